@@ -1,0 +1,15 @@
+"""Autograd Lab: the Streamlit entry. Sets the page up once, starts the sandbox workers, routes."""
+
+import streamlit as st
+
+from components import cached
+
+st.set_page_config(page_title="Autograd Lab", page_icon=":material/account_tree:", layout="wide")
+cached.warm_pool()
+st.navigation(
+    [
+        st.Page("pages/graph.py", title="Graph", icon=":material/account_tree:", default=True),
+        st.Page("pages/about.py", title="About", icon=":material/info:"),
+    ],
+    position="top",
+).run()

@@ -1,0 +1,231 @@
+"""`python -m autogradlab run|graph ...`: the command line, and the contract the acceptance tests use.
+
+Exit status: 0 when every program ran, 1 when any failed (a user error, a limit, a crash), 2 for bad
+usage (unknown options, missing files, an unknown output format). Never a traceback: programs run in
+the sandbox, and anything unexpected in the CLI itself becomes one line on stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol, TextIO
+
+import numpy as np
+
+from autogradlab.jsonout import report_to_json
+from autogradlab.limits import DEFAULT_LIMITS
+from autogradlab.report import PlainValue, Report, SequenceValue, TensorValue
+
+GRAPH_FORMATS = ("svg", "png", "pdf", "dot")
+EXIT_OK, EXIT_PROGRAM_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """Bad usage the user can fix (exit status 2)."""
+
+
+class Runner(Protocol):
+    def run(self, source: str, *, seed: int = 0, output: str | None = None,
+            timeout: float | None = None, session: str | None = None) -> Report: ...
+
+
+@dataclass
+class Streams:
+    stdin: TextIO
+    stdout: TextIO
+    stderr: TextIO
+
+
+def _positive_seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if not 0 < value <= 600:
+        raise argparse.ArgumentTypeError(f"the timeout must be between 0 and 600 seconds, got {text}")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m autogradlab",
+                                     description="Run small PyTorch programs safely and show their "
+                                                 "autograd graph.")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="{run,graph}")
+
+    run = commands.add_parser("run", help="run programs and print their results")
+    run.add_argument("files", nargs="+", metavar="FILE", help="program file; - reads stdin")
+    run.add_argument("--json", action="store_true", help="one JSON object per FILE, one per line")
+    _add_run_options(run)
+
+    graph = commands.add_parser("graph", help="run a program and draw its autograd graph")
+    graph.add_argument("files", nargs=1, metavar="FILE", help="program file; - reads stdin")
+    graph.add_argument("-o", dest="out", required=True, metavar="OUT",
+                       help="where to write the graph: .svg, .png, .pdf or .dot")
+    graph.add_argument("--style", choices=("annotated", "torchviz"), default="annotated")
+    _add_run_options(graph)
+    return parser
+
+
+def _add_run_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--output", metavar="NAME", help="the variable to use as the output tensor")
+    parser.add_argument("--timeout", type=_positive_seconds, metavar="S",
+                        help=f"wall-time limit in seconds (default {DEFAULT_LIMITS.timeout_s:g})")
+    parser.add_argument("--seed", type=int, default=0, metavar="N", help="random seed (default 0)")
+
+
+# --- input and output -----------------------------------------------------------------------------
+
+def _read_programs(files: list[str], stdin: TextIO) -> list[tuple[str, str]]:
+    """(display name, source) for every FILE, all read before anything runs."""
+    programs = []
+    for name in files:
+        if name == "-":
+            programs.append(("<stdin>", stdin.read()))
+            continue
+        try:
+            programs.append((name, Path(name).read_text(encoding="utf-8")))
+        except FileNotFoundError:
+            raise UsageError(f"{name}: no such file") from None
+        except UnicodeDecodeError:
+            raise UsageError(f"{name}: not UTF-8 text") from None
+        except OSError as exc:
+            raise UsageError(f"{name}: cannot read it ({exc.strerror or exc})") from None
+    return programs
+
+
+def format_error(name: str, report: Report) -> str:
+    """`file:line:column: kind: message` and an indented hint, as compilers print errors."""
+    error = report.error
+    if error is None:
+        return ""
+    where = name + "".join(f":{n}" for n in (error.line, error.column) if n is not None)
+    text = f"{where}: {error.kind}: {error.message}"
+    if error.hint:
+        text += f"\n  hint: {error.hint}"
+    return text
+
+
+def _array_text(array: Any) -> str:
+    return np.array2string(np.asarray(array), separator=", ", threshold=50)
+
+
+def _value_lines(name: str, value: Any) -> list[str]:
+    if isinstance(value, TensorValue):
+        flags = "requires_grad" if value.requires_grad else ""
+        if value.grad_fn:
+            flags = f"grad_fn={value.grad_fn}"
+        head = f"{name}: tensor {value.dtype} shape {tuple(value.shape)} {flags}".rstrip()
+        lines = [head] + ["    " + line for line in value.text.splitlines()]
+        if value.grad is not None:
+            lines.append(f"    grad: {_array_text(value.grad)}")
+        return lines
+    if isinstance(value, (PlainValue, SequenceValue)):
+        return [f"{name} = {value.text}"]
+    return [f"{name}: {type(value).__name__}"]
+
+
+def format_summary(name: str, report: Report, *, heading: bool) -> str:
+    lines = [f"==> {name} <=="] if heading else []
+    if report.printed:
+        lines.append(report.printed.rstrip("\n"))
+    if report.variables:
+        lines.append("variables:")
+        for var, value in report.variables.items():
+            lines.extend("  " + line for line in _value_lines(var, value))
+    if report.output:
+        lines.append(f"output: {report.output}")
+    lines.append(f"({report.timing_ms:.0f} ms)")
+    return "\n".join(lines) + "\n"
+
+
+# --- commands -------------------------------------------------------------------------------------
+
+def _run_command(args: argparse.Namespace, runner: Runner, io: Streams) -> int:
+    programs = _read_programs(args.files, io.stdin)
+    status = EXIT_OK
+    for name, source in programs:
+        report = runner.run(source, seed=args.seed, output=args.output, timeout=args.timeout)
+        if args.json:
+            io.stdout.write(json.dumps(report_to_json(report), allow_nan=False, ensure_ascii=False) + "\n")
+        else:
+            io.stdout.write(format_summary(name, report, heading=len(programs) > 1))
+            if report.error is not None:
+                io.stderr.write(format_error(name, report) + "\n")
+        io.stdout.flush()
+        if not report.ok:
+            status = EXIT_PROGRAM_FAILED
+    return status
+
+
+def _graph_command(args: argparse.Namespace, runner: Runner, io: Streams) -> int:
+    out = Path(args.out)
+    fmt = out.suffix.lower().lstrip(".")
+    if fmt not in GRAPH_FORMATS:
+        raise UsageError(f"{args.out}: unknown graph format {out.suffix or '(none)'!r}; "
+                         f"use one of {', '.join('.' + f for f in GRAPH_FORMATS)}")
+    [(name, source)] = _read_programs(args.files, io.stdin)
+    report = runner.run(source, seed=args.seed, output=args.output, timeout=args.timeout)
+    if report.error is not None:
+        io.stderr.write(format_error(name, report) + "\n")
+    if args.style == "torchviz":
+        dot = report.torchviz_dot
+        if dot is None:
+            reason = report.torchviz_error or "the program has no output tensor to draw"
+            io.stderr.write(f"{name}: torchviz could not draw the graph: {reason}\n"
+                            "  hint: try --style annotated\n")
+            return EXIT_PROGRAM_FAILED
+    else:
+        if report.graph is None:
+            if report.error is None:
+                io.stderr.write(f"{name}: no graph to draw: no tensor in the program has a grad_fn\n")
+            return EXIT_PROGRAM_FAILED
+        from autogradlab.render.dot import annotated_dot
+
+        dot = annotated_dot(report.graph, max_nodes=DEFAULT_LIMITS.max_graph_nodes)
+    from autogradlab.render.export import RenderError, render_dot
+
+    try:
+        data = render_dot(dot, fmt)
+    except RenderError as exc:
+        io.stderr.write(f"{name}: {exc}\n")
+        return EXIT_PROGRAM_FAILED
+    try:
+        out.write_bytes(data)
+    except OSError as exc:
+        raise UsageError(f"{args.out}: cannot write it ({exc.strerror or exc})") from None
+    return EXIT_OK if report.ok else EXIT_PROGRAM_FAILED
+
+
+def main(argv: list[str] | None = None, *, runner: Runner | None = None,
+         streams: Streams | None = None) -> int:
+    """Entry point; returns the exit status. `runner` replaces the sandbox pool (tests)."""
+    io = streams or Streams(sys.stdin, sys.stdout, sys.stderr)
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as exc:   # argparse printed the usage and the problem
+        return exc.code if isinstance(exc.code, int) else EXIT_USAGE
+    pool = None
+    try:
+        if runner is None:
+            from autogradlab.sandbox import WorkerPool
+
+            pool = runner = WorkerPool(size=1)
+            pool.warm()   # torch imports in the worker while we read the files
+        command = _run_command if args.command == "run" else _graph_command
+        return command(args, runner, io)
+    except UsageError as exc:
+        io.stderr.write(f"autogradlab: {exc}\n")
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        io.stderr.write("autogradlab: interrupted\n")
+        return 130
+    except Exception as exc:   # a bug in Autograd Lab: one line, no traceback
+        io.stderr.write(f"autogradlab: internal error ({type(exc).__name__}: {exc})\n")
+        return EXIT_PROGRAM_FAILED
+    finally:
+        if pool is not None:
+            pool.close()

@@ -1,0 +1,223 @@
+"""The autograd graph of one output tensor, walked iteratively into a report.Graph.
+
+PyTorch's backward graph is a DAG of Node objects linked by `next_functions`; a 3,000-op chain is
+3,000 deep, so every walk here uses an explicit stack (torchviz's recursive walk hits Python's
+recursion limit). Node ids follow a post-order depth-first walk from the output, visiting inputs in
+`next_functions` order: inputs come before their consumers, and the same program always gives the
+same ids.
+"""
+
+from __future__ import annotations
+
+import gc
+import re
+from collections.abc import Container, Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from typing import Any, NamedTuple, Protocol
+
+import torch
+
+from autogradlab.engine.values import dtype_name, snapshot
+from autogradlab.report import Graph, GraphNode, OpRecord, TensorSnapshot
+
+SAVED_PREFIX = "_saved_"
+GRAD_SNAPSHOT_ID = -1  # gradients are not program tensors, so they carry no engine tensor id
+
+
+class OpOrigin(NamedTuple):
+    """Which recorded op produced the tensor whose grad_fn is a given Node."""
+
+    record: OpRecord
+    output: TensorSnapshot
+    tensor: torch.Tensor
+
+
+class GraphContext(Protocol):
+    """What the graph needs to know about the run (the Recorder provides it)."""
+
+    def tensor_id(self, tensor: torch.Tensor) -> int: ...
+    def name_of(self, tensor: torch.Tensor) -> str | None: ...
+    def leaf_label(self, tensor: torch.Tensor) -> str: ...
+    def origin_of(self, fn: Any) -> OpOrigin | None: ...
+    def creation_op(self, tensor: torch.Tensor) -> OpRecord | None: ...
+    def saved_of(self, fn: Any) -> list[tuple[str, torch.Tensor]]: ...
+
+
+def is_leaf_node(fn: Any) -> bool:
+    return type(fn).__name__ == "AccumulateGrad"
+
+
+def function_inputs(fn: Any) -> list[Any]:
+    return [u for u, _ in getattr(fn, "next_functions", ()) if u is not None]
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Touching a Node for the first time creates its Python wrapper; on big graphs the cyclic
+    garbage collector, triggered by those allocations, made walks ten times slower."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def walk_functions(root: Any, known: Container[int] = ()) -> list[Any]:
+    """Nodes reachable from root in post-order (inputs first), without recursion.
+
+    Nodes whose id is in `known` are neither returned nor entered: a Node's inputs never change,
+    so everything behind a known node is known too.
+    """
+    if root is None or id(root) in known:
+        return []
+    visited = {id(root)}
+    order: list[Any] = []
+    stack: list[tuple[Any, Iterable[Any]]] = [(root, iter(function_inputs(root)))]
+    with gc_paused():
+        while stack:
+            fn, inputs = stack[-1]
+            for child in inputs:
+                if id(child) not in visited and id(child) not in known:
+                    visited.add(id(child))
+                    stack.append((child, iter(function_inputs(child))))
+                    break
+            else:
+                stack.pop()
+                order.append(fn)
+    return order
+
+
+_SAVED_ATTRS: dict[type, tuple[str, ...]] = {}
+
+
+def _saved_attrs(cls: type, fn: Any) -> tuple[str, ...]:
+    """The `_saved_*` attribute names of a Node class (dir() is slow; the names are per class)."""
+    names = _SAVED_ATTRS.get(cls)
+    if names is None:
+        names = _SAVED_ATTRS[cls] = tuple(a for a in dir(fn) if a.startswith(SAVED_PREFIX))
+    return names
+
+
+def read_saved(fn: Any) -> list[tuple[str, torch.Tensor]] | None:
+    """The tensors a backward node saved (`_saved_self`, `_saved_result`, ...), as torchviz reads
+    them; None when backward already freed them."""
+    saved: list[tuple[str, torch.Tensor]] = []
+    for attr in _saved_attrs(type(fn), fn):
+        try:
+            val = getattr(fn, attr)
+        except RuntimeError:
+            return None
+        except Exception:  # an attribute torch cannot unpack is simply not drawn
+            continue
+        if isinstance(val, torch.Tensor):
+            saved.append((attr, val))
+        elif isinstance(val, tuple):
+            saved.extend((f"{attr}[{i}]", t) for i, t in enumerate(val) if isinstance(t, torch.Tensor))
+    return saved
+
+
+def op_name_from_class(fn: Any) -> str:
+    """MulBackward0 -> "mul", LinalgEigBackward0 -> "linalg_eig", CopySlices -> "copy_slices"."""
+    name = re.sub(r"Backward\d*$", "", type(fn).__name__) or type(fn).__name__
+    return re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", name).lower()
+
+
+class _Builder:
+    def __init__(self, ctx: GraphContext, grads: Mapping[int, torch.Tensor] | None) -> None:
+        self.ctx = ctx
+        self.grads = grads or {}
+        self.nodes: list[GraphNode] = []
+        self.edges: list[tuple[str, str]] = []
+        self.ids: dict[int, str] = {}
+
+    def _new_id(self) -> str:
+        return f"n{len(self.nodes)}"
+
+    def _grad(self, key: int) -> TensorSnapshot | None:
+        g = self.grads.get(key)
+        return snapshot(g, GRAD_SNAPSHOT_ID) if g is not None else None
+
+    def add_leaf(self, tensor: torch.Tensor) -> str:
+        node_id = self._new_id()
+        created = self.ctx.creation_op(tensor)
+        self.nodes.append(GraphNode(
+            id=node_id, kind="leaf", label=self.ctx.leaf_label(tensor), var=self.ctx.name_of(tensor),
+            grad_fn="AccumulateGrad", shape=tuple(tensor.shape), dtype=dtype_name(tensor.dtype),
+            value=snapshot(tensor, self.ctx.tensor_id(tensor)), grad=self._grad(id(tensor)),
+            line=created.line if created else None, source=created.source if created else None,
+            op_index=created.index if created else None))
+        return node_id
+
+    def add_saved(self, fn: Any) -> list[str]:
+        ids = []
+        for attr, tensor in self.ctx.saved_of(fn):
+            node_id = self._new_id()
+            key = id(tensor) if tensor.grad_fn is None else id(tensor.grad_fn)
+            self.nodes.append(GraphNode(
+                id=node_id, kind="saved", label=attr.removeprefix(SAVED_PREFIX),
+                shape=tuple(tensor.shape), dtype=dtype_name(tensor.dtype),
+                value=snapshot(tensor, self.ctx.tensor_id(tensor)),
+                grad=self._grad(key) if tensor.requires_grad else None, saved_name=attr))
+            ids.append(node_id)
+        return ids
+
+    def add_op(self, fn: Any) -> str:
+        saved_ids = self.add_saved(fn)
+        node_id = self._new_id()
+        origin = self.ctx.origin_of(fn)
+        record = origin.record if origin else None
+        op = record.op if record else op_name_from_class(fn)
+        value = origin.output if origin else None
+        self.nodes.append(GraphNode(
+            id=node_id, kind="op", label=op, var=self.ctx.name_of(origin.tensor) if origin else None,
+            op=op, grad_fn=type(fn).__name__, shape=value.shape if value else None,
+            dtype=value.dtype if value else None, value=value, grad=self._grad(id(fn)),
+            line=record.line if record else None, source=record.source if record else None,
+            op_index=record.index if record else None))
+        for child in function_inputs(fn):
+            self.edges.append((self.ids[id(child)], node_id))
+        self.edges.extend((saved_id, node_id) for saved_id in saved_ids)
+        return node_id
+
+    def add_output(self, tensor: torch.Tensor, var: str | None, source_id: str | None,
+                   grad_key: int) -> str:
+        node_id = self._new_id()
+        self.nodes.append(GraphNode(
+            id=node_id, kind="output", label=var or "output", var=var,
+            shape=tuple(tensor.shape), dtype=dtype_name(tensor.dtype),
+            value=snapshot(tensor, self.ctx.tensor_id(tensor)), grad=self._grad(grad_key)))
+        if source_id is not None:
+            self.edges.append((source_id, node_id))
+        return node_id
+
+
+def build_graph(output: torch.Tensor, *, output_var: str | None, ctx: GraphContext,
+                grads: Mapping[int, torch.Tensor] | None = None, backward_done: bool = False) -> Graph:
+    """The graph that leads to `output`, with forward values and (after backward) gradients.
+
+    `grads` maps id(Node) (or id(leaf tensor)) to d(backwarded tensor)/d(that node's value).
+    """
+    with gc_paused():
+        return _build(output, output_var, _Builder(ctx, grads), backward_done)
+
+
+def _build(output: torch.Tensor, output_var: str | None, builder: _Builder, backward_done: bool) -> Graph:
+    root = output.grad_fn
+    source_id: str | None = None
+    if root is not None:
+        for fn in walk_functions(root):
+            if is_leaf_node(fn):
+                builder.ids[id(fn)] = builder.add_leaf(fn.variable)
+            else:
+                builder.ids[id(fn)] = builder.add_op(fn)
+        source_id = builder.ids[id(root)]
+        grad_key = id(root)
+    else:
+        if output.requires_grad:
+            source_id = builder.add_leaf(output)
+        grad_key = id(output)
+    out_id = builder.add_output(output, output_var, source_id, grad_key)
+    return Graph(nodes=tuple(builder.nodes), edges=tuple(builder.edges), output=output_var,
+                 output_node=out_id, backward_done=backward_done)

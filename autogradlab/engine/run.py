@@ -1,0 +1,106 @@
+"""run_program: program text -> Report. Never raises.
+
+Everything computed before a failing line stays in the report (variables, ops, printed text, the
+graph of whatever output exists), because students learn most from the run that broke.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+import torch
+
+from autogradlab.engine.graph import build_graph
+from autogradlab.engine.recorder import Recorder
+from autogradlab.engine.torchviz_dot import leaf_params, make_torchviz_dot
+from autogradlab.engine.values import to_value
+from autogradlab.errors import ProgramError
+from autogradlab.limits import DEFAULT_LIMITS, Limits
+from autogradlab.report import ErrorInfo, Graph, Report, Value
+
+
+def _internal(exc: BaseException) -> ErrorInfo:
+    return ErrorInfo(kind="internal", message=f"internal error in Autograd Lab: {type(exc).__name__}")
+
+
+def _is_graph_tensor(value: Any) -> bool:
+    return isinstance(value, torch.Tensor) and (value.grad_fn is not None or value.requires_grad)
+
+
+def _choose_output(variables: dict[str, Any], recorder: Recorder, requested: str | None,
+                   notes: list[str]) -> tuple[torch.Tensor | None, str | None]:
+    """The requested tensor variable, else the tensor last backwarded, else the last assigned
+    tensor variable that has a grad_fn."""
+    if requested is not None:
+        value = variables.get(requested)
+        if isinstance(value, torch.Tensor):
+            return value, requested
+        notes.append(f"output '{requested}' is not a tensor variable of this program; "
+                     "showing the default output instead")
+    if recorder.last_backward is not None:
+        tensor = recorder.last_backward
+        return tensor, recorder.name_of(tensor)
+    with_grad_fn = [name for name, v in variables.items()
+                    if isinstance(v, torch.Tensor) and v.grad_fn is not None]
+    if not with_grad_fn:
+        return None, None
+    name = max(with_grad_fn, key=lambda n: recorder.assign_order.get(n, -1))
+    return variables[name], name
+
+
+def _graph_of(output: torch.Tensor, var: str | None, recorder: Recorder) -> Graph:
+    root_key = id(output.grad_fn) if output.grad_fn is not None else id(output)
+    grads = recorder.grads.latest_covering(root_key)
+    return build_graph(output, output_var=var, ctx=recorder, grads=grads, backward_done=grads is not None)
+
+
+def run_program(source: str, *, seed: int = 0, output: str | None = None,
+                limits: Limits = DEFAULT_LIMITS, torchviz: bool = True) -> Report:
+    """Run one program in this process (the sandbox worker) and describe everything it did."""
+    started = time.perf_counter()
+    recorder = Recorder(source, limits)
+    error: ErrorInfo | None = None
+    interpreter = None
+    try:
+        from autogradlab.lang.interpreter import Interpreter
+        from autogradlab.lang.parse import parse_program
+
+        tree = parse_program(source, limits)
+        interpreter = Interpreter(tree, source, limits=limits,
+                                  generator=torch.Generator().manual_seed(seed), hooks=recorder)
+        interpreter.run()
+    except ProgramError as exc:
+        error = exc.to_info()
+    except Exception as exc:  # a bug of ours: say so, never show a traceback
+        error = _internal(exc)
+    finally:
+        recorder.grads.abort()
+    timing_ms = (time.perf_counter() - started) * 1000.0
+
+    notes: list[str] = []
+    variables: dict[str, Value] = {}
+    graph: Graph | None = None
+    out_name: str | None = None
+    candidates: tuple[str, ...] = ()
+    torchviz_dot = torchviz_error = None
+    try:
+        raw = dict(interpreter.user_variables()) if interpreter is not None else {}
+        variables = {name: to_value(value) for name, value in raw.items()}
+        candidates = tuple(name for name, value in raw.items() if _is_graph_tensor(value))
+        out_tensor, out_name = _choose_output(raw, recorder, output, notes)
+        if out_tensor is not None:
+            graph = _graph_of(out_tensor, out_name, recorder)
+            if torchviz:
+                params = leaf_params(out_tensor, recorder.leaf_label)
+                torchviz_dot, torchviz_error = make_torchviz_dot(
+                    out_tensor, output_name=out_name, params=params, saved_of=recorder.saved_of)
+    except Exception as exc:
+        if error is None:
+            error = _internal(exc)
+    return Report(
+        source=source, ok=error is None, seed=seed, output=out_name, candidates=candidates,
+        variables=variables, printed="".join(recorder.printed), displayed=tuple(recorder.displayed),
+        graph=graph, ops=tuple(recorder.ops), backward_calls=tuple(recorder.backward_calls),
+        timing_ms=timing_ms, error=error, torchviz_dot=torchviz_dot, torchviz_error=torchviz_error,
+        notes=tuple(notes))

@@ -1,0 +1,121 @@
+"""The classic torchviz drawing (`torchviz.make_dot`), made in the worker as DOT text.
+
+Students know this picture from tutorials, so it is torchviz's own output with three repairs:
+- after backward() PyTorch has freed the saved tensors that `show_saved=True` reads, so torchviz
+  fails; we then draw without them and add the saved tensors the engine kept before backward, the
+  way torchviz draws them (orange, undirected edge to their node);
+- torchviz names nodes by id(), which changes every run; we rename them n0, n1, ... in order of
+  appearance so the same program gives the same DOT;
+- no label may begin with an empty line (torchviz's output node is "\\n ()"): st.graphviz_chart
+  stops redrawing on such a label, so it gets the output's name.
+torchviz walks the graph recursively and fails on deep graphs; we say so instead of crashing.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import warnings
+from collections.abc import Callable
+from typing import Any
+
+import torch
+
+from autogradlab.engine.graph import SAVED_PREFIX, is_leaf_node, walk_functions
+
+SavedOf = Callable[[Any], list[tuple[str, torch.Tensor]]]
+MAX_TORCHVIZ_NODES = 2_000  # beyond this nobody reads the picture, and drawing it costs seconds
+RECURSION_MARGIN = 100      # frames torchviz's recursive walk needs besides one per graph level
+
+_QUOTED_OR_ID = re.compile(r'"(?:[^"\\]|\\.)*"|(?<![\w.])\d{6,}(?![\w.])')
+_EMPTY_FIRST_LINE = re.compile(r'label="\n(?P<rest>[^"]*)" fillcolor=(?P<color>\w+)')
+
+
+def graph_depth(order: list[Any]) -> int:
+    """Longest input-to-output path, in nodes (order is post-order: inputs first)."""
+    depth: dict[int, int] = {}
+    for fn in order:
+        inputs = [u for u, _ in getattr(fn, "next_functions", ()) if u is not None]
+        depth[id(fn)] = 1 + max((depth.get(id(u), 0) for u in inputs), default=0)
+    return max(depth.values(), default=0) + 1  # + the output tensor itself
+
+
+def stable_names(source: str) -> str:
+    """Replace id()-based node names by n0, n1, ... in order of first appearance."""
+    names: dict[str, str] = {}
+
+    def rename(match: re.Match[str]) -> str:
+        token = match.group(0)
+        if token.startswith('"'):
+            return token
+        return names.setdefault(token, f"n{len(names)}")
+    return _QUOTED_OR_ID.sub(rename, source)
+
+
+def name_empty_labels(source: str, output_name: str) -> str:
+    first_lines = {"darkolivegreen1": output_name, "darkolivegreen3": "base", "lightblue": "leaf"}
+
+    def fill(match: re.Match[str]) -> str:
+        first = first_lines.get(match.group("color"), "tensor")
+        return f'label="{first}\n{match.group("rest")}" fillcolor={match.group("color")}'
+    return _EMPTY_FIRST_LINE.sub(fill, source)
+
+
+def _add_saved(dot: Any, order: list[Any], saved_of: SavedOf) -> None:
+    """What torchviz's show_saved draws, from the saved tensors the engine kept before backward.
+
+    torchviz declares saved tensors before the leaves they may be (same id), so the leaf's own
+    declaration wins; putting ours first in the body keeps that."""
+    start = len(dot.body)
+    for fn in order:
+        if is_leaf_node(fn):
+            continue
+        for attr, tensor in saved_of(fn):
+            size = "(" + ", ".join(str(int(s)) for s in tensor.shape) + ")"
+            dot.edge(str(id(fn)), str(id(tensor)), dir="none")
+            dot.node(str(id(tensor)), f"{attr.removeprefix(SAVED_PREFIX)}\n {size}", fillcolor="orange")
+    added = dot.body[start:]
+    del dot.body[start:]
+    dot.body[0:0] = added
+
+
+def make_torchviz_dot(output: torch.Tensor, *, output_name: str | None, params: dict[str, torch.Tensor],
+                      saved_of: SavedOf) -> tuple[str | None, str | None]:
+    """(DOT source, None) or (None, why torchviz could not draw this graph)."""
+    order = walk_functions(output.grad_fn)
+    if len(order) > MAX_TORCHVIZ_NODES:
+        return None, (f"torchviz was not run: this graph has {len(order):,} nodes, more than can be "
+                      "drawn whole; use the annotated view")
+    depth = graph_depth(order)
+    deep = (f"torchviz could not draw this graph ({depth:,} nodes deep): its recursive walk stops at "
+            "Python's recursion limit; use the annotated view")
+    if depth + RECURSION_MARGIN > sys.getrecursionlimit():
+        return None, deep
+    try:
+        import torchviz
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            try:
+                dot = torchviz.make_dot(output, params=params, show_saved=True)
+            except RuntimeError:  # saved tensors freed by backward(): draw them from our copies
+                dot = torchviz.make_dot(output, params=params, show_saved=False)
+                _add_saved(dot, order, saved_of)
+        source = dot.source
+    except RecursionError:
+        return None, deep
+    except Exception as exc:
+        return None, f"torchviz could not draw this graph ({type(exc).__name__}); use the annotated view"
+    return stable_names(name_empty_labels(source, output_name or "output")), None
+
+
+def leaf_params(output: torch.Tensor, label_of: Callable[[torch.Tensor], str]) -> dict[str, torch.Tensor]:
+    """{leaf label: leaf tensor} for torchviz's `params`, so leaves show their variable names."""
+    params: dict[str, torch.Tensor] = {}
+    if output.grad_fn is None:
+        if output.requires_grad:
+            params[label_of(output)] = output
+        return params
+    for fn in walk_functions(output.grad_fn):
+        if is_leaf_node(fn):
+            params.setdefault(label_of(fn.variable), fn.variable)
+    return params

@@ -1,0 +1,145 @@
+"""Report -> the JSON contract of the CLI (issue §5), which the acceptance tests read.
+
+The contract is strict JSON: `json.dumps(report_to_json(r), allow_nan=False)` succeeds for every
+report, so NaN and infinities become the strings "nan", "inf", "-inf" (in values, grads and plain
+numbers alike), complex numbers become [re, im] pairs, and tensors become nested lists.
+Never imports torch.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+
+from autogradlab.report import (
+    ErrorInfo,
+    Graph,
+    PlainValue,
+    Report,
+    SequenceValue,
+    TensorValue,
+    Value,
+)
+
+_PLAIN_KINDS = {"number", "bool", "string", "none", "dtype", "array"}
+
+
+def _dtype_name(dtype: object) -> str:
+    return str(dtype).removeprefix("torch.")
+
+
+def _float(x: float) -> float | str:
+    if math.isnan(x):
+        return "nan"
+    if math.isinf(x):
+        return "inf" if x > 0 else "-inf"
+    return x
+
+
+def number_to_json(x: Any) -> Any:
+    """A Python or numpy scalar: int stays int, floats may become "nan"/"inf", complex [re, im]."""
+    if isinstance(x, np.generic):
+        x = x.item()
+    if isinstance(x, bool):
+        return x
+    if isinstance(x, int):
+        return x
+    if isinstance(x, float):
+        return _float(x)
+    if isinstance(x, complex):
+        return [_float(x.real), _float(x.imag)]
+    raise TypeError(f"not a number: {type(x).__name__}")
+
+
+def array_to_json(array: np.ndarray | None) -> Any:
+    """Nested lists (a scalar for a 0-d array); None stays None."""
+    if array is None:
+        return None
+    array = np.asarray(array)
+    if array.dtype.kind == "c":
+        array = np.stack([array.real, array.imag], axis=-1)
+    if array.dtype.kind == "f":
+        finite = np.isfinite(array)
+        if not finite.all():
+            out = array.astype(object)
+            out[np.isnan(array)] = "nan"
+            out[np.isposinf(array)] = "inf"
+            out[np.isneginf(array)] = "-inf"
+            return _floats_to_python(out.tolist())
+        return array.astype(np.float64).tolist()
+    if array.dtype.kind in "biu":
+        return array.tolist()
+    raise TypeError(f"cannot write a {array.dtype} array as JSON")
+
+
+def _floats_to_python(nested: Any) -> Any:
+    """tolist() of an object array keeps numpy scalars; make them plain floats."""
+    if isinstance(nested, list):
+        return [_floats_to_python(item) for item in nested]
+    if isinstance(nested, np.generic):
+        return nested.item()
+    return nested
+
+
+def value_to_json(value: Value) -> dict[str, Any]:
+    if isinstance(value, TensorValue):
+        return {"kind": "tensor", "shape": list(value.shape), "dtype": _dtype_name(value.dtype),
+                "value": array_to_json(value.value), "requires_grad": bool(value.requires_grad),
+                "grad": array_to_json(value.grad), "grad_fn": value.grad_fn}
+    if isinstance(value, SequenceValue):
+        return {"kind": "sequence", "items": [value_to_json(item) for item in value.items]}
+    if isinstance(value, PlainValue):
+        return _plain_to_json(value)
+    raise TypeError(f"not a report value: {type(value).__name__}")
+
+
+def _plain_to_json(value: PlainValue) -> dict[str, Any]:
+    kind, v = value.kind, value.value
+    if kind not in _PLAIN_KINDS:
+        return {"kind": "object", "value": None}
+    if kind == "number":
+        return {"kind": "number", "value": number_to_json(v)}
+    if kind == "bool":
+        return {"kind": "bool", "value": bool(v)}
+    if kind == "string":
+        return {"kind": "string", "value": str(v)}
+    if kind == "none":
+        return {"kind": "none", "value": None}
+    if kind == "dtype":
+        return {"kind": "dtype", "value": _dtype_name(v)}
+    array = np.asarray(v)
+    try:
+        return {"kind": "array", "shape": list(array.shape), "dtype": str(array.dtype),
+                "value": array_to_json(array)}
+    except TypeError:   # strings or objects inside an ndarray: nothing the contract can carry
+        return {"kind": "object", "value": None}
+
+
+def graph_to_json(graph: Graph | None) -> dict[str, Any] | None:
+    if graph is None:
+        return None
+    return {"nodes": [{"id": n.id, "kind": n.kind, "label": n.label, "var": n.var} for n in graph.nodes],
+            "edges": [[a, b] for a, b in graph.edges]}
+
+
+def error_to_json(error: ErrorInfo | None) -> dict[str, Any] | None:
+    if error is None:
+        return None
+    return {"kind": error.kind, "message": error.message, "line": error.line, "column": error.column,
+            "hint": error.hint}
+
+
+def report_to_json(report: Report) -> dict[str, Any]:
+    """The one-line JSON object `python -m autogradlab run --json` prints for each file."""
+    return {
+        "source": report.source,
+        "ok": bool(report.ok),
+        "output": report.output,
+        "variables": {name: value_to_json(v) for name, v in report.variables.items()},
+        "printed": report.printed,
+        "graph": graph_to_json(report.graph),
+        "timing_ms": _float(round(float(report.timing_ms), 3)),
+        "error": error_to_json(report.error),
+    }

@@ -1,0 +1,1 @@
+"""The safe PyTorch language: parsing guards, the allowlists and the interpreter."""

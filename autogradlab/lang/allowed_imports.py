@@ -1,0 +1,88 @@
+"""The imports a program may write: the one table the checker and the interpreter both read.
+
+ALLOWED_IMPORTS maps a dotted path to the namespace key the interpreter binds for it. The key is the
+path itself; the interpreter owns the safe namespace behind each key and may refuse a key it does
+not provide (then the program gets the interpreter's NotSupported at that line).
+
+    import torch                                    -> torch = "torch"
+    import torch.nn                                 -> torch = "torch"  (Python binds the top name)
+    import torch.nn as nn                           -> nn = "torch.nn"
+    import torch.nn.functional as F                 -> F = "torch.nn.functional"
+    import numpy as np / import math                -> np = "numpy" / math = "math"
+    from torch import nn                            -> nn = "torch.nn"
+    from torch.autograd.functional import jacobian  -> jacobian = "torch.autograd.functional.jacobian"
+    from torch.autograd import grad                 -> grad = "torch.autograd.grad"
+    from torch.func import jacrev, jacfwd           -> jacrev = "torch.func.jacrev", ...
+
+`import X` needs X in IMPORTABLE_MODULES; `from X import Y` needs "X.Y" in ALLOWED_IMPORTS.
+Everything else (os, sys, pandas, subprocess, torch.hub, torch.utils, importlib, `*`, relative
+imports) is refused by the checker before anything runs.
+"""
+
+from __future__ import annotations
+
+import ast
+
+from autogradlab.errors import NotSupported
+
+_MODULES = (
+    "torch", "torch.nn", "torch.nn.functional", "torch.linalg", "torch.autograd",
+    "torch.autograd.functional", "torch.func", "numpy", "math",
+)
+_MEMBERS = (
+    "torch.autograd.functional.jacobian", "torch.autograd.functional.hessian",
+    "torch.autograd.functional.jvp", "torch.autograd.functional.vjp",
+    "torch.autograd.grad", "torch.func.jacrev", "torch.func.jacfwd",
+    "math.pi", "math.e", "math.sqrt", "math.exp", "math.log", "math.sin", "math.cos", "math.tan",
+)
+
+ALLOWED_IMPORTS: dict[str, str] = {path: path for path in _MODULES + _MEMBERS}
+IMPORTABLE_MODULES: frozenset[str] = frozenset(_MODULES)
+
+# Modules a lesson imports for work Autograd Lab deliberately does not do.
+DATA_PREP_MODULES = frozenset({
+    "pandas", "os", "sys", "csv", "pathlib", "shutil", "io", "json", "pickle", "subprocess",
+    "requests", "urllib", "matplotlib", "sklearn", "d2l", "torchvision", "PIL",
+})
+
+
+def import_bindings(node: ast.Import | ast.ImportFrom) -> list[tuple[str, str]]:
+    """(name bound in the program, namespace key) for an import the checker has accepted."""
+    if isinstance(node, ast.Import):
+        bindings = []
+        for alias in node.names:
+            if alias.asname:
+                bindings.append((alias.asname, ALLOWED_IMPORTS[alias.name]))
+            else:
+                top = alias.name.split(".")[0]
+                bindings.append((top, ALLOWED_IMPORTS[top]))
+        return bindings
+    return [(alias.asname or alias.name, ALLOWED_IMPORTS[f"{node.module}.{alias.name}"])
+            for alias in node.names]
+
+
+def check_import(node: ast.Import | ast.ImportFrom) -> None:
+    """Raise NotSupported naming the first import statement outside the table."""
+    if isinstance(node, ast.ImportFrom) and node.level:
+        raise NotSupported("relative imports are not supported in Autograd Lab", hint="import torch instead")
+    for alias in node.names:
+        if isinstance(node, ast.Import):
+            statement, module, allowed = f"import {alias.name}", alias.name, alias.name in IMPORTABLE_MODULES
+        else:
+            module = node.module or ""
+            statement = f"from {module} import {alias.name}"
+            allowed = alias.name != "*" and f"{module}.{alias.name}" in ALLOWED_IMPORTS
+        if not allowed:
+            raise NotSupported(f"`{statement}` is not supported in Autograd Lab", hint=_import_hint(module))
+        if alias.asname and alias.asname.startswith("__") and alias.asname.endswith("__"):
+            raise NotSupported(f"double-underscore import aliases such as `{alias.asname}` are not "
+                               "supported in Autograd Lab", hint="rename it without the double underscores")
+
+
+def _import_hint(module: str) -> str:
+    top = module.split(".")[0]
+    if top in DATA_PREP_MODULES:
+        return "Autograd Lab runs PyTorch code only; do the data preparation elsewhere"
+    if top == "torch":
+        return "write `import torch` and use the full name, e.g. torch.tensor(...)"
+    return "available: " + ", ".join(f"import {m}" for m in sorted(IMPORTABLE_MODULES))

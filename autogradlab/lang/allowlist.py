@@ -1,0 +1,219 @@
+"""What a program may call or read on torch, tensors, numpy and math: tables, never if-chains.
+
+Each entry names the keyword arguments it accepts. Anything absent from these tables is refused by
+the interpreter with NotSupported, so a torch upgrade cannot widen the surface (the coverage test
+walks dir(torch), dir(torch.Tensor), ... and checks both directions).
+
+size rules (see sizes.py):
+  "same"  the result is never larger than the largest tensor argument (unary ops, reductions);
+  "meta"  the result shape is computed on the meta device before the real call;
+  "none"  the result is not a tensor (numel, item, ...).
+kinds: "op" (plain call), "random" (gets the run's generator), "random_like", "tensor" (builds a
+tensor from data), "hof" (takes program functions), "special" (handled by the interpreter).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Keywords that are never accepted anywhere, with the reason shown to the user.
+FORBIDDEN_KWARGS: dict[str, str] = {
+    "out": "results are always new tensors",
+    "device": "everything runs on the CPU",
+    "generator": "randomness uses the run's seed",
+    "pin_memory": "memory placement is fixed",
+    "layout": "only dense tensors are supported",
+    "memory_format": "memory layout is fixed",
+    "names": "named tensors are not supported",
+}
+
+
+@dataclass(frozen=True)
+class CallSpec:
+    kwargs: frozenset[str]
+    size: str = "meta"
+    kind: str = "op"
+
+
+def _spec(kwargs: tuple[str, ...] = (), size: str = "meta", kind: str = "op") -> CallSpec:
+    return CallSpec(frozenset(kwargs), size, kind)
+
+
+def _table(names: str, kwargs: tuple[str, ...] = (), size: str = "meta", kind: str = "op") -> dict:
+    return {name: _spec(kwargs, size, kind) for name in names.split()}
+
+
+NOGRAD = ("dtype", "requires_grad")
+CREATE = ("size", "dtype", "requires_grad")
+REDUCE = ("dim", "axis", "keepdim", "keepdims", "dtype")
+DIM = ("dim", "axis")
+
+_UNARY = """abs absolute acos arccos acosh arccosh asin arcsin asinh arcsinh atan arctan atanh arctanh
+    ceil cos cosh deg2rad rad2deg digamma erf erfc erfinv exp exp2 expm1 floor frac lgamma log log10
+    log1p log2 neg negative reciprocal rsqrt sigmoid sign sgn sin sinc sinh sqrt square tan tanh trunc
+    fix relu isnan isinf isfinite isposinf isneginf isreal signbit logical_not bitwise_not conj angle
+    positive i0 real imag clone detach"""
+_BINARY = """add sub subtract mul multiply div divide true_divide floor_divide remainder fmod pow
+    float_power atan2 arctan2 hypot maximum minimum fmax fmin eq ne lt le gt ge greater greater_equal
+    less less_equal not_equal logical_and logical_or logical_xor bitwise_and bitwise_or bitwise_xor
+    xlogy copysign dot vdot inner outer ger mv mm bmm matmul kron cross dist lerp where"""
+_REDUCE = """sum mean nansum nanmean prod std var max min amax amin argmax argmin logsumexp all any
+    median nanmedian mode count_nonzero std_mean var_mean aminmax"""
+_SHAPE = """reshape flatten unflatten squeeze unsqueeze transpose swapaxes swapdims t permute movedim
+    moveaxis cat concat concatenate stack hstack vstack dstack column_stack row_stack split chunk
+    unbind flip fliplr flipud roll rot90 narrow select index_select gather take masked_select
+    nonzero broadcast_to broadcast_tensors tile cartesian_prod meshgrid diagonal diag diag_embed
+    diagflat trace tril triu sort argsort topk kthvalue unique einsum tensordot block_diag
+    atleast_1d atleast_2d atleast_3d"""
+_LINALG_TOP = "det logdet slogdet inverse pinverse matrix_power matrix_exp cholesky svd qr lu norm"
+
+TORCH_FUNCTIONS: dict[str, CallSpec] = {
+    **_table(_UNARY, size="same"),
+    **_table(_BINARY),
+    **_table(_REDUCE, REDUCE + ("unbiased", "correction", "p"), size="same"),
+    **_table(_SHAPE, DIM + ("dims", "start_dim", "end_dim", "dim0", "dim1", "shifts", "k", "diagonal",
+                            "offset", "index", "indexing", "largest", "sorted", "descending", "stable",
+                            "return_inverse", "return_counts", "as_tuple", "shape", "source",
+                            "destination", "sections", "split_size_or_sections", "chunks", "input",
+                            "length", "start", "mask", "dim1", "dim2")),
+    **_table(_LINALG_TOP, ("p", "dim", "keepdim", "dtype", "upper", "some", "compute_uv", "n",
+                           "pivot", "get_infos", "rtol", "hermitian")),
+    **_table("cumsum cumprod cummax cummin logcumsumexp", DIM + ("dtype",), size="same"),
+    **_table("softmax log_softmax", DIM + ("dtype",), size="same"),
+    **_table("clamp clip", ("min", "max"), size="same"),
+    **_table("round", ("decimals",), size="same"),
+    **_table("nan_to_num", ("nan", "posinf", "neginf"), size="same"),
+    **_table("allclose isclose equal", ("rtol", "atol", "equal_nan")),
+    **_table("cosine_similarity", ("dim", "eps")),
+    **_table("cdist", ("p",)),
+    **_table("histc", ("bins", "min", "max")),
+    **_table("numel is_tensor is_floating_point is_complex is_nonzero", size="none"),
+    **_table("complex polar"),
+    **_table("zeros ones", CREATE),
+    **_table("full", CREATE + ("fill_value",)),
+    **_table("arange", ("start", "end", "step") + NOGRAD),
+    **_table("linspace", ("start", "end", "steps") + NOGRAD),
+    **_table("logspace", ("start", "end", "steps", "base") + NOGRAD),
+    **_table("eye", ("n", "m") + NOGRAD),
+    **_table("tril_indices triu_indices", ("row", "col", "offset", "dtype")),
+    **_table("zeros_like ones_like", NOGRAD, size="same"),
+    **_table("full_like", NOGRAD + ("fill_value",), size="same"),
+    **_table("rand randn", CREATE, kind="random"),
+    **_table("randint", ("low", "high") + CREATE, kind="random"),
+    **_table("randperm", ("n",) + NOGRAD, kind="random"),
+    **_table("normal", ("mean", "std", "size") + NOGRAD, kind="random"),
+    **_table("bernoulli", ("p",), size="same", kind="random"),
+    **_table("multinomial", ("num_samples", "replacement"), kind="random"),
+    **_table("poisson", (), size="same", kind="random"),
+    **_table("rand_like randn_like", NOGRAD, size="same", kind="random_like"),
+    **_table("randint_like", ("low", "high") + NOGRAD, size="same", kind="random_like"),
+    **_table("tensor as_tensor", NOGRAD + ("data",), kind="tensor"),
+    **_table("from_numpy", (), kind="tensor"),
+    **_table("manual_seed", ("seed",), size="none", kind="special"),
+}
+
+LINALG_FUNCTIONS: dict[str, CallSpec] = {
+    **_table("""eig eigvals eigh eigvalsh det slogdet inv pinv solve svd svdvals qr cholesky
+        matrix_rank matrix_power matrix_exp cross vecdot multi_dot lstsq lu lu_factor""",
+             ("UPLO", "full_matrices", "mode", "upper", "left", "hermitian", "rtol", "atol", "n",
+              "dim", "driver", "pivot")),
+    **_table("norm vector_norm matrix_norm", ("ord", "dim", "keepdim", "dtype")),
+}
+
+NN_FUNCTIONAL: dict[str, CallSpec] = {
+    **_table("relu relu6 sigmoid tanh gelu silu elu selu celu leaky_relu softplus softsign hardtanh "
+             "logsigmoid mish hardswish hardsigmoid tanhshrink softshrink hardshrink",
+             ("negative_slope", "alpha", "beta", "threshold", "approximate", "min_val", "max_val",
+              "lambd"), size="same"),
+    **_table("softmax log_softmax softmin", ("dim", "dtype"), size="same"),
+    **_table("normalize", ("p", "dim", "eps"), size="same"),
+    **_table("mse_loss l1_loss smooth_l1_loss huber_loss cross_entropy nll_loss binary_cross_entropy "
+             "binary_cross_entropy_with_logits kl_div", ("reduction", "weight", "beta", "delta",
+                                                         "label_smoothing", "log_target", "target")),
+    **_table("linear bilinear cosine_similarity pairwise_distance pad",
+             ("bias", "dim", "eps", "p", "mode", "value", "keepdim")),
+}
+
+# torch.autograd and torch.autograd.functional: functions receiving program functions or graphs.
+AUTOGRAD_FUNCTIONS: dict[str, CallSpec] = {
+    "grad": _spec(("outputs", "inputs", "grad_outputs", "retain_graph", "create_graph",
+                   "allow_unused", "materialize_grads"), kind="special"),
+    "backward": _spec(("tensors", "grad_tensors", "retain_graph", "create_graph", "inputs"),
+                      kind="special"),
+}
+AUTOGRAD_FUNCTIONAL: dict[str, CallSpec] = {
+    "jacobian": _spec(("func", "inputs", "create_graph", "strict"), kind="hof"),
+    "hessian": _spec(("func", "inputs", "create_graph", "strict"), kind="hof"),
+    "vjp": _spec(("func", "inputs", "v", "create_graph", "strict"), kind="hof"),
+    "jvp": _spec(("func", "inputs", "v", "create_graph", "strict"), kind="hof"),
+    "vhp": _spec(("func", "inputs", "v", "create_graph", "strict"), kind="hof"),
+    "hvp": _spec(("func", "inputs", "v", "create_graph", "strict"), kind="hof"),
+}
+
+_SHAPE_METHOD_KW = DIM + ("dims", "start_dim", "end_dim", "dim0", "dim1", "shifts", "k", "diagonal",
+                          "offset", "index", "largest", "sorted", "descending", "stable",
+                          "return_inverse", "return_counts", "as_tuple", "shape", "size", "sizes",
+                          "source", "destination", "chunks", "split_size", "length", "start", "mask",
+                          "dim1", "dim2", "other", "repeats")
+
+TENSOR_METHODS: dict[str, CallSpec] = {
+    **{n: s for n, s in TORCH_FUNCTIONS.items() if s.kind == "op" and n not in {
+        "cat", "concat", "concatenate", "stack", "hstack", "vstack", "dstack", "column_stack",
+        "row_stack", "meshgrid", "cartesian_prod", "block_diag", "einsum", "broadcast_tensors",
+        "is_tensor", "numel", "complex", "polar", "allclose", "isclose", "equal", "cdist",
+        "cosine_similarity", "tril_indices", "triu_indices", "atleast_1d", "atleast_2d", "atleast_3d",
+        "where", "zeros", "ones", "full", "arange", "linspace", "logspace", "eye", "zeros_like",
+        "ones_like", "full_like", "lerp", "is_floating_point", "is_complex", "is_nonzero", "std_mean",
+        "var_mean", "tensordot"}},
+    **_table("view view_as reshape_as expand expand_as repeat contiguous unfold", _SHAPE_METHOD_KW),
+    **_table("masked_fill index_fill", ("mask", "value", "dim", "index")),
+    **_table("new_zeros new_ones new_full new_tensor", ("size", "fill_value", "data") + NOGRAD),
+    **_table("allclose isclose equal", ("rtol", "atol", "equal_nan")),
+    **_table("lerp where", ("condition", "other", "weight", "end")),
+    **_table("float double half int long short bool byte char bfloat16 cfloat cdouble", (),
+             size="same"),
+    **_table("to type_as", ("dtype", "other"), size="same"),
+    **_table("size dim ndimension nelement numel item tolist element_size is_floating_point "
+             "is_complex is_contiguous is_nonzero", ("dim",), size="none"),
+    **_table("numpy", (), size="none", kind="special"),
+    **_table("backward", ("gradient", "retain_graph", "create_graph", "inputs"), size="none",
+             kind="special"),
+    **_table("retain_grad", (), size="none", kind="special"),
+    **_table("requires_grad_", ("requires_grad",), size="same"),
+    **_table("detach_ zero_ fill_ abs_ neg_ exp_ log_ sqrt_ sin_ cos_ tanh_ sigmoid_ relu_ clamp_ "
+             "clip_ floor_ ceil_ round_ sign_ square_ reciprocal_ add_ sub_ mul_ div_ pow_ copy_ "
+             "masked_fill_ t_ transpose_ squeeze_ unsqueeze_ fill_diagonal_",
+             ("alpha", "min", "max", "value", "mask", "dim", "dim0", "dim1", "rounding_mode",
+              "wrap", "fill_value", "decimals", "other"), size="same"),
+    **_table("uniform_ normal_ bernoulli_ exponential_ random_", ("mean", "std", "from", "to", "p",
+                                                                   "lambd"),
+             size="same", kind="random"),
+}
+TORCH_FUNCTIONS.update({n: _spec(("alpha", "other"), "meta") for n in ("add", "sub", "subtract")})
+TORCH_FUNCTIONS.update({n: _spec(("rounding_mode", "other"), "meta") for n in ("div", "divide")})
+TENSOR_METHODS.update({n: _spec(("alpha", "other"), "meta") for n in ("add", "sub", "subtract")})
+TENSOR_METHODS.update({n: _spec(("rounding_mode", "other"), "meta") for n in ("div", "divide")})
+
+# Attributes read without a call.
+TENSOR_PROPERTIES: frozenset[str] = frozenset(
+    "shape grad requires_grad is_leaf grad_fn dtype ndim data T mT H mH real imag".split())
+# Properties that make a new tensor (recorded as ops).
+TENSOR_OP_PROPERTIES: frozenset[str] = frozenset("T mT H mH real imag".split())
+SETTABLE_TENSOR_ATTRIBUTES: frozenset[str] = frozenset({"requires_grad", "grad", "data"})
+
+TORCH_DTYPES: tuple[str, ...] = tuple(
+    """float32 float float64 double float16 half bfloat16 int8 int16 short int32 int int64 long uint8
+    bool complex64 cfloat complex128 cdouble""".split())
+TORCH_CONSTANTS: dict[str, float] = {"pi": 3.141592653589793, "e": 2.718281828459045,
+                                     "inf": float("inf"), "nan": float("nan")}
+
+MATH_FUNCTIONS: tuple[str, ...] = tuple(
+    """sqrt exp log log2 log10 log1p expm1 sin cos tan asin acos atan atan2 sinh cosh tanh asinh acosh
+    atanh floor ceil trunc fabs isclose isnan isinf isfinite degrees radians hypot erf erfc copysign
+    fmod""".split())
+MATH_CONSTANTS: tuple[str, ...] = ("pi", "e", "tau", "inf", "nan")
+
+NUMPY_DTYPES: tuple[str, ...] = ("float16", "float32", "float64", "int8", "int16", "int32", "int64",
+                                  "uint8", "bool_", "complex64", "complex128")
+SAFE_ARRAY_PROPERTIES: frozenset[str] = frozenset({"shape", "dtype", "ndim", "size", "T"})
+SAFE_ARRAY_METHODS: frozenset[str] = frozenset({"tolist", "copy"})

@@ -1,0 +1,217 @@
+"""Attribute reads, method calls and indexing on the values a program holds.
+
+Every door is a table lookup: tensor properties and methods (allowlist.py), namespace members,
+a few list/str/Size methods, the numpy-array wrapper's properties. Anything else is NotSupported;
+names starting with `_` are refused before any lookup.
+"""
+
+from __future__ import annotations
+
+import ast
+import operator
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+import torch
+
+from autogradlab.errors import NotSupported, ProgramTypeError
+from autogradlab.lang import allowlist as al
+from autogradlab.lang.calls import call_method as call_tensor_method
+from autogradlab.lang.calls import has_tensor, require_data, translate_torch_error, wrap_result
+from autogradlab.lang.operators import python_error
+from autogradlab.lang.safe_values import (
+    Namespace,
+    SafeArray,
+    SafeGradFn,
+    SafeNumpyDtype,
+    return_type_fields,
+    type_text,
+)
+from autogradlab.lang.sizes import tensor_elements
+
+if TYPE_CHECKING:
+    from autogradlab.lang.interpreter import Interpreter
+
+_DTYPE_PROPERTIES = frozenset({"is_floating_point", "is_complex", "is_signed", "itemsize"})
+
+
+def check_attribute_name(name: str) -> None:
+    if name.startswith("_"):
+        raise NotSupported(f"the attribute `{name}` is not supported in Autograd Lab (names starting "
+                           f"with `_` are private)")
+
+
+def _torch_guarded(op: str, fn: Callable[[], Any], args: list) -> Any:
+    try:
+        return fn()
+    except Exception as exc:  # noqa: BLE001
+        raise translate_torch_error(exc, op, args) from None
+
+
+def read_attribute(interp: Interpreter, base: Any, name: str, node: ast.AST) -> Any:
+    if isinstance(base, torch.Tensor):
+        if name in al.TENSOR_PROPERTIES:
+            value = _torch_guarded(name, lambda: getattr(base, name), [base])
+            if name == "grad_fn":
+                return SafeGradFn.wrap(value)
+            if name in al.TENSOR_OP_PROPERTIES and isinstance(value, torch.Tensor):
+                interp.sizes.add_result(value)
+                interp.record_op(name, [base], {}, value, node)
+            return value
+        if name in al.TENSOR_METHODS:
+            raise NotSupported(f"`.{name}` is a tensor method: call it, as in `x.{name}(...)`")
+        raise NotSupported(f"the tensor attribute `.{name}` is not supported in Autograd Lab")
+    if isinstance(base, Namespace):
+        if name not in base.members:
+            raise NotSupported(f"`{base.qualname}.{name}` is not supported in Autograd Lab")
+        return base.members[name]
+    if isinstance(base, SafeArray):
+        if name not in al.SAFE_ARRAY_PROPERTIES:
+            raise NotSupported(f"the numpy attribute `.{name}` is not supported in Autograd Lab")
+        value = getattr(base.array, name)
+        return SafeNumpyDtype(value) if name == "dtype" else wrap_result(value, name)
+    if isinstance(base, SafeGradFn) and name == "next_functions":
+        return base.next_functions()
+    if name in return_type_fields(base):
+        return getattr(base, name)
+    if isinstance(base, complex) and name in ("real", "imag"):
+        return getattr(base, name)
+    if isinstance(base, torch.dtype) and name in _DTYPE_PROPERTIES:
+        return getattr(base, name)
+    raise NotSupported(f"the attribute `.{name}` of {type_text(base)} values is not supported in "
+                       f"Autograd Lab")
+
+
+def _list_append(interp: Interpreter, base: list, args: list) -> None:
+    interp.sizes.check_length(len(base) + 1, "the list")
+    base.append(*args)
+
+
+def _list_extend(interp: Interpreter, base: list, args: list) -> None:
+    items = interp.materialize(args[0], None)
+    interp.sizes.check_length(len(base) + len(items), "the list")
+    base.extend(items)
+
+
+def _plain(method: str) -> Callable[..., Any]:
+    return lambda interp, base, args: getattr(base, method)(*args)
+
+
+def _join(interp: Interpreter, base: str, args: list) -> str:
+    items = interp.materialize(args[0], None)
+    interp.sizes.check_length(sum(len(str(item)) for item in items) + len(base) * len(items), "the text")
+    return base.join(items)
+
+
+PLAIN_METHODS: dict[tuple[type, str], Callable[..., Any]] = {
+    (list, "append"): _list_append, (list, "extend"): _list_extend,
+    (list, "pop"): _plain("pop"), (list, "index"): _plain("index"), (list, "count"): _plain("count"),
+    (tuple, "index"): _plain("index"), (tuple, "count"): _plain("count"),
+    (torch.Size, "numel"): lambda interp, base, args: _numel(base),
+    (str, "upper"): _plain("upper"), (str, "lower"): _plain("lower"), (str, "strip"): _plain("strip"),
+    (str, "startswith"): _plain("startswith"), (str, "endswith"): _plain("endswith"),
+    (str, "split"): _plain("split"), (str, "join"): _join,
+    (SafeArray, "tolist"): lambda interp, base, args: base.array.tolist(),
+    (SafeArray, "copy"): lambda interp, base, args: SafeArray(base.array.copy()),
+    (SafeGradFn, "name"): lambda interp, base, args: base.name,
+}
+
+
+def _numel(size: torch.Size) -> int:
+    total = 1
+    for n in size:
+        total *= int(n)
+    return total
+
+
+def call_method(interp: Interpreter, base: Any, name: str, args: list, kwargs: dict,
+                node: ast.AST) -> Any:
+    if isinstance(base, torch.Tensor):
+        spec = al.TENSOR_METHODS.get(name)
+        if spec is not None:
+            return call_tensor_method(interp, base, name, spec, args, kwargs, node)
+        if name in al.TENSOR_PROPERTIES:
+            value = read_attribute(interp, base, name, node)
+            raise ProgramTypeError(f"'{type_text(value)}' object is not callable (`.{name}` is a "
+                                   f"property: write `x.{name}` without parentheses)")
+        raise NotSupported(f"the tensor method `.{name}()` is not supported in Autograd Lab")
+    if isinstance(base, Namespace):
+        return interp.call_value(read_attribute(interp, base, name, node), args, kwargs, node)
+    require_data(base, f"before `.{name}()`")
+    method = next((fn for (kind, method_name), fn in PLAIN_METHODS.items()
+                   if method_name == name and isinstance(base, kind)), None)
+    if method is None:
+        raise NotSupported(f"the method `.{name}()` of {type_text(base)} values is not supported in "
+                           f"Autograd Lab")
+    if kwargs:
+        raise NotSupported(f"`.{name}()` takes no keyword arguments in Autograd Lab")
+    for value in args:
+        require_data(value, f"in `.{name}()`")
+    try:
+        return method(interp, base, args)
+    except Exception as exc:  # noqa: BLE001
+        if hasattr(exc, "kind"):
+            raise
+        raise python_error(exc) from None
+
+
+def _is_advanced(index: Any) -> bool:
+    items = index if isinstance(index, tuple) else (index,)
+    return any(isinstance(item, (torch.Tensor, list)) for item in items)
+
+
+_INDEX_ATOMS = (int, bool, slice, type(None), type(Ellipsis), torch.Tensor, list)
+
+
+def get_item(interp: Interpreter, base: Any, index: Any, node: ast.AST) -> Any:
+    if isinstance(base, torch.Tensor):
+        items = index if isinstance(index, tuple) else (index,)
+        if not all(isinstance(item, _INDEX_ATOMS) for item in items):
+            raise ProgramTypeError(f"a tensor cannot be indexed with {type_text(index)} values")
+        if _is_advanced(index):
+            interp.sizes.predict(operator.getitem, [base, index], {}, "indexing", creation=False)
+        result = _torch_guarded("getitem", lambda: base[index], [base, index])
+        interp.sizes.add_result(result)
+        interp.record_op("getitem", [base, index], {}, result, node)
+        return result
+    if isinstance(base, SafeArray):
+        if _is_advanced(index):
+            raise NotSupported("numpy arrays support only int and slice indices in Autograd Lab")
+        return wrap_result(_python_guarded(lambda: base.array[index]), "getitem")
+    if not isinstance(base, (list, tuple, str, range, torch.Size)):
+        raise ProgramTypeError(f"'{type_text(base)}' object is not subscriptable")
+    return _python_guarded(lambda: base[index])
+
+
+def _python_guarded(fn: Callable[[], Any]) -> Any:
+    try:
+        return fn()
+    except Exception as exc:  # noqa: BLE001
+        raise python_error(exc) from None
+
+
+def set_item(interp: Interpreter, base: Any, index: Any, value: Any, node: ast.AST) -> None:
+    require_data(value, "in an assignment")
+    if isinstance(base, torch.Tensor):
+        if isinstance(value, SafeArray):
+            raise NotSupported("assigning numpy arrays into tensors is not supported; use "
+                               "torch.tensor(...) first")
+        _torch_guarded("setitem", lambda: base.__setitem__(index, value), [base, index, value])
+        interp.record_op("setitem", [base, index, value], {}, base, node)
+        return
+    if isinstance(base, list):
+        _python_guarded(lambda: base.__setitem__(index, value))
+        interp.sizes.check_length(len(base), "the list")
+        return
+    raise ProgramTypeError(f"'{type_text(base)}' object does not support item assignment")
+
+
+def set_attribute(interp: Interpreter, base: Any, name: str, value: Any, node: ast.AST) -> None:
+    check_attribute_name(name)
+    if not isinstance(base, torch.Tensor) or name not in al.SETTABLE_TENSOR_ATTRIBUTES:
+        raise NotSupported(f"assigning to `.{name}` is not supported in Autograd Lab (only a tensor's "
+                           f"`.requires_grad`, `.grad` and `.data`)")
+    require_data(value, "in an assignment")
+    _torch_guarded(f"set {name}", lambda: setattr(base, name, value), [base, value])
+    if has_tensor(value) and name == "data":
+        interp.sizes.check_elements(tensor_elements(value), "data")

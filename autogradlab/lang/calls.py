@@ -1,0 +1,314 @@
+"""Calling allowlisted torch functions and tensor methods on behalf of a program.
+
+One path for every library call: check the keyword policy, unwrap numpy wrappers, inject the run's
+generator, size the result on the meta device, call, translate torch's exception, wrap the result,
+and tell the engine (hooks.on_op). Special cases (backward, jacobian, manual_seed, numpy, ...)
+live in a registry at the bottom rather than in if-chains.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import torch
+
+from autogradlab.errors import (
+    AutogradError,
+    LimitExceeded,
+    NotSupported,
+    ProgramError,
+    ProgramIndexError,
+    ProgramTypeError,
+    ProgramValueError,
+    ShapeMismatch,
+)
+from autogradlab.lang.allowlist import FORBIDDEN_KWARGS, CallSpec
+from autogradlab.lang.safe_values import SafeArray, UserFunction, describe, is_data
+from autogradlab.lang.sizes import tensor_elements
+
+if TYPE_CHECKING:
+    from autogradlab.lang.interpreter import Interpreter
+
+
+# -- errors ----------------------------------------------------------------------------------
+def _fallback_translate(exc: BaseException, op_name: str) -> ProgramError:
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    lowered = text.lower()
+    if any(key in lowered for key in ("backward", "grad", "leaf variable", "inplace", "in-place")):
+        return AutogradError(f"{op_name}: {text}")
+    if any(key in lowered for key in ("shape", "size", "cannot be multiplied", "broadcast")):
+        return ShapeMismatch(f"{op_name}: {text}")
+    if isinstance(exc, IndexError) and "dimension out of range" not in lowered:
+        return ProgramIndexError(f"{op_name}: {text}")
+    if isinstance(exc, TypeError):
+        return ProgramTypeError(f"{op_name}: {text}")
+    return ProgramValueError(f"{op_name}: {text}")
+
+
+def translate_torch_error(exc: BaseException, op_name: str, args: Any) -> ProgramError:
+    """torch's exception -> a ProgramError with plain words (torch_errors.translate when present)."""
+    if isinstance(exc, ProgramError):
+        return exc
+    if isinstance(exc, MemoryError):
+        return LimitExceeded(f"{op_name} ran out of memory")
+    try:
+        from autogradlab.lang.torch_errors import translate
+    except ImportError:
+        return _fallback_translate(exc, op_name)
+    try:
+        error = translate(exc, op_name, args)
+    except Exception:  # noqa: BLE001 - a broken translation must not hide the user's error
+        return _fallback_translate(exc, op_name)
+    return error if isinstance(error, ProgramError) else _fallback_translate(exc, op_name)
+
+
+# -- arguments and results --------------------------------------------------------------------
+def check_kwargs(qualname: str, spec: CallSpec, kwargs: dict[str, Any]) -> None:
+    for key in kwargs:
+        if key in FORBIDDEN_KWARGS:
+            raise NotSupported(f"the keyword argument `{key}=` is not supported in Autograd Lab "
+                               f"({FORBIDDEN_KWARGS[key]})")
+        if key not in spec.kwargs:
+            raise NotSupported(f"`{qualname}` does not accept the keyword argument `{key}=` in "
+                               f"Autograd Lab")
+
+
+def require_data(value: Any, where: str) -> Any:
+    if not is_data(value):
+        raise NotSupported(f"{describe(value)} cannot be used as a value {where}; a function may "
+                           f"only be called or passed to jacobian/hessian/vjp/jvp")
+    return value
+
+
+def unwrap(value: Any) -> Any:
+    """SafeArray -> ndarray for torch.tensor and friends (and inside lists/tuples)."""
+    if isinstance(value, SafeArray):
+        return value.array
+    if isinstance(value, list):
+        return [unwrap(item) for item in value]
+    if isinstance(value, tuple) and type(value) is tuple:
+        return tuple(unwrap(item) for item in value)
+    return value
+
+
+def wrap_result(value: Any, qualname: str) -> Any:
+    """Library results -> values a program may hold (numpy arrays wrapped, numpy scalars made
+    plain); anything else that is not data is refused."""
+    if isinstance(value, np.ndarray):
+        return SafeArray(value)
+    if isinstance(value, np.generic):
+        return value.item()
+    if isinstance(value, list):
+        return [wrap_result(item, qualname) for item in value]
+    if type(value) is tuple:
+        return tuple(wrap_result(item, qualname) for item in value)
+    if not is_data(value):
+        raise NotSupported(f"`{qualname}` returned a value Autograd Lab cannot hold")
+    return value
+
+
+def has_tensor(value: Any) -> bool:
+    if isinstance(value, torch.Tensor):
+        return True
+    return isinstance(value, (tuple, list)) and any(has_tensor(item) for item in value)
+
+
+# -- the common path -------------------------------------------------------------------------
+def invoke(interp: Interpreter, op: str, fn: Callable[..., Any], spec: CallSpec, args: list,
+           kwargs: dict, node: ast.AST, record_args: list | None = None) -> Any:
+    """Size-check, call, translate, wrap, record. `op` is the name the engine sees."""
+    if spec.size == "meta" and spec.kind != "tensor":
+        interp.sizes.predict(fn, args, kwargs, op, creation=spec.kind in ("random", "op"))
+    call_kwargs = dict(kwargs)
+    if spec.kind == "random":
+        call_kwargs["generator"] = interp.generator
+    try:
+        result = fn(*args, **call_kwargs)
+    except ProgramError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - every torch failure becomes a ProgramError
+        raise translate_torch_error(exc, op, args) from None
+    result = wrap_result(result, op)
+    if spec.size != "meta" or spec.kind == "tensor":
+        interp.sizes.check_elements(tensor_elements(result), op)  # bounded by its inputs
+    interp.sizes.add_result(result)
+    if has_tensor(result):
+        interp.record_op(op, record_args if record_args is not None else args, kwargs, result, node)
+    return result
+
+
+def call_function(interp: Interpreter, qualname: str, fn: Callable[..., Any], spec: CallSpec,
+                  args: list, kwargs: dict, node: ast.AST) -> Any:
+    """A torch.* / torch.linalg.* / F.* function called by the program."""
+    check_kwargs(qualname, spec, kwargs)
+    op = qualname.removeprefix("torch.")
+    special = SPECIAL_FUNCTIONS.get(qualname)
+    if special is not None:
+        return special(interp, args, kwargs, node)
+    for value in list(args) + list(kwargs.values()):
+        require_data(value, f"in `{qualname}`")
+    args, kwargs = [unwrap(a) for a in args], {k: unwrap(v) for k, v in kwargs.items()}
+    if spec.kind == "tensor":
+        data = args[0] if args else kwargs.get("data")
+        interp.sizes.check_nested(data, op)
+    if spec.kind == "random_like":
+        return _random_like(interp, op, args, kwargs, node)
+    return invoke(interp, op, fn, spec, args, kwargs, node)
+
+
+def call_method(interp: Interpreter, tensor: torch.Tensor, name: str, spec: CallSpec, args: list,
+                kwargs: dict, node: ast.AST) -> Any:
+    """tensor.name(*args, **kwargs) for an allowlisted method."""
+    check_kwargs(f"Tensor.{name}", spec, kwargs)
+    for value in list(args) + list(kwargs.values()):
+        require_data(value, f"in `.{name}()`")
+    special = SPECIAL_METHODS.get(name)
+    if special is not None:
+        return special(interp, tensor, args, kwargs, node)
+    args = [unwrap(a) for a in args]
+    if name in ("new_tensor",):
+        interp.sizes.check_nested(args[0] if args else kwargs.get("data"), name)
+    if name in ("to", "type_as") and not all(isinstance(a, (torch.dtype, torch.Tensor)) for a in args):
+        raise NotSupported(f"`.{name}()` accepts only a dtype or a tensor in Autograd Lab")
+    method = getattr(torch.Tensor, name)
+    return invoke(interp, name, method, spec, [tensor, *args], kwargs, node)
+
+
+def _random_like(interp: Interpreter, op: str, args: list, kwargs: dict, node: ast.AST) -> Any:
+    """randn_like & co. through the run's generator: the shape of the input, a fresh sample."""
+    if not args or not isinstance(args[0], torch.Tensor):
+        raise ProgramTypeError(f"{op}() needs a tensor as its first argument")
+    source, rest = args[0], list(args[1:])
+    dtype = kwargs.get("dtype") or source.dtype
+    extra = {"dtype": dtype, "requires_grad": bool(kwargs.get("requires_grad", False))}
+    if op == "randint_like":
+        bounds = rest + [kwargs[k] for k in ("low", "high") if k in kwargs]
+        low, high = (0, bounds[0]) if len(bounds) == 1 else tuple(bounds[:2])
+        fn, call_args = torch.randint, [low, high, tuple(source.shape)]
+    else:
+        fn = torch.randn if op == "randn_like" else torch.rand
+        call_args = [tuple(source.shape)]
+    from autogradlab.lang.allowlist import TORCH_FUNCTIONS
+    spec = TORCH_FUNCTIONS["randint" if op == "randint_like" else op.removesuffix("_like")]
+    return invoke(interp, op, fn, spec, call_args, extra, node, record_args=[source])
+
+
+# -- special functions -----------------------------------------------------------------------
+def _manual_seed(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> None:
+    seed = args[0] if args else kwargs.get("seed")
+    if isinstance(seed, bool) or not isinstance(seed, int):
+        raise ProgramTypeError("manual_seed() needs an int seed")
+    try:
+        interp.generator.manual_seed(seed)
+    except Exception as exc:  # noqa: BLE001
+        raise translate_torch_error(exc, "manual_seed", args) from None
+    return None
+
+
+def _run_backward(interp: Interpreter, target: Any, gradient: Any, node: ast.AST,
+                  call: Callable[[], Any]) -> None:
+    interp.hooks.before_backward(target, gradient, node)
+    try:
+        call()
+    except ProgramError:
+        raise
+    except Exception as exc:  # noqa: BLE001
+        raise translate_torch_error(exc, "backward", [target]) from None
+    interp.hooks.after_backward(target, node)
+
+
+def _tensor_backward(interp: Interpreter, tensor: torch.Tensor, args: list, kwargs: dict,
+                     node: ast.AST) -> None:
+    gradient = args[0] if args else kwargs.get("gradient")
+    _run_backward(interp, tensor, gradient, node, lambda: tensor.backward(*args, **kwargs))
+
+
+def _autograd_backward(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> None:
+    for value in list(args) + list(kwargs.values()):
+        require_data(value, "in `torch.autograd.backward`")
+    tensors = args[0] if args else kwargs.get("tensors")
+    gradient = args[1] if len(args) > 1 else kwargs.get("grad_tensors")
+    _run_backward(interp, tensors, gradient, node,
+                  lambda: torch.autograd.backward(*args, **kwargs))
+
+
+def _autograd_grad(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
+    from autogradlab.lang.allowlist import AUTOGRAD_FUNCTIONS
+    for value in list(args) + list(kwargs.values()):
+        require_data(value, "in `torch.autograd.grad`")
+    return invoke(interp, "autograd.grad", torch.autograd.grad, AUTOGRAD_FUNCTIONS["grad"],
+                  args, kwargs, node)
+
+
+def _numpy(interp: Interpreter, tensor: torch.Tensor, args: list, kwargs: dict, node: ast.AST) -> Any:
+    if args:
+        raise NotSupported("`.numpy()` takes no arguments in Autograd Lab")
+    try:
+        return SafeArray(tensor.numpy())
+    except Exception as exc:  # noqa: BLE001
+        raise translate_torch_error(exc, "numpy", [tensor]) from None
+
+
+def _retain_grad(interp: Interpreter, tensor: torch.Tensor, args: list, kwargs: dict,
+                 node: ast.AST) -> None:
+    try:
+        tensor.retain_grad()
+    except Exception as exc:  # noqa: BLE001
+        raise translate_torch_error(exc, "retain_grad", [tensor]) from None
+
+
+def _hof(name: str) -> Callable[..., Any]:
+    """jacobian/hessian/vjp/jvp/hvp/vhp with a program function turned into a Python callable."""
+    torch_fn = getattr(torch.autograd.functional, name)
+
+    def call(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
+        args = list(args)
+        func = args.pop(0) if args else kwargs.pop("func", None)
+        if not isinstance(func, UserFunction) and not callable(getattr(func, "impl", None)):
+            raise ProgramTypeError(f"{name}() needs a function (a def or a lambda) as its first "
+                                   f"argument")
+        for value in list(args) + list(kwargs.values()):
+            require_data(value, f"in `{name}`")
+        inputs = args[0] if args else kwargs.get("inputs")
+        in_elements = tensor_elements(inputs)
+        if name == "hessian":
+            interp.sizes.check_elements(in_elements * in_elements, name)
+
+        def python_func(*inner: Any) -> Any:
+            out = interp.call_value(func, list(inner), {}, node)
+            if name == "jacobian":
+                out_elements = tensor_elements(out)
+                interp.sizes.check_elements(out_elements * max(1, in_elements), name)
+                interp.charge_loop_iterations(out_elements, name)
+            return out
+
+        try:
+            result = torch_fn(python_func, *args, **kwargs)
+        except ProgramError:
+            raise
+        except Exception as exc:  # noqa: BLE001
+            raise translate_torch_error(exc, name, args) from None
+        result = wrap_result(result, name)
+        interp.sizes.add_result(result)
+        if has_tensor(result):
+            interp.record_op(name, [func, *args], kwargs, result, node)
+        return result
+
+    return call
+
+
+SPECIAL_FUNCTIONS: dict[str, Callable[..., Any]] = {
+    "torch.manual_seed": _manual_seed,
+    "torch.autograd.backward": _autograd_backward,
+    "torch.autograd.grad": _autograd_grad,
+    **{f"torch.autograd.functional.{n}": _hof(n)
+       for n in ("jacobian", "hessian", "vjp", "jvp", "hvp", "vhp")},
+}
+SPECIAL_METHODS: dict[str, Callable[..., Any]] = {
+    "backward": _tensor_backward,
+    "numpy": _numpy,
+    "retain_grad": _retain_grad,
+}

@@ -1,0 +1,303 @@
+"""The static allowlist walk: every node type the language accepts has a handler in _HANDLERS.
+
+Anything without a handler fails safe with a NotSupported that names the construct in plain words.
+The walk is iterative (an explicit stack, preorder, so the first offending construct in reading
+order is reported) and bounds the parse-tree depth and block nesting, because the interpreter that
+runs the tree afterwards recurses.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections.abc import Callable
+from typing import NamedTuple
+
+from autogradlab.errors import LimitExceeded, NotSupported, ProgramError, ProgramSyntaxError
+from autogradlab.lang.allowed_imports import check_import
+from autogradlab.limits import Limits
+
+ASSIGNABLE_ATTRIBUTES = frozenset({"requires_grad", "grad", "data"})
+_FORMAT_SPEC = re.compile(r"^[<>^]?[+\- ]?\d*(\.\d+)?[efgd%]?$")
+_CONSTANT_TYPES = (int, float, complex, str, bool, type(None), type(Ellipsis))
+_COMPOUND = (ast.If, ast.For, ast.While, ast.FunctionDef)
+
+# Constructs outside the language: (what it is called, verb, hint).
+_UNSUPPORTED: dict[type, tuple[str, str, str | None]] = {
+    ast.With: ("`with` statements", "are", "write the code without `with`"),
+    ast.AsyncWith: ("`async with` statements", "are", None),
+    ast.ClassDef: ("`class` definitions", "are", "use functions (`def`) instead"),
+    ast.Global: ("`global` statements", "are", "pass values as arguments and return results"),
+    ast.Nonlocal: ("`nonlocal` statements", "are", "pass values as arguments and return results"),
+    ast.Yield: ("`yield`", "is", "build a list and return it"),
+    ast.YieldFrom: ("`yield from`", "is", "build a list and return it"),
+    ast.Await: ("`await`", "is", None),
+    ast.AsyncFunctionDef: ("`async def` functions", "are", "use a plain `def`"),
+    ast.AsyncFor: ("`async for` loops", "are", "use a plain `for`"),
+    ast.Try: ("`try` statements", "are", "let the error happen: Autograd Lab shows it at its line"),
+    ast.Raise: ("`raise` statements", "are", "use `assert` to check a condition"),
+    ast.NamedExpr: ("walrus `:=` assignments", "are", "assign on a line of its own first"),
+    ast.SetComp: ("set comprehensions", "are", "use a list comprehension or a `for` loop"),
+    ast.DictComp: ("dict comprehensions", "are", "use a `for` loop"),
+    ast.Set: ("set literals `{...}`", "are", "use a list `[...]`"),
+    ast.Starred: ("star-args (`*x`)", "are", "write the items one by one"),
+    ast.Match: ("`match` statements", "are", "use `if`/`elif`"),
+}
+_TRY_STAR = getattr(ast, "TryStar", None)
+if _TRY_STAR is not None:
+    _UNSUPPORTED[_TRY_STAR] = _UNSUPPORTED[ast.Try]
+
+
+class _Context(NamedTuple):
+    depth: int
+    blocks: int
+    in_function: bool
+    in_loop: bool
+    position: tuple[int, int]   # (line, column) of the nearest node that has one
+
+
+def _unsupported(subject: str, verb: str = "are", hint: str | None = None) -> NotSupported:
+    return NotSupported(f"{subject} {verb} not supported in Autograd Lab", hint=hint)
+
+
+def is_dunder(name: str) -> bool:
+    return name.startswith("__") and name.endswith("__")
+
+
+def _check_identifier(name: str | None, what: str) -> None:
+    if name and is_dunder(name):
+        raise _unsupported(f"double-underscore {what} such as `{name}`",
+                           hint="rename it without the double underscores")
+
+
+class StaticChecker:
+    """Walks a parsed module and raises the first construct outside the language."""
+
+    def __init__(self, lines: list[str], limits: Limits) -> None:
+        self.lines = lines
+        self.max_blocks = limits.max_nesting
+        self.max_depth = getattr(limits, "max_tree_depth", None) or 5 * limits.max_nesting
+
+    def check(self, tree: ast.AST) -> None:
+        stack = [(tree, _Context(0, 0, False, False, (1, 1)))]
+        while stack:
+            node, ctx = stack.pop()
+            if hasattr(node, "lineno"):
+                ctx = ctx._replace(position=self.position(node))
+            try:
+                self._check_node(node, ctx)
+            except ProgramError as error:
+                raise error.at(*ctx.position) from None
+            children = list(ast.iter_child_nodes(node))
+            child_ctx = self._child_context(node, ctx)
+            stack.extend((child, child_ctx) for child in reversed(children))
+
+    def position(self, node: ast.AST) -> tuple[int, int]:
+        """1-based (line, column) in characters; ast's col_offset counts UTF-8 bytes."""
+        line = node.lineno
+        text = self.lines[line - 1] if 0 < line <= len(self.lines) else ""
+        if text.isascii():
+            return line, node.col_offset + 1
+        prefix = text.encode("utf-8")[: node.col_offset].decode("utf-8", errors="ignore")
+        return line, len(prefix) + 1
+
+    def _check_node(self, node: ast.AST, ctx: _Context) -> None:
+        if ctx.depth > self.max_depth:
+            raise LimitExceeded(
+                f"the program is nested more than {self.max_depth} levels deep "
+                f"(limit max_nesting = {self.max_blocks}, times 5 for the parse tree)",
+                hint="split the expression into several assignments")
+        handler = _HANDLERS.get(type(node))
+        if handler is None:
+            subject, verb, hint = _UNSUPPORTED.get(
+                type(node), (f"`{type(node).__name__}` constructs", "are", None))
+            raise _unsupported(subject, verb, hint)
+        handler(node, ctx)
+
+    def _child_context(self, node: ast.AST, ctx: _Context) -> _Context:
+        blocks = ctx.blocks + 1 if isinstance(node, _COMPOUND) else ctx.blocks
+        if blocks > self.max_blocks:
+            raise LimitExceeded(
+                f"blocks nested more than {self.max_blocks} levels deep "
+                f"(limit max_nesting = {self.max_blocks})", line=ctx.position[0],
+                column=ctx.position[1], hint="move inner blocks into functions")
+        in_function, in_loop = ctx.in_function, ctx.in_loop
+        if isinstance(node, ast.FunctionDef | ast.Lambda):
+            in_function, in_loop = True, False
+        elif isinstance(node, ast.For | ast.While):
+            in_loop = True
+        return _Context(ctx.depth + 1, blocks, in_function, in_loop, ctx.position)
+
+
+def _allow(node: ast.AST, ctx: _Context) -> None:
+    """Node types that are fine whatever they hold (their children are checked on their own)."""
+
+
+def _check_name(node: ast.Name, ctx: _Context) -> None:
+    if node.id == "__name__" and isinstance(node.ctx, ast.Load):
+        return
+    _check_identifier(node.id, "names")
+
+
+def _check_attribute(node: ast.Attribute, ctx: _Context) -> None:
+    _check_identifier(node.attr, "attributes")
+    if node.attr.startswith("_"):
+        raise _unsupported(f"private attributes such as `.{node.attr}`",
+                           hint="use the public name without the leading underscore")
+    if isinstance(node.ctx, ast.Store) and node.attr not in ASSIGNABLE_ATTRIBUTES:
+        raise _unsupported(f"assigning to the attribute `.{node.attr}`", "is",
+                           hint="only .requires_grad, .grad and .data can be assigned")
+    if isinstance(node.ctx, ast.Del):
+        raise _unsupported("deleting attributes", hint="delete a variable with `del name`")
+
+
+def _check_subscript(node: ast.Subscript, ctx: _Context) -> None:
+    if isinstance(node.ctx, ast.Del):
+        raise _unsupported("deleting items (`del x[i]`)", "is", hint="build a new tensor instead")
+
+
+def _check_target_sequence(node: ast.Tuple | ast.List, ctx: _Context) -> None:
+    if isinstance(node.ctx, ast.Load):
+        return
+    for element in node.elts:
+        if not isinstance(element, ast.Name | ast.Tuple | ast.List | ast.Starred):
+            raise _unsupported("unpacking into anything but names (`a, b = ...`)", "is",
+                               hint="assign to names first, then store them one by one")
+
+
+def _check_delete(node: ast.Delete, ctx: _Context) -> None:
+    for target in node.targets:
+        if not isinstance(target, ast.Name | ast.Subscript | ast.Attribute):
+            raise _unsupported("deleting anything but a variable", "is", hint="write `del name`")
+
+
+def _check_ann_assign(node: ast.AnnAssign, ctx: _Context) -> None:
+    if not node.simple or not isinstance(node.target, ast.Name):
+        raise _unsupported("annotated assignments to anything but a name",
+                           hint="remove the annotation")
+
+
+def _check_arguments(args: ast.arguments) -> None:
+    if args.vararg:
+        raise _unsupported("`*args` parameters", hint="list the parameters one by one")
+    if args.kwarg:
+        raise _unsupported("`**kwargs` parameters", hint="list the parameters one by one")
+    if args.kwonlyargs:
+        raise _unsupported("keyword-only parameters (after `*`)", hint="remove the `*`")
+    if args.posonlyargs:
+        raise _unsupported("positional-only parameters (before `/`)", hint="remove the `/`")
+
+
+def _check_function(node: ast.FunctionDef, ctx: _Context) -> None:
+    if node.decorator_list:
+        raise _unsupported("decorators (`@...`)", hint="remove the @ line")
+    _check_identifier(node.name, "function names")
+    _check_arguments(node.args)
+
+
+def _check_lambda(node: ast.Lambda, ctx: _Context) -> None:
+    _check_arguments(node.args)
+
+
+def _check_arg(node: ast.arg, ctx: _Context) -> None:
+    _check_identifier(node.arg, "parameter names")
+
+
+def _check_keyword(node: ast.keyword, ctx: _Context) -> None:
+    if node.arg is None:
+        raise _unsupported("`**` unpacking in calls", "is", hint="pass the keyword arguments one by one")
+    _check_identifier(node.arg, "keyword arguments")
+
+
+def _check_dict(node: ast.Dict, ctx: _Context) -> None:
+    for key in node.keys:
+        if key is None:
+            raise _unsupported("dict unpacking (`**d`)", hint="write the keys one by one")
+        if not (isinstance(key, ast.Constant) and isinstance(key.value, str)):
+            raise _unsupported("dict keys that are not strings", hint="use string keys such as 'a'")
+
+
+def _check_constant(node: ast.Constant, ctx: _Context) -> None:
+    if isinstance(node.value, bytes):
+        raise _unsupported("bytes literals (`b'...'`)", hint="use a normal string")
+    if not isinstance(node.value, _CONSTANT_TYPES):
+        raise _unsupported(f"constants of type {type(node.value).__name__}")
+
+
+def _check_formatted_value(node: ast.FormattedValue, ctx: _Context) -> None:
+    if node.conversion != -1:
+        raise _unsupported("f-string conversions (`!r`, `!s`, `!a`)", hint="write {x} without `!`")
+    spec = node.format_spec
+    if spec is None:
+        return
+    parts = spec.values if isinstance(spec, ast.JoinedStr) else [spec]
+    text = "".join(p.value for p in parts if isinstance(p, ast.Constant) and isinstance(p.value, str))
+    if len(parts) > 1 or not all(isinstance(p, ast.Constant) for p in parts) or not _FORMAT_SPEC.match(text):
+        shown = f"`:{text}`" if len(parts) == 1 else "with nested fields"
+        raise _unsupported(f"the f-string format {shown}", "is",
+                           hint="use a simple number format such as {x:.3f} or {x:8.2e}")
+
+
+def _check_comprehension_owner(node: ast.ListComp | ast.GeneratorExp, ctx: _Context) -> None:
+    if len(node.generators) != 1:
+        raise _unsupported("comprehensions with more than one `for`", hint="use nested `for` loops")
+    generator = node.generators[0]
+    if generator.is_async:
+        raise _unsupported("async comprehensions")
+    if len(generator.ifs) > 1:
+        raise _unsupported("comprehensions with more than one `if`", hint="join the conditions with `and`")
+
+
+def _check_binop(node: ast.BinOp, ctx: _Context) -> None:
+    if isinstance(node.op, ast.BitXor) and any(
+            isinstance(side, ast.Constant) and type(side.value) in (int, float)
+            for side in (node.left, node.right)):
+        raise ProgramSyntaxError("`^` is exclusive-or in Python, not a power",
+                                 hint="use ** for powers: write x**2")
+
+
+def _check_loop(node: ast.For | ast.While, ctx: _Context) -> None:
+    if node.orelse:
+        raise _unsupported("`else` blocks after loops", hint="use a flag variable and an `if`")
+    if isinstance(node, ast.For) and not isinstance(node.target, ast.Name | ast.Tuple | ast.List):
+        raise _unsupported("loop variables that are not names", hint="write `for name in ...`")
+
+
+def _check_return(node: ast.Return, ctx: _Context) -> None:
+    if not ctx.in_function:
+        raise ProgramSyntaxError("`return` outside a function", hint="use `return` inside a `def`")
+
+
+def _check_loop_jump(node: ast.Break | ast.Continue, ctx: _Context) -> None:
+    if not ctx.in_loop:
+        word = "break" if isinstance(node, ast.Break) else "continue"
+        raise ProgramSyntaxError(f"`{word}` outside a loop", hint=f"use `{word}` inside `for` or `while`")
+
+
+def _check_import(node: ast.Import | ast.ImportFrom, ctx: _Context) -> None:
+    check_import(node)
+
+
+_Handler = Callable[[ast.AST, _Context], None]
+_HANDLERS: dict[type, _Handler] = {
+    # statements
+    ast.Module: _allow, ast.Expr: _allow, ast.Assign: _allow, ast.AugAssign: _allow,
+    ast.AnnAssign: _check_ann_assign, ast.If: _allow, ast.While: _check_loop, ast.For: _check_loop,
+    ast.Break: _check_loop_jump, ast.Continue: _check_loop_jump, ast.Pass: _allow,
+    ast.FunctionDef: _check_function, ast.Return: _check_return, ast.Import: _check_import,
+    ast.ImportFrom: _check_import, ast.Assert: _allow, ast.Delete: _check_delete,
+    # expressions
+    ast.BinOp: _check_binop, ast.UnaryOp: _allow, ast.BoolOp: _allow, ast.Compare: _allow,
+    ast.Call: _allow, ast.Attribute: _check_attribute, ast.Subscript: _check_subscript,
+    ast.Slice: _allow, ast.Tuple: _check_target_sequence, ast.List: _check_target_sequence,
+    ast.Dict: _check_dict, ast.Constant: _check_constant, ast.Name: _check_name, ast.IfExp: _allow,
+    ast.JoinedStr: _allow, ast.FormattedValue: _check_formatted_value, ast.Lambda: _check_lambda,
+    ast.ListComp: _check_comprehension_owner, ast.GeneratorExp: _check_comprehension_owner,
+    # helper nodes
+    ast.arguments: _allow, ast.arg: _check_arg, ast.keyword: _check_keyword,
+    ast.alias: _allow, ast.comprehension: _allow,
+    ast.Load: _allow, ast.Store: _allow, ast.Del: _allow,
+}
+for _group in (ast.operator, ast.unaryop, ast.cmpop, ast.boolop):
+    for _op in _group.__subclasses__():
+        _HANDLERS[_op] = _allow

@@ -1,0 +1,204 @@
+"""Expression evaluation: one handler per allowed ast node type, dispatched through a dict.
+
+A node type without a handler is refused with NotSupported naming it, so this stays an allowlist
+even if the parser's static walk ever lets something through.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from typing import TYPE_CHECKING, Any
+
+import torch
+
+from autogradlab.errors import NotSupported, ProgramTypeError
+from autogradlab.lang import attributes
+from autogradlab.lang.builtins import text_of
+from autogradlab.lang.calls import require_data
+from autogradlab.lang.operators import BINARY, UNARY
+from autogradlab.lang.safe_values import SafeFunction, SafeType, UserFunction
+
+if TYPE_CHECKING:
+    from autogradlab.lang.interpreter import Interpreter
+
+# "Simple numeric" format specs only: sign, zero-pad, width <= 2 digits, grouping, precision, type.
+_FORMAT_SPEC = re.compile(r"[+\- ]?0?\d{0,2}[,_]?(\.\d{1,2})?[eEfFgGd%]?")
+
+NODE_NAMES: dict[type, str] = {
+    ast.Dict: "dictionaries", ast.Set: "sets", ast.DictComp: "dict comprehensions",
+    ast.SetComp: "set comprehensions", ast.Await: "`await`", ast.Yield: "`yield`",
+    ast.YieldFrom: "`yield from`", ast.NamedExpr: "the `:=` operator", ast.Starred: "`*` unpacking here",
+}
+
+
+def construct_name(node: ast.AST) -> str:
+    return NODE_NAMES.get(type(node), f"`{type(node).__name__}` expressions")
+
+
+class ExpressionsMixin:
+    def _expression_handlers(self: Interpreter) -> dict[type, Any]:
+        return {
+            ast.Constant: self._constant, ast.Name: self._name, ast.BinOp: self._binop,
+            ast.UnaryOp: self._unaryop, ast.BoolOp: self._boolop, ast.Compare: self.compare,
+            ast.IfExp: self._ifexp, ast.Call: self._call, ast.Attribute: self._attribute,
+            ast.Subscript: self._subscript, ast.Slice: self._slice, ast.Tuple: self._tuple,
+            ast.List: self._list, ast.ListComp: self._listcomp, ast.GeneratorExp: self._listcomp,
+            ast.JoinedStr: self._joinedstr, ast.Lambda: self._lambda,
+        }
+
+    def _constant(self, node: ast.Constant) -> Any:
+        if isinstance(node.value, bytes):
+            raise NotSupported("bytes literals are not supported in Autograd Lab")
+        return node.value
+
+    def _name(self: Interpreter, node: ast.Name) -> Any:
+        return self.lookup(node.id)
+
+    def _binop(self: Interpreter, node: ast.BinOp) -> Any:
+        left, right = self.eval(node.left), self.eval(node.right)
+        name, fn, _, _ = BINARY[type(node.op)]
+        return self.apply_binary(name, fn, left, right, node)
+
+    def _unaryop(self: Interpreter, node: ast.UnaryOp) -> Any:
+        value = self.eval(node.operand)
+        if isinstance(node.op, ast.Not):
+            return not self.truth(value, node)
+        name, fn = UNARY[type(node.op)]
+        return self.apply_unary(name, fn, value, node)
+
+    def _boolop(self: Interpreter, node: ast.BoolOp) -> Any:
+        is_and = isinstance(node.op, ast.And)
+        value: Any = None
+        for operand in node.values:
+            value = require_data(self.eval(operand), "in `and`/`or`")
+            if self.truth(value, node) != is_and:
+                return value
+        return value
+
+    def _ifexp(self: Interpreter, node: ast.IfExp) -> Any:
+        return self.eval(node.body) if self.truth(self.eval(node.test), node) else self.eval(node.orelse)
+
+    # -- calls -------------------------------------------------------------------------------
+    def _arguments(self: Interpreter, node: ast.Call) -> tuple[list, dict]:
+        args: list = []
+        for arg in node.args:
+            if isinstance(arg, ast.Starred):
+                args.extend(self.materialize(require_data(self.eval(arg.value), "after `*`"), arg))
+            else:
+                args.append(self.eval(arg))
+        kwargs: dict = {}
+        for keyword in node.keywords:
+            if keyword.arg is None:
+                raise NotSupported("`**` keyword unpacking is not supported in Autograd Lab")
+            kwargs[keyword.arg] = self.eval(keyword.value)
+        return args, kwargs
+
+    def _call(self: Interpreter, node: ast.Call) -> Any:
+        if isinstance(node.func, ast.Attribute):
+            base = self.eval(node.func.value)
+            attributes.check_attribute_name(node.func.attr)
+            args, kwargs = self._arguments(node)
+            return attributes.call_method(self, base, node.func.attr, args, kwargs, node)
+        callee = self.eval(node.func)
+        args, kwargs = self._arguments(node)
+        return self.call_value(callee, args, kwargs, node)
+
+    def _attribute(self: Interpreter, node: ast.Attribute) -> Any:
+        base = self.eval(node.value)
+        attributes.check_attribute_name(node.attr)
+        return attributes.read_attribute(self, base, node.attr, node)
+
+    # -- indexing ----------------------------------------------------------------------------
+    def _slice(self: Interpreter, node: ast.Slice) -> slice:
+        parts = [None if part is None else require_data(self.eval(part), "in a slice")
+                 for part in (node.lower, node.upper, node.step)]
+        return slice(*parts)
+
+    def index_value(self: Interpreter, node: ast.expr) -> Any:
+        if isinstance(node, ast.Tuple):
+            return tuple(self.index_value(item) for item in node.elts)
+        return require_data(self.eval(node), "as an index")
+
+    def _subscript(self: Interpreter, node: ast.Subscript) -> Any:
+        base = require_data(self.eval(node.value), "before `[...]`")
+        index = self.index_value(node.slice)
+        return attributes.get_item(self, base, index, node)
+
+    # -- displays ----------------------------------------------------------------------------
+    def _elements(self: Interpreter, nodes: list[ast.expr]) -> list:
+        items: list = []
+        for element in nodes:
+            if isinstance(element, ast.Starred):
+                items.extend(self.materialize(require_data(self.eval(element.value), "after `*`"),
+                                              element))
+            else:
+                items.append(require_data(self.eval(element), "inside a list or tuple"))
+        self.sizes.check_length(len(items), "the list")
+        return items
+
+    def _tuple(self: Interpreter, node: ast.Tuple) -> tuple:
+        return tuple(self._elements(node.elts))
+
+    def _list(self: Interpreter, node: ast.List) -> list:
+        return self._elements(node.elts)
+
+    def _listcomp(self: Interpreter, node: ast.ListComp | ast.GeneratorExp) -> list:
+        result: list = []
+        with self.comprehension_scope():
+            self._comprehend(node, 0, result)
+        return result
+
+    def _comprehend(self: Interpreter, node: ast.ListComp, level: int, result: list) -> None:
+        if level == len(node.generators):
+            result.append(require_data(self.eval(node.elt), "inside a list"))
+            self.sizes.check_length(len(result), "the list comprehension")
+            return
+        generator = node.generators[level]
+        if generator.is_async:
+            raise NotSupported("async comprehensions are not supported in Autograd Lab")
+        iterable = require_data(self.eval(generator.iter), "in a comprehension")
+        for item in self.iterate(iterable, generator.iter):
+            self.charge_loop_iterations(1, "a list comprehension")
+            self.assign(generator.target, item, generator.target, hook=False)
+            if all(self.truth(self.eval(test), test) for test in generator.ifs):
+                self._comprehend(node, level + 1, result)
+
+    # -- f-strings and lambdas ---------------------------------------------------------------
+    def _joinedstr(self: Interpreter, node: ast.JoinedStr) -> str:
+        parts: list[str] = []
+        for value in node.values:
+            if isinstance(value, ast.Constant):
+                parts.append(str(value.value))
+                continue
+            if not isinstance(value, ast.FormattedValue):
+                raise NotSupported(f"{construct_name(value)} in f-strings")
+            if value.conversion != -1:
+                raise NotSupported(f"f-string conversions like `!{chr(value.conversion)}` are not "
+                                   f"supported in Autograd Lab")
+            spec = self._joinedstr(value.format_spec) if value.format_spec is not None else ""
+            if spec and not _FORMAT_SPEC.fullmatch(spec):
+                raise NotSupported(f"the format spec `:{spec}` is not supported in Autograd Lab "
+                                   f"(only simple numeric ones such as `:.2f`)")
+            field = require_data(self.eval(value.value), "in an f-string")
+            parts.append(text_of(self, field, lambda v, s=spec: format(v, s))
+                         if spec else text_of(self, field))
+            self.sizes.check_length(sum(map(len, parts)), "the f-string")
+        return "".join(parts)
+
+    def _lambda(self: Interpreter, node: ast.Lambda) -> UserFunction:
+        return self.make_function("<lambda>", node.args, node.body, node)
+
+    # -- calling values ----------------------------------------------------------------------
+    def call_value(self: Interpreter, callee: Any, args: list, kwargs: dict, node: ast.AST) -> Any:
+        if isinstance(callee, UserFunction):
+            return self.call_user(callee, args, kwargs, node)
+        if isinstance(callee, SafeFunction):
+            return callee.impl(self, args, kwargs, node)
+        if isinstance(callee, SafeType):
+            if callee.convert is None:
+                raise NotSupported(f"calling {callee.text} is not supported in Autograd Lab")
+            return callee.convert(self, args, kwargs, node)
+        if isinstance(callee, torch.Tensor):
+            raise ProgramTypeError("'Tensor' object is not callable")
+        raise ProgramTypeError(f"'{type(callee).__name__}' object is not callable")

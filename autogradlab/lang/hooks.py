@@ -1,0 +1,57 @@
+"""What the interpreter tells the engine while a program runs.
+
+The interpreter (lang/) knows the language and calls these methods; the engine (engine/) records
+the op trace, binds variables to graph nodes and captures per-node gradients. Keeping this a small
+protocol lets the language be tested without the engine (NullHooks) and the engine be tested with
+hand-written calls.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Mapping, Sequence
+from typing import Any, Protocol
+
+
+class ProgramHooks(Protocol):
+    def on_op(self, op: str, args: Sequence[Any], kwargs: Mapping[str, Any], result: Any,
+              node: ast.AST, in_function: str | None) -> None:
+        """After every torch function, tensor method, operator, indexing or slice assignment
+        whose result (or, for in-place ops and setitem, whose target) is a tensor or a tuple of
+        tensors. `op` is the forward op name ("dot", "mul", "add", "getitem", "setitem",
+        "requires_grad_", ...); `node` carries lineno/col_offset."""
+
+    def on_assign(self, name: str, value: Any, node: ast.AST, in_function: str | None) -> None:
+        """After a name is bound (top level or inside a user function)."""
+
+    def before_backward(self, tensor: Any, gradient: Any, node: ast.AST) -> None:
+        """Right before tensor.backward(gradient) / torch.autograd.backward runs."""
+
+    def after_backward(self, tensor: Any, node: ast.AST) -> None:
+        """Right after a backward call returned normally."""
+
+    def on_print(self, text: str) -> None:
+        """Text print() wrote, including its end (normally a newline)."""
+
+    def on_display(self, value: Any, node: ast.AST) -> None:
+        """A bare expression statement at top level produced a value that is not None."""
+
+
+class NullHooks:
+    def on_op(self, op, args, kwargs, result, node, in_function):  # noqa: D102
+        pass
+
+    def on_assign(self, name, value, node, in_function):  # noqa: D102
+        pass
+
+    def before_backward(self, tensor, gradient, node):  # noqa: D102
+        pass
+
+    def after_backward(self, tensor, node):  # noqa: D102
+        pass
+
+    def on_print(self, text):  # noqa: D102
+        pass
+
+    def on_display(self, value, node):  # noqa: D102
+        pass

@@ -1,0 +1,263 @@
+"""The interpreter of Autograd Lab's safe PyTorch subset.
+
+It walks the parsed tree itself (nothing reaches eval/exec), dispatching every node through a
+table of handlers (statements.py, expressions.py); a node type without a handler is refused. It
+counts steps, loop iterations, call depth and ops against the named limits, sizes results before
+they are allocated (sizes.py), and tells the engine what happens through ProgramHooks.
+"""
+
+from __future__ import annotations
+
+import ast
+import contextlib
+from collections.abc import Iterator
+from typing import Any
+
+import torch
+
+from autogradlab.errors import LimitExceeded, NameNotDefined, NotSupported, ProgramError, ProgramTypeError
+from autogradlab.lang import sizes as sizes_module
+from autogradlab.lang.builtins import BUILTINS, KNOWN_PYTHON_BUILTINS
+from autogradlab.lang.expressions import ExpressionsMixin, construct_name
+from autogradlab.lang.hooks import ProgramHooks
+from autogradlab.lang.namespaces import bare_torch_function
+from autogradlab.lang.operators import OperatorsMixin, python_error
+from autogradlab.lang.safe_values import Namespace, SafeArray, SafeFunction, UserFunction, is_data
+from autogradlab.lang.scope import Scope
+from autogradlab.lang.statements import STATEMENT_NAMES, BreakLoop, ContinueLoop, ReturnValue, StatementsMixin
+from autogradlab.limits import Limits
+
+
+class Interpreter(StatementsMixin, ExpressionsMixin, OperatorsMixin):
+    def __init__(self, tree: ast.Module, source: str, *, limits: Limits, generator: torch.Generator,
+                 hooks: ProgramHooks) -> None:
+        self.tree = tree
+        self.source = source
+        self.limits = limits
+        self.generator = generator
+        self.hooks = hooks
+        self.sizes = sizes_module.SizeGuard(limits)
+        self.globals = Scope(None, None)
+        self.scope = self.globals
+        self._assigned: dict[str, None] = {}
+        self._identities: dict[int, tuple[Any, int]] = {}
+        self._steps = 0
+        self._iterations = 0
+        self._ops = 0
+        self._depth = 0
+        self._statements = self._statement_handlers()
+        self._expressions = self._expression_handlers()
+
+    # -- public API ------------------------------------------------------------------------
+    def run(self) -> None:
+        """Execute the program; raises only ProgramError subclasses, with line/column set."""
+        try:
+            self.exec_block(self.tree.body)
+        except ProgramError:
+            raise
+        except (BreakLoop, ContinueLoop):
+            raise NotSupported("`break`/`continue` outside a loop") from None
+        except ReturnValue:
+            raise NotSupported("`return` outside a function") from None
+        except Exception as exc:  # noqa: BLE001 - last resort: never a traceback to the user
+            raise python_error(exc) from None
+
+    def user_variables(self) -> dict[str, Any]:
+        """Top-level names bound to data values by assignment/for, in first-assignment order."""
+        values = self.globals.vars
+        return {name: values[name] for name in self._assigned
+                if name in values and is_data(values[name])}
+
+    # -- dispatch with positions, steps and error conversion -------------------------------
+    def _tick(self) -> None:
+        self._steps += 1
+        if self._steps > self.limits.max_steps:
+            raise LimitExceeded(f"the program took more than {self.limits.max_steps:,} steps; the "
+                                f"limit is {self.limits.max_steps:,}", hint="limit max_steps")
+
+    def exec(self, node: ast.stmt) -> None:
+        self._tick()
+        handler = self._statements.get(type(node))
+        try:
+            if handler is None:
+                name = STATEMENT_NAMES.get(type(node), f"`{type(node).__name__}` statements")
+                raise NotSupported(f"{name} are not supported in Autograd Lab"
+                                   if name.endswith("s") else f"{name} is not supported in Autograd Lab")
+            handler(node)
+        except ProgramError as err:
+            raise err.at(node.lineno, node.col_offset + 1) from None
+        except (BreakLoop, ContinueLoop, ReturnValue):
+            raise
+        except Exception as exc:  # noqa: BLE001
+            raise python_error(exc).at(node.lineno, node.col_offset + 1) from None
+
+    def eval(self, node: ast.expr) -> Any:
+        self._tick()
+        handler = self._expressions.get(type(node))
+        try:
+            if handler is None:
+                raise NotSupported(f"{construct_name(node)} are not supported in Autograd Lab")
+            return handler(node)
+        except ProgramError as err:
+            raise err.at(node.lineno, node.col_offset + 1) from None
+        except (BreakLoop, ContinueLoop, ReturnValue):
+            raise
+        except Exception as exc:  # noqa: BLE001
+            raise python_error(exc).at(node.lineno, node.col_offset + 1) from None
+
+    # -- names -----------------------------------------------------------------------------
+    def lookup(self, name: str) -> Any:
+        if name == "__name__":
+            return "__main__"
+        if name.startswith("__"):
+            raise NotSupported(f"the name `{name}` is not supported in Autograd Lab")
+        found, value = self.scope.find(name)
+        if found:
+            return value
+        if name in BUILTINS:
+            return BUILTINS[name]
+        function = bare_torch_function(name)
+        if function is not None:
+            return function
+        if name in KNOWN_PYTHON_BUILTINS:
+            raise NotSupported(f"`{name}` is not supported in Autograd Lab")
+        raise NameNotDefined(f"name '{name}' is not defined")
+
+    def assign(self, target: ast.expr, value: Any, node: ast.AST, hook: bool = True) -> None:
+        if isinstance(target, ast.Name):
+            if target.id.startswith("__"):
+                raise NotSupported(f"the name `{target.id}` is not supported in Autograd Lab")
+            if not is_data(value) and not isinstance(value, (UserFunction, SafeFunction, Namespace)):
+                raise NotSupported("this value cannot be stored in a variable")
+            self.scope.set(target.id, value)
+            if hook and is_data(value):
+                if self.scope.is_global:
+                    self._assigned.setdefault(target.id, None)
+                self.hooks.on_assign(target.id, value, node, self.scope.function_name)
+        elif isinstance(target, (ast.Tuple, ast.List)):
+            from autogradlab.lang.calls import require_data
+            items = self.materialize(require_data(value, "in an unpacking assignment"), node)
+            if len(items) != len(target.elts):
+                raise ProgramTypeError(f"cannot unpack {len(items)} values into {len(target.elts)} "
+                                       f"names")
+            for element, item in zip(target.elts, items, strict=True):
+                self.assign(element, item, node, hook)
+        elif isinstance(target, ast.Subscript):
+            from autogradlab.lang import attributes
+            base = self.eval(target.value)
+            attributes.set_item(self, base, self.index_value(target.slice), value, node)
+        elif isinstance(target, ast.Attribute):
+            from autogradlab.lang import attributes
+            attributes.set_attribute(self, self.eval(target.value), target.attr, value, node)
+        else:
+            raise NotSupported(f"assigning to {construct_name(target)} is not supported")
+
+    @contextlib.contextmanager
+    def comprehension_scope(self) -> Iterator[None]:
+        outer = self.scope
+        self.scope = Scope(outer, outer.function_name, comprehension=True)
+        try:
+            yield
+        finally:
+            self.scope = outer
+
+    # -- loops, iteration ------------------------------------------------------------------
+    def charge_loop_iterations(self, count: int, what: str) -> None:
+        self._iterations += count
+        limit = self.limits.max_loop_iterations
+        if self._iterations > limit:
+            raise LimitExceeded(f"{what} ran past {limit:,} loop iterations in total; the limit is "
+                                f"{limit:,}", hint="limit max_loop_iterations")
+
+    def iterate(self, value: Any, node: ast.AST | None) -> Iterator[Any]:
+        """Iterate like Python does; a tensor is unbound along dim 0 as Tensor.__iter__ does."""
+        if isinstance(value, torch.Tensor):
+            if value.dim() == 0:
+                raise ProgramTypeError("iteration over a 0-d tensor")
+            items = value.unbind(0)
+            self.record_op("unbind", [value], {}, items, node)
+            return iter(items)
+        if isinstance(value, SafeArray):
+            return iter([SafeArray(row) if hasattr(row, "shape") and row.shape else row.item()
+                         for row in value.array])
+        if isinstance(value, (list, tuple, str, range, torch.Size)):
+            return iter(value)
+        raise ProgramTypeError(f"'{type(value).__name__}' object is not iterable")
+
+    def materialize(self, value: Any, node: ast.AST | None) -> list:
+        if isinstance(value, torch.Tensor) and value.dim() > 0:
+            self.sizes.check_length(value.shape[0], "the list")
+        elif isinstance(value, range):
+            try:
+                self.sizes.check_length(len(value), "the list")
+            except OverflowError:
+                self.sizes.check_length(self.limits.max_sequence_len + 1, "the list")
+        return list(self.iterate(value, node))
+
+    # -- functions -------------------------------------------------------------------------
+    def make_function(self, name: str, args: ast.arguments, body: Any, node: ast.AST) -> UserFunction:
+        if args.vararg or args.kwarg or args.kwonlyargs:
+            raise NotSupported("`*args`, `**kwargs` and keyword-only parameters are not supported in "
+                               "Autograd Lab")
+        params = [a.arg for a in args.posonlyargs + args.args]
+        defaults = [self.eval(d) for d in args.defaults]
+        return UserFunction(name, params, defaults, body, self.scope, node)
+
+    def call_user(self, fn: UserFunction, args: list, kwargs: dict, node: ast.AST) -> Any:
+        from autogradlab.lang.calls import require_data
+        for value in list(args) + list(kwargs.values()):
+            require_data(value, f"as an argument of {fn.name}")
+        if len(args) > len(fn.params):
+            raise ProgramTypeError(f"{fn.name}() takes {len(fn.params)} positional arguments but "
+                                   f"{len(args)} were given")
+        bound = dict(zip(fn.params, args, strict=False))
+        first_default = len(fn.params) - len(fn.defaults)
+        for position, param in enumerate(fn.params):
+            if param in kwargs:
+                if param in bound:
+                    raise ProgramTypeError(f"{fn.name}() got multiple values for argument '{param}'")
+                bound[param] = kwargs.pop(param)
+            elif param not in bound:
+                if position < first_default:
+                    raise ProgramTypeError(f"{fn.name}() missing required argument: '{param}'")
+                bound[param] = fn.defaults[position - first_default]
+        if kwargs:
+            raise ProgramTypeError(f"{fn.name}() got an unexpected keyword argument '{next(iter(kwargs))}'")
+        if self._depth >= self.limits.max_call_depth:
+            raise LimitExceeded(f"functions called each other more than {self.limits.max_call_depth} "
+                                f"levels deep; the limit is {self.limits.max_call_depth}",
+                                hint="limit max_call_depth")
+        outer = self.scope
+        self.scope = Scope(fn.closure, fn.name)
+        self._depth += 1
+        try:
+            for param, value in bound.items():
+                self.scope.set(param, value)
+                self.hooks.on_assign(param, value, node, fn.name)
+            if isinstance(fn.body, list):
+                try:
+                    self.exec_block(fn.body)
+                except ReturnValue as returned:
+                    return returned.value
+                return None
+            return require_data(self.eval(fn.body), "as a return value")
+        finally:
+            self._depth -= 1
+            self.scope = outer
+
+    # -- engine notifications --------------------------------------------------------------
+    def record_op(self, op: str, args: list, kwargs: dict, result: Any, node: ast.AST | None) -> None:
+        self._ops += 1
+        if self._ops > self.limits.max_ops:
+            raise LimitExceeded(f"the program ran more than {self.limits.max_ops:,} tensor operations; "
+                                f"the limit is {self.limits.max_ops:,}", hint="limit max_ops")
+        self.hooks.on_op(op, args, kwargs, result, node, self.scope.function_name)
+
+    def identity(self, value: Any) -> int:
+        """id(): 1, 2, 3, ... in first-seen order; the object is kept so its id is never reused."""
+        key = id(value)
+        known = self._identities.get(key)
+        if known is None or known[0] is not value:
+            known = (value, len(self._identities) + 1)
+            self._identities[key] = known
+        return known[1]

@@ -1,0 +1,128 @@
+"""The modules a program can import, as Namespaces built from the allowlist tables.
+
+`import torch` binds a Namespace holding only allowlisted members; nothing here hands out a real
+module. Bare torch function names (`dot(x, x)`) resolve through `bare_torch_function`.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+
+from autogradlab.errors import NotSupported, ProgramTypeError
+from autogradlab.lang import allowlist as al
+from autogradlab.lang.calls import call_function, require_data
+from autogradlab.lang.safe_values import Namespace, SafeArray, SafeFunction, SafeNumpyDtype, SafeType
+
+TENSOR_TYPE = SafeType("torch.Tensor", torch.Tensor)
+NDARRAY_TYPE = SafeType("numpy.ndarray", SafeArray)
+
+
+def _library_function(qualname: str, fn: Callable[..., Any], spec: al.CallSpec) -> SafeFunction:
+    def impl(interp, args, kwargs, node):  # noqa: ANN001, ANN202
+        return call_function(interp, qualname, fn, spec, args, kwargs, node)
+    return SafeFunction(qualname, impl)
+
+
+def _functions(prefix: str, module: Any, table: dict[str, al.CallSpec]) -> dict[str, SafeFunction]:
+    return {name: _library_function(f"{prefix}.{name}", getattr(module, name), spec)
+            for name, spec in table.items()}
+
+
+def _math_function(name: str) -> SafeFunction:
+    fn = getattr(math, name)
+
+    def impl(interp, args, kwargs, node):  # noqa: ANN001, ANN202
+        if kwargs:
+            raise NotSupported(f"`math.{name}` takes no keyword arguments in Autograd Lab")
+        for value in args:
+            require_data(value, f"in `math.{name}`")
+        return fn(*args)
+    return SafeFunction(f"math.{name}", impl)
+
+
+def _np_array(interp, args, kwargs, node):  # noqa: ANN001, ANN202
+    """np.array(nested list[, dtype]): numeric arrays only, sized before they are built."""
+    if len(args) != 1 or set(kwargs) - {"dtype"}:
+        raise NotSupported("Autograd Lab supports only `np.array(data)` and `np.array(data, dtype=...)`")
+    data = args[0]
+    require_data(data, "in `np.array`")
+    dtype = kwargs.get("dtype")
+    if dtype is not None and not isinstance(dtype, SafeNumpyDtype):
+        raise ProgramTypeError("np.array(dtype=...) needs a numpy dtype such as np.float32")
+    interp.sizes.check_nested(data, "np.array")
+    if isinstance(data, SafeArray):
+        data = data.array
+    if isinstance(data, torch.Tensor):
+        raise NotSupported("np.array(tensor) is not supported in Autograd Lab; use tensor.numpy()")
+    try:
+        array = np.array(data, dtype=None if dtype is None else dtype.dtype)
+    except Exception as exc:  # noqa: BLE001
+        raise ProgramTypeError(f"np.array: {exc}") from None
+    if array.dtype.kind not in "biufc":
+        raise NotSupported("Autograd Lab supports numpy arrays of numbers only")
+    return SafeArray(array)
+
+
+@lru_cache(maxsize=1)
+def modules() -> dict[str, Namespace]:
+    """Dotted module name -> Namespace, for import lines and attribute access."""
+    functional = Namespace("torch.autograd.functional", {
+        name: SafeFunction(f"torch.autograd.functional.{name}", _special(name, spec))
+        for name, spec in al.AUTOGRAD_FUNCTIONAL.items()})
+    autograd = Namespace("torch.autograd", {
+        "functional": functional,
+        **{name: SafeFunction(f"torch.autograd.{name}", _special(name, spec, "torch.autograd"))
+           for name, spec in al.AUTOGRAD_FUNCTIONS.items()}})
+    linalg = Namespace("torch.linalg", _functions("torch.linalg", torch.linalg, al.LINALG_FUNCTIONS))
+    nn_functional = Namespace("torch.nn.functional",
+                              _functions("torch.nn.functional", F, al.NN_FUNCTIONAL))
+    nn = Namespace("torch.nn", {"functional": nn_functional})
+    torch_ns = Namespace("torch", {
+        **_functions("torch", torch, al.TORCH_FUNCTIONS),
+        **{name: getattr(torch, name) for name in al.TORCH_DTYPES},
+        **al.TORCH_CONSTANTS,
+        "Tensor": TENSOR_TYPE,
+        "autograd": autograd, "linalg": linalg, "nn": nn,
+    })
+    numpy_ns = Namespace("numpy", {
+        "array": SafeFunction("numpy.array", _np_array),
+        "ndarray": NDARRAY_TYPE,
+        "pi": math.pi, "e": math.e, "inf": math.inf, "nan": math.nan,
+        **{name: SafeNumpyDtype(getattr(np, name)) for name in al.NUMPY_DTYPES},
+    })
+    math_ns = Namespace("math", {
+        **{name: _math_function(name) for name in al.MATH_FUNCTIONS},
+        **{name: getattr(math, name) for name in al.MATH_CONSTANTS},
+    })
+    return {"torch": torch_ns, "torch.autograd": autograd, "torch.autograd.functional": functional,
+            "torch.linalg": linalg, "torch.nn": nn, "torch.nn.functional": nn_functional,
+            "numpy": numpy_ns, "math": math_ns}
+
+
+def _special(name: str, spec: al.CallSpec, prefix: str = "torch.autograd.functional"):  # noqa: ANN202
+    qualname = f"{prefix}.{name}"
+
+    def impl(interp, args, kwargs, node):  # noqa: ANN001, ANN202
+        return call_function(interp, qualname, None, spec, args, kwargs, node)
+    return impl
+
+
+def bare_torch_function(name: str) -> Any | None:
+    """`dot` -> torch.dot's SafeFunction, so `dot(x, x)` works like `torch.dot(x, x)`."""
+    if name in al.TORCH_FUNCTIONS:
+        return modules()["torch"].members[name]
+    return None
+
+
+def resolve_import(module: str) -> Namespace:
+    namespace = modules().get(module)
+    if namespace is None:
+        raise NotSupported(f"`import {module}` is not supported in Autograd Lab")
+    return namespace

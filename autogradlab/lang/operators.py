@@ -1,0 +1,166 @@
+"""Operators (`+`, `@`, `**`, `==`, `-x`, ...) with size checks, error translation and op records.
+
+Tables map each ast operator to (op name the engine sees, Python function, in-place function,
+in-place op name), so adding an operator touches one line.
+"""
+
+from __future__ import annotations
+
+import ast
+import operator
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+import torch
+
+from autogradlab.errors import NotSupported, ProgramError, ProgramTypeError, ProgramValueError
+from autogradlab.lang.calls import has_tensor, translate_torch_error
+from autogradlab.lang.safe_values import SafeArray, SafeGradFn, SafeNumpyDtype, SafeType, describe, is_data
+from autogradlab.lang.sizes import tensor_elements
+
+if TYPE_CHECKING:
+    from autogradlab.lang.interpreter import Interpreter
+
+BINARY: dict[type, tuple[str, Callable[..., Any], Callable[..., Any], str]] = {
+    ast.Add: ("add", operator.add, operator.iadd, "add_"),
+    ast.Sub: ("sub", operator.sub, operator.isub, "sub_"),
+    ast.Mult: ("mul", operator.mul, operator.imul, "mul_"),
+    ast.Div: ("div", operator.truediv, operator.itruediv, "div_"),
+    ast.FloorDiv: ("floor_divide", operator.floordiv, operator.ifloordiv, "floor_divide_"),
+    ast.Mod: ("remainder", operator.mod, operator.imod, "remainder_"),
+    ast.Pow: ("pow", operator.pow, operator.ipow, "pow_"),
+    ast.MatMult: ("matmul", operator.matmul, operator.imatmul, "matmul"),
+    ast.LShift: ("bitwise_left_shift", operator.lshift, operator.ilshift, "bitwise_left_shift_"),
+    ast.RShift: ("bitwise_right_shift", operator.rshift, operator.irshift, "bitwise_right_shift_"),
+    ast.BitAnd: ("bitwise_and", operator.and_, operator.iand, "bitwise_and_"),
+    ast.BitOr: ("bitwise_or", operator.or_, operator.ior, "bitwise_or_"),
+    ast.BitXor: ("bitwise_xor", operator.xor, operator.ixor, "bitwise_xor_"),
+}
+# Python-level size checks use these names.
+_PY_NAMES = {"add": "add", "mul": "mul", "pow": "pow", "bitwise_left_shift": "lshift"}
+
+UNARY: dict[type, tuple[str, Callable[..., Any]]] = {
+    ast.USub: ("neg", operator.neg),
+    ast.UAdd: ("positive", operator.pos),
+    ast.Invert: ("bitwise_not", operator.invert),
+}
+
+COMPARE: dict[type, tuple[str, Callable[..., Any]]] = {
+    ast.Eq: ("eq", operator.eq), ast.NotEq: ("ne", operator.ne),
+    ast.Lt: ("lt", operator.lt), ast.LtE: ("le", operator.le),
+    ast.Gt: ("gt", operator.gt), ast.GtE: ("ge", operator.ge),
+    ast.Is: ("is", operator.is_), ast.IsNot: ("is_not", operator.is_not),
+    ast.In: ("in", lambda a, b: operator.contains(b, a)),
+    ast.NotIn: ("not_in", lambda a, b: not operator.contains(b, a)),
+}
+
+_OPAQUE = (SafeArray, SafeType, SafeGradFn, SafeNumpyDtype)
+
+
+def _check_operand(value: Any, op: str) -> None:
+    """Only data may meet an operator; wrappers only in == / != (`type(A) == torch.Tensor`)."""
+    if not is_data(value):
+        raise NotSupported(f"{describe(value)} cannot be used in `{op}`; a function may only be "
+                           f"called or passed to jacobian/hessian/vjp/jvp")
+    if isinstance(value, _OPAQUE) and op not in ("eq", "ne"):
+        hint = "; convert with torch.tensor(...) first" if isinstance(value, SafeArray) else ""
+        raise NotSupported(f"arithmetic on {type(value).__name__.removeprefix('Safe').lower()} "
+                           f"values is not supported in Autograd Lab{hint}")
+
+
+def python_error(exc: BaseException) -> ProgramError:
+    """A Python exception from the program's own arithmetic/indexing, in plain words."""
+    from autogradlab.errors import LimitExceeded, ProgramIndexError
+
+    text = str(exc) or type(exc).__name__
+    if isinstance(exc, ZeroDivisionError):
+        return ProgramValueError(text)
+    if isinstance(exc, (IndexError, KeyError)):
+        return ProgramIndexError(text)
+    if isinstance(exc, TypeError):
+        return ProgramTypeError(text)
+    if isinstance(exc, RecursionError):
+        return LimitExceeded("the program nests too deeply (limit max_call_depth / max_nesting)")
+    if isinstance(exc, MemoryError):
+        return LimitExceeded("the program ran out of memory")
+    if isinstance(exc, OverflowError):
+        return ProgramValueError(f"number too large: {text}")
+    return ProgramValueError(text)
+
+
+class OperatorsMixin:
+    """apply_binary/apply_unary/compare for the Interpreter (and for builtins such as sum)."""
+
+    def apply_binary(self: Interpreter, op: str, fn: Callable[..., Any], left: Any, right: Any,
+                     node: ast.AST, inplace_of: str | None = None) -> Any:
+        """left <op> right; inplace_of names the in-place op (`add_`) for `X += Y` on tensors."""
+        _check_operand(left, op)
+        _check_operand(right, op)
+        tensors = isinstance(left, torch.Tensor) or isinstance(right, torch.Tensor)
+        if tensors:
+            if inplace_of is None or not isinstance(left, torch.Tensor):
+                self.sizes.predict(fn, [left, right], {}, op, creation=False)
+        else:
+            self.sizes.check_python_binop(_PY_NAMES.get(op, op), left, right)
+        try:
+            result = fn(left, right)
+        except Exception as exc:  # noqa: BLE001
+            if tensors:
+                raise translate_torch_error(exc, op, [left, right]) from None
+            raise python_error(exc) from None
+        if isinstance(result, (str, list, tuple)):
+            self.sizes.check_length(len(result), "the result")
+        if has_tensor(result):
+            in_place = inplace_of is not None and result is left
+            if not in_place:
+                self.sizes.add_result(result)
+            self.record_op(inplace_of if in_place else op, [left, right], {}, result, node)
+        return result
+
+    def apply_unary(self: Interpreter, op: str, fn: Callable[..., Any], value: Any,
+                    node: ast.AST) -> Any:
+        _check_operand(value, op)
+        try:
+            result = fn(value)
+        except Exception as exc:  # noqa: BLE001
+            if isinstance(value, torch.Tensor):
+                raise translate_torch_error(exc, op, [value]) from None
+            raise python_error(exc) from None
+        if isinstance(result, torch.Tensor) and result is not value:
+            self.sizes.check_elements(tensor_elements(result), op)
+            self.sizes.add_result(result)
+            self.record_op(op, [value], {}, result, node)
+        return result
+
+    def truth(self: Interpreter, value: Any, node: ast.AST) -> bool:
+        """bool(value) as Python computes it (a tensor must hold one element)."""
+        if not is_data(value):
+            return True
+        try:
+            return bool(value)
+        except Exception as exc:  # noqa: BLE001
+            if isinstance(value, torch.Tensor):
+                raise translate_torch_error(exc, "bool", [value]) from None
+            raise python_error(exc) from None
+
+    def compare(self: Interpreter, node: ast.Compare) -> Any:
+        left = self.eval(node.left)
+        result: Any = True
+        for op_node, right_node in zip(node.ops, node.comparators, strict=True):
+            right = self.eval(right_node)
+            name, fn = COMPARE[type(op_node)]
+            if name in ("is", "is_not"):
+                result = fn(left, right)
+            elif name in ("in", "not_in"):
+                _check_operand(right, name)
+                _check_operand(left, name)
+                try:
+                    result = fn(left, right)
+                except Exception as exc:  # noqa: BLE001
+                    raise python_error(exc) from None
+            else:
+                result = self.apply_binary(name, fn, left, right, node)
+            if right_node is not node.comparators[-1] and not self.truth(result, node):
+                return result
+            left = right
+        return result

@@ -1,0 +1,199 @@
+"""The only non-data objects a program can hold, and the test for what counts as data.
+
+A program never receives a raw Python or torch object that could open a door (modules, autograd
+Nodes, numpy arrays, bound methods): it gets one of these small wrappers instead. The interpreter
+never calls getattr on them on behalf of the program; the program reaches their contents only
+through the allowlists, so their Python attributes are invisible to it. The engine may read the
+documented public attributes (`SafeArray.array`, `SafeType.text`, `SafeGradFn.text`, ...).
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import torch
+
+
+@dataclass(eq=False)
+class UserFunction:
+    """A `def` or `lambda` of the program; only the interpreter can call it."""
+
+    name: str                      # the def name or "<lambda>"
+    params: list[str]
+    defaults: list[Any]            # values for the last len(defaults) params
+    body: list[ast.stmt] | ast.expr  # statements (def) or one expression (lambda)
+    closure: Any                   # the Scope the function was defined in
+    node: ast.AST
+
+    def __repr__(self) -> str:
+        return f"<function {self.name}>"
+
+
+@dataclass(eq=False)
+class SafeFunction:
+    """An allowlisted library function (torch.dot, print, math.sqrt, ...)."""
+
+    qualname: str                  # "torch.dot", "print", "math.sqrt"
+    impl: Callable[..., Any]       # called by the interpreter as impl(interp, args, kwargs, node)
+
+    def __repr__(self) -> str:
+        return f"<built-in function {self.qualname.rsplit('.', 1)[-1]}>"
+
+
+@dataclass(eq=False)
+class Namespace:
+    """A module as the program sees it: only the listed members exist."""
+
+    qualname: str
+    members: dict[str, Any] = field(default_factory=dict)
+
+    def __repr__(self) -> str:
+        return f"<module '{self.qualname}'>"
+
+
+class SafeType:
+    """What `type(x)`, `torch.Tensor`, `int`, `np.ndarray` evaluate to.
+
+    Prints like Python's class objects (`<class 'torch.Tensor'>`); can be compared, used in
+    isinstance, and (for the plain builtins) called as a conversion.
+    """
+
+    def __init__(self, text_name: str, py_type: type, convert: Callable[..., Any] | None = None) -> None:
+        self.text_name = text_name
+        self.py_type = py_type
+        self.convert = convert
+        self.text = f"<class '{text_name}'>"
+
+    def __repr__(self) -> str:
+        return self.text
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, SafeType) and other.py_type is self.py_type
+
+    def __hash__(self) -> int:
+        return hash(self.py_type)
+
+
+class SafeArray:
+    """A numpy array the program made (np.array) or got (tensor.numpy()); prints like numpy."""
+
+    def __init__(self, array: np.ndarray) -> None:
+        self.array = array
+
+    def __repr__(self) -> str:
+        return repr(self.array)
+
+    def __str__(self) -> str:
+        return str(self.array)
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+    def __len__(self) -> int:
+        return len(self.array)
+
+
+class SafeNumpyDtype:
+    """`array.dtype` / `np.float32`: prints like numpy's dtype (`float64`)."""
+
+    def __init__(self, dtype: np.dtype) -> None:
+        self.dtype = np.dtype(dtype)
+        self.text = str(self.dtype)
+
+    def __repr__(self) -> str:
+        return f"dtype('{self.dtype}')"
+
+    def __str__(self) -> str:
+        return self.text
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, SafeNumpyDtype) and other.dtype == self.dtype
+
+    def __hash__(self) -> int:
+        return hash(self.dtype)
+
+
+class SafeGradFn:
+    """A tensor's grad_fn: prints `<MulBackward0 object>` (no address); offers name() and
+    next_functions only. Wrappers are cached per Node so `is` behaves like PyTorch."""
+
+    _cache: dict[int, tuple[Any, SafeGradFn]] = {}
+
+    def __init__(self, node: Any) -> None:
+        self.node = node
+        self.name = type(node).__name__
+        self.text = f"<{self.name} object>"
+
+    @classmethod
+    def wrap(cls, node: Any) -> SafeGradFn | None:
+        if node is None:
+            return None
+        hit = cls._cache.get(id(node))
+        if hit is not None and hit[0] is node:
+            return hit[1]
+        wrapper = cls(node)
+        if len(cls._cache) > 10_000:
+            cls._cache.clear()
+        cls._cache[id(node)] = (node, wrapper)
+        return wrapper
+
+    def next_functions(self) -> tuple[tuple[SafeGradFn | None, int], ...]:
+        return tuple((SafeGradFn.wrap(fn), int(i)) for fn, i in self.node.next_functions)
+
+    def __repr__(self) -> str:
+        return self.text
+
+
+_ATOMS = (bool, int, float, complex, str, type(None), torch.Tensor, torch.Size, torch.dtype,
+          SafeArray, SafeNumpyDtype, SafeType, SafeGradFn, range, slice, type(Ellipsis))
+
+
+def is_data(value: Any) -> bool:
+    """True for values a program may store, return, print and pass around."""
+    if isinstance(value, _ATOMS):
+        return True
+    if isinstance(value, (tuple, list)):
+        return all(is_data(item) for item in value)
+    return False
+
+
+def describe(value: Any) -> str:
+    """A short name for a non-data value, used in error messages."""
+    if isinstance(value, UserFunction):
+        return "a function" if value.name == "<lambda>" else f"the function `{value.name}`"
+    if isinstance(value, SafeFunction):
+        return f"the function `{value.qualname}`"
+    if isinstance(value, Namespace):
+        return f"the module `{value.qualname}`"
+    return f"a {type(value).__name__} value"
+
+
+def type_text(value: Any) -> str:
+    """The dotted class name Python would print for type(value)."""
+    if isinstance(value, torch.Tensor):
+        return "torch.Tensor"
+    if isinstance(value, SafeArray):
+        return "numpy.ndarray"
+    if isinstance(value, SafeNumpyDtype):
+        return f"numpy.dtypes.{type(value.dtype).__name__}"
+    if isinstance(value, SafeGradFn):
+        return value.name
+    if isinstance(value, SafeType):
+        return "type"
+    if isinstance(value, (torch.Size, torch.dtype)):
+        return f"torch.{type(value).__name__}"
+    cls = type(value)
+    module = cls.__module__
+    return cls.__name__ if module == "builtins" else f"{module}.{cls.__name__}"
+
+
+def return_type_fields(value: Any) -> tuple[str, ...]:
+    """Field names of torch.return_types results (values/indices, eigenvalues/eigenvectors...)."""
+    cls = type(value)
+    if cls.__module__ == "torch.return_types":
+        return tuple(getattr(cls, "__match_args__", ()))
+    return ()

@@ -1,0 +1,40 @@
+"""Name scopes: the program's globals, one per user-function call, one per comprehension.
+
+Lookup walks outwards (comprehension -> function -> the scope the function was defined in ->
+globals), which gives closures and reading globals from functions; assignment binds in the
+innermost scope, as Python does.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from autogradlab.errors import NameNotDefined
+
+
+class Scope:
+    def __init__(self, parent: Scope | None, function_name: str | None, comprehension: bool = False) -> None:
+        self.parent = parent
+        self.function_name = function_name
+        self.comprehension = comprehension
+        self.vars: dict[str, Any] = {}
+
+    @property
+    def is_global(self) -> bool:
+        return self.parent is None
+
+    def find(self, name: str) -> tuple[bool, Any]:
+        scope: Scope | None = self
+        while scope is not None:
+            if name in scope.vars:
+                return True, scope.vars[name]
+            scope = scope.parent
+        return False, None
+
+    def set(self, name: str, value: Any) -> None:
+        self.vars[name] = value
+
+    def delete(self, name: str) -> None:
+        if name not in self.vars:
+            raise NameNotDefined(f"name '{name}' is not defined")
+        del self.vars[name]

@@ -1,0 +1,180 @@
+"""Size checks before allocation (security.md item 4).
+
+Tensor results are sized on PyTorch's meta device (shapes without memory) and counted with Python
+ints, because torch.Size.numel() can overflow. Python ints, strings and lists are sized from their
+operands before the operation runs, so `4000000**4000000` or `"a" * 10**9` are refused at once.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from typing import Any
+
+import torch
+
+from autogradlab.errors import LimitExceeded
+from autogradlab.limits import Limits
+
+
+def count_elements(shape: Any) -> int:
+    """Number of elements of a shape, with Python ints (never overflows)."""
+    return math.prod(int(n) for n in shape)
+
+
+def tensor_elements(value: Any) -> int:
+    """Total elements of the tensors in a result (a tensor, or a tuple/list of them)."""
+    if isinstance(value, torch.Tensor):
+        return count_elements(value.shape)
+    if isinstance(value, (tuple, list)):
+        return sum(tensor_elements(item) for item in value)
+    return 0
+
+
+def to_meta(value: Any) -> Any:
+    """The same structure with every tensor replaced by an empty meta tensor of its shape."""
+    if isinstance(value, torch.Tensor):
+        return torch.empty(value.shape, dtype=value.dtype, device="meta")
+    if isinstance(value, (tuple, list)):
+        return type(value)(to_meta(item) for item in value) if isinstance(value, list) \
+            else tuple(to_meta(item) for item in value)
+    return value
+
+
+def _has_tensor(value: Any) -> bool:
+    if isinstance(value, torch.Tensor):
+        return True
+    if isinstance(value, (tuple, list)):
+        return any(_has_tensor(item) for item in value)
+    return False
+
+
+def nested_length_product(data: Any, cap: int) -> int:
+    """Elements torch.tensor/np.array would build from nested lists, without building them.
+
+    Follows the first element at each level (like torch's shape inference) and multiplies the
+    lengths; stops early once the product exceeds cap."""
+    total = 1
+    depth = 0
+    while isinstance(data, (list, tuple)) and depth < 64:
+        total *= len(data)
+        if total == 0 or total > cap:
+            return total
+        data = data[0]
+        depth += 1
+    if isinstance(data, torch.Tensor):
+        total *= count_elements(data.shape)
+    return total
+
+
+class SizeGuard:
+    """Counts and refuses sizes against the named limits of one run."""
+
+    def __init__(self, limits: Limits) -> None:
+        self.limits = limits
+        self.total_elements = 0
+
+    # -- tensors ---------------------------------------------------------------------------
+    def check_elements(self, elements: int, what: str) -> None:
+        limit = self.limits.max_tensor_elements
+        if elements > limit:
+            raise LimitExceeded(
+                f"result of {what} would have {elements:,} elements; the limit is {limit:,}",
+                hint="use smaller sizes (limit max_tensor_elements)")
+        total_limit = self.limits.max_total_elements
+        if self.total_elements + elements > total_limit:
+            raise LimitExceeded(
+                f"the program would create more than {total_limit:,} tensor elements in total "
+                f"(at {what}); the limit is {total_limit:,}",
+                hint="use smaller tensors or fewer loop iterations (limit max_total_elements)")
+
+    def add_result(self, result: Any) -> None:
+        self.total_elements += tensor_elements(result)
+
+    def predict(self, fn: Callable[..., Any], args: list, kwargs: dict, what: str,
+                creation: bool) -> None:
+        """Run fn on meta copies of its arguments and refuse a result above the limits.
+
+        If the meta run fails (a data-dependent op such as boolean masking, or a user error the
+        real call will report), fall back to a bound: the product of the argument sizes."""
+        meta_args = to_meta(list(args))
+        meta_kwargs = {key: to_meta(value) for key, value in kwargs.items()}
+        if creation and not _has_tensor(args) and not _has_tensor(list(kwargs.values())):
+            meta_kwargs["device"] = "meta"
+        try:
+            with torch.no_grad():
+                result = fn(*meta_args, **meta_kwargs)
+        except Exception:  # noqa: BLE001 - the real call reports user errors
+            if creation:
+                return
+            bound = 1
+            for arg in list(args) + list(kwargs.values()):
+                bound *= max(1, tensor_elements(arg))
+            if bound > self.limits.max_tensor_elements:
+                self.check_elements(bound, what)
+            return
+        self.check_elements(tensor_elements(result), what)
+
+    def check_nested(self, data: Any, what: str) -> None:
+        cap = self.limits.max_tensor_elements
+        self.check_elements(nested_length_product(data, cap), what)
+
+    # -- Python values ---------------------------------------------------------------------
+    def check_int_bits(self, bits: int, what: str) -> None:
+        limit = self.limits.max_int_bits
+        if bits > limit:
+            raise LimitExceeded(
+                f"{what} would be an integer of about {bits:,} bits; the limit is {limit:,} bits",
+                hint="use floats or smaller numbers (limit max_int_bits)")
+
+    def check_length(self, length: int, what: str) -> None:
+        limit = self.limits.max_sequence_len
+        if length > limit:
+            raise LimitExceeded(
+                f"{what} would have {length:,} items; the limit is {limit:,}",
+                hint="build shorter strings or lists (limit max_sequence_len)")
+
+    def check_python_binop(self, op: str, left: Any, right: Any) -> None:
+        """Refuse int powers/shifts/products and sequence repeats that would be too big."""
+        both_ints = type(left) in (int, bool) and type(right) in (int, bool)
+        if both_ints:
+            a, b = int(left), int(right)
+            if op == "pow" and b > 0 and abs(a) > 1:
+                self.check_int_bits(b * a.bit_length(), f"{a} ** {b}")
+            elif op == "lshift" and b > 0:
+                self.check_int_bits(a.bit_length() + b, f"{a} << {b}")
+            elif op == "mul":
+                self.check_int_bits(a.bit_length() + b.bit_length(), f"{a} * {b}")
+            return
+        sequences = (str, list, tuple)
+        if op == "mul":
+            if isinstance(left, sequences) and type(right) in (int, bool):
+                self.check_length(len(left) * max(0, int(right)), "the repeated sequence")
+            elif isinstance(right, sequences) and type(left) in (int, bool):
+                self.check_length(len(right) * max(0, int(left)), "the repeated sequence")
+        elif op == "add" and isinstance(left, sequences) and isinstance(right, sequences):
+            self.check_length(len(left) + len(right), "the joined sequence")
+
+    def check_text_weight(self, value: Any, what: str) -> None:
+        """Refuse turning a huge (possibly self-sharing) nested list into text."""
+        limit = self.limits.max_sequence_len
+        memo: dict[int, int] = {}
+
+        def weight(item: Any) -> int:
+            if isinstance(item, str):
+                return len(item)
+            if not isinstance(item, (list, tuple)):
+                return 1
+            key = id(item)
+            if key not in memo:
+                memo[key] = 0
+                total = 0
+                for child in item:
+                    total += weight(child)
+                    if total > limit * 10:
+                        break
+                memo[key] = total
+            return memo[key]
+
+        if weight(value) > limit * 10:
+            self.check_length(weight(value), what)

@@ -1,0 +1,175 @@
+"""Statement execution: one handler per allowed statement type, dispatched through a dict."""
+
+from __future__ import annotations
+
+import ast
+from typing import TYPE_CHECKING, Any
+
+from autogradlab.errors import NotSupported, ProgramValueError
+from autogradlab.lang import attributes
+from autogradlab.lang.builtins import text_of
+from autogradlab.lang.calls import require_data
+from autogradlab.lang.namespaces import resolve_import
+from autogradlab.lang.operators import BINARY
+from autogradlab.lang.safe_values import is_data
+
+if TYPE_CHECKING:
+    from autogradlab.lang.interpreter import Interpreter
+
+STATEMENT_NAMES: dict[type, str] = {
+    ast.With: "`with` blocks", ast.AsyncWith: "`async with` blocks", ast.Try: "`try` blocks",
+    ast.ClassDef: "classes", ast.Raise: "`raise`", ast.Global: "`global`",
+    ast.Nonlocal: "`nonlocal`", ast.AsyncFunctionDef: "`async def`", ast.AsyncFor: "`async for`",
+    ast.Match: "`match` statements",
+}
+
+
+class BreakLoop(BaseException):
+    """`break` (BaseException so no handler for program errors can swallow it)."""
+
+
+class ContinueLoop(BaseException):
+    """`continue`."""
+
+
+class ReturnValue(BaseException):
+    def __init__(self, value: Any) -> None:
+        super().__init__()
+        self.value = value
+
+
+class StatementsMixin:
+    def _statement_handlers(self: Interpreter) -> dict[type, Any]:
+        return {
+            ast.Expr: self._expr_stmt, ast.Assign: self._assign_stmt, ast.AugAssign: self._augassign,
+            ast.AnnAssign: self._annassign, ast.If: self._if, ast.While: self._while,
+            ast.For: self._for, ast.Break: self._break, ast.Continue: self._continue,
+            ast.Pass: lambda node: None, ast.FunctionDef: self._functiondef,
+            ast.Return: self._return, ast.Assert: self._assert, ast.Delete: self._delete,
+            ast.Import: self._import, ast.ImportFrom: self._importfrom,
+        }
+
+    def exec_block(self: Interpreter, body: list[ast.stmt]) -> None:
+        for statement in body:
+            self.exec(statement)
+
+    def _expr_stmt(self: Interpreter, node: ast.Expr) -> None:
+        value = self.eval(node.value)
+        if self.scope.is_global and value is not None and is_data(value):
+            self.hooks.on_display(value, node)
+
+    def _assign_stmt(self: Interpreter, node: ast.Assign) -> None:
+        value = self.eval(node.value)
+        for target in node.targets:
+            self.assign(target, value, node)
+
+    def _annassign(self: Interpreter, node: ast.AnnAssign) -> None:
+        if node.value is not None:
+            self.assign(node.target, self.eval(node.value), node)
+
+    def _augassign(self: Interpreter, node: ast.AugAssign) -> None:
+        name, _, inplace_fn, inplace_name = BINARY[type(node.op)]
+        target = node.target
+        value = self.eval(node.value)
+        if isinstance(target, ast.Name):
+            current = self.lookup(target.id)
+            result = self.apply_binary(name, inplace_fn, current, value, node, inplace_of=inplace_name)
+            self.assign(target, result, node)
+        elif isinstance(target, ast.Subscript):
+            base = require_data(self.eval(target.value), "before `[...]`")
+            index = self.index_value(target.slice)
+            current = attributes.get_item(self, base, index, target)
+            result = self.apply_binary(name, inplace_fn, current, value, node, inplace_of=inplace_name)
+            attributes.set_item(self, base, index, result, node)
+        elif isinstance(target, ast.Attribute):
+            base = self.eval(target.value)
+            attributes.check_attribute_name(target.attr)
+            current = attributes.read_attribute(self, base, target.attr, target)
+            result = self.apply_binary(name, inplace_fn, current, value, node, inplace_of=inplace_name)
+            attributes.set_attribute(self, base, target.attr, result, node)
+        else:
+            raise NotSupported("this augmented assignment target is not supported in Autograd Lab")
+
+    def _if(self: Interpreter, node: ast.If) -> None:
+        if self.truth(self.eval(node.test), node.test):
+            self.exec_block(node.body)
+        else:
+            self.exec_block(node.orelse)
+
+    def _loop_body(self: Interpreter, body: list[ast.stmt]) -> bool:
+        """Run one iteration; False when the loop must stop (break)."""
+        try:
+            self.exec_block(body)
+        except BreakLoop:
+            return False
+        except ContinueLoop:
+            pass
+        return True
+
+    def _while(self: Interpreter, node: ast.While) -> None:
+        while self.truth(self.eval(node.test), node.test):
+            self.charge_loop_iterations(1, "a while loop")
+            if not self._loop_body(node.body):
+                return
+        self.exec_block(node.orelse)
+
+    def _for(self: Interpreter, node: ast.For) -> None:
+        iterable = require_data(self.eval(node.iter), "in a for loop")
+        for item in self.iterate(iterable, node.iter):
+            self.charge_loop_iterations(1, "a for loop")
+            self.assign(node.target, item, node)
+            if not self._loop_body(node.body):
+                return
+        self.exec_block(node.orelse)
+
+    def _break(self, node: ast.Break) -> None:
+        raise BreakLoop
+
+    def _continue(self, node: ast.Continue) -> None:
+        raise ContinueLoop
+
+    def _functiondef(self: Interpreter, node: ast.FunctionDef) -> None:
+        if node.decorator_list:
+            raise NotSupported("decorators are not supported in Autograd Lab")
+        if getattr(node, "type_params", None):
+            raise NotSupported("type parameters are not supported in Autograd Lab")
+        self.scope.set(node.name, self.make_function(node.name, node.args, node.body, node))
+
+    def _return(self: Interpreter, node: ast.Return) -> None:
+        if self.scope.function_name is None:
+            raise NotSupported("`return` outside a function")
+        value = None if node.value is None else self.eval(node.value)
+        raise ReturnValue(require_data(value, "as a return value"))
+
+    def _assert(self: Interpreter, node: ast.Assert) -> None:
+        if not self.truth(self.eval(node.test), node.test):
+            message = "" if node.msg is None else text_of(self, self.eval(node.msg))
+            raise ProgramValueError(f"assertion failed{': ' + message if message else ''}")
+
+    def _delete(self: Interpreter, node: ast.Delete) -> None:
+        for target in node.targets:
+            if not isinstance(target, ast.Name):
+                raise NotSupported("only `del name` is supported in Autograd Lab")
+            self.scope.delete(target.id)
+
+    def _import(self: Interpreter, node: ast.Import) -> None:
+        for alias in node.names:
+            namespace = resolve_import(alias.name)
+            if alias.asname:
+                self.scope.set(alias.asname, namespace)
+            else:
+                top = alias.name.split(".")[0]
+                self.scope.set(top, resolve_import(top))
+
+    def _importfrom(self: Interpreter, node: ast.ImportFrom) -> None:
+        module = node.module or ""
+        if node.level:
+            raise NotSupported("relative imports are not supported in Autograd Lab")
+        namespace = resolve_import(module)
+        for alias in node.names:
+            if alias.name == "*":
+                raise NotSupported(f"`from {module} import *` is not supported in Autograd Lab")
+            if alias.name not in namespace.members:
+                raise NotSupported(f"`from {module} import {alias.name}` is not supported in "
+                                   f"Autograd Lab")
+            self.scope.set(alias.asname or alias.name, namespace.members[alias.name])

@@ -1,0 +1,37 @@
+"""Named resource limits for one evaluation.
+
+Every limit a user can hit has a name here, so error messages can say which one was reached and
+boundary tests can sit just below and just above it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Limits:
+    # Text and parse tree, checked before and while parsing.
+    max_source_chars: int = 50_000
+    max_lines: int = 1_000
+    max_line_chars: int = 2_000
+    max_nesting: int = 40            # brackets, unary chains, nested lambdas, blocks
+    max_tree_depth: int = 200        # depth of the parsed syntax tree
+    # Interpreter.
+    max_steps: int = 200_000         # statements + expressions evaluated
+    max_loop_iterations: int = 100_000  # total iterations of all loops in one run
+    max_call_depth: int = 50         # nested calls of user-defined functions
+    max_ops: int = 20_000            # recorded tensor ops
+    # Sizes, checked before allocation.
+    max_tensor_elements: int = 5_000_000
+    max_total_elements: int = 50_000_000  # sum over all tensors created in one run
+    max_int_bits: int = 4_096        # Python ints (e.g. 4000000**4000000 is refused)
+    max_sequence_len: int = 100_000  # strings, lists, tuples built by the program
+    # Worker process.
+    timeout_s: float = 5.0
+    memory_mb: int = 1_536
+    # Rendering.
+    max_graph_nodes: int = 500       # above this the UI shows a folded summary
+
+
+DEFAULT_LIMITS = Limits()

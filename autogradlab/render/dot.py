@@ -1,0 +1,214 @@
+"""The annotated autograd graph as DOT text: names, shapes, values, gradients and a legend.
+
+This is our own drawing (torchviz's is kept for students who know it). It is read on laptops and on
+projectors, so it uses a large CJK-capable sans font, rounded boxes, torchviz's colours and few words.
+User text (variable names, values, source lines) only ever reaches the DOT inside HTML-like labels
+or quoted tooltips, after escaping, so it can neither break the DOT nor add attributes. The same
+Graph always gives the same bytes; node names are the Graph's ids.
+"""
+
+from __future__ import annotations
+
+import re
+
+from autogradlab.render.fold import FoldedGraph, FoldNode, fold_graph
+from autogradlab.render.legend import (
+    BORDER,
+    FONT,
+    FONT_SIZE,
+    KIND_NAME,
+    MUTED,
+    REST_FILL,
+    SELECTED_BORDER,
+    SELECTED_PENWIDTH,
+    SMALL_SIZE,
+    TITLE_SIZE,
+    fill_for,
+    legend_table,
+)
+from autogradlab.report import Graph, GraphNode, TensorSnapshot
+
+NAME_CHARS = 40        # longer user text is cut with "…"
+VALUE_CHARS = 48
+TOOLTIP_CHARS = 300
+NOT_COMPUTED = "grad: not computed yet"
+_UNSAFE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufffe\uffff]"
+)
+_RANKDIRS = ("BT", "TB", "LR", "RL")
+
+
+def clean_text(text: object, limit: int) -> str:
+    """Printable, UTF-8-encodable text of at most `limit` characters (newlines kept)."""
+    s = str(text).encode("utf-8", "replace").decode("utf-8")    # lone surrogates -> "?"
+    s = _UNSAFE.sub("\ufffd", s.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " "))
+    return s if len(s) <= limit else s[: limit - 1] + "…"
+
+
+def html(text: object, limit: int = NAME_CHARS) -> str:
+    """Text for inside an HTML-like label: entities escaped, newlines as line breaks."""
+    s = clean_text(text, limit)
+    s = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    return s.replace("\n", "<BR/>")
+
+
+def quoted(text: object, limit: int = TOOLTIP_CHARS) -> str:
+    """A DOT double-quoted string. Backslashes become "⧵": graphviz would expand \\N, \\G, ..."""
+    s = clean_text(text, limit).replace("\\", "\u29f5").replace('"', '\\"').replace("\n", "\\n")
+    return f'"{s}"'
+
+
+def shape_text(shape: tuple[int, ...] | None) -> str:
+    if shape is None:
+        return ""
+    if len(shape) == 1:
+        return f"({shape[0]},)"
+    return "(" + ", ".join(str(int(d)) for d in shape) + ")"
+
+
+def _small(text: str) -> str:
+    return f'<FONT POINT-SIZE="{SMALL_SIZE}" COLOR="{MUTED}">{text}</FONT>'
+
+
+def _title(text: str) -> str:
+    return f'<FONT POINT-SIZE="{TITLE_SIZE}"><B>{text}</B></FONT>'
+
+
+def _value_lines(node: GraphNode, backward_done: bool) -> list[str]:
+    lines = []
+    if node.value is not None:
+        lines.append("value " + html(node.value.summary, VALUE_CHARS))
+    if node.kind == "saved" and node.grad is None and not (node.value and node.value.requires_grad):
+        return lines                     # a saved constant has no gradient to show
+    if node.grad is not None:
+        lines.append("grad " + html(_summary(node.grad), VALUE_CHARS))
+    elif node.value is not None or node.shape is not None:
+        lines.append("grad: not recorded" if backward_done else NOT_COMPUTED)
+    return lines
+
+
+def _summary(snapshot: TensorSnapshot) -> str:
+    return snapshot.summary
+
+
+def _shape_line(node: GraphNode, prefix: str) -> str:
+    shape = node.shape if node.shape is not None else (node.value.shape if node.value else None)
+    parts = [prefix] if prefix else []
+    if shape is not None:
+        parts.append("shape " + shape_text(shape))
+    dtype = node.dtype or (node.value.dtype if node.value else None)
+    if dtype and dtype != "float32":
+        parts.append(html(dtype, 20))
+    return ", ".join(parts)
+
+
+def node_label(node: GraphNode, backward_done: bool) -> str:
+    """The HTML-like label (without the outer <>) of one original graph node."""
+    if node.kind == "op":
+        head = html(node.op or node.label or "op")
+        if node.var:
+            head += " → " + html(node.var)
+        lines = [_title(head)]
+        if node.grad_fn:
+            lines.append(_small(html(node.grad_fn)))
+        shape = _shape_line(node, "")
+        if shape:
+            lines.append(_small(shape))
+    elif node.kind == "saved":
+        name = node.label or (node.saved_name or "").removeprefix("_saved_") or "saved"
+        lines = [_title("saved " + html(name)), _shape_line(node, "")]
+    else:
+        name = node.var or node.label or KIND_NAME.get(node.kind, node.kind)
+        lines = [_title(html(name)), _shape_line(node, "output" if node.kind == "output" else "")]
+    lines += _value_lines(node, backward_done)
+    return "<BR/>".join(line for line in lines if line)
+
+
+def node_tooltip(node: GraphNode) -> str:
+    if node.line is not None and node.source:
+        return f"line {node.line}: {node.source.strip()}"
+    name = node.var or node.label or node.grad_fn or node.id
+    where = f" (line {node.line})" if node.line is not None else ""
+    return f"{KIND_NAME.get(node.kind, node.kind)}: {name}{where}"
+
+
+def summary_label(fnode: FoldNode) -> str:
+    if fnode.kind == "rest":
+        return f"… {html(fnode.text, 80)}"
+    lines = [_title(html(fnode.text, 80)), _title(f"× {fnode.count}")]
+    detail = f"{fnode.size:,} nodes"
+    if fnode.lines:
+        detail += ", line " + ", ".join(str(n) for n in fnode.lines)
+    lines.append(_small(detail))
+    return "<BR/>".join(lines)
+
+
+def _header(rankdir: str, title: str | None) -> list[str]:
+    font = quoted(FONT)
+    label = legend_table(html(title, 120) if title else None)
+    graph_attrs = (
+        f'rankdir={quoted(rankdir)}, fontname={font}, fontsize={FONT_SIZE}, nodesep=0.5, ranksep=0.6, '
+        f'pad=0.3, bgcolor="white", labelloc="t", labeljust="l", tooltip="autograd graph", label=<{label}>'
+    )
+    node_attrs = (
+        f'shape="box", style="rounded,filled", fontname={font}, fontsize={FONT_SIZE}, '
+        f'color={quoted(BORDER)}, penwidth=1.2, margin="0.2,0.1"'
+    )
+    return [
+        "digraph autograd {",
+        f"  graph [{graph_attrs}];",
+        f"  node [{node_attrs}];",
+        f"  edge [color={quoted(MUTED)}, penwidth=1.4, arrowsize=0.8];",
+    ]
+
+
+def _node_line(node_id: str, label: str, fill: str, tooltip: str, selected: bool, extra: str = "") -> str:
+    attrs = f"id={quoted(node_id)}, label=<{label}>, fillcolor={quoted(fill)}, tooltip={quoted(tooltip)}"
+    if selected:
+        attrs += f", color={quoted(SELECTED_BORDER)}, penwidth={SELECTED_PENWIDTH}"
+    return f"  {quoted(node_id)} [{attrs}{extra}];"
+
+
+def _edge_line(a: str, b: str, saved: bool) -> str:
+    style = ' [style="dashed", arrowhead="none"]' if saved else ""
+    return f"  {quoted(a)} -> {quoted(b)}{style};"
+
+
+def annotated_dot(graph: Graph, *, max_nodes: int = 500, selected: str | None = None,
+                  rankdir: str = "BT") -> str:
+    """DOT text of the annotated graph; graphs over `max_nodes` are drawn folded (see fold.py)."""
+    if rankdir not in _RANKDIRS:
+        raise ValueError(f"rankdir must be one of {', '.join(_RANKDIRS)}, got {rankdir!r}")
+    if len(graph.nodes) > max_nodes:
+        return _folded_dot(fold_graph(graph, max_nodes), graph, selected, rankdir)
+    lines = _header(rankdir, None)
+    kinds = {}
+    for node in graph.nodes:
+        kinds[node.id] = node.kind
+        lines.append(_node_line(node.id, node_label(node, graph.backward_done), fill_for(node.kind),
+                                node_tooltip(node), node.id == selected))
+    for a, b in graph.edges:
+        if a in kinds and b in kinds:
+            lines.append(_edge_line(a, b, kinds[a] == "saved"))
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def _folded_dot(folded: FoldedGraph, graph: Graph, selected: str | None, rankdir: str) -> str:
+    lines = _header(rankdir, folded.title)
+    chosen = folded.owner.get(selected) if selected else None
+    kinds = {}
+    for fnode in folded.nodes:
+        kinds[fnode.id] = fnode.kind
+        if fnode.node is not None:
+            lines.append(_node_line(fnode.id, node_label(fnode.node, graph.backward_done),
+                                    fill_for(fnode.kind), node_tooltip(fnode.node), fnode.id == chosen))
+            continue
+        fill = REST_FILL if fnode.kind == "rest" else fill_for(fnode.fill_kind)
+        tip = f"{fnode.text} × {fnode.count} ({fnode.size:,} nodes folded)"
+        extra = ', peripheries=2' if fnode.kind != "rest" else ', style="rounded,dashed"'
+        lines.append(_node_line(fnode.id, summary_label(fnode), fill, tip, fnode.id == chosen, extra))
+    for a, b in folded.edges:
+        lines.append(_edge_line(a, b, kinds.get(a) == "saved"))
+    lines.append("}")
+    return "\n".join(lines) + "\n"

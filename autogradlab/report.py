@@ -1,0 +1,178 @@
+"""The Report: everything one run of a program produced, as plain picklable data.
+
+This module is the contract between the engine (which runs in a sandbox worker and fills it), the
+renderers, the CLI's JSON and the Streamlit pages. It holds numbers, strings and numpy arrays only:
+never tensors, never user objects. It must not import torch.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Union
+
+import numpy as np
+
+# Error kinds, shown to users and written into the CLI JSON.
+ERROR_KINDS = (
+    "syntax",       # the text is not valid Python
+    "unsupported",  # valid Python, but outside Autograd Lab's language (names the construct)
+    "name",         # a name that is not defined
+    "type",         # wrong kind of value or argument
+    "value",        # right kind, bad value (e.g. dimension out of range)
+    "index",        # index out of range
+    "shape",        # shapes do not fit together (mm, cat, broadcasting)
+    "autograd",     # backward twice, non-scalar backward, in-place on a leaf, ...
+    "limit",        # a named resource limit was reached (size, steps, loops, nesting)
+    "timeout",      # the wall-time limit of the worker
+    "memory",       # the memory limit of the worker
+    "crash",        # the worker process died
+    "internal",     # a bug in Autograd Lab itself
+)
+
+
+@dataclass(frozen=True)
+class ErrorInfo:
+    kind: str
+    message: str                 # plain words, no traceback
+    line: int | None = None      # 1-based line in the user's source
+    column: int | None = None    # 1-based column
+    hint: str | None = None      # e.g. "write 2*x, not 2x"
+
+
+@dataclass(frozen=True)
+class TensorValue:
+    """A tensor variable at the end of the run (what the variables table and CLI JSON show)."""
+
+    shape: tuple[int, ...]
+    dtype: str                   # torch's name without "torch.": "float32"
+    value: np.ndarray            # full values
+    requires_grad: bool
+    grad: np.ndarray | None      # exactly PyTorch's .grad (None for a non-leaf without retain_grad)
+    grad_fn: str | None          # "MulBackward0"
+    is_leaf: bool
+    text: str                    # repr, exactly as print() shows it
+    kind: str = "tensor"
+
+
+@dataclass(frozen=True)
+class PlainValue:
+    """A non-tensor value.
+
+    kind: "number" (int/float/complex), "bool", "string", "none", "dtype", "function",
+    "array" (a numpy array; value is an np.ndarray), "object" (anything else; value is None).
+    """
+
+    kind: str
+    value: object
+    text: str                    # repr/str as Python would display it
+
+
+@dataclass(frozen=True)
+class SequenceValue:
+    """A tuple, list or torch.Size."""
+
+    items: tuple["Value", ...]
+    text: str
+    type_name: str = "tuple"     # "tuple" | "list" | "Size"
+    kind: str = "sequence"
+
+
+Value = Union[TensorValue, PlainValue, SequenceValue]
+
+
+@dataclass(frozen=True)
+class TensorSnapshot:
+    """A tensor as it was at one moment (an op's result, a graph node's value or gradient)."""
+
+    id: int                      # engine tensor id, in creation order (t0, t1, ...)
+    shape: tuple[int, ...]
+    dtype: str
+    value: np.ndarray | None     # full values when small enough, else None
+    summary: str                 # short text for labels: "28." or "[0., 4., 8., 12.]" or "mean 0.3 (10000 values)"
+    requires_grad: bool = False
+    grad_fn: str | None = None
+
+
+@dataclass(frozen=True)
+class OpRecord:
+    """One tensor-producing operation, in execution order."""
+
+    index: int
+    op: str                      # forward op name: "dot", "mul", "add", "getitem", "setitem", "sum", ...
+    line: int
+    column: int
+    source: str                  # the text of that source line
+    inputs: tuple[str, ...]      # descriptions of the arguments: variable names, "t3", constants
+    input_ids: tuple[int | None, ...]  # tensor ids of the arguments (None for non-tensors)
+    outputs: tuple[TensorSnapshot, ...]
+    var: str | None = None       # variable the result was assigned to, if any
+    in_function: str | None = None  # name of the user function / lambda it ran in, if any
+
+
+@dataclass(frozen=True)
+class GraphNode:
+    id: str                      # "n0", "n1", ... in topological order, inputs before consumers
+    kind: str                    # "leaf" | "op" | "saved" | "output"
+    label: str                   # leaf/output: variable name; op: forward op ("dot"); saved: "self"
+    var: str | None = None       # program variable bound to this node's tensor
+    op: str | None = None        # forward op name for "op" nodes
+    grad_fn: str | None = None   # PyTorch node class: "MulBackward0", "AccumulateGrad"
+    shape: tuple[int, ...] | None = None
+    dtype: str | None = None
+    value: TensorSnapshot | None = None  # forward value
+    grad: TensorSnapshot | None = None   # d output / d this node's value; None = not computed yet
+    line: int | None = None
+    source: str | None = None
+    op_index: int | None = None  # index into Report.ops
+    saved_name: str | None = None  # "_saved_self", ... for saved tensors
+
+
+@dataclass(frozen=True)
+class Graph:
+    nodes: tuple[GraphNode, ...]
+    edges: tuple[tuple[str, str], ...]   # (from, to) in data-flow direction: input -> consumer
+    output: str | None                   # variable name of the output tensor
+    output_node: str | None              # id of the "output" node
+    backward_done: bool                  # True once a backward() reached this output's graph
+
+    def node(self, node_id: str) -> GraphNode:
+        for n in self.nodes:
+            if n.id == node_id:
+                return n
+        raise KeyError(node_id)
+
+
+@dataclass(frozen=True)
+class Displayed:
+    """The value of a bare expression statement, as a notebook would show it (not printed)."""
+
+    line: int
+    text: str
+
+
+@dataclass(frozen=True)
+class BackwardCall:
+    line: int
+    tensor_id: int
+    var: str | None
+    with_gradient: bool
+
+
+@dataclass(frozen=True)
+class Report:
+    source: str
+    ok: bool
+    seed: int
+    output: str | None                       # name of the output variable (see engine docs)
+    candidates: tuple[str, ...]              # variables the user may pick as output
+    variables: dict[str, Value]              # every variable at the end, in first-assignment order
+    printed: str                             # exactly what print() wrote
+    displayed: tuple[Displayed, ...] = ()
+    graph: Graph | None = None
+    ops: tuple[OpRecord, ...] = ()
+    backward_calls: tuple[BackwardCall, ...] = ()
+    timing_ms: float = 0.0
+    error: ErrorInfo | None = None
+    torchviz_dot: str | None = None          # torchviz.make_dot source, made in the worker
+    torchviz_error: str | None = None        # why torchviz failed, if it did
+    notes: tuple[str, ...] = field(default_factory=tuple)  # non-fatal remarks ("graph has 3,000 nodes")

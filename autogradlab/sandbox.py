@@ -1,0 +1,229 @@
+"""Run programs in sandboxed worker processes and get Reports back (security.md items 4, 6, 7).
+
+One warm zygote process (torch imported, engine warmed up) forks a fresh job process per run, so no
+torch setting, RNG state or crash carries over from one program to the next. Each job has a wall
+time limit (the zygote kills it), an address-space limit, no file writes, no core dumps, one thread
+and no stdin. The pool bounds concurrency (`size` jobs at once), lets each session have at most one
+job running and one waiting (a newer run supersedes the waiting one: repeated clicks do not pile up)
+and refuses work beyond a global queue cap instead of letting it pile up.
+
+Importing this module never imports torch: the Streamlit process only ever sees Reports.
+"""
+
+from __future__ import annotations
+
+import atexit
+import pickle
+import signal
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from autogradlab.limits import DEFAULT_LIMITS, Limits
+from autogradlab.report import ErrorInfo, Report
+from autogradlab.sandbox_client import JobOutcome, ZygoteClient, ZygoteGone
+from autogradlab.sandbox_wire import WireError, load_report
+from autogradlab.sandbox_zygote import MEMORY_EXIT_CODE
+
+__all__ = ["WorkerPool", "get_pool", "DEFAULT_LIMITS"]
+
+STARTUP_TIMEOUT_S = 120.0    # import torch on a busy 2-core machine
+MEMORY_PEAK_FRACTION = 0.9   # a killed job that peaked this close to its limit ran out of memory
+
+
+@dataclass
+class _Ticket:
+    superseded: bool = False
+
+
+@dataclass
+class _SessionState:
+    running: bool = False
+    waiting: _Ticket | None = None
+
+
+def _seconds(value: float) -> str:
+    return f"{value:g}"
+
+
+def _failed(source: str, seed: int, kind: str, message: str, hint: str | None = None) -> Report:
+    return Report(source=source, ok=False, seed=seed, output=None, candidates=(), variables={},
+                  printed="", error=ErrorInfo(kind, message, hint=hint))
+
+
+class WorkerPool:
+    """A process-wide pool; `get_pool()` returns the shared one. Thread-safe."""
+
+    def __init__(self, size: int = 2, limits: Limits = DEFAULT_LIMITS, *, max_queued: int = 16) -> None:
+        if size < 1:
+            raise ValueError("a WorkerPool needs at least one worker")
+        self.size = size
+        self.limits = limits
+        self._slots = threading.BoundedSemaphore(size)
+        self._max_active = size + max_queued
+        self._active = 0
+        self._sessions: dict[str, _SessionState] = {}
+        self._cond = threading.Condition()
+        self._zygote: ZygoteClient | None = None
+        self._zygote_lock = threading.Lock()
+        self._closed = False
+
+    # --- lifecycle -------------------------------------------------------------------------------
+
+    def warm(self) -> None:
+        """Start the worker now (torch imports in the background); returns at once."""
+        self._current_zygote()
+
+    def close(self) -> None:
+        with self._zygote_lock:
+            self._closed = True
+            zygote, self._zygote = self._zygote, None
+        if zygote is not None:
+            zygote.close()
+
+    def _current_zygote(self) -> ZygoteClient:
+        with self._zygote_lock:
+            if self._closed:
+                raise ZygoteGone("the pool is closed")
+            if self._zygote is None or not self._zygote.alive:
+                if self._zygote is not None:
+                    self._zygote.kill()
+                self._zygote = ZygoteClient()
+            return self._zygote
+
+    def _discard(self, zygote: ZygoteClient) -> None:
+        with self._zygote_lock:
+            if self._zygote is zygote:
+                self._zygote = None
+        zygote.kill()
+
+    # --- running ---------------------------------------------------------------------------------
+
+    def run(self, source: str, *, seed: int = 0, output: str | None = None,
+            timeout: float | None = None, session: str | None = None) -> Report:
+        """Run a program with `autogradlab.engine.run_program` in a fresh worker process.
+
+        Never raises for anything the program does. `timeout` overrides limits.timeout_s;
+        Report.timing_ms is the wall time of this call, queueing included.
+        """
+        return self._run(source, seed=seed, output=output, timeout=timeout, session=session)
+
+    def _run(self, source: str, *, seed: int = 0, output: str | None = None,
+             timeout: float | None = None, session: str | None = None,
+             target: Callable[..., Report] | None = None) -> Report:
+        """`target` replaces run_program; tests use it for payloads the language forbids."""
+        started = time.perf_counter()
+        report = self._admit_and_run(source, seed, output, timeout, session, target)
+        return replace(report, timing_ms=(time.perf_counter() - started) * 1000.0)
+
+    def _admit_and_run(self, source: str, seed: int, output: str | None, timeout: float | None,
+                       session: str | None, target: Callable[..., Report] | None) -> Report:
+        with self._cond:
+            if self._active >= self._max_active:
+                return _failed(source, seed, "limit", "server busy, try again in a moment")
+            self._active += 1
+        holds_session = False
+        try:
+            if session is not None:
+                if not self._wait_for_turn(session):
+                    return _failed(source, seed, "limit", "superseded by a newer run")
+                holds_session = True
+            with self._slots:
+                return self._run_in_worker(source, seed, output, timeout, target)
+        finally:
+            with self._cond:
+                self._active -= 1
+                if holds_session:
+                    state = self._sessions[session]
+                    state.running = False
+                    if state.waiting is None:
+                        del self._sessions[session]
+                self._cond.notify_all()
+
+    def _wait_for_turn(self, session: str) -> bool:
+        """Become the session's running job; False if a newer request superseded this one."""
+        ticket = _Ticket()
+        with self._cond:
+            state = self._sessions.setdefault(session, _SessionState())
+            if state.waiting is not None:
+                state.waiting.superseded = True
+            state.waiting = ticket
+            self._cond.notify_all()
+            while state.running and not ticket.superseded:
+                self._cond.wait()
+            if ticket.superseded:
+                return False
+            state.waiting = None
+            state.running = True
+            return True
+
+    def _run_in_worker(self, source: str, seed: int, output: str | None, timeout: float | None,
+                       target: Callable[..., Report] | None) -> Report:
+        timeout_s = self.limits.timeout_s if timeout is None else float(timeout)
+        limits = replace(self.limits, timeout_s=timeout_s)
+        job = pickle.dumps({"source": source, "seed": seed, "output": output, "limits": limits,
+                            "target": target})
+        for attempt in range(2):   # a zygote that died while idle gets one replacement
+            try:
+                zygote = self._current_zygote()
+            except ZygoteGone:
+                return _failed(source, seed, "internal", "the program runner is shut down")
+            if not zygote.wait_ready(STARTUP_TIMEOUT_S):
+                self._discard(zygote)
+                if attempt == 0:
+                    continue
+                return _failed(source, seed, "internal", "the program runner could not start",
+                               hint="try again in a moment")
+            try:
+                outcome = zygote.run_job(job, timeout=timeout_s, memory_mb=limits.memory_mb)
+            except ZygoteGone:
+                self._discard(zygote)
+                return self._crash(source, seed)
+            return self._to_report(outcome, source, seed, limits)
+        return self._crash(source, seed)
+
+    # --- turning an outcome into a Report --------------------------------------------------------
+
+    @staticmethod
+    def _crash(source: str, seed: int) -> Report:
+        return _failed(source, seed, "crash", "the worker running your program stopped unexpectedly",
+                       hint="run it again; if it keeps happening, simplify the program")
+
+    def _to_report(self, outcome: JobOutcome, source: str, seed: int, limits: Limits) -> Report:
+        if outcome.frame is not None:
+            try:
+                return load_report(outcome.frame)
+            except WireError:
+                return _failed(source, seed, "internal",
+                               "the worker returned data Autograd Lab does not accept")
+        status = outcome.status
+        if status is None:
+            return self._crash(source, seed)
+        if status.get("timed_out") or status.get("signal") == signal.SIGXCPU:
+            return _failed(source, seed, "timeout",
+                           f"the program ran longer than {_seconds(limits.timeout_s)} s and was stopped",
+                           hint="look at the loops: a while loop whose condition never becomes False "
+                                "runs forever; fewer iterations or smaller tensors also help")
+        peak_kb = status.get("maxrss_kb", 0) - status.get("baseline_kb", 0)
+        if (status.get("exit_code") == MEMORY_EXIT_CODE
+                or peak_kb >= MEMORY_PEAK_FRACTION * limits.memory_mb * 1024):
+            return _failed(source, seed, "memory",
+                           f"the program used more than {limits.memory_mb} MB of memory and was stopped",
+                           hint="use smaller tensors, or fewer of them")
+        return self._crash(source, seed)
+
+
+_POOL: WorkerPool | None = None
+_POOL_LOCK = threading.Lock()
+
+
+def get_pool() -> WorkerPool:
+    """The process-wide pool (Streamlit sessions are threads of one process), started warm."""
+    global _POOL
+    with _POOL_LOCK:
+        if _POOL is None:
+            _POOL = WorkerPool()
+            _POOL.warm()
+            atexit.register(_POOL.close)
+        return _POOL

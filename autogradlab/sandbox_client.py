@@ -1,0 +1,182 @@
+"""The app's handle on one zygote process (see sandbox_zygote): start it, send jobs, read results.
+
+Each job gets its own pipe; the job process writes one framed Report into it and closes it. The
+app reads that pipe directly (no relay through the zygote), and the zygote reports each job's exit
+status (timed out, exit code, signal, peak memory) on the control socket, which a reader thread
+hands to the waiting caller. Never imports torch.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import os
+import select
+import socket
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from autogradlab import sandbox_wire as wire
+
+_PACKAGE_ROOT = str(Path(__file__).resolve().parent.parent)
+_DEBUG_ENV = "AUTOGRADLAB_SANDBOX_STDERR"   # set to 1 to see the workers' stderr
+_PASSED_ENV = ("PATH", "HOME", "LANG", "LC_ALL", "LC_CTYPE", "TMPDIR", "PYTHONHASHSEED")
+
+
+class ZygoteGone(Exception):
+    """The zygote died or stopped answering; the pool starts a new one."""
+
+
+@dataclass
+class JobOutcome:
+    frame: bytes | None            # the job's pickled Report, if it wrote a complete one
+    status: dict[str, Any] | None  # the zygote's exit report, when there is no complete frame
+
+
+class _Pending:
+    def __init__(self) -> None:
+        self.done = threading.Event()
+        self.status: dict[str, Any] | None = None
+
+
+def _read_until_eof(fd: int, deadline: float) -> bytes | None:
+    """Everything written to the pipe until its last writer closed it; None at the deadline."""
+    chunks = []
+    while True:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            return None
+        readable, _, _ = select.select([fd], [], [], remaining)
+        if not readable:
+            return None
+        chunk = os.read(fd, 1 << 20)
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+
+
+def _worker_environment() -> dict[str, str]:
+    """A minimal environment: workers need no secrets of the app (security.md item 3)."""
+    env = {key: os.environ[key] for key in _PASSED_ENV if key in os.environ}
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (_PACKAGE_ROOT, os.environ.get("PYTHONPATH")) if p)
+    env["OMP_NUM_THREADS"] = env["MKL_NUM_THREADS"] = "1"
+    return env
+
+
+class ZygoteClient:
+    def __init__(self) -> None:
+        app_end, zygote_end = socket.socketpair()
+        env = _worker_environment()
+        quiet = os.environ.get(_DEBUG_ENV) != "1"
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "autogradlab.sandbox_zygote", str(zygote_end.fileno())],
+            pass_fds=(zygote_end.fileno(),), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL if quiet else None, env=env, cwd=_PACKAGE_ROOT)
+        zygote_end.close()
+        self._sock = app_end
+        self._send_lock = threading.Lock()
+        self._pending_lock = threading.Lock()
+        self._pending: dict[int, _Pending] = {}
+        self._ids = itertools.count(1)
+        self._ready = threading.Event()
+        self._dead = threading.Event()
+        self.engine_available = False
+        init = {"sys_path": [os.path.abspath(p) for p in sys.path]}   # for test payload imports
+        self._sock.sendall(wire.pack_frame(json.dumps(init).encode()))
+        threading.Thread(target=self._read_statuses, name="autogradlab-zygote-reader",
+                         daemon=True).start()
+
+    # --- state -----------------------------------------------------------------------------------
+
+    @property
+    def alive(self) -> bool:
+        return not self._dead.is_set() and self.process.poll() is None
+
+    def wait_ready(self, timeout: float) -> bool:
+        deadline = time.monotonic() + timeout
+        while not self._ready.is_set() and not self._dead.is_set():
+            if time.monotonic() >= deadline:
+                return False
+            self._ready.wait(0.05)
+        return self._ready.is_set() and not self._dead.is_set()
+
+    def _read_statuses(self) -> None:
+        try:
+            with self._sock.makefile("rb") as lines:
+                for line in lines:
+                    message = json.loads(line)
+                    if message.get("ready"):
+                        self.engine_available = bool(message.get("engine"))
+                        self._ready.set()
+                        continue
+                    with self._pending_lock:
+                        pending = self._pending.pop(message.get("id"), None)
+                    if pending is not None:
+                        pending.status = message
+                        pending.done.set()
+        except (OSError, ValueError):
+            pass
+        finally:
+            self._dead.set()
+            with self._pending_lock:
+                orphans, self._pending = list(self._pending.values()), {}
+            for pending in orphans:
+                pending.done.set()
+
+    # --- jobs ------------------------------------------------------------------------------------
+
+    def run_job(self, job: bytes, *, timeout: float, memory_mb: int, grace: float = 10.0) -> JobOutcome:
+        """Run one pickled job; raises ZygoteGone if the zygote cannot take it or stops answering."""
+        job_id = next(self._ids)
+        pending = _Pending()
+        with self._pending_lock:
+            self._pending[job_id] = pending
+        read_end, write_end = os.pipe()
+        try:
+            try:
+                with self._send_lock:
+                    wire.send_job(self._sock, {"id": job_id, "timeout": timeout, "memory_mb": memory_mb},
+                                  job, write_end)
+            except OSError as exc:
+                raise ZygoteGone(str(exc)) from None
+            finally:
+                os.close(write_end)
+            deadline = time.monotonic() + timeout + grace
+            data = _read_until_eof(read_end, deadline)
+        finally:
+            os.close(read_end)
+        if data is None:
+            raise ZygoteGone("the zygote did not stop a job at its time limit")
+        frame = wire.unpack_frame(data)
+        if frame is not None:
+            with self._pending_lock:
+                self._pending.pop(job_id, None)
+            return JobOutcome(frame, None)
+        if not pending.done.wait(max(0.0, deadline - time.monotonic())):
+            raise ZygoteGone("the zygote did not report a job's exit")
+        return JobOutcome(None, pending.status)
+
+    def close(self, wait: float = 2.0) -> None:
+        """Closing the socket makes the zygote kill its jobs and exit; kill it if it does not."""
+        if not self._ready.is_set() and self.process.poll() is None:
+            self.process.kill()   # still importing torch: it would not notice the socket for seconds
+        try:
+            self._sock.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+        self._sock.close()
+        try:
+            self.process.wait(wait)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+    def kill(self) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+        self.close(wait=5.0)

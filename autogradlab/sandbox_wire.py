@@ -1,0 +1,135 @@
+"""The bytes that travel between the app, the zygote and a job process.
+
+Three directions, three levels of trust:
+- app -> zygote (control socket): a JSON header plus a pickled job. The app is trusted.
+- zygote -> app (control socket): one JSON object per line (ready, job exit status). No pickle,
+  so even a misbehaving zygote cannot make the app run code.
+- job -> app (a fresh pipe per job): a length-prefixed pickle of a Report. The job process ran a
+  user program, so the app unpickles it with `load_report`, which only accepts the Report
+  dataclasses, numpy arrays and plain builtins (security.md item 1: nothing a user controls reaches
+  an unrestricted pickle).
+
+Never imports torch: the app imports this module.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import pickle
+import socket
+import struct
+from typing import Any
+
+from autogradlab import report as report_module
+from autogradlab.report import Report
+
+_LENGTH = struct.Struct("!Q")
+JOB_MARKER = b"J"
+
+
+class WireError(Exception):
+    """The other side sent something that does not follow the protocol."""
+
+
+# --- frames on a socket or pipe -------------------------------------------------------------------
+
+def pack_frame(payload: bytes) -> bytes:
+    return _LENGTH.pack(len(payload)) + payload
+
+
+def unpack_frame(data: bytes) -> bytes | None:
+    """The payload if `data` is exactly one complete frame, else None (a job killed mid-write)."""
+    if len(data) < _LENGTH.size:
+        return None
+    (length,) = _LENGTH.unpack_from(data)
+    if len(data) != _LENGTH.size + length:
+        return None
+    return data[_LENGTH.size:]
+
+
+def recv_exact(sock: socket.socket, n: int) -> bytes:
+    chunks = []
+    while n:
+        chunk = sock.recv(min(n, 1 << 20))
+        if not chunk:
+            raise EOFError("control socket closed")
+        chunks.append(chunk)
+        n -= len(chunk)
+    return b"".join(chunks)
+
+
+def recv_frame(sock: socket.socket) -> bytes:
+    (length,) = _LENGTH.unpack(recv_exact(sock, _LENGTH.size))
+    return recv_exact(sock, length)
+
+
+def send_job(sock: socket.socket, header: dict[str, Any], payload: bytes, result_fd: int) -> None:
+    """Send one job; `result_fd` (the write end of the job's result pipe) travels as SCM_RIGHTS."""
+    socket.send_fds(sock, [JOB_MARKER], [result_fd])
+    sock.sendall(pack_frame(json.dumps(header).encode()) + pack_frame(payload))
+
+
+def recv_job(sock: socket.socket) -> tuple[dict[str, Any], bytes, int]:
+    """The zygote's side of send_job. Raises EOFError when the app has gone."""
+    marker, fds, _flags, _addr = socket.recv_fds(sock, 1, 1)
+    if not marker:
+        raise EOFError("control socket closed")
+    if marker != JOB_MARKER or len(fds) != 1:
+        for fd in fds:
+            os.close(fd)
+        raise WireError("expected a job marker with one file descriptor")
+    header = json.loads(recv_frame(sock))
+    payload = recv_frame(sock)
+    return header, payload, fds[0]
+
+
+# --- the restricted unpickler for job results ----------------------------------------------------
+
+_REPORT_CLASSES = {
+    name for name, obj in vars(report_module).items()
+    if isinstance(obj, type) and obj.__module__ == report_module.__name__
+}
+
+_ALLOWED_GLOBALS = {
+    ("numpy", "ndarray"),
+    ("numpy", "dtype"),
+    ("numpy.core.multiarray", "_reconstruct"),
+    ("numpy.core.multiarray", "scalar"),
+    ("numpy.core.numeric", "_frombuffer"),
+    ("numpy._core.multiarray", "_reconstruct"),
+    ("numpy._core.multiarray", "scalar"),
+    ("numpy._core.numeric", "_frombuffer"),
+    ("builtins", "complex"),
+    ("builtins", "frozenset"),
+    ("builtins", "set"),
+}
+
+
+class _ReportUnpickler(pickle.Unpickler):
+    def find_class(self, module: str, name: str) -> Any:
+        if module == report_module.__name__ and name in _REPORT_CLASSES:
+            return super().find_class(module, name)
+        if (module, name) in _ALLOWED_GLOBALS:
+            return super().find_class(module, name)
+        if module == "numpy.dtypes" and name.endswith("DType"):
+            return super().find_class(module, name)
+        raise WireError(f"a job result may not contain {module}.{name}")
+
+
+def dump_report(report: Report) -> bytes:
+    return pickle.dumps(report, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def load_report(payload: bytes) -> Report:
+    """Unpickle a job's result, accepting only plain data; raises WireError otherwise."""
+    try:
+        obj = _ReportUnpickler(io.BytesIO(payload)).load()
+    except WireError:
+        raise
+    except Exception as exc:  # truncated or corrupt data
+        raise WireError(f"unreadable job result: {exc}") from None
+    if not isinstance(obj, Report):
+        raise WireError(f"a job result must be a Report, not {type(obj).__name__}")
+    return obj

@@ -1,0 +1,270 @@
+"""The zygote: a process with torch imported that forks one fresh process per job.
+
+Why fork per job: torch keeps process-wide settings (default dtype, print options, thread count,
+the global RNG, grad mode, deterministic flags). A job process is a copy of the warm zygote, which
+never runs user code, so nothing one program does is visible to the next (security.md item 6),
+and a crash, hang or memory blow-up kills only that copy (item 7). Forking a warm process costs
+about 5 ms here, much less than `import torch` (1.5 s).
+
+Run as `python -m autogradlab.sandbox_zygote FD`, where FD is the zygote's end of a socketpair with
+the app (see sandbox_wire for the protocol). The zygote exits when the app closes the socket.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import gc
+import json
+import math
+import os
+import pickle
+import resource
+import select
+import signal
+import socket
+import sys
+import time
+from typing import Any
+
+from autogradlab import sandbox_wire as wire
+
+MEMORY_EXIT_CODE = 86   # a job that ran out of memory and could not even report it
+_PR_SET_PDEATHSIG = 1
+_WARM_PROGRAM = (
+    "import torch\n"
+    "x = torch.tensor([1.0, 2.0], requires_grad=True)\n"
+    "y = 2 * torch.dot(x, x)\n"
+    "y.backward()\n"
+    "print(x.grad)\n"
+)
+
+
+def _status_kb(field: str) -> int:
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith(field + ":"):
+                return int(line.split()[1])
+    return 0
+
+
+def _warm_up() -> bool:
+    """Import torch and the engine and run one program, so lazy imports happen here, once."""
+    import torch
+
+    torch.set_num_threads(1)
+    torch.set_num_interop_threads(1)
+    try:
+        from autogradlab.engine.run import run_program
+
+        run_program(_WARM_PROGRAM, seed=0)
+    except Exception:   # no engine yet, or a broken one: each job reports it as "internal"
+        return False
+    return True
+
+
+# --- the job process ------------------------------------------------------------------------------
+
+def _limit_job_resources(memory_mb: int, timeout_s: float) -> None:
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a file write fails with EFBIG instead of killing
+    baseline = _status_kb("VmSize") * 1024
+    address_space = baseline + memory_mb * 1024 * 1024
+    resource.setrlimit(resource.RLIMIT_AS, (address_space, address_space))
+    resource.setrlimit(resource.RLIMIT_FSIZE, (0, 0))
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    cpu = math.ceil(timeout_s) + 2   # a backstop; the zygote enforces wall time
+    resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
+
+
+def _is_memory_failure(exc: BaseException) -> bool:
+    if isinstance(exc, MemoryError):
+        return True
+    text = str(exc).lower()
+    return isinstance(exc, RuntimeError) and ("can't allocate memory" in text
+                                               or "not enough memory" in text)
+
+
+def _memory_report(job: dict[str, Any], base: Any = None) -> Any:
+    from dataclasses import replace
+
+    from autogradlab.report import ErrorInfo, Report
+
+    error = ErrorInfo("memory", f"the program used more than {job['limits'].memory_mb} MB of memory "
+                      "and was stopped", hint="use smaller tensors, or fewer of them")
+    if base is not None:
+        return replace(base, ok=False, error=error)
+    return Report(source=job["source"], ok=False, seed=job["seed"], output=None, candidates=(),
+                  variables={}, printed="", error=error)
+
+
+def _internal_report(job: dict[str, Any], exc: BaseException) -> Any:
+    from autogradlab.report import ErrorInfo, Report
+
+    return Report(source=job["source"], ok=False, seed=job["seed"], output=None, candidates=(),
+                  variables={}, printed="",
+                  error=ErrorInfo("internal", f"Autograd Lab failed to run the program "
+                                  f"({type(exc).__name__})"))
+
+
+def _run_job(job: dict[str, Any]) -> Any:
+    target = job.get("target")
+    if target is None:
+        from autogradlab.engine.run import run_program as target
+    try:
+        report = target(job["source"], seed=job["seed"], output=job["output"], limits=job["limits"])
+    except BaseException as exc:  # run_program never raises; a test payload may
+        return _memory_report(job) if _is_memory_failure(exc) else _internal_report(job, exc)
+    error = getattr(report, "error", None)
+    if error is not None and error.kind == "internal" and any(
+            word in error.message.lower() for word in ("memory", "allocate")):
+        return _memory_report(job, report)
+    return report
+
+
+def _job_main(header: dict[str, Any], payload: bytes, result_fd: int) -> int:
+    """Runs in the forked job process; returns its exit code."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)   # the zygote is single-threaded, so this is safe
+    devnull = os.open(os.devnull, os.O_RDONLY)
+    os.dup2(devnull, 0)
+    os.close(devnull)
+    sys.stdin = None
+    job = pickle.loads(payload)
+    _limit_job_resources(header["memory_mb"], header["timeout"])
+    try:
+        data = wire.dump_report(_run_job(job))
+    except MemoryError:
+        try:
+            data = wire.dump_report(_memory_report(job))
+        except MemoryError:
+            return MEMORY_EXIT_CODE
+    frame = wire.pack_frame(data)
+    view = memoryview(frame)
+    while view:
+        view = view[os.write(result_fd, view):]
+    os.close(result_fd)   # the app sees EOF now, before this process finishes tearing down
+    return 0
+
+
+# --- the zygote loop ------------------------------------------------------------------------------
+
+class _Zygote:
+    def __init__(self, sock: socket.socket) -> None:
+        self.sock = sock
+        self.jobs: dict[int, dict[str, Any]] = {}   # pidfd -> {"id", "pid", "deadline"}
+        self.spare: tuple[int, socket.socket] | None = None   # (pid, link) of the next job process
+
+    def send(self, message: dict[str, Any]) -> None:
+        self.sock.sendall(json.dumps(message).encode() + b"\n")
+
+    def fork_spare(self) -> None:
+        """Fork the next job process ahead of time, so a job does not wait for fork() (~5 ms)."""
+        link, spare_end = socket.socketpair()
+        pid = os.fork()
+        if pid == 0:
+            code = 70
+            try:
+                self.sock.close()
+                link.close()
+                for fd in self.jobs:
+                    os.close(fd)
+                try:
+                    header, payload, result_fd = wire.recv_job(spare_end)
+                except (EOFError, OSError, wire.WireError):
+                    code = 0    # retired without a job
+                else:
+                    spare_end.close()
+                    code = _job_main(header, payload, result_fd)
+            finally:
+                os._exit(code)
+        spare_end.close()
+        self.spare = (pid, link)
+
+    def _retire_spare(self) -> None:
+        if self.spare is not None:
+            pid, link = self.spare
+            self.spare = None
+            link.close()
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+
+    def start_job(self) -> None:
+        header, payload, result_fd = wire.recv_job(self.sock)
+        try:
+            for _attempt in range(2):   # a spare that died while waiting is replaced once
+                if self.spare is None:
+                    self.fork_spare()
+                pid, link = self.spare
+                try:
+                    wire.send_job(link, header, payload, result_fd)
+                    break
+                except OSError:
+                    self._retire_spare()
+            else:   # no job process could take it: report it as a crash
+                self.send({"id": header["id"], "timed_out": False, "exit_code": None, "signal": None,
+                           "maxrss_kb": 0, "baseline_kb": 0})
+                return
+            link.close()
+            self.spare = None
+        finally:
+            os.close(result_fd)
+        pidfd = os.pidfd_open(pid)
+        self.jobs[pidfd] = {"id": header["id"], "pid": pid,
+                            "deadline": time.monotonic() + header["timeout"],
+                            "baseline_kb": _status_kb("VmRSS")}
+
+    def reap(self, pidfd: int, timed_out: bool) -> None:
+        job = self.jobs.pop(pidfd)
+        if timed_out:
+            signal.pidfd_send_signal(pidfd, signal.SIGKILL)
+        _pid, status, usage = os.wait4(job["pid"], 0)
+        os.close(pidfd)
+        self.send({"id": job["id"], "timed_out": timed_out,
+                   "exit_code": os.WEXITSTATUS(status) if os.WIFEXITED(status) else None,
+                   "signal": os.WTERMSIG(status) if os.WIFSIGNALED(status) else None,
+                   "maxrss_kb": usage.ru_maxrss, "baseline_kb": job["baseline_kb"]})
+
+    def serve(self) -> None:
+        while True:
+            now = time.monotonic()
+            deadlines = [job["deadline"] for job in self.jobs.values()]
+            wait = max(0.0, min(deadlines) - now) if deadlines else None
+            readable, _, _ = select.select([self.sock, *self.jobs], [], [], wait)
+            for fd in readable:
+                if fd is self.sock:
+                    self.start_job()
+                elif fd in self.jobs:
+                    self.reap(fd, timed_out=False)
+            now = time.monotonic()
+            for pidfd in [fd for fd, job in self.jobs.items() if job["deadline"] <= now]:
+                self.reap(pidfd, timed_out=True)
+            if self.spare is None:
+                self.fork_spare()
+
+    def shutdown(self) -> None:
+        self._retire_spare()
+        for pidfd in list(self.jobs):
+            signal.pidfd_send_signal(pidfd, signal.SIGKILL)
+            os.waitpid(self.jobs.pop(pidfd)["pid"], 0)
+
+
+def main(fd: int) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)   # Ctrl+C in the app's terminal is the app's business
+    sock = socket.socket(fileno=fd)
+    init = json.loads(wire.recv_frame(sock))
+    sys.path.extend(p for p in init["sys_path"] if p not in sys.path)
+    engine = _warm_up()
+    gc.collect()
+    gc.freeze()   # keep the warm heap out of the children's collections: fewer copied pages
+    zygote = _Zygote(sock)
+    zygote.fork_spare()
+    zygote.send({"ready": True, "pid": os.getpid(), "engine": engine})
+    try:
+        zygote.serve()
+    except (EOFError, ConnectionError, wire.WireError):
+        pass
+    finally:
+        zygote.shutdown()
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]))

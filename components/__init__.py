@@ -1,0 +1,1 @@
+"""Reusable Streamlit pieces of Autograd Lab (the core package never imports streamlit)."""

@@ -1,0 +1,97 @@
+"""The only place that wraps core calls in Streamlit caches.
+
+Runs are cached by (source, seed, output): the same program gives the same Report (seeded RNG,
+deterministic node ids), so a rerun caused by any widget, and the "last good run" shown under an
+error, cost a dictionary lookup instead of a sandbox round trip. Caches are bounded (max_entries,
+ttl) and shared by all sessions; nothing here ever clears them because of one user.
+
+The UI process never imports torch: programs run in the sandbox pool's worker processes, and only
+plain-data Reports come back.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from autogradlab.report import Report
+
+CACHE_ENTRIES = 256
+CACHE_TTL_S = 3600
+
+# Failures that may say more about the machine at that moment than about the program. They are
+# cached (so widget clicks do not rerun an endless loop for 5 s each), but an explicit Run drops
+# that one entry and tries again.
+RETRY_ON_RUN_KINDS = frozenset({"timeout", "memory", "crash", "internal"})
+
+
+class _TransientResult(Exception):
+    """Carries a Report out of a cached function without caching it (exceptions are not cached)."""
+
+    def __init__(self, report: Report) -> None:
+        super().__init__(report.error.kind if report.error else "")
+        self.report = report
+
+
+@st.cache_resource(show_spinner=False)
+def warm_pool() -> Any:
+    """Start the sandbox workers once per server process, so the first Run does not wait for
+    `import torch` (about 1.5 s)."""
+    from autogradlab import sandbox
+
+    pool = sandbox.get_pool()
+    pool.warm()
+    return pool
+
+
+@st.cache_data(max_entries=CACHE_ENTRIES, ttl=CACHE_TTL_S, show_spinner=False)
+def _run_cached(source: str, seed: int, output: str | None, _session: str | None) -> Report:
+    from autogradlab import sandbox
+
+    report = sandbox.get_pool().run(source, seed=seed, output=output, session=_session)
+    if is_refusal(report):
+        raise _TransientResult(report)
+    return report
+
+
+def is_refusal(report: Report) -> bool:
+    """The pool refused the run without running it (server busy, superseded by a newer click):
+    an error of kind "limit" without a program line. Never cached."""
+    error = report.error
+    return error is not None and error.kind == "limit" and error.line is None
+
+
+def run_program(source: str, seed: int, output: str | None, session: str | None = None, *,
+                retry: bool = False) -> Report:
+    """Run a program in the sandbox (or take the cached Report of the same inputs).
+
+    `session` is passed to the pool so one browser session cannot pile up work; it is not part of
+    the cache key, since the Report depends only on the program's inputs. `retry` (the user pressed
+    Run) re-runs a cached timeout, memory, crash or internal failure instead of showing it again.
+    """
+    seed = int(seed)
+    try:
+        report = _run_cached(source, seed, output, session)
+        if retry and report.error is not None and report.error.kind in RETRY_ON_RUN_KINDS:
+            _run_cached.clear(source, seed, output, session)
+            report = _run_cached(source, seed, output, session)
+        return report
+    except _TransientResult as transient:
+        return transient.report
+
+
+@st.cache_data(max_entries=CACHE_ENTRIES, ttl=CACHE_TTL_S, show_spinner=False)
+def svg_for_web(dot: str) -> str:
+    """Graphviz DOT -> SVG text sized to its container (the `dot` binary costs tens of ms)."""
+    from autogradlab.render import export
+
+    return export.svg_for_web(dot)
+
+
+@st.cache_data(max_entries=32, ttl=CACHE_TTL_S, show_spinner=False)
+def render_dot(dot: str, fmt: str) -> bytes:
+    """Graphviz DOT -> file bytes (svg, png, pdf) for downloads."""
+    from autogradlab.render import export
+
+    return export.render_dot(dot, fmt)

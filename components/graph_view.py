@@ -1,0 +1,140 @@
+"""The graph panel: style toggle, output picker, and the graph itself as server-rendered SVG.
+
+The SVG is made by graphviz on the server (cached by DOT text) and embedded inline, so it scales to
+the column, redraws on every edit (st.graphviz_chart did not, see style.md) and its text can be read
+by browser tests. Only our own graphviz output is embedded: labels were escaped when the DOT was
+built, and st.html sanitises the markup once more. Graphs over the node budget are never sent whole:
+the page says how big the graph is and shows the folded summary.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+import streamlit as st
+
+from autogradlab.report import Graph, Report
+from components import cached, state
+
+MAX_NODES = 500  # limits.max_graph_nodes: above this the folded summary is shown
+FIT_HEIGHT_PT = 1500  # graphs up to this natural height shrink to fit the screen; taller ones scroll
+_log = logging.getLogger(__name__)
+
+NO_GRAPH_HELP = """This program has no autograd graph yet. PyTorch records a graph when a tensor
+**requires grad** and an **operation** uses it, for example:"""
+NO_GRAPH_EXAMPLE = "x = torch.arange(4.0, requires_grad=True)\ny = 2 * torch.dot(x, x)\ny.backward()"
+
+
+def style_picker() -> str:
+    """Annotated (ours) or torchviz classic (as in tutorials); kept across programs and pages."""
+    style = st.segmented_control(
+        "Graph style", state.GRAPH_STYLES, default=state.GRAPH_STYLES[0], required=True,
+        key=state.GRAPH_STYLE, persist_state=state.PERSIST,
+    )
+    return style if style in state.GRAPH_STYLES else state.GRAPH_STYLES[0]
+
+
+def output_picker(report: Report, *, key: str) -> None:
+    """Pick which tensor's graph to draw. The page reads the choice from st.session_state[key]
+    before running, so a change reruns the program with output=NAME (a cache hit after once)."""
+    if not report.candidates:
+        return
+    options = list(report.candidates)
+    index = options.index(report.output) if report.output in options else None
+    if st.session_state.get(key) not in options:
+        st.session_state.pop(key, None)
+    st.selectbox("Output", options, index=index, key=key,
+                 help="The graph is drawn back from this tensor. By default: the tensor you last called "
+                      ".backward() on, else the last computed tensor with a grad_fn.")
+
+
+def chosen_output(key: str) -> str | None:
+    value = st.session_state.get(key)
+    return value if isinstance(value, str) else None
+
+
+def _embed_svg(svg: str, *, key: str) -> None:
+    """Inline our own graphviz SVG. A graph of ordinary size is shrunk to fit the column and the
+    screen, so the whole graph is visible at once (a projector included); a tall one keeps a
+    readable size and scrolls. st.html would strip SVG (its sanitiser allows HTML only), so it goes
+    through markdown as one raw HTML block: no XML prolog, no comments, no line breaks (a blank line
+    would end the block). Labels were escaped when the DOT was built; graphviz escapes text again."""
+    start = svg.find("<svg")
+    svg = svg[start:] if start >= 0 else svg
+    svg = re.sub(r"<!--.*?-->", "", svg, flags=re.DOTALL)
+    height = re.search(r'<svg[^>]*?\sheight="([\d.]+)pt"', svg)
+    fits = height is None or float(height.group(1)) <= FIT_HEIGHT_PT
+    size = "max-height:72vh;width:auto" if fits else ""
+    style = f"display:block;margin:0 auto;max-width:100%;height:auto;{size}"
+    svg = svg.replace("<svg", f'<svg style="{style}"', 1)
+    svg = " ".join(svg.split("\n"))
+    with st.container(key=key):
+        st.markdown(f'<div style="width:100%;max-height:80vh;overflow:auto">{svg}</div>',
+                    unsafe_allow_html=True)
+
+
+def _draw_dot(dot: str, *, key: str) -> bool:
+    from autogradlab.render.export import RenderError
+
+    try:
+        svg = cached.svg_for_web(dot)
+    except RenderError as exc:  # graphviz missing, failed or too slow: say so, keep the page alive
+        st.warning(f"{exc}. The variables and output below are still valid.", icon=":material/warning:")
+        return False
+    except Exception:
+        _log.exception("graphviz could not render a graph")
+        st.warning("Graphviz could not draw this graph. The variables and output below are still valid.")
+        return False
+    _embed_svg(svg, key=key)
+    return True
+
+
+def _switch_to_annotated() -> None:
+    st.session_state[state.GRAPH_STYLE] = state.GRAPH_STYLES[0]
+
+
+def _show_torchviz(report: Report) -> None:
+    if report.torchviz_dot:
+        _draw_dot(report.torchviz_dot, key="graph_view")
+        st.caption("torchviz.make_dot: blue = leaf tensor, grey = backward op, orange = saved tensor, "
+                   "green = output.")
+        return
+    reason = report.torchviz_error or "torchviz produced no graph for this program"
+    st.warning(f"torchviz could not draw this graph: {reason}", icon=":material/warning:")
+    st.button("Show the annotated view", on_click=_switch_to_annotated, key="to_annotated")
+
+
+def _show_fold_summary(graph: Graph) -> None:
+    from autogradlab.render.fold import fold_summary_lines
+
+    st.warning(f"This graph has **{len(graph.nodes):,} nodes**, more than the {MAX_NODES} the page draws "
+               "whole. It is drawn folded: repeated sequences of ops are counted.",
+               icon=":material/compress:")
+    with st.container(key="graph_folded"):
+        st.code("\n".join(fold_summary_lines(graph)), language=None)
+
+
+def show(report: Report, *, style: str, selected: str | None) -> None:
+    """Draw the report's graph in the chosen style, or explain why there is none."""
+    graph = report.graph
+    if graph is None or not graph.nodes:
+        st.info(NO_GRAPH_HELP, icon=":material/account_tree:")
+        st.code(NO_GRAPH_EXAMPLE, language="python")
+        return
+    big = len(graph.nodes) > MAX_NODES
+    if style == state.GRAPH_STYLES[1]:
+        if not big:
+            _show_torchviz(report)
+            return
+        st.info("torchviz classic draws every node, which would freeze the browser at this size; "
+                "here is the folded annotated view.", icon=":material/info:")
+    if big:
+        _show_fold_summary(graph)
+    from autogradlab.render.dot import annotated_dot
+
+    dot = annotated_dot(graph, max_nodes=MAX_NODES, selected=selected)
+    if _draw_dot(dot, key="graph_view"):
+        status = "after backward: every node shows its value and gradient" if graph.backward_done \
+            else "gradients: not computed yet (call .backward())"
+        st.caption(f"{len(graph.nodes):,} nodes · output `{graph.output or '?'}` · {status}")

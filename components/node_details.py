@@ -1,0 +1,124 @@
+"""Pick a node of the graph and read everything about it: the op, PyTorch's class, the source line,
+its inputs and saved tensors, its value and its gradient."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from autogradlab.report import Graph, GraphNode, TensorSnapshot
+from components.text import escape_markdown
+from components.variables_table import shape_text
+
+KIND_NAMES = {
+    "leaf": "leaf tensor",
+    "op": "operation (a backward node)",
+    "saved": "saved tensor (kept for the backward pass)",
+    "output": "output tensor",
+}
+NOT_COMPUTED = "not computed yet (run `.backward()` to fill in gradients)"
+
+
+def node_label(node: GraphNode) -> str:
+    """How a node reads in the picker: `n3 · dot → y`, `n0 · x (leaf)`."""
+    if node.kind == "op":
+        text = node.op or node.label
+        if node.var:
+            text += f" → {node.var}"
+    elif node.kind == "saved":
+        text = f"saved {node.label}"
+    elif node.kind == "leaf":
+        text = f"{node.var or node.label} (leaf)"
+    else:
+        text = f"{node.var or node.label} (output)"
+    return f"{node.id} · {text}"
+
+
+def pick(graph: Graph, *, key: str) -> str | None:
+    """A selectbox over the graph's nodes; returns the chosen node id or None."""
+    labels = {node.id: node_label(node) for node in graph.nodes}
+    choice = st.selectbox(
+        "Node details",
+        options=list(labels),
+        index=None,
+        format_func=labels.__getitem__,
+        placeholder="Pick a node to see its op, source line, value and gradient",
+        key=key,
+    )
+    return choice if choice in labels else None
+
+
+def _neighbours(graph: Graph, node_id: str) -> tuple[list[GraphNode], list[GraphNode], list[GraphNode]]:
+    """(inputs, saved tensors, consumers) of a node, following the data-flow edges."""
+    by_id = {node.id: node for node in graph.nodes}
+    into = [by_id[a] for a, b in graph.edges if b == node_id and a in by_id]
+    out_of = [by_id[b] for a, b in graph.edges if a == node_id and b in by_id]
+    saved = [n for n in into + out_of if n.kind == "saved"]
+    inputs = [n for n in into if n.kind != "saved"]
+    consumers = [n for n in out_of if n.kind != "saved"]
+    return inputs, saved, consumers
+
+
+def _snapshot_text(snapshot: TensorSnapshot | None) -> str:
+    if snapshot is None:
+        return "—"
+    summary = snapshot.summary.replace("\n", " ")
+    return f"`{summary}`" if "`" not in summary else escape_markdown(summary)
+
+
+def _names(nodes: list[GraphNode]) -> str:
+    """Labels in edge order; a node used twice (`dot(x, x)`) is named once with "× 2"."""
+    counts: dict[str, int] = {}
+    for node in nodes:
+        label = node_label(node)
+        counts[label] = counts.get(label, 0) + 1
+    return ", ".join(escape_markdown(label) + (f" × {n}" if n > 1 else "") for label, n in counts.items()) \
+        or "none"
+
+
+def details_rows(graph: Graph, node: GraphNode) -> list[tuple[str, str]]:
+    """(field, markdown) pairs for the details panel; program-derived text is escaped."""
+    inputs, saved, consumers = _neighbours(graph, node.id)
+    rows = [("kind", KIND_NAMES.get(node.kind, node.kind))]
+    if node.op:
+        rows.append(("op", f"`{node.op}`"))
+    if node.grad_fn:
+        rows.append(("PyTorch class", f"`{node.grad_fn}`"))
+    if node.var:
+        rows.append(("variable", f"`{node.var}`"))
+    if node.shape is not None:
+        dtype = f" · {node.dtype}" if node.dtype else ""
+        rows.append(("shape", escape_markdown(shape_text(node.shape)) + dtype))
+    rows.append(("inputs", _names(inputs)))
+    if saved or node.kind == "op":
+        rows.append(("saved tensors", ", ".join(
+            f"{escape_markdown(node_label(n))} = {_snapshot_text(n.value)}" for n in saved) or "none"))
+    rows.append(("used by", _names(consumers)))
+    rows.append(("value", _snapshot_text(node.value)))
+    if node.grad is not None:
+        gradient = _snapshot_text(node.grad)
+    else:
+        gradient = "none (not on the path to the output)" if graph.backward_done else NOT_COMPUTED
+    rows.append(("gradient", gradient))
+    return rows
+
+
+def source_line_text(node: GraphNode) -> str | None:
+    """`line 4: y = 2 * torch.dot(x, x)`, or None for nodes with no source line."""
+    if node.line is None:
+        return None
+    return f"line {node.line}: {(node.source or '').strip()}"
+
+
+def show(graph: Graph, node_id: str | None) -> None:
+    if node_id is None:
+        return
+    try:
+        node = graph.node(node_id)
+    except KeyError:
+        return
+    with st.container(key="node_details", border=True):
+        st.markdown(f"**{escape_markdown(node_label(node))}**")
+        where = source_line_text(node)
+        if where:
+            st.code(where, language="python")
+        st.markdown("\n".join(f"- **{field}:** {text}" for field, text in details_rows(graph, node)))

@@ -1,0 +1,63 @@
+"""The parts of a run's result: the graph panel with node details, printed output and expression
+values, and the variables table. Each takes a Report and an optional label ("last good run") so the
+page can show an older result under an error and say so."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from autogradlab.report import Report
+from components import graph_view, node_details, state, variables_table
+
+
+def _heading(text: str, label: str | None) -> None:
+    suffix = f" · _{label}_" if label else ""
+    st.markdown(f"#### {text}{suffix}")
+
+
+def graph_panel(report: Report, *, label: str | None = None) -> None:
+    """Graph toolbar (output picker, style), the graph, and the node picker with its details.
+
+    The output picker is offered only for the current program: under an error the last good run is
+    shown as it was."""
+    _heading("Graph", label)
+    pick_col, style_col = st.columns([1, 1], vertical_alignment="bottom")
+    with pick_col:
+        if label is None:
+            graph_view.output_picker(report, key=state.output_key(report.source))
+    with style_col:
+        style = graph_view.style_picker()
+    graph = report.graph
+    node_key = state.node_key(report.source, report.output)
+    ids = {node.id for node in graph.nodes} if graph else set()
+    selected = st.session_state.get(node_key)
+    graph_view.show(report, style=style, selected=selected if selected in ids else None)
+    if graph is not None and graph.nodes:
+        node_details.show(graph, node_details.pick(graph, key=node_key))
+
+
+def printed_output(report: Report, *, label: str | None = None, title: str = "Printed output") -> None:
+    if label and not report.printed and not report.displayed:
+        return  # an older run's empty output would only add noise under an error
+    _heading(title, label)
+    if report.printed:
+        with st.container(key="printed_output"):
+            st.code(report.printed.rstrip("\n"), language=None)
+    else:
+        st.caption("Nothing printed. `print(x)` writes here, exactly as Python would.")
+    if report.displayed:
+        with st.expander(f"Expression values ({len(report.displayed)})", expanded=True):
+            for shown in report.displayed:
+                st.caption(f"line {shown.line}")
+                st.code(shown.text, language=None)
+
+
+def variables(report: Report, *, label: str | None = None) -> None:
+    _heading("Variables", label)
+    variables_table.show(report.variables)
+    facts = [f"ran in {report.timing_ms:.0f} ms", f"seed {report.seed}"]
+    if report.output:
+        facts.append(f"output `{report.output}`")
+    st.caption(" · ".join(facts))
+    for note in report.notes:
+        st.caption(note)

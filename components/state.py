@@ -1,0 +1,88 @@
+"""Every st.session_state key the app uses, named in one place.
+
+Session state holds primitives only (str, int, None). Reports are never stored: the last good run is
+remembered by its inputs (source, seed, output) and fetched again through the shared cache, so a
+session stays small and nothing unpicklable sits in it.
+
+Widgets whose choice only makes sense for one program (the output picker, the node picker) get a key
+derived from the program text, so a new program starts them fresh instead of keeping a stale choice.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+
+import streamlit as st
+
+DEFAULT_PROGRAM = """import torch
+x = torch.arange(4.0)
+x.requires_grad_(True)
+y = 2 * torch.dot(x, x)
+y.backward()
+x.grad
+"""
+
+# Widgets (the key is also the widget's test id: Streamlit adds the class `st-key-<key>`).
+EDITOR = "editor_source"          # str: the program text (a text_area inside the run form)
+SEED = "editor_seed"              # int: the seed for randn/rand, default 0
+RUN_FORM = "run_form"             # the form holding editor, seed and the Run button
+RUN_BUTTON = "run_button"
+GRAPH_STYLE = "graph_style"       # str: one of GRAPH_STYLES
+OUTPUT_PREFIX = "output_pick_"    # + program digest -> str | None: the tensor whose graph is drawn
+NODE_PREFIX = "node_pick_"        # + program and output digest -> str | None: selected node ("n3")
+
+# Plain values.
+SESSION_ID = "session_id"         # str: names this browser session to the sandbox pool
+LAST_GOOD_SOURCE = "last_good_source"  # str | None: inputs of the last run without an error
+LAST_GOOD_SEED = "last_good_seed"      # int
+LAST_GOOD_OUTPUT = "last_good_output"  # str | None
+
+GRAPH_STYLES = ("annotated", "torchviz classic")
+
+# Widgets whose value survives a visit to another page use persist_state="session" (Streamlit 1.67).
+PERSIST = "session"
+
+_DEFAULTS: dict[str, object] = {
+    LAST_GOOD_SOURCE: None,
+    LAST_GOOD_SEED: 0,
+    LAST_GOOD_OUTPUT: None,
+}
+
+
+def init() -> None:
+    """Give every plain key its default once per session (widgets carry their own defaults)."""
+    state = st.session_state
+    if SESSION_ID not in state:
+        state[SESSION_ID] = uuid.uuid4().hex
+    for key, default in _DEFAULTS.items():
+        if key not in state:
+            state[key] = default
+
+
+def digest(source: str) -> str:
+    """A short, stable name for a program text, used to key per-program widgets."""
+    return hashlib.sha256(source.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+
+
+def output_key(source: str) -> str:
+    return OUTPUT_PREFIX + digest(source)
+
+
+def node_key(source: str, output: str | None) -> str:
+    """Node ids belong to one graph: a new program or another output starts the picker fresh."""
+    return NODE_PREFIX + digest(f"{output}\0{source}")
+
+
+def remember_good_run(source: str, seed: int, output: str | None) -> None:
+    st.session_state[LAST_GOOD_SOURCE] = source
+    st.session_state[LAST_GOOD_SEED] = seed
+    st.session_state[LAST_GOOD_OUTPUT] = output
+
+
+def last_good_run() -> tuple[str, int, str | None] | None:
+    """The inputs of the last run that had no error, or None before the first one."""
+    source = st.session_state.get(LAST_GOOD_SOURCE)
+    if source is None:
+        return None
+    return source, int(st.session_state.get(LAST_GOOD_SEED, 0)), st.session_state.get(LAST_GOOD_OUTPUT)

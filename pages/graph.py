@@ -1,0 +1,64 @@
+"""The Graph page: edit a program, run it, see its autograd graph, variables and printed output.
+
+Thin on purpose: the components do the work; this file only decides which result to show. Under an
+error the last good run stays visible, fetched again by its inputs from the shared cache.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components import cached, editor, error_box, results, state
+from components.graph_view import chosen_output
+
+EMPTY_PROGRAM_HELP = """The editor is empty. Write a small PyTorch program, for example
+
+```python
+import torch
+x = torch.arange(4.0, requires_grad=True)
+y = 2 * torch.dot(x, x)
+y.backward()
+```
+
+then press **Run** or **Ctrl+Enter**."""
+
+
+def main() -> None:
+    state.init()
+    left, right = st.columns([2, 3], gap="large")
+    with left:
+        submitted = editor.show()
+    if not submitted.source.strip():
+        with right:
+            st.info(EMPTY_PROGRAM_HELP, icon=":material/edit_note:")
+        return
+
+    output = chosen_output(state.output_key(submitted.source))
+    session = st.session_state[state.SESSION_ID]
+    with st.spinner("Running…", show_time=True):
+        report = cached.run_program(submitted.source, submitted.seed, output, session,
+                                    retry=submitted.pressed)
+
+    shown, label = report, None
+    if report.error is None:
+        state.remember_good_run(submitted.source, submitted.seed, output)
+    else:
+        with left:
+            error_box.show(report.error, submitted.source)
+            if report.printed:
+                results.printed_output(report, title="Printed before the error")
+        last = state.last_good_run()
+        if last is not None:
+            shown, label = cached.run_program(*last, session=session), "last good run"
+        else:
+            label = "computed before the error"
+
+    with right:
+        results.graph_panel(shown, label=label)
+    with left:
+        if report.error is None or shown is not report:
+            results.printed_output(shown, label=label)
+    results.variables(shown, label=label)
+
+
+main()

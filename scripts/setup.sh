@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Installs what is missing for Autograd Lab. Usage: scripts/setup.sh app|test
+#   app:  Python runtime packages, Debian graphviz and a CJK font (labels in Chinese lessons)
+#   test: the above plus test tools and Debian chromium for the browser tests
+set -euo pipefail
+mode="${1:-app}"
+cd "$(dirname "$0")/.."
+
+need_apt=()
+command -v dot >/dev/null 2>&1 || need_apt+=(graphviz)
+fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need_apt+=(fonts-noto-cjk)
+if [ "$mode" = test ]; then
+  [ -x /usr/bin/chromium ] || need_apt+=(chromium)
+fi
+if [ ${#need_apt[@]} -gt 0 ]; then
+  echo "setup: installing Debian packages: ${need_apt[*]}"
+  sudo_cmd=""
+  [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
+fi
+
+python="${PYTHON:-python3}"
+req=requirements.txt
+[ "$mode" = test ] && req=requirements-dev.txt
+echo "setup: checking Python packages ($req)"
+"$python" -m pip install -q --disable-pip-version-check -r "$req" 2>&1 \
+  | grep -v -e "is ignored: it is neither a file nor a directory" -e "Running pip as the 'root' user" || true
+"$python" -c "import torch, streamlit, graphviz, torchviz, plotly" 

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# One command: install what is missing (Python packages, graphviz, chromium, a CJK font), then run
+# every test: lint, core unit tests, Streamlit AppTest tests and real-browser tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh test
+python="${PYTHON:-python3}"
+echo "test: ruff"
+"$python" -m ruff check .
+echo "test: pytest"
+mkdir -p test-artifacts
+exec "$python" -m pytest "$@"

@@ -1,0 +1,122 @@
+"""AppTest tests of the Graph page with the real sandbox pool (started once per test process).
+
+Runs are cached by (program, seed, output), so repeating the lesson example costs one sandbox run.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from components import state
+
+TIMEOUT = 60
+CAT_LESSON = """import torch
+X = torch.arange(12, dtype=torch.float32).reshape((3,4))
+Y = torch.tensor([[2,1,4,3],[1,2,3,4],[4,3,2,1]])
+Z = torch.zeros((3,4))
+torch.cat((X,Y,Z),dim=2)
+"""
+
+
+@pytest.fixture
+def page(app_file: str) -> AppTest:
+    return AppTest.from_file(app_file, default_timeout=TIMEOUT).run()
+
+
+def submit(at: AppTest, program: str) -> AppTest:
+    at.text_area(key=state.EDITOR).input(program)
+    return at.button(key=state.RUN_BUTTON).click().run()
+
+
+def variables_row(at: AppTest, name: str):
+    frame = at.dataframe[0].value
+    return frame[frame["name"] == name].iloc[0]
+
+
+def graph_svg(at: AppTest) -> str | None:
+    return next((m.value for m in at.markdown if "<svg" in m.value), None)
+
+
+def headings(at: AppTest) -> list[str]:
+    return [m.value for m in at.markdown if m.value.startswith("#### ")]
+
+
+def test_default_program_draws_graph_and_x_grad_like_pytorch(page: AppTest):
+    import torch
+
+    x = torch.arange(4.0)
+    x.requires_grad_(True)
+    (2 * torch.dot(x, x)).backward()
+    assert not page.exception and not page.error
+    assert graph_svg(page) is not None
+    row = variables_row(page, "x")
+    assert row["grad"] == "[0., 4., 8., 12.]"
+    assert [float(v) for v in row["grad"].strip("[]").split(",")] == x.grad.tolist()
+
+
+def test_failing_program_shows_error_at_its_line_and_keeps_last_good_run(page: AppTest):
+    at = submit(page, CAT_LESSON)
+    assert "line 5" in at.error[0].value
+    assert "dimension out of range" in at.error[0].value
+    assert at.code[0].value.splitlines()[0] == "5 | torch.cat((X,Y,Z),dim=2)"
+    assert "Graph · _last good run_" in "\n".join(headings(at))
+    assert graph_svg(at) is not None
+    assert variables_row(at, "x")["grad"] == "[0., 4., 8., 12.]"
+    assert at.text_area(key=state.EDITOR).value == CAT_LESSON
+
+
+def test_selecting_a_node_shows_its_details(page: AppTest):
+    picker = next(s for s in page.selectbox if s.label == "Node details")
+    dot_id = next(o for o in picker.options if "dot" in o).split(" · ")[0]
+    at = picker.select(dot_id).run()
+    assert "line 4: y = 2 * torch.dot(x, x)" in [c.value for c in at.code]
+    details = [m.value for m in at.markdown]
+    assert any("**PyTorch class:** `DotBackward0`" in d for d in details)
+
+
+def test_output_picker_redraws_the_graph_of_the_chosen_tensor(page: AppTest):
+    program = "import torch\nx = torch.arange(4.0, requires_grad=True)\ny = x * 2\nz = y.sum()\n"
+    at = submit(page, program)
+    picker = at.selectbox(key=state.output_key(program))
+    assert picker.value == "z" and "y" in picker.options
+    graph_before = graph_svg(at)
+    at = picker.select("y").run()
+    assert any("output `y`" in c.value for c in at.caption)
+    assert graph_svg(at) not in (None, graph_before)
+
+
+def test_empty_program_explains_how_to_start(page: AppTest):
+    at = submit(page, "   \n")
+    assert "editor is empty" in at.info[0].value
+    assert graph_svg(at) is None
+
+
+def test_program_without_grad_explains_requires_grad(page: AppTest):
+    at = submit(page, "import torch\nx = torch.ones(3)\ny = x + 1\n")
+    assert any("requires grad" in i.value for i in at.info)
+    assert variables_row(at, "y")["value"] == "[2., 2., 2.]"
+
+
+def test_about_page_renders(page: AppTest):
+    at = page.switch_page("pages/about.py").run()
+    assert at.title[0].value == "About Autograd Lab"
+    assert not at.exception
+
+
+def test_app_process_never_imports_torch(app_file: str):
+    script = textwrap.dedent(f"""
+        import sys
+        from streamlit.testing.v1 import AppTest
+        at = AppTest.from_file({app_file!r}, default_timeout={TIMEOUT}).run()
+        assert not at.exception, at.exception
+        assert any("<svg" in m.value for m in at.markdown), "no graph drawn"
+        print("torch" in sys.modules)
+    """)
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip().splitlines()[-1] == "False"

@@ -1,0 +1,206 @@
+"""Plain PyTorch as the oracle: run a TRUSTED program with real Python and compare with a Report.
+
+Only for program texts we wrote or reviewed (the seed programs, test snippets): this really execs
+them. The engine seeds a private torch.Generator with the run's seed; `torch.manual_seed(seed)`
+gives the same randn/rand values, so the oracle seeds the process-wide generator instead.
+"""
+
+from __future__ import annotations
+
+import ast
+import contextlib
+import io
+import math
+import traceback
+import types
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import torch
+
+from autogradlab.report import PlainValue, SequenceValue, TensorValue
+
+PROGRAM_FILENAME = "<program>"
+
+
+@dataclass
+class OracleRun:
+    namespace: dict[str, Any]
+    printed: str
+    error: BaseException | None
+    error_line: int | None
+    displayed: list[tuple[int, str]]  # (line, repr) of top-level bare expressions, as sys.displayhook
+
+
+    @property
+    def variables(self) -> dict[str, Any]:
+        return data_variables(self.namespace)
+
+
+def run_trusted(source: str, seed: int = 0) -> OracleRun:
+    """Exec `source` in a fresh namespace, as `python program.py` would, capturing stdout.
+
+    An exception stops the run like it stops a script; the namespace keeps what was bound before it.
+    """
+    torch.manual_seed(seed)
+    displayed: list[tuple[int, str]] = []
+    namespace: dict[str, Any] = {"__name__": "__main__", DISPLAY: _displayer(displayed)}
+    out = io.StringIO()
+    error: BaseException | None = None
+    line: int | None = None
+    with contextlib.redirect_stdout(out):
+        try:
+            code = compile(_with_display_calls(ast.parse(source, PROGRAM_FILENAME)), PROGRAM_FILENAME, "exec")
+            exec(code, namespace)  # trusted text only
+        except SyntaxError as exc:
+            error, line = exc, exc.lineno
+        except Exception as exc:  # the program's own failure is data here
+            error, line = exc, _failing_line(exc)
+    del namespace[DISPLAY]
+    return OracleRun(namespace, out.getvalue(), error, line, displayed)
+
+
+DISPLAY = "__oracle_display__"
+
+
+def _displayer(displayed: list[tuple[int, str]]):
+    def display(line: int, value: Any) -> None:
+        if value is not None:
+            displayed.append((line, repr(value)))
+    return display
+
+
+def _with_display_calls(tree: ast.Module) -> ast.Module:
+    """Wrap each top-level bare expression `e` (line n) as `__oracle_display__(n, e)`."""
+    for stmt in tree.body:
+        if isinstance(stmt, ast.Expr):
+            stmt.value = ast.Call(ast.Name(DISPLAY, ast.Load()), [ast.Constant(stmt.lineno), stmt.value], [])
+    return ast.fix_missing_locations(tree)
+
+
+def _failing_line(exc: BaseException) -> int | None:
+    """The top-level program line that was running when `exc` escaped (the outermost program frame)."""
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename == PROGRAM_FILENAME]
+    return frames[0].lineno if frames else None
+
+
+def is_data(name: str, value: Any) -> bool:
+    """The names a Report lists as variables: data bound by the program, not modules or functions."""
+    if name.startswith("__"):
+        return False
+    return not (isinstance(value, (types.ModuleType, type)) or callable(value))
+
+
+def data_variables(namespace: dict[str, Any]) -> dict[str, Any]:
+    """Data variables in first-assignment order (a dict keeps insertion order, as Python binds them)."""
+    return {name: value for name, value in namespace.items() if is_data(name, value)}
+
+
+# --- comparison --------------------------------------------------------------------------------
+
+def dtype_name(dtype: torch.dtype) -> str:
+    return str(dtype).removeprefix("torch.")
+
+
+def arrays_match(reported: Any, real: torch.Tensor) -> bool:
+    """Exact for integers and bools; allclose (NaN equal to NaN) for floating and complex values."""
+    if reported is None:
+        return False
+    real = real.detach().cpu()
+    got = torch.as_tensor(np.array(reported))
+    if tuple(got.shape) != tuple(real.shape):
+        return False
+    if real.is_floating_point() or real.is_complex():
+        return bool(torch.allclose(got.to(real.dtype), real, rtol=1e-6, atol=1e-9, equal_nan=True))
+    return bool(torch.equal(got.to(real.dtype), real))
+
+
+def tensor_mismatches(reported: Any, real: torch.Tensor, path: str) -> list[str]:
+    if not isinstance(reported, TensorValue):
+        return [f"{path}: expected a TensorValue, got {type(reported).__name__}"]
+    grad_fn = type(real.grad_fn).__name__ if real.grad_fn is not None else None
+    expected = {
+        "shape": tuple(real.shape),
+        "dtype": dtype_name(real.dtype),
+        "requires_grad": real.requires_grad,
+        "is_leaf": real.is_leaf,
+        "grad_fn": grad_fn,
+        "text": str(real),
+    }
+    problems = [f"{path}.{field}: {getattr(reported, field)!r} != {want!r}"
+                for field, want in expected.items() if getattr(reported, field) != want]
+    if not arrays_match(reported.value, real):
+        problems.append(f"{path}.value: {reported.value!r} != {real.detach()!r}")
+    real_grad = real.grad if real.is_leaf or real.retains_grad else None  # PyTorch warns otherwise
+    if real_grad is None:
+        if reported.grad is not None:
+            problems.append(f"{path}.grad: {reported.grad!r} != None")
+    elif not arrays_match(reported.grad, real_grad):
+        problems.append(f"{path}.grad: {reported.grad!r} != {real_grad!r}")
+    return problems
+
+
+def _numbers_equal(a: Any, b: Any) -> bool:
+    if isinstance(a, float) and isinstance(b, float) and math.isnan(a) and math.isnan(b):
+        return True
+    return type(a) is type(b) and a == b
+
+
+def plain_mismatches(reported: Any, real: Any, path: str) -> list[str]:
+    if not isinstance(reported, PlainValue):
+        return [f"{path}: expected a PlainValue, got {type(reported).__name__}"]
+    if isinstance(real, bool):
+        kind, same = "bool", reported.value is real
+    elif isinstance(real, (int, float, complex)):
+        kind, same = "number", _numbers_equal(reported.value, real)
+    elif isinstance(real, str):
+        kind, same = "string", reported.value == real
+    elif real is None:
+        kind, same = "none", reported.value is None
+    elif isinstance(real, torch.dtype):
+        kind, same = "dtype", True
+    elif isinstance(real, np.ndarray):
+        value = reported.value
+        kind = "array"
+        same = isinstance(value, np.ndarray) and value.dtype == real.dtype and np.array_equal(value, real)
+    else:
+        return [f"{path}: the oracle cannot compare a {type(real).__name__}"]
+    problems = []
+    if reported.kind != kind:
+        problems.append(f"{path}.kind: {reported.kind!r} != {kind!r}")
+    if not same:
+        problems.append(f"{path}.value: {reported.value!r} != {real!r}")
+    if reported.text != repr(real):
+        problems.append(f"{path}.text: {reported.text!r} != {real!r}")
+    return problems
+
+
+def sequence_mismatches(reported: Any, real: tuple | list, path: str) -> list[str]:
+    if not isinstance(reported, SequenceValue):
+        return [f"{path}: expected a SequenceValue, got {type(reported).__name__}"]
+    type_name = "Size" if isinstance(real, torch.Size) else type(real).__name__
+    problems = []
+    if reported.type_name != type_name:
+        problems.append(f"{path}.type_name: {reported.type_name!r} != {type_name!r}")
+    if reported.text != repr(real):
+        problems.append(f"{path}.text: {reported.text!r} != {repr(real)!r}")
+    if len(reported.items) != len(real):
+        return [*problems, f"{path}: {len(reported.items)} items != {len(real)}"]
+    for i, (got, want) in enumerate(zip(reported.items, real, strict=True)):
+        problems += value_mismatches(got, want, f"{path}[{i}]")
+    return problems
+
+
+def value_mismatches(reported: Any, real: Any, path: str = "value") -> list[str]:
+    """Every way a Report value differs from the real Python value; empty when they agree."""
+    if isinstance(real, torch.Tensor):
+        return tensor_mismatches(reported, real, path)
+    if isinstance(real, (tuple, list)):
+        return sequence_mismatches(reported, real, path)
+    return plain_mismatches(reported, real, path)
+
+
+def assert_value_matches(reported: Any, real: Any, path: str = "value") -> None:
+    problems = value_mismatches(reported, real, path)
+    assert not problems, "\n".join(problems)

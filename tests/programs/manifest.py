@@ -1,0 +1,111 @@
+"""What each seed program must do in Autograd Lab: the expectations the seed tests check.
+
+Every program file in this directory is a code example of a lesson in shared/seeds/, as a student
+would paste it (see README.md). Plain PyTorch is the oracle for values and printed text; this
+manifest adds what the oracle cannot say: which error the engine must report (and where), which
+seed to run with, which printed lines or variables differ between runs by nature (`id(...)`), and
+which variable the engine must pick as the output.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+PROGRAMS_DIR = Path(__file__).resolve().parent
+
+# `output` value meaning "do not check": the last backward() ran on an unnamed tensor (y.sum()).
+UNCHECKED = "<unchecked>"
+
+NOT_SUPPORTED = "not supported in Autograd Lab"
+
+
+@dataclass(frozen=True)
+class ProgramSpec:
+    file: str
+    lesson: str                          # seed file the example comes from
+    ok: bool = True
+    error_kind: str | None = None        # report.error.kind when ok is False
+    error_line: int | None = None        # 1-based line of the failing statement
+    error_says: tuple[str, ...] = ()     # substrings the message must contain (case-insensitive)
+    seed: int = 0
+    output: str | None = None            # expected Report.output (UNCHECKED: not checked)
+    nondeterministic_lines: tuple[str, ...] = ()  # regexes: printed lines compared by pattern only
+    nondeterministic_vars: tuple[str, ...] = ()   # variables whose value differs run to run (ids)
+    oracle: bool = True                  # False: never exec in real Python (touches files, pandas)
+
+    @property
+    def source(self) -> str:
+        return (PROGRAMS_DIR / self.file).read_text(encoding="utf-8")
+
+
+S1 = "001_62f9674de0420b2d.txt"
+S2 = "002_cc27899164468b1b.txt"
+S3 = "003_45ca45bd7d73dd4a.txt"
+S4 = "004_5c14f08088f29435.txt"
+
+PROGRAMS: tuple[ProgramSpec, ...] = (
+    # Lesson 001: linear algebra and autograd (CSDN notes).
+    ProgramSpec("seed001_scalar_ops.py", S1),
+    ProgramSpec("seed001_vector_index.py", S1),
+    ProgramSpec("seed001_symmetric.py", S1),
+    ProgramSpec("seed001_elementwise_hadamard.py", S1),
+    ProgramSpec("seed001_scalar_tensor.py", S1),
+    ProgramSpec("seed001_sum.py", S1),
+    ProgramSpec("seed001_sum_axis.py", S1),
+    ProgramSpec("seed001_mean_cumsum.py", S1),
+    ProgramSpec("seed001_dot.py", S1),
+    ProgramSpec("seed001_mv_mm.py", S1),
+    ProgramSpec("seed001_norms.py", S1),
+    ProgramSpec("seed001_autograd_dot.py", S1, output="y"),
+    ProgramSpec("seed001_autograd_all.py", S1, output=UNCHECKED),
+    ProgramSpec("seed001_control_flow.py", S1, output="d"),
+    # Lesson 002: torch.autograd.functional.jacobian (the scrape ran each example onto one line).
+    ProgramSpec("seed002_jacobian_sum.py", S2),
+    ProgramSpec("seed002_jacobian_matmul.py", S2),
+    ProgramSpec("seed002_jacobian_randn.py", S2),
+    ProgramSpec("seed002_jacobian_randn.py", S2, seed=7),
+    ProgramSpec("seed002_jacobian_matsq.py", S2),
+    ProgramSpec("seed002_jacobian_numpy.py", S2),
+    # Lesson 003: the d2l notebook (data operations, preprocessing, linear algebra, autograd).
+    ProgramSpec("seed003_arange_reshape.py", S3),
+    ProgramSpec("seed003_tensor_literal.py", S3),
+    ProgramSpec("seed003_elementwise.py", S3),
+    ProgramSpec("seed003_cat.py", S3),
+    ProgramSpec("seed003_cat_dim_error.py", S3, ok=False, error_kind="value", error_line=7,
+                error_says=("dimension out of range", "-2..1", "got 2")),
+    ProgramSpec("seed003_unsqueeze_cat.py", S3),
+    ProgramSpec("seed003_cat_dim3_error.py", S3, ok=False, error_kind="value", error_line=13,
+                error_says=("dimension out of range", "-3..2", "got 3")),
+    ProgramSpec("seed003_broadcast.py", S3),
+    ProgramSpec("seed003_index_assign.py", S3),
+    ProgramSpec("seed003_memory_id.py", S3,
+                nondeterministic_lines=(r"^id\(Z\): \d+$",), nondeterministic_vars=("before",)),
+    ProgramSpec("seed003_item.py", S3),
+    ProgramSpec("seed003_pip_install_pandas.py", S3, ok=False, error_kind="unsupported", error_line=1,
+                error_says=("pip", NOT_SUPPORTED), oracle=False),
+    ProgramSpec("seed003_preprocess_os.py", S3, ok=False, error_kind="unsupported", error_line=1,
+                error_says=("import os", NOT_SUPPORTED), oracle=False),
+    ProgramSpec("seed003_preprocess_pandas.py", S3, ok=False, error_kind="unsupported", error_line=1,
+                error_says=("pandas", NOT_SUPPORTED), oracle=False),
+    ProgramSpec("seed003_preprocess_to_tensor.py", S3, ok=False, error_kind="name", error_line=3,
+                error_says=("inputs",)),
+    ProgramSpec("seed003_la_scalars.py", S3),
+    ProgramSpec("seed003_la_vectors.py", S3),
+    ProgramSpec("seed003_la_matrices.py", S3),
+    ProgramSpec("seed003_la_elementwise.py", S3),
+    ProgramSpec("seed003_la_sum_axis.py", S3),
+    ProgramSpec("seed003_la_mean_products.py", S3),
+    ProgramSpec("seed003_la_norms.py", S3),
+    ProgramSpec("seed003_autograd.py", S3, output=UNCHECKED),
+    ProgramSpec("seed003_control_flow.py", S3, output="d"),
+    ProgramSpec("seed003_control_flow.py", S3, seed=4, output="d"),  # randn < 0: the else branch
+    # Lesson 004: vector/matrix differentiation and the Jacobian (scraped onto one line).
+    ProgramSpec("seed004_jacobian_funx.py", S4, output="y"),
+)
+
+
+def spec_id(spec: ProgramSpec) -> str:
+    """A readable pytest id: the file name, plus the seed when it is not the default."""
+    name = spec.file.removesuffix(".py")
+    return name if spec.seed == 0 else f"{name}[seed={spec.seed}]"

@@ -1,0 +1,3 @@
+import torch
+x=torch.arange(4,dtype=torch.float32)
+x,x.sum()

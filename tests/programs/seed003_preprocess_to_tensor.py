@@ -1,0 +1,4 @@
+import torch
+
+x,y = torch.tensor(inputs.values),torch.tensor(outputs.values)
+x,y

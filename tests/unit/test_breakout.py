@@ -1,0 +1,296 @@
+"""Hostile programs, one per line: each is refused with the expected kind and a message naming why.
+
+For every case, also: run_program never raises, the kind is never "internal", the refusal is quick,
+nothing leaks into the printed or displayed text, no file appears, and no process-wide torch setting
+(default dtype, print options, threads, RNG, grad mode) changes. Add a line for every new trick.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import time
+from typing import NamedTuple
+
+import pytest
+import torch
+
+from autogradlab.engine import run_program
+from autogradlab.limits import DEFAULT_LIMITS, Limits
+from autogradlab.report import Report
+
+# Kinds a refusal may have.
+UNSUPPORTED = ("unsupported",)
+NOT_IN_LANGUAGE = ("unsupported", "name")  # builtins outside the allowlist: unknown or refused by name
+NOT_ALLOWED_HERE = ("unsupported", "type")  # an argument or use the language refuses
+TEXT = ("syntax", "unsupported")           # refused while reading the text
+LIMIT = ("limit",)
+HUGE_TEXT = ("limit", "syntax")            # never "internal", never a RecursionError
+
+SMALL = Limits(max_steps=20_000, max_loop_iterations=2_000, max_call_depth=20)
+ELEMENTS = r"max_tensor_elements|max_total_elements|elements"
+INT_BITS = r"max_int_bits|bits|integer"
+SEQUENCE = r"max_sequence_len|sequence|length|string|list"
+LOOPS = r"max_loop_iterations|max_steps|loop|iteration|step"
+NESTING = r"max_nesting|nest|depth"
+TEXT_SIZE = r"max_source_chars|max_lines|max_line_chars|characters|lines|long|size"
+FAST_S = 2.0  # each refusal well under the 5 s worker limit
+
+
+class Case(NamedTuple):
+    program: str
+    kinds: tuple[str, ...]
+    message: str          # regex the message must match (case-insensitive)
+    limits: Limits = DEFAULT_LIMITS
+
+
+def garbage(n_chars: int) -> str:
+    """Random punctuation, digits, letters, CJK and combining marks (a repeated 10,000-char block)."""
+    rng = random.Random(2)
+    alphabet = "([{<'\"\\:;,.=+-*/%&|^~!@#$ \t\n0123456789abcXYZ_é中\u0301"
+    block = "".join(rng.choices(alphabet, k=10_000))
+    return (block * (n_chars // len(block) + 1))[:n_chars]
+
+
+def deep_if(levels: int) -> str:
+    return "".join(" " * i + "if True:\n" for i in range(levels)) + " " * levels + "x = 1\n"
+
+
+T = "import torch\nx = torch.ones(3)\n"  # a prelude; the hostile line follows it
+
+CASES = [
+    # Builtins and names outside the language.
+    Case("__import__('os').system('echo pwned')", NOT_IN_LANGUAGE, r"__import__"),
+    Case("eval('1+1')", NOT_IN_LANGUAGE, r"\beval\b"),
+    Case("exec('y = 1')", NOT_IN_LANGUAGE, r"\bexec\b"),
+    Case("compile('1', 'f', 'eval')", NOT_IN_LANGUAGE, r"\bcompile\b"),
+    Case("open('/etc/passwd').read()", NOT_IN_LANGUAGE, r"\bopen\b"),
+    Case(T + "getattr(torch, 'load')", NOT_IN_LANGUAGE, r"\bgetattr\b"),
+    Case(T + "setattr(torch, 'x', 1)", NOT_IN_LANGUAGE, r"\bsetattr\b"),
+    Case("globals()", NOT_IN_LANGUAGE, r"\bglobals\b"),
+    Case("locals()", NOT_IN_LANGUAGE, r"\blocals\b"),
+    Case("vars()", NOT_IN_LANGUAGE, r"\bvars\b"),
+    Case(T + "dir(torch)", NOT_IN_LANGUAGE, r"\bdir\b"),
+    Case("breakpoint()", NOT_IN_LANGUAGE, r"\bbreakpoint\b"),
+    Case("input()", NOT_IN_LANGUAGE, r"\binput\b"),
+    Case("print(__builtins__)", NOT_IN_LANGUAGE, r"__builtins__"),
+    Case("import builtins", UNSUPPORTED, r"builtins"),
+    # Dunder walks.
+    Case(T + "print(x.__class__)", UNSUPPORTED, r"__class__"),
+    Case("().__class__.__bases__[0].__subclasses__()", UNSUPPORTED, r"__class__|__bases__|__subclasses__"),
+    Case(T + "torch.__dict__", UNSUPPORTED, r"__dict__"),
+    Case("def f():\n    return 1\nf.__globals__", UNSUPPORTED, r"__globals__"),
+    Case("(lambda: 0).__code__", UNSUPPORTED, r"__code__"),
+    Case(T + "x.__reduce_ex__(2)", UNSUPPORTED, r"__reduce_ex__"),
+    Case(T + "x.__setattr__('grad', None)", UNSUPPORTED, r"__setattr__"),
+    Case(T + "type(x).__mro__", UNSUPPORTED, r"__mro__"),
+    Case(T + "y = x.grad_fn\ny._saved_self", UNSUPPORTED, r"_saved_self"),
+    Case(T + "torch._C._get_tracing_state()", UNSUPPORTED, r"\b_C\b|_get_tracing_state|private"),
+    # Format-string attribute walks.
+    Case(T + "'{0.__class__}'.format(x)", NOT_IN_LANGUAGE, r"format|__class__"),
+    Case(T + "f'{x!r}'", UNSUPPORTED, r"!r|conversion"),
+    Case("x = 5\nf\"{x:{'>'}{10**9}}\"", UNSUPPORTED + LIMIT, r"format|spec|nested|" + SEQUENCE),
+    Case(T + "f'{x.__class__}'", UNSUPPORTED, r"__class__"),
+    Case("'{}'.format.__globals__", UNSUPPORTED, r"__globals__|format"),
+    # PyTorch's doors to files, memory and processes.
+    Case(T + "torch.load('model.pt')", UNSUPPORTED, r"\bload\b"),
+    Case(T + "torch.save(x, 'x.pt')", UNSUPPORTED, r"\bsave\b"),
+    Case(T + "torch.from_file('x.bin', size=4)", UNSUPPORTED, r"from_file"),
+    Case(T + "x.numpy().tofile('x.bin')", UNSUPPORTED, r"tofile"),
+    Case(T + "x.storage()", UNSUPPORTED, r"\bstorage\b"),
+    Case(T + "x.untyped_storage()", UNSUPPORTED, r"untyped_storage"),
+    Case(T + "x.data_ptr()", UNSUPPORTED, r"data_ptr"),
+    Case(T + "x.share_memory_()", UNSUPPORTED, r"share_memory_"),
+    Case(T + "torch.ops.aten.add(x, x)", UNSUPPORTED, r"\bops\b"),
+    Case(T + "torch.hub.load('a/b', 'c')", UNSUPPORTED, r"\bhub\b"),
+    Case(T + "torch.utils.data", UNSUPPORTED, r"\butils\b"),
+    Case(T + "torch.jit.script", UNSUPPORTED, r"\bjit\b"),
+    Case(T + "torch.os.system('echo pwned')", UNSUPPORTED, r"\bos\b"),
+    Case(T + "torch.Storage.type('os.system')", UNSUPPORTED, r"Storage"),
+    Case(T + "torch.empty(3)", UNSUPPORTED, r"\bempty\b"),
+    Case(T + "x.new_empty(3)", UNSUPPORTED, r"new_empty"),
+    Case(T + "x.resize_(100)", UNSUPPORTED, r"resize_"),
+    Case(T + "torch.Tensor(3)", NOT_ALLOWED_HERE, r"Tensor"),
+    Case(T + "torch.set_default_dtype(torch.float64)", UNSUPPORTED, r"set_default_dtype"),
+    Case(T + "torch.set_printoptions(precision=10)", UNSUPPORTED, r"set_printoptions"),
+    Case(T + "torch.set_num_threads(1)", UNSUPPORTED, r"set_num_threads"),
+    Case(T + "torch.use_deterministic_algorithms(True)", UNSUPPORTED, r"use_deterministic_algorithms"),
+    Case(T + "torch.set_grad_enabled(False)", UNSUPPORTED, r"set_grad_enabled"),
+    Case(T + "torch.ones(2, device='meta')", NOT_ALLOWED_HERE, r"device"),
+    Case(T + "torch.add(x, 1, out=x)", NOT_ALLOWED_HERE, r"\bout\b"),
+    Case(T + "x.numpy().ctypes", UNSUPPORTED, r"ctypes"),
+    Case("import numpy as np\nnp.load('a.npy')", UNSUPPORTED, r"\bload\b"),
+    Case("import numpy as np\nnp.fromfile('a.bin')", UNSUPPORTED, r"fromfile"),
+    # Imports.
+    Case("import os", UNSUPPORTED, r"import os"),
+    Case("import sys", UNSUPPORTED, r"import sys"),
+    Case("import subprocess", UNSUPPORTED, r"subprocess"),
+    Case("import importlib", UNSUPPORTED, r"importlib"),
+    Case("import pickle", UNSUPPORTED, r"pickle"),
+    Case("import torch.hub", UNSUPPORTED, r"torch\.hub"),
+    Case("from torch import *", UNSUPPORTED, r"\*|star|wildcard"),
+    Case("from os import system", UNSUPPORTED, r"\bos\b"),
+    Case("from torch import hub", UNSUPPORTED, r"\bhub\b"),
+    Case("from torch.utils import data", UNSUPPORTED, r"utils"),
+    Case("from torch.serialization import load", UNSUPPORTED, r"serialization|load"),
+    Case("import numpy.ctypeslib", UNSUPPORTED, r"ctypeslib"),
+    # Functions as values.
+    Case("g = print\ng(1)", UNSUPPORTED, r"\bprint\b"),
+    Case("[print]", UNSUPPORTED, r"\bprint\b"),
+    Case("f = lambda: 0\nl = [f]", UNSUPPORTED, r"\bf\b|function"),
+    Case(T + "h = torch.dot", UNSUPPORTED, r"\bdot\b|function"),
+    Case(T + "m = x.sum", UNSUPPORTED, r"\bsum\b|method|function"),
+    Case("def f():\n    return f\nf()", UNSUPPORTED, r"\bf\b|function"),
+    Case(T + "print(torch)", UNSUPPORTED, r"torch|module"),
+    # Statements and syntax outside the language.
+    Case("class A:\n    pass", UNSUPPORTED, r"class"),
+    Case("with open('a') as f:\n    pass", UNSUPPORTED, r"\bwith\b"),
+    Case("try:\n    y = 1\nexcept Exception:\n    pass", UNSUPPORTED, r"\btry\b"),
+    Case("global y", UNSUPPORTED, r"global"),
+    Case("def f():\n    y = 1\n    def g():\n        nonlocal y\n        y = 2\n    g()\nf()", UNSUPPORTED,
+         r"nonlocal"),
+    Case("def f():\n    yield 1", UNSUPPORTED, r"yield"),
+    Case("async def f():\n    pass", UNSUPPORTED, r"async"),
+    Case("def deco(f):\n    return f\n@deco\ndef g():\n    return 1", UNSUPPORTED, r"decorator"),
+    Case("(y := 3)", UNSUPPORTED, r"walrus|:=|assignment expression|NamedExpr"),
+    Case("def f(*args):\n    return 0", UNSUPPORTED, r"\*|star|args"),
+    Case("def f(**kw):\n    return 0", UNSUPPORTED, r"\*\*|kw|keyword"),
+    Case("y = [1, 2]\nprint(*y)", UNSUPPORTED, r"\*|star|unpack"),
+    Case("raise SystemExit", UNSUPPORTED, r"raise"),
+    Case("match 1:\n    case 1:\n        pass", UNSUPPORTED, r"match"),
+    # Confusable and invisible characters (the message names the code point).
+    Case("_\uff3fimport__('os')", TEXT, r"U\+FF3F|__import__"),
+    Case("x\u200by = 1", TEXT, r"U\+200B"),
+    Case("y = 1  # \u202e evil comment", TEXT, r"U\+202E"),
+    Case("y\u00a0= 1", TEXT, r"U\+00A0"),
+    Case("\uff50rint(1)", TEXT, r"U\+FF50"),
+    Case("y = '\u200b'", TEXT, r"U\+200B"),
+    # Sizes, refused before allocation.
+    Case(T + "torch.ones(10**10)", LIMIT, ELEMENTS),
+    Case(T + "torch.ones(100000).outer(torch.ones(100000))", LIMIT, ELEMENTS),
+    Case(T + "torch.ones(1).expand(10**6, 10**6).sum()", LIMIT, ELEMENTS),
+    Case(T + "torch.kron(torch.ones(3000,3000), torch.ones(3000,3000))", LIMIT, ELEMENTS),
+    Case(T + "torch.kron(torch.ones(2000,2000), torch.ones(2000,2000))", LIMIT, ELEMENTS),
+    Case(T + "torch.ones(10).repeat(10**9)", LIMIT, ELEMENTS),
+    Case(T + "a = torch.ones(100)\ntorch.cartesian_prod(a, a, a, a, a)", LIMIT, ELEMENTS),
+    Case(T + "torch.zeros(100000, 100000)", LIMIT, ELEMENTS),
+    Case(T + "torch.randn(10**5, 10**5)", LIMIT, ELEMENTS),
+    Case(T + "torch.arange(10**12)", LIMIT, ELEMENTS),
+    Case(T + "torch.ones(3000, 3000) @ torch.ones(3000, 3000)", LIMIT, ELEMENTS),
+    Case(T + "y = torch.ones(10**6)\nfor i in range(100):\n    y = torch.cat((y, y))", LIMIT, ELEMENTS),
+    Case(T + "y = torch.ones(2000, 2000)\nfor i in range(100):\n    z = y + y", LIMIT, ELEMENTS),
+    Case("4000000**4000000", LIMIT, INT_BITS),
+    Case("2**100000", LIMIT, INT_BITS),
+    Case("10**10**10", LIMIT, INT_BITS),
+    Case("'a'*10**10", LIMIT, SEQUENCE),
+    Case("[0]*10**10", LIMIT, SEQUENCE),
+    Case("'ab'*60000", LIMIT, SEQUENCE),
+    # Loops and recursion (small limits, so the budget is hit at once).
+    Case("while True:\n    pass", LIMIT, LOOPS, SMALL),
+    Case("for i in range(10**9):\n    pass", LIMIT, LOOPS, SMALL),
+    Case("y = 0\nwhile y < 10**9:\n    y += 1", LIMIT, LOOPS, SMALL),
+    Case("def f(n):\n    return f(n)\nf(1)", LIMIT, r"max_call_depth|call|depth|recursion", SMALL),
+    Case("while True:\n    pass", LIMIT, LOOPS),
+    # Deep nesting and huge text.
+    Case("(" * 10_000 + ")" * 10_000, HUGE_TEXT, NESTING + "|" + TEXT_SIZE),
+    Case("-" * 100_000 + "1", HUGE_TEXT, NESTING + "|" + TEXT_SIZE),
+    Case("-" * 1_000 + "1", HUGE_TEXT, NESTING),
+    Case("lambda: " * 100 + "0", HUGE_TEXT, NESTING),
+    Case("lambda: " * 1_000 + "0", HUGE_TEXT, NESTING + "|" + TEXT_SIZE),
+    Case("y = " + "[" * 60 + "]" * 60, HUGE_TEXT, NESTING),
+    Case(deep_if(100), HUGE_TEXT, NESTING + "|indentation"),
+    Case("x=1\n" * 1_000_000, HUGE_TEXT, TEXT_SIZE),
+    Case("x=1\n" * 2_000, HUGE_TEXT, TEXT_SIZE),
+    Case("[" * 100_000, HUGE_TEXT, NESTING + "|" + TEXT_SIZE),
+    Case(garbage(10_000_000), HUGE_TEXT, TEXT_SIZE),
+]
+
+# Nothing a refused program shows may reveal the machine: addresses, modules, paths, tracebacks.
+LEAKS = re.compile(
+    r"0x[0-9a-fA-F]{4,}|<module|<class|<function|<built-in|<bound|Traceback|File \"|"
+    r"/usr/|/work/|/tmp/|/etc/|site-packages|pwned|environ|posix",
+)
+
+
+def case_id(case: Case) -> str:
+    text = case.program.removeprefix(T)
+    text = text if len(text) < 60 else text[:40] + f"...({len(text)} chars)"
+    return text.encode("unicode_escape").decode("ascii")
+
+
+def torch_process_state() -> tuple:
+    """Process-wide settings a program must never change (workers are reused between users)."""
+    return (
+        torch.get_default_dtype(),
+        torch.get_num_threads(),
+        torch.get_rng_state().tolist(),
+        repr(torch.tensor([1 / 3, 1e-8])),
+        torch.are_deterministic_algorithms_enabled(),
+        torch.is_grad_enabled(),
+    )
+
+
+WARM_UP = """import torch
+x = torch.arange(4.0, requires_grad=True)
+y = 2 * torch.dot(x, x)
+y.backward()
+z = torch.cat((x, x)).reshape(2, 4) @ torch.ones(4, 3)
+print(torch.kron(z, z).sum(), torch.ones(3).outer(torch.ones(2)).expand(2, 3, 2).repeat(2, 1, 1).shape)
+"""
+
+
+@pytest.fixture(scope="module", autouse=True)
+def warm_engine() -> None:
+    """The first run pays one-off costs (imports, first meta-device kernels); a pre-warmed worker has
+    paid them already, and the time budget here is about the refusal itself."""
+    assert run_program(WARM_UP).ok
+
+
+@pytest.fixture()
+def in_empty_dir(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_there_are_at_least_60_hostile_cases() -> None:
+    assert len(CASES) >= 60
+
+
+@pytest.mark.parametrize("case", CASES, ids=case_id)
+def test_hostile_program_is_refused(case: Case, in_empty_dir) -> None:
+    before = torch_process_state()
+    start = time.perf_counter()
+    report: Report = run_program(case.program, limits=case.limits)
+    elapsed = time.perf_counter() - start
+
+    assert not report.ok and report.error is not None
+    assert report.error.kind != "internal", report.error
+    assert report.error.kind in case.kinds, report.error
+    assert re.search(case.message, report.error.message, re.IGNORECASE), report.error.message
+    assert elapsed < FAST_S, f"took {elapsed:.2f} s"
+    shown = report.printed + "".join(d.text for d in report.displayed)
+    assert not LEAKS.search(shown), shown
+    assert list(in_empty_dir.iterdir()) == []
+    assert torch_process_state() == before
+
+
+def test_manual_seed_neither_touches_the_global_generator_nor_breaks_reproducibility() -> None:
+    """`torch.manual_seed(n)` may be refused, or reseed the run's own generator; never the process's."""
+    program = "import torch\ntorch.manual_seed(123)\nx = torch.randn(3)\n"
+    before = torch_process_state()
+    report = run_program(program, seed=0)
+    assert torch_process_state() == before
+    assert report.error is None or report.error.kind in UNSUPPORTED, report.error
+    if report.ok:
+        torch.manual_seed(123)
+        expected = torch.randn(3)
+        assert torch.equal(torch.as_tensor(report.variables["x"].value), expected)
+
+
+def test_a_long_flat_expression_is_computed_or_refused_but_never_crashes() -> None:
+    report = run_program("y = " + "1+" * 5_000 + "1\n")
+    if report.ok:
+        assert report.variables["y"].value == 5_001
+    else:
+        assert report.error.kind in LIMIT, report.error
+

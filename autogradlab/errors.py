@@ -20,7 +20,7 @@ class ProgramError(Exception):
         self.column = column
         self.hint = hint
 
-    def at(self, line: int | None, column: int | None) -> "ProgramError":
+    def at(self, line: int | None, column: int | None) -> ProgramError:
         """Fill in the position if it is not known yet; returns self for `raise err.at(...)`."""
         if self.line is None:
             self.line, self.column = line, column

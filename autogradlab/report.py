@@ -71,7 +71,7 @@ class PlainValue:
 class SequenceValue:
     """A tuple, list or torch.Size."""
 
-    items: tuple["Value", ...]
+    items: tuple[Value, ...]
     text: str
     type_name: str = "tuple"     # "tuple" | "list" | "Size"
     kind: str = "sequence"
@@ -88,7 +88,7 @@ class TensorSnapshot:
     shape: tuple[int, ...]
     dtype: str
     value: np.ndarray | None     # full values when small enough, else None
-    summary: str                 # short text for labels: "28." or "[0., 4., 8., 12.]" or "mean 0.3 (10000 values)"
+    summary: str                 # short label text: "28.", "[0., 4., 8., 12.]", "mean 0.3 (10000 values)"
     requires_grad: bool = False
     grad_fn: str | None = None
 

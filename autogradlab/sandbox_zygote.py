@@ -30,12 +30,19 @@ from autogradlab import sandbox_wire as wire
 
 MEMORY_EXIT_CODE = 86   # a job that ran out of memory and could not even report it
 _PR_SET_PDEATHSIG = 1
-_WARM_PROGRAM = (
-    "import torch\n"
+_WARM_PROGRAM = (   # touches the lazily imported parts of torch (meta-device size checks, linalg,
+    "import torch\n"  # autograd.functional) once in the zygote, so no user pays for them
+    "from torch.autograd.functional import jacobian\n"
     "x = torch.tensor([1.0, 2.0], requires_grad=True)\n"
     "y = 2 * torch.dot(x, x)\n"
     "y.backward()\n"
-    "print(x.grad)\n"
+    "print(f'{x.grad}')\n"
+    "A = torch.arange(4.0).reshape(2, 2)\n"
+    "B = torch.cat((A, A), dim=0) @ torch.ones(2, 3)\n"
+    "C = torch.outer(x, x) + torch.kron(A, A).sum() + torch.mm(A, A).T\n"
+    "J = jacobian(lambda v: v * v, x)\n"
+    "w = torch.linalg.eig(A)\n"
+    "r = torch.randn(3, 2).unsqueeze(0).mean(axis=1)\n"
 )
 
 

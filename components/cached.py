@@ -87,11 +87,3 @@ def svg_for_web(dot: str) -> str:
     from autogradlab.render import export
 
     return export.svg_for_web(dot)
-
-
-@st.cache_data(max_entries=32, ttl=CACHE_TTL_S, show_spinner=False)
-def render_dot(dot: str, fmt: str) -> bytes:
-    """Graphviz DOT -> file bytes (svg, png, pdf) for downloads."""
-    from autogradlab.render import export
-
-    return export.render_dot(dot, fmt)

@@ -54,15 +54,30 @@ def chosen_output(key: str) -> str | None:
     return value if isinstance(value, str) else None
 
 
+_ACTIVE_ELEMENTS = re.compile(r"<(script|foreignObject|style)\b.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
+_ACTIVE_ATTRIBUTES = re.compile(r"""\s(?:on\w+|(?:xlink:)?href|src)\s*=\s*(?:"[^"]*"|'[^']*')""",
+                                re.IGNORECASE)
+
+
+def inert_svg(svg: str) -> str:
+    """Graphviz SVG reduced to drawing: from `<svg` on, without comments, scripts, link targets (a
+    DOT `URL=` attribute becomes an <a href>; the <a> stays, it carries the tooltip), event handlers
+    or foreign content. Defence in depth: our DOT sets none of these, and torchviz's DOT only
+    carries identifiers and class names."""
+    start = svg.find("<svg")
+    svg = svg[start:] if start >= 0 else svg
+    svg = re.sub(r"<!--.*?-->", "", svg, flags=re.DOTALL)
+    svg = _ACTIVE_ELEMENTS.sub("", svg)
+    return _ACTIVE_ATTRIBUTES.sub("", svg)
+
+
 def _embed_svg(svg: str, *, key: str) -> None:
     """Inline our own graphviz SVG. A graph of ordinary size is shrunk to fit the column and the
     screen, so the whole graph is visible at once (a projector included); a tall one keeps a
     readable size and scrolls. st.html would strip SVG (its sanitiser allows HTML only), so it goes
     through markdown as one raw HTML block: no XML prolog, no comments, no line breaks (a blank line
     would end the block). Labels were escaped when the DOT was built; graphviz escapes text again."""
-    start = svg.find("<svg")
-    svg = svg[start:] if start >= 0 else svg
-    svg = re.sub(r"<!--.*?-->", "", svg, flags=re.DOTALL)
+    svg = inert_svg(svg)
     height = re.search(r'<svg[^>]*?\sheight="([\d.]+)pt"', svg)
     fits = height is None or float(height.group(1)) <= FIT_HEIGHT_PT
     size = "max-height:72vh;width:auto" if fits else ""
@@ -87,7 +102,19 @@ def _draw_dot(dot: str, *, key: str) -> bool:
         st.warning("Graphviz could not draw this graph. The variables and output below are still valid.")
         return False
     _embed_svg(svg, key=key)
+    _download_buttons(dot, svg)
     return True
+
+
+def _download_buttons(dot: str, svg: str) -> None:
+    """The drawing as files for slides and notes; the PNG is made only when asked for."""
+    from autogradlab.render.export import render_dot
+
+    with st.container(horizontal=True, gap="small", key="graph_downloads"):
+        st.download_button("SVG", svg, file_name="autograd-graph.svg", mime="image/svg+xml",
+                           icon=":material/download:", type="tertiary", on_click="ignore")
+        st.download_button("PNG", lambda: render_dot(dot, "png"), file_name="autograd-graph.png",
+                           mime="image/png", icon=":material/download:", type="tertiary", on_click="ignore")
 
 
 def _switch_to_annotated() -> None:
@@ -102,7 +129,7 @@ def _show_torchviz(report: Report) -> None:
         return
     reason = report.torchviz_error or "torchviz produced no graph for this program"
     st.warning(f"torchviz could not draw this graph: {reason}", icon=":material/warning:")
-    st.button("Show the annotated view", on_click=_switch_to_annotated, key="to_annotated")
+    st.button("Show the annotated view", on_click=_switch_to_annotated, key=state.TO_ANNOTATED)
 
 
 def _show_fold_summary(graph: Graph) -> None:

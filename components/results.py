@@ -42,14 +42,14 @@ def printed_output(report: Report, *, label: str | None = None, title: str = "Pr
     _heading(title, label)
     if report.printed:
         with st.container(key="printed_output"):
-            st.code(report.printed.rstrip("\n"), language=None)
+            st.code(report.printed.rstrip("\n"), language=None, wrap_lines=True)
     else:
         st.caption("Nothing printed. `print(x)` writes here, exactly as Python would.")
     if report.displayed:
         with st.expander(f"Expression values ({len(report.displayed)})", expanded=True):
             for shown in report.displayed:
                 st.caption(f"line {shown.line}")
-                st.code(shown.text, language=None)
+                st.code(shown.text, language=None, wrap_lines=True)
 
 
 def variables(report: Report, *, label: str | None = None) -> None:

@@ -28,6 +28,7 @@ EDITOR = "editor_source"          # str: the program text (a text_area inside th
 SEED = "editor_seed"              # int: the seed for randn/rand, default 0
 RUN_FORM = "run_form"             # the form holding editor, seed and the Run button
 RUN_BUTTON = "run_button"
+TO_ANNOTATED = "to_annotated"     # button offered when torchviz could not draw a graph
 GRAPH_STYLE = "graph_style"       # str: one of GRAPH_STYLES
 OUTPUT_PREFIX = "output_pick_"    # + program digest -> str | None: the tensor whose graph is drawn
 NODE_PREFIX = "node_pick_"        # + program and output digest -> str | None: selected node ("n3")

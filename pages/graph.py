@@ -35,7 +35,7 @@ def main() -> None:
 
     output = chosen_output(state.output_key(submitted.source))
     session = st.session_state[state.SESSION_ID]
-    with st.spinner("Running…", show_time=True):
+    with right, st.spinner("Running…", show_time=True):
         report = cached.run_program(submitted.source, submitted.seed, output, session,
                                     retry=submitted.pressed)
 
@@ -48,8 +48,9 @@ def main() -> None:
             if report.printed:
                 results.printed_output(report, title="Printed before the error")
         last = state.last_good_run()
-        if last is not None:
-            shown, label = cached.run_program(*last, session=session), "last good run"
+        last_report = cached.run_program(*last, session=session) if last else None
+        if last_report is not None and last_report.error is None:
+            shown, label = last_report, "last good run"
         else:
             label = "computed before the error"
 

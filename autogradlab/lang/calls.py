@@ -110,10 +110,14 @@ def wrap_result(value: Any, qualname: str) -> Any:
     return value
 
 
-def has_tensor(value: Any) -> bool:
+def has_tensor(value: Any, depth: int = 2) -> bool:
+    """A tensor, or a tuple/list holding one within `depth` levels (op results such as
+    torch.return_types or autograd.grad's tuple); never walks a long nested list deeply."""
     if isinstance(value, torch.Tensor):
         return True
-    return isinstance(value, (tuple, list)) and any(has_tensor(item) for item in value)
+    if depth == 0 or not isinstance(value, (tuple, list)):
+        return False
+    return any(has_tensor(item, depth - 1) for item in value)
 
 
 # -- the common path -------------------------------------------------------------------------

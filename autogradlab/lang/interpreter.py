@@ -36,6 +36,7 @@ class Interpreter(StatementsMixin, ExpressionsMixin, OperatorsMixin):
         self.limits = limits
         self.generator = generator
         self.hooks = hooks
+        sizes_module.warm_up()
         self.sizes = sizes_module.SizeGuard(limits)
         self.globals = Scope(None, None)
         self.scope = self.globals

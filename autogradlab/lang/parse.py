@@ -18,6 +18,7 @@ module, and it never imports torch.
 from __future__ import annotations
 
 import ast
+import warnings
 
 from autogradlab.errors import InternalError, LimitExceeded, ProgramError, ProgramTypeError
 from autogradlab.lang.allowed_imports import ALLOWED_IMPORTS, IMPORTABLE_MODULES, import_bindings
@@ -48,7 +49,9 @@ def _parse(source: str, limits: Limits) -> ast.Module:
     scan_code(source, limits)
     text, indent = remove_common_indent(source)
     try:
-        tree = ast.parse(text, filename="<program>", mode="exec")
+        with warnings.catch_warnings():  # "invalid decimal literal" etc. must not reach stderr
+            warnings.simplefilter("ignore")
+            tree = ast.parse(text, filename="<program>", mode="exec")
     except SyntaxError as exc:
         if "too many nested parentheses" in str(exc.msg):
             raise _too_complex(limits) from None

@@ -153,12 +153,22 @@ _ATOMS = (bool, int, float, complex, str, type(None), torch.Tensor, torch.Size, 
 
 
 def is_data(value: Any) -> bool:
-    """True for values a program may store, return, print and pass around."""
-    if isinstance(value, _ATOMS):
-        return True
-    if isinstance(value, (tuple, list)):
-        return all(is_data(item) for item in value)
-    return False
+    """True for values a program may store, return, print and pass around.
+
+    Containers are visited once each (lists may share one inner list 100,000 times), iteratively
+    (lists may nest deeper than Python's recursion limit)."""
+    seen: set[int] = set()
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, _ATOMS):
+            continue
+        if not isinstance(item, (tuple, list)):
+            return False
+        if id(item) not in seen:
+            seen.add(id(item))
+            stack.extend(item)
+    return True
 
 
 def describe(value: Any) -> str:

@@ -22,13 +22,30 @@ def count_elements(shape: Any) -> int:
     return math.prod(int(n) for n in shape)
 
 
-def tensor_elements(value: Any) -> int:
-    """Total elements of the tensors in a result (a tensor, or a tuple/list of them)."""
+def tensor_elements(value: Any, depth: int = 3) -> int:
+    """Total elements of the tensors in a result (a tensor, or tuples/lists of them, a few levels
+    deep: results and arguments never nest tensors deeper, and long number lists are skipped)."""
     if isinstance(value, torch.Tensor):
         return count_elements(value.shape)
-    if isinstance(value, (tuple, list)):
-        return sum(tensor_elements(item) for item in value)
-    return 0
+    if depth == 0 or not isinstance(value, (tuple, list)):
+        return 0
+    if value and not isinstance(value[0], (torch.Tensor, tuple, list)):
+        return 0
+    return sum(tensor_elements(item, depth - 1) for item in value)
+
+
+_warmed_up = False
+
+
+def warm_up() -> None:
+    """The first meta-device op of a process loads torch's meta kernels (~2 s); pay it before the
+    first program, not during it."""
+    global _warmed_up
+    if not _warmed_up:
+        meta = torch.empty(2, 2, device="meta")
+        torch.cat((meta, meta), dim=0)
+        _ = meta @ meta + meta
+        _warmed_up = True
 
 
 def to_meta(value: Any) -> Any:

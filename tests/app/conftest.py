@@ -37,7 +37,7 @@ def fake_core_installed(monkeypatch: pytest.MonkeyPatch) -> fake_core.FakePool:
     sandbox.get_pool = lambda: pool
     monkeypatch.setitem(sys.modules, "autogradlab.sandbox", sandbox)
     monkeypatch.setattr(autogradlab, "sandbox", sandbox, raising=False)
-    renderers = {"dot": ("annotated_dot",), "export": ("svg_for_web", "RenderError"),
+    renderers = {"dot": ("annotated_dot",), "export": ("svg_for_web", "render_dot", "RenderError"),
                  "fold": ("fold_summary_lines",)}
     for name, functions in renderers.items():
         module = types.ModuleType(f"autogradlab.render.{name}")

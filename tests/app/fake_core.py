@@ -105,6 +105,10 @@ def svg_for_web(dot: str) -> str:
     return svg.decode()
 
 
+def render_dot(dot: str, fmt: str) -> bytes:
+    return subprocess.run(["dot", f"-T{fmt}"], input=dot.encode(), capture_output=True, check=True).stdout
+
+
 class RenderError(Exception):
     pass
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 import fake_core
+
 from autogradlab.report import ErrorInfo
 from components import cached
 

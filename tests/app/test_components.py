@@ -161,3 +161,14 @@ def test_fake_lesson_numbers_are_plain_pytorchs():
     assert report.variables["x"].grad.tolist() == x.grad.tolist()
     assert float(report.variables["y"].value) == y.item()
     assert report.source == fake_core.LESSON
+
+
+def test_embedded_svg_is_inert_even_if_the_dot_asked_for_links():
+    from components.graph_view import inert_svg
+
+    dot = 'digraph { a [label="x" URL="javascript:alert(1)" onclick="alert(2)"] }'
+    svg = inert_svg(fake_core.svg_for_web(dot))
+    assert svg.startswith("<svg") and ">x<" in svg
+    assert "javascript" not in svg and "href" not in svg
+    assert "onclick" not in inert_svg('<svg><g onclick="alert(2)"><script>alert(3)</script></g></svg>')
+    assert "<script" not in inert_svg('<svg><g onclick="alert(2)"><script>alert(3)</script></g></svg>')

@@ -120,3 +120,24 @@ def test_app_process_never_imports_torch(app_file: str):
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip().splitlines()[-1] == "False"
+
+
+def test_seed_changes_random_values_like_a_seeded_pytorch_generator(page: AppTest):
+    import torch
+
+    program = "import torch\na = torch.randn(3, requires_grad=True)\nb = a.sum()\n"
+    at = submit(page, program)
+    at.number_input(key=state.SEED).set_value(7)
+    at = at.button(key=state.RUN_BUTTON).click().run()
+    expected = torch.randn(3, generator=torch.Generator().manual_seed(7))
+    shown = [float(v) for v in variables_row(at, "a")["value"].strip("[]").split(",")]
+    assert shown == pytest.approx(expected.tolist(), abs=1e-4)
+    assert any("seed 7" in c.value for c in at.caption)
+
+
+def test_program_text_survives_a_visit_to_the_about_page(page: AppTest):
+    program = "import torch\nkept = torch.ones(2, requires_grad=True)\n"
+    at = submit(page, program)
+    at = at.switch_page("pages/about.py").run()
+    at = at.switch_page("pages/graph.py").run()
+    assert at.text_area(key=state.EDITOR).value == program

@@ -50,6 +50,14 @@ def plain_pytorch_grads() -> tuple[list[float], list[float]]:
     return weights.grad.tolist(), theta.grad.tolist()
 
 
+def wait_until_drawn(page: Page) -> None:
+    """The first run has finished: graph and table are on screen and nothing is stale. Clicking a
+    widget while the script still runs can be undone by the rest of that run."""
+    expect(page.locator(GRAPH)).to_be_visible(timeout=60_000)
+    expect(page.locator(TABLE_CELLS).first).to_be_attached()
+    expect(page.locator('[data-stale="true"]')).to_have_count(0)
+
+
 def run_with_ctrl_enter(page: Page, program: str) -> None:
     editor = page.locator(EDITOR)
     editor.fill(program)
@@ -68,7 +76,7 @@ def shoot(page: Page, artifacts, name: str) -> None:
 
 
 def test_default_program_shows_graph_and_x_grad(page: Page, artifacts):
-    expect(page.locator(GRAPH)).to_be_visible(timeout=60_000)
+    wait_until_drawn(page)
     expect(page.locator(GRAPH)).to_contain_text("x")
     expect(page.locator(TABLE_CELLS).filter(has_text="[0., 4., 8., 12.]")).to_have_count(1)
     shoot(page, artifacts, "default")
@@ -76,31 +84,46 @@ def test_default_program_shows_graph_and_x_grad(page: Page, artifacts):
 
 def test_ctrl_enter_runs_and_every_edit_redraws(page: Page, artifacts):
     weights_grad, theta_grad = plain_pytorch_grads()
-    expect(page.locator(GRAPH)).to_be_visible(timeout=60_000)
+    wait_until_drawn(page)
 
     run_with_ctrl_enter(page, WEIGHTS)
     expect(page.locator(GRAPH)).to_contain_text("weights")
     expect(page.locator(GRAPH)).to_contain_text("loss")
+    expect(page.locator(GRAPH)).to_contain_text("mul")
     expect(page.locator(TABLE_CELLS).filter(has_text=grads_of(weights_grad))).to_have_count(1)
     shoot(page, artifacts, "edit-1")
 
     run_with_ctrl_enter(page, THETA)
     expect(page.locator(GRAPH)).to_contain_text("theta")
     expect(page.locator(GRAPH)).to_contain_text("energy")
+    expect(page.locator(GRAPH)).to_contain_text("pow")
     expect(page.locator(GRAPH)).not_to_contain_text("weights")
     expect(page.locator(TABLE_CELLS).filter(has_text=grads_of(theta_grad))).to_have_count(1)
     shoot(page, artifacts, "edit-2")
 
 
+def test_torchviz_classic_redraws_after_every_edit(page: Page, artifacts):
+    wait_until_drawn(page)
+    page.get_by_role("radio", name="torchviz classic").click()
+    expect(page.locator(GRAPH)).to_contain_text("DotBackward0")
+    run_with_ctrl_enter(page, WEIGHTS)
+    expect(page.locator(GRAPH)).to_contain_text("MulBackward0")
+    expect(page.locator(GRAPH)).not_to_contain_text("DotBackward0")
+    run_with_ctrl_enter(page, THETA)
+    expect(page.locator(GRAPH)).to_contain_text("PowBackward0")
+    expect(page.locator(GRAPH)).not_to_contain_text("MulBackward0")
+    shoot(page, artifacts, "torchviz")
+
+
 def test_run_button_runs_the_program(page: Page):
-    expect(page.locator(GRAPH)).to_be_visible(timeout=60_000)
+    wait_until_drawn(page)
     page.locator(EDITOR).fill(WEIGHTS)
     page.locator(RUN).click()
     expect(page.locator(GRAPH)).to_contain_text("weights")
 
 
 def test_error_shows_its_line_and_the_last_good_graph_stays(page: Page, artifacts):
-    expect(page.locator(GRAPH)).to_be_visible(timeout=60_000)
+    wait_until_drawn(page)
     run_with_ctrl_enter(page, THETA)
     expect(page.locator(GRAPH)).to_contain_text("theta")
 
@@ -114,9 +137,12 @@ def test_error_shows_its_line_and_the_last_good_graph_stays(page: Page, artifact
 
 
 def test_selecting_a_node_shows_its_details(page: Page, artifacts):
-    expect(page.locator(GRAPH)).to_be_visible(timeout=60_000)
-    page.locator('[class*="st-key-node_pick_"] input').click()
-    page.get_by_role("option").filter(has_text="dot").first.click()
+    wait_until_drawn(page)
+    picker = page.locator('[class*="st-key-node_pick_"] input')
+    picker.scroll_into_view_if_needed()  # the menu closes if the page scrolls while it opens
+    picker.click()
+    picker.press_sequentially("dot")  # typing opens the menu and filters it
+    page.get_by_role("option").filter(has_text="· dot").first.click()
     details = page.locator(".st-key-node_details")
     expect(details).to_contain_text("DotBackward0")
     expect(details).to_contain_text("line 4: y = 2 * torch.dot(x, x)")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ast
 import time
+from dataclasses import dataclass
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -59,116 +60,149 @@ def test_random_token_soup_never_breaks_the_engine(pieces: list[str]) -> None:
 
 # --- random syntax trees ------------------------------------------------------------------------
 
-NAMES = ["x", "A", "y", "f", "torch", "print", "len", "range", "__import__", "eval", "open", "id", "g"]
-TORCH_FUNCS = ["ones", "zeros", "tensor", "arange", "randn", "dot", "mm", "sum", "cat", "stack", "norm",
-               "exp", "sin", "empty", "load", "save", "from_file", "kron", "outer", "set_default_dtype"]
-METHODS = ["sum", "mean", "backward", "detach", "reshape", "T", "grad", "shape", "numpy", "item",
-           "zero_", "requires_grad_", "storage", "data_ptr", "resize_", "__class__", "__dict__", "expand"]
-BIN_OPS = [ast.Add(), ast.Sub(), ast.Mult(), ast.Div(), ast.Pow(), ast.MatMult(), ast.FloorDiv(), ast.Mod(),
-           ast.BitXor(), ast.LShift()]
-CMP_OPS = [ast.Lt(), ast.Gt(), ast.Eq(), ast.NotEq(), ast.Is(), ast.In()]
-
-names = st.sampled_from(NAMES).map(lambda n: ast.Name(n, ast.Load()))
-constants = st.one_of(
-    st.integers(-3, 12),
-    st.floats(-4, 4, allow_nan=False),
-    st.sampled_from([10**9, 4000000, "s", True, None]),
-).map(ast.Constant)
-torch_attr = st.sampled_from(TORCH_FUNCS).map(
-    lambda f: ast.Attribute(ast.Name("torch", ast.Load()), f, ast.Load()))
+@dataclass(frozen=True)
+class Vocabulary:
+    names: tuple[str, ...]
+    torch_funcs: tuple[str, ...]
+    methods: tuple[str, ...]
+    bin_ops: tuple[type[ast.operator], ...]
+    hostile: bool  # also draw constructs the language must refuse (class, try, with, imports, ...)
 
 
-def extend_expr(inner: st.SearchStrategy[ast.expr]) -> st.SearchStrategy[ast.expr]:
-    small_args = st.lists(inner, max_size=3)
-    return st.one_of(
-        st.builds(ast.BinOp, inner, st.sampled_from(BIN_OPS), inner),
-        st.builds(ast.UnaryOp, st.sampled_from([ast.USub(), ast.Not(), ast.Invert()]), inner),
-        st.builds(lambda a, op, b: ast.Compare(a, [op], [b]), inner, st.sampled_from(CMP_OPS), inner),
-        st.builds(lambda f, args: ast.Call(f, args, []), torch_attr, small_args),
-        st.builds(lambda f, args: ast.Call(f, args, []), names, small_args),
-        st.builds(lambda v, m: ast.Attribute(v, m, ast.Load()), inner, st.sampled_from(METHODS)),
-        st.builds(lambda v, m, args: ast.Call(ast.Attribute(v, m, ast.Load()), args, []),
-                  inner, st.sampled_from(METHODS), small_args),
-        st.builds(lambda v, i: ast.Subscript(v, i, ast.Load()), inner, inner),
-        st.builds(lambda items: ast.Tuple(items, ast.Load()), small_args),
-        st.builds(lambda items: ast.List(items, ast.Load()), small_args),
-        st.builds(lambda body: ast.Lambda(_args(["v"]), body), inner),
-        st.builds(ast.IfExp, inner, inner, inner),
-        st.builds(lambda v: ast.JoinedStr([ast.FormattedValue(v, -1, None)]), inner),
-        st.builds(lambda v: ast.NamedExpr(ast.Name("w", ast.Store()), v), inner),
-        st.builds(lambda v: ast.ListComp(v, [ast.comprehension(ast.Name("i", ast.Store()),
-                                                                 ast.Name("A", ast.Load()), [], 0)]), inner),
-    )
+LESSON = Vocabulary(
+    names=("x", "A", "y", "z", "f", "print", "len", "range"),
+    torch_funcs=("ones", "zeros", "tensor", "arange", "randn", "dot", "mm", "sum", "cat", "stack", "norm",
+                 "exp", "sin", "outer", "ones_like"),
+    methods=("sum", "mean", "backward", "detach", "reshape", "T", "grad", "shape", "item", "zero_",
+             "requires_grad_", "expand", "clone", "numel", "unsqueeze"),
+    bin_ops=(ast.Add, ast.Sub, ast.Mult, ast.Div, ast.Pow, ast.MatMult),
+    hostile=False,
+)
+HOSTILE = Vocabulary(
+    names=(*LESSON.names, "torch", "__import__", "eval", "open", "id", "g", "__builtins__"),
+    torch_funcs=(*LESSON.torch_funcs, "empty", "load", "save", "from_file", "kron", "set_default_dtype"),
+    methods=(*LESSON.methods, "numpy", "storage", "data_ptr", "resize_", "__class__", "__dict__"),
+    bin_ops=(*LESSON.bin_ops, ast.FloorDiv, ast.Mod, ast.BitXor, ast.LShift),
+    hostile=True,
+)
+CMP_OPS = (ast.Lt, ast.Gt, ast.Eq, ast.NotEq, ast.Is, ast.In)
 
 
-expressions = st.recursive(st.one_of(names, constants), extend_expr, max_leaves=8)
-
-
-def _args(names_: list[str]) -> ast.arguments:
-    return ast.arguments([], [ast.arg(n) for n in names_], None, [], [], None, [])
+def _args(params: list[str]) -> ast.arguments:
+    return ast.arguments([], [ast.arg(n) for n in params], None, [], [], None, [])
 
 
 def function(name: str, params: list[str], body: list[ast.stmt], decorators=()) -> ast.FunctionDef:
     return ast.FunctionDef(name=name, args=_args(params), body=body, decorator_list=list(decorators))
 
 
-def range_call(n: int) -> ast.expr:
-    return ast.Call(ast.Name("range", ast.Load()), [ast.Constant(n)], [])
+def call(func: ast.expr, args: list[ast.expr]) -> ast.Call:
+    return ast.Call(func, args, [])
+
+
+def load(name: str) -> ast.Name:
+    return ast.Name(name, ast.Load())
 
 
 def assign(target: str, value: ast.expr) -> ast.stmt:
     return ast.Assign([ast.Name(target, ast.Store())], value)
 
 
-def extend_stmts(inner: st.SearchStrategy[list[ast.stmt]]) -> st.SearchStrategy[list[ast.stmt]]:
-    block = inner.filter(bool)
-    return st.one_of(
-        st.builds(lambda c, b, e: [ast.If(c, b, e)], expressions, block, inner),
-        st.builds(lambda c, b: [ast.While(c, b, [])], expressions, block),
-        st.builds(lambda n, b: [ast.For(ast.Name("i", ast.Store()), range_call(n), b, [])],
-                  st.integers(0, 10**6), block),
-        st.builds(lambda b, r: [function("f", ["a"], [*b, ast.Return(r)])], block, expressions),
-        st.builds(lambda b: [function("g", [], b, decorators=[ast.Name("f", ast.Load())])], block),
-        st.builds(lambda b: [ast.ClassDef(name="C", bases=[], keywords=[], body=b, decorator_list=[])],
-                  block),
-        st.builds(lambda b: [ast.Try(b, [ast.ExceptHandler(None, None, [ast.Pass()])], [], [])], block),
-        st.builds(lambda v, b: [ast.With([ast.withitem(v, None)], b)], expressions, block),
-        st.builds(lambda a, b: a + b, inner, inner),
-    )
+def for_range(n: int, body: list[ast.stmt]) -> ast.stmt:
+    return ast.For(ast.Name("i", ast.Store()), call(load("range"), [ast.Constant(n)]), body, [])
 
 
-simple_statements = st.one_of(
-    st.builds(assign, st.sampled_from(["y", "z", "x", "f", "g"]), expressions),
-    st.builds(ast.Expr, expressions),
-    st.builds(lambda v: ast.AugAssign(ast.Name("y", ast.Store()), ast.Add(), v), expressions),
-    st.builds(lambda v, i: ast.Assign([ast.Subscript(ast.Name("A", ast.Load()), i, ast.Store())], v),
-              expressions, expressions),
-    st.sampled_from([
-        ast.Import([ast.alias("os")]),
-        ast.Import([ast.alias("torch")]),
-        ast.ImportFrom("torch.autograd.functional", [ast.alias("jacobian")], 0),
-        ast.ImportFrom("torch", [ast.alias("*")], 0),
-        ast.Global(["x"]),
-        ast.Delete([ast.Name("x", ast.Del())]),
-        ast.Pass(),
-        ast.Expr(ast.Call(ast.Attribute(ast.Name("x", ast.Load()), "backward", ast.Load()), [], [])),
-    ]),
-)
+def class_def(body: list[ast.stmt]) -> ast.stmt:
+    return ast.ClassDef(name="C", bases=[], keywords=[], body=body, decorator_list=[])
 
-statement_lists = st.recursive(st.lists(simple_statements, min_size=1, max_size=3), extend_stmts,
-                               max_leaves=6)
+
+def try_except(body: list[ast.stmt]) -> ast.stmt:
+    return ast.Try(body, [ast.ExceptHandler(None, None, [ast.Pass()])], [], [])
+
+
+def expressions(v: Vocabulary) -> st.SearchStrategy[ast.expr]:
+    names = st.sampled_from(v.names).map(load)
+    constants = st.one_of(st.integers(-3, 12), st.floats(-4, 4, allow_nan=False),
+                          st.sampled_from([10**9, 4000000, "s", True, None])).map(ast.Constant)
+    torch_attr = st.sampled_from(v.torch_funcs).map(lambda f: ast.Attribute(load("torch"), f, ast.Load()))
+    methods = st.sampled_from(v.methods)
+
+    def extend(inner: st.SearchStrategy[ast.expr]) -> st.SearchStrategy[ast.expr]:
+        args = st.lists(inner, max_size=3)
+        options = [
+            st.builds(lambda a, op, b: ast.BinOp(a, op(), b), inner, st.sampled_from(v.bin_ops), inner),
+            st.builds(lambda a: ast.UnaryOp(ast.USub(), a), inner),
+            st.builds(lambda a, op, b: ast.Compare(a, [op()], [b]), inner, st.sampled_from(CMP_OPS), inner),
+            st.builds(call, torch_attr, args),
+            st.builds(call, names, args),
+            st.builds(lambda o, m: ast.Attribute(o, m, ast.Load()), inner, methods),
+            st.builds(lambda o, m, a: call(ast.Attribute(o, m, ast.Load()), a), inner, methods, args),
+            st.builds(lambda o, i: ast.Subscript(o, i, ast.Load()), inner, inner),
+            st.builds(lambda items: ast.Tuple(items, ast.Load()), args),
+            st.builds(lambda items: ast.List(items, ast.Load()), args),
+            st.builds(lambda body: ast.Lambda(_args(["v"]), body), inner),
+            st.builds(ast.IfExp, inner, inner, inner),
+            st.builds(lambda o: ast.JoinedStr([ast.FormattedValue(o, -1, None)]), inner),
+        ]
+        if v.hostile:
+            options += [
+                st.builds(lambda a: ast.UnaryOp(ast.Invert(), a), inner),
+                st.builds(lambda o: ast.NamedExpr(ast.Name("w", ast.Store()), o), inner),
+                st.builds(lambda o: ast.JoinedStr([ast.FormattedValue(o, ord("r"), None)]), inner),
+            ]
+        return st.one_of(*options)
+
+    return st.recursive(st.one_of(names, constants), extend, max_leaves=8)
+
+
+def statement_lists(v: Vocabulary) -> st.SearchStrategy[list[ast.stmt]]:
+    exprs = expressions(v)
+    simple = [
+        st.builds(assign, st.sampled_from(["y", "z", "f"]), exprs),
+        st.builds(ast.Expr, exprs),
+        st.builds(lambda e: ast.AugAssign(ast.Name("y", ast.Store()), ast.Add(), e), exprs),
+        st.builds(lambda e, i: ast.Assign([ast.Subscript(load("A"), i, ast.Store())], e), exprs, exprs),
+        st.just(ast.Expr(call(ast.Attribute(load("x"), "backward", ast.Load()), []))),
+        st.just(ast.ImportFrom("torch.autograd.functional", [ast.alias("jacobian")], 0)),
+    ]
+    if v.hostile:
+        simple.append(st.sampled_from([
+            ast.Import([ast.alias("os")]), ast.ImportFrom("torch", [ast.alias("*")], 0), ast.Global(["x"]),
+            ast.Delete([ast.Name("x", ast.Del())]),
+        ]))
+
+    def extend(inner: st.SearchStrategy[list[ast.stmt]]) -> st.SearchStrategy[list[ast.stmt]]:
+        block = inner.filter(bool)
+        options = [
+            st.builds(lambda c, b, e: [ast.If(c, b, e)], exprs, block, inner),
+            st.builds(lambda c, b: [ast.While(c, b, [])], exprs, block),
+            st.builds(lambda n, b: [for_range(n, b)], st.integers(0, 10**6), block),
+            st.builds(lambda b, r: [function("f", ["a"], [*b, ast.Return(r)])], block, exprs),
+            st.builds(lambda a, b: a + b, inner, inner),
+        ]
+        if v.hostile:
+            options += [
+                st.builds(lambda b: [function("g", [], b, decorators=[load("f")])], block),
+                st.builds(lambda b: [class_def(b)], block),
+                st.builds(lambda b: [try_except(b)], block),
+                st.builds(lambda e, b: [ast.With([ast.withitem(e, None)], b)], exprs, block),
+            ]
+        return st.one_of(*options)
+
+    return st.recursive(st.lists(st.one_of(*simple), min_size=1, max_size=3), extend, max_leaves=6)
 
 
 def to_source(statements: list[ast.stmt]) -> str:
-    module = ast.fix_missing_locations(ast.Module(statements, []))
-    return ast.unparse(module)
+    return ast.unparse(ast.fix_missing_locations(ast.Module(statements, [])))
 
 
 @FUZZ
-@given(statement_lists)
-def test_random_syntax_trees_never_break_the_engine(statements: list[ast.stmt]) -> None:
-    try:
-        source = to_source(statements)
-    except Exception:  # an unparseable combination from the grammar says nothing about the engine
-        return
-    run_checked(PRELUDE + source + "\n")
+@given(statement_lists(LESSON))
+def test_random_lesson_like_trees_never_break_the_engine(statements: list[ast.stmt]) -> None:
+    run_checked(PRELUDE + to_source(statements) + "\n")
+
+
+@FUZZ
+@given(statement_lists(HOSTILE))
+def test_random_trees_with_refused_constructs_never_break_the_engine(statements: list[ast.stmt]) -> None:
+    run_checked(PRELUDE + to_source(statements) + "\n")

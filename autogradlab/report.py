@@ -8,7 +8,6 @@ never tensors, never user objects. It must not import torch.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Union
 
 import numpy as np
 
@@ -77,7 +76,7 @@ class SequenceValue:
     kind: str = "sequence"
 
 
-Value = Union[TensorValue, PlainValue, SequenceValue]
+Value = TensorValue | PlainValue | SequenceValue
 
 
 @dataclass(frozen=True)

@@ -76,7 +76,7 @@ class StaticChecker:
     def __init__(self, lines: list[str], limits: Limits) -> None:
         self.lines = lines
         self.max_blocks = limits.max_nesting
-        self.max_depth = getattr(limits, "max_tree_depth", None) or 5 * limits.max_nesting
+        self.max_depth = limits.max_tree_depth
 
     def check(self, tree: ast.AST) -> None:
         stack = [(tree, _Context(0, 0, False, False, (1, 1)))]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 import re
+import warnings
 
 from autogradlab.errors import ProgramSyntaxError
 
@@ -90,7 +91,9 @@ def _runs_together(line: str, offset: int) -> bool:
     if not before or not re.match(r"[A-Za-z_]", after):
         return False
     try:
-        body = ast.parse(before).body
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            body = ast.parse(before).body
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return False
     return not (len(body) == 1 and isinstance(body[0], ast.AnnAssign) and body[0].value is None)

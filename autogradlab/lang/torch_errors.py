@@ -185,7 +185,7 @@ def _non_scalar_backward(m: re.Match[str], op: str, shapes: list[tuple[int, ...]
 def _backward_twice(m: re.Match[str], op: str, shapes: list[tuple[int, ...]]) -> ProgramError:
     return AutogradError(
         "backward through the same graph a second time: PyTorch frees the values it saved for "
-        "the backward pass after the first backward() unless you ask it to keep them",
+        "the backward pass after the first backward() unless you pass retain_graph=True to keep them",
         hint="call backward(retain_graph=True) the first time, or recompute y")
 
 
@@ -193,7 +193,7 @@ def _backward_twice(m: re.Match[str], op: str, shapes: list[tuple[int, ...]]) ->
 def _leaf_in_place(m: re.Match[str], op: str, shapes: list[tuple[int, ...]]) -> ProgramError:
     what = "a view of a leaf tensor" if m.group(1) else "a leaf tensor"
     return AutogradError(f"in-place change of {what} that requires grad ({op})",
-                         hint="use x.data, x.detach(), or do it under torch.no_grad()")
+                         hint="change x.data instead (e.g. x.data += 1), or make a new tensor: x = x + 1")
 
 
 @_rule(r"element \d+ of tensors does not require grad and does not have a grad_fn")

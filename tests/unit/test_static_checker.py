@@ -253,13 +253,13 @@ def test_blocks_over_max_nesting_are_refused():
 
 
 def test_deep_expression_tree_is_refused_without_recursion():
-    limits = Limits(max_nesting=10)
+    limits = Limits(max_nesting=10, max_tree_depth=50)
     error = refusal("y = " + "x + " * 60 + "x", limits)
     assert isinstance(error, LimitExceeded)
 
 
 def test_expression_just_inside_the_tree_depth_is_accepted():
-    parse_program("y = " + "x + " * 40 + "x", Limits(max_nesting=10))
+    parse_program("y = " + "x + " * 40 + "x", Limits(max_nesting=10, max_tree_depth=50))
 
 
 def test_checker_does_not_raise_the_recursion_limit():

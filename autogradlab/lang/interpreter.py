@@ -22,7 +22,7 @@ from autogradlab.lang.expressions import ExpressionsMixin, construct_name
 from autogradlab.lang.hooks import ProgramHooks
 from autogradlab.lang.namespaces import bare_torch_function
 from autogradlab.lang.operators import OperatorsMixin, python_error
-from autogradlab.lang.safe_values import Namespace, SafeArray, SafeFunction, UserFunction, is_data
+from autogradlab.lang.safe_values import SafeArray, UserFunction, is_data
 from autogradlab.lang.scope import Scope
 from autogradlab.lang.statements import STATEMENT_NAMES, BreakLoop, ContinueLoop, ReturnValue, StatementsMixin
 from autogradlab.limits import Limits
@@ -128,8 +128,13 @@ class Interpreter(StatementsMixin, ExpressionsMixin, OperatorsMixin):
         if isinstance(target, ast.Name):
             if target.id.startswith("__"):
                 raise NotSupported(f"the name `{target.id}` is not supported in Autograd Lab")
-            if not is_data(value) and not isinstance(value, (UserFunction, SafeFunction, Namespace)):
-                raise NotSupported("this value cannot be stored in a variable")
+            if not is_data(value) and not _defines_function(target, value, node):
+                stored = ast.unparse(node.value) if isinstance(node, ast.Assign) else "…"
+                stored = stored if len(stored) <= 40 else "…"
+                raise NotSupported(
+                    f"`{target.id} = {stored}`: functions and modules cannot be stored in variables in "
+                    "Autograd Lab; call them directly, or define your own with `def` or "
+                    "`name = lambda …`")
             self.scope.set(target.id, value)
             if hook and is_data(value):
                 if self.scope.is_global:
@@ -262,3 +267,11 @@ class Interpreter(StatementsMixin, ExpressionsMixin, OperatorsMixin):
             known = (value, len(self._identities) + 1)
             self._identities[key] = known
         return known[1]
+
+
+def _defines_function(target: ast.Name, value: Any, node: ast.AST) -> bool:
+    """`f = lambda x: …` names a new function, like `def`; aliasing an existing one
+    (`g = print`, `h = torch.dot`) would make functions values, which the language forbids."""
+    return (isinstance(value, UserFunction) and isinstance(node, ast.Assign)
+            and len(node.targets) == 1 and node.targets[0] is target
+            and isinstance(node.value, ast.Lambda))

@@ -49,6 +49,26 @@ def _choose_output(variables: dict[str, Any], recorder: Recorder, requested: str
     return variables[name], name
 
 
+def _parse_or_repair(source: str, limits: Limits, notes: list[str]) -> tuple[Any, str]:
+    """Parse the program; if statements were run together on one line (a web page lost its line
+    breaks), run the split program instead and say so. Returns (tree, program text run)."""
+    from autogradlab.errors import ProgramSyntaxError
+    from autogradlab.lang.parse import parse_program
+    from autogradlab.lang.repair import split_run_together
+
+    try:
+        return parse_program(source, limits), source
+    except ProgramSyntaxError:
+        repaired = split_run_together(source)
+        if repaired is None:
+            raise
+    tree = parse_program(repaired, limits)
+    added = repaired.count("\n") - source.count("\n")
+    notes.append(f"statements were run together on one line; Autograd Lab put them on separate "
+                 f"lines ({added} line break{'s' if added != 1 else ''} added) and ran:\n{repaired}")
+    return tree, repaired
+
+
 def _graph_of(output: torch.Tensor, var: str | None, recorder: Recorder) -> Graph:
     root_key = id(output.grad_fn) if output.grad_fn is not None else id(output)
     grads = recorder.grads.latest_covering(root_key)
@@ -62,12 +82,13 @@ def run_program(source: str, *, seed: int = 0, output: str | None = None,
     recorder = Recorder(source, limits)
     error: ErrorInfo | None = None
     interpreter = None
+    notes: list[str] = []
     try:
         from autogradlab.lang.interpreter import Interpreter
-        from autogradlab.lang.parse import parse_program
 
-        tree = parse_program(source, limits)
-        interpreter = Interpreter(tree, source, limits=limits,
+        tree, program = _parse_or_repair(source, limits, notes)
+        recorder.lines = program.splitlines()
+        interpreter = Interpreter(tree, program, limits=limits,
                                   generator=torch.Generator().manual_seed(seed), hooks=recorder)
         interpreter.run()
     except ProgramError as exc:
@@ -78,7 +99,6 @@ def run_program(source: str, *, seed: int = 0, output: str | None = None,
         recorder.grads.abort()
     timing_ms = (time.perf_counter() - started) * 1000.0
 
-    notes: list[str] = []
     variables: dict[str, Value] = {}
     graph: Graph | None = None
     out_name: str | None = None

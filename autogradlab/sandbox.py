@@ -105,7 +105,8 @@ class WorkerPool:
         """Run a program with `autogradlab.engine.run_program` in a fresh worker process.
 
         Never raises for anything the program does. `timeout` overrides limits.timeout_s;
-        Report.timing_ms is the wall time of this call, queueing included.
+        Report.timing_ms is the wall time from handing the job to a ready worker to its Report
+        (the fork, the run and the way back), not the wait for a free slot or for start-up.
         """
         return self._run(source, seed=seed, output=output, timeout=timeout, session=session)
 
@@ -113,9 +114,7 @@ class WorkerPool:
              timeout: float | None = None, session: str | None = None,
              target: Callable[..., Report] | None = None) -> Report:
         """`target` replaces run_program; tests use it for payloads the language forbids."""
-        started = time.perf_counter()
-        report = self._admit_and_run(source, seed, output, timeout, session, target)
-        return replace(report, timing_ms=(time.perf_counter() - started) * 1000.0)
+        return self._admit_and_run(source, seed, output, timeout, session, target)
 
     def _admit_and_run(self, source: str, seed: int, output: str | None, timeout: float | None,
                        session: str | None, target: Callable[..., Report] | None) -> Report:
@@ -175,12 +174,14 @@ class WorkerPool:
                     continue
                 return _failed(source, seed, "internal", "the program runner could not start",
                                hint="try again in a moment")
+            started = time.perf_counter()
             try:
                 outcome = zygote.run_job(job, timeout=timeout_s, memory_mb=limits.memory_mb)
+                report = self._to_report(outcome, source, seed, limits)
             except ZygoteGone:
                 self._discard(zygote)
-                return self._crash(source, seed)
-            return self._to_report(outcome, source, seed, limits)
+                report = self._crash(source, seed)
+            return replace(report, timing_ms=(time.perf_counter() - started) * 1000.0)
         return self._crash(source, seed)
 
     # --- turning an outcome into a Report --------------------------------------------------------

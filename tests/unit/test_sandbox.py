@@ -146,7 +146,7 @@ def test_program_report_matches_run_program_in_process(pool):
     assert sandboxed["printed"] == "tensor([ 0.,  4.,  8., 12.])\n"
 
 
-def test_payload_result_comes_back_with_total_wall_time(pool):
+def test_payload_result_comes_back_with_its_run_time(pool):
     started = time.perf_counter()
     report = pool._run("0.2", target=sleep_then_echo)
     elapsed_ms = (time.perf_counter() - started) * 1000

@@ -89,7 +89,10 @@ def value_to_json(value: Value) -> dict[str, Any]:
                 "value": array_to_json(value.value), "requires_grad": bool(value.requires_grad),
                 "grad": array_to_json(value.grad), "grad_fn": value.grad_fn}
     if isinstance(value, SequenceValue):
-        return {"kind": "sequence", "items": [value_to_json(item) for item in value.items]}
+        out = {"kind": "sequence", "items": [value_to_json(item) for item in value.items]}
+        if value.truncated:
+            out["truncated"] = True
+        return out
     if isinstance(value, PlainValue):
         return _plain_to_json(value)
     raise TypeError(f"not a report value: {type(value).__name__}")

@@ -74,6 +74,7 @@ class SequenceValue:
     text: str
     type_name: str = "tuple"     # "tuple" | "list" | "Size"
     kind: str = "sequence"
+    truncated: bool = False      # True when only the first items are kept (the value is huge)
 
 
 Value = TensorValue | PlainValue | SequenceValue

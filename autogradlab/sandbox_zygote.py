@@ -62,7 +62,9 @@ def _warm_up() -> bool:
     torch.set_num_interop_threads(1)
     try:
         from autogradlab.engine.run import run_program
+        from autogradlab.lang.sizes import warm_up
 
+        warm_up()
         run_program(_WARM_PROGRAM, seed=0)
     except Exception:   # no engine yet, or a broken one: each job reports it as "internal"
         return False

@@ -21,6 +21,7 @@ SNAPSHOT_MAX_ELEMENTS = 10_000  # above this a snapshot keeps only its summary
 SUMMARY_MAX_CHARS = 40
 VECTOR_SUMMARY_MAX_ELEMENTS = 100  # longer vectors are summarised by mean/min/max
 MAX_SEQUENCE_DEPTH = 20         # deeper nested lists are shown as text only
+MAX_SEQUENCE_ITEMS = 10_000     # values kept of one (nested) list; a list may share one inner list
 
 _ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
 
@@ -169,6 +170,43 @@ def _as_array(obj: Any) -> np.ndarray | None:
     return None
 
 
+def sequence_weight(obj: Any, cap: int, memo: dict[int, int] | None = None, depth: int = 0) -> int:
+    """Leaf values inside a (nested) list or tuple, counting shared inner lists each time they
+    appear (as repr would); stops counting once above cap, so it never walks a huge value."""
+    if not isinstance(obj, (tuple, list)) or depth >= MAX_SEQUENCE_DEPTH:
+        return 1
+    memo = {} if memo is None else memo
+    key = id(obj)
+    if key not in memo:
+        total = 0
+        for item in obj:
+            total += sequence_weight(item, cap, memo, depth + 1)
+            if total > cap:
+                break
+        memo[key] = total
+    return memo[key]
+
+
+def _sequence_value(obj: tuple | list, depth: int) -> Value:
+    if depth >= MAX_SEQUENCE_DEPTH:
+        return PlainValue("object", None, safe_repr(obj))
+    type_name = "Size" if isinstance(obj, torch.Size) else "list" if isinstance(obj, list) else "tuple"
+    if depth > 0 or sequence_weight(obj, MAX_SEQUENCE_ITEMS) <= MAX_SEQUENCE_ITEMS:
+        return SequenceValue(tuple(to_value(item, depth + 1) for item in obj), safe_repr(obj), type_name)
+    # Too big to copy whole: keep the first items that fit, and say so.
+    kept: list[Value] = []
+    used = 0
+    memo: dict[int, int] = {}
+    for item in obj:
+        used += sequence_weight(item, MAX_SEQUENCE_ITEMS, memo)
+        if used > MAX_SEQUENCE_ITEMS:
+            break
+        kept.append(to_value(item, depth + 1))
+    text = (f"<{type_name} of {len(obj):,} items holding more than {MAX_SEQUENCE_ITEMS:,} values: "
+            f"too large to show; the first {len(kept):,} items are kept>")
+    return SequenceValue(tuple(kept), text, type_name, truncated=True)
+
+
 def to_value(obj: Any, _depth: int = 0) -> Value:
     """Any value a program can hold -> report.Value (plain data, no addresses)."""
     if isinstance(obj, torch.Tensor):
@@ -184,11 +222,7 @@ def to_value(obj: Any, _depth: int = 0) -> Value:
     if isinstance(obj, torch.dtype):
         return PlainValue("dtype", dtype_name(obj), str(obj))
     if isinstance(obj, (tuple, list)):
-        if _depth >= MAX_SEQUENCE_DEPTH:
-            return PlainValue("object", None, safe_repr(obj))
-        type_name = "Size" if isinstance(obj, torch.Size) else "list" if isinstance(obj, list) else "tuple"
-        items = tuple(to_value(item, _depth + 1) for item in obj)
-        return SequenceValue(items, safe_repr(obj), type_name)
+        return _sequence_value(obj, _depth)
     arr = _as_array(obj)
     if arr is not None:
         text = safe_repr(obj)

@@ -12,11 +12,10 @@ not provide (then the program gets the interpreter's NotSupported at that line).
     from torch import nn                            -> nn = "torch.nn"
     from torch.autograd.functional import jacobian  -> jacobian = "torch.autograd.functional.jacobian"
     from torch.autograd import grad                 -> grad = "torch.autograd.grad"
-    from torch.func import jacrev, jacfwd           -> jacrev = "torch.func.jacrev", ...
 
 `import X` needs X in IMPORTABLE_MODULES; `from X import Y` needs "X.Y" in ALLOWED_IMPORTS.
 Everything else (os, sys, pandas, subprocess, torch.hub, torch.utils, importlib, `*`, relative
-imports) is refused by the checker before anything runs.
+imports, torch.func) is refused by the checker before anything runs.
 """
 
 from __future__ import annotations
@@ -27,12 +26,12 @@ from autogradlab.errors import NotSupported
 
 _MODULES = (
     "torch", "torch.nn", "torch.nn.functional", "torch.linalg", "torch.autograd",
-    "torch.autograd.functional", "torch.func", "numpy", "math",
+    "torch.autograd.functional", "numpy", "math",
 )
 _MEMBERS = (
     "torch.autograd.functional.jacobian", "torch.autograd.functional.hessian",
     "torch.autograd.functional.jvp", "torch.autograd.functional.vjp",
-    "torch.autograd.grad", "torch.func.jacrev", "torch.func.jacfwd",
+    "torch.autograd.grad",
     "math.pi", "math.e", "math.sqrt", "math.exp", "math.log", "math.sin", "math.cos", "math.tan",
 )
 
@@ -83,6 +82,9 @@ def _import_hint(module: str) -> str:
     top = module.split(".")[0]
     if top in DATA_PREP_MODULES:
         return "Autograd Lab runs PyTorch code only; do the data preparation elsewhere"
+    if module == "torch.func" or module.startswith("torch.func."):
+        return ("torch.func transforms are not available; use torch.autograd.functional.jacobian(f, x) "
+                "(strategy=\"forward-mode\", vectorize=True computes it like jacfwd)")
     if top == "torch":
         return "write `import torch` and use the full name, e.g. torch.tensor(...)"
     return "available: " + ", ".join(f"import {m}" for m in sorted(IMPORTABLE_MODULES))

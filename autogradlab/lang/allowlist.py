@@ -87,7 +87,7 @@ TORCH_FUNCTIONS: dict[str, CallSpec] = {
     **_table("cosine_similarity", ("dim", "eps")),
     **_table("cdist", ("p",)),
     **_table("histc", ("bins", "min", "max")),
-    **_table("numel is_tensor is_floating_point is_complex is_nonzero", size="none"),
+    **_table("numel is_tensor is_floating_point is_complex is_nonzero is_grad_enabled", size="none"),
     **_table("complex polar"),
     **_table("zeros ones", CREATE),
     **_table("full", CREATE + ("fill_value",)),
@@ -160,11 +160,11 @@ TENSOR_METHODS: dict[str, CallSpec] = {
     **{n: s for n, s in TORCH_FUNCTIONS.items() if s.kind == "op" and n not in {
         "cat", "concat", "concatenate", "stack", "hstack", "vstack", "dstack", "column_stack",
         "row_stack", "meshgrid", "cartesian_prod", "block_diag", "einsum", "broadcast_tensors",
-        "is_tensor", "numel", "complex", "polar", "allclose", "isclose", "equal", "cdist",
+        "is_tensor", "is_grad_enabled", "numel", "complex", "polar", "allclose", "isclose", "equal", "cdist",
         "cosine_similarity", "tril_indices", "triu_indices", "atleast_1d", "atleast_2d", "atleast_3d",
         "where", "zeros", "ones", "full", "arange", "linspace", "logspace", "eye", "zeros_like",
         "ones_like", "full_like", "lerp", "is_floating_point", "is_complex", "is_nonzero", "std_mean",
-        "var_mean", "tensordot"}},
+        "var_mean", "tensordot", "real", "imag"}},  # real/imag are tensor properties
     **_table("view view_as reshape_as expand expand_as repeat contiguous unfold", _SHAPE_METHOD_KW),
     **_table("masked_fill index_fill", ("mask", "value", "dim", "index")),
     **_table("new_zeros new_ones new_full new_tensor", ("size", "fill_value", "data") + NOGRAD),

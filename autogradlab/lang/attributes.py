@@ -53,7 +53,7 @@ def read_attribute(interp: Interpreter, base: Any, name: str, node: ast.AST) -> 
         if name in al.TENSOR_PROPERTIES:
             value = _torch_guarded(name, lambda: getattr(base, name), [base])
             if name == "grad_fn":
-                return SafeGradFn.wrap(value)
+                return SafeGradFn.wrap(value, interp.grad_fn_wrappers)
             if name in al.TENSOR_OP_PROPERTIES and isinstance(value, torch.Tensor):
                 interp.sizes.add_result(value)
                 interp.record_op(name, [base], {}, value, node)

@@ -26,7 +26,7 @@ from autogradlab.errors import (
     ShapeMismatch,
 )
 from autogradlab.lang.allowlist import FORBIDDEN_KWARGS, CallSpec
-from autogradlab.lang.safe_values import SafeArray, UserFunction, describe, is_data
+from autogradlab.lang.safe_values import SafeArray, describe, is_data
 from autogradlab.lang.sizes import tensor_elements
 
 if TYPE_CHECKING:
@@ -84,14 +84,9 @@ def require_data(value: Any, where: str) -> Any:
 
 
 def unwrap(value: Any) -> Any:
-    """SafeArray -> ndarray for torch.tensor and friends (and inside lists/tuples)."""
-    if isinstance(value, SafeArray):
-        return value.array
-    if isinstance(value, list):
-        return [unwrap(item) for item in value]
-    if isinstance(value, tuple) and type(value) is tuple:
-        return tuple(unwrap(item) for item in value)
-    return value
+    """SafeArray -> ndarray for torch.tensor and friends. Top level only: nested lists are never
+    copied (they may share one inner list 100,000 times)."""
+    return value.array if isinstance(value, SafeArray) else value
 
 
 def wrap_result(value: Any, qualname: str) -> Any:
@@ -111,11 +106,12 @@ def wrap_result(value: Any, qualname: str) -> Any:
 
 
 def has_tensor(value: Any, depth: int = 2) -> bool:
-    """A tensor, or a tuple/list holding one within `depth` levels (op results such as
-    torch.return_types or autograd.grad's tuple); never walks a long nested list deeply."""
+    """A tensor, or a tuple holding one within `depth` levels (op results such as
+    torch.return_types or autograd.grad's tuple). Lists are not op results (tolist() is), so long
+    nested lists are never walked."""
     if isinstance(value, torch.Tensor):
         return True
-    if depth == 0 or not isinstance(value, (tuple, list)):
+    if depth == 0 or not isinstance(value, tuple):
         return False
     return any(has_tensor(item, depth - 1) for item in value)
 
@@ -149,6 +145,7 @@ def call_function(interp: Interpreter, qualname: str, fn: Callable[..., Any], sp
     """A torch.* / torch.linalg.* / F.* function called by the program."""
     check_kwargs(qualname, spec, kwargs)
     op = qualname.removeprefix("torch.")
+    from autogradlab.lang.specials import SPECIAL_FUNCTIONS  # specials build on this module
     special = SPECIAL_FUNCTIONS.get(qualname)
     if special is not None:
         return special(interp, args, kwargs, node)
@@ -169,6 +166,7 @@ def call_method(interp: Interpreter, tensor: torch.Tensor, name: str, spec: Call
     check_kwargs(f"Tensor.{name}", spec, kwargs)
     for value in list(args) + list(kwargs.values()):
         require_data(value, f"in `.{name}()`")
+    from autogradlab.lang.specials import SPECIAL_METHODS
     special = SPECIAL_METHODS.get(name)
     if special is not None:
         return special(interp, tensor, args, kwargs, node)
@@ -198,121 +196,3 @@ def _random_like(interp: Interpreter, op: str, args: list, kwargs: dict, node: a
     from autogradlab.lang.allowlist import TORCH_FUNCTIONS
     spec = TORCH_FUNCTIONS["randint" if op == "randint_like" else op.removesuffix("_like")]
     return invoke(interp, op, fn, spec, call_args, extra, node, record_args=[source])
-
-
-# -- special functions -----------------------------------------------------------------------
-def _manual_seed(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> None:
-    seed = args[0] if args else kwargs.get("seed")
-    if isinstance(seed, bool) or not isinstance(seed, int):
-        raise ProgramTypeError("manual_seed() needs an int seed")
-    try:
-        interp.generator.manual_seed(seed)
-    except Exception as exc:  # noqa: BLE001
-        raise translate_torch_error(exc, "manual_seed", args) from None
-    return None
-
-
-def _run_backward(interp: Interpreter, target: Any, gradient: Any, node: ast.AST,
-                  call: Callable[[], Any]) -> None:
-    interp.hooks.before_backward(target, gradient, node)
-    try:
-        call()
-    except ProgramError:
-        raise
-    except Exception as exc:  # noqa: BLE001
-        raise translate_torch_error(exc, "backward", [target]) from None
-    interp.hooks.after_backward(target, node)
-
-
-def _tensor_backward(interp: Interpreter, tensor: torch.Tensor, args: list, kwargs: dict,
-                     node: ast.AST) -> None:
-    gradient = args[0] if args else kwargs.get("gradient")
-    _run_backward(interp, tensor, gradient, node, lambda: tensor.backward(*args, **kwargs))
-
-
-def _autograd_backward(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> None:
-    for value in list(args) + list(kwargs.values()):
-        require_data(value, "in `torch.autograd.backward`")
-    tensors = args[0] if args else kwargs.get("tensors")
-    gradient = args[1] if len(args) > 1 else kwargs.get("grad_tensors")
-    _run_backward(interp, tensors, gradient, node,
-                  lambda: torch.autograd.backward(*args, **kwargs))
-
-
-def _autograd_grad(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
-    from autogradlab.lang.allowlist import AUTOGRAD_FUNCTIONS
-    for value in list(args) + list(kwargs.values()):
-        require_data(value, "in `torch.autograd.grad`")
-    return invoke(interp, "autograd.grad", torch.autograd.grad, AUTOGRAD_FUNCTIONS["grad"],
-                  args, kwargs, node)
-
-
-def _numpy(interp: Interpreter, tensor: torch.Tensor, args: list, kwargs: dict, node: ast.AST) -> Any:
-    if args:
-        raise NotSupported("`.numpy()` takes no arguments in Autograd Lab")
-    try:
-        return SafeArray(tensor.numpy())
-    except Exception as exc:  # noqa: BLE001
-        raise translate_torch_error(exc, "numpy", [tensor]) from None
-
-
-def _retain_grad(interp: Interpreter, tensor: torch.Tensor, args: list, kwargs: dict,
-                 node: ast.AST) -> None:
-    try:
-        tensor.retain_grad()
-    except Exception as exc:  # noqa: BLE001
-        raise translate_torch_error(exc, "retain_grad", [tensor]) from None
-
-
-def _hof(name: str) -> Callable[..., Any]:
-    """jacobian/hessian/vjp/jvp/hvp/vhp with a program function turned into a Python callable."""
-    torch_fn = getattr(torch.autograd.functional, name)
-
-    def call(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
-        args = list(args)
-        func = args.pop(0) if args else kwargs.pop("func", None)
-        if not isinstance(func, UserFunction) and not callable(getattr(func, "impl", None)):
-            raise ProgramTypeError(f"{name}() needs a function (a def or a lambda) as its first "
-                                   f"argument")
-        for value in list(args) + list(kwargs.values()):
-            require_data(value, f"in `{name}`")
-        inputs = args[0] if args else kwargs.get("inputs")
-        in_elements = tensor_elements(inputs)
-        if name == "hessian":
-            interp.sizes.check_elements(in_elements * in_elements, name)
-
-        def python_func(*inner: Any) -> Any:
-            out = interp.call_value(func, list(inner), {}, node)
-            if name == "jacobian":
-                out_elements = tensor_elements(out)
-                interp.sizes.check_elements(out_elements * max(1, in_elements), name)
-                interp.charge_loop_iterations(out_elements, name)
-            return out
-
-        try:
-            result = torch_fn(python_func, *args, **kwargs)
-        except ProgramError:
-            raise
-        except Exception as exc:  # noqa: BLE001
-            raise translate_torch_error(exc, name, args) from None
-        result = wrap_result(result, name)
-        interp.sizes.add_result(result)
-        if has_tensor(result):
-            interp.record_op(name, [func, *args], kwargs, result, node)
-        return result
-
-    return call
-
-
-SPECIAL_FUNCTIONS: dict[str, Callable[..., Any]] = {
-    "torch.manual_seed": _manual_seed,
-    "torch.autograd.backward": _autograd_backward,
-    "torch.autograd.grad": _autograd_grad,
-    **{f"torch.autograd.functional.{n}": _hof(n)
-       for n in ("jacobian", "hessian", "vjp", "jvp", "hvp", "vhp")},
-}
-SPECIAL_METHODS: dict[str, Callable[..., Any]] = {
-    "backward": _tensor_backward,
-    "numpy": _numpy,
-    "retain_grad": _retain_grad,
-}

@@ -20,11 +20,11 @@ from autogradlab.limits import Limits
 ASSIGNABLE_ATTRIBUTES = frozenset({"requires_grad", "grad", "data"})
 _FORMAT_SPEC = re.compile(r"^[<>^]?[+\- ]?\d*(\.\d+)?[efgd%]?$")
 _CONSTANT_TYPES = (int, float, complex, str, bool, type(None), type(Ellipsis))
-_COMPOUND = (ast.If, ast.For, ast.While, ast.FunctionDef)
+_COMPOUND = (ast.If, ast.For, ast.While, ast.FunctionDef, ast.With)
+GRAD_MODE_MANAGERS = {"no_grad": False, "enable_grad": True}  # `with torch.no_grad():` -> grad mode
 
 # Constructs outside the language: (what it is called, verb, hint).
 _UNSUPPORTED: dict[type, tuple[str, str, str | None]] = {
-    ast.With: ("`with` statements", "are", "write the code without `with`"),
     ast.AsyncWith: ("`async with` statements", "are", None),
     ast.ClassDef: ("`class` definitions", "are", "use functions (`def`) instead"),
     ast.Global: ("`global` statements", "are", "pass values as arguments and return results"),
@@ -263,6 +263,27 @@ def _check_loop(node: ast.For | ast.While, ctx: _Context) -> None:
         raise _unsupported("loop variables that are not names", hint="write `for name in ...`")
 
 
+def grad_mode_of(item: ast.withitem) -> bool | None:
+    """True/False for `torch.enable_grad()` / `torch.no_grad()` (any module alias, or the bare
+    name), None for anything else."""
+    call = item.context_expr
+    if item.optional_vars is not None or not isinstance(call, ast.Call) or call.args or call.keywords:
+        return None
+    func = call.func
+    name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else None
+    if isinstance(func, ast.Attribute) and not isinstance(func.value, ast.Name):
+        return None
+    return GRAD_MODE_MANAGERS.get(name or "")
+
+
+def _check_with(node: ast.With, ctx: _Context) -> None:
+    for item in node.items:
+        if grad_mode_of(item) is None:
+            raise _unsupported("`with` statements other than `with torch.no_grad():` and "
+                               "`with torch.enable_grad():`", "are",
+                               hint="write the code without `with`")
+
+
 def _check_return(node: ast.Return, ctx: _Context) -> None:
     if not ctx.in_function:
         raise ProgramSyntaxError("`return` outside a function", hint="use `return` inside a `def`")
@@ -286,6 +307,7 @@ _HANDLERS: dict[type, _Handler] = {
     ast.Break: _check_loop_jump, ast.Continue: _check_loop_jump, ast.Pass: _allow,
     ast.FunctionDef: _check_function, ast.Return: _check_return, ast.Import: _check_import,
     ast.ImportFrom: _check_import, ast.Assert: _allow, ast.Delete: _check_delete,
+    ast.With: _check_with,
     # expressions
     ast.BinOp: _check_binop, ast.UnaryOp: _allow, ast.BoolOp: _allow, ast.Compare: _allow,
     ast.Call: _allow, ast.Attribute: _check_attribute, ast.Subscript: _check_subscript,
@@ -295,7 +317,7 @@ _HANDLERS: dict[type, _Handler] = {
     ast.ListComp: _check_comprehension_owner, ast.GeneratorExp: _check_comprehension_owner,
     # helper nodes
     ast.arguments: _allow, ast.arg: _check_arg, ast.keyword: _check_keyword,
-    ast.alias: _allow, ast.comprehension: _allow,
+    ast.alias: _allow, ast.comprehension: _allow, ast.withitem: _allow,
     ast.Load: _allow, ast.Store: _allow, ast.Del: _allow,
 }
 for _group in (ast.operator, ast.unaryop, ast.cmpop, ast.boolop):

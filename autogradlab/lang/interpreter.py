@@ -42,6 +42,7 @@ class Interpreter(StatementsMixin, ExpressionsMixin, OperatorsMixin):
         self.scope = self.globals
         self._assigned: dict[str, None] = {}
         self._identities: dict[int, tuple[Any, int]] = {}
+        self.grad_fn_wrappers: dict[int, tuple[Any, Any]] = {}
         self._steps = 0
         self._iterations = 0
         self._ops = 0
@@ -180,6 +181,7 @@ class Interpreter(StatementsMixin, ExpressionsMixin, OperatorsMixin):
         if isinstance(value, torch.Tensor):
             if value.dim() == 0:
                 raise ProgramTypeError("iteration over a 0-d tensor")
+            self.sizes.check_length(value.shape[0], "iterating over the tensor")
             items = value.unbind(0)
             self.record_op("unbind", [value], {}, items, node)
             return iter(items)

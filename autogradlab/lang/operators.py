@@ -110,7 +110,7 @@ class OperatorsMixin:
             raise python_error(exc) from None
         if isinstance(result, (str, list, tuple)):
             self.sizes.check_length(len(result), "the result")
-        if has_tensor(result):
+        if tensors and has_tensor(result):
             in_place = inplace_of is not None and result is left
             if not in_place:
                 self.sizes.add_result(result)

@@ -119,30 +119,30 @@ class SafeNumpyDtype:
 
 class SafeGradFn:
     """A tensor's grad_fn: prints `<MulBackward0 object>` (no address); offers name() and
-    next_functions only. Wrappers are cached per Node so `is` behaves like PyTorch."""
+    next_functions only. With a per-run cache, wrappers are shared per Node so `is` behaves like
+    PyTorch; the cache belongs to one run, so no Node outlives it through here."""
 
-    _cache: dict[int, tuple[Any, SafeGradFn]] = {}
-
-    def __init__(self, node: Any) -> None:
+    def __init__(self, node: Any, cache: dict[int, tuple[Any, SafeGradFn]] | None = None) -> None:
         self.node = node
         self.name = type(node).__name__
         self.text = f"<{self.name} object>"
+        self._cache = cache
 
     @classmethod
-    def wrap(cls, node: Any) -> SafeGradFn | None:
+    def wrap(cls, node: Any, cache: dict[int, tuple[Any, SafeGradFn]] | None = None) -> SafeGradFn | None:
         if node is None:
             return None
-        hit = cls._cache.get(id(node))
+        if cache is None:
+            return cls(node)
+        hit = cache.get(id(node))
         if hit is not None and hit[0] is node:
             return hit[1]
-        wrapper = cls(node)
-        if len(cls._cache) > 10_000:
-            cls._cache.clear()
-        cls._cache[id(node)] = (node, wrapper)
+        wrapper = cls(node, cache)
+        cache[id(node)] = (node, wrapper)
         return wrapper
 
     def next_functions(self) -> tuple[tuple[SafeGradFn | None, int], ...]:
-        return tuple((SafeGradFn.wrap(fn), int(i)) for fn, i in self.node.next_functions)
+        return tuple((SafeGradFn.wrap(fn, self._cache), int(i)) for fn, i in self.node.next_functions)
 
     def __repr__(self) -> str:
         return self.text

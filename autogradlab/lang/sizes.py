@@ -151,17 +151,27 @@ class SizeGuard:
                 f"{what} would have {length:,} items; the limit is {limit:,}",
                 hint="build shorter strings or lists (limit max_sequence_len)")
 
+    def _exact_near_limit(self, estimate: float, compute: Callable[[], int]) -> int:
+        """Bits of an int result: the estimate when clearly above the limit, else the exact
+        bit_length (cheap there, the result is at most a few bits over the limit), so a result of
+        exactly max_int_bits bits is accepted."""
+        if estimate > self.limits.max_int_bits + 2:
+            return int(estimate)
+        return compute().bit_length()
+
     def check_python_binop(self, op: str, left: Any, right: Any) -> None:
         """Refuse int powers/shifts/products and sequence repeats that would be too big."""
         both_ints = type(left) in (int, bool) and type(right) in (int, bool)
         if both_ints:
             a, b = int(left), int(right)
             if op == "pow" and b > 0 and abs(a) > 1:
-                self.check_int_bits(b * a.bit_length(), f"{a} ** {b}")
-            elif op == "lshift" and b > 0:
+                self.check_int_bits(self._exact_near_limit(b * math.log2(abs(a)) + 1, lambda: a ** b),
+                                    f"{a} ** {b}")
+            elif op == "lshift" and b > 0 and a != 0:
                 self.check_int_bits(a.bit_length() + b, f"{a} << {b}")
             elif op == "mul":
-                self.check_int_bits(a.bit_length() + b.bit_length(), f"{a} * {b}")
+                self.check_int_bits(self._exact_near_limit(a.bit_length() + b.bit_length(),
+                                                           lambda: a * b), f"{a} * {b}")
             return
         sequences = (str, list, tuple)
         if op == "mul":

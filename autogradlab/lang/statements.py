@@ -5,19 +5,22 @@ from __future__ import annotations
 import ast
 from typing import TYPE_CHECKING, Any
 
-from autogradlab.errors import NotSupported, ProgramValueError
+import torch
+
+from autogradlab.errors import NotSupported, ProgramTypeError, ProgramValueError
 from autogradlab.lang import attributes
 from autogradlab.lang.builtins import text_of
 from autogradlab.lang.calls import require_data
+from autogradlab.lang.checker import grad_mode_of
 from autogradlab.lang.namespaces import resolve_import
 from autogradlab.lang.operators import BINARY
-from autogradlab.lang.safe_values import is_data
+from autogradlab.lang.safe_values import Namespace, is_data
 
 if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
 
 STATEMENT_NAMES: dict[type, str] = {
-    ast.With: "`with` blocks", ast.AsyncWith: "`async with` blocks", ast.Try: "`try` blocks",
+    ast.AsyncWith: "`async with` blocks", ast.Try: "`try` blocks",
     ast.ClassDef: "classes", ast.Raise: "`raise`", ast.Global: "`global`",
     ast.Nonlocal: "`nonlocal`", ast.AsyncFunctionDef: "`async def`", ast.AsyncFor: "`async for`",
     ast.Match: "`match` statements",
@@ -46,7 +49,7 @@ class StatementsMixin:
             ast.For: self._for, ast.Break: self._break, ast.Continue: self._continue,
             ast.Pass: lambda node: None, ast.FunctionDef: self._functiondef,
             ast.Return: self._return, ast.Assert: self._assert, ast.Delete: self._delete,
-            ast.Import: self._import, ast.ImportFrom: self._importfrom,
+            ast.Import: self._import, ast.ImportFrom: self._importfrom, ast.With: self._with,
         }
 
     def exec_block(self: Interpreter, body: list[ast.stmt]) -> None:
@@ -151,6 +154,33 @@ class StatementsMixin:
             if not isinstance(target, ast.Name):
                 raise NotSupported("only `del name` is supported in Autograd Lab")
             self.scope.delete(target.id)
+
+    def _with(self: Interpreter, node: ast.With) -> None:
+        """`with torch.no_grad():` / `with torch.enable_grad():` (the checker allows nothing else).
+        The grad mode is restored however the block ends (error, return, break)."""
+        modes = []
+        for item in node.items:
+            mode = grad_mode_of(item)
+            func = item.context_expr.func
+            if mode is None:
+                raise NotSupported("this `with` statement is not supported in Autograd Lab")
+            if isinstance(func, ast.Attribute):
+                base = self.eval(func.value)
+                if not (isinstance(base, Namespace) and base.qualname == "torch"):
+                    raise NotSupported(f"`with ...{func.attr}()` works with the torch module only",
+                                       hint=f"write `with torch.{func.attr}():`")
+            else:
+                found, _ = self.scope.find(func.id)
+                if found:
+                    raise ProgramTypeError(f"`{func.id}` is a variable of the program here, not "
+                                           f"torch.{func.id}", hint=f"write `with torch.{func.id}():`")
+            modes.append(mode)
+        previous = torch.is_grad_enabled()
+        try:
+            torch.set_grad_enabled(modes[-1])
+            self.exec_block(node.body)
+        finally:
+            torch.set_grad_enabled(previous)
 
     def _import(self: Interpreter, node: ast.Import) -> None:
         for alias in node.names:

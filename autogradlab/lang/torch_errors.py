@@ -193,7 +193,8 @@ def _backward_twice(m: re.Match[str], op: str, shapes: list[tuple[int, ...]]) ->
 def _leaf_in_place(m: re.Match[str], op: str, shapes: list[tuple[int, ...]]) -> ProgramError:
     what = "a view of a leaf tensor" if m.group(1) else "a leaf tensor"
     return AutogradError(f"in-place change of {what} that requires grad ({op})",
-                         hint="change x.data instead (e.g. x.data += 1), or make a new tensor: x = x + 1")
+                         hint="do the update inside `with torch.no_grad():`, change x.data instead "
+                              "(x.data += 1), or make a new tensor: x = x + 1")
 
 
 @_rule(r"element \d+ of tensors does not require grad and does not have a grad_fn")

@@ -26,6 +26,7 @@ ERROR_KINDS = (
     "memory",       # the memory limit of the worker
     "crash",        # the worker process died
     "internal",     # a bug in Autograd Lab itself
+    "busy",         # not run: the server is full, or a newer run of the same session replaced it
 )
 
 

@@ -120,13 +120,14 @@ class WorkerPool:
                        session: str | None, target: Callable[..., Report] | None) -> Report:
         with self._cond:
             if self._active >= self._max_active:
-                return _failed(source, seed, "limit", "server busy, try again in a moment")
+                return _failed(source, seed, "busy", "server busy, try again in a moment",
+                               hint="many programs are running at once; press Run again in a few seconds")
             self._active += 1
         holds_session = False
         try:
             if session is not None:
                 if not self._wait_for_turn(session):
-                    return _failed(source, seed, "limit", "superseded by a newer run")
+                    return _failed(source, seed, "busy", "superseded by a newer run")
                 holds_session = True
             with self._slots:
                 return self._run_in_worker(source, seed, output, timeout, target)

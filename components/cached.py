@@ -56,10 +56,10 @@ def _run_cached(source: str, seed: int, output: str | None, _session: str | None
 
 
 def is_refusal(report: Report) -> bool:
-    """The pool refused the run without running it (server busy, superseded by a newer click):
-    an error of kind "limit" without a program line. Never cached."""
+    """The pool refused the run without running it (server busy, superseded by a newer click).
+    Never cached."""
     error = report.error
-    return error is not None and error.kind == "limit" and error.line is None
+    return error is not None and error.kind == "busy"
 
 
 def run_program(source: str, seed: int, output: str | None, session: str | None = None, *,

@@ -24,6 +24,7 @@ KIND_TITLES = {
     "memory": "Memory limit reached",
     "crash": "The worker stopped",
     "internal": "Internal error in Autograd Lab",
+    "busy": "Server busy",
 }
 
 

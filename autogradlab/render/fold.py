@@ -21,13 +21,17 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+from autogradlab.render.fold_analysis import (
+    Analysis,
+    attachment_key,
+    find_runs,
+    op_text,
+)
 from autogradlab.report import Graph, GraphNode
 
-MAX_PERIOD = 12        # longest repeated block we look for (ops per loop body)
 MIN_FAN = 3            # identical siblings drawn separately up to this many minus one
 FAN_CHAIN_MAX = 64     # longer chains are not compared as fan siblings
 REST_ID = "fold_rest"
-_SOURCES = ("leaf", "saved")
 
 
 @dataclass(frozen=True)
@@ -57,134 +61,6 @@ class FoldedGraph:
     def title(self) -> str:
         return f"folded: {self.original_nodes:,} nodes shown as {len(self.nodes):,}"
 
-
-class _Analysis:
-    """Topology, attachments, chains and signatures of one Graph, computed once."""
-
-    def __init__(self, graph: Graph) -> None:
-        self.nodes = graph.nodes
-        n = len(self.nodes)
-        index = {node.id: i for i, node in enumerate(self.nodes)}
-        self.succ: list[list[int]] = [[] for _ in range(n)]
-        self.pred: list[list[int]] = [[] for _ in range(n)]
-        seen: set[tuple[int, int]] = set()
-        for a, b in graph.edges:
-            ia, ib = index.get(a), index.get(b)
-            if ia is None or ib is None or ia == ib or (ia, ib) in seen:
-                continue
-            seen.add((ia, ib))
-            self.succ[ia].append(ib)
-            self.pred[ib].append(ia)
-        self.edge_count = len(seen)
-        self.attached_to = self._attachments()
-        self.sig = self._signatures()
-        self.chains = self._chains()
-
-    def _attachments(self) -> list[int]:
-        nodes, pred, succ = self.nodes, self.pred, self.succ
-        owner = [-1] * len(nodes)
-        for c, node in enumerate(nodes):
-            if node.kind in _SOURCES:
-                continue
-            cands = [p for p in pred[c] if nodes[p].kind in _SOURCES and not pred[p] and len(succ[p]) == 1]
-            if not cands:
-                continue
-            leaves = [p for p in cands if nodes[p].kind == "leaf"]
-            if len(pred[c]) == len(cands) and len(leaves) == 1:
-                cands.remove(leaves[0])        # the sole input of a chain's first op heads the chain
-            for p in cands:
-                owner[p] = c
-        return owner
-
-    def _signatures(self) -> list[int]:
-        """Interned signature per node: what must match for two nodes to fold together."""
-        by_consumer: dict[int, list[tuple[str, str]]] = {}
-        for p, c in enumerate(self.attached_to):
-            if c >= 0:
-                by_consumer.setdefault(c, []).append(_attachment_key(self.nodes[p]))
-        table: dict[tuple, int] = {}
-        sigs = []
-        for i, node in enumerate(self.nodes):
-            att = tuple(sorted(by_consumer.get(i, ())))
-            key = (node.kind, op_text(node) if node.kind == "op" else "", node.grad_fn or "", att)
-            sigs.append(table.setdefault(key, len(table)))
-        return sigs
-
-    def _chains(self) -> list[list[int]]:
-        n = len(self.nodes)
-        core = [c < 0 for c in self.attached_to]
-        csucc = [[j for j in self.succ[i] if core[j]] for i in range(n)]
-        nxt, has_prev = [-1] * n, [False] * n
-        for j in range(n):
-            if not core[j]:
-                continue
-            cands = [i for i in self.pred[j] if core[i] and len(csucc[i]) == 1]
-            if len(cands) == 1:
-                nxt[cands[0]], has_prev[j] = j, True
-        chains, placed = [], [False] * n
-        for start in [i for i in range(n) if core[i] and not has_prev[i]] + list(range(n)):
-            if placed[start] or not core[start]:
-                continue                        # the second pass only breaks (impossible) cycles
-            chain, i = [], start
-            while i >= 0 and not placed[i]:
-                placed[i] = True
-                chain.append(i)
-                i = nxt[i]
-            chains.append(chain)
-        chains.sort(key=lambda c: c[0])
-        return chains
-
-    def longest_chain_ops(self) -> int:
-        """Longest path counted in op nodes (Kahn order, so no recursion and any id order)."""
-        n = len(self.nodes)
-        indeg = [len(p) for p in self.pred]
-        best = [0] * n
-        ready = [i for i in range(n) if indeg[i] == 0]
-        while ready:
-            i = ready.pop()
-            best[i] += self.nodes[i].kind == "op"
-            for j in self.succ[i]:
-                best[j] = max(best[j], best[i])
-                indeg[j] -= 1
-                if indeg[j] == 0:
-                    ready.append(j)
-        return max(best, default=0)
-
-
-def _attachment_key(node: GraphNode) -> tuple[str, str]:
-    return (node.kind, (node.saved_name or node.label) if node.kind == "saved" else "")
-
-
-def op_text(node: GraphNode) -> str:
-    """The short name a student knows: the forward op, else the label, else the PyTorch class."""
-    if node.kind == "op":
-        return node.op or node.label or node.grad_fn or "op"
-    if node.kind in ("leaf", "saved"):
-        return node.kind
-    return node.label or node.kind
-
-
-def find_runs(sigs: list[int], max_period: int = MAX_PERIOD) -> list[tuple[int, int, int]]:
-    """Split a signature sequence into (start, period, repetitions) segments, greedily.
-
-    At each position the period covering the most elements wins (ties: the shorter period);
-    positions that start no repetition become (start, 1, 1).
-    """
-    out, i, n = [], 0, len(sigs)
-    while i < n:
-        best_p, best_cover = 1, 1
-        for p in range(1, min(max_period, (n - i) // 2) + 1):
-            j = i
-            while j + p < n and sigs[j] == sigs[j + p]:
-                j += 1
-            cover = ((j - i + p) // p) * p
-            if cover >= 2 * p and cover > best_cover:
-                best_p, best_cover = p, cover
-        out.append((i, best_p, best_cover // best_p))
-        i += best_cover
-    return out
-
-
 def _lines(nodes: list[GraphNode]) -> tuple[int, ...]:
     found: dict[int, None] = {}
     for node in nodes:
@@ -198,7 +74,7 @@ def _lines(nodes: list[GraphNode]) -> tuple[int, ...]:
 class _Builder:
     """Collects the folded nodes and which drawn node stands for each original node."""
 
-    def __init__(self, a: _Analysis) -> None:
+    def __init__(self, a: Analysis) -> None:
         self.a = a
         self.owner: list[str] = [""] * len(a.nodes)
         self.entries: list[tuple[int, FoldNode]] = []     # (first original index, node)
@@ -244,7 +120,7 @@ class _Builder:
     def _attachment_fans(self, c: int) -> None:
         groups: dict[tuple[str, str], list[int]] = {}
         for p in self.attachments.get(c, ()):
-            groups.setdefault(_attachment_key(self.a.nodes[p]), []).append(p)
+            groups.setdefault(attachment_key(self.a.nodes[p]), []).append(p)
         for (kind, _), members in groups.items():
             if len(members) >= MIN_FAN:
                 text = f"{op_text(self.a.nodes[members[0]])} → {op_text(self.a.nodes[c])}"
@@ -298,7 +174,7 @@ def fold_graph(graph: Graph, max_nodes: int) -> FoldedGraph:
 
 
 def _fold(graph: Graph, max_nodes: int) -> FoldedGraph:
-    a = _Analysis(graph)
+    a = Analysis(graph)
     b = _Builder(a)
     b.build()
     b.entries.sort(key=lambda e: e[0])
@@ -351,7 +227,7 @@ def _trim(nodes: list[FoldNode], edges, owner: dict[str, str], max_nodes: int):
 def fold_summary_lines(graph: Graph) -> list[str]:
     """What the page says about a graph's size and its repeated structure, one line each."""
     with _gc_paused():
-        a = _Analysis(graph)
+        a = Analysis(graph)
         longest = a.longest_chain_ops()
         lines = [f"{len(a.nodes):,} nodes, {a.edge_count:,} edges; longest chain {longest:,} ops"]
         b = _Builder(a)

@@ -31,7 +31,7 @@ def test_same_inputs_run_once(fake_core_installed):
 
 
 def test_a_refused_run_is_not_cached(fake_core_installed):
-    _scripted(fake_core_installed, ErrorInfo("limit", "superseded by a newer run"))
+    _scripted(fake_core_installed, ErrorInfo("busy", "superseded by a newer run"))
     assert cached.run_program("b = 1\n", 0, None, "s").error.message == "superseded by a newer run"
     assert cached.run_program("b = 1\n", 0, None, "s").error is None
     assert len(fake_core_installed.calls) == 2

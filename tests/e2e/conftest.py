@@ -90,6 +90,11 @@ def browser() -> Iterator[object]:
         from playwright.sync_api import sync_playwright
     except ImportError:
         _unavailable("the playwright Python package is missing (pip install playwright)")
+    from playwright.sync_api import expect
+
+    # A 2-core CI machine running torch workers next to Chromium is slow: assertions wait up to 20 s
+    # for what they expect (they return as soon as it shows).
+    expect.set_options(timeout=20_000)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:

@@ -9,7 +9,8 @@ import time
 import pytest
 
 from autogradlab.render.dot import annotated_dot
-from autogradlab.render.fold import REST_ID, find_runs, fold_graph, fold_summary_lines
+from autogradlab.render.fold import REST_ID, fold_graph, fold_summary_lines
+from autogradlab.render.fold_analysis import find_runs
 from autogradlab.report import Graph, GraphNode
 
 HAS_DOT = subprocess.run(["which", "dot"], capture_output=True).returncode == 0

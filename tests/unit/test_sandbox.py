@@ -243,7 +243,7 @@ def test_newer_run_in_a_session_supersedes_the_waiting_one(pool):
     for t in (first, second, third):
         t.join(30)
     assert results["first"].printed == "slept 1.0"
-    assert results["second"].error.kind == "limit"
+    assert results["second"].error.kind == "busy"
     assert results["second"].error.message == "superseded by a newer run"
     assert returned_at["second"] - third_sent < 0.3
     assert results["third"].printed == "slept 0"
@@ -264,7 +264,7 @@ def test_queue_cap_answers_server_busy():
         busy = tiny._run("0", target=sleep_then_echo)
         for t in threads:
             t.join(60)
-        assert busy.error.kind == "limit"
+        assert busy.error.kind == "busy"
         assert busy.error.message.startswith("server busy, try again")
         assert sorted(r.printed for r in results) == ["slept 1.0", "slept 1.0"]
     finally:

@@ -223,6 +223,8 @@ def main(argv: list[str] | None = None, *, runner: Runner | None = None,
     except KeyboardInterrupt:
         io.stderr.write("autogradlab: interrupted\n")
         return 130
+    except BrokenPipeError:   # the reader went away (`... | head`): nothing left to tell it
+        return EXIT_PROGRAM_FAILED
     except Exception as exc:   # a bug in Autograd Lab: one line, no traceback
         io.stderr.write(f"autogradlab: internal error ({type(exc).__name__}: {exc})\n")
         return EXIT_PROGRAM_FAILED

@@ -120,9 +120,10 @@ def _plain_to_json(value: PlainValue) -> dict[str, Any]:
         return {"kind": "object", "value": None}
 
 
-def graph_to_json(graph: Graph | None) -> dict[str, Any] | None:
+def graph_to_json(graph: Graph | None) -> dict[str, Any]:
+    """Always an object (the contract has no null here): no output tensor -> no nodes, no edges."""
     if graph is None:
-        return None
+        return {"nodes": [], "edges": []}
     return {"nodes": [{"id": n.id, "kind": n.kind, "label": n.label, "var": n.var} for n in graph.nodes],
             "edges": [[a, b] for a, b in graph.edges]}
 

@@ -135,6 +135,7 @@ class Graph:
     output: str | None                   # variable name of the output tensor
     output_node: str | None              # id of the "output" node
     backward_done: bool                  # True once a backward() reached this output's graph
+    output_label: str | None = None      # the output's name, or its program text (`y.sum()`)
 
     def node(self, node_id: str) -> GraphNode:
         for n in self.nodes:
@@ -157,6 +158,7 @@ class BackwardCall:
     tensor_id: int
     var: str | None
     with_gradient: bool
+    text: str | None = None              # program text of the tensor: `y.sum()`
 
 
 @dataclass(frozen=True)

@@ -35,23 +35,40 @@ def style_picker() -> str:
     return style if style in state.GRAPH_STYLES else state.GRAPH_STYLES[0]
 
 
+def output_name(graph: Graph) -> str:
+    """The output as the program names it: its variable, else its text (`y.sum()`)."""
+    return graph.output or graph.output_label or "output"
+
+
+DEFAULT_OUTPUT = ""   # the picker's entry for an output no variable holds (`y.sum().backward()`)
+
+
 def output_picker(report: Report, *, key: str) -> None:
     """Pick which tensor's graph to draw. The page reads the choice from st.session_state[key]
     before running, so a change reruns the program with output=NAME (a cache hit after once)."""
     if not report.candidates:
         return
     options = list(report.candidates)
-    index = options.index(report.output) if report.output in options else None
+    last = report.backward_calls[-1] if report.backward_calls else None
+    unnamed = last.text if last is not None and last.var is None else None  # `y.sum()` is the default
+    if unnamed:
+        options.insert(0, DEFAULT_OUTPUT)
+    current = report.output if report.output is not None else DEFAULT_OUTPUT
+    index = options.index(current) if current in options else None
     if st.session_state.get(key) not in options:
         st.session_state.pop(key, None)
-    st.selectbox("Output", options, index=index, key=key,
+
+    def shown(option: str) -> str:
+        return f"{unnamed} (backward)" if option == DEFAULT_OUTPUT and unnamed else option
+
+    st.selectbox("Output", options, index=index, key=key, format_func=shown,
                  help="The graph is drawn back from this tensor. By default: the tensor you last called "
                       ".backward() on, else the last computed tensor with a grad_fn.")
 
 
 def chosen_output(key: str) -> str | None:
     value = st.session_state.get(key)
-    return value if isinstance(value, str) else None
+    return value if isinstance(value, str) and value != DEFAULT_OUTPUT else None
 
 
 _ACTIVE_ELEMENTS = re.compile(r"<(script|foreignObject|style)\b.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
@@ -164,4 +181,4 @@ def show(report: Report, *, style: str, selected: str | None) -> None:
     if _draw_dot(dot, key="graph_view"):
         status = "after backward: every node shows its value and gradient" if graph.backward_done \
             else "gradients: not computed yet (call .backward())"
-        st.caption(f"{len(graph.nodes):,} nodes · output `{graph.output or '?'}` · {status}")
+        st.caption(f"{len(graph.nodes):,} nodes · output `{output_name(graph)}` · {status}")

@@ -29,7 +29,7 @@ def node_label(node: GraphNode) -> str:
     elif node.kind == "leaf":
         text = f"{node.var or node.label} (leaf)"
     else:
-        text = f"{node.var or node.label} (output)"
+        text = f"{node.label or node.var} (output)"
     return f"{node.id} · {text}"
 
 

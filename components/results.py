@@ -36,13 +36,24 @@ def graph_panel(report: Report, *, label: str | None = None) -> None:
         node_details.show(graph, node_details.pick(graph, key=node_key))
 
 
-def printed_output(report: Report, *, label: str | None = None, title: str = "Printed output") -> None:
+PRINTED_MAX_HEIGHT_PX = 360   # longer output scrolls inside its box instead of pushing the page down
+_LINE_PX = 21
+
+
+def printed_output(report: Report, *, label: str | None = None, title: str = "Printed output",
+                   key: str = "printed_output") -> None:
+    """`key` tells two printed blocks on one page apart (the failing run's and the last good one's)."""
     if label and not report.printed and not report.displayed:
         return  # an older run's empty output would only add noise under an error
     _heading(title, label)
     if report.printed:
-        with st.container(key="printed_output"):
-            st.code(report.printed.rstrip("\n"), language=None, wrap_lines=True)
+        text = report.printed.rstrip("\n")
+        lines = text.count("\n") + 1
+        height = PRINTED_MAX_HEIGHT_PX if lines * _LINE_PX > PRINTED_MAX_HEIGHT_PX else "content"
+        with st.container(key=key):
+            st.code(text, language=None, wrap_lines=True, height=height)
+        if height != "content":
+            st.caption(f"{lines:,} lines printed; scroll inside the box to read them all.")
     else:
         st.caption("Nothing printed. `print(x)` writes here, exactly as Python would.")
     if report.displayed:
@@ -56,8 +67,8 @@ def variables(report: Report, *, label: str | None = None) -> None:
     _heading("Variables", label)
     variables_table.show(report.variables)
     facts = [f"ran in {report.timing_ms:.0f} ms", f"seed {report.seed}"]
-    if report.output:
-        facts.append(f"output `{report.output}`")
+    if report.graph is not None:
+        facts.append(f"output `{graph_view.output_name(report.graph)}`")
     st.caption(" · ".join(facts))
     for note in report.notes:
         st.caption(note)

@@ -22,7 +22,8 @@ and its gradient — the derivative of the output with respect to that node.
 #### What a program may contain
 Tensors and their methods, `torch.*` functions used in the lessons (with or without the `torch.`
 prefix), indexing and slice assignment, arithmetic, `if`, `for`/`while`, `def`, `lambda`, `print`,
-f-strings, `backward()`, `.grad`, `torch.autograd.functional.jacobian`, `torch.linalg.eig`/`eigh`.
+f-strings, `backward()`, `.grad`, `with torch.no_grad():`, `torch.autograd.functional.jacobian`,
+`torch.linalg.eig`/`eigh`.
 Anything else (files, network, other modules, `!pip`, `%magic`) is refused with a message naming it.
 `randn`/`rand` draw from a generator seeded with the **Seed** you choose, so results repeat.
 """

@@ -46,7 +46,7 @@ def main() -> None:
         with left:
             error_box.show(report.error, submitted.source)
             if report.printed:
-                results.printed_output(report, title="Printed before the error")
+                results.printed_output(report, title="Printed before the error", key="printed_before_error")
         last = state.last_good_run()
         last_report = cached.run_program(*last, session=session) if last else None
         if last_report is not None and last_report.error is None:

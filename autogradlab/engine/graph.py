@@ -181,11 +181,11 @@ class _Builder:
         self.edges.extend((saved_id, node_id) for saved_id in saved_ids)
         return node_id
 
-    def add_output(self, tensor: torch.Tensor, var: str | None, source_id: str | None,
+    def add_output(self, tensor: torch.Tensor, var: str | None, label: str | None, source_id: str | None,
                    grad_key: int) -> str:
         node_id = self._new_id()
         self.nodes.append(GraphNode(
-            id=node_id, kind="output", label=var or "output", var=var,
+            id=node_id, kind="output", label=label or var or "output", var=var,
             shape=tuple(tensor.shape), dtype=dtype_name(tensor.dtype),
             value=snapshot(tensor, self.ctx.tensor_id(tensor)), grad=self._grad(grad_key)))
         if source_id is not None:
@@ -194,16 +194,19 @@ class _Builder:
 
 
 def build_graph(output: torch.Tensor, *, output_var: str | None, ctx: GraphContext,
-                grads: Mapping[int, torch.Tensor] | None = None, backward_done: bool = False) -> Graph:
+                grads: Mapping[int, torch.Tensor] | None = None, backward_done: bool = False,
+                output_label: str | None = None) -> Graph:
     """The graph that leads to `output`, with forward values and (after backward) gradients.
 
-    `grads` maps id(Node) (or id(leaf tensor)) to d(backwarded tensor)/d(that node's value).
+    `grads` maps id(Node) (or id(leaf tensor)) to d(backwarded tensor)/d(that node's value);
+    `output_label` names an output no variable holds (`y.sum()`).
     """
     with gc_paused():
-        return _build(output, output_var, _Builder(ctx, grads), backward_done)
+        return _build(output, output_var, output_label or output_var, _Builder(ctx, grads), backward_done)
 
 
-def _build(output: torch.Tensor, output_var: str | None, builder: _Builder, backward_done: bool) -> Graph:
+def _build(output: torch.Tensor, output_var: str | None, output_label: str | None, builder: _Builder,
+           backward_done: bool) -> Graph:
     root = output.grad_fn
     source_id: str | None = None
     if root is not None:
@@ -218,6 +221,6 @@ def _build(output: torch.Tensor, output_var: str | None, builder: _Builder, back
         if output.requires_grad:
             source_id = builder.add_leaf(output)
         grad_key = id(output)
-    out_id = builder.add_output(output, output_var, source_id, grad_key)
+    out_id = builder.add_output(output, output_var, output_label, source_id, grad_key)
     return Graph(nodes=tuple(builder.nodes), edges=tuple(builder.edges), output=output_var,
-                 output_node=out_id, backward_done=backward_done)
+                 output_node=out_id, backward_done=backward_done, output_label=output_label)

@@ -29,6 +29,29 @@ def _position(node: ast.AST) -> tuple[int, int]:
     return getattr(node, "lineno", 0) or 0, (getattr(node, "col_offset", 0) or 0) + 1
 
 
+EXPRESSION_TEXT_MAX = 40
+
+
+def receiver_text(node: ast.AST) -> str | None:
+    """The program text of the tensor a backward call works on: `y.sum()` in `y.sum().backward()`,
+    `z` in `torch.autograd.backward(z)`. Names an output that no variable holds."""
+    if not isinstance(node, ast.Call):
+        return None
+    func = node.func
+    via_autograd = isinstance(func, ast.Attribute) and (
+        isinstance(func.value, ast.Attribute) and func.value.attr == "autograd"
+        or isinstance(func.value, ast.Name) and func.value.id == "autograd")
+    if isinstance(func, ast.Attribute) and not via_autograd:
+        target = func.value                      # y.sum().backward()
+    else:                                        # torch.autograd.backward(z), backward(tensors=z)
+        keyword = next((k.value for k in node.keywords if k.arg == "tensors"), None)
+        target = node.args[0] if node.args else keyword
+    if target is None:
+        return None
+    text = ast.unparse(target)
+    return text if len(text) <= EXPRESSION_TEXT_MAX else text[:EXPRESSION_TEXT_MAX - 1] + "…"
+
+
 def _tensors_in(value: Any) -> list[torch.Tensor]:
     if isinstance(value, torch.Tensor):
         return [value]
@@ -60,6 +83,7 @@ class Recorder:
         self.displayed: list[Displayed] = []
         self.backward_calls: list[BackwardCall] = []
         self.last_backward: torch.Tensor | None = None
+        self.last_backward_text: str | None = None   # `y.sum()` when no variable holds the tensor
         self.grads = GradientRecorder()
         self._ids: dict[int, int] = {}
         self._kept: list[Any] = []
@@ -175,6 +199,7 @@ class Recorder:
         for root in roots:
             self.tensor_id(root)
         self.last_backward = roots[0]
+        self.last_backward_text = receiver_text(node)
         self._pending_backward = (roots[0], gradient is not None)
         new_fns = self.grads.begin(roots)
         with gc_paused():
@@ -190,7 +215,8 @@ class Recorder:
         root, with_gradient = self._pending_backward
         self._pending_backward = None
         self.backward_calls.append(BackwardCall(line=_position(node)[0], tensor_id=self.tensor_id(root),
-                                                var=self.name_of(root), with_gradient=with_gradient))
+                                                var=self.name_of(root), with_gradient=with_gradient,
+                                                text=receiver_text(node)))
 
     def on_print(self, text: str) -> None:
         self.printed.append(text)

@@ -29,24 +29,26 @@ def _is_graph_tensor(value: Any) -> bool:
 
 
 def _choose_output(variables: dict[str, Any], recorder: Recorder, requested: str | None,
-                   notes: list[str]) -> tuple[torch.Tensor | None, str | None]:
-    """The requested tensor variable, else the tensor last backwarded, else the last assigned
+                   notes: list[str]) -> tuple[torch.Tensor | None, str | None, str | None]:
+    """(tensor, variable name, label): the requested tensor variable, else the tensor last
+    backwarded (labelled by its program text when no variable holds it), else the last assigned
     tensor variable that has a grad_fn."""
     if requested is not None:
         value = variables.get(requested)
         if isinstance(value, torch.Tensor):
-            return value, requested
+            return value, requested, requested
         notes.append(f"output '{requested}' is not a tensor variable of this program; "
                      "showing the default output instead")
     if recorder.last_backward is not None:
         tensor = recorder.last_backward
-        return tensor, recorder.name_of(tensor)
+        name = recorder.name_of(tensor)
+        return tensor, name, name or recorder.last_backward_text
     with_grad_fn = [name for name, v in variables.items()
                     if isinstance(v, torch.Tensor) and v.grad_fn is not None]
     if not with_grad_fn:
-        return None, None
+        return None, None, None
     name = max(with_grad_fn, key=lambda n: recorder.assign_order.get(n, -1))
-    return variables[name], name
+    return variables[name], name, name
 
 
 def _parse_or_repair(source: str, limits: Limits, notes: list[str]) -> tuple[Any, str]:
@@ -69,10 +71,11 @@ def _parse_or_repair(source: str, limits: Limits, notes: list[str]) -> tuple[Any
     return tree, repaired
 
 
-def _graph_of(output: torch.Tensor, var: str | None, recorder: Recorder) -> Graph:
+def _graph_of(output: torch.Tensor, var: str | None, recorder: Recorder, label: str | None = None) -> Graph:
     root_key = id(output.grad_fn) if output.grad_fn is not None else id(output)
     grads = recorder.grads.latest_covering(root_key)
-    return build_graph(output, output_var=var, ctx=recorder, grads=grads, backward_done=grads is not None)
+    return build_graph(output, output_var=var, output_label=label, ctx=recorder, grads=grads,
+                       backward_done=grads is not None)
 
 
 def run_program(source: str, *, seed: int = 0, output: str | None = None,
@@ -108,13 +111,13 @@ def run_program(source: str, *, seed: int = 0, output: str | None = None,
         raw = dict(interpreter.user_variables()) if interpreter is not None else {}
         variables = {name: to_value(value) for name, value in raw.items()}
         candidates = tuple(name for name, value in raw.items() if _is_graph_tensor(value))
-        out_tensor, out_name = _choose_output(raw, recorder, output, notes)
+        out_tensor, out_name, out_label = _choose_output(raw, recorder, output, notes)
         if out_tensor is not None:
-            graph = _graph_of(out_tensor, out_name, recorder)
+            graph = _graph_of(out_tensor, out_name, recorder, out_label)
             if torchviz:
                 params = leaf_params(out_tensor, recorder.leaf_label)
                 torchviz_dot, torchviz_error = make_torchviz_dot(
-                    out_tensor, output_name=out_name, params=params, saved_of=recorder.saved_of)
+                    out_tensor, output_name=out_label, params=params, saved_of=recorder.saved_of)
     except Exception as exc:
         if error is None:
             error = _internal(exc)

@@ -116,6 +116,30 @@ def check_forbidden_characters(text: str, positions: _Positions) -> None:
         hint="delete it: it cannot be seen, but it changes what the code means")
 
 
+# Scripts whose letters a lesson may use in names (张量, θ, α): letters only, and only those NFKC leaves
+# alone, so what Python runs is exactly what is shown (no fullwidth `ｐｒｉｎｔ` turning into print).
+_IDENTIFIER_SCRIPTS = ("CJK UNIFIED IDEOGRAPH", "HIRAGANA", "KATAKANA", "HANGUL", "GREEK")
+_LETTER_CATEGORIES = frozenset({"Lu", "Ll", "Lo", "Lm"})
+
+
+def _is_identifier_letter(ch: str) -> bool:
+    return (ch.isascii() or (
+        unicodedata.category(ch) in _LETTER_CATEGORIES
+        and unicodedata.normalize("NFKC", ch) == ch
+        and unicodedata.name(ch, "").startswith(_IDENTIFIER_SCRIPTS)))
+
+
+def _is_readable_identifier(name: str) -> bool:
+    return all(_is_identifier_letter(ch) for ch in name)
+
+
+def _looks_like_prose(line: str) -> bool:
+    """A line of Chinese text pasted with the code: ideographs outside any string or comment."""
+    code = line.split("#", 1)[0]
+    return "'" not in code and '"' not in code and any(
+        unicodedata.name(ch, "").startswith("CJK UNIFIED IDEOGRAPH") for ch in code)
+
+
 def _fstring_depth(body: str) -> int:
     """Bracket depth inside the replacement fields of an f-string body ({{ and }} are literal)."""
     depth = deepest = 0
@@ -161,12 +185,15 @@ def scan_code(text: str, limits: Limits) -> None:
                 raise too_deep(f"brackets nested more than {limit} levels deep", start)
             unary_run = 0
             continue
-        if not value.isascii():
-            bad = next(i for i, ch in enumerate(value) if not ch.isascii())
+        if not value.isascii() and not (kind == "name" and _is_readable_identifier(value)):
+            bad = next(i for i, ch in enumerate(value) if not ch.isascii() and not (
+                kind == "name" and _is_identifier_letter(ch)))
             line, column = positions.at(start + bad)
-            raise ProgramSyntaxError(
-                f"character {describe_char(value[bad])} is not allowed in code",
-                line=line, column=column, hint=_replacement_hint(value[bad]))
+            hint = _replacement_hint(value[bad])
+            if _looks_like_prose(split_lines(text)[line - 1]):
+                hint = f"this line looks like text from the lesson: turn it into a # comment (or {hint})"
+            raise ProgramSyntaxError(f"character {describe_char(value[bad])} is not allowed in code",
+                                     line=line, column=column, hint=hint)
         if value in _UNARY:
             unary_run += 1
             if unary_run > limit:

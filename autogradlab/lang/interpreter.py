@@ -19,6 +19,7 @@ from autogradlab.errors import LimitExceeded, NameNotDefined, NotSupported, Prog
 from autogradlab.lang import sizes as sizes_module
 from autogradlab.lang.builtins import BUILTINS, KNOWN_PYTHON_BUILTINS
 from autogradlab.lang.expressions import ExpressionsMixin, construct_name
+from autogradlab.lang.guards import describe_char
 from autogradlab.lang.hooks import ProgramHooks
 from autogradlab.lang.namespaces import bare_torch_function
 from autogradlab.lang.operators import OperatorsMixin, python_error
@@ -123,7 +124,7 @@ class Interpreter(StatementsMixin, ExpressionsMixin, OperatorsMixin):
             return function
         if name in KNOWN_PYTHON_BUILTINS:
             raise NotSupported(f"`{name}` is not supported in Autograd Lab")
-        raise NameNotDefined(f"name '{name}' is not defined")
+        raise NameNotDefined(f"name '{name}' is not defined", hint=_non_ascii_name_hint(name))
 
     def assign(self, target: ast.expr, value: Any, node: ast.AST, hook: bool = True) -> None:
         if isinstance(target, ast.Name):
@@ -277,3 +278,15 @@ def _defines_function(target: ast.Name, value: Any, node: ast.AST) -> bool:
     return (isinstance(value, UserFunction) and isinstance(node, ast.Assign)
             and len(node.targets) == 1 and node.targets[0] is target
             and isinstance(node.value, ast.Lambda))
+
+
+def _non_ascii_name_hint(name: str) -> str | None:
+    """An undefined name with non-ASCII letters is usually lesson text pasted with the code, or a
+    look-alike letter (Greek ο for o)."""
+    if name.isascii():
+        return None
+    look_alikes = [ch for ch in dict.fromkeys(name) if not ch.isascii() and "CJK" not in describe_char(ch)]
+    if look_alikes:
+        shown = ", ".join(describe_char(ch) for ch in look_alikes[:3])
+        return f"the name has non-ASCII letters ({shown}): check it is spelled as you meant"
+    return "if this is text from the lesson, make it a # comment"

@@ -70,6 +70,21 @@ def test_failing_program_shows_error_at_its_line_and_keeps_last_good_run(page: A
     assert at.text_area(key=state.EDITOR).value == CAT_LESSON
 
 
+def test_error_after_a_printing_run_shows_both_printed_blocks(page: AppTest):
+    good = ("import torch\nx = torch.ones(2, requires_grad=True)\nprint('good run')\n"
+            "(x * x).sum().backward()\n")
+    at = submit(page, good)
+    assert not at.exception and not at.error
+    bad = "import torch\nprint('before the error')\nX = torch.ones(2, 2)\ntorch.cat((X, X), dim=2)\n"
+    at = submit(at, bad)
+    assert not at.exception, at.exception
+    assert "line 4" in at.error[0].value
+    printed = [c.value for c in at.code]
+    assert "before the error" in printed and "good run" in printed
+    assert "Printed output · _last good run_" in "\n".join(headings(at))
+    assert variables_row(at, "x")["grad"] == "[2., 2.]"
+
+
 def test_selecting_a_node_shows_its_details(page: AppTest):
     picker = next(s for s in page.selectbox if s.label == "Node details")
     dot_id = next(o for o in picker.options if "dot" in o).split(" · ")[0]
@@ -88,6 +103,19 @@ def test_output_picker_redraws_the_graph_of_the_chosen_tensor(page: AppTest):
     at = picker.select("y").run()
     assert any("output `y`" in c.value for c in at.caption)
     assert graph_svg(at) not in (None, graph_before)
+
+
+def test_an_unnamed_backward_output_is_named_by_its_text_and_can_be_picked_again(page: AppTest):
+    program = "import torch\nx = torch.arange(3.0, requires_grad=True)\ny = x * 2\ny.sum().backward()\n"
+    at = submit(page, program)
+    picker = at.selectbox(key=state.output_key(program))
+    assert picker.value == "" and picker.options[0] == "y.sum() (backward)"
+    assert any("output `y.sum()`" in c.value for c in at.caption)
+    assert "y.sum()" in graph_svg(at)
+    at = picker.select("y").run()
+    assert any("output `y`" in c.value for c in at.caption)
+    at = at.selectbox(key=state.output_key(program)).select("").run()
+    assert any("output `y.sum()`" in c.value for c in at.caption)
 
 
 def test_empty_program_explains_how_to_start(page: AppTest):

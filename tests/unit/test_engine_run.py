@@ -141,6 +141,28 @@ def test_output_is_the_last_backwarded_tensor_even_without_a_name(scripted):
     assert report.graph.backward_done and report.backward_calls[0].var is None
 
 
+@pytest.mark.parametrize(("call", "text"), [
+    ("y.sum().backward()", "y.sum()"),
+    ("torch.autograd.backward((y * 2).sum())", "(y * 2).sum()"),
+    ("torch.autograd.backward(tensors=y.mean())", "y.mean()"),
+    ("(y + y + y + y + y + y + y + y + y + y + y + y).sum().backward()",
+     "(y + y + y + y + y + y + y + y + y + y + y + y).sum()"[:39] + "…"),
+])
+def test_an_unnamed_output_is_labelled_by_its_program_text(call, text):
+    report = run_program(f"import torch\nx = torch.arange(3.0, requires_grad=True)\ny = x * x\n{call}\n",
+                         torchviz=False)
+    assert report.ok, report.error
+    assert report.output is None and report.graph.output_label == text
+    assert report.graph.node(report.graph.output_node).label == text
+    assert report.backward_calls[0].text == text and report.backward_calls[0].line == 4
+
+
+def test_a_named_output_is_labelled_by_its_name():
+    source = "import torch\nx = torch.ones(2, requires_grad=True)\nz = (x * 3).sum()\nz.backward()\n"
+    report = run_program(source, torchviz=False)
+    assert (report.output, report.graph.output_label) == ("z", "z")
+
+
 def test_output_defaults_to_last_assigned_tensor_with_grad_fn(scripted):
     def steps(h, s):
         x = s.let(h, "x", torch.arange(3.0, requires_grad=True))

@@ -137,8 +137,8 @@ def test_graph_nodes_and_edges():
                    "edges": [["n0", "n1"], ["n1", "n2"]]}
 
 
-def test_no_graph_is_null():
-    assert report_to_json(make_report())["graph"] is None
+def test_no_graph_is_an_empty_graph_object():
+    assert report_to_json(make_report())["graph"] == {"nodes": [], "edges": []}
 
 
 def test_error_has_all_fields():

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import ast
+import contextlib
+import io
 import sys
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from autogradlab.engine import run_program
 from autogradlab.errors import LimitExceeded, NotSupported, ProgramError, ProgramSyntaxError
 from autogradlab.lang.parse import parse_program
 from autogradlab.limits import Limits
@@ -138,9 +141,46 @@ def test_fullwidth_parenthesis_hint_names_the_ascii_replacement():
     assert "'('" in error.hint
 
 
-def test_chinese_text_outside_comments_is_refused_with_a_comment_hint():
-    error = refusal("这是张量\nx = 1", Limits())
-    assert "CJK UNIFIED IDEOGRAPH" in error.message and "# comment" in error.hint
+def test_chinese_prose_with_punctuation_is_refused_with_a_comment_hint():
+    error = refusal("这是一个张量，形状为(3,4)\nx = 1", Limits())
+    assert "U+FF0C (FULLWIDTH COMMA)" in error.message and (error.line, error.column) == (1, 7)
+    assert error.hint.startswith("this line looks like text from the lesson: turn it into a # comment")
+
+
+def test_chinese_and_greek_names_run_like_python():
+    source = ("import torch\n张量 = torch.arange(4.0, requires_grad=True)\nθ = 2\n"
+              "结果 = θ * 张量.sum()\n结果.backward()\nprint(张量.grad, 结果)\n")
+    report = run_program(source, torchviz=False)
+    assert report.ok, report.error
+    namespace: dict = {}
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        exec(source, namespace)  # noqa: S102 - test text only
+    assert report.printed == out.getvalue()
+    assert report.variables["张量"].grad.tolist() == namespace["张量"].grad.tolist()
+    assert report.graph.output == "结果"
+
+
+def test_a_line_of_chinese_text_is_an_undefined_name_with_a_comment_hint():
+    report = run_program("这是张量\nx = 1", torchviz=False)
+    assert (report.error.kind, report.error.line) == ("name", 1)
+    assert report.error.hint == "if this is text from the lesson, make it a # comment"
+
+
+@pytest.mark.parametrize(("source", "char"), [
+    ("t\u043erch = 1", "U+043E (CYRILLIC SMALL LETTER O)"),   # Cyrillic look-alike
+    ("x\u00b2 = 1", "U+00B2 (SUPERSCRIPT TWO)"),              # NFKC would turn it into x2
+    ("\uff50rint(1)", "U+FF50 (FULLWIDTH LATIN SMALL LETTER P)"),
+    ("\u2160 = 1", "U+2160 (ROMAN NUMERAL ONE)"),             # a letter-number NFKC rewrites
+])
+def test_names_with_letters_outside_the_lesson_scripts_are_refused(source, char):
+    assert char in refusal(source, Limits()).message
+
+
+def test_greek_look_alike_in_an_undefined_name_is_pointed_out():
+    report = run_program("import torch\nprint(t\u03bfrch.ones(1))", torchviz=False)
+    assert report.error.kind == "name"
+    assert "U+03BF (GREEK SMALL LETTER OMICRON)" in report.error.hint
 
 
 def test_chinese_in_comments_and_strings_is_accepted():

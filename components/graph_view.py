@@ -18,7 +18,9 @@ from autogradlab.report import Graph, Report
 from components import cached, state
 
 MAX_NODES = 500  # limits.max_graph_nodes: above this the folded summary is shown
-FIT_HEIGHT_PT = 1500  # graphs up to this natural height shrink to fit the screen; taller ones scroll
+FOLD_OFFER_NODES = 60  # from here on, repeated loop steps are folded unless the student says no
+FIT_HEIGHT_PT = 1000  # graphs up to this natural height shrink to fit the screen; taller ones scroll
+MIN_SCALE = 0.5       # never shrink a drawing below half size (its text would be unreadable): scroll
 _log = logging.getLogger(__name__)
 
 NO_GRAPH_HELP = """This program has no autograd graph yet. PyTorch records a graph when a tensor
@@ -96,8 +98,11 @@ def _embed_svg(svg: str, *, key: str) -> None:
     would end the block). Labels were escaped when the DOT was built; graphviz escapes text again."""
     svg = inert_svg(svg)
     height = re.search(r'<svg[^>]*?\sheight="([\d.]+)pt"', svg)
+    width = re.search(r'<svg[^>]*?\swidth="([\d.]+)pt"', svg)
     fits = height is None or float(height.group(1)) <= FIT_HEIGHT_PT
-    size = "max-height:72vh;width:auto" if fits else ""
+    size = "max-height:72vh;width:auto;" if fits else ""
+    if width is not None:   # a wide graph scrolls sideways rather than shrink past MIN_SCALE
+        size += f"min-width:{float(width.group(1)) * MIN_SCALE:.0f}pt;"
     style = f"display:block;margin:0 auto;max-width:100%;height:auto;{size}"
     svg = svg.replace("<svg", f'<svg style="{style}"', 1)
     svg = " ".join(svg.split("\n"))
@@ -149,14 +154,28 @@ def _show_torchviz(report: Report) -> None:
     st.button("Show the annotated view", on_click=_switch_to_annotated, key=state.TO_ANNOTATED)
 
 
-def _show_fold_summary(graph: Graph) -> None:
+def _fold_summary(graph: Graph) -> None:
+    """What the folded drawing counts, under the graph, for whoever wants the whole list."""
     from autogradlab.render.fold import fold_summary_lines
 
-    st.warning(f"This graph has **{len(graph.nodes):,} nodes**, more than the {MAX_NODES} the page draws "
-               "whole. It is drawn folded: repeated sequences of ops are counted.",
-               icon=":material/compress:")
-    with st.container(key="graph_folded"):
+    with st.expander("What was folded", expanded=False), st.container(key="graph_folded"):
         st.code("\n".join(fold_summary_lines(graph)), language=None)
+
+
+def _fold_choice(graph: Graph) -> bool:
+    """Graphs over the node budget are always folded; a mid-size graph with repeated loop steps
+    is folded unless the student turns it off (30 loop steps make a graph 12,000 pt tall)."""
+    if len(graph.nodes) > MAX_NODES:
+        return True
+    if len(graph.nodes) <= FOLD_OFFER_NODES:
+        return False
+    from autogradlab.render.fold import has_repeats
+
+    if not has_repeats(graph, MAX_NODES):
+        return False
+    return st.toggle("Fold repeated steps", value=True, key=state.FOLD_REPEATS, persist_state=state.PERSIST,
+                     help="Draw a repeated sequence of ops (a loop body) once, with a count. Turn off "
+                          "to draw every node.")
 
 
 def show(report: Report, *, style: str, selected: str | None) -> None:
@@ -167,18 +186,21 @@ def show(report: Report, *, style: str, selected: str | None) -> None:
         st.code(NO_GRAPH_EXAMPLE, language="python")
         return
     big = len(graph.nodes) > MAX_NODES
-    if style == state.GRAPH_STYLES[1]:
-        if not big:
-            _show_torchviz(report)
-            return
-        st.info("torchviz classic draws every node, which would freeze the browser at this size; "
-                "here is the folded annotated view.", icon=":material/info:")
+    if style == state.GRAPH_STYLES[1] and not big:
+        _show_torchviz(report)
+        return
     if big:
-        _show_fold_summary(graph)
+        also = " (torchviz classic too)" if style == state.GRAPH_STYLES[1] else ""
+        st.warning(f"This graph has **{len(graph.nodes):,} nodes**, more than the {MAX_NODES} the page "
+                   f"draws whole{also}, so it is drawn folded: repeated sequences of ops are counted.",
+                   icon=":material/compress:")
+    fold = _fold_choice(graph)
     from autogradlab.render.dot import annotated_dot
 
-    dot = annotated_dot(graph, max_nodes=MAX_NODES, selected=selected)
+    dot = annotated_dot(graph, max_nodes=MAX_NODES, selected=selected, fold=fold)
     if _draw_dot(dot, key="graph_view"):
         status = "after backward: every node shows its value and gradient" if graph.backward_done \
             else "gradients: not computed yet (call .backward())"
         st.caption(f"{len(graph.nodes):,} nodes · output `{output_name(graph)}` · {status}")
+    if fold:
+        _fold_summary(graph)

@@ -30,6 +30,7 @@ RUN_FORM = "run_form"             # the form holding editor, seed and the Run bu
 RUN_BUTTON = "run_button"
 TO_ANNOTATED = "to_annotated"     # button offered when torchviz could not draw a graph
 GRAPH_STYLE = "graph_style"       # str: one of GRAPH_STYLES
+FOLD_REPEATS = "fold_repeats"     # bool: draw repeated loop steps once (graphs of 60-500 nodes)
 OUTPUT_PREFIX = "output_pick_"    # + program digest -> str | None: the tensor whose graph is drawn
 NODE_PREFIX = "node_pick_"        # + program and output digest -> str | None: selected node ("n3")
 

@@ -105,7 +105,16 @@ def make_torchviz_dot(output: torch.Tensor, *, output_name: str | None, params: 
         return None, deep
     except Exception as exc:
         return None, f"torchviz could not draw this graph ({type(exc).__name__}); use the annotated view"
-    return stable_names(name_empty_labels(source, output_name or "output")), None
+    return stable_names(name_empty_labels(_without_size(source), output_name or "output")), None
+
+
+_SIZE = re.compile(r'^\s*graph \[size="[\d.,]+"\]\n', re.MULTILINE)
+
+
+def _without_size(source: str) -> str:
+    """torchviz caps the drawing at `size` inches (27.75 for a 150-node chain), which shrinks a tall
+    graph's text to specks; without it the page scales the drawing itself and keeps text readable."""
+    return _SIZE.sub("", source, count=1)
 
 
 def leaf_params(output: torch.Tensor, label_of: Callable[[torch.Tensor], str]) -> dict[str, torch.Tensor]:

@@ -83,13 +83,13 @@ def read_attribute(interp: Interpreter, base: Any, name: str, node: ast.AST) -> 
 
 
 def _list_append(interp: Interpreter, base: list, args: list) -> None:
-    interp.sizes.check_length(len(base) + 1, "the list")
+    interp.sizes.charge_sequence(len(base) + 1, "the list", added=1)
     base.append(*args)
 
 
 def _list_extend(interp: Interpreter, base: list, args: list) -> None:
     items = interp.materialize(args[0], None)
-    interp.sizes.check_length(len(base) + len(items), "the list")
+    interp.sizes.charge_sequence(len(base) + len(items), "the list", added=len(items))
     base.extend(items)
 
 
@@ -99,7 +99,7 @@ def _plain(method: str) -> Callable[..., Any]:
 
 def _join(interp: Interpreter, base: str, args: list) -> str:
     items = interp.materialize(args[0], None)
-    interp.sizes.check_length(sum(len(str(item)) for item in items) + len(base) * len(items), "the text")
+    interp.sizes.charge_sequence(sum(len(str(item)) for item in items) + len(base) * len(items), "the text")
     return base.join(items)
 
 

@@ -44,7 +44,7 @@ def text_of(interp, value: Any, converter: Callable[[Any], str] = str) -> str:  
     """str()/repr() of a data value, refusing huge nested lists first."""
     interp.sizes.check_text_weight(value, "the text")
     text = converter(value)
-    interp.sizes.check_length(len(text), "the text")
+    interp.sizes.charge_sequence(len(text), "the text")
     return text
 
 
@@ -81,7 +81,7 @@ def _materialize(interp, value: Any, node: Any) -> list:  # noqa: ANN001
         except OverflowError:
             length = interp.limits.max_sequence_len + 1
     if length is not None:
-        interp.sizes.check_length(length, "the list")
+        interp.sizes.charge_sequence(length, "the list")
     return list(interp.iterate(value, node))
 
 

@@ -134,7 +134,7 @@ class ExpressionsMixin:
                                               element))
             else:
                 items.append(require_data(self.eval(element), "inside a list or tuple"))
-        self.sizes.check_length(len(items), "the list")
+        self.sizes.charge_sequence(len(items), "the list")
         return items
 
     def _tuple(self: Interpreter, node: ast.Tuple) -> tuple:
@@ -152,7 +152,7 @@ class ExpressionsMixin:
     def _comprehend(self: Interpreter, node: ast.ListComp, level: int, result: list) -> None:
         if level == len(node.generators):
             result.append(require_data(self.eval(node.elt), "inside a list"))
-            self.sizes.check_length(len(result), "the list comprehension")
+            self.sizes.charge_sequence(len(result), "the list comprehension", added=1)
             return
         generator = node.generators[level]
         if generator.is_async:

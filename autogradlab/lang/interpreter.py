@@ -195,10 +195,10 @@ class Interpreter(StatementsMixin, ExpressionsMixin, OperatorsMixin):
 
     def materialize(self, value: Any, node: ast.AST | None) -> list:
         if isinstance(value, torch.Tensor) and value.dim() > 0:
-            self.sizes.check_length(value.shape[0], "the list")
+            self.sizes.charge_sequence(value.shape[0], "the list")
         elif isinstance(value, range):
             try:
-                self.sizes.check_length(len(value), "the list")
+                self.sizes.charge_sequence(len(value), "the list")
             except OverflowError:
                 self.sizes.check_length(self.limits.max_sequence_len + 1, "the list")
         return list(self.iterate(value, node))

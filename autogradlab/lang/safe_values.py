@@ -150,24 +150,36 @@ class SafeGradFn:
 
 _ATOMS = (bool, int, float, complex, str, type(None), torch.Tensor, torch.Size, torch.dtype,
           SafeArray, SafeNumpyDtype, SafeType, SafeGradFn, range, slice, type(Ellipsis))
+_ATOM_TYPES = frozenset(_ATOMS)
+DATA_CHECK_ITEMS = 200_000   # items one is_data call looks at (two full-size lists)
 
 
 def is_data(value: Any) -> bool:
     """True for values a program may store, return, print and pass around.
 
     Containers are visited once each (lists may share one inner list 100,000 times), iteratively
-    (lists may nest deeper than Python's recursion limit)."""
+    (lists may nest deeper than Python's recursion limit), and at most DATA_CHECK_ITEMS items per
+    call: every way into a list or tuple (displays, comprehensions, append, item assignment,
+    returns) already checks what goes in, so this walk is the second line of defence and must not
+    make `x.append(...)` cost as much as x is big."""
     seen: set[int] = set()
     stack = [value]
-    while stack:
+    budget = DATA_CHECK_ITEMS
+    while stack and budget > 0:
         item = stack.pop()
         if isinstance(item, _ATOMS):
             continue
         if not isinstance(item, (tuple, list)):
             return False
-        if id(item) not in seen:
-            seen.add(id(item))
-            stack.extend(item)
+        if id(item) in seen:
+            continue
+        seen.add(id(item))
+        budget -= len(item)
+        if set(map(type, item)) <= _ATOM_TYPES:   # the common case, at C speed
+            continue
+        # Each distinct inner container once, however often the list repeats it.
+        distinct = dict(zip(map(id, item), item, strict=True))   # C speed; one of each object
+        stack.extend(x for key, x in distinct.items() if type(x) not in _ATOM_TYPES and key not in seen)
     return True
 
 

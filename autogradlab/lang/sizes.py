@@ -16,6 +16,7 @@ import torch
 from autogradlab.errors import LimitExceeded
 from autogradlab.limits import Limits
 
+_NESTED_TYPES = frozenset({list, tuple, str})
 
 def count_elements(shape: Any) -> int:
     """Number of elements of a shape, with Python ints (never overflows)."""
@@ -90,6 +91,7 @@ class SizeGuard:
     def __init__(self, limits: Limits) -> None:
         self.limits = limits
         self.total_elements = 0
+        self.total_sequence_items = 0
 
     # -- tensors ---------------------------------------------------------------------------
     def check_elements(self, elements: int, what: str) -> None:
@@ -144,6 +146,18 @@ class SizeGuard:
                 f"{what} would be an integer of about {bits:,} bits; the limit is {limit:,} bits",
                 hint="use floats or smaller numbers (limit max_int_bits)")
 
+    def charge_sequence(self, length: int, what: str, added: int | None = None) -> None:
+        """A string or list of `length` items is being built (`added` of them new, for append and
+        comprehensions): check its length, and the total built by the run, so a loop that builds a
+        100,000-item list 100,000 times stops with a limit instead of filling memory."""
+        self.check_length(length, what)
+        self.total_sequence_items += length if added is None else added
+        limit = self.limits.max_total_sequence_items
+        if self.total_sequence_items > limit:
+            raise LimitExceeded(
+                f"the program built more than {limit:,} list and string items in all ({what})",
+                hint="build fewer or shorter lists and strings (limit max_total_sequence_items)")
+
     def check_length(self, length: int, what: str) -> None:
         limit = self.limits.max_sequence_len
         if length > limit:
@@ -176,11 +190,11 @@ class SizeGuard:
         sequences = (str, list, tuple)
         if op == "mul":
             if isinstance(left, sequences) and type(right) in (int, bool):
-                self.check_length(len(left) * max(0, int(right)), "the repeated sequence")
+                self.charge_sequence(len(left) * max(0, int(right)), "the repeated sequence")
             elif isinstance(right, sequences) and type(left) in (int, bool):
-                self.check_length(len(right) * max(0, int(left)), "the repeated sequence")
+                self.charge_sequence(len(right) * max(0, int(left)), "the repeated sequence")
         elif op == "add" and isinstance(left, sequences) and isinstance(right, sequences):
-            self.check_length(len(left) + len(right), "the joined sequence")
+            self.charge_sequence(len(left) + len(right), "the joined sequence")
 
     def check_text_weight(self, value: Any, what: str) -> None:
         """Refuse turning a huge (possibly self-sharing) nested list into text."""
@@ -193,6 +207,8 @@ class SizeGuard:
             if not isinstance(item, (list, tuple)):
                 return 1
             key = id(item)
+            if key not in memo and not set(map(type, item)) & _NESTED_TYPES:
+                memo[key] = len(item)            # flat: one unit per item, counted at C speed
             if key not in memo:
                 memo[key] = 0
                 total = 0

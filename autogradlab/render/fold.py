@@ -224,6 +224,11 @@ def _trim(nodes: list[FoldNode], edges, owner: dict[str, str], max_nodes: int):
     return new_nodes, _remap_edges(edges, drawn), new_owner
 
 
+def has_repeats(graph: Graph, max_nodes: int) -> bool:
+    """Whether folding would count repeated steps (a loop body) rather than only trim."""
+    return bool(fold_graph(graph, max_nodes).repeats)
+
+
 def fold_summary_lines(graph: Graph) -> list[str]:
     """What the page says about a graph's size and its repeated structure, one line each."""
     with _gc_paused():

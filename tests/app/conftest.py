@@ -38,7 +38,7 @@ def fake_core_installed(monkeypatch: pytest.MonkeyPatch) -> fake_core.FakePool:
     monkeypatch.setitem(sys.modules, "autogradlab.sandbox", sandbox)
     monkeypatch.setattr(autogradlab, "sandbox", sandbox, raising=False)
     renderers = {"dot": ("annotated_dot",), "export": ("svg_for_web", "render_dot", "RenderError"),
-                 "fold": ("fold_summary_lines",)}
+                 "fold": ("fold_summary_lines", "has_repeats")}
     for name, functions in renderers.items():
         module = types.ModuleType(f"autogradlab.render.{name}")
         for function in functions:

@@ -89,9 +89,10 @@ class FakePool:
         return lesson_report(source, seed, output)
 
 
-def annotated_dot(graph: Graph, *, max_nodes: int = 500, selected: str | None = None) -> str:
+def annotated_dot(graph: Graph, *, max_nodes: int = 500, selected: str | None = None,
+                  fold: bool = False) -> str:
     lines = ["digraph G {"]
-    if len(graph.nodes) > max_nodes:
+    if fold or len(graph.nodes) > max_nodes:
         return 'digraph G { rest [label="folded"] }'
     for node in graph.nodes:
         pen = ' penwidth=3' if node.id == selected else ""
@@ -115,3 +116,7 @@ class RenderError(Exception):
 
 def fold_summary_lines(graph: Graph) -> list[str]:
     return [f"{html.escape(graph.nodes[0].label)} × {len(graph.nodes)}"]
+
+
+def has_repeats(graph: Graph, max_nodes: int) -> bool:
+    return len({node.label for node in graph.nodes}) < len(graph.nodes) // 2

@@ -118,6 +118,19 @@ def test_an_unnamed_backward_output_is_named_by_its_text_and_can_be_picked_again
     assert any("output `y.sum()`" in c.value for c in at.caption)
 
 
+def test_a_loop_of_30_steps_is_folded_until_the_student_unfolds_it(page: AppTest):
+    program = ("import torch\nx = torch.ones(1, requires_grad=True)\ny = x\nfor i in range(30):\n"
+               "    y = torch.sin(y) * 2 + 1\ny.backward()\n")
+    at = submit(page, program)
+    fold = at.toggle(key=state.FOLD_REPEATS)
+    assert fold.value is True
+    folded = graph_svg(at)
+    assert "× 30" in folded and folded.count('class="node"') < 10
+    at = fold.set_value(False).run()
+    whole = graph_svg(at)
+    assert "× 30" not in whole and whole.count('class="node"') == 152
+
+
 def test_empty_program_explains_how_to_start(page: AppTest):
     at = submit(page, "   \n")
     assert "editor is empty" in at.info[0].value

@@ -206,6 +206,30 @@ def test_huge_python_sequences_with_default_limits_are_refused_at_once(source):
     assert_refused(source, DEFAULT_LIMITS, "max_sequence_len", source.count("\n") + 1)
 
 
+# -- max_total_sequence_items (limit 100 over the whole run) ----------------------------------
+SEQUENCES = Limits(max_total_sequence_items=100)
+
+
+@pytest.mark.parametrize(("below", "above", "line"), [
+    ("a = [0] * 50\nb = [1] * 50", "a = [0] * 50\nb = [1] * 51", 2),
+    ("r = []\nfor i in range(100):\n    r.append(i)", "r = []\nfor i in range(101):\n    r.append(i)", 3),
+    ("r = [i for i in range(50)]\ns = 'x' * 50", "r = [i for i in range(51)]\ns = 'x' * 50", 2),
+    ("s = 'ab' * 25\nt = s + s", "s = 'ab' * 25\nt = s + s + 'c'", 2),
+])
+def test_lists_and_strings_built_in_all_up_to_the_limit_run_and_above_are_refused(below, above, line):
+    assert_ok_like_pytorch(below, SEQUENCES)
+    message = assert_refused(above, SEQUENCES, "max_total_sequence_items", line)
+    assert message.startswith("the program built more than 100 list and string items in all")
+
+
+def test_a_loop_building_big_lists_stops_at_the_total_not_at_the_time_limit():
+    source = "x = []\nfor i in range(100000):\n    x.append([0] * 100000)\n"
+    report = run(source, DEFAULT_LIMITS)
+    assert (report.error.kind, report.error.line) == ("limit", 3), report.error
+    assert "max_total_sequence_items" in report.error.hint
+    assert report.variables["x"].truncated   # what was built is kept, shortened for the report
+
+
 # -- max_loop_iterations (limit 10, in total over all loops) -----------------------------------
 LOOPS = Limits(max_loop_iterations=10)
 

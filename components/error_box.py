@@ -8,11 +8,11 @@ import unicodedata
 import streamlit as st
 
 from autogradlab.report import ErrorInfo
-from components.text import escape_markdown
+from components.text import escape_markdown, markdown_with_code
 
 KIND_TITLES = {
     "syntax": "Syntax error",
-    "unsupported": "Not supported in Autograd Lab",
+    "unsupported": "Not supported",
     "name": "Name error",
     "type": "Type error",
     "value": "Value error",
@@ -73,10 +73,10 @@ def headline(error: ErrorInfo) -> str:
 def show(error: ErrorInfo, source: str) -> None:
     """Draw the error box (keyed `error_box`, so browser tests can find it)."""
     with st.container(key="error_box"):
-        st.error(f"**{escape_markdown(headline(error))}** — {escape_markdown(error.message)}",
+        st.error(f"**{escape_markdown(headline(error))}** — {markdown_with_code(error.message)}",
                  icon=":material/error:")
         quoted = quoted_line(source, error.line, error.column)
         if quoted:
             st.code(quoted, language=None)
         if error.hint:
-            st.info(f"**Hint:** {escape_markdown(error.hint)}", icon=":material/lightbulb:")
+            st.info(f"**Hint:** {markdown_with_code(error.hint)}", icon=":material/lightbulb:")

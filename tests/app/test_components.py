@@ -73,6 +73,21 @@ def test_error_message_markdown_is_escaped():
     assert "!\\[img\\]" in at.error[0].value
 
 
+def test_code_spans_of_a_message_stay_code_and_the_rest_is_escaped():
+    error = ErrorInfo("unsupported", "shell commands (`!pip install d2l`) are not supported in Autograd Lab",
+                      1, 1, "write `2*x` for 2*x ![img](x)")
+    at = AppTest.from_function(_error_app, args=(error, "!pip install d2l\n")).run()
+    assert at.error[0].value == ("**Not supported at line 1, column 1** — shell commands "
+                                 "\\(`!pip install d2l`\\) are not supported in Autograd Lab")
+    assert at.info[0].value == "**Hint:** write `2*x` for 2\\*x \\!\\[img\\]\\(x\\)"
+
+
+def test_unbalanced_backticks_are_escaped_like_any_text():
+    from components.text import markdown_with_code
+
+    assert markdown_with_code("a `b") == "a \\`b"
+
+
 def test_variables_table_shows_lesson_grad_like_pytorch():
     report = fake_core.lesson_report()
     at = AppTest.from_function(_table_app, args=(report.variables,)).run()

@@ -211,10 +211,10 @@ SEQUENCES = Limits(max_total_sequence_items=100)
 
 
 @pytest.mark.parametrize(("below", "above", "line"), [
-    ("a = [0] * 50\nb = [1] * 50", "a = [0] * 50\nb = [1] * 51", 2),
+    ("a = [0] * 49\nb = [1] * 49", "a = [0] * 49\nb = [1] * 50", 2),   # a display [0] counts 1
     ("r = []\nfor i in range(100):\n    r.append(i)", "r = []\nfor i in range(101):\n    r.append(i)", 3),
     ("r = [i for i in range(50)]\ns = 'x' * 50", "r = [i for i in range(51)]\ns = 'x' * 50", 2),
-    ("s = 'ab' * 25\nt = s + s", "s = 'ab' * 25\nt = s + s + 'c'", 2),
+    ("s = 'ab' * 15\nt = s + s", "s = 'ab' * 15\nt = s + s + 'abcdefghijk'", 2),
 ])
 def test_lists_and_strings_built_in_all_up_to_the_limit_run_and_above_are_refused(below, above, line):
     assert_ok_like_pytorch(below, SEQUENCES)

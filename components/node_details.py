@@ -3,6 +3,8 @@ its inputs and saved tensors, its value and its gradient."""
 
 from __future__ import annotations
 
+from collections import Counter
+
 import streamlit as st
 
 from autogradlab.report import Graph, GraphNode, TensorSnapshot
@@ -19,7 +21,7 @@ NOT_COMPUTED = "not computed yet (run `.backward()` to fill in gradients)"
 
 
 def node_label(node: GraphNode) -> str:
-    """How a node reads in the picker: `n3 · dot → y`, `n0 · x (leaf)`."""
+    """How a node reads in the picker, as the graph shows it: `mul → y · line 4`, `x (leaf) · line 2`."""
     if node.kind == "op":
         text = node.op or node.label
         if node.var:
@@ -30,12 +32,18 @@ def node_label(node: GraphNode) -> str:
         text = f"{node.var or node.label} (leaf)"
     else:
         text = f"{node.label or node.var} (output)"
-    return f"{node.id} · {text}"
+    return f"{text} · line {node.line}" if node.line is not None and node.kind != "saved" else text
 
 
 def pick(graph: Graph, *, key: str) -> str | None:
     """A selectbox over the graph's nodes; returns the chosen node id or None."""
     labels = {node.id: node_label(node) for node in graph.nodes}
+    totals = Counter(labels.values())
+    seen: Counter[str] = Counter()
+    for node_id, label in labels.items():   # a loop repeats `sin · line 5`: number them in order
+        if totals[label] > 1:
+            seen[label] += 1
+            labels[node_id] = f"{label} ({seen[label]} of {totals[label]})"
     choice = st.selectbox(
         "Node details",
         options=list(labels),

@@ -114,8 +114,8 @@ def test_short_array_of_a_big_array_is_clipped():
 
 def test_node_label_reads_op_and_variable():
     graph = fake_core.lesson_graph()
-    assert node_details.node_label(graph.node("n2")) == "n2 · mul → y"
-    assert node_details.node_label(graph.node("n0")) == "n0 · x (leaf)"
+    assert node_details.node_label(graph.node("n2")) == "mul → y · line 4"
+    assert node_details.node_label(graph.node("n0")) == "x (leaf) · line 2"
 
 
 def test_node_details_show_op_class_source_line_inputs_and_gradient():
@@ -123,7 +123,7 @@ def test_node_details_show_op_class_source_line_inputs_and_gradient():
     assert at.code[0].value == "line 4: y = 2 * torch.dot(x, x)"
     details = at.markdown[-1].value
     assert "`dot`" in details and "`DotBackward0`" in details
-    assert "**inputs:** n0 · x \\(leaf\\)" in details
+    assert "**inputs:** x \\(leaf\\) · line 2" in details
     assert "**gradient:** `2.`" in details
 
 

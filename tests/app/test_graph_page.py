@@ -87,8 +87,8 @@ def test_error_after_a_printing_run_shows_both_printed_blocks(page: AppTest):
 
 def test_selecting_a_node_shows_its_details(page: AppTest):
     picker = next(s for s in page.selectbox if s.label == "Node details")
-    dot_id = next(o for o in picker.options if "dot" in o).split(" · ")[0]
-    at = picker.select(dot_id).run()
+    assert "dot · line 4" in picker.options and not any(o.startswith("n") for o in picker.options)
+    at = picker.select_index(picker.options.index("dot · line 4")).run()
     assert "line 4: y = 2 * torch.dot(x, x)" in [c.value for c in at.code]
     details = [m.value for m in at.markdown]
     assert any("**PyTorch class:** `DotBackward0`" in d for d in details)
@@ -126,6 +126,8 @@ def test_a_loop_of_30_steps_is_folded_until_the_student_unfolds_it(page: AppTest
     assert fold.value is True
     folded = graph_svg(at)
     assert "× 30" in folded and folded.count('class="node"') < 10
+    picker = next(s for s in at.selectbox if s.label == "Node details")
+    assert "sin · line 5 (1 of 30)" in picker.options and "sin · line 5 (30 of 30)" in picker.options
     at = fold.set_value(False).run()
     whole = graph_svg(at)
     assert "× 30" not in whole and whole.count('class="node"') == 152

@@ -142,7 +142,7 @@ def test_selecting_a_node_shows_its_details(page: Page, artifacts):
     picker.scroll_into_view_if_needed()  # the menu closes if the page scrolls while it opens
     picker.click()
     picker.press_sequentially("dot")  # typing opens the menu and filters it
-    page.get_by_role("option").filter(has_text="· dot").first.click()
+    page.get_by_role("option").filter(has_text="dot · line").first.click()
     details = page.locator(".st-key-node_details")
     expect(details).to_contain_text("DotBackward0")
     expect(details).to_contain_text("line 4: y = 2 * torch.dot(x, x)")

@@ -8,13 +8,15 @@ names starting with `_` are refused before any lookup.
 from __future__ import annotations
 
 import ast
+import difflib
 import operator
+import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import torch
 
-from autogradlab.errors import NotSupported, ProgramTypeError
+from autogradlab.errors import NameNotDefined, NotSupported, ProgramError, ProgramTypeError
 from autogradlab.lang import allowlist as al
 from autogradlab.lang.calls import call_method as call_tensor_method
 from autogradlab.lang.calls import has_tensor, require_data, translate_torch_error, wrap_result
@@ -48,7 +50,46 @@ def _torch_guarded(op: str, fn: Callable[[], Any], args: list) -> Any:
         raise translate_torch_error(exc, op, args) from None
 
 
+def _closest(name: str, candidates: Any) -> str | None:
+    found = difflib.get_close_matches(name, list(candidates), n=1, cutoff=0.75)
+    return found[0] if found else None
+
+
+def _no_tensor_attribute(name: str, call: bool) -> ProgramError:
+    """`x.gard`, `x.sumn()`: a typo, not a missing feature, when torch has no such name either."""
+    if hasattr(torch.Tensor, name):
+        what = "method `.{}()`" if call else "attribute `.{}`"
+        return NotSupported(f"the tensor {what.format(name)} is not supported in Autograd Lab")
+    best = _closest(name, list(al.TENSOR_PROPERTIES) + list(al.TENSOR_METHODS))
+    return NameNotDefined(f"tensors have no attribute `.{name}`",
+                          hint=f"did you mean `.{best}`?" if best else None)
+
+
+def _no_module_member(base: Namespace, name: str) -> ProgramError:
+    module = sys.modules.get(base.qualname)
+    best = _closest(name, base.members)
+    if best is not None and module is not None and name not in vars(module):
+        return NameNotDefined(f"module `{base.qualname}` has no attribute `{name}`",
+                              hint=f"did you mean `{base.qualname}.{best}`?")
+    return NotSupported(f"`{base.qualname}.{name}` is not supported in Autograd Lab")
+
+
+def _none_has_nothing(node: ast.AST, name: str, call: bool) -> ProgramError:
+    """`x.grad.zero_()` before any backward(): say why it is None, not that None is unsupported."""
+    target = node.func.value if call and isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+        else node.value if isinstance(node, ast.Attribute) else None
+    text = ast.unparse(target) if target is not None else "the value"
+    what = f"`.{name}()`" if call else f"`.{name}`"
+    hint = None
+    if text.endswith(".grad"):
+        hint = ("a tensor has no .grad until backward() has reached it; a non-leaf tensor (one made by "
+                "an operation) keeps none unless you call .retain_grad() before backward()")
+    return ProgramTypeError(f"`{text}` is None, so it has no {what}", hint=hint)
+
+
 def read_attribute(interp: Interpreter, base: Any, name: str, node: ast.AST) -> Any:
+    if base is None:
+        raise _none_has_nothing(node, name, call=False)
     if isinstance(base, torch.Tensor):
         if name in al.TENSOR_PROPERTIES:
             value = _torch_guarded(name, lambda: getattr(base, name), [base])
@@ -60,10 +101,10 @@ def read_attribute(interp: Interpreter, base: Any, name: str, node: ast.AST) -> 
             return value
         if name in al.TENSOR_METHODS:
             raise NotSupported(f"`.{name}` is a tensor method: call it, as in `x.{name}(...)`")
-        raise NotSupported(f"the tensor attribute `.{name}` is not supported in Autograd Lab")
+        raise _no_tensor_attribute(name, call=False)
     if isinstance(base, Namespace):
         if name not in base.members:
-            raise NotSupported(f"`{base.qualname}.{name}` is not supported in Autograd Lab")
+            raise _no_module_member(base, name)
         return base.members[name]
     if isinstance(base, SafeArray):
         if name not in al.SAFE_ARRAY_PROPERTIES:
@@ -134,7 +175,9 @@ def call_method(interp: Interpreter, base: Any, name: str, args: list, kwargs: d
             value = read_attribute(interp, base, name, node)
             raise ProgramTypeError(f"'{type_text(value)}' object is not callable (`.{name}` is a "
                                    f"property: write `x.{name}` without parentheses)")
-        raise NotSupported(f"the tensor method `.{name}()` is not supported in Autograd Lab")
+        raise _no_tensor_attribute(name, call=True)
+    if base is None:
+        raise _none_has_nothing(node, name, call=True)
     if isinstance(base, Namespace):
         return interp.call_value(read_attribute(interp, base, name, node), args, kwargs, node)
     require_data(base, f"before `.{name}()`")

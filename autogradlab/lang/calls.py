@@ -78,8 +78,8 @@ def check_kwargs(qualname: str, spec: CallSpec, kwargs: dict[str, Any]) -> None:
 
 def require_data(value: Any, where: str) -> Any:
     if not is_data(value):
-        raise NotSupported(f"{describe(value)} cannot be used as a value {where}; a function may "
-                           f"only be called or passed to jacobian/hessian/vjp/jvp")
+        raise NotSupported(f"{describe(value)} cannot be used {where}: a function may only be called, "
+                           f"passed to a function of your program, or to jacobian/hessian/vjp/jvp")
     return value
 
 

@@ -18,7 +18,10 @@ from autogradlab.lang.allowed_imports import check_import
 from autogradlab.limits import Limits
 
 ASSIGNABLE_ATTRIBUTES = frozenset({"requires_grad", "grad", "data"})
-_FORMAT_SPEC = re.compile(r"^[<>^]?[+\- ]?\d*(\.\d+)?[efgd%]?$")
+# The one rule for f-string format specs (the interpreter applies it again to specs with fields):
+# alignment, sign, zero-pad, width of at most 2 digits (no 10**8-space padding), grouping,
+# precision, type. `{x:>10.3f}`, `{x:,.2f}`, `{x:8.2e}`, `{s:<5}`.
+FORMAT_SPEC = re.compile(r"[<>^]?[+\- ]?0?\d{0,2}[,_]?(\.\d{1,2})?[eEfFgGd%s]?")
 _CONSTANT_TYPES = (int, float, complex, str, bool, type(None), type(Ellipsis))
 _COMPOUND = (ast.If, ast.For, ast.While, ast.FunctionDef, ast.With)
 GRAD_MODE_MANAGERS = {"no_grad": False, "enable_grad": True}  # `with torch.no_grad():` -> grad mode
@@ -40,6 +43,7 @@ _UNSUPPORTED: dict[type, tuple[str, str, str | None]] = {
     ast.SetComp: ("set comprehensions", "are", "use a list comprehension or a `for` loop"),
     ast.DictComp: ("dict comprehensions", "are", "use a `for` loop"),
     ast.Set: ("set literals `{...}`", "are", "use a list `[...]`"),
+    ast.Dict: ("dictionaries `{...}`", "are", "use separate variables, or a list of (name, value) pairs"),
     ast.Starred: ("star-args (`*x`)", "are", "write the items one by one"),
     ast.Match: ("`match` statements", "are", "use `if`/`elif`"),
 }
@@ -209,14 +213,6 @@ def _check_keyword(node: ast.keyword, ctx: _Context) -> None:
     _check_identifier(node.arg, "keyword arguments")
 
 
-def _check_dict(node: ast.Dict, ctx: _Context) -> None:
-    for key in node.keys:
-        if key is None:
-            raise _unsupported("dict unpacking (`**d`)", hint="write the keys one by one")
-        if not (isinstance(key, ast.Constant) and isinstance(key.value, str)):
-            raise _unsupported("dict keys that are not strings", hint="use string keys such as 'a'")
-
-
 def _check_constant(node: ast.Constant, ctx: _Context) -> None:
     if isinstance(node.value, bytes):
         raise _unsupported("bytes literals (`b'...'`)", hint="use a normal string")
@@ -232,7 +228,8 @@ def _check_formatted_value(node: ast.FormattedValue, ctx: _Context) -> None:
         return
     parts = spec.values if isinstance(spec, ast.JoinedStr) else [spec]
     text = "".join(p.value for p in parts if isinstance(p, ast.Constant) and isinstance(p.value, str))
-    if len(parts) > 1 or not all(isinstance(p, ast.Constant) for p in parts) or not _FORMAT_SPEC.match(text):
+    simple = len(parts) == 1 and isinstance(parts[0], ast.Constant)
+    if not simple or not FORMAT_SPEC.fullmatch(text):
         shown = f"`:{text}`" if len(parts) == 1 else "with nested fields"
         raise _unsupported(f"the f-string format {shown}", "is",
                            hint="use a simple number format such as {x:.3f} or {x:8.2e}")
@@ -312,7 +309,7 @@ _HANDLERS: dict[type, _Handler] = {
     ast.BinOp: _check_binop, ast.UnaryOp: _allow, ast.BoolOp: _allow, ast.Compare: _allow,
     ast.Call: _allow, ast.Attribute: _check_attribute, ast.Subscript: _check_subscript,
     ast.Slice: _allow, ast.Tuple: _check_target_sequence, ast.List: _check_target_sequence,
-    ast.Dict: _check_dict, ast.Constant: _check_constant, ast.Name: _check_name, ast.IfExp: _allow,
+    ast.Constant: _check_constant, ast.Name: _check_name, ast.IfExp: _allow,
     ast.JoinedStr: _allow, ast.FormattedValue: _check_formatted_value, ast.Lambda: _check_lambda,
     ast.ListComp: _check_comprehension_owner, ast.GeneratorExp: _check_comprehension_owner,
     # helper nodes

@@ -7,7 +7,6 @@ even if the parser's static walk ever lets something through.
 from __future__ import annotations
 
 import ast
-import re
 from typing import TYPE_CHECKING, Any
 
 import torch
@@ -16,14 +15,13 @@ from autogradlab.errors import NotSupported, ProgramTypeError
 from autogradlab.lang import attributes
 from autogradlab.lang.builtins import text_of
 from autogradlab.lang.calls import require_data
+from autogradlab.lang.checker import FORMAT_SPEC
 from autogradlab.lang.operators import BINARY, UNARY
 from autogradlab.lang.safe_values import SafeFunction, SafeType, UserFunction
 
 if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
 
-# "Simple numeric" format specs only: sign, zero-pad, width <= 2 digits, grouping, precision, type.
-_FORMAT_SPEC = re.compile(r"[+\- ]?0?\d{0,2}[,_]?(\.\d{1,2})?[eEfFgGd%]?")
 
 NODE_NAMES: dict[type, str] = {
     ast.Dict: "dictionaries", ast.Set: "sets", ast.DictComp: "dict comprehensions",
@@ -177,12 +175,12 @@ class ExpressionsMixin:
                 raise NotSupported(f"f-string conversions like `!{chr(value.conversion)}` are not "
                                    f"supported in Autograd Lab")
             spec = self._joinedstr(value.format_spec) if value.format_spec is not None else ""
-            if spec and not _FORMAT_SPEC.fullmatch(spec):
+            if spec and not FORMAT_SPEC.fullmatch(spec):
                 raise NotSupported(f"the format spec `:{spec}` is not supported in Autograd Lab "
                                    f"(only simple numeric ones such as `:.2f`)")
             field = require_data(self.eval(value.value), "in an f-string")
-            parts.append(text_of(self, field, lambda v, s=spec: format(v, s))
-                         if spec else text_of(self, field))
+            # format(), not str(): a 0-d tensor formats as its number (f"{y}" -> 28.0), as in Python
+            parts.append(text_of(self, field, lambda v, s=spec: format(v, s)))
             self.sizes.check_length(sum(map(len, parts)), "the f-string")
         return "".join(parts)
 

@@ -49,6 +49,9 @@ class Interpreter(StatementsMixin, ExpressionsMixin, OperatorsMixin):
         self._ops = 0
         self._depth = 0
         self._statements = self._statement_handlers()
+        # Expression statements shown like a notebook shows them: only those at the top level,
+        # never once per pass of a loop.
+        self.top_level = frozenset(id(statement) for statement in tree.body)
         self._expressions = self._expression_handlers()
 
     # -- public API ------------------------------------------------------------------------
@@ -215,7 +218,10 @@ class Interpreter(StatementsMixin, ExpressionsMixin, OperatorsMixin):
     def call_user(self, fn: UserFunction, args: list, kwargs: dict, node: ast.AST) -> Any:
         from autogradlab.lang.calls import require_data
         for value in list(args) + list(kwargs.values()):
-            require_data(value, f"as an argument of {fn.name}")
+            # The program's own functions may be handed to its own functions (d2l's
+            # numerical_lim(f, x, h)): both are interpreted here, so nothing escapes the engine.
+            if not isinstance(value, UserFunction):
+                require_data(value, f"as an argument of {fn.name}")
         if len(args) > len(fn.params):
             raise ProgramTypeError(f"{fn.name}() takes {len(fn.params)} positional arguments but "
                                    f"{len(args)} were given")

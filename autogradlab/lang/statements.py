@@ -58,7 +58,7 @@ class StatementsMixin:
 
     def _expr_stmt(self: Interpreter, node: ast.Expr) -> None:
         value = self.eval(node.value)
-        if self.scope.is_global and value is not None and is_data(value):
+        if id(node) in self.top_level and value is not None and is_data(value):
             self.hooks.on_display(value, node)
 
     def _assign_stmt(self: Interpreter, node: ast.Assign) -> None:

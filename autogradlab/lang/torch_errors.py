@@ -199,8 +199,10 @@ def _leaf_in_place(m: re.Match[str], op: str, shapes: list[tuple[int, ...]]) -> 
 
 @_rule(r"element \d+ of tensors does not require grad and does not have a grad_fn")
 def _no_graph(m: re.Match[str], op: str, shapes: list[tuple[int, ...]]) -> ProgramError:
-    return AutogradError("this tensor does not depend on any tensor with requires_grad=True",
-                         hint="create the input with requires_grad=True or call x.requires_grad_()")
+    return AutogradError("this tensor has no autograd graph: nothing that requires grad was recorded "
+                         "on the way to it",
+                         hint="create the input with requires_grad=True (or call x.requires_grad_()), "
+                              "and compute it outside `with torch.no_grad():`")
 
 
 @_rule(r"differentiated Tensor at index (\d+) appears to not have been used in the graph")

@@ -119,3 +119,11 @@ def test_no_grad_must_be_torch_s(source, kind, message):
     report = run_program(source, torchviz=False)
     assert report.error.kind == kind and message in report.error.message, report.error
     assert report.error.line == source.count("\n")  # the `with` line, just above `pass`
+
+
+def test_backward_of_a_result_made_under_no_grad_points_at_the_block():
+    source = ("import torch\nx = torch.ones(2, requires_grad=True)\nwith torch.no_grad():\n"
+              "    y = (x * 2).sum()\ny.backward()\n")
+    report = run_program(source, torchviz=False)
+    assert (report.error.kind, report.error.line) == ("autograd", 5)
+    assert "torch.no_grad()" in report.error.hint

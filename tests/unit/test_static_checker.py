@@ -58,7 +58,6 @@ assert n == 0, "done"
 del n
 print(f"{total:.3f} {total:>8} {total:+.2e} {total:5.1%}")
 t = (1, 2.5, 1j, "s", True, None, ...)
-opts = {"dim": 0}
 y = -x if not x.requires_grad else +x
 z = x[::2] @ x[1::2]
 '''
@@ -114,8 +113,9 @@ def test_dunder_name_reads_only_as_dunder_name():
     ("print(f'{x!r}')", "f-string conversions"),
     ("print(f'{x:{width}}')", "f-string format"),
     ("print(f'{x:_<10s}')", "f-string format"),
-    ("d = {**a}", "dict unpacking"),
-    ("d = {1: 2}", "dict keys that are not strings"),
+    ("d = {**a}", "dictionaries"),
+    ("d = {1: 2}", "dictionaries"),
+    ('opts = {"dim": 0}', "dictionaries"),
     ("[v for v in a for w in b]", "more than one `for`"),
     ("[v for v in a if v if v]", "more than one `if`"),
     ("for i in range(3):\n    pass\nelse:\n    pass", "`else` blocks after loops"),

@@ -129,8 +129,8 @@ def test_setitem_on_a_leaf_says_so():
 def test_backward_without_requires_grad_explains_the_missing_graph():
     y = torch.arange(4.0).sum()
     error = translated("backward", lambda: y.backward(), y)
-    assert error.message == "this tensor does not depend on any tensor with requires_grad=True"
-    assert error.hint == "create the input with requires_grad=True or call x.requires_grad_()"
+    assert error.message.startswith("this tensor has no autograd graph")
+    assert "requires_grad=True" in error.hint and "torch.no_grad()" in error.hint
 
 
 @pytest.mark.parametrize(("op", "call"), [

@@ -138,16 +138,28 @@ def _plain(method: str) -> Callable[..., Any]:
     return lambda interp, base, args: getattr(base, method)(*args)
 
 
+def _searched(method: str) -> Callable[..., Any]:
+    """list.index(v) puts repr(v) into its "not in list" message: weigh v first."""
+    def call(interp: Interpreter, base: Any, args: list) -> Any:
+        for value in args:
+            interp.sizes.check_text_weight(value, f"the value passed to .{method}()")
+        return getattr(base, method)(*args)
+    return call
+
+
 def _join(interp: Interpreter, base: str, args: list) -> str:
     items = interp.materialize(args[0], None)
-    interp.sizes.charge_sequence(sum(len(str(item)) for item in items) + len(base) * len(items), "the text")
+    for item in items:   # str(item) of a huge nested list would be the very work to avoid
+        if not isinstance(item, str):
+            raise ProgramTypeError(f"str.join() needs strings, got {type_text(item)}")
+    interp.sizes.charge_sequence(sum(map(len, items)) + len(base) * len(items), "the text")
     return base.join(items)
 
 
 PLAIN_METHODS: dict[tuple[type, str], Callable[..., Any]] = {
     (list, "append"): _list_append, (list, "extend"): _list_extend,
-    (list, "pop"): _plain("pop"), (list, "index"): _plain("index"), (list, "count"): _plain("count"),
-    (tuple, "index"): _plain("index"), (tuple, "count"): _plain("count"),
+    (list, "pop"): _plain("pop"), (list, "index"): _searched("index"), (list, "count"): _searched("count"),
+    (tuple, "index"): _searched("index"), (tuple, "count"): _searched("count"),
     (torch.Size, "numel"): lambda interp, base, args: _numel(base),
     (str, "upper"): _plain("upper"), (str, "lower"): _plain("lower"), (str, "strip"): _plain("strip"),
     (str, "startswith"): _plain("startswith"), (str, "endswith"): _plain("endswith"),

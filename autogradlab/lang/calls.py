@@ -120,7 +120,7 @@ def has_tensor(value: Any, depth: int = 2) -> bool:
 def invoke(interp: Interpreter, op: str, fn: Callable[..., Any], spec: CallSpec, args: list,
            kwargs: dict, node: ast.AST, record_args: list | None = None) -> Any:
     """Size-check, call, translate, wrap, record. `op` is the name the engine sees."""
-    if spec.size == "meta" and spec.kind != "tensor":
+    if spec.kind != "tensor" and (spec.size == "meta" or spec.size == "same" and _may_grow(args, kwargs)):
         interp.sizes.predict(fn, args, kwargs, op, creation=spec.kind in ("random", "op"))
     call_kwargs = dict(kwargs)
     if spec.kind == "random":
@@ -132,12 +132,18 @@ def invoke(interp: Interpreter, op: str, fn: Callable[..., Any], spec: CallSpec,
     except Exception as exc:  # noqa: BLE001 - every torch failure becomes a ProgramError
         raise translate_torch_error(exc, op, args) from None
     result = wrap_result(result, op)
-    if spec.size != "meta" or spec.kind == "tensor":
-        interp.sizes.check_elements(tensor_elements(result), op)  # bounded by its inputs
+    interp.sizes.check_elements(tensor_elements(result), op)   # whatever was predicted, fail closed
     interp.sizes.add_result(result)
     if has_tensor(result):
         interp.record_op(op, record_args if record_args is not None else args, kwargs, result, node)
     return result
+
+
+def _may_grow(args: list, kwargs: dict) -> bool:
+    """A "same size" op can still grow: with two tensors it broadcasts (clamp(x, min=t),
+    max(a, b)), and a reduction of an empty tensor keeps the other dimensions (zeros(0, 10**8).sum(0))."""
+    tensors = [v for v in list(args) + list(kwargs.values()) if isinstance(v, torch.Tensor)]
+    return len(tensors) > 1 or any(t.numel() == 0 for t in tensors)
 
 
 def call_function(interp: Interpreter, qualname: str, fn: Callable[..., Any], spec: CallSpec,

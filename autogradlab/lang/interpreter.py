@@ -10,12 +10,20 @@ from __future__ import annotations
 
 import ast
 import contextlib
+import time
 from collections.abc import Iterator
 from typing import Any
 
 import torch
 
-from autogradlab.errors import LimitExceeded, NameNotDefined, NotSupported, ProgramError, ProgramTypeError
+from autogradlab.errors import (
+    LimitExceeded,
+    NameNotDefined,
+    NotSupported,
+    ProgramError,
+    ProgramTypeError,
+    TimeLimitExceeded,
+)
 from autogradlab.lang import sizes as sizes_module
 from autogradlab.lang.builtins import BUILTINS, KNOWN_PYTHON_BUILTINS
 from autogradlab.lang.expressions import ExpressionsMixin, construct_name
@@ -28,6 +36,7 @@ from autogradlab.lang.scope import Scope
 from autogradlab.lang.statements import STATEMENT_NAMES, BreakLoop, ContinueLoop, ReturnValue, StatementsMixin
 from autogradlab.limits import Limits
 
+SOFT_DEADLINE_SHARE = 0.8   # of limits.timeout_s: the rest is for building the report
 
 class Interpreter(StatementsMixin, ExpressionsMixin, OperatorsMixin):
     def __init__(self, tree: ast.Module, source: str, *, limits: Limits, generator: torch.Generator,
@@ -45,6 +54,7 @@ class Interpreter(StatementsMixin, ExpressionsMixin, OperatorsMixin):
         self._identities: dict[int, tuple[Any, int]] = {}
         self.grad_fn_wrappers: dict[int, tuple[Any, Any]] = {}
         self._steps = 0
+        self._deadline = float("inf")
         self._iterations = 0
         self._ops = 0
         self._depth = 0
@@ -57,6 +67,9 @@ class Interpreter(StatementsMixin, ExpressionsMixin, OperatorsMixin):
     # -- public API ------------------------------------------------------------------------
     def run(self) -> None:
         """Execute the program; raises only ProgramError subclasses, with line/column set."""
+        # Stop a little before the worker's hard limit, at a statement, so the error has a line and
+        # the report keeps everything computed so far; the hard limit still ends a single slow op.
+        self._deadline = time.monotonic() + SOFT_DEADLINE_SHARE * self.limits.timeout_s
         try:
             self.exec_block(self.tree.body)
         except ProgramError:
@@ -80,6 +93,12 @@ class Interpreter(StatementsMixin, ExpressionsMixin, OperatorsMixin):
         if self._steps > self.limits.max_steps:
             raise LimitExceeded(f"the program took more than {self.limits.max_steps:,} steps; the "
                                 f"limit is {self.limits.max_steps:,}", hint="limit max_steps")
+        if self._steps % 32 == 0 and time.monotonic() > self._deadline:
+            raise TimeLimitExceeded(
+                f"the program ran for more than {SOFT_DEADLINE_SHARE * self.limits.timeout_s:.1f} s "
+                f"and was stopped here (the time limit is {self.limits.timeout_s:g} s)",
+                hint="fewer loop iterations or smaller tensors help; a `while` loop whose condition "
+                     "never becomes False runs forever")
 
     def exec(self, node: ast.stmt) -> None:
         self._tick()
@@ -211,8 +230,10 @@ class Interpreter(StatementsMixin, ExpressionsMixin, OperatorsMixin):
         if args.vararg or args.kwarg or args.kwonlyargs:
             raise NotSupported("`*args`, `**kwargs` and keyword-only parameters are not supported in "
                                "Autograd Lab")
+        from autogradlab.lang.calls import require_data
         params = [a.arg for a in args.posonlyargs + args.args]
-        defaults = [self.eval(d) for d in args.defaults]
+        defaults = [value if isinstance(value, UserFunction) else require_data(value, "as a default value")
+                    for value in (self.eval(d) for d in args.defaults)]
         return UserFunction(name, params, defaults, body, self.scope, node)
 
     def call_user(self, fn: UserFunction, args: list, kwargs: dict, node: ast.AST) -> Any:

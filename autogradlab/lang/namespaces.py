@@ -67,6 +67,7 @@ def _np_array(interp, args, kwargs, node):  # noqa: ANN001, ANN202
         raise ProgramTypeError(f"np.array: {exc}") from None
     if array.dtype.kind not in "biufc":
         raise NotSupported("Autograd Lab supports numpy arrays of numbers only")
+    interp.sizes.check_elements(array.size, "np.array")
     return SafeArray(array)
 
 

@@ -97,9 +97,8 @@ class OperatorsMixin:
         _check_operand(left, op)
         _check_operand(right, op)
         tensors = isinstance(left, torch.Tensor) or isinstance(right, torch.Tensor)
-        if tensors:
-            if inplace_of is None or not isinstance(left, torch.Tensor):
-                self.sizes.predict(fn, [left, right], {}, op, creation=False)
+        if tensors:   # in-place too: `x @= y` falls back to an out-of-place matmul
+            self.sizes.predict(fn, [left, right], {}, op, creation=False)
         else:
             self.sizes.check_python_binop(_PY_NAMES.get(op, op), left, right)
         try:

@@ -151,7 +151,7 @@ class SafeGradFn:
 _ATOMS = (bool, int, float, complex, str, type(None), torch.Tensor, torch.Size, torch.dtype,
           SafeArray, SafeNumpyDtype, SafeType, SafeGradFn, range, slice, type(Ellipsis))
 _ATOM_TYPES = frozenset(_ATOMS)
-DATA_CHECK_ITEMS = 200_000   # items one is_data call looks at (two full-size lists)
+DATA_CHECK_ITEMS = 20_000    # items one is_data call looks at (the walk is the second line of defence)
 
 
 def is_data(value: Any) -> bool:

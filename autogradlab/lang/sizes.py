@@ -49,14 +49,41 @@ def warm_up() -> None:
         _warmed_up = True
 
 
-def to_meta(value: Any) -> Any:
-    """The same structure with every tensor replaced by an empty meta tensor of its shape."""
+META_COPY_ITEMS = 1_000   # longer lists are passed to the meta run as they are (no deep copy)
+
+
+def to_meta(value: Any, depth: int = 0) -> Any:
+    """The same structure with every tensor replaced by an empty meta tensor of its shape.
+
+    A 0-d integer tensor becomes its int: used as a size (`torch.ones(n, n)` with n a tensor) it
+    must size the meta run like the real one, or the meta run fails and nothing is predicted. Only
+    short, shallow lists are copied: a long list holds numbers (or shares one inner list 10^5
+    times), and copying it would be the very work the check is there to avoid."""
     if isinstance(value, torch.Tensor):
+        if value.dim() == 0 and not value.is_floating_point() and not value.is_complex() \
+                and value.dtype != torch.bool and value.device.type != "meta":
+            return int(value)
         return torch.empty(value.shape, dtype=value.dtype, device="meta")
-    if isinstance(value, (tuple, list)):
-        return type(value)(to_meta(item) for item in value) if isinstance(value, list) \
-            else tuple(to_meta(item) for item in value)
+    if isinstance(value, (tuple, list)) and not isinstance(value, torch.Size) \
+            and depth < 3 and len(value) <= META_COPY_ITEMS:
+        items = [to_meta(item, depth + 1) for item in value]
+        return items if isinstance(value, list) else tuple(items)
     return value
+
+
+def data_dependent_bound(op: str, values: list) -> int:
+    """An upper bound on the result of an op the meta device cannot run (its size depends on the
+    data): masked_select broadcasts its arguments; nonzero/argwhere/where(x) return one index row
+    per element; the rest (unique, lstsq, allclose, ...) return at most what they were given."""
+    tensors = [v for v in values if isinstance(v, torch.Tensor)]
+    name = op.rsplit(".", 1)[-1]
+    if name == "masked_select":
+        try:
+            return count_elements(torch.broadcast_shapes(*(t.shape for t in tensors)))
+        except RuntimeError:
+            return 0   # shapes do not broadcast: the real call reports it
+    rank = max((t.dim() for t in tensors), default=1) or 1
+    return sum(t.numel() for t in tensors) * rank
 
 
 def _has_tensor(value: Any) -> bool:
@@ -74,14 +101,19 @@ def nested_length_product(data: Any, cap: int) -> int:
     lengths; stops early once the product exceeds cap."""
     total = 1
     depth = 0
-    while isinstance(data, (list, tuple)) and depth < 64:
-        total *= len(data)
+    while isinstance(data, (list, tuple, range)) and depth < 64:
+        try:
+            total *= len(data)
+        except OverflowError:   # range(10**30)
+            return cap + 1
         if total == 0 or total > cap:
             return total
         data = data[0]
         depth += 1
     if isinstance(data, torch.Tensor):
         total *= count_elements(data.shape)
+    elif isinstance(data, str):   # numpy stores every string at the longest one's width
+        total *= max(1, len(data))
     return total
 
 
@@ -116,21 +148,24 @@ class SizeGuard:
 
         If the meta run fails (a data-dependent op such as boolean masking, or a user error the
         real call will report), fall back to a bound: the product of the argument sizes."""
+        values = list(args) + list(kwargs.values())
+        for value in values:   # a nested list argument becomes a tensor inside the call
+            if isinstance(value, (list, tuple)) and not isinstance(value, torch.Size):
+                self.check_nested(value, what)
         meta_args = to_meta(list(args))
         meta_kwargs = {key: to_meta(value) for key, value in kwargs.items()}
-        if creation and not _has_tensor(args) and not _has_tensor(list(kwargs.values())):
+        # Decided on the meta copies: a 0-d size tensor became an int, and a creation call left with
+        # no tensor must run on the meta device, never for real.
+        has_tensors = _has_tensor(meta_args) or _has_tensor(list(meta_kwargs.values()))
+        if creation and not has_tensors:
             meta_kwargs["device"] = "meta"
         try:
             with torch.no_grad():
                 result = fn(*meta_args, **meta_kwargs)
         except Exception:  # noqa: BLE001 - the real call reports user errors
-            if creation:
-                return
-            bound = 1
-            for arg in list(args) + list(kwargs.values()):
-                bound *= max(1, tensor_elements(arg))
-            if bound > self.limits.max_tensor_elements:
-                self.check_elements(bound, what)
+            if not has_tensors:
+                return   # a creation op the meta device cannot run: the result is checked after
+            self.check_elements(data_dependent_bound(what, values), what)
             return
         self.check_elements(tensor_elements(result), what)
 

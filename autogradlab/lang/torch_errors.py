@@ -28,6 +28,7 @@ from autogradlab.errors import (
     ShapeMismatch,
 )
 
+MESSAGE_CHARS = 2_000
 _DTYPE_HINT = "use torch.arange(4.0) or dtype=torch.float32"
 _MATMUL_OPS = frozenset({"mm", "matmul", "@", "mv", "dot", "bmm", "inner", "vdot"})
 _Rule = Callable[[re.Match[str], str, list[tuple[int, ...]]], ProgramError]
@@ -49,7 +50,9 @@ def translate(exc: BaseException, op: str, args: Sequence[object]) -> ProgramErr
         return _memory(op, None)
     if isinstance(exc, RecursionError):
         return LimitExceeded(f"{op}: the computation is nested too deeply")
-    text = str(exc.args[0]) if exc.args else str(exc)
+    # Only the head of a message is read: a program can put 100,000 characters into one (a bad
+    # `rounding_mode=` string) and some patterns below are not linear on such lines.
+    text = (str(exc.args[0]) if exc.args else str(exc))[:MESSAGE_CHARS]
     shapes = _shapes(args)
     for pattern, handler in _RULES:
         match = pattern.search(text)
@@ -312,7 +315,7 @@ _ENFORCE = re.compile(r"^\[enforce fail at [^\]]*\]\s*(?:\w+ == \w+\.\s*)?")
 def _first_line(text: str, op: str) -> str:
     text = _FRAME_MARKERS.split(text, maxsplit=1)[0]
     text = _ENFORCE.sub("", text.strip())
-    line = next((part.strip() for part in text.splitlines() if part.strip()), "")
+    line = next((part.strip() for part in text.splitlines() if part.strip()), "")[:600]
     line = _PATH.sub("<file>", _ADDRESS.sub("", line))
     if line.endswith(":"):
         line = line[:-1]

@@ -290,3 +290,43 @@ def test_unbounded_recursion_with_default_limits_is_a_limit_not_a_crash():
 def test_nested_length_product_does_not_build_anything():
     shared = [[0.0] * 100000] * 100000
     assert nested_length_product(shared, cap=10**12) == 10**10
+
+
+# -- sizes that used to slip past the prediction (red-team findings) ---------------------------
+@pytest.mark.parametrize(("source", "what"), [
+    ("import torch\nn = torch.tensor(7000)\ntorch.ones(n, n)", "ones"),           # 0-d tensor as a size
+    ("import torch\nn = torch.tensor(100000)\ntorch.zeros(n, n)", "zeros"),
+    ("import torch\nm = torch.ones(100000, 1)\nk = torch.ones(1, 100000) > 0\ntorch.masked_select(m, k)",
+     "masked_select"),                                                              # no meta kernel
+    ("import torch\nx = torch.ones(1000000, 1, 1, 1, 1, 1, 1, 1, 1, 1)\nx.nonzero()", "nonzero"),
+    ("import torch\nN = 100000\ntorch.clamp(torch.zeros(N, 1), min=torch.zeros(1, N))", "clamp"),
+    ("import torch\nN = 100000\ntorch.max(torch.zeros(N, 1), torch.zeros(1, N))", "max"),  # broadcasts
+    ("import torch\ntorch.zeros(0, 300000000).sum(0)", "sum"),                    # empty reduction grows
+    ("import torch\nx = torch.ones(3000, 1)\nx @= torch.ones(1, 3000)", "matmul"),  # in-place falls back
+    ("import torch\nM = [[0] * 100000] * 100000\ntorch.add(torch.ones(2), M)", "add"),  # list argument
+    ("import torch\ntorch.tensor(range(10**8))", "tensor"),
+    ("import numpy as np\nnp.array(range(10**7))", "np.array"),
+    ("import numpy as np\nnp.array(['a' * 100000] * 100000)", "np.array"),
+])
+def test_results_sized_by_data_or_broadcasting_are_refused_before_they_exist(source, what):
+    message = assert_refused(source, DEFAULT_LIMITS, "max_tensor_elements", source.count("\n") + 1)
+    assert message.startswith(f"result of {what} would have ")
+
+
+@pytest.mark.parametrize("source", [
+    "import torch\nn = torch.tensor(3)\nr = torch.ones(n, 2)\ns = torch.arange(n)\ne = torch.eye(n)",
+    "import torch\nx = torch.tensor([1., 0., 2.])\nr = x.nonzero()\ns = torch.masked_select(x, x > 0)",
+    "import torch\nx = torch.arange(3000.)\nr = x[x > 0]",
+    "import torch\na = torch.rand(3000)\nb = torch.rand(3000)\nr = torch.allclose(a, b)",
+    "import torch\nx = torch.ones(3, 1)\nr = torch.clamp(x, min=torch.zeros(1, 3))",
+])
+def test_the_same_ops_at_lesson_sizes_run_like_pytorch(source):
+    assert_ok_like_pytorch(source, DEFAULT_LIMITS)
+
+
+def test_a_loop_past_the_time_budget_stops_at_its_line_and_keeps_what_it_computed():
+    limits = Limits(timeout_s=0.5, max_steps=10**9, max_loop_iterations=10**9)
+    report = run("n = 0\nwhile True:\n    n += 1\n", limits)
+    assert report.error.kind == "timeout" and report.error.line in (2, 3), report.error
+    assert report.error.message.startswith("the program ran for more than 0.4 s and was stopped here")
+    assert report.variables["n"].value > 0

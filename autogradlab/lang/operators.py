@@ -153,6 +153,11 @@ class OperatorsMixin:
             elif name in ("in", "not_in"):
                 _check_operand(right, name)
                 _check_operand(left, name)
+                if isinstance(right, range) and type(left) is not int:   # 0.5 in range(10**18) scans
+                    try:
+                        self.sizes.check_length(len(right), "the range searched with `in`")
+                    except OverflowError:
+                        self.sizes.check_length(self.limits.max_sequence_len + 1, "the range searched")
                 try:
                     result = fn(left, right)
                 except Exception as exc:  # noqa: BLE001

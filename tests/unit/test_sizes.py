@@ -330,3 +330,18 @@ def test_a_loop_past_the_time_budget_stops_at_its_line_and_keeps_what_it_compute
     assert report.error.kind == "timeout" and report.error.line in (2, 3), report.error
     assert report.error.message.startswith("the program ran for more than 0.4 s and was stopped here")
     assert report.variables["n"].value > 0
+
+
+@pytest.mark.parametrize(("source", "what"), [
+    ("import torch\nx = torch.zeros(5000000)\nx.split(1)", "split"),
+    ("import torch\nx = torch.zeros(200000, 2)\nx.unbind()", "unbind"),
+    ("import torch\nx = torch.zeros(300000)\ntorch.chunk(x, 200000)", "chunk"),
+])
+def test_splitting_into_more_pieces_than_a_list_may_hold_is_refused_first(source, what):
+    message = assert_refused(source, DEFAULT_LIMITS, "max_sequence_len", 3)
+    assert message.startswith(f"the pieces of {what} would have ")
+
+
+def test_splitting_at_lesson_sizes_gives_pytorch_pieces():
+    assert_ok_like_pytorch("import torch\nx = torch.arange(6.)\na, b = x.split(4)\nc, d, e = x.chunk(3)",
+                           DEFAULT_LIMITS)

@@ -2,7 +2,9 @@
 
 Exit status: 0 when every program ran, 1 when any failed (a user error, a limit, a crash), 2 for bad
 usage (unknown options, missing files, an unknown output format). Never a traceback: programs run in
-the sandbox, and anything unexpected in the CLI itself becomes one line on stderr.
+the sandbox; anything unexpected while handling one FILE becomes that file's error of kind "internal"
+(its JSON line or its `file: internal: ...` line) and the next FILEs still run; anything unexpected
+outside them becomes one line on stderr.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ import numpy as np
 
 from autogradlab.jsonout import report_to_json
 from autogradlab.limits import DEFAULT_LIMITS
-from autogradlab.report import PlainValue, Report, SequenceValue, TensorValue
+from autogradlab.report import ErrorInfo, PlainValue, Report, SequenceValue, TensorValue
 
 GRAPH_FORMATS = ("svg", "png", "pdf", "dot")
 EXIT_OK, EXIT_PROGRAM_FAILED, EXIT_USAGE = 0, 1, 2
@@ -148,17 +150,52 @@ def _run_command(args: argparse.Namespace, runner: Runner, io: Streams) -> int:
     programs = _read_programs(args.files, io.stdin)
     status = EXIT_OK
     for name, source in programs:
-        report = runner.run(source, seed=args.seed, output=args.output, timeout=args.timeout)
-        if args.json:
-            io.stdout.write(json.dumps(report_to_json(report), allow_nan=False, ensure_ascii=False) + "\n")
-        else:
-            io.stdout.write(format_summary(name, report, heading=len(programs) > 1))
-            if report.error is not None:
-                io.stderr.write(format_error(name, report) + "\n")
+        report, text, errors = _run_one(args, runner, name, source, heading=len(programs) > 1)
+        io.stdout.write(text)
+        io.stderr.write(errors)
         io.stdout.flush()
         if not report.ok:
             status = EXIT_PROGRAM_FAILED
     return status
+
+
+def _run_one(args: argparse.Namespace, runner: Runner, name: str, source: str,
+             *, heading: bool) -> tuple[Report, str, str]:
+    """Run one FILE and format it: (report, stdout text, stderr text).
+
+    A bug in Autograd Lab while running or writing this one file becomes that file's "internal"
+    error, so its line is still printed and the next FILEs still run. The text is built completely
+    before anything is written, so a failure never leaves half a JSON line behind."""
+    try:
+        report = runner.run(source, seed=args.seed, output=args.output, timeout=args.timeout)
+        return report, *_format_one(args, name, report, heading=heading)
+    except (KeyboardInterrupt, BrokenPipeError):
+        raise
+    except Exception as exc:  # noqa: BLE001 - reported as this file's internal error
+        report = internal_error_report(source, exc, seed=args.seed)
+        return report, *_format_one(args, name, report, heading=heading)
+
+
+def _format_one(args: argparse.Namespace, name: str, report: Report, *, heading: bool) -> tuple[str, str]:
+    if args.json:
+        return json.dumps(report_to_json(report), allow_nan=False, ensure_ascii=False) + "\n", ""
+    errors = format_error(name, report) + "\n" if report.error is not None else ""
+    return format_summary(name, report, heading=heading), errors
+
+
+def internal_error_report(source: str, exc: BaseException, *, seed: int = 0) -> Report:
+    """A failed report for a file Autograd Lab itself could not handle: kind "internal", the
+    exception in plain words (its type and first 300 characters on one line, never a traceback)."""
+    try:
+        detail = " ".join(str(exc).split())   # one line, whatever the exception's text holds
+    except Exception:  # noqa: BLE001 - an exception whose text fails is named by its type
+        detail = ""
+    detail = detail if len(detail) <= 300 else detail[:300] + "..."
+    what = f"{type(exc).__name__}: {detail}" if detail else type(exc).__name__
+    error = ErrorInfo("internal", f"internal error in Autograd Lab: {what}",
+                      hint="this is a bug in Autograd Lab, not in your program")
+    return Report(source=source, ok=False, seed=seed, output=None, candidates=(), variables={},
+                  printed="", error=error)
 
 
 def _graph_command(args: argparse.Namespace, runner: Runner, io: Streams) -> int:

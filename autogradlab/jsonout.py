@@ -3,6 +3,14 @@
 The contract is strict JSON: `json.dumps(report_to_json(r), allow_nan=False)` succeeds for every
 report, so NaN and infinities become the strings "nan", "inf", "-inf" (in values, grads and plain
 numbers alike), complex numbers become [re, im] pairs, and tensors become nested lists.
+
+Python ints are JSON ints, except huge ones: an int of more than 13,000 bits (about 3,900 decimal
+digits, near Python's 4,300-digit limit on int -> text, past which `json.dumps` raises) becomes a
+string, so one huge int can never break the line of its file. Up to 65,536 bits the string is the
+exact value in hex, as `hex()` writes it ("0xfff...", "-0x1..."), which `int(s, 16)` reads back;
+beyond that it is "<int with N bits>" (N with comma separators). Neither form can be mistaken for
+"nan"/"inf"/"-inf". An int that Python still refuses to write in decimal (the process lowered
+the digit limit) takes the same string forms.
 Never imports torch.
 """
 
@@ -38,14 +46,38 @@ def _float(x: float) -> float | str:
     return x
 
 
+_MAX_DECIMAL_INT_BITS = 13_000   # 3,914 decimal digits at most: under Python's 4,300-digit limit
+_MAX_HEX_INT_BITS = 65_536       # 16,384 hex digits; past this only the size is worth a line of JSON
+
+
+def int_to_json(n: int) -> int | str:
+    """A JSON int when Python can write it in decimal, else a string that never raises (module doc).
+
+    The bit count is checked first so that a huge int never reaches int -> decimal text, which is
+    quadratic and raises ValueError past sys.get_int_max_str_digits() digits."""
+    n = int(n)
+    bits = n.bit_length()
+    if bits <= _MAX_DECIMAL_INT_BITS:
+        try:
+            int.__repr__(n)       # what json.dumps will call; raises if the digit limit was lowered
+        except ValueError:
+            pass
+        else:
+            return n
+    if bits <= _MAX_HEX_INT_BITS:
+        return hex(n)
+    return f"<int with {bits:,} bits>"
+
+
 def number_to_json(x: Any) -> Any:
-    """A Python or numpy scalar: int stays int, floats may become "nan"/"inf", complex [re, im]."""
+    """A Python or numpy scalar: int stays int (a string when huge), floats may become "nan"/"inf",
+    complex [re, im]."""
     if isinstance(x, np.generic):
         x = x.item()
     if isinstance(x, bool):
         return x
     if isinstance(x, int):
-        return x
+        return int_to_json(x)
     if isinstance(x, float):
         return _float(x)
     if isinstance(x, complex):

@@ -8,6 +8,7 @@ operators so the engine sees every op.
 from __future__ import annotations
 
 import builtins as py_builtins
+import math
 import operator
 from collections.abc import Callable
 from typing import Any
@@ -27,6 +28,23 @@ def _data_args(name: str, args: list, kwargs: dict, allowed: tuple[str, ...] = (
                                f"Autograd Lab")
     for value in list(args) + list(kwargs.values()):
         require_data(value, f"in `{name}()`")
+
+
+def _arity(args: list, low: int, high: int | None, too_few: str, too_many: str = "",
+           keywords: int = 0) -> None:
+    """Refuse a wrong number of arguments with CPython's own TypeError text ({n}: the count) before
+    args[0] is read, so `abs()` says what Python says rather than "list index out of range".
+    Like CPython, too few counts positional arguments and too many counts `keywords` as well (the
+    caller passes len(kwargs) when its keywords may also be given by position)."""
+    if len(args) < low:
+        raise ProgramTypeError(too_few.format(n=len(args)))
+    given = len(args) + keywords
+    if high is not None and given > high:
+        raise ProgramTypeError((too_many or too_few).format(n=given))
+
+
+def _exactly_one(name: str, args: list) -> None:
+    _arity(args, 1, 1, name + "() takes exactly one argument ({n} given)")
 
 
 def _torch_call(interp, op: str, fn: Callable[..., Any], *args: Any) -> Any:  # noqa: ANN001
@@ -62,8 +80,7 @@ def _print(interp, args, kwargs, node):  # noqa: ANN001, ANN202
 
 def _len(interp, args, kwargs, node):  # noqa: ANN001, ANN202
     _data_args("len", args, kwargs)
-    if len(args) != 1:
-        raise ProgramTypeError(f"len() takes exactly one argument ({len(args)} given)")
+    _exactly_one("len", args)
     return _torch_call(interp, "len", len, args[0])
 
 
@@ -85,18 +102,76 @@ def _materialize(interp, value: Any, node: Any) -> list:  # noqa: ANN001
     return list(interp.iterate(value, node))
 
 
+# Most arguments each conversion takes, and CPython's text for more.
+_CONVERT_MAX_ARGS: dict[type, tuple[int, str]] = {
+    int: (2, "int() takes at most 2 arguments ({n} given)"),
+    complex: (2, "complex() takes at most 2 arguments ({n} given)"),
+    str: (3, "str() takes at most 3 arguments ({n} given)"),
+}
+
+
 def _convert(py_type: type) -> Callable[..., Any]:
+    name = py_type.__name__
+    high, too_many = _CONVERT_MAX_ARGS.get(py_type, (1, name + " expected at most 1 argument, got {n}"))
+
     def convert(interp, args, kwargs, node):  # noqa: ANN001, ANN202
-        name = py_type.__name__
-        _data_args(name, args, kwargs)
+        _data_args(name, args, kwargs, ("base",) if py_type is int else ())
+        _arity(args, 0, high, "", too_many, keywords=len(kwargs))
         if py_type in (list, tuple):
             return py_type(_materialize(interp, args[0], node)) if args else py_type()
         if py_type is str:
+            if len(args) > 1:
+                raise NotSupported("only `str(x)` with one argument is supported in Autograd Lab")
             return text_of(interp, args[0]) if args else ""
-        if len(args) > (2 if py_type is int else 1):
-            raise ProgramTypeError(f"{name}() takes at most one argument here")
+        if py_type is int:
+            return _to_int(interp, args, kwargs)
         return _torch_call(interp, name, py_type, *args)
     return convert
+
+
+def _to_int(interp, args: list, kwargs: dict) -> Any:  # noqa: ANN001
+    """int(x) or int(text, base); a string is sized against max_int_bits before it is converted."""
+    if not args:
+        if kwargs:
+            raise ProgramTypeError("int() missing string argument")
+        return 0
+    if len(args) == 1 and not kwargs:
+        if isinstance(args[0], str):
+            return _int_from_text(interp, args[0], 10, ())
+        return _torch_call(interp, "int", int, args[0])
+    base = operator.index(args[1] if len(args) > 1 else kwargs["base"])
+    if isinstance(args[0], str):
+        return _int_from_text(interp, args[0], base, (base,))
+    return int(args[0], base)   # CPython's "can't convert non-string with explicit base"
+
+
+_PREFIX_BASES = {"0x": 16, "0o": 8, "0b": 2}
+
+
+def _int_text_digits(text: str, base: int) -> tuple[int, float]:
+    """(significant digits, bits per digit) of int(text, base): sign, spaces, underscores, the
+    base prefix and leading zeros do not count. (0, 0.0) for a base CPython will refuse itself."""
+    if not (base == 0 or 2 <= base <= 36):
+        return 0, 0.0
+    body = text.strip().lstrip("+-").replace("_", "").lower()
+    prefix_base = _PREFIX_BASES.get(body[:2])
+    if prefix_base is not None and base in (0, prefix_base):
+        body, base = body[2:], prefix_base
+    return len(body.lstrip("0")), math.log2(base or 10)
+
+
+def _int_from_text(interp, text: str, base: int, base_args: tuple) -> int:  # noqa: ANN001
+    """Refuse before converting when the value cannot fit max_int_bits: with d significant digits
+    it is at least base**(d-1), so it has at least floor((d-1)*log2(base))+1 bits. Converting a long
+    string is slow (decimal) and its int is what the limit forbids; near the limit the conversion
+    is cheap and the exact bit_length decides, so a value of exactly max_int_bits bits is kept."""
+    digits, bits_per_digit = _int_text_digits(text, base)
+    what = f"int() of a {len(text):,}-character string"
+    if digits and math.floor((digits - 1) * bits_per_digit) + 1 > interp.limits.max_int_bits:
+        interp.sizes.check_int_bits(math.ceil(digits * bits_per_digit), what)
+    result = int(text, *base_args)
+    interp.sizes.check_int_bits(result.bit_length(), what)
+    return result
 
 
 BUILTIN_TYPES: dict[str, SafeType] = {
@@ -106,19 +181,41 @@ BUILTIN_TYPES: dict[str, SafeType] = {
 
 def _abs(interp, args, kwargs, node):  # noqa: ANN001, ANN202
     _data_args("abs", args, kwargs)
+    _exactly_one("abs", args)
     return interp.apply_unary("abs", abs, args[0], node)
 
 
 def _round(interp, args, kwargs, node):  # noqa: ANN001, ANN202
     _data_args("round", args, kwargs, ("ndigits",))
-    if isinstance(args[0], torch.Tensor):
-        return interp.apply_unary("round", round, args[0], node)
-    return round(*args, **kwargs)
+    _arity(args, 1, 2, "round() missing required argument 'number' (pos 1)",
+           "round() takes at most 2 arguments ({n} given)", keywords=len(kwargs))
+    number = args[0]
+    if isinstance(number, torch.Tensor):
+        return interp.apply_unary("round", round, number, node)
+    ndigits = args[1] if len(args) > 1 else kwargs.get("ndigits")
+    if ndigits is None:
+        return round(number)
+    if type(number) in (int, bool):
+        return _round_int(int(number), operator.index(ndigits))
+    return round(number, ndigits)   # floats: CPython clamps a huge ndigits itself
+
+
+def _round_int(n: int, ndigits: int) -> int:
+    """round(n, ndigits) as CPython computes it, minus CPython's 10**-ndigits when that power dwarfs
+    n: round(1, -10**8) would build a 330-million-bit int for minutes, yet the answer is always 0
+    once 10**-ndigits > 2*|n| (n has at most bit_length//3 + 1 decimal digits)."""
+    if ndigits < 0 and -ndigits > n.bit_length() // 3 + 2:
+        return 0
+    return round(n, ndigits)
 
 
 def _min_max(name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
     def impl(interp, args, kwargs, node):  # noqa: ANN001, ANN202
         _data_args(name, args, kwargs, ("default",))
+        _arity(args, 1, None, name + " expected at least 1 argument, got {n}")
+        if len(args) > 1 and "default" in kwargs:
+            raise ProgramTypeError(f"Cannot specify a default for {name}() with multiple positional "
+                                   "arguments")
         items = _materialize(interp, args[0], node) if len(args) == 1 else list(args)
         return _torch_call(interp, name, lambda values: fn(values, **kwargs), items)
     return impl
@@ -126,6 +223,8 @@ def _min_max(name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
 
 def _sum(interp, args, kwargs, node):  # noqa: ANN001, ANN202
     _data_args("sum", args, kwargs, ("start",))
+    _arity(args, 1, 2, "sum() takes at least 1 positional argument ({n} given)",
+           "sum() takes at most 2 arguments ({n} given)", keywords=len(kwargs))
     total = args[1] if len(args) > 1 else kwargs.get("start", 0)
     for item in interp.iterate(args[0], node):
         interp.charge_loop_iterations(1, "sum()")
@@ -135,6 +234,8 @@ def _sum(interp, args, kwargs, node):  # noqa: ANN001, ANN202
 
 def _enumerate(interp, args, kwargs, node):  # noqa: ANN001, ANN202
     _data_args("enumerate", args, kwargs, ("start",))
+    _arity(args, 1, 2, "enumerate() missing required argument 'iterable'",
+           "enumerate() takes at most 2 arguments ({n} given)", keywords=len(kwargs))
     start = args[1] if len(args) > 1 else kwargs.get("start", 0)
     return [(start + i, item) for i, item in enumerate(_materialize(interp, args[0], node))]
 
@@ -146,18 +247,21 @@ def _zip(interp, args, kwargs, node):  # noqa: ANN001, ANN202
 
 def _sorted(interp, args, kwargs, node):  # noqa: ANN001, ANN202
     _data_args("sorted", args, kwargs, ("reverse",))
+    _arity(args, 1, 1, "sorted expected 1 argument, got {n}")
     return _torch_call(interp, "sorted", lambda items: sorted(items, **kwargs),
                        _materialize(interp, args[0], node))
 
 
 def _reversed(interp, args, kwargs, node):  # noqa: ANN001, ANN202
     _data_args("reversed", args, kwargs)
+    _arity(args, 1, 1, "reversed expected 1 argument, got {n}")
     return list(reversed(_materialize(interp, args[0], node)))
 
 
 def _any_all(name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
     def impl(interp, args, kwargs, node):  # noqa: ANN001, ANN202
         _data_args(name, args, kwargs)
+        _exactly_one(name, args)
         return _torch_call(interp, name, fn, _materialize(interp, args[0], node))
     return impl
 
@@ -193,11 +297,13 @@ def _isinstance(interp, args, kwargs, node):  # noqa: ANN001, ANN202
 
 def _id(interp, args, kwargs, node):  # noqa: ANN001, ANN202
     _data_args("id", args, kwargs)
+    _exactly_one("id", args)
     return interp.identity(args[0])
 
 
 def _repr(interp, args, kwargs, node):  # noqa: ANN001, ANN202
     _data_args("repr", args, kwargs)
+    _exactly_one("repr", args)
     return text_of(interp, args[0], repr)
 
 

@@ -117,6 +117,12 @@ def nested_length_product(data: Any, cap: int) -> int:
     return total
 
 
+def _int_label(n: int) -> str:
+    """An operand in a limit message: its digits when short, else its size (turning a 5,000-digit
+    int into text raises in Python 3.11+)."""
+    return str(n) if n.bit_length() <= 64 else f"<an int of {n.bit_length():,} bits>"
+
+
 class SizeGuard:
     """Counts and refuses sizes against the named limits of one run."""
 
@@ -213,14 +219,19 @@ class SizeGuard:
         both_ints = type(left) in (int, bool) and type(right) in (int, bool)
         if both_ints:
             a, b = int(left), int(right)
+            sa, sb = _int_label(a), _int_label(b)
             if op == "pow" and b > 0 and abs(a) > 1:
                 self.check_int_bits(self._exact_near_limit(b * math.log2(abs(a)) + 1, lambda: a ** b),
-                                    f"{a} ** {b}")
+                                    f"{sa} ** {sb}")
             elif op == "lshift" and b > 0 and a != 0:
-                self.check_int_bits(a.bit_length() + b, f"{a} << {b}")
+                self.check_int_bits(a.bit_length() + b, f"{sa} << {sb}")
             elif op == "mul":
                 self.check_int_bits(self._exact_near_limit(a.bit_length() + b.bit_length(),
-                                                           lambda: a * b), f"{a} * {b}")
+                                                           lambda: a * b), f"{sa} * {sb}")
+            elif op in ("add", "sub"):   # n = n + n, 15,000 times, doubles the bits each time
+                self.check_int_bits(self._exact_near_limit(max(a.bit_length(), b.bit_length()) + 1,
+                                                           lambda: a + b if op == "add" else a - b),
+                                    f"{sa} {'+' if op == 'add' else '-'} {sb}")
             return
         sequences = (str, list, tuple)
         if op == "mul":

@@ -196,13 +196,102 @@ def test_error_without_position_prints_file_and_kind(programs):
                    "  hint: look at the loops\n")
 
 
-def test_unexpected_failure_is_one_line_not_a_traceback(programs):
-    class Broken:
-        def run(self, *args, **kwargs):
-            raise RuntimeError("boom")
+class BrokenOnce:
+    """Raises for the program whose source holds `broken`, returns `report` for the others."""
 
+    def __init__(self, report: Report, exc: Exception) -> None:
+        self.report, self.exc, self.sources = report, exc, []
+
+    def run(self, source, **kwargs):
+        self.sources.append(source)
+        if "broken" in source:
+            raise self.exc
+        return self.report
+
+
+def _three_files(tmp_path: Path) -> list[str]:
+    names = []
+    for stem, text in (("a", GOOD), ("b", "broken = 1\n"), ("c", GOOD)):
+        (tmp_path / f"{stem}.py").write_text(text)
+        names.append(str(tmp_path / f"{stem}.py"))
+    return names
+
+
+def test_unexpected_failure_in_one_file_is_its_internal_json_error_and_the_rest_still_run(tmp_path):
+    runner = BrokenOnce(_report(), RuntimeError("boom\n  at line 3"))
+    out, err = io.StringIO(), io.StringIO()
+    code = main(["run", "--json", *_three_files(tmp_path)], runner=runner,
+                streams=Streams(io.StringIO(), out, err))
+    assert code == 1
+    assert err.getvalue() == ""
+    lines = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert [line["ok"] for line in lines] == [True, False, True]
+    assert len(runner.sources) == 3
+    broken = lines[1]
+    assert set(broken) == TOP_KEYS
+    assert broken["source"] == "broken = 1\n"
+    assert broken["error"] == {"kind": "internal", "message": "internal error in Autograd Lab: RuntimeError: "
+                               "boom at line 3", "line": None, "column": None,
+                               "hint": "this is a bug in Autograd Lab, not in your program"}
+    assert broken["variables"] == {} and broken["graph"] == {"nodes": [], "edges": []}
+
+
+def test_report_that_cannot_be_written_as_json_becomes_an_internal_error(tmp_path):
+    from autogradlab.report import PlainValue
+
+    class Unwritable:
+        def run(self, source, **kwargs):
+            return _report(variables={"z": PlainValue("number", "not a number", "?")})
+
+    (tmp_path / "a.py").write_text(GOOD)
+    out = io.StringIO()
+    code = main(["run", "--json", str(tmp_path / "a.py"), str(tmp_path / "a.py")], runner=Unwritable(),
+                streams=Streams(io.StringIO(), out, io.StringIO()))
+    lines = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert code == 1
+    assert [line["error"]["message"] for line in lines] == ["internal error in Autograd Lab: TypeError: "
+                                                            "not a number: str"] * 2
+
+
+def test_unexpected_failure_in_text_mode_names_the_file_and_goes_on(tmp_path):
+    files = _three_files(tmp_path)
+    out, err = io.StringIO(), io.StringIO()
+    code = main(["run", *files], runner=BrokenOnce(_report(), RuntimeError("boom")),
+                streams=Streams(io.StringIO(), out, err))
+    assert code == 1
+    assert err.getvalue() == (f"{files[1]}: internal: internal error in Autograd Lab: RuntimeError: boom\n"
+                              "  hint: this is a bug in Autograd Lab, not in your program\n")
+    assert [line for line in out.getvalue().splitlines() if line.startswith("==>")] == \
+        [f"==> {name} <==" for name in files]
+    assert "Traceback" not in out.getvalue() + err.getvalue()
+
+
+class BrokenStdout(io.StringIO):
+    def write(self, text):
+        raise OSError("disk full")
+
+
+def test_failure_outside_the_files_is_still_one_line(programs):
     good, _ = programs
     err = io.StringIO()
-    code = main(["run", str(good)], runner=Broken(), streams=Streams(io.StringIO(), io.StringIO(), err))
+    code = main(["run", "--json", str(good)], runner=FakeRunner(_report()),
+                streams=Streams(io.StringIO(), BrokenStdout(), err))
     assert code == 1
-    assert err.getvalue() == "autogradlab: internal error (RuntimeError: boom)\n"
+    assert err.getvalue() == "autogradlab: internal error (OSError: disk full)\n"
+
+
+def test_huge_int_variable_prints_its_json_line_and_the_next_file_runs(tmp_path):
+    """The real command on the red-team program: an int past Python's 4,300-digit limit (grown by
+    additions, which max_int_bits does not see) is written as a hex string, not a crash."""
+    big, good = tmp_path / "big.py", tmp_path / "good.py"
+    big.write_text("n = 1\nfor i in range(15000):\n    n = n + n\n")
+    good.write_text(GOOD)
+    result = cli("run", "--json", str(big), str(good))
+    assert result.stderr == ""
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(lines) == 2 and lines[1]["ok"]
+    assert result.returncode == (0 if lines[0]["ok"] else 1)
+    if lines[0]["ok"]:
+        assert lines[0]["variables"]["n"] == {"kind": "number", "value": hex(2 ** 15000)}
+    else:   # once additions are sized too, a limit error is the right answer
+        assert lines[0]["error"]["message"] and "Traceback" not in lines[0]["error"]["message"]

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 import math
+import sys
 
 import numpy as np
 import pytest
 import torch
 
-from autogradlab.jsonout import array_to_json, number_to_json, report_to_json
+from autogradlab.jsonout import array_to_json, int_to_json, number_to_json, report_to_json
 from autogradlab.report import (
     ErrorInfo,
     Graph,
@@ -172,3 +173,73 @@ def test_real_report_from_run_program_is_strict_json():
     assert out["variables"]["y"]["value"] == ["inf", "nan"]
     assert out["variables"]["n"] == {"kind": "number", "value": 3}
     assert out["variables"]["shape"] == {"kind": "sequence", "items": [{"kind": "number", "value": 2}]}
+
+
+# -- huge ints: never break the line ---------------------------------------------------------------
+
+def number(value: object) -> PlainValue:
+    return PlainValue("number", value, "<int>")
+
+
+def bits_id(value: object) -> str:
+    """pytest ids: str() of these ints is what raises."""
+    return f"{'-' if value < 0 else ''}{value.bit_length()}bits" if isinstance(value, int) else str(value)
+
+
+@pytest.mark.parametrize("n", [0, -1, 2 ** 63, -(2 ** 64), 10 ** 300, 2 ** 4096, 2 ** 13_000 - 1,
+                               -(2 ** 13_000 - 1), 10 ** 3_900], ids=bits_id)
+def test_ints_up_to_13000_bits_stay_exact_json_ints(n):
+    out = report_to_json(make_report({"n": number(n)}))["variables"]["n"]
+    assert out == {"kind": "number", "value": n}
+    assert type(out["value"]) is int
+    assert json.loads(json.dumps(out, allow_nan=False))["value"] == n
+
+
+@pytest.mark.parametrize("n", [2 ** 13_000, int("f" * 4000, 16), -(2 ** 15_000) + 1, 2 ** 65_535],
+                         ids=bits_id)
+def test_larger_ints_are_their_exact_hex_text(n):
+    out = report_to_json(make_report({"n": number(n)}))["variables"]["n"]
+    assert out == {"kind": "number", "value": hex(n)}
+    assert int(strict(out)["value"], 16) == n
+
+
+@pytest.mark.parametrize(("n", "text"), [(2 ** 65_536, "<int with 65,537 bits>"),
+                                         (-(2 ** 10 ** 6), "<int with 1,000,001 bits>")], ids=bits_id)
+def test_giant_ints_are_only_their_size(n, text):
+    assert int_to_json(n) == text
+
+
+def test_huge_ints_inside_sequences_and_complex_numbers_stay_strict_json():
+    items = SequenceValue((number(2 ** 20_000), number(7), PlainValue("number", complex(1, math.inf), "")),
+                          "", "list")
+    out = report_to_json(make_report({"s": items}))
+    assert strict(out) == out
+    assert [item["value"] for item in out["variables"]["s"]["items"]] == [hex(2 ** 20_000), 7, [1.0, "inf"]]
+
+
+def test_normal_numbers_keep_the_contract_exactly():
+    assert [number_to_json(x) for x in (3, True, 2.5, math.nan, -math.inf, np.int64(4), np.float32(0.5))] \
+        == [3, True, 2.5, "nan", "-inf", 4, 0.5]
+    assert type(number_to_json(True)) is bool and type(number_to_json(np.int64(4))) is int
+
+
+def test_an_int_python_refuses_to_write_in_decimal_becomes_hex():
+    """If the process lowered sys.set_int_max_str_digits, an int under 13,000 bits may still fail."""
+    old = sys.get_int_max_str_digits()
+    sys.set_int_max_str_digits(640)
+    try:
+        n = 10 ** 700
+        assert int_to_json(n) == hex(n)
+        assert int_to_json(10 ** 600) == 10 ** 600
+    finally:
+        sys.set_int_max_str_digits(old)
+
+
+def test_int_from_a_real_run_past_the_digit_limit_is_strict_json():
+    from autogradlab.engine.run import run_program
+
+    report = run_program("n = 1\nfor i in range(15000):\n    n = n + n\n", torchviz=False)
+    out = report_to_json(report)
+    assert strict(out) == out
+    if report.ok:   # additions are not sized by max_int_bits (yet): the int reaches the report
+        assert out["variables"]["n"]["value"] == hex(2 ** 15000)

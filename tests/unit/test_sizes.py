@@ -345,3 +345,11 @@ def test_splitting_into_more_pieces_than_a_list_may_hold_is_refused_first(source
 def test_splitting_at_lesson_sizes_gives_pytorch_pieces():
     assert_ok_like_pytorch("import torch\nx = torch.arange(6.)\na, b = x.split(4)\nc, d, e = x.chunk(3)",
                            DEFAULT_LIMITS)
+
+
+def test_doubling_an_int_by_addition_stops_at_max_int_bits_with_a_readable_message():
+    report = run("n = 3\nfor i in range(15000):\n    n = n + n\n", DEFAULT_LIMITS)
+    assert (report.error.kind, report.error.line) == ("limit", 3)
+    assert report.error.message == ("<an int of 4,096 bits> + <an int of 4,096 bits> would be an integer "
+                                    "of about 4,097 bits; the limit is 4,096 bits")
+    assert_ok_like_pytorch("n = 2 ** 4095 - 1\nm = n + n\nk = m - n", DEFAULT_LIMITS)

@@ -17,12 +17,25 @@ import torch
 
 from autogradlab.engine.grads import GradientRecorder
 from autogradlab.engine.graph import OpOrigin, gc_paused, is_leaf_node, read_saved
-from autogradlab.engine.values import safe_repr, snapshot
+from autogradlab.engine.values import (
+    BUDGET_SPENT,
+    TOO_LARGE,
+    bounded_repr,
+    sequence_weight,
+    snapshot,
+    too_large_text,
+)
 from autogradlab.errors import LimitExceeded
 from autogradlab.limits import DEFAULT_LIMITS, Limits
 from autogradlab.report import BackwardCall, Displayed, OpRecord
 
 CONSTANT_TEXT_CHARS = 20
+CONSTANT_TEXT_WEIGHT = 1_000        # an op argument heavier than this is not turned into text at all
+CONSTANT_TEXT_ITEMS = 8             # items of a tuple argument written out (`(0, 1, 2, …)`)
+CONSTANT_TEXT_DEPTH = 4             # nested tuple arguments deeper than this are clipped text
+DISPLAY_MAX_WEIGHT = 100_000        # one displayed value (see values.sequence_weight) ...
+DISPLAY_TOTAL_WEIGHT = 1_000_000    # ... and all displays of one run together
+DISPLAY_MIN_WEIGHT = 100            # small values are shown even when that total is spent
 
 
 def _position(node: ast.AST) -> tuple[int, int]:
@@ -60,16 +73,24 @@ def _tensors_in(value: Any) -> list[torch.Tensor]:
     return []
 
 
-def _constant_text(value: Any) -> str:
+def _clip(text: str) -> str:
+    return text if len(text) <= CONSTANT_TEXT_CHARS else text[:CONSTANT_TEXT_CHARS - 1] + "…"
+
+
+def _constant_text(value: Any, depth: int = 0) -> str:
+    """A short text of a non-tensor op argument; never makes the repr of a huge value."""
     if isinstance(value, slice):
-        parts = ["" if p is None else _constant_text(p) for p in (value.start, value.stop, value.step)]
+        parts = ["" if p is None else _constant_text(p, depth + 1)
+                 for p in (value.start, value.stop, value.step)]
         return ":".join(parts[:2] if value.step is None else parts)
     if value is Ellipsis:
         return "..."
-    if isinstance(value, tuple) and not isinstance(value, torch.Size):
-        return "(" + ", ".join(_constant_text(v) for v in value) + ("," if len(value) == 1 else "") + ")"
-    text = safe_repr(value)
-    return text if len(text) <= CONSTANT_TEXT_CHARS else text[:CONSTANT_TEXT_CHARS - 1] + "…"
+    if isinstance(value, tuple) and not isinstance(value, torch.Size) and depth < CONSTANT_TEXT_DEPTH:
+        parts = [_constant_text(v, depth + 1) for v in value[:CONSTANT_TEXT_ITEMS]]
+        if len(value) > CONSTANT_TEXT_ITEMS:
+            parts.append("…")
+        return "(" + ", ".join(parts) + ("," if len(value) == 1 else "") + ")"
+    return _clip(bounded_repr(value, CONSTANT_TEXT_WEIGHT))
 
 
 class Recorder:
@@ -98,6 +119,8 @@ class Recorder:
         self._saved: dict[int, list[tuple[str, torch.Tensor]]] = {}
         self._unnamed_outputs: set[int] = set()  # outputs of the last op still waiting for a name
         self._pending_backward: tuple[torch.Tensor, bool] | None = None
+        self._display_left = DISPLAY_TOTAL_WEIGHT
+        self.last_line: int | None = None         # line of the last statement the hooks saw
 
     # ---- identities and names ---------------------------------------------------------------
 
@@ -136,8 +159,14 @@ class Recorder:
 
     # ---- ProgramHooks -----------------------------------------------------------------------
 
+    def _seen(self, node: ast.AST) -> None:
+        line = getattr(node, "lineno", None)
+        if line:
+            self.last_line = line
+
     def on_op(self, op: str, args: Sequence[Any], kwargs: Mapping[str, Any], result: Any,
               node: ast.AST, in_function: str | None) -> None:
+        self._seen(node)
         line, column = _position(node)
         if len(self.ops) >= self.limits.max_ops:
             raise LimitExceeded(
@@ -169,6 +198,7 @@ class Recorder:
         self._unnamed_outputs = {id(t) for t in out_tensors}
 
     def on_assign(self, name: str, value: Any, node: ast.AST, in_function: str | None) -> None:
+        self._seen(node)
         if id(value) in self._unnamed_outputs and self.ops:
             self._unnamed_outputs.discard(id(value))
             last = self.ops[-1]
@@ -193,6 +223,7 @@ class Recorder:
             self._names.setdefault(id(value), []).append(name)
 
     def before_backward(self, tensor: Any, gradient: Any, node: ast.AST) -> None:
+        self._seen(node)
         roots = _tensors_in(tensor)  # torch.autograd.backward takes a tensor or a sequence
         if not roots:
             return
@@ -222,9 +253,20 @@ class Recorder:
         self.printed.append(text)
 
     def on_display(self, value: Any, node: ast.AST) -> None:
+        """The value as a notebook shows it; weighed first, so a huge (or hugely shared) list
+        becomes a short "too large to show" text instead of a repr that would never finish."""
+        self._seen(node)
         if isinstance(value, torch.Tensor):
             self.tensor_id(value)
-        self.displayed.append(Displayed(line=_position(node)[0], text=safe_repr(value)))
+        cap = min(DISPLAY_MAX_WEIGHT, max(self._display_left, DISPLAY_MIN_WEIGHT))
+        memo: dict[int, int] = {}
+        weight = sequence_weight(value, cap, memo)
+        if weight > cap:
+            text = too_large_text(value, BUDGET_SPENT if weight <= DISPLAY_MAX_WEIGHT else TOO_LARGE)
+        else:
+            self._display_left -= weight
+            text = bounded_repr(value, cap, memo)
+        self.displayed.append(Displayed(line=_position(node)[0], text=text))
 
     def _source_line(self, line: int) -> str:
         return self.lines[line - 1] if 1 <= line <= len(self.lines) else ""

@@ -11,17 +11,50 @@ from typing import Any
 
 import torch
 
-from autogradlab.engine.graph import build_graph
+from autogradlab.engine.graph import build_graph, gc_paused
 from autogradlab.engine.recorder import Recorder
 from autogradlab.engine.torchviz_dot import leaf_params, make_torchviz_dot
-from autogradlab.engine.values import to_value
+from autogradlab.engine.values import ReportValues
 from autogradlab.errors import ProgramError
 from autogradlab.limits import DEFAULT_LIMITS, Limits
 from autogradlab.report import ErrorInfo, Graph, Report, Value
 
 
-def _internal(exc: BaseException) -> ErrorInfo:
-    return ErrorInfo(kind="internal", message=f"internal error in Autograd Lab: {type(exc).__name__}")
+def _is_memory_failure(exc: BaseException) -> bool:
+    if isinstance(exc, MemoryError):
+        return True
+    text = str(exc).lower() if isinstance(exc, RuntimeError) else ""
+    return "can't allocate memory" in text or "not enough memory" in text
+
+
+def _internal(exc: BaseException, line: int | None = None, limits: Limits = DEFAULT_LIMITS) -> ErrorInfo:
+    """A failure of Autograd Lab itself (or the worker's memory running out while it described the
+    run), at the line of the last statement the recorder saw, if any."""
+    if _is_memory_failure(exc):
+        return ErrorInfo(kind="memory", message=f"the program used more than {limits.memory_mb} MB of "
+                         "memory and was stopped", line=line, hint="use smaller tensors, or fewer of them")
+    return ErrorInfo(kind="internal", message=f"internal error in Autograd Lab: {type(exc).__name__}",
+                     line=line)
+
+
+PRINTED_KEPT_ON_FAILURE = 1_000_000   # characters of print() output kept when joining all of it failed
+
+
+def _printed_start(pieces: list[str]) -> str:
+    """The first PRINTED_KEPT_ON_FAILURE characters of what print() wrote, and a line saying the
+    rest is missing; "" if even that fails."""
+    try:
+        kept: list[str] = []
+        size = 0
+        for piece in pieces:
+            if size + len(piece) > PRINTED_KEPT_ON_FAILURE:
+                kept.append(piece[:PRINTED_KEPT_ON_FAILURE - size])
+                break
+            kept.append(piece)
+            size += len(piece)
+        return "".join(kept) + "\n[... the rest of the printed output is missing: out of memory]\n"
+    except Exception:
+        return ""
 
 
 def _is_graph_tensor(value: Any) -> bool:
@@ -80,7 +113,18 @@ def _graph_of(output: torch.Tensor, var: str | None, recorder: Recorder, label: 
 
 def run_program(source: str, *, seed: int = 0, output: str | None = None,
                 limits: Limits = DEFAULT_LIMITS, torchviz: bool = True) -> Report:
-    """Run one program in this process (the sandbox worker) and describe everything it did."""
+    """Run one program in this process (the sandbox worker) and describe everything it did.
+
+    Never raises: a failure of ours becomes an "internal" error, running out of memory a
+    "memory" error, and whatever was built of the report before it is kept."""
+    try:
+        return _run_program(source, seed=seed, output=output, limits=limits, torchviz=torchviz)
+    except Exception as exc:  # e.g. MemoryError before anything was recorded
+        return Report(source=source, ok=False, seed=seed, output=None, candidates=(), variables={},
+                      printed="", error=_internal(exc, None, limits))
+
+
+def _run_program(source: str, *, seed: int, output: str | None, limits: Limits, torchviz: bool) -> Report:
     started = time.perf_counter()
     recorder = Recorder(source, limits)
     error: ErrorInfo | None = None
@@ -97,20 +141,36 @@ def run_program(source: str, *, seed: int = 0, output: str | None = None,
     except ProgramError as exc:
         error = exc.to_info()
     except Exception as exc:  # a bug of ours: say so, never show a traceback
-        error = _internal(exc)
+        error = _internal(exc, recorder.last_line, limits)
     finally:
-        recorder.grads.abort()
+        try:
+            recorder.grads.abort()
+        except Exception as exc:
+            error = error or _internal(exc, recorder.last_line, limits)
     timing_ms = (time.perf_counter() - started) * 1000.0
 
+    # Describe the run. Each part is built on its own, so a failure (or running out of memory)
+    # while building one keeps every other part, and run_program still returns a Report.
     variables: dict[str, Value] = {}
     graph: Graph | None = None
     out_name: str | None = None
     candidates: tuple[str, ...] = ()
     torchviz_dot = torchviz_error = None
+    printed = ""
+    failure: BaseException | None = None
+    raw: dict[str, Any] = {}
     try:
         raw = dict(interpreter.user_variables()) if interpreter is not None else {}
-        variables = {name: to_value(value) for name, value in raw.items()}
         candidates = tuple(name for name, value in raw.items() if _is_graph_tensor(value))
+        values = ReportValues()
+        with gc_paused():   # many small frozen objects, no cycles: the collector only slows it down
+            values.plan(raw)
+            for name, value in raw.items():
+                variables[name] = values.value(value)
+        notes.extend(values.notes)
+    except Exception as exc:
+        failure = exc
+    try:
         out_tensor, out_name, out_label = _choose_output(raw, recorder, output, notes)
         if out_tensor is not None:
             graph = _graph_of(out_tensor, out_name, recorder, out_label)
@@ -119,11 +179,25 @@ def run_program(source: str, *, seed: int = 0, output: str | None = None,
                 torchviz_dot, torchviz_error = make_torchviz_dot(
                     out_tensor, output_name=out_label, params=params, saved_of=recorder.saved_of)
     except Exception as exc:
+        failure = failure or exc
+    try:
+        printed = "".join(recorder.printed)
+    except Exception as exc:
+        failure = failure or exc
+        printed = _printed_start(recorder.printed)
+    if failure is not None:
         if error is None:
-            error = _internal(exc)
-    return Report(
-        source=source, ok=error is None, seed=seed, output=out_name, candidates=candidates,
-        variables=variables, printed="".join(recorder.printed), displayed=tuple(recorder.displayed),
-        graph=graph, ops=tuple(recorder.ops), backward_calls=tuple(recorder.backward_calls),
-        timing_ms=timing_ms, error=error, torchviz_dot=torchviz_dot, torchviz_error=torchviz_error,
-        notes=tuple(notes))
+            error = _internal(failure, recorder.last_line, limits)
+        else:
+            notes.append(f"part of this report could not be built ({type(failure).__name__})")
+    try:
+        return Report(
+            source=source, ok=error is None, seed=seed, output=out_name, candidates=candidates,
+            variables=variables, printed=printed, displayed=tuple(recorder.displayed),
+            graph=graph, ops=tuple(recorder.ops), backward_calls=tuple(recorder.backward_calls),
+            timing_ms=timing_ms, error=error, torchviz_dot=torchviz_dot, torchviz_error=torchviz_error,
+            notes=tuple(notes))
+    except Exception as exc:  # only memory can fail here: keep the cheapest parts
+        return Report(source=source, ok=False, seed=seed, output=None, candidates=(), variables={},
+                      printed="", timing_ms=timing_ms,
+                      error=error or _internal(exc, recorder.last_line, limits))

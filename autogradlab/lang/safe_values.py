@@ -151,6 +151,7 @@ class SafeGradFn:
 _ATOMS = (bool, int, float, complex, str, type(None), torch.Tensor, torch.Size, torch.dtype,
           SafeArray, SafeNumpyDtype, SafeType, SafeGradFn, range, slice, type(Ellipsis))
 _ATOM_TYPES = frozenset(_ATOMS)
+DATA_CHECK_CONTAINERS = 64   # and containers (x = [x] nested 5,000 deep)
 DATA_CHECK_ITEMS = 20_000    # items one is_data call looks at (the walk is the second line of defence)
 
 
@@ -165,7 +166,8 @@ def is_data(value: Any) -> bool:
     seen: set[int] = set()
     stack = [value]
     budget = DATA_CHECK_ITEMS
-    while stack and budget > 0:
+    containers = DATA_CHECK_CONTAINERS
+    while stack and budget > 0 and containers > 0:
         item = stack.pop()
         if isinstance(item, _ATOMS):
             continue
@@ -175,6 +177,7 @@ def is_data(value: Any) -> bool:
             continue
         seen.add(id(item))
         budget -= len(item)
+        containers -= 1
         if set(map(type, item)) <= _ATOM_TYPES:   # the common case, at C speed
             continue
         # Each distinct inner container once, however often the list repeats it.

@@ -17,6 +17,7 @@ from autogradlab.errors import LimitExceeded
 from autogradlab.limits import Limits
 
 _NESTED_TYPES = frozenset({list, tuple, str})
+_WEIGHTY_TYPES = _NESTED_TYPES | {torch.Tensor, torch.nn.Parameter}   # not one text unit each
 
 def count_elements(shape: Any) -> int:
     """Number of elements of a shape, with Python ints (never overflows)."""
@@ -243,23 +244,30 @@ class SizeGuard:
             self.charge_sequence(len(left) + len(right), "the joined sequence")
 
     def check_text_weight(self, value: Any, what: str) -> None:
-        """Refuse turning a huge (possibly self-sharing) nested list into text."""
+        """Refuse turning a huge (possibly self-sharing) nested list into text. A tensor weighs what
+        its repr prints (all elements up to 1,000, else 6 per dimension): [t] * 10000 of 1,000-element
+        tensors is ten million numbers of text. Nesting deeper than 100 lists counts as too big."""
         limit = self.limits.max_sequence_len
         memo: dict[int, int] = {}
 
-        def weight(item: Any) -> int:
+        def weight(item: Any, depth: int = 0) -> int:
             if isinstance(item, str):
                 return len(item)
+            if isinstance(item, torch.Tensor):
+                numel = item.numel()
+                return max(1, numel) if numel <= 1000 else 6 ** max(1, item.dim())
             if not isinstance(item, (list, tuple)):
                 return 1
+            if depth > 100:
+                return limit * 10 + 1
             key = id(item)
-            if key not in memo and not set(map(type, item)) & _NESTED_TYPES:
+            if key not in memo and not set(map(type, item)) & _WEIGHTY_TYPES:
                 memo[key] = len(item)            # flat: one unit per item, counted at C speed
             if key not in memo:
                 memo[key] = 0
                 total = 0
                 for child in item:
-                    total += weight(child)
+                    total += weight(child, depth + 1)
                     if total > limit * 10:
                         break
                 memo[key] = total

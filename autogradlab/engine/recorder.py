@@ -17,14 +17,14 @@ import torch
 
 from autogradlab.engine.grads import GradientRecorder
 from autogradlab.engine.graph import OpOrigin, gc_paused, is_leaf_node, read_saved
-from autogradlab.engine.values import (
+from autogradlab.engine.value_text import (
     BUDGET_SPENT,
     TOO_LARGE,
     bounded_repr,
     sequence_weight,
-    snapshot,
     too_large_text,
 )
+from autogradlab.engine.values import snapshot
 from autogradlab.errors import LimitExceeded
 from autogradlab.limits import DEFAULT_LIMITS, Limits
 from autogradlab.report import BackwardCall, Displayed, OpRecord

@@ -13,8 +13,8 @@ import torch
 
 from autogradlab.engine.graph import build_graph, gc_paused
 from autogradlab.engine.recorder import Recorder
+from autogradlab.engine.report_values import ReportValues
 from autogradlab.engine.torchviz_dot import leaf_params, make_torchviz_dot
-from autogradlab.engine.values import ReportValues
 from autogradlab.errors import ProgramError
 from autogradlab.limits import DEFAULT_LIMITS, Limits
 from autogradlab.report import ErrorInfo, Graph, Report, Value

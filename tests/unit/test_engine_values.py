@@ -6,7 +6,8 @@ import numpy as np
 import pytest
 import torch
 
-from autogradlab.engine.values import snapshot, summarize, to_value
+from autogradlab.engine.report_values import to_value
+from autogradlab.engine.values import snapshot, summarize
 from autogradlab.report import PlainValue, SequenceValue, TensorValue
 
 

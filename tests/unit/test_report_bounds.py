@@ -18,16 +18,9 @@ import torch
 import autogradlab.engine.run as run_module
 from autogradlab.engine import run_program
 from autogradlab.engine.recorder import _constant_text
-from autogradlab.engine.values import (
-    BUDGET_SPENT,
-    MAX_SEQUENCE_ITEMS,
-    REPORT_MAX_ITEMS,
-    REPORT_MAX_TENSOR_ELEMENTS,
-    ReportValues,
-    bounded_repr,
-    sequence_weight,
-    to_value,
-)
+from autogradlab.engine.report_values import ReportValues, to_value
+from autogradlab.engine.value_text import BUDGET_SPENT, bounded_repr, sequence_weight
+from autogradlab.engine.values import MAX_SEQUENCE_ITEMS, REPORT_MAX_ITEMS, REPORT_MAX_TENSOR_ELEMENTS
 from autogradlab.jsonout import report_to_json, value_to_json
 from autogradlab.report import PlainValue, SequenceValue, TensorValue
 

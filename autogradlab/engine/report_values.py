@@ -1,0 +1,331 @@
+"""Program values -> report Values for all variables of one Report, within the Report's budgets
+(see ReportValues): aliases share one converted value, and huge values are left out with a note."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+import torch
+
+from autogradlab.engine.value_text import (
+    BUDGET_SPENT,
+    _atom_weight,
+    _type_name,
+    bounded_repr,
+    sequence_weight,
+    too_large_text,
+)
+from autogradlab.engine.values import (
+    MAX_OMITTED_NOTES,
+    MAX_SEQUENCE_DEPTH,
+    MAX_SEQUENCE_ITEMS,
+    REPORT_MAX_ITEMS,
+    REPORT_MAX_TENSOR_ELEMENTS,
+    TEXT_MAX_WEIGHT,
+    _as_array,
+    dtype_name,
+    safe_repr,
+    summarize,
+    to_numpy,
+)
+from autogradlab.lang.safe_values import SafeFunction, SafeNumpyDtype, UserFunction
+from autogradlab.report import PlainValue, SequenceValue, TensorValue, Value
+
+
+def _grad_of(tensor: torch.Tensor) -> torch.Tensor | None:
+    return tensor.grad if tensor.is_leaf else _retained_grad(tensor)
+
+
+def tensor_value(tensor: torch.Tensor, *, keep_value: bool = True, keep_grad: bool = True,
+                 text: str | None = None) -> TensorValue:
+    """The tensor's report value. Without keep_value / keep_grad (the report's budget of full
+    values is spent) value / grad are None; shape, dtype, flags and the text stay."""
+    grad = _grad_of(tensor)
+    return TensorValue(
+        shape=tuple(int(s) for s in tensor.shape),
+        dtype=dtype_name(tensor.dtype),
+        value=to_numpy(tensor) if keep_value else None,
+        requires_grad=bool(tensor.requires_grad),
+        grad=to_numpy(grad) if grad is not None and keep_grad else None,
+        grad_fn=type(tensor.grad_fn).__name__ if tensor.grad_fn is not None else None,
+        is_leaf=bool(tensor.is_leaf),
+        text=bounded_repr(tensor) if text is None else text,
+    )
+
+
+def _retained_grad(tensor: torch.Tensor) -> torch.Tensor | None:
+    """.grad of a non-leaf is None unless retain_grad() was called; reading it then warns, so
+    ask first instead of reading blindly."""
+    return tensor.grad if tensor.retains_grad else None
+
+
+def _elements(obj: Any) -> tuple[int, int]:
+    """(elements of the value, elements of the grad) of a tensor or numpy array."""
+    if isinstance(obj, torch.Tensor):
+        grad = _grad_of(obj)
+        return obj.numel(), grad.numel() if grad is not None else 0
+    arr = _as_array(obj)
+    return (arr.size if arr is not None else 0), 0
+
+
+class ReportValues:
+    """Program values -> report Values, for all variables of one Report.
+
+    * Each object is converted once: variables (and list items) bound to the same tensor, array,
+      list or string share one Value, so the pickled Report holds it once.
+    * Full tensor values, grads and numpy arrays are kept for at most `tensor_budget` elements in
+      all (REPORT_MAX_TENSOR_ELEMENTS), counted once per place the report shows them (the CLI's
+      JSON writes an alias's values again). Beyond it a TensorValue keeps shape, dtype, flags and
+      its text but its value/grad are None, an array becomes an "object" with its text, and
+      `notes` says which ones and gives a short summary.
+    * A list or string keeps at most MAX_SEQUENCE_ITEMS units, and all of them together (counted
+      per variable) and all tensor texts at most `item_budget` (REPORT_MAX_ITEMS).
+
+    Call plan() with every variable first, then value() for each one.
+    """
+
+    def __init__(self, tensor_budget: int = REPORT_MAX_TENSOR_ELEMENTS,
+                 item_budget: int = REPORT_MAX_ITEMS) -> None:
+        self._tensor_left = tensor_budget
+        self._items_left = item_budget
+        self._weights: dict[int, int] = {}     # sequence_weight memo, cap MAX_SEQUENCE_ITEMS
+        self._planned: set[int] = set()        # ids of the top-level values planned
+        self._caps: dict[int, int] = {}        # id(top-level list/str) -> weight it may keep
+        self._refs: dict[int, int] = {}        # id(tensor/array) -> places the report shows it
+        self._owner: dict[int, str] = {}       # id(tensor/array) -> first variable showing it
+        self._text_ok: dict[int, bool] = {}    # id(tensor) -> its repr fits the item budget
+        self._counted: dict[tuple[int, int], dict[int, int]] = {}
+        self._keep: dict[int, tuple[bool, bool]] = {}   # id -> (keep value, keep grad)
+        self._values: dict[tuple[int, int], Value] = {}
+        self._objects: dict[int, Any] = {}     # id -> tensor/array found inside a list
+        self._alive: list[Any] = []            # keeps every id used as a key valid
+        self.notes: list[str] = []
+        self._omitted = 0
+
+    # -- planning: what is shown where, before anything is copied ----------------------------
+
+    def plan(self, named: Mapping[str, Any]) -> None:
+        """Count where each tensor/array is shown and how much of each list/string is kept."""
+        tops: dict[int, list[Any]] = {}        # id -> [value, variables bound to it, first name]
+        for name, obj in named.items():
+            entry = tops.get(id(obj))
+            if entry is None:
+                tops[id(obj)] = [obj, 1, name]
+            else:
+                entry[1] += 1
+        for key, (obj, refs, name) in tops.items():
+            if key in self._planned:
+                continue
+            self._planned.add(key)
+            self._alive.append(obj)
+            if isinstance(obj, (tuple, list, str)):
+                cap = min(MAX_SEQUENCE_ITEMS, max(0, self._items_left) // refs)
+                self._caps[key] = cap
+                if isinstance(obj, str):
+                    weight = self._weight(obj)
+                    used = weight if weight <= cap else 0
+                else:
+                    items, used, _ = self._kept(obj, cap)
+                    for inner, count in self._count(items, 1).items():
+                        self._shown(self._objects[inner], refs * count, name)
+                self._items_left -= used * refs
+            elif isinstance(obj, torch.Tensor) or _as_array(obj) is not None:
+                self._shown(obj, refs, name)
+
+    def _shown(self, obj: Any, refs: int, name: str) -> None:
+        key = id(obj)
+        if key not in self._refs:
+            self._refs[key] = 0
+            self._owner[key] = name
+            self._alive.append(obj)
+            if isinstance(obj, torch.Tensor):
+                weight = _atom_weight(obj)   # above TEXT_MAX_WEIGHT bounded_repr makes a short text
+                self._text_ok[key] = weight > TEXT_MAX_WEIGHT or weight <= self._items_left
+                if weight <= min(TEXT_MAX_WEIGHT, self._items_left):
+                    self._items_left -= weight
+        self._refs[key] += refs
+
+    def _weight(self, obj: Any) -> int:
+        return sequence_weight(obj, MAX_SEQUENCE_ITEMS, self._weights)
+
+    def _kept(self, obj: tuple | list, cap: int) -> tuple[list[Any], int, bool]:
+        """(items kept, their weight, truncated) of a top-level list allowed `cap` units."""
+        if cap <= 0:                 # the report's budget is spent: nothing to weigh
+            return [], 0, True
+        weight = self._weight(obj)
+        if weight <= cap:
+            return list(obj), weight, False
+        kept: list[Any] = []
+        used = 0
+        for item in obj:
+            weight = self._weight(item)
+            if used + weight > cap:
+                break
+            kept.append(item)
+            used += weight
+        return kept, used, True
+
+    def _count(self, items: Any, depth: int) -> dict[int, int]:
+        """id -> how often each tensor/array appears among items converted at `depth` (shared
+        inner lists count each time, as the JSON writes them each time)."""
+        counts: dict[int, int] = {}
+        for item in items:
+            if isinstance(item, (tuple, list)):
+                if depth >= MAX_SEQUENCE_DEPTH:
+                    continue                  # shown as text only
+                key = (id(item), depth)
+                inner = self._counted.get(key)
+                if inner is None:
+                    inner = self._counted[key] = self._count(item, depth + 1)
+                for k, n in inner.items():
+                    counts[k] = counts.get(k, 0) + n
+            elif isinstance(item, torch.Tensor) or (
+                    not isinstance(item, (float, int, str)) and _as_array(item) is not None):
+                self._objects[id(item)] = item
+                counts[id(item)] = counts.get(id(item), 0) + 1
+        return counts
+
+    # -- conversion -------------------------------------------------------------------------
+
+    def value(self, obj: Any) -> Value:
+        if id(obj) not in self._planned:
+            self.plan({"": obj})
+        return self._convert(obj, 0)
+
+    def _decide(self, obj: Any) -> tuple[bool, bool]:
+        """(keep the full value, keep the full grad), spending the budget in the order met."""
+        key = id(obj)
+        if key not in self._keep:
+            refs = self._refs.get(key, 1)
+            value_n, grad_n = _elements(obj)
+            keep_value = value_n * refs <= self._tensor_left
+            if keep_value:
+                self._tensor_left -= value_n * refs
+            keep_grad = grad_n * refs <= self._tensor_left
+            if keep_grad:
+                self._tensor_left -= grad_n * refs
+            self._keep[key] = keep_value, keep_grad
+            if not (keep_value and keep_grad):
+                self._note_omitted(obj, keep_value, keep_grad)
+        return self._keep[key]
+
+    def _note_omitted(self, obj: Any, keep_value: bool, keep_grad: bool) -> None:
+        self._omitted += 1
+        if self._omitted > MAX_OMITTED_NOTES:
+            if self._omitted == MAX_OMITTED_NOTES + 1:
+                self.notes.append("more values were left out of the report in the same way")
+            return
+        key = id(obj)
+        where = self._owner.get(key)
+        refs = self._refs.get(key, 1)
+        what = f"'{where}'" if where else "a value"
+        if refs > 1:
+            what += f" (shown {refs:,} times: the same object is bound to several names or list items)"
+        parts = []
+        if not keep_value:
+            arr = to_numpy(obj) if isinstance(obj, torch.Tensor) else _as_array(obj)
+            parts.append(f"values: {summarize(arr)}")
+        if not keep_grad:
+            parts.append(f"grad: {summarize(to_numpy(_grad_of(obj)))}")
+        self.notes.append(
+            f"{what}: its {'values' if not keep_value else 'gradient'} "
+            f"{'are' if not keep_value else 'is'} not kept in full (the report keeps at most "
+            f"{REPORT_MAX_TENSOR_ELEMENTS:,} tensor values, counting each place a tensor is shown); "
+            + "; ".join(parts))
+
+    def _convert(self, obj: Any, depth: int) -> Value:
+        if isinstance(obj, torch.Tensor):
+            key = (id(obj), -1)
+            value = self._values.get(key)
+            if value is None:
+                keep_value, keep_grad = self._decide(obj)
+                text = (bounded_repr(obj) if self._text_ok.get(id(obj), True)
+                        else too_large_text(obj, BUDGET_SPENT))
+                value = self._values[key] = tensor_value(obj, keep_value=keep_value, keep_grad=keep_grad,
+                                                         text=text)
+            return value
+        if isinstance(obj, (tuple, list)):
+            key = (id(obj), depth)
+            value = self._values.get(key)
+            if value is None:
+                value = self._values[key] = self._sequence(obj, depth)
+            return value
+        if isinstance(obj, str) and depth == 0:
+            key = (id(obj), 0)
+            value = self._values.get(key)
+            if value is None:
+                if self._weight(obj) > self._caps.get(id(obj), MAX_SEQUENCE_ITEMS):
+                    value = PlainValue("object", None, too_large_text(obj, BUDGET_SPENT))
+                else:
+                    value = PlainValue("string", obj, safe_repr(obj))
+                self._values[key] = value
+            return value
+        arr = _as_array(obj) if not isinstance(obj, (bool, int, float, complex, str)) else None
+        if arr is not None:
+            key = (id(obj), -1)
+            value = self._values.get(key)
+            if value is None:
+                text = bounded_repr(obj)
+                if text.startswith("<"):  # a wrapper without its own repr
+                    text = bounded_repr(arr)
+                keep_value, _ = self._decide(obj)
+                value = (PlainValue("array", arr.copy(), text) if keep_value
+                         else PlainValue("object", None, text))
+                self._values[key] = value
+            return value
+        return _plain_value(obj)
+
+    def _text(self, obj: Any) -> str:
+        if self._weight(obj) > MAX_SEQUENCE_ITEMS:
+            return too_large_text(obj)
+        return safe_repr(obj)
+
+    def _sequence(self, obj: tuple | list, depth: int) -> Value:
+        if depth >= MAX_SEQUENCE_DEPTH:
+            return PlainValue("object", None, self._text(obj))
+        type_name = _type_name(obj)
+        if depth > 0:   # the list holding it fitted, so it fits
+            return SequenceValue(tuple(self._convert(item, depth + 1) for item in obj), self._text(obj),
+                                 type_name)
+        cap = self._caps.get(id(obj), MAX_SEQUENCE_ITEMS)
+        kept, _, truncated = self._kept(obj, cap)
+        items = tuple(self._convert(item, depth + 1) for item in kept)
+        if not truncated:
+            return SequenceValue(items, self._text(obj), type_name)
+        # Too big to copy whole: keep the first items that fit, and say so.
+        if self._weight(obj) > MAX_SEQUENCE_ITEMS:
+            why = f"holding more than {MAX_SEQUENCE_ITEMS:,} values: too large to show"
+        else:
+            why = f"not shown in full: the report keeps at most {REPORT_MAX_ITEMS:,} values of all variables"
+        text = f"<{type_name} of {len(obj):,} items {why}; the first {len(kept):,} items are kept>"
+        return SequenceValue(items, text, type_name, truncated=True)
+
+
+def _plain_value(obj: Any) -> Value:
+    if type(obj) in (int, float, complex):   # the common case first; a number's repr has no address
+        return PlainValue("number", obj, repr(obj))
+    if obj is None:
+        return PlainValue("none", None, "None")
+    if isinstance(obj, (bool, np.bool_)):
+        return PlainValue("bool", bool(obj), repr(bool(obj)))
+    if isinstance(obj, (int, float, complex)):
+        return PlainValue("number", obj, safe_repr(obj))
+    if isinstance(obj, str):
+        return PlainValue("string", obj, safe_repr(obj))
+    if isinstance(obj, torch.dtype):
+        return PlainValue("dtype", dtype_name(obj), str(obj))
+    if isinstance(obj, (np.integer, np.floating, np.complexfloating)):
+        return PlainValue("number", obj.item(), safe_repr(obj))
+    if isinstance(obj, SafeNumpyDtype):
+        return PlainValue("dtype", obj.text, safe_repr(obj))
+    if isinstance(obj, (UserFunction, SafeFunction)):
+        return PlainValue("function", None, safe_repr(obj))
+    return PlainValue("object", None, bounded_repr(obj))
+
+
+def to_value(obj: Any) -> Value:
+    """Any value a program can hold -> report.Value (plain data, no addresses), within the budgets
+    of one report (use one ReportValues for all variables of a report)."""
+    return ReportValues().value(obj)

@@ -11,10 +11,8 @@ import torch
 
 from autogradlab.engine.value_text import (
     BUDGET_SPENT,
-    _atom_weight,
     _type_name,
     bounded_repr,
-    sequence_weight,
     too_large_text,
 )
 from autogradlab.engine.values import (
@@ -31,6 +29,7 @@ from autogradlab.engine.values import (
     to_numpy,
 )
 from autogradlab.lang.safe_values import SafeFunction, SafeNumpyDtype, UserFunction
+from autogradlab.lang.text_weight import _atom_weight, sequence_weight
 from autogradlab.report import PlainValue, SequenceValue, TensorValue, Value
 
 

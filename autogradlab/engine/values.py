@@ -22,7 +22,6 @@ VECTOR_SUMMARY_MAX_ELEMENTS = 100  # longer vectors are summarised by mean/min/m
 MAX_SEQUENCE_DEPTH = 20         # deeper nested lists are shown as text only
 MAX_SEQUENCE_ITEMS = 10_000     # values kept of one (nested) list; a list may share one inner list
 TEXT_MAX_WEIGHT = MAX_SEQUENCE_ITEMS  # a repr the report makes of one program value (see sequence_weight)
-MAX_WEIGHT_DEPTH = 100          # lists nested deeper than this are too large to show
 # Budgets of one Report, so a few aliases of a big tensor cannot make it (or the CLI's JSON) huge:
 REPORT_MAX_TENSOR_ELEMENTS = 20_000_000  # full tensor/array values + grads, counted per place shown
 REPORT_MAX_ITEMS = 200_000      # list items and string/tensor text units kept over all variables

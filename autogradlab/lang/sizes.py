@@ -14,10 +14,9 @@ from typing import Any
 import torch
 
 from autogradlab.errors import LimitExceeded
+from autogradlab.lang.text_weight import sequence_weight
 from autogradlab.limits import Limits
 
-_NESTED_TYPES = frozenset({list, tuple, str})
-_WEIGHTY_TYPES = _NESTED_TYPES | {torch.Tensor, torch.nn.Parameter}   # not one text unit each
 
 def count_elements(shape: Any) -> int:
     """Number of elements of a shape, with Python ints (never overflows)."""
@@ -244,34 +243,10 @@ class SizeGuard:
             self.charge_sequence(len(left) + len(right), "the joined sequence")
 
     def check_text_weight(self, value: Any, what: str) -> None:
-        """Refuse turning a huge (possibly self-sharing) nested list into text. A tensor weighs what
-        its repr prints (all elements up to 1,000, else 6 per dimension): [t] * 10000 of 1,000-element
-        tensors is ten million numbers of text. Nesting deeper than 100 lists counts as too big."""
+        """Refuse turning a huge (possibly self-sharing) value into text, weighed without printing
+        it (text_weight.sequence_weight: about one unit per printed number): [[0]*10**5]*10**5,
+        or [t]*10000 of 1,000-element tensors."""
         limit = self.limits.max_sequence_len
-        memo: dict[int, int] = {}
-
-        def weight(item: Any, depth: int = 0) -> int:
-            if isinstance(item, str):
-                return len(item)
-            if isinstance(item, torch.Tensor):
-                numel = item.numel()
-                return max(1, numel) if numel <= 1000 else 6 ** max(1, item.dim())
-            if not isinstance(item, (list, tuple)):
-                return 1
-            if depth > 100:
-                return limit * 10 + 1
-            key = id(item)
-            if key not in memo and not set(map(type, item)) & _WEIGHTY_TYPES:
-                memo[key] = len(item)            # flat: one unit per item, counted at C speed
-            if key not in memo:
-                memo[key] = 0
-                total = 0
-                for child in item:
-                    total += weight(child, depth + 1)
-                    if total > limit * 10:
-                        break
-                memo[key] = total
-            return memo[key]
-
-        if weight(value) > limit * 10:
-            self.check_length(weight(value), what)
+        if sequence_weight(value, limit) > limit:
+            raise LimitExceeded(f"{what} would print more than {limit:,} values",
+                                hint="print a smaller part, e.g. x[:10] (limit max_sequence_len)")

@@ -25,6 +25,7 @@ from autogradlab.lang.interpreter import Interpreter
 from autogradlab.lang.parse import parse_program
 from autogradlab.lang.safe_values import SafeArray
 from autogradlab.limits import DEFAULT_LIMITS, Limits
+from tests.programs.manifest import PROGRAMS, spec_id
 
 
 class Recorder(NullHooks):
@@ -103,163 +104,21 @@ def assert_like_pytorch(source: str, seed: int = 0) -> Recorder:
 
 
 # -- seed programs -----------------------------------------------------------------------------
-SEED_LINEAR_ALGEBRA = """
-import torch
-A = torch.arange(20 * 2, dtype=torch.float32).reshape(2, 5, 4)
-mean_all, mean_ratio = A.mean(), A.sum() / A.numel()
-mean0, ratio0 = A.mean(axis=0), A.sum(axis=0) / A.shape[0]
-sum_A = A.sum(axis=1, keepdims=True)
-divided = A / sum_A
-cum = A.cumsum(axis=0)
-both = A.sum(axis=[0, 1])
-x = torch.arange(4, dtype=torch.float32)
-y = torch.ones(4, dtype=torch.float32)
-d, s = torch.dot(x, y), torch.sum(x * y)
-M = torch.arange(20).reshape(5, 4)
-mv = torch.mv(M, torch.arange(4))
-mm = torch.mm(M, torch.arange(8).reshape(4, 2))
-u = torch.tensor([3.0, -4.0])
-n2, n1, fro = torch.norm(u), torch.abs(u).sum(), torch.norm(torch.ones(4, 9))
-B = torch.tensor([[1, 2, 3], [2, 0, 5], [3, 5, 5]])
-sym = B == B.T
-"""
+# The lesson files of tests/programs (test_seed_programs runs them end to end through run_program);
+# here the bare interpreter alone must already match plain PyTorch on each of them.
+BARE_SEEDS = [spec for spec in PROGRAMS if spec.ok and spec.oracle and not spec.nondeterministic_lines
+              and not spec.nondeterministic_vars]
 
 
-def test_seed_linear_algebra_matches_pytorch():
-    assert_like_pytorch(SEED_LINEAR_ALGEBRA)
-
-
-SEED_AUTOGRAD = """
-import torch
-x = torch.arange(4.0)
-x.requires_grad_(True)
-before = x.grad
-y = 2 * torch.dot(x, x)
-y.backward()
-g1 = x.grad.clone()
-check = x.grad == 4 * x
-x.grad.zero_()
-y = x.sum()
-y.backward()
-g2 = x.grad.clone()
-x.grad.zero_()
-y = x * x
-u = y.detach()
-z = u * x
-z.sum().backward()
-same = x.grad == u
-x.grad.zero_()
-y.sum().backward()
-print(x.grad, x.grad == 2 * x)
-"""
-
-
-def test_seed_autograd_matches_pytorch():
-    assert_like_pytorch(SEED_AUTOGRAD)
-
-
-SEED_CONTROL_FLOW = """
-import torch
-def f(a):
-    b = a * 2
-    while b.norm() < 1000:
-        b = b * 2
-    if b.sum() > 0:
-        c = b
-    else:
-        c = 100 * b
-    return c
-
-a = torch.randn(size=(), requires_grad=True)
-d = f(a)
-d.backward()
-print(a.grad == d / a)
-"""
-
-
-@pytest.mark.parametrize("seed", [0, 7])
-def test_seed_control_flow_matches_pytorch_for_the_same_seed(seed):
-    assert_like_pytorch(SEED_CONTROL_FLOW, seed=seed)
-
-
-SEED_JACOBIANS = """
-import torch
-import numpy as np
-def mat_mul(A, B):
-    return torch.mm(A, B)
-def mat_sq(M):
-    return torch.mm(M, M)
-mat = torch.tensor([[1.0, 2.0], [3.0, 4.0]])
-print("Jacobian Matrix:")
-print(torch.autograd.functional.jacobian(lambda val: val.sum(), mat))
-mat1 = torch.tensor([[2.0, 3.0], [4.0, 5.0]])
-print(torch.autograd.functional.jacobian(lambda x: mat_mul(mat1, x), mat))
-rand_matrix = torch.randn((3, 2))
-print(torch.autograd.functional.jacobian(lambda val: val.sum(), rand_matrix))
-print(torch.autograd.functional.jacobian(lambda ele: mat_sq(ele), mat1))
-array = np.array([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]])
-mat64 = torch.tensor(array)
-jacobian = torch.autograd.functional.jacobian(lambda val: val.sum(), mat64)
-print(jacobian)
-"""
-
-
-def test_seed_jacobian_examples_print_like_pytorch():
-    assert_like_pytorch(SEED_JACOBIANS)
-
-
-SEED_FUNX = """
-import torch
-from torch import nn
-from torch.autograd.functional import jacobian
-
-def funx(x):
-    return torch.stack([x[0] ** 2 + 2 * x[1], 3 * x[0] + 4 * x[1] ** 2])
-
-if __name__ == "__main__":
-    run_code = 0
-    in_x = torch.tensor([1.0, 2.0], dtype=torch.float, requires_grad=True)
-    y = funx(in_x)
-    y.backward(torch.ones_like(y))
-    my_jacobian = jacobian(funx, in_x)
-    print(f"my_jacobian=\\n{my_jacobian}")
-    x_grad = in_x.grad
-    in_x_ones = torch.ones_like(in_x)
-    jacobian_x_grad = in_x_ones @ my_jacobian
-    print(f"x_grad={x_grad}")
-    print(f"jacobian_x_grad={jacobian_x_grad}")
-"""
+@pytest.mark.parametrize("spec", BARE_SEEDS, ids=spec_id)
+def test_seed_program_matches_pytorch_in_the_bare_interpreter(spec):
+    assert_like_pytorch(spec.source, seed=spec.seed)
 
 
 def test_seed_funx_prints_x_grad_exactly():
-    hooks = assert_like_pytorch(SEED_FUNX)
+    spec = next(spec for spec in PROGRAMS if spec.file == "seed004_jacobian_funx.py")
+    hooks = assert_like_pytorch(spec.source)
     assert "x_grad=tensor([ 5., 18.])\n" in hooks.printed
-
-
-SEED_DATA_OPS = """
-import torch
-X = torch.arange(12, dtype=torch.float32).reshape((3, 4))
-Y = torch.tensor([[2, 1, 4, 3], [1, 2, 3, 4], [4, 3, 2, 1]])
-c0, c1 = torch.cat((X, Y), dim=0), torch.cat((X, Y), dim=1)
-X3, Y3 = X.unsqueeze(2), Y.unsqueeze(2)
-c2 = torch.cat((X3, Y3, torch.zeros((3, 4)).unsqueeze(2)), dim=2)
-X = torch.arange(12).reshape((3, 4))
-X[1, 2] = 9
-X[0:2, :] = 12
-last, middle = X[-1], X[1:3]
-Z = torch.zeros_like(Y)
-Z[:] = X + Y
-X += Y
-A = X.numpy()
-B = torch.tensor(A)
-a = torch.tensor([3.5])
-item, as_float, as_int = a.item(), float(a), int(a)
-print(type(A), type(B))
-"""
-
-
-def test_seed_data_operations_match_pytorch():
-    assert_like_pytorch(SEED_DATA_OPS)
 
 
 def test_ids_are_small_and_follow_identity_like_the_seed():

@@ -1,0 +1,120 @@
+"""How much text a program value prints, known before printing it: about one unit per printed
+number. The one weight rule for the interpreter's size checks (print, f-strings, str()) and for the
+report (variables, displays, op-argument texts): a list counts its items, each distinct inner list
+once per appearance; a tensor or array what its repr shows; a string its length / 20."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import torch
+
+from autogradlab.lang.safe_values import SafeArray
+
+MAX_WEIGHT_DEPTH = 100     # lists nested deeper than this are too large to show
+
+
+def _as_array(obj: Any) -> np.ndarray | None:
+    if isinstance(obj, np.ndarray):
+        return obj
+    return obj.array if isinstance(obj, SafeArray) else None
+
+
+_PRINT_THRESHOLD = 1000    # torch and numpy print every element up to this many (their defaults)
+_PRINT_EDGE_ITEMS = 3      # above it they print this many at each end of every dimension
+_CHARS_PER_UNIT = 20       # one weight unit is about one printed number
+
+
+def _printed_elements(shape: tuple[int, ...], numel: int) -> int:
+    """How many elements torch's/numpy's repr writes: all of them, or 2*3 per dimension."""
+    if numel <= _PRINT_THRESHOLD:
+        return max(1, int(numel))
+    shown = 1
+    for size in shape:
+        shown *= min(int(size), 2 * _PRINT_EDGE_ITEMS)
+    return max(1, shown)
+
+
+def _atom_weight(obj: Any) -> int:
+    """Weight of a value that is not a list or tuple: 1, or more when its repr is long."""
+    if isinstance(obj, (float, bool, complex)) or obj is None:
+        return 1
+    if isinstance(obj, torch.Tensor):
+        return _printed_elements(tuple(obj.shape), obj.numel())
+    if isinstance(obj, str):
+        return 1 + len(obj) // _CHARS_PER_UNIT
+    if isinstance(obj, int):
+        return 1 + obj.bit_length() // 64
+    arr = _as_array(obj)
+    if arr is not None:
+        return _printed_elements(arr.shape, arr.size)
+    return 1
+
+
+_NUMBER_TYPES = frozenset({float, bool, complex, type(None)})
+
+
+def _plain_numbers(seq: tuple | list) -> bool:
+    """True when every item weighs 1: floats, bools, None and ints below 2**64."""
+    types = set(map(type, seq))
+    if types <= _NUMBER_TYPES:
+        return True
+    if types <= _NUMBER_TYPES | {int}:
+        ints = [v for v in seq if type(v) is int] if types - {int, bool} else seq
+        return max(map(int.bit_length, ints), default=0) < 64
+    return False
+
+
+def sequence_weight(obj: Any, cap: int, memo: dict[int, int] | None = None) -> int:
+    """About how many numbers repr(obj) writes: 1 per number, a tensor or array by the elements
+    its repr shows, a string by its length / 20; a shared inner list counts each time it appears
+    (as repr writes it each time).
+
+    Stops once above cap (so it never walks a huge value) and returns a number > cap then; a
+    structure nested deeper than MAX_WEIGHT_DEPTH also weighs more than cap. Iterative, and each
+    distinct list is walked once: `memo` (id -> weight) may be shared by calls with the same cap.
+    The weight of a list does not depend on where it was first met."""
+    if not isinstance(obj, (tuple, list)):
+        return _atom_weight(obj)
+    memo = {} if memo is None else memo
+    if id(obj) in memo:
+        return memo[id(obj)]
+    frames: list[list[Any]] = [[obj, iter(obj), 0]]   # [list, its iterator, weight so far]
+    open_ids = {id(obj)}
+    while True:
+        frame = frames[-1]
+        total = frame[2]
+        descended = False
+        if total <= cap and frame[2] == 0 and _plain_numbers(frame[0]):
+            total = len(frame[0])        # the common flat list of numbers, weighed at C speed
+        elif total <= cap:
+            for item in frame[1]:
+                if isinstance(item, (tuple, list)):
+                    key = id(item)
+                    weight = memo.get(key)
+                    if weight is None:
+                        if key in open_ids:          # a list holding itself: repr writes [...]
+                            weight = 1
+                        elif len(frames) >= MAX_WEIGHT_DEPTH:
+                            weight = cap + 1
+                        else:
+                            frame[2] = total
+                            frames.append([item, iter(item), 0])
+                            open_ids.add(key)
+                            descended = True
+                            break
+                else:
+                    weight = _atom_weight(item)
+                total += weight
+                if total > cap:
+                    break
+        if descended:
+            continue
+        total = max(total, 1)                        # `[]` still prints something
+        finished = frames.pop()[0]
+        memo[id(finished)] = total
+        open_ids.discard(id(finished))
+        if not frames:
+            return total
+        frames[-1][2] += total

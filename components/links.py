@@ -1,0 +1,99 @@
+"""The address bar is always a link that reproduces the view (`../shared/links.md`).
+
+Each page calls, in this order:
+- `apply_program_link()` before `editor.show()`: a link's `code`/`seed` are put into the editor once
+  (on load, or when the URL's program changes), so an edit typed afterwards is never overwritten;
+- `param(name, parser, default)` for each of its own parameters: the checked value, or the default
+  with a plain warning for a bad one;
+- `sync(source, seed, **params)` after it knows its state: writes the URL, keeping parameters other
+  pages use. Values equal to None are removed.
+
+All checking lives in `autogradlab.links` (pure, unit-tested); this module only talks to Streamlit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar
+
+import streamlit as st
+
+from autogradlab import links as core
+from components import state
+
+T = TypeVar("T")
+
+
+def _query() -> dict[str, str]:
+    return {key: st.query_params.get(key) for key in st.query_params}
+
+
+def _signature(code: str | None, seed: str | None) -> str:
+    return f"{code}\0{seed}"
+
+
+def warn(message: str) -> None:
+    st.warning(f"**This link could not be used as it is:** {message}. Showing the default instead.",
+               icon=":material/link_off:")
+
+
+def apply_program_link() -> None:
+    """Load the link's program and seed into the editor when the URL brings a new one."""
+    query = _query()
+    code, seed = query.get("code"), query.get("seed")
+    signature = _signature(code, seed)
+    if code is None and seed is None:
+        return
+    if st.session_state.get(state.LINK_APPLIED) == signature:
+        for message in st.session_state.get(state.LINK_ERRORS, ()):
+            warn(message)
+        return
+    st.session_state[state.LINK_APPLIED] = signature
+    errors: list[str] = []
+    if code is not None:
+        try:
+            st.session_state[state.EDITOR] = core.decode_code(code)
+        except core.LinkError as exc:
+            errors.append(str(exc))
+            st.session_state[state.EDITOR] = state.DEFAULT_PROGRAM
+    if seed is not None:
+        try:
+            st.session_state[state.SEED] = core.parse_seed(seed)
+        except core.LinkError as exc:
+            errors.append(str(exc))
+    st.session_state[state.LINK_ERRORS] = tuple(errors)
+    for message in errors:
+        warn(message)
+
+
+def param(name: str, parser: Callable[[str], T], default: T) -> T:
+    """The page's own parameter `name`, checked by `parser`; a bad value warns and gives `default`."""
+    text = st.query_params.get(name)
+    if text is None:
+        return default
+    try:
+        return parser(text)
+    except core.LinkError as exc:
+        warn(str(exc))
+        return default
+
+
+def sync(source: str | None, seed: int | None, **params: str | int | None) -> None:
+    """Make the URL reproduce the current view. Only changed keys are written (each write is a
+    message to the browser); keys not named here are kept."""
+    wanted: dict[str, str | None] = {key: None if value is None else str(value)
+                                     for key, value in params.items()}
+    if source is not None:
+        wanted["code"] = core.encode_code(source)
+    if seed is not None:
+        wanted["seed"] = str(int(seed))
+    current = _query()
+    for key, value in wanted.items():
+        if value is None:
+            if key in current:
+                del st.query_params[key]
+        elif current.get(key) != value:
+            st.query_params[key] = value
+    after = _query()
+    st.session_state[state.LINK_APPLIED] = _signature(after.get("code"), after.get("seed"))
+    st.session_state[state.LINK_ERRORS] = ()

@@ -146,7 +146,8 @@ class Student:
             elif kind == "script_finished":
                 if fwd.script_finished == ForwardMsg.FINISHED_EARLY_FOR_RERUN:
                     continue
-                return "busy" if seen_busy else "graph" if seen_graph else "error" if seen_error else "lost"
+                # A "busy, trying again by itself" notice followed by the graph is a graph (late).
+                return "graph" if seen_graph else "busy" if seen_busy else "error" if seen_error else "lost"
 
     def _remember_widget(self, element: object, etype: str | None) -> None:
         if etype in ("text_area", "button"):

@@ -94,10 +94,12 @@ def _clickable(svg: str, *, key: str, node_key: str, ids: set[str], selected: st
     """The annotated drawing as a zoomable, pannable element whose node clicks select the node in
     the picker (`node_key`); the selection is a CSS class in the browser, so the layout never moves
     and exports stay clean."""
+    from autogradlab.render.dot import COPY_SEPARATOR
     from components import svg_view
 
     def clicked() -> None:
         node = getattr(st.session_state.get(key), "click", None)
+        node = node.split(COPY_SEPARATOR)[0] if isinstance(node, str) else None  # a leaf drawn again
         if node in ids:
             st.session_state[node_key] = node
 

@@ -77,7 +77,8 @@ export default function (component) {
   };
   if (view.s !== 1 || view.tx || view.ty) apply();
   for (const node of svg.querySelectorAll("g.node")) {
-    node.classList.toggle("selected", node.id === data.selected);
+    const sel = data.selected;   // a leaf drawn again beside a consumer is `n0~n3`
+    node.classList.toggle("selected", !!sel && (node.id === sel || node.id.startsWith(sel + "~")));
   }
 
   const local = (clientX, clientY) => {

@@ -33,11 +33,13 @@ def show(markers: Sequence[code_editor.Marker] | None = None) -> Submitted:
 
     `markers` (optional) are drawn in the gutter now; pages usually need not pass them: the error box
     marks the failing line itself (`mark_error`)."""
-    code_editor.show(st.session_state.get(state.EDITOR, state.DEFAULT_PROGRAM), markers)
+    # The default goes in through session state, as a link's program does: a text area given both a
+    # `value` and a session-state value logs a warning.
+    st.session_state.setdefault(state.EDITOR, state.DEFAULT_PROGRAM)
+    code_editor.show(st.session_state[state.EDITOR], markers)
     with st.form(state.RUN_FORM, border=False):
         source = st.text_area(
             "Program",
-            value=state.DEFAULT_PROGRAM,
             height=260,
             key=state.EDITOR,
             persist_state=state.PERSIST,

@@ -33,19 +33,21 @@ function findTarget(selector) {
 // React with an input event (the documented way to fill a React-controlled field from outside).
 function copyToTextArea(selector, text) {
   const area = findTarget(selector);
-  if (!area || area.value === text) return;
+  if (!area || area.value === text) return false;
   const setter = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, "value").set;
   setter.call(area, text);
   area.dispatchEvent(new Event("input", { bubbles: true }));
+  return true;
 }
 
 function clickRun(instance) {
-  copyToTextArea(instance.data.textarea, instance.view.state.doc.toString());
-  // Let React commit the text area's new value before the form is submitted.
-  setTimeout(() => {
+  const press = () => {
     const button = findTarget(instance.data.run);
     if (button && !button.disabled) button.click();
-  }, 30);
+  };
+  // Every edit is already copied; if this one was not, let React commit it before the submit.
+  if (copyToTextArea(instance.data.textarea, instance.view.state.doc.toString())) setTimeout(press, 30);
+  else press();
   return true;
 }
 

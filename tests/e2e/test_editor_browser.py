@@ -182,3 +182,23 @@ def test_a_link_loads_its_program_into_the_editor(page: Page, server):
     expect(page.locator(GRAPH)).to_contain_text("linked", timeout=60_000)
     expect(page.locator(CODE)).to_contain_text("linked = torch.ones(2, requires_grad=True)")
     assert program_text(page) == program
+
+
+def test_escape_then_tab_leaves_the_editor_and_mod_enter_runs(page: Page):
+    wait_until_drawn(page)
+    clear_editor(page)
+    page.keyboard.insert_text("import torch\nleave = torch.ones(3, requires_grad=True)\n"
+                              "leave.sum().backward()\n")
+    page.keyboard.press("ControlOrMeta+Enter")       # Cmd+Enter on a Mac, Ctrl+Enter elsewhere
+    expect(page.locator(GRAPH)).to_contain_text("leave")
+    page.locator(CODE).click()
+    page.keyboard.press("Escape")
+    page.keyboard.press("Tab")                        # keyboard users are not trapped by Tab-indents
+    expect(page.locator(CODE)).not_to_be_focused()
+    assert program_text(page).startswith("import torch\nleave")   # and nothing was indented
+
+
+def test_server_log_has_no_warnings_or_tracebacks(server):
+    log = server["log"].read_text()
+    assert "Traceback" not in log
+    assert "WARNING" not in log.upper().replace("WARNINGS", "")

@@ -18,8 +18,6 @@ from dataclasses import dataclass
 
 # Keywords that are never accepted anywhere, with the reason shown to the user.
 FORBIDDEN_KWARGS: dict[str, str] = {
-    "out": "results are always new tensors",
-    "device": "everything runs on the CPU",
     "generator": "randomness uses the run's seed",
     "pin_memory": "memory placement is fixed",
     "layout": "only dense tensors are supported",
@@ -30,7 +28,7 @@ FORBIDDEN_KWARGS: dict[str, str] = {
 
 @dataclass(frozen=True)
 class CallSpec:
-    kwargs: frozenset[str]
+    kwargs: frozenset[str]   # plus `out=` for kind "op" (outputs.py) and `device=` where listed
     size: str = "meta"
     kind: str = "op"
 
@@ -43,8 +41,8 @@ def _table(names: str, kwargs: tuple[str, ...] = (), size: str = "meta", kind: s
     return {name: _spec(kwargs, size, kind) for name in names.split()}
 
 
-NOGRAD = ("dtype", "requires_grad")
-CREATE = ("size", "dtype", "requires_grad")
+NOGRAD = ("dtype", "requires_grad", "device")   # device: only the CPU (devices.py)
+CREATE = ("size", "dtype", "requires_grad", "device")
 REDUCE = ("dim", "axis", "keepdim", "keepdims", "dtype")
 DIM = ("dim", "axis")
 
@@ -172,7 +170,9 @@ TENSOR_METHODS: dict[str, CallSpec] = {
     **_table("lerp where", ("condition", "other", "weight", "end")),
     **_table("float double half int long short bool byte char bfloat16 cfloat cdouble", (),
              size="same"),
-    **_table("to type_as", ("dtype", "other"), size="same"),
+    **_table("to", ("dtype", "other", "device", "non_blocking"), size="same", kind="special"),
+    **_table("type_as", ("dtype", "other"), size="same"),
+    **_table("cpu cuda", (), size="none", kind="special"),
     **_table("size dim ndimension nelement numel item tolist element_size is_floating_point "
              "is_complex is_contiguous is_nonzero", ("dim",), size="none"),
     **_table("numpy", (), size="none", kind="special"),
@@ -196,7 +196,7 @@ TENSOR_METHODS.update({n: _spec(("rounding_mode", "other"), "meta") for n in ("d
 
 # Attributes read without a call.
 TENSOR_PROPERTIES: frozenset[str] = frozenset(
-    "shape grad requires_grad is_leaf grad_fn dtype ndim data T mT H mH real imag".split())
+    "shape grad requires_grad is_leaf grad_fn dtype ndim data T mT H mH real imag device is_cuda".split())
 # Properties that make a new tensor (recorded as ops).
 TENSOR_OP_PROPERTIES: frozenset[str] = frozenset("T mT H mH real imag".split())
 SETTABLE_TENSOR_ATTRIBUTES: frozenset[str] = frozenset({"requires_grad", "grad", "data"})

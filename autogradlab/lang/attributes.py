@@ -119,6 +119,8 @@ def read_attribute(interp: Interpreter, base: Any, name: str, node: ast.AST) -> 
         return getattr(base, name)
     if isinstance(base, torch.dtype) and name in _DTYPE_PROPERTIES:
         return getattr(base, name)
+    if isinstance(base, torch.device) and name in ("type", "index"):
+        return getattr(base, name)
     raise NotSupported(f"the attribute `.{name}` of {type_text(base)} values is not supported in "
                        f"Autograd Lab")
 

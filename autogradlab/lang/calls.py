@@ -68,6 +68,8 @@ def translate_torch_error(exc: BaseException, op_name: str, args: Any) -> Progra
 # -- arguments and results --------------------------------------------------------------------
 def check_kwargs(qualname: str, spec: CallSpec, kwargs: dict[str, Any]) -> None:
     for key in kwargs:
+        if key == "out" and spec.kind == "op" and qualname.startswith("torch."):
+            continue   # outputs.py
         if key in FORBIDDEN_KWARGS:
             raise NotSupported(f"the keyword argument `{key}=` is not supported in Autograd Lab "
                                f"({FORBIDDEN_KWARGS[key]})")
@@ -174,6 +176,8 @@ def call_function(interp: Interpreter, qualname: str, fn: Callable[..., Any], sp
                   args: list, kwargs: dict, node: ast.AST) -> Any:
     """A torch.* / torch.linalg.* / F.* function called by the program."""
     check_kwargs(qualname, spec, kwargs)
+    from autogradlab.lang.devices import pop_device  # devices builds on this module
+    kwargs = pop_device(kwargs)
     op = qualname.removeprefix("torch.")
     from autogradlab.lang.specials import SPECIAL_FUNCTIONS  # specials build on this module
     special = SPECIAL_FUNCTIONS.get(qualname)
@@ -187,6 +191,9 @@ def call_function(interp: Interpreter, qualname: str, fn: Callable[..., Any], sp
         interp.sizes.check_nested(data, op)
     if spec.kind == "random_like":
         return _random_like(interp, op, args, kwargs, node)
+    if "out" in kwargs:
+        from autogradlab.lang.outputs import call_with_out
+        return call_with_out(interp, op, fn, spec, args, kwargs, node)
     return invoke(interp, op, fn, spec, args, kwargs, node)
 
 
@@ -194,6 +201,8 @@ def call_method(interp: Interpreter, tensor: torch.Tensor, name: str, spec: Call
                 kwargs: dict, node: ast.AST) -> Any:
     """tensor.name(*args, **kwargs) for an allowlisted method."""
     check_kwargs(f"Tensor.{name}", spec, kwargs)
+    from autogradlab.lang.devices import pop_device
+    kwargs = pop_device(kwargs)
     for value in list(args) + list(kwargs.values()):
         require_data(value, f"in `.{name}()`")
     from autogradlab.lang.specials import SPECIAL_METHODS
@@ -203,7 +212,7 @@ def call_method(interp: Interpreter, tensor: torch.Tensor, name: str, spec: Call
     args = [unwrap(a) for a in args]
     if name in ("new_tensor",):
         interp.sizes.check_nested(args[0] if args else kwargs.get("data"), name)
-    if name in ("to", "type_as") and not all(isinstance(a, (torch.dtype, torch.Tensor)) for a in args):
+    if name == "type_as" and not all(isinstance(a, (torch.dtype, torch.Tensor)) for a in args):
         raise NotSupported(f"`.{name}()` accepts only a dtype or a tensor in Autograd Lab")
     method = getattr(torch.Tensor, name)
     return invoke(interp, name, method, spec, [tensor, *args], kwargs, node)

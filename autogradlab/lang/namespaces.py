@@ -18,6 +18,7 @@ import torch.nn.functional as F
 from autogradlab.errors import NotSupported, ProgramTypeError
 from autogradlab.lang import allowlist as al
 from autogradlab.lang.calls import call_function, require_data
+from autogradlab.lang.devices import device_namespaces
 from autogradlab.lang.safe_values import Namespace, SafeArray, SafeFunction, SafeNumpyDtype, SafeType
 
 TENSOR_TYPE = SafeType("torch.Tensor", torch.Tensor)
@@ -102,7 +103,9 @@ def modules() -> dict[str, Namespace]:
         **{name: _math_function(name) for name in al.MATH_FUNCTIONS},
         **{name: getattr(math, name) for name in al.MATH_CONSTANTS},
     })
-    return {"torch": torch_ns, "torch.autograd": autograd, "torch.autograd.functional": functional,
+    devices = device_namespaces()
+    torch_ns.members.update(devices.pop("torch").members)
+    return {**devices, "torch": torch_ns, "torch.autograd": autograd, "torch.autograd.functional": functional,
             "torch.linalg": linalg, "torch.nn": nn, "torch.nn.functional": nn_functional,
             "numpy": numpy_ns, "math": math_ns}
 

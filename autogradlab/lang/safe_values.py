@@ -148,7 +148,7 @@ class SafeGradFn:
         return self.text
 
 
-_ATOMS = (bool, int, float, complex, str, type(None), torch.Tensor, torch.Size, torch.dtype,
+_ATOMS = (bool, int, float, complex, str, type(None), torch.Tensor, torch.Size, torch.dtype, torch.device,
           SafeArray, SafeNumpyDtype, SafeType, SafeGradFn, range, slice, type(Ellipsis))
 _ATOM_TYPES = frozenset(_ATOMS)
 DATA_CHECK_CONTAINERS = 64   # and containers (x = [x] nested 5,000 deep)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 import torch
 
 from autogradlab.errors import NotSupported, ProgramError, ProgramTypeError
+from autogradlab.lang import devices
 from autogradlab.lang.calls import has_tensor, invoke, require_data, translate_torch_error, wrap_result
 from autogradlab.lang.safe_values import SafeArray, UserFunction
 from autogradlab.lang.sizes import tensor_elements
@@ -132,6 +133,7 @@ SPECIAL_FUNCTIONS: dict[str, Callable[..., Any]] = {
        for n in ("jacobian", "hessian", "vjp", "jvp", "hvp", "vhp")},
 }
 SPECIAL_METHODS: dict[str, Callable[..., Any]] = {
+    "to": devices.tensor_to, "cpu": devices.tensor_cpu, "cuda": devices.tensor_cuda,
     "backward": _tensor_backward,
     "numpy": _numpy,
     "retain_grad": _retain_grad,

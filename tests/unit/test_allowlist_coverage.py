@@ -22,6 +22,7 @@ import torch.nn.functional as F
 from autogradlab.engine import run_program
 from autogradlab.errors import NotSupported, ProgramError
 from autogradlab.lang import allowlist as al
+from autogradlab.lang.devices import device_namespaces
 from autogradlab.lang.hooks import NullHooks
 from autogradlab.lang.interpreter import Interpreter
 from autogradlab.lang.namespaces import modules
@@ -229,12 +230,16 @@ def test_allowlisted_dtypes_constants_and_math_exist():
     assert all(isinstance(np.dtype(getattr(np, name)), np.dtype) for name in al.NUMPY_DTYPES)
 
 
+EXTRA_TORCH_MEMBERS: tuple[str, ...] = ()   # tensor constructors, version, random (breadth.py)
+
+
 @pytest.mark.parametrize("module", sorted(SURFACES))
 def test_namespaces_expose_exactly_the_tables(module):
     """Nothing reaches a namespace except through the tables (plus dtypes, constants, submodules)."""
     _, table, _ = SURFACES[module]
     extra = {"torch": set(al.TORCH_DTYPES) | set(al.TORCH_CONSTANTS) | {"Tensor", "autograd",
-                                                                        "linalg", "nn"},
+                                                                        "linalg", "nn"}
+             | set(device_namespaces()["torch"].members) | set(EXTRA_TORCH_MEMBERS),
              "torch.autograd": {"functional"}}.get(module, set())
     assert set(modules()[module].members) == set(table) | extra
 

@@ -1,0 +1,88 @@
+"""Constructs tutorials use (issue 9, part 2), each a snippet compared with plain PyTorch: the
+same outcome, printed text, bare-expression displays and variables (tests/oracle.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from autogradlab.engine import run_program
+from tests.oracle import run_trusted, value_mismatches
+
+SNIPPETS = {
+    # Devices: answered as on a machine without a GPU.
+    "device_property": "import torch\nx = torch.ones(2)\nprint(x.device)\nx.device\nd = x.device\nx.is_cuda",
+    "device_fstring": "import torch\nx = torch.rand(3, 4)\nprint(f'Device tensor is stored on: {x.device}')",
+    "cuda_idiom": "import torch\ndevice = 'cuda' if torch.cuda.is_available() else 'cpu'\nprint(device)\n"
+                  "x = torch.ones(2, device=device)\ny = x.to(device)\nprint(y is x)",
+    "torch_device": "import torch\ndevice = torch.device('cpu')\ndevice\n"
+                    "print(device, device.type, device.index)\n"
+                    "x = torch.zeros(2, 3, device=device, dtype=torch.float64)\nx",
+    "device_none": "import torch\nx = torch.arange(4, device=None)\ny = torch.tensor([1, 2], device='cpu')\n"
+                   "z = torch.randn(2, device=torch.device('cpu'))\nw = torch.zeros_like(x, device='cpu')",
+    "cuda_device_index": "import torch\n"
+                         "print(torch.cuda.is_available() & (torch.device('cuda').index is not None))",
+    "to_dtype": "import torch\nx = torch.arange(3)\ny = x.to(torch.float32)\nz = x.to('cpu', torch.float64)\n"
+                "w = x.to(device='cpu', dtype=torch.float16)\nv = x.to(y)\nprint(y, z, w, v)",
+    "cpu_method": "import torch\nx = torch.ones(2, requires_grad=True)\ny = (x * 2).cpu()\n"
+                  "print(x.cpu() is x)\ny",
+    "accelerator": "import torch\ndevice = torch.accelerator.current_accelerator().type if "
+                   "torch.accelerator.is_available() else 'cpu'\nprint(f'Using {device} device')\n"
+                   "torch.set_default_device(device)\nprint(torch.backends.mps.is_available())\n"
+                   "torch.cuda.device_count()\ntorch.get_default_device()",
+    "set_default_device_none": "import torch\ntorch.set_default_device(None)\n"
+                               "torch.set_default_device('cpu')",
+    # out=: written into the existing tensor after the same size checks.
+    "out_matmul": "import torch\nt = torch.ones(4, 4)\ny3 = torch.rand_like(t)\n"
+                  "torch.matmul(t, t.T, out=y3)\ny3",
+    "out_mul_returns_out": "import torch\nt = torch.arange(4.)\nz = torch.zeros(4)\n"
+                           "r = torch.mul(t, t, out=z)\n"
+                           "print(r is z, z)",
+}
+
+ERROR_SNIPPETS = {
+    # PyTorch's own errors, at the same line.
+    "out_wrong_dtype": ("import torch\nt = torch.ones(2)\n"
+                        "torch.mul(t, t, out=torch.zeros(2, dtype=torch.long))",
+                        "can't be cast"),
+    "out_requires_grad": ("import torch\nw = torch.ones(2, requires_grad=True)\n"
+                          "torch.mul(w, w, out=torch.zeros(2))",
+                          "don't support automatic differentiation"),
+    "bad_device_string": ("import torch\nx = torch.ones(2)\n"
+                          "x.to('gpu')", "device type at start of device string"),
+}
+
+
+def compare(source: str) -> None:
+    report = run_program(source)
+    oracle = run_trusted(source)
+    assert oracle.error is None, oracle.error
+    assert report.ok, report.error
+    assert report.printed == oracle.printed
+    assert [(d.line, d.text) for d in report.displayed] == oracle.displayed
+    assert list(report.variables) == list(oracle.variables)
+    problems = []
+    for name, real in oracle.variables.items():
+        problems += value_mismatches(report.variables[name], real, name)
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("name", sorted(SNIPPETS))
+def test_snippet_runs_like_plain_pytorch(name: str) -> None:
+    compare(SNIPPETS[name])
+
+
+@pytest.mark.parametrize("name", sorted(ERROR_SNIPPETS))
+def test_snippet_fails_like_plain_pytorch(name: str) -> None:
+    source, words = ERROR_SNIPPETS[name]
+    report = run_program(source)
+    oracle = run_trusted(source)
+    assert oracle.error is not None and words in str(oracle.error)
+    assert not report.ok and report.error.line == oracle.error_line
+    assert words in report.error.message
+
+
+def test_asking_for_a_gpu_says_there_is_none() -> None:
+    report = run_program("import torch\nx = torch.ones(2)\ny = x.to('cuda')")
+    assert not report.ok and report.error.line == 3
+    assert "there is no GPU here" in report.error.message
+    assert "torch.cuda.is_available()" in report.error.hint

@@ -67,7 +67,7 @@ _LINALG_TOP = "det logdet slogdet inverse pinverse matrix_power matrix_exp chole
 
 TORCH_FUNCTIONS: dict[str, CallSpec] = {
     **_table(_UNARY, size="same"),
-    **_table(_BINARY),
+    **_table(_BINARY, ("other",)),
     **_table(_REDUCE, REDUCE + ("unbiased", "correction", "p"), size="same"),
     **_table(_SHAPE, DIM + ("dims", "start_dim", "end_dim", "dim0", "dim1", "shifts", "k", "diagonal",
                             "offset", "index", "indexing", "largest", "sorted", "descending", "stable",
@@ -90,6 +90,7 @@ TORCH_FUNCTIONS: dict[str, CallSpec] = {
     **_table("zeros ones", CREATE),
     **_table("full", CREATE + ("fill_value",)),
     **_table("arange", ("start", "end", "step") + NOGRAD),
+    **_table("range", ("start", "end", "step") + NOGRAD),   # deprecated, end included
     **_table("linspace", ("start", "end", "steps") + NOGRAD),
     **_table("logspace", ("start", "end", "steps", "base") + NOGRAD),
     **_table("eye", ("n", "m") + NOGRAD),
@@ -162,7 +163,7 @@ TENSOR_METHODS: dict[str, CallSpec] = {
         "cosine_similarity", "tril_indices", "triu_indices", "atleast_1d", "atleast_2d", "atleast_3d",
         "where", "zeros", "ones", "full", "arange", "linspace", "logspace", "eye", "zeros_like",
         "ones_like", "full_like", "lerp", "is_floating_point", "is_complex", "is_nonzero", "std_mean",
-        "var_mean", "tensordot", "real", "imag"}},  # real/imag are tensor properties
+        "var_mean", "tensordot", "real", "imag", "range"}},  # real/imag are tensor properties
     **_table("view view_as reshape_as expand expand_as repeat contiguous unfold", _SHAPE_METHOD_KW),
     **_table("masked_fill index_fill", ("mask", "value", "dim", "index")),
     **_table("new_zeros new_ones new_full new_tensor", ("size", "fill_value", "data") + NOGRAD),
@@ -170,6 +171,7 @@ TENSOR_METHODS: dict[str, CallSpec] = {
     **_table("lerp where", ("condition", "other", "weight", "end")),
     **_table("float double half int long short bool byte char bfloat16 cfloat cdouble", (),
              size="same"),
+    **_table("type", ("dtype", "non_blocking"), size="same", kind="special"),
     **_table("to", ("dtype", "other", "device", "non_blocking"), size="same", kind="special"),
     **_table("type_as", ("dtype", "other"), size="same"),
     **_table("cpu cuda", (), size="none", kind="special"),

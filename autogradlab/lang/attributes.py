@@ -37,8 +37,11 @@ if TYPE_CHECKING:
 _DTYPE_PROPERTIES = frozenset({"is_floating_point", "is_complex", "is_signed", "itemsize"})
 
 
+PUBLIC_DUNDER_ATTRIBUTES = frozenset({"__version__"})   # torch.__version__, np.__version__
+
+
 def check_attribute_name(name: str) -> None:
-    if name.startswith("_"):
+    if name.startswith("_") and name not in PUBLIC_DUNDER_ATTRIBUTES:
         raise NotSupported(f"the attribute `{name}` is not supported in Autograd Lab (names starting "
                            f"with `_` are private)")
 

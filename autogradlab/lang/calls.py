@@ -175,6 +175,9 @@ def _may_grow(args: list, kwargs: dict) -> bool:
 def call_function(interp: Interpreter, qualname: str, fn: Callable[..., Any], spec: CallSpec,
                   args: list, kwargs: dict, node: ast.AST) -> Any:
     """A torch.* / torch.linalg.* / F.* function called by the program."""
+    if "input" in kwargs and not args and "input" not in spec.kwargs:
+        kwargs = dict(kwargs)
+        args = [kwargs.pop("input")]   # torch's first parameter, by keyword: zeros_like(input=x)
     check_kwargs(qualname, spec, kwargs)
     from autogradlab.lang.devices import pop_device  # devices builds on this module
     kwargs = pop_device(kwargs)

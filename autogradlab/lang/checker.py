@@ -68,10 +68,17 @@ def is_dunder(name: str) -> bool:
     return name.startswith("__") and name.endswith("__")
 
 
+PUBLIC_DUNDER_ATTRIBUTES = frozenset({"__version__"})   # read-only module facts (torch.__version__)
+
+
 def _check_identifier(name: str | None, what: str) -> None:
+    """Names the program makes up get "rename it"; attributes it reads belong to Python's
+    internals (`x.__class__`), which no renaming reaches."""
     if name and is_dunder(name):
-        raise _unsupported(f"double-underscore {what} such as `{name}`",
-                           hint="rename it without the double underscores")
+        hint = ("double-underscore attributes are Python's internals, which programs cannot reach "
+                "in Autograd Lab (torch.__version__ is the one that is available)"
+                if what == "attributes" else "rename it without the double underscores")
+        raise _unsupported(f"double-underscore {what} such as `{name}`", hint=hint)
 
 
 class StaticChecker:
@@ -144,6 +151,8 @@ def _check_name(node: ast.Name, ctx: _Context) -> None:
 
 
 def _check_attribute(node: ast.Attribute, ctx: _Context) -> None:
+    if node.attr in PUBLIC_DUNDER_ATTRIBUTES and isinstance(node.ctx, ast.Load):
+        return
     _check_identifier(node.attr, "attributes")
     if node.attr.startswith("_"):
         raise _unsupported(f"private attributes such as `.{node.attr}`",
@@ -163,8 +172,9 @@ def _check_subscript(node: ast.Subscript, ctx: _Context) -> None:
 def _check_target_sequence(node: ast.Tuple | ast.List, ctx: _Context) -> None:
     if isinstance(node.ctx, ast.Load):
         return
-    for element in node.elts:
-        if not isinstance(element, ast.Name | ast.Tuple | ast.List | ast.Starred):
+    for element in node.elts:   # `a.grad, b.grad = None, None` and `x[0], x[1] = ...` too
+        if not isinstance(element, ast.Name | ast.Tuple | ast.List | ast.Starred | ast.Attribute
+                          | ast.Subscript):
             raise _unsupported("unpacking into anything but names (`a, b = ...`)", "is",
                                hint="assign to names first, then store them one by one")
 

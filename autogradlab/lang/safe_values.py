@@ -148,8 +148,19 @@ class SafeGradFn:
         return self.text
 
 
+class SafeGenerator:
+    """What torch.manual_seed returns: prints like PyTorch's generator, with a fixed fake address
+    (a real one would leak memory layout). The program's randomness always uses the run's own
+    generator, which this stands for; it offers no methods."""
+
+    text = "<torch._C.Generator object at 0x7f0000000000>"
+
+    def __repr__(self) -> str:
+        return self.text
+
+
 _ATOMS = (bool, int, float, complex, str, type(None), torch.Tensor, torch.Size, torch.dtype, torch.device,
-          SafeArray, SafeNumpyDtype, SafeType, SafeGradFn, range, slice, type(Ellipsis))
+          SafeArray, SafeNumpyDtype, SafeType, SafeGradFn, SafeGenerator, range, slice, type(Ellipsis))
 _ATOM_TYPES = frozenset(_ATOMS)
 DATA_CHECK_CONTAINERS = 64   # and containers (x = [x] nested 5,000 deep)
 DATA_CHECK_ITEMS = 20_000    # items one is_data call looks at (the walk is the second line of defence)
@@ -207,6 +218,8 @@ def type_text(value: Any) -> str:
         return f"numpy.dtypes.{type(value.dtype).__name__}"
     if isinstance(value, SafeGradFn):
         return value.name
+    if isinstance(value, SafeGenerator):
+        return "torch._C.Generator"
     if isinstance(value, SafeType):
         return "type"
     if isinstance(value, (torch.Size, torch.dtype)):

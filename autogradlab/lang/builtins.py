@@ -17,6 +17,7 @@ import torch
 
 from autogradlab.errors import NotSupported, ProgramTypeError
 from autogradlab.lang.calls import require_data, translate_torch_error
+from autogradlab.lang.exceptions import EXCEPTION_TYPES
 from autogradlab.lang.namespaces import NDARRAY_TYPE, TENSOR_TYPE
 from autogradlab.lang.safe_values import SafeArray, SafeFunction, SafeType, type_text
 
@@ -317,6 +318,7 @@ _FUNCTIONS: dict[str, Callable[..., Any]] = {
 BUILTINS: dict[str, Any] = {
     **{name: SafeFunction(name, impl) for name, impl in _FUNCTIONS.items()},
     **BUILTIN_TYPES,
+    **EXCEPTION_TYPES,   # for `except RuntimeError as e:` (not callable: there is no `raise`)
 }
 # Python builtins that exist but are outside the language: refused by name, not "undefined".
 KNOWN_PYTHON_BUILTINS: frozenset[str] = frozenset(dir(py_builtins))

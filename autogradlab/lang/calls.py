@@ -54,6 +54,11 @@ def translate_torch_error(exc: BaseException, op_name: str, args: Any) -> Progra
         return exc
     if isinstance(exc, MemoryError):
         return LimitExceeded(f"{op_name} ran out of memory")
+    from autogradlab.lang.exceptions import remember_python_error  # for `except ... as e`
+    return remember_python_error(_translate(exc, op_name, args), exc)
+
+
+def _translate(exc: BaseException, op_name: str, args: Any) -> ProgramError:
     try:
         from autogradlab.lang.torch_errors import translate
     except ImportError:

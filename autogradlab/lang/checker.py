@@ -23,7 +23,7 @@ ASSIGNABLE_ATTRIBUTES = frozenset({"requires_grad", "grad", "data"})
 # precision, type. `{x:>10.3f}`, `{x:,.2f}`, `{x:8.2e}`, `{s:<5}`.
 FORMAT_SPEC = re.compile(r"[<>^]?[+\- ]?0?\d{0,2}[,_]?(\.\d{1,2})?[eEfFgGd%s]?")
 _CONSTANT_TYPES = (int, float, complex, str, bool, type(None), type(Ellipsis))
-_COMPOUND = (ast.If, ast.For, ast.While, ast.FunctionDef, ast.With)
+_COMPOUND = (ast.If, ast.For, ast.While, ast.FunctionDef, ast.With, ast.Try)
 GRAD_MODE_MANAGERS = {"no_grad": False, "enable_grad": True}  # `with torch.no_grad():` -> grad mode
 
 # Constructs outside the language: (what it is called, verb, hint).
@@ -37,7 +37,6 @@ _UNSUPPORTED: dict[type, tuple[str, str, str | None]] = {
     ast.Await: ("`await`", "is", None),
     ast.AsyncFunctionDef: ("`async def` functions", "are", "use a plain `def`"),
     ast.AsyncFor: ("`async for` loops", "are", "use a plain `for`"),
-    ast.Try: ("`try` statements", "are", "let the error happen: Autograd Lab shows it at its line"),
     ast.Raise: ("`raise` statements", "are", "use `assert` to check a condition"),
     ast.NamedExpr: ("walrus `:=` assignments", "are", "assign on a line of its own first"),
     ast.SetComp: ("set comprehensions", "are", "use a list comprehension or a `for` loop"),
@@ -49,7 +48,7 @@ _UNSUPPORTED: dict[type, tuple[str, str, str | None]] = {
 }
 _TRY_STAR = getattr(ast, "TryStar", None)
 if _TRY_STAR is not None:
-    _UNSUPPORTED[_TRY_STAR] = _UNSUPPORTED[ast.Try]
+    _UNSUPPORTED[_TRY_STAR] = ("`except*` blocks", "are", "use a plain `except`")
 
 
 class _Context(NamedTuple):
@@ -291,6 +290,10 @@ def _check_with(node: ast.With, ctx: _Context) -> None:
                                hint="write the code without `with`")
 
 
+def _check_except_handler(node: ast.ExceptHandler, ctx: _Context) -> None:
+    _check_identifier(node.name, "names")
+
+
 def _check_return(node: ast.Return, ctx: _Context) -> None:
     if not ctx.in_function:
         raise ProgramSyntaxError("`return` outside a function", hint="use `return` inside a `def`")
@@ -314,7 +317,7 @@ _HANDLERS: dict[type, _Handler] = {
     ast.Break: _check_loop_jump, ast.Continue: _check_loop_jump, ast.Pass: _allow,
     ast.FunctionDef: _check_function, ast.Return: _check_return, ast.Import: _check_import,
     ast.ImportFrom: _check_import, ast.Assert: _allow, ast.Delete: _check_delete,
-    ast.With: _check_with,
+    ast.With: _check_with, ast.Try: _allow, ast.ExceptHandler: _check_except_handler,
     # expressions
     ast.BinOp: _check_binop, ast.UnaryOp: _allow, ast.BoolOp: _allow, ast.Compare: _allow,
     ast.Call: _allow, ast.Attribute: _check_attribute, ast.Subscript: _check_subscript,

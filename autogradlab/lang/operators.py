@@ -69,7 +69,13 @@ def _check_operand(value: Any, op: str) -> None:
 
 
 def python_error(exc: BaseException) -> ProgramError:
-    """A Python exception from the program's own arithmetic/indexing, in plain words."""
+    """A Python exception from the program's own arithmetic/indexing, in plain words (its class and
+    text kept for `except ... as e`)."""
+    from autogradlab.lang.exceptions import remember_python_error
+    return remember_python_error(_python_error(exc), exc)
+
+
+def _python_error(exc: BaseException) -> ProgramError:
     from autogradlab.errors import LimitExceeded, ProgramIndexError
 
     text = str(exc) or type(exc).__name__

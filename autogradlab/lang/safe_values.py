@@ -159,8 +159,27 @@ class SafeGenerator:
         return self.text
 
 
+class SafeException:
+    """What `except ... as e` binds: the Python class and the message, nothing else (no
+    traceback, no frames). Prints like the exception: str() is the message."""
+
+    def __init__(self, py_type: type, message: str) -> None:
+        self.py_type = py_type
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+    def __repr__(self) -> str:
+        return f"{self.py_type.__name__}({self.message!r})"
+
+    def __format__(self, spec: str) -> str:
+        return format(self.message, spec)
+
+
 _ATOMS = (bool, int, float, complex, str, type(None), torch.Tensor, torch.Size, torch.dtype, torch.device,
-          SafeArray, SafeNumpyDtype, SafeType, SafeGradFn, SafeGenerator, range, slice, type(Ellipsis))
+          SafeArray, SafeNumpyDtype, SafeType, SafeGradFn, SafeGenerator, SafeException, range, slice,
+          type(Ellipsis))
 _ATOM_TYPES = frozenset(_ATOMS)
 DATA_CHECK_CONTAINERS = 64   # and containers (x = [x] nested 5,000 deep)
 DATA_CHECK_ITEMS = 20_000    # items one is_data call looks at (the walk is the second line of defence)
@@ -220,6 +239,8 @@ def type_text(value: Any) -> str:
         return value.name
     if isinstance(value, SafeGenerator):
         return "torch._C.Generator"
+    if isinstance(value, SafeException):
+        return value.py_type.__name__
     if isinstance(value, SafeType):
         return "type"
     if isinstance(value, (torch.Size, torch.dtype)):

@@ -152,6 +152,8 @@ def tensor_mismatches(reported: Any, real: torch.Tensor, path: str) -> list[str]
 
 
 def _numbers_equal(a: Any, b: Any) -> bool:
+    if isinstance(b, np.generic):   # numpy scalars: compared by value; the text shows np.float64(...)
+        a, b = (a.item() if isinstance(a, np.generic) else a), b.item()
     if isinstance(a, float) and isinstance(b, float) and math.isnan(a) and math.isnan(b):
         return True
     return type(a) is type(b) and a == b
@@ -160,9 +162,9 @@ def _numbers_equal(a: Any, b: Any) -> bool:
 def plain_mismatches(reported: Any, real: Any, path: str) -> list[str]:
     if not isinstance(reported, PlainValue):
         return [f"{path}: expected a PlainValue, got {type(reported).__name__}"]
-    if isinstance(real, bool):
-        kind, same = "bool", reported.value is real
-    elif isinstance(real, (int, float, complex)):
+    if isinstance(real, (bool, np.bool_)):
+        kind, same = "bool", reported.value is bool(real)
+    elif isinstance(real, (int, float, complex, np.number)):
         kind, same = "number", _numbers_equal(reported.value, real)
     elif isinstance(real, str):
         kind, same = "string", reported.value == real

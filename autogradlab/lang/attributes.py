@@ -20,6 +20,7 @@ from autogradlab.errors import NameNotDefined, NotSupported, ProgramError, Progr
 from autogradlab.lang import allowlist as al
 from autogradlab.lang.calls import call_method as call_tensor_method
 from autogradlab.lang.calls import has_tensor, require_data, translate_torch_error, wrap_result
+from autogradlab.lang.numpy_ops import ARRAY_METHODS, array_method, is_numpy_operand
 from autogradlab.lang.operators import python_error
 from autogradlab.lang.safe_values import (
     Namespace,
@@ -116,6 +117,8 @@ def read_attribute(interp: Interpreter, base: Any, name: str, node: ast.AST) -> 
         return SafeNumpyDtype(value) if name == "dtype" else wrap_result(value, name)
     if isinstance(base, SafeGradFn) and name == "next_functions":
         return base.next_functions()
+    if isinstance(base, SafeGradFn) and name == "variable" and base.name == "AccumulateGrad":
+        return base.node.variable   # the leaf tensor the node accumulates into
     if name in return_type_fields(base):
         return getattr(base, name)
     if isinstance(base, complex) and name in ("real", "imag"):
@@ -198,6 +201,10 @@ def call_method(interp: Interpreter, base: Any, name: str, args: list, kwargs: d
     if isinstance(base, Namespace):
         return interp.call_value(read_attribute(interp, base, name, node), args, kwargs, node)
     require_data(base, f"before `.{name}()`")
+    if isinstance(base, SafeArray) and name in ARRAY_METHODS or is_numpy_operand(base) and name == "item":
+        for value in list(args) + list(kwargs.values()):
+            require_data(value, f"in `.{name}()`")
+        return array_method(interp, base, name, args, kwargs)
     method = next((fn for (kind, method_name), fn in PLAIN_METHODS.items()
                    if method_name == name and isinstance(base, kind)), None)
     if method is None:
@@ -258,6 +265,13 @@ def set_item(interp: Interpreter, base: Any, index: Any, value: Any, node: ast.A
                                "torch.tensor(...) first")
         _torch_guarded("setitem", lambda: base.__setitem__(index, value), [base, index, value])
         interp.record_op("setitem", [base, index, value], {}, base, node)
+        return
+    if isinstance(base, SafeArray):
+        if _is_advanced(index) or not (is_numpy_operand(value) or type(value) in (bool, int, float)):
+            raise NotSupported("numpy arrays take numbers or arrays at int and slice indices in "
+                               "Autograd Lab")
+        raw = value.array if isinstance(value, SafeArray) else value
+        _python_guarded(lambda: base.array.__setitem__(index, raw))
         return
     if isinstance(base, list):
         _python_guarded(lambda: base.__setitem__(index, value))

@@ -101,6 +101,8 @@ def wrap_result(value: Any, qualname: str) -> Any:
     plain); anything else that is not data is refused."""
     if isinstance(value, np.ndarray):
         return SafeArray(value)
+    if isinstance(value, (np.number, np.bool_)):
+        return value   # numpy scalars stay numpy scalars, as in numpy (`np.float64(0.1)`)
     if isinstance(value, np.generic):
         return value.item()
     if isinstance(value, list):

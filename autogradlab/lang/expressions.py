@@ -17,7 +17,7 @@ from autogradlab.lang.builtins import text_of
 from autogradlab.lang.calls import require_data
 from autogradlab.lang.checker import FORMAT_SPEC
 from autogradlab.lang.operators import BINARY, UNARY
-from autogradlab.lang.safe_values import SafeFunction, SafeType, UserFunction
+from autogradlab.lang.safe_values import SafeFunction, SafeNumpyDtype, SafeType, UserFunction
 
 if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
@@ -197,6 +197,9 @@ class ExpressionsMixin:
             if callee.convert is None:
                 raise NotSupported(f"calling {callee.text} is not supported in Autograd Lab")
             return callee.convert(self, args, kwargs, node)
+        if isinstance(callee, SafeNumpyDtype):   # np.float64(2.5): a numpy scalar
+            from autogradlab.lang.numpy_ops import make_scalar
+            return make_scalar(callee, args, kwargs)
         if isinstance(callee, torch.Tensor):
             raise ProgramTypeError("'Tensor' object is not callable")
         raise ProgramTypeError(f"'{type(callee).__name__}' object is not callable")

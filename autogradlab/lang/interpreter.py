@@ -14,6 +14,7 @@ import time
 from collections.abc import Iterator
 from typing import Any
 
+import numpy as np
 import torch
 
 from autogradlab.errors import (
@@ -209,8 +210,7 @@ class Interpreter(StatementsMixin, ExpressionsMixin, OperatorsMixin):
             self.record_op("unbind", [value], {}, items, node)
             return iter(items)
         if isinstance(value, SafeArray):
-            return iter([SafeArray(row) if hasattr(row, "shape") and row.shape else row.item()
-                         for row in value.array])
+            return iter([SafeArray(row) if isinstance(row, np.ndarray) else row for row in value.array])
         if isinstance(value, (list, tuple, str, range, torch.Size)):
             return iter(value)
         raise ProgramTypeError(f"'{type(value).__name__}' object is not iterable")

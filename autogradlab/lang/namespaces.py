@@ -19,6 +19,7 @@ from autogradlab.errors import NotSupported, ProgramTypeError
 from autogradlab.lang import allowlist as al
 from autogradlab.lang.calls import call_function, require_data
 from autogradlab.lang.devices import device_namespaces
+from autogradlab.lang.numpy_ops import numpy_members
 from autogradlab.lang.safe_values import Namespace, SafeArray, SafeFunction, SafeNumpyDtype, SafeType
 from autogradlab.lang.tensor_api import NUMPY_VERSION, torch_members
 
@@ -108,6 +109,7 @@ def modules() -> dict[str, Namespace]:
     torch_ns.members.update(devices.pop("torch").members)
     torch_ns.members.update(torch_members())
     numpy_ns.members["__version__"] = NUMPY_VERSION
+    numpy_ns.members.update(numpy_members())
     return {**devices, "torch": torch_ns, "torch.autograd": autograd, "torch.autograd.functional": functional,
             "torch.linalg": linalg, "torch.nn": nn, "torch.nn.functional": nn_functional,
             "numpy": numpy_ns, "math": math_ns}

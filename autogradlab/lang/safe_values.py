@@ -179,7 +179,7 @@ class SafeException:
 
 _ATOMS = (bool, int, float, complex, str, type(None), torch.Tensor, torch.Size, torch.dtype, torch.device,
           SafeArray, SafeNumpyDtype, SafeType, SafeGradFn, SafeGenerator, SafeException, range, slice,
-          type(Ellipsis))
+          type(Ellipsis), np.number, np.bool_)   # numpy scalars: operators route them to numpy_ops
 _ATOM_TYPES = frozenset(_ATOMS)
 DATA_CHECK_CONTAINERS = 64   # and containers (x = [x] nested 5,000 deep)
 DATA_CHECK_ITEMS = 20_000    # items one is_data call looks at (the walk is the second line of defence)

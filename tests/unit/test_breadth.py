@@ -79,6 +79,38 @@ SNIPPETS = {
     "try_unmatched_then_outer": "import torch\ntry:\n    try:\n        torch.ones(2) @ torch.ones(3)\n"
                                 "    except TypeError:\n        print('no')\n"
                                 "except RuntimeError as e:\n    print(e)",
+    # NumPy as lessons use it.
+    "np_creation": "import numpy as np\na = np.arange(6)\nb = np.arange(1, 2, 0.25)\nc = np.ones(5)\n"
+                   "d = np.zeros((2, 3), dtype=np.int32)\ne = np.linspace(-1, 1, 5)\n"
+                   "f = np.arange(3, dtype=np.float32)\n"
+                   "g = np.linspace(0, 1, num=4, endpoint=False)\na, b, c, d, e, f, g",
+    "np_arithmetic": "import numpy as np\na = np.arange(6).reshape(2, 3)\nb = a + 1\n"
+                     "c = a * a - 2 / (b + 0.5)\n"
+                     "d = -a\ne = a == b - 1\nf = 10.0 ** np.arange(-1, -6, -1)\ng = a @ a.T\nh = a.T % 4\n"
+                     "print(a, b, c, d, e, f, g, h)",
+    "np_inplace_and_out": "import numpy as np\nimport torch\nn = np.ones(5)\n"
+                          "t = torch.from_numpy(n)\nn += 1\n"
+                          "np.add(n, 1, out=n)\nprint(f't: {t}')\nprint(f'n: {n}')\n"
+                          "m = np.multiply(n, n)\nn[0] = 7\n"
+                          "n[1:3] = np.zeros(2)\nprint(t)",
+    "np_scalars_and_iteration": "import numpy as np\nfor h in 10.0**np.arange(-1, -4, -1):\n"
+                                "    print(h, f'{h:.5f}')\n"
+                                "h\na = np.arange(4)\ns = a[2]\ns\nx = np.float64(2.5) * 2\n"
+                                "y = np.int32(3)\nprint(type(h))",
+    "np_reductions": "import numpy as np\na = np.arange(6.).reshape(2, 3)\ns = a.sum()\nm = a.mean(axis=0)\n"
+                     "k = np.sum(a, axis=1, keepdims=True)\nq = np.sqrt(a)\nr = np.square(a - 1).sum()\n"
+                     "i = a.max()\nv = a.reshape(3, 2).astype(np.int64)\nw = a[1, 2].item()",
+    "np_tensor_bridge": "import numpy as np\nimport torch\nt = torch.ones(5)\nn = t.numpy()\n"
+                        "t.add_(1)\nprint(n)\n"
+                        "x = torch.ones(2) * np.float64(2)\ny = torch.tensor(np.linspace(0, 1, 3))",
+    # Autograd introspection.
+    "grad_fn_introspection": "import torch\nx = torch.tensor([1.0, 2.0], requires_grad=True)\n"
+                             "w = torch.ones(2, requires_grad=True)\n"
+                             "y = (x * w).sum()\nprint(y.grad_fn)\nprint(y.grad_fn.next_functions)\n"
+                             "print(y.grad_fn.next_functions[0][0].next_functions[0][0].variable)\n"
+                             "print(y.grad_fn.next_functions[0][0].next_functions[0][0].variable is x)\n"
+                             "y.grad_fn.next_functions[0][0].name()\ny.backward()\n"
+                             "x.grad.data.zero_()\nprint(x.grad)\nw.grad = None\nprint(w.grad)",
 }
 
 ERROR_SNIPPETS = {
@@ -93,6 +125,8 @@ ERROR_SNIPPETS = {
                    "a.grad, = 0.,", "assigned grad expected to be a Tensor or None"),
     "uncaught_by_wrong_handler": ("import torch\ntry:\n    torch.ones(2) + torch.ones(3)\nexcept TypeError:\n"
                                   "    pass", "must match the size", "cannot be broadcast"),
+    "np_inplace_cast": ("import numpy as np\na = np.arange(3)\na += 0.5", "Cannot cast ufunc 'add' output"),
+    "np_bad_broadcast": ("import numpy as np\na = np.ones(3) + np.ones(4)", "could not be broadcast"),
     "bad_device_string": ("import torch\nx = torch.ones(2)\n"
                           "x.to('gpu')", "device type at start of device string"),
 }

@@ -24,14 +24,19 @@ import ast
 
 from autogradlab.errors import NotSupported
 
+_DISTRIBUTIONS = {"multinomial": "Multinomial", "categorical": "Categorical", "normal": "Normal",
+                  "bernoulli": "Bernoulli", "uniform": "Uniform", "binomial": "Binomial"}
 _MODULES = (
     "torch", "torch.nn", "torch.nn.functional", "torch.linalg", "torch.autograd",
-    "torch.autograd.functional", "numpy", "math",
+    "torch.autograd.functional", "numpy", "math", "torch.distributions",
+    *(f"torch.distributions.{m}" for m in _DISTRIBUTIONS),
 )
 _MEMBERS = (
     "torch.autograd.functional.jacobian", "torch.autograd.functional.hessian",
     "torch.autograd.functional.jvp", "torch.autograd.functional.vjp",
     "torch.autograd.grad",
+    *(f"torch.distributions.{m}.{c}" for m, c in _DISTRIBUTIONS.items()),
+    *(f"torch.distributions.{c}" for c in _DISTRIBUTIONS.values()),
     "math.pi", "math.e", "math.sqrt", "math.exp", "math.log", "math.sin", "math.cos", "math.tan",
 )
 

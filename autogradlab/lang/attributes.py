@@ -18,6 +18,7 @@ import torch
 
 from autogradlab.errors import NameNotDefined, NotSupported, ProgramError, ProgramTypeError
 from autogradlab.lang import allowlist as al
+from autogradlab.lang import distributions
 from autogradlab.lang.calls import call_method as call_tensor_method
 from autogradlab.lang.calls import has_tensor, require_data, translate_torch_error, wrap_result
 from autogradlab.lang.numpy_ops import ARRAY_METHODS, array_method, is_numpy_operand
@@ -25,6 +26,7 @@ from autogradlab.lang.operators import python_error
 from autogradlab.lang.safe_values import (
     Namespace,
     SafeArray,
+    SafeDistribution,
     SafeGradFn,
     SafeNumpyDtype,
     return_type_fields,
@@ -115,6 +117,8 @@ def read_attribute(interp: Interpreter, base: Any, name: str, node: ast.AST) -> 
             raise NotSupported(f"the numpy attribute `.{name}` is not supported in Autograd Lab")
         value = getattr(base.array, name)
         return SafeNumpyDtype(value) if name == "dtype" else wrap_result(value, name)
+    if isinstance(base, SafeDistribution):
+        return distributions.read_attribute(base, name)
     if isinstance(base, SafeGradFn) and name == "next_functions":
         return base.next_functions()
     if isinstance(base, SafeGradFn) and name == "variable" and base.name == "AccumulateGrad":
@@ -201,6 +205,8 @@ def call_method(interp: Interpreter, base: Any, name: str, args: list, kwargs: d
     if isinstance(base, Namespace):
         return interp.call_value(read_attribute(interp, base, name, node), args, kwargs, node)
     require_data(base, f"before `.{name}()`")
+    if isinstance(base, SafeDistribution):
+        return distributions.call_method(interp, base, name, args, kwargs, node)
     if isinstance(base, SafeArray) and name in ARRAY_METHODS or is_numpy_operand(base) and name == "item":
         for value in list(args) + list(kwargs.values()):
             require_data(value, f"in `.{name}()`")

@@ -19,6 +19,7 @@ from autogradlab.errors import NotSupported, ProgramTypeError
 from autogradlab.lang import allowlist as al
 from autogradlab.lang.calls import call_function, require_data
 from autogradlab.lang.devices import device_namespaces
+from autogradlab.lang.distributions import namespaces as distribution_namespaces
 from autogradlab.lang.numpy_ops import numpy_members
 from autogradlab.lang.safe_values import Namespace, SafeArray, SafeFunction, SafeNumpyDtype, SafeType
 from autogradlab.lang.tensor_api import NUMPY_VERSION, torch_members
@@ -105,8 +106,9 @@ def modules() -> dict[str, Namespace]:
         **{name: _math_function(name) for name in al.MATH_FUNCTIONS},
         **{name: getattr(math, name) for name in al.MATH_CONSTANTS},
     })
-    devices = device_namespaces()
+    devices = {**device_namespaces(), **distribution_namespaces()}
     torch_ns.members.update(devices.pop("torch").members)
+    torch_ns.members["distributions"] = devices["torch.distributions"]
     torch_ns.members.update(torch_members())
     numpy_ns.members["__version__"] = NUMPY_VERSION
     numpy_ns.members.update(numpy_members())

@@ -159,6 +159,17 @@ class SafeGenerator:
         return self.text
 
 
+class SafeDistribution:
+    """A torch.distributions object: the program reaches it only through distributions.py's
+    tables (sample, log_prob, mean, ...); prints like PyTorch (`Normal(loc: 0.0, scale: 1.0)`)."""
+
+    def __init__(self, dist: Any) -> None:
+        self.dist = dist
+
+    def __repr__(self) -> str:
+        return repr(self.dist)
+
+
 class SafeException:
     """What `except ... as e` binds: the Python class and the message, nothing else (no
     traceback, no frames). Prints like the exception: str() is the message."""
@@ -178,7 +189,8 @@ class SafeException:
 
 
 _ATOMS = (bool, int, float, complex, str, type(None), torch.Tensor, torch.Size, torch.dtype, torch.device,
-          SafeArray, SafeNumpyDtype, SafeType, SafeGradFn, SafeGenerator, SafeException, range, slice,
+          SafeArray, SafeNumpyDtype, SafeType, SafeGradFn, SafeGenerator, SafeException, SafeDistribution,
+          range, slice,
           type(Ellipsis), np.number, np.bool_)   # numpy scalars: operators route them to numpy_ops
 _ATOM_TYPES = frozenset(_ATOMS)
 DATA_CHECK_CONTAINERS = 64   # and containers (x = [x] nested 5,000 deep)
@@ -241,6 +253,9 @@ def type_text(value: Any) -> str:
         return "torch._C.Generator"
     if isinstance(value, SafeException):
         return value.py_type.__name__
+    if isinstance(value, SafeDistribution):
+        cls = type(value.dist)
+        return f"{cls.__module__}.{cls.__name__}"
     if isinstance(value, SafeType):
         return "type"
     if isinstance(value, (torch.Size, torch.dtype)):

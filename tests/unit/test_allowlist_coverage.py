@@ -239,7 +239,8 @@ def test_namespaces_expose_exactly_the_tables(module):
     _, table, _ = SURFACES[module]
     extra = {"torch": set(al.TORCH_DTYPES) | set(al.TORCH_CONSTANTS) | {"Tensor", "autograd",
                                                                         "linalg", "nn"}
-             | set(device_namespaces()["torch"].members) | set(EXTRA_TORCH_MEMBERS),
+             | set(device_namespaces()["torch"].members) | set(EXTRA_TORCH_MEMBERS)
+             | {"distributions"},
              "torch.autograd": {"functional"}}.get(module, set())
     assert set(modules()[module].members) == set(table) | extra
 

@@ -4,6 +4,7 @@ same outcome, printed text, bare-expression displays and variables (tests/oracle
 from __future__ import annotations
 
 import pytest
+import torch
 
 from autogradlab.engine import run_program
 from tests.oracle import run_trusted, value_mismatches, without_address
@@ -111,6 +112,15 @@ SNIPPETS = {
                              "print(y.grad_fn.next_functions[0][0].next_functions[0][0].variable is x)\n"
                              "y.grad_fn.next_functions[0][0].name()\ny.backward()\n"
                              "x.grad.data.zero_()\nprint(x.grad)\nw.grad = None\nprint(w.grad)",
+    # torch.distributions through the run's seeded generator (same draws as torch.manual_seed(0)).
+    "distributions": "import torch\nfrom torch.distributions.multinomial import Multinomial\n"
+                     "from torch.distributions import multinomial, Normal\nfair_probs = torch.ones([6]) / 6\n"
+                     "multinomial.Multinomial(1, fair_probs).sample()\n"
+                     "counts = Multinomial(1000, fair_probs).sample()\n"
+                     "counts / 1000\nc = Multinomial(10, fair_probs).sample((500,))\ncum = c.cumsum(dim=0)\n"
+                     "x = torch.randn(2)\nn = Normal(torch.zeros(2), torch.ones(2))\ns = n.sample((3,))\n"
+                     "lp = n.log_prob(s)\nm = n.mean\nprint(n)\n"
+                     "b = torch.distributions.Bernoulli(0.3).sample((4,))",
 }
 
 ERROR_SNIPPETS = {
@@ -159,6 +169,13 @@ def test_snippet_fails_like_plain_pytorch(name: str) -> None:
     assert oracle.error is not None and words in str(oracle.error)
     assert not report.ok and report.error.line == oracle.error_line
     assert (engine_words or [words])[0] in report.error.message
+
+
+def test_sampling_leaves_the_process_wide_generator_alone() -> None:
+    torch.manual_seed(123)
+    before = torch.get_rng_state()
+    assert run_program(SNIPPETS["distributions"]).ok
+    assert torch.equal(torch.get_rng_state(), before)
 
 
 def test_asking_for_a_gpu_says_there_is_none() -> None:

@@ -57,6 +57,7 @@ def deep_if(levels: int) -> str:
 
 
 T = "import torch\nx = torch.ones(3)\n"  # a prelude; the hostile line follows it
+D = "import torch\nfrom torch.distributions import Multinomial, Normal\np = torch.tensor([0.5, 0.5])\n"
 
 CASES = [
     # Builtins and names outside the language.
@@ -164,6 +165,21 @@ CASES = [
     Case("import numpy as np\nnp.float64('1e5')", UNSUPPORTED, r"number"),
     Case("import torch\nimport numpy as np\nt = torch.ones(3) + np.ones(3)", UNSUPPORTED,
          r"cannot be combined"),
+    # torch.distributions: sizes checked before drawing, only the listed doors.
+    Case(D + "Multinomial(10**10, p).sample()", LIMIT, ELEMENTS),
+    Case(D + "Multinomial(10**6, p).sample((1000,))", LIMIT, ELEMENTS),
+    Case(D + "Multinomial(1, p).sample((10**5, 10**5))", LIMIT, ELEMENTS),
+    Case(D + "Normal(0., 1.).sample((10**10,))", LIMIT, ELEMENTS),
+    Case(D + "Normal(torch.zeros(10**4), 1.).sample((10**4,))", LIMIT, ELEMENTS),
+    Case(D + "Normal(0., 1.).sample((2,) * 40)", NOT_ALLOWED_HERE, r"dimensions"),
+    Case(D + "Multinomial(1, p)._categorical", UNSUPPORTED, r"_categorical"),
+    Case(D + "Multinomial(1, p).cdf(p)", UNSUPPORTED, r"cdf"),
+    Case(D + "Normal(0., 1.).support", UNSUPPORTED, r"support"),
+    Case(D + "Normal(0., 1.).__class__", UNSUPPORTED, r"__class__"),
+    Case(D + "Normal(0., 1.).sample(generator=None)", NOT_ALLOWED_HERE, r"sample shape"),
+    Case("import torch\ntorch.distributions.kl_divergence", UNSUPPORTED, r"kl_divergence"),
+    Case("from torch.distributions import transforms", UNSUPPORTED, r"transforms"),
+    Case("import torch.distributions.utils", UNSUPPORTED, r"utils"),
     # try/except: limits, timeouts, memory and refusals stay uncatchable.
     Case("try:\n    while True:\n        pass\nexcept:\n    pass", LIMIT, LOOPS, SMALL),
     Case("try:\n    while True:\n        pass\nexcept Exception as e:\n    print(e)", LIMIT, LOOPS, SMALL),

@@ -19,6 +19,7 @@ import torch
 from autogradlab.errors import NameNotDefined, NotSupported, ProgramError, ProgramTypeError
 from autogradlab.lang import allowlist as al
 from autogradlab.lang import distributions
+from autogradlab.lang.allowed_imports import MODEL_HINT, out_of_scope
 from autogradlab.lang.calls import call_method as call_tensor_method
 from autogradlab.lang.calls import has_tensor, require_data, translate_torch_error, wrap_result
 from autogradlab.lang.numpy_ops import ARRAY_METHODS, array_method, is_numpy_operand
@@ -72,6 +73,10 @@ def _no_tensor_attribute(name: str, call: bool) -> ProgramError:
 
 
 def _no_module_member(base: Namespace, name: str) -> ProgramError:
+    why = out_of_scope(f"{base.qualname}.{name}")
+    if why is not None:
+        return NotSupported(f"`{base.qualname}.{name}` is not supported in Autograd Lab",
+                            hint=f"{why}; {MODEL_HINT}")
     module = sys.modules.get(base.qualname)
     best = _closest(name, base.members)
     if best is not None and module is not None and name not in vars(module):

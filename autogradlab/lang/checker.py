@@ -294,6 +294,15 @@ def _check_except_handler(node: ast.ExceptHandler, ctx: _Context) -> None:
     _check_identifier(node.name, "names")
 
 
+def _check_class(node: ast.ClassDef, ctx: _Context) -> None:
+    bases = [ast.unparse(b) for b in node.bases]
+    if any(b.split(".")[-1] == "Module" for b in bases):
+        from autogradlab.lang.allowed_imports import MODEL_HINT
+        raise NotSupported(f"`class {node.name}({', '.join(bases)})`: nn.Module models are not covered "
+                           "by Autograd Lab yet", hint=MODEL_HINT)
+    raise _unsupported(*_UNSUPPORTED[ast.ClassDef])
+
+
 def _check_return(node: ast.Return, ctx: _Context) -> None:
     if not ctx.in_function:
         raise ProgramSyntaxError("`return` outside a function", hint="use `return` inside a `def`")
@@ -317,7 +326,8 @@ _HANDLERS: dict[type, _Handler] = {
     ast.Break: _check_loop_jump, ast.Continue: _check_loop_jump, ast.Pass: _allow,
     ast.FunctionDef: _check_function, ast.Return: _check_return, ast.Import: _check_import,
     ast.ImportFrom: _check_import, ast.Assert: _allow, ast.Delete: _check_delete,
-    ast.With: _check_with, ast.Try: _allow, ast.ExceptHandler: _check_except_handler,
+    ast.With: _check_with, ast.Try: _allow, ast.ClassDef: _check_class,
+    ast.ExceptHandler: _check_except_handler,
     # expressions
     ast.BinOp: _check_binop, ast.UnaryOp: _allow, ast.BoolOp: _allow, ast.Compare: _allow,
     ast.Call: _allow, ast.Attribute: _check_attribute, ast.Subscript: _check_subscript,

@@ -187,11 +187,12 @@ def test_asking_for_a_gpu_says_there_is_none() -> None:
 
 @pytest.mark.parametrize(("source", "says", "hint_says"), [
     ("import torch\nx = torch.ones(2)\nx.__class__", "`__class__`", "Python's internals"),
-    ("__x = 1", "`__x`", "rename it without the double underscores"),
+    ("__x__ = 1", "`__x__`", "rename it without the double underscores"),
     ("from torch.optim import SGD", "torch.optim import SGD", "optimizers (torch.optim)"),
     ("import torch\nopt = torch.optim.SGD([], lr=0.1)", "`torch.optim`", "optimizers"),
     ("from torch import nn\nlayer = nn.Linear(3, 1)", "`torch.nn.Linear`", "nn.Module models"),
-    ("import torch.nn as nn\nclass Net(nn.Module):\n    pass", "`class Net(nn.Module)`", "write the model as tensors"),
+    ("import torch.nn as nn\nclass Net(nn.Module):\n    pass", "`class Net(nn.Module)`",
+     "write the model as tensors"),
     ("from torch.utils.data import DataLoader", "torch.utils.data", "data loaders"),
     ("import torch.fft", "`import torch.fft`", "import torch.distributions"),
 ])

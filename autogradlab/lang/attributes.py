@@ -212,6 +212,9 @@ def call_method(interp: Interpreter, base: Any, name: str, args: list, kwargs: d
     require_data(base, f"before `.{name}()`")
     if isinstance(base, SafeDistribution):
         return distributions.call_method(interp, base, name, args, kwargs, node)
+    if isinstance(base, str) and name == "format":
+        from autogradlab.lang.text_format import format_text
+        return format_text(interp, base, args, kwargs)
     if isinstance(base, SafeArray) and name in ARRAY_METHODS or is_numpy_operand(base) and name == "item":
         for value in list(args) + list(kwargs.values()):
             require_data(value, f"in `.{name}()`")

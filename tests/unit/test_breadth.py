@@ -121,6 +121,12 @@ SNIPPETS = {
                      "x = torch.randn(2)\nn = Normal(torch.zeros(2), torch.ones(2))\ns = n.sample((3,))\n"
                      "lp = n.log_prob(s)\nm = n.mean\nprint(n)\n"
                      "b = torch.distributions.Bernoulli(0.3).sample((4,))",
+    # str.format, bounded like f-strings.
+    "str_format": "import torch\nx = torch.tensor([1.5, 2.0])\n"
+                  "print('x = {}, sum = {:.2f}'.format(x, x.sum().item()))\n"
+                  "print('{0} and {1} and {0}'.format(1, 'a'))\n"
+                  "print('{name}: {value:>8.3f}'.format(name='loss', value=0.12345))\n"
+                  "s = '{{literal}} {}'.format(3)\n'{:.3e}'.format(12345.678)",
 }
 
 ERROR_SNIPPETS = {
@@ -137,6 +143,7 @@ ERROR_SNIPPETS = {
                                   "    pass", "must match the size", "cannot be broadcast"),
     "np_inplace_cast": ("import numpy as np\na = np.arange(3)\na += 0.5", "Cannot cast ufunc 'add' output"),
     "np_bad_broadcast": ("import numpy as np\na = np.ones(3) + np.ones(4)", "could not be broadcast"),
+    "format_index": ("s = '{1}'.format(0)", "Replacement index 1 out of range"),
     "bad_device_string": ("import torch\nx = torch.ones(2)\n"
                           "x.to('gpu')", "device type at start of device string"),
 }

@@ -172,7 +172,7 @@ def plain_mismatches(reported: Any, real: Any, path: str) -> list[str]:
         kind, same = "none", reported.value is None
     elif isinstance(real, torch.dtype):
         kind, same = "dtype", True
-    elif isinstance(real, (torch.device, torch.Generator, torch.distributions.Distribution)):
+    elif isinstance(real, (torch.device, torch.Generator, torch.distributions.Distribution, dict)):
         kind, same = "object", True
     elif isinstance(real, np.ndarray):
         value = reported.value

@@ -18,7 +18,7 @@ import torch
 
 from autogradlab.errors import NameNotDefined, NotSupported, ProgramError, ProgramTypeError
 from autogradlab.lang import allowlist as al
-from autogradlab.lang import distributions
+from autogradlab.lang import dicts, distributions
 from autogradlab.lang.allowed_imports import MODEL_HINT, out_of_scope
 from autogradlab.lang.calls import call_method as call_tensor_method
 from autogradlab.lang.calls import has_tensor, require_data, translate_torch_error, wrap_result
@@ -212,6 +212,10 @@ def call_method(interp: Interpreter, base: Any, name: str, args: list, kwargs: d
     require_data(base, f"before `.{name}()`")
     if isinstance(base, SafeDistribution):
         return distributions.call_method(interp, base, name, args, kwargs, node)
+    if isinstance(base, dict) and name in dicts.DICT_METHODS and not kwargs:
+        for value in args:
+            require_data(value, f"in `.{name}()`")
+        return _python_guarded(lambda: dicts.call_method(interp, base, name, args))
     if isinstance(base, str) and name == "format":
         from autogradlab.lang.text_format import format_text
         return format_text(interp, base, args, kwargs)
@@ -259,6 +263,9 @@ def get_item(interp: Interpreter, base: Any, index: Any, node: ast.AST) -> Any:
         if _is_advanced(index):
             raise NotSupported("numpy arrays support only int and slice indices in Autograd Lab")
         return wrap_result(_python_guarded(lambda: base.array[index]), "getitem")
+    if isinstance(base, dict):
+        dicts.check_key(index)
+        return _python_guarded(lambda: base[index])
     if not isinstance(base, (list, tuple, str, range, torch.Size)):
         raise ProgramTypeError(f"'{type_text(base)}' object is not subscriptable")
     return _python_guarded(lambda: base[index])
@@ -286,6 +293,9 @@ def set_item(interp: Interpreter, base: Any, index: Any, value: Any, node: ast.A
                                "Autograd Lab")
         raw = value.array if isinstance(value, SafeArray) else value
         _python_guarded(lambda: base.array.__setitem__(index, raw))
+        return
+    if isinstance(base, dict):
+        dicts.set_item(interp, base, index, value)
         return
     if isinstance(base, list):
         _python_guarded(lambda: base.__setitem__(index, value))

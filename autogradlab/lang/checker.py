@@ -42,7 +42,6 @@ _UNSUPPORTED: dict[type, tuple[str, str, str | None]] = {
     ast.SetComp: ("set comprehensions", "are", "use a list comprehension or a `for` loop"),
     ast.DictComp: ("dict comprehensions", "are", "use a `for` loop"),
     ast.Set: ("set literals `{...}`", "are", "use a list `[...]`"),
-    ast.Dict: ("dictionaries `{...}`", "are", "use separate variables, or a list of (name, value) pairs"),
     ast.Starred: ("star-args (`*x`)", "are", "write the items one by one"),
     ast.Match: ("`match` statements", "are", "use `if`/`elif`"),
 }
@@ -303,6 +302,11 @@ def _check_class(node: ast.ClassDef, ctx: _Context) -> None:
     raise _unsupported(*_UNSUPPORTED[ast.ClassDef])
 
 
+def _check_dict(node: ast.Dict, ctx: _Context) -> None:
+    if any(key is None for key in node.keys):
+        raise _unsupported("`**` unpacking in dictionaries", "is", hint="write the items one by one")
+
+
 def _check_return(node: ast.Return, ctx: _Context) -> None:
     if not ctx.in_function:
         raise ProgramSyntaxError("`return` outside a function", hint="use `return` inside a `def`")
@@ -332,7 +336,7 @@ _HANDLERS: dict[type, _Handler] = {
     ast.BinOp: _check_binop, ast.UnaryOp: _allow, ast.BoolOp: _allow, ast.Compare: _allow,
     ast.Call: _allow, ast.Attribute: _check_attribute, ast.Subscript: _check_subscript,
     ast.Slice: _allow, ast.Tuple: _check_target_sequence, ast.List: _check_target_sequence,
-    ast.Constant: _check_constant, ast.Name: _check_name, ast.IfExp: _allow,
+    ast.Dict: _check_dict, ast.Constant: _check_constant, ast.Name: _check_name, ast.IfExp: _allow,
     ast.JoinedStr: _allow, ast.FormattedValue: _check_formatted_value, ast.Lambda: _check_lambda,
     ast.ListComp: _check_comprehension_owner, ast.GeneratorExp: _check_comprehension_owner,
     # helper nodes

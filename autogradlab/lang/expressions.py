@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 import torch
 
 from autogradlab.errors import NotSupported, ProgramTypeError
-from autogradlab.lang import attributes
+from autogradlab.lang import attributes, dicts
 from autogradlab.lang.builtins import text_of
 from autogradlab.lang.calls import require_data
 from autogradlab.lang.checker import FORMAT_SPEC
@@ -37,7 +37,8 @@ def construct_name(node: ast.AST) -> str:
 class ExpressionsMixin:
     def _expression_handlers(self: Interpreter) -> dict[type, Any]:
         return {
-            ast.Constant: self._constant, ast.Name: self._name, ast.BinOp: self._binop,
+            ast.Dict: lambda node: dicts.build(self, node), ast.Constant: self._constant,
+            ast.Name: self._name, ast.BinOp: self._binop,
             ast.UnaryOp: self._unaryop, ast.BoolOp: self._boolop, ast.Compare: self.compare,
             ast.IfExp: self._ifexp, ast.Call: self._call, ast.Attribute: self._attribute,
             ast.Subscript: self._subscript, ast.Slice: self._slice, ast.Tuple: self._tuple,

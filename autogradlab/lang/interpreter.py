@@ -27,6 +27,7 @@ from autogradlab.errors import (
 )
 from autogradlab.lang import sizes as sizes_module
 from autogradlab.lang.builtins import BUILTINS, KNOWN_PYTHON_BUILTINS
+from autogradlab.lang.dicts import VIEW_TYPES
 from autogradlab.lang.expressions import ExpressionsMixin, construct_name
 from autogradlab.lang.guards import describe_char
 from autogradlab.lang.hooks import ProgramHooks
@@ -211,8 +212,8 @@ class Interpreter(StatementsMixin, ExpressionsMixin, OperatorsMixin):
             return iter(items)
         if isinstance(value, SafeArray):
             return iter([SafeArray(row) if isinstance(row, np.ndarray) else row for row in value.array])
-        if isinstance(value, (list, tuple, str, range, torch.Size)):
-            return iter(value)
+        if isinstance(value, (list, tuple, str, range, torch.Size, dict, *VIEW_TYPES)):
+            return iter(list(value) if isinstance(value, (dict, *VIEW_TYPES)) else value)
         raise ProgramTypeError(f"'{type(value).__name__}' object is not iterable")
 
     def materialize(self, value: Any, node: ast.AST | None) -> list:

@@ -193,6 +193,7 @@ _ATOMS = (bool, int, float, complex, str, type(None), torch.Tensor, torch.Size, 
           range, slice,
           type(Ellipsis), np.number, np.bool_)   # numpy scalars: operators route them to numpy_ops
 _ATOM_TYPES = frozenset(_ATOMS)
+_MAPPINGS = (dict, type({}.keys()), type({}.values()), type({}.items()))
 DATA_CHECK_CONTAINERS = 64   # and containers (x = [x] nested 5,000 deep)
 DATA_CHECK_ITEMS = 20_000    # items one is_data call looks at (the walk is the second line of defence)
 
@@ -213,7 +214,9 @@ def is_data(value: Any) -> bool:
         item = stack.pop()
         if isinstance(item, _ATOMS):
             continue
-        if not isinstance(item, (tuple, list)):
+        if isinstance(item, _MAPPINGS):   # dicts and their views: walk the values (keys are atoms)
+            item = list(item.values()) if isinstance(item, dict) else list(item)
+        elif not isinstance(item, (tuple, list)):
             return False
         if id(item) in seen:
             continue

@@ -127,6 +127,11 @@ SNIPPETS = {
                   "print('{0} and {1} and {0}'.format(1, 'a'))\n"
                   "print('{name}: {value:>8.3f}'.format(name='loss', value=0.12345))\n"
                   "s = '{{literal}} {}'.format(3)\n'{:.3e}'.format(12345.678)",
+    # Dictionaries.
+    "dicts": "import torch\nd = {'a': 1, 'b': torch.ones(2), 3: [1, 2]}\nprint(d, len(d), 'a' in d, d['a'])\n"
+             "for k in d:\n    print(k)\nfor k, v in d.items():\n    print(k, v)\n"
+             "print(d.keys(), d.values(), d.get('zz', 0))\nd['c'] = 5\nd.items()\ne = {}\ne[(1, 2)] = 'x'\n"
+             "print(list(d), sorted(e), d.pop('c'))\nd\nprint(f'{d}', '{}'.format(e))",
 }
 
 ERROR_SNIPPETS = {
@@ -144,6 +149,7 @@ ERROR_SNIPPETS = {
     "np_inplace_cast": ("import numpy as np\na = np.arange(3)\na += 0.5", "Cannot cast ufunc 'add' output"),
     "np_bad_broadcast": ("import numpy as np\na = np.ones(3) + np.ones(4)", "could not be broadcast"),
     "format_index": ("s = '{1}'.format(0)", "Replacement index 1 out of range"),
+    "dict_missing_key": ("d = {'a': 1}\nd['b']", "'b'"),
     "bad_device_string": ("import torch\nx = torch.ones(2)\n"
                           "x.to('gpu')", "device type at start of device string"),
 }

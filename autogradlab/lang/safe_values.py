@@ -207,6 +207,7 @@ def is_data(value: Any) -> bool:
     returns) already checks what goes in, so this walk is the second line of defence and must not
     make `x.append(...)` cost as much as x is big."""
     seen: set[int] = set()
+    keep: list[Any] = []   # dicts whose ids are in `seen` stay alive while it is used
     stack = [value]
     budget = DATA_CHECK_ITEMS
     containers = DATA_CHECK_CONTAINERS
@@ -214,13 +215,14 @@ def is_data(value: Any) -> bool:
         item = stack.pop()
         if isinstance(item, _ATOMS):
             continue
-        if isinstance(item, _MAPPINGS):   # dicts and their views: walk the values (keys are atoms)
-            item = list(item.values()) if isinstance(item, dict) else list(item)
-        elif not isinstance(item, (tuple, list)):
+        if not isinstance(item, (tuple, list, *_MAPPINGS)):
             return False
         if id(item) in seen:
             continue
-        seen.add(id(item))
+        seen.add(id(item))   # the container's own id (never a temporary list's, which is reused)
+        if isinstance(item, _MAPPINGS):   # dicts and their views: walk the values (keys are atoms)
+            keep.append(item)
+            item = list(item.values()) if isinstance(item, dict) else list(item)
         budget -= len(item)
         containers -= 1
         if set(map(type, item)) <= _ATOM_TYPES:   # the common case, at C speed

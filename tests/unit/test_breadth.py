@@ -128,7 +128,8 @@ SNIPPETS = {
                   "print('{name}: {value:>8.3f}'.format(name='loss', value=0.12345))\n"
                   "s = '{{literal}} {}'.format(3)\n'{:.3e}'.format(12345.678)",
     "try_isinstance": "import torch\ntry:\n    torch.ones(2) @ torch.ones(3)\nexcept Exception as e:\n"
-                      "    print(isinstance(e, RuntimeError), isinstance(e, (ValueError, KeyError)), type(e))",
+                      "    print(isinstance(e, RuntimeError), isinstance(e, (ValueError, KeyError)),"
+                      " type(e))",
     # Dictionaries.
     "dicts": "import torch\nd = {'a': 1, 'b': torch.ones(2), 3: [1, 2]}\nprint(d, len(d), 'a' in d, d['a'])\n"
              "for k in d:\n    print(k)\nfor k, v in d.items():\n    print(k, v)\n"

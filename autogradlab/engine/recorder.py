@@ -3,13 +3,16 @@
 The interpreter reports what the program does; the Recorder turns it into plain records and keeps
 what the graph walk needs later: which recorded op produced each autograd Node, which variable is
 bound to each tensor, and the saved tensors of every Node before backward frees them. It holds a
-strong reference to every object it has numbered, so id() stays unique for the whole run.
+weak reference to every tensor it has numbered: when one dies, every id-keyed entry about it goes
+with it, so an id reused by a later tensor means nothing stale. Strong references are held only
+for what the op window (trace.py: Nodes of its ops) and the kept backward calls (grads.py) still
+show. Long loops therefore free their graphs as plain PyTorch does.
 """
 
 from __future__ import annotations
 
 import ast
-import dataclasses
+import weakref
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -17,6 +20,7 @@ import torch
 
 from autogradlab.engine.grads import GradientRecorder
 from autogradlab.engine.graph import OpOrigin, gc_paused, is_leaf_node, read_saved
+from autogradlab.engine.trace import OpTrace
 from autogradlab.engine.value_text import (
     BUDGET_SPENT,
     TOO_LARGE,
@@ -24,7 +28,6 @@ from autogradlab.engine.value_text import (
     sequence_weight,
     too_large_text,
 )
-from autogradlab.engine.values import snapshot
 from autogradlab.errors import LimitExceeded
 from autogradlab.limits import DEFAULT_LIMITS, Limits
 from autogradlab.report import BackwardCall, Displayed, OpRecord
@@ -99,22 +102,25 @@ class Recorder:
     def __init__(self, source: str, limits: Limits = DEFAULT_LIMITS) -> None:
         self.lines = source.splitlines()
         self.limits = limits
-        self.ops: list[OpRecord] = []
+        self.trace = OpTrace()
         self.printed: list[str] = []
         self.displayed: list[Displayed] = []
         self.backward_calls: list[BackwardCall] = []
         self.last_backward: torch.Tensor | None = None
         self.last_backward_text: str | None = None   # `y.sum()` when no variable holds the tensor
-        self.grads = GradientRecorder()
-        self._ids: dict[int, int] = {}
-        self._kept: list[Any] = []
+        self.grads = GradientRecorder(on_release=self._release_nodes)
+        self._ids: dict[int, list] = {}          # id(tensor) -> [number, weakref, is an op result]
+        self._next_id = 0
+        self._kept: list[Any] = []               # the rare numbered object without weak references
+        self.alive_results = 0                   # op results still alive (max_ops)
         self._names: dict[int, list[str]] = {}   # id(tensor) -> top-level names bound to it now
         self._former: dict[int, str] = {}        # id(tensor) -> the last name it lost
         self._local: dict[int, str] = {}         # id(tensor) -> a name inside a user function
         self._bound: dict[str, Any] = {}         # top-level name -> value
         self.assign_order: dict[str, int] = {}   # top-level name -> sequence number of last assignment
         self._assign_seq = 0
-        self._origins: dict[int, tuple[Any, int, Any, torch.Tensor]] = {}  # id(Node) -> (Node, op, out)
+        # id(Node) -> (op index, output position, Node, weak reference to the output tensor)
+        self._origins: dict[int, tuple[int, int, Any, Any]] = {}
         self._created_by: dict[int, int] = {}    # id(tensor) -> index of the op that made it
         self._saved: dict[int, list[tuple[str, torch.Tensor]]] = {}
         self._unnamed_outputs: set[int] = set()  # outputs of the last op still waiting for a name
@@ -124,12 +130,42 @@ class Recorder:
 
     # ---- identities and names ---------------------------------------------------------------
 
+    @property
+    def ops(self) -> list[OpRecord]:
+        """The op records in the window (all of them unless the program ran more than
+        trace.RECORD_WINDOW ops), oldest first; OpRecord.index counts from the run's first op."""
+        return self.trace.records()
+
     def tensor_id(self, tensor: Any) -> int:
         key = id(tensor)
-        if key not in self._ids:
-            self._ids[key] = len(self._ids)
-            self._kept.append(tensor)
-        return self._ids[key]
+        entry = self._ids.get(key)
+        if entry is None:
+            try:
+                ref = weakref.ref(tensor, lambda dead, key=key: self._forget(key, dead))
+            except TypeError:
+                self._kept.append(tensor)
+                ref = None
+            entry = self._ids[key] = [self._next_id, ref, False]
+            self._next_id += 1
+        return entry[0]
+
+    def _forget(self, key: int, dead: weakref.ref) -> None:
+        """A numbered tensor died: its id may be reused, so every id-keyed fact about it goes."""
+        entry = self._ids.get(key)
+        if entry is None or entry[1] is not dead:
+            return
+        del self._ids[key]
+        if entry[2]:
+            self.alive_results -= 1
+        self._former.pop(key, None)
+        self._local.pop(key, None)
+        self._created_by.pop(key, None)
+        self._names.pop(key, None)
+        self._unnamed_outputs.discard(key)
+
+    def _release_nodes(self, keys: list[int]) -> None:
+        for key in keys:
+            self._saved.pop(key, None)
 
     def name_of(self, tensor: Any) -> str | None:
         names = self._names.get(id(tensor))
@@ -145,12 +181,14 @@ class Recorder:
         entry = self._origins.get(id(fn))
         if entry is None:
             return None
-        _, index, snap, tensor = entry
-        return OpOrigin(self.ops[index], snap, tensor)
+        index, position, _, ref = entry
+        record = self.trace.get(index)
+        tensor = ref() if ref is not None else None
+        return OpOrigin(record, self.trace.output(index, position), tensor) if record else None
 
     def creation_op(self, tensor: torch.Tensor) -> OpRecord | None:
         index = self._created_by.get(id(tensor))
-        return self.ops[index] if index is not None else None
+        return self.trace.get(index) if index is not None else None
 
     def saved_of(self, fn: Any) -> list[tuple[str, torch.Tensor]]:
         if id(fn) in self._saved:
@@ -168,11 +206,12 @@ class Recorder:
               node: ast.AST, in_function: str | None) -> None:
         self._seen(node)
         line, column = _position(node)
-        if len(self.ops) >= self.limits.max_ops:
+        if self.alive_results >= self.limits.max_ops:
             raise LimitExceeded(
-                f"the program ran more than {self.limits.max_ops:,} tensor operations "
+                f"the program keeps more than {self.limits.max_ops:,} tensor results alive at once "
                 f"(limit max_ops = {self.limits.max_ops:,})", line=line, column=column,
-                hint="use fewer loop iterations or smaller loops")
+                hint="keep fewer tensors in lists, or let a loop's results go (a loop that rebinds "
+                     "its variables is fine)")
         inputs: list[str] = []
         input_ids: list[int | None] = []
         for prefix, arg in [("", a) for a in args] + [(f"{k}=", v) for k, v in kwargs.items()]:
@@ -184,26 +223,33 @@ class Recorder:
             else:
                 inputs.append(prefix + _constant_text(arg))
                 input_ids.append(None)
-        index = len(self.ops)
+        index = self.trace.total
         out_tensors = _tensors_in(result)
-        outputs = tuple(snapshot(t, self.tensor_id(t)) for t in out_tensors)
-        self.ops.append(OpRecord(index=index, op=op, line=line, column=column,
-                                 source=self._source_line(line), inputs=tuple(inputs),
-                                 input_ids=tuple(input_ids), outputs=outputs, in_function=in_function))
-        for t, snap in zip(out_tensors, outputs, strict=True):
-            self._created_by.setdefault(id(t), index)
+        keys: list[tuple[dict, int]] = []
+        for position, t in enumerate(out_tensors):
+            self.tensor_id(t)
+            entry = self._ids[id(t)]
+            if not entry[2] and entry[1] is not None:
+                entry[2] = True
+                self.alive_results += 1
+            if id(t) not in self._created_by:
+                self._created_by[id(t)] = index
+                keys.append((self._created_by, id(t)))
             fn = t.grad_fn
             if fn is not None and id(fn) not in self._origins:
-                self._origins[id(fn)] = (fn, index, snap, t)
+                self._origins[id(fn)] = (index, position, fn, entry[1])
+                keys.append((self._origins, id(fn)))
+        self.trace.add(OpRecord(index=index, op=op, line=line, column=column,
+                                source=self._source_line(line), inputs=tuple(inputs),
+                                input_ids=tuple(input_ids), outputs=(), in_function=in_function),
+                       out_tensors, self.tensor_id, keys)
         self._unnamed_outputs = {id(t) for t in out_tensors}
 
     def on_assign(self, name: str, value: Any, node: ast.AST, in_function: str | None) -> None:
         self._seen(node)
-        if id(value) in self._unnamed_outputs and self.ops:
+        if id(value) in self._unnamed_outputs and self.trace.total:
             self._unnamed_outputs.discard(id(value))
-            last = self.ops[-1]
-            var = name if last.var is None else f"{last.var}, {name}"
-            self.ops[-1] = dataclasses.replace(last, var=var)
+            self.trace.name_last(name)
         else:
             self._unnamed_outputs = set()
         if isinstance(value, torch.Tensor):

@@ -148,6 +148,9 @@ def _run_program(source: str, *, seed: int, output: str | None, limits: Limits, 
         except Exception as exc:
             error = error or _internal(exc, recorder.last_line, limits)
     timing_ms = (time.perf_counter() - started) * 1000.0
+    trace_note = recorder.trace.note()
+    if trace_note:
+        notes.append(trace_note)
 
     # Describe the run. Each part is built on its own, so a failure (or running out of memory)
     # while building one keeps every other part, and run_program still returns a Report.

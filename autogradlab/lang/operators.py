@@ -112,6 +112,7 @@ class OperatorsMixin:
         if tensors and has_tensor(result):
             in_place = inplace_of is not None and result is left
             if not in_place:
+                self.sizes.check_elements(tensor_elements(result), op)   # fail closed after the call
                 self.sizes.add_result(result)
             self.record_op(inplace_of if in_place else op, [left, right], {}, result, node)
         return result

@@ -14,6 +14,7 @@ from typing import Any
 import torch
 
 from autogradlab.errors import LimitExceeded
+from autogradlab.lang import shapes
 from autogradlab.lang.text_weight import sequence_weight
 from autogradlab.limits import Limits
 
@@ -49,6 +50,7 @@ def warm_up() -> None:
         _warmed_up = True
 
 
+PREDICTION_CACHE_SIZE = 4_096   # meta predictions remembered per run
 META_COPY_ITEMS = 1_000   # longer lists are passed to the meta run as they are (no deep copy)
 
 
@@ -130,6 +132,7 @@ class SizeGuard:
         self.limits = limits
         self.total_elements = 0
         self.total_sequence_items = 0
+        self._predicted: dict[tuple, int] = {}   # cache_key -> elements the meta run gave
 
     # -- tensors ---------------------------------------------------------------------------
     def check_elements(self, elements: int, what: str) -> None:
@@ -150,16 +153,26 @@ class SizeGuard:
 
     def predict(self, fn: Callable[..., Any], args: list, kwargs: dict, what: str,
                 creation: bool) -> None:
-        """Run fn on meta copies of its arguments and refuse a result above the limits.
+        """Refuse a result above the limits, before it is allocated.
 
-        If the meta run fails (a data-dependent op such as boolean masking, or a user error the
-        real call will report), fall back to a bound: the product of the argument sizes."""
+        Shape arithmetic first (shapes.fast_count), then this run's cache of earlier meta runs
+        with the same key, then a run of fn on meta copies of its arguments. If the meta run fails
+        (a data-dependent op such as boolean masking, or a user error the real call will report),
+        fall back to a bound: the product of the argument sizes."""
         values = list(args) + list(kwargs.values())
         for value in values:   # a nested list argument becomes a tensor inside the call
             if isinstance(value, (list, tuple)) and not isinstance(value, torch.Size):
                 self.check_nested(value, what)
+        count = shapes.fast_count(fn, args, kwargs)
+        if count is not None:
+            self.check_elements(count, what)
+            return
+        key = shapes.cache_key(fn, args, kwargs, creation)
+        if key is not None and key in self._predicted:
+            self.check_elements(self._predicted[key], what)
+            return
         meta_args = to_meta(list(args))
-        meta_kwargs = {key: to_meta(value) for key, value in kwargs.items()}
+        meta_kwargs = {name: to_meta(value) for name, value in kwargs.items()}
         # Decided on the meta copies: a 0-d size tensor became an int, and a creation call left with
         # no tensor must run on the meta device, never for real.
         has_tensors = _has_tensor(meta_args) or _has_tensor(list(meta_kwargs.values()))
@@ -173,7 +186,10 @@ class SizeGuard:
                 return   # a creation op the meta device cannot run: the result is checked after
             self.check_elements(data_dependent_bound(what, values), what)
             return
-        self.check_elements(tensor_elements(result), what)
+        elements = tensor_elements(result)
+        if key is not None and len(self._predicted) < PREDICTION_CACHE_SIZE:
+            self._predicted[key] = elements
+        self.check_elements(elements, what)
 
     def check_nested(self, data: Any, what: str) -> None:
         cap = self.limits.max_tensor_elements

@@ -44,6 +44,20 @@ S2 = "002_cc27899164468b1b.txt"
 S3 = "003_45ca45bd7d73dd4a.txt"
 S4 = "004_5c14f08088f29435.txt"
 
+LOOPS = "issue 9: loop programs"
+LOOP_PROGRAMS: tuple[ProgramSpec, ...] = (
+    ProgramSpec("loop_polyfit_300.py", LOOPS, output="loss"),
+    ProgramSpec("loop_polyfit_2000.py", LOOPS, output="loss"),
+    ProgramSpec("loop_polyfit_2000_zero.py", LOOPS, output="loss"),
+    ProgramSpec("loop_scalar_chain.py", LOOPS, output="y"),
+    ProgramSpec("loop_newton.py", LOOPS, output="f"),
+    ProgramSpec("loop_power_iteration.py", LOOPS, output=None),
+    ProgramSpec("loop_linreg.py", LOOPS, output="l"),
+    ProgramSpec("loop_logistic.py", LOOPS, output="loss"),
+    ProgramSpec("loop_mlp_manual.py", LOOPS, output="loss"),
+    ProgramSpec("loop_python_sum.py", LOOPS, output=None),
+)
+
 PROGRAMS: tuple[ProgramSpec, ...] = (
     # Lesson 001: linear algebra and autograd (CSDN notes).
     ProgramSpec("seed001_scalar_ops.py", S1),
@@ -102,6 +116,9 @@ PROGRAMS: tuple[ProgramSpec, ...] = (
     ProgramSpec("seed003_control_flow.py", S3, seed=4, output="d"),  # randn < 0: the else branch
     # Lesson 004: vector/matrix differentiation and the Jacobian (scraped onto one line).
     ProgramSpec("seed004_jacobian_funx.py", S4, output="y"),
+    # Loop programs (issue 9): tutorials' training loops and numerical loops, timed against plain
+    # PyTorch by bench/loop_programs.py (engine_latency.py leaves them out).
+    *LOOP_PROGRAMS,
 )
 
 

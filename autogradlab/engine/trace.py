@@ -1,0 +1,148 @@
+"""The op trace of one run, bounded for long loops (issue 9).
+
+A training loop runs tens of thousands of ops; keeping a full record (and a value snapshot) of
+each one cost more than the ops themselves and grew without bound. The trace keeps a window: the
+last RECORD_WINDOW ops in full, and for every op ever run a count per (op, line) (`summary`).
+An op's output values are copied when the op runs (a cheap clone, so a later in-place change does
+not alter them) and turned into a TensorSnapshot only when the report asks for the record, so ops
+that leave the window never pay for a snapshot. Copies larger than CLONE_MAX_ELEMENTS are
+snapshotted at once; the copies held by the window stay under WINDOW_ELEMENTS in all.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter, deque
+from collections.abc import Callable
+from typing import Any
+
+import torch
+
+from autogradlab.engine.values import snapshot
+from autogradlab.report import OpRecord, TensorSnapshot
+
+RECORD_WINDOW = 1_000            # op records kept in full (the latest)
+CLONE_MAX_ELEMENTS = 100_000     # larger outputs are snapshotted when the op runs
+WINDOW_ELEMENTS = 2_000_000      # elements of the copies the window may hold in all
+
+
+class _Output:
+    """An op output as it was when the op ran: a detached copy, snapshotted on demand."""
+
+    __slots__ = ("tensor_id", "copy", "requires_grad", "grad_fn", "done")
+
+    def __init__(self, tensor: torch.Tensor, tensor_id: int) -> None:
+        self.tensor_id = tensor_id
+        self.requires_grad = tensor.requires_grad
+        fn = tensor.grad_fn
+        self.grad_fn = type(fn).__name__ if fn is not None else None
+        self.copy: torch.Tensor | None = None
+        self.done: TensorSnapshot | None = None
+        if tensor.numel() <= CLONE_MAX_ELEMENTS and tensor.layout == torch.strided:
+            self.copy = tensor.detach().clone()
+        else:
+            self.done = snapshot(tensor, tensor_id)
+
+    @property
+    def elements(self) -> int:
+        return self.copy.numel() if self.copy is not None else 0
+
+    def snapshot(self) -> TensorSnapshot:
+        if self.done is None:
+            snap = snapshot(self.copy, self.tensor_id)
+            self.done = dataclasses.replace(snap, requires_grad=self.requires_grad, grad_fn=self.grad_fn)
+            self.copy = None
+        return self.done
+
+
+class _Entry:
+    """One op in the window: its record without output snapshots, and the recorder's keys that
+    point at it (dropped with it)."""
+
+    __slots__ = ("record", "outputs", "keys", "final")
+
+    def __init__(self, record: OpRecord, outputs: list[_Output], keys: list[tuple[dict, int]]) -> None:
+        self.record = record
+        self.outputs = outputs
+        self.keys = keys
+        self.final: OpRecord | None = None
+
+    def materialize(self) -> OpRecord:
+        if self.final is None:
+            self.final = dataclasses.replace(self.record, outputs=tuple(o.snapshot() for o in self.outputs))
+        return self.final
+
+
+class OpTrace:
+    def __init__(self, window: int = RECORD_WINDOW) -> None:
+        self.window = window
+        self.total = 0                     # ops run, in the window or not
+        self.summary: Counter[tuple[str, int]] = Counter()   # (op, line) -> times it ran
+        self._entries: deque[_Entry] = deque()
+        self._by_index: dict[int, _Entry] = {}
+        self._elements = 0
+
+    @property
+    def dropped(self) -> int:
+        """Ops that ran but are no longer in the window."""
+        return self.total - len(self._entries)
+
+    def add(self, record: OpRecord, tensors: list[torch.Tensor], tensor_id: Callable[[Any], int],
+            keys: list[tuple[dict, int]]) -> None:
+        outputs = [_Output(t, tensor_id(t)) for t in tensors]
+        entry = _Entry(record, outputs, keys)
+        self._entries.append(entry)
+        self._by_index[record.index] = entry
+        self.total += 1
+        self.summary[(record.op, record.line)] += 1
+        self._elements += sum(o.elements for o in outputs)
+        while len(self._entries) > self.window or (
+                self._elements > WINDOW_ELEMENTS and len(self._entries) > 1):
+            self._drop(self._entries.popleft())
+
+    def _drop(self, entry: _Entry) -> None:
+        del self._by_index[entry.record.index]
+        self._elements -= sum(o.elements for o in entry.outputs if o.copy is not None)
+        for table, key in entry.keys:
+            found = table.get(key)
+            if found is not None and _index_of(found) == entry.record.index:
+                del table[key]
+
+    def get(self, index: int) -> OpRecord | None:
+        entry = self._by_index.get(index)
+        return entry.materialize() if entry is not None else None
+
+    def output(self, index: int, position: int) -> TensorSnapshot | None:
+        entry = self._by_index.get(index)
+        return entry.outputs[position].snapshot() if entry is not None else None
+
+    def last_index(self) -> int | None:
+        return self._entries[-1].record.index if self._entries else None
+
+    def name_last(self, var: str) -> None:
+        """The last op's result was assigned to `var`."""
+        entry = self._entries[-1]
+        last = entry.record.var
+        entry.record = dataclasses.replace(entry.record, var=var if last is None else f"{last}, {var}")
+        entry.final = None
+
+    def records(self) -> list[OpRecord]:
+        return [entry.materialize() for entry in self._entries]
+
+    def note(self) -> str | None:
+        """What the report says when ops left the window."""
+        if not self.dropped:
+            return None
+        busiest = ", ".join(f"{op} (line {line}) ×{count:,}"
+                            for (op, line), count in self.summary.most_common(3))
+        return (f"the program ran {self.total:,} tensor operations; the op list keeps the last "
+                f"{len(self._entries):,} of them (most run: {busiest})")
+
+
+def _index_of(found: Any) -> int | None:
+    """The op index an origin/creation entry points at: an int, or a tuple starting with it."""
+    if isinstance(found, int):
+        return found
+    if isinstance(found, tuple) and found and isinstance(found[0], int):
+        return found[0]
+    return None

@@ -80,7 +80,8 @@ def main(argv: list[str] | None = None) -> int:
     if ratios:
         worst = max(ratios)
         print(f"\nworst ratio {fmt(worst, 2)}x; target <= {TARGET_RATIO:g}x: "
-              f"{verdict(worst <= TARGET_RATIO)}; aim <= {AIM_RATIO:g}x: {verdict(worst <= AIM_RATIO)}; median ratio {fmt(median(ratios), 2)}x")
+              f"{verdict(worst <= TARGET_RATIO)}; aim <= {AIM_RATIO:g}x: {verdict(worst <= AIM_RATIO)}; "
+              f"median ratio {fmt(median(ratios), 2)}x")
     return 0
 
 

@@ -76,6 +76,13 @@ def _tensors_in(value: Any) -> list[torch.Tensor]:
     return []
 
 
+def _arguments(args: Sequence[Any], kwargs: Mapping[str, Any]) -> list[tuple[str, Any]]:
+    pairs = [("", a) for a in args]
+    if kwargs:
+        pairs.extend((f"{k}=", v) for k, v in kwargs.items())
+    return pairs
+
+
 def _clip(text: str) -> str:
     return text if len(text) <= CONSTANT_TEXT_CHARS else text[:CONSTANT_TEXT_CHARS - 1] + "…"
 
@@ -204,8 +211,10 @@ class Recorder:
 
     def on_op(self, op: str, args: Sequence[Any], kwargs: Mapping[str, Any], result: Any,
               node: ast.AST, in_function: str | None) -> None:
-        self._seen(node)
-        line, column = _position(node)
+        line = getattr(node, "lineno", 0) or 0
+        if line:
+            self.last_line = line
+        column = (getattr(node, "col_offset", 0) or 0) + 1
         if self.alive_results >= self.limits.max_ops:
             raise LimitExceeded(
                 f"the program keeps more than {self.limits.max_ops:,} tensor results alive at once "
@@ -214,7 +223,15 @@ class Recorder:
                      "its variables is fine)")
         inputs: list[str] = []
         input_ids: list[int | None] = []
-        for prefix, arg in [("", a) for a in args] + [(f"{k}=", v) for k, v in kwargs.items()]:
+        for prefix, arg in _arguments(args, kwargs):
+            if isinstance(arg, torch.Tensor):
+                inputs.append(prefix + self.describe(arg))
+                input_ids.append(self.tensor_id(arg))
+                continue
+            if type(arg) in (int, float, bool):
+                inputs.append(prefix + _clip(repr(arg)))
+                input_ids.append(None)
+                continue
             tensors = _tensors_in(arg)
             if tensors and (isinstance(arg, torch.Tensor) or len(tensors) == len(arg)):
                 for t in tensors:
@@ -239,10 +256,8 @@ class Recorder:
             if fn is not None and id(fn) not in self._origins:
                 self._origins[id(fn)] = (index, position, fn, entry[1])
                 keys.append((self._origins, id(fn)))
-        self.trace.add(OpRecord(index=index, op=op, line=line, column=column,
-                                source=self._source_line(line), inputs=tuple(inputs),
-                                input_ids=tuple(input_ids), outputs=(), in_function=in_function),
-                       out_tensors, self.tensor_id, keys)
+        self.trace.add((index, op, line, column, self._source_line(line), tuple(inputs),
+                        tuple(input_ids)), in_function, out_tensors, self.tensor_id, keys)
         self._unnamed_outputs = {id(t) for t in out_tensors}
 
     def on_assign(self, name: str, value: Any, node: ast.AST, in_function: str | None) -> None:

@@ -21,7 +21,7 @@ import torch
 from autogradlab.engine.values import snapshot
 from autogradlab.report import OpRecord, TensorSnapshot
 
-RECORD_WINDOW = 1_000            # op records kept in full (the latest)
+RECORD_WINDOW = 500            # op records kept in full (the latest)
 CLONE_MAX_ELEMENTS = 100_000     # larger outputs are snapshotted when the op runs
 WINDOW_ELEMENTS = 2_000_000      # elements of the copies the window may hold in all
 
@@ -43,10 +43,6 @@ class _Output:
         else:
             self.done = snapshot(tensor, tensor_id)
 
-    @property
-    def elements(self) -> int:
-        return self.copy.numel() if self.copy is not None else 0
-
     def snapshot(self) -> TensorSnapshot:
         if self.done is None:
             snap = snapshot(self.copy, self.tensor_id)
@@ -56,20 +52,28 @@ class _Output:
 
 
 class _Entry:
-    """One op in the window: its record without output snapshots, and the recorder's keys that
-    point at it (dropped with it)."""
+    """One op in the window: the fields of its OpRecord (built when asked for), its outputs, and
+    the recorder's keys that point at it (dropped with it)."""
 
-    __slots__ = ("record", "outputs", "keys", "final")
+    __slots__ = ("fields", "in_function", "var", "outputs", "keys", "final")
 
-    def __init__(self, record: OpRecord, outputs: list[_Output], keys: list[tuple[dict, int]]) -> None:
-        self.record = record
+    def __init__(self, fields: tuple, in_function: str | None, outputs: list[_Output],
+                 keys: list[tuple[dict, int]]) -> None:
+        self.fields = fields          # index, op, line, column, source, inputs, input_ids
+        self.in_function = in_function
+        self.var: str | None = None
         self.outputs = outputs
         self.keys = keys
         self.final: OpRecord | None = None
 
+    @property
+    def index(self) -> int:
+        return self.fields[0]
+
     def materialize(self) -> OpRecord:
         if self.final is None:
-            self.final = dataclasses.replace(self.record, outputs=tuple(o.snapshot() for o in self.outputs))
+            self.final = OpRecord(*self.fields, outputs=tuple(o.snapshot() for o in self.outputs),
+                                  var=self.var, in_function=self.in_function)
         return self.final
 
 
@@ -87,25 +91,33 @@ class OpTrace:
         """Ops that ran but are no longer in the window."""
         return self.total - len(self._entries)
 
-    def add(self, record: OpRecord, tensors: list[torch.Tensor], tensor_id: Callable[[Any], int],
-            keys: list[tuple[dict, int]]) -> None:
+    def add(self, fields: tuple, in_function: str | None, tensors: list[torch.Tensor],
+            tensor_id: Callable[[Any], int], keys: list[tuple[dict, int]]) -> None:
+        """fields: OpRecord's first seven (index, op, line, column, source, inputs, input_ids);
+        index must be self.total."""
         outputs = [_Output(t, tensor_id(t)) for t in tensors]
-        entry = _Entry(record, outputs, keys)
+        entry = _Entry(fields, in_function, outputs, keys)
         self._entries.append(entry)
-        self._by_index[record.index] = entry
+        self._by_index[self.total] = entry
         self.total += 1
-        self.summary[(record.op, record.line)] += 1
-        self._elements += sum(o.elements for o in outputs)
+        where = (fields[1], fields[2])
+        self.summary[where] = self.summary.get(where, 0) + 1
+        for o in outputs:
+            if o.copy is not None:
+                self._elements += o.copy.numel()
         while len(self._entries) > self.window or (
                 self._elements > WINDOW_ELEMENTS and len(self._entries) > 1):
             self._drop(self._entries.popleft())
 
     def _drop(self, entry: _Entry) -> None:
-        del self._by_index[entry.record.index]
-        self._elements -= sum(o.elements for o in entry.outputs if o.copy is not None)
+        index = entry.index
+        del self._by_index[index]
+        for o in entry.outputs:
+            if o.copy is not None:
+                self._elements -= o.copy.numel()
         for table, key in entry.keys:
             found = table.get(key)
-            if found is not None and _index_of(found) == entry.record.index:
+            if found is not None and _index_of(found) == index:
                 del table[key]
 
     def get(self, index: int) -> OpRecord | None:
@@ -116,14 +128,10 @@ class OpTrace:
         entry = self._by_index.get(index)
         return entry.outputs[position].snapshot() if entry is not None else None
 
-    def last_index(self) -> int | None:
-        return self._entries[-1].record.index if self._entries else None
-
     def name_last(self, var: str) -> None:
         """The last op's result was assigned to `var`."""
         entry = self._entries[-1]
-        last = entry.record.var
-        entry.record = dataclasses.replace(entry.record, var=var if last is None else f"{last}, {var}")
+        entry.var = var if entry.var is None else f"{entry.var}, {var}"
         entry.final = None
 
     def records(self) -> list[OpRecord]:

@@ -33,6 +33,8 @@ class ProgramSpec:
     nondeterministic_lines: tuple[str, ...] = ()  # regexes: printed lines compared by pattern only
     nondeterministic_vars: tuple[str, ...] = ()   # variables whose value differs run to run (ids)
     oracle: bool = True                  # False: never exec in real Python (touches files, pandas)
+    timeout_s: float | None = None       # a longer time limit for the unit tests (long loops on a
+                                         # loaded test machine; bench/loop_programs.py times them)
 
     @property
     def source(self) -> str:
@@ -46,15 +48,15 @@ S4 = "004_5c14f08088f29435.txt"
 
 LOOPS = "issue 9: loop programs"
 LOOP_PROGRAMS: tuple[ProgramSpec, ...] = (
-    ProgramSpec("loop_polyfit_300.py", LOOPS, output="loss"),
-    ProgramSpec("loop_polyfit_2000.py", LOOPS, output="loss"),
-    ProgramSpec("loop_polyfit_2000_zero.py", LOOPS, output="loss"),
-    ProgramSpec("loop_scalar_chain.py", LOOPS, output="y"),
+    ProgramSpec("loop_polyfit_300.py", LOOPS, timeout_s=30, output="loss"),
+    ProgramSpec("loop_polyfit_2000.py", LOOPS, output="loss", timeout_s=60),
+    ProgramSpec("loop_polyfit_2000_zero.py", LOOPS, output="loss", timeout_s=60),
+    ProgramSpec("loop_scalar_chain.py", LOOPS, timeout_s=30, output="y"),
     ProgramSpec("loop_newton.py", LOOPS, output="f"),
     ProgramSpec("loop_power_iteration.py", LOOPS, output=None),
-    ProgramSpec("loop_linreg.py", LOOPS, output="l"),
-    ProgramSpec("loop_logistic.py", LOOPS, output="loss"),
-    ProgramSpec("loop_mlp_manual.py", LOOPS, output="loss"),
+    ProgramSpec("loop_linreg.py", LOOPS, timeout_s=30, output="l"),
+    ProgramSpec("loop_logistic.py", LOOPS, timeout_s=30, output="loss"),
+    ProgramSpec("loop_mlp_manual.py", LOOPS, timeout_s=30, output="loss"),
     ProgramSpec("loop_python_sum.py", LOOPS, output=None),
 )
 

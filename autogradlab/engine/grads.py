@@ -121,7 +121,10 @@ class GradientRecorder:
 
     def _node_hook(self, key: int, token: object):
         def pre_hook(grad_outputs: tuple[torch.Tensor | None, ...]) -> None:
-            self._store(key, token, next((g for g in grad_outputs if g is not None), None))
+            for grad in grad_outputs:
+                if grad is not None:
+                    self._store(key, token, grad)
+                    return
         return pre_hook
 
     def _hook_leaf(self, leaf: torch.Tensor) -> None:

@@ -101,7 +101,10 @@ class Interpreter(StatementsMixin, ExpressionsMixin, OperatorsMixin):
                      "never becomes False runs forever")
 
     def exec(self, node: ast.stmt) -> None:
-        self._tick()
+        self._steps += 1
+        if self._steps > self.limits.max_steps or self._steps % 32 == 0:
+            self._steps -= 1
+            self._tick()
         handler = self._statements.get(type(node))
         try:
             if handler is None:
@@ -117,7 +120,10 @@ class Interpreter(StatementsMixin, ExpressionsMixin, OperatorsMixin):
             raise python_error(exc).at(node.lineno, node.col_offset + 1) from None
 
     def eval(self, node: ast.expr) -> Any:
-        self._tick()
+        self._steps += 1   # _tick inlined for the common case (the hottest line of a long loop)
+        if self._steps > self.limits.max_steps or self._steps % 32 == 0:
+            self._steps -= 1
+            self._tick()
         handler = self._expressions.get(type(node))
         try:
             if handler is None:

@@ -39,6 +39,7 @@ CONSTANT_TEXT_DEPTH = 4             # nested tuple arguments deeper than this ar
 DISPLAY_MAX_WEIGHT = 100_000        # one displayed value (see values.sequence_weight) ...
 DISPLAY_TOTAL_WEIGHT = 1_000_000    # ... and all displays of one run together
 DISPLAY_MIN_WEIGHT = 100            # small values are shown even when that total is spent
+BACKWARD_CALLS_KEPT = 100           # backward calls listed in the report (the latest)
 
 
 def _position(node: ast.AST) -> tuple[int, int]:
@@ -112,7 +113,9 @@ class Recorder:
         self.trace = OpTrace()
         self.printed: list[str] = []
         self.displayed: list[Displayed] = []
-        self.backward_calls: list[BackwardCall] = []
+        self.backward_calls: list[BackwardCall] = []   # the latest BACKWARD_CALLS_KEPT
+        self.backward_calls_dropped = 0
+        self._receiver_texts: dict[int, tuple[ast.AST, str | None]] = {}
         self.last_backward: torch.Tensor | None = None
         self.last_backward_text: str | None = None   # `y.sum()` when no variable holds the tensor
         self.grads = GradientRecorder(on_release=self._release_nodes)
@@ -291,7 +294,7 @@ class Recorder:
         for root in roots:
             self.tensor_id(root)
         self.last_backward = roots[0]
-        self.last_backward_text = receiver_text(node)
+        self.last_backward_text = self._receiver_text(node)
         self._pending_backward = (roots[0], gradient is not None)
         new_fns = self.grads.begin(roots)
         with gc_paused():
@@ -308,7 +311,17 @@ class Recorder:
         self._pending_backward = None
         self.backward_calls.append(BackwardCall(line=_position(node)[0], tensor_id=self.tensor_id(root),
                                                 var=self.name_of(root), with_gradient=with_gradient,
-                                                text=receiver_text(node)))
+                                                text=self._receiver_text(node)))
+        if len(self.backward_calls) > BACKWARD_CALLS_KEPT:   # a training loop: keep the latest
+            del self.backward_calls[0]
+            self.backward_calls_dropped += 1
+
+    def _receiver_text(self, node: ast.AST) -> str | None:
+        """receiver_text, once per backward line of the program (ast.unparse is slow)."""
+        key = id(node)
+        if key not in self._receiver_texts:
+            self._receiver_texts[key] = (node, receiver_text(node))
+        return self._receiver_texts[key][1]
 
     def on_print(self, text: str) -> None:
         self.printed.append(text)

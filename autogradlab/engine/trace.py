@@ -5,8 +5,9 @@ each one cost more than the ops themselves and grew without bound. The trace kee
 last RECORD_WINDOW ops in full, and for every op ever run a count per (op, line) (`summary`).
 An op's output values are copied when the op runs (a cheap clone, so a later in-place change does
 not alter them) and turned into a TensorSnapshot only when the report asks for the record, so ops
-that leave the window never pay for a snapshot. Copies larger than CLONE_MAX_ELEMENTS are
-snapshotted at once; the copies held by the window stay under WINDOW_ELEMENTS in all.
+that leave the window never pay for a snapshot. Outputs larger than CLONE_MAX_ELEMENTS are held
+with their version counter instead (see _Output); what the window holds stays under
+WINDOW_ELEMENTS elements in all (older entries leave early).
 """
 
 from __future__ import annotations
@@ -18,35 +19,48 @@ from typing import Any
 
 import torch
 
-from autogradlab.engine.values import snapshot
+from autogradlab.engine.values import dtype_name, snapshot
 from autogradlab.report import OpRecord, TensorSnapshot
 
 RECORD_WINDOW = 500            # op records kept in full (the latest)
-CLONE_MAX_ELEMENTS = 100_000     # larger outputs are snapshotted when the op runs
-WINDOW_ELEMENTS = 2_000_000      # elements of the copies the window may hold in all
+CLONE_MAX_ELEMENTS = 100_000     # larger outputs are not copied (see _Output)
+WINDOW_ELEMENTS = 2_000_000      # elements the window may hold (copies and larger outputs) in all
+CHANGED_LATER = "changed in place after this op"
 
 
 class _Output:
-    """An op output as it was when the op ran: a detached copy, snapshotted on demand."""
+    """An op output as it was when the op ran, snapshotted on demand.
 
-    __slots__ = ("tensor_id", "copy", "requires_grad", "grad_fn", "done")
+    Small outputs are copied (a later in-place change must not alter the record). A larger one is
+    held as it is with its version counter: copying and summarising millions of elements for
+    every op of a loop would cost more than the op; if an in-place op changed it before the report
+    asks, the record says so instead of showing the later values."""
+
+    __slots__ = ("tensor_id", "copy", "version", "requires_grad", "grad_fn", "done", "elements")
 
     def __init__(self, tensor: torch.Tensor, tensor_id: int) -> None:
         self.tensor_id = tensor_id
         self.requires_grad = tensor.requires_grad
         fn = tensor.grad_fn
         self.grad_fn = type(fn).__name__ if fn is not None else None
-        self.copy: torch.Tensor | None = None
         self.done: TensorSnapshot | None = None
-        if tensor.numel() <= CLONE_MAX_ELEMENTS and tensor.layout == torch.strided:
-            self.copy = tensor.detach().clone()
+        self.elements = tensor.numel()
+        self.version: int | None = None
+        if self.elements <= CLONE_MAX_ELEMENTS and tensor.layout == torch.strided:
+            self.copy: torch.Tensor | None = tensor.detach().clone()
         else:
-            self.done = snapshot(tensor, tensor_id)
+            self.copy = tensor
+            self.version = tensor._version
 
     def snapshot(self) -> TensorSnapshot:
         if self.done is None:
-            snap = snapshot(self.copy, self.tensor_id)
-            self.done = dataclasses.replace(snap, requires_grad=self.requires_grad, grad_fn=self.grad_fn)
+            source = self.copy
+            if self.version is not None and source._version != self.version:
+                self.done = TensorSnapshot(self.tensor_id, tuple(source.shape), dtype_name(source.dtype),
+                                           None, CHANGED_LATER, self.requires_grad, self.grad_fn)
+            else:
+                snap = snapshot(source, self.tensor_id)
+                self.done = dataclasses.replace(snap, requires_grad=self.requires_grad, grad_fn=self.grad_fn)
             self.copy = None
         return self.done
 
@@ -104,7 +118,7 @@ class OpTrace:
         self.summary[where] = self.summary.get(where, 0) + 1
         for o in outputs:
             if o.copy is not None:
-                self._elements += o.copy.numel()
+                self._elements += o.elements
         while len(self._entries) > self.window or (
                 self._elements > WINDOW_ELEMENTS and len(self._entries) > 1):
             self._drop(self._entries.popleft())
@@ -114,7 +128,7 @@ class OpTrace:
         del self._by_index[index]
         for o in entry.outputs:
             if o.copy is not None:
-                self._elements -= o.copy.numel()
+                self._elements -= o.elements
         for table, key in entry.keys:
             found = table.get(key)
             if found is not None and _index_of(found) == index:

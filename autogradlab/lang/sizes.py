@@ -119,6 +119,9 @@ def nested_length_product(data: Any, cap: int) -> int:
     return total
 
 
+_PYTHON_SIZED_OPS = frozenset({"pow", "lshift", "mul", "add", "sub"})
+
+
 def _int_label(n: int) -> str:
     """An operand in a limit message: its digits when short, else its size (turning a 5,000-digit
     int into text raises in Python 3.11+)."""
@@ -235,6 +238,8 @@ class SizeGuard:
         both_ints = type(left) in (int, bool) and type(right) in (int, bool)
         if both_ints:
             a, b = int(left), int(right)
+            if self._clearly_small(op, a, b):
+                return
             sa, sb = _int_label(a), _int_label(b)
             if op == "pow" and b > 0 and abs(a) > 1:
                 self.check_int_bits(self._exact_near_limit(b * math.log2(abs(a)) + 1, lambda: a ** b),
@@ -257,6 +262,18 @@ class SizeGuard:
                 self.charge_sequence(len(right) * max(0, int(left)), "the repeated sequence")
         elif op == "add" and isinstance(left, sequences) and isinstance(right, sequences):
             self.charge_sequence(len(left) + len(right), "the joined sequence")
+
+    def _clearly_small(self, op: str, a: int, b: int) -> bool:
+        """The common case of a loop's int arithmetic, answered without building the message's
+        operand texts: the result is far below max_int_bits by a bound that never underestimates."""
+        limit = self.limits.max_int_bits - 8
+        if op in ("add", "sub", "mul"):
+            return a.bit_length() + b.bit_length() < limit
+        if op == "pow":
+            return b <= 0 or abs(a) <= 1 or b * abs(a).bit_length() < limit
+        if op == "lshift":
+            return b <= 0 or a.bit_length() + b < limit
+        return op not in _PYTHON_SIZED_OPS
 
     def check_text_weight(self, value: Any, what: str) -> None:
         """Refuse turning a huge (possibly self-sharing) value into text, weighed without printing

@@ -208,3 +208,15 @@ def test_op_outputs_are_values_when_the_op_ran_even_if_changed_in_place_later():
     report = run("w = torch.zeros(2)\nfor i in range(3):\n    v = w + 1\n    w += v\n", Limits())
     adds = [op for op in report.ops if op.op == "add"]
     assert [list(op.outputs[0].value) for op in adds] == [[1.0, 1.0], [2.0, 2.0], [4.0, 4.0]]
+
+
+@pytest.mark.parametrize(("below", "above"), [
+    ("x = 2**4000 * 2**95", "x = 2**4000 * 2**96"),
+    ("x = 3**2584", "x = 3**2585"),          # 3**2584 has 4,096 bits
+    ("x = 1 << 4095", "x = 1 << 4096"),
+    ("x = 2**4095 + (2**4095 - 1)", "x = 2**4095 + 2**4095"),
+])
+def test_int_arithmetic_fast_path_keeps_max_int_bits(below, above):
+    ok = run(f"{below}\n", Limits())
+    assert ok.ok, ok.error
+    assert refused(run(f"{above}\n", Limits()), 2, "max_int_bits")

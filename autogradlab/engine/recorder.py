@@ -191,21 +191,24 @@ class Recorder:
         index = self.trace.total
         out_tensors = _tensors_in(result)
         keys: list[tuple[dict, int]] = []
+        makes_leaf = False
         for position, t in enumerate(out_tensors):
             self.tensor_id(t)
             entry = self._ids[id(t)]
             if not entry[2] and entry[1] is not None:
                 entry[2] = True
                 self.alive_results += 1
+            fn = t.grad_fn
             if id(t) not in self._created_by:
                 self._created_by[id(t)] = index
                 keys.append((self._created_by, id(t)))
-            fn = t.grad_fn
+                makes_leaf = makes_leaf or (fn is None and t.requires_grad)
             if fn is not None and id(fn) not in self._origins:
                 self._origins[id(fn)] = (index, position, fn, entry[1])
                 keys.append((self._origins, id(fn)))
         self.trace.add((index, op, line, column, self._source_line(line), tuple(inputs),
-                        tuple(input_ids)), in_function, out_tensors, self.tensor_id, keys)
+                        tuple(input_ids)), in_function, out_tensors, self.tensor_id, keys,
+                       pin=makes_leaf)
         self._unnamed_outputs = {id(t) for t in out_tensors}
 
     def on_assign(self, name: str, value: Any, node: ast.AST, in_function: str | None) -> None:

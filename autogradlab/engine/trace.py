@@ -26,6 +26,8 @@ RECORD_WINDOW = 500            # op records kept in full (the latest)
 CLONE_MAX_ELEMENTS = 100_000     # larger outputs are not copied (see _Output)
 WINDOW_ELEMENTS = 2_000_000      # elements the window may hold (copies and larger outputs) in all
 CHANGED_LATER = "changed in place after this op"
+PINNED_MAX = 64                  # ops that made a leaf tensor (requires_grad) kept past the window
+PINNED_MAX_ELEMENTS = 10_000     # ... when their outputs are at most this big
 
 
 class _Output:
@@ -69,7 +71,7 @@ class _Entry:
     """One op in the window: the fields of its OpRecord (built when asked for), its outputs, and
     the recorder's keys that point at it (dropped with it)."""
 
-    __slots__ = ("fields", "in_function", "var", "outputs", "keys", "final")
+    __slots__ = ("fields", "in_function", "var", "outputs", "keys", "final", "pin")
 
     def __init__(self, fields: tuple, in_function: str | None, outputs: list[_Output],
                  keys: list[tuple[dict, int]]) -> None:
@@ -79,6 +81,7 @@ class _Entry:
         self.outputs = outputs
         self.keys = keys
         self.final: OpRecord | None = None
+        self.pin = False
 
     @property
     def index(self) -> int:
@@ -98,19 +101,22 @@ class OpTrace:
         self.summary: Counter[tuple[str, int]] = Counter()   # (op, line) -> times it ran
         self._entries: deque[_Entry] = deque()
         self._by_index: dict[int, _Entry] = {}
+        self._pinned: list[_Entry] = []    # made leaves the graph draws (their line), oldest first
         self._elements = 0
 
     @property
     def dropped(self) -> int:
         """Ops that ran but are no longer in the window."""
-        return self.total - len(self._entries)
+        return self.total - len(self._entries) - len(self._pinned)
 
     def add(self, fields: tuple, in_function: str | None, tensors: list[torch.Tensor],
-            tensor_id: Callable[[Any], int], keys: list[tuple[dict, int]]) -> None:
+            tensor_id: Callable[[Any], int], keys: list[tuple[dict, int]], pin: bool = False) -> None:
         """fields: OpRecord's first seven (index, op, line, column, source, inputs, input_ids);
-        index must be self.total."""
+        index must be self.total. pin: the op made a leaf tensor; its record outlives the window
+        (up to PINNED_MAX such records), so the graph can name the line that made the leaf."""
         outputs = [_Output(t, tensor_id(t)) for t in tensors]
         entry = _Entry(fields, in_function, outputs, keys)
+        entry.pin = pin and sum(o.elements for o in outputs) <= PINNED_MAX_ELEMENTS
         self._entries.append(entry)
         self._by_index[self.total] = entry
         self.total += 1
@@ -124,6 +130,12 @@ class OpTrace:
             self._drop(self._entries.popleft())
 
     def _drop(self, entry: _Entry) -> None:
+        if entry.pin and len(self._pinned) < PINNED_MAX:
+            self._pinned.append(entry)
+            for o in entry.outputs:
+                if o.copy is not None:
+                    self._elements -= o.elements
+            return
         index = entry.index
         del self._by_index[index]
         for o in entry.outputs:
@@ -149,7 +161,7 @@ class OpTrace:
         entry.final = None
 
     def records(self) -> list[OpRecord]:
-        return [entry.materialize() for entry in self._entries]
+        return [entry.materialize() for entry in self._pinned + list(self._entries)]
 
     def note(self) -> str | None:
         """What the report says when ops left the window."""
@@ -157,8 +169,9 @@ class OpTrace:
             return None
         busiest = ", ".join(f"{op} (line {line}) ×{count:,}"
                             for (op, line), count in self.summary.most_common(3))
+        pinned = f" and the {len(self._pinned)} that made leaf tensors" if self._pinned else ""
         return (f"the program ran {self.total:,} tensor operations; the op list keeps the last "
-                f"{len(self._entries):,} of them (most run: {busiest})")
+                f"{len(self._entries):,} of them{pinned} (most run: {busiest})")
 
 
 def _index_of(found: Any) -> int | None:

@@ -160,10 +160,13 @@ for step in range({n}):
 """
 
 
+LONG = Limits(timeout_s=60)   # long loops on a loaded test machine: timing is the bench's job
+
+
 def recorder_after(n: int) -> tuple[Recorder, Interpreter]:
     source = "import torch\n" + TRAIN.format(n=n)
-    recorder = Recorder(source)
-    interp = Interpreter(parse_program(source, Limits()), source, limits=Limits(),
+    recorder = Recorder(source, LONG)
+    interp = Interpreter(parse_program(source, LONG), source, limits=LONG,
                          generator=torch.Generator().manual_seed(0), hooks=recorder)
     interp.run()
     return recorder, interp
@@ -173,25 +176,29 @@ def test_what_the_recorder_holds_does_not_grow_with_the_iterations():
     small, _ = recorder_after(60)
     large, interp = recorder_after(600)
     sizes = lambda r: (len(r._ids), len(r._origins), len(r._created_by), len(r._saved),  # noqa: E731
-                       len(r.grads._hooked), len(r.grads.completed), len(r.ops))
+                       len(r.grads._hooked), len(r.grads.completed), len(r.ops), r.trace.dropped > 0)
     assert sizes(large) == sizes(small)
-    assert len(large.grads.completed) == KEPT_BACKWARDS and len(large.ops) == RECORD_WINDOW
+    assert len(large.grads.completed) == KEPT_BACKWARDS and len(large.ops) == RECORD_WINDOW + 1
     assert large.trace.total > 10 * RECORD_WINDOW
     w = interp.globals.vars["w"]
     assert len(w._backward_hooks or {}) == 1   # hooked once, not once per backward
 
 
 def test_a_long_loop_reports_its_last_ops_and_says_so():
-    report = run(TRAIN.format(n=300), Limits())
+    report = run(TRAIN.format(n=300), LONG)
     assert report.ok, report.error
-    indices = [op.index for op in report.ops]
+    made_w, *window = report.ops   # the op that made the leaf w stays, for the graph's leaf line
+    assert (made_w.op, made_w.line, made_w.var) == ("zeros", 4, "w")
+    indices = [op.index for op in window]
     assert len(indices) == RECORD_WINDOW and indices == list(range(indices[0], indices[0] + RECORD_WINDOW))
     assert any("keeps the last" in note for note in report.notes)
     assert report.ops[-1].op == "zero_"
+    leaf = next(node for node in report.graph.nodes if node.kind == "leaf" and node.var == "w")
+    assert leaf.line == 4 and leaf.op_index == made_w.index
 
 
 def test_a_long_loop_graph_has_pytorchs_gradients():
-    report = run(TRAIN.format(n=300), Limits())
+    report = run(TRAIN.format(n=300), LONG)
     torch.manual_seed(0)
     namespace: dict = {"torch": torch}
     exec(compile("import torch\n" + TRAIN.format(n=299), "<oracle>", "exec"), namespace)  # trusted text

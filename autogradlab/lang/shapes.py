@@ -83,6 +83,13 @@ def _shape(value: Any) -> tuple[int, ...] | None:
     return None
 
 
+def _is_ints(value: Any) -> bool:
+    """An int, or a short tuple/list of ints (a size or dims argument)."""
+    if type(value) is int:
+        return True
+    return isinstance(value, (tuple, list)) and len(value) <= 64 and all(type(v) is int for v in value)
+
+
 def matmul_shape(a: tuple[int, ...], b: tuple[int, ...]) -> tuple[int, ...] | None:
     """The shape torch.matmul gives for operands of these shapes (inner sizes are not checked: a
     mismatch raises before anything is allocated)."""
@@ -120,7 +127,10 @@ def fast_count(fn: Any, args: list, kwargs: dict) -> int | None:
                 return None
             shape = matmul_shape(tuple(args[0].shape), tuple(args[1].shape))
         elif fn in SAME_COUNT:
-            if not args or not isinstance(args[0], torch.Tensor):
+            # Only sizes and dims may follow the tensor: `x.view(torch.int8)` reinterprets the
+            # bytes and has more elements; the meta device sizes that.
+            if not args or not isinstance(args[0], torch.Tensor) \
+                    or not all(_is_ints(a) for a in args[1:]):
                 return None
             shape = tuple(args[0].shape)
         elif fn in JOIN:

@@ -71,9 +71,16 @@ def test_fast_count_is_the_element_count_pytorch_gives(fn, args):
     (torch.Tensor.repeat, [torch.ones(2), 3], {}),       # not a family with shape arithmetic
     (torch.add, [torch.ones(2), torch.ones(2)], {"alpha": 2}),
     (operator.add, [torch.ones(2)], {}),
+    (torch.Tensor.view, [torch.ones(2), torch.int8], {}),   # a dtype view has more elements
 ])
 def test_fast_count_leaves_what_it_does_not_know_to_the_meta_device(fn, args, kwargs):
     assert shapes.fast_count(fn, args, kwargs) is None
+
+
+def test_a_dtype_view_is_sized_by_what_it_really_makes():
+    ok = run("x = torch.ones(250)\ny = x.view(torch.int8)\n")
+    assert ok.ok and ok.variables["y"].shape == (1000,)
+    assert refused(run("x = torch.ones(251)\ny = x.view(torch.int8)\n"), 3)
 
 
 def test_shapes_that_do_not_broadcast_are_left_to_the_real_call():

@@ -125,7 +125,7 @@ class GraphNode:
     grad: TensorSnapshot | None = None   # d output / d this node's value; None = not computed yet
     line: int | None = None
     source: str | None = None
-    op_index: int | None = None  # index into Report.ops
+    op_index: int | None = None  # OpRecord.index of the op in Report.ops (a window of the last ops)
     saved_name: str | None = None  # "_saved_self", ... for saved tensors
 
 

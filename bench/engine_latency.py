@@ -64,6 +64,8 @@ def manifest_selection(folder: Path) -> tuple[list[tuple[Path, int]], list[tuple
     skipped: dict[str, str] = {}
     for program in module.PROGRAMS:
         stem = program.file.removesuffix(".py")
+        if stem.startswith("loop_"):
+            continue   # long loops: bench/loop_programs.py times them against plain PyTorch
         if not program.ok:
             skipped[stem] = f"expected error ({program.error_kind})"
         elif not program.oracle:

@@ -5,31 +5,63 @@ not call `retain_grad()` ourselves, since that would change what `.grad` shows; 
 backward runs, a pre-hook goes on every autograd Node of its graph (it receives grad_outputs, the
 gradient with respect to that Node's output, already summed over all consumers) and a tensor hook
 on every leaf. Hooks return None, so they never change a value. Each hook is registered once: a
-Node's inputs never change, so a graph part seen in an earlier backward is skipped.
+Node seen in an earlier backward keeps its hook.
+
+Bounded for training loops (issue 9): only the gradients of the last KEPT_BACKWARDS backward calls
+are kept, and a Node or leaf is held (so its id stays unique) only while one of those backward calls
+reached it. Everything older is let go, so graphs that the program frees are really freed. A hook
+whose registration was let go does nothing (its token no longer matches).
 """
 
 from __future__ import annotations
 
+from collections import deque
+from collections.abc import Callable
 from typing import Any
 
 import torch
 
-from autogradlab.engine.graph import gc_paused, is_leaf_node, walk_functions
+from autogradlab.engine.graph import function_inputs, gc_paused, is_leaf_node
 
 Capture = dict[int, torch.Tensor]  # id(Node) or id(leaf tensor) -> gradient
+KEPT_BACKWARDS = 8                   # backward calls whose gradients (and graph references) are kept
+
+
+class _Generation:
+    """One backward call: its gradients and the Nodes/leaves it reached (held strongly)."""
+
+    __slots__ = ("capture", "reached", "returned")
+
+    def __init__(self) -> None:
+        self.capture: Capture = {}
+        self.reached: dict[int, Any] = {}
+        self.returned = False
 
 
 class GradientRecorder:
-    def __init__(self) -> None:
-        self._hooked: dict[int, Any] = {}   # id -> Node or leaf tensor; strong refs keep ids unique
-        self._current: Capture | None = None
-        self.completed: list[Capture] = []  # one per backward call that returned normally
+    def __init__(self, on_release: Callable[[list[int]], None] | None = None) -> None:
+        self._hooked: dict[int, object] = {}   # id -> token of the hook registered for it
+        self._owner: dict[int, _Generation] = {}  # id -> latest backward that reached it
+        self._generations: deque[_Generation] = deque()
+        self._current: _Generation | None = None
+        self._on_release = on_release          # told the ids let go (the recorder drops saved tensors)
+
+    @property
+    def completed(self) -> list[Capture]:
+        """Captures of the kept backward calls that returned normally, oldest first."""
+        return [g.capture for g in self._generations if g.returned]
 
     def begin(self, roots: list[torch.Tensor]) -> list[Any]:
         """Called right before backward() from `roots`; returns the Nodes seen for the first time."""
-        self._current = {}
+        if self._current is not None:   # the previous backward raised and nobody said so
+            self.abort()
+        self._current = _Generation()
         with gc_paused():
             return self._hook_graphs(roots)
+
+    def _reach(self, key: int, obj: Any) -> None:
+        self._current.reached[key] = obj
+        self._owner[key] = self._current
 
     def _hook_graphs(self, roots: list[torch.Tensor]) -> list[Any]:
         new_fns: list[Any] = []
@@ -38,47 +70,94 @@ class GradientRecorder:
                 if tensor.requires_grad:
                     self._hook_leaf(tensor)
                 continue
-            for fn in walk_functions(tensor.grad_fn, known=self._hooked):
+            for fn in _walk(tensor.grad_fn, self._current.reached):
                 if is_leaf_node(fn):
                     self._hook_leaf(fn.variable)
-                else:
-                    fn.register_prehook(self._node_hook(id(fn)))
-                self._hooked[id(fn)] = fn
-                new_fns.append(fn)
+                elif id(fn) not in self._hooked:
+                    token = object()
+                    fn.register_prehook(self._node_hook(id(fn), token))
+                    self._hooked[id(fn)] = token
+                    new_fns.append(fn)
+                self._reach(id(fn), fn)
         return new_fns
 
     def finish(self) -> None:
         """The backward returned normally: its gradients become visible."""
         if self._current is not None:
-            self.completed.append(self._current)
-        self._current = None
+            self._current.returned = True
+        self._keep_current()
 
     def abort(self) -> None:
+        """The backward raised: its gradients are not shown (what it reached is let go in turn)."""
+        self._keep_current()
+
+    def _keep_current(self) -> None:
+        if self._current is not None:
+            self._generations.append(self._current)
+            if len(self._generations) > KEPT_BACKWARDS:
+                self._release(self._generations.popleft())
         self._current = None
+
+    def _release(self, generation: _Generation) -> None:
+        """Let go of what only this backward call still held."""
+        released = [key for key in generation.reached if self._owner.get(key) is generation]
+        for key in released:
+            del self._owner[key]
+            self._hooked.pop(key, None)
+        if released and self._on_release is not None:
+            self._on_release(released)
 
     def latest_covering(self, key: int) -> Capture | None:
         """Gradients of the latest backward that reached the node (or leaf) with this id."""
-        for capture in reversed(self.completed):
-            if key in capture:
-                return capture
+        for generation in reversed(self._generations):
+            if generation.returned and key in generation.capture:
+                return generation.capture
         return None
 
-    def _store(self, key: int, grad: torch.Tensor | None) -> None:
+    def _store(self, key: int, token: object, grad: torch.Tensor | None) -> None:
         # A copy: the leaf's gradient may become its .grad and be zeroed in place later.
-        if self._current is not None and grad is not None:
-            self._current[key] = grad.detach().clone()
+        if self._current is not None and grad is not None and self._hooked.get(key) is token:
+            self._current.capture[key] = grad.detach().clone()
 
-    def _node_hook(self, key: int):
+    def _node_hook(self, key: int, token: object):
         def pre_hook(grad_outputs: tuple[torch.Tensor | None, ...]) -> None:
-            self._store(key, next((g for g in grad_outputs if g is not None), None))
+            for grad in grad_outputs:
+                if grad is not None:
+                    self._store(key, token, grad)
+                    return
         return pre_hook
 
     def _hook_leaf(self, leaf: torch.Tensor) -> None:
-        if id(leaf) in self._hooked:
-            return
-        self._hooked[id(leaf)] = leaf
         key = id(leaf)
+        self._reach(key, leaf)
+        if key in self._hooked:
+            return
+        token = object()
+        self._hooked[key] = token
 
         def leaf_hook(grad: torch.Tensor) -> None:
-            self._store(key, grad)
+            self._store(key, token, grad)
         leaf.register_hook(leaf_hook)
+
+
+def _walk(root: Any, seen: dict[int, Any]) -> list[Any]:
+    """Nodes reachable from root not yet in `seen` (this backward's), inputs first, no recursion.
+    Every Node of the graph is visited, hooked or not: the walk is what tells which Nodes the
+    latest backward calls still use."""
+    if id(root) in seen:
+        return []
+    visited = {id(root)}
+    order: list[Any] = []
+    stack: list[tuple[Any, Any]] = [(root, iter(function_inputs(root)))]
+    while stack:
+        fn, inputs = stack[-1]
+        for child in inputs:
+            key = id(child)
+            if key not in visited and key not in seen:
+                visited.add(key)
+                stack.append((child, iter(function_inputs(child))))
+                break
+        else:
+            stack.pop()
+            order.append(fn)
+    return order

@@ -3,13 +3,16 @@
 The interpreter reports what the program does; the Recorder turns it into plain records and keeps
 what the graph walk needs later: which recorded op produced each autograd Node, which variable is
 bound to each tensor, and the saved tensors of every Node before backward frees them. It holds a
-strong reference to every object it has numbered, so id() stays unique for the whole run.
+weak reference to every tensor it has numbered: when one dies, every id-keyed entry about it goes
+with it, so an id reused by a later tensor means nothing stale. Strong references are held only
+for what the op window (trace.py: Nodes of its ops) and the kept backward calls (grads.py) still
+show. Long loops therefore free their graphs as plain PyTorch does.
 """
 
 from __future__ import annotations
 
 import ast
-import dataclasses
+import weakref
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -17,6 +20,14 @@ import torch
 
 from autogradlab.engine.grads import GradientRecorder
 from autogradlab.engine.graph import OpOrigin, gc_paused, is_leaf_node, read_saved
+from autogradlab.engine.op_text import (  # noqa: F401 - _constant_text is imported by tests
+    _arguments,
+    _clip,
+    _constant_text,
+    _tensors_in,
+    receiver_text,
+)
+from autogradlab.engine.trace import OpTrace
 from autogradlab.engine.value_text import (
     BUDGET_SPENT,
     TOO_LARGE,
@@ -24,73 +35,18 @@ from autogradlab.engine.value_text import (
     sequence_weight,
     too_large_text,
 )
-from autogradlab.engine.values import snapshot
 from autogradlab.errors import LimitExceeded
 from autogradlab.limits import DEFAULT_LIMITS, Limits
 from autogradlab.report import BackwardCall, Displayed, OpRecord
 
-CONSTANT_TEXT_CHARS = 20
-CONSTANT_TEXT_WEIGHT = 1_000        # an op argument heavier than this is not turned into text at all
-CONSTANT_TEXT_ITEMS = 8             # items of a tuple argument written out (`(0, 1, 2, …)`)
-CONSTANT_TEXT_DEPTH = 4             # nested tuple arguments deeper than this are clipped text
 DISPLAY_MAX_WEIGHT = 100_000        # one displayed value (see values.sequence_weight) ...
 DISPLAY_TOTAL_WEIGHT = 1_000_000    # ... and all displays of one run together
 DISPLAY_MIN_WEIGHT = 100            # small values are shown even when that total is spent
+BACKWARD_CALLS_KEPT = 100           # backward calls listed in the report (the latest)
 
 
 def _position(node: ast.AST) -> tuple[int, int]:
     return getattr(node, "lineno", 0) or 0, (getattr(node, "col_offset", 0) or 0) + 1
-
-
-EXPRESSION_TEXT_MAX = 40
-
-
-def receiver_text(node: ast.AST) -> str | None:
-    """The program text of the tensor a backward call works on: `y.sum()` in `y.sum().backward()`,
-    `z` in `torch.autograd.backward(z)`. Names an output that no variable holds."""
-    if not isinstance(node, ast.Call):
-        return None
-    func = node.func
-    via_autograd = isinstance(func, ast.Attribute) and (
-        isinstance(func.value, ast.Attribute) and func.value.attr == "autograd"
-        or isinstance(func.value, ast.Name) and func.value.id == "autograd")
-    if isinstance(func, ast.Attribute) and not via_autograd:
-        target = func.value                      # y.sum().backward()
-    else:                                        # torch.autograd.backward(z), backward(tensors=z)
-        keyword = next((k.value for k in node.keywords if k.arg == "tensors"), None)
-        target = node.args[0] if node.args else keyword
-    if target is None:
-        return None
-    text = ast.unparse(target)
-    return text if len(text) <= EXPRESSION_TEXT_MAX else text[:EXPRESSION_TEXT_MAX - 1] + "…"
-
-
-def _tensors_in(value: Any) -> list[torch.Tensor]:
-    if isinstance(value, torch.Tensor):
-        return [value]
-    if isinstance(value, (tuple, list)):
-        return [v for v in value if isinstance(v, torch.Tensor)]
-    return []
-
-
-def _clip(text: str) -> str:
-    return text if len(text) <= CONSTANT_TEXT_CHARS else text[:CONSTANT_TEXT_CHARS - 1] + "…"
-
-
-def _constant_text(value: Any, depth: int = 0) -> str:
-    """A short text of a non-tensor op argument; never makes the repr of a huge value."""
-    if isinstance(value, slice):
-        parts = ["" if p is None else _constant_text(p, depth + 1)
-                 for p in (value.start, value.stop, value.step)]
-        return ":".join(parts[:2] if value.step is None else parts)
-    if value is Ellipsis:
-        return "..."
-    if isinstance(value, tuple) and not isinstance(value, torch.Size) and depth < CONSTANT_TEXT_DEPTH:
-        parts = [_constant_text(v, depth + 1) for v in value[:CONSTANT_TEXT_ITEMS]]
-        if len(value) > CONSTANT_TEXT_ITEMS:
-            parts.append("…")
-        return "(" + ", ".join(parts) + ("," if len(value) == 1 else "") + ")"
-    return _clip(bounded_repr(value, CONSTANT_TEXT_WEIGHT))
 
 
 class Recorder:
@@ -99,22 +55,27 @@ class Recorder:
     def __init__(self, source: str, limits: Limits = DEFAULT_LIMITS) -> None:
         self.lines = source.splitlines()
         self.limits = limits
-        self.ops: list[OpRecord] = []
+        self.trace = OpTrace()
         self.printed: list[str] = []
         self.displayed: list[Displayed] = []
-        self.backward_calls: list[BackwardCall] = []
+        self.backward_calls: list[BackwardCall] = []   # the latest BACKWARD_CALLS_KEPT
+        self.backward_calls_dropped = 0
+        self._receiver_texts: dict[int, tuple[ast.AST, str | None]] = {}
         self.last_backward: torch.Tensor | None = None
         self.last_backward_text: str | None = None   # `y.sum()` when no variable holds the tensor
-        self.grads = GradientRecorder()
-        self._ids: dict[int, int] = {}
-        self._kept: list[Any] = []
+        self.grads = GradientRecorder(on_release=self._release_nodes)
+        self._ids: dict[int, list] = {}          # id(tensor) -> [number, weakref, is an op result]
+        self._next_id = 0
+        self._kept: list[Any] = []               # the rare numbered object without weak references
+        self.alive_results = 0                   # op results still alive (max_ops)
         self._names: dict[int, list[str]] = {}   # id(tensor) -> top-level names bound to it now
         self._former: dict[int, str] = {}        # id(tensor) -> the last name it lost
         self._local: dict[int, str] = {}         # id(tensor) -> a name inside a user function
         self._bound: dict[str, Any] = {}         # top-level name -> value
         self.assign_order: dict[str, int] = {}   # top-level name -> sequence number of last assignment
         self._assign_seq = 0
-        self._origins: dict[int, tuple[Any, int, Any, torch.Tensor]] = {}  # id(Node) -> (Node, op, out)
+        # id(Node) -> (op index, output position, Node, weak reference to the output tensor)
+        self._origins: dict[int, tuple[int, int, Any, Any]] = {}
         self._created_by: dict[int, int] = {}    # id(tensor) -> index of the op that made it
         self._saved: dict[int, list[tuple[str, torch.Tensor]]] = {}
         self._unnamed_outputs: set[int] = set()  # outputs of the last op still waiting for a name
@@ -124,12 +85,42 @@ class Recorder:
 
     # ---- identities and names ---------------------------------------------------------------
 
+    @property
+    def ops(self) -> list[OpRecord]:
+        """The op records in the window (all of them unless the program ran more than
+        trace.RECORD_WINDOW ops), oldest first; OpRecord.index counts from the run's first op."""
+        return self.trace.records()
+
     def tensor_id(self, tensor: Any) -> int:
         key = id(tensor)
-        if key not in self._ids:
-            self._ids[key] = len(self._ids)
-            self._kept.append(tensor)
-        return self._ids[key]
+        entry = self._ids.get(key)
+        if entry is None:
+            try:
+                ref = weakref.ref(tensor, lambda dead, key=key: self._forget(key, dead))
+            except TypeError:
+                self._kept.append(tensor)
+                ref = None
+            entry = self._ids[key] = [self._next_id, ref, False]
+            self._next_id += 1
+        return entry[0]
+
+    def _forget(self, key: int, dead: weakref.ref) -> None:
+        """A numbered tensor died: its id may be reused, so every id-keyed fact about it goes."""
+        entry = self._ids.get(key)
+        if entry is None or entry[1] is not dead:
+            return
+        del self._ids[key]
+        if entry[2]:
+            self.alive_results -= 1
+        self._former.pop(key, None)
+        self._local.pop(key, None)
+        self._created_by.pop(key, None)
+        self._names.pop(key, None)
+        self._unnamed_outputs.discard(key)
+
+    def _release_nodes(self, keys: list[int]) -> None:
+        for key in keys:
+            self._saved.pop(key, None)
 
     def name_of(self, tensor: Any) -> str | None:
         names = self._names.get(id(tensor))
@@ -145,12 +136,14 @@ class Recorder:
         entry = self._origins.get(id(fn))
         if entry is None:
             return None
-        _, index, snap, tensor = entry
-        return OpOrigin(self.ops[index], snap, tensor)
+        index, position, _, ref = entry
+        record = self.trace.get(index)
+        tensor = ref() if ref is not None else None
+        return OpOrigin(record, self.trace.output(index, position), tensor) if record else None
 
     def creation_op(self, tensor: torch.Tensor) -> OpRecord | None:
         index = self._created_by.get(id(tensor))
-        return self.ops[index] if index is not None else None
+        return self.trace.get(index) if index is not None else None
 
     def saved_of(self, fn: Any) -> list[tuple[str, torch.Tensor]]:
         if id(fn) in self._saved:
@@ -166,16 +159,27 @@ class Recorder:
 
     def on_op(self, op: str, args: Sequence[Any], kwargs: Mapping[str, Any], result: Any,
               node: ast.AST, in_function: str | None) -> None:
-        self._seen(node)
-        line, column = _position(node)
-        if len(self.ops) >= self.limits.max_ops:
+        line = getattr(node, "lineno", 0) or 0
+        if line:
+            self.last_line = line
+        column = (getattr(node, "col_offset", 0) or 0) + 1
+        if self.alive_results >= self.limits.max_ops:
             raise LimitExceeded(
-                f"the program ran more than {self.limits.max_ops:,} tensor operations "
+                f"the program keeps more than {self.limits.max_ops:,} tensor results alive at once "
                 f"(limit max_ops = {self.limits.max_ops:,})", line=line, column=column,
-                hint="use fewer loop iterations or smaller loops")
+                hint="keep fewer tensors in lists, or let a loop's results go (a loop that rebinds "
+                     "its variables is fine)")
         inputs: list[str] = []
         input_ids: list[int | None] = []
-        for prefix, arg in [("", a) for a in args] + [(f"{k}=", v) for k, v in kwargs.items()]:
+        for prefix, arg in _arguments(args, kwargs):
+            if isinstance(arg, torch.Tensor):
+                inputs.append(prefix + self.describe(arg))
+                input_ids.append(self.tensor_id(arg))
+                continue
+            if type(arg) in (int, float, bool):
+                inputs.append(prefix + _clip(repr(arg)))
+                input_ids.append(None)
+                continue
             tensors = _tensors_in(arg)
             if tensors and (isinstance(arg, torch.Tensor) or len(tensors) == len(arg)):
                 for t in tensors:
@@ -184,26 +188,34 @@ class Recorder:
             else:
                 inputs.append(prefix + _constant_text(arg))
                 input_ids.append(None)
-        index = len(self.ops)
+        index = self.trace.total
         out_tensors = _tensors_in(result)
-        outputs = tuple(snapshot(t, self.tensor_id(t)) for t in out_tensors)
-        self.ops.append(OpRecord(index=index, op=op, line=line, column=column,
-                                 source=self._source_line(line), inputs=tuple(inputs),
-                                 input_ids=tuple(input_ids), outputs=outputs, in_function=in_function))
-        for t, snap in zip(out_tensors, outputs, strict=True):
-            self._created_by.setdefault(id(t), index)
+        keys: list[tuple[dict, int]] = []
+        makes_leaf = False
+        for position, t in enumerate(out_tensors):
+            self.tensor_id(t)
+            entry = self._ids[id(t)]
+            if not entry[2] and entry[1] is not None:
+                entry[2] = True
+                self.alive_results += 1
             fn = t.grad_fn
+            if id(t) not in self._created_by:
+                self._created_by[id(t)] = index
+                keys.append((self._created_by, id(t)))
+                makes_leaf = makes_leaf or (fn is None and t.requires_grad)
             if fn is not None and id(fn) not in self._origins:
-                self._origins[id(fn)] = (fn, index, snap, t)
+                self._origins[id(fn)] = (index, position, fn, entry[1])
+                keys.append((self._origins, id(fn)))
+        self.trace.add((index, op, line, column, self._source_line(line), tuple(inputs),
+                        tuple(input_ids)), in_function, out_tensors, self.tensor_id, keys,
+                       pin=makes_leaf)
         self._unnamed_outputs = {id(t) for t in out_tensors}
 
     def on_assign(self, name: str, value: Any, node: ast.AST, in_function: str | None) -> None:
         self._seen(node)
-        if id(value) in self._unnamed_outputs and self.ops:
+        if id(value) in self._unnamed_outputs and self.trace.total:
             self._unnamed_outputs.discard(id(value))
-            last = self.ops[-1]
-            var = name if last.var is None else f"{last.var}, {name}"
-            self.ops[-1] = dataclasses.replace(last, var=var)
+            self.trace.name_last(name)
         else:
             self._unnamed_outputs = set()
         if isinstance(value, torch.Tensor):
@@ -230,7 +242,7 @@ class Recorder:
         for root in roots:
             self.tensor_id(root)
         self.last_backward = roots[0]
-        self.last_backward_text = receiver_text(node)
+        self.last_backward_text = self._receiver_text(node)
         self._pending_backward = (roots[0], gradient is not None)
         new_fns = self.grads.begin(roots)
         with gc_paused():
@@ -247,7 +259,17 @@ class Recorder:
         self._pending_backward = None
         self.backward_calls.append(BackwardCall(line=_position(node)[0], tensor_id=self.tensor_id(root),
                                                 var=self.name_of(root), with_gradient=with_gradient,
-                                                text=receiver_text(node)))
+                                                text=self._receiver_text(node)))
+        if len(self.backward_calls) > BACKWARD_CALLS_KEPT:   # a training loop: keep the latest
+            del self.backward_calls[0]
+            self.backward_calls_dropped += 1
+
+    def _receiver_text(self, node: ast.AST) -> str | None:
+        """receiver_text, once per backward line of the program (ast.unparse is slow)."""
+        key = id(node)
+        if key not in self._receiver_texts:
+            self._receiver_texts[key] = (node, receiver_text(node))
+        return self._receiver_texts[key][1]
 
     def on_print(self, text: str) -> None:
         self.printed.append(text)

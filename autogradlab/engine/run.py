@@ -6,6 +6,7 @@ graph of whatever output exists), because students learn most from the run that 
 
 from __future__ import annotations
 
+import gc
 import time
 from typing import Any
 
@@ -111,17 +112,28 @@ def _graph_of(output: torch.Tensor, var: str | None, recorder: Recorder, label: 
                        backward_done=grads is not None)
 
 
+# The cyclic garbage collector's first generation runs every 700 allocations by default; a long
+# loop allocates dozens of tracked objects per op (records, tensors, hooks), and the collections
+# cost more than the ops (measured: 60 % of a 300-step training loop). Cycles are still collected,
+# every GC_THRESHOLD allocations; reference counting frees everything else at once, as before.
+GC_THRESHOLD = (20_000, 20, 20)
+
+
 def run_program(source: str, *, seed: int = 0, output: str | None = None,
                 limits: Limits = DEFAULT_LIMITS, torchviz: bool = True) -> Report:
     """Run one program in this process (the sandbox worker) and describe everything it did.
 
     Never raises: a failure of ours becomes an "internal" error, running out of memory a
     "memory" error, and whatever was built of the report before it is kept."""
+    threshold = gc.get_threshold()
+    gc.set_threshold(*GC_THRESHOLD)
     try:
         return _run_program(source, seed=seed, output=output, limits=limits, torchviz=torchviz)
     except Exception as exc:  # e.g. MemoryError before anything was recorded
         return Report(source=source, ok=False, seed=seed, output=None, candidates=(), variables={},
                       printed="", error=_internal(exc, None, limits))
+    finally:
+        gc.set_threshold(*threshold)
 
 
 def _run_program(source: str, *, seed: int, output: str | None, limits: Limits, torchviz: bool) -> Report:
@@ -148,6 +160,9 @@ def _run_program(source: str, *, seed: int, output: str | None, limits: Limits, 
         except Exception as exc:
             error = error or _internal(exc, recorder.last_line, limits)
     timing_ms = (time.perf_counter() - started) * 1000.0
+    trace_note = recorder.trace.note()
+    if trace_note:
+        notes.append(trace_note)
 
     # Describe the run. Each part is built on its own, so a failure (or running out of memory)
     # while building one keeps every other part, and run_program still returns a Report.

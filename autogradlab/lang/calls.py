@@ -142,8 +142,9 @@ def invoke(interp: Interpreter, op: str, fn: Callable[..., Any], spec: CallSpec,
     except Exception as exc:  # noqa: BLE001 - every torch failure becomes a ProgramError
         raise translate_torch_error(exc, op, args) from None
     result = wrap_result(result, op)
-    interp.sizes.check_elements(tensor_elements(result), op)   # whatever was predicted, fail closed
-    interp.sizes.add_result(result)
+    elements = tensor_elements(result)
+    interp.sizes.check_elements(elements, op)   # whatever was predicted, fail closed
+    interp.sizes.total_elements += elements
     if has_tensor(result):
         interp.record_op(op, record_args if record_args is not None else args, kwargs, result, node)
     return result

@@ -56,6 +56,7 @@ COMPARE: dict[type, tuple[str, Callable[..., Any]]] = {
 }
 
 _OPAQUE = (SafeArray, SafeType, SafeGradFn, SafeNumpyDtype)
+_PLAIN_OPERANDS = frozenset({torch.Tensor, int, float, bool})   # data, never opaque: no check needed
 
 
 def _check_operand(value: Any, op: str) -> None:
@@ -109,12 +110,13 @@ class OperatorsMixin:
     def apply_binary(self: Interpreter, op: str, fn: Callable[..., Any], left: Any, right: Any,
                      node: ast.AST, inplace_of: str | None = None) -> Any:
         """left <op> right; inplace_of names the in-place op (`add_`) for `X += Y` on tensors."""
-        if numpy_ops.is_numpy_operand(left) or numpy_ops.is_numpy_operand(right):
-            if not (isinstance(left, torch.Tensor) or isinstance(right, torch.Tensor)):
-                return numpy_ops.binary(self, op, fn, left, right)
-            left, right = _plain_number(left), _plain_number(right)   # tensor * np.float64(2)
-        _check_operand(left, op)
-        _check_operand(right, op)
+        if type(left) not in _PLAIN_OPERANDS or type(right) not in _PLAIN_OPERANDS:
+            if numpy_ops.is_numpy_operand(left) or numpy_ops.is_numpy_operand(right):
+                if not (isinstance(left, torch.Tensor) or isinstance(right, torch.Tensor)):
+                    return numpy_ops.binary(self, op, fn, left, right)
+                left, right = _plain_number(left), _plain_number(right)   # tensor * np.float64(2)
+            _check_operand(left, op)
+            _check_operand(right, op)
         tensors = isinstance(left, torch.Tensor) or isinstance(right, torch.Tensor)
         if tensors:   # in-place too: `x @= y` falls back to an out-of-place matmul
             self.sizes.predict(fn, [left, right], {}, op, creation=False)
@@ -131,7 +133,9 @@ class OperatorsMixin:
         if tensors and has_tensor(result):
             in_place = inplace_of is not None and result is left
             if not in_place:
-                self.sizes.add_result(result)
+                elements = tensor_elements(result)
+                self.sizes.check_elements(elements, op)   # fail closed after the call
+                self.sizes.total_elements += elements
             self.record_op(inplace_of if in_place else op, [left, right], {}, result, node)
         return result
 

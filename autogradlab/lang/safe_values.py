@@ -206,6 +206,8 @@ def is_data(value: Any) -> bool:
     call: every way into a list or tuple (displays, comprehensions, append, item assignment,
     returns) already checks what goes in, so this walk is the second line of defence and must not
     make `x.append(...)` cost as much as x is big."""
+    if type(value) in _ATOM_TYPES:   # the common case, answered before any walk
+        return True
     seen: set[int] = set()
     keep: list[Any] = []   # dicts whose ids are in `seen` stay alive while it is used
     stack = [value]

@@ -14,6 +14,7 @@ from typing import Any
 import torch
 
 from autogradlab.errors import LimitExceeded
+from autogradlab.lang import shapes
 from autogradlab.lang.text_weight import sequence_weight
 from autogradlab.limits import Limits
 
@@ -49,6 +50,7 @@ def warm_up() -> None:
         _warmed_up = True
 
 
+PREDICTION_CACHE_SIZE = 4_096   # meta predictions remembered per run
 META_COPY_ITEMS = 1_000   # longer lists are passed to the meta run as they are (no deep copy)
 
 
@@ -117,6 +119,9 @@ def nested_length_product(data: Any, cap: int) -> int:
     return total
 
 
+_PYTHON_SIZED_OPS = frozenset({"pow", "lshift", "mul", "add", "sub"})
+
+
 def _int_label(n: int) -> str:
     """An operand in a limit message: its digits when short, else its size (turning a 5,000-digit
     int into text raises in Python 3.11+)."""
@@ -130,6 +135,7 @@ class SizeGuard:
         self.limits = limits
         self.total_elements = 0
         self.total_sequence_items = 0
+        self._predicted: dict[tuple, int] = {}   # cache_key -> elements the meta run gave
 
     # -- tensors ---------------------------------------------------------------------------
     def check_elements(self, elements: int, what: str) -> None:
@@ -150,16 +156,26 @@ class SizeGuard:
 
     def predict(self, fn: Callable[..., Any], args: list, kwargs: dict, what: str,
                 creation: bool) -> None:
-        """Run fn on meta copies of its arguments and refuse a result above the limits.
+        """Refuse a result above the limits, before it is allocated.
 
-        If the meta run fails (a data-dependent op such as boolean masking, or a user error the
-        real call will report), fall back to a bound: the product of the argument sizes."""
+        Shape arithmetic first (shapes.fast_count), then this run's cache of earlier meta runs
+        with the same key, then a run of fn on meta copies of its arguments. If the meta run fails
+        (a data-dependent op such as boolean masking, or a user error the real call will report),
+        fall back to a bound: the product of the argument sizes."""
         values = list(args) + list(kwargs.values())
         for value in values:   # a nested list argument becomes a tensor inside the call
             if isinstance(value, (list, tuple)) and not isinstance(value, torch.Size):
                 self.check_nested(value, what)
+        count = shapes.fast_count(fn, args, kwargs)
+        if count is not None:
+            self.check_elements(count, what)
+            return
+        key = shapes.cache_key(fn, args, kwargs, creation)
+        if key is not None and key in self._predicted:
+            self.check_elements(self._predicted[key], what)
+            return
         meta_args = to_meta(list(args))
-        meta_kwargs = {key: to_meta(value) for key, value in kwargs.items()}
+        meta_kwargs = {name: to_meta(value) for name, value in kwargs.items()}
         # Decided on the meta copies: a 0-d size tensor became an int, and a creation call left with
         # no tensor must run on the meta device, never for real.
         has_tensors = _has_tensor(meta_args) or _has_tensor(list(meta_kwargs.values()))
@@ -173,7 +189,10 @@ class SizeGuard:
                 return   # a creation op the meta device cannot run: the result is checked after
             self.check_elements(data_dependent_bound(what, values), what)
             return
-        self.check_elements(tensor_elements(result), what)
+        elements = tensor_elements(result)
+        if key is not None and len(self._predicted) < PREDICTION_CACHE_SIZE:
+            self._predicted[key] = elements
+        self.check_elements(elements, what)
 
     def check_nested(self, data: Any, what: str) -> None:
         cap = self.limits.max_tensor_elements
@@ -219,6 +238,8 @@ class SizeGuard:
         both_ints = type(left) in (int, bool) and type(right) in (int, bool)
         if both_ints:
             a, b = int(left), int(right)
+            if self._clearly_small(op, a, b):
+                return
             sa, sb = _int_label(a), _int_label(b)
             if op == "pow" and b > 0 and abs(a) > 1:
                 self.check_int_bits(self._exact_near_limit(b * math.log2(abs(a)) + 1, lambda: a ** b),
@@ -241,6 +262,18 @@ class SizeGuard:
                 self.charge_sequence(len(right) * max(0, int(left)), "the repeated sequence")
         elif op == "add" and isinstance(left, sequences) and isinstance(right, sequences):
             self.charge_sequence(len(left) + len(right), "the joined sequence")
+
+    def _clearly_small(self, op: str, a: int, b: int) -> bool:
+        """The common case of a loop's int arithmetic, answered without building the message's
+        operand texts: the result is far below max_int_bits by a bound that never underestimates."""
+        limit = self.limits.max_int_bits - 8
+        if op in ("add", "sub", "mul"):
+            return a.bit_length() + b.bit_length() < limit
+        if op == "pow":
+            return b <= 0 or abs(a) <= 1 or b * abs(a).bit_length() < limit
+        if op == "lshift":
+            return b <= 0 or a.bit_length() + b < limit
+        return op not in _PYTHON_SIZED_OPS
 
     def check_text_weight(self, value: Any, what: str) -> None:
         """Refuse turning a huge (possibly self-sharing) value into text, weighed without printing

@@ -227,12 +227,23 @@ def test_op_outputs_are_snapshots_taken_when_the_op_ran():
     np.testing.assert_array_equal(rec.ops[0].outputs[0].value, [1.0, 1.0])
 
 
-def test_recording_stops_at_max_ops():
+def test_recording_stops_when_max_ops_results_are_alive():
     rec = Recorder("", Limits(max_ops=3))
-    for _ in range(3):
-        rec.on_op("ones", [1], {}, torch.ones(1), at(1), None)
+    kept = [torch.ones(1) for _ in range(3)]
+    for t in kept:
+        rec.on_op("ones", [1], {}, t, at(1), None)
     with pytest.raises(LimitExceeded, match="max_ops"):
         rec.on_op("ones", [1], {}, torch.ones(1), at(7), None)
+
+
+def test_results_let_go_do_not_count_against_max_ops():
+    rec = Recorder("", Limits(max_ops=3))
+    kept = [torch.ones(1) for _ in range(2)]
+    for t in kept:
+        rec.on_op("ones", [1], {}, t, at(1), None)
+    for _ in range(100):   # each result dies right after its op: a loop that rebinds its variable
+        rec.on_op("ones", [1], {}, torch.ones(1), at(2), None)
+    assert rec.alive_results <= 3
 
 
 def test_displayed_values_have_no_address():

@@ -95,8 +95,8 @@ def assert_same_values(ours: dict, theirs: dict) -> None:
             assert repr(value) == repr(expected), name
 
 
-def assert_like_pytorch(source: str, seed: int = 0) -> Recorder:
-    interp, hooks = run(source, seed=seed)
+def assert_like_pytorch(source: str, seed: int = 0, limits: Limits = DEFAULT_LIMITS) -> Recorder:
+    interp, hooks = run(source, seed=seed, limits=limits)
     theirs, printed = plain(source, seed)
     assert "".join(hooks.printed) == printed
     assert_same_values(interp.user_variables(), theirs)
@@ -112,7 +112,8 @@ BARE_SEEDS = [spec for spec in PROGRAMS if spec.ok and spec.oracle and not spec.
 
 @pytest.mark.parametrize("spec", BARE_SEEDS, ids=spec_id)
 def test_seed_program_matches_pytorch_in_the_bare_interpreter(spec):
-    assert_like_pytorch(spec.source, seed=spec.seed)
+    limits = DEFAULT_LIMITS if spec.timeout_s is None else Limits(timeout_s=spec.timeout_s)
+    assert_like_pytorch(spec.source, seed=spec.seed, limits=limits)
 
 
 def test_seed_funx_prints_x_grad_exactly():

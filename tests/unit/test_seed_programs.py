@@ -14,6 +14,7 @@ import pytest
 import torch
 
 from autogradlab.engine import run_program
+from autogradlab.limits import Limits
 from autogradlab.report import Graph, GraphNode, Report
 from tests.oracle import OracleRun, run_trusted, value_mismatches, without_address
 from tests.programs.manifest import PROGRAMS, UNCHECKED, ProgramSpec, spec_id
@@ -25,6 +26,8 @@ FAILING_PROGRAMS = [spec for spec in PROGRAMS if not spec.ok]
 
 @functools.cache
 def report_for(spec: ProgramSpec) -> Report:
+    if spec.timeout_s is not None:
+        return run_program(spec.source, seed=spec.seed, limits=Limits(timeout_s=spec.timeout_s))
     return run_program(spec.source, seed=spec.seed)
 
 

@@ -1,0 +1,183 @@
+"""The op trace of one run, bounded for long loops (issue 9).
+
+A training loop runs tens of thousands of ops; keeping a full record (and a value snapshot) of
+each one cost more than the ops themselves and grew without bound. The trace keeps a window: the
+last RECORD_WINDOW ops in full, and for every op ever run a count per (op, line) (`summary`).
+An op's output values are copied when the op runs (a cheap clone, so a later in-place change does
+not alter them) and turned into a TensorSnapshot only when the report asks for the record, so ops
+that leave the window never pay for a snapshot. Outputs larger than CLONE_MAX_ELEMENTS are held
+with their version counter instead (see _Output); what the window holds stays under
+WINDOW_ELEMENTS elements in all (older entries leave early).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter, deque
+from collections.abc import Callable
+from typing import Any
+
+import torch
+
+from autogradlab.engine.values import dtype_name, snapshot
+from autogradlab.report import OpRecord, TensorSnapshot
+
+RECORD_WINDOW = 500            # op records kept in full (the latest)
+CLONE_MAX_ELEMENTS = 100_000     # larger outputs are not copied (see _Output)
+WINDOW_ELEMENTS = 2_000_000      # elements the window may hold (copies and larger outputs) in all
+CHANGED_LATER = "changed in place after this op"
+PINNED_MAX = 64                  # ops that made a leaf tensor (requires_grad) kept past the window
+PINNED_MAX_ELEMENTS = 10_000     # ... when their outputs are at most this big
+
+
+class _Output:
+    """An op output as it was when the op ran, snapshotted on demand.
+
+    Small outputs are copied (a later in-place change must not alter the record). A larger one is
+    held as it is with its version counter: copying and summarising millions of elements for
+    every op of a loop would cost more than the op; if an in-place op changed it before the report
+    asks, the record says so instead of showing the later values."""
+
+    __slots__ = ("tensor_id", "copy", "version", "requires_grad", "grad_fn", "done", "elements")
+
+    def __init__(self, tensor: torch.Tensor, tensor_id: int) -> None:
+        self.tensor_id = tensor_id
+        self.requires_grad = tensor.requires_grad
+        fn = tensor.grad_fn
+        self.grad_fn = type(fn).__name__ if fn is not None else None
+        self.done: TensorSnapshot | None = None
+        self.elements = tensor.numel()
+        self.version: int | None = None
+        if self.elements <= CLONE_MAX_ELEMENTS and tensor.layout == torch.strided:
+            self.copy: torch.Tensor | None = tensor.detach().clone()
+        else:
+            self.copy = tensor
+            self.version = tensor._version
+
+    def snapshot(self) -> TensorSnapshot:
+        if self.done is None:
+            source = self.copy
+            if self.version is not None and source._version != self.version:
+                self.done = TensorSnapshot(self.tensor_id, tuple(source.shape), dtype_name(source.dtype),
+                                           None, CHANGED_LATER, self.requires_grad, self.grad_fn)
+            else:
+                snap = snapshot(source, self.tensor_id)
+                self.done = dataclasses.replace(snap, requires_grad=self.requires_grad, grad_fn=self.grad_fn)
+            self.copy = None
+        return self.done
+
+
+class _Entry:
+    """One op in the window: the fields of its OpRecord (built when asked for), its outputs, and
+    the recorder's keys that point at it (dropped with it)."""
+
+    __slots__ = ("fields", "in_function", "var", "outputs", "keys", "final", "pin")
+
+    def __init__(self, fields: tuple, in_function: str | None, outputs: list[_Output],
+                 keys: list[tuple[dict, int]]) -> None:
+        self.fields = fields          # index, op, line, column, source, inputs, input_ids
+        self.in_function = in_function
+        self.var: str | None = None
+        self.outputs = outputs
+        self.keys = keys
+        self.final: OpRecord | None = None
+        self.pin = False
+
+    @property
+    def index(self) -> int:
+        return self.fields[0]
+
+    def materialize(self) -> OpRecord:
+        if self.final is None:
+            self.final = OpRecord(*self.fields, outputs=tuple(o.snapshot() for o in self.outputs),
+                                  var=self.var, in_function=self.in_function)
+        return self.final
+
+
+class OpTrace:
+    def __init__(self, window: int = RECORD_WINDOW) -> None:
+        self.window = window
+        self.total = 0                     # ops run, in the window or not
+        self.summary: Counter[tuple[str, int]] = Counter()   # (op, line) -> times it ran
+        self._entries: deque[_Entry] = deque()
+        self._by_index: dict[int, _Entry] = {}
+        self._pinned: list[_Entry] = []    # made leaves the graph draws (their line), oldest first
+        self._elements = 0
+
+    @property
+    def dropped(self) -> int:
+        """Ops that ran but are no longer in the window."""
+        return self.total - len(self._entries) - len(self._pinned)
+
+    def add(self, fields: tuple, in_function: str | None, tensors: list[torch.Tensor],
+            tensor_id: Callable[[Any], int], keys: list[tuple[dict, int]], pin: bool = False) -> None:
+        """fields: OpRecord's first seven (index, op, line, column, source, inputs, input_ids);
+        index must be self.total. pin: the op made a leaf tensor; its record outlives the window
+        (up to PINNED_MAX such records), so the graph can name the line that made the leaf."""
+        outputs = [_Output(t, tensor_id(t)) for t in tensors]
+        entry = _Entry(fields, in_function, outputs, keys)
+        entry.pin = pin and sum(o.elements for o in outputs) <= PINNED_MAX_ELEMENTS
+        self._entries.append(entry)
+        self._by_index[self.total] = entry
+        self.total += 1
+        where = (fields[1], fields[2])
+        self.summary[where] = self.summary.get(where, 0) + 1
+        for o in outputs:
+            if o.copy is not None:
+                self._elements += o.elements
+        while len(self._entries) > self.window or (
+                self._elements > WINDOW_ELEMENTS and len(self._entries) > 1):
+            self._drop(self._entries.popleft())
+
+    def _drop(self, entry: _Entry) -> None:
+        if entry.pin and len(self._pinned) < PINNED_MAX:
+            self._pinned.append(entry)
+            for o in entry.outputs:
+                if o.copy is not None:
+                    self._elements -= o.elements
+            return
+        index = entry.index
+        del self._by_index[index]
+        for o in entry.outputs:
+            if o.copy is not None:
+                self._elements -= o.elements
+        for table, key in entry.keys:
+            found = table.get(key)
+            if found is not None and _index_of(found) == index:
+                del table[key]
+
+    def get(self, index: int) -> OpRecord | None:
+        entry = self._by_index.get(index)
+        return entry.materialize() if entry is not None else None
+
+    def output(self, index: int, position: int) -> TensorSnapshot | None:
+        entry = self._by_index.get(index)
+        return entry.outputs[position].snapshot() if entry is not None else None
+
+    def name_last(self, var: str) -> None:
+        """The last op's result was assigned to `var`."""
+        entry = self._entries[-1]
+        entry.var = var if entry.var is None else f"{entry.var}, {var}"
+        entry.final = None
+
+    def records(self) -> list[OpRecord]:
+        return [entry.materialize() for entry in self._pinned + list(self._entries)]
+
+    def note(self) -> str | None:
+        """What the report says when ops left the window."""
+        if not self.dropped:
+            return None
+        busiest = ", ".join(f"{op} (line {line}) ×{count:,}"
+                            for (op, line), count in self.summary.most_common(3))
+        pinned = f" and the {len(self._pinned)} that made leaf tensors" if self._pinned else ""
+        return (f"the program ran {self.total:,} tensor operations; the op list keeps the last "
+                f"{len(self._entries):,} of them{pinned} (most run: {busiest})")
+
+
+def _index_of(found: Any) -> int | None:
+    """The op index an origin/creation entry points at: an int, or a tuple starting with it."""
+    if isinstance(found, int):
+        return found
+    if isinstance(found, tuple) and found and isinstance(found[0], int):
+        return found[0]
+    return None

@@ -1,0 +1,89 @@
+"""Loop-heavy lesson programs: plain PyTorch vs the engine vs the warm sandbox (issue 9, part 1).
+
+For every tests/programs/loop_*.py (training loops, Newton's method, power iteration, ...) this
+prints the median wall time of:
+  plain    exec() of the text by real Python in this process, torch.set_num_threads(1) like the
+           sandbox workers (trusted lesson text; benchmark only),
+  engine   autogradlab.engine.run_program in this process (everything: interpret, record, report),
+  sandbox  Report.timing_ms of a warm sandbox run (fork of a fresh job, the run, the way back),
+and the ratio sandbox / plain against the issue's target (<= 3x, aim 2x). The three modes are
+interleaved within each repetition so that background load hits them alike.
+
+    python bench/loop_programs.py [--reps 5] [--only NAME ...]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.common import REPO, fmt, median, print_table, verdict  # noqa: E402
+from bench.engine_latency import run_plain, timed_ms  # noqa: E402
+
+TARGET_RATIO = 3.0
+AIM_RATIO = 2.0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--reps", type=int, default=5, help="timed runs per program and mode (default 5)")
+    parser.add_argument("--only", nargs="*", default=None, help="program names (without loop_ and .py)")
+    args = parser.parse_args(argv)
+
+    import torch
+
+    torch.set_num_threads(1)   # the sandbox workers run with one thread (sandbox_zygote._warm_up)
+    torch.set_num_interop_threads(1)
+    from autogradlab.engine import run_program
+    from autogradlab.sandbox import get_pool
+
+    paths = sorted((REPO / "tests" / "programs").glob("loop_*.py"))
+    if args.only:
+        paths = [p for p in paths if p.stem.removeprefix("loop_") in args.only]
+    pool = get_pool()
+    rows = []
+    ratios = []
+    try:
+        pool.warm()
+        for path in paths:
+            source = path.read_text(encoding="utf-8")
+            plain, engine, sandbox, problems = [], [], [], set()
+            run_plain(source, path.name)          # warm-up, also of torch's kernels
+            run_program(source)
+            for _ in range(args.reps):
+                torch.manual_seed(0)
+                plain.append(timed_ms(lambda: run_plain(source, path.name))[0])  # noqa: B023
+                ms, report = timed_ms(lambda: run_program(source))  # noqa: B023
+                engine.append(ms)
+                if report.error is not None:
+                    problems.add(f"engine: {report.error.kind}: {report.error.message}"[:60])
+                report = pool.run(source)
+                if report.error is not None:
+                    problems.add(f"sandbox: {report.error.kind}: {report.error.message}"[:60])
+                sandbox.append(report.timing_ms or float("nan"))
+            ratio = median(sandbox) / median(plain)
+            ratios.append(ratio)
+            rows.append([path.stem.removeprefix("loop_"), fmt(median(plain), 1), fmt(median(engine), 1),
+                         fmt(median(sandbox), 1), fmt(ratio, 2), fmt(median(engine) / median(plain), 2),
+                         "; ".join(sorted(problems))])
+    finally:
+        close = getattr(pool, "close", None)
+        if close is not None:
+            close()
+    print(f"\nLoop programs, median of {args.reps} runs (ms), one torch thread everywhere; "
+          f"ratio = sandbox timing_ms / plain\n")
+    print_table(["program", "plain ms", "engine ms", "sandbox ms", "ratio", "engine/plain", "note"], rows)
+    if ratios:
+        worst = max(ratios)
+        print(f"\nworst ratio {fmt(worst, 2)}x; target <= {TARGET_RATIO:g}x: "
+              f"{verdict(worst <= TARGET_RATIO)}; aim <= {AIM_RATIO:g}x: {verdict(worst <= AIM_RATIO)}; "
+              f"median ratio {fmt(median(ratios), 2)}x")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -46,13 +46,24 @@ def init() -> None:
     st.session_state.setdefault(state.EIGEN_SOURCE, state.EIGEN_SOURCES[0])
 
 
+def _signature() -> str:
+    return "\0".join(str(st.query_params.get(k)) for k in ("matrix", "v", "var", "fn"))
+
+
+def remember_link() -> None:
+    """The URL now shows the inputs (written by links.sync): not a new link to load next run."""
+    st.session_state[state.EIGEN_LINK] = _signature()
+
+
 def apply_link() -> None:
     """A link's `matrix` and `v` go into the inputs once (when the URL brings new ones)."""
     matrix, v = st.query_params.get("matrix"), st.query_params.get("v")
-    signature = f"{matrix}\0{v}"
-    if (matrix is None and v is None) or st.session_state.get(state.EIGEN_LINK) == signature:
+    signature = _signature()
+    if st.session_state.get(state.EIGEN_LINK) == signature:
         return
     st.session_state[state.EIGEN_LINK] = signature
+    if "var" in st.query_params or "fn" in st.query_params:
+        st.session_state[state.EIGEN_SOURCE] = state.EIGEN_SOURCES[2 if "fn" in st.query_params else 1]
     if matrix is not None:
         try:
             set_matrix(core.parse_matrix(matrix))

@@ -9,7 +9,7 @@ import streamlit as st
 from autogradlab import links as core
 from autogradlab.engine import eigen_sources as sources
 from autogradlab.engine.eigen import EigenInputError
-from components import cached, editor, error_box, links, state
+from components import cached, editor, error_box, state
 from components.eigen_input import Chosen
 
 EXAMPLE = """import torch
@@ -26,7 +26,6 @@ def _pick(label: str, options: list[str], key: str, linked: str | None) -> str |
 
 
 def show(jacobian: bool) -> Chosen:
-    links.apply_program_link()
     submitted = editor.show()
     source, seed = submitted.source, submitted.seed
     session = st.session_state[state.SESSION_ID]

@@ -14,7 +14,7 @@ import streamlit as st
 from autogradlab.engine.eigen import EigenAnalysis, analyse, power_iteration
 from autogradlab.engine.eigen_words import KIND_TITLES, describe, fmt, polar, vec
 from autogradlab.render import eigen_plot
-from components import links, state
+from components import eigen_input, links, state
 
 VIEWS = ("Picture", "Power iteration", "Animation I → A")
 FIGURE_KEY = "eigen_figure"
@@ -62,6 +62,7 @@ def plane(rows: tuple[tuple[float, ...], ...]) -> None:
     v = np.array([math.cos(math.radians(angle)), math.sin(math.radians(angle))])
     v = np.where(np.abs(v) < 1e-12, 0.0, v)
     links.sync(None, None, v=f"{fmt(v[0], 4)},{fmt(v[1], 4)}".replace("−", "-"))
+    eigen_input.remember_link()
     title = f"A = {rows_text(rows)}"
     if view == VIEWS[2]:
         fig = eigen_plot.animation_figure(an, v, title)

@@ -14,6 +14,7 @@ from components import eigen_input, eigen_view, links, state
 def main() -> None:
     state.init()
     eigen_input.init()
+    links.apply_program_link()
     eigen_input.apply_link()
     left, right = st.columns([1, 2], gap="large")
     with left:
@@ -32,6 +33,7 @@ def main() -> None:
     links.sync(chosen.source, chosen.seed,
                matrix=None if from_program or chosen.rows is None else eigen_input.as_json(chosen.rows),
                var=chosen.var, fn=chosen.fn, at=chosen.at)
+    eigen_input.remember_link()
     if rows is None:
         return
     with right:

@@ -88,7 +88,7 @@ def rows_text(rows: tuple[tuple[float, ...], ...]) -> str:
 def space(rows: tuple[tuple[float, ...], ...]) -> None:
     an = analyse(rows)
     fig = eigen_plot.space_figure(an, f"A = {rows_text(rows)}")
-    st.plotly_chart(fig, key=FIGURE_KEY + "_3d", config=_config(), width="stretch")
+    st.plotly_chart(fig, key=FIGURE_KEY, config=_config(), width="stretch")
     _power_words(an)
 
 

@@ -167,9 +167,12 @@ def animation_figure(an: EigenAnalysis, v: np.ndarray, title: str = "") -> dict:
                             "transition": {"duration": 0}}]}
     pause = {"label": "❚❚ Pause", "method": "animate",
              "args": [[None], {"frame": {"duration": 0, "redraw": False}, "mode": "immediate"}]}
-    layout["updatemenus"] = [{"type": "buttons", "direction": "left", "x": 0.0, "y": 1.08,
-                              "xanchor": "left", "buttons": [play, pause], "showactive": False}]
-    layout["sliders"] = [{"active": 0, "y": -0.02, "currentvalue": {"prefix": "t = "},
+    layout["updatemenus"] = [{"type": "buttons", "direction": "left", "x": 1.0, "y": 1.02,
+                              "xanchor": "right", "yanchor": "bottom", "buttons": [play, pause],
+                              "showactive": False}]
+    layout["margin"]["b"] = 130
+    layout["height"] += 60
+    layout["sliders"] = [{"active": 0, "y": -0.16, "yanchor": "top", "currentvalue": {"prefix": "t = "},
                           "steps": [{"label": f"{i / FRAMES:.2f}", "method": "animate",
                                      "args": [[str(i)], {"mode": "immediate", "frame": {"duration": 0}}]}
                                     for i in range(FRAMES + 1)]}]

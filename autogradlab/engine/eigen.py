@@ -133,7 +133,10 @@ def _clusters(values: np.ndarray, tol: float) -> list[list[complex]]:
 def _unit(v: np.ndarray) -> np.ndarray:
     """Unit length, the largest component made real and positive (a stable sign/phase)."""
     v = v / np.linalg.norm(v)
-    v = np.where(np.abs(v) < 1e-14, 0, v)      # rounding noise such as 1.9e-17 reads as 0
+    if np.iscomplexobj(v):                     # rounding noise such as 1.1e-16 reads as 0
+        v = np.where(np.abs(v.real) < 1e-14, 0, v.real) + 1j * np.where(np.abs(v.imag) < 1e-14, 0, v.imag)
+    else:
+        v = np.where(np.abs(v) < 1e-14, 0, v)
     big = v[int(np.argmax(np.abs(v) > np.abs(v).max() * (1 - 1e-9)))]
     return v * (abs(big) / big)
 

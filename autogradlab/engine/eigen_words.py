@@ -25,6 +25,8 @@ def fmt(x: float | complex, digits: int = 3) -> str:
         if x.imag == 0:
             return fmt(x.real, digits)
         sign = "+" if x.imag > 0 else "−"
+        if x.real == 0:
+            return f"{'' if x.imag > 0 else '−'}{fmt(abs(x.imag), digits)}i"
         return f"{fmt(x.real, digits)}{sign}{fmt(abs(x.imag), digits)}i"
     if x == 0:
         return "0"

@@ -127,3 +127,31 @@ def test_jacobian_of_a_function_at_a_point():
     assert title(at) == "A = [[0.5, 1], [1, −1]]"
     assert at.query_params["at"] == "1,0.5"
     assert at.query_params["fn"] == "f"
+
+
+def test_snap_button_puts_the_probe_on_an_eigen_direction():
+    at = open_page(matrix="[[2,1],[2,3]]", v="1,0")
+    assert "Av leaves v's line" in text(at)
+    snap = next(b for b in at.button if b.label == "v → eigen-direction λ = 4")
+    at = snap.click().run()
+    assert at.slider(key=state.EIGEN_ANGLE).value == 63.5   # atan2(2, 1) = 63.43°, nearest 0.5° step
+    assert "v is on an eigen-direction: Av = 4·v" in text(at)
+
+
+def test_power_iteration_view_draws_arrows_or_says_why_not():
+    at = open_page(matrix="[[2,1],[2,3]]", v="1,0")
+    at = at.radio(key=state.EIGEN_VIEW).set_value("Power iteration").run()
+    names = [t["name"] for t in figure(at)["data"]]
+    assert "power iteration Aᵏv/‖Aᵏv‖" in names
+    assert "Power iteration converges" in text(at) and "0.25 per step" in text(at)
+    at = at.selectbox(key=state.EIGEN_PRESET).select("rotation-scaling (spiral)").run()
+    assert "Power iteration does not converge" in text(at) and "complex pair" in text(at)
+    assert "rotates by 30° and scales by 1.2 each step" in text(at)
+
+
+def test_animation_view_sends_frames_from_identity_to_a():
+    at = open_page(matrix="[[1,1],[0,1]]")
+    at = at.radio(key=state.EIGEN_VIEW).set_value("Animation I → A").run()
+    spec = figure(at)
+    assert len(spec["frames"]) == 25
+    assert spec["layout"]["updatemenus"][0]["buttons"][0]["label"] == "▶ Play"

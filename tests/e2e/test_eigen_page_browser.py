@@ -101,3 +101,16 @@ def test_screenshot_every_preset(page: Page, server, artifacts):
         page.wait_for_timeout(400)  # plotly finishes drawing
         slug = re.sub(r"[^a-z0-9]+", "-", preset.label.lower()).strip("-")
         page.screenshot(path=str(artifacts / f"eigen-preset-{slug}.png"))
+
+
+def test_power_iteration_arrows_and_reason(page: Page, server, artifacts):
+    open_eigen(page, server, matrix="[[2,1],[2,3]]", v="1,0")
+    page.locator(".st-key-eigen_view").get_by_text("Power iteration").click()
+    expect(page.get_by_text("Power iteration converges")).to_be_visible()
+    settled(page)
+    page.screenshot(path=str(artifacts / "eigen-power-iteration-converges.png"))
+    open_eigen(page, server, matrix="[[1.03923,-0.6],[0.6,1.03923]]", v="1,0")
+    page.locator(".st-key-eigen_view").get_by_text("Power iteration").click()
+    expect(page.get_by_text("Power iteration does not converge")).to_be_visible()
+    settled(page)
+    page.screenshot(path=str(artifacts / "eigen-power-iteration-spiral.png"))

@@ -233,3 +233,10 @@ def test_every_preset_analyses_and_describes():
         an = analyse(preset.rows)
         assert describe(an)[0]
         power_iteration(an)
+
+
+def test_rounding_noise_in_eigenvectors_reads_as_zero():
+    an = analyse([[1.03923, -0.6], [0.6, 1.03923]])
+    for space in an.spaces:
+        v = space.vectors[0]
+        assert abs(v[0] - 2**-0.5) < 1e-12 and v[1].real == 0.0

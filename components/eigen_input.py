@@ -19,6 +19,7 @@ from autogradlab.engine.eigen import EigenInputError, to_matrix
 from components import links, state
 
 Rows = tuple[tuple[float, ...], ...]
+SLIDER_LIMIT = 3            # entry sliders span -3..3 (wider when an entry is larger)
 
 
 @dataclass(frozen=True)
@@ -33,10 +34,23 @@ class Chosen:
 
 
 def set_matrix(rows: Rows) -> None:
+    """Write the entries into both widget sets (number inputs and sliders have their own keys)."""
     st.session_state[state.EIGEN_SIZE] = len(rows)
     for i, row in enumerate(rows):
         for j, value in enumerate(row):
             st.session_state[state.EIGEN_CELL.format(i, j)] = float(value)
+            st.session_state[state.EIGEN_SLIDER_CELL.format(i, j)] = float(value)
+
+
+def _on_sliders() -> None:
+    """Carry the entries over to the widgets being shown now."""
+    to_sliders = bool(st.session_state.get(state.EIGEN_SLIDERS))
+    source, target = ((state.EIGEN_CELL, state.EIGEN_SLIDER_CELL) if to_sliders
+                      else (state.EIGEN_SLIDER_CELL, state.EIGEN_CELL))
+    for i in range(3):
+        for j in range(3):
+            if source.format(i, j) in st.session_state:
+                st.session_state[target.format(i, j)] = float(st.session_state[source.format(i, j)])
 
 
 def init() -> None:
@@ -95,15 +109,22 @@ def _numbers() -> Chosen:
                  placeholder="Pick a preset…", on_change=_on_preset)
     n = st.segmented_control("Size", (2, 3), key=state.EIGEN_SIZE, format_func=lambda k: f"{k}×{k}")
     n = n or 2
+    sliders = st.toggle("Sliders", key=state.EIGEN_SLIDERS, on_change=_on_sliders,
+                        help="Drag the entries instead of typing them")
     rows = []
     for i in range(n):
         cols = st.columns(n)
         row = []
         for j in range(n):
-            key = state.EIGEN_CELL.format(i, j)
-            st.session_state.setdefault(key, 1.0 if i == j else 0.0)
-            row.append(cols[j].number_input(f"a{i + 1}{j + 1}", key=key, step=0.1, format="%.4f",
-                                            label_visibility="collapsed"))
+            key = (state.EIGEN_SLIDER_CELL if sliders else state.EIGEN_CELL).format(i, j)
+            value = float(st.session_state.setdefault(key, 1.0 if i == j else 0.0))
+            label = f"a{i + 1}{j + 1}"
+            if sliders:
+                limit = float(max(SLIDER_LIMIT, math.ceil(abs(value))))
+                row.append(cols[j].slider(label, -limit, limit, step=0.05, key=key))
+            else:
+                row.append(cols[j].number_input(label, key=key, step=0.1, format="%.4f",
+                                                label_visibility="collapsed"))
         rows.append(tuple(float(x) for x in row))
     match = presets.matching(rows)
     if match is not None:

@@ -94,7 +94,9 @@ def last_good_run() -> tuple[str, int, str | None] | None:
 
 # --- Eigen page (issue 8) -------------------------------------------------------------------------
 EIGEN_SIZE = "eigen_size"            # int 2 | 3: the matrix size of the number inputs
-EIGEN_CELL = "eigen_a{}{}"           # .format(i, j) -> float: one number input of the matrix
+EIGEN_CELL = "eigen_a{}{}"           # .format(i, j) -> float: one entry as a number input
+EIGEN_SLIDERS = "eigen_sliders"      # bool: entries as sliders instead of number inputs
+EIGEN_SLIDER_CELL = "eigen_s{}{}"    # .format(i, j) -> float: one entry as a slider
 EIGEN_PRESET = "eigen_preset"        # str: the preset picked last (its label)
 EIGEN_SOURCE = "eigen_source"        # str: one of EIGEN_SOURCES
 EIGEN_ANGLE = "eigen_angle"          # float: the probe's angle in degrees (slider)

@@ -155,3 +155,17 @@ def test_animation_view_sends_frames_from_identity_to_a():
     spec = figure(at)
     assert len(spec["frames"]) == 25
     assert spec["layout"]["updatemenus"][0]["buttons"][0]["label"] == "▶ Play"
+
+
+def test_entries_as_sliders_keep_their_values_and_redraw():
+    at = open_page(matrix="[[2,1],[1,2]]")
+    at = at.toggle(key=state.EIGEN_SLIDERS).set_value(True).run()
+    assert not at.exception
+    assert at.slider(key=state.EIGEN_SLIDER_CELL.format(0, 1)).value == 1.0
+    at = at.slider(key=state.EIGEN_SLIDER_CELL.format(0, 1)).set_value(0.0).run()
+    assert title(at) == "A = [[2, 0], [1, 2]]" and at.query_params["matrix"] == "[[2,0],[1,2]]"
+    at = at.selectbox(key=state.EIGEN_PRESET).select("shear (defective)").run()
+    assert at.slider(key=state.EIGEN_SLIDER_CELL.format(0, 1)).value == 1.0
+    at = at.slider(key=state.EIGEN_SLIDER_CELL.format(0, 1)).set_value(0.5).run()
+    at = at.toggle(key=state.EIGEN_SLIDERS).set_value(False).run()
+    assert cells(at) == [[1, 0.5], [0, 1]]

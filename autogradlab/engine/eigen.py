@@ -21,6 +21,7 @@ EPS = float(np.finfo(float).eps)
 DEFAULT_POWER_ITERATIONS = 20
 MAX_POWER_ITERATIONS = 1000
 KINDS = ("real-distinct", "repeated", "defective", "complex")
+MAX_ENTRY = 1e100            # A·A and ‖A‖² stay finite in float64
 
 
 class EigenInputError(ValueError):
@@ -85,6 +86,9 @@ def _number(item: object, where: str) -> float:
     value = float(item)
     if not math.isfinite(value):
         raise EigenInputError(f"{where} must hold finite numbers (no NaN or infinity)")
+    if abs(value) > MAX_ENTRY:
+        raise EigenInputError(f"{where} holds {value:.3g}: entries must be at most {MAX_ENTRY:g} in size "
+                              "(beyond that the arithmetic overflows)")
     return value
 
 

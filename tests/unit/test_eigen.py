@@ -155,6 +155,7 @@ def test_singular_names_the_collapsing_direction():
     ([[1, float("nan")], [0, 1]], "finite"),
     ([[1, float("inf")], [0, 1]], "finite"),
     ([[True, 0], [0, 1]], "numbers"),
+    ([[1e200, 0], [0, 1]], "at most"),
     ("[[1,0],[0,1]]", "nested list"),
     ([], "nested list"),
 ])

@@ -114,3 +114,27 @@ def test_power_iteration_arrows_and_reason(page: Page, server, artifacts):
     expect(page.get_by_text("Power iteration does not converge")).to_be_visible()
     settled(page)
     page.screenshot(path=str(artifacts / "eigen-power-iteration-spiral.png"))
+
+
+@pytest.mark.parametrize("fmt", ["png", "svg"])
+def test_camera_button_exports_a_16_9_slide(page: Page, server, artifacts, fmt: str):
+    import struct
+
+    open_eigen(page, server, matrix="[[2,1],[2,3]]", v="1,2")
+    if fmt == "svg":
+        page.locator(".st-key-eigen_export").get_by_text("SVG").click()
+        settled(page)
+    page.locator(FIGURE).hover()
+    button = page.locator('.st-key-eigen_figure .modebar-btn[data-title^="Download plot"]')
+    with page.expect_download(timeout=30_000) as download:
+        button.click(force=True)
+    path = artifacts / f"eigen-export.{fmt}"
+    download.value.save_as(str(path))
+    data = path.read_bytes()
+    if fmt == "png":
+        assert data[:8] == b"\x89PNG\r\n\x1a\n"
+        assert struct.unpack(">II", data[16:24]) == (1920, 1080)
+    else:
+        head = data[:2000].decode("utf-8", "replace")
+        assert 'width="1920"' in head and 'height="1080"' in head
+        assert "Av = 4·v" in data.decode("utf-8", "replace")

@@ -18,6 +18,7 @@ from typing import Any, Protocol, TextIO
 
 import numpy as np
 
+from autogradlab import eigen_cli
 from autogradlab.jsonout import report_to_json
 from autogradlab.limits import DEFAULT_LIMITS
 from autogradlab.report import ErrorInfo, PlainValue, Report, SequenceValue, TensorValue
@@ -56,7 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m autogradlab",
                                      description="Run small PyTorch programs safely and show their "
                                                  "autograd graph.")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="{run,graph}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="{run,graph,eigen}")
 
     run = commands.add_parser("run", help="run programs and print their results")
     run.add_argument("files", nargs="+", metavar="FILE", help="program file; - reads stdin")
@@ -69,6 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
                        help="where to write the graph: .svg, .png, .pdf or .dot")
     graph.add_argument("--style", choices=("annotated", "torchviz"), default="annotated")
     _add_run_options(graph)
+    eigen_cli.add_parser(commands)
     return parser
 
 
@@ -247,12 +249,14 @@ def main(argv: list[str] | None = None, *, runner: Runner | None = None,
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     pool = None
     try:
+        if args.command == "eigen" and args.source_file is None:   # a typed matrix: no sandbox
+            return eigen_cli.run(args, runner, io)
         if runner is None:
             from autogradlab.sandbox import WorkerPool
 
             pool = runner = WorkerPool(size=1)
             pool.warm()   # torch imports in the worker while we read the files
-        command = _run_command if args.command == "run" else _graph_command
+        command = {"run": _run_command, "graph": _graph_command, "eigen": eigen_cli.run}[args.command]
         return command(args, runner, io)
     except UsageError as exc:
         io.stderr.write(f"autogradlab: {exc}\n")

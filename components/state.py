@@ -90,3 +90,21 @@ def last_good_run() -> tuple[str, int, str | None] | None:
     if source is None:
         return None
     return source, int(st.session_state.get(LAST_GOOD_SEED, 0)), st.session_state.get(LAST_GOOD_OUTPUT)
+
+
+# --- Eigen page (issue 8) -------------------------------------------------------------------------
+EIGEN_SIZE = "eigen_size"            # int 2 | 3: the matrix size of the number inputs
+EIGEN_CELL = "eigen_a{}{}"           # .format(i, j) -> float: one entry as a number input
+EIGEN_SLIDERS = "eigen_sliders"      # bool: entries as sliders instead of number inputs
+EIGEN_SLIDER_CELL = "eigen_s{}{}"    # .format(i, j) -> float: one entry as a slider
+EIGEN_PRESET = "eigen_preset"        # str: the preset picked last (its label)
+EIGEN_SOURCE = "eigen_source"        # str: one of EIGEN_SOURCES
+EIGEN_ANGLE = "eigen_angle"          # float: the probe's angle in degrees (slider)
+EIGEN_VIEW = "eigen_view"            # str: "Picture" | "Animation" | "Power iteration"
+EIGEN_VAR = "eigen_var"              # str: the program's matrix variable
+EIGEN_FUNC = "eigen_func"            # str: the program's 2→2 function
+EIGEN_POINT = "eigen_point"          # str: "x, y" where its Jacobian is taken
+EIGEN_EXPORT = "eigen_export"        # str: "png" | "svg" (the camera button's format)
+EIGEN_LINK = "eigen_link"            # str: the `matrix`/`v` of the URL last loaded into the inputs
+EIGEN_LAST_GOOD = "eigen_last_good"  # str | None: JSON of the last matrix that could be analysed
+EIGEN_SOURCES = ("Numbers", "Program variable", "Jacobian of a function")

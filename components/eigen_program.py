@@ -1,0 +1,67 @@
+"""The Eigen page's matrix from the user's program: a 2×2/3×3 tensor variable, or the Jacobian of a
+2→2 function at a point (the linearization the Jacobian page shows). Both run in the sandbox through
+components.cached; the Jacobian by a generated program (the user's source plus three lines)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from autogradlab import links as core
+from autogradlab.engine import eigen_sources as sources
+from autogradlab.engine.eigen import EigenInputError
+from components import cached, editor, error_box, state
+from components.eigen_input import Chosen
+
+EXAMPLE = """import torch
+W = torch.tensor([[2.0, 1.0], [2.0, 3.0]])
+def f(p):
+    return torch.stack([p[0] * p[1], p[0] - p[1] ** 2])
+"""
+
+
+def _pick(label: str, options: list[str], key: str, linked: str | None) -> str | None:
+    if linked in options and st.session_state.get(key) not in options:
+        st.session_state[key] = linked
+    return st.selectbox(label, options, key=key) if options else None
+
+
+def show(jacobian: bool) -> Chosen:
+    submitted = editor.show()
+    source, seed = submitted.source, submitted.seed
+    session = st.session_state[state.SESSION_ID]
+    if not source.strip():
+        return Chosen(None, "the editor is empty: write a program, for example\n\n" + EXAMPLE)
+    if not jacobian:
+        report = cached.run_program(source, seed, None, session, retry=submitted.pressed)
+        if report.error is not None:
+            error_box.show(report.error, source)
+            return Chosen(None, "the program stopped with an error", source, seed)
+        names = sources.matrix_variables(report)
+        var = _pick("Matrix variable", names, state.EIGEN_VAR, st.query_params.get("var"))
+        if var is None:
+            return Chosen(None, "the program has no 2×2 or 3×3 tensor variable", source, seed)
+        try:
+            rows = sources.matrix_from_report(report, var)
+        except EigenInputError as exc:
+            return Chosen(None, str(exc), source, seed, var=var)
+        return Chosen(tuple(tuple(r) for r in rows.tolist()), None, source, seed, var=var)
+    names = sources.functions_in(source)
+    fn = _pick("Function f: ℝ² → ℝ²", names, state.EIGEN_FUNC, st.query_params.get("fn"))
+    if fn is None:
+        return Chosen(None, "the program defines no function (def f(p): ... or f = lambda p: ...)",
+                      source, seed)
+    st.session_state.setdefault(state.EIGEN_POINT, st.query_params.get("at", "1, 1"))
+    at_text = st.text_input("at the point x, y", key=state.EIGEN_POINT)
+    try:
+        point = core.parse_numbers("at", at_text, 2)
+        program = sources.jacobian_program(source, fn, (point[0], point[1]))
+    except (core.LinkError, EigenInputError) as exc:
+        return Chosen(None, str(exc).replace("the link's ", ""), source, seed, fn=fn)
+    report = cached.run_program(program, seed, None, session, retry=submitted.pressed)
+    at = core.format_numbers(point)
+    try:
+        rows = sources.matrix_from_report(report, sources.JACOBIAN_VAR)
+    except EigenInputError as exc:
+        return Chosen(None, f"the Jacobian of `{fn}` at ({at}): {exc}", source, seed, fn=fn, at=at)
+    st.caption(f"A = J_{fn}({at}): near that point, f(p + d) ≈ f(p) + A·d.")
+    return Chosen(tuple(tuple(r) for r in rows.tolist()), None, source, seed, fn=fn, at=at)

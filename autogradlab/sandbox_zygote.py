@@ -119,7 +119,8 @@ def _run_job(job: dict[str, Any]) -> Any:
     if target is None:
         from autogradlab.engine.run import run_program as target
     try:
-        report = target(job["source"], seed=job["seed"], output=job["output"], limits=job["limits"])
+        extra = {"steps": job["steps"]} if job.get("steps") is not None else {}
+        report = target(job["source"], seed=job["seed"], output=job["output"], limits=job["limits"], **extra)
     except BaseException as exc:  # run_program never raises; a test payload may
         return _memory_report(job) if _is_memory_failure(exc) else _internal_report(job, exc)
     error = getattr(report, "error", None)

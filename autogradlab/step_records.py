@@ -86,6 +86,7 @@ class StepTrace:
     cost: ModeCost | None
     notes: tuple[str, ...] = ()               # e.g. "no backward(): reverse of y.sum() run by the toggle"
     synthetic_backward: bool = False          # True: reverse pass run by us (toggle / expression)
+    direction_error: str | None = None        # the direction asked for was refused (unknown leaf, shape)
 
 
 @dataclass(frozen=True)
@@ -102,3 +103,5 @@ class StepOptions:
     direction: tuple[tuple[str, object], ...] = ()
     backward_if_missing: bool = False
     values: tuple[tuple[str, object], ...] = ()
+    default_direction: bool = True            # no direction given: tangents along e₁ of the first leaf
+    expression: bool = True                   # a bare expression with free names runs as expression mode

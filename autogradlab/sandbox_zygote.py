@@ -66,6 +66,8 @@ def _warm_up() -> bool:
 
         warm_up()
         run_program(_WARM_PROGRAM, seed=0)
+        from autogradlab.step_records import StepOptions   # forward mode's first use costs ~0.3 s
+        run_program(_WARM_PROGRAM, seed=0, steps=StepOptions(backward_if_missing=True))
     except Exception:   # no engine yet, or a broken one: each job reports it as "internal"
         return False
     return True

@@ -138,9 +138,11 @@ def backward_text(key: str, inputs: list[str], op: str, notes: dict[int, str] | 
     return ",  ".join(parts)
 
 
-def tangent_text(key: str, output: str, inputs: list[str], op: str) -> str:
+def tangent_text(key: str, output: str, inputs: list[str], op: str, constants: set[int] = frozenset()) -> str:
+    """`constants`: input slots that carry no tangent (a number, a tensor without grad): 0."""
     rule = RULES.get(key)
-    dot_names = {f"d{slot}": tangent_name(name) for slot, name in _slots(inputs).items()}
+    dot_names = {f"d{slot}": "0" if k in constants else tangent_name(name)
+                 for k, (slot, name) in enumerate(_slots(inputs).items())}
     if rule is None or not rule.jvp:
         moving = " + ".join(f"∂{op}/∂{n}·{tangent_name(n)}" for n in inputs) or "0"
         return f"{tangent_name(output)} = {moving} (Jacobian–vector product of {op})"

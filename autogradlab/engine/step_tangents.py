@@ -86,20 +86,19 @@ def tangent_trace(ctx: StepContext, options: StepOptions, runner: Callable[..., 
     if missing:
         notes.append(f"no tangent could be given to {', '.join(missing)} (it became a leaf requiring grad "
                      "in a way forward mode cannot follow, such as `.requires_grad = True`)")
-    known: dict[str, torch.Tensor] = {}
+    known: dict[str, list[torch.Tensor]] = {}    # node id -> tangent of each of its outputs
     for node_id, fn in ctx.fns.items():
         node = ctx.nodes[node_id]
         if node.kind == "leaf":
-            leaf = fn.variable
-            known[node_id] = direction[node.var] if node.var in direction and node.var in run.leaves \
-                else torch.zeros_like(leaf.detach())
+            given = node.var in direction and node.var in run.leaves
+            known[node_id] = [direction[node.var] if given else torch.zeros_like(fn.variable.detach())]
     entries = []
     for node_id in ctx.forward_order():
-        tangent = _node_tangent(ctx, node_id, run)
-        if tangent is None:
+        found = _node_tangents(ctx, node_id, run)
+        if found is None:
             continue
-        known[node_id] = tangent
-        entries.append(_entry(ctx, node_id, tangent, known, len(entries)))
+        known[node_id] = found
+        entries.append(_entry(ctx, node_id, known, len(entries)))
     out = _output_tangent(ctx, known)
     shown = tuple((name, snap(t)) for name, t in direction.items())
     vjp = _reverse_number(ctx, log, direction) if out is not None else None
@@ -112,44 +111,60 @@ def tangent_trace(ctx: StepContext, options: StepOptions, runner: Callable[..., 
     return trace, run, None
 
 
-def _node_tangent(ctx: StepContext, node_id: str, run: TangentRun) -> torch.Tensor | None:
+def _position(ctx: StepContext, node_id: str) -> int:
     node = ctx.nodes[node_id]
-    if node.op_index is None or node.op_index not in run.tangents or node.value is None:
-        return None
     record = ctx.recorder.ops[node.op_index]
-    position = next((p for p, out in enumerate(record.outputs) if out.id == node.value.id), 0)
-    found = run.tangents[node.op_index]
-    tangent = found[position] if position < len(found) else None
-    if tangent is None:   # no tangent reached it: zero
-        tangent = torch.zeros(node.value.shape, dtype=getattr(torch, node.value.dtype, torch.float32))
-    return tangent
+    return next((p for p, out in enumerate(record.outputs) if node.value and out.id == node.value.id), 0)
 
 
-def _entry(ctx: StepContext, node_id: str, tangent: torch.Tensor, known: dict[str, torch.Tensor],
-           index: int) -> TangentStep:
+def _node_tangents(ctx: StepContext, node_id: str, run: TangentRun) -> list[torch.Tensor] | None:
+    """The tangent of each result of the node's op (zero where no tangent reached it)."""
     node = ctx.nodes[node_id]
-    slots, names, key = ctx.slot_ids(ctx.fns[node_id]), ctx.slot_names(node_id), ctx.rule_key(node_id)
+    if node.op_index is None or node.op_index not in run.tangents:
+        return None
+    outputs = ctx.recorder.ops[node.op_index].outputs
+    found = run.tangents[node.op_index]
+    return [t if t is not None else torch.zeros(out.shape, dtype=getattr(torch, out.dtype, torch.float32))
+            for t, out in zip(found, outputs, strict=False)] or None
+
+
+def _mine(ctx: StepContext, node_id: str, known: dict[str, list[torch.Tensor]]) -> torch.Tensor:
+    found = known[node_id]
+    position = _position(ctx, node_id) if ctx.nodes[node_id].kind == "op" else 0
+    return found[position] if position < len(found) else found[0]
+
+
+def _entry(ctx: StepContext, node_id: str, known: dict[str, list[torch.Tensor]], index: int) -> TangentStep:
+    node, fn = ctx.nodes[node_id], ctx.fns[node_id]
+    slots, names, key = ctx.slot_ids(fn), ctx.slot_names(node_id), ctx.rule_key(node_id)
     var = node.var or (ctx.recorder.ops[node.op_index].var if node.op_index is not None else None)
     values = {slot: name for slot, name in zip("abc", names, strict=False)}
-    for slot, i in zip("abc", slots, strict=False):
-        if i is not None:
-            if ctx.nodes[i].value is not None:
-                values[slot] = ctx.nodes[i].value.summary
-            if i in known:
-                values["d" + slot] = snap(known[i]).summary
-        else:
+    for k, (slot, i) in enumerate(zip("abc", slots, strict=False)):
+        if i is None:
             values["d" + slot] = "0"
+            continue
+        shown_value = ctx.slot_value(fn, k)
+        if shown_value is not None:
+            values[slot] = shown_value.summary
+        if i in known:
+            nr = fn.next_functions[k][1]
+            values["d" + slot] = snap(known[i][nr] if nr < len(known[i]) else known[i][0]).summary
     values["y"] = node.value.summary if node.value is not None else "y"
-    shown = snap(tangent)
+    shown = snap(_mine(ctx, node_id, known))
+    constants = {k for k, i in enumerate(slots) if i is None}
     return TangentStep(index=index, node=node_id, var=var, line=node.line, tangent=shown,
-                       rule=rules.tangent_text(key, var or "y", names, node.op or "op"),
+                       rule=rules.tangent_text(key, ctx.out_name(node_id), names, node.op or "op", constants),
                        numbers=short(rules.numbers_text("jvp", key, values, shown.summary)))
 
 
-def _output_tangent(ctx: StepContext, known: dict[str, torch.Tensor]) -> torch.Tensor | None:
+def _output_tangent(ctx: StepContext, known: dict[str, list[torch.Tensor]]) -> torch.Tensor | None:
     fn = ctx.output.grad_fn
     node_id = ctx.ids.get(id(fn)) if fn is not None else None
-    return known.get(node_id) if node_id is not None else None
+    if node_id is None or node_id not in known:
+        return None
+    found = known[node_id]
+    nr = ctx.output.output_nr
+    return found[nr] if nr < len(found) else found[0]
 
 
 def _reverse_number(ctx: StepContext, log: BackwardLog | None, direction: dict[str, torch.Tensor]) -> Any:

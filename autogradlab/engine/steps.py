@@ -24,6 +24,7 @@ from autogradlab.report import Graph, GraphNode, TensorSnapshot
 from autogradlab.step_records import Contribution, ForwardStep, ReverseStep, StepOptions, StepTrace
 
 NUMBERS_MAX_CHARS = 400
+SUBSCRIPTS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 
 
 def snap(tensor: torch.Tensor) -> TensorSnapshot:
@@ -56,8 +57,26 @@ class StepContext:
                    {n.id: n for n in graph.nodes})
 
     def name(self, node_id: str) -> str:
+        """The variable, else the op with the node's number: `sin₂` (unique within the graph)."""
         node = self.nodes[node_id]
-        return node.var or (node.label if node.kind == "leaf" else node.op or node.label)
+        if node.var or node.kind == "leaf":
+            return node.var or node.label
+        return (node.op or node.label) + node_id.lstrip("n").translate(SUBSCRIPTS)
+
+    def out_name(self, node_id: str) -> str:
+        node = self.nodes[node_id]
+        record = self.recorder.ops[node.op_index] if node.op_index is not None else None
+        return node.var or (record.var if record and record.var else None) or self.name(node_id)
+
+    def slot_value(self, fn: Any, slot: int) -> TensorSnapshot | None:
+        """The forward value an input edge carries (one output of a multi-output node)."""
+        u, nr = fn.next_functions[slot]
+        node = self.nodes.get(self.ids.get(id(u), ""))
+        if node is None:
+            return None
+        if nr and node.op_index is not None and nr < len(self.recorder.ops[node.op_index].outputs):
+            return self.recorder.ops[node.op_index].outputs[nr]
+        return node.value
 
     def slot_ids(self, fn: Any) -> list[str | None]:
         return [self.ids.get(id(u)) if u is not None else None for u, _ in fn.next_functions]
@@ -95,7 +114,8 @@ def forward_steps(ctx: StepContext) -> tuple[ForwardStep, ...]:
         record = ctx.recorder.ops[node.op_index] if node.op_index is not None else None
         var = node.var or (record.var if record else None)
         inputs = tuple(i for i in ctx.slot_ids(ctx.fns[node_id]) if i is not None)
-        text = rules.forward_text(ctx.rule_key(node_id), var or "y", ctx.slot_names(node_id), node.op or "op")
+        text = rules.forward_text(ctx.rule_key(node_id), ctx.out_name(node_id), ctx.slot_names(node_id),
+                                  node.op or "op")
         steps.append(ForwardStep(index=index, node=node_id, op=node.op or node.label, var=var, line=node.line,
                                  inputs=inputs, value=node.value, rule=text))
     return tuple(steps)
@@ -173,9 +193,10 @@ def _op_step(ctx: StepContext, log: BackwardLog, key: int, node_id: str, adjoint
     broadcast = {k: f" (summed to the shape {tuple(ctx.nodes[i].shape or ())} of {names[k]}: sum-to-shape)"
                  for k, i in enumerate(slots)
                  if i is not None and rule_key in rules.ELEMENTWISE and ctx.nodes[i].shape != out_shape}
-    values = {slot: ctx.nodes[i].value.summary for slot, i in zip("abc", slots, strict=False)
-              if i is not None and ctx.nodes[i].value is not None}
-    values = {slot: values.get(slot, name) for slot, name in zip("abc", names, strict=False)}
+    values = {}
+    for k, (slot, name) in enumerate(zip("abc", names, strict=False)):
+        shown_value = ctx.slot_value(fn, k) if slots[k] is not None else None
+        values[slot] = shown_value.summary if shown_value is not None else name
     values.update(g=snap(adjoint).summary, y=node.value.summary if node.value is not None else "y")
     sends, numbers = [], []
     for k, (i, grad) in enumerate(zip(slots, sent, strict=False)):

@@ -63,10 +63,11 @@ def _warm_up() -> bool:
     try:
         from autogradlab.engine.run import run_program
         from autogradlab.lang.sizes import warm_up
+        from autogradlab.step_records import StepOptions
 
         warm_up()
         run_program(_WARM_PROGRAM, seed=0)
-        from autogradlab.step_records import StepOptions   # forward mode's first use costs ~0.3 s
+        # The steps too: forward mode's first use costs ~0.3 s.
         run_program(_WARM_PROGRAM, seed=0, steps=StepOptions(backward_if_missing=True))
     except Exception:   # no engine yet, or a broken one: each job reports it as "internal"
         return False

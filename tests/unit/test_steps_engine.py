@@ -17,7 +17,8 @@ CASES = {
     "expand": Case((("w", [0.5, -1.0]),), "e = w.expand(3, 2)\nq = e * e\ns = q.sum()\ns.backward()\n", "s"),
     "loop": Case((("a", 1.5),), "b = a\nfor i in range(3):\n    b = b * a + 1\nb.backward()\n", "b"),
     "function": Case((("t", [0.3, -0.7, 1.1]),),
-                     "def f(u):\n    v = u.sin() * u\n    return v.exp()\ny = f(t)\ns = y.mean()\ns.backward()\n",
+                     "def f(u):\n    v = u.sin() * u\n    return v.exp()\n"
+                     "y = f(t)\ns = y.mean()\ns.backward()\n",
                      "s"),
     "linear_algebra": Case((("A", [[1.0, 2.0], [3.0, -1.0]]), ("v", [0.5, 2.0])),
                            "B = torch.mm(A, A.t())\nu = torch.mv(B, v)\nk = torch.dot(u, v)\n"
@@ -75,8 +76,9 @@ def test_every_tangent_equals_forward_ad_and_finite_differences(name):
     by_forward_ad = case.tangents(as_tensors, list(named))
     by_differences = case.finite_differences(as_tensors, list(named))
     for var, entry in named.items():
-        np.testing.assert_allclose(entry.tangent.value, by_forward_ad[var], rtol=1e-10, atol=1e-12, err_msg=var)
-        np.testing.assert_allclose(entry.tangent.value, by_differences[var], rtol=1e-5, atol=1e-6, err_msg=var)
+        got = entry.tangent.value
+        np.testing.assert_allclose(got, by_forward_ad[var], rtol=1e-10, atol=1e-12, err_msg=var)
+        np.testing.assert_allclose(got, by_differences[var], rtol=1e-5, atol=1e-6, err_msg=var)
 
 
 @pytest.mark.parametrize("name", list(CASES))
@@ -127,7 +129,8 @@ def test_broadcast_rule_names_sum_to_shape():
 
 
 def test_detach_cuts_the_reverse_steps():
-    case = Case((("x", [1.0, 2.0]),), "y = x * x\nu = y.detach()\nz = u * x\ns = z.sum()\ns.backward()\n", "s")
+    body = "y = x * x\nu = y.detach()\nz = u * x\ns = z.sum()\ns.backward()\n"
+    case = Case((("x", [1.0, 2.0]),), body, "s")
     report = case.run()
     names = [s.var for s in report.steps.reverse]
     assert "y" not in names and "u" not in names and "x" in names
@@ -165,7 +168,8 @@ def test_backward_if_missing_runs_a_summed_backward():
     ((("a", "x"),), "number"),
 ])
 def test_bad_direction_is_refused_with_a_message(direction, says):
-    steps = Case((("a", [1.0, 2.0]),), "b = (a * a).sum()\nb.backward()\n", "b").run(direction=direction).steps
+    case = Case((("a", [1.0, 2.0]),), "b = (a * a).sum()\nb.backward()\n", "b")
+    steps = case.run(direction=direction).steps
     assert steps.tangent is None and says in steps.direction_error
 
 

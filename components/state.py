@@ -90,3 +90,15 @@ def last_good_run() -> tuple[str, int, str | None] | None:
     if source is None:
         return None
     return source, int(st.session_state.get(LAST_GOOD_SEED, 0)), st.session_state.get(LAST_GOOD_OUTPUT)
+
+# ---- Steps page --------------------------------------------------------------------------------
+STEPS_MODE = "steps_mode"                 # str: "forward" | "reverse" | "tangent" (segmented control)
+STEPS_DIRECTION = "steps_direction"       # str: tangent direction NAME=VALUES, "" = the engine's e₁
+STEPS_BACKWARD = "steps_backward"         # bool: run backward on the output when the program does not
+STEPS_VALUES = "steps_values"             # str: expression mode, free names' values "x=1, y=[1,2]"
+STEPS_PLAY = "steps_play"                 # bool: the player advances by itself
+STEPS_SPEED = "steps_speed"               # str: one of STEPS_SPEEDS
+STEPS_FOLD = "steps_fold"                 # bool: step folded loop groups as one
+STEPS_FRAME_PREFIX = "steps_frame_"       # + digest of (program, output, mode, options) -> int frame
+STEPS_LINK_SEEN = "steps_link_seen"       # str: mode/step/dir of the URL last applied or written
+STEPS_SPEEDS = ("slow", "normal", "fast")

@@ -27,8 +27,18 @@ NUMBERS_MAX_CHARS = 400
 SUBSCRIPTS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 
 
+_SNAPS: dict[int, tuple[torch.Tensor, TensorSnapshot]] = {}   # one build's snapshots, by id(tensor)
+
+
 def snap(tensor: torch.Tensor) -> TensorSnapshot:
-    return snapshot(tensor, GRAD_SNAPSHOT_ID)
+    """A gradient or tangent as plain data; the same tensor (a send is also a contribution) is
+    converted once per build."""
+    known = _SNAPS.get(id(tensor))
+    if known is not None and known[0] is tensor:
+        return known[1]
+    shown = snapshot(tensor, GRAD_SNAPSHOT_ID)
+    _SNAPS[id(tensor)] = (tensor, shown)
+    return shown
 
 
 def short(text: str) -> str:
@@ -213,6 +223,15 @@ def _op_step(ctx: StepContext, log: BackwardLog, key: int, node_id: str, adjoint
 def build_steps(output: torch.Tensor, graph: Graph, recorder: Any, hooks: StepHooks, options: StepOptions,
                 tangents: Callable[..., Any] | None, synthetic: bool = False,
                 notes: tuple[str, ...] = ()) -> StepTrace:
+    _SNAPS.clear()
+    try:
+        return _build_steps(output, graph, recorder, hooks, options, tangents, synthetic, notes)
+    finally:
+        _SNAPS.clear()
+
+
+def _build_steps(output: torch.Tensor, graph: Graph, recorder: Any, hooks: StepHooks, options: StepOptions,
+                 tangents: Callable[..., Any] | None, synthetic: bool, notes: tuple[str, ...]) -> StepTrace:
     from autogradlab.engine.step_tangents import mode_cost, tangent_trace
 
     ctx = StepContext.of(output, graph, recorder)

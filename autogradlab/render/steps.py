@@ -30,8 +30,8 @@ from autogradlab.render.fold import fold_graph
 from autogradlab.render.legend import BORDER, REST_FILL, fill_for
 from autogradlab.report import Graph, GraphNode
 
-SLOT_CHARS = 18                    # longest slot text; longer text is cut with "…"
-_SLOT_WIDTH = "\u2007" * 13        # figure spaces reserving about SLOT_CHARS ordinary characters
+SLOT_CHARS = 22                    # longest slot text; longer text is cut with "…"
+_SLOT_WIDTH = "\u2007" * 16        # figure spaces reserving about SLOT_CHARS ordinary characters
 VALUE_MARK = "#010203"             # marker colours of the two slots in the DOT (never shown)
 DERIV_MARK = "#010204"
 VALUE_COLOUR = "#1f3a5f"

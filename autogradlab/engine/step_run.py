@@ -56,7 +56,8 @@ class StepSession:
     # ---- before the run ---------------------------------------------------------------------
     def parsed(self, tree: Any, program: str) -> None:
         self.tree, self.program = tree, program
-        if self.options.expression:
+        one_expression = len(tree.body) == 1 and isinstance(tree.body[0], ast.Expr)
+        if self.options.expression and one_expression:
             self.names = free_names(program)
 
     def preset(self, interpreter: Any) -> None:

@@ -149,7 +149,9 @@ def show(report: Report, options: Options, source: str, run_key: tuple) -> int |
     if layout.folded:
         st.caption(f"{layout.title}: a repeated loop body is drawn once and stepped as one group.")
     all_frames = frames(steps, layout.owner)
-    key = state.STEPS_FRAME_PREFIX + state.digest(repr((run_key, mode, fold, options.direction)))
+    # Keyed by the output actually drawn (not the one asked for: None and "d" are the same run).
+    shown = (run_key[0], run_key[1], report.output, *run_key[3:], mode, fold, options.direction)
+    key = state.STEPS_FRAME_PREFIX + state.digest(repr(shown))
     if (text := _link_text("step")) is not None:
         try:
             step = core.parse_int("step", text, 0, len(steps) - 1)

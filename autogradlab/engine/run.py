@@ -198,7 +198,7 @@ def _run_program(source: str, *, seed: int, output: str | None, limits: Limits, 
         failure = failure or exc
     if session is not None and graph is not None:
         try:
-            step_trace = session.trace(out_tensor, graph)
+            step_trace = session.trace(out_tensor, graph, error.line if error else None)
         except Exception as exc:  # the steps must never cost the rest of the report
             notes.append(f"the steps of this run could not be built ({type(exc).__name__})")
     try:

@@ -121,7 +121,8 @@ class StepSession:
         self.synthetic = True
 
     # ---- the trace --------------------------------------------------------------------------
-    def trace(self, output: torch.Tensor | None, graph: Graph | None) -> StepTrace | None:
+    def trace(self, output: torch.Tensor | None, graph: Graph | None,
+              error_line: int | None = None) -> StepTrace | None:
         from autogradlab.engine.steps import build_steps
         from autogradlab.engine.tangent_run import run_tangents
 
@@ -139,4 +140,4 @@ class StepSession:
 
         return build_steps(output, graph, self.recorder, self.hooks, self.options,
                            tangents if self.tree is not None else None, synthetic=self.synthetic,
-                           notes=tuple(self.notes))
+                           notes=tuple(self.notes), error_line=error_line)

@@ -69,8 +69,9 @@ Traced = tuple[TangentTrace | None, TangentRun | None, str | None]
 
 
 def tangent_trace(ctx: StepContext, options: StepOptions, runner: Callable[..., TangentRun] | None,
-                  log: BackwardLog | None, notes: list[str]) -> Traced:
-    """(trace, the tangent run, direction error)."""
+                  log: BackwardLog | None, notes: list[str], error_line: int | None = None) -> Traced:
+    """(trace, the tangent run, direction error). `error_line`: where the program itself stopped
+    (the tangent run stops there too, which needs no note)."""
     direction, error = parse_direction(ctx, options)
     if error is not None:
         notes.append(error)
@@ -79,13 +80,13 @@ def tangent_trace(ctx: StepContext, options: StepOptions, runner: Callable[..., 
         return None, None, None
     wanted = {ctx.nodes[i].op_index for i in ctx.fns if ctx.nodes[i].op_index is not None}
     run = runner(direction, wanted)
-    if run.error is not None:
+    if run.error is not None and (run.error_line is None or run.error_line != error_line):
         where = f" on line {run.error_line}" if run.error_line else ""
         notes.append(f"forward mode stopped{where}: {run.error}; later ops have no tangent")
     missing = [name for name in direction if name not in run.leaves]
     if missing:
-        notes.append(f"no tangent could be given to {', '.join(missing)} (it became a leaf requiring grad "
-                     "in a way forward mode cannot follow, such as `.requires_grad = True`)")
+        notes.append(f"no tangent could be given to {', '.join(missing)} (forward mode could not follow how "
+                     "it became a leaf)")
     known: dict[str, list[torch.Tensor]] = {}    # node id -> tangent of each of its outputs
     for node_id, fn in ctx.fns.items():
         node = ctx.nodes[node_id]

@@ -222,16 +222,17 @@ def _op_step(ctx: StepContext, log: BackwardLog, key: int, node_id: str, adjoint
 
 def build_steps(output: torch.Tensor, graph: Graph, recorder: Any, hooks: StepHooks, options: StepOptions,
                 tangents: Callable[..., Any] | None, synthetic: bool = False,
-                notes: tuple[str, ...] = ()) -> StepTrace:
+                notes: tuple[str, ...] = (), error_line: int | None = None) -> StepTrace:
     _SNAPS.clear()
     try:
-        return _build_steps(output, graph, recorder, hooks, options, tangents, synthetic, notes)
+        return _build_steps(output, graph, recorder, hooks, options, tangents, synthetic, notes, error_line)
     finally:
         _SNAPS.clear()
 
 
 def _build_steps(output: torch.Tensor, graph: Graph, recorder: Any, hooks: StepHooks, options: StepOptions,
-                 tangents: Callable[..., Any] | None, synthetic: bool, notes: tuple[str, ...]) -> StepTrace:
+                 tangents: Callable[..., Any] | None, synthetic: bool, notes: tuple[str, ...],
+                 error_line: int | None) -> StepTrace:
     from autogradlab.engine.step_tangents import mode_cost, tangent_trace
 
     ctx = StepContext.of(output, graph, recorder)
@@ -243,6 +244,8 @@ def _build_steps(output: torch.Tensor, graph: Graph, recorder: Any, hooks: StepH
         if not any(r.grad_fn is output.grad_fn for r in log.roots):
             out_notes.append(f"the backward() on line {log.line} started past the output: what reached the "
                              "output from the ops after it is shown as coming from the output node")
+    elif output.grad_fn is None:
+        out_notes.append("the output is a leaf tensor: no operation made it, so there is nothing to step")
     else:
         label = graph.output_label or graph.output or "y"
         how = f"{label}.backward()" if output.numel() == 1 else f"{label}.sum().backward()"
@@ -250,7 +253,7 @@ def _build_steps(output: torch.Tensor, graph: Graph, recorder: Any, hooks: StepH
                          "backward on the output with the page's toggle, to see the reverse steps")
     if hooks.dropped:
         out_notes.append(f"{hooks.dropped} earlier backward() calls were too large to keep step by step")
-    tangent, run, error = tangent_trace(ctx, options, tangents, log, out_notes)
+    tangent, run, error = tangent_trace(ctx, options, tangents, log, out_notes, error_line)
     return StepTrace(backward_line=log.line if log else None, backward_var=log.var if log else None,
                      forward=forward_steps(ctx), reverse=reverse, tangent=tangent,
                      cost=mode_cost(ctx, log, run, tangent), notes=tuple(out_notes),

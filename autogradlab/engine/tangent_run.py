@@ -2,10 +2,13 @@
 
 torch.autograd.forward_ad carries a tangent beside every value. The program runs a second time
 (same tree, same seed, so the same ops in the same order) inside a dual level; each leaf named in
-the direction gets its tangent the moment it becomes a leaf that requires grad (bound to its name,
-or after requires_grad_()), by an in-place copy of a dual tensor under no_grad, so it stays the same
-leaf. After every op, the tangents of its results are read with unpack_dual: op index i of this run
-is op index i of the first run, which is how tangents find their graph nodes.
+the direction gets its tangent when it is bound to that name (or after requires_grad_()), by an
+in-place copy of a dual tensor under no_grad, so it stays the same leaf. A result that does not
+require grad (made under no_grad, or before the leaf required grad) loses its tangent the same way:
+forward_ad ignores grad mode, but reverse mode treats such a value as a constant, and both modes
+must answer the same question.
+After every op, the tangents of its results are read with unpack_dual: op index i of this run is op
+index i of the first run, which is how tangents find their graph nodes.
 """
 
 from __future__ import annotations
@@ -52,7 +55,8 @@ class TangentHooks:
     def inject(self, tensor: Any, name: str | None) -> None:
         tangent = self.direction.get(name) if name is not None else None
         if (tangent is None or not isinstance(tensor, torch.Tensor) or not tensor.is_leaf
-                or not tensor.requires_grad or tuple(tensor.shape) != tuple(tangent.shape)):
+                or not (tensor.dtype.is_floating_point or tensor.dtype.is_complex)
+                or tuple(tensor.shape) != tuple(tangent.shape)):
             return
         if fwAD.unpack_dual(tensor).tangent is not None:
             return
@@ -66,6 +70,10 @@ class TangentHooks:
             r for r in result if isinstance(r, torch.Tensor)] if isinstance(result, (tuple, list)) else []
         if op == "requires_grad_" and results:
             self.inject(results[0], self._names.get(id(results[0])))
+        for r in results:   # reverse mode sees a constant here (no_grad, before requires_grad): so must we
+            if not r.requires_grad and fwAD.unpack_dual(r).tangent is not None:
+                with torch.no_grad():
+                    r.copy_(fwAD.make_dual(r.detach().clone(), torch.zeros_like(r.detach())))
         if index in self.wanted:
             self.run.tangents[index] = [_tangent(r) for r in results]
 

@@ -187,3 +187,23 @@ def test_full_programs_are_unchanged_by_steps():
     plain, stepped = report_to_json(run_program(case.program)), report_to_json(case.run())
     plain.pop("timing_ms"), stepped.pop("timing_ms")
     assert plain == stepped
+
+
+@pytest.mark.parametrize("body", [
+    "with torch.no_grad():\n    y = x * 2\nz = (x * y).sum()\nz.backward()\n",
+    "y = x.detach() * 2\nz = (x * y).sum()\nz.backward()\n",
+])
+def test_constants_carry_no_tangent_in_forward_mode(body):
+    """Values reverse mode treats as constants (no_grad, detach) get no tangent either."""
+    trace = Case((("x", [1.0, 2.0]),), body, "z").run(direction=(("x", [1.0, 1.0]),)).steps.tangent
+    assert float(trace.output_tangent.value) == float(trace.vjp.value) == 6.0
+
+
+def test_leaf_made_by_attribute_assignment_gets_its_tangent():
+    from autogradlab.engine.run import run_program
+    from autogradlab.step_records import StepOptions
+
+    source = ("import torch\nx = torch.ones(3)\nw = x * 5\nx.requires_grad = True\n"
+              "y = (x * x + w).sum()\ny.backward()\n")
+    trace = run_program(source, steps=StepOptions(direction=(("x", [1.0, 0.0, 0.0]),))).steps.tangent
+    assert float(trace.output_tangent.value) == float(trace.vjp.value) == 2.0

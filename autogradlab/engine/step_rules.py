@@ -42,7 +42,7 @@ RULES: dict[str, Rule] = {
     "relu": _unary("{y} = max({a}, 0)", "{g}·[{a} > 0]", "{da}·[{a} > 0]"),
     "sqrt": _unary("{y} = √{a}", "{g} / (2·√{a})", "{da} / (2·√{a})"),
     "abs": _unary("{y} = |{a}|", "{g}·sign({a})", "{da}·sign({a})"),
-    "pow": _unary("{y} = {a}^n", "{g}·n·{a}^(n−1)", "n·{a}^(n−1)·{da}"),
+    "pow": _unary("{y} = {a}^{n}", "{g}·{n}·{a}^({n}−1)", "{n}·{a}^({n}−1)·{da}"),
     "pow_tensor": Rule("{y} = {a}^{b}", ("{g}·{b}·{a}^({b}−1)", "{g}·{y}·ln {a}"),
                        "{b}·{a}^({b}−1)·{da} + {y}·ln {a}·{db}"),
     "sum": _unary("{y} = Σ {a}", "{g} copied to every element of {a}", "Σ {da}"),
@@ -83,6 +83,15 @@ RULES: dict[str, Rule] = {
     "cumsum": _unary("{y} = cumsum {a}", "reversed cumulative sum of {g}", "cumsum {da}"),
     "max": _unary("{y} = max {a}", "{g} at the position of the maximum, 0 elsewhere", "{da} at the maximum"),
     "min": _unary("{y} = min {a}", "{g} at the position of the minimum, 0 elsewhere", "{da} at the minimum"),
+    "reciprocal": _unary("{y} = 1 / {a}", "−{g} / {a}²", "−{da} / {a}²"),
+    "pow_scalar_base": _unary("{y} = c^{a}", "{g}·{y}·ln c", "{da}·{y}·ln c"),
+    "trace": _unary("{y} = tr {a}", "{g} on the diagonal of a zero matrix", "tr {da}"),
+    "softmax": _unary("{y} = softmax({a})", "{y} ⊙ ({g} − Σ {g}·{y})", "{y} ⊙ ({da} − Σ {da}·{y})"),
+    "prod": _unary("{y} = Π {a}", "{g}·{y} / {a} (the product of the other elements)", "Σ ({y} / {a})·{da}"),
+    "var": _unary("{y} = var {a}", "{g}·2·({a} − mean {a}) / (N − 1)", "2·Σ ({a} − mean {a})·{da} / (N − 1)"),
+    "std": _unary("{y} = std {a}", "{g}·({a} − mean {a}) / ((N − 1)·{y})",
+                  "Σ ({a} − mean {a})·{da} / ((N − 1)·{y})"),
+    "clamp": _unary("{y} = clamp({a})", "{g}·[{a} inside the bounds]", "{da}·[{a} inside the bounds]"),
     "unbind": _unary("{y} = one row of {a}", "the rows' ḡ stacked (0 for unused rows)", "{da} unbound"),
 }
 
@@ -91,7 +100,7 @@ ELEMENTWISE = frozenset({"add", "sub", "rsub", "mul", "div", "pow_tensor"})
 
 # Backward classes whose number says which overload ran (see torch's derivatives.yaml).
 _VARIANTS = {"SumBackward1": "sum_dim", "MeanBackward1": "mean_dim", "PowBackward1": "pow_tensor",
-             "NormBackward1": "norm"}
+             "PowBackward2": "pow_scalar_base", "NormBackward1": "norm"}
 
 
 def rule_key(grad_fn: str, op: str) -> str:
@@ -105,7 +114,7 @@ def tangent_name(name: str) -> str:
 
 def _fill(template: str, names: dict[str, str]) -> str:
     out = template
-    for key in ("da", "db", "a", "b", "c", "g", "y"):   # da before a
+    for key in ("da", "db", "a", "b", "c", "g", "y", "n"):   # da before a
         out = out.replace("{" + key + "}", names.get(key, key))
     return out
 
@@ -122,7 +131,7 @@ def forward_text(key: str, output: str, inputs: list[str], op: str) -> str:
 
 
 def backward_text(key: str, inputs: list[str], op: str, notes: dict[int, str] | None = None,
-                  shown: set[int] | None = None) -> str:
+                  shown: set[int] | None = None, output: str = "y") -> str:
     """"∂/∂a = ḡ·b,  ∂/∂b = ḡ·a": `inputs` names every input slot, `shown` the slots that get a
     gradient (default all), `notes` adds "(summed to the shape …)" to a slot."""
     rule = RULES.get(key)
@@ -131,7 +140,7 @@ def backward_text(key: str, inputs: list[str], op: str, notes: dict[int, str] | 
         if shown is not None and slot not in shown:
             continue
         if rule is not None and slot < len(rule.vjp):
-            formula = _fill(rule.vjp[slot], {**_slots(inputs), "g": "ḡ"})
+            formula = _fill(rule.vjp[slot], {**_slots(inputs), "g": "ḡ", "y": output})
         else:
             formula = f"ḡᵀ·∂{op}/∂{name} (vector–Jacobian product of {op})"
         parts.append(f"∂/∂{name} = {formula}{(notes or {}).get(slot, '')}")

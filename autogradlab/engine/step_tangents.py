@@ -17,7 +17,7 @@ import torch
 
 from autogradlab.engine import step_rules as rules
 from autogradlab.engine.step_hooks import BackwardLog
-from autogradlab.engine.steps import StepContext, short, snap
+from autogradlab.engine.steps import StepContext, exponent_text, short, snap
 from autogradlab.engine.tangent_run import TangentRun
 from autogradlab.step_records import ModeCost, StepOptions, TangentStep, TangentTrace
 
@@ -83,7 +83,7 @@ def tangent_trace(ctx: StepContext, options: StepOptions, runner: Callable[..., 
     if run.error is not None and (run.error_line is None or run.error_line != error_line):
         where = f" on line {run.error_line}" if run.error_line else ""
         notes.append(f"forward mode stopped{where}: {run.error}; later ops have no tangent")
-    missing = [name for name in direction if name not in run.leaves]
+    missing = [name for name in direction if name not in run.leaves] if run.tangents else []
     if missing:
         notes.append(f"no tangent could be given to {', '.join(missing)} (forward mode could not follow how "
                      "it became a leaf)")
@@ -151,6 +151,7 @@ def _entry(ctx: StepContext, node_id: str, known: dict[str, list[torch.Tensor]],
             nr = fn.next_functions[k][1]
             values["d" + slot] = snap(known[i][nr] if nr < len(known[i]) else known[i][0]).summary
     values["y"] = node.value.summary if node.value is not None else "y"
+    values["n"] = exponent_text(fn)
     shown = snap(_mine(ctx, node_id, known))
     constants = {k for k, i in enumerate(slots) if i is None}
     return TangentStep(index=index, node=node_id, var=var, line=node.line, tangent=shown,

@@ -117,6 +117,15 @@ class StepContext:
         return [node_id for _, node_id in sorted(keyed)]
 
 
+def exponent_text(fn: Any) -> str:
+    """The exponent a PowBackward0 saved (`x ** 2`), as text; "n" when there is none."""
+    try:
+        value = getattr(fn, "_saved_exponent", None)
+    except Exception:  # noqa: BLE001 - freed or not readable
+        value = None
+    return f"{value:g}" if isinstance(value, (int, float)) and not isinstance(value, bool) else "n"
+
+
 def forward_steps(ctx: StepContext) -> tuple[ForwardStep, ...]:
     steps = []
     for index, node_id in enumerate(ctx.forward_order()):
@@ -200,14 +209,16 @@ def _op_step(ctx: StepContext, log: BackwardLog, key: int, node_id: str, adjoint
     slots, names, rule_key = ctx.slot_ids(fn), ctx.slot_names(node_id), ctx.rule_key(node_id)
     sent = log.sent.get(key, ())
     out_shape = node.shape
-    broadcast = {k: f" (summed to the shape {tuple(ctx.nodes[i].shape or ())} of {names[k]}: sum-to-shape)"
+    broadcast = {k: f" (summed to the shape {ctx.nodes[i].shape} of {names[k]}: sum-to-shape)"
                  for k, i in enumerate(slots)
-                 if i is not None and rule_key in rules.ELEMENTWISE and ctx.nodes[i].shape != out_shape}
+                 if i is not None and rule_key in rules.ELEMENTWISE
+                 and None not in (ctx.nodes[i].shape, out_shape) and ctx.nodes[i].shape != out_shape}
     values = {}
     for k, (slot, name) in enumerate(zip("abc", names, strict=False)):
         shown_value = ctx.slot_value(fn, k) if slots[k] is not None else None
         values[slot] = shown_value.summary if shown_value is not None else name
-    values.update(g=snap(adjoint).summary, y=node.value.summary if node.value is not None else "y")
+    values.update(g=snap(adjoint).summary, y=node.value.summary if node.value is not None else "y",
+                  n=exponent_text(fn))
     sends, numbers = [], []
     for k, (i, grad) in enumerate(zip(slots, sent, strict=False)):
         if i is None or grad is None:
@@ -216,7 +227,7 @@ def _op_step(ctx: StepContext, log: BackwardLog, key: int, node_id: str, adjoint
         sends.append((i, shown))
         numbers.append(f"→ {names[k]}: " + rules.numbers_text("vjp", rule_key, values, shown.summary, slot=k))
     shown = {k for k, i in enumerate(slots) if i is not None}
-    rule = rules.backward_text(rule_key, names, node.op or "op", broadcast, shown)
+    rule = rules.backward_text(rule_key, names, node.op or "op", broadcast, shown, ctx.out_name(node_id))
     return ReverseStep(**common, sends=tuple(sends), rule=rule, numbers=short(";  ".join(numbers)))
 
 

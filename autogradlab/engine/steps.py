@@ -60,7 +60,10 @@ class StepContext:
     def of(cls, output: torch.Tensor, graph: Graph, recorder: Any) -> StepContext:
         walked = walk_functions(output.grad_fn) if output.grad_fn is not None else []
         shown = [n for n in graph.nodes if n.kind in ("leaf", "op")]
-        if len(walked) != len(shown):   # the graph was built by the same walk: never expected
+        same = len(walked) == len(shown) and all(
+            n.grad_fn == type(fn).__name__ and (n.kind == "leaf") == is_leaf_node(fn)
+            for fn, n in zip(walked, shown, strict=True))
+        if not same:   # the graph was built by the same walk (graph.py): never expected
             walked, shown = [], []
         return cls(output, graph, recorder, {n.id: fn for fn, n in zip(walked, shown, strict=True)},
                    {id(fn): n.id for fn, n in zip(walked, shown, strict=True)},

@@ -207,3 +207,19 @@ def test_leaf_made_by_attribute_assignment_gets_its_tangent():
               "y = (x * x + w).sum()\ny.backward()\n")
     trace = run_program(source, steps=StepOptions(direction=(("x", [1.0, 0.0, 0.0]),))).steps.tangent
     assert float(trace.output_tangent.value) == float(trace.vjp.value) == 2.0
+
+
+def test_backward_past_the_output_arrives_through_the_output_node():
+    from autogradlab.engine.run import run_program
+    from autogradlab.step_records import StepOptions
+
+    source = ("import torch\nx = torch.tensor([1.0, 2.0], requires_grad=True)\ny = x * 3\nz = (y * y).sum()\n"
+              "z.backward()\n")
+    report = run_program(source, output="y", steps=StepOptions())
+    first = report.steps.reverse[0]
+    assert first.var == "y" and [c.source for c in first.contributions] == [report.graph.output_node]
+    x = torch.tensor([1.0, 2.0], requires_grad=True)
+    y = x * 3
+    (expected,) = torch.autograd.grad((y * y).sum(), y)
+    np.testing.assert_allclose(first.adjoint.value, expected.numpy())
+    assert any("past the output" in note for note in report.steps.notes)

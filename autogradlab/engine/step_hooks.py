@@ -20,6 +20,7 @@ import torch
 from autogradlab.engine.graph import gc_paused, is_leaf_node, walk_functions
 
 LOG_MAX_ELEMENTS = 5_000_000   # gradient elements kept over all backward logs; oldest logs go first
+ONE_LOG_MAX_ELEMENTS = 20_000_000   # one backward keeping more than this stops keeping (memory limit)
 
 
 def _copy(t: Any) -> torch.Tensor | None:
@@ -43,6 +44,7 @@ class BackwardLog:
     call: int = 0                  # 0-based among the run's backward() calls that returned normally
     elements: int = 0
     finished: bool = False
+    overflow: bool = False         # too many gradient values to keep: no reverse steps for it
 
 
 class StepHooks:
@@ -119,6 +121,8 @@ class StepHooks:
             if log is None:          # torch.autograd.grad, jacobian(): not a backward() call
                 return
             log.order.append(key)
+            if self._full(log, grad_outputs):
+                return
             copies = tuple(_copy(g) for g in grad_outputs)
             log.received[key] = copies
             log.elements += sum(c.numel() for c in copies if c is not None)
@@ -130,17 +134,24 @@ class StepHooks:
     def _post(self, key: int):  # noqa: ANN202
         def post_hook(grad_inputs: tuple[Any, ...], grad_outputs: tuple[Any, ...]) -> None:
             log = self._current
-            if log is None:
+            if log is None or self._full(log, grad_inputs):
                 return
             copies = tuple(_copy(g) for g in grad_inputs)
             log.sent[key] = copies
             log.elements += sum(c.numel() for c in copies if c is not None)
         return post_hook
 
+    @staticmethod
+    def _full(log: BackwardLog, grads: tuple[Any, ...]) -> bool:
+        if not log.overflow:
+            size = sum(g.numel() for g in grads if isinstance(g, torch.Tensor))
+            log.overflow = log.elements + size > ONE_LOG_MAX_ELEMENTS
+        return log.overflow
+
     # ---- questions asked after the run ------------------------------------------------------------
     def last_log_reaching(self, key: int) -> BackwardLog | None:
         """The last finished backward whose engine ran the Node with this id."""
         for log in reversed(self.logs):
-            if key in log.received:
+            if key in log.received or (log.overflow and key in log.order):
                 return log
         return None

@@ -84,6 +84,9 @@ def tangent_trace(ctx: StepContext, options: StepOptions, runner: Callable[..., 
         where = f" on line {run.error_line}" if run.error_line else ""
         notes.append(f"forward mode stopped{where}: {run.error}; later ops have no tangent")
     missing = [name for name in direction if name not in run.leaves] if run.tangents else []
+    if run.overflow:
+        notes.append("the tangents of this program are too many values to keep (20 million): the later "
+                     "ops have none")
     if missing:
         notes.append(f"no tangent could be given to {', '.join(missing)} (forward mode could not follow how "
                      "it became a leaf)")
@@ -171,7 +174,7 @@ def _output_tangent(ctx: StepContext, known: dict[str, list[torch.Tensor]]) -> t
 
 def _reverse_number(ctx: StepContext, log: BackwardLog | None, direction: dict[str, torch.Tensor]) -> Any:
     """(uᵀJ)·v from the leaves' adjoints of the reverse pass; None when that pass is of another root."""
-    if log is None or not any(r.grad_fn is ctx.output.grad_fn for r in log.roots):
+    if log is None or log.overflow or not any(r.grad_fn is ctx.output.grad_fn for r in log.roots):
         return None
     total = torch.zeros((), dtype=torch.float64)
     for node_id, fn in ctx.fns.items():

@@ -253,7 +253,10 @@ def _build_steps(output: torch.Tensor, graph: Graph, recorder: Any, hooks: StepH
     out_notes = list(notes)
     log = hooks.last_log_reaching(id(output.grad_fn)) if output.grad_fn is not None else None
     reverse: tuple[ReverseStep, ...] = ()
-    if log is not None:
+    if log is not None and log.overflow:
+        out_notes.append(f"the backward() on line {log.line} moved more gradient values than the steps keep "
+                         "(20 million): its reverse steps are left out; use smaller tensors to step it")
+    elif log is not None:
         reverse = reverse_steps(ctx, log, hooks)
         if not any(r.grad_fn is output.grad_fn for r in log.roots):
             out_notes.append(f"the backward() on line {log.line} started past the output: what reached the "

@@ -24,6 +24,8 @@ import torch.autograd.forward_ad as fwAD
 from autogradlab.errors import ProgramError
 from autogradlab.limits import Limits
 
+TANGENTS_MAX_ELEMENTS = 20_000_000   # tangent values kept over one run (the worker's memory limit)
+
 
 @dataclass
 class TangentRun:
@@ -33,6 +35,8 @@ class TangentRun:
     total_ms: float = 0.0
     error: str | None = None
     error_line: int | None = None
+    elements: int = 0
+    overflow: bool = False                                          # stopped keeping tangents
 
 
 def _tangent(t: torch.Tensor) -> torch.Tensor | None:
@@ -74,8 +78,12 @@ class TangentHooks:
             if not r.requires_grad and fwAD.unpack_dual(r).tangent is not None:
                 with torch.no_grad():
                     r.copy_(fwAD.make_dual(r.detach().clone(), torch.zeros_like(r.detach())))
-        if index in self.wanted:
-            self.run.tangents[index] = [_tangent(r) for r in results]
+        if index in self.wanted and not self.run.overflow:
+            kept = [_tangent(r) for r in results]
+            self.run.elements += sum(t.numel() for t in kept if t is not None)
+            self.run.overflow = self.run.elements > TANGENTS_MAX_ELEMENTS
+            if not self.run.overflow:
+                self.run.tangents[index] = kept
 
     def on_assign(self, name, value, node, in_function):  # noqa: ANN001, D102
         if in_function is None and isinstance(value, torch.Tensor):

@@ -11,13 +11,19 @@ and the cost of each mode are in step_tangents.py. Runs in the worker; returns p
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import torch
 
 from autogradlab.engine import step_rules as rules
-from autogradlab.engine.graph import GRAD_SNAPSHOT_ID, is_leaf_node, op_name_from_class, walk_functions
+from autogradlab.engine.graph import (
+    GRAD_SNAPSHOT_ID,
+    gc_paused,
+    is_leaf_node,
+    op_name_from_class,
+    walk_functions,
+)
 from autogradlab.engine.step_hooks import BackwardLog, StepHooks
 from autogradlab.engine.values import snapshot
 from autogradlab.report import Graph, GraphNode, TensorSnapshot
@@ -55,6 +61,7 @@ class StepContext:
     fns: dict[str, Any]            # node id -> Node (leaves: their AccumulateGrad)
     ids: dict[int, str]            # id(Node) -> node id
     nodes: dict[str, GraphNode]
+    _slots: dict[int, list[str | None]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, output: torch.Tensor, graph: Graph, recorder: Any) -> StepContext:
@@ -92,7 +99,11 @@ class StepContext:
         return node.value
 
     def slot_ids(self, fn: Any) -> list[str | None]:
-        return [self.ids.get(id(u)) if u is not None else None for u, _ in fn.next_functions]
+        known = self._slots.get(id(fn))
+        if known is None:
+            known = self._slots[id(fn)] = [self.ids.get(id(u)) if u is not None else None
+                                           for u, _ in fn.next_functions]
+        return known
 
     def slot_names(self, node_id: str) -> list[str]:
         """Names of the Node's input slots: graph inputs by name, the rest by the op's argument text."""
@@ -239,7 +250,9 @@ def build_steps(output: torch.Tensor, graph: Graph, recorder: Any, hooks: StepHo
                 notes: tuple[str, ...] = (), error_line: int | None = None) -> StepTrace:
     _SNAPS.clear()
     try:
-        return _build_steps(output, graph, recorder, hooks, options, tangents, synthetic, notes, error_line)
+        with gc_paused():   # many small records and Node wrappers, no cycles: the collector only slows it
+            return _build_steps(output, graph, recorder, hooks, options, tangents, synthetic, notes,
+                                error_line)
     finally:
         _SNAPS.clear()
 

@@ -122,6 +122,9 @@ def run_tangents(tree: Any, program: str, *, seed: int, limits: Limits, directio
     except ProgramError as exc:
         info = exc.to_info()
         run.error, run.error_line = info.message, info.line
+        if info.kind == "timeout":
+            run.error = ("the forward-mode run had only the time left within the time limit after the "
+                         "program's own run, and it ran out here")
     except Exception as exc:  # noqa: BLE001 - forward mode must never break the run's report
         run.error = f"{type(exc).__name__}"
     run.total_ms = (time.perf_counter() - started) * 1000.0

@@ -158,11 +158,19 @@ def tangent_text(key: str, output: str, inputs: list[str], op: str, constants: s
     return f"{tangent_name(output)} = " + _fill(rule.jvp, {**_slots(inputs), **dot_names, "y": output})
 
 
+# Rules that move or reshape values rather than compute them: their numbers read "ḡ = … → …".
+STRUCTURAL = frozenset({
+    "sum", "sum_dim", "mean", "mean_dim", "cat", "stack", "select", "slice", "index", "copy_slices",
+    "expand", "view", "unsafe_view", "reshape_alias", "unsqueeze", "squeeze", "t", "transpose", "permute",
+    "cumsum", "max", "min", "unbind", "trace", "clamp", "to_copy", "mv", "prod"})
+
+
 def numbers_text(template_kind: str, key: str, values: dict[str, str], result: str, slot: int = 0) -> str:
     """The rule with this step's numbers in place of the names: "1·3 = 3"."""
     rule = RULES.get(key)
-    if rule is None:
-        return result
+    if rule is None or key in STRUCTURAL:
+        start = values.get("g") if template_kind == "vjp" else values.get("da")
+        return f"{'ḡ' if template_kind == 'vjp' else 'ȧ'} = {start} → {result}" if start else result
     template = rule.jvp if template_kind == "jvp" else (rule.vjp[slot] if slot < len(rule.vjp) else "")
     if not template:
         return result

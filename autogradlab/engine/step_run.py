@@ -61,7 +61,10 @@ class StepSession:
             self.names = free_names(program)
 
     def preset(self, interpreter: Any) -> None:
-        """Expression mode: bind the modules it names and a leaf per free name."""
+        """Expression mode: bind the modules it names and a leaf per free name. Called right before
+        each run, so the time budget counts from where the interpreter's own deadline does."""
+        if interpreter.hooks is self.hooks:
+            self.started = time.perf_counter()
         if not self.names:
             return
         from autogradlab.lang.namespaces import resolve_import

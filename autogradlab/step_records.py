@@ -62,6 +62,8 @@ class TangentTrace:
     entries: tuple[TangentStep, ...]
     output_tangent: TensorSnapshot | None               # J·v
     vjp: TensorSnapshot | None = None                   # reverse mode's vᵀJ for comparison, when defined
+    # vjp is the scalar (uᵀJ)·v from the reverse steps' leaf adjoints, u = the backward's seed (1 for
+    # a scalar output), so it equals Σ u·output_tangent; None when no backward of this output ran.
 
 
 @dataclass(frozen=True)

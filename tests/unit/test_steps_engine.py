@@ -223,3 +223,13 @@ def test_backward_past_the_output_arrives_through_the_output_node():
     (expected,) = torch.autograd.grad((y * y).sum(), y)
     np.testing.assert_allclose(first.adjoint.value, expected.numpy())
     assert any("past the output" in note for note in report.steps.notes)
+
+
+def test_root_contribution_is_the_gradient_argument():
+    body = "y = x * x\ny.backward(torch.tensor([1.0, 3.0], dtype=torch.float64))\n"
+    case = Case((("x", [1.0, 2.0]),), body, "y")
+    steps = case.run().steps
+    root = steps.reverse[0]
+    assert root.var == "y" and [c.source for c in root.contributions] == [None]
+    np.testing.assert_array_equal(root.contributions[0].value.value, [1.0, 3.0])
+    np.testing.assert_array_equal(steps.reverse[-1].adjoint.value, [2.0, 12.0])

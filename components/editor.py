@@ -25,6 +25,7 @@ class Submitted:
 
 def show() -> Submitted:
     """Draw the editor and return the program and seed last submitted (the defaults at first)."""
+    expected = _expected_program()
     with st.form(state.RUN_FORM, border=False):
         source = st.text_area(
             "Program",
@@ -45,4 +46,24 @@ def show() -> Submitted:
         with run_col:
             pressed = st.form_submit_button("Run  (Ctrl+Enter)", type="primary", key=state.RUN_BUTTON,
                                   width="stretch")
-    return Submitted(source=source or "", seed=int(seed if seed is not None else 0), pressed=bool(pressed))
+    submitted = Submitted(source=source or "", seed=int(seed if seed is not None else 0),
+                          pressed=bool(pressed))
+    if not pressed and expected is not None and submitted.source != expected \
+            and st.session_state.get(state.EDITOR_RESTORED) != expected:
+        st.session_state[state.EDITOR_RESTORED] = expected     # once per program: never a rerun loop
+        st.session_state[state.EDITOR_RESTORE_NOW] = True
+        st.rerun()
+    st.session_state[state.EDITOR_COPY], st.session_state[state.SEED_COPY] = submitted.source, submitted.seed
+    return submitted
+
+
+def _expected_program() -> str | None:
+    """A program put into the editor by a link (session state, not typing) comes back as the default
+    after a page switch (Streamlit 1.67: the widget's persisted browser value wins). show() notices
+    (the editor returns something else than the last submitted program although neither a Run nor a
+    link changed it) and reruns once; this then puts the copy back before the editor is drawn."""
+    copy = st.session_state.get(state.EDITOR_COPY)
+    if st.session_state.pop(state.EDITOR_RESTORE_NOW, False) and copy is not None:
+        st.session_state[state.EDITOR] = copy
+        st.session_state[state.SEED] = st.session_state.get(state.SEED_COPY, 0)
+    return copy if copy is not None and st.session_state.get(state.EDITOR) == copy else None

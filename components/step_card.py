@@ -111,8 +111,8 @@ def show(graph: Graph, trace: StepTrace, mode: str, steps: tuple, frame: Frame, 
     step = steps[frame.last]
     with st.container(key="steps_card", border=True):
         if frame.count > 1:
-            st.markdown(f"**Steps {frame.first + 1}–{frame.last + 1}** are one folded group "
-                        f"({frame.count} steps of a repeated loop body); showing the last of them.")
+            st.markdown(f"**Steps {frame.first + 1}–{frame.last + 1}** of {len(steps)}: one pass through "
+                        f"a folded loop body ({frame.count} steps); showing the last of them.")
         {"forward": _forward, "reverse": _reverse, "tangent": _tangent}[mode](graph, step)
         if mode == "tangent" and trace.tangent is not None and trace.tangent.direction:
             given = ", ".join(f"{name} = {_v(v)}" for name, v in trace.tangent.direction)

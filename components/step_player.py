@@ -145,10 +145,17 @@ def show(report: Report, options: Options, source: str, run_key: tuple) -> int |
         st.info(_empty_message(report, mode), icon=":material/info:")
         return None
     fold = _fold_choice(graph)
-    layout, template = _drawing(run_key, fold, graph)
+    from autogradlab.render.export import RenderError
+
+    try:
+        layout, template = _drawing(run_key, fold, graph)
+    except RenderError as exc:      # graphviz missing, failed or too slow: say so, keep the page alive
+        st.warning(f"{exc}. The step records are still valid; try a smaller program.",
+                   icon=":material/warning:")
+        return None
     if layout.folded:
         st.caption(f"{layout.title}: a repeated loop body is drawn once and stepped as one group.")
-    all_frames = frames(steps, layout.owner)
+    all_frames = frames(steps, layout.owner, layout.counts)
     # Keyed by the output actually drawn (not the one asked for: None and "d" are the same run).
     shown = (run_key[0], run_key[1], report.output, *run_key[3:], mode, fold, options.direction)
     key = state.STEPS_FRAME_PREFIX + state.digest(repr(shown))

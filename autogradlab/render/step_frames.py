@@ -45,16 +45,23 @@ def mode_steps(trace: StepTrace, mode: str) -> tuple:
     raise ValueError(f"mode must be one of {', '.join(MODES)}, got {mode!r}")
 
 
-def frames(steps: tuple, owner: dict[str, str]) -> tuple[Frame, ...]:
-    """Consecutive steps drawn by the same summary node become one frame; others one each."""
-    out: list[Frame] = []
+def frames(steps: tuple, owner: dict[str, str], counts: dict[str, int] | None = None) -> tuple[Frame, ...]:
+    """Consecutive steps drawn by the same summary node are grouped, one frame per repetition of the
+    folded loop body (`counts`: summary id -> repetitions; without it the whole run is one frame);
+    every other step is a frame of its own."""
+    runs: list[Frame] = []
     for i, step in enumerate(steps):
         drawn = owner.get(step.node, step.node)
-        last = out[-1] if out else None
+        last = runs[-1] if runs else None
         if last is not None and last.node == drawn and drawn != step.node and last.last == i - 1:
-            out[-1] = Frame(last.first, i, drawn)
+            runs[-1] = Frame(last.first, i, drawn)
         else:
-            out.append(Frame(i, i, drawn))
+            runs.append(Frame(i, i, drawn))
+    out: list[Frame] = []
+    for run in runs:
+        repeats = (counts or {}).get(run.node, 1)
+        size = max(1, -(-run.count // max(repeats, 1)))           # ceil: one loop iteration per frame
+        out += [Frame(a, min(a + size - 1, run.last), run.node) for a in range(run.first, run.last + 1, size)]
     return tuple(out)
 
 

@@ -13,7 +13,7 @@ Plain boxes, not rounded ones: rounded nodes made in-browser redraws slower (sty
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from autogradlab.render.dot import (
     _edge_line,
@@ -58,6 +58,7 @@ class StepLayout:
     fills: dict[str, str]              # drawn id -> its legend colour
     folded: bool
     title: str | None = None
+    counts: dict[str, int] = field(default_factory=dict)   # summary id -> repetitions it stands for
 
 
 def _slot(mark: str) -> str:
@@ -93,9 +94,12 @@ def _node(node_id: str, label: str, fill: str, tooltip: str, extra: str = "") ->
 
 def step_layout(graph: Graph, *, fold: bool, max_nodes: int = 500) -> StepLayout:
     """The DOT of the step view; folded (repeated loop steps drawn once) when asked or when big."""
-    header = [line.replace('style="rounded,filled"', 'style="filled"') for line in _header("BT", None)]
-    lines, fills = list(header), {}
+    def header(title: str | None) -> list[str]:
+        return [line.replace('style="rounded,filled"', 'style="filled"') for line in _header("BT", title)]
+
+    fills: dict[str, str] = {}
     if not fold and len(graph.nodes) <= max_nodes:
+        lines = header(None)
         kinds = {}
         for node in graph.nodes:
             kinds[node.id] = node.kind
@@ -105,7 +109,7 @@ def step_layout(graph: Graph, *, fold: bool, max_nodes: int = 500) -> StepLayout
         lines.append("}")
         return StepLayout("\n".join(lines) + "\n", {n.id: n.id for n in graph.nodes}, fills, False)
     folded = fold_graph(graph, max_nodes)
-    lines[1] = lines[1].replace("label=<", f"label=<{html(folded.title, 120)}<BR/>", 1)
+    lines = header(folded.title)
     kinds = {}
     for fnode in folded.nodes:
         kinds[fnode.id] = fnode.kind
@@ -120,7 +124,8 @@ def step_layout(graph: Graph, *, fold: bool, max_nodes: int = 500) -> StepLayout
         lines.append(_node(fnode.id, label, fills[fnode.id], tip, ", peripheries=2"))
     lines += [_edge_line(a, b, kinds.get(a) == "saved") for a, b in folded.edges]
     lines.append("}")
-    return StepLayout("\n".join(lines) + "\n", dict(folded.owner), fills, True, folded.title)
+    counts = {f.id: f.count for f in folded.nodes if f.node is None and f.kind == "repeat"}
+    return StepLayout("\n".join(lines) + "\n", dict(folded.owner), fills, True, folded.title, counts)
 
 
 _NODE_START = re.compile(r'<g id="([^"]+)" class="node">')

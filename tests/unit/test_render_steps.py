@@ -52,7 +52,8 @@ def test_fake_trace_numbers_are_pytorchs():
     assert d.item() == 14.0 and y.item() == 28.0 and float(d.grad) == 2.0
     assert x.grad.tolist() == fake_steps.lesson_trace().reverse[2].grad_after.value.tolist()
     with torch.autograd.forward_ad.dual_level():
-        xd = torch.autograd.forward_ad.make_dual(torch.arange(4.0), torch.tensor(fake_steps.DIRECTION).float())
+        v = torch.tensor(fake_steps.DIRECTION).float()
+        xd = torch.autograd.forward_ad.make_dual(torch.arange(4.0), v)
         dd = torch.dot(xd, xd)
         yd = 2 * dd
         assert float(torch.autograd.forward_ad.unpack_dual(dd).tangent) == 2.0
@@ -101,8 +102,7 @@ def test_reverse_slots_show_adjoints_and_the_leaf_grad():
 
 
 def test_slot_text_is_escaped_and_cut():
-    graph, trace = fake_core.lesson_graph(), fake_steps.lesson_trace()
-    layout, template = drawing(graph)
+    _, template = drawing(fake_core.lesson_graph())
     svg = paint(template, {}, {"n1": "<script>alert(1)</script>" * 3}, {})
     assert "<script>" not in svg and "&lt;script&gt;" in svg and "…" in svg
 
@@ -130,6 +130,7 @@ def test_folded_steps_inside_one_summary_are_one_frame():
     steps = fake_steps.lesson_trace().forward + fake_steps.lesson_trace().forward
     owner = {"n1": "fold_1", "n2": "fold_1"}
     assert frames(steps, owner) == (Frame(0, 3, "fold_1"),)
+    assert frames(steps, owner, {"fold_1": 2}) == (Frame(0, 1, "fold_1"), Frame(2, 3, "fold_1"))
     assert frames(steps, {}) == tuple(Frame(i, i, s.node) for i, s in enumerate(steps))
 
 
@@ -143,8 +144,10 @@ def test_big_loop_is_drawn_folded_and_steps_in_groups():
     assert report.error is None, report.error
     layout = step_layout(report.graph, fold=True)
     assert layout.folded and len(set(layout.owner.values())) < 60
-    all_frames = frames(report.steps.forward, layout.owner)
-    assert len(all_frames) < len(report.steps.forward) / 10
+    template = svg_template(svg_for_web(layout.dot), layout.fills)
+    assert set(template.node_ids) == set(layout.owner.values())
+    all_frames = frames(report.steps.forward, layout.owner, layout.counts)
+    assert 250 <= len(all_frames) <= 310                      # about one frame per loop iteration
     assert sum(f.count for f in all_frames) == len(report.steps.forward)
 
 

@@ -24,7 +24,7 @@ from autogradlab.report import Graph
 from autogradlab.step_records import StepOptions, StepTrace
 
 VALUE_MAX_ELEMENTS = 100_000       # one free name's value in expression mode
-TANGENT_TIME_SHARE = 0.75          # of limits.timeout_s: the tangent run must end before this
+TANGENT_TIME_SHARE = 0.6           # of limits.timeout_s: the tangent run ends by then (the rest: records)
 EXPRESSION_TEXT_MAX = 40
 
 

@@ -14,6 +14,7 @@ index i of the first run, which is how tangents find their graph nodes.
 from __future__ import annotations
 
 import time
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -104,11 +105,28 @@ class TangentHooks:
         pass
 
 
+_WARM = False
+
+
+def warm_forward_mode() -> None:
+    """forward_ad loads its decompositions on first use (~0.3 s), with torch.jit.script, which warns
+    that it is deprecated: do it once, quietly (the worker's zygote does it before any job)."""
+    global _WARM
+    if _WARM:
+        return
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        with fwAD.dual_level():
+            fwAD.make_dual(torch.zeros(1), torch.zeros(1))
+    _WARM = True
+
+
 def run_tangents(tree: Any, program: str, *, seed: int, limits: Limits, direction: dict[str, torch.Tensor],
                  wanted: set[int], preset: Callable[[Any], None] | None = None) -> TangentRun:
     """Run the program once more with dual leaves; never raises (a failure is run.error)."""
     from autogradlab.lang.interpreter import Interpreter
 
+    warm_forward_mode()
     run = TangentRun()
     started = time.perf_counter()
     try:

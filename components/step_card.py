@@ -62,68 +62,74 @@ def source_lines(source: str, line: int | None) -> None:
         st.markdown(f'<div style="{SOURCE_STYLE}">{"".join(rows)}</div>', unsafe_allow_html=True)
 
 
-def _forward(graph: Graph, step: ForwardStep) -> None:
-    st.markdown(f"**Forward**: {_code(node_name(graph, step.node))} computes its value")
+def _forward(graph: Graph, step: ForwardStep, out: list[str]) -> None:
+    out.append(f"**Forward**: {_code(node_name(graph, step.node))} computes its value")
     if step.rule:
-        st.markdown(f"Rule: {_code(step.rule)}")
+        out.append(f"Rule: {_code(step.rule)}")
     for node_id in dict.fromkeys(step.inputs):
         try:
             value = graph.node(node_id).value
         except KeyError:
             value = None
-        st.markdown(f"- input {_code(node_name(graph, node_id))} = {_code(_v(value))}")
-    st.markdown(f"Result: {_code(_v(step.value))}")
+        out.append(f"- input {_code(node_name(graph, node_id))} = {_code(_v(value))}")
+    out.append(f"Result: {_code(_v(step.value))}")
 
 
-def _reverse(graph: Graph, step: ReverseStep) -> None:
-    st.markdown(f"**Reverse**: {_code(step.grad_fn)} at {_code(node_name(graph, step.node))}")
+def _reverse(graph: Graph, step: ReverseStep, out: list[str]) -> None:
+    out.append(f"**Reverse**: {_code(step.grad_fn)} at {_code(node_name(graph, step.node))}")
     parts = [f"{_v(c.value)} from {node_name(graph, c.source)}" for c in step.contributions]
     if len(step.contributions) > 1:
-        st.markdown("Used more than once, so the adjoint is the **sum of the contributions**:")
-        st.markdown("\n".join(f"- {_code(p)}" for p in parts))
+        out.append("Used more than once, so the adjoint is the **sum of the contributions**:")
+        out.append("\n".join(f"- {_code(p)}" for p in parts))
         total = " + ".join(_v(c.value) for c in step.contributions)
-        st.markdown(f"ḡ = {_code(total)} = {_code(_v(step.adjoint))}")
+        out.append(f"ḡ = {_code(total)} = {_code(_v(step.adjoint))}")
     else:
         origin = f" ({escape_markdown(parts[0])})" if parts else ""
-        st.markdown(f"Incoming adjoint ḡ = {_code(_v(step.adjoint))}{origin}")
+        out.append(f"Incoming adjoint ḡ = {_code(_v(step.adjoint))}{origin}")
     if step.rule:
-        st.markdown(f"Local rule: {_code(step.rule)}")
+        out.append(f"Local rule: {_code(step.rule)}")
     if step.numbers:
-        st.markdown(f"With the numbers: {_code(step.numbers)}")
+        out.append(f"With the numbers: {_code(step.numbers)}")
     for target, value in step.sends:
-        st.markdown(f"- sends {_code(_v(value))} to {_code(node_name(graph, target))}")
+        out.append(f"- sends {_code(_v(value))} to {_code(node_name(graph, target))}")
     if step.grad_after is not None or step.grad_before is not None:
-        st.markdown(f"`.grad` before: {_code(_v(step.grad_before) if step.grad_before else 'None')} "
+        out.append(f"`.grad` before: {_code(_v(step.grad_before) if step.grad_before else 'None')} "
                     f"→ after: {_code(_v(step.grad_after))}")
 
 
-def _tangent(graph: Graph, step: TangentStep) -> None:
-    st.markdown(f"**Tangent**: {_code(node_name(graph, step.node))} carries its dual number")
+def _tangent(graph: Graph, step: TangentStep, out: list[str]) -> None:
+    out.append(f"**Tangent**: {_code(node_name(graph, step.node))} carries its dual number")
     if step.rule:
-        st.markdown(f"Rule: {_code(step.rule)}")
+        out.append(f"Rule: {_code(step.rule)}")
     if step.numbers:
-        st.markdown(f"With the numbers: {_code(step.numbers)}")
-    st.markdown(f"Tangent ṫ = {_code(_v(step.tangent))}")
+        out.append(f"With the numbers: {_code(step.numbers)}")
+    out.append(f"Tangent ṫ = {_code(_v(step.tangent))}")
 
 
 def show(graph: Graph, trace: StepTrace, mode: str, steps: tuple, frame: Frame, final: bool) -> None:
-    """The card of one frame (a folded group shows its last step and says how many it holds)."""
+    """The card of one frame (a folded group shows its last step and says how many it holds). One
+    markdown element, so a step change sends and redraws one block, not a dozen."""
     step = steps[frame.last]
+    out: list[str] = []
+    if frame.count > 1:
+        out.append(f"**Steps {frame.first + 1}–{frame.last + 1}** of {len(steps)}: one pass through "
+                   f"a folded loop body ({frame.count} steps); showing the last of them.")
+    {"forward": _forward, "reverse": _reverse, "tangent": _tangent}[mode](graph, step, out)
+    if final and mode == "tangent" and trace.tangent is not None:
+        t = trace.tangent
+        out.append(f"Output tangent **J·v** = {_code(_v(t.output_tangent))}")
+        if t.vjp is not None:
+            out.append(f"Reverse mode's **vᵀJ** (one backward pass) = {_code(_v(t.vjp))}")
+    small = []
+    if mode == "tangent" and trace.tangent is not None and trace.tangent.direction:
+        given = ", ".join(f"{name} = {_v(v)}" for name, v in trace.tangent.direction)
+        small.append(f"direction v: {escape_markdown(given)} (other leaves 0)")
+    if step.line is not None:
+        small.append(f"line {step.line}" + (f", variable {_code(step.var)}" if step.var else ""))
+    if small:
+        out.append(":gray[" + " · ".join(small) + "]")
     with st.container(key="steps_card", border=True):
-        if frame.count > 1:
-            st.markdown(f"**Steps {frame.first + 1}–{frame.last + 1}** of {len(steps)}: one pass through "
-                        f"a folded loop body ({frame.count} steps); showing the last of them.")
-        {"forward": _forward, "reverse": _reverse, "tangent": _tangent}[mode](graph, step)
-        if mode == "tangent" and trace.tangent is not None and trace.tangent.direction:
-            given = ", ".join(f"{name} = {_v(v)}" for name, v in trace.tangent.direction)
-            st.caption(f"direction v: {escape_markdown(given)} (other leaves 0)")
-        if step.line is not None:
-            st.caption(f"line {step.line}" + (f", variable `{step.var}`" if step.var else ""))
-        if final and mode == "tangent" and trace.tangent is not None:
-            t = trace.tangent
-            st.markdown(f"Output tangent **J·v** = {_code(_v(t.output_tangent))}")
-            if t.vjp is not None:
-                st.markdown(f"Reverse mode's **vᵀJ** (one backward pass) = {_code(_v(t.vjp))}")
+        st.markdown("\n\n".join(out))
 
 
 def cost_panel(cost: ModeCost | None) -> None:

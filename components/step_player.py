@@ -246,7 +246,7 @@ def _downloads(svg: str, layout, template, graph: Graph, trace, mode: str, all_f
         return frame_dot(layout, template, v.looks, v.values, v.derivs)
 
     with st.container(horizontal=True, gap="small", key="steps_downloads"):
-        st.download_button("SVG", svg, file_name=f"step-{k + 1}.svg", mime="image/svg+xml",
+        st.download_button("SVG", lambda: svg, file_name=f"step-{k + 1}.svg", mime="image/svg+xml",
                            icon=":material/download:", type="tertiary", on_click="ignore")
         st.download_button("PNG", lambda: render_dot(dot_of(k), "png"), file_name=f"step-{k + 1}.png",
                            mime="image/png", icon=":material/download:", type="tertiary", on_click="ignore")

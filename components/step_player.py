@@ -171,7 +171,12 @@ def show(report: Report, options: Options, source: str, run_key: tuple) -> int |
     st.fragment(_player, run_every=run_every)(graph, trace, mode, all_frames, layout, template, key, source,
                                               playing)
     step_card.cost_panel(trace.cost)
-    return all_frames[st.session_state[key] - 1].first
+    # Written on every full run too: steps taken by Play's timed fragment runs do not reach the
+    # browser's address bar (Streamlit 1.67), so the run that ends Play puts the step there.
+    step = str(all_frames[st.session_state[key] - 1].first)
+    st.query_params["step"] = step
+    _seen("step", step)
+    return int(step)
 
 
 def sync_link(source: str, seed: int, output: str | None, options: Options) -> None:

@@ -48,7 +48,7 @@ def current(page: Page) -> str | None:
 
 
 def step_param(page: Page) -> str | None:
-    m = re.search(r"[?&]step=(\d+)", page.url)
+    m = re.search(r"[?&]step=(\d+)", page.evaluate("location.search"))
     return m.group(1) if m else None
 
 
@@ -96,6 +96,16 @@ def test_each_mode_draws_and_steps(page: Page, server, artifacts, mode: str):
     page.locator(".st-key-steps_previous button").click()
     assert wait_for_change(page, first) != first
     assert step_param(page) == "0"
+
+
+def test_play_walks_to_the_last_step_and_stops(page: Page, server):
+    open_steps(page, server, FAN_OUT, mode="reverse")
+    page.locator(".st-key-steps_speed button", has_text="fast").click()
+    settle(page)
+    page.get_by_text("Play", exact=True).click()
+    page.wait_for_function("() => /[?&]step=3/.test(location.search)", timeout=30_000)
+    expect(page.locator(CARD)).to_contain_text("AccumulateGrad")
+    expect(page.get_by_role("switch", name="Play")).not_to_be_checked()
 
 
 def test_switching_to_graph_and_back_keeps_the_program(page: Page, server):

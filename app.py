@@ -9,6 +9,7 @@ cached.warm_pool()
 st.navigation(
     [
         st.Page("pages/graph.py", title="Graph", icon=":material/account_tree:", default=True),
+        st.Page("pages/steps.py", title="Steps", icon=":material/step:", url_path="steps"),
         st.Page("pages/eigen.py", title="Eigen", icon=":material/open_with:", url_path="eigen"),
         st.Page("pages/about.py", title="About", icon=":material/info:"),
     ],

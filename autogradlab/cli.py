@@ -63,6 +63,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("files", nargs="+", metavar="FILE", help="program file; - reads stdin")
     run.add_argument("--json", action="store_true", help="one JSON object per FILE, one per line")
     _add_run_options(run)
+    from autogradlab.steps_json import add_steps_arguments
+    add_steps_arguments(run)
 
     graph = commands.add_parser("graph", help="run a program and draw its autograd graph")
     graph.add_argument("files", nargs=1, metavar="FILE", help="program file; - reads stdin")
@@ -149,6 +151,11 @@ def format_summary(name: str, report: Report, *, heading: bool) -> str:
 # --- commands -------------------------------------------------------------------------------------
 
 def _run_command(args: argparse.Namespace, runner: Runner, io: Streams) -> int:
+    from autogradlab.steps_json import step_options
+    try:
+        args.step_options = step_options(args)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
     programs = _read_programs(args.files, io.stdin)
     status = EXIT_OK
     for name, source in programs:
@@ -169,9 +176,15 @@ def _run_one(args: argparse.Namespace, runner: Runner, name: str, source: str,
     error, so its line is still printed and the next FILEs still run. The text is built completely
     before anything is written, so a failure never leaves half a JSON line behind."""
     try:
-        report = runner.run(source, seed=args.seed, output=args.output, timeout=args.timeout)
+        steps = {"steps": args.step_options} if getattr(args, "step_options", None) else {}
+        report = runner.run(source, seed=args.seed, output=args.output, timeout=args.timeout, **steps)
+        if steps and report.steps is not None and report.steps.direction_error:
+            raise UsageError(f"{name}: {report.steps.direction_error}")
+        if steps and report.steps is None and args.step_options.direction and report.ok:
+            raise UsageError(f"{name}: --direction {args.step_options.direction[0][0]}: the program has no "
+                             "output tensor with leaves")
         return report, *_format_one(args, name, report, heading=heading)
-    except (KeyboardInterrupt, BrokenPipeError):
+    except (KeyboardInterrupt, BrokenPipeError, UsageError):
         raise
     except Exception as exc:  # noqa: BLE001 - reported as this file's internal error
         report = internal_error_report(source, exc, seed=args.seed)
@@ -180,7 +193,11 @@ def _run_one(args: argparse.Namespace, runner: Runner, name: str, source: str,
 
 def _format_one(args: argparse.Namespace, name: str, report: Report, *, heading: bool) -> tuple[str, str]:
     if args.json:
-        return json.dumps(report_to_json(report), allow_nan=False, ensure_ascii=False) + "\n", ""
+        line = report_to_json(report)
+        if getattr(args, "step_options", None):
+            from autogradlab.steps_json import steps_to_json
+            line["steps"] = steps_to_json(report.steps)
+        return json.dumps(line, allow_nan=False, ensure_ascii=False) + "\n", ""
     errors = format_error(name, report) + "\n" if report.error is not None else ""
     return format_summary(name, report, heading=heading), errors
 

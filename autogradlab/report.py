@@ -8,8 +8,12 @@ never tensors, never user objects. It must not import torch.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from autogradlab.step_records import StepTrace
 
 # Error kinds, shown to users and written into the CLI JSON.
 ERROR_KINDS = (
@@ -180,3 +184,4 @@ class Report:
     torchviz_dot: str | None = None          # torchviz.make_dot source, made in the worker
     torchviz_error: str | None = None        # why torchviz failed, if it did
     notes: tuple[str, ...] = field(default_factory=tuple)  # non-fatal remarks ("graph has 3,000 nodes")
+    steps: StepTrace | None = None           # forward/reverse/tangent steps, when the run asked for them

@@ -25,6 +25,7 @@ from autogradlab.report import ErrorInfo, Report
 from autogradlab.sandbox_client import JobOutcome, ZygoteClient, ZygoteGone
 from autogradlab.sandbox_wire import WireError, load_report
 from autogradlab.sandbox_zygote import MEMORY_EXIT_CODE
+from autogradlab.step_records import StepOptions
 
 __all__ = ["WorkerPool", "get_pool", "DEFAULT_LIMITS"]
 
@@ -125,23 +126,26 @@ class WorkerPool:
     # --- running ---------------------------------------------------------------------------------
 
     def run(self, source: str, *, seed: int = 0, output: str | None = None,
-            timeout: float | None = None, session: str | None = None) -> Report:
+            timeout: float | None = None, session: str | None = None,
+            steps: StepOptions | None = None) -> Report:
         """Run a program with `autogradlab.engine.run_program` in a fresh worker process.
 
         Never raises for anything the program does. `timeout` overrides limits.timeout_s;
         Report.timing_ms is the wall time from handing the job to a ready worker to its Report
         (the fork, the run and the way back), not the wait for a free slot or for start-up.
         """
-        return self._run(source, seed=seed, output=output, timeout=timeout, session=session)
+        return self._run(source, seed=seed, output=output, timeout=timeout, session=session, steps=steps)
 
     def _run(self, source: str, *, seed: int = 0, output: str | None = None,
              timeout: float | None = None, session: str | None = None,
-             target: Callable[..., Report] | None = None) -> Report:
-        """`target` replaces run_program; tests use it for payloads the language forbids."""
-        return self._admit_and_run(source, seed, output, timeout, session, target)
+             target: Callable[..., Report] | None = None, steps: StepOptions | None = None) -> Report:
+        """`target` replaces run_program; tests use it for payloads the language forbids.
+        `steps` (a step_records.StepOptions) asks run_program for Report.steps."""
+        return self._admit_and_run(source, seed, output, timeout, session, target, steps)
 
     def _admit_and_run(self, source: str, seed: int, output: str | None, timeout: float | None,
-                       session: str | None, target: Callable[..., Report] | None) -> Report:
+                       session: str | None, target: Callable[..., Report] | None,
+                       steps: StepOptions | None = None) -> Report:
         with self._cond:
             refusal = self._refusal(source, seed)
             if refusal is not None:
@@ -154,7 +158,7 @@ class WorkerPool:
                     return _failed(source, seed, "busy", "superseded by a newer run")
                 holds_session = True
             with self._slots:
-                return self._run_in_worker(source, seed, output, timeout, target)
+                return self._run_in_worker(source, seed, output, timeout, target, steps)
         finally:
             with self._cond:
                 self._active -= 1
@@ -214,11 +218,11 @@ class WorkerPool:
             return True
 
     def _run_in_worker(self, source: str, seed: int, output: str | None, timeout: float | None,
-                       target: Callable[..., Report] | None) -> Report:
+                       target: Callable[..., Report] | None, steps: StepOptions | None = None) -> Report:
         timeout_s = self.limits.timeout_s if timeout is None else float(timeout)
         limits = replace(self.limits, timeout_s=timeout_s)
         job = pickle.dumps({"source": source, "seed": seed, "output": output, "limits": limits,
-                            "target": target})
+                            "target": target, "steps": steps})
         for attempt in range(2):   # a zygote that died while idle gets one replacement
             try:
                 zygote = self._current_zygote()

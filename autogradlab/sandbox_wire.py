@@ -23,6 +23,7 @@ import struct
 from typing import Any
 
 from autogradlab import report as report_module
+from autogradlab import step_records as step_records_module
 from autogradlab.report import Report
 
 _LENGTH = struct.Struct("!Q")
@@ -91,6 +92,10 @@ _REPORT_CLASSES = {
     name for name, obj in vars(report_module).items()
     if isinstance(obj, type) and obj.__module__ == report_module.__name__
 }
+_STEP_CLASSES = {
+    name for name, obj in vars(step_records_module).items()
+    if isinstance(obj, type) and obj.__module__ == step_records_module.__name__
+}
 
 _ALLOWED_GLOBALS = {
     ("numpy", "ndarray"),
@@ -110,6 +115,8 @@ _ALLOWED_GLOBALS = {
 class _ReportUnpickler(pickle.Unpickler):
     def find_class(self, module: str, name: str) -> Any:
         if module == report_module.__name__ and name in _REPORT_CLASSES:
+            return super().find_class(module, name)
+        if module == step_records_module.__name__ and name in _STEP_CLASSES:
             return super().find_class(module, name)
         if (module, name) in _ALLOWED_GLOBALS:
             return super().find_class(module, name)

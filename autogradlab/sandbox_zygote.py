@@ -63,9 +63,12 @@ def _warm_up() -> bool:
     try:
         from autogradlab.engine.run import run_program
         from autogradlab.lang.sizes import warm_up
+        from autogradlab.step_records import StepOptions
 
         warm_up()
         run_program(_WARM_PROGRAM, seed=0)
+        # The steps too: forward mode's first use costs ~0.3 s.
+        run_program(_WARM_PROGRAM, seed=0, steps=StepOptions(backward_if_missing=True))
     except Exception:   # no engine yet, or a broken one: each job reports it as "internal"
         return False
     return True
@@ -119,7 +122,8 @@ def _run_job(job: dict[str, Any]) -> Any:
     if target is None:
         from autogradlab.engine.run import run_program as target
     try:
-        report = target(job["source"], seed=job["seed"], output=job["output"], limits=job["limits"])
+        extra = {"steps": job["steps"]} if job.get("steps") is not None else {}
+        report = target(job["source"], seed=job["seed"], output=job["output"], limits=job["limits"], **extra)
     except BaseException as exc:  # run_program never raises; a test payload may
         return _memory_report(job) if _is_memory_failure(exc) else _internal_report(job, exc)
     error = getattr(report, "error", None)

@@ -123,3 +123,33 @@ def svg_for_web(dot: str) -> str:
     from autogradlab.render import export
 
     return export.svg_for_web(dot)
+
+
+# ---- Steps page: the same run with Report.steps filled (see autogradlab/step_records.py) ----------
+
+@st.cache_data(max_entries=CACHE_ENTRIES, ttl=CACHE_TTL_S, show_spinner=False)
+def _run_steps_cached(source: str, seed: int, output: str | None, direction: tuple, backward_if_missing: bool,
+                      values: tuple, _session: str | None) -> Report:
+    from autogradlab import sandbox
+    from autogradlab.step_records import StepOptions
+
+    options = StepOptions(direction=direction, backward_if_missing=backward_if_missing, values=values)
+    report = sandbox.get_pool().run(source, seed=seed, output=output, session=_session, steps=options)
+    if is_refusal(report):
+        raise _TransientResult(report)
+    return report
+
+
+def run_steps(source: str, seed: int, output: str | None, session: str | None = None,
+              direction: tuple[tuple[str, Any], ...] = (), backward_if_missing: bool = False,
+              values: tuple[tuple[str, Any], ...] = ()) -> Report:
+    """run_program with steps: Report.steps holds the forward, reverse and tangent steps.
+
+    direction: (leaf variable, number or nested list) pairs for the tangent steps (empty: the
+    engine picks e₁ of the first leaf); values: (free name, value) pairs when the program is a bare
+    expression such as `sin(x) * exp(y)` (see autogradlab/free_names.py)."""
+    try:
+        return _run_steps_cached(source, int(seed), output, tuple(direction), bool(backward_if_missing),
+                                 tuple(values), session)
+    except _TransientResult as transient:
+        return transient.report

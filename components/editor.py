@@ -33,6 +33,7 @@ def show(markers: Sequence[code_editor.Marker] | None = None) -> Submitted:
 
     `markers` (optional) are drawn in the gutter now; pages usually need not pass them: the error box
     marks the failing line itself (`mark_error`)."""
+    expected = _expected_program()
     # The default goes in through session state, as a link's program does: a text area given both a
     # `value` and a session-state value logs a warning.
     st.session_state.setdefault(state.EDITOR, state.DEFAULT_PROGRAM)
@@ -56,7 +57,15 @@ def show(markers: Sequence[code_editor.Marker] | None = None) -> Submitted:
         with run_col:
             pressed = st.form_submit_button("Run  (Ctrl+Enter)", type="primary", key=state.RUN_BUTTON,
                                   width="stretch")
-    return Submitted(source=source or "", seed=int(seed if seed is not None else 0), pressed=bool(pressed))
+    submitted = Submitted(source=source or "", seed=int(seed if seed is not None else 0),
+                          pressed=bool(pressed))
+    if not pressed and expected is not None and submitted.source != expected \
+            and st.session_state.get(state.EDITOR_RESTORED) != expected:
+        st.session_state[state.EDITOR_RESTORED] = expected     # once per program: never a rerun loop
+        st.session_state[state.EDITOR_RESTORE_NOW] = True
+        st.rerun()
+    st.session_state[state.EDITOR_COPY], st.session_state[state.SEED_COPY] = submitted.source, submitted.seed
+    return submitted
 
 
 def mark_error(error: ErrorInfo, title: str = "") -> None:
@@ -65,3 +74,15 @@ def mark_error(error: ErrorInfo, title: str = "") -> None:
     marker = code_editor.marker_for(error, title)
     if marker is not None:
         code_editor.show_markers([marker])
+
+
+def _expected_program() -> str | None:
+    """A program put into the editor by a link (session state, not typing) comes back as the default
+    after a page switch (Streamlit 1.67: the widget's persisted browser value wins). show() notices
+    (the editor returns something else than the last submitted program although neither a Run nor a
+    link changed it) and reruns once; this then puts the copy back before the editor is drawn."""
+    copy = st.session_state.get(state.EDITOR_COPY)
+    if st.session_state.pop(state.EDITOR_RESTORE_NOW, False) and copy is not None:
+        st.session_state[state.EDITOR] = copy
+        st.session_state[state.SEED] = st.session_state.get(state.SEED_COPY, 0)
+    return copy if copy is not None and st.session_state.get(state.EDITOR) == copy else None

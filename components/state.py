@@ -108,3 +108,19 @@ EIGEN_EXPORT = "eigen_export"        # str: "png" | "svg" (the camera button's f
 EIGEN_LINK = "eigen_link"            # str: the `matrix`/`v` of the URL last loaded into the inputs
 EIGEN_LAST_GOOD = "eigen_last_good"  # str | None: JSON of the last matrix that could be analysed
 EIGEN_SOURCES = ("Numbers", "Program variable", "Jacobian of a function")
+
+# ---- Steps page --------------------------------------------------------------------------------
+STEPS_MODE = "steps_mode"                 # str: "forward" | "reverse" | "tangent" (segmented control)
+STEPS_DIRECTION = "steps_direction"       # str: tangent direction NAME=VALUES, "" = the engine's e₁
+STEPS_BACKWARD = "steps_backward"         # bool: run backward on the output when the program does not
+STEPS_VALUES = "steps_values"             # str: expression mode, free names' values "x=1, y=[1,2]"
+STEPS_PLAY = "steps_play"                 # bool: the player advances by itself
+STEPS_SPEED = "steps_speed"               # str: one of STEPS_SPEEDS
+STEPS_FOLD = "steps_fold"                 # bool: step folded loop groups as one
+STEPS_FRAME_PREFIX = "steps_frame_"       # + digest of (program, output, mode, options) -> int frame
+STEPS_LINK_SEEN = "steps_link_seen"       # str: mode/step/dir of the URL last applied or written
+STEPS_SPEEDS = ("slow", "normal", "fast")
+EDITOR_COPY = "editor_source_copy"        # str: last submitted program (a link's, after a page switch)
+SEED_COPY = "editor_seed_copy"            # int: its seed
+EDITOR_RESTORED = "editor_restored"       # str: the copy last put back (once per program)
+EDITOR_RESTORE_NOW = "editor_restore_now"  # bool: put the copy back before the editor is drawn

@@ -19,6 +19,7 @@ from autogradlab.engine.torchviz_dot import leaf_params, make_torchviz_dot
 from autogradlab.errors import ProgramError
 from autogradlab.limits import DEFAULT_LIMITS, Limits
 from autogradlab.report import ErrorInfo, Graph, Report, Value
+from autogradlab.step_records import StepOptions, StepTrace
 
 
 def _is_memory_failure(exc: BaseException) -> bool:
@@ -120,15 +121,17 @@ GC_THRESHOLD = (20_000, 20, 20)
 
 
 def run_program(source: str, *, seed: int = 0, output: str | None = None,
-                limits: Limits = DEFAULT_LIMITS, torchviz: bool = True) -> Report:
+                limits: Limits = DEFAULT_LIMITS, torchviz: bool = True,
+                steps: StepOptions | None = None) -> Report:
     """Run one program in this process (the sandbox worker) and describe everything it did.
 
     Never raises: a failure of ours becomes an "internal" error, running out of memory a
-    "memory" error, and whatever was built of the report before it is kept."""
+    "memory" error, and whatever was built of the report before it is kept. `steps` also fills
+    Report.steps (engine/step_run.py)."""
     threshold = gc.get_threshold()
     gc.set_threshold(*GC_THRESHOLD)
     try:
-        return _run_program(source, seed=seed, output=output, limits=limits, torchviz=torchviz)
+        return _run_program(source, seed=seed, output=output, limits=limits, torchviz=torchviz, steps=steps)
     except Exception as exc:  # e.g. MemoryError before anything was recorded
         return Report(source=source, ok=False, seed=seed, output=None, candidates=(), variables={},
                       printed="", error=_internal(exc, None, limits))
@@ -136,9 +139,14 @@ def run_program(source: str, *, seed: int = 0, output: str | None = None,
         gc.set_threshold(*threshold)
 
 
-def _run_program(source: str, *, seed: int, output: str | None, limits: Limits, torchviz: bool) -> Report:
+def _run_program(source: str, *, seed: int, output: str | None, limits: Limits, torchviz: bool,
+                 steps: StepOptions | None = None) -> Report:
     started = time.perf_counter()
     recorder = Recorder(source, limits)
+    session = None
+    if steps is not None:
+        from autogradlab.engine.step_run import StepSession
+        session = StepSession(steps, recorder, seed=seed, limits=limits)
     error: ErrorInfo | None = None
     interpreter = None
     notes: list[str] = []
@@ -147,9 +155,14 @@ def _run_program(source: str, *, seed: int, output: str | None, limits: Limits, 
 
         tree, program = _parse_or_repair(source, limits, notes)
         recorder.lines = program.splitlines()
-        interpreter = Interpreter(tree, program, limits=limits,
-                                  generator=torch.Generator().manual_seed(seed), hooks=recorder)
+        interpreter = Interpreter(tree, program, limits=limits, generator=torch.Generator().manual_seed(seed),
+                                  hooks=session.hooks if session else recorder)
+        if session is not None:
+            session.parsed(tree, program)
+            session.preset(interpreter)
         interpreter.run()
+        if session is not None:
+            session.finish_expression()
     except ProgramError as exc:
         error = exc.to_info()
     except Exception as exc:  # a bug of ours: say so, never show a traceback
@@ -172,6 +185,7 @@ def _run_program(source: str, *, seed: int, output: str | None, limits: Limits, 
     candidates: tuple[str, ...] = ()
     torchviz_dot = torchviz_error = None
     printed = ""
+    step_trace: StepTrace | None = None
     failure: BaseException | None = None
     raw: dict[str, Any] = {}
     try:
@@ -187,6 +201,8 @@ def _run_program(source: str, *, seed: int, output: str | None, limits: Limits, 
         failure = exc
     try:
         out_tensor, out_name, out_label = _choose_output(raw, recorder, output, notes)
+        if session is not None:
+            session.ensure_backward(out_tensor)
         if out_tensor is not None:
             graph = _graph_of(out_tensor, out_name, recorder, out_label)
             if torchviz:
@@ -195,6 +211,11 @@ def _run_program(source: str, *, seed: int, output: str | None, limits: Limits, 
                     out_tensor, output_name=out_label, params=params, saved_of=recorder.saved_of)
     except Exception as exc:
         failure = failure or exc
+    if session is not None and graph is not None:
+        try:
+            step_trace = session.trace(out_tensor, graph, error.line if error else None)
+        except Exception as exc:  # the steps must never cost the rest of the report
+            notes.append(f"the steps of this run could not be built ({type(exc).__name__})")
     try:
         printed = "".join(recorder.printed)
     except Exception as exc:
@@ -211,7 +232,7 @@ def _run_program(source: str, *, seed: int, output: str | None, limits: Limits, 
             variables=variables, printed=printed, displayed=tuple(recorder.displayed),
             graph=graph, ops=tuple(recorder.ops), backward_calls=tuple(recorder.backward_calls),
             timing_ms=timing_ms, error=error, torchviz_dot=torchviz_dot, torchviz_error=torchviz_error,
-            notes=tuple(notes))
+            notes=tuple(notes), steps=step_trace)
     except Exception as exc:  # only memory can fail here: keep the cheapest parts
         return Report(source=source, ok=False, seed=seed, output=None, candidates=(), variables={},
                       printed="", timing_ms=timing_ms,

@@ -1,0 +1,157 @@
+"""What the autograd engine really does in each backward(), observed with Node hooks.
+
+StepHooks wraps the Recorder (the program's ProgramHooks) and, around every backward call, puts a
+pre-hook and a post-hook on each autograd Node of the graph (once per Node; the hooks write into
+the log of the backward that is running). The pre-hook fires when the engine starts a Node: its
+order is the engine's real execution order and its grad_outputs the adjoint, already summed over
+all consumers; the post-hook gives grad_inputs, what the Node sends along each input edge. Leaves'
+.grad is read in the AccumulateGrad pre-hook (before) and after the backward returned (after).
+Hooks only read: they return None, so they never change a value.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+import torch
+
+from autogradlab.engine.graph import gc_paused, is_leaf_node, walk_functions
+
+LOG_MAX_ELEMENTS = 5_000_000   # gradient elements kept over all backward logs; oldest logs go first
+ONE_LOG_MAX_ELEMENTS = 20_000_000   # one backward keeping more than this stops keeping (memory limit)
+
+
+def _copy(t: Any) -> torch.Tensor | None:
+    return t.detach().clone() if isinstance(t, torch.Tensor) else None
+
+
+@dataclass
+class BackwardLog:
+    """One backward() call: the Nodes the engine ran, in order, with what each received and sent."""
+
+    roots: list[torch.Tensor]
+    gradient: Any
+    line: int | None = None
+    var: str | None = None
+    order: list[int] = field(default_factory=list)                    # id(Node), engine order
+    received: dict[int, tuple[torch.Tensor | None, ...]] = field(default_factory=dict)
+    sent: dict[int, tuple[torch.Tensor | None, ...]] = field(default_factory=dict)
+    grad_before: dict[int, torch.Tensor | None] = field(default_factory=dict)   # AccumulateGrad
+    grad_after: dict[int, torch.Tensor | None] = field(default_factory=dict)
+    ms: float = 0.0
+    call: int = 0                  # 0-based among the run's backward() calls that returned normally
+    elements: int = 0
+    finished: bool = False
+    overflow: bool = False         # too many gradient values to keep: no reverse steps for it
+
+
+class StepHooks:
+    """ProgramHooks: everything goes to the wrapped Recorder; backward calls are also logged."""
+
+    def __init__(self, recorder: Any) -> None:
+        self.recorder = recorder
+        self.logs: list[BackwardLog] = []
+        self.nodes: dict[int, Any] = {}          # id(Node) -> Node (strong refs keep ids unique)
+        self.dropped = 0                         # logs dropped for the element budget
+        self.displayed: list[Any] = []           # values of top-level expression statements
+        self._current: BackwardLog | None = None
+        self._started = 0.0
+
+    # ---- plain delegation ---------------------------------------------------------------------
+    def on_op(self, op, args, kwargs, result, node, in_function):  # noqa: ANN001, D102
+        self.recorder.on_op(op, args, kwargs, result, node, in_function)
+
+    def on_assign(self, name, value, node, in_function):  # noqa: ANN001, D102
+        self.recorder.on_assign(name, value, node, in_function)
+
+    def on_print(self, text):  # noqa: ANN001, D102
+        self.recorder.on_print(text)
+
+    def on_display(self, value, node):  # noqa: ANN001, D102
+        self.displayed.append(value)
+        del self.displayed[:-1]
+        self.recorder.on_display(value, node)
+
+    # ---- backward -----------------------------------------------------------------------------
+    def before_backward(self, tensor: Any, gradient: Any, node: Any) -> None:
+        self.recorder.before_backward(tensor, gradient, node)
+        roots = [tensor] if isinstance(tensor, torch.Tensor) else [
+            t for t in (tensor if isinstance(tensor, (list, tuple)) else ()) if isinstance(t, torch.Tensor)]
+        if not roots:
+            return
+        with gc_paused():
+            for root in roots:
+                for fn in walk_functions(root.grad_fn, known=self.nodes):
+                    self._hook(fn)
+        self._current = BackwardLog(roots=roots, gradient=gradient)
+        self._started = time.perf_counter()
+
+    def after_backward(self, tensor: Any, node: Any) -> None:
+        log, self._current = self._current, None
+        if log is not None:
+            log.ms = (time.perf_counter() - self._started) * 1000.0
+            for key in log.grad_before:
+                log.grad_after[key] = _copy(self.nodes[key].variable.grad)
+            log.line = getattr(node, "lineno", None)
+            log.var = self.recorder.name_of(log.roots[0])
+            log.finished = True
+            log.call = len(self.logs) + self.dropped
+            self._keep(log)
+        self.recorder.after_backward(tensor, node)
+
+    def _keep(self, log: BackwardLog) -> None:
+        self.logs.append(log)
+        total = sum(entry.elements for entry in self.logs)
+        while total > LOG_MAX_ELEMENTS and len(self.logs) > 1:
+            total -= self.logs.pop(0).elements
+            self.dropped += 1
+
+    def _hook(self, fn: Any) -> None:
+        key = id(fn)
+        self.nodes[key] = fn
+        fn.register_prehook(self._pre(key))
+        if not is_leaf_node(fn):
+            fn.register_hook(self._post(key))
+
+    def _pre(self, key: int):  # noqa: ANN202
+        def pre_hook(grad_outputs: tuple[Any, ...]) -> None:
+            log = self._current
+            if log is None:          # torch.autograd.grad, jacobian(): not a backward() call
+                return
+            log.order.append(key)
+            if self._full(log, grad_outputs):
+                return
+            copies = tuple(_copy(g) for g in grad_outputs)
+            log.received[key] = copies
+            log.elements += sum(c.numel() for c in copies if c is not None)
+            fn = self.nodes[key]
+            if is_leaf_node(fn):
+                log.grad_before[key] = _copy(fn.variable.grad)
+        return pre_hook
+
+    def _post(self, key: int):  # noqa: ANN202
+        def post_hook(grad_inputs: tuple[Any, ...], grad_outputs: tuple[Any, ...]) -> None:
+            log = self._current
+            if log is None or self._full(log, grad_inputs):
+                return
+            copies = tuple(_copy(g) for g in grad_inputs)
+            log.sent[key] = copies
+            log.elements += sum(c.numel() for c in copies if c is not None)
+        return post_hook
+
+    @staticmethod
+    def _full(log: BackwardLog, grads: tuple[Any, ...]) -> bool:
+        if not log.overflow:
+            size = sum(g.numel() for g in grads if isinstance(g, torch.Tensor))
+            log.overflow = log.elements + size > ONE_LOG_MAX_ELEMENTS
+        return log.overflow
+
+    # ---- questions asked after the run ------------------------------------------------------------
+    def last_log_reaching(self, key: int) -> BackwardLog | None:
+        """The last finished backward whose engine ran the Node with this id."""
+        for log in reversed(self.logs):
+            if key in log.received or (log.overflow and key in log.order):
+                return log
+        return None

@@ -1,0 +1,149 @@
+"""Forward mode on the user's own program: run it again with its leaves made dual numbers.
+
+torch.autograd.forward_ad carries a tangent beside every value. The program runs a second time
+(same tree, same seed, so the same ops in the same order) inside a dual level; each leaf named in
+the direction gets its tangent when it is bound to that name (or after requires_grad_()), by an
+in-place copy of a dual tensor under no_grad, so it stays the same leaf. A result that does not
+require grad (made under no_grad, or before the leaf required grad) loses its tangent the same way:
+forward_ad ignores grad mode, but reverse mode treats such a value as a constant, and both modes
+must answer the same question.
+After every op, the tangents of its results are read with unpack_dual: op index i of this run is op
+index i of the first run, which is how tangents find their graph nodes.
+"""
+
+from __future__ import annotations
+
+import time
+import warnings
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import torch
+import torch.autograd.forward_ad as fwAD
+
+from autogradlab.errors import ProgramError
+from autogradlab.limits import Limits
+
+TANGENTS_MAX_ELEMENTS = 20_000_000   # tangent values kept over one run (the worker's memory limit)
+
+
+@dataclass
+class TangentRun:
+    tangents: dict[int, list[torch.Tensor | None]] = field(default_factory=dict)  # op index -> results'
+    leaves: dict[str, torch.Tensor] = field(default_factory=dict)   # leaves given a tangent, by name
+    backward_ms: list[float] = field(default_factory=list)          # each backward() call of this run
+    total_ms: float = 0.0
+    error: str | None = None
+    error_line: int | None = None
+    elements: int = 0
+    overflow: bool = False                                          # stopped keeping tangents
+
+
+def _tangent(t: torch.Tensor) -> torch.Tensor | None:
+    tangent = fwAD.unpack_dual(t).tangent
+    return tangent.detach().clone() if tangent is not None else None
+
+
+class TangentHooks:
+    """ProgramHooks of the second run: gives leaves their tangents, reads every op's tangent."""
+
+    def __init__(self, direction: dict[str, torch.Tensor], wanted: set[int], run: TangentRun) -> None:
+        self.direction = direction
+        self.wanted = wanted
+        self.run = run
+        self.index = 0
+        self._names: dict[int, str] = {}
+        self._kept: list[Any] = []
+        self._backward_started = 0.0
+
+    def inject(self, tensor: Any, name: str | None) -> None:
+        tangent = self.direction.get(name) if name is not None else None
+        if (tangent is None or not isinstance(tensor, torch.Tensor) or not tensor.is_leaf
+                or not (tensor.dtype.is_floating_point or tensor.dtype.is_complex)
+                or tuple(tensor.shape) != tuple(tangent.shape)):
+            return
+        if fwAD.unpack_dual(tensor).tangent is not None:
+            return
+        with torch.no_grad():
+            tensor.copy_(fwAD.make_dual(tensor.detach().clone(), tangent.to(tensor.dtype)))
+        self.run.leaves[name] = tensor
+
+    def on_op(self, op, args, kwargs, result, node, in_function):  # noqa: ANN001, D102
+        index, self.index = self.index, self.index + 1
+        results = [result] if isinstance(result, torch.Tensor) else [
+            r for r in result if isinstance(r, torch.Tensor)] if isinstance(result, (tuple, list)) else []
+        if op == "requires_grad_" and results:
+            self.inject(results[0], self._names.get(id(results[0])))
+        for r in results:   # reverse mode sees a constant here (no_grad, before requires_grad): so must we
+            if not r.requires_grad and fwAD.unpack_dual(r).tangent is not None:
+                with torch.no_grad():
+                    r.copy_(fwAD.make_dual(r.detach().clone(), torch.zeros_like(r.detach())))
+        if index in self.wanted and not self.run.overflow:
+            kept = [_tangent(r) for r in results]
+            self.run.elements += sum(t.numel() for t in kept if t is not None)
+            self.run.overflow = self.run.elements > TANGENTS_MAX_ELEMENTS
+            if not self.run.overflow:
+                self.run.tangents[index] = kept
+
+    def on_assign(self, name, value, node, in_function):  # noqa: ANN001, D102
+        if in_function is None and isinstance(value, torch.Tensor):
+            self._names[id(value)] = name
+            self._kept.append(value)
+            self.inject(value, name)
+
+    def before_backward(self, tensor, gradient, node):  # noqa: ANN001, D102
+        self._backward_started = time.perf_counter()
+
+    def after_backward(self, tensor, node):  # noqa: ANN001, D102
+        self.run.backward_ms.append((time.perf_counter() - self._backward_started) * 1000.0)
+
+    def on_print(self, text):  # noqa: ANN001, D102
+        pass
+
+    def on_display(self, value, node):  # noqa: ANN001, D102
+        pass
+
+
+_WARM = False
+
+
+def warm_forward_mode() -> None:
+    """forward_ad loads its decompositions on first use (~0.3 s), with torch.jit.script, which warns
+    that it is deprecated: do it once, quietly (the worker's zygote does it before any job)."""
+    global _WARM
+    if _WARM:
+        return
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        with fwAD.dual_level():
+            fwAD.make_dual(torch.zeros(1), torch.zeros(1))
+    _WARM = True
+
+
+def run_tangents(tree: Any, program: str, *, seed: int, limits: Limits, direction: dict[str, torch.Tensor],
+                 wanted: set[int], preset: Callable[[Any], None] | None = None) -> TangentRun:
+    """Run the program once more with dual leaves; never raises (a failure is run.error)."""
+    from autogradlab.lang.interpreter import Interpreter
+
+    warm_forward_mode()
+    run = TangentRun()
+    started = time.perf_counter()
+    try:
+        with fwAD.dual_level():
+            hooks = TangentHooks(direction, wanted, run)
+            interpreter = Interpreter(tree, program, limits=limits,
+                                      generator=torch.Generator().manual_seed(seed), hooks=hooks)
+            if preset is not None:
+                preset(interpreter)
+            interpreter.run()
+    except ProgramError as exc:
+        info = exc.to_info()
+        run.error, run.error_line = info.message, info.line
+        if info.kind == "timeout":
+            run.error = ("the forward-mode run had only the time left within the time limit after the "
+                         "program's own run, and it ran out here")
+    except Exception as exc:  # noqa: BLE001 - forward mode must never break the run's report
+        run.error = f"{type(exc).__name__}"
+    run.total_ms = (time.perf_counter() - started) * 1000.0
+    return run

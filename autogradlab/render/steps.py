@@ -1,0 +1,266 @@
+"""The Steps page's drawing: one graphviz layout per program, recoloured and relabelled per step.
+
+Graphviz runs once per (program, fold choice); every step after that is a string join over a parsed
+SVG template, so a step change costs a millisecond or so and the layout can never move (consecutive
+screenshots line up on a slide). The drawing reads like the Graph page's (same node ids, colours,
+fonts, legend), with two reserved text lines per node: a value slot and a derivative slot (adjoint or
+tangent). The slots are written into the DOT as fixed runs of figure spaces in marker colours, so the
+layout reserves room for them; the template finds them by colour and centres their text.
+
+Plain boxes, not rounded ones: rounded nodes made in-browser redraws slower (style.md).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from autogradlab.render.dot import (
+    _edge_line,
+    _header,
+    _shape_line,
+    _small,
+    _title,
+    html,
+    node_tooltip,
+    quoted,
+    summary_label,
+)
+from autogradlab.render.fold import fold_graph
+from autogradlab.render.legend import BORDER, REST_FILL, fill_for
+from autogradlab.report import Graph, GraphNode
+
+SLOT_CHARS = 22                    # longest slot text; longer text is cut with "…"
+_SLOT_WIDTH = "\u2007" * 16        # figure spaces reserving about SLOT_CHARS ordinary characters
+VALUE_MARK = "#010203"             # marker colours of the two slots in the DOT (never shown)
+DERIV_MARK = "#010204"
+VALUE_COLOUR = "#1f3a5f"
+DERIV_COLOUR = "#a01d1d"
+
+# Node looks: (fill or None = the node's own colour, stroke, stroke-width, extra SVG attributes).
+PENDING = ("#f1f1f1", "#bbbbbb", "1.2", "")
+DONE = (None, BORDER, "1.2", "")
+CONTEXT = (None, BORDER, "1.2", "")
+CURRENT = (None, "#c0392b", "5", "")
+SAVED_IN_USE = (None, "#d35400", "3.5", ' stroke-dasharray="6,3"')
+RECEIVES = (None, "#2e86c1", "3", ' stroke-dasharray="4,3"')
+LOOKS = {"pending": PENDING, "done": DONE, "context": CONTEXT, "current": CURRENT,
+         "saved_in_use": SAVED_IN_USE, "receives": RECEIVES}
+
+
+@dataclass(frozen=True)
+class StepLayout:
+    """What is drawn for one program: DOT text, the drawn node ids and which drawn node stands for
+    each original node (itself, or a folded summary)."""
+
+    dot: str
+    owner: dict[str, str]
+    fills: dict[str, str]              # drawn id -> its legend colour
+    folded: bool
+    title: str | None = None
+    counts: dict[str, int] = field(default_factory=dict)   # summary id -> repetitions it stands for
+
+
+def _slot(mark: str) -> str:
+    return f'<FONT COLOR="{mark}">{_SLOT_WIDTH}</FONT>'
+
+
+def step_node_label(node: GraphNode) -> str:
+    """Like the Graph page's label, but values and gradients live in the two step slots."""
+    if node.kind == "op":
+        head = html(node.op or node.label or "op")
+        if node.var:
+            head += " → " + html(node.var)
+        lines = [_title(head)]
+        if node.grad_fn:
+            lines.append(_small(html(node.grad_fn)))
+        shape = _shape_line(node, "")
+        if shape:
+            lines.append(_small(shape))
+    elif node.kind == "saved":
+        name = node.label or (node.saved_name or "").removeprefix("_saved_") or "saved"
+        lines = [_title("saved " + html(name)), _small(_shape_line(node, ""))]
+    else:
+        name = node.var or node.label or node.kind
+        lines = [_title(html(name)), _small(_shape_line(node, "output" if node.kind == "output" else ""))]
+    lines += [_slot(VALUE_MARK), _slot(DERIV_MARK)]
+    return "<BR/>".join(line for line in lines if line)
+
+
+def _node(node_id: str, label: str, fill: str, tooltip: str, extra: str = "") -> str:
+    return (f"  {quoted(node_id)} [id={quoted(node_id)}, label=<{label}>, fillcolor={quoted(fill)}, "
+            f"tooltip={quoted(tooltip)}{extra}];")
+
+
+def step_layout(graph: Graph, *, fold: bool, max_nodes: int = 500) -> StepLayout:
+    """The DOT of the step view; folded (repeated loop steps drawn once) when asked or when big."""
+    def header(title: str | None) -> list[str]:
+        return [line.replace('style="rounded,filled"', 'style="filled"') for line in _header("BT", title)]
+
+    fills: dict[str, str] = {}
+    if not fold and len(graph.nodes) <= max_nodes:
+        lines = header(None)
+        kinds = {}
+        for node in graph.nodes:
+            kinds[node.id] = node.kind
+            fills[node.id] = fill_for(node.kind)
+            lines.append(_node(node.id, step_node_label(node), fills[node.id], node_tooltip(node)))
+        lines += [_edge_line(a, b, kinds[a] == "saved") for a, b in graph.edges if a in kinds and b in kinds]
+        lines.append("}")
+        return StepLayout("\n".join(lines) + "\n", {n.id: n.id for n in graph.nodes}, fills, False)
+    folded = fold_graph(graph, max_nodes)
+    lines = header(folded.title)
+    kinds = {}
+    for fnode in folded.nodes:
+        kinds[fnode.id] = fnode.kind
+        if fnode.node is not None:
+            fills[fnode.id] = fill_for(fnode.kind)
+            lines.append(_node(fnode.id, step_node_label(fnode.node), fills[fnode.id],
+                               node_tooltip(fnode.node)))
+            continue
+        fills[fnode.id] = REST_FILL if fnode.kind == "rest" else fill_for(fnode.fill_kind)
+        label = summary_label(fnode) + "<BR/>" + _slot(VALUE_MARK) + "<BR/>" + _slot(DERIV_MARK)
+        tip = f"{fnode.text} × {fnode.count} ({fnode.size:,} nodes folded)"
+        lines.append(_node(fnode.id, label, fills[fnode.id], tip, ", peripheries=2"))
+    lines += [_edge_line(a, b, kinds.get(a) == "saved") for a, b in folded.edges]
+    lines.append("}")
+    counts = {f.id: f.count for f in folded.nodes if f.node is None and f.kind == "repeat"}
+    return StepLayout("\n".join(lines) + "\n", dict(folded.owner), fills, True, folded.title, counts)
+
+
+_NODE_START = re.compile(r'<g id="([^"]+)" class="node">')
+_GROUP_END = re.compile(r'\n(?=<!--|<g id="[^"]*" class="(?:node|edge|cluster)"|</g>\s*</svg>)')
+_SHAPE = re.compile(r'<(polygon|path|ellipse) fill="([^"]*)" stroke="[^"]*"(?: stroke-width="[^"]*")?')
+_POINTS = re.compile(r'points="([^"]+)"')
+_SLOT_TEXT = re.compile(
+    r'<text text-anchor="\w+" x="[-\d.]+"( y="[-\d.]+"[^>]*?) fill="(#01020[34])">[^<]*</text>')
+
+
+@dataclass(frozen=True)
+class _NodeTemplate:
+    id: str
+    pieces: tuple[str, ...]            # literal text around the holes: shape, value slot, deriv slot
+    holes: tuple[str, ...]             # "shape" | "value" | "deriv", in order
+    size: tuple[float, float] | None = None   # the box's width and height in points
+    fill: str = "white"                # its own colour as graphviz wrote it (#caff70, not X11 names)
+
+
+@dataclass(frozen=True)
+class SvgTemplate:
+    """A graphviz SVG cut at the places a step changes: each node's shape colours and its slots."""
+
+    parts: tuple[str | _NodeTemplate, ...]
+    fills: dict[str, str]
+
+    @property
+    def node_ids(self) -> tuple[str, ...]:
+        return tuple(p.id for p in self.parts if isinstance(p, _NodeTemplate))
+
+
+def _box(group: str) -> tuple[float, float, float] | None:
+    """(centre x, width, height) of the node's first polygon."""
+    points = _POINTS.search(group)
+    if points is None:
+        return None
+    pairs = [p.split(",") for p in points.group(1).split()]
+    xs, ys = [float(p[0]) for p in pairs], [float(p[1]) for p in pairs]
+    return (min(xs) + max(xs)) / 2, max(xs) - min(xs), max(ys) - min(ys)
+
+
+def _cut_node(node_id: str, group: str) -> _NodeTemplate:
+    pieces, holes, pos, fill = [], [], 0, "white"
+    shape = _SHAPE.search(group)
+    if shape is not None:
+        pieces.append(group[pos:shape.start()] + f"<{shape.group(1)}")
+        holes.append("shape")
+        pos, fill = shape.end(), shape.group(2)
+    box = _box(group)
+    for slot in _SLOT_TEXT.finditer(group, pos):
+        x = f"{box[0]:.2f}" if box is not None else "0"
+        pieces.append(group[pos:slot.start()] + f'<text text-anchor="middle" x="{x}"{slot.group(1)}')
+        holes.append("value" if slot.group(2) == VALUE_MARK else "deriv")
+        pos = slot.end()
+    pieces.append(group[pos:])
+    return _NodeTemplate(node_id, tuple(pieces), tuple(holes), box[1:] if box is not None else None, fill)
+
+
+def svg_template(svg: str, fills: dict[str, str], *, one_line: bool = False) -> SvgTemplate:
+    """Parse the layout's SVG once (graphviz output of step_layout's DOT, newlines intact);
+    `one_line` joins the lines afterwards (for embedding through markdown, where a blank line would
+    end the HTML block)."""
+    parts: list[str | _NodeTemplate] = []
+    pos = 0
+    for m in _NODE_START.finditer(svg):
+        end = _GROUP_END.search(svg, m.end())
+        stop = end.start() if end is not None else len(svg)
+        parts.append(svg[pos:m.start()])
+        parts.append(_cut_node(m.group(1), svg[m.start():stop]))
+        pos = stop
+    parts.append(svg[pos:])
+    if one_line:
+        parts = [p.replace("\n", " ") if isinstance(p, str) else
+                 _NodeTemplate(p.id, tuple(s.replace("\n", " ") for s in p.pieces), p.holes, p.size, p.fill)
+                 for p in parts]
+    return SvgTemplate(tuple(parts), dict(fills))
+
+
+def _escape(text: str) -> str:
+    text = text if len(text) <= SLOT_CHARS else text[: SLOT_CHARS - 1] + "…"
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def paint(template: SvgTemplate, looks: dict[str, str], values: dict[str, str],
+          derivs: dict[str, str], default_look: str = "context") -> str:
+    """The SVG of one step: each drawn node in its look (LOOKS key), with its slot texts."""
+    out: list[str] = []
+    for part in template.parts:
+        if isinstance(part, str):
+            out.append(part)
+            continue
+        nid = part.id
+        for piece, hole in zip(part.pieces, part.holes, strict=False):
+            out.append(piece)
+            if hole == "shape":
+                fill, stroke, width, extra = LOOKS[looks.get(nid, default_look)]
+                fill = fill or part.fill
+                out.append(f' fill="{fill}" stroke="{stroke}" stroke-width="{width}"{extra}')
+            elif hole == "value":
+                out.append(f' fill="{VALUE_COLOUR}">{_escape(values.get(nid, ""))}</text>')
+            else:
+                out.append(f' fill="{DERIV_COLOUR}" font-weight="bold">{_escape(derivs.get(nid, ""))}</text>')
+        out.append(part.pieces[-1])
+    return "".join(out)
+
+
+_DOT_NODE = re.compile(r'^  "([^"]+)" \[id=', re.MULTILINE)
+_DOT_FILL = re.compile(r'fillcolor="[^"]*"')
+
+
+def _slot_dot(colour: str, text: str) -> str:
+    return f'<FONT COLOR="{colour}">{html(text, SLOT_CHARS) if text else chr(0x2007)}</FONT>'
+
+
+def frame_dot(layout: StepLayout, template: SvgTemplate, looks: dict[str, str], values: dict[str, str],
+              derivs: dict[str, str], default_look: str = "context") -> str:
+    """DOT of one step for PNG export and GIF frames: every box keeps the size it has in the
+    template (fixedsize), so graphviz lays each frame out exactly like the screen's drawing."""
+    sizes = {p.id: p.size for p in template.parts if isinstance(p, _NodeTemplate) and p.size}
+    out = []
+    for line in layout.dot.split("\n"):
+        m = _DOT_NODE.match(line)
+        if m is None:
+            out.append(line)
+            continue
+        nid = m.group(1)
+        fill, stroke, width, extra = LOOKS[looks.get(nid, default_look)]
+        line = line.replace(_slot(VALUE_MARK), _slot_dot(VALUE_COLOUR, values.get(nid, "")))
+        line = line.replace(_slot(DERIV_MARK), _slot_dot(DERIV_COLOUR, derivs.get(nid, "")))
+        line = _DOT_FILL.sub(f'fillcolor="{fill or layout.fills.get(nid, "white")}"', line, count=1)
+        attrs = f', color="{stroke}", penwidth={width}'
+        if "dasharray" in extra:
+            attrs += ', style="filled,dashed"'
+        if nid in sizes:
+            w, h = sizes[nid]
+            attrs += f", fixedsize=true, width={w / 72:.4f}, height={h / 72:.4f}"
+        out.append(line[:-2] + attrs + "];")
+    return "\n".join(out)

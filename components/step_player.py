@@ -1,0 +1,261 @@
+"""The step player: mode and options, previous / next / play / jump / first / last (← → Home End),
+the graph with the current node highlighted, and the explanation card beside it.
+
+Stepping never re-runs the program or re-lays out the graph: the layout and its SVG template are made
+once per program (cached), the player lives in an st.fragment (a step change reruns only it), and a
+step only picks a frame of the cached trace and recolours the template (render/steps.py).
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+import streamlit as st
+
+from autogradlab import links as core
+from autogradlab.render.step_frames import MODES, Frame, frame_view, frames, mode_steps
+from autogradlab.report import Graph, Report
+from components import cached, links, state, step_card
+from components.graph_view import FOLD_OFFER_NODES, MAX_NODES, inert_svg
+
+SECONDS = {"slow": 1.6, "normal": 0.9, "fast": 0.4}
+SVG_STYLE = "display:block;margin:0 auto;max-width:100%;height:auto;max-height:70vh;width:auto"
+NO_BACKWARD = ("This program never calls `backward()` on its output, so PyTorch ran no reverse pass to "
+               "play. Add one (for example `y.backward()`, or `y.sum().backward()` for a non-scalar `y`), "
+               "or turn on **Run backward on the output** on the left.")
+
+
+@dataclass(frozen=True)
+class Options:
+    mode: str
+    direction: tuple[tuple[str, object], ...]
+    direction_text: str
+    backward_if_missing: bool
+    values: tuple[tuple[str, object], ...]
+
+
+def _link_text(name: str) -> str | None:
+    """The URL's `name` when it differs from what this page last read or wrote, else None."""
+    text, key = st.query_params.get(name), f"{state.STEPS_LINK_SEEN}_{name}"
+    if text is None or st.session_state.get(key) == text:
+        return None
+    st.session_state[key] = text
+    return text
+
+
+def _seen(name: str, text: str | None) -> None:
+    st.session_state[f"{state.STEPS_LINK_SEEN}_{name}"] = text
+
+
+def _pairs(text: str, what: str) -> tuple[tuple[str, object], ...]:
+    """`x=[1,0]; y=2` -> (("x", [1, 0]), ("y", 2)); a bad part warns and is left out."""
+    pairs = []
+    for part in (p for p in text.split(";") if p.strip()):
+        try:
+            pairs.append(core.parse_direction(part.strip()))
+        except core.LinkError as exc:
+            st.warning(f"{what}: {str(exc).replace('the link', 'the')}", icon=":material/warning:")
+    return tuple(pairs)
+
+
+def controls(source: str) -> Options:
+    """Mode and run options (left column). Link values are applied when the URL brings new ones."""
+    if (text := _link_text("mode")) is not None:
+        try:
+            st.session_state[state.STEPS_MODE] = core.parse_mode(text)
+        except core.LinkError as exc:
+            links.warn(str(exc))
+    if (text := _link_text("dir")) is not None:
+        try:
+            core.parse_direction(text)
+            st.session_state[state.STEPS_DIRECTION] = text
+        except core.LinkError as exc:
+            links.warn(str(exc))
+    st.session_state.setdefault(state.STEPS_MODE, MODES[0])
+    mode = st.segmented_control("Mode", MODES, format_func=str.capitalize, required=True,
+                                key=state.STEPS_MODE, persist_state=state.PERSIST)
+    mode = mode if mode in MODES else MODES[0]
+    direction_text = st.text_input(
+        "Tangent direction (forward mode)", key=state.STEPS_DIRECTION, persist_state=state.PERSIST,
+        placeholder="x=[0,1,0,0]  (empty: the first element of the first input)",
+        help="NAME=VALUES: the tangent of one leaf tensor, a number or a list of its shape; other "
+             "leaves get zero tangents. Several leaves: x=[1,0]; w=1").strip()
+    direction = _pairs(direction_text, "Tangent direction")
+    backward = st.toggle("Run backward on the output", key=state.STEPS_BACKWARD, persist_state=state.PERSIST,
+                         help="When the program never calls backward(), run one on the output (summed "
+                              "when it is not a scalar) so there is a reverse pass to play.")
+    from autogradlab.free_names import free_names
+
+    names = free_names(source)
+    values: tuple[tuple[str, object], ...] = ()
+    if names:
+        st.info(f"An expression with free names **{', '.join(names)}**: they become leaf tensors that "
+                "require grad (1.0 unless given below), and backward() runs on the result (summed when "
+                "it is not a scalar).", icon=":material/function:")
+        values = _pairs(st.text_input("Values of the free names", key=state.STEPS_VALUES,
+                                      placeholder="; ".join(f"{n}=1.0" for n in names)), "Values")
+    return Options(mode, direction, direction_text if direction else "", bool(backward), values)
+
+
+@st.cache_resource(max_entries=32, ttl=3600, show_spinner=False)
+def _drawing(run_key: tuple, fold: bool, _graph: Graph):
+    """Layout and SVG template, made once per (program run, fold choice): graphviz runs here only."""
+    from autogradlab.render.steps import step_layout, svg_template
+
+    layout = step_layout(_graph, fold=fold, max_nodes=MAX_NODES)
+    svg = inert_svg(cached.svg_for_web(layout.dot)).replace("<svg", f'<svg style="{SVG_STYLE}"', 1)
+    return layout, svg_template(svg, layout.fills, one_line=True)
+
+
+def _fold_choice(graph: Graph) -> bool:
+    if len(graph.nodes) > MAX_NODES:
+        return True
+    if len(graph.nodes) <= FOLD_OFFER_NODES:
+        return False
+    from autogradlab.render.fold import has_repeats
+
+    return has_repeats(graph, MAX_NODES) and st.toggle(
+        "Step repeated loop steps as one group", value=True, key=state.STEPS_FOLD,
+        persist_state=state.PERSIST)
+
+
+def _empty_message(report: Report, mode: str) -> str:
+    if mode == "reverse":
+        return NO_BACKWARD
+    if mode == "tangent":
+        return "No tangent steps: this program has no leaf tensor that requires grad to give a direction to."
+    return "The output's graph has no operations to step through."
+
+
+def show(report: Report, options: Options, source: str, run_key: tuple) -> int | None:
+    """Draw the player for a report run with steps; returns the shown step index (for the link)."""
+    trace, graph, mode = report.steps, report.graph, options.mode
+    if trace is None or graph is None or not graph.nodes:
+        st.info("This program has no autograd graph to step through: make a tensor that requires grad "
+                "and compute with it, e.g. `x = torch.arange(4.0, requires_grad=True)`, "
+                "`y = 2 * torch.dot(x, x)`.", icon=":material/account_tree:")
+        return None
+    if trace.direction_error:
+        st.warning(f"Tangent direction not used: {trace.direction_error}", icon=":material/warning:")
+    for note in trace.notes:
+        st.caption(note)
+    steps = mode_steps(trace, mode)
+    if not steps:
+        st.info(_empty_message(report, mode), icon=":material/info:")
+        return None
+    fold = _fold_choice(graph)
+    from autogradlab.render.export import RenderError
+
+    try:
+        layout, template = _drawing(run_key, fold, graph)
+    except RenderError as exc:      # graphviz missing, failed or too slow: say so, keep the page alive
+        st.warning(f"{exc}. The step records are still valid; try a smaller program.",
+                   icon=":material/warning:")
+        return None
+    if layout.folded:
+        st.caption(f"{layout.title}: a repeated loop body is drawn once and stepped as one group.")
+    all_frames = frames(steps, layout.owner, layout.counts)
+    # Keyed by the output actually drawn (not the one asked for: None and "d" are the same run).
+    shown = (run_key[0], run_key[1], report.output, *run_key[3:], mode, fold, options.direction)
+    key = state.STEPS_FRAME_PREFIX + state.digest(repr(shown))
+    if (text := _link_text("step")) is not None:
+        try:
+            step = core.parse_int("step", text, 0, len(steps) - 1)
+            st.session_state[key] = next(i for i, f in enumerate(all_frames) if f.first <= step <= f.last) + 1
+        except core.LinkError as exc:
+            links.warn(f"{exc} (this mode has {len(steps)} steps)")
+    st.session_state[key] = min(max(int(st.session_state.get(key, 1)), 1), len(all_frames))
+    playing = _play_controls(len(all_frames))
+    run_every = SECONDS.get(st.session_state.get(state.STEPS_SPEED), 0.9) if playing else None
+    st.fragment(_player, run_every=run_every)(graph, trace, mode, all_frames, layout, template, key, source,
+                                              playing)
+    step_card.cost_panel(trace.cost)
+    # Written on every full run too: steps taken by Play's timed fragment runs do not reach the
+    # browser's address bar (Streamlit 1.67), so the run that ends Play puts the step there.
+    step = str(all_frames[st.session_state[key] - 1].first)
+    st.query_params["step"] = step
+    _seen("step", step)
+    return int(step)
+
+
+def sync_link(source: str, seed: int, output: str | None, options: Options) -> None:
+    """Keep the URL's program, mode and direction current (the step is written by the player)."""
+    direction = options.direction_text or None
+    links.sync(source, seed, output=output, mode=options.mode, dir=direction)
+    _seen("mode", options.mode)
+    _seen("dir", direction)
+
+
+def _play_controls(n: int) -> bool:
+    with st.container(horizontal=True, vertical_alignment="center", key="steps_play_row"):
+        playing = st.toggle("Play", key=state.STEPS_PLAY, disabled=n < 2)
+        st.segmented_control("Speed", state.STEPS_SPEEDS, default="normal", key=state.STEPS_SPEED,
+                             label_visibility="collapsed", persist_state=state.PERSIST)
+    return bool(playing) and n > 1
+
+
+def _move(key: str, n: int, to: int | None, delta: int = 0) -> None:
+    """Button callbacks read the position at click time, so quick repeated clicks all count."""
+    target = to if to is not None else int(st.session_state.get(key, 1)) + delta
+    st.session_state[key] = min(max(target, 1), n)
+
+
+def _player(graph: Graph, trace, mode: str, all_frames: tuple[Frame, ...], layout, template, key: str,
+            source: str, playing: bool) -> None:
+    n = len(all_frames)
+    position = int(st.session_state.get(key, 1))
+    if playing and time.monotonic() - st.session_state.get(f"{key}_t", 0.0) > 0.3:
+        if position >= n:
+            st.session_state[state.STEPS_PLAY] = False
+            st.rerun(scope="app")
+        position = position + 1
+        st.session_state[key] = position
+    st.session_state[f"{key}_t"] = time.monotonic()
+    with st.container(horizontal=True, gap="small", key="steps_buttons"):
+        for label, icon, shortcut, to, delta, off in (
+                ("First", "first_page", "Home", 1, 0, position <= 1),
+                ("Previous", "chevron_left", "Left", None, -1, position <= 1),
+                ("Next", "chevron_right", "Right", None, 1, position >= n),
+                ("Last", "last_page", "End", n, 0, position >= n)):
+            st.button(label, icon=f":material/{icon}:", shortcut=shortcut, key=f"steps_{label.lower()}",
+                      on_click=_move, args=(key, n, to, delta), disabled=off)
+    if n > 1:
+        st.slider("Step", 1, n, key=key, format=f"step %d of {n}", label_visibility="collapsed")
+    frame = all_frames[st.session_state[key] - 1]
+    view = frame_view(graph, trace, mode, layout.owner, all_frames, st.session_state[key] - 1)
+    from autogradlab.render.steps import paint
+
+    svg = paint(template, view.looks, view.values, view.derivs)
+    left, right = st.columns([5, 3], gap="medium")
+    with left, st.container(key="steps_graph"):
+        st.markdown(f'<div style="width:100%;max-height:75vh;overflow:auto">{svg}</div>',
+                    unsafe_allow_html=True)
+    with right:
+        step_card.show(graph, trace, mode, mode_steps(trace, mode), frame, frame is all_frames[-1])
+        step_card.source_lines(source, mode_steps(trace, mode)[frame.last].line)
+        _downloads(svg, layout, template, graph, trace, mode, all_frames, st.session_state[key] - 1)
+    step = str(frame.first)
+    if st.query_params.get("step") != step:
+        st.query_params["step"] = step
+    _seen("step", step)
+
+
+def _downloads(svg: str, layout, template, graph: Graph, trace, mode: str, all_frames, k: int) -> None:
+    from autogradlab.render import step_export
+    from autogradlab.render.export import render_dot
+    from autogradlab.render.steps import frame_dot
+
+    def dot_of(i: int) -> str:
+        v = frame_view(graph, trace, mode, layout.owner, all_frames, i)
+        return frame_dot(layout, template, v.looks, v.values, v.derivs)
+
+    with st.container(horizontal=True, gap="small", key="steps_downloads"):
+        st.download_button("SVG", lambda: svg, file_name=f"step-{k + 1}.svg", mime="image/svg+xml",
+                           icon=":material/download:", type="tertiary", on_click="ignore")
+        st.download_button("PNG", lambda: render_dot(dot_of(k), "png"), file_name=f"step-{k + 1}.png",
+                           mime="image/png", icon=":material/download:", type="tertiary", on_click="ignore")
+        st.download_button("GIF", lambda: step_export.gif_of_frames(len(all_frames), dot_of),
+                           file_name=f"{mode}-steps.gif", mime="image/gif", icon=":material/animation:",
+                           type="tertiary", on_click="ignore", help="All steps as an animation "
+                           f"(at most {step_export.MAX_FRAMES} frames)")

@@ -1,0 +1,56 @@
+"""The Steps page: play forward accumulation, reverse accumulation and forward-mode tangents node by
+node on the student's own program (or a bare expression such as `sin(x) * exp(y)`).
+
+Thin on purpose: the run (with its step traces) happens once, in the sandbox, through the shared
+cache; the player (components/step_player.py) only picks frames of that trace.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components import app_frame, cached, editor, error_box, links, state, step_player
+from components.graph_view import chosen_output, output_picker
+
+EMPTY_HELP = ("The editor is empty. Write a small PyTorch program (or just an expression such as "
+              "`sin(x) * exp(y)`), then press **Run** or **Ctrl+Enter**.")
+
+
+def main() -> None:
+    app_frame.ensure()
+    state.init()
+    links.apply_program_link()
+    left, right = st.columns([2, 6], gap="large")
+    with left:
+        submitted = editor.show()
+        options = step_player.controls(submitted.source)
+    if not submitted.source.strip():
+        with right:
+            st.info(EMPTY_HELP, icon=":material/edit_note:")
+        return
+
+    output_key = state.output_key(submitted.source)
+    linked_output = st.query_params.get("output", "")
+    if output_key not in st.session_state and linked_output.isidentifier() and len(linked_output) <= 100:
+        st.session_state[output_key] = linked_output
+    output = chosen_output(output_key)
+    step_player.sync_link(submitted.source, submitted.seed, output, options)
+    session = st.session_state[state.SESSION_ID]
+    with right, st.spinner("Running…", show_time=True):
+        report = cached.run_steps(submitted.source, submitted.seed, output, session, options.direction,
+                                  options.backward_if_missing, options.values)
+    if report.error is not None:
+        with left:
+            error_box.show(report.error, submitted.source)
+        with right:
+            st.info("Fix the program to step through it: the steps are those of a run without errors.",
+                    icon=":material/pause_circle:")
+        return
+    with left:
+        output_picker(report, key=output_key)
+    run_key = (submitted.source, submitted.seed, output, options.backward_if_missing, options.values)
+    with right:
+        step_player.show(report, options, submitted.source, run_key)
+
+
+main()

@@ -179,3 +179,4 @@ class Report:
     torchviz_dot: str | None = None          # torchviz.make_dot source, made in the worker
     torchviz_error: str | None = None        # why torchviz failed, if it did
     notes: tuple[str, ...] = field(default_factory=tuple)  # non-fatal remarks ("graph has 3,000 nodes")
+    jacobians: tuple = ()                    # report_jacobian.JacobianRecord per jacobian() call, then dY/dX

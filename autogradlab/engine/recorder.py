@@ -121,6 +121,7 @@ class Recorder:
         self._pending_backward: tuple[torch.Tensor, bool] | None = None
         self._display_left = DISPLAY_TOTAL_WEIGHT
         self.last_line: int | None = None         # line of the last statement the hooks saw
+        self.jacobians: list = []                 # JacobianRecord per jacobian() call (jacobian_call.py)
 
     # ---- identities and names ---------------------------------------------------------------
 
@@ -248,6 +249,11 @@ class Recorder:
         self.backward_calls.append(BackwardCall(line=_position(node)[0], tensor_id=self.tensor_id(root),
                                                 var=self.name_of(root), with_gradient=with_gradient,
                                                 text=receiver_text(node)))
+
+    def on_jacobian(self, interp: Any, func: Any, args: list, kwargs: dict, node: ast.AST) -> Any:
+        from autogradlab.engine.jacobian_call import run_jacobian
+
+        return run_jacobian(self, interp, func, args, kwargs, node)
 
     def on_print(self, text: str) -> None:
         self.printed.append(text)

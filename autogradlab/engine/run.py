@@ -196,7 +196,7 @@ def _run_program(source: str, *, seed: int, output: str | None, limits: Limits, 
             variables=variables, printed=printed, displayed=tuple(recorder.displayed),
             graph=graph, ops=tuple(recorder.ops), backward_calls=tuple(recorder.backward_calls),
             timing_ms=timing_ms, error=error, torchviz_dot=torchviz_dot, torchviz_error=torchviz_error,
-            notes=tuple(notes))
+            notes=tuple(notes), jacobians=tuple(recorder.jacobians))
     except Exception as exc:  # only memory can fail here: keep the cheapest parts
         return Report(source=source, ok=False, seed=seed, output=None, candidates=(), variables={},
                       printed="", timing_ms=timing_ms,

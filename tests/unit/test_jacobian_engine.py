@@ -19,14 +19,17 @@ SEED_JACOBIANS = sorted(PROGRAMS.glob("seed00[24]_jacobian_*.py"))
 
 HEAD = "import torch\nfrom torch.autograd.functional import jacobian\n"
 OWN = {
-    "softmax": "x = torch.tensor([0.5, -1.0, 2.0, 0.1])\nJ = jacobian(lambda v: torch.softmax(v, dim=0), x)\n",
+    "softmax": "x = torch.tensor([0.5, -1.0, 2.0, 0.1])\n"
+               "J = jacobian(lambda v: torch.softmax(v, dim=0), x)\n",
     "W_at_x": "W = torch.arange(12.0).reshape(4, 3) / 7\nx = torch.tensor([1.0, -2.0, 0.5])\n"
               "J = jacobian(lambda v: W @ v, x)\n",
     "tall_forward": "W = torch.linspace(-1, 1, 60).reshape(20, 3)\nx = torch.tensor([0.3, -0.2, 0.9])\n"
                     "J = jacobian(lambda v: torch.tanh(W @ torch.sin(v)), x)\n",
-    "four_d": "A = torch.tensor([[1.0, 2.0], [3.0, -1.0]])\nM = torch.tensor([[0.5, 1.5, 2.0], [1.0, -1.0, 0.0]])\n"
+    "four_d": "A = torch.tensor([[1.0, 2.0], [3.0, -1.0]])\n"
+              "M = torch.tensor([[0.5, 1.5, 2.0], [1.0, -1.0, 0.0]])\n"
               "J = jacobian(lambda X: torch.tanh(A @ X), M)\n",
-    "float64": "x = torch.tensor([0.1, 0.2, 0.3], dtype=torch.float64)\nJ = jacobian(lambda v: v.exp() * v.sum(), x)\n",
+    "float64": "x = torch.tensor([0.1, 0.2, 0.3], dtype=torch.float64)\n"
+               "J = jacobian(lambda v: v.exp() * v.sum(), x)\n",
     "tuple_inputs": "a = torch.tensor([1.0, 2.0])\nb = torch.tensor([3.0, -1.0, 0.5])\n"
                     "J = jacobian(lambda u, v: torch.outer(u, v).sum(1) * u, (a, b))\n",
     "tuple_outputs": "x = torch.tensor([1.0, 2.0, 3.0])\nJ = jacobian(lambda v: (v * 2, v.sum()), x)\n",

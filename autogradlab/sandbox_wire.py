@@ -92,6 +92,8 @@ _REPORT_CLASSES = {
     if isinstance(obj, type) and obj.__module__ == report_module.__name__
 }
 
+_JACOBIAN_CLASSES = {"JacobianRecord", "JacobianChecks", "JacobianPath"}   # report_jacobian.py
+
 _ALLOWED_GLOBALS = {
     ("numpy", "ndarray"),
     ("numpy", "dtype"),
@@ -110,6 +112,8 @@ _ALLOWED_GLOBALS = {
 class _ReportUnpickler(pickle.Unpickler):
     def find_class(self, module: str, name: str) -> Any:
         if module == report_module.__name__ and name in _REPORT_CLASSES:
+            return super().find_class(module, name)
+        if module == "autogradlab.report_jacobian" and name in _JACOBIAN_CLASSES:
             return super().find_class(module, name)
         if (module, name) in _ALLOWED_GLOBALS:
             return super().find_class(module, name)

@@ -112,19 +112,22 @@ def _graph_of(output: torch.Tensor, var: str | None, recorder: Recorder, label: 
 
 
 def run_program(source: str, *, seed: int = 0, output: str | None = None,
-                limits: Limits = DEFAULT_LIMITS, torchviz: bool = True) -> Report:
+                limits: Limits = DEFAULT_LIMITS, torchviz: bool = True,
+                jacobian_of: tuple[str, str] | None = None) -> Report:
     """Run one program in this process (the sandbox worker) and describe everything it did.
 
     Never raises: a failure of ours becomes an "internal" error, running out of memory a
     "memory" error, and whatever was built of the report before it is kept."""
     try:
-        return _run_program(source, seed=seed, output=output, limits=limits, torchviz=torchviz)
+        return _run_program(source, seed=seed, output=output, limits=limits, torchviz=torchviz,
+                            jacobian_of=jacobian_of)
     except Exception as exc:  # e.g. MemoryError before anything was recorded
         return Report(source=source, ok=False, seed=seed, output=None, candidates=(), variables={},
                       printed="", error=_internal(exc, None, limits))
 
 
-def _run_program(source: str, *, seed: int, output: str | None, limits: Limits, torchviz: bool) -> Report:
+def _run_program(source: str, *, seed: int, output: str | None, limits: Limits, torchviz: bool,
+                 jacobian_of: tuple[str, str] | None = None) -> Report:
     started = time.perf_counter()
     recorder = Recorder(source, limits)
     error: ErrorInfo | None = None
@@ -170,6 +173,9 @@ def _run_program(source: str, *, seed: int, output: str | None, limits: Limits, 
         notes.extend(values.notes)
     except Exception as exc:
         failure = exc
+    if jacobian_of is not None:   # dY/dX at the run's values (engine/jacobian_dydx.py)
+        from autogradlab.engine.jacobian_dydx import add_dydx
+        add_dydx(recorder, raw, jacobian_of, limits, notes)
     try:
         out_tensor, out_name, out_label = _choose_output(raw, recorder, output, notes)
         if out_tensor is not None:

@@ -137,20 +137,34 @@ def run_jacobian(recorder: Any, interp: Any, func: Callable, args: list, kwargs:
         out_shapes, output_is_tuple = tuple(tuple(y.shape) for y in p.outputs), p.output_is_tuple
     from autogradlab.engine.jacobian_checks import run_checks
 
+    describe = getattr(recorder, "describe", None)
+    names = tuple(describe(x) if describe else f"input {k}" for k, x in enumerate(xs))
+    graph, paths, path_note = _paths(p, names, recorder, _output_name(node), flat)
     checks = run_checks(interp, func, p, flat.detach(), muted)
     line = getattr(node, "lineno", 0) or 0
     lines = getattr(recorder, "lines", [])
-    describe = getattr(recorder, "describe", None)
     recorder.jacobians.append(JacobianRecord(
         index=len(recorder.jacobians), line=line,
         text=lines[line - 1].strip() if 1 <= line <= len(lines) else "",
-        input_names=tuple(describe(x) if describe else f"input {k}" for k, x in enumerate(xs)),
+        input_names=names,
         output_name=_output_name(node), input_shapes=tuple(tuple(x.shape) for x in xs),
         output_shapes=out_shapes, input_is_tuple=input_is_tuple, output_is_tuple=output_is_tuple,
         dtypes=tuple(str(x.dtype).removeprefix("torch.") for x in xs),
         matrix=flat.detach().numpy().copy(), strategy=strategy, why=why, timing_ms=timing,
-        checks=checks))
+        checks=checks, paths=paths, graph=graph, notes=(path_note,) if path_note else ()))
     return result
+
+
+def _paths(p: jac.Probe, names: tuple[str, ...], recorder: Any, output_name: str,
+           flat: torch.Tensor) -> tuple[Any, tuple, str | None]:
+    from autogradlab.engine.jacobian_paths import chain_rule_paths
+
+    if not hasattr(recorder, "origin_of"):
+        return None, (), None
+    try:
+        return chain_rule_paths(p, names, recorder, output_name, flat)
+    except Exception as exc:  # noqa: BLE001 - a node that cannot be called on its own: no paths
+        return None, (), f"the paths could not be followed ({type(exc).__name__})"
 
 
 DEFAULTS = (("create_graph", False), ("strict", False), ("vectorize", False), ("strategy", "reverse-mode"))

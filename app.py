@@ -9,6 +9,7 @@ cached.warm_pool()
 st.navigation(
     [
         st.Page("pages/graph.py", title="Graph", icon=":material/account_tree:", default=True),
+        st.Page("pages/jacobian.py", title="Jacobian", icon=":material/grid_on:", url_path="jacobian"),
         st.Page("pages/about.py", title="About", icon=":material/info:"),
     ],
     position="top",

@@ -87,3 +87,21 @@ def svg_for_web(dot: str) -> str:
     from autogradlab.render import export
 
     return export.svg_for_web(dot)
+
+
+@st.cache_data(max_entries=CACHE_ENTRIES, ttl=CACHE_TTL_S, show_spinner=False)
+def _run_dydx_cached(source: str, seed: int, of: str, wrt: str, _session: str | None) -> Report:
+    from autogradlab import sandbox
+
+    report = sandbox.get_pool().run(source, seed=seed, session=_session, jacobian_of=(of, wrt))
+    if is_refusal(report):
+        raise _TransientResult(report)
+    return report
+
+
+def run_dydx(source: str, seed: int, of: str, wrt: str, session: str | None = None) -> Report:
+    """The run with dOF/dWRT computed from its graph (Jacobian page, programs without jacobian())."""
+    try:
+        return _run_dydx_cached(source, int(seed), of, wrt, session)
+    except _TransientResult as transient:
+        return transient.report

@@ -82,7 +82,8 @@ def paths(record: JacobianRecord, cell: tuple[int, int]) -> None:
     rows, cols = record.shape
     if not (0 <= i < rows and 0 <= j < cols):
         return
-    ys = render.index_labels((record.output_name,) * len(record.output_shapes), record.output_shapes)
+    outs = tuple(f"y{k}" if record.output_is_tuple else "y" for k in range(len(record.output_shapes)))
+    ys = render.index_labels(outs, record.output_shapes)
     xs = render.index_labels(record.input_names, record.input_shapes)
     st.subheader(f"∂{ys[i]}/∂{xs[j]} = {record.matrix[i, j]:.6g}")
     if record.graph is None or not record.paths:

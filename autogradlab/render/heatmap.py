@@ -100,10 +100,21 @@ def jacobian_figure(record: JacobianRecord, *, cell: tuple[int, int] | None = No
                               f"= %{{z:.6g}}<extra>{f}×{f} blocks</extra>")
     fig = go.Figure(heat)
     if f == 1 and rows * cols <= CLICK_MAX_CELLS:
+        # On top of the heatmap the overlay catches hover too, so it carries the hover text.
         grid_y, grid_x = np.divmod(np.arange(rows * cols, dtype=np.int32), cols)
-        fig.add_trace(go.Scatter(x=grid_x, y=grid_y, mode="markers", hoverinfo="none", showlegend=False,
+        if heat.customdata is not None:
+            custom = np.stack([np.asarray(heat.customdata).reshape(-1),
+                               matrix.reshape(-1).astype(object)], axis=1)
+            template = "%{customdata[0]} = %{customdata[1]:.8g}<extra></extra>"
+        else:
+            custom = matrix.reshape(-1, 1)
+            template = "∂y[%{y}]/∂x[%{x}] = %{customdata[0]:.8g}<extra></extra>"
+        heat.hoverinfo, heat.hovertemplate = "skip", None
+        fig.add_trace(go.Scatter(x=grid_x, y=grid_y, mode="markers", customdata=custom,
+                                 hovertemplate=template, showlegend=False, name="cells",
                                  marker={"size": max(4, min(40, 400 // max(rows, cols))), "opacity": 0,
-                                         "symbol": "square"}, name="cells"))
+                                         "symbol": "square"},
+                                 selected={"marker": {"opacity": 0}}, unselected={"marker": {"opacity": 0}}))
     for pos in _separators(record.input_shapes):
         fig.add_vline(x=pos, line={"color": "#444", "width": 1})
     for pos in _separators(record.output_shapes):

@@ -82,8 +82,7 @@ def jacobian_figure(record: JacobianRecord, *, cell: tuple[int, int] | None = No
     z = downsample(matrix, f)
     limit = float(np.abs(z).max()) if z.size else 1.0
     limit = limit or 1.0
-    out_name = "y" if not record.output_is_tuple else "y"
-    row_names = tuple(f"{out_name}{k}" if record.output_is_tuple else out_name
+    row_names = tuple(f"y{k}" if record.output_is_tuple else "y"
                       for k in range(len(record.output_shapes)))
     heat = go.Heatmap(z=z, zmin=-limit, zmax=limit, zmid=0, colorscale="RdBu_r", xgap=0, ygap=0,
                       colorbar={"title": {"text": "∂y/∂x"}})
@@ -160,8 +159,7 @@ def latex_matrix(matrix: np.ndarray) -> str | None:
 def matrix_csv(record: JacobianRecord) -> str:
     """Rows = outputs, columns = inputs, with the index labels as header and first column."""
     out = io.StringIO()
-    names = tuple(record.output_name if not record.output_is_tuple else f"y{k}"
-                  for k in range(len(record.output_shapes)))
+    names = tuple("y" if not record.output_is_tuple else f"y{k}" for k in range(len(record.output_shapes)))
     ys = index_labels(names, record.output_shapes)
     xs = index_labels(record.input_names, record.input_shapes)
     out.write(",".join(['"∂y/∂x"'] + [f'"{x}"' for x in xs]) + "\n")

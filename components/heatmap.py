@@ -58,6 +58,21 @@ def heatmap(record: JacobianRecord, cell: tuple[int, int] | None, key: str) -> t
     return _clicked(event)
 
 
+def zoom(record: JacobianRecord) -> None:
+    """Downsampled Jacobians: an exact window of up to 500 × 500 entries."""
+    rows, cols = record.shape
+    if render.block_factor(rows, cols) == 1:
+        return
+    with st.expander("Exact values of a window (the plot above shows block maxima)"):
+        r = st.slider("rows", 0, rows, (0, min(rows, 500)), key=state.JACOBIAN_ZOOM_ROWS)
+        c = st.slider("columns", 0, cols, (0, min(cols, 500)), key=state.JACOBIAN_ZOOM_COLS)
+        if (r[1] - r[0]) * (c[1] - c[0]) > render.EXACT_MAX_CELLS or r[0] == r[1] or c[0] == c[1]:
+            st.caption("Pick a non-empty window of at most 250,000 entries.")
+            return
+        st.plotly_chart(render.window_figure(record, r, c), key=state.JACOBIAN_ZOOM_CHART,
+                        config=render.export_config("png"), width="stretch")
+
+
 def facts(record: JacobianRecord) -> None:
     st.markdown(f"**{record.strategy.capitalize()}** · {record.timing_ms:.1f} ms — {record.why}.")
     c = record.checks

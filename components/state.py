@@ -50,6 +50,9 @@ JACOBIAN_IMAGE_FORMAT = "jacobian_image_format"  # "png" | "svg": the plot's cam
 JACOBIAN_OF = "jacobian_of"               # str: Y of dY/dX (programs without jacobian())
 JACOBIAN_WRT = "jacobian_wrt"             # str: X of dY/dX
 JACOBIAN_EXAMPLE = "jacobian_example"     # button: load an example with a jacobian() call
+JACOBIAN_ZOOM_ROWS = "jacobian_zoom_rows"  # (r0, r1): exact window of a downsampled Jacobian
+JACOBIAN_ZOOM_COLS = "jacobian_zoom_cols"  # (c0, c1)
+JACOBIAN_ZOOM_CHART = "jacobian_zoom_chart"
 
 GRAPH_STYLES = ("annotated", "torchviz classic")
 

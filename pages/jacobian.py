@@ -46,6 +46,7 @@ def main() -> None:
         cell = st.session_state[cell_key]
         links.sync(submitted.source, submitted.seed, call=record.index,
                    cell=f"{cell[0]},{cell[1]}" if cell else None)
+        heatmap.zoom(record)
         heatmap.facts(record)
         heatmap.exports(record)
         if cell is not None:

@@ -166,3 +166,24 @@ def matrix_csv(record: JacobianRecord) -> str:
     for label, row in zip(ys, np.asarray(record.matrix), strict=True):
         out.write(f'"{label}",' + ",".join(repr(float(v)) for v in row) + "\n")
     return out.getvalue()
+
+
+def window_figure(record: JacobianRecord, rows: tuple[int, int], cols: tuple[int, int]) -> go.Figure:
+    """Rows r0:r1, columns c0:c1 of a big Jacobian, exact (the zoom the downsampled view lacks),
+    hover at the original indices."""
+    (r0, r1), (c0, c1) = rows, cols
+    part = np.asarray(record.matrix)[r0:r1, c0:c1]
+    if part.size > EXACT_MAX_CELLS:
+        raise ValueError(f"a window shows at most {EXACT_MAX_CELLS:,} entries")
+    limit = float(np.abs(part).max()) if part.size else 1.0
+    heat = go.Heatmap(z=part.astype(np.float32), x0=c0, dx=1, y0=r0, dy=1, zmin=-(limit or 1.0),
+                      zmax=limit or 1.0, zmid=0, colorscale="RdBu_r",
+                      hovertemplate="∂y[%{y}]/∂x[%{x}] = %{z:.8g}<extra></extra>",
+                      colorbar={"title": {"text": "∂y/∂x"}})
+    fig = go.Figure(heat)
+    title = f"rows {r0}–{r1 - 1}, columns {c0}–{c1 - 1}: exact"
+    fig.update_layout(title={"text": title, "font": {"size": 14}},
+                      xaxis={"title": {"text": "inputs: " + ", ".join(record.input_names)}},
+                      yaxis={"title": {"text": "outputs: " + record.output_name}, "autorange": "reversed"},
+                      template="plotly_white", margin={"l": 60, "r": 20, "t": 50, "b": 50})
+    return fig

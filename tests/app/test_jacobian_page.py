@@ -62,3 +62,12 @@ def test_bad_cell_link_warns_and_keeps_the_page() -> None:
     assert not at.exception
     assert any("cell" in w.value for w in at.warning)
     assert len(_charts(at)) == 1
+
+
+def test_big_jacobian_is_downsampled_with_an_exact_window() -> None:
+    big = ("import torch\nfrom torch.autograd.functional import jacobian\n"
+           "x = torch.linspace(-1, 1, 600)\nJ = jacobian(lambda v: torch.sin(v).repeat(2), x)\n")
+    at = open_page(code=links.encode_code(big))
+    assert not at.exception
+    assert len(_charts(at)) == 2        # the downsampled heatmap and the exact window
+    assert at.slider(key=state.JACOBIAN_ZOOM_ROWS).value == (0, 500)

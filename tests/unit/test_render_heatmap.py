@@ -67,3 +67,11 @@ def test_latex_only_for_small_and_csv_has_labels() -> None:
     assert heatmap.latex_matrix(np.zeros((9, 2))) is None
     csv = heatmap.matrix_csv(r).splitlines()
     assert csv[0] == '"∂y/∂x","x[0]","x[1]"' and csv[2] == '"y[1]",3.0,16.0'
+
+
+def test_window_of_a_big_jacobian_is_exact_at_original_indices() -> None:
+    m = np.arange(1000 * 600, dtype=np.float64).reshape(1000, 600)
+    fig = heatmap.window_figure(record(m), (400, 410), (100, 130))
+    heat = fig.data[0]
+    assert (heat.x0, heat.y0) == (100, 400)
+    np.testing.assert_array_equal(np.asarray(heat.z), m[400:410, 100:130].astype(np.float32))

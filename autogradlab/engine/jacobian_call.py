@@ -116,6 +116,19 @@ class _Peak:
         self.inner.on_op(op, args, kwargs, result, node, in_function)
 
 
+def _side_effect(interp: Any) -> tuple[int, str] | None:
+    from autogradlab.engine.jacobian_purity import first_side_effect
+
+    tree = getattr(interp, "tree", None)
+    if tree is None:
+        return None
+    cached = getattr(interp, "_jacobian_side_effect", False)
+    if cached is False:
+        cached = first_side_effect(tree)
+        interp._jacobian_side_effect = cached
+    return cached
+
+
 def _fast(func: Callable, xs: tuple[torch.Tensor, ...],
           interp: Any) -> tuple[jac.Probe, torch.Tensor, str, str]:
     """Probe once (recorded), then the cheaper direction vectorized, then the other, then the loop."""
@@ -127,6 +140,12 @@ def _fast(func: Callable, xs: tuple[torch.Tensor, ...],
         interp.hooks = peak.inner
     p.peak = peak.elements
     first, why = jac.choose(p.n_out, p.n_in)
+    effect = _side_effect(interp)
+    if effect is not None:
+        why = (f"the program's functions change values outside themselves (line {effect[0]}: "
+               f"`{effect[1]}`), so the function ran once, as in torch's own jacobian: one backward "
+               f"pass per output, in a loop")
+        return p, jac.loop(p), "loop", why
     reasons: list[str] = []
     for strategy in (first, "reverse" if first == "forward" else "forward"):
         try:
@@ -157,8 +176,11 @@ def run_jacobian(recorder: Any, interp: Any, func: Callable, args: list, kwargs:
         result, strategy, why = _user_call(func, inputs, options, interp)
         timing = (time.perf_counter() - started) * 1000.0
         flat, out_shapes, output_is_tuple = _unnest(result, xs, input_is_tuple)
-        with muted(interp):
-            p = jac.probe(func, xs)
+        if _side_effect(interp) is not None:   # must not run again: no probe, no checks, no paths
+            p = jac.Probe(inputs=xs, outputs=(), output_is_tuple=output_is_tuple)
+        else:
+            with muted(interp):
+                p = jac.probe(func, xs)
     else:
         p, flat, strategy, why = _fast(func, xs, interp)
         result = _structure(flat, p, input_is_tuple)
@@ -169,7 +191,7 @@ def run_jacobian(recorder: Any, interp: Any, func: Callable, args: list, kwargs:
     describe = getattr(recorder, "describe", None)
     names = tuple(describe(x) if describe else f"input {k}" for k, x in enumerate(xs))
     graph, paths, path_note = _paths(p, names, recorder, _output_name(node), flat)
-    checks = run_checks(interp, func, p, flat.detach(), muted)
+    checks = run_checks(interp, func, p, flat.detach(), muted, rerun=_side_effect(interp) is None)
     line = getattr(node, "lineno", 0) or 0
     lines = getattr(recorder, "lines", [])
     recorder.jacobians.append(JacobianRecord(

@@ -84,16 +84,23 @@ def _fd(func: Callable, p: jac.Probe, flat: torch.Tensor, columns: list[int],
 
 
 def run_checks(interp: Any, func: Callable, p: jac.Probe, flat: torch.Tensor,
-               muted: Callable) -> JacobianChecks:
+               muted: Callable, *, rerun: bool = True) -> JacobianChecks:
+    """`rerun` False: the function has side effects and must not run again: VJP check only."""
     notes: list[str] = []
     M, N = flat.shape
     scale = float(flat.abs().max().item()) if flat.numel() else 0.0
     values: dict[str, Any] = {}
+    if not p.outputs:
+        return JacobianChecks(notes=("the function changes values outside itself and was not run "
+                                     "again: no checks",))
     try:
         values["vjp_max_error"] = _vjp(p, flat, scale)
     except Exception as exc:  # noqa: BLE001
         notes.append(f"VJP check not run ({type(exc).__name__})")
-    if N == 0 or M == 0:
+    if not rerun:
+        notes.append("finite differences and the JVP would run the function again, which changes "
+                     "values outside itself: only the VJP check ran")
+    if N == 0 or M == 0 or not rerun:
         return JacobianChecks(notes=tuple(notes), **values)
     column = int(flat.abs().sum(dim=0).argmax().item())
     try:

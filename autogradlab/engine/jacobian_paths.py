@@ -85,6 +85,8 @@ def chain_rule_paths(p: jac.Probe, names: tuple[str, ...], ctx: Any, output_name
                      matrix: torch.Tensor) -> tuple[Graph | None, tuple[JacobianPath, ...], str | None]:
     """(graph of the function, its paths with their shares, a note), or (None, (), why not)."""
     M, N = matrix.shape
+    if not p.outputs:
+        return None, (), "the function was not run again, so there is no graph to follow"
     if p.output_is_tuple or M * N > MAX_CELLS:
         return None, (), "paths are shown for Jacobians of one output with up to 4,096 entries"
     y = p.outputs[0]

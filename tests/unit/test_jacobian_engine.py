@@ -155,3 +155,30 @@ def test_muted_passes_leave_no_trace() -> None:
     in_function = [op for op in report.ops if op.in_function]
     assert [op.op for op in in_function] == ["sin", "matmul", "tanh"]
     assert report.printed == "done\n"
+
+
+def test_side_effects_run_the_function_once_like_torch() -> None:
+    source = HEAD + ("calls = []\ndef f(v):\n    calls.append(1)\n    return v * v\n"
+                     "x = torch.tensor([1.0, 2.0, 3.0])\nJ = jacobian(f, x)\nn = len(calls)\n")
+    report, oracle = _run(source), run_trusted(source)
+    assert_value_matches(report.variables["n"], oracle.namespace["n"])      # 1: f ran once
+    assert_value_matches(report.variables["J"], oracle.namespace["J"])
+    record = report.jacobians[0]
+    assert record.strategy == "loop" and "calls.append(1)" in record.why
+    assert record.checks.vjp_max_error == 0.0 and record.checks.fd_max_error is None
+
+
+def test_in_place_change_of_a_captured_tensor_happens_once() -> None:
+    source = HEAD + ("c = torch.zeros(2)\ndef f(v):\n    c.add_(1)\n    return v * c\n"
+                     "x = torch.tensor([1.0, 2.0])\nJ = jacobian(f, x)\n")
+    report, oracle = _run(source), run_trusted(source)
+    assert_value_matches(report.variables["c"], oracle.namespace["c"])
+    assert_value_matches(report.variables["J"], oracle.namespace["J"])
+
+
+def test_local_item_assignment_is_not_a_side_effect() -> None:
+    source = HEAD + ("def f(v):\n    out = torch.zeros(2)\n    out[0] = v[0] * v[1]\n    out[1] = v[1]\n"
+                     "    return out\nx = torch.tensor([2.0, 3.0])\nJ = jacobian(f, x)\n")
+    report, oracle = _run(source), run_trusted(source)
+    assert_value_matches(report.variables["J"], oracle.namespace["J"])
+    assert report.jacobians[0].checks.fd_max_error is not None

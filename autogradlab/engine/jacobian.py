@@ -31,6 +31,7 @@ class Probe:
     outputs: tuple[torch.Tensor, ...]
     output_is_tuple: bool
     peak: int = 0                          # elements of the largest tensor f made
+    rng: object = None                     # the program's generator state before the probe
 
     @property
     def n_in(self) -> int:

@@ -25,10 +25,14 @@ USER_OPTIONS = ("create_graph", "strict", "vectorize", "strategy")
 
 
 @contextlib.contextmanager
-def muted(interp: Any) -> Iterator[None]:
-    """Run program code without recording it, and without moving the program's random stream."""
+def muted(interp: Any, start: Any = None) -> Iterator[None]:
+    """Run program code without recording it, and without moving the program's random stream;
+    `start`: the generator state the extra pass begins from (the one the probe began from, so a
+    function that draws random numbers sees the same ones in every pass)."""
     hooks, state = interp.hooks, interp.generator.get_state()
     interp.hooks = NullHooks()
+    if start is not None:
+        interp.generator.set_state(start)
     try:
         yield
     finally:
@@ -55,11 +59,11 @@ class _SameShapes:
 
 
 @contextlib.contextmanager
-def vectorized(interp: Any) -> Iterator[None]:
+def vectorized(interp: Any, start: Any) -> Iterator[None]:
     sizes = interp.sizes
     interp.sizes = _SameShapes(sizes)
     try:
-        with muted(interp):
+        with muted(interp, start):
             yield
     finally:
         interp.sizes = sizes
@@ -132,13 +136,14 @@ def _side_effect(interp: Any) -> tuple[int, str] | None:
 def _fast(func: Callable, xs: tuple[torch.Tensor, ...],
           interp: Any) -> tuple[jac.Probe, torch.Tensor, str, str]:
     """Probe once (recorded), then the cheaper direction vectorized, then the other, then the loop."""
+    start = interp.generator.get_state()
     peak = _Peak(interp.hooks)
     interp.hooks = peak
     try:
         p = jac.probe(func, xs)
     finally:
         interp.hooks = peak.inner
-    p.peak = peak.elements
+    p.peak, p.rng = peak.elements, start
     first, why = jac.choose(p.n_out, p.n_in)
     effect = _side_effect(interp)
     if effect is not None:
@@ -149,7 +154,7 @@ def _fast(func: Callable, xs: tuple[torch.Tensor, ...],
     reasons: list[str] = []
     for strategy in (first, "reverse" if first == "forward" else "forward"):
         try:
-            with vectorized(interp):
+            with vectorized(interp, start):
                 run = jac.forward if strategy == "forward" else jac.reverse
                 matrix = run(func, p)
             if reasons:

@@ -104,14 +104,14 @@ def run_checks(interp: Any, func: Callable, p: jac.Probe, flat: torch.Tensor,
         return JacobianChecks(notes=tuple(notes), **values)
     column = int(flat.abs().sum(dim=0).argmax().item())
     try:
-        with muted(interp):
+        with muted(interp, p.rng):
             values["jvp_max_error"] = _jvp(func, p, flat, column, scale)
         values["jvp_column"] = column
     except Exception as exc:  # noqa: BLE001
         notes.append(f"JVP check not run: the function does not support forward mode ({type(exc).__name__})")
     picks = sorted({column, *(round(k * (N - 1) / max(1, FD_COLUMNS - 2)) for k in range(FD_COLUMNS - 1))})
     try:
-        with muted(interp):
+        with muted(interp, p.rng):
             values["fd_max_error"], values["fd_dtype"] = _fd(func, p, flat, picks, scale)
         values["fd_columns"] = len(picks)
         if len(picks) < N:

@@ -182,3 +182,11 @@ def test_local_item_assignment_is_not_a_side_effect() -> None:
     report, oracle = _run(source), run_trusted(source)
     assert_value_matches(report.variables["J"], oracle.namespace["J"])
     assert report.jacobians[0].checks.fd_max_error is not None
+
+
+def test_random_numbers_inside_the_function_match_torch() -> None:
+    source = HEAD + ("torch.manual_seed(3)\nx = torch.tensor([1.0, 2.0, 3.0, 4.0, 5.0])\n"
+                     "J = jacobian(lambda v: v * torch.randn(5), x)\nafter = torch.randn(2)\n")
+    report, oracle = _run(source), run_trusted(source)
+    assert_value_matches(report.variables["J"], oracle.namespace["J"])
+    assert_value_matches(report.variables["after"], oracle.namespace["after"])

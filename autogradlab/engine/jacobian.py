@@ -45,14 +45,14 @@ class Probe:
 def as_outputs(out: object, what: str = "the function") -> tuple[tuple[torch.Tensor, ...], bool]:
     if isinstance(out, torch.Tensor):
         return (out,), False
-    if isinstance(out, (tuple, list)) and out and all(isinstance(o, torch.Tensor) for o in out):
+    if isinstance(out, tuple) and all(isinstance(o, torch.Tensor) for o in out):
         return tuple(out), True
     raise TypeError(f"{what} given to jacobian must return a tensor or a tuple of tensors, "
                     f"not {type(out).__name__}")
 
 
 def probe(func: Callable[..., object], inputs: Sequence[torch.Tensor]) -> Probe:
-    xs = tuple(x.detach().requires_grad_(x.is_floating_point() or x.is_complex()) for x in inputs)
+    xs = tuple(x.detach().requires_grad_(True) for x in inputs)   # int inputs fail here, as in torch
     with torch.enable_grad():
         outs, is_tuple = as_outputs(func(*xs))
     return Probe(xs, outs, is_tuple)

@@ -72,9 +72,10 @@ def vectorized(interp: Any, start: Any) -> Iterator[None]:
 def _inputs(value: Any) -> tuple[tuple[torch.Tensor, ...], bool]:
     if isinstance(value, torch.Tensor):
         return (value,), False
-    if isinstance(value, (tuple, list)) and value and all(isinstance(v, torch.Tensor) for v in value):
-        return tuple(value), True
-    raise ProgramTypeError("the inputs of jacobian() must be a tensor or a tuple of tensors")
+    if isinstance(value, tuple) and all(isinstance(v, torch.Tensor) for v in value):
+        return value, True
+    raise ProgramTypeError(f"the inputs given to jacobian must be either a Tensor or a tuple of "
+                           f"Tensors, not {type(value).__name__}")
 
 
 def _structure(flat: torch.Tensor, p: jac.Probe, input_is_tuple: bool) -> Any:

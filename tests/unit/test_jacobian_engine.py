@@ -190,3 +190,13 @@ def test_random_numbers_inside_the_function_match_torch() -> None:
     report, oracle = _run(source), run_trusted(source)
     assert_value_matches(report.variables["J"], oracle.namespace["J"])
     assert_value_matches(report.variables["after"], oracle.namespace["after"])
+
+
+@pytest.mark.parametrize("call", ["jacobian(lambda v: v, [x])", "jacobian(lambda v: [v], x)",
+                                  "jacobian(lambda v: v, torch.tensor([1, 2]))",
+                                  "jacobian(lambda v: 3.0, x)"])
+def test_bad_arguments_fail_as_in_torch(call: str) -> None:
+    source = HEAD + f"x = torch.tensor([1.0, 2.0])\nJ = {call}\n"
+    report, oracle = run_program(source), run_trusted(source)
+    assert oracle.error is not None
+    assert not report.ok and report.error.line == 4 and report.error.kind != "internal", report.error

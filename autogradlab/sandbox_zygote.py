@@ -42,7 +42,7 @@ _WARM_PROGRAM = (   # touches the lazily imported parts of torch (meta-device si
     "C = torch.outer(x, x) + torch.kron(A, A).sum() + torch.mm(A, A).T\n"
     "J = jacobian(lambda v: v * v, x)\n"
     "K = jacobian(lambda v: torch.tanh(torch.ones(3, 2) @ torch.sin(v)), x)\n"  # torch.func's first
-    "L = jacobian(lambda v: torch.tanh(torch.ones(1, 2) @ torch.sin(v)), x)\n"  # calls cost ~1 s
+    "L = jacobian(lambda v: torch.tanh(torch.ones(5, 6) @ torch.sin(v)), torch.ones(6))\n"  # ~1 s
     "w = torch.linalg.eig(A)\n"
     "r = torch.randn(3, 2).unsqueeze(0).mean(axis=1)\n"
 )

@@ -62,11 +62,14 @@ def choose(n_out: int, n_in: int) -> tuple[str, str]:
     """(strategy, one sentence why), the Steps page's cost lesson applied to this call."""
     def passes(k: int) -> str:
         return f"{k:,} pass{'es' if k != 1 else ''}"
+    def count(k: int, what: str) -> str:
+        return f"{k:,} {what}{'s' if k != 1 else ''}"
+    sizes = f"{count(n_out, 'output')}, {count(n_in, 'input')}"
     if n_in < n_out:
-        return "forward", (f"{n_out:,} outputs, {n_in:,} inputs: forward mode needs {passes(n_in)} "
-                           f"(one per input), reverse {passes(n_out)}, so forward mode ran, vectorized")
-    return "reverse", (f"{n_out:,} outputs, {n_in:,} inputs: reverse mode needs {passes(n_out)} "
-                       f"(one per output), forward {passes(n_in)}, so reverse mode ran, vectorized")
+        return "forward", (f"{sizes}: forward mode needs {passes(n_in)} (one per input), reverse "
+                           f"{passes(n_out)}, so forward mode ran, vectorized")
+    return "reverse", (f"{sizes}: reverse mode needs {passes(n_out)} (one per output), forward "
+                       f"{passes(n_in)}, so reverse mode ran, vectorized")
 
 
 def _chunk(total: int, width: int) -> int:

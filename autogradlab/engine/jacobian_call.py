@@ -22,6 +22,7 @@ from autogradlab.lang.hooks import NullHooks
 from autogradlab.report_jacobian import JacobianRecord
 
 USER_OPTIONS = ("create_graph", "strict", "vectorize", "strategy")
+FEW_ROWS = 4   # up to this many outputs, backward passes through the probe's own graph beat a vmap pass
 
 
 @contextlib.contextmanager
@@ -152,6 +153,9 @@ def _fast(func: Callable, xs: tuple[torch.Tensor, ...],
                f"`{effect[1]}`), so the function ran once, as in torch's own jacobian: one backward "
                f"pass per output, in a loop")
         return p, jac.loop(p), "loop", why
+    if first == "reverse" and p.n_out <= FEW_ROWS:   # cheaper than another pass of the function
+        return p, jac.loop(p), "reverse", why.replace("ran, vectorized", "ran through the graph "
+                                                      "the function already built")
     reasons: list[str] = []
     for strategy in (first, "reverse" if first == "forward" else "forward"):
         try:

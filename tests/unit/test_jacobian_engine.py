@@ -94,7 +94,7 @@ def test_control_flow_on_values_still_runs_vectorized() -> None:
 
 def test_reading_data_forces_the_loop() -> None:
     source = HEAD + "def f(v):\n    a = v.detach().numpy()\n    return v * v * float(a[0])\n" \
-        "x = torch.tensor([1.0, 2.0, 3.0])\nJ = jacobian(f, x)\n"
+        "x = torch.tensor([1.0, 2.0, 3.0, 4.0, 5.0, 6.0])\nJ = jacobian(f, x)\n"
     report, oracle = _run(source), run_trusted(source)
     record = report.jacobians[0]
     assert record.strategy == "loop", record.why

@@ -200,3 +200,25 @@ def test_bad_arguments_fail_as_in_torch(call: str) -> None:
     report, oracle = run_program(source), run_trusted(source)
     assert oracle.error is not None
     assert not report.ok and report.error.line == 4 and report.error.kind != "internal", report.error
+
+
+def test_checks_catch_a_wrong_jacobian() -> None:
+    from types import SimpleNamespace
+
+    from autogradlab.engine.jacobian_call import muted
+    from autogradlab.engine.jacobian_checks import run_checks
+    from autogradlab.lang.hooks import NullHooks
+
+    def f(v: torch.Tensor) -> torch.Tensor:
+        return torch.sin(v) * v.sum()
+
+    x = torch.tensor([0.3, -1.2, 2.0], dtype=torch.float64)
+    interp = SimpleNamespace(hooks=NullHooks(), generator=torch.Generator())
+    p = jac.probe(f, (x,))
+    right = torch.autograd.functional.jacobian(f, x)
+    good = run_checks(interp, f, p, right, muted)
+    assert good.passed() and good.fd_max_error < 1e-8 and good.fd_dtype == "float64"
+    wrong = right.clone()
+    wrong[1, 2] += 0.5
+    bad = run_checks(interp, f, p, wrong, muted)
+    assert not bad.passed() and bad.fd_max_error > 0.1 and bad.vjp_max_error > 0.1

@@ -171,7 +171,7 @@ def forward(func: Callable[..., object], p: Probe) -> torch.Tensor:
         except (RuntimeError, ValueError, TypeError, NotImplementedError) as exc:
             raise NotVectorizable(_vmap_reason(exc)) from exc
         cols.append(torch.cat([o.reshape(count, -1).to(dtype) for o in outs], dim=1))
-    return torch.cat(cols, dim=0).T.contiguous()
+    return torch.cat(cols, dim=0).T   # a transposed view, as jacfwd's result
 
 
 def _vmap_reason(exc: BaseException) -> str:

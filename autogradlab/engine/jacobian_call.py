@@ -86,7 +86,7 @@ def _structure(flat: torch.Tensor, p: jac.Probe, input_is_tuple: bool) -> Any:
         per_input, col = [], 0
         for x in p.inputs:
             part = flat[row:row + y.numel(), col:col + x.numel()]
-            per_input.append(part.reshape(*y.shape, *x.shape).to(x.dtype).contiguous())
+            per_input.append(part.reshape(*y.shape, *x.shape).to(x.dtype))
             col += x.numel()
         row += y.numel()
         blocks.append(tuple(per_input) if input_is_tuple else per_input[0])

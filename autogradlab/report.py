@@ -37,6 +37,7 @@ class ErrorInfo:
     line: int | None = None      # 1-based line in the user's source
     column: int | None = None    # 1-based column
     hint: str | None = None      # e.g. "write 2*x, not 2x"
+    retry_after_s: float | None = None  # "busy" only: the server is full; trying again then may succeed
 
 
 @dataclass(frozen=True)

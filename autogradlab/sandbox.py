@@ -30,6 +30,25 @@ __all__ = ["WorkerPool", "get_pool", "DEFAULT_LIMITS"]
 
 STARTUP_TIMEOUT_S = 120.0    # import torch on a busy 2-core machine
 MEMORY_PEAK_FRACTION = 0.9   # a killed job that peaked this close to its limit ran out of memory
+MAX_EXPECTED_WAIT_S = 20.0   # a run is queued while the expected wait is shorter; else "busy, retry in N s"
+MAX_QUEUED_PER_WORKER = 32   # hard cap of waiting runs (each holds one app thread) per worker
+WORKER_MEMORY_MB = 600       # what one busy worker may take on average (its limit is higher, rarely reached)
+WORKERS_ENV = "AUTOGRADLAB_WORKERS"
+
+
+def default_pool_size() -> int:
+    """Workers for this machine: one per core, fewer if memory is short (AUTOGRADLAB_WORKERS wins)."""
+    import os
+
+    configured = os.environ.get(WORKERS_ENV, "").strip()
+    if configured.isdigit() and int(configured) > 0:
+        return int(configured)
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    try:
+        available_mb = os.sysconf("SC_AVPHYS_PAGES") * os.sysconf("SC_PAGE_SIZE") // 2**20
+    except (ValueError, OSError):
+        available_mb = cores * WORKER_MEMORY_MB
+    return max(1, min(cores, available_mb // WORKER_MEMORY_MB))
 
 
 @dataclass
@@ -68,13 +87,18 @@ class _WithDydx:
 class WorkerPool:
     """A process-wide pool; `get_pool()` returns the shared one. Thread-safe."""
 
-    def __init__(self, size: int = 2, limits: Limits = DEFAULT_LIMITS, *, max_queued: int = 16) -> None:
+    def __init__(self, size: int | None = None, limits: Limits = DEFAULT_LIMITS, *,
+                 max_queued: int | None = None, max_wait_s: float = MAX_EXPECTED_WAIT_S) -> None:
+        size = default_pool_size() if size is None else size
         if size < 1:
             raise ValueError("a WorkerPool needs at least one worker")
         self.size = size
         self.limits = limits
-        self._slots = threading.BoundedSemaphore(size)
-        self._max_active = size + max_queued
+        self._slots = threading.BoundedSemaphore(size)   # waiters are woken oldest first (FIFO)
+        self._max_active = size + (MAX_QUEUED_PER_WORKER * size if max_queued is None else max_queued)
+        self._max_wait_s = max_wait_s
+        self._mean_run_s = 0.1       # running mean of recent run times, for the expected wait
+        self._counts = {"runs": 0, "refused": 0}
         self._active = 0
         self._sessions: dict[str, _SessionState] = {}
         self._cond = threading.Condition()
@@ -135,9 +159,9 @@ class WorkerPool:
     def _admit_and_run(self, source: str, seed: int, output: str | None, timeout: float | None,
                        session: str | None, target: Callable[..., Report] | None) -> Report:
         with self._cond:
-            if self._active >= self._max_active:
-                return _failed(source, seed, "busy", "server busy, try again in a moment",
-                               hint="many programs are running at once; press Run again in a few seconds")
+            refusal = self._refusal(source, seed)
+            if refusal is not None:
+                return refusal
             self._active += 1
         holds_session = False
         try:
@@ -156,6 +180,37 @@ class WorkerPool:
                     if state.waiting is None:
                         del self._sessions[session]
                 self._cond.notify_all()
+
+    def expected_wait_s(self) -> float:
+        """How long a run admitted now would wait for a worker, from the queue and recent run times."""
+        queued = max(0, self._active - self.size + 1)
+        return queued * self._mean_run_s / self.size
+
+    def _refusal(self, source: str, seed: int) -> Report | None:
+        """Queue while the expected wait is short (oldest first); beyond that, or at the hard cap,
+        answer "busy" with when to try again. Called with self._cond held."""
+        wait = self.expected_wait_s()
+        if self._active < self._max_active and (self._active < self.size or wait <= self._max_wait_s):
+            return None
+        self._counts["refused"] += 1
+        retry = max(1.0, round(min(wait, 60.0) - self._max_wait_s + 1.0, 1))
+        error = ErrorInfo("busy", f"server busy: about {wait:.0f} s of programs are queued",
+                          hint=f"it will try again by itself in {retry:g} s; no need to press Run",
+                          retry_after_s=retry)
+        return replace(_failed(source, seed, "busy", error.message), error=error)
+
+    def _note_run_time(self, seconds: float) -> None:
+        with self._cond:
+            self._counts["runs"] += 1
+            self._mean_run_s = 0.8 * self._mean_run_s + 0.2 * seconds
+
+    def stats(self) -> dict[str, float]:
+        """Counters for a teacher's view of the server (no program text): workers, runs and
+        refusals so far, runs now waiting, mean run time."""
+        with self._cond:
+            return {"workers": self.size, "runs": self._counts["runs"], "refused": self._counts["refused"],
+                    "active": self._active, "queued": max(0, self._active - self.size),
+                    "mean_run_ms": round(self._mean_run_s * 1000.0, 1)}
 
     def _wait_for_turn(self, session: str) -> bool:
         """Become the session's running job; False if a newer request superseded this one."""
@@ -198,7 +253,9 @@ class WorkerPool:
             except ZygoteGone:
                 self._discard(zygote)
                 report = self._crash(source, seed)
-            return replace(report, timing_ms=(time.perf_counter() - started) * 1000.0)
+            elapsed = time.perf_counter() - started
+            self._note_run_time(elapsed)
+            return replace(report, timing_ms=elapsed * 1000.0)
         return self._crash(source, seed)
 
     # --- turning an outcome into a Report --------------------------------------------------------

@@ -11,6 +11,8 @@ plain-data Reports come back.
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from typing import Any
 
 import streamlit as st
@@ -62,6 +64,34 @@ def is_refusal(report: Report) -> bool:
     return error is not None and error.kind == "busy"
 
 
+MAX_AUTO_RETRY_S = 120.0   # a full server keeps trying by itself this long before showing "busy"
+
+
+def until_not_busy(attempt: Callable[[], Report]) -> Report:
+    """Call `attempt` again while the pool answers "server busy, retry in N s", showing a countdown,
+    so nobody has to press Run again. A run superseded by the same session's newer run has no
+    retry time and is returned at once. Each countdown tick is a Streamlit call, so a newer click
+    stops the waiting script as usual."""
+    waited = 0.0
+    notice = None
+    while True:
+        report = attempt()
+        error = report.error
+        if error is None or error.kind != "busy" or not error.retry_after_s or waited >= MAX_AUTO_RETRY_S:
+            if notice is not None:
+                notice.empty()
+            return report
+        notice = notice or st.empty()
+        left = float(error.retry_after_s)
+        while left > 0:
+            notice.info(f"{error.message}. Trying again by itself in {left:.0f} s…",
+                        icon=":material/hourglass_top:")
+            step = min(0.5, left)
+            time.sleep(step)
+            left -= step
+            waited += step
+
+
 def run_program(source: str, seed: int, output: str | None, session: str | None = None, *,
                 retry: bool = False) -> Report:
     """Run a program in the sandbox (or take the cached Report of the same inputs).
@@ -69,7 +99,13 @@ def run_program(source: str, seed: int, output: str | None, session: str | None 
     `session` is passed to the pool so one browser session cannot pile up work; it is not part of
     the cache key, since the Report depends only on the program's inputs. `retry` (the user pressed
     Run) re-runs a cached timeout, memory, crash or internal failure instead of showing it again.
+    A full server is waited out (see until_not_busy).
     """
+    return until_not_busy(lambda: _run_program_once(source, seed, output, session, retry=retry))
+
+
+def _run_program_once(source: str, seed: int, output: str | None, session: str | None, *,
+                      retry: bool) -> Report:
     seed = int(seed)
     try:
         report = _run_cached(source, seed, output, session)

@@ -1,17 +1,22 @@
-"""The program editor: a text area, the seed and a Run button in one form.
+"""The program editor: a code editor over a text area, the seed and a Run button in one form.
 
-A form gives both ways to run: the Run button and Ctrl+Enter (Cmd+Enter on a Mac) inside the text
-area. Typing does not rerun the app, so a half-written program never runs; the text stays in the
-widget state (kept across page switches), so an error never loses it.
+The program lives in the form's text area (key `state.EDITOR`): Python, links, AppTest and the
+benches read and write it there, and it persists across pages. Over it the browser draws a
+CodeMirror 6 editor (`components/code_editor.py`: line numbers, Python highlighting, Tab indents,
+auto-indent, IME) that copies every edit into the hidden text area; Ctrl+Enter (Cmd+Enter) clicks
+Run, so a run is the same form submit as before. If the editor's script cannot load, the plain
+text area shows again. Typing does not rerun the app, so a half-written program never runs.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import streamlit as st
 
-from components import state
+from autogradlab.report import ErrorInfo
+from components import code_editor, state
 
 MAX_SEED = 2**31 - 1
 
@@ -23,12 +28,18 @@ class Submitted:
     pressed: bool  # True on the rerun right after Run / Ctrl+Enter
 
 
-def show() -> Submitted:
-    """Draw the editor and return the program and seed last submitted (the defaults at first)."""
+def show(markers: Sequence[code_editor.Marker] | None = None) -> Submitted:
+    """Draw the editor and return the program and seed last submitted (the defaults at first).
+
+    `markers` (optional) are drawn in the gutter now; pages usually need not pass them: the error box
+    marks the failing line itself (`mark_error`)."""
+    # The default goes in through session state, as a link's program does: a text area given both a
+    # `value` and a session-state value logs a warning.
+    st.session_state.setdefault(state.EDITOR, state.DEFAULT_PROGRAM)
+    code_editor.show(st.session_state[state.EDITOR], markers)
     with st.form(state.RUN_FORM, border=False):
         source = st.text_area(
             "Program",
-            value=state.DEFAULT_PROGRAM,
             height=260,
             key=state.EDITOR,
             persist_state=state.PERSIST,
@@ -46,3 +57,11 @@ def show() -> Submitted:
             pressed = st.form_submit_button("Run  (Ctrl+Enter)", type="primary", key=state.RUN_BUTTON,
                                   width="stretch")
     return Submitted(source=source or "", seed=int(seed if seed is not None else 0), pressed=bool(pressed))
+
+
+def mark_error(error: ErrorInfo, title: str = "") -> None:
+    """Mark the error's line and column in the editor's gutter (message on hover) until the error
+    box goes away. Does nothing for an error without a line."""
+    marker = code_editor.marker_for(error, title)
+    if marker is not None:
+        code_editor.show_markers([marker])

@@ -8,6 +8,7 @@ import unicodedata
 import streamlit as st
 
 from autogradlab.report import ErrorInfo
+from components import editor
 from components.text import escape_markdown, markdown_with_code
 
 KIND_TITLES = {
@@ -80,3 +81,4 @@ def show(error: ErrorInfo, source: str) -> None:
             st.code(quoted, language=None)
         if error.hint:
             st.info(f"**Hint:** {markdown_with_code(error.hint)}", icon=":material/lightbulb:")
+        editor.mark_error(error, headline(error))

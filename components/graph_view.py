@@ -90,6 +90,23 @@ def inert_svg(svg: str) -> str:
     return _ACTIVE_ATTRIBUTES.sub("", svg)
 
 
+def _clickable(svg: str, *, key: str, node_key: str, ids: set[str], selected: str | None) -> None:
+    """The annotated drawing as a zoomable, pannable element whose node clicks select the node in
+    the picker (`node_key`); the selection is a CSS class in the browser, so the layout never moves
+    and exports stay clean."""
+    from autogradlab.render.dot import COPY_SEPARATOR
+    from components import svg_view
+
+    def clicked() -> None:
+        node = getattr(st.session_state.get(key), "click", None)
+        node = node.split(COPY_SEPARATOR)[0] if isinstance(node, str) else None  # a leaf drawn again
+        if node in ids:
+            st.session_state[node_key] = node
+
+    svg = " ".join(inert_svg(svg).split("\n"))
+    svg_view.show(svg, key=key, selected=selected, on_click=clicked)
+
+
 def _embed_svg(svg: str, *, key: str) -> None:
     """Inline our own graphviz SVG. A graph of ordinary size is shrunk to fit the column and the
     screen, so the whole graph is visible at once (a projector included); a tall one keeps a
@@ -111,7 +128,9 @@ def _embed_svg(svg: str, *, key: str) -> None:
                     unsafe_allow_html=True)
 
 
-def _draw_dot(dot: str, *, key: str) -> bool:
+def _draw_dot(dot: str, *, key: str, clicks: tuple[str, set[str], str | None] | None = None) -> bool:
+    """Render and show a DOT drawing with its download buttons. `clicks` = (node picker key, node
+    ids, selected id) makes the drawing clickable (see _clickable)."""
     from autogradlab.render.export import RenderError
 
     try:
@@ -123,7 +142,10 @@ def _draw_dot(dot: str, *, key: str) -> bool:
         _log.exception("graphviz could not render a graph")
         st.warning("Graphviz could not draw this graph. The variables and output below are still valid.")
         return False
-    _embed_svg(svg, key=key)
+    if clicks is None:
+        _embed_svg(svg, key=key)
+    else:
+        _clickable(svg, key=key, node_key=clicks[0], ids=clicks[1], selected=clicks[2])
     _download_buttons(dot, svg)
     return True
 
@@ -178,8 +200,9 @@ def _fold_choice(graph: Graph) -> bool:
                           "to draw every node.")
 
 
-def show(report: Report, *, style: str, selected: str | None) -> None:
-    """Draw the report's graph in the chosen style, or explain why there is none."""
+def show(report: Report, *, style: str, selected: str | None, node_key: str | None = None) -> None:
+    """Draw the report's graph in the chosen style, or explain why there is none. With `node_key`
+    (the node picker's key) a click on a node of the annotated drawing selects it."""
     graph = report.graph
     if graph is None or not graph.nodes:
         st.info(NO_GRAPH_HELP, icon=":material/account_tree:")
@@ -197,8 +220,11 @@ def show(report: Report, *, style: str, selected: str | None) -> None:
     fold = _fold_choice(graph)
     from autogradlab.render.dot import annotated_dot
 
-    dot = annotated_dot(graph, max_nodes=MAX_NODES, selected=selected, fold=fold)
-    if _draw_dot(dot, key="graph_view"):
+    clicks = None
+    if node_key is not None and not fold:   # unfolded: select in the browser, the drawing stays put
+        clicks = (node_key, {node.id for node in graph.nodes}, selected)
+    dot = annotated_dot(graph, max_nodes=MAX_NODES, selected=None if clicks else selected, fold=fold)
+    if _draw_dot(dot, key="graph_view", clicks=clicks):
         status = "after backward: every node shows its value and gradient" if graph.backward_done \
             else "gradients: not computed yet (call .backward())"
         st.caption(f"{len(graph.nodes):,} nodes · output `{output_name(graph)}` · {status}")

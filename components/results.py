@@ -31,7 +31,8 @@ def graph_panel(report: Report, *, label: str | None = None) -> None:
     node_key = state.node_key(report.source, report.output)
     ids = {node.id for node in graph.nodes} if graph else set()
     selected = st.session_state.get(node_key)
-    graph_view.show(report, style=style, selected=selected if selected in ids else None)
+    graph_view.show(report, style=style, selected=selected if selected in ids else None,
+                    node_key=node_key if label is None else None)
     if graph is not None and graph.nodes:
         node_details.show(graph, node_details.pick(graph, key=node_key))
 

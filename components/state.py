@@ -39,7 +39,7 @@ SESSION_ID = "session_id"         # str: names this browser session to the sandb
 LAST_GOOD_SOURCE = "last_good_source"  # str | None: inputs of the last run without an error
 LAST_GOOD_SEED = "last_good_seed"      # int
 LAST_GOOD_OUTPUT = "last_good_output"  # str | None
-LINK_APPLIED = "link_applied"     # str: the `code`/`seed` of the URL last loaded into (or written from) the editor
+LINK_APPLIED = "link_applied"     # str: `code`/`seed` of the URL last loaded into / written from the editor
 LINK_ERRORS = "link_errors"       # tuple[str, ...]: why that link's program or seed could not be used
 
 # Jacobian page

@@ -3,4 +3,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh app
-exec "${PYTHON:-python3}" -m streamlit run app.py "$@"
+exec "${PYTHON:-python3}" scripts/serve.py "$@"

@@ -11,6 +11,7 @@ import ast
 import contextlib
 import io
 import math
+import re
 import traceback
 import types
 from dataclasses import dataclass
@@ -64,10 +65,19 @@ def run_trusted(source: str, seed: int = 0) -> OracleRun:
 DISPLAY = "__oracle_display__"
 
 
+ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+>")
+
+
+def without_address(text: str) -> str:
+    """`<MulBackward0 object at 0x7f..>` -> `<MulBackward0 object>`: addresses differ run to run
+    (and the engine never shows real ones), so texts are compared without them."""
+    return ADDRESS.sub(">", text)
+
+
 def _displayer(displayed: list[tuple[int, str]]):
     def display(line: int, value: Any) -> None:
         if value is not None:
-            displayed.append((line, repr(value)))
+            displayed.append((line, without_address(repr(value))))
     return display
 
 
@@ -142,6 +152,8 @@ def tensor_mismatches(reported: Any, real: torch.Tensor, path: str) -> list[str]
 
 
 def _numbers_equal(a: Any, b: Any) -> bool:
+    if isinstance(b, np.generic):   # numpy scalars: compared by value; the text shows np.float64(...)
+        a, b = (a.item() if isinstance(a, np.generic) else a), b.item()
     if isinstance(a, float) and isinstance(b, float) and math.isnan(a) and math.isnan(b):
         return True
     return type(a) is type(b) and a == b
@@ -150,9 +162,9 @@ def _numbers_equal(a: Any, b: Any) -> bool:
 def plain_mismatches(reported: Any, real: Any, path: str) -> list[str]:
     if not isinstance(reported, PlainValue):
         return [f"{path}: expected a PlainValue, got {type(reported).__name__}"]
-    if isinstance(real, bool):
-        kind, same = "bool", reported.value is real
-    elif isinstance(real, (int, float, complex)):
+    if isinstance(real, (bool, np.bool_)):
+        kind, same = "bool", reported.value is bool(real)
+    elif isinstance(real, (int, float, complex, np.number)):
         kind, same = "number", _numbers_equal(reported.value, real)
     elif isinstance(real, str):
         kind, same = "string", reported.value == real
@@ -160,6 +172,8 @@ def plain_mismatches(reported: Any, real: Any, path: str) -> list[str]:
         kind, same = "none", reported.value is None
     elif isinstance(real, torch.dtype):
         kind, same = "dtype", True
+    elif isinstance(real, (torch.device, torch.Generator, torch.distributions.Distribution, dict)):
+        kind, same = "object", True
     elif isinstance(real, np.ndarray):
         value = reported.value
         kind = "array"
@@ -171,7 +185,7 @@ def plain_mismatches(reported: Any, real: Any, path: str) -> list[str]:
         problems.append(f"{path}.kind: {reported.kind!r} != {kind!r}")
     if not same:
         problems.append(f"{path}.value: {reported.value!r} != {real!r}")
-    if reported.text != repr(real):
+    if reported.text != without_address(repr(real)):
         problems.append(f"{path}.text: {reported.text!r} != {real!r}")
     return problems
 

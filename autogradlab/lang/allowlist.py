@@ -18,8 +18,6 @@ from dataclasses import dataclass
 
 # Keywords that are never accepted anywhere, with the reason shown to the user.
 FORBIDDEN_KWARGS: dict[str, str] = {
-    "out": "results are always new tensors",
-    "device": "everything runs on the CPU",
     "generator": "randomness uses the run's seed",
     "pin_memory": "memory placement is fixed",
     "layout": "only dense tensors are supported",
@@ -30,7 +28,7 @@ FORBIDDEN_KWARGS: dict[str, str] = {
 
 @dataclass(frozen=True)
 class CallSpec:
-    kwargs: frozenset[str]
+    kwargs: frozenset[str]   # plus `out=` for kind "op" (outputs.py) and `device=` where listed
     size: str = "meta"
     kind: str = "op"
 
@@ -43,8 +41,8 @@ def _table(names: str, kwargs: tuple[str, ...] = (), size: str = "meta", kind: s
     return {name: _spec(kwargs, size, kind) for name in names.split()}
 
 
-NOGRAD = ("dtype", "requires_grad")
-CREATE = ("size", "dtype", "requires_grad")
+NOGRAD = ("dtype", "requires_grad", "device")   # device: only the CPU (devices.py)
+CREATE = ("size", "dtype", "requires_grad", "device")
 REDUCE = ("dim", "axis", "keepdim", "keepdims", "dtype")
 DIM = ("dim", "axis")
 
@@ -69,7 +67,7 @@ _LINALG_TOP = "det logdet slogdet inverse pinverse matrix_power matrix_exp chole
 
 TORCH_FUNCTIONS: dict[str, CallSpec] = {
     **_table(_UNARY, size="same"),
-    **_table(_BINARY),
+    **_table(_BINARY, ("other",)),
     **_table(_REDUCE, REDUCE + ("unbiased", "correction", "p"), size="same"),
     **_table(_SHAPE, DIM + ("dims", "start_dim", "end_dim", "dim0", "dim1", "shifts", "k", "diagonal",
                             "offset", "index", "indexing", "largest", "sorted", "descending", "stable",
@@ -92,6 +90,7 @@ TORCH_FUNCTIONS: dict[str, CallSpec] = {
     **_table("zeros ones", CREATE),
     **_table("full", CREATE + ("fill_value",)),
     **_table("arange", ("start", "end", "step") + NOGRAD),
+    **_table("range", ("start", "end", "step") + NOGRAD),   # deprecated, end included
     **_table("linspace", ("start", "end", "steps") + NOGRAD),
     **_table("logspace", ("start", "end", "steps", "base") + NOGRAD),
     **_table("eye", ("n", "m") + NOGRAD),
@@ -164,7 +163,7 @@ TENSOR_METHODS: dict[str, CallSpec] = {
         "cosine_similarity", "tril_indices", "triu_indices", "atleast_1d", "atleast_2d", "atleast_3d",
         "where", "zeros", "ones", "full", "arange", "linspace", "logspace", "eye", "zeros_like",
         "ones_like", "full_like", "lerp", "is_floating_point", "is_complex", "is_nonzero", "std_mean",
-        "var_mean", "tensordot", "real", "imag"}},  # real/imag are tensor properties
+        "var_mean", "tensordot", "real", "imag", "range"}},  # real/imag are tensor properties
     **_table("view view_as reshape_as expand expand_as repeat contiguous unfold", _SHAPE_METHOD_KW),
     **_table("masked_fill index_fill", ("mask", "value", "dim", "index")),
     **_table("new_zeros new_ones new_full new_tensor", ("size", "fill_value", "data") + NOGRAD),
@@ -172,7 +171,10 @@ TENSOR_METHODS: dict[str, CallSpec] = {
     **_table("lerp where", ("condition", "other", "weight", "end")),
     **_table("float double half int long short bool byte char bfloat16 cfloat cdouble", (),
              size="same"),
-    **_table("to type_as", ("dtype", "other"), size="same"),
+    **_table("type", ("dtype", "non_blocking"), size="same", kind="special"),
+    **_table("to", ("dtype", "other", "device", "non_blocking"), size="same", kind="special"),
+    **_table("type_as", ("dtype", "other"), size="same"),
+    **_table("cpu cuda", (), size="none", kind="special"),
     **_table("size dim ndimension nelement numel item tolist element_size is_floating_point "
              "is_complex is_contiguous is_nonzero", ("dim",), size="none"),
     **_table("numpy", (), size="none", kind="special"),
@@ -196,7 +198,7 @@ TENSOR_METHODS.update({n: _spec(("rounding_mode", "other"), "meta") for n in ("d
 
 # Attributes read without a call.
 TENSOR_PROPERTIES: frozenset[str] = frozenset(
-    "shape grad requires_grad is_leaf grad_fn dtype ndim data T mT H mH real imag".split())
+    "shape grad requires_grad is_leaf grad_fn dtype ndim data T mT H mH real imag device is_cuda".split())
 # Properties that make a new tensor (recorded as ops).
 TENSOR_OP_PROPERTIES: frozenset[str] = frozenset("T mT H mH real imag".split())
 SETTABLE_TENSOR_ATTRIBUTES: frozenset[str] = frozenset({"requires_grad", "grad", "data"})

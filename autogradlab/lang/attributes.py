@@ -18,12 +18,16 @@ import torch
 
 from autogradlab.errors import NameNotDefined, NotSupported, ProgramError, ProgramTypeError
 from autogradlab.lang import allowlist as al
+from autogradlab.lang import dicts, distributions
+from autogradlab.lang.allowed_imports import MODEL_HINT, out_of_scope
 from autogradlab.lang.calls import call_method as call_tensor_method
 from autogradlab.lang.calls import has_tensor, require_data, translate_torch_error, wrap_result
+from autogradlab.lang.numpy_ops import ARRAY_METHODS, array_method, is_numpy_operand
 from autogradlab.lang.operators import python_error
 from autogradlab.lang.safe_values import (
     Namespace,
     SafeArray,
+    SafeDistribution,
     SafeGradFn,
     SafeNumpyDtype,
     return_type_fields,
@@ -37,8 +41,11 @@ if TYPE_CHECKING:
 _DTYPE_PROPERTIES = frozenset({"is_floating_point", "is_complex", "is_signed", "itemsize"})
 
 
+PUBLIC_DUNDER_ATTRIBUTES = frozenset({"__version__"})   # torch.__version__, np.__version__
+
+
 def check_attribute_name(name: str) -> None:
-    if name.startswith("_"):
+    if name.startswith("_") and name not in PUBLIC_DUNDER_ATTRIBUTES:
         raise NotSupported(f"the attribute `{name}` is not supported in Autograd Lab (names starting "
                            f"with `_` are private)")
 
@@ -66,6 +73,10 @@ def _no_tensor_attribute(name: str, call: bool) -> ProgramError:
 
 
 def _no_module_member(base: Namespace, name: str) -> ProgramError:
+    why = out_of_scope(f"{base.qualname}.{name}")
+    if why is not None:
+        return NotSupported(f"`{base.qualname}.{name}` is not supported in Autograd Lab",
+                            hint=f"{why}; {MODEL_HINT}")
     module = sys.modules.get(base.qualname)
     best = _closest(name, base.members)
     if best is not None and module is not None and name not in vars(module):
@@ -111,13 +122,19 @@ def read_attribute(interp: Interpreter, base: Any, name: str, node: ast.AST) -> 
             raise NotSupported(f"the numpy attribute `.{name}` is not supported in Autograd Lab")
         value = getattr(base.array, name)
         return SafeNumpyDtype(value) if name == "dtype" else wrap_result(value, name)
+    if isinstance(base, SafeDistribution):
+        return distributions.read_attribute(base, name)
     if isinstance(base, SafeGradFn) and name == "next_functions":
         return base.next_functions()
+    if isinstance(base, SafeGradFn) and name == "variable" and base.name == "AccumulateGrad":
+        return base.node.variable   # the leaf tensor the node accumulates into
     if name in return_type_fields(base):
         return getattr(base, name)
     if isinstance(base, complex) and name in ("real", "imag"):
         return getattr(base, name)
     if isinstance(base, torch.dtype) and name in _DTYPE_PROPERTIES:
+        return getattr(base, name)
+    if isinstance(base, torch.device) and name in ("type", "index"):
         return getattr(base, name)
     raise NotSupported(f"the attribute `.{name}` of {type_text(base)} values is not supported in "
                        f"Autograd Lab")
@@ -193,6 +210,19 @@ def call_method(interp: Interpreter, base: Any, name: str, args: list, kwargs: d
     if isinstance(base, Namespace):
         return interp.call_value(read_attribute(interp, base, name, node), args, kwargs, node)
     require_data(base, f"before `.{name}()`")
+    if isinstance(base, SafeDistribution):
+        return distributions.call_method(interp, base, name, args, kwargs, node)
+    if isinstance(base, dict) and name in dicts.DICT_METHODS and not kwargs:
+        for value in args:
+            require_data(value, f"in `.{name}()`")
+        return _python_guarded(lambda: dicts.call_method(interp, base, name, args))
+    if isinstance(base, str) and name == "format":
+        from autogradlab.lang.text_format import format_text
+        return format_text(interp, base, args, kwargs)
+    if isinstance(base, SafeArray) and name in ARRAY_METHODS or is_numpy_operand(base) and name == "item":
+        for value in list(args) + list(kwargs.values()):
+            require_data(value, f"in `.{name}()`")
+        return array_method(interp, base, name, args, kwargs)
     method = next((fn for (kind, method_name), fn in PLAIN_METHODS.items()
                    if method_name == name and isinstance(base, kind)), None)
     if method is None:
@@ -233,6 +263,9 @@ def get_item(interp: Interpreter, base: Any, index: Any, node: ast.AST) -> Any:
         if _is_advanced(index):
             raise NotSupported("numpy arrays support only int and slice indices in Autograd Lab")
         return wrap_result(_python_guarded(lambda: base.array[index]), "getitem")
+    if isinstance(base, dict):
+        dicts.check_key(index)
+        return _python_guarded(lambda: base[index])
     if not isinstance(base, (list, tuple, str, range, torch.Size)):
         raise ProgramTypeError(f"'{type_text(base)}' object is not subscriptable")
     return _python_guarded(lambda: base[index])
@@ -253,6 +286,16 @@ def set_item(interp: Interpreter, base: Any, index: Any, value: Any, node: ast.A
                                "torch.tensor(...) first")
         _torch_guarded("setitem", lambda: base.__setitem__(index, value), [base, index, value])
         interp.record_op("setitem", [base, index, value], {}, base, node)
+        return
+    if isinstance(base, SafeArray):
+        if _is_advanced(index) or not (is_numpy_operand(value) or type(value) in (bool, int, float)):
+            raise NotSupported("numpy arrays take numbers or arrays at int and slice indices in "
+                               "Autograd Lab")
+        raw = value.array if isinstance(value, SafeArray) else value
+        _python_guarded(lambda: base.array.__setitem__(index, raw))
+        return
+    if isinstance(base, dict):
+        dicts.set_item(interp, base, index, value)
         return
     if isinstance(base, list):
         _python_guarded(lambda: base.__setitem__(index, value))

@@ -17,8 +17,9 @@ import torch
 
 from autogradlab.errors import NotSupported, ProgramTypeError
 from autogradlab.lang.calls import require_data, translate_torch_error
+from autogradlab.lang.exceptions import EXCEPTION_TYPES
 from autogradlab.lang.namespaces import NDARRAY_TYPE, TENSOR_TYPE
-from autogradlab.lang.safe_values import SafeArray, SafeFunction, SafeType, type_text
+from autogradlab.lang.safe_values import SafeArray, SafeException, SafeFunction, SafeType, type_text
 
 
 def _data_args(name: str, args: list, kwargs: dict, allowed: tuple[str, ...] = ()) -> None:
@@ -292,6 +293,8 @@ def _isinstance(interp, args, kwargs, node):  # noqa: ANN001, ANN202
     kinds = kinds if isinstance(kinds, tuple) else (kinds,)
     if not all(isinstance(kind, SafeType) for kind in kinds):
         raise ProgramTypeError("isinstance() arg 2 must be a type or tuple of types")
+    if isinstance(value, SafeException):   # `isinstance(e, RuntimeError)` in an except block
+        return any(issubclass(value.py_type, kind.py_type) for kind in kinds)
     return any(isinstance(value, kind.py_type) for kind in kinds)
 
 
@@ -317,6 +320,7 @@ _FUNCTIONS: dict[str, Callable[..., Any]] = {
 BUILTINS: dict[str, Any] = {
     **{name: SafeFunction(name, impl) for name, impl in _FUNCTIONS.items()},
     **BUILTIN_TYPES,
+    **EXCEPTION_TYPES,   # for `except RuntimeError as e:` (not callable: there is no `raise`)
 }
 # Python builtins that exist but are outside the language: refused by name, not "undefined".
 KNOWN_PYTHON_BUILTINS: frozenset[str] = frozenset(dir(py_builtins))

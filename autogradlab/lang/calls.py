@@ -54,6 +54,11 @@ def translate_torch_error(exc: BaseException, op_name: str, args: Any) -> Progra
         return exc
     if isinstance(exc, MemoryError):
         return LimitExceeded(f"{op_name} ran out of memory")
+    from autogradlab.lang.exceptions import remember_python_error  # for `except ... as e`
+    return remember_python_error(_translate(exc, op_name, args), exc)
+
+
+def _translate(exc: BaseException, op_name: str, args: Any) -> ProgramError:
     try:
         from autogradlab.lang.torch_errors import translate
     except ImportError:
@@ -68,6 +73,8 @@ def translate_torch_error(exc: BaseException, op_name: str, args: Any) -> Progra
 # -- arguments and results --------------------------------------------------------------------
 def check_kwargs(qualname: str, spec: CallSpec, kwargs: dict[str, Any]) -> None:
     for key in kwargs:
+        if key == "out" and spec.kind == "op" and qualname.startswith("torch."):
+            continue   # outputs.py
         if key in FORBIDDEN_KWARGS:
             raise NotSupported(f"the keyword argument `{key}=` is not supported in Autograd Lab "
                                f"({FORBIDDEN_KWARGS[key]})")
@@ -94,6 +101,8 @@ def wrap_result(value: Any, qualname: str) -> Any:
     plain); anything else that is not data is refused."""
     if isinstance(value, np.ndarray):
         return SafeArray(value)
+    if isinstance(value, (np.number, np.bool_)):
+        return value   # numpy scalars stay numpy scalars, as in numpy (`np.float64(0.1)`)
     if isinstance(value, np.generic):
         return value.item()
     if isinstance(value, list):
@@ -173,7 +182,12 @@ def _may_grow(args: list, kwargs: dict) -> bool:
 def call_function(interp: Interpreter, qualname: str, fn: Callable[..., Any], spec: CallSpec,
                   args: list, kwargs: dict, node: ast.AST) -> Any:
     """A torch.* / torch.linalg.* / F.* function called by the program."""
+    if "input" in kwargs and not args and "input" not in spec.kwargs:
+        kwargs = dict(kwargs)
+        args = [kwargs.pop("input")]   # torch's first parameter, by keyword: zeros_like(input=x)
     check_kwargs(qualname, spec, kwargs)
+    from autogradlab.lang.devices import pop_device  # devices builds on this module
+    kwargs = pop_device(kwargs)
     op = qualname.removeprefix("torch.")
     from autogradlab.lang.specials import SPECIAL_FUNCTIONS  # specials build on this module
     special = SPECIAL_FUNCTIONS.get(qualname)
@@ -187,6 +201,9 @@ def call_function(interp: Interpreter, qualname: str, fn: Callable[..., Any], sp
         interp.sizes.check_nested(data, op)
     if spec.kind == "random_like":
         return _random_like(interp, op, args, kwargs, node)
+    if "out" in kwargs:
+        from autogradlab.lang.outputs import call_with_out
+        return call_with_out(interp, op, fn, spec, args, kwargs, node)
     return invoke(interp, op, fn, spec, args, kwargs, node)
 
 
@@ -194,6 +211,8 @@ def call_method(interp: Interpreter, tensor: torch.Tensor, name: str, spec: Call
                 kwargs: dict, node: ast.AST) -> Any:
     """tensor.name(*args, **kwargs) for an allowlisted method."""
     check_kwargs(f"Tensor.{name}", spec, kwargs)
+    from autogradlab.lang.devices import pop_device
+    kwargs = pop_device(kwargs)
     for value in list(args) + list(kwargs.values()):
         require_data(value, f"in `.{name}()`")
     from autogradlab.lang.specials import SPECIAL_METHODS
@@ -203,7 +222,7 @@ def call_method(interp: Interpreter, tensor: torch.Tensor, name: str, spec: Call
     args = [unwrap(a) for a in args]
     if name in ("new_tensor",):
         interp.sizes.check_nested(args[0] if args else kwargs.get("data"), name)
-    if name in ("to", "type_as") and not all(isinstance(a, (torch.dtype, torch.Tensor)) for a in args):
+    if name == "type_as" and not all(isinstance(a, (torch.dtype, torch.Tensor)) for a in args):
         raise NotSupported(f"`.{name}()` accepts only a dtype or a tensor in Autograd Lab")
     method = getattr(torch.Tensor, name)
     return invoke(interp, name, method, spec, [tensor, *args], kwargs, node)

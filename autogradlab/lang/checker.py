@@ -23,7 +23,7 @@ ASSIGNABLE_ATTRIBUTES = frozenset({"requires_grad", "grad", "data"})
 # precision, type. `{x:>10.3f}`, `{x:,.2f}`, `{x:8.2e}`, `{s:<5}`.
 FORMAT_SPEC = re.compile(r"[<>^]?[+\- ]?0?\d{0,2}[,_]?(\.\d{1,2})?[eEfFgGd%s]?")
 _CONSTANT_TYPES = (int, float, complex, str, bool, type(None), type(Ellipsis))
-_COMPOUND = (ast.If, ast.For, ast.While, ast.FunctionDef, ast.With)
+_COMPOUND = (ast.If, ast.For, ast.While, ast.FunctionDef, ast.With, ast.Try)
 GRAD_MODE_MANAGERS = {"no_grad": False, "enable_grad": True}  # `with torch.no_grad():` -> grad mode
 
 # Constructs outside the language: (what it is called, verb, hint).
@@ -37,19 +37,17 @@ _UNSUPPORTED: dict[type, tuple[str, str, str | None]] = {
     ast.Await: ("`await`", "is", None),
     ast.AsyncFunctionDef: ("`async def` functions", "are", "use a plain `def`"),
     ast.AsyncFor: ("`async for` loops", "are", "use a plain `for`"),
-    ast.Try: ("`try` statements", "are", "let the error happen: Autograd Lab shows it at its line"),
     ast.Raise: ("`raise` statements", "are", "use `assert` to check a condition"),
     ast.NamedExpr: ("walrus `:=` assignments", "are", "assign on a line of its own first"),
     ast.SetComp: ("set comprehensions", "are", "use a list comprehension or a `for` loop"),
     ast.DictComp: ("dict comprehensions", "are", "use a `for` loop"),
     ast.Set: ("set literals `{...}`", "are", "use a list `[...]`"),
-    ast.Dict: ("dictionaries `{...}`", "are", "use separate variables, or a list of (name, value) pairs"),
     ast.Starred: ("star-args (`*x`)", "are", "write the items one by one"),
     ast.Match: ("`match` statements", "are", "use `if`/`elif`"),
 }
 _TRY_STAR = getattr(ast, "TryStar", None)
 if _TRY_STAR is not None:
-    _UNSUPPORTED[_TRY_STAR] = _UNSUPPORTED[ast.Try]
+    _UNSUPPORTED[_TRY_STAR] = ("`except*` blocks", "are", "use a plain `except`")
 
 
 class _Context(NamedTuple):
@@ -68,10 +66,17 @@ def is_dunder(name: str) -> bool:
     return name.startswith("__") and name.endswith("__")
 
 
+PUBLIC_DUNDER_ATTRIBUTES = frozenset({"__version__"})   # read-only module facts (torch.__version__)
+
+
 def _check_identifier(name: str | None, what: str) -> None:
+    """Names the program makes up get "rename it"; attributes it reads belong to Python's
+    internals (`x.__class__`), which no renaming reaches."""
     if name and is_dunder(name):
-        raise _unsupported(f"double-underscore {what} such as `{name}`",
-                           hint="rename it without the double underscores")
+        hint = ("double-underscore attributes are Python's internals, which programs cannot reach "
+                "in Autograd Lab (torch.__version__ is the one that is available)"
+                if what == "attributes" else "rename it without the double underscores")
+        raise _unsupported(f"double-underscore {what} such as `{name}`", hint=hint)
 
 
 class StaticChecker:
@@ -144,6 +149,8 @@ def _check_name(node: ast.Name, ctx: _Context) -> None:
 
 
 def _check_attribute(node: ast.Attribute, ctx: _Context) -> None:
+    if node.attr in PUBLIC_DUNDER_ATTRIBUTES and isinstance(node.ctx, ast.Load):
+        return
     _check_identifier(node.attr, "attributes")
     if node.attr.startswith("_"):
         raise _unsupported(f"private attributes such as `.{node.attr}`",
@@ -163,8 +170,9 @@ def _check_subscript(node: ast.Subscript, ctx: _Context) -> None:
 def _check_target_sequence(node: ast.Tuple | ast.List, ctx: _Context) -> None:
     if isinstance(node.ctx, ast.Load):
         return
-    for element in node.elts:
-        if not isinstance(element, ast.Name | ast.Tuple | ast.List | ast.Starred):
+    for element in node.elts:   # `a.grad, b.grad = None, None` and `x[0], x[1] = ...` too
+        if not isinstance(element, ast.Name | ast.Tuple | ast.List | ast.Starred | ast.Attribute
+                          | ast.Subscript):
             raise _unsupported("unpacking into anything but names (`a, b = ...`)", "is",
                                hint="assign to names first, then store them one by one")
 
@@ -281,6 +289,24 @@ def _check_with(node: ast.With, ctx: _Context) -> None:
                                hint="write the code without `with`")
 
 
+def _check_except_handler(node: ast.ExceptHandler, ctx: _Context) -> None:
+    _check_identifier(node.name, "names")
+
+
+def _check_class(node: ast.ClassDef, ctx: _Context) -> None:
+    bases = [ast.unparse(b) for b in node.bases]
+    if any(b.split(".")[-1] == "Module" for b in bases):
+        from autogradlab.lang.allowed_imports import MODEL_HINT
+        raise NotSupported(f"`class {node.name}({', '.join(bases)})`: nn.Module models are not covered "
+                           "by Autograd Lab yet", hint=MODEL_HINT)
+    raise _unsupported(*_UNSUPPORTED[ast.ClassDef])
+
+
+def _check_dict(node: ast.Dict, ctx: _Context) -> None:
+    if any(key is None for key in node.keys):
+        raise _unsupported("`**` unpacking in dictionaries", "is", hint="write the items one by one")
+
+
 def _check_return(node: ast.Return, ctx: _Context) -> None:
     if not ctx.in_function:
         raise ProgramSyntaxError("`return` outside a function", hint="use `return` inside a `def`")
@@ -304,12 +330,13 @@ _HANDLERS: dict[type, _Handler] = {
     ast.Break: _check_loop_jump, ast.Continue: _check_loop_jump, ast.Pass: _allow,
     ast.FunctionDef: _check_function, ast.Return: _check_return, ast.Import: _check_import,
     ast.ImportFrom: _check_import, ast.Assert: _allow, ast.Delete: _check_delete,
-    ast.With: _check_with,
+    ast.With: _check_with, ast.Try: _allow, ast.ClassDef: _check_class,
+    ast.ExceptHandler: _check_except_handler,
     # expressions
     ast.BinOp: _check_binop, ast.UnaryOp: _allow, ast.BoolOp: _allow, ast.Compare: _allow,
     ast.Call: _allow, ast.Attribute: _check_attribute, ast.Subscript: _check_subscript,
     ast.Slice: _allow, ast.Tuple: _check_target_sequence, ast.List: _check_target_sequence,
-    ast.Constant: _check_constant, ast.Name: _check_name, ast.IfExp: _allow,
+    ast.Dict: _check_dict, ast.Constant: _check_constant, ast.Name: _check_name, ast.IfExp: _allow,
     ast.JoinedStr: _allow, ast.FormattedValue: _check_formatted_value, ast.Lambda: _check_lambda,
     ast.ListComp: _check_comprehension_owner, ast.GeneratorExp: _check_comprehension_owner,
     # helper nodes

@@ -12,12 +12,12 @@ from typing import TYPE_CHECKING, Any
 import torch
 
 from autogradlab.errors import NotSupported, ProgramTypeError
-from autogradlab.lang import attributes
+from autogradlab.lang import attributes, dicts
 from autogradlab.lang.builtins import text_of
 from autogradlab.lang.calls import require_data
 from autogradlab.lang.checker import FORMAT_SPEC
 from autogradlab.lang.operators import BINARY, UNARY
-from autogradlab.lang.safe_values import SafeFunction, SafeType, UserFunction
+from autogradlab.lang.safe_values import SafeFunction, SafeNumpyDtype, SafeType, UserFunction
 
 if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
@@ -37,7 +37,8 @@ def construct_name(node: ast.AST) -> str:
 class ExpressionsMixin:
     def _expression_handlers(self: Interpreter) -> dict[type, Any]:
         return {
-            ast.Constant: self._constant, ast.Name: self._name, ast.BinOp: self._binop,
+            ast.Dict: lambda node: dicts.build(self, node), ast.Constant: self._constant,
+            ast.Name: self._name, ast.BinOp: self._binop,
             ast.UnaryOp: self._unaryop, ast.BoolOp: self._boolop, ast.Compare: self.compare,
             ast.IfExp: self._ifexp, ast.Call: self._call, ast.Attribute: self._attribute,
             ast.Subscript: self._subscript, ast.Slice: self._slice, ast.Tuple: self._tuple,
@@ -197,6 +198,9 @@ class ExpressionsMixin:
             if callee.convert is None:
                 raise NotSupported(f"calling {callee.text} is not supported in Autograd Lab")
             return callee.convert(self, args, kwargs, node)
+        if isinstance(callee, SafeNumpyDtype):   # np.float64(2.5): a numpy scalar
+            from autogradlab.lang.numpy_ops import make_scalar
+            return make_scalar(callee, args, kwargs)
         if isinstance(callee, torch.Tensor):
             raise ProgramTypeError("'Tensor' object is not callable")
         raise ProgramTypeError(f"'{type(callee).__name__}' object is not callable")

@@ -14,6 +14,7 @@ import time
 from collections.abc import Iterator
 from typing import Any
 
+import numpy as np
 import torch
 
 from autogradlab.errors import (
@@ -26,6 +27,7 @@ from autogradlab.errors import (
 )
 from autogradlab.lang import sizes as sizes_module
 from autogradlab.lang.builtins import BUILTINS, KNOWN_PYTHON_BUILTINS
+from autogradlab.lang.dicts import VIEW_TYPES
 from autogradlab.lang.expressions import ExpressionsMixin, construct_name
 from autogradlab.lang.guards import describe_char
 from autogradlab.lang.hooks import ProgramHooks
@@ -209,10 +211,9 @@ class Interpreter(StatementsMixin, ExpressionsMixin, OperatorsMixin):
             self.record_op("unbind", [value], {}, items, node)
             return iter(items)
         if isinstance(value, SafeArray):
-            return iter([SafeArray(row) if hasattr(row, "shape") and row.shape else row.item()
-                         for row in value.array])
-        if isinstance(value, (list, tuple, str, range, torch.Size)):
-            return iter(value)
+            return iter([SafeArray(row) if isinstance(row, np.ndarray) else row for row in value.array])
+        if isinstance(value, (list, tuple, str, range, torch.Size, dict, *VIEW_TYPES)):
+            return iter(list(value) if isinstance(value, (dict, *VIEW_TYPES)) else value)
         raise ProgramTypeError(f"'{type(value).__name__}' object is not iterable")
 
     def materialize(self, value: Any, node: ast.AST | None) -> list:

@@ -18,7 +18,11 @@ import torch.nn.functional as F
 from autogradlab.errors import NotSupported, ProgramTypeError
 from autogradlab.lang import allowlist as al
 from autogradlab.lang.calls import call_function, require_data
+from autogradlab.lang.devices import device_namespaces
+from autogradlab.lang.distributions import namespaces as distribution_namespaces
+from autogradlab.lang.numpy_ops import numpy_members
 from autogradlab.lang.safe_values import Namespace, SafeArray, SafeFunction, SafeNumpyDtype, SafeType
+from autogradlab.lang.tensor_api import NUMPY_VERSION, torch_members
 
 TENSOR_TYPE = SafeType("torch.Tensor", torch.Tensor)
 NDARRAY_TYPE = SafeType("numpy.ndarray", SafeArray)
@@ -102,7 +106,13 @@ def modules() -> dict[str, Namespace]:
         **{name: _math_function(name) for name in al.MATH_FUNCTIONS},
         **{name: getattr(math, name) for name in al.MATH_CONSTANTS},
     })
-    return {"torch": torch_ns, "torch.autograd": autograd, "torch.autograd.functional": functional,
+    devices = {**device_namespaces(), **distribution_namespaces()}
+    torch_ns.members.update(devices.pop("torch").members)
+    torch_ns.members["distributions"] = devices["torch.distributions"]
+    torch_ns.members.update(torch_members())
+    numpy_ns.members["__version__"] = NUMPY_VERSION
+    numpy_ns.members.update(numpy_members())
+    return {**devices, "torch": torch_ns, "torch.autograd": autograd, "torch.autograd.functional": functional,
             "torch.linalg": linalg, "torch.nn": nn, "torch.nn.functional": nn_functional,
             "numpy": numpy_ns, "math": math_ns}
 

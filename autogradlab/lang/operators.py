@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 import torch
 
 from autogradlab.errors import NotSupported, ProgramError, ProgramTypeError, ProgramValueError
+from autogradlab.lang import numpy_ops
 from autogradlab.lang.calls import has_tensor, translate_torch_error
 from autogradlab.lang.safe_values import SafeArray, SafeGradFn, SafeNumpyDtype, SafeType, describe, is_data
 from autogradlab.lang.sizes import tensor_elements
@@ -68,8 +69,22 @@ def _check_operand(value: Any, op: str) -> None:
                            f"values is not supported in Autograd Lab{hint}")
 
 
+def _plain_number(value: Any) -> Any:
+    """A numpy scalar meeting a tensor acts as the Python number it holds; an array may not."""
+    if isinstance(value, SafeArray):
+        raise NotSupported("numpy arrays and tensors cannot be combined in Autograd Lab; convert "
+                           "with torch.from_numpy(a) or t.numpy() first")
+    return value.item() if isinstance(value, numpy_ops.NUMPY_SCALARS) else value
+
+
 def python_error(exc: BaseException) -> ProgramError:
-    """A Python exception from the program's own arithmetic/indexing, in plain words."""
+    """A Python exception from the program's own arithmetic/indexing, in plain words (its class and
+    text kept for `except ... as e`)."""
+    from autogradlab.lang.exceptions import remember_python_error
+    return remember_python_error(_python_error(exc), exc)
+
+
+def _python_error(exc: BaseException) -> ProgramError:
     from autogradlab.errors import LimitExceeded, ProgramIndexError
 
     text = str(exc) or type(exc).__name__
@@ -94,6 +109,10 @@ class OperatorsMixin:
     def apply_binary(self: Interpreter, op: str, fn: Callable[..., Any], left: Any, right: Any,
                      node: ast.AST, inplace_of: str | None = None) -> Any:
         """left <op> right; inplace_of names the in-place op (`add_`) for `X += Y` on tensors."""
+        if numpy_ops.is_numpy_operand(left) or numpy_ops.is_numpy_operand(right):
+            if not (isinstance(left, torch.Tensor) or isinstance(right, torch.Tensor)):
+                return numpy_ops.binary(self, op, fn, left, right)
+            left, right = _plain_number(left), _plain_number(right)   # tensor * np.float64(2)
         _check_operand(left, op)
         _check_operand(right, op)
         tensors = isinstance(left, torch.Tensor) or isinstance(right, torch.Tensor)
@@ -118,6 +137,8 @@ class OperatorsMixin:
 
     def apply_unary(self: Interpreter, op: str, fn: Callable[..., Any], value: Any,
                     node: ast.AST) -> Any:
+        if numpy_ops.is_numpy_operand(value):
+            return numpy_ops.unary(self, fn, value)
         _check_operand(value, op)
         try:
             result = fn(value)

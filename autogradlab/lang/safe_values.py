@@ -148,9 +148,52 @@ class SafeGradFn:
         return self.text
 
 
-_ATOMS = (bool, int, float, complex, str, type(None), torch.Tensor, torch.Size, torch.dtype,
-          SafeArray, SafeNumpyDtype, SafeType, SafeGradFn, range, slice, type(Ellipsis))
+class SafeGenerator:
+    """What torch.manual_seed returns: prints like PyTorch's generator, with a fixed fake address
+    (a real one would leak memory layout). The program's randomness always uses the run's own
+    generator, which this stands for; it offers no methods."""
+
+    text = "<torch._C.Generator object at 0x7f0000000000>"
+
+    def __repr__(self) -> str:
+        return self.text
+
+
+class SafeDistribution:
+    """A torch.distributions object: the program reaches it only through distributions.py's
+    tables (sample, log_prob, mean, ...); prints like PyTorch (`Normal(loc: 0.0, scale: 1.0)`)."""
+
+    def __init__(self, dist: Any) -> None:
+        self.dist = dist
+
+    def __repr__(self) -> str:
+        return repr(self.dist)
+
+
+class SafeException:
+    """What `except ... as e` binds: the Python class and the message, nothing else (no
+    traceback, no frames). Prints like the exception: str() is the message."""
+
+    def __init__(self, py_type: type, message: str) -> None:
+        self.py_type = py_type
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+    def __repr__(self) -> str:
+        return f"{self.py_type.__name__}({self.message!r})"
+
+    def __format__(self, spec: str) -> str:
+        return format(self.message, spec)
+
+
+_ATOMS = (bool, int, float, complex, str, type(None), torch.Tensor, torch.Size, torch.dtype, torch.device,
+          SafeArray, SafeNumpyDtype, SafeType, SafeGradFn, SafeGenerator, SafeException, SafeDistribution,
+          range, slice,
+          type(Ellipsis), np.number, np.bool_)   # numpy scalars: operators route them to numpy_ops
 _ATOM_TYPES = frozenset(_ATOMS)
+_MAPPINGS = (dict, type({}.keys()), type({}.values()), type({}.items()))
 DATA_CHECK_CONTAINERS = 64   # and containers (x = [x] nested 5,000 deep)
 DATA_CHECK_ITEMS = 20_000    # items one is_data call looks at (the walk is the second line of defence)
 
@@ -164,6 +207,7 @@ def is_data(value: Any) -> bool:
     returns) already checks what goes in, so this walk is the second line of defence and must not
     make `x.append(...)` cost as much as x is big."""
     seen: set[int] = set()
+    keep: list[Any] = []   # dicts whose ids are in `seen` stay alive while it is used
     stack = [value]
     budget = DATA_CHECK_ITEMS
     containers = DATA_CHECK_CONTAINERS
@@ -171,11 +215,14 @@ def is_data(value: Any) -> bool:
         item = stack.pop()
         if isinstance(item, _ATOMS):
             continue
-        if not isinstance(item, (tuple, list)):
+        if not isinstance(item, (tuple, list, *_MAPPINGS)):
             return False
         if id(item) in seen:
             continue
-        seen.add(id(item))
+        seen.add(id(item))   # the container's own id (never a temporary list's, which is reused)
+        if isinstance(item, _MAPPINGS):   # dicts and their views: walk the values (keys are atoms)
+            keep.append(item)
+            item = list(item.values()) if isinstance(item, dict) else list(item)
         budget -= len(item)
         containers -= 1
         if set(map(type, item)) <= _ATOM_TYPES:   # the common case, at C speed
@@ -207,6 +254,13 @@ def type_text(value: Any) -> str:
         return f"numpy.dtypes.{type(value.dtype).__name__}"
     if isinstance(value, SafeGradFn):
         return value.name
+    if isinstance(value, SafeGenerator):
+        return "torch._C.Generator"
+    if isinstance(value, SafeException):
+        return value.py_type.__name__
+    if isinstance(value, SafeDistribution):
+        cls = type(value.dist)
+        return f"{cls.__module__}.{cls.__name__}"
     if isinstance(value, SafeType):
         return "type"
     if isinstance(value, (torch.Size, torch.dtype)):

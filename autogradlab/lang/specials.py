@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 import torch
 
 from autogradlab.errors import NotSupported, ProgramError, ProgramTypeError
+from autogradlab.lang import devices, tensor_api
 from autogradlab.lang.calls import has_tensor, invoke, require_data, translate_torch_error, wrap_result
 from autogradlab.lang.safe_values import SafeArray, UserFunction
 from autogradlab.lang.sizes import tensor_elements
@@ -21,7 +22,8 @@ if TYPE_CHECKING:
 
 
 # -- special functions -----------------------------------------------------------------------
-def _manual_seed(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> None:
+def seed_generator(interp: Interpreter, args: list, kwargs: dict) -> None:
+    """manual_seed(n) seeds the run's own generator, never torch's process-wide one."""
     seed = args[0] if args else kwargs.get("seed")
     if isinstance(seed, bool) or not isinstance(seed, int):
         raise ProgramTypeError("manual_seed() needs an int seed")
@@ -129,13 +131,14 @@ def _hof(name: str) -> Callable[..., Any]:
 
 
 SPECIAL_FUNCTIONS: dict[str, Callable[..., Any]] = {
-    "torch.manual_seed": _manual_seed,
     "torch.autograd.backward": _autograd_backward,
     "torch.autograd.grad": _autograd_grad,
     **{f"torch.autograd.functional.{n}": _hof(n)
        for n in ("jacobian", "hessian", "vjp", "jvp", "hvp", "vhp")},
 }
 SPECIAL_METHODS: dict[str, Callable[..., Any]] = {
+    "type": tensor_api.tensor_type, "to": devices.tensor_to, "cpu": devices.tensor_cpu,
+    "cuda": devices.tensor_cuda,
     "backward": _tensor_backward,
     "numpy": _numpy,
     "retain_grad": _retain_grad,

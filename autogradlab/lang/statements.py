@@ -12,6 +12,7 @@ from autogradlab.lang import attributes
 from autogradlab.lang.builtins import text_of
 from autogradlab.lang.calls import require_data
 from autogradlab.lang.checker import grad_mode_of
+from autogradlab.lang.exceptions import run_try
 from autogradlab.lang.namespaces import resolve_import
 from autogradlab.lang.operators import BINARY
 from autogradlab.lang.safe_values import Namespace, is_data
@@ -50,6 +51,7 @@ class StatementsMixin:
             ast.Pass: lambda node: None, ast.FunctionDef: self._functiondef,
             ast.Return: self._return, ast.Assert: self._assert, ast.Delete: self._delete,
             ast.Import: self._import, ast.ImportFrom: self._importfrom, ast.With: self._with,
+            ast.Try: lambda node: run_try(self, node),
         }
 
     def exec_block(self: Interpreter, body: list[ast.stmt]) -> None:
@@ -147,7 +149,9 @@ class StatementsMixin:
     def _assert(self: Interpreter, node: ast.Assert) -> None:
         if not self.truth(self.eval(node.test), node.test):
             message = "" if node.msg is None else text_of(self, self.eval(node.msg))
-            raise ProgramValueError(f"assertion failed{': ' + message if message else ''}")
+            error = ProgramValueError(f"assertion failed{': ' + message if message else ''}")
+            error.py_type, error.py_message = AssertionError, message
+            raise error
 
     def _delete(self: Interpreter, node: ast.Delete) -> None:
         for target in node.targets:

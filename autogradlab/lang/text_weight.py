@@ -36,6 +36,29 @@ def _printed_elements(shape: tuple[int, ...], numel: int) -> int:
     return max(1, shown)
 
 
+_MAPPINGS = (dict, type({}.keys()), type({}.values()), type({}.items()))
+MAX_DICT_DEPTH = 20        # dicts nested in dicts (through lists) deeper than this are too large to show
+_dict_depth = [0]
+
+
+def _mapping_weight(obj: Any, cap: int) -> int:
+    """A dict (or a view) weighs its keys and values, as its repr writes them; each dict level is
+    one Python call, so the nesting of dicts is bounded (lists inside are walked iteratively)."""
+    if _dict_depth[0] >= MAX_DICT_DEPTH:
+        return cap + 1
+    if isinstance(obj, dict):
+        flat = [x for pair in obj.items() for x in pair]
+    elif isinstance(obj, type({}.items())):
+        flat = [x for pair in obj for x in pair]
+    else:
+        flat = list(obj)
+    _dict_depth[0] += 1
+    try:   # a fresh memo: `flat` is temporary, so its id must not enter the caller's memo
+        return 1 + sequence_weight(flat, cap, {})
+    finally:
+        _dict_depth[0] -= 1
+
+
 def _atom_weight(obj: Any) -> int:
     """Weight of a value that is not a list or tuple: 1, or more when its repr is long."""
     if isinstance(obj, (float, bool, complex)) or obj is None:
@@ -75,6 +98,8 @@ def sequence_weight(obj: Any, cap: int, memo: dict[int, int] | None = None) -> i
     structure nested deeper than MAX_WEIGHT_DEPTH also weighs more than cap. Iterative, and each
     distinct list is walked once: `memo` (id -> weight) may be shared by calls with the same cap.
     The weight of a list does not depend on where it was first met."""
+    if isinstance(obj, _MAPPINGS):
+        return _mapping_weight(obj, cap)
     if not isinstance(obj, (tuple, list)):
         return _atom_weight(obj)
     memo = {} if memo is None else memo
@@ -104,6 +129,8 @@ def sequence_weight(obj: Any, cap: int, memo: dict[int, int] | None = None) -> i
                             open_ids.add(key)
                             descended = True
                             break
+                elif isinstance(item, _MAPPINGS):
+                    weight = _mapping_weight(item, cap)
                 else:
                     weight = _atom_weight(item)
                 total += weight

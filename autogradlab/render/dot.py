@@ -185,33 +185,56 @@ def annotated_dot(graph: Graph, *, max_nodes: int = 500, selected: str | None = 
     if fold or len(graph.nodes) > max_nodes:
         return _folded_dot(fold_graph(graph, max_nodes), graph, selected, rankdir)
     lines = _header(rankdir, None)
-    kinds = {}
+    kinds = {node.id: node.kind for node in graph.nodes}
+    copies = _repeated_sources(graph.edges, kinds)
     for node in graph.nodes:
-        kinds[node.id] = node.kind
-        lines.append(_node_line(node.id, node_label(node, graph.backward_done), fill_for(node.kind),
-                                node_tooltip(node), node.id == selected))
+        label, tip = node_label(node, graph.backward_done), node_tooltip(node)
+        lines.append(_node_line(node.id, label, fill_for(node.kind), tip, node.id == selected))
+        for copy in copies.get(node.id, {}).values():
+            lines.append(_node_line(copy, label, fill_for(node.kind), tip, node.id == selected,
+                                    ', style="rounded,filled,dashed"'))
     for a, b in graph.edges:
         if a in kinds and b in kinds:
-            lines.append(_edge_line(a, b, kinds[a] == "saved"))
+            lines.append(_edge_line(copies.get(a, {}).get(b, a), b, kinds[a] == "saved"))
     lines.append("}")
     return "\n".join(lines) + "\n"
+
+
+COPY_SEPARATOR = "~"   # `n0~3`: a drawn copy of node n0 beside its consumer n3 (clicks mean n0)
+MAX_DRAWN_CONSUMERS = 3
+
+
+def _repeated_sources(edges: tuple[tuple[str, str], ...] | list[tuple[str, str]],
+                      kinds: dict[str, str]) -> dict[str, dict[str, str]]:
+    """A leaf used by many ops (`+ 0.1 * x` in every loop step) is drawn again beside each consumer
+    after the first: one node with long edges to 70 places made graphviz take over 20 s for a
+    500-node graph. Returns {leaf id: {consumer id: copy id}}."""
+    consumers: dict[str, list[str]] = {}
+    for a, b in edges:
+        if kinds.get(a) == "leaf" and b in kinds:
+            consumers.setdefault(a, []).append(b)
+    return {a: {b: f"{a}{COPY_SEPARATOR}{b}" for b in dict.fromkeys(bs[1:])}
+            for a, bs in consumers.items() if len(dict.fromkeys(bs)) > MAX_DRAWN_CONSUMERS}
 
 
 def _folded_dot(folded: FoldedGraph, graph: Graph, selected: str | None, rankdir: str) -> str:
     lines = _header(rankdir, folded.title)
     chosen = folded.owner.get(selected) if selected else None
-    kinds = {}
+    kinds = {fnode.id: fnode.kind for fnode in folded.nodes}
+    copies = _repeated_sources(folded.edges, kinds)
     for fnode in folded.nodes:
-        kinds[fnode.id] = fnode.kind
         if fnode.node is not None:
-            lines.append(_node_line(fnode.id, node_label(fnode.node, graph.backward_done),
-                                    fill_for(fnode.kind), node_tooltip(fnode.node), fnode.id == chosen))
+            label, tip = node_label(fnode.node, graph.backward_done), node_tooltip(fnode.node)
+            lines.append(_node_line(fnode.id, label, fill_for(fnode.kind), tip, fnode.id == chosen))
+            for copy in copies.get(fnode.id, {}).values():
+                lines.append(_node_line(copy, label, fill_for(fnode.kind), tip, fnode.id == chosen,
+                                        ', style="rounded,filled,dashed"'))
             continue
         fill = REST_FILL if fnode.kind == "rest" else fill_for(fnode.fill_kind)
         tip = f"{fnode.text} × {fnode.count} ({fnode.size:,} nodes folded)"
         extra = ', peripheries=2' if fnode.kind != "rest" else ', style="rounded,dashed"'
         lines.append(_node_line(fnode.id, summary_label(fnode), fill, tip, fnode.id == chosen, extra))
     for a, b in folded.edges:
-        lines.append(_edge_line(a, b, kinds.get(a) == "saved"))
+        lines.append(_edge_line(copies.get(a, {}).get(b, a), b, kinds.get(a) == "saved"))
     lines.append("}")
     return "\n".join(lines) + "\n"

@@ -64,12 +64,16 @@ class Analysis:
     def _chains(self) -> list[list[int]]:
         n = len(self.nodes)
         core = [c < 0 for c in self.attached_to]
+        depth = self._depths()
         csucc = [[j for j in self.succ[i] if core[j]] for i in range(n)]
         nxt, has_prev = [-1] * n, [False] * n
         for j in range(n):
             if not core[j]:
                 continue
             cands = [i for i in self.pred[j] if core[i] and len(csucc[i]) == 1]
+            if len(cands) > 1:   # `sin(y) * 1.01 + 0.1 * x`: the chain goes on through the deepest input
+                deepest = max(depth[i] for i in cands)
+                cands = [i for i in cands if depth[i] == deepest]
             if len(cands) == 1:
                 nxt[cands[0]], has_prev[j] = j, True
         chains, placed = [], [False] * n
@@ -85,8 +89,9 @@ class Analysis:
         chains.sort(key=lambda c: c[0])
         return chains
 
-    def longest_chain_ops(self) -> int:
-        """Longest path counted in op nodes (Kahn order, so no recursion and any id order)."""
+    def _depths(self) -> list[int]:
+        """Per node, the longest path to it counted in op nodes (Kahn order, so no recursion and
+        any id order)."""
         n = len(self.nodes)
         indeg = [len(p) for p in self.pred]
         best = [0] * n
@@ -99,7 +104,11 @@ class Analysis:
                 indeg[j] -= 1
                 if indeg[j] == 0:
                     ready.append(j)
-        return max(best, default=0)
+        return best
+
+    def longest_chain_ops(self) -> int:
+        """Longest path counted in op nodes."""
+        return max(self._depths(), default=0)
 
 
 def attachment_key(node: GraphNode) -> tuple[str, str]:

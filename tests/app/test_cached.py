@@ -51,3 +51,17 @@ def test_a_timeout_is_cached_for_reruns_but_retried_on_run(fake_core_installed):
     assert len(fake_core_installed.calls) == 1
     assert cached.run_program("d = 1\n", 0, None, "s", retry=True).error is None
     assert len(fake_core_installed.calls) == 2
+
+
+def test_a_busy_server_is_retried_by_itself(fake_core_installed):
+    _scripted(fake_core_installed, ErrorInfo("busy", "server busy: about 30 s of programs are queued",
+                                             retry_after_s=0.2))
+    report = cached.run_program("e = 1\n", 0, None, "s")
+    assert report.error is None
+    assert len(fake_core_installed.calls) == 2
+
+
+def test_a_superseded_run_is_not_retried(fake_core_installed):
+    _scripted(fake_core_installed, ErrorInfo("busy", "superseded by a newer run"))
+    assert cached.run_program("f = 1\n", 0, None, "s").error.kind == "busy"
+    assert len(fake_core_installed.calls) == 1

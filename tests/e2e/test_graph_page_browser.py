@@ -13,7 +13,8 @@ except ImportError:  # the `browser` fixture then fails in CI and skips locally,
 
 pytestmark = pytest.mark.e2e
 
-EDITOR = ".st-key-editor_source textarea"
+EDITOR = ".st-key-code_editor .cm-content"  # the code editor (tests/e2e/test_editor_browser.py)
+TEXT_AREA = ".st-key-editor_source textarea"  # the form's text area it writes into, hidden
 RUN = ".st-key-run_button button"
 GRAPH = ".st-key-graph_view svg"
 TABLE_CELLS = '.st-key-variables_table [role="gridcell"]'
@@ -61,6 +62,7 @@ def wait_until_drawn(page: Page) -> None:
 def run_with_ctrl_enter(page: Page, program: str) -> None:
     editor = page.locator(EDITOR)
     editor.fill(program)
+    expect(page.locator(TEXT_AREA)).to_have_value(program)
     editor.press("Control+Enter")
 
 
@@ -118,6 +120,7 @@ def test_torchviz_classic_redraws_after_every_edit(page: Page, artifacts):
 def test_run_button_runs_the_program(page: Page):
     wait_until_drawn(page)
     page.locator(EDITOR).fill(WEIGHTS)
+    expect(page.locator(TEXT_AREA)).to_have_value(WEIGHTS)
     page.locator(RUN).click()
     expect(page.locator(GRAPH)).to_contain_text("weights")
 
@@ -132,7 +135,8 @@ def test_error_shows_its_line_and_the_last_good_graph_stays(page: Page, artifact
     expect(page.locator(ERROR)).to_contain_text("3 | bad = torch.cat((theta, theta), dim=2)")
     expect(page.get_by_text("last good run").first).to_be_visible()
     expect(page.locator(GRAPH)).to_contain_text("energy")
-    expect(page.locator(EDITOR)).to_have_value(BROKEN)
+    expect(page.locator(TEXT_AREA)).to_have_value(BROKEN)
+    expect(page.locator(EDITOR)).to_contain_text("bad = torch.cat((theta, theta), dim=2)")
     shoot(page, artifacts, "error")
 
 

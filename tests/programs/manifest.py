@@ -33,6 +33,8 @@ class ProgramSpec:
     nondeterministic_lines: tuple[str, ...] = ()  # regexes: printed lines compared by pattern only
     nondeterministic_vars: tuple[str, ...] = ()   # variables whose value differs run to run (ids)
     oracle: bool = True                  # False: never exec in real Python (touches files, pandas)
+    slow: bool = False                   # a 2,000-iteration loop: past the default limits until the
+                                         # engine's speed work (issue 9, part 1) lands
 
     @property
     def source(self) -> str:
@@ -102,6 +104,28 @@ PROGRAMS: tuple[ProgramSpec, ...] = (
     ProgramSpec("seed003_control_flow.py", S3, seed=4, output="d"),  # randn < 0: the else branch
     # Lesson 004: vector/matrix differentiation and the Jacobian (scraped onto one line).
     ProgramSpec("seed004_jacobian_funx.py", S4, output="y"),
+)
+
+# Tutorials no one here wrote, as a student pastes them (issue 9, part 2): each file names its source.
+T_PT = "pytorch/tutorials"
+T_D2L = "d2l-ai (Dive into Deep Learning)"
+ID_LINE = (r"^id\(Z\): \d+$",)
+TUTORIALS: tuple[ProgramSpec, ...] = (
+    ProgramSpec("tutorial_tensorqs.py", T_PT),
+    ProgramSpec("tutorial_autogradqs.py", T_PT, output=UNCHECKED),
+    ProgramSpec("tutorial_polynomial_tensor.py", T_PT, slow=True),
+    ProgramSpec("tutorial_polynomial_autograd_grad_none.py", T_PT, output=UNCHECKED, slow=True),
+    ProgramSpec("tutorial_polynomial_autograd.py", T_PT, ok=False, error_kind="type", error_line=47,
+                error_says=("assigned grad expected to be a Tensor or None but got grad of type float",),
+                output=UNCHECKED),
+    ProgramSpec("tutorial_d2l_en_ndarray.py", T_D2L, nondeterministic_lines=ID_LINE,
+                nondeterministic_vars=("before",)),
+    ProgramSpec("tutorial_d2l_en_linear_algebra.py", T_D2L),
+    ProgramSpec("tutorial_d2l_en_autograd.py", T_D2L, output=UNCHECKED),
+    ProgramSpec("tutorial_d2l_en_calculus.py", T_D2L),
+    ProgramSpec("tutorial_d2l_zh_calculus.py", T_D2L),
+    ProgramSpec("tutorial_d2l_en_probability.py", T_D2L),
+    ProgramSpec("tutorial_d2l_zh_probability.py", T_D2L),
 )
 
 

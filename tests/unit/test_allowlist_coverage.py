@@ -22,9 +22,11 @@ import torch.nn.functional as F
 from autogradlab.engine import run_program
 from autogradlab.errors import NotSupported, ProgramError
 from autogradlab.lang import allowlist as al
+from autogradlab.lang.devices import device_namespaces
 from autogradlab.lang.hooks import NullHooks
 from autogradlab.lang.interpreter import Interpreter
 from autogradlab.lang.namespaces import modules
+from autogradlab.lang.tensor_api import torch_members
 from autogradlab.limits import DEFAULT_LIMITS
 
 # module -> (real module, its allowlist table, how a program reaches a member: a prefix)
@@ -41,7 +43,7 @@ TENSOR_ALLOWED = set(al.TENSOR_METHODS) | set(al.TENSOR_PROPERTIES)
 FORBIDDEN = {"load", "save", "from_file", "storage", "untyped_storage", "data_ptr", "ops", "hub",
              "utils", "jit", "os", "empty", "empty_like", "new_empty", "resize_", "set_",
              "tofile", "set_default_dtype", "set_printoptions", "set_num_threads",
-             "use_deterministic_algorithms", "apply_", "map_", "register_hook", "type",
+             "use_deterministic_algorithms", "apply_", "map_", "register_hook",
              "as_strided", "share_memory_", "pin_memory", "fromfile", "frombuffer", "compile",
              "export", "library", "classes", "backends", "distributed", "multiprocessing", "sys"}
 
@@ -164,7 +166,6 @@ ENGINE_SAMPLE = [
     ("import torch\nx = torch.ones(2)\nx.new_empty(3)", 3, ".new_empty()"),
     ("import torch\nx = torch.ones(2)\nx.resize_(100)", 3, ".resize_()"),
     ("import torch\nx = torch.ones(2)\nx.set_(torch.ones(3))", 3, ".set_()"),
-    ("import torch\nx = torch.ones(2)\nx.type('torch.DoubleTensor')", 3, ".type()"),
     ("import torch\nx = torch.ones(2)\nx.apply_(abs)", 3, ".apply_()"),
     ("import torch\nx = torch.ones(2, requires_grad=True)\nx.register_hook(print)", 3,
      ".register_hook()"),
@@ -229,12 +230,17 @@ def test_allowlisted_dtypes_constants_and_math_exist():
     assert all(isinstance(np.dtype(getattr(np, name)), np.dtype) for name in al.NUMPY_DTYPES)
 
 
+EXTRA_TORCH_MEMBERS: tuple[str, ...] = tuple(torch_members())   # tensor constructors, version, random
+
+
 @pytest.mark.parametrize("module", sorted(SURFACES))
 def test_namespaces_expose_exactly_the_tables(module):
     """Nothing reaches a namespace except through the tables (plus dtypes, constants, submodules)."""
     _, table, _ = SURFACES[module]
     extra = {"torch": set(al.TORCH_DTYPES) | set(al.TORCH_CONSTANTS) | {"Tensor", "autograd",
-                                                                        "linalg", "nn"},
+                                                                        "linalg", "nn"}
+             | set(device_namespaces()["torch"].members) | set(EXTRA_TORCH_MEMBERS)
+             | {"distributions"},
              "torch.autograd": {"functional"}}.get(module, set())
     assert set(modules()[module].members) == set(table) | extra
 

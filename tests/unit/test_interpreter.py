@@ -306,8 +306,6 @@ def test_recursion_is_bounded_by_max_call_depth():
 @pytest.mark.parametrize("source", [
     "with open('x') as f:\n    pass",
     "class A:\n    pass",
-    "try:\n    pass\nexcept Exception:\n    pass",
-    "d = {1: 2}",
     "s = {1}",
     "global x",
     "x = (y := 3)",

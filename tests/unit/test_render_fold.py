@@ -159,3 +159,50 @@ def test_folding_10000_nodes_is_fast_and_needs_no_recursion():
         sys.setrecursionlimit(limit)
     assert len(folded.nodes) < 10 and "longest chain 9,999 ops" in lines[0]
     assert elapsed < 2.0
+
+
+SHARED_LEAF_LOOP = ("import torch\nx = torch.tensor([0.5, 1.0], requires_grad=True)\ny = x\n"
+                    "for i in range(STEPS):\n    y = torch.sin(y) * 1.01 + 0.1 * x\n"
+                    "z = y.sum()\nz.backward()\n")
+
+
+def _shared_leaf_graph(steps: int) -> Graph:
+    from autogradlab.engine.run import run_program
+
+    report = run_program(SHARED_LEAF_LOOP.replace("STEPS", str(steps)))
+    assert report.error is None
+    return report.graph
+
+
+def test_loop_that_reuses_a_leaf_each_step_folds_its_repeats():
+    """`y = sin(y) * 1.01 + 0.1 * x`: the add has two single-use inputs; the chain goes on through
+    the deeper one, so the loop body is found and counted."""
+    from autogradlab.render.fold import has_repeats
+
+    graph = _shared_leaf_graph(40)
+    assert has_repeats(graph, 500)
+    assert any("× 40" in line for line in fold_summary_lines(graph))
+    assert len(fold_graph(graph, 500).nodes) < len(graph.nodes) // 2
+
+
+def test_a_leaf_used_by_many_ops_is_drawn_beside_each_consumer():
+    graph = _shared_leaf_graph(6)
+    dot = annotated_dot(graph)
+    leaf = next(n for n in graph.nodes if n.kind == "leaf" and n.var == "x")
+    consumers = {b for a, b in graph.edges if a == leaf.id}
+    copies = [line for line in dot.splitlines() if f'"{leaf.id}~' in line and "->" not in line]
+    assert len(copies) == len(consumers) - 1
+    for line in dot.splitlines():
+        if "->" in line and line.strip().startswith(f'"{leaf.id}"'):
+            assert line.count("->") == 1
+    assert sum(1 for line in dot.splitlines() if line.strip().startswith(f'"{leaf.id}" ->')) == 1
+
+
+@pytest.mark.skipif(not HAS_DOT, reason="graphviz `dot` is not installed")
+def test_shared_leaf_loop_of_70_steps_is_laid_out():
+    """It took graphviz over 20 s (no graph at all) when one leaf had edges to 70 places."""
+    from autogradlab.render.export import svg_for_web
+
+    graph = _shared_leaf_graph(70)
+    svg = svg_for_web(annotated_dot(graph, fold=False), timeout=20.0)   # raises past its limit
+    assert "<svg" in svg

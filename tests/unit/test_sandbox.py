@@ -265,10 +265,68 @@ def test_queue_cap_answers_server_busy():
         for t in threads:
             t.join(60)
         assert busy.error.kind == "busy"
-        assert busy.error.message.startswith("server busy, try again")
+        assert busy.error.message.startswith("server busy")
+        assert busy.error.retry_after_s is not None and busy.error.retry_after_s >= 1.0
         assert sorted(r.printed for r in results) == ["slept 1.0", "slept 1.0"]
     finally:
         tiny.close()
+
+
+def test_short_expected_wait_queues_instead_of_refusing():
+    """Runs wait their turn (oldest first) while the expected wait is short, beyond the hard cap."""
+    tiny = WorkerPool(size=1, max_queued=0, max_wait_s=30.0)
+    try:
+        tiny.warm()
+        tiny._max_active = 100
+        order: list[str] = []
+        lock = threading.Lock()
+
+        def submit(name: str) -> None:
+            report = tiny._run("0.3", target=sleep_then_echo)
+            with lock:
+                order.append(name if report.error is None else f"{name}:{report.error.kind}")
+
+        threads = []
+        for name in "abcd":
+            threads.append(threading.Thread(target=submit, args=(name,)))
+            threads[-1].start()
+            time.sleep(0.05)
+        for t in threads:
+            t.join(60)
+        assert order == ["a", "b", "c", "d"]
+    finally:
+        tiny.close()
+
+
+def test_long_expected_wait_answers_busy_with_retry_after():
+    tiny = WorkerPool(size=1, max_queued=100, max_wait_s=0.5)
+    try:
+        tiny.warm()
+        tiny._mean_run_s = 1.0
+        threads = [threading.Thread(target=tiny._run, args=("1.0",), kwargs={"target": sleep_then_echo})
+                   for _ in range(2)]
+        for t in threads:
+            t.start()
+        time.sleep(0.3)
+        busy = tiny._run("0", target=sleep_then_echo)
+        for t in threads:
+            t.join(60)
+        assert busy.error.kind == "busy" and "queued" in busy.error.message
+        assert busy.error.retry_after_s >= 1.0
+        assert "try again by itself" in busy.error.hint
+    finally:
+        tiny.close()
+
+
+def test_default_pool_size_follows_cores_and_setting(monkeypatch):
+    from autogradlab import sandbox
+
+    monkeypatch.setenv(sandbox.WORKERS_ENV, "3")
+    assert sandbox.default_pool_size() == 3
+    monkeypatch.delenv(sandbox.WORKERS_ENV)
+    import os
+
+    assert 1 <= sandbox.default_pool_size() <= len(os.sched_getaffinity(0))
 
 
 def test_eight_threads_each_get_their_own_result(pool):

@@ -15,7 +15,7 @@ import torch
 
 from autogradlab.engine import run_program
 from autogradlab.report import Graph, GraphNode, Report
-from tests.oracle import OracleRun, run_trusted, value_mismatches
+from tests.oracle import OracleRun, run_trusted, value_mismatches, without_address
 from tests.programs.manifest import PROGRAMS, UNCHECKED, ProgramSpec, spec_id
 
 ORACLE_PROGRAMS = [spec for spec in PROGRAMS if spec.oracle]
@@ -101,7 +101,7 @@ def test_seed_program_variables_equal_plain_pytorch(spec: ProgramSpec) -> None:
 
 def same_lines(got: str, want: str, nondeterministic: tuple[str, ...]) -> bool:
     """Equal text, except that a line matching a nondeterministic pattern in both is accepted."""
-    got_lines, want_lines = got.split("\n"), want.split("\n")
+    got_lines, want_lines = without_address(got).split("\n"), without_address(want).split("\n")
     if len(got_lines) != len(want_lines):
         return False
     for g, w in zip(got_lines, want_lines, strict=True):

@@ -98,7 +98,6 @@ def test_dunder_name_reads_only_as_dunder_name():
     ("async def f():\n    pass", "`async def`"),
     ("f(*args)", "star-args"),
     ("f(**kw)", "`**` unpacking"),
-    ("try:\n    x = 1\nexcept Exception:\n    pass", "`try` statements"),
     ("raise ValueError('x')", "`raise` statements"),
     ("(y := 1)", "walrus `:=`"),
     ("{v for v in x}", "set comprehensions"),
@@ -113,9 +112,7 @@ def test_dunder_name_reads_only_as_dunder_name():
     ("print(f'{x!r}')", "f-string conversions"),
     ("print(f'{x:{width}}')", "f-string format"),
     ("print(f'{x:_<10s}')", "f-string format"),
-    ("d = {**a}", "dictionaries"),
-    ("d = {1: 2}", "dictionaries"),
-    ('opts = {"dim": 0}', "dictionaries"),
+    ("d = {**a}", "`**` unpacking in dictionaries"),
     ("[v for v in a for w in b]", "more than one `for`"),
     ("[v for v in a if v if v]", "more than one `if`"),
     ("for i in range(3):\n    pass\nelse:\n    pass", "`else` blocks after loops"),
@@ -124,7 +121,6 @@ def test_dunder_name_reads_only_as_dunder_name():
     ("del x.grad", "deleting attributes"),
     ("del x[0]", "deleting items"),
     ("a, *rest = x", "star-args"),
-    ("a, x[0] = 1, 2", "unpacking into anything but names"),
 ])
 def test_refused_construct_is_named(source, named):
     error = refusal(source)

@@ -1,0 +1,71 @@
+"""Dictionaries as lessons use them: literals, `d[k]`, `d[k] = v`, `len`, `in`, iteration,
+`.keys()`, `.values()`, `.items()`, `.get()`.
+
+Bounded like lists: every dict counts against max_sequence_len (and the run's total) when built
+or grown; keys are plain hashable values (numbers, strings, None, dtypes, tuples of those), so
+hashing never runs program code; values must be data. Text weight (text_weight.py) walks dicts
+and their views, so printing a dict of huge lists is refused like printing the lists.
+"""
+
+from __future__ import annotations
+
+import ast
+from typing import TYPE_CHECKING, Any
+
+import torch
+
+from autogradlab.errors import NotSupported, ProgramTypeError
+from autogradlab.lang.calls import require_data
+
+if TYPE_CHECKING:
+    from autogradlab.lang.interpreter import Interpreter
+
+_KEY_ATOMS = (bool, int, float, complex, str, type(None), torch.dtype)
+MAX_KEY_ITEMS = 64
+VIEW_TYPES = (type({}.keys()), type({}.values()), type({}.items()))
+
+
+def check_key(key: Any) -> None:
+    """Plain hashable keys only (a tensor key hashes by identity, a huge int or tuple hashes slowly)."""
+    if isinstance(key, _KEY_ATOMS):
+        if isinstance(key, int) and key.bit_length() > 4096:
+            raise NotSupported("integers this large cannot be dictionary keys in Autograd Lab")
+        return
+    if type(key) is tuple and len(key) <= MAX_KEY_ITEMS and all(isinstance(k, _KEY_ATOMS) for k in key):
+        return
+    raise ProgramTypeError(f"unhashable or unsupported dictionary key of type '{type(key).__name__}' "
+                           f"(keys are numbers, strings, None or short tuples of those in Autograd Lab)")
+
+
+def build(interp: Interpreter, node: ast.Dict) -> dict:
+    if any(key is None for key in node.keys):
+        raise NotSupported("`**` unpacking in dictionaries is not supported in Autograd Lab")
+    interp.sizes.charge_sequence(len(node.keys), "the dictionary")
+    result: dict = {}
+    for key_node, value_node in zip(node.keys, node.values, strict=True):
+        key = interp.eval(key_node)
+        check_key(key)
+        result[key] = require_data(interp.eval(value_node), "as a dictionary value")
+    return result
+
+
+def set_item(interp: Interpreter, base: dict, key: Any, value: Any) -> None:
+    check_key(key)
+    if key not in base:
+        interp.sizes.charge_sequence(len(base) + 1, "the dictionary", added=1)
+    base[key] = value
+
+
+def call_method(interp: Interpreter, base: dict, name: str, args: list) -> Any:
+    if name in ("keys", "values", "items") and not args:
+        return getattr(base, name)()
+    if name == "get" and 1 <= len(args) <= 2:
+        check_key(args[0])
+        return base.get(*args)
+    if name == "pop" and 1 <= len(args) <= 2:
+        check_key(args[0])
+        return base.pop(*args)
+    raise NotSupported(f"the method `.{name}()` of dict values is not supported in Autograd Lab")
+
+
+DICT_METHODS = frozenset({"keys", "values", "items", "get", "pop"})

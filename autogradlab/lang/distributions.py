@@ -1,0 +1,138 @@
+"""torch.distributions as d2l's probability chapter uses it: Multinomial, Categorical, Normal,
+Bernoulli, Uniform, Binomial; `.sample()`, `.log_prob()`, `.mean` & co.
+
+Sampling runs through the run's own generator: torch.distributions draws from the process-wide
+one, so a sample runs inside fork_rng with that generator's state loaded, and the state after the
+draw is handed back to the run's generator (the process-wide state is restored on the way out).
+Sizes are checked before drawing: the result (sample shape + batch + event shape) and, for
+Multinomial/Binomial, the total_count draws made internally for each count.
+"""
+
+from __future__ import annotations
+
+import ast
+import math
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+import torch
+from torch import distributions as D
+
+from autogradlab.errors import NotSupported, ProgramError, ProgramTypeError
+from autogradlab.lang.calls import has_tensor, require_data, translate_torch_error
+from autogradlab.lang.safe_values import Namespace, SafeDistribution, SafeFunction
+from autogradlab.lang.sizes import count_elements
+
+if TYPE_CHECKING:
+    from autogradlab.lang.interpreter import Interpreter
+
+# class -> (module name in torch.distributions, constructor keywords)
+CLASSES: dict[type, tuple[str, tuple[str, ...]]] = {
+    D.Multinomial: ("multinomial", ("total_count", "probs", "logits", "validate_args")),
+    D.Categorical: ("categorical", ("probs", "logits", "validate_args")),
+    D.Normal: ("normal", ("loc", "scale", "validate_args")),
+    D.Bernoulli: ("bernoulli", ("probs", "logits", "validate_args")),
+    D.Uniform: ("uniform", ("low", "high", "validate_args")),
+    D.Binomial: ("binomial", ("total_count", "probs", "logits", "validate_args")),
+}
+PROPERTIES = frozenset({"mean", "variance", "stddev", "probs", "logits", "batch_shape", "event_shape",
+                        "total_count", "loc", "scale", "low", "high"})
+METHODS = frozenset({"sample", "rsample", "log_prob", "entropy"})
+
+
+def _guarded(name: str, fn: Callable[[], Any], args: list) -> Any:
+    try:
+        return fn()
+    except ProgramError:
+        raise
+    except Exception as exc:  # noqa: BLE001
+        raise translate_torch_error(exc, name, args) from None
+
+
+def _constructor(cls: type, keywords: tuple[str, ...]) -> SafeFunction:
+    def impl(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> SafeDistribution:
+        for key in kwargs:
+            if key not in keywords:
+                raise NotSupported(f"`{cls.__name__}` does not accept the keyword argument `{key}=` in "
+                                   f"Autograd Lab")
+        for value in list(args) + list(kwargs.values()):
+            require_data(value, f"in `{cls.__name__}`")
+        count = args[0] if cls in (D.Multinomial, D.Binomial) and args else kwargs.get("total_count", 1)
+        if isinstance(count, torch.Tensor):
+            count = count.max().item() if count.numel() else 0
+        if isinstance(count, (int, float)) and not isinstance(count, bool) and count > 0:
+            interp.sizes.check_elements(int(count), f"{cls.__name__}'s total_count")
+        return SafeDistribution(_guarded(cls.__name__, lambda: cls(*args, **kwargs), list(args)))
+    return SafeFunction(f"torch.distributions.{cls.__name__}", impl)
+
+
+def _sample_shape(interp: Interpreter, args: list, kwargs: dict, method: str) -> torch.Size:
+    shape = args[0] if args else kwargs.get("sample_shape", ())
+    if len(args) > 1 or set(kwargs) - {"sample_shape"}:
+        raise ProgramTypeError(f"{method}() takes one argument, the sample shape")
+    if isinstance(shape, int) and not isinstance(shape, bool):
+        shape = (shape,)
+    if not isinstance(shape, (tuple, list, torch.Size)) or not all(
+            isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in shape):
+        raise ProgramTypeError(f"{method}(): the sample shape must be a tuple of non-negative ints")
+    if len(shape) > 32:
+        raise ProgramTypeError(f"{method}(): too many dimensions")
+    return torch.Size(shape)
+
+
+def _sample(interp: Interpreter, dist: SafeDistribution, method: str, args: list, kwargs: dict,
+            node: ast.AST) -> torch.Tensor:
+    shape = _sample_shape(interp, args, kwargs, method)
+    real = dist.dist
+    result = count_elements(tuple(shape) + tuple(real.batch_shape) + tuple(real.event_shape))
+    interp.sizes.check_elements(result, f"{type(real).__name__}.{method}")
+    if isinstance(real, (D.Multinomial, D.Binomial)):   # draws total_count values per count
+        total = real.total_count
+        total = int(total.max().item()) if isinstance(total, torch.Tensor) and total.numel() else int(total)
+        interp.sizes.check_elements(max(1, total) * math.prod(shape) * max(1, count_elements(
+            tuple(real.batch_shape))), f"{type(real).__name__}.{method}")
+    generator = interp.generator
+    with torch.random.fork_rng(devices=[]):
+        torch.set_rng_state(generator.get_state())
+        sample = _guarded(method, lambda: getattr(real, method)(shape), [])
+        generator.set_state(torch.get_rng_state())
+    interp.sizes.add_result(sample)
+    interp.record_op(f"{type(real).__name__}.{method}", [], {}, sample, node)
+    return sample
+
+
+def call_method(interp: Interpreter, dist: SafeDistribution, name: str, args: list, kwargs: dict,
+                node: ast.AST) -> Any:
+    for value in list(args) + list(kwargs.values()):
+        require_data(value, f"in `.{name}()`")
+    if name in ("sample", "rsample"):
+        return _sample(interp, dist, name, args, kwargs, node)
+    if name in ("log_prob", "entropy"):
+        if name == "log_prob" and (len(args) != 1 or kwargs or not isinstance(args[0], torch.Tensor)):
+            raise ProgramTypeError("log_prob() takes one tensor, the value")
+        if name == "entropy" and (args or kwargs):
+            raise ProgramTypeError("entropy() takes no arguments")
+        interp.sizes.predict(lambda *a: getattr(dist.dist, name)(*a), list(args), {}, name, creation=False)
+        result = _guarded(name, lambda: getattr(dist.dist, name)(*args), list(args))
+        interp.sizes.add_result(result)
+        if has_tensor(result):
+            interp.record_op(name, list(args), {}, result, node)
+        return result
+    raise NotSupported(f"the method `.{name}()` of distributions is not supported in Autograd Lab")
+
+
+def read_attribute(dist: SafeDistribution, name: str) -> Any:
+    if name not in PROPERTIES or not hasattr(dist.dist, name):
+        raise NotSupported(f"the attribute `.{name}` of {type(dist.dist).__name__} is not supported in "
+                           f"Autograd Lab")
+    return _guarded(name, lambda: getattr(dist.dist, name), [])
+
+
+def namespaces() -> dict[str, Namespace]:
+    constructors = {cls.__name__: _constructor(cls, keywords) for cls, (_, keywords) in CLASSES.items()}
+    modules = {f"torch.distributions.{module}": Namespace(f"torch.distributions.{module}",
+                                                         {cls.__name__: constructors[cls.__name__]})
+               for cls, (module, _) in CLASSES.items()}
+    top = Namespace("torch.distributions", {
+        **constructors, **{name.rsplit(".", 1)[1]: ns for name, ns in modules.items()}})
+    return {"torch.distributions": top, **modules}

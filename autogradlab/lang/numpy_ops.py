@@ -1,0 +1,258 @@
+"""NumPy as lessons use it: np.arange/ones/zeros/linspace, arithmetic and in-place arithmetic on
+arrays (`a + 1`, `n += 1`), np.add(n, 1, out=n), a few ufuncs and reductions.
+
+Same limits as torch: every result's element count is computed from shapes with Python ints
+(np.broadcast_shapes, the arange/linspace counts) and checked before numpy allocates anything.
+Operands are arrays, numpy scalars and Python numbers only (never lists or strings: numpy would
+turn `[0] * np.int64(10**9)` or a nested list into a huge array before any check). Results stay
+wrapped in SafeArray; numpy scalars come back as numpy scalars (`np.float64(0.1)`), as in numpy.
+"""
+
+from __future__ import annotations
+
+import ast
+import math
+import operator
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import torch
+
+from autogradlab.errors import NotSupported, ProgramError, ProgramTypeError, ProgramValueError
+from autogradlab.lang.safe_values import SafeArray, SafeFunction, SafeNumpyDtype
+
+if TYPE_CHECKING:
+    from autogradlab.lang.interpreter import Interpreter
+
+NUMPY_SCALARS = (np.number, np.bool_)
+_PLAIN_NUMBERS = (bool, int, float, complex)
+
+
+def is_numpy_operand(value: Any) -> bool:
+    return isinstance(value, (SafeArray, *NUMPY_SCALARS))
+
+
+def _raw(value: Any, what: str) -> Any:
+    if isinstance(value, SafeArray):
+        return value.array
+    if isinstance(value, (*NUMPY_SCALARS, *_PLAIN_NUMBERS)):
+        if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 64:
+            raise ProgramTypeError(f"{what}: Python int too large to convert to a numpy integer")
+        return value
+    raise NotSupported(f"{what}: numpy arrays combine only with numbers and other arrays in "
+                       f"Autograd Lab (convert tensors with .numpy(), lists with np.array(...))")
+
+
+def _wrap(value: Any, keep: SafeArray | None = None) -> Any:
+    if isinstance(value, np.ndarray):
+        if keep is not None and value is keep.array:
+            return keep
+        if value.dtype.kind not in "biufc":
+            raise NotSupported("Autograd Lab supports numpy arrays of numbers only")
+        return SafeArray(value)
+    return value
+
+
+def _check_result(interp: Interpreter, operands: list, what: str) -> None:
+    """The result's element count from the shapes alone (broadcasting; matmul's own rule, worked out
+    on torch's meta device, which allocates nothing); numpy reports its own shape errors."""
+    shapes = [np.shape(v) for v in operands]
+    if what == "matmul":
+        try:
+            shape = torch.matmul(*(torch.empty(s, device="meta") for s in shapes)).shape
+        except Exception:  # noqa: BLE001 - a mismatch: numpy's call reports it
+            return
+    else:
+        try:
+            shape = np.broadcast_shapes(*shapes)
+        except ValueError:
+            raise ProgramValueError("operands could not be broadcast together with shapes "
+                                    + " ".join(str(s) for s in shapes) + " ") from None
+    interp.sizes.check_elements(math.prod(shape), what)
+
+
+def _guarded(fn: Callable[[], Any]) -> Any:
+    from autogradlab.lang.operators import python_error
+    try:
+        with np.errstate(all="ignore"):   # numpy warns on stderr; results are what numpy gives
+            return fn()
+    except ProgramError:
+        raise
+    except Exception as exc:  # noqa: BLE001
+        raise python_error(exc) from None
+
+
+def binary(interp: Interpreter, op: str, fn: Callable[..., Any], left: Any, right: Any) -> Any:
+    """left <op> right when an array or numpy scalar is involved (operators.py routes it here)."""
+    a, b = _raw(left, op), _raw(right, op)
+    _check_result(interp, [a, b], op)
+    result = _guarded(lambda: fn(a, b))
+    return _wrap(result, left if isinstance(left, SafeArray) else None)
+
+
+def unary(interp: Interpreter, fn: Callable[..., Any], value: Any) -> Any:
+    return _wrap(_guarded(lambda: fn(_raw(value, "the operator"))))
+
+
+# -- np.* functions -----------------------------------------------------------------------------
+def _dtype(kwargs: dict) -> Any:
+    dtype = kwargs.get("dtype")
+    if dtype is None:
+        return None
+    if isinstance(dtype, SafeNumpyDtype):
+        return dtype.dtype
+    if dtype in (int, float, bool, complex):
+        return dtype
+    from autogradlab.lang.safe_values import SafeType
+    if isinstance(dtype, SafeType) and dtype.py_type in (int, float, bool, complex):
+        return dtype.py_type
+    raise ProgramTypeError("dtype= needs a numpy dtype such as np.float32")
+
+
+def _shape(value: Any) -> tuple[int, ...]:
+    items = value if isinstance(value, (tuple, list)) else (value,)
+    if not all(isinstance(n, (int, np.integer)) and not isinstance(n, bool) for n in items):
+        raise ProgramTypeError("a numpy shape must be an int or a tuple of ints")
+    if len(items) > 32:
+        raise ProgramTypeError("maximum supported dimension for an ndarray is 32")
+    return tuple(int(n) for n in items)
+
+
+def _filled(name: str, fill: Callable[..., Any]):  # noqa: ANN202
+    def impl(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> SafeArray:
+        if len(args) != 1 or set(kwargs) - {"dtype"}:
+            raise NotSupported(f"Autograd Lab supports `np.{name}(shape, dtype=...)`")
+        shape = _shape(args[0])
+        if any(n < 0 for n in shape):
+            raise ProgramTypeError("negative dimensions are not allowed")
+        interp.sizes.check_elements(math.prod(shape), f"np.{name}")
+        return SafeArray(fill(shape, dtype=_dtype(kwargs)))
+    return impl
+
+
+def _number(value: Any, what: str) -> Any:
+    if isinstance(value, (*_PLAIN_NUMBERS, np.number)) and not isinstance(value, complex):
+        return value
+    raise ProgramTypeError(f"{what} must be a number")
+
+
+def _arange(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> SafeArray:
+    if not 1 <= len(args) <= 3 or set(kwargs) - {"dtype"}:
+        raise NotSupported("Autograd Lab supports `np.arange([start,] stop[, step], dtype=...)`")
+    values = [_number(v, "np.arange's arguments") for v in args]
+    if len(values) == 1:
+        values = [0, values[0]]
+    start, stop, step = values[0], values[1], values[2] if len(values) == 3 else 1
+    if step == 0:
+        raise ProgramTypeError("np.arange: step must not be zero")
+    count = (stop - start) / step
+    if not math.isfinite(count):
+        raise ProgramTypeError("np.arange: the bounds must be finite")
+    interp.sizes.check_elements(max(0, math.ceil(count)), "np.arange")
+    return SafeArray(_guarded(lambda: np.arange(start, stop, step, dtype=_dtype(kwargs))))
+
+
+def _linspace(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> SafeArray:
+    if not 2 <= len(args) <= 3 or set(kwargs) - {"num", "dtype", "endpoint"}:
+        raise NotSupported("Autograd Lab supports `np.linspace(start, stop, num=50, endpoint=True, "
+                           "dtype=...)`")
+    start, stop = (_number(v, "np.linspace's bounds") for v in args[:2])
+    num = args[2] if len(args) == 3 else kwargs.get("num", 50)
+    if not isinstance(num, (int, np.integer)) or isinstance(num, bool) or num < 0:
+        raise ProgramTypeError("np.linspace: num must be a non-negative int")
+    interp.sizes.check_elements(int(num), "np.linspace")
+    endpoint = bool(kwargs.get("endpoint", True))
+    return SafeArray(_guarded(lambda: np.linspace(start, stop, int(num), endpoint=endpoint,
+                                                  dtype=_dtype(kwargs))))
+
+
+def _ufunc2(name: str):  # noqa: ANN202
+    ufunc = getattr(np, name)
+
+    def impl(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
+        if len(args) != 2 or set(kwargs) - {"out"}:
+            raise NotSupported(f"Autograd Lab supports `np.{name}(x1, x2, out=...)`")
+        a, b = _raw(args[0], f"np.{name}"), _raw(args[1], f"np.{name}")
+        _check_result(interp, [a, b], f"np.{name}")
+        out = kwargs.get("out")
+        if out is None:
+            return _wrap(_guarded(lambda: ufunc(a, b)))
+        if not isinstance(out, SafeArray):
+            raise ProgramTypeError(f"np.{name}: out= must be a numpy array")
+        _guarded(lambda: ufunc(a, b, out=out.array))   # numpy checks the shape and the cast itself
+        return out
+    return SafeFunction(f"numpy.{name}", impl)
+
+
+def _ufunc1(name: str):  # noqa: ANN202
+    ufunc = getattr(np, name)
+
+    def impl(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
+        if len(args) != 1 or kwargs:
+            raise NotSupported(f"Autograd Lab supports `np.{name}(x)`")
+        return _wrap(_guarded(lambda: ufunc(_raw(args[0], f"np.{name}"))))
+    return SafeFunction(f"numpy.{name}", impl)
+
+
+def _reduction(name: str):  # noqa: ANN202
+    def impl(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
+        if len(args) != 1 or set(kwargs) - {"axis", "keepdims"}:
+            raise NotSupported(f"Autograd Lab supports `np.{name}(x, axis=..., keepdims=...)`")
+        return reduce(name, args[0], kwargs)
+    return SafeFunction(f"numpy.{name}", impl)
+
+
+def reduce(name: str, value: Any, kwargs: dict) -> Any:
+    axis = kwargs.get("axis")
+    if axis is not None and not isinstance(axis, (int, tuple)):
+        raise ProgramTypeError("axis must be an int or a tuple of ints")
+    array = _raw(value, f"np.{name}")
+    return _wrap(_guarded(lambda: getattr(np, name)(array, axis=axis,
+                                                    keepdims=bool(kwargs.get("keepdims", False)))))
+
+
+UFUNCS2 = ("add", "subtract", "multiply", "divide", "power", "maximum", "minimum")
+UFUNCS1 = ("sin", "cos", "tan", "exp", "log", "sqrt", "abs", "tanh", "square", "negative")
+REDUCTIONS = ("sum", "mean", "max", "min", "prod")
+
+
+def numpy_members() -> dict[str, SafeFunction]:
+    return {
+        "ones": SafeFunction("numpy.ones", _filled("ones", np.ones)),
+        "zeros": SafeFunction("numpy.zeros", _filled("zeros", np.zeros)),
+        "arange": SafeFunction("numpy.arange", _arange),
+        "linspace": SafeFunction("numpy.linspace", _linspace),
+        **{name: _ufunc2(name) for name in UFUNCS2},
+        **{name: _ufunc1(name) for name in UFUNCS1},
+        **{name: _reduction(name) for name in REDUCTIONS},
+    }
+
+
+def make_scalar(dtype: SafeNumpyDtype, args: list, kwargs: dict) -> Any:
+    """np.float64(2.5), np.int32(3): a number becomes a numpy scalar (nothing else does)."""
+    if kwargs or len(args) != 1 or not isinstance(args[0], (*_PLAIN_NUMBERS, *NUMPY_SCALARS)):
+        raise NotSupported(f"Autograd Lab supports `np.{dtype.text}(number)`")
+    return _guarded(lambda: dtype.dtype.type(_raw(args[0], f"np.{dtype.text}")))
+
+
+# -- array methods ------------------------------------------------------------------------------
+def array_method(interp: Interpreter, base: SafeArray, name: str, args: list, kwargs: dict) -> Any:
+    if name in REDUCTIONS:
+        if args or set(kwargs) - {"axis", "keepdims"}:
+            raise NotSupported(f"Autograd Lab supports `.{name}(axis=..., keepdims=...)` on arrays")
+        return reduce(name, base, kwargs)
+    if name == "reshape":
+        if kwargs:
+            raise NotSupported("`.reshape()` takes no keyword arguments in Autograd Lab")
+        shape = _shape(args[0] if len(args) == 1 else tuple(args))
+        return _wrap(_guarded(lambda: base.array.reshape(shape)))
+    if name == "item" and not args and not kwargs:
+        return _guarded(lambda: base.array.item() if isinstance(base, SafeArray) else base.item())
+    if name == "astype" and len(args) == 1 and not kwargs:
+        return _wrap(_guarded(lambda: base.array.astype(_dtype({"dtype": args[0]}))))
+    raise NotSupported(f"the numpy method `.{name}()` is not supported in Autograd Lab")
+
+
+ARRAY_METHODS = frozenset(REDUCTIONS) | {"reshape", "item", "astype"}
+UNARY_FUNCTIONS = {"neg": operator.neg, "positive": operator.pos}

@@ -1,0 +1,52 @@
+"""`out=` arguments: the result is computed as usual (sized before allocation), then written into
+the program's existing tensor by PyTorch itself, which checks dtype and autograd as it always does.
+
+PyTorch would resize an out tensor of the wrong shape (with a deprecation warning); a resize may
+expose uninitialised memory, so here a wrong shape is refused with a message saying why.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+import torch
+
+from autogradlab.errors import NotSupported, ProgramTypeError, ShapeMismatch
+from autogradlab.lang.allowlist import CallSpec
+from autogradlab.lang.calls import invoke, translate_torch_error
+
+if TYPE_CHECKING:
+    from autogradlab.lang.interpreter import Interpreter
+
+OUT_KINDS = ("op",)   # plain torch.* functions; random, creation-from-data and specials take no out=
+
+
+def shape_text(shape: Any) -> str:
+    return "[" + ", ".join(str(int(n)) for n in shape) + "]"
+
+
+def call_with_out(interp: Interpreter, op: str, fn: Callable[..., Any], spec: CallSpec, args: list,
+                  kwargs: dict, node: ast.AST) -> Any:
+    kwargs = dict(kwargs)
+    out = kwargs.pop("out")
+    if spec.kind not in OUT_KINDS:
+        raise NotSupported(f"`torch.{op}` does not accept `out=` in Autograd Lab")
+    if not isinstance(out, torch.Tensor):
+        raise ProgramTypeError(f"{op}(): argument 'out' must be Tensor, not {type(out).__name__}")
+    result = invoke(interp, op, fn, spec, args, kwargs, node)
+    if not isinstance(result, torch.Tensor):
+        raise NotSupported(f"`torch.{op}` does not accept `out=` in Autograd Lab")
+    if tuple(result.shape) != tuple(out.shape):
+        raise ShapeMismatch(
+            f"{op}(): the out= tensor has shape {shape_text(out.shape)} but the result has shape "
+            f"{shape_text(result.shape)}; Autograd Lab does not resize out= tensors (PyTorch would "
+            f"resize it and warn that this is deprecated)",
+            hint="pass an out= tensor of the result's shape, or assign the result: y = torch.op(...)")
+    try:
+        fn(*args, **kwargs, out=out)
+    except Exception as exc:  # noqa: BLE001 - dtype casts, autograd: PyTorch's own message
+        raise translate_torch_error(exc, op, args) from None
+    interp.record_op(op, args, kwargs, out, node)
+    return out

@@ -1,0 +1,190 @@
+"""A graph drawing you can zoom, pan and click (issue 10): a small Components-v2 element.
+
+It mounts our own server-rendered graphviz SVG (already made inert: no scripts, links or handlers),
+and adds, in the browser only: wheel / pinch zoom around the pointer, drag to pan, a reset button,
+a click (or Tab + Enter) on a node that sends the node's id back to Python, and the selection as a
+CSS class, so choosing a node never redraws or moves the layout. Zoom and pan survive reruns while
+the drawing stays the same. Node ids are the DOT ids (`n3`): the same as the SVG export and the CLI.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import streamlit as st
+
+_CSS = """
+:host { display: block; }
+.wrap { position: relative; width: 100%; border-radius: 4px; }
+.stage { width: 100%; overflow: hidden; touch-action: none; cursor: grab; }
+.stage.dragging { cursor: grabbing; }
+.stage svg { display: block; margin: 0 auto; max-width: 100%; height: auto; }
+.tools { position: absolute; top: 4px; right: 4px; display: flex; gap: 4px; z-index: 2; }
+.tools button { font: 13px sans-serif; padding: 2px 8px; border: 1px solid #c9d1d9; border-radius: 4px;
+                background: #ffffffd9; color: #1b1f24; cursor: pointer; }
+.tools button:focus-visible, g.node:focus-visible { outline: 3px solid #1f6feb; outline-offset: 2px; }
+g.node { cursor: pointer; }
+g.node:focus { outline: none; }
+g.node.selected path, g.node.selected polygon, g.node.selected ellipse {
+  stroke: #d73a49; stroke-width: 4px; }
+"""
+
+_HTML = """<div class="wrap">
+  <div class="tools">
+    <button type="button" data-act="in" title="Zoom in">+</button>
+    <button type="button" data-act="out" title="Zoom out">−</button>
+    <button type="button" data-act="reset" title="Show the whole graph">Reset</button>
+  </div>
+  <div class="stage"></div>
+</div>"""
+
+_JS = """
+const views = new WeakMap();
+const IDLE_MS = 200;   // after this long without input the drawing is re-rastered crisply
+
+export default function (component) {
+  const { data, parentElement, setTriggerValue } = component;
+  const stage = parentElement.querySelector(".stage");
+  let view = views.get(parentElement);
+  if (!view || view.svgText !== data.svg) {
+    stage.innerHTML = data.svg;
+    const svg = stage.querySelector("svg");
+    view = { svgText: data.svg, svg, tx: 0, ty: 0, s: 1, idle: null };
+    views.set(parentElement, view);
+    if (svg) {
+      svg.removeAttribute("width");
+      svg.style.maxHeight = data.maxHeight || "72vh";
+      svg.style.width = "100%";
+      svg.style.transformOrigin = "0 0";
+      for (const node of svg.querySelectorAll("g.node")) {
+        node.setAttribute("tabindex", "0");
+        node.setAttribute("role", "button");
+        const words = [...node.querySelectorAll("text")].map((t) => t.textContent).join(" ");
+        node.setAttribute("aria-label", words || node.id);
+      }
+    }
+  }
+  const svg = view.svg;
+  if (!svg) return;
+  // Zoom and pan move the drawing as one composited layer (a CSS transform), not by re-laying out
+  // its hundreds of text elements; when the input stops the layer is dropped and drawn sharp.
+  const apply = () => {
+    svg.style.willChange = "transform";
+    svg.style.transform = `translate(${view.tx}px, ${view.ty}px) scale(${view.s})`;
+    clearTimeout(view.idle);
+    view.idle = setTimeout(() => { svg.style.willChange = "auto"; }, IDLE_MS);
+    svg.dataset.zoom = view.s.toFixed(3);
+  };
+  if (view.s !== 1 || view.tx || view.ty) apply();
+  for (const node of svg.querySelectorAll("g.node")) {
+    const sel = data.selected;   // a leaf drawn again beside a consumer is `n0~n3`
+    node.classList.toggle("selected", !!sel && (node.id === sel || node.id.startsWith(sel + "~")));
+  }
+
+  const local = (clientX, clientY) => {
+    const r = stage.getBoundingClientRect();
+    return [clientX - r.left, clientY - r.top];
+  };
+  const zoom = (factor, px, py) => {
+    const s = Math.min(Math.max(view.s * factor, 0.25), 20);
+    const k = s / view.s;
+    if (px === undefined) { const r = stage.getBoundingClientRect(); px = r.width / 2; py = r.height / 2; }
+    view.tx = px - (px - view.tx) * k;
+    view.ty = py - (py - view.ty) * k;
+    view.s = s;
+    apply();
+  };
+  const onWheel = (e) => {
+    e.preventDefault();
+    const [px, py] = local(e.clientX, e.clientY);
+    zoom(e.deltaY > 0 ? 1 / 1.15 : 1.15, px, py);
+  };
+  const pointers = new Map();
+  let moved = 0;
+  let pinch = null;
+  const onDown = (e) => {
+    pointers.set(e.pointerId, [e.clientX, e.clientY]);
+    moved = 0;
+    if (pointers.size === 2) {
+      const [a, b] = [...pointers.values()];
+      pinch = Math.hypot(a[0] - b[0], a[1] - b[1]);
+    }
+  };
+  const onMove = (e) => {
+    if (!pointers.has(e.pointerId)) return;
+    const [ox, oy] = pointers.get(e.pointerId);
+    pointers.set(e.pointerId, [e.clientX, e.clientY]);
+    if (pointers.size === 2 && pinch) {
+      const [a, b] = [...pointers.values()];
+      const d = Math.hypot(a[0] - b[0], a[1] - b[1]);
+      const [px, py] = local((a[0] + b[0]) / 2, (a[1] + b[1]) / 2);
+      zoom(d / pinch, px, py);
+      pinch = d;
+      return;
+    }
+    const dx = e.clientX - ox, dy = e.clientY - oy;
+    moved += Math.abs(dx) + Math.abs(dy);
+    if (moved < 4) return;
+    if (stage.setPointerCapture && !stage.hasPointerCapture(e.pointerId)) {
+      try { stage.setPointerCapture(e.pointerId); } catch (err) { /* synthetic pointer */ }
+    }
+    stage.classList.add("dragging");
+    view.tx += dx;
+    view.ty += dy;
+    apply();
+  };
+  const onUp = (e) => {
+    pointers.delete(e.pointerId);
+    if (pointers.size < 2) pinch = null;
+    stage.classList.remove("dragging");
+  };
+  const choose = (node) => setTriggerValue("click", node.id);
+  const onClick = (e) => {
+    if (moved >= 4) return;
+    const node = e.target.closest("g.node");
+    if (node) choose(node);
+  };
+  const onKey = (e) => {
+    const node = e.target.closest && e.target.closest("g.node");
+    if (node && (e.key === "Enter" || e.key === " ")) { e.preventDefault(); choose(node); }
+  };
+  const onTool = (e) => {
+    const button = e.target.closest("button");
+    const act = button && button.dataset.act;
+    if (act === "in") zoom(1.3);
+    else if (act === "out") zoom(1 / 1.3);
+    else if (act === "reset") { view.tx = 0; view.ty = 0; view.s = 1; apply(); }
+  };
+  const tools = parentElement.querySelector(".tools");
+  stage.addEventListener("wheel", onWheel, { passive: false });
+  stage.addEventListener("pointerdown", onDown);
+  stage.addEventListener("pointermove", onMove);
+  stage.addEventListener("pointerup", onUp);
+  stage.addEventListener("pointercancel", onUp);
+  stage.addEventListener("click", onClick);
+  stage.addEventListener("keydown", onKey);
+  tools.addEventListener("click", onTool);
+  return () => {
+    stage.removeEventListener("wheel", onWheel);
+    stage.removeEventListener("pointerdown", onDown);
+    stage.removeEventListener("pointermove", onMove);
+    stage.removeEventListener("pointerup", onUp);
+    stage.removeEventListener("pointercancel", onUp);
+    stage.removeEventListener("click", onClick);
+    stage.removeEventListener("keydown", onKey);
+    tools.removeEventListener("click", onTool);
+  };
+}
+"""
+
+_COMPONENT = st.components.v2.component(name="autogradlab_svg_view", html=_HTML, css=_CSS, js=_JS)
+
+
+def show(svg: str, *, key: str, selected: str | None = None, max_height: str = "72vh",
+         on_click: Callable[[], None] | None = None) -> str | None:
+    """Mount an inert SVG with zoom, pan and node clicks. Returns the id of the node clicked in the
+    interaction that caused this rerun, else None. `on_click` runs before the rerun (a callback:
+    read the clicked id from st.session_state[key].click)."""
+    result = _COMPONENT(data={"svg": svg, "selected": selected, "maxHeight": max_height}, key=key,
+                        on_click_change=on_click or (lambda: None))
+    return getattr(result, "click", None)

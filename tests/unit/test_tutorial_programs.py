@@ -1,0 +1,72 @@
+"""Tutorials no one here wrote (tests/programs/tutorial_*.py, manifest TUTORIALS) run as written and
+give what plain PyTorch gives: outcome and error line, variables, printed text, displays.
+
+The two 2,000-iteration polynomial fits (`slow`) run here with raised time and op limits, so this
+file checks what they compute; whether they fit the default limits is issue 9's speed work, measured
+by bench/tutorial_corpus.py.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+
+import pytest
+
+from autogradlab.engine import run_program
+from autogradlab.limits import DEFAULT_LIMITS
+from autogradlab.report import Report
+from tests.oracle import OracleRun, run_trusted, value_mismatches
+from tests.programs.manifest import TUTORIALS, ProgramSpec, spec_id
+from tests.unit.test_seed_programs import same_lines
+
+SLOW_LIMITS = dataclasses.replace(DEFAULT_LIMITS, timeout_s=120.0, max_ops=1_000_000,
+                                  max_total_elements=10**9,
+                                  max_steps=10_000_000)
+
+
+@functools.cache
+def report_for(spec: ProgramSpec) -> Report:
+    return run_program(spec.source, seed=spec.seed, limits=SLOW_LIMITS if spec.slow else DEFAULT_LIMITS)
+
+
+@functools.cache
+def oracle_for(spec: ProgramSpec) -> OracleRun:
+    return run_trusted(spec.source, spec.seed)
+
+
+by_spec = pytest.mark.parametrize("spec", TUTORIALS, ids=spec_id)
+
+
+@by_spec
+def test_tutorial_succeeds_or_fails_like_plain_pytorch(spec: ProgramSpec) -> None:
+    report, oracle = report_for(spec), oracle_for(spec)
+    assert (oracle.error is None) == spec.ok, oracle.error
+    assert report.ok == spec.ok, report.error
+    if not spec.ok:
+        assert (report.error.kind, report.error.line) == (spec.error_kind, spec.error_line)
+        assert report.error.line == oracle.error_line
+        assert all(words in report.error.message for words in spec.error_says), report.error.message
+
+
+@by_spec
+def test_tutorial_prints_what_plain_pytorch_prints(spec: ProgramSpec) -> None:
+    got, want = report_for(spec).printed, oracle_for(spec).printed
+    assert same_lines(got, want, spec.nondeterministic_lines), f"{got!r}\n!=\n{want!r}"
+
+
+@by_spec
+def test_tutorial_displays_like_plain_pytorch(spec: ProgramSpec) -> None:
+    assert [(d.line, d.text) for d in report_for(spec).displayed] == oracle_for(spec).displayed
+
+
+@by_spec
+def test_tutorial_variables_equal_plain_pytorch(spec: ProgramSpec) -> None:
+    reported = report_for(spec).variables
+    real = oracle_for(spec).variables
+    assert list(reported) == list(real)
+    problems = []
+    for name, value in real.items():
+        if name not in spec.nondeterministic_vars:
+            problems += value_mismatches(reported[name], value, name)
+    assert not problems, "\n".join(problems)

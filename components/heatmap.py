@@ -120,14 +120,29 @@ def paths(record: JacobianRecord, cell: tuple[int, int]) -> None:
 
 
 def highlighted_dot(record: JacobianRecord, nodes: set[str], edges: set[tuple[str, str]]) -> str:
+    """The function's annotated graph with the paths' nodes and edges drawn in PATH_COLOR. A leaf
+    used by many ops is drawn again beside each consumer (`n0~3`, render/dot.py): the copy on the
+    path is the one coloured."""
     from autogradlab.render.dot import annotated_dot
 
     dot = annotated_dot(record.graph, max_nodes=400)
+    drawn = set(nodes)
     for a, b in edges:
-        dot = dot.replace(f'  "{a}" -> "{b}" [weight=10];',
-                          f'  "{a}" -> "{b}" [weight=10, color="{PATH_COLOR}", penwidth=3.5];')
-    extra = "".join(f'  "{n}" [color="{PATH_COLOR}", penwidth=3.5];\n' for n in sorted(nodes))
+        for source in (a, f"{a}~{b}"):
+            line = f'  "{source}" -> "{b}" [weight=10];'
+            if line in dot:
+                dot = dot.replace(line, f'  "{source}" -> "{b}" [weight=10, color="{PATH_COLOR}", '
+                                        f'penwidth=3.5];')
+                if source != a:
+                    drawn.add(source)
+    if any("~" in n for n in drawn):   # the leaf itself is on the path only where it is drawn
+        drawn -= {a for a, b in edges if f"{a}~{b}" in drawn and (a, b) not in _direct(dot, edges)}
+    extra = "".join(f'  "{n}" [color="{PATH_COLOR}", penwidth=3.5];\n' for n in sorted(drawn))
     return dot.rstrip().removesuffix("}") + extra + "}\n"
+
+
+def _direct(dot: str, edges: set[tuple[str, str]]) -> set[tuple[str, str]]:
+    return {(a, b) for a, b in edges if f'  "{a}" -> "{b}" [weight=10, color=' in dot}
 
 
 def exports(record: JacobianRecord) -> None:

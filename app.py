@@ -10,6 +10,7 @@ st.navigation(
     [
         st.Page("pages/graph.py", title="Graph", icon=":material/account_tree:", default=True),
         st.Page("pages/steps.py", title="Steps", icon=":material/step:", url_path="steps"),
+        st.Page("pages/jacobian.py", title="Jacobian", icon=":material/grid_on:", url_path="jacobian"),
         st.Page("pages/eigen.py", title="Eigen", icon=":material/open_with:", url_path="eigen"),
         st.Page("pages/about.py", title="About", icon=":material/info:"),
     ],

@@ -57,7 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m autogradlab",
                                      description="Run small PyTorch programs safely and show their "
                                                  "autograd graph.")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="{run,graph,eigen}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="{run,graph,jacobian,eigen}")
 
     run = commands.add_parser("run", help="run programs and print their results")
     run.add_argument("files", nargs="+", metavar="FILE", help="program file; - reads stdin")
@@ -73,6 +73,8 @@ def build_parser() -> argparse.ArgumentParser:
     graph.add_argument("--style", choices=("annotated", "torchviz"), default="annotated")
     _add_run_options(graph)
     eigen_cli.add_parser(commands)
+    from autogradlab.cli_jacobian import add_parser as add_jacobian_parser
+    add_jacobian_parser(commands, _add_run_options)
     return parser
 
 
@@ -273,6 +275,9 @@ def main(argv: list[str] | None = None, *, runner: Runner | None = None,
 
             pool = runner = WorkerPool(size=1)
             pool.warm()   # torch imports in the worker while we read the files
+        if args.command == "jacobian":
+            from autogradlab.cli_jacobian import jacobian_command
+            return jacobian_command(args, runner, io, _read_programs, UsageError, internal_error_report)
         command = {"run": _run_command, "graph": _graph_command, "eigen": eigen_cli.run}[args.command]
         return command(args, runner, io)
     except UsageError as exc:

@@ -185,3 +185,4 @@ class Report:
     torchviz_error: str | None = None        # why torchviz failed, if it did
     notes: tuple[str, ...] = field(default_factory=tuple)  # non-fatal remarks ("graph has 3,000 nodes")
     steps: StepTrace | None = None           # forward/reverse/tangent steps, when the run asked for them
+    jacobians: tuple = ()                    # report_jacobian.JacobianRecord per jacobian() call, then dY/dX

@@ -72,6 +72,19 @@ def _failed(source: str, seed: int, kind: str, message: str, hint: str | None = 
                   printed="", error=ErrorInfo(kind, message, hint=hint))
 
 
+@dataclass(frozen=True)
+class _WithDydx:
+    """run_program that also computes dY/dX (engine/jacobian_dydx.py); pickles by reference, and
+    imports the engine only in the worker."""
+
+    of_wrt: tuple[str, str]
+
+    def __call__(self, source: str, **kwargs: object) -> Report:
+        from autogradlab.engine.run import run_program
+
+        return run_program(source, jacobian_of=self.of_wrt, **kwargs)
+
+
 class WorkerPool:
     """A process-wide pool; `get_pool()` returns the shared one. Thread-safe."""
 
@@ -127,14 +140,16 @@ class WorkerPool:
 
     def run(self, source: str, *, seed: int = 0, output: str | None = None,
             timeout: float | None = None, session: str | None = None,
-            steps: StepOptions | None = None) -> Report:
+            steps: StepOptions | None = None, jacobian_of: tuple[str, str] | None = None) -> Report:
         """Run a program with `autogradlab.engine.run_program` in a fresh worker process.
 
         Never raises for anything the program does. `timeout` overrides limits.timeout_s;
         Report.timing_ms is the wall time from handing the job to a ready worker to its Report
         (the fork, the run and the way back), not the wait for a free slot or for start-up.
         """
-        return self._run(source, seed=seed, output=output, timeout=timeout, session=session, steps=steps)
+        target = _WithDydx(tuple(jacobian_of)) if jacobian_of is not None else None
+        return self._run(source, seed=seed, output=output, timeout=timeout, session=session,
+                         target=target, steps=steps)
 
     def _run(self, source: str, *, seed: int = 0, output: str | None = None,
              timeout: float | None = None, session: str | None = None,

@@ -97,6 +97,8 @@ _STEP_CLASSES = {
     if isinstance(obj, type) and obj.__module__ == step_records_module.__name__
 }
 
+_JACOBIAN_CLASSES = {"JacobianRecord", "JacobianChecks", "JacobianPath"}   # report_jacobian.py
+
 _ALLOWED_GLOBALS = {
     ("numpy", "ndarray"),
     ("numpy", "dtype"),
@@ -116,7 +118,8 @@ class _ReportUnpickler(pickle.Unpickler):
     def find_class(self, module: str, name: str) -> Any:
         if module == report_module.__name__ and name in _REPORT_CLASSES:
             return super().find_class(module, name)
-        if module == step_records_module.__name__ and name in _STEP_CLASSES:
+        if (module == step_records_module.__name__ and name in _STEP_CLASSES) or (
+                module == "autogradlab.report_jacobian" and name in _JACOBIAN_CLASSES):
             return super().find_class(module, name)
         if (module, name) in _ALLOWED_GLOBALS:
             return super().find_class(module, name)

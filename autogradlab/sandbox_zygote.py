@@ -41,6 +41,8 @@ _WARM_PROGRAM = (   # touches the lazily imported parts of torch (meta-device si
     "B = torch.cat((A, A), dim=0) @ torch.ones(2, 3)\n"
     "C = torch.outer(x, x) + torch.kron(A, A).sum() + torch.mm(A, A).T\n"
     "J = jacobian(lambda v: v * v, x)\n"
+    "K = jacobian(lambda v: torch.tanh(torch.ones(3, 2) @ torch.sin(v)), x)\n"  # torch.func's first
+    "L = jacobian(lambda v: torch.tanh(torch.ones(5, 6) @ torch.sin(v)), torch.ones(6))\n"  # ~1 s
     "w = torch.linalg.eig(A)\n"
     "r = torch.randn(3, 2).unsqueeze(0).mean(axis=1)\n"
 )

@@ -140,6 +140,23 @@ def _run_steps_cached(source: str, seed: int, output: str | None, direction: tup
     return report
 
 
+@st.cache_data(max_entries=CACHE_ENTRIES, ttl=CACHE_TTL_S, show_spinner=False)
+def _run_dydx_cached(source: str, seed: int, of: str, wrt: str, _session: str | None) -> Report:
+    from autogradlab import sandbox
+
+    report = sandbox.get_pool().run(source, seed=seed, session=_session, jacobian_of=(of, wrt))
+    if is_refusal(report):
+        raise _TransientResult(report)
+    return report
+
+
+def _uncached_refusal(compute: Callable[[], Report]) -> Report:
+    try:
+        return compute()
+    except _TransientResult as transient:
+        return transient.report
+
+
 def run_steps(source: str, seed: int, output: str | None, session: str | None = None,
               direction: tuple[tuple[str, Any], ...] = (), backward_if_missing: bool = False,
               values: tuple[tuple[str, Any], ...] = ()) -> Report:
@@ -147,9 +164,13 @@ def run_steps(source: str, seed: int, output: str | None, session: str | None = 
 
     direction: (leaf variable, number or nested list) pairs for the tangent steps (empty: the
     engine picks e₁ of the first leaf); values: (free name, value) pairs when the program is a bare
-    expression such as `sin(x) * exp(y)` (see autogradlab/free_names.py)."""
-    try:
-        return _run_steps_cached(source, int(seed), output, tuple(direction), bool(backward_if_missing),
-                                 tuple(values), session)
-    except _TransientResult as transient:
-        return transient.report
+    expression such as `sin(x) * exp(y)` (see autogradlab/free_names.py). A full server is waited
+    out (until_not_busy)."""
+    return until_not_busy(lambda: _uncached_refusal(lambda: _run_steps_cached(
+        source, int(seed), output, tuple(direction), bool(backward_if_missing), tuple(values), session)))
+
+
+def run_dydx(source: str, seed: int, of: str, wrt: str, session: str | None = None) -> Report:
+    """The run with dOF/dWRT computed from its graph (Jacobian page, programs without jacobian())."""
+    return until_not_busy(lambda: _uncached_refusal(
+        lambda: _run_dydx_cached(source, int(seed), of, wrt, session)))

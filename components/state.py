@@ -42,6 +42,18 @@ LAST_GOOD_OUTPUT = "last_good_output"  # str | None
 LINK_APPLIED = "link_applied"     # str: `code`/`seed` of the URL last loaded into / written from the editor
 LINK_ERRORS = "link_errors"       # tuple[str, ...]: why that link's program or seed could not be used
 
+# Jacobian page
+JACOBIAN_CALL_PREFIX = "jacobian_call_"   # + program digest -> int: the Jacobian shown
+JACOBIAN_CELL_PREFIX = "jacobian_cell_"   # + program digest and call -> (i, j) | None: the clicked cell
+JACOBIAN_CHART_PREFIX = "jacobian_chart_"  # + program digest and call: the heatmap's widget key
+JACOBIAN_IMAGE_FORMAT = "jacobian_image_format"  # "png" | "svg": the plot's camera button
+JACOBIAN_OF = "jacobian_of"               # str: Y of dY/dX (programs without jacobian())
+JACOBIAN_WRT = "jacobian_wrt"             # str: X of dY/dX
+JACOBIAN_EXAMPLE = "jacobian_example"     # button: load an example with a jacobian() call
+JACOBIAN_ZOOM_ROWS = "jacobian_zoom_rows"  # (r0, r1): exact window of a downsampled Jacobian
+JACOBIAN_ZOOM_COLS = "jacobian_zoom_cols"  # (c0, c1)
+JACOBIAN_ZOOM_CHART = "jacobian_zoom_chart"
+
 GRAPH_STYLES = ("annotated", "torchviz classic")
 
 # Widgets whose value survives a visit to another page use persist_state="session" (Streamlit 1.67).

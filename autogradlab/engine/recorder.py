@@ -82,6 +82,7 @@ class Recorder:
         self._pending_backward: tuple[torch.Tensor, bool] | None = None
         self._display_left = DISPLAY_TOTAL_WEIGHT
         self.last_line: int | None = None         # line of the last statement the hooks saw
+        self.jacobians: list = []                 # JacobianRecord per jacobian() call (jacobian_call.py)
 
     # ---- identities and names ---------------------------------------------------------------
 
@@ -270,6 +271,11 @@ class Recorder:
         if key not in self._receiver_texts:
             self._receiver_texts[key] = (node, receiver_text(node))
         return self._receiver_texts[key][1]
+
+    def on_jacobian(self, interp: Any, func: Any, args: list, kwargs: dict, node: ast.AST) -> Any:
+        from autogradlab.engine.jacobian_call import run_jacobian
+
+        return run_jacobian(self, interp, func, args, kwargs, node)
 
     def on_print(self, text: str) -> None:
         self.printed.append(text)

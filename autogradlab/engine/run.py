@@ -122,7 +122,7 @@ GC_THRESHOLD = (20_000, 20, 20)
 
 def run_program(source: str, *, seed: int = 0, output: str | None = None,
                 limits: Limits = DEFAULT_LIMITS, torchviz: bool = True,
-                steps: StepOptions | None = None) -> Report:
+                steps: StepOptions | None = None, jacobian_of: tuple[str, str] | None = None) -> Report:
     """Run one program in this process (the sandbox worker) and describe everything it did.
 
     Never raises: a failure of ours becomes an "internal" error, running out of memory a
@@ -131,7 +131,8 @@ def run_program(source: str, *, seed: int = 0, output: str | None = None,
     threshold = gc.get_threshold()
     gc.set_threshold(*GC_THRESHOLD)
     try:
-        return _run_program(source, seed=seed, output=output, limits=limits, torchviz=torchviz, steps=steps)
+        return _run_program(source, seed=seed, output=output, limits=limits, torchviz=torchviz,
+                            steps=steps, jacobian_of=jacobian_of)
     except Exception as exc:  # e.g. MemoryError before anything was recorded
         return Report(source=source, ok=False, seed=seed, output=None, candidates=(), variables={},
                       printed="", error=_internal(exc, None, limits))
@@ -140,7 +141,7 @@ def run_program(source: str, *, seed: int = 0, output: str | None = None,
 
 
 def _run_program(source: str, *, seed: int, output: str | None, limits: Limits, torchviz: bool,
-                 steps: StepOptions | None = None) -> Report:
+                 steps: StepOptions | None = None, jacobian_of: tuple[str, str] | None = None) -> Report:
     started = time.perf_counter()
     recorder = Recorder(source, limits)
     session = None
@@ -199,6 +200,9 @@ def _run_program(source: str, *, seed: int, output: str | None, limits: Limits, 
         notes.extend(values.notes)
     except Exception as exc:
         failure = exc
+    if jacobian_of is not None:   # dY/dX at the run's values (engine/jacobian_dydx.py)
+        from autogradlab.engine.jacobian_dydx import add_dydx
+        add_dydx(recorder, raw, jacobian_of, limits, notes)
     try:
         out_tensor, out_name, out_label = _choose_output(raw, recorder, output, notes)
         if session is not None:
@@ -232,7 +236,7 @@ def _run_program(source: str, *, seed: int, output: str | None, limits: Limits, 
             variables=variables, printed=printed, displayed=tuple(recorder.displayed),
             graph=graph, ops=tuple(recorder.ops), backward_calls=tuple(recorder.backward_calls),
             timing_ms=timing_ms, error=error, torchviz_dot=torchviz_dot, torchviz_error=torchviz_error,
-            notes=tuple(notes), steps=step_trace)
+            notes=tuple(notes), steps=step_trace, jacobians=tuple(recorder.jacobians))
     except Exception as exc:  # only memory can fail here: keep the cheapest parts
         return Report(source=source, ok=False, seed=seed, output=None, candidates=(), variables={},
                       printed="", timing_ms=timing_ms,

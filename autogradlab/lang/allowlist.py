@@ -141,7 +141,7 @@ AUTOGRAD_FUNCTIONS: dict[str, CallSpec] = {
                       kind="special"),
 }
 AUTOGRAD_FUNCTIONAL: dict[str, CallSpec] = {
-    "jacobian": _spec(("func", "inputs", "create_graph", "strict"), kind="hof"),
+    "jacobian": _spec(("func", "inputs", "create_graph", "strict", "vectorize", "strategy"), kind="hof"),
     "hessian": _spec(("func", "inputs", "create_graph", "strict"), kind="hof"),
     "vjp": _spec(("func", "inputs", "v", "create_graph", "strict"), kind="hof"),
     "jvp": _spec(("func", "inputs", "v", "create_graph", "strict"), kind="hof"),

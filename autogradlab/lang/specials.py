@@ -111,8 +111,12 @@ def _hof(name: str) -> Callable[..., Any]:
                 interp.charge_loop_iterations(out_elements, name)
             return out
 
+        on_jacobian = getattr(interp.hooks, "on_jacobian", None) if name == "jacobian" else None
         try:
-            result = torch_fn(python_func, *args, **kwargs)
+            if on_jacobian is not None:   # engine/jacobian_call.py: fastest strategy, checks, record
+                result = on_jacobian(interp, python_func, args, kwargs, node)
+            else:
+                result = torch_fn(python_func, *args, **kwargs)
         except ProgramError:
             raise
         except Exception as exc:  # noqa: BLE001

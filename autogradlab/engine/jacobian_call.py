@@ -1,0 +1,260 @@
+"""A program's `jacobian(f, x, ...)` call: computed with the fastest correct strategy, checked, and
+recorded as a JacobianRecord.
+
+The program's function runs once with the recorder listening (so its ops appear in the op trace, as
+with torch's own jacobian); the extra passes (vectorized forward mode, the checks) run with the
+hooks muted and the random generator restored, so they leave no trace in the run.
+"""
+
+from __future__ import annotations
+
+import ast
+import contextlib
+import time
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import torch
+
+from autogradlab.engine import jacobian as jac
+from autogradlab.errors import LimitExceeded, ProgramError, ProgramTypeError, TimeLimitExceeded
+from autogradlab.lang.hooks import NullHooks
+from autogradlab.report_jacobian import JacobianRecord
+
+USER_OPTIONS = ("create_graph", "strict", "vectorize", "strategy")
+FEW_ROWS = 4   # up to this many outputs, backward passes through the probe's own graph beat a vmap pass
+
+
+@contextlib.contextmanager
+def muted(interp: Any, start: Any = None) -> Iterator[None]:
+    """Run program code without recording it, and without moving the program's random stream;
+    `start`: the generator state the extra pass begins from (the one the probe began from, so a
+    function that draws random numbers sees the same ones in every pass)."""
+    hooks, state = interp.hooks, interp.generator.get_state()
+    interp.hooks = NullHooks()
+    if start is not None:
+        interp.generator.set_state(start)
+    try:
+        yield
+    finally:
+        interp.hooks = hooks
+        interp.generator.set_state(state)
+
+
+class _SameShapes:
+    """The size guard during the vectorized pass: the probe already ran the same ops on the same
+    values (same branches, same shapes) and passed every size check, so the per-op predictions on
+    the meta device (a third of the pass) are skipped; the batch is bounded by Probe.peak."""
+
+    def __init__(self, inner: Any) -> None:
+        self.inner = inner
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.inner, name)
+
+    def predict(self, *args: Any, **kwargs: Any) -> None:
+        return None
+
+    def add_result(self, result: Any) -> None:
+        return None
+
+
+@contextlib.contextmanager
+def vectorized(interp: Any, start: Any) -> Iterator[None]:
+    sizes = interp.sizes
+    interp.sizes = _SameShapes(sizes)
+    try:
+        with muted(interp, start):
+            yield
+    finally:
+        interp.sizes = sizes
+
+
+def _inputs(value: Any) -> tuple[tuple[torch.Tensor, ...], bool]:
+    if isinstance(value, torch.Tensor):
+        return (value,), False
+    if isinstance(value, tuple) and all(isinstance(v, torch.Tensor) for v in value):
+        return value, True
+    raise ProgramTypeError(f"the inputs given to jacobian must be either a Tensor or a tuple of "
+                           f"Tensors, not {type(value).__name__}")
+
+
+def _structure(flat: torch.Tensor, p: jac.Probe, input_is_tuple: bool) -> Any:
+    """The flat matrix in torch.autograd.functional.jacobian's nesting, shapes and dtypes."""
+    blocks, row = [], 0
+    for y in p.outputs:
+        per_input, col = [], 0
+        for x in p.inputs:
+            part = flat[row:row + y.numel(), col:col + x.numel()]
+            per_input.append(part.reshape(*y.shape, *x.shape).to(x.dtype))
+            col += x.numel()
+        row += y.numel()
+        blocks.append(tuple(per_input) if input_is_tuple else per_input[0])
+    return tuple(blocks) if p.output_is_tuple else blocks[0]
+
+
+def _user_call(func: Callable, inputs: Any, options: dict[str, Any], interp: Any) -> tuple[Any, str, str]:
+    """The user asked for specific behaviour: torch's own jacobian with exactly those options."""
+    vectorize = bool(options.get("vectorize", False))
+    forward_mode = options.get("strategy", "reverse-mode") == "forward-mode"
+    chosen = ", ".join(f"{k}={options[k]!r}" for k in USER_OPTIONS if k in options)
+    strategy = ("forward" if forward_mode else "reverse") if vectorize else "loop"
+    why = f"you passed {chosen}, so torch.autograd.functional.jacobian ran with exactly those options"
+    with muted(interp) if vectorize and forward_mode else contextlib.nullcontext():
+        result = torch.autograd.functional.jacobian(func, inputs, **options)
+    return result, strategy, why
+
+
+class _Peak:
+    """Forwards every hook to the recorder and remembers the largest tensor the function made:
+    a vectorized pass holds a batch of each, so the batch size is chosen from it."""
+
+    def __init__(self, inner: Any) -> None:
+        self.inner, self.elements = inner, 0
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.inner, name)
+
+    def on_op(self, op: str, args: Any, kwargs: Any, result: Any, node: Any, in_function: Any) -> None:
+        for t in (result if isinstance(result, (tuple, list)) else (result,)):
+            if isinstance(t, torch.Tensor):
+                self.elements = max(self.elements, t.numel())
+        self.inner.on_op(op, args, kwargs, result, node, in_function)
+
+
+def _side_effect(interp: Any) -> tuple[int, str] | None:
+    from autogradlab.engine.jacobian_purity import first_side_effect
+
+    tree = getattr(interp, "tree", None)
+    if tree is None:
+        return None
+    cached = getattr(interp, "_jacobian_side_effect", False)
+    if cached is False:
+        cached = first_side_effect(tree)
+        interp._jacobian_side_effect = cached
+    return cached
+
+
+def _fast(func: Callable, xs: tuple[torch.Tensor, ...],
+          interp: Any) -> tuple[jac.Probe, torch.Tensor, str, str]:
+    """Probe once (recorded), then the cheaper direction vectorized, then the other, then the loop."""
+    start = interp.generator.get_state()
+    peak = _Peak(interp.hooks)
+    interp.hooks = peak
+    try:
+        p = jac.probe(func, xs)
+    finally:
+        interp.hooks = peak.inner
+    p.peak, p.rng = peak.elements, start
+    first, why = jac.choose(p.n_out, p.n_in)
+    effect = _side_effect(interp)
+    if effect is not None:
+        why = (f"the program's functions change values outside themselves (line {effect[0]}: "
+               f"`{effect[1]}`), so the function ran once, as in torch's own jacobian: one backward "
+               f"pass per output, in a loop")
+        return p, jac.loop(p), "loop", why
+    if first == "reverse" and p.n_out <= FEW_ROWS:   # cheaper than another pass of the function
+        return p, jac.loop(p), "reverse", why.replace("ran, vectorized", "ran through the graph "
+                                                      "the function already built")
+    reasons: list[str] = []
+    for strategy in (first, "reverse" if first == "forward" else "forward"):
+        try:
+            with vectorized(interp, start):
+                run = jac.forward if strategy == "forward" else jac.reverse
+                matrix = run(func, p)
+            if reasons:
+                why = f"{why.split(', so')[0]}, but {reasons[0]}: {strategy} mode ran, vectorized"
+            return p, matrix, strategy, why
+        except (LimitExceeded, TimeLimitExceeded):
+            raise
+        except (jac.NotVectorizable, ProgramError) as exc:
+            reasons.append(str(exc) if isinstance(exc, jac.NotVectorizable) else jac._vmap_reason(exc))
+    why = (f"{p.n_out:,} outputs, {p.n_in:,} inputs, and {reasons[0]}: neither mode can run "
+           f"vectorized, so one backward pass per output ran, in a loop")
+    return p, jac.loop(p), "loop", why
+
+
+def run_jacobian(recorder: Any, interp: Any, func: Callable, args: list, kwargs: dict,
+                 node: ast.AST) -> Any:
+    """Compute, check and record one jacobian(...) call; returns what torch's jacobian returns."""
+    inputs = args[0] if args else kwargs.get("inputs")
+    options = {k: v for k, v in kwargs.items() if k in USER_OPTIONS}
+    options.update(dict(zip(USER_OPTIONS, args[1:], strict=False)))
+    xs, input_is_tuple = _inputs(inputs)
+    started = time.perf_counter()
+    if any(options.get(k, d) != d for k, d in DEFAULTS):
+        result, strategy, why = _user_call(func, inputs, options, interp)
+        timing = (time.perf_counter() - started) * 1000.0
+        flat, out_shapes, output_is_tuple = _unnest(result, xs, input_is_tuple)
+        if _side_effect(interp) is not None:   # must not run again: no probe, no checks, no paths
+            p = jac.Probe(inputs=xs, outputs=(), output_is_tuple=output_is_tuple)
+        else:
+            with muted(interp):
+                p = jac.probe(func, xs)
+    else:
+        p, flat, strategy, why = _fast(func, xs, interp)
+        result = _structure(flat, p, input_is_tuple)
+        timing = (time.perf_counter() - started) * 1000.0
+        out_shapes, output_is_tuple = tuple(tuple(y.shape) for y in p.outputs), p.output_is_tuple
+    from autogradlab.engine.jacobian_checks import run_checks
+
+    describe = getattr(recorder, "describe", None)
+    names = tuple(describe(x) if describe else f"input {k}" for k, x in enumerate(xs))
+    graph, paths, path_note = _paths(p, names, recorder, _output_name(node), flat)
+    checks = run_checks(interp, func, p, flat.detach(), muted, rerun=_side_effect(interp) is None)
+    line = getattr(node, "lineno", 0) or 0
+    lines = getattr(recorder, "lines", [])
+    recorder.jacobians.append(JacobianRecord(
+        index=len(recorder.jacobians), line=line,
+        text=lines[line - 1].strip() if 1 <= line <= len(lines) else "",
+        input_names=names,
+        output_name=_output_name(node), input_shapes=tuple(tuple(x.shape) for x in xs),
+        output_shapes=out_shapes, input_is_tuple=input_is_tuple, output_is_tuple=output_is_tuple,
+        dtypes=tuple(str(x.dtype).removeprefix("torch.") for x in xs),
+        matrix=flat.detach().numpy().copy(), strategy=strategy, why=why, timing_ms=timing,
+        checks=checks, paths=paths, graph=graph, notes=(path_note,) if path_note else ()))
+    return result
+
+
+def _paths(p: jac.Probe, names: tuple[str, ...], recorder: Any, output_name: str,
+           flat: torch.Tensor) -> tuple[Any, tuple, str | None]:
+    from autogradlab.engine.jacobian_paths import chain_rule_paths
+
+    if not hasattr(recorder, "origin_of"):
+        return None, (), None
+    try:
+        return chain_rule_paths(p, names, recorder, output_name, flat)
+    except Exception as exc:  # noqa: BLE001 - a node that cannot be called on its own: no paths
+        return None, (), f"the paths could not be followed ({type(exc).__name__})"
+
+
+DEFAULTS = (("create_graph", False), ("strict", False), ("vectorize", False), ("strategy", "reverse-mode"))
+
+
+def _unnest(result: Any, xs: tuple[torch.Tensor, ...],
+            input_is_tuple: bool) -> tuple[torch.Tensor, tuple[tuple[int, ...], ...], bool]:
+    """torch's nested result -> (flat matrix, output shapes, output_is_tuple)."""
+    output_is_tuple = isinstance(result, tuple) and (not input_is_tuple or isinstance(result[0], tuple))
+    dtype = jac.result_dtype(xs)
+    rows, shapes = [], []
+    for blocks in (result if output_is_tuple else (result,)):
+        blocks = blocks if input_is_tuple else (blocks,)
+        out_shape = tuple(blocks[0].shape[:blocks[0].dim() - xs[0].dim()])
+        m = 1
+        for s in out_shape:
+            m *= s
+        rows.append(torch.cat([b.detach().reshape(m, -1).to(dtype) for b in blocks], dim=1))
+        shapes.append(out_shape)
+    return torch.cat(rows, dim=0), tuple(shapes), output_is_tuple
+
+
+def _output_name(node: ast.AST) -> str:
+    """`y` for `J = jacobian(lambda x: y_of(x), ...)`: the function's text, short."""
+    func = node.args[0] if isinstance(node, ast.Call) and node.args else None
+    if isinstance(func, ast.Lambda):
+        text = ast.unparse(func.body)
+    elif isinstance(func, ast.Name):
+        text = f"{func.id}(…)"
+    else:
+        text = "f(x)"
+    return text if len(text) <= 40 else text[:39] + "…"

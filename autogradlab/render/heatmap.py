@@ -1,0 +1,189 @@
+"""A JacobianRecord -> a plotly heatmap (and its LaTeX matrix, its CSV).
+
+Small payloads on purpose: z goes as float32 binary (plotly's `bdata`, not a JSON list of numbers),
+hover text comes from one `hovertemplate`, per-cell label strings only for small matrices, and above
+EXACT_MAX_CELLS the display is downsampled by blocks keeping each block's largest-magnitude entry
+(said on the plot). Clicks: plotly reports no selection for heatmap traces, so small Jacobians get an
+invisible scatter overlay with one point per cell.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+
+import numpy as np
+import plotly.graph_objects as go
+
+from autogradlab.report_jacobian import JacobianRecord, numel
+
+EXACT_MAX_CELLS = 250_000      # above this the display is downsampled ...
+DISPLAY_CELLS = 125_000        # ... to at most this many cells
+LABEL_MAX_CELLS = 10_000       # per-cell hover labels (∂Y[i,j]/∂X[k,l]) up to this size
+CLICK_MAX_CELLS = 22_500       # the click overlay (one point per cell) up to this size
+LATEX_MAX = 8                  # exact LaTeX matrix for Jacobians up to 8 × 8
+SLIDE = {"width": 1600, "height": 900}   # 16:9 export
+
+
+def index_labels(names: tuple[str, ...], shapes: tuple[tuple[int, ...], ...]) -> list[str]:
+    """Flat position -> `x[3]`, `X[1,2]`, `y` (a scalar), one block per named tensor."""
+    labels: list[str] = []
+    for name, shape in zip(names, shapes, strict=True):
+        if not shape:
+            labels.append(name)
+            continue
+        for flat in range(numel(shape)):
+            labels.append(f"{name}[{','.join(str(i) for i in np.unravel_index(flat, shape))}]")
+    return labels
+
+
+def block_factor(rows: int, cols: int) -> int:
+    if rows * cols <= EXACT_MAX_CELLS:
+        return 1
+    f = max(2, math.isqrt(rows * cols // DISPLAY_CELLS))
+    while math.ceil(rows / f) * math.ceil(cols / f) > DISPLAY_CELLS:
+        f += 1
+    return f
+
+
+def downsample(matrix: np.ndarray, f: int) -> np.ndarray:
+    """Blocks of f × f -> the entry of largest magnitude in each (sign kept), as float32."""
+    if f == 1:
+        return matrix.astype(np.float32, copy=False)
+    rows, cols = matrix.shape
+    padded = np.zeros((math.ceil(rows / f) * f, math.ceil(cols / f) * f), dtype=np.float32)
+    padded[:rows, :cols] = matrix
+    blocks = padded.reshape(padded.shape[0] // f, f, padded.shape[1] // f, f).transpose(0, 2, 1, 3)
+    blocks = blocks.reshape(blocks.shape[0], blocks.shape[1], f * f)
+    pick = np.abs(blocks).argmax(axis=2)
+    return np.take_along_axis(blocks, pick[..., None], axis=2)[..., 0]
+
+
+def _separators(shapes: tuple[tuple[int, ...], ...]) -> list[float]:
+    """Positions (in index units) between blocks: between tuple members, and between the rows of
+    a matrix-shaped tensor (a 4-D Jacobian flattened)."""
+    lines, offset = [], 0
+    for k, shape in enumerate(shapes):
+        n = numel(shape)
+        if len(shape) >= 2 and n <= 400:
+            step = numel(shape[1:])
+            lines += [offset + s - 0.5 for s in range(step, n, step)]
+        offset += n
+        if k < len(shapes) - 1:
+            lines.append(offset - 0.5)
+    return lines
+
+
+def jacobian_figure(record: JacobianRecord, *, cell: tuple[int, int] | None = None,
+                    dark: bool = False) -> go.Figure:
+    matrix = np.asarray(record.matrix, dtype=np.float64)
+    rows, cols = matrix.shape
+    f = block_factor(rows, cols)
+    z = downsample(matrix, f)
+    limit = float(np.abs(z).max()) if z.size else 1.0
+    limit = limit or 1.0
+    row_names = tuple(f"y{k}" if record.output_is_tuple else "y"
+                      for k in range(len(record.output_shapes)))
+    heat = go.Heatmap(z=z, zmin=-limit, zmax=limit, zmid=0, colorscale="RdBu_r", xgap=0, ygap=0,
+                      colorbar={"title": {"text": "∂y/∂x"}})
+    if f == 1 and rows * cols <= LABEL_MAX_CELLS:
+        ys = index_labels(row_names, record.output_shapes)
+        xs = index_labels(record.input_names, record.input_shapes)
+        heat.customdata = np.array([[f"∂{y}/∂{x}" for x in xs] for y in ys], dtype=object)
+        heat.hovertemplate = "%{customdata} = %{z:.8g}<extra></extra>"
+    elif f == 1:
+        heat.hovertemplate = "∂y[%{y}]/∂x[%{x}] = %{z:.8g}<extra></extra>"
+    else:
+        heat.x0, heat.dx, heat.y0, heat.dy = (f - 1) / 2, f, (f - 1) / 2, f
+        heat.hovertemplate = (f"rows %{{y:.0f}}±{f // 2}, cols %{{x:.0f}}±{f // 2}: largest |∂y/∂x| "
+                              f"= %{{z:.6g}}<extra>{f}×{f} blocks</extra>")
+    fig = go.Figure(heat)
+    if f == 1 and rows * cols <= CLICK_MAX_CELLS:
+        # On top of the heatmap the overlay catches hover too, so it carries the hover text.
+        grid_y, grid_x = np.divmod(np.arange(rows * cols, dtype=np.int32), cols)
+        if heat.customdata is not None:
+            custom = np.stack([np.asarray(heat.customdata).reshape(-1),
+                               matrix.reshape(-1).astype(object)], axis=1)
+            template = "%{customdata[0]} = %{customdata[1]:.8g}<extra></extra>"
+        else:
+            custom = matrix.reshape(-1, 1)
+            template = "∂y[%{y}]/∂x[%{x}] = %{customdata[0]:.8g}<extra></extra>"
+        heat.hoverinfo, heat.hovertemplate = "skip", None
+        fig.add_trace(go.Scatter(x=grid_x, y=grid_y, mode="markers", customdata=custom,
+                                 hovertemplate=template, showlegend=False, name="cells",
+                                 marker={"size": max(4, min(40, 400 // max(rows, cols))), "opacity": 0,
+                                         "symbol": "square"},
+                                 selected={"marker": {"opacity": 0}}, unselected={"marker": {"opacity": 0}}))
+    for pos in _separators(record.input_shapes):
+        fig.add_vline(x=pos, line={"color": "#444", "width": 1})
+    for pos in _separators(record.output_shapes):
+        fig.add_hline(y=pos, line={"color": "#444", "width": 1})
+    if cell is not None and 0 <= cell[0] < rows and 0 <= cell[1] < cols:
+        i, j = cell
+        fig.add_shape(type="rect", x0=j - 0.5, x1=j + 0.5, y0=i - 0.5, y1=i + 0.5,
+                      line={"color": "#f5a623", "width": 3})
+    title = f"{record.text or 'dY/dX'} — J is {rows:,} × {cols:,}"
+    if f > 1:
+        title += (f" (shown as {z.shape[0]:,} × {z.shape[1]:,}: each cell the largest |entry| "
+                  f"of a {f}×{f} block)")
+    fig.update_layout(
+        title={"text": title, "font": {"size": 14}}, margin={"l": 60, "r": 20, "t": 50, "b": 50},
+        xaxis={"title": {"text": "inputs: " + ", ".join(record.input_names)}, "constrain": "domain"},
+        yaxis={"title": {"text": "outputs: " + record.output_name}, "autorange": "reversed",
+               "scaleanchor": "x" if max(rows, cols) <= 4 * min(rows, cols) else None},
+        template="plotly_dark" if dark else "plotly_white", dragmode="zoom", clickmode="event+select")
+    if rows * cols <= LABEL_MAX_CELLS and f == 1 and max(rows, cols) <= 40:
+        xs = index_labels(record.input_names, record.input_shapes)
+        ys = index_labels(row_names, record.output_shapes)
+        fig.update_xaxes(tickmode="array", tickvals=list(range(cols)), ticktext=xs)
+        fig.update_yaxes(tickmode="array", tickvals=list(range(rows)), ticktext=ys)
+    return fig
+
+
+def export_config(fmt: str = "png") -> dict:
+    return {"toImageButtonOptions": {"format": fmt, "filename": "jacobian", **SLIDE, "scale": 1},
+            "displaylogo": False}
+
+
+def latex_matrix(matrix: np.ndarray) -> str | None:
+    """The exact matrix for a slide (≤ 8 × 8), or None."""
+    matrix = np.asarray(matrix)
+    if matrix.ndim != 2 or max(matrix.shape) > LATEX_MAX or matrix.size == 0:
+        return None
+    def num(v: float) -> str:
+        return f"{v:.6g}".replace("e", r"\mathrm{e}")
+    body = r" \\ ".join(" & ".join(num(float(v)) for v in row) for row in matrix)
+    return r"J = \begin{bmatrix} " + body + r" \end{bmatrix}"
+
+
+def matrix_csv(record: JacobianRecord) -> str:
+    """Rows = outputs, columns = inputs, with the index labels as header and first column."""
+    out = io.StringIO()
+    names = tuple("y" if not record.output_is_tuple else f"y{k}" for k in range(len(record.output_shapes)))
+    ys = index_labels(names, record.output_shapes)
+    xs = index_labels(record.input_names, record.input_shapes)
+    out.write(",".join(['"∂y/∂x"'] + [f'"{x}"' for x in xs]) + "\n")
+    for label, row in zip(ys, np.asarray(record.matrix), strict=True):
+        out.write(f'"{label}",' + ",".join(repr(float(v)) for v in row) + "\n")
+    return out.getvalue()
+
+
+def window_figure(record: JacobianRecord, rows: tuple[int, int], cols: tuple[int, int]) -> go.Figure:
+    """Rows r0:r1, columns c0:c1 of a big Jacobian, exact (the zoom the downsampled view lacks),
+    hover at the original indices."""
+    (r0, r1), (c0, c1) = rows, cols
+    part = np.asarray(record.matrix)[r0:r1, c0:c1]
+    if part.size > EXACT_MAX_CELLS:
+        raise ValueError(f"a window shows at most {EXACT_MAX_CELLS:,} entries")
+    limit = float(np.abs(part).max()) if part.size else 1.0
+    heat = go.Heatmap(z=part.astype(np.float32), x0=c0, dx=1, y0=r0, dy=1, zmin=-(limit or 1.0),
+                      zmax=limit or 1.0, zmid=0, colorscale="RdBu_r",
+                      hovertemplate="∂y[%{y}]/∂x[%{x}] = %{z:.8g}<extra></extra>",
+                      colorbar={"title": {"text": "∂y/∂x"}})
+    fig = go.Figure(heat)
+    title = f"rows {r0}–{r1 - 1}, columns {c0}–{c1 - 1}: exact"
+    fig.update_layout(title={"text": title, "font": {"size": 14}},
+                      xaxis={"title": {"text": "inputs: " + ", ".join(record.input_names)}},
+                      yaxis={"title": {"text": "outputs: " + record.output_name}, "autorange": "reversed"},
+                      template="plotly_white", margin={"l": 60, "r": 20, "t": 50, "b": 50})
+    return fig

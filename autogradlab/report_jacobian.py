@@ -1,0 +1,88 @@
+"""Plain records of the Jacobians a run computed (one per `jacobian(...)` call, plus dY/dX).
+
+Torch-free like report.py: numbers, strings and numpy arrays only, so they pickle across the worker
+boundary and cache in the UI process.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+STRATEGIES = ("reverse", "forward", "loop")
+
+
+@dataclass(frozen=True)
+class JacobianChecks:
+    """Independent checks of one Jacobian; None = not computed (the reason is in `notes`)."""
+
+    fd_max_error: float | None = None     # central finite differences (float64 when possible)
+    fd_columns: int = 0                   # columns compared with finite differences
+    fd_dtype: str | None = None           # "float64", or the input dtype when float64 failed
+    vjp_max_error: float | None = None    # onesᵀJ against autograd.grad(y, x, ones)
+    jvp_max_error: float | None = None    # one column J[:, j] against a forward-mode JVP
+    jvp_column: int | None = None
+    notes: tuple[str, ...] = ()
+
+    def passed(self) -> bool:
+        tol = 1e-6 if self.fd_dtype == "float64" else 2e-2
+        fd_ok = self.fd_max_error is None or self.fd_max_error <= tol
+        ad_ok = all(e is None or e <= 1e-4 for e in (self.vjp_max_error, self.jvp_max_error))
+        return fd_ok and ad_ok
+
+
+@dataclass(frozen=True)
+class JacobianPath:
+    """One path from an input leaf to the output through the autograd graph of the function."""
+
+    nodes: tuple[str, ...]                # graph node ids, input first
+    contribution: np.ndarray              # (M, N): this path's share of the flat Jacobian
+
+
+@dataclass(frozen=True)
+class JacobianRecord:
+    index: int                            # 0-based, in execution order (dY/dX entries come last)
+    line: int
+    text: str                             # the call's source line, or "dY/dX"
+    input_names: tuple[str, ...]          # "x", or "input 0" for an unnamed tensor
+    output_name: str
+    input_shapes: tuple[tuple[int, ...], ...]
+    output_shapes: tuple[tuple[int, ...], ...]
+    input_is_tuple: bool
+    output_is_tuple: bool
+    dtypes: tuple[str, ...]               # one per input (the dtype of its blocks)
+    matrix: np.ndarray                    # (M, N) flat Jacobian: rows = outputs, cols = inputs
+    strategy: str                         # "reverse" | "forward" | "loop"
+    why: str
+    timing_ms: float
+    checks: JacobianChecks
+    paths: tuple[JacobianPath, ...] = ()
+    graph: object | None = None           # report.Graph of the function, for the paths
+    notes: tuple[str, ...] = ()
+
+    @property
+    def shape(self) -> tuple[int, int]:
+        return int(self.matrix.shape[0]), int(self.matrix.shape[1])
+
+    def block(self, out_index: int, in_index: int) -> np.ndarray:
+        """The block d out_i / d in_j in torch's shape out_i.shape + in_j.shape."""
+        rows = _offsets(self.output_shapes)
+        cols = _offsets(self.input_shapes)
+        part = self.matrix[rows[out_index]:rows[out_index + 1], cols[in_index]:cols[in_index + 1]]
+        shape = self.output_shapes[out_index] + self.input_shapes[in_index]
+        return part.reshape(shape).astype(self.dtypes[in_index], copy=False)
+
+
+def numel(shape: tuple[int, ...]) -> int:
+    n = 1
+    for s in shape:
+        n *= int(s)
+    return n
+
+
+def _offsets(shapes: tuple[tuple[int, ...], ...]) -> list[int]:
+    out = [0]
+    for shape in shapes:
+        out.append(out[-1] + numel(shape))
+    return out

@@ -1,0 +1,181 @@
+"""The Jacobian page's pieces: pick a Jacobian, its heatmap with clickable cells, how it was computed
+and checked, the chain rule as paths on the function's graph, exports.
+
+Everything shown was computed once, in the worker, with the run (Report.jacobians); a click only
+picks what to show. The figure comes from autogradlab.render.heatmap (small payloads).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import streamlit as st
+
+from autogradlab import links as core
+from autogradlab.render import heatmap as render
+from autogradlab.report import Report
+from autogradlab.report_jacobian import JacobianRecord
+from components import graph_view, links, state
+
+PATH_COLOR = "#f5a623"
+EXAMPLE = """import torch
+from torch.autograd.functional import jacobian
+W = torch.tensor([[1.0, -2.0, 0.5], [0.3, 0.8, -1.0]])
+x = torch.tensor([0.5, -1.0, 2.0])
+J = jacobian(lambda v: torch.tanh(W @ torch.sin(v)), x)
+"""
+
+
+def label(record: JacobianRecord) -> str:
+    where = f"line {record.line}" if record.line else "from the graph"
+    rows, cols = record.shape
+    return f"{where}: {record.text}  ({rows}×{cols})"
+
+
+def pick(records: tuple[JacobianRecord, ...], key: str) -> JacobianRecord:
+    linked = links.param("call", lambda t: core.parse_int("call", t, 0, 10**6), 0)
+    if key not in st.session_state:
+        st.session_state[key] = min(linked, len(records) - 1)
+    if len(records) == 1:
+        st.session_state[key] = 0
+        return records[0]
+    index = st.selectbox("Jacobian", range(len(records)), format_func=lambda k: label(records[k]), key=key)
+    return records[int(index or 0)]
+
+
+def _clicked(event: object) -> tuple[int, int] | None:
+    points = (getattr(event, "selection", None) or {}).get("points", []) if event else []
+    for point in points:
+        if point.get("curve_number") == 1:            # the invisible overlay: one point per cell
+            return int(point["y"]), int(point["x"])
+    return None
+
+
+def heatmap(record: JacobianRecord, cell: tuple[int, int] | None, key: str) -> tuple[int, int] | None:
+    fmt = st.session_state.get(state.JACOBIAN_IMAGE_FORMAT, "png")
+    fig = render.jacobian_figure(record, cell=cell)
+    event = st.plotly_chart(fig, key=key, on_select="rerun", selection_mode="points",
+                            config=render.export_config(fmt), width="stretch")
+    return _clicked(event)
+
+
+def zoom(record: JacobianRecord) -> None:
+    """Downsampled Jacobians: an exact window of up to 500 × 500 entries."""
+    rows, cols = record.shape
+    if render.block_factor(rows, cols) == 1:
+        return
+    with st.expander("Exact values of a window (the plot above shows block maxima)"):
+        r = st.slider("rows", 0, rows, (0, min(rows, 500)), key=state.JACOBIAN_ZOOM_ROWS)
+        c = st.slider("columns", 0, cols, (0, min(cols, 500)), key=state.JACOBIAN_ZOOM_COLS)
+        if (r[1] - r[0]) * (c[1] - c[0]) > render.EXACT_MAX_CELLS or r[0] == r[1] or c[0] == c[1]:
+            st.caption("Pick a non-empty window of at most 250,000 entries.")
+            return
+        st.plotly_chart(render.window_figure(record, r, c), key=state.JACOBIAN_ZOOM_CHART,
+                        config=render.export_config("png"), width="stretch")
+
+
+def facts(record: JacobianRecord) -> None:
+    st.markdown(f"**{record.strategy.capitalize()}** · {record.timing_ms:.1f} ms — {record.why}.")
+    c = record.checks
+    shown = [f"finite differences ({c.fd_dtype}, {c.fd_columns} columns) {c.fd_max_error:.1e}"
+             if c.fd_max_error is not None else None,
+             f"VJP with ones {c.vjp_max_error:.1e}" if c.vjp_max_error is not None else None,
+             f"JVP column {c.jvp_column} {c.jvp_max_error:.1e}" if c.jvp_max_error is not None else None]
+    text = "; ".join(s for s in shown if s) or "no check could run"
+    if c.passed():
+        st.success(f"✓ checks agree — max error {text}", icon=":material/check_circle:")
+    else:
+        st.warning(f"The checks disagree with this Jacobian: {text}", icon=":material/warning:")
+    for note in c.notes + record.notes:
+        st.caption(note)
+    latex = render.latex_matrix(record.matrix)
+    if latex:
+        st.latex(latex)
+
+
+def paths(record: JacobianRecord, cell: tuple[int, int]) -> None:
+    i, j = cell
+    rows, cols = record.shape
+    if not (0 <= i < rows and 0 <= j < cols):
+        return
+    outs = tuple(f"y{k}" if record.output_is_tuple else "y" for k in range(len(record.output_shapes)))
+    ys = render.index_labels(outs, record.output_shapes)
+    xs = render.index_labels(record.input_names, record.input_shapes)
+    st.subheader(f"∂{ys[i]}/∂{xs[j]} = {record.matrix[i, j]:.6g}")
+    if record.graph is None or not record.paths:
+        st.caption(next(iter(record.notes), "no paths for this Jacobian"))
+        return
+    shares = [(p, float(p.contribution[i, j])) for p in record.paths]
+    live = [(p, v) for p, v in shares if p.contribution[:, j].any()]
+    names = {n.id: n.label for n in record.graph.nodes}
+    lines = [f"| {' → '.join(names[n] for n in p.nodes)} | {v:.6g} |" for p, v in live]
+    total = sum(v for _, v in live)
+    st.markdown("The chain rule as a sum over paths (each path: the product of the local "
+                "derivatives along it):\n\n| path | share |\n|---|---|\n" + "\n".join(lines)
+                + f"\n| **sum** | **{total:.6g}** |")
+    if np.isclose(total, record.matrix[i, j], rtol=1e-5, atol=1e-6):
+        st.caption(f"✓ the sum equals J[{i}, {j}]")
+    on_path = {n for p, _ in live for n in p.nodes}
+    edges = {(a, b) for p, _ in live for a, b in zip(p.nodes, p.nodes[1:], strict=False)}
+    graph_view._draw_dot(highlighted_dot(record, on_path, edges), key=f"jacobian_paths_{i}_{j}")
+
+
+def highlighted_dot(record: JacobianRecord, nodes: set[str], edges: set[tuple[str, str]]) -> str:
+    """The function's annotated graph with the paths' nodes and edges drawn in PATH_COLOR. A leaf
+    used by many ops is drawn again beside each consumer (`n0~3`, render/dot.py): the copy on the
+    path is the one coloured."""
+    from autogradlab.render.dot import annotated_dot
+
+    dot = annotated_dot(record.graph, max_nodes=400)
+    drawn = set(nodes)
+    for a, b in edges:
+        for source in (a, f"{a}~{b}"):
+            line = f'  "{source}" -> "{b}" [weight=10];'
+            if line in dot:
+                dot = dot.replace(line, f'  "{source}" -> "{b}" [weight=10, color="{PATH_COLOR}", '
+                                        f'penwidth=3.5];')
+                if source != a:
+                    drawn.add(source)
+    if any("~" in n for n in drawn):   # the leaf itself is on the path only where it is drawn
+        drawn -= {a for a, b in edges if f"{a}~{b}" in drawn and (a, b) not in _direct(dot, edges)}
+    extra = "".join(f'  "{n}" [color="{PATH_COLOR}", penwidth=3.5];\n' for n in sorted(drawn))
+    return dot.rstrip().removesuffix("}") + extra + "}\n"
+
+
+def _direct(dot: str, edges: set[tuple[str, str]]) -> set[tuple[str, str]]:
+    return {(a, b) for a, b in edges if f'  "{a}" -> "{b}" [weight=10, color=' in dot}
+
+
+def exports(record: JacobianRecord) -> None:
+    left, right = st.columns(2)
+    with left:
+        st.radio("Image (camera icon on the plot, 1600×900)", ["png", "svg"], horizontal=True,
+                 key=state.JACOBIAN_IMAGE_FORMAT)
+    with right:
+        if record.matrix.size <= render.EXACT_MAX_CELLS:
+            st.download_button("Download CSV", render.matrix_csv(record), file_name="jacobian.csv",
+                               mime="text/csv", icon=":material/download:")
+        else:
+            st.caption("CSV up to 250,000 entries; for bigger ones: python -m autogradlab jacobian --json")
+
+
+def dydx_pickers(report: Report) -> tuple[str, str] | None:
+    """A program without jacobian(): pick Y and X, and see dY/dX at the run's values."""
+    from autogradlab.report import TensorValue
+
+    tensors = {n: v for n, v in report.variables.items() if isinstance(v, TensorValue)}
+    ys = [n for n, v in tensors.items() if v.grad_fn is not None]
+    xs = [n for n, v in tensors.items() if v.requires_grad and v.is_leaf]
+    st.info("This program calls no `jacobian(...)`. Pick a tensor Y and a leaf X it depends on to "
+            "see dY/dX at this run's values, or load an example.", icon=":material/grid_on:")
+    st.button("Load an example", on_click=_load_example, key=state.JACOBIAN_EXAMPLE)
+    if not ys or not xs:
+        st.caption("No tensor here has a grad_fn and a leaf with requires_grad=True to differentiate by.")
+        return None
+    left, right = st.columns(2)
+    of = left.selectbox("Y", ys, index=len(ys) - 1, key=state.JACOBIAN_OF)
+    wrt = right.selectbox("X", xs, key=state.JACOBIAN_WRT)
+    return (of, wrt) if of and wrt else None
+
+
+def _load_example() -> None:
+    st.session_state[state.EDITOR] = EXAMPLE

@@ -1,0 +1,73 @@
+"""The Jacobian page (real sandbox): heatmaps of the program's jacobian() calls, the checks, a cell
+from the link with its chain-rule paths, dY/dX pickers for programs without a call."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+from autogradlab import links
+from components import state
+
+TIMEOUT = 90
+PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "jacobian.py")
+LESSON = (Path(__file__).resolve().parents[1] / "programs" / "seed004_jacobian_funx.py").read_text()
+NO_CALL = "import torch\nx = torch.tensor([1.0, 2.0], requires_grad=True)\ny = x * x + x.sum()\n"
+
+
+def open_page(**params: str) -> AppTest:
+    at = AppTest.from_file(PAGE, default_timeout=TIMEOUT)
+    for key, value in params.items():
+        at.query_params[key] = value
+    return at.run()
+
+
+def _charts(at: AppTest) -> list:
+    return at.get("plotly_chart")
+
+
+def test_lesson_link_shows_heatmap_strategy_and_checks() -> None:
+    at = open_page(code=links.encode_code(LESSON))
+    assert not at.exception
+    assert len(_charts(at)) == 1
+    text = " ".join(m.value for m in at.markdown)
+    assert "Reverse" in text and "2 outputs, 2 inputs" in text
+    assert any("✓ checks agree" in s.value for s in at.success)
+    assert at.query_params["call"] == "0"
+    assert any("begin{bmatrix}" in x.value for x in at.get("latex") if hasattr(x, "value")) or at.latex
+
+
+def test_linked_cell_shows_the_sum_over_paths() -> None:
+    at = open_page(code=links.encode_code(LESSON), call="0", cell="1,1")
+    assert not at.exception
+    assert any("= 16" in h.value for h in at.subheader), [h.value for h in at.subheader]
+    table = next(m.value for m in at.markdown if "sum over paths" in m.value)
+    assert "**sum** | **16**" in table
+    assert any("the sum equals J[1, 1]" in c.value for c in at.caption)
+    assert at.query_params["cell"] == "1,1"
+
+
+def test_program_without_jacobian_offers_dydx() -> None:
+    at = open_page(code=links.encode_code(NO_CALL))
+    assert not at.exception
+    assert at.selectbox(key=state.JACOBIAN_OF).value == "y"
+    assert at.selectbox(key=state.JACOBIAN_WRT).value == "x"
+    assert len(_charts(at)) == 1
+    assert any("own graph" in m.value for m in at.markdown)
+
+
+def test_bad_cell_link_warns_and_keeps_the_page() -> None:
+    at = open_page(code=links.encode_code(LESSON), cell="a,b")
+    assert not at.exception
+    assert any("cell" in w.value for w in at.warning)
+    assert len(_charts(at)) == 1
+
+
+def test_big_jacobian_is_downsampled_with_an_exact_window() -> None:
+    big = ("import torch\nfrom torch.autograd.functional import jacobian\n"
+           "x = torch.linspace(-1, 1, 600)\nJ = jacobian(lambda v: torch.sin(v).repeat(2), x)\n")
+    at = open_page(code=links.encode_code(big))
+    assert not at.exception
+    assert len(_charts(at)) == 2        # the downsampled heatmap and the exact window
+    assert at.slider(key=state.JACOBIAN_ZOOM_ROWS).value == (0, 500)

@@ -8,11 +8,11 @@ st.set_page_config(page_title="Autograd Lab", page_icon=":material/account_tree:
 cached.warm_pool()
 st.navigation(
     [
-        st.Page("pages/graph.py", title="Graph", icon=":material/account_tree:", default=True),
-        st.Page("pages/steps.py", title="Steps", icon=":material/step:", url_path="steps"),
-        st.Page("pages/jacobian.py", title="Jacobian", icon=":material/grid_on:", url_path="jacobian"),
-        st.Page("pages/eigen.py", title="Eigen", icon=":material/open_with:", url_path="eigen"),
-        st.Page("pages/about.py", title="About", icon=":material/info:"),
+        st.Page("views/graph.py", title="Graph", icon=":material/account_tree:", default=True),
+        st.Page("views/steps.py", title="Steps", icon=":material/step:", url_path="steps"),
+        st.Page("views/jacobian.py", title="Jacobian", icon=":material/grid_on:", url_path="jacobian"),
+        st.Page("views/eigen.py", title="Eigen", icon=":material/open_with:", url_path="eigen"),
+        st.Page("views/about.py", title="About", icon=":material/info:"),
     ],
     position="top",
 ).run()

@@ -93,7 +93,7 @@ def measure_ours(browser, reps: int) -> dict[str, dict[str, list[float]]]:
     with streamlit_server(OURS.script) as server:
         page = browser.new_page(viewport={"width": 1600, "height": 1000})
         try:
-            page.goto(server.url)           # app.py's frame first (see components/app_frame.py)
+            page.goto(server.url)
             page.wait_for_selector(OURS.graph, timeout=90_000)
             for name, (source, mode) in PROGRAMS.items():
                 try:

@@ -152,7 +152,7 @@ def test_program_without_grad_explains_requires_grad(page: AppTest):
 
 
 def test_about_page_renders(page: AppTest):
-    at = page.switch_page("pages/about.py").run()
+    at = page.switch_page("views/about.py").run()
     assert at.title[0].value == "About Autograd Lab"
     assert not at.exception
 
@@ -187,6 +187,6 @@ def test_seed_changes_random_values_like_a_seeded_pytorch_generator(page: AppTes
 def test_program_text_survives_a_visit_to_the_about_page(page: AppTest):
     program = "import torch\nkept = torch.ones(2, requires_grad=True)\n"
     at = submit(page, program)
-    at = at.switch_page("pages/about.py").run()
-    at = at.switch_page("pages/graph.py").run()
+    at = at.switch_page("views/about.py").run()
+    at = at.switch_page("views/graph.py").run()
     assert at.text_area(key=state.EDITOR).value == program

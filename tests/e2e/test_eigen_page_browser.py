@@ -46,10 +46,6 @@ def av_stroke(page: Page) -> str:
 
 
 def open_eigen(page: Page, server: dict, **params: str) -> None:
-    # A fresh server runs its very first script run in Streamlit's pages/-directory mode; the Graph
-    # page (root) takes that run, then the link is opened as a user would.
-    page.goto(server["url"])
-    page.wait_for_timeout(500)
     page.goto(link(server, **params))
     settled(page)
 

@@ -28,9 +28,6 @@ def cell_center(page: Page, i: int, j: int, rows: int, cols: int) -> tuple[float
 
 
 def test_link_heatmap_hover_and_click_shows_paths(page: Page, server: dict, artifacts: Path) -> None:
-    # The app's first run (at /) switches Streamlit from the pages/ folder to app.py's navigation;
-    # a deep link as the server's very first request would be served without app.py.
-    expect(page.locator(".st-key-graph_view svg")).to_be_visible(timeout=60_000)
     page.goto(f"{server['url']}/jacobian?code={links.encode_code(LESSON)}")
     expect(page.locator(PLOT)).to_be_visible(timeout=60_000)
     expect(page.locator('[data-stale="true"]')).to_have_count(0)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components import app_frame, cached, editor, error_box, links, state, step_player
+from components import cached, editor, error_box, links, state, step_player
 from components.graph_view import chosen_output, output_picker
 
 EMPTY_HELP = ("The editor is empty. Write a small PyTorch program (or just an expression such as "
@@ -17,7 +17,6 @@ EMPTY_HELP = ("The editor is empty. Write a small PyTorch program (or just an ex
 
 
 def main() -> None:
-    app_frame.ensure()
     state.init()
     links.apply_program_link()
     left, right = st.columns([2, 6], gap="large")

@@ -106,7 +106,7 @@ def write_figure(report: Report, out: str) -> str | None:
     fmt = path.suffix.lower().lstrip(".")
     try:
         if fmt == "html":
-            fig.write_html(str(path), include_plotlyjs="cdn")
+            fig.write_html(str(path), include_plotlyjs=True)   # opens offline (a classroom)
         else:
             fig.write_image(str(path), format=fmt, **SLIDE)
     except Exception as exc:  # noqa: BLE001 - e.g. no image engine installed

@@ -215,7 +215,7 @@ def figure_for(an: EigenAnalysis, power: PowerIteration | None, v: np.ndarray | 
 
 
 def export_figure(an: EigenAnalysis, power: PowerIteration, fmt_: str) -> bytes:
-    """The figure as a 16:9 file: html always; png/svg need the optional `kaleido` package."""
+    """The figure as a 16:9 file: html always; png/svg through kaleido and a Chromium."""
     import plotly.graph_objects as go
 
     fig = go.Figure(figure_for(an, power))
@@ -227,4 +227,8 @@ def export_figure(an: EigenAnalysis, power: PowerIteration, fmt_: str) -> bytes:
     except ImportError:
         raise RuntimeError(f"writing .{fmt_} needs the optional kaleido package (pip install kaleido); "
                            "use .html, or the camera button in the app") from None
-    return fig.to_image(format=fmt_, width=SLIDE["width"], height=SLIDE["height"])
+    try:
+        return fig.to_image(format=fmt_, width=SLIDE["width"], height=SLIDE["height"])
+    except Exception as exc:  # kaleido drives a Chromium; none here (scripts/setup.sh test installs it)
+        raise RuntimeError(f"writing .{fmt_} failed ({type(exc).__name__}: {str(exc)[:120]}); kaleido needs "
+                           "a Chromium (apt-get install chromium); use .html meanwhile") from None

@@ -13,7 +13,7 @@ from autogradlab import links
 from autogradlab.engine.eigen_presets import PRESETS
 from components import state
 
-PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "eigen.py")
+PAGE = str(Path(__file__).resolve().parents[2] / "views" / "eigen.py")
 TIMEOUT = 60
 
 

@@ -12,7 +12,7 @@ from autogradlab import links
 from components import state
 
 TIMEOUT = 90
-PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "steps.py")
+PAGE = str(Path(__file__).resolve().parents[2] / "views" / "steps.py")
 FAN_OUT = ("import torch\nx = torch.tensor(2.0, requires_grad=True)\nb = x * x\nc = b + x\nd = c * b\n"
            "d.backward()\n")
 NO_BACKWARD = "import torch\nw = torch.tensor([1.0, 2.0], requires_grad=True)\nz = (w * w).sum()\n"

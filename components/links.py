@@ -97,3 +97,15 @@ def sync(source: str | None, seed: int | None, **params: str | int | None) -> No
     after = _query()
     st.session_state[state.LINK_APPLIED] = _signature(after.get("code"), after.get("seed"))
     st.session_state[state.LINK_ERRORS] = ()
+
+
+def output_choice(source: str) -> str | None:
+    """The tensor whose graph a page draws: the output picker's choice for this program, or, the
+    first time the program is seen, the link's `output` (a variable name; anything else is ignored)."""
+    from components.graph_view import chosen_output
+
+    key = state.output_key(source)
+    linked = st.query_params.get("output", "")
+    if key not in st.session_state and linked.isidentifier() and len(linked) <= 100:
+        st.session_state[key] = linked
+    return chosen_output(key)

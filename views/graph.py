@@ -9,7 +9,6 @@ from __future__ import annotations
 import streamlit as st
 
 from components import cached, editor, error_box, links, results, state
-from components.graph_view import chosen_output
 
 EMPTY_PROGRAM_HELP = """The editor is empty. Write a small PyTorch program, for example
 
@@ -34,11 +33,7 @@ def main() -> None:
             st.info(EMPTY_PROGRAM_HELP, icon=":material/edit_note:")
         return
 
-    output_key = state.output_key(submitted.source)
-    linked_output = st.query_params.get("output", "")
-    if output_key not in st.session_state and linked_output.isidentifier() and len(linked_output) <= 100:
-        st.session_state[output_key] = linked_output
-    output = chosen_output(output_key)
+    output = links.output_choice(submitted.source)
     links.sync(submitted.source, submitted.seed, output=output)
     session = st.session_state[state.SESSION_ID]
     with right, st.spinner("Running…", show_time=True):

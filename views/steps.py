@@ -10,7 +10,7 @@ from __future__ import annotations
 import streamlit as st
 
 from components import cached, editor, error_box, links, state, step_player
-from components.graph_view import chosen_output, output_picker
+from components.graph_view import output_picker
 
 EMPTY_HELP = ("The editor is empty. Write a small PyTorch program (or just an expression such as "
               "`sin(x) * exp(y)`), then press **Run** or **Ctrl+Enter**.")
@@ -28,11 +28,7 @@ def main() -> None:
             st.info(EMPTY_HELP, icon=":material/edit_note:")
         return
 
-    output_key = state.output_key(submitted.source)
-    linked_output = st.query_params.get("output", "")
-    if output_key not in st.session_state and linked_output.isidentifier() and len(linked_output) <= 100:
-        st.session_state[output_key] = linked_output
-    output = chosen_output(output_key)
+    output = links.output_choice(submitted.source)
     step_player.sync_link(submitted.source, submitted.seed, output, options)
     session = st.session_state[state.SESSION_ID]
     with right, st.spinner("Running…", show_time=True):
@@ -46,7 +42,7 @@ def main() -> None:
                     icon=":material/pause_circle:")
         return
     with left:
-        output_picker(report, key=output_key)
+        output_picker(report, key=state.output_key(submitted.source))
     run_key = (submitted.source, submitted.seed, output, options.backward_if_missing, options.values)
     with right:
         step_player.show(report, options, submitted.source, run_key)

@@ -43,6 +43,9 @@ class StepSession:
     def __init__(self, options: StepOptions, recorder: Any, *, seed: int, limits: Limits) -> None:
         self.options = options
         self.recorder = recorder
+        # Steps pair every op of the output's graph with its record: keep them all (up to max_ops),
+        # not only the last window of a long loop that a plain run keeps.
+        recorder.trace.window = max(recorder.trace.window, limits.max_ops)
         self.hooks = StepHooks(recorder)
         self.seed = seed
         self.limits = limits

@@ -102,18 +102,24 @@ def _shape_line(node: GraphNode, prefix: str) -> str:
     return ", ".join(parts)
 
 
+def op_head_lines(node: GraphNode) -> list[str]:
+    """An op node's first label lines: `mul → y` in bold, PyTorch's class, the shape."""
+    head = html(node.op or node.label or "op")
+    if node.var:
+        head += " → " + html(node.var)
+    lines = [_title(head)]
+    if node.grad_fn:
+        lines.append(_small(html(node.grad_fn)))
+    shape = _shape_line(node, "")
+    if shape:
+        lines.append(_small(shape))
+    return lines
+
+
 def node_label(node: GraphNode, backward_done: bool) -> str:
     """The HTML-like label (without the outer <>) of one original graph node."""
     if node.kind == "op":
-        head = html(node.op or node.label or "op")
-        if node.var:
-            head += " → " + html(node.var)
-        lines = [_title(head)]
-        if node.grad_fn:
-            lines.append(_small(html(node.grad_fn)))
-        shape = _shape_line(node, "")
-        if shape:
-            lines.append(_small(shape))
+        lines = op_head_lines(node)
     elif node.kind == "saved":
         name = node.label or (node.saved_name or "").removeprefix("_saved_") or "saved"
         lines = [_title("saved " + html(name)), _shape_line(node, "")]

@@ -23,6 +23,7 @@ from autogradlab.render.dot import (
     _title,
     html,
     node_tooltip,
+    op_head_lines,
     quoted,
     summary_label,
 )
@@ -68,15 +69,7 @@ def _slot(mark: str) -> str:
 def step_node_label(node: GraphNode) -> str:
     """Like the Graph page's label, but values and gradients live in the two step slots."""
     if node.kind == "op":
-        head = html(node.op or node.label or "op")
-        if node.var:
-            head += " → " + html(node.var)
-        lines = [_title(head)]
-        if node.grad_fn:
-            lines.append(_small(html(node.grad_fn)))
-        shape = _shape_line(node, "")
-        if shape:
-            lines.append(_small(shape))
+        lines = op_head_lines(node)
     elif node.kind == "saved":
         name = node.label or (node.saved_name or "").removeprefix("_saved_") or "saved"
         lines = [_title("saved " + html(name)), _small(_shape_line(node, ""))]

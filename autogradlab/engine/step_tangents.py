@@ -117,8 +117,9 @@ def tangent_trace(ctx: StepContext, options: StepOptions, runner: Callable[..., 
 
 def _position(ctx: StepContext, node_id: str) -> int:
     node = ctx.nodes[node_id]
-    record = ctx.recorder.ops[node.op_index]
-    return next((p for p, out in enumerate(record.outputs) if node.value and out.id == node.value.id), 0)
+    record = ctx.record(node.op_index)
+    outputs = record.outputs if record is not None else ()
+    return next((p for p, out in enumerate(outputs) if node.value and out.id == node.value.id), 0)
 
 
 def _node_tangents(ctx: StepContext, node_id: str, run: TangentRun) -> list[torch.Tensor] | None:
@@ -126,7 +127,10 @@ def _node_tangents(ctx: StepContext, node_id: str, run: TangentRun) -> list[torc
     node = ctx.nodes[node_id]
     if node.op_index is None or node.op_index not in run.tangents:
         return None
-    outputs = ctx.recorder.ops[node.op_index].outputs
+    record = ctx.record(node.op_index)
+    if record is None:
+        return None
+    outputs = record.outputs
     found = run.tangents[node.op_index]
     return [t if t is not None else torch.zeros(out.shape, dtype=getattr(torch, out.dtype, torch.float32))
             for t, out in zip(found, outputs, strict=False)] or None
@@ -141,7 +145,8 @@ def _mine(ctx: StepContext, node_id: str, known: dict[str, list[torch.Tensor]]) 
 def _entry(ctx: StepContext, node_id: str, known: dict[str, list[torch.Tensor]], index: int) -> TangentStep:
     node, fn = ctx.nodes[node_id], ctx.fns[node_id]
     slots, names, key = ctx.slot_ids(fn), ctx.slot_names(node_id), ctx.rule_key(node_id)
-    var = node.var or (ctx.recorder.ops[node.op_index].var if node.op_index is not None else None)
+    record = ctx.record(node.op_index)
+    var = node.var or (record.var if record is not None else None)
     values = {slot: name for slot, name in zip("abc", names, strict=False)}
     for k, (slot, i) in enumerate(zip("abc", slots, strict=False)):
         if i is None:

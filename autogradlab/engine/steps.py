@@ -63,6 +63,10 @@ class StepContext:
     nodes: dict[str, GraphNode]
     _slots: dict[int, list[str | None]] = field(default_factory=dict)
 
+    def record(self, op_index: int | None) -> Any:
+        """The OpRecord of the run's op number `op_index` (None: no op, or one the trace dropped)."""
+        return self.recorder.trace.get(op_index) if op_index is not None else None
+
     @classmethod
     def of(cls, output: torch.Tensor, graph: Graph, recorder: Any) -> StepContext:
         walked = walk_functions(output.grad_fn) if output.grad_fn is not None else []
@@ -85,7 +89,7 @@ class StepContext:
 
     def out_name(self, node_id: str) -> str:
         node = self.nodes[node_id]
-        record = self.recorder.ops[node.op_index] if node.op_index is not None else None
+        record = self.record(node.op_index)
         return node.var or (record.var if record and record.var else None) or self.name(node_id)
 
     def slot_value(self, fn: Any, slot: int) -> TensorSnapshot | None:
@@ -94,8 +98,9 @@ class StepContext:
         node = self.nodes.get(self.ids.get(id(u), ""))
         if node is None:
             return None
-        if nr and node.op_index is not None and nr < len(self.recorder.ops[node.op_index].outputs):
-            return self.recorder.ops[node.op_index].outputs[nr]
+        record = self.record(node.op_index)
+        if nr and record is not None and nr < len(record.outputs):
+            return record.outputs[nr]
         return node.value
 
     def slot_ids(self, fn: Any) -> list[str | None]:
@@ -111,7 +116,7 @@ class StepContext:
         ids = self.slot_ids(fn)
         names = [self.name(i) if i is not None else None for i in ids]
         node = self.nodes[node_id]
-        record = self.recorder.ops[node.op_index] if node.op_index is not None else None
+        record = self.record(node.op_index)
         spare = [text for text in (record.inputs if record else ()) if text not in names]
         return [n if n is not None else (spare.pop(0) if spare else "c") for n in names]
 
@@ -144,7 +149,7 @@ def forward_steps(ctx: StepContext) -> tuple[ForwardStep, ...]:
     steps = []
     for index, node_id in enumerate(ctx.forward_order()):
         node = ctx.nodes[node_id]
-        record = ctx.recorder.ops[node.op_index] if node.op_index is not None else None
+        record = ctx.record(node.op_index)
         var = node.var or (record.var if record else None)
         inputs = tuple(i for i in ctx.slot_ids(ctx.fns[node_id]) if i is not None)
         text = rules.forward_text(ctx.rule_key(node_id), ctx.out_name(node_id), ctx.slot_names(node_id),

@@ -36,7 +36,13 @@ def test_seed_program_steps_in_all_three_modes(spec):
     assert steps.direction_error is None
     if ops:
         assert steps.reverse, steps.notes
-        assert steps.tangent is not None and len(steps.tangent.entries) == len(ops), steps.notes
+        if not direction:   # no leaf of the output's graph has a name (Newton rebinds x): no tangent
+            assert steps.tangent is None
+            return
+        assert steps.tangent is not None, steps.notes
+        if len(steps.tangent.entries) != len(ops):   # a long loop: the rerun's time ran out, and it says so
+            assert spec.file.startswith("loop_"), steps.notes
+            assert any("forward mode stopped" in note for note in steps.notes), steps.notes
     for step in steps.reverse:
         total = sum(np.asarray(c.value.value, dtype=np.float64) for c in step.contributions)
         np.testing.assert_allclose(total, step.adjoint.value, rtol=1e-5, atol=1e-5)

@@ -9,17 +9,21 @@ import numpy as np
 import pytest
 
 from autogradlab.engine import run_program
+from autogradlab.limits import Limits
 from autogradlab.step_records import StepOptions
 from tests.programs.manifest import PROGRAMS, ProgramSpec, spec_id
 
 
 @functools.cache
 def stepped(spec: ProgramSpec):
-    plain = run_program(spec.source, seed=spec.seed)
+    """The plain run and the stepped run; long loop programs get their manifest time limit (as in
+    test_seed_programs), since steps add hooks and a forward-mode rerun to every op."""
+    limits = Limits(timeout_s=spec.timeout_s) if spec.timeout_s is not None else Limits()
+    plain = run_program(spec.source, seed=spec.seed, limits=limits)
     leaves = [n for n in (plain.graph.nodes if plain.graph else ()) if n.kind == "leaf" and n.var]
     direction = tuple((n.var, np.ones(n.shape).tolist()) for n in leaves)
     options = StepOptions(direction=direction, backward_if_missing=True)
-    return plain, run_program(spec.source, seed=spec.seed, steps=options), direction
+    return plain, run_program(spec.source, seed=spec.seed, steps=options, limits=limits), direction
 
 
 @pytest.mark.parametrize("spec", PROGRAMS, ids=spec_id)

@@ -42,6 +42,7 @@ def test_seed_program_steps_in_all_three_modes(spec):
         assert steps.reverse, steps.notes
         if not direction:   # no leaf of the output's graph has a name (Newton rebinds x): no tangent
             assert steps.tangent is None
+            assert any("no forward-mode steps" in note for note in steps.notes), steps.notes
             return
         assert steps.tangent is not None, steps.notes
         if len(steps.tangent.entries) != len(ops):   # a long loop: the rerun's time ran out, and it says so

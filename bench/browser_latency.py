@@ -51,10 +51,22 @@ SETTLE_S = 0.3
 WATCHER_JS = """(cfg) => {
   const B = window.__bench = {cfg, t0: null, graph: null, table: null, svgLast: null, re: null,
                               svgBefore: null, svgPrev: null, armed: false};
+  // Our graph is a Components-v2 element: its SVG sits in a shadow root, which querySelector and a
+  // MutationObserver on the document do not enter. Look inside shadow roots of the host too, and
+  // also check on every animation frame.
+  const find = (sel) => {
+    const plain = document.querySelector(sel);
+    if (plain) return plain;
+    const [host, ...rest] = sel.split(" ");
+    for (const el of document.querySelectorAll(host + " *")) {
+      if (el.shadowRoot) { const hit = el.shadowRoot.querySelector(rest.join(" ")); if (hit) return hit; }
+    }
+    return null;
+  };
   const check = () => {
     if (!B.armed || B.t0 === null) return;
     const now = performance.now() - B.t0;
-    const svg = document.querySelector(cfg.graph);
+    const svg = find(cfg.graph);
     if (svg) {
       if (B.graph === null && B.re.test(svg.textContent)) B.graph = now;
       const html = svg.innerHTML;
@@ -65,6 +77,8 @@ WATCHER_JS = """(cfg) => {
   };
   new MutationObserver(check).observe(document.body,
       {subtree: true, childList: true, characterData: true, attributes: true});
+  const tick = () => { check(); requestAnimationFrame(tick); };
+  requestAnimationFrame(tick);
   const stamp = () => { if (B.armed && B.t0 === null) { B.t0 = performance.now(); check(); } };
   window.addEventListener('keydown', e => {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) stamp();
@@ -73,13 +87,14 @@ WATCHER_JS = """(cfg) => {
   // The SVG counts as redrawn only if its final content differs from before the submit (it can
   // flicker through transient states and end up unchanged); svgLast is when it last changed.
   B.redrawn = () => {
-    const svg = document.querySelector(cfg.graph);
+    const svg = find(cfg.graph);
     return svg !== null && svg.innerHTML !== B.svgBefore;
   };
+  B.graphText = () => { const svg = find(cfg.graph); return svg ? svg.textContent : ""; };
   B.arm = (pattern) => {
     B.re = new RegExp(pattern);
     B.t0 = B.graph = B.table = B.svgLast = null;
-    const svg = document.querySelector(cfg.graph);
+    const svg = find(cfg.graph);
     B.svgBefore = B.svgPrev = svg ? svg.innerHTML : null;
     B.armed = true;
   };
@@ -158,7 +173,7 @@ def structural_redraw_check(page, app: AppUnderTest) -> int:
         page.wait_for_function(SCRIPT_IDLE_JS, timeout=UPDATE_TIMEOUT_MS)
         time.sleep(SETTLE_S)
         shown += bool(page.evaluate(
-            "(name) => (document.querySelector(window.__bench.cfg.graph)?.textContent || '').includes(name)",
+            "(name) => window.__bench.graphText().includes(name)",
             op_name))
     return shown
 

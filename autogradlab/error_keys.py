@@ -1,0 +1,71 @@
+"""Message keys for the engine's most common error texts, so the UI can say them in Chinese too.
+
+The engine builds its messages in English inside the sandbox worker (and the CLI's JSON keeps them
+as they are). ErrorInfo carries, besides that text, an optional catalogue key with its parameters
+(`errors.name_not_defined`, name="y"). Rather than touching every raise site of the interpreter,
+the key is recognised here from the message's wording, once, when the ErrorInfo is made; a message
+not listed keeps no key and is shown as written. tests/unit/test_error_keys.py runs real programs
+through the engine, so a reworded message that no longer matches is noticed.
+"""
+
+from __future__ import annotations
+
+import re
+
+_Rule = tuple[re.Pattern[str], str]
+
+
+def _rules(*pairs: tuple[str, str]) -> tuple[_Rule, ...]:
+    return tuple((re.compile(pattern, re.DOTALL), key) for pattern, key in pairs)
+
+
+MESSAGES = _rules(
+    (r"name '(?P<name>[^']+)' is not defined", "errors.name_not_defined"),
+    (r"(?P<what>.+?) (?:is|are) not supported in Autograd Lab", "errors.not_supported"),
+    (r"(?P<what>.+?) (?:is|are) not supported", "errors.not_supported"),
+    (r"the program ran for more than (?P<seconds>[\d.]+) s and was stopped here "
+     r"\(the time limit is (?P<limit>[\d.]+) s\)", "errors.time_limit"),
+    (r"the program ran for more than (?P<limit>[\d.]+) s(?: and was stopped)?", "errors.time_limit_short"),
+    (r"the program took more than (?P<steps>[\d,]+) steps; the limit is [\d,]+", "errors.step_limit"),
+    (r"result of (?P<what>.+) would have (?P<elements>[\d,]+) elements; the limit is (?P<limit>[\d,]+)",
+     "errors.tensor_size"),
+    (r"the program would create more than (?P<limit>[\d,]+) tensor elements in total "
+     r"\(at (?P<what>.+)\); the limit is [\d,]+", "errors.total_elements"),
+    (r"the program used more than (?P<mb>[\d,]+) MB of memory and was stopped", "errors.memory"),
+    (r"(?P<what>.+) ran past (?P<limit>[\d,]+) loop iterations in total.*", "errors.loop_limit"),
+    (r"server busy: about (?P<seconds>\d+) s of programs are queued", "errors.busy"),
+    (r"invalid syntax", "errors.invalid_syntax"),
+    (r"two statements are run together on one line", "errors.run_together"),
+    (r"a number is directly followed by letters", "errors.number_letters"),
+    (r"a colon ':' is missing", "errors.missing_colon"),
+    (r"a string is not closed", "errors.string_not_closed"),
+    (r"'(?P<bracket>.)' was never closed", "errors.never_closed"),
+    (r"this line is indented more than the line before it", "errors.unexpected_indent"),
+    (r"the program ends in the middle of a statement", "errors.unexpected_eof"),
+)
+
+HINTS = _rules(
+    (r"did you mean `(?P<suggestion>[^`]+)`\?", "errors.hint_did_you_mean"),
+    (r"fewer loop iterations or smaller tensors help; a `while` loop whose condition "
+     r"never becomes False runs forever", "errors.hint_time"),
+    (r"use smaller sizes \(limit max_tensor_elements\)", "errors.hint_tensor_size"),
+    (r"use smaller tensors or fewer loop iterations \(limit max_total_elements\)", "errors.hint_total"),
+    (r"use smaller tensors, or fewer of them", "errors.hint_memory"),
+    (r"it will try again by itself in (?P<seconds>[\d.]+) s; no need to press Run", "errors.hint_busy"),
+    (r"put each statement on its own line", "errors.hint_run_together"),
+    (r"close the bracket opened here, or remove it", "errors.hint_never_closed"),
+    (r"add ':' at the end of the `if`/`for`/`while`/`def` line", "errors.hint_missing_colon"),
+)
+
+Params = tuple[tuple[str, str], ...]
+
+
+def recognise(text: str | None, rules: tuple[_Rule, ...] = MESSAGES) -> tuple[str | None, Params]:
+    """(key, params) of the first rule whose pattern matches all of `text`, else (None, ())."""
+    if not text:
+        return None, ()
+    for pattern, key in rules:
+        match = pattern.fullmatch(text)
+        if match:
+            return key, tuple((k, v) for k, v in match.groupdict().items() if v is not None)
+    return None, ()

@@ -1,0 +1,7 @@
+"""Texts of the about area."""
+
+EN = {
+}
+
+ZH = {
+}

@@ -1,0 +1,7 @@
+"""Texts of the eigen area."""
+
+EN = {
+}
+
+ZH = {
+}

@@ -1,0 +1,7 @@
+"""Texts of the graph area."""
+
+EN = {
+}
+
+ZH = {
+}

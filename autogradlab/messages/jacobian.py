@@ -1,0 +1,7 @@
+"""Texts of the jacobian area."""
+
+EN = {
+}
+
+ZH = {
+}

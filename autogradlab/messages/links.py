@@ -1,0 +1,7 @@
+"""Texts of the links area."""
+
+EN = {
+}
+
+ZH = {
+}

@@ -1,0 +1,7 @@
+"""Texts of the steps area."""
+
+EN = {
+}
+
+ZH = {
+}

@@ -55,7 +55,7 @@ def show(markers: Sequence[code_editor.Marker] | None = None) -> Submitted:
                 help=t("common.seed_help"),
             )
         with run_col:
-            pressed = st.form_submit_button(f"{t('common.run')}  (Ctrl+Enter)", type="primary",
+            pressed = st.form_submit_button(t("common.run_button"), type="primary",
                                             key=state.RUN_BUTTON, width="stretch")
     submitted = Submitted(source=source or "", seed=int(seed if seed is not None else 0),
                           pressed=bool(pressed))

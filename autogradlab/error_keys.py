@@ -21,11 +21,18 @@ def _rules(*pairs: tuple[str, str]) -> tuple[_Rule, ...]:
 
 MESSAGES = _rules(
     (r"name '(?P<name>[^']+)' is not defined", "errors.name_not_defined"),
+    (r"tensors have no attribute `\.(?P<name>[^`]+)`", "errors.tensor_no_attribute"),
+    (r"module `(?P<module>[^`]+)` has no attribute `(?P<name>[^`]+)`", "errors.module_no_attribute"),
     (r"(?P<what>.+?) (?:is|are) not supported in Autograd Lab", "errors.not_supported"),
     (r"(?P<what>.+?) (?:is|are) not supported", "errors.not_supported"),
     (r"the program ran for more than (?P<seconds>[\d.]+) s and was stopped here "
      r"\(the time limit is (?P<limit>[\d.]+) s\)", "errors.time_limit"),
     (r"the program ran for more than (?P<limit>[\d.]+) s(?: and was stopped)?", "errors.time_limit_short"),
+    (r"the program ran longer than (?P<limit>[\d.]+) s and was stopped", "errors.time_limit_short"),
+    (r"the program keeps more than (?P<limit>[\d,]+) tensor results alive at once \(limit max_ops = [\d,]+\)",
+     "errors.ops_limit"),
+    (r"the worker running your program stopped unexpectedly", "errors.crash"),
+    (r"superseded by a newer run", "errors.superseded"),
     (r"the program took more than (?P<steps>[\d,]+) steps; the limit is [\d,]+", "errors.step_limit"),
     (r"result of (?P<what>.+) would have (?P<elements>[\d,]+) elements; the limit is (?P<limit>[\d,]+)",
      "errors.tensor_size"),
@@ -46,11 +53,20 @@ MESSAGES = _rules(
 
 HINTS = _rules(
     (r"did you mean `(?P<suggestion>[^`]+)`\?", "errors.hint_did_you_mean"),
+    (r"write (?P<code>\S+)", "errors.hint_write"),
+    (r"use functions \(`def`\) instead", "errors.hint_use_def"),
+    (r"Autograd Lab runs PyTorch code only; do the data preparation elsewhere", "errors.hint_pytorch_only"),
+    (r"limit (?P<name>max_\w+)", "errors.hint_limit"),
     (r"fewer loop iterations or smaller tensors help; a `while` loop whose condition "
      r"never becomes False runs forever", "errors.hint_time"),
     (r"use smaller sizes \(limit max_tensor_elements\)", "errors.hint_tensor_size"),
     (r"use smaller tensors or fewer loop iterations \(limit max_total_elements\)", "errors.hint_total"),
     (r"use smaller tensors, or fewer of them", "errors.hint_memory"),
+    (r"look at the loops: a while loop whose condition never becomes False runs forever; fewer iterations or "
+     r"smaller tensors also help", "errors.hint_time"),
+    (r"keep fewer tensors in lists, or let a loop's results go \(a loop that rebinds its variables is fine\)",
+     "errors.hint_ops"),
+    (r"run it again; if it keeps happening, simplify the program", "errors.hint_crash"),
     (r"it will try again by itself in (?P<seconds>[\d.]+) s; no need to press Run", "errors.hint_busy"),
     (r"put each statement on its own line", "errors.hint_run_together"),
     (r"close the bracket opened here, or remove it", "errors.hint_never_closed"),

@@ -16,7 +16,7 @@ import streamlit as st
 
 from autogradlab.report import Graph, Report
 from components import cached, state
-from components.i18n import t
+from components.i18n import current_lang, t
 
 MAX_NODES = 500  # limits.max_graph_nodes: above this the folded summary is shown
 FOLD_OFFER_NODES = 60  # from here on, repeated loop steps are folded unless the student says no
@@ -223,7 +223,8 @@ def show(report: Report, *, style: str, selected: str | None, node_key: str | No
     clicks = None
     if node_key is not None and not fold:   # unfolded: select in the browser, the drawing stays put
         clicks = (node_key, {node.id for node in graph.nodes}, selected)
-    dot = annotated_dot(graph, max_nodes=MAX_NODES, selected=None if clicks else selected, fold=fold)
+    dot = annotated_dot(graph, max_nodes=MAX_NODES, selected=None if clicks else selected, fold=fold,
+                        lang=current_lang())
     if _draw_dot(dot, key="graph_view", clicks=clicks):
         status = t("graph.after_backward") if graph.backward_done else t("graph.not_computed")
         st.caption(t("graph.status", nodes=f"{len(graph.nodes):,}", name=output_name(graph), status=status))

@@ -132,7 +132,7 @@ def highlighted_dot(record: JacobianRecord, nodes: set[str], edges: set[tuple[st
     path is the one coloured."""
     from autogradlab.render.dot import annotated_dot
 
-    dot = annotated_dot(record.graph, max_nodes=400)
+    dot = annotated_dot(record.graph, max_nodes=400, lang=current_lang())
     drawn = set(nodes)
     for a, b in edges:
         for source in (a, f"{a}~{b}"):

@@ -18,7 +18,7 @@ from autogradlab.render.step_frames import MODES, Frame, frame_view, frames, mod
 from autogradlab.report import Graph, Report
 from components import cached, links, state, step_card
 from components.graph_view import FOLD_OFFER_NODES, MAX_NODES, inert_svg
-from components.i18n import t
+from components.i18n import current_lang, t
 
 SECONDS = {"slow": 1.6, "normal": 0.9, "fast": 0.4}
 SVG_STYLE = "display:block;margin:0 auto;max-width:100%;height:auto;max-height:70vh;width:auto"
@@ -94,11 +94,11 @@ def controls(source: str) -> Options:
 
 
 @st.cache_resource(max_entries=32, ttl=3600, show_spinner=False)
-def _drawing(run_key: tuple, fold: bool, _graph: Graph):
+def _drawing(run_key: tuple, fold: bool, _graph: Graph, lang: str = "en"):
     """Layout and SVG template, made once per (program run, fold choice): graphviz runs here only."""
     from autogradlab.render.steps import step_layout, svg_template
 
-    layout = step_layout(_graph, fold=fold, max_nodes=MAX_NODES)
+    layout = step_layout(_graph, fold=fold, max_nodes=MAX_NODES, lang=lang)
     svg = inert_svg(cached.svg_for_web(layout.dot)).replace("<svg", f'<svg style="{SVG_STYLE}"', 1)
     return layout, svg_template(svg, layout.fills, one_line=True)
 
@@ -141,7 +141,7 @@ def show(report: Report, options: Options, source: str, run_key: tuple) -> int |
     from autogradlab.render.export import RenderError
 
     try:
-        layout, template = _drawing(run_key, fold, graph)
+        layout, template = _drawing(run_key, fold, graph, current_lang())
     except RenderError as exc:      # graphviz missing, failed or too slow: say so, keep the page alive
         st.warning(t("steps.render_failed", reason=exc), icon=":material/warning:")
         return None

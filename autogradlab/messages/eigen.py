@@ -1,8 +1,6 @@
 """The Eigen page: inputs, views, the plain-words analysis (engine/eigen_words.py) and power
 iteration's verdict (engine/eigen.py)."""
 
-from autogradlab.engine.eigen_presets import PRESETS
-
 EN = {
     "eigen.title": "#### Eigenvectors: the directions a matrix only stretches",
     "eigen.cannot_analyse": "**This matrix cannot be analysed:** {problem}. The last good matrix stays on "
@@ -43,6 +41,40 @@ EN = {
     "eigen.col_eigenvector": "eigenvector",
     "eigen.multiplicity": "{m} ({d} dir.)",
     "eigen.camera": "Camera button saves",
+    # engine/eigen_presets.py, in order (a test checks they match)
+    "eigen.preset.0": "lesson: red and green vectors",
+    "eigen.preset_line.0": "The lesson's matrix: a green vector along (1, 2) is only stretched "
+                            "(by 4); most others turn.",
+    "eigen.preset.1": "lesson: stretch and flip",
+    "eigen.preset_line.1": "The lesson's diagonal matrix: doubles x, flips y (λ = 2 and λ = −1 on "
+                            "the axes).",
+    "eigen.preset.2": "symmetric",
+    "eigen.preset_line.2": "Symmetric: stretches by 3 along the diagonal and by 1 across it, at "
+                            "right angles.",
+    "eigen.preset.3": "stretch",
+    "eigen.preset_line.3": "Stretch: triples x and halves y; the axes are the eigen-directions.",
+    "eigen.preset.4": "shear (defective)",
+    "eigen.preset_line.4": "Shear: slides everything along x; λ = 1 twice but only one "
+                            "eigen-direction.",
+    "eigen.preset.5": "rotation (complex)",
+    "eigen.preset_line.5": "Rotation by 30°: every vector turns, no real eigen-direction; λ = cos "
+                            "30° ± i sin 30°.",
+    "eigen.preset.6": "rotation-scaling (spiral)",
+    "eigen.preset_line.6": "Spiral: rotates by 30° and scales by 1.2 each step; repeated steps "
+                            "spiral outwards.",
+    "eigen.preset.7": "scalar (repeated)",
+    "eigen.preset_line.7": "2·I: every direction is an eigen-direction, all stretched by λ = 2.",
+    "eigen.preset.8": "projection (singular)",
+    "eigen.preset_line.8": "Projection onto the diagonal: (1, −1) collapses to 0 (λ = 0), the "
+                            "diagonal stays (λ = 1).",
+    "eigen.preset.9": "reflection",
+    "eigen.preset_line.9": "Reflection across y = x: λ = 1 along the mirror, λ = −1 across it.",
+    "eigen.preset.10": "3×3 symmetric",
+    "eigen.preset_line.10": "3×3 symmetric: three perpendicular eigen-directions; the sphere "
+                            "becomes an ellipsoid.",
+    "eigen.preset.11": "3×3 with a spin",
+    "eigen.preset_line.11": "3×3 rotation about z by 90° plus a stretch along z: one real axis, a "
+                            "complex pair.",
     # eigen_words.py
     "eigen.kind.real-distinct": "Real, distinct eigenvalues",
     "eigen.kind.repeated": "A repeated eigenvalue",
@@ -204,6 +236,3 @@ ZH = {
     "eigen.p.no_component": "。这个起始向量在该方向上没有分量，所以在精确计算下永远到达不了：换一个起点试试",
 }
 
-# The presets' English names and lines are those of engine/eigen_presets.py (ZH above, in order).
-EN.update({f"eigen.preset.{i}": p.label for i, p in enumerate(PRESETS)})
-EN.update({f"eigen.preset_line.{i}": p.line for i, p in enumerate(PRESETS)})

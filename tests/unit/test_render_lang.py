@@ -6,9 +6,10 @@ from __future__ import annotations
 import re
 import threading
 
+from test_render_dot import dot_graph
+
 from autogradlab.render.dot import annotated_dot
 from autogradlab.render.steps import step_layout
-from test_render_dot import dot_graph
 
 
 def ids(dot: str) -> list[str]:

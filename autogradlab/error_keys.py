@@ -73,6 +73,25 @@ HINTS = _rules(
     (r"add ':' at the end of the `if`/`for`/`while`/`def` line", "errors.hint_missing_colon"),
 )
 
+# Why a link (autogradlab/links.py LinkError) could not be used.
+LINKS = _rules(
+    (r"the link's `code` is not a program encoded by Autograd Lab \((?P<why>not base64|not zlib data); "
+     r"was the link cut short\?\)", "links.not_a_program"),
+    (r"the link's `code` is incomplete \(was the link cut short\?\)", "links.incomplete"),
+    (r"the link's program is longer than the limit of (?P<limit>[\d,]+) characters", "links.too_long"),
+    (r"the link's program is too long \((?P<length>[\d,]+) characters of `code`; the limit is "
+     r"(?P<limit>[\d,]+)\)", "links.code_too_long"),
+    (r"the link's program is not UTF-8 text", "links.not_utf8"),
+    (r"the link's `(?P<name>\w+)` must be a whole number, not (?P<value>.+)", "links.whole_number"),
+    (r"the link's `(?P<name>\w+)` must be between (?P<low>\S+) and (?P<high>\S+), not (?P<value>.+)",
+     "links.between"),
+    (r"the link's `(?P<name>\w+)` must be one of (?P<choices>.+), not (?P<value>.+)", "links.one_of"),
+    (r"the link's `(?P<name>\w+)` is not valid JSON: (?P<value>.+)", "links.not_json"),
+    (r"the link's `(?P<name>\w+)` must hold finite numbers \(no NaN or infinity\)", "links.finite"),
+    (r"the link's `(?P<name>\w+)` must have (?P<count>\d+) numbers, not (?P<given>\d+)", "links.count"),
+    (r"the link's `matrix` must be a nested list such as \[\[2,1\],\[1,2\]\]", "links.matrix_nested"),
+)
+
 Params = tuple[tuple[str, str], ...]
 
 

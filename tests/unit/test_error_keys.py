@@ -80,3 +80,23 @@ def test_keys_survive_pickling_and_stay_out_of_the_cli_json():
     again = pickle.loads(pickle.dumps(error))
     assert again == error and again.key == "errors.name_not_defined"
     assert set(error_to_json(error)) == {"kind", "message", "line", "column", "hint"}
+
+
+@pytest.mark.parametrize("call, key", [
+    (lambda core: core.decode_code("%%%garbage"), "links.not_a_program"),
+    (lambda core: core.decode_code("eJzLSM3JyQcABiwCFQ"[:-4]), "links.incomplete"),
+    (lambda core: core.parse_int("step", "two", 0, 9), "links.whole_number"),
+    (lambda core: core.parse_int("step", "99", 0, 9), "links.between"),
+    (lambda core: core.parse_mode("sideways"), "links.one_of"),
+    (lambda core: core.parse_matrix("[[1,2],[3"), "links.not_json"),
+], ids=lambda v: v if isinstance(v, str) else "")
+def test_link_errors_have_keys_in_both_languages(call, key):
+    from autogradlab import error_keys
+    from autogradlab import links as core
+
+    with pytest.raises(core.LinkError) as caught:
+        call(core)
+    found, params = error_keys.recognise(str(caught.value), error_keys.LINKS)
+    assert found == key
+    assert messages.text("en", key, **dict(params)) == str(caught.value)
+    assert "链接" in messages.text("zh", key, **dict(params))

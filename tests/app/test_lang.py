@@ -136,3 +136,18 @@ def test_about_limits_table_in_chinese():
     at = open_app("about.py", lang="zh")
     frame = at.dataframe[0].value
     assert list(frame.columns) == ["限制", "值"] and "时间" in list(frame["限制"])
+
+
+@pytest.mark.parametrize("page", ["steps.py", "jacobian.py"])
+def test_error_box_in_chinese_on_the_other_program_pages(page):
+    source = "import torch\nx = torch.ones(3, requires_grad=True)\ny = (x * z).sum()\n"
+    at = open_app(page, lang="zh", code=links.encode_code(source))
+    assert not at.exception
+    box = " ".join(e.value for e in at.error)
+    assert "名称错误（第 3 行" in box and "名称 'z' 未定义" in box
+
+
+def test_bad_link_warning_in_chinese():
+    at = open_app(lang="zh", code="%%%garbage")
+    warnings = " ".join(w.value for w in at.warning)
+    assert "此链接无法按原样使用" in warnings and "链接中的 `code` 不是由 Autograd Lab 编码的程序" in warnings

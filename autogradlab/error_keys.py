@@ -92,6 +92,23 @@ LINKS = _rules(
     (r"the link's `matrix` must be a nested list such as \[\[2,1\],\[1,2\]\]", "links.matrix_nested"),
 )
 
+# The Steps page's notes (engine/step_run.py, step_tangents.py, steps.py) most students meet.
+NOTES = _rules(
+    (r"expression mode: (?P<names>.+?) (?:is a leaf|are leaves) \(requires_grad=True\) and backward\(\) ran "
+     r"on the expression; it is not a scalar, so with gradient = ones \(the same as backward of its sum\)",
+     "steps.note.expression_sum"),
+    (r"expression mode: (?P<names>.+?) (?:is a leaf|are leaves) \(requires_grad=True\) and backward\(\) ran "
+     r"on the expression", "steps.note.expression"),
+    (r"this program has no backward\(\) that reaches the output: the reverse steps are of (?P<call>.+), "
+     r"run by Autograd Lab", "steps.note.synthetic"),
+    (r"no backward\(\) reached this output: add `(?P<how>.+)` to the program, or run backward on the output "
+     r"with the page's toggle, to see the reverse steps", "steps.note.no_backward"),
+    (r"the output is not a scalar: reverse mode answers \(uᵀJ\)·v for the backward's gradient u, which "
+     r"equals Σ u·\(J·v\)", "steps.note.not_scalar"),
+    (r"the output is a leaf tensor: no operation made it, so there is nothing to step", "steps.note.leaf"),
+    (r"no forward-mode steps: no leaf of the output's graph is held by a variable .*", "steps.note.no_leaf"),
+)
+
 Params = tuple[tuple[str, str], ...]
 
 

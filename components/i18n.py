@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from autogradlab import messages
+from autogradlab import error_keys, messages
 
 LANG = "ui_lang"  # session_state key: "en" | "zh"
 
@@ -31,6 +31,21 @@ def current_lang() -> str:
 def t(key: str, /, **params: object) -> str:
     """The text of `key` in the session's language."""
     return messages.text(current_lang(), key, **params)
+
+
+def localize(message: str, rules: tuple = error_keys.MESSAGES) -> str:
+    """An English text made by the core (an engine note, a link's complaint) in the session's
+    language when `rules` recognise it (autogradlab/error_keys.py), else as it is."""
+    lang = current_lang()
+    if lang == messages.DEFAULT_LANG:
+        return message
+    key, params = error_keys.recognise(message, rules)
+    if key is None:
+        return message
+    try:
+        return messages.text(lang, key, **dict(params))
+    except (KeyError, IndexError, ValueError):
+        return message
 
 
 TOGGLE = "lang_toggle"  # session_state key of the language toggle widget

@@ -18,10 +18,10 @@ from typing import TypeVar
 
 import streamlit as st
 
-from autogradlab import error_keys, messages
+from autogradlab import error_keys
 from autogradlab import links as core
 from components import state
-from components.i18n import current_lang, t
+from components.i18n import localize, t
 
 T = TypeVar("T")
 
@@ -35,11 +35,7 @@ def _signature(code: str | None, seed: str | None) -> str:
 
 
 def warn(message: str) -> None:
-    key, params = error_keys.recognise(message, error_keys.LINKS)
-    lang = current_lang()
-    if key is not None and lang != "en":
-        message = messages.text(lang, key, **dict(params))
-    st.warning(t("links.bad_link", message=message), icon=":material/link_off:")
+    st.warning(t("links.bad_link", message=localize(message, error_keys.LINKS)), icon=":material/link_off:")
 
 
 def apply_program_link() -> None:

@@ -13,12 +13,13 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from autogradlab import error_keys
 from autogradlab import links as core
 from autogradlab.render.step_frames import MODES, Frame, frame_view, frames, mode_steps
 from autogradlab.report import Graph, Report
 from components import cached, links, state, step_card
 from components.graph_view import FOLD_OFFER_NODES, MAX_NODES, inert_svg
-from components.i18n import current_lang, t
+from components.i18n import current_lang, localize, t
 
 SECONDS = {"slow": 1.6, "normal": 0.9, "fast": 0.4}
 SVG_STYLE = "display:block;margin:0 auto;max-width:100%;height:auto;max-height:70vh;width:auto"
@@ -132,7 +133,7 @@ def show(report: Report, options: Options, source: str, run_key: tuple) -> int |
     if trace.direction_error:
         st.warning(t("steps.direction_unused", reason=trace.direction_error), icon=":material/warning:")
     for note in trace.notes:
-        st.caption(note)
+        st.caption(localize(note, error_keys.NOTES))
     steps = mode_steps(trace, mode)
     if not steps:
         st.info(_empty_message(report, mode), icon=":material/info:")

@@ -70,6 +70,18 @@ EN = {
     "steps.direction_v": "direction v: {given} (other leaves 0)",
     "steps.line_variable": "line {line}, variable {var}",
     "steps.cost": "Cost of each mode for this program",
+    "steps.note.expression_sum": "expression mode: {names} became leaves (requires_grad=True) and backward() "
+                                 "ran on the expression; it is not a scalar, so with gradient = ones",
+    "steps.note.expression": "expression mode: {names} became leaves (requires_grad=True) and backward() "
+                             "ran on the expression",
+    "steps.note.synthetic": "this program has no backward() that reaches the output: the reverse steps are "
+                            "of {call}, run by Autograd Lab",
+    "steps.note.no_backward": "no backward() reached this output: add `{how}` to the program, or run "
+                              "backward on the output with the page's toggle, to see the reverse steps",
+    "steps.note.not_scalar": "the output is not a scalar: reverse mode answers (uᵀJ)·v for the backward's "
+                             "gradient u, which equals Σ u·(J·v)",
+    "steps.note.leaf": "the output is a leaf tensor: no operation made it, so there is nothing to step",
+    "steps.note.no_leaf": "no forward-mode steps: no leaf of the output's graph is held by a variable",
     "steps.cost_text": "{n} scalar inputs, {m} outputs: the full Jacobian takes **{fwd}** forward-mode "
                        "passes (one per input) or **{rev}** reverse-mode passes (one per output).",
     "steps.cost_passes": "passes for the Jacobian",
@@ -148,6 +160,20 @@ ZH = {
     "steps.direction_v": "方向 v：{given}（其他叶子为 0）",
     "steps.line_variable": "第 {line} 行，变量 {var}",
     "steps.cost": "此程序中各模式的开销",
+    "steps.note.expression_sum": "表达式模式：{names} 成为叶子张量（requires_grad=True），"
+                                 "并对表达式执行了 backward()；它不是标量，所以取 gradient = ones"
+                                 "（等同于对其求和后 backward）",
+    "steps.note.expression": "表达式模式：{names} 成为叶子张量（requires_grad=True），"
+                             "并对表达式执行了 backward()",
+    "steps.note.synthetic": "这个程序没有能到达输出的 backward()："
+                            "反向传播步骤来自 Autograd Lab 执行的 {call}",
+    "steps.note.no_backward": "没有 backward() 到达这个输出：在程序中加上 `{how}`，"
+                              "或用页面上的开关对输出执行 backward，即可看到反向传播步骤",
+    "steps.note.not_scalar": "输出不是标量：反向模式给出的是 backward 的梯度 u 对应的 (uᵀJ)·v，"
+                             "它等于 Σ u·(J·v)",
+    "steps.note.leaf": "输出是一个叶子张量：没有任何运算产生它，所以没有可以演示的步骤",
+    "steps.note.no_leaf": "没有前向模式步骤：输出计算图中的叶子都没有被变量保存（程序重新绑定了它，"
+                          "例如在循环中写 `x = x.detach()`），因此没有输入可以推送切向量",
     "steps.cost_text": "{n} 个标量输入，{m} 个输出：完整的雅可比矩阵需要 **{fwd}** 次前向模式计算"
                        "（每个输入一次），或 **{rev}** 次反向模式计算（每个输出一次）。",
     "steps.cost_passes": "求雅可比矩阵所需次数",

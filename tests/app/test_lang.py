@@ -151,3 +151,10 @@ def test_bad_link_warning_in_chinese():
     at = open_app(lang="zh", code="%%%garbage")
     warnings = " ".join(w.value for w in at.warning)
     assert "此链接无法按原样使用" in warnings and "链接中的 `code` 不是由 Autograd Lab 编码的程序" in warnings
+
+
+def test_steps_notes_in_chinese():
+    at = open_app("steps.py", lang="zh", code=links.encode_code("sin(x) * exp(y)"))
+    captions = " ".join(c.value for c in at.caption)
+    assert "表达式模式：x, y 成为叶子张量" in captions, captions
+    assert "expression mode" not in captions

@@ -110,11 +110,12 @@ NOTES = _rules(
 )
 
 Params = tuple[tuple[str, str], ...]
+MAX_CHARS = 600
 
 
 def recognise(text: str | None, rules: tuple[_Rule, ...] = MESSAGES) -> tuple[str | None, Params]:
     """(key, params) of the first rule whose pattern matches all of `text`, else (None, ())."""
-    if not text:
+    if not text or len(text) > MAX_CHARS:   # the known messages are short; a long one has no key
         return None, ()
     for pattern, key in rules:
         match = pattern.fullmatch(text)

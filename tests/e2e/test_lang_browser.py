@@ -49,6 +49,8 @@ def test_chinese_link_then_steps_page_then_back_to_english(browser, server, arti
         expect(page.get_by_role("heading", name="变量")).to_be_visible()
         expect(page.get_by_text("计算图样式")).to_be_visible()
         expect(page.locator(BAR)).to_contain_text("简体中文")
+        expect(page.locator(GRAPH)).to_contain_text("叶子张量")     # the drawing's legend
+        expect(page.locator(GRAPH)).to_contain_text("梯度 [0.6, 0.8]")
         page.screenshot(path=str(artifacts / "lang-zh-graph.png"))
 
         page.get_by_role("link", name=re.compile("逐步演示")).first.click()

@@ -2,17 +2,21 @@
 
 import streamlit as st
 
-from components import cached
+from components import cached, i18n
+from components.i18n import t
 
 st.set_page_config(page_title="Autograd Lab", page_icon=":material/account_tree:", layout="wide")
 cached.warm_pool()
+i18n.toggle()
 st.navigation(
     [
-        st.Page("views/graph.py", title="Graph", icon=":material/account_tree:", default=True),
-        st.Page("views/steps.py", title="Steps", icon=":material/step:", url_path="steps"),
-        st.Page("views/jacobian.py", title="Jacobian", icon=":material/grid_on:", url_path="jacobian"),
-        st.Page("views/eigen.py", title="Eigen", icon=":material/open_with:", url_path="eigen"),
-        st.Page("views/about.py", title="About", icon=":material/info:"),
+        st.Page("views/graph.py", title=t("common.page_graph"), icon=":material/account_tree:", default=True),
+        st.Page("views/steps.py", title=t("common.page_steps"), icon=":material/step:", url_path="steps"),
+        st.Page("views/jacobian.py", title=t("common.page_jacobian"), icon=":material/grid_on:",
+                url_path="jacobian"),
+        st.Page("views/eigen.py", title=t("common.page_eigen"), icon=":material/open_with:",
+                url_path="eigen"),
+        st.Page("views/about.py", title=t("common.page_about"), icon=":material/info:"),
     ],
     position="top",
 ).run()

@@ -46,6 +46,8 @@ def add_parser(commands: Any) -> None:
                        help=f"power-iteration steps (default {DEFAULT_POWER_ITERATIONS})")
     eigen.add_argument("-o", dest="out", metavar="OUT", help="write the figure: .png, .svg or .html")
     eigen.add_argument("--seed", type=int, default=0, metavar="N", help="random seed of the program")
+    eigen.add_argument("--lang", choices=("en", "zh"), default="en",
+                       help="language of the sentences and of power iteration's why (default en)")
 
 
 def _pair(z: complex) -> list[float]:
@@ -73,7 +75,7 @@ def to_json(an: EigenAnalysis, power: PowerIteration) -> dict[str, Any]:
     }
 
 
-def to_text(an: EigenAnalysis, power: PowerIteration) -> str:
+def to_text(an: EigenAnalysis, power: PowerIteration, lang: str = "en") -> str:
     rows = "\n".join("  [" + ", ".join(fmt(x, 6) for x in row) + "]" for row in an.matrix)
     lines = [f"matrix:\n{rows}", f"kind: {an.kind}" + "".join(
         f", {flag}" for flag, on in (("symmetric", an.symmetric), ("singular", an.singular)) if on)]
@@ -81,7 +83,7 @@ def to_text(an: EigenAnalysis, power: PowerIteration) -> str:
     for s in an.spaces:
         for v in s.vectors:
             lines.append(f"  λ = {fmt(s.value, 6)}: v = {vec(v, 6)}")
-    lines.extend(describe(an))
+    lines.extend(describe(an, lang))
     verdict = "converges" if power.converges else "does not converge"
     lines.append(f"power iteration ({power.iterations} steps): {verdict}: {power.why}")
     return "\n".join(lines) + "\n"
@@ -144,7 +146,8 @@ def run(args: argparse.Namespace, runner: Any, io: Any) -> int:
             an = _matrix_from_argument(args.matrix)
         else:
             an = _matrix_from_program(args, runner)
-        power = power_iteration(an, iterations=args.power_iterations)
+        lang = getattr(args, "lang", "en")
+        power = power_iteration(an, iterations=args.power_iterations, lang=lang)
         if args.out:
             _write_figure(args.out, an, power)
     except (EigenUsageError, EigenInputError) as exc:
@@ -154,7 +157,7 @@ def run(args: argparse.Namespace, runner: Any, io: Any) -> int:
     if args.json:
         io.stdout.write(json.dumps(to_json(an, power), allow_nan=False, ensure_ascii=False) + "\n")
     else:
-        io.stdout.write(to_text(an, power))
+        io.stdout.write(to_text(an, power, lang))
     return EXIT_OK
 
 

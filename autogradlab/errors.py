@@ -13,8 +13,10 @@ class ProgramError(Exception):
     kind = "internal"
 
     def __init__(self, message: str, *, line: int | None = None, column: int | None = None,
-                 hint: str | None = None) -> None:
+                 hint: str | None = None, key: str | None = None,
+                 params: tuple[tuple[str, str], ...] = ()) -> None:
         super().__init__(message)
+        self.key, self.params = key, params  # catalogue key of the message (see error_keys.py)
         self.message = message
         self.line = line
         self.column = column
@@ -27,7 +29,8 @@ class ProgramError(Exception):
         return self
 
     def to_info(self) -> ErrorInfo:
-        return ErrorInfo(self.kind, self.message, self.line, self.column, self.hint)
+        return ErrorInfo(self.kind, self.message, self.line, self.column, self.hint, key=self.key,
+                         params=self.params)
 
 
 class ProgramSyntaxError(ProgramError):

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from autogradlab import error_keys
+
 if TYPE_CHECKING:
     from autogradlab.step_records import StepTrace
 
@@ -42,6 +44,23 @@ class ErrorInfo:
     column: int | None = None    # 1-based column
     hint: str | None = None      # e.g. "write 2*x, not 2x"
     retry_after_s: float | None = None  # "busy" only: the server is full; trying again then may succeed
+    # The message and hint as catalogue keys with their parameters (autogradlab/messages, area
+    # `errors`), so the page can show them in the session's language; None: show the text as is.
+    # Filled in from the English wording when not given (autogradlab/error_keys.py).
+    key: str | None = None
+    params: tuple[tuple[str, str], ...] = ()
+    hint_key: str | None = None
+    hint_params: tuple[tuple[str, str], ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.key is None:
+            key, params = error_keys.recognise(self.message)
+            object.__setattr__(self, "key", key)
+            object.__setattr__(self, "params", params)
+        if self.hint_key is None:
+            key, params = error_keys.recognise(self.hint, error_keys.HINTS)
+            object.__setattr__(self, "hint_key", key)
+            object.__setattr__(self, "hint_params", params)
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from typing import Any
 import streamlit as st
 
 from autogradlab.report import Report
+from components.i18n import t
 
 CACHE_ENTRIES = 256
 CACHE_TTL_S = 3600
@@ -84,7 +85,9 @@ def until_not_busy(attempt: Callable[[], Report]) -> Report:
         notice = notice or st.empty()
         left = float(error.retry_after_s)
         while left > 0:
-            notice.info(f"{error.message}. Trying again by itself in {left:.0f} s…",
+            from components.error_box import message_text
+
+            notice.info(t("common.busy_retry", message=message_text(error), seconds=f"{left:.0f}"),
                         icon=":material/hourglass_top:")
             step = min(0.5, left)
             time.sleep(step)

@@ -19,6 +19,7 @@ import streamlit as st
 from streamlit import config
 
 from autogradlab.report import ErrorInfo
+from components.i18n import t
 
 ROOT = Path(__file__).resolve().parents[1]
 BUNDLE = ROOT / "static" / "editor" / "codemirror.js"
@@ -111,11 +112,10 @@ def marker_for(error: ErrorInfo, title: str = "") -> Marker | None:
 
 def show(source: str, markers: list[Marker] | tuple[Marker, ...] | None = None) -> None:
     data = {"bundle": bundle_url(), "source": source, "textarea": TEXTAREA, "run": RUN,
-            "hide": _HIDE_FALLBACK, "label": "Program"}
+            "hide": _HIDE_FALLBACK, "label": t("common.editor_label")}
     if markers is not None:
         data["markers"] = list(markers)
-    st.markdown("**Program**  ·  Ctrl+Enter runs · Tab indents · Esc then Tab leaves the editor",
-                help="A small PyTorch program, as pasted from a lesson.")
+    st.markdown(t("common.editor_bar"), help=t("common.editor_help"))
     _editor(key=EDITOR_KEY, data=data, height="content")
 
 

@@ -17,6 +17,7 @@ import streamlit as st
 
 from autogradlab.report import ErrorInfo
 from components import code_editor, state
+from components.i18n import t
 
 MAX_SEED = 2**31 - 1
 
@@ -40,23 +41,22 @@ def show(markers: Sequence[code_editor.Marker] | None = None) -> Submitted:
     code_editor.show(st.session_state[state.EDITOR], markers)
     with st.form(state.RUN_FORM, border=False):
         source = st.text_area(
-            "Program",
+            t("common.editor_label"),
             height=260,
             key=state.EDITOR,
             persist_state=state.PERSIST,
-            help="A small PyTorch program, as pasted from a lesson. Ctrl+Enter runs it.",
+            help=t("common.editor_help"),
         )
         run_col, seed_col = st.columns([1, 1], vertical_alignment="bottom")
         with seed_col:
             seed = st.number_input(
-                "Seed", min_value=0, max_value=MAX_SEED, value=0, step=1, key=state.SEED,
+                t("common.seed"), min_value=0, max_value=MAX_SEED, value=0, step=1, key=state.SEED,
                 persist_state=state.PERSIST,
-                help="randn/rand/randint draw from a generator seeded with this number: "
-                     "the same seed gives the same numbers.",
+                help=t("common.seed_help"),
             )
         with run_col:
-            pressed = st.form_submit_button("Run  (Ctrl+Enter)", type="primary", key=state.RUN_BUTTON,
-                                  width="stretch")
+            pressed = st.form_submit_button(t("common.run_button"), type="primary",
+                                            key=state.RUN_BUTTON, width="stretch")
     submitted = Submitted(source=source or "", seed=int(seed if seed is not None else 0),
                           pressed=bool(pressed))
     if not pressed and expected is not None and submitted.source != expected \

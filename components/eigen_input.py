@@ -17,6 +17,7 @@ from autogradlab import links as core
 from autogradlab.engine import eigen_presets as presets
 from autogradlab.engine.eigen import EigenInputError, to_matrix
 from components import links, state
+from components.i18n import t
 
 Rows = tuple[tuple[float, ...], ...]
 SLIDER_LIMIT = 3            # entry sliders span -3..3 (wider when an entry is larger)
@@ -104,13 +105,21 @@ def _on_preset() -> None:
         st.session_state[state.EIGEN_SOURCE] = state.EIGEN_SOURCES[0]
 
 
+SOURCE_KEYS = ("eigen.source_numbers", "eigen.source_variable", "eigen.source_jacobian")
+
+
+def _preset_name(label: str) -> str:
+    preset = presets.BY_LABEL.get(label)
+    return t(f"eigen.preset.{presets.PRESETS.index(preset)}") if preset is not None else label
+
+
 def _numbers() -> Chosen:
-    st.selectbox("Preset", [p.label for p in presets.PRESETS], index=None, key=state.EIGEN_PRESET,
-                 placeholder="Pick a preset…", on_change=_on_preset)
-    n = st.segmented_control("Size", (2, 3), key=state.EIGEN_SIZE, format_func=lambda k: f"{k}×{k}")
+    st.selectbox(t("eigen.preset"), [p.label for p in presets.PRESETS], index=None, key=state.EIGEN_PRESET,
+                 placeholder=t("eigen.preset_placeholder"), on_change=_on_preset, format_func=_preset_name)
+    n = st.segmented_control(t("eigen.size"), (2, 3), key=state.EIGEN_SIZE, format_func=lambda k: f"{k}×{k}")
     n = n or 2
-    sliders = st.toggle("Sliders", key=state.EIGEN_SLIDERS, on_change=_on_sliders,
-                        help="Drag the entries instead of typing them")
+    sliders = st.toggle(t("eigen.sliders"), key=state.EIGEN_SLIDERS, on_change=_on_sliders,
+                        help=t("eigen.sliders_help"))
     rows = []
     for i in range(n):
         cols = st.columns(n)
@@ -128,7 +137,7 @@ def _numbers() -> Chosen:
         rows.append(tuple(float(x) for x in row))
     match = presets.matching(rows)
     if match is not None:
-        st.caption(match.line)
+        st.caption(t(f"eigen.preset_line.{presets.PRESETS.index(match)}"))
     return _checked(tuple(rows))
 
 
@@ -141,7 +150,8 @@ def _checked(rows: object) -> Chosen:
 
 def show() -> Chosen:
     """Draw the matrix inputs; return the chosen matrix (or why there is none)."""
-    source = st.radio("Matrix from", state.EIGEN_SOURCES, key=state.EIGEN_SOURCE, horizontal=True)
+    source = st.radio(t("eigen.matrix_from"), state.EIGEN_SOURCES, key=state.EIGEN_SOURCE, horizontal=True,
+                      format_func=lambda s: t(SOURCE_KEYS[state.EIGEN_SOURCES.index(s)]))
     if source == state.EIGEN_SOURCES[0]:
         return _numbers()
     from components import eigen_program

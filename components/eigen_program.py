@@ -11,6 +11,7 @@ from autogradlab.engine import eigen_sources as sources
 from autogradlab.engine.eigen import EigenInputError
 from components import cached, editor, error_box, state
 from components.eigen_input import Chosen
+from components.i18n import t
 
 EXAMPLE = """import torch
 W = torch.tensor([[2.0, 1.0], [2.0, 3.0]])
@@ -30,28 +31,28 @@ def show(jacobian: bool) -> Chosen:
     source, seed = submitted.source, submitted.seed
     session = st.session_state[state.SESSION_ID]
     if not source.strip():
-        return Chosen(None, "the editor is empty: write a program, for example\n\n" + EXAMPLE)
+        return Chosen(None, t("eigen.editor_empty") + "\n\n" + EXAMPLE)
     if not jacobian:
         report = cached.run_program(source, seed, None, session, retry=submitted.pressed)
         if report.error is not None:
             error_box.show(report.error, source)
-            return Chosen(None, "the program stopped with an error", source, seed)
+            return Chosen(None, t("eigen.program_error"), source, seed)
         names = sources.matrix_variables(report)
-        var = _pick("Matrix variable", names, state.EIGEN_VAR, st.query_params.get("var"))
+        var = _pick(t("eigen.matrix_variable"), names, state.EIGEN_VAR, st.query_params.get("var"))
         if var is None:
-            return Chosen(None, "the program has no 2×2 or 3×3 tensor variable", source, seed)
+            return Chosen(None, t("eigen.no_matrix"), source, seed)
         try:
             rows = sources.matrix_from_report(report, var)
         except EigenInputError as exc:
             return Chosen(None, str(exc), source, seed, var=var)
         return Chosen(tuple(tuple(r) for r in rows.tolist()), None, source, seed, var=var)
     names = sources.functions_in(source)
-    fn = _pick("Function f: ℝ² → ℝ²", names, state.EIGEN_FUNC, st.query_params.get("fn"))
+    fn = _pick(t("eigen.function"), names, state.EIGEN_FUNC, st.query_params.get("fn"))
     if fn is None:
-        return Chosen(None, "the program defines no function (def f(p): ... or f = lambda p: ...)",
+        return Chosen(None, t("eigen.no_function"),
                       source, seed)
     st.session_state.setdefault(state.EIGEN_POINT, st.query_params.get("at", "1, 1"))
-    at_text = st.text_input("at the point x, y", key=state.EIGEN_POINT)
+    at_text = st.text_input(t("eigen.at_point"), key=state.EIGEN_POINT)
     try:
         point = core.parse_numbers("at", at_text, 2)
         program = sources.jacobian_program(source, fn, (point[0], point[1]))
@@ -62,6 +63,6 @@ def show(jacobian: bool) -> Chosen:
     try:
         rows = sources.matrix_from_report(report, sources.JACOBIAN_VAR)
     except EigenInputError as exc:
-        return Chosen(None, f"the Jacobian of `{fn}` at ({at}): {exc}", source, seed, fn=fn, at=at)
-    st.caption(f"A = J_{fn}({at}): near that point, f(p + d) ≈ f(p) + A·d.")
+        return Chosen(None, t("eigen.jacobian_of", fn=fn, at=at, reason=exc), source, seed, fn=fn, at=at)
+    st.caption(t("eigen.linearised", fn=fn, at=at))
     return Chosen(tuple(tuple(r) for r in rows.tolist()), None, source, seed, fn=fn, at=at)

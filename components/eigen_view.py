@@ -12,11 +12,13 @@ import numpy as np
 import streamlit as st
 
 from autogradlab.engine.eigen import EigenAnalysis, analyse, power_iteration
-from autogradlab.engine.eigen_words import KIND_TITLES, describe, fmt, polar, vec
+from autogradlab.engine.eigen_words import describe, fmt, kind_title, polar, vec
 from autogradlab.render import eigen_plot
 from components import eigen_input, links, state
+from components.i18n import current_lang, t
 
 VIEWS = ("Picture", "Power iteration", "Animation I → A")
+VIEW_KEYS = ("eigen.view_picture", "eigen.view_power", "eigen.view_animation")
 FIGURE_KEY = "eigen_figure"
 
 
@@ -30,12 +32,11 @@ def _probe_words(an: EigenAnalysis, v: np.ndarray) -> str:
     on, lam = eigen_plot.probe_state(an, v)
     av = an.matrix @ v
     if on:
-        return f":green[**v is on an eigen-direction: Av = {fmt(lam)}·v**] — A only stretches it."
+        return t("eigen.on_direction", lam=fmt(lam))
     if not np.any(np.abs(av) > 1e-12):
-        return ":green[**Av = 0 = 0·v**]: v lies in the direction A collapses."
+        return t("eigen.collapsed")
     turn = math.degrees(math.atan2(v[0] * av[1] - v[1] * av[0], float(v @ av)))
-    return (f":red[**Av leaves v's line**]: A turns v by {fmt(turn)}° and scales it by "
-            f"{fmt(float(np.linalg.norm(av)))}.")
+    return t("eigen.leaves_line", turn=fmt(turn), scale=fmt(float(np.linalg.norm(av))))
 
 
 def _snap_buttons(an: EigenAnalysis) -> None:
@@ -45,7 +46,7 @@ def _snap_buttons(an: EigenAnalysis) -> None:
     cols = st.columns(len(directions))
     for col, (i, (lam, e)) in zip(cols, enumerate(directions), strict=True):
         angle = math.degrees(math.atan2(e[1], e[0])) % 360
-        col.button(f"v → eigen-direction λ = {fmt(lam)}", key=f"eigen_snap_{i}",
+        col.button(t("eigen.snap", lam=fmt(lam)), key=f"eigen_snap_{i}",
                    on_click=_set_angle, args=(round(angle * 2) / 2,))
 
 
@@ -56,8 +57,9 @@ def _set_angle(angle: float) -> None:
 @st.fragment
 def plane(rows: tuple[tuple[float, ...], ...]) -> None:
     an = analyse(rows)
-    view = st.radio("View", VIEWS, key=state.EIGEN_VIEW, horizontal=True, label_visibility="collapsed")
-    angle = st.slider("Probe v: angle (degrees)", 0.0, 360.0, step=0.5, key=state.EIGEN_ANGLE)
+    view = st.radio(t("eigen.view"), VIEWS, key=state.EIGEN_VIEW, horizontal=True,
+                    label_visibility="collapsed", format_func=lambda v: t(VIEW_KEYS[VIEWS.index(v)]))
+    angle = st.slider(t("eigen.probe"), 0.0, 360.0, step=0.5, key=state.EIGEN_ANGLE)
     _snap_buttons(an)
     v = np.array([math.cos(math.radians(angle)), math.sin(math.radians(angle))])
     v = np.where(np.abs(v) < 1e-12, 0.0, v)
@@ -76,9 +78,9 @@ def plane(rows: tuple[tuple[float, ...], ...]) -> None:
 
 
 def _power_words(an: EigenAnalysis, start: np.ndarray | None = None) -> None:
-    power = power_iteration(an, start=start)
-    verdict = "converges" if power.converges else "does not converge"
-    st.markdown(f"**Power iteration {verdict}** ({power.iterations} steps from v): {power.why}.")
+    power = power_iteration(an, start=start, lang=current_lang())
+    key = "eigen.power_converges" if power.converges else "eigen.power_diverges"
+    st.markdown(t(key, steps=power.iterations, why=power.why))
 
 
 def rows_text(rows: tuple[tuple[float, ...], ...]) -> str:
@@ -94,20 +96,22 @@ def space(rows: tuple[tuple[float, ...], ...]) -> None:
 
 def words(rows: tuple[tuple[float, ...], ...]) -> None:
     an = analyse(rows)
-    flags = [f for f, on in (("symmetric", an.symmetric), ("singular", an.singular)) if on]
-    st.subheader(KIND_TITLES[an.kind] + (f" · {', '.join(flags)}" if flags else ""))
+    flags = [t(f) for f, on in (("eigen.symmetric_flag", an.symmetric), ("eigen.singular_flag", an.singular))
+             if on]
+    st.subheader(kind_title(an.kind, current_lang()) + (f" · {', '.join(flags)}" if flags else ""))
     with st.container(key="eigen_words"):
-        for line in describe(an):
+        for line in describe(an, current_lang()):
             st.markdown("- " + line)
     table = []
     for s in an.spaces:
         r, deg = polar(s.value)
         for k, e in enumerate(s.vectors or (None,)):
             table.append({"λ": fmt(s.value, 4), "|λ|": fmt(r, 4),
-                          "angle": f"±{fmt(deg)}°" if not s.is_real else "",
-                          "multiplicity": f"{s.multiplicity} ({len(s.vectors)} dir.)" if k == 0 else "",
-                          "eigenvector": vec(e, 4) if e is not None else "—"})
+                          t("eigen.col_angle"): f"±{fmt(deg)}°" if not s.is_real else "",
+                          t("eigen.col_multiplicity"): t("eigen.multiplicity", m=s.multiplicity,
+                                                         d=len(s.vectors)) if k == 0 else "",
+                          t("eigen.col_eigenvector"): vec(e, 4) if e is not None else "—"})
     with st.container(key="eigen_table"):
         st.table(table)
-    st.radio("Camera button saves", ("png", "svg"), key=state.EIGEN_EXPORT, horizontal=True,
+    st.radio(t("eigen.camera"), ("png", "svg"), key=state.EIGEN_EXPORT, horizontal=True,
              format_func=lambda f: f"{f.upper()} (1920×1080, 16:9)")

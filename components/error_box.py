@@ -4,29 +4,38 @@ itself with a caret under the column. Never a traceback."""
 from __future__ import annotations
 
 import unicodedata
+from dataclasses import replace
 
 import streamlit as st
 
+from autogradlab import messages
 from autogradlab.report import ErrorInfo
 from components import editor
+from components.i18n import current_lang, t
 from components.text import escape_markdown, markdown_with_code
 
-KIND_TITLES = {
-    "syntax": "Syntax error",
-    "unsupported": "Not supported",
-    "name": "Name error",
-    "type": "Type error",
-    "value": "Value error",
-    "index": "Index error",
-    "shape": "Shape error",
-    "autograd": "Autograd error",
-    "limit": "Limit reached",
-    "timeout": "Time limit reached",
-    "memory": "Memory limit reached",
-    "crash": "The worker stopped",
-    "internal": "Internal error in Autograd Lab",
-    "busy": "Server busy",
-}
+KINDS = ("syntax", "unsupported", "name", "type", "value", "index", "shape", "autograd", "limit",
+         "timeout", "memory", "crash", "internal", "busy")
+
+
+def message_text(error: ErrorInfo) -> str:
+    """The engine's message in the session's language: its catalogue key when it has one (English
+    shows the engine's own words, exactly as the CLI does)."""
+    return _localized(error.message, error.key, error.params)
+
+
+def hint_text(error: ErrorInfo) -> str | None:
+    return _localized(error.hint, error.hint_key, error.hint_params) if error.hint else None
+
+
+def _localized(text: str, key: str | None, params: tuple[tuple[str, str], ...]) -> str:
+    lang = current_lang()
+    if key is None or lang == messages.DEFAULT_LANG or key not in messages.catalogue(lang):
+        return text
+    try:
+        return messages.text(lang, key, **dict(params))
+    except (KeyError, IndexError, ValueError):   # a parameter missing: the English text is still right
+        return text
 
 
 def _display_width(text: str) -> int:
@@ -46,8 +55,8 @@ def position_text(error: ErrorInfo) -> str:
     if error.line is None:
         return ""
     if error.column is None:
-        return f"line {error.line}"
-    return f"line {error.line}, column {error.column}"
+        return t("common.line", line=error.line)
+    return t("common.line_column", line=error.line, column=error.column)
 
 
 def quoted_line(source: str, line: int | None, column: int | None) -> str | None:
@@ -66,19 +75,20 @@ def quoted_line(source: str, line: int | None, column: int | None) -> str | None
 
 
 def headline(error: ErrorInfo) -> str:
-    title = KIND_TITLES.get(error.kind, error.kind.capitalize())
+    title = t(f"errors.kind.{error.kind}") if error.kind in KINDS else error.kind.capitalize()
     where = position_text(error)
-    return f"{title} at {where}" if where else title
+    return t("errors.headline", title=title, where=where) if where else title
 
 
 def show(error: ErrorInfo, source: str) -> None:
     """Draw the error box (keyed `error_box`, so browser tests can find it)."""
     with st.container(key="error_box"):
-        st.error(f"**{escape_markdown(headline(error))}** — {markdown_with_code(error.message)}",
+        st.error(f"**{escape_markdown(headline(error))}** — {markdown_with_code(message_text(error))}",
                  icon=":material/error:")
         quoted = quoted_line(source, error.line, error.column)
         if quoted:
             st.code(quoted, language=None)
-        if error.hint:
-            st.info(f"**Hint:** {markdown_with_code(error.hint)}", icon=":material/lightbulb:")
-        editor.mark_error(error, headline(error))
+        hint = hint_text(error)
+        if hint:
+            st.info(f"**{t('errors.hint')}** {markdown_with_code(hint)}", icon=":material/lightbulb:")
+        editor.mark_error(replace(error, message=message_text(error)), headline(error))

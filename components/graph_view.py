@@ -16,6 +16,7 @@ import streamlit as st
 
 from autogradlab.report import Graph, Report
 from components import cached, state
+from components.i18n import current_lang, t
 
 MAX_NODES = 500  # limits.max_graph_nodes: above this the folded summary is shown
 FOLD_OFFER_NODES = 60  # from here on, repeated loop steps are folded unless the student says no
@@ -23,18 +24,21 @@ FIT_HEIGHT_PT = 1000  # graphs up to this natural height shrink to fit the scree
 MIN_SCALE = 0.5       # never shrink a drawing below half size (its text would be unreadable): scroll
 _log = logging.getLogger(__name__)
 
-NO_GRAPH_HELP = """This program has no autograd graph yet. PyTorch records a graph when a tensor
-**requires grad** and an **operation** uses it, for example:"""
 NO_GRAPH_EXAMPLE = "x = torch.arange(4.0, requires_grad=True)\ny = 2 * torch.dot(x, x)\ny.backward()"
 
 
 def style_picker() -> str:
     """Annotated (ours) or torchviz classic (as in tutorials); kept across programs and pages."""
     style = st.segmented_control(
-        "Graph style", state.GRAPH_STYLES, default=state.GRAPH_STYLES[0], required=True,
+        t("graph.style"), state.GRAPH_STYLES, default=state.GRAPH_STYLES[0], required=True,
+        format_func=_style_name,
         key=state.GRAPH_STYLE, persist_state=state.PERSIST,
     )
     return style if style in state.GRAPH_STYLES else state.GRAPH_STYLES[0]
+
+
+def _style_name(style: str) -> str:
+    return t("graph.style_annotated") if style == state.GRAPH_STYLES[0] else t("graph.style_torchviz")
 
 
 def output_name(graph: Graph) -> str:
@@ -61,11 +65,10 @@ def output_picker(report: Report, *, key: str) -> None:
         st.session_state.pop(key, None)
 
     def shown(option: str) -> str:
-        return f"{unnamed} (backward)" if option == DEFAULT_OUTPUT and unnamed else option
+        return t("graph.output_backward", text=unnamed) if option == DEFAULT_OUTPUT and unnamed else option
 
-    st.selectbox("Output", options, index=index, key=key, format_func=shown,
-                 help="The graph is drawn back from this tensor. By default: the tensor you last called "
-                      ".backward() on, else the last computed tensor with a grad_fn.")
+    st.selectbox(t("graph.output"), options, index=index, key=key, format_func=shown,
+                 help=t("graph.output_help"))
 
 
 def chosen_output(key: str) -> str | None:
@@ -136,11 +139,11 @@ def _draw_dot(dot: str, *, key: str, clicks: tuple[str, set[str], str | None] | 
     try:
         svg = cached.svg_for_web(dot)
     except RenderError as exc:  # graphviz missing, failed or too slow: say so, keep the page alive
-        st.warning(f"{exc}. The variables and output below are still valid.", icon=":material/warning:")
+        st.warning(t("graph.render_failed", reason=exc), icon=":material/warning:")
         return False
     except Exception:
         _log.exception("graphviz could not render a graph")
-        st.warning("Graphviz could not draw this graph. The variables and output below are still valid.")
+        st.warning(t("graph.graphviz_failed"))
         return False
     if clicks is None:
         _embed_svg(svg, key=key)
@@ -168,19 +171,18 @@ def _switch_to_annotated() -> None:
 def _show_torchviz(report: Report) -> None:
     if report.torchviz_dot:
         _draw_dot(report.torchviz_dot, key="graph_view")
-        st.caption("torchviz.make_dot: blue = leaf tensor, grey = backward op, orange = saved tensor, "
-                   "green = output.")
+        st.caption(t("graph.torchviz_legend"))
         return
-    reason = report.torchviz_error or "torchviz produced no graph for this program"
-    st.warning(f"torchviz could not draw this graph: {reason}", icon=":material/warning:")
-    st.button("Show the annotated view", on_click=_switch_to_annotated, key=state.TO_ANNOTATED)
+    reason = report.torchviz_error or t("graph.torchviz_none")
+    st.warning(t("graph.torchviz_failed", reason=reason), icon=":material/warning:")
+    st.button(t("graph.to_annotated"), on_click=_switch_to_annotated, key=state.TO_ANNOTATED)
 
 
 def _fold_summary(graph: Graph) -> None:
     """What the folded drawing counts, under the graph, for whoever wants the whole list."""
     from autogradlab.render.fold import fold_summary_lines
 
-    with st.expander("What was folded", expanded=False), st.container(key="graph_folded"):
+    with st.expander(t("graph.what_folded"), expanded=False), st.container(key="graph_folded"):
         st.code("\n".join(fold_summary_lines(graph)), language=None)
 
 
@@ -195,9 +197,8 @@ def _fold_choice(graph: Graph) -> bool:
 
     if not has_repeats(graph, MAX_NODES):
         return False
-    return st.toggle("Fold repeated steps", value=True, key=state.FOLD_REPEATS, persist_state=state.PERSIST,
-                     help="Draw a repeated sequence of ops (a loop body) once, with a count. Turn off "
-                          "to draw every node.")
+    return st.toggle(t("graph.fold"), value=True, key=state.FOLD_REPEATS, persist_state=state.PERSIST,
+                     help=t("graph.fold_help"))
 
 
 def show(report: Report, *, style: str, selected: str | None, node_key: str | None = None) -> None:
@@ -205,7 +206,7 @@ def show(report: Report, *, style: str, selected: str | None, node_key: str | No
     (the node picker's key) a click on a node of the annotated drawing selects it."""
     graph = report.graph
     if graph is None or not graph.nodes:
-        st.info(NO_GRAPH_HELP, icon=":material/account_tree:")
+        st.info(t("graph.no_graph_help"), icon=":material/account_tree:")
         st.code(NO_GRAPH_EXAMPLE, language="python")
         return
     big = len(graph.nodes) > MAX_NODES
@@ -213,9 +214,8 @@ def show(report: Report, *, style: str, selected: str | None, node_key: str | No
         _show_torchviz(report)
         return
     if big:
-        also = " (torchviz classic too)" if style == state.GRAPH_STYLES[1] else ""
-        st.warning(f"This graph has **{len(graph.nodes):,} nodes**, more than the {MAX_NODES} the page "
-                   f"draws whole{also}, so it is drawn folded: repeated sequences of ops are counted.",
+        also = t("graph.too_big_torchviz") if style == state.GRAPH_STYLES[1] else ""
+        st.warning(t("graph.too_big", nodes=f"{len(graph.nodes):,}", limit=MAX_NODES, also=also),
                    icon=":material/compress:")
     fold = _fold_choice(graph)
     from autogradlab.render.dot import annotated_dot
@@ -223,10 +223,10 @@ def show(report: Report, *, style: str, selected: str | None, node_key: str | No
     clicks = None
     if node_key is not None and not fold:   # unfolded: select in the browser, the drawing stays put
         clicks = (node_key, {node.id for node in graph.nodes}, selected)
-    dot = annotated_dot(graph, max_nodes=MAX_NODES, selected=None if clicks else selected, fold=fold)
+    dot = annotated_dot(graph, max_nodes=MAX_NODES, selected=None if clicks else selected, fold=fold,
+                        lang=current_lang())
     if _draw_dot(dot, key="graph_view", clicks=clicks):
-        status = "after backward: every node shows its value and gradient" if graph.backward_done \
-            else "gradients: not computed yet (call .backward())"
-        st.caption(f"{len(graph.nodes):,} nodes · output `{output_name(graph)}` · {status}")
+        status = t("graph.after_backward") if graph.backward_done else t("graph.not_computed")
+        st.caption(t("graph.status", nodes=f"{len(graph.nodes):,}", name=output_name(graph), status=status))
     if fold:
         _fold_summary(graph)

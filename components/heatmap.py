@@ -11,12 +11,15 @@ import numpy as np
 import streamlit as st
 
 from autogradlab import links as core
+from autogradlab.jacobian_words import why_text
 from autogradlab.render import heatmap as render
 from autogradlab.report import Report
 from autogradlab.report_jacobian import JacobianRecord
 from components import graph_view, links, state
+from components.i18n import current_lang, t
 
 PATH_COLOR = "#f5a623"
+STRATEGIES = ("reverse", "forward", "loop")
 EXAMPLE = """import torch
 from torch.autograd.functional import jacobian
 W = torch.tensor([[1.0, -2.0, 0.5], [0.3, 0.8, -1.0]])
@@ -26,9 +29,9 @@ J = jacobian(lambda v: torch.tanh(W @ torch.sin(v)), x)
 
 
 def label(record: JacobianRecord) -> str:
-    where = f"line {record.line}" if record.line else "from the graph"
+    where = t("common.line", line=record.line) if record.line else t("jacobian.from_graph")
     rows, cols = record.shape
-    return f"{where}: {record.text}  ({rows}×{cols})"
+    return t("jacobian.label", where=where, text=record.text, rows=rows, cols=cols)
 
 
 def pick(records: tuple[JacobianRecord, ...], key: str) -> JacobianRecord:
@@ -38,7 +41,8 @@ def pick(records: tuple[JacobianRecord, ...], key: str) -> JacobianRecord:
     if len(records) == 1:
         st.session_state[key] = 0
         return records[0]
-    index = st.selectbox("Jacobian", range(len(records)), format_func=lambda k: label(records[k]), key=key)
+    index = st.selectbox(t("jacobian.picker"), range(len(records)), format_func=lambda k: label(records[k]),
+                         key=key)
     return records[int(index or 0)]
 
 
@@ -63,28 +67,32 @@ def zoom(record: JacobianRecord) -> None:
     rows, cols = record.shape
     if render.block_factor(rows, cols) == 1:
         return
-    with st.expander("Exact values of a window (the plot above shows block maxima)"):
-        r = st.slider("rows", 0, rows, (0, min(rows, 500)), key=state.JACOBIAN_ZOOM_ROWS)
-        c = st.slider("columns", 0, cols, (0, min(cols, 500)), key=state.JACOBIAN_ZOOM_COLS)
+    with st.expander(t("jacobian.zoom")):
+        r = st.slider(t("jacobian.rows"), 0, rows, (0, min(rows, 500)), key=state.JACOBIAN_ZOOM_ROWS)
+        c = st.slider(t("jacobian.columns"), 0, cols, (0, min(cols, 500)), key=state.JACOBIAN_ZOOM_COLS)
         if (r[1] - r[0]) * (c[1] - c[0]) > render.EXACT_MAX_CELLS or r[0] == r[1] or c[0] == c[1]:
-            st.caption("Pick a non-empty window of at most 250,000 entries.")
+            st.caption(t("jacobian.window_hint"))
             return
         st.plotly_chart(render.window_figure(record, r, c), key=state.JACOBIAN_ZOOM_CHART,
                         config=render.export_config("png"), width="stretch")
 
 
 def facts(record: JacobianRecord) -> None:
-    st.markdown(f"**{record.strategy.capitalize()}** · {record.timing_ms:.1f} ms — {record.why}.")
+    strategy = t(f"jacobian.strategy.{record.strategy}") if record.strategy in STRATEGIES \
+        else record.strategy.capitalize()
+    why = why_text(record.why, *record.shape, current_lang())
+    st.markdown(t("jacobian.facts", strategy=strategy, ms=f"{record.timing_ms:.1f}", why=why))
     c = record.checks
-    shown = [f"finite differences ({c.fd_dtype}, {c.fd_columns} columns) {c.fd_max_error:.1e}"
+    shown = [t("jacobian.check_fd", dtype=c.fd_dtype, columns=c.fd_columns, error=f"{c.fd_max_error:.1e}")
              if c.fd_max_error is not None else None,
-             f"VJP with ones {c.vjp_max_error:.1e}" if c.vjp_max_error is not None else None,
-             f"JVP column {c.jvp_column} {c.jvp_max_error:.1e}" if c.jvp_max_error is not None else None]
-    text = "; ".join(s for s in shown if s) or "no check could run"
+             t("jacobian.check_vjp", error=f"{c.vjp_max_error:.1e}") if c.vjp_max_error is not None else None,
+             t("jacobian.check_jvp", column=c.jvp_column, error=f"{c.jvp_max_error:.1e}")
+             if c.jvp_max_error is not None else None]
+    text = "; ".join(s for s in shown if s) or t("jacobian.no_check")
     if c.passed():
-        st.success(f"✓ checks agree — max error {text}", icon=":material/check_circle:")
+        st.success(t("jacobian.checks_agree", text=text), icon=":material/check_circle:")
     else:
-        st.warning(f"The checks disagree with this Jacobian: {text}", icon=":material/warning:")
+        st.warning(t("jacobian.checks_disagree", text=text), icon=":material/warning:")
     for note in c.notes + record.notes:
         st.caption(note)
     latex = render.latex_matrix(record.matrix)
@@ -102,18 +110,17 @@ def paths(record: JacobianRecord, cell: tuple[int, int]) -> None:
     xs = render.index_labels(record.input_names, record.input_shapes)
     st.subheader(f"∂{ys[i]}/∂{xs[j]} = {record.matrix[i, j]:.6g}")
     if record.graph is None or not record.paths:
-        st.caption(next(iter(record.notes), "no paths for this Jacobian"))
+        st.caption(next(iter(record.notes), t("jacobian.no_paths")))
         return
     shares = [(p, float(p.contribution[i, j])) for p in record.paths]
     live = [(p, v) for p, v in shares if p.contribution[:, j].any()]
     names = {n.id: n.label for n in record.graph.nodes}
     lines = [f"| {' → '.join(names[n] for n in p.nodes)} | {v:.6g} |" for p, v in live]
     total = sum(v for _, v in live)
-    st.markdown("The chain rule as a sum over paths (each path: the product of the local "
-                "derivatives along it):\n\n| path | share |\n|---|---|\n" + "\n".join(lines)
-                + f"\n| **sum** | **{total:.6g}** |")
+    st.markdown(f"{t('jacobian.paths')}\n\n| {t('jacobian.col_path')} | {t('jacobian.col_share')} |\n"
+                "|---|---|\n" + "\n".join(lines) + f"\n| **{t('jacobian.sum')}** | **{total:.6g}** |")
     if np.isclose(total, record.matrix[i, j], rtol=1e-5, atol=1e-6):
-        st.caption(f"✓ the sum equals J[{i}, {j}]")
+        st.caption(t("jacobian.sum_equals", i=i, j=j))
     on_path = {n for p, _ in live for n in p.nodes}
     edges = {(a, b) for p, _ in live for a, b in zip(p.nodes, p.nodes[1:], strict=False)}
     graph_view._draw_dot(highlighted_dot(record, on_path, edges), key=f"jacobian_paths_{i}_{j}")
@@ -125,7 +132,7 @@ def highlighted_dot(record: JacobianRecord, nodes: set[str], edges: set[tuple[st
     path is the one coloured."""
     from autogradlab.render.dot import annotated_dot
 
-    dot = annotated_dot(record.graph, max_nodes=400)
+    dot = annotated_dot(record.graph, max_nodes=400, lang=current_lang())
     drawn = set(nodes)
     for a, b in edges:
         for source in (a, f"{a}~{b}"):
@@ -148,14 +155,14 @@ def _direct(dot: str, edges: set[tuple[str, str]]) -> set[tuple[str, str]]:
 def exports(record: JacobianRecord) -> None:
     left, right = st.columns(2)
     with left:
-        st.radio("Image (camera icon on the plot, 1600×900)", ["png", "svg"], horizontal=True,
+        st.radio(t("jacobian.image"), ["png", "svg"], horizontal=True,
                  key=state.JACOBIAN_IMAGE_FORMAT)
     with right:
         if record.matrix.size <= render.EXACT_MAX_CELLS:
-            st.download_button("Download CSV", render.matrix_csv(record), file_name="jacobian.csv",
+            st.download_button(t("jacobian.csv"), render.matrix_csv(record), file_name="jacobian.csv",
                                mime="text/csv", icon=":material/download:")
         else:
-            st.caption("CSV up to 250,000 entries; for bigger ones: python -m autogradlab jacobian --json")
+            st.caption(t("jacobian.csv_limit"))
 
 
 def dydx_pickers(report: Report) -> tuple[str, str] | None:
@@ -165,11 +172,10 @@ def dydx_pickers(report: Report) -> tuple[str, str] | None:
     tensors = {n: v for n, v in report.variables.items() if isinstance(v, TensorValue)}
     ys = [n for n, v in tensors.items() if v.grad_fn is not None]
     xs = [n for n, v in tensors.items() if v.requires_grad and v.is_leaf]
-    st.info("This program calls no `jacobian(...)`. Pick a tensor Y and a leaf X it depends on to "
-            "see dY/dX at this run's values, or load an example.", icon=":material/grid_on:")
-    st.button("Load an example", on_click=_load_example, key=state.JACOBIAN_EXAMPLE)
+    st.info(t("jacobian.no_call"), icon=":material/grid_on:")
+    st.button(t("jacobian.load_example"), on_click=_load_example, key=state.JACOBIAN_EXAMPLE)
     if not ys or not xs:
-        st.caption("No tensor here has a grad_fn and a leaf with requires_grad=True to differentiate by.")
+        st.caption(t("jacobian.nothing_to_differentiate"))
         return None
     left, right = st.columns(2)
     of = left.selectbox("Y", ys, index=len(ys) - 1, key=state.JACOBIAN_OF)

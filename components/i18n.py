@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from autogradlab import messages
+from autogradlab import error_keys, messages
 
 LANG = "ui_lang"  # session_state key: "en" | "zh"
 
@@ -31,3 +31,43 @@ def current_lang() -> str:
 def t(key: str, /, **params: object) -> str:
     """The text of `key` in the session's language."""
     return messages.text(current_lang(), key, **params)
+
+
+def localize(message: str, rules: tuple = error_keys.MESSAGES) -> str:
+    """An English text made by the core (an engine note, a link's complaint) in the session's
+    language when `rules` recognise it (autogradlab/error_keys.py), else as it is."""
+    lang = current_lang()
+    if lang == messages.DEFAULT_LANG:
+        return message
+    key, params = error_keys.recognise(message, rules)
+    if key is None:
+        return message
+    try:
+        return messages.text(lang, key, **dict(params))
+    except (KeyError, IndexError, ValueError):
+        return message
+
+
+TOGGLE = "lang_toggle"  # session_state key of the language toggle widget
+
+
+def _toggled() -> None:
+    chosen = st.session_state.get(TOGGLE)
+    if chosen in messages.LANGS:
+        st.session_state[LANG] = chosen
+        st.query_params["lang"] = chosen
+
+
+def toggle() -> str:
+    """English / 简体中文, top right of every page. A choice (the toggle's or a link's) is kept in
+    the session and in the URL's `lang`, so it survives page switches and shared links; without one
+    the browser's language decides and the URL stays as it is."""
+    lang = current_lang()
+    st.session_state[TOGGLE] = lang
+    with st.container(horizontal=True, horizontal_alignment="right", key="lang_bar"):
+        st.segmented_control(messages.text(lang, "common.language"), messages.LANGS,
+                             format_func=messages.LANG_NAMES.__getitem__, required=True, key=TOGGLE,
+                             on_change=_toggled, label_visibility="collapsed")
+    if st.session_state.get(LANG) in messages.LANGS and st.query_params.get("lang") != lang:
+        st.query_params["lang"] = lang
+    return lang

@@ -18,8 +18,10 @@ from typing import TypeVar
 
 import streamlit as st
 
+from autogradlab import error_keys
 from autogradlab import links as core
 from components import state
+from components.i18n import localize, t
 
 T = TypeVar("T")
 
@@ -33,8 +35,7 @@ def _signature(code: str | None, seed: str | None) -> str:
 
 
 def warn(message: str) -> None:
-    st.warning(f"**This link could not be used as it is:** {message}. Showing the default instead.",
-               icon=":material/link_off:")
+    st.warning(t("links.bad_link", message=localize(message, error_keys.LINKS)), icon=":material/link_off:")
 
 
 def apply_program_link() -> None:

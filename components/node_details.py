@@ -8,16 +8,11 @@ from collections import Counter
 import streamlit as st
 
 from autogradlab.report import Graph, GraphNode, TensorSnapshot
+from components.i18n import t
 from components.text import escape_markdown
 from components.variables_table import shape_text
 
-KIND_NAMES = {
-    "leaf": "leaf tensor",
-    "op": "operation (a backward node)",
-    "saved": "saved tensor (kept for the backward pass)",
-    "output": "output tensor",
-}
-NOT_COMPUTED = "not computed yet (run `.backward()` to fill in gradients)"
+KINDS = ("leaf", "op", "saved", "output")
 
 
 def node_label(node: GraphNode) -> str:
@@ -27,12 +22,14 @@ def node_label(node: GraphNode) -> str:
         if node.var:
             text += f" → {node.var}"
     elif node.kind == "saved":
-        text = f"saved {node.label}"
+        text = t("graph.node_saved", label=node.label)
     elif node.kind == "leaf":
-        text = f"{node.var or node.label} (leaf)"
+        text = t("graph.node_leaf", name=node.var or node.label)
     else:
-        text = f"{node.label or node.var} (output)"
-    return f"{text} · line {node.line}" if node.line is not None and node.kind != "saved" else text
+        text = t("graph.node_output", name=node.label or node.var)
+    if node.line is None or node.kind == "saved":
+        return text
+    return t("graph.node_line", text=text, line=node.line)
 
 
 def pick(graph: Graph, *, key: str) -> str | None:
@@ -43,13 +40,13 @@ def pick(graph: Graph, *, key: str) -> str | None:
     for node_id, label in labels.items():   # a loop repeats `sin · line 5`: number them in order
         if totals[label] > 1:
             seen[label] += 1
-            labels[node_id] = f"{label} ({seen[label]} of {totals[label]})"
+            labels[node_id] = t("graph.node_nth", label=label, n=seen[label], total=totals[label])
     choice = st.selectbox(
-        "Node details",
+        t("graph.node_details"),
         options=list(labels),
         index=None,
         format_func=labels.__getitem__,
-        placeholder="Pick a node to see its op, source line, value and gradient",
+        placeholder=t("graph.node_placeholder"),
         key=key,
     )
     return choice if choice in labels else None
@@ -80,33 +77,34 @@ def _names(nodes: list[GraphNode]) -> str:
         label = node_label(node)
         counts[label] = counts.get(label, 0) + 1
     return ", ".join(escape_markdown(label) + (f" × {n}" if n > 1 else "") for label, n in counts.items()) \
-        or "none"
+        or t("graph.none")
 
 
 def details_rows(graph: Graph, node: GraphNode) -> list[tuple[str, str]]:
     """(field, markdown) pairs for the details panel; program-derived text is escaped."""
     inputs, saved, consumers = _neighbours(graph, node.id)
-    rows = [("kind", KIND_NAMES.get(node.kind, node.kind))]
+    rows = [(t("graph.f_kind"), t(f"graph.kind_{node.kind}") if node.kind in KINDS else node.kind)]
     if node.op:
-        rows.append(("op", f"`{node.op}`"))
+        rows.append((t("graph.f_op"), f"`{node.op}`"))
     if node.grad_fn:
-        rows.append(("PyTorch class", f"`{node.grad_fn}`"))
+        rows.append((t("graph.f_class"), f"`{node.grad_fn}`"))
     if node.var:
-        rows.append(("variable", f"`{node.var}`"))
+        rows.append((t("graph.f_variable"), f"`{node.var}`"))
     if node.shape is not None:
         dtype = f" · {node.dtype}" if node.dtype else ""
-        rows.append(("shape", escape_markdown(shape_text(node.shape)) + dtype))
-    rows.append(("inputs", _names(inputs)))
+        rows.append((t("graph.f_shape"), escape_markdown(shape_text(node.shape)) + dtype))
+    rows.append((t("graph.f_inputs"), _names(inputs)))
     if saved or node.kind == "op":
-        rows.append(("saved tensors", ", ".join(
-            f"{escape_markdown(node_label(n))} = {_snapshot_text(n.value)}" for n in saved) or "none"))
-    rows.append(("used by", _names(consumers)))
-    rows.append(("value", _snapshot_text(node.value)))
+        rows.append((t("graph.f_saved"), ", ".join(
+            f"{escape_markdown(node_label(n))} = {_snapshot_text(n.value)}" for n in saved)
+            or t("graph.none")))
+    rows.append((t("graph.f_used_by"), _names(consumers)))
+    rows.append((t("graph.f_value"), _snapshot_text(node.value)))
     if node.grad is not None:
         gradient = _snapshot_text(node.grad)
     else:
-        gradient = "none (not on the path to the output)" if graph.backward_done else NOT_COMPUTED
-    rows.append(("gradient", gradient))
+        gradient = t("graph.grad_off_path") if graph.backward_done else t("graph.grad_not_computed")
+    rows.append((t("graph.f_gradient"), gradient))
     return rows
 
 
@@ -114,7 +112,7 @@ def source_line_text(node: GraphNode) -> str | None:
     """`line 4: y = 2 * torch.dot(x, x)`, or None for nodes with no source line."""
     if node.line is None:
         return None
-    return f"line {node.line}: {(node.source or '').strip()}"
+    return t("graph.source_line", line=node.line, source=(node.source or "").strip())
 
 
 def show(graph: Graph, node_id: str | None) -> None:

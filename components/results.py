@@ -8,6 +8,7 @@ import streamlit as st
 
 from autogradlab.report import Report
 from components import graph_view, node_details, state, variables_table
+from components.i18n import t
 
 
 def _heading(text: str, label: str | None) -> None:
@@ -20,7 +21,7 @@ def graph_panel(report: Report, *, label: str | None = None) -> None:
 
     The output picker is offered only for the current program: under an error the last good run is
     shown as it was."""
-    _heading("Graph", label)
+    _heading(t("graph.heading"), label)
     pick_col, style_col = st.columns([1, 1], vertical_alignment="bottom")
     with pick_col:
         if label is None:
@@ -41,12 +42,12 @@ PRINTED_MAX_HEIGHT_PX = 360   # longer output scrolls inside its box instead of 
 _LINE_PX = 21
 
 
-def printed_output(report: Report, *, label: str | None = None, title: str = "Printed output",
+def printed_output(report: Report, *, label: str | None = None, title: str | None = None,
                    key: str = "printed_output") -> None:
     """`key` tells two printed blocks on one page apart (the failing run's and the last good one's)."""
     if label and not report.printed and not report.displayed:
         return  # an older run's empty output would only add noise under an error
-    _heading(title, label)
+    _heading(title or t("graph.printed_output"), label)
     if report.printed:
         text = report.printed.rstrip("\n")
         lines = text.count("\n") + 1
@@ -54,22 +55,22 @@ def printed_output(report: Report, *, label: str | None = None, title: str = "Pr
         with st.container(key=key):
             st.code(text, language=None, wrap_lines=True, height=height)
         if height != "content":
-            st.caption(f"{lines:,} lines printed; scroll inside the box to read them all.")
+            st.caption(t("graph.lines_printed", lines=f"{lines:,}"))
     else:
-        st.caption("Nothing printed. `print(x)` writes here, exactly as Python would.")
+        st.caption(t("graph.nothing_printed"))
     if report.displayed:
-        with st.expander(f"Expression values ({len(report.displayed)})", expanded=True):
+        with st.expander(t("graph.expression_values", count=len(report.displayed)), expanded=True):
             for shown in report.displayed:
-                st.caption(f"line {shown.line}")
+                st.caption(t("common.line", line=shown.line))
                 st.code(shown.text, language=None, wrap_lines=True)
 
 
 def variables(report: Report, *, label: str | None = None) -> None:
-    _heading("Variables", label)
+    _heading(t("graph.variables"), label)
     variables_table.show(report.variables)
-    facts = [f"ran in {report.timing_ms:.0f} ms", f"seed {report.seed}"]
+    facts = [t("graph.ran_in", ms=f"{report.timing_ms:.0f}"), t("graph.seed", seed=report.seed)]
     if report.graph is not None:
-        facts.append(f"output `{graph_view.output_name(report.graph)}`")
+        facts.append(t("graph.output_fact", name=graph_view.output_name(report.graph)))
     st.caption(" · ".join(facts))
     for note in report.notes:
         st.caption(note)

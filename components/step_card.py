@@ -14,6 +14,7 @@ import streamlit as st
 from autogradlab.render.step_frames import Frame
 from autogradlab.report import Graph, TensorSnapshot
 from autogradlab.step_records import ForwardStep, ModeCost, ReverseStep, StepTrace, TangentStep
+from components.i18n import t
 from components.text import escape_markdown
 
 CONTEXT_LINES = 2
@@ -25,7 +26,7 @@ HIGHLIGHT = "background:#fde2a7;font-weight:bold"
 def node_name(graph: Graph, node_id: str | None) -> str:
     """A node as the graph shows it: `mul → y`, `x`, `saved self`; the root seed for None."""
     if node_id is None:
-        return "the output's seed"
+        return t("steps.root_seed")
     try:
         node = graph.node(node_id)
     except KeyError:
@@ -33,7 +34,7 @@ def node_name(graph: Graph, node_id: str | None) -> str:
     if node.kind == "op":
         return f"{node.op or node.label}" + (f" → {node.var}" if node.var else "")
     if node.kind == "saved":
-        return f"saved {node.label}"
+        return t("steps.saved", label=node.label)
     return node.var or node.label or node.kind
 
 
@@ -63,47 +64,48 @@ def source_lines(source: str, line: int | None) -> None:
 
 
 def _forward(graph: Graph, step: ForwardStep, out: list[str]) -> None:
-    out.append(f"**Forward**: {_code(node_name(graph, step.node))} computes its value")
+    out.append(t("steps.forward_title", node=_code(node_name(graph, step.node))))
     if step.rule:
-        out.append(f"Rule: {_code(step.rule)}")
+        out.append(t("steps.rule", rule=_code(step.rule)))
     for node_id in dict.fromkeys(step.inputs):
         try:
             value = graph.node(node_id).value
         except KeyError:
             value = None
-        out.append(f"- input {_code(node_name(graph, node_id))} = {_code(_v(value))}")
-    out.append(f"Result: {_code(_v(step.value))}")
+        out.append(t("steps.input", node=_code(node_name(graph, node_id)), value=_code(_v(value))))
+    out.append(t("steps.result", value=_code(_v(step.value))))
 
 
 def _reverse(graph: Graph, step: ReverseStep, out: list[str]) -> None:
-    out.append(f"**Reverse**: {_code(step.grad_fn)} at {_code(node_name(graph, step.node))}")
-    parts = [f"{_v(c.value)} from {node_name(graph, c.source)}" for c in step.contributions]
+    out.append(t("steps.reverse_title", grad_fn=_code(step.grad_fn), node=_code(node_name(graph, step.node))))
+    parts = [t("steps.from", value=_v(c.value), node=node_name(graph, c.source)) for c in step.contributions]
     if len(step.contributions) > 1:
-        out.append("Used more than once, so the adjoint is the **sum of the contributions**:")
+        out.append(t("steps.fan_out"))
         out.append("\n".join(f"- {_code(p)}" for p in parts))
         total = " + ".join(_v(c.value) for c in step.contributions)
         out.append(f"ḡ = {_code(total)} = {_code(_v(step.adjoint))}")
     else:
         origin = f" ({escape_markdown(parts[0])})" if parts else ""
-        out.append(f"Incoming adjoint ḡ = {_code(_v(step.adjoint))}{origin}")
+        out.append(t("steps.incoming", value=_code(_v(step.adjoint)), origin=origin))
     if step.rule:
-        out.append(f"Local rule: {_code(step.rule)}")
+        out.append(t("steps.local_rule", rule=_code(step.rule)))
     if step.numbers:
-        out.append(f"With the numbers: {_code(step.numbers)}")
+        out.append(t("steps.numbers", numbers=_code(step.numbers)))
     for target, value in step.sends:
-        out.append(f"- sends {_code(_v(value))} to {_code(node_name(graph, target))}")
+        out.append(t("steps.sends", value=_code(_v(value)), node=_code(node_name(graph, target))))
     if step.grad_after is not None or step.grad_before is not None:
-        out.append(f"`.grad` before: {_code(_v(step.grad_before) if step.grad_before else 'None')} "
-                    f"→ after: {_code(_v(step.grad_after))}")
+        out.append(t("steps.grad_before_after",
+                     before=_code(_v(step.grad_before) if step.grad_before else "None"),
+                     after=_code(_v(step.grad_after))))
 
 
 def _tangent(graph: Graph, step: TangentStep, out: list[str]) -> None:
-    out.append(f"**Tangent**: {_code(node_name(graph, step.node))} carries its dual number")
+    out.append(t("steps.tangent_title", node=_code(node_name(graph, step.node))))
     if step.rule:
-        out.append(f"Rule: {_code(step.rule)}")
+        out.append(t("steps.rule", rule=_code(step.rule)))
     if step.numbers:
-        out.append(f"With the numbers: {_code(step.numbers)}")
-    out.append(f"Tangent ṫ = {_code(_v(step.tangent))}")
+        out.append(t("steps.numbers", numbers=_code(step.numbers)))
+    out.append(t("steps.tangent_value", value=_code(_v(step.tangent))))
 
 
 def show(graph: Graph, trace: StepTrace, mode: str, steps: tuple, frame: Frame, final: bool) -> None:
@@ -112,20 +114,21 @@ def show(graph: Graph, trace: StepTrace, mode: str, steps: tuple, frame: Frame, 
     step = steps[frame.last]
     out: list[str] = []
     if frame.count > 1:
-        out.append(f"**Steps {frame.first + 1}–{frame.last + 1}** of {len(steps)}: one pass through "
-                   f"a folded loop body ({frame.count} steps); showing the last of them.")
+        out.append(t("steps.folded_card", first=frame.first + 1, last=frame.last + 1, total=len(steps),
+                     count=frame.count))
     {"forward": _forward, "reverse": _reverse, "tangent": _tangent}[mode](graph, step, out)
     if final and mode == "tangent" and trace.tangent is not None:
-        t = trace.tangent
-        out.append(f"Output tangent **J·v** = {_code(_v(t.output_tangent))}")
-        if t.vjp is not None:
-            out.append(f"Reverse mode's **vᵀJ** (one backward pass) = {_code(_v(t.vjp))}")
+        tangent = trace.tangent
+        out.append(t("steps.output_tangent", value=_code(_v(tangent.output_tangent))))
+        if tangent.vjp is not None:
+            out.append(t("steps.vjp", value=_code(_v(tangent.vjp))))
     small = []
     if mode == "tangent" and trace.tangent is not None and trace.tangent.direction:
         given = ", ".join(f"{name} = {_v(v)}" for name, v in trace.tangent.direction)
-        small.append(f"direction v: {escape_markdown(given)} (other leaves 0)")
+        small.append(t("steps.direction_v", given=escape_markdown(given)))
     if step.line is not None:
-        small.append(f"line {step.line}" + (f", variable {_code(step.var)}" if step.var else ""))
+        small.append(t("steps.line_variable", line=step.line, var=_code(step.var)) if step.var
+                     else t("common.line", line=step.line))
     if small:
         out.append(":gray[" + " · ".join(small) + "]")
     with st.container(key="steps_card", border=True):
@@ -136,13 +139,12 @@ def cost_panel(cost: ModeCost | None) -> None:
     """How much each mode costs for this program's full Jacobian."""
     if cost is None:
         return
-    with st.expander("Cost of each mode for this program", expanded=False), st.container(key="steps_cost"):
-        st.markdown(
-            f"{cost.n_inputs} scalar inputs, {cost.m_outputs} outputs: the full Jacobian takes "
-            f"**{cost.forward_passes}** forward-mode passes (one per input) or **{cost.reverse_passes}** "
-            "reverse-mode passes (one per output).")
-        st.table({"": ["passes for the Jacobian", "one pass (measured)", "extra memory"],
-                  "forward (tangent)": [str(cost.forward_passes), f"{cost.forward_pass_ms:.2f} ms",
-                                        f"{cost.tangent_extra_bytes:,} B of tangents"],
-                  "reverse (backward)": [str(cost.reverse_passes), f"{cost.reverse_pass_ms:.2f} ms",
-                                         f"{cost.saved_bytes:,} B saved for backward"]})
+    with st.expander(t("steps.cost"), expanded=False), st.container(key="steps_cost"):
+        st.markdown(t("steps.cost_text", n=cost.n_inputs, m=cost.m_outputs, fwd=cost.forward_passes,
+                      rev=cost.reverse_passes))
+        tangent_bytes = t("steps.cost_tangent_bytes", bytes=f"{cost.tangent_extra_bytes:,}")
+        st.table({"": [t("steps.cost_passes"), t("steps.cost_one"), t("steps.cost_memory")],
+                  t("steps.cost_forward"): [str(cost.forward_passes), f"{cost.forward_pass_ms:.2f} ms",
+                                            tangent_bytes],
+                  t("steps.cost_reverse"): [str(cost.reverse_passes), f"{cost.reverse_pass_ms:.2f} ms",
+                                            t("steps.cost_saved_bytes", bytes=f"{cost.saved_bytes:,}")]})

@@ -13,17 +13,16 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from autogradlab import error_keys
 from autogradlab import links as core
 from autogradlab.render.step_frames import MODES, Frame, frame_view, frames, mode_steps
 from autogradlab.report import Graph, Report
 from components import cached, links, state, step_card
 from components.graph_view import FOLD_OFFER_NODES, MAX_NODES, inert_svg
+from components.i18n import current_lang, localize, t
 
 SECONDS = {"slow": 1.6, "normal": 0.9, "fast": 0.4}
 SVG_STYLE = "display:block;margin:0 auto;max-width:100%;height:auto;max-height:70vh;width:auto"
-NO_BACKWARD = ("This program never calls `backward()` on its output, so PyTorch ran no reverse pass to "
-               "play. Add one (for example `y.backward()`, or `y.sum().backward()` for a non-scalar `y`), "
-               "or turn on **Run backward on the output** on the left.")
 
 
 @dataclass(frozen=True)
@@ -73,37 +72,34 @@ def controls(source: str) -> Options:
         except core.LinkError as exc:
             links.warn(str(exc))
     st.session_state.setdefault(state.STEPS_MODE, MODES[0])
-    mode = st.segmented_control("Mode", MODES, format_func=str.capitalize, required=True,
+    mode = st.segmented_control(t("steps.mode"), MODES, format_func=lambda m: t(f"steps.mode_{m}"),
+                                required=True,
                                 key=state.STEPS_MODE, persist_state=state.PERSIST)
     mode = mode if mode in MODES else MODES[0]
     direction_text = st.text_input(
-        "Tangent direction (forward mode)", key=state.STEPS_DIRECTION, persist_state=state.PERSIST,
-        placeholder="x=[0,1,0,0]  (empty: the first element of the first input)",
-        help="NAME=VALUES: the tangent of one leaf tensor, a number or a list of its shape; other "
-             "leaves get zero tangents. Several leaves: x=[1,0]; w=1").strip()
-    direction = _pairs(direction_text, "Tangent direction")
-    backward = st.toggle("Run backward on the output", key=state.STEPS_BACKWARD, persist_state=state.PERSIST,
-                         help="When the program never calls backward(), run one on the output (summed "
-                              "when it is not a scalar) so there is a reverse pass to play.")
+        t("steps.direction"), key=state.STEPS_DIRECTION, persist_state=state.PERSIST,
+        placeholder=t("steps.direction_placeholder"), help=t("steps.direction_help")).strip()
+    direction = _pairs(direction_text, t("steps.direction_what"))
+    backward = st.toggle(t("steps.backward"), key=state.STEPS_BACKWARD, persist_state=state.PERSIST,
+                         help=t("steps.backward_help"))
     from autogradlab.free_names import free_names
 
     names = free_names(source)
     values: tuple[tuple[str, object], ...] = ()
     if names:
-        st.info(f"An expression with free names **{', '.join(names)}**: they become leaf tensors that "
-                "require grad (1.0 unless given below), and backward() runs on the result (summed when "
-                "it is not a scalar).", icon=":material/function:")
-        values = _pairs(st.text_input("Values of the free names", key=state.STEPS_VALUES,
-                                      placeholder="; ".join(f"{n}=1.0" for n in names)), "Values")
+        st.info(t("steps.free_names", names=", ".join(names)), icon=":material/function:")
+        values = _pairs(st.text_input(t("steps.values"), key=state.STEPS_VALUES,
+                                      placeholder="; ".join(f"{n}=1.0" for n in names)),
+                        t("steps.values_what"))
     return Options(mode, direction, direction_text if direction else "", bool(backward), values)
 
 
 @st.cache_resource(max_entries=32, ttl=3600, show_spinner=False)
-def _drawing(run_key: tuple, fold: bool, _graph: Graph):
+def _drawing(run_key: tuple, fold: bool, _graph: Graph, lang: str = "en"):
     """Layout and SVG template, made once per (program run, fold choice): graphviz runs here only."""
     from autogradlab.render.steps import step_layout, svg_template
 
-    layout = step_layout(_graph, fold=fold, max_nodes=MAX_NODES)
+    layout = step_layout(_graph, fold=fold, max_nodes=MAX_NODES, lang=lang)
     svg = inert_svg(cached.svg_for_web(layout.dot)).replace("<svg", f'<svg style="{SVG_STYLE}"', 1)
     return layout, svg_template(svg, layout.fills, one_line=True)
 
@@ -116,30 +112,28 @@ def _fold_choice(graph: Graph) -> bool:
     from autogradlab.render.fold import has_repeats
 
     return has_repeats(graph, MAX_NODES) and st.toggle(
-        "Step repeated loop steps as one group", value=True, key=state.STEPS_FOLD,
+        t("steps.fold"), value=True, key=state.STEPS_FOLD,
         persist_state=state.PERSIST)
 
 
 def _empty_message(report: Report, mode: str) -> str:
     if mode == "reverse":
-        return NO_BACKWARD
+        return t("steps.no_backward")
     if mode == "tangent":
-        return "No tangent steps: this program has no leaf tensor that requires grad to give a direction to."
-    return "The output's graph has no operations to step through."
+        return t("steps.no_tangent")
+    return t("steps.no_ops")
 
 
 def show(report: Report, options: Options, source: str, run_key: tuple) -> int | None:
     """Draw the player for a report run with steps; returns the shown step index (for the link)."""
     trace, graph, mode = report.steps, report.graph, options.mode
     if trace is None or graph is None or not graph.nodes:
-        st.info("This program has no autograd graph to step through: make a tensor that requires grad "
-                "and compute with it, e.g. `x = torch.arange(4.0, requires_grad=True)`, "
-                "`y = 2 * torch.dot(x, x)`.", icon=":material/account_tree:")
+        st.info(t("steps.no_graph"), icon=":material/account_tree:")
         return None
     if trace.direction_error:
-        st.warning(f"Tangent direction not used: {trace.direction_error}", icon=":material/warning:")
+        st.warning(t("steps.direction_unused", reason=trace.direction_error), icon=":material/warning:")
     for note in trace.notes:
-        st.caption(note)
+        st.caption(localize(note, error_keys.NOTES))
     steps = mode_steps(trace, mode)
     if not steps:
         st.info(_empty_message(report, mode), icon=":material/info:")
@@ -148,13 +142,12 @@ def show(report: Report, options: Options, source: str, run_key: tuple) -> int |
     from autogradlab.render.export import RenderError
 
     try:
-        layout, template = _drawing(run_key, fold, graph)
+        layout, template = _drawing(run_key, fold, graph, current_lang())
     except RenderError as exc:      # graphviz missing, failed or too slow: say so, keep the page alive
-        st.warning(f"{exc}. The step records are still valid; try a smaller program.",
-                   icon=":material/warning:")
+        st.warning(t("steps.render_failed", reason=exc), icon=":material/warning:")
         return None
     if layout.folded:
-        st.caption(f"{layout.title}: a repeated loop body is drawn once and stepped as one group.")
+        st.caption(t("steps.folded", title=layout.title))
     all_frames = frames(steps, layout.owner, layout.counts)
     # Keyed by the output actually drawn (not the one asked for: None and "d" are the same run).
     shown = (run_key[0], run_key[1], report.output, *run_key[3:], mode, fold, options.direction)
@@ -164,7 +157,7 @@ def show(report: Report, options: Options, source: str, run_key: tuple) -> int |
             step = core.parse_int("step", text, 0, len(steps) - 1)
             st.session_state[key] = next(i for i, f in enumerate(all_frames) if f.first <= step <= f.last) + 1
         except core.LinkError as exc:
-            links.warn(f"{exc} (this mode has {len(steps)} steps)")
+            links.warn(t("steps.step_range", reason=exc, count=len(steps)))
     st.session_state[key] = min(max(int(st.session_state.get(key, 1)), 1), len(all_frames))
     playing = _play_controls(len(all_frames))
     run_every = SECONDS.get(st.session_state.get(state.STEPS_SPEED), 0.9) if playing else None
@@ -189,8 +182,9 @@ def sync_link(source: str, seed: int, output: str | None, options: Options) -> N
 
 def _play_controls(n: int) -> bool:
     with st.container(horizontal=True, vertical_alignment="center", key="steps_play_row"):
-        playing = st.toggle("Play", key=state.STEPS_PLAY, disabled=n < 2)
-        st.segmented_control("Speed", state.STEPS_SPEEDS, default="normal", key=state.STEPS_SPEED,
+        playing = st.toggle(t("steps.play"), key=state.STEPS_PLAY, disabled=n < 2)
+        st.segmented_control(t("steps.speed"), state.STEPS_SPEEDS, default="normal", key=state.STEPS_SPEED,
+                             format_func=lambda s: t(f"steps.speed_{s}"),
                              label_visibility="collapsed", persist_state=state.PERSIST)
     return bool(playing) and n > 1
 
@@ -218,10 +212,12 @@ def _player(graph: Graph, trace, mode: str, all_frames: tuple[Frame, ...], layou
                 ("Previous", "chevron_left", "Left", None, -1, position <= 1),
                 ("Next", "chevron_right", "Right", None, 1, position >= n),
                 ("Last", "last_page", "End", n, 0, position >= n)):
-            st.button(label, icon=f":material/{icon}:", shortcut=shortcut, key=f"steps_{label.lower()}",
+            st.button(t(f"steps.{label.lower()}"), icon=f":material/{icon}:", shortcut=shortcut,
+                      key=f"steps_{label.lower()}",
                       on_click=_move, args=(key, n, to, delta), disabled=off)
     if n > 1:
-        st.slider("Step", 1, n, key=key, format=f"step %d of {n}", label_visibility="collapsed")
+        st.slider(t("steps.step"), 1, n, key=key, format=t("steps.slider_format", count=n),
+                  label_visibility="collapsed")
     frame = all_frames[st.session_state[key] - 1]
     view = frame_view(graph, trace, mode, layout.owner, all_frames, st.session_state[key] - 1)
     from autogradlab.render.steps import paint
@@ -257,5 +253,5 @@ def _downloads(svg: str, layout, template, graph: Graph, trace, mode: str, all_f
                            mime="image/png", icon=":material/download:", type="tertiary", on_click="ignore")
         st.download_button("GIF", lambda: step_export.gif_of_frames(len(all_frames), dot_of),
                            file_name=f"{mode}-steps.gif", mime="image/gif", icon=":material/animation:",
-                           type="tertiary", on_click="ignore", help="All steps as an animation "
-                           f"(at most {step_export.MAX_FRAMES} frames)")
+                           type="tertiary", on_click="ignore",
+                           help=t("steps.gif_help", frames=step_export.MAX_FRAMES))

@@ -13,6 +13,8 @@ from collections.abc import Callable
 
 import streamlit as st
 
+from components.i18n import t
+
 _CSS = """
 :host { display: block; }
 .wrap { position: relative; width: 100%; border-radius: 4px; }
@@ -45,6 +47,10 @@ const IDLE_MS = 200;   // after this long without input the drawing is re-raster
 export default function (component) {
   const { data, parentElement, setTriggerValue } = component;
   const stage = parentElement.querySelector(".stage");
+  for (const [act, words] of Object.entries(data.labels || {})) {   // the page's language
+    const button = parentElement.querySelector(`button[data-act="${act}"]`);
+    if (button) { button.title = words.title; if (words.text) button.textContent = words.text; }
+  }
   let view = views.get(parentElement);
   if (!view || view.svgText !== data.svg) {
     stage.innerHTML = data.svg;
@@ -185,6 +191,9 @@ def show(svg: str, *, key: str, selected: str | None = None, max_height: str = "
     """Mount an inert SVG with zoom, pan and node clicks. Returns the id of the node clicked in the
     interaction that caused this rerun, else None. `on_click` runs before the rerun (a callback:
     read the clicked id from st.session_state[key].click)."""
-    result = _COMPONENT(data={"svg": svg, "selected": selected, "maxHeight": max_height}, key=key,
+    labels = {"in": {"title": t("common.zoom_in")}, "out": {"title": t("common.zoom_out")},
+              "reset": {"title": t("common.zoom_reset_help"), "text": t("common.zoom_reset")}}
+    result = _COMPONENT(data={"svg": svg, "selected": selected, "maxHeight": max_height, "labels": labels},
+                        key=key,
                         on_click_change=on_click or (lambda: None))
     return getattr(result, "click", None)

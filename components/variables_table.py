@@ -14,6 +14,7 @@ import numpy as np
 import streamlit as st
 
 from autogradlab.report import PlainValue, SequenceValue, TensorValue, Value
+from components.i18n import t
 
 MAX_CELL_CHARS = 70
 COLUMNS = ("name", "value", "shape", "dtype", "requires_grad", "grad", "grad_fn")
@@ -50,7 +51,7 @@ def short_array(array: np.ndarray) -> str:
 
 def shape_text(shape: tuple[int, ...]) -> str:
     """`()` -> `scalar`, `(3, 4)` -> `3 × 4`: readable from the back of a lecture hall."""
-    return "scalar" if len(shape) == 0 else " × ".join(str(n) for n in shape)
+    return t("graph.scalar") if len(shape) == 0 else " × ".join(str(n) for n in shape)
 
 
 def row(name: str, value: Value) -> dict[str, object]:
@@ -65,7 +66,7 @@ def row(name: str, value: Value) -> dict[str, object]:
             "grad_fn": value.grad_fn or "",
         }
     if isinstance(value, SequenceValue):
-        kind, shape = value.type_name, f"{len(value.items)} items"
+        kind, shape = value.type_name, t("graph.items", count=len(value.items))
     elif isinstance(value, PlainValue):
         kind, shape = value.kind, ""
     else:  # a Value kind this table does not know yet: show its text, never fail
@@ -82,7 +83,7 @@ def table(variables: Mapping[str, Value]) -> dict[str, list[object]]:
 
 def show(variables: Mapping[str, Value], *, key: str = "variables_table") -> None:
     if not variables:
-        st.caption("No variables yet: assign a value, e.g. `x = torch.arange(4.0)`.")
+        st.caption(t("graph.no_variables"))
         return
     with st.container(key=key):
         _dataframe(variables)
@@ -93,9 +94,9 @@ def _dataframe(variables: Mapping[str, Value]) -> None:
         table(variables),
         hide_index=True,
         column_config={
-            "name": st.column_config.TextColumn("name", width="small", pinned=True),
-            "value": st.column_config.TextColumn("value", width="large"),
-            "shape": st.column_config.TextColumn("shape", width="small"),
+            "name": st.column_config.TextColumn(t("graph.col_name"), width="small", pinned=True),
+            "value": st.column_config.TextColumn(t("graph.col_value"), width="large"),
+            "shape": st.column_config.TextColumn(t("graph.col_shape"), width="small"),
             "dtype": st.column_config.TextColumn("dtype", width="small"),
             "requires_grad": st.column_config.CheckboxColumn("requires_grad", width="small"),
             "grad": st.column_config.TextColumn("grad", width="medium"),

@@ -9,6 +9,7 @@ import json
 import streamlit as st
 
 from components import eigen_input, eigen_view, links, state
+from components.i18n import t
 
 
 def main() -> None:
@@ -18,13 +19,12 @@ def main() -> None:
     eigen_input.apply_link()
     left, right = st.columns([1, 2], gap="large")
     with left:
-        st.markdown("#### Eigenvectors: the directions a matrix only stretches")
+        st.markdown(t("eigen.title"))
         chosen = eigen_input.show()
     rows = chosen.rows
     if rows is None:
         with left:
-            st.warning(f"**This matrix cannot be analysed:** {chosen.problem}. "
-                       "The last good matrix stays on screen.", icon=":material/warning:")
+            st.warning(t("eigen.cannot_analyse", problem=chosen.problem), icon=":material/warning:")
         last = st.session_state.get(state.EIGEN_LAST_GOOD)
         rows = tuple(tuple(r) for r in json.loads(last)) if last else None
     else:

@@ -9,17 +9,7 @@ from __future__ import annotations
 import streamlit as st
 
 from components import cached, editor, error_box, links, results, state
-
-EMPTY_PROGRAM_HELP = """The editor is empty. Write a small PyTorch program, for example
-
-```python
-import torch
-x = torch.arange(4.0, requires_grad=True)
-y = 2 * torch.dot(x, x)
-y.backward()
-```
-
-then press **Run** or **Ctrl+Enter**."""
+from components.i18n import t
 
 
 def main() -> None:
@@ -30,13 +20,13 @@ def main() -> None:
         submitted = editor.show()
     if not submitted.source.strip():
         with right:
-            st.info(EMPTY_PROGRAM_HELP, icon=":material/edit_note:")
+            st.info(t("graph.empty_help"), icon=":material/edit_note:")
         return
 
     output = links.output_choice(submitted.source)
     links.sync(submitted.source, submitted.seed, output=output)
     session = st.session_state[state.SESSION_ID]
-    with right, st.spinner("Running…", show_time=True):
+    with right, st.spinner(t("common.running"), show_time=True):
         report = cached.run_program(submitted.source, submitted.seed, output, session,
                                     retry=submitted.pressed)
 
@@ -47,13 +37,14 @@ def main() -> None:
         with left:
             error_box.show(report.error, submitted.source)
             if report.printed:
-                results.printed_output(report, title="Printed before the error", key="printed_before_error")
+                results.printed_output(report, title=t("graph.printed_before_error"),
+                                       key="printed_before_error")
         last = state.last_good_run()
         last_report = cached.run_program(*last, session=session) if last else None
         if last_report is not None and last_report.error is None:
-            shown, label = last_report, "last good run"
+            shown, label = last_report, t("graph.last_good_run")
         else:
-            label = "computed before the error"
+            label = t("graph.computed_before_error")
 
     with right:
         results.graph_panel(shown, label=label)

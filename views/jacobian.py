@@ -7,6 +7,7 @@ import streamlit as st
 
 from autogradlab import links as core
 from components import cached, editor, error_box, heatmap, links, state
+from components.i18n import t
 
 
 def main() -> None:
@@ -16,7 +17,7 @@ def main() -> None:
     with left:
         submitted = editor.show()
     session = st.session_state[state.SESSION_ID]
-    with right, st.spinner("Running…", show_time=True):
+    with right, st.spinner(t("common.running"), show_time=True):
         report = cached.run_program(submitted.source, submitted.seed, None, session, retry=submitted.pressed)
     if report.error is not None:
         with left:
@@ -32,7 +33,7 @@ def main() -> None:
             dydx = cached.run_dydx(submitted.source, submitted.seed, *of_wrt, session=session)
             records = tuple(r for r in dydx.jacobians if r.line == 0)
             if not records:
-                st.warning(next((n for n in dydx.notes if n.startswith("d")), "dY/dX is not available"))
+                st.warning(next((n for n in dydx.notes if n.startswith("d")), t("jacobian.dydx_unavailable")))
                 return
         record = heatmap.pick(records, state.JACOBIAN_CALL_PREFIX + digest)
         cell_key = f"{state.JACOBIAN_CELL_PREFIX}{digest}_{record.index}"
@@ -52,7 +53,7 @@ def main() -> None:
         if cell is not None:
             heatmap.paths(record, cell)
         else:
-            st.caption("Click a cell of the heatmap to see the chain rule for that entry.")
+            st.caption(t("jacobian.click_cell"))
 
 
 main()

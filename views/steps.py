@@ -11,9 +11,7 @@ import streamlit as st
 
 from components import cached, editor, error_box, links, state, step_player
 from components.graph_view import output_picker
-
-EMPTY_HELP = ("The editor is empty. Write a small PyTorch program (or just an expression such as "
-              "`sin(x) * exp(y)`), then press **Run** or **Ctrl+Enter**.")
+from components.i18n import t
 
 
 def main() -> None:
@@ -25,21 +23,20 @@ def main() -> None:
         options = step_player.controls(submitted.source)
     if not submitted.source.strip():
         with right:
-            st.info(EMPTY_HELP, icon=":material/edit_note:")
+            st.info(t("steps.empty_help"), icon=":material/edit_note:")
         return
 
     output = links.output_choice(submitted.source)
     step_player.sync_link(submitted.source, submitted.seed, output, options)
     session = st.session_state[state.SESSION_ID]
-    with right, st.spinner("Running…", show_time=True):
+    with right, st.spinner(t("common.running"), show_time=True):
         report = cached.run_steps(submitted.source, submitted.seed, output, session, options.direction,
                                   options.backward_if_missing, options.values)
     if report.error is not None:
         with left:
             error_box.show(report.error, submitted.source)
         with right:
-            st.info("Fix the program to step through it: the steps are those of a run without errors.",
-                    icon=":material/pause_circle:")
+            st.info(t("steps.fix_first"), icon=":material/pause_circle:")
         return
     with left:
         output_picker(report, key=state.output_key(submitted.source))

@@ -215,7 +215,8 @@ def default_start(n: int) -> np.ndarray:
 
 
 def power_iteration(analysis: EigenAnalysis, start: object = None,
-                    iterations: int = DEFAULT_POWER_ITERATIONS) -> PowerIteration:
+                    iterations: int = DEFAULT_POWER_ITERATIONS, lang: str = "en") -> PowerIteration:
+    """`lang`: the language of the verdict's `why` (autogradlab/messages/eigen.py)."""
     a, n = analysis.matrix, analysis.n
     v = default_start(n) if start is None else np.asarray(start, dtype=float).reshape(-1)
     if v.shape != (n,) or not np.all(np.isfinite(v)) or not np.any(v):
@@ -231,32 +232,31 @@ def power_iteration(analysis: EigenAnalysis, start: object = None,
             path.append(np.zeros(n))
             break
         path.append(w / norm)
-    converges, dominant, direction, why = _verdict(analysis, path, start)
+    converges, dominant, direction, why = _verdict(analysis, path, start, lang)
     return PowerIteration(converges, dominant, direction, taken, why, tuple(path))
 
 
-def _verdict(analysis: EigenAnalysis, path: list[np.ndarray], start: object
+def _verdict(analysis: EigenAnalysis, path: list[np.ndarray], start: object, lang: str = "en"
              ) -> tuple[bool, complex | None, np.ndarray | None, str]:
     from autogradlab.engine.eigen_words import fmt, polar
+    from autogradlab.messages import text
+
+    def p(key: str, **params: object) -> str:
+        return text(lang, f"eigen.p.{key}", **params)
 
     spaces = analysis.spaces
     top = abs(spaces[0].value)
     if top <= analysis.cluster_tol:
-        return False, None, None, ("every eigenvalue is 0, so Aᵏv shrinks to the zero vector and "
-                                   "no direction survives")
+        return False, None, None, p("all_zero")
     tied = [s for s in spaces if abs(abs(s.value) - top) <= analysis.cluster_tol]
     if len(tied) > 1 or not tied[0].is_real:
         if not tied[0].is_real:
             r, deg = polar(tied[0].value)
-            return False, None, None, (f"the largest eigenvalues are a complex pair (modulus {fmt(r)}, "
-                                       f"angle ±{fmt(deg)}°): each step turns the vector by about "
-                                       f"{fmt(deg)}°, so it keeps spinning and never settles")
+            return False, None, None, p("complex", r=fmt(r), deg=fmt(deg))
         reals = sorted(s.value.real for s in tied)
         if len(tied) == 2 and reals[0] == -reals[1]:
-            return False, None, None, (f"{fmt(reals[1])} and {fmt(reals[0])} have the same size: "
-                                       "each step flips the vector between two directions")
-        return False, None, None, ("several eigenvalues share the largest modulus "
-                                   f"({', '.join(fmt(s.value) for s in tied)}): none of them wins")
+            return False, None, None, p("flip", a=fmt(reals[1]), b=fmt(reals[0]))
+        return False, None, None, p("tied", values=", ".join(fmt(s.value) for s in tied))
     space = tied[0]
     lam = space.value.real
     basis = np.column_stack(space.vectors)
@@ -265,19 +265,15 @@ def _verdict(analysis: EigenAnalysis, path: list[np.ndarray], start: object
     direction = proj / np.linalg.norm(proj) if np.linalg.norm(proj) > 1e-12 else basis[:, 0]
     rest = [abs(s.value) for s in spaces if s is not space]
     if space.defective:
-        why = (f"λ = {fmt(lam)} has the largest modulus, but it is defective: the vector creeps "
-               "towards its single eigen-direction slowly (about like 1/k)")
+        why = p("defective", lam=fmt(lam))
     elif space.multiplicity > 1:
-        why = (f"λ = {fmt(lam)} (repeated) has the largest modulus: the vector settles in its "
-               "eigenspace, on a direction that depends on the start")
+        why = p("repeated", lam=fmt(lam))
     else:
         ratio = max(rest) / abs(lam) if rest else 0.0
-        why = (f"λ = {fmt(lam)} has the largest modulus; every other direction shrinks relative to it "
-               f"by a factor {fmt(ratio)} per step")
+        why = p("dominant", lam=fmt(lam), ratio=fmt(ratio))
     if lam < 0:
-        why += "; λ < 0, so the arrow flips sign every step while its line stays the same"
+        why += p("negative")
     first = path[0]
     if np.linalg.norm(basis.T @ first) < 1e-9:
-        why += (". This start vector has no component along that direction, so in exact arithmetic "
-                "it never reaches it: try another start")
+        why += p("no_component")
     return True, complex(lam, 0.0), direction, why

@@ -10,13 +10,14 @@ import math
 import numpy as np
 
 from autogradlab.engine.eigen import EigenAnalysis
+from autogradlab.messages import text
 
-KIND_TITLES = {
-    "real-distinct": "Real, distinct eigenvalues",
-    "repeated": "A repeated eigenvalue",
-    "defective": "Defective (a shear)",
-    "complex": "Complex eigenvalues (a rotation)",
-}
+KINDS = ("real-distinct", "repeated", "defective", "complex")
+KIND_TITLES = {kind: text("en", f"eigen.kind.{kind}") for kind in KINDS}
+
+
+def kind_title(kind: str, lang: str = "en") -> str:
+    return text(lang, f"eigen.kind.{kind}") if kind in KINDS else kind
 
 
 def fmt(x: float | complex, digits: int = 3) -> str:
@@ -43,53 +44,49 @@ def polar(z: complex) -> tuple[float, float]:
     return abs(z), abs(math.degrees(math.atan2(z.imag, z.real)))
 
 
-def describe(an: EigenAnalysis) -> list[str]:
-    """Sentences for the page under the figure (and `eigen` text output), most important first."""
-    lines = [_kind_sentence(an)]
+def describe(an: EigenAnalysis, lang: str = "en") -> list[str]:
+    """Sentences for the page under the figure (and `eigen` text output), most important first, in
+    `lang` (autogradlab/messages/eigen.py)."""
+    def w(key: str, **params: object) -> str:
+        return text(lang, f"eigen.w.{key}", **params)
+
+    lines = [_kind_sentence(an, w)]
     if an.symmetric:
-        lines.append("Symmetric (A = Aᵀ): the eigenvalues are real and the eigen-directions are at "
-                     "right angles to each other, so A just stretches along perpendicular axes.")
+        lines.append(w("symmetric"))
     if an.singular:
         if len(an.kernel) == an.n:
-            what = "every direction collapses"
+            what = w("collapse_all")
         elif len(an.kernel) == 1:
-            what = f"the direction {vec(an.kernel[0])} collapses"
+            what = w("collapse_one", v=vec(an.kernel[0]))
         else:
-            what = f"the plane spanned by {' and '.join(vec(v) for v in an.kernel)} collapses"
-        lines.append(f"Singular (det = {fmt(an.determinant)}): A flattens space; {what} to 0, "
-                     "so no inverse can undo it.")
-    what = "areas" if an.n == 2 else "volumes"
-    flips = ", and orientation flips" if an.determinant < 0 else ""
-    lines.append(f"det A = {fmt(an.determinant)} (the factor by which {what} scale{flips}); "
-                 f"trace A = {fmt(an.trace)} (the sum of the eigenvalues).")
+            what = w("collapse_plane", vs=w("and").join(vec(v) for v in an.kernel))
+        lines.append(w("singular", det=fmt(an.determinant), what=what))
+    what = w("areas") if an.n == 2 else w("volumes")
+    flips = w("flips") if an.determinant < 0 else ""
+    lines.append(w("det_trace", det=fmt(an.determinant), what=what, flips=flips, trace=fmt(an.trace)))
     lines.extend(an.notes)
     return lines
 
 
-def _kind_sentence(an: EigenAnalysis) -> str:
+def _kind_sentence(an: EigenAnalysis, w) -> str:
     if an.kind == "complex":
         z = next(s.value for s in an.spaces if not s.is_real)
         r, deg = polar(z)
-        text = (f"λ = {fmt(z)} and {fmt(z.conjugate())}: no real direction stays on its line in that "
-                f"plane. In a suitable basis A rotates by {fmt(deg)}° and scales by {fmt(r)} each step")
+        sentence = w("complex", z=fmt(z), zbar=fmt(z.conjugate()), deg=fmt(deg), r=fmt(r))
         reals = [s for s in an.spaces if s.is_real]
         if reals:
-            text += (f"; the remaining axis {vec(reals[0].vectors[0])} is only stretched, by "
-                     f"λ = {fmt(reals[0].value.real)}")
-        return text + "."
+            sentence += w("complex_axis", v=vec(reals[0].vectors[0]), lam=fmt(reals[0].value.real))
+        return sentence + w("end")
     if an.kind == "defective":
         s = next(s for s in an.spaces if s.defective)
-        return (f"λ = {fmt(s.value.real)} is repeated {s.multiplicity}× but has only "
-                f"{len(s.vectors)} eigen-direction{'s' if len(s.vectors) > 1 else ''} "
-                f"({', '.join(vec(v) for v in s.vectors)}): A shears space, sliding vectors along "
-                "that line; no basis of eigenvectors exists.")
+        dirs = w("dir_many" if len(s.vectors) > 1 else "dir_one", d=len(s.vectors))
+        return w("defective", lam=fmt(s.value.real), m=s.multiplicity, dirs=dirs,
+                 vs=", ".join(vec(v) for v in s.vectors))
     if an.kind == "repeated":
         s = next(s for s in an.spaces if s.multiplicity > 1)
         whole = s.multiplicity == an.n
-        where = "every direction" if whole else f"a whole {'plane' if s.multiplicity == 2 else 'space'}"
-        return (f"λ = {fmt(s.value.real)} is repeated {s.multiplicity}×, and {where} is an "
-                f"eigen-direction: A scales {'all of space' if whole else 'that plane'} by "
-                f"{fmt(s.value.real)} without turning it.")
-    parts = [f"λ = {fmt(s.value.real)} along {vec(s.vectors[0])}" for s in an.spaces]
-    return ("Real, distinct eigenvalues: A stretches " + "; ".join(parts)
-            + ". Any other vector is turned towards the direction with the largest |λ|.")
+        where = w("every_direction") if whole else w("whole_plane" if s.multiplicity == 2 else "whole_space")
+        return w("repeated", lam=fmt(s.value.real), m=s.multiplicity, where=where,
+                 what=w("all_space") if whole else w("that_plane"))
+    parts = [w("along", lam=fmt(s.value.real), v=vec(s.vectors[0])) for s in an.spaces]
+    return w("distinct", parts=w("semicolon").join(parts))

@@ -1,11 +1,50 @@
-"""Texts shared by every page: the Run button, navigation, language and presentation toggles."""
+"""Texts shared by every page: the Run button, navigation, language toggle, the editor, running."""
 
 EN = {
     "common.run": "Run",
     "common.language": "Language",
+    "common.page_graph": "Graph",
+    "common.page_steps": "Steps",
+    "common.page_jacobian": "Jacobian",
+    "common.page_eigen": "Eigen",
+    "common.page_about": "About",
+    "common.running": "Running…",
+    "common.run_button": "Run  (Ctrl+Enter)",
+    "common.editor_label": "Program",
+    "common.editor_bar": "**Program**  ·  Ctrl+Enter runs · Tab indents · Esc then Tab leaves the editor",
+    "common.editor_help": "A small PyTorch program, as pasted from a lesson. Ctrl+Enter runs it.",
+    "common.seed": "Seed",
+    "common.seed_help": "randn/rand/randint draw from a generator seeded with this number: "
+                        "the same seed gives the same numbers.",
+    "common.busy_retry": "{message}. Trying again by itself in {seconds} s…",
+    "common.line": "line {line}",
+    "common.line_column": "line {line}, column {column}",
+    "common.zoom_in": "Zoom in",
+    "common.zoom_out": "Zoom out",
+    "common.zoom_reset": "Reset",
+    "common.zoom_reset_help": "Show the whole graph",
 }
 
 ZH = {
     "common.run": "运行",
     "common.language": "语言",
+    "common.page_graph": "计算图",
+    "common.page_steps": "逐步演示",
+    "common.page_jacobian": "雅可比矩阵",
+    "common.page_eigen": "特征向量",
+    "common.page_about": "关于",
+    "common.running": "正在运行…",
+    "common.run_button": "运行  (Ctrl+Enter)",
+    "common.editor_label": "程序",
+    "common.editor_bar": "**程序**  ·  Ctrl+Enter 运行 · Tab 缩进 · 先按 Esc 再按 Tab 离开编辑器",
+    "common.editor_help": "一段简短的 PyTorch 程序，可直接从课程中粘贴。按 Ctrl+Enter 运行。",
+    "common.seed": "随机种子",
+    "common.seed_help": "randn/rand/randint 从以此数为种子的生成器中取数：种子相同，得到的数也相同。",
+    "common.busy_retry": "{message}。将在 {seconds} 秒后自动重试…",
+    "common.line": "第 {line} 行",
+    "common.line_column": "第 {line} 行第 {column} 列",
+    "common.zoom_in": "放大",
+    "common.zoom_out": "缩小",
+    "common.zoom_reset": "复原",
+    "common.zoom_reset_help": "显示整张图",
 }

@@ -26,6 +26,7 @@ from autogradlab.render.legend import (
     fill_for,
     legend_table,
 )
+from autogradlab.render.words import language, w
 from autogradlab.report import Graph, GraphNode, TensorSnapshot
 
 NAME_CHARS = 40        # longer user text is cut with "…"
@@ -77,13 +78,13 @@ def _title(text: str) -> str:
 def _value_lines(node: GraphNode, backward_done: bool) -> list[str]:
     lines = []
     if node.value is not None:
-        lines.append("value " + html(node.value.summary, VALUE_CHARS))
+        lines.append(w("value", value=html(node.value.summary, VALUE_CHARS)))
     if node.kind == "saved" and node.grad is None and not (node.value and node.value.requires_grad):
         return lines                     # a saved constant has no gradient to show
     if node.grad is not None:
-        lines.append("grad " + html(_summary(node.grad), VALUE_CHARS))
+        lines.append(w("grad", value=html(_summary(node.grad), VALUE_CHARS)))
     elif node.value is not None or node.shape is not None:
-        lines.append("grad: not recorded" if backward_done else NOT_COMPUTED)
+        lines.append(w("grad_not_recorded") if backward_done else w("grad_not_computed"))
     return lines
 
 
@@ -95,7 +96,7 @@ def _shape_line(node: GraphNode, prefix: str) -> str:
     shape = node.shape if node.shape is not None else (node.value.shape if node.value else None)
     parts = [prefix] if prefix else []
     if shape is not None:
-        parts.append("shape " + shape_text(shape))
+        parts.append(w("shape", shape=shape_text(shape)))
     dtype = node.dtype or (node.value.dtype if node.value else None)
     if dtype and dtype != "float32":
         parts.append(html(dtype, 20))
@@ -122,29 +123,30 @@ def node_label(node: GraphNode, backward_done: bool) -> str:
         lines = op_head_lines(node)
     elif node.kind == "saved":
         name = node.label or (node.saved_name or "").removeprefix("_saved_") or "saved"
-        lines = [_title("saved " + html(name)), _shape_line(node, "")]
+        lines = [_title(w("saved", name=html(name))), _shape_line(node, "")]
     else:
         name = node.var or node.label or KIND_NAME.get(node.kind, node.kind)
-        lines = [_title(html(name)), _shape_line(node, "output" if node.kind == "output" else "")]
+        lines = [_title(html(name)), _shape_line(node, w("output") if node.kind == "output" else "")]
     lines += _value_lines(node, backward_done)
     return "<BR/>".join(line for line in lines if line)
 
 
 def node_tooltip(node: GraphNode) -> str:
     if node.line is not None and node.source:
-        return f"line {node.line}: {node.source.strip()}"
+        return w("line_source", line=node.line, source=node.source.strip())
     name = node.var or node.label or node.grad_fn or node.id
-    where = f" (line {node.line})" if node.line is not None else ""
-    return f"{KIND_NAME.get(node.kind, node.kind)}: {name}{where}"
+    where = w("line", line=node.line) if node.line is not None else ""
+    kind = w(f"kind.{node.kind}") if node.kind in KIND_NAME else node.kind
+    return f"{kind}: {name}{where}"
 
 
 def summary_label(fnode: FoldNode) -> str:
     if fnode.kind == "rest":
         return f"… {html(fnode.text, 80)}"
     lines = [_title(html(fnode.text, 80)), _title(f"× {fnode.count}")]
-    detail = f"{fnode.size:,} nodes"
+    detail = w("nodes", count=f"{fnode.size:,}")
     if fnode.lines:
-        detail += ", line " + ", ".join(str(n) for n in fnode.lines)
+        detail += w("lines", lines=", ".join(str(n) for n in fnode.lines))
     lines.append(_small(detail))
     return "<BR/>".join(lines)
 
@@ -183,9 +185,15 @@ def _edge_line(a: str, b: str, saved: bool) -> str:
 
 
 def annotated_dot(graph: Graph, *, max_nodes: int = 500, selected: str | None = None,
-                  rankdir: str = "BT", fold: bool = False) -> str:
+                  rankdir: str = "BT", fold: bool = False, lang: str = "en") -> str:
     """DOT text of the annotated graph; graphs over `max_nodes` are drawn folded (see fold.py),
-    smaller ones too when `fold` is asked for (repeated loop steps drawn once, with a count)."""
+    smaller ones too when `fold` is asked for (repeated loop steps drawn once, with a count).
+    `lang`: the language of the drawn words (legend, "value", "grad"; render/words.py)."""
+    with language(lang):
+        return _annotated_dot(graph, max_nodes=max_nodes, selected=selected, rankdir=rankdir, fold=fold)
+
+
+def _annotated_dot(graph: Graph, *, max_nodes: int, selected: str | None, rankdir: str, fold: bool) -> str:
     if rankdir not in _RANKDIRS:
         raise ValueError(f"rankdir must be one of {', '.join(_RANKDIRS)}, got {rankdir!r}")
     if fold or len(graph.nodes) > max_nodes:

@@ -7,6 +7,8 @@ chosen for a projector at the back of a lecture room, not for a laptop screen.
 
 from __future__ import annotations
 
+from autogradlab.render.words import w
+
 # One family list that covers Latin and Chinese; graphviz (pango) and browsers (CSS) both accept it.
 FONT = "Noto Sans CJK SC, DejaVu Sans, sans-serif"
 FONT_SIZE = 16          # node text
@@ -45,7 +47,7 @@ def legend_table(title: str | None = None) -> str:
     """
     cells = "".join(
         f'<TD BGCOLOR="{KIND_FILL[kind]}" BORDER="1" COLOR="{BORDER}" STYLE="ROUNDED" '
-        f'CELLPADDING="5">{KIND_NAME[kind]}</TD>'
+        f'CELLPADDING="5">{w(f"kind.{kind}")}</TD>'
         for kind in ("leaf", "op", "saved", "output")
     )
     rows = ""

@@ -29,6 +29,7 @@ from autogradlab.render.dot import (
 )
 from autogradlab.render.fold import fold_graph
 from autogradlab.render.legend import BORDER, REST_FILL, fill_for
+from autogradlab.render.words import language, w
 from autogradlab.report import Graph, GraphNode
 
 SLOT_CHARS = 22                    # longest slot text; longer text is cut with "…"
@@ -72,10 +73,10 @@ def step_node_label(node: GraphNode) -> str:
         lines = op_head_lines(node)
     elif node.kind == "saved":
         name = node.label or (node.saved_name or "").removeprefix("_saved_") or "saved"
-        lines = [_title("saved " + html(name)), _small(_shape_line(node, ""))]
+        lines = [_title(w("saved", name=html(name))), _small(_shape_line(node, ""))]
     else:
         name = node.var or node.label or node.kind
-        lines = [_title(html(name)), _small(_shape_line(node, "output" if node.kind == "output" else ""))]
+        lines = [_title(html(name)), _small(_shape_line(node, w("output") if node.kind == "output" else ""))]
     lines += [_slot(VALUE_MARK), _slot(DERIV_MARK)]
     return "<BR/>".join(line for line in lines if line)
 
@@ -85,8 +86,14 @@ def _node(node_id: str, label: str, fill: str, tooltip: str, extra: str = "") ->
             f"tooltip={quoted(tooltip)}{extra}];")
 
 
-def step_layout(graph: Graph, *, fold: bool, max_nodes: int = 500) -> StepLayout:
-    """The DOT of the step view; folded (repeated loop steps drawn once) when asked or when big."""
+def step_layout(graph: Graph, *, fold: bool, max_nodes: int = 500, lang: str = "en") -> StepLayout:
+    """The DOT of the step view; folded (repeated loop steps drawn once) when asked or when big.
+    `lang`: the language of the drawn words (render/words.py)."""
+    with language(lang):
+        return _step_layout(graph, fold=fold, max_nodes=max_nodes)
+
+
+def _step_layout(graph: Graph, *, fold: bool, max_nodes: int) -> StepLayout:
     def header(title: str | None) -> list[str]:
         return [line.replace('style="rounded,filled"', 'style="filled"') for line in _header("BT", title)]
 

@@ -90,7 +90,7 @@ class FakePool:
 
 
 def annotated_dot(graph: Graph, *, max_nodes: int = 500, selected: str | None = None,
-                  fold: bool = False) -> str:
+                  fold: bool = False, lang: str = "en") -> str:
     lines = ["digraph G {"]
     if fold or len(graph.nodes) > max_nodes:
         return 'digraph G { rest [label="folded"] }'

@@ -34,3 +34,23 @@ def test_normalize(given, expected):
 
 def test_unknown_key_shows_itself():
     assert messages.text("zh", "no.such.key") == "no.such.key"
+
+
+def test_the_catalogue_does_not_import_torch():
+    """The UI process never imports torch; every page loads the catalogue."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from autogradlab import messages; messages.catalogue('en'); "
+            "messages.catalogue('zh'); print('torch' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_eigen_presets_english_texts_are_the_presets_own():
+    from autogradlab.engine.eigen_presets import PRESETS
+
+    for i, preset in enumerate(PRESETS):
+        assert messages.text("en", f"eigen.preset.{i}") == preset.label
+        assert messages.text("en", f"eigen.preset_line.{i}") == preset.line
+        assert messages.text("zh", f"eigen.preset.{i}") != preset.label

@@ -1,0 +1,35 @@
+"""Links: what is said when a link (or a typed link-style value) cannot be used."""
+
+EN = {
+    "links.bad_link": "**This link could not be used as it is:** {message}. Showing the default instead.",
+    "links.not_a_program": "the link's `code` is not a program encoded by Autograd Lab ({why}; was the link "
+                           "cut short?)",
+    "links.incomplete": "the link's `code` is incomplete (was the link cut short?)",
+    "links.too_long": "the link's program is longer than the limit of {limit} characters",
+    "links.code_too_long": "the link's program is too long ({length} characters of `code`; the limit is "
+                           "{limit})",
+    "links.not_utf8": "the link's program is not UTF-8 text",
+    "links.whole_number": "the link's `{name}` must be a whole number, not {value}",
+    "links.between": "the link's `{name}` must be between {low} and {high}, not {value}",
+    "links.one_of": "the link's `{name}` must be one of {choices}, not {value}",
+    "links.not_json": "the link's `{name}` is not valid JSON: {value}",
+    "links.finite": "the link's `{name}` must hold finite numbers (no NaN or infinity)",
+    "links.count": "the link's `{name}` must have {count} numbers, not {given}",
+    "links.matrix_nested": "the link's `matrix` must be a nested list such as [[2,1],[1,2]]",
+}
+
+ZH = {
+    "links.bad_link": "**此链接无法按原样使用：** {message}。已改为显示默认内容。",
+    "links.not_a_program": "链接中的 `code` 不是由 Autograd Lab 编码的程序（{why}；链接是否被截断了？）",
+    "links.incomplete": "链接中的 `code` 不完整（链接是否被截断了？）",
+    "links.too_long": "链接中的程序超过了 {limit} 个字符的上限",
+    "links.code_too_long": "链接中的程序太长（`code` 有 {length} 个字符；上限为 {limit}）",
+    "links.not_utf8": "链接中的程序不是 UTF-8 文本",
+    "links.whole_number": "链接中的 `{name}` 必须是整数，而不是 {value}",
+    "links.between": "链接中的 `{name}` 必须在 {low} 与 {high} 之间，而不是 {value}",
+    "links.one_of": "链接中的 `{name}` 必须是 {choices} 之一，而不是 {value}",
+    "links.not_json": "链接中的 `{name}` 不是有效的 JSON：{value}",
+    "links.finite": "链接中的 `{name}` 必须都是有限的数（不能有 NaN 或无穷大）",
+    "links.count": "链接中的 `{name}` 必须有 {count} 个数，而不是 {given} 个",
+    "links.matrix_nested": "链接中的 `matrix` 必须是嵌套列表，例如 [[2,1],[1,2]]",
+}

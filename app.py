@@ -2,10 +2,11 @@
 
 import streamlit as st
 
-from components import cached
+from components import cached, present
 
 st.set_page_config(page_title="Autograd Lab", page_icon=":material/account_tree:", layout="wide")
 cached.warm_pool()
+present.apply()
 st.navigation(
     [
         st.Page("views/graph.py", title="Graph", icon=":material/account_tree:", default=True),

@@ -14,7 +14,7 @@ import streamlit as st
 from autogradlab.engine.eigen import EigenAnalysis, analyse, power_iteration
 from autogradlab.engine.eigen_words import KIND_TITLES, describe, fmt, polar, vec
 from autogradlab.render import eigen_plot
-from components import eigen_input, links, state
+from components import eigen_input, links, present, state
 
 VIEWS = ("Picture", "Power iteration", "Animation I → A")
 FIGURE_KEY = "eigen_figure"
@@ -69,7 +69,7 @@ def plane(rows: tuple[tuple[float, ...], ...]) -> None:
     else:
         power = power_iteration(an, start=v) if view == VIEWS[1] else None
         fig = eigen_plot.plane_figure(an, v, power, title)
-    st.plotly_chart(fig, key=FIGURE_KEY, config=_config(), width="stretch")
+    st.plotly_chart(present.figure(fig), key=FIGURE_KEY, config=_config(), width="stretch")
     st.markdown(_probe_words(an, v))
     if view == VIEWS[1]:
         _power_words(an, v)
@@ -88,7 +88,7 @@ def rows_text(rows: tuple[tuple[float, ...], ...]) -> str:
 def space(rows: tuple[tuple[float, ...], ...]) -> None:
     an = analyse(rows)
     fig = eigen_plot.space_figure(an, f"A = {rows_text(rows)}")
-    st.plotly_chart(fig, key=FIGURE_KEY, config=_config(), width="stretch")
+    st.plotly_chart(present.figure(fig), key=FIGURE_KEY, config=_config(), width="stretch")
     _power_words(an)
 
 

@@ -104,7 +104,9 @@ def _clickable(svg: str, *, key: str, node_key: str, ids: set[str], selected: st
             st.session_state[node_key] = node
 
     svg = " ".join(inert_svg(svg).split("\n"))
-    svg_view.show(svg, key=key, selected=selected, on_click=clicked)
+    from components import present
+
+    svg_view.show(svg, key=key, selected=selected, on_click=clicked, max_height=present.figure_height("72vh"))
 
 
 def _embed_svg(svg: str, *, key: str) -> None:

@@ -14,7 +14,7 @@ from autogradlab import links as core
 from autogradlab.render import heatmap as render
 from autogradlab.report import Report
 from autogradlab.report_jacobian import JacobianRecord
-from components import graph_view, links, state
+from components import graph_view, links, present, state
 
 PATH_COLOR = "#f5a623"
 EXAMPLE = """import torch
@@ -53,7 +53,7 @@ def _clicked(event: object) -> tuple[int, int] | None:
 def heatmap(record: JacobianRecord, cell: tuple[int, int] | None, key: str) -> tuple[int, int] | None:
     fmt = st.session_state.get(state.JACOBIAN_IMAGE_FORMAT, "png")
     fig = render.jacobian_figure(record, cell=cell)
-    event = st.plotly_chart(fig, key=key, on_select="rerun", selection_mode="points",
+    event = st.plotly_chart(present.figure(fig), key=key, on_select="rerun", selection_mode="points",
                             config=render.export_config(fmt), width="stretch")
     return _clicked(event)
 

@@ -16,7 +16,7 @@ import streamlit as st
 from autogradlab import links as core
 from autogradlab.render.step_frames import MODES, Frame, frame_view, frames, mode_steps
 from autogradlab.report import Graph, Report
-from components import cached, links, state, step_card
+from components import cached, links, present, state, step_card
 from components.graph_view import FOLD_OFFER_NODES, MAX_NODES, inert_svg
 
 SECONDS = {"slow": 1.6, "normal": 0.9, "fast": 0.4}
@@ -227,7 +227,7 @@ def _player(graph: Graph, trace, mode: str, all_frames: tuple[Frame, ...], layou
     from autogradlab.render.steps import paint
 
     svg = paint(template, view.looks, view.values, view.derivs)
-    left, right = st.columns([5, 3], gap="medium")
+    left, right = present.columns([5, 3], presenting=(5, 2), gap="medium")
     with left, st.container(key="steps_graph"):
         st.markdown(f'<div style="width:100%;max-height:75vh;overflow:auto">{svg}</div>',
                     unsafe_allow_html=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components import cached, editor, error_box, links, results, state
+from components import cached, editor, error_box, links, present, results, state
 
 EMPTY_PROGRAM_HELP = """The editor is empty. Write a small PyTorch program, for example
 
@@ -25,7 +25,7 @@ then press **Run** or **Ctrl+Enter**."""
 def main() -> None:
     state.init()
     links.apply_program_link()
-    left, right = st.columns([2, 3], gap="large")
+    left, right = present.columns([2, 3], gap="large")
     with left:
         submitted = editor.show()
     if not submitted.source.strip():

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components import cached, editor, error_box, links, state, step_player
+from components import cached, editor, error_box, links, present, state, step_player
 from components.graph_view import output_picker
 
 EMPTY_HELP = ("The editor is empty. Write a small PyTorch program (or just an expression such as "
@@ -19,7 +19,7 @@ EMPTY_HELP = ("The editor is empty. Write a small PyTorch program (or just an ex
 def main() -> None:
     state.init()
     links.apply_program_link()
-    left, right = st.columns([2, 6], gap="large")
+    left, right = present.columns([2, 6], gap="large")
     with left:
         submitted = editor.show()
         options = step_player.controls(submitted.source)

@@ -22,8 +22,18 @@ FIGURE_KEY = "eigen_figure"
 
 def _config() -> dict:
     fmt_ = st.session_state.get(state.EIGEN_EXPORT) or "png"
-    return {"displaylogo": False, "toImageButtonOptions": {"format": fmt_, "filename": "eigen",
+    return {"displaylogo": False, "toImageButtonOptions": {"format": fmt_, "filename": _file_name(),
                                                            **eigen_plot.SLIDE, "scale": 1}}
+
+
+def _file_name() -> str:
+    """`matrix-2-1-2-3-eigen` for typed numbers; the program's name for a matrix from the program."""
+    from autogradlab.render.figure_names import slugify
+
+    if st.session_state.get(state.EIGEN_SOURCE, state.EIGEN_SOURCES[0]) != state.EIGEN_SOURCES[0]:
+        return f"{present.slug()}-eigen"
+    last = st.session_state.get(state.EIGEN_LAST_GOOD) or ""
+    return f"{slugify('matrix ' + last.replace('-', ' minus '), 60) or 'matrix'}-eigen"
 
 
 def _probe_words(an: EigenAnalysis, v: np.ndarray) -> str:

@@ -53,8 +53,10 @@ def _clicked(event: object) -> tuple[int, int] | None:
 def heatmap(record: JacobianRecord, cell: tuple[int, int] | None, key: str) -> tuple[int, int] | None:
     fmt = st.session_state.get(state.JACOBIAN_IMAGE_FORMAT, "png")
     fig = render.jacobian_figure(record, cell=cell)
+    config = render.export_config(fmt)
+    config["toImageButtonOptions"]["filename"] = f"{present.slug()}-jacobian-{record.index + 1}"
     event = st.plotly_chart(present.figure(fig), key=key, on_select="rerun", selection_mode="points",
-                            config=render.export_config(fmt), width="stretch")
+                            config=config, width="stretch")
     return _clicked(event)
 
 
@@ -152,7 +154,8 @@ def exports(record: JacobianRecord) -> None:
                  key=state.JACOBIAN_IMAGE_FORMAT)
     with right:
         if record.matrix.size <= render.EXACT_MAX_CELLS:
-            st.download_button("Download CSV", render.matrix_csv(record), file_name="jacobian.csv",
+            st.download_button("Download CSV", render.matrix_csv(record),
+                               file_name=f"{present.slug()}-jacobian-{record.index + 1}.csv",
                                mime="text/csv", icon=":material/download:")
         else:
             st.caption("CSV up to 250,000 entries; for bigger ones: python -m autogradlab jacobian --json")

@@ -106,3 +106,43 @@ def figure(fig):  # noqa: ANN001, ANN201 - a plotly Figure (no plotly import in 
         fig.update_layout(font={"size": 20, "color": "#000000"}, title_font_size=26, legend_font_size=18,
                           height=PLOT_HEIGHT_PX)
     return fig
+
+
+def slug(source: str | None = None, output: str | None = None) -> str:
+    """The name figures of this program are saved under (`y-dot`): from `source`, else the
+    program last run (all pages share it)."""
+    from autogradlab.render.figure_names import program_slug
+    from components import state
+
+    if source is None:
+        source = st.session_state.get(state.EDITOR_COPY) or ""
+    return program_slug(source, output)
+
+
+def graph_downloads(dot: str, svg: str | None, name: str, *, key: str, figure: str = "graph") -> None:
+    """SVG, PNG at a chosen scale (2x by default) and PDF of a DOT drawing, named
+    `<name>-<figure>.<ext>`. PNG, PDF (and the SVG when `svg` is None) are rendered on click."""
+    from autogradlab.render.figure_names import PNG_SCALES, file_name
+
+    def render(fmt: str, scale: int = 2):  # noqa: ANN202 - a deferred download: bytes on click
+        def make() -> bytes:
+            from autogradlab.render import export
+            from autogradlab.render.figure_names import CSS_DPI
+
+            if fmt == "png":
+                return export.render_dot(dot, "png", dpi=CSS_DPI * scale)
+            return export.render_dot(dot, fmt)
+        return make
+
+    common = {"icon": ":material/download:", "type": "tertiary", "on_click": "ignore"}
+    with st.container(horizontal=True, gap="small", vertical_alignment="center", key=key):
+        st.download_button("SVG", svg if svg is not None else render("svg"),
+                           file_name=file_name(name, figure, "svg"), mime="image/svg+xml",
+                           help=t("present.download_svg"), **common)
+        scale = st.selectbox(t("present.png_scale"), PNG_SCALES, index=PNG_SCALES.index(2),
+                             format_func=lambda s: f"PNG {s}×", key=f"{key}_scale",
+                             label_visibility="collapsed", help=t("present.png_scale_help"), width=130)
+        st.download_button("PNG", render("png", int(scale or 2)), file_name=file_name(name, figure, "png"),
+                           mime="image/png", help=t("present.download_png", scale=scale), **common)
+        st.download_button("PDF", render("pdf"), file_name=file_name(name, figure, "pdf"),
+                           mime="application/pdf", help=t("present.download_pdf"), **common)

@@ -234,14 +234,16 @@ def _player(graph: Graph, trace, mode: str, all_frames: tuple[Frame, ...], layou
     with right:
         step_card.show(graph, trace, mode, mode_steps(trace, mode), frame, frame is all_frames[-1])
         step_card.source_lines(source, mode_steps(trace, mode)[frame.last].line)
-        _downloads(svg, layout, template, graph, trace, mode, all_frames, st.session_state[key] - 1)
+        _downloads(svg, layout, template, graph, trace, mode, all_frames, st.session_state[key] - 1,
+                   present.slug(source, graph.output))
     step = str(frame.first)
     if st.query_params.get("step") != step:
         st.query_params["step"] = step
     _seen("step", step)
 
 
-def _downloads(svg: str, layout, template, graph: Graph, trace, mode: str, all_frames, k: int) -> None:
+def _downloads(svg: str, layout, template, graph: Graph, trace, mode: str, all_frames, k: int,
+               slug: str = "program") -> None:
     from autogradlab.render import step_export
     from autogradlab.render.export import render_dot
     from autogradlab.render.steps import frame_dot
@@ -251,11 +253,14 @@ def _downloads(svg: str, layout, template, graph: Graph, trace, mode: str, all_f
         return frame_dot(layout, template, v.looks, v.values, v.derivs)
 
     with st.container(horizontal=True, gap="small", key="steps_downloads"):
-        st.download_button("SVG", lambda: svg, file_name=f"step-{k + 1}.svg", mime="image/svg+xml",
+        st.download_button("SVG", lambda: svg, file_name=f"{slug}-{mode}-step-{k + 1}.svg",
+                           mime="image/svg+xml",
                            icon=":material/download:", type="tertiary", on_click="ignore")
-        st.download_button("PNG", lambda: render_dot(dot_of(k), "png"), file_name=f"step-{k + 1}.png",
+        st.download_button("PNG", lambda: render_dot(dot_of(k), "png", dpi=192),
+                           file_name=f"{slug}-{mode}-step-{k + 1}.png",
                            mime="image/png", icon=":material/download:", type="tertiary", on_click="ignore")
         st.download_button("GIF", lambda: step_export.gif_of_frames(len(all_frames), dot_of),
-                           file_name=f"{mode}-steps.gif", mime="image/gif", icon=":material/animation:",
+                           file_name=f"{slug}-{mode}-steps.gif", mime="image/gif",
+                           icon=":material/animation:",
                            type="tertiary", on_click="ignore", help="All steps as an animation "
                            f"(at most {step_export.MAX_FRAMES} frames)")

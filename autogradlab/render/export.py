@@ -10,11 +10,11 @@ import re
 import shutil
 import subprocess
 
+from autogradlab.render.figure_names import CSS_DPI, PNG_SCALES
+
 FORMATS = ("svg", "png", "pdf", "dot")
 TIMEOUT_S = 20.0
 PNG_DPI = 150           # readable on a projector, still a few hundred kB for a typical graph
-PNG_SCALES = (1, 2, 3, 4)   # PNG export: 1x = the on-screen size (96 dpi, 1 pt = 4/3 px); 2x default
-CSS_DPI = 96
 
 
 class RenderError(Exception):

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+PNG_SCALES = (1, 2, 3, 4)   # PNG export: 1x = the on-screen size (96 dpi, 1 pt = 4/3 px); 2x default
+CSS_DPI = 96
 MAX_SLUG = 40
 FALLBACK = "program"
 _NAME = r"([A-Za-z_\u00c0-\uffff][\w\u00c0-\uffff]*)"

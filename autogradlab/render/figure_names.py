@@ -76,7 +76,7 @@ def program_slug(source: str, output: str | None = None, entry_id: str | None = 
         return FALLBACK
     found = _ASSIGN.match(line)
     name, rest = (found.group(1), found.group(2)) if found else ("", line)
-    calls = [c for c in _CALL.findall(rest) if c not in _SKIP_CALLS]
+    calls = [c for c in _CALL.findall(rest) if c not in _SKIP_CALLS and c != name]
     slug = slugify(" ".join([name, *dict.fromkeys(calls)]))
     return slug or FALLBACK
 

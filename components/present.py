@@ -102,9 +102,17 @@ PLOT_HEIGHT_PX = 720   # a plot's height in presentation mode (most of a 1080-pi
 
 def figure(fig):  # noqa: ANN001, ANN201 - a plotly Figure (no plotly import in this module)
     """A plotly figure with projector-size text and height in presentation mode; unchanged otherwise."""
-    if active():
-        fig.update_layout(font={"size": 20, "color": "#000000"}, title_font_size=26, legend_font_size=18,
-                          height=PLOT_HEIGHT_PX)
+    if not active():
+        return fig
+    big = {"font": {"size": 20, "color": "#000000"}, "height": PLOT_HEIGHT_PX}
+    if isinstance(fig, dict):       # a figure as plain dicts (render/eigen_plot.py)
+        layout = dict(fig.get("layout") or {})
+        layout.update(big)
+        layout["title"] = {**(layout.get("title") or {}), "font": {"size": 26}} \
+            if isinstance(layout.get("title"), dict) else layout.get("title")
+        layout["legend"] = {**(layout.get("legend") or {}), "font": {"size": 18}}
+        return {**fig, "layout": layout}
+    fig.update_layout(**big, title_font_size=26, legend_font_size=18)
     return fig
 
 

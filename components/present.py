@@ -105,14 +105,25 @@ def figure(fig):  # noqa: ANN001, ANN201 - a plotly Figure (no plotly import in 
     if not active():
         return fig
     big = {"font": {"size": 20, "color": "#000000"}, "height": PLOT_HEIGHT_PX}
+    axis = {"tickfont": {"size": 18, "color": "#000000"}, "title": {"font": {"size": 20, "color": "#000000"}}}
     if isinstance(fig, dict):       # a figure as plain dicts (render/eigen_plot.py)
         layout = dict(fig.get("layout") or {})
         layout.update(big)
+        for name in {"xaxis", "yaxis", *(k for k in layout if k.startswith(("xaxis", "yaxis")))}:
+            old = layout.get(name) or {}
+            title = old.get("title")
+            title = {**title, "font": axis["title"]["font"]} if isinstance(title, dict) else \
+                {"text": title, "font": axis["title"]["font"]} if title else None
+            layout[name] = {**old, "tickfont": axis["tickfont"], **({"title": title} if title else {})}
         layout["title"] = {**(layout.get("title") or {}), "font": {"size": 26}} \
             if isinstance(layout.get("title"), dict) else layout.get("title")
         layout["legend"] = {**(layout.get("legend") or {}), "font": {"size": 18}}
-        return {**fig, "layout": layout}
+        data = [{**trace, "textfont": {**trace["textfont"], "size": 22}} if isinstance(trace, dict)
+                and isinstance(trace.get("textfont"), dict) else trace for trace in fig.get("data") or ()]
+        return {**fig, "layout": layout, "data": data}
     fig.update_layout(**big, title_font_size=26, legend_font_size=18)
+    fig.update_xaxes(tickfont=axis["tickfont"], title_font=axis["title"]["font"])
+    fig.update_yaxes(tickfont=axis["tickfont"], title_font=axis["title"]["font"])
     return fig
 
 

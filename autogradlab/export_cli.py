@@ -50,7 +50,7 @@ def add_parser(commands: Any) -> None:
 
 def resolve(name: str, lang: str) -> tuple[str, str]:
     """(program text, slug) of a file or a gallery entry; ValueError with the message otherwise."""
-    from autogradlab.render.figure_names import program_slug
+    from autogradlab.render.figure_names import gallery_id, program_slug
 
     path = Path(name)
     if path.is_file():
@@ -58,7 +58,7 @@ def resolve(name: str, lang: str) -> tuple[str, str]:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             raise ValueError(messages.text(lang, "present.cli_unreadable", name=name, reason=exc)) from None
-        return text, program_slug(text)
+        return text, program_slug(text, entry_id=gallery_id(text))
     try:
         from autogradlab import gallery  # built by the gallery work; absent: FILE only
         entry = gallery.find(name)

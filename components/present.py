@@ -135,7 +135,14 @@ def slug(source: str | None = None, output: str | None = None) -> str:
 
     if source is None:
         source = st.session_state.get(state.EDITOR_COPY) or ""
-    return program_slug(source, output)
+    return program_slug(source, output, entry_id=_gallery_id(source))
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _gallery_id(source: str) -> str | None:
+    from autogradlab.render.figure_names import gallery_id
+
+    return gallery_id(source)
 
 
 def graph_downloads(dot: str, svg: str | None, name: str, *, key: str, figure: str = "graph") -> None:

@@ -93,3 +93,14 @@ def summary(source: str, output: str | None = None, limit: int = 60) -> tuple[in
     if len(line) > limit:
         line = line[: limit - 1].rstrip() + "…"
     return count, line
+
+
+def gallery_id(source: str) -> str | None:
+    """The id of the gallery entry whose program this is (opened from the gallery, or a lesson file),
+    else None. The gallery is optional here: without it every program is named by its text."""
+    try:
+        from autogradlab import gallery
+        wanted = source.strip()
+        return next((e.id for e in gallery.entries() if e.program.strip() == wanted), None)
+    except Exception:  # noqa: BLE001 - no gallery module or catalogue: name by the program instead
+        return None

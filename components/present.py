@@ -2,10 +2,11 @@
 
 `apply()` (called once per run by app.py, before the page) reads the link, draws the toggle, keeps
 the URL current (a page switch clears the query string; the mode is put back) and, when on, adds one
-scoped stylesheet: projector-size fonts, a high-contrast light theme, figures in a 16:9 area of fixed
-size (so stepping never moves the layout). Every rule starts from a marker element that exists only
-in presentation mode, so normal mode is untouched even if the browser keeps the style element.
-Pages ask `active()`; `columns()` gives the figure most of the width; the editor folds itself.
+scoped stylesheet: projector-size fonts, a high-contrast light theme, the step drawing in a box of
+fixed height (72% of the screen: stepping never moves the layout; the graph already fills that much).
+Every rule starts from a marker element that exists only in presentation mode, so normal mode is
+untouched even if the browser keeps the style element. Pages ask `active()`; `columns()` gives the
+figure most of the width; the editor folds itself; `figure()` enlarges a plotly figure's text.
 """
 
 from __future__ import annotations
@@ -18,8 +19,8 @@ PARAM = "present"
 TOGGLE = "present_toggle"      # bool: the toggle (the mode itself)
 LINK_SEEN = "present_link_seen"  # str | None: the `present` value last read from or written to the URL
 MARKER = "present_on"          # container key: the stylesheet applies only while it is on the page
-FIGURE_HEIGHT = "72vh"         # the figure box: as tall as the screen leaves, width by the column
-FIGURES = (".st-key-graph_view", ".st-key-steps_graph")
+FIGURE_HEIGHT = "72vh"         # the figure's height: what the screen leaves under the page's controls
+FIGURES = (".st-key-steps_graph",)   # light-DOM drawings drawn at exactly FIGURE_HEIGHT
 
 _ON = f"body:has(.st-key-{MARKER})"
 # Always on (both modes): the toggle sits in the header's empty right end instead of taking a row.
@@ -36,11 +37,10 @@ html:has(.st-key-{MARKER}) {{ font-size: 22px; }}
 {_ON} [data-testid="stExpander"] details, {_ON} [data-testid="stVerticalBlockBorderWrapper"] {{
   border-color: #000000; }}
 {_ON} .stApp button[kind="primary"] {{ background: #0645ad; border-color: #0645ad; }}
-{", ".join(f"{_ON} {f}" for f in FIGURES)} {{ container-type: inline-size; }}
 {", ".join(f"{_ON} {f} div:has(> svg)" for f in FIGURES)} {{
   max-height: none !important; overflow: hidden !important; }}
 {", ".join(f"{_ON} {f} svg" for f in FIGURES)} {{ width: 100% !important; max-width: none !important;
-  height: min(75cqw, {FIGURE_HEIGHT}) !important; max-height: none !important; min-width: 0 !important; }}
+  height: {FIGURE_HEIGHT} !important; max-height: none !important; min-width: 0 !important; }}
 {_ON} .st-key-steps_card {{ min-height: 12rem; }}
 """
 

@@ -79,6 +79,13 @@ def test_every_page_in_presentation_mode(browser, server, artifacts):
         expect(page.locator('[data-testid="stPlotlyChart"]').first).to_be_visible(timeout=90_000)
         settle(page)
         page.screenshot(path=str(artifacts / "present-jacobian.png"))
+        page.locator('[data-testid="stPlotlyChart"]').first.hover()
+        with page.expect_download(timeout=60_000) as download:
+            page.locator('.modebar-btn[data-title^="Download plot"]').first.click(force=True)
+        assert download.value.suggested_filename == "j-jacobian-tanh-sin-jacobian-1.png"
+        shot = artifacts / "export-jacobian.png"
+        download.value.save_as(str(shot))
+        assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
         page.goto(f"{base}/eigen?present=1")
         expect(page.locator('[data-testid="stPlotlyChart"]').first).to_be_visible(timeout=90_000)

@@ -83,3 +83,31 @@ def test_page_switch_keeps_presentation_mode(app_file: str):
     assert at.toggle(key=present.TOGGLE).value is True
     assert at.query_params["present"] == "1"
     assert program_expanders(at)
+
+
+def _figure_app() -> None:
+    import json
+
+    import streamlit as st
+
+    from components import present
+
+    fig = {"data": [{"type": "scatter", "x": [0, 1], "y": [0, 1], "text": ["", "Av"],
+                     "textfont": {"color": "red", "size": 14}}],
+           "layout": {"title": {"text": "A"}, "xaxis": {"range": [-1, 1]}, "height": 400}}
+    st.code(json.dumps(present.figure(fig)), language=None)
+
+
+def test_plots_get_projector_size_text_only_in_presentation_mode():
+    import json
+
+    at = AppTest.from_function(_figure_app, default_timeout=TIMEOUT)
+    at.query_params["present"] = "1"
+    big = json.loads(at.run().code[0].value)
+    assert big["layout"]["height"] == present.PLOT_HEIGHT_PX and big["layout"]["font"]["size"] == 20
+    assert big["layout"]["xaxis"]["range"] == [-1, 1] and big["layout"]["xaxis"]["tickfont"]["size"] == 18
+    assert big["data"][0]["textfont"] == {"color": "red", "size": 22}
+    assert big["layout"]["title"]["text"] == "A" and big["layout"]["title"]["font"]["size"] == 26
+    at = AppTest.from_function(_figure_app, default_timeout=TIMEOUT)
+    plain = json.loads(at.run().code[0].value)
+    assert plain["layout"]["height"] == 400 and "font" not in plain["layout"]

@@ -61,6 +61,15 @@ def test_every_page_in_presentation_mode(browser, server, artifacts):
         assert page.evaluate("getComputedStyle(document.documentElement).fontSize") == "22px"
         assert text_height(page, GRAPH) >= MIN_TEXT_PX
         page.screenshot(path=str(artifacts / "present-graph.png"))
+        page.get_by_text("Program: 6 lines").click()          # unfold: the real editor, typing works
+        editor = page.locator(".st-key-code_editor .cm-content")
+        expect(editor).to_be_visible()
+        editor.click()
+        page.keyboard.press("Control+End")
+        page.keyboard.type("\nz = y * 3\nprint(z)")
+        page.keyboard.press("Control+Enter")
+        expect(page.get_by_text("Program: 8 lines")).to_be_visible(timeout=60_000)
+        expect(page.get_by_text("tensor(84.", exact=False)).to_be_visible()   # PyTorch: 3 * 2 * 14
 
         page.get_by_role("link", name="Steps").first.click()
         expect(page.locator(STEPS)).to_be_visible(timeout=90_000)

@@ -2,12 +2,13 @@
 
 import streamlit as st
 
-from components import cached, i18n
+from components import cached, i18n, present
 from components.i18n import t
 
 st.set_page_config(page_title="Autograd Lab", page_icon=":material/account_tree:", layout="wide")
 cached.warm_pool()
 i18n.toggle()
+present.apply()
 st.navigation(
     [
         st.Page("views/graph.py", title=t("common.page_graph"), icon=":material/account_tree:", default=True),

@@ -57,7 +57,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m autogradlab",
                                      description="Run small PyTorch programs safely and show their "
                                                  "autograd graph.")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="{run,graph,jacobian,eigen}")
+    commands = parser.add_subparsers(dest="command", required=True,
+                                     metavar="{run,graph,jacobian,eigen,export}")
 
     run = commands.add_parser("run", help="run programs and print their results")
     run.add_argument("files", nargs="+", metavar="FILE", help="program file; - reads stdin")
@@ -75,6 +76,8 @@ def build_parser() -> argparse.ArgumentParser:
     eigen_cli.add_parser(commands)
     from autogradlab.cli_jacobian import add_parser as add_jacobian_parser
     add_jacobian_parser(commands, _add_run_options)
+    from autogradlab import export_cli  # issue 10: every figure of a program or gallery entry
+    export_cli.add_parser(commands)
     return parser
 
 
@@ -275,6 +278,9 @@ def main(argv: list[str] | None = None, *, runner: Runner | None = None,
 
             pool = runner = WorkerPool(size=1)
             pool.warm()   # torch imports in the worker while we read the files
+        if args.command == "export":
+            from autogradlab import export_cli
+            return export_cli.run(args, runner, io)
         if args.command == "jacobian":
             from autogradlab.cli_jacobian import jacobian_command
             return jacobian_command(args, runner, io, _read_programs, UsageError, internal_error_report)

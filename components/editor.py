@@ -30,6 +30,18 @@ class Submitted:
 
 
 def show(markers: Sequence[code_editor.Marker] | None = None) -> Submitted:
+    """The editor; in presentation mode folded into a one-line summary (open it to edit)."""
+    from components import present
+
+    if not present.active():
+        return _show(markers)
+    st.session_state.setdefault(state.EDITOR, state.DEFAULT_PROGRAM)
+    with st.expander(present.program_label(st.session_state[state.EDITOR]), expanded=False,
+                     icon=":material/code:"):
+        return _show(markers)
+
+
+def _show(markers: Sequence[code_editor.Marker] | None = None) -> Submitted:
     """Draw the editor and return the program and seed last submitted (the defaults at first).
 
     `markers` (optional) are drawn in the gutter now; pages usually need not pass them: the error box

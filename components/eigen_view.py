@@ -14,7 +14,7 @@ import streamlit as st
 from autogradlab.engine.eigen import EigenAnalysis, analyse, power_iteration
 from autogradlab.engine.eigen_words import describe, fmt, kind_title, polar, vec
 from autogradlab.render import eigen_plot
-from components import eigen_input, links, state
+from components import eigen_input, links, present, state
 from components.i18n import current_lang, t
 
 VIEWS = ("Picture", "Power iteration", "Animation I → A")
@@ -24,8 +24,18 @@ FIGURE_KEY = "eigen_figure"
 
 def _config() -> dict:
     fmt_ = st.session_state.get(state.EIGEN_EXPORT) or "png"
-    return {"displaylogo": False, "toImageButtonOptions": {"format": fmt_, "filename": "eigen",
+    return {"displaylogo": False, "toImageButtonOptions": {"format": fmt_, "filename": _file_name(),
                                                            **eigen_plot.SLIDE, "scale": 1}}
+
+
+def _file_name() -> str:
+    """`matrix-2-1-2-3-eigen` for typed numbers; the program's name for a matrix from the program."""
+    from autogradlab.render.figure_names import slugify
+
+    if st.session_state.get(state.EIGEN_SOURCE, state.EIGEN_SOURCES[0]) != state.EIGEN_SOURCES[0]:
+        return f"{present.slug()}-eigen"
+    last = st.session_state.get(state.EIGEN_LAST_GOOD) or ""
+    return f"{slugify('matrix ' + last.replace('-', ' minus '), 60) or 'matrix'}-eigen"
 
 
 def _probe_words(an: EigenAnalysis, v: np.ndarray) -> str:
@@ -71,7 +81,7 @@ def plane(rows: tuple[tuple[float, ...], ...]) -> None:
     else:
         power = power_iteration(an, start=v) if view == VIEWS[1] else None
         fig = eigen_plot.plane_figure(an, v, power, title)
-    st.plotly_chart(fig, key=FIGURE_KEY, config=_config(), width="stretch")
+    st.plotly_chart(present.figure(fig), key=FIGURE_KEY, config=_config(), width="stretch")
     st.markdown(_probe_words(an, v))
     if view == VIEWS[1]:
         _power_words(an, v)
@@ -90,7 +100,7 @@ def rows_text(rows: tuple[tuple[float, ...], ...]) -> str:
 def space(rows: tuple[tuple[float, ...], ...]) -> None:
     an = analyse(rows)
     fig = eigen_plot.space_figure(an, f"A = {rows_text(rows)}")
-    st.plotly_chart(fig, key=FIGURE_KEY, config=_config(), width="stretch")
+    st.plotly_chart(present.figure(fig), key=FIGURE_KEY, config=_config(), width="stretch")
     _power_words(an)
 
 

@@ -107,7 +107,9 @@ def _clickable(svg: str, *, key: str, node_key: str, ids: set[str], selected: st
             st.session_state[node_key] = node
 
     svg = " ".join(inert_svg(svg).split("\n"))
-    svg_view.show(svg, key=key, selected=selected, on_click=clicked)
+    from components import present
+
+    svg_view.show(svg, key=key, selected=selected, on_click=clicked, max_height=present.figure_height("72vh"))
 
 
 def _embed_svg(svg: str, *, key: str) -> None:
@@ -131,9 +133,11 @@ def _embed_svg(svg: str, *, key: str) -> None:
                     unsafe_allow_html=True)
 
 
-def _draw_dot(dot: str, *, key: str, clicks: tuple[str, set[str], str | None] | None = None) -> bool:
+def _draw_dot(dot: str, *, key: str, clicks: tuple[str, set[str], str | None] | None = None,
+              slug: str = "autograd", export_dot: str | None = None) -> bool:
     """Render and show a DOT drawing with its download buttons. `clicks` = (node picker key, node
-    ids, selected id) makes the drawing clickable (see _clickable)."""
+    ids, selected id) makes the drawing clickable (see _clickable). `export_dot` (the drawing without
+    a selection highlight) is what the downloads get when it differs from what is shown."""
     from autogradlab.render.export import RenderError
 
     try:
@@ -149,19 +153,24 @@ def _draw_dot(dot: str, *, key: str, clicks: tuple[str, set[str], str | None] | 
         _embed_svg(svg, key=key)
     else:
         _clickable(svg, key=key, node_key=clicks[0], ids=clicks[1], selected=clicks[2])
-    _download_buttons(dot, svg)
+    if export_dot is not None and export_dot != dot:
+        dot, svg = export_dot, None
+    _download_buttons(dot, svg, slug)
     return True
 
 
-def _download_buttons(dot: str, svg: str) -> None:
-    """The drawing as files for slides and notes; the PNG is made only when asked for."""
-    from autogradlab.render.export import render_dot
+def _download_buttons(dot: str, svg: str | None, slug: str) -> None:
+    """The drawing as files for slides and notes, named for what they are (`y-dot-graph.png`); PNG
+    and PDF are made only when asked for. Exports never carry the selection highlight."""
+    from components import present
 
-    with st.container(horizontal=True, gap="small", key="graph_downloads"):
-        st.download_button("SVG", svg, file_name="autograd-graph.svg", mime="image/svg+xml",
-                           icon=":material/download:", type="tertiary", on_click="ignore")
-        st.download_button("PNG", lambda: render_dot(dot, "png"), file_name="autograd-graph.png",
-                           mime="image/png", icon=":material/download:", type="tertiary", on_click="ignore")
+    present.graph_downloads(dot, svg, slug, key="graph_downloads")
+
+
+def _slug(report: Report) -> str:
+    from components import present
+
+    return present.slug(report.source, output_name(report.graph) if report.graph else None)
 
 
 def _switch_to_annotated() -> None:
@@ -170,7 +179,7 @@ def _switch_to_annotated() -> None:
 
 def _show_torchviz(report: Report) -> None:
     if report.torchviz_dot:
-        _draw_dot(report.torchviz_dot, key="graph_view")
+        _draw_dot(report.torchviz_dot, key="graph_view", slug=_slug(report) + "-torchviz")
         st.caption(t("graph.torchviz_legend"))
         return
     reason = report.torchviz_error or t("graph.torchviz_none")
@@ -225,7 +234,9 @@ def show(report: Report, *, style: str, selected: str | None, node_key: str | No
         clicks = (node_key, {node.id for node in graph.nodes}, selected)
     dot = annotated_dot(graph, max_nodes=MAX_NODES, selected=None if clicks else selected, fold=fold,
                         lang=current_lang())
-    if _draw_dot(dot, key="graph_view", clicks=clicks):
+    clean = annotated_dot(graph, max_nodes=MAX_NODES, fold=fold, lang=current_lang()) \
+        if selected and not clicks else None
+    if _draw_dot(dot, key="graph_view", clicks=clicks, slug=_slug(report), export_dot=clean):
         status = t("graph.after_backward") if graph.backward_done else t("graph.not_computed")
         st.caption(t("graph.status", nodes=f"{len(graph.nodes):,}", name=output_name(graph), status=status))
     if fold:

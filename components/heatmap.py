@@ -15,7 +15,7 @@ from autogradlab.jacobian_words import why_text
 from autogradlab.render import heatmap as render
 from autogradlab.report import Report
 from autogradlab.report_jacobian import JacobianRecord
-from components import graph_view, links, state
+from components import graph_view, links, present, state
 from components.i18n import current_lang, t
 
 PATH_COLOR = "#f5a623"
@@ -57,8 +57,10 @@ def _clicked(event: object) -> tuple[int, int] | None:
 def heatmap(record: JacobianRecord, cell: tuple[int, int] | None, key: str) -> tuple[int, int] | None:
     fmt = st.session_state.get(state.JACOBIAN_IMAGE_FORMAT, "png")
     fig = render.jacobian_figure(record, cell=cell)
-    event = st.plotly_chart(fig, key=key, on_select="rerun", selection_mode="points",
-                            config=render.export_config(fmt), width="stretch")
+    config = render.export_config(fmt)
+    config["toImageButtonOptions"]["filename"] = f"{present.slug()}-jacobian-{record.index + 1}"
+    event = st.plotly_chart(present.figure(fig), key=key, on_select="rerun", selection_mode="points",
+                            config=config, width="stretch")
     return _clicked(event)
 
 
@@ -159,7 +161,8 @@ def exports(record: JacobianRecord) -> None:
                  key=state.JACOBIAN_IMAGE_FORMAT)
     with right:
         if record.matrix.size <= render.EXACT_MAX_CELLS:
-            st.download_button(t("jacobian.csv"), render.matrix_csv(record), file_name="jacobian.csv",
+            st.download_button(t("jacobian.csv"), render.matrix_csv(record),
+                               file_name=f"{present.slug()}-jacobian-{record.index + 1}.csv",
                                mime="text/csv", icon=":material/download:")
         else:
             st.caption(t("jacobian.csv_limit"))

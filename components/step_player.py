@@ -17,7 +17,7 @@ from autogradlab import error_keys
 from autogradlab import links as core
 from autogradlab.render.step_frames import MODES, Frame, frame_view, frames, mode_steps
 from autogradlab.report import Graph, Report
-from components import cached, links, state, step_card
+from components import cached, links, present, state, step_card
 from components.graph_view import FOLD_OFFER_NODES, MAX_NODES, inert_svg
 from components.i18n import current_lang, localize, t
 
@@ -223,21 +223,23 @@ def _player(graph: Graph, trace, mode: str, all_frames: tuple[Frame, ...], layou
     from autogradlab.render.steps import paint
 
     svg = paint(template, view.looks, view.values, view.derivs)
-    left, right = st.columns([5, 3], gap="medium")
+    left, right = present.columns([5, 3], presenting=(5, 2), gap="medium")
     with left, st.container(key="steps_graph"):
         st.markdown(f'<div style="width:100%;max-height:75vh;overflow:auto">{svg}</div>',
                     unsafe_allow_html=True)
     with right:
         step_card.show(graph, trace, mode, mode_steps(trace, mode), frame, frame is all_frames[-1])
         step_card.source_lines(source, mode_steps(trace, mode)[frame.last].line)
-        _downloads(svg, layout, template, graph, trace, mode, all_frames, st.session_state[key] - 1)
+        _downloads(svg, layout, template, graph, trace, mode, all_frames, st.session_state[key] - 1,
+                   present.slug(source, graph.output))
     step = str(frame.first)
     if st.query_params.get("step") != step:
         st.query_params["step"] = step
     _seen("step", step)
 
 
-def _downloads(svg: str, layout, template, graph: Graph, trace, mode: str, all_frames, k: int) -> None:
+def _downloads(svg: str, layout, template, graph: Graph, trace, mode: str, all_frames, k: int,
+               slug: str = "program") -> None:
     from autogradlab.render import step_export
     from autogradlab.render.export import render_dot
     from autogradlab.render.steps import frame_dot
@@ -247,11 +249,13 @@ def _downloads(svg: str, layout, template, graph: Graph, trace, mode: str, all_f
         return frame_dot(layout, template, v.looks, v.values, v.derivs)
 
     with st.container(horizontal=True, gap="small", key="steps_downloads"):
-        st.download_button("SVG", lambda: svg, file_name=f"step-{k + 1}.svg", mime="image/svg+xml",
+        st.download_button("SVG", lambda: svg, file_name=f"{slug}-{mode}-step-{k + 1}.svg",
+                           mime="image/svg+xml",
                            icon=":material/download:", type="tertiary", on_click="ignore")
-        st.download_button("PNG", lambda: render_dot(dot_of(k), "png"), file_name=f"step-{k + 1}.png",
+        st.download_button("PNG", lambda: render_dot(dot_of(k), "png", dpi=192),
+                           file_name=f"{slug}-{mode}-step-{k + 1}.png",
                            mime="image/png", icon=":material/download:", type="tertiary", on_click="ignore")
         st.download_button("GIF", lambda: step_export.gif_of_frames(len(all_frames), dot_of),
-                           file_name=f"{mode}-steps.gif", mime="image/gif", icon=":material/animation:",
-                           type="tertiary", on_click="ignore",
+                           file_name=f"{slug}-{mode}-steps.gif", mime="image/gif",
+                           icon=":material/animation:", type="tertiary", on_click="ignore",
                            help=t("steps.gif_help", frames=step_export.MAX_FRAMES))

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components import cached, editor, error_box, links, results, state
+from components import cached, editor, error_box, links, present, results, state
 from components.i18n import t
 
 
 def main() -> None:
     state.init()
     links.apply_program_link()
-    left, right = st.columns([2, 3], gap="large")
+    left, right = present.columns([2, 3], gap="large")
     with left:
         submitted = editor.show()
     if not submitted.source.strip():

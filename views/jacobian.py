@@ -6,14 +6,14 @@ from __future__ import annotations
 import streamlit as st
 
 from autogradlab import links as core
-from components import cached, editor, error_box, heatmap, links, state
+from components import cached, editor, error_box, heatmap, links, present, state
 from components.i18n import t
 
 
 def main() -> None:
     state.init()
     links.apply_program_link()
-    left, right = st.columns([2, 3], gap="large")
+    left, right = present.columns([2, 3], gap="large")
     with left:
         submitted = editor.show()
     session = st.session_state[state.SESSION_ID]

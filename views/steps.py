@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components import cached, editor, error_box, links, state, step_player
+from components import cached, editor, error_box, links, present, state, step_player
 from components.graph_view import output_picker
 from components.i18n import t
 
@@ -17,7 +17,7 @@ from components.i18n import t
 def main() -> None:
     state.init()
     links.apply_program_link()
-    left, right = st.columns([2, 6], gap="large")
+    left, right = present.columns([2, 6], gap="large")
     with left:
         submitted = editor.show()
         options = step_player.controls(submitted.source)

@@ -10,6 +10,8 @@ import re
 import shutil
 import subprocess
 
+from autogradlab.render.figure_names import CSS_DPI, PNG_SCALES
+
 FORMATS = ("svg", "png", "pdf", "dot")
 TIMEOUT_S = 20.0
 PNG_DPI = 150           # readable on a projector, still a few hundred kB for a typical graph
@@ -19,8 +21,9 @@ class RenderError(Exception):
     """Graphviz is missing, failed, or took too long; the message says which."""
 
 
-def render_dot(dot: str, fmt: str, *, timeout: float = TIMEOUT_S) -> bytes:
-    """The drawing of `dot` as bytes in `fmt`; "dot" returns the DOT source itself (UTF-8)."""
+def render_dot(dot: str, fmt: str, *, timeout: float = TIMEOUT_S, dpi: int | None = None) -> bytes:
+    """The drawing of `dot` as bytes in `fmt`; "dot" returns the DOT source itself (UTF-8). `dpi`
+    (PNG only) sets the pixel size: CSS_DPI * scale gives a PNG `scale` times the screen size."""
     if fmt not in FORMATS:
         raise RenderError(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
     if fmt == "dot":
@@ -31,7 +34,7 @@ def render_dot(dot: str, fmt: str, *, timeout: float = TIMEOUT_S) -> bytes:
                           "install it with `apt-get install graphviz`")
     args = [binary, f"-T{fmt}"]
     if fmt == "png":
-        args.append(f"-Gdpi={PNG_DPI}")
+        args.append(f"-Gdpi={dpi or PNG_DPI}")
     try:
         done = subprocess.run(args, input=dot.encode("utf-8"), capture_output=True, timeout=timeout,
                               check=False)
@@ -84,3 +87,10 @@ def clean_dot_for_streamlit(dot: str, *, placeholder: str | None = None) -> str:
         return m.group(1) + name + first_break.group(0).strip(" \t") + rest + '"'
 
     return _LABEL.sub(fix, dot)
+
+
+def render_png(dot: str, scale: int = 2, *, timeout: float = TIMEOUT_S) -> bytes:
+    """A PNG `scale` times the drawing's on-screen size (1x..4x)."""
+    if scale not in PNG_SCALES:
+        raise RenderError(f"unknown PNG scale {scale!r}: choose one of {', '.join(map(str, PNG_SCALES))}")
+    return render_dot(dot, "png", timeout=timeout, dpi=CSS_DPI * scale)

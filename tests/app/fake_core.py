@@ -106,7 +106,7 @@ def svg_for_web(dot: str) -> str:
     return svg.decode()
 
 
-def render_dot(dot: str, fmt: str) -> bytes:
+def render_dot(dot: str, fmt: str, **_options: object) -> bytes:
     return subprocess.run(["dot", f"-T{fmt}"], input=dot.encode(), capture_output=True, check=True).stdout
 
 

@@ -1,0 +1,174 @@
+"""Presentation mode (`?present=1`, or the toggle in the header of every page): for a projector.
+
+`apply()` (called once per run by app.py, before the page) reads the link, draws the toggle, keeps
+the URL current (a page switch clears the query string; the mode is put back) and, when on, adds one
+scoped stylesheet: projector-size fonts, a high-contrast light theme, the step drawing in a box of
+fixed height (72% of the screen: stepping never moves the layout; the graph already fills that much).
+Every rule starts from a marker element that exists only in presentation mode, so normal mode is
+untouched even if the browser keeps the style element. Pages ask `active()`; `columns()` gives the
+figure most of the width; the editor folds itself; `figure()` enlarges a plotly figure's text.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components.i18n import t
+
+PARAM = "present"
+TOGGLE = "present_toggle"      # bool: the toggle (the mode itself)
+LINK_SEEN = "present_link_seen"  # str | None: the `present` value last read from or written to the URL
+MARKER = "present_on"          # container key: the stylesheet applies only while it is on the page
+FIGURE_HEIGHT = "72vh"         # the figure's height: what the screen leaves under the page's controls
+FIGURES = (".st-key-steps_graph",)   # light-DOM drawings drawn at exactly FIGURE_HEIGHT
+
+_ON = f"body:has(.st-key-{MARKER})"
+# Always on (both modes): the toggle sits in the header's empty right end instead of taking a row.
+_BAR_CSS = """.st-key-present_bar { position: fixed; top: 0.9rem; right: 4.5rem; width: auto !important;
+  z-index: 999991; }"""
+_CSS = f"""
+html:has(.st-key-{MARKER}) {{ font-size: 22px; }}
+{_ON} .stApp, {_ON} [data-testid="stHeader"] {{ background: #ffffff; color: #000000; }}
+{_ON} .stApp p, {_ON} .stApp li, {_ON} .stApp label, {_ON} .stApp h1, {_ON} .stApp h2,
+{_ON} .stApp h3, {_ON} .stApp h4 {{ color: #000000; }}
+{_ON} [data-testid="stCaptionContainer"], {_ON} [data-testid="stCaptionContainer"] * {{ color: #1b1b1b; }}
+{_ON} [data-testid="stMainBlockContainer"] {{ padding-top: 90px; }}
+{_ON} .stApp code {{ color: #000000; background: #eef1f5; }}
+{_ON} [data-testid="stExpander"] details, {_ON} [data-testid="stVerticalBlockBorderWrapper"] {{
+  border-color: #000000; }}
+{_ON} .stApp button[kind="primary"] {{ background: #0645ad; border-color: #0645ad; }}
+{", ".join(f"{_ON} {f} div:has(> svg)" for f in FIGURES)} {{
+  max-height: none !important; overflow: hidden !important; }}
+{", ".join(f"{_ON} {f} svg" for f in FIGURES)} {{ width: 100% !important; max-width: none !important;
+  height: {FIGURE_HEIGHT} !important; max-height: none !important; min-width: 0 !important; }}
+{_ON} .st-key-steps_card {{ min-height: 12rem; }}
+"""
+
+
+def _from_link() -> None:
+    """A `present` value the URL brings (a link opened, not one this session wrote) sets the mode."""
+    linked = st.query_params.get(PARAM)
+    if linked is not None and linked != st.session_state.get(LINK_SEEN):
+        st.session_state[LINK_SEEN] = linked
+        st.session_state[TOGGLE] = linked.strip() in ("1", "true", "on", "yes")
+
+
+def active() -> bool:
+    """True in presentation mode (the link or the toggle)."""
+    _from_link()
+    return bool(st.session_state.get(TOGGLE, False))
+
+
+def apply() -> bool:
+    """Toggle, URL and stylesheet, once per run before the page; returns whether the mode is on."""
+    _from_link()
+    st.html(f"<style>{_BAR_CSS}</style>")
+    with st.container(horizontal=True, key="present_bar"):
+        on = st.toggle(t("present.toggle"), key=TOGGLE, help=t("present.toggle_help"))
+    value = "1" if on else None
+    if value is not None and st.query_params.get(PARAM) != value:
+        st.query_params[PARAM] = value
+    elif value is None and PARAM in st.query_params:
+        del st.query_params[PARAM]
+    st.session_state[LINK_SEEN] = value
+    if on:
+        st.container(key=MARKER, height=1, border=False)
+        st.html(f"<style>{_CSS}</style>")
+    return bool(on)
+
+
+def columns(spec: list[float], presenting: tuple[float, ...] = (1, 4), **kwargs: object) -> list:
+    """st.columns for a page's editor | figure split; in presentation mode `presenting` instead (the
+    figure gets 4/5 of the width by default)."""
+    return st.columns(list(presenting) if active() else spec, **kwargs)
+
+
+def figure_height(default: str) -> str:
+    return FIGURE_HEIGHT if active() else default
+
+
+def program_label(source: str) -> str:
+    """The editor's one-line summary: "Program: 6 lines, y = 2 * torch.dot(x, x) … (edit)"."""
+    from autogradlab.render.figure_names import summary
+
+    lines, line = summary(source)
+    if not lines:
+        return t("present.program_empty")
+    return t("present.program_summary", lines=lines, line=line)
+
+
+PLOT_HEIGHT_PX = 720   # a plot's height in presentation mode (most of a 1080-pixel projector)
+
+
+def figure(fig):  # noqa: ANN001, ANN201 - a plotly Figure (no plotly import in this module)
+    """A plotly figure with projector-size text and height in presentation mode; unchanged otherwise."""
+    if not active():
+        return fig
+    big = {"font": {"size": 20, "color": "#000000"}, "height": PLOT_HEIGHT_PX}
+    axis = {"tickfont": {"size": 18, "color": "#000000"}, "title": {"font": {"size": 20, "color": "#000000"}}}
+    if isinstance(fig, dict):       # a figure as plain dicts (render/eigen_plot.py)
+        layout = dict(fig.get("layout") or {})
+        layout.update(big)
+        for name in {"xaxis", "yaxis", *(k for k in layout if k.startswith(("xaxis", "yaxis")))}:
+            old = layout.get(name) or {}
+            title = old.get("title")
+            title = {**title, "font": axis["title"]["font"]} if isinstance(title, dict) else \
+                {"text": title, "font": axis["title"]["font"]} if title else None
+            layout[name] = {**old, "tickfont": axis["tickfont"], **({"title": title} if title else {})}
+        layout["title"] = {**(layout.get("title") or {}), "font": {"size": 26}} \
+            if isinstance(layout.get("title"), dict) else layout.get("title")
+        layout["legend"] = {**(layout.get("legend") or {}), "font": {"size": 18}}
+        data = [{**trace, "textfont": {**trace["textfont"], "size": 22}} if isinstance(trace, dict)
+                and isinstance(trace.get("textfont"), dict) else trace for trace in fig.get("data") or ()]
+        return {**fig, "layout": layout, "data": data}
+    fig.update_layout(**big, title_font_size=26, legend_font_size=18)
+    fig.update_xaxes(tickfont=axis["tickfont"], title_font=axis["title"]["font"])
+    fig.update_yaxes(tickfont=axis["tickfont"], title_font=axis["title"]["font"])
+    return fig
+
+
+def slug(source: str | None = None, output: str | None = None) -> str:
+    """The name figures of this program are saved under (`y-dot`): from `source`, else the
+    program last run (all pages share it)."""
+    from autogradlab.render.figure_names import program_slug
+    from components import state
+
+    if source is None:
+        source = st.session_state.get(state.EDITOR_COPY) or ""
+    return program_slug(source, output, entry_id=_gallery_id(source))
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _gallery_id(source: str) -> str | None:
+    from autogradlab.render.figure_names import gallery_id
+
+    return gallery_id(source)
+
+
+def graph_downloads(dot: str, svg: str | None, name: str, *, key: str, figure: str = "graph") -> None:
+    """SVG, PNG at a chosen scale (2x by default) and PDF of a DOT drawing, named
+    `<name>-<figure>.<ext>`. PNG, PDF (and the SVG when `svg` is None) are rendered on click."""
+    from autogradlab.render.figure_names import PNG_SCALES, file_name
+
+    def render(fmt: str, scale: int = 2):  # noqa: ANN202 - a deferred download: bytes on click
+        def make() -> bytes:
+            from autogradlab.render import export
+            from autogradlab.render.figure_names import CSS_DPI
+
+            if fmt == "png":
+                return export.render_dot(dot, "png", dpi=CSS_DPI * scale)
+            return export.render_dot(dot, fmt)
+        return make
+
+    common = {"icon": ":material/download:", "type": "tertiary", "on_click": "ignore"}
+    with st.container(horizontal=True, gap="small", vertical_alignment="center", key=key):
+        st.download_button("SVG", svg if svg is not None else render("svg"),
+                           file_name=file_name(name, figure, "svg"), mime="image/svg+xml",
+                           help=t("present.download_svg"), **common)
+        scale = st.selectbox(t("present.png_scale"), PNG_SCALES, index=PNG_SCALES.index(2),
+                             format_func=lambda s: f"PNG {s}×", key=f"{key}_scale",
+                             label_visibility="collapsed", help=t("present.png_scale_help"), width=130)
+        st.download_button("PNG", render("png", int(scale or 2)), file_name=file_name(name, figure, "png"),
+                           mime="image/png", help=t("present.download_png", scale=scale), **common)
+        st.download_button("PDF", render("pdf"), file_name=file_name(name, figure, "pdf"),
+                           mime="application/pdf", help=t("present.download_pdf"), **common)

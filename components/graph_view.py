@@ -90,7 +90,8 @@ def inert_svg(svg: str) -> str:
     return _ACTIVE_ATTRIBUTES.sub("", svg)
 
 
-def _clickable(svg: str, *, key: str, node_key: str, ids: set[str], selected: str | None) -> None:
+def _clickable(svg: str, *, key: str, node_key: str, ids: set[str], selected: str | None,
+               on_group=None) -> None:
     """The annotated drawing as a zoomable, pannable element whose node clicks select the node in
     the picker (`node_key`); the selection is a CSS class in the browser, so the layout never moves
     and exports stay clean."""
@@ -100,6 +101,8 @@ def _clickable(svg: str, *, key: str, node_key: str, ids: set[str], selected: st
     def clicked() -> None:
         node = getattr(st.session_state.get(key), "click", None)
         node = node.split(COPY_SEPARATOR)[0] if isinstance(node, str) else None  # a leaf drawn again
+        if node is not None and on_group is not None and on_group(node):   # a folded group opens/folds
+            return
         if node in ids:
             st.session_state[node_key] = node
 
@@ -128,7 +131,8 @@ def _embed_svg(svg: str, *, key: str) -> None:
                     unsafe_allow_html=True)
 
 
-def _draw_dot(dot: str, *, key: str, clicks: tuple[str, set[str], str | None] | None = None) -> bool:
+def _draw_dot(dot: str, *, key: str, clicks: tuple[str, set[str], str | None] | None = None,
+              on_group=None) -> bool:
     """Render and show a DOT drawing with its download buttons. `clicks` = (node picker key, node
     ids, selected id) makes the drawing clickable (see _clickable)."""
     from autogradlab.render.export import RenderError
@@ -145,7 +149,7 @@ def _draw_dot(dot: str, *, key: str, clicks: tuple[str, set[str], str | None] | 
     if clicks is None:
         _embed_svg(svg, key=key)
     else:
-        _clickable(svg, key=key, node_key=clicks[0], ids=clicks[1], selected=clicks[2])
+        _clickable(svg, key=key, node_key=clicks[0], ids=clicks[1], selected=clicks[2], on_group=on_group)
     _download_buttons(dot, svg)
     return True
 
@@ -219,14 +223,22 @@ def show(report: Report, *, style: str, selected: str | None, node_key: str | No
                    icon=":material/compress:")
     fold = _fold_choice(graph)
     from autogradlab.render.dot import annotated_dot
+    from components import fold_view
 
+    folded = fold_view.folded(("graph", report.source, report.seed, report.output), graph, MAX_NODES,
+                              fold_view.expanded(report.source, report.output)) if fold else None
     clicks = None
-    if node_key is not None and not fold:   # unfolded: select in the browser, the drawing stays put
-        clicks = (node_key, {node.id for node in graph.nodes}, selected)
-    dot = annotated_dot(graph, max_nodes=MAX_NODES, selected=None if clicks else selected, fold=fold)
-    if _draw_dot(dot, key="graph_view", clicks=clicks):
+    if node_key is not None:   # select in the browser, the drawing stays put; a folded group opens
+        clicks = (node_key, {node.id for node in graph.nodes}, fold_view.drawn_selection(folded, selected))
+    dot = annotated_dot(graph, max_nodes=MAX_NODES, selected=None if clicks else selected, fold=fold,
+                        folded=folded)
+    on_group = fold_view.graph_click(report.source, report.output, folded)
+    if _draw_dot(dot, key="graph_view", clicks=clicks, on_group=on_group):
         status = "after backward: every node shows its value and gradient" if graph.backward_done \
             else "gradients: not computed yet (call .backward())"
         st.caption(f"{len(graph.nodes):,} nodes · output `{output_name(graph)}` · {status}")
     if fold:
+        from components.i18n import t
+
+        st.caption(t("fold.graph_hint"))
         _fold_summary(graph)

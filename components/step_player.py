@@ -16,7 +16,7 @@ import streamlit as st
 from autogradlab import links as core
 from autogradlab.render.step_frames import MODES, Frame, frame_view, frames, mode_steps
 from autogradlab.report import Graph, Report
-from components import cached, links, state, step_card
+from components import cached, fold_view, links, state, step_card
 from components.graph_view import FOLD_OFFER_NODES, MAX_NODES, inert_svg
 
 SECONDS = {"slow": 1.6, "normal": 0.9, "fast": 0.4}
@@ -99,11 +99,12 @@ def controls(source: str) -> Options:
 
 
 @st.cache_resource(max_entries=32, ttl=3600, show_spinner=False)
-def _drawing(run_key: tuple, fold: bool, _graph: Graph):
-    """Layout and SVG template, made once per (program run, fold choice): graphviz runs here only."""
+def _drawing(run_key: tuple, fold: bool, opened: tuple[str, ...], _graph: Graph):
+    """Layout and SVG template, made once per (program run, fold choice, open groups): graphviz
+    runs here only."""
     from autogradlab.render.steps import step_layout, svg_template
 
-    layout = step_layout(_graph, fold=fold, max_nodes=MAX_NODES)
+    layout = step_layout(_graph, fold=fold, max_nodes=MAX_NODES, expanded=opened)
     svg = inert_svg(cached.svg_for_web(layout.dot)).replace("<svg", f'<svg style="{SVG_STYLE}"', 1)
     return layout, svg_template(svg, layout.fills, one_line=True)
 
@@ -147,8 +148,12 @@ def show(report: Report, options: Options, source: str, run_key: tuple) -> int |
     fold = _fold_choice(graph)
     from autogradlab.render.export import RenderError
 
+    opened = fold_view.expanded(source, report.output) if fold else ()
+    if fold:
+        fold_view.group_pills(fold_view.folded(("steps", *run_key), graph, MAX_NODES, opened), source,
+                              report.output)
     try:
-        layout, template = _drawing(run_key, fold, graph)
+        layout, template = _drawing(run_key, fold, opened, graph)
     except RenderError as exc:      # graphviz missing, failed or too slow: say so, keep the page alive
         st.warning(f"{exc}. The step records are still valid; try a smaller program.",
                    icon=":material/warning:")
@@ -159,6 +164,7 @@ def show(report: Report, options: Options, source: str, run_key: tuple) -> int |
     # Keyed by the output actually drawn (not the one asked for: None and "d" are the same run).
     shown = (run_key[0], run_key[1], report.output, *run_key[3:], mode, fold, options.direction)
     key = state.STEPS_FRAME_PREFIX + state.digest(repr(shown))
+    fold_view.keep_step(key, all_frames, opened)
     if (text := _link_text("step")) is not None:
         try:
             step = core.parse_int("step", text, 0, len(steps) - 1)
@@ -166,10 +172,12 @@ def show(report: Report, options: Options, source: str, run_key: tuple) -> int |
         except core.LinkError as exc:
             links.warn(f"{exc} (this mode has {len(steps)} steps)")
     st.session_state[key] = min(max(int(st.session_state.get(key, 1)), 1), len(all_frames))
+    fold_view.selection_bar(graph, steps, all_frames, key, source, report.output)
+    picked = fold_view.drawn_selection(layout, fold_view.selected(source, report.output))
     playing = _play_controls(len(all_frames))
     run_every = SECONDS.get(st.session_state.get(state.STEPS_SPEED), 0.9) if playing else None
     st.fragment(_player, run_every=run_every)(graph, trace, mode, all_frames, layout, template, key, source,
-                                              playing)
+                                              playing, picked)
     step_card.cost_panel(trace.cost)
     # Written on every full run too: steps taken by Play's timed fragment runs do not reach the
     # browser's address bar (Streamlit 1.67), so the run that ends Play puts the step there.
@@ -202,7 +210,7 @@ def _move(key: str, n: int, to: int | None, delta: int = 0) -> None:
 
 
 def _player(graph: Graph, trace, mode: str, all_frames: tuple[Frame, ...], layout, template, key: str,
-            source: str, playing: bool) -> None:
+            source: str, playing: bool, picked: str | None = None) -> None:
     n = len(all_frames)
     position = int(st.session_state.get(key, 1))
     if playing and time.monotonic() - st.session_state.get(f"{key}_t", 0.0) > 0.3:
@@ -226,7 +234,10 @@ def _player(graph: Graph, trace, mode: str, all_frames: tuple[Frame, ...], layou
     view = frame_view(graph, trace, mode, layout.owner, all_frames, st.session_state[key] - 1)
     from autogradlab.render.steps import paint
 
-    svg = paint(template, view.looks, view.values, view.derivs)
+    st.session_state[f"{key}_first"] = frame.first      # kept when a group opens (fold_view.keep_step)
+    looks = view.looks if picked is None or view.looks.get(picked) == "current" else \
+        {**view.looks, picked: "selected"}
+    svg = paint(template, looks, view.values, view.derivs)
     left, right = st.columns([5, 3], gap="medium")
     with left, st.container(key="steps_graph"):
         st.markdown(f'<div style="width:100%;max-height:75vh;overflow:auto">{svg}</div>',

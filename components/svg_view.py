@@ -41,6 +41,7 @@ _HTML = """<div class="wrap">
 
 _JS = """
 const views = new WeakMap();
+const cleanups = new WeakMap();   // listeners of the previous render: a rerun must not add a second set
 const IDLE_MS = 200;   // after this long without input the drawing is re-rastered crisply
 
 export default function (component) {
@@ -157,6 +158,8 @@ export default function (component) {
     else if (act === "reset") { view.tx = 0; view.ty = 0; view.s = 1; apply(); }
   };
   const tools = parentElement.querySelector(".tools");
+  const previous = cleanups.get(parentElement);
+  if (previous) previous();
   stage.addEventListener("wheel", onWheel, { passive: false });
   stage.addEventListener("pointerdown", onDown);
   stage.addEventListener("pointermove", onMove);
@@ -165,7 +168,8 @@ export default function (component) {
   stage.addEventListener("click", onClick);
   stage.addEventListener("keydown", onKey);
   tools.addEventListener("click", onTool);
-  return () => {
+  const cleanup = () => {
+    cleanups.delete(parentElement);
     stage.removeEventListener("wheel", onWheel);
     stage.removeEventListener("pointerdown", onDown);
     stage.removeEventListener("pointermove", onMove);
@@ -175,6 +179,8 @@ export default function (component) {
     stage.removeEventListener("keydown", onKey);
     tools.removeEventListener("click", onTool);
   };
+  cleanups.set(parentElement, cleanup);
+  return cleanup;
 }
 """
 

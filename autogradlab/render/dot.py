@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from autogradlab.render.fold import FoldedGraph, FoldNode, fold_graph
+from autogradlab.render.fold_expand import BOX
 from autogradlab.render.legend import (
     BORDER,
     FONT,
@@ -263,7 +264,7 @@ def cluster_lines(summary: FoldNode, members: list[str]) -> list[str]:
     title = html(f"▾ {summary.text} × {summary.count}", 80)
     tip = f"{summary.text} × {summary.count}: {summary.size:,} nodes (click the box to fold them)"
     return [f"  subgraph {quoted('cluster_' + summary.id)} {{",
-            f"    graph [id={quoted(summary.id)}, label=<{_title(title)}>, tooltip={quoted(tip)}, "
+            f"    graph [id={quoted(summary.id + BOX)}, label=<{_title(title)}>, tooltip={quoted(tip)}, "
             f'style="rounded,dashed,filled", fillcolor={quoted(CLUSTER_FILL)}, '
             f"color={quoted(CLUSTER_BORDER)}, penwidth=1.6, labeljust=\"l\"];",
             *members, "  }"]

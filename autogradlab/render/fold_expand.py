@@ -15,11 +15,15 @@ from autogradlab.render.fold import FoldedGraph, FoldNode, _gc_paused, _remap_ed
 from autogradlab.report import Graph
 
 MORE = ".more"     # `fold3.more`: the iterations of expanded group fold3 that did not fit
+BOX = ".box"       # `fold3.box`: the box drawn around the opened group fold3 (a click folds it)
 
 
 def group_of(drawn_id: str) -> str:
-    """The group a drawn id opens or folds: `fold3.more` -> `fold3`; anything else unchanged."""
-    return drawn_id[: -len(MORE)] if drawn_id.endswith(MORE) else drawn_id
+    """The group a drawn id opens or folds: `fold3.more`, `fold3.box` -> `fold3`; others unchanged."""
+    for suffix in (MORE, BOX):
+        if drawn_id.endswith(suffix):
+            return drawn_id[: -len(suffix)]
+    return drawn_id
 
 
 def groups(folded: FoldedGraph) -> dict[str, FoldNode]:

@@ -82,12 +82,13 @@ def test_session_text_and_toggling():
     assert toggled(("fold3",), "fold7") == ("fold3", "fold7")
     assert toggled(("fold3", "fold7"), "fold3") == ("fold7",)
     assert toggled(("fold3",), "fold3" + MORE) == ()          # the rest of an opened group folds it
+    assert toggled(("fold3",), "fold3.box") == ()              # and so does a click on its box
 
 
 def test_opened_group_is_a_box_with_the_group_id_in_the_dot():
     graph = chain_graph(10)
     dot = annotated_dot(graph, folded=expanded_fold(graph, 500, ("fold1",)))
-    assert 'subgraph "cluster_fold1"' in dot and 'id="fold1"' in dot
+    assert 'subgraph "cluster_fold1"' in dot and 'id="fold1.box"' in dot
     assert '"n5" [id="n5"' in dot                             # the original id, as in the export
 
 
@@ -100,7 +101,7 @@ def test_opened_group_svg_has_more_nodes_and_a_clickable_cluster():
     opened = svg_for_web(annotated_dot(graph, folded=expanded_fold(graph, 500, ("fold1",))))
     assert closed.count('class="node"') == 3
     assert opened.count('class="node"') == len(graph.nodes)
-    assert '<g id="fold1" class="cluster">' in opened
+    assert '<g id="fold1.box" class="cluster">' in opened
 
 
 def test_steps_of_an_opened_group_are_one_frame_each():

@@ -93,8 +93,9 @@ def controls(source: str) -> Options:
         st.info(f"An expression with free names **{', '.join(names)}**: they become leaf tensors that "
                 "require grad (1.0 unless given below), and backward() runs on the result (summed when "
                 "it is not a scalar).", icon=":material/function:")
-        values = _pairs(st.text_input("Values of the free names", key=state.STEPS_VALUES,
-                                      placeholder="; ".join(f"{n}=1.0" for n in names)), "Values")
+        from components import free_values
+
+        values = free_values.table(names, source)
     return Options(mode, direction, direction_text if direction else "", bool(backward), values)
 
 
@@ -190,7 +191,10 @@ def show(report: Report, options: Options, source: str, run_key: tuple) -> int |
 def sync_link(source: str, seed: int, output: str | None, options: Options) -> None:
     """Keep the URL's program, mode and direction current (the step is written by the player)."""
     direction = options.direction_text or None
-    links.sync(source, seed, output=output, mode=options.mode, dir=direction)
+    from components.free_values import link_text
+
+    links.sync(source, seed, output=output, mode=options.mode, dir=direction,
+               values=link_text(options.values))
     _seen("mode", options.mode)
     _seen("dir", direction)
 

@@ -110,6 +110,15 @@ def _drawing(run_key: tuple, fold: bool, opened: tuple[str, ...], _graph: Graph)
     return layout, svg_template(svg, layout.fills, one_line=True)
 
 
+@st.cache_resource(max_entries=16, ttl=3600, show_spinner=False)
+def _frame_index(key: str, opened: tuple[str, ...], mode: str, *, _graph: Graph, _trace, _owner, _frames):
+    """Per (run and options: `key`; open groups; mode): the walk over a long trace, done once, so a
+    step costs a lookup per drawn node (render/frame_index.py)."""
+    from autogradlab.render.frame_index import FrameIndex
+
+    return FrameIndex(_graph, _trace, mode, _owner, _frames)
+
+
 def _fold_choice(graph: Graph) -> bool:
     if len(graph.nodes) > MAX_NODES:
         return True
@@ -177,8 +186,10 @@ def show(report: Report, options: Options, source: str, run_key: tuple) -> int |
     picked = fold_view.drawn_selection(layout, fold_view.selected(source, report.output))
     playing = _play_controls(len(all_frames))
     run_every = SECONDS.get(st.session_state.get(state.STEPS_SPEED), 0.9) if playing else None
+    index = _frame_index(key, opened, mode, _graph=graph, _trace=trace, _owner=layout.owner,
+                         _frames=all_frames)
     st.fragment(_player, run_every=run_every)(graph, trace, mode, all_frames, layout, template, key, source,
-                                              playing, picked)
+                                              playing, picked, index)
     step_card.cost_panel(trace.cost)
     # Written on every full run too: steps taken by Play's timed fragment runs do not reach the
     # browser's address bar (Streamlit 1.67), so the run that ends Play puts the step there.
@@ -214,7 +225,7 @@ def _move(key: str, n: int, to: int | None, delta: int = 0) -> None:
 
 
 def _player(graph: Graph, trace, mode: str, all_frames: tuple[Frame, ...], layout, template, key: str,
-            source: str, playing: bool, picked: str | None = None) -> None:
+            source: str, playing: bool, picked: str | None = None, index=None) -> None:
     n = len(all_frames)
     position = int(st.session_state.get(key, 1))
     if playing and time.monotonic() - st.session_state.get(f"{key}_t", 0.0) > 0.3:
@@ -235,7 +246,8 @@ def _player(graph: Graph, trace, mode: str, all_frames: tuple[Frame, ...], layou
     if n > 1:
         st.slider("Step", 1, n, key=key, format=f"step %d of {n}", label_visibility="collapsed")
     frame = all_frames[st.session_state[key] - 1]
-    view = frame_view(graph, trace, mode, layout.owner, all_frames, st.session_state[key] - 1)
+    view = index.view(st.session_state[key] - 1) if index is not None else \
+        frame_view(graph, trace, mode, layout.owner, all_frames, st.session_state[key] - 1)
     from autogradlab.render.steps import paint
 
     st.session_state[f"{key}_first"] = frame.first      # kept when a group opens (fold_view.keep_step)

@@ -87,32 +87,36 @@ def toggle_times(page, where: str, target, reps: int) -> tuple[list[float], list
     return opened, folded
 
 
-def measure(browser, reps: int, iterations: int) -> dict[str, list[float]]:
+def _groups(page, base: str, reps: int, out: dict[str, list[float]]) -> None:
+    page.goto(f"{base}/?code={encode_code(LOOP30)}")
+    page.wait_for_selector(OURS.graph, timeout=120_000)
+    _idle(page)
+
+    def graph_target(is_open: bool):
+        if is_open:
+            return page.locator(f"{OURS.graph} g.cluster text").first
+        return page.locator(f"{OURS.graph} g.node").filter(
+            has=page.locator("text", has_text="× 30")).first
+
+    opened, folded = toggle_times(page, "graph", graph_target, reps)
+    out["Graph: open group"], out["Graph: fold group"] = opened, folded
+
+    page.goto(f"{base}/steps?code={encode_code(LOOP30)}&mode=forward")
+    page.wait_for_selector(".st-key-steps_graph svg", timeout=120_000)
+    _idle(page)
+    pill = page.locator("[class*='st-key-fold_pills_'] button", has_text="× 30")
+    opened, folded = toggle_times(page, "steps", lambda _: pill, reps)
+    out["Steps: open group"], out["Steps: fold group"] = opened, folded
+
+
+def measure(browser, reps: int, iterations: int, groups: bool = True) -> dict[str, list[float]]:
     out: dict[str, list[float]] = {}
     with streamlit_server(OURS.script) as server:
         page = browser.new_page(viewport={"width": 1600, "height": 1000})
         base = server.url.rstrip("/")
         try:
-            page.goto(f"{base}/?code={encode_code(LOOP30)}")
-            page.wait_for_selector(OURS.graph, timeout=120_000)
-            _idle(page)
-
-            def graph_target(is_open: bool):
-                if is_open:
-                    return page.locator(f"{OURS.graph} g.cluster text").first
-                return page.locator(f"{OURS.graph} g.node").filter(
-                    has=page.locator("text", has_text="× 30")).first
-
-            opened, folded = toggle_times(page, "graph", graph_target, reps)
-            out["Graph: open group"], out["Graph: fold group"] = opened, folded
-
-            page.goto(f"{base}/steps?code={encode_code(LOOP30)}&mode=forward")
-            page.wait_for_selector(".st-key-steps_graph svg", timeout=120_000)
-            _idle(page)
-            pill = page.locator("[class*='st-key-fold_pills_'] button", has_text="× 30")
-            opened, folded = toggle_times(page, "steps", lambda _: pill, reps)
-            out["Steps: open group"], out["Steps: fold group"] = opened, folded
-
+            if groups:
+                _groups(page, base, reps, out)
             big = BIG.format(n=iterations)
             t0 = time.perf_counter()
             page.goto(f"{base}/steps?code={encode_code(big)}&mode=forward")
@@ -139,9 +143,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reps", type=int, default=8)
     parser.add_argument("--iterations", type=int, default=1000, help="loop iterations, 3 ops each")
     parser.add_argument("--naive-reps", type=int, default=6)
+    parser.add_argument("--no-groups", action="store_true", help="only the long loop (e.g. on older code)")
     args = parser.parse_args(argv)
     with chromium_browser() as browser:
-        ours = measure(browser, args.reps, args.iterations)
+        ours = measure(browser, args.reps, args.iterations, groups=not args.no_groups)
         naive = measure_app(browser, NAIVE, args.naive_reps).primary()[1] if args.naive_reps else []
     rows = [[name, len(v), fmt(median(v)), fmt(percentile(v, 90))] for name, v in ours.items() if v]
     if naive:

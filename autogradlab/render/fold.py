@@ -63,7 +63,9 @@ class FoldedGraph:
 
     @property
     def title(self) -> str:
-        return f"folded: {self.original_nodes:,} nodes shown as {len(self.nodes):,}"
+        opened = f", {len(self.clusters)} group{'s' if len(self.clusters) > 1 else ''} open" \
+            if self.clusters else ""
+        return f"folded: {self.original_nodes:,} nodes shown as {len(self.nodes):,}{opened}"
 
 def _lines(nodes: list[GraphNode]) -> tuple[int, ...]:
     found: dict[int, None] = {}

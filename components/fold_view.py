@@ -9,14 +9,16 @@ other page shows. Drawn ids are those of the SVG export and the CLI JSON (`n3`);
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import streamlit as st
 
-from autogradlab.render.fold import FoldedGraph, FoldNode
-from autogradlab.render.fold_expand import expanded_fold, group_of, groups, parse_expanded, toggled
 from autogradlab.report import Graph
 from components import state
 from components.i18n import t
+
+if TYPE_CHECKING:       # imported when used: component tests swap the renderers for fakes
+    from autogradlab.render.fold import FoldedGraph, FoldNode
 
 MAX_PILLS = 12     # the Steps page offers the biggest groups first
 
@@ -26,6 +28,8 @@ def _suffix(source: str, output: str | None) -> str:
 
 
 def expanded(source: str, output: str | None) -> tuple[str, ...]:
+    from autogradlab.render.fold_expand import parse_expanded
+
     return parse_expanded(st.session_state.get(state.FOLD_EXPANDED_PREFIX + _suffix(source, output)))
 
 
@@ -34,6 +38,8 @@ def set_expanded(source: str, output: str | None, names: tuple[str, ...]) -> Non
 
 
 def toggle(source: str, output: str | None, group: str) -> None:
+    from autogradlab.render.fold_expand import toggled
+
     set_expanded(source, output, toggled(expanded(source, output), group))
 
 
@@ -56,6 +62,8 @@ def adopt_selection(node_key: str, source: str, output: str | None, ids: set[str
 
 @st.cache_resource(max_entries=32, ttl=3600, show_spinner=False)
 def _folded(run_key: tuple, max_nodes: int, opened: tuple[str, ...], _graph: Graph) -> FoldedGraph:
+    from autogradlab.render.fold_expand import expanded_fold
+
     return expanded_fold(_graph, max_nodes, opened)
 
 
@@ -65,6 +73,8 @@ def folded(run_key: tuple, graph: Graph, max_nodes: int, opened: tuple[str, ...]
 
 
 def is_group(drawn_id: str, folded_graph: FoldedGraph) -> bool:
+    from autogradlab.render.fold_expand import group_of, groups
+
     return group_of(drawn_id) in groups(folded_graph)
 
 
@@ -80,6 +90,8 @@ def _pills_changed(key: str, source: str, output: str | None) -> None:
 def group_pills(folded_graph: FoldedGraph, source: str, output: str | None) -> None:
     """The Steps page's way to open a folded loop: one toggle button (a pill) per group; Tab reaches
     it and Enter opens or folds it. Shares the open set with the Graph page's clicks."""
+    from autogradlab.render.fold_expand import groups
+
     found = groups(folded_graph)
     if not found:
         return

@@ -130,7 +130,10 @@ def svg_for_web(dot: str) -> str:
 
 # ---- Steps page: the same run with Report.steps filled (see autogradlab/step_records.py) ----------
 
-@st.cache_data(max_entries=CACHE_ENTRIES, ttl=CACHE_TTL_S, show_spinner=False)
+# A resource cache, not a data cache: st.cache_data returns an unpickled copy on every call, and a
+# 3,000-op loop's Report with its steps is ~3.5 MB (0.3-2 s to unpickle on this machine) on every
+# full rerun of the Steps page. Reports are frozen dataclasses: sharing one object is safe.
+@st.cache_resource(max_entries=64, ttl=CACHE_TTL_S, show_spinner=False)
 def _run_steps_cached(source: str, seed: int, output: str | None, direction: tuple, backward_if_missing: bool,
                       values: tuple, _session: str | None) -> Report:
     from autogradlab import sandbox

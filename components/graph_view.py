@@ -93,7 +93,8 @@ def inert_svg(svg: str) -> str:
     return _ACTIVE_ATTRIBUTES.sub("", svg)
 
 
-def _clickable(svg: str, *, key: str, node_key: str, ids: set[str], selected: str | None) -> None:
+def _clickable(svg: str, *, key: str, node_key: str, ids: set[str], selected: str | None,
+               on_group=None) -> None:
     """The annotated drawing as a zoomable, pannable element whose node clicks select the node in
     the picker (`node_key`); the selection is a CSS class in the browser, so the layout never moves
     and exports stay clean."""
@@ -103,6 +104,8 @@ def _clickable(svg: str, *, key: str, node_key: str, ids: set[str], selected: st
     def clicked() -> None:
         node = getattr(st.session_state.get(key), "click", None)
         node = node.split(COPY_SEPARATOR)[0] if isinstance(node, str) else None  # a leaf drawn again
+        if node is not None and on_group is not None and on_group(node):   # a folded group opens/folds
+            return
         if node in ids:
             st.session_state[node_key] = node
 
@@ -134,7 +137,7 @@ def _embed_svg(svg: str, *, key: str) -> None:
 
 
 def _draw_dot(dot: str, *, key: str, clicks: tuple[str, set[str], str | None] | None = None,
-              slug: str = "autograd", export_dot: str | None = None) -> bool:
+              slug: str = "autograd", export_dot: str | None = None, on_group=None) -> bool:
     """Render and show a DOT drawing with its download buttons. `clicks` = (node picker key, node
     ids, selected id) makes the drawing clickable (see _clickable). `export_dot` (the drawing without
     a selection highlight) is what the downloads get when it differs from what is shown."""
@@ -152,7 +155,7 @@ def _draw_dot(dot: str, *, key: str, clicks: tuple[str, set[str], str | None] | 
     if clicks is None:
         _embed_svg(svg, key=key)
     else:
-        _clickable(svg, key=key, node_key=clicks[0], ids=clicks[1], selected=clicks[2])
+        _clickable(svg, key=key, node_key=clicks[0], ids=clicks[1], selected=clicks[2], on_group=on_group)
     if export_dot is not None and export_dot != dot:
         dot, svg = export_dot, None
     _download_buttons(dot, svg, slug)
@@ -228,16 +231,22 @@ def show(report: Report, *, style: str, selected: str | None, node_key: str | No
                    icon=":material/compress:")
     fold = _fold_choice(graph)
     from autogradlab.render.dot import annotated_dot
+    from components import fold_view
 
+    folded = fold_view.folded(("graph", report.source, report.seed, report.output), graph, MAX_NODES,
+                              fold_view.expanded(report.source, report.output)) if fold else None
     clicks = None
-    if node_key is not None and not fold:   # unfolded: select in the browser, the drawing stays put
-        clicks = (node_key, {node.id for node in graph.nodes}, selected)
+    if node_key is not None:   # select in the browser, the drawing stays put; a folded group opens
+        clicks = (node_key, {node.id for node in graph.nodes}, fold_view.drawn_selection(folded, selected))
     dot = annotated_dot(graph, max_nodes=MAX_NODES, selected=None if clicks else selected, fold=fold,
-                        lang=current_lang())
-    clean = annotated_dot(graph, max_nodes=MAX_NODES, fold=fold, lang=current_lang()) \
+                        folded=folded, lang=current_lang())
+    clean = annotated_dot(graph, max_nodes=MAX_NODES, fold=fold, folded=folded, lang=current_lang()) \
         if selected and not clicks else None
-    if _draw_dot(dot, key="graph_view", clicks=clicks, slug=_slug(report), export_dot=clean):
+    on_group = fold_view.graph_click(report.source, report.output, folded)
+    if _draw_dot(dot, key="graph_view", clicks=clicks, on_group=on_group, slug=_slug(report),
+                 export_dot=clean):
         status = t("graph.after_backward") if graph.backward_done else t("graph.not_computed")
         st.caption(t("graph.status", nodes=f"{len(graph.nodes):,}", name=output_name(graph), status=status))
     if fold:
+        st.caption(t("fold.graph_hint"))
         _fold_summary(graph)

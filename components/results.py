@@ -7,7 +7,7 @@ from __future__ import annotations
 import streamlit as st
 
 from autogradlab.report import Report
-from components import graph_view, node_details, state, variables_table
+from components import fold_view, graph_view, node_details, state, variables_table
 from components.i18n import t
 
 
@@ -31,11 +31,14 @@ def graph_panel(report: Report, *, label: str | None = None) -> None:
     graph = report.graph
     node_key = state.node_key(report.source, report.output)
     ids = {node.id for node in graph.nodes} if graph else set()
+    fold_view.adopt_selection(node_key, report.source, report.output, ids)   # chosen on the Steps page
     selected = st.session_state.get(node_key)
     graph_view.show(report, style=style, selected=selected if selected in ids else None,
                     node_key=node_key if label is None else None)
     if graph is not None and graph.nodes:
-        node_details.show(graph, node_details.pick(graph, key=node_key))
+        choice = node_details.pick(graph, key=node_key)
+        fold_view.remember(report.source, report.output, choice)
+        node_details.show(graph, choice)
 
 
 PRINTED_MAX_HEIGHT_PX = 360   # longer output scrolls inside its box instead of pushing the page down

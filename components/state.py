@@ -136,3 +136,10 @@ EDITOR_COPY = "editor_source_copy"        # str: last submitted program (a link'
 SEED_COPY = "editor_seed_copy"            # int: its seed
 EDITOR_RESTORED = "editor_restored"       # str: the copy last put back (once per program)
 EDITOR_RESTORE_NOW = "editor_restore_now"  # bool: put the copy back before the editor is drawn
+
+# ---- Folded groups and the shared node selection (Graph and Steps pages, issue 10 §2) -----------
+FOLD_EXPANDED_PREFIX = "fold_expanded_"   # + digest of (output, program) -> str: open groups "fold3,fold7"
+FOLD_SELECTED_PREFIX = "fold_selected_"   # + digest of (output, program) -> str | None: node id ("n3")
+FOLD_PILLS_PREFIX = "fold_pills_"         # + digest of (output, program): the Steps page's group pills
+# (per frame key of the Steps page, STEPS_FRAME_PREFIX + ...: `_first` int, the first step shown;
+#  `_open` str, the open groups when it was shown; see fold_view.keep_step)

@@ -17,7 +17,7 @@ from autogradlab import error_keys
 from autogradlab import links as core
 from autogradlab.render.step_frames import MODES, Frame, frame_view, frames, mode_steps
 from autogradlab.report import Graph, Report
-from components import cached, links, present, state, step_card
+from components import cached, fold_view, links, present, state, step_card
 from components.graph_view import FOLD_OFFER_NODES, MAX_NODES, inert_svg
 from components.i18n import current_lang, localize, t
 
@@ -88,20 +88,30 @@ def controls(source: str) -> Options:
     values: tuple[tuple[str, object], ...] = ()
     if names:
         st.info(t("steps.free_names", names=", ".join(names)), icon=":material/function:")
-        values = _pairs(st.text_input(t("steps.values"), key=state.STEPS_VALUES,
-                                      placeholder="; ".join(f"{n}=1.0" for n in names)),
-                        t("steps.values_what"))
+        from components import free_values
+
+        values = free_values.table(names, source)
     return Options(mode, direction, direction_text if direction else "", bool(backward), values)
 
 
 @st.cache_resource(max_entries=32, ttl=3600, show_spinner=False)
-def _drawing(run_key: tuple, fold: bool, _graph: Graph, lang: str = "en"):
-    """Layout and SVG template, made once per (program run, fold choice): graphviz runs here only."""
+def _drawing(run_key: tuple, fold: bool, opened: tuple[str, ...], _graph: Graph, lang: str = "en"):
+    """Layout and SVG template, made once per (program run, fold choice, open groups, language):
+    graphviz runs here only."""
     from autogradlab.render.steps import step_layout, svg_template
 
-    layout = step_layout(_graph, fold=fold, max_nodes=MAX_NODES, lang=lang)
+    layout = step_layout(_graph, fold=fold, max_nodes=MAX_NODES, expanded=opened, lang=lang)
     svg = inert_svg(cached.svg_for_web(layout.dot)).replace("<svg", f'<svg style="{SVG_STYLE}"', 1)
     return layout, svg_template(svg, layout.fills, one_line=True)
+
+
+@st.cache_resource(max_entries=16, ttl=3600, show_spinner=False)
+def _frame_index(key: str, opened: tuple[str, ...], mode: str, *, _graph: Graph, _trace, _owner, _frames):
+    """Per (run and options: `key`; open groups; mode): the walk over a long trace, done once, so a
+    step costs a lookup per drawn node (render/frame_index.py)."""
+    from autogradlab.render.frame_index import FrameIndex
+
+    return FrameIndex(_graph, _trace, mode, _owner, _frames)
 
 
 def _fold_choice(graph: Graph) -> bool:
@@ -141,8 +151,12 @@ def show(report: Report, options: Options, source: str, run_key: tuple) -> int |
     fold = _fold_choice(graph)
     from autogradlab.render.export import RenderError
 
+    opened = fold_view.expanded(source, report.output) if fold else ()
+    if fold:
+        fold_view.group_pills(fold_view.folded(("steps", *run_key), graph, MAX_NODES, opened), source,
+                              report.output)
     try:
-        layout, template = _drawing(run_key, fold, graph, current_lang())
+        layout, template = _drawing(run_key, fold, opened, graph, current_lang())
     except RenderError as exc:      # graphviz missing, failed or too slow: say so, keep the page alive
         st.warning(t("steps.render_failed", reason=exc), icon=":material/warning:")
         return None
@@ -152,6 +166,7 @@ def show(report: Report, options: Options, source: str, run_key: tuple) -> int |
     # Keyed by the output actually drawn (not the one asked for: None and "d" are the same run).
     shown = (run_key[0], run_key[1], report.output, *run_key[3:], mode, fold, options.direction)
     key = state.STEPS_FRAME_PREFIX + state.digest(repr(shown))
+    fold_view.keep_step(key, all_frames, opened)
     if (text := _link_text("step")) is not None:
         try:
             step = core.parse_int("step", text, 0, len(steps) - 1)
@@ -159,10 +174,14 @@ def show(report: Report, options: Options, source: str, run_key: tuple) -> int |
         except core.LinkError as exc:
             links.warn(t("steps.step_range", reason=exc, count=len(steps)))
     st.session_state[key] = min(max(int(st.session_state.get(key, 1)), 1), len(all_frames))
+    fold_view.selection_bar(graph, steps, all_frames, key, source, report.output)
+    picked = fold_view.drawn_selection(layout, fold_view.selected(source, report.output))
     playing = _play_controls(len(all_frames))
     run_every = SECONDS.get(st.session_state.get(state.STEPS_SPEED), 0.9) if playing else None
+    index = _frame_index(key, opened, mode, _graph=graph, _trace=trace, _owner=layout.owner,
+                         _frames=all_frames)
     st.fragment(_player, run_every=run_every)(graph, trace, mode, all_frames, layout, template, key, source,
-                                              playing)
+                                              playing, picked, index)
     step_card.cost_panel(trace.cost)
     # Written on every full run too: steps taken by Play's timed fragment runs do not reach the
     # browser's address bar (Streamlit 1.67), so the run that ends Play puts the step there.
@@ -175,7 +194,10 @@ def show(report: Report, options: Options, source: str, run_key: tuple) -> int |
 def sync_link(source: str, seed: int, output: str | None, options: Options) -> None:
     """Keep the URL's program, mode and direction current (the step is written by the player)."""
     direction = options.direction_text or None
-    links.sync(source, seed, output=output, mode=options.mode, dir=direction)
+    from components.free_values import link_text
+
+    links.sync(source, seed, output=output, mode=options.mode, dir=direction,
+               values=link_text(options.values))
     _seen("mode", options.mode)
     _seen("dir", direction)
 
@@ -196,7 +218,7 @@ def _move(key: str, n: int, to: int | None, delta: int = 0) -> None:
 
 
 def _player(graph: Graph, trace, mode: str, all_frames: tuple[Frame, ...], layout, template, key: str,
-            source: str, playing: bool) -> None:
+            source: str, playing: bool, picked: str | None = None, index=None) -> None:
     n = len(all_frames)
     position = int(st.session_state.get(key, 1))
     if playing and time.monotonic() - st.session_state.get(f"{key}_t", 0.0) > 0.3:
@@ -219,10 +241,14 @@ def _player(graph: Graph, trace, mode: str, all_frames: tuple[Frame, ...], layou
         st.slider(t("steps.step"), 1, n, key=key, format=t("steps.slider_format", count=n),
                   label_visibility="collapsed")
     frame = all_frames[st.session_state[key] - 1]
-    view = frame_view(graph, trace, mode, layout.owner, all_frames, st.session_state[key] - 1)
+    view = index.view(st.session_state[key] - 1) if index is not None else \
+        frame_view(graph, trace, mode, layout.owner, all_frames, st.session_state[key] - 1)
     from autogradlab.render.steps import paint
 
-    svg = paint(template, view.looks, view.values, view.derivs)
+    st.session_state[f"{key}_first"] = frame.first      # kept when a group opens (fold_view.keep_step)
+    looks = view.looks if picked is None or view.looks.get(picked) == "current" else \
+        {**view.looks, picked: "selected"}
+    svg = paint(template, looks, view.values, view.derivs)
     left, right = present.columns([5, 3], presenting=(5, 2), gap="medium")
     with left, st.container(key="steps_graph"):
         st.markdown(f'<div style="width:100%;max-height:75vh;overflow:auto">{svg}</div>',

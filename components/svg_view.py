@@ -24,9 +24,10 @@ _CSS = """
 .tools { position: absolute; top: 4px; right: 4px; display: flex; gap: 4px; z-index: 2; }
 .tools button { font: 13px sans-serif; padding: 2px 8px; border: 1px solid #c9d1d9; border-radius: 4px;
                 background: #ffffffd9; color: #1b1f24; cursor: pointer; }
-.tools button:focus-visible, g.node:focus-visible { outline: 3px solid #1f6feb; outline-offset: 2px; }
-g.node { cursor: pointer; }
-g.node:focus { outline: none; }
+.tools button:focus-visible, g.node:focus-visible, g.cluster:focus-visible {
+  outline: 3px solid #1f6feb; outline-offset: 2px; }
+g.node, g.cluster { cursor: pointer; }
+g.node:focus, g.cluster:focus { outline: none; }
 g.node.selected path, g.node.selected polygon, g.node.selected ellipse {
   stroke: #d73a49; stroke-width: 4px; }
 """
@@ -42,6 +43,7 @@ _HTML = """<div class="wrap">
 
 _JS = """
 const views = new WeakMap();
+const cleanups = new WeakMap();   // listeners of the previous render: a rerun must not add a second set
 const IDLE_MS = 200;   // after this long without input the drawing is re-rastered crisply
 
 export default function (component) {
@@ -62,7 +64,7 @@ export default function (component) {
       svg.style.maxHeight = data.maxHeight || "72vh";
       svg.style.width = "100%";
       svg.style.transformOrigin = "0 0";
-      for (const node of svg.querySelectorAll("g.node")) {
+      for (const node of svg.querySelectorAll("g.node, g.cluster")) {   // a cluster: an opened group
         node.setAttribute("tabindex", "0");
         node.setAttribute("role", "button");
         const words = [...node.querySelectorAll("text")].map((t) => t.textContent).join(" ");
@@ -147,11 +149,11 @@ export default function (component) {
   const choose = (node) => setTriggerValue("click", node.id);
   const onClick = (e) => {
     if (moved >= 4) return;
-    const node = e.target.closest("g.node");
+    const node = e.target.closest("g.node, g.cluster");
     if (node) choose(node);
   };
   const onKey = (e) => {
-    const node = e.target.closest && e.target.closest("g.node");
+    const node = e.target.closest && e.target.closest("g.node, g.cluster");
     if (node && (e.key === "Enter" || e.key === " ")) { e.preventDefault(); choose(node); }
   };
   const onTool = (e) => {
@@ -162,6 +164,8 @@ export default function (component) {
     else if (act === "reset") { view.tx = 0; view.ty = 0; view.s = 1; apply(); }
   };
   const tools = parentElement.querySelector(".tools");
+  const previous = cleanups.get(parentElement);
+  if (previous) previous();
   stage.addEventListener("wheel", onWheel, { passive: false });
   stage.addEventListener("pointerdown", onDown);
   stage.addEventListener("pointermove", onMove);
@@ -170,7 +174,8 @@ export default function (component) {
   stage.addEventListener("click", onClick);
   stage.addEventListener("keydown", onKey);
   tools.addEventListener("click", onTool);
-  return () => {
+  const cleanup = () => {
+    cleanups.delete(parentElement);
     stage.removeEventListener("wheel", onWheel);
     stage.removeEventListener("pointerdown", onDown);
     stage.removeEventListener("pointermove", onMove);
@@ -180,6 +185,8 @@ export default function (component) {
     stage.removeEventListener("keydown", onKey);
     tools.removeEventListener("click", onTool);
   };
+  cleanups.set(parentElement, cleanup);
+  return cleanup;
 }
 """
 

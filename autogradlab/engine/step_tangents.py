@@ -103,6 +103,8 @@ def tangent_trace(ctx: StepContext, options: StepOptions, runner: Callable[..., 
     entries = []
     for node_id in ctx.forward_order():
         found = _node_tangents(ctx, node_id, run)
+        if found is None and ctx.nodes[node_id].op_index is None:   # made inside a call: J·ṫ
+            found = _inside(ctx, node_id, known)
         if found is None:
             continue
         known[node_id] = found
@@ -138,6 +140,18 @@ def _node_tangents(ctx: StepContext, node_id: str, run: TangentRun) -> list[torc
     found = run.tangents[node.op_index]
     return [t if t is not None else torch.zeros(out.shape, dtype=getattr(torch, out.dtype, torch.float32))
             for t, out in zip(found, outputs, strict=False)] or None
+
+
+def _inside(ctx: StepContext, node_id: str, known: dict[str, list[torch.Tensor]]) -> list | None:
+    from autogradlab.engine.internal_tangents import inside_tangent
+
+    fn = ctx.fns[node_id]
+    ins = []
+    for (_, nr), i in zip(fn.next_functions, ctx.slot_ids(fn), strict=False):
+        found = known.get(i) if i is not None else None
+        ins.append((found[nr] if nr < len(found) else found[0]) if found else None)
+    tangent = inside_tangent(ctx.recorder, fn, ins)
+    return [tangent] if tangent is not None else None
 
 
 def _mine(ctx: StepContext, node_id: str, known: dict[str, list[torch.Tensor]]) -> torch.Tensor:

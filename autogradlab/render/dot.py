@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from autogradlab.render.fold import FoldedGraph, FoldNode, fold_graph
+from autogradlab.render.fold_expand import BOX
 from autogradlab.render.legend import (
     BORDER,
     FONT,
@@ -185,19 +186,23 @@ def _edge_line(a: str, b: str, saved: bool) -> str:
 
 
 def annotated_dot(graph: Graph, *, max_nodes: int = 500, selected: str | None = None,
-                  rankdir: str = "BT", fold: bool = False, lang: str = "en") -> str:
+                  rankdir: str = "BT", fold: bool = False, folded: FoldedGraph | None = None,
+                  lang: str = "en") -> str:
     """DOT text of the annotated graph; graphs over `max_nodes` are drawn folded (see fold.py),
     smaller ones too when `fold` is asked for (repeated loop steps drawn once, with a count).
+    `folded`: a folding made already (with groups opened, see fold_expand.py) to draw as it is.
     `lang`: the language of the drawn words (legend, "value", "grad"; render/words.py)."""
     with language(lang):
-        return _annotated_dot(graph, max_nodes=max_nodes, selected=selected, rankdir=rankdir, fold=fold)
+        return _annotated_dot(graph, max_nodes=max_nodes, selected=selected, rankdir=rankdir, fold=fold,
+                              folded=folded)
 
 
-def _annotated_dot(graph: Graph, *, max_nodes: int, selected: str | None, rankdir: str, fold: bool) -> str:
+def _annotated_dot(graph: Graph, *, max_nodes: int, selected: str | None, rankdir: str, fold: bool,
+                   folded: FoldedGraph | None) -> str:
     if rankdir not in _RANKDIRS:
         raise ValueError(f"rankdir must be one of {', '.join(_RANKDIRS)}, got {rankdir!r}")
-    if fold or len(graph.nodes) > max_nodes:
-        return _folded_dot(fold_graph(graph, max_nodes), graph, selected, rankdir)
+    if folded is not None or fold or len(graph.nodes) > max_nodes:
+        return _folded_dot(folded or fold_graph(graph, max_nodes), graph, selected, rankdir)
     lines = _header(rankdir, None)
     kinds = {node.id: node.kind for node in graph.nodes}
     copies = _repeated_sources(graph.edges, kinds)
@@ -236,19 +241,41 @@ def _folded_dot(folded: FoldedGraph, graph: Graph, selected: str | None, rankdir
     chosen = folded.owner.get(selected) if selected else None
     kinds = {fnode.id: fnode.kind for fnode in folded.nodes}
     copies = _repeated_sources(folded.edges, kinds)
+    boxed = {i: summary for summary, ids in folded.clusters for i in ids}
+    body: dict[str, list[str]] = {}
     for fnode in folded.nodes:
+        summary = boxed.get(fnode.id)
+        out = body.setdefault(summary.id, []) if summary is not None else lines
         if fnode.node is not None:
             label, tip = node_label(fnode.node, graph.backward_done), node_tooltip(fnode.node)
-            lines.append(_node_line(fnode.id, label, fill_for(fnode.kind), tip, fnode.id == chosen))
+            out.append(_node_line(fnode.id, label, fill_for(fnode.kind), tip, fnode.id == chosen))
             for copy in copies.get(fnode.id, {}).values():
-                lines.append(_node_line(copy, label, fill_for(fnode.kind), tip, fnode.id == chosen,
-                                        ', style="rounded,filled,dashed"'))
+                out.append(_node_line(copy, label, fill_for(fnode.kind), tip, fnode.id == chosen,
+                                      ', style="rounded,filled,dashed"'))
             continue
         fill = REST_FILL if fnode.kind == "rest" else fill_for(fnode.fill_kind)
         tip = f"{fnode.text} × {fnode.count} ({fnode.size:,} nodes folded)"
         extra = ', peripheries=2' if fnode.kind != "rest" else ', style="rounded,dashed"'
-        lines.append(_node_line(fnode.id, summary_label(fnode), fill, tip, fnode.id == chosen, extra))
+        out.append(_node_line(fnode.id, summary_label(fnode), fill, tip, fnode.id == chosen, extra))
+    for summary, _ in folded.clusters:
+        lines += cluster_lines(summary, body.get(summary.id, []))
     for a, b in folded.edges:
         lines.append(_edge_line(copies.get(a, {}).get(b, a), b, kinds.get(a) == "saved"))
     lines.append("}")
     return "\n".join(lines) + "\n"
+
+
+CLUSTER_FILL = "#f6f8fa"
+CLUSTER_BORDER = "#57606a"
+
+
+def cluster_lines(summary: FoldNode, members: list[str]) -> list[str]:
+    """An opened group: its nodes in a dashed box whose id is the group's (a click on it folds the
+    group again) and whose title reads like the folded node did (`▾ sin → mul → add × 1000`)."""
+    title = html(f"▾ {summary.text} × {summary.count}", 80)
+    tip = f"{summary.text} × {summary.count}: {summary.size:,} nodes (click the box to fold them)"
+    return [f"  subgraph {quoted('cluster_' + summary.id)} {{",
+            f"    graph [id={quoted(summary.id + BOX)}, label=<{_title(title)}>, tooltip={quoted(tip)}, "
+            f'style="rounded,dashed,filled", fillcolor={quoted(CLUSTER_FILL)}, '
+            f"color={quoted(CLUSTER_BORDER)}, penwidth=1.6, labeljust=\"l\"];",
+            *members, "  }"]

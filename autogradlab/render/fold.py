@@ -56,10 +56,16 @@ class FoldedGraph:
     original_edges: int
     repeats: tuple[str, ...]           # "sin → mul → add × 1000", biggest first
     owner: dict[str, str] = field(default_factory=dict)  # original id -> drawn id
+    # summary id -> its parts (one loop iteration or one fan sibling each), original ids in order
+    parts: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
+    # expanded groups (fold_expand.py): (the summary as it was folded, the drawn ids standing in for it)
+    clusters: tuple[tuple[FoldNode, tuple[str, ...]], ...] = ()
 
     @property
     def title(self) -> str:
-        return f"folded: {self.original_nodes:,} nodes shown as {len(self.nodes):,}"
+        opened = f", {len(self.clusters)} group{'s' if len(self.clusters) > 1 else ''} open" \
+            if self.clusters else ""
+        return f"folded: {self.original_nodes:,} nodes shown as {len(self.nodes):,}{opened}"
 
 def _lines(nodes: list[GraphNode]) -> tuple[int, ...]:
     found: dict[int, None] = {}
@@ -79,14 +85,18 @@ class _Builder:
         self.owner: list[str] = [""] * len(a.nodes)
         self.entries: list[tuple[int, FoldNode]] = []     # (first original index, node)
         self.repeats: list[tuple[int, int, str]] = []      # (-size, first index, text)
+        self.parts: dict[str, tuple[tuple[str, ...], ...]] = {}
 
     def keep(self, i: int) -> None:
         node = self.a.nodes[i]
         self.owner[i] = node.id
         self.entries.append((i, FoldNode(id=node.id, kind=node.kind, node=node)))
 
-    def summary(self, members: list[int], kind: str, text: str, count: int, fill_kind: str) -> None:
+    def summary(self, members: list[int], kind: str, text: str, count: int, fill_kind: str,
+                parts: list[list[int]]) -> None:
         key = f"fold{len(self.entries)}"
+        ids = self.a.nodes
+        self.parts[key] = tuple(tuple(ids[i].id for i in sorted(part)) for part in parts)
         for i in members:
             self.owner[i] = key
         node = FoldNode(id=key, kind=kind, text=text, count=count, size=len(members), fill_kind=fill_kind,
@@ -112,7 +122,8 @@ class _Builder:
                 if reps >= 2:
                     text = " → ".join(op_text(a.nodes[i]) for i in units[:period])
                     fill = "op" if any(a.nodes[i].kind == "op" for i in units) else a.nodes[units[0]].kind
-                    self.summary(self.with_attachments(units), "repeat", text, reps, fill)
+                    parts = [self.with_attachments(units[r * period:(r + 1) * period]) for r in range(reps)]
+                    self.summary(self.with_attachments(units), "repeat", text, reps, fill, parts)
                 else:
                     self.keep(units[0])
                     self._attachment_fans(units[0])
@@ -124,7 +135,7 @@ class _Builder:
         for (kind, _), members in groups.items():
             if len(members) >= MIN_FAN:
                 text = f"{op_text(self.a.nodes[members[0]])} → {op_text(self.a.nodes[c])}"
-                self.summary(members, "fan", text, len(members), kind)
+                self.summary(members, "fan", text, len(members), kind, [[p] for p in members])
             else:
                 for p in members:
                     self.keep(p)
@@ -149,8 +160,8 @@ class _Builder:
             if len(outs) == 1:
                 text += f" → {op_text(a.nodes[outs[0]])}"
             fill = "op" if any(a.nodes[i].kind == "op" for i in first) else a.nodes[first[0]].kind
-            members = [m for chain in chains for m in self.with_attachments(chain)]
-            self.summary(members, "fan", text, len(chains), fill)
+            parts = [self.with_attachments(chain) for chain in chains]
+            self.summary([m for part in parts for m in part], "fan", text, len(chains), fill, parts)
             done.update(id(chain) for chain in chains)
         return done
 
@@ -184,7 +195,7 @@ def _fold(graph: Graph, max_nodes: int) -> FoldedGraph:
     if len(nodes) > max_nodes:
         nodes, edges, owner = _trim(nodes, edges, owner, max(max_nodes, 2))
     repeats = tuple(text for _, _, text in sorted(b.repeats))
-    return FoldedGraph(tuple(nodes), tuple(edges), len(a.nodes), a.edge_count, repeats, owner)
+    return FoldedGraph(tuple(nodes), tuple(edges), len(a.nodes), a.edge_count, repeats, owner, b.parts)
 
 
 def _remap_edges(edges, owner: dict[str, str]) -> list[tuple[str, str]]:

@@ -21,13 +21,14 @@ from autogradlab.render.dot import (
     _shape_line,
     _small,
     _title,
+    cluster_lines,
     html,
     node_tooltip,
     op_head_lines,
     quoted,
     summary_label,
 )
-from autogradlab.render.fold import fold_graph
+from autogradlab.render.fold_expand import expanded_fold
 from autogradlab.render.legend import BORDER, REST_FILL, fill_for
 from autogradlab.render.words import language, w
 from autogradlab.report import Graph, GraphNode
@@ -46,8 +47,9 @@ CONTEXT = (None, BORDER, "1.2", "")
 CURRENT = (None, "#c0392b", "5", "")
 SAVED_IN_USE = (None, "#d35400", "3.5", ' stroke-dasharray="6,3"')
 RECEIVES = (None, "#2e86c1", "3", ' stroke-dasharray="4,3"')
+SELECTED = (None, "#8250df", "4", ' stroke-dasharray="2,2"')      # the node chosen on either page
 LOOKS = {"pending": PENDING, "done": DONE, "context": CONTEXT, "current": CURRENT,
-         "saved_in_use": SAVED_IN_USE, "receives": RECEIVES}
+         "saved_in_use": SAVED_IN_USE, "receives": RECEIVES, "selected": SELECTED}
 
 
 @dataclass(frozen=True)
@@ -86,14 +88,16 @@ def _node(node_id: str, label: str, fill: str, tooltip: str, extra: str = "") ->
             f"tooltip={quoted(tooltip)}{extra}];")
 
 
-def step_layout(graph: Graph, *, fold: bool, max_nodes: int = 500, lang: str = "en") -> StepLayout:
-    """The DOT of the step view; folded (repeated loop steps drawn once) when asked or when big.
+def step_layout(graph: Graph, *, fold: bool, max_nodes: int = 500,
+                expanded: tuple[str, ...] = (), lang: str = "en") -> StepLayout:
+    """The DOT of the step view; folded (repeated loop steps drawn once) when asked or when big,
+    with the `expanded` groups opened in place (fold_expand.py).
     `lang`: the language of the drawn words (render/words.py)."""
     with language(lang):
-        return _step_layout(graph, fold=fold, max_nodes=max_nodes)
+        return _step_layout(graph, fold=fold, max_nodes=max_nodes, expanded=expanded)
 
 
-def _step_layout(graph: Graph, *, fold: bool, max_nodes: int) -> StepLayout:
+def _step_layout(graph: Graph, *, fold: bool, max_nodes: int, expanded: tuple[str, ...]) -> StepLayout:
     def header(title: str | None) -> list[str]:
         return [line.replace('style="rounded,filled"', 'style="filled"') for line in _header("BT", title)]
 
@@ -108,20 +112,25 @@ def _step_layout(graph: Graph, *, fold: bool, max_nodes: int) -> StepLayout:
         lines += [_edge_line(a, b, kinds[a] == "saved") for a, b in graph.edges if a in kinds and b in kinds]
         lines.append("}")
         return StepLayout("\n".join(lines) + "\n", {n.id: n.id for n in graph.nodes}, fills, False)
-    folded = fold_graph(graph, max_nodes)
+    folded = expanded_fold(graph, max_nodes, expanded)
     lines = header(folded.title)
     kinds = {}
+    boxed = {i: summary.id for summary, ids in folded.clusters for i in ids}
+    body: dict[str, list[str]] = {}
     for fnode in folded.nodes:
         kinds[fnode.id] = fnode.kind
+        out = body.setdefault(boxed[fnode.id], []) if fnode.id in boxed else lines
         if fnode.node is not None:
             fills[fnode.id] = fill_for(fnode.kind)
-            lines.append(_node(fnode.id, step_node_label(fnode.node), fills[fnode.id],
-                               node_tooltip(fnode.node)))
+            out.append(_node(fnode.id, step_node_label(fnode.node), fills[fnode.id],
+                             node_tooltip(fnode.node)))
             continue
         fills[fnode.id] = REST_FILL if fnode.kind == "rest" else fill_for(fnode.fill_kind)
         label = summary_label(fnode) + "<BR/>" + _slot(VALUE_MARK) + "<BR/>" + _slot(DERIV_MARK)
         tip = f"{fnode.text} × {fnode.count} ({fnode.size:,} nodes folded)"
-        lines.append(_node(fnode.id, label, fills[fnode.id], tip, ", peripheries=2"))
+        out.append(_node(fnode.id, label, fills[fnode.id], tip, ", peripheries=2"))
+    for summary, _ in folded.clusters:
+        lines += cluster_lines(summary, body.get(summary.id, []))
     lines += [_edge_line(a, b, kinds.get(a) == "saved") for a, b in folded.edges]
     lines.append("}")
     counts = {f.id: f.count for f in folded.nodes if f.node is None and f.kind == "repeat"}

@@ -90,9 +90,9 @@ class FakePool:
 
 
 def annotated_dot(graph: Graph, *, max_nodes: int = 500, selected: str | None = None,
-                  fold: bool = False, lang: str = "en") -> str:
+                  fold: bool = False, folded: object = None, lang: str = "en") -> str:
     lines = ["digraph G {"]
-    if fold or len(graph.nodes) > max_nodes:
+    if folded is not None or fold or len(graph.nodes) > max_nodes:
         return 'digraph G { rest [label="folded"] }'
     for node in graph.nodes:
         pen = ' penwidth=3' if node.id == selected else ""

@@ -12,6 +12,7 @@ st.navigation(
         st.Page("views/steps.py", title="Steps", icon=":material/step:", url_path="steps"),
         st.Page("views/jacobian.py", title="Jacobian", icon=":material/grid_on:", url_path="jacobian"),
         st.Page("views/eigen.py", title="Eigen", icon=":material/open_with:", url_path="eigen"),
+        st.Page("views/gallery.py", title="Gallery", icon=":material/photo_library:", url_path="gallery"),
         st.Page("views/about.py", title="About", icon=":material/info:"),
     ],
     position="top",

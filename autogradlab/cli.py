@@ -57,7 +57,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m autogradlab",
                                      description="Run small PyTorch programs safely and show their "
                                                  "autograd graph.")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="{run,graph,jacobian,eigen}")
+    commands = parser.add_subparsers(dest="command", required=True,
+                                     metavar="{run,graph,jacobian,eigen,gallery}")
 
     run = commands.add_parser("run", help="run programs and print their results")
     run.add_argument("files", nargs="+", metavar="FILE", help="program file; - reads stdin")
@@ -75,6 +76,8 @@ def build_parser() -> argparse.ArgumentParser:
     eigen_cli.add_parser(commands)
     from autogradlab.cli_jacobian import add_parser as add_jacobian_parser
     add_jacobian_parser(commands, _add_run_options)
+    from autogradlab import gallery_cli
+    gallery_cli.add_parser(commands)
     return parser
 
 
@@ -270,6 +273,9 @@ def main(argv: list[str] | None = None, *, runner: Runner | None = None,
     try:
         if args.command == "eigen" and args.source_file is None:   # a typed matrix: no sandbox
             return eigen_cli.run(args, runner, io)
+        if args.command == "gallery":   # reads lessons/gallery.toml: no sandbox
+            from autogradlab import gallery_cli
+            return gallery_cli.run(args, io)
         if runner is None:
             from autogradlab.sandbox import WorkerPool
 

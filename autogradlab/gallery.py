@@ -154,3 +154,15 @@ def lessons() -> tuple[Lesson, ...]:
 
 def lesson(lesson_id: str) -> Lesson | None:
     return next((item for item in lessons() if item.id == lesson_id), None)
+
+
+def search(query: str = "", lesson_id: str | None = None) -> tuple[Entry, ...]:
+    """The entries of a lesson (None: all) whose id, titles or program hold every word of `query`
+    (case-insensitive; Chinese words too)."""
+    words = query.casefold().split()
+
+    def hit(entry: Entry) -> bool:
+        text = " ".join((entry.id, entry.title, entry.title_zh, entry.program)).casefold()
+        return all(word in text for word in words)
+
+    return tuple(entry for entry in entries() if (not lesson_id or entry.lesson == lesson_id) and hit(entry))

@@ -136,3 +136,7 @@ EDITOR_COPY = "editor_source_copy"        # str: last submitted program (a link'
 SEED_COPY = "editor_seed_copy"            # int: its seed
 EDITOR_RESTORED = "editor_restored"       # str: the copy last put back (once per program)
 EDITOR_RESTORE_NOW = "editor_restore_now"  # bool: put the copy back before the editor is drawn
+
+# ---- Gallery page --------------------------------------------------------------------------------
+GALLERY_SEARCH = "gallery_search"         # str: the search box
+GALLERY_LESSON = "gallery_lesson"         # str: "" (all lessons) or a lesson id ("001")

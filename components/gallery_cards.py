@@ -50,11 +50,12 @@ def card(entry: Entry):
     return slot
 
 
-def _svg_block(svg: str, key: str) -> None:
+def _svg_block(svg: str, key: str, height: int = THUMB_HEIGHT_PX) -> None:
+    """Inline SVG scaled to fit the thumbnail box (its viewBox keeps the proportions)."""
     start = svg.find("<svg")
     head_end = svg.find(">", start)
     head = _SIZE.sub("", svg[start:head_end])
-    style = f'style="display:block;width:100%;height:{THUMB_HEIGHT_PX}px"'
+    style = f'style="display:block;width:100%;height:{height}px"'
     svg = " ".join((head + f" {style}" + svg[head_end:]).split("\n"))
     with st.container(key=key):
         st.markdown(f"<div>{svg}</div>", unsafe_allow_html=True)
@@ -79,7 +80,8 @@ def figure(entry: Entry) -> None:
         _svg_block(inert_svg(cached.svg_for_web(dot)), key)
         st.caption(t("gallery.figure_graph", name=thumb.label))
     elif thumb.kind == "matrix":
-        _svg_block(thumbs.heatmap_svg(thumb.matrix), key)
+        rows = min(thumb.matrix.shape[0], thumbs.MAX_CELLS)   # small matrices stay small (≤ 2×)
+        _svg_block(thumbs.heatmap_svg(thumb.matrix), key, min(THUMB_HEIGHT_PX, 2 * thumbs.CELL_PX * rows))
         st.caption(t("gallery.figure_matrix", name=thumb.label))
     else:
         st.caption(t("gallery.no_figure"))

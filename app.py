@@ -17,6 +17,8 @@ st.navigation(
                 url_path="jacobian"),
         st.Page("views/eigen.py", title=t("common.page_eigen"), icon=":material/open_with:",
                 url_path="eigen"),
+        st.Page("views/gallery.py", title=t("common.page_gallery"), icon=":material/photo_library:",
+                url_path="gallery"),
         st.Page("views/about.py", title=t("common.page_about"), icon=":material/info:"),
     ],
     position="top",

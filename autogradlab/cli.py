@@ -58,7 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
                                      description="Run small PyTorch programs safely and show their "
                                                  "autograd graph.")
     commands = parser.add_subparsers(dest="command", required=True,
-                                     metavar="{run,graph,jacobian,eigen,export}")
+                                     metavar="{run,graph,jacobian,eigen,export,gallery}")
 
     run = commands.add_parser("run", help="run programs and print their results")
     run.add_argument("files", nargs="+", metavar="FILE", help="program file; - reads stdin")
@@ -78,6 +78,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_jacobian_parser(commands, _add_run_options)
     from autogradlab import export_cli  # issue 10: every figure of a program or gallery entry
     export_cli.add_parser(commands)
+    from autogradlab import gallery_cli
+    gallery_cli.add_parser(commands)
     return parser
 
 
@@ -273,6 +275,9 @@ def main(argv: list[str] | None = None, *, runner: Runner | None = None,
     try:
         if args.command == "eigen" and args.source_file is None:   # a typed matrix: no sandbox
             return eigen_cli.run(args, runner, io)
+        if args.command == "gallery":   # reads lessons/gallery.toml: no sandbox
+            from autogradlab import gallery_cli
+            return gallery_cli.run(args, io)
         if runner is None:
             from autogradlab.sandbox import WorkerPool
 

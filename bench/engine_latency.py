@@ -1,7 +1,7 @@
 """Engine latency per lesson program: plain PyTorch vs run_program vs the warm sandbox pool.
 
-For every program in tests/programs/*.py (the lesson examples) this measures the median wall time
-of three ways to run the same text:
+For every program tests/programs/manifest.py lists (the lessons' examples in lessons/) this
+measures the median wall time of three ways to run the same text:
   plain    exec() of the text by real Python in this process (trusted; benchmark only),
   engine   autogradlab.engine.run_program in this process (parse + interpret + graph + torchviz),
   sandbox  autogradlab.sandbox.get_pool().run(source), warm, i.e. what the app pays per Run.
@@ -71,7 +71,7 @@ def manifest_selection(folder: Path) -> tuple[list[tuple[Path, int]], list[tuple
         elif not program.oracle:
             skipped[stem] = "never run in real Python (manifest: oracle=False)"
         else:
-            chosen.setdefault(program.file, (folder / program.file, program.seed))
+            chosen.setdefault(program.file, (program.path, program.seed))
     return list(chosen.values()), sorted(skipped.items())
 
 

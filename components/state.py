@@ -143,3 +143,7 @@ FOLD_SELECTED_PREFIX = "fold_selected_"   # + digest of (output, program) -> str
 FOLD_PILLS_PREFIX = "fold_pills_"         # + digest of (output, program): the Steps page's group pills
 # (per frame key of the Steps page, STEPS_FRAME_PREFIX + ...: `_first` int, the first step shown;
 #  `_open` str, the open groups when it was shown; see fold_view.keep_step)
+
+# ---- Gallery page --------------------------------------------------------------------------------
+GALLERY_SEARCH = "gallery_search"         # str: the search box
+GALLERY_LESSON = "gallery_lesson"         # str: "" (all lessons) or a lesson id ("001")

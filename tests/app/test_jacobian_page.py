@@ -12,7 +12,7 @@ from components import state
 
 TIMEOUT = 90
 PAGE = str(Path(__file__).resolve().parents[2] / "views" / "jacobian.py")
-LESSON = (Path(__file__).resolve().parents[1] / "programs" / "seed004_jacobian_funx.py").read_text()
+LESSON = (Path(__file__).resolve().parents[2] / "lessons" / "seed004_jacobian_funx.py").read_text()
 NO_CALL = "import torch\nx = torch.tensor([1.0, 2.0], requires_grad=True)\ny = x * x + x.sum()\n"
 
 

@@ -17,7 +17,7 @@ from autogradlab import links
 
 pytestmark = pytest.mark.e2e
 
-LESSON = (Path(__file__).resolve().parents[1] / "programs" / "seed004_jacobian_funx.py").read_text()
+LESSON = (Path(__file__).resolve().parents[2] / "lessons" / "seed004_jacobian_funx.py").read_text()
 PLOT = ".js-plotly-plot"
 PATH_COLOR = "#f5a623"
 

@@ -1,7 +1,8 @@
 """What each seed program must do in Autograd Lab: the expectations the seed tests check.
 
-Every program file in this directory is a code example of a lesson in shared/seeds/, as a student
-would paste it (see README.md). Plain PyTorch is the oracle for values and printed text; this
+The seed programs are the lessons' code examples in `lessons/` at the top of the repository (shipped
+with the app: the gallery shows them; see lessons/README.md); the loop and tutorial programs live in
+this directory. Plain PyTorch is the oracle for values and printed text; this
 manifest adds what the oracle cannot say: which error the engine must report (and where), which
 seed to run with, which printed lines or variables differ between runs by nature (`id(...)`), and
 which variable the engine must pick as the output.
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 PROGRAMS_DIR = Path(__file__).resolve().parent
+LESSONS_DIR = PROGRAMS_DIR.parents[1] / "lessons"
 
 # `output` value meaning "do not check": the last backward() ran on an unnamed tensor (y.sum()).
 UNCHECKED = "<unchecked>"
@@ -39,8 +41,13 @@ class ProgramSpec:
                                          # loaded test machine; bench/loop_programs.py times them)
 
     @property
+    def path(self) -> Path:
+        """lessons/ for the lessons' examples (seed*.py), this directory for the others."""
+        return (LESSONS_DIR if self.file.startswith("seed") else PROGRAMS_DIR) / self.file
+
+    @property
     def source(self) -> str:
-        return (PROGRAMS_DIR / self.file).read_text(encoding="utf-8")
+        return self.path.read_text(encoding="utf-8")
 
 
 S1 = "001_62f9674de0420b2d.txt"

@@ -15,7 +15,7 @@ import torch
 REPO = Path(__file__).resolve().parents[2]
 ENTRY_KEYS = {"index", "line", "text", "input_shape", "output_shape", "shape", "dtype", "value",
               "strategy", "why", "checks", "timing_ms"}
-LESSON = REPO / "tests" / "programs" / "seed004_jacobian_funx.py"
+LESSON = REPO / "lessons" / "seed004_jacobian_funx.py"
 TUPLES = ("import torch\nfrom torch.autograd.functional import jacobian\n"
           "a = torch.tensor([1.0, 2.0])\nb = torch.tensor([3.0, -1.0, 0.5], dtype=torch.float64)\n"
           "J = jacobian(lambda u, v: (u * u, (v * 2).sum()), (a, b))\n")

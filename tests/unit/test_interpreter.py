@@ -104,7 +104,7 @@ def assert_like_pytorch(source: str, seed: int = 0, limits: Limits = DEFAULT_LIM
 
 
 # -- seed programs -----------------------------------------------------------------------------
-# The lesson files of tests/programs (test_seed_programs runs them end to end through run_program);
+# The lesson files of lessons/ (test_seed_programs runs them end to end through run_program);
 # here the bare interpreter alone must already match plain PyTorch on each of them.
 BARE_SEEDS = [spec for spec in PROGRAMS if spec.ok and spec.oracle and not spec.nondeterministic_lines
               and not spec.nondeterministic_vars]

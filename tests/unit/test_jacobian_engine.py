@@ -14,7 +14,7 @@ from autogradlab.engine.run import run_program
 from autogradlab.limits import DEFAULT_LIMITS
 from tests.oracle import assert_value_matches, run_trusted
 
-PROGRAMS = Path(__file__).parent.parent / "programs"
+PROGRAMS = Path(__file__).resolve().parents[2] / "lessons"
 SEED_JACOBIANS = sorted(PROGRAMS.glob("seed00[24]_jacobian_*.py"))
 
 HEAD = "import torch\nfrom torch.autograd.functional import jacobian\n"

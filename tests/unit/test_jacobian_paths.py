@@ -11,7 +11,7 @@ import pytest
 from autogradlab.engine.run import run_program
 from tests.unit.test_jacobian_engine import HEAD, OWN
 
-PROGRAMS = Path(__file__).parent.parent / "programs"
+PROGRAMS = Path(__file__).resolve().parents[2] / "lessons"
 CASES = {p.stem: p.read_text() for p in sorted(PROGRAMS.glob("seed00[24]_jacobian_*.py"))}
 CASES.update({name: HEAD + OWN[name] for name in ("softmax", "W_at_x", "four_d", "tuple_inputs", "closure",
                                                    "float64", "control_flow")})

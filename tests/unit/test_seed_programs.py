@@ -1,7 +1,10 @@
-"""Every code example of the seed lessons runs in Autograd Lab and gives what plain PyTorch gives.
+"""Every gallery entry (every code example of the seed lessons) runs in Autograd Lab and gives what
+plain PyTorch gives; so do the manifest's other programs (extra seeds, loop programs).
 
-The programs and their expectations live in tests/programs/ (manifest.py); plain Python + PyTorch,
-run on the same text with the same seed, is the oracle for variables, printed text and displays.
+The programs live in lessons/ (gallery.toml lists them), their expectations in
+tests/programs/manifest.py; plain Python + PyTorch, run on the same text with the same seed, is the
+oracle for variables, printed text and displays. A case is named by its gallery id
+(`autograd-dot-example`); tests/unit/test_gallery.py checks that gallery and manifest agree.
 """
 
 from __future__ import annotations
@@ -13,15 +16,28 @@ import numpy as np
 import pytest
 import torch
 
+from autogradlab import gallery
 from autogradlab.engine import run_program
 from autogradlab.limits import Limits
 from autogradlab.report import Graph, GraphNode, Report
 from tests.oracle import OracleRun, run_trusted, value_mismatches, without_address
 from tests.programs.manifest import PROGRAMS, UNCHECKED, ProgramSpec, spec_id
 
-ORACLE_PROGRAMS = [spec for spec in PROGRAMS if spec.oracle]
-OUTPUT_PROGRAMS = [spec for spec in PROGRAMS if spec.output != UNCHECKED]
-FAILING_PROGRAMS = [spec for spec in PROGRAMS if not spec.ok]
+
+def _cases() -> list[tuple[str, ProgramSpec]]:
+    """(pytest id, spec): every gallery entry under its id, then the manifest's other programs."""
+    by_key = {(spec.file, spec.seed): spec for spec in PROGRAMS}
+    cases = [(entry.id, by_key[entry.file, entry.seed]) for entry in gallery.entries()
+             if (entry.file, entry.seed) in by_key]
+    shown = {id(spec) for _, spec in cases}
+    return cases + [(spec_id(spec), spec) for spec in PROGRAMS if id(spec) not in shown]
+
+
+CASES = _cases()
+ALL_PROGRAMS = [spec for _, spec in CASES]
+ORACLE_PROGRAMS = [spec for spec in ALL_PROGRAMS if spec.oracle]
+OUTPUT_PROGRAMS = [spec for spec in ALL_PROGRAMS if spec.output != UNCHECKED]
+FAILING_PROGRAMS = [spec for spec in ALL_PROGRAMS if not spec.ok]
 
 
 @functools.cache
@@ -37,7 +53,8 @@ def oracle_for(spec: ProgramSpec) -> OracleRun:
 
 
 def by_spec(specs: list[ProgramSpec]):
-    return pytest.mark.parametrize("spec", specs, ids=spec_id)
+    return pytest.mark.parametrize("spec", [pytest.param(spec, id=name) for name, spec in CASES
+                                            if any(spec is chosen for chosen in specs)])
 
 
 # --- the manifest and the oracle agree (checks the test data itself) ---------------------------
@@ -52,7 +69,7 @@ def test_manifest_matches_plain_python(spec: ProgramSpec) -> None:
 
 # --- ok / error -----------------------------------------------------------------------------------
 
-@by_spec(PROGRAMS)
+@by_spec(ALL_PROGRAMS)
 def test_seed_program_succeeds_or_fails_as_the_lesson_shows(spec: ProgramSpec) -> None:
     report = report_for(spec)
     assert report.ok == spec.ok, report.error
@@ -79,12 +96,12 @@ def expected_variables(spec: ProgramSpec) -> dict:
     return {}
 
 
-@by_spec(PROGRAMS)
+@by_spec(ALL_PROGRAMS)
 def test_seed_program_binds_the_same_variable_names_as_python(spec: ProgramSpec) -> None:
     assert set(report_for(spec).variables) == set(expected_variables(spec))
 
 
-@by_spec(PROGRAMS)
+@by_spec(ALL_PROGRAMS)
 def test_seed_program_variables_are_in_first_assignment_order(spec: ProgramSpec) -> None:
     assert list(report_for(spec).variables) == list(expected_variables(spec))
 
@@ -114,7 +131,7 @@ def same_lines(got: str, want: str, nondeterministic: tuple[str, ...]) -> bool:
     return True
 
 
-@by_spec(PROGRAMS)
+@by_spec(ALL_PROGRAMS)
 def test_seed_program_prints_exactly_what_python_prints(spec: ProgramSpec) -> None:
     want = oracle_for(spec).printed if spec.oracle else ""
     got = report_for(spec).printed

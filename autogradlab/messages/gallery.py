@@ -1,0 +1,53 @@
+"""Texts of the Gallery page (/gallery): the lessons' examples as cards."""
+
+EN = {
+    "gallery.nav": "Gallery",
+    "gallery.heading": "Gallery: every example of the lessons",
+    "gallery.intro": "Each card is a code example from a lesson. Open one to run it on the page that "
+                     "shows it best; the program goes into the editor, ready to change.",
+    "gallery.search": "Search",
+    "gallery.search_help": "Words of a title (English or Chinese), an id or a piece of code",
+    "gallery.lesson_filter": "Lesson",
+    "gallery.all_lessons": "All lessons",
+    "gallery.lesson_option": "Lesson {id}: {title}",
+    "gallery.from_lesson": "Lesson {id}: {title}",
+    "gallery.count": "{shown} of {total} examples",
+    "gallery.none_match": "No example matches. Clear the search or pick another lesson.",
+    "gallery.open_on": "Open on {page}",
+    "gallery.page.graph": "Graph",
+    "gallery.page.steps": "Steps",
+    "gallery.page.jacobian": "Jacobian",
+    "gallery.page.eigen": "Eigen",
+    "gallery.drawing": "Drawing…",
+    "gallery.stops_with": "Stops with an error: {message}",
+    "gallery.no_figure": "Tensors only: no figure to draw",
+    "gallery.figure_graph": "autograd graph of `{name}`",
+    "gallery.figure_matrix": "`{name}` as a heatmap",
+    "gallery.seed": "seed {seed}",
+}
+
+ZH = {
+    "gallery.nav": "示例库",
+    "gallery.heading": "示例库：课程中的全部示例",
+    "gallery.intro": "每张卡片是课程中的一个代码示例。点击打开，它会在最合适的页面上运行；"
+                     "程序会放进编辑器，可以直接修改。",
+    "gallery.search": "搜索",
+    "gallery.search_help": "标题中的词（中文或英文）、示例 id 或一段代码",
+    "gallery.lesson_filter": "课程",
+    "gallery.all_lessons": "全部课程",
+    "gallery.lesson_option": "第 {id} 课：{title}",
+    "gallery.from_lesson": "第 {id} 课：{title}",
+    "gallery.count": "显示 {shown} / {total} 个示例",
+    "gallery.none_match": "没有匹配的示例。请清空搜索或换一个课程。",
+    "gallery.open_on": "在{page}页打开",
+    "gallery.page.graph": "计算图",
+    "gallery.page.steps": "逐步演示",
+    "gallery.page.jacobian": "雅可比矩阵",
+    "gallery.page.eigen": "特征向量",
+    "gallery.drawing": "正在绘制…",
+    "gallery.stops_with": "程序报错：{message}",
+    "gallery.no_figure": "只有张量运算：没有可绘制的图",
+    "gallery.figure_graph": "`{name}` 的自动求导计算图",
+    "gallery.figure_matrix": "`{name}` 的热力图",
+    "gallery.seed": "随机种子 {seed}",
+}

@@ -29,6 +29,17 @@ PINNED_MAX = 64                  # ops that made a leaf tensor (requires_grad) k
 PINNED_MAX_ELEMENTS = 10_000     # ... when their outputs are at most this big
 
 
+_STRIDED = torch.strided
+_CLASS_NAMES: dict[type, str] = {}
+
+
+def _class_name(cls: type) -> str:
+    name = _CLASS_NAMES.get(cls)
+    if name is None:
+        name = _CLASS_NAMES[cls] = cls.__name__
+    return name
+
+
 class _Output:
     """An op output as it was when the op ran, snapshotted on demand.
 
@@ -43,12 +54,12 @@ class _Output:
         self.tensor_id = tensor_id
         self.requires_grad = tensor.requires_grad
         fn = tensor.grad_fn
-        self.grad_fn = type(fn).__name__ if fn is not None else None
+        self.grad_fn = None if fn is None else _class_name(type(fn))
         self.done: TensorSnapshot | None = None
-        self.elements = tensor.numel()
-        self.version: int | None = None
-        if self.elements <= CLONE_MAX_ELEMENTS and tensor.layout == torch.strided:
+        self.elements = elements = tensor.numel()
+        if elements <= CLONE_MAX_ELEMENTS and tensor.layout is _STRIDED:
             self.copy: torch.Tensor | None = tensor.detach().clone()
+            self.version: int | None = None
         else:
             self.copy = tensor
             self.version = tensor._version

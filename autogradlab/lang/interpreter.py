@@ -56,6 +56,7 @@ class Interpreter(StatementsMixin, ExpressionsMixin, OperatorsMixin):
         self._identities: dict[int, tuple[Any, int]] = {}
         self.grad_fn_wrappers: dict[int, tuple[Any, Any]] = {}
         self._steps = 0
+        self._max_steps = limits.max_steps   # read on every step; _tick raises with limits' own
         self._deadline = float("inf")
         self._iterations = 0
         self._ops = 0
@@ -104,7 +105,7 @@ class Interpreter(StatementsMixin, ExpressionsMixin, OperatorsMixin):
 
     def exec(self, node: ast.stmt) -> None:
         self._steps += 1
-        if self._steps > self.limits.max_steps or self._steps % 32 == 0:
+        if self._steps > self._max_steps or self._steps % 32 == 0:
             self._steps -= 1
             self._tick()
         handler = self._statements.get(type(node))
@@ -123,7 +124,7 @@ class Interpreter(StatementsMixin, ExpressionsMixin, OperatorsMixin):
 
     def eval(self, node: ast.expr) -> Any:
         self._steps += 1   # _tick inlined for the common case (the hottest line of a long loop)
-        if self._steps > self.limits.max_steps or self._steps % 32 == 0:
+        if self._steps > self._max_steps or self._steps % 32 == 0:
             self._steps -= 1
             self._tick()
         handler = self._expressions.get(type(node))
@@ -140,13 +141,16 @@ class Interpreter(StatementsMixin, ExpressionsMixin, OperatorsMixin):
 
     # -- names -----------------------------------------------------------------------------
     def lookup(self, name: str) -> Any:
-        if name == "__name__":
-            return "__main__"
         if name.startswith("__"):
+            if name == "__name__":
+                return "__main__"
             raise NotSupported(f"the name `{name}` is not supported in Autograd Lab")
-        found, value = self.scope.find(name)
-        if found:
-            return value
+        scope = self.scope   # Scope.find, inlined: the hottest lookup of a loop
+        while scope is not None:
+            values = scope.vars
+            if name in values:
+                return values[name]
+            scope = scope.parent
         if name in BUILTINS:
             return BUILTINS[name]
         function = bare_torch_function(name)

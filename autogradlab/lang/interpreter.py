@@ -27,6 +27,7 @@ from autogradlab.errors import (
 )
 from autogradlab.lang import sizes as sizes_module
 from autogradlab.lang.builtins import BUILTINS, KNOWN_PYTHON_BUILTINS
+from autogradlab.lang.compiled import compile_block
 from autogradlab.lang.dicts import VIEW_TYPES
 from autogradlab.lang.expressions import ExpressionsMixin, construct_name
 from autogradlab.lang.guards import describe_char
@@ -62,6 +63,7 @@ class Interpreter(StatementsMixin, ExpressionsMixin, OperatorsMixin):
         self._ops = 0
         self._depth = 0
         self._statements = self._statement_handlers()
+        self._blocks: dict[int, tuple[list, list]] = {}   # id(body) -> (body, compiled statements)
         # Expression statements shown like a notebook shows them: only those at the top level,
         # never once per pass of a loop.
         self.top_level = frozenset(id(statement) for statement in tree.body)
@@ -138,6 +140,14 @@ class Interpreter(StatementsMixin, ExpressionsMixin, OperatorsMixin):
             raise
         except Exception as exc:  # noqa: BLE001
             raise python_error(exc).at(node.lineno, node.col_offset + 1) from None
+
+    def exec_block(self, body: list[ast.stmt]) -> None:
+        """Run a block through its statements compiled once per run (compiled.py)."""
+        compiled = self._blocks.get(id(body))
+        if compiled is None or compiled[0] is not body:
+            compiled = self._blocks[id(body)] = (body, compile_block(self, body))
+        for statement in compiled[1]:
+            statement()
 
     # -- names -----------------------------------------------------------------------------
     def lookup(self, name: str) -> Any:

@@ -25,8 +25,10 @@ from autogradlab.errors import (
     ProgramTypeError,
     TimeLimitExceeded,
 )
+from autogradlab.lang import attributes
 from autogradlab.lang import sizes as sizes_module
 from autogradlab.lang.builtins import BUILTINS, KNOWN_PYTHON_BUILTINS
+from autogradlab.lang.calls import require_data
 from autogradlab.lang.compiled import compile_block
 from autogradlab.lang.dicts import VIEW_TYPES
 from autogradlab.lang.expressions import ExpressionsMixin, construct_name
@@ -187,7 +189,6 @@ class Interpreter(StatementsMixin, ExpressionsMixin, OperatorsMixin):
                     self._assigned.setdefault(target.id, None)
                 self.hooks.on_assign(target.id, value, node, self.scope.function_name)
         elif isinstance(target, (ast.Tuple, ast.List)):
-            from autogradlab.lang.calls import require_data
             items = self.materialize(require_data(value, "in an unpacking assignment"), node)
             if len(items) != len(target.elts):
                 raise ProgramTypeError(f"cannot unpack {len(items)} values into {len(target.elts)} "
@@ -195,11 +196,9 @@ class Interpreter(StatementsMixin, ExpressionsMixin, OperatorsMixin):
             for element, item in zip(target.elts, items, strict=True):
                 self.assign(element, item, node, hook)
         elif isinstance(target, ast.Subscript):
-            from autogradlab.lang import attributes
             base = self.eval(target.value)
             attributes.set_item(self, base, self.index_value(target.slice), value, node)
         elif isinstance(target, ast.Attribute):
-            from autogradlab.lang import attributes
             attributes.set_attribute(self, self.eval(target.value), target.attr, value, node)
         else:
             raise NotSupported(f"assigning to {construct_name(target)} is not supported")
@@ -251,14 +250,12 @@ class Interpreter(StatementsMixin, ExpressionsMixin, OperatorsMixin):
         if args.vararg or args.kwarg or args.kwonlyargs:
             raise NotSupported("`*args`, `**kwargs` and keyword-only parameters are not supported in "
                                "Autograd Lab")
-        from autogradlab.lang.calls import require_data
         params = [a.arg for a in args.posonlyargs + args.args]
         defaults = [value if isinstance(value, UserFunction) else require_data(value, "as a default value")
                     for value in (self.eval(d) for d in args.defaults)]
         return UserFunction(name, params, defaults, body, self.scope, node)
 
     def call_user(self, fn: UserFunction, args: list, kwargs: dict, node: ast.AST) -> Any:
-        from autogradlab.lang.calls import require_data
         for value in list(args) + list(kwargs.values()):
             # The program's own functions may be handed to its own functions (d2l's
             # numerical_lim(f, x, h)): both are interpreted here, so nothing escapes the engine.

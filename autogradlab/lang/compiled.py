@@ -36,6 +36,8 @@ if TYPE_CHECKING:
 Run = Callable[[], Any]
 _CONTROL = (BreakLoop, ContinueLoop, ReturnValue)
 _PLAIN_COMPARE = frozenset({"eq", "ne", "lt", "le", "gt", "ge"})
+# Values is_data accepts at a glance (its first test): bound to a name without the generic checks.
+_PLAIN_VALUES = frozenset({torch.Tensor, int, float, bool, str, type(None)})
 
 
 def compile_block(interp: Interpreter, body: list[ast.stmt]) -> list[Run]:
@@ -99,8 +101,31 @@ def _expr_statement(interp: Interpreter, node: ast.Expr) -> Run:
     return work
 
 
+def _name_binder(interp: Interpreter, target: ast.expr, node: ast.stmt) -> Callable[[Any], None]:
+    """Interpreter.assign(target, value, node): a plain name bound to a plain value (a tensor, a
+    number, a string) inline; every other target or value through assign itself."""
+    assign = interp.assign
+    if not isinstance(target, ast.Name) or target.id.startswith("__"):
+        return lambda value: assign(target, value, node)
+    name = target.id
+
+    def bind(value: Any) -> None:
+        if type(value) not in _PLAIN_VALUES:
+            assign(target, value, node)
+            return
+        scope = interp.scope
+        scope.vars[name] = value
+        if scope.parent is None:
+            interp._assigned.setdefault(name, None)
+        interp.hooks.on_assign(name, value, node, scope.function_name)
+    return bind
+
+
 def _assign(interp: Interpreter, node: ast.Assign) -> Run:
     value_of = compile_expression(interp, node.value)
+    if len(node.targets) == 1:
+        bind = _name_binder(interp, node.targets[0], node)
+        return lambda: bind(value_of())
     targets = node.targets
     assign = interp.assign
 
@@ -116,11 +141,12 @@ def _augassign(interp: Interpreter, node: ast.AugAssign) -> Run:
     target = node.target
     value_of = compile_expression(interp, node.value)
 
+    bind = _name_binder(interp, target, node)
+
     def work() -> None:
         value = value_of()
         current = interp.lookup(target.id)
-        result = interp.apply_binary(name, inplace_fn, current, value, node, inplace_of=inplace_name)
-        interp.assign(target, result, node)
+        bind(interp.apply_binary(name, inplace_fn, current, value, node, inplace_of=inplace_name))
     return work
 
 
@@ -135,14 +161,15 @@ def _if(interp: Interpreter, node: ast.If) -> Run:
 
 
 def _for(interp: Interpreter, node: ast.For) -> Run:
-    iter_of, iter_node, target = compile_expression(interp, node.iter), node.iter, node.target
+    iter_of, iter_node = compile_expression(interp, node.iter), node.iter
     body, orelse = compile_block(interp, node.body), compile_block(interp, node.orelse)
+    bind = _name_binder(interp, node.target, node)
 
     def work() -> None:
         iterable = require_data(iter_of(), "in a for loop")
         for item in interp.iterate(iterable, iter_node):
             interp.charge_loop_iterations(1, "a for loop")
-            interp.assign(target, item, node)
+            bind(item)
             try:
                 for statement in body:
                     statement()

@@ -118,10 +118,17 @@ def read_saved(fn: Any) -> list[tuple[str, torch.Tensor]] | None:
     return saved
 
 
+_OP_NAMES: dict[str, str] = {}
+
+
 def op_name_from_class(fn: Any) -> str:
     """MulBackward0 -> "mul", LinalgEigBackward0 -> "linalg_eig", CopySlices -> "copy_slices"."""
-    name = re.sub(r"Backward\d*$", "", type(fn).__name__) or type(fn).__name__
-    return re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", name).lower()
+    cls_name = type(fn).__name__
+    op = _OP_NAMES.get(cls_name)
+    if op is None:
+        name = re.sub(r"Backward\d*$", "", cls_name) or cls_name
+        op = _OP_NAMES[cls_name] = re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", name).lower()
+    return op
 
 
 class _Builder:

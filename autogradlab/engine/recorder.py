@@ -61,6 +61,7 @@ class Recorder:
         self.backward_calls: list[BackwardCall] = []   # the latest BACKWARD_CALLS_KEPT
         self.backward_calls_dropped = 0
         self._receiver_texts: dict[int, tuple[ast.AST, str | None]] = {}
+        self._sites: dict[int, tuple] = {}       # id(node) -> (node, line, column, source line)
         self.last_backward: torch.Tensor | None = None
         self.last_backward_text: str | None = None   # `y.sum()` when no variable holds the tensor
         self.grads = GradientRecorder(on_release=self._release_nodes)
@@ -160,10 +161,16 @@ class Recorder:
 
     def on_op(self, op: str, args: Sequence[Any], kwargs: Mapping[str, Any], result: Any,
               node: ast.AST, in_function: str | None) -> None:
-        line = getattr(node, "lineno", 0) or 0
+        # The hottest path of a long loop (issue 9): every tensor op of every iteration comes
+        # here, so the per-line facts are cached per node and the common argument kinds inlined.
+        site = self._sites.get(id(node))
+        if site is None or site[0] is not node:
+            line = getattr(node, "lineno", 0) or 0
+            site = (node, line, (getattr(node, "col_offset", 0) or 0) + 1, self._source_line(line))
+            self._sites[id(node)] = site
+        _, line, column, source = site
         if line:
             self.last_line = line
-        column = (getattr(node, "col_offset", 0) or 0) + 1
         if self.alive_results >= self.limits.max_ops:
             raise LimitExceeded(
                 f"the program keeps more than {self.limits.max_ops:,} tensor results alive at once "
@@ -172,10 +179,16 @@ class Recorder:
                      "its variables is fine)")
         inputs: list[str] = []
         input_ids: list[int | None] = []
-        for prefix, arg in _arguments(args, kwargs):
-            if isinstance(arg, torch.Tensor):
-                inputs.append(prefix + self.describe(arg))
-                input_ids.append(self.tensor_id(arg))
+        ids, names, local = self._ids, self._names, self._local
+        for prefix, arg in (_arguments(args, kwargs) if kwargs else [("", a) for a in args]):
+            if isinstance(arg, torch.Tensor):   # describe() and tensor_id(), inlined
+                key = id(arg)
+                known = names.get(key)
+                text = known[0] if known else local.get(key)
+                entry = ids.get(key)
+                number = entry[0] if entry is not None else self.tensor_id(arg)
+                inputs.append(prefix + (text or f"t{number}"))
+                input_ids.append(number)
                 continue
             if type(arg) in (int, float, bool):
                 inputs.append(prefix + _clip(repr(arg)))
@@ -190,26 +203,30 @@ class Recorder:
                 inputs.append(prefix + _constant_text(arg))
                 input_ids.append(None)
         index = self.trace.total
-        out_tensors = _tensors_in(result)
+        out_tensors = [result] if isinstance(result, torch.Tensor) else _tensors_in(result)
         keys: list[tuple[dict, int]] = []
         makes_leaf = False
+        out_ids: list[int] = []
         for position, t in enumerate(out_tensors):
-            self.tensor_id(t)
-            entry = self._ids[id(t)]
+            key = id(t)
+            entry = ids.get(key)
+            if entry is None:
+                self.tensor_id(t)
+                entry = ids[key]
+            out_ids.append(entry[0])
             if not entry[2] and entry[1] is not None:
                 entry[2] = True
                 self.alive_results += 1
             fn = t.grad_fn
-            if id(t) not in self._created_by:
-                self._created_by[id(t)] = index
-                keys.append((self._created_by, id(t)))
+            if key not in self._created_by:
+                self._created_by[key] = index
+                keys.append((self._created_by, key))
                 makes_leaf = makes_leaf or (fn is None and t.requires_grad)
             if fn is not None and id(fn) not in self._origins:
                 self._origins[id(fn)] = (index, position, fn, entry[1])
                 keys.append((self._origins, id(fn)))
-        self.trace.add((index, op, line, column, self._source_line(line), tuple(inputs),
-                        tuple(input_ids)), in_function, out_tensors, self.tensor_id, keys,
-                       pin=makes_leaf)
+        self.trace.add((index, op, line, column, source, tuple(inputs), tuple(input_ids)),
+                       in_function, out_tensors, out_ids, keys, pin=makes_leaf)
         self._unnamed_outputs = {id(t) for t in out_tensors}
 
     def on_assign(self, name: str, value: Any, node: ast.AST, in_function: str | None) -> None:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter, deque
-from collections.abc import Callable
 from typing import Any
 
 import torch
@@ -28,6 +27,17 @@ WINDOW_ELEMENTS = 2_000_000      # elements the window may hold (copies and larg
 CHANGED_LATER = "changed in place after this op"
 PINNED_MAX = 64                  # ops that made a leaf tensor (requires_grad) kept past the window
 PINNED_MAX_ELEMENTS = 10_000     # ... when their outputs are at most this big
+
+
+_STRIDED = torch.strided
+_CLASS_NAMES: dict[type, str] = {}
+
+
+def _class_name(cls: type) -> str:
+    name = _CLASS_NAMES.get(cls)
+    if name is None:
+        name = _CLASS_NAMES[cls] = cls.__name__
+    return name
 
 
 class _Output:
@@ -44,12 +54,12 @@ class _Output:
         self.tensor_id = tensor_id
         self.requires_grad = tensor.requires_grad
         fn = tensor.grad_fn
-        self.grad_fn = type(fn).__name__ if fn is not None else None
+        self.grad_fn = None if fn is None else _class_name(type(fn))
         self.done: TensorSnapshot | None = None
-        self.elements = tensor.numel()
-        self.version: int | None = None
-        if self.elements <= CLONE_MAX_ELEMENTS and tensor.layout == torch.strided:
+        self.elements = elements = tensor.numel()
+        if elements <= CLONE_MAX_ELEMENTS and tensor.layout is _STRIDED:
             self.copy: torch.Tensor | None = tensor.detach().clone()
+            self.version: int | None = None
         else:
             self.copy = tensor
             self.version = tensor._version
@@ -110,14 +120,16 @@ class OpTrace:
         return self.total - len(self._entries) - len(self._pinned)
 
     def add(self, fields: tuple, in_function: str | None, tensors: list[torch.Tensor],
-            tensor_id: Callable[[Any], int], keys: list[tuple[dict, int]], pin: bool = False) -> None:
+            tensor_ids: list[int], keys: list[tuple[dict, int]], pin: bool = False) -> None:
         """fields: OpRecord's first seven (index, op, line, column, source, inputs, input_ids);
         index must be self.total. pin: the op made a leaf tensor; its record outlives the window
         (up to PINNED_MAX such records), so the graph can name the line that made the leaf."""
-        outputs = [_Output(t, tensor_id(t)) for t in tensors]
+        outputs = [_Output(t, number) for t, number in zip(tensors, tensor_ids, strict=True)]
         entry = _Entry(fields, in_function, outputs, keys)
-        entry.pin = pin and sum(o.elements for o in outputs) <= PINNED_MAX_ELEMENTS
-        self._entries.append(entry)
+        if pin:
+            entry.pin = sum(o.elements for o in outputs) <= PINNED_MAX_ELEMENTS
+        entries = self._entries
+        entries.append(entry)
         self._by_index[self.total] = entry
         self.total += 1
         where = (fields[1], fields[2])
@@ -125,9 +137,8 @@ class OpTrace:
         for o in outputs:
             if o.copy is not None:
                 self._elements += o.elements
-        while len(self._entries) > self.window or (
-                self._elements > WINDOW_ELEMENTS and len(self._entries) > 1):
-            self._drop(self._entries.popleft())
+        while len(entries) > self.window or (self._elements > WINDOW_ELEMENTS and len(entries) > 1):
+            self._drop(entries.popleft())
 
     def _drop(self, entry: _Entry) -> None:
         if entry.pin and len(self._pinned) < PINNED_MAX:
@@ -143,7 +154,7 @@ class OpTrace:
                 self._elements -= o.elements
         for table, key in entry.keys:
             found = table.get(key)
-            if found is not None and _index_of(found) == index:
+            if found is not None and (found if type(found) is int else _index_of(found)) == index:
                 del table[key]
 
     def get(self, index: int) -> OpRecord | None:

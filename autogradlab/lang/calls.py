@@ -180,6 +180,28 @@ def _may_grow(args: list, kwargs: dict) -> bool:
     return len(tensors) > 1 or any(t.numel() == 0 for t in tensors)
 
 
+class _Late:
+    """Modules that build on this one (devices, specials), imported at their first use: an import
+    statement in a function runs the import machinery on every call (microseconds per op)."""
+
+    def __init__(self) -> None:
+        from autogradlab.lang.devices import pop_device
+        from autogradlab.lang.specials import SPECIAL_FUNCTIONS, SPECIAL_METHODS
+
+        self.pop_device = pop_device
+        self.SPECIAL_FUNCTIONS = SPECIAL_FUNCTIONS
+        self.SPECIAL_METHODS = SPECIAL_METHODS
+
+
+_late_modules: list[_Late] = []
+
+
+def _late() -> _Late:
+    if not _late_modules:
+        _late_modules.append(_Late())
+    return _late_modules[0]
+
+
 def call_function(interp: Interpreter, qualname: str, fn: Callable[..., Any], spec: CallSpec,
                   args: list, kwargs: dict, node: ast.AST) -> Any:
     """A torch.* / torch.linalg.* / F.* function called by the program."""
@@ -187,11 +209,10 @@ def call_function(interp: Interpreter, qualname: str, fn: Callable[..., Any], sp
         kwargs = dict(kwargs)
         args = [kwargs.pop("input")]   # torch's first parameter, by keyword: zeros_like(input=x)
     check_kwargs(qualname, spec, kwargs)
-    from autogradlab.lang.devices import pop_device  # devices builds on this module
-    kwargs = pop_device(kwargs)
+    late = _late()
+    kwargs = late.pop_device(kwargs)
     op = qualname.removeprefix("torch.")
-    from autogradlab.lang.specials import SPECIAL_FUNCTIONS  # specials build on this module
-    special = SPECIAL_FUNCTIONS.get(qualname)
+    special = late.SPECIAL_FUNCTIONS.get(qualname)
     if special is not None:
         return special(interp, args, kwargs, node)
     for value in list(args) + list(kwargs.values()):
@@ -212,12 +233,11 @@ def call_method(interp: Interpreter, tensor: torch.Tensor, name: str, spec: Call
                 kwargs: dict, node: ast.AST) -> Any:
     """tensor.name(*args, **kwargs) for an allowlisted method."""
     check_kwargs(f"Tensor.{name}", spec, kwargs)
-    from autogradlab.lang.devices import pop_device
-    kwargs = pop_device(kwargs)
+    late = _late()
+    kwargs = late.pop_device(kwargs)
     for value in list(args) + list(kwargs.values()):
         require_data(value, f"in `.{name}()`")
-    from autogradlab.lang.specials import SPECIAL_METHODS
-    special = SPECIAL_METHODS.get(name)
+    special = late.SPECIAL_METHODS.get(name)
     if special is not None:
         return special(interp, tensor, args, kwargs, node)
     args = [unwrap(a) for a in args]

@@ -25,8 +25,11 @@ from autogradlab.errors import (
     ProgramTypeError,
     TimeLimitExceeded,
 )
+from autogradlab.lang import attributes
 from autogradlab.lang import sizes as sizes_module
 from autogradlab.lang.builtins import BUILTINS, KNOWN_PYTHON_BUILTINS
+from autogradlab.lang.calls import require_data
+from autogradlab.lang.compiled import compile_block
 from autogradlab.lang.dicts import VIEW_TYPES
 from autogradlab.lang.expressions import ExpressionsMixin, construct_name
 from autogradlab.lang.guards import describe_char
@@ -56,11 +59,13 @@ class Interpreter(StatementsMixin, ExpressionsMixin, OperatorsMixin):
         self._identities: dict[int, tuple[Any, int]] = {}
         self.grad_fn_wrappers: dict[int, tuple[Any, Any]] = {}
         self._steps = 0
+        self._max_steps = limits.max_steps   # read on every step; _tick raises with limits' own
         self._deadline = float("inf")
         self._iterations = 0
         self._ops = 0
         self._depth = 0
         self._statements = self._statement_handlers()
+        self._blocks: dict[int, tuple[list, list]] = {}   # id(body) -> (body, compiled statements)
         # Expression statements shown like a notebook shows them: only those at the top level,
         # never once per pass of a loop.
         self.top_level = frozenset(id(statement) for statement in tree.body)
@@ -104,7 +109,7 @@ class Interpreter(StatementsMixin, ExpressionsMixin, OperatorsMixin):
 
     def exec(self, node: ast.stmt) -> None:
         self._steps += 1
-        if self._steps > self.limits.max_steps or self._steps % 32 == 0:
+        if self._steps > self._max_steps or self._steps % 32 == 0:
             self._steps -= 1
             self._tick()
         handler = self._statements.get(type(node))
@@ -123,7 +128,7 @@ class Interpreter(StatementsMixin, ExpressionsMixin, OperatorsMixin):
 
     def eval(self, node: ast.expr) -> Any:
         self._steps += 1   # _tick inlined for the common case (the hottest line of a long loop)
-        if self._steps > self.limits.max_steps or self._steps % 32 == 0:
+        if self._steps > self._max_steps or self._steps % 32 == 0:
             self._steps -= 1
             self._tick()
         handler = self._expressions.get(type(node))
@@ -138,15 +143,26 @@ class Interpreter(StatementsMixin, ExpressionsMixin, OperatorsMixin):
         except Exception as exc:  # noqa: BLE001
             raise python_error(exc).at(node.lineno, node.col_offset + 1) from None
 
+    def exec_block(self, body: list[ast.stmt]) -> None:
+        """Run a block through its statements compiled once per run (compiled.py)."""
+        compiled = self._blocks.get(id(body))
+        if compiled is None or compiled[0] is not body:
+            compiled = self._blocks[id(body)] = (body, compile_block(self, body))
+        for statement in compiled[1]:
+            statement()
+
     # -- names -----------------------------------------------------------------------------
     def lookup(self, name: str) -> Any:
-        if name == "__name__":
-            return "__main__"
         if name.startswith("__"):
+            if name == "__name__":
+                return "__main__"
             raise NotSupported(f"the name `{name}` is not supported in Autograd Lab")
-        found, value = self.scope.find(name)
-        if found:
-            return value
+        scope = self.scope   # Scope.find, inlined: the hottest lookup of a loop
+        while scope is not None:
+            values = scope.vars
+            if name in values:
+                return values[name]
+            scope = scope.parent
         if name in BUILTINS:
             return BUILTINS[name]
         function = bare_torch_function(name)
@@ -173,7 +189,6 @@ class Interpreter(StatementsMixin, ExpressionsMixin, OperatorsMixin):
                     self._assigned.setdefault(target.id, None)
                 self.hooks.on_assign(target.id, value, node, self.scope.function_name)
         elif isinstance(target, (ast.Tuple, ast.List)):
-            from autogradlab.lang.calls import require_data
             items = self.materialize(require_data(value, "in an unpacking assignment"), node)
             if len(items) != len(target.elts):
                 raise ProgramTypeError(f"cannot unpack {len(items)} values into {len(target.elts)} "
@@ -181,11 +196,9 @@ class Interpreter(StatementsMixin, ExpressionsMixin, OperatorsMixin):
             for element, item in zip(target.elts, items, strict=True):
                 self.assign(element, item, node, hook)
         elif isinstance(target, ast.Subscript):
-            from autogradlab.lang import attributes
             base = self.eval(target.value)
             attributes.set_item(self, base, self.index_value(target.slice), value, node)
         elif isinstance(target, ast.Attribute):
-            from autogradlab.lang import attributes
             attributes.set_attribute(self, self.eval(target.value), target.attr, value, node)
         else:
             raise NotSupported(f"assigning to {construct_name(target)} is not supported")
@@ -237,14 +250,12 @@ class Interpreter(StatementsMixin, ExpressionsMixin, OperatorsMixin):
         if args.vararg or args.kwarg or args.kwonlyargs:
             raise NotSupported("`*args`, `**kwargs` and keyword-only parameters are not supported in "
                                "Autograd Lab")
-        from autogradlab.lang.calls import require_data
         params = [a.arg for a in args.posonlyargs + args.args]
         defaults = [value if isinstance(value, UserFunction) else require_data(value, "as a default value")
                     for value in (self.eval(d) for d in args.defaults)]
         return UserFunction(name, params, defaults, body, self.scope, node)
 
     def call_user(self, fn: UserFunction, args: list, kwargs: dict, node: ast.AST) -> Any:
-        from autogradlab.lang.calls import require_data
         for value in list(args) + list(kwargs.values()):
             # The program's own functions may be handed to its own functions (d2l's
             # numerical_lim(f, x, h)): both are interpreted here, so nothing escapes the engine.

@@ -57,6 +57,9 @@ COMPARE: dict[type, tuple[str, Callable[..., Any]]] = {
 
 _OPAQUE = (SafeArray, SafeType, SafeGradFn, SafeNumpyDtype)
 _PLAIN_OPERANDS = frozenset({torch.Tensor, int, float, bool})   # data, never opaque: no check needed
+# Operand types whose result is a float (or complex, for a negative float to a fractional power) of
+# fixed size, so check_python_binop has nothing to refuse: the fast path of a loop's arithmetic.
+_FLOAT_PAIRS = frozenset({(float, float), (float, int), (int, float)})
 
 
 def _check_operand(value: Any, op: str) -> None:
@@ -110,7 +113,13 @@ class OperatorsMixin:
     def apply_binary(self: Interpreter, op: str, fn: Callable[..., Any], left: Any, right: Any,
                      node: ast.AST, inplace_of: str | None = None) -> Any:
         """left <op> right; inplace_of names the in-place op (`add_`) for `X += Y` on tensors."""
-        if type(left) not in _PLAIN_OPERANDS or type(right) not in _PLAIN_OPERANDS:
+        kinds = (type(left), type(right))
+        if kinds in _FLOAT_PAIRS:   # a float result never outgrows its operands: no size to check
+            try:
+                return fn(left, right)
+            except Exception as exc:  # noqa: BLE001
+                raise python_error(exc) from None
+        if kinds[0] not in _PLAIN_OPERANDS or kinds[1] not in _PLAIN_OPERANDS:
             if numpy_ops.is_numpy_operand(left) or numpy_ops.is_numpy_operand(right):
                 if not (isinstance(left, torch.Tensor) or isinstance(right, torch.Tensor)):
                     return numpy_ops.binary(self, op, fn, left, right)

@@ -21,6 +21,8 @@ from autogradlab.limits import Limits
 
 def count_elements(shape: Any) -> int:
     """Number of elements of a shape, with Python ints (never overflows)."""
+    if type(shape) is torch.Size:   # holds Python ints already
+        return math.prod(shape)
     return math.prod(int(n) for n in shape)
 
 
@@ -162,7 +164,7 @@ class SizeGuard:
         with the same key, then a run of fn on meta copies of its arguments. If the meta run fails
         (a data-dependent op such as boolean masking, or a user error the real call will report),
         fall back to a bound: the product of the argument sizes."""
-        values = list(args) + list(kwargs.values())
+        values = list(args) + list(kwargs.values()) if kwargs else args
         for value in values:   # a nested list argument becomes a tensor inside the call
             if isinstance(value, (list, tuple)) and not isinstance(value, torch.Size):
                 self.check_nested(value, what)

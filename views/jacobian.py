@@ -50,7 +50,8 @@ def main() -> None:
         heatmap.facts(record)
         heatmap.exports(record)
         if cell is not None:
-            heatmap.paths(record, cell)
+            heatmap.paths(record, cell, heatmap.row_fetcher(submitted.source, submitted.seed, session,
+                                                            record.index))
         else:
             st.caption("Click a cell of the heatmap to see the chain rule for that entry.")
 

@@ -1,0 +1,22 @@
+"""Jacobian page texts added with the lazy chain-rule paths and dY/dX after backward() (issue 7).
+The page's older texts live in the `jacobian` area."""
+
+EN = {
+    "jacobian_extra.following_paths": "Following the paths of row {row}…",
+    "jacobian_extra.paths_of_row": "Paths followed for this cell's row ({row}) in a run made for "
+                                   "the click: this Jacobian has more than 4,096 entries.",
+    "jacobian_extra.no_paths": "No paths for this Jacobian.",
+    "jacobian_extra.paths_failed": "The paths of this cell could not be followed: {why}",
+    "jacobian_extra.tuple_paths": "The function returns a tuple: its outputs are flattened and "
+                                  "concatenated (cat) into the rows of J, so every path ends there.",
+}
+
+ZH = {
+    "jacobian_extra.following_paths": "正在追踪第 {row} 行的路径…",
+    "jacobian_extra.paths_of_row": "此雅可比矩阵超过 4,096 个元素：为这次点击单独运行了一次程序，"
+                                   "只追踪了该单元格所在的第 {row} 行的路径。",
+    "jacobian_extra.no_paths": "此雅可比矩阵没有可显示的路径。",
+    "jacobian_extra.paths_failed": "无法追踪此单元格的路径：{why}",
+    "jacobian_extra.tuple_paths": "函数返回一个元组：各输出被展平并拼接（cat）成 J 的各行，"
+                                  "因此每条路径都终止于该拼接节点。",
+}

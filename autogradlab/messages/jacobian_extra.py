@@ -9,6 +9,9 @@ EN = {
     "jacobian_extra.paths_failed": "The paths of this cell could not be followed: {why}",
     "jacobian_extra.tuple_paths": "The function returns a tuple: its outputs are flattened and "
                                   "concatenated (cat) into the rows of J, so every path ends there.",
+    "jacobian_extra.dydx_rerun": "A backward() call freed the graph of '{of}', so the program ran "
+                                 "once more with every backward() keeping its graph "
+                                 "(retain_graph=True); these are that run's values (same seed).",
 }
 
 ZH = {
@@ -19,4 +22,7 @@ ZH = {
     "jacobian_extra.paths_failed": "无法追踪此单元格的路径：{why}",
     "jacobian_extra.tuple_paths": "函数返回一个元组：各输出被展平并拼接（cat）成 J 的各行，"
                                   "因此每条路径都终止于该拼接节点。",
+    "jacobian_extra.dydx_rerun": "backward() 释放了 '{of}' 的计算图，因此程序又运行了一次，"
+                                 "每次 backward() 都保留计算图（retain_graph=True）；"
+                                 "这里显示的是那次运行的值（相同的随机种子）。",
 }

@@ -118,7 +118,8 @@ def test_tuple_outputs_of_a_big_jacobian_follow_the_clicked_row() -> None:
 
 @pytest.mark.parametrize(("outputs", "lazy"), [(64, False), (65, True)])
 def test_every_row_is_followed_up_to_4096_entries(outputs: int, lazy: bool) -> None:
-    src = HEAD + f"x = torch.linspace(0, 1, 64)\nJ = jacobian(lambda v: torch.ones({outputs}, 64) @ v.sin(), x)\n"
+    src = HEAD + (f"x = torch.linspace(0, 1, 64)\n"
+                  f"J = jacobian(lambda v: torch.ones({outputs}, 64) @ v.sin(), x)\n")
     record = run_program(src).jacobians[0]
     assert record.shape == (outputs, 64) and record.paths_on_click is lazy
     assert bool(record.paths) is not lazy

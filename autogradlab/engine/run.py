@@ -206,8 +206,9 @@ def _run_program(source: str, *, seed: int, output: str | None, limits: Limits, 
         failure = exc
     if jacobian_of is not None:   # dY/dX at the run's values (engine/jacobian_dydx.py)
         from autogradlab.engine.jacobian_dydx import add_dydx
-        add_dydx(recorder, raw, jacobian_of, limits, notes, rerun=lambda: _run_program(
-            source, seed=seed, output=output, limits=limits, torchviz=False, jacobian_of=jacobian_of))
+        rerun = None if timing_ms > 400.0 * limits.timeout_s else lambda: _run_program(   # 40%: room
+            source, seed=seed, output=output, limits=limits, torchviz=False, jacobian_of=jacobian_of)
+        add_dydx(recorder, raw, jacobian_of, limits, notes, rerun=rerun)
     try:
         out_tensor, out_name, out_label = _choose_output(raw, recorder, output, notes)
         if session is not None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
+import pytest
 import torch
 from torch.autograd.functional import jacobian
 
@@ -13,6 +14,12 @@ from autogradlab.engine.jacobian_dydx import retained_graphs
 from autogradlab.engine.run import run_program
 
 LESSON = (Path(__file__).parent.parent / "programs" / "seed004_jacobian_funx.py").read_text()
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _warm() -> None:
+    """A process's first run imports lazily (seconds); the rerun is made only with time left."""
+    run_program("import torch\n")
 
 
 def funx(x: torch.Tensor) -> torch.Tensor:

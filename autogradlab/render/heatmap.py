@@ -132,8 +132,12 @@ def jacobian_figure(record: JacobianRecord, *, cell: tuple[int, int] | None = No
         title={"text": title, "font": {"size": 14}},
         margin={"l": 60, "r": 20,
                 "t": 75 if len(record.input_shapes) > 1 else 50, "b": 50},
-        xaxis={"title": {"text": "inputs: " + ", ".join(record.input_names)}, "constrain": "domain"},
-        yaxis={"title": {"text": "outputs: " + record.output_name}, "autorange": "reversed",
+        # Exact ranges, and square cells by shrinking a domain (never by widening a range: the
+        # plot would show empty space beside J, and clicks would land off by that much).
+        xaxis={"title": {"text": "inputs: " + ", ".join(record.input_names)}, "constrain": "domain",
+               "range": [-0.5, cols - 0.5]},
+        yaxis={"title": {"text": "outputs: " + record.output_name}, "range": [rows - 0.5, -0.5],
+               "constrain": "domain",
                "scaleanchor": "x" if max(rows, cols) <= 4 * min(rows, cols) else None},
         template="plotly_dark" if dark else "plotly_white", dragmode="zoom", clickmode="event+select")
     if rows * cols <= LABEL_MAX_CELLS and f == 1 and max(rows, cols) <= 40:

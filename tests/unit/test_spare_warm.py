@@ -28,7 +28,7 @@ def test_spare_warms_with_the_fixed_program_while_idle(monkeypatch: pytest.Monke
     a, b = socket.socketpair()
     with a, b:
         sandbox_zygote._warm_spare(b)
-    assert seen == [sandbox_zygote._SPARE_PROGRAM]
+    assert seen == list(sandbox_zygote._SPARE_PROGRAMS)
 
 
 def test_spare_skips_the_warm_up_when_a_job_is_waiting(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -49,7 +49,10 @@ def test_a_failing_warm_up_is_swallowed(monkeypatch: pytest.MonkeyPatch) -> None
     assert len(seen) == 1
 
 
-def test_the_spare_program_runs_its_jacobians_with_both_vectorized_strategies() -> None:
-    report = engine_run.run_program(sandbox_zygote._SPARE_PROGRAM)
-    assert report.ok, report.error
-    assert [r.strategy for r in report.jacobians] == ["reverse", "forward"]
+def test_the_spare_programs_run_both_vectorized_strategies() -> None:
+    strategies = []
+    for program in sandbox_zygote._SPARE_PROGRAMS:
+        report = engine_run.run_program(program)
+        assert report.ok, report.error
+        strategies += [r.strategy for r in report.jacobians]
+    assert strategies == ["reverse", "forward"]

@@ -37,7 +37,18 @@ class JacobianPath:
     """One path from an input leaf to the output through the autograd graph of the function."""
 
     nodes: tuple[str, ...]                # graph node ids, input first
-    contribution: np.ndarray              # (M, N): this path's share of the flat Jacobian
+    contribution: np.ndarray              # (M, N): this path's share of the flat Jacobian, or (1, N)
+    row: int | None = None                # ... of that one row (the clicked cell of a big Jacobian)
+
+    def share(self, i: int, j: int) -> float | None:
+        """This path's share of J[i, j]; None when only another row was followed."""
+        if self.row is None:
+            return float(self.contribution[i, j])
+        return float(self.contribution[0, j]) if i == self.row else None
+
+    def reaches(self, j: int) -> bool:
+        """Whether the path carries anything to column j (in the rows followed)."""
+        return bool(self.contribution[:, j].any())
 
 
 @dataclass(frozen=True)
@@ -60,6 +71,9 @@ class JacobianRecord:
     paths: tuple[JacobianPath, ...] = ()
     graph: object | None = None           # report.Graph of the function, for the paths
     notes: tuple[str, ...] = ()
+    paths_on_click: bool = False          # paths are followed in a run made for the clicked cell
+    cpu_ms: float = 0.0                   # the call's CPU time in the worker (steadier than timing_ms
+                                          # on a loaded machine: bench/jacobian_strategies.py)
 
     @property
     def shape(self) -> tuple[int, int]:

@@ -85,6 +85,18 @@ class _WithDydx:
         return run_program(source, jacobian_of=self.of_wrt, **kwargs)
 
 
+@dataclass(frozen=True)
+class _WithJacobianCell:
+    """run_program that also follows the chain-rule paths of one row of one jacobian() call."""
+
+    cell: tuple[int, int]
+
+    def __call__(self, source: str, **kwargs: object) -> Report:
+        from autogradlab.engine.run import run_program
+
+        return run_program(source, jacobian_cell=self.cell, **kwargs)
+
+
 class WorkerPool:
     """A process-wide pool; `get_pool()` returns the shared one. Thread-safe."""
 
@@ -140,7 +152,8 @@ class WorkerPool:
 
     def run(self, source: str, *, seed: int = 0, output: str | None = None,
             timeout: float | None = None, session: str | None = None,
-            steps: StepOptions | None = None, jacobian_of: tuple[str, str] | None = None) -> Report:
+            steps: StepOptions | None = None, jacobian_of: tuple[str, str] | None = None,
+            jacobian_cell: tuple[int, int] | None = None) -> Report:
         """Run a program with `autogradlab.engine.run_program` in a fresh worker process.
 
         Never raises for anything the program does. `timeout` overrides limits.timeout_s;
@@ -148,6 +161,8 @@ class WorkerPool:
         (the fork, the run and the way back), not the wait for a free slot or for start-up.
         """
         target = _WithDydx(tuple(jacobian_of)) if jacobian_of is not None else None
+        if jacobian_cell is not None:
+            target = _WithJacobianCell(tuple(jacobian_cell))
         return self._run(source, seed=seed, output=output, timeout=timeout, session=session,
                          target=target, steps=steps)
 

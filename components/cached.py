@@ -180,3 +180,20 @@ def run_dydx(source: str, seed: int, of: str, wrt: str, session: str | None = No
     """The run with dOF/dWRT computed from its graph (Jacobian page, programs without jacobian())."""
     return until_not_busy(lambda: _uncached_refusal(
         lambda: _run_dydx_cached(source, int(seed), of, wrt, session)))
+
+
+@st.cache_data(max_entries=CACHE_ENTRIES, ttl=CACHE_TTL_S, show_spinner=False)
+def _run_cell_cached(source: str, seed: int, call: int, row: int, _session: str | None) -> Report:
+    from autogradlab import sandbox
+
+    report = sandbox.get_pool().run(source, seed=seed, session=_session, jacobian_cell=(call, row))
+    if is_refusal(report):
+        raise _TransientResult(report)
+    return report
+
+
+def run_jacobian_cell(source: str, seed: int, call: int, row: int, session: str | None = None) -> Report:
+    """The run with the chain-rule paths of one row of jacobian() call `call` (Jacobian page, a
+    clicked cell of a Jacobian too big to follow every row with the run)."""
+    return until_not_busy(lambda: _uncached_refusal(
+        lambda: _run_cell_cached(source, int(seed), int(call), int(row), session)))

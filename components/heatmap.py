@@ -7,6 +7,8 @@ picks what to show. The figure comes from autogradlab.render.heatmap (small payl
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 import streamlit as st
 
@@ -102,7 +104,10 @@ def facts(record: JacobianRecord) -> None:
         st.latex(latex)
 
 
-def paths(record: JacobianRecord, cell: tuple[int, int]) -> None:
+def paths(record: JacobianRecord, cell: tuple[int, int],
+          fetch: Callable[[int], JacobianRecord | str] | None = None) -> None:
+    """`fetch(row)`: the record again, from a run that followed that row's paths (big Jacobians),
+    or why it could not."""
     i, j = cell
     rows, cols = record.shape
     if not (0 <= i < rows and 0 <= j < cols):
@@ -111,11 +116,20 @@ def paths(record: JacobianRecord, cell: tuple[int, int]) -> None:
     ys = render.index_labels(outs, record.output_shapes)
     xs = render.index_labels(record.input_names, record.input_shapes)
     st.subheader(f"∂{ys[i]}/∂{xs[j]} = {record.matrix[i, j]:.6g}")
+    if record.paths_on_click and fetch is not None:
+        with st.spinner(t("jacobian_extra.following_paths", row=i)):
+            fetched = fetch(i)
+        if isinstance(fetched, str):
+            st.caption(t("jacobian_extra.paths_failed", why=fetched))
+            return
+        record = fetched
+        st.caption(t("jacobian_extra.paths_of_row", row=i))
     if record.graph is None or not record.paths:
-        st.caption(next(iter(record.notes), t("jacobian.no_paths")))
+        st.caption(next(iter(record.notes), t("jacobian_extra.no_paths")))
         return
-    shares = [(p, float(p.contribution[i, j])) for p in record.paths]
-    live = [(p, v) for p, v in shares if p.contribution[:, j].any()]
+    if record.output_is_tuple:
+        st.caption(t("jacobian_extra.tuple_paths"))
+    live = [(p, p.share(i, j) or 0.0) for p in record.paths if p.reaches(j)]
     names = {n.id: n.label for n in record.graph.nodes}
     lines = [f"| {' → '.join(names[n] for n in p.nodes)} | {v:.6g} |" for p, v in live]
     total = sum(v for _, v in live)
@@ -126,6 +140,21 @@ def paths(record: JacobianRecord, cell: tuple[int, int]) -> None:
     on_path = {n for p, _ in live for n in p.nodes}
     edges = {(a, b) for p, _ in live for a, b in zip(p.nodes, p.nodes[1:], strict=False)}
     graph_view._draw_dot(highlighted_dot(record, on_path, edges), key=f"jacobian_paths_{i}_{j}")
+
+
+def row_fetcher(source: str, seed: int, session: str | None,
+                index: int) -> Callable[[int], JacobianRecord | str]:
+    """For paths(): jacobian() call `index` again, from a run that followed one row's paths."""
+    from components import cached
+
+    def fetch(row: int) -> JacobianRecord | str:
+        report = cached.run_jacobian_cell(source, seed, index, row, session=session)
+        found = next((r for r in report.jacobians if r.index == index), None)
+        if found is None:
+            return report.error.message if report.error else f"call {index} was not made"
+        return found
+
+    return fetch
 
 
 def highlighted_dot(record: JacobianRecord, nodes: set[str], edges: set[tuple[str, str]]) -> str:

@@ -51,7 +51,8 @@ def main() -> None:
         heatmap.facts(record)
         heatmap.exports(record)
         if cell is not None:
-            heatmap.paths(record, cell)
+            heatmap.paths(record, cell, heatmap.row_fetcher(submitted.source, submitted.seed, session,
+                                                            record.index))
         else:
             st.caption(t("jacobian.click_cell"))
 

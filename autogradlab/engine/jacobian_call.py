@@ -181,10 +181,10 @@ def run_jacobian(recorder: Any, interp: Any, func: Callable, args: list, kwargs:
     options = {k: v for k, v in kwargs.items() if k in USER_OPTIONS}
     options.update(dict(zip(USER_OPTIONS, args[1:], strict=False)))
     xs, input_is_tuple = _inputs(inputs)
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.thread_time()
     if any(options.get(k, d) != d for k, d in DEFAULTS):
         result, strategy, why = _user_call(func, inputs, options, interp)
-        timing = (time.perf_counter() - started) * 1000.0
+        timing, cpu = (time.perf_counter() - started) * 1000.0, (time.thread_time() - cpu) * 1000.0
         flat, out_shapes, output_is_tuple = _unnest(result, xs, input_is_tuple)
         if _side_effect(interp) is not None:   # must not run again: no probe, no checks, no paths
             p = jac.Probe(inputs=xs, outputs=(), output_is_tuple=output_is_tuple)
@@ -194,36 +194,42 @@ def run_jacobian(recorder: Any, interp: Any, func: Callable, args: list, kwargs:
     else:
         p, flat, strategy, why = _fast(func, xs, interp)
         result = _structure(flat, p, input_is_tuple)
-        timing = (time.perf_counter() - started) * 1000.0
+        timing, cpu = (time.perf_counter() - started) * 1000.0, (time.thread_time() - cpu) * 1000.0
         out_shapes, output_is_tuple = tuple(tuple(y.shape) for y in p.outputs), p.output_is_tuple
     from autogradlab.engine.jacobian_checks import run_checks
 
     describe = getattr(recorder, "describe", None)
     names = tuple(describe(x) if describe else f"input {k}" for k, x in enumerate(xs))
-    graph, paths, path_note = _paths(p, names, recorder, _output_name(node), flat)
+    index = len(recorder.jacobians)
+    cell = getattr(recorder, "jacobian_cell", None)   # (call index, row): a clicked cell's run
+    row = cell[1] if cell is not None and cell[0] == index else None
+    graph, paths, path_note = _paths(p, names, recorder, _output_name(node), flat, row)
     checks = run_checks(interp, func, p, flat.detach(), muted, rerun=_side_effect(interp) is None)
     line = getattr(node, "lineno", 0) or 0
     lines = getattr(recorder, "lines", [])
+    from autogradlab.engine.jacobian_paths import LAZY_NOTE
+
     recorder.jacobians.append(JacobianRecord(
-        index=len(recorder.jacobians), line=line,
+        index=index, line=line,
         text=lines[line - 1].strip() if 1 <= line <= len(lines) else "",
         input_names=names,
         output_name=_output_name(node), input_shapes=tuple(tuple(x.shape) for x in xs),
         output_shapes=out_shapes, input_is_tuple=input_is_tuple, output_is_tuple=output_is_tuple,
         dtypes=tuple(str(x.dtype).removeprefix("torch.") for x in xs),
         matrix=flat.detach().numpy().copy(), strategy=strategy, why=why, timing_ms=timing,
-        checks=checks, paths=paths, graph=graph, notes=(path_note,) if path_note else ()))
+        checks=checks, paths=paths, graph=graph, notes=(path_note,) if path_note else (), cpu_ms=cpu,
+        paths_on_click=path_note == LAZY_NOTE))
     return result
 
 
 def _paths(p: jac.Probe, names: tuple[str, ...], recorder: Any, output_name: str,
-           flat: torch.Tensor) -> tuple[Any, tuple, str | None]:
+           flat: torch.Tensor, row: int | None) -> tuple[Any, tuple, str | None]:
     from autogradlab.engine.jacobian_paths import chain_rule_paths
 
     if not hasattr(recorder, "origin_of"):
         return None, (), None
     try:
-        return chain_rule_paths(p, names, recorder, output_name, flat)
+        return chain_rule_paths(p, names, recorder, output_name, flat, row)
     except Exception as exc:  # noqa: BLE001 - a node that cannot be called on its own: no paths
         return None, (), f"the paths could not be followed ({type(exc).__name__})"
 

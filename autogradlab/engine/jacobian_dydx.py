@@ -1,10 +1,18 @@
 """dY/dX from the graph: the Jacobian of a tensor variable Y with respect to a tensor X it depends
 on, at the run's values, with no jacobian() call in the program (one backward pass per element of
-Y through the program's own graph)."""
+Y through the program's own graph).
+
+A backward() call frees the graph it ran through (unless retain_graph=True), and with it dY/dX.
+Then the program runs once more, in this worker, with every backward() and autograd.grad() keeping
+its graph (retained_graphs), and dY/dX is read from that run: the same values (same seed, same
+statements), only the graph is still there."""
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import time
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import torch
@@ -15,6 +23,41 @@ from autogradlab.report_jacobian import JacobianChecks, JacobianRecord
 
 class DydxError(Exception):
     """Why dY/dX cannot be computed, in words for the user."""
+
+
+class GraphFreed(DydxError):
+    """A backward() call freed Y's graph."""
+
+
+_retaining = False   # inside retained_graphs(): a freed graph is final, no further rerun
+
+
+@contextlib.contextmanager
+def retained_graphs() -> Iterator[None]:
+    """torch.autograd.backward (which Tensor.backward calls) and torch.autograd.grad keep their
+    graphs while the program runs again. Worker processes run one job each; the functions are put
+    back afterwards all the same."""
+    global _retaining
+    backward, grad = torch.autograd.backward, torch.autograd.grad
+
+    def keeping(func: Callable[..., Any], position: int) -> Callable[..., Any]:
+        def call(*args: Any, **kwargs: Any) -> Any:   # retain_graph by keyword or at `position`
+            if len(args) > position:
+                args = (*args[:position], True, *args[position + 1:])
+            else:
+                kwargs["retain_graph"] = True
+            return func(*args, **kwargs)
+        return call
+
+    keep_backward, keep_grad = keeping(backward, 2), keeping(grad, 3)
+
+    torch.autograd.backward, torch.autograd.grad = keep_backward, keep_grad
+    _retaining = True
+    try:
+        yield
+    finally:
+        torch.autograd.backward, torch.autograd.grad = backward, grad
+        _retaining = False
 
 
 def dydx(variables: dict[str, Any], of: str, wrt: str, *, index: int,
@@ -37,8 +80,8 @@ def dydx(variables: dict[str, Any], of: str, wrt: str, *, index: int,
         matrix = jac.loop(p)
     except RuntimeError as exc:
         if "second time" in str(exc) or "freed" in str(exc):
-            raise DydxError(f"the graph of '{of}' was freed by a backward() call; call "
-                            f"backward(retain_graph=True) to keep it") from None
+            raise GraphFreed(f"the graph of '{of}' was freed by a backward() call; call "
+                             f"backward(retain_graph=True) to keep it") from None
         raise DydxError(f"d{of}/d{wrt} cannot be computed: {str(exc).splitlines()[0][:200]}") from None
     timing = (time.perf_counter() - started) * 1000.0
     unused = not (matrix != 0).any().item() and y is not x
@@ -54,11 +97,28 @@ def dydx(variables: dict[str, Any], of: str, wrt: str, *, index: int,
 
 
 def add_dydx(recorder: Any, variables: dict[str, Any], of_wrt: tuple[str, str], limits: Any,
-             notes: list[str]) -> None:
-    """Append dY/dX to the run's Jacobians, or say in the notes why it cannot be computed."""
+             notes: list[str], rerun: Callable[[], Any] | None = None) -> None:
+    """Append dY/dX to the run's Jacobians, or say in the notes why it cannot be computed.
+    `rerun()`: the program's report from a run inside retained_graphs() (a freed graph)."""
     of, wrt = of_wrt
     try:
         recorder.jacobians.append(dydx(variables, of, wrt, index=len(recorder.jacobians),
                                        max_elements=limits.max_tensor_elements))
+    except GraphFreed as exc:
+        record = None if _retaining or rerun is None else _from_rerun(rerun)
+        if record is None:
+            notes.append(f"d{of}/d{wrt}: {exc}")
+            return
+        from autogradlab import messages
+
+        note = messages.text("en", "jacobian_extra.dydx_rerun", of=of)
+        recorder.jacobians.append(dataclasses.replace(record, index=len(recorder.jacobians),
+                                                      notes=record.notes + (note,)))
     except DydxError as exc:
         notes.append(f"d{of}/d{wrt}: {exc}")
+
+
+def _from_rerun(rerun: Callable[[], Any]) -> JacobianRecord | None:
+    with retained_graphs():
+        report = rerun()
+    return next((r for r in report.jacobians if r.line == 0), None)

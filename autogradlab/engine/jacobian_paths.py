@@ -2,9 +2,11 @@
 input leaf to the output, with that path's share of the Jacobian (backward passes that follow only
 the path's edges). The shares of all paths add up to J.
 
-Computed in the worker for small Jacobians only (one backward per output element per path), with the
-graph of the function (engine/graph.py's builder, leaves named after the program's inputs), so the
-page can answer a click on any cell without another run.
+Small Jacobians (up to MAX_CELLS entries): every row, in the worker with the run (one backward per
+output element per path), so the page answers a click on any cell without another run. Bigger ones:
+only the row of the clicked cell, in a run made for that click (`row`). Tuple outputs are followed
+from one flat output, the outputs' elements in the order of J's rows (as torch.cat of each output
+flattened), so their paths end in that cat node.
 """
 
 from __future__ import annotations
@@ -81,15 +83,32 @@ def _as_expected(grad: torch.Tensor, step: Step) -> torch.Tensor:
     return grad.to(dtype)
 
 
+LAZY_NOTE = "paths of a Jacobian with more than 4,096 entries are followed for the cell you click"
+
+
+def flat_output(p: jac.Probe) -> torch.Tensor:
+    """The function's output whose elements are J's rows: the output itself, or the tuple's outputs
+    flattened and concatenated (recorded by autograd, outside the program's op trace)."""
+    if not p.output_is_tuple:
+        return p.outputs[0]
+    with torch.enable_grad():
+        return torch.cat([y.reshape(-1) for y in p.outputs])
+
+
 def chain_rule_paths(p: jac.Probe, names: tuple[str, ...], ctx: Any, output_name: str,
-                     matrix: torch.Tensor) -> tuple[Graph | None, tuple[JacobianPath, ...], str | None]:
-    """(graph of the function, its paths with their shares, a note), or (None, (), why not)."""
+                     matrix: torch.Tensor, row: int | None = None
+                     ) -> tuple[Graph | None, tuple[JacobianPath, ...], str | None]:
+    """(graph of the function, its paths with their shares, a note), or (None, (), why not).
+    `row`: follow the paths for that row of J only (a clicked cell of a big Jacobian)."""
     M, N = matrix.shape
     if not p.outputs:
         return None, (), "the function was not run again, so there is no graph to follow"
-    if p.output_is_tuple or M * N > MAX_CELLS:
-        return None, (), "paths are shown for Jacobians of one output with up to 4,096 entries"
-    y = p.outputs[0]
+    if row is None and M * N > MAX_CELLS:
+        return None, (), LAZY_NOTE
+    if row is not None and not 0 <= row < M:
+        return None, (), f"row {row} is outside the Jacobian's {M:,} rows"
+    rows = range(M) if row is None else range(row, row + 1)
+    y = flat_output(p)
     if y.grad_fn is None:
         return None, (), "the output does not depend on the inputs through the graph"
     leaves = {id(x): k for k, x in enumerate(p.inputs)}
@@ -102,23 +121,23 @@ def chain_rule_paths(p: jac.Probe, names: tuple[str, ...], ctx: Any, output_name
             if k is not None:
                 acc[id(fn)] = k
         raw, more = _paths(y.grad_fn, y.output_nr, acc)
-        if M * len(raw) * max((len(r) for r in raw), default=1) > MAX_NODE_CALLS:
+        if len(rows) * len(raw) * max((len(r) for r in raw), default=1) > MAX_NODE_CALLS:
             return graph, (), "too many paths × outputs to follow one by one"
         offsets = [0]
         for x in p.inputs:
             offsets.append(offsets[-1] + x.numel())
         out: list[JacobianPath] = []
         for path in raw:
-            share = torch.zeros(M, N, dtype=torch.float64)
+            share = torch.zeros(len(rows), N, dtype=torch.float64)
             k = acc[id(path[-1][0])]
-            for i in range(M):
+            for r, i in enumerate(rows):
                 seed = torch.zeros(M, dtype=y.dtype)
                 seed[i] = 1
                 g = _push(path, seed.reshape(y.shape))
                 if g is not None:
-                    share[i, offsets[k]:offsets[k + 1]] = g.detach().reshape(-1).to(torch.float64)
+                    share[r, offsets[k]:offsets[k + 1]] = g.detach().reshape(-1).to(torch.float64)
             ids = tuple(builder.ids[id(step[0])] for step in reversed(path)) + (graph.output_node,)
-            out.append(JacobianPath(nodes=ids, contribution=share.numpy()))
+            out.append(JacobianPath(nodes=ids, contribution=share.numpy(), row=row))
     graph = _rename_leaves(graph, builder, acc, names)
     note = f"the first {MAX_PATHS} paths are shown; there are more" if more else None
     return graph, tuple(out), note

@@ -122,17 +122,19 @@ GC_THRESHOLD = (20_000, 20, 20)
 
 def run_program(source: str, *, seed: int = 0, output: str | None = None,
                 limits: Limits = DEFAULT_LIMITS, torchviz: bool = True,
-                steps: StepOptions | None = None, jacobian_of: tuple[str, str] | None = None) -> Report:
+                steps: StepOptions | None = None, jacobian_of: tuple[str, str] | None = None,
+                jacobian_cell: tuple[int, int] | None = None) -> Report:
     """Run one program in this process (the sandbox worker) and describe everything it did.
 
     Never raises: a failure of ours becomes an "internal" error, running out of memory a
     "memory" error, and whatever was built of the report before it is kept. `steps` also fills
-    Report.steps (engine/step_run.py)."""
+    Report.steps (engine/step_run.py). `jacobian_cell` (call index, row): also follow the chain-rule
+    paths of that row of that jacobian() call (a clicked cell of a big one, engine/jacobian_paths.py)."""
     threshold = gc.get_threshold()
     gc.set_threshold(*GC_THRESHOLD)
     try:
         return _run_program(source, seed=seed, output=output, limits=limits, torchviz=torchviz,
-                            steps=steps, jacobian_of=jacobian_of)
+                            steps=steps, jacobian_of=jacobian_of, jacobian_cell=jacobian_cell)
     except Exception as exc:  # e.g. MemoryError before anything was recorded
         return Report(source=source, ok=False, seed=seed, output=None, candidates=(), variables={},
                       printed="", error=_internal(exc, None, limits))
@@ -141,9 +143,11 @@ def run_program(source: str, *, seed: int = 0, output: str | None = None,
 
 
 def _run_program(source: str, *, seed: int, output: str | None, limits: Limits, torchviz: bool,
-                 steps: StepOptions | None = None, jacobian_of: tuple[str, str] | None = None) -> Report:
+                 steps: StepOptions | None = None, jacobian_of: tuple[str, str] | None = None,
+                 jacobian_cell: tuple[int, int] | None = None) -> Report:
     started = time.perf_counter()
     recorder = Recorder(source, limits)
+    recorder.jacobian_cell = jacobian_cell
     session = None
     if steps is not None:
         from autogradlab.engine.step_run import StepSession
@@ -202,7 +206,9 @@ def _run_program(source: str, *, seed: int, output: str | None, limits: Limits, 
         failure = exc
     if jacobian_of is not None:   # dY/dX at the run's values (engine/jacobian_dydx.py)
         from autogradlab.engine.jacobian_dydx import add_dydx
-        add_dydx(recorder, raw, jacobian_of, limits, notes)
+        rerun = None if timing_ms > 400.0 * limits.timeout_s else lambda: _run_program(   # 40%: room
+            source, seed=seed, output=output, limits=limits, torchviz=False, jacobian_of=jacobian_of)
+        add_dydx(recorder, raw, jacobian_of, limits, notes, rerun=rerun)
     try:
         out_tensor, out_name, out_label = _choose_output(raw, recorder, output, notes)
         if session is not None:

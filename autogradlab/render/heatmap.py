@@ -118,6 +118,8 @@ def jacobian_figure(record: JacobianRecord, *, cell: tuple[int, int] | None = No
         fig.add_vline(x=pos, line={"color": "#444", "width": 1})
     for pos in _separators(record.output_shapes):
         fig.add_hline(y=pos, line={"color": "#444", "width": 1})
+    _block_names(fig, record.input_names, record.input_shapes, across=True)
+    _block_names(fig, row_names, record.output_shapes, across=False, edge=cols - 0.5)
     if cell is not None and 0 <= cell[0] < rows and 0 <= cell[1] < cols:
         i, j = cell
         fig.add_shape(type="rect", x0=j - 0.5, x1=j + 0.5, y0=i - 0.5, y1=i + 0.5,
@@ -127,9 +129,15 @@ def jacobian_figure(record: JacobianRecord, *, cell: tuple[int, int] | None = No
         title += (f" (shown as {z.shape[0]:,} × {z.shape[1]:,}: each cell the largest |entry| "
                   f"of a {f}×{f} block)")
     fig.update_layout(
-        title={"text": title, "font": {"size": 14}}, margin={"l": 60, "r": 20, "t": 50, "b": 50},
-        xaxis={"title": {"text": "inputs: " + ", ".join(record.input_names)}, "constrain": "domain"},
-        yaxis={"title": {"text": "outputs: " + record.output_name}, "autorange": "reversed",
+        title={"text": title, "font": {"size": 14}},
+        margin={"l": 60, "r": 20,
+                "t": 75 if len(record.input_shapes) > 1 else 50, "b": 50},
+        # Exact ranges, and square cells by shrinking a domain (never by widening a range: the
+        # plot would show empty space beside J, and clicks would land off by that much).
+        xaxis={"title": {"text": "inputs: " + ", ".join(record.input_names)}, "constrain": "domain",
+               "range": [-0.5, cols - 0.5]},
+        yaxis={"title": {"text": "outputs: " + record.output_name}, "range": [rows - 0.5, -0.5],
+               "constrain": "domain",
                "scaleanchor": "x" if max(rows, cols) <= 4 * min(rows, cols) else None},
         template="plotly_dark" if dark else "plotly_white", dragmode="zoom", clickmode="event+select")
     if rows * cols <= LABEL_MAX_CELLS and f == 1 and max(rows, cols) <= 40:
@@ -138,6 +146,24 @@ def jacobian_figure(record: JacobianRecord, *, cell: tuple[int, int] | None = No
         fig.update_xaxes(tickmode="array", tickvals=list(range(cols)), ticktext=xs)
         fig.update_yaxes(tickmode="array", tickvals=list(range(rows)), ticktext=ys)
     return fig
+
+
+def _block_names(fig: go.Figure, names: tuple[str, ...], shapes: tuple[tuple[int, ...], ...],
+                 across: bool, edge: float = 0.0) -> None:
+    """Tuple inputs (outputs): each block's name above (beside) it."""
+    if len(shapes) < 2:
+        return
+    offset = 0
+    for name, shape in zip(names, shapes, strict=True):
+        n = numel(shape)
+        centre = offset + (n - 1) / 2
+        if across:
+            fig.add_annotation(x=centre, y=1.0, xref="x", yref="paper", yanchor="bottom", text=name,
+                               showarrow=False, font={"size": 12})
+        else:
+            fig.add_annotation(x=edge, y=centre, xref="x", yref="y", xanchor="left", xshift=4, text=name,
+                               showarrow=False, font={"size": 12})
+        offset += n
 
 
 def export_config(fmt: str = "png") -> dict:

@@ -71,3 +71,39 @@ def test_big_jacobian_is_downsampled_with_an_exact_window() -> None:
     assert not at.exception
     assert len(_charts(at)) == 2        # the downsampled heatmap and the exact window
     assert at.slider(key=state.JACOBIAN_ZOOM_ROWS).value == (0, 500)
+
+
+BIG = ("import torch\nfrom torch.autograd.functional import jacobian\ntorch.manual_seed(1)\n"
+       "W = torch.randn(90, 50)\nx = torch.randn(50)\n"
+       "J = jacobian(lambda v: torch.tanh(W @ torch.sin(v)), x)\n")
+
+
+def test_linked_cell_of_a_big_jacobian_follows_that_row() -> None:
+    at = open_page(code=links.encode_code(BIG), call="0", cell="42,7")      # 4,500 entries
+    assert not at.exception
+    captions = [c.value for c in at.caption]
+    assert any("row (42)" in c for c in captions), captions
+    assert any("the sum equals J[42, 7]" in c for c in captions), captions
+    table = next(m.value for m in at.markdown if "sum over paths" in m.value)
+    assert "**sum**" in table and "→" in table
+
+
+TUPLE_OUT = ("import torch\nfrom torch.autograd.functional import jacobian\n"
+             "x = torch.tensor([0.5, -1.0, 2.0])\nJ = jacobian(lambda v: (v.sin() * v, v.sum()), x)\n")
+
+
+def test_linked_cell_of_a_tuple_output_shows_its_paths() -> None:
+    at = open_page(code=links.encode_code(TUPLE_OUT), call="0", cell="3,1")   # d(sum)/dx[1] = 1
+    assert not at.exception
+    assert any("= 1" in h.value for h in at.subheader), [h.value for h in at.subheader]
+    captions = [c.value for c in at.caption]
+    assert any("the sum equals J[3, 1]" in c for c in captions), captions
+    assert any("concatenated" in c for c in captions), captions
+
+
+def test_dydx_after_backward_freed_the_graph_is_shown() -> None:
+    freed = NO_CALL + "y.sum().backward()\n"
+    at = open_page(code=links.encode_code(freed))
+    assert not at.exception
+    assert len(_charts(at)) == 1
+    assert any("ran once more" in c.value for c in at.caption), [c.value for c in at.caption]

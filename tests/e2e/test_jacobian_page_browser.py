@@ -5,6 +5,7 @@ Screenshots go to test-artifacts/."""
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 
@@ -48,3 +49,27 @@ def test_link_heatmap_hover_and_click_shows_paths(page: Page, server: dict, arti
     page.screenshot(path=str(artifacts / "jacobian-paths.png"), full_page=True)
     highlighted.first.scroll_into_view_if_needed()
     page.screenshot(path=str(artifacts / "jacobian-path-graph.png"))
+
+
+BIG = ("import torch\nfrom torch.autograd.functional import jacobian\ntorch.manual_seed(1)\n"
+       "W = torch.randn(90, 50)\nx = torch.randn(50)\n"
+       "J = jacobian(lambda v: torch.tanh(W @ torch.sin(v)), x)\n")
+
+
+def test_click_on_a_big_jacobian_follows_that_cells_paths(page: Page, server: dict, artifacts: Path) -> None:
+    """4,500 entries: the paths are followed for the clicked cell's row, in a run made for the click."""
+    page.goto(f"{server['url']}/jacobian?code={links.encode_code(BIG)}")
+    expect(page.locator(PLOT).first).to_be_visible(timeout=60_000)
+    expect(page.locator('[data-stale="true"]')).to_have_count(0)
+    x, y = cell_center(page, 42, 7, 90, 50)
+    page.mouse.move(x, y)
+    page.screenshot(path=str(artifacts / "jacobian-big-hover.png"))
+    page.mouse.click(x, y)
+    expect(page.get_by_text("sum over paths", exact=False)).to_be_visible(timeout=60_000)
+    i, j = (int(k) for k in unquote(page.url.split("cell=")[1].split("&")[0]).split(","))
+    assert abs(i - 42) <= 1 and abs(j - 7) <= 1, page.url         # the cell under the mouse
+    expect(page.get_by_text(f"row ({i})", exact=False)).to_be_visible()
+    expect(page.get_by_text(f"the sum equals J[{i}, {j}]", exact=False)).to_be_visible()
+    highlighted = page.locator(f'svg path[stroke="{PATH_COLOR}"], svg polygon[stroke="{PATH_COLOR}"]')
+    expect(highlighted.first).to_be_attached()
+    page.screenshot(path=str(artifacts / "jacobian-big-paths.png"), full_page=True)

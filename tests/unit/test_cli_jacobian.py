@@ -67,8 +67,17 @@ def test_usage_and_program_errors_exit_codes(tmp_path: Path) -> None:
     bad = cli("--json", "-", stdin="import torch\nJ = torch.autograd.functional.jacobian(lambda v: v, 3)\n")
     assert bad.returncode == 1 and "Traceback" not in bad.stderr
     assert json.loads(bad.stdout)["ok"] is False
-    freed = cli("--of", "y", "--wrt", "in_x", str(LESSON))
-    assert freed.returncode == 1 and "retain_graph=True" in freed.stderr
+    not_leaf = cli("--of", "y", "--wrt", "nope", str(LESSON))
+    assert not_leaf.returncode == 1 and "'nope' is not a tensor variable" in not_leaf.stderr
+
+
+def test_dydx_after_a_backward_that_freed_the_graph() -> None:
+    freed = cli("--json", "--of", "y", "--wrt", "in_x", str(LESSON))   # y.backward(ones) freed y's graph
+    assert freed.returncode == 0, freed.stderr
+    entry = json.loads(freed.stdout)["jacobians"][-1]
+    real = torch.autograd.functional.jacobian(
+        lambda x: torch.stack([x[0] ** 2 + 2 * x[1], 3 * x[0] + 4 * x[1] ** 2]), torch.tensor([1.0, 2.0]))
+    assert entry["text"] == "dy/din_x" and entry["value"] == real.tolist()
 
 
 @pytest.mark.parametrize("missing", ["nope.py"])

@@ -222,3 +222,38 @@ def test_checks_catch_a_wrong_jacobian() -> None:
     wrong[1, 2] += 0.5
     bad = run_checks(interp, f, p, wrong, muted)
     assert not bad.passed() and bad.fd_max_error > 0.1 and bad.vjp_max_error > 0.1
+
+
+@pytest.mark.parametrize(("outputs", "allowed"), [(100, True), (101, False)])
+def test_size_guard_just_below_and_above_the_limit(outputs: int, allowed: bool) -> None:
+    """J of exactly max_tensor_elements entries is built (by the fast strategy); one row more is
+    refused before anything is built."""
+    import dataclasses
+
+    limits = dataclasses.replace(DEFAULT_LIMITS, max_tensor_elements=10_000)
+    body = (f"x = torch.linspace(-1, 1, 100)\n"
+            f"J = jacobian(lambda v: torch.cat((v.sin(), v[:{outputs - 100}])), x)\n")
+    report = run_program(HEAD + body, limits=limits)
+    if allowed:
+        assert report.ok, report.error
+        record = report.jacobians[0]
+        assert record.shape == (100, 100) and record.strategy in ("reverse", "forward")
+    else:
+        assert not report.ok and report.error.kind == "limit" and "10,000" in report.error.message
+        assert report.jacobians == ()
+
+
+@pytest.mark.parametrize(("extra", "allowed"), [(0, True), (1, False)])
+def test_dydx_size_guard_just_below_and_above_the_limit(extra: int, allowed: bool) -> None:
+    import dataclasses
+
+    run_program("import torch\n")   # a first run in a process imports lazily; the rerun needs time left
+    limits = dataclasses.replace(DEFAULT_LIMITS, max_tensor_elements=10_000)
+    body = (f"x = torch.ones(100, requires_grad=True)\ny = torch.cat((x, x[:{extra}])) * 2\n"
+            "y.sum().backward()\n")   # the graph is freed: the rerun must refuse alike
+    report = run_program("import torch\n" + body, limits=limits, jacobian_of=("y", "x"))
+    assert report.ok, report.error
+    found = [r for r in report.jacobians if r.text == "dy/dx"]
+    assert bool(found) is allowed
+    if not allowed:
+        assert any("10,000" in n for n in report.notes), report.notes

@@ -43,6 +43,7 @@ def test_tuple_inputs_are_blocks() -> None:
                                          tuple_in=True))
     assert [s.x0 for s in fig.layout.shapes] == [1.5]
     assert fig.data[1].customdata[4][0] == "∂y[0]/∂b[2]"
+    assert [(a.text, a.x) for a in fig.layout.annotations] == [("a", 0.5), ("b", 3.0)]
 
 
 def test_downsample_keeps_the_signed_largest_magnitude() -> None:

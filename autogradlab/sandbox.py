@@ -35,6 +35,7 @@ MAX_EXPECTED_WAIT_S = 20.0   # a run is queued while the expected wait is shorte
 MAX_QUEUED_PER_WORKER = 32   # hard cap of waiting runs (each holds one app thread) per worker
 WORKER_MEMORY_MB = 600       # what one busy worker may take on average (its limit is higher, rarely reached)
 WORKERS_ENV = "AUTOGRADLAB_WORKERS"
+MAX_QUEUED_ENV = "AUTOGRADLAB_MAX_QUEUED"   # waiting runs allowed beyond the workers (0: refuse at once)
 
 
 def default_pool_size() -> int:
@@ -50,6 +51,15 @@ def default_pool_size() -> int:
     except (ValueError, OSError):
         available_mb = cores * WORKER_MEMORY_MB
     return max(1, min(cores, available_mb // WORKER_MEMORY_MB))
+
+
+def default_max_queued(size: int) -> int:
+    """Runs that may wait for a worker: MAX_QUEUED_PER_WORKER per worker (AUTOGRADLAB_MAX_QUEUED wins;
+    the browser test of the "busy, retrying by itself" notice sets it to 0)."""
+    import os
+
+    configured = os.environ.get(MAX_QUEUED_ENV, "").strip()
+    return int(configured) if configured.isdigit() else MAX_QUEUED_PER_WORKER * size
 
 
 @dataclass
@@ -96,7 +106,7 @@ class WorkerPool:
         self.size = size
         self.limits = limits
         self._slots = threading.BoundedSemaphore(size)   # waiters are woken oldest first (FIFO)
-        self._max_active = size + (MAX_QUEUED_PER_WORKER * size if max_queued is None else max_queued)
+        self._max_active = size + (default_max_queued(size) if max_queued is None else max_queued)
         self._max_wait_s = max_wait_s
         self._mean_run_s = 0.1       # running mean of recent run times, for the expected wait
         self._counts = {"runs": 0, "refused": 0}

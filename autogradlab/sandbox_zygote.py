@@ -68,6 +68,31 @@ def _status_kb(field: str) -> int:
     return 0
 
 
+IMPORT_NICENESS = 10   # of the thread that imports torch at start-up (see _warm_first_quietly)
+
+
+def _warm_first_quietly() -> bool:
+    """_warm_first in a thread of lower CPU priority, so the web server starting next to the zygote
+    (and sharing its scheduler group on a desktop) answers first; the browser then loads the front
+    end while torch imports. Niceness is per thread on Linux and the thread is gone before the first
+    fork, so job processes run at the zygote's normal priority."""
+    import threading
+
+    result = []
+
+    def work() -> None:
+        try:
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), IMPORT_NICENESS)
+        except (OSError, AttributeError):
+            pass
+        result.append(_warm_first())
+
+    thread = threading.Thread(target=work, name="autogradlab-import")
+    thread.start()
+    thread.join()
+    return bool(result and result[0])
+
+
 def _warm_first() -> bool:
     """Import torch and the engine and run the lesson example: enough to take the first programs.
     The zygote reports ready after this (~1.5 s of `import torch`), and warms the rest when idle."""
@@ -313,9 +338,8 @@ def main(fd: int) -> None:
     sock = socket.socket(fileno=fd)
     init = json.loads(wire.recv_frame(sock))
     sys.path.extend(p for p in init["sys_path"] if p not in sys.path)
-    engine = _warm_first()
-    gc.collect()
-    gc.freeze()   # keep the warm heap out of the children's collections: fewer copied pages
+    engine = _warm_first_quietly()
+    gc.freeze()   # keep the warm heap out of the children's collections (collected later, when idle)
     zygote = _Zygote(sock, warm_pending=engine)
     zygote.fork_spare()
     zygote.send({"ready": True, "pid": os.getpid(), "engine": engine})

@@ -64,30 +64,6 @@ def _memory_mb() -> int:
     return total_kb // 1024
 
 
-def _warm_ui_once_serving() -> None:
-    """Once Streamlit serves, import in the background what the first page run would otherwise
-    import while the first visitor waits for the graph: pandas and pyarrow for the variables table
-    (~0.3-0.5 s, holding the GIL, so the graph's messages would wait too). Started after the server
-    is up, so the health check is not delayed; the browser spends ~1 s loading the front end then.
-    Never torch (that is the sandbox workers' business)."""
-    import threading
-    import time
-
-    def warm() -> None:
-        from streamlit.runtime import Runtime
-
-        deadline = time.monotonic() + 120.0
-        while not (Runtime.exists() and Runtime.instance().state.name.endswith("CONNECTED")):
-            if time.monotonic() > deadline:
-                return
-            time.sleep(0.05)
-        from streamlit import dataframe_util
-
-        dataframe_util.convert_anything_to_arrow_bytes({"name": ["x"], "value": [1.0]})
-
-    threading.Thread(target=warm, name="autogradlab-warm-ui", daemon=True).start()
-
-
 def main(argv: list[str]) -> None:
     sys.path.insert(0, ROOT)
     os.chdir(ROOT)
@@ -97,9 +73,7 @@ def main(argv: list[str]) -> None:
     _log_status(pool)
     from streamlit.web import cli
 
-    _warm_ui_once_serving()
-    gc.collect()
-    gc.freeze()
+    gc.freeze()   # no collection first: ~0.1 s for a few hundred objects, before the server answers
     sys.argv = ["streamlit", "run", os.path.join(ROOT, "app.py"), *argv]
     cli.main()
 

@@ -103,3 +103,22 @@ def test_a_fresh_pool_runs_a_meta_program_at_once_and_warms_the_rest_in_the_back
             time.sleep(0.5)
     finally:
         pool.close()
+
+
+def _niceness(source, *, seed, output, limits):
+    import os
+
+    from autogradlab.report import Report
+
+    return Report(source=source, ok=True, seed=seed, output=None, candidates=(), variables={},
+                  printed=str(os.getpriority(os.PRIO_PROCESS, 0)))
+
+
+def test_jobs_run_at_the_apps_priority_though_torch_was_imported_at_a_lower_one():
+    import os
+
+    pool = WorkerPool(size=1)
+    try:
+        assert pool._run("probe", target=_niceness).printed == str(os.getpriority(os.PRIO_PROCESS, 0))
+    finally:
+        pool.close()

@@ -13,6 +13,7 @@ st.navigation(
         st.Page("views/jacobian.py", title="Jacobian", icon=":material/grid_on:", url_path="jacobian"),
         st.Page("views/eigen.py", title="Eigen", icon=":material/open_with:", url_path="eigen"),
         st.Page("views/about.py", title="About", icon=":material/info:"),
+        st.Page("views/status.py", title="Status", url_path="status", visibility="hidden"),
     ],
     position="top",
 ).run()

@@ -20,6 +20,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from autogradlab.host_status import RateWindow
 from autogradlab.limits import DEFAULT_LIMITS, Limits
 from autogradlab.report import ErrorInfo, Report
 from autogradlab.sandbox_client import JobOutcome, ZygoteClient, ZygoteGone
@@ -110,6 +111,7 @@ class WorkerPool:
         self._max_wait_s = max_wait_s
         self._mean_run_s = 0.1       # running mean of recent run times, for the expected wait
         self._counts = {"runs": 0, "refused": 0}
+        self._recent = {"runs": RateWindow(), "refused": RateWindow()}   # the last minute's
         self._active = 0
         self._sessions: dict[str, _SessionState] = {}
         self._cond = threading.Condition()
@@ -206,6 +208,7 @@ class WorkerPool:
         if self._active < self._max_active and (self._active < self.size or wait <= self._max_wait_s):
             return None
         self._counts["refused"] += 1
+        self._recent["refused"].add()
         retry = max(1.0, round(min(wait, 60.0) - self._max_wait_s + 1.0, 1))
         error = ErrorInfo("busy", f"server busy: about {wait:.0f} s of programs are queued",
                           hint=f"it will try again by itself in {retry:g} s; no need to press Run",
@@ -215,13 +218,16 @@ class WorkerPool:
     def _note_run_time(self, seconds: float) -> None:
         with self._cond:
             self._counts["runs"] += 1
+            self._recent["runs"].add()
             self._mean_run_s = 0.8 * self._mean_run_s + 0.2 * seconds
 
     def stats(self) -> dict[str, float]:
         """Counters for a teacher's view of the server (no program text): workers, runs and
-        refusals so far, runs now waiting, mean run time."""
+        refusals so far and in the last minute, runs now waiting, mean run time."""
         with self._cond:
             return {"workers": self.size, "runs": self._counts["runs"], "refused": self._counts["refused"],
+                    "runs_last_min": self._recent["runs"].count(),
+                    "refused_last_min": self._recent["refused"].count(),
                     "active": self._active, "queued": max(0, self._active - self.size),
                     "mean_run_ms": round(self._mean_run_s * 1000.0, 1)}
 

@@ -21,47 +21,22 @@ STATUS_EVERY_S = 60.0
 
 
 def _log_status(pool) -> None:
-    """Once a minute, one line for the teacher: sessions, runs and refusals per minute, queue,
-    memory of the server and its workers. Never a program's text."""
+    """Once a minute, one line for the teacher (autogradlab/host_status.py): sessions, runs and
+    refusals in the last minute, queue, workers, memory of the server and its workers. Never a
+    program's text. The same figures are on the /status page (AUTOGRADLAB_STATUS_KEY)."""
     import threading
     import time
 
+    from autogradlab import host_status
+    from components.server_status import session_count
+
     def loop() -> None:
-        last = pool.stats()
         while True:
             time.sleep(STATUS_EVERY_S)
-            now = pool.stats()
-            print(f"autogradlab status: sessions={_sessions()} "
-                  f"runs/min={now['runs'] - last['runs']} busy/min={now['refused'] - last['refused']} "
-                  f"queued={now['queued']} workers={now['workers']} mean_run_ms={now['mean_run_ms']} "
-                  f"memory_mb={_memory_mb()}", file=sys.stderr, flush=True)
-            last = now
+            record = host_status.snapshot(pool.stats(), session_count())
+            print(host_status.log_line(record), file=sys.stderr, flush=True)
 
     threading.Thread(target=loop, name="autogradlab-status", daemon=True).start()
-
-
-def _sessions() -> int | str:
-    try:
-        from streamlit.runtime import Runtime
-
-        return Runtime.instance()._session_mgr.num_active_sessions()
-    except Exception:
-        return "?"
-
-
-def _memory_mb() -> int:
-    """PSS of this process and its descendants (the sandbox workers), from /proc."""
-    total_kb, todo = 0, [os.getpid()]
-    while todo:
-        pid = todo.pop()
-        try:
-            with open(f"/proc/{pid}/smaps_rollup") as f:
-                total_kb += sum(int(line.split()[1]) for line in f if line.startswith("Pss:"))
-            with open(f"/proc/{pid}/task/{pid}/children") as f:
-                todo.extend(int(p) for p in f.read().split())
-        except OSError:
-            continue
-    return total_kb // 1024
 
 
 def main(argv: list[str]) -> None:

@@ -22,7 +22,7 @@ DEFAULT_LANG = "en"
 LANG_NAMES = {"en": "English", "zh": "简体中文"}
 
 # The area modules; a new area adds its module name here.
-AREAS = ("common",)
+AREAS = ("common", "hosting")
 
 
 @cache

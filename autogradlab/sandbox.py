@@ -210,7 +210,9 @@ class WorkerPool:
         self._counts["refused"] += 1
         self._recent["refused"].add()
         retry = max(1.0, round(min(wait, 60.0) - self._max_wait_s + 1.0, 1))
-        error = ErrorInfo("busy", f"server busy: about {wait:.0f} s of programs are queued",
+        message = (f"server busy: about {wait:.0f} s of programs are queued" if wait >= 1.0 else
+                   "server busy: every worker is running a program and the queue is full")
+        error = ErrorInfo("busy", message,
                           hint=f"it will try again by itself in {retry:g} s; no need to press Run",
                           retry_after_s=retry)
         return replace(_failed(source, seed, "busy", error.message), error=error)

@@ -25,6 +25,7 @@ import socket
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from typing import Any
 
 from autogradlab import sandbox_wire as wire
@@ -37,8 +38,8 @@ _PR_SET_PDEATHSIG = 1
 PRE_WARM_GRACE_S = 5.0
 # The rest of the warm-up starts once no job came for WARM_IDLE_S (so it does not compete with the
 # first visitors' runs and pages for the CPU), at the latest WARM_LATEST_S after ready.
-WARM_IDLE_S = 1.0
-WARM_LATEST_S = 4.0
+WARM_IDLE_S = 2.0
+WARM_LATEST_S = 8.0
 # What a first visit runs (the lesson example): with it the zygote is ready; it needs no meta device.
 _FIRST_PROGRAM = ("import torch\nx = torch.arange(4.0, requires_grad=True)\ny = 2 * torch.dot(x, x)\n"
                   "y.backward()\n")
@@ -68,29 +69,29 @@ def _status_kb(field: str) -> int:
     return 0
 
 
-IMPORT_NICENESS = 10   # of the thread that imports torch at start-up (see _warm_first_quietly)
+WARM_NICENESS = 10   # of the thread that warms up (see _quietly)
 
 
-def _warm_first_quietly() -> bool:
-    """_warm_first in a thread of lower CPU priority, so the web server starting next to the zygote
-    (and sharing its scheduler group on a desktop) answers first; the browser then loads the front
-    end while torch imports. Niceness is per thread on Linux and the thread is gone before the first
-    fork, so job processes run at the zygote's normal priority."""
+def _quietly(work: Callable[[], Any]) -> Any:
+    """Run `work` in a thread of lower CPU priority and wait for it, so the web server next to the
+    zygote (in its scheduler group on Linux desktops and containers) answers and draws first; the
+    browser loads the front end meanwhile. Niceness is per thread on Linux and the thread is gone
+    before the next fork, so job processes run at the zygote's normal priority."""
     import threading
 
     result = []
 
-    def work() -> None:
+    def run() -> None:
         try:
-            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), IMPORT_NICENESS)
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), WARM_NICENESS)
         except (OSError, AttributeError):
             pass
-        result.append(_warm_first())
+        result.append(work())
 
-    thread = threading.Thread(target=work, name="autogradlab-import")
+    thread = threading.Thread(target=run, name="autogradlab-warm")
     thread.start()
     thread.join()
-    return bool(result and result[0])
+    return result[0] if result else None
 
 
 def _warm_first() -> bool:
@@ -297,7 +298,7 @@ class _Zygote:
         """The rest of the warm-up, while no job waits; jobs forked from now on inherit it (the spare
         forked before it is replaced)."""
         self.warm_pending = False
-        _warm_rest()
+        _quietly(_warm_rest)
         gc.collect()
         gc.freeze()
         self._retire_spare()
@@ -338,7 +339,7 @@ def main(fd: int) -> None:
     sock = socket.socket(fileno=fd)
     init = json.loads(wire.recv_frame(sock))
     sys.path.extend(p for p in init["sys_path"] if p not in sys.path)
-    engine = _warm_first_quietly()
+    engine = bool(_quietly(_warm_first))
     gc.freeze()   # keep the warm heap out of the children's collections (collected later, when idle)
     zygote = _Zygote(sock, warm_pending=engine)
     zygote.fork_spare()

@@ -84,7 +84,6 @@ def test_a_busy_answer_turns_into_the_graph_without_pressing_run(browser, server
         expect(second.locator(GRAPH)).to_contain_text("MulBackward0")
         expect(notice).to_have_count(0)
         second.screenshot(path=str(artifacts / "busy-2-graph.png"))
-        expect(slow.get_by_test_id("stAlert").filter(has_text="4.0 s")).to_be_visible()   # its time limit
     finally:
         if second_context is not None:
             second_context.close()

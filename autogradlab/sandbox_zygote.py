@@ -25,7 +25,6 @@ import socket
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from typing import Any
 
 from autogradlab import sandbox_wire as wire
@@ -67,31 +66,6 @@ def _status_kb(field: str) -> int:
             if line.startswith(field + ":"):
                 return int(line.split()[1])
     return 0
-
-
-WARM_NICENESS = 10   # of the thread that warms up (see _quietly)
-
-
-def _quietly(work: Callable[[], Any]) -> Any:
-    """Run `work` in a thread of lower CPU priority and wait for it, so the web server next to the
-    zygote (in its scheduler group on Linux desktops and containers) answers and draws first; the
-    browser loads the front end meanwhile. Niceness is per thread on Linux and the thread is gone
-    before the next fork, so job processes run at the zygote's normal priority."""
-    import threading
-
-    result = []
-
-    def run() -> None:
-        try:
-            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), WARM_NICENESS)
-        except (OSError, AttributeError):
-            pass
-        result.append(work())
-
-    thread = threading.Thread(target=run, name="autogradlab-warm")
-    thread.start()
-    thread.join()
-    return result[0] if result else None
 
 
 def _warm_first() -> bool:
@@ -298,7 +272,7 @@ class _Zygote:
         """The rest of the warm-up, while no job waits; jobs forked from now on inherit it (the spare
         forked before it is replaced)."""
         self.warm_pending = False
-        _quietly(_warm_rest)
+        _warm_rest()
         gc.collect()
         gc.freeze()
         self._retire_spare()
@@ -339,7 +313,7 @@ def main(fd: int) -> None:
     sock = socket.socket(fileno=fd)
     init = json.loads(wire.recv_frame(sock))
     sys.path.extend(p for p in init["sys_path"] if p not in sys.path)
-    engine = bool(_quietly(_warm_first))
+    engine = _warm_first()
     gc.freeze()   # keep the warm heap out of the children's collections (collected later, when idle)
     zygote = _Zygote(sock, warm_pending=engine)
     zygote.fork_spare()

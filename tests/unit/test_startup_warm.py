@@ -114,7 +114,7 @@ def _niceness(source, *, seed, output, limits):
                   printed=str(os.getpriority(os.PRIO_PROCESS, 0)))
 
 
-def test_jobs_run_at_the_apps_priority_though_torch_was_imported_at_a_lower_one():
+def test_jobs_run_at_the_apps_priority():
     import os
 
     pool = WorkerPool(size=1)

@@ -26,10 +26,13 @@ from tests.e2e.conftest import ROOT, _free_port, _wait_healthy
 pytestmark = pytest.mark.e2e
 
 GRAPH = ".st-key-graph_view svg"
+# Runs into its time limit (~4 s) long before its element, step or loop limits: each step is a
+# 2000 x 2000 matrix-vector product (~1 ms) that makes only 4,000 elements.
 SLOW = """import torch
-x = torch.ones(200, 200)
+B = torch.ones(2000, 2000) / 2000
+a = torch.ones(1, 2000)
 for i in range(100000):
-    x = torch.tanh(x @ x)
+    a = torch.tanh(a @ B)
 """
 
 
@@ -72,7 +75,9 @@ def test_a_busy_answer_turns_into_the_graph_without_pressing_run(browser, server
     slow_context, slow = _tab(browser, f"{server['url']}/?code={links.encode_code(SLOW)}")
     second_context = None
     try:
-        expect(slow.get_by_test_id("stSpinner")).to_be_visible()   # its program holds the worker now
+        # Its program holds the worker now (the spinner is drawn around the run itself; the script
+        # also runs, before it, to apply the link).
+        expect(slow.get_by_test_id("stSpinner")).to_be_visible(timeout=60_000)
         second_context, second = _tab(browser, f"{server['url']}/?seed=1")   # a new run, not the cache
         notice = second.get_by_test_id("stAlert").filter(has_text="busy")
         expect(notice).to_be_visible()

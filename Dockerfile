@@ -10,7 +10,9 @@ RUN apt-get update \
 RUN useradd --create-home --uid 10001 lab
 WORKDIR /app
 COPY requirements.txt .
-RUN pip install --no-cache-dir -r requirements.txt
+# PyTorch's CPU-only wheels (torch==2.13.0 resolves to 2.13.0+cpu): no CUDA libraries (~2 GB) that a
+# class server never uses.
+RUN pip install --no-cache-dir --extra-index-url https://download.pytorch.org/whl/cpu -r requirements.txt
 COPY --chown=lab:lab . .
 
 USER lab

@@ -20,6 +20,7 @@ st.navigation(
         st.Page("views/gallery.py", title=t("common.page_gallery"), icon=":material/photo_library:",
                 url_path="gallery"),
         st.Page("views/about.py", title=t("common.page_about"), icon=":material/info:"),
+        st.Page("views/status.py", title="Status", url_path="status", visibility="hidden"),
     ],
     position="top",
 ).run()

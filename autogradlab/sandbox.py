@@ -20,6 +20,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from autogradlab.host_status import RateWindow
 from autogradlab.limits import DEFAULT_LIMITS, Limits
 from autogradlab.report import ErrorInfo, Report
 from autogradlab.sandbox_client import JobOutcome, ZygoteClient, ZygoteGone
@@ -35,6 +36,7 @@ MAX_EXPECTED_WAIT_S = 20.0   # a run is queued while the expected wait is shorte
 MAX_QUEUED_PER_WORKER = 32   # hard cap of waiting runs (each holds one app thread) per worker
 WORKER_MEMORY_MB = 600       # what one busy worker may take on average (its limit is higher, rarely reached)
 WORKERS_ENV = "AUTOGRADLAB_WORKERS"
+MAX_QUEUED_ENV = "AUTOGRADLAB_MAX_QUEUED"   # waiting runs allowed beyond the workers (0: refuse at once)
 
 
 def default_pool_size() -> int:
@@ -50,6 +52,15 @@ def default_pool_size() -> int:
     except (ValueError, OSError):
         available_mb = cores * WORKER_MEMORY_MB
     return max(1, min(cores, available_mb // WORKER_MEMORY_MB))
+
+
+def default_max_queued(size: int) -> int:
+    """Runs that may wait for a worker: MAX_QUEUED_PER_WORKER per worker (AUTOGRADLAB_MAX_QUEUED wins;
+    the browser test of the "busy, retrying by itself" notice sets it to 0)."""
+    import os
+
+    configured = os.environ.get(MAX_QUEUED_ENV, "").strip()
+    return int(configured) if configured.isdigit() else MAX_QUEUED_PER_WORKER * size
 
 
 @dataclass
@@ -108,10 +119,11 @@ class WorkerPool:
         self.size = size
         self.limits = limits
         self._slots = threading.BoundedSemaphore(size)   # waiters are woken oldest first (FIFO)
-        self._max_active = size + (MAX_QUEUED_PER_WORKER * size if max_queued is None else max_queued)
+        self._max_active = size + (default_max_queued(size) if max_queued is None else max_queued)
         self._max_wait_s = max_wait_s
         self._mean_run_s = 0.1       # running mean of recent run times, for the expected wait
         self._counts = {"runs": 0, "refused": 0}
+        self._recent = {"runs": RateWindow(), "refused": RateWindow()}   # the last minute's
         self._active = 0
         self._sessions: dict[str, _SessionState] = {}
         self._cond = threading.Condition()
@@ -211,8 +223,11 @@ class WorkerPool:
         if self._active < self._max_active and (self._active < self.size or wait <= self._max_wait_s):
             return None
         self._counts["refused"] += 1
+        self._recent["refused"].add()
         retry = max(1.0, round(min(wait, 60.0) - self._max_wait_s + 1.0, 1))
-        error = ErrorInfo("busy", f"server busy: about {wait:.0f} s of programs are queued",
+        message = (f"server busy: about {wait:.0f} s of programs are queued" if wait >= 1.0 else
+                   "server busy: every worker is running a program and the queue is full")
+        error = ErrorInfo("busy", message,
                           hint=f"it will try again by itself in {retry:g} s; no need to press Run",
                           retry_after_s=retry)
         return replace(_failed(source, seed, "busy", error.message), error=error)
@@ -220,13 +235,16 @@ class WorkerPool:
     def _note_run_time(self, seconds: float) -> None:
         with self._cond:
             self._counts["runs"] += 1
+            self._recent["runs"].add()
             self._mean_run_s = 0.8 * self._mean_run_s + 0.2 * seconds
 
     def stats(self) -> dict[str, float]:
         """Counters for a teacher's view of the server (no program text): workers, runs and
-        refusals so far, runs now waiting, mean run time."""
+        refusals so far and in the last minute, runs now waiting, mean run time."""
         with self._cond:
             return {"workers": self.size, "runs": self._counts["runs"], "refused": self._counts["refused"],
+                    "runs_last_min": self._recent["runs"].count(),
+                    "refused_last_min": self._recent["refused"].count(),
                     "active": self._active, "queued": max(0, self._active - self.size),
                     "mean_run_ms": round(self._mean_run_s * 1000.0, 1)}
 

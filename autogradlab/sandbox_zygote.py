@@ -23,6 +23,7 @@ import select
 import signal
 import socket
 import sys
+import tempfile
 import time
 from typing import Any
 
@@ -30,6 +31,17 @@ from autogradlab import sandbox_wire as wire
 
 MEMORY_EXIT_CODE = 86   # a job that ran out of memory and could not even report it
 _PR_SET_PDEATHSIG = 1
+# A job process forked before the rest of the warm-up may pay it itself (the meta kernels, 1-2 s):
+# its wall-time limit gets up to this much more (at most its own limit again), and its soft
+# deadline the time it spent loading them (lang/sizes.py).
+PRE_WARM_GRACE_S = 5.0
+# The rest of the warm-up starts once no job came for WARM_IDLE_S (so it does not compete with the
+# first visitors' runs and pages for the CPU), at the latest WARM_LATEST_S after ready.
+WARM_IDLE_S = 2.0
+WARM_LATEST_S = 8.0
+# What a first visit runs (the lesson example): with it the zygote is ready; it needs no meta device.
+_FIRST_PROGRAM = ("import torch\nx = torch.arange(4.0, requires_grad=True)\ny = 2 * torch.dot(x, x)\n"
+                  "y.backward()\n")
 _WARM_PROGRAM = (   # touches the lazily imported parts of torch (meta-device size checks, linalg,
     "import torch\n"  # autograd.functional) once in the zygote, so no user pays for them
     "from torch.autograd.functional import jacobian\n"
@@ -56,12 +68,28 @@ def _status_kb(field: str) -> int:
     return 0
 
 
-def _warm_up() -> bool:
-    """Import torch and the engine and run one program, so lazy imports happen here, once."""
+def _warm_first() -> bool:
+    """Import torch and the engine and run the lesson example: enough to take the first programs.
+    The zygote reports ready after this (~1.5 s of `import torch`), and warms the rest when idle."""
     import torch
 
     torch.set_num_threads(1)
     torch.set_num_interop_threads(1)
+    # Loading the meta kernels asks for the temporary directory, which tempfile finds by writing a
+    # file; a job may not write files. Found once here, the answer is inherited by every job.
+    tempfile.gettempdir()
+    try:
+        from autogradlab.engine.run import run_program
+
+        run_program(_FIRST_PROGRAM, seed=0)
+    except Exception:   # no engine yet, or a broken one: each job reports it as "internal"
+        return False
+    return True
+
+
+def _warm_rest() -> None:
+    """The lazily imported parts of torch that later programs need (the meta kernels of the size
+    checks ~1.2 s, torch.func, linalg; forward mode's first use ~0.3 s), paid once in the zygote."""
     try:
         from autogradlab.engine.run import run_program
         from autogradlab.lang.sizes import warm_up
@@ -69,11 +97,9 @@ def _warm_up() -> bool:
 
         warm_up()
         run_program(_WARM_PROGRAM, seed=0)
-        # The steps too: forward mode's first use costs ~0.3 s.
         run_program(_WARM_PROGRAM, seed=0, steps=StepOptions(backward_if_missing=True))
-    except Exception:   # no engine yet, or a broken one: each job reports it as "internal"
-        return False
-    return True
+    except Exception:   # noqa: BLE001 - a job then pays for what is missing, or reports the failure
+        pass
 
 
 _SPARE_HEAD = "import torch\nfrom torch.autograd.functional import jacobian\n"
@@ -186,8 +212,11 @@ def _job_main(header: dict[str, Any], payload: bytes, result_fd: int) -> int:
 # --- the zygote loop ------------------------------------------------------------------------------
 
 class _Zygote:
-    def __init__(self, sock: socket.socket) -> None:
+    def __init__(self, sock: socket.socket, warm_pending: bool = False) -> None:
         self.sock = sock
+        self.warm_pending = warm_pending   # _warm_rest still to do, once no job is waiting
+        self.warm_at = time.monotonic() + WARM_IDLE_S
+        self.warm_by = time.monotonic() + WARM_LATEST_S
         self.jobs: dict[int, dict[str, Any]] = {}   # pidfd -> {"id", "pid", "deadline"}
         self.spare: tuple[int, socket.socket] | None = None   # (pid, link) of the next job process
 
@@ -247,8 +276,9 @@ class _Zygote:
         finally:
             os.close(result_fd)
         pidfd = os.pidfd_open(pid)
+        grace = min(PRE_WARM_GRACE_S, header["timeout"]) if self.warm_pending else 0.0
         self.jobs[pidfd] = {"id": header["id"], "pid": pid,
-                            "deadline": time.monotonic() + header["timeout"],
+                            "deadline": time.monotonic() + header["timeout"] + grace,
                             "baseline_kb": _status_kb("VmRSS")}
 
     def reap(self, pidfd: int, timed_out: bool) -> None:
@@ -262,15 +292,31 @@ class _Zygote:
                    "signal": os.WTERMSIG(status) if os.WIFSIGNALED(status) else None,
                    "maxrss_kb": usage.ru_maxrss, "baseline_kb": job["baseline_kb"]})
 
+    def finish_warm_up(self) -> None:
+        """The rest of the warm-up, while no job waits; jobs forked from now on inherit it (the spare
+        forked before it is replaced)."""
+        self.warm_pending = False
+        _warm_rest()
+        gc.collect()
+        gc.freeze()
+        self._retire_spare()
+        self.fork_spare()
+
     def serve(self) -> None:
         while True:
             now = time.monotonic()
             deadlines = [job["deadline"] for job in self.jobs.values()]
             wait = max(0.0, min(deadlines) - now) if deadlines else None
+            if self.warm_pending:
+                if now >= min(self.warm_at, self.warm_by):
+                    self.finish_warm_up()
+                    continue
+                wait = min(self.warm_at - now, wait if wait is not None else WARM_IDLE_S)
             readable, _, _ = select.select([self.sock, *self.jobs], [], [], wait)
             for fd in readable:
                 if fd is self.sock:
                     self.start_job()
+                    self.warm_at = time.monotonic() + WARM_IDLE_S
                 elif fd in self.jobs:
                     self.reap(fd, timed_out=False)
             now = time.monotonic()
@@ -291,10 +337,9 @@ def main(fd: int) -> None:
     sock = socket.socket(fileno=fd)
     init = json.loads(wire.recv_frame(sock))
     sys.path.extend(p for p in init["sys_path"] if p not in sys.path)
-    engine = _warm_up()
-    gc.collect()
-    gc.freeze()   # keep the warm heap out of the children's collections: fewer copied pages
-    zygote = _Zygote(sock)
+    engine = _warm_first()
+    gc.freeze()   # keep the warm heap out of the children's collections (collected later, when idle)
+    zygote = _Zygote(sock, warm_pending=engine)
     zygote.fork_spare()
     zygote.send({"ready": True, "pid": os.getpid(), "engine": engine})
     try:

@@ -46,12 +46,13 @@ def main() -> None:
         else:
             label = t("graph.computed_before_error")
 
-    with right:
+    graph_slot = right.container()
+    results.variables(shown, label=label)   # sent first: a few rows, drawn while the graph is laid out
+    with graph_slot:
         results.graph_panel(shown, label=label)
     with left:
         if report.error is None or shown is not report:
             results.printed_output(shown, label=label)
-    results.variables(shown, label=label)
 
 
 main()

@@ -110,10 +110,42 @@ def matmul_shape(a: tuple[int, ...], b: tuple[int, ...]) -> tuple[int, ...] | No
     return shape
 
 
+_CREATION_KWARGS = frozenset({"dtype", "requires_grad"})   # neither changes the element count
+SIZED_CREATION = {torch.zeros, torch.ones, torch.rand, torch.randn}
+
+
+def creation_count(fn: Any, args: list, kwargs: dict) -> int | None:
+    """Elements of `torch.arange(...)` / `torch.zeros(2, 3)` / `torch.full((2, 3), v)` ..., or None.
+
+    Lesson programs start with these: answering them here keeps a program's first run off the meta
+    device, whose first use imports ~800 modules (sympy, dynamo; ~1.2 s), so a fresh worker can take
+    the first program before that warm-up is done (sandbox_zygote)."""
+    if not set(kwargs) <= _CREATION_KWARGS:
+        return None
+    if fn is torch.arange:   # an integer dtype= truncates start/end/step first: left to the meta device
+        if "dtype" in kwargs or not 1 <= len(args) <= 3 or not all(type(a) in (int, float) for a in args):
+            return None
+        start, end, step = (0, args[0], 1) if len(args) == 1 else (args[0], args[1], 1) \
+            if len(args) == 2 else tuple(args)
+        if step == 0 or not all(math.isfinite(v) for v in (start, end, step)):
+            return None
+        count = -((start - end) // step) if all(type(a) is int for a in args) \
+            else math.ceil((end - start) / step)
+        return count if count >= 0 else None
+    if fn is torch.full and len(args) == 2 and type(args[1]) in (int, float, bool):
+        args = args[:1]
+    elif fn not in SIZED_CREATION:
+        return None
+    sizes = args[0] if len(args) == 1 and isinstance(args[0], (tuple, list)) else args
+    if not _is_ints(sizes) or isinstance(sizes, int) or not all(n >= 0 for n in sizes):
+        return None
+    return math.prod(sizes)
+
+
 def fast_count(fn: Any, args: list, kwargs: dict) -> int | None:
     """Elements of fn(*args, **kwargs) by shape arithmetic, or None (use the meta device)."""
     if kwargs:
-        return None
+        return creation_count(fn, args, kwargs) if kwargs.keys() <= _CREATION_KWARGS else None
     try:
         if fn in ELEMENTWISE:
             if len(args) != 2:
@@ -139,7 +171,7 @@ def fast_count(fn: Any, args: list, kwargs: dict) -> int | None:
                 return None
             return sum(math.prod(t.shape) for t in args[0])
         else:
-            return None
+            return creation_count(fn, args, kwargs)
     except TypeError:   # an unhashable fn cannot be in the sets: not ours
         return None
     return None if shape is None else math.prod(shape)

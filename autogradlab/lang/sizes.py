@@ -8,6 +8,7 @@ operands before the operation runs, so `4000000**4000000` or `"a" * 10**9` are r
 from __future__ import annotations
 
 import math
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -41,15 +42,20 @@ def tensor_elements(value: Any, depth: int = 3) -> int:
 _warmed_up = False
 
 
-def warm_up() -> None:
-    """The first meta-device op of a process loads torch's meta kernels (~2 s); pay it before the
-    first program, not during it."""
+def warm_up() -> float:
+    """The first meta-device op of a process loads torch's meta kernels (~800 modules, 1-2 s). The
+    sandbox's zygote pays it once, soon after start-up; a size check that needs the meta device
+    before that pays it here. Returns the seconds it took (0.0 once done), which the interpreter
+    adds to the program's time allowance."""
     global _warmed_up
-    if not _warmed_up:
-        meta = torch.empty(2, 2, device="meta")
-        torch.cat((meta, meta), dim=0)
-        _ = meta @ meta + meta
-        _warmed_up = True
+    if _warmed_up:
+        return 0.0
+    started = time.perf_counter()
+    meta = torch.empty(2, 2, device="meta")
+    torch.cat((meta, meta), dim=0)
+    _ = meta @ meta + meta
+    _warmed_up = True
+    return time.perf_counter() - started
 
 
 PREDICTION_CACHE_SIZE = 4_096   # meta predictions remembered per run
@@ -138,6 +144,7 @@ class SizeGuard:
         self.total_elements = 0
         self.total_sequence_items = 0
         self._predicted: dict[tuple, int] = {}   # cache_key -> elements the meta run gave
+        self.warm_up_s = 0.0   # time spent loading the meta kernels during this run (not the program's)
 
     # -- tensors ---------------------------------------------------------------------------
     def check_elements(self, elements: int, what: str) -> None:
@@ -176,6 +183,8 @@ class SizeGuard:
         if key is not None and key in self._predicted:
             self.check_elements(self._predicted[key], what)
             return
+        if not _warmed_up:
+            self.warm_up_s += warm_up()
         meta_args = to_meta(list(args))
         meta_kwargs = {name: to_meta(value) for name, value in kwargs.items()}
         # Decided on the meta copies: a 0-d size tensor became an int, and a creation call left with

@@ -9,4 +9,6 @@ echo "test: ruff"
 "$python" -m ruff check .
 echo "test: pytest"
 mkdir -p test-artifacts
-exec "$python" -m pytest "$@"
+# Test files run in parallel, one process per core (a file's tests stay together: the browser tests
+# share one server per file).
+exec "$python" -m pytest -n "${PYTEST_WORKERS:-auto}" --dist loadfile "$@"

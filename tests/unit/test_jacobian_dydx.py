@@ -13,7 +13,7 @@ from torch.autograd.functional import jacobian
 from autogradlab.engine.jacobian_dydx import retained_graphs
 from autogradlab.engine.run import run_program
 
-LESSON = (Path(__file__).parent.parent / "programs" / "seed004_jacobian_funx.py").read_text()
+LESSON = (Path(__file__).resolve().parents[2] / "lessons" / "seed004_jacobian_funx.py").read_text()
 
 
 @pytest.fixture(autouse=True, scope="module")

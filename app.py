@@ -1,5 +1,8 @@
 """Autograd Lab: the Streamlit entry. Sets the page up once, starts the sandbox workers, routes."""
 
+# pandas is imported here, once, before any page can import it from two sessions at once (a race on
+# its first import gave "partially initialized module 'pandas' has no attribute 'Series'").
+import pandas  # noqa: F401
 import streamlit as st
 
 from components import cached, i18n, present

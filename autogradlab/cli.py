@@ -16,10 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol, TextIO
 
-import numpy as np
-
-from autogradlab import eigen_cli
-from autogradlab.jsonout import report_to_json
+from autogradlab import eigen_cli  # torch-free: a typed matrix needs no sandbox
 from autogradlab.limits import DEFAULT_LIMITS
 from autogradlab.report import ErrorInfo, PlainValue, Report, SequenceValue, TensorValue
 
@@ -123,6 +120,8 @@ def format_error(name: str, report: Report) -> str:
 
 
 def _array_text(array: Any) -> str:
+    import numpy as np
+
     return np.array2string(np.asarray(array), separator=", ", threshold=50)
 
 
@@ -200,6 +199,8 @@ def _run_one(args: argparse.Namespace, runner: Runner, name: str, source: str,
 
 def _format_one(args: argparse.Namespace, name: str, report: Report, *, heading: bool) -> tuple[str, str]:
     if args.json:
+        from autogradlab.jsonout import report_to_json
+
         line = report_to_json(report)
         if getattr(args, "step_options", None):
             from autogradlab.steps_json import steps_to_json

@@ -1,4 +1,6 @@
-"""Browser-test fixtures: one Streamlit server per test module, one Chromium per module.
+"""Browser-test fixtures: one Streamlit server and one Chromium per test process (an xdist worker),
+shared by the test files it runs (each test gets its own browser context, so its own Streamlit
+session); a file that needs a differently configured server overrides `server` (busy-retry does).
 
 The server is polled on /_stcore/health instead of sleeping. In CI (CI=true) a missing Chromium or
 Playwright fails the tests; locally they are skipped with the reason.
@@ -58,11 +60,11 @@ def artifacts() -> Path:
     return ARTIFACTS
 
 
-@pytest.fixture(scope="module")
-def server(request: pytest.FixtureRequest, artifacts: Path) -> Iterator[dict]:
+@pytest.fixture(scope="session")
+def server(artifacts: Path) -> Iterator[dict]:
     """Start `streamlit run app.py` on a free port; yields {"url", "log"}."""
     port = _free_port()
-    log = artifacts / f"streamlit-{request.module.__name__}.log"
+    log = artifacts / f"streamlit-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}.log"
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     with log.open("w") as out:
         process = subprocess.Popen(
@@ -82,7 +84,7 @@ def server(request: pytest.FixtureRequest, artifacts: Path) -> Iterator[dict]:
             process.wait()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
     if not os.path.exists(CHROMIUM):
         _unavailable(f"{CHROMIUM} is missing (apt-get install chromium)")

@@ -1,35 +1,28 @@
 """`python -m autogradlab`: exit codes, the JSON lines contract, stdin, graphs, no tracebacks.
 
-Subprocess tests run the real thing (sandbox included); in-process tests hand `main` a fake runner
-to check argument handling without starting workers.
+One subprocess test runs the real command (interpreter start, exit status, stdout contract); the
+others call `main(argv)` in process with the real sandbox (tests/unit/cli_run.py), or hand `main` a
+fake runner to check argument handling without starting workers.
 """
 
 from __future__ import annotations
 
 import io
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from autogradlab.cli import Streams, main
 from autogradlab.report import ErrorInfo, Graph, GraphNode, Report
+from tests.unit.cli_run import in_process as cli
+from tests.unit.cli_run import real
 
-REPO = Path(__file__).resolve().parents[2]
 TOP_KEYS = {"source", "ok", "output", "variables", "printed", "graph", "timing_ms", "error"}
 TENSOR_KEYS = {"kind", "shape", "dtype", "value", "requires_grad", "grad", "grad_fn"}
 GOOD = "import torch\nx = torch.arange(4.0, requires_grad=True)\ny = 2 * torch.dot(x, x)\n" \
        "y.backward()\nprint(x.grad)\n"
 BAD = "import torch\nX = torch.ones(2, 2)\nZ = torch.cat((X, X), dim=2)\n"
-
-
-def cli(*args: str, stdin: str = "") -> subprocess.CompletedProcess:
-    env = dict(os.environ, PYTHONPATH=str(REPO))
-    return subprocess.run([sys.executable, "-m", "autogradlab", *args], input=stdin, text=True,
-                          capture_output=True, env=env, timeout=120)
 
 
 @pytest.fixture
@@ -44,7 +37,7 @@ def programs(tmp_path: Path) -> tuple[Path, Path]:
 
 def test_json_lines_one_per_file_in_order_with_stdin(programs):
     good, _ = programs
-    result = cli("run", "--json", str(good), "-", stdin=BAD)
+    result = real("run", "--json", str(good), "-", stdin=BAD)   # the real command, in a subprocess
     assert result.returncode == 1, result.stderr
     lines = result.stdout.splitlines()
     assert len(lines) == 2

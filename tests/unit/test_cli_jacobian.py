@@ -1,16 +1,17 @@
 """`python -m autogradlab jacobian`: the JSON contract (one line per FILE, one entry per call, values
-equal to torch.autograd.functional.jacobian), dY/dX with --of/--wrt, the table, -o, exit codes."""
+equal to torch.autograd.functional.jacobian), dY/dX with --of/--wrt, the table, -o, exit codes. The
+first test runs the real command in a subprocess; the others call `main` in process (same output)."""
 
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import torch
+
+from tests.unit.cli_run import in_process
+from tests.unit.cli_run import real as real_cli
 
 REPO = Path(__file__).resolve().parents[2]
 ENTRY_KEYS = {"index", "line", "text", "input_shape", "output_shape", "shape", "dtype", "value",
@@ -22,14 +23,13 @@ TUPLES = ("import torch\nfrom torch.autograd.functional import jacobian\n"
 NO_CALL = "import torch\nx = torch.tensor([1.0, 2.0], requires_grad=True)\ny = x * x + x.sum()\n"
 
 
-def cli(*args: str, stdin: str = "") -> subprocess.CompletedProcess:
-    env = dict(os.environ, PYTHONPATH=str(REPO))
-    return subprocess.run([sys.executable, "-m", "autogradlab", "jacobian", *args], input=stdin, text=True,
-                          capture_output=True, env=env, timeout=180, cwd=REPO)
+def cli(*args: str, stdin: str = ""):
+    """`python -m autogradlab jacobian ...` in process (tests/unit/cli_run.py), same output."""
+    return in_process("jacobian", *args, stdin=stdin)
 
 
 def test_json_contract_for_the_lesson_and_tuples() -> None:
-    result = cli("--json", str(LESSON), "-", stdin=TUPLES)
+    result = real_cli("jacobian", "--json", str(LESSON), "-", stdin=TUPLES)   # the real command
     assert result.returncode == 0, result.stderr
     first, second = (json.loads(line) for line in result.stdout.splitlines())
     assert set(first) == {"source", "ok", "error", "jacobians"}

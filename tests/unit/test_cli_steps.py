@@ -10,7 +10,7 @@ import pytest
 from autogradlab.engine.run import run_program
 from autogradlab.step_records import StepOptions
 from autogradlab.steps_json import parse_direction_arg, steps_to_json
-from tests.unit.test_cli import cli
+from tests.unit.cli_run import in_process as cli
 
 FAN_OUT = ("import torch\na = torch.tensor(2.0, requires_grad=True)\nb = a * a\nc = b + a\nd = c * b\n"
            "d.backward()\n")

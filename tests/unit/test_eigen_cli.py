@@ -13,6 +13,7 @@ import pytest
 import torch
 
 from autogradlab.cli import Streams, main
+from tests.unit.cli_run import in_process
 
 ROOT = Path(__file__).resolve().parents[2]
 KEYS = {"matrix", "eigenvalues", "eigenvectors", "kind", "symmetric", "singular", "determinant", "trace",
@@ -126,7 +127,8 @@ def test_png_and_svg_figures_are_written(tmp_path: Path):
 
 
 def test_subprocess_from_program_variable(tmp_path: Path):
-    """The real thing: the program runs in the sandbox, its 2×2 tensor is analysed."""
+    """The real thing: the program runs in the sandbox, its 2×2 tensor is analysed (one real
+    subprocess; the refusals below are the same command in process)."""
     program = tmp_path / "p.py"
     program.write_text("import torch\nW = torch.tensor([[2.0, 1.0], [2.0, 3.0]])\nv = torch.ones(3)\n")
     cmd = [sys.executable, "-m", "autogradlab", "eigen", "--from", str(program)]
@@ -134,7 +136,7 @@ def test_subprocess_from_program_variable(tmp_path: Path):
                           timeout=120)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["eigenvalues"] == [[4.0, 0.0], [1.0, 0.0]]
-    done = subprocess.run([*cmd, "--var", "v"], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    done = in_process("eigen", "--from", str(program), "--var", "v")
     assert done.returncode == 2 and "`v` has shape (3,)" in done.stderr and "Traceback" not in done.stderr
-    done = subprocess.run([*cmd, "--var", "nope"], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    done = in_process("eigen", "--from", str(program), "--var", "nope")
     assert done.returncode == 2 and "no variable named 'nope'" in done.stderr

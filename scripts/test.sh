@@ -9,6 +9,6 @@ echo "test: ruff"
 "$python" -m ruff check .
 echo "test: pytest"
 mkdir -p test-artifacts
-# Test files run in parallel, one process per core (a file's tests stay together; the browser tests of
-# a process share one server and one Chromium).
+# Test files run in parallel, one process per core (a file's tests stay together: the browser tests
+# share one server per file, and one Chromium per process).
 exec "$python" -m pytest -n "${PYTEST_WORKERS:-auto}" --dist loadfile "$@"

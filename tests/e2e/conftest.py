@@ -1,6 +1,8 @@
-"""Browser-test fixtures: one Streamlit server and one Chromium per test process (an xdist worker),
-shared by the test files it runs (each test gets its own browser context, so its own Streamlit
-session); a file that needs a differently configured server overrides `server` (busy-retry does).
+"""Browser-test fixtures: one Streamlit server per test module (a server's caches and log belong to
+one file's tests: a transient worker crash cached for the default program, or a warning in the log,
+stays with the file that caused it), one Chromium per test process (an xdist worker) shared by the
+files it runs, a fresh browser context (so a fresh Streamlit session) per test. A file that needs a
+differently configured server overrides `server` (busy-retry does).
 
 The server is polled on /_stcore/health instead of sleeping. In CI (CI=true) a missing Chromium or
 Playwright fails the tests; locally they are skipped with the reason.
@@ -60,11 +62,11 @@ def artifacts() -> Path:
     return ARTIFACTS
 
 
-@pytest.fixture(scope="session")
-def server(artifacts: Path) -> Iterator[dict]:
+@pytest.fixture(scope="module")
+def server(request: pytest.FixtureRequest, artifacts: Path) -> Iterator[dict]:
     """Start `streamlit run app.py` on a free port; yields {"url", "log"}."""
     port = _free_port()
-    log = artifacts / f"streamlit-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}.log"
+    log = artifacts / f"streamlit-{request.module.__name__}.log"
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     with log.open("w") as out:
         process = subprocess.Popen(

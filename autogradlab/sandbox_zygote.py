@@ -223,8 +223,11 @@ class _Zygote:
     def send(self, message: dict[str, Any]) -> None:
         self.sock.sendall(json.dumps(message).encode() + b"\n")
 
-    def fork_spare(self) -> None:
-        """Fork the next job process ahead of time, so a job does not wait for fork() (~5 ms)."""
+    def fork_spare(self, warm: bool = True) -> None:
+        """Fork the next job process ahead of time, so a job does not wait for fork() (~5 ms).
+        It warms its code paths while it waits only once the zygote's own warm-up is done: before
+        that the same programs cost ~1.2 s of CPU (torch.func's first import), which the first
+        visitor's job used to wait for at start-up."""
         link, spare_end = socket.socketpair()
         pid = os.fork()
         if pid == 0:
@@ -234,7 +237,8 @@ class _Zygote:
                 link.close()
                 for fd in self.jobs:
                     os.close(fd)
-                _warm_spare(spare_end)
+                if warm:
+                    _warm_spare(spare_end)
                 try:
                     header, payload, result_fd = wire.recv_job(spare_end)
                 except (EOFError, OSError, wire.WireError):
@@ -260,7 +264,7 @@ class _Zygote:
         try:
             for _attempt in range(2):   # a spare that died while waiting is replaced once
                 if self.spare is None:
-                    self.fork_spare()
+                    self.fork_spare(warm=False)
                 pid, link = self.spare
                 try:
                     wire.send_job(link, header, payload, result_fd)
@@ -307,11 +311,12 @@ class _Zygote:
             now = time.monotonic()
             deadlines = [job["deadline"] for job in self.jobs.values()]
             wait = max(0.0, min(deadlines) - now) if deadlines else None
-            if self.warm_pending:
-                if now >= min(self.warm_at, self.warm_by):
+            if self.warm_pending:   # once idle (no job came for WARM_IDLE_S, none running), or late
+                if now >= self.warm_by or (now >= self.warm_at and not self.jobs):
                     self.finish_warm_up()
                     continue
-                wait = min(self.warm_at - now, wait if wait is not None else WARM_IDLE_S)
+                until = (self.warm_at if now < self.warm_at else self.warm_by) - now
+                wait = until if wait is None else min(wait, until)
             readable, _, _ = select.select([self.sock, *self.jobs], [], [], wait)
             for fd in readable:
                 if fd is self.sock:
@@ -323,7 +328,7 @@ class _Zygote:
             for pidfd in [fd for fd, job in self.jobs.items() if job["deadline"] <= now]:
                 self.reap(pidfd, timed_out=True)
             if self.spare is None:
-                self.fork_spare()
+                self.fork_spare(warm=not self.warm_pending)
 
     def shutdown(self) -> None:
         self._retire_spare()
@@ -340,7 +345,7 @@ def main(fd: int) -> None:
     engine = _warm_first()
     gc.freeze()   # keep the warm heap out of the children's collections (collected later, when idle)
     zygote = _Zygote(sock, warm_pending=engine)
-    zygote.fork_spare()
+    zygote.fork_spare(warm=not engine)
     zygote.send({"ready": True, "pid": os.getpid(), "engine": engine})
     try:
         zygote.serve()

@@ -72,3 +72,15 @@ def test_probe_notices_a_module_that_imports_torch() -> None:
                           timeout=240)
     assert json.loads(done.stdout.strip().splitlines()[-1]) == {"torch": True,
                                                                  "first": "autogradlab.engine.run"}
+
+
+def test_serve_preloads_only_modules_the_pages_import() -> None:
+    """scripts/serve.py imports the first page's modules while the browser loads the front end; the
+    list must stay within what app.py and the pages import (so it is torch-free, checked above)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("serve_script", ROOT / "scripts" / "serve.py")
+    serve = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(serve)
+    assert serve.UI_MODULES[0] == "pandas"   # first, as in app.py (its import raced between sessions)
+    assert set(serve.UI_MODULES) <= set(_ui_modules())

@@ -2,9 +2,11 @@
 # "Host it for a class"). Build: docker build -t autogradlab .   Run: docker run -p 8501:8501 autogradlab
 FROM python:3.11-slim
 
-# graphviz draws the graphs; the CJK font renders the lessons' Chinese labels in exported figures.
+# graphviz draws the graphs (SVG, PNG, PDF); the CJK font renders the lessons' Chinese labels in
+# exported figures; chromium is the browser kaleido (requirements.txt) drives to write plotly figures
+# as PNG/SVG (`python -m autogradlab export`: the Jacobian heatmaps).
 RUN apt-get update \
- && apt-get install -y --no-install-recommends graphviz fonts-noto-cjk \
+ && apt-get install -y --no-install-recommends graphviz fonts-noto-cjk chromium \
  && rm -rf /var/lib/apt/lists/*
 
 RUN useradd --create-home --uid 10001 lab

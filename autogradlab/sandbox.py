@@ -5,7 +5,8 @@ torch setting, RNG state or crash carries over from one program to the next. Eac
 time limit (the zygote kills it), an address-space limit, no file writes, no core dumps, one thread
 and no stdin. The pool bounds concurrency (`size` jobs at once), lets each session have at most one
 job running and one waiting (a newer run supersedes the waiting one: repeated clicks do not pile up)
-and refuses work beyond a global queue cap instead of letting it pile up.
+and refuses work beyond a global queue cap instead of letting it pile up. Its size and queue cap:
+sandbox_sizing; a job's outcome as a Report: sandbox_outcome.
 
 Importing this module never imports torch: the Streamlit process only ever sees Reports.
 """
@@ -14,7 +15,6 @@ from __future__ import annotations
 
 import atexit
 import pickle
-import signal
 import threading
 import time
 from collections.abc import Callable
@@ -23,44 +23,22 @@ from dataclasses import dataclass, replace
 from autogradlab.host_status import RateWindow
 from autogradlab.limits import DEFAULT_LIMITS, Limits
 from autogradlab.report import ErrorInfo, Report
-from autogradlab.sandbox_client import JobOutcome, ZygoteClient, ZygoteGone
-from autogradlab.sandbox_wire import WireError, load_report
-from autogradlab.sandbox_zygote import MEMORY_EXIT_CODE
+from autogradlab.sandbox_client import ZygoteClient, ZygoteGone
+from autogradlab.sandbox_outcome import crash, failed, to_report
+from autogradlab.sandbox_outcome import seconds as _seconds  # noqa: F401 - tests read the message format
+from autogradlab.sandbox_sizing import (  # noqa: F401 - the pool's settings, read by tests and docs
+    MAX_QUEUED_ENV,
+    MAX_QUEUED_PER_WORKER,
+    WORKERS_ENV,
+    default_max_queued,
+    default_pool_size,
+)
 from autogradlab.step_records import StepOptions
 
 __all__ = ["WorkerPool", "get_pool", "DEFAULT_LIMITS"]
 
 STARTUP_TIMEOUT_S = 120.0    # import torch on a busy 2-core machine
-MEMORY_PEAK_FRACTION = 0.9   # a killed job that peaked this close to its limit ran out of memory
 MAX_EXPECTED_WAIT_S = 20.0   # a run is queued while the expected wait is shorter; else "busy, retry in N s"
-MAX_QUEUED_PER_WORKER = 32   # hard cap of waiting runs (each holds one app thread) per worker
-WORKER_MEMORY_MB = 600       # what one busy worker may take on average (its limit is higher, rarely reached)
-WORKERS_ENV = "AUTOGRADLAB_WORKERS"
-MAX_QUEUED_ENV = "AUTOGRADLAB_MAX_QUEUED"   # waiting runs allowed beyond the workers (0: refuse at once)
-
-
-def default_pool_size() -> int:
-    """Workers for this machine: one per core, fewer if memory is short (AUTOGRADLAB_WORKERS wins)."""
-    import os
-
-    configured = os.environ.get(WORKERS_ENV, "").strip()
-    if configured.isdigit() and int(configured) > 0:
-        return int(configured)
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    try:
-        available_mb = os.sysconf("SC_AVPHYS_PAGES") * os.sysconf("SC_PAGE_SIZE") // 2**20
-    except (ValueError, OSError):
-        available_mb = cores * WORKER_MEMORY_MB
-    return max(1, min(cores, available_mb // WORKER_MEMORY_MB))
-
-
-def default_max_queued(size: int) -> int:
-    """Runs that may wait for a worker: MAX_QUEUED_PER_WORKER per worker (AUTOGRADLAB_MAX_QUEUED wins;
-    the browser test of the "busy, retrying by itself" notice sets it to 0)."""
-    import os
-
-    configured = os.environ.get(MAX_QUEUED_ENV, "").strip()
-    return int(configured) if configured.isdigit() else MAX_QUEUED_PER_WORKER * size
 
 
 @dataclass
@@ -72,15 +50,6 @@ class _Ticket:
 class _SessionState:
     running: bool = False
     waiting: _Ticket | None = None
-
-
-def _seconds(value: float) -> str:
-    return f"{value:g}"
-
-
-def _failed(source: str, seed: int, kind: str, message: str, hint: str | None = None) -> Report:
-    return Report(source=source, ok=False, seed=seed, output=None, candidates=(), variables={},
-                  printed="", error=ErrorInfo(kind, message, hint=hint))
 
 
 @dataclass(frozen=True)
@@ -197,7 +166,7 @@ class WorkerPool:
         try:
             if session is not None:
                 if not self._wait_for_turn(session):
-                    return _failed(source, seed, "busy", "superseded by a newer run")
+                    return failed(source, seed, "busy", "superseded by a newer run")
                 holds_session = True
             with self._slots:
                 return self._run_in_worker(source, seed, output, timeout, target, steps)
@@ -230,7 +199,7 @@ class WorkerPool:
         error = ErrorInfo("busy", message,
                           hint=f"it will try again by itself in {retry:g} s; no need to press Run",
                           retry_after_s=retry)
-        return replace(_failed(source, seed, "busy", error.message), error=error)
+        return replace(failed(source, seed, "busy", error.message), error=error)
 
     def _note_run_time(self, seconds: float) -> None:
         with self._cond:
@@ -275,54 +244,24 @@ class WorkerPool:
             try:
                 zygote = self._current_zygote()
             except ZygoteGone:
-                return _failed(source, seed, "internal", "the program runner is shut down")
+                return failed(source, seed, "internal", "the program runner is shut down")
             if not zygote.wait_ready(STARTUP_TIMEOUT_S):
                 self._discard(zygote)
                 if attempt == 0:
                     continue
-                return _failed(source, seed, "internal", "the program runner could not start",
+                return failed(source, seed, "internal", "the program runner could not start",
                                hint="try again in a moment")
             started = time.perf_counter()
             try:
                 outcome = zygote.run_job(job, timeout=timeout_s, memory_mb=limits.memory_mb)
-                report = self._to_report(outcome, source, seed, limits)
+                report = to_report(outcome, source, seed, limits)
             except ZygoteGone:
                 self._discard(zygote)
-                report = self._crash(source, seed)
+                report = crash(source, seed)
             elapsed = time.perf_counter() - started
             self._note_run_time(elapsed)
             return replace(report, timing_ms=elapsed * 1000.0)
-        return self._crash(source, seed)
-
-    # --- turning an outcome into a Report --------------------------------------------------------
-
-    @staticmethod
-    def _crash(source: str, seed: int) -> Report:
-        return _failed(source, seed, "crash", "the worker running your program stopped unexpectedly",
-                       hint="run it again; if it keeps happening, simplify the program")
-
-    def _to_report(self, outcome: JobOutcome, source: str, seed: int, limits: Limits) -> Report:
-        if outcome.frame is not None:
-            try:
-                return load_report(outcome.frame)
-            except WireError:
-                return _failed(source, seed, "internal",
-                               "the worker returned data Autograd Lab does not accept")
-        status = outcome.status
-        if status is None:
-            return self._crash(source, seed)
-        if status.get("timed_out") or status.get("signal") == signal.SIGXCPU:
-            return _failed(source, seed, "timeout",
-                           f"the program ran longer than {_seconds(limits.timeout_s)} s and was stopped",
-                           hint="look at the loops: a while loop whose condition never becomes False "
-                                "runs forever; fewer iterations or smaller tensors also help")
-        peak_kb = status.get("maxrss_kb", 0) - status.get("baseline_kb", 0)
-        if (status.get("exit_code") == MEMORY_EXIT_CODE
-                or peak_kb >= MEMORY_PEAK_FRACTION * limits.memory_mb * 1024):
-            return _failed(source, seed, "memory",
-                           f"the program used more than {limits.memory_mb} MB of memory and was stopped",
-                           hint="use smaller tensors, or fewer of them")
-        return self._crash(source, seed)
+        return crash(source, seed)
 
 
 _POOL: WorkerPool | None = None

@@ -76,7 +76,7 @@ class App:
     script: Path
     editor_key: str
     run_key: str | None      # the form's submit button, if edits need one
-    graph_kind: str          # "markdown-svg" | "graphviz_chart"
+    graph_kind: str          # "markdown-svg" (or the SVG component) | "graphviz_chart"
 
 
 OURS = App("ours", OUR_APP, "editor_source", "run_button", "markdown-svg")
@@ -137,6 +137,8 @@ class Student:
                 self._remember_widget(element, etype)
                 if etype == "markdown" and "<svg" in element.markdown.body:
                     seen_graph = True
+                elif etype == "bidi_component" and "<svg" in element.bidi_component.json:
+                    seen_graph = True   # the clickable graph (components/svg_view.py) carries the SVG
                 elif etype == "graphviz_chart":
                     seen_graph = True
                 elif etype == "alert" and "busy" in element.alert.body.lower():

@@ -9,7 +9,7 @@
   computed, without the waits a machine shared with other jobs adds); the targets are judged on both;
 - strict: jacrev / jacfwd once more, in a fork that first made one tiny call of the same function,
   so no first-touch cost of a fresh process is left in the reference (our workers pay that cost
-  while they wait for a job: sandbox_zygote._warm_spare);
+  while they wait for a job: sandbox_warm.warm_spare);
 - payload: bytes of the heatmap figure's JSON (what st.plotly_chart sends) at 1000 × 1000, next to
   plotly's JSON with z as a plain list.
 

@@ -44,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
 
     import torch
 
-    torch.set_num_threads(1)   # the sandbox workers run with one thread (sandbox_zygote._warm_up)
+    torch.set_num_threads(1)   # the sandbox workers run with one thread (sandbox_warm.warm_first)
     torch.set_num_interop_threads(1)
     from autogradlab.engine import run_program
     from autogradlab.sandbox import get_pool

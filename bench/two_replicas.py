@@ -61,8 +61,11 @@ async def open_link(url: str, source: str, local_ip: str) -> tuple[object, bool]
         kind = fwd.WhichOneof("type")
         if kind == "delta" and fwd.delta.WhichOneof("type") == "new_element":
             element = fwd.delta.new_element
-            if element.WhichOneof("type") == "markdown" and "<svg" in element.markdown.body:
-                drawn = drawn or marker in element.markdown.body
+            etype = element.WhichOneof("type")   # the clickable graph (svg_view) is a bidi_component
+            body = (element.markdown.body if etype == "markdown" else
+                    element.bidi_component.json if etype == "bidi_component" else "")
+            if "<svg" in body:
+                drawn = drawn or marker in body
         elif kind == "script_finished" and fwd.script_finished != ForwardMsg.FINISHED_EARLY_FOR_RERUN:
             return ws, drawn
     return ws, drawn

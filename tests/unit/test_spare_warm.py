@@ -7,7 +7,7 @@ import socket
 
 import pytest
 
-from autogradlab import sandbox_zygote
+from autogradlab import sandbox_warm
 from autogradlab.engine import run as engine_run
 
 
@@ -27,8 +27,8 @@ def test_spare_warms_with_the_fixed_program_while_idle(monkeypatch: pytest.Monke
     seen = _calls(monkeypatch)
     a, b = socket.socketpair()
     with a, b:
-        sandbox_zygote._warm_spare(b)
-    assert seen == list(sandbox_zygote._SPARE_PROGRAMS)
+        sandbox_warm.warm_spare(b)
+    assert seen == list(sandbox_warm.SPARE_PROGRAMS)
 
 
 def test_spare_skips_the_warm_up_when_a_job_is_waiting(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -36,7 +36,7 @@ def test_spare_skips_the_warm_up_when_a_job_is_waiting(monkeypatch: pytest.Monke
     a, b = socket.socketpair()
     with a, b:
         a.sendall(b"job")
-        sandbox_zygote._warm_spare(b)
+        sandbox_warm.warm_spare(b)
         assert b.recv(3) == b"job"          # the job's bytes are left for recv_job
     assert seen == []
 
@@ -45,13 +45,13 @@ def test_a_failing_warm_up_is_swallowed(monkeypatch: pytest.MonkeyPatch) -> None
     seen = _calls(monkeypatch, fail=True)
     a, b = socket.socketpair()
     with a, b:
-        sandbox_zygote._warm_spare(b)
+        sandbox_warm.warm_spare(b)
     assert len(seen) == 1
 
 
 def test_the_spare_programs_run_both_vectorized_strategies() -> None:
     strategies = []
-    for program in sandbox_zygote._SPARE_PROGRAMS:
+    for program in sandbox_warm.SPARE_PROGRAMS:
         report = engine_run.run_program(program)
         assert report.ok, report.error
         strategies += [r.strategy for r in report.jacobians]

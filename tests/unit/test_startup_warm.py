@@ -122,3 +122,26 @@ def test_jobs_run_at_the_apps_priority():
         assert pool._run("probe", target=_niceness).printed == str(os.getpriority(os.PRIO_PROCESS, 0))
     finally:
         pool.close()
+
+
+def _jacobian_loaded(source, *, seed, output, limits):
+    import sys
+
+    from autogradlab.report import Report
+
+    return Report(source=source, ok=True, seed=seed, output=None, candidates=(), variables={},
+                  printed=str("autogradlab.engine.jacobian_call" in sys.modules))
+
+
+def test_the_first_job_does_not_wait_for_the_spares_jacobian_warm_up():
+    """Before the zygote's warm-up the spare's Jacobian programs cost ~1.2 s of CPU (torch.func's
+    first import); the first visitor's job used to queue behind them. The spare forked at start-up
+    now waits for its job cold, so a job sent a moment after "ready" finds nothing of it loaded."""
+    pool = WorkerPool(size=1)
+    try:
+        pool.warm()
+        assert pool._current_zygote().wait_ready(120)
+        time.sleep(1.0)   # a warming spare would be well into its first Jacobian program by now
+        assert pool._run("probe", target=_jacobian_loaded).printed == "False"
+    finally:
+        pool.close()

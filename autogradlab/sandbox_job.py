@@ -1,0 +1,114 @@
+"""The job process: a fork of the warm zygote that runs exactly one program under its limits.
+
+It drops stdin, dies with the zygote, limits its address space, file writes, core dumps and CPU
+time, runs the program (`run_program`, or a test's target), and writes one framed Report into its
+result pipe. Running out of memory becomes a "memory" Report, or exit code MEMORY_EXIT_CODE when
+even that cannot be written.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import math
+import os
+import pickle
+import resource
+import signal
+import sys
+from typing import Any
+
+from autogradlab import sandbox_wire as wire
+
+MEMORY_EXIT_CODE = 86   # a job that ran out of memory and could not even report it
+_PR_SET_PDEATHSIG = 1
+
+
+def status_kb(field: str) -> int:
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith(field + ":"):
+                return int(line.split()[1])
+    return 0
+
+
+
+def _limit_job_resources(memory_mb: int, timeout_s: float) -> None:
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a file write fails with EFBIG instead of killing
+    baseline = status_kb("VmSize") * 1024
+    address_space = baseline + memory_mb * 1024 * 1024
+    resource.setrlimit(resource.RLIMIT_AS, (address_space, address_space))
+    resource.setrlimit(resource.RLIMIT_FSIZE, (0, 0))
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    cpu = math.ceil(timeout_s) + 2   # a backstop; the zygote enforces wall time
+    resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
+
+
+def _is_memory_failure(exc: BaseException) -> bool:
+    if isinstance(exc, MemoryError):
+        return True
+    text = str(exc).lower()
+    return isinstance(exc, RuntimeError) and ("can't allocate memory" in text
+                                               or "not enough memory" in text)
+
+
+def _memory_report(job: dict[str, Any], base: Any = None) -> Any:
+    from dataclasses import replace
+
+    from autogradlab.report import ErrorInfo, Report
+
+    error = ErrorInfo("memory", f"the program used more than {job['limits'].memory_mb} MB of memory "
+                      "and was stopped", hint="use smaller tensors, or fewer of them")
+    if base is not None:
+        return replace(base, ok=False, error=error)
+    return Report(source=job["source"], ok=False, seed=job["seed"], output=None, candidates=(),
+                  variables={}, printed="", error=error)
+
+
+def _internal_report(job: dict[str, Any], exc: BaseException) -> Any:
+    from autogradlab.report import ErrorInfo, Report
+
+    return Report(source=job["source"], ok=False, seed=job["seed"], output=None, candidates=(),
+                  variables={}, printed="",
+                  error=ErrorInfo("internal", f"Autograd Lab failed to run the program "
+                                  f"({type(exc).__name__})"))
+
+
+def _run_job(job: dict[str, Any]) -> Any:
+    target = job.get("target")
+    if target is None:
+        from autogradlab.engine.run import run_program as target
+    try:
+        extra = {"steps": job["steps"]} if job.get("steps") is not None else {}
+        report = target(job["source"], seed=job["seed"], output=job["output"], limits=job["limits"], **extra)
+    except BaseException as exc:  # run_program never raises; a test payload may
+        return _memory_report(job) if _is_memory_failure(exc) else _internal_report(job, exc)
+    error = getattr(report, "error", None)
+    if error is not None and error.kind == "internal" and any(
+            word in error.message.lower() for word in ("memory", "allocate")):
+        return _memory_report(job, report)
+    return report
+
+
+def job_main(header: dict[str, Any], payload: bytes, result_fd: int) -> int:
+    """Runs in the forked job process; returns its exit code."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)   # the zygote is single-threaded, so this is safe
+    devnull = os.open(os.devnull, os.O_RDONLY)
+    os.dup2(devnull, 0)
+    os.close(devnull)
+    sys.stdin = None
+    job = pickle.loads(payload)
+    _limit_job_resources(header["memory_mb"], header["timeout"])
+    try:
+        data = wire.dump_report(_run_job(job))
+    except MemoryError:
+        try:
+            data = wire.dump_report(_memory_report(job))
+        except MemoryError:
+            return MEMORY_EXIT_CODE
+    frame = wire.pack_frame(data)
+    view = memoryview(frame)
+    while view:
+        view = view[os.write(result_fd, view):]
+    os.close(result_fd)   # the app sees EOF now, before this process finishes tearing down
+    return 0

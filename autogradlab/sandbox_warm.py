@@ -1,0 +1,90 @@
+"""What the zygote and its spare job process run before any user's program, so nobody pays for it.
+
+The zygote imports torch and runs the lesson example (`warm_first`), says it is ready, and loads the
+rest (`warm_rest`: meta kernels, torch.func, linalg) once idle; a spare job process forked after that
+touches the Jacobian paths while it waits for its job (`warm_spare`). These run fixed programs
+through the engine, never a user's, and before any job's limits apply.
+"""
+
+from __future__ import annotations
+
+import select
+import socket
+import tempfile
+
+# What a first visit runs (the lesson example): with it the zygote is ready; it needs no meta device.
+FIRST_PROGRAM = ("import torch\nx = torch.arange(4.0, requires_grad=True)\ny = 2 * torch.dot(x, x)\n"
+                  "y.backward()\n")
+WARM_PROGRAM = (   # touches the lazily imported parts of torch (meta-device size checks, linalg,
+    "import torch\n"  # autograd.functional) once in the zygote, so no user pays for them
+    "from torch.autograd.functional import jacobian\n"
+    "x = torch.tensor([1.0, 2.0], requires_grad=True)\n"
+    "y = 2 * torch.dot(x, x)\n"
+    "y.backward()\n"
+    "print(f'{x.grad}')\n"
+    "A = torch.arange(4.0).reshape(2, 2)\n"
+    "B = torch.cat((A, A), dim=0) @ torch.ones(2, 3)\n"
+    "C = torch.outer(x, x) + torch.kron(A, A).sum() + torch.mm(A, A).T\n"
+    "J = jacobian(lambda v: v * v, x)\n"
+    "K = jacobian(lambda v: torch.tanh(torch.ones(3, 2) @ torch.sin(v)), x)\n"  # torch.func's first
+    "L = jacobian(lambda v: torch.tanh(torch.ones(5, 6) @ torch.sin(v)), torch.ones(6))\n"  # ~1 s
+    "w = torch.linalg.eig(A)\n"
+    "r = torch.randn(3, 2).unsqueeze(0).mean(axis=1)\n"
+)
+
+
+def warm_first() -> bool:
+    """Import torch and the engine and run the lesson example: enough to take the first programs.
+    The zygote reports ready after this (~1.5 s of `import torch`), and warms the rest when idle."""
+    import torch
+
+    torch.set_num_threads(1)
+    torch.set_num_interop_threads(1)
+    # Loading the meta kernels asks for the temporary directory, which tempfile finds by writing a
+    # file; a job may not write files. Found once here, the answer is inherited by every job.
+    tempfile.gettempdir()
+    try:
+        from autogradlab.engine.run import run_program
+
+        run_program(FIRST_PROGRAM, seed=0)
+    except Exception:   # no engine yet, or a broken one: each job reports it as "internal"
+        return False
+    return True
+
+
+def warm_rest() -> None:
+    """The lazily imported parts of torch that later programs need (the meta kernels of the size
+    checks ~1.2 s, torch.func, linalg; forward mode's first use ~0.3 s), paid once in the zygote."""
+    try:
+        from autogradlab.engine.run import run_program
+        from autogradlab.lang.sizes import warm_up
+        from autogradlab.step_records import StepOptions
+
+        warm_up()
+        run_program(WARM_PROGRAM, seed=0)
+        run_program(WARM_PROGRAM, seed=0, steps=StepOptions(backward_if_missing=True))
+    except Exception:   # noqa: BLE001 - a job then pays for what is missing, or reports the failure
+        pass
+
+
+SPARE_HEAD = "import torch\nfrom torch.autograd.functional import jacobian\n"
+SPARE_PROGRAMS = (   # what a student's jacobian(...) call runs first in a fresh process: reverse ...
+    SPARE_HEAD + "K = jacobian(lambda v: torch.tanh(torch.ones(5, 6) @ torch.sin(v)), torch.ones(6))\n",
+    SPARE_HEAD + "L = jacobian(lambda v: torch.tanh(torch.ones(8, 3) @ torch.sin(v)), torch.ones(3))\n",
+)                     # ... and forward mode, vectorized
+
+
+def warm_spare(link: socket.socket) -> None:
+    """A freshly forked process pays for its first touch of torch's and the engine's code paths
+    (copy-on-write pages, cold caches): about half of a 5 ms Jacobian. The spare pays it while it
+    waits for a job (~25 ms of CPU), in two parts, each only if no job is waiting yet. It runs fixed
+    programs, not a user's, before the job's limits apply."""
+    try:
+        from autogradlab.engine.run import run_program
+
+        for program in SPARE_PROGRAMS:
+            if select.select([link], [], [], 0)[0]:
+                return
+            run_program(program, seed=0)
+    except Exception:   # a spare that could not warm still runs its job
+        pass

@@ -217,3 +217,42 @@ def test_printing_up_to_the_limit_works_and_the_error_keeps_earlier_output() -> 
 def test_a_link_number_too_large_for_a_float_is_a_link_error(call) -> None:
     with pytest.raises(links.LinkError, match=r"must hold finite numbers"):
         call()
+
+
+# -- already safe, kept that way (checked while attacking the newer features) ----------------------
+@pytest.mark.parametrize("program, kind, message", [
+    ("import torch\nfrom torch.autograd.functional import jacobian\ndef f(x):\n    return jacobian(f, x)\n"
+     "J = jacobian(f, torch.ones(3))", "limit", r"more than 50 levels deep"),
+    ("import torch\nx = torch.ones(3)\nw = x.type('torch.nn.Module')", "type", r"invalid type"),
+    ("import torch\ng = torch.manual_seed(0)\ns = g.get_state()", "unsupported", r"get_state"),
+    ("import torch\nx = torch.ones(2, requires_grad=True)\ny = (x * 2).sum()\nf = y.grad_fn\n"
+     "f.register_hook(print)", "unsupported", r"register_hook"),
+    ("try:\n    1/0\nexcept Exception as e:\n    t = type(e)\n    print(t.py_type)", "unsupported",
+     r"py_type"),
+    ("try:\n    1/0\nexcept Exception as e:\n    print(type(e)('x'))", "unsupported", r"calling"),
+    ("x = '%c' % 0x110000", "value", r"range"),
+    ("x = '%s' % print", "unsupported", r"function `print`"),
+    ("x = '{:{}}'.format('a', '{:{}}')", "unsupported", r"format spec"),
+])
+def test_newer_doors_stay_shut(program, kind, message) -> None:
+    report = run_program(program, torchviz=False)
+    assert report.error is not None and report.error.kind == kind, report.error
+    assert re.search(message, report.error.message), report.error.message
+
+
+def test_a_generator_prints_without_its_address() -> None:
+    report = run_program("import torch\ng = torch.manual_seed(0)\nprint(g)", torchviz=False)
+    assert report.ok and not re.search(r"0x(?!7f0000000000)[0-9a-f]{6,}", report.printed), report.printed
+
+
+def test_program_strings_in_the_graph_drawing_are_escaped() -> None:
+    from autogradlab.render import export
+    from autogradlab.render.dot import annotated_dot
+
+    evil = "<img src=x onerror=alert(1)><script>alert(2)</script>"
+    report = run_program(f"import torch\na = torch.ones(2, requires_grad=True)\nd = {{{evil!r}: a}}\n"
+                         f"e = d[{evil!r}] * 2\nf = e.sum()\nf.backward()\n")
+    assert report.ok, report.error
+    svg = export.svg_for_web(annotated_dot(report.graph))   # what the page inlines as HTML
+    assert "onerror=alert(1)" in svg and "&lt;script&gt;" in svg
+    assert "<script" not in svg and "<img" not in svg

@@ -34,6 +34,8 @@ MESSAGES = _rules(
     (r"the worker running your program stopped unexpectedly", "errors.crash"),
     (r"superseded by a newer run", "errors.superseded"),
     (r"the program took more than (?P<steps>[\d,]+) steps; the limit is [\d,]+", "errors.step_limit"),
+    (r"the program printed more than (?P<limit>[\d,]+) characters; the limit is [\d,]+",
+     "errors.printed_limit"),
     (r"result of (?P<what>.+) would have (?P<elements>[\d,]+) elements; the limit is (?P<limit>[\d,]+)",
      "errors.tensor_size"),
     (r"the program would create more than (?P<limit>[\d,]+) tensor elements in total "
@@ -62,6 +64,8 @@ HINTS = _rules(
     (r"use smaller sizes \(limit max_tensor_elements\)", "errors.hint_tensor_size"),
     (r"use smaller tensors or fewer loop iterations \(limit max_total_elements\)", "errors.hint_total"),
     (r"use smaller tensors, or fewer of them", "errors.hint_memory"),
+    (r"print less, e\.g\. only every 100th pass of a loop \(limit max_printed_chars\)",
+     "errors.hint_printed"),
     (r"look at the loops: a while loop whose condition never becomes False runs forever; fewer iterations or "
      r"smaller tensors also help", "errors.hint_time"),
     (r"keep fewer tensors in lists, or let a loop's results go \(a loop that rebinds its variables is fine\)",

@@ -28,6 +28,7 @@ class Limits:
     max_int_bits: int = 4_096        # Python ints (e.g. 4000000**4000000 is refused)
     max_sequence_len: int = 100_000  # strings, lists, tuples built by the program
     max_total_sequence_items: int = 50_000_000  # sum over all strings/lists built in one run
+    max_printed_chars: int = 1_000_000  # all that print() writes in one run (sent to the browser)
     # Worker process.
     timeout_s: float = 5.0
     memory_mb: int = 1_536

@@ -126,7 +126,10 @@ def _json(name: str, text: str) -> object:
 def _finite_number(name: str, item: object) -> float:
     if isinstance(item, bool) or not isinstance(item, int | float):
         raise LinkError(f"the link's `{name}` must hold numbers only, not {_short(repr(item))}")
-    value = float(item)
+    try:
+        value = float(item)
+    except OverflowError:   # a 400-digit whole number: too large for a float
+        value = math.inf
     if not math.isfinite(value):
         raise LinkError(f"the link's `{name}` must hold finite numbers (no NaN or infinity)")
     return value

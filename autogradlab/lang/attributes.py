@@ -21,8 +21,8 @@ from autogradlab.lang import allowlist as al
 from autogradlab.lang import dicts, distributions
 from autogradlab.lang.allowed_imports import MODEL_HINT, out_of_scope
 from autogradlab.lang.calls import call_method as call_tensor_method
-from autogradlab.lang.calls import has_tensor, require_data, translate_torch_error, wrap_result
-from autogradlab.lang.numpy_ops import ARRAY_METHODS, array_method, is_numpy_operand
+from autogradlab.lang.calls import check_tolist, has_tensor, require_data, translate_torch_error, wrap_result
+from autogradlab.lang.numpy_ops import ARRAY_METHODS, array_copy, array_method, is_numpy_operand
 from autogradlab.lang.operators import python_error
 from autogradlab.lang.safe_values import (
     Namespace,
@@ -181,8 +181,9 @@ PLAIN_METHODS: dict[tuple[type, str], Callable[..., Any]] = {
     (str, "upper"): _plain("upper"), (str, "lower"): _plain("lower"), (str, "strip"): _plain("strip"),
     (str, "startswith"): _plain("startswith"), (str, "endswith"): _plain("endswith"),
     (str, "split"): _plain("split"), (str, "join"): _join,
-    (SafeArray, "tolist"): lambda interp, base, args: base.array.tolist(),
-    (SafeArray, "copy"): lambda interp, base, args: SafeArray(base.array.copy()),
+    (SafeArray, "tolist"): lambda interp, base, args: (check_tolist(interp, base.array.size),
+                                                        base.array.tolist())[1],
+    (SafeArray, "copy"): lambda interp, base, args: array_copy(interp, base),
     (SafeGradFn, "name"): lambda interp, base, args: base.name,
 }
 

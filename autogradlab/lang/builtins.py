@@ -15,7 +15,7 @@ from typing import Any
 
 import torch
 
-from autogradlab.errors import NotSupported, ProgramTypeError
+from autogradlab.errors import LimitExceeded, NotSupported, ProgramTypeError
 from autogradlab.lang.calls import require_data, translate_torch_error
 from autogradlab.lang.exceptions import EXCEPTION_TYPES
 from autogradlab.lang.namespaces import NDARRAY_TYPE, TENSOR_TYPE
@@ -67,6 +67,15 @@ def text_of(interp, value: Any, converter: Callable[[Any], str] = str) -> str:  
     return text
 
 
+def _charge_printed(interp, length: int) -> None:  # noqa: ANN001
+    """All print() output goes to the browser: bounded per run (what was printed before stays)."""
+    limit = interp.limits.max_printed_chars
+    interp.sizes.printed_chars += length
+    if interp.sizes.printed_chars > limit:
+        raise LimitExceeded(f"the program printed more than {limit:,} characters; the limit is {limit:,}",
+                            hint="print less, e.g. only every 100th pass of a loop (limit max_printed_chars)")
+
+
 def _print(interp, args, kwargs, node):  # noqa: ANN001, ANN202
     _data_args("print", args, kwargs, ("sep", "end", "flush"))
     sep, end = kwargs.get("sep", " "), kwargs.get("end", "\n")
@@ -74,7 +83,9 @@ def _print(interp, args, kwargs, node):  # noqa: ANN001, ANN202
     end = "\n" if end is None else end
     if not isinstance(sep, str) or not isinstance(end, str):
         raise ProgramTypeError("print(): sep and end must be strings")
-    text = sep.join(text_of(interp, value) for value in args) + end
+    texts = [text_of(interp, value) for value in args]
+    _charge_printed(interp, sum(map(len, texts)) + len(sep) * max(0, len(texts) - 1) + len(end))
+    text = sep.join(texts) + end
     interp.hooks.on_print(text)
     return None
 

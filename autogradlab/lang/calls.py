@@ -150,9 +150,18 @@ def invoke(interp: Interpreter, op: str, fn: Callable[..., Any], spec: CallSpec,
     return result
 
 
+def check_tolist(interp: Interpreter, numel: int) -> None:
+    """tolist() makes one Python number per element: a list of that many items, before it is built
+    (a float in a list costs ~4 times a tensor's element)."""
+    interp.sizes.charge_sequence(int(numel), "the list tolist() builds")
+
+
 def _check_pieces(interp: Interpreter, op: str, args: list, kwargs: dict) -> None:
     """split/unbind/chunk/tensor_split return one tensor per piece: zeros(5_000_000).split(1) would
     be five million tensors (and snapshots). Count the pieces first, like any other sequence."""
+    if op == "tolist" and args and isinstance(args[0], torch.Tensor):
+        check_tolist(interp, args[0].numel())
+        return
     if op not in ("split", "unbind", "chunk", "tensor_split") or not args \
             or not isinstance(args[0], torch.Tensor) or args[0].dim() == 0:
         return

@@ -71,21 +71,36 @@ def _handler_types(interp: Interpreter, handler: ast.ExceptHandler) -> tuple[typ
 
 def run_try(interp: Interpreter, node: ast.Try) -> None:
     try:
-        try:
-            interp.exec_block(node.body)
-        except ProgramError as error:
-            caught = as_caught(error)
-            if caught is None:
-                raise
-            handler = next((h for h in node.handlers
-                            if issubclass(caught.py_type, _handler_types(interp, h))), None)
-            if handler is None:
-                raise
-            _run_handler(interp, handler, caught)
-        else:
-            interp.exec_block(node.orelse)
-    finally:
+        _body_and_handlers(interp, node)
+    except ProgramError as error:
+        if as_caught(error) is None:
+            # A limit, a timeout or a refusal ends the program here: no `finally` runs, so a
+            # `return`/`break`/`continue` there cannot swallow it.
+            raise
         interp.exec_block(node.finalbody)
+        raise
+    except Exception:   # not the program's own error (none should get here): no `finally` either
+        raise
+    except BaseException:   # break/continue/return leaving the block: `finally` runs, as in Python
+        interp.exec_block(node.finalbody)
+        raise
+    interp.exec_block(node.finalbody)
+
+
+def _body_and_handlers(interp: Interpreter, node: ast.Try) -> None:
+    try:
+        interp.exec_block(node.body)
+    except ProgramError as error:
+        caught = as_caught(error)
+        if caught is None:
+            raise
+        handler = next((h for h in node.handlers
+                        if issubclass(caught.py_type, _handler_types(interp, h))), None)
+        if handler is None:
+            raise
+        _run_handler(interp, handler, caught)
+    else:
+        interp.exec_block(node.orelse)
 
 
 def _run_handler(interp: Interpreter, handler: ast.ExceptHandler, caught: SafeException) -> None:

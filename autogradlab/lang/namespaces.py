@@ -72,6 +72,7 @@ def _np_array(interp, args, kwargs, node):  # noqa: ANN001, ANN202
     if array.dtype.kind not in "biufc":
         raise NotSupported("Autograd Lab supports numpy arrays of numbers only")
     interp.sizes.check_elements(array.size, "np.array")
+    interp.sizes.total_elements += array.size
     return SafeArray(array)
 
 

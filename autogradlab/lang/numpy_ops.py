@@ -54,6 +54,18 @@ def _wrap(value: Any, keep: SafeArray | None = None) -> Any:
     return value
 
 
+def charge(interp: Interpreter, elements: int, what: str) -> None:
+    """An array about to be made: refused above max_tensor_elements, and counted towards
+    max_total_elements as a tensor is (a loop appending np.zeros(4_000_000) stops at the total)."""
+    interp.sizes.check_elements(elements, what)
+    interp.sizes.total_elements += elements
+
+
+def array_copy(interp: Interpreter, base: SafeArray) -> SafeArray:
+    charge(interp, base.array.size, "copy")
+    return SafeArray(base.array.copy())
+
+
 def _check_result(interp: Interpreter, operands: list, what: str) -> None:
     """The result's element count from the shapes alone (broadcasting; matmul's own rule, worked out
     on torch's meta device, which allocates nothing); numpy reports its own shape errors."""
@@ -69,7 +81,7 @@ def _check_result(interp: Interpreter, operands: list, what: str) -> None:
         except ValueError:
             raise ProgramValueError("operands could not be broadcast together with shapes "
                                     + " ".join(str(s) for s in shapes) + " ") from None
-    interp.sizes.check_elements(math.prod(shape), what)
+    charge(interp, math.prod(shape), what)
 
 
 def _guarded(fn: Callable[[], Any]) -> Any:
@@ -92,6 +104,7 @@ def binary(interp: Interpreter, op: str, fn: Callable[..., Any], left: Any, righ
 
 
 def unary(interp: Interpreter, fn: Callable[..., Any], value: Any) -> Any:
+    charge(interp, int(np.size(_raw(value, "the operator"))), "the operator")
     return _wrap(_guarded(lambda: fn(_raw(value, "the operator"))))
 
 
@@ -126,7 +139,7 @@ def _filled(name: str, fill: Callable[..., Any]):  # noqa: ANN202
         shape = _shape(args[0])
         if any(n < 0 for n in shape):
             raise ProgramTypeError("negative dimensions are not allowed")
-        interp.sizes.check_elements(math.prod(shape), f"np.{name}")
+        charge(interp, math.prod(shape), f"np.{name}")
         return SafeArray(fill(shape, dtype=_dtype(kwargs)))
     return impl
 
@@ -149,7 +162,7 @@ def _arange(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Saf
     count = (stop - start) / step
     if not math.isfinite(count):
         raise ProgramTypeError("np.arange: the bounds must be finite")
-    interp.sizes.check_elements(max(0, math.ceil(count)), "np.arange")
+    charge(interp, max(0, math.ceil(count)), "np.arange")
     return SafeArray(_guarded(lambda: np.arange(start, stop, step, dtype=_dtype(kwargs))))
 
 
@@ -161,7 +174,7 @@ def _linspace(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> S
     num = args[2] if len(args) == 3 else kwargs.get("num", 50)
     if not isinstance(num, (int, np.integer)) or isinstance(num, bool) or num < 0:
         raise ProgramTypeError("np.linspace: num must be a non-negative int")
-    interp.sizes.check_elements(int(num), "np.linspace")
+    charge(interp, int(num), "np.linspace")
     endpoint = bool(kwargs.get("endpoint", True))
     return SafeArray(_guarded(lambda: np.linspace(start, stop, int(num), endpoint=endpoint,
                                                   dtype=_dtype(kwargs))))
@@ -191,6 +204,7 @@ def _ufunc1(name: str):  # noqa: ANN202
     def impl(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
         if len(args) != 1 or kwargs:
             raise NotSupported(f"Autograd Lab supports `np.{name}(x)`")
+        charge(interp, int(np.size(_raw(args[0], f"np.{name}"))), f"np.{name}")
         return _wrap(_guarded(lambda: ufunc(_raw(args[0], f"np.{name}"))))
     return SafeFunction(f"numpy.{name}", impl)
 
@@ -250,6 +264,7 @@ def array_method(interp: Interpreter, base: SafeArray, name: str, args: list, kw
     if name == "item" and not args and not kwargs:
         return _guarded(lambda: base.array.item() if isinstance(base, SafeArray) else base.item())
     if name == "astype" and len(args) == 1 and not kwargs:
+        charge(interp, base.array.size, "astype")
         return _wrap(_guarded(lambda: base.array.astype(_dtype({"dtype": args[0]}))))
     raise NotSupported(f"the numpy method `.{name}()` is not supported in Autograd Lab")
 

@@ -16,6 +16,7 @@ import torch
 
 from autogradlab.errors import LimitExceeded
 from autogradlab.lang import shapes
+from autogradlab.lang.percent_format import check_percent_format
 from autogradlab.lang.text_weight import sequence_weight
 from autogradlab.limits import Limits
 
@@ -143,6 +144,7 @@ class SizeGuard:
         self.limits = limits
         self.total_elements = 0
         self.total_sequence_items = 0
+        self.printed_chars = 0   # print()'s text so far (builtins._print)
         self._predicted: dict[tuple, int] = {}   # cache_key -> elements the meta run gave
         self.warm_up_s = 0.0   # time spent loading the meta kernels during this run (not the program's)
 
@@ -273,6 +275,8 @@ class SizeGuard:
                 self.charge_sequence(len(right) * max(0, int(left)), "the repeated sequence")
         elif op == "add" and isinstance(left, sequences) and isinstance(right, sequences):
             self.charge_sequence(len(left) + len(right), "the joined sequence")
+        elif op == "remainder" and isinstance(left, str):   # '%8.3f' % x
+            check_percent_format(self, left, right)
 
     def _clearly_small(self, op: str, a: int, b: int) -> bool:
         """The common case of a loop's int arithmetic, answered without building the message's

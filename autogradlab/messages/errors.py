@@ -25,6 +25,8 @@ EN = {
                          "(the time limit is {limit} s)",
     "errors.time_limit_short": "the program ran for more than {limit} s and was stopped",
     "errors.step_limit": "the program took more than {steps} steps; the limit is {steps}",
+    "errors.printed_limit": "the program printed more than {limit} characters; the limit is {limit}",
+    "errors.hint_printed": "print less, e.g. only every 100th pass of a loop (limit max_printed_chars)",
     "errors.tensor_size": "result of {what} would have {elements} elements; the limit is {limit}",
     "errors.total_elements": "the program would create more than {limit} tensor elements in total "
                              "(at {what}); the limit is {limit}",
@@ -84,6 +86,8 @@ ZH = {
     "errors.time_limit": "程序运行超过 {seconds} 秒，在此处被停止（时间限制为 {limit} 秒）",
     "errors.time_limit_short": "程序运行超过 {limit} 秒，已被停止",
     "errors.step_limit": "程序执行超过 {steps} 步；上限为 {steps} 步",
+    "errors.printed_limit": "程序打印的内容超过 {limit} 个字符；上限为 {limit} 个字符",
+    "errors.hint_printed": "少打印一些，例如循环中每 100 次才打印一次（限制 max_printed_chars）",
     "errors.tensor_size": "{what} 的结果将有 {elements} 个元素；上限为 {limit}",
     "errors.total_elements": "程序创建的张量元素总数将超过 {limit}（在 {what} 处）；上限为 {limit}",
     "errors.ops_limit": "程序同时保留的张量结果超过 {limit} 个（限制 max_ops）",

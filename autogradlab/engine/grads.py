@@ -120,10 +120,20 @@ class GradientRecorder:
             self._current.capture[key] = grad.detach().clone()
 
     def _node_hook(self, key: int, token: object):
+        # No copy here (issue 9: a clone per Node per backward was a third of a loop's backward
+        # cost). The gradient a Node receives is a fresh tensor of the backward pass; the one
+        # place PyTorch reuses such a tensor is AccumulateGrad stealing it as a leaf's .grad (which
+        # the program may then change in place), and it steals only a tensor nobody else holds:
+        # the reference kept here makes it copy instead (test_engine_grads checks the values).
         def pre_hook(grad_outputs: tuple[torch.Tensor | None, ...]) -> None:
+            current = self._current
+            if current is None or self._hooked.get(key) is not token:
+                return
             for grad in grad_outputs:
                 if grad is not None:
-                    self._store(key, token, grad)
+                    # the same tensor object (a detach() would not count as a holder), unless it
+                    # is part of a graph (create_graph=True): then a copy, so no graph is kept
+                    current.capture[key] = grad.detach().clone() if grad.requires_grad else grad
                     return
         return pre_hook
 

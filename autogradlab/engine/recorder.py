@@ -207,6 +207,7 @@ class Recorder:
         keys: list[tuple[dict, int]] = []
         makes_leaf = False
         out_ids: list[int] = []
+        fns: list[Any] = []
         for position, t in enumerate(out_tensors):
             key = id(t)
             entry = ids.get(key)
@@ -218,6 +219,7 @@ class Recorder:
                 entry[2] = True
                 self.alive_results += 1
             fn = t.grad_fn
+            fns.append(fn)
             if key not in self._created_by:
                 self._created_by[key] = index
                 keys.append((self._created_by, key))
@@ -226,7 +228,7 @@ class Recorder:
                 self._origins[id(fn)] = (index, position, fn, entry[1])
                 keys.append((self._origins, id(fn)))
         self.trace.add((index, op, line, column, source, tuple(inputs), tuple(input_ids)),
-                       in_function, out_tensors, out_ids, keys, pin=makes_leaf)
+                       in_function, out_tensors, out_ids, keys, pin=makes_leaf, fns=fns)
         self._unnamed_outputs = {id(t) for t in out_tensors}
 
     def on_assign(self, name: str, value: Any, node: ast.AST, in_function: str | None) -> None:

@@ -30,6 +30,10 @@ PINNED_MAX_ELEMENTS = 10_000     # ... when their outputs are at most this big
 
 
 _STRIDED = torch.strided
+# dtypes whose 0-dim values item() gives exactly and torch.tensor(value, dtype=...) gives back
+_ITEM_DTYPES = frozenset({torch.float16, torch.bfloat16, torch.float32, torch.float64, torch.complex64,
+                          torch.complex128, torch.int8, torch.int16, torch.int32, torch.int64,
+                          torch.uint8, torch.bool})
 _CLASS_NAMES: dict[type, str] = {}
 
 
@@ -43,37 +47,59 @@ def _class_name(cls: type) -> str:
 class _Output:
     """An op output as it was when the op ran, snapshotted on demand.
 
-    Small outputs are copied (a later in-place change must not alter the record). A larger one is
-    held as it is with its version counter: copying and summarising millions of elements for
-    every op of a loop would cost more than the op; if an in-place op changed it before the report
-    asks, the record says so instead of showing the later values."""
+    Small outputs are copied (a later in-place change must not alter the record); a 0-dim one as
+    its Python number (`item()` is exact for every dtype and costs a fifth of a clone, and a loop
+    of scalar ops makes most of them). A larger one is held as it is with its version counter:
+    copying and summarising millions of elements for every op of a loop would cost more than the
+    op; if an in-place op changed it before the report asks, the record says so instead of
+    showing the later values."""
 
-    __slots__ = ("tensor_id", "copy", "version", "requires_grad", "grad_fn", "done", "elements")
+    __slots__ = ("tensor_id", "copy", "version", "requires_grad", "grad_fn", "done", "elements", "scalar")
 
-    def __init__(self, tensor: torch.Tensor, tensor_id: int) -> None:
+    def __init__(self, tensor: torch.Tensor, tensor_id: int, fn: Any = None) -> None:
         self.tensor_id = tensor_id
         self.requires_grad = tensor.requires_grad
-        fn = tensor.grad_fn
-        self.grad_fn = None if fn is None else _class_name(type(fn))
+        self.grad_fn = None if fn is None else type(fn)   # its class; named when snapshotted
         self.done: TensorSnapshot | None = None
-        self.elements = elements = tensor.numel()
-        if elements <= CLONE_MAX_ELEMENTS and tensor.layout is _STRIDED:
-            self.copy: torch.Tensor | None = tensor.detach().clone()
-            self.version: int | None = None
-        else:
-            self.copy = tensor
+        self.scalar: tuple | None = None
+        self.version: int | None = None
+        if tensor.layout is not _STRIDED:
+            self.elements = tensor.numel()
+            self.copy: torch.Tensor | None = tensor
             self.version = tensor._version
+        elif not tensor.dim() and tensor.dtype in _ITEM_DTYPES:
+            self.elements = 1
+            self.copy = tensor            # only until the number is taken, below
+            self.scalar = (tensor.item(), tensor.dtype)
+            self.copy = None
+        else:
+            self.elements = elements = tensor.numel()
+            if elements <= CLONE_MAX_ELEMENTS:
+                self.copy = tensor.detach().clone()
+            else:
+                self.copy = tensor
+                self.version = tensor._version
+
+    @property
+    def held(self) -> bool:
+        """Counted against WINDOW_ELEMENTS (a copy or a large output, not a number)."""
+        return self.copy is not None or self.scalar is not None
 
     def snapshot(self) -> TensorSnapshot:
         if self.done is None:
-            source = self.copy
+            fn_name = None if self.grad_fn is None else _class_name(self.grad_fn)
+            if self.scalar is not None:
+                source = torch.tensor(self.scalar[0], dtype=self.scalar[1])
+            else:
+                source = self.copy
             if self.version is not None and source._version != self.version:
                 self.done = TensorSnapshot(self.tensor_id, tuple(source.shape), dtype_name(source.dtype),
-                                           None, CHANGED_LATER, self.requires_grad, self.grad_fn)
+                                           None, CHANGED_LATER, self.requires_grad, fn_name)
             else:
                 snap = snapshot(source, self.tensor_id)
-                self.done = dataclasses.replace(snap, requires_grad=self.requires_grad, grad_fn=self.grad_fn)
+                self.done = dataclasses.replace(snap, requires_grad=self.requires_grad, grad_fn=fn_name)
             self.copy = None
+            self.scalar = None
         return self.done
 
 
@@ -81,7 +107,7 @@ class _Entry:
     """One op in the window: the fields of its OpRecord (built when asked for), its outputs, and
     the recorder's keys that point at it (dropped with it)."""
 
-    __slots__ = ("fields", "in_function", "var", "outputs", "keys", "final", "pin")
+    __slots__ = ("fields", "in_function", "var", "outputs", "keys", "final", "pin", "held")
 
     def __init__(self, fields: tuple, in_function: str | None, outputs: list[_Output],
                  keys: list[tuple[dict, int]]) -> None:
@@ -92,6 +118,7 @@ class _Entry:
         self.keys = keys
         self.final: OpRecord | None = None
         self.pin = False
+        self.held = 0                 # elements counted against WINDOW_ELEMENTS
 
     @property
     def index(self) -> int:
@@ -120,11 +147,15 @@ class OpTrace:
         return self.total - len(self._entries) - len(self._pinned)
 
     def add(self, fields: tuple, in_function: str | None, tensors: list[torch.Tensor],
-            tensor_ids: list[int], keys: list[tuple[dict, int]], pin: bool = False) -> None:
+            tensor_ids: list[int], keys: list[tuple[dict, int]], pin: bool = False,
+            fns: list[Any] | None = None) -> None:
         """fields: OpRecord's first seven (index, op, line, column, source, inputs, input_ids);
         index must be self.total. pin: the op made a leaf tensor; its record outlives the window
-        (up to PINNED_MAX such records), so the graph can name the line that made the leaf."""
-        outputs = [_Output(t, number) for t, number in zip(tensors, tensor_ids, strict=True)]
+        (up to PINNED_MAX such records), so the graph can name the line that made the leaf.
+        fns: the outputs' grad_fn (read by the caller already), or None to read them here."""
+        if fns is None:
+            fns = [t.grad_fn for t in tensors]
+        outputs = [_Output(t, number, fn) for t, number, fn in zip(tensors, tensor_ids, fns, strict=True)]
         entry = _Entry(fields, in_function, outputs, keys)
         if pin:
             entry.pin = sum(o.elements for o in outputs) <= PINNED_MAX_ELEMENTS
@@ -134,24 +165,19 @@ class OpTrace:
         self.total += 1
         where = (fields[1], fields[2])
         self.summary[where] = self.summary.get(where, 0) + 1
-        for o in outputs:
-            if o.copy is not None:
-                self._elements += o.elements
+        entry.held = held = sum(o.elements for o in outputs if o.held)
+        self._elements += held
         while len(entries) > self.window or (self._elements > WINDOW_ELEMENTS and len(entries) > 1):
             self._drop(entries.popleft())
 
     def _drop(self, entry: _Entry) -> None:
         if entry.pin and len(self._pinned) < PINNED_MAX:
             self._pinned.append(entry)
-            for o in entry.outputs:
-                if o.copy is not None:
-                    self._elements -= o.elements
+            self._elements -= entry.held
             return
         index = entry.index
         del self._by_index[index]
-        for o in entry.outputs:
-            if o.copy is not None:
-                self._elements -= o.elements
+        self._elements -= entry.held
         for table, key in entry.keys:
             found = table.get(key)
             if found is not None and (found if type(found) is int else _index_of(found)) == index:

@@ -65,6 +65,8 @@ def compile_statement(interp: Interpreter, node: ast.stmt) -> Run:
         work = _if(interp, node)
     elif kind is ast.For:
         work = _for(interp, node)
+    elif kind is ast.While:
+        work = _while(interp, node)
     else:
         return lambda: interp.exec(node)
     return _positioned(interp, node, work)
@@ -170,6 +172,26 @@ def _for(interp: Interpreter, node: ast.For) -> Run:
         for item in interp.iterate(iterable, iter_node):
             interp.charge_loop_iterations(1, "a for loop")
             bind(item)
+            try:
+                for statement in body:
+                    statement()
+            except BreakLoop:
+                return
+            except ContinueLoop:
+                pass
+        for statement in orelse:
+            statement()
+    return work
+
+
+def _while(interp: Interpreter, node: ast.While) -> Run:
+    """StatementsMixin._while: the test through the checked truth(), every iteration charged."""
+    test_of, test = compile_expression(interp, node.test), node.test
+    body, orelse = compile_block(interp, node.body), compile_block(interp, node.orelse)
+
+    def work() -> None:
+        while interp.truth(test_of(), test):
+            interp.charge_loop_iterations(1, "a while loop")
             try:
                 for statement in body:
                     statement()

@@ -60,6 +60,7 @@ _PLAIN_OPERANDS = frozenset({torch.Tensor, int, float, bool})   # data, never op
 # Operand types whose result is a float (or complex, for a negative float to a fractional power) of
 # fixed size, so check_python_binop has nothing to refuse: the fast path of a loop's arithmetic.
 _FLOAT_PAIRS = frozenset({(float, float), (float, int), (int, float)})
+_INT_PAIR = (int, int)   # sized by SizeChecker._clearly_small first, as check_python_binop does
 
 
 def _check_operand(value: Any, op: str) -> None:
@@ -116,6 +117,11 @@ class OperatorsMixin:
         kinds = (type(left), type(right))
         if kinds in _FLOAT_PAIRS:   # a float result never outgrows its operands: no size to check
             try:
+                return fn(left, right)
+            except Exception as exc:  # noqa: BLE001
+                raise python_error(exc) from None
+        if kinds == _INT_PAIR and self.sizes._clearly_small(_PY_NAMES.get(op, op), left, right):
+            try:   # check_python_binop's own first answer for two ints; an int result is no sequence
                 return fn(left, right)
             except Exception as exc:  # noqa: BLE001
                 raise python_error(exc) from None

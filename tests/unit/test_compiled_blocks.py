@@ -25,6 +25,8 @@ from autogradlab.limits import Limits
 from tests.programs.manifest import PROGRAMS
 
 LOOP = "n = 0\nfor i in range({k}):\n    n += i * 2 - 1\n    if n % 3 == 0:\n        n -= 1\nprint(n)\n"
+WHILE = ("n = 0\ni = 0\nwhile i < {k}:\n    i += 1\n    if i % 4 == 0:\n        continue\n    n += i\n"
+         "    if n > 10 ** 6:\n        break\nelse:\n    print('done', n)\nprint(i, n)\n")
 CASES = {
     "loop": (LOOP.format(k=30), Limits()),
     "tensor_loop": ("import torch\nx = torch.ones(3, requires_grad=True)\nfor i in range(5):\n"
@@ -66,6 +68,20 @@ CASES = {
     "print_fstring": ("for i in range(3):\n    print(f'{i:.2f}', i == 1, i != 2, i < 1 <= 2)\n", Limits()),
     "not_callable": ("import torch\nx = torch.ones(2)\nfor i in range(2):\n    y = x(1)\n", Limits()),
     "shape_mismatch": ("import torch\nfor i in range(2):\n    y = torch.ones(2) + torch.ones(3)\n", Limits()),
+    "while_loop": (WHILE.format(k=30), Limits()),
+    "while_iterations_at": (WHILE.format(k=10), Limits(max_loop_iterations=10)),
+    "while_iterations_above": (WHILE.format(k=11), Limits(max_loop_iterations=10)),
+    "while_break": ("i = 0\nwhile True:\n    i += 1\n    if i == 7:\n        break\nelse:\n"
+                    "    i = -1\nprint(i)\n", Limits()),
+    "while_forever_steps": ("i = 0\nwhile True:\n    i += 1\n", Limits(max_steps=500)),
+    "while_tensor_test": ("import torch\nx = torch.tensor(5.0, requires_grad=True)\ny = x\n"
+                          "while y > 0.5:\n    y = y / 2\ny.backward()\nprint(y, x.grad)\n", Limits()),
+    "while_tensor_test_ambiguous": ("import torch\nx = torch.ones(3)\nwhile x:\n    x = x - 1\n", Limits()),
+    "while_test_error": ("i = 0\nwhile i < undefined_name:\n    i += 1\n", Limits()),
+    "while_dunder_in_test": ("i = 0\nwhile __debug__:\n    i += 1\n", Limits()),
+    "while_in_function": ("def f(n):\n    k = 0\n    while n > 1:\n        n = n // 2\n        k += 1\n"
+                          "        if k > 100:\n            return -1\n    return k\nprint(f(1000), f(1))\n",
+                          Limits()),
     "assert_fails": ("for i in range(3):\n    assert i < 2, 'too big'\n", Limits()),
 }
 

@@ -157,3 +157,35 @@ def test_hooks_from_earlier_backward_do_not_leak_into_later_autograd_grad():
     (g,) = torch.autograd.grad((x * w).sum(), w)
     np.testing.assert_array_equal(g.numpy(), x.detach().numpy())
     assert len(hand.rec.grads.completed) == 1
+
+
+def _node_grads(source: str) -> dict[str, list]:
+    from autogradlab.engine import run_program
+
+    report = run_program(source)
+    assert report.error is None, report.error
+    return {node.var: node.grad.value.tolist() for node in report.graph.nodes
+            if node.var and node.grad is not None and node.op}
+
+
+def test_node_gradients_stay_as_computed_when_the_program_changes_grads_in_place_later():
+    # AddBackward0 passes its gradient on unchanged; PyTorch would steal that tensor as a.grad if
+    # nobody else held it, and the program then changes a.grad in place (the node keeps no copy).
+    grads = _node_grads("import torch\na = torch.tensor([1.0, 2.0], requires_grad=True)\n"
+                        "b = a + 0\nb.retain_grad()\ny = (b * 1).sum()\ny.backward()\n"
+                        "a.grad.zero_()\na.grad += 5\nb.grad.mul_(7)\nz = a * 3\n")
+    a = torch.tensor([1.0, 2.0], requires_grad=True)
+    b = a + 0
+    y = (b * 1).sum()
+    y.backward()
+    assert grads["b"] == [1.0, 1.0] == torch.ones(2).tolist()
+
+
+def test_node_gradients_under_create_graph_are_plain_values():
+    grads = _node_grads("import torch\nx = torch.tensor(3.0, requires_grad=True)\nu = x * x\n"
+                        "y = u * x\ny.backward(create_graph=True)\ng = x.grad\n")
+    x = torch.tensor(3.0, requires_grad=True)
+    u = x * x
+    y = u * x
+    (gu,) = torch.autograd.grad(y, u)
+    assert grads["u"] == gu.item()

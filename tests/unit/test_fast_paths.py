@@ -73,6 +73,42 @@ def test_int_arithmetic_still_checks_bits_just_above_and_below_the_limit():
     assert above.error is not None and above.error.kind == "limit" and above.error.line == 2
 
 
+INT_OPERANDS = [0, 1, -1, 2, -3, 7, 255, 2**29, -(2**31), 2**55, 2**62, 2**63, 10**30, 10**400, True, False]
+
+
+def checked_outcome(interp, name, fn, left, right):
+    """The slow path for two Python ints: check_python_binop first, then Python."""
+    from autogradlab.lang.operators import _PY_NAMES
+
+    try:
+        interp.sizes.check_python_binop(_PY_NAMES.get(name, name), left, right)
+        return "ok", fn(left, right)
+    except Exception as exc:  # noqa: BLE001
+        return "error", type(exc).__name__ if not hasattr(exc, "py_type") else exc.py_type.__name__
+
+
+@pytest.mark.parametrize("bits", [64, 70, 4_096])
+@pytest.mark.parametrize(("op_type", "entry"), OPERATORS, ids=[e[0] for _, e in OPERATORS])
+def test_int_arithmetic_fast_path_refuses_and_answers_like_the_checked_path(op_type, entry, bits):
+    name, fn, _, _ = entry
+    interp = interpreter("pass", Limits(max_int_bits=bits))
+    for left in INT_OPERANDS:
+        for right in INT_OPERANDS:
+            if name == "pow" and abs(right) > 2**20 and abs(left) > 1 and bits > 4_000:
+                continue   # Python itself would take forever; both paths refuse by the estimate
+            kind, expected = checked_outcome(interp, name, fn, left, right)
+            try:
+                got = interp.apply_binary(name, fn, left, right, None)
+            except Exception as exc:  # noqa: BLE001
+                assert kind == "error", (name, left, right, exc)
+                got_name = getattr(exc, "py_type", None)
+                assert expected == (got_name.__name__ if got_name else type(exc).__name__) \
+                    or expected == "LimitExceeded", (name, left, right, exc, expected)
+                continue
+            assert kind == "ok", (name, left, right, got, expected)
+            assert type(got) is type(expected) and got == expected, (name, left, right)
+
+
 @pytest.mark.parametrize("source", ["def f(__x):\n    return __x\ny = f(1)\n",
                                     "y = __builtins__\n", "y = __import__\n"])
 def test_dunder_names_are_refused_even_when_bound(source):

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import time
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -105,19 +106,56 @@ class TangentHooks:
         pass
 
 
+_ZERO_META_OPS = ("mul.Tensor", "add.Tensor", "sub.Tensor", "div.Tensor")
+
+
+def _binary_meta(a: Any, b: Any, *args: Any, **kwargs: Any) -> torch.Tensor:
+    """Shape and dtype of a broadcasting binary op (what its Meta kernel answers)."""
+    dtype = torch.result_type(a, b)
+    if kwargs.get("__div") and not (dtype.is_floating_point or dtype.is_complex):
+        dtype = torch.get_default_dtype()
+    return torch.empty(torch.broadcast_shapes(getattr(a, "shape", ()), getattr(b, "shape", ())), dtype=dtype,
+                       device="meta")
+
+
+def _div_meta(a: Any, b: Any) -> torch.Tensor:
+    return _binary_meta(a, b, __div=True)
+
+
+@contextmanager
+def fast_zero_meta() -> Iterator[None]:
+    """Forward mode gives an operand without a tangent (a constant, `1.001`) a ZeroTensor tangent; PyTorch's
+    ZeroTensor kernels of mul/add/sub/div ask the Meta kernel for the result's shape, and in this build that
+    kernel is a Python reference implementation (torch._refs via torch._prims, ~0.3 ms a call, most of a
+    tangent run). For the tangent run only, a direct answer (broadcast shape, promoted dtype) replaces it;
+    tests/unit/test_tangent_meta.py checks it gives the same shape and dtype."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        lib = torch.library.Library("aten", "IMPL", "Meta")   # noqa: TOR901 - scoped, destroyed below
+        for op in _ZERO_META_OPS:
+            lib.impl(op, _div_meta if op.startswith("div") else _binary_meta)
+    try:
+        yield
+    finally:
+        lib._destroy()
+
+
 _WARM = False
 
 
 def warm_forward_mode() -> None:
     """forward_ad loads its decompositions on first use (~0.3 s), with torch.jit.script, which warns
-    that it is deprecated: do it once, quietly (the worker's zygote does it before any job)."""
+    that it is deprecated: do it once, quietly (the worker's zygote does it before any job, so its
+    job processes inherit it)."""
     global _WARM
     if _WARM:
         return
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DeprecationWarning)
         with fwAD.dual_level():
-            fwAD.make_dual(torch.zeros(1), torch.zeros(1))
+            # PyTorch's own ZeroTensor path too (its Python Meta kernels, ~1-4 s to load on first use):
+            # fast_zero_meta spares the tangent run from it, but torch.func's jvp (Jacobians) still takes it
+            fwAD.make_dual(torch.zeros(1), torch.zeros(1)) * 2.0
     _WARM = True
 
 
@@ -130,7 +168,7 @@ def run_tangents(tree: Any, program: str, *, seed: int, limits: Limits, directio
     run = TangentRun()
     started = time.perf_counter()
     try:
-        with fwAD.dual_level():
+        with fast_zero_meta(), fwAD.dual_level():
             hooks = TangentHooks(direction, wanted, run)
             interpreter = Interpreter(tree, program, limits=limits,
                                       generator=torch.Generator().manual_seed(seed), hooks=hooks)

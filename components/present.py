@@ -1,6 +1,7 @@
 """Presentation mode (`?present=1`, or the toggle in the header of every page): for a projector.
 
-`apply()` (called once per run by app.py, before the page) reads the link, draws the toggle, keeps
+`apply()` (called once per run by app.py, before the page) reads the link, draws the language and
+presentation toggles side by side (one compact row at the header's right end), keeps
 the URL current (a page switch clears the query string; the mode is put back) and, when on, adds one
 scoped stylesheet: projector-size fonts, a high-contrast light theme, the step drawing in a box of
 fixed height (72% of the screen: stepping never moves the layout; the graph already fills that much).
@@ -23,9 +24,12 @@ FIGURE_HEIGHT = "72vh"         # the figure's height: what the screen leaves und
 FIGURES = (".st-key-steps_graph",)   # light-DOM drawings drawn at exactly FIGURE_HEIGHT
 
 _ON = f"body:has(.st-key-{MARKER})"
-# Always on (both modes): the toggle sits in the header's empty right end instead of taking a row.
-_BAR_CSS = """.st-key-present_bar { position: fixed; top: 0.9rem; right: 4.5rem; width: auto !important;
-  z-index: 999991; }"""
+# Always on (both modes): the page controls (language, presentation) sit together in the header's
+# empty right end instead of taking rows; in presentation mode they keep their normal size (zoom).
+_BAR_CSS = """.st-key-present_bar { position: fixed; top: 0.6rem; right: 4.5rem; width: auto !important;
+  z-index: 999991; }
+.st-key-present_bar .stElementContainer { width: auto !important; }
+html:has(.st-key-present_on) .st-key-present_bar { zoom: 0.73; top: 0.55rem; right: 3.5rem; }"""
 _CSS = f"""
 html:has(.st-key-{MARKER}) {{ font-size: 22px; }}
 {_ON} .stApp, {_ON} [data-testid="stHeader"] {{ background: #ffffff; color: #000000; }}
@@ -42,6 +46,10 @@ html:has(.st-key-{MARKER}) {{ font-size: 22px; }}
 {", ".join(f"{_ON} {f} svg" for f in FIGURES)} {{ width: 100% !important; max-width: none !important;
   height: {FIGURE_HEIGHT} !important; max-height: none !important; min-width: 0 !important; }}
 {_ON} .st-key-steps_card {{ min-height: 12rem; }}
+{_ON} .st-key-steps_controls [role="radiogroup"] {{ flex-wrap: wrap; row-gap: 0.3rem; }}
+{_ON} .st-key-steps_controls [role="radiogroup"] button {{ flex: 0 0 auto; }}
+{_ON} .st-key-steps_controls .stMarkdownEllipsis, {_ON} .st-key-steps_controls .stMarkdownEllipsis p {{
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }}
 """
 
 
@@ -63,7 +71,10 @@ def apply() -> bool:
     """Toggle, URL and stylesheet, once per run before the page; returns whether the mode is on."""
     _from_link()
     st.html(f"<style>{_BAR_CSS}</style>")
-    with st.container(horizontal=True, key="present_bar"):
+    from components import i18n
+
+    with st.container(horizontal=True, vertical_alignment="center", gap="medium", key="present_bar"):
+        i18n.toggle()
         on = st.toggle(t("present.toggle"), key=TOGGLE, help=t("present.toggle_help"))
     value = "1" if on else None
     if value is not None and st.query_params.get(PARAM) != value:

@@ -25,11 +25,10 @@ FIGURES = (".st-key-steps_graph",)   # light-DOM drawings drawn at exactly FIGUR
 
 _ON = f"body:has(.st-key-{MARKER})"
 # Always on (both modes): the page controls (language, presentation) sit together in the header's
-# empty right end instead of taking rows; in presentation mode they keep their normal size (zoom).
+# empty right end instead of taking rows (in presentation mode they keep their normal size: zoom).
 _BAR_CSS = """.st-key-present_bar { position: fixed; top: 0.6rem; right: 4.5rem; width: auto !important;
   z-index: 999991; }
-.st-key-present_bar .stElementContainer { width: auto !important; }
-html:has(.st-key-present_on) .st-key-present_bar { zoom: 0.73; top: 0.55rem; right: 3.5rem; }"""
+.st-key-present_bar .stElementContainer { width: auto !important; }"""
 _CSS = f"""
 html:has(.st-key-{MARKER}) {{ font-size: 22px; }}
 {_ON} .stApp, {_ON} [data-testid="stHeader"] {{ background: #ffffff; color: #000000; }}
@@ -46,6 +45,7 @@ html:has(.st-key-{MARKER}) {{ font-size: 22px; }}
 {", ".join(f"{_ON} {f} svg" for f in FIGURES)} {{ width: 100% !important; max-width: none !important;
   height: {FIGURE_HEIGHT} !important; max-height: none !important; min-width: 0 !important; }}
 {_ON} .st-key-steps_card {{ min-height: 12rem; }}
+{_ON} .st-key-present_bar {{ zoom: 0.73; top: 0.55rem; right: 3.5rem; }}
 {_ON} .st-key-steps_controls [role="radiogroup"] {{ flex-wrap: wrap; row-gap: 0.3rem; }}
 {_ON} .st-key-steps_controls [role="radiogroup"] button {{ flex: 0 0 auto; }}
 {_ON} .st-key-steps_controls .stMarkdownEllipsis, {_ON} .st-key-steps_controls .stMarkdownEllipsis p {{

@@ -113,8 +113,11 @@ PLOT_HEIGHT_PX = 720   # a plot's height in presentation mode (most of a 1080-pi
 
 def figure(fig):  # noqa: ANN001, ANN201 - a plotly Figure (no plotly import in this module)
     """A plotly figure with projector-size text and height in presentation mode; unchanged otherwise."""
-    if not active():
-        return fig
+    return enlarge(fig) if active() else fig
+
+
+def enlarge(fig):  # noqa: ANN001, ANN201 - a plotly Figure or its dict form
+    """The figure with projector-size text and height (no session needed: usable in a download)."""
     big = {"font": {"size": 20, "color": "#000000"}, "height": PLOT_HEIGHT_PX}
     axis = {"tickfont": {"size": 18, "color": "#000000"}, "title": {"font": {"size": 20, "color": "#000000"}}}
     if isinstance(fig, dict):       # a figure as plain dicts (render/eigen_plot.py)

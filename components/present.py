@@ -21,6 +21,7 @@ TOGGLE = "present_toggle"      # bool: the toggle (the mode itself)
 LINK_SEEN = "present_link_seen"  # str | None: the `present` value last read from or written to the URL
 MARKER = "present_on"          # container key: the stylesheet applies only while it is on the page
 FIGURE_HEIGHT = "72vh"         # the figure's height: what the screen leaves under the page's controls
+ASPECT = "16 / 9"               # the figure area's shape in presentation mode (a projector's)
 FIGURES = (".st-key-steps_graph",)   # light-DOM drawings drawn at exactly FIGURE_HEIGHT
 
 _ON = f"body:has(.st-key-{MARKER})"

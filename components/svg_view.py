@@ -80,6 +80,10 @@ export default function (component) {
   }
   const svg = view.svg;
   if (!svg) return;
+  // A fixed aspect (presentation mode: "16 / 9"): the drawing fills that area, centred, whatever it shows.
+  stage.style.aspectRatio = data.aspect || "";
+  svg.style.height = data.aspect ? "100%" : "";
+  svg.style.maxHeight = data.aspect ? "none" : (data.maxHeight || "72vh");
   // Zoom and pan move the drawing as one composited layer (a CSS transform), not by re-laying out
   // its hundreds of text elements; when the input stops the layer is dropped and drawn sharp.
   const apply = () => {
@@ -205,15 +209,17 @@ _COMPONENT = st.components.v2.component(name="autogradlab_svg_view", html=_HTML,
 
 
 def show(svg: str, *, key: str, selected: str | None = None, max_height: str = "72vh",
-         on_click: Callable[[], None] | None = None, layout_key: str | None = None) -> str | None:
+         on_click: Callable[[], None] | None = None, layout_key: str | None = None,
+         aspect: str | None = None) -> str | None:
     """Mount an inert SVG with zoom, pan and node clicks. Returns the id of the node clicked in the
     interaction that caused this rerun, else None. `on_click` runs before the rerun (a callback:
     read the clicked id from st.session_state[key].click). A new `svg` with the same `layout_key`
-    (the step player's recoloured frames) keeps the zoom and pan."""
+    (the step player's recoloured frames) keeps the zoom and pan. `aspect` ("16 / 9") gives the
+    drawing an area of that shape, filled (presentation mode)."""
     labels = {"in": {"title": t("common.zoom_in")}, "out": {"title": t("common.zoom_out")},
               "reset": {"title": t("common.zoom_reset_help"), "text": t("common.zoom_reset")}}
     result = _COMPONENT(data={"svg": svg, "selected": selected, "maxHeight": max_height, "labels": labels,
-                              "layoutKey": layout_key},
+                              "layoutKey": layout_key, "aspect": aspect},
                         key=key,
                         on_click_change=on_click or (lambda: None))
     return getattr(result, "click", None)

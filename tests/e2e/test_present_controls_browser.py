@@ -86,22 +86,3 @@ def test_language_and_presentation_toggles_share_one_row(browser, server, path):
     finally:
         context.close()
 
-
-def test_step_drawing_fills_a_16_by_9_area_in_presentation_mode(browser, server, artifacts):
-    context = browser.new_context(viewport={"width": 1920, "height": 1080})
-    page = context.new_page()
-    page.set_default_timeout(30_000)
-    try:
-        page.goto(f"{server['url']}/steps?present=1")
-        svg = page.locator(".st-key-steps_graph svg")
-        expect(svg).to_be_visible(timeout=90_000)
-        settle(page)
-        box = svg.bounding_box()
-        assert abs(box["width"] / box["height"] - 16 / 9) < 0.02, box
-        page.locator(".st-key-steps_next button").click()
-        settle(page)
-        again = svg.bounding_box()
-        assert (round(again["width"]), round(again["height"])) == (round(box["width"]), round(box["height"]))
-        page.screenshot(path=str(artifacts / "present-steps-16x9.png"))
-    finally:
-        context.close()

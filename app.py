@@ -5,13 +5,12 @@
 import pandas  # noqa: F401
 import streamlit as st
 
-from components import cached, i18n, present
+from components import cached, present
 from components.i18n import t
 
 st.set_page_config(page_title="Autograd Lab", page_icon=":material/account_tree:", layout="wide")
 cached.warm_pool()
-i18n.toggle()
-present.apply()
+present.apply()  # also draws the language toggle beside it (one row of page controls)
 st.navigation(
     [
         st.Page("views/graph.py", title=t("common.page_graph"), icon=":material/account_tree:", default=True),

@@ -2,8 +2,9 @@
 
 One run in the sandbox (with step traces) gives everything: the annotated graph as SVG, PNG (2x the
 on-screen size) and PDF; each jacobian() call's heatmap as PNG and SVG (plotly + kaleido, as the
-`jacobian` and `eigen` commands write them); the reverse (else forward) steps as a GIF when the graph
-is small enough for that to be quick. Files are named for what they are: `<slug>-graph.svg`,
+`jacobian` and `eigen` commands write them); for a gallery entry opened on the Eigen page, its
+matrix's figure as PNG and SVG (`<slug>-eigen-B.png`); the reverse (else forward) steps as a GIF
+when the graph is small enough for that to be quick. Files are named for what they are: `<slug>-graph.svg`,
 `<slug>-jacobian-1.png`, `<slug>-reverse-steps.gif`. Exit status as for `run`: 0 when every figure
 was written, 1 when the program failed or a figure could not be made, 2 for bad usage (no such file
 or gallery entry, an output directory that cannot be made). Never a traceback.
@@ -114,6 +115,42 @@ def _jacobians(report: Any, slug: str, out: Path, lang: str, done: Exported) -> 
                                                    reason=reason))
 
 
+def _eigen(report: Any, var: str, slug: str, out: Path, lang: str, done: Exported) -> None:
+    """The Eigen page's figure of the matrix variable `var` (a gallery entry opened on Eigen) as PNG
+    and SVG at slide size (plotly + kaleido, as the `eigen` command writes it)."""
+    from autogradlab.engine.eigen import EigenInputError, analyse, power_iteration
+    from autogradlab.engine.eigen_sources import matrix_from_report
+    from autogradlab.render.eigen_plot import export_figure
+    from autogradlab.render.figure_names import file_name
+
+    try:
+        analysis = analyse(matrix_from_report(report, var))
+    except EigenInputError as exc:
+        done.problems.append(messages.text(lang, "present.cli_failed", name=slug, figure=f"eigen {var}",
+                                           reason=exc))
+        return
+    power = power_iteration(analysis, lang=lang)
+    logging.getLogger("choreographer").setLevel(logging.CRITICAL)
+    for ext in ("png", "svg"):
+        try:
+            _write(out, file_name(slug, f"eigen-{var}", ext), export_figure(analysis, power, ext), done)
+        except RuntimeError as exc:
+            done.problems.append(messages.text(lang, "present.cli_failed", name=slug,
+                                               figure=f"eigen {var} .{ext}", reason=exc))
+
+
+def eigen_var(name: str) -> str | None:
+    """The matrix variable of a gallery entry that opens on the Eigen page (`params.var`), else None."""
+    try:
+        from autogradlab import gallery
+    except ImportError:
+        return None
+    entry = gallery.find(name)
+    if entry is None or getattr(entry, "page", None) != "eigen":
+        return None
+    return dict(getattr(entry, "params", ())).get("var")
+
+
 def steps_gif(report: Any) -> tuple[str, bytes] | None:
     """(mode, GIF bytes) of the reverse steps (forward when there is no backward), or None when the
     program has no steps or its graph is too big for a quick GIF. `report` is a run with steps."""
@@ -141,9 +178,10 @@ def steps_gif(report: Any) -> tuple[str, bytes] | None:
 
 
 def export_program(program_text: str, slug: str, out_dir: str | Path, lang: str = "en", *,
-                   seed: int = 0, runner: Any = None) -> Exported:
+                   seed: int = 0, runner: Any = None, eigen: str | None = None) -> Exported:
     """Run the program once (in the sandbox) and write every figure it has into `out_dir`.
-    `runner` is a WorkerPool-like object (tests pass the process's pool); None starts one."""
+    `runner` is a WorkerPool-like object (tests pass the process's pool); None starts one.
+    `eigen`: a matrix variable whose Eigen figure is written too (entries opened on Eigen)."""
     from autogradlab.render.export import RenderError
     from autogradlab.render.figure_names import file_name
     from autogradlab.step_records import StepOptions
@@ -165,9 +203,12 @@ def export_program(program_text: str, slug: str, out_dir: str | Path, lang: str 
     done = Exported()
     if report.error is not None:
         done.error = f"{report.error.kind}: {report.error.message}"
-    if report.graph is not None or not report.jacobians:   # a jacobian()-only program has no graph
+    has_graph = report.graph is not None and bool(report.graph.nodes)
+    if has_graph or not (report.jacobians or eigen):   # a jacobian()- or matrix-only program: no graph
         _graph(report, slug, out, lang, done)
     _jacobians(report, slug, out, lang, done)
+    if eigen is not None and report.error is None:
+        _eigen(report, eigen, slug, out, lang, done)
     try:
         gif = steps_gif(stepped) if stepped is not None else None
     except RenderError as exc:
@@ -192,7 +233,8 @@ def run(args: argparse.Namespace, runner: Any, io: Any) -> int:
         io.stderr.write("autogradlab: " + messages.text(lang, "present.cli_out", out=args.out,
                                                         reason=exc.strerror or exc) + "\n")
         return EXIT_USAGE
-    done = export_program(text, slug, args.out, lang, seed=args.seed, runner=runner)
+    done = export_program(text, slug, args.out, lang, seed=args.seed, runner=runner,
+                          eigen=None if Path(args.source).is_file() else eigen_var(args.source))
     for path in done.written:
         io.stdout.write(messages.text(lang, "present.cli_wrote", path=path) + "\n")
     if done.error:

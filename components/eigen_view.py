@@ -28,6 +28,12 @@ def _config() -> dict:
                                                            **eigen_plot.SLIDE, "scale": 1}}
 
 
+def _downloads(fig: dict) -> None:
+    from components import figure_export
+
+    figure_export.downloads(lambda: fig, _file_name(), key="eigen_downloads")
+
+
 def _file_name() -> str:
     """`matrix-2-1-2-3-eigen` for typed numbers; the program's name for a matrix from the program."""
     from autogradlab.render.figure_names import slugify
@@ -82,6 +88,7 @@ def plane(rows: tuple[tuple[float, ...], ...]) -> None:
         power = power_iteration(an, start=v) if view == VIEWS[1] else None
         fig = eigen_plot.plane_figure(an, v, power, title)
     st.plotly_chart(present.figure(fig), key=FIGURE_KEY, config=_config(), width="stretch")
+    _downloads(fig)
     st.markdown(_probe_words(an, v))
     if view == VIEWS[1]:
         _power_words(an, v)
@@ -101,6 +108,7 @@ def space(rows: tuple[tuple[float, ...], ...]) -> None:
     an = analyse(rows)
     fig = eigen_plot.space_figure(an, f"A = {rows_text(rows)}")
     st.plotly_chart(present.figure(fig), key=FIGURE_KEY, config=_config(), width="stretch")
+    _downloads(fig)
     _power_words(an)
 
 

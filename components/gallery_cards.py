@@ -7,20 +7,18 @@ page afterwards, cost a lookup). A failing example shows its error message in it
 
 from __future__ import annotations
 
+import html
 import re
+from urllib.parse import urlencode
 
 import streamlit as st
 
 from autogradlab import gallery
 from autogradlab.gallery import Entry
 from components import cached
-from components.i18n import current_lang, t
+from components.i18n import LANG, current_lang, t
 from components.text import escape_markdown
 
-PAGE_FILES = {"graph": "views/graph.py", "steps": "views/steps.py", "jacobian": "views/jacobian.py",
-              "eigen": "views/eigen.py"}
-PAGE_ICONS = {"graph": ":material/account_tree:", "steps": ":material/step:",
-              "jacobian": ":material/grid_on:", "eigen": ":material/open_with:"}
 COLUMNS = 3
 THUMB_HEIGHT_PX = 170
 _SIZE = re.compile(r'\s(width|height)="[^"]*"')
@@ -45,9 +43,27 @@ def card(entry: Entry):
         st.caption(escape_markdown(_lesson_text(entry.lesson)) + seed)
         slot = st.empty()
         slot.caption(t("gallery.drawing"))
-        st.page_link(PAGE_FILES[entry.page], label=t("gallery.open_on", page=t(f"gallery.page.{entry.page}")),
-                     icon=PAGE_ICONS[entry.page], query_params=entry.query())
+        label = html.escape(t("gallery.open_on", page=t(f"gallery.page.{entry.page}")))
+        with st.container(key=f"gallery_open_{entry.id}"):
+            st.markdown(f'<a class="gallery-open" href="{html.escape(href(entry), quote=True)}" '
+                        f'target="_self">{label}</a>', unsafe_allow_html=True)
     return slot
+
+
+def href(entry: Entry) -> str:
+    """The card's link as an absolute path (`/steps?code=...`, `/?code=...` for the Graph page, under
+    the server's base path): the same page whether clicked or opened in a new tab (st.page_link
+    wrote the Graph page's link as a relative `?code=...`, which a new tab resolved to /gallery).
+    The session's language and presentation mode go along (a click loads the page afresh)."""
+    from components import present
+
+    base = "/" + (st.get_option("server.baseUrlPath") or "").strip("/")
+    query = dict(entry.query())
+    if st.query_params.get("lang") or st.session_state.get(LANG):
+        query["lang"] = current_lang()
+    if present.active():
+        query["present"] = "1"
+    return f"{base.rstrip('/')}{gallery.PAGE_PATHS[entry.page]}?{urlencode(query)}"
 
 
 def _svg_block(svg: str, key: str, height: int = THUMB_HEIGHT_PX) -> None:

@@ -63,6 +63,10 @@ def heatmap(record: JacobianRecord, cell: tuple[int, int] | None, key: str) -> t
     config["toImageButtonOptions"]["filename"] = f"{present.slug()}-jacobian-{record.index + 1}"
     event = st.plotly_chart(present.figure(fig), key=key, on_select="rerun", selection_mode="points",
                             config=config, width="stretch")
+    from components import figure_export
+
+    figure_export.downloads(lambda: render.jacobian_figure(record),    # no selected cell in the file
+                            f"{present.slug()}-jacobian-{record.index + 1}", key=f"{key}_downloads")
     return _clicked(event)
 
 

@@ -1,6 +1,7 @@
 """Presentation mode (`?present=1`, or the toggle in the header of every page): for a projector.
 
-`apply()` (called once per run by app.py, before the page) reads the link, draws the toggle, keeps
+`apply()` (called once per run by app.py, before the page) reads the link, draws the language and
+presentation toggles side by side (one compact row at the header's right end), keeps
 the URL current (a page switch clears the query string; the mode is put back) and, when on, adds one
 scoped stylesheet: projector-size fonts, a high-contrast light theme, the step drawing in a box of
 fixed height (72% of the screen: stepping never moves the layout; the graph already fills that much).
@@ -20,12 +21,15 @@ TOGGLE = "present_toggle"      # bool: the toggle (the mode itself)
 LINK_SEEN = "present_link_seen"  # str | None: the `present` value last read from or written to the URL
 MARKER = "present_on"          # container key: the stylesheet applies only while it is on the page
 FIGURE_HEIGHT = "72vh"         # the figure's height: what the screen leaves under the page's controls
+ASPECT = "16 / 9"               # the figure area's shape in presentation mode (a projector's)
 FIGURES = (".st-key-steps_graph",)   # light-DOM drawings drawn at exactly FIGURE_HEIGHT
 
 _ON = f"body:has(.st-key-{MARKER})"
-# Always on (both modes): the toggle sits in the header's empty right end instead of taking a row.
-_BAR_CSS = """.st-key-present_bar { position: fixed; top: 0.9rem; right: 4.5rem; width: auto !important;
-  z-index: 999991; }"""
+# Always on (both modes): the page controls (language, presentation) sit together in the header's
+# empty right end instead of taking rows (in presentation mode they keep their normal size: zoom).
+_BAR_CSS = """.st-key-present_bar { position: fixed; top: 0.6rem; right: 4.5rem; width: auto !important;
+  z-index: 999991; }
+.st-key-present_bar .stElementContainer { width: auto !important; }"""
 _CSS = f"""
 html:has(.st-key-{MARKER}) {{ font-size: 22px; }}
 {_ON} .stApp, {_ON} [data-testid="stHeader"] {{ background: #ffffff; color: #000000; }}
@@ -42,6 +46,11 @@ html:has(.st-key-{MARKER}) {{ font-size: 22px; }}
 {", ".join(f"{_ON} {f} svg" for f in FIGURES)} {{ width: 100% !important; max-width: none !important;
   height: {FIGURE_HEIGHT} !important; max-height: none !important; min-width: 0 !important; }}
 {_ON} .st-key-steps_card {{ min-height: 12rem; }}
+{_ON} .st-key-present_bar {{ zoom: 0.73; top: 0.55rem; right: 3.5rem; }}
+{_ON} .st-key-steps_controls [role="radiogroup"] {{ flex-wrap: wrap; row-gap: 0.3rem; }}
+{_ON} .st-key-steps_controls [role="radiogroup"] button {{ flex: 0 0 auto; }}
+{_ON} .st-key-steps_controls .stMarkdownEllipsis, {_ON} .st-key-steps_controls .stMarkdownEllipsis p {{
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }}
 """
 
 
@@ -63,7 +72,10 @@ def apply() -> bool:
     """Toggle, URL and stylesheet, once per run before the page; returns whether the mode is on."""
     _from_link()
     st.html(f"<style>{_BAR_CSS}</style>")
-    with st.container(horizontal=True, key="present_bar"):
+    from components import i18n
+
+    with st.container(horizontal=True, vertical_alignment="center", gap="medium", key="present_bar"):
+        i18n.toggle()
         on = st.toggle(t("present.toggle"), key=TOGGLE, help=t("present.toggle_help"))
     value = "1" if on else None
     if value is not None and st.query_params.get(PARAM) != value:
@@ -102,8 +114,11 @@ PLOT_HEIGHT_PX = 720   # a plot's height in presentation mode (most of a 1080-pi
 
 def figure(fig):  # noqa: ANN001, ANN201 - a plotly Figure (no plotly import in this module)
     """A plotly figure with projector-size text and height in presentation mode; unchanged otherwise."""
-    if not active():
-        return fig
+    return enlarge(fig) if active() else fig
+
+
+def enlarge(fig):  # noqa: ANN001, ANN201 - a plotly Figure or its dict form
+    """The figure with projector-size text and height (no session needed: usable in a download)."""
     big = {"font": {"size": 20, "color": "#000000"}, "height": PLOT_HEIGHT_PX}
     axis = {"tickfont": {"size": 18, "color": "#000000"}, "title": {"font": {"size": 20, "color": "#000000"}}}
     if isinstance(fig, dict):       # a figure as plain dicts (render/eigen_plot.py)

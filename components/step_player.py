@@ -152,9 +152,9 @@ def show(report: Report, options: Options, source: str, run_key: tuple) -> int |
     from autogradlab.render.export import RenderError
 
     opened = fold_view.expanded(source, report.output) if fold else ()
-    if fold:
-        fold_view.group_pills(fold_view.folded(("steps", *run_key), graph, MAX_NODES, opened), source,
-                              report.output)
+    folded_graph = fold_view.folded(("steps", *run_key), graph, MAX_NODES, opened) if fold else None
+    if folded_graph is not None:
+        fold_view.group_pills(folded_graph, source, report.output)
     try:
         layout, template = _drawing(run_key, fold, opened, graph, current_lang())
     except RenderError as exc:      # graphviz missing, failed or too slow: say so, keep the page alive
@@ -180,8 +180,11 @@ def show(report: Report, options: Options, source: str, run_key: tuple) -> int |
     run_every = SECONDS.get(st.session_state.get(state.STEPS_SPEED), 0.9) if playing else None
     index = _frame_index(key, opened, mode, _graph=graph, _trace=trace, _owner=layout.owner,
                          _frames=all_frames)
+    drawn = (run_key[0], run_key[1], report.output, *run_key[3:], fold, opened, current_lang())
+    drawing = Drawing(state.digest(repr(drawn)), report.output,
+                      fold_view.graph_click(source, report.output, folded_graph))
     st.fragment(_player, run_every=run_every)(graph, trace, mode, all_frames, layout, template, key, source,
-                                              playing, picked, index)
+                                              playing, picked, index, drawing)
     step_card.cost_panel(trace.cost)
     # Written on every full run too: steps taken by Play's timed fragment runs do not reach the
     # browser's address bar (Streamlit 1.67), so the run that ends Play puts the step there.
@@ -217,8 +220,38 @@ def _move(key: str, n: int, to: int | None, delta: int = 0) -> None:
     st.session_state[key] = min(max(target, 1), n)
 
 
+@dataclass(frozen=True)
+class Drawing:
+    """What the clickable step drawing needs besides the frame: the layout's identity (a new frame of
+    the same layout keeps the zoom and pan) and the folded-group click handler."""
+    layout_key: str
+    output: str | None = None   # the output drawn (the shared selection is kept per program and output)
+    on_group: object = None   # Callable[[str], bool]: opens/folds a group, True when the id was one
+
+
+DRAWING_KEY = "steps_drawing"     # the clickable step drawing (components/svg_view.py)
+CLICKED = "steps_drawing_clicked"  # bool: a click changed the selection or a group; the page reruns
+
+
+def _clicked(source: str, drawing: Drawing) -> None:
+    """A click (or Tab + Enter) on the step drawing: a folded group opens or folds, any other node
+    becomes the selection shared with the Graph page."""
+    from autogradlab.render.dot import COPY_SEPARATOR
+
+    node = getattr(st.session_state.get(DRAWING_KEY), "click", None)
+    node = node.split(COPY_SEPARATOR)[0] if isinstance(node, str) else None
+    if node is None:
+        return
+    if drawing.on_group is None or not drawing.on_group(node):
+        fold_view.remember(source, drawing.output, node)
+    st.session_state[CLICKED] = True
+
+
 def _player(graph: Graph, trace, mode: str, all_frames: tuple[Frame, ...], layout, template, key: str,
-            source: str, playing: bool, picked: str | None = None, index=None) -> None:
+            source: str, playing: bool, picked: str | None = None, index=None,
+            drawing: Drawing | None = None) -> None:
+    if st.session_state.pop(CLICKED, False):
+        st.rerun(scope="app")     # the selection bar and the drawing's highlight live outside this fragment
     n = len(all_frames)
     position = int(st.session_state.get(key, 1))
     if playing and time.monotonic() - st.session_state.get(f"{key}_t", 0.0) > 0.3:
@@ -251,8 +284,11 @@ def _player(graph: Graph, trace, mode: str, all_frames: tuple[Frame, ...], layou
     svg = paint(template, looks, view.values, view.derivs)
     left, right = present.columns([5, 3], presenting=(5, 2), gap="medium")
     with left, st.container(key="steps_graph"):
-        st.markdown(f'<div style="width:100%;max-height:75vh;overflow:auto">{svg}</div>',
-                    unsafe_allow_html=True)
+        from components import svg_view
+
+        drawing = drawing or Drawing("")
+        svg_view.show(svg, key=DRAWING_KEY, max_height=present.figure_height("72vh"),
+                      on_click=lambda: _clicked(source, drawing), layout_key=drawing.layout_key)
     with right:
         step_card.show(graph, trace, mode, mode_steps(trace, mode), frame, frame is all_frames[-1])
         step_card.source_lines(source, mode_steps(trace, mode)[frame.last].line)

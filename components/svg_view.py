@@ -43,6 +43,7 @@ _HTML = """<div class="wrap">
 
 _JS = """
 const views = new WeakMap();
+const zooms = new Map();   // layoutKey -> {tx, ty, s}: the zoom and pan of a layout (the step drawing)
 const cleanups = new WeakMap();   // listeners of the previous render: a rerun must not add a second set
 const IDLE_MS = 200;   // after this long without input the drawing is re-rastered crisply
 
@@ -55,9 +56,14 @@ export default function (component) {
   }
   let view = views.get(parentElement);
   if (!view || view.svgText !== data.svg) {
+    // The same layout drawn again (a step recoloured): the zoom and pan stay where the user put them.
+    // Kept per layout, not per element: a rerun that adds elements above may mount a new element.
+    const kept = data.layoutKey ? (view && view.layoutKey === data.layoutKey ? view
+                                   : zooms.get(data.layoutKey)) : null;
     stage.innerHTML = data.svg;
     const svg = stage.querySelector("svg");
-    view = { svgText: data.svg, svg, tx: 0, ty: 0, s: 1, idle: null };
+    view = { svgText: data.svg, svg, layoutKey: data.layoutKey || null, tx: kept ? kept.tx : 0,
+             ty: kept ? kept.ty : 0, s: kept ? kept.s : 1, idle: null };
     views.set(parentElement, view);
     if (svg) {
       svg.removeAttribute("width");
@@ -74,6 +80,10 @@ export default function (component) {
   }
   const svg = view.svg;
   if (!svg) return;
+  // A fixed aspect (presentation mode: "16 / 9"): the drawing fills that area, centred, whatever it shows.
+  stage.style.aspectRatio = data.aspect || "";
+  svg.style.height = data.aspect ? "100%" : "";
+  svg.style.maxHeight = data.aspect ? "none" : (data.maxHeight || "72vh");
   // Zoom and pan move the drawing as one composited layer (a CSS transform), not by re-laying out
   // its hundreds of text elements; when the input stops the layer is dropped and drawn sharp.
   const apply = () => {
@@ -82,6 +92,11 @@ export default function (component) {
     clearTimeout(view.idle);
     view.idle = setTimeout(() => { svg.style.willChange = "auto"; }, IDLE_MS);
     svg.dataset.zoom = view.s.toFixed(3);
+    if (view.layoutKey) {
+      zooms.delete(view.layoutKey);
+      zooms.set(view.layoutKey, { tx: view.tx, ty: view.ty, s: view.s });
+      if (zooms.size > 32) zooms.delete(zooms.keys().next().value);
+    }
   };
   if (view.s !== 1 || view.tx || view.ty) apply();
   for (const node of svg.querySelectorAll("g.node")) {
@@ -194,13 +209,17 @@ _COMPONENT = st.components.v2.component(name="autogradlab_svg_view", html=_HTML,
 
 
 def show(svg: str, *, key: str, selected: str | None = None, max_height: str = "72vh",
-         on_click: Callable[[], None] | None = None) -> str | None:
+         on_click: Callable[[], None] | None = None, layout_key: str | None = None,
+         aspect: str | None = None) -> str | None:
     """Mount an inert SVG with zoom, pan and node clicks. Returns the id of the node clicked in the
     interaction that caused this rerun, else None. `on_click` runs before the rerun (a callback:
-    read the clicked id from st.session_state[key].click)."""
+    read the clicked id from st.session_state[key].click). A new `svg` with the same `layout_key`
+    (the step player's recoloured frames) keeps the zoom and pan. `aspect` ("16 / 9") gives the
+    drawing an area of that shape, filled (presentation mode)."""
     labels = {"in": {"title": t("common.zoom_in")}, "out": {"title": t("common.zoom_out")},
               "reset": {"title": t("common.zoom_reset_help"), "text": t("common.zoom_reset")}}
-    result = _COMPONENT(data={"svg": svg, "selected": selected, "maxHeight": max_height, "labels": labels},
+    result = _COMPONENT(data={"svg": svg, "selected": selected, "maxHeight": max_height, "labels": labels,
+                              "layoutKey": layout_key, "aspect": aspect},
                         key=key,
                         on_click_change=on_click or (lambda: None))
     return getattr(result, "click", None)

@@ -17,10 +17,12 @@ from components.i18n import t
 def main() -> None:
     state.init()
     links.apply_program_link()
-    left, right = present.columns([2, 6], gap="large")
+    # Presentation mode: the controls need 2/7 of the width at projector font size (1280 px and up).
+    left, right = present.columns([2, 6], presenting=(2, 5), gap="large")
     with left:
         submitted = editor.show()
-        options = step_player.controls(submitted.source)
+        with st.container(key="steps_controls"):
+            options = step_player.controls(submitted.source)
     if not submitted.source.strip():
         with right:
             st.info(t("steps.empty_help"), icon=":material/edit_note:")

@@ -11,6 +11,8 @@ EN = {
     "present.png_scale_help": "The PNG's size relative to the drawing on screen: 2× is sharp on "
                               "slides and projectors.",
     "present.download_svg": "The drawing as SVG: scales to any size, text stays text",
+    "present.download_figure_png": "The figure as PNG, {size} (16:9)",
+    "present.download_figure_svg": "The figure as SVG (16:9): scales to any size",
     "present.download_png": "The drawing as PNG at {scale}× the on-screen size",
     "present.download_pdf": "The drawing as PDF, for print and LaTeX slides",
     "present.cli_wrote": "wrote {path}",
@@ -32,6 +34,8 @@ ZH = {
     "present.png_scale": "PNG 倍率",
     "present.png_scale_help": "PNG 相对屏幕上图形的尺寸：2× 在幻灯片和投影上清晰。",
     "present.download_svg": "SVG 格式的图：可任意缩放，文字仍是文字",
+    "present.download_figure_png": "PNG 格式的图，{size}（16:9）",
+    "present.download_figure_svg": "SVG 格式的图（16:9）：可任意缩放",
     "present.download_png": "PNG 格式的图，屏幕尺寸的 {scale}×",
     "present.download_pdf": "PDF 格式的图，适合打印和 LaTeX 幻灯片",
     "present.cli_wrote": "已写入 {path}",

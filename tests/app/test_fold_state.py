@@ -21,7 +21,8 @@ LOOP = ("import torch\nx = torch.ones(1, requires_grad=True)\ny = x\nfor i in ra
 
 
 def steps_svg(at: AppTest) -> str:
-    return next(m.value for m in at.markdown if "<svg" in m.value)
+    element = next(e for e in at.get("bidi_component") if e.proto.component_name == "autogradlab_svg_view")
+    return json.loads(element.proto.json)["svg"]
 
 
 def graph_data(at: AppTest) -> dict:

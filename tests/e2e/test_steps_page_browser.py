@@ -25,9 +25,13 @@ FAN_OUT = ("import torch\nx = torch.tensor(2.0, requires_grad=True)\nb = x * x\n
 # 1,800 ops: 3,000 with steps take about 4 s in the engine on this machine, near the 5 s time limit.
 LOOP = ("import torch\nx = torch.tensor(0.5, requires_grad=True)\ny = x\nfor i in range(600):\n"
         "    y = torch.sin(y) * 1.001 + 0.01\ny.backward()\n")
-CURRENT_JS = """() => { const p = document.querySelector('.st-key-steps_graph svg [stroke="#c0392b"]');
-    return p ? p.closest('g.node').id : null; }"""
-POINTS_JS = """() => Array.from(document.querySelectorAll('.st-key-steps_graph svg g.node polygon'))
+# The drawing lives in the clickable view's shadow root (components/svg_view.py).
+_SVG_JS = """(() => { for (const h of document.querySelectorAll('.st-key-steps_graph *')) {
+    const s = h.shadowRoot && h.shadowRoot.querySelector('svg'); if (s) return s; }
+    return document.querySelector('.st-key-steps_graph svg'); })()"""
+CURRENT_JS = f"""() => {{ const svg = {_SVG_JS}; const p = svg && svg.querySelector('[stroke="#c0392b"]');
+    return p ? p.closest('g.node').id : null; }}"""
+POINTS_JS = f"""() => Array.from(({_SVG_JS}).querySelectorAll('g.node polygon'))
     .map(p => p.getAttribute('points')).join(' ')"""
 
 

@@ -110,3 +110,25 @@ def test_a_gallery_entry_id_names_the_files(tmp_path, monkeypatch):
     assert code == 0, err
     assert (tmp_path / "figures" / "dot-example-graph.svg").is_file()
     assert "dot-example-graph.pdf" in out
+
+
+def test_an_eigen_gallery_entry_writes_its_eigen_figure_png_and_svg(tmp_path):
+    from autogradlab import gallery
+    from autogradlab.render.eigen_plot import SLIDE as EIGEN_SLIDE
+
+    entry = gallery.find("symmetric-matrix")
+    assert entry.page == "eigen" and dict(entry.params)["var"] == "B"
+    code, out, err = in_process("export", entry.id, "--out", str(tmp_path))
+    assert code == 0, err
+    png, svg = tmp_path / "symmetric-matrix-eigen-B.png", tmp_path / "symmetric-matrix-eigen-B.svg"
+    assert Image.open(png).size == (EIGEN_SLIDE["width"], EIGEN_SLIDE["height"])   # 16:9
+    assert EIGEN_SLIDE["width"] * 9 == EIGEN_SLIDE["height"] * 16
+    assert b"<svg" in svg.read_bytes()[:300] and str(png) in out
+
+
+def test_a_program_file_writes_no_eigen_figure(tmp_path):
+    program = tmp_path / "lesson.py"
+    program.write_text(DOT)
+    code, _out, err = in_process("export", str(program), "--out", str(tmp_path / "f"))
+    assert code == 0, err
+    assert not [p for p in (tmp_path / "f").iterdir() if "eigen" in p.name]

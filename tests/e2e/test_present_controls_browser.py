@@ -1,0 +1,88 @@
+"""Presentation mode at projector and laptop sizes: every Steps control is whole, and the page
+controls (language, presentation) share one row in the header on every page.
+
+Screenshots: test-artifacts/present-steps-controls-<lang>-<width>.png.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+try:
+    from playwright.sync_api import Page, expect
+except ImportError:  # the `browser` fixture then fails in CI and skips locally, saying why
+    Page = expect = None
+
+from autogradlab import messages
+
+pytestmark = pytest.mark.e2e
+
+SIZES = ({"width": 1280, "height": 720}, {"width": 1920, "height": 1080})
+CONTROLS = ".st-key-steps_controls"
+
+
+def settle(page: Page) -> None:
+    expect(page.locator('[data-stale="true"]')).to_have_count(0)
+    expect(page.locator('[data-testid="stStatusWidget"]')).to_have_count(0, timeout=90_000)
+    page.wait_for_timeout(500)
+
+
+def whole(page: Page, locator, box: dict, size: dict) -> None:
+    """`locator` lies inside `box` and the viewport's width, and its text is not cut (no ellipsis)."""
+    mine = locator.bounding_box()
+    assert mine is not None and mine["width"] > 0
+    assert mine["x"] >= box["x"] - 1 and mine["x"] + mine["width"] <= box["x"] + box["width"] + 1, (mine, box)
+    assert mine["x"] + mine["width"] <= size["width"], (mine, size)
+    cut = locator.evaluate("""e => [e, ...e.querySelectorAll('*')].some(
+        n => n.scrollWidth > n.clientWidth + 1 && getComputedStyle(n).overflowX !== 'visible')""")
+    assert not cut, f"the text of {locator} is clipped"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_steps_controls_are_whole_in_presentation_mode(browser, server, artifacts, lang):
+    for size in SIZES:
+        context = browser.new_context(viewport=size)
+        page = context.new_page()
+        page.set_default_timeout(30_000)
+        try:
+            page.goto(f"{server['url']}/steps?present=1&lang={lang}")
+            controls = page.locator(CONTROLS)
+            tangent = controls.get_by_role("radio", name=messages.text(lang, "steps.mode_tangent"))
+            expect(tangent).to_be_visible(timeout=90_000)
+            settle(page)
+            box = controls.bounding_box()
+            whole(page, tangent, box, size)
+            for mode in ("forward", "reverse"):
+                whole(page, controls.get_by_role("radio", name=messages.text(lang, f"steps.mode_{mode}")),
+                      box, size)
+            label = controls.locator('[data-testid="stCheckbox"] [data-testid="stWidgetLabel"]')
+            expect(label).to_contain_text(messages.text(lang, "steps.backward"))
+            whole(page, label, box, size)
+            page.screenshot(path=str(artifacts / f"present-steps-controls-{lang}-{size['width']}.png"))
+            tangent.click()       # the whole option is there to click
+            expect(tangent).to_have_attribute("aria-checked", "true")
+        finally:
+            context.close()
+
+
+@pytest.mark.parametrize("path", ["/", "/steps", "/jacobian", "/eigen", "/gallery", "/about"])
+def test_language_and_presentation_toggles_share_one_row(browser, server, path):
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    try:
+        page.goto(f"{server['url']}{path}?present=1")
+        bar = page.locator(".st-key-present_bar")
+        lang = bar.locator(".st-key-lang_bar [role=radiogroup]")
+        toggle = bar.locator('[data-testid="stCheckbox"]')
+        expect(lang).to_be_visible(timeout=60_000)
+        expect(toggle).to_be_visible()
+        settle(page)
+        a, b = lang.bounding_box(), toggle.bounding_box()
+        assert abs((a["y"] + a["height"] / 2) - (b["y"] + b["height"] / 2)) < 8, (a, b)
+        assert a["x"] + a["width"] <= b["x"], "the language toggle sits left of the presentation toggle"
+        assert b["x"] + b["width"] <= 1280 and a["y"] < 60, "both in the header's row"
+        assert page.locator(".st-key-lang_bar").count() == 1
+    finally:
+        context.close()
+

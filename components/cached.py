@@ -28,6 +28,12 @@ CACHE_TTL_S = 3600
 # that one entry and tries again.
 RETRY_ON_RUN_KINDS = frozenset({"timeout", "memory", "crash", "internal"})
 
+# Answers that are never cached: the pool refused to run ("busy", superseded), or the worker died
+# or the runner failed. Caches are shared by all sessions, so one worker lost to a momentary
+# shortage would otherwise greet every student who opens the same program (the default one, the
+# teacher's link) with "the worker stopped" for an hour.
+NOT_CACHED_KINDS = frozenset({"busy", "crash", "internal"})
+
 
 class _TransientResult(Exception):
     """Carries a Report out of a cached function without caching it (exceptions are not cached)."""
@@ -59,10 +65,10 @@ def _run_cached(source: str, seed: int, output: str | None, _session: str | None
 
 
 def is_refusal(report: Report) -> bool:
-    """The pool refused the run without running it (server busy, superseded by a newer click).
-    Never cached."""
+    """The pool refused the run without running it (server busy, superseded by a newer click), or
+    the worker stopped or the runner failed: never cached (see NOT_CACHED_KINDS)."""
     error = report.error
-    return error is not None and error.kind == "busy"
+    return error is not None and error.kind in NOT_CACHED_KINDS
 
 
 MAX_AUTO_RETRY_S = 120.0   # a full server keeps trying by itself this long before showing "busy"

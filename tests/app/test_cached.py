@@ -37,6 +37,16 @@ def test_a_refused_run_is_not_cached(fake_core_installed):
     assert len(fake_core_installed.calls) == 2
 
 
+def test_a_stopped_worker_is_not_cached_for_other_sessions(fake_core_installed):
+    """One worker lost to a momentary shortage must not greet every later student who opens the
+    same program with "the worker stopped" (the cache is shared by all sessions)."""
+    _scripted(fake_core_installed, ErrorInfo("crash", "the worker running your program stopped unexpectedly"))
+    assert cached.run_program("g = 1\n", 0, None, "s1").error.kind == "crash"
+    assert cached.run_program("g = 1\n", 0, None, "s2").error is None
+    assert cached.run_program("g = 1\n", 0, None, "s3").error is None
+    assert len(fake_core_installed.calls) == 2
+
+
 def test_a_limit_error_at_a_line_is_cached(fake_core_installed):
     _scripted(fake_core_installed, ErrorInfo("limit", "tensor too big", 2, 5))
     cached.run_program("c = 1\n", 0, None, "s")

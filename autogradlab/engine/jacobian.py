@@ -10,12 +10,37 @@ the dtype of each input (jacfwd would give the output's).
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import torch
 
 CHUNK_ELEMENTS = 1 << 22   # basis vectors per vectorized pass are limited to this many elements
+
+_func_warm = False
+
+
+def warm_func() -> float:
+    """torch.func's first vjp/jvp under vmap in a process sets up functorch (~1.5 s here; later
+    calls ~1 ms). The zygote pays it when idle; a job forked before that (the first visitor's) pays
+    it here, on a fixed tiny function, and the seconds returned are added to the program's time
+    allowance like the meta kernels' loading (lang/sizes.warm_up)."""
+    global _func_warm
+    if _func_warm:
+        return 0.0
+    from torch.func import jvp, vjp, vmap
+
+    started = time.perf_counter()
+    x = torch.ones(2)
+
+    def f(v: torch.Tensor) -> torch.Tensor:
+        return torch.tanh(torch.ones(2, 2) @ torch.sin(v)) * v
+
+    vmap(vjp(f, x)[1])(torch.eye(2))
+    vmap(lambda t: jvp(f, (x,), (t,))[1])(torch.eye(2))
+    _func_warm = True
+    return time.perf_counter() - started
 
 
 class NotVectorizable(Exception):

@@ -48,7 +48,9 @@ COUNT_JS = {
     "graph": """() => { const host = [...document.querySelectorAll('.st-key-graph_view *')]
         .find(e => e.shadowRoot); const root = host ? host.shadowRoot : document;
         return root.querySelectorAll('g.cluster').length; }""",
-    "steps": "() => document.querySelectorAll('.st-key-steps_graph svg g.cluster').length",
+    "steps": """() => { const host = [...document.querySelectorAll('.st-key-steps_graph *')]
+        .find(e => e.shadowRoot); const root = host ? host.shadowRoot : document;
+        return root.querySelectorAll('.st-key-steps_graph svg g.cluster, svg g.cluster').length; }""",
 }
 WATCH_JS = """(countSource) => {
   const count = eval(countSource);

@@ -58,8 +58,22 @@ CARD = ".st-key-steps_card"
 WATCHER_JS = """() => {
   const B = window.__steps = {t0: null, drawn: null, card: null, before: null, cardBefore: null,
                               armed: false};
+  const OPTS = {subtree: true, childList: true, characterData: true, attributes: true};
+  const observer = new MutationObserver(() => check());
+  // The drawing lives in the clickable view's shadow root (components/svg_view.py): find it there
+  // and observe that root too (a MutationObserver on document.body does not see inside it).
+  const seen = new Set();
+  const findSvg = () => {
+    for (const h of document.querySelectorAll('.st-key-steps_graph *')) {
+      if (h.shadowRoot) {
+        if (!seen.has(h.shadowRoot)) { seen.add(h.shadowRoot); observer.observe(h.shadowRoot, OPTS); }
+        const s = h.shadowRoot.querySelector('svg'); if (s) return s;
+      }
+    }
+    return document.querySelector('.st-key-steps_graph svg');
+  };
   const current = () => {
-    const svg = document.querySelector('.st-key-steps_graph svg');
+    const svg = findSvg();
     if (!svg) return null;
     const hit = svg.querySelector('[stroke="#c0392b"]');
     const node = hit && hit.closest('g.node');
@@ -73,8 +87,7 @@ WATCHER_JS = """() => {
     if (B.drawn === null && current() !== B.before) B.drawn = now;
     if (B.card === null && cardText() !== B.cardBefore) B.card = now;
   };
-  new MutationObserver(check).observe(document.body,
-      {subtree: true, childList: true, characterData: true, attributes: true});
+  observer.observe(document.body, OPTS);
   const stamp = () => { if (B.armed && B.t0 === null) { B.t0 = performance.now(); check(); } };
   window.addEventListener('pointerdown', stamp, true);
   window.addEventListener('keydown', stamp, true);

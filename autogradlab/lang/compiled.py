@@ -172,16 +172,23 @@ def _for(interp: Interpreter, node: ast.For) -> Run:
         for item in interp.iterate(iterable, iter_node):
             interp.charge_loop_iterations(1, "a for loop")
             bind(item)
-            try:
-                for statement in body:
-                    statement()
-            except BreakLoop:
+            if not _iteration(body):
                 return
-            except ContinueLoop:
-                pass
         for statement in orelse:
             statement()
     return work
+
+
+def _iteration(body: list[Run]) -> bool:
+    """One pass of a loop body; False when it ended with `break` (`continue` just ends the pass)."""
+    try:
+        for statement in body:
+            statement()
+    except BreakLoop:
+        return False
+    except ContinueLoop:
+        pass
+    return True
 
 
 def _while(interp: Interpreter, node: ast.While) -> Run:
@@ -192,13 +199,8 @@ def _while(interp: Interpreter, node: ast.While) -> Run:
     def work() -> None:
         while interp.truth(test_of(), test):
             interp.charge_loop_iterations(1, "a while loop")
-            try:
-                for statement in body:
-                    statement()
-            except BreakLoop:
+            if not _iteration(body):
                 return
-            except ContinueLoop:
-                pass
         for statement in orelse:
             statement()
     return work

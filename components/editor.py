@@ -36,6 +36,7 @@ def show(markers: Sequence[code_editor.Marker] | None = None) -> Submitted:
     if not present.active():
         return _show(markers)
     st.session_state.setdefault(state.EDITOR, state.DEFAULT_PROGRAM)
+    st.session_state.setdefault(state.SEED, 0)   # the same for the seed (a link may set it)
     with st.expander(present.program_label(st.session_state[state.EDITOR]), expanded=False,
                      icon=":material/code:"):
         return _show(markers)
@@ -50,6 +51,7 @@ def _show(markers: Sequence[code_editor.Marker] | None = None) -> Submitted:
     # The default goes in through session state, as a link's program does: a text area given both a
     # `value` and a session-state value logs a warning.
     st.session_state.setdefault(state.EDITOR, state.DEFAULT_PROGRAM)
+    st.session_state.setdefault(state.SEED, 0)   # the same for the seed (a link may set it)
     code_editor.show(st.session_state[state.EDITOR], markers)
     with st.form(state.RUN_FORM, border=False):
         source = st.text_area(
@@ -62,7 +64,7 @@ def _show(markers: Sequence[code_editor.Marker] | None = None) -> Submitted:
         run_col, seed_col = st.columns([1, 1], vertical_alignment="bottom")
         with seed_col:
             seed = st.number_input(
-                t("common.seed"), min_value=0, max_value=MAX_SEED, value=0, step=1, key=state.SEED,
+                t("common.seed"), min_value=0, max_value=MAX_SEED, step=1, key=state.SEED,
                 persist_state=state.PERSIST,
                 help=t("common.seed_help"),
             )

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Mapping
 from typing import Any
 
@@ -31,6 +32,14 @@ from autogradlab.engine.values import (
 from autogradlab.lang.safe_values import SafeFunction, SafeNumpyDtype, UserFunction
 from autogradlab.lang.text_weight import _atom_weight, sequence_weight
 from autogradlab.report import PlainValue, SequenceValue, TensorValue, Value
+
+# Texts of values (tensor reprs are ~0.5 ms each) are written for at most this long per report: a run
+# stopped at its soft deadline must still get its report out before the hard kill (30,000 tensors in
+# a list took 3.3 s of reprs).
+TEXT_TIME_S = 1.0
+TIME_SPENT = "not shown: the report ran out of time to write more values"
+TIME_SPENT_NOTE = ("the report ran out of time to write every value's text; the values shown last "
+                   "are summarised by their shape")
 
 
 def _grad_of(tensor: torch.Tensor) -> torch.Tensor | None:
@@ -86,7 +95,8 @@ class ReportValues:
     """
 
     def __init__(self, tensor_budget: int = REPORT_MAX_TENSOR_ELEMENTS,
-                 item_budget: int = REPORT_MAX_ITEMS) -> None:
+                 item_budget: int = REPORT_MAX_ITEMS, text_time_s: float = TEXT_TIME_S) -> None:
+        self._text_until = time.monotonic() + text_time_s
         self._tensor_left = tensor_budget
         self._items_left = item_budget
         self._weights: dict[int, int] = {}     # sequence_weight memo, cap MAX_SEQUENCE_ITEMS
@@ -234,14 +244,24 @@ class ReportValues:
             f"{REPORT_MAX_TENSOR_ELEMENTS:,} tensor values, counting each place a tensor is shown); "
             + "; ".join(parts))
 
+    def _out_of_time(self) -> bool:
+        """The report's time for writing value texts is spent (noted once)."""
+        if time.monotonic() < self._text_until:
+            return False
+        if TIME_SPENT_NOTE not in self.notes:
+            self.notes.append(TIME_SPENT_NOTE)
+        return True
+
     def _convert(self, obj: Any, depth: int) -> Value:
         if isinstance(obj, torch.Tensor):
             key = (id(obj), -1)
             value = self._values.get(key)
             if value is None:
                 keep_value, keep_grad = self._decide(obj)
-                text = (bounded_repr(obj) if self._text_ok.get(id(obj), True)
-                        else too_large_text(obj, BUDGET_SPENT))
+                if not self._text_ok.get(id(obj), True):
+                    text = too_large_text(obj, BUDGET_SPENT)
+                else:
+                    text = too_large_text(obj, TIME_SPENT) if self._out_of_time() else bounded_repr(obj)
                 value = self._values[key] = tensor_value(obj, keep_value=keep_value, keep_grad=keep_grad,
                                                          text=text)
             return value
@@ -266,8 +286,8 @@ class ReportValues:
             key = (id(obj), -1)
             value = self._values.get(key)
             if value is None:
-                text = bounded_repr(obj)
-                if text.startswith("<"):  # a wrapper without its own repr
+                text = too_large_text(obj, TIME_SPENT) if self._out_of_time() else bounded_repr(obj)
+                if text.startswith("<") and not self._out_of_time():  # a wrapper without its own repr
                     text = bounded_repr(arr)
                 keep_value, _ = self._decide(obj)
                 value = (PlainValue("array", arr.copy(), text) if keep_value
@@ -279,6 +299,8 @@ class ReportValues:
     def _text(self, obj: Any) -> str:
         if self._weight(obj) > MAX_SEQUENCE_ITEMS:
             return too_large_text(obj)
+        if self._out_of_time():
+            return too_large_text(obj, TIME_SPENT)
         return safe_repr(obj)
 
     def _sequence(self, obj: tuple | list, depth: int) -> Value:

@@ -13,12 +13,13 @@ import numpy as np
 import streamlit as st
 
 from autogradlab import links as core
+from autogradlab import note_keys
 from autogradlab.jacobian_words import why_text
 from autogradlab.render import heatmap as render
 from autogradlab.report import Report
 from autogradlab.report_jacobian import JacobianRecord
 from components import graph_view, links, present, state
-from components.i18n import current_lang, t
+from components.i18n import current_lang, say_note, t
 
 PATH_COLOR = "#f5a623"
 STRATEGIES = ("reverse", "forward", "loop")
@@ -102,7 +103,7 @@ def facts(record: JacobianRecord) -> None:
     else:
         st.warning(t("jacobian.checks_disagree", text=text), icon=":material/warning:")
     for note in c.notes + record.notes:
-        st.caption(note)
+        st.caption(say_note(note, note_keys.JACOBIAN))
     latex = render.latex_matrix(record.matrix)
     if latex:
         st.latex(latex)
@@ -129,7 +130,7 @@ def paths(record: JacobianRecord, cell: tuple[int, int],
         record = fetched
         st.caption(t("jacobian_extra.paths_of_row", row=i))
     if record.graph is None or not record.paths:
-        st.caption(next(iter(record.notes), t("jacobian_extra.no_paths")))
+        st.caption(say_note(next(iter(record.notes), t("jacobian_extra.no_paths")), note_keys.JACOBIAN))
         return
     if record.output_is_tuple:
         st.caption(t("jacobian_extra.tuple_paths"))

@@ -13,13 +13,13 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from autogradlab import error_keys
 from autogradlab import links as core
+from autogradlab import note_keys
 from autogradlab.render.step_frames import MODES, Frame, frame_view, frames, mode_steps
 from autogradlab.report import Graph, Report
 from components import cached, fold_view, links, present, state, step_card
 from components.graph_view import FOLD_OFFER_NODES, MAX_NODES, inert_svg
-from components.i18n import current_lang, localize, t
+from components.i18n import current_lang, say_note, t
 
 SECONDS = {"slow": 1.6, "normal": 0.9, "fast": 0.4}
 SVG_STYLE = "display:block;margin:0 auto;max-width:100%;height:auto;max-height:70vh;width:auto"
@@ -143,7 +143,7 @@ def show(report: Report, options: Options, source: str, run_key: tuple) -> int |
     if trace.direction_error:
         st.warning(t("steps.direction_unused", reason=trace.direction_error), icon=":material/warning:")
     for note in trace.notes:
-        st.caption(localize(note, error_keys.NOTES))
+        st.caption(say_note(note, note_keys.STEPS))
     steps = mode_steps(trace, mode)
     if not steps:
         st.info(_empty_message(report, mode), icon=":material/info:")

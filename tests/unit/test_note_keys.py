@@ -1,0 +1,105 @@
+"""The engine's rarer notes and the Eigen page's input errors are recognised (note_keys.py) and said
+in Chinese: each sentence is made by the engine's own code (real programs through run_program, the
+Eigen parsers), and the English template with the recognised parameters gives it back exactly."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pytest
+
+from autogradlab import messages, note_keys
+from autogradlab.error_keys import recognise
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def check(note: str, rules: tuple, key: str) -> None:
+    found, params = recognise(note, rules)
+    assert found == key, note
+    assert messages.text("en", key, **dict(params)) == note
+    zh = note_keys.say("zh", note, rules)
+    assert zh != note and CJK.search(zh), zh
+    assert note_keys.say("en", note, rules) == note
+
+
+@pytest.fixture(scope="module")
+def run():
+    from autogradlab.engine.run import run_program
+
+    return lambda source, **kw: run_program(source, torchviz=False, **kw)
+
+
+LOOP = "import torch\nx = torch.ones(2{grad})\ny = x\nfor i in range(600):\n    y = y * 1.0\n"
+
+
+@pytest.mark.parametrize("source, output, key", [
+    (LOOP.format(grad=""), None, "notes.trace"),
+    (LOOP.format(grad=", requires_grad=True"), None, "notes.trace_pinned"),
+    ("import torch\nx = torch.ones(2)\n", "nope", "notes.output_not_tensor"),
+])
+def test_report_notes(run, source, output, key):
+    report = run(source, output=output)
+    notes = [n for n in report.notes if recognise(n, note_keys.REPORT)[0] == key]
+    assert notes, report.notes
+    check(notes[0], note_keys.REPORT, key)
+    check(notes[0], note_keys.STEPS, key)     # the Steps page shows the run's notes too
+
+
+def test_jacobian_check_and_path_notes(run):
+    from autogradlab.engine.jacobian_paths import LAZY_NOTE
+
+    report = run("import torch\nfrom torch.autograd.functional import jacobian\n"
+                 "J = jacobian(lambda v: v * 2, torch.ones(100))\n")
+    record = report.jacobians[0]
+    fd = [n for n in record.checks.notes if n.startswith("finite differences compared")]
+    assert fd, record.checks.notes
+    check(fd[0], note_keys.JACOBIAN, "notes.check_fd_columns")
+    assert LAZY_NOTE in record.notes
+    check(LAZY_NOTE, note_keys.JACOBIAN, "notes.paths_lazy")
+
+
+def _eigen_error(call) -> str:
+    from autogradlab.engine.eigen import EigenInputError
+
+    with pytest.raises(EigenInputError) as caught:
+        call()
+    return str(caught.value)
+
+
+@pytest.mark.parametrize("make, key", [
+    (lambda e, s: e.to_matrix([[1, 2], [3]]), "notes.eigen_square"),
+    (lambda e, s: e.to_matrix([[1]]), "notes.eigen_size"),
+    (lambda e, s: e.to_matrix(5), "notes.eigen_nested"),
+    (lambda e, s: e.to_matrix([[1, "a"], [1, 2]]), "notes.eigen_numbers_only"),
+    (lambda e, s: e.to_matrix([[1, float("nan")], [1, 2]]), "notes.eigen_finite"),
+    (lambda e, s: e.to_matrix([[1, 1e300], [1, 2]]), "notes.eigen_too_big"),
+    (lambda e, s: e.matrix_from_values(np.ones((2, 3)), "A"), "notes.eigen_shape"),
+    (lambda e, s: e.matrix_from_values(np.ones((2, 2)) * 1j, "A"), "notes.eigen_complex"),
+    (lambda e, s: e.power_iteration(e.analyse(((2.0, 1.0), (1.0, 2.0))), start=np.zeros(2)),
+     "notes.eigen_start"),
+    (lambda e, s: s.jacobian_program("def f(x):\n    return x\n", "not a name", (1.0, 1.0)),
+     "notes.eigen_not_function"),
+])
+def test_eigen_input_errors(make, key):
+    from autogradlab.engine import eigen, eigen_sources
+
+    note = _eigen_error(lambda: make(eigen, eigen_sources))
+    check(note, note_keys.EIGEN, key)
+    if "the matrix" in note:
+        assert "the matrix" not in note_keys.say("zh", note, note_keys.EIGEN)
+
+
+@pytest.mark.parametrize("text, key", [("[[1,2],[3]]", "notes.link_matrix_square"),
+                                       ("[[1]]", "notes.link_matrix_size")])
+def test_eigen_link_errors(text, key):
+    from autogradlab import links as core
+
+    with pytest.raises(core.LinkError) as caught:
+        core.parse_matrix(text)
+    check(str(caught.value), note_keys.LINKS, key)
+
+
+def test_an_unknown_note_stays_as_written():
+    assert note_keys.say("zh", "something else entirely", note_keys.REPORT) == "something else entirely"

@@ -10,6 +10,8 @@ no longer matches is noticed.
 
 from __future__ import annotations
 
+import re
+
 from autogradlab import messages
 from autogradlab.error_keys import NOTES as STEP_NOTES
 from autogradlab.error_keys import _rules, recognise
@@ -122,6 +124,9 @@ def say(lang: str, text: str, rules: tuple = REPORT) -> str:
     values = dict(params)
     if values.get("where") in WHERE:
         values["where"] = messages.text(lang, WHERE[values["where"]])
+    if "busiest" in values:     # "mul (line 5) ×600, ones (line 2) ×1"
+        line = lambda m: messages.text(lang, "notes.op_line", line=m[1])  # noqa: E731
+        values["busiest"] = re.sub(r"\(line (\d+)\)", line, values["busiest"])
     try:
         return messages.text(lang, key, **values)
     except (KeyError, IndexError, ValueError):

@@ -3,6 +3,7 @@ recognised from the engine's English wording by autogradlab/note_keys.py. The En
 back the engine's sentences; parameters keep the engine's data (names, numbers, code)."""
 
 EN = {
+    "notes.op_line": "(line {line})",
     "notes.trace_pinned": "the program ran {total} tensor operations; the op list keeps the last {kept} of "
                           "them and the {pinned} that made leaf tensors (most run: {busiest})",
     "notes.trace": "the program ran {total} tensor operations; the op list keeps the last {kept} of them "
@@ -72,6 +73,7 @@ EN = {
 }
 
 ZH = {
+    "notes.op_line": "（第 {line} 行）",
     "notes.trace_pinned": "程序执行了 {total} 次张量运算；运算列表保留了最后 {kept} 次，以及创建叶子张量的 "
                           "{pinned} 次（执行最多的：{busiest}）",
     "notes.trace": "程序执行了 {total} 次张量运算；运算列表保留了最后 {kept} 次（执行最多的：{busiest}）",

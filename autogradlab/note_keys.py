@@ -56,6 +56,34 @@ STEPS = STEP_NOTES + _rules(
     (r"backward on the output could not run \((?P<error>\w+)\): (?P<detail>.*)", "notes.ensure_failed"),
 ) + REPORT
 
+# Why a tangent direction (Steps page, `dir=`) was not used (engine/step_tangents.py parse_direction).
+DIRECTION = _rules(
+    (r"direction (?P<name>\w+): not a named leaf of the output's graph \(its leaves: (?P<known>.*)\)",
+     "notes.dir_not_leaf"),
+    (r"direction (?P<name>\w+): the values must be a number or a nested list of numbers", "notes.dir_values"),
+    (r"direction (?P<name>\w+): shape (?P<shape>.+) does not match the leaf's shape (?P<leaf>.+)",
+     "notes.dir_shape"),
+    (r"direction (?P<name>\w+): the leaf has dtype (?P<dtype>\S+), which has no tangents", "notes.dir_dtype"),
+)
+STEPS = STEPS + DIRECTION
+
+_D = r"d(?P<of>\w+)/d(?P<wrt>\w+): "
+# Why dY/dX (the Jacobian page's "dY/dX from the graph") could not be computed (engine/jacobian_dydx.py).
+DYDX = _rules(
+    (_D + r"'(?P<name>[^']+)' is not a tensor variable of this program", "notes.dydx_not_tensor"),
+    (_D + r"'(?P=wrt)' does not require grad, so nothing depends on it in the graph "
+          r"\(create it with requires_grad=True\)", "notes.dydx_no_grad"),
+    (_D + r"'(?P=of)' has no grad_fn: it does not depend on '(?P=wrt)' through the graph",
+     "notes.dydx_no_grad_fn"),
+    (_D + r"d(?P=of)/d(?P=wrt) would have (?P<entries>[\d,]+) entries; the limit is (?P<limit>[\d,]+) "
+          r"\(limit max_tensor_elements\)", "notes.dydx_too_big"),
+    (_D + r"the graph of '(?P=of)' was freed by a backward\(\) call; call backward\(retain_graph=True\) to "
+          r"keep it", "notes.dydx_freed"),
+    (_D + r"d(?P=of)/d(?P=wrt) cannot be computed: (?P<error>.+)", "notes.dydx_failed"),
+    (re.escape(messages.text("en", "jacobian_extra.dydx_rerun", of="OF")).replace("OF", "(?P<of>[^']+)"),
+     "jacobian_extra.dydx_rerun"),
+)
+
 # Beside the Jacobian heatmap (engine/jacobian_checks.py, jacobian_paths.py, jacobian_dydx.py).
 JACOBIAN = _rules(
     (r"the function changes values outside itself and was not run again: no checks", "notes.check_none"),
@@ -72,7 +100,7 @@ JACOBIAN = _rules(
     (r"the function was not run again, so there is no graph to follow", "notes.paths_no_graph"),
     (r"row (?P<row>\d+) is outside the Jacobian's (?P<rows>[\d,]+) rows", "notes.paths_row_outside"),
     (r"the output does not depend on the inputs through the graph", "notes.paths_independent"),
-)
+) + DYDX
 
 # Why the Eigen page has no matrix (engine/eigen.py, engine/eigen_sources.py, links.parse_matrix).
 EIGEN = _rules(

@@ -156,7 +156,7 @@ def row_fetcher(source: str, seed: int, session: str | None,
         report = cached.run_jacobian_cell(source, seed, index, row, session=session)
         found = next((r for r in report.jacobians if r.index == index), None)
         if found is None:
-            return report.error.message if report.error else f"call {index} was not made"
+            return report.error.message if report.error else t("notes.call_not_made", index=index)
         return found
 
     return fetch

@@ -141,7 +141,8 @@ def show(report: Report, options: Options, source: str, run_key: tuple) -> int |
         st.info(t("steps.no_graph"), icon=":material/account_tree:")
         return None
     if trace.direction_error:
-        st.warning(t("steps.direction_unused", reason=trace.direction_error), icon=":material/warning:")
+        st.warning(t("steps.direction_unused", reason=say_note(trace.direction_error, note_keys.DIRECTION)),
+                   icon=":material/warning:")
     for note in trace.notes:
         st.caption(say_note(note, note_keys.STEPS))
     steps = mode_steps(trace, mode)

@@ -3,6 +3,22 @@ recognised from the engine's English wording by autogradlab/note_keys.py. The En
 back the engine's sentences; parameters keep the engine's data (names, numbers, code)."""
 
 EN = {
+    "notes.dir_not_leaf": "direction {name}: not a named leaf of the output's graph (its leaves: {known})",
+    "notes.dir_values": "direction {name}: the values must be a number or a nested list of numbers",
+    "notes.dir_shape": "direction {name}: shape {shape} does not match the leaf's shape {leaf}",
+    "notes.dir_dtype": "direction {name}: the leaf has dtype {dtype}, which has no tangents",
+    "notes.dydx_not_tensor": "d{of}/d{wrt}: '{name}' is not a tensor variable of this "
+                             "program",
+    "notes.dydx_no_grad": "d{of}/d{wrt}: '{wrt}' does not require grad, so nothing depends on it in the "
+                          "graph (create it with requires_grad=True)",
+    "notes.dydx_no_grad_fn": "d{of}/d{wrt}: '{of}' has no grad_fn: it does not depend on '{wrt}' through the "
+                             "graph",
+    "notes.dydx_too_big": "d{of}/d{wrt}: d{of}/d{wrt} would have {entries} entries; the limit is {limit} "
+                          "(limit max_tensor_elements)",
+    "notes.dydx_freed": "d{of}/d{wrt}: the graph of '{of}' was freed by a backward() call; call "
+                        "backward(retain_graph=True) to keep it",
+    "notes.dydx_failed": "d{of}/d{wrt}: d{of}/d{wrt} cannot be computed: {error}",
+    "notes.call_not_made": "call {index} was not made",
     "notes.op_line": "(line {line})",
     "notes.trace_pinned": "the program ran {total} tensor operations; the op list keeps the last {kept} of "
                           "them and the {pinned} that made leaf tensors (most run: {busiest})",
@@ -73,6 +89,20 @@ EN = {
 }
 
 ZH = {
+    "notes.dir_not_leaf": "方向 {name}：不是输出计算图中有名字的叶子（它的叶子：{known}）",
+    "notes.dir_values": "方向 {name}：数值必须是一个数或由数组成的嵌套列表",
+    "notes.dir_shape": "方向 {name}：形状 {shape} 与叶子的形状 {leaf} 不一致",
+    "notes.dir_dtype": "方向 {name}：叶子的 dtype 是 {dtype}，没有切向量",
+    "notes.dydx_not_tensor": "d{of}/d{wrt}：'{name}' 不是本程序的张量变量",
+    "notes.dydx_no_grad": "d{of}/d{wrt}：'{wrt}' 不需要梯度，所以计算图中没有任何东西依赖它"
+                          "（请用 requires_grad=True 创建它）",
+    "notes.dydx_no_grad_fn": "d{of}/d{wrt}：'{of}' 没有 grad_fn：它并不通过计算图依赖 '{wrt}'",
+    "notes.dydx_too_big": "d{of}/d{wrt}：d{of}/d{wrt} 会有 {entries} 个元素；上限是 {limit}"
+                          "（限制 max_tensor_elements）",
+    "notes.dydx_freed": "d{of}/d{wrt}：'{of}' 的计算图已被一次 backward() 调用释放；"
+                        "请调用 backward(retain_graph=True) 来保留它",
+    "notes.dydx_failed": "d{of}/d{wrt}：无法计算 d{of}/d{wrt}：{error}",
+    "notes.call_not_made": "第 {index} 次调用没有执行",
     "notes.op_line": "（第 {line} 行）",
     "notes.trace_pinned": "程序执行了 {total} 次张量运算；运算列表保留了最后 {kept} 次，以及创建叶子张量的 "
                           "{pinned} 次（执行最多的：{busiest}）",

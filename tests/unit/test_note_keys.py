@@ -103,3 +103,40 @@ def test_eigen_link_errors(text, key):
 
 def test_an_unknown_note_stays_as_written():
     assert note_keys.say("zh", "something else entirely", note_keys.REPORT) == "something else entirely"
+
+
+BACKWARD = "import torch\nx = torch.tensor([1.0, 2.0], requires_grad=True)\ny = x * 3\nz = (y * y).sum()\n" \
+           "z.backward()\n"
+
+
+@pytest.mark.parametrize("direction, key", [
+    ((("q", 1.0),), "notes.dir_not_leaf"),
+    ((("x", [1.0, 2.0, 3.0]),), "notes.dir_shape"),
+    ((("x", "a"),), "notes.dir_values"),
+])
+def test_steps_direction_errors(run, direction, key):
+    from autogradlab.step_records import StepOptions
+
+    trace = run(BACKWARD, output="y", steps=StepOptions(direction=direction)).steps
+    assert trace.direction_error
+    check(trace.direction_error, note_keys.DIRECTION, key)
+    check(trace.direction_error, note_keys.STEPS, key)
+    past = [n for n in trace.notes if "started past the output" in n]
+    check(past[0], note_keys.STEPS, "notes.past_output")
+
+
+@pytest.mark.parametrize("source, key", [
+    ("import torch\nx = torch.ones(2)\ny = x * 2\n", "notes.dydx_no_grad"),
+    ("import torch\nx = torch.ones(2, requires_grad=True)\ny = torch.ones(2)\n", "notes.dydx_no_grad_fn"),
+    ("import torch\nx = torch.ones(2, requires_grad=True)\n", "notes.dydx_not_tensor"),
+])
+def test_dydx_notes(run, source, key):
+    notes = [n for n in run(source, jacobian_of=("y", "x")).notes if n.startswith("dy/dx")]
+    assert notes
+    check(notes[0], note_keys.DYDX, key)
+
+
+def test_dydx_rerun_note_from_the_catalogue_is_recognised():
+    note = messages.text("en", "jacobian_extra.dydx_rerun", of="y")
+    assert recognise(note, note_keys.JACOBIAN) == ("jacobian_extra.dydx_rerun", (("of", "y"),))
+    assert CJK.search(note_keys.say("zh", note, note_keys.JACOBIAN))

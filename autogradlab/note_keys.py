@@ -125,6 +125,7 @@ EIGEN = _rules(
      r"2 numbers", "notes.eigen_jacobian_shape"),
     (r"`(?P<name>\w+)` must have (?P<count>\d+) numbers, not (?P<given>\d+)", "notes.eigen_count"),
     (r"`(?P<name>\w+)` must hold finite numbers \(no NaN or infinity\)", "notes.eigen_finite"),
+    (r"`(?P<name>\w+)` must be numbers separated by commas, not (?P<value>.+)", "notes.eigen_commas"),
 )
 
 # Link complaints of the Eigen page (links.parse_matrix, components/eigen_input.py `v`).
@@ -135,6 +136,9 @@ LINKS = _rules(
      "notes.link_matrix_size"),
     (r"the link's `v` must have 2 numbers x,y, not (?P<given>\d+)", "notes.link_v_count"),
     (r"the link's `v` must not be the zero vector", "notes.link_v_zero"),
+    (r"the link's `dir` must read NAME=VALUES \(e\.g\. x=\[1,0,0\]\), not (?P<value>.+)",
+     "notes.link_dir_read"),
+    (r"the link's `dir` is nested too deeply", "notes.link_dir_deep"),
 )
 
 # `where` in the Eigen messages is mostly "the matrix"; the other languages name it themselves.

@@ -19,7 +19,7 @@ from autogradlab.render import heatmap as render
 from autogradlab.report import Report
 from autogradlab.report_jacobian import JacobianRecord
 from components import graph_view, links, present, state
-from components.i18n import current_lang, say_note, t
+from components.i18n import current_lang, localize, say_note, t
 
 PATH_COLOR = "#f5a623"
 STRATEGIES = ("reverse", "forward", "loop")
@@ -125,7 +125,7 @@ def paths(record: JacobianRecord, cell: tuple[int, int],
         with st.spinner(t("jacobian_extra.following_paths", row=i)):
             fetched = fetch(i)
         if isinstance(fetched, str):
-            st.caption(t("jacobian_extra.paths_failed", why=fetched))
+            st.caption(t("jacobian_extra.paths_failed", why=localize(fetched)))
             return
         record = fetched
         st.caption(t("jacobian_extra.paths_of_row", row=i))

@@ -13,13 +13,13 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from autogradlab import error_keys, note_keys
 from autogradlab import links as core
-from autogradlab import note_keys
 from autogradlab.render.step_frames import MODES, Frame, frame_view, frames, mode_steps
 from autogradlab.report import Graph, Report
 from components import cached, fold_view, links, present, state, step_card
 from components.graph_view import FOLD_OFFER_NODES, MAX_NODES, inert_svg
-from components.i18n import current_lang, say_note, t
+from components.i18n import current_lang, localize, say_note, t
 
 SECONDS = {"slow": 1.6, "normal": 0.9, "fast": 0.4}
 SVG_STYLE = "display:block;margin:0 auto;max-width:100%;height:auto;max-height:70vh;width:auto"
@@ -54,7 +54,11 @@ def _pairs(text: str, what: str) -> tuple[tuple[str, object], ...]:
         try:
             pairs.append(core.parse_direction(part.strip()))
         except core.LinkError as exc:
-            st.warning(f"{what}: {str(exc).replace('the link', 'the')}", icon=":material/warning:")
+            message = str(exc)
+            shown = localize(message, error_keys.LINKS + note_keys.LINKS)
+            if shown == message:    # English: the field was typed, not linked
+                shown = message.replace("the link's ", "the ")
+            st.warning(f"{what}: {shown}", icon=":material/warning:")
     return tuple(pairs)
 
 

@@ -3,6 +3,9 @@ recognised from the engine's English wording by autogradlab/note_keys.py. The En
 back the engine's sentences; parameters keep the engine's data (names, numbers, code)."""
 
 EN = {
+    "notes.eigen_commas": "`{name}` must be numbers separated by commas, not {value}",
+    "notes.link_dir_read": "the link's `dir` must read NAME=VALUES (e.g. x=[1,0,0]), not {value}",
+    "notes.link_dir_deep": "the link's `dir` is nested too deeply",
     "notes.dir_not_leaf": "direction {name}: not a named leaf of the output's graph (its leaves: {known})",
     "notes.dir_values": "direction {name}: the values must be a number or a nested list of numbers",
     "notes.dir_shape": "direction {name}: shape {shape} does not match the leaf's shape {leaf}",
@@ -89,6 +92,9 @@ EN = {
 }
 
 ZH = {
+    "notes.eigen_commas": "`{name}` 必须是用逗号分隔的数，而不是 {value}",
+    "notes.link_dir_read": "链接中的 `dir` 必须写成 NAME=VALUES（例如 x=[1,0,0]），而不是 {value}",
+    "notes.link_dir_deep": "链接中的 `dir` 嵌套层数太多",
     "notes.dir_not_leaf": "方向 {name}：不是输出计算图中有名字的叶子（它的叶子：{known}）",
     "notes.dir_values": "方向 {name}：数值必须是一个数或由数组成的嵌套列表",
     "notes.dir_shape": "方向 {name}：形状 {shape} 与叶子的形状 {leaf} 不一致",

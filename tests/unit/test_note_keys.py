@@ -140,3 +140,21 @@ def test_dydx_rerun_note_from_the_catalogue_is_recognised():
     note = messages.text("en", "jacobian_extra.dydx_rerun", of="y")
     assert recognise(note, note_keys.JACOBIAN) == ("jacobian_extra.dydx_rerun", (("of", "y"),))
     assert CJK.search(note_keys.say("zh", note, note_keys.JACOBIAN))
+
+
+@pytest.mark.parametrize("text, key", [("x", "notes.link_dir_read"), ("x=" + "[" * 12 + "1" + "]" * 12,
+                                                                        "notes.link_dir_deep")])
+def test_typed_direction_errors(text, key):
+    from autogradlab import links as core
+
+    with pytest.raises(core.LinkError) as caught:
+        core.parse_direction(text)
+    check(str(caught.value), note_keys.LINKS, key)
+
+
+def test_the_eigen_point_typed_with_letters():
+    from autogradlab import links as core
+
+    with pytest.raises(core.LinkError) as caught:
+        core.parse_numbers("at", "1, a", 2)
+    check(str(caught.value).replace("the link's ", ""), note_keys.EIGEN, "notes.eigen_commas")

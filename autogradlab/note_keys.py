@@ -128,6 +128,18 @@ EIGEN = _rules(
     (r"`(?P<name>\w+)` must be numbers separated by commas, not (?P<value>.+)", "notes.eigen_commas"),
 )
 
+# The Eigen analysis's numerical warnings (engine/eigen.py analyse), said by engine/eigen_words.py.
+EIGEN_ANALYSIS = _rules(
+    (r"Numerically close to a defective matrix: A − (?P<lam>\S+)·I is not exactly 0 "
+     r"\(it moves vectors by up to (?P<zeroed>\S+), tiny next to ‖A‖ = (?P<scale>\S+)\), "
+     r"so A is treated as (?P=lam)·I; a slightly larger off-diagonal entry would make it "
+     r"a shear with a single eigen-direction\.", "notes.eigen_near_identity"),
+    (r"Numerically close to a defective matrix: the eigenvalues are distinct but "
+     r"the eigen-directions are almost parallel\.", "notes.eigen_near_parallel"),
+    (r"Numerically singular: A shrinks one direction to (?P<s>\S+) of its length, "
+     r"below the tolerance for this matrix\.", "notes.eigen_near_singular"),
+)
+
 # Link complaints of the Eigen page (links.parse_matrix, components/eigen_input.py `v`).
 LINKS = _rules(
     (r"the link's `matrix` must be square \(it has (?P<n>\d+) rows of lengths (?P<lengths>.+)\)",

@@ -177,7 +177,7 @@ def show(report: Report, options: Options, source: str, run_key: tuple) -> int |
             step = core.parse_int("step", text, 0, len(steps) - 1)
             st.session_state[key] = next(i for i, f in enumerate(all_frames) if f.first <= step <= f.last) + 1
         except core.LinkError as exc:
-            links.warn(t("steps.step_range", reason=exc, count=len(steps)))
+            links.warn(t("steps.step_range", reason=localize(str(exc), error_keys.LINKS), count=len(steps)))
     st.session_state[key] = min(max(int(st.session_state.get(key, 1)), 1), len(all_frames))
     fold_view.selection_bar(graph, steps, all_frames, key, source, report.output)
     picked = fold_view.drawn_selection(layout, fold_view.selected(source, report.output))

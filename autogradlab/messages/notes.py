@@ -3,6 +3,14 @@ recognised from the engine's English wording by autogradlab/note_keys.py. The En
 back the engine's sentences; parameters keep the engine's data (names, numbers, code)."""
 
 EN = {
+    "notes.eigen_near_identity": "Numerically close to a defective matrix: A − {lam}·I is not exactly 0 "
+                                 "(it moves vectors by up to {zeroed}, tiny next to ‖A‖ = {scale}), so A "
+                                 "is treated as {lam}·I; a slightly larger off-diagonal entry would make "
+                                 "it a shear with a single eigen-direction.",
+    "notes.eigen_near_parallel": "Numerically close to a defective matrix: the eigenvalues are distinct "
+                                 "but the eigen-directions are almost parallel.",
+    "notes.eigen_near_singular": "Numerically singular: A shrinks one direction to {s} of its length, "
+                                 "below the tolerance for this matrix.",
     "notes.eigen_commas": "`{name}` must be numbers separated by commas, not {value}",
     "notes.link_dir_read": "the link's `dir` must read NAME=VALUES (e.g. x=[1,0,0]), not {value}",
     "notes.link_dir_deep": "the link's `dir` is nested too deeply",
@@ -10,12 +18,11 @@ EN = {
     "notes.dir_values": "direction {name}: the values must be a number or a nested list of numbers",
     "notes.dir_shape": "direction {name}: shape {shape} does not match the leaf's shape {leaf}",
     "notes.dir_dtype": "direction {name}: the leaf has dtype {dtype}, which has no tangents",
-    "notes.dydx_not_tensor": "d{of}/d{wrt}: '{name}' is not a tensor variable of this "
-                             "program",
+    "notes.dydx_not_tensor": "d{of}/d{wrt}: '{name}' is not a tensor variable of this program",
     "notes.dydx_no_grad": "d{of}/d{wrt}: '{wrt}' does not require grad, so nothing depends on it in the "
                           "graph (create it with requires_grad=True)",
-    "notes.dydx_no_grad_fn": "d{of}/d{wrt}: '{of}' has no grad_fn: it does not depend on '{wrt}' through the "
-                             "graph",
+    "notes.dydx_no_grad_fn": "d{of}/d{wrt}: '{of}' has no grad_fn: it does not depend on '{wrt}' through "
+                             "the graph",
     "notes.dydx_too_big": "d{of}/d{wrt}: d{of}/d{wrt} would have {entries} entries; the limit is {limit} "
                           "(limit max_tensor_elements)",
     "notes.dydx_freed": "d{of}/d{wrt}: the graph of '{of}' was freed by a backward() call; call "
@@ -92,6 +99,11 @@ EN = {
 }
 
 ZH = {
+    "notes.eigen_near_identity": "数值上接近亏损矩阵：A − {lam}·I 并不严格为 0（它把向量最多移动 {zeroed}，"
+                                 "与 ‖A‖ = {scale} 相比微不足道），因此 A 被当作 {lam}·I；"
+                                 "非对角元素再大一点，它就会成为只有一个特征方向的剪切。",
+    "notes.eigen_near_parallel": "数值上接近亏损矩阵：特征值互不相同，但特征方向几乎平行。",
+    "notes.eigen_near_singular": "数值上奇异：A 把一个方向缩短到原长度的 {s}，低于这个矩阵的容差。",
     "notes.eigen_commas": "`{name}` 必须是用逗号分隔的数，而不是 {value}",
     "notes.link_dir_read": "链接中的 `dir` 必须写成 NAME=VALUES（例如 x=[1,0,0]），而不是 {value}",
     "notes.link_dir_deep": "链接中的 `dir` 嵌套层数太多",
@@ -100,13 +112,13 @@ ZH = {
     "notes.dir_shape": "方向 {name}：形状 {shape} 与叶子的形状 {leaf} 不一致",
     "notes.dir_dtype": "方向 {name}：叶子的 dtype 是 {dtype}，没有切向量",
     "notes.dydx_not_tensor": "d{of}/d{wrt}：'{name}' 不是本程序的张量变量",
-    "notes.dydx_no_grad": "d{of}/d{wrt}：'{wrt}' 不需要梯度，所以计算图中没有任何东西依赖它"
-                          "（请用 requires_grad=True 创建它）",
+    "notes.dydx_no_grad": "d{of}/d{wrt}：'{wrt}' 不需要梯度，所以计算图中没有任何东西依赖它（请用 "
+                          "requires_grad=True 创建它）",
     "notes.dydx_no_grad_fn": "d{of}/d{wrt}：'{of}' 没有 grad_fn：它并不通过计算图依赖 '{wrt}'",
-    "notes.dydx_too_big": "d{of}/d{wrt}：d{of}/d{wrt} 会有 {entries} 个元素；上限是 {limit}"
-                          "（限制 max_tensor_elements）",
-    "notes.dydx_freed": "d{of}/d{wrt}：'{of}' 的计算图已被一次 backward() 调用释放；"
-                        "请调用 backward(retain_graph=True) 来保留它",
+    "notes.dydx_too_big": "d{of}/d{wrt}：d{of}/d{wrt} 会有 {entries} 个元素；上限是 {limit}（限制 "
+                          "max_tensor_elements）",
+    "notes.dydx_freed": "d{of}/d{wrt}：'{of}' 的计算图已被一次 backward() 调用释放；请调用 "
+                        "backward(retain_graph=True) 来保留它",
     "notes.dydx_failed": "d{of}/d{wrt}：无法计算 d{of}/d{wrt}：{error}",
     "notes.call_not_made": "第 {index} 次调用没有执行",
     "notes.op_line": "（第 {line} 行）",

@@ -48,6 +48,14 @@ def test_eigen_page_says_a_bad_matrix_link_in_chinese():
     assert "must be square" not in shown
 
 
+def test_eigen_page_says_a_numerical_warning_in_chinese():
+    at = open_app("eigen.py", matrix="[[1,1],[1,1.000000000001]]", lang="zh")
+    assert not at.exception
+    shown = texts(at)
+    assert "数值上奇异：A 把一个方向缩短到原长度的 5.0e-13" in shown, shown
+    assert "Numerically singular" not in shown
+
+
 def test_eigen_page_says_a_wrong_jacobian_shape_in_chinese():
     program = "import torch\n\ndef f(p):\n    return torch.stack([p[0], p[1], p[0] * p[1]])\n"
     at = open_app("eigen.py", code=links.encode_code(program), fn="f", at="1,1", lang="zh")

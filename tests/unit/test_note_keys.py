@@ -158,3 +158,17 @@ def test_the_eigen_point_typed_with_letters():
     with pytest.raises(core.LinkError) as caught:
         core.parse_numbers("at", "1, a", 2)
     check(str(caught.value).replace("the link's ", ""), note_keys.EIGEN, "notes.eigen_commas")
+
+
+@pytest.mark.parametrize("rows, key", [(((1, 1e-9), (0, 1)), "notes.eigen_near_identity"),
+                                       (((1, 1), (0, 1 + 1e-7)), "notes.eigen_near_parallel"),
+                                       (((1, 1), (1, 1 + 1e-12)), "notes.eigen_near_singular")])
+def test_eigen_analysis_notes_in_the_plain_words(rows, key):
+    from autogradlab.engine.eigen import analyse
+    from autogradlab.engine.eigen_words import describe
+
+    an = analyse(rows)
+    check(an.notes[0], note_keys.EIGEN_ANALYSIS, key)
+    assert an.notes[0] in describe(an, "en")
+    zh = describe(an, "zh")
+    assert an.notes[0] not in zh and any("数值上" in line for line in zh)

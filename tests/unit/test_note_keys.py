@@ -172,3 +172,16 @@ def test_eigen_analysis_notes_in_the_plain_words(rows, key):
     assert an.notes[0] in describe(an, "en")
     zh = describe(an, "zh")
     assert an.notes[0] not in zh and any("数值上" in line for line in zh)
+
+
+def test_every_rule_has_its_text_in_both_languages():
+    tables = (note_keys.REPORT, note_keys.STEPS, note_keys.DIRECTION, note_keys.DYDX, note_keys.JACOBIAN,
+              note_keys.EIGEN, note_keys.EIGEN_ANALYSIS, note_keys.LINKS)
+    keys = {key for table in tables for _, key in table} | set(note_keys.WHERE.values()) | {"notes.op_line"}
+    for lang in messages.LANGS:
+        missing = keys - set(messages.catalogue(lang))
+        assert not missing, (lang, missing)
+    for key in keys:   # every text's fields are ones its pattern can fill
+        fields = set(re.findall(r"\{(\w+)\}", messages.catalogue("en")[key]))
+        zh_fields = set(re.findall(r"\{(\w+)\}", messages.catalogue("zh")[key]))
+        assert zh_fields <= fields, key

@@ -157,6 +157,17 @@ LINKS = _rules(
 WHERE = {"the matrix": "notes.eigen_the_matrix"}
 
 
+def _omitted_parts(lang: str, values: dict[str, str]) -> None:
+    """The data-shaped pieces of report_values' omission note: "a value", "(shown N times: ...)",
+    "values: ..." / "grad: ..."."""
+    what = values["what"]
+    what = messages.text(lang, "notes.a_value") if what == "a value" else what
+    shown = r" \(shown ([\d,]+) times: the same object is bound to several names or list items\)"
+    values["what"] = re.sub(shown, lambda m: messages.text(lang, "notes.shown_times", times=m[1]), what)
+    part = lambda m: (m[1] and "；") + messages.text(lang, f"notes.part_{m[2]}")  # noqa: E731
+    values["parts"] = re.sub(r"(^|; )(values|grad): ", part, values["parts"])
+
+
 def say(lang: str, text: str, rules: tuple = REPORT) -> str:
     """`text` (English, as the engine wrote it) in `lang` when `rules` recognise it, else as it is."""
     lang = messages.normalize(lang)
@@ -171,6 +182,8 @@ def say(lang: str, text: str, rules: tuple = REPORT) -> str:
     if "busiest" in values:     # "mul (line 5) ×600, ones (line 2) ×1"
         line = lambda m: messages.text(lang, "notes.op_line", line=m[1])  # noqa: E731
         values["busiest"] = re.sub(r"\(line (\d+)\)", line, values["busiest"])
+    if key in ("notes.values_omitted", "notes.grad_omitted"):
+        _omitted_parts(lang, values)
     try:
         return messages.text(lang, key, **values)
     except (KeyError, IndexError, ValueError):

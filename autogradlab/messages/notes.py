@@ -3,6 +3,10 @@ recognised from the engine's English wording by autogradlab/note_keys.py. The En
 back the engine's sentences; parameters keep the engine's data (names, numbers, code)."""
 
 EN = {
+    "notes.a_value": "a value",
+    "notes.shown_times": " (shown {times} times: the same object is bound to several names or list items)",
+    "notes.part_values": "values: ",
+    "notes.part_grad": "grad: ",
     "notes.eigen_near_identity": "Numerically close to a defective matrix: A − {lam}·I is not exactly 0 "
                                  "(it moves vectors by up to {zeroed}, tiny next to ‖A‖ = {scale}), so A "
                                  "is treated as {lam}·I; a slightly larger off-diagonal entry would make "
@@ -99,6 +103,10 @@ EN = {
 }
 
 ZH = {
+    "notes.a_value": "某个值",
+    "notes.shown_times": "（显示了 {times} 次：同一个对象绑定到了多个名字或列表元素）",
+    "notes.part_values": "数值：",
+    "notes.part_grad": "梯度：",
     "notes.eigen_near_identity": "数值上接近亏损矩阵：A − {lam}·I 并不严格为 0（它把向量最多移动 {zeroed}，"
                                  "与 ‖A‖ = {scale} 相比微不足道），因此 A 被当作 {lam}·I；"
                                  "非对角元素再大一点，它就会成为只有一个特征方向的剪切。",

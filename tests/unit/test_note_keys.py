@@ -185,3 +185,12 @@ def test_every_rule_has_its_text_in_both_languages():
         fields = set(re.findall(r"\{(\w+)\}", messages.catalogue("en")[key]))
         zh_fields = set(re.findall(r"\{(\w+)\}", messages.catalogue("zh")[key]))
         assert zh_fields <= fields, key
+
+
+def test_an_omitted_value_note_with_its_data_pieces(run):
+    report = run("import torch\nxs = [torch.ones(2000, 2000) for i in range(6)]\nys = xs\n")
+    note = next(n for n in report.notes if "not kept in full" in n)
+    check(note, note_keys.REPORT, "notes.values_omitted")
+    zh = note_keys.say("zh", note, note_keys.REPORT)
+    assert zh.startswith("'xs'（显示了 2 次：") and "数值：mean 1." in zh, zh
+    assert "shown 2 times" not in zh and "values:" not in zh

@@ -84,6 +84,16 @@ DYDX = _rules(
      "jacobian_extra.dydx_rerun"),
 )
 
+# Why vmap could not run the function (engine/jacobian.py _vmap_reason), inside the strategy's `why`
+# (autogradlab/jacobian_words.py).
+VMAP = _rules(
+    (r"the function's control flow depends on tensor values", "notes.vmap_control_flow"),
+    (r"the function reads tensor data directly \(as \.numpy\(\) does\)", "notes.vmap_data"),
+    (r"the function draws random numbers", "notes.vmap_random"),
+    (r"an operation in the function cannot run vectorized", "notes.vmap_operation"),
+    (r"the function cannot run vectorized", "notes.vmap_other"),
+)
+
 # Beside the Jacobian heatmap (engine/jacobian_checks.py, jacobian_paths.py, jacobian_dydx.py).
 JACOBIAN = _rules(
     (r"the function changes values outside itself and was not run again: no checks", "notes.check_none"),

@@ -3,6 +3,11 @@ recognised from the engine's English wording by autogradlab/note_keys.py. The En
 back the engine's sentences; parameters keep the engine's data (names, numbers, code)."""
 
 EN = {
+    "notes.vmap_control_flow": "the function's control flow depends on tensor values",
+    "notes.vmap_data": "the function reads tensor data directly (as .numpy() does)",
+    "notes.vmap_random": "the function draws random numbers",
+    "notes.vmap_operation": "an operation in the function cannot run vectorized",
+    "notes.vmap_other": "the function cannot run vectorized",
     "notes.a_value": "a value",
     "notes.shown_times": " (shown {times} times: the same object is bound to several names or list items)",
     "notes.part_values": "values: ",
@@ -103,6 +108,11 @@ EN = {
 }
 
 ZH = {
+    "notes.vmap_control_flow": "函数的控制流取决于张量的值",
+    "notes.vmap_data": "函数直接读取张量数据（就像 .numpy() 那样）",
+    "notes.vmap_random": "函数会抽取随机数",
+    "notes.vmap_operation": "函数中的某个运算无法向量化运行",
+    "notes.vmap_other": "函数无法向量化运行",
     "notes.a_value": "某个值",
     "notes.shown_times": "（显示了 {times} 次：同一个对象绑定到了多个名字或列表元素）",
     "notes.part_values": "数值：",

@@ -194,3 +194,28 @@ def test_an_omitted_value_note_with_its_data_pieces(run):
     zh = note_keys.say("zh", note, note_keys.REPORT)
     assert zh.startswith("'xs'（显示了 2 次：") and "数值：mean 1." in zh, zh
     assert "shown 2 times" not in zh and "values:" not in zh
+
+
+@pytest.mark.parametrize("error, key", [
+    ("data-dependent control flow", "notes.vmap_control_flow"),
+    ("Cannot access data pointer", "notes.vmap_data"),
+    ("vmap: called random operation, randomness='error'", "notes.vmap_random"),
+    ("batching rule not implemented", "notes.vmap_operation"),
+    ("something else", "notes.vmap_other"),
+])
+def test_vmap_reasons_inside_the_strategy_why(error, key):
+    from autogradlab.engine import jacobian as jac
+
+    reason = jac._vmap_reason(RuntimeError(error))
+    check(reason, note_keys.VMAP, key)
+    assert CJK.search(note_keys.say("zh", reason, note_keys.VMAP))
+
+
+def test_a_vmap_reason_inside_the_strategy_why():
+    from autogradlab.engine import jacobian as jac
+    from autogradlab.jacobian_words import why_text
+
+    reason = jac._vmap_reason(RuntimeError("data-dependent control flow"))
+    why = messages.text("en", "jacobian.why.loop", m="6", n="4", reason=reason)
+    zh = why_text(why, 6, 4, "zh")
+    assert reason not in zh and "函数的控制流取决于张量的值" in zh, zh

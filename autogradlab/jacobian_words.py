@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from autogradlab import note_keys
 from autogradlab.messages import DEFAULT_LANG, normalize, text
 
 _M = r"[\d,]+ outputs?, [\d,]+ inputs?"
@@ -39,6 +40,8 @@ def why_text(why: str, rows: int, cols: int, lang: str) -> str:
         match = pattern.fullmatch(why)
         if match:
             params = match.groupdict()
+            if "reason" in params:     # vmap's reason, one of a few sentences (note_keys.VMAP)
+                params["reason"] = note_keys.say(lang, params["reason"], note_keys.VMAP)
             if "mode" in params:
                 params["mode"] = text(lang, f"jacobian.why.mode_{params['mode']}")
             return text(lang, f"jacobian.why.{shape}", m=f"{rows:,}", n=f"{cols:,}", **params)

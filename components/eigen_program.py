@@ -7,11 +7,12 @@ from __future__ import annotations
 import streamlit as st
 
 from autogradlab import links as core
+from autogradlab import note_keys
 from autogradlab.engine import eigen_sources as sources
 from autogradlab.engine.eigen import EigenInputError
 from components import cached, editor, error_box, state
 from components.eigen_input import Chosen
-from components.i18n import t
+from components.i18n import say_note, t
 
 EXAMPLE = """import torch
 W = torch.tensor([[2.0, 1.0], [2.0, 3.0]])
@@ -63,6 +64,7 @@ def show(jacobian: bool) -> Chosen:
     try:
         rows = sources.matrix_from_report(report, sources.JACOBIAN_VAR)
     except EigenInputError as exc:
-        return Chosen(None, t("eigen.jacobian_of", fn=fn, at=at, reason=exc), source, seed, fn=fn, at=at)
+        return Chosen(None, t("eigen.jacobian_of", fn=fn, at=at, reason=say_note(str(exc), note_keys.EIGEN)),
+                      source, seed, fn=fn, at=at)
     st.caption(t("eigen.linearised", fn=fn, at=at))
     return Chosen(tuple(tuple(r) for r in rows.tolist()), None, source, seed, fn=fn, at=at)

@@ -16,7 +16,7 @@ import streamlit as st
 from autogradlab import gallery
 from autogradlab.gallery import Entry
 from components import cached
-from components.i18n import LANG, current_lang, t
+from components.i18n import LANG, current_lang, localize, t
 from components.text import escape_markdown
 
 COLUMNS = 3
@@ -85,7 +85,7 @@ def figure(entry: Entry) -> None:
     thumb = thumbs.choose(report, entry.page, dict(entry.params))
     key = f"gallery_thumb_{entry.id}"
     if thumb.kind == "error":
-        st.warning(t("gallery.stops_with", message=thumb.message), icon=":material/error:")
+        st.warning(t("gallery.stops_with", message=localize(thumb.message)), icon=":material/error:")
     elif thumb.kind == "graph":
         from autogradlab.render.dot import annotated_dot
         from autogradlab.render.fold import has_repeats

@@ -13,12 +13,13 @@ import numpy as np
 import streamlit as st
 
 from autogradlab import links as core
+from autogradlab import note_keys
 from autogradlab.jacobian_words import why_text
 from autogradlab.render import heatmap as render
 from autogradlab.report import Report
 from autogradlab.report_jacobian import JacobianRecord
 from components import graph_view, links, present, state
-from components.i18n import current_lang, t
+from components.i18n import current_lang, localize, say_note, t
 
 PATH_COLOR = "#f5a623"
 STRATEGIES = ("reverse", "forward", "loop")
@@ -102,7 +103,7 @@ def facts(record: JacobianRecord) -> None:
     else:
         st.warning(t("jacobian.checks_disagree", text=text), icon=":material/warning:")
     for note in c.notes + record.notes:
-        st.caption(note)
+        st.caption(say_note(note, note_keys.JACOBIAN))
     latex = render.latex_matrix(record.matrix)
     if latex:
         st.latex(latex)
@@ -124,12 +125,12 @@ def paths(record: JacobianRecord, cell: tuple[int, int],
         with st.spinner(t("jacobian_extra.following_paths", row=i)):
             fetched = fetch(i)
         if isinstance(fetched, str):
-            st.caption(t("jacobian_extra.paths_failed", why=fetched))
+            st.caption(t("jacobian_extra.paths_failed", why=localize(fetched)))
             return
         record = fetched
         st.caption(t("jacobian_extra.paths_of_row", row=i))
     if record.graph is None or not record.paths:
-        st.caption(next(iter(record.notes), t("jacobian_extra.no_paths")))
+        st.caption(say_note(next(iter(record.notes), t("jacobian_extra.no_paths")), note_keys.JACOBIAN))
         return
     if record.output_is_tuple:
         st.caption(t("jacobian_extra.tuple_paths"))
@@ -155,7 +156,7 @@ def row_fetcher(source: str, seed: int, session: str | None,
         report = cached.run_jacobian_cell(source, seed, index, row, session=session)
         found = next((r for r in report.jacobians if r.index == index), None)
         if found is None:
-            return report.error.message if report.error else f"call {index} was not made"
+            return report.error.message if report.error else t("notes.call_not_made", index=index)
         return found
 
     return fetch

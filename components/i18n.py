@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from autogradlab import error_keys, messages
+from autogradlab import error_keys, messages, note_keys
 
 LANG = "ui_lang"  # session_state key: "en" | "zh"
 
@@ -46,6 +46,11 @@ def localize(message: str, rules: tuple = error_keys.MESSAGES) -> str:
         return messages.text(lang, key, **dict(params))
     except (KeyError, IndexError, ValueError):
         return message
+
+
+def say_note(note: str, rules: tuple = note_keys.REPORT) -> str:
+    """An engine note (autogradlab/note_keys.py) in the session's language."""
+    return note_keys.say(current_lang(), note, rules)
 
 
 TOGGLE = "lang_toggle"  # session_state key of the language toggle widget

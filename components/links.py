@@ -18,7 +18,7 @@ from typing import TypeVar
 
 import streamlit as st
 
-from autogradlab import error_keys
+from autogradlab import error_keys, note_keys
 from autogradlab import links as core
 from components import state
 from components.i18n import localize, t
@@ -35,7 +35,8 @@ def _signature(code: str | None, seed: str | None) -> str:
 
 
 def warn(message: str) -> None:
-    st.warning(t("links.bad_link", message=localize(message, error_keys.LINKS)), icon=":material/link_off:")
+    st.warning(t("links.bad_link", message=localize(message, error_keys.LINKS + note_keys.LINKS)),
+               icon=":material/link_off:")
 
 
 def apply_program_link() -> None:

@@ -8,7 +8,7 @@ import streamlit as st
 
 from autogradlab.report import Report
 from components import fold_view, graph_view, node_details, state, variables_table
-from components.i18n import t
+from components.i18n import say_note, t
 
 
 def _heading(text: str, label: str | None) -> None:
@@ -76,4 +76,4 @@ def variables(report: Report, *, label: str | None = None) -> None:
         facts.append(t("graph.output_fact", name=graph_view.output_name(report.graph)))
     st.caption(" · ".join(facts))
     for note in report.notes:
-        st.caption(note)
+        st.caption(say_note(note))

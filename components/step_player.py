@@ -13,13 +13,13 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from autogradlab import error_keys
+from autogradlab import error_keys, note_keys
 from autogradlab import links as core
 from autogradlab.render.step_frames import MODES, Frame, frame_view, frames, mode_steps
 from autogradlab.report import Graph, Report
 from components import cached, fold_view, links, present, state, step_card
 from components.graph_view import FOLD_OFFER_NODES, MAX_NODES, inert_svg
-from components.i18n import current_lang, localize, t
+from components.i18n import current_lang, localize, say_note, t
 
 SECONDS = {"slow": 1.6, "normal": 0.9, "fast": 0.4}
 SVG_STYLE = "display:block;margin:0 auto;max-width:100%;height:auto;max-height:70vh;width:auto"
@@ -54,7 +54,11 @@ def _pairs(text: str, what: str) -> tuple[tuple[str, object], ...]:
         try:
             pairs.append(core.parse_direction(part.strip()))
         except core.LinkError as exc:
-            st.warning(f"{what}: {str(exc).replace('the link', 'the')}", icon=":material/warning:")
+            message = str(exc)
+            shown = localize(message, error_keys.LINKS + note_keys.LINKS)
+            if shown == message:    # English: the field was typed, not linked
+                shown = message.replace("the link's ", "the ")
+            st.warning(f"{what}: {shown}", icon=":material/warning:")
     return tuple(pairs)
 
 
@@ -141,9 +145,10 @@ def show(report: Report, options: Options, source: str, run_key: tuple) -> int |
         st.info(t("steps.no_graph"), icon=":material/account_tree:")
         return None
     if trace.direction_error:
-        st.warning(t("steps.direction_unused", reason=trace.direction_error), icon=":material/warning:")
+        st.warning(t("steps.direction_unused", reason=say_note(trace.direction_error, note_keys.DIRECTION)),
+                   icon=":material/warning:")
     for note in trace.notes:
-        st.caption(localize(note, error_keys.NOTES))
+        st.caption(say_note(note, note_keys.STEPS))
     steps = mode_steps(trace, mode)
     if not steps:
         st.info(_empty_message(report, mode), icon=":material/info:")
@@ -172,7 +177,7 @@ def show(report: Report, options: Options, source: str, run_key: tuple) -> int |
             step = core.parse_int("step", text, 0, len(steps) - 1)
             st.session_state[key] = next(i for i, f in enumerate(all_frames) if f.first <= step <= f.last) + 1
         except core.LinkError as exc:
-            links.warn(t("steps.step_range", reason=exc, count=len(steps)))
+            links.warn(t("steps.step_range", reason=localize(str(exc), error_keys.LINKS), count=len(steps)))
     st.session_state[key] = min(max(int(st.session_state.get(key, 1)), 1), len(all_frames))
     fold_view.selection_bar(graph, steps, all_frames, key, source, report.output)
     picked = fold_view.drawn_selection(layout, fold_view.selected(source, report.output))

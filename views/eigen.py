@@ -8,8 +8,9 @@ import json
 
 import streamlit as st
 
+from autogradlab import note_keys
 from components import eigen_input, eigen_view, links, state
-from components.i18n import t
+from components.i18n import say_note, t
 
 
 def main() -> None:
@@ -24,7 +25,8 @@ def main() -> None:
     rows = chosen.rows
     if rows is None:
         with left:
-            st.warning(t("eigen.cannot_analyse", problem=chosen.problem), icon=":material/warning:")
+            st.warning(t("eigen.cannot_analyse", problem=say_note(chosen.problem, note_keys.EIGEN)),
+                       icon=":material/warning:")
         last = st.session_state.get(state.EIGEN_LAST_GOOD)
         rows = tuple(tuple(r) for r in json.loads(last)) if last else None
     else:

@@ -6,8 +6,9 @@ from __future__ import annotations
 import streamlit as st
 
 from autogradlab import links as core
+from autogradlab import note_keys
 from components import cached, editor, error_box, heatmap, links, present, state
-from components.i18n import t
+from components.i18n import say_note, t
 
 
 def main() -> None:
@@ -33,7 +34,8 @@ def main() -> None:
             dydx = cached.run_dydx(submitted.source, submitted.seed, *of_wrt, session=session)
             records = tuple(r for r in dydx.jacobians if r.line == 0)
             if not records:
-                st.warning(next((n for n in dydx.notes if n.startswith("d")), t("jacobian.dydx_unavailable")))
+                note = next((n for n in dydx.notes if n.startswith("d")), None)
+                st.warning(say_note(note, note_keys.DYDX) if note else t("jacobian.dydx_unavailable"))
                 return
         record = heatmap.pick(records, state.JACOBIAN_CALL_PREFIX + digest)
         cell_key = f"{state.JACOBIAN_CELL_PREFIX}{digest}_{record.index}"

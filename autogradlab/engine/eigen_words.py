@@ -9,6 +9,7 @@ import math
 
 import numpy as np
 
+from autogradlab import note_keys
 from autogradlab.engine.eigen import EigenAnalysis
 from autogradlab.messages import text
 
@@ -64,7 +65,7 @@ def describe(an: EigenAnalysis, lang: str = "en") -> list[str]:
     what = w("areas") if an.n == 2 else w("volumes")
     flips = w("flips") if an.determinant < 0 else ""
     lines.append(w("det_trace", det=fmt(an.determinant), what=what, flips=flips, trace=fmt(an.trace)))
-    lines.extend(an.notes)
+    lines.extend(note_keys.say(lang, note, note_keys.EIGEN_ANALYSIS) for note in an.notes)
     return lines
 
 

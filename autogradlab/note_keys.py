@@ -30,6 +30,8 @@ REPORT = _rules(
     (r"the steps of this run could not be built \((?P<error>\w+)\)", "notes.steps_failed"),
     (r"part of this report could not be built \((?P<error>\w+)\)", "notes.part_failed"),
     (r"more values were left out of the report in the same way", "notes.more_omitted"),
+    (r"the report ran out of time to write every value's text; the values shown last are summarised by "
+     r"their shape", "notes.text_time"),
     (r"(?P<what>.+?): its values are not kept in full \(the report keeps at most (?P<limit>[\d,]+) tensor "
      r"values, counting each place a tensor is shown\); (?P<parts>.+)", "notes.values_omitted"),
     (r"(?P<what>.+?): its gradient is not kept in full \(the report keeps at most (?P<limit>[\d,]+) tensor "

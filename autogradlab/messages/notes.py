@@ -50,6 +50,8 @@ EN = {
     "notes.steps_failed": "the steps of this run could not be built ({error})",
     "notes.part_failed": "part of this report could not be built ({error})",
     "notes.more_omitted": "more values were left out of the report in the same way",
+    "notes.text_time": ("the report ran out of time to write every value's text; the values shown last are "
+                        "summarised by their shape"),
     "notes.values_omitted": "{what}: its values are not kept in full (the report keeps at most {limit} "
                             "tensor values, counting each place a tensor is shown); {parts}",
     "notes.grad_omitted": "{what}: its gradient is not kept in full (the report keeps at most {limit} "
@@ -149,6 +151,7 @@ ZH = {
     "notes.steps_failed": "无法生成这次运行的步骤（{error}）",
     "notes.part_failed": "报告的一部分无法生成（{error}）",
     "notes.more_omitted": "还有更多数值以同样的方式未写入报告",
+    "notes.text_time": "报告写出每个值的文本时超出了时间预算；最后显示的那些值只以形状概括",
     "notes.values_omitted": "{what}：其数值没有完整保留（报告最多保留 {limit} 个张量数值，"
                             "张量每显示一处都计入）；{parts}",
     "notes.grad_omitted": "{what}：其梯度没有完整保留（报告最多保留 {limit} 个张量数值，"

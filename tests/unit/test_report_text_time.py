@@ -41,3 +41,11 @@ def test_thirty_thousand_tensors_in_a_list_take_about_the_text_time():
     assert TIME_SPENT_NOTE in values.notes
     assert shown.items[0].text == repr(many[0])      # the first ones keep PyTorch's own text
     assert TIME_SPENT in shown.items[-1].text
+
+
+def test_the_time_note_is_said_in_chinese_too():
+    from autogradlab import note_keys
+
+    zh = note_keys.say("zh", TIME_SPENT_NOTE, note_keys.REPORT)
+    assert zh != TIME_SPENT_NOTE and "时间" in zh
+    assert note_keys.say("en", TIME_SPENT_NOTE, note_keys.REPORT) == TIME_SPENT_NOTE

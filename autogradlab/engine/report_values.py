@@ -96,7 +96,8 @@ class ReportValues:
 
     def __init__(self, tensor_budget: int = REPORT_MAX_TENSOR_ELEMENTS,
                  item_budget: int = REPORT_MAX_ITEMS, text_time_s: float = TEXT_TIME_S) -> None:
-        self._text_until = time.monotonic() + text_time_s
+        self._text_time_s = text_time_s
+        self._text_until: float | None = None   # the clock starts at the first value text
         self._tensor_left = tensor_budget
         self._items_left = item_budget
         self._weights: dict[int, int] = {}     # sequence_weight memo, cap MAX_SEQUENCE_ITEMS
@@ -246,7 +247,10 @@ class ReportValues:
 
     def _out_of_time(self) -> bool:
         """The report's time for writing value texts is spent (noted once)."""
-        if time.monotonic() < self._text_until:
+        now = time.monotonic()
+        if self._text_until is None:
+            self._text_until = now + self._text_time_s
+        if now < self._text_until:
             return False
         if TIME_SPENT_NOTE not in self.notes:
             self.notes.append(TIME_SPENT_NOTE)

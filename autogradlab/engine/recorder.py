@@ -16,6 +16,7 @@ import weakref
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+import numpy as np
 import torch
 
 from autogradlab.engine.grads import GradientRecorder
@@ -84,6 +85,7 @@ class Recorder:
         self._display_left = DISPLAY_TOTAL_WEIGHT
         self.last_line: int | None = None         # line of the last statement the hooks saw
         self.jacobians: list = []                 # JacobianRecord per jacobian() call (jacobian_call.py)
+        self._grad_owners: dict[int, Any] = {}    # id(tensor) -> weakref: tensors whose .grad the program saw
 
     # ---- identities and names ---------------------------------------------------------------
 
@@ -180,6 +182,7 @@ class Recorder:
         inputs: list[str] = []
         input_ids: list[int | None] = []
         ids, names, local = self._ids, self._names, self._local
+        shares_numpy = False
         for prefix, arg in (_arguments(args, kwargs) if kwargs else [("", a) for a in args]):
             if isinstance(arg, torch.Tensor):   # describe() and tensor_id(), inlined
                 key = id(arg)
@@ -202,6 +205,7 @@ class Recorder:
             else:
                 inputs.append(prefix + _constant_text(arg))
                 input_ids.append(None)
+                shares_numpy = shares_numpy or isinstance(arg, np.ndarray)
         index = self.trace.total
         out_tensors = [result] if isinstance(result, torch.Tensor) else _tensors_in(result)
         keys: list[tuple[dict, int]] = []
@@ -230,6 +234,33 @@ class Recorder:
         self.trace.add((index, op, line, column, source, tuple(inputs), tuple(input_ids)),
                        in_function, out_tensors, out_ids, keys, pin=makes_leaf, fns=fns)
         self._unnamed_outputs = {id(t) for t in out_tensors}
+        if shares_numpy:   # from_numpy / as_tensor: NumPy writes this memory without telling torch
+            for t in out_tensors:
+                self.trace.share(t)
+
+    def on_memory(self, kind: str, tensor: Any) -> None:
+        """The interpreter is about to write into `tensor` ("write"), hands its memory to NumPy or
+        `.data` ("share"), or the program saw or set its `.grad` ("grad": backward writes there)."""
+        if not isinstance(tensor, torch.Tensor):
+            return
+        if kind == "write":
+            self.trace.before_write(tensor)
+        elif kind == "share":
+            self.trace.share(tensor)
+        elif kind == "grad" and id(tensor) not in self._grad_owners:
+            try:
+                self._grad_owners[id(tensor)] = weakref.ref(tensor)
+            except TypeError:
+                pass
+
+    def _before_grad_writes(self) -> None:
+        """backward adds into existing .grad tensors in place: copy what the trace holds on them."""
+        for key, ref in list(self._grad_owners.items()):
+            owner = ref()
+            if owner is None:
+                del self._grad_owners[key]
+            elif owner.grad is not None:
+                self.trace.before_write(owner.grad)
 
     def on_assign(self, name: str, value: Any, node: ast.AST, in_function: str | None) -> None:
         self._seen(node)
@@ -262,6 +293,7 @@ class Recorder:
         for root in roots:
             self.tensor_id(root)
         self.last_backward = roots[0]
+        self._before_grad_writes()
         self.last_backward_text = self._receiver_text(node)
         self._pending_backward = (roots[0], gradient is not None)
         new_fns = self.grads.begin(roots)

@@ -69,6 +69,9 @@ class StepHooks:
     def on_print(self, text):  # noqa: ANN001, D102
         self.recorder.on_print(text)
 
+    def on_memory(self, kind, tensor):  # noqa: ANN001, D102
+        self.recorder.on_memory(kind, tensor)
+
     def on_display(self, value, node):  # noqa: ANN001, D102
         self.displayed.append(value)
         del self.displayed[:-1]

@@ -35,6 +35,7 @@ _ITEM_DTYPES = frozenset({torch.float16, torch.bfloat16, torch.float32, torch.fl
                           torch.complex128, torch.int8, torch.int16, torch.int32, torch.int64,
                           torch.uint8, torch.bool})
 _CLASS_NAMES: dict[type, str] = {}
+STALE_LAZY = [0]   # lazily held outputs found changed at snapshot time (must stay 0; tests check)
 
 
 def _class_name(cls: type) -> str:
@@ -54,15 +55,17 @@ class _Output:
     op; if an in-place op changed it before the report asks, the record says so instead of
     showing the later values."""
 
-    __slots__ = ("tensor_id", "copy", "version", "requires_grad", "grad_fn", "done", "elements", "scalar")
+    __slots__ = ("tensor_id", "copy", "version", "requires_grad", "grad_fn", "done", "elements", "scalar",
+                 "key")
 
-    def __init__(self, tensor: torch.Tensor, tensor_id: int, fn: Any = None) -> None:
+    def __init__(self, tensor: torch.Tensor, tensor_id: int, fn: Any = None, eager: bool = False) -> None:
         self.tensor_id = tensor_id
         self.requires_grad = tensor.requires_grad
         self.grad_fn = None if fn is None else type(fn)   # its class; named when snapshotted
         self.done: TensorSnapshot | None = None
         self.scalar: tuple | None = None
         self.version: int | None = None
+        self.key: int | None = None   # storage key while held lazily (see OpTrace.before_write)
         if tensor.layout is not _STRIDED:
             self.elements = tensor.numel()
             self.copy: torch.Tensor | None = tensor
@@ -74,11 +77,25 @@ class _Output:
             self.copy = None
         else:
             self.elements = elements = tensor.numel()
-            if elements <= CLONE_MAX_ELEMENTS:
-                self.copy = tensor.detach().clone()
-            else:
+            if elements > CLONE_MAX_ELEMENTS:
                 self.copy = tensor
                 self.version = tensor._version
+                return
+            storage = tensor.untyped_storage()
+            if eager or storage.nbytes() > elements * tensor.element_size():
+                self.copy = tensor.detach().clone()   # a view of more memory than it shows
+            else:   # held as it is (an alias without its graph) until a write to its storage
+                self.copy = tensor.detach()
+                self.version = tensor._version
+                self.key = storage.data_ptr()
+
+    def materialize(self) -> None:
+        """A write to this output's storage is about to happen: copy the values it has now."""
+        if self.key is not None:
+            self.key = None
+            if self.copy is not None and self.copy._version == self.version:
+                self.copy = self.copy.clone()
+                self.version = None
 
     @property
     def held(self) -> bool:
@@ -93,6 +110,8 @@ class _Output:
             else:
                 source = self.copy
             if self.version is not None and source._version != self.version:
+                if self.key is not None:   # changed by a write no hook saw: a bug (tests check)
+                    STALE_LAZY[0] += 1
                 self.done = TensorSnapshot(self.tensor_id, tuple(source.shape), dtype_name(source.dtype),
                                            None, CHANGED_LATER, self.requires_grad, fn_name)
             else:
@@ -100,6 +119,7 @@ class _Output:
                 self.done = dataclasses.replace(snap, requires_grad=self.requires_grad, grad_fn=fn_name)
             self.copy = None
             self.scalar = None
+            self.key = None
         return self.done
 
 
@@ -140,6 +160,8 @@ class OpTrace:
         self._by_index: dict[int, _Entry] = {}
         self._pinned: list[_Entry] = []    # made leaves the graph draws (their line), oldest first
         self._elements = 0
+        self._lazy: dict[int, list[_Output]] = {}   # storage key -> outputs held without a copy
+        self._shared: set[int] = set()     # storage keys NumPy (or .data) also writes: copy at once
 
     @property
     def dropped(self) -> int:
@@ -155,7 +177,20 @@ class OpTrace:
         fns: the outputs' grad_fn (read by the caller already), or None to read them here."""
         if fns is None:
             fns = [t.grad_fn for t in tensors]
-        outputs = [_Output(t, number, fn) for t, number, fn in zip(tensors, tensor_ids, fns, strict=True)]
+        shared = self._shared
+        if len(tensors) == 1 and not shared:
+            outputs = [_Output(tensors[0], tensor_ids[0], fns[0])]
+        else:
+            outputs = [_Output(t, number, fn, bool(shared) and _storage_key(t) in shared)
+                       for t, number, fn in zip(tensors, tensor_ids, fns, strict=True)]
+        lazy = self._lazy
+        for out in outputs:
+            if out.key is not None:
+                found = lazy.get(out.key)
+                if found is None:
+                    lazy[out.key] = [out]
+                else:
+                    found.append(out)
         entry = _Entry(fields, in_function, outputs, keys)
         if pin:
             entry.pin = sum(o.elements for o in outputs) <= PINNED_MAX_ELEMENTS
@@ -178,10 +213,37 @@ class OpTrace:
         index = entry.index
         del self._by_index[index]
         self._elements -= entry.held
+        for out in entry.outputs:
+            if out.key is not None:
+                found = self._lazy.get(out.key)
+                if found is not None:
+                    if out in found:
+                        found.remove(out)
+                    if not found:
+                        del self._lazy[out.key]
+                out.key = None
         for table, key in entry.keys:
             found = table.get(key)
             if found is not None and (found if type(found) is int else _index_of(found)) == index:
                 del table[key]
+
+    def before_write(self, tensor: torch.Tensor) -> None:
+        """The program is about to write into `tensor`'s memory (an in-place op, setitem, out=,
+        backward accumulating into a .grad): the outputs held on that storage copy their values
+        now. Views share their base's storage, so writes through views are covered."""
+        if self._lazy:
+            found = self._lazy.pop(_storage_key(tensor), None)
+            if found:
+                for out in found:
+                    out.materialize()
+
+    def share(self, tensor: torch.Tensor) -> None:
+        """`tensor`'s memory is now also written by NumPy (or through `.data`, another version
+        counter): copy what is held on it, and copy its later outputs when they are recorded."""
+        key = _storage_key(tensor)
+        if key is not None:
+            self.before_write(tensor)
+            self._shared.add(key)
 
     def get(self, index: int) -> OpRecord | None:
         entry = self._by_index.get(index)
@@ -209,6 +271,14 @@ class OpTrace:
         pinned = f" and the {len(self._pinned)} that made leaf tensors" if self._pinned else ""
         return (f"the program ran {self.total:,} tensor operations; the op list keeps the last "
                 f"{len(self._entries):,} of them{pinned} (most run: {busiest})")
+
+
+def _storage_key(tensor: Any) -> int | None:
+    """The address of the memory under `tensor` (views share their base's)."""
+    try:
+        return tensor.untyped_storage().data_ptr()
+    except Exception:  # noqa: BLE001 - sparse and other layouts have no plain storage
+        return None
 
 
 def _index_of(found: Any) -> int | None:

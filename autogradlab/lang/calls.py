@@ -125,6 +125,16 @@ def has_tensor(value: Any, depth: int = 2) -> bool:
     return any(has_tensor(item, depth - 1) for item in value)
 
 
+def notify_memory(interp: Interpreter, kind: str, tensor: Any) -> None:
+    """Tell the engine before the program writes into a tensor's memory ("write": in-place ops,
+    setitem, out=, augmented assignment), shares it with NumPy or `.data` ("share"), or sees or
+    sets its `.grad` ("grad"): the op trace holds outputs without copying them until then."""
+    if isinstance(tensor, torch.Tensor):
+        hook = getattr(interp.hooks, "on_memory", None)
+        if hook is not None:
+            hook(kind, tensor)
+
+
 # -- the common path -------------------------------------------------------------------------
 def invoke(interp: Interpreter, op: str, fn: Callable[..., Any], spec: CallSpec, args: list,
            kwargs: dict, node: ast.AST, record_args: list | None = None) -> Any:
@@ -135,6 +145,8 @@ def invoke(interp: Interpreter, op: str, fn: Callable[..., Any], spec: CallSpec,
     call_kwargs = dict(kwargs)
     if spec.kind == "random":
         call_kwargs["generator"] = interp.generator
+    if op[-1:] == "_" and args:   # x.add_(y), torch.relu_(x), nn.init.normal_(w): writes args[0]
+        notify_memory(interp, "write", args[0])
     try:
         result = fn(*args, **call_kwargs)
     except ProgramError:

@@ -15,7 +15,7 @@ import torch
 
 from autogradlab.errors import NotSupported, ProgramError, ProgramTypeError, ProgramValueError
 from autogradlab.lang import numpy_ops
-from autogradlab.lang.calls import has_tensor, translate_torch_error
+from autogradlab.lang.calls import has_tensor, notify_memory, translate_torch_error
 from autogradlab.lang.safe_values import SafeArray, SafeGradFn, SafeNumpyDtype, SafeType, describe, is_data
 from autogradlab.lang.sizes import tensor_elements
 
@@ -135,6 +135,8 @@ class OperatorsMixin:
         tensors = isinstance(left, torch.Tensor) or isinstance(right, torch.Tensor)
         if tensors:   # in-place too: `x @= y` falls back to an out-of-place matmul
             self.sizes.predict(fn, [left, right], {}, op, creation=False)
+            if inplace_of is not None:
+                notify_memory(self, "write", left)   # `x += y` writes x's memory
         else:
             self.sizes.check_python_binop(_PY_NAMES.get(op, op), left, right)
         try:

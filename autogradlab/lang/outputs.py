@@ -15,7 +15,7 @@ import torch
 
 from autogradlab.errors import NotSupported, ProgramTypeError, ShapeMismatch
 from autogradlab.lang.allowlist import CallSpec
-from autogradlab.lang.calls import invoke, translate_torch_error
+from autogradlab.lang.calls import invoke, notify_memory, translate_torch_error
 
 if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
@@ -44,6 +44,7 @@ def call_with_out(interp: Interpreter, op: str, fn: Callable[..., Any], spec: Ca
             f"{shape_text(result.shape)}; Autograd Lab does not resize out= tensors (PyTorch would "
             f"resize it and warn that this is deprecated)",
             hint="pass an out= tensor of the result's shape, or assign the result: y = torch.op(...)")
+    notify_memory(interp, "write", out)
     try:
         fn(*args, **kwargs, out=out)
     except Exception as exc:  # noqa: BLE001 - dtype casts, autograd: PyTorch's own message

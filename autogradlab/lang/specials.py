@@ -13,7 +13,14 @@ import torch
 
 from autogradlab.errors import NotSupported, ProgramError, ProgramTypeError
 from autogradlab.lang import devices, tensor_api
-from autogradlab.lang.calls import has_tensor, invoke, require_data, translate_torch_error, wrap_result
+from autogradlab.lang.calls import (
+    has_tensor,
+    invoke,
+    notify_memory,
+    require_data,
+    translate_torch_error,
+    wrap_result,
+)
 from autogradlab.lang.safe_values import SafeArray, UserFunction
 from autogradlab.lang.sizes import tensor_elements
 
@@ -72,6 +79,7 @@ def _autograd_grad(interp: Interpreter, args: list, kwargs: dict, node: ast.AST)
 def _numpy(interp: Interpreter, tensor: torch.Tensor, args: list, kwargs: dict, node: ast.AST) -> Any:
     if args:
         raise NotSupported("`.numpy()` takes no arguments in Autograd Lab")
+    notify_memory(interp, "share", tensor)   # NumPy writes it without torch's version counter
     try:
         return SafeArray(tensor.numpy())
     except Exception as exc:  # noqa: BLE001

@@ -184,7 +184,9 @@ class OpTrace:
             outputs = [_Output(t, number, fn, bool(shared) and _storage_key(t) in shared)
                        for t, number, fn in zip(tensors, tensor_ids, fns, strict=True)]
         lazy = self._lazy
+        held = 0                     # every new output is held (a copy, the tensor, or a number)
         for out in outputs:
+            held += out.elements
             if out.key is not None:
                 found = lazy.get(out.key)
                 if found is None:
@@ -193,32 +195,37 @@ class OpTrace:
                     found.append(out)
         entry = _Entry(fields, in_function, outputs, keys)
         if pin:
-            entry.pin = sum(o.elements for o in outputs) <= PINNED_MAX_ELEMENTS
+            entry.pin = held <= PINNED_MAX_ELEMENTS
         entries = self._entries
         entries.append(entry)
-        self._by_index[self.total] = entry
-        self.total += 1
+        total = self.total
+        self._by_index[total] = entry
+        self.total = total + 1
+        summary = self.summary
         where = (fields[1], fields[2])
-        self.summary[where] = self.summary.get(where, 0) + 1
-        entry.held = held = sum(o.elements for o in outputs if o.held)
+        summary[where] = summary.get(where, 0) + 1
+        entry.held = held
         self._elements += held
-        while len(entries) > self.window or (self._elements > WINDOW_ELEMENTS and len(entries) > 1):
-            self._drop(entries.popleft())
+        if len(entries) > self.window or self._elements > WINDOW_ELEMENTS:
+            while len(entries) > self.window or (self._elements > WINDOW_ELEMENTS and len(entries) > 1):
+                self._drop(entries.popleft())
 
     def _drop(self, entry: _Entry) -> None:
         if entry.pin and len(self._pinned) < PINNED_MAX:
             self._pinned.append(entry)
             self._elements -= entry.held
             return
-        index = entry.index
+        index = entry.fields[0]
         del self._by_index[index]
         self._elements -= entry.held
         for out in entry.outputs:
             if out.key is not None:
                 found = self._lazy.get(out.key)
                 if found is not None:
-                    if out in found:
+                    try:
                         found.remove(out)
+                    except ValueError:
+                        pass
                     if not found:
                         del self._lazy[out.key]
                 out.key = None

@@ -183,17 +183,21 @@ class Recorder:
         input_ids: list[int | None] = []
         ids, names, local = self._ids, self._names, self._local
         shares_numpy = False
-        for prefix, arg in (_arguments(args, kwargs) if kwargs else [("", a) for a in args]):
+        prefix = ""
+        for arg in (_arguments(args, kwargs) if kwargs else args):
+            if kwargs:
+                prefix, arg = arg
             if isinstance(arg, torch.Tensor):   # describe() and tensor_id(), inlined
                 key = id(arg)
-                known = names.get(key)
-                text = known[0] if known else local.get(key)
                 entry = ids.get(key)
                 number = entry[0] if entry is not None else self.tensor_id(arg)
-                inputs.append(prefix + (text or f"t{number}"))
+                known = names.get(key)
+                text = known[0] if known else local.get(key)
+                inputs.append(prefix + text if text else f"{prefix}t{number}")
                 input_ids.append(number)
                 continue
-            if type(arg) in (int, float, bool):
+            kind = type(arg)
+            if kind is int or kind is float or kind is bool:
                 inputs.append(prefix + _clip(repr(arg)))
                 input_ids.append(None)
                 continue
@@ -212,6 +216,7 @@ class Recorder:
         makes_leaf = False
         out_ids: list[int] = []
         fns: list[Any] = []
+        created_by, origins = self._created_by, self._origins
         for position, t in enumerate(out_tensors):
             key = id(t)
             entry = ids.get(key)
@@ -224,16 +229,17 @@ class Recorder:
                 self.alive_results += 1
             fn = t.grad_fn
             fns.append(fn)
-            if key not in self._created_by:
-                self._created_by[key] = index
-                keys.append((self._created_by, key))
+            if key not in created_by:
+                created_by[key] = index
+                keys.append((created_by, key))
                 makes_leaf = makes_leaf or (fn is None and t.requires_grad)
-            if fn is not None and id(fn) not in self._origins:
-                self._origins[id(fn)] = (index, position, fn, entry[1])
-                keys.append((self._origins, id(fn)))
+            if fn is not None and id(fn) not in origins:
+                origins[id(fn)] = (index, position, fn, entry[1])
+                keys.append((origins, id(fn)))
         self.trace.add((index, op, line, column, source, tuple(inputs), tuple(input_ids)),
                        in_function, out_tensors, out_ids, keys, pin=makes_leaf, fns=fns)
-        self._unnamed_outputs = {id(t) for t in out_tensors}
+        self._unnamed_outputs = {id(result)} if len(out_tensors) == 1 and out_tensors[0] is result \
+            else {id(t) for t in out_tensors}
         if shares_numpy:   # from_numpy / as_tensor: NumPy writes this memory without telling torch
             for t in out_tensors:
                 self.trace.share(t)

@@ -126,8 +126,20 @@ def summarize(arr: np.ndarray) -> str:
     return _fmt_stats(arr)
 
 
+_SCALAR_DTYPES: dict[torch.dtype, Any] = {torch.float32: np.float32, torch.float64: np.float64,
+                                          torch.int64: np.int64, torch.int32: np.int32, torch.bool: np.bool_}
+
+
 def snapshot(tensor: torch.Tensor, tensor_id: int) -> TensorSnapshot:
     """The tensor as it is now; full values only when small (labels need the summary only)."""
+    np_dtype = _SCALAR_DTYPES.get(tensor.dtype)
+    if np_dtype is not None and not tensor.dim() and tensor.layout is torch.strided \
+            and not tensor.is_neg():   # a scalar of a long chain: its number, without a copy
+        arr = np.array(tensor.item(), dtype=np_dtype)
+        grad_fn = tensor.grad_fn
+        return TensorSnapshot(tensor_id, (), dtype_name(tensor.dtype), arr, summarize(arr),
+                              requires_grad=tensor.requires_grad,
+                              grad_fn=type(grad_fn).__name__ if grad_fn is not None else None)
     arr = to_numpy(tensor)
     summary = summarize(arr)
     if arr.size > SNAPSHOT_MAX_ELEMENTS:

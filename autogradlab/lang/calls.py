@@ -99,6 +99,8 @@ def unwrap(value: Any) -> Any:
 def wrap_result(value: Any, qualname: str) -> Any:
     """Library results -> values a program may hold (numpy arrays wrapped, numpy scalars made
     plain); anything else that is not data is refused."""
+    if type(value) is torch.Tensor:   # the common case
+        return value
     if isinstance(value, np.ndarray):
         return SafeArray(value)
     if isinstance(value, (np.number, np.bool_)):

@@ -90,6 +90,13 @@ def require_data(value: Any, where: str) -> Any:
     return value
 
 
+def _require_all(args: list, kwargs: dict, name: str, method: bool) -> None:
+    """require_data for every argument (the message is built only for a refused one)."""
+    for value in (*args, *kwargs.values()) if kwargs else args:
+        if not is_data(value):
+            require_data(value, f"in `.{name}()`" if method else f"in `{name}`")
+
+
 def unwrap(value: Any) -> Any:
     """SafeArray -> ndarray for torch.tensor and friends. Top level only: nested lists are never
     copied (they may share one inner list 100,000 times)."""
@@ -231,16 +238,18 @@ def call_function(interp: Interpreter, qualname: str, fn: Callable[..., Any], sp
     if "input" in kwargs and not args and "input" not in spec.kwargs:
         kwargs = dict(kwargs)
         args = [kwargs.pop("input")]   # torch's first parameter, by keyword: zeros_like(input=x)
-    check_kwargs(qualname, spec, kwargs)
     late = _late()
-    kwargs = late.pop_device(kwargs)
+    if kwargs:
+        check_kwargs(qualname, spec, kwargs)
+        kwargs = late.pop_device(kwargs)
     op = qualname.removeprefix("torch.")
     special = late.SPECIAL_FUNCTIONS.get(qualname)
     if special is not None:
         return special(interp, args, kwargs, node)
-    for value in list(args) + list(kwargs.values()):
-        require_data(value, f"in `{qualname}`")
-    args, kwargs = [unwrap(a) for a in args], {k: unwrap(v) for k, v in kwargs.items()}
+    _require_all(args, kwargs, qualname, False)
+    args = [unwrap(a) for a in args]
+    if kwargs:
+        kwargs = {k: unwrap(v) for k, v in kwargs.items()}
     if spec.kind == "tensor":
         data = args[0] if args else kwargs.get("data")
         interp.sizes.check_nested(data, op)
@@ -255,11 +264,11 @@ def call_function(interp: Interpreter, qualname: str, fn: Callable[..., Any], sp
 def call_method(interp: Interpreter, tensor: torch.Tensor, name: str, spec: CallSpec, args: list,
                 kwargs: dict, node: ast.AST) -> Any:
     """tensor.name(*args, **kwargs) for an allowlisted method."""
-    check_kwargs(f"Tensor.{name}", spec, kwargs)
     late = _late()
-    kwargs = late.pop_device(kwargs)
-    for value in list(args) + list(kwargs.values()):
-        require_data(value, f"in `.{name}()`")
+    if kwargs:
+        check_kwargs(f"Tensor.{name}", spec, kwargs)
+        kwargs = late.pop_device(kwargs)
+    _require_all(args, kwargs, name, True)
     special = late.SPECIAL_METHODS.get(name)
     if special is not None:
         return special(interp, tensor, args, kwargs, node)

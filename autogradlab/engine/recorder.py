@@ -19,8 +19,10 @@ from typing import Any
 import numpy as np
 import torch
 
+from autogradlab.engine.displays import DISPLAY_TOTAL_WEIGHT, DisplayHooks
 from autogradlab.engine.grads import GradientRecorder
 from autogradlab.engine.graph import OpOrigin, gc_paused, is_leaf_node, read_saved
+from autogradlab.engine.memory_hooks import MemoryHooks
 from autogradlab.engine.op_text import (  # noqa: F401 - _constant_text is imported by tests
     _arguments,
     _clip,
@@ -29,20 +31,10 @@ from autogradlab.engine.op_text import (  # noqa: F401 - _constant_text is impor
     receiver_text,
 )
 from autogradlab.engine.trace import OpTrace
-from autogradlab.engine.value_text import (
-    BUDGET_SPENT,
-    TOO_LARGE,
-    bounded_repr,
-    sequence_weight,
-    too_large_text,
-)
 from autogradlab.errors import LimitExceeded
 from autogradlab.limits import DEFAULT_LIMITS, Limits
 from autogradlab.report import BackwardCall, Displayed, OpRecord
 
-DISPLAY_MAX_WEIGHT = 100_000        # one displayed value (see values.sequence_weight) ...
-DISPLAY_TOTAL_WEIGHT = 1_000_000    # ... and all displays of one run together
-DISPLAY_MIN_WEIGHT = 100            # small values are shown even when that total is spent
 BACKWARD_CALLS_KEPT = 100           # backward calls listed in the report (the latest)
 
 
@@ -50,7 +42,7 @@ def _position(node: ast.AST) -> tuple[int, int]:
     return getattr(node, "lineno", 0) or 0, (getattr(node, "col_offset", 0) or 0) + 1
 
 
-class Recorder:
+class Recorder(MemoryHooks, DisplayHooks):
     """Implements ProgramHooks for one run."""
 
     def __init__(self, source: str, limits: Limits = DEFAULT_LIMITS) -> None:
@@ -85,7 +77,7 @@ class Recorder:
         self._display_left = DISPLAY_TOTAL_WEIGHT
         self.last_line: int | None = None         # line of the last statement the hooks saw
         self.jacobians: list = []                 # JacobianRecord per jacobian() call (jacobian_call.py)
-        self._grad_owners: dict[int, Any] = {}    # id(tensor) -> weakref: tensors whose .grad the program saw
+        self._grad_owners: dict[int, Any] = {}    # memory_hooks.py
 
     # ---- identities and names ---------------------------------------------------------------
 
@@ -244,30 +236,6 @@ class Recorder:
             for t in out_tensors:
                 self.trace.share(t)
 
-    def on_memory(self, kind: str, tensor: Any) -> None:
-        """The interpreter is about to write into `tensor` ("write"), hands its memory to NumPy or
-        `.data` ("share"), or the program saw or set its `.grad` ("grad": backward writes there)."""
-        if not isinstance(tensor, torch.Tensor):
-            return
-        if kind == "write":
-            self.trace.before_write(tensor)
-        elif kind == "share":
-            self.trace.share(tensor)
-        elif kind == "grad" and id(tensor) not in self._grad_owners:
-            try:
-                self._grad_owners[id(tensor)] = weakref.ref(tensor)
-            except TypeError:
-                pass
-
-    def _before_grad_writes(self) -> None:
-        """backward adds into existing .grad tensors in place: copy what the trace holds on them."""
-        for key, ref in list(self._grad_owners.items()):
-            owner = ref()
-            if owner is None:
-                del self._grad_owners[key]
-            elif owner.grad is not None:
-                self.trace.before_write(owner.grad)
-
     def on_assign(self, name: str, value: Any, node: ast.AST, in_function: str | None) -> None:
         self._seen(node)
         if id(value) in self._unnamed_outputs and self.trace.total:
@@ -336,22 +304,6 @@ class Recorder:
 
     def on_print(self, text: str) -> None:
         self.printed.append(text)
-
-    def on_display(self, value: Any, node: ast.AST) -> None:
-        """The value as a notebook shows it; weighed first, so a huge (or hugely shared) list
-        becomes a short "too large to show" text instead of a repr that would never finish."""
-        self._seen(node)
-        if isinstance(value, torch.Tensor):
-            self.tensor_id(value)
-        cap = min(DISPLAY_MAX_WEIGHT, max(self._display_left, DISPLAY_MIN_WEIGHT))
-        memo: dict[int, int] = {}
-        weight = sequence_weight(value, cap, memo)
-        if weight > cap:
-            text = too_large_text(value, BUDGET_SPENT if weight <= DISPLAY_MAX_WEIGHT else TOO_LARGE)
-        else:
-            self._display_left -= weight
-            text = bounded_repr(value, cap, memo)
-        self.displayed.append(Displayed(line=_position(node)[0], text=text))
 
     def _source_line(self, line: int) -> str:
         return self.lines[line - 1] if 1 <= line <= len(self.lines) else ""

@@ -3,10 +3,17 @@
 A training loop runs tens of thousands of ops; keeping a full record (and a value snapshot) of
 each one cost more than the ops themselves and grew without bound. The trace keeps a window: the
 last RECORD_WINDOW ops in full, and for every op ever run a count per (op, line) (`summary`).
-An op's output values are copied when the op runs (a cheap clone, so a later in-place change does
-not alter them) and turned into a TensorSnapshot only when the report asks for the record, so ops
-that leave the window never pay for a snapshot. Outputs larger than CLONE_MAX_ELEMENTS are held
-with their version counter instead (see _Output); what the window holds stays under
+An op's outputs are held as they are (an alias without the graph, with the version counter) and
+copied only when the program is about to write into their memory: the interpreter announces every
+write it makes (in-place methods and functions, setitem, augmented assignment, out=, `.data`
+assignment; lang/calls.notify_memory), backward's accumulation into a `.grad` the program saw or
+set (Recorder.before_backward), and memory NumPy or `.data` shares without torch's version counter
+(outputs on such memory are copied at once). Views share their base's storage, so the storage
+address finds every output a write can change. A write no hook announced still bumps the version
+counter: the record then says "changed in place" (and STALE_LAZY counts it for the tests), never
+shows later values. Outputs are turned into a TensorSnapshot only when the report asks for the
+record, so ops that leave the window never pay for a copy or a snapshot. Outputs larger than
+CLONE_MAX_ELEMENTS are never copied (see _Output); what the window holds stays under
 WINDOW_ELEMENTS elements in all (older entries leave early).
 """
 

@@ -21,14 +21,8 @@ from autogradlab.lang import allowlist as al
 from autogradlab.lang import dicts, distributions
 from autogradlab.lang.allowed_imports import MODEL_HINT, out_of_scope
 from autogradlab.lang.calls import call_method as call_tensor_method
-from autogradlab.lang.calls import (
-    check_tolist,
-    has_tensor,
-    notify_memory,
-    require_data,
-    translate_torch_error,
-    wrap_result,
-)
+from autogradlab.lang.calls import check_tolist, has_tensor, require_data, translate_torch_error, wrap_result
+from autogradlab.lang.calls import notify_memory as _notify
 from autogradlab.lang.numpy_ops import ARRAY_METHODS, array_copy, array_method, is_numpy_operand
 from autogradlab.lang.operators import python_error
 from autogradlab.lang.safe_values import (
@@ -112,7 +106,7 @@ def read_attribute(interp: Interpreter, base: Any, name: str, node: ast.AST) -> 
         if name in al.TENSOR_PROPERTIES:
             value = _torch_guarded(name, lambda: getattr(base, name), [base])
             if name == "grad" or name == "data":   # backward writes .grad; .data has its own version
-                notify_memory(interp, "grad" if name == "grad" else "share", base)
+                _notify(interp, "grad" if name == "grad" else "share", base)
             if name == "grad_fn":
                 return SafeGradFn.wrap(value, interp.grad_fn_wrappers)
             if name in al.TENSOR_OP_PROPERTIES and isinstance(value, torch.Tensor):
@@ -294,7 +288,7 @@ def set_item(interp: Interpreter, base: Any, index: Any, value: Any, node: ast.A
         if isinstance(value, SafeArray):
             raise NotSupported("assigning numpy arrays into tensors is not supported; use "
                                "torch.tensor(...) first")
-        notify_memory(interp, "write", base)
+        _notify(interp, "write", base)
         _torch_guarded("setitem", lambda: base.__setitem__(index, value), [base, index, value])
         interp.record_op("setitem", [base, index, value], {}, base, node)
         return
@@ -322,7 +316,7 @@ def set_attribute(interp: Interpreter, base: Any, name: str, value: Any, node: a
                            f"`.requires_grad`, `.grad` and `.data`)")
     require_data(value, "in an assignment")
     if name != "requires_grad":   # backward adds into a .grad set here; .data swaps the memory
-        notify_memory(interp, "grad" if name == "grad" else "write", base)
+        _notify(interp, "grad" if name == "grad" else "write", base)
     _torch_guarded(f"set {name}", lambda: setattr(base, name, value), [base, value])
     if has_tensor(value) and name == "data":
         interp.sizes.check_elements(tensor_elements(value), "data")

@@ -1,0 +1,44 @@
+"""The Recorder's on_display: bare expression statements shown as a notebook shows them."""
+
+from __future__ import annotations
+
+import ast
+from typing import Any
+
+import torch
+
+from autogradlab.engine.value_text import (
+    BUDGET_SPENT,
+    TOO_LARGE,
+    bounded_repr,
+    sequence_weight,
+    too_large_text,
+)
+from autogradlab.report import Displayed
+
+DISPLAY_MAX_WEIGHT = 100_000        # one displayed value (see values.sequence_weight) ...
+DISPLAY_TOTAL_WEIGHT = 1_000_000    # ... and all displays of one run together
+DISPLAY_MIN_WEIGHT = 100            # small values are shown even when that total is spent
+
+
+class DisplayHooks:
+    """Mixed into Recorder (which owns `displayed`, `_display_left`, `_seen` and `tensor_id`)."""
+
+    displayed: list[Displayed]
+    _display_left: int
+
+    def on_display(self, value: Any, node: ast.AST) -> None:
+        """The value as a notebook shows it; weighed first, so a huge (or hugely shared) list
+        becomes a short "too large to show" text instead of a repr that would never finish."""
+        self._seen(node)
+        if isinstance(value, torch.Tensor):
+            self.tensor_id(value)
+        cap = min(DISPLAY_MAX_WEIGHT, max(self._display_left, DISPLAY_MIN_WEIGHT))
+        memo: dict[int, int] = {}
+        weight = sequence_weight(value, cap, memo)
+        if weight > cap:
+            text = too_large_text(value, BUDGET_SPENT if weight <= DISPLAY_MAX_WEIGHT else TOO_LARGE)
+        else:
+            self._display_left -= weight
+            text = bounded_repr(value, cap, memo)
+        self.displayed.append(Displayed(line=getattr(node, "lineno", 0) or 0, text=text))

@@ -293,3 +293,22 @@ for _ in range(150):
     assert len(kept) > 100
     for g, e in zip(kept, expected.values[-len(kept):], strict=True):
         np.testing.assert_allclose(g, e)
+
+
+@pytest.mark.parametrize("oracle", [backward_accumulates_into_grad, optimizer_style_updates,
+                                    in_place_methods],
+                         ids=lambda f: f.__name__)
+def test_steps_runs_hold_the_same_values(oracle):
+    """A steps run wraps the recorder (engine/step_hooks.py): the writes reach the trace the same
+    way, and the op records still equal PyTorch's values of that moment."""
+    from autogradlab.step_records import StepOptions
+
+    expected = Oracle()
+    oracle(expected)
+    before = trace.STALE_LAZY[0]
+    report = run_program("import torch\n" + ENGINE[oracle], steps=StepOptions(backward_if_missing=True))
+    assert report.error is None and trace.STALE_LAZY[0] == before
+    got = [np.asarray(out.value) for op in report.ops for out in op.outputs]
+    assert len(got) == len(expected.values)
+    for g, e in zip(got, expected.values, strict=True):
+        np.testing.assert_allclose(g, e)

@@ -19,13 +19,12 @@ WINDOW_ELEMENTS elements in all (older entries leave early).
 
 from __future__ import annotations
 
-import dataclasses
 from collections import Counter, deque
 from typing import Any
 
 import torch
 
-from autogradlab.engine.values import dtype_name, snapshot
+from autogradlab.engine.values import dtype_name, snapshot_as
 from autogradlab.report import OpRecord, TensorSnapshot
 
 RECORD_WINDOW = 500            # op records kept in full (the latest)
@@ -122,8 +121,7 @@ class _Output:
                 self.done = TensorSnapshot(self.tensor_id, tuple(source.shape), dtype_name(source.dtype),
                                            None, CHANGED_LATER, self.requires_grad, fn_name)
             else:
-                snap = snapshot(source, self.tensor_id)
-                self.done = dataclasses.replace(snap, requires_grad=self.requires_grad, grad_fn=fn_name)
+                self.done = snapshot_as(source, self.tensor_id, self.requires_grad, fn_name)
             self.copy = None
             self.scalar = None
             self.key = None

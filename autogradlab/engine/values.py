@@ -132,22 +132,27 @@ _SCALAR_DTYPES: dict[torch.dtype, Any] = {torch.float32: np.float32, torch.float
 
 def snapshot(tensor: torch.Tensor, tensor_id: int) -> TensorSnapshot:
     """The tensor as it is now; full values only when small (labels need the summary only)."""
+    grad_fn = tensor.grad_fn
+    return snapshot_as(tensor, tensor_id, tensor.requires_grad,
+                       type(grad_fn).__name__ if grad_fn is not None else None)
+
+
+def snapshot_as(tensor: torch.Tensor, tensor_id: int, requires_grad: bool,
+                grad_fn: str | None) -> TensorSnapshot:
+    """snapshot() with the autograd facts given (an op record's, from when the op ran)."""
     np_dtype = _SCALAR_DTYPES.get(tensor.dtype)
     if np_dtype is not None and not tensor.dim() and tensor.layout is torch.strided \
             and not tensor.is_neg():   # a scalar of a long chain: its number, without a copy
         arr = np.array(tensor.item(), dtype=np_dtype)
-        grad_fn = tensor.grad_fn
         return TensorSnapshot(tensor_id, (), dtype_name(tensor.dtype), arr, summarize(arr),
-                              requires_grad=tensor.requires_grad,
-                              grad_fn=type(grad_fn).__name__ if grad_fn is not None else None)
+                              requires_grad=requires_grad, grad_fn=grad_fn)
     arr = to_numpy(tensor)
     summary = summarize(arr)
     if arr.size > SNAPSHOT_MAX_ELEMENTS:
         arr = None
-    grad_fn = tensor.grad_fn
     return TensorSnapshot(tensor_id, tuple(arr.shape) if arr is not None else tuple(tensor.shape),
-                          dtype_name(tensor.dtype), arr, summary, requires_grad=tensor.requires_grad,
-                          grad_fn=type(grad_fn).__name__ if grad_fn is not None else None)
+                          dtype_name(tensor.dtype), arr, summary, requires_grad=requires_grad,
+                          grad_fn=grad_fn)
 
 
 def _as_array(obj: Any) -> np.ndarray | None:

@@ -21,7 +21,7 @@ from typing import Any
 
 import torch
 
-from autogradlab.engine.graph import function_inputs, gc_paused, is_leaf_node
+from autogradlab.engine.graph import gc_paused, is_leaf_node
 
 Capture = dict[int, torch.Tensor]  # id(Node) or id(leaf tensor) -> gradient
 KEPT_BACKWARDS = 8                   # backward calls whose gradients (and graph references) are kept
@@ -64,21 +64,37 @@ class GradientRecorder:
         self._owner[key] = self._current
 
     def _hook_graphs(self, roots: list[torch.Tensor]) -> list[Any]:
+        """One walk of each root's graph (issue 9: the walk, the reach bookkeeping and the hook
+        registration used to be three passes): every Node not yet reached by this backward is
+        reached, and hooked unless an earlier backward's hook on it is still registered."""
         new_fns: list[Any] = []
+        current = self._current
+        reached, owner, hooked = current.reached, self._owner, self._hooked
         for tensor in roots:
-            if tensor.grad_fn is None:
+            root = tensor.grad_fn
+            if root is None:
                 if tensor.requires_grad:
                     self._hook_leaf(tensor)
                 continue
-            for fn in _walk(tensor.grad_fn, self._current.reached):
-                if is_leaf_node(fn):
+            if id(root) in reached:
+                continue
+            reached[id(root)] = root
+            stack = [root]
+            while stack:
+                fn = stack.pop()
+                key = id(fn)
+                owner[key] = current
+                if type(fn) in _LEAF_TYPES or _is_leaf_type(fn):
                     self._hook_leaf(fn.variable)
-                elif id(fn) not in self._hooked:
+                elif key not in hooked:
                     token = object()
-                    fn.register_prehook(self._node_hook(id(fn), token))
-                    self._hooked[id(fn)] = token
+                    fn.register_prehook(self._node_hook(key, token))
+                    hooked[key] = token
                     new_fns.append(fn)
-                self._reach(id(fn), fn)
+                for child, _ in getattr(fn, "next_functions", ()):
+                    if child is not None and id(child) not in reached:
+                        reached[id(child)] = child
+                        stack.append(child)
         return new_fns
 
     def finish(self) -> None:
@@ -150,24 +166,12 @@ class GradientRecorder:
         leaf.register_hook(leaf_hook)
 
 
-def _walk(root: Any, seen: dict[int, Any]) -> list[Any]:
-    """Nodes reachable from root not yet in `seen` (this backward's), inputs first, no recursion.
-    Every Node of the graph is visited, hooked or not: the walk is what tells which Nodes the
-    latest backward calls still use."""
-    if id(root) in seen:
-        return []
-    visited = {id(root)}
-    order: list[Any] = []
-    stack: list[tuple[Any, Any]] = [(root, iter(function_inputs(root)))]
-    while stack:
-        fn, inputs = stack[-1]
-        for child in inputs:
-            key = id(child)
-            if key not in visited and key not in seen:
-                visited.add(key)
-                stack.append((child, iter(function_inputs(child))))
-                break
-        else:
-            stack.pop()
-            order.append(fn)
-    return order
+
+_LEAF_TYPES: set[type] = set()   # the class of AccumulateGrad Nodes, once seen
+
+
+def _is_leaf_type(fn: Any) -> bool:
+    if is_leaf_node(fn):
+        _LEAF_TYPES.add(type(fn))
+        return True
+    return False

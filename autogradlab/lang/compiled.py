@@ -23,7 +23,7 @@ import torch
 
 from autogradlab.errors import ProgramError
 from autogradlab.lang import allowlist as al
-from autogradlab.lang import attributes
+from autogradlab.lang import attributes, compiled_blocks
 from autogradlab.lang.calls import call_method as call_tensor_method
 from autogradlab.lang.calls import require_data
 from autogradlab.lang.operators import BINARY, COMPARE, UNARY, python_error
@@ -67,6 +67,8 @@ def compile_statement(interp: Interpreter, node: ast.stmt) -> Run:
         work = _for(interp, node)
     elif kind is ast.While:
         work = _while(interp, node)
+    elif kind is ast.With and (work := compiled_blocks.with_statement(interp, node)) is not None:
+        pass
     else:
         return lambda: interp.exec(node)
     return _positioned(interp, node, work)
@@ -227,6 +229,9 @@ def compile_expression(interp: Interpreter, node: ast.expr) -> Run:
         work = _call(interp, node)
     elif kind is ast.Subscript:
         work = _subscript(interp, node)
+    elif kind in (ast.ListComp, ast.GeneratorExp) and \
+            (work := compiled_blocks.list_comprehension(interp, node)) is not None:
+        pass
     else:
         return lambda: interp.eval(node)
     return _positioned(interp, node, work)

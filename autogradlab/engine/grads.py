@@ -30,12 +30,13 @@ KEPT_BACKWARDS = 8                   # backward calls whose gradients (and graph
 class _Generation:
     """One backward call: its gradients and the Nodes/leaves it reached (held strongly)."""
 
-    __slots__ = ("capture", "reached", "returned")
+    __slots__ = ("capture", "reached", "returned", "shared")
 
-    def __init__(self) -> None:
+    def __init__(self, shared: frozenset[int] | None = None) -> None:
         self.capture: Capture = {}
         self.reached: dict[int, Any] = {}
         self.returned = False
+        self.shared = shared   # storages of the program's own `gradient` tensors (None: none given)
 
 
 class GradientRecorder:
@@ -51,11 +52,12 @@ class GradientRecorder:
         """Captures of the kept backward calls that returned normally, oldest first."""
         return [g.capture for g in self._generations if g.returned]
 
-    def begin(self, roots: list[torch.Tensor]) -> list[Any]:
-        """Called right before backward() from `roots`; returns the Nodes seen for the first time."""
+    def begin(self, roots: list[torch.Tensor], gradient: Any = None) -> list[Any]:
+        """Called right before backward() from `roots` (with the program's `gradient` argument,
+        a tensor or a sequence of them, if any); returns the Nodes seen for the first time."""
         if self._current is not None:   # the previous backward raised and nobody said so
             self.abort()
-        self._current = _Generation()
+        self._current = _Generation(_storages(gradient))
         with gc_paused():
             return self._hook_graphs(roots)
 
@@ -141,6 +143,9 @@ class GradientRecorder:
         # place PyTorch reuses such a tensor is AccumulateGrad stealing it as a leaf's .grad (which
         # the program may then change in place), and it steals only a tensor nobody else holds:
         # the reference kept here makes it copy instead (test_engine_grads checks the values).
+        # The exception: the program's own `gradient` tensor of y.backward(g) reaches the root
+        # Node as it is (and Nodes behind it that pass a gradient through, or view it): a
+        # gradient sharing its storage is copied, or `g += 1` later would change what is shown.
         def pre_hook(grad_outputs: tuple[torch.Tensor | None, ...]) -> None:
             current = self._current
             if current is None or self._hooked.get(key) is not token:
@@ -149,7 +154,9 @@ class GradientRecorder:
                 if grad is not None:
                     # the same tensor object (a detach() would not count as a holder), unless it
                     # is part of a graph (create_graph=True): then a copy, so no graph is kept
-                    current.capture[key] = grad.detach().clone() if grad.requires_grad else grad
+                    shared = current.shared
+                    copy = grad.requires_grad or (shared is not None and _shares(grad, shared))
+                    current.capture[key] = grad.detach().clone() if copy else grad
                     return
         return pre_hook
 
@@ -175,3 +182,27 @@ def _is_leaf_type(fn: Any) -> bool:
         _LEAF_TYPES.add(type(fn))
         return True
     return False
+
+
+def _storages(gradient: Any) -> frozenset[int] | None:
+    """Storage addresses of the program's gradient tensors; None when there are none."""
+    items = gradient if isinstance(gradient, (list, tuple)) else [gradient]
+    tensors = [t for t in items if isinstance(t, torch.Tensor)]
+    if not tensors:
+        return None
+    try:
+        return frozenset(t.untyped_storage().data_ptr() for t in tensors)
+    except Exception:  # a tensor without a plain storage: copy every gradient of this backward
+        return frozenset({_EVERY})
+
+
+_EVERY = -1
+
+
+def _shares(grad: torch.Tensor, storages: frozenset[int]) -> bool:
+    if _EVERY in storages:
+        return True
+    try:
+        return grad.untyped_storage().data_ptr() in storages
+    except Exception:
+        return True

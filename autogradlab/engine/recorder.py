@@ -264,7 +264,7 @@ class Recorder:
         self.last_backward = roots[0]
         self.last_backward_text = self._receiver_text(node)
         self._pending_backward = (roots[0], gradient is not None)
-        new_fns = self.grads.begin(roots)
+        new_fns = self.grads.begin(roots, gradient)
         with gc_paused():
             for fn in new_fns:
                 saved = read_saved(fn) if not is_leaf_node(fn) else None

@@ -317,6 +317,76 @@ for i in range(2):
     "comp_top_level_display": (_src("""
 [k * k for k in range(4)]
 """), Limits()),
+    # -- fast paths folded into the closures (names, binary operators, floats, bool tests) ----
+    "fast_float_augassign": (_src("""
+t = 0.0
+for n in range(1, 50):
+    t += 1 / n ** 2
+    t -= 0.5 * 1e-3
+    if n % 10 == 0:
+        print(t, n < 2.5, 2.5 <= n, n == 10.0)
+"""), Limits()),
+    "fast_float_division_by_zero": (_src("""
+x = 1.0
+for i in range(3):
+    x /= (1.0 - i)
+"""), Limits()),
+    "fast_float_overflow": (_src("""
+x = 10.0
+for i in range(3):
+    x **= 200.0
+"""), Limits()),
+    "fast_float_overflow_binop": (_src("""
+for i in range(3):
+    y = 2.0 + 10.0 ** (200.0 * i)
+"""), Limits()),
+    "fast_int_pow_above": (_src("""
+x = 3
+for i in range(3):
+    x = x ** 40
+"""), Limits(max_int_bits=200)),
+    "fast_augassign_undefined": (_src("""
+for i in range(2):
+    undefined_total += 1.0
+"""), Limits()),
+    "fast_augassign_function": (_src("""
+def f():
+    return 1
+for i in range(2):
+    f += 1.0
+"""), Limits()),
+    "fast_bool_tests": (_src("""
+n = 5
+k = 0
+while n:
+    n -= 1
+    if [n] and not None:
+        k += 1
+    if n > 2.5:
+        k += 0.5
+print(k, n)
+"""), Limits()),
+    "fast_while_iterations_above": (_src("""
+n = 0
+while n < 10.0:
+    n += 1.0
+"""), Limits(max_loop_iterations=9)),
+    "fast_while_iterations_at": (_src("""
+n = 0
+while n < 10.0:
+    n += 1.0
+"""), Limits(max_loop_iterations=10)),
+    "fast_names_in_function_and_closure": (_src("""
+scale = 2.0
+def f(x):
+    y = x * scale
+    g = lambda z: z + y
+    return g(x) - 1.5
+t = 0.0
+for i in range(4):
+    t += f(float(i))
+print(t)
+"""), Limits()),
 }
 
 
@@ -328,7 +398,9 @@ def test_compiled_with_and_comprehensions_do_what_the_generic_walk_does(name, ge
     refused = ("_above", "_variable_named_no_grad", "_not_torch", "_undefined_base", "_other_manager",
                "_refused", "_position", "_private_attribute", "_dunder_base", "_unpack_error",
                "_zero_d_tensor", "_does_not_leak", "_function_element", "_lambda_target_value",
-               "_name_error", "_test_error", "_tensor_test", "_dunder_target", "_not_iterable")
+               "_name_error", "_test_error", "_tensor_test", "_division_by_zero", "_overflow",
+               "_overflow_binop",
+               "_undefined", "_augassign_function", "_dunder_target", "_not_iterable")
     if name.endswith(refused):
         assert error is not None, name
     else:

@@ -133,9 +133,14 @@ class GradientRecorder:
         return None
 
     def _store(self, key: int, token: object, grad: torch.Tensor | None) -> None:
-        # A copy: the leaf's gradient may become its .grad and be zeroed in place later.
-        if self._current is not None and grad is not None and self._hooked.get(key) is token:
-            self._current.capture[key] = grad.detach().clone()
+        # A leaf's gradient, kept as the Node gradients are (see _node_hook): the reference held
+        # here keeps AccumulateGrad from stealing it as the leaf's .grad (which the program then
+        # zeroes in place); it copies into .grad instead, and later backward calls add into .grad.
+        current = self._current
+        if current is not None and grad is not None and self._hooked.get(key) is token:
+            shared = current.shared
+            copy = grad.requires_grad or (shared is not None and _shares(grad, shared))
+            current.capture[key] = grad.detach().clone() if copy else grad
 
     def _node_hook(self, key: int, token: object):
         # No copy here (issue 9: a clone per Node per backward was a third of a loop's backward

@@ -124,3 +124,36 @@ def test_training_loop_longer_than_the_kept_backwards_shows_the_last_iteration()
             w -= 0.1 * w.grad
             w.grad.zero_()
     assert_same(expected, shown(hand, y))
+
+
+@pytest.mark.parametrize("change", ["zero_", "add_", "mul_", "none"])
+@pytest.mark.parametrize("first", [True, False])
+def test_leaf_gradient_shown_survives_changes_of_grad(change, first):
+    """The first backward (.grad is None: PyTorch may take the gradient tensor itself as .grad)
+    and a later one (.grad is added into): whatever the program does to .grad afterwards."""
+    hand = Hand()
+    x = hand.let("x", torch.tensor([1.0, -3.0, 0.25], requires_grad=True))
+    if not first:
+        x.grad = torch.full((3,), 7.0)
+    y = hand.let("y", hand.op("sum", torch.sum, hand.op("mul", operator.mul, x, x)))
+    expected = oracle_hooks(y)
+    hand.backward(y)
+    with torch.no_grad():
+        if change == "none":
+            x.grad = None
+        else:
+            getattr(x.grad, change)(*([] if change == "zero_" else [5.0]))
+    assert_same(expected, shown(hand, y))
+
+
+def test_leaf_backwarded_with_its_own_gradient_tensor():
+    hand = Hand()
+    x = hand.let("x", torch.tensor([2.0, 3.0], requires_grad=True))
+    g = torch.tensor([0.5, -1.0])
+    hand.rec.before_backward(x, g, hand_at())
+    x.backward(g)
+    hand.rec.after_backward(x, hand_at())
+    g.add_(10.0)
+    graph = _graph_of(x, "x", hand.rec)
+    leaf = next(n for n in graph.nodes if n.kind == "leaf")
+    torch.testing.assert_close(torch.as_tensor(leaf.grad.value), torch.tensor([0.5, -1.0]), rtol=0, atol=0)

@@ -23,7 +23,8 @@ from autogradlab.lang import allowlist as al
 from autogradlab.lang import attributes, compiled_blocks
 from autogradlab.lang.calls import call_method as call_tensor_method
 from autogradlab.lang.calls import require_data
-from autogradlab.lang.operators import BINARY, COMPARE, UNARY, python_error
+from autogradlab.lang.operators import _PY_NAMES, BINARY, COMPARE, UNARY, python_error
+from autogradlab.lang.sizes import _PYTHON_SIZED_OPS
 from autogradlab.lang.statements import BreakLoop, ContinueLoop, ReturnValue
 
 if TYPE_CHECKING:
@@ -152,11 +153,14 @@ def _name_run(interp: Interpreter, node: ast.Name) -> Run:
 def _binary_run(interp: Interpreter, node: ast.expr, name: str, fn: Callable[..., Any],
                 left: ast.expr, right: ast.expr) -> Run:
     """`a + b`, `a < b`: the node's step and position folded in; two floats (or a float and an
-    int) computed at once as apply_binary's first test does, everything else through it."""
+    int), and two ints under an operator that cannot make them big, computed at once as
+    apply_binary's first tests do; everything else through it."""
     left_of, right_of = compile_expression(interp, left), compile_expression(interp, right)
     line, column = node.lineno, node.col_offset + 1
     apply_binary = interp.apply_binary
-    float_pairs = _FLOAT_PAIRS
+    # two ints: apply_binary's second test, SizeGuard._clearly_small, answers True at once for an
+    # operator that never makes a big int (`/`, `%`, `//`, comparisons)
+    direct = _FLOAT_PAIRS if _PY_NAMES.get(name, name) in _PYTHON_SIZED_OPS else _FLOAT_PAIRS | {(int, int)}
 
     def run() -> Any:
         interp._steps += 1
@@ -165,7 +169,7 @@ def _binary_run(interp: Interpreter, node: ast.expr, name: str, fn: Callable[...
             interp._tick()
         try:
             a, b = left_of(), right_of()
-            if (type(a), type(b)) in float_pairs:
+            if (type(a), type(b)) in direct:
                 return fn(a, b)
             return apply_binary(name, fn, a, b, node)
         except ProgramError as err:

@@ -387,6 +387,33 @@ for i in range(4):
     t += f(float(i))
 print(t)
 """), Limits()),
+    "fast_int_ops": (_src("""
+t = 0
+for n in range(1, 40):
+    t += n // 3 + n % 7 + (n >> 1) + (n ^ 5) + (n | 2) + (n & 6)
+    if n % 10 == 0 and n != 20 and n <= 30 and n > 1 and n >= 2:
+        print(t, n / 4, n < 3, 7 == n)
+"""), Limits()),
+    "fast_int_floordiv_zero": (_src("""
+for n in range(3):
+    t = 10 // (1 - n)
+"""), Limits()),
+    "fast_int_mod_zero": (_src("""
+for n in range(3):
+    t = 10 % (1 - n)
+"""), Limits()),
+    "fast_int_negative_shift": (_src("""
+for n in range(3):
+    t = 10 >> (1 - n)
+"""), Limits()),
+    "fast_int_matmul": (_src("""
+for n in range(3):
+    t = n @ 2
+"""), Limits()),
+    "fast_int_shift_left_above": (_src("""
+for n in range(3):
+    t = 1 << (100 * n)
+"""), Limits(max_int_bits=150)),
 }
 
 
@@ -400,7 +427,8 @@ def test_compiled_with_and_comprehensions_do_what_the_generic_walk_does(name, ge
                "_zero_d_tensor", "_does_not_leak", "_function_element", "_lambda_target_value",
                "_name_error", "_test_error", "_tensor_test", "_division_by_zero", "_overflow",
                "_overflow_binop",
-               "_undefined", "_augassign_function", "_dunder_target", "_not_iterable")
+               "_undefined", "_augassign_function", "_zero", "_negative_shift", "_int_matmul",
+               "_dunder_target", "_not_iterable")
     if name.endswith(refused):
         assert error is not None, name
     else:

@@ -49,16 +49,18 @@ def with_statement(interp: Interpreter, node: ast.With) -> Run | None:
         return None
     body = compiled.compile_block(interp, node.body)
 
+    set_grad_mode = torch._C._set_grad_enabled   # what torch.set_grad_enabled(mode) does, minus an object
+
     def work() -> None:
         for check in checks:
             check()
         previous = torch.is_grad_enabled()
         try:
-            torch.set_grad_enabled(mode)
+            set_grad_mode(mode)
             for statement in body:
                 statement()
         finally:
-            torch.set_grad_enabled(previous)
+            set_grad_mode(previous)
     return work
 
 

@@ -23,11 +23,14 @@ from autogradlab.lang import compiled_blocks
 from autogradlab.lang.calls import require_data
 from autogradlab.lang.compiled_expressions import (  # noqa: F401 - compile_expression is used by others
     _FLOAT_PAIRS,
+    _INT_PAIR,
+    _LINEAR_OPS,
     _PLAIN_VALUES,
     Run,
     _name,
     _positioned,
     compile_expression,
+    small_ints,
 )
 from autogradlab.lang.operators import BINARY
 from autogradlab.lang.safe_values import is_data
@@ -126,12 +129,14 @@ def _augassign(interp: Interpreter, node: ast.AugAssign) -> Run:
 
     bind = _name_binder(interp, target, node)
     current_of = _name(interp, target.id)   # Interpreter.lookup (no step, as in the generic path)
+    linear = name in _LINEAR_OPS
     apply_binary = interp.apply_binary
 
     def work() -> None:
         value = value_of()
         current = current_of()
-        if (type(current), type(value)) in _FLOAT_PAIRS:   # apply_binary's first test, inline
+        kinds = (type(current), type(value))   # apply_binary's first tests, inline
+        if kinds in _FLOAT_PAIRS or (linear and kinds == _INT_PAIR and small_ints(interp, current, value)):
             bind(inplace_fn(current, value))
             return
         bind(apply_binary(name, inplace_fn, current, value, node, inplace_of=inplace_name))

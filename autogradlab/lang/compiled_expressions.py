@@ -37,6 +37,13 @@ _PLAIN_COMPARE = frozenset({"eq", "ne", "lt", "le", "gt", "ge"})
 _PLAIN_VALUES = frozenset({torch.Tensor, int, float, bool, str, type(None)})
 # apply_binary's own first test: a float result never outgrows its operands, nothing to size
 _FLOAT_PAIRS = frozenset({(float, float), (float, int), (int, float)})
+_INT_PAIR = (int, int)
+_LINEAR_OPS = frozenset({"add", "sub", "mul"})
+
+
+def small_ints(interp: Interpreter, a: int, b: int) -> bool:
+    """SizeGuard._clearly_small for `+`, `-`, `*` of two ints (apply_binary's second test)."""
+    return a.bit_length() + b.bit_length() < interp.limits.max_int_bits - 8
 
 
 def _positioned(interp: Interpreter, node: ast.AST, work: Run) -> Run:
@@ -161,6 +168,7 @@ def _binary_run(interp: Interpreter, node: ast.expr, name: str, fn: Callable[...
     # two ints: apply_binary's second test, SizeGuard._clearly_small, answers True at once for an
     # operator that never makes a big int (`/`, `%`, `//`, comparisons)
     direct = _FLOAT_PAIRS if _PY_NAMES.get(name, name) in _PYTHON_SIZED_OPS else _FLOAT_PAIRS | {(int, int)}
+    linear = _PY_NAMES.get(name, name) in _LINEAR_OPS
 
     def run() -> Any:
         interp._steps += 1
@@ -169,7 +177,8 @@ def _binary_run(interp: Interpreter, node: ast.expr, name: str, fn: Callable[...
             interp._tick()
         try:
             a, b = left_of(), right_of()
-            if (type(a), type(b)) in direct:
+            kinds = (type(a), type(b))
+            if kinds in direct or (linear and kinds == _INT_PAIR and small_ints(interp, a, b)):
                 return fn(a, b)
             return apply_binary(name, fn, a, b, node)
         except ProgramError as err:

@@ -414,6 +414,38 @@ for n in range(3):
 for n in range(3):
     t = 1 << (100 * n)
 """), Limits(max_int_bits=150)),
+    "fast_int_mul_above": (_src("""
+x = 2 ** 60
+for i in range(3):
+    x = x * x
+"""), Limits(max_int_bits=200)),
+    "fast_int_imul_above": (_src("""
+x = 2 ** 60
+for i in range(3):
+    x *= x
+"""), Limits(max_int_bits=200)),
+    "fast_int_add_near_limit": (_src("""
+x = 2 ** 95
+y = 2 ** 96
+for i in range(3):
+    z = x + y
+    x += y
+    w = y - x
+print(z, x, w)
+"""), Limits(max_int_bits=200)),
+    "fast_int_add_bits_at": (_src("""
+x = 2 ** 98
+t = 0
+for i in range(2):
+    t = x + x
+    t += x
+print(t)
+"""), Limits(max_int_bits=100)),
+    "fast_int_add_bits_above": (_src("""
+x = 2 ** 99
+for i in range(2):
+    t = x + x
+"""), Limits(max_int_bits=100)),
 }
 
 

@@ -11,6 +11,7 @@ error gets the enclosing node's position as before), the same calls into the che
 and the engine's hooks are untouched), and the same error translation and positions. A node type
 not listed here, or a form with a static refusal (a private attribute, `*args`, a dunder name,
 a bytes literal), is left to the generic eval/exec, so every refusal stays where it was.
+Expressions live in compiled_expressions.py, `with` blocks and comprehensions in compiled_blocks.py.
 """
 
 from __future__ import annotations

@@ -21,7 +21,7 @@ from typing import Any
 
 import torch
 
-from autogradlab.engine.graph import function_inputs, gc_paused, is_leaf_node
+from autogradlab.engine.graph import gc_paused, is_leaf_node
 
 Capture = dict[int, torch.Tensor]  # id(Node) or id(leaf tensor) -> gradient
 KEPT_BACKWARDS = 8                   # backward calls whose gradients (and graph references) are kept
@@ -30,12 +30,13 @@ KEPT_BACKWARDS = 8                   # backward calls whose gradients (and graph
 class _Generation:
     """One backward call: its gradients and the Nodes/leaves it reached (held strongly)."""
 
-    __slots__ = ("capture", "reached", "returned")
+    __slots__ = ("capture", "reached", "returned", "shared")
 
-    def __init__(self) -> None:
+    def __init__(self, shared: frozenset[int] | None = None) -> None:
         self.capture: Capture = {}
         self.reached: dict[int, Any] = {}
         self.returned = False
+        self.shared = shared   # storages of the program's own `gradient` tensors (None: none given)
 
 
 class GradientRecorder:
@@ -51,11 +52,12 @@ class GradientRecorder:
         """Captures of the kept backward calls that returned normally, oldest first."""
         return [g.capture for g in self._generations if g.returned]
 
-    def begin(self, roots: list[torch.Tensor]) -> list[Any]:
-        """Called right before backward() from `roots`; returns the Nodes seen for the first time."""
+    def begin(self, roots: list[torch.Tensor], gradient: Any = None) -> list[Any]:
+        """Called right before backward() from `roots` (with the program's `gradient` argument,
+        a tensor or a sequence of them, if any); returns the Nodes seen for the first time."""
         if self._current is not None:   # the previous backward raised and nobody said so
             self.abort()
-        self._current = _Generation()
+        self._current = _Generation(_storages(gradient))
         with gc_paused():
             return self._hook_graphs(roots)
 
@@ -64,21 +66,37 @@ class GradientRecorder:
         self._owner[key] = self._current
 
     def _hook_graphs(self, roots: list[torch.Tensor]) -> list[Any]:
+        """One walk of each root's graph (issue 9: the walk, the reach bookkeeping and the hook
+        registration used to be three passes): every Node not yet reached by this backward is
+        reached, and hooked unless an earlier backward's hook on it is still registered."""
         new_fns: list[Any] = []
+        current = self._current
+        reached, owner, hooked = current.reached, self._owner, self._hooked
         for tensor in roots:
-            if tensor.grad_fn is None:
+            root = tensor.grad_fn
+            if root is None:
                 if tensor.requires_grad:
                     self._hook_leaf(tensor)
                 continue
-            for fn in _walk(tensor.grad_fn, self._current.reached):
-                if is_leaf_node(fn):
+            if id(root) in reached:
+                continue
+            reached[id(root)] = root
+            stack = [root]
+            while stack:
+                fn = stack.pop()
+                key = id(fn)
+                owner[key] = current
+                if type(fn) in _LEAF_TYPES or _is_leaf_type(fn):
                     self._hook_leaf(fn.variable)
-                elif id(fn) not in self._hooked:
+                elif key not in hooked:
                     token = object()
-                    fn.register_prehook(self._node_hook(id(fn), token))
-                    self._hooked[id(fn)] = token
+                    fn.register_prehook(self._node_hook(key, token))
+                    hooked[key] = token
                     new_fns.append(fn)
-                self._reach(id(fn), fn)
+                for child, _ in getattr(fn, "next_functions", ()):
+                    if child is not None and id(child) not in reached:
+                        reached[id(child)] = child
+                        stack.append(child)
         return new_fns
 
     def finish(self) -> None:
@@ -115,9 +133,14 @@ class GradientRecorder:
         return None
 
     def _store(self, key: int, token: object, grad: torch.Tensor | None) -> None:
-        # A copy: the leaf's gradient may become its .grad and be zeroed in place later.
-        if self._current is not None and grad is not None and self._hooked.get(key) is token:
-            self._current.capture[key] = grad.detach().clone()
+        # A leaf's gradient, kept as the Node gradients are (see _node_hook): the reference held
+        # here keeps AccumulateGrad from stealing it as the leaf's .grad (which the program then
+        # zeroes in place); it copies into .grad instead, and later backward calls add into .grad.
+        current = self._current
+        if current is not None and grad is not None and self._hooked.get(key) is token:
+            shared = current.shared
+            copy = grad.requires_grad or (shared is not None and _shares(grad, shared))
+            current.capture[key] = grad.detach().clone() if copy else grad
 
     def _node_hook(self, key: int, token: object):
         # No copy here (issue 9: a clone per Node per backward was a third of a loop's backward
@@ -125,6 +148,9 @@ class GradientRecorder:
         # place PyTorch reuses such a tensor is AccumulateGrad stealing it as a leaf's .grad (which
         # the program may then change in place), and it steals only a tensor nobody else holds:
         # the reference kept here makes it copy instead (test_engine_grads checks the values).
+        # The exception: the program's own `gradient` tensor of y.backward(g) reaches the root
+        # Node as it is (and Nodes behind it that pass a gradient through, or view it): a
+        # gradient sharing its storage is copied, or `g += 1` later would change what is shown.
         def pre_hook(grad_outputs: tuple[torch.Tensor | None, ...]) -> None:
             current = self._current
             if current is None or self._hooked.get(key) is not token:
@@ -133,7 +159,9 @@ class GradientRecorder:
                 if grad is not None:
                     # the same tensor object (a detach() would not count as a holder), unless it
                     # is part of a graph (create_graph=True): then a copy, so no graph is kept
-                    current.capture[key] = grad.detach().clone() if grad.requires_grad else grad
+                    shared = current.shared
+                    copy = grad.requires_grad or (shared is not None and _shares(grad, shared))
+                    current.capture[key] = grad.detach().clone() if copy else grad
                     return
         return pre_hook
 
@@ -150,24 +178,36 @@ class GradientRecorder:
         leaf.register_hook(leaf_hook)
 
 
-def _walk(root: Any, seen: dict[int, Any]) -> list[Any]:
-    """Nodes reachable from root not yet in `seen` (this backward's), inputs first, no recursion.
-    Every Node of the graph is visited, hooked or not: the walk is what tells which Nodes the
-    latest backward calls still use."""
-    if id(root) in seen:
-        return []
-    visited = {id(root)}
-    order: list[Any] = []
-    stack: list[tuple[Any, Any]] = [(root, iter(function_inputs(root)))]
-    while stack:
-        fn, inputs = stack[-1]
-        for child in inputs:
-            key = id(child)
-            if key not in visited and key not in seen:
-                visited.add(key)
-                stack.append((child, iter(function_inputs(child))))
-                break
-        else:
-            stack.pop()
-            order.append(fn)
-    return order
+
+_LEAF_TYPES: set[type] = set()   # the class of AccumulateGrad Nodes, once seen
+
+
+def _is_leaf_type(fn: Any) -> bool:
+    if is_leaf_node(fn):
+        _LEAF_TYPES.add(type(fn))
+        return True
+    return False
+
+
+def _storages(gradient: Any) -> frozenset[int] | None:
+    """Storage addresses of the program's gradient tensors; None when there are none."""
+    items = gradient if isinstance(gradient, (list, tuple)) else [gradient]
+    tensors = [t for t in items if isinstance(t, torch.Tensor)]
+    if not tensors:
+        return None
+    try:
+        return frozenset(t.untyped_storage().data_ptr() for t in tensors)
+    except Exception:  # a tensor without a plain storage: copy every gradient of this backward
+        return frozenset({_EVERY})
+
+
+_EVERY = -1
+
+
+def _shares(grad: torch.Tensor, storages: frozenset[int]) -> bool:
+    if _EVERY in storages:
+        return True
+    try:
+        return grad.untyped_storage().data_ptr() in storages
+    except Exception:
+        return True

@@ -237,26 +237,34 @@ class Recorder(MemoryHooks, DisplayHooks):
                 self.trace.share(t)
 
     def on_assign(self, name: str, value: Any, node: ast.AST, in_function: str | None) -> None:
-        self._seen(node)
-        if id(value) in self._unnamed_outputs and self.trace.total:
-            self._unnamed_outputs.discard(id(value))
+        # Every assignment of every loop iteration comes here (issue 9): no call, set or list
+        # is made that the common case (a number, a name bound again) does not need.
+        line = getattr(node, "lineno", None)   # _seen, inline
+        if line:
+            self.last_line = line
+        unnamed = self._unnamed_outputs
+        if unnamed and id(value) in unnamed and self.trace.total:
+            unnamed.discard(id(value))
             self.trace.name_last(name)
-        else:
+        elif unnamed:
             self._unnamed_outputs = set()
-        if isinstance(value, torch.Tensor):
+        is_tensor = isinstance(value, torch.Tensor)
+        if is_tensor:
             self.tensor_id(value)
         if in_function is not None:
-            if isinstance(value, torch.Tensor):
+            if is_tensor:
                 self._local[id(value)] = name
             return
         previous = self._bound.get(name)
-        if previous is not None and name in self._names.get(id(previous), []):
-            self._names[id(previous)].remove(name)
-            self._former[id(previous)] = name
+        if previous is not None:
+            names = self._names.get(id(previous))
+            if names and name in names:
+                names.remove(name)
+                self._former[id(previous)] = name
         self._bound[name] = value
         self._assign_seq += 1
         self.assign_order[name] = self._assign_seq
-        if isinstance(value, torch.Tensor):
+        if is_tensor:
             self._names.setdefault(id(value), []).append(name)
 
     def before_backward(self, tensor: Any, gradient: Any, node: ast.AST) -> None:
@@ -270,7 +278,7 @@ class Recorder(MemoryHooks, DisplayHooks):
         self._before_grad_writes()
         self.last_backward_text = self._receiver_text(node)
         self._pending_backward = (roots[0], gradient is not None)
-        new_fns = self.grads.begin(roots)
+        new_fns = self.grads.begin(roots, gradient)
         with gc_paused():
             for fn in new_fns:
                 saved = read_saved(fn) if not is_leaf_node(fn) else None

@@ -11,6 +11,7 @@ error gets the enclosing node's position as before), the same calls into the che
 and the engine's hooks are untouched), and the same error translation and positions. A node type
 not listed here, or a form with a static refusal (a private attribute, `*args`, a dunder name,
 a bytes literal), is left to the generic eval/exec, so every refusal stays where it was.
+Expressions live in compiled_expressions.py, `with` blocks and comprehensions in compiled_blocks.py.
 """
 
 from __future__ import annotations
@@ -19,25 +20,26 @@ import ast
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-import torch
-
-from autogradlab.errors import ProgramError
-from autogradlab.lang import allowlist as al
-from autogradlab.lang import attributes
-from autogradlab.lang.calls import call_method as call_tensor_method
+from autogradlab.lang import compiled_blocks
 from autogradlab.lang.calls import require_data
-from autogradlab.lang.operators import BINARY, COMPARE, UNARY, python_error
+from autogradlab.lang.compiled_expressions import (  # noqa: F401 - compile_expression is used by others
+    _FLOAT_PAIRS,
+    _INT_PAIR,
+    _LINEAR_OPS,
+    _PLAIN_VALUES,
+    Run,
+    _name,
+    _positioned,
+    compile_expression,
+    small_ints,
+)
+from autogradlab.lang.operators import BINARY
 from autogradlab.lang.safe_values import is_data
-from autogradlab.lang.statements import BreakLoop, ContinueLoop, ReturnValue
+from autogradlab.lang.statements import BreakLoop, ContinueLoop
 
 if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
 
-Run = Callable[[], Any]
-_CONTROL = (BreakLoop, ContinueLoop, ReturnValue)
-_PLAIN_COMPARE = frozenset({"eq", "ne", "lt", "le", "gt", "ge"})
-# Values is_data accepts at a glance (its first test): bound to a name without the generic checks.
-_PLAIN_VALUES = frozenset({torch.Tensor, int, float, bool, str, type(None)})
 
 
 def compile_block(interp: Interpreter, body: list[ast.stmt]) -> list[Run]:
@@ -67,28 +69,11 @@ def compile_statement(interp: Interpreter, node: ast.stmt) -> Run:
         work = _for(interp, node)
     elif kind is ast.While:
         work = _while(interp, node)
+    elif kind is ast.With and (work := compiled_blocks.with_statement(interp, node)) is not None:
+        pass
     else:
         return lambda: interp.exec(node)
     return _positioned(interp, node, work)
-
-
-def _positioned(interp: Interpreter, node: ast.AST, work: Run) -> Run:
-    line, column = node.lineno, node.col_offset + 1
-
-    def run() -> Any:
-        interp._steps += 1
-        if interp._steps > interp._max_steps or interp._steps % 32 == 0:
-            interp._steps -= 1
-            interp._tick()
-        try:
-            return work()
-        except ProgramError as err:
-            raise err.at(line, column) from None
-        except _CONTROL:
-            raise
-        except Exception as exc:  # noqa: BLE001
-            raise python_error(exc).at(line, column) from None
-    return run
 
 
 def _expr_statement(interp: Interpreter, node: ast.Expr) -> Run:
@@ -144,11 +129,18 @@ def _augassign(interp: Interpreter, node: ast.AugAssign) -> Run:
     value_of = compile_expression(interp, node.value)
 
     bind = _name_binder(interp, target, node)
+    current_of = _name(interp, target.id)   # Interpreter.lookup (no step, as in the generic path)
+    linear = name in _LINEAR_OPS
+    apply_binary = interp.apply_binary
 
     def work() -> None:
         value = value_of()
-        current = interp.lookup(target.id)
-        bind(interp.apply_binary(name, inplace_fn, current, value, node, inplace_of=inplace_name))
+        current = current_of()
+        kinds = (type(current), type(value))   # apply_binary's first tests, inline
+        if kinds in _FLOAT_PAIRS or (linear and kinds == _INT_PAIR and small_ints(interp, current, value)):
+            bind(inplace_fn(current, value))
+            return
+        bind(apply_binary(name, inplace_fn, current, value, node, inplace_of=inplace_name))
     return work
 
 
@@ -157,7 +149,8 @@ def _if(interp: Interpreter, node: ast.If) -> Run:
     body, orelse = compile_block(interp, node.body), compile_block(interp, node.orelse)
 
     def work() -> None:
-        for statement in (body if interp.truth(test_of(), test) else orelse):
+        value = test_of()   # truth() of a bool is the bool itself
+        for statement in (body if (value if type(value) is bool else interp.truth(value, test)) else orelse):
             statement()
     return work
 
@@ -169,8 +162,12 @@ def _for(interp: Interpreter, node: ast.For) -> Run:
 
     def work() -> None:
         iterable = require_data(iter_of(), "in a for loop")
+        limit = interp.limits.max_loop_iterations
         for item in interp.iterate(iterable, iter_node):
-            interp.charge_loop_iterations(1, "a for loop")
+            interp._iterations += 1   # charge_loop_iterations inline; it raises the limit's error
+            if interp._iterations > limit:
+                interp._iterations -= 1
+                interp.charge_loop_iterations(1, "a for loop")
             bind(item)
             if not _iteration(body):
                 return
@@ -197,144 +194,13 @@ def _while(interp: Interpreter, node: ast.While) -> Run:
     body, orelse = compile_block(interp, node.body), compile_block(interp, node.orelse)
 
     def work() -> None:
-        while interp.truth(test_of(), test):
+        while True:
+            value = test_of()   # truth() of a bool is the bool itself
+            if not (value if type(value) is bool else interp.truth(value, test)):
+                break
             interp.charge_loop_iterations(1, "a while loop")
             if not _iteration(body):
                 return
         for statement in orelse:
             statement()
-    return work
-
-
-# -- expressions --------------------------------------------------------------------------------
-def compile_expression(interp: Interpreter, node: ast.expr) -> Run:
-    kind = type(node)
-    if kind is ast.Constant and not isinstance(node.value, bytes):
-        return _constant(interp, node.value)
-    if kind is ast.Name and not node.id.startswith("__"):
-        return _positioned(interp, node, _name(interp, node.id))
-    if kind is ast.BinOp and type(node.op) in BINARY:
-        work = _binop(interp, node)
-    elif kind is ast.Compare and len(node.ops) == 1 and type(node.ops[0]) in COMPARE \
-            and COMPARE[type(node.ops[0])][0] in _PLAIN_COMPARE:
-        work = _compare(interp, node)
-    elif kind is ast.UnaryOp and (type(node.op) in UNARY or type(node.op) is ast.Not):
-        work = _unaryop(interp, node)
-    elif kind is ast.Attribute and _public(node.attr):
-        work = _attribute(interp, node)
-    elif kind is ast.Call and _plain_arguments(node) and (
-            not isinstance(node.func, ast.Attribute) or _public(node.func.attr)):
-        work = _call(interp, node)
-    elif kind is ast.Subscript:
-        work = _subscript(interp, node)
-    else:
-        return lambda: interp.eval(node)
-    return _positioned(interp, node, work)
-
-
-def _public(attr: str) -> bool:
-    """check_attribute_name would accept it (a refused name keeps the generic path's order)."""
-    try:
-        attributes.check_attribute_name(attr)
-    except ProgramError:
-        return False
-    return True
-
-
-def _plain_arguments(node: ast.Call) -> bool:
-    return not any(isinstance(arg, ast.Starred) for arg in node.args) \
-        and all(keyword.arg is not None for keyword in node.keywords)
-
-
-def _constant(interp: Interpreter, value: Any) -> Run:
-    def run() -> Any:
-        interp._steps += 1
-        if interp._steps > interp._max_steps or interp._steps % 32 == 0:
-            interp._steps -= 1
-            interp._tick()
-        return value
-    return run
-
-
-def _name(interp: Interpreter, name: str) -> Run:
-    def work() -> Any:
-        scope = interp.scope   # Interpreter.lookup for a name that is not a dunder
-        while scope is not None:
-            values = scope.vars
-            if name in values:
-                return values[name]
-            scope = scope.parent
-        return interp.lookup(name)
-    return work
-
-
-def _binop(interp: Interpreter, node: ast.BinOp) -> Run:
-    left_of, right_of = compile_expression(interp, node.left), compile_expression(interp, node.right)
-    name, fn, _, _ = BINARY[type(node.op)]
-    apply_binary = interp.apply_binary
-    return lambda: apply_binary(name, fn, left_of(), right_of(), node)
-
-
-def _compare(interp: Interpreter, node: ast.Compare) -> Run:
-    left_of = compile_expression(interp, node.left)
-    right_of = compile_expression(interp, node.comparators[0])
-    name, fn = COMPARE[type(node.ops[0])]
-    apply_binary = interp.apply_binary
-    return lambda: apply_binary(name, fn, left_of(), right_of(), node)
-
-
-def _unaryop(interp: Interpreter, node: ast.UnaryOp) -> Run:
-    operand_of = compile_expression(interp, node.operand)
-    if type(node.op) is ast.Not:
-        return lambda: not interp.truth(operand_of(), node)
-    name, fn = UNARY[type(node.op)]
-    return lambda: interp.apply_unary(name, fn, operand_of(), node)
-
-
-def _attribute(interp: Interpreter, node: ast.Attribute) -> Run:
-    base_of, attr = compile_expression(interp, node.value), node.attr
-    return lambda: attributes.read_attribute(interp, base_of(), attr, node)
-
-
-def _call(interp: Interpreter, node: ast.Call) -> Run:
-    args_of = [compile_expression(interp, arg) for arg in node.args]
-    keywords_of = [(keyword.arg, compile_expression(interp, keyword.value)) for keyword in node.keywords]
-    func = node.func
-    if isinstance(func, ast.Attribute):
-        base_of, attr = compile_expression(interp, func.value), func.attr
-        spec = al.TENSOR_METHODS.get(attr)   # the call site's method, if its base is a tensor
-
-        def method() -> Any:
-            base = base_of()
-            args = [arg() for arg in args_of]
-            kwargs = {key: value() for key, value in keywords_of}
-            if spec is not None and isinstance(base, torch.Tensor):
-                return call_tensor_method(interp, base, attr, spec, args, kwargs, node)
-            return attributes.call_method(interp, base, attr, args, kwargs, node)
-        return method
-    callee_of = compile_expression(interp, func)
-
-    def function() -> Any:
-        callee = callee_of()
-        args = [arg() for arg in args_of]
-        kwargs = {key: value() for key, value in keywords_of}
-        return interp.call_value(callee, args, kwargs, node)
-    return function
-
-
-def _index(interp: Interpreter, node: ast.expr) -> Run:
-    """Interpreter.index_value: a tuple's items one by one (the tuple itself takes no step)."""
-    if isinstance(node, ast.Tuple):
-        items = [_index(interp, item) for item in node.elts]
-        return lambda: tuple(item() for item in items)
-    value_of = compile_expression(interp, node)
-    return lambda: require_data(value_of(), "as an index")
-
-
-def _subscript(interp: Interpreter, node: ast.Subscript) -> Run:
-    base_of, index_of = compile_expression(interp, node.value), _index(interp, node.slice)
-
-    def work() -> Any:
-        base = require_data(base_of(), "before `[...]`")
-        return attributes.get_item(interp, base, index_of(), node)
     return work

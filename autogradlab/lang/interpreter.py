@@ -175,7 +175,8 @@ class Interpreter(StatementsMixin, ExpressionsMixin, OperatorsMixin):
         if isinstance(target, ast.Name):
             if target.id.startswith("__"):
                 raise NotSupported(f"the name `{target.id}` is not supported in Autograd Lab")
-            if not is_data(value) and not _defines_function(target, value, node):
+            data = is_data(value)   # once: a deep list costs a bounded walk per call
+            if not data and not _defines_function(target, value, node):
                 stored = ast.unparse(node.value) if isinstance(node, ast.Assign) else "…"
                 stored = stored if len(stored) <= 40 else "…"
                 raise NotSupported(
@@ -183,7 +184,7 @@ class Interpreter(StatementsMixin, ExpressionsMixin, OperatorsMixin):
                     "Autograd Lab; call them directly, or define your own with `def` or "
                     "`name = lambda …`")
             self.scope.set(target.id, value)
-            if hook and is_data(value):
+            if hook and data:
                 if self.scope.is_global:
                     self._assigned.setdefault(target.id, None)
                 self.hooks.on_assign(target.id, value, node, self.scope.function_name)

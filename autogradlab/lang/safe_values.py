@@ -194,6 +194,7 @@ _ATOMS = (bool, int, float, complex, str, type(None), torch.Tensor, torch.Size, 
           type(Ellipsis), np.number, np.bool_)   # numpy scalars: operators route them to numpy_ops
 _ATOM_TYPES = frozenset(_ATOMS)
 _MAPPINGS = (dict, type({}.keys()), type({}.values()), type({}.items()))
+_CONTAINERS = (tuple, list, *_MAPPINGS)
 DATA_CHECK_CONTAINERS = 64   # and containers (x = [x] nested 5,000 deep)
 DATA_CHECK_ITEMS = 20_000    # items one is_data call looks at (the walk is the second line of defence)
 
@@ -215,10 +216,12 @@ def is_data(value: Any) -> bool:
     containers = DATA_CHECK_CONTAINERS
     while stack and budget > 0 and containers > 0:
         item = stack.pop()
-        if isinstance(item, _ATOMS):
-            continue
-        if not isinstance(item, (tuple, list, *_MAPPINGS)):
-            return False
+        kind = type(item)
+        if kind is not list and kind is not tuple:   # the common containers skip these tests
+            if isinstance(item, _ATOMS):
+                continue
+            if not isinstance(item, _CONTAINERS):
+                return False
         if id(item) in seen:
             continue
         seen.add(id(item))   # the container's own id (never a temporary list's, which is reused)
@@ -227,6 +230,9 @@ def is_data(value: Any) -> bool:
             item = list(item.values()) if isinstance(item, dict) else list(item)
         budget -= len(item)
         containers -= 1
+        if len(item) <= 4:   # short (a deep `[[[...]]]` nests one-item lists): no set, no dict
+            stack.extend(x for x in item if type(x) not in _ATOM_TYPES and id(x) not in seen)
+            continue
         if set(map(type, item)) <= _ATOM_TYPES:   # the common case, at C speed
             continue
         # Each distinct inner container once, however often the list repeats it.

@@ -1,0 +1,135 @@
+"""`with torch.no_grad():` blocks and list comprehensions compiled into closures (issue 9).
+
+Like compiled.py (read its docstring first): each closure does exactly what the generic handler
+does for its node, in the same order, through the same checked calls; compiled.py wraps it with
+the node's step and error position. StatementsMixin._with: every item's grad mode is fixed by the
+code (checker.grad_mode_of), the base `torch` of `torch.no_grad()` is evaluated (a step) and must be
+the torch module, a bare `no_grad()` must not be a variable of the program; the grad mode is restored
+however the block ends. ExpressionsMixin._listcomp (also generator expressions): a comprehension
+scope, every iteration charged, the target bound without an assignment hook, the tests through
+truth(), every element checked and the list's length charged. Anything else (an unsupported
+context manager, an async comprehension) returns None: the generic handler keeps its refusal.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+import torch
+
+from autogradlab.errors import NotSupported, ProgramTypeError
+from autogradlab.lang import compiled
+from autogradlab.lang.calls import require_data
+from autogradlab.lang.checker import grad_mode_of
+from autogradlab.lang.safe_values import Namespace
+from autogradlab.lang.scope import Scope
+
+if TYPE_CHECKING:
+    from autogradlab.lang.interpreter import Interpreter
+
+Run = Callable[[], Any]
+
+
+# -- with torch.no_grad(): -----------------------------------------------------------------------
+def with_statement(interp: Interpreter, node: ast.With) -> Run | None:
+    checks: list[Run] = []
+    mode = None
+    for item in node.items:
+        mode = grad_mode_of(item)
+        if mode is None:   # the generic handler refuses it (after the items before it, as before)
+            return None
+        func = item.context_expr.func
+        if isinstance(func, ast.Attribute):
+            checks.append(_torch_base(compiled.compile_expression(interp, func.value), func.attr))
+        else:
+            checks.append(_not_a_variable(interp, func.id))
+    if mode is None:
+        return None
+    body = compiled.compile_block(interp, node.body)
+
+    set_grad_mode = torch._C._set_grad_enabled   # what torch.set_grad_enabled(mode) does, minus an object
+
+    def work() -> None:
+        for check in checks:
+            check()
+        previous = torch.is_grad_enabled()
+        try:
+            set_grad_mode(mode)
+            for statement in body:
+                statement()
+        finally:
+            set_grad_mode(previous)
+    return work
+
+
+def _torch_base(base_of: Run, attr: str) -> Run:
+    def check() -> None:
+        base = base_of()
+        if not (isinstance(base, Namespace) and base.qualname == "torch"):
+            raise NotSupported(f"`with ...{attr}()` works with the torch module only",
+                               hint=f"write `with torch.{attr}():`")
+    return check
+
+
+def _not_a_variable(interp: Interpreter, name: str) -> Run:
+    def check() -> None:
+        found, _ = interp.scope.find(name)
+        if found:
+            raise ProgramTypeError(f"`{name}` is a variable of the program here, not "
+                                   f"torch.{name}", hint=f"write `with torch.{name}():`")
+    return check
+
+
+# -- [elt for target in iter if test ...] --------------------------------------------------------
+def list_comprehension(interp: Interpreter, node: ast.ListComp | ast.GeneratorExp) -> Run | None:
+    if any(generator.is_async for generator in node.generators):
+        return None
+    levels = [(compiled.compile_expression(interp, generator.iter), generator.iter,
+               _target_binder(interp, generator.target),
+               [(compiled.compile_expression(interp, test), test) for test in generator.ifs])
+              for generator in node.generators]
+    element_of = compiled.compile_expression(interp, node.elt)
+    depth = len(levels)
+
+    def comprehend(level: int, result: list) -> None:
+        if level == depth:
+            result.append(require_data(element_of(), "inside a list"))
+            interp.sizes.charge_sequence(len(result), "the list comprehension", added=1)
+            return
+        iter_of, iter_node, bind, tests = levels[level]
+        iterable = require_data(iter_of(), "in a comprehension")
+        for item in interp.iterate(iterable, iter_node):
+            interp.charge_loop_iterations(1, "a list comprehension")
+            bind(item)
+            if all(interp.truth(test_of(), test) for test_of, test in tests):
+                comprehend(level + 1, result)
+
+    def work() -> list:
+        result: list = []
+        outer = interp.scope   # Interpreter.comprehension_scope
+        interp.scope = Scope(outer, outer.function_name, comprehension=True)
+        try:
+            comprehend(0, result)
+        finally:
+            interp.scope = outer
+        return result
+    return work
+
+
+def _target_binder(interp: Interpreter, target: ast.expr) -> Callable[[Any], None]:
+    """Interpreter.assign(target, item, target, hook=False): a plain name bound to a plain value
+    inline, everything else through assign itself."""
+    assign = interp.assign
+    if not isinstance(target, ast.Name) or target.id.startswith("__"):
+        return lambda value: assign(target, value, target, hook=False)
+    name = target.id
+    plain = compiled._PLAIN_VALUES
+
+    def bind(value: Any) -> None:
+        if type(value) in plain:
+            interp.scope.vars[name] = value
+        else:
+            assign(target, value, target, hook=False)
+    return bind

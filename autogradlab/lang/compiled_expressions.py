@@ -1,0 +1,247 @@
+"""The hottest expressions compiled once into closures (issue 9; statements: compiled.py).
+
+Each closure does exactly what Interpreter.eval does for its node: one step (the same budget and
+time check, outside its own try, so a limit error gets the enclosing node's position as before),
+the same calls into the checked paths (apply_binary, call_method, read_attribute, ...: size
+prediction, the allow-lists and the engine's hooks are untouched), and the same error translation
+and positions. The commonest nodes (names, binary operators, comparisons) fold the step and the
+position into their own closure instead of wrapping one more (one Python call less per node). A
+node type not listed here, or a form with a static refusal (a private attribute, `*args`, a
+dunder name, a bytes literal), is left to the generic eval, so every refusal stays where it was.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+import torch
+
+from autogradlab.errors import ProgramError
+from autogradlab.lang import allowlist as al
+from autogradlab.lang import attributes, compiled_blocks
+from autogradlab.lang.calls import call_method as call_tensor_method
+from autogradlab.lang.calls import require_data
+from autogradlab.lang.operators import _PY_NAMES, BINARY, COMPARE, UNARY, python_error
+from autogradlab.lang.sizes import _PYTHON_SIZED_OPS
+from autogradlab.lang.statements import BreakLoop, ContinueLoop, ReturnValue
+
+if TYPE_CHECKING:
+    from autogradlab.lang.interpreter import Interpreter
+
+Run = Callable[[], Any]
+_CONTROL = (BreakLoop, ContinueLoop, ReturnValue)
+_PLAIN_COMPARE = frozenset({"eq", "ne", "lt", "le", "gt", "ge"})
+# Values is_data accepts at a glance (its first test): bound to a name without the generic checks.
+_PLAIN_VALUES = frozenset({torch.Tensor, int, float, bool, str, type(None)})
+# apply_binary's own first test: a float result never outgrows its operands, nothing to size
+_FLOAT_PAIRS = frozenset({(float, float), (float, int), (int, float)})
+_INT_PAIR = (int, int)
+_LINEAR_OPS = frozenset({"add", "sub", "mul"})
+
+
+def small_ints(interp: Interpreter, a: int, b: int) -> bool:
+    """SizeGuard._clearly_small for `+`, `-`, `*` of two ints (apply_binary's second test)."""
+    return a.bit_length() + b.bit_length() < interp.limits.max_int_bits - 8
+
+
+def _positioned(interp: Interpreter, node: ast.AST, work: Run) -> Run:
+    line, column = node.lineno, node.col_offset + 1
+
+    def run() -> Any:
+        interp._steps += 1
+        if interp._steps > interp._max_steps or interp._steps % 32 == 0:
+            interp._steps -= 1
+            interp._tick()
+        try:
+            return work()
+        except ProgramError as err:
+            raise err.at(line, column) from None
+        except _CONTROL:
+            raise
+        except Exception as exc:  # noqa: BLE001
+            raise python_error(exc).at(line, column) from None
+    return run
+
+
+# -- expressions --------------------------------------------------------------------------------
+def compile_expression(interp: Interpreter, node: ast.expr) -> Run:
+    kind = type(node)
+    if kind is ast.Constant and not isinstance(node.value, bytes):
+        return _constant(interp, node.value)
+    if kind is ast.Name and not node.id.startswith("__"):
+        return _name_run(interp, node)
+    if kind is ast.BinOp and type(node.op) in BINARY:
+        name, fn, _, _ = BINARY[type(node.op)]
+        return _binary_run(interp, node, name, fn, node.left, node.right)
+    if kind is ast.Compare and len(node.ops) == 1 and type(node.ops[0]) in COMPARE \
+            and COMPARE[type(node.ops[0])][0] in _PLAIN_COMPARE:
+        name, fn = COMPARE[type(node.ops[0])]
+        return _binary_run(interp, node, name, fn, node.left, node.comparators[0])
+    if kind is ast.UnaryOp and (type(node.op) in UNARY or type(node.op) is ast.Not):
+        work = _unaryop(interp, node)
+    elif kind is ast.Attribute and _public(node.attr):
+        work = _attribute(interp, node)
+    elif kind is ast.Call and _plain_arguments(node) and (
+            not isinstance(node.func, ast.Attribute) or _public(node.func.attr)):
+        work = _call(interp, node)
+    elif kind is ast.Subscript:
+        work = _subscript(interp, node)
+    elif kind in (ast.ListComp, ast.GeneratorExp) and \
+            (work := compiled_blocks.list_comprehension(interp, node)) is not None:
+        pass
+    else:
+        return lambda: interp.eval(node)
+    return _positioned(interp, node, work)
+
+
+def _public(attr: str) -> bool:
+    """check_attribute_name would accept it (a refused name keeps the generic path's order)."""
+    try:
+        attributes.check_attribute_name(attr)
+    except ProgramError:
+        return False
+    return True
+
+
+def _plain_arguments(node: ast.Call) -> bool:
+    return not any(isinstance(arg, ast.Starred) for arg in node.args) \
+        and all(keyword.arg is not None for keyword in node.keywords)
+
+
+def _constant(interp: Interpreter, value: Any) -> Run:
+    def run() -> Any:
+        interp._steps += 1
+        if interp._steps > interp._max_steps or interp._steps % 32 == 0:
+            interp._steps -= 1
+            interp._tick()
+        return value
+    return run
+
+
+def _name(interp: Interpreter, name: str) -> Run:
+    def work() -> Any:
+        scope = interp.scope   # Interpreter.lookup for a name that is not a dunder
+        while scope is not None:
+            values = scope.vars
+            if name in values:
+                return values[name]
+            scope = scope.parent
+        return interp.lookup(name)
+    return work
+
+
+def _name_run(interp: Interpreter, node: ast.Name) -> Run:
+    """A name's step, the scope walk of Interpreter.lookup inline, lookup itself for the rest
+    (builtins, torch functions, its refusals and NameNotDefined) with the name's position."""
+    name, line, column = node.id, node.lineno, node.col_offset + 1
+
+    def run() -> Any:
+        interp._steps += 1
+        if interp._steps > interp._max_steps or interp._steps % 32 == 0:
+            interp._steps -= 1
+            interp._tick()
+        scope = interp.scope
+        while scope is not None:
+            values = scope.vars
+            if name in values:
+                return values[name]
+            scope = scope.parent
+        try:
+            return interp.lookup(name)
+        except ProgramError as err:
+            raise err.at(line, column) from None
+        except Exception as exc:  # noqa: BLE001
+            raise python_error(exc).at(line, column) from None
+    return run
+
+
+def _binary_run(interp: Interpreter, node: ast.expr, name: str, fn: Callable[..., Any],
+                left: ast.expr, right: ast.expr) -> Run:
+    """`a + b`, `a < b`: the node's step and position folded in; two floats (or a float and an
+    int), and two ints under an operator that cannot make them big, computed at once as
+    apply_binary's first tests do; everything else through it."""
+    left_of, right_of = compile_expression(interp, left), compile_expression(interp, right)
+    line, column = node.lineno, node.col_offset + 1
+    apply_binary = interp.apply_binary
+    # two ints: apply_binary's second test, SizeGuard._clearly_small, answers True at once for an
+    # operator that never makes a big int (`/`, `%`, `//`, comparisons)
+    direct = _FLOAT_PAIRS if _PY_NAMES.get(name, name) in _PYTHON_SIZED_OPS else _FLOAT_PAIRS | {(int, int)}
+    linear = _PY_NAMES.get(name, name) in _LINEAR_OPS
+
+    def run() -> Any:
+        interp._steps += 1
+        if interp._steps > interp._max_steps or interp._steps % 32 == 0:
+            interp._steps -= 1
+            interp._tick()
+        try:
+            a, b = left_of(), right_of()
+            kinds = (type(a), type(b))
+            if kinds in direct or (linear and kinds == _INT_PAIR and small_ints(interp, a, b)):
+                return fn(a, b)
+            return apply_binary(name, fn, a, b, node)
+        except ProgramError as err:
+            raise err.at(line, column) from None
+        except _CONTROL:
+            raise
+        except Exception as exc:  # noqa: BLE001
+            raise python_error(exc).at(line, column) from None
+    return run
+
+
+def _unaryop(interp: Interpreter, node: ast.UnaryOp) -> Run:
+    operand_of = compile_expression(interp, node.operand)
+    if type(node.op) is ast.Not:
+        return lambda: not interp.truth(operand_of(), node)
+    name, fn = UNARY[type(node.op)]
+    return lambda: interp.apply_unary(name, fn, operand_of(), node)
+
+
+def _attribute(interp: Interpreter, node: ast.Attribute) -> Run:
+    base_of, attr = compile_expression(interp, node.value), node.attr
+    return lambda: attributes.read_attribute(interp, base_of(), attr, node)
+
+
+def _call(interp: Interpreter, node: ast.Call) -> Run:
+    args_of = [compile_expression(interp, arg) for arg in node.args]
+    keywords_of = [(keyword.arg, compile_expression(interp, keyword.value)) for keyword in node.keywords]
+    func = node.func
+    if isinstance(func, ast.Attribute):
+        base_of, attr = compile_expression(interp, func.value), func.attr
+        spec = al.TENSOR_METHODS.get(attr)   # the call site's method, if its base is a tensor
+
+        def method() -> Any:
+            base = base_of()
+            args = [arg() for arg in args_of]
+            kwargs = {key: value() for key, value in keywords_of}
+            if spec is not None and isinstance(base, torch.Tensor):
+                return call_tensor_method(interp, base, attr, spec, args, kwargs, node)
+            return attributes.call_method(interp, base, attr, args, kwargs, node)
+        return method
+    callee_of = compile_expression(interp, func)
+
+    def function() -> Any:
+        callee = callee_of()
+        args = [arg() for arg in args_of]
+        kwargs = {key: value() for key, value in keywords_of}
+        return interp.call_value(callee, args, kwargs, node)
+    return function
+
+
+def _index(interp: Interpreter, node: ast.expr) -> Run:
+    """Interpreter.index_value: a tuple's items one by one (the tuple itself takes no step)."""
+    if isinstance(node, ast.Tuple):
+        items = [_index(interp, item) for item in node.elts]
+        return lambda: tuple(item() for item in items)
+    value_of = compile_expression(interp, node)
+    return lambda: require_data(value_of(), "as an index")
+
+
+def _subscript(interp: Interpreter, node: ast.Subscript) -> Run:
+    base_of, index_of = compile_expression(interp, node.value), _index(interp, node.slice)
+
+    def work() -> Any:
+        base = require_data(base_of(), "before `[...]`")
+        return attributes.get_item(interp, base, index_of(), node)
+    return work

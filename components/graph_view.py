@@ -110,9 +110,11 @@ def _clickable(svg: str, *, key: str, node_key: str, ids: set[str], selected: st
             st.session_state[node_key] = node
 
     svg = " ".join(inert_svg(svg).split("\n"))
-    from components import present
+    from components import present, present_fit
 
-    svg_view.show(svg, key=key, selected=selected, on_click=clicked, max_height=present.figure_height("72vh"))
+    with present_fit.box(key):
+        svg_view.show(svg, key=key, selected=selected, on_click=clicked,
+                      max_height=present.figure_height("72vh"), aspect=present.aspect())
 
 
 def _embed_svg(svg: str, *, key: str) -> None:

@@ -62,9 +62,11 @@ def heatmap(record: JacobianRecord, cell: tuple[int, int] | None, key: str) -> t
     fig = render.jacobian_figure(record, cell=cell)
     config = render.export_config(fmt)
     config["toImageButtonOptions"]["filename"] = f"{present.slug()}-jacobian-{record.index + 1}"
-    event = st.plotly_chart(present.figure(fig), key=key, on_select="rerun", selection_mode="points",
-                            config=config, width="stretch")
-    from components import figure_export
+    from components import figure_export, present_fit
+
+    with present_fit.box("jacobian"):
+        event = st.plotly_chart(present.figure(fig), key=key, on_select="rerun", selection_mode="points",
+                                config=config, width="stretch", height=present.plot_height())
 
     figure_export.downloads(lambda: render.jacobian_figure(record),    # no selected cell in the file
                             f"{present.slug()}-jacobian-{record.index + 1}", key=f"{key}_downloads")

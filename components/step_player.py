@@ -272,9 +272,9 @@ def _player(graph: Graph, trace, mode: str, all_frames: tuple[Frame, ...], layou
                 ("Previous", "chevron_left", "Left", None, -1, position <= 1),
                 ("Next", "chevron_right", "Right", None, 1, position >= n),
                 ("Last", "last_page", "End", n, 0, position >= n)):
+            # Presentation mode: icons only, the words stay the button's accessible name (present.py CSS)
             st.button(t(f"steps.{label.lower()}"), icon=f":material/{icon}:", shortcut=shortcut,
-                      key=f"steps_{label.lower()}",
-                      on_click=_move, args=(key, n, to, delta), disabled=off)
+                      key=f"steps_{label.lower()}", on_click=_move, args=(key, n, to, delta), disabled=off)
     if n > 1:
         st.slider(t("steps.step"), 1, n, key=key, format=t("steps.slider_format", count=n),
                   label_visibility="collapsed")
@@ -289,11 +289,13 @@ def _player(graph: Graph, trace, mode: str, all_frames: tuple[Frame, ...], layou
     svg = paint(template, looks, view.values, view.derivs)
     left, right = present.columns([5, 3], presenting=(5, 2), gap="medium")
     with left, st.container(key="steps_graph"):
-        from components import svg_view
+        from components import present_fit, svg_view
 
         drawing = drawing or Drawing("")
-        svg_view.show(svg, key=DRAWING_KEY, max_height=present.figure_height("72vh"),
-                      on_click=lambda: _clicked(source, drawing), layout_key=drawing.layout_key)
+        with present_fit.box("steps"):
+            svg_view.show(svg, key=DRAWING_KEY, max_height=present.figure_height("72vh"),
+                          on_click=lambda: _clicked(source, drawing), layout_key=drawing.layout_key,
+                          aspect=present.aspect())
     with right:
         step_card.show(graph, trace, mode, mode_steps(trace, mode), frame, frame is all_frames[-1])
         step_card.source_lines(source, mode_steps(trace, mode)[frame.last].line)

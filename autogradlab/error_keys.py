@@ -117,9 +117,10 @@ Params = tuple[tuple[str, str], ...]
 MAX_CHARS = 600
 
 
-def recognise(text: str | None, rules: tuple[_Rule, ...] = MESSAGES) -> tuple[str | None, Params]:
+def recognise(text: str | None, rules: tuple[_Rule, ...] = MESSAGES,
+              max_chars: int = MAX_CHARS) -> tuple[str | None, Params]:
     """(key, params) of the first rule whose pattern matches all of `text`, else (None, ())."""
-    if not text or len(text) > MAX_CHARS:   # the known messages are short; a long one has no key
+    if not text or len(text) > max_chars:   # the known messages are short; a long one has no key
         return None, ()
     for pattern, key in rules:
         match = pattern.fullmatch(text)

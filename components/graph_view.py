@@ -14,9 +14,10 @@ import re
 
 import streamlit as st
 
+from autogradlab import note_keys
 from autogradlab.report import Graph, Report
 from components import cached, state
-from components.i18n import current_lang, t
+from components.i18n import current_lang, say_note, t
 
 MAX_NODES = 500  # limits.max_graph_nodes: above this the folded summary is shown
 FOLD_OFFER_NODES = 60  # from here on, repeated loop steps are folded unless the student says no
@@ -148,7 +149,8 @@ def _draw_dot(dot: str, *, key: str, clicks: tuple[str, set[str], str | None] | 
     try:
         svg = cached.svg_for_web(dot)
     except RenderError as exc:  # graphviz missing, failed or too slow: say so, keep the page alive
-        st.warning(t("graph.render_failed", reason=exc), icon=":material/warning:")
+        st.warning(t("graph.render_failed", reason=say_note(str(exc), note_keys.RENDER)),
+                   icon=":material/warning:")
         return False
     except Exception:
         _log.exception("graphviz could not render a graph")

@@ -53,11 +53,8 @@ def _pairs(text: str, what: str) -> tuple[tuple[str, object], ...]:
     for part in (p for p in text.split(";") if p.strip()):
         try:
             pairs.append(core.parse_direction(part.strip()))
-        except core.LinkError as exc:
-            message = str(exc)
-            shown = localize(message, error_keys.LINKS + note_keys.LINKS)
-            if shown == message:    # English: the field was typed, not linked
-                shown = message.replace("the link's ", "the ")
+        except core.LinkError as exc:    # typed in the box, not linked: said so
+            shown = note_keys.say_typed(current_lang(), str(exc), error_keys.LINKS + note_keys.LINKS)
             st.warning(f"{what}: {shown}", icon=":material/warning:")
     return tuple(pairs)
 
@@ -163,7 +160,8 @@ def show(report: Report, options: Options, source: str, run_key: tuple) -> int |
     try:
         layout, template = _drawing(run_key, fold, opened, graph, current_lang())
     except RenderError as exc:      # graphviz missing, failed or too slow: say so, keep the page alive
-        st.warning(t("steps.render_failed", reason=exc), icon=":material/warning:")
+        st.warning(t("steps.render_failed", reason=say_note(str(exc), note_keys.RENDER)),
+                   icon=":material/warning:")
         return None
     if layout.folded:
         st.caption(t("steps.folded", title=layout.title))

@@ -113,6 +113,12 @@ NOTES = _rules(
     (r"no forward-mode steps: no leaf of the output's graph is held by a variable .*", "steps.note.no_leaf"),
 )
 
+# PyTorch's errors as the engine retells them (autogradlab/error_keys_torch.py), matched first.
+from autogradlab.error_keys_torch import TORCH, TORCH_HINTS  # noqa: E402 - it uses _rules above
+
+MESSAGES = TORCH + MESSAGES
+HINTS = TORCH_HINTS + HINTS
+
 Params = tuple[tuple[str, str], ...]
 MAX_CHARS = 600
 

@@ -14,7 +14,7 @@ from components import state
 from components.heatmap import EXAMPLE as JACOBIAN_PROGRAM
 from tests.app.test_lang import open_app, texts
 
-SENTENCE = re.compile(r"[A-Za-z][a-z']+(?:[ ,]+[A-Za-z][a-z']+){3,}")
+SENTENCE = re.compile(r"[A-Za-z][a-z']*(?:[ ,]+[A-Za-z][a-z']*){3,}")
 MM = "import torch\na = torch.ones(2, 3)\nb = a @ a\n"
 STACK = "import torch\ns = torch.stack([torch.ones(2), torch.ones(3)])\n"
 
@@ -75,4 +75,4 @@ def test_eigen_page_in_chinese():
 def test_the_check_finds_english_on_the_english_page():
     at = open_app(code=links.encode_code(MM), lang="en")
     found = english(texts(at))
-    assert any("cannot multiply" in s for s in found), found
+    assert any("the first matrix needs as many columns" in s for s in found), found

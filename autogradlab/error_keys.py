@@ -113,13 +113,21 @@ NOTES = _rules(
     (r"no forward-mode steps: no leaf of the output's graph is held by a variable .*", "steps.note.no_leaf"),
 )
 
+# PyTorch's errors as the engine retells them (autogradlab/error_keys_torch.py), matched first.
+from autogradlab.error_keys_lang import LANG, LANG_HINTS  # noqa: E402 - it uses _rules above
+from autogradlab.error_keys_torch import TORCH, TORCH_HINTS  # noqa: E402 - it uses _rules above
+
+MESSAGES = TORCH + LANG + MESSAGES
+HINTS = TORCH_HINTS + LANG_HINTS + HINTS
+
 Params = tuple[tuple[str, str], ...]
 MAX_CHARS = 600
 
 
-def recognise(text: str | None, rules: tuple[_Rule, ...] = MESSAGES) -> tuple[str | None, Params]:
+def recognise(text: str | None, rules: tuple[_Rule, ...] = MESSAGES,
+              max_chars: int = MAX_CHARS) -> tuple[str | None, Params]:
     """(key, params) of the first rule whose pattern matches all of `text`, else (None, ())."""
-    if not text or len(text) > MAX_CHARS:   # the known messages are short; a long one has no key
+    if not text or len(text) > max_chars:   # the known messages are short; a long one has no key
         return None, ()
     for pattern, key in rules:
         match = pattern.fullmatch(text)

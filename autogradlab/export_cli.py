@@ -103,7 +103,7 @@ def _jacobians(report: Any, slug: str, out: Path, lang: str, done: Exported) -> 
     if report.jacobians:   # kaleido's browser driver logs harmless pipe errors as tracebacks
         logging.getLogger("choreographer").setLevel(logging.CRITICAL)
     for record in report.jacobians:
-        fig = jacobian_figure(record)
+        fig = jacobian_figure(record, lang=lang)
         for ext in ("png", "svg"):
             try:
                 data = fig.to_image(format=ext, **SLIDE)

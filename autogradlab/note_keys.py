@@ -165,6 +165,22 @@ LINKS = _rules(
     (r"the link's `dir` is nested too deeply", "notes.link_dir_deep"),
 )
 
+# Why graphviz could not draw a figure (autogradlab/render/export.py RenderError); graphviz's and the
+# system's own words stay as they are.
+RENDER = _rules(
+    (r"graphviz is not installed \(the `dot` program was not found\); install it with `apt-get install "
+     r"graphviz`", "notes.render_missing"),
+    (r"graphviz took longer than (?P<seconds>[\d.]+) s to lay out this graph", "notes.render_slow"),
+    (r"graphviz could not be started: (?P<error>.+)", "notes.render_start"),
+    (r"graphviz could not draw this graph: (?P<error>.+)", "notes.render_failed"),
+    (r"unknown format (?P<fmt>.+): choose one of (?P<choices>.+)", "notes.render_format"),
+    (r"unknown PNG scale (?P<scale>.+): choose one of (?P<choices>.+)", "notes.render_scale"),
+)
+
+# A link's complaint about a value typed in a box (the tangent direction, a free value): the
+# sentence says what was typed, not "the link's".
+TYPED = ("notes.link_dir_prefix", "notes.typed_dir_prefix")
+
 # `where` in the Eigen messages is mostly "the matrix"; the other languages name it themselves.
 WHERE = {"the matrix": "notes.eigen_the_matrix"}
 
@@ -180,12 +196,47 @@ def _omitted_parts(lang: str, values: dict[str, str]) -> None:
     values["parts"] = re.sub(r"(^|; )(values|grad): ", part, values["parts"])
 
 
+NOTE_MAX_CHARS = 20_000   # a longer note is recognised by its first NOTE_MAX_CHARS characters
+
+
+def _recognise(text: str, rules: tuple) -> tuple[str | None, tuple]:
+    """A note's key and parameters. Notes may be long (a repaired program, PyTorch's own text): past
+    NOTE_MAX_CHARS only the head is matched (the patterns' cost grows with the length), and the
+    parameter that runs to the head's end gets the rest of the text."""
+    if len(text) <= NOTE_MAX_CHARS:
+        return recognise(text, rules, max_chars=NOTE_MAX_CHARS)
+    head = text[:NOTE_MAX_CHARS]
+    for pattern, key in rules:
+        match = pattern.fullmatch(head)
+        if match is None:
+            continue
+        names = [n for n, v in match.groupdict().items() if v is not None and match.end(n) == len(head)]
+        if not names:
+            return None, ()
+        values = {n: v for n, v in match.groupdict().items() if v is not None}
+        values[names[0]] = text[match.start(names[0]):]
+        return key, tuple(values.items())
+    return None, ()
+
+
+def say_typed(lang: str, text: str, rules: tuple) -> str:
+    """A link parser's complaint (links.parse_direction) about a value the user typed in a box:
+    said in `lang` without "the link's" (it did not come from a link)."""
+    said = say(lang, text, rules)
+    for each in dict.fromkeys((messages.normalize(lang), messages.DEFAULT_LANG)):
+        link, typed = (messages.text(each, k) for k in TYPED)
+        said = said.replace(link, typed)
+        link, typed = (messages.text(each, k) for k in ("notes.link_prefix", "notes.typed_prefix"))
+        said = said.replace(link, typed)
+    return said
+
+
 def say(lang: str, text: str, rules: tuple = REPORT) -> str:
     """`text` (English, as the engine wrote it) in `lang` when `rules` recognise it, else as it is."""
     lang = messages.normalize(lang)
     if lang == messages.DEFAULT_LANG:
         return text
-    key, params = recognise(text, rules)
+    key, params = _recognise(text, rules)
     if key is None:
         return text
     values = dict(params)

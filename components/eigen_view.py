@@ -34,6 +34,16 @@ def _downloads(fig: dict) -> None:
     figure_export.downloads(lambda: fig, _file_name(), key="eigen_downloads")
 
 
+def _chart(fig: dict) -> None:
+    from components import present_fit
+
+    if present.active():    # a wide 16:9 box: the legend beside the (square) plane, not under it
+        fig = {**fig, "layout": {**fig["layout"], "legend": {"orientation": "v", "x": 1.02, "y": 1}}}
+    with present_fit.box("eigen"):
+        st.plotly_chart(present.figure(fig), key=FIGURE_KEY, config=_config(), width="stretch",
+                        height=present.plot_height())
+
+
 def _file_name() -> str:
     """`matrix-2-1-2-3-eigen` for typed numbers; the program's name for a matrix from the program."""
     from autogradlab.render.figure_names import slugify
@@ -87,7 +97,7 @@ def plane(rows: tuple[tuple[float, ...], ...]) -> None:
     else:
         power = power_iteration(an, start=v) if view == VIEWS[1] else None
         fig = eigen_plot.plane_figure(an, v, power, title)
-    st.plotly_chart(present.figure(fig), key=FIGURE_KEY, config=_config(), width="stretch")
+    _chart(fig)
     _downloads(fig)
     st.markdown(_probe_words(an, v))
     if view == VIEWS[1]:
@@ -107,7 +117,7 @@ def rows_text(rows: tuple[tuple[float, ...], ...]) -> str:
 def space(rows: tuple[tuple[float, ...], ...]) -> None:
     an = analyse(rows)
     fig = eigen_plot.space_figure(an, f"A = {rows_text(rows)}")
-    st.plotly_chart(present.figure(fig), key=FIGURE_KEY, config=_config(), width="stretch")
+    _chart(fig)
     _downloads(fig)
     _power_words(an)
 

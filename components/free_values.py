@@ -12,9 +12,10 @@ import json
 
 import streamlit as st
 
+from autogradlab import error_keys, note_keys
 from autogradlab import links as core
 from components import state
-from components.i18n import t
+from components.i18n import current_lang, t
 
 LINK_SEEN = "fold_values_link_seen"     # str: the `values` of the URL last applied or written
 TABLE_PREFIX = "fold_values_table_"     # + digest of (program, values text): the table's widget key
@@ -48,7 +49,7 @@ def parse(names: tuple[str, ...], text: str) -> tuple[tuple[tuple[str, object], 
         try:
             pairs.append(core.parse_direction(f"{name}={value}"))
         except core.LinkError as exc:
-            reason = str(exc).replace("the link's `dir`", "it").replace("the link", "it")
+            reason = note_keys.say_typed(current_lang(), str(exc), error_keys.LINKS + note_keys.LINKS)
             problems.append(t("fold.bad_value", name=name, reason=reason))
     return tuple(pairs), problems
 

@@ -13,10 +13,10 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
-from autogradlab import gallery
+from autogradlab import gallery, note_keys
 from autogradlab.gallery import Entry
 from components import cached
-from components.i18n import LANG, current_lang, localize, t
+from components.i18n import LANG, current_lang, localize, say_note, t
 from components.text import escape_markdown
 
 COLUMNS = 3
@@ -108,7 +108,8 @@ def fill(slot, entry: Entry) -> None:
         try:
             figure(entry)
         except Exception as exc:  # noqa: BLE001 - one card's failure must not take the page down
-            st.warning(t("gallery.stops_with", message=str(exc) or type(exc).__name__),
+            st.warning(t("gallery.stops_with", message=say_note(str(exc), note_keys.RENDER) if str(exc)
+                         else type(exc).__name__),
                        icon=":material/error:")
 
 

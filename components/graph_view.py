@@ -14,9 +14,10 @@ import re
 
 import streamlit as st
 
+from autogradlab import note_keys
 from autogradlab.report import Graph, Report
 from components import cached, state
-from components.i18n import current_lang, t
+from components.i18n import current_lang, say_note, t
 
 MAX_NODES = 500  # limits.max_graph_nodes: above this the folded summary is shown
 FOLD_OFFER_NODES = 60  # from here on, repeated loop steps are folded unless the student says no
@@ -110,9 +111,11 @@ def _clickable(svg: str, *, key: str, node_key: str, ids: set[str], selected: st
             st.session_state[node_key] = node
 
     svg = " ".join(inert_svg(svg).split("\n"))
-    from components import present
+    from components import present, present_fit
 
-    svg_view.show(svg, key=key, selected=selected, on_click=clicked, max_height=present.figure_height("72vh"))
+    with present_fit.box(key):
+        svg_view.show(svg, key=key, selected=selected, on_click=clicked,
+                      max_height=present.figure_height("72vh"), aspect=present.aspect())
 
 
 def _embed_svg(svg: str, *, key: str) -> None:
@@ -146,7 +149,8 @@ def _draw_dot(dot: str, *, key: str, clicks: tuple[str, set[str], str | None] | 
     try:
         svg = cached.svg_for_web(dot)
     except RenderError as exc:  # graphviz missing, failed or too slow: say so, keep the page alive
-        st.warning(t("graph.render_failed", reason=exc), icon=":material/warning:")
+        st.warning(t("graph.render_failed", reason=say_note(str(exc), note_keys.RENDER)),
+                   icon=":material/warning:")
         return False
     except Exception:
         _log.exception("graphviz could not render a graph")

@@ -58,15 +58,17 @@ def _clicked(event: object) -> tuple[int, int] | None:
 
 
 def heatmap(record: JacobianRecord, cell: tuple[int, int] | None, key: str) -> tuple[int, int] | None:
+    from components import figure_export, present_fit
+
     fmt = st.session_state.get(state.JACOBIAN_IMAGE_FORMAT, "png")
-    fig = render.jacobian_figure(record, cell=cell)
+    lang = current_lang()     # read now: a download is made later, outside this script run
+    fig = render.jacobian_figure(record, cell=cell, lang=lang)
     config = render.export_config(fmt)
     config["toImageButtonOptions"]["filename"] = f"{present.slug()}-jacobian-{record.index + 1}"
-    event = st.plotly_chart(present.figure(fig), key=key, on_select="rerun", selection_mode="points",
-                            config=config, width="stretch")
-    from components import figure_export
-
-    figure_export.downloads(lambda: render.jacobian_figure(record),    # no selected cell in the file
+    with present_fit.box("jacobian"):
+        event = st.plotly_chart(present.figure(fig), key=key, on_select="rerun", selection_mode="points",
+                                config=config, width="stretch", height=present.plot_height())
+    figure_export.downloads(lambda: render.jacobian_figure(record, lang=lang),   # no selected cell in files
                             f"{present.slug()}-jacobian-{record.index + 1}", key=f"{key}_downloads")
     return _clicked(event)
 
@@ -82,7 +84,7 @@ def zoom(record: JacobianRecord) -> None:
         if (r[1] - r[0]) * (c[1] - c[0]) > render.EXACT_MAX_CELLS or r[0] == r[1] or c[0] == c[1]:
             st.caption(t("jacobian.window_hint"))
             return
-        st.plotly_chart(render.window_figure(record, r, c), key=state.JACOBIAN_ZOOM_CHART,
+        st.plotly_chart(render.window_figure(record, r, c, current_lang()), key=state.JACOBIAN_ZOOM_CHART,
                         config=render.export_config("png"), width="stretch")
 
 

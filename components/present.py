@@ -22,7 +22,6 @@ LINK_SEEN = "present_link_seen"  # str | None: the `present` value last read fro
 MARKER = "present_on"          # container key: the stylesheet applies only while it is on the page
 FIGURE_HEIGHT = "72vh"         # the figure's height: what the screen leaves under the page's controls
 ASPECT = "16 / 9"               # the figure area's shape in presentation mode (a projector's)
-FIGURES = (".st-key-steps_graph",)   # light-DOM drawings drawn at exactly FIGURE_HEIGHT
 
 _ON = f"body:has(.st-key-{MARKER})"
 # Always on (both modes): the page controls (language, presentation) sit together in the header's
@@ -36,19 +35,21 @@ html:has(.st-key-{MARKER}) {{ font-size: 22px; }}
 {_ON} .stApp p, {_ON} .stApp li, {_ON} .stApp label, {_ON} .stApp h1, {_ON} .stApp h2,
 {_ON} .stApp h3, {_ON} .stApp h4 {{ color: #000000; }}
 {_ON} [data-testid="stCaptionContainer"], {_ON} [data-testid="stCaptionContainer"] * {{ color: #1b1b1b; }}
-{_ON} [data-testid="stMainBlockContainer"] {{ padding-top: 90px; }}
+{_ON} [data-testid="stMainBlockContainer"] {{ padding-top: 70px; }}
+{_ON} [data-testid="stLayoutWrapper"]:has(> .st-key-{MARKER}), {_ON} .stElementContainer.st-key-present_fit {{
+  display: none; }}
 {_ON} .stApp code {{ color: #000000; background: #eef1f5; }}
 {_ON} [data-testid="stExpander"] details, {_ON} [data-testid="stVerticalBlockBorderWrapper"] {{
   border-color: #000000; }}
 {_ON} .stApp button[kind="primary"] {{ background: #0645ad; border-color: #0645ad; }}
-{", ".join(f"{_ON} {f} div:has(> svg)" for f in FIGURES)} {{
-  max-height: none !important; overflow: hidden !important; }}
-{", ".join(f"{_ON} {f} svg" for f in FIGURES)} {{ width: 100% !important; max-width: none !important;
-  height: {FIGURE_HEIGHT} !important; max-height: none !important; min-width: 0 !important; }}
 {_ON} .st-key-steps_card {{ min-height: 12rem; }}
 {_ON} .st-key-present_bar {{ zoom: 0.73; top: 0.55rem; right: 3.5rem; }}
 {_ON} .st-key-steps_controls [role="radiogroup"] {{ flex-wrap: wrap; row-gap: 0.3rem; }}
 {_ON} .st-key-steps_controls [role="radiogroup"] button {{ flex: 0 0 auto; }}
+{_ON} .st-key-steps_buttons {{ flex-wrap: nowrap; }}
+{_ON} .st-key-steps_buttons button [data-testid="stMarkdownContainer"] {{ position: absolute; width: 1px;
+  height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }}
+{_ON} .st-key-steps_buttons button kbd {{ display: none; }}
 {_ON} .st-key-steps_controls .stMarkdownEllipsis, {_ON} .st-key-steps_controls .stMarkdownEllipsis p {{
   white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }}
 """
@@ -86,6 +87,9 @@ def apply() -> bool:
     if on:
         st.container(key=MARKER, height=1, border=False)
         st.html(f"<style>{_CSS}</style>")
+        from components import present_fit
+
+        present_fit.mount()
     return bool(on)
 
 
@@ -113,8 +117,25 @@ PLOT_HEIGHT_PX = 720   # a plot's height in presentation mode (most of a 1080-pi
 
 
 def figure(fig):  # noqa: ANN001, ANN201 - a plotly Figure (no plotly import in this module)
-    """A plotly figure with projector-size text and height in presentation mode; unchanged otherwise."""
-    return enlarge(fig) if active() else fig
+    """A plotly figure with projector-size text in presentation mode (its size then comes from its
+    16:9 box, components/present_fit.py); unchanged otherwise."""
+    if not active():
+        return fig
+    fig = enlarge(fig)
+    if isinstance(fig, dict):
+        return {**fig, "layout": {k: v for k, v in fig["layout"].items() if k not in ("height", "width")}}
+    fig.layout.height = None
+    return fig
+
+
+def plot_height() -> str:
+    """st.plotly_chart's height: the 16:9 box's in presentation mode, the figure's own otherwise."""
+    return "stretch" if active() else "content"
+
+
+def aspect() -> str | None:
+    """The clickable SVG view's area shape: 16:9 in presentation mode, the drawing's own otherwise."""
+    return ASPECT if active() else None
 
 
 def enlarge(fig):  # noqa: ANN001, ANN201 - a plotly Figure or its dict form

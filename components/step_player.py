@@ -1,5 +1,5 @@
-"""The step player: mode and options, previous / next / play / jump / first / last (← → Home End),
-the graph with the current node highlighted, and the explanation card beside it.
+"""The step player: previous / next / play / jump / first / last (← → Home End), the graph with the
+current node highlighted, and the explanation card beside it (the options: components/step_controls.py).
 
 Stepping never re-runs the program or re-lays out the graph: the layout and its SVG template are made
 once per program (cached), the player lives in an st.fragment (a step change reruns only it), and a
@@ -15,87 +15,17 @@ import streamlit as st
 
 from autogradlab import error_keys, note_keys
 from autogradlab import links as core
-from autogradlab.render.step_frames import MODES, Frame, frame_view, frames, mode_steps
+from autogradlab.render.step_frames import Frame, frame_view, frames, mode_steps
 from autogradlab.report import Graph, Report
 from components import cached, fold_view, links, present, state, step_card
 from components.graph_view import FOLD_OFFER_NODES, MAX_NODES, inert_svg
 from components.i18n import current_lang, localize, say_note, t
+from components.step_controls import Options, _link_text, _seen, controls, sync_link
+
+__all__ = ["Options", "controls", "show", "sync_link"]   # the Steps page's API (options: step_controls)
 
 SECONDS = {"slow": 1.6, "normal": 0.9, "fast": 0.4}
 SVG_STYLE = "display:block;margin:0 auto;max-width:100%;height:auto;max-height:70vh;width:auto"
-
-
-@dataclass(frozen=True)
-class Options:
-    mode: str
-    direction: tuple[tuple[str, object], ...]
-    direction_text: str
-    backward_if_missing: bool
-    values: tuple[tuple[str, object], ...]
-
-
-def _link_text(name: str) -> str | None:
-    """The URL's `name` when it differs from what this page last read or wrote, else None."""
-    text, key = st.query_params.get(name), f"{state.STEPS_LINK_SEEN}_{name}"
-    if text is None or st.session_state.get(key) == text:
-        return None
-    st.session_state[key] = text
-    return text
-
-
-def _seen(name: str, text: str | None) -> None:
-    st.session_state[f"{state.STEPS_LINK_SEEN}_{name}"] = text
-
-
-def _pairs(text: str, what: str) -> tuple[tuple[str, object], ...]:
-    """`x=[1,0]; y=2` -> (("x", [1, 0]), ("y", 2)); a bad part warns and is left out."""
-    pairs = []
-    for part in (p for p in text.split(";") if p.strip()):
-        try:
-            pairs.append(core.parse_direction(part.strip()))
-        except core.LinkError as exc:
-            message = str(exc)
-            shown = localize(message, error_keys.LINKS + note_keys.LINKS)
-            if shown == message:    # English: the field was typed, not linked
-                shown = message.replace("the link's ", "the ")
-            st.warning(f"{what}: {shown}", icon=":material/warning:")
-    return tuple(pairs)
-
-
-def controls(source: str) -> Options:
-    """Mode and run options (left column). Link values are applied when the URL brings new ones."""
-    if (text := _link_text("mode")) is not None:
-        try:
-            st.session_state[state.STEPS_MODE] = core.parse_mode(text)
-        except core.LinkError as exc:
-            links.warn(str(exc))
-    if (text := _link_text("dir")) is not None:
-        try:
-            core.parse_direction(text)
-            st.session_state[state.STEPS_DIRECTION] = text
-        except core.LinkError as exc:
-            links.warn(str(exc))
-    st.session_state.setdefault(state.STEPS_MODE, MODES[0])
-    mode = st.segmented_control(t("steps.mode"), MODES, format_func=lambda m: t(f"steps.mode_{m}"),
-                                required=True,
-                                key=state.STEPS_MODE, persist_state=state.PERSIST)
-    mode = mode if mode in MODES else MODES[0]
-    direction_text = st.text_input(
-        t("steps.direction"), key=state.STEPS_DIRECTION, persist_state=state.PERSIST,
-        placeholder=t("steps.direction_placeholder"), help=t("steps.direction_help")).strip()
-    direction = _pairs(direction_text, t("steps.direction_what"))
-    backward = st.toggle(t("steps.backward"), key=state.STEPS_BACKWARD, persist_state=state.PERSIST,
-                         help=t("steps.backward_help"))
-    from autogradlab.free_names import free_names
-
-    names = free_names(source)
-    values: tuple[tuple[str, object], ...] = ()
-    if names:
-        st.info(t("steps.free_names", names=", ".join(names)), icon=":material/function:")
-        from components import free_values
-
-        values = free_values.table(names, source)
-    return Options(mode, direction, direction_text if direction else "", bool(backward), values)
 
 
 @st.cache_resource(max_entries=32, ttl=3600, show_spinner=False)
@@ -163,7 +93,8 @@ def show(report: Report, options: Options, source: str, run_key: tuple) -> int |
     try:
         layout, template = _drawing(run_key, fold, opened, graph, current_lang())
     except RenderError as exc:      # graphviz missing, failed or too slow: say so, keep the page alive
-        st.warning(t("steps.render_failed", reason=exc), icon=":material/warning:")
+        st.warning(t("steps.render_failed", reason=say_note(str(exc), note_keys.RENDER)),
+                   icon=":material/warning:")
         return None
     if layout.folded:
         st.caption(t("steps.folded", title=layout.title))
@@ -197,17 +128,6 @@ def show(report: Report, options: Options, source: str, run_key: tuple) -> int |
     st.query_params["step"] = step
     _seen("step", step)
     return int(step)
-
-
-def sync_link(source: str, seed: int, output: str | None, options: Options) -> None:
-    """Keep the URL's program, mode and direction current (the step is written by the player)."""
-    direction = options.direction_text or None
-    from components.free_values import link_text
-
-    links.sync(source, seed, output=output, mode=options.mode, dir=direction,
-               values=link_text(options.values))
-    _seen("mode", options.mode)
-    _seen("dir", direction)
 
 
 def _play_controls(n: int) -> bool:
@@ -272,9 +192,9 @@ def _player(graph: Graph, trace, mode: str, all_frames: tuple[Frame, ...], layou
                 ("Previous", "chevron_left", "Left", None, -1, position <= 1),
                 ("Next", "chevron_right", "Right", None, 1, position >= n),
                 ("Last", "last_page", "End", n, 0, position >= n)):
+            # Presentation mode: icons only, the words stay the button's accessible name (present.py CSS)
             st.button(t(f"steps.{label.lower()}"), icon=f":material/{icon}:", shortcut=shortcut,
-                      key=f"steps_{label.lower()}",
-                      on_click=_move, args=(key, n, to, delta), disabled=off)
+                      key=f"steps_{label.lower()}", on_click=_move, args=(key, n, to, delta), disabled=off)
     if n > 1:
         st.slider(t("steps.step"), 1, n, key=key, format=t("steps.slider_format", count=n),
                   label_visibility="collapsed")
@@ -289,11 +209,13 @@ def _player(graph: Graph, trace, mode: str, all_frames: tuple[Frame, ...], layou
     svg = paint(template, looks, view.values, view.derivs)
     left, right = present.columns([5, 3], presenting=(5, 2), gap="medium")
     with left, st.container(key="steps_graph"):
-        from components import svg_view
+        from components import present_fit, svg_view
 
         drawing = drawing or Drawing("")
-        svg_view.show(svg, key=DRAWING_KEY, max_height=present.figure_height("72vh"),
-                      on_click=lambda: _clicked(source, drawing), layout_key=drawing.layout_key)
+        with present_fit.box("steps"):
+            svg_view.show(svg, key=DRAWING_KEY, max_height=present.figure_height("72vh"),
+                          on_click=lambda: _clicked(source, drawing), layout_key=drawing.layout_key,
+                          aspect=present.aspect())
     with right:
         step_card.show(graph, trace, mode, mode_steps(trace, mode), frame, frame is all_frames[-1])
         step_card.source_lines(source, mode_steps(trace, mode)[frame.last].line)

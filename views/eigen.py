@@ -9,7 +9,7 @@ import json
 import streamlit as st
 
 from autogradlab import note_keys
-from components import eigen_input, eigen_view, links, state
+from components import eigen_input, eigen_view, links, present, state
 from components.i18n import say_note, t
 
 
@@ -18,7 +18,7 @@ def main() -> None:
     eigen_input.init()
     links.apply_program_link()
     eigen_input.apply_link()
-    left, right = st.columns([1, 2], gap="large")
+    left, right = present.columns([1, 2], presenting=(1, 3), gap="large")
     with left:
         st.markdown(t("eigen.title"))
         chosen = eigen_input.show()

@@ -37,15 +37,16 @@ if TYPE_CHECKING:
 def _fallback_translate(exc: BaseException, op_name: str) -> ProgramError:
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
     lowered = text.lower()
+    said = {"key": "errors_torch.op_said", "params": (("op", op_name), ("text", text))}  # PyTorch's words
     if any(key in lowered for key in ("backward", "grad", "leaf variable", "inplace", "in-place")):
-        return AutogradError(f"{op_name}: {text}")
+        return AutogradError(f"{op_name}: {text}", **said)
     if any(key in lowered for key in ("shape", "size", "cannot be multiplied", "broadcast")):
-        return ShapeMismatch(f"{op_name}: {text}")
+        return ShapeMismatch(f"{op_name}: {text}", **said)
     if isinstance(exc, IndexError) and "dimension out of range" not in lowered:
-        return ProgramIndexError(f"{op_name}: {text}")
+        return ProgramIndexError(f"{op_name}: {text}", **said)
     if isinstance(exc, TypeError):
-        return ProgramTypeError(f"{op_name}: {text}")
-    return ProgramValueError(f"{op_name}: {text}")
+        return ProgramTypeError(f"{op_name}: {text}", **said)
+    return ProgramValueError(f"{op_name}: {text}", **said)
 
 
 def translate_torch_error(exc: BaseException, op_name: str, args: Any) -> ProgramError:

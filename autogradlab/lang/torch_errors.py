@@ -295,7 +295,7 @@ def _ambiguous_bool(m: re.Match[str], op: str, shapes: list[tuple[int, ...]]) ->
 @_rule(r"^(stack expects each tensor to be equal size|Sizes of tensors must match|zero-dimensional "
        r"tensor .* cannot be concatenated|The expanded size of the tensor|.*must be batches of square)")
 def _other_shapes(m: re.Match[str], op: str, shapes: list[tuple[int, ...]]) -> ProgramError:
-    return ShapeMismatch(_first_line(m.string, op))
+    return _said(ShapeMismatch, _first_line(m.string, op))
 
 
 @_rule(r"expected sequence of length (\d+) at dim (\d+) \(got (\d+)\)")
@@ -343,9 +343,14 @@ def _fallback(exc: BaseException, op: str, text: str) -> ProgramError:
                                 hint="check the argument types and keyword names")
     message = _first_line(text, op)
     if isinstance(exc, IndexError):
-        return ProgramIndexError(message)
+        return _said(ProgramIndexError, message)
     if isinstance(exc, TypeError):
-        return ProgramTypeError(message)
+        return _said(ProgramTypeError, message)
     if isinstance(exc, ZeroDivisionError):
         return ProgramValueError(f"{op}: division by zero")
-    return ProgramValueError(message)
+    return _said(ProgramValueError, message)
+
+
+def _said(kind: type[ProgramError], text: str) -> ProgramError:
+    """PyTorch's own words, kept as written; the page frames them in its language (errors_torch.said)."""
+    return kind(text, key="errors_torch.said", params=(("text", text),))

@@ -12,6 +12,14 @@ EN = {
     "jacobian_extra.dydx_rerun": "A backward() call freed the graph of '{of}', so the program ran "
                                  "once more with every backward() keeping its graph "
                                  "(retain_graph=True); these are that run's values (same seed).",
+    "jacobian_extra.fig_title": "{text} — J is {rows} × {cols}",
+    "jacobian_extra.fig_shown_as": " (shown as {rows} × {cols}: each cell the largest |entry| of a "
+                                   "{f}×{f} block)",
+    "jacobian_extra.fig_inputs": "inputs: {names}",
+    "jacobian_extra.fig_outputs": "outputs: {name}",
+    "jacobian_extra.fig_window": "rows {r0}–{r1}, columns {c0}–{c1}: exact",
+    "jacobian_extra.fig_block_hover": "rows {y}±{h}, cols {x}±{h}: largest |∂y/∂x| = {z}",
+    "jacobian_extra.fig_blocks": "{f}×{f} blocks",
 }
 
 ZH = {
@@ -25,4 +33,11 @@ ZH = {
     "jacobian_extra.dydx_rerun": "backward() 释放了 '{of}' 的计算图，因此程序又运行了一次，"
                                  "每次 backward() 都保留计算图（retain_graph=True）；"
                                  "这里显示的是那次运行的值（相同的随机种子）。",
+    "jacobian_extra.fig_title": "{text} — J 的形状为 {rows} × {cols}",
+    "jacobian_extra.fig_shown_as": "（显示为 {rows} × {cols}：每格是一个 {f}×{f} 块中绝对值最大的元素）",
+    "jacobian_extra.fig_inputs": "输入：{names}",
+    "jacobian_extra.fig_outputs": "输出：{name}",
+    "jacobian_extra.fig_window": "第 {r0}–{r1} 行，第 {c0}–{c1} 列：精确值",
+    "jacobian_extra.fig_block_hover": "第 {y}±{h} 行，第 {x}±{h} 列：最大的 |∂y/∂x| = {z}",
+    "jacobian_extra.fig_blocks": "{f}×{f} 块",
 }

@@ -107,6 +107,17 @@ EN = {
     "notes.link_matrix_size": "the link's `matrix` must be {a} or {b}, not {n}×{n}",
     "notes.link_v_count": "the link's `v` must have 2 numbers x,y, not {given}",
     "notes.link_v_zero": "the link's `v` must not be the zero vector",
+    "notes.render_missing": "graphviz is not installed (the `dot` program was not found); install it with "
+                            "`apt-get install graphviz`",
+    "notes.render_slow": "graphviz took longer than {seconds} s to lay out this graph",
+    "notes.render_start": "graphviz could not be started: {error}",
+    "notes.render_failed": "graphviz could not draw this graph: {error}",
+    "notes.render_format": "unknown format {fmt}: choose one of {choices}",
+    "notes.render_scale": "unknown PNG scale {scale}: choose one of {choices}",
+    "notes.link_prefix": "the link's ",
+    "notes.typed_prefix": "the ",
+    "notes.link_dir_prefix": "the link's `dir`",
+    "notes.typed_dir_prefix": "the value typed",
 }
 
 ZH = {
@@ -201,4 +212,14 @@ ZH = {
     "notes.link_matrix_size": "链接中的 `matrix` 必须是 {a} 或 {b}，而不是 {n}×{n}",
     "notes.link_v_count": "链接中的 `v` 必须是 2 个数 x,y，而不是 {given} 个",
     "notes.link_v_zero": "链接中的 `v` 不能是零向量",
+    "notes.render_missing": "未安装 graphviz（找不到 `dot` 程序）；请用 `apt-get install graphviz` 安装",
+    "notes.render_slow": "graphviz 排版这张图用了超过 {seconds} 秒",
+    "notes.render_start": "无法启动 graphviz：{error}",
+    "notes.render_failed": "graphviz 无法绘制这张图：{error}",
+    "notes.render_format": "未知格式 {fmt}：请从 {choices} 中选择",
+    "notes.render_scale": "未知的 PNG 缩放倍数 {scale}：请从 {choices} 中选择",
+    "notes.link_prefix": "链接中的 ",
+    "notes.typed_prefix": "输入的 ",
+    "notes.link_dir_prefix": "链接中的 `dir` ",
+    "notes.typed_dir_prefix": "输入的值",
 }

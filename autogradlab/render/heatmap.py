@@ -15,6 +15,7 @@ import math
 import numpy as np
 import plotly.graph_objects as go
 
+from autogradlab import messages
 from autogradlab.report_jacobian import JacobianRecord, numel
 
 EXACT_MAX_CELLS = 250_000      # above this the display is downsampled ...
@@ -75,7 +76,10 @@ def _separators(shapes: tuple[tuple[int, ...], ...]) -> list[float]:
 
 
 def jacobian_figure(record: JacobianRecord, *, cell: tuple[int, int] | None = None,
-                    dark: bool = False) -> go.Figure:
+                    dark: bool = False, lang: str = messages.DEFAULT_LANG) -> go.Figure:
+    def say(key: str, **params: object) -> str:
+        return messages.text(lang, f"jacobian_extra.{key}", **params)
+
     matrix = np.asarray(record.matrix, dtype=np.float64)
     rows, cols = matrix.shape
     f = block_factor(rows, cols)
@@ -95,8 +99,8 @@ def jacobian_figure(record: JacobianRecord, *, cell: tuple[int, int] | None = No
         heat.hovertemplate = "∂y[%{y}]/∂x[%{x}] = %{z:.8g}<extra></extra>"
     else:
         heat.x0, heat.dx, heat.y0, heat.dy = (f - 1) / 2, f, (f - 1) / 2, f
-        heat.hovertemplate = (f"rows %{{y:.0f}}±{f // 2}, cols %{{x:.0f}}±{f // 2}: largest |∂y/∂x| "
-                              f"= %{{z:.6g}}<extra>{f}×{f} blocks</extra>")
+        heat.hovertemplate = (say("fig_block_hover", y="%{y:.0f}", x="%{x:.0f}", h=f // 2, z="%{z:.6g}")
+                              + f"<extra>{say('fig_blocks', f=f)}</extra>")
     fig = go.Figure(heat)
     if f == 1 and rows * cols <= CLICK_MAX_CELLS:
         # On top of the heatmap the overlay catches hover too, so it carries the hover text.
@@ -124,19 +128,18 @@ def jacobian_figure(record: JacobianRecord, *, cell: tuple[int, int] | None = No
         i, j = cell
         fig.add_shape(type="rect", x0=j - 0.5, x1=j + 0.5, y0=i - 0.5, y1=i + 0.5,
                       line={"color": "#f5a623", "width": 3})
-    title = f"{record.text or 'dY/dX'} — J is {rows:,} × {cols:,}"
+    title = say("fig_title", text=record.text or "dY/dX", rows=f"{rows:,}", cols=f"{cols:,}")
     if f > 1:
-        title += (f" (shown as {z.shape[0]:,} × {z.shape[1]:,}: each cell the largest |entry| "
-                  f"of a {f}×{f} block)")
+        title += say("fig_shown_as", rows=f"{z.shape[0]:,}", cols=f"{z.shape[1]:,}", f=f)
     fig.update_layout(
         title={"text": title, "font": {"size": 14}},
         margin={"l": 60, "r": 20,
                 "t": 75 if len(record.input_shapes) > 1 else 50, "b": 50},
         # Exact ranges, and square cells by shrinking a domain (never by widening a range: the
         # plot would show empty space beside J, and clicks would land off by that much).
-        xaxis={"title": {"text": "inputs: " + ", ".join(record.input_names)}, "constrain": "domain",
-               "range": [-0.5, cols - 0.5]},
-        yaxis={"title": {"text": "outputs: " + record.output_name}, "range": [rows - 0.5, -0.5],
+        xaxis={"title": {"text": say("fig_inputs", names=", ".join(record.input_names))},
+               "constrain": "domain", "range": [-0.5, cols - 0.5]},
+        yaxis={"title": {"text": say("fig_outputs", name=record.output_name)}, "range": [rows - 0.5, -0.5],
                "constrain": "domain",
                "scaleanchor": "x" if max(rows, cols) <= 4 * min(rows, cols) else None},
         template="plotly_dark" if dark else "plotly_white", dragmode="zoom", clickmode="event+select")
@@ -194,7 +197,8 @@ def matrix_csv(record: JacobianRecord) -> str:
     return out.getvalue()
 
 
-def window_figure(record: JacobianRecord, rows: tuple[int, int], cols: tuple[int, int]) -> go.Figure:
+def window_figure(record: JacobianRecord, rows: tuple[int, int], cols: tuple[int, int],
+                  lang: str = messages.DEFAULT_LANG) -> go.Figure:
     """Rows r0:r1, columns c0:c1 of a big Jacobian, exact (the zoom the downsampled view lacks),
     hover at the original indices."""
     (r0, r1), (c0, c1) = rows, cols
@@ -207,9 +211,10 @@ def window_figure(record: JacobianRecord, rows: tuple[int, int], cols: tuple[int
                       hovertemplate="∂y[%{y}]/∂x[%{x}] = %{z:.8g}<extra></extra>",
                       colorbar={"title": {"text": "∂y/∂x"}})
     fig = go.Figure(heat)
-    title = f"rows {r0}–{r1 - 1}, columns {c0}–{c1 - 1}: exact"
-    fig.update_layout(title={"text": title, "font": {"size": 14}},
-                      xaxis={"title": {"text": "inputs: " + ", ".join(record.input_names)}},
-                      yaxis={"title": {"text": "outputs: " + record.output_name}, "autorange": "reversed"},
+    title = messages.text(lang, "jacobian_extra.fig_window", r0=r0, r1=r1 - 1, c0=c0, c1=c1 - 1)
+    inputs = messages.text(lang, "jacobian_extra.fig_inputs", names=", ".join(record.input_names))
+    outputs = messages.text(lang, "jacobian_extra.fig_outputs", name=record.output_name)
+    fig.update_layout(title={"text": title, "font": {"size": 14}}, xaxis={"title": {"text": inputs}},
+                      yaxis={"title": {"text": outputs}, "autorange": "reversed"},
                       template="plotly_white", margin={"l": 60, "r": 20, "t": 50, "b": 50})
     return fig

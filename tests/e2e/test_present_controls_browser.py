@@ -24,7 +24,21 @@ CONTROLS = ".st-key-steps_controls"
 def settle(page: Page) -> None:
     expect(page.locator('[data-stale="true"]')).to_have_count(0)
     expect(page.locator('[data-testid="stStatusWidget"]')).to_have_count(0, timeout=90_000)
+    expect(page.locator('[data-testid="stSpinner"]')).to_have_count(0, timeout=90_000)   # "Running…"
     page.wait_for_timeout(500)
+
+
+def one_row_and_drawing_on_screen(page: Page, size: dict, lang: str) -> None:
+    """The step buttons share one row (icons, the words as tooltips), so the drawing starts on screen."""
+    buttons = page.locator(".st-key-steps_buttons button")
+    expect(buttons).to_have_count(4)
+    boxes = [buttons.nth(k).bounding_box() for k in range(4)]
+    assert max(b["y"] for b in boxes) - min(b["y"] for b in boxes) < 2, boxes
+    assert all(b["x"] + b["width"] <= size["width"] for b in boxes), boxes
+    for name in ("first", "previous", "next", "last"):   # the word stays the button's name
+        expect(page.get_by_role("button", name=messages.text(lang, f"steps.{name}"))).to_have_count(1)
+    drawing = page.locator(".st-key-steps_drawing").bounding_box()
+    assert drawing is not None and drawing["y"] < size["height"] - 150, drawing
 
 
 def whole(page: Page, locator, box: dict, size: dict) -> None:
@@ -49,6 +63,7 @@ def test_steps_controls_are_whole_in_presentation_mode(browser, server, artifact
             controls = page.locator(CONTROLS)
             tangent = controls.get_by_role("radio", name=messages.text(lang, "steps.mode_tangent"))
             expect(tangent).to_be_visible(timeout=90_000)
+            expect(page.locator(".st-key-steps_drawing")).to_be_visible(timeout=90_000)   # the run ended
             settle(page)
             box = controls.bounding_box()
             whole(page, tangent, box, size)
@@ -59,6 +74,7 @@ def test_steps_controls_are_whole_in_presentation_mode(browser, server, artifact
             expect(label).to_contain_text(messages.text(lang, "steps.backward"))
             whole(page, label, box, size)
             page.screenshot(path=str(artifacts / f"present-steps-controls-{lang}-{size['width']}.png"))
+            one_row_and_drawing_on_screen(page, size, lang)
             tangent.click()       # the whole option is there to click
             expect(tangent).to_have_attribute("aria-checked", "true")
         finally:

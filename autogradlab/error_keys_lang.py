@@ -1,0 +1,46 @@
+"""Message keys for the interpreter's most common own errors (autogradlab/lang/, engine/), so the
+error box can say them in Chinese too; recognised from the wording like error_keys.MESSAGES (which
+includes these). tests/unit/test_error_keys_lang.py makes each one with a real program."""
+
+from __future__ import annotations
+
+from autogradlab.error_keys import _rules
+
+LANG = _rules(
+    (r"there is no GPU here: Autograd Lab runs every program on the CPU, so device '(?P<device>[^']*)' is "
+     r"not available \(torch\.cuda\.is_available\(\) is False\)", "errors_lang.no_gpu"),
+    (r"only the CPU device is available in Autograd Lab, not '(?P<device>[^']*)'", "errors_lang.cpu_only"),
+    (r"cannot unpack (?P<given>\d+) values into (?P<names>\d+) names", "errors_lang.unpack"),
+    (r"'(?P<type>[^']+)' object is not iterable", "errors_lang.not_iterable"),
+    (r"'(?P<type>[^']+)' object is not subscriptable", "errors_lang.not_subscriptable"),
+    (r"'(?P<type>[^']+)' object does not support item assignment", "errors_lang.no_item_assignment"),
+    (r"'(?P<type>[^']+)' object is not callable", "errors_lang.not_callable"),
+    (r"(?P<fn>\w+)\(\) takes (?P<n>\d+) positional arguments but (?P<given>\d+) were given",
+     "errors_lang.positional"),
+    (r"(?P<fn>\w+)\(\) got multiple values for argument '(?P<param>\w+)'", "errors_lang.multiple_values"),
+    (r"(?P<fn>\w+)\(\) missing required argument: '(?P<param>\w+)'", "errors_lang.missing_argument"),
+    (r"(?P<fn>\w+)\(\) got an unexpected keyword argument '(?P<param>\w+)'",
+     "errors_lang.unexpected_keyword"),
+    (r"functions called each other more than (?P<limit>\d+) levels deep; the limit is (?P=limit)",
+     "errors_lang.call_depth"),
+    (r"iteration over a 0-d tensor", "errors_lang.iterate_0d"),
+    (r"`\^` is exclusive-or in Python, not a power", "errors_lang.xor"),
+    (r"`return` outside a function", "errors_lang.return_outside"),
+    (r"`(?P<word>break|continue)` outside a loop", "errors_lang.outside_loop"),
+    (r"the program is too long: (?P<length>[\d,]+) characters \(limit max_source_chars = (?P<limit>[\d,]+)\)",
+     "errors_lang.too_long"),
+    (r"the program has too many lines: (?P<lines>[\d,]+) \(limit max_lines = (?P<limit>[\d,]+)\)",
+     "errors_lang.too_many_lines"),
+    (r"line (?P<line>\d+) is too long: (?P<length>[\d,]+) characters \(limit max_line_chars = "
+     r"(?P<limit>[\d,]+)\)", "errors_lang.line_too_long"),
+    (r"the value of (?P<name>\w+) must be a number or a nested list of numbers", "errors_lang.free_value"),
+    (r"the value of (?P<name>\w+) has (?P<count>[\d,]+) numbers; the limit is (?P<limit>[\d,]+)",
+     "errors_lang.free_value_size"),
+    (r"the inputs given to jacobian must be either a Tensor or a tuple of Tensors, not (?P<type>\w+)",
+     "errors_lang.jacobian_inputs"),
+)
+
+LANG_HINTS = _rules(
+    (r"write `device = \"cuda\" if torch\.cuda\.is_available\(\) else \"cpu\"` to run the same code here and "
+     r"on a GPU machine", "errors_lang.hint_gpu"),
+)

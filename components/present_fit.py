@@ -1,0 +1,92 @@
+"""Presentation mode's figure area: every page's main figure fills a 16:9 box, as wide as its column
+allows and as tall as the screen leaves below the figure's top (so the whole figure is on screen).
+
+A page puts its figure inside `box(name)` (a container keyed `present_figure_<name>`). In presentation
+mode `mount()` adds one small element whose script, in the browser, measures each box (its column's
+width, its top on the page, the window's height) and writes their sizes into one stylesheet; it
+refits when the window or the page above the figure changes. A plotly chart inside a box fills it
+(`plot_height()`); the clickable SVG view fills it with `aspect` (components/svg_view.py).
+Nothing here runs in normal mode: the boxes are then plain containers.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+PREFIX = "present_figure_"
+ASPECT = 16 / 9
+MARGIN_PX = 12          # kept free under the figure
+MIN_HEIGHT_PX = 200     # a box never shrinks below this (a tiny window scrolls instead)
+
+_JS = f"""
+const SELECTOR = '[class*="st-key-{PREFIX}"]';
+const STYLE_ID = "agl-present-fit";
+
+function scrollerOf(el) {{
+  for (let p = el.parentElement; p; p = p.parentElement) {{
+    const o = getComputedStyle(p).overflowY;
+    if ((o === "auto" || o === "scroll") && p.scrollHeight > p.clientHeight) return p;
+  }}
+  return document.scrollingElement;
+}}
+
+function fit() {{
+  const rules = [];
+  for (const el of document.querySelectorAll(SELECTOR)) {{
+    const name = [...el.classList].find((c) => c.startsWith("st-key-{PREFIX}"));
+    const column = el.parentElement;
+    if (!name || !column) continue;
+    const width = column.getBoundingClientRect().width;
+    const scroller = scrollerOf(el);
+    const top = el.getBoundingClientRect().top + (scroller ? scroller.scrollTop : 0);
+    const room = Math.max(window.innerHeight - top - {MARGIN_PX}, {MIN_HEIGHT_PX});
+    const w = Math.floor(Math.min(width, room * {ASPECT}));
+    const h = Math.floor(w / {ASPECT});
+    if (w <= 0) continue;
+    rules.push(`body:has(.st-key-present_on) .${{name}} {{ width: ${{w}}px !important;
+      height: ${{h}}px !important; min-height: 0 !important; max-height: ${{h}}px !important;
+      flex: 0 0 auto !important;
+      margin-left: auto; margin-right: auto; overflow: hidden; }}`);
+  }}
+  let style = document.getElementById(STYLE_ID);
+  if (!style) {{
+    style = document.createElement("style");
+    style.id = STYLE_ID;
+    document.head.appendChild(style);
+  }}
+  const text = rules.join("\\n");
+  if (style.textContent !== text) style.textContent = text;
+}}
+
+export default function () {{
+  let frame = 0;
+  const later = () => {{ if (!frame) frame = requestAnimationFrame(() => {{ frame = 0; fit(); }}); }};
+  fit();
+  const main = document.querySelector('[data-testid="stMain"]') || document.body;
+  const watch = new MutationObserver(later);
+  watch.observe(main, {{ childList: true, subtree: true }});
+  const sizes = new ResizeObserver(later);
+  sizes.observe(main);
+  window.addEventListener("resize", later);
+  return () => {{
+    watch.disconnect();
+    sizes.disconnect();
+    window.removeEventListener("resize", later);
+    cancelAnimationFrame(frame);
+    const style = document.getElementById(STYLE_ID);
+    if (style) style.remove();
+  }};
+}}
+"""
+
+_FITTER = st.components.v2.component("autogradlab_present_fit", js=_JS)
+
+
+def mount() -> None:
+    """The fitting script (presentation mode only; once per run, before the page)."""
+    _FITTER(key="present_fit")
+
+
+def box(name: str):  # noqa: ANN201 - a Streamlit container
+    """The container a page's main figure goes in (`present_figure_<name>`)."""
+    return st.container(key=f"{PREFIX}{name}")

@@ -1,0 +1,78 @@
+"""Every program page in 简体中文 (`?lang=zh`) says no English sentence, including the corners
+issue 10 found still English: a retold PyTorch error and its hint (Graph), PyTorch's own text inside
+a Chinese sentence, a typed tangent direction's complaint (Steps: not "in the link"), the Jacobian
+heatmap's title and axes, and the Eigen page. Code (`inline`, blocks) and PyTorch's own words are
+allowed; four English words in a row elsewhere are a sentence left untranslated."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from autogradlab import links
+from components import state
+from components.heatmap import EXAMPLE as JACOBIAN_PROGRAM
+from tests.app.test_lang import open_app, texts
+
+SENTENCE = re.compile(r"[A-Za-z][a-z']*(?:[ ,]+[A-Za-z][a-z']*){3,}")
+MM = "import torch\na = torch.ones(2, 3)\nb = a @ a\n"
+STACK = "import torch\ns = torch.stack([torch.ones(2), torch.ones(3)])\n"
+
+
+def english(shown: str, allowed: tuple[str, ...] = ()) -> list[str]:
+    for words in allowed:
+        shown = shown.replace(words, "")
+    shown = re.sub(r"```.*?```", "", shown, flags=re.DOTALL)
+    shown = re.sub(r"`[^`]*`", "", shown)
+    return SENTENCE.findall(shown)
+
+
+def test_graph_page_pytorch_error_and_hint_in_chinese():
+    at = open_app(code=links.encode_code(MM), lang="zh")
+    assert not at.exception
+    shown = texts(at)
+    assert "无法相乘形状" in shown or "无法把" in shown, shown
+    assert "第一个的最后一维大小" in shown or "第一个矩阵的列数" in shown, shown
+    assert not english(shown), english(shown)
+
+
+def test_pytorchs_own_text_sits_in_a_chinese_sentence():
+    at = open_app(code=links.encode_code(STACK), lang="zh")
+    assert not at.exception
+    shown = texts(at)
+    own = re.search(r"PyTorch 报告（原文）：(.+?)(?:\n|$)", shown)
+    assert own, shown
+    assert not english(shown, (own.group(1),)), english(shown, (own.group(1),))
+
+
+def test_steps_page_typed_direction_complaint_in_chinese():
+    at = open_app("steps.py", lang="zh")
+    at.text_input(key=state.STEPS_DIRECTION).set_value("x").run()
+    assert not at.exception
+    shown = texts(at)
+    assert "输入的值必须写成 NAME=VALUES" in shown, shown
+    assert "链接" not in "\n".join(w.value for w in at.warning)
+    assert not english(shown), english(shown)
+
+
+def test_jacobian_page_heatmap_in_chinese():
+    at = open_app("jacobian.py", code=links.encode_code(JACOBIAN_PROGRAM), lang="zh")
+    assert not at.exception
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    layout = spec["layout"]
+    assert "J 的形状为 2 × 3" in layout["title"]["text"] and " is " not in layout["title"]["text"]
+    assert layout["xaxis"]["title"]["text"].startswith("输入：")
+    assert layout["yaxis"]["title"]["text"].startswith("输出：")
+    assert not english(texts(at)), english(texts(at))
+
+
+def test_eigen_page_in_chinese():
+    at = open_app("eigen.py", lang="zh")
+    assert not at.exception
+    assert not english(texts(at)), english(texts(at))
+
+
+def test_the_check_finds_english_on_the_english_page():
+    at = open_app(code=links.encode_code(MM), lang="en")
+    found = english(texts(at))
+    assert any("the first matrix needs as many columns" in s for s in found), found

@@ -1,0 +1,71 @@
+"""Presentation mode at projector (1920×1080) and laptop (1280×720) size: every page's main figure
+fills a 16:9 box that lies wholly on screen, below the header (components/present_fit.py).
+
+Screenshots: test-artifacts/present-figure-<page>-<width>.png.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+try:
+    from playwright.sync_api import Page, expect
+except ImportError:  # the `browser` fixture then fails in CI and skips locally, saying why
+    Page = expect = None
+
+from autogradlab import links
+from components.heatmap import EXAMPLE as JACOBIAN_PROGRAM
+
+pytestmark = pytest.mark.e2e
+
+SIZES = ({"width": 1920, "height": 1080}, {"width": 1280, "height": 720})
+PAGES = {   # page: (path, the figure's box, what is drawn inside it)
+    "graph": ("/", ".st-key-present_figure_graph_view", ".st-key-graph_view"),
+    "steps": ("/steps", ".st-key-present_figure_steps", ".st-key-steps_drawing"),
+    "jacobian": (f"/jacobian?code={links.encode_code(JACOBIAN_PROGRAM)}&", ".st-key-present_figure_jacobian",
+                 '[data-testid="stPlotlyChart"] .main-svg'),
+    "eigen": ("/eigen", ".st-key-present_figure_eigen", '[data-testid="stPlotlyChart"] .main-svg'),
+}
+TOLERANCE = 0.03
+
+
+def settle(page: Page) -> None:
+    expect(page.locator('[data-stale="true"]')).to_have_count(0)
+    expect(page.locator('[data-testid="stStatusWidget"]')).to_have_count(0, timeout=90_000)
+    page.wait_for_timeout(800)
+
+
+def url(base: str, path: str) -> str:
+    return f"{base}{path}{'' if path.endswith('&') else '?'}present=1"
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_the_main_figure_fills_a_16_9_box_on_screen(browser, server, artifacts, name):
+    path, box_selector, inner_selector = PAGES[name]
+    for size in SIZES:
+        context = browser.new_context(viewport=size)
+        page = context.new_page()
+        page.set_default_timeout(30_000)
+        try:
+            page.goto(url(server["url"], path))
+            box = page.locator(box_selector)
+            inner = box.locator(inner_selector).first
+            expect(inner).to_be_visible(timeout=90_000)
+            settle(page)
+            page.screenshot(path=str(artifacts / f"present-figure-{name}-{size['width']}.png"))
+            b = box.bounding_box()
+            header = page.locator('[data-testid="stHeader"]').bounding_box()
+            assert b is not None and header is not None
+            ratio = b["width"] / b["height"]
+            assert abs(ratio / (16 / 9) - 1) <= TOLERANCE, (name, size, b)
+            assert b["y"] >= header["y"] + header["height"] - 1, ("below the header", name, size, b, header)
+            assert b["y"] + b["height"] <= size["height"] and b["x"] >= 0, ("on screen", name, size, b)
+            assert b["x"] + b["width"] <= size["width"], ("on screen", name, size, b)
+            assert b["width"] >= 0.33 * size["width"], ("the figure is big", name, size, b)
+            drawn = inner.bounding_box()
+            assert drawn is not None
+            assert drawn["width"] >= 0.97 * b["width"] and drawn["height"] >= 0.97 * b["height"], \
+                ("the figure fills its box", name, size, drawn, b)
+            assert drawn["y"] + drawn["height"] <= b["y"] + b["height"] + 1, (name, size, drawn, b)
+        finally:
+            context.close()

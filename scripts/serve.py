@@ -41,16 +41,26 @@ def _log_status(pool) -> None:
     threading.Thread(target=loop, name="autogradlab-status", daemon=True).start()
 
 
-def _start_pool_once_serving() -> None:
-    """Start the sandbox pool (the zygote's `import torch`, ~1.5 s of CPU) as soon as Streamlit
-    answers, not before: started earlier it took CPU from Streamlit's own start-up, and the health
-    check (the browser's way in) came 3-4 s later than the naive app's on a loaded machine. From
-    then on torch imports while the browser loads the front end. A visitor faster than that starts
-    it from `app.py` (cached.warm_pool), the same pool."""
+POOL_START_ENV = "AUTOGRADLAB_POOL_START"   # "serving" (default) or "early": when the zygote starts
+
+
+def _start_pool(when: str) -> None:
+    """Start the sandbox pool (the zygote's `import torch`, ~1.1-1.5 s of CPU in its own process).
+
+    "serving" (the default) waits until Streamlit answers: started earlier, the zygote's import
+    took CPU from Streamlit's own start-up and the health check (the browser's way in) came 1-4 s
+    later under load. "early" starts it at once, before Streamlit's imports (Streamlit's start-up is
+    one Python thread, so on an idle 2-core machine the import could use the other core);
+    `bench/app_startup.py --pool-start early --pool-start serving` compares both in one run. A
+    visitor faster than either starts it from `app.py` (cached.warm_pool), the same pool."""
     import threading
     import time
 
     def start() -> None:
+        from autogradlab import sandbox
+
+        if when == "early":
+            pool = sandbox.get_pool()
         from streamlit.runtime import Runtime
 
         deadline = time.monotonic() + 120.0
@@ -58,9 +68,9 @@ def _start_pool_once_serving() -> None:
             if time.monotonic() > deadline:
                 break
             time.sleep(0.02)
-        from autogradlab import sandbox
-
-        _log_status(sandbox.get_pool())
+        if when != "early":
+            pool = sandbox.get_pool()
+        _log_status(pool)
         _preload_ui_modules()
 
     threading.Thread(target=start, name="autogradlab-pool-start", daemon=True).start()
@@ -88,7 +98,7 @@ def _preload_ui_modules() -> None:
 def main(argv: list[str]) -> None:
     sys.path.insert(0, ROOT)
     os.chdir(ROOT)
-    _start_pool_once_serving()
+    _start_pool(os.environ.get(POOL_START_ENV, "serving"))
     from streamlit.web import cli
 
     gc.freeze()   # no collection first: ~0.1 s for a few hundred objects, before the server answers

@@ -238,14 +238,14 @@ def _tree_cpu(pid: int) -> float:
 
 
 def _settle(pid: int, timeout: float = 120.0) -> float:
-    """Wait until the server and its workers are idle (< 0.05 s of CPU in each of two 0.5 s
+    """Wait until the server and its workers are idle (< 0.05 s of CPU in each of six 0.5 s
     windows): both apps' start-up and warm-up done. Returns the seconds waited."""
     started = time.monotonic()
     last, calm = _tree_cpu(pid), 0
-    while time.monotonic() - started < timeout and calm < 2:
+    while time.monotonic() - started < timeout and calm < 6:
         time.sleep(0.5)
         now = _tree_cpu(pid)
-        calm = calm + 1 if now - last < 0.05 else 0
+        calm = calm + 1 if now - last < 0.05 else 0   # 3 s calm: longer than the zygote waits to warm
         last = now
     return time.monotonic() - started
 

@@ -32,15 +32,12 @@ from autogradlab.sandbox_warm import warm_first, warm_rest, warm_spare
 # deadline the time it spent loading them (lang/sizes.py).
 PRE_WARM_GRACE_S = 5.0
 # The rest of the warm-up starts once no job came for WARM_IDLE_S (so it does not compete with the
-# first visitors' runs and pages for the CPU), at the latest WARM_LATEST_S after the first job, jobs
-# running or not: until then every job that needs a size check on the meta device loads the kernels
-# itself (~1.2 s of CPU each, 6-13 s under load), and a class arriving at a fresh server kept the
-# zygote from ever being idle (it waited up to 8 s after ready; bench/fresh_pool.py). With no job
-# at all it waits WARM_FIRST_JOB_S after ready for the first visitor, whose page may still be
-# loading (the start-up's first graph must not queue behind ~1.2 s of warm-up).
+# first visitors' runs and pages for the CPU), at the latest WARM_LATEST_S after ready, jobs or not:
+# until then every job that needs a size check on the meta device loads the kernels itself (~1.2 s
+# of CPU each, 6-13 s under load), so a class arriving at a fresh server paid it in every job while
+# the steady stream of jobs kept postponing the zygote's own warm-up (8 s before; bench/README.md).
 WARM_IDLE_S = 2.0
 WARM_LATEST_S = 2.0
-WARM_FIRST_JOB_S = 8.0
 
 
 # --- the zygote loop ------------------------------------------------------------------------------
@@ -49,7 +46,8 @@ class _Zygote:
     def __init__(self, sock: socket.socket, warm_pending: bool = False) -> None:
         self.sock = sock
         self.warm_pending = warm_pending   # warm_rest still to do, once no job is waiting
-        self.warm_at = self.warm_by = time.monotonic() + WARM_FIRST_JOB_S
+        self.warm_at = time.monotonic() + WARM_IDLE_S
+        self.warm_by = time.monotonic() + WARM_LATEST_S
         self.jobs: dict[int, dict[str, Any]] = {}   # pidfd -> {"id", "pid", "deadline"}
         self.spare: tuple[int, socket.socket] | None = None   # (pid, link) of the next job process
 
@@ -139,10 +137,6 @@ class _Zygote:
         self._retire_spare()
         self.fork_spare()
 
-    def job_started(self, now: float) -> None:
-        self.warm_at = now + WARM_IDLE_S
-        self.warm_by = min(self.warm_by, now + WARM_LATEST_S)
-
     def warm_due(self, now: float) -> bool:
         """The rest of the warm-up is due: idle (no job came for WARM_IDLE_S, none running), or late."""
         return self.warm_pending and (now >= self.warm_by or (now >= self.warm_at and not self.jobs))
@@ -162,7 +156,7 @@ class _Zygote:
             for fd in readable:
                 if fd is self.sock:
                     self.start_job()
-                    self.job_started(time.monotonic())
+                    self.warm_at = time.monotonic() + WARM_IDLE_S
                 elif fd in self.jobs:
                     self.reap(fd, timed_out=False)
             now = time.monotonic()

@@ -150,24 +150,21 @@ def test_the_first_job_does_not_wait_for_the_spares_jacobian_warm_up():
 def test_a_steady_stream_of_jobs_does_not_postpone_the_zygotes_warm_up():
     """Jobs forked before the zygote's warm-up load the meta kernels themselves (~1.2 s of CPU each);
     a class arriving at a fresh server kept the zygote from ever being idle, so every job paid it
-    until a deadline 8 s after ready. Now the warm-up is due WARM_LATEST_S after the first job, jobs
-    running or not; with no job at all it waits for the first visitor (WARM_FIRST_JOB_S)."""
+    until the latest deadline. The warm-up is due WARM_LATEST_S after ready, jobs running or not,
+    and that is no later than an idle zygote would start it."""
     import socket
 
-    from autogradlab.sandbox_zygote import WARM_FIRST_JOB_S, WARM_IDLE_S, WARM_LATEST_S, _Zygote
+    from autogradlab.sandbox_zygote import WARM_IDLE_S, WARM_LATEST_S, _Zygote
 
     mine, other = socket.socketpair()
     try:
         zygote = _Zygote(mine, warm_pending=True)
-        ready = zygote.warm_by - WARM_FIRST_JOB_S
-        assert not zygote.warm_due(ready + WARM_FIRST_JOB_S - 0.01)   # nobody came yet: wait for them
-        first = ready + 1.0
-        for k in range(20):                   # a job every 0.25 s, always one running
-            now = first + 0.25 * k
-            zygote.job_started(now)
-            zygote.jobs = {-1: {"id": k, "pid": -1, "deadline": now + 60.0, "baseline_kb": 0}}
-            assert zygote.warm_due(now) == (now >= first + WARM_LATEST_S), now - first
-        assert WARM_LATEST_S <= WARM_IDLE_S < WARM_FIRST_JOB_S
+        ready = zygote.warm_by - WARM_LATEST_S
+        zygote.jobs = {-1: {"id": 1, "pid": -1, "deadline": ready + 60.0, "baseline_kb": 0}}
+        zygote.warm_at = ready + 60.0          # a new job came a moment ago, as every moment
+        assert not zygote.warm_due(ready + WARM_LATEST_S - 0.01)
+        assert zygote.warm_due(ready + WARM_LATEST_S)
+        assert WARM_LATEST_S <= WARM_IDLE_S
         zygote.warm_pending = False
         assert not zygote.warm_due(ready + 1000.0)   # done once
     finally:

@@ -32,12 +32,9 @@ from autogradlab.sandbox_warm import warm_first, warm_rest, warm_spare
 # deadline the time it spent loading them (lang/sizes.py).
 PRE_WARM_GRACE_S = 5.0
 # The rest of the warm-up starts once no job came for WARM_IDLE_S (so it does not compete with the
-# first visitors' runs and pages for the CPU), at the latest WARM_LATEST_S after ready, jobs or not:
-# until then every job that needs a size check on the meta device loads the kernels itself (~1.2 s
-# of CPU each, 6-13 s under load), so a class arriving at a fresh server paid it in every job while
-# the steady stream of jobs kept postponing the zygote's own warm-up (8 s before; bench/README.md).
+# first visitors' runs and pages for the CPU), at the latest WARM_LATEST_S after ready.
 WARM_IDLE_S = 2.0
-WARM_LATEST_S = 2.0
+WARM_LATEST_S = 8.0
 
 
 # --- the zygote loop ------------------------------------------------------------------------------
@@ -137,17 +134,13 @@ class _Zygote:
         self._retire_spare()
         self.fork_spare()
 
-    def warm_due(self, now: float) -> bool:
-        """The rest of the warm-up is due: idle (no job came for WARM_IDLE_S, none running), or late."""
-        return self.warm_pending and (now >= self.warm_by or (now >= self.warm_at and not self.jobs))
-
     def serve(self) -> None:
         while True:
             now = time.monotonic()
             deadlines = [job["deadline"] for job in self.jobs.values()]
             wait = max(0.0, min(deadlines) - now) if deadlines else None
-            if self.warm_pending:
-                if self.warm_due(now):
+            if self.warm_pending:   # once idle (no job came for WARM_IDLE_S, none running), or late
+                if now >= self.warm_by or (now >= self.warm_at and not self.jobs):
                     self.finish_warm_up()
                     continue
                 until = (self.warm_at if now < self.warm_at else self.warm_by) - now

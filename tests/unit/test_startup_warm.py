@@ -145,28 +145,3 @@ def test_the_first_job_does_not_wait_for_the_spares_jacobian_warm_up():
         assert pool._run("probe", target=_jacobian_loaded).printed == "False"
     finally:
         pool.close()
-
-
-def test_a_steady_stream_of_jobs_does_not_postpone_the_zygotes_warm_up():
-    """Jobs forked before the zygote's warm-up load the meta kernels themselves (~1.2 s of CPU each);
-    a class arriving at a fresh server kept the zygote from ever being idle, so every job paid it
-    until the latest deadline. The warm-up is due WARM_LATEST_S after ready, jobs running or not,
-    and that is no later than an idle zygote would start it."""
-    import socket
-
-    from autogradlab.sandbox_zygote import WARM_IDLE_S, WARM_LATEST_S, _Zygote
-
-    mine, other = socket.socketpair()
-    try:
-        zygote = _Zygote(mine, warm_pending=True)
-        ready = zygote.warm_by - WARM_LATEST_S
-        zygote.jobs = {-1: {"id": 1, "pid": -1, "deadline": ready + 60.0, "baseline_kb": 0}}
-        zygote.warm_at = ready + 60.0          # a new job came a moment ago, as every moment
-        assert not zygote.warm_due(ready + WARM_LATEST_S - 0.01)
-        assert zygote.warm_due(ready + WARM_LATEST_S)
-        assert WARM_LATEST_S <= WARM_IDLE_S
-        zygote.warm_pending = False
-        assert not zygote.warm_due(ready + 1000.0)   # done once
-    finally:
-        mine.close()
-        other.close()

@@ -106,6 +106,11 @@ class WorkerPool:
         """Start the worker now (torch imports in the background); returns at once."""
         self._current_zygote()
 
+    def ready(self) -> bool:
+        """The worker has started (torch imported): a run now waits only for its turn."""
+        zygote = self._zygote
+        return zygote is not None and zygote.ready
+
     def close(self) -> None:
         with self._zygote_lock:
             self._closed = True

@@ -97,6 +97,10 @@ class ZygoteClient:
     def alive(self) -> bool:
         return not self._dead.is_set() and self.process.poll() is None
 
+    @property
+    def ready(self) -> bool:
+        return self._ready.is_set() and self.alive
+
     def wait_ready(self, timeout: float) -> bool:
         deadline = time.monotonic() + timeout
         while not self._ready.is_set() and not self._dead.is_set():

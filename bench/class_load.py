@@ -9,7 +9,12 @@ that answers has delivered the graph (ours: the inline SVG; naive: its graphviz 
 finished. A run that answers "Server busy" or an error instead of a graph is counted as such.
 
     python bench/class_load.py [--students 30] [--edits 5] [--think 1.0] [--only ours|naive]
-                               [--heavy]
+                               [--heavy] [--cold]
+
+As in a classroom, a teacher opens the link first (one open), and the class starts once the server
+and its workers are idle (start-up and warm-up done; the same wait for both apps). `--cold` starts
+the class 3 s after the health check instead, at a server still starting its workers (session 5's
+runs, and how a brand-new pool's first jobs look under a class).
 
 Figures: open -> graph p50/p95, edit -> graph p50/p95, errors, busy answers, the server's CPU
 seconds (and its children's: our sandbox workers) and peak memory (PSS of the server and its
@@ -228,14 +233,43 @@ def _cpu_s(pid: int) -> tuple[float, float]:
     return (int(fields[11]) + int(fields[12])) / tick, (int(fields[13]) + int(fields[14])) / tick
 
 
-def measure(app: App, students: int, edits: int, think: float, heavy: bool) -> tuple[Result, dict]:
+def _tree_cpu(pid: int) -> float:
+    return sum(_cpu_of(p) for p in _tree_pids(pid))
+
+
+def _settle(pid: int, timeout: float = 120.0) -> float:
+    """Wait until the server and its workers are idle (< 0.05 s of CPU in each of six 0.5 s
+    windows): both apps' start-up and warm-up done. Returns the seconds waited."""
+    started = time.monotonic()
+    last, calm = _tree_cpu(pid), 0
+    while time.monotonic() - started < timeout and calm < 6:
+        time.sleep(0.5)
+        now = _tree_cpu(pid)
+        calm = calm + 1 if now - last < 0.05 else 0   # 3 s calm: longer than the zygote waits to warm
+        last = now
+    return time.monotonic() - started
+
+
+async def _teacher(app: App, url: str) -> None:
+    async with Student(app, url) as teacher:
+        await teacher.run([])
+
+
+def measure(app: App, students: int, edits: int, think: float, heavy: bool,
+            cold: bool = False) -> tuple[Result, dict]:
     server = start_streamlit(app.script)
     try:
         wait_healthy(server, timeout=120)
-        time.sleep(3.0)   # let our workers finish warming (the naive app has nothing to warm)
         url = f"ws://127.0.0.1:{server.port}/_stcore/stream"
         pid = server.process.pid
+        if cold:   # the class 3 s after the health check, at a server still starting its workers
+            time.sleep(3.0)
+        else:      # a teacher opens the link first, then the class comes once the server is idle
+            asyncio.run(_teacher(app, url))
+            settled = _settle(pid)
+            print(f"  {app.name}: teacher's page drawn, server idle {settled:.1f} s later", flush=True)
         cpu_before = _cpu_s(pid)
+        live_before = sum(_cpu_of(p) for p in _tree_pids(pid)[1:])
         peak = {"pss": 0.0}
         stop = threading.Event()
 
@@ -261,7 +295,7 @@ def measure(app: App, students: int, edits: int, think: float, heavy: bool) -> t
         cpu_after = _cpu_s(pid)
         live_children = sum(_cpu_of(p) for p in _tree_pids(pid)[1:])
         figures = {"server_cpu": cpu_after[0] - cpu_before[0],
-                   "workers_cpu": cpu_after[1] - cpu_before[1] + live_children,
+                   "workers_cpu": cpu_after[1] - cpu_before[1] + live_children - live_before,
                    "pss_mb": peak["pss"], "wall_s": wall}
         return result, figures
     finally:
@@ -290,13 +324,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--think", type=float, default=1.0)
     parser.add_argument("--only", choices=("ours", "naive"))
     parser.add_argument("--heavy", action="store_true", help="~0.3 s programs (ours only: queueing)")
+    parser.add_argument("--cold", action="store_true",
+                        help="class 3 s after the health check (workers still starting), no teacher first")
     args = parser.parse_args(argv)
     apps = [a for a in (OURS, NAIVE) if args.only in (None, a.name)]
     if args.heavy:
         apps = [OURS]
     rows, results = [], {}
     for app in apps:
-        result, figures = measure(app, args.students, args.edits, args.think, args.heavy)
+        result, figures = measure(app, args.students, args.edits, args.think, args.heavy, args.cold)
         results[app.name] = result
         rows.append([app.name, f"{len(result.opens)}/{args.students}",
                      fmt(percentile(result.opens, 0.95), 2),

@@ -84,8 +84,10 @@ class StreamlitServer:
             return "(no log)"
 
 
-def start_streamlit(script: Path, port: int | None = None) -> StreamlitServer:
-    """Start `python -m streamlit run script` headless on a free port; returns at once."""
+def start_streamlit(script: Path, port: int | None = None,
+                    env: dict[str, str] | None = None) -> StreamlitServer:
+    """Start `python -m streamlit run script` headless on a free port; returns at once. `env`: extra
+    environment variables for the server."""
     port = port or free_port()
     log = tempfile.NamedTemporaryFile(prefix=f"bench-{script.stem}-", suffix=".log", delete=False)
     # Ours starts the way README's command starts it: scripts/serve.py warms the sandbox workers in
@@ -105,7 +107,7 @@ def start_streamlit(script: Path, port: int | None = None) -> StreamlitServer:
     started_at = time.perf_counter()
     process = subprocess.Popen(
         cmd, cwd=REPO, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-        start_new_session=True,
+        start_new_session=True, env={**os.environ, **(env or {})},
     )
     log.close()
     return StreamlitServer(script, port, process, Path(log.name), started_at)

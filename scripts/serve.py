@@ -1,10 +1,10 @@
 """Start Autograd Lab with its sandbox workers already warming: `python scripts/serve.py [streamlit args]`.
 
 `streamlit run app.py` starts the pool with the first visitor, who then waits for `import torch` in
-the worker (about 1.5 s). This launcher hands over to Streamlit's own CLI in the same process and
-starts the process-wide pool the moment Streamlit answers, while the first browser still loads the
-front end, so the app's `cached.warm_pool()` finds it already warming; then it imports the first
-page's modules (pandas, our components), so that the first script run does not. It also freezes
+the worker (about 1.5 s). This launcher starts the process-wide pool first (its zygote imports torch
+while Streamlit starts), hands over to Streamlit's own CLI in the same process, and once Streamlit
+answers imports the first page's modules (pandas, our components), so that the first script run
+does not; the app's `cached.warm_pool()` finds the pool already warming. It also freezes
 the objects of start-up (streamlit, numpy, ...) out of the cyclic garbage collector's reach:
 Streamlit's full collection after every script run then has far fewer objects to walk (see issue
 11 and .streamlit/config.toml `runner.postScriptGC`).
@@ -41,22 +41,47 @@ def _log_status(pool) -> None:
     threading.Thread(target=loop, name="autogradlab-status", daemon=True).start()
 
 
-def _start_pool_once_serving() -> None:
-    """Start the sandbox pool (the zygote's `import torch`, ~1.5 s of CPU) as soon as Streamlit
-    answers, not before: started earlier it took CPU from Streamlit's own start-up, and the health
-    check (the browser's way in) came 3-4 s later than the naive app's on a loaded machine. From
-    then on torch imports while the browser loads the front end. A visitor faster than that starts
-    it from `app.py` (cached.warm_pool), the same pool."""
+POOL_START_ENV = "AUTOGRADLAB_POOL_START"   # "early" (default) or "serving": when the zygote starts
+
+
+def _start_pool(when: str) -> None:
+    """Start the sandbox pool (the zygote's `import torch`, ~1.1-1.5 s of CPU in its own process).
+
+    "early" (the default) starts it here, in the main thread, before Streamlit's own imports:
+    Streamlit's start-up is one Python thread, so on 2 cores the zygote imports torch on the core
+    it leaves idle, and is ready sooner after the browser connects. "serving" waits until Streamlit
+    answers (the session-4 order: the health check came sooner under heavy load, the first graph
+    not; `bench/app_startup.py --pool-start early --pool-start serving` compares both in one run).
+    A visitor faster than either starts it from `app.py` (cached.warm_pool), the same pool."""
+    if when == "early":
+        from autogradlab import sandbox
+
+        sandbox.get_pool()
+    _after_serving()
+
+
+def _runtime_serving() -> bool:
+    """Streamlit's runtime is up, asked without importing anything: an import in this thread while
+    the main thread imports Streamlit could meet a half-initialised module ("cannot import name
+    'Runtime' from partially initialized module 'streamlit.runtime'": the server exited at start,
+    found by bench/dockerfile_run.py)."""
+    module = sys.modules.get("streamlit.runtime.runtime")
+    runtime = getattr(module, "Runtime", None)
+    try:
+        return runtime is not None and runtime.exists() \
+            and runtime.instance().state.name.endswith("CONNECTED")
+    except Exception:   # noqa: BLE001 - still starting
+        return False
+
+
+def _after_serving() -> None:
+    """Once Streamlit answers: the pool (if not started yet), the status log, the UI preload."""
     import threading
     import time
 
     def start() -> None:
-        from streamlit.runtime import Runtime
-
         deadline = time.monotonic() + 120.0
-        while not (Runtime.exists() and Runtime.instance().state.name.endswith("CONNECTED")):
-            if time.monotonic() > deadline:
-                break
+        while not _runtime_serving() and time.monotonic() < deadline:
             time.sleep(0.02)
         from autogradlab import sandbox
 
@@ -88,7 +113,7 @@ def _preload_ui_modules() -> None:
 def main(argv: list[str]) -> None:
     sys.path.insert(0, ROOT)
     os.chdir(ROOT)
-    _start_pool_once_serving()
+    _start_pool(os.environ.get(POOL_START_ENV, "early"))
     from streamlit.web import cli
 
     gc.freeze()   # no collection first: ~0.1 s for a few hundred objects, before the server answers

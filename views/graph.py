@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components import cached, editor, error_box, links, present, results, state
+from components import cached, editor, error_box, links, present, results, run_indicator, state
 from components.i18n import t
 
 
@@ -26,7 +26,7 @@ def main() -> None:
     output = links.output_choice(submitted.source)
     links.sync(submitted.source, submitted.seed, output=output)
     session = st.session_state[state.SESSION_ID]
-    with right, st.spinner(t("common.running"), show_time=True):
+    with right, run_indicator.running():
         report = cached.run_program(submitted.source, submitted.seed, output, session,
                                     retry=submitted.pressed)
 

@@ -7,7 +7,7 @@ import streamlit as st
 
 from autogradlab import links as core
 from autogradlab import note_keys
-from components import cached, editor, error_box, heatmap, links, present, state
+from components import cached, editor, error_box, heatmap, links, present, run_indicator, state
 from components.i18n import say_note, t
 
 
@@ -18,7 +18,7 @@ def main() -> None:
     with left:
         submitted = editor.show()
     session = st.session_state[state.SESSION_ID]
-    with right, st.spinner(t("common.running"), show_time=True):
+    with right, run_indicator.running():
         report = cached.run_program(submitted.source, submitted.seed, None, session, retry=submitted.pressed)
     if report.error is not None:
         with left:

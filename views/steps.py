@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components import cached, editor, error_box, links, present, state, step_player
+from components import cached, editor, error_box, links, present, run_indicator, state, step_player
 from components.graph_view import output_picker
 from components.i18n import t
 
@@ -31,7 +31,7 @@ def main() -> None:
     output = links.output_choice(submitted.source)
     step_player.sync_link(submitted.source, submitted.seed, output, options)
     session = st.session_state[state.SESSION_ID]
-    with right, st.spinner(t("common.running"), show_time=True):
+    with right, run_indicator.running():
         report = cached.run_steps(submitted.source, submitted.seed, output, session, options.direction,
                                   options.backward_if_missing, options.values)
     if report.error is not None:

@@ -14,6 +14,7 @@ EN = {
     "hosting.mean_run": "Mean run time",
     "hosting.memory": "Memory (PSS)",
     "hosting.unknown": "n/a",
+    "hosting.starting": "Starting the program runner (PyTorch loads once, after the server starts)…",
     "hosting.totals": "Since the server started: {runs} runs, {busy} “busy” answers. Memory is the "
                       "server with its sandbox workers. Updated every {seconds} s; no program text is "
                       "shown here or written to the log.",
@@ -21,6 +22,7 @@ EN = {
 
 ZH = {
     "hosting.status_title": "服务器状态",
+    "hosting.starting": "正在启动程序运行器（服务器启动后只需加载一次 PyTorch）…",
     "hosting.status_off": "状态页面未开启。请在启动服务器时把 `AUTOGRADLAB_STATUS_KEY` 设为你自选的密钥，"
                           "然后打开 `/status?key=` 加上该密钥。",
     "hosting.status_key": "此页面需要状态密钥：请打开 `/status?key=` 加上 "

@@ -41,6 +41,21 @@ def test_spare_skips_the_warm_up_when_a_job_is_waiting(monkeypatch: pytest.Monke
     assert seen == []
 
 
+def test_spare_skips_the_warm_up_when_a_job_comes_soon_after_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A busy server sends the next job within tens of ms: the spare then spends no CPU warming."""
+    import threading
+
+    seen = _calls(monkeypatch)
+    a, b = socket.socketpair()
+    with a, b:
+        sender = threading.Timer(sandbox_warm.SPARE_WARM_DELAY_S / 5, a.sendall, args=(b"job",))
+        sender.start()
+        sandbox_warm.warm_spare(b)
+        sender.join()
+        assert b.recv(3) == b"job"
+    assert seen == []
+
+
 def test_a_failing_warm_up_is_swallowed(monkeypatch: pytest.MonkeyPatch) -> None:
     seen = _calls(monkeypatch, fail=True)
     a, b = socket.socketpair()

@@ -9,6 +9,7 @@ echo "test: ruff"
 "$python" -m ruff check .
 echo "test: pytest"
 mkdir -p test-artifacts
-# Test files run in parallel, one process per core (a file's tests stay together: the browser tests
-# share one server per file, and one Chromium per process).
+# Test files run in parallel, one process per core (a file's tests stay together). Each process
+# serves the app once and starts one Chromium for its browser-test files, and runs the longest files
+# first (tests/conftest.py), so both processes finish together.
 exec "$python" -m pytest -n "${PYTEST_WORKERS:-auto}" --dist loadfile "$@"

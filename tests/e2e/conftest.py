@@ -1,8 +1,14 @@
-"""Browser-test fixtures: one Streamlit server per test module (a server's caches and log belong to
-one file's tests: a transient worker crash cached for the default program, or a warning in the log,
-stays with the file that caused it), one Chromium per test process (an xdist worker) shared by the
-files it runs, a fresh browser context (so a fresh Streamlit session) per test. A file that needs a
-differently configured server overrides `server` (busy-retry does).
+"""Browser-test fixtures: one Streamlit server per test process (an xdist worker), shared by the
+files that process runs, one Chromium per test process, and a fresh browser context (so a fresh
+Streamlit session: its own session state, URL and widgets) per test. Starting a server costs a
+Streamlit import plus a sandbox zygote that imports and warms torch (~5 s of CPU); sharing it saves
+that per file. What is shared is what a class shares on one server anyway: the run caches (keyed by
+program, seed and output; refusals and crashes are never cached) and the warm pool.
+
+Each file still sees only its own part of the server log: `server["log"].read_text()` returns what
+was logged since the file's first test started, so a warning stays with the file that caused it.
+A file that needs a differently configured or a brand-new server overrides `server` with
+`own_server(...)` (busy-retry: one worker and no queue; first-visit: a fresh server's first request).
 
 The server is polled on /_stcore/health instead of sleeping. In CI (CI=true) a missing Chromium or
 Playwright fails the tests; locally they are skipped with the reason.
@@ -10,6 +16,7 @@ Playwright fails the tests; locally they are skipped with the reason.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -62,17 +69,30 @@ def artifacts() -> Path:
     return ARTIFACTS
 
 
-@pytest.fixture(scope="module")
-def server(request: pytest.FixtureRequest, artifacts: Path) -> Iterator[dict]:
-    """Start `streamlit run app.py` on a free port; yields {"url", "log"}."""
+class LogSince:
+    """The server log from a byte offset on: the part one test file caused."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.offset = path.stat().st_size if path.exists() else 0
+
+    def read_text(self) -> str:
+        with self.path.open("rb") as log:
+            log.seek(self.offset)
+            return log.read().decode("utf-8", errors="replace")
+
+
+@contextlib.contextmanager
+def own_server(log: Path, *, env: dict[str, str] | None = None,
+               command: tuple[str, ...] = ("-m", "streamlit", "run", "app.py")) -> Iterator[dict]:
+    """Start the app on a free port (`streamlit run app.py`, or `command`); yields {"url", "log"}."""
     port = _free_port()
-    log = artifacts / f"streamlit-{request.module.__name__}.log"
-    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     with log.open("w") as out:
         process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-             "--server.headless", "true", "--server.address", "127.0.0.1"],
-            cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, env=env)
+            [sys.executable, *command, "--server.port", str(port), "--server.headless", "true",
+             "--server.address", "127.0.0.1"],
+            cwd=ROOT, stdout=out, stderr=subprocess.STDOUT,
+            env={**os.environ, "PYTHONUNBUFFERED": "1", **(env or {})})
     url = f"http://127.0.0.1:{port}"
     try:
         _wait_healthy(url, process, log)
@@ -84,6 +104,21 @@ def server(request: pytest.FixtureRequest, artifacts: Path) -> Iterator[dict]:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+@pytest.fixture(scope="session")
+def shared_server(artifacts: Path) -> Iterator[dict]:
+    """The app served once per test process (xdist worker), for every file that does not override
+    `server`."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+    with own_server(artifacts / f"streamlit-{worker}.log") as served:
+        yield served
+
+
+@pytest.fixture(scope="module")
+def server(shared_server: dict) -> dict:
+    """The shared server, with the log seen from this file's start: yields {"url", "log"}."""
+    return {"url": shared_server["url"], "log": LogSince(shared_server["log"])}
 
 
 @pytest.fixture(scope="session")

@@ -8,9 +8,6 @@ gets the lesson example's graph without touching anything.
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from collections.abc import Iterator
 
 import pytest
@@ -21,7 +18,7 @@ except ImportError:  # the `browser` fixture then fails in CI and skips locally,
     expect = None
 
 from autogradlab import links
-from tests.e2e.conftest import ROOT, _free_port, _wait_healthy
+from tests.e2e.conftest import own_server
 
 pytestmark = pytest.mark.e2e
 
@@ -39,24 +36,9 @@ for i in range(100000):
 @pytest.fixture(scope="module")
 def server(artifacts) -> Iterator[dict]:
     """The app with one worker and no waiting room, so a second run at once is refused."""
-    port = _free_port()
-    log = artifacts / "streamlit-busy-retry.log"
-    env = {**os.environ, "PYTHONUNBUFFERED": "1", "AUTOGRADLAB_WORKERS": "1", "AUTOGRADLAB_MAX_QUEUED": "0"}
-    with log.open("w") as out:
-        process = subprocess.Popen(
-            [sys.executable, "scripts/serve.py", "--server.port", str(port), "--server.headless", "true",
-             "--server.address", "127.0.0.1"], cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, env=env)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_healthy(url, process, log)
-        yield {"url": url, "log": log}
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+    env = {"AUTOGRADLAB_WORKERS": "1", "AUTOGRADLAB_MAX_QUEUED": "0"}
+    with own_server(artifacts / "streamlit-busy-retry.log", env=env, command=("scripts/serve.py",)) as served:
+        yield served
 
 
 def _tab(browser, url: str):

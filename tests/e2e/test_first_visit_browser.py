@@ -5,6 +5,8 @@ sidebar menu of file names, no app.py frame); they live in `views/` so nothing i
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 
 try:
@@ -12,7 +14,16 @@ try:
 except ImportError:  # the `browser` fixture then fails in CI and skips locally, saying why
     expect = None
 
+from tests.e2e.conftest import own_server
+
 pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture(scope="module")
+def server(artifacts) -> Iterator[dict]:
+    """A brand-new server: the deep link must be its very first request (not the shared one's)."""
+    with own_server(artifacts / "streamlit-first-visit.log") as served:
+        yield served
 
 
 def test_first_request_to_a_deep_link_gets_the_app_frame(browser, server, artifacts):

@@ -107,7 +107,8 @@ def test_play_walks_to_the_last_step_and_stops(page: Page, server):
     page.locator(".st-key-steps_speed button", has_text="fast").click()
     settle(page)
     page.get_by_text("Play", exact=True).click()
-    page.wait_for_function("() => /[?&]step=3/.test(location.search)", timeout=30_000)
+    # Play steps on a timer and each step reruns the page: on a loaded machine that takes a while.
+    page.wait_for_function("() => /[?&]step=3/.test(location.search)", timeout=120_000)
     expect(page.locator(CARD)).to_contain_text("AccumulateGrad")
     expect(page.get_by_role("switch", name="Play")).not_to_be_checked()
 

@@ -34,7 +34,7 @@ SEQUENCE = r"max_sequence_len|sequence|length|string|list"
 LOOPS = r"max_loop_iterations|max_steps|loop|iteration|step"
 NESTING = r"max_nesting|nest|depth"
 TEXT_SIZE = r"max_source_chars|max_lines|max_line_chars|characters|lines|long|size"
-FAST_S = 2.0  # each refusal well under the 5 s worker limit
+FAST_S = 2.0  # CPU s per refusal, well under the 5 s worker limit (CPU, not wall: a busy machine stays green)
 
 
 class Case(NamedTuple):
@@ -390,15 +390,15 @@ def test_there_are_at_least_60_hostile_cases() -> None:
 @pytest.mark.parametrize("case", CASES, ids=case_id)
 def test_hostile_program_is_refused(case: Case, in_empty_dir) -> None:
     before = torch_process_state()
-    start = time.perf_counter()
+    start = time.process_time()
     report: Report = run_program(case.program, limits=case.limits)
-    elapsed = time.perf_counter() - start
+    elapsed = time.process_time() - start
 
     assert not report.ok and report.error is not None
     assert report.error.kind != "internal", report.error
     assert report.error.kind in case.kinds, report.error
     assert re.search(case.message, report.error.message, re.IGNORECASE), report.error.message
-    assert elapsed < FAST_S, f"took {elapsed:.2f} s"
+    assert elapsed < FAST_S, f"took {elapsed:.2f} s of CPU"
     shown = report.printed + "".join(d.text for d in report.displayed)
     assert not LEAKS.search(shown), shown
     assert list(in_empty_dir.iterdir()) == []

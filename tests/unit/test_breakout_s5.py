@@ -22,7 +22,7 @@ LIMIT = ("limit",)
 SEQUENCE = r"would have [\d,]+ items; the limit is 100,000|would print more than 100,000 values"
 TOTAL = r"more than 5,000,000 tensor elements in total"
 SMALL_TOTAL = Limits(max_tensor_elements=1_000_000, max_total_elements=5_000_000)
-FAST_S = 2.0
+FAST_S = 2.0  # CPU s per refusal (CPU, not wall: a busy machine stays green)
 LEAKS = re.compile(r"0x[0-9a-fA-F]{4,}|<module|<class|<function|<built-in|<bound|Traceback|File \"|"
                    r"/usr/|/work/|/tmp/|site-packages")
 
@@ -122,15 +122,15 @@ def warm_engine() -> None:
 @pytest.mark.parametrize("case", CASES, ids=case_id)
 def test_hostile_program_is_refused(case: Case, tmp_path, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
-    start = time.perf_counter()
+    start = time.process_time()
     report = run_program(case.program, limits=case.limits, torchviz=False)
-    elapsed = time.perf_counter() - start
+    elapsed = time.process_time() - start
     assert not report.ok and report.error is not None
     assert report.error.kind in case.kinds, report.error
     assert re.search(case.message, report.error.message), report.error.message
     if case.line is not None:
         assert report.error.line == case.line, report.error
-    assert elapsed < FAST_S, f"took {elapsed:.2f} s"
+    assert elapsed < FAST_S, f"took {elapsed:.2f} s of CPU"
     assert not LEAKS.search(report.printed + report.error.message)
     assert list(tmp_path.iterdir()) == []
 

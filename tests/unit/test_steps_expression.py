@@ -76,14 +76,9 @@ def test_expression_mode_only_with_steps_and_full_programs_unchanged():
 
 
 def test_steps_come_back_through_the_sandbox():
-    from autogradlab.sandbox import WorkerPool
+    from autogradlab.sandbox import get_pool  # the process's shared, warm pool: no torch import of its own
 
-    pool = WorkerPool(size=1)
-    try:
-        pool.warm()
-        report = pool.run("sin(x) * exp(y)", steps=StepOptions(direction=(("y", 1.0),)))
-    finally:
-        pool.close()
+    report = get_pool().run("sin(x) * exp(y)", steps=StepOptions(direction=(("y", 1.0),)))
     assert report.ok, report.error
     assert len(report.steps.forward) == 3 and len(report.steps.reverse) == 5
     assert float(report.steps.tangent.output_tangent.value) == pytest.approx(math.sin(1.0) * math.e)

@@ -1,0 +1,99 @@
+"""Fixtures for every test level.
+
+PNG/SVG figures (plotly through kaleido) are drawn by a Chromium. By default kaleido starts a new
+Chromium for every figure (~1 s of CPU and several seconds of wall time on a loaded 2-core machine);
+here the first figure a test process draws starts kaleido's own long-lived server (one Chromium per
+test process) and every later figure goes through it. Same Chromium, same plotly.js, same bytes; if
+it cannot start (no Chromium), every figure goes the usual one-shot way and fails as it would
+without this.
+"""
+
+from __future__ import annotations
+
+import warnings
+
+import pytest
+
+
+def _one_chromium_for_all_figures() -> None:
+    try:
+        import kaleido
+    except ImportError:
+        return
+    oneshot = kaleido.calc_fig_sync
+
+    def calc_fig_sync(*args, **kwargs):
+        server = kaleido._global_server
+        if not server.is_running():
+            try:
+                kaleido.start_sync_server(silence_warnings=True)
+            except Exception:  # noqa: BLE001 - no Chromium: the one-shot path says why
+                return oneshot(*args, **kwargs)
+        with warnings.catch_warnings():   # plotly always passes (empty) kopts; a server has its own
+            warnings.filterwarnings("ignore", message="The kopts argument is ignored")
+            return oneshot(*args, **kwargs)
+
+    kaleido.calc_fig_sync = calc_fig_sync
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    _one_chromium_for_all_figures()
+    if hasattr(config.option, "loadscopereorder"):   # pytest-xdist: keep the order below
+        config.option.loadscopereorder = False
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    try:
+        import kaleido
+    except ImportError:
+        return
+    if kaleido._global_server.is_running():
+        kaleido.stop_sync_server(silence_warnings=True)
+
+
+# --- order: the longest files first -----------------------------------------------------------------
+# `-n 2 --dist loadfile` hands whole files to the two workers as they free up. xdist's default order
+# (the files with most tests first) left the long browser files with one test or two for last, so one
+# worker ran them alone while the other had finished. Here the files that take longest (wall time per
+# file on the whole suite) start first, then every other file in collection order, and the many short
+# files fill the gaps at the end. A file missing from this list only starts later; nothing is skipped.
+LONGEST_FIRST = (
+    "tests/unit/test_steps_seeds.py",
+    "tests/e2e/test_eigen_page_browser.py",
+    "tests/unit/test_export_cli.py",
+    "tests/e2e/test_present_controls_browser.py",
+    "tests/e2e/test_fold_browser.py",
+    "tests/app/test_gallery_entries_run.py",
+    "tests/e2e/test_gallery_browser.py",
+    "tests/e2e/test_present_browser.py",
+    "tests/e2e/test_steps_page_browser.py",
+    "tests/e2e/test_jacobian_page_browser.py",
+    "tests/app/test_eigen_page.py",
+    "tests/e2e/test_graph_click_browser.py",
+    "tests/e2e/test_gallery_links_browser.py",
+    "tests/e2e/test_steps_drawing_browser.py",
+    "tests/unit/test_eigen_cli.py",
+    "tests/unit/test_tutorial_programs.py",
+    "tests/unit/test_sandbox.py",
+    "tests/e2e/test_editor_browser.py",
+    "tests/unit/test_startup_warm.py",
+    "tests/unit/test_fuzz_engine.py",
+    "tests/e2e/test_busy_retry_browser.py",
+    "tests/e2e/test_links_browser.py",
+    "tests/unit/test_sizes.py",
+    "tests/unit/test_cli_jacobian.py",
+    "tests/e2e/test_graph_page_browser.py",
+    "tests/e2e/test_lang_browser.py",
+    "tests/e2e/test_first_visit_browser.py",
+    "tests/app/test_gallery_page.py",
+    "tests/app/test_lang.py",
+    "tests/unit/test_plotly_export.py",
+    "tests/app/test_graph_page.py",
+    "tests/unit/test_jacobian_cold_func.py",
+)
+
+
+def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config,
+                                  items: list[pytest.Item]) -> None:
+    rank = {path: i for i, path in enumerate(LONGEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.nodeid.split("::")[0], len(rank)))   # stable

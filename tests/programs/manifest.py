@@ -161,6 +161,7 @@ TUTORIALS: tuple[ProgramSpec, ...] = (
     ProgramSpec("tutorial_d2l_zh_autograd.py", T_D2L, output=UNCHECKED),
     ProgramSpec("tutorial_mrdbourke_fundamentals_1.py", T_MRD, ok=False, error_kind="shape",
                 error_line=156, error_says=("3×2", "3×2")),
+    ProgramSpec("tutorial_introyt_autograd.py", T_PT, output=UNCHECKED),
 )
 
 

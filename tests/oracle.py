@@ -11,6 +11,7 @@ import ast
 import contextlib
 import io
 import math
+import random
 import re
 import traceback
 import types
@@ -45,6 +46,8 @@ def run_trusted(source: str, seed: int = 0) -> OracleRun:
     An exception stops the run like it stops a script; the namespace keeps what was bound before it.
     """
     torch.manual_seed(seed)
+    np.random.seed(seed)   # the engine seeds its own random / np.random with the run's seed too
+    random.seed(seed)
     displayed: list[tuple[int, str]] = []
     namespace: dict[str, Any] = {"__name__": "__main__", DISPLAY: _displayer(displayed)}
     out = io.StringIO()

@@ -21,6 +21,7 @@ from autogradlab.lang.calls import call_function, require_data
 from autogradlab.lang.devices import device_namespaces
 from autogradlab.lang.distributions import namespaces as distribution_namespaces
 from autogradlab.lang.numpy_ops import numpy_members
+from autogradlab.lang.random_modules import random_namespaces
 from autogradlab.lang.safe_values import Namespace, SafeArray, SafeFunction, SafeNumpyDtype, SafeType
 from autogradlab.lang.tensor_api import NUMPY_VERSION, torch_members
 
@@ -113,9 +114,11 @@ def modules() -> dict[str, Namespace]:
     torch_ns.members.update(torch_members())
     numpy_ns.members["__version__"] = NUMPY_VERSION
     numpy_ns.members.update(numpy_members())
+    randoms = random_namespaces()   # Python's random and np.random (random_modules.py)
+    numpy_ns.members["random"] = randoms["numpy.random"]
     return {**devices, "torch": torch_ns, "torch.autograd": autograd, "torch.autograd.functional": functional,
             "torch.linalg": linalg, "torch.nn": nn, "torch.nn.functional": nn_functional,
-            "numpy": numpy_ns, "math": math_ns}
+            "numpy": numpy_ns, "math": math_ns, **randoms}
 
 
 def _special(name: str, spec: al.CallSpec, prefix: str = "torch.autograd.functional"):  # noqa: ANN202

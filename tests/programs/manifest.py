@@ -162,6 +162,8 @@ TUTORIALS: tuple[ProgramSpec, ...] = (
     ProgramSpec("tutorial_mrdbourke_fundamentals_1.py", T_MRD, ok=False, error_kind="shape",
                 error_line=156, error_says=("3×2", "3×2")),
     ProgramSpec("tutorial_introyt_autograd.py", T_PT, output=UNCHECKED),
+    ProgramSpec("tutorial_polynomial_numpy.py", T_PT, slow=True),
+    ProgramSpec("tutorial_mrdbourke_fundamentals_2.py", T_MRD),
 )
 
 

@@ -3,9 +3,12 @@ compared with plain PyTorch (tests/oracle.py), and hostile variants that must st
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from autogradlab.engine import run_program
+from autogradlab.limits import DEFAULT_LIMITS
 from tests.unit.test_breadth import compare
 
 SNIPPETS = {
@@ -21,6 +24,23 @@ SNIPPETS = {
     "no_grad_decorator_error_restores": "import torch\n@torch.no_grad()\ndef f(x):\n    return x[5]\n"
                                         "try:\n    f(torch.ones(2))\nexcept IndexError as e:\n    print(e)\n"
                                         "print(torch.is_grad_enabled())",
+    # np.random and Python's random: the run's own generators, seeded like np.random.seed(seed).
+    "np_random_scalars": "import numpy as np\na = np.random.randn()\nb = np.random.randn()\n"
+                         "print(a, b, np.random.rand(), np.random.random())",
+    "np_random_arrays": "import numpy as np\nx = np.random.randn(2, 3)\ny = np.random.rand(4)\n"
+                        "z = np.random.normal(0, 2, (2, 2))\nw = np.random.uniform(-1, 1, size=3)\n"
+                        "i = np.random.randint(0, 10, size=5)\nj = np.random.randint(5)\n"
+                        "k = np.random.normal(size=(3,))\nm = np.random.standard_normal(2)",
+    "np_random_seed": "import numpy as np\nnp.random.seed(42)\na = np.random.randn(3)\n"
+                      "np.random.seed(seed=42)\nb = np.random.randn(3)\nprint(a == b)\n"
+                      "from numpy import random\nc = random.rand(2)",
+    "py_random": "import random\nr = random.random()\nrandom.seed(42)\na = random.randint(1, 6)\n"
+                 "b = random.uniform(-1, 1)\nc = random.choice([3, 5, 7])\nd = [1, 2, 3, 4]\n"
+                 "random.shuffle(d)\ne = random.sample(range(100), 3)\nf = random.gauss(0, 1)\n"
+                 "g = random.randrange(0, 10, 2)\nh = random.choice('abc')\nprint(r, a, b, c, d, e, f, g, h)",
+    "random_next_to_torch": "import random\nimport torch\nimport numpy as np\nRANDOM_SEED = 42\n"
+                            "torch.manual_seed(seed=RANDOM_SEED)\nx = torch.rand(2)\n"
+                            "a = np.random.rand(2)\nb = random.random()",
 }
 
 
@@ -54,3 +74,56 @@ def test_decorator_of_a_program_variable_is_not_torch() -> None:
 def test_recursion_under_no_grad_decorator_hits_the_depth_limit() -> None:
     report = run_program("import torch\n@torch.no_grad()\ndef f(x):\n    return f(x)\nf(1)")
     assert not report.ok and report.error.kind == "limit", report.error
+
+
+@pytest.mark.parametrize(("source", "says"), [
+    ("import numpy as np\nx = np.random.randn(100000, 100000)", "elements"),
+    ("import numpy as np\nx = np.random.normal(0, 1, size=(10**6, 10**6))", "elements"),
+    ("import numpy as np\nx = np.random.rand(10**30)", "elements"),
+    ("import numpy as np\nx = np.random.randint(0, 10, size=-1)", "negative dimensions"),
+    ("import numpy as np\nx = np.random.randn(" + "1, " * 40 + "1)", "32"),
+    ("import numpy as np\nnp.random.seed(-1)", "Seed must be between"),
+    ("import numpy as np\nnp.random.seed(2**40)", "Seed must be between"),
+    ("import numpy as np\nx = np.random.normal([0, 1])", "plain numbers"),
+    ("import numpy as np\nx = np.random.randint(0, 10**30)", "high is out of bounds"),
+    ("import random\nx = random.sample(range(10**18), 10**7)", "1,000,000"),
+    ("import random\nx = random.choice({1: 2})", "lists, tuples"),
+    ("import random\nrandom.shuffle((1, 2))", "needs a list"),
+    ("import random\nrandom.seed('abc')", "int seed"),
+    ("import random\nx = random.Random(1)", "Random"),
+    ("import random\nx = random._inst", "_inst"),
+    ("import numpy as np\nx = np.random.RandomState(1)", "RandomState"),
+    ("import numpy as np\nx = np.random.default_rng(1)", "default_rng"),
+    ("import random\nx = random.seed.__self__", "__self__"),
+    ("import numpy as np\nx = np.random.randn.impl", "impl"),
+])
+def test_random_modules_stay_bounded_and_closed(source: str, says: str) -> None:
+    report = run_program(source)
+    assert not report.ok, report.printed
+    assert says in report.error.message, report.error
+
+
+def test_random_arrays_count_towards_the_total() -> None:
+    limits = dataclasses.replace(DEFAULT_LIMITS, max_total_elements=1_000_000)
+    source = "import numpy as np\nx = []\nfor i in range(20):\n    x.append(np.random.rand(100_000))"
+    report = run_program(source, limits=limits)
+    assert not report.ok and "in total" in report.error.message and report.error.line == 4
+
+
+def test_random_modules_leave_the_process_wide_generators_alone() -> None:
+    import random
+
+    import numpy as np
+    random.seed(5)
+    np.random.seed(5)
+    want_py, want_np = random.getstate(), np.random.get_state()[1].copy()
+    assert run_program(SNIPPETS["py_random"]).ok and run_program(SNIPPETS["np_random_seed"]).ok
+    assert random.getstate() == want_py and (np.random.get_state()[1] == want_np).all()
+
+
+def test_random_draws_follow_the_run_seed() -> None:
+    source = "import numpy as np\nimport random\na = np.random.randn()\nb = random.random()"
+    first, again = run_program(source, seed=3), run_program(source, seed=3)
+    other = run_program(source, seed=4)
+    values = [(r.variables["a"].value, r.variables["b"].value) for r in (first, again, other)]
+    assert values[0] == values[1] != values[2]

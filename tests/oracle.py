@@ -53,7 +53,7 @@ def run_trusted(source: str, seed: int = 0) -> OracleRun:
     out = io.StringIO()
     error: BaseException | None = None
     line: int | None = None
-    with contextlib.redirect_stdout(out):
+    with contextlib.redirect_stdout(out), _zero_filled_empty():
         try:
             code = compile(_with_display_calls(ast.parse(source, PROGRAM_FILENAME)), PROGRAM_FILENAME, "exec")
             exec(code, namespace)  # trusted text only
@@ -66,6 +66,27 @@ def run_trusted(source: str, seed: int = 0) -> OracleRun:
 
 
 DISPLAY = "__oracle_display__"
+
+
+def _zero_filled(make):  # noqa: ANN001, ANN202
+    def zero_filled(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        tensor = make(*args, **kwargs)
+        with torch.no_grad():
+            return tensor.zero_()
+    return zero_filled
+
+
+@contextlib.contextmanager
+def _zero_filled_empty():  # noqa: ANN202
+    """torch.empty's content is whatever memory held; the engine fills it with zeros (security.md:
+    no uninitialised memory), one of its possible outcomes. The oracle takes the same one, so the
+    tutorials that start with `x = torch.empty(3, 4); print(x)` compare exactly."""
+    empty, empty_like = torch.empty, torch.empty_like
+    torch.empty, torch.empty_like = _zero_filled(empty), _zero_filled(empty_like)
+    try:
+        yield
+    finally:
+        torch.empty, torch.empty_like = empty, empty_like
 
 
 ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+>")
@@ -107,7 +128,8 @@ def is_data(name: str, value: Any) -> bool:
 
 def data_variables(namespace: dict[str, Any]) -> dict[str, Any]:
     """Data variables in first-assignment order (a dict keeps insertion order, as Python binds them)."""
-    return {name: value for name, value in namespace.items() if is_data(name, value)}
+    return {name: value for name, value in namespace.items()
+            if is_data(name, value) and type(value).__name__ != "_Feature"}   # from __future__ import
 
 
 # --- comparison --------------------------------------------------------------------------------

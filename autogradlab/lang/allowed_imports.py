@@ -65,8 +65,21 @@ def import_bindings(node: ast.Import | ast.ImportFrom) -> list[tuple[str, str]]:
             for alias in node.names]
 
 
+# `from __future__ import print_function` (older tutorials' first line): a no-op, binds nothing.
+FUTURE_FEATURES = frozenset({
+    "print_function", "division", "absolute_import", "unicode_literals", "annotations", "generator_stop",
+    "with_statement", "nested_scopes", "generators"})
+
+
+def is_future_import(node: ast.AST) -> bool:
+    return (isinstance(node, ast.ImportFrom) and node.module == "__future__" and not node.level
+            and all(alias.name in FUTURE_FEATURES and alias.asname is None for alias in node.names))
+
+
 def check_import(node: ast.Import | ast.ImportFrom) -> None:
     """Raise NotSupported naming the first import statement outside the table."""
+    if is_future_import(node):
+        return
     if isinstance(node, ast.ImportFrom) and node.level:
         raise NotSupported("relative imports are not supported in Autograd Lab", hint="import torch instead")
     for alias in node.names:

@@ -24,6 +24,7 @@ from autogradlab.lang.numpy_ops import numpy_members
 from autogradlab.lang.random_modules import random_namespaces
 from autogradlab.lang.safe_values import Namespace, SafeArray, SafeFunction, SafeNumpyDtype, SafeType
 from autogradlab.lang.tensor_api import NUMPY_VERSION, torch_members
+from autogradlab.lang.torch_extras import torch_extra_members
 
 TENSOR_TYPE = SafeType("torch.Tensor", torch.Tensor)
 NDARRAY_TYPE = SafeType("numpy.ndarray", SafeArray)
@@ -112,6 +113,7 @@ def modules() -> dict[str, Namespace]:
     torch_ns.members.update(devices.pop("torch").members)
     torch_ns.members["distributions"] = devices["torch.distributions"]
     torch_ns.members.update(torch_members())
+    torch_ns.members.update(torch_extra_members())   # empty (zero-filled), torch.sin_(x)
     numpy_ns.members["__version__"] = NUMPY_VERSION
     numpy_ns.members.update(numpy_members())
     randoms = random_namespaces()   # Python's random and np.random (random_modules.py)

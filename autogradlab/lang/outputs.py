@@ -31,10 +31,12 @@ def call_with_out(interp: Interpreter, op: str, fn: Callable[..., Any], spec: Ca
                   kwargs: dict, node: ast.AST) -> Any:
     kwargs = dict(kwargs)
     out = kwargs.pop("out")
-    if spec.kind not in OUT_KINDS:
+    if spec.kind not in OUT_KINDS + ("random",):
         raise NotSupported(f"`torch.{op}` does not accept `out=` in Autograd Lab")
     if not isinstance(out, torch.Tensor):
         raise ProgramTypeError(f"{op}(): argument 'out' must be Tensor, not {type(out).__name__}")
+    if spec.kind == "random":
+        return random_into(interp, op, fn, args, kwargs, out, node)
     result = invoke(interp, op, fn, spec, args, kwargs, node)
     if not isinstance(result, torch.Tensor):
         raise NotSupported(f"`torch.{op}` does not accept `out=` in Autograd Lab")
@@ -47,6 +49,30 @@ def call_with_out(interp: Interpreter, op: str, fn: Callable[..., Any], spec: Ca
     try:
         fn(*args, **kwargs, out=out)
     except Exception as exc:  # noqa: BLE001 - dtype casts, autograd: PyTorch's own message
+        raise translate_torch_error(exc, op, args) from None
+    interp.record_op(op, args, kwargs, out, node)
+    return out
+
+
+def random_into(interp: Interpreter, op: str, fn: Callable[..., Any], args: list, kwargs: dict,
+                out: torch.Tensor, node: ast.AST) -> torch.Tensor:
+    """torch.rand(2, 2, out=c): the requested shape is worked out on the meta device (nothing is
+    allocated) and must be out's shape; then PyTorch draws straight into out from the run's generator,
+    so the numbers are the ones `c = torch.rand(2, 2, dtype=c.dtype)` would draw."""
+    interp.sizes.predict(fn, args, kwargs, op, creation=True)
+    try:
+        shape = fn(*args, **{**kwargs, "device": "meta"}).shape
+    except Exception as exc:  # noqa: BLE001 - the program's own mistake, PyTorch's message
+        raise translate_torch_error(exc, op, args) from None
+    if tuple(shape) != tuple(out.shape):
+        raise ShapeMismatch(
+            f"{op}(): the out= tensor has shape {shape_text(out.shape)} but the result has shape "
+            f"{shape_text(shape)}; Autograd Lab does not resize out= tensors (PyTorch would "
+            f"resize it and warn that this is deprecated)",
+            hint="pass an out= tensor of the result's shape, or assign the result: y = torch.op(...)")
+    try:
+        fn(*args, **kwargs, out=out, generator=interp.generator)
+    except Exception as exc:  # noqa: BLE001 - dtype, autograd: PyTorch's own message
         raise translate_torch_error(exc, op, args) from None
     interp.record_op(op, args, kwargs, out, node)
     return out

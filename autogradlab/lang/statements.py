@@ -9,6 +9,7 @@ import torch
 
 from autogradlab.errors import NotSupported, ProgramTypeError, ProgramValueError
 from autogradlab.lang import attributes
+from autogradlab.lang.allowed_imports import is_future_import
 from autogradlab.lang.builtins import text_of
 from autogradlab.lang.calls import require_data
 from autogradlab.lang.checker import grad_mode_of
@@ -201,6 +202,8 @@ class StatementsMixin:
 
     def _importfrom(self: Interpreter, node: ast.ImportFrom) -> None:
         module = node.module or ""
+        if is_future_import(node):   # `from __future__ import print_function`: nothing to do
+            return
         if node.level:
             raise NotSupported("relative imports are not supported in Autograd Lab")
         namespace = resolve_import(module)

@@ -164,6 +164,9 @@ TUTORIALS: tuple[ProgramSpec, ...] = (
     ProgramSpec("tutorial_introyt_autograd.py", T_PT, output=UNCHECKED),
     ProgramSpec("tutorial_polynomial_numpy.py", T_PT, slow=True),
     ProgramSpec("tutorial_mrdbourke_fundamentals_2.py", T_MRD),
+    # torch.empty is zero-filled in the engine, and in the oracle (tests/oracle.py) for comparison.
+    ProgramSpec("tutorial_blitz_tensor_old.py", T_PT),
+    ProgramSpec("tutorial_introyt_tensors.py", T_PT, nondeterministic_vars=("old_id",)),
 )
 
 

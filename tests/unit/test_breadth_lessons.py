@@ -41,6 +41,18 @@ SNIPPETS = {
     "random_next_to_torch": "import random\nimport torch\nimport numpy as np\nRANDOM_SEED = 42\n"
                             "torch.manual_seed(seed=RANDOM_SEED)\nx = torch.rand(2)\n"
                             "a = np.random.rand(2)\nb = random.random()",
+    # torch.empty zero-filled (the oracle zero-fills too), torch.sin_(x), out= on random creation.
+    "empty": "import torch\nx = torch.empty(3, 4)\nprint(x)\ny = torch.empty((2, 2), dtype=torch.int64)\n"
+             "z = torch.empty_like(x)\nw = torch.empty(2, requires_grad=True)\nprint(w)",
+    "in_place_functions": "import torch\nimport math\nb = torch.tensor([0, math.pi / 4, math.pi / 2])\n"
+                          "print(torch.sin_(b))\nprint(b)\nc = torch.tensor([-1.5, 2.5])\n"
+                          "torch.abs_(c)\ntorch.clamp_(c, 0, 2)\nd = torch.exp_(torch.ones(2))",
+    "out_random": "import torch\nc = torch.zeros(2, 2)\nd = torch.rand(2, 2, out=c)\n"
+                  "print(c is d, c)\n"
+                  "e = torch.zeros(3, dtype=torch.float64)\ntorch.randn(3, out=e)\n"
+                  "f = torch.zeros(4, dtype=torch.int64)\ntorch.randint(0, 10, (4,), out=f)\n"
+                  "r = torch.rand(2)",
+    "future_import": "from __future__ import print_function, division\nimport torch\nprint(7 / 2)",
 }
 
 
@@ -127,3 +139,45 @@ def test_random_draws_follow_the_run_seed() -> None:
     other = run_program(source, seed=4)
     values = [(r.variables["a"].value, r.variables["b"].value) for r in (first, again, other)]
     assert values[0] == values[1] != values[2]
+
+
+def test_empty_never_shows_memory() -> None:
+    """A tensor filled with a pattern is freed, then torch.empty of the same size: zeros, not the pattern."""
+    report = run_program("import torch\nx = torch.full((1000, 100), 7.25)\ndel x\n"
+                         "y = torch.empty(1000, 100)\nz = torch.empty_like(torch.full((50,), 3.5))\n"
+                         "print(y.abs().sum().item(), z.abs().sum().item())")
+    assert report.ok, report.error
+    assert report.printed == "0.0 0.0\n"
+
+
+@pytest.mark.parametrize(("source", "kind", "says"), [
+    ("import torch\nx = torch.empty(10**6, 10**6)", "limit", "elements"),
+    ("import torch\nx = torch.empty(-1)", "value", "non-negative"),
+    ("import torch\nx = torch.ones(2)\ny = x.new_empty(3)", "unsupported", "new_empty"),
+    ("import torch\nfrom torch import empty", "unsupported", "from torch import empty"),
+    ("import torch\nx = torch.sin_(3)", "type", "must be Tensor"),
+    ("import torch\nx = torch.sin_()", "type", "must be Tensor"),
+    ("import torch\nx = torch.resize_as_(torch.ones(2), torch.ones(9))", "unsupported", "resize_as_"),
+    ("import torch\nx = torch.as_strided_(torch.ones(2), (9,), (1,))", "unsupported", "as_strided_"),
+    ("import torch\nx = torch.ones(2, requires_grad=True)\ntorch.sin_(x)", "autograd", "leaf tensor"),
+    ("import torch\nc = torch.zeros(2)\ntorch.rand(3, out=c)", "shape", "does not resize"),
+    ("import torch\nc = torch.zeros(2)\ntorch.rand(10**10, out=c)", "limit", "elements"),
+    ("import torch\nc = torch.zeros(2, requires_grad=True)\ntorch.rand(2, out=c)", "value", "require"),
+    ("import torch\nc = torch.zeros(2)\ntorch.rand(2, out=[1, 2])", "type", "must be Tensor"),
+    ("import torch\ntorch.rand_like(torch.ones(2), out=torch.ones(2))", "unsupported", "out="),
+])
+def test_new_torch_spellings_stay_bounded(source: str, kind: str, says: str) -> None:
+    report = run_program(source)
+    assert not report.ok, report.printed
+    assert report.error.kind == kind, report.error
+    assert says in report.error.message, report.error
+
+
+@pytest.mark.parametrize("source", [
+    "from __future__ import braces", "from __future__ import print_function as p",
+    "import __future__", "from __future__ import *", "from __future__ import barry_as_FLUFL",
+])
+def test_other_future_imports_stay_refused(source: str) -> None:
+    report = run_program(source)
+    assert not report.ok and report.error.kind in ("unsupported", "syntax"), report.error
+    assert report.error.line == 1

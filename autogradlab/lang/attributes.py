@@ -18,7 +18,7 @@ import torch
 
 from autogradlab.errors import NameNotDefined, NotSupported, ProgramError, ProgramTypeError
 from autogradlab.lang import allowlist as al
-from autogradlab.lang import dicts, distributions
+from autogradlab.lang import dicts, distributions, numpy_linalg
 from autogradlab.lang.allowed_imports import MODEL_HINT, out_of_scope
 from autogradlab.lang.calls import call_method as call_tensor_method
 from autogradlab.lang.calls import check_tolist, has_tensor, require_data, translate_torch_error, wrap_result
@@ -184,6 +184,7 @@ PLAIN_METHODS: dict[tuple[type, str], Callable[..., Any]] = {
     (SafeArray, "tolist"): lambda interp, base, args: (check_tolist(interp, base.array.size),
                                                         base.array.tolist())[1],
     (SafeArray, "copy"): lambda interp, base, args: array_copy(interp, base),
+    (SafeArray, "dot"): lambda interp, base, args: numpy_linalg.array_dot(interp, base, args),
     (SafeGradFn, "name"): lambda interp, base, args: base.name,
 }
 
@@ -261,6 +262,8 @@ def get_item(interp: Interpreter, base: Any, index: Any, node: ast.AST) -> Any:
         interp.record_op("getitem", [base, index], {}, result, node)
         return result
     if isinstance(base, SafeArray):
+        if numpy_linalg.is_mask_for(base, index):   # a[a > 1]
+            return numpy_linalg.masked_read(interp, base, index)
         if _is_advanced(index):
             raise NotSupported("numpy arrays support only int and slice indices in Autograd Lab")
         return wrap_result(_python_guarded(lambda: base.array[index]), "getitem")
@@ -289,6 +292,9 @@ def set_item(interp: Interpreter, base: Any, index: Any, value: Any, node: ast.A
         interp.record_op("setitem", [base, index, value], {}, base, node)
         return
     if isinstance(base, SafeArray):
+        if numpy_linalg.is_mask_for(base, index):   # grad_h[h < 0] = 0
+            numpy_linalg.masked_write(base, index, value)
+            return
         if _is_advanced(index) or not (is_numpy_operand(value) or type(value) in (bool, int, float)):
             raise NotSupported("numpy arrays take numbers or arrays at int and slice indices in "
                                "Autograd Lab")

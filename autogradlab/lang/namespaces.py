@@ -20,6 +20,7 @@ from autogradlab.lang import allowlist as al
 from autogradlab.lang.calls import call_function, require_data
 from autogradlab.lang.devices import device_namespaces
 from autogradlab.lang.distributions import namespaces as distribution_namespaces
+from autogradlab.lang.numpy_linalg import numpy_linalg_members
 from autogradlab.lang.numpy_ops import numpy_members
 from autogradlab.lang.random_modules import random_namespaces
 from autogradlab.lang.safe_values import Namespace, SafeArray, SafeFunction, SafeNumpyDtype, SafeType
@@ -116,6 +117,7 @@ def modules() -> dict[str, Namespace]:
     torch_ns.members.update(torch_extra_members())   # empty (zero-filled), torch.sin_(x)
     numpy_ns.members["__version__"] = NUMPY_VERSION
     numpy_ns.members.update(numpy_members())
+    numpy_ns.members.update(numpy_linalg_members())   # np.dot
     randoms = random_namespaces()   # Python's random and np.random (random_modules.py)
     numpy_ns.members["random"] = randoms["numpy.random"]
     return {**devices, "torch": torch_ns, "torch.autograd": autograd, "torch.autograd.functional": functional,

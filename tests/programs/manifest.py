@@ -167,6 +167,7 @@ TUTORIALS: tuple[ProgramSpec, ...] = (
     # torch.empty is zero-filled in the engine, and in the oracle (tests/oracle.py) for comparison.
     ProgramSpec("tutorial_blitz_tensor_old.py", T_PT),
     ProgramSpec("tutorial_introyt_tensors.py", T_PT, nondeterministic_vars=("old_id",)),
+    ProgramSpec("tutorial_two_layer_net_numpy.py", T_PT, slow=True),
 )
 
 

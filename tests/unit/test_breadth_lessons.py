@@ -53,6 +53,12 @@ SNIPPETS = {
                   "f = torch.zeros(4, dtype=torch.int64)\ntorch.randint(0, 10, (4,), out=f)\n"
                   "r = torch.rand(2)",
     "future_import": "from __future__ import print_function, division\nimport torch\nprint(7 / 2)",
+    # NumPy's dot and boolean masks ("Learning PyTorch with Examples", two-layer net warm-up).
+    "np_dot": "import numpy as np\nx = np.arange(6.).reshape(2, 3)\nw = np.ones((3, 4))\nh = x.dot(w)\n"
+              "g = np.dot(x, w)\nv = np.arange(3.).dot(np.arange(3.))\ns = np.dot(2, x)\n"
+              "m = x.T.dot(h)\nprint(h, v, s)",
+    "np_masks": "import numpy as np\nh = np.arange(6.).reshape(2, 3) - 2\ng = h.copy()\ng[h < 0] = 0\n"
+                "pos = h[h > 0]\ng[g == 0] = 1.5\nprint(g, pos)",
 }
 
 
@@ -181,3 +187,21 @@ def test_other_future_imports_stay_refused(source: str) -> None:
     report = run_program(source)
     assert not report.ok and report.error.kind in ("unsupported", "syntax"), report.error
     assert report.error.line == 1
+
+
+@pytest.mark.parametrize(("source", "says"), [
+    ("import numpy as np\na = np.ones((5000, 1))\nb = np.ones((1, 5000))\nc = a.dot(b)", "elements"),
+    ("import numpy as np\na = np.ones(10**6)\nb = np.dot(a.reshape(10**6, 1), a.reshape(1, 10**6))",
+     "elements"),
+    ("import numpy as np\na = np.ones((2, 2, 2))\nb = a.dot(a)", "1-D and 2-D"),
+    ("import numpy as np\na = np.ones((2, 3))\nb = a.dot(a)", "not aligned"),
+    ("import numpy as np\na = np.ones(3)\nb = a.dot([1, 2, 3])", "numpy arrays combine only"),
+    ("import numpy as np\na = np.ones(3)\na[a > 0] = [1, 2, 3]", "numbers through a boolean mask"),
+    ("import numpy as np\na = np.ones(3)\nb = a[np.ones(2) > 0]", "boolean mask of the array's own shape"),
+    ("import numpy as np\na = np.ones(3)\na[np.ones(4) > 0] = 0", "boolean mask of the array's own shape"),
+    ("import numpy as np\na = np.ones(3)\nb = a.dot.__self__", "__self__"),
+])
+def test_numpy_dot_and_masks_stay_bounded(source: str, says: str) -> None:
+    report = run_program(source)
+    assert not report.ok, report.printed
+    assert says in report.error.message, report.error

@@ -168,6 +168,8 @@ TUTORIALS: tuple[ProgramSpec, ...] = (
     ProgramSpec("tutorial_blitz_tensor_old.py", T_PT),
     ProgramSpec("tutorial_introyt_tensors.py", T_PT, nondeterministic_vars=("old_id",)),
     ProgramSpec("tutorial_two_layer_net_numpy.py", T_PT, slow=True),
+    ProgramSpec("tutorial_d2l_en_lookup_api.py", T_D2L),
+    ProgramSpec("tutorial_d2l_zh_lookup_api.py", T_D2L),
 )
 
 

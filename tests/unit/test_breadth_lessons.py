@@ -59,6 +59,10 @@ SNIPPETS = {
               "m = x.T.dot(h)\nprint(h, v, s)",
     "np_masks": "import numpy as np\nh = np.arange(6.).reshape(2, 3) - 2\ng = h.copy()\ng[h < 0] = 0\n"
                 "pos = h[h > 0]\ng[g == 0] = 1.5\nprint(g, pos)",
+    # dir() and help() (d2l's "Documentation" section).
+    "dir_and_help": "import torch\nimport math\nprint(dir(torch.distributions))\nhelp(torch.ones)\n"
+                    "names = dir(torch.ones(2))\nprint(len(names) > 100, 'grad' in names)\nhelp(math.sqrt)\n"
+                    "print(dir([1, 2])[-3:])",
 }
 
 
@@ -205,3 +209,25 @@ def test_numpy_dot_and_masks_stay_bounded(source: str, says: str) -> None:
     report = run_program(source)
     assert not report.ok, report.printed
     assert says in report.error.message, report.error
+
+
+@pytest.mark.parametrize(("source", "says"), [
+    ("help('os')", "by its name"),
+    ("import torch\nhelp(torch)", "one library function at a time"),
+    ("import torch\nhelp(torch.Tensor)", "one library function at a time"),
+    ("help()", "one library function"),
+    ("dir()", "one argument"),
+    ("def f(x):\n    return x\nprint(dir(f))", "modules, library functions and values"),
+    ("import torch\nhelp(torch.ones.__doc__)", "__doc__"),
+    ("import torch\nhelp(torch.ones, 1)", "one library function"),
+])
+def test_dir_and_help_stay_closed(source: str, says: str) -> None:
+    report = run_program(source)
+    assert not report.ok, report.printed
+    assert says in report.error.message, report.error
+
+
+def test_help_counts_towards_the_printed_limit() -> None:
+    limits = dataclasses.replace(DEFAULT_LIMITS, max_printed_chars=500)
+    report = run_program("import torch\nhelp(torch.ones)", limits=limits)
+    assert not report.ok and report.error.kind == "limit" and "printed more than 500" in report.error.message

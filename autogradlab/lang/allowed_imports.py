@@ -28,7 +28,7 @@ _DISTRIBUTIONS = {"multinomial": "Multinomial", "categorical": "Categorical", "n
                   "bernoulli": "Bernoulli", "uniform": "Uniform", "binomial": "Binomial"}
 _MODULES = (
     "torch", "torch.nn", "torch.nn.functional", "torch.linalg", "torch.autograd",
-    "torch.autograd.functional", "numpy", "math", "torch.distributions", "random", "numpy.random",
+    "torch.autograd.functional", "numpy", "math", "torch.distributions", "random", "numpy.random", "copy",
     *(f"torch.distributions.{m}" for m in _DISTRIBUTIONS),
 )
 _MEMBERS = (

@@ -18,6 +18,7 @@ import torch.nn.functional as F
 from autogradlab.errors import NotSupported, ProgramTypeError
 from autogradlab.lang import allowlist as al
 from autogradlab.lang.calls import call_function, require_data
+from autogradlab.lang.copy_module import copy_namespace
 from autogradlab.lang.devices import device_namespaces
 from autogradlab.lang.distributions import namespaces as distribution_namespaces
 from autogradlab.lang.numpy_linalg import numpy_linalg_members
@@ -122,7 +123,7 @@ def modules() -> dict[str, Namespace]:
     numpy_ns.members["random"] = randoms["numpy.random"]
     return {**devices, "torch": torch_ns, "torch.autograd": autograd, "torch.autograd.functional": functional,
             "torch.linalg": linalg, "torch.nn": nn, "torch.nn.functional": nn_functional,
-            "numpy": numpy_ns, "math": math_ns, **randoms}
+            "numpy": numpy_ns, "math": math_ns, **randoms, "copy": copy_namespace()}
 
 
 def _special(name: str, spec: al.CallSpec, prefix: str = "torch.autograd.functional"):  # noqa: ANN202

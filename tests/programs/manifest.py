@@ -170,6 +170,8 @@ TUTORIALS: tuple[ProgramSpec, ...] = (
     ProgramSpec("tutorial_two_layer_net_numpy.py", T_PT, slow=True),
     ProgramSpec("tutorial_d2l_en_lookup_api.py", T_D2L),
     ProgramSpec("tutorial_d2l_zh_lookup_api.py", T_D2L),
+    ProgramSpec("tutorial_scially_autograd_zh.py", "scially/machine-learning (Chinese course notebook)",
+                output=UNCHECKED),
 )
 
 

@@ -63,6 +63,11 @@ SNIPPETS = {
     "dir_and_help": "import torch\nimport math\nprint(dir(torch.distributions))\nhelp(torch.ones)\n"
                     "names = dir(torch.ones(2))\nprint(len(names) > 100, 'grad' in names)\nhelp(math.sqrt)\n"
                     "print(dir([1, 2])[-3:])",
+    # import copy (a Chinese autograd lesson keeps gradients with copy.deepcopy(x.grad)).
+    "copy_module": "import copy\nimport torch\nimport numpy as np\n"
+                   "x = torch.tensor([3., 4.], requires_grad=True)\n(x ** 2).sum().backward()\n"
+                   "g = copy.deepcopy(x.grad)\nx.grad.zero_()\nprint(g, x.grad)\nw = copy.deepcopy(x)\n"
+                   "c = copy.copy(x)\na = copy.deepcopy(np.ones(2))\nn = copy.copy(3.5)",
 }
 
 
@@ -231,3 +236,19 @@ def test_help_counts_towards_the_printed_limit() -> None:
     limits = dataclasses.replace(DEFAULT_LIMITS, max_printed_chars=500)
     report = run_program("import torch\nhelp(torch.ones)", limits=limits)
     assert not report.ok and report.error.kind == "limit" and "printed more than 500" in report.error.message
+
+
+@pytest.mark.parametrize(("source", "says"), [
+    ("import copy\nx = [[1] * 10] * 10000\ny = copy.deepcopy(x)", "list(x)"),
+    ("import copy\nx = {1: 2}\ny = copy.deepcopy(x)", "list(x)"),
+    ("import copy\nimport torch\nx = torch.ones(2, requires_grad=True) * 2\ny = copy.deepcopy(x)",
+     "deepcopy"),
+    ("import copy\nimport torch\ny = copy.deepcopy(torch.ones(1).expand(10**5, 10**5))", "elements"),
+    ("import copy\ny = copy.deepcopy.__globals__", "__globals__"),
+    ("import copy\ny = copy.Error", "Error"),
+    ("from copy import deepcopy", "from copy import deepcopy"),
+])
+def test_copy_stays_bounded(source: str, says: str) -> None:
+    report = run_program(source)
+    assert not report.ok, report.printed
+    assert says in report.error.message, report.error

@@ -252,3 +252,11 @@ def test_copy_stays_bounded(source: str, says: str) -> None:
     report = run_program(source)
     assert not report.ok, report.printed
     assert says in report.error.message, report.error
+
+
+def test_out_of_scope_tutorial_cell_is_named_with_its_line() -> None:
+    """00_pytorch_fundamentals cell 41 builds torch.nn.Linear: refused by name, at its line."""
+    from tests.programs.manifest import PROGRAMS_DIR
+    report = run_program((PROGRAMS_DIR / "tutorial_mrdbourke_linear.py").read_text(encoding="utf-8"))
+    assert not report.ok and (report.error.kind, report.error.line) == ("unsupported", 17)
+    assert "`torch.nn.Linear`" in report.error.message and "nn.Module" in report.error.hint

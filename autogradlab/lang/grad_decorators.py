@@ -10,6 +10,13 @@ import ast
 
 from autogradlab.lang.checker import grad_mode_of
 
+# Process-wide switches a lesson may call (refused): the block forms do the same and end with the block.
+GRAD_MODE_HINTS = {
+    "torch.set_grad_enabled": "write the code that needs no gradients inside `with torch.no_grad():` "
+                              "(or put @torch.no_grad() on a def)",
+    "torch.inference_mode": "use `with torch.no_grad():` instead",
+}
+
 
 def grad_mode_call(decorator: ast.expr) -> ast.Call | None:
     """`torch.no_grad()` or `torch.no_grad` (a bare name too) as a call node, None for anything else."""

@@ -60,10 +60,12 @@ def random_into(interp: Interpreter, op: str, fn: Callable[..., Any], args: list
     allocated) and must be out's shape; then PyTorch draws straight into out from the run's generator,
     so the numbers are the ones `c = torch.rand(2, 2, dtype=c.dtype)` would draw."""
     interp.sizes.predict(fn, args, kwargs, op, creation=True)
-    try:
-        shape = fn(*args, **{**kwargs, "device": "meta"}).shape
-    except Exception as exc:  # noqa: BLE001 - the program's own mistake, PyTorch's message
-        raise translate_torch_error(exc, op, args) from None
+    shape = _requested_shape(op, args, kwargs)
+    if shape is None:   # normal(mean, std, size), randperm(n), ...: the meta device says
+        try:
+            shape = fn(*args, **{**kwargs, "device": "meta"}).shape
+        except Exception as exc:  # noqa: BLE001 - the program's own mistake, PyTorch's message
+            raise translate_torch_error(exc, op, args) from None
     if tuple(shape) != tuple(out.shape):
         raise ShapeMismatch(
             f"{op}(): the out= tensor has shape {shape_text(out.shape)} but the result has shape "
@@ -76,3 +78,17 @@ def random_into(interp: Interpreter, op: str, fn: Callable[..., Any], args: list
         raise translate_torch_error(exc, op, args) from None
     interp.record_op(op, args, kwargs, out, node)
     return out
+
+
+def _requested_shape(op: str, args: list, kwargs: dict) -> tuple[int, ...] | None:
+    """rand(2, 3) / randn((2, 3)) / randint(0, 10, (4,)): the size argument itself, when it is plain
+    ints (no meta kernels to load for the lessons' spelling)."""
+    if op in ("rand", "randn"):
+        size = kwargs.get("size", args[0] if len(args) == 1 and isinstance(args[0], (tuple, list)) else args)
+    elif op == "randint":
+        size = kwargs.get("size", args[-1] if args else None)
+    else:
+        return None
+    if isinstance(size, (tuple, list)) and all(type(n) is int for n in size):
+        return tuple(size)
+    return None

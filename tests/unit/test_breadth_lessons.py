@@ -260,3 +260,11 @@ def test_out_of_scope_tutorial_cell_is_named_with_its_line() -> None:
     report = run_program((PROGRAMS_DIR / "tutorial_mrdbourke_linear.py").read_text(encoding="utf-8"))
     assert not report.ok and (report.error.kind, report.error.line) == ("unsupported", 17)
     assert "`torch.nn.Linear`" in report.error.message and "nn.Module" in report.error.hint
+
+
+def test_set_grad_enabled_call_is_refused_with_the_block_form_as_hint() -> None:
+    report = run_program("import torch\nx = torch.ones(2, requires_grad=True)\n"
+                         "torch.set_grad_enabled(False)\n"
+                         "y = x ** 2")
+    assert not report.ok and report.error.line == 3 and "torch.set_grad_enabled" in report.error.message
+    assert "with torch.no_grad():" in report.error.hint

@@ -172,6 +172,8 @@ TUTORIALS: tuple[ProgramSpec, ...] = (
     ProgramSpec("tutorial_d2l_zh_lookup_api.py", T_D2L),
     ProgramSpec("tutorial_scially_autograd_zh.py", "scially/machine-learning (Chinese course notebook)",
                 output=UNCHECKED),
+    ProgramSpec("tutorial_eecs498_autograd_zh.py", "HuangHuangZhengZheng/EECS498-007 (Chinese notes)",
+                output=UNCHECKED),
 )
 
 

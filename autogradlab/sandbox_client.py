@@ -65,6 +65,7 @@ def _worker_environment() -> dict[str, str]:
     env = {key: os.environ[key] for key in _PASSED_ENV if key in os.environ}
     env["PYTHONPATH"] = os.pathsep.join(p for p in (_PACKAGE_ROOT, os.environ.get("PYTHONPATH")) if p)
     env["OMP_NUM_THREADS"] = env["MKL_NUM_THREADS"] = "1"
+    env["OPENBLAS_NUM_THREADS"] = "1"   # NumPy's BLAS (x.dot(w1) in a loop): one thread, like torch
     return env
 
 

@@ -11,6 +11,7 @@ import ast
 import contextlib
 import io
 import math
+import random
 import re
 import traceback
 import types
@@ -45,12 +46,14 @@ def run_trusted(source: str, seed: int = 0) -> OracleRun:
     An exception stops the run like it stops a script; the namespace keeps what was bound before it.
     """
     torch.manual_seed(seed)
+    np.random.seed(seed)   # the engine seeds its own random / np.random with the run's seed too
+    random.seed(seed)
     displayed: list[tuple[int, str]] = []
     namespace: dict[str, Any] = {"__name__": "__main__", DISPLAY: _displayer(displayed)}
     out = io.StringIO()
     error: BaseException | None = None
     line: int | None = None
-    with contextlib.redirect_stdout(out):
+    with contextlib.redirect_stdout(out), _zero_filled_empty():
         try:
             code = compile(_with_display_calls(ast.parse(source, PROGRAM_FILENAME)), PROGRAM_FILENAME, "exec")
             exec(code, namespace)  # trusted text only
@@ -63,6 +66,27 @@ def run_trusted(source: str, seed: int = 0) -> OracleRun:
 
 
 DISPLAY = "__oracle_display__"
+
+
+def _zero_filled(make):  # noqa: ANN001, ANN202
+    def zero_filled(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        tensor = make(*args, **kwargs)
+        with torch.no_grad():
+            return tensor.zero_()
+    return zero_filled
+
+
+@contextlib.contextmanager
+def _zero_filled_empty():  # noqa: ANN202
+    """torch.empty's content is whatever memory held; the engine fills it with zeros (security.md:
+    no uninitialised memory), one of its possible outcomes. The oracle takes the same one, so the
+    tutorials that start with `x = torch.empty(3, 4); print(x)` compare exactly."""
+    empty, empty_like = torch.empty, torch.empty_like
+    torch.empty, torch.empty_like = _zero_filled(empty), _zero_filled(empty_like)
+    try:
+        yield
+    finally:
+        torch.empty, torch.empty_like = empty, empty_like
 
 
 ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+>")
@@ -104,7 +128,8 @@ def is_data(name: str, value: Any) -> bool:
 
 def data_variables(namespace: dict[str, Any]) -> dict[str, Any]:
     """Data variables in first-assignment order (a dict keeps insertion order, as Python binds them)."""
-    return {name: value for name, value in namespace.items() if is_data(name, value)}
+    return {name: value for name, value in namespace.items()
+            if is_data(name, value) and type(value).__name__ != "_Feature"}   # from __future__ import
 
 
 # --- comparison --------------------------------------------------------------------------------

@@ -28,7 +28,7 @@ _DISTRIBUTIONS = {"multinomial": "Multinomial", "categorical": "Categorical", "n
                   "bernoulli": "Bernoulli", "uniform": "Uniform", "binomial": "Binomial"}
 _MODULES = (
     "torch", "torch.nn", "torch.nn.functional", "torch.linalg", "torch.autograd",
-    "torch.autograd.functional", "numpy", "math", "torch.distributions",
+    "torch.autograd.functional", "numpy", "math", "torch.distributions", "random", "numpy.random", "copy",
     *(f"torch.distributions.{m}" for m in _DISTRIBUTIONS),
 )
 _MEMBERS = (
@@ -65,8 +65,21 @@ def import_bindings(node: ast.Import | ast.ImportFrom) -> list[tuple[str, str]]:
             for alias in node.names]
 
 
+# `from __future__ import print_function` (older tutorials' first line): a no-op, binds nothing.
+FUTURE_FEATURES = frozenset({
+    "print_function", "division", "absolute_import", "unicode_literals", "annotations", "generator_stop",
+    "with_statement", "nested_scopes", "generators"})
+
+
+def is_future_import(node: ast.AST) -> bool:
+    return (isinstance(node, ast.ImportFrom) and node.module == "__future__" and not node.level
+            and all(alias.name in FUTURE_FEATURES and alias.asname is None for alias in node.names))
+
+
 def check_import(node: ast.Import | ast.ImportFrom) -> None:
     """Raise NotSupported naming the first import statement outside the table."""
+    if is_future_import(node):
+        return
     if isinstance(node, ast.ImportFrom) and node.level:
         raise NotSupported("relative imports are not supported in Autograd Lab", hint="import torch instead")
     for alias in node.names:

@@ -8,18 +8,16 @@ names starting with `_` are refused before any lookup.
 from __future__ import annotations
 
 import ast
-import difflib
 import operator
-import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import torch
 
-from autogradlab.errors import NameNotDefined, NotSupported, ProgramError, ProgramTypeError
+from autogradlab.errors import NotSupported, ProgramTypeError
 from autogradlab.lang import allowlist as al
-from autogradlab.lang import dicts, distributions
-from autogradlab.lang.allowed_imports import MODEL_HINT, out_of_scope
+from autogradlab.lang import dicts, distributions, numpy_linalg
+from autogradlab.lang.attribute_errors import _no_module_member, _no_tensor_attribute, _none_has_nothing
 from autogradlab.lang.calls import call_method as call_tensor_method
 from autogradlab.lang.calls import check_tolist, has_tensor, require_data, translate_torch_error, wrap_result
 from autogradlab.lang.calls import notify_memory as _notify
@@ -56,47 +54,6 @@ def _torch_guarded(op: str, fn: Callable[[], Any], args: list) -> Any:
         return fn()
     except Exception as exc:  # noqa: BLE001
         raise translate_torch_error(exc, op, args) from None
-
-
-def _closest(name: str, candidates: Any) -> str | None:
-    found = difflib.get_close_matches(name, list(candidates), n=1, cutoff=0.75)
-    return found[0] if found else None
-
-
-def _no_tensor_attribute(name: str, call: bool) -> ProgramError:
-    """`x.gard`, `x.sumn()`: a typo, not a missing feature, when torch has no such name either."""
-    if hasattr(torch.Tensor, name):
-        what = "method `.{}()`" if call else "attribute `.{}`"
-        return NotSupported(f"the tensor {what.format(name)} is not supported in Autograd Lab")
-    best = _closest(name, list(al.TENSOR_PROPERTIES) + list(al.TENSOR_METHODS))
-    return NameNotDefined(f"tensors have no attribute `.{name}`",
-                          hint=f"did you mean `.{best}`?" if best else None)
-
-
-def _no_module_member(base: Namespace, name: str) -> ProgramError:
-    why = out_of_scope(f"{base.qualname}.{name}")
-    if why is not None:
-        return NotSupported(f"`{base.qualname}.{name}` is not supported in Autograd Lab",
-                            hint=f"{why}; {MODEL_HINT}")
-    module = sys.modules.get(base.qualname)
-    best = _closest(name, base.members)
-    if best is not None and module is not None and name not in vars(module):
-        return NameNotDefined(f"module `{base.qualname}` has no attribute `{name}`",
-                              hint=f"did you mean `{base.qualname}.{best}`?")
-    return NotSupported(f"`{base.qualname}.{name}` is not supported in Autograd Lab")
-
-
-def _none_has_nothing(node: ast.AST, name: str, call: bool) -> ProgramError:
-    """`x.grad.zero_()` before any backward(): say why it is None, not that None is unsupported."""
-    target = node.func.value if call and isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
-        else node.value if isinstance(node, ast.Attribute) else None
-    text = ast.unparse(target) if target is not None else "the value"
-    what = f"`.{name}()`" if call else f"`.{name}`"
-    hint = None
-    if text.endswith(".grad"):
-        hint = ("a tensor has no .grad until backward() has reached it; a non-leaf tensor (one made by "
-                "an operation) keeps none unless you call .retain_grad() before backward()")
-    return ProgramTypeError(f"`{text}` is None, so it has no {what}", hint=hint)
 
 
 def read_attribute(interp: Interpreter, base: Any, name: str, node: ast.AST) -> Any:
@@ -187,6 +144,7 @@ PLAIN_METHODS: dict[tuple[type, str], Callable[..., Any]] = {
     (SafeArray, "tolist"): lambda interp, base, args: (check_tolist(interp, base.array.size),
                                                         base.array.tolist())[1],
     (SafeArray, "copy"): lambda interp, base, args: array_copy(interp, base),
+    (SafeArray, "dot"): lambda interp, base, args: numpy_linalg.array_dot(interp, base, args),
     (SafeGradFn, "name"): lambda interp, base, args: base.name,
 }
 
@@ -264,6 +222,8 @@ def get_item(interp: Interpreter, base: Any, index: Any, node: ast.AST) -> Any:
         interp.record_op("getitem", [base, index], {}, result, node)
         return result
     if isinstance(base, SafeArray):
+        if numpy_linalg.is_mask_for(base, index):   # a[a > 1]
+            return numpy_linalg.masked_read(interp, base, index)
         if _is_advanced(index):
             raise NotSupported("numpy arrays support only int and slice indices in Autograd Lab")
         return wrap_result(_python_guarded(lambda: base.array[index]), "getitem")
@@ -293,6 +253,9 @@ def set_item(interp: Interpreter, base: Any, index: Any, value: Any, node: ast.A
         interp.record_op("setitem", [base, index, value], {}, base, node)
         return
     if isinstance(base, SafeArray):
+        if numpy_linalg.is_mask_for(base, index):   # grad_h[h < 0] = 0
+            numpy_linalg.masked_write(base, index, value)
+            return
         if _is_advanced(index) or not (is_numpy_operand(value) or type(value) in (bool, int, float)):
             raise NotSupported("numpy arrays take numbers or arrays at int and slice indices in "
                                "Autograd Lab")

@@ -335,3 +335,7 @@ BUILTINS: dict[str, Any] = {
 }
 # Python builtins that exist but are outside the language: refused by name, not "undefined".
 KNOWN_PYTHON_BUILTINS: frozenset[str] = frozenset(dir(py_builtins))
+
+from autogradlab.lang.introspection import INTROSPECTION  # noqa: E402 - dir() and help() (d2l lookup-api)
+
+BUILTINS.update(INTROSPECTION)

@@ -74,7 +74,7 @@ def _translate(exc: BaseException, op_name: str, args: Any) -> ProgramError:
 # -- arguments and results --------------------------------------------------------------------
 def check_kwargs(qualname: str, spec: CallSpec, kwargs: dict[str, Any]) -> None:
     for key in kwargs:
-        if key == "out" and spec.kind == "op" and qualname.startswith("torch."):
+        if key == "out" and spec.kind in ("op", "random") and qualname.startswith("torch."):
             continue   # outputs.py
         if key in FORBIDDEN_KWARGS:
             raise NotSupported(f"the keyword argument `{key}=` is not supported in Autograd Lab "

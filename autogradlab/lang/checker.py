@@ -201,8 +201,10 @@ def _check_arguments(args: ast.arguments) -> None:
 
 
 def _check_function(node: ast.FunctionDef, ctx: _Context) -> None:
-    if node.decorator_list:
-        raise _unsupported("decorators (`@...`)", hint="remove the @ line")
+    from autogradlab.lang.grad_decorators import is_grad_mode_decorated
+    if node.decorator_list and not is_grad_mode_decorated(node):
+        raise _unsupported("decorators (`@...`) other than `@torch.no_grad()` and `@torch.enable_grad()`",
+                           "are", hint="remove the @ line")
     _check_identifier(node.name, "function names")
     _check_arguments(node.args)
 

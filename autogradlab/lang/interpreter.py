@@ -50,6 +50,7 @@ class Interpreter(StatementsMixin, ExpressionsMixin, OperatorsMixin):
         self.source = source
         self.limits = limits
         self.generator = generator
+        self.run_seed = generator.initial_seed()   # also seeds the run's random / np.random
         self.hooks = hooks
         self.sizes = sizes_module.SizeGuard(limits)
         self.globals = Scope(None, None)

@@ -18,11 +18,15 @@ import torch.nn.functional as F
 from autogradlab.errors import NotSupported, ProgramTypeError
 from autogradlab.lang import allowlist as al
 from autogradlab.lang.calls import call_function, require_data
+from autogradlab.lang.copy_module import copy_namespace
 from autogradlab.lang.devices import device_namespaces
 from autogradlab.lang.distributions import namespaces as distribution_namespaces
+from autogradlab.lang.numpy_linalg import numpy_linalg_members
 from autogradlab.lang.numpy_ops import numpy_members
+from autogradlab.lang.random_modules import random_namespaces
 from autogradlab.lang.safe_values import Namespace, SafeArray, SafeFunction, SafeNumpyDtype, SafeType
 from autogradlab.lang.tensor_api import NUMPY_VERSION, torch_members
+from autogradlab.lang.torch_extras import torch_extra_members
 
 TENSOR_TYPE = SafeType("torch.Tensor", torch.Tensor)
 NDARRAY_TYPE = SafeType("numpy.ndarray", SafeArray)
@@ -111,11 +115,15 @@ def modules() -> dict[str, Namespace]:
     torch_ns.members.update(devices.pop("torch").members)
     torch_ns.members["distributions"] = devices["torch.distributions"]
     torch_ns.members.update(torch_members())
+    torch_ns.members.update(torch_extra_members())   # empty (zero-filled), torch.sin_(x)
     numpy_ns.members["__version__"] = NUMPY_VERSION
     numpy_ns.members.update(numpy_members())
+    numpy_ns.members.update(numpy_linalg_members())   # np.dot
+    randoms = random_namespaces()   # Python's random and np.random (random_modules.py)
+    numpy_ns.members["random"] = randoms["numpy.random"]
     return {**devices, "torch": torch_ns, "torch.autograd": autograd, "torch.autograd.functional": functional,
             "torch.linalg": linalg, "torch.nn": nn, "torch.nn.functional": nn_functional,
-            "numpy": numpy_ns, "math": math_ns}
+            "numpy": numpy_ns, "math": math_ns, **randoms, "copy": copy_namespace()}
 
 
 def _special(name: str, spec: al.CallSpec, prefix: str = "torch.autograd.functional"):  # noqa: ANN202

@@ -31,10 +31,12 @@ def call_with_out(interp: Interpreter, op: str, fn: Callable[..., Any], spec: Ca
                   kwargs: dict, node: ast.AST) -> Any:
     kwargs = dict(kwargs)
     out = kwargs.pop("out")
-    if spec.kind not in OUT_KINDS:
+    if spec.kind not in OUT_KINDS + ("random",):
         raise NotSupported(f"`torch.{op}` does not accept `out=` in Autograd Lab")
     if not isinstance(out, torch.Tensor):
         raise ProgramTypeError(f"{op}(): argument 'out' must be Tensor, not {type(out).__name__}")
+    if spec.kind == "random":
+        return random_into(interp, op, fn, args, kwargs, out, node)
     result = invoke(interp, op, fn, spec, args, kwargs, node)
     if not isinstance(result, torch.Tensor):
         raise NotSupported(f"`torch.{op}` does not accept `out=` in Autograd Lab")
@@ -51,3 +53,43 @@ def call_with_out(interp: Interpreter, op: str, fn: Callable[..., Any], spec: Ca
         raise translate_torch_error(exc, op, args) from None
     interp.record_op(op, args, kwargs, out, node)
     return out
+
+
+def random_into(interp: Interpreter, op: str, fn: Callable[..., Any], args: list, kwargs: dict,
+                out: torch.Tensor, node: ast.AST) -> torch.Tensor:
+    """torch.rand(2, 2, out=c): the requested shape is worked out on the meta device (nothing is
+    allocated) and must be out's shape; then PyTorch draws straight into out from the run's generator,
+    so the numbers are the ones `c = torch.rand(2, 2, dtype=c.dtype)` would draw."""
+    interp.sizes.predict(fn, args, kwargs, op, creation=True)
+    shape = _requested_shape(op, args, kwargs)
+    if shape is None:   # normal(mean, std, size), randperm(n), ...: the meta device says
+        try:
+            shape = fn(*args, **{**kwargs, "device": "meta"}).shape
+        except Exception as exc:  # noqa: BLE001 - the program's own mistake, PyTorch's message
+            raise translate_torch_error(exc, op, args) from None
+    if tuple(shape) != tuple(out.shape):
+        raise ShapeMismatch(
+            f"{op}(): the out= tensor has shape {shape_text(out.shape)} but the result has shape "
+            f"{shape_text(shape)}; Autograd Lab does not resize out= tensors (PyTorch would "
+            f"resize it and warn that this is deprecated)",
+            hint="pass an out= tensor of the result's shape, or assign the result: y = torch.op(...)")
+    try:
+        fn(*args, **kwargs, out=out, generator=interp.generator)
+    except Exception as exc:  # noqa: BLE001 - dtype, autograd: PyTorch's own message
+        raise translate_torch_error(exc, op, args) from None
+    interp.record_op(op, args, kwargs, out, node)
+    return out
+
+
+def _requested_shape(op: str, args: list, kwargs: dict) -> tuple[int, ...] | None:
+    """rand(2, 3) / randn((2, 3)) / randint(0, 10, (4,)): the size argument itself, when it is plain
+    ints (no meta kernels to load for the lessons' spelling)."""
+    if op in ("rand", "randn"):
+        size = kwargs.get("size", args[0] if len(args) == 1 and isinstance(args[0], (tuple, list)) else args)
+    elif op == "randint":
+        size = kwargs.get("size", args[-1] if args else None)
+    else:
+        return None
+    if isinstance(size, (tuple, list)) and all(type(n) is int for n in size):
+        return tuple(size)
+    return None

@@ -9,10 +9,12 @@ import torch
 
 from autogradlab.errors import NotSupported, ProgramTypeError, ProgramValueError
 from autogradlab.lang import attributes
+from autogradlab.lang.allowed_imports import is_future_import
 from autogradlab.lang.builtins import text_of
 from autogradlab.lang.calls import require_data
 from autogradlab.lang.checker import grad_mode_of
 from autogradlab.lang.exceptions import run_try
+from autogradlab.lang.grad_decorators import body_under_grad_mode, is_grad_mode_decorated
 from autogradlab.lang.namespaces import resolve_import
 from autogradlab.lang.operators import BINARY
 from autogradlab.lang.safe_values import Namespace, is_data
@@ -134,11 +136,14 @@ class StatementsMixin:
         raise ContinueLoop
 
     def _functiondef(self: Interpreter, node: ast.FunctionDef) -> None:
+        body = node.body
         if node.decorator_list:
-            raise NotSupported("decorators are not supported in Autograd Lab")
+            if not is_grad_mode_decorated(node):
+                raise NotSupported("decorators are not supported in Autograd Lab")
+            body = body_under_grad_mode(node)   # @torch.no_grad(): the body runs inside the `with`
         if getattr(node, "type_params", None):
             raise NotSupported("type parameters are not supported in Autograd Lab")
-        self.scope.set(node.name, self.make_function(node.name, node.args, node.body, node))
+        self.scope.set(node.name, self.make_function(node.name, node.args, body, node))
 
     def _return(self: Interpreter, node: ast.Return) -> None:
         if self.scope.function_name is None:
@@ -197,6 +202,8 @@ class StatementsMixin:
 
     def _importfrom(self: Interpreter, node: ast.ImportFrom) -> None:
         module = node.module or ""
+        if is_future_import(node):   # `from __future__ import print_function`: nothing to do
+            return
         if node.level:
             raise NotSupported("relative imports are not supported in Autograd Lab")
         namespace = resolve_import(module)

@@ -135,6 +135,7 @@ PROGRAMS: tuple[ProgramSpec, ...] = (
 # Tutorials no one here wrote, as a student pastes them (issue 9, part 2): each file names its source.
 T_PT = "pytorch/tutorials"
 T_D2L = "d2l-ai (Dive into Deep Learning)"
+T_MRD = "mrdbourke/pytorch-deep-learning"
 ID_LINE = (r"^id\(Z\): \d+$",)
 TUTORIALS: tuple[ProgramSpec, ...] = (
     ProgramSpec("tutorial_tensorqs.py", T_PT),
@@ -152,6 +153,27 @@ TUTORIALS: tuple[ProgramSpec, ...] = (
     ProgramSpec("tutorial_d2l_zh_calculus.py", T_D2L),
     ProgramSpec("tutorial_d2l_en_probability.py", T_D2L),
     ProgramSpec("tutorial_d2l_zh_probability.py", T_D2L),
+    # Session 6: more tutorials no one here wrote (issue 9, part 2).
+    ProgramSpec("tutorial_blitz_autograd_old.py", T_PT, output=UNCHECKED),
+    ProgramSpec("tutorial_d2l_zh_ndarray.py", T_D2L, nondeterministic_lines=ID_LINE,
+                nondeterministic_vars=("before",)),
+    ProgramSpec("tutorial_d2l_zh_linear_algebra.py", T_D2L),
+    ProgramSpec("tutorial_d2l_zh_autograd.py", T_D2L, output=UNCHECKED),
+    ProgramSpec("tutorial_mrdbourke_fundamentals_1.py", T_MRD, ok=False, error_kind="shape",
+                error_line=156, error_says=("3×2", "3×2")),
+    ProgramSpec("tutorial_introyt_autograd.py", T_PT, output=UNCHECKED),
+    ProgramSpec("tutorial_polynomial_numpy.py", T_PT, slow=True),
+    ProgramSpec("tutorial_mrdbourke_fundamentals_2.py", T_MRD),
+    # torch.empty is zero-filled in the engine, and in the oracle (tests/oracle.py) for comparison.
+    ProgramSpec("tutorial_blitz_tensor_old.py", T_PT),
+    ProgramSpec("tutorial_introyt_tensors.py", T_PT, nondeterministic_vars=("old_id",)),
+    ProgramSpec("tutorial_two_layer_net_numpy.py", T_PT, slow=True),
+    ProgramSpec("tutorial_d2l_en_lookup_api.py", T_D2L),
+    ProgramSpec("tutorial_d2l_zh_lookup_api.py", T_D2L),
+    ProgramSpec("tutorial_scially_autograd_zh.py", "scially/machine-learning (Chinese course notebook)",
+                output=UNCHECKED),
+    ProgramSpec("tutorial_eecs498_autograd_zh.py", "HuangHuangZhengZheng/EECS498-007 (Chinese notes)",
+                output=UNCHECKED),
 )
 
 

@@ -71,7 +71,7 @@ CASES = [
     Case("globals()", NOT_IN_LANGUAGE, r"\bglobals\b"),
     Case("locals()", NOT_IN_LANGUAGE, r"\blocals\b"),
     Case("vars()", NOT_IN_LANGUAGE, r"\bvars\b"),
-    Case(T + "dir(torch)", NOT_IN_LANGUAGE, r"\bdir\b"),
+    Case(T + "help('os')", ("type",), r"by its name"),   # dir(torch) lists names (introspection.py)
     Case("breakpoint()", NOT_IN_LANGUAGE, r"\bbreakpoint\b"),
     Case("input()", NOT_IN_LANGUAGE, r"\binput\b"),
     Case("print(__builtins__)", NOT_IN_LANGUAGE, r"__builtins__"),
@@ -108,7 +108,7 @@ CASES = [
     Case(T + "torch.jit.script", UNSUPPORTED, r"\bjit\b"),
     Case(T + "torch.os.system('echo pwned')", UNSUPPORTED, r"\bos\b"),
     Case(T + "torch.Storage.type('os.system')", UNSUPPORTED, r"Storage"),
-    Case(T + "torch.empty(3)", UNSUPPORTED, r"\bempty\b"),
+    Case(T + "torch.empty(10**10)", LIMIT, r"elements"),   # empty is zero-filled (torch_extras.py), sized
     Case(T + "x.new_empty(3)", UNSUPPORTED, r"new_empty"),
     Case(T + "x.resize_(100)", UNSUPPORTED, r"resize_"),
     Case(T + "torch.set_default_dtype(torch.float64)", UNSUPPORTED, r"set_default_dtype"),
@@ -122,7 +122,7 @@ CASES = [
     Case(T + "torch.add(x, 1, out=x.expand(2, 3))", ("shape",), r"\[2, 3\]"),
     Case(T + "torch.outer(torch.ones(10**5), torch.ones(10**5), out=x)", LIMIT, ELEMENTS),
     Case(T + "torch.add(x, 1, out=[1, 2, 3])", NOT_ALLOWED_HERE, r"out.*Tensor"),
-    Case(T + "torch.randn(3, out=x)", NOT_ALLOWED_HERE, r"\bout\b"),
+    Case(T + "torch.randn_like(x, out=x)", NOT_ALLOWED_HERE, r"\bout\b"),   # rand(3, out=x) is allowed
     Case(T + "x.add(1, out=x)", NOT_ALLOWED_HERE, r"\bout\b"),
     Case(T + "x.type('os.system')", NOT_ALLOWED_HERE, r"invalid type"),
     Case(T + "x.type('torch.cuda.FloatTensor')", NOT_ALLOWED_HERE, r"invalid type"),
@@ -161,7 +161,7 @@ CASES = [
     Case("import numpy as np\na = np.ones(3)\na.tofile('x')", UNSUPPORTED, r"tofile"),
     Case("import numpy as np\na = np.ones(3)\na.astype(str)", NOT_ALLOWED_HERE, r"dtype"),
     Case("import numpy as np\na = np.ones(3)\na.astype(np.float64).view('S8')", UNSUPPORTED, r"view"),
-    Case("import numpy as np\nnp.random.randn(3)", UNSUPPORTED, r"random"),
+    Case("import numpy as np\nnp.random.RandomState(3)", UNSUPPORTED, r"RandomState"),
     Case("import numpy as np\nnp.float64('1e5')", UNSUPPORTED, r"number"),
     Case("import torch\nimport numpy as np\nt = torch.ones(3) + np.ones(3)", UNSUPPORTED,
          r"cannot be combined"),

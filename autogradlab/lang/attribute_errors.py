@@ -1,0 +1,60 @@
+"""The messages for an attribute a value does not have (split out of attributes.py): a typo gets a
+"did you mean", an out-of-scope part of torch says why, a process-wide switch points to its block form,
+and `x.grad.zero_()` before any backward() says why .grad is None."""
+
+from __future__ import annotations
+
+import ast
+import difflib
+import sys
+from typing import Any
+
+import torch
+
+from autogradlab.errors import NameNotDefined, NotSupported, ProgramError, ProgramTypeError
+from autogradlab.lang import allowlist as al
+from autogradlab.lang.allowed_imports import MODEL_HINT, out_of_scope
+from autogradlab.lang.grad_decorators import GRAD_MODE_HINTS
+from autogradlab.lang.safe_values import Namespace
+
+
+def _closest(name: str, candidates: Any) -> str | None:
+    found = difflib.get_close_matches(name, list(candidates), n=1, cutoff=0.75)
+    return found[0] if found else None
+
+
+def _no_tensor_attribute(name: str, call: bool) -> ProgramError:
+    """`x.gard`, `x.sumn()`: a typo, not a missing feature, when torch has no such name either."""
+    if hasattr(torch.Tensor, name):
+        what = "method `.{}()`" if call else "attribute `.{}`"
+        return NotSupported(f"the tensor {what.format(name)} is not supported in Autograd Lab")
+    best = _closest(name, list(al.TENSOR_PROPERTIES) + list(al.TENSOR_METHODS))
+    return NameNotDefined(f"tensors have no attribute `.{name}`",
+                          hint=f"did you mean `.{best}`?" if best else None)
+
+
+def _no_module_member(base: Namespace, name: str) -> ProgramError:
+    why = out_of_scope(f"{base.qualname}.{name}")
+    if why is not None:
+        return NotSupported(f"`{base.qualname}.{name}` is not supported in Autograd Lab",
+                            hint=f"{why}; {MODEL_HINT}")
+    module = sys.modules.get(base.qualname)
+    best = _closest(name, base.members)
+    if best is not None and module is not None and name not in vars(module):
+        return NameNotDefined(f"module `{base.qualname}` has no attribute `{name}`",
+                              hint=f"did you mean `{base.qualname}.{best}`?")
+    return NotSupported(f"`{base.qualname}.{name}` is not supported in Autograd Lab",
+                        hint=GRAD_MODE_HINTS.get(f"{base.qualname}.{name}"))
+
+
+def _none_has_nothing(node: ast.AST, name: str, call: bool) -> ProgramError:
+    """`x.grad.zero_()` before any backward(): say why it is None, not that None is unsupported."""
+    target = node.func.value if call and isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+        else node.value if isinstance(node, ast.Attribute) else None
+    text = ast.unparse(target) if target is not None else "the value"
+    what = f"`.{name}()`" if call else f"`.{name}`"
+    hint = None
+    if text.endswith(".grad"):
+        hint = ("a tensor has no .grad until backward() has reached it; a non-leaf tensor (one made by "
+                "an operation) keeps none unless you call .retain_grad() before backward()")
+    return ProgramTypeError(f"`{text}` is None, so it has no {what}", hint=hint)

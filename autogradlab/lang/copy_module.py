@@ -1,0 +1,53 @@
+"""`import copy` / `copy.deepcopy(x.grad)`: a Chinese autograd lesson keeps each backward's gradient
+that way before `x.grad.zero_()`.
+
+Tensors are copied by PyTorch's own deepcopy (a leaf copies with its requires_grad; a non-leaf is
+refused by PyTorch with its own message), NumPy arrays as arrays, numbers, strings and None are
+returned as they are (immutable). Containers are refused: a deepcopy walks them recursively (deep
+nesting) and the copy's size is what the program already built, so a list is copied with `list(x)`
+or a comprehension instead. Every copy is counted towards the size limits before it is made.
+"""
+
+from __future__ import annotations
+
+import ast
+import copy as py_copy
+from typing import TYPE_CHECKING, Any
+
+import torch
+
+from autogradlab.errors import NotSupported
+from autogradlab.lang.calls import translate_torch_error
+from autogradlab.lang.numpy_ops import array_copy
+from autogradlab.lang.safe_values import Namespace, SafeArray, SafeFunction
+
+if TYPE_CHECKING:
+    from autogradlab.lang.interpreter import Interpreter
+
+_IMMUTABLE = (bool, int, float, complex, str, type(None))
+
+
+def _copier(name: str):  # noqa: ANN202
+    def impl(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
+        if kwargs or len(args) != 1:
+            raise NotSupported(f"Autograd Lab supports `copy.{name}(x)` with one argument")
+        value = args[0]
+        if isinstance(value, torch.Tensor):
+            interp.sizes.check_elements(value.numel(), f"copy.{name}")
+            try:
+                result = py_copy.deepcopy(value) if name == "deepcopy" else py_copy.copy(value)
+            except Exception as exc:  # noqa: BLE001 - PyTorch's own message (non-leaf deepcopy)
+                raise translate_torch_error(exc, name, [value]) from None
+            interp.sizes.add_result(result)
+            return result
+        if isinstance(value, SafeArray):
+            return array_copy(interp, value)
+        if isinstance(value, _IMMUTABLE):
+            return value
+        raise NotSupported(f"Autograd Lab supports `copy.{name}` of tensors, numpy arrays and numbers; "
+                           f"copy a list with list(x) or a comprehension")
+    return SafeFunction(f"copy.{name}", impl)
+
+
+def copy_namespace() -> Namespace:
+    return Namespace("copy", {"copy": _copier("copy"), "deepcopy": _copier("deepcopy")})

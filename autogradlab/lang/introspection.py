@@ -1,0 +1,77 @@
+"""`dir(...)` and `help(...)`, as d2l's "Documentation" section (lookup-api) uses them:
+`print(dir(torch.distributions))` and `help(torch.ones)`.
+
+Both only read names and documentation text of what the program can already reach (a module or
+function of the language, or one of its values); nothing is looked up by a string (`help('os')`
+would import a module by name, so strings are refused), and nothing but text comes back. `dir`
+makes a list of names (counted like any list), `help` prints pydoc's plain text exactly as Python's
+`help()` does with its output redirected (counted like print). `help` of a whole module would print
+hundreds of kilobytes: one function at a time.
+"""
+
+from __future__ import annotations
+
+import ast
+import builtins as py_builtins
+import pydoc
+import sys
+from typing import TYPE_CHECKING, Any
+
+from autogradlab.errors import NotSupported, ProgramTypeError
+from autogradlab.lang.safe_values import Namespace, SafeArray, SafeFunction, UserFunction, is_data
+
+if TYPE_CHECKING:
+    from autogradlab.lang.interpreter import Interpreter
+
+
+def _library_object(value: SafeFunction | Namespace) -> Any:
+    """The real module or function an allowlisted name stands for (our own qualnames, never the
+    program's strings)."""
+    if isinstance(value, Namespace):
+        module = sys.modules.get(value.qualname)
+        if module is None:
+            raise NotSupported(f"dir()/help() of `{value.qualname}` is not supported in Autograd Lab")
+        return module
+    parts = value.qualname.split(".")
+    obj: Any = sys.modules.get(parts[0]) if len(parts) > 1 else py_builtins
+    for part in parts[1:] if len(parts) > 1 else parts:
+        obj = getattr(obj, part, None)
+        if obj is None:
+            raise NotSupported(f"dir()/help() of `{value.qualname}` is not supported in Autograd Lab")
+    return obj
+
+
+def _dir(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> list[str]:
+    if kwargs or len(args) != 1:
+        raise NotSupported("Autograd Lab supports `dir(x)` with one argument (a module, function or value)")
+    value = args[0]
+    if isinstance(value, (Namespace, SafeFunction)):
+        names = dir(_library_object(value))
+    elif isinstance(value, SafeArray):
+        names = dir(value.array)
+    elif isinstance(value, UserFunction) or not is_data(value):
+        raise NotSupported("Autograd Lab supports `dir(x)` for modules, library functions and values")
+    else:
+        names = dir(value)
+    interp.sizes.charge_sequence(len(names), "the list dir() builds")
+    return names
+
+
+def _help(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> None:
+    from autogradlab.lang.builtins import _charge_printed
+    if kwargs or len(args) != 1:
+        raise NotSupported("Autograd Lab supports `help(f)` with one library function, e.g. help(torch.ones)")
+    value = args[0]
+    if isinstance(value, str):
+        raise ProgramTypeError("help('name') looks a topic up by its name; Autograd Lab shows help for a "
+                               "function itself: help(torch.ones)")
+    if not isinstance(value, SafeFunction):
+        raise NotSupported("Autograd Lab shows help() for one library function at a time, e.g. "
+                           "help(torch.ones) (a whole module's help is hundreds of kilobytes)")
+    text = pydoc.plain(pydoc.render_doc(_library_object(value), "Help on %s:")) + "\n"
+    _charge_printed(interp, len(text))
+    interp.hooks.on_print(text)
+
+
+INTROSPECTION: dict[str, SafeFunction] = {"dir": SafeFunction("dir", _dir),
+                                          "help": SafeFunction("help", _help)}

@@ -1,0 +1,168 @@
+"""Python's `random` and NumPy's `np.random` as lessons use them (`a = np.random.randn()` in
+"Learning PyTorch with Examples", `import random` in course notebooks).
+
+Each run owns its generators, seeded with the run's seed (a `random.Random` and a legacy
+`np.random.RandomState`, the same streams `random.seed(seed)` / `np.random.seed(seed)` give plain
+Python): nothing touches the process-wide ones, and a program's `seed(...)` reseeds only its own.
+Sizes are counted with Python ints and checked before NumPy allocates (same limits as torch);
+arguments are plain numbers and int shapes only (NumPy would turn a nested list into an array first).
+"""
+
+from __future__ import annotations
+
+import ast
+import math
+import random as py_random
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from autogradlab.errors import NotSupported, ProgramTypeError
+from autogradlab.lang.numpy_ops import _guarded, _shape, _wrap, charge
+from autogradlab.lang.safe_values import Namespace, SafeFunction
+
+if TYPE_CHECKING:
+    from autogradlab.lang.interpreter import Interpreter
+
+_NUMBERS = (int, float, np.integer, np.floating)
+SEED_LIMIT = 2**32   # RandomState takes 0 <= seed < 2**32; random.Random's seeds stay as small
+
+
+def _run_seed(interp: Interpreter) -> int:
+    return int(getattr(interp, "run_seed", 0)) % SEED_LIMIT
+
+
+def numpy_state(interp: Interpreter) -> np.random.RandomState:
+    state = interp.__dict__.get("_numpy_random")
+    if state is None:
+        state = interp.__dict__["_numpy_random"] = np.random.RandomState(_run_seed(interp))
+    return state
+
+
+def python_random(interp: Interpreter) -> py_random.Random:
+    state = interp.__dict__.get("_python_random")
+    if state is None:
+        state = interp.__dict__["_python_random"] = py_random.Random(_run_seed(interp))
+    return state
+
+
+def _seed_value(args: list, kwargs: dict, what: str) -> int | None:
+    values = list(args) + [kwargs.pop("seed")] if "seed" in kwargs else list(args)
+    if kwargs or len(values) > 1:
+        raise NotSupported(f"Autograd Lab supports `{what}(n)` with one int seed")
+    value = values[0] if values else None
+    if value is not None and (not isinstance(value, (int, np.integer)) or isinstance(value, bool)):
+        raise ProgramTypeError(f"{what}() needs an int seed here")
+    if value is not None and not 0 <= value < SEED_LIMIT:
+        raise ProgramTypeError(f"{what}(): Seed must be between 0 and 2**32 - 1")
+    return None if value is None else int(value)
+
+
+def _size(interp: Interpreter, size: Any, what: str) -> tuple[int, ...] | None:
+    if size is None:
+        return None
+    shape = _shape(size)
+    if any(n < 0 for n in shape):
+        raise ProgramTypeError("negative dimensions are not allowed")
+    charge(interp, math.prod(shape), what)
+    return shape
+
+
+def _numbers(values: list, what: str) -> list:
+    for value in values:
+        if not isinstance(value, _NUMBERS) or isinstance(value, bool):
+            raise NotSupported(f"Autograd Lab supports `{what}` with plain numbers (not arrays or lists)")
+    return values
+
+
+def _np_shape_args(name: str):  # noqa: ANN202
+    """randn(d0, d1, ...) / rand(d0, d1, ...): the shape as separate ints."""
+    def impl(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
+        if kwargs:
+            raise NotSupported(f"Autograd Lab supports `np.random.{name}(d0, d1, ...)`")
+        shape = _size(interp, tuple(args), f"np.random.{name}") if args else None
+        method = getattr(numpy_state(interp), name)
+        return _wrap(_guarded(lambda: method(*shape) if shape else method()))
+    return SafeFunction(f"numpy.random.{name}", impl)
+
+
+def _np_sized(name: str, params: tuple[str, ...]):  # noqa: ANN202
+    """normal(loc, scale, size), uniform(low, high, size), randint(low, high, size), random(size)."""
+    def impl(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
+        names = (*params, "size")
+        if len(args) > len(names) or set(kwargs) - set(names):
+            raise NotSupported(f"Autograd Lab supports `np.random.{name}({', '.join(names)})`")
+        bound = dict(zip(names, args, strict=False)) | kwargs
+        size = _size(interp, bound.pop("size", None), f"np.random.{name}")
+        _numbers(list(bound.values()), f"np.random.{name}")
+        method = getattr(numpy_state(interp), name)
+        return _wrap(_guarded(lambda: method(**bound, size=size)))
+    return SafeFunction(f"numpy.random.{name}", impl)
+
+
+def _np_seed(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> None:
+    seed = _seed_value(args, dict(kwargs), "np.random.seed")
+    interp.__dict__["_numpy_random"] = np.random.RandomState(_run_seed(interp) if seed is None else seed)
+
+
+def numpy_random_namespace() -> Namespace:
+    return Namespace("numpy.random", {
+        "seed": SafeFunction("numpy.random.seed", _np_seed),
+        "randn": _np_shape_args("randn"), "rand": _np_shape_args("rand"),
+        "standard_normal": _np_sized("standard_normal", ()), "random": _np_sized("random", ()),
+        "normal": _np_sized("normal", ("loc", "scale")), "uniform": _np_sized("uniform", ("low", "high")),
+        "randint": _np_sized("randint", ("low", "high")),
+    })
+
+
+# -- Python's random ------------------------------------------------------------------------------
+MAX_SAMPLE = 1_000_000   # random.sample(range(10**18), k): k items are made, so k is bounded
+
+
+def _py(name: str, arity: tuple[int, int]):  # noqa: ANN202
+    low, high = arity
+
+    def impl(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
+        if kwargs or not low <= len(args) <= high:
+            raise NotSupported(f"Autograd Lab supports `random.{name}(...)` with {low}-{high} "
+                               f"positional arguments")
+        if name in ("choice", "shuffle", "sample"):
+            return _py_sequence(interp, name, args)
+        _numbers(list(args), f"random.{name}")
+        return _guarded(lambda: getattr(python_random(interp), name)(*args))
+    return SafeFunction(f"random.{name}", impl)
+
+
+def _py_sequence(interp: Interpreter, name: str, args: list) -> Any:
+    population = args[0]
+    if not isinstance(population, (list, tuple, range, str)):
+        raise NotSupported(f"Autograd Lab supports `random.{name}` on lists, tuples, ranges and strings")
+    if name == "shuffle" and not isinstance(population, list):
+        raise ProgramTypeError("random.shuffle() needs a list")
+    if name == "sample":
+        if len(args) != 2 or not isinstance(args[1], int) or isinstance(args[1], bool):
+            raise NotSupported("Autograd Lab supports `random.sample(population, k)`")
+        if args[1] > MAX_SAMPLE:
+            raise ProgramTypeError(f"random.sample: k = {args[1]} is more than Autograd Lab's "
+                                   f"{MAX_SAMPLE:,} items")
+    method = getattr(python_random(interp), name)
+    return _guarded(lambda: method(*args))
+
+
+def _py_seed(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> None:
+    seed = _seed_value(args, dict(kwargs), "random.seed")
+    interp.__dict__["_python_random"] = py_random.Random(_run_seed(interp) if seed is None else seed)
+
+
+PY_FUNCTIONS = {"random": (0, 0), "uniform": (2, 2), "randint": (2, 2), "randrange": (1, 3),
+                "gauss": (0, 2), "normalvariate": (0, 2), "choice": (1, 1), "shuffle": (1, 1),
+                "sample": (2, 2)}
+
+
+def python_random_namespace() -> Namespace:
+    return Namespace("random", {"seed": SafeFunction("random.seed", _py_seed),
+                                **{name: _py(name, arity) for name, arity in PY_FUNCTIONS.items()}})
+
+
+def random_namespaces() -> dict[str, Namespace]:
+    return {"random": python_random_namespace(), "numpy.random": numpy_random_namespace()}

@@ -73,6 +73,7 @@ def random_into(interp: Interpreter, op: str, fn: Callable[..., Any], args: list
             f"{shape_text(shape)}; Autograd Lab does not resize out= tensors (PyTorch would "
             f"resize it and warn that this is deprecated)",
             hint="pass an out= tensor of the result's shape, or assign the result: y = torch.op(...)")
+    notify_memory(interp, "write", out)
     try:
         fn(*args, **kwargs, out=out, generator=interp.generator)
     except Exception as exc:  # noqa: BLE001 - dtype, autograd: PyTorch's own message

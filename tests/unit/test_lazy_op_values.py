@@ -312,3 +312,16 @@ def test_steps_runs_hold_the_same_values(oracle):
     assert len(got) == len(expected.values)
     for g, e in zip(got, expected.values, strict=True):
         np.testing.assert_allclose(g, e)
+
+
+@pytest.mark.parametrize("write", ["torch.randn(3, out=y)", "torch.rand(3, out=y)", "torch.sin_(y)",
+                                   "torch.zeros(3, out=y)"])
+def test_random_and_function_writes_keep_the_earlier_value(write):
+    """Writes added with the tutorials (random creation into out=, torch.sin_(y)) announce themselves
+    too: the op that made y still shows y's value from before the write."""
+    before = trace.STALE_LAZY[0]
+    report = run_program(f"import torch\nx = torch.ones(3)\ny = x * 2\n{write}\nz = y + 1\n")
+    assert report.error is None, report.error
+    assert trace.STALE_LAZY[0] == before
+    mul = next(op for op in report.ops if op.op == "mul")
+    np.testing.assert_array_equal(np.asarray(mul.outputs[0].value), [2.0, 2.0, 2.0])

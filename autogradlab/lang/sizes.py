@@ -15,7 +15,7 @@ from typing import Any
 import torch
 
 from autogradlab.errors import LimitExceeded
-from autogradlab.lang import shapes
+from autogradlab.lang import live_memory, shapes
 from autogradlab.lang.percent_format import check_percent_format
 from autogradlab.lang.text_weight import sequence_weight
 from autogradlab.limits import Limits
@@ -142,7 +142,9 @@ class SizeGuard:
 
     def __init__(self, limits: Limits) -> None:
         self.limits = limits
-        self.total_elements = 0
+        self.total_elements = 0   # created so far; relieved to what is really held (live_memory)
+        relief = limits.max_total_elements >= live_memory.RELIEF_FROM
+        self._baseline = live_memory.allocated_bytes() if relief else None
         self.total_sequence_items = 0
         self.printed_chars = 0   # print()'s text so far (builtins._print)
         self._predicted: dict[tuple, int] = {}   # cache_key -> elements the meta run gave
@@ -157,6 +159,10 @@ class SizeGuard:
                 hint="use smaller sizes (limit max_tensor_elements)")
         total_limit = self.limits.max_total_elements
         if self.total_elements + elements > total_limit:
+            held = live_memory.relieved_count(self._baseline, total_limit, elements)
+            if held is not None:
+                self.total_elements = held
+                return
             raise LimitExceeded(
                 f"the program would create more than {total_limit:,} tensor elements in total "
                 f"(at {what}); the limit is {total_limit:,}",

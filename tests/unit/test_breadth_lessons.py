@@ -4,6 +4,7 @@ compared with plain PyTorch (tests/oracle.py), and hostile variants that must st
 from __future__ import annotations
 
 import dataclasses
+import gc
 
 import pytest
 
@@ -133,6 +134,7 @@ def test_random_modules_stay_bounded_and_closed(source: str, says: str) -> None:
 def test_random_arrays_count_towards_the_total() -> None:
     limits = dataclasses.replace(DEFAULT_LIMITS, max_total_elements=1_000_000)
     source = "import numpy as np\nx = []\nfor i in range(20):\n    x.append(np.random.rand(100_000))"
+    gc.collect()   # the run's memory baseline, as in a fresh sandbox job (lang/live_memory.py)
     report = run_program(source, limits=limits)
     assert not report.ok and "in total" in report.error.message and report.error.line == 4
 

@@ -8,6 +8,7 @@ merge. Boundary cases sit just below and above each limit.
 
 from __future__ import annotations
 
+import gc
 import re
 import time
 from typing import NamedTuple
@@ -122,6 +123,7 @@ def warm_engine() -> None:
 @pytest.mark.parametrize("case", CASES, ids=case_id)
 def test_hostile_program_is_refused(case: Case, tmp_path, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
+    gc.collect()   # memory in use at the start is the run's baseline, as in a fresh sandbox job
     start = time.process_time()
     report = run_program(case.program, limits=case.limits, torchviz=False)
     elapsed = time.process_time() - start

@@ -1,9 +1,10 @@
 """Tutorials no one here wrote (tests/programs/tutorial_*.py, manifest TUTORIALS) run as written and
 give what plain PyTorch gives: outcome and error line, variables, printed text, displays.
 
-The two 2,000-iteration polynomial fits (`slow`) run here with raised time and op limits, so this
-file checks what they compute; whether they fit the default limits is issue 9's speed work, measured
-by bench/tutorial_corpus.py.
+The 2,000-iteration programs (`slow`) run here with every default limit but the time limit (a
+loaded test machine must not decide the outcome): sizes, ops, steps and max_total_elements, which
+bounds what a run holds, not how much a loop makes and lets go (lang/live_memory.py). Whether they
+fit the default 5 s is issue 9's speed work, measured by bench/tutorial_corpus.py.
 """
 
 from __future__ import annotations
@@ -20,9 +21,7 @@ from tests.oracle import OracleRun, run_trusted, value_mismatches
 from tests.programs.manifest import TUTORIALS, ProgramSpec, spec_id
 from tests.unit.test_seed_programs import same_lines
 
-SLOW_LIMITS = dataclasses.replace(DEFAULT_LIMITS, timeout_s=120.0, max_ops=1_000_000,
-                                  max_total_elements=10**9,
-                                  max_steps=10_000_000)
+SLOW_LIMITS = dataclasses.replace(DEFAULT_LIMITS, timeout_s=120.0)
 
 
 @functools.cache

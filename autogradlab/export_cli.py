@@ -133,7 +133,8 @@ def _eigen(report: Any, var: str, slug: str, out: Path, lang: str, done: Exporte
     logging.getLogger("choreographer").setLevel(logging.CRITICAL)
     for ext in ("png", "svg"):
         try:
-            _write(out, file_name(slug, f"eigen-{var}", ext), export_figure(analysis, power, ext), done)
+            _write(out, file_name(slug, f"eigen-{var}", ext), export_figure(analysis, power, ext, lang),
+                   done)
         except RuntimeError as exc:
             done.problems.append(messages.text(lang, "present.cli_failed", name=slug,
                                                figure=f"eigen {var} .{ext}", reason=exc))

@@ -13,7 +13,7 @@ import streamlit as st
 
 from autogradlab.engine.eigen import EigenAnalysis, analyse, power_iteration
 from autogradlab.engine.eigen_words import describe, fmt, kind_title, polar, vec
-from autogradlab.render import eigen_plot
+from autogradlab.render import eigen_legend, eigen_plot
 from components import eigen_input, links, present, state
 from components.i18n import current_lang, t
 
@@ -97,6 +97,7 @@ def plane(rows: tuple[tuple[float, ...], ...]) -> None:
     else:
         power = power_iteration(an, start=v) if view == VIEWS[1] else None
         fig = eigen_plot.plane_figure(an, v, power, title)
+    fig = eigen_legend.localize(fig, current_lang())
     _chart(fig)
     _downloads(fig)
     st.markdown(_probe_words(an, v))
@@ -116,7 +117,7 @@ def rows_text(rows: tuple[tuple[float, ...], ...]) -> str:
 
 def space(rows: tuple[tuple[float, ...], ...]) -> None:
     an = analyse(rows)
-    fig = eigen_plot.space_figure(an, f"A = {rows_text(rows)}")
+    fig = eigen_legend.localize(eigen_plot.space_figure(an, f"A = {rows_text(rows)}"), current_lang())
     _chart(fig)
     _downloads(fig)
     _power_words(an)

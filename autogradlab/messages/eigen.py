@@ -126,6 +126,14 @@ EN = {
     "eigen.p.negative": "; λ < 0, so the arrow flips sign every step while its line stays the same",
     "eigen.p.no_component": ". This start vector has no component along that direction, so in exact "
                             "arithmetic it never reaches it: try another start",
+    "eigen.legend_grid": "grid",
+    "eigen.legend_grid_under_a": "grid under A",
+    "eigen.legend_circle": "unit circle",
+    "eigen.legend_circle_under_a": "unit circle under A",
+    "eigen.legend_sphere": "unit sphere",
+    "eigen.legend_sphere_under_a": "unit sphere under A",
+    "eigen.legend_power": "power iteration Aᵏv/‖Aᵏv‖",
+    "eigen.legend_direction": "eigen-direction λ = {lam}",
 }
 
 ZH = {
@@ -234,5 +242,13 @@ ZH = {
     "eigen.p.dominant": "λ = {lam} 的模最大；其他方向相对它每一步缩小 {ratio} 倍",
     "eigen.p.negative": "；λ < 0，所以箭头每一步都反向，但所在直线不变",
     "eigen.p.no_component": "。这个起始向量在该方向上没有分量，所以在精确计算下永远到达不了：换一个起点试试",
+    "eigen.legend_grid": "网格",
+    "eigen.legend_grid_under_a": "A 作用后的网格",
+    "eigen.legend_circle": "单位圆",
+    "eigen.legend_circle_under_a": "A 作用后的单位圆",
+    "eigen.legend_sphere": "单位球面",
+    "eigen.legend_sphere_under_a": "A 作用后的单位球面",
+    "eigen.legend_power": "幂迭代 Aᵏv/‖Aᵏv‖",
+    "eigen.legend_direction": "特征方向 λ = {lam}",
 }
 

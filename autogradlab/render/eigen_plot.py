@@ -214,11 +214,14 @@ def figure_for(an: EigenAnalysis, power: PowerIteration | None, v: np.ndarray | 
     return plane_figure(an, np.array([1.0, 0.0]) if v is None else v, power)
 
 
-def export_figure(an: EigenAnalysis, power: PowerIteration, fmt_: str) -> bytes:
-    """The figure as a 16:9 file: html always; png/svg through kaleido and a Chromium."""
+def export_figure(an: EigenAnalysis, power: PowerIteration, fmt_: str, lang: str = "en") -> bytes:
+    """The figure as a 16:9 file: html always; png/svg through kaleido and a Chromium. The legend is
+    in `lang` (render/eigen_legend.py)."""
     import plotly.graph_objects as go
 
-    fig = go.Figure(figure_for(an, power))
+    from autogradlab.render.eigen_legend import localize
+
+    fig = go.Figure(localize(figure_for(an, power), lang))
     fig.update_layout(width=SLIDE["width"], height=SLIDE["height"])
     if fmt_ == "html":
         return fig.to_html(include_plotlyjs=True, full_html=True).encode("utf-8")

@@ -43,4 +43,5 @@ LANG = _rules(
 LANG_HINTS = _rules(
     (r"write `device = \"cuda\" if torch\.cuda\.is_available\(\) else \"cpu\"` to run the same code here and "
      r"on a GPU machine", "errors_lang.hint_gpu"),
+    (r"only \.requires_grad, \.grad and \.data can be assigned", "errors_lang.hint_assignable"),
 )

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 import streamlit as st
 
-from autogradlab import messages
+from autogradlab import error_words, messages
 from autogradlab.report import ErrorInfo
 from components import editor
 from components.i18n import current_lang, t
@@ -32,8 +32,11 @@ def _localized(text: str, key: str | None, params: tuple[tuple[str, str], ...]) 
     lang = current_lang()
     if key is None or lang == messages.DEFAULT_LANG or key not in messages.catalogue(lang):
         return text
+    values = dict(params)
+    if key == "errors.not_supported" and "what" in values:
+        values["what"] = error_words.say_what(lang, values["what"])
     try:
-        return messages.text(lang, key, **dict(params))
+        return messages.text(lang, key, **values)
     except (KeyError, IndexError, ValueError):   # a parameter missing: the English text is still right
         return text
 

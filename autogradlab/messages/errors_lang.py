@@ -30,6 +30,7 @@ EN = {
                                    "Tensors, not {type}",
     "errors_lang.hint_gpu": "write `device = \"cuda\" if torch.cuda.is_available() else \"cpu\"` to run the "
                             "same code here and on a GPU machine",
+    "errors_lang.hint_assignable": "only .requires_grad, .grad and .data can be assigned",
 }
 
 ZH = {
@@ -58,4 +59,5 @@ ZH = {
     "errors_lang.jacobian_inputs": "传给 jacobian 的输入必须是一个张量或张量的元组，而不是 {type}",
     "errors_lang.hint_gpu": "写成 `device = \"cuda\" if torch.cuda.is_available() else \"cpu\"`，"
                             "同一段代码就能在这里和有 GPU 的机器上运行",
+    "errors_lang.hint_assignable": "只能给 .requires_grad、.grad 和 .data 赋值",
 }

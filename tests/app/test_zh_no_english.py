@@ -76,3 +76,12 @@ def test_the_check_finds_english_on_the_english_page():
     at = open_app(code=links.encode_code(MM), lang="en")
     found = english(texts(at))
     assert any("the first matrix needs as many columns" in s for s in found), found
+
+
+def test_a_refusal_names_the_construct_in_chinese():
+    source = "import torch\nx = torch.ones(2)\nx.foo = 1\n"
+    at = open_app(code=links.encode_code(source), lang="zh")
+    assert not at.exception
+    shown = texts(at)
+    assert "Autograd Lab 不支持：给属性 `.foo` 赋值" in shown, shown
+    assert not english(shown, ("Autograd Lab",)), english(shown, ("Autograd Lab",))

@@ -1,0 +1,60 @@
+"""Refusals ("… is not supported in Autograd Lab") in Chinese (autogradlab/error_words.py, issue 10):
+the engine's own `what` for real refused programs is said in Chinese; code and type names stay."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from autogradlab import error_words, messages
+from autogradlab.engine import run_program
+
+REFUSED = [
+    "class A:\n    pass\n",
+    "d = {k: 1 for k in range(3)}\n",
+    "s = {k for k in range(3)}\n",
+    "s = {1, 2}\n",
+    "x = b'ab'\n",
+    "from . import x\n",
+    "x = 5\nprint(f'{x!r}')\n",
+    "x = (y := 3)\n",
+    "import torch\nx = torch.ones(2)\nprint(x.__class__)\n",
+    "async def f():\n    pass\n",
+    "def f():\n    global g\n",
+    "def f():\n    yield 1\n",
+    "raise ValueError('x')\n",
+    "import torch\nx = torch.ones(2)\nx.foo = 1\n",
+    "import torch\nx = torch.ones(2)\ny = x.storage()\n",
+    "import numpy as np\na = np.ones(2)\nb = a.tofile('x')\n",
+    "match 1:\n    case 1:\n        pass\n",
+]
+ALLOWED = {"Autograd", "Lab", "numpy", "ndarray", "tensor", "Tensor", "torch", "f-string", "bytes", "lambda"}
+
+
+def refusal(source: str):
+    report = run_program(source)
+    assert report.error is not None, source
+    assert report.error.key == "errors.not_supported", report.error
+    return dict(report.error.params)["what"]
+
+
+@pytest.mark.parametrize("source", REFUSED)
+def test_the_refused_construct_is_named_in_chinese(source):
+    what = refusal(source)
+    said = messages.text("zh", "errors.not_supported", what=error_words.say_what("zh", what))
+    outside_code = re.sub(r"`[^`]*`", "", said)
+    words = [w for w in re.findall(r"[A-Za-z][A-Za-z-]{2,}", outside_code) if w not in ALLOWED]
+    assert not words, (what, said)
+    for code in re.findall(r"`[^`]*`", what):   # the code the refusal names is still there
+        assert code in said
+
+
+@pytest.mark.parametrize("source", REFUSED[:4])
+def test_english_is_the_engines_own_words(source):
+    what = refusal(source)
+    assert error_words.say_what("en", what) == what
+
+
+def test_an_unknown_shape_stays_as_it_is():
+    assert error_words.say_what("zh", "something new and strange") == "something new and strange"

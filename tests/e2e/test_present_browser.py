@@ -58,7 +58,9 @@ def test_every_page_in_presentation_mode(browser, server, artifacts):
         settle(page)
         expect(page.get_by_text("Program: 6 lines, y = 2 * torch.dot(x, x)")).to_be_visible()
         assert page.locator(".st-key-editor_source").is_hidden(), "the editor is folded"
-        assert page.evaluate("getComputedStyle(document.documentElement).fontSize") == "22px"
+        # the projector stylesheet may land a moment after the figure (shared server, loaded machine)
+        page.wait_for_function("getComputedStyle(document.documentElement).fontSize === '22px'",
+                               timeout=30_000)
         assert text_height(page, GRAPH) >= MIN_TEXT_PX
         page.screenshot(path=str(artifacts / "present-graph.png"))
         page.get_by_text("Program: 6 lines").click()          # unfold: the real editor, typing works

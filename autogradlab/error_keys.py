@@ -115,10 +115,11 @@ NOTES = _rules(
 
 # PyTorch's errors as the engine retells them (autogradlab/error_keys_torch.py), matched first.
 from autogradlab.error_keys_lang import LANG, LANG_HINTS  # noqa: E402 - it uses _rules above
+from autogradlab.error_keys_more import MORE, MORE_HINTS  # noqa: E402
 from autogradlab.error_keys_torch import TORCH, TORCH_HINTS  # noqa: E402 - it uses _rules above
 
-MESSAGES = TORCH + LANG + MESSAGES
-HINTS = TORCH_HINTS + LANG_HINTS + HINTS
+MESSAGES = TORCH + LANG + MORE + MESSAGES
+HINTS = TORCH_HINTS + LANG_HINTS + MORE_HINTS + HINTS
 
 Params = tuple[tuple[str, str], ...]
 MAX_CHARS = 600

@@ -52,7 +52,85 @@ _ZH: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), z) for p, z
     (r"dict comprehensions", "字典推导式"),
     (r"set comprehensions", "集合推导式"),
     (r"lambda expressions", "lambda 表达式"),
+    (r"(?P<name>`[^`]+`) statements other than (?P<a>`[^`]+`) and (?P<b>`[^`]+`)",
+     "{a} 和 {b} 以外的 {name} 语句"),
+    (r"double-underscore import aliases such as (?P<name>`[^`]+`)", "双下划线的导入别名（如 {name}）"),
+    (r"private attributes such as (?P<name>`[^`]+`)", "私有属性（如 {name}）"),
+    (r"decorators \((?P<at>`[^`]+`)\) other than (?P<a>`[^`]+`) and (?P<b>`[^`]+`)",
+     "{a} 和 {b} 以外的装饰器（{at}）"),
+    (r"deleting items \((?P<name>`[^`]+`)\)", "删除元素（{name}）"),
+    (r"deleting attributes", "删除属性"),
+    (r"unpacking into anything but names \((?P<name>`[^`]+`)\)", "解包到名字以外的目标（{name}）"),
+    (r"(?P<name>`[^`]+`) unpacking in (?P<kind>calls|dictionaries)", "{kind}中的 {name} 解包"),
+    (r"calls", "调用"),
+    (r"dictionaries", "字典"),
+    (r"(?P<name>`[^`]+`) parameters", "{name} 参数"),
+    (r"(?P<name>`[^`]+`) constructs", "{name} 结构"),
+    (r"(?P<name>`[^`]+`) in f-strings", "f-string 中的 {name}"),
+    (r"async comprehensions", "异步推导式"),
+    (r"annotated assignments to anything but a name", "给名字以外的目标做带类型注解的赋值"),
+    (r"type parameters", "类型参数"),
+    (r"decorators", "装饰器"),
+    (r"shell commands \((?P<name>`[^`]+`)\)", "shell 命令（{name}）"),
+    (r"IPython magic commands \((?P<name>`[^`]+`)\)", "IPython 魔法命令（{name}）"),
+    # the things a size limit or a loop limit names (lang/sizes.py, interpreter.charge_loop_iterations)
+    (r"the list", "列表"),
+    (r"the text", "文本"),
+    (r"the repeated sequence", "重复得到的序列"),
+    (r"the result", "结果"),
+    (r"the range searched", "搜索的范围"),
+    (r"the range searched with (?P<name>`[^`]+`)", "用 {name} 搜索的范围"),
+    (r"the pieces of (?P<name>.+)", "{name} 的各个部分"),
+    (r"the list (?P<name>\S+) builds", "{name} 生成的列表"),
+    (r"the joined sequence", "拼接得到的序列"),
+    (r"the formatted string", "格式化得到的字符串"),
+    (r"the format string", "格式字符串"),
+    (r"the f-string", "f-string"),
+    (r"the dictionary", "字典"),
+    (r"the %-formatted string", "用 % 格式化得到的字符串"),
+    (r"iterating over the tensor", "遍历张量"),
+    (r"a for loop", "`for` 循环"),
+    (r"a while loop", "`while` 循环"),
+    (r"a list comprehension", "列表推导式"),
+    # what a function value is called where only data may go (lang/calls.require_data)
+    (r"the function (?P<name>`[^`]+`)", "函数 {name}"),
+    (r"the module (?P<name>`[^`]+`)", "模块 {name}"),
+    (r"a function", "函数"),
+    (r"(?P<code>[\w.]+)'s arguments", "{code} 的参数"),
+    (r"(?P<code>[\w.]+)'s bounds", "{code} 的上下界"),
+    (r"an? (?P<type>\w+) value", "{type} 值"),
 ))
+
+# where only data may go (lang/calls.require_data's `where`)
+_WHERE: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), z) for p, z in (
+    (r"in (?P<code>`[^`]+`)", "{code} 中"),
+    (r"in an assignment", "赋值中"),
+    (r"in an unpacking assignment", "解包赋值中"),
+    (r"in a comprehension", "推导式中"),
+    (r"in a for loop", "`for` 循环中"),
+    (r"in a slice", "切片中"),
+    (r"in an f-string", "f-string 中"),
+    (r"inside a list or tuple", "列表或元组中"),
+    (r"inside a list", "列表中"),
+    (r"as a return value", "返回值中"),
+    (r"as a default value", "默认值中"),
+    (r"as a dictionary value", "字典的值中"),
+    (r"as an index", "下标中"),
+    (r"as an argument of (?P<code>\S+)", "{code} 的参数中"),
+    (r"after (?P<code>`[^`]+`)", "{code} 之后"),
+    (r"before (?P<code>`[^`]+`)", "{code} 之前"),
+))
+
+
+def say_where(lang: str, where: str) -> str:
+    """require_data's `where` in `lang` (unchanged in English or when its shape is unknown)."""
+    if messages.normalize(lang) != "zh":
+        return where
+    for pattern, template in _WHERE:
+        match = pattern.fullmatch(where)
+        if match:
+            return template.format(**match.groupdict())
+    return where
 
 
 def say_what(lang: str, what: str) -> str:
@@ -63,7 +141,8 @@ def say_what(lang: str, what: str) -> str:
     for pattern, template in _ZH:
         match = pattern.fullmatch(what)
         if match:
-            parts = {k: say_what(lang, v) if k in ("name", "kind") and not v.startswith("`") else v
+            parts = {k: say_what(lang, v) if k in ("name", "kind") and not v.startswith("`")
+                     and not (pattern.pattern.startswith("the pieces") or "builds" in pattern.pattern) else v
                      for k, v in match.groupdict().items()}
             return template.format(**parts)
     return what

@@ -29,8 +29,30 @@ class ProgramError(Exception):
         return self
 
     def to_info(self) -> ErrorInfo:
-        return ErrorInfo(self.kind, self.message, self.line, self.column, self.hint, key=self.key,
-                         params=self.params)
+        key, params = self.key, self.params
+        if key is None:
+            key, params = _origin_key(self)
+        return ErrorInfo(self.kind, self.message, self.line, self.column, self.hint, key=key,
+                         params=params)
+
+
+def _origin_key(error: ProgramError) -> tuple[str | None, tuple[tuple[str, str], ...]]:
+    """A message no rule recognises that is Python's or NumPy's own text (kept for `except ... as e`,
+    lang/exceptions.remember_python_error), or Python's syntax message, is framed as their words in
+    the reader's language (errors_runtime.python_said); a KeyError's text is the missing key."""
+    from autogradlab import error_keys
+
+    key, params = error_keys.recognise(error.message)
+    if key is not None:
+        return key, params
+    py_type = getattr(error, "py_type", None)
+    if py_type is not None and getattr(error, "py_message", None) == error.message:
+        if issubclass(py_type, KeyError):
+            return "errors_runtime.key_error", (("key", error.message),)
+        return "errors_runtime.python_said", (("text", error.message),)
+    if error.kind == "syntax":
+        return "errors_runtime.python_said", (("text", error.message),)
+    return None, ()
 
 
 class ProgramSyntaxError(ProgramError):

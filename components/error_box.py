@@ -8,37 +8,22 @@ from dataclasses import replace
 
 import streamlit as st
 
-from autogradlab import error_words, messages
+from autogradlab import error_text
 from autogradlab.report import ErrorInfo
 from components import editor
 from components.i18n import current_lang, t
 from components.text import escape_markdown, markdown_with_code
 
-KINDS = ("syntax", "unsupported", "name", "type", "value", "index", "shape", "autograd", "limit",
-         "timeout", "memory", "crash", "internal", "busy")
+KINDS = error_text.KINDS
 
 
 def message_text(error: ErrorInfo) -> str:
-    """The engine's message in the session's language: its catalogue key when it has one (English
-    shows the engine's own words, exactly as the CLI does)."""
-    return _localized(error.message, error.key, error.params)
+    """The engine's message in the session's language (autogradlab/error_text.py)."""
+    return error_text.message(current_lang(), error)
 
 
 def hint_text(error: ErrorInfo) -> str | None:
-    return _localized(error.hint, error.hint_key, error.hint_params) if error.hint else None
-
-
-def _localized(text: str, key: str | None, params: tuple[tuple[str, str], ...]) -> str:
-    lang = current_lang()
-    if key is None or lang == messages.DEFAULT_LANG or key not in messages.catalogue(lang):
-        return text
-    values = dict(params)
-    if key == "errors.not_supported" and "what" in values:
-        values["what"] = error_words.say_what(lang, values["what"])
-    try:
-        return messages.text(lang, key, **values)
-    except (KeyError, IndexError, ValueError):   # a parameter missing: the English text is still right
-        return text
+    return error_text.hint(current_lang(), error)
 
 
 def _display_width(text: str) -> int:
@@ -55,11 +40,7 @@ def _display_width(text: str) -> int:
 
 
 def position_text(error: ErrorInfo) -> str:
-    if error.line is None:
-        return ""
-    if error.column is None:
-        return t("common.line", line=error.line)
-    return t("common.line_column", line=error.line, column=error.column)
+    return error_text.position(current_lang(), error)
 
 
 def quoted_line(source: str, line: int | None, column: int | None) -> str | None:
@@ -78,9 +59,7 @@ def quoted_line(source: str, line: int | None, column: int | None) -> str | None
 
 
 def headline(error: ErrorInfo) -> str:
-    title = t(f"errors.kind.{error.kind}") if error.kind in KINDS else error.kind.capitalize()
-    where = position_text(error)
-    return t("errors.headline", title=title, where=where) if where else title
+    return error_text.headline(current_lang(), error)
 
 
 def show(error: ErrorInfo, source: str) -> None:

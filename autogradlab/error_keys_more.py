@@ -1,0 +1,45 @@
+"""Message keys for the interpreter's refusals and errors beyond the common ones (calls, keyword
+arguments, devices, dictionaries, NumPy, Python's own errors, the size limits, syntax) and their
+hints, so the error box can say them in Chinese too (issue 10).
+
+The patterns are made from the English catalogue texts themselves (autogradlab/messages/errors_more.py,
+errors_runtime.py, errors_hints.py): each `{field}` becomes a group, so the English template and the
+engine's sentence cannot drift apart unnoticed (tests/unit/test_zh_error_corpus.py runs real programs).
+"""
+
+from __future__ import annotations
+
+import re
+
+from autogradlab.messages import errors_hints, errors_more, errors_runtime
+
+_FIELD = re.compile(r"\{(\w+)\}")
+# Given from the error's origin (errors.ProgramError.to_info), never recognised from wording.
+ASSIGNED = frozenset({"errors_runtime.python_said", "errors_runtime.key_error"})
+
+
+def pattern(template: str) -> re.Pattern[str]:
+    """The template as a regex: text literal, `{name}` a group (inside backticks: no backtick),
+    a field seen before must repeat its value."""
+    parts, seen, at = [], set(), 0
+    for match in _FIELD.finditer(template):
+        parts.append(re.escape(template[at:match.start()]))
+        name = match.group(1)
+        if name in seen:
+            parts.append(f"(?P={name})")
+        else:
+            quoted = "`" in (template[match.start() - 1:match.start()], template[match.end():match.end() + 1])
+            parts.append(f"(?P<{name}>[^`]+?)" if quoted else f"(?P<{name}>.+?)")
+            seen.add(name)
+        at = match.end()
+    parts.append(re.escape(template[at:]))
+    return re.compile("".join(parts), re.DOTALL)
+
+
+def _rules(*catalogues: dict[str, str]) -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((pattern(text), key) for catalogue in catalogues for key, text in catalogue.items()
+                 if key not in ASSIGNED)
+
+
+MORE = _rules(errors_more.EN, errors_runtime.EN)
+MORE_HINTS = _rules(errors_hints.EN)

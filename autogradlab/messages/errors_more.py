@@ -1,0 +1,221 @@
+"""The interpreter's refusals and errors beyond the common ones (keys recognised by
+autogradlab/error_keys_more.py): calls and keyword arguments, devices and types, dictionaries,
+syntax, and their hints. The English texts give back the engine's sentences exactly; code stays code."""
+
+EN = {
+    # keyword arguments and calls
+    "errors_more.kwarg_generator": "the keyword argument `{name}=` is not supported in Autograd Lab "
+                                   "(randomness uses the run's seed)",
+    "errors_more.kwarg_pin_memory": "the keyword argument `{name}=` is not supported in Autograd Lab "
+                                    "(memory placement is fixed)",
+    "errors_more.kwarg_layout": "the keyword argument `{name}=` is not supported in Autograd Lab "
+                                "(only dense tensors are supported)",
+    "errors_more.kwarg_memory_format": "the keyword argument `{name}=` is not supported in Autograd Lab "
+                                       "(memory layout is fixed)",
+    "errors_more.kwarg_names": "the keyword argument `{name}=` is not supported in Autograd Lab "
+                               "(named tensors are not supported)",
+    "errors_more.no_such_kwarg": "`{fn}` does not accept the keyword argument `{name}=` in Autograd Lab",
+    "errors_more.no_kwargs": "`{fn}` takes no keyword arguments in Autograd Lab",
+    "errors_more.no_args": "`{fn}` takes no arguments in Autograd Lab",
+    "errors_more.no_out": "`{fn}` does not accept `out=` in Autograd Lab",
+    "errors_more.tensor_ctor_kwargs": "`torch.{name}(...)` takes no keyword arguments in Autograd Lab; use "
+                                      "torch.tensor(data, dtype=...)",
+    "errors_more.tensor_ctor_sizes": "`torch.{name}(sizes...)` would make a tensor of uninitialised memory; "
+                                     "Autograd Lab supports `torch.{name}(data)` with a list of numbers",
+    "errors_more.only_one_arg": "only `{code}` with one argument is supported in Autograd Lab",
+    "errors_more.only_del_name": "only `del name` is supported in Autograd Lab",
+    "errors_more.supports": "Autograd Lab supports `{code}`",
+    "errors_more.supports_one_string": "Autograd Lab supports `{code}` with one string argument",
+    "errors_more.supports_one_seed": "Autograd Lab supports `{code}` with one int seed",
+    "errors_more.supports_numbers": "Autograd Lab supports `{code}` with plain numbers (not arrays or lists)",
+    "errors_more.supports_positional": "Autograd Lab supports `{code}` with {low}-{high} positional "
+                                       "arguments",
+    "errors_more.supports_sequences": "Autograd Lab supports `{code}` on lists, tuples, ranges and strings",
+    "errors_more.supports_axis": "Autograd Lab supports `{code}` on arrays",
+    "errors_more.supports_type": "Autograd Lab supports `.type()` and `.type(dtype)`",
+    "errors_more.dir_one": "Autograd Lab supports `dir(x)` with one argument (a module, function or value)",
+    "errors_more.dir_kinds": "Autograd Lab supports `dir(x)` for modules, library functions and values",
+    "errors_more.help_one": "Autograd Lab supports `help(f)` with one library function, e.g. "
+                            "help(torch.ones)",
+    "errors_more.help_topic": "help('name') looks a topic up by its name; Autograd Lab shows help for a "
+                              "function itself: help(torch.ones)",
+    "errors_more.help_module": "Autograd Lab shows help() for one library function at a time, e.g. "
+                               "help(torch.ones) (a whole module's help is hundreds of kilobytes)",
+    "errors_more.dir_of": "dir()/help() of `{name}` is not supported in Autograd Lab",
+    "errors_more.to_args": "`.to()` accepts a device, a dtype or a tensor in Autograd Lab",
+    "errors_more.store_function": "`{code}`: functions and modules cannot be stored in variables in Autograd "
+                                  "Lab; call them directly, or define your own with `def` or `name = "
+                                  "lambda …`",
+    "errors_more.not_data": "{what} cannot be used {where}: a function may only be called, passed to a "
+                            "function of your program, or to jacobian/hessian/vjp/jvp",
+    "errors_more.nn_module": "`{code}`: nn.Module models are not covered by Autograd Lab yet",
+    "errors_more.method_not_called": "`.{name}` is a tensor method: call it, as in `x.{name}(...)`",
+    "errors_more.property_called": "'{type}' object is not callable (`.{name}` is a property: write "
+                                   "`x.{name}` without parentheses)",
+    "errors_more.is_none": "`{name}` is None, so it has no `{attr}`",
+    "errors_more.private_name": "the attribute `{name}` is not supported in Autograd Lab (names starting "
+                                "with `_` are private)",
+    "errors_more.assign_attribute": "assigning to `.{name}` is not supported in Autograd Lab (only a "
+                                    "tensor's `.requires_grad`, `.grad` and `.data`)",
+    "errors_more.format_spec": "the format spec `{spec}` is not supported in Autograd Lab (only simple ones "
+                               "such as `:.2f` or `:>8`)",
+    "errors_more.format_field": "the format field `{field}` is not supported in Autograd Lab: a field names "
+                                "an argument only (no `.attribute` or `[index]` inside the braces)",
+    "errors_more.nested_format": "the f-string format with nested fields is not supported in Autograd Lab",
+    "errors_more.with_torch_only": "`with ...{name}()` works with the torch module only",
+    "errors_more.with_variable": "`{name}` is a variable of the program here, not torch.{name}",
+    "errors_more.augmented_target": "this augmented assignment target is not supported in Autograd Lab",
+    "errors_more.with_statement": "this `with` statement is not supported in Autograd Lab",
+    # types and devices
+    "errors_more.device_type": "a device must be a string such as 'cpu' or a torch.device, not {type}",
+    "errors_more.invalid_type": "invalid type: '{name}'",
+    "errors_more.type_needs_dtype": "`.type()` needs a dtype such as torch.float32",
+    "errors_more.size_iterable": "torch.Size() takes an iterable of 'int'",
+    "errors_more.size_one": "torch.Size() takes at most one argument, a list of ints",
+    "errors_more.int_seed": "{fn}() needs an int seed",
+    "errors_more.int_seed_here": "{fn}() needs an int seed here",
+    "errors_more.seed_range": "{fn}(): Seed must be between 0 and 2**32 - 1",
+    "errors_more.no_arguments": "{fn}() takes no arguments",
+    "errors_more.set_default_device": "set_default_device() takes one argument, the device",
+    "errors_more.function_first": "{fn}() needs a function (a def or a lambda) as its first argument",
+    "errors_more.must_be_tensor": "{fn}(): argument '{name}' (position 1) must be Tensor, not {type}",
+    "errors_more.out_tensor": "{fn}(): argument 'out' must be Tensor, not {type}",
+    "errors_more.out_shape": "{fn}(): the out= tensor has shape {a} but the result has shape {b}; Autograd "
+                             "Lab does not resize out= tensors (PyTorch would resize it and warn that this "
+                             "is deprecated)",
+    "errors_more.index_with": "a tensor cannot be indexed with {type} values",
+    "errors_more.join_strings": "str.join() needs strings, got {type}",
+    "errors_more.isinstance_type": "isinstance() arg 2 must be a type or tuple of types",
+    "errors_more.isinstance_count": "isinstance expected 2 arguments, got {n}",
+    "errors_more.default_many": "Cannot specify a default for {fn}() with multiple positional arguments",
+    "errors_more.print_strings": "print(): sep and end must be strings",
+    "errors_more.int_string": "int() missing string argument",
+    "errors_more.except_class": "catching classes that do not inherit from BaseException is not allowed",
+    "errors_more.dict_key": "unhashable or unsupported dictionary key of type '{type}' (keys are numbers, "
+                            "strings, None or short tuples of those in Autograd Lab)",
+    "errors_more.dict_big_int": "integers this large cannot be dictionary keys in Autograd Lab",
+    "errors_more.program_text": "a program must be text, not {type}",
+    "errors_more.parser_internal": "the program could not be read (an internal error in the parser)",
+    # syntax
+    "errors_more.unindent": "this line's indentation does not match any block above it",
+    "errors_more.triple_quote": "a triple-quoted string is not closed",
+    "errors_more.print_parentheses": "print needs parentheses in Python 3",
+    "errors_more.notebook_prompt": "a notebook prompt was pasted with the code",
+    "errors_more.pasted_error": "an error message was pasted with the code",
+    "errors_more.expected_block": "expected an indented block after '{stmt}' statement on line {line}",
+    "errors_more.expected_block_def": "expected an indented block after function definition on line {line}",
+    "errors_more.invisible": "invisible character {char} is not allowed anywhere in the program",
+    "errors_more.character": "character {char} is not allowed in code",
+    "errors_more.unmatched": "unmatched '{bracket}'",
+    "errors_more.mismatched": "closing parenthesis '{close}' does not match opening parenthesis '{open}'",
+    "errors_more.tabs": "inconsistent use of tabs and spaces in indentation",
+    "errors_more.assign_call": "cannot assign to function call here",
+    "errors_more.assign_literal": "cannot assign to literal here",
+    "errors_more.delete_literal": "cannot delete literal",
+    "errors_more.blocks_nested": "blocks nested more than {n} levels deep (limit max_nesting = {limit})",
+    "errors_more.brackets_nested": "brackets nested more than {n} levels deep (limit max_nesting = {limit})",
+    "errors_more.tree_nested": "the program is nested more than {n} levels deep (limit max_nesting = "
+                               "{limit}, times 5 for the parse tree)",
+}
+
+ZH = {
+    "errors_more.kwarg_generator": "Autograd Lab 不支持关键字参数 `{name}=`（随机数使用本次运行的种子）",
+    "errors_more.kwarg_pin_memory": "Autograd Lab 不支持关键字参数 `{name}=`（内存位置是固定的）",
+    "errors_more.kwarg_layout": "Autograd Lab 不支持关键字参数 `{name}=`（只支持稠密张量）",
+    "errors_more.kwarg_memory_format": "Autograd Lab 不支持关键字参数 `{name}=`（内存布局是固定的）",
+    "errors_more.kwarg_names": "Autograd Lab 不支持关键字参数 `{name}=`（不支持命名张量）",
+    "errors_more.no_such_kwarg": "在 Autograd Lab 中 `{fn}` 不接受关键字参数 `{name}=`",
+    "errors_more.no_kwargs": "在 Autograd Lab 中 `{fn}` 不接受关键字参数",
+    "errors_more.no_args": "在 Autograd Lab 中 `{fn}` 不接受参数",
+    "errors_more.no_out": "在 Autograd Lab 中 `{fn}` 不接受 `out=`",
+    "errors_more.tensor_ctor_kwargs": "在 Autograd Lab 中 `torch.{name}(...)` 不接受关键字参数；"
+                                      "请用 `torch.tensor(data, dtype=...)`",
+    "errors_more.tensor_ctor_sizes": "`torch.{name}(sizes...)` 会生成一个内存未初始化的张量；"
+                                     "Autograd Lab 只支持用数字列表调用 `torch.{name}(data)`",
+    "errors_more.only_one_arg": "Autograd Lab 只支持带一个参数的 `{code}`",
+    "errors_more.only_del_name": "Autograd Lab 只支持 `del name`（删除一个变量）",
+    "errors_more.supports": "Autograd Lab 只支持这种写法：`{code}`",
+    "errors_more.supports_one_string": "Autograd Lab 只支持带一个字符串参数的 `{code}`",
+    "errors_more.supports_one_seed": "Autograd Lab 只支持带一个整数种子的 `{code}`",
+    "errors_more.supports_numbers": "Autograd Lab 只支持用普通数字调用 `{code}`（不能用数组或列表）",
+    "errors_more.supports_positional": "Autograd Lab 只支持带 {low}-{high} 个位置参数的 `{code}`",
+    "errors_more.supports_sequences": "Autograd Lab 只支持对列表、元组、range 和字符串使用 `{code}`",
+    "errors_more.supports_axis": "Autograd Lab 只支持对数组使用 `{code}`",
+    "errors_more.supports_type": "Autograd Lab 只支持 `.type()` 和 `.type(dtype)`",
+    "errors_more.dir_one": "Autograd Lab 只支持带一个参数（模块、函数或值）的 `dir(x)`",
+    "errors_more.dir_kinds": "Autograd Lab 只支持对模块、库函数和值使用 `dir(x)`",
+    "errors_more.help_one": "Autograd Lab 只支持对一个库函数使用 `help(f)`，例如 `help(torch.ones)`",
+    "errors_more.help_topic": "`help('name')` 按名字查找主题；Autograd Lab 显示的是函数本身的帮助："
+                              "`help(torch.ones)`",
+    "errors_more.help_module": "Autograd Lab 一次只显示一个库函数的 `help()`，例如 `help(torch.ones)`"
+                               "（整个模块的帮助有几百 KB）",
+    "errors_more.dir_of": "Autograd Lab 不支持对 `{name}` 使用 `dir()`/`help()`",
+    "errors_more.to_args": "在 Autograd Lab 中 `.to()` 接受一个设备、一个 dtype 或一个张量",
+    "errors_more.store_function": "`{code}`：在 Autograd Lab 中函数和模块不能存进变量；请直接调用它们，"
+                                  "或者用 `def` 或 `name = lambda …` 定义你自己的函数",
+    "errors_more.not_data": "{what} 不能用在{where}：函数只能被调用、传给你程序中的函数，"
+                            "或传给 jacobian/hessian/vjp/jvp",
+    "errors_more.nn_module": "`{code}`：Autograd Lab 目前还不支持 nn.Module 模型",
+    "errors_more.method_not_called": "`.{name}` 是张量的方法：要调用它，例如 `x.{name}(...)`",
+    "errors_more.property_called": "'{type}' 对象不可调用（`.{name}` 是属性：写成 `x.{name}`，不加括号）",
+    "errors_more.is_none": "`{name}` 是 None，所以没有 `{attr}`",
+    "errors_more.private_name": "Autograd Lab 不支持属性 `{name}`（以 `_` 开头的名字是私有的）",
+    "errors_more.assign_attribute": "Autograd Lab 不支持给 `.{name}` 赋值（只能给张量的 `.requires_grad`、"
+                                    "`.grad` 和 `.data` 赋值）",
+    "errors_more.format_spec": "Autograd Lab 不支持格式说明 `{spec}`"
+                               "（只支持 `:.2f` 或 `:>8` 这样的简单格式）",
+    "errors_more.format_field": "Autograd Lab 不支持格式字段 `{field}`：字段只能是参数名"
+                                "（花括号里不能有 `.attribute` 或 `[index]`）",
+    "errors_more.nested_format": "Autograd Lab 不支持带嵌套字段的 f-string 格式",
+    "errors_more.with_torch_only": "`with ...{name}()` 只能用于 torch 模块",
+    "errors_more.with_variable": "这里的 `{name}` 是程序中的变量，不是 `torch.{name}`",
+    "errors_more.augmented_target": "Autograd Lab 不支持这种增强赋值（如 `+=`）的目标",
+    "errors_more.with_statement": "Autograd Lab 不支持这种 `with` 语句",
+    "errors_more.device_type": "设备必须是 'cpu' 这样的字符串或 torch.device，而不是 {type}",
+    "errors_more.invalid_type": "无效的类型：'{name}'",
+    "errors_more.type_needs_dtype": "`.type()` 需要一个 dtype，例如 torch.float32",
+    "errors_more.size_iterable": "torch.Size() 需要一个由 'int' 组成的可迭代对象",
+    "errors_more.size_one": "torch.Size() 最多接受一个参数：一个整数列表",
+    "errors_more.int_seed": "{fn}() 需要一个整数种子",
+    "errors_more.int_seed_here": "这里 {fn}() 需要一个整数种子",
+    "errors_more.seed_range": "{fn}()：种子必须在 0 到 2**32 - 1 之间",
+    "errors_more.no_arguments": "{fn}() 不接受参数",
+    "errors_more.set_default_device": "set_default_device() 只接受一个参数：设备",
+    "errors_more.function_first": "{fn}() 的第一个参数必须是一个函数（def 或 lambda）",
+    "errors_more.must_be_tensor": "{fn}()：参数 '{name}'（第 1 个位置）必须是张量，而不是 {type}",
+    "errors_more.out_tensor": "{fn}()：参数 'out' 必须是张量，而不是 {type}",
+    "errors_more.out_shape": "{fn}()：out= 张量的形状是 {a}，但结果的形状是 {b}；Autograd Lab 不会调整 out= "
+                             "张量的大小（PyTorch 会调整并警告这种用法已被弃用）",
+    "errors_more.index_with": "张量不能用 {type} 类型的值作索引",
+    "errors_more.join_strings": "str.join() 需要字符串，却得到了 {type}",
+    "errors_more.isinstance_type": "isinstance() 的第 2 个参数必须是类型或类型的元组",
+    "errors_more.isinstance_count": "isinstance 需要 2 个参数，却得到了 {n} 个",
+    "errors_more.default_many": "{fn}() 有多个位置参数时不能指定 default",
+    "errors_more.print_strings": "print()：sep 和 end 必须是字符串",
+    "errors_more.int_string": "int() 缺少字符串参数",
+    "errors_more.except_class": "不能捕获不继承自 BaseException 的类",
+    "errors_more.dict_key": "不可哈希或不支持的字典键类型 '{type}'"
+                            "（在 Autograd Lab 中，键可以是数字、字符串、"
+                            "None，或由它们组成的短元组）",
+    "errors_more.dict_big_int": "在 Autograd Lab 中这么大的整数不能作字典的键",
+    "errors_more.program_text": "程序必须是文本，而不是 {type}",
+    "errors_more.parser_internal": "无法读取程序（解析器内部错误）",
+    "errors_more.unindent": "这一行的缩进与上面任何一个代码块都对不上",
+    "errors_more.triple_quote": "三引号字符串没有结束",
+    "errors_more.print_parentheses": "在 Python 3 中 print 需要括号",
+    "errors_more.notebook_prompt": "代码中粘贴进了 notebook 的提示符",
+    "errors_more.pasted_error": "代码中粘贴进了一段错误信息",
+    "errors_more.expected_block": "第 {line} 行的 '{stmt}' 语句后面需要一个缩进的代码块",
+    "errors_more.expected_block_def": "第 {line} 行的函数定义后面需要一个缩进的代码块",
+    "errors_more.invisible": "程序中任何地方都不允许出现不可见字符 {char}",
+    "errors_more.character": "代码中不允许出现字符 {char}",
+    "errors_more.unmatched": "多出了一个 '{bracket}'，没有与之配对的开括号",
+    "errors_more.mismatched": "闭括号 '{close}' 与开括号 '{open}' 不匹配",
+    "errors_more.tabs": "缩进中混用了制表符和空格",
+    "errors_more.assign_call": "这里不能给函数调用赋值",
+    "errors_more.assign_literal": "这里不能给字面量赋值",
+    "errors_more.delete_literal": "不能删除字面量",
+    "errors_more.blocks_nested": "代码块嵌套超过 {n} 层（限制 max_nesting = {limit}）",
+    "errors_more.brackets_nested": "括号嵌套超过 {n} 层（限制 max_nesting = {limit}）",
+    "errors_more.tree_nested": "程序嵌套超过 {n} 层（限制 max_nesting = {limit}，语法树为其 5 倍）",
+}

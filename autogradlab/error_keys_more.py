@@ -14,8 +14,9 @@ import re
 from autogradlab.messages import errors_hints, errors_more, errors_runtime
 
 _FIELD = re.compile(r"\{(\w+)\}")
-# Given from the error's origin (errors.ProgramError.to_info), never recognised from wording.
-ASSIGNED = frozenset({"errors_runtime.python_said", "errors_runtime.key_error"})
+# Given from the error's origin (errors.ProgramError.to_info) or used as a frame (error_text.say),
+# never recognised from wording: their patterns would match almost anything.
+ASSIGNED = frozenset({"errors_runtime.python_said", "errors_runtime.key_error", "errors_more.op_prefix"})
 
 
 def pattern(template: str) -> re.Pattern[str]:

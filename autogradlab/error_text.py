@@ -9,6 +9,7 @@ from __future__ import annotations
 from autogradlab import error_keys, error_words, messages
 from autogradlab.report import ErrorInfo
 
+_SAID = ("errors_torch.said", "errors_torch.op_said")
 KINDS = ("syntax", "unsupported", "name", "type", "value", "index", "shape", "autograd", "limit",
          "timeout", "memory", "crash", "internal", "busy")
 
@@ -19,6 +20,12 @@ def say(lang: str, text: str, key: str | None, params: tuple[tuple[str, str], ..
     if key is None or lang == messages.DEFAULT_LANG or key not in messages.catalogue(lang):
         return text
     values = dict(params)
+    if key in _SAID and isinstance(values.get("text"), str):   # words of ours that reached PyTorch's frame
+        inner_key, inner_params = error_keys.recognise(values["text"])
+        if inner_key is not None and inner_key not in _SAID:
+            inner = say(lang, values["text"], inner_key, inner_params)
+            return inner if "op" not in values else messages.text(lang, "errors_more.op_prefix",
+                                                                   op=values["op"], text=inner)
     if "what" in values:   # the thing a message names ("dict comprehensions", "the list") in `lang`
         values["what"] = error_words.say_what(lang, values["what"])
     if "where" in values:

@@ -96,6 +96,7 @@ _ZH: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), z) for p, z
     (r"the function (?P<name>`[^`]+`)", "函数 {name}"),
     (r"the module (?P<name>`[^`]+`)", "模块 {name}"),
     (r"a function", "函数"),
+    (r"the function", "函数"),
     (r"(?P<code>[\w.]+)'s arguments", "{code} 的参数"),
     (r"(?P<code>[\w.]+)'s bounds", "{code} 的上下界"),
     (r"an? (?P<type>\w+) value", "{type} 值"),

@@ -35,7 +35,8 @@ html:has(.st-key-{MARKER}) {{ font-size: 22px; }}
 {_ON} .stApp p, {_ON} .stApp li, {_ON} .stApp label, {_ON} .stApp h1, {_ON} .stApp h2,
 {_ON} .stApp h3, {_ON} .stApp h4 {{ color: #000000; }}
 {_ON} [data-testid="stCaptionContainer"], {_ON} [data-testid="stCaptionContainer"] * {{ color: #1b1b1b; }}
-{_ON} [data-testid="stMainBlockContainer"] {{ padding-top: 70px; }}
+{_ON} [data-testid="stMainBlockContainer"] {{ padding-top: 70px; padding-left: 1.5rem; padding-right: 1.5rem;
+  max-width: none; }}
 {_ON} [data-testid="stLayoutWrapper"]:has(> .st-key-{MARKER}), {_ON} .stElementContainer.st-key-present_fit {{
   display: none; }}
 {_ON} .stApp code {{ color: #000000; background: #eef1f5; }}
@@ -91,6 +92,14 @@ def apply() -> bool:
 
         present_fit.mount()
     return bool(on)
+
+
+def row(key: str):  # noqa: ANN201 - a Streamlit container
+    """In presentation mode one horizontal row (what is drawn inside sits side by side, saving the
+    screen height a projector lacks); otherwise a plain container."""
+    if active():
+        return st.container(horizontal=True, vertical_alignment="center", gap="medium", key=key)
+    return st.container(key=key)
 
 
 def columns(spec: list[float], presenting: tuple[float, ...] = (1, 4), **kwargs: object) -> list:

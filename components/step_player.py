@@ -110,9 +110,11 @@ def show(report: Report, options: Options, source: str, run_key: tuple) -> int |
         except core.LinkError as exc:
             links.warn(t("steps.step_range", reason=localize(str(exc), error_keys.LINKS), count=len(steps)))
     st.session_state[key] = min(max(int(st.session_state.get(key, 1)), 1), len(all_frames))
-    fold_view.selection_bar(graph, steps, all_frames, key, source, report.output)
+    # Presentation mode: the selection and Play share one row, so the drawing starts higher on screen
+    with present.row("steps_top_row"):
+        fold_view.selection_bar(graph, steps, all_frames, key, source, report.output)
+        playing = _play_controls(len(all_frames))
     picked = fold_view.drawn_selection(layout, fold_view.selected(source, report.output))
-    playing = _play_controls(len(all_frames))
     run_every = SECONDS.get(st.session_state.get(state.STEPS_SPEED), 0.9) if playing else None
     index = _frame_index(key, opened, mode, _graph=graph, _trace=trace, _owner=layout.owner,
                          _frames=all_frames)
@@ -137,6 +139,19 @@ def _play_controls(n: int) -> bool:
                              format_func=lambda s: t(f"steps.speed_{s}"),
                              label_visibility="collapsed", persist_state=state.PERSIST)
     return bool(playing) and n > 1
+
+
+def _step_buttons(key: str, n: int, position: int) -> None:
+    with st.container(horizontal=True, gap="small", key="steps_buttons",
+                      width="content" if present.active() else "stretch"):
+        for label, icon, shortcut, to, delta, off in (
+                ("First", "first_page", "Home", 1, 0, position <= 1),
+                ("Previous", "chevron_left", "Left", None, -1, position <= 1),
+                ("Next", "chevron_right", "Right", None, 1, position >= n),
+                ("Last", "last_page", "End", n, 0, position >= n)):
+            # Presentation mode: icons only, the words stay the button's accessible name (present.py CSS)
+            st.button(t(f"steps.{label.lower()}"), icon=f":material/{icon}:", shortcut=shortcut,
+                      key=f"steps_{label.lower()}", on_click=_move, args=(key, n, to, delta), disabled=off)
 
 
 def _move(key: str, n: int, to: int | None, delta: int = 0) -> None:
@@ -186,18 +201,11 @@ def _player(graph: Graph, trace, mode: str, all_frames: tuple[Frame, ...], layou
         position = position + 1
         st.session_state[key] = position
     st.session_state[f"{key}_t"] = time.monotonic()
-    with st.container(horizontal=True, gap="small", key="steps_buttons"):
-        for label, icon, shortcut, to, delta, off in (
-                ("First", "first_page", "Home", 1, 0, position <= 1),
-                ("Previous", "chevron_left", "Left", None, -1, position <= 1),
-                ("Next", "chevron_right", "Right", None, 1, position >= n),
-                ("Last", "last_page", "End", n, 0, position >= n)):
-            # Presentation mode: icons only, the words stay the button's accessible name (present.py CSS)
-            st.button(t(f"steps.{label.lower()}"), icon=f":material/{icon}:", shortcut=shortcut,
-                      key=f"steps_{label.lower()}", on_click=_move, args=(key, n, to, delta), disabled=off)
-    if n > 1:
-        st.slider(t("steps.step"), 1, n, key=key, format=t("steps.slider_format", count=n),
-                  label_visibility="collapsed")
+    with present.row("steps_nav_row"):   # presentation mode: the slider beside the buttons
+        _step_buttons(key, n, position)
+        if n > 1:
+            st.slider(t("steps.step"), 1, n, key=key, format=t("steps.slider_format", count=n),
+                      label_visibility="collapsed")
     frame = all_frames[st.session_state[key] - 1]
     view = index.view(st.session_state[key] - 1) if index is not None else \
         frame_view(graph, trace, mode, layout.owner, all_frames, st.session_state[key] - 1)
@@ -207,7 +215,8 @@ def _player(graph: Graph, trace, mode: str, all_frames: tuple[Frame, ...], layou
     looks = view.looks if picked is None or view.looks.get(picked) == "current" else \
         {**view.looks, picked: "selected"}
     svg = paint(template, looks, view.values, view.derivs)
-    left, right = present.columns([5, 3], presenting=(5, 2), gap="medium")
+    # Presentation mode: the drawing takes 3/4 of the player's width (its 16:9 box is what limits it)
+    left, right = present.columns([5, 3], presenting=(3, 1), gap="small" if present.active() else "medium")
     with left, st.container(key="steps_graph"):
         from components import present_fit, svg_view
 

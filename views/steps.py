@@ -18,7 +18,7 @@ def main() -> None:
     state.init()
     links.apply_program_link()
     # Presentation mode: the controls need 2/7 of the width at projector font size (1280 px and up).
-    left, right = present.columns([2, 6], presenting=(2, 5), gap="large")
+    left, right = present.columns([2, 6], presenting=(2, 5), gap="medium" if present.active() else "large")
     with left:
         submitted = editor.show()
         with st.container(key="steps_controls"):

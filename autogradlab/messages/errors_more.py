@@ -42,7 +42,10 @@ EN = {
     "errors_more.help_module": "Autograd Lab shows help() for one library function at a time, e.g. "
                                "help(torch.ones) (a whole module's help is hundreds of kilobytes)",
     "errors_more.dir_of": "dir()/help() of `{name}` is not supported in Autograd Lab",
+    "errors_more.op_prefix": "{op}: {text}",
     "errors_more.to_args": "`.to()` accepts a device, a dtype or a tensor in Autograd Lab",
+    "errors_more.jacobian_returns": "{what} given to jacobian must return a tensor or a tuple of tensors, "
+                                    "not {type}",
     "errors_more.store_function": "`{code}`: functions and modules cannot be stored in variables in Autograd "
                                   "Lab; call them directly, or define your own with `def` or `name = "
                                   "lambda …`",
@@ -105,6 +108,7 @@ EN = {
     "errors_more.expected_block": "expected an indented block after '{stmt}' statement on line {line}",
     "errors_more.expected_block_def": "expected an indented block after function definition on line {line}",
     "errors_more.invisible": "invisible character {char} is not allowed anywhere in the program",
+    "errors_more.control": "control character {char} is not allowed anywhere in the program",
     "errors_more.character": "character {char} is not allowed in code",
     "errors_more.unmatched": "unmatched '{bracket}'",
     "errors_more.mismatched": "closing parenthesis '{close}' does not match opening parenthesis '{open}'",
@@ -150,7 +154,9 @@ ZH = {
     "errors_more.help_module": "Autograd Lab 一次只显示一个库函数的 `help()`，例如 `help(torch.ones)`"
                                "（整个模块的帮助有几百 KB）",
     "errors_more.dir_of": "Autograd Lab 不支持对 `{name}` 使用 `dir()`/`help()`",
+    "errors_more.op_prefix": "{op}：{text}",
     "errors_more.to_args": "在 Autograd Lab 中 `.to()` 接受一个设备、一个 dtype 或一个张量",
+    "errors_more.jacobian_returns": "传给 jacobian 的{what}必须返回一个张量或张量的元组，而不是 {type}",
     "errors_more.store_function": "`{code}`：在 Autograd Lab 中函数和模块不能存进变量；请直接调用它们，"
                                   "或者用 `def` 或 `name = lambda …` 定义你自己的函数",
     "errors_more.not_data": "{what} 不能用在{where}：函数只能被调用、传给你程序中的函数，"
@@ -208,6 +214,7 @@ ZH = {
     "errors_more.expected_block": "第 {line} 行的 '{stmt}' 语句后面需要一个缩进的代码块",
     "errors_more.expected_block_def": "第 {line} 行的函数定义后面需要一个缩进的代码块",
     "errors_more.invisible": "程序中任何地方都不允许出现不可见字符 {char}",
+    "errors_more.control": "程序中任何地方都不允许出现控制字符 {char}",
     "errors_more.character": "代码中不允许出现字符 {char}",
     "errors_more.unmatched": "多出了一个 '{bracket}'，没有与之配对的开括号",
     "errors_more.mismatched": "闭括号 '{close}' 与开括号 '{open}' 不匹配",

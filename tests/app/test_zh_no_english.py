@@ -85,3 +85,15 @@ def test_a_refusal_names_the_construct_in_chinese():
     shown = texts(at)
     assert "Autograd Lab 不支持：给属性 `.foo` 赋值" in shown, shown
     assert not english(shown, ("Autograd Lab",)), english(shown, ("Autograd Lab",))
+
+
+def test_a_refusal_with_a_reason_and_a_size_limit_in_chinese():
+    for source, said in (("import torch\nx = torch.ones(2, pin_memory=True)\n", "内存位置是固定的"),
+                         ("x = [0] * 10**6\n", "重复得到的序列将有 1,000,000 项"),
+                         ("d = {'a': 1}\ny = d['b']\n", "字典中没有键 'b'")):
+        at = open_app(code=links.encode_code(source), lang="zh")
+        assert not at.exception
+        shown = texts(at)
+        assert said in shown, shown
+        assert re.search(r"第 \d+ 行第 \d+ 列", shown), shown   # the place, in Chinese
+        assert not english(shown, ("Autograd Lab",)), english(shown, ("Autograd Lab",))

@@ -27,12 +27,25 @@ PAGES = {   # page: (path, the figure's box, what is drawn inside it)
     "eigen": ("/eigen", ".st-key-present_figure_eigen", '[data-testid="stPlotlyChart"] .main-svg'),
 }
 TOLERANCE = 0.03
+GRAPHS = ("graph", "steps")   # pages whose figure is a graphviz drawing (g.graph inside the svg)
+FILL = 0.70                   # the drawing reaches this share of its box's width or height
+STEPS_SHARE = 0.45            # the Steps box's share of the screen width (it was 0.38 at 1280×720)
 
 
 def settle(page: Page) -> None:
     expect(page.locator('[data-stale="true"]')).to_have_count(0)
     expect(page.locator('[data-testid="stStatusWidget"]')).to_have_count(0, timeout=90_000)
     page.wait_for_timeout(800)
+
+
+def fitted(page: Page, box_selector: str) -> None:
+    """Wait (under load) until the page's skeletons are gone and the fitting script has shaped the box."""
+    page.wait_for_function("""([sel, aspect, tol]) => {
+        if (document.querySelector('[data-testid="stSkeleton"]')) return false;
+        const r = document.querySelector(sel)?.getBoundingClientRect();
+        return !!r && r.height > 0 && Math.abs(r.width / r.height / aspect - 1) <= tol;
+    }""", arg=[box_selector, 16 / 9, TOLERANCE], timeout=60_000)
+    page.wait_for_timeout(300)
 
 
 def url(base: str, path: str) -> str:
@@ -52,6 +65,7 @@ def test_the_main_figure_fills_a_16_9_box_on_screen(browser, server, artifacts, 
             inner = box.locator(inner_selector).first
             expect(inner).to_be_visible(timeout=90_000)
             settle(page)
+            fitted(page, box_selector)
             page.screenshot(path=str(artifacts / f"present-figure-{name}-{size['width']}.png"))
             b = box.bounding_box()
             header = page.locator('[data-testid="stHeader"]').bounding_box()
@@ -62,10 +76,18 @@ def test_the_main_figure_fills_a_16_9_box_on_screen(browser, server, artifacts, 
             assert b["y"] + b["height"] <= size["height"] and b["x"] >= 0, ("on screen", name, size, b)
             assert b["x"] + b["width"] <= size["width"], ("on screen", name, size, b)
             assert b["width"] >= 0.33 * size["width"], ("the figure is big", name, size, b)
+            if name == "steps":   # beside the controls and the step card, still most of the screen's width
+                assert b["width"] >= STEPS_SHARE * size["width"], ("the step drawing is big", size, b)
             drawn = inner.bounding_box()
             assert drawn is not None
             assert drawn["width"] >= 0.97 * b["width"] and drawn["height"] >= 0.97 * b["height"], \
                 ("the figure fills its box", name, size, drawn, b)
             assert drawn["y"] + drawn["height"] <= b["y"] + b["height"] + 1, (name, size, drawn, b)
+            if name in GRAPHS:   # the graph itself, not only its frame, uses the box
+                graph = box.locator("svg g.graph").first.bounding_box()
+                assert graph is not None
+                print(name, size, "box", b, "graph", graph)   # shown with -s
+                assert graph["width"] >= FILL * b["width"] or graph["height"] >= FILL * b["height"], \
+                    ("the drawing fills its box", name, size, graph, b)
         finally:
             context.close()

@@ -205,6 +205,7 @@ CORPUS: list[tuple[str, str, dict]] = [
     ("syntax_assign_call", "f() = 1\n", {}),
     ("syntax_keyword", "x = lambda: (yield)\nclass = 1\n", {}),
     ("syntax_invisible", "x = 1\u200b\n", {}),
+    ("syntax_control", "x = 1\x07\n", {}),
     ("syntax_bidi", "x = '\u202e'\n", {}),
     ("syntax_fullwidth", "x = 1\uff0b2\n", {}),
     ("syntax_chinese_paren", "print\uff081\uff09\n", {}),

@@ -247,6 +247,10 @@ def say(lang: str, text: str, rules: tuple = REPORT) -> str:
         values["busiest"] = re.sub(r"\(line (\d+)\)", line, values["busiest"])
     if key in ("notes.values_omitted", "notes.grad_omitted"):
         _omitted_parts(lang, values)
+    if key == "notes.eigen_program_error":   # the program's own error, as the error box says it
+        from autogradlab import error_text
+
+        values["error"] = error_text.say(lang, values["error"], *recognise(values["error"]))
     try:
         return messages.text(lang, key, **values)
     except (KeyError, IndexError, ValueError):

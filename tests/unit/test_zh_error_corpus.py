@@ -79,3 +79,11 @@ def test_python_and_numpy_words_are_quoted_as_such():
 def test_a_missing_dictionary_key_is_named():
     error = failure("d = {'a': 1}\nd['b']\n", {})
     assert error_text.message("zh", error) == "字典中没有键 'b'"
+
+
+def test_the_eigen_pages_program_error_is_said_like_the_error_box():
+    from autogradlab import note_keys
+
+    error = failure("import torch\nx = torch.ones(2, pin_memory=True)\n", {})
+    said = note_keys.say("zh", f"the program stopped with an error: {error.message}", note_keys.EIGEN)
+    assert said.endswith(error_text.message("zh", error)) and not english(said), said

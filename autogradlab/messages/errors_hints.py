@@ -97,6 +97,7 @@ EN = {
     "errors_hints.remove_star": "remove the `*`",
     "errors_hints.remove_slash": "remove the `/`",
     "errors_hints.remove_annotation": "remove the annotation",
+    "errors_hints.moment": "try again in a moment",
 }
 
 ZH = {
@@ -188,4 +189,5 @@ ZH = {
     "errors_hints.remove_star": "删掉 `*`",
     "errors_hints.remove_slash": "删掉 `/`",
     "errors_hints.remove_annotation": "删掉类型注解",
+    "errors_hints.moment": "请稍后再试",
 }

@@ -87,3 +87,28 @@ def test_the_eigen_pages_program_error_is_said_like_the_error_box():
     error = failure("import torch\nx = torch.ones(2, pin_memory=True)\n", {})
     said = note_keys.say("zh", f"the program stopped with an error: {error.message}", note_keys.EIGEN)
     assert said.endswith(error_text.message("zh", error)) and not english(said), said
+
+
+RUNNER = [   # what the sandbox and the runner say (sandbox.py, sandbox_outcome.py, sandbox_job.py, run.py)
+    ("internal", "internal error in Autograd Lab: KeyError", None),
+    ("internal", "the program runner could not start", "try again in a moment"),
+    ("internal", "the worker returned data Autograd Lab does not accept", None),
+    ("busy", "server busy: every worker is running a program and the queue is full",
+     "it will try again by itself in 3 s; no need to press Run"),
+    ("timeout", "the program ran longer than 5 s and was stopped",
+     "look at the loops: a while loop whose condition never becomes False runs forever; fewer iterations "
+     "or smaller tensors also help"),
+    ("memory", "the program used more than 1536 MB of memory and was stopped",
+     "use smaller tensors, or fewer of them"),
+    ("crash", "the worker running your program stopped unexpectedly",
+     "run it again; if it keeps happening, simplify the program"),
+]
+
+
+@pytest.mark.parametrize("kind, message, hint", RUNNER)
+def test_the_runners_own_messages_in_chinese(kind, message, hint):
+    from autogradlab.report import ErrorInfo
+
+    error = ErrorInfo(kind, message, hint=hint)
+    assert not english(error_text.box("zh", error)), error_text.box("zh", error)
+    assert error_text.box("en", error).endswith(hint or message)

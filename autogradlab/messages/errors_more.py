@@ -43,6 +43,28 @@ EN = {
                                "help(torch.ones) (a whole module's help is hundreds of kilobytes)",
     "errors_more.dir_of": "dir()/help() of `{name}` is not supported in Autograd Lab",
     "errors_more.op_prefix": "{op}: {text}",
+    "errors_more.returned_value": "`{fn}` returned a value Autograd Lab cannot hold",
+    "errors_more.type_as": "`.{name}()` accepts only a dtype or a tensor in Autograd Lab",
+    "errors_more.needs_tensor_first": "{fn}() needs a tensor as its first argument",
+    "errors_more.copy_one": "Autograd Lab supports `copy.{name}(x)` with one argument",
+    "errors_more.copy_kinds": "Autograd Lab supports `copy.{name}` of tensors, numpy arrays and numbers; "
+                              "copy "
+                              "a list with list(x) or a comprehension",
+    "errors_more.function_takes_none": "this function takes no arguments",
+    "errors_more.format_spec_numeric": "the format spec `{spec}` is not supported in Autograd Lab (only "
+                                       "simple "
+                                       "numeric ones such as `:.2f`)",
+    "errors_more.operand_function": "{what} cannot be used in `{op}`; a function may only be called or "
+                                    "passed "
+                                    "to jacobian/hessian/vjp/jvp",
+    "errors_more.arithmetic_on": "arithmetic on {type} values is not supported in Autograd Lab",
+    "errors_more.arithmetic_on_array": "arithmetic on {type} values is not supported in Autograd Lab; "
+                                       "convert "
+                                       "with torch.tensor(...) first",
+    "errors_more.nested_to_read": "the program is nested too deeply to read (limit max_nesting = {limit})",
+    "errors_more.replacement_index": "Replacement index {index} out of range for positional args tuple",
+    "errors_more.manual_automatic": "cannot switch from manual field specification to automatic field "
+                                    "numbering",
     "errors_more.to_args": "`.to()` accepts a device, a dtype or a tensor in Autograd Lab",
     "errors_more.jacobian_returns": "{what} given to jacobian must return a tensor or a tuple of tensors, "
                                     "not {type}",
@@ -155,6 +177,23 @@ ZH = {
                                "（整个模块的帮助有几百 KB）",
     "errors_more.dir_of": "Autograd Lab 不支持对 `{name}` 使用 `dir()`/`help()`",
     "errors_more.op_prefix": "{op}：{text}",
+    "errors_more.returned_value": "`{fn}` 返回了一个 Autograd Lab 无法保存的值",
+    "errors_more.type_as": "在 Autograd Lab 中 `.{name}()` 只接受一个 dtype 或一个张量",
+    "errors_more.needs_tensor_first": "{fn}() 的第一个参数必须是张量",
+    "errors_more.copy_one": "Autograd Lab 只支持带一个参数的 `copy.{name}(x)`",
+    "errors_more.copy_kinds": "Autograd Lab 只支持对张量、numpy 数组和数字使用 `copy.{name}`；"
+                              "复制列表请用 list(x) 或推导式",
+    "errors_more.function_takes_none": "这个函数不接受参数",
+    "errors_more.format_spec_numeric": "Autograd Lab 不支持格式说明 `{spec}`"
+                                       "（只支持 `:.2f` 这样的简单数字格式）",
+    "errors_more.operand_function": "{what} 不能用在 `{op}` 中；"
+                                    "函数只能被调用，或传给 jacobian/hessian/vjp/jvp",
+    "errors_more.arithmetic_on": "Autograd Lab 不支持对 {type} 值做算术运算",
+    "errors_more.arithmetic_on_array": "Autograd Lab 不支持对 {type} 值做算术运算；"
+                                       "请先用 `torch.tensor(...)` 转换",
+    "errors_more.nested_to_read": "程序嵌套太深，无法读取（限制 max_nesting = {limit}）",
+    "errors_more.replacement_index": "替换字段的序号 {index} 超出了位置参数的范围",
+    "errors_more.manual_automatic": "不能从手动编号的字段切换到自动编号",
     "errors_more.to_args": "在 Autograd Lab 中 `.to()` 接受一个设备、一个 dtype 或一个张量",
     "errors_more.jacobian_returns": "传给 jacobian 的{what}必须返回一个张量或张量的元组，而不是 {type}",
     "errors_more.store_function": "`{code}`：在 Autograd Lab 中函数和模块不能存进变量；请直接调用它们，"

@@ -305,4 +305,15 @@ CORPUS: list[tuple[str, str, dict]] = [
     ("function_value", T + "def f(x):\n    return x\ny = [f]\n", {}),
     ("set_grad_enabled", T + "torch.set_grad_enabled(False)\n", {}),
     ("dict_comp_value", "d = {'a': print}\n", {}),
+    # found by scanning the raise sites (autogradlab/lang) for texts no rule knew
+    ("comprehension_two_for", "x = [i for i in range(2) for j in range(2)]\n", {}),
+    ("loop_variable", "a = [0]\nfor a[0] in range(2):\n    pass\n", {}),
+    ("type_as", T + "x = torch.ones(2)\ny = x.type_as(1)\n", {}),
+    ("randn_like", T + "x = torch.randn_like(5)\n", {}),
+    ("copy_one", "import copy\nx = copy.copy(1, 2)\n", {}),
+    ("copy_list", "import copy\nx = copy.copy([1])\n", {}),
+    ("format_index", "s = '{1}'.format(1)\n", {}),
+    ("format_switch", "s = '{0} {}'.format(1, 2)\n", {}),
+    ("operand_function", "x = print + 1\n", {}),
+    ("arithmetic_dtype", T + "x = torch.float32 + 1\n", {}),
 ]

@@ -316,4 +316,7 @@ CORPUS: list[tuple[str, str, dict]] = [
     ("format_switch", "s = '{0} {}'.format(1, 2)\n", {}),
     ("operand_function", "x = print + 1\n", {}),
     ("arithmetic_dtype", T + "x = torch.float32 + 1\n", {}),
+    ("for_else", "for i in range(2):\n    pass\nelse:\n    pass\n", {}),
+    ("keyword_only", "def f(a, *, b):\n    return a\n", {}),
+    ("positional_only", "def f(a, /, b):\n    return a\n", {}),
 ]

@@ -7,7 +7,8 @@ scoped stylesheet: projector-size fonts, a high-contrast light theme, the step d
 fixed height (72% of the screen: stepping never moves the layout; the graph already fills that much).
 Every rule starts from a marker element that exists only in presentation mode, so normal mode is
 untouched even if the browser keeps the style element. Pages ask `active()`; `columns()` gives the
-figure most of the width; the editor folds itself; `figure()` enlarges a plotly figure's text.
+figure most of the width; `row()` puts controls side by side (screen height is what a projector lacks);
+the editor folds itself; `figure()` enlarges a plotly figure's text.
 """
 
 from __future__ import annotations

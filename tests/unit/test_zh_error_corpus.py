@@ -41,8 +41,11 @@ def test_error_box_in_chinese_says_no_english_sentence(ident, source, limits):
     error = failure(source, limits)
     shown = error_text.box("zh", error)
     assert not english(shown), (error.message, error.hint, shown)
-    if error.line is not None:
-        assert f"第 {error.line} 行" in shown, shown
+    assert error.line is not None and error.column is not None, error   # the place, in both languages
+    for lang in ("zh", "en"):
+        where = messages.text(lang, "common.line_column", line=error.line, column=error.column)
+        assert where in error_text.headline(lang, error), (lang, error_text.headline(lang, error))
+    assert f"第 {error.line} 行第 {error.column} 列" in shown, shown
 
 
 def test_the_check_finds_english_in_the_english_box():

@@ -45,7 +45,8 @@ def raise_site_texts() -> list[tuple[str, int, str]]:
                 continue
             if node.func.id == "_unsupported":
                 verb = _text(node.args[1]) if len(node.args) > 1 else "are"
-                found.append((path.name, node.lineno, f"{text} {verb or 'are'} not supported in Autograd Lab"))
+                said = f"{text} {verb or 'are'} not supported in Autograd Lab"
+                found.append((path.name, node.lineno, said))
             elif node.func.id in ERRORS:
                 found.append((path.name, node.lineno, text))
     return found
@@ -67,5 +68,5 @@ def test_every_raise_site_text_is_said_in_chinese():
 
 def test_the_check_would_see_a_new_english_text():
     assert english(error_text.message("zh", ErrorInfo("value", "a brand new message nobody has translated")))
-    assert re.search("原文", error_text.message("zh", ErrorInfo("syntax", "x", key="errors_runtime.python_said",
-                                                                  params=(("text", "x"),))))
+    said = ErrorInfo("syntax", "x", key="errors_runtime.python_said", params=(("text", "x"),))
+    assert re.search("原文", error_text.message("zh", said))

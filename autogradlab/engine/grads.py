@@ -101,9 +101,8 @@ class GradientRecorder:
                     self._hook_leaf(fn.variable)
                     continue   # an AccumulateGrad Node has no inputs
                 if key not in hooked:
-                    hook = node_hook(key)
-                    fn.register_prehook(hook)
-                    hooked[key] = hook
+                    token = hooked[key] = object()
+                    fn.register_prehook(node_hook(key, token))
                     new_fns.append(fn)
                 for child, _ in fn.next_functions:
                     if child is not None and id(child) not in reached:
@@ -154,7 +153,7 @@ class GradientRecorder:
             copy = grad.requires_grad or (shared is not None and _shares(grad, shared))
             current.capture[key] = grad.detach().clone() if copy else grad
 
-    def _node_hook(self, key: int):
+    def _node_hook(self, key: int, token: object):
         # No copy here (issue 9: a clone per Node per backward was a third of a loop's backward
         # cost). The gradient a Node receives is a fresh tensor of the backward pass; the one
         # place PyTorch reuses such a tensor is AccumulateGrad stealing it as a leaf's .grad (which
@@ -163,12 +162,13 @@ class GradientRecorder:
         # The exception: the program's own `gradient` tensor of y.backward(g) reaches the root
         # Node as it is (and Nodes behind it that pass a gradient through, or view it): a
         # gradient sharing its storage is copied, or `g += 1` later would change what is shown.
-        # The hook function is its own registration token (see _hooked).
+        # (The token is a plain object: a hook naming itself would be a reference cycle per Node,
+        # left to the cyclic collector.)
         hooked = self._hooked
 
         def pre_hook(grad_outputs: tuple[torch.Tensor | None, ...]) -> None:
             current = self._current
-            if current is None or hooked.get(key) is not pre_hook:
+            if current is None or hooked.get(key) is not token:
                 return
             for grad in grad_outputs:
                 if grad is not None:

@@ -152,3 +152,38 @@ def test_last_backward_of_a_thousand_iterations_shows_what_pytorch_hands_each_no
         assert len(shown_saved) == len(saved)
         for got, want in zip(shown_saved, saved, strict=True):
             torch.testing.assert_close(got, want, rtol=0, atol=0)
+
+
+def test_a_loop_frees_what_old_backward_calls_held_without_the_cyclic_collector():
+    """Saved tensors and gradients kept for a backward call go when it leaves the kept window,
+    by reference counting alone (no reference cycle per hooked Node)."""
+    import ast
+    import gc
+    import weakref
+
+    from autogradlab.engine.grads import KEPT_BACKWARDS
+    from autogradlab.engine.recorder import Recorder
+
+    rec = Recorder("loss.backward()\n")
+    node = ast.parse("loss.backward()").body[0].value
+    w = torch.tensor([0.5, -1.0], requires_grad=True)
+    saved_refs = []
+    was = gc.isenabled()
+    gc.collect()
+    gc.disable()
+    try:
+        for _ in range(KEPT_BACKWARDS + 3):
+            h = w * 3.0
+            loss = h.sin().sum()          # SinBackward saves h
+            saved_refs.append(weakref.ref(h))
+            del h
+            rec.before_backward(loss, None, node)
+            loss.backward()
+            rec.after_backward(loss, node)
+        alive = [ref() is not None for ref in saved_refs]
+        cyclic_garbage = gc.collect()
+    finally:
+        if was:
+            gc.enable()
+    assert alive == [False] * 3 + [True] * KEPT_BACKWARDS
+    assert cyclic_garbage == 0

@@ -40,6 +40,8 @@ MESSAGES = _rules(
      "errors.tensor_size"),
     (r"the program would create more than (?P<limit>[\d,]+) tensor elements in total "
      r"\(at (?P<what>.+)\); the limit is [\d,]+", "errors.total_elements"),
+    (r"the program would hold more than (?P<limit>[\d,]+) tensor elements \(4 bytes each\) in memory at "
+     r"once \(at (?P<what>.+)\); the limit is [\d,]+", "errors.held_elements"),
     (r"the program used more than (?P<mb>[\d,]+) MB of memory and was stopped", "errors.memory"),
     (r"(?P<what>.+) ran past (?P<limit>[\d,]+) loop iterations in total.*", "errors.loop_limit"),
     (r"server busy: about (?P<seconds>\d+) s of programs are queued", "errors.busy"),
@@ -63,6 +65,8 @@ HINTS = _rules(
      r"never becomes False runs forever", "errors.hint_time"),
     (r"use smaller sizes \(limit max_tensor_elements\)", "errors.hint_tensor_size"),
     (r"use smaller tensors or fewer loop iterations \(limit max_total_elements\)", "errors.hint_total"),
+    (r"keep fewer or smaller tensors alive; what a loop lets go does not count \(limit max_total_elements\)",
+     "errors.hint_held"),
     (r"use smaller tensors, or fewer of them", "errors.hint_memory"),
     (r"print less, e\.g\. only every 100th pass of a loop \(limit max_printed_chars\)",
      "errors.hint_printed"),

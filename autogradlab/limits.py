@@ -24,7 +24,7 @@ class Limits:
     max_ops: int = 20_000            # recorded tensor ops
     # Sizes, checked before allocation.
     max_tensor_elements: int = 5_000_000
-    max_total_elements: int = 50_000_000  # sum over all tensors created in one run
+    max_total_elements: int = 50_000_000  # held at once (lang/live_memory.py; small limits: created)
     max_int_bits: int = 4_096        # Python ints (e.g. 4000000**4000000 is refused)
     max_sequence_len: int = 100_000  # strings, lists, tuples built by the program
     max_total_sequence_items: int = 50_000_000  # sum over all strings/lists built in one run

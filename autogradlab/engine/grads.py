@@ -15,13 +15,14 @@ whose registration was let go does nothing (its token no longer matches).
 
 from __future__ import annotations
 
+import gc
 from collections import deque
 from collections.abc import Callable
 from typing import Any
 
 import torch
 
-from autogradlab.engine.graph import gc_paused, is_leaf_node
+from autogradlab.engine.graph import is_leaf_node
 
 Capture = dict[int, torch.Tensor]  # id(Node) or id(leaf tensor) -> gradient
 KEPT_BACKWARDS = 8                   # backward calls whose gradients (and graph references) are kept
@@ -57,9 +58,14 @@ class GradientRecorder:
         a tensor or a sequence of them, if any); returns the Nodes seen for the first time."""
         if self._current is not None:   # the previous backward raised and nobody said so
             self.abort()
-        self._current = _Generation(_storages(gradient))
-        with gc_paused():
+        self._current = _Generation(_storages(gradient) if gradient is not None else None)
+        was_enabled = gc.isenabled()   # (gc_paused, without a generator: this runs every backward)
+        gc.disable()
+        try:
             return self._hook_graphs(roots)
+        finally:
+            if was_enabled:
+                gc.enable()
 
     def _reach(self, key: int, obj: Any) -> None:
         self._current.reached[key] = obj
@@ -68,10 +74,14 @@ class GradientRecorder:
     def _hook_graphs(self, roots: list[torch.Tensor]) -> list[Any]:
         """One walk of each root's graph (issue 9: the walk, the reach bookkeeping and the hook
         registration used to be three passes): every Node not yet reached by this backward is
-        reached, and hooked unless an earlier backward's hook on it is still registered."""
+        reached, and hooked unless an earlier backward's hook on it is still registered.
+        The hottest loop of a training loop's backward: every Node of every iteration's fresh
+        graph passes here once, so it is written out flat."""
         new_fns: list[Any] = []
         current = self._current
         reached, owner, hooked = current.reached, self._owner, self._hooked
+        leaf_types = _LEAF_TYPES
+        node_hook = self._node_hook
         for tensor in roots:
             root = tensor.grad_fn
             if root is None:
@@ -82,21 +92,22 @@ class GradientRecorder:
                 continue
             reached[id(root)] = root
             stack = [root]
+            pop, push = stack.pop, stack.append
             while stack:
-                fn = stack.pop()
+                fn = pop()
                 key = id(fn)
                 owner[key] = current
-                if type(fn) in _LEAF_TYPES or _is_leaf_type(fn):
+                if type(fn) in leaf_types or _is_leaf_type(fn):
                     self._hook_leaf(fn.variable)
-                elif key not in hooked:
-                    token = object()
-                    fn.register_prehook(self._node_hook(key, token))
-                    hooked[key] = token
+                    continue   # an AccumulateGrad Node has no inputs
+                if key not in hooked:
+                    token = hooked[key] = object()
+                    fn.register_prehook(node_hook(key, token))
                     new_fns.append(fn)
-                for child, _ in getattr(fn, "next_functions", ()):
+                for child, _ in fn.next_functions:
                     if child is not None and id(child) not in reached:
                         reached[id(child)] = child
-                        stack.append(child)
+                        push(child)
         return new_fns
 
     def finish(self) -> None:
@@ -151,9 +162,13 @@ class GradientRecorder:
         # The exception: the program's own `gradient` tensor of y.backward(g) reaches the root
         # Node as it is (and Nodes behind it that pass a gradient through, or view it): a
         # gradient sharing its storage is copied, or `g += 1` later would change what is shown.
+        # (The token is a plain object: a hook naming itself would be a reference cycle per Node,
+        # left to the cyclic collector.)
+        hooked = self._hooked
+
         def pre_hook(grad_outputs: tuple[torch.Tensor | None, ...]) -> None:
             current = self._current
-            if current is None or self._hooked.get(key) is not token:
+            if current is None or hooked.get(key) is not token:
                 return
             for grad in grad_outputs:
                 if grad is not None:

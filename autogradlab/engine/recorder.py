@@ -21,7 +21,7 @@ import torch
 
 from autogradlab.engine.displays import DISPLAY_TOTAL_WEIGHT, DisplayHooks
 from autogradlab.engine.grads import GradientRecorder
-from autogradlab.engine.graph import OpOrigin, gc_paused, is_leaf_node, read_saved
+from autogradlab.engine.graph import OpOrigin, gc_paused, read_saved
 from autogradlab.engine.memory_hooks import MemoryHooks
 from autogradlab.engine.op_text import (  # noqa: F401 - _constant_text is imported by tests
     _arguments,
@@ -278,12 +278,12 @@ class Recorder(MemoryHooks, DisplayHooks):
         self._before_grad_writes()
         self.last_backward_text = self._receiver_text(node)
         self._pending_backward = (roots[0], gradient is not None)
-        new_fns = self.grads.begin(roots, gradient)
         with gc_paused():
-            for fn in new_fns:
-                saved = read_saved(fn) if not is_leaf_node(fn) else None
+            store = self._saved
+            for fn in self.grads.begin(roots, gradient):   # new Nodes, never AccumulateGrad ones
+                saved = read_saved(fn)
                 if saved:
-                    self._saved[id(fn)] = saved
+                    store[id(fn)] = saved
 
     def after_backward(self, tensor: Any, node: ast.AST) -> None:
         self.grads.finish()

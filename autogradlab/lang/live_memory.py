@@ -11,7 +11,9 @@ Memory held anywhere counts, also tensors kept only by an autograd graph or by a
 tensor, which no per-object count sees. Where mallinfo2 is missing, the running count stands.
 
 Limits under RELIEF_FROM elements keep the exact running count (allocator noise would decide a
-few thousand elements; the boundary tests use such limits)."""
+few thousand elements; the boundary tests use such limits). The refusal says which was measured:
+"would create more than N tensor elements in total" (the running count) or "would hold more than N
+tensor elements (4 bytes each) in memory at once" (held memory)."""
 
 from __future__ import annotations
 
@@ -56,6 +58,12 @@ def held_elements(baseline: int | None) -> int | None:
     if now is None or baseline is None:
         return None
     return max(0, now - baseline) // BYTES_PER_ELEMENT
+
+
+def measures_held(baseline: int | None, limit: int) -> bool:
+    """Whether a refusal at `limit` is decided on the memory the run holds (then its message says
+    "would hold ... in memory at once"), not on the running count of elements created."""
+    return limit >= RELIEF_FROM and baseline is not None
 
 
 def relieved_count(baseline: int | None, limit: int, elements: int) -> int | None:

@@ -163,6 +163,12 @@ class SizeGuard:
             if held is not None:
                 self.total_elements = held
                 return
+            if live_memory.measures_held(self._baseline, total_limit):   # say what was measured
+                raise LimitExceeded(
+                    f"the program would hold more than {total_limit:,} tensor elements (4 bytes each) in "
+                    f"memory at once (at {what}); the limit is {total_limit:,}",
+                    hint="keep fewer or smaller tensors alive; what a loop lets go does not count "
+                         "(limit max_total_elements)")
             raise LimitExceeded(
                 f"the program would create more than {total_limit:,} tensor elements in total "
                 f"(at {what}); the limit is {total_limit:,}",

@@ -30,6 +30,8 @@ EN = {
     "errors.tensor_size": "result of {what} would have {elements} elements; the limit is {limit}",
     "errors.total_elements": "the program would create more than {limit} tensor elements in total "
                              "(at {what}); the limit is {limit}",
+    "errors.held_elements": "the program would hold more than {limit} tensor elements (4 bytes each) in "
+                            "memory at once (at {what}); the limit is {limit}",
     "errors.ops_limit": "the program keeps more than {limit} tensor results alive at once",
     "errors.crash": "the worker running your program stopped unexpectedly",
     "errors.superseded": "superseded by a newer run",
@@ -57,6 +59,8 @@ EN = {
                         "never becomes False runs forever",
     "errors.hint_tensor_size": "use smaller sizes (limit max_tensor_elements)",
     "errors.hint_total": "use smaller tensors or fewer loop iterations (limit max_total_elements)",
+    "errors.hint_held": "keep fewer or smaller tensors alive; what a loop lets go does not count "
+                        "(limit max_total_elements)",
     "errors.hint_memory": "use smaller tensors, or fewer of them",
     "errors.hint_busy": "it will try again by itself in {seconds} s; no need to press Run",
     "errors.hint_run_together": "put each statement on its own line",
@@ -90,6 +94,8 @@ ZH = {
     "errors.hint_printed": "少打印一些，例如循环中每 100 次才打印一次（限制 max_printed_chars）",
     "errors.tensor_size": "{what} 的结果将有 {elements} 个元素；上限为 {limit}",
     "errors.total_elements": "程序创建的张量元素总数将超过 {limit}（在 {what} 处）；上限为 {limit}",
+    "errors.held_elements": "程序同时占用的内存将超过 {limit} 个张量元素（每个按 4 字节计）（在 {what} 处）；"
+                            "上限为 {limit}",
     "errors.ops_limit": "程序同时保留的张量结果超过 {limit} 个（限制 max_ops）",
     "errors.crash": "运行你的程序的工作进程意外停止了",
     "errors.superseded": "已被更新的一次运行取代",
@@ -116,6 +122,7 @@ ZH = {
     "errors.hint_time": "减少循环次数或使用更小的张量会有帮助；条件永远不为 False 的 `while` 循环会一直运行",
     "errors.hint_tensor_size": "使用更小的尺寸（限制 max_tensor_elements）",
     "errors.hint_total": "使用更小的张量或更少的循环次数（限制 max_total_elements）",
+    "errors.hint_held": "让更少或更小的张量同时存在；循环中已释放的张量不计入（限制 max_total_elements）",
     "errors.hint_memory": "使用更小的张量，或减少张量的数量",
     "errors.hint_busy": "将在 {seconds} 秒后自动重试，无需再按“运行”",
     "errors.hint_run_together": "每条语句单独写一行",

@@ -21,7 +21,7 @@ from autogradlab.limits import DEFAULT_LIMITS, Limits
 
 LIMIT = ("limit",)
 SEQUENCE = r"would have [\d,]+ items; the limit is 100,000|would print more than 100,000 values"
-TOTAL = r"more than 5,000,000 tensor elements in total"
+TOTAL = r"hold more than 5,000,000 tensor elements \(4 bytes each\) in memory at once"
 SMALL_TOTAL = Limits(max_tensor_elements=1_000_000, max_total_elements=5_000_000)
 FAST_S = 2.0  # CPU s per refusal (CPU, not wall: a busy machine stays green)
 LEAKS = re.compile(r"0x[0-9a-fA-F]{4,}|<module|<class|<function|<built-in|<bound|Traceback|File \"|"

@@ -70,3 +70,27 @@ def test_small_limits_keep_the_exact_running_count():
     source = "import torch\na = torch.ones(100)\nfor i in range(10):\n    a = a + 1"
     report = run_program(source, limits=small)
     assert not report.ok and report.error.line == 4
+
+
+def test_a_refusal_on_held_memory_says_what_was_measured_in_english_and_chinese():
+    from autogradlab import messages
+
+    source = "import torch\nkept = []\nfor i in range(20):\n    kept.append(torch.ones(2_000_000))\n"
+    report = run_program(source, limits=LIMITS)
+    error = report.error
+    assert error.message == ("the program would hold more than 8,000,000 tensor elements (4 bytes each) in "
+                             "memory at once (at ones); the limit is 8,000,000"), error
+    assert error.key == "errors.held_elements"
+    assert dict(error.params) == {"limit": "8,000,000", "what": "ones"}
+    assert messages.text("en", error.key, **dict(error.params)) == error.message
+    assert error.hint_key == "errors.hint_held" and "max_total_elements" in error.hint
+    chinese = messages.text("zh", error.key, **dict(error.params))
+    assert chinese != error.message and "8,000,000" in chinese and "ones" in chinese
+
+
+def test_a_refusal_on_the_running_count_says_created_in_total():
+    small = dataclasses.replace(DEFAULT_LIMITS, max_tensor_elements=100, max_total_elements=1000)
+    source = "import torch\na = torch.ones(100)\nfor i in range(10):\n    a = a + 1"
+    report = run_program(source, limits=small)
+    assert report.error.key == "errors.total_elements" and report.error.hint_key == "errors.hint_total"
+    assert "would create more than 1,000 tensor elements in total" in report.error.message

@@ -32,12 +32,29 @@ def tensor_elements(value: Any, depth: int = 3) -> int:
     """Total elements of the tensors in a result (a tensor, or tuples/lists of them, a few levels
     deep: results and arguments never nest tensors deeper, and long number lists are skipped)."""
     if isinstance(value, torch.Tensor):
-        return count_elements(value.shape)
+        elements = count_elements(value.shape)
+        if elements == 0 and value.dim() > 1:
+            _check_empty_extent(value.shape)
+        return elements
     if depth == 0 or not isinstance(value, (tuple, list)):
         return 0
     if value and not isinstance(value[0], (torch.Tensor, tuple, list)):
         return 0
     return sum(tensor_elements(item, depth - 1) for item in value)
+
+
+# An empty tensor allocates nothing, but its other dimensions still have to fit NumPy's array size
+# (the report copies every tensor into an array) and the displays: torch.ones(2**62, 0) is refused.
+MAX_EMPTY_EXTENT = 2**40
+
+
+def _check_empty_extent(shape: torch.Size) -> None:
+    extent = math.prod(n for n in shape if n)
+    if extent > MAX_EMPTY_EXTENT:
+        raise LimitExceeded(
+            f"an empty tensor of shape [{', '.join(map(str, shape))}] is too large to show: its non-zero "
+            f"dimensions multiply to {extent:,}; the limit is {MAX_EMPTY_EXTENT:,}",
+            hint="use smaller sizes (limit max_tensor_elements)")
 
 
 _warmed_up = False

@@ -43,6 +43,10 @@ def tensor_elements(value: Any, depth: int = 3) -> int:
     return sum(tensor_elements(item, depth - 1) for item in value)
 
 
+# What printing a tensor costs besides its numbers (~270 us for torch.ones(1), as long as ~25 of its
+# elements), in weight units (text_weight): print([torch.ones(1)] * 100_000) took 25 s of CPU.
+TENSOR_TEXT_OVERHEAD = 25
+
 # An empty tensor allocates nothing, but its other dimensions still have to fit NumPy's array size
 # (the report copies every tensor into an array) and the displays: torch.ones(2**62, 0) is refused.
 MAX_EMPTY_EXTENT = 2**40
@@ -318,6 +322,13 @@ class SizeGuard:
         it (text_weight.sequence_weight: about one unit per printed number): [[0]*10**5]*10**5,
         or [t]*10000 of 1,000-element tensors."""
         limit = self.limits.max_sequence_len
+        if sequence_weight(value, limit, overhead=TENSOR_TEXT_OVERHEAD) <= limit:
+            return
         if sequence_weight(value, limit) > limit:
             raise LimitExceeded(f"{what} would print more than {limit:,} values",
                                 hint="print a smaller part, e.g. x[:10] (limit max_sequence_len)")
+        raise LimitExceeded(   # [torch.ones(1)] * 100_000: each repr takes as long as 25 more numbers
+            f"{what} would take too long to print: each tensor in it counts as {TENSOR_TEXT_OVERHEAD} values "
+            f"besides its numbers, more than {limit:,} values in all (at most "
+            f"{limit // (TENSOR_TEXT_OVERHEAD + 1):,} one-number tensors)",
+            hint="print a smaller part, e.g. x[:10] (limit max_sequence_len)")

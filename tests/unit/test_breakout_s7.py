@@ -22,6 +22,8 @@ LIMIT = ("limit",)
 FAST_S = 2.0  # CPU s per refusal (CPU, not wall: a busy machine stays green)
 LEAKS = re.compile(r"0x[0-9a-fA-F]{4,}|<module|<function|<built-in|<bound|Traceback|File \"|"
                    r"/usr/|/work/|/tmp/|site-packages")
+SLOW_TEXT = (r"would take too long to print: each tensor in it counts as 25 values besides its numbers, "
+             r"more than 100,000 values in all \(at most 3,846 one-number tensors\)")
 EMPTY = r"an empty tensor of shape \[{shape}\] is too large to show"
 
 
@@ -60,6 +62,14 @@ CASES = [
     Case(T + "x = torch.ones(1, 0).new_zeros(2**62, 0)", LIMIT, EMPTY.format(shape=r"\d+, 0"), 2),
     Case(T + "d = torch.distributions.Normal(torch.zeros(0), 1.0)\nz = d.sample((2**62,))", LIMIT,
          EMPTY.format(shape=r"\d+, 0"), 3),
+    # Printing many small tensors: each weighed 1 unit, but each repr takes ~270 us; print(x) of
+    # [torch.ones(1)] * 100_000 ran 25 s of CPU (past the worker's limit: no line, no message).
+    Case(T + "x = [torch.ones(1)] * 100_000\nprint(x)", LIMIT, SLOW_TEXT, 3),
+    Case(T + "x = [torch.ones(1)] * 3847\ns = str(x)", LIMIT, SLOW_TEXT, 3),
+    Case(T + "x = [[torch.ones(1)] * 100] * 100\ns = f'{x}'", LIMIT, SLOW_TEXT, 3),
+    Case(T + "d = torch.distributions.Normal(torch.zeros(1), 1.0)\nprint([d] * 2000)", LIMIT, SLOW_TEXT, 3),
+    Case(T + "x = [torch.ones(1000)] * 99\nprint(x)", LIMIT, SLOW_TEXT, 3),
+    Case(T + "x = [torch.ones(1000)] * 101\nprint(x)", LIMIT, r"would print more than 100,000 values", 3),
 ]
 
 
@@ -71,7 +81,8 @@ def case_id(case: Case) -> str:
 @pytest.fixture(scope="module", autouse=True)
 def warm_engine() -> None:
     assert run_program("import torch\nimport random\nx = torch.ones(3, requires_grad=True)\n"
-                       "y = (x * x).sum()\ny.backward()\nz = random.sample(range(9), 3)\n").ok
+                       "y = (x * x).sum()\ny.backward()\nz = random.sample(range(9), 3)\n"
+                       "w = torch.ones(1, 3).expand(2, 3).sum(0)\n").ok   # the meta device's first use: 1-2 s
 
 
 @pytest.mark.parametrize("case", CASES, ids=case_id)
@@ -139,3 +150,31 @@ def test_the_zygote_never_starts_its_warm_up_while_a_job_runs() -> None:
     finally:
         ours.close()
         theirs.close()
+
+
+def test_printing_many_tensors_up_to_the_limit_is_python_s() -> None:
+    import torch
+    report = run_program("import torch\nx = [torch.ones(1)] * 3846\nprint(x)", torchviz=False)
+    assert report.ok, report.error
+    assert report.printed == f"{[torch.ones(1)] * 3846}\n"
+
+
+@pytest.mark.parametrize("make, n, shown", [
+    ("torch.ones(1)", 1_999, True), ("torch.ones(1)", 2_001, False), ("torch.ones(1)", 9_999, False),
+    ("torch.distributions.Normal(torch.zeros(1), 1.0)", 1_000, True),
+    ("torch.distributions.Normal(torch.zeros(1), 1.0)", 100_000, False),
+])
+def test_a_list_of_many_tensors_is_summarised_in_the_report_not_written_out(make, n, shown) -> None:
+    """Its repr took 2.6 s (tensors) and 5 s (distributions) of the run's 5 s; now at most ~0.5 s.
+    A distribution item is converted once per object, not once per appearance (4.7 s for 100,000)."""
+    import torch
+    start = time.process_time()
+    report = run_program(f"import torch\nd = {make}\nx = [d] * {n}", torchviz=False)
+    elapsed = time.process_time() - start
+    assert report.ok, report.error
+    text = report.variables["x"].text
+    if shown:
+        assert text == repr([eval(make, {"torch": torch})] * n)  # noqa: S307 - our own literal
+    else:
+        assert text.startswith(f"<list of {n:,} items") and "too large to show" in text, text[:200]
+        assert elapsed < FAST_S, f"took {elapsed:.2f} s of CPU"

@@ -18,7 +18,7 @@ from autogradlab.errors import LimitExceeded
 from autogradlab.lang import live_memory, shapes
 from autogradlab.lang.percent_format import check_percent_format
 from autogradlab.lang.text_weight import sequence_weight
-from autogradlab.limits import Limits
+from autogradlab.limits import DEFAULT_LIMITS, Limits
 
 
 def count_elements(shape: Any) -> int:
@@ -48,8 +48,10 @@ def tensor_elements(value: Any, depth: int = 3) -> int:
 TENSOR_TEXT_OVERHEAD = 25
 
 # An empty tensor allocates nothing, but its other dimensions still have to fit NumPy's array size
-# (the report copies every tensor into an array) and the displays: torch.ones(2**62, 0) is refused.
-MAX_EMPTY_EXTENT = 2**40
+# (the report copies every tensor into an array: torch.ones(2**62, 0) was an internal error) and
+# what reads the report: `run --json` wrote torch.ones(10**7, 0) as ten million `[]` (30 s, 800 MB in
+# the app's process). So they count like elements, with the default element limit.
+MAX_EMPTY_EXTENT = DEFAULT_LIMITS.max_tensor_elements
 
 
 def _check_empty_extent(shape: torch.Size) -> None:

@@ -48,19 +48,25 @@ def tensor_elements(value: Any, depth: int = 3) -> int:
 TENSOR_TEXT_OVERHEAD = 25
 
 # An empty tensor allocates nothing, but its other dimensions still have to fit NumPy's array size
-# (the report copies every tensor into an array: torch.ones(2**62, 0) was an internal error) and
-# what reads the report: `run --json` wrote torch.ones(10**7, 0) as ten million `[]` (30 s, 800 MB in
-# the app's process). So they count like elements, with the default element limit.
-MAX_EMPTY_EXTENT = DEFAULT_LIMITS.max_tensor_elements
+# (the report copies every tensor into an array: torch.ones(2**62, 0) was an internal error), and the
+# empty lists before its first 0 are written out by what reads the report: `run --json` wrote
+# torch.ones(10**7, 0) as ten million `[]` (30 s, 800 MB in the app's process). torch.zeros(0, 10**8)
+# is a single `[]`.
+MAX_EMPTY_EXTENT = 2**40
+MAX_EMPTY_ROWS = DEFAULT_LIMITS.max_tensor_elements
 
 
 def _check_empty_extent(shape: torch.Size) -> None:
     extent = math.prod(n for n in shape if n)
-    if extent > MAX_EMPTY_EXTENT:
-        raise LimitExceeded(
-            f"an empty tensor of shape [{', '.join(map(str, shape))}] is too large to show: its non-zero "
-            f"dimensions multiply to {extent:,}; the limit is {MAX_EMPTY_EXTENT:,}",
-            hint="use smaller sizes (limit max_tensor_elements)")
+    rows = math.prod(shape[:list(shape).index(0)])
+    if extent <= MAX_EMPTY_EXTENT and rows <= MAX_EMPTY_ROWS:
+        return
+    why = (f"its non-zero dimensions multiply to {extent:,}; the limit is {MAX_EMPTY_EXTENT:,}"
+           if extent > MAX_EMPTY_EXTENT else
+           f"it holds {rows:,} empty rows (the sizes before its first 0); the limit is {MAX_EMPTY_ROWS:,}")
+    dims = ", ".join(map(str, shape))
+    raise LimitExceeded(f"an empty tensor of shape [{dims}] is too large to show: {why}",
+                        hint="use smaller sizes (limit max_tensor_elements)")
 
 
 _warmed_up = False

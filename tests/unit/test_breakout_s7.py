@@ -15,7 +15,7 @@ from typing import NamedTuple
 import pytest
 
 from autogradlab.engine import run_program
-from autogradlab.lang.sizes import MAX_EMPTY_EXTENT
+from autogradlab.lang.sizes import MAX_EMPTY_EXTENT, MAX_EMPTY_ROWS
 from autogradlab.limits import DEFAULT_LIMITS, Limits
 
 LIMIT = ("limit",)
@@ -56,10 +56,11 @@ CASES = [
     Case(T + "y = torch.ones(1, 0)\nx = y.expand(2**62, 0).sum(0)", LIMIT, EMPTY.format(shape=r"\d+, 0"), 3),
     Case(T + "x = torch.ones(0).reshape(2**62, 0)", LIMIT, EMPTY.format(shape=r"\d+, 0"), 2),
     Case(T + "x = torch.zeros(2**30, 2**30, 0).sum()", LIMIT,
-         r"its non-zero dimensions multiply to 1,152,921,504,606,846,976; the limit is 5,000,000", 2),
+         r"its non-zero dimensions multiply to 1,152,921,504,606,846,976; the limit is 1,099,511,627,776", 2),
     # ... and an empty tensor NumPy can hold made `run --json` write ten million `[]` (30 s, 800 MB)
-    Case(T + "x = torch.ones(10**7, 0)", LIMIT, EMPTY.format(shape="10000000, 0"), 2),
-    Case(T + "x = torch.ones(3000, 0, 2000)", LIMIT, r"multiply to 6,000,000; the limit is 5,000,000", 2),
+    Case(T + "x = torch.ones(10**7, 0)", LIMIT, EMPTY.format(shape="10000000, 0") +
+         r": it holds 10,000,000 empty rows \(the sizes before its first 0\); the limit is 5,000,000", 2),
+    Case(T + "x = torch.ones(3000, 2000, 0, 9)", LIMIT, r"holds 6,000,000 empty rows", 2),
     Case(T + "x = torch.ones(0, 3, requires_grad=True)\ny = x.expand(2**62, 0, 3)", LIMIT,
          EMPTY.format(shape=r"\d+, 0, 3"), 3),
     Case(T + "x = torch.ones(1, 0).new_zeros(2**62, 0)", LIMIT, EMPTY.format(shape=r"\d+, 0"), 2),
@@ -114,7 +115,7 @@ def test_random_sample_at_the_sequence_limit_is_python_s() -> None:
     assert report.printed == f"{expected[:5]} {expected[-1]} 100000\n"
 
 
-@pytest.mark.parametrize("shape", [(10**6, 0), (0, 2000, 2500), (3, 0, 5)])
+@pytest.mark.parametrize("shape", [(10**6, 0), (0, 2**20, 2**20), (3, 0, 5)])
 def test_an_empty_tensor_within_the_extent_is_torch_s(shape) -> None:
     import torch
     dims = ", ".join(map(str, shape))
@@ -124,10 +125,18 @@ def test_an_empty_tensor_within_the_extent_is_torch_s(shape) -> None:
     assert report.variables["x"].value.shape == shape
 
 
-def test_the_empty_extent_limit_is_exact() -> None:
-    ok = run_program(f"import torch\nx = torch.ones({MAX_EMPTY_EXTENT}, 0)", torchviz=False)
+def test_the_empty_row_limit_is_exact() -> None:
+    ok = run_program(f"import torch\nx = torch.ones({MAX_EMPTY_ROWS}, 0)\ny = torch.ones(0, 10**8)",
+                     torchviz=False)
     assert ok.ok, ok.error
-    over = run_program(f"import torch\nx = torch.ones({MAX_EMPTY_EXTENT + 1}, 0)", torchviz=False)
+    over = run_program(f"import torch\nx = torch.ones({MAX_EMPTY_ROWS + 1}, 0)", torchviz=False)
+    assert over.error is not None and over.error.kind == "limit" and over.error.line == 2
+
+
+def test_the_empty_extent_limit_is_exact() -> None:
+    ok = run_program(f"import torch\nx = torch.ones(0, {MAX_EMPTY_EXTENT})", torchviz=False)
+    assert ok.ok, ok.error
+    over = run_program(f"import torch\nx = torch.ones(0, {MAX_EMPTY_EXTENT + 1})", torchviz=False)
     assert over.error is not None and over.error.kind == "limit" and over.error.line == 2
 
 

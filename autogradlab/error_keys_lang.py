@@ -38,6 +38,13 @@ LANG = _rules(
      "errors_lang.free_value_size"),
     (r"the inputs given to jacobian must be either a Tensor or a tuple of Tensors, not (?P<type>\w+)",
      "errors_lang.jacobian_inputs"),
+    (r"an empty tensor of shape \[(?P<shape>[^\]]*)\] is too large to show: its non-zero dimensions multiply "
+     r"to (?P<extent>[\d,]+); the limit is (?P<limit>[\d,]+)", "errors_lang.empty_extent"),
+    (r"an empty tensor of shape \[(?P<shape>[^\]]*)\] is too large to show: it holds (?P<rows>[\d,]+) empty "
+     r"rows \(the sizes before its first 0\); the limit is (?P<limit>[\d,]+)", "errors_lang.empty_rows"),
+    (r"(?P<what>.+) would take too long to print: each tensor in it counts as (?P<overhead>\d+) values "
+     r"besides its numbers, more than (?P<limit>[\d,]+) values in all \(at most (?P<count>[\d,]+) "
+     r"one-number tensors\)", "errors_lang.slow_text"),
 )
 
 LANG_HINTS = _rules(

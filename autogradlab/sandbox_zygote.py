@@ -124,6 +124,13 @@ class _Zygote:
                    "signal": os.WTERMSIG(status) if os.WIFSIGNALED(status) else None,
                    "maxrss_kb": usage.ru_maxrss, "baseline_kb": job["baseline_kb"]})
 
+    def warm_up_due(self, now: float) -> bool:
+        """The rest of the warm-up runs once idle (no job came for WARM_IDLE_S), or late, but never
+        while a job runs: it blocks this loop for seconds (many more on a loaded machine), and a job
+        past its time limit then went on unkilled until the app gave the whole zygote up, which
+        failed every other job of it as a crash (a long matmul sent in the first seconds did it)."""
+        return self.warm_pending and not self.jobs and (now >= self.warm_at or now >= self.warm_by)
+
     def finish_warm_up(self) -> None:
         """The rest of the warm-up, while no job waits; jobs forked from now on inherit it (the spare
         forked before it is replaced)."""
@@ -139,12 +146,11 @@ class _Zygote:
             now = time.monotonic()
             deadlines = [job["deadline"] for job in self.jobs.values()]
             wait = max(0.0, min(deadlines) - now) if deadlines else None
-            if self.warm_pending:   # once idle (no job came for WARM_IDLE_S, none running), or late
-                if now >= self.warm_by or (now >= self.warm_at and not self.jobs):
+            if self.warm_pending and not self.jobs:   # a running job's exit wakes the select
+                if self.warm_up_due(now):
                     self.finish_warm_up()
                     continue
-                until = (self.warm_at if now < self.warm_at else self.warm_by) - now
-                wait = until if wait is None else min(wait, until)
+                wait = min(self.warm_at, self.warm_by) - now
             readable, _, _ = select.select([self.sock, *self.jobs], [], [], wait)
             for fd in readable:
                 if fd is self.sock:

@@ -29,7 +29,7 @@ from autogradlab.engine.values import (
     summarize,
     to_numpy,
 )
-from autogradlab.lang.safe_values import SafeFunction, SafeNumpyDtype, UserFunction
+from autogradlab.lang.safe_values import SafeDistribution, SafeFunction, SafeNumpyDtype, UserFunction
 from autogradlab.lang.text_weight import _atom_weight, sequence_weight
 from autogradlab.report import PlainValue, SequenceValue, TensorValue, Value
 
@@ -37,6 +37,7 @@ from autogradlab.report import PlainValue, SequenceValue, TensorValue, Value
 # stopped at its soft deadline must still get its report out before the hard kill (30,000 tensors in
 # a list took 3.3 s of reprs).
 TEXT_TIME_S = 1.0
+LIST_TEXT_TENSOR_OVERHEAD = 4   # units per tensor in a list's text (MAX_SEQUENCE_ITEMS: ~2,000 tensors)
 TIME_SPENT = "not shown: the report ran out of time to write more values"
 TIME_SPENT_NOTE = ("the report ran out of time to write every value's text; the values shown last "
                    "are summarised by their shape")
@@ -298,6 +299,13 @@ class ReportValues:
                          else PlainValue("object", None, text))
                 self._values[key] = value
             return value
+        if isinstance(obj, SafeDistribution):   # its repr prints tensors: once per object, in time
+            key = (id(obj), -1)
+            value = self._values.get(key)
+            if value is None:
+                value = self._values[key] = (PlainValue("object", None, too_large_text(obj, TIME_SPENT))
+                                             if self._out_of_time() else _plain_value(obj))
+            return value
         return _plain_value(obj)
 
     def _text(self, obj: Any) -> str:
@@ -305,6 +313,10 @@ class ReportValues:
             return too_large_text(obj)
         if self._out_of_time():
             return too_large_text(obj, TIME_SPENT)
+        # [torch.ones(1)] * 9_999 weighs 9,999 but its repr took 2.6 s (distributions: 5 s) of a 5 s
+        # run: tensors also count what their repr costs besides their numbers (~0.5 s at most here)
+        if sequence_weight(obj, MAX_SEQUENCE_ITEMS, overhead=LIST_TEXT_TENSOR_OVERHEAD) > MAX_SEQUENCE_ITEMS:
+            return too_large_text(obj)
         return safe_repr(obj)
 
     def _sequence(self, obj: tuple | list, depth: int) -> Value:

@@ -145,6 +145,8 @@ def _py_sequence(interp: Interpreter, name: str, args: list) -> Any:
         if args[1] > MAX_SAMPLE:
             raise ProgramTypeError(f"random.sample: k = {args[1]} is more than Autograd Lab's "
                                    f"{MAX_SAMPLE:,} items")
+        # the k-item list it builds is a list like any other (max_sequence_len, the run's total)
+        interp.sizes.charge_sequence(max(0, args[1]), "the list random.sample() builds")
     method = getattr(python_random(interp), name)
     return _guarded(lambda: method(*args))
 

@@ -18,7 +18,7 @@ from autogradlab.errors import LimitExceeded
 from autogradlab.lang import live_memory, shapes
 from autogradlab.lang.percent_format import check_percent_format
 from autogradlab.lang.text_weight import sequence_weight
-from autogradlab.limits import Limits
+from autogradlab.limits import DEFAULT_LIMITS, Limits
 
 
 def count_elements(shape: Any) -> int:
@@ -32,12 +32,41 @@ def tensor_elements(value: Any, depth: int = 3) -> int:
     """Total elements of the tensors in a result (a tensor, or tuples/lists of them, a few levels
     deep: results and arguments never nest tensors deeper, and long number lists are skipped)."""
     if isinstance(value, torch.Tensor):
-        return count_elements(value.shape)
+        elements = count_elements(value.shape)
+        if elements == 0 and value.dim() > 1:
+            _check_empty_extent(value.shape)
+        return elements
     if depth == 0 or not isinstance(value, (tuple, list)):
         return 0
     if value and not isinstance(value[0], (torch.Tensor, tuple, list)):
         return 0
     return sum(tensor_elements(item, depth - 1) for item in value)
+
+
+# What printing a tensor costs besides its numbers (~270 us for torch.ones(1), as long as ~25 of its
+# elements), in weight units (text_weight): print([torch.ones(1)] * 100_000) took 25 s of CPU.
+TENSOR_TEXT_OVERHEAD = 25
+
+# An empty tensor allocates nothing, but its other dimensions still have to fit NumPy's array size
+# (the report copies every tensor into an array: torch.ones(2**62, 0) was an internal error), and the
+# empty lists before its first 0 are written out by what reads the report: `run --json` wrote
+# torch.ones(10**7, 0) as ten million `[]` (30 s, 800 MB in the app's process). torch.zeros(0, 10**8)
+# is a single `[]`.
+MAX_EMPTY_EXTENT = 2**40
+MAX_EMPTY_ROWS = DEFAULT_LIMITS.max_tensor_elements
+
+
+def _check_empty_extent(shape: torch.Size) -> None:
+    extent = math.prod(n for n in shape if n)
+    rows = math.prod(shape[:list(shape).index(0)])
+    if extent <= MAX_EMPTY_EXTENT and rows <= MAX_EMPTY_ROWS:
+        return
+    why = (f"its non-zero dimensions multiply to {extent:,}; the limit is {MAX_EMPTY_EXTENT:,}"
+           if extent > MAX_EMPTY_EXTENT else
+           f"it holds {rows:,} empty rows (the sizes before its first 0); the limit is {MAX_EMPTY_ROWS:,}")
+    dims = ", ".join(map(str, shape))
+    raise LimitExceeded(f"an empty tensor of shape [{dims}] is too large to show: {why}",
+                        hint="use smaller sizes (limit max_tensor_elements)")
 
 
 _warmed_up = False
@@ -307,6 +336,13 @@ class SizeGuard:
         it (text_weight.sequence_weight: about one unit per printed number): [[0]*10**5]*10**5,
         or [t]*10000 of 1,000-element tensors."""
         limit = self.limits.max_sequence_len
+        if sequence_weight(value, limit, overhead=TENSOR_TEXT_OVERHEAD) <= limit:
+            return
         if sequence_weight(value, limit) > limit:
             raise LimitExceeded(f"{what} would print more than {limit:,} values",
                                 hint="print a smaller part, e.g. x[:10] (limit max_sequence_len)")
+        raise LimitExceeded(   # [torch.ones(1)] * 100_000: each repr takes as long as 25 more numbers
+            f"{what} would take too long to print: each tensor in it counts as {TENSOR_TEXT_OVERHEAD} values "
+            f"besides its numbers, more than {limit:,} values in all (at most "
+            f"{limit // (TENSOR_TEXT_OVERHEAD + 1):,} one-number tensors)",
+            hint="print a smaller part, e.g. x[:10] (limit max_sequence_len)")

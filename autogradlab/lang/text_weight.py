@@ -10,7 +10,7 @@ from typing import Any
 import numpy as np
 import torch
 
-from autogradlab.lang.safe_values import SafeArray
+from autogradlab.lang.safe_values import SafeArray, SafeDistribution
 
 MAX_WEIGHT_DEPTH = 100     # lists nested deeper than this are too large to show
 
@@ -41,7 +41,7 @@ MAX_DICT_DEPTH = 20        # dicts nested in dicts (through lists) deeper than t
 _dict_depth = [0]
 
 
-def _mapping_weight(obj: Any, cap: int) -> int:
+def _mapping_weight(obj: Any, cap: int, overhead: int = 0) -> int:
     """A dict (or a view) weighs its keys and values, as its repr writes them; each dict level is
     one Python call, so the nesting of dicts is bounded (lists inside are walked iteratively)."""
     if _dict_depth[0] >= MAX_DICT_DEPTH:
@@ -54,17 +54,19 @@ def _mapping_weight(obj: Any, cap: int) -> int:
         flat = list(obj)
     _dict_depth[0] += 1
     try:   # a fresh memo: `flat` is temporary, so its id must not enter the caller's memo
-        return 1 + sequence_weight(flat, cap, {})
+        return 1 + sequence_weight(flat, cap, {}, overhead=overhead)
     finally:
         _dict_depth[0] -= 1
 
 
-def _atom_weight(obj: Any) -> int:
+def _atom_weight(obj: Any, overhead: int = 0) -> int:
     """Weight of a value that is not a list or tuple: 1, or more when its repr is long."""
     if isinstance(obj, (float, bool, complex)) or obj is None:
         return 1
     if isinstance(obj, torch.Tensor):
-        return _printed_elements(tuple(obj.shape), obj.numel())
+        return _printed_elements(tuple(obj.shape), obj.numel()) + overhead
+    if isinstance(obj, SafeDistribution):   # its repr prints its parameter tensors
+        return 1 + 2 * overhead
     if isinstance(obj, str):
         return 1 + len(obj) // _CHARS_PER_UNIT
     if isinstance(obj, int):
@@ -89,7 +91,7 @@ def _plain_numbers(seq: tuple | list) -> bool:
     return False
 
 
-def sequence_weight(obj: Any, cap: int, memo: dict[int, int] | None = None) -> int:
+def sequence_weight(obj: Any, cap: int, memo: dict[int, int] | None = None, *, overhead: int = 0) -> int:
     """About how many numbers repr(obj) writes: 1 per number, a tensor or array by the elements
     its repr shows, a string by its length / 20; a shared inner list counts each time it appears
     (as repr writes it each time).
@@ -97,11 +99,13 @@ def sequence_weight(obj: Any, cap: int, memo: dict[int, int] | None = None) -> i
     Stops once above cap (so it never walks a huge value) and returns a number > cap then; a
     structure nested deeper than MAX_WEIGHT_DEPTH also weighs more than cap. Iterative, and each
     distinct list is walked once: `memo` (id -> weight) may be shared by calls with the same cap.
-    The weight of a list does not depend on where it was first met."""
+    The weight of a list does not depend on where it was first met. `overhead`: units added per
+    tensor (twice per distribution) for the time its repr takes besides its numbers (the
+    interpreter's text checks; a memo holds weights of one overhead)."""
     if isinstance(obj, _MAPPINGS):
-        return _mapping_weight(obj, cap)
+        return _mapping_weight(obj, cap, overhead)
     if not isinstance(obj, (tuple, list)):
-        return _atom_weight(obj)
+        return _atom_weight(obj, overhead)
     memo = {} if memo is None else memo
     if id(obj) in memo:
         return memo[id(obj)]
@@ -130,9 +134,9 @@ def sequence_weight(obj: Any, cap: int, memo: dict[int, int] | None = None) -> i
                             descended = True
                             break
                 elif isinstance(item, _MAPPINGS):
-                    weight = _mapping_weight(item, cap)
+                    weight = _mapping_weight(item, cap, overhead)
                 else:
-                    weight = _atom_weight(item)
+                    weight = _atom_weight(item, overhead)
                 total += weight
                 if total > cap:
                     break

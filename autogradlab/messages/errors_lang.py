@@ -28,6 +28,13 @@ EN = {
     "errors_lang.free_value_size": "the value of {name} has {count} numbers; the limit is {limit}",
     "errors_lang.jacobian_inputs": "the inputs given to jacobian must be either a Tensor or a tuple of "
                                    "Tensors, not {type}",
+    "errors_lang.empty_extent": "an empty tensor of shape [{shape}] is too large to show: its non-zero "
+                                "dimensions multiply to {extent}; the limit is {limit}",
+    "errors_lang.empty_rows": "an empty tensor of shape [{shape}] is too large to show: it holds {rows} "
+                              "empty rows (the sizes before its first 0); the limit is {limit}",
+    "errors_lang.slow_text": "{what} would take too long to print: each tensor in it counts as {overhead} "
+                             "values besides its numbers, more than {limit} values in all (at most {count} "
+                             "one-number tensors)",
     "errors_lang.hint_gpu": "write `device = \"cuda\" if torch.cuda.is_available() else \"cpu\"` to run the "
                             "same code here and on a GPU machine",
     "errors_lang.hint_assignable": "only .requires_grad, .grad and .data can be assigned",
@@ -57,6 +64,12 @@ ZH = {
     "errors_lang.free_value": "{name} 的值必须是一个数或由数组成的嵌套列表",
     "errors_lang.free_value_size": "{name} 的值有 {count} 个数；上限为 {limit}",
     "errors_lang.jacobian_inputs": "传给 jacobian 的输入必须是一个张量或张量的元组，而不是 {type}",
+    "errors_lang.empty_extent": "形状为 [{shape}] 的空张量太大，无法显示：它的非零维度相乘为 {extent}；"
+                                "上限为 {limit}",
+    "errors_lang.empty_rows": "形状为 [{shape}] 的空张量太大，无法显示：它包含 {rows} 个空行"
+                              "（第一个 0 之前的各维）；上限为 {limit}",
+    "errors_lang.slow_text": "{what} 打印起来太慢：其中每个张量除了自身的数值外还按 {overhead} 个值计算，"
+                             "总计超过 {limit} 个值（最多 {count} 个单元素张量）",
     "errors_lang.hint_gpu": "写成 `device = \"cuda\" if torch.cuda.is_available() else \"cpu\"`，"
                             "同一段代码就能在这里和有 GPU 的机器上运行",
     "errors_lang.hint_assignable": "只能给 .requires_grad、.grad 和 .data 赋值",

@@ -42,6 +42,9 @@ CASES = [
      "errors_lang.jacobian_inputs"),
     (T + "x = 1" + " " * 5000 + "\n", "errors_lang.line_too_long"),
     (T + "x = 1\n" * 6000, "errors_lang.too_many_lines"),
+    (T + "x = torch.ones(2**62, 0)\n", "errors_lang.empty_extent"),
+    (T + "x = torch.ones(10**7, 0)\n", "errors_lang.empty_rows"),
+    (T + "x = [torch.ones(1)] * 5000\nprint(x)\n", "errors_lang.slow_text"),
 ]
 
 

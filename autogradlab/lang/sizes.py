@@ -61,12 +61,15 @@ def _check_empty_extent(shape: torch.Size) -> None:
     rows = math.prod(shape[:list(shape).index(0)])
     if extent <= MAX_EMPTY_EXTENT and rows <= MAX_EMPTY_ROWS:
         return
-    why = (f"its non-zero dimensions multiply to {extent:,}; the limit is {MAX_EMPTY_EXTENT:,}"
-           if extent > MAX_EMPTY_EXTENT else
-           f"it holds {rows:,} empty rows (the sizes before its first 0); the limit is {MAX_EMPTY_ROWS:,}")
     dims = ", ".join(map(str, shape))
-    raise LimitExceeded(f"an empty tensor of shape [{dims}] is too large to show: {why}",
-                        hint="use smaller sizes (limit max_tensor_elements)")
+    hint = "use smaller sizes (limit max_tensor_elements)"
+    if extent > MAX_EMPTY_EXTENT:
+        raise LimitExceeded(f"an empty tensor of shape [{dims}] is too large to show: its non-zero "
+                            f"dimensions multiply to {extent:,}; the limit is {MAX_EMPTY_EXTENT:,}",
+                            hint=hint)
+    raise LimitExceeded(f"an empty tensor of shape [{dims}] is too large to show: it holds {rows:,} "
+                        f"empty rows (the sizes before its first 0); the limit is {MAX_EMPTY_ROWS:,}",
+                        hint=hint)
 
 
 _warmed_up = False

@@ -110,7 +110,11 @@ def _fmt_vector(values: list[Any], budget: int) -> str:
 def _fmt_stats(arr: np.ndarray) -> str:
     if arr.dtype.kind == "c":
         return f"{arr.size:,} complex values"
-    a = arr.astype(np.float64)
+    a = arr.astype(np.float64).ravel()
+    total = np.add.reduce(a)
+    if math.isfinite(total):   # then every element is finite: no masked copy (mean() is this sum / n)
+        return (f"mean {_fmt_number(round(float(total / a.size), 2))}, "
+                f"min {_fmt_number(float(a.min()))}, max {_fmt_number(float(a.max()))}")
     finite = a[np.isfinite(a)]
     if finite.size == 0:
         return f"{arr.size:,} values, none finite"

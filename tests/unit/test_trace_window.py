@@ -141,3 +141,26 @@ def test_vector_summaries_fit_the_budget_as_defined(size, scale):
     assert summarize(arr) == _vector_text(arr[:14].tolist(), 40)
     for budget in (5, 10, 20, 40, 10_000):
         assert _fmt_vector(arr.tolist(), budget) == _vector_text(arr.tolist(), budget)
+
+
+def _stats_text(arr: np.ndarray) -> str:
+    """The stats summary's definition: mean (2 decimals), min and max of the finite values."""
+    a = arr.astype(np.float64)
+    finite = a[np.isfinite(a)]
+    if finite.size == 0:
+        return f"{arr.size:,} values, none finite"
+    return (f"mean {_fmt_number(round(float(finite.mean()), 2))}, "
+            f"min {_fmt_number(float(finite.min()))}, max {_fmt_number(float(finite.max()))}")
+
+
+@pytest.mark.parametrize("case", range(12))
+def test_stats_summaries_are_mean_min_max_of_the_finite_values(case):
+    generator = torch.Generator().manual_seed(case)
+    dtype = [torch.float32, torch.float64, torch.int64][case % 3]
+    tensor = (torch.randn(30, 70, generator=generator, dtype=torch.float64) * 10.0 ** (case * 25)).to(dtype)
+    if case % 4 == 1:
+        tensor = tensor.T
+    if case % 4 == 2 and dtype != torch.int64:
+        tensor[3, 5] = [math.nan, math.inf, -math.inf][case % 3]
+    arr = tensor.numpy()
+    assert summarize(arr) == _stats_text(arr)

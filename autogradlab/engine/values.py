@@ -111,7 +111,8 @@ def _fmt_stats(arr: np.ndarray) -> str:
     if arr.dtype.kind == "c":
         return f"{arr.size:,} complex values"
     a = arr.astype(np.float64).ravel()
-    total = np.add.reduce(a)
+    with np.errstate(over="ignore", invalid="ignore"):   # inf + -inf: the masked path below
+        total = np.add.reduce(a)
     if math.isfinite(total):   # then every element is finite: no masked copy (mean() is this sum / n)
         return (f"mean {_fmt_number(round(float(total / a.size), 2))}, "
                 f"min {_fmt_number(float(a.min()))}, max {_fmt_number(float(a.max()))}")

@@ -14,6 +14,7 @@ from __future__ import annotations
 import ast
 import weakref
 from collections.abc import Mapping, Sequence
+from functools import partial
 from typing import Any
 
 import numpy as np
@@ -48,6 +49,7 @@ class Recorder(MemoryHooks, DisplayHooks):
     def __init__(self, source: str, limits: Limits = DEFAULT_LIMITS) -> None:
         self.lines = source.splitlines()
         self.limits = limits
+        self._max_ops = limits.max_ops
         self.trace = OpTrace()
         self.printed: list[str] = []
         self.displayed: list[Displayed] = []
@@ -68,9 +70,10 @@ class Recorder(MemoryHooks, DisplayHooks):
         self._bound: dict[str, Any] = {}         # top-level name -> value
         self.assign_order: dict[str, int] = {}   # top-level name -> sequence number of last assignment
         self._assign_seq = 0
-        # id(Node) -> (op index, output position, Node, weak reference to the output tensor)
-        self._origins: dict[int, tuple[int, int, Any, Any]] = {}
-        self._created_by: dict[int, int] = {}    # id(tensor) -> index of the op that made it
+        # id(Node) -> (op index, output position, Node, weak reference to the output tensor), and
+        # id(tensor) -> index of the op that made it: the trace's tables (its ops' keys leave with them)
+        self._origins: dict[int, tuple[int, int, Any, Any]] = self.trace.origins
+        self._created_by: dict[int, int] = self.trace.created_by
         self._saved: dict[int, list[tuple[str, torch.Tensor]]] = {}
         self._unnamed_outputs: set[int] = set()  # outputs of the last op still waiting for a name
         self._pending_backward: tuple[torch.Tensor, bool] | None = None
@@ -92,7 +95,7 @@ class Recorder(MemoryHooks, DisplayHooks):
         entry = self._ids.get(key)
         if entry is None:
             try:
-                ref = weakref.ref(tensor, lambda dead, key=key: self._forget(key, dead))
+                ref = weakref.ref(tensor, partial(self._forget, key))
             except TypeError:
                 self._kept.append(tensor)
                 ref = None
@@ -165,7 +168,7 @@ class Recorder(MemoryHooks, DisplayHooks):
         _, line, column, source = site
         if line:
             self.last_line = line
-        if self.alive_results >= self.limits.max_ops:
+        if self.alive_results >= self._max_ops:
             raise LimitExceeded(
                 f"the program keeps more than {self.limits.max_ops:,} tensor results alive at once "
                 f"(limit max_ops = {self.limits.max_ops:,})", line=line, column=column,
@@ -202,14 +205,22 @@ class Recorder(MemoryHooks, DisplayHooks):
                 inputs.append(prefix + _constant_text(arg))
                 input_ids.append(None)
                 shares_numpy = shares_numpy or isinstance(arg, np.ndarray)
-        index = self.trace.total
-        out_tensors = [result] if isinstance(result, torch.Tensor) else _tensors_in(result)
-        keys: list[tuple[dict, int]] = []
+        trace = self.trace
+        index = trace.total
+        if type(result) is torch.Tensor or isinstance(result, torch.Tensor):
+            out_tensors = [result]
+            self._unnamed_outputs = {id(result)}
+        else:
+            out_tensors = _tensors_in(result)
+            self._unnamed_outputs = {id(t) for t in out_tensors}
+        created: list[int] | None = None
+        origin_keys: list[int] | None = None
         makes_leaf = False
         out_ids: list[int] = []
         fns: list[Any] = []
-        created_by, origins = self._created_by, self._origins
-        for position, t in enumerate(out_tensors):
+        created_by, origins = trace.created_by, trace.origins
+        position = 0
+        for t in out_tensors:
             key = id(t)
             entry = ids.get(key)
             if entry is None:
@@ -223,15 +234,20 @@ class Recorder(MemoryHooks, DisplayHooks):
             fns.append(fn)
             if key not in created_by:
                 created_by[key] = index
-                keys.append((created_by, key))
+                if created is None:
+                    created = [key]
+                else:
+                    created.append(key)
                 makes_leaf = makes_leaf or (fn is None and t.requires_grad)
             if fn is not None and id(fn) not in origins:
                 origins[id(fn)] = (index, position, fn, entry[1])
-                keys.append((origins, id(fn)))
-        self.trace.add((index, op, line, column, source, tuple(inputs), tuple(input_ids)),
-                       in_function, out_tensors, out_ids, keys, pin=makes_leaf, fns=fns)
-        self._unnamed_outputs = {id(result)} if len(out_tensors) == 1 and out_tensors[0] is result \
-            else {id(t) for t in out_tensors}
+                if origin_keys is None:
+                    origin_keys = [id(fn)]
+                else:
+                    origin_keys.append(id(fn))
+            position += 1
+        trace.add((index, op, line, column, source, tuple(inputs), tuple(input_ids)),
+                  in_function, out_tensors, out_ids, fns, created, origin_keys, makes_leaf)
         if shares_numpy:   # from_numpy / as_tensor: NumPy writes this memory without telling torch
             for t in out_tensors:
                 self.trace.share(t)
@@ -249,7 +265,7 @@ class Recorder(MemoryHooks, DisplayHooks):
         elif unnamed:
             self._unnamed_outputs = set()
         is_tensor = isinstance(value, torch.Tensor)
-        if is_tensor:
+        if is_tensor and id(value) not in self._ids:
             self.tensor_id(value)
         if in_function is not None:
             if is_tensor:

@@ -24,7 +24,7 @@ from typing import Any
 
 import torch
 
-from autogradlab.engine.values import dtype_name, snapshot_as
+from autogradlab.engine.values import _SCALAR_DTYPES, dtype_name, scalar_snapshot, snapshot_as
 from autogradlab.report import OpRecord, TensorSnapshot
 
 RECORD_WINDOW = 500            # op records kept in full (the latest)
@@ -112,7 +112,14 @@ class _Output:
         if self.done is None:
             fn_name = None if self.grad_fn is None else _class_name(self.grad_fn)
             if self.scalar is not None:
-                source = torch.tensor(self.scalar[0], dtype=self.scalar[1])
+                value, dtype = self.scalar
+                np_dtype = _SCALAR_DTYPES.get(dtype)
+                if np_dtype is not None:   # what snapshot_as makes of torch.tensor(value, dtype=dtype)
+                    self.done = scalar_snapshot(value, dtype, np_dtype, self.tensor_id, self.requires_grad,
+                                                fn_name)
+                    self.scalar = None
+                    return self.done
+                source = torch.tensor(value, dtype=dtype)
             else:
                 source = self.copy
             if self.version is not None and source._version != self.version:
@@ -130,17 +137,20 @@ class _Output:
 
 class _Entry:
     """One op in the window: the fields of its OpRecord (built when asked for), its outputs, and
-    the recorder's keys that point at it (dropped with it)."""
+    the recorder's keys that point at it (dropped with it): tensor keys in `created_by`, Node
+    keys in `origins` (OpTrace's tables)."""
 
-    __slots__ = ("fields", "in_function", "var", "outputs", "keys", "final", "pin", "held")
+    __slots__ = ("fields", "in_function", "var", "outputs", "created", "origin_keys", "final", "pin",
+                 "held")
 
     def __init__(self, fields: tuple, in_function: str | None, outputs: list[_Output],
-                 keys: list[tuple[dict, int]]) -> None:
+                 created: list[int] | None, origin_keys: list[int] | None) -> None:
         self.fields = fields          # index, op, line, column, source, inputs, input_ids
         self.in_function = in_function
         self.var: str | None = None
         self.outputs = outputs
-        self.keys = keys
+        self.created = created
+        self.origin_keys = origin_keys
         self.final: OpRecord | None = None
         self.pin = False
         self.held = 0                 # elements counted against WINDOW_ELEMENTS
@@ -161,12 +171,16 @@ class OpTrace:
         self.window = window
         self.total = 0                     # ops run, in the window or not
         self.summary: Counter[tuple[str, int]] = Counter()   # (op, line) -> times it ran
-        self._entries: deque[_Entry] = deque()
-        self._by_index: dict[int, _Entry] = {}
+        self._entries: deque[_Entry] = deque()   # consecutive op indices, oldest first
         self._pinned: list[_Entry] = []    # made leaves the graph draws (their line), oldest first
+        self._pinned_at: dict[int, _Entry] = {}
         self._elements = 0
         self._lazy: dict[int, list[_Output]] = {}   # storage key -> outputs held without a copy
         self._shared: set[int] = set()     # storage keys NumPy (or .data) also writes: copy at once
+        # The recorder's tables of what points at an op in the window (Recorder._created_by,
+        # Recorder._origins): an op's keys leave with it.
+        self.created_by: dict[int, int] = {}                       # id(tensor) -> op index
+        self.origins: dict[int, tuple[int, int, Any, Any]] = {}    # id(Node) -> (op index, ...)
 
     @property
     def dropped(self) -> int:
@@ -174,38 +188,43 @@ class OpTrace:
         return self.total - len(self._entries) - len(self._pinned)
 
     def add(self, fields: tuple, in_function: str | None, tensors: list[torch.Tensor],
-            tensor_ids: list[int], keys: list[tuple[dict, int]], pin: bool = False,
-            fns: list[Any] | None = None) -> None:
+            tensor_ids: list[int], fns: list[Any], created: list[int] | None = None,
+            origin_keys: list[int] | None = None, pin: bool = False) -> None:
         """fields: OpRecord's first seven (index, op, line, column, source, inputs, input_ids);
-        index must be self.total. pin: the op made a leaf tensor; its record outlives the window
-        (up to PINNED_MAX such records), so the graph can name the line that made the leaf.
-        fns: the outputs' grad_fn (read by the caller already), or None to read them here."""
-        if fns is None:
-            fns = [t.grad_fn for t in tensors]
+        index must be self.total. fns: the outputs' grad_fn. created / origin_keys: the keys this
+        op set in `created_by` / `origins` (removed when it leaves the window, if still its own).
+        pin: the op made a leaf tensor; its record outlives the window (up to PINNED_MAX such
+        records), so the graph can name the line that made the leaf."""
         shared = self._shared
         if len(tensors) == 1 and not shared:
-            outputs = [_Output(tensors[0], tensor_ids[0], fns[0])]
+            out = _Output(tensors[0], tensor_ids[0], fns[0])
+            outputs = [out]
+            held = out.elements
+            if out.key is not None:
+                found = self._lazy.get(out.key)
+                if found is None:
+                    self._lazy[out.key] = [out]
+                else:
+                    found.append(out)
         else:
             outputs = [_Output(t, number, fn, bool(shared) and _storage_key(t) in shared)
                        for t, number, fn in zip(tensors, tensor_ids, fns, strict=True)]
-        lazy = self._lazy
-        held = 0                     # every new output is held (a copy, the tensor, or a number)
-        for out in outputs:
-            held += out.elements
-            if out.key is not None:
-                found = lazy.get(out.key)
-                if found is None:
-                    lazy[out.key] = [out]
-                else:
-                    found.append(out)
-        entry = _Entry(fields, in_function, outputs, keys)
+            lazy = self._lazy
+            held = 0                 # every new output is held (a copy, the tensor, or a number)
+            for out in outputs:
+                held += out.elements
+                if out.key is not None:
+                    found = lazy.get(out.key)
+                    if found is None:
+                        lazy[out.key] = [out]
+                    else:
+                        found.append(out)
+        entry = _Entry(fields, in_function, outputs, created, origin_keys)
         if pin:
             entry.pin = held <= PINNED_MAX_ELEMENTS
         entries = self._entries
         entries.append(entry)
-        total = self.total
-        self._by_index[total] = entry
-        self.total = total + 1
+        self.total += 1
         summary = self.summary
         where = (fields[1], fields[2])
         summary[where] = summary.get(where, 0) + 1
@@ -216,13 +235,12 @@ class OpTrace:
                 self._drop(entries.popleft())
 
     def _drop(self, entry: _Entry) -> None:
+        self._elements -= entry.held
         if entry.pin and len(self._pinned) < PINNED_MAX:
             self._pinned.append(entry)
-            self._elements -= entry.held
+            self._pinned_at[entry.fields[0]] = entry
             return
         index = entry.fields[0]
-        del self._by_index[index]
-        self._elements -= entry.held
         for out in entry.outputs:
             if out.key is not None:
                 found = self._lazy.get(out.key)
@@ -234,10 +252,17 @@ class OpTrace:
                     if not found:
                         del self._lazy[out.key]
                 out.key = None
-        for table, key in entry.keys:
-            found = table.get(key)
-            if found is not None and (found if type(found) is int else _index_of(found)) == index:
-                del table[key]
+        if entry.created is not None:
+            created_by = self.created_by
+            for key in entry.created:
+                if created_by.get(key) == index:
+                    del created_by[key]
+        if entry.origin_keys is not None:
+            origins = self.origins
+            for key in entry.origin_keys:
+                found = origins.get(key)
+                if found is not None and found[0] == index:
+                    del origins[key]
 
     def before_write(self, tensor: torch.Tensor) -> None:
         """The program is about to write into `tensor`'s memory (an in-place op, setitem, out=,
@@ -257,12 +282,20 @@ class OpTrace:
             self.before_write(tensor)
             self._shared.add(key)
 
+    def _entry(self, index: int) -> _Entry | None:
+        entries = self._entries
+        if entries:
+            offset = index - entries[0].fields[0]
+            if 0 <= offset < len(entries):
+                return entries[offset]
+        return self._pinned_at.get(index)
+
     def get(self, index: int) -> OpRecord | None:
-        entry = self._by_index.get(index)
+        entry = self._entry(index)
         return entry.materialize() if entry is not None else None
 
     def output(self, index: int, position: int) -> TensorSnapshot | None:
-        entry = self._by_index.get(index)
+        entry = self._entry(index)
         return entry.outputs[position].snapshot() if entry is not None else None
 
     def name_last(self, var: str) -> None:
@@ -291,12 +324,3 @@ def _storage_key(tensor: Any) -> int | None:
         return tensor.untyped_storage().data_ptr()
     except Exception:  # noqa: BLE001 - sparse and other layouts have no plain storage
         return None
-
-
-def _index_of(found: Any) -> int | None:
-    """The op index an origin/creation entry points at: an int, or a tuple starting with it."""
-    if isinstance(found, int):
-        return found
-    if isinstance(found, tuple) and found and isinstance(found[0], int):
-        return found[0]
-    return None

@@ -70,20 +70,25 @@ def to_numpy(tensor: torch.Tensor) -> np.ndarray:
 
 def _fmt_number(v: Any) -> str:
     """One element as torch prints it, roughly: 28. / 0.5 / 3 / True / 1.+2.j (Python scalars)."""
-    if isinstance(v, bool):
-        return "True" if v else "False"
-    if isinstance(v, int):
-        return str(v)
-    if isinstance(v, complex):
-        sign = "+" if v.imag >= 0 else "-"
-        return f"{_fmt_number(v.real)}{sign}{_fmt_number(abs(v.imag))}j"
-    if math.isnan(v):
+    kind = type(v)
+    if kind is not float:
+        if kind is bool or isinstance(v, bool):
+            return "True" if v else "False"
+        if isinstance(v, int):
+            return str(v)
+        if isinstance(v, complex):
+            sign = "+" if v.imag >= 0 else "-"
+            return f"{_fmt_number(v.real)}{sign}{_fmt_number(abs(v.imag))}j"
+    if v != v:
         return "nan"
-    if math.isinf(v):
+    if v in _INFINITIES:
         return "inf" if v > 0 else "-inf"
     if v.is_integer() and abs(v) < 1e8:
         return f"{int(v)}."
     return f"{v:.4g}"
+
+
+_INFINITIES = (math.inf, -math.inf)
 
 
 def _fmt_vector(values: list[Any], budget: int) -> str:
@@ -92,18 +97,25 @@ def _fmt_vector(values: list[Any], budget: int) -> str:
         if len(whole) <= budget:
             return whole
     parts = [_fmt_number(values[0])]
+    size = len(parts[0]) + 5       # len("[" + ", ".join(parts) + ", …]")
     for v in values[1:]:
-        parts.append(_fmt_number(v))
-        if len("[" + ", ".join(parts) + ", …]") > budget:
-            parts.pop()
+        text = _fmt_number(v)
+        if size + len(text) + 2 > budget:
             break
+        parts.append(text)
+        size += len(text) + 2
     return "[" + ", ".join(parts) + ", …]"
 
 
 def _fmt_stats(arr: np.ndarray) -> str:
     if arr.dtype.kind == "c":
         return f"{arr.size:,} complex values"
-    a = arr.astype(np.float64)
+    a = arr.astype(np.float64).ravel()
+    with np.errstate(over="ignore", invalid="ignore"):   # inf + -inf: the masked path below
+        total = np.add.reduce(a)
+    if math.isfinite(total):   # then every element is finite: no masked copy (mean() is this sum / n)
+        return (f"mean {_fmt_number(round(float(total / a.size), 2))}, "
+                f"min {_fmt_number(float(a.min()))}, max {_fmt_number(float(a.max()))}")
     finite = a[np.isfinite(a)]
     if finite.size == 0:
         return f"{arr.size:,} values, none finite"
@@ -137,15 +149,21 @@ def snapshot(tensor: torch.Tensor, tensor_id: int) -> TensorSnapshot:
                        type(grad_fn).__name__ if grad_fn is not None else None)
 
 
+def scalar_snapshot(value: Any, dtype: torch.dtype, np_dtype: Any, tensor_id: int, requires_grad: bool,
+                    grad_fn: str | None) -> TensorSnapshot:
+    """The snapshot of a 0-dim tensor of `dtype` (a key of _SCALAR_DTYPES) whose item() is `value`."""
+    arr = np.array(value, dtype=np_dtype)
+    return TensorSnapshot(tensor_id, (), dtype_name(dtype), arr, _fmt_number(arr.item()),
+                          requires_grad=requires_grad, grad_fn=grad_fn)
+
+
 def snapshot_as(tensor: torch.Tensor, tensor_id: int, requires_grad: bool,
                 grad_fn: str | None) -> TensorSnapshot:
     """snapshot() with the autograd facts given (an op record's, from when the op ran)."""
     np_dtype = _SCALAR_DTYPES.get(tensor.dtype)
     if np_dtype is not None and not tensor.dim() and tensor.layout is torch.strided \
             and not tensor.is_neg():   # a scalar of a long chain: its number, without a copy
-        arr = np.array(tensor.item(), dtype=np_dtype)
-        return TensorSnapshot(tensor_id, (), dtype_name(tensor.dtype), arr, summarize(arr),
-                              requires_grad=requires_grad, grad_fn=grad_fn)
+        return scalar_snapshot(tensor.item(), tensor.dtype, np_dtype, tensor_id, requires_grad, grad_fn)
     arr = to_numpy(tensor)
     summary = summarize(arr)
     if arr.size > SNAPSHOT_MAX_ELEMENTS:

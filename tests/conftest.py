@@ -38,6 +38,8 @@ def _one_chromium_for_all_figures() -> None:
 
 def pytest_configure(config: pytest.Config) -> None:
     _one_chromium_for_all_figures()
+    config.addinivalue_line("markers", "opens_its_own_url: a browser test whose first step opens a link "
+                            "(tests/e2e/conftest.py: its `page` starts blank, not on the home page)")
     if hasattr(config.option, "loadscopereorder"):   # pytest-xdist: keep the order below
         config.option.loadscopereorder = False
 

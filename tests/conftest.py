@@ -16,6 +16,8 @@ import warnings
 
 import pytest
 
+pytest_plugins = ["tests.cpu_durations"]   # --cpu-durations=N: the tests that take most CPU time
+
 # Bytecode caches on, for this process and the ones it starts (xdist workers, CLI runs, served apps).
 # With PYTHONDONTWRITEBYTECODE set (as on the shared test machines) pytest rewrites the asserts of all
 # ~250 test modules from source in every worker on every run (~4.7 s of CPU per process, measured on a

@@ -69,7 +69,8 @@ def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None):
     try:
         return (yield)
     finally:
-        _times[item.nodeid] = _cpu_s() - start
+        # below 0 when a helper ended outside the tree (reaped by init): its time is lost, not negative
+        _times[item.nodeid] = max(0.0, _cpu_s() - start)
 
 
 def _lines(count: int) -> list[str]:

@@ -142,13 +142,22 @@ def browser() -> Iterator[object]:
             browser.close()
 
 
+_VISITED: set[str] = set()   # servers whose home page a test has opened
+
+
 @pytest.fixture
-def page(browser, server) -> Iterator[object]:
-    """A fresh browser tab at projector-ish size, opened on the app."""
+def page(browser, server, request) -> Iterator[object]:
+    """A fresh browser tab at projector-ish size, opened on the app. A test marked `opens_its_own_url`
+    (its first step is a `goto` of a link) gets the tab blank: loading the home page first only to
+    leave it costs a Streamlit session, a run of the default program and a page render. Not on a
+    server's first visit: its sandbox is still warming up (a cold Steps run on a loaded machine came
+    back as a worker crash), and the home page's run is what a first visit did before."""
     context = browser.new_context(viewport={"width": 1600, "height": 1000})
     tab = context.new_page()
     tab.set_default_timeout(30_000)
-    tab.goto(server["url"])
+    if request.node.get_closest_marker("opens_its_own_url") is None or server["url"] not in _VISITED:
+        tab.goto(server["url"])
+        _VISITED.add(server["url"])
     try:
         yield tab
     finally:

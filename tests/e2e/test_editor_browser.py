@@ -176,6 +176,7 @@ def test_editor_keeps_its_state_across_runs_and_pages(page: Page):
     expect(page.locator(CODE)).to_contain_text("kept = torch.ones(2, requires_grad=True)")
 
 
+@pytest.mark.opens_its_own_url
 def test_a_link_loads_its_program_into_the_editor(page: Page, server):
     program = "import torch\nlinked = torch.ones(2, requires_grad=True)\n(linked * 3).sum().backward()\n"
     page.goto(f"{server['url']}/?code={encode_code(program)}")

@@ -18,7 +18,7 @@ except ImportError:  # the `browser` fixture then fails in CI and skips locally,
 
 from autogradlab.engine.eigen_presets import PRESETS
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.opens_its_own_url]   # each test opens its link first
 
 FIGURE = ".st-key-eigen_figure .js-plotly-plot"
 TITLE = ".st-key-eigen_figure .gtitle"

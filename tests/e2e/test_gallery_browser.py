@@ -17,7 +17,7 @@ except ImportError:  # the `browser` fixture then fails in CI and skips locally,
 
 from autogradlab import gallery, links
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.opens_its_own_url]   # each test opens its link first
 
 ERROR = ".st-key-error_box"
 EXCEPTION = '[data-testid="stException"]'

@@ -15,7 +15,7 @@ except ImportError:  # the `browser` fixture then fails in CI and skips locally,
 
 from autogradlab import gallery, links
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.opens_its_own_url]   # each test opens its link first
 
 FIGURES = {"graph": ".st-key-graph_view svg", "steps": ".st-key-steps_graph svg"}
 

@@ -16,7 +16,7 @@ except ImportError:  # the `browser` fixture then fails in CI and skips locally,
 
 from autogradlab import links
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.opens_its_own_url]   # each test opens its link first
 
 LESSON = (Path(__file__).resolve().parents[2] / "lessons" / "seed004_jacobian_funx.py").read_text()
 PLOT = ".js-plotly-plot"

@@ -13,7 +13,7 @@ except ImportError:  # the `browser` fixture then fails in CI and skips locally,
 
 from autogradlab import links
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.opens_its_own_url]   # each test opens its link first
 
 DRAWING = ".st-key-steps_graph"
 SVG = f"{DRAWING} svg"

@@ -15,7 +15,7 @@ try:
 except ImportError:  # the `browser` fixture then fails in CI and skips locally, saying why
     Page, expect = object, None
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.opens_its_own_url]   # each test opens its link first
 
 GRAPH = ".st-key-steps_graph svg"
 CARD = ".st-key-steps_card"

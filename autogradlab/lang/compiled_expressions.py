@@ -99,6 +99,10 @@ def compile_expression(interp: Interpreter, node: ast.expr) -> Run:
     elif kind in (ast.ListComp, ast.GeneratorExp) and \
             (work := compiled_blocks.list_comprehension(interp, node)) is not None:
         pass
+    elif kind in (ast.List, ast.Tuple) and (work := compiled_blocks.display(interp, node)) is not None:
+        pass
+    elif kind is ast.Lambda:
+        work = compiled_blocks.lambda_function(interp, node)
     else:
         return lambda: interp.eval(node)
     return _positioned(interp, node, work)

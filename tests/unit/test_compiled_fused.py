@@ -38,8 +38,71 @@ for n in range(1, 7):
 print(total, best, y, z, w, q, r, s)
 """
 
+STATEMENTS = """import torch
+W = torch.zeros(2, 3, requires_grad=True)
+Z = torch.zeros(2, 3)
+v = [1, 2, 3]
+sq = lambda t: t * t + 1
+def first_odd(xs):
+    for x in xs:
+        if x % 2 == 1:
+            return x
+        else:
+            pass
+    return None
+k = 0
+while True:
+    k += 1
+    if k < 3:
+        continue
+    if k > 4:
+        break
+for i in range(3):
+    loss = (W * (i + 1)).sum()
+    loss.backward()
+    with torch.no_grad():
+        W -= 0.1 * W.grad
+        W.grad = None
+    Z[0, i] += 1.0
+    Z[1, i] = sq(i)
+    v[i] *= 2
+    v[i] -= sq(v[0] % 5)
+print(W, Z, v, k, first_odd([2, 4, 5, 7]), first_odd([2]))
+"""
+
 CASES = {
     "fused": (FUSED, Limits()),
+    "statements": (STATEMENTS, Limits()),
+    "grad_assign_not_tensor": ("v = 3\nfor i in range(2):\n    v.grad = None\n", Limits()),
+    "private_attribute_target": ("import torch\nx = torch.ones(2)\nfor i in range(2):\n    x._grad = None\n",
+                                 Limits()),
+    "augassign_private_attribute": ("import torch\nx = torch.ones(2)\nfor i in range(2):\n"
+                                    "    x._grad += 1\n", Limits()),
+    "augassign_grad_none": ("import torch\nx = torch.ones(2)\nfor i in range(2):\n    x.grad += 1\n",
+                            Limits()),
+    "augassign_item_out_of_range": ("v = [1, 2]\nfor i in range(3):\n    v[i] += 1\n", Limits()),
+    "augassign_item_undefined": ("v = [1, 2]\nfor i in range(3):\n    v[j] += 1\n", Limits()),
+    "setitem_refused_value": ("v = [1, 2]\nfor i in range(2):\n    v[i] = print\n", Limits()),
+    "setitem_tensor_elements_above": ("import torch\nX = torch.zeros(3, 3)\nfor i in range(2):\n"
+                                      "    X[i] = torch.ones(3) * torch.ones(40, 1)\n",
+                                      Limits(max_tensor_elements=100)),
+    "return_at_top_refused": ("for i in range(2):\n    return i\n", Limits()),
+    "break_at_top_refused": ("x = 1\nbreak\n", Limits()),
+    "return_function_value": ("def f():\n    return print\nfor i in range(2):\n    y = f()\n", Limits()),
+    "display_starred": ("v = [1, 2]\nfor i in range(2):\n    y = [*v, i, (i, *v)]\nprint(y)\n", Limits()),
+    "display_function_element": ("for i in range(2):\n    y = [i, print]\n", Limits()),
+    "display_tuple_function_element": ("for i in range(2):\n    y = (i, len)\n", Limits()),
+    "display_length_at": ("for i in range(2):\n    y = [i, i, i, i]\n", Limits(max_sequence_len=4)),
+    "display_length_above": ("for i in range(2):\n    y = (i, i, i, i, i)\n", Limits(max_sequence_len=4)),
+    "display_total_above": ("for i in range(30):\n    y = [i, i, i, i]\n",
+                            Limits(max_total_sequence_items=100)),
+    "lambda_defaults": ("k = 3\nfor i in range(3):\n    f = lambda t, s=k * i: t + s\n"
+                        "    print(f(1), f(1, 2))\n",
+                        Limits()),
+    "lambda_default_function": ("for i in range(2):\n    f = lambda t, s=print: t\n", Limits()),
+    "lambda_body_error": ("f = lambda t: t / 0\nfor i in range(2):\n    y = f(i)\n", Limits()),
+    "lambda_int_bits_above": ("f = lambda t: 2 ** t\nfor i in range(60, 66):\n    y = f(i)\n",
+                              Limits(max_int_bits=63)),
     "left_leaf_undefined": ("for i in range(2):\n    y = undefined_name * i\n", Limits()),
     "right_leaf_undefined": ("for i in range(2):\n    y = i * undefined_name\n", Limits()),
     "left_leaf_function": ("for i in range(2):\n    y = abs + i\n", Limits()),
@@ -83,19 +146,22 @@ def test_fused_reads_do_what_the_generic_walk_does(name, generic):  # noqa: F811
     source, limits = CASES[name]
     error, steps, _, _, _ = same_both_ways(source, limits, generic)
     assert steps > 0
-    refused = ("_undefined", "_function", "_builtin", "_dunder", "_bytes", "_above", "_zero_division",
-               "_overflow", "_refused", "_missing", "_on_none", "_on_int", "_int", "_out_of_range",
-               "_refused_kwarg")
+    refused = ("_not_tensor", "_target", "_private_attribute", "_grad_none", "_value", "_body_error",
+               "_element", "_undefined", "_function", "_builtin", "_dunder", "_bytes", "_above",
+               "_zero_division", "_overflow", "_refused", "_missing", "_on_none", "_on_int", "_int",
+               "_out_of_range", "_refused_kwarg")
     assert (error is not None) == name.endswith(refused), (name, error)
 
 
-def test_every_step_cut_of_the_fused_program(generic):  # noqa: F811
+@pytest.mark.parametrize("source", [FUSED, STATEMENTS], ids=["fused", "statements"])
+def test_every_step_cut(source, generic):  # noqa: F811
     """The budget runs out at every single step of FUSED (leaves, their parents, module calls,
-    subscripts, user functions): the same node, message and count both ways."""
-    _, steps, _, _, _ = outcome(FUSED, Limits())
-    compiled = [outcome(FUSED, Limits(max_steps=cut)) for cut in range(1, steps + 1)]
+    subscripts, user functions) and of STATEMENTS (targets, augmented targets, return, pass,
+    break, continue, lambda bodies): the same node, message and count both ways."""
+    _, steps, _, _, _ = outcome(source, Limits())
+    compiled = [outcome(source, Limits(max_steps=cut)) for cut in range(1, steps + 1)]
     generic()
-    walked = [outcome(FUSED, Limits(max_steps=cut)) for cut in range(1, steps + 1)]
+    walked = [outcome(source, Limits(max_steps=cut)) for cut in range(1, steps + 1)]
     for cut, (mine, theirs) in enumerate(zip(compiled, walked, strict=True), start=1):
         assert mine == theirs, cut
     assert compiled[-1][0] is None and all(error[0] == "limit" for error, *_ in compiled[:-1])
@@ -140,3 +206,16 @@ def test_the_fused_closures_are_the_ones_that_run(monkeypatch):
     error, _, variables, printed, _ = outcome(FUSED, Limits())
     assert error is None and made.count("fused_binary") >= 10 and made.count("leaf_first") >= 8, made
     assert printed.startswith("1.49138")   # 1 + 1/4 + ... + 1/36
+
+
+def test_statements_run_without_the_generic_dispatch(monkeypatch):
+    """Every statement and expression of STATEMENTS (but `import` and `def`) is compiled."""
+    from autogradlab.lang.interpreter import Interpreter
+
+    seen: list[str] = []
+    for method in ("exec", "eval"):
+        original = getattr(Interpreter, method)
+        monkeypatch.setattr(Interpreter, method, lambda self, node, original=original:
+                            seen.append(type(node).__name__) or original(self, node))
+    error, *_ = outcome(STATEMENTS, Limits())
+    assert error is None and sorted(set(seen)) == ["FunctionDef", "Import"], seen

@@ -51,20 +51,32 @@ def outer_value(interp: Interpreter, name: str) -> Any:
     return MISS
 
 
+def lookup_at(interp: Interpreter, name: str, position: tuple[int, int]) -> Any:
+    """The end of compiled_expressions._name_run once its step is taken and no scope holds the
+    name: Interpreter.lookup (builtins, torch functions, refusals, NameNotDefined) at the name."""
+    try:
+        return interp.lookup(name)
+    except ProgramError as err:
+        raise err.at(*position) from None
+    except Exception as exc:  # noqa: BLE001
+        raise python_error(exc).at(*position) from None
+
+
 def fused_operands(interp: Interpreter, left: ast.expr, right: ast.expr, left_of: Run,
                    right_of: Run) -> tuple | None:
-    """The operands of a binary node whose left operand is a leaf, or None."""
-    first = leaf(left)
-    if first is None:
+    """The operands of a binary node with a leaf operand, or None."""
+    first, second = leaf(left) or (0, None), leaf(right) or (0, None)
+    if not first[0] and not second[0]:
         return None
-    second = leaf(right) or (0, None)
-    return first[0], first[1], second[0], second[1], left_of, right_of
+    return first[0], first[1], second[0], second[1], left_of, right_of, right
 
 
 def fused_binary(interp: Interpreter, operands: tuple, compute: Callable[[Any, Any], Any],
                  direct: frozenset, linear: bool, fn: Callable[..., Any], line: int, column: int) -> Run:
     """compiled_expressions._binary_run with the left operand (and a leaf right one) read inline."""
-    left_kind, left_value, right_kind, right_value, left_of, right_of = operands
+    left_kind, left_value, right_kind, right_value, left_of, right_of, _ = operands
+    if not left_kind:
+        return _right_leaf_binary(interp, operands, compute, direct, linear, fn, line, column)
     fused = 3 if right_kind else 2
     not_near = 32 - fused   # s % 32 below this: none of the steps s+1 .. s+fused is a multiple of 32
 
@@ -149,6 +161,46 @@ def leaf_first(interp: Interpreter, node: ast.expr, child: ast.expr, child_of: R
                     interp._steps = s + 1
                     base = child_of()
             return rest(base)
+        except ProgramError as err:
+            raise err.at(line, column) from None
+        except _CONTROL:
+            raise
+        except Exception as exc:  # noqa: BLE001
+            raise python_error(exc).at(line, column) from None
+    return run
+
+
+def _right_leaf_binary(interp: Interpreter, operands: tuple, compute: Callable[[Any, Any], Any],
+                       direct: frozenset, linear: bool, fn: Callable[..., Any], line: int,
+                       column: int) -> Run:
+    """`n % 10 == 0`: the left operand through its closure (its own steps come between), the
+    right one read inline after its own step check, inside the node's try as before."""
+    _, _, right_kind, right_value, left_of, _, right = operands
+    right_at = (right.lineno, right.col_offset + 1)
+
+    def run() -> Any:
+        interp._steps += 1
+        if interp._steps > interp._max_steps or interp._steps % 32 == 0:
+            interp._steps -= 1
+            interp._tick()
+        try:
+            a = left_of()
+            interp._steps += 1   # the right operand's step, as its own closure takes it
+            if interp._steps > interp._max_steps or interp._steps % 32 == 0:
+                interp._steps -= 1
+                interp._tick()
+            if right_kind == CONSTANT:
+                b = right_value
+            else:
+                values = interp.scope.vars
+                b = values[right_value] if right_value in values else outer_value(interp, right_value)
+                if b is MISS:
+                    b = lookup_at(interp, right_value, right_at)
+            kinds = (type(a), type(b))
+            if kinds in direct or (linear and kinds == _INT_PAIR
+                                   and a.bit_length() + b.bit_length() < interp.limits.max_int_bits - 8):
+                return fn(a, b)
+            return compute(a, b)
         except ProgramError as err:
             raise err.at(line, column) from None
         except _CONTROL:

@@ -35,6 +35,8 @@ for n in range(1, 7):
     q = x[0] * x.sum() + g(n) + g(x, 1)[1]
     r = [k * n for k in range(2)]
     s = x.detach()[n % 3] + math.pi
+    if z.sum() > top and abs(n - 3) % 2 == n % 2:
+        s = s * (n - 2) ** 2 + abs(-n) * top
 print(total, best, y, z, w, q, r, s)
 """
 
@@ -106,6 +108,10 @@ CASES = {
     "left_leaf_undefined": ("for i in range(2):\n    y = undefined_name * i\n", Limits()),
     "right_leaf_undefined": ("for i in range(2):\n    y = i * undefined_name\n", Limits()),
     "left_leaf_function": ("for i in range(2):\n    y = abs + i\n", Limits()),
+    "right_leaf_after_call_undefined": ("for i in range(2):\n    y = abs(i) - undefined_name\n", Limits()),
+    "right_leaf_after_call_builtin": ("for i in range(2):\n    y = abs(i) * len\n", Limits()),
+    "right_leaf_after_call_int_power_above": ("k = 64\nfor i in range(2):\n    y = abs(2) ** k\n",
+                                              Limits(max_int_bits=63)),
     "right_leaf_builtin": ("for i in range(2):\n    y = i + len\n", Limits()),
     "leaf_dunder": ("for i in range(2):\n    y = __debug__ + i\n", Limits()),
     "leaf_bytes": ("for i in range(2):\n    y = b'a' + i\n", Limits()),

@@ -27,6 +27,7 @@ from autogradlab.errors import (
     ShapeMismatch,
 )
 from autogradlab.lang.allowlist import FORBIDDEN_KWARGS, CallSpec
+from autogradlab.lang.piece_counts import _PIECE_OPS, check_pieces, check_tolist  # noqa: F401 - re-exported
 from autogradlab.lang.safe_values import SafeArray, describe, is_data
 from autogradlab.lang.sizes import tensor_elements
 
@@ -151,7 +152,7 @@ def invoke(interp: Interpreter, op: str, fn: Callable[..., Any], spec: CallSpec,
            kwargs: dict, node: ast.AST, record_args: list | None = None) -> Any:
     """Size-check, call, translate, wrap, record. `op` is the name the engine sees."""
     if op in _PIECE_OPS:
-        _check_pieces(interp, op, args, kwargs)
+        check_pieces(interp, op, args, kwargs)
     if spec.kind != "tensor" and (spec.size == "meta" or spec.size == "same" and _may_grow(args, kwargs)):
         interp.sizes.predict(fn, args, kwargs, op, creation=spec.kind in ("random", "op"))
     call_kwargs = dict(kwargs)
@@ -177,41 +178,6 @@ def invoke(interp: Interpreter, op: str, fn: Callable[..., Any], spec: CallSpec,
     if tensor:
         interp.record_op(op, record_args if record_args is not None else args, kwargs, result, node)
     return result
-
-
-def check_tolist(interp: Interpreter, numel: int) -> None:
-    """tolist() makes one Python number per element: a list of that many items, before it is built
-    (a float in a list costs ~4 times a tensor's element)."""
-    interp.sizes.charge_sequence(int(numel), "the list tolist() builds")
-
-
-_PIECE_OPS = frozenset({"tolist", "split", "unbind", "chunk", "tensor_split"})   # _check_pieces' ops
-
-
-def _check_pieces(interp: Interpreter, op: str, args: list, kwargs: dict) -> None:
-    """split/unbind/chunk/tensor_split return one tensor per piece: zeros(5_000_000).split(1) would
-    be five million tensors (and snapshots). Count the pieces first, like any other sequence."""
-    if op == "tolist" and args and isinstance(args[0], torch.Tensor):
-        check_tolist(interp, args[0].numel())
-        return
-    if op not in ("split", "unbind", "chunk", "tensor_split") or not args \
-            or not isinstance(args[0], torch.Tensor) or args[0].dim() == 0:
-        return
-    tensor = args[0]
-    dim = kwargs.get("dim", args[2] if op != "unbind" and len(args) > 2 else
-                     args[1] if op == "unbind" and len(args) > 1 else 0)
-    if not isinstance(dim, int) or not -tensor.dim() <= dim < tensor.dim():
-        return   # the real call reports a bad dim
-    length = tensor.shape[dim]
-    size = args[1] if len(args) > 1 else kwargs.get("split_size_or_sections", kwargs.get("chunks",
-                                                                                           kwargs.get("sections")))
-    if op == "unbind":
-        pieces = length
-    elif isinstance(size, int) and not isinstance(size, bool) and size > 0:
-        pieces = -(-length // size) if op == "split" else size
-    else:
-        return
-    interp.sizes.check_length(pieces, f"the pieces of {op}")
 
 
 def _may_grow(args: list, kwargs: dict) -> bool:

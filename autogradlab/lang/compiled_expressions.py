@@ -193,7 +193,7 @@ def _binary_run(interp: Interpreter, node: ast.expr, name: str, fn: Callable[...
 
     operands = leaves.fused_operands(interp, left, right, left_of, right_of)
     if operands is not None:
-        return leaves.fused_binary(interp, operands, compute, direct, linear, fn, line, column)
+        return leaves.fused_binary(interp, operands, compute, direct, linear, fn, line, column, power)
 
     def run() -> Any:
         interp._steps += 1

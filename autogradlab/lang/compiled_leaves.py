@@ -72,8 +72,10 @@ def fused_operands(interp: Interpreter, left: ast.expr, right: ast.expr, left_of
 
 
 def fused_binary(interp: Interpreter, operands: tuple, compute: Callable[[Any, Any], Any],
-                 direct: frozenset, linear: bool, fn: Callable[..., Any], line: int, column: int) -> Run:
-    """compiled_expressions._binary_run with the left operand (and a leaf right one) read inline."""
+                 direct: frozenset, linear: bool, fn: Callable[..., Any], line: int, column: int,
+                 power: bool = False) -> Run:
+    """compiled_expressions._binary_run with the left operand (and a leaf right one) read inline;
+    `power`: the operator is `**` (two small ints computed at once, as apply_binary does)."""
     left_kind, left_value, right_kind, right_value, left_of, right_of, _ = operands
     if not left_kind:
         return _right_leaf_binary(interp, operands, compute, direct, linear, fn, line, column)
@@ -115,8 +117,12 @@ def fused_binary(interp: Interpreter, operands: tuple, compute: Callable[[Any, A
             else:
                 a, b = left_of(), right_of()
             kinds = (type(a), type(b))
-            if kinds in direct or (linear and kinds == _INT_PAIR
-                                   and a.bit_length() + b.bit_length() < interp.limits.max_int_bits - 8):
+            if kinds in direct:
+                return fn(a, b)
+            if kinds == _INT_PAIR and (   # apply_binary's second test, SizeGuard._clearly_small
+                    linear and a.bit_length() + b.bit_length() < interp.limits.max_int_bits - 8
+                    or power and (b <= 0 or abs(a) <= 1
+                                  or b * abs(a).bit_length() < interp.limits.max_int_bits - 8)):
                 return fn(a, b)
             return compute(a, b)
         except ProgramError as err:

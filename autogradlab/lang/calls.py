@@ -9,6 +9,7 @@ live in a registry at the bottom rather than in if-chains.
 from __future__ import annotations
 
 import ast
+import math
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -26,6 +27,7 @@ from autogradlab.errors import (
     ShapeMismatch,
 )
 from autogradlab.lang.allowlist import FORBIDDEN_KWARGS, CallSpec
+from autogradlab.lang.piece_counts import _PIECE_OPS, check_pieces, check_tolist  # noqa: F401 - re-exported
 from autogradlab.lang.safe_values import SafeArray, describe, is_data
 from autogradlab.lang.sizes import tensor_elements
 
@@ -149,7 +151,8 @@ def notify_memory(interp: Interpreter, kind: str, tensor: Any) -> None:
 def invoke(interp: Interpreter, op: str, fn: Callable[..., Any], spec: CallSpec, args: list,
            kwargs: dict, node: ast.AST, record_args: list | None = None) -> Any:
     """Size-check, call, translate, wrap, record. `op` is the name the engine sees."""
-    _check_pieces(interp, op, args, kwargs)
+    if op in _PIECE_OPS:
+        check_pieces(interp, op, args, kwargs)
     if spec.kind != "tensor" and (spec.size == "meta" or spec.size == "same" and _may_grow(args, kwargs)):
         interp.sizes.predict(fn, args, kwargs, op, creation=spec.kind in ("random", "op"))
     call_kwargs = dict(kwargs)
@@ -163,45 +166,18 @@ def invoke(interp: Interpreter, op: str, fn: Callable[..., Any], spec: CallSpec,
         raise
     except Exception as exc:  # noqa: BLE001 - every torch failure becomes a ProgramError
         raise translate_torch_error(exc, op, args) from None
-    result = wrap_result(result, op)
-    elements = tensor_elements(result)
+    if type(result) is torch.Tensor:   # wrap_result, tensor_elements and has_tensor's first answers
+        elements = math.prod(result.shape)
+        tensor = True
+    else:
+        result = wrap_result(result, op)
+        elements = tensor_elements(result)
+        tensor = has_tensor(result)
     interp.sizes.check_elements(elements, op)   # whatever was predicted, fail closed
     interp.sizes.total_elements += elements
-    if has_tensor(result):
+    if tensor:
         interp.record_op(op, record_args if record_args is not None else args, kwargs, result, node)
     return result
-
-
-def check_tolist(interp: Interpreter, numel: int) -> None:
-    """tolist() makes one Python number per element: a list of that many items, before it is built
-    (a float in a list costs ~4 times a tensor's element)."""
-    interp.sizes.charge_sequence(int(numel), "the list tolist() builds")
-
-
-def _check_pieces(interp: Interpreter, op: str, args: list, kwargs: dict) -> None:
-    """split/unbind/chunk/tensor_split return one tensor per piece: zeros(5_000_000).split(1) would
-    be five million tensors (and snapshots). Count the pieces first, like any other sequence."""
-    if op == "tolist" and args and isinstance(args[0], torch.Tensor):
-        check_tolist(interp, args[0].numel())
-        return
-    if op not in ("split", "unbind", "chunk", "tensor_split") or not args \
-            or not isinstance(args[0], torch.Tensor) or args[0].dim() == 0:
-        return
-    tensor = args[0]
-    dim = kwargs.get("dim", args[2] if op != "unbind" and len(args) > 2 else
-                     args[1] if op == "unbind" and len(args) > 1 else 0)
-    if not isinstance(dim, int) or not -tensor.dim() <= dim < tensor.dim():
-        return   # the real call reports a bad dim
-    length = tensor.shape[dim]
-    size = args[1] if len(args) > 1 else kwargs.get("split_size_or_sections", kwargs.get("chunks",
-                                                                                           kwargs.get("sections")))
-    if op == "unbind":
-        pieces = length
-    elif isinstance(size, int) and not isinstance(size, bool) and size > 0:
-        pieces = -(-length // size) if op == "split" else size
-    else:
-        return
-    interp.sizes.check_length(pieces, f"the pieces of {op}")
 
 
 def _may_grow(args: list, kwargs: dict) -> bool:
@@ -233,13 +209,18 @@ def _late() -> _Late:
     return _late_modules[0]
 
 
+def _unwrapped(args: list) -> list:
+    """unwrap() of every argument."""
+    return [value.array if isinstance(value, SafeArray) else value for value in args]
+
+
 def call_function(interp: Interpreter, qualname: str, fn: Callable[..., Any], spec: CallSpec,
                   args: list, kwargs: dict, node: ast.AST) -> Any:
     """A torch.* / torch.linalg.* / F.* function called by the program."""
     if "input" in kwargs and not args and "input" not in spec.kwargs:
         kwargs = dict(kwargs)
         args = [kwargs.pop("input")]   # torch's first parameter, by keyword: zeros_like(input=x)
-    late = _late()
+    late = _late_modules[0] if _late_modules else _late()
     if kwargs:
         check_kwargs(qualname, spec, kwargs)
         kwargs = late.pop_device(kwargs)
@@ -248,7 +229,7 @@ def call_function(interp: Interpreter, qualname: str, fn: Callable[..., Any], sp
     if special is not None:
         return special(interp, args, kwargs, node)
     _require_all(args, kwargs, qualname, False)
-    args = [unwrap(a) for a in args]
+    args = _unwrapped(args)
     if kwargs:
         kwargs = {k: unwrap(v) for k, v in kwargs.items()}
     if spec.kind == "tensor":
@@ -265,7 +246,7 @@ def call_function(interp: Interpreter, qualname: str, fn: Callable[..., Any], sp
 def call_method(interp: Interpreter, tensor: torch.Tensor, name: str, spec: CallSpec, args: list,
                 kwargs: dict, node: ast.AST) -> Any:
     """tensor.name(*args, **kwargs) for an allowlisted method."""
-    late = _late()
+    late = _late_modules[0] if _late_modules else _late()
     if kwargs:
         check_kwargs(f"Tensor.{name}", spec, kwargs)
         kwargs = late.pop_device(kwargs)
@@ -273,8 +254,8 @@ def call_method(interp: Interpreter, tensor: torch.Tensor, name: str, spec: Call
     special = late.SPECIAL_METHODS.get(name)
     if special is not None:
         return special(interp, tensor, args, kwargs, node)
-    args = [unwrap(a) for a in args]
-    if name in ("new_tensor",):
+    args = _unwrapped(args)
+    if name == "new_tensor":
         interp.sizes.check_nested(args[0] if args else kwargs.get("data"), name)
     if name == "type_as" and not all(isinstance(a, (torch.dtype, torch.Tensor)) for a in args):
         raise NotSupported(f"`.{name}()` accepts only a dtype or a tensor in Autograd Lab")

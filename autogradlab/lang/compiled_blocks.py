@@ -1,4 +1,5 @@
-"""`with torch.no_grad():` blocks and list comprehensions compiled into closures (issue 9).
+"""`with torch.no_grad():` blocks, list comprehensions, list/tuple displays and lambdas compiled
+into closures (issue 9).
 
 Like compiled.py (read its docstring first): each closure does exactly what the generic handler
 does for its node, in the same order, through the same checked calls; compiled.py wraps it with
@@ -133,3 +134,24 @@ def _target_binder(interp: Interpreter, target: ast.expr) -> Callable[[Any], Non
         else:
             assign(target, value, target, hook=False)
     return bind
+
+
+# -- [a, b, c], (a, b), lambda ---------------------------------------------------------------------
+def display(interp: Interpreter, node: ast.List | ast.Tuple) -> Run | None:
+    """ExpressionsMixin._list/_tuple: every element checked in order, the length charged. A `*`
+    element returns None (the generic handler materializes it)."""
+    if any(isinstance(element, ast.Starred) for element in node.elts):
+        return None
+    elements_of = [compiled.compile_expression(interp, element) for element in node.elts]
+    is_list = isinstance(node, ast.List)
+
+    def work() -> list | tuple:
+        items = [require_data(element_of(), "inside a list or tuple") for element_of in elements_of]
+        interp.sizes.charge_sequence(len(items), "the list")
+        return items if is_list else tuple(items)
+    return work
+
+
+def lambda_function(interp: Interpreter, node: ast.Lambda) -> Run:
+    """ExpressionsMixin._lambda: a UserFunction of the current scope (its defaults evaluated now)."""
+    return lambda: interp.make_function("<lambda>", node.args, node.body, node)

@@ -21,9 +21,11 @@ import torch
 from autogradlab.errors import ProgramError
 from autogradlab.lang import allowlist as al
 from autogradlab.lang import attributes, compiled_blocks
+from autogradlab.lang import compiled_leaves as leaves
 from autogradlab.lang.calls import call_method as call_tensor_method
 from autogradlab.lang.calls import require_data
 from autogradlab.lang.operators import _PY_NAMES, BINARY, COMPARE, UNARY, python_error
+from autogradlab.lang.safe_values import Namespace, SafeFunction
 from autogradlab.lang.sizes import _PYTHON_SIZED_OPS
 from autogradlab.lang.statements import BreakLoop, ContinueLoop, ReturnValue
 
@@ -39,11 +41,17 @@ _PLAIN_VALUES = frozenset({torch.Tensor, int, float, bool, str, type(None)})
 _FLOAT_PAIRS = frozenset({(float, float), (float, int), (int, float)})
 _INT_PAIR = (int, int)
 _LINEAR_OPS = frozenset({"add", "sub", "mul"})
+_NO_MODULE = object()   # no call site has a module yet (None is a value a base can have)
 
 
 def small_ints(interp: Interpreter, a: int, b: int) -> bool:
     """SizeGuard._clearly_small for `+`, `-`, `*` of two ints (apply_binary's second test)."""
     return a.bit_length() + b.bit_length() < interp.limits.max_int_bits - 8
+
+
+def small_power(interp: Interpreter, a: int, b: int) -> bool:
+    """SizeGuard._clearly_small for `**` of two ints (apply_binary's second test)."""
+    return b <= 0 or abs(a) <= 1 or b * abs(a).bit_length() < interp.limits.max_int_bits - 8
 
 
 def _positioned(interp: Interpreter, node: ast.AST, work: Run) -> Run:
@@ -82,15 +90,19 @@ def compile_expression(interp: Interpreter, node: ast.expr) -> Run:
     if kind is ast.UnaryOp and (type(node.op) in UNARY or type(node.op) is ast.Not):
         work = _unaryop(interp, node)
     elif kind is ast.Attribute and _public(node.attr):
-        work = _attribute(interp, node)
+        return _attribute(interp, node)
     elif kind is ast.Call and _plain_arguments(node) and (
             not isinstance(node.func, ast.Attribute) or _public(node.func.attr)):
-        work = _call(interp, node)
+        return _call(interp, node)
     elif kind is ast.Subscript:
-        work = _subscript(interp, node)
+        return _subscript(interp, node)
     elif kind in (ast.ListComp, ast.GeneratorExp) and \
             (work := compiled_blocks.list_comprehension(interp, node)) is not None:
         pass
+    elif kind in (ast.List, ast.Tuple) and (work := compiled_blocks.display(interp, node)) is not None:
+        pass
+    elif kind is ast.Lambda:
+        work = compiled_blocks.lambda_function(interp, node)
     else:
         return lambda: interp.eval(node)
     return _positioned(interp, node, work)
@@ -161,7 +173,8 @@ def _binary_run(interp: Interpreter, node: ast.expr, name: str, fn: Callable[...
                 left: ast.expr, right: ast.expr) -> Run:
     """`a + b`, `a < b`: the node's step and position folded in; two floats (or a float and an
     int), and two ints under an operator that cannot make them big, computed at once as
-    apply_binary's first tests do; everything else through it."""
+    apply_binary's first tests do (also `n ** 2`: SizeGuard._clearly_small's pow bound); everything
+    else through it. A name or constant operand is read inline (compiled_leaves.py)."""
     left_of, right_of = compile_expression(interp, left), compile_expression(interp, right)
     line, column = node.lineno, node.col_offset + 1
     apply_binary = interp.apply_binary
@@ -169,6 +182,18 @@ def _binary_run(interp: Interpreter, node: ast.expr, name: str, fn: Callable[...
     # operator that never makes a big int (`/`, `%`, `//`, comparisons)
     direct = _FLOAT_PAIRS if _PY_NAMES.get(name, name) in _PYTHON_SIZED_OPS else _FLOAT_PAIRS | {(int, int)}
     linear = _PY_NAMES.get(name, name) in _LINEAR_OPS
+    power = _PY_NAMES.get(name, name) == "pow"
+
+    def compute(a: Any, b: Any) -> Any:
+        kinds = (type(a), type(b))
+        if kinds in direct or (linear and kinds == _INT_PAIR and small_ints(interp, a, b)) \
+                or (power and kinds == _INT_PAIR and small_power(interp, a, b)):
+            return fn(a, b)
+        return apply_binary(name, fn, a, b, node)
+
+    operands = leaves.fused_operands(interp, left, right, left_of, right_of)
+    if operands is not None:
+        return leaves.fused_binary(interp, operands, compute, direct, linear, fn, line, column, power)
 
     def run() -> Any:
         interp._steps += 1
@@ -178,7 +203,8 @@ def _binary_run(interp: Interpreter, node: ast.expr, name: str, fn: Callable[...
         try:
             a, b = left_of(), right_of()
             kinds = (type(a), type(b))
-            if kinds in direct or (linear and kinds == _INT_PAIR and small_ints(interp, a, b)):
+            if kinds in direct or (linear and kinds == _INT_PAIR and small_ints(interp, a, b)) \
+                    or (power and kinds == _INT_PAIR and small_power(interp, a, b)):
                 return fn(a, b)
             return apply_binary(name, fn, a, b, node)
         except ProgramError as err:
@@ -200,33 +226,50 @@ def _unaryop(interp: Interpreter, node: ast.UnaryOp) -> Run:
 
 def _attribute(interp: Interpreter, node: ast.Attribute) -> Run:
     base_of, attr = compile_expression(interp, node.value), node.attr
-    return lambda: attributes.read_attribute(interp, base_of(), attr, node)
+    read = attributes.read_attribute
+
+    def rest(base: Any) -> Any:
+        return read(interp, base, attr, node)
+    return leaves.leaf_first(interp, node, node.value, base_of, rest) \
+        or _positioned(interp, node, lambda: read(interp, base_of(), attr, node))
 
 
 def _call(interp: Interpreter, node: ast.Call) -> Run:
+    """A call; `base.name(...)` with its method looked up once per call site for a tensor base (the
+    allow-list's spec) and for a module (the member read_attribute gave for that same module)."""
     args_of = [compile_expression(interp, arg) for arg in node.args]
     keywords_of = [(keyword.arg, compile_expression(interp, keyword.value)) for keyword in node.keywords]
     func = node.func
     if isinstance(func, ast.Attribute):
         base_of, attr = compile_expression(interp, func.value), func.attr
         spec = al.TENSOR_METHODS.get(attr)   # the call site's method, if its base is a tensor
+        module: list = [_NO_MODULE, None]   # (a Namespace, its member `attr`) of the last call
 
-        def method() -> Any:
-            base = base_of()
+        def called(base: Any) -> Any:
             args = [arg() for arg in args_of]
-            kwargs = {key: value() for key, value in keywords_of}
+            kwargs = {key: value() for key, value in keywords_of} if keywords_of else {}
             if spec is not None and isinstance(base, torch.Tensor):
                 return call_tensor_method(interp, base, attr, spec, args, kwargs, node)
-            return attributes.call_method(interp, base, attr, args, kwargs, node)
-        return method
+            if base is module[0]:
+                member = module[1]
+            elif type(base) is Namespace:   # attributes.call_method's branch for a module
+                member = attributes.read_attribute(interp, base, attr, node)
+                module[0], module[1] = base, member
+            else:
+                return attributes.call_method(interp, base, attr, args, kwargs, node)
+            if type(member) is SafeFunction:   # Interpreter.call_value's first answer for it
+                return member.impl(interp, args, kwargs, node)
+            return interp.call_value(member, args, kwargs, node)
+        return leaves.leaf_first(interp, node, func.value, base_of, called) \
+            or _positioned(interp, node, lambda: called(base_of()))
     callee_of = compile_expression(interp, func)
 
     def function() -> Any:
         callee = callee_of()
         args = [arg() for arg in args_of]
-        kwargs = {key: value() for key, value in keywords_of}
+        kwargs = {key: value() for key, value in keywords_of} if keywords_of else {}
         return interp.call_value(callee, args, kwargs, node)
-    return function
+    return _positioned(interp, node, function)
 
 
 def _index(interp: Interpreter, node: ast.expr) -> Run:
@@ -241,7 +284,7 @@ def _index(interp: Interpreter, node: ast.expr) -> Run:
 def _subscript(interp: Interpreter, node: ast.Subscript) -> Run:
     base_of, index_of = compile_expression(interp, node.value), _index(interp, node.slice)
 
-    def work() -> Any:
-        base = require_data(base_of(), "before `[...]`")
-        return attributes.get_item(interp, base, index_of(), node)
-    return work
+    def rest(base: Any) -> Any:
+        return attributes.get_item(interp, require_data(base, "before `[...]`"), index_of(), node)
+    return leaves.leaf_first(interp, node, node.value, base_of, rest) \
+        or _positioned(interp, node, lambda: rest(base_of()))

@@ -14,7 +14,6 @@ import time
 from collections.abc import Iterator
 from typing import Any
 
-import numpy as np
 import torch
 
 from autogradlab.errors import (
@@ -29,21 +28,22 @@ from autogradlab.lang import attributes
 from autogradlab.lang import sizes as sizes_module
 from autogradlab.lang.builtins import BUILTINS, KNOWN_PYTHON_BUILTINS
 from autogradlab.lang.calls import require_data
-from autogradlab.lang.compiled import compile_block
-from autogradlab.lang.dicts import VIEW_TYPES
+from autogradlab.lang.compiled import compile_block, compile_expression
 from autogradlab.lang.expressions import ExpressionsMixin, construct_name
 from autogradlab.lang.guards import describe_char
 from autogradlab.lang.hooks import ProgramHooks
+from autogradlab.lang.iteration import IterationMixin
 from autogradlab.lang.namespaces import bare_torch_function
 from autogradlab.lang.operators import OperatorsMixin, python_error
-from autogradlab.lang.safe_values import SafeArray, UserFunction, is_data
+from autogradlab.lang.safe_values import UserFunction, is_data
 from autogradlab.lang.scope import Scope
 from autogradlab.lang.statements import STATEMENT_NAMES, BreakLoop, ContinueLoop, ReturnValue, StatementsMixin
+from autogradlab.lang.user_functions import UserFunctionsMixin
 from autogradlab.limits import Limits
 
 SOFT_DEADLINE_SHARE = 0.8   # of limits.timeout_s: the rest is for building the report
 
-class Interpreter(StatementsMixin, ExpressionsMixin, OperatorsMixin):
+class Interpreter(StatementsMixin, ExpressionsMixin, OperatorsMixin, IterationMixin, UserFunctionsMixin):
     def __init__(self, tree: ast.Module, source: str, *, limits: Limits, generator: torch.Generator,
                  hooks: ProgramHooks) -> None:
         self.tree = tree
@@ -66,6 +66,7 @@ class Interpreter(StatementsMixin, ExpressionsMixin, OperatorsMixin):
         self._depth = 0
         self._statements = self._statement_handlers()
         self._blocks: dict[int, tuple[list, list]] = {}   # id(body) -> (body, compiled statements)
+        self._compiled_expressions: dict[int, tuple[ast.expr, Any]] = {}   # id(node) -> (node, closure)
         # Expression statements shown like a notebook shows them: only those at the top level,
         # never once per pass of a loop.
         self.top_level = frozenset(id(statement) for statement in tree.body)
@@ -151,6 +152,13 @@ class Interpreter(StatementsMixin, ExpressionsMixin, OperatorsMixin):
         for statement in compiled[1]:
             statement()
 
+    def eval_compiled(self, node: ast.expr) -> Any:
+        """eval(node) through its closure, compiled once per run (a lambda's body)."""
+        compiled = self._compiled_expressions.get(id(node))
+        if compiled is None or compiled[0] is not node:
+            compiled = self._compiled_expressions[id(node)] = (node, compile_expression(self, node))
+        return compiled[1]()
+
     # -- names -----------------------------------------------------------------------------
     def lookup(self, name: str) -> Any:
         if name.startswith("__"):
@@ -211,93 +219,6 @@ class Interpreter(StatementsMixin, ExpressionsMixin, OperatorsMixin):
         try:
             yield
         finally:
-            self.scope = outer
-
-    # -- loops, iteration ------------------------------------------------------------------
-    def charge_loop_iterations(self, count: int, what: str) -> None:
-        self._iterations += count
-        limit = self.limits.max_loop_iterations
-        if self._iterations > limit:
-            raise LimitExceeded(f"{what} ran past {limit:,} loop iterations in total; the limit is "
-                                f"{limit:,}", hint="limit max_loop_iterations")
-
-    def iterate(self, value: Any, node: ast.AST | None) -> Iterator[Any]:
-        """Iterate like Python does; a tensor is unbound along dim 0 as Tensor.__iter__ does."""
-        if isinstance(value, torch.Tensor):
-            if value.dim() == 0:
-                raise ProgramTypeError("iteration over a 0-d tensor")
-            self.sizes.check_length(value.shape[0], "iterating over the tensor")
-            items = value.unbind(0)
-            self.record_op("unbind", [value], {}, items, node)
-            return iter(items)
-        if isinstance(value, SafeArray):
-            return iter([SafeArray(row) if isinstance(row, np.ndarray) else row for row in value.array])
-        if isinstance(value, (list, tuple, str, range, torch.Size, dict, *VIEW_TYPES)):
-            return iter(list(value) if isinstance(value, (dict, *VIEW_TYPES)) else value)
-        raise ProgramTypeError(f"'{type(value).__name__}' object is not iterable")
-
-    def materialize(self, value: Any, node: ast.AST | None) -> list:
-        if isinstance(value, torch.Tensor) and value.dim() > 0:
-            self.sizes.charge_sequence(value.shape[0], "the list")
-        elif isinstance(value, range):
-            try:
-                self.sizes.charge_sequence(len(value), "the list")
-            except OverflowError:
-                self.sizes.check_length(self.limits.max_sequence_len + 1, "the list")
-        return list(self.iterate(value, node))
-
-    # -- functions -------------------------------------------------------------------------
-    def make_function(self, name: str, args: ast.arguments, body: Any, node: ast.AST) -> UserFunction:
-        if args.vararg or args.kwarg or args.kwonlyargs:
-            raise NotSupported("`*args`, `**kwargs` and keyword-only parameters are not supported in "
-                               "Autograd Lab")
-        params = [a.arg for a in args.posonlyargs + args.args]
-        defaults = [value if isinstance(value, UserFunction) else require_data(value, "as a default value")
-                    for value in (self.eval(d) for d in args.defaults)]
-        return UserFunction(name, params, defaults, body, self.scope, node)
-
-    def call_user(self, fn: UserFunction, args: list, kwargs: dict, node: ast.AST) -> Any:
-        for value in list(args) + list(kwargs.values()):
-            # The program's own functions may be handed to its own functions (d2l's
-            # numerical_lim(f, x, h)): both are interpreted here, so nothing escapes the engine.
-            if not isinstance(value, UserFunction):
-                require_data(value, f"as an argument of {fn.name}")
-        if len(args) > len(fn.params):
-            raise ProgramTypeError(f"{fn.name}() takes {len(fn.params)} positional arguments but "
-                                   f"{len(args)} were given")
-        bound = dict(zip(fn.params, args, strict=False))
-        first_default = len(fn.params) - len(fn.defaults)
-        for position, param in enumerate(fn.params):
-            if param in kwargs:
-                if param in bound:
-                    raise ProgramTypeError(f"{fn.name}() got multiple values for argument '{param}'")
-                bound[param] = kwargs.pop(param)
-            elif param not in bound:
-                if position < first_default:
-                    raise ProgramTypeError(f"{fn.name}() missing required argument: '{param}'")
-                bound[param] = fn.defaults[position - first_default]
-        if kwargs:
-            raise ProgramTypeError(f"{fn.name}() got an unexpected keyword argument '{next(iter(kwargs))}'")
-        if self._depth >= self.limits.max_call_depth:
-            raise LimitExceeded(f"functions called each other more than {self.limits.max_call_depth} "
-                                f"levels deep; the limit is {self.limits.max_call_depth}",
-                                hint="limit max_call_depth")
-        outer = self.scope
-        self.scope = Scope(fn.closure, fn.name)
-        self._depth += 1
-        try:
-            for param, value in bound.items():
-                self.scope.set(param, value)
-                self.hooks.on_assign(param, value, node, fn.name)
-            if isinstance(fn.body, list):
-                try:
-                    self.exec_block(fn.body)
-                except ReturnValue as returned:
-                    return returned.value
-                return None
-            return require_data(self.eval(fn.body), "as a return value")
-        finally:
-            self._depth -= 1
             self.scope = outer
 
     # -- engine notifications --------------------------------------------------------------

@@ -7,6 +7,7 @@ in-place op name), so adding an operator touches one line.
 from __future__ import annotations
 
 import ast
+import math
 import operator
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -145,6 +146,15 @@ class OperatorsMixin:
             if tensors:
                 raise translate_torch_error(exc, op, [left, right]) from None
             raise python_error(exc) from None
+        if tensors and type(result) is torch.Tensor:   # the common case: has_tensor, tensor_elements inline
+            if result is left and inplace_of is not None:
+                self.record_op(inplace_of, [left, right], {}, result, node)
+            else:
+                elements = math.prod(result.shape)
+                self.sizes.check_elements(elements, op)   # fail closed after the call
+                self.sizes.total_elements += elements
+                self.record_op(op, [left, right], {}, result, node)
+            return result
         if isinstance(result, (str, list, tuple)):
             self.sizes.check_length(len(result), "the result")
         if tensors and has_tensor(result):

@@ -3,8 +3,9 @@
 Running an op on the meta device costs ~0.3 ms (torch._refs in Python); a training loop runs
 thousands of them. For the common families the element count follows from the argument shapes:
 broadcasting elementwise ops, matmul/mm/mv/dot/bmm, views and reshapes (same count), cat/stack (the
-sum). Anything else, or any argument this module does not recognise, answers None and the caller
-falls back to the meta device. The count is an upper bound of what the real call can allocate (an
+sum), whole-tensor reductions without arguments (`x.sum()`, `x.norm()`: one element). Anything
+else, or any argument this module does not recognise, answers None and the caller falls back to the
+meta device. The count is an upper bound of what the real call can allocate (an
 op whose shapes do not fit raises before allocating), so a fast answer never lets through what the
 meta run would have refused.
 
@@ -31,6 +32,8 @@ _MATMUL_NAMES = "matmul mm mv dot bmm".split()
 _SAME_COUNT_NAMES = """reshape view flatten squeeze unsqueeze transpose swapaxes swapdims t permute
     movedim moveaxis flip fliplr flipud roll rot90 detach clone contiguous""".split()
 _JOIN_NAMES = "cat concat concatenate stack hstack vstack".split()
+# Called on a tensor alone (no dim, no keyword), each of these reduces it to one 0-d tensor.
+_REDUCE_ALL_NAMES = "sum mean norm prod max min amax amin std var all any median".split()
 
 
 def _functions(names: list[str], in_place: bool) -> set[Any]:
@@ -54,6 +57,7 @@ ELEMENTWISE = _functions(_ELEMENTWISE_NAMES, in_place=True) | {
 MATMUL = _functions(_MATMUL_NAMES, in_place=False) | {operator.matmul, operator.imatmul}
 SAME_COUNT = _functions(_SAME_COUNT_NAMES, in_place=False)
 JOIN = _functions(_JOIN_NAMES, in_place=False)
+REDUCE_ALL = _functions(_REDUCE_ALL_NAMES, in_place=False)
 
 
 def broadcast(a: tuple[int, ...], b: tuple[int, ...]) -> tuple[int, ...] | None:
@@ -165,6 +169,8 @@ def fast_count(fn: Any, args: list, kwargs: dict) -> int | None:
                     or not all(_is_ints(a) for a in args[1:]):
                 return None
             shape = tuple(args[0].shape)
+        elif fn in REDUCE_ALL and len(args) == 1 and isinstance(args[0], torch.Tensor):
+            return 1   # x.sum(), x.norm(), torch.mean(x): a 0-d tensor
         elif fn in JOIN:
             if len(args) != 1 or not isinstance(args[0], (list, tuple)) or not args[0] \
                     or not all(isinstance(t, torch.Tensor) for t in args[0]):

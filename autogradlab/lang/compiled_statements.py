@@ -1,0 +1,204 @@
+"""Statements compiled into closures (issue 9; read compiled.py's docstring first).
+
+One function per statement type, each doing what StatementsMixin's handler does for its node, in
+the same order, through the same checked calls. compiled.compile_statement adds the node's step and
+error position (an assignment folds them into its own closure: one Python call less per statement).
+Loops charge every iteration before its body runs, as the generic handlers do.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from autogradlab.errors import NotSupported, ProgramError
+from autogradlab.lang.calls import require_data
+from autogradlab.lang.compiled_expressions import (
+    _FLOAT_PAIRS,
+    _INT_PAIR,
+    _LINEAR_OPS,
+    Run,
+    _name,
+    compile_expression,
+    small_ints,
+)
+from autogradlab.lang.compiled_targets import augmented_target, binder
+from autogradlab.lang.operators import BINARY, python_error
+from autogradlab.lang.safe_values import is_data
+from autogradlab.lang.statements import BreakLoop, ContinueLoop, ReturnValue
+
+if TYPE_CHECKING:
+    from autogradlab.lang.interpreter import Interpreter
+
+_CONTROL = (BreakLoop, ContinueLoop, ReturnValue)
+
+
+def block(interp: Interpreter, body: list[ast.stmt]) -> list[Run]:
+    from autogradlab.lang.compiled import compile_block
+
+    return compile_block(interp, body)
+
+
+def positioned_pair(interp: Interpreter, node: ast.stmt, first: Run, then: Callable[[Any], Any]) -> Run:
+    """compiled_expressions._positioned(node, lambda: then(first())) without the lambda."""
+    line, column = node.lineno, node.col_offset + 1
+
+    def run() -> Any:
+        interp._steps += 1
+        if interp._steps > interp._max_steps or interp._steps % 32 == 0:
+            interp._steps -= 1
+            interp._tick()
+        try:
+            return then(first())
+        except ProgramError as err:
+            raise err.at(line, column) from None
+        except _CONTROL:
+            raise
+        except Exception as exc:  # noqa: BLE001
+            raise python_error(exc).at(line, column) from None
+    return run
+
+
+def expr_statement(interp: Interpreter, node: ast.Expr) -> Run:
+    value_of = compile_expression(interp, node.value)
+    if id(node) not in interp.top_level:
+        return value_of
+
+    def work() -> None:
+        value = value_of()
+        if value is not None and is_data(value):
+            interp.hooks.on_display(value, node)
+    return work
+
+
+def assign_pair(interp: Interpreter, node: ast.Assign) -> tuple[Run, Callable[[Any], None]] | None:
+    """(value, bind) of a one-target assignment, for positioned_pair; None for several targets."""
+    if len(node.targets) != 1:
+        return None
+    return compile_expression(interp, node.value), binder(interp, node.targets[0], node)
+
+
+def assign(interp: Interpreter, node: ast.Assign) -> Run:
+    value_of = compile_expression(interp, node.value)
+    targets = node.targets
+    assign_value = interp.assign
+
+    def work() -> None:
+        value = value_of()
+        for target in targets:
+            assign_value(target, value, node)
+    return work
+
+
+def augassign(interp: Interpreter, node: ast.AugAssign) -> Run | None:
+    """`x op= v`, `X[i] op= v`, `x.attr op= v`; None leaves a refused form to the generic handler."""
+    if type(node.op) not in BINARY:
+        return None
+    name, _, inplace_fn, inplace_name = BINARY[type(node.op)]
+    target = node.target
+    value_of = compile_expression(interp, node.value)
+    if not isinstance(target, ast.Name):
+        return augmented_target(interp, node, name, inplace_fn, inplace_name, value_of)
+
+    bind = binder(interp, target, node)
+    current_of = _name(interp, target.id)   # Interpreter.lookup (no step, as in the generic path)
+    linear = name in _LINEAR_OPS
+    apply_binary = interp.apply_binary
+
+    def work() -> None:
+        value = value_of()
+        current = current_of()
+        kinds = (type(current), type(value))   # apply_binary's first tests, inline
+        if kinds in _FLOAT_PAIRS or (linear and kinds == _INT_PAIR and small_ints(interp, current, value)):
+            bind(inplace_fn(current, value))
+            return
+        bind(apply_binary(name, inplace_fn, current, value, node, inplace_of=inplace_name))
+    return work
+
+
+def if_statement(interp: Interpreter, node: ast.If) -> Run:
+    test_of, test = compile_expression(interp, node.test), node.test
+    body, orelse = block(interp, node.body), block(interp, node.orelse)
+    truth = interp.truth
+
+    def work() -> None:
+        value = test_of()   # truth() of a bool is the bool itself
+        for statement in (body if (value if type(value) is bool else truth(value, test)) else orelse):
+            statement()
+    return work
+
+
+def for_statement(interp: Interpreter, node: ast.For) -> Run:
+    iter_of, iter_node = compile_expression(interp, node.iter), node.iter
+    body, orelse = block(interp, node.body), block(interp, node.orelse)
+    bind = binder(interp, node.target, node)
+
+    def work() -> None:
+        iterable = require_data(iter_of(), "in a for loop")
+        limit = interp.limits.max_loop_iterations
+        for item in interp.iterate(iterable, iter_node):
+            interp._iterations += 1   # charge_loop_iterations inline; it raises the limit's error
+            if interp._iterations > limit:
+                interp._iterations -= 1
+                interp.charge_loop_iterations(1, "a for loop")
+            bind(item)
+            try:   # one pass of the body; `break` ends the loop, `continue` just the pass
+                for statement in body:
+                    statement()
+            except BreakLoop:
+                return
+            except ContinueLoop:
+                pass
+        for statement in orelse:
+            statement()
+    return work
+
+
+def while_statement(interp: Interpreter, node: ast.While) -> Run:
+    """StatementsMixin._while: the test through the checked truth(), every iteration charged."""
+    test_of, test = compile_expression(interp, node.test), node.test
+    body, orelse = block(interp, node.body), block(interp, node.orelse)
+
+    def work() -> None:
+        while True:
+            value = test_of()   # truth() of a bool is the bool itself
+            if not (value if type(value) is bool else interp.truth(value, test)):
+                break
+            interp.charge_loop_iterations(1, "a while loop")
+            try:
+                for statement in body:
+                    statement()
+            except BreakLoop:
+                return
+            except ContinueLoop:
+                pass
+        for statement in orelse:
+            statement()
+    return work
+
+
+def return_statement(interp: Interpreter, node: ast.Return) -> Run:
+    value_of = None if node.value is None else compile_expression(interp, node.value)
+
+    def work() -> None:
+        if interp.scope.function_name is None:
+            raise NotSupported("`return` outside a function")
+        value = None if value_of is None else value_of()
+        raise ReturnValue(require_data(value, "as a return value"))
+    return work
+
+
+def _pass() -> None:
+    return None
+
+
+def _break() -> None:
+    raise BreakLoop
+
+
+def _continue() -> None:
+    raise ContinueLoop
+
+
+SIMPLE = {ast.Pass: _pass, ast.Break: _break, ast.Continue: _continue}

@@ -1,0 +1,94 @@
+"""Assignment targets compiled into closures (issue 9; read compiled.py's docstring first).
+
+Interpreter.assign(target, value, node) for the targets loops write: a plain name bound to a plain
+value inline (the engine's on_assign hook as before), `p.grad = None` / `X[i, 0] = v` through
+attributes.set_attribute / set_item with the base (and the index) evaluated by compiled closures in
+the generic order; any other target or value goes through assign itself. Augmented assignment to a
+subscript or an attribute (`w[0] -= lr * g`, `p.grad += g`) follows StatementsMixin._augassign:
+the value, the base, the index, the current item or attribute, apply_binary, the write.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+import torch
+
+from autogradlab.lang import attributes
+from autogradlab.lang.calls import require_data
+from autogradlab.lang.compiled_expressions import _index, _public, compile_expression
+
+if TYPE_CHECKING:
+    from autogradlab.lang.interpreter import Interpreter
+
+Run = Callable[[], Any]
+# Values is_data accepts at a glance (its first test): bound to a name without the generic checks.
+PLAIN_VALUES = frozenset({torch.Tensor, int, float, bool, str, type(None)})
+
+
+def binder(interp: Interpreter, target: ast.expr, node: ast.stmt) -> Callable[[Any], None]:
+    """Interpreter.assign(target, value, node) as a closure of the value."""
+    assign = interp.assign
+    if isinstance(target, ast.Name) and not target.id.startswith("__"):
+        return _name_binder(interp, target, node)
+    if isinstance(target, ast.Attribute):
+        base_of, attr = compile_expression(interp, target.value), target.attr
+        set_attribute = attributes.set_attribute
+        return lambda value: set_attribute(interp, base_of(), attr, value, node)
+    if isinstance(target, ast.Subscript):
+        base_of, index_of = compile_expression(interp, target.value), _index(interp, target.slice)
+        set_item = attributes.set_item
+
+        def bind_item(value: Any) -> None:
+            base = base_of()
+            set_item(interp, base, index_of(), value, node)
+        return bind_item
+    return lambda value: assign(target, value, node)
+
+
+def _name_binder(interp: Interpreter, target: ast.Name, node: ast.stmt) -> Callable[[Any], None]:
+    assign, name, assigned = interp.assign, target.id, interp._assigned
+
+    def bind(value: Any) -> None:
+        if type(value) not in PLAIN_VALUES:
+            assign(target, value, node)
+            return
+        scope = interp.scope
+        scope.vars[name] = value
+        if scope.parent is None and name not in assigned:   # _assigned only grows: setdefault
+            assigned[name] = None
+        interp.hooks.on_assign(name, value, node, scope.function_name)
+    return bind
+
+
+def augmented_target(interp: Interpreter, node: ast.AugAssign, name: str, inplace_fn: Callable[..., Any],
+                     inplace_name: str, value_of: Run) -> Run | None:
+    """`X[i] op= v` / `x.attr op= v`; None for a target the generic handler keeps (a refused
+    attribute name: its refusal comes after the base's evaluation, as before)."""
+    target = node.target
+    apply_binary = interp.apply_binary
+    if isinstance(target, ast.Subscript):
+        base_of, index_of = compile_expression(interp, target.value), _index(interp, target.slice)
+
+        def item_work() -> None:
+            value = value_of()
+            base = require_data(base_of(), "before `[...]`")
+            index = index_of()
+            current = attributes.get_item(interp, base, index, target)
+            result = apply_binary(name, inplace_fn, current, value, node, inplace_of=inplace_name)
+            attributes.set_item(interp, base, index, result, node)
+        return item_work
+    if isinstance(target, ast.Attribute) and _public(target.attr):
+        base_of, attr = compile_expression(interp, target.value), target.attr
+
+        def attribute_work() -> None:
+            value = value_of()
+            base = base_of()
+            current = attributes.read_attribute(interp, base, attr, target)
+            result = apply_binary(name, inplace_fn, current, value, node, inplace_of=inplace_name)
+            attributes.set_attribute(interp, base, attr, result, node)
+        return attribute_work
+    return None
+

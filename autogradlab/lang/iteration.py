@@ -1,0 +1,56 @@
+"""Loops' iteration for the Interpreter: what `for` and unpacking iterate over, and the loop budget.
+
+Iteration works like Python's (a tensor is unbound along dim 0 as Tensor.__iter__ does) over the
+values a program may hold; every iteration of every loop is charged against max_loop_iterations,
+and a list made from an iterable is sized before it is built.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import torch
+
+from autogradlab.errors import LimitExceeded, ProgramTypeError
+from autogradlab.lang.dicts import VIEW_TYPES
+from autogradlab.lang.safe_values import SafeArray
+
+if TYPE_CHECKING:
+    from autogradlab.lang.interpreter import Interpreter
+
+
+class IterationMixin:
+    def charge_loop_iterations(self: Interpreter, count: int, what: str) -> None:
+        self._iterations += count
+        limit = self.limits.max_loop_iterations
+        if self._iterations > limit:
+            raise LimitExceeded(f"{what} ran past {limit:,} loop iterations in total; the limit is "
+                                f"{limit:,}", hint="limit max_loop_iterations")
+
+    def iterate(self: Interpreter, value: Any, node: ast.AST | None) -> Iterator[Any]:
+        """Iterate like Python does; a tensor is unbound along dim 0 as Tensor.__iter__ does."""
+        if isinstance(value, torch.Tensor):
+            if value.dim() == 0:
+                raise ProgramTypeError("iteration over a 0-d tensor")
+            self.sizes.check_length(value.shape[0], "iterating over the tensor")
+            items = value.unbind(0)
+            self.record_op("unbind", [value], {}, items, node)
+            return iter(items)
+        if isinstance(value, SafeArray):
+            return iter([SafeArray(row) if isinstance(row, np.ndarray) else row for row in value.array])
+        if isinstance(value, (list, tuple, str, range, torch.Size, dict, *VIEW_TYPES)):
+            return iter(list(value) if isinstance(value, (dict, *VIEW_TYPES)) else value)
+        raise ProgramTypeError(f"'{type(value).__name__}' object is not iterable")
+
+    def materialize(self: Interpreter, value: Any, node: ast.AST | None) -> list:
+        if isinstance(value, torch.Tensor) and value.dim() > 0:
+            self.sizes.charge_sequence(value.shape[0], "the list")
+        elif isinstance(value, range):
+            try:
+                self.sizes.charge_sequence(len(value), "the list")
+            except OverflowError:
+                self.sizes.check_length(self.limits.max_sequence_len + 1, "the list")
+        return list(self.iterate(value, node))

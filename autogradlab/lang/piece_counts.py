@@ -1,0 +1,50 @@
+"""Results made of many pieces, counted before they are made (security.md item 4).
+
+`tolist()` makes one Python number per element, and split/unbind/chunk/tensor_split one tensor per
+piece: `zeros(5_000_000).split(1)` would be five million tensors. Both are charged like any other
+list of that many items before the call runs (calls.invoke).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import torch
+
+if TYPE_CHECKING:
+    from autogradlab.lang.interpreter import Interpreter
+
+
+def check_tolist(interp: Interpreter, numel: int) -> None:
+    """tolist() makes one Python number per element: a list of that many items, before it is built
+    (a float in a list costs ~4 times a tensor's element)."""
+    interp.sizes.charge_sequence(int(numel), "the list tolist() builds")
+
+
+_PIECE_OPS = frozenset({"tolist", "split", "unbind", "chunk", "tensor_split"})   # check_pieces' ops
+
+
+def check_pieces(interp: Interpreter, op: str, args: list, kwargs: dict) -> None:
+    """split/unbind/chunk/tensor_split return one tensor per piece: zeros(5_000_000).split(1) would
+    be five million tensors (and snapshots). Count the pieces first, like any other sequence."""
+    if op == "tolist" and args and isinstance(args[0], torch.Tensor):
+        check_tolist(interp, args[0].numel())
+        return
+    if op not in ("split", "unbind", "chunk", "tensor_split") or not args \
+            or not isinstance(args[0], torch.Tensor) or args[0].dim() == 0:
+        return
+    tensor = args[0]
+    dim = kwargs.get("dim", args[2] if op != "unbind" and len(args) > 2 else
+                     args[1] if op == "unbind" and len(args) > 1 else 0)
+    if not isinstance(dim, int) or not -tensor.dim() <= dim < tensor.dim():
+        return   # the real call reports a bad dim
+    length = tensor.shape[dim]
+    size = args[1] if len(args) > 1 else kwargs.get("split_size_or_sections", kwargs.get("chunks",
+                                                                                           kwargs.get("sections")))
+    if op == "unbind":
+        pieces = length
+    elif isinstance(size, int) and not isinstance(size, bool) and size > 0:
+        pieces = -(-length // size) if op == "split" else size
+    else:
+        return
+    interp.sizes.check_length(pieces, f"the pieces of {op}")

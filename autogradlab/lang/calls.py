@@ -29,7 +29,7 @@ from autogradlab.errors import (
 from autogradlab.lang.allowlist import FORBIDDEN_KWARGS, CallSpec
 from autogradlab.lang.piece_counts import _PIECE_OPS, check_pieces, check_tolist  # noqa: F401 - re-exported
 from autogradlab.lang.safe_values import SafeArray, describe, is_data
-from autogradlab.lang.sizes import tensor_elements
+from autogradlab.lang.sizes import check_empty_extent, tensor_elements
 
 if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
@@ -168,6 +168,8 @@ def invoke(interp: Interpreter, op: str, fn: Callable[..., Any], spec: CallSpec,
         raise translate_torch_error(exc, op, args) from None
     if type(result) is torch.Tensor:   # wrap_result, tensor_elements and has_tensor's first answers
         elements = math.prod(result.shape)
+        if not elements and result.dim() > 1:   # as tensor_elements: huge empty shapes are refused
+            check_empty_extent(result.shape)
         tensor = True
     else:
         result = wrap_result(result, op)

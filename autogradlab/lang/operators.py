@@ -18,7 +18,7 @@ from autogradlab.errors import NotSupported, ProgramError, ProgramTypeError, Pro
 from autogradlab.lang import numpy_ops
 from autogradlab.lang.calls import has_tensor, notify_memory, translate_torch_error
 from autogradlab.lang.safe_values import SafeArray, SafeGradFn, SafeNumpyDtype, SafeType, describe, is_data
-from autogradlab.lang.sizes import tensor_elements
+from autogradlab.lang.sizes import check_empty_extent, tensor_elements
 
 if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
@@ -151,6 +151,8 @@ class OperatorsMixin:
                 self.record_op(inplace_of, [left, right], {}, result, node)
             else:
                 elements = math.prod(result.shape)
+                if not elements and result.dim() > 1:   # as tensor_elements: huge empty shapes are refused
+                    check_empty_extent(result.shape)
                 self.sizes.check_elements(elements, op)   # fail closed after the call
                 self.sizes.total_elements += elements
                 self.record_op(op, [left, right], {}, result, node)

@@ -34,7 +34,7 @@ def tensor_elements(value: Any, depth: int = 3) -> int:
     if isinstance(value, torch.Tensor):
         elements = count_elements(value.shape)
         if elements == 0 and value.dim() > 1:
-            _check_empty_extent(value.shape)
+            check_empty_extent(value.shape)
         return elements
     if depth == 0 or not isinstance(value, (tuple, list)):
         return 0
@@ -56,7 +56,7 @@ MAX_EMPTY_EXTENT = 2**40
 MAX_EMPTY_ROWS = DEFAULT_LIMITS.max_tensor_elements
 
 
-def _check_empty_extent(shape: torch.Size) -> None:
+def check_empty_extent(shape: torch.Size) -> None:
     extent = math.prod(n for n in shape if n)
     rows = math.prod(shape[:list(shape).index(0)])
     if extent <= MAX_EMPTY_EXTENT and rows <= MAX_EMPTY_ROWS:

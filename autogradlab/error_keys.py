@@ -29,6 +29,8 @@ MESSAGES = _rules(
      r"\(the time limit is (?P<limit>[\d.]+) s\)", "errors.time_limit"),
     (r"the program ran for more than (?P<limit>[\d.]+) s(?: and was stopped)?", "errors.time_limit_short"),
     (r"the program ran longer than (?P<limit>[\d.]+) s and was stopped", "errors.time_limit_short"),
+    (r"the program ran longer than (?P<limit>[\d.]+) s and was stopped in the middle of this statement",
+     "errors.time_limit_op"),
     (r"the program keeps more than (?P<limit>[\d,]+) tensor results alive at once \(limit max_ops = [\d,]+\)",
      "errors.ops_limit"),
     (r"the worker running your program stopped unexpectedly", "errors.crash"),
@@ -72,6 +74,8 @@ HINTS = _rules(
      "errors.hint_printed"),
     (r"look at the loops: a while loop whose condition never becomes False runs forever; fewer iterations or "
      r"smaller tensors also help", "errors.hint_time"),
+    (r"one operation here takes too long by itself: use smaller tensors or fewer of these operations",
+     "errors.hint_slow_op"),
     (r"keep fewer tensors in lists, or let a loop's results go \(a loop that rebinds its variables is fine\)",
      "errors.hint_ops"),
     (r"run it again; if it keeps happening, simplify the program", "errors.hint_crash"),

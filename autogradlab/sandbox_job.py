@@ -17,6 +17,7 @@ import signal
 import sys
 from typing import Any
 
+from autogradlab import sandbox_position as position
 from autogradlab import sandbox_wire as wire
 
 MEMORY_EXIT_CODE = 86   # a job that ran out of memory and could not even report it
@@ -98,6 +99,7 @@ def job_main(header: dict[str, Any], payload: bytes, result_fd: int) -> int:
     os.close(devnull)
     sys.stdin = None
     job = pickle.loads(payload)
+    position.board()[0] = 0   # the spare's warm-up ran programs too
     _limit_job_resources(header["memory_mb"], header["timeout"])
     try:
         data = wire.dump_report(_run_job(job))

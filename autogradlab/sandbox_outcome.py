@@ -10,6 +10,7 @@ from autogradlab.limits import Limits
 from autogradlab.report import ErrorInfo, Report
 from autogradlab.sandbox_client import JobOutcome
 from autogradlab.sandbox_job import MEMORY_EXIT_CODE
+from autogradlab.sandbox_position import place
 from autogradlab.sandbox_wire import WireError, load_report
 
 MEMORY_PEAK_FRACTION = 0.9   # a killed job that peaked this close to its limit ran out of memory
@@ -40,10 +41,7 @@ def to_report(outcome: JobOutcome, source: str, seed: int, limits: Limits) -> Re
     if status is None:
         return crash(source, seed)
     if status.get("timed_out") or status.get("signal") == signal.SIGXCPU:
-        return failed(source, seed, "timeout",
-                       f"the program ran longer than {seconds(limits.timeout_s)} s and was stopped",
-                       hint="look at the loops: a while loop whose condition never becomes False "
-                            "runs forever; fewer iterations or smaller tensors also help")
+        return _timeout(source, seed, limits, status)
     peak_kb = status.get("maxrss_kb", 0) - status.get("baseline_kb", 0)
     if (status.get("exit_code") == MEMORY_EXIT_CODE
             or peak_kb >= MEMORY_PEAK_FRACTION * limits.memory_mb * 1024):
@@ -51,3 +49,21 @@ def to_report(outcome: JobOutcome, source: str, seed: int, limits: Limits) -> Re
                        f"the program used more than {limits.memory_mb} MB of memory and was stopped",
                        hint="use smaller tensors, or fewer of them")
     return crash(source, seed)
+
+
+def _timeout(source: str, seed: int, limits: Limits, status: dict) -> Report:
+    """The hard limit's kill: stopped inside one long call (the interpreter's own check, between
+    steps, never ran), at the statement the job last published (sandbox_position), if it checks out."""
+    line, column = place(status.get("line"), status.get("column"), source)
+    if line is None:
+        return failed(source, seed, "timeout",
+                      f"the program ran longer than {seconds(limits.timeout_s)} s and was stopped",
+                      hint="look at the loops: a while loop whose condition never becomes False "
+                           "runs forever; fewer iterations or smaller tensors also help")
+    error = ErrorInfo("timeout", f"the program ran longer than {seconds(limits.timeout_s)} s and was "
+                      "stopped in the middle of this statement",
+                      line=line, column=column,
+                      hint="one operation here takes too long by itself: use smaller tensors "
+                           "or fewer of these operations")
+    return Report(source=source, ok=False, seed=seed, output=None, candidates=(), variables={},
+                  printed="", error=error)

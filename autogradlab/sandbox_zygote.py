@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import gc
 import json
+import mmap
 import os
 import select
 import signal
@@ -23,6 +24,7 @@ import sys
 import time
 from typing import Any
 
+from autogradlab import sandbox_position as position
 from autogradlab import sandbox_wire as wire
 from autogradlab.sandbox_job import job_main, status_kb
 from autogradlab.sandbox_warm import warm_first, warm_rest, warm_spare
@@ -45,8 +47,9 @@ class _Zygote:
         self.warm_pending = warm_pending   # warm_rest still to do, once no job is waiting
         self.warm_at = time.monotonic() + WARM_IDLE_S
         self.warm_by = time.monotonic() + WARM_LATEST_S
-        self.jobs: dict[int, dict[str, Any]] = {}   # pidfd -> {"id", "pid", "deadline"}
-        self.spare: tuple[int, socket.socket] | None = None   # (pid, link) of the next job process
+        self.jobs: dict[int, dict[str, Any]] = {}   # pidfd -> {"id", "pid", "deadline", "area", ...}
+        # (pid, link, its sandbox_position area) of the next job process
+        self.spare: tuple[int, socket.socket, mmap.mmap] | None = None
 
     def send(self, message: dict[str, Any]) -> None:
         self.sock.sendall(json.dumps(message).encode() + b"\n")
@@ -57,14 +60,17 @@ class _Zygote:
         that the same programs cost ~1.2 s of CPU (torch.func's first import), which the first
         visitor's job used to wait for at start-up."""
         link, spare_end = socket.socketpair()
+        area = position.new_area()
         pid = os.fork()
         if pid == 0:
             code = 70
             try:
                 self.sock.close()
                 link.close()
-                for fd in self.jobs:
+                for fd, job in self.jobs.items():
                     os.close(fd)
+                    job["area"].close()   # another job's position is none of this one's business
+                position.install(area)
                 if warm:
                     warm_spare(spare_end)
                 try:
@@ -77,13 +83,14 @@ class _Zygote:
             finally:
                 os._exit(code)
         spare_end.close()
-        self.spare = (pid, link)
+        self.spare = (pid, link, area)
 
     def _retire_spare(self) -> None:
         if self.spare is not None:
-            pid, link = self.spare
+            pid, link, area = self.spare
             self.spare = None
             link.close()
+            area.close()
             os.kill(pid, signal.SIGKILL)
             os.waitpid(pid, 0)
 
@@ -93,7 +100,7 @@ class _Zygote:
             for _attempt in range(2):   # a spare that died while waiting is replaced once
                 if self.spare is None:
                     self.fork_spare(warm=False)
-                pid, link = self.spare
+                pid, link, area = self.spare
                 try:
                     wire.send_job(link, header, payload, result_fd)
                     break
@@ -111,7 +118,7 @@ class _Zygote:
         grace = min(PRE_WARM_GRACE_S, header["timeout"]) if self.warm_pending else 0.0
         self.jobs[pidfd] = {"id": header["id"], "pid": pid,
                             "deadline": time.monotonic() + header["timeout"] + grace,
-                            "baseline_kb": status_kb("VmRSS")}
+                            "baseline_kb": status_kb("VmRSS"), "area": area}
 
     def reap(self, pidfd: int, timed_out: bool) -> None:
         job = self.jobs.pop(pidfd)
@@ -119,7 +126,11 @@ class _Zygote:
             signal.pidfd_send_signal(pidfd, signal.SIGKILL)
         _pid, status, usage = os.wait4(job["pid"], 0)
         os.close(pidfd)
-        self.send({"id": job["id"], "timed_out": timed_out,
+        # where a killed job was, also past its CPU limit (untrusted: two bounded ints, which the app
+        # checks against the program)
+        line, column = position.unpack(job["area"][:position.SIZE])
+        job["area"].close()
+        self.send({"id": job["id"], "timed_out": timed_out, "line": line, "column": column,
                    "exit_code": os.WEXITSTATUS(status) if os.WIFEXITED(status) else None,
                    "signal": os.WTERMSIG(status) if os.WIFSIGNALED(status) else None,
                    "maxrss_kb": usage.ru_maxrss, "baseline_kb": job["baseline_kb"]})

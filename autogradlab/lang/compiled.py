@@ -71,4 +71,4 @@ def compile_statement(interp: Interpreter, node: ast.stmt) -> Run:
         pass
     else:
         return lambda: interp.exec(node)
-    return _positioned(interp, node, work)
+    return statements.positioned_statement(interp, node, work)

@@ -27,6 +27,7 @@ from autogradlab.lang.compiled_targets import augmented_target, binder
 from autogradlab.lang.operators import BINARY, python_error
 from autogradlab.lang.safe_values import is_data
 from autogradlab.lang.statements import BreakLoop, ContinueLoop, ReturnValue
+from autogradlab.sandbox_position import pack
 
 if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
@@ -40,11 +41,36 @@ def block(interp: Interpreter, body: list[ast.stmt]) -> list[Run]:
     return compile_block(interp, body)
 
 
-def positioned_pair(interp: Interpreter, node: ast.stmt, first: Run, then: Callable[[Any], Any]) -> Run:
-    """compiled_expressions._positioned(node, lambda: then(first())) without the lambda."""
+def positioned_statement(interp: Interpreter, node: ast.stmt, work: Run) -> Run:
+    """compiled_expressions._positioned for a statement: also publishes where the program is
+    (sandbox_position: the hard time limit's kill then names this statement)."""
     line, column = node.lineno, node.col_offset + 1
+    board, spot = interp.board, pack(line, column)
 
     def run() -> Any:
+        board[0] = spot
+        interp._steps += 1
+        if interp._steps > interp._max_steps or interp._steps % 32 == 0:
+            interp._steps -= 1
+            interp._tick()
+        try:
+            return work()
+        except ProgramError as err:
+            raise err.at(line, column) from None
+        except _CONTROL:
+            raise
+        except Exception as exc:  # noqa: BLE001
+            raise python_error(exc).at(line, column) from None
+    return run
+
+
+def positioned_pair(interp: Interpreter, node: ast.stmt, first: Run, then: Callable[[Any], Any]) -> Run:
+    """positioned_statement(node, lambda: then(first())) without the lambda."""
+    line, column = node.lineno, node.col_offset + 1
+    board, spot = interp.board, pack(line, column)
+
+    def run() -> Any:
+        board[0] = spot
         interp._steps += 1
         if interp._steps > interp._max_steps or interp._steps % 32 == 0:
             interp._steps -= 1

@@ -16,6 +16,7 @@ from typing import Any
 
 import torch
 
+from autogradlab import sandbox_position
 from autogradlab.errors import (
     LimitExceeded,
     NameNotDefined,
@@ -61,6 +62,7 @@ class Interpreter(StatementsMixin, ExpressionsMixin, OperatorsMixin, IterationMi
         self._steps = 0
         self._max_steps = limits.max_steps   # read on every step; _tick raises with limits' own
         self._deadline = float("inf")
+        self.board = sandbox_position.board()   # where the program is, for the hard time limit
         self._iterations = 0
         self._ops = 0
         self._depth = 0
@@ -88,6 +90,8 @@ class Interpreter(StatementsMixin, ExpressionsMixin, OperatorsMixin, IterationMi
             raise NotSupported("`return` outside a function") from None
         except Exception as exc:  # noqa: BLE001 - last resort: never a traceback to the user
             raise python_error(exc) from None
+        finally:
+            self.board[0] = 0   # building the report is no statement of the program
 
     def user_variables(self) -> dict[str, Any]:
         """Top-level names bound to data values by assignment/for, in first-assignment order."""
@@ -109,6 +113,7 @@ class Interpreter(StatementsMixin, ExpressionsMixin, OperatorsMixin, IterationMi
                      "never becomes False runs forever")
 
     def exec(self, node: ast.stmt) -> None:
+        self.board[0] = sandbox_position.pack(node.lineno, node.col_offset + 1)
         self._steps += 1
         if self._steps > self._max_steps or self._steps % 32 == 0:
             self._steps -= 1

@@ -24,6 +24,10 @@ EN = {
     "errors.time_limit": "the program ran for more than {seconds} s and was stopped here "
                          "(the time limit is {limit} s)",
     "errors.time_limit_short": "the program ran for more than {limit} s and was stopped",
+    "errors.time_limit_op": "the program ran longer than {limit} s and was stopped in the middle of this "
+                            "statement",
+    "errors.hint_slow_op": "one operation here takes too long by itself: use smaller tensors or fewer of "
+                           "these operations",
     "errors.step_limit": "the program took more than {steps} steps; the limit is {steps}",
     "errors.printed_limit": "the program printed more than {limit} characters; the limit is {limit}",
     "errors.hint_printed": "print less, e.g. only every 100th pass of a loop (limit max_printed_chars)",
@@ -89,6 +93,8 @@ ZH = {
     "errors.not_supported": "Autograd Lab 不支持：{what}",
     "errors.time_limit": "程序运行超过 {seconds} 秒，在此处被停止（时间限制为 {limit} 秒）",
     "errors.time_limit_short": "程序运行超过 {limit} 秒，已被停止",
+    "errors.time_limit_op": "程序运行超过 {limit} 秒，在执行这条语句的中途被停止",
+    "errors.hint_slow_op": "这里的某个运算本身就太耗时：请使用更小的张量，或减少这类运算的次数",
     "errors.step_limit": "程序执行超过 {steps} 步；上限为 {steps} 步",
     "errors.printed_limit": "程序打印的内容超过 {limit} 个字符；上限为 {limit} 个字符",
     "errors.hint_printed": "少打印一些，例如循环中每 100 次才打印一次（限制 max_printed_chars）",

@@ -196,6 +196,22 @@ def _omitted_parts(lang: str, values: dict[str, str]) -> None:
     values["parts"] = re.sub(r"(^|; )(values|grad): ", part, values["parts"])
 
 
+# Why the forward-mode run stopped (engine/step_run.py, tangent_run.py), inside notes.tangent_stopped:
+# out of time (these keys), a type name, or the program's own error (said as the error box says it).
+TANGENT_TIME = ("notes.tangent_no_time", "notes.tangent_time_out")
+
+
+def _tangent_error(lang: str, error: str) -> str:
+    for key in TANGENT_TIME:
+        if error == messages.text("en", key):
+            return messages.text(lang, key)
+    if re.fullmatch(r"\w+", error):     # an exception's type name stays as code
+        return error
+    from autogradlab import error_text
+
+    return error_text.say(lang, error, *recognise(error))
+
+
 NOTE_MAX_CHARS = 20_000   # a longer note is recognised by its first NOTE_MAX_CHARS characters
 
 
@@ -251,6 +267,8 @@ def say(lang: str, text: str, rules: tuple = REPORT) -> str:
         from autogradlab import error_text
 
         values["error"] = error_text.say(lang, values["error"], *recognise(values["error"]))
+    if key in ("notes.tangent_stopped", "notes.tangent_stopped_line"):   # why forward mode stopped
+        values["error"] = _tangent_error(lang, values["error"])
     try:
         return messages.text(lang, key, **values)
     except (KeyError, IndexError, ValueError):

@@ -64,6 +64,9 @@ EN = {
     "notes.dropped": "{count} earlier backward() calls were too large to keep step by step",
     "notes.tangent_stopped_line": "forward mode stopped on line {line}: {error}; later ops have no tangent",
     "notes.tangent_stopped": "forward mode stopped: {error}; later ops have no tangent",
+    "notes.tangent_no_time": "no time was left within the time limit for a forward-mode run",
+    "notes.tangent_time_out": "the forward-mode run had only the time left within the time limit after the "
+                              "program's own run, and it ran out here",
     "notes.tangent_overflow": "the tangents of this program are too many values to keep (20 million): the "
                               "later ops have none",
     "notes.no_tangent": "no tangent could be given to {names} (forward mode could not follow how it became "
@@ -174,6 +177,8 @@ ZH = {
     "notes.dropped": "之前有 {count} 次 backward() 调用太大，无法逐步保留",
     "notes.tangent_stopped_line": "前向模式在第 {line} 行停止：{error}；之后的运算没有切向量",
     "notes.tangent_stopped": "前向模式停止：{error}；之后的运算没有切向量",
+    "notes.tangent_no_time": "时间限制内已没有剩余时间来运行前向模式",
+    "notes.tangent_time_out": "前向模式的运行只能使用程序自身运行之后时间限制内剩下的时间，并在这里用完了",
     "notes.tangent_overflow": "这个程序的切向量数值太多，无法保留（2000 万）：之后的运算没有切向量",
     "notes.no_tangent": "无法给 {names} 指定切向量（前向模式无法追踪它是如何成为叶子的）",
     "notes.expression_constant": "表达式模式：{names} 已成为叶子，但表达式的值并不通过张量依赖它们，"

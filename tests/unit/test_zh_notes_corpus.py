@@ -112,3 +112,20 @@ def test_eigen_page_function_it_cannot_linearise_in_chinese(source):
         assert said != str(exc) and not english(said), said
     else:
         assert report.ok and "stack" in source and "** 2" in source
+
+
+@pytest.mark.parametrize("source, said, english_word", [
+    ("import torch\nx = torch.ones(100, 100)\na = torch.arange(3000).remainder(100)\n"
+     "y = x[a.unsqueeze(1), a.unsqueeze(0)]\n", "索引 的结果将有 9,000,000 个元素", "indexing"),
+    ("import torch\nfrom torch.distributions import Binomial\nb = Binomial(10**9, torch.tensor(0.5))\n"
+     "y = b.sample()\n", "Binomial 的 total_count 的结果", "'s total_count"),
+])
+def test_the_size_limit_names_what_it_would_make_in_chinese(source, said, english_word):
+    """The older size-limit message's `what` (lang/sizes.check_elements) is a word, not only code."""
+    from autogradlab import error_text
+    from autogradlab.error_keys import recognise
+
+    report = run_program(source, torchviz=False)
+    assert report.error is not None and english_word in report.error.message, report.error
+    shown = error_text.say("zh", report.error.message, *recognise(report.error.message))
+    assert said in shown and english_word not in shown, shown

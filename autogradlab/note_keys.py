@@ -112,6 +112,7 @@ JACOBIAN = _rules(
     (r"the function was not run again, so there is no graph to follow", "notes.paths_no_graph"),
     (r"row (?P<row>\d+) is outside the Jacobian's (?P<rows>[\d,]+) rows", "notes.paths_row_outside"),
     (r"the output does not depend on the inputs through the graph", "notes.paths_independent"),
+    (r"'(?P<of>[^']+)' does not depend on '(?P<wrt>[^']+)': every entry is 0", "notes.dydx_zero"),
 ) + DYDX
 
 # Why the Eigen page has no matrix (engine/eigen.py, engine/eigen_sources.py, links.parse_matrix).

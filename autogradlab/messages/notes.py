@@ -32,6 +32,7 @@ EN = {
                           "graph (create it with requires_grad=True)",
     "notes.dydx_no_grad_fn": "d{of}/d{wrt}: '{of}' has no grad_fn: it does not depend on '{wrt}' through "
                              "the graph",
+    "notes.dydx_zero": "'{of}' does not depend on '{wrt}': every entry is 0",
     "notes.dydx_too_big": "d{of}/d{wrt}: d{of}/d{wrt} would have {entries} entries; the limit is {limit} "
                           "(limit max_tensor_elements)",
     "notes.dydx_freed": "d{of}/d{wrt}: the graph of '{of}' was freed by a backward() call; call "
@@ -149,6 +150,7 @@ ZH = {
     "notes.dydx_no_grad": "d{of}/d{wrt}：'{wrt}' 不需要梯度，所以计算图中没有任何东西依赖它（请用 "
                           "requires_grad=True 创建它）",
     "notes.dydx_no_grad_fn": "d{of}/d{wrt}：'{of}' 没有 grad_fn：它并不通过计算图依赖 '{wrt}'",
+    "notes.dydx_zero": "'{of}' 并不依赖 '{wrt}'：每个元素都是 0",
     "notes.dydx_too_big": "d{of}/d{wrt}：d{of}/d{wrt} 会有 {entries} 个元素；上限是 {limit}（限制 "
                           "max_tensor_elements）",
     "notes.dydx_freed": "d{of}/d{wrt}：'{of}' 的计算图已被一次 backward() 调用释放；请调用 "

@@ -43,6 +43,8 @@ DYDX = [
     ("import torch\nx = torch.ones(2, requires_grad=True)\ny = x * 2\n", "z", "x"),          # no such name
     ("import torch\nx = torch.ones(2, requires_grad=True)\ny = (x * 2).sum()\ny.backward()\n", "y", "x"),
     ("import torch\nx = torch.ones(3000, requires_grad=True)\ny = x.repeat(1000)\n", "y", "x"),  # too big
+    ("import torch\nx = torch.ones(2, requires_grad=True)\nz = torch.ones(2, requires_grad=True)\n"
+     "y = z * 2\n", "y", "x"),                                                      # every entry 0
 ]
 
 # The Eigen page: matrices it analyses (complex, defective, huge, singular, nearly so, 3×3) and

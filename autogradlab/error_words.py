@@ -109,6 +109,9 @@ _ZH: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), z) for p, z
     (r"(?P<code>[\w.]+)'s arguments", "{code} 的参数"),
     (r"(?P<code>[\w.]+)'s bounds", "{code} 的上下界"),
     (r"an? (?P<type>\w+) value", "{type} 值"),
+    # the `what` of the size limits (lang/sizes.check_elements): "result of indexing would have …"
+    (r"indexing", "索引"),
+    (r"(?P<code>\w+)'s total_count", "{code} 的 total_count"),
 ))
 
 # where only data may go (lang/calls.require_data's `where`)

@@ -112,6 +112,7 @@ JACOBIAN = _rules(
     (r"the function was not run again, so there is no graph to follow", "notes.paths_no_graph"),
     (r"row (?P<row>\d+) is outside the Jacobian's (?P<rows>[\d,]+) rows", "notes.paths_row_outside"),
     (r"the output does not depend on the inputs through the graph", "notes.paths_independent"),
+    (r"'(?P<of>[^']+)' does not depend on '(?P<wrt>[^']+)': every entry is 0", "notes.dydx_zero"),
 ) + DYDX
 
 # Why the Eigen page has no matrix (engine/eigen.py, engine/eigen_sources.py, links.parse_matrix).
@@ -196,6 +197,22 @@ def _omitted_parts(lang: str, values: dict[str, str]) -> None:
     values["parts"] = re.sub(r"(^|; )(values|grad): ", part, values["parts"])
 
 
+# Why the forward-mode run stopped (engine/step_run.py, tangent_run.py), inside notes.tangent_stopped:
+# out of time (these keys), a type name, or the program's own error (said as the error box says it).
+TANGENT_TIME = ("notes.tangent_no_time", "notes.tangent_time_out")
+
+
+def _tangent_error(lang: str, error: str) -> str:
+    for key in TANGENT_TIME:
+        if error == messages.text("en", key):
+            return messages.text(lang, key)
+    if re.fullmatch(r"\w+", error):     # an exception's type name stays as code
+        return error
+    from autogradlab import error_text
+
+    return error_text.say(lang, error, *recognise(error))
+
+
 NOTE_MAX_CHARS = 20_000   # a longer note is recognised by its first NOTE_MAX_CHARS characters
 
 
@@ -251,6 +268,8 @@ def say(lang: str, text: str, rules: tuple = REPORT) -> str:
         from autogradlab import error_text
 
         values["error"] = error_text.say(lang, values["error"], *recognise(values["error"]))
+    if key in ("notes.tangent_stopped", "notes.tangent_stopped_line"):   # why forward mode stopped
+        values["error"] = _tangent_error(lang, values["error"])
     try:
         return messages.text(lang, key, **values)
     except (KeyError, IndexError, ValueError):

@@ -7,8 +7,9 @@ from collections import Counter
 
 import streamlit as st
 
+from autogradlab.render.words import say_summary
 from autogradlab.report import Graph, GraphNode, TensorSnapshot
-from components.i18n import t
+from components.i18n import current_lang, t
 from components.text import escape_markdown
 from components.variables_table import shape_text
 
@@ -66,7 +67,7 @@ def _neighbours(graph: Graph, node_id: str) -> tuple[list[GraphNode], list[Graph
 def _snapshot_text(snapshot: TensorSnapshot | None) -> str:
     if snapshot is None:
         return "—"
-    summary = snapshot.summary.replace("\n", " ")
+    summary = say_summary(current_lang(), snapshot.summary).replace("\n", " ")
     return f"`{summary}`" if "`" not in summary else escape_markdown(summary)
 
 

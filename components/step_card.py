@@ -12,9 +12,10 @@ import html
 import streamlit as st
 
 from autogradlab.render.step_frames import Frame
+from autogradlab.render.words import say_summary
 from autogradlab.report import Graph, TensorSnapshot
 from autogradlab.step_records import ForwardStep, ModeCost, ReverseStep, StepTrace, TangentStep
-from components.i18n import t
+from components.i18n import current_lang, t
 from components.text import escape_markdown
 
 CONTEXT_LINES = 2
@@ -39,7 +40,7 @@ def node_name(graph: Graph, node_id: str | None) -> str:
 
 
 def _v(snapshot: TensorSnapshot | None) -> str:
-    return "—" if snapshot is None else snapshot.summary
+    return "—" if snapshot is None else say_summary(current_lang(), snapshot.summary)
 
 
 def _code(text: str) -> str:

@@ -17,6 +17,7 @@ from typing import Any
 
 import torch
 
+from autogradlab import messages
 from autogradlab.engine import jacobian as jac
 from autogradlab.report_jacobian import JacobianChecks, JacobianRecord
 
@@ -85,7 +86,7 @@ def dydx(variables: dict[str, Any], of: str, wrt: str, *, index: int,
         raise DydxError(f"d{of}/d{wrt} cannot be computed: {str(exc).splitlines()[0][:200]}") from None
     timing = (time.perf_counter() - started) * 1000.0
     unused = not (matrix != 0).any().item() and y is not x
-    notes = (f"'{of}' does not depend on '{wrt}': every entry is 0",) if unused else ()
+    notes = (messages.text("en", "notes.dydx_zero", of=of, wrt=wrt),) if unused else ()
     return JacobianRecord(
         index=index, line=0, text=f"d{of}/d{wrt}", input_names=(wrt,), output_name=of,
         input_shapes=(tuple(x.shape),), output_shapes=(tuple(y.shape),), input_is_tuple=False,
@@ -109,7 +110,6 @@ def add_dydx(recorder: Any, variables: dict[str, Any], of_wrt: tuple[str, str], 
         if record is None:
             notes.append(f"d{of}/d{wrt}: {exc}")
             return
-        from autogradlab import messages
 
         note = messages.text("en", "jacobian_extra.dydx_rerun", of=of)
         recorder.jacobians.append(dataclasses.replace(record, index=len(recorder.jacobians),

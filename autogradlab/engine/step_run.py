@@ -138,8 +138,9 @@ class StepSession:
         def tangents(direction: dict[str, torch.Tensor], wanted: set[int]) -> Any:
             budget = TANGENT_TIME_SHARE * self.limits.timeout_s - (time.perf_counter() - self.started)
             if budget < 0.1:
+                from autogradlab import messages
                 from autogradlab.engine.tangent_run import TangentRun
-                return TangentRun(error="no time was left within the time limit for a forward-mode run")
+                return TangentRun(error=messages.text("en", "notes.tangent_no_time"))
             limits = replace(self.limits, timeout_s=budget / 0.8)
             return run_tangents(self.tree, self.program, seed=self.seed, limits=limits, direction=direction,
                                 wanted=wanted, preset=self.preset)

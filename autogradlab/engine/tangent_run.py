@@ -23,6 +23,7 @@ from typing import Any
 import torch
 import torch.autograd.forward_ad as fwAD
 
+from autogradlab import messages
 from autogradlab.errors import ProgramError
 from autogradlab.limits import Limits
 
@@ -179,8 +180,7 @@ def run_tangents(tree: Any, program: str, *, seed: int, limits: Limits, directio
         info = exc.to_info()
         run.error, run.error_line = info.message, info.line
         if info.kind == "timeout":
-            run.error = ("the forward-mode run had only the time left within the time limit after the "
-                         "program's own run, and it ran out here")
+            run.error = messages.text("en", "notes.tangent_time_out")
     except Exception as exc:  # noqa: BLE001 - forward mode must never break the run's report
         run.error = f"{type(exc).__name__}"
     run.total_ms = (time.perf_counter() - started) * 1000.0

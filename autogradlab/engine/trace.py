@@ -24,13 +24,14 @@ from typing import Any
 
 import torch
 
+from autogradlab import messages
 from autogradlab.engine.values import _SCALAR_DTYPES, dtype_name, scalar_snapshot, snapshot_as
 from autogradlab.report import OpRecord, TensorSnapshot
 
 RECORD_WINDOW = 500            # op records kept in full (the latest)
 CLONE_MAX_ELEMENTS = 100_000     # larger outputs are not copied (see _Output)
 WINDOW_ELEMENTS = 2_000_000      # elements the window may hold (copies and larger outputs) in all
-CHANGED_LATER = "changed in place after this op"
+CHANGED_LATER = messages.text("en", "render.changed_later")   # said in other languages by render/words
 PINNED_MAX = 64                  # ops that made a leaf tensor (requires_grad) kept past the window
 PINNED_MAX_ELEMENTS = 10_000     # ... when their outputs are at most this big
 

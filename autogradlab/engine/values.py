@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 import torch
 
+from autogradlab import messages
 from autogradlab.report import TensorSnapshot
 
 SNAPSHOT_MAX_ELEMENTS = 10_000  # above this a snapshot keeps only its summary
@@ -109,7 +110,7 @@ def _fmt_vector(values: list[Any], budget: int) -> str:
 
 def _fmt_stats(arr: np.ndarray) -> str:
     if arr.dtype.kind == "c":
-        return f"{arr.size:,} complex values"
+        return messages.text("en", "render.complex_values", count=f"{arr.size:,}")
     a = arr.astype(np.float64).ravel()
     with np.errstate(over="ignore", invalid="ignore"):   # inf + -inf: the masked path below
         total = np.add.reduce(a)
@@ -118,7 +119,7 @@ def _fmt_stats(arr: np.ndarray) -> str:
                 f"min {_fmt_number(float(a.min()))}, max {_fmt_number(float(a.max()))}")
     finite = a[np.isfinite(a)]
     if finite.size == 0:
-        return f"{arr.size:,} values, none finite"
+        return messages.text("en", "render.none_finite", count=f"{arr.size:,}")
     return (f"mean {_fmt_number(round(float(finite.mean()), 2))}, "
             f"min {_fmt_number(float(finite.min()))}, max {_fmt_number(float(finite.max()))}")
 

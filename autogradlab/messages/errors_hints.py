@@ -191,3 +191,16 @@ ZH = {
     "errors_hints.remove_annotation": "删掉类型注解",
     "errors_hints.moment": "请稍后再试",
 }
+
+# Parts of torch not covered yet (lang/allowed_imports.py OUT_OF_SCOPE), said before the model hint:
+# "{why}; {errors_hints.model}" as lang/allowed_imports._import_hint and attribute_errors write it.
+_SCOPE = {
+    "optim": ("optimizers (torch.optim) are not covered by Autograd Lab yet",
+              "Autograd Lab 暂不支持优化器（torch.optim）"),
+    "utils": ("datasets and data loaders (torch.utils.data) are not covered by Autograd Lab",
+              "Autograd Lab 不支持数据集和数据加载器（torch.utils.data）"),
+    "nn": ("nn.Module models and layers are not covered by Autograd Lab yet",
+           "Autograd Lab 暂不支持 nn.Module 模型和层"),
+}
+EN.update({f"errors_hints.model_{k}": f"{en}; {EN['errors_hints.model']}" for k, (en, _) in _SCOPE.items()})
+ZH.update({f"errors_hints.model_{k}": f"{zh}；{ZH['errors_hints.model']}" for k, (_, zh) in _SCOPE.items()})

@@ -32,6 +32,7 @@ EN = {
                           "graph (create it with requires_grad=True)",
     "notes.dydx_no_grad_fn": "d{of}/d{wrt}: '{of}' has no grad_fn: it does not depend on '{wrt}' through "
                              "the graph",
+    "notes.dydx_zero": "'{of}' does not depend on '{wrt}': every entry is 0",
     "notes.dydx_too_big": "d{of}/d{wrt}: d{of}/d{wrt} would have {entries} entries; the limit is {limit} "
                           "(limit max_tensor_elements)",
     "notes.dydx_freed": "d{of}/d{wrt}: the graph of '{of}' was freed by a backward() call; call "
@@ -64,6 +65,9 @@ EN = {
     "notes.dropped": "{count} earlier backward() calls were too large to keep step by step",
     "notes.tangent_stopped_line": "forward mode stopped on line {line}: {error}; later ops have no tangent",
     "notes.tangent_stopped": "forward mode stopped: {error}; later ops have no tangent",
+    "notes.tangent_no_time": "no time was left within the time limit for a forward-mode run",
+    "notes.tangent_time_out": "the forward-mode run had only the time left within the time limit after the "
+                              "program's own run, and it ran out here",
     "notes.tangent_overflow": "the tangents of this program are too many values to keep (20 million): the "
                               "later ops have none",
     "notes.no_tangent": "no tangent could be given to {names} (forward mode could not follow how it became "
@@ -146,6 +150,7 @@ ZH = {
     "notes.dydx_no_grad": "d{of}/d{wrt}：'{wrt}' 不需要梯度，所以计算图中没有任何东西依赖它（请用 "
                           "requires_grad=True 创建它）",
     "notes.dydx_no_grad_fn": "d{of}/d{wrt}：'{of}' 没有 grad_fn：它并不通过计算图依赖 '{wrt}'",
+    "notes.dydx_zero": "'{of}' 并不依赖 '{wrt}'：每个元素都是 0",
     "notes.dydx_too_big": "d{of}/d{wrt}：d{of}/d{wrt} 会有 {entries} 个元素；上限是 {limit}（限制 "
                           "max_tensor_elements）",
     "notes.dydx_freed": "d{of}/d{wrt}：'{of}' 的计算图已被一次 backward() 调用释放；请调用 "
@@ -174,6 +179,8 @@ ZH = {
     "notes.dropped": "之前有 {count} 次 backward() 调用太大，无法逐步保留",
     "notes.tangent_stopped_line": "前向模式在第 {line} 行停止：{error}；之后的运算没有切向量",
     "notes.tangent_stopped": "前向模式停止：{error}；之后的运算没有切向量",
+    "notes.tangent_no_time": "时间限制内已没有剩余时间来运行前向模式",
+    "notes.tangent_time_out": "前向模式的运行只能使用程序自身运行之后时间限制内剩下的时间，并在这里用完了",
     "notes.tangent_overflow": "这个程序的切向量数值太多，无法保留（2000 万）：之后的运算没有切向量",
     "notes.no_tangent": "无法给 {names} 指定切向量（前向模式无法追踪它是如何成为叶子的）",
     "notes.expression_constant": "表达式模式：{names} 已成为叶子，但表达式的值并不通过张量依赖它们，"

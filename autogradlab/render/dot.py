@@ -28,6 +28,7 @@ from autogradlab.render.legend import (
     legend_table,
 )
 from autogradlab.render.words import language, w
+from autogradlab.render.words import summary as value_words
 from autogradlab.report import Graph, GraphNode, TensorSnapshot
 
 NAME_CHARS = 40        # longer user text is cut with "…"
@@ -79,7 +80,7 @@ def _title(text: str) -> str:
 def _value_lines(node: GraphNode, backward_done: bool) -> list[str]:
     lines = []
     if node.value is not None:
-        lines.append(w("value", value=html(node.value.summary, VALUE_CHARS)))
+        lines.append(w("value", value=html(value_words(node.value.summary), VALUE_CHARS)))
     if node.kind == "saved" and node.grad is None and not (node.value and node.value.requires_grad):
         return lines                     # a saved constant has no gradient to show
     if node.grad is not None:
@@ -90,7 +91,7 @@ def _value_lines(node: GraphNode, backward_done: bool) -> list[str]:
 
 
 def _summary(snapshot: TensorSnapshot) -> str:
-    return snapshot.summary
+    return value_words(snapshot.summary)
 
 
 def _shape_line(node: GraphNode, prefix: str) -> str:

@@ -8,6 +8,7 @@ English, the default, gives exactly the DOT text the tests and exports know.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -29,3 +30,27 @@ def language(lang: str) -> Iterator[None]:
 def w(key: str, /, **params: object) -> str:
     """The drawing's text of `render.<key>` in the language of the drawing being made."""
     return text(_LANG.get(), f"render.{key}", **params)
+
+
+# A value's summary (engine/values.py, trace.py) as the engine wrote it in English: numbers and
+# arrays stay, these sentences are said from the catalogue.
+_SUMMARIES = (("render.changed_later", re.compile(r"changed in place after this op")),
+              ("render.complex_values", re.compile(r"(?P<count>[\d,]+) complex values")),
+              ("render.none_finite", re.compile(r"(?P<count>[\d,]+) values, none finite")))
+
+
+def say_summary(lang: str, summary: str) -> str:
+    """`summary` (TensorSnapshot.summary) in `lang`: the engine's few English sentences translated."""
+    lang = normalize(lang)
+    if lang == "en" or not summary or summary[0] in "[(":
+        return summary
+    for key, pattern in _SUMMARIES:
+        match = pattern.fullmatch(summary)
+        if match:
+            return text(lang, key, **match.groupdict())
+    return summary
+
+
+def summary(value: str) -> str:
+    """say_summary in the language of the drawing being made."""
+    return say_summary(_LANG.get(), value)

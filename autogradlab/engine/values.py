@@ -115,13 +115,13 @@ def _fmt_stats(arr: np.ndarray) -> str:
     with np.errstate(over="ignore", invalid="ignore"):   # inf + -inf: the masked path below
         total = np.add.reduce(a)
     if math.isfinite(total):   # then every element is finite: no masked copy (mean() is this sum / n)
-        return (f"mean {_fmt_number(round(float(total / a.size), 2))}, "
-                f"min {_fmt_number(float(a.min()))}, max {_fmt_number(float(a.max()))}")
+        return messages.text("en", "render.stats", mean=_fmt_number(round(float(total / a.size), 2)),
+                             min=_fmt_number(float(a.min())), max=_fmt_number(float(a.max())))
     finite = a[np.isfinite(a)]
     if finite.size == 0:
         return messages.text("en", "render.none_finite", count=f"{arr.size:,}")
-    return (f"mean {_fmt_number(round(float(finite.mean()), 2))}, "
-            f"min {_fmt_number(float(finite.min()))}, max {_fmt_number(float(finite.max()))}")
+    return messages.text("en", "render.stats", mean=_fmt_number(round(float(finite.mean()), 2)),
+                         min=_fmt_number(float(finite.min())), max=_fmt_number(float(finite.max())))
 
 
 def summarize(arr: np.ndarray) -> str:

@@ -33,10 +33,11 @@ def w(key: str, /, **params: object) -> str:
 
 
 # A value's summary (engine/values.py, trace.py) as the engine wrote it in English: numbers and
-# arrays stay, these sentences are said from the catalogue.
+# arrays stay, these sentences (and the mean/min/max words of a big tensor) are said from the catalogue.
 _SUMMARIES = (("render.changed_later", re.compile(r"changed in place after this op")),
               ("render.complex_values", re.compile(r"(?P<count>[\d,]+) complex values")),
-              ("render.none_finite", re.compile(r"(?P<count>[\d,]+) values, none finite")))
+              ("render.none_finite", re.compile(r"(?P<count>[\d,]+) values, none finite")),
+              ("render.stats", re.compile(r"mean (?P<mean>\S+), min (?P<min>\S+), max (?P<max>\S+)")))
 
 
 def say_summary(lang: str, summary: str) -> str:

@@ -32,9 +32,20 @@ def test_the_engines_summary_sentences_in_chinese():
 
 
 def test_numbers_and_arrays_stay_as_they_are():
-    for arr in (np.array(28.0), np.arange(4.0), np.ones((2, 2)), np.arange(10_000.0)):
+    for arr in (np.array(28.0), np.arange(4.0), np.ones((2, 2)), np.array([-1.5e-12, 3e20])):
         text = summarize(arr)
         assert say_summary("zh", text) == text
+
+
+def test_a_big_tensors_mean_min_max_words_in_chinese_with_the_same_numbers():
+    for arr in (np.arange(10_000.0), np.linspace(-3e20, 1e-7, 500), np.r_[np.arange(200.0), np.inf]):
+        text = summarize(arr)
+        numbers = re.findall(r"-?[\d.]+(?:e[-+]?\d+)?", text)
+        assert text.startswith("mean ") and len(numbers) == 3, text
+        zh = say_summary("zh", text)
+        assert "均值" in zh and "最大值" in zh and not english(zh), zh
+        assert re.findall(r"-?[\d.]+(?:e[-+]?\d+)?", zh) == numbers, (text, zh)
+        assert say_summary("en", text) == text
 
 
 def test_the_drawn_graph_says_a_changed_value_in_chinese():

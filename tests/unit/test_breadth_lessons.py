@@ -136,7 +136,9 @@ def test_random_arrays_count_towards_the_total() -> None:
     source = "import numpy as np\nx = []\nfor i in range(20):\n    x.append(np.random.rand(100_000))"
     gc.collect()   # the run's memory baseline, as in a fresh sandbox job (lang/live_memory.py)
     report = run_program(source, limits=limits)
-    assert not report.ok and "in total" in report.error.message and report.error.line == 4
+    # a limit of 1 M elements or more is checked on held memory (lang/live_memory.py), and says so
+    assert not report.ok and report.error.key == "errors.held_elements" and report.error.line == 4
+    assert "in memory at once" in report.error.message and "np.random.rand" in report.error.message
 
 
 def test_random_modules_leave_the_process_wide_generators_alone() -> None:

@@ -132,13 +132,6 @@ def run_program(source: str, *, seed: int = 0, output: str | None = None,
     paths of that row of that jacobian() call (a clicked cell of a big one, engine/jacobian_paths.py)."""
     threshold = gc.get_threshold()
     gc.set_threshold(*GC_THRESHOLD)
-    # What existed before the run (torch, the app, earlier reports) is moved out of the collector's
-    # reach while the run allocates: a full collection in a long loop otherwise walks that whole
-    # heap (measured: 300 ms of an 800 ms polynomial fit). The sandbox's workers already start
-    # frozen (sandbox_zygote); this does the same for in-process runs, and undoes only its own.
-    freeze = gc.get_freeze_count() == 0
-    if freeze:
-        gc.freeze()
     try:
         return _run_program(source, seed=seed, output=output, limits=limits, torchviz=torchviz,
                             steps=steps, jacobian_of=jacobian_of, jacobian_cell=jacobian_cell)
@@ -147,8 +140,6 @@ def run_program(source: str, *, seed: int = 0, output: str | None = None,
                       printed="", error=_internal(exc, None, limits))
     finally:
         gc.set_threshold(*threshold)
-        if freeze:
-            gc.unfreeze()
 
 
 def _run_program(source: str, *, seed: int, output: str | None, limits: Limits, torchviz: bool,

@@ -97,6 +97,7 @@ def _graph(report: Any, slug: str, out: Path, lang: str, done: Exported) -> None
 
 
 def _jacobians(report: Any, slug: str, out: Path, lang: str, done: Exported) -> None:
+    from autogradlab.render import kaleido_browser
     from autogradlab.render.figure_names import file_name
     from autogradlab.render.heatmap import SLIDE, jacobian_figure
 
@@ -106,7 +107,7 @@ def _jacobians(report: Any, slug: str, out: Path, lang: str, done: Exported) -> 
         fig = jacobian_figure(record, lang=lang)
         for ext in ("png", "svg"):
             try:
-                data = fig.to_image(format=ext, **SLIDE)
+                data = kaleido_browser.to_image(fig, ext, **SLIDE)
                 _write(out, file_name(slug, f"jacobian-{record.index + 1}", ext), data, done)
             except Exception as exc:  # noqa: BLE001 - kaleido needs a Chromium; say so, go on
                 reason = f"{type(exc).__name__}: {str(exc).splitlines()[0][:160] if str(exc) else ''}"
@@ -211,6 +212,8 @@ def export_program(program_text: str, slug: str, out_dir: str | Path, lang: str 
     if eigen is not None and report.error is None:
         _eigen(report, eigen, slug, out, lang, done)
     try:
+        if stepped is not None and stepped.error is not None and report.error is None:
+            raise RenderError(f"{stepped.error.kind}: {stepped.error.message}")   # e.g. a time limit
         gif = steps_gif(stepped) if stepped is not None else None
     except RenderError as exc:
         done.problems.append(messages.text(lang, "present.cli_failed", name=slug, figure="steps .gif",

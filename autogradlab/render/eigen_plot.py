@@ -231,7 +231,9 @@ def export_figure(an: EigenAnalysis, power: PowerIteration, fmt_: str, lang: str
         raise RuntimeError(f"writing .{fmt_} needs the optional kaleido package (pip install kaleido); "
                            "use .html, or the camera button in the app") from None
     try:
-        return fig.to_image(format=fmt_, width=SLIDE["width"], height=SLIDE["height"])
+        from autogradlab.render import kaleido_browser
+
+        return kaleido_browser.to_image(fig, fmt_, SLIDE["width"], SLIDE["height"])
     except Exception as exc:  # kaleido drives a Chromium; none here (scripts/setup.sh test installs it)
         raise RuntimeError(f"writing .{fmt_} failed ({type(exc).__name__}: {str(exc)[:120]}); kaleido needs "
                            "a Chromium (apt-get install chromium); use .html meanwhile") from None

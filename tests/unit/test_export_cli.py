@@ -132,3 +132,28 @@ def test_a_program_file_writes_no_eigen_figure(tmp_path):
     code, _out, err = in_process("export", str(program), "--out", str(tmp_path / "f"))
     assert code == 0, err
     assert not [p for p in (tmp_path / "f").iterdir() if "eigen" in p.name]
+
+
+def test_a_steps_run_that_fails_is_named_not_a_silently_missing_gif(tmp_path):
+    """The graph comes from the plain run; when the run with steps fails (here its time limit, as on
+    an overloaded machine) the GIF is not written and the problem says why."""
+    import dataclasses
+
+    from autogradlab.engine.run import run_program
+    from autogradlab.export_cli import export_program
+    from autogradlab.limits import DEFAULT_LIMITS
+
+    class Runner:
+        def run(self, program, seed=0, steps=None):
+            if steps is None:
+                return run_program(program, seed=seed)
+            limits = dataclasses.replace(DEFAULT_LIMITS, timeout_s=0.01)
+            slow = program + "s = 0\nwhile True:\n    s = s + 1\n"
+            return run_program(slow, seed=seed, steps=steps, limits=limits)
+
+    done = export_program(DOT, "y-dot", tmp_path / "out", runner=Runner())
+    names = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert names == ["y-dot-graph.pdf", "y-dot-graph.png", "y-dot-graph.svg"]
+    [problem] = done.problems
+    assert problem.startswith("y-dot: steps .gif not written: timeout: "), problem
+    assert "the time limit is 0.01 s" in problem, problem

@@ -107,3 +107,27 @@ def test_a_big_tensors_chinese_summary_is_whole_inside_its_box(browser, server, 
         assert box["x"] <= words["x"] and words["x"] + words["width"] <= box["x"] + box["width"], (words, box)
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("path", ["/steps?lang=zh", "/steps", "/?lang=zh"])
+def test_the_run_buttons_label_is_whole_in_a_narrow_editor_column(browser, server, artifacts, path):
+    """The Steps page's editor column at 1280×720 cut the label ("运行 (Ctrl+E…"); the seed now goes
+    under the button when the row is too narrow."""
+    context, page = open_page(browser, f"{server['url']}{path}", 1280, 720)
+    try:
+        label = page.locator(".st-key-run_button button p").first
+        expect(label).to_be_visible(timeout=90_000)
+        settle(page)
+        if path == "/steps?lang=zh":
+            page.screenshot(path=str(artifacts / "steps-zh-run-button-1280.png"))
+        whole = label.evaluate("""p => {   // no element from the label up to the button clips it
+            for (let el = p; el && el.tagName !== "BUTTON"; el = el.parentElement)
+                if (el.scrollWidth > el.clientWidth + 1) return false;
+            return p.getBoundingClientRect().right <= p.closest("button").getBoundingClientRect().right; }""")
+        assert whole, label.text_content()
+        seed = page.locator(".st-key-editor_seed, [data-testid='stNumberInput']").first.bounding_box()
+        button = page.locator(".st-key-run_button button").bounding_box()
+        assert seed["x"] >= button["x"] + button["width"] or seed["y"] >= button["y"] + button["height"], \
+            "the seed sits beside or under the button, never over it"
+    finally:
+        context.close()

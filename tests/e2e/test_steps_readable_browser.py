@@ -65,6 +65,9 @@ def test_presentation_steps_text_is_as_large_as_the_graph_pages(browser, server,
         steps_text = text_height(page, STEPS)
         page.screenshot(path=str(artifacts / "steps-present-1920.png"))
         assert steps_text >= 0.95 * graph_text, (steps_text, graph_text)
+        source = page.locator(".st-key-steps_source [style*='monospace']").first
+        assert source.evaluate("d => d.scrollWidth <= d.clientWidth + 1"), "the source lines are not cut"
+        expect(source).to_contain_text("y = 2 * torch.dot(x, x)")
         drawing = page.locator(STEPS).bounding_box()
         assert drawing["y"] + drawing["height"] <= 1080, "the whole drawing is on screen"
         page.locator(".st-key-steps_next button").click()
@@ -125,9 +128,13 @@ def test_the_run_buttons_label_is_whole_in_a_narrow_editor_column(browser, serve
                 if (el.scrollWidth > el.clientWidth + 1) return false;
             return p.getBoundingClientRect().right <= p.closest("button").getBoundingClientRect().right; }""")
         assert whole, label.text_content()
-        seed = page.locator(".st-key-editor_seed, [data-testid='stNumberInput']").first.bounding_box()
-        button = page.locator(".st-key-run_button button").bounding_box()
+        for _ in range(40):   # a loaded machine may still be laying the editor out (its code view loads)
+            seed = page.locator(".st-key-editor_seed").bounding_box()
+            button = page.locator(".st-key-run_button button").bounding_box()
+            if seed["x"] >= button["x"] + button["width"] or seed["y"] >= button["y"] + button["height"]:
+                break
+            page.wait_for_timeout(500)
         assert seed["x"] >= button["x"] + button["width"] or seed["y"] >= button["y"] + button["height"], \
-            "the seed sits beside or under the button, never over it"
+            ("the seed sits beside or under the button, never over it", seed, button)
     finally:
         context.close()

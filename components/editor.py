@@ -38,7 +38,10 @@ def show(markers: Sequence[code_editor.Marker] | None = None) -> Submitted:
         return _show(markers)
     st.session_state.setdefault(state.EDITOR, state.DEFAULT_PROGRAM)
     st.session_state.setdefault(state.SEED, 0)   # the same for the seed (a link may set it)
-    with st.expander(present.program_label(st.session_state[state.EDITOR]), expanded=False,
+    # After a page switch the editor's state may still be empty while the browser's copy of the widget
+    # (what runs) comes back: the summary then names the program last submitted, not "empty".
+    shown = st.session_state[state.EDITOR] or st.session_state.get(state.EDITOR_COPY) or ""
+    with st.expander(present.program_label(shown), expanded=False,
                      icon=":material/code:"):
         return _show(markers)
 

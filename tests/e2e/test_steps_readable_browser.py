@@ -62,6 +62,8 @@ def test_presentation_steps_text_is_as_large_as_the_graph_pages(browser, server,
         graph_text = text_height(page, GRAPH)
         page.get_by_role("link", name="Steps").first.click()
         shown(page, STEPS)
+        # the folded editor's summary names the program after the page switch (it said "empty")
+        expect(page.get_by_text("Program: 6 lines, y = 2 * torch.dot(x, x)")).to_be_visible()
         steps_text = text_height(page, STEPS)
         page.screenshot(path=str(artifacts / "steps-present-1920.png"))
         assert steps_text >= 0.95 * graph_text, (steps_text, graph_text)

@@ -87,7 +87,9 @@ HINTS = _rules(
 
 # Why a link (autogradlab/links.py LinkError) could not be used.
 LINKS = _rules(
-    (r"the link's `code` is not a program encoded by Autograd Lab \((?P<why>not base64|not zlib data); "
+    (r"the link's `code` is not a program encoded by Autograd Lab \(not base64; "
+     r"was the link cut short\?\)", "links.not_base64"),
+    (r"the link's `code` is not a program encoded by Autograd Lab \(not zlib data; "
      r"was the link cut short\?\)", "links.not_a_program"),
     (r"the link's `code` is incomplete \(was the link cut short\?\)", "links.incomplete"),
     (r"the link's program is longer than the limit of (?P<limit>[\d,]+) characters", "links.too_long"),

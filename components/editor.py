@@ -20,6 +20,7 @@ from components import code_editor, state
 from components.i18n import t
 
 MAX_SEED = 2**31 - 1
+SEED_WIDTH_PX = 170     # room for the largest seed (10 digits) beside the input's -/+ buttons
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,10 @@ def show(markers: Sequence[code_editor.Marker] | None = None) -> Submitted:
         return _show(markers)
     st.session_state.setdefault(state.EDITOR, state.DEFAULT_PROGRAM)
     st.session_state.setdefault(state.SEED, 0)   # the same for the seed (a link may set it)
-    with st.expander(present.program_label(st.session_state[state.EDITOR]), expanded=False,
+    # After a page switch the editor's state may still be empty while the browser's copy of the widget
+    # (what runs) comes back: the summary then names the program last submitted, not "empty".
+    shown = st.session_state[state.EDITOR] or st.session_state.get(state.EDITOR_COPY) or ""
+    with st.expander(present.program_label(shown), expanded=False,
                      icon=":material/code:"):
         return _show(markers)
 
@@ -61,16 +65,16 @@ def _show(markers: Sequence[code_editor.Marker] | None = None) -> Submitted:
             persist_state=state.PERSIST,
             help=t("common.editor_help"),
         )
-        run_col, seed_col = st.columns([1, 1], vertical_alignment="bottom")
-        with seed_col:
+        # One row that wraps: the button keeps its whole label ("运行 (Ctrl+E…" was cut in the Steps
+        # page's narrow editor column at 1280x720) and the seed goes under it when the row is too narrow.
+        with st.container(horizontal=True, vertical_alignment="bottom", key="run_row"):
+            pressed = st.form_submit_button(t("common.run_button"), type="primary",
+                                            key=state.RUN_BUTTON, width="content")
             seed = st.number_input(
                 t("common.seed"), min_value=0, max_value=MAX_SEED, step=1, key=state.SEED,
                 persist_state=state.PERSIST,
-                help=t("common.seed_help"),
+                help=t("common.seed_help"), width=SEED_WIDTH_PX,
             )
-        with run_col:
-            pressed = st.form_submit_button(t("common.run_button"), type="primary",
-                                            key=state.RUN_BUTTON, width="stretch")
     submitted = Submitted(source=source or "", seed=int(seed if seed is not None else 0),
                           pressed=bool(pressed))
     if not pressed and expected is not None and submitted.source != expected \

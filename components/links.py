@@ -34,8 +34,10 @@ def _signature(code: str | None, seed: str | None) -> str:
     return f"{code}\0{seed}"
 
 
-def warn(message: str) -> None:
-    st.warning(t("links.bad_link", message=localize(message, error_keys.LINKS + note_keys.LINKS)),
+def warn(message: str, *, kept: bool = False) -> None:
+    """A link's complaint in the page's language; `kept`: the user's program stayed (not the default)."""
+    st.warning(t("links.bad_link_kept" if kept else "links.bad_link",
+                 message=localize(message, error_keys.LINKS + note_keys.LINKS)),
                icon=":material/link_off:")
 
 
@@ -48,16 +50,23 @@ def apply_program_link() -> None:
         return
     if st.session_state.get(state.LINK_APPLIED) == signature:
         for message in st.session_state.get(state.LINK_ERRORS, ()):
-            warn(message)
+            warn(message, kept=message == st.session_state.get(state.LINK_KEPT))
         return
     st.session_state[state.LINK_APPLIED] = signature
     errors: list[str] = []
+    # A bad link opened in a session that has a program (typed or from an earlier link) keeps it, so
+    # the program and its last result stay on screen; a fresh session shows the default program.
+    has_program = bool(st.session_state.get(state.EDITOR))
+    st.session_state[state.LINK_KEPT] = None
     if code is not None:
         try:
             st.session_state[state.EDITOR] = core.decode_code(code)
         except core.LinkError as exc:
             errors.append(str(exc))
-            st.session_state[state.EDITOR] = state.DEFAULT_PROGRAM
+            if has_program:
+                st.session_state[state.LINK_KEPT] = str(exc)
+            else:
+                st.session_state[state.EDITOR] = state.DEFAULT_PROGRAM
     if seed is not None:
         try:
             st.session_state[state.SEED] = core.parse_seed(seed)
@@ -65,7 +74,7 @@ def apply_program_link() -> None:
             errors.append(str(exc))
     st.session_state[state.LINK_ERRORS] = tuple(errors)
     for message in errors:
-        warn(message)
+        warn(message, kept=message == st.session_state[state.LINK_KEPT])
 
 
 def param(name: str, parser: Callable[[str], T], default: T) -> T:

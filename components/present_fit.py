@@ -6,6 +6,10 @@ mode `mount()` adds one small element whose script, in the browser, measures eac
 width, its top on the page, the window's height) and writes their sizes into one stylesheet; it
 refits when the window or the page above the figure changes. A plotly chart inside a box fills it
 (`plot_height()`); the clickable SVG view fills it with `aspect` (components/svg_view.py).
+A box named in TALL (the step drawing, a tall graph beside its explanation card) is not 16:9 but as
+wide as its column and as tall as the screen leaves: a 16:9 box there left a third of the screen's
+height empty and drew the nodes' text at 3/4 of the Graph page's size. Each box's shape is written
+as `--agl-fit-aspect`, which the SVG view inside takes as its area's shape.
 Nothing here runs in normal mode: the boxes are then plain containers.
 """
 
@@ -17,10 +21,13 @@ PREFIX = "present_figure_"
 ASPECT = 16 / 9
 MARGIN_PX = 12          # kept free under the figure
 MIN_HEIGHT_PX = 200     # a box never shrinks below this (a tiny window scrolls instead)
+TALL = ("steps",)       # boxes that take the column's width and the screen's remaining height
+MAX_TALL_ASPECT = 1.0   # ...but never taller than wide (a portrait window)
 
 _JS = f"""
 const SELECTOR = '[class*="st-key-{PREFIX}"]';
 const STYLE_ID = "agl-present-fit";
+const TALL = {list(TALL)!r}.map((n) => "st-key-{PREFIX}" + n);
 
 function scrollerOf(el) {{
   for (let p = el.parentElement; p; p = p.parentElement) {{
@@ -40,10 +47,12 @@ function fit() {{
     const scroller = scrollerOf(el);
     const top = el.getBoundingClientRect().top + (scroller ? scroller.scrollTop : 0);
     const room = Math.max(window.innerHeight - top - {MARGIN_PX}, {MIN_HEIGHT_PX});
-    const w = Math.floor(Math.min(width, room * {ASPECT}));
-    const h = Math.floor(w / {ASPECT});
+    const tall = TALL.includes(name);
+    const w = Math.floor(tall ? width : Math.min(width, room * {ASPECT}));
+    const h = Math.floor(tall ? Math.min(room, w * {MAX_TALL_ASPECT}) : w / {ASPECT});
     if (w <= 0) continue;
     rules.push(`body:has(.st-key-present_on) .${{name}} {{ width: ${{w}}px !important;
+      --agl-fit-aspect: ${{w}} / ${{h}};
       height: ${{h}}px !important; min-height: 0 !important; max-height: ${{h}}px !important;
       flex: 0 0 auto !important;
       margin-left: auto; margin-right: auto; overflow: hidden; }}`);

@@ -41,6 +41,7 @@ LAST_GOOD_SEED = "last_good_seed"      # int
 LAST_GOOD_OUTPUT = "last_good_output"  # str | None
 LINK_APPLIED = "link_applied"     # str: `code`/`seed` of the URL last loaded into / written from the editor
 LINK_ERRORS = "link_errors"       # tuple[str, ...]: why that link's program or seed could not be used
+LINK_KEPT = "link_kept"           # str | None: a refused link program's complaint (the program kept)
 
 # Jacobian page
 JACOBIAN_CALL_PREFIX = "jacobian_call_"   # + program digest -> int: the Jacobian shown

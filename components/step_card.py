@@ -15,6 +15,7 @@ from autogradlab.render.step_frames import Frame
 from autogradlab.render.words import say_summary
 from autogradlab.report import Graph, TensorSnapshot
 from autogradlab.step_records import ForwardStep, ModeCost, ReverseStep, StepTrace, TangentStep
+from components import present
 from components.i18n import current_lang, t
 from components.text import escape_markdown
 
@@ -60,8 +61,11 @@ def source_lines(source: str, line: int | None) -> None:
     for n in range(first, last + 1):
         style = HIGHLIGHT if n == line else "color:#666"
         rows.append(f'<div style="{style};padding:0 8px">{n:>3}  {html.escape(lines[n - 1][:200])}</div>')
+    style = SOURCE_STYLE
+    if present.active():    # the card's narrow column on a projector: wrap, a scrolled-away line is lost
+        style = style.replace("white-space:pre;", "white-space:pre-wrap;overflow-wrap:anywhere;")
     with st.container(key="steps_source"):
-        st.markdown(f'<div style="{SOURCE_STYLE}">{"".join(rows)}</div>', unsafe_allow_html=True)
+        st.markdown(f'<div style="{style}">{"".join(rows)}</div>', unsafe_allow_html=True)
 
 
 def _forward(graph: Graph, step: ForwardStep, out: list[str]) -> None:

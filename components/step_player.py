@@ -214,7 +214,7 @@ def _player(graph: Graph, trace, mode: str, all_frames: tuple[Frame, ...], layou
     st.session_state[f"{key}_first"] = frame.first      # kept when a group opens (fold_view.keep_step)
     looks = view.looks if picked is None or view.looks.get(picked) == "current" else \
         {**view.looks, picked: "selected"}
-    svg = paint(template, looks, _said(view.values), view.derivs)
+    svg = paint(template, looks, _said(view.values), _said(view.derivs))
     # Presentation mode: the drawing takes 3/4 of the player's width (its 16:9 box is what limits it)
     left, right = present.columns([5, 3], presenting=(3, 1), gap="small" if present.active() else "medium")
     with left, st.container(key="steps_graph"):
@@ -237,13 +237,18 @@ def _player(graph: Graph, trace, mode: str, all_frames: tuple[Frame, ...], layou
 
 
 def _said(values: dict[str, str]) -> dict[str, str]:
-    """A frame's value slots ("= [1., 2.]", "= changed in place after this op") in the page's language."""
+    """A frame's slots ("= [1., 2.]", "= changed in place after this op", "ḡ mean 1., min 1., max 1.")
+    in the page's language: the summary after the slot's sign is said from the catalogue."""
     from autogradlab.render.words import say_summary
 
     lang = current_lang()
     if lang == "en":
         return values
-    return {k: "= " + say_summary(lang, v[2:]) if v.startswith("= ") else v for k, v in values.items()}
+
+    def say(slot: str) -> str:
+        sign, space, rest = slot.partition(" ")
+        return f"{sign} {say_summary(lang, rest)}" if space and rest else slot
+    return {k: say(v) for k, v in values.items()}
 
 
 def _downloads(svg: str, layout, template, graph: Graph, trace, mode: str, all_frames, k: int,
@@ -254,7 +259,7 @@ def _downloads(svg: str, layout, template, graph: Graph, trace, mode: str, all_f
 
     def dot_of(i: int) -> str:
         v = frame_view(graph, trace, mode, layout.owner, all_frames, i)
-        return frame_dot(layout, template, v.looks, _said(v.values), v.derivs)
+        return frame_dot(layout, template, v.looks, _said(v.values), _said(v.derivs))
 
     with st.container(horizontal=True, gap="small", key="steps_downloads"):
         st.download_button("SVG", lambda: svg, file_name=f"{slug}-{mode}-step-{k + 1}.svg",

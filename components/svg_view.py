@@ -81,7 +81,8 @@ export default function (component) {
   const svg = view.svg;
   if (!svg) return;
   // A fixed aspect (presentation mode: "16 / 9"): the drawing fills that area, centred, whatever it shows.
-  stage.style.aspectRatio = data.aspect || "";
+  // Inside a presentation box (components/present_fit.py) the box's own shape wins.
+  stage.style.aspectRatio = data.aspect ? `var(--agl-fit-aspect, ${data.aspect})` : "";
   svg.style.height = data.aspect ? "100%" : "";
   svg.style.maxHeight = data.aspect ? "none" : (data.maxHeight || "72vh");
   // Zoom and pan move the drawing as one composited layer (a CSS transform), not by re-laying out

@@ -2,8 +2,12 @@
 
 EN = {
     "links.bad_link": "**This link could not be used as it is:** {message}. Showing the default instead.",
-    "links.not_a_program": "the link's `code` is not a program encoded by Autograd Lab ({why}; was the link "
-                           "cut short?)",
+    "links.not_a_program": "the link's `code` is not a program encoded by Autograd Lab (not zlib data; was "
+                           "the link cut short?)",
+    "links.not_base64": "the link's `code` is not a program encoded by Autograd Lab (not base64; was the "
+                        "link cut short?)",
+    "links.bad_link_kept": "**This link could not be used as it is:** {message}. Your program stays as it "
+                           "was.",
     "links.incomplete": "the link's `code` is incomplete (was the link cut short?)",
     "links.too_long": "the link's program is longer than the limit of {limit} characters",
     "links.code_too_long": "the link's program is too long ({length} characters of `code`; the limit is "
@@ -20,7 +24,10 @@ EN = {
 
 ZH = {
     "links.bad_link": "**此链接无法按原样使用：** {message}。已改为显示默认内容。",
-    "links.not_a_program": "链接中的 `code` 不是由 Autograd Lab 编码的程序（{why}；链接是否被截断了？）",
+    "links.not_a_program": "链接中的 `code` 不是由 Autograd Lab 编码的程序（无法解压；链接是否被截断了？）",
+    "links.not_base64": "链接中的 `code` 不是由 Autograd Lab 编码的程序（含有程序链接中不会出现的字符；"
+                        "链接是否被截断了？）",
+    "links.bad_link_kept": "**此链接无法按原样使用：** {message}。你的程序保持不变。",
     "links.incomplete": "链接中的 `code` 不完整（链接是否被截断了？）",
     "links.too_long": "链接中的程序超过了 {limit} 个字符的上限",
     "links.code_too_long": "链接中的程序太长（`code` 有 {length} 个字符；上限为 {limit}）",

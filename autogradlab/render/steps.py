@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from math import ceil
+from unicodedata import east_asian_width
 
 from autogradlab.render.dot import (
     _edge_line,
@@ -31,10 +33,12 @@ from autogradlab.render.dot import (
 from autogradlab.render.fold_expand import expanded_fold
 from autogradlab.render.legend import BORDER, REST_FILL, fill_for
 from autogradlab.render.words import language, w
+from autogradlab.render.words import summary as said
 from autogradlab.report import Graph, GraphNode
 
-SLOT_CHARS = 22                    # longest slot text; longer text is cut with "…"
-_SLOT_WIDTH = "\u2007" * 16        # figure spaces reserving about SLOT_CHARS ordinary characters
+SLOT_CHARS = 40                    # longest slot text; longer text is cut with "…"
+SLOT_FIGURES = 16                  # a slot's least width in figure spaces: about 22 ordinary characters
+MAX_SLOT_FIGURES = 34              # a big tensor's summary in Chinese (均值 …，最小值 …，最大值 …) needs ~31
 VALUE_MARK = "#010203"             # marker colours of the two slots in the DOT (never shown)
 DERIV_MARK = "#010204"
 VALUE_COLOUR = "#1f3a5f"
@@ -65,8 +69,25 @@ class StepLayout:
     counts: dict[str, int] = field(default_factory=dict)   # summary id -> repetitions it stands for
 
 
-def _slot(mark: str) -> str:
-    return f'<FONT COLOR="{mark}">{_SLOT_WIDTH}</FONT>'
+def _slot(mark: str, figures: int = SLOT_FIGURES) -> str:
+    return f'<FONT COLOR="{mark}">{chr(0x2007) * figures}</FONT>'
+
+
+def _figures(text: str) -> float:
+    """Width of `text` in figure spaces (a digit's width): a CJK character or full-width comma takes
+    about two, an ordinary character about 3/4 (digits one, spaces and dots less)."""
+    return sum(1.85 if east_asian_width(c) in "WF" else 0.75 for c in text)
+
+
+def slot_figures(node: GraphNode) -> int:
+    """The node's slot width: room for the longest text its slots are known to show (its value, its
+    gradient or an adjoint of the same size, in the drawing's language), so a big tensor's
+    mean/min/max summary is never cut (a fixed 16 cut the Chinese one after the mean)."""
+    texts = [f"= {said(node.value.summary)}", f"ḡ {said(node.value.summary)}"] if node.value else []
+    if node.grad is not None:
+        texts.append(f"grad {said(node.grad.summary)}")
+    need = max((_figures(text[:SLOT_CHARS]) for text in texts), default=0.0)
+    return min(max(SLOT_FIGURES, ceil(need)), MAX_SLOT_FIGURES)
 
 
 def step_node_label(node: GraphNode) -> str:
@@ -79,7 +100,8 @@ def step_node_label(node: GraphNode) -> str:
     else:
         name = node.var or node.label or node.kind
         lines = [_title(html(name)), _small(_shape_line(node, w("output") if node.kind == "output" else ""))]
-    lines += [_slot(VALUE_MARK), _slot(DERIV_MARK)]
+    figures = slot_figures(node)
+    lines += [_slot(VALUE_MARK, figures), _slot(DERIV_MARK, figures)]
     return "<BR/>".join(line for line in lines if line)
 
 
@@ -243,6 +265,7 @@ def paint(template: SvgTemplate, looks: dict[str, str], values: dict[str, str],
 
 _DOT_NODE = re.compile(r'^  "([^"]+)" \[id=', re.MULTILINE)
 _DOT_FILL = re.compile(r'fillcolor="[^"]*"')
+_DOT_SLOT = {mark: re.compile(f'<FONT COLOR="{mark}">\u2007+</FONT>') for mark in (VALUE_MARK, DERIV_MARK)}
 
 
 def _slot_dot(colour: str, text: str) -> str:
@@ -262,8 +285,9 @@ def frame_dot(layout: StepLayout, template: SvgTemplate, looks: dict[str, str], 
             continue
         nid = m.group(1)
         fill, stroke, width, extra = LOOKS[looks.get(nid, default_look)]
-        line = line.replace(_slot(VALUE_MARK), _slot_dot(VALUE_COLOUR, values.get(nid, "")))
-        line = line.replace(_slot(DERIV_MARK), _slot_dot(DERIV_COLOUR, derivs.get(nid, "")))
+        for mark, colour, texts in ((VALUE_MARK, VALUE_COLOUR, values), (DERIV_MARK, DERIV_COLOUR, derivs)):
+            slot = _slot_dot(colour, texts.get(nid, ""))
+            line = _DOT_SLOT[mark].sub(lambda _, slot=slot: slot, line)
         line = _DOT_FILL.sub(f'fillcolor="{fill or layout.fills.get(nid, "white")}"', line, count=1)
         attrs = f', color="{stroke}", penwidth={width}'
         if "dasharray" in extra:

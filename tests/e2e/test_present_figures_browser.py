@@ -1,5 +1,7 @@
 """Presentation mode at projector (1920×1080) and laptop (1280×720) size: every page's main figure
-fills a 16:9 box that lies wholly on screen, below the header (components/present_fit.py).
+fills a 16:9 box that lies wholly on screen, below the header (components/present_fit.py); the Steps
+page's box (a tall graph beside its step card) is as wide as its column and reaches the screen's
+bottom instead (present_fit.TALL).
 
 Screenshots: test-artifacts/present-figure-<page>-<width>.png.
 """
@@ -15,6 +17,7 @@ except ImportError:  # the `browser` fixture then fails in CI and skips locally,
 
 from autogradlab import links
 from components.heatmap import EXAMPLE as JACOBIAN_PROGRAM
+from components.present_fit import MARGIN_PX, TALL
 
 pytestmark = pytest.mark.e2e
 
@@ -38,13 +41,17 @@ def settle(page: Page) -> None:
     page.wait_for_timeout(800)
 
 
-def fitted(page: Page, box_selector: str) -> None:
-    """Wait (under load) until the page's skeletons are gone and the fitting script has shaped the box."""
-    page.wait_for_function("""([sel, aspect, tol]) => {
+def fitted(page: Page, box_selector: str, tall: bool = False) -> None:
+    """Wait (under load) until the page's skeletons are gone and the fitting script has shaped the box
+    (`tall`: down to the screen's bottom, or square)."""
+    page.wait_for_function("""([sel, aspect, tol, tall, margin]) => {
         if (document.querySelector('[data-testid="stSkeleton"]')) return false;
         const r = document.querySelector(sel)?.getBoundingClientRect();
-        return !!r && r.height > 0 && Math.abs(r.width / r.height / aspect - 1) <= tol;
-    }""", arg=[box_selector, 16 / 9, TOLERANCE], timeout=60_000)
+        if (!r || r.height <= 0) return false;
+        if (tall) return Math.abs(r.bottom - (innerHeight - margin)) <= 2
+          || Math.abs(r.height - r.width) <= 2;
+        return Math.abs(r.width / r.height / aspect - 1) <= tol;
+    }""", arg=[box_selector, 16 / 9, TOLERANCE, tall, MARGIN_PX], timeout=60_000)
     page.wait_for_timeout(300)
 
 
@@ -65,13 +72,17 @@ def test_the_main_figure_fills_a_16_9_box_on_screen(browser, server, artifacts, 
             inner = box.locator(inner_selector).first
             expect(inner).to_be_visible(timeout=90_000)
             settle(page)
-            fitted(page, box_selector)
+            fitted(page, box_selector, tall=name in TALL)
             page.screenshot(path=str(artifacts / f"present-figure-{name}-{size['width']}.png"))
             b = box.bounding_box()
             header = page.locator('[data-testid="stHeader"]').bounding_box()
             assert b is not None and header is not None
             ratio = b["width"] / b["height"]
-            assert abs(ratio / (16 / 9) - 1) <= TOLERANCE, (name, size, b)
+            if name in TALL:     # the column's width, down to the screen's bottom (never taller than wide)
+                assert ratio >= 1 - TOLERANCE, (name, size, b)
+                assert b["y"] + b["height"] >= size["height"] - MARGIN_PX - 2 or ratio <= 1 + TOLERANCE, b
+            else:
+                assert abs(ratio / (16 / 9) - 1) <= TOLERANCE, (name, size, b)
             assert b["y"] >= header["y"] + header["height"] - 1, ("below the header", name, size, b, header)
             assert b["y"] + b["height"] <= size["height"] and b["x"] >= 0, ("on screen", name, size, b)
             assert b["x"] + b["width"] <= size["width"], ("on screen", name, size, b)

@@ -1,0 +1,64 @@
+"""A bad link's banner names the problem in the page's language (the messages catalogue, never
+Python's or zlib's English), and a bad link opened in a session that already has a program keeps
+that program and its result on screen (a fresh session still gets the default program)."""
+
+from __future__ import annotations
+
+import base64
+
+from streamlit.testing.v1 import AppTest
+
+from autogradlab import links, messages
+from components import state
+from tests.app.test_lang import APP, TIMEOUT
+from tests.app.test_zh_no_english import english
+
+TYPED = "import torch\nw = torch.tensor([1.0, 2.0], requires_grad=True)\nz = (w * w).sum()\nz.backward()\n"
+NOT_ZLIB = base64.urlsafe_b64encode(b"garbage that is not zlib").decode().rstrip("=")
+
+
+def banner(at: AppTest) -> str:
+    return " ".join(w.value for w in at.warning)
+
+
+def test_a_bad_links_banner_is_chinese_on_a_chinese_page():
+    for code in ("garbage", NOT_ZLIB, "%%%garbage"):
+        at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+        at.query_params["code"], at.query_params["lang"] = code, "zh"
+        at.run()
+        assert not at.exception
+        shown = banner(at)
+        assert "此链接无法按原样使用" in shown, shown
+        assert "zlib" not in shown and "base64" not in shown and not english(shown), shown
+        assert at.text_area(key=state.EDITOR).value == state.DEFAULT_PROGRAM   # a fresh session
+
+
+def test_not_base64_and_not_zlib_are_told_apart_in_both_languages():
+    for lang in ("en", "zh"):
+        said = set()
+        for code in ("a", NOT_ZLIB):   # one character is never base64; the other is base64, not zlib
+            at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+            at.query_params["code"], at.query_params["lang"] = code, lang
+            said.add(banner(at.run()))
+        assert len(said) == 2, said
+    assert "not base64" in messages.text("en", "links.not_base64")
+
+
+def test_a_bad_link_keeps_the_sessions_program_and_result():
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.query_params["lang"] = "zh"
+    at.run()
+    at.text_area(key=state.EDITOR).input(TYPED)
+    at = at.button(key=state.RUN_BUTTON).click().run()
+    frame = at.dataframe[0].value
+    assert frame[frame["name"] == "w"].iloc[0]["grad"] == "[2., 4.]"       # PyTorch: d(w·w)/dw = 2w
+    at.query_params["code"] = "garbage"
+    at = at.run()
+    assert not at.exception
+    shown = banner(at)
+    assert messages.text("zh", "links.bad_link_kept", message="")[:10] in shown, shown
+    assert not english(shown), shown
+    assert at.text_area(key=state.EDITOR).value == TYPED
+    frame = at.dataframe[0].value
+    assert frame[frame["name"] == "w"].iloc[0]["grad"] == "[2., 4.]", "the last good result stays"
+    assert links.decode_code(at.query_params["code"]) == TYPED, "the address bar shows the kept program"

@@ -81,6 +81,7 @@ class Recorder(MemoryHooks, DisplayHooks):
         self.last_line: int | None = None         # line of the last statement the hooks saw
         self.jacobians: list = []                 # JacobianRecord per jacobian() call (jacobian_call.py)
         self._grad_owners: dict[int, Any] = {}    # memory_hooks.py
+        self._forget_bound = self._forget           # made once: every new tensor's weak reference calls it
 
     # ---- identities and names ---------------------------------------------------------------
 
@@ -95,7 +96,7 @@ class Recorder(MemoryHooks, DisplayHooks):
         entry = self._ids.get(key)
         if entry is None:
             try:
-                ref = weakref.ref(tensor, partial(self._forget, key))
+                ref = weakref.ref(tensor, partial(self._forget_bound, key))
             except TypeError:
                 self._kept.append(tensor)
                 ref = None
@@ -223,13 +224,20 @@ class Recorder(MemoryHooks, DisplayHooks):
         for t in out_tensors:
             key = id(t)
             entry = ids.get(key)
-            if entry is None:
-                self.tensor_id(t)
-                entry = ids[key]
-            out_ids.append(entry[0])
-            if not entry[2] and entry[1] is not None:
+            if entry is None:   # a new tensor (most outputs): tensor_id(), inlined
+                try:
+                    ref = weakref.ref(t, partial(self._forget_bound, key))
+                except TypeError:
+                    self._kept.append(t)
+                    entry = ids[key] = [self._next_id, None, False]
+                else:
+                    entry = ids[key] = [self._next_id, ref, True]
+                    self.alive_results += 1
+                self._next_id += 1
+            elif not entry[2] and entry[1] is not None:
                 entry[2] = True
                 self.alive_results += 1
+            out_ids.append(entry[0])
             fn = t.grad_fn
             fns.append(fn)
             if key not in created_by:

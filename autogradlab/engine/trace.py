@@ -136,35 +136,21 @@ class _Output:
         return self.done
 
 
-class _Entry:
-    """One op in the window: the fields of its OpRecord (built when asked for), its outputs, and
-    the recorder's keys that point at it (dropped with it): tensor keys in `created_by`, Node
-    keys in `origins` (OpTrace's tables)."""
+# One op in the window, a list (built in one step: an op of a long loop pays for no object of its
+# own): the fields of its OpRecord (built when asked for), its outputs, and the recorder's keys that
+# point at it (dropped with it): tensor keys in `created_by`, Node keys in `origins` (OpTrace's tables).
+_FIELDS, _FUNCTION, _VAR, _OUTPUTS, _CREATED, _ORIGIN_KEYS, _FINAL, _PIN, _HELD = range(9)
+# fields: index, op, line, column, source, inputs, input_ids; held: elements counted against
+# WINDOW_ELEMENTS; pin: kept past the window (a made leaf, see OpTrace.add)
 
-    __slots__ = ("fields", "in_function", "var", "outputs", "created", "origin_keys", "final", "pin",
-                 "held")
 
-    def __init__(self, fields: tuple, in_function: str | None, outputs: list[_Output],
-                 created: list[int] | None, origin_keys: list[int] | None) -> None:
-        self.fields = fields          # index, op, line, column, source, inputs, input_ids
-        self.in_function = in_function
-        self.var: str | None = None
-        self.outputs = outputs
-        self.created = created
-        self.origin_keys = origin_keys
-        self.final: OpRecord | None = None
-        self.pin = False
-        self.held = 0                 # elements counted against WINDOW_ELEMENTS
-
-    @property
-    def index(self) -> int:
-        return self.fields[0]
-
-    def materialize(self) -> OpRecord:
-        if self.final is None:
-            self.final = OpRecord(*self.fields, outputs=tuple(o.snapshot() for o in self.outputs),
-                                  var=self.var, in_function=self.in_function)
-        return self.final
+def _materialize(entry: list) -> OpRecord:
+    final = entry[_FINAL]
+    if final is None:
+        outputs = tuple(o.snapshot() for o in entry[_OUTPUTS])
+        final = entry[_FINAL] = OpRecord(*entry[_FIELDS], outputs=outputs, var=entry[_VAR],
+                                         in_function=entry[_FUNCTION])
+    return final
 
 
 class OpTrace:
@@ -172,9 +158,9 @@ class OpTrace:
         self.window = window
         self.total = 0                     # ops run, in the window or not
         self.summary: Counter[tuple[str, int]] = Counter()   # (op, line) -> times it ran
-        self._entries: deque[_Entry] = deque()   # consecutive op indices, oldest first
-        self._pinned: list[_Entry] = []    # made leaves the graph draws (their line), oldest first
-        self._pinned_at: dict[int, _Entry] = {}
+        self._entries: deque[list] = deque()   # consecutive op indices, oldest first (see _FIELDS)
+        self._pinned: list[list] = []      # made leaves the graph draws (their line), oldest first
+        self._pinned_at: dict[int, list] = {}
         self._elements = 0
         self._lazy: dict[int, list[_Output]] = {}   # storage key -> outputs held without a copy
         self._shared: set[int] = set()     # storage keys NumPy (or .data) also writes: copy at once
@@ -196,21 +182,22 @@ class OpTrace:
         op set in `created_by` / `origins` (removed when it leaves the window, if still its own).
         pin: the op made a leaf tensor; its record outlives the window (up to PINNED_MAX such
         records), so the graph can name the line that made the leaf."""
-        shared = self._shared
-        if len(tensors) == 1 and not shared:
+        lazy = self._lazy
+        if len(tensors) == 1 and not self._shared:
             out = _Output(tensors[0], tensor_ids[0], fns[0])
-            outputs = [out]
+            outputs: tuple | list = (out,)
             held = out.elements
-            if out.key is not None:
-                found = self._lazy.get(out.key)
+            key = out.key
+            if key is not None:
+                found = lazy.get(key)
                 if found is None:
-                    self._lazy[out.key] = [out]
+                    lazy[key] = [out]
                 else:
                     found.append(out)
         else:
+            shared = self._shared
             outputs = [_Output(t, number, fn, bool(shared) and _storage_key(t) in shared)
                        for t, number, fn in zip(tensors, tensor_ids, fns, strict=True)]
-            lazy = self._lazy
             held = 0                 # every new output is held (a copy, the tensor, or a number)
             for out in outputs:
                 held += out.elements
@@ -220,29 +207,26 @@ class OpTrace:
                         lazy[out.key] = [out]
                     else:
                         found.append(out)
-        entry = _Entry(fields, in_function, outputs, created, origin_keys)
-        if pin:
-            entry.pin = held <= PINNED_MAX_ELEMENTS
         entries = self._entries
-        entries.append(entry)
+        entries.append([fields, in_function, None, outputs, created, origin_keys, None,
+                        pin and held <= PINNED_MAX_ELEMENTS, held])
         self.total += 1
         summary = self.summary
         where = (fields[1], fields[2])
         summary[where] = summary.get(where, 0) + 1
-        entry.held = held
         self._elements += held
         if len(entries) > self.window or self._elements > WINDOW_ELEMENTS:
             while len(entries) > self.window or (self._elements > WINDOW_ELEMENTS and len(entries) > 1):
                 self._drop(entries.popleft())
 
-    def _drop(self, entry: _Entry) -> None:
-        self._elements -= entry.held
-        if entry.pin and len(self._pinned) < PINNED_MAX:
+    def _drop(self, entry: list) -> None:
+        self._elements -= entry[_HELD]
+        if entry[_PIN] and len(self._pinned) < PINNED_MAX:
             self._pinned.append(entry)
-            self._pinned_at[entry.fields[0]] = entry
+            self._pinned_at[entry[_FIELDS][0]] = entry
             return
-        index = entry.fields[0]
-        for out in entry.outputs:
+        index = entry[_FIELDS][0]
+        for out in entry[_OUTPUTS]:
             if out.key is not None:
                 found = self._lazy.get(out.key)
                 if found is not None:
@@ -253,14 +237,16 @@ class OpTrace:
                     if not found:
                         del self._lazy[out.key]
                 out.key = None
-        if entry.created is not None:
+        created = entry[_CREATED]
+        if created is not None:
             created_by = self.created_by
-            for key in entry.created:
+            for key in created:
                 if created_by.get(key) == index:
                     del created_by[key]
-        if entry.origin_keys is not None:
+        origin_keys = entry[_ORIGIN_KEYS]
+        if origin_keys is not None:
             origins = self.origins
-            for key in entry.origin_keys:
+            for key in origin_keys:
                 found = origins.get(key)
                 if found is not None and found[0] == index:
                     del origins[key]
@@ -283,30 +269,30 @@ class OpTrace:
             self.before_write(tensor)
             self._shared.add(key)
 
-    def _entry(self, index: int) -> _Entry | None:
+    def _entry(self, index: int) -> list | None:
         entries = self._entries
         if entries:
-            offset = index - entries[0].fields[0]
+            offset = index - entries[0][_FIELDS][0]
             if 0 <= offset < len(entries):
                 return entries[offset]
         return self._pinned_at.get(index)
 
     def get(self, index: int) -> OpRecord | None:
         entry = self._entry(index)
-        return entry.materialize() if entry is not None else None
+        return _materialize(entry) if entry is not None else None
 
     def output(self, index: int, position: int) -> TensorSnapshot | None:
         entry = self._entry(index)
-        return entry.outputs[position].snapshot() if entry is not None else None
+        return entry[_OUTPUTS][position].snapshot() if entry is not None else None
 
     def name_last(self, var: str) -> None:
         """The last op's result was assigned to `var`."""
         entry = self._entries[-1]
-        entry.var = var if entry.var is None else f"{entry.var}, {var}"
-        entry.final = None
+        entry[_VAR] = var if entry[_VAR] is None else f"{entry[_VAR]}, {var}"
+        entry[_FINAL] = None
 
     def records(self) -> list[OpRecord]:
-        return [entry.materialize() for entry in self._pinned + list(self._entries)]
+        return [_materialize(entry) for entry in self._pinned + list(self._entries)]
 
     def note(self) -> str | None:
         """What the report says when ops left the window."""

@@ -69,3 +69,13 @@ def test_limit_boundaries(source: str, message: str | None, where: str) -> None:
         return
     assert report.error is not None and report.error.kind == "limit", report.error
     assert re.search(message, report.error.message), report.error.message
+
+
+# The engine's own class paths never reach a message: `f[0] = 1` said
+# "'autogradlab.lang.safe_values.UserFunction' object does not support item assignment".
+@pytest.mark.parametrize("where", ["top", "loop"])
+def test_item_assignment_to_a_function_names_no_engine_module(where: str) -> None:
+    source = "def f():\n    return 1\nf[0] = 1"
+    report = run_program(source if where == "top" else _in_a_loop(source), torchviz=False)
+    assert report.error is not None and report.error.kind == "type"
+    assert report.error.message == "'function' object does not support item assignment"

@@ -87,6 +87,8 @@ _ZH: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), z) for p, z
     (r"the text", "文本"),
     (r"the repeated sequence", "重复得到的序列"),
     (r"the result", "结果"),
+    (r"the result of (?P<name>\.\w+\(\))", "{name} 的结果"),
+    (r"the slice", "切片"),
     (r"the range searched", "搜索的范围"),
     (r"the range searched with (?P<name>`[^`]+`)", "用 {name} 搜索的范围"),
     (r"the pieces of (?P<name>.+)", "{name} 的各个部分"),

@@ -115,6 +115,15 @@ def _plain(method: str) -> Callable[..., Any]:
     return lambda interp, base, args: getattr(base, method)(*args)
 
 
+def _copying(method: str) -> Callable[..., Any]:
+    """str.upper() and the like build a new string (or list) of at most len(base) items: counted
+    in the run's total before it is built, as other built strings are."""
+    def call(interp: Interpreter, base: Any, args: list) -> Any:
+        interp.sizes.charge_sequence(len(base), f"the result of .{method}()")
+        return getattr(base, method)(*args)
+    return call
+
+
 def _searched(method: str) -> Callable[..., Any]:
     """list.index(v) puts repr(v) into its "not in list" message: weigh v first."""
     def call(interp: Interpreter, base: Any, args: list) -> Any:
@@ -138,9 +147,9 @@ PLAIN_METHODS: dict[tuple[type, str], Callable[..., Any]] = {
     (list, "pop"): _plain("pop"), (list, "index"): _searched("index"), (list, "count"): _searched("count"),
     (tuple, "index"): _searched("index"), (tuple, "count"): _searched("count"),
     (torch.Size, "numel"): lambda interp, base, args: _numel(base),
-    (str, "upper"): _plain("upper"), (str, "lower"): _plain("lower"), (str, "strip"): _plain("strip"),
+    (str, "upper"): _copying("upper"), (str, "lower"): _copying("lower"), (str, "strip"): _copying("strip"),
     (str, "startswith"): _plain("startswith"), (str, "endswith"): _plain("endswith"),
-    (str, "split"): _plain("split"), (str, "join"): _join,
+    (str, "split"): _copying("split"), (str, "join"): _join,
     (SafeArray, "tolist"): lambda interp, base, args: (check_tolist(interp, base.array.size),
                                                         base.array.tolist())[1],
     (SafeArray, "copy"): lambda interp, base, args: array_copy(interp, base),
@@ -232,7 +241,10 @@ def get_item(interp: Interpreter, base: Any, index: Any, node: ast.AST) -> Any:
         return _python_guarded(lambda: base[index])
     if not isinstance(base, (list, tuple, str, range, torch.Size)):
         raise ProgramTypeError(f"'{type_text(base)}' object is not subscriptable")
-    return _python_guarded(lambda: base[index])
+    result = _python_guarded(lambda: base[index])
+    if type(index) is slice and isinstance(result, (list, tuple, str)):   # a copy: counts as built
+        interp.sizes.charge_sequence(len(result), "the slice")
+    return result
 
 
 def _python_guarded(fn: Callable[[], Any]) -> Any:

@@ -133,8 +133,8 @@ def augassign(interp: Interpreter, node: ast.AugAssign) -> Run | None:
     apply_binary = interp.apply_binary
 
     def work() -> None:
+        current = current_of()   # Python's order: the name's value, then the right-hand side
         value = value_of()
-        current = current_of()
         kinds = (type(current), type(value))   # apply_binary's first tests, inline
         if kinds in _FLOAT_PAIRS or (linear and kinds == _INT_PAIR and small_ints(interp, current, value)):
             bind(inplace_fn(current, value))

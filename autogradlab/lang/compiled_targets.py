@@ -5,7 +5,7 @@ value inline (the engine's on_assign hook as before), `p.grad = None` / `X[i, 0]
 attributes.set_attribute / set_item with the base (and the index) evaluated by compiled closures in
 the generic order; any other target or value goes through assign itself. Augmented assignment to a
 subscript or an attribute (`w[0] -= lr * g`, `p.grad += g`) follows StatementsMixin._augassign:
-the value, the base, the index, the current item or attribute, apply_binary, the write.
+the base, the index, the current item or attribute, the value, apply_binary, the write (Python's order).
 """
 
 from __future__ import annotations
@@ -73,10 +73,10 @@ def augmented_target(interp: Interpreter, node: ast.AugAssign, name: str, inplac
         base_of, index_of = compile_expression(interp, target.value), _index(interp, target.slice)
 
         def item_work() -> None:
-            value = value_of()
             base = require_data(base_of(), "before `[...]`")
             index = index_of()
             current = attributes.get_item(interp, base, index, target)
+            value = value_of()
             result = apply_binary(name, inplace_fn, current, value, node, inplace_of=inplace_name)
             attributes.set_item(interp, base, index, result, node)
         return item_work
@@ -84,9 +84,9 @@ def augmented_target(interp: Interpreter, node: ast.AugAssign, name: str, inplac
         base_of, attr = compile_expression(interp, target.value), target.attr
 
         def attribute_work() -> None:
-            value = value_of()
             base = base_of()
             current = attributes.read_attribute(interp, base, attr, target)
+            value = value_of()
             result = apply_binary(name, inplace_fn, current, value, node, inplace_of=inplace_name)
             attributes.set_attribute(interp, base, attr, result, node)
         return attribute_work

@@ -183,6 +183,8 @@ class ExpressionsMixin:
             # format(), not str(): a 0-d tensor formats as its number (f"{y}" -> 28.0), as in Python
             parts.append(text_of(self, field, lambda v, s=spec: format(v, s)))
             self.sizes.check_length(sum(map(len, parts)), "the f-string")
+        if node.values and isinstance(node.values[-1], ast.Constant):   # text after the last field
+            self.sizes.check_length(sum(map(len, parts)), "the f-string")
         return "".join(parts)
 
     def _lambda(self: Interpreter, node: ast.Lambda) -> UserFunction:

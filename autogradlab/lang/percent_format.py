@@ -45,4 +45,4 @@ def check_percent_format(sizes: Any, fmt: str, args: Any) -> None:
             elif part:
                 padding += int(part) if len(part) < 10 else _HUGE
         position += 1
-    sizes.check_length(len(fmt) + padding, "the %-formatted string")
+    sizes.charge_sequence(len(fmt) + padding, "the %-formatted string")   # an upper bound of its length

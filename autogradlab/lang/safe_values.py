@@ -273,9 +273,15 @@ def type_text(value: Any) -> str:
         return "type"
     if isinstance(value, (torch.Size, torch.dtype)):
         return f"torch.{type(value).__name__}"
+    if isinstance(value, UserFunction):
+        return "function"
+    if isinstance(value, SafeFunction):
+        return "builtin_function_or_method"
     cls = type(value)
     module = cls.__module__
-    return cls.__name__ if module == "builtins" else f"{module}.{cls.__name__}"
+    if module == "builtins" or module.startswith("autogradlab"):   # never the engine's own module paths
+        return cls.__name__
+    return f"{module}.{cls.__name__}"
 
 
 def return_type_fields(value: Any) -> tuple[str, ...]:

@@ -76,22 +76,24 @@ class StatementsMixin:
 
     def _augassign(self: Interpreter, node: ast.AugAssign) -> None:
         name, _, inplace_fn, inplace_name = BINARY[type(node.op)]
-        target = node.target
-        value = self.eval(node.value)
+        target = node.target   # Python's order: the target (base, index, current value), then the value
         if isinstance(target, ast.Name):
             current = self.lookup(target.id)
+            value = self.eval(node.value)
             result = self.apply_binary(name, inplace_fn, current, value, node, inplace_of=inplace_name)
             self.assign(target, result, node)
         elif isinstance(target, ast.Subscript):
             base = require_data(self.eval(target.value), "before `[...]`")
             index = self.index_value(target.slice)
             current = attributes.get_item(self, base, index, target)
+            value = self.eval(node.value)
             result = self.apply_binary(name, inplace_fn, current, value, node, inplace_of=inplace_name)
             attributes.set_item(self, base, index, result, node)
         elif isinstance(target, ast.Attribute):
             base = self.eval(target.value)
             attributes.check_attribute_name(target.attr)
             current = attributes.read_attribute(self, base, target.attr, target)
+            value = self.eval(node.value)
             result = self.apply_binary(name, inplace_fn, current, value, node, inplace_of=inplace_name)
             attributes.set_attribute(self, base, target.attr, result, node)
         else:

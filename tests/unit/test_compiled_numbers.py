@@ -73,13 +73,13 @@ CASES = {
     "int_power_negative_base": ("for i in range(5):\n    k = (-3) ** (i + 1) + (-1) ** 1000\nprint(k)\n",
                                 Limits(max_int_bits=63)),
     "shift_above": ("for i in range(3):\n    k = 1 << (60 + i) + 1\n", Limits(max_int_bits=63)),
-    "zero_division": ("for i in range(3):\n    k = 1.0 + 1 / (i - 1)\n", Limits()),
+    "float_zero_division": ("for i in range(3):\n    k = 1.0 + 1 / (i - 1)\n", Limits()),
     "augassign_zero_division": ("k = 5\nfor i in range(3):\n    k //= i - 1\n", Limits()),
     "if_zero_division": ("for i in range(3):\n    if 1 % (i - 1) == 0:\n        pass\n", Limits()),
     "float_overflow": ("for i in range(3):\n    k = 10.0 ** (300 + i * 10) * 1\n", Limits()),
     "complex_in_if": ("for i in range(3):\n    if (-1.0) ** 0.5 + i:\n        pass\n", Limits()),
-    "steps_at": ("t = 0\nfor i in range(10):\n    t += i * 2 + 1\n", Limits(max_steps=93)),
-    "steps_above": ("t = 0\nfor i in range(10):\n    t += i * 2 + 1\n", Limits(max_steps=92)),
+    "steps_at": ("t = 0\nfor i in range(10):\n    t += i * 2 + 1\n", Limits(max_steps=66)),
+    "steps_above": ("t = 0\nfor i in range(10):\n    t += i * 2 + 1\n", Limits(max_steps=65)),
 }
 
 

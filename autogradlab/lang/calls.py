@@ -211,6 +211,23 @@ def _late() -> _Late:
     return _late_modules[0]
 
 
+# is_data's atoms that unwrap() leaves as they are (no SafeArray): arguments of the common call
+_PLAIN_ARGUMENTS = frozenset({bool, int, float, complex, str, type(None), torch.Tensor, torch.Size,
+                              torch.dtype})
+
+
+def _atoms(args: list, kwargs: dict) -> bool:
+    """Every argument is a number, a tensor, a string, None, a size or a dtype: data, unwrapped."""
+    for value in args:
+        if type(value) not in _PLAIN_ARGUMENTS:
+            return False
+    if kwargs:
+        for value in kwargs.values():
+            if type(value) not in _PLAIN_ARGUMENTS:
+                return False
+    return True
+
+
 def _unwrapped(args: list) -> list:
     """unwrap() of every argument."""
     return [value.array if isinstance(value, SafeArray) else value for value in args]
@@ -230,10 +247,13 @@ def call_function(interp: Interpreter, qualname: str, fn: Callable[..., Any], sp
     special = late.SPECIAL_FUNCTIONS.get(qualname)
     if special is not None:
         return special(interp, args, kwargs, node)
-    _require_all(args, kwargs, qualname, False)
-    args = _unwrapped(args)
-    if kwargs:
-        kwargs = {k: unwrap(v) for k, v in kwargs.items()}
+    if not _atoms(args, kwargs):   # atoms are data and never SafeArrays: nothing to check or unwrap
+        _require_all(args, kwargs, qualname, False)
+        args = _unwrapped(args)
+        if kwargs:
+            kwargs = {k: unwrap(v) for k, v in kwargs.items()}
+    else:
+        args = list(args)   # a list of its own, as _unwrapped gives
     if spec.kind == "tensor":
         data = args[0] if args else kwargs.get("data")
         interp.sizes.check_nested(data, op)
@@ -252,11 +272,14 @@ def call_method(interp: Interpreter, tensor: torch.Tensor, name: str, spec: Call
     if kwargs:
         check_kwargs(f"Tensor.{name}", spec, kwargs)
         kwargs = late.pop_device(kwargs)
-    _require_all(args, kwargs, name, True)
+    atoms = _atoms(args, kwargs)   # atoms are data and never SafeArrays: nothing to check or unwrap
+    if not atoms:
+        _require_all(args, kwargs, name, True)
     special = late.SPECIAL_METHODS.get(name)
     if special is not None:
         return special(interp, tensor, args, kwargs, node)
-    args = _unwrapped(args)
+    if not atoms:
+        args = _unwrapped(args)
     if name == "new_tensor":
         interp.sizes.check_nested(args[0] if args else kwargs.get("data"), name)
     if name == "type_as" and not all(isinstance(a, (torch.dtype, torch.Tensor)) for a in args):

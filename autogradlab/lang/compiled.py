@@ -22,6 +22,7 @@ import ast
 from typing import TYPE_CHECKING
 
 from autogradlab.lang import compiled_blocks
+from autogradlab.lang import compiled_number_statements as numbers
 from autogradlab.lang import compiled_statements as statements
 from autogradlab.lang.compiled_expressions import (  # noqa: F401 - used by the modules that build on this one
     _PLAIN_VALUES,
@@ -51,14 +52,15 @@ def compile_statement(interp: Interpreter, node: ast.stmt) -> Run:
     if kind is ast.Assign:
         pair = statements.assign_pair(interp, node)
         if pair is not None:
-            return statements.positioned_pair(interp, node, *pair)
+            return numbers.assign(interp, node, statements.positioned_pair(interp, node, *pair))
         work = statements.assign(interp, node)
     elif kind is ast.Expr:
         work = statements.expr_statement(interp, node)
     elif kind is ast.AugAssign and (work := statements.augassign(interp, node)) is not None:
-        pass
+        return numbers.augassign(interp, node, statements.positioned_statement(interp, node, work))
     elif kind is ast.If:
         work = statements.if_statement(interp, node)
+        return numbers.if_statement(interp, node, statements.positioned_statement(interp, node, work))
     elif kind is ast.For:
         work = statements.for_statement(interp, node)
     elif kind is ast.While:

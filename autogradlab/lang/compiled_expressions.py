@@ -22,6 +22,7 @@ from autogradlab.errors import ProgramError
 from autogradlab.lang import allowlist as al
 from autogradlab.lang import attributes, compiled_blocks
 from autogradlab.lang import compiled_leaves as leaves
+from autogradlab.lang import compiled_numbers as numbers
 from autogradlab.lang.calls import call_method as call_tensor_method
 from autogradlab.lang.calls import require_data
 from autogradlab.lang.operators import _PY_NAMES, BINARY, COMPARE, UNARY, python_error
@@ -82,13 +83,14 @@ def compile_expression(interp: Interpreter, node: ast.expr) -> Run:
         return _name_run(interp, node)
     if kind is ast.BinOp and type(node.op) in BINARY:
         name, fn, _, _ = BINARY[type(node.op)]
-        return _binary_run(interp, node, name, fn, node.left, node.right)
+        return numbers.numeric(interp, node, _binary_run(interp, node, name, fn, node.left, node.right))
     if kind is ast.Compare and len(node.ops) == 1 and type(node.ops[0]) in COMPARE \
             and COMPARE[type(node.ops[0])][0] in _PLAIN_COMPARE:
         name, fn = COMPARE[type(node.ops[0])]
-        return _binary_run(interp, node, name, fn, node.left, node.comparators[0])
+        return numbers.numeric(interp, node,
+                               _binary_run(interp, node, name, fn, node.left, node.comparators[0]))
     if kind is ast.UnaryOp and (type(node.op) in UNARY or type(node.op) is ast.Not):
-        work = _unaryop(interp, node)
+        return numbers.numeric(interp, node, _positioned(interp, node, _unaryop(interp, node)))
     elif kind is ast.Attribute and _public(node.attr):
         return _attribute(interp, node)
     elif kind is ast.Call and _plain_arguments(node) and (
@@ -238,6 +240,8 @@ def _call(interp: Interpreter, node: ast.Call) -> Run:
     """A call; `base.name(...)` with its method looked up once per call site for a tensor base (the
     allow-list's spec) and for a module (the member read_attribute gave for that same module)."""
     args_of = [compile_expression(interp, arg) for arg in node.args]
+    arity = len(args_of) if len(args_of) <= 2 else -1
+    first, second = (args_of + [None, None])[:2]   # read at once for 1-2 arguments: no comprehension frame
     keywords_of = [(keyword.arg, compile_expression(interp, keyword.value)) for keyword in node.keywords]
     func = node.func
     if isinstance(func, ast.Attribute):
@@ -246,7 +250,8 @@ def _call(interp: Interpreter, node: ast.Call) -> Run:
         module: list = [_NO_MODULE, None]   # (a Namespace, its member `attr`) of the last call
 
         def called(base: Any) -> Any:
-            args = [arg() for arg in args_of]
+            args = [first()] if arity == 1 else [first(), second()] if arity == 2 else [] if not arity \
+                else [arg() for arg in args_of]
             kwargs = {key: value() for key, value in keywords_of} if keywords_of else {}
             if spec is not None and isinstance(base, torch.Tensor):
                 return call_tensor_method(interp, base, attr, spec, args, kwargs, node)
@@ -266,7 +271,8 @@ def _call(interp: Interpreter, node: ast.Call) -> Run:
 
     def function() -> Any:
         callee = callee_of()
-        args = [arg() for arg in args_of]
+        args = [first()] if arity == 1 else [first(), second()] if arity == 2 else [] if not arity \
+            else [arg() for arg in args_of]
         kwargs = {key: value() for key, value in keywords_of} if keywords_of else {}
         return interp.call_value(callee, args, kwargs, node)
     return _positioned(interp, node, function)

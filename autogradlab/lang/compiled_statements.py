@@ -36,9 +36,14 @@ _CONTROL = (BreakLoop, ContinueLoop, ReturnValue)
 
 
 def block(interp: Interpreter, body: list[ast.stmt]) -> list[Run]:
+    """The block's statements compiled once per run (Interpreter.exec_block's cache): a statement
+    that keeps two forms of itself (compiled_number_statements.py) shares its branches."""
     from autogradlab.lang.compiled import compile_block
 
-    return compile_block(interp, body)
+    compiled = interp._blocks.get(id(body))
+    if compiled is None or compiled[0] is not body:
+        compiled = interp._blocks[id(body)] = (body, compile_block(interp, body))
+    return compiled[1]
 
 
 def positioned_statement(interp: Interpreter, node: ast.stmt, work: Run) -> Run:
@@ -159,10 +164,14 @@ def for_statement(interp: Interpreter, node: ast.For) -> Run:
     iter_of, iter_node = compile_expression(interp, node.iter), node.iter
     body, orelse = block(interp, node.body), block(interp, node.orelse)
     bind = binder(interp, node.target, node)
+    target = node.target
+    name = target.id if isinstance(target, ast.Name) and not target.id.startswith("__") else None
 
     def work() -> None:
         iterable = require_data(iter_of(), "in a for loop")
         limit = interp.limits.max_loop_iterations
+        if name is not None and type(iterable) is range:
+            return _range_loop(interp, name, node, iterable, limit, body, orelse)
         for item in interp.iterate(iterable, iter_node):
             interp._iterations += 1   # charge_loop_iterations inline; it raises the limit's error
             if interp._iterations > limit:
@@ -179,6 +188,34 @@ def for_statement(interp: Interpreter, node: ast.For) -> Run:
         for statement in orelse:
             statement()
     return work
+
+
+def _range_loop(interp: Interpreter, name: str, node: ast.For, numbers: range, limit: int,
+                body: list[Run], orelse: list[Run]) -> None:
+    """for_statement's loop for `for name in range(...)`: the name bound as compiled_targets'
+    binder binds an int (the scope is the same on every pass: calls and comprehensions restore it)."""
+    scope = interp.scope
+    values, in_function, on_assign = scope.vars, scope.function_name, interp.hooks.on_assign
+    unlisted = scope.parent is None   # the binder's _assigned entry, made at the first binding
+    for item in numbers:   # interp.iterate(range) is iter(range)
+        interp._iterations += 1
+        if interp._iterations > limit:
+            interp._iterations -= 1
+            interp.charge_loop_iterations(1, "a for loop")
+        values[name] = item
+        if unlisted:
+            interp._assigned.setdefault(name, None)
+            unlisted = False
+        on_assign(name, item, node, in_function)
+        try:
+            for statement in body:
+                statement()
+        except BreakLoop:
+            return
+        except ContinueLoop:
+            pass
+    for statement in orelse:
+        statement()
 
 
 def while_statement(interp: Interpreter, node: ast.While) -> Run:

@@ -112,6 +112,10 @@ class Interpreter(StatementsMixin, ExpressionsMixin, OperatorsMixin, IterationMi
                 hint="fewer loop iterations or smaller tensors help; a `while` loop whose condition "
                      "never becomes False runs forever")
 
+    def in_time(self) -> bool:
+        """The time check of _tick would pass now (compiled_numbers: k steps taken at once)."""
+        return time.monotonic() <= self._deadline + self.sizes.warm_up_s
+
     def exec(self, node: ast.stmt) -> None:
         self.board[0] = sandbox_position.pack(node.lineno, node.col_offset + 1)
         self._steps += 1

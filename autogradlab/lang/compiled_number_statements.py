@@ -1,0 +1,128 @@
+"""Statements whose expressions are plain arithmetic, with their steps taken at once (issue 9).
+
+`total += 1 / n ** 2`, `if n % 10 == 0:`, `y = a * t + b`: the statement's own step and its
+expression's steps (compiled_numbers.py: read its docstring first) are taken together when none of
+them can matter (the budget holds them all, and the time check of a multiple of 32 among them
+would pass); the
+expression (for `+=` also the name's current value and the operator) is computed by the raw
+closure, which has no effect; then what the statement does with the value (bind the name: the
+engine's on_assign hook as before; run the chosen branch) runs with the statement's position, as
+compiled_statements.positioned_statement does. When the raw closure cannot answer, nothing has
+happened yet: the statement runs through its per-node closures from the same step count.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from autogradlab.errors import ProgramError
+from autogradlab.lang.compiled_numbers import MAX_MISSES, Slow, _arithmetic, raw_value
+from autogradlab.lang.operators import BINARY, python_error
+from autogradlab.lang.statements import BreakLoop, ContinueLoop, ReturnValue
+from autogradlab.sandbox_position import pack
+
+if TYPE_CHECKING:
+    from autogradlab.lang.interpreter import Interpreter
+
+Run = Callable[[], Any]
+_CONTROL = (BreakLoop, ContinueLoop, ReturnValue)
+_TRUTHS = (bool, int, float)   # truth() of these is bool(value)
+
+
+def _fused(interp: Interpreter, node: ast.stmt, count: int, compute: Run, finish: Callable[[Any], Any],
+           per_node: Run) -> Run:
+    """The statement: compute() (raw, no effect) and finish(value) with the statement's position
+    when its 1 + count steps fit; else, or when compute() cannot answer, per_node()."""
+    line, column = node.lineno, node.col_offset + 1
+    board, spot = interp.board, pack(line, column)
+    total = count + 1
+    free = 32 - total   # s % 32 below this: none of s+1 .. s+total is a multiple of 32
+    misses = [0]
+
+    def run() -> Any:
+        s = interp._steps
+        if s + total <= interp._max_steps and misses[0] < MAX_MISSES \
+                and ((s & 31) < free or interp.in_time()):   # the time check one of them makes
+            try:
+                value = compute()
+            except Exception:  # noqa: BLE001 - Slow, or an error the per-node closures will raise
+                misses[0] += 1
+            else:
+                board[0] = spot
+                interp._steps = s + total
+                try:
+                    return finish(value)
+                except ProgramError as err:
+                    raise err.at(line, column) from None
+                except _CONTROL:
+                    raise
+                except Exception as exc:  # noqa: BLE001
+                    raise python_error(exc).at(line, column) from None
+        return per_node()
+    return run
+
+
+def assign(interp: Interpreter, node: ast.Assign, per_node: Run) -> Run:
+    """`name = <arithmetic>` (one target)."""
+    if len(node.targets) != 1 or type(node.targets[0]) is not ast.Name \
+            or node.targets[0].id.startswith("__") or type(node.value) not in (ast.BinOp, ast.UnaryOp):
+        return per_node
+    found = raw_value(interp, node.value)
+    if found is None:
+        return per_node
+    raw, count = found
+    from autogradlab.lang.compiled_targets import binder  # it imports the compilers that import this
+
+    return _fused(interp, node, count, raw, binder(interp, node.targets[0], node), per_node)
+
+
+def augassign(interp: Interpreter, node: ast.AugAssign, per_node: Run) -> Run:
+    """`name op= <arithmetic, a name or a number>`."""
+    target = node.target
+    if type(target) is not ast.Name or target.id.startswith("__") or type(node.op) not in BINARY:
+        return per_node
+    name, _, inplace_fn, _ = BINARY[type(node.op)]
+    found, arithmetic = raw_value(interp, node.value), _arithmetic(interp, name, inplace_fn)
+    if found is None or arithmetic is None:
+        return per_node
+    raw, count = found
+    variable = target.id
+
+    def compute() -> Any:
+        value = raw()
+        scope = interp.scope   # the name's current value, from the scopes only (no builtins)
+        while scope is not None:
+            values = scope.vars
+            if variable in values:
+                return arithmetic(values[variable], value)
+            scope = scope.parent
+        raise Slow
+    from autogradlab.lang.compiled_targets import binder
+
+    return _fused(interp, node, count, compute, binder(interp, target, node), per_node)
+
+
+def if_statement(interp: Interpreter, node: ast.If, per_node: Run) -> Run:
+    """`if <arithmetic or a comparison of it>:` and its branches."""
+    if type(node.test) not in (ast.BinOp, ast.Compare, ast.UnaryOp):
+        return per_node
+    found = raw_value(interp, node.test)
+    if found is None:
+        return per_node
+    raw, count = found
+    from autogradlab.lang.compiled_statements import block
+
+    body, orelse = block(interp, node.body), block(interp, node.orelse)
+
+    def compute() -> Any:
+        value = raw()
+        if type(value) not in _TRUTHS:
+            raise Slow
+        return value
+
+    def finish(value: Any) -> None:
+        for statement in (body if value else orelse):
+            statement()
+    return _fused(interp, node, count, compute, finish, per_node)

@@ -32,6 +32,7 @@ from autogradlab.lang.safe_values import (
     return_type_fields,
     type_text,
 )
+from autogradlab.lang.sequence_methods import MORE_METHODS
 from autogradlab.lang.sizes import tensor_elements
 
 if TYPE_CHECKING:
@@ -155,6 +156,7 @@ PLAIN_METHODS: dict[tuple[type, str], Callable[..., Any]] = {
     (SafeArray, "copy"): lambda interp, base, args: array_copy(interp, base),
     (SafeArray, "dot"): lambda interp, base, args: numpy_linalg.array_dot(interp, base, args),
     (SafeGradFn, "name"): lambda interp, base, args: base.name,
+    **MORE_METHODS,
 }
 
 

@@ -1,0 +1,73 @@
+"""More list and str methods of the Python basics lessons use: list.insert/remove/reverse/sort/
+clear/copy and str.replace/lstrip/rstrip/find/count/isdigit..., each under the limits the other
+methods keep (attributes.PLAIN_METHODS): a list that grows or a string or list that is built is
+checked and counted in the run's total before it is made (sizes.charge_sequence); a value that a
+method puts into its error message is weighed first; sorting compares plain values only, so no
+tensor code runs from inside list.sort() where the interpreter's time check cannot see it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from autogradlab.errors import NotSupported
+from autogradlab.lang.safe_values import type_text
+
+_PLAIN_ITEMS = (bool, int, float, str)
+
+
+def _insert(interp: Any, base: list, args: list) -> None:
+    interp.sizes.charge_sequence(len(base) + 1, "the list", added=1)
+    base.insert(*args)
+
+
+def _remove(interp: Any, base: list, args: list) -> None:
+    for value in args:   # "list.remove(x): x not in list" does not repr x, but weigh it like index()
+        interp.sizes.check_text_weight(value, "the value passed to .remove()")
+    base.remove(*args)
+
+
+def _sort(interp: Any, base: list, args: list) -> None:
+    if args:
+        raise TypeError(f"sort() takes no positional arguments ({len(args)} given)")
+    if not all(type(item) in _PLAIN_ITEMS for item in base):
+        kinds = sorted({type_text(item) for item in base if type(item) not in _PLAIN_ITEMS})
+        raise NotSupported(f"`list.sort()` of `{', '.join(kinds)}` items is not supported in Autograd Lab")
+    base.sort()
+
+
+def _copy(interp: Any, base: list, args: list) -> list:
+    interp.sizes.charge_sequence(len(base), "the copy of the list")
+    return base.copy(*args)
+
+
+def _replace(interp: Any, base: str, args: list) -> str:
+    """The result's length is known before it is built: len + n * (len(new) - len(old))."""
+    if len(args) not in (2, 3) or not all(isinstance(a, str) for a in args[:2]):
+        return base.replace(*args)   # Python's own TypeError
+    old, new = args[0], args[1]
+    n = base.count(old) if old else len(base) + 1
+    if len(args) == 3 and isinstance(args[2], int) and args[2] >= 0:
+        n = min(n, args[2])
+    interp.sizes.charge_sequence(max(len(base) + n * (len(new) - len(old)), 0), "the result of .replace()")
+    return base.replace(*args)
+
+
+def _copying(method: str) -> Callable[..., Any]:
+    def call(interp: Any, base: Any, args: list) -> Any:
+        interp.sizes.charge_sequence(len(base), f"the result of .{method}()")
+        return getattr(base, method)(*args)
+    return call
+
+
+def _plain(method: str) -> Callable[..., Any]:
+    return lambda interp, base, args: getattr(base, method)(*args)
+
+
+MORE_METHODS: dict[tuple[type, str], Callable[..., Any]] = {
+    (list, "insert"): _insert, (list, "remove"): _remove, (list, "sort"): _sort,
+    (list, "reverse"): _plain("reverse"), (list, "clear"): _plain("clear"), (list, "copy"): _copy,
+    (str, "replace"): _replace, (str, "lstrip"): _copying("lstrip"), (str, "rstrip"): _copying("rstrip"),
+    **{(str, name): _plain(name) for name in ("find", "rfind", "count", "isdigit", "isalpha", "isspace",
+                                              "isupper", "islower", "isnumeric", "isalnum")},
+}

@@ -33,6 +33,8 @@ from autogradlab.lang.safe_values import (
     type_text,
 )
 from autogradlab.lang.sequence_methods import MORE_METHODS
+from autogradlab.lang.sequence_methods import copying as _copying
+from autogradlab.lang.sequence_methods import plain as _plain
 from autogradlab.lang.sizes import tensor_elements
 
 if TYPE_CHECKING:
@@ -110,19 +112,6 @@ def _list_extend(interp: Interpreter, base: list, args: list) -> None:
     items = interp.materialize(args[0], None)
     interp.sizes.charge_sequence(len(base) + len(items), "the list", added=len(items))
     base.extend(items)
-
-
-def _plain(method: str) -> Callable[..., Any]:
-    return lambda interp, base, args: getattr(base, method)(*args)
-
-
-def _copying(method: str) -> Callable[..., Any]:
-    """str.upper() and the like build a new string (or list) of at most len(base) items: counted
-    in the run's total before it is built, as other built strings are."""
-    def call(interp: Interpreter, base: Any, args: list) -> Any:
-        interp.sizes.charge_sequence(len(base), f"the result of .{method}()")
-        return getattr(base, method)(*args)
-    return call
 
 
 def _searched(method: str) -> Callable[..., Any]:

@@ -53,21 +53,24 @@ def _replace(interp: Any, base: str, args: list) -> str:
     return base.replace(*args)
 
 
-def _copying(method: str) -> Callable[..., Any]:
+def copying(method: str) -> Callable[..., Any]:
+    """str.upper() and the like build a new string (or list) of at most len(base) items: counted
+    in the run's total before it is built, as other built strings are."""
     def call(interp: Any, base: Any, args: list) -> Any:
         interp.sizes.charge_sequence(len(base), f"the result of .{method}()")
         return getattr(base, method)(*args)
     return call
 
 
-def _plain(method: str) -> Callable[..., Any]:
+def plain(method: str) -> Callable[..., Any]:
+    """A method that builds nothing new (or a bool/int): called as it is."""
     return lambda interp, base, args: getattr(base, method)(*args)
 
 
 MORE_METHODS: dict[tuple[type, str], Callable[..., Any]] = {
     (list, "insert"): _insert, (list, "remove"): _remove, (list, "sort"): _sort,
-    (list, "reverse"): _plain("reverse"), (list, "clear"): _plain("clear"), (list, "copy"): _copy,
-    (str, "replace"): _replace, (str, "lstrip"): _copying("lstrip"), (str, "rstrip"): _copying("rstrip"),
-    **{(str, name): _plain(name) for name in ("find", "rfind", "count", "isdigit", "isalpha", "isspace",
+    (list, "reverse"): plain("reverse"), (list, "clear"): plain("clear"), (list, "copy"): _copy,
+    (str, "replace"): _replace, (str, "lstrip"): copying("lstrip"), (str, "rstrip"): copying("rstrip"),
+    **{(str, name): plain(name) for name in ("find", "rfind", "count", "isdigit", "isalpha", "isspace",
                                               "isupper", "islower", "isnumeric", "isalnum")},
 }

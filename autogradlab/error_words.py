@@ -105,6 +105,10 @@ _ZH: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), z) for p, z
     (r"a list comprehension", "列表推导式"),
     # what a function value is called where only data may go (lang/calls.require_data)
     (r"the function (?P<name>`[^`]+`)", "函数 {name}"),
+    (r"the generator (?P<name>`[^`]+`)", "生成器 {name}"),
+    (r"an iterator", "迭代器"),
+    (r"(?P<name>`[^`]+`) anywhere but as a statement of its own inside a `def`",
+     "不是 `def` 函数体中单独一条语句的 {name}"),
     (r"the module (?P<name>`[^`]+`)", "模块 {name}"),
     (r"a function", "函数"),
     (r"the function", "函数"),

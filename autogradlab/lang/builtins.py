@@ -18,6 +18,7 @@ import torch
 from autogradlab.errors import LimitExceeded, NotSupported, ProgramTypeError
 from autogradlab.lang.calls import require_data, translate_torch_error
 from autogradlab.lang.exceptions import EXCEPTION_TYPES
+from autogradlab.lang.generators import ITERATOR_BUILTINS, ITERATORS, materialize_iterator
 from autogradlab.lang.namespaces import NDARRAY_TYPE, TENSOR_TYPE
 from autogradlab.lang.safe_values import SafeArray, SafeException, SafeFunction, SafeType, type_text
 
@@ -127,6 +128,8 @@ def _convert(py_type: type) -> Callable[..., Any]:
     high, too_many = _CONVERT_MAX_ARGS.get(py_type, (1, name + " expected at most 1 argument, got {n}"))
 
     def convert(interp, args, kwargs, node):  # noqa: ANN001, ANN202
+        if py_type in (list, tuple) and len(args) == 1 and not kwargs and isinstance(args[0], ITERATORS):
+            return py_type(materialize_iterator(interp, args[0], "the list"))   # list(data_iter(...))
         _data_args(name, args, kwargs, ("base",) if py_type is int else ())
         _arity(args, 0, high, "", too_many, keywords=len(kwargs))
         if py_type in (list, tuple):
@@ -339,3 +342,4 @@ KNOWN_PYTHON_BUILTINS: frozenset[str] = frozenset(dir(py_builtins))
 from autogradlab.lang.introspection import INTROSPECTION  # noqa: E402 - dir() and help() (d2l lookup-api)
 
 BUILTINS.update(INTROSPECTION)
+BUILTINS.update({name: SafeFunction(name, impl) for name, impl in ITERATOR_BUILTINS.items()})

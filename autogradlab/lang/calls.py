@@ -88,6 +88,10 @@ def check_kwargs(qualname: str, spec: CallSpec, kwargs: dict[str, Any]) -> None:
 
 def require_data(value: Any, where: str) -> Any:
     if not is_data(value):
+        if type(value).__name__ in ("ProgramGenerator", "SequenceIterator"):   # lang/generators.py
+            raise NotSupported(f"{describe(value)} cannot be used {where}: a generator or iterator may "
+                               "only be looped over with `for`, read with next(), turned into a list "
+                               "with list(), or passed to a function of your program")
         raise NotSupported(f"{describe(value)} cannot be used {where}: a function may only be called, "
                            f"passed to a function of your program, or to jacobian/hessian/vjp/jvp")
     return value

@@ -32,8 +32,6 @@ _UNSUPPORTED: dict[type, tuple[str, str, str | None]] = {
     ast.ClassDef: ("`class` definitions", "are", "use functions (`def`) instead"),
     ast.Global: ("`global` statements", "are", "pass values as arguments and return results"),
     ast.Nonlocal: ("`nonlocal` statements", "are", "pass values as arguments and return results"),
-    ast.Yield: ("`yield`", "is", "build a list and return it"),
-    ast.YieldFrom: ("`yield from`", "is", "build a list and return it"),
     ast.Await: ("`await`", "is", None),
     ast.AsyncFunctionDef: ("`async def` functions", "are", "use a plain `def`"),
     ast.AsyncFor: ("`async for` loops", "are", "use a plain `for`"),
@@ -86,8 +84,10 @@ class StaticChecker:
         self.lines = lines
         self.max_blocks = limits.max_nesting
         self.max_depth = limits.max_tree_depth
+        self._statement_yields: set[int] = set()
 
     def check(self, tree: ast.AST) -> None:
+        self._statement_yields = _statement_yields(tree)
         stack = [(tree, _Context(0, 0, False, False, (1, 1)))]
         while stack:
             node, ctx = stack.pop()
@@ -116,6 +116,10 @@ class StaticChecker:
                 f"the program is nested more than {self.max_depth} levels deep "
                 f"(limit max_nesting = {self.max_blocks}, times 5 for the parse tree)",
                 hint="split the expression into several assignments")
+        if isinstance(node, ast.Yield | ast.YieldFrom) and id(node) not in self._statement_yields:
+            word = "`yield`" if isinstance(node, ast.Yield) else "`yield from`"
+            raise _unsupported(f"{word} anywhere but as a statement of its own inside a `def`", "is",
+                               hint="write `yield value` on a line of its own in the function's body")
         handler = _HANDLERS.get(type(node))
         if handler is None:
             subject, verb, hint = _UNSUPPORTED.get(
@@ -140,6 +144,17 @@ class StaticChecker:
 
 def _allow(node: ast.AST, ctx: _Context) -> None:
     """Node types that are fine whatever they hold (their children are checked on their own)."""
+
+
+def _statement_yields(tree: ast.AST) -> set[int]:
+    """The `yield` nodes that are a statement of their own inside a `def` (lang/generators.py: a
+    generator's body is only ever suspended between statements)."""
+    found: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.FunctionDef):
+            found.update(id(sub.value) for sub in ast.walk(node)
+                         if isinstance(sub, ast.Expr) and isinstance(sub.value, ast.Yield | ast.YieldFrom))
+    return found
 
 
 def _check_name(node: ast.Name, ctx: _Context) -> None:
@@ -341,6 +356,7 @@ _HANDLERS: dict[type, _Handler] = {
     ast.Dict: _check_dict, ast.Constant: _check_constant, ast.Name: _check_name, ast.IfExp: _allow,
     ast.JoinedStr: _allow, ast.FormattedValue: _check_formatted_value, ast.Lambda: _check_lambda,
     ast.ListComp: _check_comprehension_owner, ast.GeneratorExp: _check_comprehension_owner,
+    ast.Yield: _allow, ast.YieldFrom: _allow,   # where: StaticChecker._check_node
     # helper nodes
     ast.arguments: _allow, ast.arg: _check_arg, ast.keyword: _check_keyword,
     ast.alias: _allow, ast.comprehension: _allow, ast.withitem: _allow,

@@ -24,6 +24,7 @@ from autogradlab.errors import NotSupported, ProgramTypeError
 from autogradlab.lang import compiled
 from autogradlab.lang.calls import require_data
 from autogradlab.lang.checker import grad_mode_of
+from autogradlab.lang.iteration import loop_iterable
 from autogradlab.lang.safe_values import Namespace
 from autogradlab.lang.scope import Scope
 
@@ -100,7 +101,7 @@ def list_comprehension(interp: Interpreter, node: ast.ListComp | ast.GeneratorEx
             interp.sizes.charge_sequence(len(result), "the list comprehension", added=1)
             return
         iter_of, iter_node, bind, tests = levels[level]
-        iterable = require_data(iter_of(), "in a comprehension")
+        iterable = loop_iterable(iter_of(), "in a comprehension")
         for item in interp.iterate(iterable, iter_node):
             interp.charge_loop_iterations(1, "a list comprehension")
             bind(item)

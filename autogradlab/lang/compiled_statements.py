@@ -24,6 +24,7 @@ from autogradlab.lang.compiled_expressions import (
     small_ints,
 )
 from autogradlab.lang.compiled_targets import augmented_target, binder
+from autogradlab.lang.iteration import loop_iterable
 from autogradlab.lang.operators import BINARY, python_error
 from autogradlab.lang.safe_values import is_data
 from autogradlab.lang.statements import BreakLoop, ContinueLoop, ReturnValue
@@ -168,7 +169,7 @@ def for_statement(interp: Interpreter, node: ast.For) -> Run:
     name = target.id if isinstance(target, ast.Name) and not target.id.startswith("__") else None
 
     def work() -> None:
-        iterable = require_data(iter_of(), "in a for loop")
+        iterable = loop_iterable(iter_of())
         limit = interp.limits.max_loop_iterations
         if name is not None and type(iterable) is range:
             return _range_loop(interp, name, node, iterable, limit, body, orelse)

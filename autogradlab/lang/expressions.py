@@ -12,10 +12,11 @@ from typing import TYPE_CHECKING, Any
 import torch
 
 from autogradlab.errors import NotSupported, ProgramTypeError
-from autogradlab.lang import attributes, dicts
+from autogradlab.lang import attributes, dicts, generators
 from autogradlab.lang.builtins import text_of
 from autogradlab.lang.calls import require_data
 from autogradlab.lang.checker import FORMAT_SPEC
+from autogradlab.lang.iteration import loop_iterable
 from autogradlab.lang.operators import BINARY, UNARY
 from autogradlab.lang.safe_values import SafeFunction, SafeNumpyDtype, SafeType, UserFunction
 
@@ -44,6 +45,8 @@ class ExpressionsMixin:
             ast.Subscript: self._subscript, ast.Slice: self._slice, ast.Tuple: self._tuple,
             ast.List: self._list, ast.ListComp: self._listcomp, ast.GeneratorExp: self._listcomp,
             ast.JoinedStr: self._joinedstr, ast.Lambda: self._lambda,
+            ast.Yield: lambda node: generators.yield_value(self, node),
+            ast.YieldFrom: lambda node: generators.yield_from(self, node),
         }
 
     def _constant(self, node: ast.Constant) -> Any:
@@ -156,7 +159,7 @@ class ExpressionsMixin:
         generator = node.generators[level]
         if generator.is_async:
             raise NotSupported("async comprehensions are not supported in Autograd Lab")
-        iterable = require_data(self.eval(generator.iter), "in a comprehension")
+        iterable = loop_iterable(self.eval(generator.iter), "in a comprehension")
         for item in self.iterate(iterable, generator.iter):
             self.charge_loop_iterations(1, "a list comprehension")
             self.assign(generator.target, item, generator.target, hook=False)

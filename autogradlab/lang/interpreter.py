@@ -11,6 +11,7 @@ from __future__ import annotations
 import ast
 import contextlib
 import time
+import weakref
 from collections.abc import Iterator
 from typing import Any
 
@@ -25,7 +26,7 @@ from autogradlab.errors import (
     ProgramTypeError,
     TimeLimitExceeded,
 )
-from autogradlab.lang import attributes
+from autogradlab.lang import attributes, generators
 from autogradlab.lang import sizes as sizes_module
 from autogradlab.lang.builtins import BUILTINS, KNOWN_PYTHON_BUILTINS
 from autogradlab.lang.calls import require_data
@@ -66,6 +67,10 @@ class Interpreter(StatementsMixin, ExpressionsMixin, OperatorsMixin, IterationMi
         self._iterations = 0
         self._ops = 0
         self._depth = 0
+        # generators started and not finished (lang/generators.py), by start order; weak, so that a
+        # generator the program drops is closed then, as in Python
+        self.generators: weakref.WeakValueDictionary[int, Any] = weakref.WeakValueDictionary()
+        self.generators_started = 0
         self._statements = self._statement_handlers()
         self._blocks: dict[int, tuple[list, list]] = {}   # id(body) -> (body, compiled statements)
         self._compiled_expressions: dict[int, tuple[ast.expr, Any]] = {}   # id(node) -> (node, closure)
@@ -91,6 +96,8 @@ class Interpreter(StatementsMixin, ExpressionsMixin, OperatorsMixin, IterationMi
         except Exception as exc:  # noqa: BLE001 - last resort: never a traceback to the user
             raise python_error(exc) from None
         finally:
+            if self.generators:
+                generators.close_all(self)
             self.board[0] = 0   # building the report is no statement of the program
 
     def user_variables(self) -> dict[str, Any]:
@@ -194,7 +201,7 @@ class Interpreter(StatementsMixin, ExpressionsMixin, OperatorsMixin, IterationMi
             if target.id.startswith("__"):
                 raise NotSupported(f"the name `{target.id}` is not supported in Autograd Lab")
             data = is_data(value)   # once: a deep list costs a bounded walk per call
-            if not data and not _defines_function(target, value, node):
+            if not data and not isinstance(value, _NAMEABLE):
                 stored = ast.unparse(node.value) if isinstance(node, ast.Assign) else "…"
                 stored = stored if len(stored) <= 40 else "…"
                 raise NotSupported(
@@ -247,12 +254,11 @@ class Interpreter(StatementsMixin, ExpressionsMixin, OperatorsMixin, IterationMi
         return known[1]
 
 
-def _defines_function(target: ast.Name, value: Any, node: ast.AST) -> bool:
-    """`f = lambda x: …` names a new function, like `def`; aliasing an existing one
-    (`g = print`, `h = torch.dot`) would make functions values, which the language forbids."""
-    return (isinstance(value, UserFunction) and isinstance(node, ast.Assign)
-            and len(node.targets) == 1 and node.targets[0] is target
-            and isinstance(node.value, ast.Lambda))
+# Values a name may hold besides data: the program's own functions (`f = lambda x: …`, and d2l's
+# `net = linreg`: they are interpreted here like any call, as when they are passed as arguments),
+# its generators and iterators (`g = data_iter(...)`, `it = iter(xs)`). Library functions and
+# modules stay unnameable (`g = print`, `h = torch.dot`): they are called where they are written.
+_NAMEABLE = (UserFunction, *generators.ITERATORS)
 
 
 def _non_ascii_name_hint(name: str) -> str | None:

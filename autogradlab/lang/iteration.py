@@ -15,11 +15,19 @@ import numpy as np
 import torch
 
 from autogradlab.errors import LimitExceeded, ProgramTypeError
+from autogradlab.lang.calls import require_data
 from autogradlab.lang.dicts import VIEW_TYPES
+from autogradlab.lang.generators import ITERATORS, materialize_iterator
 from autogradlab.lang.safe_values import SafeArray
 
 if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
+
+
+def loop_iterable(value: Any, where: str = "in a for loop") -> Any:
+    """What a `for` loop or a comprehension may run over: data, or the program's generators and
+    iterators."""
+    return value if isinstance(value, ITERATORS) else require_data(value, where)
 
 
 class IterationMixin:
@@ -43,9 +51,13 @@ class IterationMixin:
             return iter([SafeArray(row) if isinstance(row, np.ndarray) else row for row in value.array])
         if isinstance(value, (list, tuple, str, range, torch.Size, dict, *VIEW_TYPES)):
             return iter(list(value) if isinstance(value, (dict, *VIEW_TYPES)) else value)
+        if isinstance(value, ITERATORS):   # a generator runs its body as the loop asks (lang/generators.py)
+            return value
         raise ProgramTypeError(f"'{type(value).__name__}' object is not iterable")
 
     def materialize(self: Interpreter, value: Any, node: ast.AST | None) -> list:
+        if isinstance(value, ITERATORS):
+            return materialize_iterator(self, value, "the list")
         if isinstance(value, torch.Tensor) and value.dim() > 0:
             self.sizes.charge_sequence(value.shape[0], "the list")
         elif isinstance(value, range):

@@ -28,6 +28,7 @@ class UserFunction:
     body: list[ast.stmt] | ast.expr  # statements (def) or one expression (lambda)
     closure: Any                   # the Scope the function was defined in
     node: ast.AST
+    generator: bool = False        # a `def` whose body has `yield` (lang/generators.py)
 
     def __repr__(self) -> str:
         return f"<function {self.name}>"
@@ -245,6 +246,10 @@ def describe(value: Any) -> str:
     """A short name for a non-data value, used in error messages."""
     if isinstance(value, UserFunction):
         return "a function" if value.name == "<lambda>" else f"the function `{value.name}`"
+    if type(value).__name__ == "ProgramGenerator":
+        return f"the generator `{value.name}(...)`"
+    if type(value).__name__ == "SequenceIterator":
+        return "an iterator"
     if isinstance(value, SafeFunction):
         return f"the function `{value.qualname}`"
     if isinstance(value, Namespace):
@@ -275,6 +280,10 @@ def type_text(value: Any) -> str:
         return f"torch.{type(value).__name__}"
     if isinstance(value, UserFunction):
         return "function"
+    if type(value).__name__ == "ProgramGenerator":
+        return "generator"
+    if type(value).__name__ == "SequenceIterator":
+        return repr(value)[1:].split(" ")[0]   # list_iterator, str_iterator, ... (lang/generators.py)
     if isinstance(value, SafeFunction):
         return "builtin_function_or_method"
     cls = type(value)

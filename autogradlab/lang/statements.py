@@ -15,6 +15,7 @@ from autogradlab.lang.calls import require_data
 from autogradlab.lang.checker import grad_mode_of
 from autogradlab.lang.exceptions import run_try
 from autogradlab.lang.grad_decorators import body_under_grad_mode, is_grad_mode_decorated
+from autogradlab.lang.iteration import loop_iterable
 from autogradlab.lang.namespaces import resolve_import
 from autogradlab.lang.operators import BINARY
 from autogradlab.lang.safe_values import Namespace, is_data
@@ -123,7 +124,7 @@ class StatementsMixin:
         self.exec_block(node.orelse)
 
     def _for(self: Interpreter, node: ast.For) -> None:
-        iterable = require_data(self.eval(node.iter), "in a for loop")
+        iterable = loop_iterable(self.eval(node.iter))
         for item in self.iterate(iterable, node.iter):
             self.charge_loop_iterations(1, "a for loop")
             self.assign(node.target, item, node)

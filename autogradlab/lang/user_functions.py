@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from autogradlab.errors import LimitExceeded, NotSupported, ProgramTypeError
 from autogradlab.lang.calls import require_data
+from autogradlab.lang.generators import ProgramGenerator, SequenceIterator, has_yield
 from autogradlab.lang.safe_values import UserFunction
 from autogradlab.lang.scope import Scope
 from autogradlab.lang.statements import ReturnValue
@@ -29,13 +30,14 @@ class UserFunctionsMixin:
         params = [a.arg for a in args.posonlyargs + args.args]
         defaults = [value if isinstance(value, UserFunction) else require_data(value, "as a default value")
                     for value in (self.eval(d) for d in args.defaults)]
-        return UserFunction(name, params, defaults, body, self.scope, node)
+        generator = isinstance(body, list) and has_yield(body)
+        return UserFunction(name, params, defaults, body, self.scope, node, generator)
 
     def call_user(self: Interpreter, fn: UserFunction, args: list, kwargs: dict, node: ast.AST) -> Any:
         for value in list(args) + list(kwargs.values()):
             # The program's own functions may be handed to its own functions (d2l's
             # numerical_lim(f, x, h)): both are interpreted here, so nothing escapes the engine.
-            if not isinstance(value, UserFunction):
+            if not isinstance(value, UserFunction | ProgramGenerator | SequenceIterator):
                 require_data(value, f"as an argument of {fn.name}")
         if len(args) > len(fn.params):
             raise ProgramTypeError(f"{fn.name}() takes {len(fn.params)} positional arguments but "
@@ -53,6 +55,8 @@ class UserFunctionsMixin:
                 bound[param] = fn.defaults[position - first_default]
         if kwargs:
             raise ProgramTypeError(f"{fn.name}() got an unexpected keyword argument '{next(iter(kwargs))}'")
+        if fn.generator:   # the body runs at next() (lang/generators.py)
+            return ProgramGenerator(self, fn, bound, node)
         if self._depth >= self.limits.max_call_depth:
             raise LimitExceeded(f"functions called each other more than {self.limits.max_call_depth} "
                                 f"levels deep; the limit is {self.limits.max_call_depth}",

@@ -22,7 +22,7 @@ REFUSED = [
     "import torch\nx = torch.ones(2)\nprint(x.__class__)\n",
     "async def f():\n    pass\n",
     "def f():\n    global g\n",
-    "def f():\n    yield 1\n",
+    "def f():\n    x = yield 1\n",
     "raise ValueError('x')\n",
     "import torch\nx = torch.ones(2)\nx.foo = 1\n",
     "import torch\nx = torch.ones(2)\ny = x.storage()\n",

@@ -1,0 +1,272 @@
+"""Generator functions: a `def` whose body has `yield` (d2l's `data_iter`, the minibatch reader of
+"linear regression from scratch").
+
+Calling one binds its arguments as Python does and returns a ProgramGenerator; nothing of the body
+runs yet. Each next() (a `for` loop, `next(g)`, `list(g)`) runs the body up to its next `yield`
+and hands the value back, exactly in Python's order: the program's prints, ops and errors
+interleave as they do in plain Python. The body runs in a greenlet of the same thread: one
+interpreter, one step budget, one clock, torch's grad mode shared as it is with a real generator,
+and only one of the program's greenlets running at any time. The interpreter's frame state (the
+scope and the call depth) is swapped on every switch; a resume counts as a call against
+max_call_depth. At most MAX_RUNNING generators may be started and not finished at once, and the
+run closes every unfinished one when it ends (its `finally` blocks and `with` exits run, as when
+Python drops a generator). `yield` is allowed only as a statement of its own inside a `def`
+(lang/checker.py), so a body is only ever suspended between statements; the value sent back is
+always None (no `send`).
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+from functools import partial
+from typing import TYPE_CHECKING, Any
+
+import greenlet
+import torch
+
+from autogradlab.errors import LimitExceeded, NotSupported, ProgramError, ProgramTypeError, ProgramValueError
+from autogradlab.lang.calls import require_data
+from autogradlab.lang.safe_values import type_text
+from autogradlab.lang.scope import Scope
+
+if TYPE_CHECKING:
+    from autogradlab.lang.interpreter import Interpreter
+    from autogradlab.lang.safe_values import UserFunction
+
+MAX_RUNNING = 100   # generators started and not finished at once (each holds a suspended stack)
+_NESTED_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef, ast.ListComp,
+                  ast.SetComp, ast.DictComp, ast.GeneratorExp)
+
+
+def has_yield(body: list[ast.stmt]) -> bool:
+    """The body (not the functions or comprehensions nested in it) has a `yield`/`yield from`."""
+    stack: list[ast.AST] = list(body)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, ast.Yield | ast.YieldFrom):
+            return True
+        stack.extend(child for child in ast.iter_child_nodes(node) if not isinstance(child, _NESTED_SCOPES))
+    return False
+
+
+class _Body(greenlet.greenlet):
+    """The greenlet a generator's body runs in. `base`: the call depth its frame counts from (the
+    depth of whoever resumed it, plus one)."""
+
+    base = 0
+
+
+def _run_body(interp: Interpreter, fn: UserFunction, bound: dict[str, Any], node: ast.AST) -> tuple[str, Any]:
+    """The greenlet's run: the function's body from its first statement. (A plain function of its
+    arguments: the suspended frames never hold the ProgramGenerator, so dropping the last reference
+    to it closes it as Python closes a dropped generator.)"""
+    interp.scope = Scope(fn.closure, fn.name)
+    interp._depth = greenlet.getcurrent().base
+    for param, value in bound.items():
+        interp.scope.set(param, value)
+        interp.hooks.on_assign(param, value, node, fn.name)
+    bound.clear()
+    from autogradlab.lang.statements import ReturnValue  # (statements imports builtins, which import this)
+    try:
+        interp.exec_block(fn.body)
+    except ReturnValue:   # `return` ends a generator (its value would be StopIteration's)
+        pass
+    return "done", None
+
+
+class ProgramGenerator:
+    """What calling a generator function returns; a Python iterator for the interpreter."""
+
+    __slots__ = ("__weakref__", "_interp", "_fn", "_bound", "_node", "_glet", "_key", "finished")
+
+    def __init__(self, interp: Interpreter, fn: UserFunction, bound: dict[str, Any], node: ast.AST) -> None:
+        self._interp = interp
+        self._fn = fn
+        self._bound = bound
+        self._node = node
+        self._glet: _Body | None = None
+        self._key = 0
+        self.finished = False
+
+    @property
+    def name(self) -> str:
+        return self._fn.name
+
+    def __repr__(self) -> str:
+        return f"<generator object {self._fn.name}>"
+
+    def __iter__(self) -> ProgramGenerator:
+        return self
+
+    def __next__(self) -> Any:
+        if self.finished:
+            raise StopIteration
+        interp = self._interp
+        if interp._depth >= interp.limits.max_call_depth:
+            raise LimitExceeded(f"functions called each other more than {interp.limits.max_call_depth} "
+                                f"levels deep; the limit is {interp.limits.max_call_depth}",
+                                hint="limit max_call_depth")
+        glet = self._glet
+        if glet is None:
+            running = interp.generators
+            if len(running) >= MAX_RUNNING:
+                raise LimitExceeded(f"the program has more than {MAX_RUNNING} generators started and not "
+                                    "finished at once",
+                                    hint="let a generator run to its end before starting the next one")
+            interp.generators_started += 1
+            self._key = interp.generators_started
+            running[self._key] = self
+            glet = self._glet = _Body(partial(_run_body, interp, self._fn, self._bound, self._node))
+            self._bound = {}
+        caller = interp.scope, interp._depth
+        glet.base = interp._depth + 1
+        glet.parent = greenlet.getcurrent()   # where the body's end (or error) goes back to
+        try:
+            kind, value = glet.switch()
+        except BaseException:
+            self._end()
+            raise
+        finally:
+            interp.scope, interp._depth = caller
+        if kind == "done":
+            self._end()
+            raise StopIteration
+        return value
+
+    def close(self) -> None:
+        """End a suspended body now: GreenletExit through its `finally` and `with` blocks."""
+        glet = self._glet
+        if glet is None or self.finished:
+            self.finished = True
+            return
+        interp = self._interp
+        caller = interp.scope, interp._depth
+        try:
+            glet.base = interp._depth + 1
+            glet.parent = greenlet.getcurrent()
+            glet.throw(greenlet.GreenletExit)
+        except ProgramError:   # the body's `finally` failed or reached a limit: the close still ends it
+            pass
+        finally:
+            interp.scope, interp._depth = caller
+            self._end()
+
+    def __del__(self) -> None:
+        # Python closes a generator when the program drops it (here, too: the body's frames do
+        # not refer back to this object, so only the program's own references keep it alive).
+        try:
+            self.close()
+        except BaseException:  # noqa: BLE001 - a finaliser never raises
+            pass
+
+    def _end(self) -> None:
+        self.finished = True
+        self._interp.generators.pop(self._key, None)
+
+
+def _suspend(interp: Interpreter, glet: _Body, value: Any) -> None:
+    """Back to whoever called next(), until the next next(); the body's frame state again after."""
+    scope, relative = interp.scope, interp._depth - glet.base
+    try:
+        glet.parent.switch(("yield", value))
+    finally:   # resumed (base set by the resumer), or closed (GreenletExit)
+        interp.scope, interp._depth = scope, glet.base + relative
+
+
+def _body_greenlet(interp: Interpreter, what: str) -> _Body:
+    glet = greenlet.getcurrent()
+    if not isinstance(glet, _Body):   # the checker allows `yield` only inside a def
+        raise NotSupported(f"{what} outside a generator function is not supported in Autograd Lab")
+    return glet
+
+
+def yield_value(interp: Interpreter, node: ast.Yield) -> None:
+    """`yield x` as a statement (the checker allows it nowhere else)."""
+    glet = _body_greenlet(interp, "`yield`")
+    value = None if node.value is None else interp.eval(node.value)
+    _suspend(interp, glet, require_data(value, "as a yielded value"))
+
+
+def yield_from(interp: Interpreter, node: ast.YieldFrom) -> None:
+    """`yield from iterable` as a statement: each item yielded in turn."""
+    glet = _body_greenlet(interp, "`yield from`")
+    for item in interp.iterate(interp.eval(node.value), node):
+        _suspend(interp, glet, require_data(item, "as a yielded value"))
+
+
+def close_all(interp: Interpreter) -> None:
+    """The run ended: close every generator left unfinished (newest first)."""
+    for key in sorted(interp.generators, reverse=True):
+        gen = interp.generators.get(key)
+        if gen is not None:
+            gen.close()
+
+
+class SequenceIterator:
+    """`iter(x)` of a list, tuple, string, range, dict or tensor: what next() reads item by item."""
+
+    __slots__ = ("_items", "_kind")
+
+    def __init__(self, items: Iterator[Any], kind: str) -> None:
+        self._items = items
+        self._kind = kind
+
+    def __repr__(self) -> str:
+        return f"<{self._kind}_iterator object>"
+
+    def __iter__(self) -> SequenceIterator:
+        return self
+
+    def __next__(self) -> Any:
+        return next(self._items)
+
+
+ITERATORS = (ProgramGenerator, SequenceIterator)
+
+
+def _iter(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
+    if kwargs or len(args) != 1:
+        raise ProgramTypeError(f"iter expected 1 argument, got {len(args) + len(kwargs)}"
+                               if not kwargs else "iter() takes no keyword arguments")
+    value = args[0]
+    if isinstance(value, ITERATORS):
+        return value
+    require_data(value, "in `iter()`")
+    kind = "tensor" if isinstance(value, torch.Tensor) else type(value).__name__
+    return SequenceIterator(interp.iterate(value, node), {"dict": "dict_key"}.get(kind, kind))
+
+
+def _next(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
+    if kwargs:
+        raise ProgramTypeError("next() takes no keyword arguments")
+    if not 1 <= len(args) <= 2:
+        raise ProgramTypeError(f"next expected at least 1 argument, got {len(args)}" if not args
+                               else f"next expected at most 2 arguments, got {len(args)}")
+    value = args[0]
+    if not isinstance(value, ITERATORS):
+        require_data(value, "in `next()`")
+        raise ProgramTypeError(f"'{type_text(value)}' object is not an iterator")
+    try:
+        return next(value)
+    except StopIteration:
+        if len(args) == 2:
+            return require_data(args[1], "in `next()`")
+        error = ProgramValueError("StopIteration: the iterator has no more items")
+        error.py_type, error.py_message = StopIteration, ""   # `except StopIteration` is not offered
+        raise error from None
+
+
+def materialize_iterator(interp: Interpreter, value: Any, what: str) -> list:
+    """All items a generator or iterator still yields, refusing more than max_sequence_len."""
+    items: list[Any] = []
+    limit = interp.limits.max_sequence_len
+    for item in value:
+        items.append(item)
+        if len(items) > limit:
+            interp.sizes.check_length(len(items), what)
+    interp.sizes.charge_sequence(len(items), what)
+    return items
+
+
+ITERATOR_BUILTINS = {"iter": _iter, "next": _next}

@@ -1,0 +1,24 @@
+"""Generators and iterators (lang/generators.py): `yield`, next(), iter(). Keys ending in `_hint`
+are hints (autogradlab/error_keys_more.py recognises both kinds from these texts)."""
+
+EN = {
+    "errors_generators.not_data": "{what} cannot be used {where}: a generator or iterator may only be "
+                                  "looped over with `for`, read with next(), turned into a list with "
+                                  "list(), or passed to a function of your program",
+    "errors_generators.running": "the program has more than {limit} generators started and not finished "
+                                 "at once",
+    "errors_generators.stop_iteration": "StopIteration: the iterator has no more items",
+    "errors_generators.not_iterator": "'{type}' object is not an iterator",
+    "errors_generators.running_hint": "let a generator run to its end before starting the next one",
+    "errors_generators.yield_hint": "write `yield value` on a line of its own in the function's body",
+}
+
+ZH = {
+    "errors_generators.not_data": "{what} 不能用在{where}：生成器或迭代器只能用 `for` 遍历、用 next() "
+                                  "读取、用 list() 变成列表，或传给你程序中的函数",
+    "errors_generators.running": "程序同时有超过 {limit} 个已开始但未结束的生成器",
+    "errors_generators.stop_iteration": "StopIteration：迭代器已经没有更多元素",
+    "errors_generators.not_iterator": "'{type}' 对象不是迭代器",
+    "errors_generators.running_hint": "先让一个生成器运行到结束，再开始下一个",
+    "errors_generators.yield_hint": "把 `yield value` 单独写成函数体中的一行",
+}

@@ -200,8 +200,7 @@ def run_jacobian(recorder: Any, interp: Any, func: Callable, args: list, kwargs:
         out_shapes, output_is_tuple = tuple(tuple(y.shape) for y in p.outputs), p.output_is_tuple
     from autogradlab.engine.jacobian_checks import run_checks
 
-    describe = getattr(recorder, "describe", None)
-    names = tuple(describe(x) if describe else f"input {k}" for k, x in enumerate(xs))
+    names = _input_names(recorder, xs, node, input_is_tuple)
     index = len(recorder.jacobians)
     cell = getattr(recorder, "jacobian_cell", None)   # (call index, row): a clicked cell's run
     row = cell[1] if cell is not None and cell[0] == index else None
@@ -222,6 +221,34 @@ def run_jacobian(recorder: Any, interp: Any, func: Callable, args: list, kwargs:
         checks=checks, paths=paths, graph=graph, notes=(path_note,) if path_note else (), cpu_ms=cpu,
         paths_on_click=path_note == LAZY_NOTE))
     return result
+
+
+def _input_names(recorder: Any, xs: tuple[torch.Tensor, ...], node: Any,
+                 input_is_tuple: bool) -> tuple[str, ...]:
+    """The inputs' names: their variables, else (a tuple of tensors no variable holds, as in
+    `inputs = (torch.rand(3), torch.rand(3)); jacobian(exp_adder, inputs)`) the argument's own
+    name indexed, `inputs[0]`, rather than an anonymous t-number."""
+    describe = getattr(recorder, "describe", None)
+    if describe is None:
+        return tuple(f"input {k}" for k in range(len(xs)))
+    argument = _inputs_argument(node)
+    names = []
+    for k, x in enumerate(xs):
+        label = describe(x)
+        anonymous = label == f"t{recorder.tensor_id(x)}" and recorder.name_of(x) != label
+        if anonymous and isinstance(argument, ast.Name):
+            label = f"{argument.id}[{k}]" if input_is_tuple else argument.id
+        names.append(label)
+    return tuple(names)
+
+
+def _inputs_argument(node: Any) -> ast.expr | None:
+    """The `inputs` expression of a jacobian/hessian call node (second positional or keyword)."""
+    if not isinstance(node, ast.Call):
+        return None
+    if len(node.args) >= 2:
+        return node.args[1]
+    return next((k.value for k in node.keywords if k.arg == "inputs"), None)
 
 
 def _paths(p: jac.Probe, names: tuple[str, ...], recorder: Any, output_name: str,

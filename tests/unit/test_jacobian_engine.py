@@ -118,6 +118,15 @@ def test_every_call_recorded_in_order_with_line_and_text() -> None:
     assert all(r.timing_ms > 0 for r in report.jacobians)
 
 
+def test_inputs_no_variable_holds_are_named_after_the_argument() -> None:
+    # introyt's autograd tutorial: `inputs = (torch.rand(3), torch.rand(3)); jacobian(exp_adder, inputs)`
+    report = _run(HEAD + "def exp_adder(x, y):\n    return 2 * x.exp() + 3 * y\n"
+                  "inputs = (torch.rand(3), torch.rand(3))\nJ = jacobian(exp_adder, inputs)\n"
+                  "a = torch.rand(2)\nb = torch.rand(2)\nK = jacobian(exp_adder, (a, b))\n"
+                  "t1 = torch.rand(2)\nL = jacobian(lambda v: v * 2, t1)\n")
+    assert [r.input_names for r in report.jacobians] == [("inputs[0]", "inputs[1]"), ("a", "b"), ("t1",)]
+
+
 @pytest.mark.parametrize("shape", [(7, 5), (5, 7)])
 def test_strategies_agree(shape: tuple[int, int]) -> None:
     m, n = shape

@@ -223,9 +223,11 @@ def while_statement(interp: Interpreter, node: ast.While) -> Run:
     """StatementsMixin._while: the test through the checked truth(), every iteration charged."""
     test_of, test = compile_expression(interp, node.test), node.test
     body, orelse = block(interp, node.body), block(interp, node.orelse)
+    board, spot = interp.board, pack(node.lineno, node.col_offset + 1)
 
     def work() -> None:
         while True:
+            board[0] = spot   # the test runs here, not in the body's last statement (sandbox_position)
             value = test_of()   # truth() of a bool is the bool itself
             if not (value if type(value) is bool else interp.truth(value, test)):
                 break

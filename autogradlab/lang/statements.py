@@ -19,6 +19,7 @@ from autogradlab.lang.iteration import loop_iterable
 from autogradlab.lang.namespaces import resolve_import
 from autogradlab.lang.operators import BINARY
 from autogradlab.lang.safe_values import Namespace, is_data
+from autogradlab.sandbox_position import pack
 
 if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
@@ -117,11 +118,17 @@ class StatementsMixin:
         return True
 
     def _while(self: Interpreter, node: ast.While) -> None:
-        while self.truth(self.eval(node.test), node.test):
+        spot = pack(node.lineno, node.col_offset + 1)
+        while self._at(spot) and self.truth(self.eval(node.test), node.test):
             self.charge_loop_iterations(1, "a while loop")
             if not self._loop_body(node.body):
                 return
         self.exec_block(node.orelse)
+
+    def _at(self: Interpreter, spot: int) -> bool:
+        """The while test runs at the loop's own line (sandbox_position), not its body's last one."""
+        self.board[0] = spot
+        return True
 
     def _for(self: Interpreter, node: ast.For) -> None:
         iterable = loop_iterable(self.eval(node.iter))

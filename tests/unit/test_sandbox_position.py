@@ -54,6 +54,16 @@ def test_long_call_inside_a_function_names_the_function_body_line(pool):
     assert report.error.line == 3
 
 
+def test_long_call_in_a_while_condition_names_the_while_line(pool):
+    # the body's statements are quick; the test's C call (from the second test on) is the long one
+    # (it used to be blamed on the body's last statement, the last place the interpreter published)
+    source = ("import torch\nA = torch.rand(2000, 2000)\nk = 0\n"
+              "while k < 3 and (k == 0 or torch.linalg.pinv(A).sum() != 0):\n    k = k + 1\n    j = k * 2\n")
+    report = pool.run(source, timeout=1.0)
+    assert report.error.kind == "timeout"
+    assert (report.error.line, report.error.column) == (4, 1), report.error
+
+
 def test_pure_python_endless_loop_keeps_the_interpreters_own_message(pool):
     report = pool.run("x = 0\nwhile True:\n    x = x + 1\n", timeout=2.0)
     assert report.error.kind == "timeout"

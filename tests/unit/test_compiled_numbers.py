@@ -104,10 +104,11 @@ def test_numbers_program_equals_python():
     assert error is None and text == printed.getvalue()
 
 
-# NUMBERS with six iterations of its loop instead of forty (876 steps instead of 4,987; the cut test
-# runs the program once per step, both ways): every form, both branches of each `if`, the print,
-# h() at every m % 5, the `flag` update once.
-SHORT = NUMBERS.replace("range(1, 41)", "range(17, 23)")
+# NUMBERS with five iterations of its loop instead of forty (760 steps instead of 4,987; the cut test
+# runs the program once per step, both ways): every form, both branches of each `if` (n = 20 prints,
+# n * 1.5 >= 30 from n = 20 on), h() at every m % 5 (17..21 give 2, 3, 4, 0, 1; h(4) takes its
+# inner `if`), the `flag` update once. (Six iterations, 876 steps, ran h(2) a second time.)
+SHORT = NUMBERS.replace("range(1, 41)", "range(17, 22)")
 
 
 def test_every_step_cut(generic):  # noqa: F811

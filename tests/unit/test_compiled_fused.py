@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import pytest
 
+from autogradlab.lang.parse import parse_program
 from autogradlab.limits import Limits
 from tests.unit.test_compiled_blocks import generic, outcome, same_both_ways  # noqa: F401
 
@@ -175,10 +176,11 @@ def test_every_step_cut(source, generic):  # noqa: F811
     assert FUSED_SHORT != FUSED
     # No time limit in reach (600 s): on a loaded machine one of the many runs could otherwise end
     # at the soft deadline instead of at its step, a difference of load, not of the two paths.
+    tree = parse_program(source)   # parsed once: ~a third of a short run's time
     _, steps, _, _, _ = outcome(source, Limits(timeout_s=600))
-    compiled = [outcome(source, Limits(max_steps=cut, timeout_s=600)) for cut in range(1, steps + 1)]
+    compiled = [outcome(source, Limits(max_steps=cut, timeout_s=600), tree) for cut in range(1, steps + 1)]
     generic()
-    walked = [outcome(source, Limits(max_steps=cut, timeout_s=600)) for cut in range(1, steps + 1)]
+    walked = [outcome(source, Limits(max_steps=cut, timeout_s=600), tree) for cut in range(1, steps + 1)]
     for cut, (mine, theirs) in enumerate(zip(compiled, walked, strict=True), start=1):
         assert mine == theirs, cut
     assert compiled[-1][0] is None and all(error[0] == "limit" for error, *_ in compiled[:-1])

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import pytest
 
+from autogradlab.lang.parse import parse_program
 from autogradlab.limits import Limits
 from tests.unit.test_compiled_blocks import generic, outcome, same_both_ways  # noqa: F401
 from tests.unit.test_compiled_fused import _PastDeadline
@@ -115,10 +116,11 @@ def test_every_step_cut(generic):  # noqa: F811
     """The budget runs out at every single step of SHORT: the same node, message and count both
     ways (a long time limit: on a loaded machine the default one could end a run first)."""
     assert SHORT != NUMBERS
+    tree = parse_program(SHORT)   # parsed once: ~a third of a short run's time
     _, steps, _, _, _ = outcome(SHORT, Limits(timeout_s=600))
-    compiled = [outcome(SHORT, Limits(max_steps=cut, timeout_s=600)) for cut in range(1, steps + 1)]
+    compiled = [outcome(SHORT, Limits(max_steps=cut, timeout_s=600), tree) for cut in range(1, steps + 1)]
     generic()
-    walked = [outcome(SHORT, Limits(max_steps=cut, timeout_s=600)) for cut in range(1, steps + 1)]
+    walked = [outcome(SHORT, Limits(max_steps=cut, timeout_s=600), tree) for cut in range(1, steps + 1)]
     for cut, (mine, theirs) in enumerate(zip(compiled, walked, strict=True), start=1):
         assert mine == theirs, cut
     assert compiled[-1][0] is None and all(error[0] == "limit" for error, *_ in compiled[:-1])

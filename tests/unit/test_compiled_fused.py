@@ -163,8 +163,8 @@ def test_fused_reads_do_what_the_generic_walk_does(name, generic):  # noqa: F811
 # FUSED with two iterations of its loop instead of six (268 steps instead of 722; the cut test runs
 # the program once per step, both ways, so its cost grows with the square of the steps): the same
 # nodes run (n = 1 skips the `n % 2 == 0` branch, n = 2 takes it; every other line of the body runs
-# in each iteration), then the loop ends. The time check's every offset is test_the_time_check_...
-# below, on the whole FUSED.
+# in each iteration; recording the generic walk's nodes gives the same 143 as with six), then the
+# loop ends. Every offset of the time check is test_the_time_check_... below, on the whole FUSED.
 FUSED_SHORT = FUSED.replace("range(1, 7)", "range(1, 3)")
 
 

@@ -105,11 +105,12 @@ def test_numbers_program_equals_python():
     assert error is None and text == printed.getvalue()
 
 
-# NUMBERS with five iterations of its loop instead of forty (760 steps instead of 4,987; the cut test
-# runs the program once per step, both ways): every form, both branches of each `if` (n = 20 prints,
-# n * 1.5 >= 30 from n = 20 on), h() at every m % 5 (17..21 give 2, 3, 4, 0, 1; h(4) takes its
-# inner `if`), the `flag` update once. (Six iterations, 876 steps, ran h(2) a second time.)
-SHORT = NUMBERS.replace("range(1, 41)", "range(17, 22)")
+# NUMBERS with two iterations of its loop instead of forty (407 steps instead of 4,987; the cut test
+# runs the program once per step, both ways): n = 19 then 20 run every node the forty do (checked by
+# recording the generic walk's nodes: the same 155 both ways): both branches of each `if` (n = 20
+# prints, n * 1.5 >= 30 at n = 20 only, `flag` true then false), h(4) (its loop to j = 3, each way
+# out of `-j < -1 and j % 2`, its inner `if`) and h(0) (a loop that never runs).
+SHORT = NUMBERS.replace("range(1, 41)", "range(19, 21)")
 
 
 def test_every_step_cut(generic):  # noqa: F811

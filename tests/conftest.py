@@ -10,6 +10,7 @@ without this.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import warnings
@@ -65,6 +66,22 @@ def pytest_unconfigure(config: pytest.Config) -> None:
         kaleido.stop_sync_server(silence_warnings=True)
 
 
+# --- the heap that is already there, out of the garbage collector's way ------------------------------
+@pytest.fixture(scope="module", autouse=True)
+def _heap_frozen_per_file() -> None:
+    """What is alive when a test file starts (torch, the collected modules and test items, caches and
+    session fixtures of earlier files) is frozen out of the cyclic garbage collector, as a sandbox
+    worker freezes its warm heap (sandbox_zygote.py). Full collections are frequent here: Streamlit
+    runs one after every AppTest script run (runner.postScriptGC), the hostile-program tests run one
+    before each case (a fresh job's baseline), lang/live_memory.py one near a memory limit; in a
+    worker process that holds torch and a few hundred test modules each took ~0.3 s of CPU (~75 s
+    over test_breakout.py's 250 cases alone), walking objects that live to the end anyway. Garbage
+    made since the file started is collected as before, and what the earlier files left is collected
+    here first; frozen objects are still freed by their reference counts."""
+    gc.collect()
+    gc.freeze()
+
+
 # --- order: the longest files first -----------------------------------------------------------------
 # `-n 2 --dist loadfile` hands whole files to the two workers as they free up. xdist's default order
 # (the files with most tests first) left the long browser files with one test or two for last, so one
@@ -72,24 +89,24 @@ def pytest_unconfigure(config: pytest.Config) -> None:
 # file on the whole suite) start first, then every other file in collection order, and the many short
 # files fill the gaps at the end. A file missing from this list only starts later; nothing is skipped.
 LONGEST_FIRST = (
-    "tests/unit/test_breakout_s5.py",
     "tests/e2e/test_figure_downloads_browser.py",
     "tests/e2e/test_present_figures_browser.py",
     "tests/e2e/test_eigen_page_browser.py",
     "tests/unit/test_seed_programs.py",
     "tests/unit/test_zh_notes_corpus.py",
     "tests/unit/test_sandbox_position.py",
-    "tests/unit/test_compiled_fused.py",
-    "tests/unit/test_compiled_numbers.py",
     "tests/unit/test_kaleido_browser.py",
     "tests/unit/test_zh_error_corpus.py",
     "tests/unit/test_startup_warm.py",
     "tests/unit/test_allowlist_coverage.py",
     "tests/unit/test_steps_seeds.py",
+    "tests/unit/test_compiled_numbers.py",
     "tests/e2e/test_present_controls_browser.py",
     "tests/unit/test_live_memory.py",
     "tests/e2e/test_graph_page_browser.py",
     "tests/unit/test_interpreter.py",
+    "tests/unit/test_compiled_fused.py",
+    "tests/unit/test_breakout_s5.py",
     "tests/unit/test_fuzz_engine.py",
     "tests/unit/test_cli_jacobian.py",
     "tests/e2e/test_present_browser.py",

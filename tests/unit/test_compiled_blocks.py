@@ -86,11 +86,14 @@ CASES = {
 }
 
 
-def outcome(source: str, limits: Limits) -> tuple:
-    try:
-        tree = parse_program(source, limits)
-    except ProgramError:   # refused by the static checker: the interpreter is the second line
-        tree = ast.parse(source)
+def outcome(source: str, limits: Limits, tree: ast.Module | None = None) -> tuple:
+    """`tree`: source's parse_program() result, when the caller runs it many times (the interpreter
+    does not change its tree, and the parse does not depend on the step or time limits)."""
+    if tree is None:
+        try:
+            tree = parse_program(source, limits)
+        except ProgramError:   # refused by the static checker: the interpreter is the second line
+            tree = ast.parse(source)
     recorder = Recorder(source, limits)
     interp = Interpreter(tree, source, limits=limits, generator=torch.Generator().manual_seed(0),
                          hooks=recorder)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import pytest
 
+from autogradlab.lang.parse import parse_program
 from autogradlab.limits import Limits
 from tests.unit.test_compiled_blocks import generic, outcome, same_both_ways  # noqa: F401
 from tests.unit.test_compiled_fused import _PastDeadline
@@ -104,20 +105,23 @@ def test_numbers_program_equals_python():
     assert error is None and text == printed.getvalue()
 
 
-# NUMBERS with six iterations of its loop instead of forty (876 steps instead of 4,987; the cut test
-# runs the program once per step, both ways): every form, both branches of each `if`, the print,
-# h() at every m % 5, the `flag` update once.
-SHORT = NUMBERS.replace("range(1, 41)", "range(17, 23)")
+# NUMBERS with two iterations of its loop instead of forty (407 steps instead of 4,987; the cut test
+# runs the program once per step, both ways): n = 19 then 20 run every node the forty do (checked by
+# recording the generic walk's nodes: the same 155 both ways): both branches of each `if` (n = 20
+# prints, n * 1.5 >= 30 at n = 20 only, `flag` true then false), h(4) (its loop to j = 3, each way
+# out of `-j < -1 and j % 2`, its inner `if`) and h(0) (a loop that never runs).
+SHORT = NUMBERS.replace("range(1, 41)", "range(19, 21)")
 
 
 def test_every_step_cut(generic):  # noqa: F811
     """The budget runs out at every single step of SHORT: the same node, message and count both
     ways (a long time limit: on a loaded machine the default one could end a run first)."""
     assert SHORT != NUMBERS
+    tree = parse_program(SHORT)   # parsed once: ~a third of a short run's time
     _, steps, _, _, _ = outcome(SHORT, Limits(timeout_s=600))
-    compiled = [outcome(SHORT, Limits(max_steps=cut, timeout_s=600)) for cut in range(1, steps + 1)]
+    compiled = [outcome(SHORT, Limits(max_steps=cut, timeout_s=600), tree) for cut in range(1, steps + 1)]
     generic()
-    walked = [outcome(SHORT, Limits(max_steps=cut, timeout_s=600)) for cut in range(1, steps + 1)]
+    walked = [outcome(SHORT, Limits(max_steps=cut, timeout_s=600), tree) for cut in range(1, steps + 1)]
     for cut, (mine, theirs) in enumerate(zip(compiled, walked, strict=True), start=1):
         assert mine == theirs, cut
     assert compiled[-1][0] is None and all(error[0] == "limit" for error, *_ in compiled[:-1])

@@ -154,7 +154,7 @@ def invoke(interp: Interpreter, op: str, fn: Callable[..., Any], spec: CallSpec,
     if op in _PIECE_OPS:
         check_pieces(interp, op, args, kwargs)
     if spec.kind != "tensor" and (spec.size == "meta" or spec.size == "same" and _may_grow(args, kwargs)):
-        interp.sizes.predict(fn, args, kwargs, op, creation=spec.kind in ("random", "op"))
+        interp.sizes.predict(fn, args, kwargs, op, creation=spec.kind in ("random", "op"), site=node)
     call_kwargs = dict(kwargs)
     if spec.kind == "random":
         call_kwargs["generator"] = interp.generator

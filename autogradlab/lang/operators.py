@@ -135,7 +135,7 @@ class OperatorsMixin:
             _check_operand(right, op)
         tensors = isinstance(left, torch.Tensor) or isinstance(right, torch.Tensor)
         if tensors:   # in-place too: `x @= y` falls back to an out-of-place matmul
-            self.sizes.predict(fn, [left, right], {}, op, creation=False)
+            self.sizes.predict(fn, [left, right], {}, op, creation=False, site=node)
             if inplace_of is not None:
                 notify_memory(self, "write", left)   # `x += y` writes x's memory
         else:

@@ -228,8 +228,11 @@ def _unaryop(interp: Interpreter, node: ast.UnaryOp) -> Run:
 def _attribute(interp: Interpreter, node: ast.Attribute) -> Run:
     base_of, attr = compile_expression(interp, node.value), node.attr
     read = attributes.read_attribute
+    tensor_property = tensor_sites.property_site(interp, attr)   # `w.grad`: read_attribute's answer
 
     def rest(base: Any) -> Any:
+        if tensor_property is not None and type(base) is torch.Tensor:
+            return tensor_property(base)
         return read(interp, base, attr, node)
     return leaves.leaf_first(interp, node, node.value, base_of, rest) \
         or _positioned(interp, node, lambda: read(interp, base_of(), attr, node))

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 import torch
 
+from autogradlab.lang import allowlist as al
 from autogradlab.lang import calls, shapes
 from autogradlab.lang.allowlist import CallSpec
 from autogradlab.lang.operators import other_result
@@ -88,8 +89,17 @@ def method_site(interp: Interpreter, attr: str, spec: CallSpec, node: ast.AST) -
     """calls.call_method(interp, tensor, attr, spec, args, kwargs, node) of one call site: without
     keyword arguments, with plain arguments (numbers, tensors, strings, None, sizes, dtypes: data,
     never a numpy wrapper) and a method that is no special case, call_method comes down to
-    calls.invoke with the method looked up once; everything else goes through call_method."""
+    calls.invoke with the method looked up once; everything else goes through call_method.
+
+    The size check of a call with no arguments (`x.sum()`, `w.norm()`, `p.grad.zero_()`) is
+    invoke's, made here with the last shape and count remembered (binary_site's plan): invoke
+    predicts for a "meta" method, and for a "same" one only when the tensor is empty
+    (calls._may_grow of one tensor)."""
     method: list = [] if attr not in ("new_tensor", "type_as") else [None]   # [torch.Tensor's method]
+    sized = spec.kind != "tensor" and attr not in calls._PIECE_OPS and spec.size in ("meta", "same")
+    unsized = spec.kind != "tensor" and attr not in calls._PIECE_OPS and spec.size not in ("meta", "same")
+    sizes = interp.sizes
+    seen: list = [_MISS, 0]   # the last receiver shape and its element count
 
     def run(tensor: Any, args: list, kwargs: dict) -> Any:
         if kwargs:
@@ -100,7 +110,43 @@ def method_site(interp: Interpreter, attr: str, spec: CallSpec, node: ast.AST) -
         if not method:
             late = calls._late()
             method.append(None if attr in late.SPECIAL_METHODS else getattr(torch.Tensor, attr))
-        if method[0] is None:   # a special case, new_tensor's data check, type_as's refusal
+        fn = method[0]
+        if fn is None:   # a special case, new_tensor's data check, type_as's refusal
             return calls.call_method(interp, tensor, attr, spec, args, kwargs, node)
-        return calls.invoke(interp, attr, method[0], spec, [tensor, *args], kwargs, node)
+        if args or type(tensor) is not _TENSOR:
+            return calls.invoke(interp, attr, fn, spec, [tensor, *args], kwargs, node)
+        if unsized:
+            return calls.call_sized(interp, attr, fn, spec, [tensor], kwargs, node)
+        if not sized:   # a piece op (check_pieces) or a tensor-data method
+            return calls.invoke(interp, attr, fn, spec, [tensor], kwargs, node)
+        if spec.size == "same" and tensor.numel():   # one tensor, not empty: _may_grow says no
+            return calls.call_sized(interp, attr, fn, spec, [tensor], kwargs, node)
+        shape = tensor.shape
+        if shape == seen[0]:
+            count = seen[1]
+        else:
+            count = shapes.fast_count(fn, [tensor], {})
+            if count is None:   # the meta device or its cache: invoke's whole path
+                return calls.invoke(interp, attr, fn, spec, [tensor], kwargs, node)
+            seen[0], seen[1] = shape, count
+        sizes.check_elements(count, attr)   # before the call, as predict does
+        return calls.call_sized(interp, attr, fn, spec, [tensor], kwargs, node)
     return run
+
+
+def property_site(interp: Interpreter, attr: str) -> Callable[[Any], Any] | None:
+    """attributes.read_attribute(interp, tensor, attr, node) for a tensor property that is neither
+    grad_fn (wrapped) nor an op (`.T`, `.mT`: sized and recorded), or None for other names."""
+    if attr not in al.TENSOR_PROPERTIES or attr == "grad_fn" or attr in al.TENSOR_OP_PROPERTIES:
+        return None
+    kind = "grad" if attr == "grad" else "share" if attr == "data" else None
+
+    def read(tensor: Any) -> Any:
+        try:
+            value = getattr(tensor, attr)
+        except Exception as exc:  # noqa: BLE001 - as attributes._torch_guarded
+            raise calls.translate_torch_error(exc, attr, [tensor]) from None
+        if kind is not None:   # backward writes .grad; .data has its own version
+            calls.notify_memory(interp, kind, tensor)
+        return value
+    return read

@@ -158,7 +158,14 @@ def invoke(interp: Interpreter, op: str, fn: Callable[..., Any], spec: CallSpec,
     if op in _PIECE_OPS:
         check_pieces(interp, op, args, kwargs)
     if spec.kind != "tensor" and (spec.size == "meta" or spec.size == "same" and _may_grow(args, kwargs)):
-        interp.sizes.predict(fn, args, kwargs, op, creation=spec.kind in ("random", "op"))
+        interp.sizes.predict(fn, args, kwargs, op, creation=spec.kind in ("random", "op"), site=node)
+    return call_sized(interp, op, fn, spec, args, kwargs, node, record_args)
+
+
+def call_sized(interp: Interpreter, op: str, fn: Callable[..., Any], spec: CallSpec, args: list,
+               kwargs: dict, node: ast.AST, record_args: list | None = None) -> Any:
+    """The rest of invoke once the size check before the call is done (tensor_sites.method_site
+    makes that check itself): call, translate, wrap, check the result, record."""
     call_kwargs = dict(kwargs)
     if spec.kind == "random":
         call_kwargs["generator"] = interp.generator
@@ -189,8 +196,13 @@ def invoke(interp: Interpreter, op: str, fn: Callable[..., Any], spec: CallSpec,
 def _may_grow(args: list, kwargs: dict) -> bool:
     """A "same size" op can still grow: with two tensors it broadcasts (clamp(x, min=t),
     max(a, b)), and a reduction of an empty tensor keeps the other dimensions (zeros(0, 10**8).sum(0))."""
-    tensors = [v for v in list(args) + list(kwargs.values()) if isinstance(v, torch.Tensor)]
-    return len(tensors) > 1 or any(t.numel() == 0 for t in tensors)
+    tensors = 0
+    for value in (*args, *kwargs.values()) if kwargs else args:
+        if isinstance(value, torch.Tensor):
+            if value.numel() == 0:
+                return True
+            tensors += 1
+    return tensors > 1
 
 
 class _Late:

@@ -20,10 +20,9 @@ import torch
 
 from autogradlab.errors import ProgramError
 from autogradlab.lang import allowlist as al
-from autogradlab.lang import attributes, compiled_blocks
+from autogradlab.lang import attributes, compiled_blocks, tensor_sites
 from autogradlab.lang import compiled_leaves as leaves
 from autogradlab.lang import compiled_numbers as numbers
-from autogradlab.lang.calls import call_method as call_tensor_method
 from autogradlab.lang.calls import require_data
 from autogradlab.lang.operators import _PY_NAMES, BINARY, COMPARE, UNARY, python_error
 from autogradlab.lang.safe_values import Namespace, SafeFunction
@@ -179,19 +178,19 @@ def _binary_run(interp: Interpreter, node: ast.expr, name: str, fn: Callable[...
     else through it. A name or constant operand is read inline (compiled_leaves.py)."""
     left_of, right_of = compile_expression(interp, left), compile_expression(interp, right)
     line, column = node.lineno, node.col_offset + 1
-    apply_binary = interp.apply_binary
     # two ints: apply_binary's second test, SizeGuard._clearly_small, answers True at once for an
     # operator that never makes a big int (`/`, `%`, `//`, comparisons)
     direct = _FLOAT_PAIRS if _PY_NAMES.get(name, name) in _PYTHON_SIZED_OPS else _FLOAT_PAIRS | {(int, int)}
     linear = _PY_NAMES.get(name, name) in _LINEAR_OPS
     power = _PY_NAMES.get(name, name) == "pow"
+    site = tensor_sites.binary_site(interp, name, fn, node)   # apply_binary, its tensor case planned
 
     def compute(a: Any, b: Any) -> Any:
         kinds = (type(a), type(b))
         if kinds in direct or (linear and kinds == _INT_PAIR and small_ints(interp, a, b)) \
                 or (power and kinds == _INT_PAIR and small_power(interp, a, b)):
             return fn(a, b)
-        return apply_binary(name, fn, a, b, node)
+        return site(a, b)
 
     operands = leaves.fused_operands(interp, left, right, left_of, right_of)
     if operands is not None:
@@ -208,7 +207,7 @@ def _binary_run(interp: Interpreter, node: ast.expr, name: str, fn: Callable[...
             if kinds in direct or (linear and kinds == _INT_PAIR and small_ints(interp, a, b)) \
                     or (power and kinds == _INT_PAIR and small_power(interp, a, b)):
                 return fn(a, b)
-            return apply_binary(name, fn, a, b, node)
+            return site(a, b)
         except ProgramError as err:
             raise err.at(line, column) from None
         except _CONTROL:
@@ -229,8 +228,11 @@ def _unaryop(interp: Interpreter, node: ast.UnaryOp) -> Run:
 def _attribute(interp: Interpreter, node: ast.Attribute) -> Run:
     base_of, attr = compile_expression(interp, node.value), node.attr
     read = attributes.read_attribute
+    tensor_property = tensor_sites.property_site(interp, attr)   # `w.grad`: read_attribute's answer
 
     def rest(base: Any) -> Any:
+        if tensor_property is not None and type(base) is torch.Tensor:
+            return tensor_property(base)
         return read(interp, base, attr, node)
     return leaves.leaf_first(interp, node, node.value, base_of, rest) \
         or _positioned(interp, node, lambda: read(interp, base_of(), attr, node))
@@ -247,6 +249,7 @@ def _call(interp: Interpreter, node: ast.Call) -> Run:
     if isinstance(func, ast.Attribute):
         base_of, attr = compile_expression(interp, func.value), func.attr
         spec = al.TENSOR_METHODS.get(attr)   # the call site's method, if its base is a tensor
+        method = tensor_sites.method_site(interp, attr, spec, node) if spec is not None else None
         module: list = [_NO_MODULE, None]   # (a Namespace, its member `attr`) of the last call
 
         def called(base: Any) -> Any:
@@ -254,7 +257,7 @@ def _call(interp: Interpreter, node: ast.Call) -> Run:
                 else [arg() for arg in args_of]
             kwargs = {key: value() for key, value in keywords_of} if keywords_of else {}
             if spec is not None and isinstance(base, torch.Tensor):
-                return call_tensor_method(interp, base, attr, spec, args, kwargs, node)
+                return method(base, args, kwargs)
             if base is module[0]:
                 member = module[1]
             elif type(base) is Namespace:   # attributes.call_method's branch for a module

@@ -109,6 +109,22 @@ def _python_error(exc: BaseException) -> ProgramError:
     return ProgramValueError(text)
 
 
+def other_result(interp: Interpreter, op: str, left: Any, right: Any, result: Any, node: ast.AST,
+                 inplace_of: str | None, tensors: bool) -> Any:
+    """The end of apply_binary for a result that is not a plain tensor (a sequence, a tuple of
+    tensors, a number), also for tensor_sites.binary_site."""
+    if isinstance(result, (str, list, tuple)):
+        interp.sizes.check_length(len(result), "the result")
+    if tensors and has_tensor(result):
+        in_place = inplace_of is not None and result is left
+        if not in_place:
+            elements = tensor_elements(result)
+            interp.sizes.check_elements(elements, op)   # fail closed after the call
+            interp.sizes.total_elements += elements
+        interp.record_op(inplace_of if in_place else op, [left, right], {}, result, node)
+    return result
+
+
 class OperatorsMixin:
     """apply_binary/apply_unary/compare for the Interpreter (and for builtins such as sum)."""
 
@@ -135,7 +151,7 @@ class OperatorsMixin:
             _check_operand(right, op)
         tensors = isinstance(left, torch.Tensor) or isinstance(right, torch.Tensor)
         if tensors:   # in-place too: `x @= y` falls back to an out-of-place matmul
-            self.sizes.predict(fn, [left, right], {}, op, creation=False)
+            self.sizes.predict(fn, [left, right], {}, op, creation=False, site=node)
             if inplace_of is not None:
                 notify_memory(self, "write", left)   # `x += y` writes x's memory
         else:
@@ -157,16 +173,7 @@ class OperatorsMixin:
                 self.sizes.total_elements += elements
                 self.record_op(op, [left, right], {}, result, node)
             return result
-        if isinstance(result, (str, list, tuple)):
-            self.sizes.check_length(len(result), "the result")
-        if tensors and has_tensor(result):
-            in_place = inplace_of is not None and result is left
-            if not in_place:
-                elements = tensor_elements(result)
-                self.sizes.check_elements(elements, op)   # fail closed after the call
-                self.sizes.total_elements += elements
-            self.record_op(inplace_of if in_place else op, [left, right], {}, result, node)
-        return result
+        return other_result(self, op, left, right, result, node, inplace_of, tensors)
 
     def apply_unary(self: Interpreter, op: str, fn: Callable[..., Any], value: Any,
                     node: ast.AST) -> Any:

@@ -15,7 +15,7 @@ from typing import Any
 import torch
 
 from autogradlab.errors import LimitExceeded
-from autogradlab.lang import live_memory, shapes
+from autogradlab.lang import live_memory, shapes, size_plans
 from autogradlab.lang.percent_format import check_percent_format
 from autogradlab.lang.text_weight import sequence_weight
 from autogradlab.limits import DEFAULT_LIMITS, Limits
@@ -180,6 +180,7 @@ class SizeGuard:
         self.total_sequence_items = 0
         self.printed_chars = 0   # print()'s text so far (builtins._print)
         self._predicted: dict[tuple, int] = {}   # cache_key -> elements the meta run gave
+        self._sites: dict[Any, size_plans.SitePlan] = {}   # call site -> its last fast_count answer
         self.warm_up_s = 0.0   # time spent loading the meta kernels during this run (not the program's)
 
     # -- tensors ---------------------------------------------------------------------------
@@ -210,19 +211,27 @@ class SizeGuard:
         self.total_elements += tensor_elements(result)
 
     def predict(self, fn: Callable[..., Any], args: list, kwargs: dict, what: str,
-                creation: bool) -> None:
+                creation: bool, site: Any = None) -> None:
         """Refuse a result above the limits, before it is allocated.
 
         Shape arithmetic first (shapes.fast_count), then this run's cache of earlier meta runs
         with the same key, then a run of fn on meta copies of its arguments. If the meta run fails
         (a data-dependent op such as boolean masking, or a user error the real call will report),
-        fall back to a bound: the product of the argument sizes."""
+        fall back to a bound: the product of the argument sizes. `site` (the call's AST node) keeps
+        fast_count's answer for the same shapes at the same place (size_plans.py)."""
+        if site is not None and not kwargs:
+            count = size_plans.planned_count(self._sites, site, fn, args)
+            if count is not None:
+                self.check_elements(count, what)
+                return
         values = list(args) + list(kwargs.values()) if kwargs else args
         for value in values:   # a nested list argument becomes a tensor inside the call
             if isinstance(value, (list, tuple)) and not isinstance(value, torch.Size):
                 self.check_nested(value, what)
         count = shapes.fast_count(fn, args, kwargs)
         if count is not None:
+            if site is not None and not kwargs:
+                size_plans.remember(self._sites, site, fn, args, count)
             self.check_elements(count, what)
             return
         key = shapes.cache_key(fn, args, kwargs, creation)

@@ -1,0 +1,152 @@
+"""Tensor operators and tensor method calls planned once per call site (issue 9).
+
+`w / w.norm()` in a loop reaches OperatorsMixin.apply_binary and calls.call_method thousands of
+times with the same kinds of values. Both are general: they sort out floats, ints, numpy values,
+wrappers and keyword arguments before they get to a tensor. A compiled node hands its tensor cases
+here instead, and the site keeps what cannot change between calls (the operator or the method, its
+allow-list spec and special-case lookups) and the last size answer (the shapes it saw and the
+element count shapes.fast_count gave for them). Every call still takes every check, in the same
+order and with the same messages as the general path: the size check before the op
+(SizeGuard.check_elements of the same count), the call with torch's error translated, the result's
+own size check, the element total and the op record. Any value the site does not know (a subclass
+of Tensor, a numpy value, a list, a keyword argument, a special method, a count fast_count cannot
+give) goes through the general path unchanged.
+"""
+
+from __future__ import annotations
+
+import ast
+import math
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+import torch
+
+from autogradlab.lang import allowlist as al
+from autogradlab.lang import calls, shapes
+from autogradlab.lang.allowlist import CallSpec
+from autogradlab.lang.operators import other_result
+from autogradlab.lang.sizes import check_empty_extent
+
+if TYPE_CHECKING:
+    from autogradlab.lang.interpreter import Interpreter
+
+_TENSOR = torch.Tensor
+_NUMBERS = frozenset({int, float, bool})
+_MISS = object()
+
+
+def binary_site(interp: Interpreter, name: str, fn: Callable[..., Any],
+                node: ast.AST) -> Callable[[Any, Any], Any]:
+    """apply_binary(name, fn, a, b, node) of one operator node, its tensor case planned: a tensor and
+    a tensor or a plain number (apply_binary's tensor branch, with the size answer remembered)."""
+    apply_binary = interp.apply_binary
+    sizes = interp.sizes
+    seen: list = [_MISS, _MISS, 0]   # the last (left key, right key) and its element count
+
+    def run(a: Any, b: Any) -> Any:
+        ta, tb = type(a), type(b)
+        if ta is _TENSOR:
+            left = a.shape
+            if tb is _TENSOR:
+                right = b.shape
+            elif tb in _NUMBERS:
+                right = tb
+            else:
+                return apply_binary(name, fn, a, b, node)
+        elif tb is _TENSOR and ta in _NUMBERS:
+            left, right = ta, b.shape
+        else:
+            return apply_binary(name, fn, a, b, node)
+        if left == seen[0] and right == seen[1]:
+            count = seen[2]
+        else:
+            count = shapes.fast_count(fn, [a, b], {})
+            if count is None:   # the meta device or its cache: predict's whole path
+                return apply_binary(name, fn, a, b, node)
+            seen[0], seen[1], seen[2] = left, right, count
+        sizes.check_elements(count, name)   # before the op, as predict does
+        try:
+            result = fn(a, b)
+        except Exception as exc:  # noqa: BLE001 - every torch failure becomes a ProgramError
+            raise calls.translate_torch_error(exc, name, [a, b]) from None
+        if type(result) is not _TENSOR:
+            return other_result(interp, name, a, b, result, node, None, True)
+        elements = math.prod(result.shape)
+        if not elements and result.dim() > 1:   # as tensor_elements: huge empty shapes are refused
+            check_empty_extent(result.shape)
+        sizes.check_elements(elements, name)   # fail closed after the call
+        sizes.total_elements += elements
+        interp.record_op(name, [a, b], {}, result, node)
+        return result
+    return run
+
+
+_PLAIN_ARGUMENTS = calls._PLAIN_ARGUMENTS
+
+
+def method_site(interp: Interpreter, attr: str, spec: CallSpec, node: ast.AST) -> Callable[..., Any]:
+    """calls.call_method(interp, tensor, attr, spec, args, kwargs, node) of one call site: without
+    keyword arguments, with plain arguments (numbers, tensors, strings, None, sizes, dtypes: data,
+    never a numpy wrapper) and a method that is no special case, call_method comes down to
+    calls.invoke with the method looked up once; everything else goes through call_method.
+
+    The size check of a call with no arguments (`x.sum()`, `w.norm()`, `p.grad.zero_()`) is
+    invoke's, made here with the last shape and count remembered (binary_site's plan): invoke
+    predicts for a "meta" method, and for a "same" one only when the tensor is empty
+    (calls._may_grow of one tensor)."""
+    method: list = [] if attr not in ("new_tensor", "type_as") else [None]   # [torch.Tensor's method]
+    sized = spec.kind != "tensor" and attr not in calls._PIECE_OPS and spec.size in ("meta", "same")
+    unsized = spec.kind != "tensor" and attr not in calls._PIECE_OPS and spec.size not in ("meta", "same")
+    sizes = interp.sizes
+    seen: list = [_MISS, 0]   # the last receiver shape and its element count
+
+    def run(tensor: Any, args: list, kwargs: dict) -> Any:
+        if kwargs:
+            return calls.call_method(interp, tensor, attr, spec, args, kwargs, node)
+        for value in args:
+            if type(value) not in _PLAIN_ARGUMENTS:
+                return calls.call_method(interp, tensor, attr, spec, args, kwargs, node)
+        if not method:
+            late = calls._late()
+            method.append(None if attr in late.SPECIAL_METHODS else getattr(torch.Tensor, attr))
+        fn = method[0]
+        if fn is None:   # a special case, new_tensor's data check, type_as's refusal
+            return calls.call_method(interp, tensor, attr, spec, args, kwargs, node)
+        if args or type(tensor) is not _TENSOR:
+            return calls.invoke(interp, attr, fn, spec, [tensor, *args], kwargs, node)
+        if unsized:
+            return calls.call_sized(interp, attr, fn, spec, [tensor], kwargs, node)
+        if not sized:   # a piece op (check_pieces) or a tensor-data method
+            return calls.invoke(interp, attr, fn, spec, [tensor], kwargs, node)
+        if spec.size == "same" and tensor.numel():   # one tensor, not empty: _may_grow says no
+            return calls.call_sized(interp, attr, fn, spec, [tensor], kwargs, node)
+        shape = tensor.shape
+        if shape == seen[0]:
+            count = seen[1]
+        else:
+            count = shapes.fast_count(fn, [tensor], {})
+            if count is None:   # the meta device or its cache: invoke's whole path
+                return calls.invoke(interp, attr, fn, spec, [tensor], kwargs, node)
+            seen[0], seen[1] = shape, count
+        sizes.check_elements(count, attr)   # before the call, as predict does
+        return calls.call_sized(interp, attr, fn, spec, [tensor], kwargs, node)
+    return run
+
+
+def property_site(interp: Interpreter, attr: str) -> Callable[[Any], Any] | None:
+    """attributes.read_attribute(interp, tensor, attr, node) for a tensor property that is neither
+    grad_fn (wrapped) nor an op (`.T`, `.mT`: sized and recorded), or None for other names."""
+    if attr not in al.TENSOR_PROPERTIES or attr == "grad_fn" or attr in al.TENSOR_OP_PROPERTIES:
+        return None
+    kind = "grad" if attr == "grad" else "share" if attr == "data" else None
+
+    def read(tensor: Any) -> Any:
+        try:
+            value = getattr(tensor, attr)
+        except Exception as exc:  # noqa: BLE001 - as attributes._torch_guarded
+            raise calls.translate_torch_error(exc, attr, [tensor]) from None
+        if kind is not None:   # backward writes .grad; .data has its own version
+            calls.notify_memory(interp, kind, tensor)
+        return value
+    return read

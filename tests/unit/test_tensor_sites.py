@@ -1,0 +1,250 @@
+"""Issue 9, session 9: tensor operators and tensor method calls planned per call site
+(lang/tensor_sites.py) and size answers remembered per call site (lang/size_plans.py) behave
+exactly like the general path.
+
+The differential harness of test_compiled_blocks.py, against a run with neither: the generic
+per-node walk (Interpreter.exec_block put back) with size_plans switched off, so every size check
+goes through shapes.fast_count / the meta device as before. The error (kind, message, line,
+column), the step count, the variables, the printed text and the op records must be equal. The
+cases hit each limit just below and just above through a planned call site, a site that first sees
+small and then huge shapes, and sites whose operands or receiver change type.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+
+import pytest
+import torch
+
+from autogradlab.lang import shapes, size_plans, tensor_sites
+from autogradlab.limits import Limits
+from tests.unit.test_compiled_blocks import generic, outcome  # noqa: F401
+from tests.unit.test_compiled_fused import _PastDeadline
+
+POWER = """import torch
+A = torch.randn(6, 6)
+A = A @ A.T / 6
+v = torch.ones(6)
+for k in range(30):
+    w = A @ v
+    v = w / w.norm()
+lam = v @ A @ v
+print(lam, v.sum(), (v * 2 - 1).abs().max())
+"""
+
+MIXED = """import torch
+import math
+x = torch.linspace(-1, 1, 8).reshape(-1, 1)
+W = (torch.randn(1, 4) * 0.5).requires_grad_()
+b = torch.zeros(4, requires_grad=True)
+best = torch.tensor(-1.0)
+for step in range(6):
+    h = torch.tanh(x @ W + b)
+    loss = ((h - x) ** 2).mean()
+    loss.backward()
+    with torch.no_grad():
+        W -= 0.1 * W.grad
+        W.grad.zero_()
+        b.grad.zero_()
+    best = torch.maximum(best, torch.tensor(math.sin(step)))
+    c = 2 * h.t() - step + h.detach().sum() / 3
+    d = (h > 0.1) + (1.5 <= h)
+print(loss.item(), best, c.shape, d.sum(), W)
+"""
+
+CASES = {
+    "power": (POWER, Limits()),
+    "mixed": (MIXED, Limits()),
+    # a site that first sees small and then huge shapes: 100, 400 (at the limit), then 900 elements
+    "growing_elements_at": ("import torch\nfor i in range(1, 3):\n"
+                            "    y = torch.ones(10 * i, 1) * torch.ones(1, 10 * i)\n",
+                            Limits(max_tensor_elements=400)),
+    "growing_elements_above": ("import torch\nfor i in range(1, 4):\n"
+                               "    y = torch.ones(10 * i, 1) * torch.ones(1, 10 * i)\n",
+                               Limits(max_tensor_elements=400)),
+    "growing_matmul_at": ("import torch\nfor i in range(1, 3):\n"
+                          "    y = torch.ones(10 * i, 2) @ torch.ones(2, 10 * i)\n",
+                          Limits(max_tensor_elements=400)),
+    "growing_matmul_above": ("import torch\nfor i in range(1, 4):\n"
+                             "    y = torch.ones(10 * i, 2) @ torch.ones(2, 10 * i)\n",
+                             Limits(max_tensor_elements=400)),
+    # a creation op's count depends on its arguments' values, not only on their types
+    "creation_values_at": ("import torch\nfor n in range(1, 5):\n    z = torch.zeros(n * 5, n * 5)\n",
+                           Limits(max_tensor_elements=400)),
+    "creation_values_above": ("import torch\nfor n in range(1, 6):\n    z = torch.zeros(n * 5, n * 5)\n",
+                              Limits(max_tensor_elements=400)),
+    # small and then huge (10**12 elements, 4 TB): refused before the op runs, never by its allocation
+    "huge_elementwise_above": ("import torch\nfor n in [10, 10, 10**6]:\n"
+                               "    y = torch.ones(n, 1) * torch.ones(1, n)\n", Limits()),
+    "huge_matmul_above": ("import torch\nfor n in [10, 10, 10**6]:\n"
+                          "    y = torch.ones(n, 1) @ torch.ones(1, n)\n", Limits()),
+    "huge_creation_above": ("import torch\nfor n in [10, 10, 10**6]:\n    y = torch.zeros(n, n)\n", Limits()),
+    "huge_method_above": ("import torch\nfor n in [10, 10, 10**6]:\n"
+                          "    y = torch.ones(n, 1).expand(n, n).mul(torch.ones(n))\n", Limits()),
+    "huge_zero_arg_method_above": ("import torch\nfor n in [10, 10, 10**6]:\n    y = torch.ones(n).diag()\n",
+                                   Limits()),
+    "method_growing_above": ("import torch\nfor i in range(1, 4):\n"
+                             "    y = torch.ones(10 * i).outer(torch.ones(10 * i))\n",
+                             Limits(max_tensor_elements=400)),
+    "method_same_view_above": ("import torch\nfor i in range(1, 4):\n"
+                               "    y = torch.ones(10 * i, 10 * i).t()\n", Limits(max_tensor_elements=400)),
+    "total_elements_at": ("import torch\nx = torch.ones(10)\nfor i in range(8):\n    y = x * 2\n",
+                          Limits(max_total_elements=90)),
+    "total_elements_above": ("import torch\nx = torch.ones(10)\nfor i in range(9):\n    y = x * 2\n",
+                             Limits(max_total_elements=90)),
+    # operands and receivers that change type at the same site
+    "operand_kinds": ("import torch\nimport numpy as np\nx = torch.ones(3)\n"
+                      "vals = [torch.ones(3), 2, 2.5, True, torch.tensor(3.0), np.float64(1.5)]\n"
+                      "for i in range(6):\n    y = x * vals[i]\n    z = vals[i] * x\n    print(y, z)\n",
+                      Limits()),
+    "operand_list_refused": ("import torch\nx = torch.ones(3)\nvals = [torch.ones(3), 2, [1, 2]]\n"
+                             "for i in range(3):\n    y = x * vals[i]\n", Limits()),
+    "receiver_tensor_then_list_refused": ("import torch\nvals = [torch.ones(3), [1, 2]]\n"
+                                          "for i in range(2):\n    y = vals[i].sum()\n", Limits()),
+    "receiver_tensor_then_number_refused": ("import torch\nvals = [torch.ones(3), 3.5]\n"
+                                            "for i in range(2):\n    y = vals[i].abs()\n", Limits()),
+    "receiver_tensor_then_sequence": ("import torch\nvals = [torch.ones(3), 'abc', [1, 2, 2]]\n"
+                                      "for i in range(3):\n    y = vals[i] * 2\n    print(vals[i].count(2) "
+                                      "if i == 2 else y)\n", Limits()),
+    "method_kwargs_and_plain": ("import torch\nx = torch.arange(12.0).reshape(3, 4)\nfor i in range(3):\n"
+                                "    print(x.sum(), x.sum(i % 2), x.sum(dim=1, keepdim=True), "
+                                "x.view(4, 3)[0])\n",
+                                Limits()),
+    "method_special_and_refused": ("import torch\nx = torch.ones(3)\nfor i in range(2):\n"
+                                   "    y = x.new_tensor([1.0, 2.0])\n    z = x.type_as(x)\n"
+                                   "    print(x.tolist(), y, z)\n    w = x.type_as(3)\n", Limits()),
+    "property_reads": ("import torch\nx = torch.ones(2, 3, requires_grad=True)\nfor i in range(3):\n"
+                       "    y = (x * i).sum()\n    y.backward()\n    print(x.grad, x.data, x.shape, x.ndim, "
+                       "x.dtype, x.requires_grad, x.is_leaf, x.T, y.grad_fn)\n", Limits()),
+    "property_grad_none_refused": ("import torch\nx = torch.ones(2, requires_grad=True)\n"
+                                   "for i in range(2):\n    g = x.grad\n    y = g * 2\n", Limits()),
+    "property_of_number_refused": ("import torch\nvals = [torch.ones(2), 3]\nfor i in range(2):\n"
+                                   "    s = vals[i].shape\n", Limits()),
+    "zero_arg_empty_tensors": ("import torch\nvals = [torch.ones(3, 2), torch.ones(0, 5), torch.ones(4)]\n"
+                               "for i in range(3):\n    print(vals[i].sum(), vals[i].abs(), vals[i].t(), "
+                               "vals[i].clone().zero_())\n", Limits()),
+    "zero_arg_growing_above": ("import torch\nfor n in [10, 20, 30]:\n    y = torch.ones(n, n).exp()\n",
+                               Limits(max_tensor_elements=400)),
+    "method_in_place_write": ("import torch\nx = torch.ones(3)\nfor i in range(3):\n    x.mul_(2)\n"
+                              "    x.add_(x)\nprint(x)\n", Limits()),
+    "shape_mismatch_refused": ("import torch\nA = torch.ones(3, 3)\nvs = [torch.ones(3), torch.ones(4)]\n"
+                               "for i in range(2):\n    w = A @ vs[i]\n", Limits()),
+    "broadcast_refused": ("import torch\nvs = [torch.ones(3), torch.ones(4)]\n"
+                          "for i in range(2):\n    w = torch.ones(3) + vs[i]\n", Limits()),
+    "matmul_number_refused": ("import torch\nA = torch.ones(3, 3)\nvs = [torch.ones(3), 2]\n"
+                              "for i in range(2):\n    w = A @ vs[i]\n", Limits()),
+}
+
+
+@pytest.fixture
+def unplanned(monkeypatch, generic):  # noqa: F811
+    """The general path: the generic per-node walk and no remembered size answers."""
+    def run_unplanned():
+        generic()
+        monkeypatch.setattr(size_plans, "planned_count", lambda *args: None)
+        monkeypatch.setattr(size_plans, "remember", lambda *args: None)
+    return run_unplanned
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_planned_sites_do_what_the_general_path_does(name, unplanned):
+    source, limits = CASES[name]
+    planned = outcome(source, limits)
+    unplanned()
+    assert outcome(source, limits) == planned
+    error, steps, *_ = planned
+    assert steps > 0
+    assert (error is not None) == name.endswith(("_above", "_refused")), (name, error)
+    if name.endswith("_above"):
+        assert error[0] == "limit" and "limit" in error[1], error
+    if name.startswith("huge_"):
+        assert "1,000,000,000,000 elements" in error[1], error
+
+
+@pytest.mark.parametrize("source", [POWER, MIXED], ids=["power", "mixed"])
+def test_values_equal_pytorch(source):
+    """PyTorch is the oracle: the same text run by Python (same seed) prints the same thing."""
+    torch.manual_seed(0)
+    generator = torch.Generator().manual_seed(0)
+    printed = io.StringIO()
+    real_randn = torch.randn
+    with contextlib.redirect_stdout(printed):
+        torch.randn = lambda *size: real_randn(*size, generator=generator)
+        try:
+            exec(compile(source, "oracle", "exec"), {})  # noqa: S102 - trusted test text
+        finally:
+            torch.randn = real_randn
+    error, _, _, text, _ = outcome(source, Limits())
+    assert error is None and text == printed.getvalue()
+
+
+def test_every_step_cut(unplanned):
+    """The budget runs out at every step of a short MIXED: the same node, message and count."""
+    source = MIXED.replace("range(6)", "range(2)")
+    _, steps, _, _, _ = outcome(source, Limits(timeout_s=600))
+    planned = [outcome(source, Limits(max_steps=cut, timeout_s=600)) for cut in range(1, steps + 1)]
+    unplanned()
+    walked = [outcome(source, Limits(max_steps=cut, timeout_s=600)) for cut in range(1, steps + 1)]
+    for cut, (mine, theirs) in enumerate(zip(planned, walked, strict=True), start=1):
+        assert mine == theirs, cut
+    assert planned[-1][0] is None and all(error[0] == "limit" for error, *_ in planned[:-1])
+
+
+@pytest.mark.parametrize("offset", range(0, 32, 3))
+def test_the_time_check_fires_at_the_same_node(offset, unplanned, monkeypatch):
+    from autogradlab.lang import interpreter
+
+    source = "pad = 0\n" * offset + POWER
+    monkeypatch.setattr(interpreter, "time", _PastDeadline())
+    planned = outcome(source, Limits())
+    monkeypatch.setattr(interpreter, "time", _PastDeadline())
+    unplanned()
+    assert outcome(source, Limits()) == planned
+    assert planned[0] is not None and planned[0][0] == "timeout" and planned[1] == 32, planned
+
+
+def test_the_planned_sites_are_the_ones_that_run(monkeypatch):
+    """POWER's operators and w.norm() go through the sites, and their size answers are reused."""
+    used: list[str] = []
+    for name in ("binary_site", "method_site"):
+        original = getattr(tensor_sites, name)
+
+        def made(*args, original=original, name=name):
+            site = original(*args)
+            return lambda *values: used.append(name) or site(*values)
+        monkeypatch.setattr(tensor_sites, name, made)
+    counted: list[int] = []
+    original_count = shapes.fast_count
+    monkeypatch.setattr(shapes, "fast_count", lambda *args: counted.append(1) or original_count(*args))
+    error, *_ = outcome(POWER, Limits())
+    assert error is None and used.count("binary_site") >= 60 and used.count("method_site") >= 30, used
+    assert len(counted) < 20   # 90 sized ops in the loop: each site worked its count out once
+
+
+def test_a_plan_answers_only_for_its_function_and_shapes():
+    plans: dict = {}
+    site, a, b = object(), torch.ones(2, 3), torch.ones(3)
+    size_plans.remember(plans, site, torch.add, [a, b], 6)
+    assert size_plans.planned_count(plans, site, torch.add, [a, b]) == 6
+    assert size_plans.planned_count(plans, site, torch.add, [torch.zeros(2, 3), torch.zeros(3)]) == 6
+    assert size_plans.planned_count(plans, site, torch.add, [a, torch.ones(1, 3)]) is None
+    assert size_plans.planned_count(plans, site, torch.mul, [a, b]) is None
+    assert size_plans.planned_count(plans, object(), torch.add, [a, b]) is None
+    assert size_plans.planned_count(plans, site, torch.add, [a, [1.0, 2.0, 3.0]]) is None
+    size_plans.remember(plans, site, torch.add, [a, 2.0], 6)   # elementwise: a number's type only
+    assert size_plans.planned_count(plans, site, torch.add, [a, 7.5]) == 6
+    assert size_plans.planned_count(plans, site, torch.add, [a, 7]) is None
+    size_plans.remember(plans, site, torch.zeros, [2, 3], 6)   # creation: the values too
+    assert size_plans.planned_count(plans, site, torch.zeros, [2, 3]) == 6
+    assert size_plans.planned_count(plans, site, torch.zeros, [3, 3]) is None
+    assert size_plans.planned_count(plans, site, torch.zeros, [2, 3.0]) is None
+
+
+def test_no_plan_for_keywords_or_other_arguments():
+    plans: dict = {}
+    site = object()
+    size_plans.remember(plans, site, torch.cat, [[torch.ones(2), torch.ones(2)]], 4)
+    size_plans.remember(plans, site, torch.ones, [torch.Size([2, 2])], 4)
+    assert plans == {}

@@ -36,6 +36,7 @@ SKIM_WINDOWS = 1                                 # the passes left must run this
 SKIM_MARGIN_OPS = RECORD_WINDOW // 5             # ... plus this many (a pass may run fewer ops than
                                                  # the fewest seen so far: the body can branch)
 SKIM_MIN_BACKWARDS = KEPT_BACKWARDS + 2          # backward calls the passes left must run
+_TENSOR = torch.Tensor
 _PLAIN = frozenset({int, float, bool, type(None), slice, type(Ellipsis), str, torch.dtype, torch.Size})
 
 
@@ -151,16 +152,23 @@ class SkimHooks:
     def _skim_op(self, op: str, args: Any, kwargs: Any, result: Any, line: int) -> bool:
         """Count the op as Recorder.on_op records it (on_op checked max_ops already): the same
         numbers, the same keys in the trace's tables, an entry in the window without a record.
-        False (nothing done) when it is not of the common shape: on_op records it in full."""
-        plain = _PLAIN
-        for group in (args, kwargs.values()) if kwargs else (args,):
-            for arg in group:
-                kind = type(arg)
-                if kind in plain or kind is tuple or kind is list or isinstance(arg, torch.Tensor):
-                    continue   # a tuple or list: numbered below only if all tensors (as on_op does)
+        False when it is not of the common shape: on_op then records it in full (the inputs
+        numbered here were numbered in on_op's order, so on_op gives them the same numbers)."""
+        ids, tensor_id, tensor = self._ids, self.tensor_id, _TENSOR
+        for arg in ((*args, *kwargs.values()) if kwargs else args):
+            kind = type(arg)
+            if kind is tensor or isinstance(arg, tensor):
+                if id(arg) not in ids:
+                    tensor_id(arg)
+            elif kind is tuple or kind is list:   # numbered only if all tensors, as on_op does
+                tensors = _tensors_in(arg)
+                if tensors and len(tensors) == len(arg):
+                    for t in tensors:
+                        tensor_id(t)
+            elif kind not in _PLAIN:
                 return False   # NumPy memory, a container of another kind: recorded in full
-        if type(result) is torch.Tensor or isinstance(result, torch.Tensor):
-            out_tensors = [result]
+        if type(result) is tensor or isinstance(result, tensor):
+            out_tensors: Any = (result,)
         else:
             out_tensors = _tensors_in(result)
             if not out_tensors:
@@ -170,17 +178,6 @@ class SkimHooks:
         for t in out_tensors:   # a new leaf: its record may outlive the window (pinned, trace.py)
             if t.grad_fn is None and t.requires_grad and id(t) not in created_by:
                 return False
-        ids, tensor_id = self._ids, self.tensor_id
-        for group in (args, kwargs.values()) if kwargs else (args,):
-            for arg in group:
-                if isinstance(arg, torch.Tensor):
-                    if id(arg) not in ids:
-                        tensor_id(arg)
-                elif type(arg) is tuple or type(arg) is list:
-                    tensors = _tensors_in(arg)
-                    if tensors and len(tensors) == len(arg):
-                        for t in tensors:
-                            tensor_id(t)
         index = trace.total
         created: list[int] | None = None
         origin_keys: list[int] | None = None

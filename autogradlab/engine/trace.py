@@ -235,7 +235,7 @@ class OpTrace:
         holds its place (so every record leaves the window when it would have), its elements and
         the keys it set in `created_by` / `origins` (removed when it leaves, as add's are)."""
         entries = self._entries
-        entries.append([(self.total,), None, None, (), created, origin_keys, _GHOST, False, held])
+        entries.append(((self.total,), None, None, (), created, origin_keys, _GHOST, False, held))
         self._ghosts += 1
         self.total += 1
         summary = self.summary

@@ -4,19 +4,21 @@ The trace keeps the last RECORD_WINDOW ops in full (trace.py) and the gradients 
 KEPT_BACKWARDS backward calls (grads.py): in `for t in range(2000)` the records and gradient hooks
 of the first ~1,970 passes were built and thrown away. A loop that surely runs to its end tells the
 hooks before each pass how many passes are left (lang/loop_skim.py). A pass is skimmed when it is
-not the loop's first and the passes left still run enough ops (at the fewest ops a pass has run so
-far) to fill the window twice over; its backward calls are skimmed too when the passes left still
-run more than KEPT_BACKWARDS backward calls (at the fewest a pass has run, and at least one).
+not the loop's first and the passes left still run more ops than the window holds (at the fewest
+ops a pass has run so far, with a margin); its backward calls are skimmed too when the passes left
+still run more than KEPT_BACKWARDS backward calls (at the fewest a pass has run, at least one).
 
-A skimmed op keeps every count the run's limits and totals use (trace.total and summary, the
-alive-results limit max_ops, the tensors' numbers, last_line) and skips what only the window
-shows (argument texts, value capture, the window entry); an op of an uncommon shape (a made leaf,
-a NumPy argument, an argument of another kind) is recorded in full. A skimmed backward keeps the
-memory bookkeeping (held outputs on a .grad are copied before it writes) and the backward list,
-and skips the gradient hooks. Loops inside a skimmed pass (and in the functions it calls) follow
+A skimmed op keeps everything but the record: trace.total and summary, the alive-results limit
+max_ops, the tensors' numbers, last_line, and an entry in the window without a record (a "ghost":
+its place, elements and keys in `created_by` / `origins`), so every record and key leaves the
+window exactly when it would have and the last passes' records come out the same. It skips the
+argument texts, the value capture and the record. An op of an uncommon shape (a new leaf, a NumPy
+argument, an argument of another kind) is recorded in full. A skimmed backward keeps the memory
+bookkeeping (held outputs on a .grad are copied before it writes) and the backward list, and puts
+no gradient hooks on the graph. Loops inside a skimmed pass (and in the functions it calls) follow
 the loop that decided; a loop that starts while nothing is skimmed decides for itself. The Steps
-page's hooks and a Jacobian's do not take loop news (no on_loop), and a run that called
-jacobian() skims no more.
+page's hooks and a Jacobian's take no loop news (no on_loop), and a run that called jacobian()
+skims no more. tests/unit/test_skim.py compares every report with skimming on and off.
 """
 
 from __future__ import annotations

@@ -152,8 +152,21 @@ for i in range(800):
 print(s, u)
 """
 
-STRESS = {"nested": NESTED, "function": FUNCTION, "retain_graph": RETAIN, "no_grad_updates": NO_GRAD,
-          "tensor_and_tuple_loops": ROWS, "numpy": NUMPY}
+INNER = """import torch
+x = torch.tensor([0.2, 0.4], requires_grad=True)
+out = []
+for k in range(3):
+    y = x * (k + 1)
+    for j in range(700):
+        y = y * 0.999 + x
+    z = (y * y).sum()
+    z.backward()
+    out.append(z.item())
+print(out, x.grad)
+"""
+
+STRESS = {"inner_loop_decides": INNER, "nested": NESTED, "function": FUNCTION, "retain_graph": RETAIN,
+          "no_grad_updates": NO_GRAD, "tensor_and_tuple_loops": ROWS, "numpy": NUMPY}
 
 
 @pytest.mark.parametrize("name", sorted(STRESS))
@@ -267,3 +280,26 @@ def test_the_skim_note_is_in_the_catalogue_in_both_languages(monkeypatch):
     assert key == "notes.skimmed_backward" and params["line"] == "8"
     assert messages.text("en", key, **params) == note
     assert messages.text("zh", key, **params) != note
+
+
+@pytest.mark.parametrize(("body", "runs_to_end"), [
+    ("    y = y + 1\n", True),
+    ("    for j in range(3):\n        if j:\n            break\n", True),   # the inner loop's break
+    ("    for j in range(3):\n        pass\n    else:\n        break\n", False),   # the else is ours
+    ("    if i > 3:\n        break\n", False),
+    ("    def f(v):\n        return v\n", True),                             # a nested def's return
+    ("    while True:\n        break\n", True),
+])
+def test_only_loops_that_surely_run_to_their_end_are_told(body, runs_to_end):
+    import ast
+
+    import torch
+
+    from autogradlab.lang.hooks import NullHooks
+    from autogradlab.lang.loop_skim import runs_to_end as told
+
+    source = "y = 0\nfor i in range(10):\n" + body   # (for/else is refused by the checker; the
+    for tree, expected in ((ast.parse(source), runs_to_end),   # walk does not rely on that)
+                           (ast.parse(source + "try:\n    y = 1\nexcept ValueError:\n    pass\n"), False)):
+        interp = Interpreter(tree, source, limits=Limits(), generator=torch.Generator(), hooks=NullHooks())
+        assert told(interp, tree.body[1]) is expected   # with a try: an error caught outside ends it

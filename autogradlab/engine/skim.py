@@ -169,20 +169,43 @@ class SkimHooks:
                         tensor_id(t)
             elif kind not in _PLAIN:
                 return False   # NumPy memory, a container of another kind: recorded in full
-        if type(result) is tensor or isinstance(result, tensor):
-            out_tensors: Any = (result,)
-        else:
-            out_tensors = _tensors_in(result)
-            if not out_tensors:
-                return False
         trace = self.trace
         created_by, origins = trace.created_by, trace.origins
-        for t in out_tensors:   # a new leaf: its record may outlive the window (pinned, trace.py)
+        index = trace.total
+        if type(result) is tensor or isinstance(result, tensor):   # one output (most ops), inlined
+            fn = result.grad_fn
+            key = id(result)
+            if fn is None and result.requires_grad and key not in created_by:
+                return False   # a new leaf: its record may outlive the window (pinned, trace.py)
+            entry = ids.get(key)
+            if entry is None:
+                tensor_id(result)
+                entry = ids[key]
+                if entry[1] is not None:
+                    entry[2] = True
+                    self.alive_results += 1
+            elif not entry[2] and entry[1] is not None:
+                entry[2] = True
+                self.alive_results += 1
+            created = None
+            if key not in created_by:
+                created_by[key] = index
+                created = [key]
+            origin_keys = None
+            if fn is not None and id(fn) not in origins:
+                origins[id(fn)] = (index, 0, fn, entry[1])
+                origin_keys = [id(fn)]
+            trace.skim(op, line, result.numel(), created, origin_keys)
+            self._unnamed_outputs = set()
+            self.skimmed_ops += 1
+            return True
+        out_tensors = _tensors_in(result)
+        if not out_tensors:
+            return False
+        for t in out_tensors:
             if t.grad_fn is None and t.requires_grad and id(t) not in created_by:
                 return False
-        index = trace.total
-        created: list[int] | None = None
-        origin_keys: list[int] | None = None
+        created = origin_keys = None
         held = 0
         position = 0
         for t in out_tensors:

@@ -45,7 +45,7 @@ _PLAIN = frozenset({int, float, bool, type(None), slice, type(Ellipsis), str, to
 class _Loop:
     """What is known of one loop node over all its runs."""
 
-    __slots__ = ("node", "min_ops", "min_backwards", "skimmed_ops", "skimmed_backwards")
+    __slots__ = ("node", "min_ops", "min_backwards", "skimmed_ops", "skimmed_backwards", "cut")
 
     def __init__(self, node: ast.AST) -> None:
         self.node = node
@@ -53,16 +53,17 @@ class _Loop:
         self.min_backwards: int | None = None
         self.skimmed_ops = 0
         self.skimmed_backwards = 0
+        self.cut = False          # a run of it that skimmed stopped before its last pass (an error)
 
 
 class _Run:
     """One run of a loop (a loop in a function called twice runs twice)."""
 
     __slots__ = ("loop", "saved", "governs", "passes", "ops_at", "backwards_at", "skimmed_at",
-                 "skimmed_backwards_at")
+                 "skimmed_backwards_at", "left")
 
     def __init__(self, loop: _Loop, saved: tuple[bool, bool], governs: bool) -> None:
-        self.loop, self.saved, self.governs, self.passes = loop, saved, governs, 0
+        self.loop, self.saved, self.governs, self.passes, self.left = loop, saved, governs, 0, 0
         self.ops_at = self.backwards_at = self.skimmed_at = self.skimmed_backwards_at = 0
 
 
@@ -100,6 +101,7 @@ class SkimHooks:
         if run.passes:
             self._close_pass(run)
         run.passes += 1
+        run.left = left
         if not run.governs or not self.skim_enabled:
             return
         loop = run.loop
@@ -115,6 +117,8 @@ class SkimHooks:
             run = runs.pop()
             if run.passes:
                 self._close_pass(run)
+                if run.left and run.governs and run.loop.skimmed_ops:   # stopped before its last pass
+                    run.loop.cut = True
             if run.loop.node is node:
                 break
         if self.skim_enabled:
@@ -145,7 +149,8 @@ class SkimHooks:
         for loop in sorted(self._loops.values(), key=lambda loop: getattr(loop.node, "lineno", 0)):
             if loop.skimmed_ops:
                 line = getattr(loop.node, "lineno", 0)
-                key = "notes.skimmed_backward" if loop.skimmed_backwards else "notes.skimmed"
+                key = ("notes.skimmed_cut" if loop.cut else
+                       "notes.skimmed_backward" if loop.skimmed_backwards else "notes.skimmed")
                 notes.append(messages.text("en", key, count=f"{loop.skimmed_ops:,}", line=line,
                                            backwards=f"{loop.skimmed_backwards:,}"))
         return notes

@@ -49,6 +49,9 @@ EN = {
     "notes.skimmed_backward": "the loop on line {line}: {count} tensor operations and {backwards} backward() "
                               "calls of its middle passes were counted but not recorded (the op list and the "
                               "gradients come from its last passes)",
+    "notes.skimmed_cut": "the loop on line {line}: {count} tensor operations and {backwards} backward() "
+                         "calls of its middle passes were counted but not recorded, and the run stopped "
+                         "inside the loop before its last passes were recorded",
     "notes.output_not_tensor": "output '{name}' is not a tensor variable of this program; showing the "
                                "default output instead",
     "notes.repaired": "statements were run together on one line; Autograd Lab put them on separate lines "
@@ -170,6 +173,8 @@ ZH = {
                      "最后几轮）",
     "notes.skimmed_backward": "第 {line} 行的循环：中间各轮的 {count} 次张量运算和 {backwards} 次 backward() "
                               "调用只计数，没有记录（运算列表和梯度来自最后几轮）",
+    "notes.skimmed_cut": "第 {line} 行的循环：中间各轮的 {count} 次张量运算和 {backwards} 次 backward() "
+                         "调用只计数，没有记录；程序在循环中途停止，最后几轮没有被记录",
     "notes.output_not_tensor": "输出 '{name}' 不是本程序的张量变量；改为显示默认输出",
     "notes.repaired": "有几条语句写在了同一行；Autograd Lab 把它们分到不同的行（加了 {added} 个换行）"
                       "后运行：\n{code}",

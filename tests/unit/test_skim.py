@@ -211,6 +211,10 @@ def test_an_index_error_inside_a_skimmed_pass_keeps_error_text_and_values(monkey
     # the graph has the same nodes and edges; ops whose records were skimmed show no record
     assert [n.id for n in on.graph.nodes] == [n.id for n in off.graph.nodes]
     assert on.graph.edges == off.graph.edges
+    # ... and the note does not say the last passes were recorded: the run stopped before them
+    from autogradlab.note_keys import REPORT, recognise
+    assert recognise(skim_notes(on)[0], REPORT)[0] == "notes.skimmed_cut"
+    assert [key for key, _ in map(lambda n: recognise(n, REPORT), skim_notes(on))] == ["notes.skimmed_cut"]
 
 
 @pytest.mark.parametrize("count", [1499, 1500])

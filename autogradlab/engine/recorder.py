@@ -20,6 +20,7 @@ from typing import Any
 import numpy as np
 import torch
 
+from autogradlab.engine import skim as skim_module
 from autogradlab.engine.displays import DISPLAY_TOTAL_WEIGHT, DisplayHooks
 from autogradlab.engine.grads import GradientRecorder
 from autogradlab.engine.graph import OpOrigin, gc_paused, read_saved
@@ -31,6 +32,7 @@ from autogradlab.engine.op_text import (  # noqa: F401 - _constant_text is impor
     _tensors_in,
     receiver_text,
 )
+from autogradlab.engine.skim import SkimHooks
 from autogradlab.engine.trace import OpTrace
 from autogradlab.errors import LimitExceeded
 from autogradlab.limits import DEFAULT_LIMITS, Limits
@@ -43,10 +45,10 @@ def _position(node: ast.AST) -> tuple[int, int]:
     return getattr(node, "lineno", 0) or 0, (getattr(node, "col_offset", 0) or 0) + 1
 
 
-class Recorder(MemoryHooks, DisplayHooks):
+class Recorder(MemoryHooks, DisplayHooks, SkimHooks):
     """Implements ProgramHooks for one run."""
 
-    def __init__(self, source: str, limits: Limits = DEFAULT_LIMITS) -> None:
+    def __init__(self, source: str, limits: Limits = DEFAULT_LIMITS, skim: bool | None = None) -> None:
         self.lines = source.splitlines()
         self.limits = limits
         self._max_ops = limits.max_ops
@@ -82,6 +84,7 @@ class Recorder(MemoryHooks, DisplayHooks):
         self.jacobians: list = []                 # JacobianRecord per jacobian() call (jacobian_call.py)
         self._grad_owners: dict[int, Any] = {}    # memory_hooks.py
         self._forget_bound = self._forget           # made once: every new tensor's weak reference calls it
+        self._init_skim(skim_module.SKIM if skim is None else skim)   # skim.py: long loops' middle passes
 
     # ---- identities and names ---------------------------------------------------------------
 
@@ -175,6 +178,8 @@ class Recorder(MemoryHooks, DisplayHooks):
                 f"(limit max_ops = {self.limits.max_ops:,})", line=line, column=column,
                 hint="keep fewer tensors in lists, or let a loop's results go (a loop that rebinds "
                      "its variables is fine)")
+        if self.skimming and self._skim_op(op, args, kwargs, result, line):
+            return   # a middle pass of a long loop: counted and numbered, not recorded (skim.py)
         inputs: list[str] = []
         input_ids: list[int | None] = []
         ids, names, local = self._ids, self._names, self._local
@@ -302,6 +307,12 @@ class Recorder(MemoryHooks, DisplayHooks):
         self._before_grad_writes()
         self.last_backward_text = self._receiver_text(node)
         self._pending_backward = (roots[0], gradient is not None)
+        self.backwards_run += 1
+        if self.skim_backward:   # a middle pass of a long loop: no gradient hooks (skim.py)
+            self.skimmed_backwards += 1
+            if self.grads._current is not None:   # as grads.begin would: the previous one raised
+                self.grads.abort()
+            return
         with gc_paused():
             store = self._saved
             for fn in self.grads.begin(roots, gradient):   # new Nodes, never AccumulateGrad ones
@@ -332,6 +343,7 @@ class Recorder(MemoryHooks, DisplayHooks):
     def on_jacobian(self, interp: Any, func: Any, args: list, kwargs: dict, node: ast.AST) -> Any:
         from autogradlab.engine.jacobian_call import run_jacobian
 
+        self.stop_skimming()   # its record is built from the run's recorded ops
         return run_jacobian(self, interp, func, args, kwargs, node)
 
     def on_print(self, text: str) -> None:

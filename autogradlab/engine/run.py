@@ -181,6 +181,7 @@ def _run_program(source: str, *, seed: int, output: str | None, limits: Limits, 
     trace_note = recorder.trace.note()
     if trace_note:
         notes.append(trace_note)
+    notes.extend(recorder.skim_notes())
 
     # Describe the run. Each part is built on its own, so a failure (or running out of memory)
     # while building one keeps every other part, and run_program still returns a Report.

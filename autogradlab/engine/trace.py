@@ -57,9 +57,10 @@ class _Output:
 
     Small outputs are copied (a later in-place change must not alter the record); a 0-dim one as
     its Python number (`item()` is exact for every dtype and costs a fifth of a clone, and a loop
-    of scalar ops makes most of them). A larger one is held as it is with its version counter:
-    copying and summarising millions of elements for every op of a loop would cost more than the
-    op; if an in-place op changed it before the report asks, the record says so instead of
+    of scalar ops makes most of them). A larger one is held as it is (a detached alias, so the
+    window never keeps the program's tensor object alive) with its version counter: copying and
+    summarising millions of elements for every op of a loop would cost more than the op; if an
+    in-place op changed it before the report asks, the record says so instead of
     showing the later values."""
 
     __slots__ = ("tensor_id", "copy", "version", "requires_grad", "grad_fn", "done", "elements", "scalar",
@@ -73,10 +74,10 @@ class _Output:
         self.scalar: tuple | None = None
         self.version: int | None = None
         self.key: int | None = None   # storage key while held lazily (see OpTrace.before_write)
-        if tensor.layout is not _STRIDED:
-            self.elements = tensor.numel()
-            self.copy: torch.Tensor | None = tensor
-            self.version = tensor._version
+        if tensor.layout is not _STRIDED:   # (detach(): the same memory and version counter, but
+            self.elements = tensor.numel()     # not the program's tensor object, which the window
+            self.copy: torch.Tensor | None = tensor.detach()   # must not keep alive: max_ops counts
+            self.version = tensor._version     # the results alive, skimmed or not: skim.py)
         elif not tensor.dim() and tensor.dtype in _ITEM_DTYPES:
             self.elements = 1
             self.copy = tensor            # only until the number is taken, below
@@ -85,7 +86,7 @@ class _Output:
         else:
             self.elements = elements = tensor.numel()
             if elements > CLONE_MAX_ELEMENTS:
-                self.copy = tensor
+                self.copy = tensor.detach()
                 self.version = tensor._version
                 return
             storage = tensor.untyped_storage()
@@ -144,6 +145,9 @@ _FIELDS, _FUNCTION, _VAR, _OUTPUTS, _CREATED, _ORIGIN_KEYS, _FINAL, _PIN, _HELD 
 # WINDOW_ELEMENTS; pin: kept past the window (a made leaf, see OpTrace.add)
 
 
+_GHOST = object()   # _FINAL of a skimmed op's entry (skim.py): it holds its keys and elements, no record
+
+
 def _materialize(entry: list) -> OpRecord:
     final = entry[_FINAL]
     if final is None:
@@ -162,6 +166,7 @@ class OpTrace:
         self._pinned: list[list] = []      # made leaves the graph draws (their line), oldest first
         self._pinned_at: dict[int, list] = {}
         self._elements = 0
+        self._ghosts = 0                   # skimmed ops' entries in the window (see skim)
         self._lazy: dict[int, list[_Output]] = {}   # storage key -> outputs held without a copy
         self._shared: set[int] = set()     # storage keys NumPy (or .data) also writes: copy at once
         # The recorder's tables of what points at an op in the window (Recorder._created_by,
@@ -172,7 +177,12 @@ class OpTrace:
     @property
     def dropped(self) -> int:
         """Ops that ran but are no longer in the window."""
-        return self.total - len(self._entries) - len(self._pinned)
+        return self.total - self.kept - len(self._pinned)
+
+    @property
+    def kept(self) -> int:
+        """Op records in the window (a skimmed op's entry is no record)."""
+        return len(self._entries) - self._ghosts
 
     def add(self, fields: tuple, in_function: str | None, tensors: list[torch.Tensor],
             tensor_ids: list[int], fns: list[Any], created: list[int] | None = None,
@@ -219,8 +229,27 @@ class OpTrace:
             while len(entries) > self.window or (self._elements > WINDOW_ELEMENTS and len(entries) > 1):
                 self._drop(entries.popleft())
 
+    def skim(self, op: str, line: int, held: int, created: list[int] | None,
+             origin_keys: list[int] | None) -> None:
+        """A skimmed op (skim.py): counted, and in the window as an entry without a record that
+        holds its place (so every record leaves the window when it would have), its elements and
+        the keys it set in `created_by` / `origins` (removed when it leaves, as add's are)."""
+        entries = self._entries
+        entries.append(((self.total,), None, None, (), created, origin_keys, _GHOST, False, held))
+        self._ghosts += 1
+        self.total += 1
+        summary = self.summary
+        where = (op, line)
+        summary[where] = summary.get(where, 0) + 1
+        self._elements += held
+        if len(entries) > self.window or self._elements > WINDOW_ELEMENTS:
+            while len(entries) > self.window or (self._elements > WINDOW_ELEMENTS and len(entries) > 1):
+                self._drop(entries.popleft())
+
     def _drop(self, entry: list) -> None:
         self._elements -= entry[_HELD]
+        if entry[_FINAL] is _GHOST:
+            self._ghosts -= 1
         if entry[_PIN] and len(self._pinned) < PINNED_MAX:
             self._pinned.append(entry)
             self._pinned_at[entry[_FIELDS][0]] = entry
@@ -279,11 +308,11 @@ class OpTrace:
 
     def get(self, index: int) -> OpRecord | None:
         entry = self._entry(index)
-        return _materialize(entry) if entry is not None else None
+        return _materialize(entry) if entry is not None and entry[_FINAL] is not _GHOST else None
 
     def output(self, index: int, position: int) -> TensorSnapshot | None:
         entry = self._entry(index)
-        return entry[_OUTPUTS][position].snapshot() if entry is not None else None
+        return entry[_OUTPUTS][position].snapshot() if entry is not None and entry[_OUTPUTS] else None
 
     def name_last(self, var: str) -> None:
         """The last op's result was assigned to `var`."""
@@ -292,7 +321,8 @@ class OpTrace:
         entry[_FINAL] = None
 
     def records(self) -> list[OpRecord]:
-        return [_materialize(entry) for entry in self._pinned + list(self._entries)]
+        return [_materialize(entry) for entry in self._pinned + list(self._entries)
+                if entry[_FINAL] is not _GHOST]
 
     def note(self) -> str | None:
         """What the report says when ops left the window."""
@@ -302,7 +332,7 @@ class OpTrace:
                             for (op, line), count in self.summary.most_common(3))
         pinned = f" and the {len(self._pinned)} that made leaf tensors" if self._pinned else ""
         return (f"the program ran {self.total:,} tensor operations; the op list keeps the last "
-                f"{len(self._entries):,} of them{pinned} (most run: {busiest})")
+                f"{self.kept:,} of them{pinned} (most run: {busiest})")
 
 
 def _storage_key(tensor: Any) -> int | None:

@@ -25,6 +25,7 @@ from autogradlab.lang.compiled_expressions import (
 )
 from autogradlab.lang.compiled_targets import augmented_target, binder
 from autogradlab.lang.iteration import loop_iterable
+from autogradlab.lang.loop_skim import known_length, loop_hooks
 from autogradlab.lang.operators import BINARY, python_error
 from autogradlab.lang.safe_values import is_data
 from autogradlab.lang.statements import BreakLoop, ContinueLoop, ReturnValue
@@ -173,19 +174,29 @@ def for_statement(interp: Interpreter, node: ast.For) -> Run:
         limit = interp.limits.max_loop_iterations
         if name is not None and type(iterable) is range:
             return _range_loop(interp, name, node, iterable, limit, body, orelse)
-        for item in interp.iterate(iterable, iter_node):
-            interp._iterations += 1   # charge_loop_iterations inline; it raises the limit's error
-            if interp._iterations > limit:
-                interp._iterations -= 1
-                interp.charge_loop_iterations(1, "a for loop")
-            bind(item)
-            try:   # one pass of the body; `break` ends the loop, `continue` just the pass
-                for statement in body:
-                    statement()
-            except BreakLoop:
-                return
-            except ContinueLoop:
-                pass
+        items = interp.iterate(iterable, iter_node)
+        told = loop_hooks(interp, node, known_length(iterable))
+        on_loop, left = (told.on_loop, known_length(iterable)) if told is not None else (None, 0)
+        try:
+            for item in items:
+                interp._iterations += 1   # charge_loop_iterations inline; it raises the limit's error
+                if interp._iterations > limit:
+                    interp._iterations -= 1
+                    interp.charge_loop_iterations(1, "a for loop")
+                if on_loop is not None:
+                    left -= 1
+                    on_loop(node, left)
+                bind(item)
+                try:   # one pass of the body; `break` ends the loop, `continue` just the pass
+                    for statement in body:
+                        statement()
+                except BreakLoop:
+                    return
+                except ContinueLoop:
+                    pass
+        finally:
+            if told is not None:
+                told.on_loop_end(node)
         for statement in orelse:
             statement()
     return work
@@ -198,23 +209,32 @@ def _range_loop(interp: Interpreter, name: str, node: ast.For, numbers: range, l
     scope = interp.scope
     values, in_function, on_assign = scope.vars, scope.function_name, interp.hooks.on_assign
     unlisted = scope.parent is None   # the binder's _assigned entry, made at the first binding
-    for item in numbers:   # interp.iterate(range) is iter(range)
-        interp._iterations += 1
-        if interp._iterations > limit:
-            interp._iterations -= 1
-            interp.charge_loop_iterations(1, "a for loop")
-        values[name] = item
-        if unlisted:
-            interp._assigned.setdefault(name, None)
-            unlisted = False
-        on_assign(name, item, node, in_function)
-        try:
-            for statement in body:
-                statement()
-        except BreakLoop:
-            return
-        except ContinueLoop:
-            pass
+    told = loop_hooks(interp, node, known_length(numbers))
+    on_loop, left = (told.on_loop, len(numbers)) if told is not None else (None, 0)
+    try:
+        for item in numbers:   # interp.iterate(range) is iter(range)
+            interp._iterations += 1
+            if interp._iterations > limit:
+                interp._iterations -= 1
+                interp.charge_loop_iterations(1, "a for loop")
+            if on_loop is not None:
+                left -= 1
+                on_loop(node, left)
+            values[name] = item
+            if unlisted:
+                interp._assigned.setdefault(name, None)
+                unlisted = False
+            on_assign(name, item, node, in_function)
+            try:
+                for statement in body:
+                    statement()
+            except BreakLoop:
+                return
+            except ContinueLoop:
+                pass
+    finally:
+        if told is not None:
+            told.on_loop_end(node)
     for statement in orelse:
         statement()
 

@@ -36,6 +36,15 @@ class ProgramHooks(Protocol):
     def on_display(self, value: Any, node: ast.AST) -> None:
         """A bare expression statement at top level produced a value that is not None."""
 
+    def on_loop_start(self, node: ast.AST) -> None:
+        """A `for` loop that surely runs all its passes (lang/loop_skim.py) starts."""
+
+    def on_loop(self, node: ast.AST, left: int) -> None:
+        """Before each pass of that loop: `left` passes come after this one."""
+
+    def on_loop_end(self, node: ast.AST) -> None:
+        """That loop is over (it ran to its end, or an error or limit stopped it)."""
+
 
 class NullHooks:
     def on_op(self, op, args, kwargs, result, node, in_function):  # noqa: D102
@@ -54,4 +63,13 @@ class NullHooks:
         pass
 
     def on_display(self, value, node):  # noqa: D102
+        pass
+
+    def on_loop_start(self, node):  # noqa: D102
+        pass
+
+    def on_loop(self, node, left):  # noqa: D102
+        pass
+
+    def on_loop_end(self, node):  # noqa: D102
         pass

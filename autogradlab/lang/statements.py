@@ -16,6 +16,7 @@ from autogradlab.lang.checker import grad_mode_of
 from autogradlab.lang.exceptions import run_try
 from autogradlab.lang.grad_decorators import body_under_grad_mode, is_grad_mode_decorated
 from autogradlab.lang.iteration import loop_iterable
+from autogradlab.lang.loop_skim import known_length, loop_hooks
 from autogradlab.lang.namespaces import resolve_import
 from autogradlab.lang.operators import BINARY
 from autogradlab.lang.safe_values import Namespace, is_data
@@ -132,11 +133,21 @@ class StatementsMixin:
 
     def _for(self: Interpreter, node: ast.For) -> None:
         iterable = loop_iterable(self.eval(node.iter))
-        for item in self.iterate(iterable, node.iter):
-            self.charge_loop_iterations(1, "a for loop")
-            self.assign(node.target, item, node)
-            if not self._loop_body(node.body):
-                return
+        items = self.iterate(iterable, node.iter)
+        told = loop_hooks(self, node, known_length(iterable))
+        left = known_length(iterable) if told is not None else 0
+        try:
+            for item in items:
+                self.charge_loop_iterations(1, "a for loop")
+                if told is not None:
+                    left -= 1
+                    told.on_loop(node, left)
+                self.assign(node.target, item, node)
+                if not self._loop_body(node.body):
+                    return
+        finally:
+            if told is not None:
+                told.on_loop_end(node)
         self.exec_block(node.orelse)
 
     def _break(self, node: ast.Break) -> None:

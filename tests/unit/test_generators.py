@@ -329,7 +329,8 @@ def test_an_endless_generator_in_a_for_loop_meets_the_step_limit():
 
 
 def test_time_limit_inside_a_generator_is_not_catchable():
-    limits = dataclasses.replace(DEFAULT_LIMITS, timeout_s=1.0)
+    # budgets out of reach, so the time limit (not the step or loop budget) is what stops it
+    limits = dataclasses.replace(DEFAULT_LIMITS, timeout_s=1.0, max_steps=10**9, max_loop_iterations=10**9)
     source = ("def slow():\n    while True:\n        yield 1\n"
               "n = 0\ntry:\n    for v in slow():\n        n += v\nexcept Exception:\n    print('caught')\n")
     error = refused(source, limits)

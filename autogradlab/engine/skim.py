@@ -1,0 +1,246 @@
+"""Skimming the middle of a long loop (issue 9): count its passes' ops instead of recording them.
+
+The trace keeps the last RECORD_WINDOW ops in full (trace.py) and the gradients of the last
+KEPT_BACKWARDS backward calls (grads.py): in `for t in range(2000)` the records and gradient hooks
+of the first ~1,970 passes were built and thrown away. A loop that surely runs to its end tells the
+hooks before each pass how many passes are left (lang/loop_skim.py). A pass is skimmed when it is
+not the loop's first and the passes left still run more ops than the window holds (at the fewest
+ops a pass has run so far, with a margin); its backward calls are skimmed too when the passes left
+still run more than KEPT_BACKWARDS backward calls (at the fewest a pass has run, at least one).
+
+A skimmed op keeps everything but the record: trace.total and summary, the alive-results limit
+max_ops, the tensors' numbers, last_line, and an entry in the window without a record (a "ghost":
+its place, elements and keys in `created_by` / `origins`), so every record and key leaves the
+window exactly when it would have and the last passes' records come out the same. It skips the
+argument texts, the value capture and the record. An op of an uncommon shape (a new leaf, a NumPy
+argument, an argument of another kind) is recorded in full. A skimmed backward keeps the memory
+bookkeeping (held outputs on a .grad are copied before it writes) and the backward list, and puts
+no gradient hooks on the graph. Loops inside a skimmed pass (and in the functions it calls) follow
+the loop that decided; a loop that starts while nothing is skimmed decides for itself. The Steps
+page's hooks and a Jacobian's take no loop news (no on_loop), and a run that called jacobian()
+skims no more. tests/unit/test_skim.py compares every report with skimming on and off.
+"""
+
+from __future__ import annotations
+
+import ast
+from typing import Any
+
+import torch
+
+from autogradlab import messages
+from autogradlab.engine.grads import KEPT_BACKWARDS
+from autogradlab.engine.op_text import _tensors_in
+from autogradlab.engine.trace import RECORD_WINDOW
+
+SKIM = True                                      # tests compare reports with it off
+SKIM_WINDOWS = 1                                 # the passes left must run this many windows of ops
+SKIM_MARGIN_OPS = RECORD_WINDOW // 5             # ... plus this many (a pass may run fewer ops than
+                                                 # the fewest seen so far: the body can branch)
+SKIM_MIN_BACKWARDS = KEPT_BACKWARDS + 2          # backward calls the passes left must run
+_TENSOR = torch.Tensor
+_PLAIN = frozenset({int, float, bool, type(None), slice, type(Ellipsis), str, torch.dtype, torch.Size})
+
+
+class _Loop:
+    """What is known of one loop node over all its runs."""
+
+    __slots__ = ("node", "min_ops", "min_backwards", "skimmed_ops", "skimmed_backwards", "cut")
+
+    def __init__(self, node: ast.AST) -> None:
+        self.node = node
+        self.min_ops: int | None = None
+        self.min_backwards: int | None = None
+        self.skimmed_ops = 0
+        self.skimmed_backwards = 0
+        self.cut = False          # a run of it that skimmed stopped before its last pass (an error)
+
+
+class _Run:
+    """One run of a loop (a loop in a function called twice runs twice)."""
+
+    __slots__ = ("loop", "saved", "governs", "passes", "ops_at", "backwards_at", "skimmed_at",
+                 "skimmed_backwards_at", "left")
+
+    def __init__(self, loop: _Loop, saved: tuple[bool, bool], governs: bool) -> None:
+        self.loop, self.saved, self.governs, self.passes, self.left = loop, saved, governs, 0, 0
+        self.ops_at = self.backwards_at = self.skimmed_at = self.skimmed_backwards_at = 0
+
+
+class SkimHooks:
+    """Mixed into Recorder: on_loop_start / on_loop / on_loop_end and the skimmed op path."""
+
+    trace: Any
+    grads: Any
+
+    def _init_skim(self, enabled: bool) -> None:
+        self.skim_enabled = enabled
+        self.skimming = False            # this pass's ops are counted, not recorded
+        self.skim_backward = False       # ... and its backward calls hook no graph
+        self.skimmed_ops = 0
+        self.skimmed_backwards = 0
+        self.backwards_run = 0           # every backward call begun (skimmed or not)
+        self._loops: dict[int, _Loop] = {}
+        self._runs: list[_Run] = []
+
+    def stop_skimming(self) -> None:
+        """From now on nothing is skimmed (a jacobian() call: its record is built from the run)."""
+        self.skim_enabled = self.skimming = self.skim_backward = False
+
+    # ---- loop news (lang/loop_skim.py) ---------------------------------------------------------
+    def on_loop_start(self, node: ast.AST) -> None:
+        loop = self._loops.get(id(node))
+        if loop is None or loop.node is not node:
+            loop = self._loops[id(node)] = _Loop(node)
+        run = _Run(loop, (self.skimming, self.skim_backward), not self.skimming)
+        self._close_pass(run)
+        self._runs.append(run)
+
+    def on_loop(self, node: ast.AST, left: int) -> None:
+        run = self._runs[-1]
+        if run.passes:
+            self._close_pass(run)
+        run.passes += 1
+        run.left = left
+        if not run.governs or not self.skim_enabled:
+            return
+        loop = run.loop
+        min_ops = loop.min_ops
+        self.skimming = skim = (min_ops is not None
+                                and left * min_ops >= SKIM_WINDOWS * self.trace.window + SKIM_MARGIN_OPS)
+        few = loop.min_backwards
+        self.skim_backward = skim and bool(few) and left * few >= SKIM_MIN_BACKWARDS
+
+    def on_loop_end(self, node: ast.AST) -> None:
+        runs = self._runs
+        while runs:
+            run = runs.pop()
+            if run.passes:
+                self._close_pass(run)
+                if run.left and run.governs and run.loop.skimmed_ops:   # stopped before its last pass
+                    run.loop.cut = True
+            if run.loop.node is node:
+                break
+        if self.skim_enabled:
+            self.skimming, self.skim_backward = run.saved
+        else:
+            self.skimming = self.skim_backward = False
+
+    def _close_pass(self, run: _Run) -> None:
+        """The pass that just ended: its ops and backward calls (the fewest so far), and what the
+        deciding loop skimmed in it; then the counts at the start of the next pass."""
+        loop, total, backwards = run.loop, self.trace.total, self.backwards_run
+        if run.passes:
+            ops = total - run.ops_at
+            if loop.min_ops is None or ops < loop.min_ops:
+                loop.min_ops = ops
+            calls = backwards - run.backwards_at
+            if loop.min_backwards is None or calls < loop.min_backwards:
+                loop.min_backwards = calls
+            if run.governs:
+                loop.skimmed_ops += self.skimmed_ops - run.skimmed_at
+                loop.skimmed_backwards += self.skimmed_backwards - run.skimmed_backwards_at
+        run.ops_at, run.backwards_at = total, backwards
+        run.skimmed_at, run.skimmed_backwards_at = self.skimmed_ops, self.skimmed_backwards
+
+    def skim_notes(self) -> list[str]:
+        """What the report says about skimmed loops (en; note_keys.py finds the key)."""
+        notes = []
+        for loop in sorted(self._loops.values(), key=lambda loop: getattr(loop.node, "lineno", 0)):
+            if loop.skimmed_ops:
+                line = getattr(loop.node, "lineno", 0)
+                key = ("notes.skimmed_cut" if loop.cut else
+                       "notes.skimmed_backward" if loop.skimmed_backwards else "notes.skimmed")
+                notes.append(messages.text("en", key, count=f"{loop.skimmed_ops:,}", line=line,
+                                           backwards=f"{loop.skimmed_backwards:,}"))
+        return notes
+
+    # ---- a skimmed op ---------------------------------------------------------------------------
+    def _skim_op(self, op: str, args: Any, kwargs: Any, result: Any, line: int) -> bool:
+        """Count the op as Recorder.on_op records it (on_op checked max_ops already): the same
+        numbers, the same keys in the trace's tables, an entry in the window without a record.
+        False when it is not of the common shape: on_op then records it in full (the inputs
+        numbered here were numbered in on_op's order, so on_op gives them the same numbers)."""
+        ids, tensor_id, tensor = self._ids, self.tensor_id, _TENSOR
+        for arg in ((*args, *kwargs.values()) if kwargs else args):
+            kind = type(arg)
+            if kind is tensor or isinstance(arg, tensor):
+                if id(arg) not in ids:
+                    tensor_id(arg)
+            elif kind is tuple or kind is list:   # numbered only if all tensors, as on_op does
+                tensors = _tensors_in(arg)
+                if tensors and len(tensors) == len(arg):
+                    for t in tensors:
+                        tensor_id(t)
+            elif kind not in _PLAIN:
+                return False   # NumPy memory, a container of another kind: recorded in full
+        trace = self.trace
+        created_by, origins = trace.created_by, trace.origins
+        index = trace.total
+        if type(result) is tensor or isinstance(result, tensor):   # one output (most ops), inlined
+            fn = result.grad_fn
+            key = id(result)
+            if fn is None and result.requires_grad and key not in created_by:
+                return False   # a new leaf: its record may outlive the window (pinned, trace.py)
+            entry = ids.get(key)
+            if entry is None:
+                tensor_id(result)
+                entry = ids[key]
+                if entry[1] is not None:
+                    entry[2] = True
+                    self.alive_results += 1
+            elif not entry[2] and entry[1] is not None:
+                entry[2] = True
+                self.alive_results += 1
+            created = None
+            if key not in created_by:
+                created_by[key] = index
+                created = [key]
+            origin_keys = None
+            if fn is not None and id(fn) not in origins:
+                origins[id(fn)] = (index, 0, fn, entry[1])
+                origin_keys = [id(fn)]
+            trace.skim(op, line, result.numel(), created, origin_keys)
+            self._unnamed_outputs = set()
+            self.skimmed_ops += 1
+            return True
+        out_tensors = _tensors_in(result)
+        if not out_tensors:
+            return False
+        for t in out_tensors:
+            if t.grad_fn is None and t.requires_grad and id(t) not in created_by:
+                return False
+        created = origin_keys = None
+        held = 0
+        position = 0
+        for t in out_tensors:
+            key = id(t)
+            entry = ids.get(key)
+            if entry is None:
+                tensor_id(t)
+                entry = ids[key]
+                if entry[1] is not None:
+                    entry[2] = True
+                    self.alive_results += 1
+            elif not entry[2] and entry[1] is not None:
+                entry[2] = True
+                self.alive_results += 1
+            if key not in created_by:
+                created_by[key] = index
+                if created is None:
+                    created = [key]
+                else:
+                    created.append(key)
+            fn = t.grad_fn
+            if fn is not None and id(fn) not in origins:
+                origins[id(fn)] = (index, position, fn, entry[1])
+                if origin_keys is None:
+                    origin_keys = [id(fn)]
+                else:
+                    origin_keys.append(id(fn))
+            held += t.numel()
+            position += 1
+        trace.skim(op, line, held, created, origin_keys)
+        self._unnamed_outputs = set()
+        self.skimmed_ops += 1
+        return True

@@ -1,0 +1,84 @@
+"""Telling the hooks how many iterations a loop still has (issue 9: skimming long loops).
+
+The engine keeps only the last ops of a run and the gradients of its last backward calls; in a loop
+of 2,000 iterations it built the records of the first ~1,970 and threw them away. A loop that knows
+how many passes it has left says so before each pass (ProgramHooks.on_loop), so the engine can
+count the middle passes instead of recording them. Only a loop that surely runs to its end may say
+so: its body has no `break` (outside a nested loop), no `return` or `yield`, and the program has
+no `try` (an error caught outside would end the loop early). Decided once per loop node.
+"""
+
+from __future__ import annotations
+
+import ast
+from typing import TYPE_CHECKING, Any
+
+import torch
+
+if TYPE_CHECKING:
+    from autogradlab.lang.interpreter import Interpreter
+
+_NESTED_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
+_LOOPS = (ast.For, ast.AsyncFor, ast.While)
+_LEAVES = (ast.Return, ast.Yield, ast.YieldFrom, ast.Await)
+
+
+def _leaves_early(statements: list[ast.AST], in_inner_loop: bool) -> bool:
+    """Whether a `break` of this loop, a `return` or a `yield` can run in `statements`."""
+    stack = [(statement, in_inner_loop) for statement in statements]
+    while stack:
+        node, inner = stack.pop()
+        if isinstance(node, _NESTED_SCOPES):
+            continue   # a def in the body: its own return/break do not end this loop
+        if isinstance(node, _LEAVES) or (isinstance(node, ast.Break) and not inner):
+            return True
+        nested = inner or isinstance(node, _LOOPS)
+        if isinstance(node, _LOOPS):   # the inner loop's else runs in this loop: its break is ours
+            stack.extend((child, inner) for child in node.orelse)
+            stack.extend((child, True) for child in node.body)
+            stack.append((node.iter if isinstance(node, (ast.For, ast.AsyncFor)) else node.test, inner))
+            continue
+        stack.extend((child, nested) for child in ast.iter_child_nodes(node))
+    return False
+
+
+def runs_to_end(interp: Interpreter, node: ast.For) -> bool:
+    """Whether this loop, once started, runs every pass unless the run itself stops (cached)."""
+    cache = interp.__dict__.setdefault("_loop_ends", {})
+    found = cache.get(id(node))
+    if found is not None and found[0] is node:
+        return found[1]
+    has_try = cache.get("try")
+    if has_try is None:
+        has_try = cache["try"] = any(isinstance(n, (ast.Try, getattr(ast, "TryStar", ast.Try)))
+                                     for n in ast.walk(interp.tree))
+    answer = not has_try and not _leaves_early(node.body, False)
+    cache[id(node)] = (node, answer)
+    return answer
+
+
+def loop_hooks(interp: Interpreter, node: ast.For, count: int | None) -> Any:
+    """The hooks to tell about this loop's passes (on_loop_start(node) already called), or None
+    when the count is unknown, the hooks do not take it (the Steps page's, a Jacobian's) or the
+    loop may end early. The caller calls on_loop(node, passes left after this one) before each
+    pass and on_loop_end(node) when the loop is over (normally or not)."""
+    if count is None:
+        return None
+    hooks = interp.hooks
+    if getattr(hooks, "on_loop", None) is None or not runs_to_end(interp, node):
+        return None
+    hooks.on_loop_start(node)
+    return hooks
+
+
+def known_length(value: Any) -> int | None:
+    """How many passes `for _ in value` makes, when nothing the body does can change it."""
+    kind = type(value)
+    try:
+        if kind is range or kind is tuple or kind is str or kind is torch.Size:
+            return len(value)
+        if isinstance(value, torch.Tensor) and value.dim() > 0:
+            return int(value.shape[0])
+    except (OverflowError, TypeError):
+        return None
+    return None

@@ -18,6 +18,7 @@ from __future__ import annotations
 import gc
 from collections import deque
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 import torch
@@ -80,8 +81,8 @@ class GradientRecorder:
         new_fns: list[Any] = []
         current = self._current
         reached, owner, hooked = current.reached, self._owner, self._hooked
-        leaf_types = _LEAF_TYPES
-        node_hook = self._node_hook
+        leaf_of = _LEAF_OF_TYPE
+        hook = _pre_hook
         for tensor in roots:
             root = tensor.grad_fn
             if root is None:
@@ -97,12 +98,15 @@ class GradientRecorder:
                 fn = pop()
                 key = id(fn)
                 owner[key] = current
-                if type(fn) in leaf_types or _is_leaf_type(fn):
+                leaf = leaf_of.get(type(fn))
+                if leaf is None:
+                    leaf = leaf_of[type(fn)] = is_leaf_node(fn)
+                if leaf:
                     self._hook_leaf(fn.variable)
                     continue   # an AccumulateGrad Node has no inputs
                 if key not in hooked:
                     token = hooked[key] = object()
-                    fn.register_prehook(node_hook(key, token))
+                    fn.register_prehook(partial(hook, self, key, token))
                     new_fns.append(fn)
                 for child, _ in fn.next_functions:
                     if child is not None and id(child) not in reached:
@@ -153,33 +157,6 @@ class GradientRecorder:
             copy = grad.requires_grad or (shared is not None and _shares(grad, shared))
             current.capture[key] = grad.detach().clone() if copy else grad
 
-    def _node_hook(self, key: int, token: object):
-        # No copy here (issue 9: a clone per Node per backward was a third of a loop's backward
-        # cost). The gradient a Node receives is a fresh tensor of the backward pass; the one
-        # place PyTorch reuses such a tensor is AccumulateGrad stealing it as a leaf's .grad (which
-        # the program may then change in place), and it steals only a tensor nobody else holds:
-        # the reference kept here makes it copy instead (test_engine_grads checks the values).
-        # The exception: the program's own `gradient` tensor of y.backward(g) reaches the root
-        # Node as it is (and Nodes behind it that pass a gradient through, or view it): a
-        # gradient sharing its storage is copied, or `g += 1` later would change what is shown.
-        # (The token is a plain object: a hook naming itself would be a reference cycle per Node,
-        # left to the cyclic collector.)
-        hooked = self._hooked
-
-        def pre_hook(grad_outputs: tuple[torch.Tensor | None, ...]) -> None:
-            current = self._current
-            if current is None or hooked.get(key) is not token:
-                return
-            for grad in grad_outputs:
-                if grad is not None:
-                    # the same tensor object (a detach() would not count as a holder), unless it
-                    # is part of a graph (create_graph=True): then a copy, so no graph is kept
-                    shared = current.shared
-                    copy = grad.requires_grad or (shared is not None and _shares(grad, shared))
-                    current.capture[key] = grad.detach().clone() if copy else grad
-                    return
-        return pre_hook
-
     def _hook_leaf(self, leaf: torch.Tensor) -> None:
         key = id(leaf)
         self._reach(key, leaf)
@@ -194,14 +171,35 @@ class GradientRecorder:
 
 
 
-_LEAF_TYPES: set[type] = set()   # the class of AccumulateGrad Nodes, once seen
+def _pre_hook(recorder: GradientRecorder, key: int, token: object,
+              grad_outputs: tuple[torch.Tensor | None, ...]) -> None:
+    """The pre-hook of one Node (`key`, registered with `token`), bound by functools.partial: made
+    for every new Node of every backward, a partial costs less than a closure made by a method.
+
+    No copy here (issue 9: a clone per Node per backward was a third of a loop's backward
+    cost). The gradient a Node receives is a fresh tensor of the backward pass; the one
+    place PyTorch reuses such a tensor is AccumulateGrad stealing it as a leaf's .grad (which
+    the program may then change in place), and it steals only a tensor nobody else holds:
+    the reference kept here makes it copy instead (test_engine_grads checks the values).
+    The exception: the program's own `gradient` tensor of y.backward(g) reaches the root
+    Node as it is (and Nodes behind it that pass a gradient through, or view it): a
+    gradient sharing its storage is copied, or `g += 1` later would change what is shown.
+    (The token is a plain object: a hook naming itself would be a reference cycle per Node,
+    left to the cyclic collector.)"""
+    current = recorder._current
+    if current is None or recorder._hooked.get(key) is not token:
+        return
+    for grad in grad_outputs:
+        if grad is not None:
+            # the same tensor object (a detach() would not count as a holder), unless it
+            # is part of a graph (create_graph=True): then a copy, so no graph is kept
+            shared = current.shared
+            copy = grad.requires_grad or (shared is not None and _shares(grad, shared))
+            current.capture[key] = grad.detach().clone() if copy else grad
+            return
 
 
-def _is_leaf_type(fn: Any) -> bool:
-    if is_leaf_node(fn):
-        _LEAF_TYPES.add(type(fn))
-        return True
-    return False
+_LEAF_OF_TYPE: dict[type, bool] = {}   # Node class -> is it AccumulateGrad (read once per class)
 
 
 def _storages(gradient: Any) -> frozenset[int] | None:

@@ -12,12 +12,13 @@ from __future__ import annotations
 import gc
 import operator
 import re
-from collections.abc import Container, Iterable, Iterator, Mapping
+from collections.abc import Container, Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any, NamedTuple, Protocol
 
 import torch
 
+from autogradlab.engine.fast_records import graph_node
 from autogradlab.engine.values import dtype_name, snapshot
 from autogradlab.report import Graph, GraphNode, OpRecord, TensorSnapshot
 
@@ -71,23 +72,43 @@ def walk_functions(root: Any, known: Container[int] = ()) -> list[Any]:
     Nodes whose id is in `known` are neither returned nor entered: a Node's inputs never change,
     so everything behind a known node is known too.
     """
+    return walk_graph(root, known)[0]
+
+
+class Walk(NamedTuple):
+    """walk_functions' order, with each Node's function_inputs alongside (inputs[i] are order[i]'s):
+    the report reads the graph once and hands this to everything that draws it (issue 9: a
+    2,000-node loop graph was walked three times and its `next_functions` read four times)."""
+
+    order: list[Any]
+    inputs: list[list[Any]]
+
+
+def walk_graph(root: Any, known: Container[int] = ()) -> Walk:
+    """walk_functions, keeping what it read of every Node's inputs."""
     if root is None or id(root) in known:
-        return []
+        return Walk([], [])
     visited = {id(root)}
     order: list[Any] = []
-    stack: list[tuple[Any, Iterable[Any]]] = [(root, iter(function_inputs(root)))]
+    inputs_of: list[list[Any]] = []
+    first = function_inputs(root)
+    stack: list[tuple[Any, list[Any], Iterator[Any]]] = [(root, first, iter(first))]
+    push, pop = stack.append, stack.pop
     with gc_paused():
         while stack:
-            fn, inputs = stack[-1]
-            for child in inputs:
-                if id(child) not in visited and id(child) not in known:
-                    visited.add(id(child))
-                    stack.append((child, iter(function_inputs(child))))
+            fn, inputs, pending = stack[-1]
+            for child in pending:
+                key = id(child)
+                if key not in visited and key not in known:
+                    visited.add(key)
+                    child_inputs = [u for u, _ in getattr(child, "next_functions", ()) if u is not None]
+                    push((child, child_inputs, iter(child_inputs)))
                     break
             else:
-                stack.pop()
+                pop()
                 order.append(fn)
-    return order
+                inputs_of.append(inputs)
+    return Walk(order, inputs_of)
 
 
 _SAVED_ATTRS: dict[type, tuple[str, ...]] = {}
@@ -188,63 +209,89 @@ class _Builder:
         self.nodes: list[GraphNode] = []
         self.edges: list[tuple[str, str]] = []
         self.ids: dict[int, str] = {}
+        # id(tensor) -> (tensor, its snapshot): a tensor met twice (a gradient passed on unchanged
+        # by an add to both inputs, a tensor saved by several Nodes) is read once; the tensor is
+        # held so that its id is not reused while the graph is built.
+        self._values: dict[int, tuple[torch.Tensor, TensorSnapshot]] = {}
+        self._grads: dict[int, tuple[torch.Tensor, TensorSnapshot]] = {}
 
     def _new_id(self) -> str:
         return f"n{len(self.nodes)}"
 
+    def _value(self, tensor: torch.Tensor) -> TensorSnapshot:
+        known = self._values.get(id(tensor))
+        if known is None:
+            known = self._values[id(tensor)] = (tensor, snapshot(tensor, self.ctx.tensor_id(tensor)))
+        return known[1]
+
     def _grad(self, key: int) -> TensorSnapshot | None:
         g = self.grads.get(key)
-        return snapshot(g, GRAD_SNAPSHOT_ID) if g is not None else None
+        if g is None:
+            return None
+        known = self._grads.get(id(g))
+        if known is None:
+            known = self._grads[id(g)] = (g, snapshot(g, GRAD_SNAPSHOT_ID))
+        return known[1]
 
     def add_leaf(self, tensor: torch.Tensor) -> str:
         node_id = self._new_id()
         created = self.ctx.creation_op(tensor)
-        self.nodes.append(GraphNode(
+        self.nodes.append(graph_node(
             id=node_id, kind="leaf", label=self.ctx.leaf_label(tensor), var=self.ctx.name_of(tensor),
             grad_fn="AccumulateGrad", shape=tuple(tensor.shape), dtype=dtype_name(tensor.dtype),
-            value=snapshot(tensor, self.ctx.tensor_id(tensor)), grad=self._grad(id(tensor)),
+            value=self._value(tensor), grad=self._grad(id(tensor)),
             line=created.line if created else None, source=created.source if created else None,
             op_index=created.index if created else None))
         return node_id
 
-    def add_saved(self, fn: Any) -> list[str]:
+    def add_saved(self, fn: Any, saved: list[tuple[str, torch.Tensor]] | None = None) -> list[str]:
+        """`saved`: ctx.saved_of(fn), when the caller read it already."""
         ids = []
-        for attr, tensor in self.ctx.saved_of(fn):
-            node_id = self._new_id()
+        nodes = self.nodes
+        for attr, tensor in self.ctx.saved_of(fn) if saved is None else saved:
+            node_id = f"n{len(nodes)}"
             key = id(tensor) if tensor.grad_fn is None else id(tensor.grad_fn)
-            self.nodes.append(GraphNode(
+            nodes.append(graph_node(
                 id=node_id, kind="saved", label=attr.removeprefix(SAVED_PREFIX),
                 shape=tuple(tensor.shape), dtype=dtype_name(tensor.dtype),
-                value=snapshot(tensor, self.ctx.tensor_id(tensor)),
+                value=self._value(tensor),
                 grad=self._grad(key) if tensor.requires_grad else None, saved_name=attr))
             ids.append(node_id)
         return ids
 
-    def add_op(self, fn: Any) -> str:
-        saved_ids = self.add_saved(fn)
-        node_id = self._new_id()
-        origin = self.ctx.origin_of(fn)
-        record = origin.record if origin else None
-        op = record.op if record else op_name_from_class(fn)
-        value = origin.output if origin else None
-        self.nodes.append(GraphNode(
-            id=node_id, kind="op", label=op, var=self.ctx.name_of(origin.tensor) if origin else None,
-            op=op, grad_fn=type(fn).__name__, shape=value.shape if value else None,
-            dtype=value.dtype if value else None, value=value, grad=self._grad(id(fn)),
-            line=record.line if record else None, source=record.source if record else None,
-            op_index=record.index if record else None))
-        for child in function_inputs(fn):
-            self.edges.append((self.ids[id(child)], node_id))
-        self.edges.extend((saved_id, node_id) for saved_id in saved_ids)
+    def add_op(self, fn: Any, inputs: list[Any] | None = None) -> str:
+        """`inputs`: function_inputs(fn), when the walk read them already."""
+        ctx = self.ctx
+        saved = ctx.saved_of(fn)
+        saved_ids = self.add_saved(fn, saved) if saved else ()
+        nodes = self.nodes
+        node_id = f"n{len(nodes)}"
+        origin = ctx.origin_of(fn)
+        if origin is None:   # an op the program did not run itself, or one the trace let go
+            op = op_name_from_class(fn)
+            nodes.append(graph_node(id=node_id, kind="op", label=op, op=op, grad_fn=type(fn).__name__,
+                                    grad=self._grad(id(fn))))
+        else:
+            record, value = origin.record, origin.output
+            nodes.append(graph_node(
+                id=node_id, kind="op", label=record.op, var=ctx.name_of(origin.tensor), op=record.op,
+                grad_fn=type(fn).__name__, shape=value.shape if value else None,
+                dtype=value.dtype if value else None, value=value, grad=self._grad(id(fn)),
+                line=record.line, source=record.source, op_index=record.index))
+        ids, edges = self.ids, self.edges
+        for child in function_inputs(fn) if inputs is None else inputs:
+            edges.append((ids[id(child)], node_id))
+        for saved_id in saved_ids:
+            edges.append((saved_id, node_id))
         return node_id
 
     def add_output(self, tensor: torch.Tensor, var: str | None, label: str | None, source_id: str | None,
                    grad_key: int) -> str:
         node_id = self._new_id()
-        self.nodes.append(GraphNode(
+        self.nodes.append(graph_node(
             id=node_id, kind="output", label=label or var or "output", var=var,
             shape=tuple(tensor.shape), dtype=dtype_name(tensor.dtype),
-            value=snapshot(tensor, self.ctx.tensor_id(tensor)), grad=self._grad(grad_key)))
+            value=self._value(tensor), grad=self._grad(grad_key)))
         if source_id is not None:
             self.edges.append((source_id, node_id))
         return node_id
@@ -252,26 +299,30 @@ class _Builder:
 
 def build_graph(output: torch.Tensor, *, output_var: str | None, ctx: GraphContext,
                 grads: Mapping[int, torch.Tensor] | None = None, backward_done: bool = False,
-                output_label: str | None = None) -> Graph:
+                output_label: str | None = None, walked: Walk | None = None) -> Graph:
     """The graph that leads to `output`, with forward values and (after backward) gradients.
 
     `grads` maps id(Node) (or id(leaf tensor)) to d(backwarded tensor)/d(that node's value);
-    `output_label` names an output no variable holds (`y.sum()`).
+    `output_label` names an output no variable holds (`y.sum()`); `walked`: walk_graph of
+    output.grad_fn, when the caller has it.
     """
     with gc_paused():
-        return _build(output, output_var, output_label or output_var, _Builder(ctx, grads), backward_done)
+        return _build(output, output_var, output_label or output_var, _Builder(ctx, grads), backward_done,
+                      walked)
 
 
 def _build(output: torch.Tensor, output_var: str | None, output_label: str | None, builder: _Builder,
-           backward_done: bool) -> Graph:
+           backward_done: bool, walked: Walk | None = None) -> Graph:
     root = output.grad_fn
     source_id: str | None = None
     if root is not None:
-        for fn in walk_functions(root):
+        order, inputs = walked if walked is not None else walk_graph(root)
+        ids = builder.ids
+        for fn, fn_inputs in zip(order, inputs, strict=True):
             if is_leaf_node(fn):
-                builder.ids[id(fn)] = builder.add_leaf(fn.variable)
+                ids[id(fn)] = builder.add_leaf(fn.variable)
             else:
-                builder.ids[id(fn)] = builder.add_op(fn)
+                ids[id(fn)] = builder.add_op(fn, fn_inputs)
         source_id = builder.ids[id(root)]
         grad_key = id(root)
     else:

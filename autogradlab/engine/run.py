@@ -12,7 +12,7 @@ from typing import Any
 
 import torch
 
-from autogradlab.engine.graph import build_graph, gc_paused
+from autogradlab.engine.graph import Walk, build_graph, gc_paused, walk_graph
 from autogradlab.engine.recorder import Recorder
 from autogradlab.engine.report_values import ReportValues
 from autogradlab.engine.torchviz_dot import leaf_params, make_torchviz_dot
@@ -106,11 +106,12 @@ def _parse_or_repair(source: str, limits: Limits, notes: list[str]) -> tuple[Any
     return tree, repaired
 
 
-def _graph_of(output: torch.Tensor, var: str | None, recorder: Recorder, label: str | None = None) -> Graph:
+def _graph_of(output: torch.Tensor, var: str | None, recorder: Recorder, label: str | None = None,
+              walked: Walk | None = None) -> Graph:
     root_key = id(output.grad_fn) if output.grad_fn is not None else id(output)
     grads = recorder.grads.latest_covering(root_key)
     return build_graph(output, output_var=var, output_label=label, ctx=recorder, grads=grads,
-                       backward_done=grads is not None)
+                       backward_done=grads is not None, walked=walked)
 
 
 # The cyclic garbage collector's first generation runs every 700 allocations by default; a long
@@ -218,11 +219,13 @@ def _run_program(source: str, *, seed: int, output: str | None, limits: Limits, 
         if session is not None:
             session.ensure_backward(out_tensor)
         if out_tensor is not None:
-            graph = _graph_of(out_tensor, out_name, recorder, out_label)
+            walked = walk_graph(out_tensor.grad_fn)   # one walk for the graph and torchviz's picture
+            graph = _graph_of(out_tensor, out_name, recorder, out_label, walked)
             if torchviz:
-                params = leaf_params(out_tensor, recorder.leaf_label)
+                params = leaf_params(out_tensor, recorder.leaf_label, walked.order)
                 torchviz_dot, torchviz_error = make_torchviz_dot(
-                    out_tensor, output_name=out_label, params=params, saved_of=recorder.saved_of)
+                    out_tensor, output_name=out_label, params=params, saved_of=recorder.saved_of,
+                    walked=walked)
     except Exception as exc:
         failure = failure or exc
     if session is not None and graph is not None:

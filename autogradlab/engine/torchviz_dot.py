@@ -21,7 +21,7 @@ from typing import Any
 
 import torch
 
-from autogradlab.engine.graph import SAVED_PREFIX, is_leaf_node, walk_functions
+from autogradlab.engine.graph import SAVED_PREFIX, Walk, function_inputs, is_leaf_node, walk_graph
 
 SavedOf = Callable[[Any], list[tuple[str, torch.Tensor]]]
 MAX_TORCHVIZ_NODES = 2_000  # beyond this nobody reads the picture, and drawing it costs seconds
@@ -31,11 +31,12 @@ _QUOTED_OR_ID = re.compile(r'"(?:[^"\\]|\\.)*"|(?<![\w.])\d{6,}(?![\w.])')
 _EMPTY_FIRST_LINE = re.compile(r'label="\n(?P<rest>[^"]*)" fillcolor=(?P<color>\w+)')
 
 
-def graph_depth(order: list[Any]) -> int:
-    """Longest input-to-output path, in nodes (order is post-order: inputs first)."""
+def graph_depth(order: list[Any], inputs_of: list[list[Any]] | None = None) -> int:
+    """Longest input-to-output path, in nodes (order is post-order: inputs first; inputs_of: each
+    Node's function_inputs, when known)."""
     depth: dict[int, int] = {}
-    for fn in order:
-        inputs = [u for u, _ in getattr(fn, "next_functions", ()) if u is not None]
+    for i, fn in enumerate(order):
+        inputs = inputs_of[i] if inputs_of is not None else function_inputs(fn)
         depth[id(fn)] = 1 + max((depth.get(id(u), 0) for u in inputs), default=0)
     return max(depth.values(), default=0) + 1  # + the output tensor itself
 
@@ -80,13 +81,14 @@ def _add_saved(dot: Any, order: list[Any], saved_of: SavedOf) -> None:
 
 
 def make_torchviz_dot(output: torch.Tensor, *, output_name: str | None, params: dict[str, torch.Tensor],
-                      saved_of: SavedOf) -> tuple[str | None, str | None]:
-    """(DOT source, None) or (None, why torchviz could not draw this graph)."""
-    order = walk_functions(output.grad_fn)
+                      saved_of: SavedOf, walked: Walk | None = None) -> tuple[str | None, str | None]:
+    """(DOT source, None) or (None, why torchviz could not draw this graph); `walked`: walk_graph of
+    output.grad_fn, when the caller has it."""
+    order, inputs = walked if walked is not None else walk_graph(output.grad_fn)
     if len(order) > MAX_TORCHVIZ_NODES:
         return None, (f"torchviz was not run: this graph has {len(order):,} nodes, more than can be "
                       "drawn whole; use the annotated view")
-    depth = graph_depth(order)
+    depth = graph_depth(order, inputs)
     deep = (f"torchviz could not draw this graph ({depth:,} nodes deep): its recursive walk stops at "
             "Python's recursion limit; use the annotated view")
     if depth + RECURSION_MARGIN > sys.getrecursionlimit():
@@ -117,14 +119,16 @@ def _without_size(source: str) -> str:
     return _SIZE.sub("", source, count=1)
 
 
-def leaf_params(output: torch.Tensor, label_of: Callable[[torch.Tensor], str]) -> dict[str, torch.Tensor]:
-    """{leaf label: leaf tensor} for torchviz's `params`, so leaves show their variable names."""
+def leaf_params(output: torch.Tensor, label_of: Callable[[torch.Tensor], str],
+                order: list[Any] | None = None) -> dict[str, torch.Tensor]:
+    """{leaf label: leaf tensor} for torchviz's `params`, so leaves show their variable names
+    (`order`: walk_functions of output.grad_fn, when the caller has it)."""
     params: dict[str, torch.Tensor] = {}
     if output.grad_fn is None:
         if output.requires_grad:
             params[label_of(output)] = output
         return params
-    for fn in walk_functions(output.grad_fn):
+    for fn in order if order is not None else walk_graph(output.grad_fn).order:
         if is_leaf_node(fn):
             params.setdefault(label_of(fn.variable), fn.variable)
     return params

@@ -15,6 +15,7 @@ import numpy as np
 import torch
 
 from autogradlab import messages
+from autogradlab.engine.fast_records import tensor_snapshot
 from autogradlab.report import TensorSnapshot
 
 SNAPSHOT_MAX_ELEMENTS = 10_000  # above this a snapshot keeps only its summary
@@ -152,26 +153,29 @@ def snapshot(tensor: torch.Tensor, tensor_id: int) -> TensorSnapshot:
 
 def scalar_snapshot(value: Any, dtype: torch.dtype, np_dtype: Any, tensor_id: int, requires_grad: bool,
                     grad_fn: str | None) -> TensorSnapshot:
-    """The snapshot of a 0-dim tensor of `dtype` (a key of _SCALAR_DTYPES) whose item() is `value`."""
-    arr = np.array(value, dtype=np_dtype)
-    return TensorSnapshot(tensor_id, (), dtype_name(dtype), arr, _fmt_number(arr.item()),
-                          requires_grad=requires_grad, grad_fn=grad_fn)
+    """The snapshot of a 0-dim tensor of `dtype` (a key of _SCALAR_DTYPES) whose item() is `value`.
+
+    `value` is then exactly what the array's item() gives back, so it is formatted as it is."""
+    return tensor_snapshot(tensor_id, (), dtype_name(dtype), np.array(value, dtype=np_dtype),
+                           _fmt_number(value), requires_grad, grad_fn)
 
 
 def snapshot_as(tensor: torch.Tensor, tensor_id: int, requires_grad: bool,
                 grad_fn: str | None) -> TensorSnapshot:
     """snapshot() with the autograd facts given (an op record's, from when the op ran)."""
-    np_dtype = _SCALAR_DTYPES.get(tensor.dtype)
+    dtype = tensor.dtype
+    np_dtype = _SCALAR_DTYPES.get(dtype)
     if np_dtype is not None and not tensor.dim() and tensor.layout is torch.strided \
             and not tensor.is_neg():   # a scalar of a long chain: its number, without a copy
-        return scalar_snapshot(tensor.item(), tensor.dtype, np_dtype, tensor_id, requires_grad, grad_fn)
+        value = tensor.item()   # (scalar_snapshot, inlined: a graph makes thousands of these)
+        return tensor_snapshot(tensor_id, (), dtype_name(dtype), np.array(value, dtype=np_dtype),
+                               _fmt_number(value), requires_grad, grad_fn)
     arr = to_numpy(tensor)
     summary = summarize(arr)
     if arr.size > SNAPSHOT_MAX_ELEMENTS:
         arr = None
-    return TensorSnapshot(tensor_id, tuple(arr.shape) if arr is not None else tuple(tensor.shape),
-                          dtype_name(tensor.dtype), arr, summary, requires_grad=requires_grad,
-                          grad_fn=grad_fn)
+    return tensor_snapshot(tensor_id, tuple(arr.shape) if arr is not None else tuple(tensor.shape),
+                           dtype_name(dtype), arr, summary, requires_grad, grad_fn)
 
 
 def _as_array(obj: Any) -> np.ndarray | None:

@@ -1,0 +1,46 @@
+"""GraphNode and TensorSnapshot made without their frozen dataclass __init__.
+
+A frozen dataclass sets each field through object.__setattr__, one call per field: 14 for a
+GraphNode. The graph of a 500-step loop has 3,500 nodes and as many snapshots (issue 9), and the
+calls cost more than the rest of building them. These functions fill the instance dict in one
+step, with the same fields in the same order, so the records are equal, compare, hash, print and
+pickle exactly as the dataclass-made ones (tests/unit/test_fast_records.py checks it against the
+dataclasses' own fields and constructors).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from autogradlab.report import GraphNode, TensorSnapshot
+
+_new = object.__new__
+_set = object.__setattr__
+
+
+def graph_node(id: str, kind: str, label: str, var: str | None = None, op: str | None = None,  # noqa: A002
+               grad_fn: str | None = None, shape: tuple[int, ...] | None = None, dtype: str | None = None,
+               value: TensorSnapshot | None = None, grad: TensorSnapshot | None = None,
+               line: int | None = None, source: str | None = None, op_index: int | None = None,
+               saved_name: str | None = None) -> GraphNode:
+    """GraphNode(...) with the same arguments."""
+    node = _new(GraphNode)
+    _set(node, "__dict__", {
+        "id": id, "kind": kind, "label": label, "var": var, "op": op, "grad_fn": grad_fn, "shape": shape,
+        "dtype": dtype, "value": value, "grad": grad, "line": line, "source": source, "op_index": op_index,
+        "saved_name": saved_name})
+    return node
+
+
+def tensor_snapshot(id: int, shape: tuple[int, ...], dtype: str, value: np.ndarray | None,  # noqa: A002
+                    summary: str, requires_grad: bool = False, grad_fn: str | None = None) -> TensorSnapshot:
+    """TensorSnapshot(...) with the same arguments."""
+    snap = _new(TensorSnapshot)
+    _set(snap, "__dict__", {"id": id, "shape": shape, "dtype": dtype, "value": value, "summary": summary,
+                            "requires_grad": requires_grad, "grad_fn": grad_fn})
+    return snap
+
+
+MAKERS: dict[type, Any] = {GraphNode: graph_node, TensorSnapshot: tensor_snapshot}

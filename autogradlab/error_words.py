@@ -103,6 +103,9 @@ _ZH: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), z) for p, z
     (r"a for loop", "`for` 循环"),
     (r"a while loop", "`while` 循环"),
     (r"a list comprehension", "列表推导式"),
+    (r"a dict comprehension", "字典推导式"),
+    (r"the list comprehension", "列表推导式的结果"),
+    (r"the dict comprehension", "字典推导式的结果"),
     # what a function value is called where only data may go (lang/calls.require_data)
     (r"the function (?P<name>`[^`]+`)", "函数 {name}"),
     (r"the module (?P<name>`[^`]+`)", "模块 {name}"),

@@ -49,10 +49,10 @@ def build(interp: Interpreter, node: ast.Dict) -> dict:
     return result
 
 
-def set_item(interp: Interpreter, base: dict, key: Any, value: Any) -> None:
+def set_item(interp: Interpreter, base: dict, key: Any, value: Any, what: str = "the dictionary") -> None:
     check_key(key)
     if key not in base:
-        interp.sizes.charge_sequence(len(base) + 1, "the dictionary", added=1)
+        interp.sizes.charge_sequence(len(base) + 1, what, added=1)
     base[key] = value
 
 

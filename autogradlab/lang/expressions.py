@@ -43,6 +43,7 @@ class ExpressionsMixin:
             ast.IfExp: self._ifexp, ast.Call: self._call, ast.Attribute: self._attribute,
             ast.Subscript: self._subscript, ast.Slice: self._slice, ast.Tuple: self._tuple,
             ast.List: self._list, ast.ListComp: self._listcomp, ast.GeneratorExp: self._listcomp,
+            ast.DictComp: self._dictcomp,
             ast.JoinedStr: self._joinedstr, ast.Lambda: self._lambda,
         }
 
@@ -148,8 +149,25 @@ class ExpressionsMixin:
             self._comprehend(node, 0, result)
         return result
 
-    def _comprehend(self: Interpreter, node: ast.ListComp, level: int, result: list) -> None:
+    def _dictcomp(self: Interpreter, node: ast.DictComp) -> dict:
+        """`{k: v for ...}`: the key first, then the value (Python 3.8+), each new key counted like
+        `d[k] = v` (dicts.set_item)."""
+        result: dict = {}
+
+        def emit() -> None:
+            key = self.eval(node.key)
+            value = require_data(self.eval(node.value), "as a dictionary value")
+            dicts.set_item(self, result, key, value, "the dict comprehension")
+        with self.comprehension_scope():
+            self._comprehend(node, 0, emit, "a dict comprehension")
+        return result
+
+    def _comprehend(self: Interpreter, node: ast.ListComp | ast.DictComp, level: int, result: Any,
+                    what: str = "a list comprehension") -> None:
         if level == len(node.generators):
+            if callable(result):
+                result()
+                return
             result.append(require_data(self.eval(node.elt), "inside a list"))
             self.sizes.charge_sequence(len(result), "the list comprehension", added=1)
             return
@@ -158,10 +176,10 @@ class ExpressionsMixin:
             raise NotSupported("async comprehensions are not supported in Autograd Lab")
         iterable = require_data(self.eval(generator.iter), "in a comprehension")
         for item in self.iterate(iterable, generator.iter):
-            self.charge_loop_iterations(1, "a list comprehension")
+            self.charge_loop_iterations(1, what)
             self.assign(generator.target, item, generator.target, hook=False)
             if all(self.truth(self.eval(test), test) for test in generator.ifs):
-                self._comprehend(node, level + 1, result)
+                self._comprehend(node, level + 1, result, what)
 
     # -- f-strings and lambdas ---------------------------------------------------------------
     def _joinedstr(self: Interpreter, node: ast.JoinedStr) -> str:

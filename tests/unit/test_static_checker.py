@@ -101,7 +101,6 @@ def test_dunder_name_reads_only_as_dunder_name():
     ("raise ValueError('x')", "`raise` statements"),
     ("(y := 1)", "walrus `:=`"),
     ("{v for v in x}", "set comprehensions"),
-    ("{k: 1 for k in x}", "dict comprehensions"),
     ("s = {1, 2}", "set literals"),
     ("def f(*args):\n    pass", "`*args` parameters"),
     ("def f(**kw):\n    pass", "`**kwargs` parameters"),
@@ -113,13 +112,10 @@ def test_dunder_name_reads_only_as_dunder_name():
     ("print(f'{x:{width}}')", "f-string format"),
     ("print(f'{x:_<10s}')", "f-string format"),
     ("d = {**a}", "`**` unpacking in dictionaries"),
-    ("[v for v in a for w in b]", "more than one `for`"),
-    ("[v for v in a if v if v]", "more than one `if`"),
     ("for i in range(3):\n    pass\nelse:\n    pass", "`else` blocks after loops"),
     ("match x:\n    case 1:\n        pass", "`match` statements"),
     ("x.foo = 1", "assigning to the attribute `.foo`"),
     ("del x.grad", "deleting attributes"),
-    ("del x[0]", "deleting items"),
     ("a, *rest = x", "star-args"),
 ])
 def test_refused_construct_is_named(source, named):

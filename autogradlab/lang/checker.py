@@ -9,7 +9,6 @@ runs the tree afterwards recurses.
 from __future__ import annotations
 
 import ast
-import re
 from collections.abc import Callable
 from typing import NamedTuple
 
@@ -18,10 +17,6 @@ from autogradlab.lang.allowed_imports import check_import
 from autogradlab.limits import Limits
 
 ASSIGNABLE_ATTRIBUTES = frozenset({"requires_grad", "grad", "data"})
-# The one rule for f-string format specs (the interpreter applies it again to specs with fields):
-# alignment, sign, zero-pad, width of at most 2 digits (no 10**8-space padding), grouping,
-# precision, type. `{x:>10.3f}`, `{x:,.2f}`, `{x:8.2e}`, `{s:<5}`.
-FORMAT_SPEC = re.compile(r"[<>^]?[+\- ]?0?\d{0,2}[,_]?(\.\d{1,2})?[eEfFgGd%s]?")
 _CONSTANT_TYPES = (int, float, complex, str, bool, type(None), type(Ellipsis))
 _COMPOUND = (ast.If, ast.For, ast.While, ast.FunctionDef, ast.With, ast.Try)
 GRAD_MODE_MANAGERS = {"no_grad": False, "enable_grad": True}  # `with torch.no_grad():` -> grad mode
@@ -228,21 +223,6 @@ def _check_constant(node: ast.Constant, ctx: _Context) -> None:
         raise _unsupported(f"constants of type {type(node.value).__name__}")
 
 
-def _check_formatted_value(node: ast.FormattedValue, ctx: _Context) -> None:
-    if node.conversion != -1:
-        raise _unsupported("f-string conversions (`!r`, `!s`, `!a`)", hint="write {x} without `!`")
-    spec = node.format_spec
-    if spec is None:
-        return
-    parts = spec.values if isinstance(spec, ast.JoinedStr) else [spec]
-    text = "".join(p.value for p in parts if isinstance(p, ast.Constant) and isinstance(p.value, str))
-    simple = len(parts) == 1 and isinstance(parts[0], ast.Constant)
-    if not simple or not FORMAT_SPEC.fullmatch(text):
-        shown = f"`:{text}`" if len(parts) == 1 else "with nested fields"
-        raise _unsupported(f"the f-string format {shown}", "is",
-                           hint="use a simple number format such as {x:.3f} or {x:8.2e}")
-
-
 def _check_comprehension_owner(node: ast.ListComp | ast.GeneratorExp | ast.DictComp, ctx: _Context) -> None:
     """Any number of `for` and `if` clauses (`[x*y for x in a for y in b if x != y]`), run in order
     like nested loops, each pass charged to the loop budget."""
@@ -334,7 +314,7 @@ _HANDLERS: dict[type, _Handler] = {
     ast.Call: _allow, ast.Attribute: _check_attribute, ast.Subscript: _allow,
     ast.Slice: _allow, ast.Tuple: _check_target_sequence, ast.List: _check_target_sequence,
     ast.Dict: _check_dict, ast.Constant: _check_constant, ast.Name: _check_name, ast.IfExp: _allow,
-    ast.JoinedStr: _allow, ast.FormattedValue: _check_formatted_value, ast.Lambda: _check_lambda,
+    ast.JoinedStr: _allow, ast.FormattedValue: _allow, ast.Lambda: _check_lambda,
     ast.ListComp: _check_comprehension_owner, ast.GeneratorExp: _check_comprehension_owner,
     ast.DictComp: _check_comprehension_owner,
     # helper nodes

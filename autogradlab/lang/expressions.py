@@ -13,9 +13,8 @@ import torch
 
 from autogradlab.errors import NotSupported, ProgramTypeError
 from autogradlab.lang import attributes, dicts
-from autogradlab.lang.builtins import text_of
 from autogradlab.lang.calls import require_data
-from autogradlab.lang.checker import FORMAT_SPEC
+from autogradlab.lang.format_spec import format_field
 from autogradlab.lang.operators import BINARY, UNARY
 from autogradlab.lang.safe_values import SafeFunction, SafeNumpyDtype, SafeType, UserFunction
 
@@ -183,26 +182,27 @@ class ExpressionsMixin:
 
     # -- f-strings and lambdas ---------------------------------------------------------------
     def _joinedstr(self: Interpreter, node: ast.JoinedStr) -> str:
+        """Python's order for each field: the value, then the spec's own fields, then the conversion
+        (`!r`, `!s`, `!a`; `{x=}` is the text `x=` and a `!r` field) and format(); the length of the
+        whole string is checked before a field's padding or digits are built (format_spec.py)."""
         parts: list[str] = []
+        total = 0
         for value in node.values:
             if isinstance(value, ast.Constant):
                 parts.append(str(value.value))
+                total += len(parts[-1])
                 continue
             if not isinstance(value, ast.FormattedValue):
                 raise NotSupported(f"{construct_name(value)} in f-strings")
-            if value.conversion != -1:
-                raise NotSupported(f"f-string conversions like `!{chr(value.conversion)}` are not "
-                                   f"supported in Autograd Lab")
-            spec = self._joinedstr(value.format_spec) if value.format_spec is not None else ""
-            if spec and not FORMAT_SPEC.fullmatch(spec):
-                raise NotSupported(f"the format spec `:{spec}` is not supported in Autograd Lab "
-                                   f"(only simple numeric ones such as `:.2f`)")
             field = require_data(self.eval(value.value), "in an f-string")
+            spec = self._joinedstr(value.format_spec) if value.format_spec is not None else ""
+            conversion = None if value.conversion == -1 else chr(value.conversion)
             # format(), not str(): a 0-d tensor formats as its number (f"{y}" -> 28.0), as in Python
-            parts.append(text_of(self, field, lambda v, s=spec: format(v, s)))
-            self.sizes.check_length(sum(map(len, parts)), "the f-string")
+            parts.append(format_field(self, field, conversion, spec, total, "the f-string"))
+            total += len(parts[-1])
+            self.sizes.check_length(total, "the f-string")
         if node.values and isinstance(node.values[-1], ast.Constant):   # text after the last field
-            self.sizes.check_length(sum(map(len, parts)), "the f-string")
+            self.sizes.check_length(total, "the f-string")
         return "".join(parts)
 
     def _lambda(self: Interpreter, node: ast.Lambda) -> UserFunction:

@@ -23,7 +23,7 @@ EN = {
     "errors_more.tensor_ctor_sizes": "`torch.{name}(sizes...)` would make a tensor of uninitialised memory; "
                                      "Autograd Lab supports `torch.{name}(data)` with a list of numbers",
     "errors_more.only_one_arg": "only `{code}` with one argument is supported in Autograd Lab",
-    "errors_more.only_del_name": "only `del name` is supported in Autograd Lab",
+    "errors_more.only_del_name": "only `del name` and `del x[i]` are supported in Autograd Lab",
     "errors_more.supports": "Autograd Lab supports `{code}`",
     "errors_more.supports_one_string": "Autograd Lab supports `{code}` with one string argument",
     "errors_more.supports_one_seed": "Autograd Lab supports `{code}` with one int seed",
@@ -65,6 +65,12 @@ EN = {
     "errors_more.replacement_index": "Replacement index {index} out of range for positional args tuple",
     "errors_more.manual_automatic": "cannot switch from manual field specification to automatic field "
                                     "numbering",
+    "errors_more.automatic_manual": "cannot switch from automatic field numbering to manual field "
+                                    "specification",
+    "errors_more.format_recursion": "Max string recursion exceeded",
+    "errors_more.tensor_no_delete": "Tensor does not support deleting items",
+    "errors_more.array_no_delete": "cannot delete array elements",
+    "errors_more.no_item_deletion": "'{type}' object doesn't support item deletion",
     "errors_more.to_args": "`.to()` accepts a device, a dtype or a tensor in Autograd Lab",
     "errors_more.jacobian_returns": "{what} given to jacobian must return a tensor or a tuple of tensors, "
                                     "not {type}",
@@ -159,7 +165,7 @@ ZH = {
     "errors_more.tensor_ctor_sizes": "`torch.{name}(sizes...)` 会生成一个内存未初始化的张量；"
                                      "Autograd Lab 只支持用数字列表调用 `torch.{name}(data)`",
     "errors_more.only_one_arg": "Autograd Lab 只支持带一个参数的 `{code}`",
-    "errors_more.only_del_name": "Autograd Lab 只支持 `del name`（删除一个变量）",
+    "errors_more.only_del_name": "Autograd Lab 只支持 `del name`和 `del x[i]`",
     "errors_more.supports": "Autograd Lab 只支持这种写法：`{code}`",
     "errors_more.supports_one_string": "Autograd Lab 只支持带一个字符串参数的 `{code}`",
     "errors_more.supports_one_seed": "Autograd Lab 只支持带一个整数种子的 `{code}`",
@@ -194,6 +200,11 @@ ZH = {
     "errors_more.nested_to_read": "程序嵌套太深，无法读取（限制 max_nesting = {limit}）",
     "errors_more.replacement_index": "替换字段的序号 {index} 超出了位置参数的范围",
     "errors_more.manual_automatic": "不能从手动编号的字段切换到自动编号",
+    "errors_more.automatic_manual": "不能从自动编号的字段切换到手动编号",
+    "errors_more.format_recursion": "格式说明里的字段只能嵌套一层",
+    "errors_more.tensor_no_delete": "张量不支持删除元素（del x[i]）",
+    "errors_more.array_no_delete": "不能删除数组的元素",
+    "errors_more.no_item_deletion": "'{type}' 对象不支持删除元素",
     "errors_more.to_args": "在 Autograd Lab 中 `.to()` 接受一个设备、一个 dtype 或一个张量",
     "errors_more.jacobian_returns": "传给 jacobian 的{what}必须返回一个张量或张量的元组，而不是 {type}",
     "errors_more.store_function": "`{code}`：在 Autograd Lab 中函数和模块不能存进变量；请直接调用它们，"

@@ -32,7 +32,7 @@ from autogradlab.lang.safe_values import (
     return_type_fields,
     type_text,
 )
-from autogradlab.lang.sequence_methods import MORE_METHODS
+from autogradlab.lang.sequence_methods import KEYWORD_METHODS, MORE_METHODS, sort_list
 from autogradlab.lang.sequence_methods import copying as _copying
 from autogradlab.lang.sequence_methods import plain as _plain
 from autogradlab.lang.sizes import tensor_elements
@@ -185,17 +185,19 @@ def call_method(interp: Interpreter, base: Any, name: str, args: list, kwargs: d
         for value in list(args) + list(kwargs.values()):
             require_data(value, f"in `.{name}()`")
         return array_method(interp, base, name, args, kwargs)
+    if isinstance(base, list) and name == "sort":   # key= may be a function
+        return _python_guarded(lambda: sort_list(interp, base, args, kwargs, node), keep_own=True)
     method = next((fn for (kind, method_name), fn in PLAIN_METHODS.items()
                    if method_name == name and isinstance(base, kind)), None)
     if method is None:
         raise NotSupported(f"the method `.{name}()` of {type_text(base)} values is not supported in "
                            f"Autograd Lab")
-    if kwargs:
+    if kwargs and (type(base), name) not in KEYWORD_METHODS:
         raise NotSupported(f"`.{name}()` takes no keyword arguments in Autograd Lab")
-    for value in args:
+    for value in list(args) + list(kwargs.values()):
         require_data(value, f"in `.{name}()`")
     try:
-        return method(interp, base, args)
+        return method(interp, base, args, **kwargs)
     except Exception as exc:  # noqa: BLE001
         if hasattr(exc, "kind"):
             raise
@@ -238,10 +240,12 @@ def get_item(interp: Interpreter, base: Any, index: Any, node: ast.AST) -> Any:
     return result
 
 
-def _python_guarded(fn: Callable[[], Any]) -> Any:
+def _python_guarded(fn: Callable[[], Any], keep_own: bool = False) -> Any:
     try:
         return fn()
     except Exception as exc:  # noqa: BLE001
+        if keep_own and hasattr(exc, "kind"):   # the engine's own errors (a key function's) as they are
+            raise
         raise python_error(exc) from None
 
 

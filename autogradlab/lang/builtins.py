@@ -275,7 +275,7 @@ def _zip(interp, args, kwargs, node):  # noqa: ANN001, ANN202
 
 def _sorted(interp, args, kwargs, node):  # noqa: ANN001, ANN202
     """sorted(items, key=..., reverse=...): plain values compared only (sorting.py)."""
-    key, reverse = sort_keywords("sorted", kwargs)
+    key, reverse = sort_keywords(kwargs)
     _data_args("sorted", [*args, reverse], {})
     _arity(args, 1, 1, "sorted expected 1 argument, got {n}")
     return sorted_items(interp, _materialize(interp, args[0], node), key, reverse, node, "`sorted()`")

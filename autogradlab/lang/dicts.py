@@ -31,6 +31,8 @@ def check_key(key: Any) -> None:
         if isinstance(key, int) and key.bit_length() > 4096:
             raise NotSupported("integers this large cannot be dictionary keys in Autograd Lab")
         return
+    if isinstance(key, list | dict):   # Python's own TypeError
+        raise ProgramTypeError(f"unhashable type: '{type(key).__name__}'")
     if type(key) is tuple and len(key) <= MAX_KEY_ITEMS and all(isinstance(k, _KEY_ATOMS) for k in key):
         return
     raise ProgramTypeError(f"unhashable or unsupported dictionary key of type '{type(key).__name__}' "

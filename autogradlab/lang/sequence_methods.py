@@ -30,7 +30,7 @@ def sort_list(interp: Any, base: list, args: list, kwargs: dict, node: Any) -> N
     from autogradlab.lang.sorting import sort_keywords, sorted_items
     if args:
         raise TypeError(f"sort() takes no positional arguments ({len(args)} given)")
-    key, reverse = sort_keywords("sort", kwargs)
+    key, reverse = sort_keywords(kwargs)
     base[:] = sorted_items(interp, base, key, require_data(reverse, "in `.sort()`"), node, "`list.sort()`")
 
 

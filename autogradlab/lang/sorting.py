@@ -50,10 +50,10 @@ def sorted_items(interp: Any, items: list, key: Any, reverse: Any, node: Any, wh
     return [items[i] for i in order]
 
 
-def sort_keywords(name: str, kwargs: dict) -> tuple[Any, Any]:
+def sort_keywords(kwargs: dict) -> tuple[Any, Any]:
     for word in kwargs:
-        if word not in ("key", "reverse"):
-            raise ProgramTypeError(f"{name}() got an unexpected keyword argument '{word}'")
+        if word not in ("key", "reverse"):   # Python's text for list.sort() and sorted() alike
+            raise ProgramTypeError(f"'{word}' is an invalid keyword argument for sort()")
     return kwargs.get("key"), kwargs.get("reverse", False)
 
 

@@ -36,7 +36,6 @@ _UNSUPPORTED: dict[type, tuple[str, str, str | None]] = {
     ast.NamedExpr: ("walrus `:=` assignments", "are", "assign on a line of its own first"),
     ast.SetComp: ("set comprehensions", "are", "use a list comprehension or a `for` loop"),
     ast.Set: ("set literals `{...}`", "are", "use a list `[...]`"),
-    ast.Starred: ("star-args (`*x`)", "are", "write the items one by one"),
     ast.Match: ("`match` statements", "are", "use `if`/`elif`"),
 }
 _TRY_STAR = getattr(ast, "TryStar", None)
@@ -174,6 +173,13 @@ def _check_delete(node: ast.Delete, ctx: _Context) -> None:
             targets.extend(target.elts)
         elif not isinstance(target, ast.Name | ast.Subscript | ast.Attribute):
             raise _unsupported("deleting anything but a variable", "is", hint="write `del name`")
+
+
+def _check_starred(node: ast.Starred, ctx: _Context) -> None:
+    """`f(*args)`, `zip(*matrix)`, `[*a, *b]`: unpacking a value into a call or a display (sized
+    like the list it makes); `a, *rest = x` (a starred target) stays outside the language."""
+    if not isinstance(node.ctx, ast.Load):
+        raise _unsupported("star-args (`*x`)", "are", "write the items one by one")
 
 
 def _check_ann_assign(node: ast.AnnAssign, ctx: _Context) -> None:
@@ -314,7 +320,7 @@ _HANDLERS: dict[type, _Handler] = {
     ast.Call: _allow, ast.Attribute: _check_attribute, ast.Subscript: _allow,
     ast.Slice: _allow, ast.Tuple: _check_target_sequence, ast.List: _check_target_sequence,
     ast.Dict: _check_dict, ast.Constant: _check_constant, ast.Name: _check_name, ast.IfExp: _allow,
-    ast.JoinedStr: _allow, ast.FormattedValue: _allow, ast.Lambda: _check_lambda,
+    ast.JoinedStr: _allow, ast.FormattedValue: _allow, ast.Starred: _check_starred, ast.Lambda: _check_lambda,
     ast.ListComp: _check_comprehension_owner, ast.GeneratorExp: _check_comprehension_owner,
     ast.DictComp: _check_comprehension_owner,
     # helper nodes

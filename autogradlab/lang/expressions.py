@@ -82,8 +82,10 @@ class ExpressionsMixin:
     def _arguments(self: Interpreter, node: ast.Call) -> tuple[list, dict]:
         args: list = []
         for arg in node.args:
-            if isinstance(arg, ast.Starred):
-                args.extend(self.materialize(require_data(self.eval(arg.value), "after `*`"), arg))
+            if isinstance(arg, ast.Starred):   # f(*items): a list of the arguments is built
+                items = self.materialize(require_data(self.eval(arg.value), "after `*`"), arg)
+                self.sizes.charge_sequence(len(args) + len(items), "the list", added=len(items))
+                args.extend(items)
             else:
                 args.append(self.eval(arg))
         kwargs: dict = {}

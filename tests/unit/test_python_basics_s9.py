@@ -91,6 +91,125 @@ PROGRAMS = {
 }
 
 
+# Cells as the Python tutorial writes them (docs.python.org/3/tutorial: 5.1 "More on Lists", 5.5
+# "Dictionaries"/5.6 "Looping Techniques", 7.1 "Fancier Output Formatting"), and a lesson-style
+# strings cell; sets (5.4) and `{0[Jack]:d}` / `**table` fields (7.1.2) stay outside the language.
+TUTORIAL = {
+    "tutorial_tut51": """\
+fruits = ['orange', 'apple', 'pear', 'banana', 'kiwi', 'apple', 'banana']
+print(fruits.count('apple'), fruits.count('tangerine'), fruits.index('banana'), fruits.index('banana', 4))
+fruits.reverse()
+print(fruits)
+fruits.append('grape')
+fruits.sort()
+print(fruits, fruits.pop())
+vec = [-4, -2, 0, 2, 4]
+print([x*2 for x in vec], [x for x in vec if x >= 0], [abs(x) for x in vec])
+freshfruit = ['  banana', '  loganberry ', 'passion fruit  ']
+print([weapon.strip() for weapon in freshfruit], [(x, x**2) for x in range(6)])
+vec = [[1,2,3], [4,5,6], [7,8,9]]
+print([num for elem in vec for num in elem])
+matrix = [[1, 2, 3, 4], [5, 6, 7, 8], [9, 10, 11, 12]]
+print([[row[i] for row in matrix] for i in range(4)], list(zip(*matrix)))
+print([(x, y) for x in [1,2,3] for y in [3,1,4] if x != y])
+a = [-1, 1, 66.25, 333, 333, 1234.5]
+del a[0]
+print(a)
+del a[2:4]
+print(a)
+del a[:]
+print(a)
+del a
+t = 12345, 54321, 'hello!'
+print(t[0], t)
+u = t, (1, 2, 3, 4, 5)
+print(u)
+""",
+    "tutorial_tut55": """\
+tel = {'jack': 4098, 'sape': 4139}
+tel['guido'] = 4127
+print(tel, tel['jack'])
+del tel['sape']
+tel['irv'] = 4127
+print(tel, list(tel), sorted(tel), 'guido' in tel, 'jack' not in tel)
+print({x: x**2 for x in (2, 4, 6)})
+knights = {'gallahad': 'the pure', 'robin': 'the brave'}
+for k, v in knights.items():
+    print(k, v)
+for i, v in enumerate(['tic', 'tac', 'toe']):
+    print(i, v)
+questions = ['name', 'quest', 'favorite color']
+answers = ['lancelot', 'the holy grail', 'blue']
+for q, a in zip(questions, answers):
+    print('What is your {0}?  It is {1}.'.format(q, a))
+for i in reversed(range(1, 10, 2)):
+    print(i)
+""",
+    "tutorial_tut71": """\
+year = 2016
+event = 'Referendum'
+print(f'Results of the {year} {event}')
+yes_votes = 42_572_654
+total_votes = 85_705_149
+percentage = yes_votes / total_votes
+print('{:-9} YES votes  {:2.2%}'.format(yes_votes, percentage))
+table = {'Sjoerd': 4127, 'Jack': 4098, 'Dcab': 7678}
+for name, phone in table.items():
+    print(f'{name:10} ==> {phone:10d}')
+animals = 'eels'
+print(f'My hovercraft is full of {animals}.')
+print(f'My hovercraft is full of {animals!r}.')
+bugs = 'roaches'
+count = 13
+area = 'living room'
+print(f'Debugging {bugs=} {count=} {area=}')
+print('{0} and {1}'.format('spam', 'eggs'), '{1} and {0}'.format('spam', 'eggs'))
+print('This {food} is {adjective}.'.format(food='spam', adjective='absolutely horrible'))
+print('The story of {0}, {1}, and {other}.'.format('Bill', 'Manfred', other='Georg'))
+for x in range(1, 11):
+    print('{0:2d} {1:3d} {2:4d}'.format(x, x*x, x*x*x))
+for x in range(1, 11):
+    print(repr(x).rjust(2), repr(x*x).rjust(3), end=' ')
+    print(repr(x*x*x).rjust(4))
+print('12'.zfill(5), '-3.14'.zfill(7), '3.14159265359'.zfill(5))
+s = 'Hello, world.'
+print(str(s), repr(s), str(1/7))
+x = 10 * 3.25
+y = 200 * 200
+s = 'The value of x is ' + repr(x) + ', and y is ' + repr(y) + '...'
+print(s)
+hello = 'hello, world\\n'
+hellos = repr(hello)
+print(hellos, repr((x, y, ('spam', 'eggs'))))
+""",
+    "tutorial_strings": """\
+word = 'Python'
+print(word[0], word[-1], word[0:2], word[:2] + word[2:], len(word))
+s = 'supercalifragilisticexpialidocious'
+print(len(s), s.upper().center(40, '='), s.title(), s.count('i'), s.find('cali'))
+text = 'line one\\nline two\\nline three'
+for i, line in enumerate(text.splitlines(), start=1):
+    print(f'{i:>3}: {line}')
+head, sep, tail = 'key=value'.partition('=')
+print(head, sep, tail, 'a,b,,c'.split(','), ' x '.strip().capitalize())
+names = ['Ann', 'bob', 'Carl', 'dave']
+print(sorted(names), sorted(names, key=len), sorted(names, reverse=True))
+print(max(names, key=len), min(names, key=len))
+scores = {'ann': 3, 'bob': 5, 'carl': 4}
+print(sorted(scores.items(), key=lambda kv: kv[1], reverse=True))
+print({name: len(name) for name in names if len(name) > 3})
+print(f'{"name":<10}|{"score":>6}')
+for name, score in sorted(scores.items()):
+    print(f'{name:<10}|{score:>6.1f}')
+print(f'{3.14159:.2f} {1e-5:.2e} {0.756:.1%} {1234567.891:,.2f} {42:08b} {255:#06x}')
+""",
+}
+PROGRAMS.update(TUTORIAL)
+PROGRAMS["star_args"] = ("m = [[1, 2, 3], [4, 5, 6]]\nprint(list(zip(*m)), *m[0], [*m[1], *'ab'])\n"
+                         "def f(a, b, c):\n    return a * b + c\nprint(f(*m[0]), f(1, *[2, 3]))\n")
+PROGRAMS["star_args_error"] = "def f(a):\n    return a\nprint(f(*[1, 2]))\n"
+
+
 @pytest.fixture(scope="module")
 def oracle() -> dict[str, dict]:
     sources = list(PROGRAMS.values())
@@ -140,6 +259,8 @@ BOUNDARIES = [
     ('a = [x * y for x in range(11) for y in range(10)]', False),
     ('a = [x for x in range(200) if x % 2 if x > 0]', True),
     ('a = [x for x in range(202) if x >= 0 if x < 101]', False),
+    ('a = [0] * 50\nb = [1] * 50\nprint(*a, *b, sep="")', True),
+    ('a = [0] * 50\nb = [1] * 51\nprint(*a, *b, sep="")', False),
 ]
 
 

@@ -96,7 +96,6 @@ def test_dunder_name_reads_only_as_dunder_name():
     ("def f():\n    yield from g()", "`yield from`"),
     ("await x", "`await`"),
     ("async def f():\n    pass", "`async def`"),
-    ("f(*args)", "star-args"),
     ("f(**kw)", "`**` unpacking"),
     ("raise ValueError('x')", "`raise` statements"),
     ("(y := 1)", "walrus `:=`"),

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import torch
 
-from autogradlab.errors import NotSupported, ProgramTypeError
+from autogradlab.errors import NotSupported, ProgramIndexError, ProgramTypeError
 from autogradlab.lang import allowlist as al
 from autogradlab.lang import dicts, distributions, numpy_linalg
 from autogradlab.lang.attribute_errors import _no_module_member, _no_tensor_attribute, _none_has_nothing
@@ -216,6 +216,10 @@ def get_item(interp: Interpreter, base: Any, index: Any, node: ast.AST) -> Any:
     if isinstance(base, torch.Tensor):
         items = index if isinstance(index, tuple) else (index,)
         if not all(isinstance(item, _INDEX_ATOMS) for item in items):
+            odd = next(item for item in items if not isinstance(item, _INDEX_ATOMS))
+            if type(odd) in (float, complex):   # PyTorch's own IndexError
+                raise ProgramIndexError(f"only integers, slices (`:`), ellipsis (`...`), None and long or "
+                                        f"byte Variables are valid indices (got {type(odd).__name__})")
             raise ProgramTypeError(f"a tensor cannot be indexed with {type_text(index)} values")
         if _is_advanced(index):
             interp.sizes.predict(operator.getitem, [base, index], {}, "indexing", creation=False)

@@ -116,6 +116,8 @@ EN = {
                              "Lab does not resize out= tensors (PyTorch would resize it and warn that this "
                              "is deprecated)",
     "errors_more.index_with": "a tensor cannot be indexed with {type} values",
+    "errors_more.index_type": "only integers, slices (`:`), ellipsis (`...`), None and long or byte "
+                              "Variables are valid indices (got {type})",
     "errors_more.join_strings": "str.join() needs strings, got {type}",
     "errors_more.isinstance_type": "isinstance() arg 2 must be a type or tuple of types",
     "errors_more.isinstance_count": "isinstance expected 2 arguments, got {n}",
@@ -245,6 +247,8 @@ ZH = {
     "errors_more.out_shape": "{fn}()：out= 张量的形状是 {a}，但结果的形状是 {b}；Autograd Lab 不会调整 out= "
                              "张量的大小（PyTorch 会调整并警告这种用法已被弃用）",
     "errors_more.index_with": "张量不能用 {type} 类型的值作索引",
+    "errors_more.index_type": "下标只能是整数、切片（`:`）、省略号（`...`）、None 或整数张量"
+                              "（这里是 {type}）",
     "errors_more.join_strings": "str.join() 需要字符串，却得到了 {type}",
     "errors_more.isinstance_type": "isinstance() 的第 2 个参数必须是类型或类型的元组",
     "errors_more.isinstance_count": "isinstance 需要 2 个参数，却得到了 {n} 个",

@@ -207,6 +207,7 @@ print(f'{3.14159:.2f} {1e-5:.2e} {0.756:.1%} {1234567.891:,.2f} {42:08b} {255:#0
 PROGRAMS.update(TUTORIAL)
 PROGRAMS["star_args"] = ("m = [[1, 2, 3], [4, 5, 6]]\nprint(list(zip(*m)), *m[0], [*m[1], *'ab'])\n"
                          "def f(a, b, c):\n    return a * b + c\nprint(f(*m[0]), f(1, *[2, 3]))\n")
+PROGRAMS["tensor_float_index"] = "import torch\nx = torch.ones(3)\ny = x[1.5]\n"   # found by the fuzzer
 PROGRAMS["star_args_error"] = "def f(a):\n    return a\nprint(f(*[1, 2]))\n"
 
 

@@ -177,7 +177,7 @@ def call_method(interp: Interpreter, base: Any, name: str, args: list, kwargs: d
     if isinstance(base, dict) and name in dicts.DICT_METHODS and not kwargs:
         for value in args:
             require_data(value, f"in `.{name}()`")
-        return _python_guarded(lambda: dicts.call_method(interp, base, name, args))
+        return _python_guarded(lambda: dicts.call_method(interp, base, name, args), keep_own=True)
     if isinstance(base, str) and name == "format":
         from autogradlab.lang.text_format import format_text
         return format_text(interp, base, args, kwargs)

@@ -356,3 +356,7 @@ KNOWN_PYTHON_BUILTINS: frozenset[str] = frozenset(dir(py_builtins))
 from autogradlab.lang.introspection import INTROSPECTION  # noqa: E402 - dir() and help() (d2l lookup-api)
 
 BUILTINS.update(INTROSPECTION)
+
+from autogradlab.lang.number_builtins import NUMBER_BUILTINS  # noqa: E402 - divmod, pow, hex, dict(...)
+
+BUILTINS.update(NUMBER_BUILTINS)

@@ -67,7 +67,22 @@ def call_method(interp: Interpreter, base: dict, name: str, args: list) -> Any:
     if name == "pop" and 1 <= len(args) <= 2:
         check_key(args[0])
         return base.pop(*args)
+    if name == "setdefault" and 1 <= len(args) <= 2:
+        if args[0] not in base:
+            set_item(interp, base, args[0], args[1] if len(args) > 1 else None)
+        return base[args[0]]
+    if name == "update" and len(args) == 1:   # a dict or (key, value) pairs, checked like dict(...)
+        from autogradlab.lang.number_builtins import make_dict
+        for key, value in make_dict(interp, args, {}, None).items():
+            set_item(interp, base, key, value)
+        return None
+    if name == "copy" and not args:
+        interp.sizes.charge_sequence(len(base), "the copy of the dictionary")
+        return base.copy()
+    if name in ("clear", "popitem") and not args:
+        return getattr(base, name)()
     raise NotSupported(f"the method `.{name}()` of dict values is not supported in Autograd Lab")
 
 
-DICT_METHODS = frozenset({"keys", "values", "items", "get", "pop"})
+DICT_METHODS = frozenset({"keys", "values", "items", "get", "pop", "setdefault", "update", "copy", "clear",
+                          "popitem"})

@@ -66,7 +66,10 @@ def copying(method: str) -> Callable[..., Any]:
     in the run's total before it is built, as other built strings are."""
     def call(interp: Any, base: Any, args: list, **kwargs: Any) -> Any:
         interp.sizes.charge_sequence(len(base), f"the result of .{method}()")
-        return getattr(base, method)(*args, **kwargs)
+        result = getattr(base, method)(*args, **kwargs)
+        if type(result) is str and len(result) > len(base):   # 'ß'.upper() == 'SS': at most 3x
+            interp.sizes.check_length(len(result), f"the result of .{method}()")
+        return result
     return call
 
 

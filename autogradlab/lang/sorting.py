@@ -1,5 +1,5 @@
 """list.sort(), sorted(), min() and max() with `key=` and `reverse=`, as Python does them, with every
-comparison between plain values (bool, int, float, str, and tuples and lists of those): no tensor code runs
+comparison between plain values (bool, int, float, str, and short tuples of those): no tensor code runs
 from inside Python's sort, where the interpreter's step and time checks cannot see it. A key
 function (`key=len`, `key=lambda p: p[1]`, a `def`) is called by the interpreter on each item first
 (its steps counted as usual), then the keys are compared, so Python's stable order and its own
@@ -14,21 +14,22 @@ from autogradlab.lang.calls import require_data
 from autogradlab.lang.safe_values import SafeFunction, SafeType, UserFunction, type_text
 
 _PLAIN = (bool, int, float, str, complex, type(None))   # None/complex: Python's own TypeError
-_MAX_KEY_DEPTH = 4   # tuples of tuples of ... plain values
+_MAX_KEY_ITEMS = 64   # a tuple key: (p[1], p[0]), short and flat
 
 
-def _plain(value: Any, depth: int = 0) -> bool:
+def _plain(value: Any) -> bool:
+    """A key whose comparison is cheap and bounded. Lists are not: `[big] * n` shares one long list
+    that every comparison would walk item by item (n * len(big) steps inside Python's sort)."""
     if type(value) in _PLAIN:
         return True
-    return type(value) in (tuple, list) and depth < _MAX_KEY_DEPTH \
-        and all(_plain(v, depth + 1) for v in value)
+    return type(value) is tuple and len(value) <= _MAX_KEY_ITEMS and all(type(v) in _PLAIN for v in value)
 
 
 def _check_plain(keys: list, what: str, by_key: bool) -> None:
     if not all(_plain(key) for key in keys):
         kinds = sorted({type_text(key) for key in keys if not _plain(key)})
         raise NotSupported(f"{what} of `{', '.join(kinds)}` {'keys' if by_key else 'items'} is not supported "
-                           f"in Autograd Lab", hint="sort numbers or strings, e.g. x.item() of a tensor")
+                           f"in Autograd Lab")
 
 
 def keys_of(interp: Any, items: list, key: Any, node: Any, what: str) -> list:

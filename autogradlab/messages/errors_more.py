@@ -72,6 +72,10 @@ EN = {
     "errors_more.array_no_delete": "cannot delete array elements",
     "errors_more.no_item_deletion": "'{type}' object doesn't support item deletion",
     "errors_more.sort_keyword": "'{word}' is an invalid keyword argument for sort()",
+    "errors_more.pow_three_ints": "pow() 3rd argument not allowed unless all arguments are integers",
+    "errors_more.dict_sequence": "cannot convert dictionary update sequence element #{index} to a sequence",
+    "errors_more.dict_pair_length": "dictionary update sequence element #{index} has length {length}; 2 is "
+                                    "required",
     "errors_more.to_args": "`.to()` accepts a device, a dtype or a tensor in Autograd Lab",
     "errors_more.jacobian_returns": "{what} given to jacobian must return a tensor or a tuple of tensors, "
                                     "not {type}",
@@ -209,6 +213,9 @@ ZH = {
     "errors_more.array_no_delete": "不能删除数组的元素",
     "errors_more.no_item_deletion": "'{type}' 对象不支持删除元素",
     "errors_more.sort_keyword": "'{word}' 不是 sort() 的关键字参数（只有 key 和 reverse）",
+    "errors_more.pow_three_ints": "pow() 有第 3 个参数时，所有参数都必须是整数",
+    "errors_more.dict_sequence": "dict() 的第 {index} 个元素不是序列，无法当作（键, 值）对",
+    "errors_more.dict_pair_length": "dict() 的第 {index} 个元素有 {length} 项，需要 2 项（键, 值）",
     "errors_more.to_args": "在 Autograd Lab 中 `.to()` 接受一个设备、一个 dtype 或一个张量",
     "errors_more.jacobian_returns": "传给 jacobian 的{what}必须返回一个张量或张量的元组，而不是 {type}",
     "errors_more.store_function": "`{code}`：在 Autograd Lab 中函数和模块不能存进变量；请直接调用它们，"

@@ -215,7 +215,7 @@ CASES = [
          LIMIT, SEQUENCE + r"|text|weigh|large"),
     Case("d = {}\nfor i in range(50):\n    d = {'a': [d]}\nprint(d)", LIMIT, SEQUENCE + r"|text|weigh|large"),
     Case("import torch\nd = {torch.ones(2): 1}", NOT_ALLOWED_HERE, r"key"),
-    Case("d = {[1]: 1}", NOT_ALLOWED_HERE, r"key"),
+    Case("d = {[1]: 1}", NOT_ALLOWED_HERE, r"unhashable type: 'list'"),   # Python's own words
     Case("d = {(1, [2]): 1}", NOT_ALLOWED_HERE, r"key"),
     Case("d = {2 ** 10000: 1}", LIMIT, INT_BITS),
     Case("d = {'f': print}", UNSUPPORTED, r"function"),
@@ -223,7 +223,9 @@ CASES = [
     Case("d = {'a': 1}\nd.update(b=2)", UNSUPPORTED, r"update"),
     Case("d = {**{'a': 1}}", UNSUPPORTED, r"\*\*"),
     Case("d = {'a': 1}\nd.__class__", UNSUPPORTED, r"__class__"),
-    Case("d = dict(a=1)", NOT_IN_LANGUAGE, r"dict"),
+    Case("d = dict(a=print)", UNSUPPORTED, r"print|function"),
+    Case("d = dict([[1], 2])", ("value",), r"length 1; 2 is required"),   # Python's own words
+    Case("d = dict(zip(range(200000), range(200000)))", LIMIT, r"limit is 100,000"),
     # try/except: limits, timeouts, memory and refusals stay uncatchable.
     Case("try:\n    while True:\n        pass\nexcept:\n    pass", LIMIT, LOOPS, SMALL),
     Case("try:\n    while True:\n        pass\nexcept Exception as e:\n    print(e)", LIMIT, LOOPS, SMALL),
@@ -295,7 +297,8 @@ CASES = [
     Case("(y := 3)", UNSUPPORTED, r"walrus|:=|assignment expression|NamedExpr"),
     Case("def f(*args):\n    return 0", UNSUPPORTED, r"\*|star|args"),
     Case("def f(**kw):\n    return 0", UNSUPPORTED, r"\*\*|kw|keyword"),
-    Case("y = [1, 2]\nprint(*y)", UNSUPPORTED, r"\*|star|unpack"),
+    Case("y = [1, 2]\na, *b = y", UNSUPPORTED, r"\*|star|unpack"),
+    Case("y = [0] * 60000\nprint(*y, *y)", LIMIT, r"limit is 100,000"),
     Case("raise SystemExit", UNSUPPORTED, r"raise"),
     Case("match 1:\n    case 1:\n        pass", UNSUPPORTED, r"match"),
     # Confusable and invisible characters (the message names the code point).

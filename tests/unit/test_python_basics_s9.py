@@ -83,7 +83,7 @@ PROGRAMS = {
                "      min(words, key=len))\n"
                "def second(p):\n    return p[1]\npairs.sort(key=second, reverse=True)\n"
                "print(pairs, max([], key=len, default=0), sorted('banana'), sorted({'b': 1, 'a': 2}))\n"
-               "print(sorted([3, -1], key=abs), sorted(['b', 'A'], key=str), sorted([[2, 1], [1, 5]]))\n"
+               "print(sorted([3, -1], key=abs), sorted(['b', 'A'], key=str), sorted([(2, 'a'), (1, 'b')]))\n"
                "words.sort(key=len)\n",
     "sort_mixed_types": "a = [1, 'b', 2]\na.sort(reverse=True)\n",
     "sort_bad_keyword": "a = [1]\na.sort(cmp=1)\n",
@@ -207,6 +207,19 @@ print(f'{3.14159:.2f} {1e-5:.2e} {0.756:.1%} {1234567.891:,.2f} {42:08b} {255:#0
 PROGRAMS.update(TUTORIAL)
 PROGRAMS["star_args"] = ("m = [[1, 2, 3], [4, 5, 6]]\nprint(list(zip(*m)), *m[0], [*m[1], *'ab'])\n"
                          "def f(a, b, c):\n    return a * b + c\nprint(f(*m[0]), f(1, *[2, 3]))\n")
+PROGRAMS["number_builtins"] = ("print(divmod(7, 2), divmod(-7.5, 2), pow(2, 10), pow(3, 4, 5), pow(2, -1))\n"
+                               "print(hex(255), bin(5), oct(8), chr(65), ord('A'), hex(-2**70))\n"
+                               "d = dict(a=1, b=2)\n"
+                               "print(d, dict([('x', 1), ('y', 2)]), dict(d, c=3), dict())\n"
+                               "print(dict(zip('ab', [1, 2])), type(dict()), isinstance(d, dict))\n")
+PROGRAMS["dict_methods"] = ("d = {'a': 1}\nprint(d.setdefault('b', 2), d.setdefault('a', 5), d)\n"
+                            "d.update({'c': 3})\nd.update([('e', 5)])\ne = d.copy()\ne['z'] = 0\n"
+                            "print(d, e, e.popitem())\nd.clear()\ncounts = {}\n"
+                            "for w in 'the cat the hat'.split():\n    counts[w] = counts.get(w, 0) + 1\n"
+                            "    counts.setdefault('n', 0)\nprint(d, counts)\n")
+PROGRAMS["divmod_zero"] = "x = divmod(1.0, 0)\n"
+PROGRAMS["dict_bad_pairs"] = "d = dict([(1, 2, 3)])\n"
+PROGRAMS["pow_zero_modulus"] = "x = pow(2, 5, 0)\n"
 PROGRAMS["tensor_float_index"] = "import torch\nx = torch.ones(3)\ny = x[1.5]\n"   # found by the fuzzer
 PROGRAMS["star_args_error"] = "def f(a):\n    return a\nprint(f(*[1, 2]))\n"
 
@@ -260,6 +273,11 @@ BOUNDARIES = [
     ('a = [x * y for x in range(11) for y in range(10)]', False),
     ('a = [x for x in range(200) if x % 2 if x > 0]', True),
     ('a = [x for x in range(202) if x >= 0 if x < 101]', False),
+    ('d = {}\nd.update(zip(range(100), range(100)))', True),
+    ('d = {-1: 0}\nd.update(zip(range(100), range(100)))', False),
+    ('d = dict(zip(range(100), range(100)))', True), ('d = dict(zip(range(101), range(101)))', False),
+    ('s = "ß" * 50\nt = s.upper()', True), ('s = "ß" * 51\nt = s.upper()', False),   # 'SS'
+    ('s = "ß" * 50\nt = s.swapcase()', True), ('s = "ß" * 51\nt = s.casefold()', False),
     ('a = [0] * 50\nb = [1] * 50\nprint(*a, *b, sep="")', True),
     ('a = [0] * 50\nb = [1] * 51\nprint(*a, *b, sep="")', False),
 ]
@@ -360,7 +378,10 @@ def test_sorting_compares_plain_values_only() -> None:
                           ("import torch\na = [1, 2]\na.sort(key=lambda v: torch.ones(1) * v)",
                            "`list.sort()` of `torch.Tensor` keys"),
                           ("import torch\na = max([1, 2], key=lambda v: torch.ones(1))",
-                           "`max()` with key= of `torch.Tensor` keys")]:
+                           "`max()` with key= of `torch.Tensor` keys"),
+                          # a shared long list would be walked by every comparison inside the sort
+                          ("a = [0] * 1000\nb = sorted([a] * 1000)", "`sorted()` of `list` items"),
+                          ("a = [1, 2]\na.sort(key=lambda v: [v])", "`list.sort()` of `list` keys")]:
         report = run_program(source + "\n", torchviz=False)
         assert report.error.kind == "unsupported" and named in report.error.message, report.error
 

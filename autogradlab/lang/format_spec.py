@@ -28,6 +28,7 @@ CONVERSIONS: dict[str, Callable[[Any], str]] = {"r": repr, "s": str, "a": ascii}
 
 
 def _number(digits: str | None) -> int:
+    digits = (digits or "").lstrip("0")   # `{x:0000001}` is a width of 1
     if not digits:
         return 0
     return int(digits) if len(digits) <= 18 else _HUGE

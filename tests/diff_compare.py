@@ -30,7 +30,8 @@ KINDS = {   # Python's exception -> the engine's error kinds that may stand for 
     "RuntimeError": {"shape", "value", "autograd", "type", "index"},
 }
 # PyTorch's own messages, which the engine rewords (lang/torch_errors.py): not compared word for word
-TORCH_WORDS = re.compile(r"tensor|dimension|Tensor|size|shape|grad|dtype|Float|Long|scalar")
+TORCH_WORDS = re.compile(r"tensor|dimension|Tensor|size|shape|grad|dtype|Float|Long|scalar|"
+                         r"sequence of length")
 MESSAGE_CHECKED = {"ZeroDivisionError", "IndexError", "KeyError", "TypeError", "ValueError", "NameError"}
 
 _CHILD = r"""
@@ -56,7 +57,10 @@ for source in json.loads(sys.stdin.read()):
         signal.alarm(0)
     variables = {}
     for name, value in data_variables(run.namespace).items():
-        variables[name] = without_address(str(value) if isinstance(value, torch.Tensor) else repr(value))
+        try:
+            variables[name] = without_address(str(value) if isinstance(value, torch.Tensor) else repr(value))
+        except ValueError:   # an int of more than 4,300 digits: past the engine's max_int_bits anyway
+            variables[name] = "(too long to print)"
     error = None
     if run.error is not None:
         import traceback

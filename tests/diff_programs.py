@@ -13,6 +13,7 @@ from __future__ import annotations
 import random
 
 TYPES = ("int", "float", "bool", "str", "list", "tuple", "tensor")
+KEYS = ("abs", "str", "lambda v: -v", "lambda v: (v > 1, v)")
 EXCEPTIONS = ("ZeroDivisionError", "IndexError", "KeyError", "ValueError", "TypeError", "RuntimeError")
 
 
@@ -81,6 +82,9 @@ class Gen:
             f"({a} * 10 ** {self.rng.randint(0, 25)})",
             f"(2 ** {self.rng.choice([10, 31, 32, 63, 64, 100])} // ({a} or 1))", f"sum([{a}, {b}])",
             f"len({self.expr('tuple', d)})",
+            f"sum(x * y for x in {self.expr('list', d)} for y in range(3) if x > y)",
+            f"max({self.expr('list', d)}, key=abs)", f"min([{a}, {b}, -3], key=lambda v: v * v)",
+            f"len({{k: 0 for k in {self.expr('list', d)}}})",
             *(f"{f}({', '.join(self.expr('int', d) for _ in range(n))})" for f, n in self.funcs),
             *(f"{g}({a})" for g in self.lambdas),
         ])
@@ -125,7 +129,29 @@ class Gen:
             f"str({self.expr('tuple', d)})",
             f"str({self.expr('float', d)})",
             f"str({self.expr('tensor', d)})", f"str({self.expr('tensor', d)}.shape)",
+            *self.s9_str(d),
         ])
+
+    def s9_str(self, d: int) -> list[str]:
+        """Session 9: conversions, `{x=}`, the format-spec mini-language (nested too), str methods.
+        The f-strings use double quotes: the generated expressions use single ones."""
+        a, f, s = self.expr("int", d), self.expr("float", d), self.expr("str", d)
+        v = self.expr(self.pick(["int", "float", "str", "list", "bool"]), d)
+        width = self.rng.randint(0, 12)
+        int_spec = self.pick(["x", "X", "b", "o", "#x", "#b", "0>8", "^9", "<6", ",", "_", "+d", "c", "e",
+                              "08.3f"])
+        float_spec = self.pick(["e", "%", ".2%", "10.3e", "g", "_", ",.2f", "^12.1f", "*>9.2f", "=+9.2f",
+                                "x"])
+        str_spec = self.pick(["^9", "<6", "*>7", ".1"])
+        return [
+            f'f"{{{v}!r}}|{{{v}!s:>{width}}}|{{{s}!a}}"', f'f"{{{a}=}} {{{f} = :.3f}}"',
+            f'f"{{{a}:{int_spec}}}"', f'f"{{{f}:{float_spec}}}"', f'f"{{{s}:{str_spec}}}"',
+            f'f"{{{f}:{{{self.rng.randint(0, 9)}}}.{{{self.rng.randint(0, 4)}}}f}}"',
+            f"'{{!r}} {{:>{{}}}} {{:{int_spec}}}'.format({v}, {s}, {width}, {a})",
+            f"{s}.{self.pick(['center', 'ljust', 'rjust', 'zfill'])}({width})", f"{s}.center({width}, '*')",
+            f"{s}.{self.pick(['title', 'capitalize', 'swapcase', 'casefold'])}()",
+            f"str({s}.partition('a'))", f"str({s}.rsplit('a', 1))", f"str(({s} + '\\nz').splitlines())",
+        ]
 
     def e_list(self, d: int) -> str:
         n = self.rng.randint(0, 5)
@@ -140,6 +166,12 @@ class Gen:
             f"list(zip({self.expr('list', d)}, 'abc'))",
             f"list(enumerate({self.expr('list', d)}))", "'a b  c'.split()",
             f"[None, True, {self.expr('str', d)}]",
+            f"[x * y for x in {self.expr('list', d)} for y in range({n}) if x != y]",
+            f"[(x, y) for x in range({n}) if x % 2 for y in {self.expr('list', d)} if y if x]",
+            f"sorted({self.expr('list', d)}, reverse={self.expr('bool', d)})",
+            f"sorted({self.expr('list', d)}, key={self.pick(KEYS)})",
+            f"sorted(['pear', 'fig', {self.expr('str', d)}], key=len, reverse=True)",
+            f"list({{k: k * {self.expr('int', d)} for k in range({n}) if k != 1}}.items())",
         ])
 
     def e_tuple(self, d: int) -> str:
@@ -239,7 +271,10 @@ class Gen:
                 self.vars[name] = "dict"
                 return [f"{name} = {{'a': 1, 'b': {self.expr('int')}}}"]
             key = self.pick(["'a'", "'b'", "'c'"])
+            if self.chance(0.2):
+                return [f"{name} = {{k: i for i, k in enumerate('abc') if i != {self.expr('int')}}}"]
             return [self.pick([f"{name}[{key}] = {self.expr('int')}", f"{name}[{key}] += {self.expr('int')}",
+                               f"del {name}[{key}]",
                                f"print({name}.get({key}, -1), len({name}), list({name}.keys()))"])]
         name = self.var(kind)
         if name is None:
@@ -250,6 +285,7 @@ class Gen:
             return [self.pick([f"{name}[{index}] = {value}", f"{name}[{index}] += {value}",
                                f"{name}.append({value})", f"{name}[{index}] *= 2",
             f"{name}.extend([{value}])", f"print({name}.pop())", f"{name}[{index}:] = [{value}]",
+            f"del {name}[{index}]", f"del {name}[{index}:{self.index()}]", f"{name}.sort(reverse=True)",
            ])]
         return [self.pick([f"{name}[{index}] = {value}", f"{name}[{index}] += {value}",
                            f"{name}[{index}] *= {value}", f"{name}.add_({value})", f"{name}.mul_({value})",

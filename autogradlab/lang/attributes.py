@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import torch
 
-from autogradlab.errors import NotSupported, ProgramTypeError
+from autogradlab.errors import NotSupported, ProgramIndexError, ProgramTypeError
 from autogradlab.lang import allowlist as al
 from autogradlab.lang import dicts, distributions, numpy_linalg
 from autogradlab.lang.attribute_errors import _no_module_member, _no_tensor_attribute, _none_has_nothing
@@ -32,7 +32,7 @@ from autogradlab.lang.safe_values import (
     return_type_fields,
     type_text,
 )
-from autogradlab.lang.sequence_methods import MORE_METHODS
+from autogradlab.lang.sequence_methods import KEYWORD_METHODS, MORE_METHODS, sort_list
 from autogradlab.lang.sequence_methods import copying as _copying
 from autogradlab.lang.sequence_methods import plain as _plain
 from autogradlab.lang.sizes import tensor_elements
@@ -177,7 +177,7 @@ def call_method(interp: Interpreter, base: Any, name: str, args: list, kwargs: d
     if isinstance(base, dict) and name in dicts.DICT_METHODS and not kwargs:
         for value in args:
             require_data(value, f"in `.{name}()`")
-        return _python_guarded(lambda: dicts.call_method(interp, base, name, args))
+        return _python_guarded(lambda: dicts.call_method(interp, base, name, args), keep_own=True)
     if isinstance(base, str) and name == "format":
         from autogradlab.lang.text_format import format_text
         return format_text(interp, base, args, kwargs)
@@ -185,17 +185,19 @@ def call_method(interp: Interpreter, base: Any, name: str, args: list, kwargs: d
         for value in list(args) + list(kwargs.values()):
             require_data(value, f"in `.{name}()`")
         return array_method(interp, base, name, args, kwargs)
+    if isinstance(base, list) and name == "sort":   # key= may be a function
+        return _python_guarded(lambda: sort_list(interp, base, args, kwargs, node), keep_own=True)
     method = next((fn for (kind, method_name), fn in PLAIN_METHODS.items()
                    if method_name == name and isinstance(base, kind)), None)
     if method is None:
         raise NotSupported(f"the method `.{name}()` of {type_text(base)} values is not supported in "
                            f"Autograd Lab")
-    if kwargs:
+    if kwargs and (type(base), name) not in KEYWORD_METHODS:
         raise NotSupported(f"`.{name}()` takes no keyword arguments in Autograd Lab")
-    for value in args:
+    for value in list(args) + list(kwargs.values()):
         require_data(value, f"in `.{name}()`")
     try:
-        return method(interp, base, args)
+        return method(interp, base, args, **kwargs)
     except Exception as exc:  # noqa: BLE001
         if hasattr(exc, "kind"):
             raise
@@ -214,6 +216,10 @@ def get_item(interp: Interpreter, base: Any, index: Any, node: ast.AST) -> Any:
     if isinstance(base, torch.Tensor):
         items = index if isinstance(index, tuple) else (index,)
         if not all(isinstance(item, _INDEX_ATOMS) for item in items):
+            odd = next(item for item in items if not isinstance(item, _INDEX_ATOMS))
+            if type(odd) in (float, complex):   # PyTorch's own IndexError
+                raise ProgramIndexError(f"only integers, slices (`:`), ellipsis (`...`), None and long or "
+                                        f"byte Variables are valid indices (got {type(odd).__name__})")
             raise ProgramTypeError(f"a tensor cannot be indexed with {type_text(index)} values")
         if _is_advanced(index):
             interp.sizes.predict(operator.getitem, [base, index], {}, "indexing", creation=False)
@@ -238,10 +244,12 @@ def get_item(interp: Interpreter, base: Any, index: Any, node: ast.AST) -> Any:
     return result
 
 
-def _python_guarded(fn: Callable[[], Any]) -> Any:
+def _python_guarded(fn: Callable[[], Any], keep_own: bool = False) -> Any:
     try:
         return fn()
     except Exception as exc:  # noqa: BLE001
+        if keep_own and hasattr(exc, "kind"):   # the engine's own errors (a key function's) as they are
+            raise
         raise python_error(exc) from None
 
 

@@ -21,6 +21,7 @@ from autogradlab.lang.exceptions import EXCEPTION_TYPES
 from autogradlab.lang.generators import ITERATOR_BUILTINS, ITERATORS, materialize_iterator
 from autogradlab.lang.namespaces import NDARRAY_TYPE, TENSOR_TYPE
 from autogradlab.lang.safe_values import SafeArray, SafeException, SafeFunction, SafeType, type_text
+from autogradlab.lang.sorting import extreme, sort_keywords, sorted_items
 
 
 def _data_args(name: str, args: list, kwargs: dict, allowed: tuple[str, ...] = ()) -> None:
@@ -226,6 +227,9 @@ def _round_int(n: int, ndigits: int) -> int:
 
 def _min_max(name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
     def impl(interp, args, kwargs, node):  # noqa: ANN001, ANN202
+        if kwargs.get("key") is not None:   # max(words, key=len): keys compared as plain values
+            return _extreme_by_key(interp, name, args, kwargs, node)
+        kwargs.pop("key", None)
         _data_args(name, args, kwargs, ("default",))
         _arity(args, 1, None, name + " expected at least 1 argument, got {n}")
         if len(args) > 1 and "default" in kwargs:
@@ -234,6 +238,18 @@ def _min_max(name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
         items = _materialize(interp, args[0], node) if len(args) == 1 else list(args)
         return _torch_call(interp, name, lambda values: fn(values, **kwargs), items)
     return impl
+
+
+def _extreme_by_key(interp, name: str, args: list, kwargs: dict, node: Any) -> Any:  # noqa: ANN001
+    key = kwargs.pop("key")
+    _data_args(name, args, kwargs, ("default",))
+    _arity(args, 1, None, name + " expected at least 1 argument, got {n}")
+    if len(args) > 1 and "default" in kwargs:
+        raise ProgramTypeError(f"Cannot specify a default for {name}() with multiple positional arguments")
+    items = _materialize(interp, args[0], node) if len(args) == 1 else list(args)
+    if not items and "default" in kwargs:
+        return kwargs["default"]
+    return extreme(interp, items, key, node, name)
 
 
 def _sum(interp, args, kwargs, node):  # noqa: ANN001, ANN202
@@ -261,10 +277,11 @@ def _zip(interp, args, kwargs, node):  # noqa: ANN001, ANN202
 
 
 def _sorted(interp, args, kwargs, node):  # noqa: ANN001, ANN202
-    _data_args("sorted", args, kwargs, ("reverse",))
+    """sorted(items, key=..., reverse=...): plain values compared only (sorting.py)."""
+    key, reverse = sort_keywords(kwargs)
+    _data_args("sorted", [*args, reverse], {})
     _arity(args, 1, 1, "sorted expected 1 argument, got {n}")
-    return _torch_call(interp, "sorted", lambda items: sorted(items, **kwargs),
-                       _materialize(interp, args[0], node))
+    return sorted_items(interp, _materialize(interp, args[0], node), key, reverse, node, "`sorted()`")
 
 
 def _reversed(interp, args, kwargs, node):  # noqa: ANN001, ANN202
@@ -343,3 +360,7 @@ from autogradlab.lang.introspection import INTROSPECTION  # noqa: E402 - dir() a
 
 BUILTINS.update(INTROSPECTION)
 BUILTINS.update({name: SafeFunction(name, impl) for name, impl in ITERATOR_BUILTINS.items()})
+
+from autogradlab.lang.number_builtins import NUMBER_BUILTINS  # noqa: E402 - divmod, pow, hex, dict(...)
+
+BUILTINS.update(NUMBER_BUILTINS)

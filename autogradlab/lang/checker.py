@@ -9,7 +9,6 @@ runs the tree afterwards recurses.
 from __future__ import annotations
 
 import ast
-import re
 from collections.abc import Callable
 from typing import NamedTuple
 
@@ -18,10 +17,6 @@ from autogradlab.lang.allowed_imports import check_import
 from autogradlab.limits import Limits
 
 ASSIGNABLE_ATTRIBUTES = frozenset({"requires_grad", "grad", "data"})
-# The one rule for f-string format specs (the interpreter applies it again to specs with fields):
-# alignment, sign, zero-pad, width of at most 2 digits (no 10**8-space padding), grouping,
-# precision, type. `{x:>10.3f}`, `{x:,.2f}`, `{x:8.2e}`, `{s:<5}`.
-FORMAT_SPEC = re.compile(r"[<>^]?[+\- ]?0?\d{0,2}[,_]?(\.\d{1,2})?[eEfFgGd%s]?")
 _CONSTANT_TYPES = (int, float, complex, str, bool, type(None), type(Ellipsis))
 _COMPOUND = (ast.If, ast.For, ast.While, ast.FunctionDef, ast.With, ast.Try)
 GRAD_MODE_MANAGERS = {"no_grad": False, "enable_grad": True}  # `with torch.no_grad():` -> grad mode
@@ -38,9 +33,7 @@ _UNSUPPORTED: dict[type, tuple[str, str, str | None]] = {
     ast.Raise: ("`raise` statements", "are", "use `assert` to check a condition"),
     ast.NamedExpr: ("walrus `:=` assignments", "are", "assign on a line of its own first"),
     ast.SetComp: ("set comprehensions", "are", "use a list comprehension or a `for` loop"),
-    ast.DictComp: ("dict comprehensions", "are", "use a `for` loop"),
     ast.Set: ("set literals `{...}`", "are", "use a list `[...]`"),
-    ast.Starred: ("star-args (`*x`)", "are", "write the items one by one"),
     ast.Match: ("`match` statements", "are", "use `if`/`elif`"),
 }
 _TRY_STAR = getattr(ast, "TryStar", None)
@@ -177,11 +170,6 @@ def _check_attribute(node: ast.Attribute, ctx: _Context) -> None:
         raise _unsupported("deleting attributes", hint="delete a variable with `del name`")
 
 
-def _check_subscript(node: ast.Subscript, ctx: _Context) -> None:
-    if isinstance(node.ctx, ast.Del):
-        raise _unsupported("deleting items (`del x[i]`)", "is", hint="build a new tensor instead")
-
-
 def _check_target_sequence(node: ast.Tuple | ast.List, ctx: _Context) -> None:
     if isinstance(node.ctx, ast.Load):
         return
@@ -193,9 +181,20 @@ def _check_target_sequence(node: ast.Tuple | ast.List, ctx: _Context) -> None:
 
 
 def _check_delete(node: ast.Delete, ctx: _Context) -> None:
-    for target in node.targets:
-        if not isinstance(target, ast.Name | ast.Subscript | ast.Attribute):
+    targets = list(node.targets)
+    while targets:   # `del a, b[0]`, `del (a, b)`: names, items and attributes (refused by name)
+        target = targets.pop()
+        if isinstance(target, ast.Tuple | ast.List):
+            targets.extend(target.elts)
+        elif not isinstance(target, ast.Name | ast.Subscript | ast.Attribute):
             raise _unsupported("deleting anything but a variable", "is", hint="write `del name`")
+
+
+def _check_starred(node: ast.Starred, ctx: _Context) -> None:
+    """`f(*args)`, `zip(*matrix)`, `[*a, *b]`: unpacking a value into a call or a display (sized
+    like the list it makes); `a, *rest = x` (a starred target) stays outside the language."""
+    if not isinstance(node.ctx, ast.Load):
+        raise _unsupported("star-args (`*x`)", "are", "write the items one by one")
 
 
 def _check_ann_assign(node: ast.AnnAssign, ctx: _Context) -> None:
@@ -245,29 +244,11 @@ def _check_constant(node: ast.Constant, ctx: _Context) -> None:
         raise _unsupported(f"constants of type {type(node.value).__name__}")
 
 
-def _check_formatted_value(node: ast.FormattedValue, ctx: _Context) -> None:
-    if node.conversion != -1:
-        raise _unsupported("f-string conversions (`!r`, `!s`, `!a`)", hint="write {x} without `!`")
-    spec = node.format_spec
-    if spec is None:
-        return
-    parts = spec.values if isinstance(spec, ast.JoinedStr) else [spec]
-    text = "".join(p.value for p in parts if isinstance(p, ast.Constant) and isinstance(p.value, str))
-    simple = len(parts) == 1 and isinstance(parts[0], ast.Constant)
-    if not simple or not FORMAT_SPEC.fullmatch(text):
-        shown = f"`:{text}`" if len(parts) == 1 else "with nested fields"
-        raise _unsupported(f"the f-string format {shown}", "is",
-                           hint="use a simple number format such as {x:.3f} or {x:8.2e}")
-
-
-def _check_comprehension_owner(node: ast.ListComp | ast.GeneratorExp, ctx: _Context) -> None:
-    if len(node.generators) != 1:
-        raise _unsupported("comprehensions with more than one `for`", hint="use nested `for` loops")
-    generator = node.generators[0]
-    if generator.is_async:
+def _check_comprehension_owner(node: ast.ListComp | ast.GeneratorExp | ast.DictComp, ctx: _Context) -> None:
+    """Any number of `for` and `if` clauses (`[x*y for x in a for y in b if x != y]`), run in order
+    like nested loops, each pass charged to the loop budget."""
+    if any(generator.is_async for generator in node.generators):
         raise _unsupported("async comprehensions")
-    if len(generator.ifs) > 1:
-        raise _unsupported("comprehensions with more than one `if`", hint="join the conditions with `and`")
 
 
 def _check_binop(node: ast.BinOp, ctx: _Context) -> None:
@@ -351,12 +332,13 @@ _HANDLERS: dict[type, _Handler] = {
     ast.ExceptHandler: _check_except_handler,
     # expressions
     ast.BinOp: _check_binop, ast.UnaryOp: _allow, ast.BoolOp: _allow, ast.Compare: _allow,
-    ast.Call: _allow, ast.Attribute: _check_attribute, ast.Subscript: _check_subscript,
+    ast.Call: _allow, ast.Attribute: _check_attribute, ast.Subscript: _allow,
     ast.Slice: _allow, ast.Tuple: _check_target_sequence, ast.List: _check_target_sequence,
     ast.Dict: _check_dict, ast.Constant: _check_constant, ast.Name: _check_name, ast.IfExp: _allow,
-    ast.JoinedStr: _allow, ast.FormattedValue: _check_formatted_value, ast.Lambda: _check_lambda,
+    ast.JoinedStr: _allow, ast.FormattedValue: _allow, ast.Starred: _check_starred, ast.Lambda: _check_lambda,
     ast.ListComp: _check_comprehension_owner, ast.GeneratorExp: _check_comprehension_owner,
     ast.Yield: _allow, ast.YieldFrom: _allow,   # where: StaticChecker._check_node
+    ast.DictComp: _check_comprehension_owner,
     # helper nodes
     ast.arguments: _allow, ast.arg: _check_arg, ast.keyword: _check_keyword,
     ast.alias: _allow, ast.comprehension: _allow, ast.withitem: _allow,

@@ -31,6 +31,8 @@ def check_key(key: Any) -> None:
         if isinstance(key, int) and key.bit_length() > 4096:
             raise NotSupported("integers this large cannot be dictionary keys in Autograd Lab")
         return
+    if isinstance(key, list | dict):   # Python's own TypeError
+        raise ProgramTypeError(f"unhashable type: '{type(key).__name__}'")
     if type(key) is tuple and len(key) <= MAX_KEY_ITEMS and all(isinstance(k, _KEY_ATOMS) for k in key):
         return
     raise ProgramTypeError(f"unhashable or unsupported dictionary key of type '{type(key).__name__}' "
@@ -49,10 +51,10 @@ def build(interp: Interpreter, node: ast.Dict) -> dict:
     return result
 
 
-def set_item(interp: Interpreter, base: dict, key: Any, value: Any) -> None:
+def set_item(interp: Interpreter, base: dict, key: Any, value: Any, what: str = "the dictionary") -> None:
     check_key(key)
     if key not in base:
-        interp.sizes.charge_sequence(len(base) + 1, "the dictionary", added=1)
+        interp.sizes.charge_sequence(len(base) + 1, what, added=1)
     base[key] = value
 
 
@@ -65,7 +67,22 @@ def call_method(interp: Interpreter, base: dict, name: str, args: list) -> Any:
     if name == "pop" and 1 <= len(args) <= 2:
         check_key(args[0])
         return base.pop(*args)
+    if name == "setdefault" and 1 <= len(args) <= 2:
+        if args[0] not in base:
+            set_item(interp, base, args[0], args[1] if len(args) > 1 else None)
+        return base[args[0]]
+    if name == "update" and len(args) == 1:   # a dict or (key, value) pairs, checked like dict(...)
+        from autogradlab.lang.number_builtins import make_dict
+        for key, value in make_dict(interp, args, {}, None).items():
+            set_item(interp, base, key, value)
+        return None
+    if name == "copy" and not args:
+        interp.sizes.charge_sequence(len(base), "the copy of the dictionary")
+        return base.copy()
+    if name in ("clear", "popitem") and not args:
+        return getattr(base, name)()
     raise NotSupported(f"the method `.{name}()` of dict values is not supported in Autograd Lab")
 
 
-DICT_METHODS = frozenset({"keys", "values", "items", "get", "pop"})
+DICT_METHODS = frozenset({"keys", "values", "items", "get", "pop", "setdefault", "update", "copy", "clear",
+                          "popitem"})

@@ -13,9 +13,8 @@ import torch
 
 from autogradlab.errors import NotSupported, ProgramTypeError
 from autogradlab.lang import attributes, dicts, generators
-from autogradlab.lang.builtins import text_of
 from autogradlab.lang.calls import require_data
-from autogradlab.lang.checker import FORMAT_SPEC
+from autogradlab.lang.format_spec import format_field
 from autogradlab.lang.iteration import loop_iterable
 from autogradlab.lang.operators import BINARY, UNARY
 from autogradlab.lang.safe_values import SafeFunction, SafeNumpyDtype, SafeType, UserFunction
@@ -44,6 +43,7 @@ class ExpressionsMixin:
             ast.IfExp: self._ifexp, ast.Call: self._call, ast.Attribute: self._attribute,
             ast.Subscript: self._subscript, ast.Slice: self._slice, ast.Tuple: self._tuple,
             ast.List: self._list, ast.ListComp: self._listcomp, ast.GeneratorExp: self._listcomp,
+            ast.DictComp: self._dictcomp,
             ast.JoinedStr: self._joinedstr, ast.Lambda: self._lambda,
             ast.Yield: lambda node: generators.yield_value(self, node),
             ast.YieldFrom: lambda node: generators.yield_from(self, node),
@@ -85,8 +85,10 @@ class ExpressionsMixin:
     def _arguments(self: Interpreter, node: ast.Call) -> tuple[list, dict]:
         args: list = []
         for arg in node.args:
-            if isinstance(arg, ast.Starred):
-                args.extend(self.materialize(require_data(self.eval(arg.value), "after `*`"), arg))
+            if isinstance(arg, ast.Starred):   # f(*items): a list of the arguments is built
+                items = self.materialize(require_data(self.eval(arg.value), "after `*`"), arg)
+                self.sizes.charge_sequence(len(args) + len(items), "the list", added=len(items))
+                args.extend(items)
             else:
                 args.append(self.eval(arg))
         kwargs: dict = {}
@@ -151,8 +153,25 @@ class ExpressionsMixin:
             self._comprehend(node, 0, result)
         return result
 
-    def _comprehend(self: Interpreter, node: ast.ListComp, level: int, result: list) -> None:
+    def _dictcomp(self: Interpreter, node: ast.DictComp) -> dict:
+        """`{k: v for ...}`: the key first, then the value (Python 3.8+), each new key counted like
+        `d[k] = v` (dicts.set_item)."""
+        result: dict = {}
+
+        def emit() -> None:
+            key = self.eval(node.key)
+            value = require_data(self.eval(node.value), "as a dictionary value")
+            dicts.set_item(self, result, key, value, "the dict comprehension")
+        with self.comprehension_scope():
+            self._comprehend(node, 0, emit, "a dict comprehension")
+        return result
+
+    def _comprehend(self: Interpreter, node: ast.ListComp | ast.DictComp, level: int, result: Any,
+                    what: str = "a list comprehension") -> None:
         if level == len(node.generators):
+            if callable(result):
+                result()
+                return
             result.append(require_data(self.eval(node.elt), "inside a list"))
             self.sizes.charge_sequence(len(result), "the list comprehension", added=1)
             return
@@ -161,33 +180,34 @@ class ExpressionsMixin:
             raise NotSupported("async comprehensions are not supported in Autograd Lab")
         iterable = loop_iterable(self.eval(generator.iter), "in a comprehension")
         for item in self.iterate(iterable, generator.iter):
-            self.charge_loop_iterations(1, "a list comprehension")
+            self.charge_loop_iterations(1, what)
             self.assign(generator.target, item, generator.target, hook=False)
             if all(self.truth(self.eval(test), test) for test in generator.ifs):
-                self._comprehend(node, level + 1, result)
+                self._comprehend(node, level + 1, result, what)
 
     # -- f-strings and lambdas ---------------------------------------------------------------
     def _joinedstr(self: Interpreter, node: ast.JoinedStr) -> str:
+        """Python's order for each field: the value, then the spec's own fields, then the conversion
+        (`!r`, `!s`, `!a`; `{x=}` is the text `x=` and a `!r` field) and format(); the length of the
+        whole string is checked before a field's padding or digits are built (format_spec.py)."""
         parts: list[str] = []
+        total = 0
         for value in node.values:
             if isinstance(value, ast.Constant):
                 parts.append(str(value.value))
+                total += len(parts[-1])
                 continue
             if not isinstance(value, ast.FormattedValue):
                 raise NotSupported(f"{construct_name(value)} in f-strings")
-            if value.conversion != -1:
-                raise NotSupported(f"f-string conversions like `!{chr(value.conversion)}` are not "
-                                   f"supported in Autograd Lab")
-            spec = self._joinedstr(value.format_spec) if value.format_spec is not None else ""
-            if spec and not FORMAT_SPEC.fullmatch(spec):
-                raise NotSupported(f"the format spec `:{spec}` is not supported in Autograd Lab "
-                                   f"(only simple numeric ones such as `:.2f`)")
             field = require_data(self.eval(value.value), "in an f-string")
+            spec = self._joinedstr(value.format_spec) if value.format_spec is not None else ""
+            conversion = None if value.conversion == -1 else chr(value.conversion)
             # format(), not str(): a 0-d tensor formats as its number (f"{y}" -> 28.0), as in Python
-            parts.append(text_of(self, field, lambda v, s=spec: format(v, s)))
-            self.sizes.check_length(sum(map(len, parts)), "the f-string")
+            parts.append(format_field(self, field, conversion, spec, total, "the f-string"))
+            total += len(parts[-1])
+            self.sizes.check_length(total, "the f-string")
         if node.values and isinstance(node.values[-1], ast.Constant):   # text after the last field
-            self.sizes.check_length(sum(map(len, parts)), "the f-string")
+            self.sizes.check_length(total, "the f-string")
         return "".join(parts)
 
     def _lambda(self: Interpreter, node: ast.Lambda) -> UserFunction:

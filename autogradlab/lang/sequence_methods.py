@@ -1,5 +1,6 @@
 """More list and str methods of the Python basics lessons use: list.insert/remove/reverse/sort/
-clear/copy and str.replace/lstrip/rstrip/find/count/isdigit..., each under the limits the other
+clear/copy and str.replace/lstrip/rstrip/find/count/isdigit/center/zfill/title/partition/
+splitlines..., each under the limits the other
 methods keep (attributes.PLAIN_METHODS): a list that grows or a string or list that is built is
 checked and counted in the run's total before it is made (sizes.charge_sequence); a value that a
 method puts into its error message is weighed first; sorting compares plain values only, so no
@@ -10,10 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from autogradlab.errors import NotSupported
-from autogradlab.lang.safe_values import type_text
-
-_PLAIN_ITEMS = (bool, int, float, str)
+from autogradlab.lang.calls import require_data
 
 
 def _insert(interp: Any, base: list, args: list) -> None:
@@ -27,13 +25,23 @@ def _remove(interp: Any, base: list, args: list) -> None:
     base.remove(*args)
 
 
-def _sort(interp: Any, base: list, args: list) -> None:
+def sort_list(interp: Any, base: list, args: list, kwargs: dict, node: Any) -> None:
+    """list.sort(key=..., reverse=...): sorting.py compares plain values only."""
+    from autogradlab.lang.sorting import sort_keywords, sorted_items
     if args:
         raise TypeError(f"sort() takes no positional arguments ({len(args)} given)")
-    if not all(type(item) in _PLAIN_ITEMS for item in base):
-        kinds = sorted({type_text(item) for item in base if type(item) not in _PLAIN_ITEMS})
-        raise NotSupported(f"`list.sort()` of `{', '.join(kinds)}` items is not supported in Autograd Lab")
-    base.sort()
+    key, reverse = sort_keywords(kwargs)
+    base[:] = sorted_items(interp, base, key, require_data(reverse, "in `.sort()`"), node, "`list.sort()`")
+
+
+def _padded(method: str) -> Callable[..., Any]:
+    """str.center/ljust/rjust/zfill(width): the result has max(len, width) characters, checked and
+    counted before it is built (`'a'.center(10**9)` is the string limit's refusal)."""
+    def call(interp: Any, base: str, args: list) -> str:
+        if args and type(args[0]) in (int, bool):
+            interp.sizes.charge_sequence(max(len(base), int(args[0])), f"the result of .{method}()")
+        return getattr(base, method)(*args)
+    return call
 
 
 def _copy(interp: Any, base: list, args: list) -> list:
@@ -56,9 +64,12 @@ def _replace(interp: Any, base: str, args: list) -> str:
 def copying(method: str) -> Callable[..., Any]:
     """str.upper() and the like build a new string (or list) of at most len(base) items: counted
     in the run's total before it is built, as other built strings are."""
-    def call(interp: Any, base: Any, args: list) -> Any:
+    def call(interp: Any, base: Any, args: list, **kwargs: Any) -> Any:
         interp.sizes.charge_sequence(len(base), f"the result of .{method}()")
-        return getattr(base, method)(*args)
+        result = getattr(base, method)(*args, **kwargs)
+        if type(result) is str and len(result) > len(base):   # 'ß'.upper() == 'SS': at most 3x
+            interp.sizes.check_length(len(result), f"the result of .{method}()")
+        return result
     return call
 
 
@@ -67,10 +78,18 @@ def plain(method: str) -> Callable[..., Any]:
     return lambda interp, base, args: getattr(base, method)(*args)
 
 
+# Methods whose keyword arguments are passed on (their values are data, checked by the caller).
+KEYWORD_METHODS = frozenset({(str, "split"), (str, "rsplit"), (str, "splitlines")})
+
+
 MORE_METHODS: dict[tuple[type, str], Callable[..., Any]] = {
-    (list, "insert"): _insert, (list, "remove"): _remove, (list, "sort"): _sort,
+    (list, "insert"): _insert, (list, "remove"): _remove,
     (list, "reverse"): plain("reverse"), (list, "clear"): plain("clear"), (list, "copy"): _copy,
     (str, "replace"): _replace, (str, "lstrip"): copying("lstrip"), (str, "rstrip"): copying("rstrip"),
     **{(str, name): plain(name) for name in ("find", "rfind", "count", "isdigit", "isalpha", "isspace",
-                                              "isupper", "islower", "isnumeric", "isalnum")},
+                                              "isupper", "islower", "isnumeric", "isalnum", "istitle",
+                                              "isdecimal", "index", "rindex")},
+    **{(str, name): _padded(name) for name in ("center", "ljust", "rjust", "zfill")},
+    **{(str, name): copying(name) for name in ("title", "capitalize", "swapcase", "casefold", "partition",
+                                               "rpartition", "splitlines", "rsplit")},
 }

@@ -15,6 +15,7 @@ from autogradlab.lang.calls import require_data
 from autogradlab.lang.checker import grad_mode_of
 from autogradlab.lang.exceptions import run_try
 from autogradlab.lang.grad_decorators import body_under_grad_mode, is_grad_mode_decorated
+from autogradlab.lang.item_deletion import delete_item
 from autogradlab.lang.iteration import loop_iterable
 from autogradlab.lang.loop_skim import known_length, loop_hooks
 from autogradlab.lang.namespaces import resolve_import
@@ -180,10 +181,21 @@ class StatementsMixin:
             raise error
 
     def _delete(self: Interpreter, node: ast.Delete) -> None:
+        """`del name`, `del x[i]`, `del x[a:b]`, `del d[k]`, `del a, b[0]`: left to right, as Python."""
         for target in node.targets:
-            if not isinstance(target, ast.Name):
-                raise NotSupported("only `del name` is supported in Autograd Lab")
+            self._delete_target(target)
+
+    def _delete_target(self: Interpreter, target: ast.expr) -> None:
+        if isinstance(target, ast.Name):
             self.scope.delete(target.id)
+        elif isinstance(target, ast.Tuple | ast.List):
+            for element in target.elts:
+                self._delete_target(element)
+        elif isinstance(target, ast.Subscript):
+            base = require_data(self.eval(target.value), "before `[...]`")
+            delete_item(self, base, self.index_value(target.slice))
+        else:
+            raise NotSupported("only `del name` and `del x[i]` are supported in Autograd Lab")
 
     def _with(self: Interpreter, node: ast.With) -> None:
         """`with torch.no_grad():` / `with torch.enable_grad():` (the checker allows nothing else).

@@ -1,9 +1,11 @@
-"""str.format as lessons write it: `"{} {:.2f}".format(a, b)`, `"{0}{1}"`, `"{name}"`.
+"""str.format as lessons write it: `"{} {:.2f}".format(a, b)`, `"{0}{1}"`, `"{name}"`, `"{!r}"`,
+`"{:>{w}.{p}f}"`.
 
-The same rules as f-strings: simple format specs only (FORMAT_SPEC: width of at most two digits,
-so no `'{:>100000000}'` padding bombs), no conversions, and fields that name an argument only:
-`{0.__class__}`, `{0[0]}` and `{x.grad}` walks are refused before anything is formatted. Each value
-is weighed before it is turned into text and the result is charged like any other string.
+The same rules as f-strings (format_spec.py): the spec's width and digits are checked against the
+string limit before the text is built (no `'{:>100000000}'` padding bombs), and fields name an
+argument only: `{0.__class__}`, `{0[0]}` and `{x.grad}` walks are refused before anything is
+formatted. A spec may hold fields of its own (one level, as in Python); each value is weighed
+before it is turned into text and the result is charged like any other string.
 """
 
 from __future__ import annotations
@@ -12,9 +14,8 @@ import string
 from typing import TYPE_CHECKING, Any
 
 from autogradlab.errors import NotSupported, ProgramIndexError, ProgramValueError
-from autogradlab.lang.builtins import text_of
 from autogradlab.lang.calls import require_data
-from autogradlab.lang.checker import FORMAT_SPEC
+from autogradlab.lang.format_spec import CONVERSIONS, format_field
 
 if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
@@ -27,45 +28,79 @@ def format_text(interp: Interpreter, template: str, args: list, kwargs: dict) ->
         interp.sizes.check_length(len(template), "the format string")
     for value in list(args) + list(kwargs.values()):
         require_data(value, "in `str.format`")
+    fields = _parse(template)
+    numbering = _Numbering(args, kwargs)
+    parts: list[str] = []
+    total = 0
+    for literal, name, spec, conversion in fields:
+        parts.append(literal)
+        total += len(literal)
+        if name is None:
+            continue
+        value = numbering.value(name)
+        if conversion is not None and conversion not in CONVERSIONS:
+            raise ProgramValueError(f"Unknown conversion specifier {conversion}")
+        spec = _expanded(interp, numbering, spec or "")
+        parts.append(format_field(interp, value, conversion, spec, total, "the formatted string"))
+        total += len(parts[-1])   # a running total: 100,000 fields stay linear
+        interp.sizes.check_length(total, "the formatted string")
+    return "".join(parts)
+
+
+def _parse(template: str) -> list:
     try:
-        fields = list(string.Formatter().parse(template))
+        return list(string.Formatter().parse(template))
     except ValueError as exc:
         raise ProgramValueError(str(exc)) from None
+
+
+def _expanded(interp: Interpreter, numbering: _Numbering, spec: str) -> str:
+    """`{:>{w}.{p}f}`: the spec's own fields, formatted as Python does (one level deep)."""
+    if "{" not in spec:
+        return spec
     parts: list[str] = []
-    auto = total = 0
-    manual = False
-    for literal, name, spec, conversion in fields:
+    for literal, name, inner_spec, conversion in _parse(spec):
         parts.append(literal)
         if name is None:
             continue
-        if conversion is not None:
-            raise NotSupported(f"format conversions like `!{conversion}` are not supported in "
-                               f"Autograd Lab")
+        if inner_spec and "{" in inner_spec:
+            raise ProgramValueError("Max string recursion exceeded")
+        value = numbering.value(name)
+        if conversion is not None and conversion not in CONVERSIONS:
+            raise ProgramValueError(f"Unknown conversion specifier {conversion}")
+        parts.append(format_field(interp, value, conversion, inner_spec or "", sum(map(len, parts)),
+                                  "the format spec"))
+    return "".join(parts)
+
+
+class _Numbering:
+    """Which argument a field names: `{}` (automatic, counted in reading order through nested
+    fields too), `{0}` or `{name}`; Python's errors for a mix or a missing one."""
+
+    def __init__(self, args: list, kwargs: dict) -> None:
+        self.args, self.kwargs = args, kwargs
+        self.auto, self.manual = 0, False
+
+    def value(self, name: str) -> Any:
         if any(ch in name for ch in ".[]") or name.startswith("_"):
             raise NotSupported(f"the format field `{{{name[:40]}}}` is not supported in Autograd Lab: "
                                f"a field names an argument only (no `.attribute` or `[index]` inside "
                                f"the braces)")
-        spec = spec or ""
-        if "{" in spec or (spec and not FORMAT_SPEC.fullmatch(spec)):
-            raise NotSupported(f"the format spec `:{spec[:40]}` is not supported in Autograd Lab (only "
-                               f"simple ones such as `:.2f` or `:>8`)")
         if name == "":
-            if manual:
+            if self.manual:
                 raise ProgramValueError("cannot switch from manual field specification to automatic "
                                         "field numbering")
-            index, auto = auto, auto + 1
-            value = _positional(args, index)
-        elif name.isdigit():
-            manual = True
-            value = _positional(args, int(name))
-        else:
-            if name not in kwargs:
-                raise ProgramIndexError(repr(name))
-            value = kwargs[name]
-        parts.append(text_of(interp, value, lambda v, s=spec: format(v, s)))
-        total += len(literal) + len(parts[-1])   # a running total: 100,000 fields stay linear
-        interp.sizes.check_length(total, "the formatted string")
-    return "".join(parts)
+            index, self.auto = self.auto, self.auto + 1
+            return _positional(self.args, index)
+        if name.isdigit():
+            if self.auto:
+                raise ProgramValueError("cannot switch from automatic field numbering to manual field "
+                                        "specification")
+            self.manual = True
+            return _positional(self.args, int(name))
+        if name not in self.kwargs:
+            raise ProgramIndexError(repr(name))
+        return self.kwargs[name]
 
 
 def _positional(args: list, index: int) -> Any:

@@ -40,8 +40,9 @@ class UserFunctionsMixin:
             if not isinstance(value, UserFunction | ProgramGenerator | SequenceIterator):
                 require_data(value, f"as an argument of {fn.name}")
         if len(args) > len(fn.params):
-            raise ProgramTypeError(f"{fn.name}() takes {len(fn.params)} positional arguments but "
-                                   f"{len(args)} were given")
+            raise ProgramTypeError(f"{fn.name}() takes {len(fn.params)} positional argument"
+                                   f"{'' if len(fn.params) == 1 else 's'} but {len(args)} "
+                                   f"{'was' if len(args) == 1 else 'were'} given")   # Python's words
         bound = dict(zip(fn.params, args, strict=False))
         first_default = len(fn.params) - len(fn.defaults)
         for position, param in enumerate(fn.params):

@@ -23,7 +23,7 @@ EN = {
     "errors_more.tensor_ctor_sizes": "`torch.{name}(sizes...)` would make a tensor of uninitialised memory; "
                                      "Autograd Lab supports `torch.{name}(data)` with a list of numbers",
     "errors_more.only_one_arg": "only `{code}` with one argument is supported in Autograd Lab",
-    "errors_more.only_del_name": "only `del name` is supported in Autograd Lab",
+    "errors_more.only_del_name": "only `del name` and `del x[i]` are supported in Autograd Lab",
     "errors_more.supports": "Autograd Lab supports `{code}`",
     "errors_more.supports_one_string": "Autograd Lab supports `{code}` with one string argument",
     "errors_more.supports_one_seed": "Autograd Lab supports `{code}` with one int seed",
@@ -65,6 +65,17 @@ EN = {
     "errors_more.replacement_index": "Replacement index {index} out of range for positional args tuple",
     "errors_more.manual_automatic": "cannot switch from manual field specification to automatic field "
                                     "numbering",
+    "errors_more.automatic_manual": "cannot switch from automatic field numbering to manual field "
+                                    "specification",
+    "errors_more.format_recursion": "Max string recursion exceeded",
+    "errors_more.tensor_no_delete": "Tensor does not support deleting items",
+    "errors_more.array_no_delete": "cannot delete array elements",
+    "errors_more.no_item_deletion": "'{type}' object doesn't support item deletion",
+    "errors_more.sort_keyword": "'{word}' is an invalid keyword argument for sort()",
+    "errors_more.pow_three_ints": "pow() 3rd argument not allowed unless all arguments are integers",
+    "errors_more.dict_sequence": "cannot convert dictionary update sequence element #{index} to a sequence",
+    "errors_more.dict_pair_length": "dictionary update sequence element #{index} has length {length}; 2 is "
+                                    "required",
     "errors_more.to_args": "`.to()` accepts a device, a dtype or a tensor in Autograd Lab",
     "errors_more.jacobian_returns": "{what} given to jacobian must return a tensor or a tuple of tensors, "
                                     "not {type}",
@@ -109,6 +120,8 @@ EN = {
                              "Lab does not resize out= tensors (PyTorch would resize it and warn that this "
                              "is deprecated)",
     "errors_more.index_with": "a tensor cannot be indexed with {type} values",
+    "errors_more.index_type": "only integers, slices (`:`), ellipsis (`...`), None and long or byte "
+                              "Variables are valid indices (got {type})",
     "errors_more.join_strings": "str.join() needs strings, got {type}",
     "errors_more.isinstance_type": "isinstance() arg 2 must be a type or tuple of types",
     "errors_more.isinstance_count": "isinstance expected 2 arguments, got {n}",
@@ -159,7 +172,7 @@ ZH = {
     "errors_more.tensor_ctor_sizes": "`torch.{name}(sizes...)` 会生成一个内存未初始化的张量；"
                                      "Autograd Lab 只支持用数字列表调用 `torch.{name}(data)`",
     "errors_more.only_one_arg": "Autograd Lab 只支持带一个参数的 `{code}`",
-    "errors_more.only_del_name": "Autograd Lab 只支持 `del name`（删除一个变量）",
+    "errors_more.only_del_name": "Autograd Lab 只支持 `del name`和 `del x[i]`",
     "errors_more.supports": "Autograd Lab 只支持这种写法：`{code}`",
     "errors_more.supports_one_string": "Autograd Lab 只支持带一个字符串参数的 `{code}`",
     "errors_more.supports_one_seed": "Autograd Lab 只支持带一个整数种子的 `{code}`",
@@ -194,6 +207,15 @@ ZH = {
     "errors_more.nested_to_read": "程序嵌套太深，无法读取（限制 max_nesting = {limit}）",
     "errors_more.replacement_index": "替换字段的序号 {index} 超出了位置参数的范围",
     "errors_more.manual_automatic": "不能从手动编号的字段切换到自动编号",
+    "errors_more.automatic_manual": "不能从自动编号的字段切换到手动编号",
+    "errors_more.format_recursion": "格式说明里的字段只能嵌套一层",
+    "errors_more.tensor_no_delete": "张量不支持删除元素（del x[i]）",
+    "errors_more.array_no_delete": "不能删除数组的元素",
+    "errors_more.no_item_deletion": "'{type}' 对象不支持删除元素",
+    "errors_more.sort_keyword": "'{word}' 不是 sort() 的关键字参数（只有 key 和 reverse）",
+    "errors_more.pow_three_ints": "pow() 有第 3 个参数时，所有参数都必须是整数",
+    "errors_more.dict_sequence": "dict() 的第 {index} 个元素不是序列，无法当作（键, 值）对",
+    "errors_more.dict_pair_length": "dict() 的第 {index} 个元素有 {length} 项，需要 2 项（键, 值）",
     "errors_more.to_args": "在 Autograd Lab 中 `.to()` 接受一个设备、一个 dtype 或一个张量",
     "errors_more.jacobian_returns": "传给 jacobian 的{what}必须返回一个张量或张量的元组，而不是 {type}",
     "errors_more.store_function": "`{code}`：在 Autograd Lab 中函数和模块不能存进变量；请直接调用它们，"
@@ -232,6 +254,8 @@ ZH = {
     "errors_more.out_shape": "{fn}()：out= 张量的形状是 {a}，但结果的形状是 {b}；Autograd Lab 不会调整 out= "
                              "张量的大小（PyTorch 会调整并警告这种用法已被弃用）",
     "errors_more.index_with": "张量不能用 {type} 类型的值作索引",
+    "errors_more.index_type": "下标只能是整数、切片（`:`）、省略号（`...`）、None 或整数张量"
+                              "（这里是 {type}）",
     "errors_more.join_strings": "str.join() 需要字符串，却得到了 {type}",
     "errors_more.isinstance_type": "isinstance() 的第 2 个参数必须是类型或类型的元组",
     "errors_more.isinstance_count": "isinstance 需要 2 个参数，却得到了 {n} 个",

@@ -1,0 +1,65 @@
+"""list.sort(), sorted(), min() and max() with `key=` and `reverse=`, as Python does them, with every
+comparison between plain values (bool, int, float, str, and short tuples of those): no tensor code runs
+from inside Python's sort, where the interpreter's step and time checks cannot see it. A key
+function (`key=len`, `key=lambda p: p[1]`, a `def`) is called by the interpreter on each item first
+(its steps counted as usual), then the keys are compared, so Python's stable order and its own
+TypeError for keys that do not compare ('<' not supported between ...) stay as they are."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from autogradlab.errors import NotSupported, ProgramTypeError
+from autogradlab.lang.calls import require_data
+from autogradlab.lang.safe_values import SafeFunction, SafeType, UserFunction, type_text
+
+_PLAIN = (bool, int, float, str, complex, type(None))   # None/complex: Python's own TypeError
+_MAX_KEY_ITEMS = 64   # a tuple key: (p[1], p[0]), short and flat
+
+
+def _plain(value: Any) -> bool:
+    """A key whose comparison is cheap and bounded. Lists are not: `[big] * n` shares one long list
+    that every comparison would walk item by item (n * len(big) steps inside Python's sort)."""
+    if type(value) in _PLAIN:
+        return True
+    return type(value) is tuple and len(value) <= _MAX_KEY_ITEMS and all(type(v) in _PLAIN for v in value)
+
+
+def _check_plain(keys: list, what: str, by_key: bool) -> None:
+    if not all(_plain(key) for key in keys):
+        kinds = sorted({type_text(key) for key in keys if not _plain(key)})
+        raise NotSupported(f"{what} of `{', '.join(kinds)}` {'keys' if by_key else 'items'} is not supported "
+                           f"in Autograd Lab")
+
+
+def keys_of(interp: Any, items: list, key: Any, node: Any, what: str) -> list:
+    """The values compared: the items, or key(item) for each, all plain."""
+    if key is None:
+        keys = items
+    else:
+        if not isinstance(key, UserFunction | SafeFunction | SafeType):
+            require_data(key, f"as `key=` of {what}")
+            raise ProgramTypeError(f"'{type_text(key)}' object is not callable")
+        keys = [interp.call_value(key, [item], {}, node) for item in items]
+    _check_plain(keys, what, key is not None)
+    return keys
+
+
+def sorted_items(interp: Any, items: list, key: Any, reverse: Any, node: Any, what: str) -> list:
+    keys = keys_of(interp, items, key, node, what)
+    order = sorted(range(len(items)), key=keys.__getitem__, reverse=bool(reverse))
+    return [items[i] for i in order]
+
+
+def sort_keywords(kwargs: dict) -> tuple[Any, Any]:
+    for word in kwargs:
+        if word not in ("key", "reverse"):   # Python's text for list.sort() and sorted() alike
+            raise ProgramTypeError(f"'{word}' is an invalid keyword argument for sort()")
+    return kwargs.get("key"), kwargs.get("reverse", False)
+
+
+def extreme(interp: Any, items: list, key: Any, node: Any, name: str) -> Any:
+    """min()/max() with key=: the first item whose key is least/greatest, as Python returns it."""
+    keys = keys_of(interp, items, key, node, f"`{name}()` with key=")
+    pick = min if name == "min" else max
+    return items[pick(range(len(items)), key=keys.__getitem__)]

@@ -116,6 +116,7 @@ _ZH: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), z) for p, z
     (r"an iterator", "迭代器"),
     (r"(?P<name>`[^`]+`) anywhere but as a statement of its own inside a `def`",
      "不是 `def` 函数体中单独一条语句的 {name}"),
+    (r"(?P<name>`[^`]+`) outside a generator function", "生成器函数之外的 {name}"),
     (r"the module (?P<name>`[^`]+`)", "模块 {name}"),
     (r"a function", "函数"),
     (r"the function", "函数"),

@@ -174,23 +174,24 @@ def _suspend(interp: Interpreter, glet: _Body, value: Any) -> None:
         interp.scope, interp._depth = scope, glet.base + relative
 
 
-def _body_greenlet(interp: Interpreter, what: str) -> _Body:
+def _body_greenlet(interp: Interpreter, refusal: str) -> _Body:
     glet = greenlet.getcurrent()
     if not isinstance(glet, _Body):   # the checker allows `yield` only inside a def
-        raise NotSupported(f"{what} outside a generator function is not supported in Autograd Lab")
+        raise NotSupported(refusal)
     return glet
 
 
 def yield_value(interp: Interpreter, node: ast.Yield) -> None:
     """`yield x` as a statement (the checker allows it nowhere else)."""
-    glet = _body_greenlet(interp, "`yield`")
+    glet = _body_greenlet(interp, "`yield` outside a generator function is not supported in Autograd Lab")
     value = None if node.value is None else interp.eval(node.value)
     _suspend(interp, glet, require_data(value, "as a yielded value"))
 
 
 def yield_from(interp: Interpreter, node: ast.YieldFrom) -> None:
     """`yield from iterable` as a statement: each item yielded in turn."""
-    glet = _body_greenlet(interp, "`yield from`")
+    glet = _body_greenlet(interp, "`yield from` outside a generator function is not supported in "
+                                  "Autograd Lab")
     for item in interp.iterate(interp.eval(node.value), node):
         _suspend(interp, glet, require_data(item, "as a yielded value"))
 
@@ -225,10 +226,16 @@ class SequenceIterator:
 ITERATORS = (ProgramGenerator, SequenceIterator)
 
 
+def _python_type_error(text: str) -> ProgramError:
+    """Python's own TypeError text for a wrong call of iter()/next() (said as Python's words)."""
+    from autogradlab.lang.operators import python_error
+    return python_error(TypeError(text))
+
+
 def _iter(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
     if kwargs or len(args) != 1:
-        raise ProgramTypeError(f"iter expected 1 argument, got {len(args) + len(kwargs)}"
-                               if not kwargs else "iter() takes no keyword arguments")
+        raise _python_type_error(f"iter expected 1 argument, got {len(args) + len(kwargs)}"
+                                 if not kwargs else "iter() takes no keyword arguments")
     value = args[0]
     if isinstance(value, ITERATORS):
         return value
@@ -239,10 +246,10 @@ def _iter(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
 
 def _next(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
     if kwargs:
-        raise ProgramTypeError("next() takes no keyword arguments")
+        raise _python_type_error("next() takes no keyword arguments")
     if not 1 <= len(args) <= 2:
-        raise ProgramTypeError(f"next expected at least 1 argument, got {len(args)}" if not args
-                               else f"next expected at most 2 arguments, got {len(args)}")
+        raise _python_type_error(f"next expected at least 1 argument, got {len(args)}" if not args
+                                 else f"next expected at most 2 arguments, got {len(args)}")
     value = args[0]
     if not isinstance(value, ITERATORS):
         require_data(value, "in `next()`")

@@ -20,7 +20,8 @@ ERRORS = {"NotSupported", "ProgramTypeError", "ProgramValueError", "LimitExceede
 SAMPLED_ONLY = ("`7` is None, so it has no 7", "the keyword argument `7=` is not supported",
                 "7 7 not supported in Autograd Lab", "7 character 7 is not allowed",
                 "arithmetic on 7 values", "7: 7 cannot be broadcast", "backward() on a tensor with 7 needs",
-                "the format spec `:7` is not supported in Autograd Lab (only simple numeric")
+                "the format spec `:7` is not supported in Autograd Lab (only simple numeric",
+                "7 anywhere but as a statement of its own inside a `def`")
 
 
 def _text(node: ast.AST) -> str | None:

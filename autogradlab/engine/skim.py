@@ -96,20 +96,27 @@ class SkimHooks:
         self._close_pass(run)
         self._runs.append(run)
 
-    def on_loop(self, node: ast.AST, left: int) -> None:
+    def on_loop(self, node: ast.AST, left: int) -> bool:
+        """Before each pass; False: this loop will never skim (a pass without ops: the fewest ops
+        per pass can only stay 0), so the loop stops telling its passes for the rest of this run."""
         run = self._runs[-1]
         if run.passes:
             self._close_pass(run)
         run.passes += 1
         run.left = left
         if not run.governs or not self.skim_enabled:
-            return
+            return True
         loop = run.loop
         min_ops = loop.min_ops
+        if min_ops == 0:   # python_sum's 3,000 passes of plain numbers paid ~2 us each for nothing
+            self.skimming = self.skim_backward = False
+            run.left = 0
+            return False
         self.skimming = skim = (min_ops is not None
                                 and left * min_ops >= SKIM_WINDOWS * self.trace.window + SKIM_MARGIN_OPS)
         few = loop.min_backwards
         self.skim_backward = skim and bool(few) and left * few >= SKIM_MIN_BACKWARDS
+        return True
 
     def on_loop_end(self, node: ast.AST) -> None:
         runs = self._runs

@@ -185,7 +185,8 @@ def for_statement(interp: Interpreter, node: ast.For) -> Run:
                     interp.charge_loop_iterations(1, "a for loop")
                 if on_loop is not None:
                     left -= 1
-                    on_loop(node, left)
+                    if not on_loop(node, left):
+                        on_loop = None
                 bind(item)
                 try:   # one pass of the body; `break` ends the loop, `continue` just the pass
                     for statement in body:
@@ -219,7 +220,8 @@ def _range_loop(interp: Interpreter, name: str, node: ast.For, numbers: range, l
                 interp.charge_loop_iterations(1, "a for loop")
             if on_loop is not None:
                 left -= 1
-                on_loop(node, left)
+                if not on_loop(node, left):
+                    on_loop = None
             values[name] = item
             if unlisted:
                 interp._assigned.setdefault(name, None)

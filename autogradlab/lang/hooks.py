@@ -39,8 +39,9 @@ class ProgramHooks(Protocol):
     def on_loop_start(self, node: ast.AST) -> None:
         """A `for` loop that surely runs all its passes (lang/loop_skim.py) starts."""
 
-    def on_loop(self, node: ast.AST, left: int) -> None:
-        """Before each pass of that loop: `left` passes come after this one."""
+    def on_loop(self, node: ast.AST, left: int) -> bool:
+        """Before each pass of that loop: `left` passes come after this one. False: tell no more
+        passes of this run of the loop (on_loop_end still comes)."""
 
     def on_loop_end(self, node: ast.AST) -> None:
         """That loop is over (it ran to its end, or an error or limit stopped it)."""
@@ -69,7 +70,7 @@ class NullHooks:
         pass
 
     def on_loop(self, node, left):  # noqa: D102
-        pass
+        return False
 
     def on_loop_end(self, node):  # noqa: D102
         pass

@@ -137,12 +137,13 @@ class StatementsMixin:
         items = self.iterate(iterable, node.iter)
         told = loop_hooks(self, node, known_length(iterable))
         left = known_length(iterable) if told is not None else 0
+        telling = told is not None
         try:
             for item in items:
                 self.charge_loop_iterations(1, "a for loop")
-                if told is not None:
+                if telling:
                     left -= 1
-                    told.on_loop(node, left)
+                    telling = told.on_loop(node, left)
                 self.assign(node.target, item, node)
                 if not self._loop_body(node.body):
                     return

@@ -69,6 +69,7 @@ class Recorder(MemoryHooks, DisplayHooks, SkimHooks):
         self._names: dict[int, list[str]] = {}   # id(tensor) -> top-level names bound to it now
         self._former: dict[int, str] = {}        # id(tensor) -> the last name it lost
         self._local: dict[int, str] = {}         # id(tensor) -> a name inside a user function
+        self.held_in: dict[int, str] = {}        # id(tensor) -> `xs[2]` (container_names.py, at the end)
         self._bound: dict[str, Any] = {}         # top-level name -> value
         self.assign_order: dict[str, int] = {}   # top-level name -> sequence number of last assignment
         self._assign_seq = 0
@@ -130,7 +131,9 @@ class Recorder(MemoryHooks, DisplayHooks, SkimHooks):
         return names[0] if names else None
 
     def leaf_label(self, tensor: torch.Tensor) -> str:
-        return self.name_of(tensor) or self._former.get(id(tensor)) or f"t{self.tensor_id(tensor)}"
+        key = id(tensor)
+        return (self.name_of(tensor) or self.held_in.get(key) or self._former.get(key)
+                or f"t{self.tensor_id(tensor)}")
 
     def describe(self, tensor: torch.Tensor) -> str:
         return self.name_of(tensor) or self._local.get(id(tensor)) or f"t{self.tensor_id(tensor)}"

@@ -12,6 +12,7 @@ from typing import Any
 
 import torch
 
+from autogradlab.engine.container_names import container_names
 from autogradlab.engine.graph import Walk, build_graph, gc_paused, walk_graph
 from autogradlab.engine.recorder import Recorder
 from autogradlab.engine.report_values import ReportValues
@@ -216,6 +217,7 @@ def _run_program(source: str, *, seed: int, output: str | None, limits: Limits, 
         add_dydx(recorder, raw, jacobian_of, limits, notes, rerun=rerun)
     try:
         out_tensor, out_name, out_label = _choose_output(raw, recorder, output, notes)
+        recorder.held_in = container_names(raw)
         if session is not None:
             session.ensure_backward(out_tensor)
         if out_tensor is not None:

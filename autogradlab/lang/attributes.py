@@ -174,7 +174,7 @@ def call_method(interp: Interpreter, base: Any, name: str, args: list, kwargs: d
     if isinstance(base, Namespace):
         return interp.call_value(read_attribute(interp, base, name, node), args, kwargs, node)
     if isinstance(base, custom_functions.FUNCTION_VALUES):
-        return custom_functions.call_method(interp, base, name, args, kwargs)
+        return custom_functions.call_method(interp, base, name, args, kwargs, node)
     require_data(base, f"before `.{name}()`")
     if isinstance(base, SafeDistribution):
         return distributions.call_method(interp, base, name, args, kwargs, node)

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 import torch
 
 from autogradlab.errors import LimitExceeded, NotSupported, ProgramError
-from autogradlab.lang.calls import require_data, translate_torch_error
+from autogradlab.lang.calls import has_tensor, require_data, translate_torch_error
 from autogradlab.lang.function_classes import CLASS_HINT, check_function_class, methods_of
 from autogradlab.lang.operators import python_error
 from autogradlab.lang.safe_values import SafeFunction, SafeType
@@ -97,7 +97,7 @@ def define_class(interp: Interpreter, node: ast.ClassDef) -> None:
     torch_class = _torch_class(interp, node.name, methods)
     qualname = f"{node.name}.apply"
     apply = FunctionApply(qualname, lambda interp_, args, kwargs, call: _apply(interp, torch_class, qualname,
-                                                                                args, kwargs))
+                                                                                args, kwargs, call))
     interp.scope.set(node.name, FunctionClass(node.name, torch_class, apply))
 
 
@@ -124,15 +124,19 @@ def _torch_class(interp: Interpreter, name: str, methods: dict[str, Any]) -> typ
     return type(name, (torch.autograd.Function,), members)
 
 
-def _apply(interp: Interpreter, torch_class: type, qualname: str, args: list, kwargs: dict) -> Any:
+def _apply(interp: Interpreter, torch_class: type, qualname: str, args: list, kwargs: dict,
+           node: ast.AST | None) -> Any:
     for value in (*args, *kwargs.values()):
         require_data(value, f"as an argument of {qualname}")
     try:
-        return torch_class.apply(*args, **kwargs)
+        result = torch_class.apply(*args, **kwargs)
     except ProgramError:
         raise
     except Exception as exc:  # noqa: BLE001 - PyTorch's own words (save_for_backward of a non-tensor, ...)
         raise translate_torch_error(exc, qualname, args) from None
+    if has_tensor(result):   # the op whose output holds the graph's `NameBackward` node
+        interp.record_op(qualname, list(args), kwargs, result, node)
+    return result
 
 
 # -- what the program reaches -------------------------------------------------------------
@@ -154,10 +158,10 @@ def read_attribute(interp: Interpreter, base: Any, name: str) -> Any:
     raise python_error(AttributeError(f"'{type(base.ctx).__name__}' object has no attribute '{name}'"))
 
 
-def call_method(interp: Interpreter, base: Any, name: str, args: list, kwargs: dict) -> Any:
+def call_method(interp: Interpreter, base: Any, name: str, args: list, kwargs: dict, node: ast.AST) -> Any:
     if isinstance(base, FunctionClass):
         if name == "apply":
-            return base.apply.impl(interp, args, kwargs, None)
+            return base.apply.impl(interp, args, kwargs, node)
         raise _class_member(base, f"{base.name}.{name}(...)")
     if name not in CTX_METHODS:
         raise NotSupported(f"`ctx.{name}(...)` is not supported in Autograd Lab (ctx offers "

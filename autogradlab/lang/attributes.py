@@ -79,7 +79,10 @@ def read_attribute(interp: Interpreter, base: Any, name: str, node: ast.AST) -> 
     if isinstance(base, Namespace):
         if name not in base.members:
             raise _no_module_member(base, name)
-        return base.members[name]
+        member = base.members[name]
+        if member is custom_functions.FUNCTION_BASE:
+            raise NotSupported(custom_functions.BASE_ONLY)
+        return member
     if isinstance(base, SafeArray):
         if name not in al.SAFE_ARRAY_PROPERTIES:
             raise NotSupported(f"the numpy attribute `.{name}` is not supported in Autograd Lab")

@@ -26,12 +26,27 @@ from autogradlab.errors import LimitExceeded, NotSupported, ProgramError
 from autogradlab.lang.calls import has_tensor, require_data, translate_torch_error
 from autogradlab.lang.function_classes import CLASS_HINT, check_function_class, methods_of
 from autogradlab.lang.operators import python_error
-from autogradlab.lang.safe_values import SafeFunction, SafeType
+from autogradlab.lang.safe_values import Namespace, SafeFunction
 
 if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
 
-FUNCTION_BASE = SafeType("torch.autograd.function.Function", torch.autograd.Function)
+
+
+class FunctionBase:
+    """`torch.autograd.Function` (a member of the torch.autograd namespace, and what `from torch.autograd
+    import Function` binds): usable only as the base of a class; reading it anywhere else is refused
+    (attributes.read_attribute), and it is no data (it cannot be printed, stored or passed)."""
+
+    type_name = "torch.autograd.function.FunctionMeta"
+
+    def __repr__(self) -> str:
+        return "<class 'torch.autograd.function.Function'>"
+
+
+FUNCTION_BASE = FunctionBase()
+BASE_ONLY = ("`torch.autograd.Function` is supported only as the base of a class in Autograd Lab "
+             "(`class Name(torch.autograd.Function):`)")
 MAX_CTX_ATTRIBUTES = 100   # the program's own attributes on one ctx (`ctx.k = 3`)
 CTX_METHODS = ("save_for_backward", "mark_non_differentiable", "set_materialize_grads")
 CTX_PROPERTIES = ("saved_tensors", "needs_input_grad")
@@ -78,8 +93,13 @@ def define_class(interp: Interpreter, node: ast.ClassDef) -> None:
     """The `class` statement: checked again (the static checker's rules), its base must be
     torch.autograd.Function itself, its methods become the program's functions of this scope."""
     check_function_class(node)
-    base = interp.eval(node.bases[0])
-    if not (isinstance(base, SafeType) and base.py_type is torch.autograd.Function):
+    expr = node.bases[0]   # a dotted name (checked): its owner is evaluated, the base itself looked up
+    if isinstance(expr, ast.Attribute):
+        owner = interp.eval(expr.value)
+        base = owner.members.get(expr.attr) if isinstance(owner, Namespace) else None
+    else:
+        base = interp.lookup(expr.id)
+    if base is not FUNCTION_BASE:
         raise NotSupported(f"`class {node.name}({ast.unparse(node.bases[0])})`: the only class Autograd Lab "
                            "runs is a custom autograd Function with the one base torch.autograd.Function",
                            hint=CLASS_HINT)

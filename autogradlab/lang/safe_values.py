@@ -258,6 +258,8 @@ def describe(value: Any) -> str:
         return f"the class `{value.name}`"
     if type(value).__name__ == "ProgramContext":
         return "ctx"
+    if type(value).__name__ == "FunctionBase":
+        return "the class `torch.autograd.Function`"
     return f"a {type(value).__name__} value"
 
 
@@ -290,7 +292,7 @@ def type_text(value: Any) -> str:
         return repr(value)[1:].split(" ")[0]   # list_iterator, str_iterator, ... (lang/generators.py)
     if isinstance(value, SafeFunction):
         return "method" if type(value).__name__ == "FunctionApply" else "builtin_function_or_method"
-    if type(value).__name__ in ("FunctionClass", "ProgramContext"):   # lang/custom_functions.py
+    if type(value).__name__ in ("FunctionClass", "ProgramContext", "FunctionBase"):   # custom_functions.py
         return value.type_name
     cls = type(value)
     module = cls.__module__

@@ -20,6 +20,8 @@ EN = {
                      "and your own attributes)",
     _K + "ctx_assign": "`ctx.{name}` cannot be assigned: it is a method or property of ctx",
     _K + "ctx_limit": "ctx holds more than {limit} attributes; the limit is {limit}",
+    _K + "base_only": "`torch.autograd.Function` is supported only as the base of a class in Autograd Lab "
+                      "(`class Name(torch.autograd.Function):`)",
     _K + "class_hint": "write `class Name(torch.autograd.Function):` with "
                        "`@staticmethod def forward(ctx, ...)` and "
                        "`@staticmethod def backward(ctx, grad_output)`, or use functions (`def`)",
@@ -42,6 +44,8 @@ ZH = {
                      "set_materialize_grads 以及你自己设置的属性）",
     _K + "ctx_assign": "不能给 `ctx.{name}` 赋值：它是 ctx 的方法或属性",
     _K + "ctx_limit": "ctx 的属性超过 {limit} 个；上限是 {limit}",
+    _K + "base_only": "在 Autograd Lab 中，`torch.autograd.Function` 只能用作类的基类"
+                      "（`class Name(torch.autograd.Function):`）",
     _K + "class_hint": "写成 `class Name(torch.autograd.Function):`，并带有 "
                        "`@staticmethod def forward(ctx, ...)` 和 "
                        "`@staticmethod def backward(ctx, grad_output)`，或者改用函数（`def`）",

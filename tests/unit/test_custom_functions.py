@@ -4,6 +4,7 @@ the engine's limits; every other class, and every other use of the class and its
 
 from __future__ import annotations
 
+import dataclasses
 import traceback
 
 import pytest
@@ -370,3 +371,11 @@ def test_attribute_assignment_stays_refused_outside_a_functions_methods():
         with pytest.raises(ProgramError) as info:
             parse_program(source, DEFAULT_LIMITS)
         assert "assigning to the attribute `.k`" in info.value.message
+
+
+def test_time_limit_in_backward_is_uncaught_and_said_at_its_line():
+    limits = dataclasses.replace(DEFAULT_LIMITS, timeout_s=0.5, max_steps=10**9, max_loop_iterations=10**9)
+    report = run_program(_function("return x * 2", "s = 0\nwhile True:\n    s = s + 1\nreturn g") + CATCH_ALL,
+                         limits=limits)
+    assert (report.error.kind, report.printed) == ("timeout", "")
+    assert report.error.line in (11, 12), report.error   # the loop's lines inside backward

@@ -189,6 +189,7 @@ def test_the_graph_holds_pytorchs_own_node_with_its_variable():
     assert (node.var, node.op) == ("p", "LegendrePolynomial3.apply")
     assert any(op.in_function == "LegendrePolynomial3.forward" for op in report.ops)
     assert any(op.in_function == "LegendrePolynomial3.backward" for op in report.ops)
+    assert report.torchviz_error is None and "label=LegendrePolynomial3Backward" in report.torchviz_dot
 
 
 def test_steps_and_dydx_run_through_the_programs_backward():

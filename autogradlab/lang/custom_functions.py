@@ -135,13 +135,42 @@ def _torch_class(interp: Interpreter, name: str, methods: dict[str, Any]) -> typ
         run("setup_context", (ProgramContext(ctx), inputs, output))
 
     def backward(ctx: Any, *grad_outputs: Any) -> Any:
-        return run("backward", (ProgramContext(ctx), *grad_outputs))
+        if not any(isinstance(g, torch.Tensor) and _is_batched(g) for g in grad_outputs):
+            return run("backward", (ProgramContext(ctx), *grad_outputs))
+        hooks, interp.hooks = interp.hooks, _Unrecorded(interp.hooks)   # under vmap: see _Unrecorded
+        try:
+            return run("backward", (ProgramContext(ctx), *grad_outputs))
+        finally:
+            interp.hooks = hooks
 
     members: dict[str, Any] = {"forward": staticmethod(forward), "backward": staticmethod(backward),
                                "__module__": "__main__", "__qualname__": name}
     if "setup_context" in methods:
         members["setup_context"] = staticmethod(setup_context)
     return type(name, (torch.autograd.Function,), members)
+
+
+def _is_batched(tensor: torch.Tensor) -> bool:
+    """A gradient batched by vmap (its Python tensor hides the batch dimension; the key says it)."""
+    return "Batched" in str(torch._C._dispatch_keys(tensor))   # legacy vmap's key, or functorch's
+
+
+class _Unrecorded:
+    """The engine's hooks while the program's backward runs under vmap (jacobian(..., vectorize=True)
+    batches the gradients): its ops are on batched tensors, PyTorch's internals of one jacobian()
+    call like the ops of any backward pass, so they are not recorded; everything else is told."""
+
+    def __init__(self, hooks: Any) -> None:
+        self._hooks = hooks
+
+    def on_op(self, *args: Any) -> None:
+        pass
+
+    def on_assign(self, *args: Any) -> None:
+        pass
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._hooks, name)
 
 
 def _apply(interp: Interpreter, torch_class: type, qualname: str, args: list, kwargs: dict,

@@ -158,8 +158,12 @@ for i in range(3):
 print(J, total)
 '''
 
+# vectorize=True: the program's backward gets gradients batched by vmap
+VECTORIZED = IN_FUNCTIONS.replace("J = jacobian(f, x)", "J = jacobian(f, x, vectorize=True)")
+
 PROGRAMS = {"legendre": LEGENDRE, "two_inputs": TWO_INPUTS, "non_tensor": NON_TENSOR,
-            "setup_context": SETUP_CONTEXT, "two_outputs": TWO_OUTPUTS, "in_functions": IN_FUNCTIONS}
+            "setup_context": SETUP_CONTEXT, "two_outputs": TWO_OUTPUTS, "in_functions": IN_FUNCTIONS,
+            "vectorized": VECTORIZED}
 
 
 @pytest.mark.parametrize("name", PROGRAMS)

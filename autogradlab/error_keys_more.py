@@ -11,7 +11,13 @@ from __future__ import annotations
 
 import re
 
-from autogradlab.messages import errors_generators, errors_hints, errors_more, errors_runtime
+from autogradlab.messages import (
+    errors_functions,
+    errors_generators,
+    errors_hints,
+    errors_more,
+    errors_runtime,
+)
 
 _FIELD = re.compile(r"\{(\w+)\}")
 # Given from the error's origin (errors.ProgramError.to_info) or used as a frame (error_text.say),
@@ -42,7 +48,9 @@ def _rules(*catalogues: dict[str, str]) -> tuple[tuple[re.Pattern[str], str], ..
                  if key not in ASSIGNED)
 
 
-_GENERATOR_HINTS = {k: v for k, v in errors_generators.EN.items() if k.endswith("_hint")}
+_GENERATOR_HINTS = {k: v for k, v in {**errors_generators.EN, **errors_functions.EN}.items()
+                    if k.endswith("_hint")}
 MORE = _rules(errors_more.EN, errors_runtime.EN,
-              {k: v for k, v in errors_generators.EN.items() if k not in _GENERATOR_HINTS})
+              {k: v for k, v in {**errors_generators.EN, **errors_functions.EN}.items()
+               if k not in _GENERATOR_HINTS})
 MORE_HINTS = _rules(errors_hints.EN, _GENERATOR_HINTS)

@@ -19,6 +19,7 @@ import torch
 
 from autogradlab import messages
 from autogradlab.engine import jacobian as jac
+from autogradlab.errors import ProgramError
 from autogradlab.report_jacobian import JacobianChecks, JacobianRecord
 
 
@@ -79,11 +80,12 @@ def dydx(variables: dict[str, Any], of: str, wrt: str, *, index: int,
     p = jac.Probe(inputs=(x,), outputs=(y,), output_is_tuple=False)
     try:
         matrix = jac.loop(p)
-    except RuntimeError as exc:
-        if "second time" in str(exc) or "freed" in str(exc):
+    except (RuntimeError, ProgramError) as exc:   # ProgramError: a custom Function's backward (its code)
+        text = exc.message if isinstance(exc, ProgramError) else str(exc)
+        if "second time" in text or "freed" in text:
             raise GraphFreed(f"the graph of '{of}' was freed by a backward() call; call "
                              f"backward(retain_graph=True) to keep it") from None
-        raise DydxError(f"d{of}/d{wrt} cannot be computed: {str(exc).splitlines()[0][:200]}") from None
+        raise DydxError(f"d{of}/d{wrt} cannot be computed: {(text.splitlines() or [''])[0][:200]}") from None
     timing = (time.perf_counter() - started) * 1000.0
     unused = not (matrix != 0).any().item() and y is not x
     notes = (messages.text("en", "notes.dydx_zero", of=of, wrt=wrt),) if unused else ()

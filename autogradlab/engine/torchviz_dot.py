@@ -13,10 +13,11 @@ torchviz walks the graph recursively and fails on deep graphs; we say so instead
 
 from __future__ import annotations
 
+import contextlib
 import re
 import sys
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import torch
@@ -80,6 +81,26 @@ def _add_saved(dot: Any, order: list[Any], saved_of: SavedOf) -> None:
     dot.body[0:0] = added
 
 
+@contextlib.contextmanager
+def _custom_nodes_unsaved(order: list[Any]) -> Iterator[None]:
+    """A custom autograd Function's node (lang/custom_functions.py) raises RuntimeError from
+    `hasattr(fn, 'saved_tensors')` once backward() freed them, which stops torchviz even with
+    show_saved=False; while it draws, their classes (made for this run) answer AttributeError."""
+    classes = {type(fn) for fn in order if isinstance(fn, torch.autograd.function.BackwardCFunction)
+               and "saved_tensors" not in type(fn).__dict__}
+    for cls in classes:
+        cls.saved_tensors = property(_no_saved_tensors)
+    try:
+        yield
+    finally:
+        for cls in classes:
+            del cls.saved_tensors
+
+
+def _no_saved_tensors(fn: Any) -> Any:
+    raise AttributeError("saved_tensors")
+
+
 def make_torchviz_dot(output: torch.Tensor, *, output_name: str | None, params: dict[str, torch.Tensor],
                       saved_of: SavedOf, walked: Walk | None = None) -> tuple[str | None, str | None]:
     """(DOT source, None) or (None, why torchviz could not draw this graph); `walked`: walk_graph of
@@ -100,7 +121,8 @@ def make_torchviz_dot(output: torch.Tensor, *, output_name: str | None, params: 
             try:
                 dot = torchviz.make_dot(output, params=params, show_saved=True)
             except RuntimeError:  # saved tensors freed by backward(): draw them from our copies
-                dot = torchviz.make_dot(output, params=params, show_saved=False)
+                with _custom_nodes_unsaved(order):
+                    dot = torchviz.make_dot(output, params=params, show_saved=False)
                 _add_saved(dot, order, saved_of)
         source = dot.source
     except RecursionError:

@@ -16,7 +16,7 @@ import torch
 
 from autogradlab.errors import NotSupported, ProgramIndexError, ProgramTypeError
 from autogradlab.lang import allowlist as al
-from autogradlab.lang import dicts, distributions, numpy_linalg
+from autogradlab.lang import custom_functions, dicts, distributions, numpy_linalg
 from autogradlab.lang.attribute_errors import _no_module_member, _no_tensor_attribute, _none_has_nothing
 from autogradlab.lang.calls import call_method as call_tensor_method
 from autogradlab.lang.calls import check_tolist, has_tensor, require_data, translate_torch_error, wrap_result
@@ -79,7 +79,10 @@ def read_attribute(interp: Interpreter, base: Any, name: str, node: ast.AST) -> 
     if isinstance(base, Namespace):
         if name not in base.members:
             raise _no_module_member(base, name)
-        return base.members[name]
+        member = base.members[name]
+        if member is custom_functions.FUNCTION_BASE:
+            raise NotSupported(custom_functions.BASE_ONLY)
+        return member
     if isinstance(base, SafeArray):
         if name not in al.SAFE_ARRAY_PROPERTIES:
             raise NotSupported(f"the numpy attribute `.{name}` is not supported in Autograd Lab")
@@ -99,6 +102,8 @@ def read_attribute(interp: Interpreter, base: Any, name: str, node: ast.AST) -> 
         return getattr(base, name)
     if isinstance(base, torch.device) and name in ("type", "index"):
         return getattr(base, name)
+    if isinstance(base, custom_functions.FUNCTION_VALUES):
+        return custom_functions.read_attribute(interp, base, name)
     raise NotSupported(f"the attribute `.{name}` of {type_text(base)} values is not supported in "
                        f"Autograd Lab")
 
@@ -171,6 +176,8 @@ def call_method(interp: Interpreter, base: Any, name: str, args: list, kwargs: d
         raise _none_has_nothing(node, name, call=True)
     if isinstance(base, Namespace):
         return interp.call_value(read_attribute(interp, base, name, node), args, kwargs, node)
+    if isinstance(base, custom_functions.FUNCTION_VALUES):
+        return custom_functions.call_method(interp, base, name, args, kwargs, node)
     require_data(base, f"before `.{name}()`")
     if isinstance(base, SafeDistribution):
         return distributions.call_method(interp, base, name, args, kwargs, node)
@@ -285,6 +292,9 @@ def set_item(interp: Interpreter, base: Any, index: Any, value: Any, node: ast.A
 
 def set_attribute(interp: Interpreter, base: Any, name: str, value: Any, node: ast.AST) -> None:
     check_attribute_name(name)
+    if isinstance(base, custom_functions.ProgramContext):   # `ctx.k = 3`
+        custom_functions.set_attribute(interp, base, name, value)
+        return
     if not isinstance(base, torch.Tensor) or name not in al.SETTABLE_TENSOR_ATTRIBUTES:
         raise NotSupported(f"assigning to `.{name}` is not supported in Autograd Lab (only a tensor's "
                            f"`.requires_grad`, `.grad` and `.data`)")

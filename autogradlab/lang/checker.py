@@ -14,11 +14,18 @@ from typing import NamedTuple
 
 from autogradlab.errors import LimitExceeded, NotSupported, ProgramError, ProgramSyntaxError
 from autogradlab.lang.allowed_imports import check_import
+from autogradlab.lang.function_classes import (
+    base_name,
+    check_function_class,
+    ctx_parameter,
+    is_staticmethod,
+    methods_of,
+)
 from autogradlab.limits import Limits
 
 ASSIGNABLE_ATTRIBUTES = frozenset({"requires_grad", "grad", "data"})
 _CONSTANT_TYPES = (int, float, complex, str, bool, type(None), type(Ellipsis))
-_COMPOUND = (ast.If, ast.For, ast.While, ast.FunctionDef, ast.With, ast.Try)
+_COMPOUND = (ast.If, ast.For, ast.While, ast.FunctionDef, ast.With, ast.Try, ast.ClassDef)
 GRAD_MODE_MANAGERS = {"no_grad": False, "enable_grad": True}  # `with torch.no_grad():` -> grad mode
 
 # Constructs outside the language: (what it is called, verb, hint).
@@ -47,6 +54,8 @@ class _Context(NamedTuple):
     in_function: bool
     in_loop: bool
     position: tuple[int, int]   # (line, column) of the nearest node that has one
+    in_class: str | None = None   # a Function class's methods: "ctx" (forward has ctx) or "setup"
+    ctx_name: str | None = None   # inside such a method: the name of its ctx (`ctx.k = 3` allowed)
 
 
 def _unsupported(subject: str, verb: str = "are", hint: str | None = None) -> NotSupported:
@@ -128,11 +137,18 @@ class StaticChecker:
                 f"(limit max_nesting = {self.max_blocks})", line=ctx.position[0],
                 column=ctx.position[1], hint="move inner blocks into functions")
         in_function, in_loop = ctx.in_function, ctx.in_loop
+        in_class, ctx_name = None, ctx.ctx_name
         if isinstance(node, ast.FunctionDef | ast.Lambda):
             in_function, in_loop = True, False
+            ctx_name = None
+            if isinstance(node, ast.FunctionDef) and ctx.in_class and \
+                    not (ctx.in_class == "setup" and node.name == "forward"):
+                ctx_name = ctx_parameter(node)
         elif isinstance(node, ast.For | ast.While):
             in_loop = True
-        return _Context(ctx.depth + 1, blocks, in_function, in_loop, ctx.position)
+        elif isinstance(node, ast.ClassDef):   # _check_class has accepted it: a Function class
+            in_class = "setup" if "setup_context" in methods_of(node) else "ctx"
+        return _Context(ctx.depth + 1, blocks, in_function, in_loop, ctx.position, in_class, ctx_name)
 
 
 def _allow(node: ast.AST, ctx: _Context) -> None:
@@ -163,7 +179,8 @@ def _check_attribute(node: ast.Attribute, ctx: _Context) -> None:
     if node.attr.startswith("_"):
         raise _unsupported(f"private attributes such as `.{node.attr}`",
                            hint="use the public name without the leading underscore")
-    if isinstance(node.ctx, ast.Store) and node.attr not in ASSIGNABLE_ATTRIBUTES:
+    if isinstance(node.ctx, ast.Store) and node.attr not in ASSIGNABLE_ATTRIBUTES and not (
+            ctx.ctx_name and isinstance(node.value, ast.Name) and node.value.id == ctx.ctx_name):
         raise _unsupported(f"assigning to the attribute `.{node.attr}`", "is",
                            hint="only .requires_grad, .grad and .data can be assigned")
     if isinstance(node.ctx, ast.Del):
@@ -216,7 +233,9 @@ def _check_arguments(args: ast.arguments) -> None:
 
 def _check_function(node: ast.FunctionDef, ctx: _Context) -> None:
     from autogradlab.lang.grad_decorators import is_grad_mode_decorated
-    if node.decorator_list and not is_grad_mode_decorated(node):
+    if ctx.in_class and len(node.decorator_list) == 1 and is_staticmethod(node.decorator_list[0]):
+        pass   # a method of a Function class (_check_class has checked the class's body)
+    elif node.decorator_list and not is_grad_mode_decorated(node):
         raise _unsupported("decorators (`@...`) other than `@torch.no_grad()` and `@torch.enable_grad()`",
                            "are", hint="remove the @ line")
     _check_identifier(node.name, "function names")
@@ -297,7 +316,10 @@ def _check_class(node: ast.ClassDef, ctx: _Context) -> None:
         from autogradlab.lang.allowed_imports import MODEL_HINT
         raise NotSupported(f"`class {node.name}({', '.join(bases)})`: nn.Module models are not covered "
                            "by Autograd Lab yet", hint=MODEL_HINT)
-    raise _unsupported(*_UNSUPPORTED[ast.ClassDef])
+    if not any(base_name(b) == "Function" for b in node.bases):
+        raise _unsupported(*_UNSUPPORTED[ast.ClassDef])
+    _check_identifier(node.name, "class names")
+    check_function_class(node)   # a custom autograd Function (lang/function_classes.py)
 
 
 def _check_dict(node: ast.Dict, ctx: _Context) -> None:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 import torch
 
 from autogradlab.errors import NotSupported, ProgramTypeError
-from autogradlab.lang import attributes, dicts, generators
+from autogradlab.lang import attributes, custom_functions, dicts, generators
 from autogradlab.lang.calls import require_data
 from autogradlab.lang.format_spec import format_field
 from autogradlab.lang.iteration import loop_iterable
@@ -228,4 +228,6 @@ class ExpressionsMixin:
             return make_scalar(callee, args, kwargs)
         if isinstance(callee, torch.Tensor):
             raise ProgramTypeError("'Tensor' object is not callable")
+        if isinstance(callee, custom_functions.FunctionClass):   # `Name(...)`: use Name.apply(...)
+            raise custom_functions.call_class(callee)
         raise ProgramTypeError(f"'{type(callee).__name__}' object is not callable")

@@ -31,6 +31,7 @@ from autogradlab.lang import sizes as sizes_module
 from autogradlab.lang.builtins import BUILTINS, KNOWN_PYTHON_BUILTINS
 from autogradlab.lang.calls import require_data
 from autogradlab.lang.compiled import compile_block, compile_expression
+from autogradlab.lang.custom_functions import FunctionApply, ProgramContext
 from autogradlab.lang.expressions import ExpressionsMixin, construct_name
 from autogradlab.lang.guards import describe_char
 from autogradlab.lang.hooks import ProgramHooks
@@ -258,7 +259,7 @@ class Interpreter(StatementsMixin, ExpressionsMixin, OperatorsMixin, IterationMi
 # `net = linreg`: they are interpreted here like any call, as when they are passed as arguments),
 # its generators and iterators (`g = data_iter(...)`, `it = iter(xs)`). Library functions and
 # modules stay unnameable (`g = print`, `h = torch.dot`): they are called where they are written.
-_NAMEABLE = (UserFunction, *generators.ITERATORS)
+_NAMEABLE = (UserFunction, *generators.ITERATORS, FunctionApply, ProgramContext)
 
 
 def _non_ascii_name_hint(name: str) -> str | None:

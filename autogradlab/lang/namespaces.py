@@ -19,6 +19,7 @@ from autogradlab.errors import NotSupported, ProgramTypeError
 from autogradlab.lang import allowlist as al
 from autogradlab.lang.calls import call_function, require_data
 from autogradlab.lang.copy_module import copy_namespace
+from autogradlab.lang.custom_functions import FUNCTION_BASE
 from autogradlab.lang.devices import device_namespaces
 from autogradlab.lang.distributions import namespaces as distribution_namespaces
 from autogradlab.lang.numpy_linalg import numpy_linalg_members
@@ -87,7 +88,7 @@ def modules() -> dict[str, Namespace]:
         name: SafeFunction(f"torch.autograd.functional.{name}", _special(name, spec))
         for name, spec in al.AUTOGRAD_FUNCTIONAL.items()})
     autograd = Namespace("torch.autograd", {
-        "functional": functional,
+        "functional": functional, "Function": FUNCTION_BASE,   # a base class (lang/custom_functions.py)
         **{name: SafeFunction(f"torch.autograd.{name}", _special(name, spec, "torch.autograd"))
            for name, spec in al.AUTOGRAD_FUNCTIONS.items()}})
     linalg = Namespace("torch.linalg", _functions("torch.linalg", torch.linalg, al.LINALG_FUNCTIONS))

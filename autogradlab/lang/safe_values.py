@@ -254,6 +254,12 @@ def describe(value: Any) -> str:
         return f"the function `{value.qualname}`"
     if isinstance(value, Namespace):
         return f"the module `{value.qualname}`"
+    if type(value).__name__ == "FunctionClass":   # lang/custom_functions.py
+        return f"the class `{value.name}`"
+    if type(value).__name__ == "ProgramContext":
+        return "ctx"
+    if type(value).__name__ == "FunctionBase":
+        return "the class `torch.autograd.Function`"
     return f"a {type(value).__name__} value"
 
 
@@ -285,7 +291,9 @@ def type_text(value: Any) -> str:
     if type(value).__name__ == "SequenceIterator":
         return repr(value)[1:].split(" ")[0]   # list_iterator, str_iterator, ... (lang/generators.py)
     if isinstance(value, SafeFunction):
-        return "builtin_function_or_method"
+        return "method" if type(value).__name__ == "FunctionApply" else "builtin_function_or_method"
+    if type(value).__name__ in ("FunctionClass", "ProgramContext", "FunctionBase"):   # custom_functions.py
+        return value.type_name
     cls = type(value)
     module = cls.__module__
     if module == "builtins" or module.startswith("autogradlab"):   # never the engine's own module paths

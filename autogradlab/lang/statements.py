@@ -57,7 +57,7 @@ class StatementsMixin:
             ast.Pass: lambda node: None, ast.FunctionDef: self._functiondef,
             ast.Return: self._return, ast.Assert: self._assert, ast.Delete: self._delete,
             ast.Import: self._import, ast.ImportFrom: self._importfrom, ast.With: self._with,
-            ast.Try: lambda node: run_try(self, node),
+            ast.Try: lambda node: run_try(self, node), ast.ClassDef: self._classdef,
         }
 
     def exec_block(self: Interpreter, body: list[ast.stmt]) -> None:
@@ -167,6 +167,10 @@ class StatementsMixin:
         if getattr(node, "type_params", None):
             raise NotSupported("type parameters are not supported in Autograd Lab")
         self.scope.set(node.name, self.make_function(node.name, node.args, body, node))
+
+    def _classdef(self: Interpreter, node: ast.ClassDef) -> None:
+        from autogradlab.lang.custom_functions import define_class
+        define_class(self, node)   # a custom autograd Function
 
     def _return(self: Interpreter, node: ast.Return) -> None:
         if self.scope.function_name is None:

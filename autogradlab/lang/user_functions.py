@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from autogradlab.errors import LimitExceeded, NotSupported, ProgramTypeError
 from autogradlab.lang.calls import require_data
+from autogradlab.lang.custom_functions import ProgramContext
 from autogradlab.lang.generators import ProgramGenerator, SequenceIterator, has_yield
 from autogradlab.lang.safe_values import UserFunction
 from autogradlab.lang.scope import Scope
@@ -37,7 +38,7 @@ class UserFunctionsMixin:
         for value in list(args) + list(kwargs.values()):
             # The program's own functions may be handed to its own functions (d2l's
             # numerical_lim(f, x, h)): both are interpreted here, so nothing escapes the engine.
-            if not isinstance(value, UserFunction | ProgramGenerator | SequenceIterator):
+            if not isinstance(value, UserFunction | ProgramGenerator | SequenceIterator | ProgramContext):
                 require_data(value, f"as an argument of {fn.name}")
         if len(args) > len(fn.params):
             raise ProgramTypeError(f"{fn.name}() takes {len(fn.params)} positional argument"

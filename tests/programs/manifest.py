@@ -142,6 +142,8 @@ TUTORIALS: tuple[ProgramSpec, ...] = (
     ProgramSpec("tutorial_autogradqs.py", T_PT, output=UNCHECKED),
     ProgramSpec("tutorial_polynomial_tensor.py", T_PT, slow=True),
     ProgramSpec("tutorial_polynomial_autograd_grad_none.py", T_PT, output=UNCHECKED, slow=True),
+    # a custom autograd Function (`class LegendrePolynomial3(torch.autograd.Function)`)
+    ProgramSpec("tutorial_polynomial_custom_function.py", T_PT, output=UNCHECKED, slow=True),
     ProgramSpec("tutorial_polynomial_autograd.py", T_PT, ok=False, error_kind="type", error_line=47,
                 error_says=("assigned grad expected to be a Tensor or None but got grad of type float",),
                 output=UNCHECKED),

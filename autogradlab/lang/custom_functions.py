@@ -1,0 +1,249 @@
+"""A program's custom autograd Function (lang/function_classes.py checks its form) as a real
+torch.autograd.Function subclass, made once per run of its `class` statement.
+
+Its forward/backward/setup_context call the program's own `@staticmethod` functions through the
+interpreter (Interpreter.call_user), so the autograd graph holds PyTorch's own node
+(`LegendrePolynomial3Backward`) and backward() runs the program's backward like PyTorch does: in the
+engine's pass, under the same step budget, time limit, call depth and size checks as any call. The
+program's errors (ProgramError) pass through PyTorch's engine as the same object, so a limit stays a
+limit (never catchable) with the line inside backward where it happened; PyTorch's own complaints
+(a wrong number of gradients, a wrong shape) are its RuntimeError at the backward() call.
+
+The program never holds the torch class or its ctx: it holds a FunctionClass (only `.apply` is
+reachable), a FunctionApply (callable, may be stored: `P3 = LegendrePolynomial3.apply`) and a
+ProgramContext (save_for_backward, saved_tensors, needs_input_grad, mark_non_differentiable,
+set_materialize_grads and the program's own attributes, which are data, at most MAX_CTX_ATTRIBUTES).
+"""
+
+from __future__ import annotations
+
+import ast
+from typing import TYPE_CHECKING, Any
+
+import torch
+
+from autogradlab.errors import LimitExceeded, NotSupported, ProgramError
+from autogradlab.lang.calls import has_tensor, require_data, translate_torch_error
+from autogradlab.lang.function_classes import CLASS_HINT, check_function_class, methods_of
+from autogradlab.lang.operators import python_error
+from autogradlab.lang.safe_values import Namespace, SafeFunction
+
+if TYPE_CHECKING:
+    from autogradlab.lang.interpreter import Interpreter
+
+
+
+class FunctionBase:
+    """`torch.autograd.Function` (a member of the torch.autograd namespace, and what `from torch.autograd
+    import Function` binds): usable only as the base of a class; reading it anywhere else is refused
+    (attributes.read_attribute), and it is no data (it cannot be printed, stored or passed)."""
+
+    type_name = "torch.autograd.function.FunctionMeta"
+
+    def __repr__(self) -> str:
+        return "<class 'torch.autograd.function.Function'>"
+
+
+FUNCTION_BASE = FunctionBase()
+BASE_ONLY = ("`torch.autograd.Function` is supported only as the base of a class in Autograd Lab "
+             "(`class Name(torch.autograd.Function):`)")
+MAX_CTX_ATTRIBUTES = 100   # the program's own attributes on one ctx (`ctx.k = 3`)
+CTX_METHODS = ("save_for_backward", "mark_non_differentiable", "set_materialize_grads")
+CTX_PROPERTIES = ("saved_tensors", "needs_input_grad")
+_OWN = "_autogradlab_values"   # where a ctx keeps the program's attributes (never read by the program)
+
+
+class FunctionClass:
+    """`class Name(torch.autograd.Function)` as the program holds it."""
+
+    def __init__(self, name: str, torch_class: type, apply: FunctionApply) -> None:
+        self.name = name
+        self.torch_class = torch_class
+        self.apply = apply
+        self.type_name = "torch.autograd.function.FunctionMeta"
+
+    def __repr__(self) -> str:
+        return f"<class '__main__.{self.name}'>"
+
+
+class FunctionApply(SafeFunction):
+    """`Name.apply`: called like a library function; may be stored in a variable."""
+
+    def __repr__(self) -> str:
+        return f"<bound method Function.apply of <class '__main__.{self.qualname.split('.')[0]}'>>"
+
+
+class ProgramContext:
+    """The ctx the program's forward/backward receive; wraps PyTorch's (the graph's node)."""
+
+    __slots__ = ("ctx", "type_name")
+
+    def __init__(self, ctx: Any) -> None:
+        self.ctx = ctx
+        self.type_name = f"torch.autograd.function.{type(ctx).__name__}"
+
+    def __repr__(self) -> str:
+        return f"<{self.type_name} object>"
+
+
+FUNCTION_VALUES = (FunctionClass, ProgramContext)
+
+
+def define_class(interp: Interpreter, node: ast.ClassDef) -> None:
+    """The `class` statement: checked again (the static checker's rules), its base must be
+    torch.autograd.Function itself, its methods become the program's functions of this scope."""
+    check_function_class(node)
+    expr = node.bases[0]   # a dotted name (checked): its owner is evaluated, the base itself looked up
+    if isinstance(expr, ast.Attribute):
+        owner = interp.eval(expr.value)
+        base = owner.members.get(expr.attr) if isinstance(owner, Namespace) else None
+    else:
+        base = interp.lookup(expr.id)
+    if base is not FUNCTION_BASE:
+        raise NotSupported(f"`class {node.name}({ast.unparse(node.bases[0])})`: the only class Autograd Lab "
+                           "runs is a custom autograd Function with the one base torch.autograd.Function",
+                           hint=CLASS_HINT)
+    methods = {}
+    for name, method in methods_of(node).items():
+        body = method.body   # Python never runs a docstring: neither here (nor charge its steps)
+        if len(body) > 1 and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant) \
+                and isinstance(body[0].value.value, str):
+            body = body[1:]
+        function = interp.make_function(f"{node.name}.{name}", method.args, body, method)
+        if function.generator:
+            raise NotSupported(f"`{node.name}.{name}` of a custom autograd Function cannot be a generator "
+                               "(`yield`)")
+        methods[name] = function
+    torch_class = _torch_class(interp, node.name, methods)
+    qualname = f"{node.name}.apply"
+    apply = FunctionApply(qualname, lambda interp_, args, kwargs, call: _apply(interp, torch_class, qualname,
+                                                                                args, kwargs, call))
+    interp.scope.set(node.name, FunctionClass(node.name, torch_class, apply))
+
+
+def _torch_class(interp: Interpreter, name: str, methods: dict[str, Any]) -> type:
+    def run(method: str, args: tuple) -> Any:
+        function = methods[method]
+        return interp.call_user(function, list(args), {}, function.node)
+
+    def forward(*args: Any) -> Any:   # (ctx, *inputs), or the inputs alone with setup_context
+        if "setup_context" in methods:
+            return run("forward", args)
+        return run("forward", (ProgramContext(args[0]), *args[1:]))
+
+    def setup_context(ctx: Any, inputs: tuple, output: Any) -> None:
+        run("setup_context", (ProgramContext(ctx), inputs, output))
+
+    def backward(ctx: Any, *grad_outputs: Any) -> Any:
+        if not any(isinstance(g, torch.Tensor) and _is_batched(g) for g in grad_outputs):
+            return run("backward", (ProgramContext(ctx), *grad_outputs))
+        hooks, interp.hooks = interp.hooks, _Unrecorded(interp.hooks)   # under vmap: see _Unrecorded
+        try:
+            return run("backward", (ProgramContext(ctx), *grad_outputs))
+        finally:
+            interp.hooks = hooks
+
+    members: dict[str, Any] = {"forward": staticmethod(forward), "backward": staticmethod(backward),
+                               "__module__": "__main__", "__qualname__": name}
+    if "setup_context" in methods:
+        members["setup_context"] = staticmethod(setup_context)
+    return type(name, (torch.autograd.Function,), members)
+
+
+def _is_batched(tensor: torch.Tensor) -> bool:
+    """A gradient batched by vmap (its Python tensor hides the batch dimension; the key says it)."""
+    return "Batched" in str(torch._C._dispatch_keys(tensor))   # legacy vmap's key, or functorch's
+
+
+class _Unrecorded:
+    """The engine's hooks while the program's backward runs under vmap (jacobian(..., vectorize=True)
+    batches the gradients): its ops are on batched tensors, PyTorch's internals of one jacobian()
+    call like the ops of any backward pass, so they are not recorded; everything else is told."""
+
+    def __init__(self, hooks: Any) -> None:
+        self._hooks = hooks
+
+    def on_op(self, *args: Any) -> None:
+        pass
+
+    def on_assign(self, *args: Any) -> None:
+        pass
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._hooks, name)
+
+
+def _apply(interp: Interpreter, torch_class: type, qualname: str, args: list, kwargs: dict,
+           node: ast.AST | None) -> Any:
+    for value in (*args, *kwargs.values()):
+        require_data(value, f"as an argument of {qualname}")
+    try:
+        result = torch_class.apply(*args, **kwargs)
+    except ProgramError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - PyTorch's own words (save_for_backward of a non-tensor, ...)
+        raise translate_torch_error(exc, qualname, args) from None
+    if has_tensor(result):   # the op whose output holds the graph's `NameBackward` node
+        interp.record_op(qualname, list(args), kwargs, result, node)
+    return result
+
+
+# -- what the program reaches -------------------------------------------------------------
+def read_attribute(interp: Interpreter, base: Any, name: str) -> Any:
+    if isinstance(base, FunctionClass):
+        if name == "apply":
+            return base.apply
+        raise _class_member(base, f"{base.name}.{name}")
+    own = getattr(base.ctx, _OWN, None)
+    if own is not None and name in own:
+        return own[name]
+    if name in CTX_PROPERTIES:
+        try:
+            return tuple(getattr(base.ctx, name))
+        except Exception as exc:  # noqa: BLE001 - e.g. saved tensors freed by an earlier backward
+            raise translate_torch_error(exc, f"ctx.{name}", []) from None
+    if name in CTX_METHODS:
+        raise NotSupported(f"`ctx.{name}` is a method: call it, as in `ctx.{name}(...)`")
+    raise python_error(AttributeError(f"'{type(base.ctx).__name__}' object has no attribute '{name}'"))
+
+
+def call_method(interp: Interpreter, base: Any, name: str, args: list, kwargs: dict, node: ast.AST) -> Any:
+    if isinstance(base, FunctionClass):
+        if name == "apply":
+            return base.apply.impl(interp, args, kwargs, node)
+        raise _class_member(base, f"{base.name}.{name}(...)")
+    if name not in CTX_METHODS:
+        raise NotSupported(f"`ctx.{name}(...)` is not supported in Autograd Lab (ctx offers "
+                           "save_for_backward, saved_tensors, needs_input_grad, mark_non_differentiable, "
+                           "set_materialize_grads and your own attributes)")
+    for value in (*args, *kwargs.values()):
+        require_data(value, f"in `ctx.{name}()`")
+    try:
+        return getattr(base.ctx, name)(*args, **kwargs)
+    except Exception as exc:  # noqa: BLE001
+        raise translate_torch_error(exc, f"ctx.{name}", args) from None
+
+
+def set_attribute(interp: Interpreter, base: Any, name: str, value: Any) -> None:
+    if isinstance(base, FunctionClass):
+        raise _class_member(base, f"{base.name}.{name} = …")
+    if name in CTX_METHODS or name in CTX_PROPERTIES:
+        raise NotSupported(f"`ctx.{name}` cannot be assigned: it is a method or property of ctx")
+    require_data(value, "in an assignment")
+    own = getattr(base.ctx, _OWN, None)
+    if own is None:
+        own = {}
+        setattr(base.ctx, _OWN, own)
+    if name not in own and len(own) >= MAX_CTX_ATTRIBUTES:
+        raise LimitExceeded(f"ctx holds more than {MAX_CTX_ATTRIBUTES} attributes; the limit is "
+                            f"{MAX_CTX_ATTRIBUTES}", hint="keep several values in one list or dict")
+    own[name] = value
+
+
+def call_class(base: FunctionClass) -> NotSupported:
+    return _class_member(base, f"{base.name}(...)")
+
+
+def _class_member(base: FunctionClass, code: str) -> NotSupported:
+    return NotSupported(f"`{code}` is not supported in Autograd Lab: a custom autograd Function is used "
+                        f"through `{base.name}.apply(...)`")

@@ -1,0 +1,81 @@
+"""The one `class` the language runs: a custom autograd Function (PyTorch's tutorial "Defining new
+autograd functions", issue 9), checked here without touching torch.
+
+    class LegendrePolynomial3(torch.autograd.Function):
+        \"\"\"docstring\"\"\"
+        @staticmethod
+        def forward(ctx, input): ...
+        @staticmethod
+        def backward(ctx, grad_output): ...
+
+Exactly one base that names `Function` (the interpreter checks that it is torch.autograd.Function
+itself, lang/custom_functions.py), no keywords or class decorators, and a body of a docstring and
+`@staticmethod` functions named forward, backward (both required) and setup_context. Every other
+class is refused with the name of the construct; nn.Module classes keep their own hint.
+"""
+
+from __future__ import annotations
+
+import ast
+
+from autogradlab.errors import NotSupported
+
+METHODS = ("forward", "backward", "setup_context")
+CLASS_HINT = ("write `class Name(torch.autograd.Function):` with `@staticmethod def forward(ctx, ...)` and "
+              "`@staticmethod def backward(ctx, grad_output)`, or use functions (`def`)")
+
+
+def base_name(base: ast.expr) -> str | None:
+    """`torch.autograd.Function` -> "Function"; None for anything but a dotted name."""
+    node = base
+    while isinstance(node, ast.Attribute):
+        node = node.value
+    if not isinstance(node, ast.Name):
+        return None
+    return base.attr if isinstance(base, ast.Attribute) else base.id
+
+
+def is_function_class(node: ast.ClassDef) -> bool:
+    """A class written as a custom autograd Function (its one base's last name is `Function`)."""
+    return len(node.bases) == 1 and base_name(node.bases[0]) == "Function"
+
+
+def is_staticmethod(decorator: ast.expr) -> bool:
+    return isinstance(decorator, ast.Name) and decorator.id == "staticmethod"
+
+
+def check_function_class(node: ast.ClassDef) -> None:
+    """Raise NotSupported naming what is outside the one supported form (the checker calls it, and
+    the interpreter again before it runs the class)."""
+    bases = ", ".join(ast.unparse(b) for b in node.bases)
+    if node.keywords or node.decorator_list or getattr(node, "type_params", None) \
+            or not is_function_class(node):
+        raise NotSupported(f"`class {node.name}({bases})`: the only class Autograd Lab runs is a custom "
+                           "autograd Function with the one base torch.autograd.Function", hint=CLASS_HINT)
+    body = node.body
+    if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant) \
+            and isinstance(body[0].value.value, str):
+        body = body[1:]   # the docstring
+    seen: set[str] = set()
+    for statement in body:
+        if not (isinstance(statement, ast.FunctionDef) and statement.name in METHODS
+                and statement.name not in seen and len(statement.decorator_list) == 1
+                and is_staticmethod(statement.decorator_list[0])):
+            raise NotSupported(f"`class {node.name}({bases})`: the body may hold only a docstring and "
+                               "`@staticmethod` functions `forward`, `backward` and `setup_context` in "
+                               "Autograd Lab", hint=CLASS_HINT)
+        seen.add(statement.name)
+    if "forward" not in seen or "backward" not in seen:
+        raise NotSupported(f"`class {node.name}({bases})` needs `@staticmethod def forward` and "
+                           "`@staticmethod def backward`", hint=CLASS_HINT)
+
+
+def methods_of(node: ast.ClassDef) -> dict[str, ast.FunctionDef]:
+    return {statement.name: statement for statement in node.body if isinstance(statement, ast.FunctionDef)}
+
+
+def ctx_parameter(node: ast.FunctionDef) -> str | None:
+    """The name a method of a Function class gives its ctx: the first parameter of backward and
+    setup_context, and of forward unless the class has a setup_context (then forward has none)."""
+    params = node.args.posonlyargs + node.args.args
+    return params[0].arg if params else None

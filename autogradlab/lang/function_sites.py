@@ -65,6 +65,9 @@ def function_site(interp: Interpreter, member: SafeFunction, node: ast.AST) -> S
         for value in args:
             if type(value) not in _PLAIN_ARGUMENTS:
                 return impl(interp, args, {}, node)
+        # a str of its own per call, as call_function's: the report's pickle then shares the same
+        # strings (records hold it) and stays byte-identical
+        op = qualname.removeprefix("torch.")
         if tensor_data:   # call_function: the data's nested size before the call
             sizes.check_nested(args[0] if args else None, op)
         elif meta or same and may_grow(args, empty):   # invoke's size check

@@ -24,6 +24,7 @@ from autogradlab.lang import attributes, compiled_blocks, tensor_sites
 from autogradlab.lang import compiled_leaves as leaves
 from autogradlab.lang import compiled_numbers as numbers
 from autogradlab.lang.calls import require_data
+from autogradlab.lang.function_sites import function_site
 from autogradlab.lang.operators import _PY_NAMES, BINARY, COMPARE, UNARY, python_error
 from autogradlab.lang.safe_values import Namespace, SafeFunction
 from autogradlab.lang.sizes import _PYTHON_SIZED_OPS
@@ -250,7 +251,8 @@ def _call(interp: Interpreter, node: ast.Call) -> Run:
         base_of, attr = compile_expression(interp, func.value), func.attr
         spec = al.TENSOR_METHODS.get(attr)   # the call site's method, if its base is a tensor
         method = tensor_sites.method_site(interp, attr, spec, node) if spec is not None else None
-        module: list = [_NO_MODULE, None]   # (a Namespace, its member `attr`) of the last call
+        # (a Namespace, its member `attr`, the member's planned site or None) of the last call
+        module: list = [_NO_MODULE, None, None]
 
         def called(base: Any) -> Any:
             args = [first()] if arity == 1 else [first(), second()] if arity == 2 else [] if not arity \
@@ -263,9 +265,12 @@ def _call(interp: Interpreter, node: ast.Call) -> Run:
             elif type(base) is Namespace:   # attributes.call_method's branch for a module
                 member = attributes.read_attribute(interp, base, attr, node)
                 module[0], module[1] = base, member
+                module[2] = function_site(interp, member, node) if type(member) is SafeFunction else None
             else:
                 return attributes.call_method(interp, base, attr, args, kwargs, node)
             if type(member) is SafeFunction:   # Interpreter.call_value's first answer for it
+                if not kwargs and module[2] is not None:   # torch.maximum(a, b), math.sin(n)
+                    return module[2](args)
                 return member.impl(interp, args, kwargs, node)
             return interp.call_value(member, args, kwargs, node)
         return leaves.leaf_first(interp, node, func.value, base_of, called) \

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from autogradlab.errors import NotSupported, ProgramError
+from autogradlab.lang import tensor_sites
 from autogradlab.lang.calls import require_data
 from autogradlab.lang.compiled_expressions import (
     _FLOAT_PAIRS,
@@ -137,7 +138,7 @@ def augassign(interp: Interpreter, node: ast.AugAssign) -> Run | None:
     bind = binder(interp, target, node)
     current_of = _name(interp, target.id)   # Interpreter.lookup (no step, as in the generic path)
     linear = name in _LINEAR_OPS
-    apply_binary = interp.apply_binary
+    site = tensor_sites.augmented_site(interp, name, inplace_fn, inplace_name, node)   # apply_binary
 
     def work() -> None:
         current = current_of()   # Python's order: the name's value, then the right-hand side
@@ -146,7 +147,7 @@ def augassign(interp: Interpreter, node: ast.AugAssign) -> Run | None:
         if kinds in _FLOAT_PAIRS or (linear and kinds == _INT_PAIR and small_ints(interp, current, value)):
             bind(inplace_fn(current, value))
             return
-        bind(apply_binary(name, inplace_fn, current, value, node, inplace_of=inplace_name))
+        bind(site(current, value))
     return work
 
 

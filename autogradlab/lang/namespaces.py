@@ -36,6 +36,7 @@ NDARRAY_TYPE = SafeType("numpy.ndarray", SafeArray)
 def _library_function(qualname: str, fn: Callable[..., Any], spec: al.CallSpec) -> SafeFunction:
     def impl(interp, args, kwargs, node):  # noqa: ANN001, ANN202
         return call_function(interp, qualname, fn, spec, args, kwargs, node)
+    impl.planned = ("torch", qualname, fn, spec)   # a compiled call site plans it (function_sites.py)
     return SafeFunction(qualname, impl)
 
 
@@ -53,6 +54,7 @@ def _math_function(name: str) -> SafeFunction:
         for value in args:
             require_data(value, f"in `math.{name}`")
         return fn(*args)
+    impl.planned = ("math", fn)   # a compiled call site plans it (function_sites.py)
     return SafeFunction(f"math.{name}", impl)
 
 

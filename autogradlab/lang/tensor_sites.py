@@ -82,6 +82,58 @@ def binary_site(interp: Interpreter, name: str, fn: Callable[..., Any],
     return run
 
 
+
+def augmented_site(interp: Interpreter, name: str, fn: Callable[..., Any], inplace_name: str,
+                   node: ast.AST) -> Callable[[Any, Any], Any]:
+    """apply_binary(name, fn, a, b, node, inplace_of=inplace_name) of `x op= v` (fn: operator.isub & co.),
+    its tensor case planned as binary_site plans it: the size check before the op, then the write
+    announced (notify_memory), the call, and the record of the in-place op (`sub_`) when the tensor
+    was written in place, else of the new result after its own size check."""
+    apply_binary = interp.apply_binary
+    sizes = interp.sizes
+    seen: list = [_MISS, _MISS, 0]   # the last (left key, right key) and its element count
+
+    def run(a: Any, b: Any) -> Any:
+        ta, tb = type(a), type(b)
+        if ta is _TENSOR:
+            left = a.shape
+            if tb is _TENSOR:
+                right = b.shape
+            elif tb in _NUMBERS:
+                right = tb
+            else:
+                return apply_binary(name, fn, a, b, node, inplace_of=inplace_name)
+        elif tb is _TENSOR and ta in _NUMBERS:
+            left, right = ta, b.shape
+        else:
+            return apply_binary(name, fn, a, b, node, inplace_of=inplace_name)
+        if left == seen[0] and right == seen[1]:
+            count = seen[2]
+        else:
+            count = shapes.fast_count(fn, [a, b], {})
+            if count is None:   # the meta device or its cache: predict's whole path
+                return apply_binary(name, fn, a, b, node, inplace_of=inplace_name)
+            seen[0], seen[1], seen[2] = left, right, count
+        sizes.check_elements(count, name)   # before the op, as predict does
+        calls.notify_memory(interp, "write", a)   # `x += y` writes x's memory
+        try:
+            result = fn(a, b)
+        except Exception as exc:  # noqa: BLE001 - every torch failure becomes a ProgramError
+            raise calls.translate_torch_error(exc, name, [a, b]) from None
+        if type(result) is not _TENSOR:
+            return other_result(interp, name, a, b, result, node, inplace_name, True)
+        if result is a:
+            interp.record_op(inplace_name, [a, b], {}, result, node)
+            return result
+        elements = math.prod(result.shape)
+        if not elements and result.dim() > 1:   # as tensor_elements: huge empty shapes are refused
+            check_empty_extent(result.shape)
+        sizes.check_elements(elements, name)   # fail closed after the call
+        sizes.total_elements += elements
+        interp.record_op(name, [a, b], {}, result, node)
+        return result
+    return run
+
 _PLAIN_ARGUMENTS = calls._PLAIN_ARGUMENTS
 
 

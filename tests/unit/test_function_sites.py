@@ -1,0 +1,227 @@
+"""Issue 9, session 10: library function calls planned per call site (lang/function_sites.py) and
+tensor augmented assignment planned per statement behave exactly like the general path.
+
+The differential harness of test_tensor_sites.py: each case runs with the plans and against the
+general path (the generic per-node walk, no remembered size answers, no function sites). The error
+(kind, message, line, column), the step count, the variables, the printed text and the op records
+must be equal. Limits sit just below and just above their boundaries through a planned call site.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import math
+
+import pytest
+import torch
+
+from autogradlab.lang import compiled, compiled_expressions, function_sites, size_plans  # noqa: F401 - compiled first: its import order
+from autogradlab.limits import Limits
+from tests.unit.test_compiled_blocks import generic, outcome  # noqa: F401
+from tests.unit.test_compiled_fused import _PastDeadline
+
+SUM = """import torch
+import math
+total = 0.0
+best = torch.tensor(-1.0)
+for n in range(1, 61):
+    total += 1 / n ** 2
+    if n % 10 == 0:
+        best = torch.maximum(best, torch.tensor(math.sin(n)))
+print(total, math.pi ** 2 / 6)
+print(best, torch.sigmoid(best), torch.exp(torch.tensor(math.cos(total))))
+"""
+
+MIXED = """import torch
+import math
+x = torch.linspace(-1, 1, 6)
+w = torch.ones(6, requires_grad=True)
+for k in range(4):
+    y = torch.tanh(x * w).sum() + torch.log(torch.tensor(2.0 + k))
+    y.backward()
+    with torch.no_grad():
+        w -= 0.5 * w.grad
+        w *= 1.0
+        w += torch.ones(6)
+        w.grad.zero_()
+    z = torch.relu_(torch.randn(3))
+    print(torch.numel(x), torch.is_tensor(z), torch.max(x, 0), torch.sort(x * k), math.hypot(k, 3))
+print(w, y)
+"""
+
+CASES = {
+    "sum": (SUM, Limits()),
+    "mixed": (MIXED, Limits()),
+    # broadcasting through a function: 100, 400 (at the limit), then 900 elements
+    "function_growing_at": ("import torch\nfor i in range(1, 3):\n"
+                            "    y = torch.maximum(torch.ones(10 * i, 1), torch.ones(1, 10 * i))\n",
+                            Limits(max_tensor_elements=400)),
+    "function_growing_above": ("import torch\nfor i in range(1, 4):\n"
+                               "    y = torch.maximum(torch.ones(10 * i, 1), torch.ones(1, 10 * i))\n",
+                               Limits(max_tensor_elements=400)),
+    "huge_outer_above": ("import torch\nfor n in [10, 10, 10**6]:\n"
+                         "    y = torch.outer(torch.ones(n), torch.ones(n))\n", Limits()),
+    "huge_creation_above": ("import torch\nfor n in [10, 10, 10**6]:\n    y = torch.ones(n, n)\n", Limits()),
+    "random_at": ("import torch\nfor n in range(1, 5):\n    y = torch.randn(n * 5, n * 5)\n",
+                  Limits(max_tensor_elements=400)),
+    "random_above": ("import torch\nfor n in range(1, 6):\n    y = torch.randn(n * 5, n * 5)\n",
+                     Limits(max_tensor_elements=400)),
+    "tensor_of_tensor_total_at": ("import torch\nx = torch.ones(10)\nfor i in range(7):\n"
+                                  "    y = torch.tensor(x)\n", Limits(max_total_elements=80)),
+    "tensor_of_tensor_total_above": ("import torch\nx = torch.ones(10)\nfor i in range(8):\n"
+                                     "    y = torch.tensor(x)\n", Limits(max_total_elements=80)),
+    "tensor_of_list_above": ("import torch\nfor i in range(1, 4):\n"
+                             "    y = torch.tensor([[1.0] * (10 * i)] * (10 * i))\n",
+                             Limits(max_tensor_elements=400)),
+    "steps_at": (SUM, Limits(max_steps=0)),   # set below from the run's own count
+    "steps_above": (SUM, Limits(max_steps=0)),
+    # arguments and results the plan leaves to the general path, or refuses as it does
+    "shape_mismatch_refused": ("import torch\nvs = [torch.ones(3), torch.ones(4)]\nfor i in range(2):\n"
+                               "    y = torch.maximum(torch.ones(3), vs[i])\n", Limits()),
+    "tensor_of_string_refused": ("import torch\nfor s in ['1', 'a']:\n    y = torch.tensor(float(s))\n"
+                                 "    z = torch.tensor(s)\n", Limits()),
+    "function_argument_refused": ("import torch\nfor i in range(2):\n    y = torch.exp(torch.exp)\n",
+                                  Limits()),
+    "numpy_argument_refused": ("import torch\nimport numpy as np\nfor i in range(2):\n"
+                               "    print(torch.tensor(np.float32(i)), torch.tensor(np.arange(3)))\n"
+                               "    y = torch.exp(np.float64(1.5))\n", Limits()),
+    "keywords": ("import torch\nx = torch.arange(6.0).reshape(2, 3)\nfor i in range(2):\n"
+                 "    print(torch.sum(x, dim=i), torch.sum(x), torch.zeros(2, dtype=torch.int64))\n",
+                 Limits()),
+    "math_errors_refused": ("import math\nfor v in [4, 2.25, True, -1]:\n    print(math.sqrt(v))\n",
+                            Limits()),
+    "math_overflow_refused": ("import math\nfor k in [10, 400]:\n    print(math.sqrt(10 ** k))\n", Limits()),
+    "math_arity_refused": ("import math\nfor k in range(2):\n    print(math.sin(k, k))\n", Limits()),
+    "math_tensor_and_string_refused": ("import torch\nimport math\nvals = [torch.tensor(0.5), 'a']\n"
+                                       "for i in range(2):\n    print(math.sin(vals[i]))\n", Limits()),
+    "math_keyword_refused": ("import math\nfor i in range(2):\n"
+                             "    print(math.isclose(1.0, 1.0, rel_tol=0.1))\n", Limits()),
+    # tensor augmented assignment
+    "aug_tensor": ("import torch\nw = torch.ones(3)\ng = torch.arange(3.0)\nfor i in range(4):\n"
+                   "    w -= 0.5 * g\n    w += 1\n    w *= g\n    w /= 2.0\n    w **= 1\n"
+                   "    w @= torch.eye(3)\n"
+                   "    n = 2\n    n *= w\n    print(w, n)\n", Limits()),
+    "aug_tensor_int_refused": ("import torch\nw = torch.ones(3, dtype=torch.int64)\nfor i in range(2):\n"
+                               "    w /= 2\n", Limits()),
+    "aug_tensor_grad_refused": ("import torch\nw = torch.ones(3, requires_grad=True)\nfor i in range(2):\n"
+                                "    w -= 0.1\n", Limits()),
+    "aug_tensor_broadcast_refused": ("import torch\nw = torch.ones(3)\nfor i in range(2):\n"
+                                     "    w += torch.ones(2, 3)\n", Limits()),
+    # the in-place op's size check counts its result against the total too (w * 2: 10 more each pass)
+    "aug_tensor_total_at": ("import torch\nw = torch.ones(10)\nfor i in range(6):\n    w += w * 2\n",
+                            Limits(max_total_elements=80)),
+    "aug_tensor_total_above": ("import torch\nw = torch.ones(10)\nfor i in range(7):\n    w += w * 2\n",
+                               Limits(max_total_elements=80)),
+    # 30 x 30 broadcast: refused by its size before torch could say it cannot broadcast in place
+    "aug_tensor_growing_above": ("import torch\nfor i in range(3, 4):\n    w = torch.ones(10 * i, 1)\n"
+                                 "    w += torch.ones(1, 10 * i)\n", Limits(max_tensor_elements=400)),
+    "aug_in_place_broadcast_refused": ("import torch\nfor i in range(1, 3):\n"
+                                       "    w = torch.ones(10 * i, 1)\n    w += torch.ones(1, 10 * i)\n",
+                                       Limits(max_tensor_elements=400)),
+    "aug_kinds_change_refused": ("import torch\nimport numpy as np\n"
+                                 "vals = [torch.ones(2), 2.0, np.float64(3.0), 'a']\n"
+                                 "w = torch.ones(2)\nfor i in range(4):\n    w += vals[i]\n", Limits()),
+    "aug_names_change": ("import torch\nvals = [torch.ones(2), 2.5, [1, 2]]\nfor i in range(3):\n"
+                         "    w = vals[i]\n    w *= 2\n    print(w)\n", Limits()),
+}
+
+
+@pytest.fixture
+def unplanned(monkeypatch, generic):  # noqa: F811
+    """The general path: the generic per-node walk, no remembered size answers, no function sites."""
+    def run_unplanned():
+        generic()
+        monkeypatch.setattr(size_plans, "planned_count", lambda *args: None)
+        monkeypatch.setattr(size_plans, "remember", lambda *args: None)
+        monkeypatch.setattr(compiled_expressions, "function_site", lambda *args: None)
+    return run_unplanned
+
+
+def _limits(name: str) -> Limits:
+    source, limits = CASES[name]
+    if name.startswith("steps_"):
+        _, steps, *_ = outcome(source, Limits())
+        return Limits(max_steps=steps if name == "steps_at" else steps - 1)
+    return limits
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_planned_calls_do_what_the_general_path_does(name, unplanned):
+    source, limits = CASES[name][0], _limits(name)
+    planned = outcome(source, limits)
+    unplanned()
+    assert outcome(source, limits) == planned
+    error, steps, *_ = planned
+    assert steps > 0
+    assert (error is not None) == name.endswith(("_above", "_refused")), (name, error)
+    if name.endswith("_above"):
+        assert error[0] == "limit" and "limit" in error[1], error
+    if name.startswith("huge_"):
+        assert "1,000,000,000,000 elements" in error[1], error
+
+
+def _python_prints(source: str) -> str:
+    torch.manual_seed(0)
+    generator = torch.Generator().manual_seed(0)
+    printed = io.StringIO()
+    real_randn = torch.randn
+    with contextlib.redirect_stdout(printed):
+        torch.randn = lambda *size: real_randn(*size, generator=generator)
+        try:
+            exec(compile(source, "oracle", "exec"), {})  # noqa: S102 - trusted test text
+        finally:
+            torch.randn = real_randn
+    return printed.getvalue()
+
+
+@pytest.mark.parametrize("name", ["sum", "mixed", "aug_tensor"])
+def test_values_equal_python(name):
+    """Python and PyTorch are the oracle: the same text run by Python (same seed) prints the same."""
+    source = CASES[name][0]
+    error, _, _, text, _ = outcome(source, Limits())
+    assert error is None and text == _python_prints(source)
+    if name == "sum":
+        assert f"{sum(1 / n ** 2 for n in range(1, 61))} {math.pi ** 2 / 6}" in text
+
+
+@pytest.mark.parametrize("source", [SUM, MIXED], ids=["sum", "mixed"])
+def test_every_step_cut(source, unplanned):
+    """The budget runs out at every step: the same node, message and count."""
+    source = source.replace("range(1, 61)", "range(8, 11)").replace("range(4)", "range(2)")
+    _, steps, _, _, _ = outcome(source, Limits(timeout_s=600))
+    planned = [outcome(source, Limits(max_steps=cut, timeout_s=600)) for cut in range(1, steps + 1)]
+    unplanned()
+    walked = [outcome(source, Limits(max_steps=cut, timeout_s=600)) for cut in range(1, steps + 1)]
+    for cut, (mine, theirs) in enumerate(zip(planned, walked, strict=True), start=1):
+        assert mine == theirs, cut
+    assert planned[-1][0] is None and all(error[0] == "limit" for error, *_ in planned[:-1])
+
+
+@pytest.mark.parametrize("offset", range(0, 32, 5))
+def test_the_time_check_fires_at_the_same_node(offset, unplanned, monkeypatch):
+    from autogradlab.lang import interpreter
+
+    source = "pad = 0\n" * offset + MIXED
+    monkeypatch.setattr(interpreter, "time", _PastDeadline())
+    planned = outcome(source, Limits())
+    monkeypatch.setattr(interpreter, "time", _PastDeadline())
+    unplanned()
+    assert outcome(source, Limits()) == planned
+    assert planned[0] is not None and planned[0][0] == "timeout" and planned[1] == 32, planned
+
+
+def test_the_function_sites_are_the_ones_that_run(monkeypatch):
+    """SUM's torch.maximum / torch.tensor / math.sin calls in the loop go through planned sites."""
+    used: list[str] = []
+    original = function_sites.function_site
+
+    def made(interp, member, node):
+        site = original(interp, member, node)
+        return None if site is None else (lambda args: used.append(member.qualname) or site(args))
+    monkeypatch.setattr(compiled_expressions, "function_site", made)
+    error, *_ = outcome(SUM, Limits())
+    assert error is None
+    assert {name: used.count(name) for name in set(used)} == {"torch.maximum": 6, "torch.tensor": 8,
+                                                             "math.sin": 6, "math.cos": 1,
+                                                             "torch.sigmoid": 1, "torch.exp": 1}

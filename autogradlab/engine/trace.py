@@ -130,7 +130,7 @@ class _Output:
                 self.done = TensorSnapshot(self.tensor_id, tuple(source.shape), dtype_name(source.dtype),
                                            None, CHANGED_LATER, self.requires_grad, fn_name)
             else:
-                self.done = snapshot_as(source, self.tensor_id, self.requires_grad, fn_name)
+                self.done = snapshot_as(source, self.tensor_id, self.requires_grad, fn_name, True)
             self.copy = None
             self.scalar = None
             self.key = None
@@ -148,12 +148,30 @@ _FIELDS, _FUNCTION, _VAR, _OUTPUTS, _CREATED, _ORIGIN_KEYS, _FINAL, _PIN, _HELD 
 _GHOST = object()   # _FINAL of a skimmed op's entry (skim.py): it holds its keys and elements, no record
 
 
+_new = object.__new__
+_set = object.__setattr__
+
+
+def op_record(index: int, op: str, line: int, column: int, source: str, inputs: tuple, input_ids: tuple,
+              outputs: tuple, var: str | None = None, in_function: str | None = None) -> OpRecord:
+    """OpRecord(...) with the same arguments, without the frozen dataclass __init__ (one
+    object.__setattr__ per field): the same fields in the same order, so it compares, hashes and
+    pickles as the dataclass-made one (fast_records.py does the same for snapshots and nodes)."""
+    record = _new(OpRecord)
+    _set(record, "__dict__", {"index": index, "op": op, "line": line, "column": column, "source": source,
+                              "inputs": inputs, "input_ids": input_ids, "outputs": outputs, "var": var,
+                              "in_function": in_function})
+    return record
+
+
 def _materialize(entry: list) -> OpRecord:
     final = entry[_FINAL]
     if final is None:
-        outputs = tuple(o.snapshot() for o in entry[_OUTPUTS])
-        final = entry[_FINAL] = OpRecord(*entry[_FIELDS], outputs=outputs, var=entry[_VAR],
-                                         in_function=entry[_FUNCTION])
+        index, op, line, column, source, inputs, input_ids = entry[_FIELDS]
+        outputs = entry[_OUTPUTS]
+        outputs = (outputs[0].snapshot(),) if len(outputs) == 1 else tuple(o.snapshot() for o in outputs)
+        final = entry[_FINAL] = op_record(index, op, line, column, source, inputs, input_ids, outputs,
+                                          entry[_VAR], entry[_FUNCTION])
     return final
 
 

@@ -210,33 +210,51 @@ class OpTrace:
         op set in `created_by` / `origins` (removed when it leaves the window, if still its own).
         pin: the op made a leaf tensor; its record outlives the window (up to PINNED_MAX such
         records), so the graph can name the line that made the leaf."""
+        if len(tensors) == 1:
+            self.add_one(fields, in_function, tensors[0], tensor_ids[0], fns[0], created, origin_keys, pin)
+            return
         lazy = self._lazy
-        if len(tensors) == 1 and not self._shared:
-            out = _Output(tensors[0], tensor_ids[0], fns[0])
-            outputs: tuple | list = (out,)
-            held = out.elements
-            key = out.key
-            if key is not None:
-                found = lazy.get(key)
+        shared = self._shared
+        outputs = [_Output(t, number, fn, bool(shared) and _storage_key(t) in shared)
+                   for t, number, fn in zip(tensors, tensor_ids, fns, strict=True)]
+        held = 0                 # every new output is held (a copy, the tensor, or a number)
+        for out in outputs:
+            held += out.elements
+            if out.key is not None:
+                found = lazy.get(out.key)
                 if found is None:
-                    lazy[key] = [out]
+                    lazy[out.key] = [out]
                 else:
                     found.append(out)
-        else:
-            shared = self._shared
-            outputs = [_Output(t, number, fn, bool(shared) and _storage_key(t) in shared)
-                       for t, number, fn in zip(tensors, tensor_ids, fns, strict=True)]
-            held = 0                 # every new output is held (a copy, the tensor, or a number)
-            for out in outputs:
-                held += out.elements
-                if out.key is not None:
-                    found = lazy.get(out.key)
-                    if found is None:
-                        lazy[out.key] = [out]
-                    else:
-                        found.append(out)
         entries = self._entries
         entries.append([fields, in_function, None, outputs, created, origin_keys, None,
+                        pin and held <= PINNED_MAX_ELEMENTS, held])
+        self.total += 1
+        summary = self.summary
+        where = (fields[1], fields[2])
+        summary[where] = summary.get(where, 0) + 1
+        self._elements += held
+        if len(entries) > self.window or self._elements > WINDOW_ELEMENTS:
+            while len(entries) > self.window or (self._elements > WINDOW_ELEMENTS and len(entries) > 1):
+                self._drop(entries.popleft())
+
+    def add_one(self, fields: tuple, in_function: str | None, tensor: torch.Tensor, tensor_id: int, fn: Any,
+                created: list[int] | None = None, origin_keys: list[int] | None = None,
+                pin: bool = False) -> None:
+        """add() of an op with one output tensor (most ops of a loop), without its lists."""
+        shared = self._shared
+        out = _Output(tensor, tensor_id, fn, bool(shared) and _storage_key(tensor) in shared)
+        held = out.elements
+        key = out.key
+        if key is not None:
+            lazy = self._lazy
+            found = lazy.get(key)
+            if found is None:
+                lazy[key] = [out]
+            else:
+                found.append(out)
+        entries = self._entries
+        entries.append([fields, in_function, None, (out,), created, origin_keys, None,
                         pin and held <= PINNED_MAX_ELEMENTS, held])
         self.total += 1
         summary = self.summary

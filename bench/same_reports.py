@@ -78,6 +78,8 @@ def main() -> int:
     print(f"{len(a) - 1} runs; STALE_LAZY base {a['STALE_LAZY']}, this {b['STALE_LAZY']}; "
           f"internal errors here: {internal or 'none'}")
     print("different:", differ or "none")
+    for name in differ:
+        print(f"  {name}: base {a.get(name)}, this {b.get(name)}")
     return 1 if differ or internal else 0
 
 

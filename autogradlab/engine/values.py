@@ -57,16 +57,18 @@ def dtype_name(dtype: torch.dtype) -> str:
     return name
 
 
-def to_numpy(tensor: torch.Tensor, detached: bool = False) -> np.ndarray:
+def to_numpy(tensor: torch.Tensor, detached: bool = False, copy: bool = True) -> np.ndarray:
     """A full, independent numpy copy (complex stays complex, bool/int keep their dtype).
-    detached: `tensor` has no autograd graph already (an op record's held output)."""
+    detached: `tensor` has no autograd graph already (an op record's held output). copy=False:
+    the array may share the tensor's memory (read at once and dropped: a big tensor's summary)."""
     t = tensor if detached else tensor.detach()
     if t.is_conj() or t.is_neg():
         t = t.resolve_conj().resolve_neg()
     try:
-        return t.numpy().copy()
+        arr = t.numpy()
     except TypeError:  # bfloat16, complex32, float8: no numpy dtype, so widen first
         return t.to(torch.complex64 if t.is_complex() else torch.float32).numpy().copy()
+    return arr.copy() if copy else arr
 
 
 # ---- short summaries for graph labels -------------------------------------------------------
@@ -184,12 +186,12 @@ def snapshot_as(tensor: torch.Tensor, tensor_id: int, requires_grad: bool,
         value = tensor.item()   # (scalar_snapshot, inlined: a graph makes thousands of these)
         return tensor_snapshot(tensor_id, (), dtype_name(dtype), np.array(value, dtype=np_dtype),
                                _fmt_number(value), requires_grad, grad_fn)
+    if tensor.numel() > SNAPSHOT_MAX_ELEMENTS:   # only the summary is kept: no copy of the values
+        return tensor_snapshot(tensor_id, tuple(tensor.shape), dtype_name(dtype), None,
+                               summarize(to_numpy(tensor, detached, copy=False)), requires_grad, grad_fn)
     arr = to_numpy(tensor, detached)
-    summary = summarize(arr)
-    if arr.size > SNAPSHOT_MAX_ELEMENTS:
-        arr = None
-    return tensor_snapshot(tensor_id, tuple(arr.shape) if arr is not None else tuple(tensor.shape),
-                           dtype_name(dtype), arr, summary, requires_grad, grad_fn)
+    return tensor_snapshot(tensor_id, tuple(arr.shape), dtype_name(dtype), arr, summarize(arr), requires_grad,
+                           grad_fn)
 
 
 def _as_array(obj: Any) -> np.ndarray | None:

@@ -26,7 +26,8 @@ def test_op_record_equals_hashes_prints_and_pickles_as_the_dataclass():
     out = tensor_snapshot(4, (2,), "float32", np.array([1.0, 2.0], dtype=np.float32), "[1., 2.]")
     for args in [(0, "matmul", 8, 9, "    w = A @ v", ("A", "v"), (0, 1), (out,)),
                  (12, "add", 1, 1, "y = x + 1", ("x", "1"), (3, None), (), "y", "f"),
-                 (3, "split", 2, 5, "a, b = t.split(1)", ("t", "1"), (2, None), (out, out), None, "<lambda>")]:
+                 (3, "split", 2, 5, "a, b = t.split(1)", ("t", "1"), (2, None), (out, out), None,
+                  "<lambda>")]:
         made, expected = op_record(*args), OpRecord(*args)
         assert type(made) is OpRecord
         assert list(vars(made).items()) == list(vars(expected).items())

@@ -140,3 +140,35 @@ def test_snapshot_of_a_detached_tensor_is_the_same_as_of_the_tensor():
         assert (a.summary, a.shape, a.dtype) == (b.summary, b.shape, b.dtype)
         np.testing.assert_array_equal(a.value, b.value)
         assert a.value.dtype == b.value.dtype
+
+
+def _big_tensors():
+    g = torch.Generator().manual_seed(9)
+    base = torch.randn(150, 120, generator=g, dtype=torch.float64)
+    with_edges = base.clone().reshape(-1)
+    with_edges[::97] = math.nan
+    with_edges[5] = math.inf
+    with_edges[7] = -math.inf
+    yield base                                   # 18,000 elements: above SNAPSHOT_MAX_ELEMENTS
+    yield base.t()                               # not contiguous (Fortran order)
+    yield torch.randn(150, 160, generator=g)[:, ::2]   # strided
+    yield base.flip(0)
+    yield with_edges
+    yield torch.full((20_001,), math.inf)
+    yield torch.full((20_001,), math.nan)
+    yield (base * 100).to(torch.int64)
+    yield base > 0
+    yield base.to(torch.bfloat16)
+    yield torch.complex(base, base.flip(1)).conj()
+    yield torch._neg_view(base.float())
+    yield base.reshape(150, 12, 10)
+
+
+def test_a_big_tensors_summary_is_made_from_its_memory_as_from_a_copy():
+    for t in _big_tensors():
+        assert t.numel() > values.SNAPSHOT_MAX_ELEMENTS
+        snap = values.snapshot_as(t, 5, False, None)
+        assert snap.value is None and snap.shape == tuple(t.shape)
+        assert snap.summary == old_summarize(values.to_numpy(t)), t.dtype
+        held = t.detach()
+        assert values.snapshot_as(held, 5, False, None, detached=True) == snap

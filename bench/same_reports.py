@@ -1,91 +1,86 @@
-"""Speed work must not change what a run reports (issue 9): every program of tests/programs and every
-lesson seed gives a pickled Report byte-identical to a reference checkout's (timing_ms, the jacobians'
-timing_ms/cpu_ms and notes aside).
+"""Do two checkouts give the same reports? (speed work must not change one byte of a report)
 
-    python3 bench/same_reports.py /work/wt/base10               # the reference vs this checkout
-    python3 bench/same_reports.py /work/wt/base10 --only loop_  # file names containing `loop_`
-    python3 bench/same_reports.py /work/wt/base10 --keep /tmp/ref   # reuse the reference's pickles
+Runs every tests/programs program (with its manifest seed), every lessons/*.py, and the lessons'
+seed programs again with the Steps page's options, in each checkout in its own process, and
+compares the pickled reports with the times they measured and the notes left out (sha256 per
+program). Also checks engine.trace.STALE_LAZY stays 0 in both.
 
-Each checkout runs in its own process (`--dump <checkout> <dir>`: one pickle per program), with the
-default limits except a long time limit, so a loaded machine cannot turn a slow run into a timeout.
-Prints each program that differs with the Report fields that differ, and the count of equal ones;
-exits 1 on any difference. Run the reference against itself to see which reports are not
-reproducible from one process to the next by nature.
+    python3 bench/same_reports.py BASE_CHECKOUT [OTHER_CHECKOUT (default: this one)]
 """
 
 from __future__ import annotations
 
-import argparse
-import dataclasses
-import pickle
+import json
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
+_CHILD = r"""
+import dataclasses, hashlib, json, pickle, sys
+from pathlib import Path
+sys.path.insert(0, sys.argv[1])
+import torch
+torch.set_num_threads(1)
+from autogradlab.engine import run_program
+from autogradlab.engine.trace import STALE_LAZY
+from autogradlab.limits import Limits
+from autogradlab.step_records import StepOptions
+from tests.programs.manifest import PROGRAMS, PROGRAMS_DIR, LESSONS_DIR
 
-def _programs(checkout: Path, only: str) -> list[Path]:
-    files = sorted((checkout / "tests" / "programs").glob("*.py"))
-    files += sorted((checkout / "lessons").glob("*.py"))
-    return [f for f in files if f.name != "manifest.py" and only in f.name]
+def comparable(report):
+    steps = report.steps
+    if steps is not None and getattr(steps, "cost", None) is not None:
+        steps = dataclasses.replace(steps, cost=dataclasses.replace(steps.cost, forward_pass_ms=0.0,
+                                                                    reverse_pass_ms=0.0))
+    return pickle.dumps(dataclasses.replace(
+        report, steps=steps, timing_ms=0.0, notes=(),
+        jacobians=tuple(dataclasses.replace(j, timing_ms=0.0, cpu_ms=0.0) for j in report.jacobians)))
+
+runs = {}
+seen = set()
+for spec in PROGRAMS:
+    seen.add(spec.file)
+    runs[f"{spec.file}[seed={spec.seed}]"] = (spec.source, spec.seed, None)
+for path in sorted(PROGRAMS_DIR.glob("*.py")) + sorted(LESSONS_DIR.glob("*.py")):
+    if path.name not in seen and path.name != "manifest.py":
+        runs[path.name] = (path.read_text(encoding="utf-8"), 0, None)
+for path in sorted(LESSONS_DIR.glob("seed*.py")):
+    runs[path.name + "[steps]"] = (path.read_text(encoding="utf-8"), 0, StepOptions())
+out = {}
+for name, (source, seed, steps) in runs.items():
+    report = run_program(source, seed=seed, limits=Limits(timeout_s=120), steps=steps)
+    out[name] = [hashlib.sha256(comparable(report)).hexdigest(), report.ok,
+                 report.error.kind if report.error else None]
+out["STALE_LAZY"] = STALE_LAZY[0]
+print(json.dumps(out))
+"""
 
 
-def dump(checkout: Path, out: Path, only: str) -> None:
-    sys.path.insert(0, str(checkout))
-    import torch
-
-    torch.set_num_threads(1)
-    from autogradlab.engine import run_program
-    from autogradlab.limits import Limits
-    from tests.programs.manifest import PROGRAMS
-
-    seeds = {spec.file: spec.seed for spec in PROGRAMS}
-    limits = Limits(timeout_s=600.0)
-    for path in _programs(checkout, only):
-        report = run_program(path.read_text(encoding="utf-8"), seed=seeds.get(path.name, 0), limits=limits)
-        jacobians = tuple(dataclasses.replace(j, timing_ms=0.0, cpu_ms=0.0) for j in report.jacobians)
-        report = dataclasses.replace(report, timing_ms=0.0, notes=(), jacobians=jacobians)
-        (out / f"{path.name}.pickle").write_bytes(pickle.dumps(report))
-
-
-def _fields(first: bytes, second: bytes) -> list[str]:
-    a, b = pickle.loads(first), pickle.loads(second)
-    return [f.name for f in dataclasses.fields(a)
-            if pickle.dumps(getattr(a, f.name)) != pickle.dumps(getattr(b, f.name))]
-
-
-def _dumped(checkout: str, target: Path, only: str) -> Path:
-    target.mkdir(parents=True, exist_ok=True)
-    if not any(target.glob("*.pickle")):
-        subprocess.run([sys.executable, __file__, "x", "--only", only, "--dump", checkout, str(target)],
-                       check=True, cwd=checkout)
-    return target
+def digests(*checkouts: str) -> list[dict]:
+    """The digests of each checkout, computed side by side (one process each)."""
+    children = [subprocess.Popen([sys.executable, "-c", _CHILD, checkout], stdout=subprocess.PIPE,
+                                 text=True, cwd=checkout) for checkout in checkouts]
+    found = []
+    for child in children:
+        stdout, _ = child.communicate()
+        if child.returncode:
+            raise SystemExit(f"a checkout's run failed (exit {child.returncode})")
+        found.append(json.loads(stdout.strip().splitlines()[-1]))
+    return found
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("reference")
-    parser.add_argument("checkout", nargs="?", default=str(Path(__file__).resolve().parents[1]))
-    parser.add_argument("--only", default="")
-    parser.add_argument("--keep", help="the reference's pickles: made once, then reused")
-    parser.add_argument("--dump", nargs=2, help=argparse.SUPPRESS)
-    args = parser.parse_args()
-    sys.path.insert(0, args.checkout)   # the Report class, to tell which fields differ
-    if args.dump:
-        dump(Path(args.dump[0]), Path(args.dump[1]), args.only)
-        return 0
-    with tempfile.TemporaryDirectory() as tmp:
-        reference = _dumped(args.reference, Path(args.keep) if args.keep else Path(tmp) / "0", args.only)
-        mine = _dumped(args.checkout, Path(tmp) / "1", args.only)
-        names = sorted(p.name for p in reference.glob("*.pickle") if args.only in p.name)
-        differ = 0
-        for name in names:
-            first, second = (reference / name).read_bytes(), (mine / name).read_bytes()
-            if first != second:
-                differ += 1
-                print("DIFFERS", name.removesuffix(".pickle"), _fields(first, second))
-        print(f"{len(names) - differ} of {len(names)} reports byte-identical")
-        return 1 if differ else 0
+    base = sys.argv[1]
+    other = sys.argv[2] if len(sys.argv) > 2 else str(Path(__file__).resolve().parent.parent)
+    a, b = digests(base, other)
+    differ = sorted(name for name in set(a) | set(b) if a.get(name) != b.get(name))
+    internal = sorted(name for name, v in b.items() if isinstance(v, list) and v[2] == "internal")
+    print(f"{len(a) - 1} runs; STALE_LAZY base {a['STALE_LAZY']}, this {b['STALE_LAZY']}; "
+          f"internal errors here: {internal or 'none'}")
+    print("different:", differ or "none")
+    for name in differ:
+        print(f"  {name}: base {a.get(name)}, this {b.get(name)}")
+    return 1 if differ or internal else 0
 
 
 if __name__ == "__main__":

@@ -39,6 +39,7 @@ from autogradlab.limits import DEFAULT_LIMITS, Limits
 from autogradlab.report import BackwardCall, Displayed, OpRecord
 
 BACKWARD_CALLS_KEPT = 100           # backward calls listed in the report (the latest)
+_TENSOR = torch.Tensor
 
 
 def _position(node: ast.AST) -> tuple[int, int]:
@@ -116,10 +117,13 @@ class Recorder(MemoryHooks, DisplayHooks, SkimHooks):
         del self._ids[key]
         if entry[2]:
             self.alive_results -= 1
-        self._former.pop(key, None)
-        self._local.pop(key, None)
+        if self._former:
+            self._former.pop(key, None)
+        if self._local:
+            self._local.pop(key, None)
         self._created_by.pop(key, None)
-        self._names.pop(key, None)
+        if self._names:
+            self._names.pop(key, None)
         self._unnamed_outputs.discard(key)
 
     def _release_nodes(self, keys: list[int]) -> None:
@@ -216,12 +220,44 @@ class Recorder(MemoryHooks, DisplayHooks, SkimHooks):
                 shares_numpy = shares_numpy or isinstance(arg, np.ndarray)
         trace = self.trace
         index = trace.total
-        if type(result) is torch.Tensor or isinstance(result, torch.Tensor):
-            out_tensors = [result]
-            self._unnamed_outputs = {id(result)}
-        else:
-            out_tensors = _tensors_in(result)
-            self._unnamed_outputs = {id(t) for t in out_tensors}
+        if type(result) is _TENSOR or isinstance(result, _TENSOR):   # one output (most ops), inlined
+            key = id(result)
+            self._unnamed_outputs = {key}
+            entry = ids.get(key)
+            if entry is None:   # a new tensor (most outputs): tensor_id(), inlined
+                try:
+                    ref = weakref.ref(result, partial(self._forget_bound, key))
+                except TypeError:
+                    self._kept.append(result)
+                    entry = ids[key] = [self._next_id, None, False]
+                else:
+                    entry = ids[key] = [self._next_id, ref, True]
+                    self.alive_results += 1
+                self._next_id += 1
+            elif not entry[2] and entry[1] is not None:
+                entry[2] = True
+                self.alive_results += 1
+            fn = result.grad_fn
+            created_by = trace.created_by
+            created = None
+            makes_leaf = False
+            if key not in created_by:
+                created_by[key] = index
+                created = [key]
+                makes_leaf = fn is None and result.requires_grad
+            origin_keys = None
+            if fn is not None:
+                origins = trace.origins
+                if id(fn) not in origins:
+                    origins[id(fn)] = (index, 0, fn, entry[1])
+                    origin_keys = [id(fn)]
+            trace.add_one((index, op, line, column, source, tuple(inputs), tuple(input_ids)),
+                          in_function, result, entry[0], fn, created, origin_keys, makes_leaf)
+            if shares_numpy:   # from_numpy / as_tensor: NumPy writes this memory without telling torch
+                trace.share(result)
+            return
+        out_tensors = _tensors_in(result)
+        self._unnamed_outputs = {id(t) for t in out_tensors}
         created: list[int] | None = None
         origin_keys: list[int] | None = None
         makes_leaf = False
@@ -232,7 +268,7 @@ class Recorder(MemoryHooks, DisplayHooks, SkimHooks):
         for t in out_tensors:
             key = id(t)
             entry = ids.get(key)
-            if entry is None:   # a new tensor (most outputs): tensor_id(), inlined
+            if entry is None:   # a new tensor: tensor_id(), inlined
                 try:
                     ref = weakref.ref(t, partial(self._forget_bound, key))
                 except TypeError:

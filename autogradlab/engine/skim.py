@@ -24,6 +24,8 @@ skims no more. tests/unit/test_skim.py compares every report with skimming on an
 from __future__ import annotations
 
 import ast
+import weakref
+from functools import partial
 from typing import Any
 
 import torch
@@ -190,12 +192,16 @@ class SkimHooks:
             if fn is None and result.requires_grad and key not in created_by:
                 return False   # a new leaf: its record may outlive the window (pinned, trace.py)
             entry = ids.get(key)
-            if entry is None:
-                tensor_id(result)
-                entry = ids[key]
-                if entry[1] is not None:
-                    entry[2] = True
+            if entry is None:   # a new tensor (most outputs): tensor_id(), inlined
+                try:
+                    ref = weakref.ref(result, partial(self._forget_bound, key))
+                except TypeError:
+                    self._kept.append(result)
+                    entry = ids[key] = [self._next_id, None, False]
+                else:
+                    entry = ids[key] = [self._next_id, ref, True]
                     self.alive_results += 1
+                self._next_id += 1
             elif not entry[2] and entry[1] is not None:
                 entry[2] = True
                 self.alive_results += 1

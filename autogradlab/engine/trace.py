@@ -130,7 +130,7 @@ class _Output:
                 self.done = TensorSnapshot(self.tensor_id, tuple(source.shape), dtype_name(source.dtype),
                                            None, CHANGED_LATER, self.requires_grad, fn_name)
             else:
-                self.done = snapshot_as(source, self.tensor_id, self.requires_grad, fn_name)
+                self.done = snapshot_as(source, self.tensor_id, self.requires_grad, fn_name, True)
             self.copy = None
             self.scalar = None
             self.key = None
@@ -148,12 +148,30 @@ _FIELDS, _FUNCTION, _VAR, _OUTPUTS, _CREATED, _ORIGIN_KEYS, _FINAL, _PIN, _HELD 
 _GHOST = object()   # _FINAL of a skimmed op's entry (skim.py): it holds its keys and elements, no record
 
 
+_new = object.__new__
+_set = object.__setattr__
+
+
+def op_record(index: int, op: str, line: int, column: int, source: str, inputs: tuple, input_ids: tuple,
+              outputs: tuple, var: str | None = None, in_function: str | None = None) -> OpRecord:
+    """OpRecord(...) with the same arguments, without the frozen dataclass __init__ (one
+    object.__setattr__ per field): the same fields in the same order, so it compares, hashes and
+    pickles as the dataclass-made one (fast_records.py does the same for snapshots and nodes)."""
+    record = _new(OpRecord)
+    _set(record, "__dict__", {"index": index, "op": op, "line": line, "column": column, "source": source,
+                              "inputs": inputs, "input_ids": input_ids, "outputs": outputs, "var": var,
+                              "in_function": in_function})
+    return record
+
+
 def _materialize(entry: list) -> OpRecord:
     final = entry[_FINAL]
     if final is None:
-        outputs = tuple(o.snapshot() for o in entry[_OUTPUTS])
-        final = entry[_FINAL] = OpRecord(*entry[_FIELDS], outputs=outputs, var=entry[_VAR],
-                                         in_function=entry[_FUNCTION])
+        index, op, line, column, source, inputs, input_ids = entry[_FIELDS]
+        outputs = entry[_OUTPUTS]
+        outputs = (outputs[0].snapshot(),) if len(outputs) == 1 else tuple(o.snapshot() for o in outputs)
+        final = entry[_FINAL] = op_record(index, op, line, column, source, inputs, input_ids, outputs,
+                                          entry[_VAR], entry[_FUNCTION])
     return final
 
 
@@ -192,33 +210,51 @@ class OpTrace:
         op set in `created_by` / `origins` (removed when it leaves the window, if still its own).
         pin: the op made a leaf tensor; its record outlives the window (up to PINNED_MAX such
         records), so the graph can name the line that made the leaf."""
+        if len(tensors) == 1:
+            self.add_one(fields, in_function, tensors[0], tensor_ids[0], fns[0], created, origin_keys, pin)
+            return
         lazy = self._lazy
-        if len(tensors) == 1 and not self._shared:
-            out = _Output(tensors[0], tensor_ids[0], fns[0])
-            outputs: tuple | list = (out,)
-            held = out.elements
-            key = out.key
-            if key is not None:
-                found = lazy.get(key)
+        shared = self._shared
+        outputs = [_Output(t, number, fn, bool(shared) and _storage_key(t) in shared)
+                   for t, number, fn in zip(tensors, tensor_ids, fns, strict=True)]
+        held = 0                 # every new output is held (a copy, the tensor, or a number)
+        for out in outputs:
+            held += out.elements
+            if out.key is not None:
+                found = lazy.get(out.key)
                 if found is None:
-                    lazy[key] = [out]
+                    lazy[out.key] = [out]
                 else:
                     found.append(out)
-        else:
-            shared = self._shared
-            outputs = [_Output(t, number, fn, bool(shared) and _storage_key(t) in shared)
-                       for t, number, fn in zip(tensors, tensor_ids, fns, strict=True)]
-            held = 0                 # every new output is held (a copy, the tensor, or a number)
-            for out in outputs:
-                held += out.elements
-                if out.key is not None:
-                    found = lazy.get(out.key)
-                    if found is None:
-                        lazy[out.key] = [out]
-                    else:
-                        found.append(out)
         entries = self._entries
         entries.append([fields, in_function, None, outputs, created, origin_keys, None,
+                        pin and held <= PINNED_MAX_ELEMENTS, held])
+        self.total += 1
+        summary = self.summary
+        where = (fields[1], fields[2])
+        summary[where] = summary.get(where, 0) + 1
+        self._elements += held
+        if len(entries) > self.window or self._elements > WINDOW_ELEMENTS:
+            while len(entries) > self.window or (self._elements > WINDOW_ELEMENTS and len(entries) > 1):
+                self._drop(entries.popleft())
+
+    def add_one(self, fields: tuple, in_function: str | None, tensor: torch.Tensor, tensor_id: int, fn: Any,
+                created: list[int] | None = None, origin_keys: list[int] | None = None,
+                pin: bool = False) -> None:
+        """add() of an op with one output tensor (most ops of a loop), without its lists."""
+        shared = self._shared
+        out = _Output(tensor, tensor_id, fn, bool(shared) and _storage_key(tensor) in shared)
+        held = out.elements
+        key = out.key
+        if key is not None:
+            lazy = self._lazy
+            found = lazy.get(key)
+            if found is None:
+                lazy[key] = [out]
+            else:
+                found.append(out)
+        entries = self._entries
+        entries.append([fields, in_function, None, (out,), created, origin_keys, None,
                         pin and held <= PINNED_MAX_ELEMENTS, held])
         self.total += 1
         summary = self.summary

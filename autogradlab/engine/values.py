@@ -57,15 +57,18 @@ def dtype_name(dtype: torch.dtype) -> str:
     return name
 
 
-def to_numpy(tensor: torch.Tensor) -> np.ndarray:
-    """A full, independent numpy copy (complex stays complex, bool/int keep their dtype)."""
-    t = tensor.detach()
+def to_numpy(tensor: torch.Tensor, detached: bool = False, copy: bool = True) -> np.ndarray:
+    """A full, independent numpy copy (complex stays complex, bool/int keep their dtype).
+    detached: `tensor` has no autograd graph already (an op record's held output). copy=False:
+    the array may share the tensor's memory (read at once and dropped: a big tensor's summary)."""
+    t = tensor if detached else tensor.detach()
     if t.is_conj() or t.is_neg():
         t = t.resolve_conj().resolve_neg()
     try:
-        return t.numpy().copy()
+        arr = t.numpy()
     except TypeError:  # bfloat16, complex32, float8: no numpy dtype, so widen first
         return t.to(torch.complex64 if t.is_complex() else torch.float32).numpy().copy()
+    return arr.copy() if copy else arr
 
 
 # ---- short summaries for graph labels -------------------------------------------------------
@@ -81,31 +84,42 @@ def _fmt_number(v: Any) -> str:
         if isinstance(v, complex):
             sign = "+" if v.imag >= 0 else "-"
             return f"{_fmt_number(v.real)}{sign}{_fmt_number(abs(v.imag))}j"
+    return _fmt_float(v)
+
+
+_INF = math.inf
+_NEG_INF = -math.inf
+
+
+def _fmt_float(v: float) -> str:
+    """_fmt_number of a float (a float subclass too: what `v in (inf, -inf)` and is_integer() say)."""
     if v != v:
         return "nan"
-    if v in _INFINITIES:
-        return "inf" if v > 0 else "-inf"
-    if v.is_integer() and abs(v) < 1e8:
+    if v == _INF:
+        return "inf"
+    if v == _NEG_INF:
+        return "-inf"
+    if v.is_integer() and -1e8 < v < 1e8:
         return f"{int(v)}."
     return f"{v:.4g}"
 
 
-_INFINITIES = (math.inf, -math.inf)
-
-
-def _fmt_vector(values: list[Any], budget: int) -> str:
+def _fmt_vector(values: list[Any], budget: int, fmt: Any = _fmt_number) -> str:
+    """"[a, b, c]" if it fits in `budget` characters, else the elements that fit and ", …]".
+    `fmt` formats one element (_fmt_float when every element is a float)."""
     if len(values) <= budget // 3:
-        whole = "[" + ", ".join(map(_fmt_number, values)) + "]"
+        whole = "[" + ", ".join(map(fmt, values)) + "]"
         if len(whole) <= budget:
             return whole
-    parts = [_fmt_number(values[0])]
-    size = len(parts[0]) + 5       # len("[" + ", ".join(parts) + ", …]")
+    first = fmt(values[0])
+    parts = [first]
+    size = len(first) + 5       # len("[" + ", ".join(parts) + ", …]")
     for v in values[1:]:
-        text = _fmt_number(v)
-        if size + len(text) + 2 > budget:
+        text = fmt(v)
+        size += len(text) + 2
+        if size > budget:
             break
         parts.append(text)
-        size += len(text) + 2
     return "[" + ", ".join(parts) + ", …]"
 
 
@@ -131,8 +145,9 @@ def summarize(arr: np.ndarray) -> str:
         return "[]"
     if arr.ndim == 0:
         return _fmt_number(arr.item())
-    if arr.ndim == 1 and arr.size <= VECTOR_SUMMARY_MAX_ELEMENTS:
-        return _fmt_vector(arr[:SUMMARY_MAX_CHARS // 3 + 1].tolist(), SUMMARY_MAX_CHARS)
+    if arr.ndim == 1 and arr.size <= VECTOR_SUMMARY_MAX_ELEMENTS:   # only the elements that can fit
+        return _fmt_vector(arr[:SUMMARY_MAX_CHARS // 3 + 1].tolist(), SUMMARY_MAX_CHARS,
+                           _fmt_float if arr.dtype.kind == "f" else _fmt_number)
     if arr.ndim == 2 and arr.size <= 16:
         rows = "[" + ", ".join(_fmt_vector(row, 10_000) for row in arr.tolist()) + "]"
         if len(rows) <= SUMMARY_MAX_CHARS:
@@ -161,8 +176,9 @@ def scalar_snapshot(value: Any, dtype: torch.dtype, np_dtype: Any, tensor_id: in
 
 
 def snapshot_as(tensor: torch.Tensor, tensor_id: int, requires_grad: bool,
-                grad_fn: str | None) -> TensorSnapshot:
-    """snapshot() with the autograd facts given (an op record's, from when the op ran)."""
+                grad_fn: str | None, detached: bool = False) -> TensorSnapshot:
+    """snapshot() with the autograd facts given (an op record's, from when the op ran).
+    detached: `tensor` has no autograd graph (to_numpy)."""
     dtype = tensor.dtype
     np_dtype = _SCALAR_DTYPES.get(dtype)
     if np_dtype is not None and not tensor.dim() and tensor.layout is torch.strided \
@@ -170,12 +186,12 @@ def snapshot_as(tensor: torch.Tensor, tensor_id: int, requires_grad: bool,
         value = tensor.item()   # (scalar_snapshot, inlined: a graph makes thousands of these)
         return tensor_snapshot(tensor_id, (), dtype_name(dtype), np.array(value, dtype=np_dtype),
                                _fmt_number(value), requires_grad, grad_fn)
-    arr = to_numpy(tensor)
-    summary = summarize(arr)
-    if arr.size > SNAPSHOT_MAX_ELEMENTS:
-        arr = None
-    return tensor_snapshot(tensor_id, tuple(arr.shape) if arr is not None else tuple(tensor.shape),
-                           dtype_name(dtype), arr, summary, requires_grad, grad_fn)
+    if tensor.numel() > SNAPSHOT_MAX_ELEMENTS:   # only the summary is kept: no copy of the values
+        return tensor_snapshot(tensor_id, tuple(tensor.shape), dtype_name(dtype), None,
+                               summarize(to_numpy(tensor, detached, copy=False)), requires_grad, grad_fn)
+    arr = to_numpy(tensor, detached)
+    return tensor_snapshot(tensor_id, tuple(arr.shape), dtype_name(dtype), arr, summarize(arr), requires_grad,
+                           grad_fn)
 
 
 def _as_array(obj: Any) -> np.ndarray | None:

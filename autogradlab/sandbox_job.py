@@ -77,7 +77,9 @@ def _internal_report(job: dict[str, Any], exc: BaseException) -> Any:
 def _run_job(job: dict[str, Any]) -> Any:
     target = job.get("target")
     if target is None:
-        from autogradlab.engine.run import run_program as target
+        from autogradlab.engine import run as engine_run
+        engine_run.ONE_SHOT_PROCESS = True   # this process exits after this program (see engine/run.py)
+        target = engine_run.run_program
     try:
         extra = {"steps": job["steps"]} if job.get("steps") is not None else {}
         report = target(job["source"], seed=job["seed"], output=job["output"], limits=job["limits"], **extra)

@@ -10,7 +10,6 @@ same ids.
 from __future__ import annotations
 
 import gc
-import operator
 import re
 from collections.abc import Container, Iterator, Mapping
 from contextlib import contextmanager
@@ -18,11 +17,12 @@ from typing import Any, NamedTuple, Protocol
 
 import torch
 
-from autogradlab.engine.fast_records import graph_node
-from autogradlab.engine.values import dtype_name, snapshot
+from autogradlab.engine.fast_records import GRAPH_NODE_FIELDS, graph_node, record
+from autogradlab.engine.graph_values import fast_snapshot
+from autogradlab.engine.saved_tensors import SAVED_PREFIX, read_saved  # noqa: F401  (read_saved: re-exported)
+from autogradlab.engine.values import dtype_name
 from autogradlab.report import Graph, GraphNode, OpRecord, TensorSnapshot
 
-SAVED_PREFIX = "_saved_"
 GRAD_SNAPSHOT_ID = -1  # gradients are not program tensors, so they carry no engine tensor id
 
 
@@ -111,90 +111,15 @@ def walk_graph(root: Any, known: Container[int] = ()) -> Walk:
     return Walk(order, inputs_of)
 
 
-_SAVED_ATTRS: dict[type, tuple[str, ...]] = {}
-# Node class -> (its `_saved_*` names that can hold a tensor, one getter reading them all at once)
-_SAVED_READERS: dict[type, tuple[tuple[str, ...], Any]] = {}
-_NEVER_TENSORS = (int, float, bool, complex, str, torch.dtype, torch.device, torch.layout,
-                  torch.memory_format, torch.SymInt, torch.SymFloat, torch.SymBool)
-
-
-def _saved_attrs(cls: type, fn: Any) -> tuple[str, ...]:
-    """The `_saved_*` attribute names of a Node class (dir() is slow; the names are per class)."""
-    names = _SAVED_ATTRS.get(cls)
-    if names is None:
-        names = _SAVED_ATTRS[cls] = tuple(a for a in dir(fn) if a.startswith(SAVED_PREFIX))
-    return names
-
-
-def read_saved(fn: Any) -> list[tuple[str, torch.Tensor]] | None:
-    """The tensors a backward node saved (`_saved_self`, `_saved_result`, ...), as torchviz reads
-    them; None when backward already freed them.
-
-    Runs for every new Node before every backward of a training loop (issue 9), so after a class's
-    first Node its attributes are read by one attrgetter, leaving out those that held a plain value
-    (a field's C++ type is fixed per class: an int, a dtype or a list of sizes is never a tensor)."""
-    reader = _SAVED_READERS.get(type(fn))
-    if reader is None:
-        return _read_saved_learning(fn)
-    names, getter = reader
-    if not names:
-        return []
-    try:
-        values = getter(fn)
-    except RuntimeError:
-        return None
-    except Exception:  # an attribute torch cannot unpack: read them one by one, as the first time
-        return _read_each(fn, names)
-    if len(names) == 1:
-        values = (values,)
-    saved: list[tuple[str, torch.Tensor]] = []
-    for attr, val in zip(names, values, strict=True):
-        if isinstance(val, torch.Tensor):
-            saved.append((attr, val))
-        elif isinstance(val, tuple):
-            saved.extend((f"{attr}[{i}]", t) for i, t in enumerate(val) if isinstance(t, torch.Tensor))
-    return saved
-
-
-def _read_each(fn: Any, names: tuple[str, ...],
-               plain: list[str] | None = None) -> list[tuple[str, torch.Tensor]] | None:
-    """read_saved attribute by attribute; `plain` collects the names that held a plain value."""
-    saved: list[tuple[str, torch.Tensor]] = []
-    for attr in names:
-        try:
-            val = getattr(fn, attr)
-        except RuntimeError:
-            return None
-        except Exception:  # an attribute torch cannot unpack is simply not drawn
-            continue
-        if isinstance(val, torch.Tensor):
-            saved.append((attr, val))
-        elif isinstance(val, tuple):
-            saved.extend((f"{attr}[{i}]", t) for i, t in enumerate(val) if isinstance(t, torch.Tensor))
-            if any(isinstance(t, _NEVER_TENSORS) for t in val) and plain is not None:
-                plain.append(attr)
-        elif isinstance(val, _NEVER_TENSORS) and plain is not None:
-            plain.append(attr)
-    return saved
-
-
-def _read_saved_learning(fn: Any) -> list[tuple[str, torch.Tensor]] | None:
-    """The first read of a Node class: also learns which attributes can hold a tensor."""
-    names = _saved_attrs(type(fn), fn)
-    plain: list[str] = []
-    saved = _read_each(fn, names, plain)
-    if saved is not None:   # all read (a freed Node teaches nothing)
-        kept = tuple(a for a in names if a not in plain)
-        _SAVED_READERS[type(fn)] = (kept, operator.attrgetter(*kept) if kept else None)
-    return saved
-
-
 _OP_NAMES: dict[str, str] = {}
 
 
 def op_name_from_class(fn: Any) -> str:
     """MulBackward0 -> "mul", LinalgEigBackward0 -> "linalg_eig", CopySlices -> "copy_slices"."""
-    cls_name = type(fn).__name__
+    return op_name_from_class_name(type(fn).__name__)
+
+
+def op_name_from_class_name(cls_name: str) -> str:
     op = _OP_NAMES.get(cls_name)
     if op is None:
         name = re.sub(r"Backward\d*$", "", cls_name) or cls_name
@@ -202,7 +127,26 @@ def op_name_from_class(fn: Any) -> str:
     return op
 
 
+# Node class -> (is it AccumulateGrad, its class name, its op name): per class, not per Node. (The
+# class name is not put in nodes: torch's Node classes are static types, whose __name__ is a new str
+# each time, so nodes never shared it; sharing it would change the pickled report.)
+_CLASS_FACTS: dict[type, tuple[bool, str, str]] = {}
+
+
+def _class_facts(cls: type) -> tuple[bool, str, str]:
+    facts = _CLASS_FACTS.get(cls)
+    if facts is None:
+        name = cls.__name__
+        facts = _CLASS_FACTS[cls] = (name == "AccumulateGrad", name, op_name_from_class_name(name))
+    return facts
+
+
 class _Builder:
+    """Builds the GraphNodes of one graph. A 500-step loop's graph has 3,500 nodes and as many
+    snapshots (issue 9), so the nodes are made from template dicts (fast_records.GRAPH_NODE_FIELDS)
+    and 0-dim values take values.scalar_snapshot's path inline; every node's fields, and which
+    objects the nodes share (pickle writes a shared object once), stay as GraphNode(...) made them."""
+
     def __init__(self, ctx: GraphContext, grads: Mapping[int, torch.Tensor] | None) -> None:
         self.ctx = ctx
         self.grads = grads or {}
@@ -221,7 +165,7 @@ class _Builder:
     def _value(self, tensor: torch.Tensor) -> TensorSnapshot:
         known = self._values.get(id(tensor))
         if known is None:
-            known = self._values[id(tensor)] = (tensor, snapshot(tensor, self.ctx.tensor_id(tensor)))
+            known = self._values[id(tensor)] = (tensor, fast_snapshot(tensor, self.ctx.tensor_id(tensor)))
         return known[1]
 
     def _grad(self, key: int) -> TensorSnapshot | None:
@@ -230,7 +174,7 @@ class _Builder:
             return None
         known = self._grads.get(id(g))
         if known is None:
-            known = self._grads[id(g)] = (g, snapshot(g, GRAD_SNAPSHOT_ID))
+            known = self._grads[id(g)] = (g, fast_snapshot(g, GRAD_SNAPSHOT_ID))
         return known[1]
 
     def add_leaf(self, tensor: torch.Tensor) -> str:
@@ -244,42 +188,53 @@ class _Builder:
             op_index=created.index if created else None))
         return node_id
 
-    def add_saved(self, fn: Any, saved: list[tuple[str, torch.Tensor]] | None = None) -> list[str]:
-        """`saved`: ctx.saved_of(fn), when the caller read it already."""
+    def add_saved(self, saved: list[tuple[str, torch.Tensor]]) -> list[str]:
         ids = []
-        nodes = self.nodes
-        for attr, tensor in self.ctx.saved_of(fn) if saved is None else saved:
+        nodes, value_of, grad_of = self.nodes, self._value, self._grad
+        for attr, tensor in saved:
             node_id = f"n{len(nodes)}"
-            key = id(tensor) if tensor.grad_fn is None else id(tensor.grad_fn)
-            nodes.append(graph_node(
-                id=node_id, kind="saved", label=attr.removeprefix(SAVED_PREFIX),
-                shape=tuple(tensor.shape), dtype=dtype_name(tensor.dtype),
-                value=self._value(tensor),
-                grad=self._grad(key) if tensor.requires_grad else None, saved_name=attr))
+            fields = _SAVED_FIELDS.copy()
+            fields["id"] = node_id
+            fields["label"] = attr.removeprefix(SAVED_PREFIX)
+            fields["shape"] = tuple(tensor.shape)
+            fields["dtype"] = dtype_name(tensor.dtype)
+            fields["value"] = value_of(tensor)
+            if tensor.requires_grad:
+                grad_fn = tensor.grad_fn
+                fields["grad"] = grad_of(id(tensor) if grad_fn is None else id(grad_fn))
+            fields["saved_name"] = attr
+            nodes.append(record(GraphNode, fields))
             ids.append(node_id)
         return ids
 
-    def add_op(self, fn: Any, inputs: list[Any] | None = None) -> str:
-        """`inputs`: function_inputs(fn), when the walk read them already."""
+    def add_op(self, fn: Any, inputs: list[Any]) -> str:
+        """`inputs`: function_inputs(fn)."""
         ctx = self.ctx
         saved = ctx.saved_of(fn)
-        saved_ids = self.add_saved(fn, saved) if saved else ()
+        saved_ids = self.add_saved(saved) if saved else ()
         nodes = self.nodes
         node_id = f"n{len(nodes)}"
+        op = _class_facts(type(fn))[2]
         origin = ctx.origin_of(fn)
+        fields = _OP_FIELDS.copy()
+        fields["id"] = node_id
         if origin is None:   # an op the program did not run itself, or one the trace let go
-            op = op_name_from_class(fn)
-            nodes.append(graph_node(id=node_id, kind="op", label=op, op=op, grad_fn=type(fn).__name__,
-                                    grad=self._grad(id(fn))))
+            fields["label"] = fields["op"] = op
+            fields["grad_fn"] = type(fn).__name__   # a new str each time (pickle memo: as before)
+            fields["grad"] = self._grad(id(fn))
         else:
-            record, value = origin.record, origin.output
-            nodes.append(graph_node(
-                id=node_id, kind="op", label=record.op, var=ctx.name_of(origin.tensor), op=record.op,
-                grad_fn=type(fn).__name__, shape=value.shape if value else None,
-                dtype=value.dtype if value else None, value=value, grad=self._grad(id(fn)),
-                line=record.line, source=record.source, op_index=record.index))
+            record_, value = origin.record, origin.output
+            fields["label"] = fields["op"] = record_.op
+            fields["var"] = ctx.name_of(origin.tensor)
+            fields["grad_fn"] = type(fn).__name__
+            if value:
+                fields["shape"], fields["dtype"] = value.shape, value.dtype
+            fields["value"] = value
+            fields["grad"] = self._grad(id(fn))
+            fields["line"], fields["source"], fields["op_index"] = record_.line, record_.source, record_.index
+        nodes.append(record(GraphNode, fields))
         ids, edges = self.ids, self.edges
-        for child in function_inputs(fn) if inputs is None else inputs:
+        for child in inputs:
             edges.append((ids[id(child)], node_id))
         for saved_id in saved_ids:
             edges.append((saved_id, node_id))
@@ -295,6 +250,10 @@ class _Builder:
         if source_id is not None:
             self.edges.append((source_id, node_id))
         return node_id
+
+
+_OP_FIELDS = {**GRAPH_NODE_FIELDS, "kind": "op"}
+_SAVED_FIELDS = {**GRAPH_NODE_FIELDS, "kind": "saved"}
 
 
 def build_graph(output: torch.Tensor, *, output_var: str | None, ctx: GraphContext,
@@ -317,12 +276,13 @@ def _build(output: torch.Tensor, output_var: str | None, output_label: str | Non
     source_id: str | None = None
     if root is not None:
         order, inputs = walked if walked is not None else walk_graph(root)
-        ids = builder.ids
+        ids, add_op, facts = builder.ids, builder.add_op, _CLASS_FACTS
         for fn, fn_inputs in zip(order, inputs, strict=True):
-            if is_leaf_node(fn):
+            cls_facts = facts.get(type(fn)) or _class_facts(type(fn))
+            if cls_facts[0]:
                 ids[id(fn)] = builder.add_leaf(fn.variable)
             else:
-                ids[id(fn)] = builder.add_op(fn, fn_inputs)
+                ids[id(fn)] = add_op(fn, fn_inputs)
         source_id = builder.ids[id(root)]
         grad_key = id(root)
     else:

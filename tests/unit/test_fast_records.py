@@ -9,7 +9,7 @@ import pickle
 import numpy as np
 import pytest
 
-from autogradlab.engine.fast_records import MAKERS, graph_node, tensor_snapshot
+from autogradlab.engine.fast_records import GRAPH_NODE_FIELDS, MAKERS, graph_node, record, tensor_snapshot
 from autogradlab.report import GraphNode, TensorSnapshot
 
 
@@ -66,3 +66,17 @@ def test_graph_node_equals_the_dataclass_made_one(fields):
     _same(graph_node(**fields), GraphNode(**fields))
     assert dataclasses.replace(graph_node(**fields), label="z") == dataclasses.replace(GraphNode(**fields),
                                                                                          label="z")
+
+
+def test_graph_node_fields_template_lists_the_dataclass_fields_in_order_all_none():
+    assert list(GRAPH_NODE_FIELDS) == [f.name for f in dataclasses.fields(GraphNode)]
+    assert set(GRAPH_NODE_FIELDS.values()) == {None}
+
+
+@pytest.mark.parametrize("fields", [
+    dict(id="n3", kind="op", label="mul", op="mul", grad_fn="MulBackward0", line=4),
+    dict(id="n2", kind="saved", label="self", shape=(), dtype="float64", saved_name="_saved_self"),
+])
+def test_record_from_a_filled_template_equals_the_dataclass_made_node(fields):
+    filled = {**GRAPH_NODE_FIELDS, **fields}
+    _same(record(GraphNode, filled), GraphNode(**fields))

@@ -364,3 +364,10 @@ BUILTINS.update({name: SafeFunction(name, impl) for name, impl in ITERATOR_BUILT
 from autogradlab.lang.number_builtins import NUMBER_BUILTINS  # noqa: E402 - divmod, pow, hex, dict(...)
 
 BUILTINS.update(NUMBER_BUILTINS)
+
+from autogradlab.lang.map_filter import MAP_FILTER  # noqa: E402 - map(), filter() (lazy iterators)
+from autogradlab.lang.sets import ProgramSet  # noqa: E402 - set(...) (lang/sets.py)
+from autogradlab.lang.sets import convert as _make_set  # noqa: E402
+
+BUILTINS.update({name: SafeFunction(name, impl) for name, impl in MAP_FILTER.items()})
+BUILTIN_TYPES["set"] = BUILTINS["set"] = SafeType("set", ProgramSet, _make_set)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 import torch
 
 from autogradlab.errors import NotSupported, ProgramTypeError
-from autogradlab.lang import attributes, dicts, generators
+from autogradlab.lang import attributes, dicts, generators, sets
 from autogradlab.lang.calls import require_data
 from autogradlab.lang.format_spec import format_field
 from autogradlab.lang.iteration import loop_iterable
@@ -44,6 +44,8 @@ class ExpressionsMixin:
             ast.Subscript: self._subscript, ast.Slice: self._slice, ast.Tuple: self._tuple,
             ast.List: self._list, ast.ListComp: self._listcomp, ast.GeneratorExp: self._listcomp,
             ast.DictComp: self._dictcomp,
+            ast.Set: lambda node: sets.build(self, node),
+            ast.SetComp: lambda node: sets.comprehension(self, node),
             ast.JoinedStr: self._joinedstr, ast.Lambda: self._lambda,
             ast.Yield: lambda node: generators.yield_value(self, node),
             ast.YieldFrom: lambda node: generators.yield_from(self, node),

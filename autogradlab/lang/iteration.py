@@ -49,7 +49,7 @@ class IterationMixin:
             return iter(items)
         if isinstance(value, SafeArray):
             return iter([SafeArray(row) if isinstance(row, np.ndarray) else row for row in value.array])
-        if isinstance(value, (list, tuple, str, range, torch.Size, dict, *VIEW_TYPES)):
+        if isinstance(value, (list, tuple, str, range, torch.Size, dict, set, *VIEW_TYPES)):
             return iter(list(value) if isinstance(value, (dict, *VIEW_TYPES)) else value)
         if isinstance(value, ITERATORS):   # a generator runs its body as the loop asks (lang/generators.py)
             return value

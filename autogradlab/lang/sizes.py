@@ -328,6 +328,10 @@ class SizeGuard:
                 self.charge_sequence(len(right) * max(0, int(left)), "the repeated sequence")
         elif op == "add" and isinstance(left, sequences) and isinstance(right, sequences):
             self.charge_sequence(len(left) + len(right), "the joined sequence")
+        elif isinstance(left, set) and isinstance(right, set) and op.startswith(("bitwise_", "sub")):
+            # `a | b`, `a ^ b` have at most len(a) + len(b) items, `a & b`, `a - b` at most len(a)
+            grows = op in ("bitwise_or", "bitwise_xor")
+            self.charge_sequence(len(left) + len(right) if grows else len(left), "the set")
         elif op == "remainder" and isinstance(left, str):   # '%8.3f' % x
             check_percent_format(self, left, right)
 

@@ -36,7 +36,7 @@ def _printed_elements(shape: tuple[int, ...], numel: int) -> int:
     return max(1, shown)
 
 
-_MAPPINGS = (dict, type({}.keys()), type({}.values()), type({}.items()))
+_MAPPINGS = (dict, type({}.keys()), type({}.values()), type({}.items()), set)   # a set weighs as a list
 MAX_DICT_DEPTH = 20        # dicts nested in dicts (through lists) deeper than this are too large to show
 _dict_depth = [0]
 

@@ -178,9 +178,9 @@ def call_method(interp: Interpreter, base: Any, name: str, args: list, kwargs: d
         for value in args:
             require_data(value, f"in `.{name}()`")
         return _python_guarded(lambda: dicts.call_method(interp, base, name, args), keep_own=True)
-    if isinstance(base, set) and not kwargs:   # lang/sets.py
+    if isinstance(base, set):   # lang/sets.py
         from autogradlab.lang.sets import call_method as set_method
-        return _python_guarded(lambda: set_method(interp, base, name, args, node), keep_own=True)
+        return _python_guarded(lambda: set_method(interp, base, name, args, kwargs, node), keep_own=True)
     if isinstance(base, str) and name == "format":
         from autogradlab.lang.text_format import format_text
         return format_text(interp, base, args, kwargs)

@@ -93,7 +93,8 @@ class StaticChecker:
             child_ctx = self._child_context(node, ctx)
             if isinstance(node, ast.For | ast.While) and node.orelse:   # a loop's `else` is outside it
                 outside, orelse = child_ctx._replace(in_loop=ctx.in_loop), {id(s) for s in node.orelse}
-                stack.extend((child, outside if id(child) in orelse else child_ctx) for child in reversed(children))
+                stack.extend((child, outside if id(child) in orelse else child_ctx)
+                             for child in reversed(children))
                 continue
             stack.extend((child, child_ctx) for child in reversed(children))
         if declares:   # `global` / `nonlocal` where CPython allows them

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from autogradlab.errors import ProgramTypeError
 from autogradlab.lang.generators import ITERATORS, SequenceIterator
 from autogradlab.lang.iteration import loop_iterable
+from autogradlab.lang.operators import python_error
 from autogradlab.lang.safe_values import SafeFunction, SafeType, UserFunction, type_text
 
 if TYPE_CHECKING:
@@ -40,9 +41,9 @@ def _iterable(value: Any) -> bool:
 
 def _map(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> SequenceIterator:
     if kwargs:
-        raise ProgramTypeError("map() takes no keyword arguments")
+        raise python_error(TypeError("map() takes no keyword arguments"))
     if len(args) < 2:
-        raise ProgramTypeError("map() must have at least two arguments.")
+        raise python_error(TypeError("map() must have at least two arguments."))
     function = args[0]
     sources = [_iterator(interp, value, node, i + 2, "map") for i, value in enumerate(args[1:])]
 
@@ -61,9 +62,9 @@ def _map(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Sequen
 
 def _filter(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> SequenceIterator:
     if kwargs:
-        raise ProgramTypeError("filter() takes no keyword arguments")
+        raise python_error(TypeError("filter() takes no keyword arguments"))
     if len(args) != 2:
-        raise ProgramTypeError(f"filter expected 2 arguments, got {len(args)}")
+        raise python_error(TypeError(f"filter expected 2 arguments, got {len(args)}"))
     function, source = args[0], _iterator(interp, args[1], node, 2, "filter")
 
     def items() -> Iterator[Any]:

@@ -20,6 +20,12 @@ if TYPE_CHECKING:
 _MISSING = object()
 
 
+def _type_error(text: str) -> Exception:
+    """CPython's own TypeError (said as Python's words in every language)."""
+    from autogradlab.lang.operators import python_error
+    return python_error(TypeError(text))
+
+
 class StarParameters(NamedTuple):
     vararg: str | None                 # the name of *args
     kwonly: tuple[str, ...]            # keyword-only parameter names (after * or *args)
@@ -49,7 +55,7 @@ def _names(names: list[str]) -> str:
 
 def _missing(fn: UserFunction, names: list[str], kind: str) -> ProgramTypeError:
     plural = "s" if len(names) > 1 else ""
-    return ProgramTypeError(f"{fn.name}() missing {len(names)} required {kind} argument{plural}: "
+    return _type_error(f"{fn.name}() missing {len(names)} required {kind} argument{plural}: "
                             f"{_names(names)}")
 
 
@@ -60,9 +66,9 @@ def _too_many(fn: UserFunction, given: int, kwonly_given: int) -> ProgramTypeErr
     was = "was" if given == 1 else "were"
     if kwonly_given:
         extra = f"{kwonly_given} keyword-only argument{'s' if kwonly_given > 1 else ''}"
-        return ProgramTypeError(f"{fn.name}() takes {takes} positional argument{plural} but {given} "
+        return _type_error(f"{fn.name}() takes {takes} positional argument{plural} but {given} "
                                 f"positional argument{'s' if given > 1 else ''} (and {extra}) {was} given")
-    return ProgramTypeError(f"{fn.name}() takes {takes} positional argument{plural} but {given} {was} given")
+    return _type_error(f"{fn.name}() takes {takes} positional argument{plural} but {given} {was} given")
 
 
 def bind_star(interp: Interpreter, fn: UserFunction, args: list, kwargs: dict) -> dict[str, Any]:
@@ -75,12 +81,12 @@ def bind_star(interp: Interpreter, fn: UserFunction, args: list, kwargs: dict) -
     for word, value in kwargs.items():
         if word in params or word in star.kwonly:
             if word in bound:
-                raise ProgramTypeError(f"{fn.name}() got multiple values for argument '{word}'")
+                raise _type_error(f"{fn.name}() got multiple values for argument '{word}'")
             bound[word] = value
         elif star.kwarg is not None:
             extra_kwargs[word] = value
         else:
-            raise ProgramTypeError(f"{fn.name}() got an unexpected keyword argument '{word}'")
+            raise _type_error(f"{fn.name}() got an unexpected keyword argument '{word}'")
     first_default = len(params) - len(fn.defaults)
     missing = [name for name in params[:first_default] if name not in bound]
     if missing:

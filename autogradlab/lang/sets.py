@@ -72,13 +72,21 @@ def _order_key(item: Any) -> tuple:
     return (2, 0, repr(item))
 
 
+def _python(error: Exception) -> Exception:
+    """CPython's own error (its text said as Python's words in every language)."""
+    from autogradlab.lang.operators import python_error
+    return python_error(error)
+
+
 def check_item(item: Any) -> None:
     """Plain hashable values only, with CPython's text for the unhashable ones."""
-    if isinstance(item, list | dict | set):
-        raise ProgramTypeError(f"unhashable type: '{type(item).__name__}'")
+    require_data(item, "as a set item")
+    for part in (item, *item) if type(item) is tuple else (item,):
+        if isinstance(part, list | dict | set):
+            raise _python(TypeError(f"unhashable type: '{type(part).__name__}'"))
     if isinstance(item, torch.Tensor):
         raise NotSupported("tensors cannot be set items in Autograd Lab (a tensor hashes by its identity, "
-                           "not its values)", hint="use a list, or the numbers: {t.item() for t in ...}")
+                           "not its values)", hint="use a list, or a set of the numbers (t.item())")
     try:
         dicts.check_key(item)
     except ProgramTypeError:
@@ -133,9 +141,9 @@ def comprehension(interp: Interpreter, node: ast.SetComp) -> ProgramSet:
 def convert(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> ProgramSet:
     """`set()`, `set(iterable)`: CPython's texts for the wrong calls."""
     if kwargs:
-        raise ProgramTypeError("set() takes no keyword arguments")
+        raise _python(TypeError("set() takes no keyword arguments"))
     if len(args) > 1:
-        raise ProgramTypeError(f"set expected at most 1 argument, got {len(args)}")
+        raise _python(TypeError(f"set expected at most 1 argument, got {len(args)}"))
     if not args:
         return ProgramSet()
     from autogradlab.lang.iteration import loop_iterable
@@ -154,7 +162,14 @@ def _grow(interp: Interpreter, base: ProgramSet, others: list[list]) -> None:
             add(interp, base, item)
 
 
-def call_method(interp: Interpreter, base: ProgramSet, name: str, args: list, node: ast.AST) -> Any:
+def call_method(interp: Interpreter, base: ProgramSet, name: str, args: list, kwargs: dict,
+                node: ast.AST) -> Any:
+    if name not in SET_METHODS:
+        raise NotSupported(f"the method `.{name}()` of set values is not supported in Autograd Lab")
+    if kwargs:
+        raise _python(TypeError(f"set.{name}() takes no keyword arguments"))
+    for value in args:
+        require_data(value, f"in `.{name}()`")
     count = len(args)
     if name == "add" and count == 1:
         add(interp, base, args[0])
@@ -164,7 +179,7 @@ def call_method(interp: Interpreter, base: ProgramSet, name: str, args: list, no
         return getattr(set, name)(base, args[0])
     if name == "pop" and not count:
         if not base:
-            raise KeyError("pop from an empty set")
+            raise _python(KeyError("pop from an empty set"))
         if all(_fixed_hash(item) for item in set.__iter__(base)):
             return set.pop(base)   # CPython's own choice
         item = next(iter(base))   # the first item as the set shows it
@@ -180,9 +195,9 @@ def call_method(interp: Interpreter, base: ProgramSet, name: str, args: list, no
         _grow(interp, base, _others(interp, args, node))
         return None
     if name in ("union", "intersection", "difference", "symmetric_difference"):
-        others = [make(interp, items) for items in _others(interp, args, node)]
         if name == "symmetric_difference" and count != 1:
-            raise ProgramTypeError(f"set.symmetric_difference() takes exactly one argument ({count} given)")
+            return getattr(set, name)(base, *args)   # CPython's TypeError for the count
+        others = [make(interp, items) for items in _others(interp, args, node)]
         result = getattr(set, name)(base, *others)
         return adopt(interp, result if type(result) is set else set(result))
     if name in ("intersection_update", "difference_update", "symmetric_difference_update"):
@@ -192,9 +207,7 @@ def call_method(interp: Interpreter, base: ProgramSet, name: str, args: list, no
     if name in ("issubset", "issuperset", "isdisjoint") and count == 1:
         other = make(interp, _others(interp, args, node)[0])
         return getattr(set, name)(base, other)
-    if name in SET_METHODS:
-        raise ProgramTypeError(f"set.{name}() got the wrong number of arguments ({count} given)")
-    raise NotSupported(f"the method `.{name}()` of set values is not supported in Autograd Lab")
+    return getattr(set, name)(base, *args)   # a wrong count of arguments: CPython's TypeError
 
 
 SET_METHODS = frozenset({"add", "remove", "discard", "pop", "clear", "copy", "update", "union",

@@ -115,9 +115,6 @@ def other_result(interp: Interpreter, op: str, left: Any, right: Any, result: An
     tensors, a number), also for tensor_sites.binary_site."""
     if isinstance(result, (str, list, tuple)):
         interp.sizes.check_length(len(result), "the result")
-    elif type(result) is set:   # `a | b` of two sets (sized before: SizeGuard.check_python_binop)
-        from autogradlab.lang.sets import ProgramSet
-        return ProgramSet(result)
     if tensors and has_tensor(result):
         in_place = inplace_of is not None and result is left
         if not in_place:

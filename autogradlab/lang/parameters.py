@@ -59,7 +59,7 @@ def _missing(fn: UserFunction, names: list[str], kind: str) -> ProgramTypeError:
                             f"{_names(names)}")
 
 
-def _too_many(fn: UserFunction, given: int, kwonly_given: int) -> ProgramTypeError:
+def too_many_positional(fn: UserFunction, given: int, kwonly_given: int) -> ProgramTypeError:
     total, required = len(fn.params), len(fn.params) - len(fn.defaults)
     takes = f"from {required} to {total}" if fn.defaults else f"{total}"
     plural = "" if total == 1 and not fn.defaults else "s"
@@ -75,7 +75,7 @@ def bind_star(interp: Interpreter, fn: UserFunction, args: list, kwargs: dict) -
     star: StarParameters = fn.star
     params = fn.params
     if len(args) > len(params) and star.vararg is None:
-        raise _too_many(fn, len(args), sum(name in kwargs for name in star.kwonly))
+        raise too_many_positional(fn, len(args), sum(name in kwargs for name in star.kwonly))
     bound: dict[str, Any] = dict(zip(params, args, strict=False))
     extra_kwargs: dict[str, Any] = {}
     for word, value in kwargs.items():

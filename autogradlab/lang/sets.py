@@ -6,12 +6,10 @@ CPython's own code), whose items are plain hashable values (numbers, strings, No
 those: dicts.check_key's rule), so hashing never runs program code. Bounded like lists: every set
 counts against max_sequence_len (and the run's total) when built or grown.
 
-Order. CPython's order of a set is fixed for numbers (their hashes do not change between runs), so a
-set of numbers (and tuples of numbers) iterates and prints exactly as CPython prints it. A set holding
-strings (or None, whose hash is its address in CPython 3.11) has an order that changes from run to
-run with hash randomisation (PYTHONHASHSEED), and no run of the engine could promise one of them:
-such a set iterates and prints in sorted order (numbers first, then strings, then the rest by their
-text), so the same program always prints the same text."""
+The value is a lang/set_value.ProgramSet around a real set; every set is made the way CPython's
+compiled code makes it (a display item by item, a display of constants as the compiler's frozenset,
+a set argument merged as a set, methods and operators by CPython's own set code), so the table, and
+with it the order of a set of numbers, is CPython's. Sets holding strings print sorted (set_value)."""
 
 from __future__ import annotations
 
@@ -23,54 +21,10 @@ import torch
 from autogradlab.errors import NotSupported, ProgramTypeError
 from autogradlab.lang import dicts
 from autogradlab.lang.calls import require_data
+from autogradlab.lang.set_value import ProgramSet
 
 if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
-
-_NUMBERS = frozenset({bool, int, float, complex})
-
-
-class ProgramSet(set):
-    """A set of the program (the class is named `set`, so CPython's own error texts and type(s)
-    say 'set')."""
-
-    __slots__ = ()
-
-    def __iter__(self) -> Any:
-        if all(_fixed_hash(item) for item in set.__iter__(self)):
-            return set.__iter__(self)
-        return iter(sorted(set.__iter__(self), key=_order_key))
-
-    def __repr__(self) -> str:
-        if not self:
-            return "set()"
-        return "{" + ", ".join(repr(item) for item in self) + "}"
-
-    def __format__(self, spec: str) -> str:
-        return format(repr(self), spec)
-
-    def __reduce__(self) -> Any:   # a report's variables are pickled: as the plain set it is
-        return (set, (list(self),))
-
-
-ProgramSet.__name__ = ProgramSet.__qualname__ = "set"
-
-
-def _fixed_hash(item: Any) -> bool:
-    kind = type(item)
-    if kind in _NUMBERS:
-        return True
-    return kind is tuple and all(type(v) in _NUMBERS for v in item)
-
-
-def _order_key(item: Any) -> tuple:
-    kind = type(item)
-    if kind in _NUMBERS and kind is not complex:
-        return (0, item, "")
-    if kind is str:
-        return (1, 0, item)
-    return (2, 0, repr(item))
-
 
 def _python(error: Exception) -> Exception:
     """CPython's own error (its text said as Python's words in every language)."""
@@ -82,7 +36,7 @@ def check_item(item: Any) -> None:
     """Plain hashable values only, with CPython's text for the unhashable ones."""
     require_data(item, "as a set item")
     for part in (item, *item) if type(item) is tuple else (item,):
-        if isinstance(part, list | dict | set):
+        if isinstance(part, list | dict | ProgramSet):
             raise _python(TypeError(f"unhashable type: '{type(part).__name__}'"))
     if isinstance(item, torch.Tensor):
         raise NotSupported("tensors cannot be set items in Autograd Lab (a tensor hashes by its identity, "
@@ -96,36 +50,55 @@ def check_item(item: Any) -> None:
 
 def add(interp: Interpreter, target: ProgramSet, item: Any, what: str = "the set") -> None:
     check_item(item)
-    if item not in target:
+    if item not in target.items:
         interp.sizes.charge_sequence(len(target) + 1, what, added=1)
-        target.add(item)
+        target.items.add(item)
 
 
 def make(interp: Interpreter, items: list, what: str = "the set") -> ProgramSet:
     """A set of items already counted as a list (a display, set(...)): checked, then built."""
     for item in items:
         check_item(item)
-    return ProgramSet(items)
-
-
-def adopt(interp: Interpreter, result: Any) -> Any:
-    """The plain set CPython's `a | b` returns for sets: counted, and a ProgramSet again."""
-    if type(result) is set:
-        interp.sizes.charge_sequence(len(result), "the set")
-        return ProgramSet(result)
-    return result
+    return ProgramSet(set(items))
 
 
 def build(interp: Interpreter, node: ast.Set) -> ProgramSet:
-    """`{a, b, *rest}`: the items in order (a starred one spread like a list display)."""
-    items: list = []
+    """`{a, b, *rest}`: the items added in order, a starred set merged as CPython merges it (its
+    table order), so the set's own order is CPython's. A display of more than two constants is a
+    frozenset constant in CPython's compiled code (built from the items, then rebuilt from its own
+    order by the compiler's constant merging): that order too."""
+    parts: list = []
+    count = 0
     for element in node.elts:
         if isinstance(element, ast.Starred):
-            items.extend(interp.materialize(require_data(interp.eval(element.value), "after `*`"), element))
+            value = require_data(interp.eval(element.value), "after `*`")
+            part = value.items if isinstance(value, ProgramSet) else interp.materialize(value, element)
+            count += len(part)
+            parts.append(part)
         else:
-            items.append(require_data(interp.eval(element), "inside a set"))
-    interp.sizes.charge_sequence(len(items), "the set")
-    return make(interp, items)
+            parts.append([require_data(interp.eval(element), "inside a set")])
+            count += 1
+    interp.sizes.charge_sequence(count, "the set")
+    for part in parts:
+        if not isinstance(part, set):
+            for item in part:
+                check_item(item)
+    result = set()
+    if len(node.elts) > 2 and all(_constant(element) for element in node.elts):
+        result.update(frozenset(tuple(frozenset(item for part in parts for item in part))))
+        return ProgramSet(result)
+    for part in parts:
+        result.update(part)
+    return ProgramSet(result)
+
+
+def _constant(node: ast.expr) -> bool:
+    """What CPython's AST optimizer folds into a constant: literals, -literal, tuples of those."""
+    if isinstance(node, ast.Constant):
+        return True
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub | ast.UAdd):
+        return isinstance(node.operand, ast.Constant) and type(node.operand.value) in (int, float, complex)
+    return isinstance(node, ast.Tuple) and all(_constant(element) for element in node.elts)
 
 
 def comprehension(interp: Interpreter, node: ast.SetComp) -> ProgramSet:
@@ -146,20 +119,36 @@ def convert(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Pro
         raise _python(TypeError(f"set expected at most 1 argument, got {len(args)}"))
     if not args:
         return ProgramSet()
+    if isinstance(args[0], ProgramSet):   # copied table and all, as CPython's set(s)
+        interp.sizes.charge_sequence(len(args[0]), "the set")
+        return ProgramSet(set(args[0].items))
     from autogradlab.lang.iteration import loop_iterable
     items = interp.materialize(loop_iterable(args[0], "in `set()`"), node)
     return make(interp, items)
 
 
-def _others(interp: Interpreter, args: list, node: ast.AST) -> list[list]:
+def _others(interp: Interpreter, args: list, node: ast.AST) -> list:
+    """The arguments as CPython's set methods will read them: a set as it is (its own table order),
+    any other iterable as the list of its items (read in the same order), items checked."""
     from autogradlab.lang.iteration import loop_iterable
-    return [interp.materialize(loop_iterable(a, "in a set method"), node) for a in args]
-
-
-def _grow(interp: Interpreter, base: ProgramSet, others: list[list]) -> None:
-    for items in others:
+    others = []
+    for value in args:
+        if isinstance(value, ProgramSet):
+            others.append(value.items)
+            continue
+        items = interp.materialize(loop_iterable(value, "in a set method"), node)
         for item in items:
-            add(interp, base, item)
+            check_item(item)
+        others.append(items)
+    return others
+
+
+def _grow(interp: Interpreter, base: ProgramSet, others: list) -> None:
+    """set.update(*others), the new items counted first."""
+    new = set().union(*others) - base.items if others else ()
+    if new:
+        interp.sizes.charge_sequence(len(base) + len(new), "the set", added=len(new))
+    base.items.update(*others)
 
 
 def call_method(interp: Interpreter, base: ProgramSet, name: str, args: list, kwargs: dict,
@@ -168,46 +157,50 @@ def call_method(interp: Interpreter, base: ProgramSet, name: str, args: list, kw
         raise NotSupported(f"the method `.{name}()` of set values is not supported in Autograd Lab")
     if kwargs:
         raise _python(TypeError(f"set.{name}() takes no keyword arguments"))
-    for value in args:
-        require_data(value, f"in `.{name}()`")
-    count = len(args)
+    items, count = base.items, len(args)   # (items are checked by check_item, iterables by _others)
     if name == "add" and count == 1:
         add(interp, base, args[0])
         return None
     if name in ("remove", "discard") and count == 1:
         check_item(args[0])
-        return getattr(set, name)(base, args[0])
+        return getattr(items, name)(args[0])
     if name == "pop" and not count:
-        if not base:
+        if not items:
             raise _python(KeyError("pop from an empty set"))
-        if all(_fixed_hash(item) for item in set.__iter__(base)):
-            return set.pop(base)   # CPython's own choice
+        if base.in_cpython_order():
+            return items.pop()   # CPython's own choice
         item = next(iter(base))   # the first item as the set shows it
-        base.discard(item)
+        items.discard(item)
         return item
     if name == "clear" and not count:
-        base.clear()
+        items.clear()
         return None
     if name == "copy" and not count:
         interp.sizes.charge_sequence(len(base), "the copy of the set")
-        return ProgramSet(base)
+        return ProgramSet(items.copy())
     if name == "update":
         _grow(interp, base, _others(interp, args, node))
         return None
     if name in ("union", "intersection", "difference", "symmetric_difference"):
         if name == "symmetric_difference" and count != 1:
-            return getattr(set, name)(base, *args)   # CPython's TypeError for the count
-        others = [make(interp, items) for items in _others(interp, args, node)]
-        result = getattr(set, name)(base, *others)
-        return adopt(interp, result if type(result) is set else set(result))
+            return items.symmetric_difference(*args)   # CPython's TypeError for the count
+        others = _others(interp, args, node)
+        if name in ("union", "symmetric_difference"):   # at most len(base) + the others' items
+            interp.sizes.charge_sequence(len(set().union(items, *others)), "the set")
+        else:
+            interp.sizes.charge_sequence(len(items), "the set")
+        return ProgramSet(getattr(items, name)(*others))
     if name in ("intersection_update", "difference_update", "symmetric_difference_update"):
-        others = [make(interp, items) for items in _others(interp, args, node)]
-        getattr(set, name)(base, *others)
+        others = _others(interp, args, node)
+        if name == "symmetric_difference_update" and count == 1:
+            new = set(others[0]) - items
+            if new:
+                interp.sizes.charge_sequence(len(base) + len(new), "the set", added=len(new))
+        getattr(items, name)(*others)
         return None
     if name in ("issubset", "issuperset", "isdisjoint") and count == 1:
-        other = make(interp, _others(interp, args, node)[0])
-        return getattr(set, name)(base, other)
-    return getattr(set, name)(base, *args)   # a wrong count of arguments: CPython's TypeError
+        return getattr(items, name)(*_others(interp, args, node))
+    return getattr(items, name)(*args)   # a wrong count of arguments: CPython's TypeError
 
 
 SET_METHODS = frozenset({"add", "remove", "discard", "pop", "clear", "copy", "update", "union",

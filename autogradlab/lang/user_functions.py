@@ -14,7 +14,7 @@ from autogradlab.errors import LimitExceeded, NotSupported, ProgramTypeError
 from autogradlab.lang.calls import require_data
 from autogradlab.lang.declarations import declarations_of, function_scope
 from autogradlab.lang.generators import ProgramGenerator, SequenceIterator, has_yield
-from autogradlab.lang.parameters import bind_star, star_parameters
+from autogradlab.lang.parameters import bind_star, star_parameters, too_many_positional
 from autogradlab.lang.safe_values import UserFunction
 from autogradlab.lang.scope import Scope
 from autogradlab.lang.statements import ReturnValue
@@ -44,6 +44,8 @@ class UserFunctionsMixin:
                 require_data(value, f"as an argument of {fn.name}")
         if fn.star is not None:   # *args, **kwargs, keyword-only parameters
             bound = bind_star(self, fn, args, kwargs)
+        elif len(args) > len(fn.params) and fn.defaults:   # "takes from 1 to 2 ...": CPython's text
+            raise too_many_positional(fn, len(args), 0)
         elif len(args) > len(fn.params):
             raise ProgramTypeError(f"{fn.name}() takes {len(fn.params)} positional argument"
                                    f"{'' if len(fn.params) == 1 else 's'} but {len(args)} "

@@ -235,8 +235,7 @@ def _check_arg(node: ast.arg, ctx: _Context) -> None:
 
 
 def _check_keyword(node: ast.keyword, ctx: _Context) -> None:
-    if node.arg is None:
-        raise _unsupported("`**` unpacking in calls", "is", hint="pass the keyword arguments one by one")
+    """`f(**options)` too (lang/keyword_unpacking.py)."""
     _check_identifier(node.arg, "keyword arguments")
 
 
@@ -304,11 +303,6 @@ def _check_class(node: ast.ClassDef, ctx: _Context) -> None:
     raise _unsupported(*_UNSUPPORTED[ast.ClassDef])
 
 
-def _check_dict(node: ast.Dict, ctx: _Context) -> None:
-    if any(key is None for key in node.keys):
-        raise _unsupported("`**` unpacking in dictionaries", "is", hint="write the items one by one")
-
-
 def _check_return(node: ast.Return, ctx: _Context) -> None:
     if not ctx.in_function:
         raise ProgramSyntaxError("`return` outside a function", hint="use `return` inside a `def`")
@@ -351,7 +345,7 @@ _HANDLERS: dict[type, _Handler] = {
     ast.BinOp: _check_binop, ast.UnaryOp: _allow, ast.BoolOp: _allow, ast.Compare: _allow,
     ast.Call: _allow, ast.Attribute: _check_attribute, ast.Subscript: _allow,
     ast.Slice: _allow, ast.Tuple: _check_target_sequence, ast.List: _check_target_sequence,
-    ast.Dict: _check_dict, ast.Constant: _check_constant, ast.Name: _check_name, ast.IfExp: _allow,
+    ast.Dict: _allow, ast.Constant: _check_constant, ast.Name: _check_name, ast.IfExp: _allow,
     ast.JoinedStr: _allow, ast.FormattedValue: _allow, ast.Starred: _check_starred, ast.Lambda: _check_lambda,
     ast.ListComp: _check_comprehension_owner, ast.GeneratorExp: _check_comprehension_owner,
     ast.Yield: _allow, ast.YieldFrom: _allow,   # where: StaticChecker._check_node

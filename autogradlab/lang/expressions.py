@@ -16,6 +16,7 @@ from autogradlab.lang import attributes, dicts, generators, sets
 from autogradlab.lang.calls import require_data
 from autogradlab.lang.format_spec import format_field
 from autogradlab.lang.iteration import loop_iterable
+from autogradlab.lang.keyword_unpacking import repeated_keyword, spread_keywords
 from autogradlab.lang.operators import BINARY, UNARY
 from autogradlab.lang.safe_values import SafeFunction, SafeNumpyDtype, SafeType, UserFunction
 
@@ -95,8 +96,11 @@ class ExpressionsMixin:
                 args.append(self.eval(arg))
         kwargs: dict = {}
         for keyword in node.keywords:
-            if keyword.arg is None:
-                raise NotSupported("`**` keyword unpacking is not supported in Autograd Lab")
+            if keyword.arg is None:   # f(**options): lang/keyword_unpacking.py
+                spread_keywords(self, node, keyword, kwargs)
+                continue
+            if keyword.arg in kwargs:   # given by a `**` before it
+                raise repeated_keyword(self, node, keyword.arg)
             kwargs[keyword.arg] = self.eval(keyword.value)
         return args, kwargs
 

@@ -244,7 +244,9 @@ class Gen:
     def s10(self, depth: int) -> list[str]:
         """Session 10: sets of numbers (CPython's order: no strings or None in them), map/filter,
         starred targets, *args/**kwargs/keyword-only parameters, global/nonlocal, else after loops."""
-        a, b, c = (self.expr("int") for _ in range(3))
+        # `% 97`: an "int" expression may hold a str in a tuple (list(zip(...))[0]), which would put
+        # a string in a set (printed sorted by the engine, in hash order by CPython)
+        a, b, c = (f"({self.expr('int')}) % 97" for _ in range(3))
         ints = f"[{a}, {b}, {c}]"
         n, k = self.fresh(), self.rng.randint(0, 4)
         funcs = [name for name, arity in self.funcs if arity == 1] + self.lambdas + ["abs", "str", "float"]
@@ -266,8 +268,8 @@ class Gen:
             return [f"print(list(map({fn}, {ints})), list(filter({keep}, {ints})), sum(map(abs, {ints})),",
                     f"      ' '.join(map(str, range({k}))))"]
         if choice == 3:
-            return [f"{n} = map(lambda v, w: v * w + {k}, {ints}, range({k}))",
-                    f"print(next({n}, -1), list({n}))", f"del {n}"]
+            pairs = f"map(lambda v, w: v * w + {k}, {ints}, range({k}))"   # never bound: an iterator is
+            return [f"print(next({pairs}, -1), list({pairs}), list(filter(None, {pairs})))"]   # no variable
         if choice == 4:
             target = self.pick([f"{n}, *{n}r", f"*{n}r, {n}", f"{n}, *{n}r, {n}z", f"[{n}, *{n}r]"])
             source = self.pick([ints, f"range({k})", self.expr("str"), self.expr("tuple"), f"{a}"])

@@ -378,7 +378,10 @@ def _reading_iterators(name: str, impl: Callable[..., Any]) -> Callable[..., Any
     iterator argument is read to its end first (counted like list(...)); any() and all() read it only
     as far as Python does (they stop at the first true / false item)."""
     def wrapped(interp, args, kwargs, node):  # noqa: ANN001, ANN202
-        if not any(isinstance(value, ITERATORS) for value in args):
+        for value in args:
+            if isinstance(value, ITERATORS):
+                break
+        else:   # the common case: no iterator, one isinstance per argument
             return impl(interp, args, kwargs, node)
         if name in ("any", "all") and len(args) == 1 and not kwargs:
             for item in args[0]:

@@ -49,7 +49,11 @@ def build(interp: Interpreter, node: ast.Dict) -> dict:
             continue
         key = interp.eval(key_node)
         check_key(key)
-        result[key] = require_data(interp.eval(value_node), "as a dictionary value")
+        value = require_data(interp.eval(value_node), "as a dictionary value")
+        if len(result) < len(node.keys):   # within the count charged above
+            result[key] = value
+        else:   # after a `**` grew it: each new key counted
+            set_item(interp, result, key, value)
     return result
 
 

@@ -1,5 +1,6 @@
 """map() and filter(), lazy as in Python: nothing is called until the program asks for the next item
-(a `for` loop, list(...), next(...)), so the program's prints, ops and errors come in Python's order.
+(a `for` loop, list(...), next(...)), so the program's prints, ops and errors come in Python's order;
+and functools.reduce (each step one loop iteration).
 
 The function may be the program's own (`def`, `lambda`), a builtin (`str`, `abs`, `len`), a type
 (`int`, `float`) or None for filter (keep the true items). Each item produced is charged to the loop
@@ -16,7 +17,7 @@ from autogradlab.errors import ProgramTypeError
 from autogradlab.lang.generators import ITERATORS, SequenceIterator
 from autogradlab.lang.iteration import loop_iterable
 from autogradlab.lang.operators import python_error
-from autogradlab.lang.safe_values import SafeFunction, SafeType, UserFunction, type_text
+from autogradlab.lang.safe_values import Namespace, SafeFunction, SafeType, UserFunction, type_text
 
 if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
@@ -82,4 +83,29 @@ def _call(interp: Interpreter, function: Any, values: list, node: ast.AST) -> An
     return interp.call_value(function, values, {}, node)
 
 
+def _reduce(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
+    """functools.reduce(function, iterable[, initial]): each step one loop iteration."""
+    if kwargs:
+        raise python_error(TypeError("reduce() takes no keyword arguments"))
+    if not 2 <= len(args) <= 3:
+        raise python_error(TypeError(f"reduce expected at least 2 arguments, got {len(args)}" if len(args) < 2
+                                     else f"reduce expected at most 3 arguments, got {len(args)}"))
+    function, source = args[0], _iterator(interp, args[1], node, 2, "reduce")
+    if len(args) == 3:
+        total = args[2]
+    else:
+        try:
+            total = next(source)
+        except StopIteration:
+            raise python_error(TypeError("reduce() of empty iterable with no initial value")) from None
+    for item in source:
+        interp.charge_loop_iterations(1, "reduce()")
+        total = _call(interp, function, [total, item], node)
+    return total
+
+
 MAP_FILTER = {"map": _map, "filter": _filter}
+
+
+def functools_namespace() -> Namespace:
+    return Namespace("functools", {"reduce": SafeFunction("functools.reduce", _reduce)})

@@ -137,6 +137,30 @@ PROGRAMS = {
                  "for a in range(2):\n    for b in range(2):\n        pass\n    else:\n        continue\n"
                  "    print('skipped')\nprint(a, b)\n",
     "loop_else_break_outside": "for i in range(2):\n    pass\nelse:\n    break\n",
+    "reduce": "from functools import reduce\nimport functools\n"
+              "print(reduce(lambda out, x: out + x, range(10)),\n"
+              "      functools.reduce(lambda a, b: a * b, [1, 2, 3], 10))\n"
+              "print(reduce(max, map(abs, [3, -9, 2])), reduce(lambda a, b: a + b, ['a', 'b'], ''))\n",
+    "reduce_empty": "from functools import reduce\nx = reduce(lambda a, b: a, [])\n",
+    "keyword_spread": "def f(a, b=2, **kw):\n    return a, b, kw\nopts = {'b': 5, 'c': 6}\n"
+                      "print(f(1, **opts), f(**{'a': 0}), f(1, **{}))\nbase = {'x': 1, 'y': 2}\n"
+                      "print({**base, 'y': 3, **{'z': 4}}, dict(**base),\n"
+                      "      '{a}-{b}'.format(**{'a': 1, 'b': 2}))\n"
+                      "def g(*args, **kwargs):\n    return f(*args, **kwargs)\nprint(g(7, c=1))\n",
+    "keyword_spread_repeat": "def f(**k):\n    return k\nx = f(**{'a': 1}, a=2)\n",
+    "keyword_spread_not_mapping": "def f(**k):\n    return k\nx = f(**[1])\n",
+    "keyword_spread_not_strings": "x = print(**{1: 2})\n",
+    "dict_spread_not_mapping": "d = {**[1]}\n",
+    # docs.python.org/3/tutorial 5.4 "Sets" (string sets shown through sorted(): lang/sets.py) and
+    # 7.1.2's `**table`
+    "tutorial_sets": "basket = {'apple', 'orange', 'apple', 'pear', 'orange', 'banana'}\n"
+                     "print(sorted(basket), 'orange' in basket, 'crabgrass' in basket)\n"
+                     "a = set('abracadabra')\nb = set('alacazam')\n"
+                     "print(sorted(a), sorted(a - b), sorted(a | b), sorted(a & b), sorted(a ^ b))\n"
+                     "a = {x for x in 'abracadabra' if x not in 'abc'}\nprint(sorted(a))\n"
+                     "table = {'Sjoerd': 4127, 'Jack': 4098, 'Dcab': 8637678}\n"
+                     "print('Jack: {Jack:d}; Sjoerd: {Sjoerd:d}; Dcab: {Dcab:d}'.format(**table))\n"
+                     "del basket, a, b\n",
 }
 
 
@@ -204,6 +228,10 @@ BOUNDARIES = [
     ("def f(*a):\n    return a\nt = f(*range(100))", True),
     ("def f(*a):\n    return a\nt = f(*range(101))", False),
     ("def f(*a):\n    return a\nt = f(*range(10**12))", False),
+    ("d = dict(zip(range(100), range(100)))\ne = {**d}", True),
+    ("d = dict(zip(range(100), range(100)))\ne = {**d, 'x': 1}", False),
+    ("def f(**k):\n    return k\nd = {str(i): i for i in range(99)}\ne = f(x=1, **d)", True),
+    ("def f(**k):\n    return k\nd = {str(i): i for i in range(100)}\ne = f(x=1, **d)", False),
 ]
 
 

@@ -11,6 +11,13 @@ LANG = _rules(
      r"not available \(torch\.cuda\.is_available\(\) is False\)", "errors_lang.no_gpu"),
     (r"only the CPU device is available in Autograd Lab, not '(?P<device>[^']*)'", "errors_lang.cpu_only"),
     (r"cannot unpack (?P<given>\d+) values into (?P<names>\d+) names", "errors_lang.unpack"),
+    (r"tensors cannot be set items in Autograd Lab \(a tensor hashes by its identity, not its values\)",
+     "errors_lang.set_tensor"),
+    (r"set items are numbers, strings, None or short tuples of those in Autograd Lab "
+     r"\(not '(?P<type>[^']+)'\)", "errors_lang.set_item"),
+    (r"multiple starred expressions in assignment", "errors_lang.multiple_starred"),
+    (r"starred assignment target must be in a list or tuple", "errors_lang.starred_alone"),
+    (r"'pop from an empty set'", "errors_lang.set_pop_empty"),
     (r"'(?P<type>[^']+)' object is not iterable", "errors_lang.not_iterable"),
     (r"'(?P<type>[^']+)' object is not subscriptable", "errors_lang.not_subscriptable"),
     (r"'(?P<type>[^']+)' object does not support item assignment", "errors_lang.no_item_assignment"),
@@ -55,4 +62,5 @@ LANG_HINTS = _rules(
     (r"write `device = \"cuda\" if torch\.cuda\.is_available\(\) else \"cpu\"` to run the same code here and "
      r"on a GPU machine", "errors_lang.hint_gpu"),
     (r"only \.requires_grad, \.grad and \.data can be assigned", "errors_lang.hint_assignable"),
+    (r"use a list, or a set of the numbers \(t\.item\(\)\)", "errors_lang.hint_set_tensor"),
 )

@@ -229,8 +229,10 @@ class Gen:
             self.count += 1
             self.lambdas.append(name)
             return [f"{name} = lambda v: v {self.pick(['+', '*', '-'])} {self.rng.randint(0, 5)}"]
-        if roll < 0.95:
+        if roll < 0.92:
             return self.training()
+        if roll < 0.97:
+            return self.s10(depth)
         c = self.fresh()   # not in self.vars until after the loop: the body never assigns it
         saved = dict(self.vars)
         body = self.statement(depth + 1)
@@ -238,6 +240,58 @@ class Gen:
         self.vars[c] = "int"
         return [f"{c} = 0", f"while {c} < {self.rng.randint(0, 5)}:",
         f"    {c} += 1", *("    " + s for s in body)]
+
+    def s10(self, depth: int) -> list[str]:
+        """Session 10: sets of numbers (CPython's order: no strings or None in them), map/filter,
+        starred targets, *args/**kwargs/keyword-only parameters, global/nonlocal, else after loops."""
+        # `% 97`: an "int" expression may hold a str in a tuple (list(zip(...))[0]), which would put
+        # a string in a set (printed sorted by the engine, in hash order by CPython)
+        a, b, c = (f"({self.expr('int')}) % 97" for _ in range(3))
+        ints = f"[{a}, {b}, {c}]"
+        n, k = self.fresh(), self.rng.randint(0, 4)
+        funcs = [name for name, arity in self.funcs if arity == 1] + self.lambdas + ["abs", "str", "float"]
+        fn = self.pick(funcs)
+        choice = self.rng.randint(0, 9)
+        if choice == 0:
+            other = self.pick([f"{{{b}, {k}, 2.5}}", f"set(range({k}))", f"{{x % 3 for x in {ints}}}"])
+            op = self.pick(["|", "&", "-", "^", "<=", "==", "<"])
+            return [f"{n} = {{{a}, {b}, {c}, {self.expr('float')}}}",
+                    f"print({n}, len({n}), {a} in {n}, {n} {op} {other}, sorted({n}))"]
+        if choice == 1:
+            method = self.pick([f"add({a})", f"update({ints}, range({k}))", f"discard({b})", "pop()",
+                                f"remove({c})", f"intersection_update(range({k}))", f"union({ints})",
+                                f"symmetric_difference({{{k}, 1}})", f"difference([{a}])", "copy()",
+                                f"issubset(range({k}))"])
+            return [f"{n} = {{x * {k} for x in {ints} if x != {b}}}", f"print({n}.{method}, {n})"]
+        if choice == 2:
+            keep = self.pick(["None", "bool", *self.lambdas])
+            return [f"print(list(map({fn}, {ints})), list(filter({keep}, {ints})), sum(map(abs, {ints})),",
+                    f"      ' '.join(map(str, range({k}))))"]
+        if choice == 3:
+            pairs = f"map(lambda v, w: v * w + {k}, {ints}, range({k}))"   # never bound: an iterator is
+            return [f"print(next({pairs}, -1), list({pairs}), list(filter(None, {pairs})))"]   # no variable
+        if choice == 4:
+            target = self.pick([f"{n}, *{n}r", f"*{n}r, {n}", f"{n}, *{n}r, {n}z", f"[{n}, *{n}r]"])
+            source = self.pick([ints, f"range({k})", self.expr("str"), self.expr("tuple"), f"{a}"])
+            return [f"{target} = {source}", f"print({n}, {n}r)"]
+        if choice == 5:
+            return [f"for {n}, *{n}r in [{ints}, ({a},), ({b}, {c})]:", f"    print({n}, {n}r)"]
+        if choice == 6:
+            call = self.pick([f"{n}({a})", f"{n}({a}, {b}, {c})", f"{n}({a}, k={b})", f"{n}(k={b}, z={c})",
+                              f"{n}(*{ints})", f"{n}({a}, {b}, q={c}, k={k})", f"{n}()"])
+            return [f"def {n}(a, *rest, k={k}, **kw):", "    return a + len(rest) * k + len(kw) + sum(rest)",
+                    f"print({call})"]
+        if choice == 7:
+            self.vars[n] = "int"
+            return [f"{n} = {a}", f"def {n}f(by):", f"    global {n}", f"    {n} += by", f"    return {n}",
+                    f"print({n}f({b}), {n}f({k}), {n})"]
+        if choice == 8:
+            return [f"def {n}():", f"    c = {a}", "    def step():", "        nonlocal c",
+                    f"        c = c * 2 + {k}", "        return c", "    step()", "    return step() + c",
+                    f"print({n}())"]
+        head = self.pick([f"for {n} in range({k}):", f"for {n} in {ints}:"])
+        return [head, f"    if {n} == {b}:", "        break", "else:",
+                f"    print('no break', {self.expr(self.pick(TYPES))})"]
 
     def block(self, head: str, depth: int) -> list[str]:
         body: list[str] = []

@@ -21,6 +21,7 @@ from autogradlab.lang.attribute_errors import _no_module_member, _no_tensor_attr
 from autogradlab.lang.calls import call_method as call_tensor_method
 from autogradlab.lang.calls import check_tolist, has_tensor, require_data, translate_torch_error, wrap_result
 from autogradlab.lang.calls import notify_memory as _notify
+from autogradlab.lang.generators import ITERATORS, materialize_iterator
 from autogradlab.lang.numpy_ops import ARRAY_METHODS, array_copy, array_method, is_numpy_operand
 from autogradlab.lang.operators import python_error
 from autogradlab.lang.safe_values import (
@@ -35,6 +36,7 @@ from autogradlab.lang.safe_values import (
 from autogradlab.lang.sequence_methods import KEYWORD_METHODS, MORE_METHODS, sort_list
 from autogradlab.lang.sequence_methods import copying as _copying
 from autogradlab.lang.sequence_methods import plain as _plain
+from autogradlab.lang.set_value import ProgramSet
 from autogradlab.lang.sizes import tensor_elements
 
 if TYPE_CHECKING:
@@ -161,6 +163,9 @@ def _numel(size: torch.Size) -> int:
     return total
 
 
+_READING_METHODS = frozenset({"join", "extend", "update"})   # read a whole iterable argument
+
+
 def call_method(interp: Interpreter, base: Any, name: str, args: list, kwargs: dict,
                 node: ast.AST) -> Any:
     if isinstance(base, torch.Tensor):
@@ -179,12 +184,17 @@ def call_method(interp: Interpreter, base: Any, name: str, args: list, kwargs: d
     if isinstance(base, custom_functions.FUNCTION_VALUES):
         return custom_functions.call_method(interp, base, name, args, kwargs, node)
     require_data(base, f"before `.{name}()`")
+    if name in _READING_METHODS and len(args) == 1 and isinstance(args[0], ITERATORS):
+        args = [materialize_iterator(interp, args[0], "the list")]   # ' '.join(map(str, xs))
     if isinstance(base, SafeDistribution):
         return distributions.call_method(interp, base, name, args, kwargs, node)
     if isinstance(base, dict) and name in dicts.DICT_METHODS and not kwargs:
         for value in args:
             require_data(value, f"in `.{name}()`")
         return _python_guarded(lambda: dicts.call_method(interp, base, name, args), keep_own=True)
+    if isinstance(base, ProgramSet):   # lang/sets.py
+        from autogradlab.lang.sets import call_method as set_method
+        return _python_guarded(lambda: set_method(interp, base, name, args, kwargs, node), keep_own=True)
     if isinstance(base, str) and name == "format":
         from autogradlab.lang.text_format import format_text
         return format_text(interp, base, args, kwargs)

@@ -364,3 +364,36 @@ BUILTINS.update({name: SafeFunction(name, impl) for name, impl in ITERATOR_BUILT
 from autogradlab.lang.number_builtins import NUMBER_BUILTINS  # noqa: E402 - divmod, pow, hex, dict(...)
 
 BUILTINS.update(NUMBER_BUILTINS)
+
+from autogradlab.lang.map_filter import MAP_FILTER  # noqa: E402 - map(), filter() (lazy iterators)
+from autogradlab.lang.sets import ProgramSet  # noqa: E402 - set(...) (lang/sets.py)
+from autogradlab.lang.sets import convert as _make_set  # noqa: E402
+
+BUILTINS.update({name: SafeFunction(name, impl) for name, impl in MAP_FILTER.items()})
+BUILTIN_TYPES["set"] = BUILTINS["set"] = SafeType("set", ProgramSet, _make_set)
+
+
+def _reading_iterators(name: str, impl: Callable[..., Any]) -> Callable[..., Any]:
+    """sum(map(...)), max(filter(...)), sorted(g), zip(map(...), ys), enumerate(it): a generator or
+    iterator argument is read to its end first (counted like list(...)); any() and all() read it only
+    as far as Python does (they stop at the first true / false item)."""
+    def wrapped(interp, args, kwargs, node):  # noqa: ANN001, ANN202
+        for value in args:
+            if isinstance(value, ITERATORS):
+                break
+        else:   # the common case: no iterator, one isinstance per argument
+            return impl(interp, args, kwargs, node)
+        if name in ("any", "all") and len(args) == 1 and not kwargs:
+            for item in args[0]:
+                interp.charge_loop_iterations(1, f"{name}()")
+                if interp.truth(item, node) == (name == "any"):
+                    return name == "any"
+            return name == "all"
+        args = [materialize_iterator(interp, value, "the list") if isinstance(value, ITERATORS) else value
+                for value in args]
+        return impl(interp, args, kwargs, node)
+    return wrapped
+
+
+for _name in ("sum", "min", "max", "sorted", "any", "all", "enumerate", "zip"):
+    BUILTINS[_name] = SafeFunction(_name, _reading_iterators(_name, BUILTINS[_name].impl))

@@ -32,17 +32,14 @@ GRAD_MODE_MANAGERS = {"no_grad": False, "enable_grad": True}  # `with torch.no_g
 _UNSUPPORTED: dict[type, tuple[str, str, str | None]] = {
     ast.AsyncWith: ("`async with` statements", "are", None),
     ast.ClassDef: ("`class` definitions", "are", "use functions (`def`) instead"),
-    ast.Global: ("`global` statements", "are", "pass values as arguments and return results"),
-    ast.Nonlocal: ("`nonlocal` statements", "are", "pass values as arguments and return results"),
     ast.Await: ("`await`", "is", None),
     ast.AsyncFunctionDef: ("`async def` functions", "are", "use a plain `def`"),
     ast.AsyncFor: ("`async for` loops", "are", "use a plain `for`"),
     ast.Raise: ("`raise` statements", "are", "use `assert` to check a condition"),
     ast.NamedExpr: ("walrus `:=` assignments", "are", "assign on a line of its own first"),
-    ast.SetComp: ("set comprehensions", "are", "use a list comprehension or a `for` loop"),
-    ast.Set: ("set literals `{...}`", "are", "use a list `[...]`"),
     ast.Match: ("`match` statements", "are", "use `if`/`elif`"),
 }
+_DECLARATIONS = (ast.Global, ast.Nonlocal)
 _TRY_STAR = getattr(ast, "TryStar", None)
 if _TRY_STAR is not None:
     _UNSUPPORTED[_TRY_STAR] = ("`except*` blocks", "are", "use a plain `except`")
@@ -91,8 +88,10 @@ class StaticChecker:
     def check(self, tree: ast.AST) -> None:
         self._statement_yields = _statement_yields(tree)
         stack = [(tree, _Context(0, 0, False, False, (1, 1)))]
+        declares = False
         while stack:
             node, ctx = stack.pop()
+            declares = declares or type(node) in _DECLARATIONS
             if hasattr(node, "lineno"):
                 ctx = ctx._replace(position=self.position(node))
             try:
@@ -101,7 +100,15 @@ class StaticChecker:
                 raise error.at(*ctx.position) from None
             children = list(ast.iter_child_nodes(node))
             child_ctx = self._child_context(node, ctx)
+            if isinstance(node, ast.For | ast.While) and node.orelse:   # a loop's `else` is outside it
+                outside, orelse = child_ctx._replace(in_loop=ctx.in_loop), {id(s) for s in node.orelse}
+                stack.extend((child, outside if id(child) in orelse else child_ctx)
+                             for child in reversed(children))
+                continue
             stack.extend((child, child_ctx) for child in reversed(children))
+        if declares:   # `global` / `nonlocal` where CPython allows them
+            from autogradlab.lang.declarations import check_placement
+            check_placement("\n".join(self.lines))
 
     def position(self, node: ast.AST) -> tuple[int, int]:
         """1-based (line, column) in characters; ast's col_offset counts UTF-8 bytes."""
@@ -190,6 +197,8 @@ def _check_attribute(node: ast.Attribute, ctx: _Context) -> None:
 def _check_target_sequence(node: ast.Tuple | ast.List, ctx: _Context) -> None:
     if isinstance(node.ctx, ast.Load):
         return
+    if sum(isinstance(element, ast.Starred) for element in node.elts) > 1:   # CPython's compile-time text
+        raise ProgramSyntaxError("multiple starred expressions in assignment")
     for element in node.elts:   # `a.grad, b.grad = None, None` and `x[0], x[1] = ...` too
         if not isinstance(element, ast.Name | ast.Tuple | ast.List | ast.Starred | ast.Attribute
                           | ast.Subscript):
@@ -209,9 +218,8 @@ def _check_delete(node: ast.Delete, ctx: _Context) -> None:
 
 def _check_starred(node: ast.Starred, ctx: _Context) -> None:
     """`f(*args)`, `zip(*matrix)`, `[*a, *b]`: unpacking a value into a call or a display (sized
-    like the list it makes); `a, *rest = x` (a starred target) stays outside the language."""
-    if not isinstance(node.ctx, ast.Load):
-        raise _unsupported("star-args (`*x`)", "are", "write the items one by one")
+    like the list it makes); `a, *rest = x` (a starred target, lang/unpacking.py): where it may
+    stand is checked with its tuple (_check_target_sequence) and its statement (_check_targets)."""
 
 
 def _check_ann_assign(node: ast.AnnAssign, ctx: _Context) -> None:
@@ -221,12 +229,7 @@ def _check_ann_assign(node: ast.AnnAssign, ctx: _Context) -> None:
 
 
 def _check_arguments(args: ast.arguments) -> None:
-    if args.vararg:
-        raise _unsupported("`*args` parameters", hint="list the parameters one by one")
-    if args.kwarg:
-        raise _unsupported("`**kwargs` parameters", hint="list the parameters one by one")
-    if args.kwonlyargs:
-        raise _unsupported("keyword-only parameters (after `*`)", hint="remove the `*`")
+    """`*args`, `**kwargs` and keyword-only parameters are bound by lang/parameters.py."""
     if args.posonlyargs:
         raise _unsupported("positional-only parameters (before `/`)", hint="remove the `/`")
 
@@ -251,8 +254,7 @@ def _check_arg(node: ast.arg, ctx: _Context) -> None:
 
 
 def _check_keyword(node: ast.keyword, ctx: _Context) -> None:
-    if node.arg is None:
-        raise _unsupported("`**` unpacking in calls", "is", hint="pass the keyword arguments one by one")
+    """`f(**options)` too (lang/keyword_unpacking.py)."""
     _check_identifier(node.arg, "keyword arguments")
 
 
@@ -279,8 +281,9 @@ def _check_binop(node: ast.BinOp, ctx: _Context) -> None:
 
 
 def _check_loop(node: ast.For | ast.While, ctx: _Context) -> None:
-    if node.orelse:
-        raise _unsupported("`else` blocks after loops", hint="use a flag variable and an `if`")
+    """`else` after a loop runs when the loop ends without `break` (statements.py, compiled_statements.py)."""
+    if isinstance(node, ast.For) and isinstance(node.target, ast.Starred):   # CPython's compile-time text
+        raise ProgramSyntaxError("starred assignment target must be in a list or tuple")
     if isinstance(node, ast.For) and not isinstance(node.target, ast.Name | ast.Tuple | ast.List):
         raise _unsupported("loop variables that are not names", hint="write `for name in ...`")
 
@@ -322,14 +325,21 @@ def _check_class(node: ast.ClassDef, ctx: _Context) -> None:
     check_function_class(node)   # a custom autograd Function (lang/function_classes.py)
 
 
-def _check_dict(node: ast.Dict, ctx: _Context) -> None:
-    if any(key is None for key in node.keys):
-        raise _unsupported("`**` unpacking in dictionaries", "is", hint="write the items one by one")
-
-
 def _check_return(node: ast.Return, ctx: _Context) -> None:
     if not ctx.in_function:
         raise ProgramSyntaxError("`return` outside a function", hint="use `return` inside a `def`")
+
+
+def _check_targets(node: ast.Assign, ctx: _Context) -> None:
+    if any(isinstance(target, ast.Starred) for target in node.targets):   # `*a = x`: CPython's text
+        raise ProgramSyntaxError("starred assignment target must be in a list or tuple")
+
+
+def _check_declaration(node: ast.Global | ast.Nonlocal, ctx: _Context) -> None:
+    """`global x` / `nonlocal x` (lang/declarations.py); misplaced ones are found by
+    declarations.check_placement with CPython's own symbol table, as SyntaxErrors."""
+    for name in node.names:
+        _check_identifier(name, "names")
 
 
 def _check_loop_jump(node: ast.Break | ast.Continue, ctx: _Context) -> None:
@@ -345,22 +355,23 @@ def _check_import(node: ast.Import | ast.ImportFrom, ctx: _Context) -> None:
 _Handler = Callable[[ast.AST, _Context], None]
 _HANDLERS: dict[type, _Handler] = {
     # statements
-    ast.Module: _allow, ast.Expr: _allow, ast.Assign: _allow, ast.AugAssign: _allow,
+    ast.Module: _allow, ast.Expr: _allow, ast.Assign: _check_targets, ast.AugAssign: _allow,
     ast.AnnAssign: _check_ann_assign, ast.If: _allow, ast.While: _check_loop, ast.For: _check_loop,
     ast.Break: _check_loop_jump, ast.Continue: _check_loop_jump, ast.Pass: _allow,
     ast.FunctionDef: _check_function, ast.Return: _check_return, ast.Import: _check_import,
     ast.ImportFrom: _check_import, ast.Assert: _allow, ast.Delete: _check_delete,
     ast.With: _check_with, ast.Try: _allow, ast.ClassDef: _check_class,
     ast.ExceptHandler: _check_except_handler,
+    ast.Global: _check_declaration, ast.Nonlocal: _check_declaration,
     # expressions
     ast.BinOp: _check_binop, ast.UnaryOp: _allow, ast.BoolOp: _allow, ast.Compare: _allow,
     ast.Call: _allow, ast.Attribute: _check_attribute, ast.Subscript: _allow,
     ast.Slice: _allow, ast.Tuple: _check_target_sequence, ast.List: _check_target_sequence,
-    ast.Dict: _check_dict, ast.Constant: _check_constant, ast.Name: _check_name, ast.IfExp: _allow,
+    ast.Dict: _allow, ast.Constant: _check_constant, ast.Name: _check_name, ast.IfExp: _allow,
     ast.JoinedStr: _allow, ast.FormattedValue: _allow, ast.Starred: _check_starred, ast.Lambda: _check_lambda,
     ast.ListComp: _check_comprehension_owner, ast.GeneratorExp: _check_comprehension_owner,
     ast.Yield: _allow, ast.YieldFrom: _allow,   # where: StaticChecker._check_node
-    ast.DictComp: _check_comprehension_owner,
+    ast.DictComp: _check_comprehension_owner, ast.SetComp: _check_comprehension_owner, ast.Set: _allow,
     # helper nodes
     ast.arguments: _allow, ast.arg: _check_arg, ast.keyword: _check_keyword,
     ast.alias: _allow, ast.comprehension: _allow, ast.withitem: _allow,

@@ -40,14 +40,20 @@ def check_key(key: Any) -> None:
 
 
 def build(interp: Interpreter, node: ast.Dict) -> dict:
-    if any(key is None for key in node.keys):
-        raise NotSupported("`**` unpacking in dictionaries is not supported in Autograd Lab")
     interp.sizes.charge_sequence(len(node.keys), "the dictionary")
     result: dict = {}
     for key_node, value_node in zip(node.keys, node.values, strict=True):
+        if key_node is None:   # {**a, 'k': 1} (lang/keyword_unpacking.py)
+            from autogradlab.lang.keyword_unpacking import spread_dict
+            spread_dict(interp, value_node, result)
+            continue
         key = interp.eval(key_node)
         check_key(key)
-        result[key] = require_data(interp.eval(value_node), "as a dictionary value")
+        value = require_data(interp.eval(value_node), "as a dictionary value")
+        if len(result) < len(node.keys):   # within the count charged above
+            result[key] = value
+        else:   # after a `**` grew it: each new key counted
+            set_item(interp, result, key, value)
     return result
 
 

@@ -12,10 +12,11 @@ from typing import TYPE_CHECKING, Any
 import torch
 
 from autogradlab.errors import NotSupported, ProgramTypeError
-from autogradlab.lang import attributes, custom_functions, dicts, generators
+from autogradlab.lang import attributes, custom_functions, dicts, generators, sets
 from autogradlab.lang.calls import require_data
 from autogradlab.lang.format_spec import format_field
 from autogradlab.lang.iteration import loop_iterable
+from autogradlab.lang.keyword_unpacking import repeated_keyword, spread_keywords
 from autogradlab.lang.operators import BINARY, UNARY
 from autogradlab.lang.safe_values import SafeFunction, SafeNumpyDtype, SafeType, UserFunction
 
@@ -44,6 +45,8 @@ class ExpressionsMixin:
             ast.Subscript: self._subscript, ast.Slice: self._slice, ast.Tuple: self._tuple,
             ast.List: self._list, ast.ListComp: self._listcomp, ast.GeneratorExp: self._listcomp,
             ast.DictComp: self._dictcomp,
+            ast.Set: lambda node: sets.build(self, node),
+            ast.SetComp: lambda node: sets.comprehension(self, node),
             ast.JoinedStr: self._joinedstr, ast.Lambda: self._lambda,
             ast.Yield: lambda node: generators.yield_value(self, node),
             ast.YieldFrom: lambda node: generators.yield_from(self, node),
@@ -93,8 +96,11 @@ class ExpressionsMixin:
                 args.append(self.eval(arg))
         kwargs: dict = {}
         for keyword in node.keywords:
-            if keyword.arg is None:
-                raise NotSupported("`**` keyword unpacking is not supported in Autograd Lab")
+            if keyword.arg is None:   # f(**options): lang/keyword_unpacking.py
+                spread_keywords(self, node, keyword, kwargs)
+                continue
+            if keyword.arg in kwargs:   # given by a `**` before it
+                raise repeated_keyword(self, node, keyword.arg)
             kwargs[keyword.arg] = self.eval(keyword.value)
         return args, kwargs
 

@@ -61,7 +61,8 @@ def _run_body(interp: Interpreter, fn: UserFunction, bound: dict[str, Any], node
     """The greenlet's run: the function's body from its first statement. (A plain function of its
     arguments: the suspended frames never hold the ProgramGenerator, so dropping the last reference
     to it closes it as Python closes a dropped generator.)"""
-    interp.scope = Scope(fn.closure, fn.name)
+    from autogradlab.lang.declarations import function_scope
+    interp.scope = Scope(fn.closure, fn.name) if fn.declared is None else function_scope(interp, fn)
     interp._depth = greenlet.getcurrent().base
     for param, value in bound.items():
         interp.scope.set(param, value)
@@ -214,6 +215,8 @@ class SequenceIterator:
         self._kind = kind
 
     def __repr__(self) -> str:
+        if self._kind in ("map", "filter"):   # lang/map_filter.py
+            return f"<{self._kind} object>"
         return f"<{self._kind}_iterator object>"
 
     def __iter__(self) -> SequenceIterator:

@@ -41,6 +41,7 @@ from autogradlab.lang.operators import OperatorsMixin, python_error
 from autogradlab.lang.safe_values import UserFunction, is_data
 from autogradlab.lang.scope import Scope
 from autogradlab.lang.statements import STATEMENT_NAMES, BreakLoop, ContinueLoop, ReturnValue, StatementsMixin
+from autogradlab.lang.unpacking import assign_starred, has_star
 from autogradlab.lang.user_functions import UserFunctionsMixin
 from autogradlab.limits import Limits
 
@@ -215,6 +216,9 @@ class Interpreter(StatementsMixin, ExpressionsMixin, OperatorsMixin, IterationMi
                     self._assigned.setdefault(target.id, None)
                 self.hooks.on_assign(target.id, value, node, self.scope.function_name)
         elif isinstance(target, (ast.Tuple, ast.List)):
+            if has_star(target):   # `a, *rest = x` (lang/unpacking.py)
+                assign_starred(self, target, value, node, hook)
+                return
             items = self.materialize(require_data(value, "in an unpacking assignment"), node)
             if len(items) != len(target.elts):
                 raise ProgramTypeError(f"cannot unpack {len(items)} values into {len(target.elts)} "

@@ -19,6 +19,7 @@ from autogradlab.lang.calls import require_data
 from autogradlab.lang.dicts import VIEW_TYPES
 from autogradlab.lang.generators import ITERATORS, materialize_iterator
 from autogradlab.lang.safe_values import SafeArray
+from autogradlab.lang.set_value import ProgramSet
 
 if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
@@ -49,7 +50,7 @@ class IterationMixin:
             return iter(items)
         if isinstance(value, SafeArray):
             return iter([SafeArray(row) if isinstance(row, np.ndarray) else row for row in value.array])
-        if isinstance(value, (list, tuple, str, range, torch.Size, dict, *VIEW_TYPES)):
+        if isinstance(value, (list, tuple, str, range, torch.Size, dict, ProgramSet, *VIEW_TYPES)):
             return iter(list(value) if isinstance(value, (dict, *VIEW_TYPES)) else value)
         if isinstance(value, ITERATORS):   # a generator runs its body as the loop asks (lang/generators.py)
             return value

@@ -22,6 +22,7 @@ from autogradlab.lang.copy_module import copy_namespace
 from autogradlab.lang.custom_functions import FUNCTION_BASE
 from autogradlab.lang.devices import device_namespaces
 from autogradlab.lang.distributions import namespaces as distribution_namespaces
+from autogradlab.lang.map_filter import functools_namespace
 from autogradlab.lang.numpy_linalg import numpy_linalg_members
 from autogradlab.lang.numpy_ops import numpy_members
 from autogradlab.lang.random_modules import random_namespaces
@@ -126,7 +127,8 @@ def modules() -> dict[str, Namespace]:
     numpy_ns.members["random"] = randoms["numpy.random"]
     return {**devices, "torch": torch_ns, "torch.autograd": autograd, "torch.autograd.functional": functional,
             "torch.linalg": linalg, "torch.nn": nn, "torch.nn.functional": nn_functional,
-            "numpy": numpy_ns, "math": math_ns, **randoms, "copy": copy_namespace()}
+            "numpy": numpy_ns, "math": math_ns, **randoms, "copy": copy_namespace(),
+            "functools": functools_namespace()}
 
 
 def _special(name: str, spec: al.CallSpec, prefix: str = "torch.autograd.functional"):  # noqa: ANN202

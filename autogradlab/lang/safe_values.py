@@ -17,6 +17,8 @@ from typing import Any
 import numpy as np
 import torch
 
+from autogradlab.lang.set_value import ProgramSet
+
 
 @dataclass(eq=False)
 class UserFunction:
@@ -29,6 +31,8 @@ class UserFunction:
     closure: Any                   # the Scope the function was defined in
     node: ast.AST
     generator: bool = False        # a `def` whose body has `yield` (lang/generators.py)
+    star: Any = None               # *args / keyword-only / **kwargs parameters (lang/parameters.py)
+    declared: Any = None           # `global` / `nonlocal` names of its body (lang/declarations.py)
 
     def __repr__(self) -> str:
         return f"<function {self.name}>"
@@ -194,7 +198,7 @@ _ATOMS = (bool, int, float, complex, str, type(None), torch.Tensor, torch.Size, 
           range, slice,
           type(Ellipsis), np.number, np.bool_)   # numpy scalars: operators route them to numpy_ops
 _ATOM_TYPES = frozenset(_ATOMS)
-_MAPPINGS = (dict, type({}.keys()), type({}.values()), type({}.items()))
+_MAPPINGS = (dict, type({}.keys()), type({}.values()), type({}.items()), ProgramSet)   # lang/sets.py
 _CONTAINERS = (tuple, list, *_MAPPINGS)
 DATA_CHECK_CONTAINERS = 64   # and containers (x = [x] nested 5,000 deep)
 DATA_CHECK_ITEMS = 20_000    # items one is_data call looks at (the walk is the second line of defence)

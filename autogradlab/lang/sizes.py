@@ -17,6 +17,7 @@ import torch
 from autogradlab.errors import LimitExceeded
 from autogradlab.lang import live_memory, shapes, size_plans
 from autogradlab.lang.percent_format import check_percent_format
+from autogradlab.lang.set_value import ProgramSet
 from autogradlab.lang.text_weight import sequence_weight
 from autogradlab.limits import DEFAULT_LIMITS, Limits
 
@@ -328,6 +329,10 @@ class SizeGuard:
                 self.charge_sequence(len(right) * max(0, int(left)), "the repeated sequence")
         elif op == "add" and isinstance(left, sequences) and isinstance(right, sequences):
             self.charge_sequence(len(left) + len(right), "the joined sequence")
+        elif type(left) is ProgramSet and type(right) is ProgramSet and op.startswith(("bitwise_", "sub")):
+            # `a | b`, `a ^ b` have at most len(a) + len(b) items, `a & b`, `a - b` at most len(a)
+            grows = op in ("bitwise_or", "bitwise_xor")
+            self.charge_sequence(len(left) + len(right) if grows else len(left), "the set")
         elif op == "remainder" and isinstance(left, str):   # '%8.3f' % x
             check_percent_format(self, left, right)
 

@@ -58,6 +58,7 @@ class StatementsMixin:
             ast.Return: self._return, ast.Assert: self._assert, ast.Delete: self._delete,
             ast.Import: self._import, ast.ImportFrom: self._importfrom, ast.With: self._with,
             ast.Try: lambda node: run_try(self, node), ast.ClassDef: self._classdef,
+            ast.Global: lambda node: None, ast.Nonlocal: lambda node: None,   # lang/declarations.py
         }
 
     def exec_block(self: Interpreter, body: list[ast.stmt]) -> None:

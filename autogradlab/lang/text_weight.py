@@ -11,6 +11,7 @@ import numpy as np
 import torch
 
 from autogradlab.lang.safe_values import SafeArray, SafeDistribution
+from autogradlab.lang.set_value import ProgramSet
 
 MAX_WEIGHT_DEPTH = 100     # lists nested deeper than this are too large to show
 
@@ -36,7 +37,7 @@ def _printed_elements(shape: tuple[int, ...], numel: int) -> int:
     return max(1, shown)
 
 
-_MAPPINGS = (dict, type({}.keys()), type({}.values()), type({}.items()))
+_MAPPINGS = (dict, type({}.keys()), type({}.values()), type({}.items()), ProgramSet)   # a set: as a list
 MAX_DICT_DEPTH = 20        # dicts nested in dicts (through lists) deeper than this are too large to show
 _dict_depth = [0]
 

@@ -13,7 +13,9 @@ from typing import TYPE_CHECKING, Any
 from autogradlab.errors import LimitExceeded, NotSupported, ProgramTypeError
 from autogradlab.lang.calls import require_data
 from autogradlab.lang.custom_functions import ProgramContext
+from autogradlab.lang.declarations import declarations_of, function_scope
 from autogradlab.lang.generators import ProgramGenerator, SequenceIterator, has_yield
+from autogradlab.lang.parameters import bind_star, star_parameters, too_many_positional
 from autogradlab.lang.safe_values import UserFunction
 from autogradlab.lang.scope import Scope
 from autogradlab.lang.statements import ReturnValue
@@ -25,14 +27,15 @@ if TYPE_CHECKING:
 class UserFunctionsMixin:
     def make_function(self: Interpreter, name: str, args: ast.arguments, body: Any,
                       node: ast.AST) -> UserFunction:
-        if args.vararg or args.kwarg or args.kwonlyargs:
-            raise NotSupported("`*args`, `**kwargs` and keyword-only parameters are not supported in "
-                               "Autograd Lab")
+        if args.posonlyargs:
+            raise NotSupported("positional-only parameters (before `/`) are not supported in Autograd Lab")
         params = [a.arg for a in args.posonlyargs + args.args]
         defaults = [value if isinstance(value, UserFunction) else require_data(value, "as a default value")
                     for value in (self.eval(d) for d in args.defaults)]
         generator = isinstance(body, list) and has_yield(body)
-        return UserFunction(name, params, defaults, body, self.scope, node, generator)
+        star = star_parameters(self, args) if args.vararg or args.kwarg or args.kwonlyargs else None
+        declared = declarations_of(body) if isinstance(body, list) else None
+        return UserFunction(name, params, defaults, body, self.scope, node, generator, star, declared)
 
     def call_user(self: Interpreter, fn: UserFunction, args: list, kwargs: dict, node: ast.AST) -> Any:
         for value in list(args) + list(kwargs.values()):
@@ -40,23 +43,29 @@ class UserFunctionsMixin:
             # numerical_lim(f, x, h)): both are interpreted here, so nothing escapes the engine.
             if not isinstance(value, UserFunction | ProgramGenerator | SequenceIterator | ProgramContext):
                 require_data(value, f"as an argument of {fn.name}")
-        if len(args) > len(fn.params):
+        if fn.star is not None:   # *args, **kwargs, keyword-only parameters
+            bound = bind_star(self, fn, args, kwargs)
+        elif len(args) > len(fn.params) and fn.defaults:   # "takes from 1 to 2 ...": CPython's text
+            raise too_many_positional(fn, len(args), 0)
+        elif len(args) > len(fn.params):
             raise ProgramTypeError(f"{fn.name}() takes {len(fn.params)} positional argument"
                                    f"{'' if len(fn.params) == 1 else 's'} but {len(args)} "
                                    f"{'was' if len(args) == 1 else 'were'} given")   # Python's words
-        bound = dict(zip(fn.params, args, strict=False))
-        first_default = len(fn.params) - len(fn.defaults)
-        for position, param in enumerate(fn.params):
-            if param in kwargs:
-                if param in bound:
-                    raise ProgramTypeError(f"{fn.name}() got multiple values for argument '{param}'")
-                bound[param] = kwargs.pop(param)
-            elif param not in bound:
-                if position < first_default:
-                    raise ProgramTypeError(f"{fn.name}() missing required argument: '{param}'")
-                bound[param] = fn.defaults[position - first_default]
-        if kwargs:
-            raise ProgramTypeError(f"{fn.name}() got an unexpected keyword argument '{next(iter(kwargs))}'")
+        else:
+            bound = dict(zip(fn.params, args, strict=False))
+            first_default = len(fn.params) - len(fn.defaults)
+            for position, param in enumerate(fn.params):
+                if param in kwargs:
+                    if param in bound:
+                        raise ProgramTypeError(f"{fn.name}() got multiple values for argument '{param}'")
+                    bound[param] = kwargs.pop(param)
+                elif param not in bound:
+                    if position < first_default:
+                        raise ProgramTypeError(f"{fn.name}() missing required argument: '{param}'")
+                    bound[param] = fn.defaults[position - first_default]
+            if kwargs:
+                word = next(iter(kwargs))
+                raise ProgramTypeError(f"{fn.name}() got an unexpected keyword argument '{word}'")
         if fn.generator:   # the body runs at next() (lang/generators.py)
             return ProgramGenerator(self, fn, bound, node)
         if self._depth >= self.limits.max_call_depth:
@@ -64,7 +73,7 @@ class UserFunctionsMixin:
                                 f"levels deep; the limit is {self.limits.max_call_depth}",
                                 hint="limit max_call_depth")
         outer = self.scope
-        self.scope = Scope(fn.closure, fn.name)
+        self.scope = Scope(fn.closure, fn.name) if fn.declared is None else function_scope(self, fn)
         self._depth += 1
         try:
             for param, value in bound.items():

@@ -6,6 +6,14 @@ EN = {
                           "'{device}' is not available (torch.cuda.is_available() is False)",
     "errors_lang.cpu_only": "only the CPU device is available in Autograd Lab, not '{device}'",
     "errors_lang.unpack": "cannot unpack {given} values into {names} names",
+    "errors_lang.set_tensor": "tensors cannot be set items in Autograd Lab (a tensor hashes by its identity, "
+                              "not its values)",
+    "errors_lang.set_item": "set items are numbers, strings, None or short tuples of those in Autograd Lab "
+                            "(not '{type}')",
+    "errors_lang.multiple_starred": "multiple starred expressions in assignment",
+    "errors_lang.starred_alone": "starred assignment target must be in a list or tuple",
+    "errors_lang.set_pop_empty": "'pop from an empty set'",
+    "errors_lang.hint_set_tensor": "use a list, or a set of the numbers (t.item())",
     "errors_lang.not_iterable": "'{type}' object is not iterable",
     "errors_lang.not_subscriptable": "'{type}' object is not subscriptable",
     "errors_lang.no_item_assignment": "'{type}' object does not support item assignment",
@@ -47,6 +55,13 @@ ZH = {
                           "（torch.cuda.is_available() 为 False）",
     "errors_lang.cpu_only": "Autograd Lab 只提供 CPU 设备，不能用 '{device}'",
     "errors_lang.unpack": "无法把 {given} 个值解包给 {names} 个名字",
+    "errors_lang.set_tensor": "在 Autograd Lab 中张量不能作为集合元素（张量按身份而不是按值求哈希）",
+    "errors_lang.set_item": "在 Autograd Lab 中集合元素只能是数字、字符串、None 或由它们组成的短元组"
+                            "（不能是 '{type}'）",
+    "errors_lang.multiple_starred": "赋值中有多个带星号的目标",
+    "errors_lang.starred_alone": "带星号的赋值目标必须放在列表或元组中",
+    "errors_lang.set_pop_empty": "集合是空的，无法 pop（KeyError）",
+    "errors_lang.hint_set_tensor": "改用列表，或者用数字组成的集合（t.item()）",
     "errors_lang.not_iterable": "'{type}' 对象不可迭代",
     "errors_lang.not_subscriptable": "'{type}' 对象不支持下标访问",
     "errors_lang.no_item_assignment": "'{type}' 对象不支持按下标赋值",

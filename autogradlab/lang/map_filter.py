@@ -1,0 +1,111 @@
+"""map() and filter(), lazy as in Python: nothing is called until the program asks for the next item
+(a `for` loop, list(...), next(...)), so the program's prints, ops and errors come in Python's order;
+and functools.reduce (each step one loop iteration).
+
+The function may be the program's own (`def`, `lambda`), a builtin (`str`, `abs`, `len`), a type
+(`int`, `float`) or None for filter (keep the true items). Each item produced is charged to the loop
+budget like one pass of a comprehension, and what it calls runs through the interpreter as usual;
+list(map(...)) stops at max_sequence_len like any iterator (generators.materialize_iterator)."""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from autogradlab.errors import ProgramTypeError
+from autogradlab.lang.generators import ITERATORS, SequenceIterator
+from autogradlab.lang.iteration import loop_iterable
+from autogradlab.lang.operators import python_error
+from autogradlab.lang.safe_values import Namespace, SafeFunction, SafeType, UserFunction, type_text
+
+if TYPE_CHECKING:
+    from autogradlab.lang.interpreter import Interpreter
+
+_CALLABLE = (UserFunction, SafeFunction, SafeType)
+
+
+def _iterator(interp: Interpreter, value: Any, node: ast.AST, position: int, name: str) -> Iterator[Any]:
+    if not isinstance(value, ITERATORS) and not _iterable(value):
+        raise ProgramTypeError(f"'{type_text(value)}' object is not iterable")
+    return iter(interp.iterate(loop_iterable(value, f"in `{name}()`"), node))
+
+
+def _iterable(value: Any) -> bool:
+    import torch
+
+    from autogradlab.lang.dicts import VIEW_TYPES
+    from autogradlab.lang.safe_values import SafeArray
+    return isinstance(value, (list, tuple, str, range, dict, set, torch.Size, torch.Tensor, SafeArray,
+                              *VIEW_TYPES))
+
+
+def _map(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> SequenceIterator:
+    if kwargs:
+        raise python_error(TypeError("map() takes no keyword arguments"))
+    if len(args) < 2:
+        raise python_error(TypeError("map() must have at least two arguments."))
+    function = args[0]
+    sources = [_iterator(interp, value, node, i + 2, "map") for i, value in enumerate(args[1:])]
+
+    def items() -> Iterator[Any]:
+        while True:
+            values = []
+            for source in sources:
+                try:
+                    values.append(next(source))
+                except StopIteration:
+                    return
+            interp.charge_loop_iterations(1, "map()")
+            yield _call(interp, function, values, node)
+    return SequenceIterator(items(), "map")
+
+
+def _filter(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> SequenceIterator:
+    if kwargs:
+        raise python_error(TypeError("filter() takes no keyword arguments"))
+    if len(args) != 2:
+        raise python_error(TypeError(f"filter expected 2 arguments, got {len(args)}"))
+    function, source = args[0], _iterator(interp, args[1], node, 2, "filter")
+
+    def items() -> Iterator[Any]:
+        for item in source:
+            interp.charge_loop_iterations(1, "filter()")
+            verdict = item if function is None else _call(interp, function, [item], node)
+            if interp.truth(verdict, node):
+                yield item
+    return SequenceIterator(items(), "filter")
+
+
+def _call(interp: Interpreter, function: Any, values: list, node: ast.AST) -> Any:
+    if not isinstance(function, _CALLABLE):   # CPython's text, raised when the first item is asked for
+        raise ProgramTypeError(f"'{type_text(function)}' object is not callable")
+    return interp.call_value(function, values, {}, node)
+
+
+def _reduce(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
+    """functools.reduce(function, iterable[, initial]): each step one loop iteration."""
+    if kwargs:
+        raise python_error(TypeError("reduce() takes no keyword arguments"))
+    if not 2 <= len(args) <= 3:
+        raise python_error(TypeError(f"reduce expected at least 2 arguments, got {len(args)}" if len(args) < 2
+                                     else f"reduce expected at most 3 arguments, got {len(args)}"))
+    function, source = args[0], _iterator(interp, args[1], node, 2, "reduce")
+    if len(args) == 3:
+        total = args[2]
+    else:
+        try:
+            total = next(source)
+        except StopIteration:
+            raise python_error(TypeError("reduce() of empty iterable with no initial value")) from None
+    for item in source:
+        interp.charge_loop_iterations(1, "reduce()")
+        total = _call(interp, function, [total, item], node)
+    return total
+
+
+MAP_FILTER = {"map": _map, "filter": _filter}
+
+
+def functools_namespace() -> Namespace:
+    return Namespace("functools", {"reduce": SafeFunction("functools.reduce", _reduce)})

@@ -1,0 +1,125 @@
+"""The value of a program's set (lang/sets.py builds and changes them): a wrapper around a real
+CPython set, named `set`, so CPython's own error texts and type(s) say 'set'.
+
+A wrapper rather than a subclass: CPython's set operations on a subclass return plain sets, and a
+plain set cannot become the program's type without being copied, which can change the order of its
+table (a copy into a table of another size). The wrapper takes the very set CPython's `a | b`,
+`a.union(b)` or `a - b` made, so the order of every result is CPython's.
+
+Order. CPython's order of a set is fixed for numbers (their hashes do not change between runs), so a
+set of numbers (and tuples of numbers) iterates and prints exactly as CPython does. A set holding
+strings (or None, whose hash is its address in CPython 3.11) has an order that changes from run to
+run with hash randomisation (PYTHONHASHSEED): such a set iterates and prints in sorted order
+(numbers first, then strings, then the rest by their text), the same text on every run."""
+
+from __future__ import annotations
+
+from typing import Any
+
+_NUMBERS = frozenset({bool, int, float, complex})
+
+
+def fixed_hash(item: Any) -> bool:
+    kind = type(item)
+    if kind in _NUMBERS:
+        return True
+    return kind is tuple and all(type(v) in _NUMBERS for v in item)
+
+
+def _order_key(item: Any) -> tuple:
+    kind = type(item)
+    if kind in _NUMBERS and kind is not complex:
+        return (0, item, "")
+    if kind is str:
+        return (1, 0, item)
+    return (2, 0, repr(item))
+
+
+class ProgramSet:
+    __slots__ = ("items",)
+    __hash__ = None   # type: ignore[assignment] - unhashable, as a set
+
+    def __init__(self, items: set | None = None) -> None:
+        self.items = set() if items is None else items   # owned, never copied
+
+    def in_cpython_order(self) -> bool:
+        return all(fixed_hash(item) for item in self.items)
+
+    def __iter__(self) -> Any:
+        if self.in_cpython_order():
+            return iter(self.items)
+        return iter(sorted(self.items, key=_order_key))
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __contains__(self, item: Any) -> bool:
+        return item in self.items
+
+    def __repr__(self) -> str:
+        if not self.items:
+            return "set()"
+        return "{" + ", ".join(repr(item) for item in self) + "}"
+
+    def __format__(self, spec: str) -> str:
+        return format(repr(self), spec)
+
+    def __reduce__(self) -> Any:   # pickled (a report's values) as the plain set it stands for
+        return (set, (list(self.items),))
+
+    def __eq__(self, other: object) -> Any:
+        return self.items == other.items if isinstance(other, ProgramSet) else NotImplemented
+
+    def __ne__(self, other: object) -> Any:
+        return self.items != other.items if isinstance(other, ProgramSet) else NotImplemented
+
+    def __le__(self, other: object) -> Any:
+        return self.items <= other.items if isinstance(other, ProgramSet) else NotImplemented
+
+    def __lt__(self, other: object) -> Any:
+        return self.items < other.items if isinstance(other, ProgramSet) else NotImplemented
+
+    def __ge__(self, other: object) -> Any:
+        return self.items >= other.items if isinstance(other, ProgramSet) else NotImplemented
+
+    def __gt__(self, other: object) -> Any:
+        return self.items > other.items if isinstance(other, ProgramSet) else NotImplemented
+
+    def __or__(self, other: object) -> Any:
+        return ProgramSet(self.items | other.items) if isinstance(other, ProgramSet) else NotImplemented
+
+    def __and__(self, other: object) -> Any:
+        return ProgramSet(self.items & other.items) if isinstance(other, ProgramSet) else NotImplemented
+
+    def __sub__(self, other: object) -> Any:
+        return ProgramSet(self.items - other.items) if isinstance(other, ProgramSet) else NotImplemented
+
+    def __xor__(self, other: object) -> Any:
+        return ProgramSet(self.items ^ other.items) if isinstance(other, ProgramSet) else NotImplemented
+
+    def __ior__(self, other: object) -> Any:
+        if not isinstance(other, ProgramSet):
+            return NotImplemented
+        self.items |= other.items
+        return self
+
+    def __iand__(self, other: object) -> Any:
+        if not isinstance(other, ProgramSet):
+            return NotImplemented
+        self.items &= other.items
+        return self
+
+    def __isub__(self, other: object) -> Any:
+        if not isinstance(other, ProgramSet):
+            return NotImplemented
+        self.items -= other.items
+        return self
+
+    def __ixor__(self, other: object) -> Any:
+        if not isinstance(other, ProgramSet):
+            return NotImplemented
+        self.items ^= other.items
+        return self
+
+
+ProgramSet.__name__ = ProgramSet.__qualname__ = "set"

@@ -1,0 +1,44 @@
+"""Starred assignment targets: `a, *rest = seq`, `first, *_, last = ...`, `for head, *tail in rows:`.
+
+The value is read item by item as Python reads it (a list, tuple, string, range, dict, set, tensor
+rows, a generator or iterator), counted like the list it becomes (Interpreter.materialize: the
+sequence limits); the starred name gets a new list of the middle items. A value with too few items
+is CPython's ValueError, word for word; a value that is not iterable is CPython's TypeError."""
+
+from __future__ import annotations
+
+import ast
+from typing import TYPE_CHECKING, Any
+
+from autogradlab.lang.generators import ITERATORS
+from autogradlab.lang.safe_values import type_text
+
+if TYPE_CHECKING:
+    from autogradlab.lang.interpreter import Interpreter
+
+
+def has_star(target: ast.Tuple | ast.List) -> bool:
+    return any(type(element) is ast.Starred for element in target.elts)
+
+
+def assign_starred(interp: Interpreter, target: ast.Tuple | ast.List, value: Any, node: ast.AST,
+                   hook: bool) -> None:
+    from autogradlab.lang.calls import require_data
+    from autogradlab.lang.operators import python_error
+    if not isinstance(value, ITERATORS):
+        require_data(value, "in an unpacking assignment")
+        if isinstance(value, bool | int | float | complex) or value is None:
+            raise python_error(TypeError(f"cannot unpack non-iterable {type_text(value)} object"))
+    items = interp.materialize(value, node)
+    elements = target.elts
+    star = next(i for i, element in enumerate(elements) if type(element) is ast.Starred)
+    before, after = star, len(elements) - star - 1
+    if len(items) < before + after:
+        raise python_error(ValueError(f"not enough values to unpack (expected at least {before + after}, "
+                                      f"got {len(items)})"))
+    middle = items[before:len(items) - after]
+    for element, item in zip(elements[:before], items[:before], strict=True):
+        interp.assign(element, item, node, hook)
+    interp.assign(elements[star].value, middle, node, hook)
+    for element, item in zip(elements[star + 1:], items[len(items) - after:], strict=True):
+        interp.assign(element, item, node, hook)

@@ -36,7 +36,8 @@ def _iterable(value: Any) -> bool:
 
     from autogradlab.lang.dicts import VIEW_TYPES
     from autogradlab.lang.safe_values import SafeArray
-    return isinstance(value, (list, tuple, str, range, dict, set, torch.Size, torch.Tensor, SafeArray,
+    from autogradlab.lang.set_value import ProgramSet
+    return isinstance(value, (list, tuple, str, range, dict, ProgramSet, torch.Size, torch.Tensor, SafeArray,
                               *VIEW_TYPES))
 
 

@@ -64,6 +64,7 @@ PROGRAMS = {
                   "print(tuple(map(int, ['1', '22'])), sorted(map(len, ['aaa', 'b', 'cc'])),\n"
                   "      list(map(float, '123')), max(map(len, ['a', 'bbb'])), set(map(abs, [-1, 1])))\n"
                   "for i, w in enumerate(map(str, [7, 8])):\n    print(i, w)\n"
+                  "print(list(map(lambda v: v * 2, {3, 1, 2})), list(filter(None, {0, 5})))\n"
                   "evens = filter(lambda x: x % 2 == 0, [1, 2, 3, 4])\nprint(list(evens), list(evens))\n"
                   "print(list(map(lambda p: p[0] * p[1], zip([1, 2], [3, 4]))),\n"
                   "      dict(map(lambda k: (k, k * 2), 'ab')), ' '.join(map(str, [1, 2])))\n"

@@ -127,15 +127,20 @@ class SkimHooks:
 
     def _sure_backwards(self, node: ast.AST) -> int:
         """sure_backwards of the loop's body; 0 when the program defines a `backward` of its own
-        (the program is parsed again, once per run, only when a loop has such statements)."""
+        (looked up once per run, only when a loop has such statements: the program is parsed again
+        only when its text has a `backward` that is not `.backward(`)."""
         sure = sure_backwards(getattr(node, "body", None) or [])
         if sure:
             defines = self._defines_backward
             if defines is None:
-                try:
-                    defines = defines_backward(ast.parse("\n".join(self.lines)))
-                except (SyntaxError, ValueError, RecursionError):
-                    defines = True
+                text = "\n".join(self.lines)
+                if text.count("backward") == text.count(".backward("):
+                    defines = False   # every `backward` in the text is a call of a method: no parse
+                else:
+                    try:
+                        defines = defines_backward(ast.parse(text))
+                    except (SyntaxError, ValueError, RecursionError):
+                        defines = True
                 self._defines_backward = defines
             if defines:
                 return 0

@@ -10,7 +10,9 @@ Node seen in an earlier backward keeps its hook.
 Bounded for training loops (issue 9): only the gradients of the last KEPT_BACKWARDS backward calls
 are kept, and a Node or leaf is held (so its id stays unique) only while one of those backward calls
 reached it. Everything older is let go, so graphs that the program frees are really freed. A hook
-whose registration was let go does nothing (its token no longer matches).
+whose registration was let go does nothing (its token no longer matches). A backward call that
+surely has more than KEPT_BACKWARDS calls after it in the same loop is not begun here at all
+(skim.py, sure_backwards.py): its gradients would be let go before the report is built.
 """
 
 from __future__ import annotations

@@ -18,6 +18,8 @@ class MemoryHooks:
     trace: Any
     _grad_owners: dict[int, Any]   # id(tensor) -> weakref: tensors whose .grad the program saw or set
 
+    _grad_prune_at = 64   # prune dead entries of _grad_owners when it grows past this (see on_memory)
+
     def on_memory(self, kind: str, tensor: Any) -> None:
         """The interpreter is about to write into `tensor` ("write"), hands its memory to NumPy or
         `.data` ("share"), or the program saw or set its `.grad` ("grad": backward writes there)."""
@@ -28,15 +30,25 @@ class MemoryHooks:
         elif kind == "share":
             self.trace.share(tensor)
         elif kind == "grad":
-            known = self._grad_owners.get(id(tensor))
+            owners = self._grad_owners
+            known = owners.get(id(tensor))
             if known is None or known() is not tensor:   # ids of dead tensors are reused
                 try:
-                    self._grad_owners[id(tensor)] = weakref.ref(tensor)
+                    owners[id(tensor)] = weakref.ref(tensor)
                 except TypeError:
                     pass
+                if len(owners) > self._grad_prune_at:   # a loop seeing a new leaf's .grad per pass
+                    for key in [key for key, ref in owners.items() if ref() is None]:
+                        del owners[key]
+                    self._grad_prune_at = 2 * len(owners) + 64
 
     def _before_grad_writes(self) -> None:
-        """backward adds into existing .grad tensors in place: copy what the trace holds on them."""
+        """backward adds into existing .grad tensors in place: copy what the trace holds on them.
+        Nothing to copy while the trace holds no output lazily (Newton's method: 0-dim outputs are
+        kept as numbers): then no .grad needs looking at (issue 9: newton read every x it had
+        seen the .grad of, 60 by the end, before each of its 60 backward calls)."""
+        if not self.trace._lazy:   # storage key -> outputs held without a copy (trace.py)
+            return
         for key, ref in list(self._grad_owners.items()):
             owner = ref()
             if owner is None:

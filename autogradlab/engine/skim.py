@@ -5,8 +5,10 @@ KEPT_BACKWARDS backward calls (grads.py): in `for t in range(2000)` the records 
 of the first ~1,970 passes were built and thrown away. A loop that surely runs to its end tells the
 hooks before each pass how many passes are left (lang/loop_skim.py). A pass is skimmed when it is
 not the loop's first and the passes left still run more ops than the window holds (at the fewest
-ops a pass has run so far, with a margin); its backward calls are skimmed too when the passes left
-still run more than KEPT_BACKWARDS backward calls (at the fewest a pass has run, at least one).
+ops a pass has run so far, with a margin). A pass's backward calls, skimmed or not its ops, put no
+gradient hooks on the graph when the passes left surely run more than KEPT_BACKWARDS backward calls
+(sure_backwards.py: `.backward()` statements of the loop's own body, not the calls seen so far,
+which a branch can make fewer later): they would be let go before the report is built.
 
 A skimmed op keeps everything but the record: trace.total and summary, the alive-results limit
 max_ops, the tensors' numbers, last_line, and an entry in the window without a record (a "ghost":
@@ -33,6 +35,7 @@ import torch
 from autogradlab import messages
 from autogradlab.engine.grads import KEPT_BACKWARDS
 from autogradlab.engine.op_text import _tensors_in
+from autogradlab.engine.sure_backwards import defines_backward, sure_backwards
 from autogradlab.engine.trace import RECORD_WINDOW
 
 SKIM = True                                      # tests compare reports with it off
@@ -47,10 +50,11 @@ _PLAIN = frozenset({int, float, bool, type(None), slice, type(Ellipsis), str, to
 class _Loop:
     """What is known of one loop node over all its runs."""
 
-    __slots__ = ("node", "min_ops", "min_backwards", "skimmed_ops", "skimmed_backwards", "cut")
+    __slots__ = ("node", "min_ops", "min_backwards", "skimmed_ops", "skimmed_backwards", "cut", "sure")
 
-    def __init__(self, node: ast.AST) -> None:
+    def __init__(self, node: ast.AST, sure: int) -> None:
         self.node = node
+        self.sure = sure          # backward() calls every pass surely makes (sure_backwards.py)
         self.min_ops: int | None = None
         self.min_backwards: int | None = None
         self.skimmed_ops = 0
@@ -74,6 +78,7 @@ class SkimHooks:
 
     trace: Any
     grads: Any
+    lines: list[str]   # the program's lines (Recorder)
 
     def _init_skim(self, enabled: bool) -> None:
         self.skim_enabled = enabled
@@ -84,6 +89,7 @@ class SkimHooks:
         self.backwards_run = 0           # every backward call begun (skimmed or not)
         self._loops: dict[int, _Loop] = {}
         self._runs: list[_Run] = []
+        self._defines_backward: bool | None = None   # see _sure_backwards
 
     def stop_skimming(self) -> None:
         """From now on nothing is skimmed (a jacobian() call: its record is built from the run)."""
@@ -93,7 +99,7 @@ class SkimHooks:
     def on_loop_start(self, node: ast.AST) -> None:
         loop = self._loops.get(id(node))
         if loop is None or loop.node is not node:
-            loop = self._loops[id(node)] = _Loop(node)
+            loop = self._loops[id(node)] = _Loop(node, self._sure_backwards(node))
         run = _Run(loop, (self.skimming, self.skim_backward), not self.skimming)
         self._close_pass(run)
         self._runs.append(run)
@@ -114,11 +120,33 @@ class SkimHooks:
             self.skimming = self.skim_backward = False
             run.left = 0
             return False
-        self.skimming = skim = (min_ops is not None
-                                and left * min_ops >= SKIM_WINDOWS * self.trace.window + SKIM_MARGIN_OPS)
-        few = loop.min_backwards
-        self.skim_backward = skim and bool(few) and left * few >= SKIM_MIN_BACKWARDS
+        self.skimming = (min_ops is not None
+                         and left * min_ops >= SKIM_WINDOWS * self.trace.window + SKIM_MARGIN_OPS)
+        sure, few = loop.sure, loop.min_backwards   # (few: a `backward` the checker did not see)
+        self.skim_backward = (min_ops is not None and sure > 0 and few is not None and few >= sure
+                              and left * sure >= SKIM_MIN_BACKWARDS)
         return True
+
+    def _sure_backwards(self, node: ast.AST) -> int:
+        """sure_backwards of the loop's body; 0 when the program defines a `backward` of its own
+        (looked up once per run, only when a loop has such statements: the program is parsed again
+        only when its text has a `backward` that is not `.backward(`)."""
+        sure = sure_backwards(getattr(node, "body", None) or [])
+        if sure:
+            defines = self._defines_backward
+            if defines is None:
+                text = "\n".join(self.lines)
+                if text.count("backward") == text.count(".backward("):
+                    defines = False   # every `backward` in the text is a call of a method: no parse
+                else:
+                    try:
+                        defines = defines_backward(ast.parse(text))
+                    except (SyntaxError, ValueError, RecursionError):
+                        defines = True
+                self._defines_backward = defines
+            if defines:
+                return 0
+        return sure
 
     def on_loop_end(self, node: ast.AST) -> None:
         runs = self._runs

@@ -150,6 +150,14 @@ CASES = [
          "        return x\n"
          "    return inner()\nprint(outer())", "unsupported", 6, FN),
     Case("def f():\n    global v\n    v = f\nf()\nprint(v)", "unsupported", 5, FN),
+    # a nested function's `yield` or `global` is its own (the walk started with the body's statements
+    # themselves, so a `def gen():` at the top of a body made the outer function a generator, and a
+    # nested function's `global x` made x global in the outer one too)
+    Case("def main():\n    def gen():\n        yield 1\n    print('hi')\n    return list(gen())\n"
+         "print(main())",
+         None, None, "hi\n[1]\n"),
+    Case("def outer():\n    def inner():\n        global x\n        x = 1\n    x = 5\n    inner()\n"
+         "    return x\nx = 0\nprint(outer(), x)", None, None, "5 1\n"),
     # -- loop else --------------------------------------------------------------------------------
     Case("def f():\n    for i in range(10**9):\n        pass\n    else:\n        return 1\nprint(f())",
          "limit", 2,

@@ -191,3 +191,19 @@ def test_hostile_program(case: Case) -> None:
     assert (error.kind, error.line) == (case.kind, case.line), error
     assert re.search(case.text, error.message), error.message
     assert not LEAKS.search(error.message + (error.hint or "")), error.message
+
+
+# A custom Function's backward under jacobian(..., vectorize=True) gets gradients batched by vmap; one
+# kept in a variable (`global leak; leak = g`) made the report builder fail ("internal error in
+# Autograd Lab: RuntimeError": PyTorch cannot detach it outside vmap). The report shows it as an object.
+def test_a_batched_gradient_kept_by_backward_is_reported_not_an_internal_error() -> None:
+    program = function_class("return x * 2", "global leak\n        leak = g\n        return g * 2",
+                             "J = torch.autograd.functional.jacobian(lambda v: F.apply(v), x,"
+                             " vectorize=True)\n"
+                             "kept = [leak]\nprint(J)\n")
+    report = run_program(program, torchviz=True)
+    assert report.error is None, report.error
+    assert report.printed == "tensor([[2., 0.],\n        [0., 2.]])\n"   # PyTorch's own answer
+    assert "gradient batched inside jacobian" in report.variables["leak"].text
+    leaked = run_program(program + "print(leak)\n", torchviz=False).error
+    assert leaked is not None and (leaked.kind, leaked.line) == ("value", 16), leaked   # as in PyTorch

@@ -165,6 +165,27 @@ CASES = [
     Case("for i in range(3):\n    try:\n        x = [0] * 60\n    except:\n        continue\nelse:\n"
          "    print(1)",
          "limit", 3, "would have 60 items", SMALL),
+    # -- builtins and the program's functions handed to map/reduce/jacobian -----------------------
+    Case("print(list(map(list, [range(10**9)])))", "limit", 1, "the list would have 1,000,000,000 items"),
+    Case("print(list(map(pow, [2], [10**6])))", "limit", 1, r"2 \*\* 1000000 would be an integer"),
+    Case("print(list(map(divmod, [10**2000], [3])))", "limit", 1, "would be an integer of about 6,644 bits"),
+    Case(function_class("return x * 2", tail="print(sorted([x, x], key=F.apply))\n"), "unsupported", 11,
+         r"`sorted\(\)` of `torch\.Tensor` keys"),
+    Case(function_class("return x * 2", tail="import functools\n"
+                        "print(functools.reduce(lambda a, b: F.apply(a) + b, [torch.ones(1)] * 5))\n"),
+         None, None, "tensor([31.])\n"),
+    Case("import torch\ndef f(*, k):\n    return k\n"
+         "print(torch.autograd.functional.jacobian(f, torch.ones(1)))",
+         "type", 4, r"f\(\) takes 0 positional arguments but 1 was given"),
+    Case("import torch\nx = torch.ones(2)\nfor i in range(2):\n    x.data, *r = [x * 2]\nprint(x)",
+         None, None, "tensor([4., 4.])\n"),
+    # -- a ctx kept past its forward ---------------------------------------------------------------
+    Case(function_class("global c\n        c = ctx\n        ctx.save_for_backward(x)\n        return x * 2",
+                        tail="y.sum().backward()\nprint(c.saved_tensors)\n"), "autograd", 15,
+         "backward through the same graph a second time"),
+    Case(function_class("global c\n        c = ctx\n        return x * 2", tail="c.k = 1\n"),
+         "unsupported", 13,
+         r"assigning to the attribute `\.k`"),
     # -- dict views meet the program's sets as CPython's views meet sets ---------------------------
     # (a view's operator made a raw Python set: refused as "functions and modules cannot be stored",
     # `d.keys() <= s` was a TypeError, and the set was never counted against the limits)

@@ -186,6 +186,15 @@ CASES = [
     Case(function_class("global c\n        c = ctx\n        return x * 2", tail="c.k = 1\n"),
          "unsupported", 13,
          r"assigning to the attribute `\.k`"),
+    # -- forward(*a) without setup_context: the ctx arrives inside the *a tuple, which stays opaque
+    Case("import torch\nclass F(torch.autograd.Function):\n    @staticmethod\n    def forward(*a):\n"
+         "        return a\n    @staticmethod\n    def backward(ctx, g):\n        return g\n"
+         "y = F.apply(torch.ones(2, requires_grad=True))", "unsupported", 5,
+         "cannot be used as a return value"),
+    Case("import torch\nclass F(torch.autograd.Function):\n    @staticmethod\n    def forward(*a):\n"
+         "        return a[1] * 2\n    @staticmethod\n    def backward(ctx, g):\n        return g\n"
+         "y = F.apply(torch.ones(2, requires_grad=True))", "unsupported", 5,
+         r"cannot be used before `\[\.\.\.\]`"),
     # -- dict views meet the program's sets as CPython's views meet sets ---------------------------
     # (a view's operator made a raw Python set: refused as "functions and modules cannot be stored",
     # `d.keys() <= s` was a TypeError, and the set was never counted against the limits)

@@ -79,6 +79,16 @@ def _elements(obj: Any) -> tuple[int, int]:
     return (arr.size if arr is not None else 0), 0
 
 
+# A gradient batched by vmap (jacobian(..., vectorize=True) running a custom Function's backward) that
+# the program kept (`global g; g = grad` inside backward): PyTorch cannot read its values outside vmap.
+BATCHED_TEXT = "<a gradient batched inside jacobian(..., vectorize=True); it has no values outside that call>"
+
+
+def _batched(tensor: torch.Tensor) -> bool:
+    """Batched by vmap (legacy vmap's key, which jacobian(vectorize=True) uses, or functorch's)."""
+    return "Batched" in str(torch._C._dispatch_keys(tensor))
+
+
 class ReportValues:
     """Program values -> report Values, for all variables of one Report.
 
@@ -261,6 +271,8 @@ class ReportValues:
         if isinstance(obj, torch.Tensor):
             key = (id(obj), -1)
             value = self._values.get(key)
+            if value is None and _batched(obj):   # escaped from a program's backward under vmap
+                value = self._values[key] = PlainValue("object", None, BATCHED_TEXT)
             if value is None:
                 keep_value, keep_grad = self._decide(obj)
                 if not self._text_ok.get(id(obj), True):

@@ -29,7 +29,7 @@ def declarations_of(body: list[ast.stmt]) -> tuple[frozenset[str], frozenset[str
     """(global names, nonlocal names) declared by the body itself (not by functions nested in it)."""
     found_global: set[str] = set()
     found_nonlocal: set[str] = set()
-    stack: list[ast.AST] = list(body)
+    stack: list[ast.AST] = [s for s in body if not isinstance(s, _OWN_SCOPES)]   # a nested def's own
     while stack:
         node = stack.pop()
         if isinstance(node, ast.Global):

@@ -41,7 +41,7 @@ _NESTED_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDe
 
 def has_yield(body: list[ast.stmt]) -> bool:
     """The body (not the functions or comprehensions nested in it) has a `yield`/`yield from`."""
-    stack: list[ast.AST] = list(body)
+    stack: list[ast.AST] = [s for s in body if not isinstance(s, _NESTED_SCOPES)]   # `def gen():` nested
     while stack:
         node = stack.pop()
         if isinstance(node, ast.Yield | ast.YieldFrom):

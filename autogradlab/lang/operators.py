@@ -17,6 +17,7 @@ import torch
 from autogradlab.errors import NotSupported, ProgramError, ProgramTypeError, ProgramValueError
 from autogradlab.lang import numpy_ops
 from autogradlab.lang.calls import has_tensor, notify_memory, translate_torch_error
+from autogradlab.lang.dicts import VIEW_TYPES
 from autogradlab.lang.safe_values import SafeArray, SafeGradFn, SafeNumpyDtype, SafeType, describe, is_data
 from autogradlab.lang.sizes import check_empty_extent, tensor_elements
 
@@ -83,6 +84,13 @@ def _plain_number(value: Any) -> Any:
     return value.item() if isinstance(value, numpy_ops.NUMPY_SCALARS) else value
 
 
+def _set_operand(value: Any) -> Any:
+    """A dict view meets the program's set as CPython's view meets a set (`d.keys() <= s`, `s - d.keys()`):
+    the wrapper's own set; the set such an operator makes becomes the program's again (other_result)."""
+    from autogradlab.lang.set_value import ProgramSet
+    return value.items if type(value) is ProgramSet else value
+
+
 def python_error(exc: BaseException) -> ProgramError:
     """A Python exception from the program's own arithmetic/indexing, in plain words (its class and
     text kept for `except ... as e`)."""
@@ -115,6 +123,13 @@ def other_result(interp: Interpreter, op: str, left: Any, right: Any, result: An
     tensors, a number), also for tensor_sites.binary_site."""
     if isinstance(result, (str, list, tuple)):
         interp.sizes.check_length(len(result), "the result")
+    elif type(result) is set:   # a dict view's set operator (`d.keys() | s`): counted, checked, wrapped
+        from autogradlab.lang.set_value import ProgramSet
+        from autogradlab.lang.sets import check_item
+        interp.sizes.charge_sequence(len(result), "the set")
+        for item in result:
+            check_item(item)
+        return ProgramSet(result)   # the very set CPython made: its order
     if tensors and has_tensor(result):
         in_place = inplace_of is not None and result is left
         if not in_place:
@@ -149,6 +164,8 @@ class OperatorsMixin:
                 left, right = _plain_number(left), _plain_number(right)   # tensor * np.float64(2)
             _check_operand(left, op)
             _check_operand(right, op)
+            if isinstance(left, VIEW_TYPES) or isinstance(right, VIEW_TYPES):
+                left, right = _set_operand(left), _set_operand(right)
         tensors = isinstance(left, torch.Tensor) or isinstance(right, torch.Tensor)
         if tensors:   # in-place too: `x @= y` falls back to an out-of-place matmul
             self.sizes.predict(fn, [left, right], {}, op, creation=False, site=node)

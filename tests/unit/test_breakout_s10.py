@@ -85,7 +85,7 @@ CASES = [
     # -- the program's errors inside forward/backward stay limits, uncatchable ---------------------
     Case(function_class("try:\n            return F.apply(x)\n        except Exception:\n"
          "            return x"),
-         "limit", 6, "nests too deeply|more than 50 levels"),
+         "limit", 6, "nests too deeply|nested too deeply|more than 50 levels"),
     Case(function_class("return x * 2", "while True:\n            pass",
                         "try:\n    y.sum().backward()\nexcept Exception:\n    print('caught')\n"),
          "limit", 8, "a while loop ran past 200 loop", SMALL),
@@ -118,7 +118,7 @@ CASES = [
          "would have 60 items",
          SMALL),
     Case("m = [0]\nfor i in range(3000):\n    m = map(lambda x: x, m)\nprint(list(m))", "limit", 4,
-         "nests too deeply|more than 50 levels"),
+         "nests too deeply|nested too deeply|more than 50 levels"),
     Case("def gen():\n    while True:\n        yield 1\ns = set(gen())", "limit", 4,
          "the list would have 51 items", SMALL),
     Case("def gen():\n    while True:\n        yield 1\na, *b = gen()", "limit", 4,

@@ -237,4 +237,3 @@ class ExpressionsMixin:
         if isinstance(callee, custom_functions.FunctionClass):   # `Name(...)`: use Name.apply(...)
             raise custom_functions.call_class(callee)
         raise ProgramTypeError(f"'{type_text(callee)}' object is not callable")   # Python's name: 'FBackward'
-

@@ -18,6 +18,7 @@ from autogradlab.engine.run import run_program
 from autogradlab.jsonout import value_to_json
 from components import variables_table
 from tests.diff_compare import compare, engine_run, oracle_batch
+from tests.unit.basics_helpers import engine_matches_python, oracle_for
 
 PROGRAMS = {
     # the binding lives in `b`, whose `x = 1` runs after c(): CPython's cell is b's, not a's
@@ -223,17 +224,13 @@ x = f()
 
 @pytest.fixture(scope="module")
 def oracle() -> dict[str, dict]:
-    sources = list(PROGRAMS.values())
-    return dict(zip(sources, oracle_batch(sources), strict=True))
+    return oracle_for(PROGRAMS)
 
 
 @pytest.mark.parametrize("name", sorted(PROGRAMS))
 def test_program_does_what_python_does(name: str, oracle: dict[str, dict]) -> None:
     source = PROGRAMS[name]
-    engine = engine_run(source)
-    outcome = compare(oracle[source], engine)
-    assert outcome.refused is None, outcome.refused
-    assert not outcome.problems, outcome.problems
+    engine = engine_matches_python(source, oracle[source])
     if oracle[source]["error"] is not None and oracle[source]["error"][0] != "StopIteration":
         assert engine["error"][1] == oracle[source]["error"][1]   # Python's own message, word for word
 

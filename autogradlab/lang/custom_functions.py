@@ -213,11 +213,11 @@ def call_method(interp: Interpreter, base: Any, name: str, args: list, kwargs: d
         if name == "apply":
             return base.apply.impl(interp, args, kwargs, node)
         raise _class_member(base, f"{base.name}.{name}(...)")
-    own = getattr(base.ctx, _OWN, None)
-    if name in CTX_PROPERTIES or (own is not None and name in own):   # data, as in PyTorch: not callable
-        value = own[name] if own is not None and name in own else ()
-        raise python_error(TypeError(f"'{type_text(value)}' object is not callable"))
     if name not in CTX_METHODS:
+        own = getattr(base.ctx, _OWN, None)
+        if name in CTX_PROPERTIES or (own is not None and name in own):   # data, as in PyTorch: not callable
+            value = own[name] if own is not None and name in own else ()
+            raise python_error(TypeError(f"'{type_text(value)}' object is not callable"))
         raise NotSupported(f"`{_ctx_name(interp, base)}.{name}(...)` is not supported in Autograd Lab (ctx "
                            "offers save_for_backward, saved_tensors, needs_input_grad, "
                            "mark_non_differentiable, set_materialize_grads and your own attributes)")

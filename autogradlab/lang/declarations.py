@@ -15,6 +15,8 @@ from __future__ import annotations
 import ast
 import symtable
 import weakref
+from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from autogradlab.errors import NameNotDefined, ProgramSyntaxError
@@ -48,27 +50,31 @@ def declarations_of(body: list[ast.stmt]) -> tuple[frozenset[str], frozenset[str
 class DeclaredVars(dict):
     """A function scope's variables; the declared names live in another scope's dict."""
 
-    __slots__ = ("_elsewhere", "_assigned", "_free")
+    __slots__ = ("_elsewhere", "_assigned", "_free", "_builtin")
 
-    def __init__(self, elsewhere: dict[str, dict], assigned: dict[str, None], free: frozenset[str]) -> None:
+    def __init__(self, elsewhere: dict[str, dict], assigned: dict[str, None], free: frozenset[str],
+                 builtin: Callable[[str], Any]) -> None:
         super().__init__()
         self._elsewhere = elsewhere
         self._assigned = assigned   # Interpreter._assigned: a global made here is a program variable
         self._free = free   # the `nonlocal` names: held here even while unbound (CPython's cell)
+        self._builtin = builtin   # a `global` name the globals lack: builtins, else NameError
 
     def __contains__(self, name: object) -> bool:
         home = self._elsewhere.get(name)   # type: ignore[call-overload]
         if home is None:
             return dict.__contains__(self, name)
-        return name in self._free or name in home
+        return True   # a declared name never falls through to an enclosing function's scope
 
     def __getitem__(self, name: str) -> Any:
         home = self._elsewhere.get(name)
         if home is None:
             return dict.__getitem__(self, name)
-        if name in self._free and name not in home:   # the binding has not run yet
-            raise NameNotDefined(f"cannot access free variable '{name}' where it is not associated with "
-                                 "a value in enclosing scope")   # CPython 3.11's words
+        if name not in home:
+            if name in self._free:   # the binding has not run yet
+                raise NameNotDefined(f"cannot access free variable '{name}' where it is not associated "
+                                     "with a value in enclosing scope")   # CPython 3.11's words
+            return self._builtin(name)
         return home[name]
 
     def get(self, name: str, default: Any = None) -> Any:
@@ -88,9 +94,10 @@ class DeclaredVars(dict):
         home = self._elsewhere.get(name)
         if home is None:
             dict.__delitem__(self, name)
-        elif name in self._free and name not in home:
+        elif name not in home:
             raise NameNotDefined(f"cannot access free variable '{name}' where it is not associated with "
-                                 "a value in enclosing scope")
+                                 "a value in enclosing scope" if name in self._free
+                                 else f"name '{name}' is not defined")
         else:
             del home[name]
 
@@ -106,8 +113,18 @@ def function_scope(interp: Interpreter, fn: UserFunction) -> Scope:
         for name in nonlocal_names:
             elsewhere[name] = _enclosing(fn.closure, name, levels.get(name))
     scope = Scope(fn.closure, fn.name)
-    scope.vars = DeclaredVars(elsewhere, interp._assigned, nonlocal_names)
+    scope.vars = DeclaredVars(elsewhere, interp._assigned, nonlocal_names, partial(_global_lookup, interp))
     return scope
+
+
+def _global_lookup(interp: Interpreter, name: str) -> Any:
+    """A `global` name the globals do not hold: looked up as at the top level (a builtin, a bare
+    torch function, or the interpreter's NameError/refusal), never in an enclosing function."""
+    scope, interp.scope = interp.scope, interp.globals
+    try:
+        return interp.lookup(name)
+    finally:
+        interp.scope = scope
 
 
 def _enclosing(scope: Scope | None, name: str, level: int | None) -> dict:

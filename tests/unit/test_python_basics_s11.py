@@ -3,7 +3,8 @@ variables, errors and their messages, tests/diff_compare.py).
 
 - `nonlocal x` binds to the nearest enclosing function that binds x in its text (a parameter, an
   assignment anywhere in its body, even one not yet run, its own `nonlocal`), not to the nearest one
-  that holds x when the call runs (lang/declarations.py).
+  that holds x when the call runs; a `global` name the globals lack is a builtin or a NameError, never
+  an enclosing function's variable (lang/declarations.py).
 - A StopIteration raised by the function given to map()/filter() (next() of a spent iterator) ends
   the iteration that asked for the item, as in CPython; the map stays usable (lang/map_filter.py).
 - Sets are reported with kind "set"; a set holding NaN shows one fixed order (lang/set_value.py)."""
@@ -156,6 +157,48 @@ def a():
     print(x)
     c()
     c()
+a()
+""",
+    # a `global` name the globals lack is a builtin or a NameError, never an enclosing function's
+    "global_never_reads_an_enclosing_function": """\
+def f():
+    global len
+    return len([1, 2])
+print(f())
+def a():
+    g = 1
+    def b():
+        global g
+        return g
+    try:
+        return b()
+    except NameError as e:
+        return str(e)
+print(a())
+g = 7
+print(a())
+def c():
+    global h
+    def d():
+        return h
+    h = 3
+    return d()
+print(c(), h)
+def e():
+    global q
+    del q
+try:
+    e()
+except NameError as err:
+    print(err)
+""",
+    "global_unbound_in_nested_function": """\
+def a():
+    z = 1
+    def b():
+        global z
+        z += 1
+    b()
 a()
 """,
     "map_stop_iteration_ends_the_map": """\

@@ -83,7 +83,8 @@ class PlainValue:
     """A non-tensor value.
 
     kind: "number" (int/float/complex), "bool", "string", "none", "dtype", "function",
-    "array" (a numpy array; value is an np.ndarray), "object" (anything else; value is None).
+    "array" (a numpy array; value is an np.ndarray), "set" (value is None; text is how the program
+    prints it), "object" (anything else; value is None).
     """
 
     kind: str

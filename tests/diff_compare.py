@@ -24,6 +24,7 @@ LIMITS = Limits(timeout_s=5.0)
 
 KINDS = {   # Python's exception -> the engine's error kinds that may stand for it
     "ZeroDivisionError": {"value"}, "IndexError": {"index"}, "KeyError": {"index"},
+    "StopIteration": {"value"},
     "TypeError": {"type"}, "ValueError": {"value"}, "NameError": {"name"}, "AttributeError": {"type"},
     "SyntaxError": {"syntax"}, "NotImplementedError": {"value", "type"},
     "OverflowError": {"value", "limit"}, "RecursionError": {"limit"},

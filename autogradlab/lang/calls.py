@@ -92,6 +92,10 @@ def require_data(value: Any, where: str) -> Any:
             raise NotSupported(f"{describe(value)} cannot be used {where}: a generator or iterator may "
                                "only be looped over with `for`, read with next(), turned into a list "
                                "with list(), or passed to a function of your program")
+        if type(value).__name__ == "ProgramContext":   # lang/custom_functions.py
+            raise NotSupported(f"ctx cannot be used {where}: the ctx of a custom autograd Function may only "
+                               "have its attributes read or set, its methods called, or be passed to a "
+                               "function of your program")
         raise NotSupported(f"{describe(value)} cannot be used {where}: a function may only be called, "
                            f"passed to a function of your program, or to jacobian/hessian/vjp/jvp")
     return value

@@ -26,7 +26,7 @@ from autogradlab.errors import LimitExceeded, NotSupported, ProgramError
 from autogradlab.lang.calls import has_tensor, require_data, translate_torch_error
 from autogradlab.lang.function_classes import CLASS_HINT, check_function_class, methods_of
 from autogradlab.lang.operators import python_error
-from autogradlab.lang.safe_values import Namespace, SafeFunction
+from autogradlab.lang.safe_values import Namespace, SafeFunction, type_text
 
 if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
@@ -80,7 +80,7 @@ class ProgramContext:
 
     def __init__(self, ctx: Any) -> None:
         self.ctx = ctx
-        self.type_name = f"torch.autograd.function.{type(ctx).__name__}"
+        self.type_name = type(ctx).__name__   # Python's words: "'FBackward' object is not callable"
 
     def __repr__(self) -> str:
         return f"<{self.type_name} object>"
@@ -112,7 +112,7 @@ def define_class(interp: Interpreter, node: ast.ClassDef) -> None:
         function = interp.make_function(f"{node.name}.{name}", method.args, body, method)
         if function.generator:
             raise NotSupported(f"`{node.name}.{name}` of a custom autograd Function cannot be a generator "
-                               "(`yield`)")
+                               "(`yield`)").at(method.lineno, method.col_offset + 1)
         methods[name] = function
     torch_class = _torch_class(interp, node.name, methods)
     qualname = f"{node.name}.apply"
@@ -203,7 +203,8 @@ def read_attribute(interp: Interpreter, base: Any, name: str) -> Any:
         except Exception as exc:  # noqa: BLE001 - e.g. saved tensors freed by an earlier backward
             raise translate_torch_error(exc, f"ctx.{name}", []) from None
     if name in CTX_METHODS:
-        raise NotSupported(f"`ctx.{name}` is a method: call it, as in `ctx.{name}(...)`")
+        ctx = _ctx_name(interp, base)
+        raise NotSupported(f"`{ctx}.{name}` is a method: call it, as in `{ctx}.{name}(...)`")
     raise python_error(AttributeError(f"'{type(base.ctx).__name__}' object has no attribute '{name}'"))
 
 
@@ -213,9 +214,13 @@ def call_method(interp: Interpreter, base: Any, name: str, args: list, kwargs: d
             return base.apply.impl(interp, args, kwargs, node)
         raise _class_member(base, f"{base.name}.{name}(...)")
     if name not in CTX_METHODS:
-        raise NotSupported(f"`ctx.{name}(...)` is not supported in Autograd Lab (ctx offers "
-                           "save_for_backward, saved_tensors, needs_input_grad, mark_non_differentiable, "
-                           "set_materialize_grads and your own attributes)")
+        own = getattr(base.ctx, _OWN, None)
+        if name in CTX_PROPERTIES or (own is not None and name in own):   # data, as in PyTorch: not callable
+            value = own[name] if own is not None and name in own else ()
+            raise python_error(TypeError(f"'{type_text(value)}' object is not callable"))
+        raise NotSupported(f"`{_ctx_name(interp, base)}.{name}(...)` is not supported in Autograd Lab (ctx "
+                           "offers save_for_backward, saved_tensors, needs_input_grad, "
+                           "mark_non_differentiable, set_materialize_grads and your own attributes)")
     for value in (*args, *kwargs.values()):
         require_data(value, f"in `ctx.{name}()`")
     try:
@@ -227,8 +232,11 @@ def call_method(interp: Interpreter, base: Any, name: str, args: list, kwargs: d
 def set_attribute(interp: Interpreter, base: Any, name: str, value: Any) -> None:
     if isinstance(base, FunctionClass):
         raise _class_member(base, f"{base.name}.{name} = …")
-    if name in CTX_METHODS or name in CTX_PROPERTIES:
-        raise NotSupported(f"`ctx.{name}` cannot be assigned: it is a method or property of ctx")
+    if name in CTX_METHODS:
+        raise NotSupported(f"`{_ctx_name(interp, base)}.{name}` cannot be assigned: it is a method of ctx")
+    if name in CTX_PROPERTIES:
+        raise NotSupported(f"`{_ctx_name(interp, base)}.{name}` cannot be assigned: it is a read-only "
+                           "property of ctx")
     require_data(value, "in an assignment")
     own = getattr(base.ctx, _OWN, None)
     if own is None:
@@ -238,6 +246,12 @@ def set_attribute(interp: Interpreter, base: Any, name: str, value: Any) -> None
         raise LimitExceeded(f"ctx holds more than {MAX_CTX_ATTRIBUTES} attributes; the limit is "
                             f"{MAX_CTX_ATTRIBUTES}", hint="keep several values in one list or dict")
     own[name] = value
+
+
+def _ctx_name(interp: Interpreter, base: ProgramContext) -> str:
+    """The name the program gives this ctx where the refusal happens (`ctx`, `context`, ...)."""
+    values = interp.scope.vars
+    return next((name for name in list(values) if values.get(name) is base), "ctx")
 
 
 def call_class(base: FunctionClass) -> NotSupported:

@@ -18,7 +18,7 @@ from autogradlab.lang.format_spec import format_field
 from autogradlab.lang.iteration import loop_iterable
 from autogradlab.lang.keyword_unpacking import repeated_keyword, spread_keywords
 from autogradlab.lang.operators import BINARY, UNARY
-from autogradlab.lang.safe_values import SafeFunction, SafeNumpyDtype, SafeType, UserFunction
+from autogradlab.lang.safe_values import SafeFunction, SafeNumpyDtype, SafeType, UserFunction, type_text
 
 if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
@@ -236,4 +236,4 @@ class ExpressionsMixin:
             raise ProgramTypeError("'Tensor' object is not callable")
         if isinstance(callee, custom_functions.FunctionClass):   # `Name(...)`: use Name.apply(...)
             raise custom_functions.call_class(callee)
-        raise ProgramTypeError(f"'{type(callee).__name__}' object is not callable")
+        raise ProgramTypeError(f"'{type_text(callee)}' object is not callable")   # Python's name: 'FBackward'

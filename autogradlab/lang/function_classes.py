@@ -61,13 +61,30 @@ def check_function_class(node: ast.ClassDef) -> None:
         if not (isinstance(statement, ast.FunctionDef) and statement.name in METHODS
                 and statement.name not in seen and len(statement.decorator_list) == 1
                 and is_staticmethod(statement.decorator_list[0])):
-            raise NotSupported(f"`class {node.name}({bases})`: the body may hold only a docstring and "
-                               "`@staticmethod` functions `forward`, `backward` and `setup_context` in "
-                               "Autograd Lab", hint=CLASS_HINT)
+            decorators = getattr(statement, "decorator_list", None)   # the line and column of its `@`
+            line, column = (decorators[0].lineno, decorators[0].col_offset) if decorators \
+                else (statement.lineno, statement.col_offset + 1)
+            raise NotSupported(f"`class {node.name}({bases})`: {_member_text(statement, seen)} cannot be in "
+                               "its body, which may hold only a docstring and `@staticmethod` functions "
+                               "`forward`, `backward` and `setup_context` in Autograd Lab",
+                               hint=CLASS_HINT).at(line, column)
         seen.add(statement.name)
     if "forward" not in seen or "backward" not in seen:
         raise NotSupported(f"`class {node.name}({bases})` needs `@staticmethod def forward` and "
                            "`@staticmethod def backward`", hint=CLASS_HINT)
+
+
+def _member_text(statement: ast.stmt, seen: set[str]) -> str:
+    """The refused member as the program wrote it: `def helper`, a second `def forward`, `k = 3`."""
+    if isinstance(statement, ast.FunctionDef | ast.AsyncFunctionDef):
+        if statement.name in seen:
+            return f"a second `def {statement.name}`"
+        decorators = [ast.unparse(d) for d in statement.decorator_list]
+        if statement.name in METHODS and not decorators:
+            return f"`def {statement.name}` without `@staticmethod`"
+        return "`" + "".join(f"@{d} " for d in decorators) + f"def {statement.name}`"
+    text = ast.unparse(statement).splitlines()[0]
+    return f"`{text if len(text) <= 40 else text[:39] + '…'}`"
 
 
 def methods_of(node: ast.ClassDef) -> dict[str, ast.FunctionDef]:

@@ -13,7 +13,7 @@ import ast
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from autogradlab.errors import ProgramTypeError
+from autogradlab.errors import ProgramError, ProgramTypeError
 from autogradlab.lang.generators import ITERATORS, SequenceIterator
 from autogradlab.lang.iteration import loop_iterable
 from autogradlab.lang.operators import python_error
@@ -48,18 +48,7 @@ def _map(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Sequen
         raise python_error(TypeError("map() must have at least two arguments."))
     function = args[0]
     sources = [_iterator(interp, value, node, i + 2, "map") for i, value in enumerate(args[1:])]
-
-    def items() -> Iterator[Any]:
-        while True:
-            values = []
-            for source in sources:
-                try:
-                    values.append(next(source))
-                except StopIteration:
-                    return
-            interp.charge_loop_iterations(1, "map()")
-            yield _call(interp, function, values, node)
-    return SequenceIterator(items(), "map")
+    return SequenceIterator(_MapItems(interp, function, sources, node), "map")
 
 
 def _filter(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> SequenceIterator:
@@ -68,14 +57,60 @@ def _filter(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Seq
     if len(args) != 2:
         raise python_error(TypeError(f"filter expected 2 arguments, got {len(args)}"))
     function, source = args[0], _iterator(interp, args[1], node, 2, "filter")
+    return SequenceIterator(_FilterItems(interp, function, source, node), "filter")
 
-    def items() -> Iterator[Any]:
-        for item in source:
+
+class _MapItems:
+    """map()'s items, one per __next__ (an iterator, not a generator: a StopIteration raised by the
+    function must end the iteration that asked, as in CPython, and leave the map usable)."""
+
+    __slots__ = ("_interp", "_function", "_sources", "_node")
+
+    def __init__(self, interp: Interpreter, function: Any, sources: list[Iterator[Any]],
+                 node: ast.AST) -> None:
+        self._interp, self._function, self._sources, self._node = interp, function, sources, node
+
+    def __iter__(self) -> _MapItems:
+        return self
+
+    def __next__(self) -> Any:
+        values = []
+        for source in self._sources:
+            values.append(next(source))   # the shortest source ends the map
+        self._interp.charge_loop_iterations(1, "map()")
+        return _call_or_stop(self._interp, self._function, values, self._node)
+
+
+class _FilterItems:
+    """filter()'s kept items, one per __next__ (see _MapItems)."""
+
+    __slots__ = ("_interp", "_function", "_source", "_node")
+
+    def __init__(self, interp: Interpreter, function: Any, source: Iterator[Any], node: ast.AST) -> None:
+        self._interp, self._function, self._source, self._node = interp, function, source, node
+
+    def __iter__(self) -> _FilterItems:
+        return self
+
+    def __next__(self) -> Any:
+        interp, function = self._interp, self._function
+        for item in self._source:
             interp.charge_loop_iterations(1, "filter()")
-            verdict = item if function is None else _call(interp, function, [item], node)
-            if interp.truth(verdict, node):
-                yield item
-    return SequenceIterator(items(), "filter")
+            verdict = item if function is None else _call_or_stop(interp, function, [item], self._node)
+            if interp.truth(verdict, self._node):
+                return item
+        raise StopIteration
+
+
+def _call_or_stop(interp: Interpreter, function: Any, values: list, node: ast.AST) -> Any:
+    """The function's value; a StopIteration it raised (next() of a spent iterator) is the end of
+    the map/filter for whoever is reading it (list(), a `for` loop, next()), as in CPython."""
+    try:
+        return _call(interp, function, values, node)
+    except ProgramError as error:
+        if getattr(error, "py_type", None) is StopIteration:
+            raise StopIteration from None
+        raise
 
 
 def _call(interp: Interpreter, function: Any, values: list, node: ast.AST) -> Any:

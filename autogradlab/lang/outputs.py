@@ -20,7 +20,8 @@ from autogradlab.lang.calls import invoke, notify_memory, translate_torch_error
 if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
 
-OUT_KINDS = ("op",)   # plain torch.* functions; random, creation-from-data and specials take no out=
+OUT_KINDS = ("op",)   # plain torch.* functions; random ones take out= too (random_into); creation-from-data
+                      # and specials take none
 
 
 def shape_text(shape: Any) -> str:

@@ -10,26 +10,31 @@ Order. CPython's order of a set is fixed for numbers (their hashes do not change
 set of numbers (and tuples of numbers) iterates and prints exactly as CPython does. A set holding
 strings (or None, whose hash is its address in CPython 3.11) has an order that changes from run to
 run with hash randomisation (PYTHONHASHSEED): such a set iterates and prints in sorted order
-(numbers first, then strings, then the rest by their text), the same text on every run."""
+(numbers first, then strings, then the rest by their text), the same text on every run. NaN is the
+same case: CPython hashes a NaN (float or complex, also inside a tuple) by the object's address, so
+CPython's own order of a set holding one changes from run to run; such a set is shown sorted too,
+each NaN after the other numbers (`{8, 1, nan}` shows as `{1, 8, nan}`)."""
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 _NUMBERS = frozenset({bool, int, float, complex})
 
 
 def fixed_hash(item: Any) -> bool:
+    """The item's hash is the same on every run: a number other than NaN, or a tuple of those."""
     kind = type(item)
     if kind in _NUMBERS:
-        return True
-    return kind is tuple and all(type(v) in _NUMBERS for v in item)
+        return item == item   # noqa: PLR0124 - NaN hashes by its address
+    return kind is tuple and all(type(v) in _NUMBERS and v == v for v in item)   # noqa: PLR0124
 
 
 def _order_key(item: Any) -> tuple:
     kind = type(item)
     if kind in _NUMBERS and kind is not complex:
-        return (0, item, "")
+        return (0, item, "") if item == item else (0, math.inf, "nan")   # noqa: PLR0124
     if kind is str:
         return (1, 0, item)
     return (2, 0, repr(item))

@@ -7,18 +7,22 @@ _K = "errors_functions."
 EN = {
     _K + "base": "`class {name}({bases})`: the only class Autograd Lab runs is a custom autograd "
                  "Function with the one base torch.autograd.Function",
-    _K + "body": "`class {name}({bases})`: the body may hold only a docstring and "
-                 "`@staticmethod` functions `forward`, `backward` and `setup_context` in Autograd Lab",
+    _K + "body": "`class {name}({bases})`: {what} cannot be in its body, which may hold only a docstring "
+                 "and `@staticmethod` functions `forward`, `backward` and `setup_context` in Autograd Lab",
     _K + "needs": "`class {name}({bases})` needs `@staticmethod def forward` and "
                   "`@staticmethod def backward`",
     _K + "generator": "`{name}` of a custom autograd Function cannot be a generator (`yield`)",
     _K + "use_apply": "`{code}` is not supported in Autograd Lab: a custom autograd Function is "
                       "used through `{name}.apply(...)`",
-    _K + "ctx_method": "`ctx.{name}` is a method: call it, as in `ctx.{name}(...)`",
-    _K + "ctx_call": "`ctx.{name}(...)` is not supported in Autograd Lab (ctx offers save_for_backward, "
+    _K + "ctx_method": "`{ctx}.{name}` is a method: call it, as in `{ctx}.{name}(...)`",
+    _K + "ctx_call": "`{ctx}.{name}(...)` is not supported in Autograd Lab (ctx offers save_for_backward, "
                      "saved_tensors, needs_input_grad, mark_non_differentiable, set_materialize_grads "
                      "and your own attributes)",
-    _K + "ctx_assign": "`ctx.{name}` cannot be assigned: it is a method or property of ctx",
+    _K + "ctx_assign": "`{ctx}.{name}` cannot be assigned: it is a method of ctx",
+    _K + "ctx_assign_property": "`{ctx}.{name}` cannot be assigned: it is a read-only property of ctx",
+    _K + "ctx_not_data": "ctx cannot be used {where}: the ctx of a custom autograd Function may only have "
+                         "its attributes read or set, its methods called, or be passed to a function of "
+                         "your program",
     _K + "ctx_limit": "ctx holds more than {limit} attributes; the limit is {limit}",
     _K + "base_only": "`torch.autograd.Function` is supported only as the base of a class in Autograd Lab "
                       "(`class Name(torch.autograd.Function):`)",
@@ -31,18 +35,21 @@ EN = {
 ZH = {
     _K + "base": "`class {name}({bases})`：Autograd Lab 只运行一种类，即以 "
                  "torch.autograd.Function 为唯一基类的自定义 autograd Function",
-    _K + "body": "`class {name}({bases})`：在 Autograd Lab 中，类体只能包含文档字符串和 "
+    _K + "body": "`class {name}({bases})`：类体中不能有 {what}；在 Autograd Lab 中，类体只能包含文档字符串和 "
                  "`@staticmethod` 函数 `forward`、`backward` 与 `setup_context`",
     _K + "needs": "`class {name}({bases})` 需要 `@staticmethod def forward` 和 "
                   "`@staticmethod def backward`",
     _K + "generator": "自定义 autograd Function 的 `{name}` 不能是生成器（`yield`）",
     _K + "use_apply": "Autograd Lab 不支持 `{code}`：自定义 autograd Function 要通过 "
                       "`{name}.apply(...)` 使用",
-    _K + "ctx_method": "`ctx.{name}` 是一个方法：请调用它，例如 `ctx.{name}(...)`",
-    _K + "ctx_call": "Autograd Lab 不支持 `ctx.{name}(...)`（ctx 提供 save_for_backward、"
+    _K + "ctx_method": "`{ctx}.{name}` 是一个方法：请调用它，例如 `{ctx}.{name}(...)`",
+    _K + "ctx_call": "Autograd Lab 不支持 `{ctx}.{name}(...)`（ctx 提供 save_for_backward、"
                      "saved_tensors、needs_input_grad、mark_non_differentiable、"
                      "set_materialize_grads 以及你自己设置的属性）",
-    _K + "ctx_assign": "不能给 `ctx.{name}` 赋值：它是 ctx 的方法或属性",
+    _K + "ctx_assign": "不能给 `{ctx}.{name}` 赋值：它是 ctx 的方法",
+    _K + "ctx_assign_property": "不能给 `{ctx}.{name}` 赋值：它是 ctx 的只读属性",
+    _K + "ctx_not_data": "ctx 不能用在{where}：自定义 autograd Function 的 ctx 只能读取或设置属性、"
+                         "调用方法，或传给你程序中的函数",
     _K + "ctx_limit": "ctx 的属性超过 {limit} 个；上限是 {limit}",
     _K + "base_only": "在 Autograd Lab 中，`torch.autograd.Function` 只能用作类的基类"
                       "（`class Name(torch.autograd.Function):`）",

@@ -85,6 +85,8 @@ EN = {
     "errors_runtime.total_sequence": "the program built more than {limit} list and string items in all "
                                      "({what})",
     "errors_runtime.print_values": "{what} would print more than {limit} values",
+    "errors_runtime.free_variable": "cannot access free variable '{name}' where it is not associated with "
+                                    "a value in enclosing scope",
 }
 
 ZH = {
@@ -163,4 +165,5 @@ ZH = {
     "errors_runtime.sequence_items": "{what}将有 {length} 项；上限为 {limit}",
     "errors_runtime.total_sequence": "程序构建的列表和字符串项总数超过 {limit}（{what}）",
     "errors_runtime.print_values": "{what}要打印的值超过 {limit} 个",
+    "errors_runtime.free_variable": "无法访问外层函数的变量 '{name}'：它在外层作用域中还没有被赋值",
 }

@@ -9,17 +9,19 @@ must be equal. Limits sit just below and just above their boundaries through a p
 
 from __future__ import annotations
 
-import contextlib
-import io
 import math
 
 import pytest
-import torch
 
 from autogradlab.lang import compiled, compiled_expressions, function_sites, size_plans  # noqa: F401 - compiled first: its import order
 from autogradlab.limits import Limits
+from tests.unit.site_helpers import (
+    assert_every_step_cut_alike,
+    assert_planned_like_general,
+    assert_time_check_alike,
+    python_prints,
+)
 from tests.unit.test_compiled_blocks import generic, outcome  # noqa: F401
-from tests.unit.test_compiled_fused import _PastDeadline
 
 SUM = """import torch
 import math
@@ -149,30 +151,7 @@ def _limits(name: str) -> Limits:
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_planned_calls_do_what_the_general_path_does(name, unplanned):
     source, limits = CASES[name][0], _limits(name)
-    planned = outcome(source, limits)
-    unplanned()
-    assert outcome(source, limits) == planned
-    error, steps, *_ = planned
-    assert steps > 0
-    assert (error is not None) == name.endswith(("_above", "_refused")), (name, error)
-    if name.endswith("_above"):
-        assert error[0] == "limit" and "limit" in error[1], error
-    if name.startswith("huge_"):
-        assert "1,000,000,000,000 elements" in error[1], error
-
-
-def _python_prints(source: str) -> str:
-    torch.manual_seed(0)
-    generator = torch.Generator().manual_seed(0)
-    printed = io.StringIO()
-    real_randn = torch.randn
-    with contextlib.redirect_stdout(printed):
-        torch.randn = lambda *size: real_randn(*size, generator=generator)
-        try:
-            exec(compile(source, "oracle", "exec"), {})  # noqa: S102 - trusted test text
-        finally:
-            torch.randn = real_randn
-    return printed.getvalue()
+    assert_planned_like_general(name, source, limits, unplanned)
 
 
 @pytest.mark.parametrize("name", ["sum", "mixed", "aug_tensor"])
@@ -180,7 +159,7 @@ def test_values_equal_python(name):
     """Python and PyTorch are the oracle: the same text run by Python (same seed) prints the same."""
     source = CASES[name][0]
     error, _, _, text, _ = outcome(source, Limits())
-    assert error is None and text == _python_prints(source)
+    assert error is None and text == python_prints(source)
     if name == "sum":
         assert f"{sum(1 / n ** 2 for n in range(1, 61))} {math.pi ** 2 / 6}" in text
 
@@ -189,26 +168,12 @@ def test_values_equal_python(name):
 def test_every_step_cut(source, unplanned):
     """The budget runs out at every step: the same node, message and count."""
     source = source.replace("range(1, 61)", "range(8, 11)").replace("range(4)", "range(2)")
-    _, steps, _, _, _ = outcome(source, Limits(timeout_s=600))
-    planned = [outcome(source, Limits(max_steps=cut, timeout_s=600)) for cut in range(1, steps + 1)]
-    unplanned()
-    walked = [outcome(source, Limits(max_steps=cut, timeout_s=600)) for cut in range(1, steps + 1)]
-    for cut, (mine, theirs) in enumerate(zip(planned, walked, strict=True), start=1):
-        assert mine == theirs, cut
-    assert planned[-1][0] is None and all(error[0] == "limit" for error, *_ in planned[:-1])
+    assert_every_step_cut_alike(source, unplanned)
 
 
 @pytest.mark.parametrize("offset", range(0, 32, 5))
 def test_the_time_check_fires_at_the_same_node(offset, unplanned, monkeypatch):
-    from autogradlab.lang import interpreter
-
-    source = "pad = 0\n" * offset + MIXED
-    monkeypatch.setattr(interpreter, "time", _PastDeadline())
-    planned = outcome(source, Limits())
-    monkeypatch.setattr(interpreter, "time", _PastDeadline())
-    unplanned()
-    assert outcome(source, Limits()) == planned
-    assert planned[0] is not None and planned[0][0] == "timeout" and planned[1] == 32, planned
+    assert_time_check_alike("pad = 0\n" * offset + MIXED, unplanned, monkeypatch)
 
 
 def test_the_function_sites_are_the_ones_that_run(monkeypatch):

@@ -9,18 +9,13 @@ membership, and test_string_sets_print_sorted checks the engine's own choice aga
 
 from __future__ import annotations
 
-import dataclasses
-
 import pytest
-import torch
 
-from autogradlab.engine.recorder import Recorder
 from autogradlab.engine.run import run_program
 from autogradlab.errors import LimitExceeded
-from autogradlab.lang.interpreter import Interpreter
-from autogradlab.lang.parse import parse_program
-from autogradlab.limits import DEFAULT_LIMITS
-from tests.diff_compare import compare, engine_run, oracle_batch
+from tests.unit.basics_helpers import built_total as _built_total
+from tests.unit.basics_helpers import engine_matches_python, in_loop, limits, oracle_for
+from tests.unit.basics_helpers import interpreter as _interpreter
 
 PROGRAMS = {
     "set_basics": "s = {3, 1, 2, 1}\nt = {x * x for x in range(-3, 4)}\n"
@@ -167,17 +162,13 @@ PROGRAMS = {
 
 @pytest.fixture(scope="module")
 def oracle() -> dict[str, dict]:
-    sources = list(PROGRAMS.values())
-    return dict(zip(sources, oracle_batch(sources), strict=True))
+    return oracle_for(PROGRAMS)
 
 
 @pytest.mark.parametrize("name", sorted(PROGRAMS))
 def test_program_does_what_python_does(name: str, oracle: dict[str, dict]) -> None:
     source = PROGRAMS[name]
-    engine = engine_run(source)
-    outcome = compare(oracle[source], engine)
-    assert outcome.refused is None, outcome.refused
-    assert not outcome.problems, outcome.problems
+    engine = engine_matches_python(source, oracle[source])
     if oracle[source]["error"] is not None:   # Python's own message, word for word
         said = oracle[source]["error"][1]
         if oracle[source]["error"][0] == "SyntaxError":   # str() adds "(<program>, line 2)"
@@ -198,14 +189,6 @@ def test_string_sets_print_sorted() -> None:
     expected = "{" + ", ".join(map(repr, words)) + "}\n" + "".join(w + "\n" for w in words)
     expected += "{" + ", ".join(map(repr, mixed)) + "} " + repr(mixed) + "\n"
     assert report.printed == expected
-
-
-def limits(**changes):
-    return dataclasses.replace(DEFAULT_LIMITS, **changes)
-
-
-def in_loop(program: str) -> str:
-    return "for k in range(2):\n" + "".join(f"    {line}\n" for line in program.splitlines())
 
 
 # (program whose last line builds the set/list/tuple/dict, fits max_sequence_len = 100)
@@ -280,20 +263,6 @@ def test_map_items_count_as_loop_iterations() -> None:
     assert at.error is None, at.error
     above = run_program(source, torchviz=False, limits=limits(max_loop_iterations=49))
     assert above.error is not None and above.error.kind == "limit", above.error
-
-
-def _interpreter(source: str, **changes) -> Interpreter:
-    limits_ = limits(**changes)
-    tree = parse_program(source, limits_)
-    recorder = Recorder(source, limits_)
-    return Interpreter(tree, source, limits=limits_, generator=torch.Generator().manual_seed(0),
-                       hooks=recorder)
-
-
-def _built_total(source: str) -> int:
-    interp = _interpreter(source, max_steps=10**6)
-    interp.run()
-    return interp.sizes.total_sequence_items
 
 
 STEP_PROGRAMS = [

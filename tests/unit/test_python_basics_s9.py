@@ -9,18 +9,16 @@ below and just above it, at the top level and inside a loop body."""
 from __future__ import annotations
 
 import ast
-import dataclasses
 
 import pytest
-import torch
 
-from autogradlab.engine.recorder import Recorder
 from autogradlab.engine.run import run_program
 from autogradlab.errors import LimitExceeded, ProgramError
-from autogradlab.lang.interpreter import Interpreter
 from autogradlab.lang.parse import parse_program
 from autogradlab.limits import DEFAULT_LIMITS
-from tests.diff_compare import compare, engine_run, oracle_batch
+from tests.unit.basics_helpers import built_total as _built_total
+from tests.unit.basics_helpers import engine_matches_python, in_loop, limits, oracle_for
+from tests.unit.basics_helpers import interpreter as _interpreter
 
 PROGRAMS = {
     "del": "x = [1, 2, 3, 4, 5, 6]\ndel x[1]\ndel x[1:3]\ndel x[::2]\nd = {'a': 1, 'b': 2}\ndel d['a']\n"
@@ -226,27 +224,15 @@ PROGRAMS["star_args_error"] = "def f(a):\n    return a\nprint(f(*[1, 2]))\n"
 
 @pytest.fixture(scope="module")
 def oracle() -> dict[str, dict]:
-    sources = list(PROGRAMS.values())
-    return dict(zip(sources, oracle_batch(sources), strict=True))
+    return oracle_for(PROGRAMS)
 
 
 @pytest.mark.parametrize("name", sorted(PROGRAMS))
 def test_program_does_what_python_does(name: str, oracle: dict[str, dict]) -> None:
     source = PROGRAMS[name]
-    engine = engine_run(source)
-    outcome = compare(oracle[source], engine)
-    assert outcome.refused is None, outcome.refused
-    assert not outcome.problems, outcome.problems
+    engine = engine_matches_python(source, oracle[source])
     if oracle[source]["error"] is not None:   # Python's own message, word for word
         assert engine["error"][1] == oracle[source]["error"][1]
-
-
-def limits(**changes):
-    return dataclasses.replace(DEFAULT_LIMITS, **changes)
-
-
-def in_loop(program: str) -> str:
-    return "for k in range(2):\n" + "".join(f"    {line}\n" for line in program.splitlines())
 
 
 # (program whose last line builds the string/list/dict, fits max_sequence_len = 100)
@@ -331,20 +317,6 @@ def test_the_runs_total_of_built_items(statement: str, per_pass: int) -> None:
     above = run_program(source, torchviz=False,
                         limits=limits(max_total_sequence_items=total - 1, max_steps=10**6))
     assert above.error is not None and above.error.kind == "limit" and "in all" in above.error.message
-
-
-def _interpreter(source: str, **changes) -> Interpreter:
-    limits_ = limits(**changes)
-    tree = parse_program(source, limits_)
-    recorder = Recorder(source, limits_)
-    return Interpreter(tree, source, limits=limits_, generator=torch.Generator().manual_seed(0),
-                       hooks=recorder)
-
-
-def _built_total(source: str) -> int:
-    interp = _interpreter(source, max_steps=10**6)
-    interp.run()
-    return interp.sizes.total_sequence_items
 
 
 STEP_PROGRAMS = [

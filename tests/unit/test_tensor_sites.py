@@ -12,16 +12,18 @@ small and then huge shapes, and sites whose operands or receiver change type.
 
 from __future__ import annotations
 
-import contextlib
-import io
-
 import pytest
 import torch
 
 from autogradlab.lang import shapes, size_plans, tensor_sites
 from autogradlab.limits import Limits
+from tests.unit.site_helpers import (
+    assert_every_step_cut_alike,
+    assert_planned_like_general,
+    assert_time_check_alike,
+    python_prints,
+)
 from tests.unit.test_compiled_blocks import generic, outcome  # noqa: F401
-from tests.unit.test_compiled_fused import _PastDeadline
 
 POWER = """import torch
 A = torch.randn(6, 6)
@@ -151,58 +153,25 @@ def unplanned(monkeypatch, generic):  # noqa: F811
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_planned_sites_do_what_the_general_path_does(name, unplanned):
     source, limits = CASES[name]
-    planned = outcome(source, limits)
-    unplanned()
-    assert outcome(source, limits) == planned
-    error, steps, *_ = planned
-    assert steps > 0
-    assert (error is not None) == name.endswith(("_above", "_refused")), (name, error)
-    if name.endswith("_above"):
-        assert error[0] == "limit" and "limit" in error[1], error
-    if name.startswith("huge_"):
-        assert "1,000,000,000,000 elements" in error[1], error
+    assert_planned_like_general(name, source, limits, unplanned)
 
 
 @pytest.mark.parametrize("source", [POWER, MIXED], ids=["power", "mixed"])
 def test_values_equal_pytorch(source):
     """PyTorch is the oracle: the same text run by Python (same seed) prints the same thing."""
-    torch.manual_seed(0)
-    generator = torch.Generator().manual_seed(0)
-    printed = io.StringIO()
-    real_randn = torch.randn
-    with contextlib.redirect_stdout(printed):
-        torch.randn = lambda *size: real_randn(*size, generator=generator)
-        try:
-            exec(compile(source, "oracle", "exec"), {})  # noqa: S102 - trusted test text
-        finally:
-            torch.randn = real_randn
     error, _, _, text, _ = outcome(source, Limits())
-    assert error is None and text == printed.getvalue()
+    assert error is None and text == python_prints(source)
 
 
 def test_every_step_cut(unplanned):
     """The budget runs out at every step of a short MIXED: the same node, message and count."""
     source = MIXED.replace("range(6)", "range(2)")
-    _, steps, _, _, _ = outcome(source, Limits(timeout_s=600))
-    planned = [outcome(source, Limits(max_steps=cut, timeout_s=600)) for cut in range(1, steps + 1)]
-    unplanned()
-    walked = [outcome(source, Limits(max_steps=cut, timeout_s=600)) for cut in range(1, steps + 1)]
-    for cut, (mine, theirs) in enumerate(zip(planned, walked, strict=True), start=1):
-        assert mine == theirs, cut
-    assert planned[-1][0] is None and all(error[0] == "limit" for error, *_ in planned[:-1])
+    assert_every_step_cut_alike(source, unplanned)
 
 
 @pytest.mark.parametrize("offset", range(0, 32, 3))
 def test_the_time_check_fires_at_the_same_node(offset, unplanned, monkeypatch):
-    from autogradlab.lang import interpreter
-
-    source = "pad = 0\n" * offset + POWER
-    monkeypatch.setattr(interpreter, "time", _PastDeadline())
-    planned = outcome(source, Limits())
-    monkeypatch.setattr(interpreter, "time", _PastDeadline())
-    unplanned()
-    assert outcome(source, Limits()) == planned
-    assert planned[0] is not None and planned[0][0] == "timeout" and planned[1] == 32, planned
+    assert_time_check_alike("pad = 0\n" * offset + POWER, unplanned, monkeypatch)
 
 
 def test_the_planned_sites_are_the_ones_that_run(monkeypatch):

@@ -232,8 +232,14 @@ def run_jacobian(recorder: Any, interp: Any, func: Callable, args: list, kwargs:
         if _side_effect(interp) is not None:   # must not run again: no probe, no checks, no paths
             p = jac.Probe(inputs=xs, outputs=(), output_is_tuple=output_is_tuple)
         else:
-            with muted(interp):
-                p = jac.probe(func, xs)
+            with muted(interp):   # its peak bounds the checks' vectorized pass, as _fast's does
+                peak = _Peak(interp.hooks)
+                interp.hooks = peak
+                try:
+                    p = jac.probe(func, xs)
+                finally:
+                    interp.hooks = peak.inner
+                p.peak = peak.elements
     else:
         p, flat, strategy, why = _fast(func, xs, interp)
         result = _structure(flat, p, input_is_tuple)

@@ -285,3 +285,29 @@ def test_a_grad_written_by_a_custom_backward_leaves_no_stale_record(steps: StepO
     assert report.error is None, report.error
     assert report.printed == "tensor([101., 101.])\n"   # PyTorch: 0 + 100 (the backward) + 1 (accumulated)
     assert trace.STALE_LAZY[0] == before
+
+
+# jacobian(f, x, create_graph=True) (the user's options: torch's own jacobian, then a probe for the
+# checks) probed f without measuring its largest tensor (peak 0), so the finite-difference check ran f
+# vectorized over 2 x 8 perturbed inputs whatever f made: 16 x a tensor at the limit. With the probe's
+# peak, the vectorized pass is bounded as the engine's own passes are (jac.CHUNK_ELEMENTS).
+def test_the_checks_after_a_user_options_jacobian_bound_their_vectorized_pass(monkeypatch) -> None:  # noqa: ANN001
+    import autogradlab.engine.jacobian as jac
+    import autogradlab.engine.jacobian_checks as checks
+
+    batches: list[int] = []
+    vectorized = checks._fd_vectorized
+
+    def spy(func, xs, flat, columns, *rest):  # noqa: ANN001, ANN202
+        batches.append(2 * len(columns))
+        return vectorized(func, xs, flat, columns, *rest)
+    monkeypatch.setattr(checks, "_fd_vectorized", spy)
+    n = 600   # f's largest tensor: 360,000 elements; 16 of them are more than jac.CHUNK_ELEMENTS
+    program = ("import torch\ndef f(v):\n"
+               f"    h = v.unsqueeze(1) * torch.ones({n})\n    return h.sum()\n"
+               f"x = torch.ones({n}, requires_grad=True)\n"
+               "J = torch.autograd.functional.jacobian(f, x, create_graph=True)\nprint(J.sum().item())\n")
+    report = run_program(program, torchviz=False)
+    assert report.error is None, report.error
+    assert report.printed == f"{float(n * n)}\n"   # dJ/dx = n for every element (PyTorch: n * ones(n))
+    assert all(rows * n * n <= jac.CHUNK_ELEMENTS for rows in batches), batches

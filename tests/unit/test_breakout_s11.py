@@ -241,6 +241,16 @@ def test_vectorized_jacobian_counts_every_row_of_the_batch(program: str, line: i
     assert re.search(expected, error.message), error
 
 
+@pytest.mark.parametrize("program", [_outer(60, "vectorize=True, strategy='forward-mode'"),
+                                     _outer(60, "vectorize=True"), _outer_backward(60)])
+def test_the_batch_limit_cannot_be_caught(program: str) -> None:
+    caught = re.sub(r"\nJ = (.*)\n", r"\ntry:\n    J = \1\nexcept Exception as e:\n    print('caught')\n"
+                    r"    J = torch.ones(1)\n", program)
+    report = run_program(caught, limits=ROWS, torchviz=False)
+    assert "try:" in caught and report.printed == ""
+    assert report.error is not None and report.error.kind == "limit", report.error
+
+
 @pytest.mark.parametrize("program", [_outer(8, "vectorize=True, strategy='forward-mode'"),
                                      _outer(8, "vectorize=True"), _outer_backward(8)])
 def test_vectorized_jacobian_within_the_limits_gives_pytorchs_answer(program: str) -> None:

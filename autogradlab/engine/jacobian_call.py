@@ -94,15 +94,56 @@ def _structure(flat: torch.Tensor, p: jac.Probe, input_is_tuple: bool) -> Any:
 
 
 def _user_call(func: Callable, inputs: Any, options: dict[str, Any], interp: Any) -> tuple[Any, str, str]:
-    """The user asked for specific behaviour: torch's own jacobian with exactly those options."""
+    """The user asked for specific behaviour: torch's own jacobian with exactly those options.
+
+    vectorize=True runs program code under vmap, where a tensor holds a batch of rows its Python
+    shape hides: forward mode runs the function on a batch of one row per input element, reverse
+    mode a custom Function's backward on one row per output element (and torch's own backward
+    holds that many rows of the function's largest tensor). The size checks count every row."""
     vectorize = bool(options.get("vectorize", False))
     forward_mode = options.get("strategy", "reverse-mode") == "forward-mode"
     chosen = ", ".join(f"{k}={options[k]!r}" for k in USER_OPTIONS if k in options)
     strategy = ("forward" if forward_mode else "reverse") if vectorize else "loop"
     why = f"you passed {chosen}, so torch.autograd.functional.jacobian ran with exactly those options"
-    with muted(interp) if vectorize and forward_mode else contextlib.nullcontext():
-        result = torch.autograd.functional.jacobian(func, inputs, **options)
+    if not vectorize:
+        return torch.autograd.functional.jacobian(func, inputs, **options), strategy, why
+    if forward_mode:
+        rows = sum(x.numel() for x in _inputs(inputs)[0])
+        with muted(interp), batched_sizes(interp.sizes, rows):
+            result = torch.autograd.functional.jacobian(func, inputs, **options)
+        return result, strategy, why
+    with contextlib.ExitStack() as stack:
+        def counted(*args: Any) -> Any:   # torch's jacobian calls it once, then vmaps the backward
+            peak = _Peak(interp.hooks)
+            interp.hooks = peak
+            try:
+                out = func(*args)
+            finally:
+                interp.hooks = peak.inner
+            outs = out if isinstance(out, tuple) else (out,)
+            rows = sum(y.numel() for y in outs if isinstance(y, torch.Tensor))
+            interp.sizes.check_elements(rows * peak.elements, "jacobian(..., vectorize=True)")
+            stack.enter_context(batched_sizes(interp.sizes, rows))
+            return out
+        result = torch.autograd.functional.jacobian(counted, inputs, **options)
     return result, strategy, why
+
+
+@contextlib.contextmanager
+def batched_sizes(sizes: Any, rows: int) -> Iterator[None]:
+    """Program code runs on tensors batched `rows` times over (vmap): every size check counts all
+    the rows (the real memory), not the one row the tensor's Python shape shows."""
+    own = sizes.__dict__
+    before = own.get("check_elements")
+    check = sizes.check_elements
+    sizes.check_elements = lambda elements, what: check(elements * rows, what)
+    try:
+        yield
+    finally:
+        if before is None:
+            del own["check_elements"]
+        else:
+            own["check_elements"] = before
 
 
 class _Peak:
@@ -191,8 +232,14 @@ def run_jacobian(recorder: Any, interp: Any, func: Callable, args: list, kwargs:
         if _side_effect(interp) is not None:   # must not run again: no probe, no checks, no paths
             p = jac.Probe(inputs=xs, outputs=(), output_is_tuple=output_is_tuple)
         else:
-            with muted(interp):
-                p = jac.probe(func, xs)
+            with muted(interp):   # its peak bounds the checks' vectorized pass, as _fast's does
+                peak = _Peak(interp.hooks)
+                interp.hooks = peak
+                try:
+                    p = jac.probe(func, xs)
+                finally:
+                    interp.hooks = peak.inner
+                p.peak = peak.elements
     else:
         p, flat, strategy, why = _fast(func, xs, interp)
         result = _structure(flat, p, input_is_tuple)

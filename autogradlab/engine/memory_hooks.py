@@ -42,6 +42,12 @@ class MemoryHooks:
                         del owners[key]
                     self._grad_prune_at = 2 * len(owners) + 64
 
+    def before_grad_writes(self) -> None:
+        """A custom Function's backward (the program's code, lang/custom_functions.py) returned
+        inside the engine's pass: PyTorch accumulates into the .grad tensors next, and what the
+        program's backward did with a .grad (`x.grad.add_(1)`, recorded lazily) is about to change."""
+        self._before_grad_writes()
+
     def _before_grad_writes(self) -> None:
         """backward adds into existing .grad tensors in place: copy what the trace holds on them.
         Nothing to copy while the trace holds no output lazily (Newton's method: 0-dim outputs are

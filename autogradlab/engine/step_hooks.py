@@ -72,6 +72,9 @@ class StepHooks:
     def on_memory(self, kind, tensor):  # noqa: ANN001, D102
         self.recorder.on_memory(kind, tensor)
 
+    def before_grad_writes(self):  # noqa: ANN201, D102
+        self.recorder.before_grad_writes()
+
     def on_display(self, value, node):  # noqa: ANN001, D102
         self.displayed.append(value)
         del self.displayed[:-1]

@@ -64,6 +64,8 @@ def to_numpy(tensor: torch.Tensor, detached: bool = False, copy: bool = True) ->
     t = tensor if detached else tensor.detach()
     if t.is_conj() or t.is_neg():
         t = t.resolve_conj().resolve_neg()
+    if t._is_zerotensor():   # forward mode's zero tangent of a constant, saved in jacobian's graph: no memory
+        t = torch.zeros(t.shape, dtype=t.dtype)
     try:
         arr = t.numpy()
     except TypeError:  # bfloat16, complex32, float8: no numpy dtype, so widen first

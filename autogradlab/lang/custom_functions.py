@@ -136,7 +136,11 @@ def _torch_class(interp: Interpreter, name: str, methods: dict[str, Any]) -> typ
 
     def backward(ctx: Any, *grad_outputs: Any) -> Any:
         if not any(isinstance(g, torch.Tensor) and _is_batched(g) for g in grad_outputs):
-            return run("backward", (ProgramContext(ctx), *grad_outputs))
+            result = run("backward", (ProgramContext(ctx), *grad_outputs))
+            told = getattr(interp.hooks, "before_grad_writes", None)
+            if told is not None:   # the pass accumulates into .grad next (`x.grad.add_(1)` was recorded)
+                told()
+            return result
         hooks, interp.hooks = interp.hooks, _Unrecorded(interp.hooks)   # under vmap: see _Unrecorded
         try:
             return run("backward", (ProgramContext(ctx), *grad_outputs))

@@ -155,8 +155,18 @@ def _torch_class(interp: Interpreter, name: str, methods: dict[str, Any]) -> typ
 
 
 def _is_batched(tensor: torch.Tensor) -> bool:
-    """A gradient batched by vmap (its Python tensor hides the batch dimension; the key says it)."""
-    return "Batched" in str(torch._C._dispatch_keys(tensor))   # legacy vmap's key, or functorch's
+    """A gradient batched by vmap (its Python tensor hides the batch dimension; the key says it).
+    The answer is a function of the key set: worked out from its text once per distinct set (its raw
+    bits), since printing a key set on every backward cost more than the rest of the call."""
+    keys = torch._C._dispatch_keys(tensor)
+    bits = keys.raw_repr()
+    batched = _BATCHED_KEY_SETS.get(bits)
+    if batched is None:
+        batched = _BATCHED_KEY_SETS[bits] = "Batched" in str(keys)   # legacy vmap's key, or functorch's
+    return batched
+
+
+_BATCHED_KEY_SETS: dict[int, bool] = {}   # DispatchKeySet.raw_repr() -> batched (a few sets per process)
 
 
 class _Unrecorded:

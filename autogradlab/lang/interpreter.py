@@ -75,6 +75,7 @@ class Interpreter(StatementsMixin, ExpressionsMixin, OperatorsMixin, IterationMi
         self.generators_started = 0
         self._statements = self._statement_handlers()
         self._blocks: dict[int, tuple[list, list]] = {}   # id(body) -> (body, compiled statements)
+        self._function_bodies: dict[int, tuple[list, list, Any]] = {}   # user_functions.function_body
         self._compiled_expressions: dict[int, tuple[ast.expr, Any]] = {}   # id(node) -> (node, closure)
         # Expression statements shown like a notebook shows them: only those at the top level,
         # never once per pass of a loop.

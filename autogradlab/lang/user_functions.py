@@ -8,20 +8,34 @@ scope and counts against max_call_depth, and its body runs through the same comp
 from __future__ import annotations
 
 import ast
+import sys
 from typing import TYPE_CHECKING, Any
 
-from autogradlab.errors import LimitExceeded, NotSupported, ProgramTypeError
+from autogradlab.errors import LimitExceeded, NotSupported, ProgramError, ProgramTypeError
 from autogradlab.lang.calls import require_data
+from autogradlab.lang.compiled import compile_block, compile_expression
 from autogradlab.lang.custom_functions import ProgramContext
 from autogradlab.lang.declarations import declarations_of, function_scope
 from autogradlab.lang.generators import ProgramGenerator, SequenceIterator, has_yield
+from autogradlab.lang.operators import python_error
 from autogradlab.lang.parameters import bind_star, star_parameters, too_many_positional
 from autogradlab.lang.safe_values import UserFunction
 from autogradlab.lang.scope import Scope
-from autogradlab.lang.statements import ReturnValue
+from autogradlab.lang.statements import BreakLoop, ContinueLoop, ReturnValue
+from autogradlab.sandbox_position import pack
 
 if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
+
+# What a program may hand to its own functions besides data (d2l's numerical_lim(f, x, h)): both are
+# interpreted here, so nothing escapes the engine.
+_PASSABLE = (UserFunction, ProgramGenerator, SequenceIterator, ProgramContext)
+_CONTROL = (BreakLoop, ContinueLoop, ReturnValue)
+# From this many nested calls on, a call first makes sure Python's own stack has room for the call
+# and for the error's way out (_STACK_MARGIN frames): deep recursion (through Function.apply each
+# level takes ~16 frames) then stops as a limit at the call, not wherever Python's RecursionError hit.
+_DEEP_CALLS = 8
+_STACK_MARGIN = 100
 
 
 class UserFunctionsMixin:
@@ -38,11 +52,10 @@ class UserFunctionsMixin:
         return UserFunction(name, params, defaults, body, self.scope, node, generator, star, declared)
 
     def call_user(self: Interpreter, fn: UserFunction, args: list, kwargs: dict, node: ast.AST) -> Any:
-        for value in list(args) + list(kwargs.values()):
-            # The program's own functions may be handed to its own functions (d2l's
-            # numerical_lim(f, x, h)): both are interpreted here, so nothing escapes the engine.
-            if not isinstance(value, UserFunction | ProgramGenerator | SequenceIterator | ProgramContext):
-                require_data(value, f"as an argument of {fn.name}")
+        for values in (args, kwargs.values()):
+            for value in values:
+                if not isinstance(value, _PASSABLE):
+                    require_data(value, f"as an argument of {fn.name}")
         if fn.star is not None:   # *args, **kwargs, keyword-only parameters
             bound = bind_star(self, fn, args, kwargs)
         elif len(args) > len(fn.params) and fn.defaults:   # "takes from 1 to 2 ...": CPython's text
@@ -72,6 +85,8 @@ class UserFunctionsMixin:
             raise LimitExceeded(f"functions called each other more than {self.limits.max_call_depth} "
                                 f"levels deep; the limit is {self.limits.max_call_depth}",
                                 hint="limit max_call_depth")
+        if self._depth >= _DEEP_CALLS and _stack_depth() + _STACK_MARGIN > sys.getrecursionlimit():
+            raise python_error(RecursionError())   # the text of any other RecursionError of a program
         outer = self.scope
         self.scope = Scope(fn.closure, fn.name) if fn.declared is None else function_scope(self, fn)
         self._depth += 1
@@ -80,12 +95,63 @@ class UserFunctionsMixin:
                 self.scope.set(param, value)
                 self.hooks.on_assign(param, value, node, fn.name)
             if isinstance(fn.body, list):
+                statements, final = self.function_body(fn.body)
                 try:
-                    self.exec_block(fn.body)
-                except ReturnValue as returned:
+                    for statement in statements:
+                        statement()
+                    return None if final is None else final()
+                except ReturnValue as returned:   # a `return` inside a block (`if`, a loop)
                     return returned.value
-                return None
             return require_data(self.eval_compiled(fn.body), "as a return value")
         finally:
             self._depth -= 1
             self.scope = outer
+
+    def function_body(self: Interpreter, body: list[ast.stmt]) -> tuple[list, Any]:
+        """A def's body compiled once per run: its statements and, when the last one is a `return`,
+        that return as a closure that gives the value back (final_return) instead of raising
+        ReturnValue through the block (an exception costs more than the rest of a small call)."""
+        compiled = self._function_bodies.get(id(body))
+        if compiled is None or compiled[0] is not body:
+            last = body[-1] if body else None
+            if isinstance(last, ast.Return):
+                compiled = (body, compile_block(self, body[:-1]), final_return(self, last))
+            else:
+                compiled = (body, compile_block(self, body), None)
+            self._function_bodies[id(body)] = compiled
+        return compiled[1], compiled[2]
+
+
+def final_return(interp: Interpreter, node: ast.Return) -> Any:
+    """The last statement of a def when it is a `return`: what compiled_statements.return_statement
+    under positioned_statement does (the step, the position, the same checks and error positions),
+    returning the value."""
+    value_of = None if node.value is None else compile_expression(interp, node.value)
+    line, column = node.lineno, node.col_offset + 1
+    board, spot = interp.board, pack(line, column)
+
+    def run() -> Any:
+        board[0] = spot
+        interp._steps += 1
+        if interp._steps > interp._max_steps or interp._steps % 32 == 0:
+            interp._steps -= 1
+            interp._tick()
+        try:
+            if interp.scope.function_name is None:
+                raise NotSupported("`return` outside a function")
+            return require_data(None if value_of is None else value_of(), "as a return value")
+        except ProgramError as err:
+            raise err.at(line, column) from None
+        except _CONTROL:
+            raise
+        except Exception as exc:  # noqa: BLE001
+            raise python_error(exc).at(line, column) from None
+    return run
+
+
+def _stack_depth() -> int:
+    """How many Python frames are on the stack now."""
+    frame, depth = sys._getframe(), 0
+    while frame is not None:
+        frame, depth = frame.f_back, depth + 1
+    return depth

@@ -74,6 +74,24 @@ CASES = {
     "two_targets": ("for i in range(2):\n    y = z = i * 2\nprint(y, z)\n", Limits()),
     "in_function_scope": ("top = 3\ndef f(a):\n    b = a * top\n    c = b - a\n    return c\n"
                           "for i in range(3):\n    y = f(i)\nprint(y)\n", Limits()),
+    # compiled_number_pairs.py: a name or a tree with a constant, a constant with a tree
+    "pair_power_at": ("n = 3\nfor i in range(2):\n    k = n ** 34 + 1\n", Limits(max_int_bits=63)),
+    "pair_power_above": ("n = 3\nfor i in range(2):\n    k = n ** 70 + 1\n", Limits(max_int_bits=63)),
+    "pair_constant_power_above": ("for i in range(2):\n    k = 3 ** (i + 70) + 1\n", Limits(max_int_bits=63)),
+    "pair_linear_past_bound": ("n = 2 ** 40\nfor i in range(2):\n    k = n * 1000000 + 1\n",
+                               Limits(max_int_bits=63)),
+    "pair_linear_above": ("n = 2 ** 40\nfor i in range(2):\n    k = n * 100000000 + 1\n",
+                          Limits(max_int_bits=63)),
+    "pair_bool_name": ("t = True\nfor i in range(2):\n    k = t * 2 + 1\nprint(k)\n", Limits()),
+    "pair_tensor_name": ("import torch\nt = torch.ones(2)\nfor i in range(2):\n    k = t * 2 + 1\n",
+                         Limits()),
+    "pair_constant_tree_bool": ("for i in range(3):\n    k = 1 + (i > 1)\nprint(k)\n", Limits()),
+    "pair_zero_division": ("for i in range(2):\n    k = i % 0 + 1\n", Limits()),
+    "pair_float_overflow": ("x = 10.0\nfor i in range(2):\n    k = 2.0 * x ** 400\n", Limits()),
+    "pair_undefined": ("for i in range(2):\n    k = nothing ** 2 + 1\n", Limits()),
+    "pair_outer_scope": ("n = 4\ndef f(i):\n    return n % 3 == i\nprint(f(1), f(2))\n", Limits()),
+    "pair_if_and_augassign": ("total = 0.0\nfor n in range(1, 40):\n    total += 1 / n ** 2\n"
+                              "    if n % 10 == 0:\n        print(total)\n", Limits()),
     "tuple_target": ("for i in range(2):\n    a, b = i, i + 1\n    y = a * b\nprint(y)\n", Limits()),
 }
 

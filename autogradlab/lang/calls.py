@@ -190,10 +190,14 @@ def call_sized(interp: Interpreter, op: str, fn: Callable[..., Any], spec: CallS
         result = wrap_result(result, op)
         elements = tensor_elements(result)
         tensor = has_tensor(result)
-    interp.sizes.check_elements(elements, op)   # whatever was predicted, fail closed
-    interp.sizes.total_elements += elements
-    if tensor:
-        interp.record_op(op, record_args if record_args is not None else args, kwargs, result, node)
+    sizes, limits = interp.sizes, interp.limits
+    if elements > limits.max_tensor_elements or sizes.total_elements + elements > limits.max_total_elements:
+        sizes.check_elements(elements, op)   # whatever was predicted, fail closed
+    sizes.total_elements += elements
+    if tensor:   # Interpreter.record_op, inline
+        interp._ops += 1
+        interp.hooks.on_op(op, record_args if record_args is not None else args, kwargs, result, node,
+                           interp.scope.function_name)
     return result
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 import ast
 from typing import TYPE_CHECKING
 
+from autogradlab.lang import compiled_binary_assign as binary_assign
 from autogradlab.lang import compiled_blocks
 from autogradlab.lang import compiled_number_statements as numbers
 from autogradlab.lang import compiled_statements as statements
@@ -52,7 +53,11 @@ def compile_statement(interp: Interpreter, node: ast.stmt) -> Run:
     if kind is ast.Assign:
         pair = statements.assign_pair(interp, node)
         if pair is not None:
-            return numbers.assign(interp, node, statements.positioned_pair(interp, node, *pair))
+            per_node = statements.positioned_pair(interp, node, *pair)
+            fused = binary_assign.statement(interp, node, per_node)   # `name = a op b`
+            if fused is not None and fused[1]:   # two leaves: plain numbers computed at once there too
+                return fused[0]
+            return numbers.assign(interp, node, per_node if fused is None else fused[0])
         work = statements.assign(interp, node)
     elif kind is ast.Expr:
         work = statements.expr_statement(interp, node)

@@ -22,6 +22,7 @@ import ast
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from autogradlab.lang import compiled_number_pairs as number_pairs
 from autogradlab.lang.operators import _PY_NAMES, BINARY, COMPARE, UNARY
 from autogradlab.lang.sizes import _PYTHON_SIZED_OPS
 
@@ -110,6 +111,10 @@ def _getter(interp: Interpreter, operand: tuple[int, Any, int]) -> Run:
 
 
 def _raw_binary(interp: Interpreter, fn: Callable[..., Any], mode: int, first: tuple, second: tuple) -> Run:
+    special = number_pairs.pair(interp, fn, mode, first, second, _read, Slow,
+                                (CONSTANT, NAME, TREE, DIRECT, POWER))   # `n ** 2`, `1 / n ** 2`
+    if special is not None:
+        return special
     bound = interp.limits.max_int_bits - 8   # SizeGuard._clearly_small's
     left_kind, left_value, _ = first
     right_kind, right_value, _ = second

@@ -42,6 +42,7 @@ def binary_site(interp: Interpreter, name: str, fn: Callable[..., Any],
     a tensor or a plain number (apply_binary's tensor branch, with the size answer remembered)."""
     apply_binary = interp.apply_binary
     sizes = interp.sizes
+    one, total = interp.limits.max_tensor_elements, interp.limits.max_total_elements   # _fits
     seen: list = [_MISS, _MISS, 0]   # the last (left key, right key) and its element count
 
     def run(a: Any, b: Any) -> Any:
@@ -65,7 +66,8 @@ def binary_site(interp: Interpreter, name: str, fn: Callable[..., Any],
             if count is None:   # the meta device or its cache: predict's whole path
                 return apply_binary(name, fn, a, b, node)
             seen[0], seen[1], seen[2] = left, right, count
-        sizes.check_elements(count, name)   # before the op, as predict does
+        if count > one or sizes.total_elements + count > total:   # check_elements would refuse
+            sizes.check_elements(count, name)   # before the op, as predict does
         try:
             result = fn(a, b)
         except Exception as exc:  # noqa: BLE001 - every torch failure becomes a ProgramError
@@ -75,9 +77,11 @@ def binary_site(interp: Interpreter, name: str, fn: Callable[..., Any],
         elements = math.prod(result.shape)
         if not elements and result.dim() > 1:   # as tensor_elements: huge empty shapes are refused
             check_empty_extent(result.shape)
-        sizes.check_elements(elements, name)   # fail closed after the call
+        if elements > one or sizes.total_elements + elements > total:
+            sizes.check_elements(elements, name)   # fail closed after the call
         sizes.total_elements += elements
-        interp.record_op(name, [a, b], {}, result, node)
+        interp._ops += 1   # Interpreter.record_op, inline
+        interp.hooks.on_op(name, [a, b], {}, result, node, interp.scope.function_name)
         return result
     return run
 
@@ -91,6 +95,7 @@ def augmented_site(interp: Interpreter, name: str, fn: Callable[..., Any], inpla
     was written in place, else of the new result after its own size check."""
     apply_binary = interp.apply_binary
     sizes = interp.sizes
+    one, total = interp.limits.max_tensor_elements, interp.limits.max_total_elements   # _fits
     seen: list = [_MISS, _MISS, 0]   # the last (left key, right key) and its element count
 
     def run(a: Any, b: Any) -> Any:
@@ -114,7 +119,8 @@ def augmented_site(interp: Interpreter, name: str, fn: Callable[..., Any], inpla
             if count is None:   # the meta device or its cache: predict's whole path
                 return apply_binary(name, fn, a, b, node, inplace_of=inplace_name)
             seen[0], seen[1], seen[2] = left, right, count
-        sizes.check_elements(count, name)   # before the op, as predict does
+        if count > one or sizes.total_elements + count > total:   # check_elements would refuse
+            sizes.check_elements(count, name)   # before the op, as predict does
         calls.notify_memory(interp, "write", a)   # `x += y` writes x's memory
         try:
             result = fn(a, b)
@@ -128,7 +134,8 @@ def augmented_site(interp: Interpreter, name: str, fn: Callable[..., Any], inpla
         elements = math.prod(result.shape)
         if not elements and result.dim() > 1:   # as tensor_elements: huge empty shapes are refused
             check_empty_extent(result.shape)
-        sizes.check_elements(elements, name)   # fail closed after the call
+        if elements > one or sizes.total_elements + elements > total:
+            sizes.check_elements(elements, name)   # fail closed after the call
         sizes.total_elements += elements
         interp.record_op(name, [a, b], {}, result, node)
         return result
@@ -151,6 +158,7 @@ def method_site(interp: Interpreter, attr: str, spec: CallSpec, node: ast.AST) -
     sized = spec.kind != "tensor" and attr not in calls._PIECE_OPS and spec.size in ("meta", "same")
     unsized = spec.kind != "tensor" and attr not in calls._PIECE_OPS and spec.size not in ("meta", "same")
     sizes = interp.sizes
+    one, total = interp.limits.max_tensor_elements, interp.limits.max_total_elements
     seen: list = [_MISS, 0]   # the last receiver shape and its element count
 
     def run(tensor: Any, args: list, kwargs: dict) -> Any:
@@ -181,7 +189,8 @@ def method_site(interp: Interpreter, attr: str, spec: CallSpec, node: ast.AST) -
             if count is None:   # the meta device or its cache: invoke's whole path
                 return calls.invoke(interp, attr, fn, spec, [tensor], kwargs, node)
             seen[0], seen[1] = shape, count
-        sizes.check_elements(count, attr)   # before the call, as predict does
+        if count > one or sizes.total_elements + count > total:   # check_elements would refuse
+            sizes.check_elements(count, attr)   # before the call, as predict does
         return calls.call_sized(interp, attr, fn, spec, [tensor], kwargs, node)
     return run
 

@@ -27,7 +27,7 @@ from typing import Any
 from autogradlab import sandbox_position as position
 from autogradlab import sandbox_wire as wire
 from autogradlab.sandbox_job import job_main, status_kb
-from autogradlab.sandbox_warm import warm_first, warm_rest, warm_spare
+from autogradlab.sandbox_warm import warm_first, warm_idle, warm_rest
 
 # A job process forked before the rest of the warm-up may pay it itself (the meta kernels, 1-2 s):
 # its wall-time limit gets up to this much more (at most its own limit again), and its soft
@@ -50,15 +50,17 @@ class _Zygote:
         self.jobs: dict[int, dict[str, Any]] = {}   # pidfd -> {"id", "pid", "deadline", "area", ...}
         # (pid, link, its sandbox_position area) of the next job process
         self.spare: tuple[int, socket.socket, mmap.mmap] | None = None
+        self.spare_may_warm = False   # the spare warms up once told the zygote is idle (tell_spare)
 
     def send(self, message: dict[str, Any]) -> None:
         self.sock.sendall(json.dumps(message).encode() + b"\n")
 
     def fork_spare(self, warm: bool = True) -> None:
         """Fork the next job process ahead of time, so a job does not wait for fork() (~5 ms).
-        It warms its code paths while it waits only once the zygote's own warm-up is done: before
-        that the same programs cost ~1.2 s of CPU (torch.func's first import), which the first
-        visitor's job used to wait for at start-up."""
+        It warms its code paths while it waits (sandbox_warm.warm_idle) once the zygote tells it no
+        job is running, and only once the zygote's own warm-up is done: before that the same
+        programs cost ~1.2 s of CPU (torch.func's first import), which the first visitor's job used
+        to wait for at start-up."""
         link, spare_end = socket.socketpair()
         area = position.new_area()
         pid = os.fork()
@@ -71,10 +73,9 @@ class _Zygote:
                     os.close(fd)
                     job["area"].close()   # another job's position is none of this one's business
                 position.install(area)
-                if warm:
-                    warm_spare(spare_end)
                 try:
-                    header, payload, result_fd = wire.recv_job(spare_end)
+                    header, payload, result_fd = wire.recv_job(
+                        spare_end, on_warm=(lambda: warm_idle(spare_end)) if warm else None)
                 except (EOFError, OSError, wire.WireError):
                     code = 0    # retired without a job
                 else:
@@ -84,6 +85,19 @@ class _Zygote:
                 os._exit(code)
         spare_end.close()
         self.spare = (pid, link, area)
+        self.spare_may_warm = warm
+        self.tell_spare()
+
+    def tell_spare(self) -> None:
+        """Tell a spare that may warm up that no job is running (once): it warms while idle only, so
+        on a busy server (jobs overlapping, a queue in the app) it spends no CPU on it."""
+        if self.spare is None or not self.spare_may_warm or self.jobs:
+            return
+        self.spare_may_warm = False
+        try:
+            self.spare[1].send(wire.WARM_MARKER)
+        except OSError:   # a spare that died is replaced when a job comes (start_job)
+            pass
 
     def _retire_spare(self) -> None:
         if self.spare is not None:
@@ -174,6 +188,8 @@ class _Zygote:
                 self.reap(pidfd, timed_out=True)
             if self.spare is None:
                 self.fork_spare(warm=not self.warm_pending)
+            else:
+                self.tell_spare()
 
     def shutdown(self) -> None:
         self._retire_spare()

@@ -37,6 +37,12 @@ PRE_WARM_GRACE_S = 5.0
 # first visitors' runs and pages for the CPU), at the latest WARM_LATEST_S after ready.
 WARM_IDLE_S = 2.0
 WARM_LATEST_S = 8.0
+# The spare warms up (sandbox_warm.warm_idle, ~30 ms of CPU) once no job ran for SPARE_IDLE_S: a run
+# the app sends right after the last one's Report (a steps run, a retry) then finds it ready, not
+# busy warming. A job that still comes while it warms waits for it; its hard time limit gets up to
+# SPARE_WARM_GRACE_S more (the interpreter's own limit counts from the program's start anyway).
+SPARE_IDLE_S = 0.03
+SPARE_WARM_GRACE_S = 1.0
 
 
 # --- the zygote loop ------------------------------------------------------------------------------
@@ -51,6 +57,8 @@ class _Zygote:
         # (pid, link, its sandbox_position area) of the next job process
         self.spare: tuple[int, socket.socket, mmap.mmap] | None = None
         self.spare_may_warm = False   # the spare warms up once told the zygote is idle (tell_spare)
+        self.spare_told = False       # ... and was told
+        self.idle_since = time.monotonic()   # when the last job ended (or the spare was forked)
 
     def send(self, message: dict[str, Any]) -> None:
         self.sock.sendall(json.dumps(message).encode() + b"\n")
@@ -86,14 +94,22 @@ class _Zygote:
         spare_end.close()
         self.spare = (pid, link, area)
         self.spare_may_warm = warm
-        self.tell_spare()
+        self.spare_told = False
+        self.idle_since = time.monotonic()
+
+    def tell_at(self) -> float | None:
+        """When to tell the spare that no job is running (SPARE_IDLE_S after the last one), if due."""
+        if self.spare is None or not self.spare_may_warm or self.jobs:
+            return None
+        return self.idle_since + SPARE_IDLE_S
 
     def tell_spare(self) -> None:
         """Tell a spare that may warm up that no job is running (once): it warms while idle only, so
         on a busy server (jobs overlapping, a queue in the app) it spends no CPU on it."""
-        if self.spare is None or not self.spare_may_warm or self.jobs:
+        if self.tell_at() is None or select.select([self.sock], [], [], 0)[0]:   # a job is waiting
             return
         self.spare_may_warm = False
+        self.spare_told = True
         try:
             self.spare[1].send(wire.WARM_MARKER)
         except OSError:   # a spare that died is replaced when a job comes (start_job)
@@ -130,12 +146,15 @@ class _Zygote:
             os.close(result_fd)
         pidfd = os.pidfd_open(pid)
         grace = min(PRE_WARM_GRACE_S, header["timeout"]) if self.warm_pending else 0.0
+        if self.spare_told:   # the spare may still be warming up
+            grace = max(grace, min(SPARE_WARM_GRACE_S, header["timeout"]))
         self.jobs[pidfd] = {"id": header["id"], "pid": pid,
                             "deadline": time.monotonic() + header["timeout"] + grace,
                             "baseline_kb": status_kb("VmRSS"), "area": area}
 
     def reap(self, pidfd: int, timed_out: bool) -> None:
         job = self.jobs.pop(pidfd)
+        self.idle_since = time.monotonic()
         if timed_out:
             signal.pidfd_send_signal(pidfd, signal.SIGKILL)
         _pid, status, usage = os.wait4(job["pid"], 0)
@@ -171,6 +190,12 @@ class _Zygote:
             now = time.monotonic()
             deadlines = [job["deadline"] for job in self.jobs.values()]
             wait = max(0.0, min(deadlines) - now) if deadlines else None
+            tell_at = self.tell_at()
+            if tell_at is not None:
+                if tell_at <= now:
+                    self.tell_spare()
+                else:
+                    wait = tell_at - now if wait is None else min(wait, tell_at - now)
             if self.warm_pending and not self.jobs:   # a running job's exit wakes the select
                 if self.warm_up_due(now):
                     self.finish_warm_up()
@@ -188,8 +213,6 @@ class _Zygote:
                 self.reap(pidfd, timed_out=True)
             if self.spare is None:
                 self.fork_spare(warm=not self.warm_pending)
-            else:
-                self.tell_spare()
 
     def shutdown(self) -> None:
         self._retire_spare()

@@ -135,3 +135,32 @@ def test_a_job_of_a_warmed_spare_sees_the_same_torch_state() -> None:
         run.pop("warmed")
     assert all(run == runs[0] for run in runs)
     assert runs[0]["threads"] == 1
+
+
+# --- when the zygote tells its spare ----------------------------------------------------------------
+
+
+def test_the_zygote_tells_its_spare_once_idle_and_never_with_a_job_running_or_waiting() -> None:
+    from autogradlab.sandbox_zygote import SPARE_IDLE_S, _Zygote
+
+    app, ours = socket.socketpair()
+    link, spare_end = socket.socketpair()
+    try:
+        zygote = _Zygote(ours)
+        zygote.spare = (-1, link, None)
+        assert zygote.tell_at() is None                      # a spare that may not warm up
+        zygote.spare_may_warm = True
+        zygote.jobs[-1] = {"id": 1}
+        assert zygote.tell_at() is None                      # a job is running
+        zygote.jobs.clear()
+        assert zygote.tell_at() == zygote.idle_since + SPARE_IDLE_S
+        app.send(b"J")                                       # a job waits on the control socket
+        zygote.tell_spare()
+        assert zygote.spare_may_warm and not zygote.spare_told
+        assert ours.recv(1) == b"J"
+        zygote.tell_spare()
+        assert spare_end.recv(1) == wire.WARM_MARKER
+        assert zygote.spare_told and zygote.tell_at() is None   # told once
+    finally:
+        for sock in (app, ours, link, spare_end):
+            sock.close()

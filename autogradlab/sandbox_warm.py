@@ -1,9 +1,10 @@
 """What the zygote and its spare job process run before any user's program, so nobody pays for it.
 
 The zygote imports torch and runs the lesson example (`warm_first`), says it is ready, and loads the
-rest (`warm_rest`: meta kernels, torch.func, linalg) once idle; a spare job process forked after that
-touches the Jacobian paths while it waits for its job (`warm_spare`). These run fixed programs
-through the engine, never a user's, and before any job's limits apply.
+rest (`warm_rest`: meta kernels, torch.func, linalg) once idle. A spare job process forked after that
+runs a short program once the zygote tells it no job is running (`warm_idle`: the first run's page
+faults), then touches the Jacobian paths (`warm_spare`). These run fixed programs through the
+engine, never a user's, and before any job's limits apply.
 """
 
 from __future__ import annotations
@@ -74,9 +75,60 @@ SPARE_PROGRAMS = (   # what a student's jacobian(...) call runs first in a fresh
 )                     # ... and forward mode, vectorized
 
 
-# The spare warms only if no job came within this long: on a busy server (a class: ~30 runs a
-# second on 2 cores) the next job comes within tens of ms, and ~25 ms of warm-up CPU per job, for a
-# ~2.5 ms gain that only Jacobian programs see, took cores the queue was waiting for.
+# What any program's first run in a fresh job process pays: ~2,000 copy-on-write page faults (the
+# interpreter, the recorder, the report and its pickling touch the zygote's pages; ~8 us each here)
+# and the first pass through code paths, 15-20 ms of CPU per run (issue 9: a third of a short loop's
+# sandbox overhead). The spare pays it while the zygote is idle (no job running), told so by the
+# zygote (sandbox_wire.WARM_MARKER). A fixed program, not a user's, that uses no random numbers (the
+# global RNG stays as the zygote left it); one short program (~25 ms), since a job that arrives
+# meanwhile waits for it; not one of the benchmarks' programs (bench/loop_programs.py).
+IDLE_PROGRAM = (
+    "import torch\nimport math\n"
+    "w = torch.zeros(3, requires_grad=True)\nX = torch.arange(6.0).reshape(2, 3)\n"
+    "a = torch.tensor(1.5)\nv = torch.ones(3)\ns = 0.0\n"
+    "for i in range(3):\n"
+    "    loss = ((X @ w - 1.0) ** 2).mean() + torch.tanh(w).sum()\n"
+    "    loss.backward()\n"
+    "    a = a.detach().requires_grad_(True)\n"
+    "    g = a ** 3 - 2 * a\n"
+    "    g.backward()\n"
+    "    with torch.no_grad():\n"
+    "        w -= 0.02 * w.grad\n"
+    "        w.grad.zero_()\n"
+    "        a = a - g / a.grad\n"
+    "    u = X.T @ (X @ v)\n"
+    "    v = u / u.norm()\n"
+    "    s += 1 / (i + 1)\n"
+    "    if i % 2 == 0:\n"
+    "        m = torch.maximum(w.detach(), torch.tensor(math.sin(i)))\n"
+    "print(f'{a.item():.3f}', loss.item(), s, v @ v)\n"
+)
+
+
+# Whether this process ran IDLE_PROGRAM (a job process inherits it from its spare; tests read it).
+IDLE_WARMED: list[bool] = []
+
+
+def warm_idle(link: socket.socket) -> None:
+    """Run IDLE_PROGRAM and pickle its Report, as a job does, unless a job is already waiting on
+    `link`; then warm_spare's Jacobian paths if the zygote stays idle. Never raises."""
+    if select.select([link], [], [], 0)[0]:
+        return
+    try:
+        from autogradlab.engine.run import run_program
+        from autogradlab.sandbox_wire import dump_report
+
+        dump_report(run_program(IDLE_PROGRAM, seed=0))
+        IDLE_WARMED.append(True)
+    except Exception:   # noqa: BLE001 - a spare that could not warm still runs its job
+        return
+    warm_spare(link)
+
+
+# The spare warms its Jacobian paths only if no job came within this long (after warm_idle): on a
+# busy server (a class: ~30 runs a second on 2 cores) the next job comes within tens of ms, and
+# ~25 ms of warm-up CPU per job, for a ~2.5 ms gain that only Jacobian programs see, took cores the
+# queue was waiting for.
 SPARE_WARM_DELAY_S = 0.5
 
 

@@ -21,7 +21,7 @@ import os
 import pickle
 import socket
 import struct
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -31,6 +31,7 @@ from autogradlab.report import Report
 
 _LENGTH = struct.Struct("!Q")
 JOB_MARKER = b"J"
+WARM_MARKER = b"W"   # zygote -> its spare job process only: "no job is running now, warm up"
 
 
 class WireError(Exception):
@@ -75,9 +76,14 @@ def send_job(sock: socket.socket, header: dict[str, Any], payload: bytes, result
     sock.sendall(pack_frame(json.dumps(header).encode()) + pack_frame(payload))
 
 
-def recv_job(sock: socket.socket) -> tuple[dict[str, Any], bytes, int]:
-    """The zygote's side of send_job. Raises EOFError when the app has gone."""
+def recv_job(sock: socket.socket, on_warm: Callable[[], None] | None = None
+             ) -> tuple[dict[str, Any], bytes, int]:
+    """The receiving side of send_job (the zygote's, and its spare job process's). Raises EOFError
+    when the sender has gone. With `on_warm` (the spare), a WARM_MARKER calls it and waits on."""
     marker, fds, _flags, _addr = socket.recv_fds(sock, 1, 1)
+    if marker == WARM_MARKER and not fds and on_warm is not None:
+        on_warm()
+        marker, fds, _flags, _addr = socket.recv_fds(sock, 1, 1)
     if not marker:
         raise EOFError("control socket closed")
     if marker != JOB_MARKER or len(fds) != 1:

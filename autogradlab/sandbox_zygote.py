@@ -27,7 +27,7 @@ from typing import Any
 from autogradlab import sandbox_position as position
 from autogradlab import sandbox_wire as wire
 from autogradlab.sandbox_job import job_main, status_kb
-from autogradlab.sandbox_warm import warm_first, warm_rest, warm_spare
+from autogradlab.sandbox_warm import warm_first, warm_idle, warm_rest
 
 # A job process forked before the rest of the warm-up may pay it itself (the meta kernels, 1-2 s):
 # its wall-time limit gets up to this much more (at most its own limit again), and its soft
@@ -37,6 +37,12 @@ PRE_WARM_GRACE_S = 5.0
 # first visitors' runs and pages for the CPU), at the latest WARM_LATEST_S after ready.
 WARM_IDLE_S = 2.0
 WARM_LATEST_S = 8.0
+# The spare warms up (sandbox_warm.warm_idle, ~30 ms of CPU) once no job ran for SPARE_IDLE_S: a run
+# the app sends right after the last one's Report (a steps run, a retry) then finds it ready, not
+# busy warming. A job that still comes while it warms waits for it; its hard time limit gets up to
+# SPARE_WARM_GRACE_S more (the interpreter's own limit counts from the program's start anyway).
+SPARE_IDLE_S = 0.03
+SPARE_WARM_GRACE_S = 1.0
 
 
 # --- the zygote loop ------------------------------------------------------------------------------
@@ -50,15 +56,19 @@ class _Zygote:
         self.jobs: dict[int, dict[str, Any]] = {}   # pidfd -> {"id", "pid", "deadline", "area", ...}
         # (pid, link, its sandbox_position area) of the next job process
         self.spare: tuple[int, socket.socket, mmap.mmap] | None = None
+        self.spare_may_warm = False   # the spare warms up once told the zygote is idle (tell_spare)
+        self.spare_told = False       # ... and was told
+        self.idle_since = time.monotonic()   # when the last job ended (or the spare was forked)
 
     def send(self, message: dict[str, Any]) -> None:
         self.sock.sendall(json.dumps(message).encode() + b"\n")
 
     def fork_spare(self, warm: bool = True) -> None:
         """Fork the next job process ahead of time, so a job does not wait for fork() (~5 ms).
-        It warms its code paths while it waits only once the zygote's own warm-up is done: before
-        that the same programs cost ~1.2 s of CPU (torch.func's first import), which the first
-        visitor's job used to wait for at start-up."""
+        It warms its code paths while it waits (sandbox_warm.warm_idle) once the zygote tells it no
+        job is running, and only once the zygote's own warm-up is done: before that the same
+        programs cost ~1.2 s of CPU (torch.func's first import), which the first visitor's job used
+        to wait for at start-up."""
         link, spare_end = socket.socketpair()
         area = position.new_area()
         pid = os.fork()
@@ -71,10 +81,9 @@ class _Zygote:
                     os.close(fd)
                     job["area"].close()   # another job's position is none of this one's business
                 position.install(area)
-                if warm:
-                    warm_spare(spare_end)
                 try:
-                    header, payload, result_fd = wire.recv_job(spare_end)
+                    header, payload, result_fd = wire.recv_job(
+                        spare_end, on_warm=(lambda: warm_idle(spare_end)) if warm else None)
                 except (EOFError, OSError, wire.WireError):
                     code = 0    # retired without a job
                 else:
@@ -84,6 +93,27 @@ class _Zygote:
                 os._exit(code)
         spare_end.close()
         self.spare = (pid, link, area)
+        self.spare_may_warm = warm
+        self.spare_told = False
+        self.idle_since = time.monotonic()
+
+    def tell_at(self) -> float | None:
+        """When to tell the spare that no job is running (SPARE_IDLE_S after the last one), if due."""
+        if self.spare is None or not self.spare_may_warm or self.jobs:
+            return None
+        return self.idle_since + SPARE_IDLE_S
+
+    def tell_spare(self) -> None:
+        """Tell a spare that may warm up that no job is running (once): it warms while idle only, so
+        on a busy server (jobs overlapping, a queue in the app) it spends no CPU on it."""
+        if self.tell_at() is None or select.select([self.sock], [], [], 0)[0]:   # a job is waiting
+            return
+        self.spare_may_warm = False
+        self.spare_told = True
+        try:
+            self.spare[1].send(wire.WARM_MARKER)
+        except OSError:   # a spare that died is replaced when a job comes (start_job)
+            pass
 
     def _retire_spare(self) -> None:
         if self.spare is not None:
@@ -116,12 +146,15 @@ class _Zygote:
             os.close(result_fd)
         pidfd = os.pidfd_open(pid)
         grace = min(PRE_WARM_GRACE_S, header["timeout"]) if self.warm_pending else 0.0
+        if self.spare_told:   # the spare may still be warming up
+            grace = max(grace, min(SPARE_WARM_GRACE_S, header["timeout"]))
         self.jobs[pidfd] = {"id": header["id"], "pid": pid,
                             "deadline": time.monotonic() + header["timeout"] + grace,
                             "baseline_kb": status_kb("VmRSS"), "area": area}
 
     def reap(self, pidfd: int, timed_out: bool) -> None:
         job = self.jobs.pop(pidfd)
+        self.idle_since = time.monotonic()
         if timed_out:
             signal.pidfd_send_signal(pidfd, signal.SIGKILL)
         _pid, status, usage = os.wait4(job["pid"], 0)
@@ -157,6 +190,12 @@ class _Zygote:
             now = time.monotonic()
             deadlines = [job["deadline"] for job in self.jobs.values()]
             wait = max(0.0, min(deadlines) - now) if deadlines else None
+            tell_at = self.tell_at()
+            if tell_at is not None:
+                if tell_at <= now:
+                    self.tell_spare()
+                else:
+                    wait = tell_at - now if wait is None else min(wait, tell_at - now)
             if self.warm_pending and not self.jobs:   # a running job's exit wakes the select
                 if self.warm_up_due(now):
                     self.finish_warm_up()

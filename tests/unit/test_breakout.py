@@ -198,7 +198,7 @@ CASES = [
     Case("s = '{0[0]}'.format([1])", UNSUPPORTED, r"format field"),
     Case(T + "s = '{x.grad}'.format(x=x)", UNSUPPORTED, r"format field"),
     Case("s = '{!q}'.format(1)", ("value",), r"Unknown conversion specifier q"),
-    Case("d = {i: 0 for i in range(10**6)}", LIMIT, r"limit is 200,000"),
+    Case("d = {i: 0 for i in range(10**6)}", LIMIT, r"limit is 100,000"),
     Case("x = [0] * 100000\nd = {i: x for i in range(3)}\nprint(d)", LIMIT, r"print more than"),
     Case("s = '{}'.format(print)", NOT_ALLOWED_HERE, r"function"),
     Case("s = ('{0}' * 100000).format('x' * 100000)", LIMIT, SEQUENCE),

@@ -44,7 +44,7 @@ def tensor_repr(tensor: torch.Tensor) -> str | None:
             or forward_ad._current_level >= 0 or torch.get_default_dtype() is not torch.float32
             or torch._C._get_default_device() != "cpu" or not _options_are_default()
             or torch._C._functorch.is_functorch_wrapped_tensor(tensor)
-            or torch._is_functional_tensor(tensor)):
+            or torch._is_functional_tensor(tensor) or torch._C._has_torch_function_unary(tensor)):
         return None
     grad_fn = tensor.grad_fn
     grad_fn_name = type(grad_fn).__name__ if grad_fn is not None else None

@@ -96,3 +96,16 @@ def test_print_options_other_than_the_defaults_are_left_to_torch():
     finally:
         torch.set_printoptions(profile="default")
     assert tensor_repr(t) == repr(t)
+
+
+def test_a_torch_function_mode_is_left_to_torch():
+    from torch.overrides import TorchFunctionMode
+
+    class Passing(TorchFunctionMode):
+        def __torch_function__(self, func, types, args=(), kwargs=None):
+            return func(*args, **(kwargs or {}))
+
+    t = torch.arange(3.0)
+    with Passing():
+        assert tensor_repr(t) is None
+        assert safe_repr(t) == "tensor([0., 1., 2.])"

@@ -122,12 +122,47 @@ def _text(arr: np.ndarray, indent: int, summarize: bool, fmt, width: int) -> str
         lines = [", ".join(data[i:i + per_line]) for i in range(0, len(data), per_line)]
         return "[" + ("," + "\n" + " " * (indent + 1)).join(lines) + "]"
     n = arr.shape[0]
+    if dim == 2:   # rows as vectors, read in one tolist() (a 1,000-row column: 1,000 small arrays)
+        return _matrix_text(arr, indent, summarize, pad, width)
     if summarize and n > 2 * _EDGE:
         slices = ([_text(arr[i], indent + 1, summarize, fmt, width) for i in range(_EDGE)] + ["..."]
                   + [_text(arr[i], indent + 1, summarize, fmt, width) for i in range(n - _EDGE, n)])
     else:
         slices = [_text(arr[i], indent + 1, summarize, fmt, width) for i in range(n)]
     return "[" + ("," + "\n" * (dim - 1) + " " * (indent + 1)).join(slices) + "]"
+
+
+def _vector_lines(values: list, indent: int, cut: bool, pad, width: int) -> str:
+    """_text of one row (`values`: its tolist(); cut: only its first and last EDGE items, with
+    torch's " ..." between them)."""
+    if cut:
+        data = [pad(v) for v in values[:_EDGE]] + [" ..."] + [pad(v) for v in values[_EDGE:]]
+    else:
+        data = [pad(v) for v in values]
+    per_line = max(1, math.floor((_LINEWIDTH - indent) / (width + 2)))
+    lines = [", ".join(data[i:i + per_line]) for i in range(0, len(data), per_line)]
+    return "[" + ("," + "\n" + " " * (indent + 1)).join(lines) + "]"
+
+
+def _matrix_text(arr: np.ndarray, indent: int, summarize: bool, pad, width: int) -> str:
+    """_text of a 2-dim array: its rows at indent + 1, as torch's recursion makes them."""
+    n, m = arr.shape
+    cut = summarize and m > 2 * _EDGE
+    if cut:   # only the columns shown are read
+        arr = arr[:, list(range(_EDGE)) + list(range(m - _EDGE, m))]
+    if m == 1:   # a column (y.reshape(-1, 1)): every row is one element on one line
+        rows = arr[:, 0].tolist()
+        if summarize and n > 2 * _EDGE:
+            slices = [f"[{pad(v)}]" for v in rows[:_EDGE]] + ["..."] + [f"[{pad(v)}]" for v in rows[-_EDGE:]]
+        else:
+            slices = [f"[{pad(v)}]" for v in rows]
+    elif summarize and n > 2 * _EDGE:
+        head = [_vector_lines(row, indent + 1, cut, pad, width) for row in arr[:_EDGE].tolist()]
+        tail = [_vector_lines(row, indent + 1, cut, pad, width) for row in arr[-_EDGE:].tolist()]
+        slices = head + ["..."] + tail
+    else:
+        slices = [_vector_lines(row, indent + 1, cut, pad, width) for row in arr.tolist()]
+    return "[" + ("," + "\n" + " " * (indent + 1)).join(slices) + "]"
 
 
 def _add_suffixes(text: str, suffixes: list[str]) -> str:

@@ -23,6 +23,7 @@ from typing import Any
 import torch
 
 from autogradlab.engine.graph import SAVED_PREFIX, Walk, function_inputs, is_leaf_node, walk_graph
+from autogradlab.engine.saved_tensors import read_saved
 
 SavedOf = Callable[[Any], list[tuple[str, torch.Tensor]]]
 MAX_TORCHVIZ_NODES = 2_000  # beyond this nobody reads the picture, and drawing it costs seconds
@@ -101,6 +102,14 @@ def _no_saved_tensors(fn: Any) -> Any:
     raise AttributeError("saved_tensors")
 
 
+def _any_freed(order: list[Any]) -> bool:
+    """Has backward() freed a Node's saved tensors? Then torchviz's show_saved=True walk raises
+    RuntimeError when it reads them (it reads every `_saved_*` attribute of every Node of `order`):
+    after a backward, the usual case, it drew half the graph twice (issue 9: a fifth of a short
+    program's report)."""
+    return any(read_saved(fn) is None for fn in order if not is_leaf_node(fn))
+
+
 def make_torchviz_dot(output: torch.Tensor, *, output_name: str | None, params: dict[str, torch.Tensor],
                       saved_of: SavedOf, walked: Walk | None = None) -> tuple[str | None, str | None]:
     """(DOT source, None) or (None, why torchviz could not draw this graph); `walked`: walk_graph of
@@ -119,6 +128,8 @@ def make_torchviz_dot(output: torch.Tensor, *, output_name: str | None, params: 
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             try:
+                if _any_freed(order):   # the attempt below would raise: not made only to be thrown away
+                    raise RuntimeError("saved tensors freed")
                 dot = torchviz.make_dot(output, params=params, show_saved=True)
             except RuntimeError:  # saved tensors freed by backward(): draw them from our copies
                 with _custom_nodes_unsaved(order):

@@ -16,6 +16,7 @@ import torch
 
 from autogradlab import messages
 from autogradlab.engine.fast_records import tensor_snapshot
+from autogradlab.engine.tensor_text import tensor_repr
 from autogradlab.report import TensorSnapshot
 
 SNAPSHOT_MAX_ELEMENTS = 10_000  # above this a snapshot keeps only its summary
@@ -38,8 +39,13 @@ def without_addresses(text: str) -> str:
 
 
 def safe_repr(obj: Any) -> str:
-    """repr as the REPL shows it, minus addresses; never raises (deep lists hit RecursionError)."""
+    """repr as the REPL shows it, minus addresses; never raises (deep lists hit RecursionError).
+    A plain tensor's text is made by tensor_text.tensor_repr (torch's text, made faster)."""
     try:
+        if type(obj) is torch.Tensor:
+            text = tensor_repr(obj)
+            if text is not None:
+                return text
         return without_addresses(repr(obj))
     except RecursionError:
         return "[...]"

@@ -26,8 +26,6 @@ skims no more. tests/unit/test_skim.py compares every report with skimming on an
 from __future__ import annotations
 
 import ast
-import weakref
-from functools import partial
 from typing import Any
 
 import torch
@@ -36,6 +34,7 @@ from autogradlab import messages
 from autogradlab.engine.grads import KEPT_BACKWARDS
 from autogradlab.engine.op_text import _tensors_in
 from autogradlab.engine.sure_backwards import defines_backward, sure_backwards
+from autogradlab.engine.tensor_numbers import Numbered
 from autogradlab.engine.trace import RECORD_WINDOW
 
 SKIM = True                                      # tests compare reports with it off
@@ -220,18 +219,18 @@ class SkimHooks:
             if fn is None and result.requires_grad and key not in created_by:
                 return False   # a new leaf: its record may outlive the window (pinned, trace.py)
             entry = ids.get(key)
-            if entry is None:   # a new tensor (most outputs): tensor_id(), inlined
+            if entry is None:   # a new tensor (most outputs): _result_entry(), inlined
                 try:
-                    ref = weakref.ref(result, partial(self._forget_bound, key))
+                    entry = Numbered(result, self._forget_bound)
                 except TypeError:
-                    self._kept.append(result)
-                    entry = ids[key] = [self._next_id, None, False]
+                    entry = self._result_entry(result)
                 else:
-                    entry = ids[key] = [self._next_id, ref, True]
+                    entry.number, entry.result, entry.key = self._next_id, True, key
+                    ids[key] = entry
+                    self._next_id += 1
                     self.alive_results += 1
-                self._next_id += 1
-            elif not entry[2] and entry[1] is not None:
-                entry[2] = True
+            elif not entry.result and entry.weak:
+                entry.result = True
                 self.alive_results += 1
             created = None
             if key not in created_by:
@@ -239,7 +238,7 @@ class SkimHooks:
                 created = [key]
             origin_keys = None
             if fn is not None and id(fn) not in origins:
-                origins[id(fn)] = (index, 0, fn, entry[1])
+                origins[id(fn)] = (index, 0, fn, entry if entry.weak else None)
                 origin_keys = [id(fn)]
             trace.skim(op, line, result.numel(), created, origin_keys)
             self._unnamed_outputs = set()
@@ -256,16 +255,7 @@ class SkimHooks:
         position = 0
         for t in out_tensors:
             key = id(t)
-            entry = ids.get(key)
-            if entry is None:
-                tensor_id(t)
-                entry = ids[key]
-                if entry[1] is not None:
-                    entry[2] = True
-                    self.alive_results += 1
-            elif not entry[2] and entry[1] is not None:
-                entry[2] = True
-                self.alive_results += 1
+            entry = self._result_entry(t)
             if key not in created_by:
                 created_by[key] = index
                 if created is None:
@@ -274,7 +264,7 @@ class SkimHooks:
                     created.append(key)
             fn = t.grad_fn
             if fn is not None and id(fn) not in origins:
-                origins[id(fn)] = (index, position, fn, entry[1])
+                origins[id(fn)] = (index, position, fn, entry if entry.weak else None)
                 if origin_keys is None:
                     origin_keys = [id(fn)]
                 else:

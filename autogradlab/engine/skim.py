@@ -35,7 +35,15 @@ from autogradlab.engine.grads import KEPT_BACKWARDS
 from autogradlab.engine.op_text import _tensors_in
 from autogradlab.engine.sure_backwards import defines_backward, sure_backwards
 from autogradlab.engine.tensor_numbers import Numbered
-from autogradlab.engine.trace import RECORD_WINDOW
+from autogradlab.engine.trace import (
+    _CREATED,
+    _FINAL,
+    _GHOST,
+    _HELD,
+    _ORIGIN_KEYS,
+    RECORD_WINDOW,
+    WINDOW_ELEMENTS,
+)
 
 SKIM = True                                      # tests compare reports with it off
 SKIM_WINDOWS = 1                                 # the passes left must run this many windows of ops
@@ -43,6 +51,7 @@ SKIM_MARGIN_OPS = RECORD_WINDOW // 5             # ... plus this many (a pass ma
                                                  # the fewest seen so far: the body can branch)
 SKIM_MIN_BACKWARDS = KEPT_BACKWARDS + 2          # backward calls the passes left must run
 _TENSOR = torch.Tensor
+_NO_OUTPUTS: frozenset[int] = frozenset()   # Recorder._unnamed_outputs after a skimmed op (never added to)
 _PLAIN = frozenset({int, float, bool, type(None), slice, type(Ellipsis), str, torch.dtype, torch.Size})
 
 
@@ -240,8 +249,29 @@ class SkimHooks:
             if fn is not None and id(fn) not in origins:
                 origins[id(fn)] = (index, 0, fn, entry if entry.weak else None)
                 origin_keys = [id(fn)]
-            trace.skim(op, line, result.numel(), created, origin_keys)
-            self._unnamed_outputs = set()
+            # trace.skim and the drop of a ghost that leaves the window, inlined (issue 9: three
+            # calls per op were a third of a skimmed pass's recording)
+            held = result.numel()
+            entries = trace._entries
+            entries.append(((index,), None, None, (), created, origin_keys, _GHOST, False, held))
+            trace.total = index + 1
+            trace._ghosts += 1
+            summary = trace.summary
+            where = (op, line)
+            summary[where] = summary.get(where, 0) + 1
+            elements = trace._elements = trace._elements + held
+            if len(entries) > trace.window or elements > WINDOW_ELEMENTS:
+                oldest = entries[0]
+                if (oldest[_FINAL] is _GHOST and len(entries) == trace.window + 1
+                        and elements - oldest[_HELD] <= WINDOW_ELEMENTS):   # a long loop's usual case
+                    entries.popleft()
+                    trace._elements = elements - oldest[_HELD]
+                    trace._ghosts -= 1
+                    if oldest[_CREATED] is not None or oldest[_ORIGIN_KEYS] is not None:
+                        trace.drop_keys(oldest)
+                else:
+                    trace.evict()
+            self._unnamed_outputs = _NO_OUTPUTS
             self.skimmed_ops += 1
             return True
         out_tensors = _tensors_in(result)
@@ -272,6 +302,6 @@ class SkimHooks:
             held += t.numel()
             position += 1
         trace.skim(op, line, held, created, origin_keys)
-        self._unnamed_outputs = set()
+        self._unnamed_outputs = _NO_OUTPUTS
         self.skimmed_ops += 1
         return True

@@ -235,8 +235,7 @@ class OpTrace:
         summary[where] = summary.get(where, 0) + 1
         self._elements += held
         if len(entries) > self.window or self._elements > WINDOW_ELEMENTS:
-            while len(entries) > self.window or (self._elements > WINDOW_ELEMENTS and len(entries) > 1):
-                self._drop(entries.popleft())
+            self.evict()
 
     def add_one(self, fields: tuple, in_function: str | None, tensor: torch.Tensor, tensor_id: int, fn: Any,
                 created: list[int] | None = None, origin_keys: list[int] | None = None,
@@ -262,14 +261,14 @@ class OpTrace:
         summary[where] = summary.get(where, 0) + 1
         self._elements += held
         if len(entries) > self.window or self._elements > WINDOW_ELEMENTS:
-            while len(entries) > self.window or (self._elements > WINDOW_ELEMENTS and len(entries) > 1):
-                self._drop(entries.popleft())
+            self.evict()
 
     def skim(self, op: str, line: int, held: int, created: list[int] | None,
              origin_keys: list[int] | None) -> None:
         """A skimmed op (skim.py): counted, and in the window as an entry without a record that
         holds its place (so every record leaves the window when it would have), its elements and
-        the keys it set in `created_by` / `origins` (removed when it leaves, as add's are)."""
+        the keys it set in `created_by` / `origins` (removed when it leaves, as add's are).
+        SkimHooks._skim_op does the same inline for an op with one output."""
         entries = self._entries
         entries.append(((self.total,), None, None, (), created, origin_keys, _GHOST, False, held))
         self._ghosts += 1
@@ -279,18 +278,25 @@ class OpTrace:
         summary[where] = summary.get(where, 0) + 1
         self._elements += held
         if len(entries) > self.window or self._elements > WINDOW_ELEMENTS:
-            while len(entries) > self.window or (self._elements > WINDOW_ELEMENTS and len(entries) > 1):
-                self._drop(entries.popleft())
+            self.evict()
+
+    def evict(self) -> None:
+        """Drop the oldest entries until the window holds at most `window` ops and WINDOW_ELEMENTS."""
+        entries = self._entries
+        while len(entries) > self.window or (self._elements > WINDOW_ELEMENTS and len(entries) > 1):
+            self._drop(entries.popleft())
 
     def _drop(self, entry: list) -> None:
         self._elements -= entry[_HELD]
         if entry[_FINAL] is _GHOST:
             self._ghosts -= 1
+            if entry[_CREATED] is not None or entry[_ORIGIN_KEYS] is not None:
+                self.drop_keys(entry)
+            return
         if entry[_PIN] and len(self._pinned) < PINNED_MAX:
             self._pinned.append(entry)
             self._pinned_at[entry[_FIELDS][0]] = entry
             return
-        index = entry[_FIELDS][0]
         for out in entry[_OUTPUTS]:
             if out.key is not None:
                 found = self._lazy.get(out.key)
@@ -302,6 +308,11 @@ class OpTrace:
                     if not found:
                         del self._lazy[out.key]
                 out.key = None
+        self.drop_keys(entry)
+
+    def drop_keys(self, entry: list | tuple) -> None:
+        """The keys an entry leaving the window set in `created_by` / `origins`, if still its own."""
+        index = entry[_FIELDS][0]
         created = entry[_CREATED]
         if created is not None:
             created_by = self.created_by

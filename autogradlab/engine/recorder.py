@@ -259,24 +259,31 @@ class Recorder(TensorNumbers, MemoryHooks, DisplayHooks, SkimHooks):
             self.trace.name_last(name)
         elif unnamed:
             self._unnamed_outputs = set()
-        is_tensor = isinstance(value, torch.Tensor)
+        is_tensor = isinstance(value, _TENSOR)
         if is_tensor and id(value) not in self._ids:
             self.tensor_id(value)
         if in_function is not None:
             if is_tensor:
                 self._local[id(value)] = name
             return
+        all_names = self._names
         previous = self._bound.get(name)
+        moved = None
         if previous is not None:
-            names = self._names.get(id(previous))
+            names = all_names.get(id(previous))
             if names and name in names:
-                names.remove(name)
                 self._former[id(previous)] = name
-        self._bound[name] = value
+                if len(names) == 1 and is_tensor and id(value) not in all_names:
+                    moved = all_names.pop(id(previous))   # a loop rebinding its variable: the list moves
+                else:
+                    names.remove(name)
+        self._bound[name] = value   # (the previous value may die here: _forget)
         self._assign_seq += 1
         self.assign_order[name] = self._assign_seq
-        if is_tensor:
-            self._names.setdefault(id(value), []).append(name)
+        if moved is not None:
+            all_names[id(value)] = moved
+        elif is_tensor:
+            all_names.setdefault(id(value), []).append(name)
 
     def before_backward(self, tensor: Any, gradient: Any, node: ast.AST) -> None:
         self._seen(node)

@@ -12,9 +12,7 @@ show. Long loops therefore free their graphs as plain PyTorch does.
 from __future__ import annotations
 
 import ast
-import weakref
 from collections.abc import Mapping, Sequence
-from functools import partial
 from typing import Any
 
 import numpy as np
@@ -33,6 +31,7 @@ from autogradlab.engine.op_text import (  # noqa: F401 - _constant_text is impor
     receiver_text,
 )
 from autogradlab.engine.skim import SkimHooks
+from autogradlab.engine.tensor_numbers import TensorNumbers
 from autogradlab.engine.trace import OpTrace
 from autogradlab.errors import LimitExceeded
 from autogradlab.limits import DEFAULT_LIMITS, Limits
@@ -46,7 +45,7 @@ def _position(node: ast.AST) -> tuple[int, int]:
     return getattr(node, "lineno", 0) or 0, (getattr(node, "col_offset", 0) or 0) + 1
 
 
-class Recorder(MemoryHooks, DisplayHooks, SkimHooks):
+class Recorder(TensorNumbers, MemoryHooks, DisplayHooks, SkimHooks):
     """Implements ProgramHooks for one run."""
 
     def __init__(self, source: str, limits: Limits = DEFAULT_LIMITS, skim: bool | None = None) -> None:
@@ -63,7 +62,7 @@ class Recorder(MemoryHooks, DisplayHooks, SkimHooks):
         self.last_backward: torch.Tensor | None = None
         self.last_backward_text: str | None = None   # `y.sum()` when no variable holds the tensor
         self.grads = GradientRecorder(on_release=self._release_nodes)
-        self._ids: dict[int, list] = {}          # id(tensor) -> [number, weakref, is an op result]
+        self._ids: dict[int, Any] = {}           # id(tensor) -> its number (tensor_numbers.py)
         self._next_id = 0
         self._kept: list[Any] = []               # the rare numbered object without weak references
         self.alive_results = 0                   # op results still alive (max_ops)
@@ -95,36 +94,6 @@ class Recorder(MemoryHooks, DisplayHooks, SkimHooks):
         """The op records in the window (all of them unless the program ran more than
         trace.RECORD_WINDOW ops), oldest first; OpRecord.index counts from the run's first op."""
         return self.trace.records()
-
-    def tensor_id(self, tensor: Any) -> int:
-        key = id(tensor)
-        entry = self._ids.get(key)
-        if entry is None:
-            try:
-                ref = weakref.ref(tensor, partial(self._forget_bound, key))
-            except TypeError:
-                self._kept.append(tensor)
-                ref = None
-            entry = self._ids[key] = [self._next_id, ref, False]
-            self._next_id += 1
-        return entry[0]
-
-    def _forget(self, key: int, dead: weakref.ref) -> None:
-        """A numbered tensor died: its id may be reused, so every id-keyed fact about it goes."""
-        entry = self._ids.get(key)
-        if entry is None or entry[1] is not dead:
-            return
-        del self._ids[key]
-        if entry[2]:
-            self.alive_results -= 1
-        if self._former:
-            self._former.pop(key, None)
-        if self._local:
-            self._local.pop(key, None)
-        self._created_by.pop(key, None)
-        if self._names:
-            self._names.pop(key, None)
-        self._unnamed_outputs.discard(key)
 
     def _release_nodes(self, keys: list[int]) -> None:
         for key in keys:
@@ -198,7 +167,7 @@ class Recorder(MemoryHooks, DisplayHooks, SkimHooks):
             if isinstance(arg, torch.Tensor):   # describe() and tensor_id(), inlined
                 key = id(arg)
                 entry = ids.get(key)
-                number = entry[0] if entry is not None else self.tensor_id(arg)
+                number = entry.number if entry is not None else self.tensor_id(arg)
                 known = names.get(key)
                 text = known[0] if known else local.get(key)
                 inputs.append(prefix + text if text else f"{prefix}t{number}")
@@ -223,20 +192,7 @@ class Recorder(MemoryHooks, DisplayHooks, SkimHooks):
         if type(result) is _TENSOR or isinstance(result, _TENSOR):   # one output (most ops), inlined
             key = id(result)
             self._unnamed_outputs = {key}
-            entry = ids.get(key)
-            if entry is None:   # a new tensor (most outputs): tensor_id(), inlined
-                try:
-                    ref = weakref.ref(result, partial(self._forget_bound, key))
-                except TypeError:
-                    self._kept.append(result)
-                    entry = ids[key] = [self._next_id, None, False]
-                else:
-                    entry = ids[key] = [self._next_id, ref, True]
-                    self.alive_results += 1
-                self._next_id += 1
-            elif not entry[2] and entry[1] is not None:
-                entry[2] = True
-                self.alive_results += 1
+            entry = self._result_entry(result)
             fn = result.grad_fn
             created_by = trace.created_by
             created = None
@@ -249,10 +205,10 @@ class Recorder(MemoryHooks, DisplayHooks, SkimHooks):
             if fn is not None:
                 origins = trace.origins
                 if id(fn) not in origins:
-                    origins[id(fn)] = (index, 0, fn, entry[1])
+                    origins[id(fn)] = (index, 0, fn, entry if entry.weak else None)
                     origin_keys = [id(fn)]
             trace.add_one((index, op, line, column, source, tuple(inputs), tuple(input_ids)),
-                          in_function, result, entry[0], fn, created, origin_keys, makes_leaf)
+                          in_function, result, entry.number, fn, created, origin_keys, makes_leaf)
             if shares_numpy:   # from_numpy / as_tensor: NumPy writes this memory without telling torch
                 trace.share(result)
             return
@@ -267,21 +223,8 @@ class Recorder(MemoryHooks, DisplayHooks, SkimHooks):
         position = 0
         for t in out_tensors:
             key = id(t)
-            entry = ids.get(key)
-            if entry is None:   # a new tensor: tensor_id(), inlined
-                try:
-                    ref = weakref.ref(t, partial(self._forget_bound, key))
-                except TypeError:
-                    self._kept.append(t)
-                    entry = ids[key] = [self._next_id, None, False]
-                else:
-                    entry = ids[key] = [self._next_id, ref, True]
-                    self.alive_results += 1
-                self._next_id += 1
-            elif not entry[2] and entry[1] is not None:
-                entry[2] = True
-                self.alive_results += 1
-            out_ids.append(entry[0])
+            entry = self._result_entry(t)
+            out_ids.append(entry.number)
             fn = t.grad_fn
             fns.append(fn)
             if key not in created_by:
@@ -292,7 +235,7 @@ class Recorder(MemoryHooks, DisplayHooks, SkimHooks):
                     created.append(key)
                 makes_leaf = makes_leaf or (fn is None and t.requires_grad)
             if fn is not None and id(fn) not in origins:
-                origins[id(fn)] = (index, position, fn, entry[1])
+                origins[id(fn)] = (index, position, fn, entry if entry.weak else None)
                 if origin_keys is None:
                     origin_keys = [id(fn)]
                 else:
@@ -316,24 +259,31 @@ class Recorder(MemoryHooks, DisplayHooks, SkimHooks):
             self.trace.name_last(name)
         elif unnamed:
             self._unnamed_outputs = set()
-        is_tensor = isinstance(value, torch.Tensor)
+        is_tensor = isinstance(value, _TENSOR)
         if is_tensor and id(value) not in self._ids:
             self.tensor_id(value)
         if in_function is not None:
             if is_tensor:
                 self._local[id(value)] = name
             return
+        all_names = self._names
         previous = self._bound.get(name)
+        moved = None
         if previous is not None:
-            names = self._names.get(id(previous))
+            names = all_names.get(id(previous))
             if names and name in names:
-                names.remove(name)
                 self._former[id(previous)] = name
-        self._bound[name] = value
+                if len(names) == 1 and is_tensor and id(value) not in all_names:
+                    moved = all_names.pop(id(previous))   # a loop rebinding its variable: the list moves
+                else:
+                    names.remove(name)
+        self._bound[name] = value   # (the previous value may die here: _forget)
         self._assign_seq += 1
         self.assign_order[name] = self._assign_seq
-        if is_tensor:
-            self._names.setdefault(id(value), []).append(name)
+        if moved is not None:
+            all_names[id(value)] = moved
+        elif is_tensor:
+            all_names.setdefault(id(value), []).append(name)
 
     def before_backward(self, tensor: Any, gradient: Any, node: ast.AST) -> None:
         self._seen(node)

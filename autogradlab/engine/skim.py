@@ -14,27 +14,24 @@ A skimmed op keeps everything but the record: trace.total and summary, the alive
 max_ops, the tensors' numbers, last_line, and an entry in the window without a record (a "ghost":
 its place, elements and keys in `created_by` / `origins`), so every record and key leaves the
 window exactly when it would have and the last passes' records come out the same. It skips the
-argument texts, the value capture and the record. An op of an uncommon shape (a new leaf, a NumPy
-argument, an argument of another kind) is recorded in full. A skimmed backward keeps the memory
-bookkeeping (held outputs on a .grad are copied before it writes) and the backward list, and puts
-no gradient hooks on the graph. Loops inside a skimmed pass (and in the functions it calls) follow
-the loop that decided; a loop that starts while nothing is skimmed decides for itself. The Steps
-page's hooks and a Jacobian's take no loop news (no on_loop), and a run that called jacobian()
-skims no more. tests/unit/test_skim.py compares every report with skimming on and off.
+argument texts, the value capture and the record (skimmed_ops.py). An op of an uncommon shape (a
+new leaf, a NumPy argument, an argument of another kind) is recorded in full. A skimmed backward
+keeps the memory bookkeeping (held outputs on a .grad are copied before it writes) and the backward
+list, and puts no gradient hooks on the graph. Loops inside a skimmed pass (and in the functions it
+calls) follow the loop that decided; a loop that starts while nothing is skimmed decides for
+itself. The Steps page's hooks and a Jacobian's take no loop news (no on_loop), and a run that
+called jacobian() skims no more. tests/unit/test_skim.py compares every report with skimming on and
+off.
 """
 
 from __future__ import annotations
 
 import ast
-import weakref
-from functools import partial
 from typing import Any
-
-import torch
 
 from autogradlab import messages
 from autogradlab.engine.grads import KEPT_BACKWARDS
-from autogradlab.engine.op_text import _tensors_in
+from autogradlab.engine.skimmed_ops import SkimmedOps
 from autogradlab.engine.sure_backwards import defines_backward, sure_backwards
 from autogradlab.engine.trace import RECORD_WINDOW
 
@@ -43,8 +40,6 @@ SKIM_WINDOWS = 1                                 # the passes left must run this
 SKIM_MARGIN_OPS = RECORD_WINDOW // 5             # ... plus this many (a pass may run fewer ops than
                                                  # the fewest seen so far: the body can branch)
 SKIM_MIN_BACKWARDS = KEPT_BACKWARDS + 2          # backward calls the passes left must run
-_TENSOR = torch.Tensor
-_PLAIN = frozenset({int, float, bool, type(None), slice, type(Ellipsis), str, torch.dtype, torch.Size})
 
 
 class _Loop:
@@ -73,7 +68,7 @@ class _Run:
         self.ops_at = self.backwards_at = self.skimmed_at = self.skimmed_backwards_at = 0
 
 
-class SkimHooks:
+class SkimHooks(SkimmedOps):
     """Mixed into Recorder: on_loop_start / on_loop / on_loop_end and the skimmed op path."""
 
     trace: Any
@@ -191,97 +186,3 @@ class SkimHooks:
                 notes.append(messages.text("en", key, count=f"{loop.skimmed_ops:,}", line=line,
                                            backwards=f"{loop.skimmed_backwards:,}"))
         return notes
-
-    # ---- a skimmed op ---------------------------------------------------------------------------
-    def _skim_op(self, op: str, args: Any, kwargs: Any, result: Any, line: int) -> bool:
-        """Count the op as Recorder.on_op records it (on_op checked max_ops already): the same
-        numbers, the same keys in the trace's tables, an entry in the window without a record.
-        False when it is not of the common shape: on_op then records it in full (the inputs
-        numbered here were numbered in on_op's order, so on_op gives them the same numbers)."""
-        ids, tensor_id, tensor = self._ids, self.tensor_id, _TENSOR
-        for arg in ((*args, *kwargs.values()) if kwargs else args):
-            kind = type(arg)
-            if kind is tensor or isinstance(arg, tensor):
-                if id(arg) not in ids:
-                    tensor_id(arg)
-            elif kind is tuple or kind is list:   # numbered only if all tensors, as on_op does
-                tensors = _tensors_in(arg)
-                if tensors and len(tensors) == len(arg):
-                    for t in tensors:
-                        tensor_id(t)
-            elif kind not in _PLAIN:
-                return False   # NumPy memory, a container of another kind: recorded in full
-        trace = self.trace
-        created_by, origins = trace.created_by, trace.origins
-        index = trace.total
-        if type(result) is tensor or isinstance(result, tensor):   # one output (most ops), inlined
-            fn = result.grad_fn
-            key = id(result)
-            if fn is None and result.requires_grad and key not in created_by:
-                return False   # a new leaf: its record may outlive the window (pinned, trace.py)
-            entry = ids.get(key)
-            if entry is None:   # a new tensor (most outputs): tensor_id(), inlined
-                try:
-                    ref = weakref.ref(result, partial(self._forget_bound, key))
-                except TypeError:
-                    self._kept.append(result)
-                    entry = ids[key] = [self._next_id, None, False]
-                else:
-                    entry = ids[key] = [self._next_id, ref, True]
-                    self.alive_results += 1
-                self._next_id += 1
-            elif not entry[2] and entry[1] is not None:
-                entry[2] = True
-                self.alive_results += 1
-            created = None
-            if key not in created_by:
-                created_by[key] = index
-                created = [key]
-            origin_keys = None
-            if fn is not None and id(fn) not in origins:
-                origins[id(fn)] = (index, 0, fn, entry[1])
-                origin_keys = [id(fn)]
-            trace.skim(op, line, result.numel(), created, origin_keys)
-            self._unnamed_outputs = set()
-            self.skimmed_ops += 1
-            return True
-        out_tensors = _tensors_in(result)
-        if not out_tensors:
-            return False
-        for t in out_tensors:
-            if t.grad_fn is None and t.requires_grad and id(t) not in created_by:
-                return False
-        created = origin_keys = None
-        held = 0
-        position = 0
-        for t in out_tensors:
-            key = id(t)
-            entry = ids.get(key)
-            if entry is None:
-                tensor_id(t)
-                entry = ids[key]
-                if entry[1] is not None:
-                    entry[2] = True
-                    self.alive_results += 1
-            elif not entry[2] and entry[1] is not None:
-                entry[2] = True
-                self.alive_results += 1
-            if key not in created_by:
-                created_by[key] = index
-                if created is None:
-                    created = [key]
-                else:
-                    created.append(key)
-            fn = t.grad_fn
-            if fn is not None and id(fn) not in origins:
-                origins[id(fn)] = (index, position, fn, entry[1])
-                if origin_keys is None:
-                    origin_keys = [id(fn)]
-                else:
-                    origin_keys.append(id(fn))
-            held += t.numel()
-            position += 1
-        trace.skim(op, line, held, created, origin_keys)
-        self._unnamed_outputs = set()
-        self.skimmed_ops += 1
-        return True

@@ -13,7 +13,7 @@ address finds every output a write can change. A write no hook announced still b
 counter: the record then says "changed in place" (and STALE_LAZY counts it for the tests), never
 shows later values. Outputs are turned into a TensorSnapshot only when the report asks for the
 record, so ops that leave the window never pay for a copy or a snapshot. Outputs larger than
-CLONE_MAX_ELEMENTS are never copied (see _Output); what the window holds stays under
+CLONE_MAX_ELEMENTS are never copied (held_outputs._Output); what the window holds stays under
 WINDOW_ELEMENTS elements in all (older entries leave early).
 """
 
@@ -24,117 +24,18 @@ from typing import Any
 
 import torch
 
-from autogradlab import messages
-from autogradlab.engine.values import _SCALAR_DTYPES, dtype_name, scalar_snapshot, snapshot_as
+from autogradlab.engine.held_outputs import (  # noqa: F401 - STALE_LAZY, CHANGED_LATER: read by tests
+    CHANGED_LATER,
+    CLONE_MAX_ELEMENTS,
+    STALE_LAZY,
+    _Output,
+)
 from autogradlab.report import OpRecord, TensorSnapshot
 
 RECORD_WINDOW = 500            # op records kept in full (the latest)
-CLONE_MAX_ELEMENTS = 100_000     # larger outputs are not copied (see _Output)
 WINDOW_ELEMENTS = 2_000_000      # elements the window may hold (copies and larger outputs) in all
-CHANGED_LATER = messages.text("en", "render.changed_later")   # said in other languages by render/words
 PINNED_MAX = 64                  # ops that made a leaf tensor (requires_grad) kept past the window
 PINNED_MAX_ELEMENTS = 10_000     # ... when their outputs are at most this big
-
-
-_STRIDED = torch.strided
-# dtypes whose 0-dim values item() gives exactly and torch.tensor(value, dtype=...) gives back
-_ITEM_DTYPES = frozenset({torch.float16, torch.bfloat16, torch.float32, torch.float64, torch.complex64,
-                          torch.complex128, torch.int8, torch.int16, torch.int32, torch.int64,
-                          torch.uint8, torch.bool})
-_CLASS_NAMES: dict[type, str] = {}
-STALE_LAZY = [0]   # lazily held outputs found changed at snapshot time (must stay 0; tests check)
-
-
-def _class_name(cls: type) -> str:
-    name = _CLASS_NAMES.get(cls)
-    if name is None:
-        name = _CLASS_NAMES[cls] = cls.__name__
-    return name
-
-
-class _Output:
-    """An op output as it was when the op ran, snapshotted on demand.
-
-    Small outputs are copied (a later in-place change must not alter the record); a 0-dim one as
-    its Python number (`item()` is exact for every dtype and costs a fifth of a clone, and a loop
-    of scalar ops makes most of them). A larger one is held as it is (a detached alias, so the
-    window never keeps the program's tensor object alive) with its version counter: copying and
-    summarising millions of elements for every op of a loop would cost more than the op; if an
-    in-place op changed it before the report asks, the record says so instead of
-    showing the later values."""
-
-    __slots__ = ("tensor_id", "copy", "version", "requires_grad", "grad_fn", "done", "elements", "scalar",
-                 "key")
-
-    def __init__(self, tensor: torch.Tensor, tensor_id: int, fn: Any = None, eager: bool = False) -> None:
-        self.tensor_id = tensor_id
-        self.requires_grad = tensor.requires_grad
-        self.grad_fn = None if fn is None else type(fn)   # its class; named when snapshotted
-        self.done: TensorSnapshot | None = None
-        self.scalar: tuple | None = None
-        self.version: int | None = None
-        self.key: int | None = None   # storage key while held lazily (see OpTrace.before_write)
-        if tensor.layout is not _STRIDED:   # (detach(): the same memory and version counter, but
-            self.elements = tensor.numel()     # not the program's tensor object, which the window
-            self.copy: torch.Tensor | None = tensor.detach()   # must not keep alive: max_ops counts
-            self.version = tensor._version     # the results alive, skimmed or not: skim.py)
-        elif not tensor.dim() and tensor.dtype in _ITEM_DTYPES:
-            self.elements = 1
-            self.copy = tensor            # only until the number is taken, below
-            self.scalar = (tensor.item(), tensor.dtype)
-            self.copy = None
-        else:
-            self.elements = elements = tensor.numel()
-            if elements > CLONE_MAX_ELEMENTS:
-                self.copy = tensor.detach()
-                self.version = tensor._version
-                return
-            storage = tensor.untyped_storage()
-            if eager or storage.nbytes() > elements * tensor.element_size():
-                self.copy = tensor.detach().clone()   # a view of more memory than it shows
-            else:   # held as it is (an alias without its graph) until a write to its storage
-                self.copy = tensor.detach()
-                self.version = tensor._version
-                self.key = storage.data_ptr()
-
-    def materialize(self) -> None:
-        """A write to this output's storage is about to happen: copy the values it has now."""
-        if self.key is not None:
-            self.key = None
-            if self.copy is not None and self.copy._version == self.version:
-                self.copy = self.copy.clone()
-                self.version = None
-
-    @property
-    def held(self) -> bool:
-        """Counted against WINDOW_ELEMENTS (a copy or a large output, not a number)."""
-        return self.copy is not None or self.scalar is not None
-
-    def snapshot(self) -> TensorSnapshot:
-        if self.done is None:
-            fn_name = None if self.grad_fn is None else _class_name(self.grad_fn)
-            if self.scalar is not None:
-                value, dtype = self.scalar
-                np_dtype = _SCALAR_DTYPES.get(dtype)
-                if np_dtype is not None:   # what snapshot_as makes of torch.tensor(value, dtype=dtype)
-                    self.done = scalar_snapshot(value, dtype, np_dtype, self.tensor_id, self.requires_grad,
-                                                fn_name)
-                    self.scalar = None
-                    return self.done
-                source = torch.tensor(value, dtype=dtype)
-            else:
-                source = self.copy
-            if self.version is not None and source._version != self.version:
-                if self.key is not None:   # changed by a write no hook saw: a bug (tests check)
-                    STALE_LAZY[0] += 1
-                self.done = TensorSnapshot(self.tensor_id, tuple(source.shape), dtype_name(source.dtype),
-                                           None, CHANGED_LATER, self.requires_grad, fn_name)
-            else:
-                self.done = snapshot_as(source, self.tensor_id, self.requires_grad, fn_name, True)
-            self.copy = None
-            self.scalar = None
-            self.key = None
-        return self.done
 
 
 # One op in the window, a list (built in one step: an op of a long loop pays for no object of its
@@ -235,8 +136,7 @@ class OpTrace:
         summary[where] = summary.get(where, 0) + 1
         self._elements += held
         if len(entries) > self.window or self._elements > WINDOW_ELEMENTS:
-            while len(entries) > self.window or (self._elements > WINDOW_ELEMENTS and len(entries) > 1):
-                self._drop(entries.popleft())
+            self.evict()
 
     def add_one(self, fields: tuple, in_function: str | None, tensor: torch.Tensor, tensor_id: int, fn: Any,
                 created: list[int] | None = None, origin_keys: list[int] | None = None,
@@ -262,14 +162,14 @@ class OpTrace:
         summary[where] = summary.get(where, 0) + 1
         self._elements += held
         if len(entries) > self.window or self._elements > WINDOW_ELEMENTS:
-            while len(entries) > self.window or (self._elements > WINDOW_ELEMENTS and len(entries) > 1):
-                self._drop(entries.popleft())
+            self.evict()
 
     def skim(self, op: str, line: int, held: int, created: list[int] | None,
              origin_keys: list[int] | None) -> None:
         """A skimmed op (skim.py): counted, and in the window as an entry without a record that
         holds its place (so every record leaves the window when it would have), its elements and
-        the keys it set in `created_by` / `origins` (removed when it leaves, as add's are)."""
+        the keys it set in `created_by` / `origins` (removed when it leaves, as add's are).
+        SkimHooks._skim_op does the same inline for an op with one output."""
         entries = self._entries
         entries.append(((self.total,), None, None, (), created, origin_keys, _GHOST, False, held))
         self._ghosts += 1
@@ -279,18 +179,25 @@ class OpTrace:
         summary[where] = summary.get(where, 0) + 1
         self._elements += held
         if len(entries) > self.window or self._elements > WINDOW_ELEMENTS:
-            while len(entries) > self.window or (self._elements > WINDOW_ELEMENTS and len(entries) > 1):
-                self._drop(entries.popleft())
+            self.evict()
+
+    def evict(self) -> None:
+        """Drop the oldest entries until the window holds at most `window` ops and WINDOW_ELEMENTS."""
+        entries = self._entries
+        while len(entries) > self.window or (self._elements > WINDOW_ELEMENTS and len(entries) > 1):
+            self._drop(entries.popleft())
 
     def _drop(self, entry: list) -> None:
         self._elements -= entry[_HELD]
         if entry[_FINAL] is _GHOST:
             self._ghosts -= 1
+            if entry[_CREATED] is not None or entry[_ORIGIN_KEYS] is not None:
+                self.drop_keys(entry)
+            return
         if entry[_PIN] and len(self._pinned) < PINNED_MAX:
             self._pinned.append(entry)
             self._pinned_at[entry[_FIELDS][0]] = entry
             return
-        index = entry[_FIELDS][0]
         for out in entry[_OUTPUTS]:
             if out.key is not None:
                 found = self._lazy.get(out.key)
@@ -302,6 +209,11 @@ class OpTrace:
                     if not found:
                         del self._lazy[out.key]
                 out.key = None
+        self.drop_keys(entry)
+
+    def drop_keys(self, entry: list | tuple) -> None:
+        """The keys an entry leaving the window set in `created_by` / `origins`, if still its own."""
+        index = entry[_FIELDS][0]
         created = entry[_CREATED]
         if created is not None:
             created_by = self.created_by

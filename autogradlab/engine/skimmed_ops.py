@@ -1,0 +1,134 @@
+"""A skimmed op (skim.py: the middle passes of a long loop): numbered and counted, not recorded.
+
+Mixed into Recorder through SkimHooks; Recorder.on_op calls _skim_op while `skimming` is on. It
+does what on_op does except build the record: the tensors' numbers, max_ops' count of results
+alive, the keys in the trace's tables `created_by` / `origins`, and an entry in the window without
+a record (a "ghost", trace.py), so every record and key leaves the window when it would have.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import torch
+
+from autogradlab.engine.op_text import _tensors_in
+from autogradlab.engine.tensor_numbers import Numbered
+from autogradlab.engine.trace import _CREATED, _FINAL, _GHOST, _HELD, _ORIGIN_KEYS, WINDOW_ELEMENTS
+
+_TENSOR = torch.Tensor
+_PLAIN = frozenset({int, float, bool, type(None), slice, type(Ellipsis), str, torch.dtype, torch.Size})
+_NO_OUTPUTS: frozenset[int] = frozenset()   # Recorder._unnamed_outputs after a skimmed op (never added to)
+
+
+class SkimmedOps:
+    """Mixed into Recorder (through SkimHooks), which owns the tables it writes."""
+
+    trace: Any
+    _ids: dict[int, Any]
+    skimmed_ops: int
+
+    def _skim_op(self, op: str, args: Any, kwargs: Any, result: Any, line: int) -> bool:
+        """Count the op as Recorder.on_op records it (on_op checked max_ops already): the same
+        numbers, the same keys in the trace's tables, an entry in the window without a record.
+        False when it is not of the common shape: on_op then records it in full (the inputs
+        numbered here were numbered in on_op's order, so on_op gives them the same numbers)."""
+        ids, tensor_id, tensor = self._ids, self.tensor_id, _TENSOR
+        for arg in ((*args, *kwargs.values()) if kwargs else args):
+            kind = type(arg)
+            if kind is tensor or isinstance(arg, tensor):
+                if id(arg) not in ids:
+                    tensor_id(arg)
+            elif kind is tuple or kind is list:   # numbered only if all tensors, as on_op does
+                tensors = _tensors_in(arg)
+                if tensors and len(tensors) == len(arg):
+                    for t in tensors:
+                        tensor_id(t)
+            elif kind not in _PLAIN:
+                return False   # NumPy memory, a container of another kind: recorded in full
+        trace = self.trace
+        created_by, origins = trace.created_by, trace.origins
+        index = trace.total
+        if type(result) is tensor or isinstance(result, tensor):   # one output (most ops), inlined
+            fn = result.grad_fn
+            key = id(result)
+            if fn is None and result.requires_grad and key not in created_by:
+                return False   # a new leaf: its record may outlive the window (pinned, trace.py)
+            entry = ids.get(key)
+            if entry is None:   # a new tensor (most outputs): _result_entry(), inlined
+                try:
+                    entry = Numbered(result, self._forget_bound)
+                except TypeError:
+                    entry = self._result_entry(result)
+                else:
+                    entry.number, entry.result, entry.key = self._next_id, True, key
+                    ids[key] = entry
+                    self._next_id += 1
+                    self.alive_results += 1
+            elif not entry.result and entry.weak:
+                entry.result = True
+                self.alive_results += 1
+            created = None
+            if key not in created_by:
+                created_by[key] = index
+                created = [key]
+            origin_keys = None
+            if fn is not None and id(fn) not in origins:
+                origins[id(fn)] = (index, 0, fn, entry if entry.weak else None)
+                origin_keys = [id(fn)]
+            # trace.skim and the drop of a ghost that leaves the window, inlined (issue 9: three
+            # calls per op were a third of a skimmed pass's recording)
+            held = result.numel()
+            entries = trace._entries
+            entries.append(((index,), None, None, (), created, origin_keys, _GHOST, False, held))
+            trace.total = index + 1
+            trace._ghosts += 1
+            summary = trace.summary
+            where = (op, line)
+            summary[where] = summary.get(where, 0) + 1
+            elements = trace._elements = trace._elements + held
+            if len(entries) > trace.window or elements > WINDOW_ELEMENTS:
+                oldest = entries[0]
+                if (oldest[_FINAL] is _GHOST and len(entries) == trace.window + 1
+                        and elements - oldest[_HELD] <= WINDOW_ELEMENTS):   # a long loop's usual case
+                    entries.popleft()
+                    trace._elements = elements - oldest[_HELD]
+                    trace._ghosts -= 1
+                    if oldest[_CREATED] is not None or oldest[_ORIGIN_KEYS] is not None:
+                        trace.drop_keys(oldest)
+                else:
+                    trace.evict()
+            self._unnamed_outputs = _NO_OUTPUTS
+            self.skimmed_ops += 1
+            return True
+        out_tensors = _tensors_in(result)
+        if not out_tensors:
+            return False
+        for t in out_tensors:
+            if t.grad_fn is None and t.requires_grad and id(t) not in created_by:
+                return False
+        created = origin_keys = None
+        held = 0
+        position = 0
+        for t in out_tensors:
+            key = id(t)
+            entry = self._result_entry(t)
+            if key not in created_by:
+                created_by[key] = index
+                if created is None:
+                    created = [key]
+                else:
+                    created.append(key)
+            fn = t.grad_fn
+            if fn is not None and id(fn) not in origins:
+                origins[id(fn)] = (index, position, fn, entry if entry.weak else None)
+                if origin_keys is None:
+                    origin_keys = [id(fn)]
+                else:
+                    origin_keys.append(id(fn))
+            held += t.numel()
+            position += 1
+        trace.skim(op, line, held, created, origin_keys)
+        self._unnamed_outputs = _NO_OUTPUTS
+        self.skimmed_ops += 1
+        return True

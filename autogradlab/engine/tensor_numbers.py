@@ -1,0 +1,101 @@
+"""The Recorder's tensor numbers (t0, t1, ...) and how it forgets a tensor that died.
+
+Every tensor the recorder sees gets the next number once. Its entry in Recorder._ids (keyed by
+id(tensor)) is a weak reference to it that carries the number: when the tensor dies, the callback
+removes every id-keyed fact about it (a later tensor may get the same id and must mean nothing
+stale) and, for an op result, lowers the count of results alive (the limit max_ops). One object
+per tensor (issue 9: a list, a weak reference and a functools.partial per op result cost a long
+loop ~1 us per op more, and the callback read the key through the partial).
+"""
+
+from __future__ import annotations
+
+import weakref
+from typing import Any
+
+
+class Numbered(weakref.ref):
+    """The entry of a tensor with weak references: number, whether an op made it (max_ops counts
+    it while it lives), and the id it is keyed by."""
+
+    __slots__ = ("number", "result", "key")
+    weak = True
+
+
+class Kept:
+    """The entry of the rare numbered object without weak references (held in Recorder._kept)."""
+
+    __slots__ = ("number", "result")
+    weak = False
+
+    def __init__(self, number: int) -> None:
+        self.number = number
+        self.result = False   # never counted: it cannot be seen dying
+
+
+class TensorNumbers:
+    """Mixed into Recorder (which owns the id-keyed tables _forget clears)."""
+
+    _ids: dict[int, Any]
+    _kept: list[Any]
+    _next_id: int
+    alive_results: int
+    _former: dict[int, str]
+    _local: dict[int, str]
+    _created_by: dict[int, int]
+    _names: dict[int, list[str]]
+    _unnamed_outputs: Any
+
+    def tensor_id(self, tensor: Any) -> int:
+        key = id(tensor)
+        entry = self._ids.get(key)
+        if entry is None:
+            try:
+                entry = Numbered(tensor, self._forget_bound)
+            except TypeError:
+                self._kept.append(tensor)
+                entry = Kept(self._next_id)
+            else:
+                entry.number, entry.result, entry.key = self._next_id, False, key
+            self._ids[key] = entry
+            self._next_id += 1
+        return entry.number
+
+    def _result_entry(self, tensor: Any) -> Any:
+        """tensor_id() of an op's output: numbered if new, and counted as a result alive (max_ops)."""
+        key = id(tensor)
+        entry = self._ids.get(key)
+        if entry is None:
+            try:
+                entry = Numbered(tensor, self._forget_bound)
+            except TypeError:
+                self._kept.append(tensor)
+                entry = Kept(self._next_id)
+            else:
+                entry.number, entry.result, entry.key = self._next_id, True, key
+                self.alive_results += 1
+            self._ids[key] = entry
+            self._next_id += 1
+        elif not entry.result and entry.weak:
+            entry.result = True
+            self.alive_results += 1
+        return entry
+
+    def _forget(self, dead: Numbered) -> None:
+        """A numbered tensor died: its id may be reused, so every id-keyed fact about it goes."""
+        key = dead.key
+        ids = self._ids
+        if ids.get(key) is not dead:
+            return
+        del ids[key]
+        if dead.result:
+            self.alive_results -= 1
+        if self._former:
+            self._former.pop(key, None)
+        if self._local:
+            self._local.pop(key, None)
+        self._created_by.pop(key, None)
+        if self._names:
+            self._names.pop(key, None)
+        if self._unnamed_outputs:
+            self._unnamed_outputs.discard(key)

@@ -21,8 +21,8 @@ PROGRAMS = [
     ("if True\n    pass\n", "syntax", "errors.missing_colon", {}, True),
     ("import torch\nx = torch.zeros(10**8)\n", "limit", "errors.tensor_size",
      {"what": "zeros", "elements": "100,000,000", "limit": "5,000,000"}, True),
-    ("x = 0\nwhile True:\n    x = (x + 1) * 1 + 1 * 1 - 1\n", "limit", "errors.step_limit", {"steps": "500,000"},
-     True),
+    ("x = 0\nwhile True:\n    x = (x + 1) * 1 + 1 * 1 - 1\n", "limit", "errors.step_limit",
+     {"steps": "500,000"}, True),
     ("import torch\nx = torch.ones(2)\nx.sizee()\n", "name", "errors.tensor_no_attribute", {"name": "sizee"},
      True),
 ]

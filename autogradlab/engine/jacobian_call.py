@@ -135,11 +135,14 @@ def batched_sizes(sizes: Any, rows: int) -> Iterator[None]:
     the rows (the real memory), not the one row the tensor's Python shape shows."""
     own = sizes.__dict__
     before = own.get("check_elements")
+    quick = sizes.quick_one, sizes.quick_total
     check = sizes.check_elements
     sizes.check_elements = lambda elements, what: check(elements * rows, what)
+    sizes.quick_one = sizes.quick_total = -1   # the planned sites' shortcut counts one row: off
     try:
         yield
     finally:
+        sizes.quick_one, sizes.quick_total = quick
         if before is None:
             del own["check_elements"]
         else:

@@ -190,8 +190,8 @@ def call_sized(interp: Interpreter, op: str, fn: Callable[..., Any], spec: CallS
         result = wrap_result(result, op)
         elements = tensor_elements(result)
         tensor = has_tensor(result)
-    sizes, limits = interp.sizes, interp.limits
-    if elements > limits.max_tensor_elements or sizes.total_elements + elements > limits.max_total_elements:
+    sizes = interp.sizes
+    if elements > sizes.quick_one or sizes.total_elements + elements > sizes.quick_total:
         sizes.check_elements(elements, op)   # whatever was predicted, fail closed
     sizes.total_elements += elements
     if tensor:   # Interpreter.record_op, inline

@@ -59,7 +59,6 @@ def function_site(interp: Interpreter, member: SafeFunction, node: ast.AST) -> S
     creation = spec.kind in ("random", "op")
     plain_call = spec.kind != "random" and op[-1:] != "_"   # call_sized adds a generator / tells a write
     sizes, may_grow, call_sized = interp.sizes, calls._may_grow, calls.call_sized
-    one, total = interp.limits.max_tensor_elements, interp.limits.max_total_elements
     empty: dict = {}
 
     def site(args: list) -> Any:
@@ -86,7 +85,7 @@ def function_site(interp: Interpreter, member: SafeFunction, node: ast.AST) -> S
         elements = math.prod(result.shape)
         if not elements and result.dim() > 1:   # as tensor_elements: huge empty shapes are refused
             check_empty_extent(result.shape)
-        if elements > one or sizes.total_elements + elements > total:   # check_elements would refuse
+        if elements > sizes.quick_one or sizes.total_elements + elements > sizes.quick_total:
             sizes.check_elements(elements, op)   # whatever was predicted, fail closed
         sizes.total_elements += elements
         interp._ops += 1   # Interpreter.record_op, inline

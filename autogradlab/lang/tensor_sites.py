@@ -42,7 +42,6 @@ def binary_site(interp: Interpreter, name: str, fn: Callable[..., Any],
     a tensor or a plain number (apply_binary's tensor branch, with the size answer remembered)."""
     apply_binary = interp.apply_binary
     sizes = interp.sizes
-    one, total = interp.limits.max_tensor_elements, interp.limits.max_total_elements   # _fits
     seen: list = [_MISS, _MISS, 0]   # the last (left key, right key) and its element count
 
     def run(a: Any, b: Any) -> Any:
@@ -66,7 +65,7 @@ def binary_site(interp: Interpreter, name: str, fn: Callable[..., Any],
             if count is None:   # the meta device or its cache: predict's whole path
                 return apply_binary(name, fn, a, b, node)
             seen[0], seen[1], seen[2] = left, right, count
-        if count > one or sizes.total_elements + count > total:   # check_elements would refuse
+        if count > sizes.quick_one or sizes.total_elements + count > sizes.quick_total:
             sizes.check_elements(count, name)   # before the op, as predict does
         try:
             result = fn(a, b)
@@ -77,7 +76,7 @@ def binary_site(interp: Interpreter, name: str, fn: Callable[..., Any],
         elements = math.prod(result.shape)
         if not elements and result.dim() > 1:   # as tensor_elements: huge empty shapes are refused
             check_empty_extent(result.shape)
-        if elements > one or sizes.total_elements + elements > total:
+        if elements > sizes.quick_one or sizes.total_elements + elements > sizes.quick_total:
             sizes.check_elements(elements, name)   # fail closed after the call
         sizes.total_elements += elements
         interp._ops += 1   # Interpreter.record_op, inline
@@ -95,7 +94,6 @@ def augmented_site(interp: Interpreter, name: str, fn: Callable[..., Any], inpla
     was written in place, else of the new result after its own size check."""
     apply_binary = interp.apply_binary
     sizes = interp.sizes
-    one, total = interp.limits.max_tensor_elements, interp.limits.max_total_elements   # _fits
     seen: list = [_MISS, _MISS, 0]   # the last (left key, right key) and its element count
 
     def run(a: Any, b: Any) -> Any:
@@ -119,7 +117,7 @@ def augmented_site(interp: Interpreter, name: str, fn: Callable[..., Any], inpla
             if count is None:   # the meta device or its cache: predict's whole path
                 return apply_binary(name, fn, a, b, node, inplace_of=inplace_name)
             seen[0], seen[1], seen[2] = left, right, count
-        if count > one or sizes.total_elements + count > total:   # check_elements would refuse
+        if count > sizes.quick_one or sizes.total_elements + count > sizes.quick_total:
             sizes.check_elements(count, name)   # before the op, as predict does
         calls.notify_memory(interp, "write", a)   # `x += y` writes x's memory
         try:
@@ -134,7 +132,7 @@ def augmented_site(interp: Interpreter, name: str, fn: Callable[..., Any], inpla
         elements = math.prod(result.shape)
         if not elements and result.dim() > 1:   # as tensor_elements: huge empty shapes are refused
             check_empty_extent(result.shape)
-        if elements > one or sizes.total_elements + elements > total:
+        if elements > sizes.quick_one or sizes.total_elements + elements > sizes.quick_total:
             sizes.check_elements(elements, name)   # fail closed after the call
         sizes.total_elements += elements
         interp.record_op(name, [a, b], {}, result, node)
@@ -158,7 +156,6 @@ def method_site(interp: Interpreter, attr: str, spec: CallSpec, node: ast.AST) -
     sized = spec.kind != "tensor" and attr not in calls._PIECE_OPS and spec.size in ("meta", "same")
     unsized = spec.kind != "tensor" and attr not in calls._PIECE_OPS and spec.size not in ("meta", "same")
     sizes = interp.sizes
-    one, total = interp.limits.max_tensor_elements, interp.limits.max_total_elements
     seen: list = [_MISS, 0]   # the last receiver shape and its element count
 
     def run(tensor: Any, args: list, kwargs: dict) -> Any:
@@ -189,7 +186,7 @@ def method_site(interp: Interpreter, attr: str, spec: CallSpec, node: ast.AST) -
             if count is None:   # the meta device or its cache: invoke's whole path
                 return calls.invoke(interp, attr, fn, spec, [tensor], kwargs, node)
             seen[0], seen[1] = shape, count
-        if count > one or sizes.total_elements + count > total:   # check_elements would refuse
+        if count > sizes.quick_one or sizes.total_elements + count > sizes.quick_total:
             sizes.check_elements(count, attr)   # before the call, as predict does
         return calls.call_sized(interp, attr, fn, spec, [tensor], kwargs, node)
     return run

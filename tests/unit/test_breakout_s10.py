@@ -9,44 +9,12 @@ objects or paths. Limits are small where a case is about a limit, so the file st
 
 from __future__ import annotations
 
-import re
-from typing import NamedTuple
-
 import pytest
 
 from autogradlab.engine import run_program
-from autogradlab.limits import DEFAULT_LIMITS, Limits
+from tests.unit.breakout_helpers import FN, SMALL, Case, check_case, function_class
 
-SMALL = Limits(max_tensor_elements=100, max_total_elements=1000, max_int_bits=64, max_sequence_len=50,
-               max_total_sequence_items=500, max_printed_chars=2000, max_steps=3000, max_call_depth=5,
-               max_loop_iterations=200)
-LEAKS = re.compile(r"0x[0-9a-fA-F]{4,}|<module|<function|<built-in|<bound|Traceback|File \"|autogradlab|"
-                   r"/usr/|/work/|/tmp/|site-packages|internal error")
-FN = "a function may only be called"
 ITER = "a generator or iterator may only be looped over"
-
-
-def function_class(forward: str, backward: str = "return g", tail: str = "") -> str:
-    """A custom Function F (forward's body, backward's body: one line each, or several joined by
-    "\\n        "), x a leaf that requires grad, y = F.apply(x) at line 10, then `tail`."""
-    return ("import torch\n"
-            "class F(torch.autograd.Function):\n"
-            "    @staticmethod\n"
-            "    def forward(ctx, x):\n"
-            f"        {forward}\n"
-            "    @staticmethod\n"
-            "    def backward(ctx, g):\n"
-            f"        {backward}\n"
-            "x = torch.ones(2, requires_grad=True)\n"
-            "y = F.apply(x)\n" + tail)
-
-
-class Case(NamedTuple):
-    program: str
-    kind: str | None        # None: runs, and prints `text` exactly
-    line: int | None
-    text: str               # a regex of the message, or the exact printed text
-    limits: Limits = DEFAULT_LIMITS
 
 
 CASES = [
@@ -211,16 +179,7 @@ CASES = [
 
 @pytest.mark.parametrize("case", CASES, ids=[f"{i}" for i in range(len(CASES))])
 def test_hostile_program(case: Case) -> None:
-    report = run_program(case.program, limits=case.limits, torchviz=False)
-    if case.kind is None:
-        assert report.error is None, report.error
-        assert report.printed == case.text
-        return
-    error = report.error
-    assert error is not None, report.printed
-    assert (error.kind, error.line) == (case.kind, case.line), error
-    assert re.search(case.text, error.message), error.message
-    assert not LEAKS.search(error.message + (error.hint or "")), error.message
+    check_case(case)
 
 
 # A custom Function's backward under jacobian(..., vectorize=True) gets gradients batched by vmap; one

@@ -17,45 +17,14 @@ their own tests below the table (each failed before its fix):
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
 
 import pytest
 import torch
 
 from autogradlab.engine import run_program, trace
-from autogradlab.limits import DEFAULT_LIMITS, Limits
+from autogradlab.limits import Limits
 from autogradlab.step_records import StepOptions
-
-SMALL = Limits(max_tensor_elements=100, max_total_elements=1000, max_int_bits=64, max_sequence_len=50,
-               max_total_sequence_items=500, max_printed_chars=2000, max_steps=3000, max_call_depth=5,
-               max_loop_iterations=200)
-LEAKS = re.compile(r"0x[0-9a-fA-F]{4,}|<module|<function|<built-in|<bound|Traceback|File \"|autogradlab|"
-                   r"/usr/|/work/|/tmp/|site-packages|internal error")
-FN = "a function may only be called"
-
-
-def function_class(forward: str = "return x * 2", backward: str = "return g", tail: str = "") -> str:
-    """A custom Function F (forward's and backward's bodies; several lines joined by "\\n        "),
-    x a leaf that requires grad, y = F.apply(x) at line 10, then `tail`."""
-    return ("import torch\n"
-            "class F(torch.autograd.Function):\n"
-            "    @staticmethod\n"
-            "    def forward(ctx, x):\n"
-            f"        {forward}\n"
-            "    @staticmethod\n"
-            "    def backward(ctx, g):\n"
-            f"        {backward}\n"
-            "x = torch.ones(2, requires_grad=True)\n"
-            "y = F.apply(x)\n" + tail)
-
-
-class Case(NamedTuple):
-    program: str
-    kind: str | None        # None: runs, and prints `text` exactly
-    line: int | None
-    text: str               # a regex of the message, or the exact printed text
-    limits: Limits = DEFAULT_LIMITS
-
+from tests.unit.breakout_helpers import FN, SMALL, Case, check_case, function_class
 
 CASES = [
     # -- the ctx stays behind its wrapper: no container, no text, no attribute of the wrapper -------
@@ -184,20 +153,7 @@ CASES = [
 
 @pytest.mark.parametrize("case", CASES, ids=[f"{i}" for i in range(len(CASES))])
 def test_hostile_program(case: Case) -> None:
-    report = run_program(case.program, limits=case.limits, torchviz=False)
-    if case.kind is None:
-        assert report.error is None, report.error
-        assert report.printed == case.text
-        return
-    error = report.error
-    assert error is not None, report.printed
-    assert error.kind == case.kind, error
-    if case.line is not None:
-        assert error.line == case.line, error
-    assert re.search(case.text, error.message), error.message
-    text = error.message + (error.hint or "")
-    leaks = [found for found in LEAKS.findall(text) if found not in case.program]
-    assert not leaks, error.message   # (a name the program wrote itself is no leak)
+    check_case(case)
 
 
 # -- jacobian(..., vectorize=True): program code on vmap-batched tensors counts every row ----------

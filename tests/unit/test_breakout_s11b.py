@@ -177,8 +177,30 @@ RUNAWAY = [   # max_steps 500,000: what a C-level loop could do stops on its own
          2, "`torch.get_rng_state` is not supported"),
 ]
 
+RETURNS = [   # final_return (a def's last `return` as a closure) against CPython and the per-node path
+    Case("def f(x):\n    if x:\n        return 1\n    return\nprint(f(0), f(1))\n", None, None, "None 1\n"),
+    Case("def f():\n    try:\n        return 1\n    finally:\n        print('fin')\nprint(f())\n", None, None,
+         "fin\n1\n"),
+    Case("def f():\n    for i in range(3):\n        pass\n    return i\nprint(f())\n", None, None, "2\n"),
+    Case("def f(n):\n    def inner():\n        return n * 2\n    return inner()\n"
+         "print([f(i) for i in range(3)])\n",
+         None, None, "[0, 2, 4]\n"),
+    Case("def f():\n    return\n    print('never')\nprint(f())\n", None, None, "None\n"),
+    Case("def f(a, b=[]):\n    b.append(a)\n    return b\nf(1)\nprint(f(2))\n", None, None, "[1, 2]\n"),
+    Case("def f():\n    return 1, 2\na, b = f()\nprint(a + b)\n", None, None, "3\n"),
+    Case("import torch\ndef f(x):\n    return x.sum()\nx = torch.ones(3, requires_grad=True)\n"
+         "for i in range(40):\n    y = f(x * i)\ny.backward()\nprint(x.grad, y)\n", None, None,
+         "tensor([39., 39., 39.]) tensor(117., grad_fn=<SumBackward0>)\n"),
+    Case("def f():\n    return print\nf()\n", "unsupported", 2,
+         "the function `print` cannot be used as a return value"),
+    Case("def f():\n    def g():\n        yield 1\n    return g()\nprint(list(f()))\n", "unsupported", 4,
+         r"the generator `g\(\.\.\.\)` cannot be used as a return value"),
+    Case("def f():\n    return (yield)\nprint(f())\n", "unsupported", 2,
+         "`yield` anywhere but as a statement"),
+]
 
-@pytest.mark.parametrize("case", KINDS + RECURSION + ALIVE_CASES + RUNAWAY)
+
+@pytest.mark.parametrize("case", KINDS + RECURSION + RETURNS + ALIVE_CASES + RUNAWAY)
 def test_hostile_program(case: Case) -> None:
     check_case(case)
 

@@ -269,3 +269,30 @@ def test_random_draws_do_not_depend_on_the_warm_up() -> None:
     random.random()
     again = run_program(RANDOM_PROGRAM, seed=0, torchviz=False)
     assert first.error is None and first.printed == again.printed
+
+
+LEAKED_BATCH = (   # a custom backward under jacobian(vectorize=True) keeps its vmap-batched grad in a global
+    "import torch\nfrom torch.autograd.functional import jacobian\n"
+    "class F(torch.autograd.Function):\n    @staticmethod\n    def forward(ctx, x):\n        return x * 2\n"
+    "    @staticmethod\n    def backward(ctx, g):\n        global h\n        h = g\n        return g * 2\n"
+    "J = jacobian(lambda v: F.apply(v), torch.ones(3), vectorize=True)\n"
+    "k = h.repeat(1000)\n")
+
+
+@pytest.mark.xfail(strict=True, reason="open hole (pre-existing, also on base11): h is a vmap BatchedTensor "
+                   "that outlives the vectorized pass; its Python shape (3,) hides the batch's 3 rows, so "
+                   "`h.repeat(1000)` is sized as 3,000 elements and runs (9,000 allocated), and only then "
+                   "the recorder fails on its storage ('Cannot access storage of BatchedTensorImpl')")
+def test_leaked_vmap_batch_is_refused_before_the_op() -> None:
+    report = run_program(LEAKED_BATCH, limits=Limits(max_tensor_elements=5000), torchviz=False)
+    assert report.error is not None and report.error.line == 13
+    assert report.error.kind in ("limit", "unsupported"), report.error
+    assert "storage" not in report.error.message
+
+
+def test_leaked_vmap_batch_fails_closed() -> None:
+    """Today's outcome: the first op on the leaked batch stops the program (a value error at its line),
+    it is never silently used; PyTorch itself runs `h.repeat(1000)` on the whole batch."""
+    report = run_program(LEAKED_BATCH, torchviz=False)
+    assert report.error is not None and (report.error.kind, report.error.line) == ("value", 13)
+    assert report.error.message == "Cannot access storage of BatchedTensorImpl"

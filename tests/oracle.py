@@ -53,7 +53,7 @@ def run_trusted(source: str, seed: int = 0) -> OracleRun:
     out = io.StringIO()
     error: BaseException | None = None
     line: int | None = None
-    with contextlib.redirect_stdout(out), _zero_filled_empty():
+    with contextlib.redirect_stdout(out), _zero_filled_empty(), _torch_state_kept():
         try:
             code = compile(_with_display_calls(ast.parse(source, PROGRAM_FILENAME)), PROGRAM_FILENAME, "exec")
             exec(code, namespace)  # trusted text only
@@ -66,6 +66,19 @@ def run_trusted(source: str, seed: int = 0) -> OracleRun:
 
 
 DISPLAY = "__oracle_display__"
+
+
+@contextlib.contextmanager
+def _torch_state_kept():  # noqa: ANN202
+    """The program runs in the test process: what it sets process-wide (`torch.set_default_device`
+    pushes a TorchFunctionMode that outlives the run, `set_default_dtype`) must not reach the tests
+    that run after it in the same process (test_tensor_text.py falls back to torch under a mode)."""
+    dtype = torch.get_default_dtype()
+    try:
+        yield
+    finally:
+        torch.set_default_device(None)
+        torch.set_default_dtype(dtype)
 
 
 def _zero_filled(make):  # noqa: ANN001, ANN202

@@ -18,12 +18,14 @@ surely has more than KEPT_BACKWARDS calls after it in the same loop is not begun
 from __future__ import annotations
 
 import gc
+import itertools
 from collections import deque
 from collections.abc import Callable
 from functools import partial
 from typing import Any
 
 import torch
+from torch.autograd import function as _torch_function
 
 from autogradlab.engine.graph import is_leaf_node
 
@@ -64,9 +66,14 @@ class GradientRecorder:
         self._current = _Generation(_storages(gradient) if gradient is not None else None)
         was_enabled = gc.isenabled()   # (gc_paused, without a generator: this runs every backward)
         gc.disable()
+        plain = _HOOK_MIXIN is not None
+        if plain:
+            _HOOK_MIXIN._register_hook = _REGISTER_PLAIN
         try:
             return self._hook_graphs(roots)
         finally:
+            if plain:
+                _HOOK_MIXIN._register_hook = _REGISTER_TORCH
             if was_enabled:
                 gc.enable()
 
@@ -200,6 +207,33 @@ def _pre_hook(recorder: GradientRecorder, key: int, token: object,
             current.capture[key] = grad.detach().clone() if copy else grad
             return
 
+
+# Node.register_prehook (C++) asks torch.autograd.Function._register_hook(the Node's hook dict or
+# None, hook) for the dict to keep and a RemovableHandle, and hands that handle back. We never remove
+# a hook, and a new dict and a handle (with its weak reference) per Node were half the cost of a
+# registration (issue 9: a 500-step scalar loop registers 2,000). While begin() registers, a plain
+# version stands in: a plain dict (the C++ side only iterates it), a key no handle uses (handles count
+# up from 0, ours down from -1), no handle. Nothing else runs meanwhile (no program code, no other
+# thread), and torch's own is put back in `finally`.
+_HOOK_MIXIN: Any = getattr(_torch_function, "_HookMixin", None)
+_REGISTER_TORCH = _HOOK_MIXIN.__dict__.get("_register_hook") if _HOOK_MIXIN is not None else None
+if not isinstance(_REGISTER_TORCH, staticmethod):   # another torch: leave its registration alone
+    _HOOK_MIXIN = None
+_PLAIN_KEYS = itertools.count(-1, -1)
+
+
+class _HookDict(dict):
+    __slots__ = ("__weakref__",)
+
+
+def _register_plain(hooks: dict | None, hook: Callable) -> tuple[dict, None]:
+    if hooks is None:
+        hooks = _HookDict()
+    hooks[next(_PLAIN_KEYS)] = hook
+    return hooks, None
+
+
+_REGISTER_PLAIN = staticmethod(_register_plain)
 
 _LEAF_OF_TYPE: dict[type, bool] = {}   # Node class -> is it AccumulateGrad (read once per class)
 

@@ -188,57 +188,83 @@ class _Builder:
             op_index=created.index if created else None))
         return node_id
 
-    def add_saved(self, saved: list[tuple[str, torch.Tensor]]) -> list[str]:
-        ids = []
-        nodes, value_of, grad_of = self.nodes, self._value, self._grad
-        for attr, tensor in saved:
-            node_id = f"n{len(nodes)}"
-            fields = _SAVED_FIELDS.copy()
-            fields["id"] = node_id
-            fields["label"] = attr.removeprefix(SAVED_PREFIX)
-            fields["shape"] = tuple(tensor.shape)
-            fields["dtype"] = dtype_name(tensor.dtype)
-            fields["value"] = value_of(tensor)
-            if tensor.requires_grad:
-                grad_fn = tensor.grad_fn
-                fields["grad"] = grad_of(id(tensor) if grad_fn is None else id(grad_fn))
-            fields["saved_name"] = attr
-            nodes.append(record(GraphNode, fields))
-            ids.append(node_id)
-        return ids
+    def add_functions(self, order: list[Any], inputs_of: list[list[Any]]) -> None:
+        """Every Node of a walk (walk_graph's order and inputs), in order: a leaf as add_leaf makes
+        it, any other Node as its saved tensors (kind "saved") and then its op node.
 
-    def add_op(self, fn: Any, inputs: list[Any]) -> str:
-        """`inputs`: function_inputs(fn)."""
+        One loop with everything it calls written out (issue 9: a 500-step scalar loop's graph
+        has 2,000 op nodes, 1,500 saved tensors and 2,500 snapshots)."""
         ctx = self.ctx
-        saved = ctx.saved_of(fn)
-        saved_ids = self.add_saved(saved) if saved else ()
-        nodes = self.nodes
-        node_id = f"n{len(nodes)}"
-        op = _class_facts(type(fn))[2]
-        origin = ctx.origin_of(fn)
-        fields = _OP_FIELDS.copy()
-        fields["id"] = node_id
-        if origin is None:   # an op the program did not run itself, or one the trace let go
-            fields["label"] = fields["op"] = op
-            fields["grad_fn"] = type(fn).__name__   # a new str each time (pickle memo: as before)
-            fields["grad"] = self._grad(id(fn))
-        else:
-            record_, value = origin.record, origin.output
-            fields["label"] = fields["op"] = record_.op
-            fields["var"] = ctx.name_of(origin.tensor)
-            fields["grad_fn"] = type(fn).__name__
-            if value:
-                fields["shape"], fields["dtype"] = value.shape, value.dtype
-            fields["value"] = value
-            fields["grad"] = self._grad(id(fn))
-            fields["line"], fields["source"], fields["op_index"] = record_.line, record_.source, record_.index
-        nodes.append(record(GraphNode, fields))
-        ids, edges = self.ids, self.edges
-        for child in inputs:
-            edges.append((ids[id(child)], node_id))
-        for saved_id in saved_ids:
-            edges.append((saved_id, node_id))
-        return node_id
+        saved_of, origin_of, name_of, tensor_id = ctx.saved_of, ctx.origin_of, ctx.name_of, ctx.tensor_id
+        nodes, edges, ids = self.nodes, self.edges, self.ids
+        add_node, add_edge = nodes.append, edges.append
+        values, grads, grads_seen = self._values, self.grads, self._grads
+        get_value, get_grad, get_seen = values.get, grads.get, grads_seen.get
+        snap = fast_snapshot
+        facts_of = _CLASS_FACTS.get
+        op_fields, saved_fields, prefix = _OP_FIELDS, _SAVED_FIELDS, SAVED_PREFIX
+        node_cls, make = GraphNode, record
+        for fn, fn_inputs in zip(order, inputs_of, strict=True):
+            cls = type(fn)
+            facts = facts_of(cls) or _class_facts(cls)
+            if facts[0]:
+                ids[id(fn)] = self.add_leaf(fn.variable)
+                continue
+            saved = saved_of(fn)
+            saved_ids = []
+            for attr, tensor in saved:
+                node_id = f"n{len(nodes)}"
+                fields = saved_fields.copy()
+                fields["id"] = node_id
+                fields["label"] = attr.removeprefix(prefix)
+                key = id(tensor)
+                known = get_value(key)
+                if known is None:
+                    known = values[key] = (tensor, snap(tensor, tensor_id(tensor)))
+                value = known[1]
+                # (a 0-dim value's shape is the one empty tuple, its dtype name dtype_name's str)
+                fields["shape"] = tuple(tensor.shape) if value.shape else ()
+                fields["dtype"] = value.dtype
+                fields["value"] = value
+                if tensor.requires_grad:
+                    grad_fn = tensor.grad_fn
+                    g = get_grad(key if grad_fn is None else id(grad_fn))
+                    if g is not None:
+                        known = get_seen(id(g))
+                        if known is None:
+                            known = grads_seen[id(g)] = (g, snap(g, GRAD_SNAPSHOT_ID))
+                        fields["grad"] = known[1]
+                fields["saved_name"] = attr
+                add_node(make(node_cls, fields))
+                saved_ids.append(node_id)
+            node_id = f"n{len(nodes)}"
+            origin = origin_of(fn)
+            fields = op_fields.copy()
+            fields["id"] = node_id
+            if origin is None:   # an op the program did not run itself, or one the trace let go
+                fields["label"] = fields["op"] = facts[2]
+            else:
+                record_, value = origin.record, origin.output
+                fields["label"] = fields["op"] = record_.op
+                fields["var"] = name_of(origin.tensor)
+                if value:
+                    fields["shape"], fields["dtype"] = value.shape, value.dtype
+                fields["value"] = value
+                fields["line"], fields["source"] = record_.line, record_.source
+                fields["op_index"] = record_.index
+            fields["grad_fn"] = cls.__name__   # a new str each time (pickle memo: as before)
+            g = get_grad(id(fn))
+            if g is not None:
+                known = get_seen(id(g))
+                if known is None:
+                    known = grads_seen[id(g)] = (g, snap(g, GRAD_SNAPSHOT_ID))
+                fields["grad"] = known[1]
+            add_node(make(node_cls, fields))
+            ids[id(fn)] = node_id
+            for child in fn_inputs:
+                add_edge((ids[id(child)], node_id))
+            for saved_id in saved_ids:
+                add_edge((saved_id, node_id))
 
     def add_output(self, tensor: torch.Tensor, var: str | None, label: str | None, source_id: str | None,
                    grad_key: int) -> str:
@@ -276,13 +302,7 @@ def _build(output: torch.Tensor, output_var: str | None, output_label: str | Non
     source_id: str | None = None
     if root is not None:
         order, inputs = walked if walked is not None else walk_graph(root)
-        ids, add_op, facts = builder.ids, builder.add_op, _CLASS_FACTS
-        for fn, fn_inputs in zip(order, inputs, strict=True):
-            cls_facts = facts.get(type(fn)) or _class_facts(type(fn))
-            if cls_facts[0]:
-                ids[id(fn)] = builder.add_leaf(fn.variable)
-            else:
-                ids[id(fn)] = add_op(fn, fn_inputs)
+        builder.add_functions(order, inputs)
         source_id = builder.ids[id(root)]
         grad_key = id(root)
     else:

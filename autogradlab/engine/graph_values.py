@@ -2,7 +2,9 @@
 
 A 500-step scalar loop's graph holds ~2,500 snapshots of 0-dim tensors (values of saved tensors,
 gradients: issue 9); for those fast_snapshot is values.snapshot with its scalar path written out
-(one call instead of three). Anything else goes to values.snapshot itself.
+(one call instead of three, and fast_records.tensor_snapshot inlined). Anything else goes to
+values.snapshot itself. (Equal texts are not shared between snapshots: the pickled report would
+then refer to one str instead of repeating it, and change.)
 """
 
 from __future__ import annotations
@@ -10,22 +12,29 @@ from __future__ import annotations
 import numpy as np
 import torch
 
-from autogradlab.engine.fast_records import tensor_snapshot
-from autogradlab.engine.values import _SCALAR_DTYPES, _fmt_number, dtype_name, snapshot
+from autogradlab.engine.values import _SCALAR_DTYPES, _fmt_float, _fmt_number, dtype_name, snapshot
 from autogradlab.report import TensorSnapshot
 
 _STRIDED = torch.strided
 _array = np.array
+_new = object.__new__
+_set = object.__setattr__
+_scalar_dtype = _SCALAR_DTYPES.get
 
 
 def fast_snapshot(tensor: torch.Tensor, tensor_id: int) -> TensorSnapshot:
     """values.snapshot(tensor, tensor_id): the same record, field for field."""
     dtype = tensor.dtype
-    np_dtype = _SCALAR_DTYPES.get(dtype)
+    np_dtype = _scalar_dtype(dtype)
     if np_dtype is not None and not tensor.dim() and tensor.layout is _STRIDED and not tensor.is_neg():
         value = tensor.item()
         grad_fn = tensor.grad_fn
-        return tensor_snapshot(tensor_id, (), dtype_name(dtype), _array(value, dtype=np_dtype),
-                               _fmt_number(value), tensor.requires_grad,
-                               type(grad_fn).__name__ if grad_fn is not None else None)
+        snap = _new(TensorSnapshot)   # fast_records.tensor_snapshot, inlined
+        _set(snap, "__dict__", {
+            "id": tensor_id, "shape": (), "dtype": dtype_name(dtype),
+            "value": _array(value, dtype=np_dtype),
+            "summary": _fmt_float(value) if type(value) is float else _fmt_number(value),
+            "requires_grad": tensor.requires_grad,
+            "grad_fn": type(grad_fn).__name__ if grad_fn is not None else None})
+        return snap
     return snapshot(tensor, tensor_id)

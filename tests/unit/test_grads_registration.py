@@ -1,0 +1,107 @@
+"""grads.begin registers its pre-hooks through a plain stand-in for torch's _register_hook (issue 9):
+the gradients it captures are still the ones PyTorch computes (torch.autograd.grad is the oracle),
+torch's own registration is back in place afterwards (also when begin fails), and hooks torch
+registers on the same Nodes, before or after, still run and can still be removed."""
+
+from __future__ import annotations
+
+import pytest
+import torch
+from torch.autograd import function as torch_function
+
+from autogradlab.engine import grads as grads_module
+from autogradlab.engine.grads import GradientRecorder
+
+TORCH_REGISTER = torch_function._HookMixin.__dict__["_register_hook"]
+
+
+class Cube(torch.autograd.Function):
+    """A custom Function: its Node is a Python BackwardCFunction, not a C++ Node."""
+
+    @staticmethod
+    def forward(ctx, x):
+        ctx.save_for_backward(x)
+        return x ** 3
+
+    @staticmethod
+    def backward(ctx, grad):
+        (x,) = ctx.saved_tensors
+        return 3 * x * x * grad
+
+
+def mixed_graph():
+    """Leaves, a custom Function, fan-out (c used twice) and a 40-step chain: the intermediate
+    tensors (whose grad_fn Nodes the recorder hooks) and the output."""
+    a = torch.tensor([0.3, -1.2, 2.0], requires_grad=True)
+    w = torch.tensor(0.7, requires_grad=True)
+    b = torch.sin(a) * w
+    c = Cube.apply(b)
+    d = c * c + c
+    mids = [b, c, d]
+    y = d
+    for _ in range(40):
+        y = torch.tanh(y) * 1.01 + 0.1 * w
+        mids.append(y)
+    return (a, w), mids, y.sum()
+
+
+def test_captured_gradients_equal_autograd_grad_bit_for_bit():
+    leaves, mids, out = mixed_graph()
+    expected = torch.autograd.grad(out, [*mids, *leaves], retain_graph=True)
+    recorder = GradientRecorder()
+    recorder.begin([out])
+    out.backward()
+    recorder.finish()
+    capture = recorder.completed[-1]
+    for tensor, grad in zip(mids, expected[:len(mids)], strict=True):
+        assert torch.equal(capture[id(tensor.grad_fn)], grad)
+    for leaf, grad in zip(leaves, expected[len(mids):], strict=True):
+        assert torch.equal(capture[id(leaf)], grad) and torch.equal(leaf.grad, grad)
+
+
+def test_torch_registration_is_back_after_begin():
+    _, _, out = mixed_graph()
+    GradientRecorder().begin([out])
+    assert torch_function._HookMixin.__dict__["_register_hook"] is TORCH_REGISTER
+
+
+def test_torch_registration_is_back_when_begin_fails(monkeypatch):
+    def failing(*args):
+        raise RuntimeError("walk failed")
+    monkeypatch.setattr(GradientRecorder, "_hook_graphs", failing)
+    with pytest.raises(RuntimeError, match="walk failed"):
+        GradientRecorder().begin([torch.ones(2, requires_grad=True) * 2])
+    assert torch_function._HookMixin.__dict__["_register_hook"] is TORCH_REGISTER
+
+
+def test_plain_registration_is_used_during_begin(monkeypatch):
+    """The stand-in really is what Node.register_prehook calls (else this speed-up is gone)."""
+    calls = []
+    plain = grads_module._register_plain
+
+    def counting(hooks, hook):
+        calls.append(hook)
+        return plain(hooks, hook)
+    monkeypatch.setattr(grads_module, "_REGISTER_PLAIN", staticmethod(counting))
+    _, mids, out = mixed_graph()
+    new = GradientRecorder().begin([out])
+    assert len(calls) == len(new) > len(mids)
+
+
+def test_torch_hooks_on_the_same_nodes_still_run_and_can_be_removed():
+    _, mids, out = mixed_graph()
+    node = mids[-1].grad_fn
+    seen = []
+    before = node.register_prehook(lambda grads: seen.append(("before", grads[0].clone())))
+    recorder = GradientRecorder()
+    recorder.begin([out])
+    after = node.register_prehook(lambda grads: seen.append(("after", grads[0].clone())))
+    removed = node.register_prehook(lambda grads: seen.append(("removed", None)))
+    removed.remove()
+    out.backward()
+    recorder.finish()
+    assert [name for name, _ in seen] == ["before", "after"]
+    for _, grad in seen:
+        assert torch.equal(grad, recorder.completed[-1][id(node)])
+    before.remove()
+    after.remove()

@@ -142,10 +142,13 @@ class GradientRecorder:
 
     def _release(self, generation: _Generation) -> None:
         """Let go of what only this backward call still held."""
-        released = [key for key in generation.reached if self._owner.get(key) is generation]
+        owner, hooked = self._owner, self._hooked
+        owned_by = owner.get
+        released = [key for key in generation.reached if owned_by(key) is generation]
+        unhook = hooked.pop
         for key in released:
-            del self._owner[key]
-            self._hooked.pop(key, None)
+            del owner[key]
+            unhook(key, None)
         if released and self._on_release is not None:
             self._on_release(released)
 

@@ -39,6 +39,8 @@ from autogradlab.report import BackwardCall, Displayed, OpRecord
 
 BACKWARD_CALLS_KEPT = 100           # backward calls listed in the report (the latest)
 _TENSOR = torch.Tensor
+# Values that are never a tensor, so never in _names/_unnamed_outputs (whose ids are live tensors')
+_PLAIN = frozenset({int, float, bool, str, type(None)})
 
 
 def _position(node: ast.AST) -> tuple[int, int]:
@@ -253,6 +255,18 @@ class Recorder(TensorNumbers, MemoryHooks, DisplayHooks, SkimHooks):
         line = getattr(node, "lineno", None)   # _seen, inline
         if line:
             self.last_line = line
+        if type(value) in _PLAIN:   # a number (a loop's `n`, `total += ...`): no tensor bookkeeping
+            if self._unnamed_outputs:
+                self._unnamed_outputs = set()
+            if in_function is None:
+                bound = self._bound
+                if type(bound.get(name)) in _PLAIN:   # (None too: a first binding)
+                    bound[name] = value
+                    self._assign_seq += 1
+                    self.assign_order[name] = self._assign_seq
+                    return
+            else:
+                return
         unnamed = self._unnamed_outputs
         if unnamed and id(value) in unnamed and self.trace.total:
             unnamed.discard(id(value))

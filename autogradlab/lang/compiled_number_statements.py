@@ -31,10 +31,19 @@ _CONTROL = (BreakLoop, ContinueLoop, ReturnValue)
 _TRUTHS = (bool, int, float)   # truth() of these is bool(value)
 
 
-def _fused(interp: Interpreter, node: ast.stmt, count: int, compute: Run, finish: Callable[[Any], Any],
-           per_node: Run) -> Run:
-    """The statement: compute() (raw, no effect) and finish(value) with the statement's position
-    when its 1 + count steps fit; else, or when compute() cannot answer, per_node()."""
+def _fused_name(interp: Interpreter, node: ast.Assign | ast.AugAssign, count: int, raw: Run,
+                arithmetic: Callable[[Any, Any], Any] | None, fn: Callable[[Any, Any], Any] | None,
+                per_node: Run) -> Run:
+    """The statement `name = raw` (`arithmetic` None) or `name op= raw` (`arithmetic` computes the
+    name's current value op raw's as compiled_numbers._arithmetic does, with fn) in one closure,
+    when its 1 + count steps fit: the value computed without effect (raw; the name read from the
+    scopes only, no builtins), then bound as compiled_targets' binder binds it, with the
+    statement's position; else, or when the value cannot be computed so, per_node()."""
+    target = node.targets[0] if type(node) is ast.Assign else node.target
+    variable = target.id
+    from autogradlab.lang.compiled_targets import PLAIN_VALUES  # it imports what imports this
+
+    assign, assigned = interp.assign, interp._assigned
     line, column = node.lineno, node.col_offset + 1
     board, spot = interp.board, pack(line, column)
     total = count + 1
@@ -45,15 +54,37 @@ def _fused(interp: Interpreter, node: ast.stmt, count: int, compute: Run, finish
         s = interp._steps
         if s + total <= interp._max_steps and misses[0] < MAX_MISSES \
                 and ((s & 31) < free or interp.in_time()):   # the time check one of them makes
+            here = interp.scope
             try:
-                value = compute()
+                value = raw()
+                if arithmetic is not None:
+                    scope = here
+                    while scope is not None:
+                        values = scope.vars
+                        if variable in values:
+                            current = values[variable]
+                            if type(current) is float and (type(value) is float or type(value) is int):
+                                value = fn(current, value)   # _arithmetic's first case, inline
+                            else:
+                                value = arithmetic(current, value)
+                            break
+                        scope = scope.parent
+                    else:
+                        raise Slow
             except Exception:  # noqa: BLE001 - Slow, or an error the per-node closures will raise
                 misses[0] += 1
             else:
                 board[0] = spot
                 interp._steps = s + total
-                try:
-                    return finish(value)
+                try:   # compiled_targets._name_binder's bind
+                    if type(value) not in PLAIN_VALUES:
+                        assign(target, value, node)
+                        return None
+                    here.vars[variable] = value
+                    if here.parent is None and variable not in assigned:   # _assigned only grows
+                        assigned[variable] = None
+                    interp.hooks.on_assign(variable, value, node, here.function_name)
+                    return None
                 except ProgramError as err:
                     raise err.at(line, column) from None
                 except _CONTROL:
@@ -73,9 +104,7 @@ def assign(interp: Interpreter, node: ast.Assign, per_node: Run) -> Run:
     if found is None:
         return per_node
     raw, count = found
-    from autogradlab.lang.compiled_targets import binder  # it imports the compilers that import this
-
-    return _fused(interp, node, count, raw, binder(interp, node.targets[0], node), per_node)
+    return _fused_name(interp, node, count, raw, None, None, per_node)
 
 
 def augassign(interp: Interpreter, node: ast.AugAssign, per_node: Run) -> Run:
@@ -88,20 +117,7 @@ def augassign(interp: Interpreter, node: ast.AugAssign, per_node: Run) -> Run:
     if found is None or arithmetic is None:
         return per_node
     raw, count = found
-    variable = target.id
-
-    def compute() -> Any:
-        value = raw()
-        scope = interp.scope   # the name's current value, from the scopes only (no builtins)
-        while scope is not None:
-            values = scope.vars
-            if variable in values:
-                return arithmetic(values[variable], value)
-            scope = scope.parent
-        raise Slow
-    from autogradlab.lang.compiled_targets import binder
-
-    return _fused(interp, node, count, compute, binder(interp, target, node), per_node)
+    return _fused_name(interp, node, count, raw, arithmetic, inplace_fn, per_node)
 
 
 def if_statement(interp: Interpreter, node: ast.If, per_node: Run) -> Run:
@@ -115,7 +131,7 @@ def if_statement(interp: Interpreter, node: ast.If, per_node: Run) -> Run:
     from autogradlab.lang.compiled_statements import block
 
     body, orelse = block(interp, node.body), block(interp, node.orelse)
-    # _fused(compute, finish) written out: the test's value checked and the branch run in this
+    # _fused_name's frame written out: the test's value checked and the branch run in this
     # closure (two Python calls less on every pass of a loop's `if`)
     line, column = node.lineno, node.col_offset + 1
     board, spot = interp.board, pack(line, column)

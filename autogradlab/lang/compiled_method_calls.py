@@ -70,7 +70,9 @@ def zero_site(interp: Interpreter, attr: str, spec: CallSpec, node: ast.AST) -> 
     whose type is exactly torch.Tensor (the caller sends every other value elsewhere)."""
     branch = _branch(attr, spec)
     special = calls._late().SPECIAL_METHODS.get(attr)
-    fn = None if branch == _SPECIAL else getattr(torch.Tensor, attr)
+    fn = None if branch == _SPECIAL else getattr(torch.Tensor, attr, None)
+    if fn is None:   # a name this torch lacks: call_method's lookup fails as it always did, at the call
+        branch = _SPECIAL
     inline = spec.kind != "random"   # call_sized adds the run's generator to a random method
     write = attr[-1:] == "_"   # x.zero_(): call_sized announces the write into args[0]
     sizes = interp.sizes

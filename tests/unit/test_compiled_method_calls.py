@@ -171,3 +171,16 @@ def test_the_fused_closures_are_the_ones_that_run(monkeypatch):
         assert sites.count(attr) >= count, (attr, sites)
     assert set(fused) == {7, 12, 17, 19}, fused
     assert len(fallbacks) < len(fused) / 4, (fallbacks, fused)   # only near a multiple of 32 steps
+
+
+def test_an_allowed_name_torch_lacks_fails_as_the_general_path_fails(unplanned, monkeypatch):  # noqa: F811
+    """A method in the allow-list that this torch does not have (a torch upgrade) is not looked up
+    when the closure is made: the call fails at its position, as the general path's lookup fails."""
+    from autogradlab.lang import allowlist as al
+
+    monkeypatch.setitem(al.TENSOR_METHODS, "gone_in_this_torch", al.TENSOR_METHODS["abs"])
+    source = "import torch\nx = torch.ones(2)\nfor i in range(2):\n    y = x.gone_in_this_torch()\n"
+    planned = outcome(source, Limits())
+    unplanned()
+    assert outcome(source, Limits()) == planned
+    assert planned[0] is not None and planned[0][2:] == (4, 9), planned

@@ -236,8 +236,12 @@ def _attribute(interp: Interpreter, node: ast.Attribute) -> Run:
         if tensor_property is not None and type(base) is torch.Tensor:
             return tensor_property(base)
         return read(interp, base, attr, node)
-    return leaves.leaf_first(interp, node, node.value, base_of, rest) \
-        or _positioned(interp, node, lambda: read(interp, base_of(), attr, node))
+    per_node = leaves.leaf_first(interp, node, node.value, base_of, rest)
+    if per_node is None:
+        return _positioned(interp, node, lambda: read(interp, base_of(), attr, node))
+    if tensor_property is not None and leaves.leaf(node.value)[0] == leaves.NAME:   # `w.grad`
+        return method_calls.property_read(interp, node, node.value.id, tensor_property, per_node)
+    return per_node
 
 
 def _call(interp: Interpreter, node: ast.Call) -> Run:

@@ -158,3 +158,29 @@ def property_call(interp: Interpreter, node: ast.Call, name: str, read: Callable
         except Exception as exc:  # noqa: BLE001
             raise python_error(exc).at(line, column) from None
     return run
+
+
+def property_read(interp: Interpreter, node: ast.Attribute, name: str, read: Callable[[Any], Any],
+                  per_node: Run) -> Run:
+    """`name.prop` of a planned tensor property (`w.grad`, `x.data`, `v.shape`): the attribute's and
+    the name's steps taken at once as compiled_leaves.leaf_first takes them, the name read inline
+    and the property read; `per_node` (the attribute's own closure) whenever a step could matter or
+    the name is in no scope or not a plain tensor (nothing has happened yet)."""
+    line, column = node.lineno, node.col_offset + 1
+
+    def run() -> Any:
+        s = interp._steps
+        if s + 2 > interp._max_steps or (s & 31) >= 30:   # s+1 or s+2 could stop the program
+            return per_node()
+        values = interp.scope.vars
+        base = values[name] if name in values else outer_value(interp, name)
+        if type(base) is not _TENSOR:   # not in scope, or not a plain tensor: nothing happened yet
+            return per_node()
+        interp._steps = s + 2
+        try:
+            return read(base)
+        except ProgramError as err:
+            raise err.at(line, column) from None
+        except Exception as exc:  # noqa: BLE001
+            raise python_error(exc).at(line, column) from None
+    return run

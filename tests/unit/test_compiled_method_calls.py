@@ -1,6 +1,7 @@
 """Issue 9, session 12: tensor method calls without arguments as one closure
 (lang/compiled_method_calls.py: `w.norm()`, `l.item()`, `loss.backward()`, `p.grad.zero_()`,
-`(y - t).pow(2).sum()`) behave exactly like the general path.
+`(y - t).pow(2).sum()`) and tensor properties of a name (`w.grad`) behave exactly like the general
+path.
 
 The differential harness of test_tensor_sites.py (tests/unit/site_helpers.py): every case runs with
 the compiled closures and on the general path (the generic per-node walk, no remembered size
@@ -114,6 +115,17 @@ CASES = {
                         Limits()),
     "random_method": ("import torch\nx = torch.ones(3)\nfor i in range(2):\n    x.normal_()\n"
                       "    x.data.uniform_()\n    print(x)\n", Limits()),
+    # `name.prop` (compiled_method_calls.property_read)
+    "property_reads": ("import torch\nx = torch.ones(2, 3, requires_grad=True)\nfor i in range(3):\n"
+                       "    y = (x * i).sum()\n    y.backward()\n    g = x.grad\n"
+                       "    print(g, x.data, x.shape, x.ndim, x.dtype, x.requires_grad, x.is_leaf, x.device, "
+                       "x.is_cuda, y.grad_fn, x.T)\n", Limits()),
+    "property_kinds_refused": ("import torch\nvals = [torch.ones(2), 3.5, [1, 2]]\nfor i in range(3):\n"
+                               "    x = vals[i]\n    print(x.real)\n    print(x.shape)\n", Limits()),
+    "property_undefined_refused": ("for i in range(2):\n    g = nothing.grad\n", Limits()),
+    "property_builtin_refused": ("for i in range(2):\n    g = len.shape\n", Limits()),
+    "property_grad_none_refused": ("import torch\nx = torch.ones(2, requires_grad=True)\nfor i in range(2):\n"
+                                   "    g = x.grad\n    y = g * 2\n", Limits()),
     "outer_scope": ("import torch\nx = torch.ones(3, requires_grad=True)\n(x * 3).sum().backward()\n"
                     "def f():\n    return x.grad.sum() + x.norm()\nfor i in range(3):\n    print(f())\n",
                     Limits()),
@@ -148,10 +160,19 @@ def test_the_time_check_fires_at_the_same_node(offset, unplanned, monkeypatch): 
 
 
 def test_the_fused_closures_are_the_ones_that_run(monkeypatch):
-    """FORMS's zero-argument calls go through zero_site, and `W.grad.norm()`, `p.grad.zero_()`,
-    `b.data.abs()` through property_call without falling back while no step can matter."""
-    sites, fallbacks, fused = [], [], []
+    """FORMS's zero-argument calls go through zero_site, `W.grad.norm()`, `p.grad.zero_()`,
+    `b.data.abs()` through property_call and `p.grad` through property_read, without falling back
+    while no step can matter."""
+    sites, fallbacks, fused, reads = [], [], [], []
     original_site, original_call = compiled_method_calls.zero_site, compiled_method_calls.property_call
+    original_read = compiled_method_calls.property_read
+
+    def counting_read(interp, node, name, read, per_node):
+        def fallback():
+            fallbacks.append(node.lineno)
+            return per_node()
+        run = original_read(interp, node, name, read, fallback)
+        return lambda: reads.append(node.lineno) or run()
 
     def counting_site(interp, attr, spec, node):
         site = original_site(interp, attr, spec, node)
@@ -165,12 +186,16 @@ def test_the_fused_closures_are_the_ones_that_run(monkeypatch):
         return lambda: fused.append(node.lineno) or run()
     monkeypatch.setattr(compiled_method_calls, "zero_site", counting_site)
     monkeypatch.setattr(compiled_method_calls, "property_call", counting_call)
+    monkeypatch.setattr(compiled_method_calls, "property_read", counting_read)
     error, steps, *_ = outcome(FORMS, Limits())
     assert error is None
     for attr, count in (("norm", 9), ("zero_", 8), ("backward", 4), ("item", 4), ("sum", 12), ("abs", 8)):
         assert sites.count(attr) >= count, (attr, sites)
     assert set(fused) == {7, 12, 17, 19}, fused
-    assert len(fallbacks) < len(fused) / 4, (fallbacks, fused)   # only near a multiple of 32 steps
+    # p.grad, W.is_leaf (x.t().shape is not a name's); 7, 12, 17, 19 when a property_call falls back
+    assert {16, 20} <= set(reads) <= {7, 12, 16, 17, 19, 20}, reads
+    # only near a multiple of 32 steps
+    assert len(fallbacks) < (len(fused) + len(reads)) / 4, (fallbacks, fused, reads)
 
 
 def test_an_allowed_name_torch_lacks_fails_as_the_general_path_fails(unplanned, monkeypatch):  # noqa: F811

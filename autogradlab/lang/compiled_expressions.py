@@ -22,6 +22,7 @@ from autogradlab.errors import ProgramError
 from autogradlab.lang import allowlist as al
 from autogradlab.lang import attributes, compiled_blocks, tensor_sites
 from autogradlab.lang import compiled_leaves as leaves
+from autogradlab.lang import compiled_method_calls as method_calls
 from autogradlab.lang import compiled_numbers as numbers
 from autogradlab.lang.calls import require_data
 from autogradlab.lang.function_sites import function_site
@@ -235,8 +236,12 @@ def _attribute(interp: Interpreter, node: ast.Attribute) -> Run:
         if tensor_property is not None and type(base) is torch.Tensor:
             return tensor_property(base)
         return read(interp, base, attr, node)
-    return leaves.leaf_first(interp, node, node.value, base_of, rest) \
-        or _positioned(interp, node, lambda: read(interp, base_of(), attr, node))
+    per_node = leaves.leaf_first(interp, node, node.value, base_of, rest)
+    if per_node is None:
+        return _positioned(interp, node, lambda: read(interp, base_of(), attr, node))
+    if tensor_property is not None and leaves.leaf(node.value)[0] == leaves.NAME:   # `w.grad`
+        return method_calls.property_read(interp, node, node.value.id, tensor_property, per_node)
+    return per_node
 
 
 def _call(interp: Interpreter, node: ast.Call) -> Run:
@@ -273,6 +278,9 @@ def _call(interp: Interpreter, node: ast.Call) -> Run:
                     return module[2](args)
                 return member.impl(interp, args, kwargs, node)
             return interp.call_value(member, args, kwargs, node)
+        if spec is not None and not args_of and not keywords_of:   # `w.norm()`, `p.grad.zero_()`
+            site = method_calls.zero_site(interp, attr, spec, node)
+            return _method_call(interp, node, base_of, called, site)
         return leaves.leaf_first(interp, node, func.value, base_of, called) \
             or _positioned(interp, node, lambda: called(base_of()))
     callee_of = compile_expression(interp, func)
@@ -284,6 +292,22 @@ def _call(interp: Interpreter, node: ast.Call) -> Run:
         kwargs = {key: value() for key, value in keywords_of} if keywords_of else {}
         return interp.call_value(callee, args, kwargs, node)
     return _positioned(interp, node, function)
+
+
+def _method_call(interp: Interpreter, node: ast.Call, base_of: Run, called: Callable[[Any], Any],
+                 site: Callable[[Any], Any]) -> Run:
+    """`base.method()` of an allow-listed tensor method (compiled_method_calls.py): a plain tensor
+    base goes to the method's zero-argument site, any other value through `called`."""
+    def then(base: Any) -> Any:
+        return site(base) if type(base) is torch.Tensor else called(base)
+    base = node.func.value
+    per_node = leaves.leaf_first(interp, node, base, base_of, then) \
+        or _positioned(interp, node, lambda: then(base_of()))
+    if type(base) is ast.Attribute and _public(base.attr) and leaves.leaf(base.value) is not None \
+            and leaves.leaf(base.value)[0] == leaves.NAME \
+            and (read := tensor_sites.property_site(interp, base.attr)) is not None:   # `p.grad.zero_()`
+        return method_calls.property_call(interp, node, base.value.id, read, then, per_node)
+    return per_node
 
 
 def _index(interp: Interpreter, node: ast.expr) -> Run:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import pytest
 import torch
 
-from autogradlab.lang import shapes, size_plans, tensor_sites
+from autogradlab.lang import compiled_method_calls, shapes, size_plans, tensor_sites
 from autogradlab.limits import Limits
 from tests.unit.site_helpers import (
     assert_every_step_cut_alike,
@@ -175,20 +175,21 @@ def test_the_time_check_fires_at_the_same_node(offset, unplanned, monkeypatch):
 
 
 def test_the_planned_sites_are_the_ones_that_run(monkeypatch):
-    """POWER's operators and w.norm() go through the sites, and their size answers are reused."""
+    """POWER's operators and w.norm() go through the sites, and their size answers are reused
+    (w.norm(), a call without arguments, through compiled_method_calls.zero_site since session 12)."""
     used: list[str] = []
-    for name in ("binary_site", "method_site"):
-        original = getattr(tensor_sites, name)
+    for module, name in ((tensor_sites, "binary_site"), (compiled_method_calls, "zero_site")):
+        original = getattr(module, name)
 
         def made(*args, original=original, name=name):
             site = original(*args)
             return lambda *values: used.append(name) or site(*values)
-        monkeypatch.setattr(tensor_sites, name, made)
+        monkeypatch.setattr(module, name, made)
     counted: list[int] = []
     original_count = shapes.fast_count
     monkeypatch.setattr(shapes, "fast_count", lambda *args: counted.append(1) or original_count(*args))
     error, *_ = outcome(POWER, Limits())
-    assert error is None and used.count("binary_site") >= 60 and used.count("method_site") >= 30, used
+    assert error is None and used.count("binary_site") >= 60 and used.count("zero_site") >= 30, used
     assert len(counted) < 20   # 90 sized ops in the loop: each site worked its count out once
 
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 import torch
 
 from autogradlab.errors import NotSupported, ProgramError, ProgramTypeError
-from autogradlab.lang import devices, tensor_api
+from autogradlab.lang import batch_escapes, devices, tensor_api
 from autogradlab.lang.calls import (
     has_tensor,
     invoke,
@@ -120,15 +120,19 @@ def _hof(name: str) -> Callable[..., Any]:
             return out
 
         on_jacobian = getattr(interp.hooks, "on_jacobian", None) if name == "jacobian" else None
+        begin = batch_escapes.start(interp)
         try:
             if on_jacobian is not None:   # engine/jacobian_call.py: fastest strategy, checks, record
                 result = on_jacobian(interp, python_func, args, kwargs, node)
             else:
                 result = torch_fn(python_func, *args, **kwargs)
         except ProgramError:
+            batch_escapes.check(interp, begin)
             raise
         except Exception as exc:  # noqa: BLE001
+            batch_escapes.check(interp, begin)
             raise translate_torch_error(exc, name, args) from None
+        batch_escapes.check(interp, begin, result)
         result = wrap_result(result, name)
         interp.sizes.add_result(result)
         if has_tensor(result):

@@ -1,0 +1,119 @@
+"""Red team, session 12. First: a custom Function's backward run under jacobian(..., vectorize=True) gets
+gradients batched by (legacy) vmap, whose Python shape hides the batch rows. Whatever route one of them
+(or a tensor made from it) takes out of the call, it is refused at the jacobian call's line, naming
+the backward and the line where the tensor was made, before any later op could run on it sized for
+one row (lang/batch_escapes.py). Programs that keep nothing run as PyTorch runs them."""
+
+from __future__ import annotations
+
+import pytest
+
+from autogradlab.engine import run_program
+from autogradlab.limits import Limits
+from tests.oracle import run_trusted
+from tests.unit.breakout_helpers import Case, check_case
+
+HEAD = ("import torch\nfrom torch.autograd.functional import jacobian\n"
+        "class F(torch.autograd.Function):\n    @staticmethod\n    def forward(ctx, x):\n"
+        "        return x * 2\n    @staticmethod\n    def backward(ctx, g):\n")   # `def backward`: line 8
+SETUP = ("import torch\nfrom torch.autograd.functional import jacobian\n"
+         "class F(torch.autograd.Function):\n    @staticmethod\n    def forward(x):\n        return x * 2\n"
+         "    @staticmethod\n    def setup_context(ctx, inputs, output):\n        pass\n"
+         "    @staticmethod\n    def backward(ctx, g):\n")   # 11 lines
+JAC = "J = jacobian(lambda v: F.apply(v), torch.ones(3), vectorize=True)\n"
+LIMITS = Limits(max_tensor_elements=5000)
+
+
+def _body(text: str, indent: str = "        ") -> str:
+    return "".join(indent + line + "\n" for line in text.split("\n"))
+
+
+def kept(line: int) -> str:
+    return (r"^`F\.backward` kept a gradient batched by jacobian\(\.\.\., vectorize=True\) \(line "
+            f"{line}" r"\) in a variable, container or attribute that outlives the call")
+
+
+ESCAPES = {   # name: (program, line of the refusal, line the kept tensor was made at)
+    "global": (HEAD + _body("global h\nh = g\nreturn g * 2") + JAC + "k = h.repeat(1000)\n", 12, 8),
+    "global_of_an_op": (HEAD + _body("global h\nh = g + 1\nreturn g * 2") + JAC + "k = h.repeat(1000)\n",
+                        12, 10),
+    "view": (HEAD + _body("global h\nh = g[0:2]\nreturn g * 2") + JAC + "k = h.repeat(1000)\n", 12, 10),
+    "data": (HEAD + _body("global h\nh = g.data\nreturn g * 2") + JAC + "k = h.repeat(1000)\n", 12, 10),
+    "list_append": ("L = []\n" + HEAD + _body("L.append(g * 3)\nreturn g * 2") + JAC
+                    + "k = L[0].repeat(1000)\n", 12, 10),
+    "nested_in_list": ("L = []\n" + HEAD + _body("L.append((1, [g]))\nreturn g * 2") + JAC + "print(1)\n",
+                       12, 9),
+    "dict": ("D = {}\n" + HEAD + _body("D['a'] = g\nreturn g * 2") + JAC + "k = D['a'].repeat(1000)\n",
+             12, 9),
+    "set": ("S = set()\n" + HEAD + _body("S.add(g)\nreturn g * 2") + JAC + "print(len(S))\n", 12, 9),
+    "ctx_attribute": (HEAD + _body("ctx.keep = g\nreturn g * 2") + JAC + "print(1)\n", 11, 8),
+    "default_argument": ("def keep(t, acc=[]):\n    acc.append(t)\n    return acc\n" + HEAD
+                         + _body("keep(g)\nreturn g * 2") + JAC + "k = keep(1)[0].repeat(1000)\n", 14, 11),
+    "lambda_default": (HEAD + _body("global f\nf = lambda t=g: t\nreturn g * 2") + JAC
+                       + "k = f().repeat(1000)\n", 12, 8),
+    "generator_made_inside": (HEAD + _body("global G\ndef gg():\n    yield g\nG = gg()\nreturn g * 2") + JAC
+                              + "k = next(G).repeat(1000)\n", 14, 8),
+    "generator_argument": ("def gg(t):\n    yield t\n" + HEAD + _body("global G\nG = gg(g)\nreturn g * 2")
+                           + JAC + "k = next(G).repeat(1000)\n", 14, 10),
+    "nonlocal": ("import torch\nfrom torch.autograd.functional import jacobian\ndef run():\n    h = None\n"
+                 "    class F(torch.autograd.Function):\n        @staticmethod\n"
+                 "        def forward(ctx, x):\n            return x * 2\n        @staticmethod\n"
+                 "        def backward(ctx, g):\n"
+                 "            nonlocal h\n            h = g\n            return g * 2\n"
+                 "    J = jacobian(lambda v: F.apply(v), torch.ones(3), vectorize=True)\n"
+                 "    return h.repeat(1000)\nk = run()\n", 14, 10),
+    "backward_fails_after_keeping": (HEAD + _body("global h\nh = g\nreturn g.numpy()") + "try:\n    " + JAC
+                                     + "except Exception as e:\n    print(e)\nk = h.repeat(1000)\n", 13, 8),
+    "inner_jacobian_in_a_function": (HEAD + _body("global h\nh = g\nreturn g * 2")
+                                     + "def f(w):\n"
+                                     "    J = jacobian(lambda v: F.apply(v), w, vectorize=True)\n"
+                                     "    k = h.repeat(1000)\n    return w * k.sum()\n"
+                                     "J2 = jacobian(f, torch.ones(3))\n", 13, 8),
+    "inside_hessian": (HEAD + _body("global h\nh = g\nreturn g * 2")
+                       + "def f(v):\n    J = jacobian(lambda u: F.apply(u), v, vectorize=True)\n"
+                       "    return J.sum() * (v ** 2).sum()\n"
+                       "H = torch.autograd.functional.hessian(f, torch.ones(3))\n"
+                       "k = h.repeat(1000)\n", 13, 8),
+    "setup_context_form": (SETUP + _body("global h\nh = g * 1\nreturn g * 2")
+                           + JAC.replace("ones(3)", "ones(10)") + "k = h.repeat(100)\n", 15, 13),
+}
+
+
+@pytest.mark.parametrize("name", sorted(ESCAPES))
+def test_a_kept_batched_gradient_is_refused_at_the_jacobian_call(name: str) -> None:
+    program, line, made = ESCAPES[name]
+    check_case(Case(program, "unsupported", line, kept(made), LIMITS))
+
+
+def test_the_refusal_has_its_catalogue_key() -> None:
+    program, _, _ = ESCAPES["global"]
+    error = run_program(program, torchviz=False).error
+    assert error is not None and error.key == "errors_functions.batch_kept"
+    assert dict(error.params) == {"name": "F.backward", "line": "8"}
+
+
+RUNS = {   # programs that keep no batched tensor: PyTorch's own output
+    "nothing_kept": HEAD + _body("return g * 2") + JAC + "print(J)\n",
+    "create_graph": HEAD + _body("return g * 2")
+                    + JAC.replace("vectorize=True", "vectorize=True, create_graph=True") + "print(J)\n",
+    "local_list": HEAD + _body("parts = [g, g * 2]\nacc = {'a': parts}\nreturn acc['a'][0] + acc['a'][1]")
+                  + JAC + "print(J)\n",
+    "kept_a_number": ("n = []\n" + HEAD + _body("n.append(g.dim())\nreturn g * 2") + JAC + "print(n, J)\n"),
+    "twice_in_one_pass": HEAD + _body("return g * 2") + JAC.replace("F.apply(v)", "F.apply(F.apply(v))")
+                         + "print(J)\n",
+    "forward_mode_keeps_the_primal": ("import torch\nfrom torch.autograd.functional import jacobian\nL = []\n"
+                                      "def f(v):\n    L.append(v)\n    return v * 2\n"
+                                      "J = jacobian(f, torch.ones(3), vectorize=True, "
+                                      "strategy='forward-mode')\n"
+                                      "k = L[0].repeat(1000)\nprint(k.shape, J)\n"),
+    "engine_jacobian_setup_context": (SETUP + _body("global h\nh = g * 1\nreturn g * 2")
+                                      + "J = jacobian(lambda v: F.apply(v), torch.ones(10))\n"
+                                      "k = h.repeat(100)\nprint(k.shape, J.sum())\n"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(RUNS))
+def test_what_keeps_no_batch_runs_as_pytorch(name: str) -> None:
+    oracle = run_trusted(RUNS[name])
+    assert oracle.error is None, oracle.error
+    check_case(Case(RUNS[name], None, None, oracle.printed, LIMITS))

@@ -16,6 +16,7 @@ other statement runs. Nothing of this runs unless a backward ran batched.
 from __future__ import annotations
 
 import gc
+import traceback
 import weakref
 from typing import Any
 
@@ -37,6 +38,7 @@ class Made:
 
     def __init__(self) -> None:
         self.items: list[tuple[weakref.ref, str, int]] = []
+        self.depth = 0   # batched backwards running now (a call inside one may return batched values)
 
 
 def made_of(interp: Any) -> Made:
@@ -63,6 +65,14 @@ class Tracking(TorchFunctionMode):
         super().__init__()
         self.made, self.where, self.batched = made, where, batched
 
+    def __enter__(self) -> Tracking:
+        self.made.depth += 1
+        return super().__enter__()
+
+    def __exit__(self, *exc: Any) -> None:
+        self.made.depth -= 1
+        super().__exit__(*exc)
+
     def __torch_function__(self, func: Any, types: Any, args: tuple = (), kwargs: Any = None) -> Any:
         out = func(*args, **(kwargs or {}))
         _keep(self.made, out, self.where, self.batched)
@@ -82,22 +92,35 @@ def start(interp: Any) -> int:
     return 0 if made is None else len(made.items)
 
 
-def check(interp: Any, begin: int, result: Any = None) -> None:
+def check(interp: Any, begin: int, result: Any = None, error: BaseException | None = None) -> None:
     """The tensors made batched since `begin` are all gone (those in `result` may stay: a call under
-    an outer vmap returns batched values of that one); else refuse, naming where the first was made."""
+    an outer vmap returns batched values of that one); else refuse, naming where the first was made.
+    `error`: the call failed with it; the finished frames its traceback holds let go of their locals,
+    and if one still lives the error cannot be caught."""
     made = interp.__dict__.get("batched_made")
     if made is None or len(made.items) <= begin:
         return
-    mine = {id(t) for t in _tensors(result)}
-    alive = [(ref, name, line) for ref, name, line in made.items[begin:] if ref() is not None]
-    if alive and not all(id(ref()) in mine for ref, _, _ in alive):
+    seen, link = set(), error
+    while link is not None and id(link) not in seen:
+        seen.add(id(link))
+        traceback.clear_frames(link.__traceback__)
+        link = link.__cause__ or link.__context__
+    mine = {id(t) for t in _tensors(result)} if made.depth else set()
+    alive = [(t, name, line) for t, name, line in _alive(made.items[begin:])]
+    if any(id(t) not in mine for t, _, _ in alive):
         gc.collect()   # a reference cycle of the finished call may still hold one
-        alive = [item for item in alive if item[0]() is not None]
-    kept = [item for item in alive if id(item[0]()) not in mine]
-    made.items[begin:] = [item for item in alive if id(item[0]()) in mine]
-    if kept:
+        alive = [(t, name, line) for t, name, line in _alive(made.items[begin:])]
+    kept = [item for item in alive if id(item[0]) not in mine]
+    made.items[begin:] = [(weakref.ref(t), name, line) for t, name, line in alive if id(t) in mine]
+    if kept and error is not None:   # PyTorch itself may hold one until its failed pass is gone: the
+        error.final = True           # program stops at the error; its `except` would have it to hand
+    elif kept:
         _, name, line = kept[0]
         raise NotSupported(KEPT.format(name=name, line=line))
+
+
+def _alive(items: list[tuple[weakref.ref, str, int]]) -> list[tuple[torch.Tensor, str, int]]:
+    return [(t, name, line) for ref, name, line in items if (t := ref()) is not None]
 
 
 def _tensors(value: Any) -> list[torch.Tensor]:

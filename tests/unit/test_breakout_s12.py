@@ -71,6 +71,11 @@ ESCAPES = {   # name: (program, line of the refusal, line the kept tensor was ma
                        "    return J.sum() * (v ** 2).sum()\n"
                        "H = torch.autograd.functional.hessian(f, torch.ones(3))\n"
                        "k = h.repeat(1000)\n", 13, 8),
+    "grad_attribute": (HEAD.replace("class F", "w = torch.ones(3, requires_grad=True)\nclass F")
+                       + _body("w.grad = g\nreturn g * 2") + JAC + "k = w.grad.repeat(1000)\n", 12, 9),
+    "save_for_backward": (HEAD + _body("ctx.save_for_backward(g)\nreturn g * 2") + JAC + "print(1)\n", 11, 8),
+    "list_of_rows": (HEAD + _body("global h\nh = list(g)\nreturn g * 2") + JAC + "k = h[0].repeat(1000)\n",
+                     12, 10),
     "setup_context_form": (SETUP + _body("global h\nh = g * 1\nreturn g * 2")
                            + JAC.replace("ones(3)", "ones(10)") + "k = h.repeat(100)\n", 15, 13),
 }

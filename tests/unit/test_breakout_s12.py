@@ -145,3 +145,50 @@ def test_what_keeps_no_batch_runs_as_pytorch(name: str) -> None:
     oracle = run_trusted(RUNS[name])
     assert oracle.error is None, oracle.error
     check_case(Case(RUNS[name], None, None, oracle.printed, LIMITS))
+
+
+# Python compares containers item by item in one C call: lists shared inside themselves count once per
+# appearance, so two such lists nested 40 times compare 2**40 pairs (without the check: 2.6 s of CPU
+# for 26 levels, doubling with each further level). Refused before comparing (sizes.check_comparison).
+SHARED = "x = [0]\ny = [0]\nfor i in range(40):\n    x = [x, x]\n    y = [y, y]\n"   # statements on line 6
+COMPARE = r"^{} would compare more than 5,000,000 values of these nested lists item by item"
+COMPARISONS = {
+    "eq": ("print(x == y)", "`==`"),
+    "ne_in_while": ("while x != y:\n    pass", "`!=`"),
+    "lt": ("print(x < y)", "`<`"),
+    "in_list": ("print(x in [y])", "`in`"),
+    "not_in_dict_values": ("print(y not in {1: x}.values())", "`not in`"),
+    "in_dict_hashes": ("z = (0,)\nfor i in range(70):\n    z = (z, z)\nprint(z in {1: 2})", "`in`"),
+    "tuples": ("print((x, 1) == (y, 1))", "`==`"),
+    "dicts": ("print({'a': x} == {'a': y})", "`==`"),
+    "assert": ("assert x == y", "`==`"),
+    "in_a_generator": ("print(any(v == y for v in [x]))", "`==`"),
+    "in_a_lambda": ("print(list(map(lambda a, b: a == b, [x], [y])))", "`==`"),
+    "max_of_two": ("print(max(x, y))", r"max\(\)"),
+    "min_of_a_list": ("m = min([x, y])", r"min\(\)"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(COMPARISONS))
+def test_comparing_self_sharing_lists_is_refused_before_comparing(name: str) -> None:
+    tail, what = COMPARISONS[name]
+    line = 6 + tail.count("\n") if name == "in_dict_hashes" else 6
+    check_case(Case(SHARED + tail + "\n", "limit", line, COMPARE.format(what)))
+
+
+COMPARED = [   # below the weight: PyTorch's/Python's own result
+    "x = [0]\ny = [0]\nfor i in range(12):\n    x = [x, x]\n    y = [y, y]\n"
+    "print(x == y, x < y, x in [y], max(x, y) == x)",
+    "v = [[i, i + 1] for i in range(1000)]\n"
+    "print([999, 1000] in v, (3, 4) in {(3, 4): 1}, max(v), min(v))",
+    "a = [[1, 2], [3, [4, 5]]]\nb = [[1, 2], [3, [4, 6]]]\n"
+    "print(a == b, a < b, a != b, {'k': a} == {'k': a})",
+    "print(max([(1, 2), (0, 5)]), min((1, 2), (0, 5)), [1, 2] < [1, 2, 0], (1, [2]) in [(1, [2])])",
+]
+
+
+@pytest.mark.parametrize("program", COMPARED)
+def test_comparisons_below_the_weight_run_as_python(program: str) -> None:
+    oracle = run_trusted(program + "\n")
+    assert oracle.error is None, oracle.error
+    check_case(Case(program + "\n", None, None, oracle.printed))

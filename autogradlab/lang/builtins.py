@@ -236,6 +236,7 @@ def _min_max(name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
             raise ProgramTypeError(f"Cannot specify a default for {name}() with multiple positional "
                                    "arguments")
         items = _materialize(interp, args[0], node) if len(args) == 1 else list(args)
+        interp.sizes.check_compared_items(f"{name}()", items)
         return _torch_call(interp, name, lambda values: fn(values, **kwargs), items)
     return impl
 

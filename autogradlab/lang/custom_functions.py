@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 import torch
 
 from autogradlab.errors import LimitExceeded, NotSupported, ProgramError
+from autogradlab.lang import batch_escapes
 from autogradlab.lang.calls import has_tensor, require_data, translate_torch_error
 from autogradlab.lang.function_classes import CLASS_HINT, check_function_class, methods_of
 from autogradlab.lang.operators import python_error
@@ -143,7 +144,9 @@ def _torch_class(interp: Interpreter, name: str, methods: dict[str, Any]) -> typ
             return result
         hooks, interp.hooks = interp.hooks, _Unrecorded(interp.hooks)   # under vmap: see _Unrecorded
         try:
-            return run("backward", (ProgramContext(ctx), *grad_outputs))
+            function = methods["backward"]
+            with batch_escapes.track(interp, function.name, function.node.lineno, grad_outputs, _is_batched):
+                return run("backward", (ProgramContext(ctx), *grad_outputs))
         finally:
             interp.hooks = hooks
 

@@ -45,6 +45,8 @@ def remember_python_error(error: ProgramError, exc: BaseException) -> ProgramErr
 
 def as_caught(error: ProgramError) -> SafeException | None:
     """The value `except ... as e` binds, or None when the error must not be caught."""
+    if getattr(error, "final", False):   # lang/batch_escapes.py: a batched gradient may outlive it
+        return None
     py_type = getattr(error, "py_type", None)
     if py_type is None:
         py_type = _CATCHABLE_KINDS.get(type(error))

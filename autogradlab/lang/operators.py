@@ -231,6 +231,7 @@ class OperatorsMixin:
             elif name in ("in", "not_in"):
                 _check_operand(right, name)
                 _check_operand(left, name)
+                self.sizes.check_python_binop(name, left, right)   # nested lists compared item by item
                 if isinstance(right, range) and type(left) is not int:   # 0.5 in range(10**18) scans
                     try:
                         self.sizes.check_length(len(right), "the range searched with `in`")

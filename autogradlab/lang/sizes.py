@@ -170,6 +170,20 @@ def _int_label(n: int) -> str:
     return str(n) if n.bit_length() <= 64 else f"<an int of {n.bit_length():,} bits>"
 
 
+_COMPARISONS = frozenset({"eq", "ne", "lt", "le", "gt", "ge", "in", "not_in"})
+_COMPARE_SYMBOLS = {"eq": "==", "ne": "!=", "lt": "<", "le": "<=", "gt": ">", "ge": ">=", "in": "in",
+                    "not_in": "not in"}
+_CONTAINERS = (list, tuple, dict, ProgramSet, type({}.keys()), type({}.values()), type({}.items()))
+COMPARE_WEIGHT = DEFAULT_LIMITS.max_total_sequence_items // 10   # ~0.2 s of C-level comparisons
+
+
+
+def _compare_limit(what: str) -> LimitExceeded:
+    return LimitExceeded(f"{what} would compare more than {COMPARE_WEIGHT:,} values of these nested lists "
+                         "item by item (lists shared inside them count each time they appear)",
+                         hint="compare smaller parts (limit max_total_sequence_items / 10)")
+
+
 class SizeGuard:
     """Counts and refuses sizes against the named limits of one run."""
 
@@ -327,6 +341,10 @@ class SizeGuard:
                                     f"{sa} {'+' if op == 'add' else '-'} {sb}")
             return
         sequences = (str, list, tuple)
+        if op in _COMPARISONS:
+            if isinstance(left, _CONTAINERS) and isinstance(right, _CONTAINERS):
+                self.check_comparison(op, left, right)
+            return
         if op == "mul":
             if isinstance(left, sequences) and type(right) in (int, bool):
                 self.charge_sequence(len(left) * max(0, int(right)), "the repeated sequence")
@@ -352,6 +370,32 @@ class SizeGuard:
         if op == "lshift":
             return b <= 0 or a.bit_length() + b < limit
         return op not in _PYTHON_SIZED_OPS
+
+    def check_comparison(self, op: str, left: Any, right: Any) -> None:
+        """Python compares containers item by item at C speed, a list shared inside itself once per
+        appearance: `x == y` of x = [x, x] and y = [y, y] nested 40 times compares 2**40 pairs in one
+        uninterruptible call. `a <op> b` costs at most the smaller weight (text_weight: one unit
+        per number, a shared list each time it appears); `a in b` at most len(b) times a's weight, and
+        at most b's weight (a's weight when b is a dict or set, which hashes a). Refused above
+        COMPARE_WEIGHT (weighed in time linear in the distinct lists, stopping there)."""
+        cap = COMPARE_WEIGHT
+        if op in ("in", "not_in"):   # a dict or set hashes a (keys are small, flat values)
+            weight = sequence_weight(left, cap)
+            if isinstance(right, (dict, ProgramSet)):
+                if weight <= cap:
+                    return
+            elif len(right) * weight <= cap or sequence_weight(right, cap) <= cap:
+                return
+        elif sequence_weight(left, cap) <= cap or sequence_weight(right, cap) <= cap:
+            return
+        raise _compare_limit(f"`{_COMPARE_SYMBOLS.get(op, op)}`")
+
+    def check_compared_items(self, what: str, items: list) -> None:
+        """max()/min() of containers compares them item by item: at most the items' whole weight."""
+        if sum(isinstance(item, _CONTAINERS) for item in items[:2]) == 2 or \
+                (len(items) > 2 and any(isinstance(item, _CONTAINERS) for item in items)):
+            if sequence_weight(items, COMPARE_WEIGHT) > COMPARE_WEIGHT:
+                raise _compare_limit(what)
 
     def check_text_weight(self, value: Any, what: str) -> None:
         """Refuse turning a huge (possibly self-sharing) value into text, weighed without printing

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 import torch
 
 from autogradlab.errors import NotSupported, ProgramError, ProgramTypeError
-from autogradlab.lang import devices, tensor_api
+from autogradlab.lang import batch_escapes, devices, tensor_api
 from autogradlab.lang.calls import (
     has_tensor,
     invoke,
@@ -120,15 +120,21 @@ def _hof(name: str) -> Callable[..., Any]:
             return out
 
         on_jacobian = getattr(interp.hooks, "on_jacobian", None) if name == "jacobian" else None
+        begin, failure = batch_escapes.start(interp), None
         try:
             if on_jacobian is not None:   # engine/jacobian_call.py: fastest strategy, checks, record
                 result = on_jacobian(interp, python_func, args, kwargs, node)
             else:
                 result = torch_fn(python_func, *args, **kwargs)
-        except ProgramError:
-            raise
+        except ProgramError as err:
+            failure = err
         except Exception as exc:  # noqa: BLE001
-            raise translate_torch_error(exc, name, args) from None
+            failure = translate_torch_error(exc, name, args)
+            failure.__suppress_context__ = True
+        if failure is not None:   # checked once the failure is handled: PyTorch lets go of its tensors
+            batch_escapes.check(interp, begin, error=failure)
+            raise failure
+        batch_escapes.check(interp, begin, result)
         result = wrap_result(result, name)
         interp.sizes.add_result(result)
         if has_tensor(result):

@@ -12,6 +12,10 @@ EN = {
     _K + "needs": "`class {name}({bases})` needs `@staticmethod def forward` and "
                   "`@staticmethod def backward`",
     _K + "generator": "`{name}` of a custom autograd Function cannot be a generator (`yield`)",
+    _K + "batch_kept": "`{name}` kept a gradient batched by jacobian(..., vectorize=True) (line {line}) in a "
+                       "variable, container or attribute that outlives the call; inside it that tensor holds "
+                       "one row per output element, so it has no values outside: compute what you need "
+                       "inside backward and return it",
     _K + "use_apply": "`{code}` is not supported in Autograd Lab: a custom autograd Function is "
                       "used through `{name}.apply(...)`",
     _K + "ctx_method": "`{ctx}.{name}` is a method: call it, as in `{ctx}.{name}(...)`",
@@ -40,6 +44,9 @@ ZH = {
     _K + "needs": "`class {name}({bases})` 需要 `@staticmethod def forward` 和 "
                   "`@staticmethod def backward`",
     _K + "generator": "自定义 autograd Function 的 `{name}` 不能是生成器（`yield`）",
+    _K + "batch_kept": "`{name}` 把 jacobian(..., vectorize=True) 批处理的梯度（第 {line} 行）存进了"
+                       "在调用结束后仍然存在的变量、容器或属性；在调用内部，这个张量每个输出元素占一行，因此在调用之外"
+                       "它没有值：请在 backward 里算出需要的结果并返回",
     _K + "use_apply": "Autograd Lab 不支持 `{code}`：自定义 autograd Function 要通过 "
                       "`{name}.apply(...)` 使用",
     _K + "ctx_method": "`{ctx}.{name}` 是一个方法：请调用它，例如 `{ctx}.{name}(...)`",

@@ -3,6 +3,7 @@ autogradlab/error_keys_more.py, HINTS). The English texts give back the engine's
 
 EN = {
     "errors_hints.normal_string": "use a normal string",
+    "errors_hints.compare_parts": "compare smaller parts (limit max_total_sequence_items / 10)",
     "errors_hints.simple_format": "use a simple number format such as {x:.3f} or {x:8.2e}",
     "errors_hints.own_line": "assign on a line of its own first",
     "errors_hints.dunder_attr": "double-underscore attributes are Python's internals, which programs cannot "
@@ -102,6 +103,7 @@ EN = {
 
 ZH = {
     "errors_hints.normal_string": "改用普通字符串",
+    "errors_hints.compare_parts": "请比较更小的部分（限制 max_total_sequence_items / 10）",
     "errors_hints.simple_format": "使用简单的数字格式，例如 {x:.3f} 或 {x:8.2e}",
     "errors_hints.own_line": "先在单独的一行里赋值",
     "errors_hints.dunder_attr": "双下划线属性是 Python 的内部机制，在 Autograd Lab 中程序无法访问"

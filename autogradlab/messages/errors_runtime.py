@@ -4,6 +4,8 @@ are framed as such (`errors_runtime.python_said`). The English texts give back t
 
 EN = {
     "errors_runtime.python_said": "{text}",
+    "errors_runtime.compare_limit": "{what} would compare more than {limit} values of these nested lists "
+                                    "item by item (lists shared inside them count each time they appear)",
     "errors_runtime.key_error": "{key}",
     "errors_runtime.number_too_large": "number too large: {text}",
     "errors_runtime.assertion": "assertion failed: {text}",
@@ -91,6 +93,8 @@ EN = {
 
 ZH = {
     "errors_runtime.python_said": "Python 报告（原文）：{text}",
+    "errors_runtime.compare_limit": "{what} 会逐项比较这些嵌套列表中超过 {limit} 个值"
+                                    "（其中共享的列表每出现一次就计一次）",
     "errors_runtime.key_error": "字典中没有键 {key}",
     "errors_runtime.number_too_large": "数值太大，超出了浮点数的范围（原文）：{text}",
     "errors_runtime.assertion": "断言失败，程序给出的说明（原文）：{text}",

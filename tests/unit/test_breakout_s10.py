@@ -185,14 +185,13 @@ def test_hostile_program(case: Case) -> None:
 # A custom Function's backward under jacobian(..., vectorize=True) gets gradients batched by vmap; one
 # kept in a variable (`global leak; leak = g`) made the report builder fail ("internal error in
 # Autograd Lab: RuntimeError": PyTorch cannot detach it outside vmap). The report shows it as an object.
+# Since session 12 the jacobian call itself is refused (test_breakout_s12.py); the report is still built.
 def test_a_batched_gradient_kept_by_backward_is_reported_not_an_internal_error() -> None:
     program = function_class("return x * 2", "global leak\n        leak = g\n        return g * 2",
                              "J = torch.autograd.functional.jacobian(lambda v: F.apply(v), x,"
                              " vectorize=True)\n"
                              "kept = [leak]\nprint(J)\n")
     report = run_program(program, torchviz=True)
-    assert report.error is None, report.error
-    assert report.printed == "tensor([[2., 0.],\n        [0., 2.]])\n"   # PyTorch's own answer
+    assert report.error is not None and (report.error.kind, report.error.line) == ("unsupported", 13)
+    assert report.error.message.startswith("`F.backward` kept a gradient batched by jacobian(")
     assert "gradient batched inside jacobian" in report.variables["leak"].text
-    leaked = run_program(program + "print(leak)\n", torchviz=False).error
-    assert leaked is not None and (leaked.kind, leaked.line) == ("value", 16), leaked   # as in PyTorch

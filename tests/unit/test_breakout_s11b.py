@@ -279,20 +279,20 @@ LEAKED_BATCH = (   # a custom backward under jacobian(vectorize=True) keeps its 
     "k = h.repeat(1000)\n")
 
 
-@pytest.mark.xfail(strict=True, reason="open hole (pre-existing, also on base11): h is a vmap BatchedTensor "
-                   "that outlives the vectorized pass; its Python shape (3,) hides the batch's 3 rows, so "
-                   "`h.repeat(1000)` is sized as 3,000 elements and runs (9,000 allocated), and only then "
-                   "the recorder fails on its storage ('Cannot access storage of BatchedTensorImpl')")
 def test_leaked_vmap_batch_is_refused_before_the_op() -> None:
+    """Closed in session 12 (lang/batch_escapes.py): h is refused when the jacobian call that batched it
+    ends (line 12), naming the backward and the line g came in (8), before `h.repeat(1000)` runs; more
+    escape routes in test_breakout_s12.py."""
     report = run_program(LEAKED_BATCH, limits=Limits(max_tensor_elements=5000), torchviz=False)
-    assert report.error is not None and report.error.line == 13
-    assert report.error.kind in ("limit", "unsupported"), report.error
+    assert report.error is not None and report.error.line == 12
+    assert report.error.kind == "unsupported", report.error
     assert "storage" not in report.error.message
+    assert report.error.message.startswith("`F.backward` kept a gradient batched by jacobian(..., "
+                                           "vectorize=True) (line 8)")
 
 
 def test_leaked_vmap_batch_fails_closed() -> None:
-    """Today's outcome: the first op on the leaked batch stops the program (a value error at its line),
-    it is never silently used; PyTorch itself runs `h.repeat(1000)` on the whole batch."""
+    """With the default limits too the program stops at the jacobian call, never at the op on h
+    (until session 12: a value error "Cannot access storage of BatchedTensorImpl" at line 13)."""
     report = run_program(LEAKED_BATCH, torchviz=False)
-    assert report.error is not None and (report.error.kind, report.error.line) == ("value", 13)
-    assert report.error.message == "Cannot access storage of BatchedTensorImpl"
+    assert report.error is not None and (report.error.kind, report.error.line) == ("unsupported", 12)

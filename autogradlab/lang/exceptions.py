@@ -33,7 +33,7 @@ EXCEPTION_TYPES: dict[str, SafeType] = {
     cls.__name__: SafeType(cls.__name__, cls) for cls in (
         Exception, RuntimeError, ValueError, TypeError, IndexError, KeyError, ZeroDivisionError,
         AssertionError, NameError, AttributeError, ArithmeticError, LookupError, OverflowError,
-        NotImplementedError)}
+        NotImplementedError, UnboundLocalError, StopIteration)}
 
 
 def remember_python_error(error: ProgramError, exc: BaseException) -> ProgramError:

@@ -264,6 +264,8 @@ def _next(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
             return require_data(args[1], "in `next()`")
         error = ProgramValueError("StopIteration: the iterator has no more items")
         error.py_type, error.py_message = StopIteration, str(stop)   # `print(e)`: a generator's return value
+        if stop.args:
+            error.py_repr = repr(stop)
         raise error from None
 
 

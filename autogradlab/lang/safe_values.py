@@ -179,14 +179,17 @@ class SafeException:
     """What `except ... as e` binds: the Python class and the message, nothing else (no
     traceback, no frames). Prints like the exception: str() is the message."""
 
-    def __init__(self, py_type: type, message: str) -> None:
+    def __init__(self, py_type: type, message: str, shown: str | None = None) -> None:
         self.py_type = py_type
         self.message = message
+        self.shown = shown   # repr() where it is not the class and the message (KeyError('k'))
 
     def __str__(self) -> str:
         return self.message
 
     def __repr__(self) -> str:
+        if self.shown is not None:
+            return self.shown
         if not self.message and self.py_type is StopIteration:   # next() of a spent iterator: no args
             return "StopIteration()"
         return f"{self.py_type.__name__}({self.message!r})"

@@ -24,7 +24,7 @@ from autogradlab.errors import NotSupported, ProgramTypeError
 from autogradlab.lang import compiled
 from autogradlab.lang.calls import require_data
 from autogradlab.lang.checker import grad_mode_of
-from autogradlab.lang.comprehension_words import loop_words
+from autogradlab.lang.comprehension_words import loop_words, short_circuit
 from autogradlab.lang.iteration import loop_iterable
 from autogradlab.lang.safe_values import Namespace
 from autogradlab.lang.scope import Scope
@@ -89,6 +89,9 @@ def _not_a_variable(interp: Interpreter, name: str) -> Run:
 def list_comprehension(interp: Interpreter, node: ast.ListComp | ast.GeneratorExp) -> Run | None:
     if any(generator.is_async for generator in node.generators):
         return None
+    if short_circuit(interp, node):   # any(... for ...), all(... for ...): read lazily
+        from autogradlab.lang.lazy_genexp import lazy_generator_expression
+        return lambda: lazy_generator_expression(interp, node)
     levels = [(compiled.compile_expression(interp, generator.iter), generator.iter,
                _target_binder(interp, generator.target),
                [(compiled.compile_expression(interp, test), test) for test in generator.ifs])

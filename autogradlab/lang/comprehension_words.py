@@ -24,7 +24,15 @@ def loop_words(interp: Interpreter, node: ast.ListComp | ast.GeneratorExp) -> tu
     return f"a generator expression{inside}", f"the generator expression{inside}"
 
 
+def short_circuit(interp: Interpreter, node: ast.AST) -> bool:
+    """`any(... for ...)` / `all(... for ...)`: the generator expression is read lazily
+    (lang/lazy_genexp.py), as CPython stops at the first true / false item."""
+    return type(node) is ast.GeneratorExp and _owners(interp.tree).get(~id(node)) is not None
+
+
 def _owners(tree: ast.AST) -> dict[int, str]:
+    """id(generator expression) -> "name()" of the call it is an argument of; ~id for the plain
+    names any/all (a method such as torch.any is no short-circuit)."""
     found = _OWNERS.get(tree)
     if found is None:
         found = {}
@@ -37,5 +45,7 @@ def _owners(tree: ast.AST) -> dict[int, str]:
             for arg in call.args:
                 if isinstance(arg, ast.GeneratorExp) and name:
                     found[id(arg)] = f"{name}()"
+                    if isinstance(func, ast.Name) and name in ("any", "all") and len(call.args) == 1:
+                        found[~id(arg)] = name
         _OWNERS[tree] = found
     return found

@@ -14,7 +14,7 @@ import torch
 from autogradlab.errors import NotSupported, ProgramTypeError
 from autogradlab.lang import attributes, custom_functions, dicts, generators, sets
 from autogradlab.lang.calls import require_data
-from autogradlab.lang.comprehension_words import loop_words
+from autogradlab.lang.comprehension_words import loop_words, short_circuit
 from autogradlab.lang.format_spec import format_field
 from autogradlab.lang.iteration import loop_iterable
 from autogradlab.lang.keyword_unpacking import repeated_keyword, spread_keywords
@@ -155,6 +155,9 @@ class ExpressionsMixin:
         return self._elements(node.elts)
 
     def _listcomp(self: Interpreter, node: ast.ListComp | ast.GeneratorExp) -> list:
+        if short_circuit(self, node):   # any(... for ...), all(... for ...): read lazily
+            from autogradlab.lang.lazy_genexp import lazy_generator_expression
+            return lazy_generator_expression(self, node)
         result: list = []
         with self.comprehension_scope():
             self._comprehend(node, 0, result, *loop_words(self, node))

@@ -1,7 +1,8 @@
-"""`str.lower`, `str.strip`, ...: a string method read from the type, as lessons hand it to sorted(),
-max() or map() (`sorted(words, key=str.lower)`). It is a library function like `len` (callable, and
-handed to allowlisted higher-order functions, never stored); calling it with a string calls that
-string's method through attributes.call_method, every check and limit included."""
+"""Methods read without a call, as lessons hand them to sorted(), max() or map():
+`sorted(words, key=str.lower)` (a string method read from the type), `max(d, key=d.get)` (a dict's
+own get) and `dict.fromkeys(xs)`. Each is a library function like `len` (callable, and handed to
+allowlisted higher-order functions, never stored: not data); calling it calls the method through
+attributes.call_method / lang/dicts.py, every check and limit included."""
 
 from __future__ import annotations
 
@@ -32,3 +33,40 @@ def string_method(base: Any, name: str) -> SafeFunction | None:
                                    f"'{type_text(args[0])}' object")
         return call_method(interp, args[0], name, list(args[1:]), kwargs, node)
     return SafeFunction(f"str.{name}", impl)
+
+
+def dict_get(base: Any, name: str) -> SafeFunction | None:
+    """`d.get` of a dict of the program, bound to it (`max(d, key=d.get)`), or None."""
+    if type(base) is not dict or name != "get":
+        return None
+
+    def impl(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
+        from autogradlab.lang.attributes import call_method
+        return call_method(interp, base, "get", list(args), kwargs, node)
+    return SafeFunction("dict.get", impl)
+
+
+def dict_fromkeys(base: Any, name: str) -> SafeFunction | None:
+    """`dict.fromkeys(keys, value=None)`: each key checked and counted as `d[k] = value` does."""
+    if not (isinstance(base, SafeType) and base.py_type is dict and name == "fromkeys"):
+        return None
+
+    def impl(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
+        from autogradlab.lang import dicts
+        from autogradlab.lang.calls import require_data
+        from autogradlab.lang.iteration import loop_iterable
+        if kwargs or not 1 <= len(args) <= 2:
+            raise ProgramTypeError(f"fromkeys expected at most 2 arguments, got {len(args)}"
+                                   if not kwargs else "dict.fromkeys() takes no keyword arguments")
+        value = require_data(args[1], "as a dictionary value") if len(args) == 2 else None
+        result: dict = {}
+        for key in interp.materialize(loop_iterable(require_data(args[0], "in `dict.fromkeys()`"),
+                                                    "in `dict.fromkeys()`"), node):
+            dicts.set_item(interp, result, key, value)
+        return result
+    return SafeFunction("dict.fromkeys", impl)
+
+
+def read_method(base: Any, name: str) -> SafeFunction | None:
+    """Any of the above for `base.name`, or None."""
+    return string_method(base, name) or dict_get(base, name) or dict_fromkeys(base, name)

@@ -375,6 +375,151 @@ math.comb(5)
 import math
 math.comb(-1, 2)
 """,
+    """\
+print(3.0, 1/3, 2/3, 10/4, 1e100, 1.5e-10, 123456789012345678, 0.1*3, 5e-324, 1.0e16, 12345678901234567.0)
+print(int('0x1f', 16), int('101', 2), float('  2.5 '), str(1_000), 7.0 // 2, 7 % 2.5, -7 // 2.0, 2 ** 0.5)
+""",
+    """\
+s = "Python"
+for i, ch in enumerate(s):
+    if ch in "aeiou":
+        print(i, ch, s.index(ch), s[i:].upper())
+print(s * 2, "-" * 10, s[1], s[-1], len(s), s.lower().count("o"), list(s)[:3], sorted(s))
+""",
+    """\
+x = [1, 2, 3]
+y = x
+y.append(4)
+z = x[:]
+z.append(5)
+print(x, y, z, x is y, x == z[:4], id(x) == id(y))
+""",
+    """\
+print([1, 2] * 3, [[]] * 2, list("abc") + ["d"], [i for i in range(3)] == [0, 1, 2], [3, 1, 2].sort())
+print(sum([1.5, 2.5]), max("hello"), min([3, 1, 2], default=0), max([], default=None),
+      sorted({3: 'a', 1: 'b'}))
+""",
+    """\
+def describe(n):
+    match = {0: "zero", 1: "one"}
+    return match.get(n, "many")
+print([describe(i) for i in range(3)])
+""",
+    """\
+i = 10
+while i:
+    i //= 2
+    print(i, end=" ")
+print()
+print("a", "b", sep="-", end="!\\n")
+print("x", 1, 2.5, None, True, [1], (2,), {'k': 1}, sep=" | ")
+""",
+    """\
+word = "racecar"
+print(word == word[::-1], "".join(sorted(word)), word.replace("r", ""), word.upper().center(11, "."))
+vowels = sum(1 for c in word if c in "aeiou")
+print(vowels, {c: word.count(c) for c in sorted(set(word))})
+""",
+    """\
+a = [5, 2, 9]
+b = sorted(a)
+a.sort(reverse=True)
+print(a, b, a[::-1] == b, list(map(lambda v: v * 10, a)), [v for v in a if v % 2])
+""",
+    """\
+total = 0
+for i in range(1, 11):
+    if i % 2:
+        continue
+    total += i
+print(total, sum(range(2, 11, 2)), sum(i * i for i in range(5)), round(sum([0.1] * 3), 2))
+""",
+    """\
+x = 42
+print(f"{x}", f"{x!s}", f"{x:>{6}}", f"{x:{'<'}6}|", f"{3.14159:.{2}f}", f"{'a' + 'b'}", f"{[1, 2]}",
+      f"{x * 2 = }")
+""",
+    """\
+nums = [4, 8, 15, 16, 23, 42]
+evens = list(filter(lambda n: n % 2 == 0, nums))
+print(evens, len(nums) // 2, nums[len(nums) // 2], sum(nums) / len(nums), sorted(nums, reverse=True)[:2])
+""",
+    """\
+def safe_div(a, b):
+    try:
+        return a / b
+    except ZeroDivisionError:
+        return float('inf')
+    finally:
+        print("checked", a, b)
+print(safe_div(1, 0), safe_div(6, 3))
+""",
+    """\
+t = (3, 'x', [1])
+n, s, l = t
+l.append(2)
+print(t, n, s, len(t[2]))
+a = b = 0
+a += 1
+print(a, b)
+""",
+    """\
+matrix = [[1, 2], [3, 4]]
+for row in matrix:
+    print(" ".join(str(v) for v in row))
+print([[row[i] for row in matrix] for i in range(2)], sum(sum(r) for r in matrix))
+""",
+    """\
+print(abs(-3), abs(3.5), pow(2, 3), round(7 / 3, 3), divmod(100, 7), 17 // 5 * 5 + 17 % 5, int(True),
+      3 == 3.0)
+print(min(1, 2.5), max(-1, -1.0), sorted([3, 1.5, 2]), 0.1 + 0.7, 1 - 0.9, 9 ** 0.5, 8 ** (1/3))
+""",
+    """\
+s = set([1, 2, 2, 3])
+s.add(4)
+s.remove(1)
+print(s, 2 in s, len(s), s | {9}, s & {2, 3, 7}, s - {2}, {1, 2} <= {1, 2, 3})
+""",
+    """\
+count = 0
+def bump():
+    global count
+    count += 1
+for _ in range(3):
+    bump()
+print(count)
+""",
+    """\
+x = None
+print(x is None, x == None, type(None), str(None), bool(x), [None] * 2)
+v = [] or "empty"
+print(v, 0 == False, "" == False, [] == [])
+""",
+    """\
+scores = {"math": 90, "art": 75}
+scores.update({"music": 85})
+for subject in scores:
+    print(subject, scores[subject])
+print(max(scores, key=scores.get), sorted(scores.values()), len(scores), dict(sorted(scores.items())))
+print(sorted(scores, key=scores.get, reverse=True), min(scores, key=scores.get),
+      list(map(scores.get, ["art", "x"])))
+del scores["art"]
+print(scores, list(scores))
+""",
+    """\
+text = "one two three two one"
+print(list(dict.fromkeys(text.split())), dict.fromkeys("ab", 0), dict.fromkeys([]),
+      dict.fromkeys(range(3), [1]))
+""",
+    """\
+d = dict.fromkeys([[1]])
+""",
+    """\
+d = dict.fromkeys(1)
+""",
+    """\
+print(dict.fromkeys(range(3), 1, 2))
+""",
 ]
 
 
@@ -434,8 +579,21 @@ def test_format_builtin_at_the_string_limit(width: int) -> None:
     ("print(str.maketrans)\n", "the attribute `.maketrans` of type values is not supported"),
     ("print(str.__class__)\n", "double-underscore attributes"),
     ("print(int.bit_length)\n", "the attribute `.bit_length` of type values is not supported"),
+    ("d = {}\ng = d.get\n", "cannot be stored in variables"),
+    ("d = {}\nprint(d.get)\n", "cannot be used in `print()`"),
+    ("d = {}\nprint(d.pop)\n", "the attribute `.pop` of dict values is not supported"),
 ])
 def test_methods_read_from_types_stay_narrow(source: str, words: str) -> None:
     report = run_program(source, torchviz=False)
     assert report.error is not None and report.error.kind == "unsupported"
     assert words in report.error.message
+
+
+@pytest.mark.parametrize("count", [100, 101])
+def test_dict_fromkeys_at_the_length_limit(count: int) -> None:
+    report = run_program(f"d = dict.fromkeys(range({count}))\nprint(len(d))\n", torchviz=False,
+                         limits=Limits(max_sequence_len=100))
+    if count <= 100:
+        assert report.error is None and report.printed == f"{count}\n"
+    else:
+        assert report.error.kind == "limit" and "the limit is 100" in report.error.message

@@ -110,6 +110,10 @@ _ZH: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), z) for p, z
     (r"a dict comprehension", "字典推导式"),
     (r"the list comprehension", "列表推导式的结果"),
     (r"the dict comprehension", "字典推导式的结果"),
+    (r"a generator expression inside (?P<name>\S+)", "{name} 中的生成器表达式"),
+    (r"the generator expression inside (?P<name>\S+)", "{name} 中生成器表达式的结果"),
+    (r"a generator expression", "生成器表达式"),
+    (r"the generator expression", "生成器表达式的结果"),
     # what a function value is called where only data may go (lang/calls.require_data)
     (r"the function (?P<name>`[^`]+`)", "函数 {name}"),
     (r"the generator (?P<name>`[^`]+`)", "生成器 {name}"),

@@ -24,7 +24,7 @@ LIMITS = Limits(timeout_s=5.0)
 
 KINDS = {   # Python's exception -> the engine's error kinds that may stand for it
     "ZeroDivisionError": {"value"}, "IndexError": {"index"}, "KeyError": {"index"},
-    "StopIteration": {"value"},
+    "StopIteration": {"value"}, "UnboundLocalError": {"name"},
     "TypeError": {"type"}, "ValueError": {"value"}, "NameError": {"name"}, "AttributeError": {"type"},
     "SyntaxError": {"syntax"}, "NotImplementedError": {"value", "type"},
     "OverflowError": {"value", "limit"}, "RecursionError": {"limit"},
@@ -33,7 +33,8 @@ KINDS = {   # Python's exception -> the engine's error kinds that may stand for 
 # PyTorch's own messages, which the engine rewords (lang/torch_errors.py): not compared word for word
 TORCH_WORDS = re.compile(r"tensor|dimension|Tensor|size|shape|grad|dtype|Float|Long|scalar|"
                          r"sequence of length")
-MESSAGE_CHECKED = {"ZeroDivisionError", "IndexError", "KeyError", "TypeError", "ValueError", "NameError"}
+MESSAGE_CHECKED = {"ZeroDivisionError", "IndexError", "KeyError", "TypeError", "ValueError", "NameError",
+                   "UnboundLocalError"}
 
 _CHILD = r"""
 import json, sys, torch

@@ -38,6 +38,7 @@ from autogradlab.lang.sequence_methods import copying as _copying
 from autogradlab.lang.sequence_methods import plain as _plain
 from autogradlab.lang.set_value import ProgramSet
 from autogradlab.lang.sizes import tensor_elements
+from autogradlab.lang.unbound_methods import dict_fromkeys, read_method, string_method
 
 if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
@@ -106,6 +107,8 @@ def read_attribute(interp: Interpreter, base: Any, name: str, node: ast.AST) -> 
         return getattr(base, name)
     if isinstance(base, custom_functions.FUNCTION_VALUES):
         return custom_functions.read_attribute(interp, base, name)
+    if (method := read_method(base, name)) is not None:   # key=str.lower, key=d.get (unbound_methods.py)
+        return method
     raise NotSupported(f"the attribute `.{name}` of {type_text(base)} values is not supported in "
                        f"Autograd Lab")
 
@@ -183,6 +186,8 @@ def call_method(interp: Interpreter, base: Any, name: str, args: list, kwargs: d
         return interp.call_value(read_attribute(interp, base, name, node), args, kwargs, node)
     if isinstance(base, custom_functions.FUNCTION_VALUES):
         return custom_functions.call_method(interp, base, name, args, kwargs, node)
+    if (method := string_method(base, name) or dict_fromkeys(base, name)) is not None:   # str.upper("x")
+        return method.impl(interp, args, kwargs, node)
     require_data(base, f"before `.{name}()`")
     if name in _READING_METHODS and len(args) == 1 and isinstance(args[0], ITERATORS):
         args = [materialize_iterator(interp, args[0], "the list")]   # ' '.join(map(str, xs))

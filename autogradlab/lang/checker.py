@@ -191,7 +191,7 @@ def _check_attribute(node: ast.Attribute, ctx: _Context) -> None:
         raise _unsupported(f"assigning to the attribute `.{node.attr}`", "is",
                            hint="only .requires_grad, .grad and .data can be assigned")
     if isinstance(node.ctx, ast.Del):
-        raise _unsupported("deleting attributes", hint="delete a variable with `del name`")
+        raise _unsupported("deleting attributes", "is", hint="delete a variable with `del name`")
 
 
 def _check_target_sequence(node: ast.Tuple | ast.List, ctx: _Context) -> None:

@@ -24,6 +24,7 @@ from autogradlab.errors import NotSupported, ProgramTypeError
 from autogradlab.lang import compiled
 from autogradlab.lang.calls import require_data
 from autogradlab.lang.checker import grad_mode_of
+from autogradlab.lang.comprehension_words import loop_words, short_circuit
 from autogradlab.lang.iteration import loop_iterable
 from autogradlab.lang.safe_values import Namespace
 from autogradlab.lang.scope import Scope
@@ -88,22 +89,26 @@ def _not_a_variable(interp: Interpreter, name: str) -> Run:
 def list_comprehension(interp: Interpreter, node: ast.ListComp | ast.GeneratorExp) -> Run | None:
     if any(generator.is_async for generator in node.generators):
         return None
+    if short_circuit(interp, node):   # any(... for ...), all(... for ...): read lazily
+        from autogradlab.lang.lazy_genexp import lazy_generator_expression
+        return lambda: lazy_generator_expression(interp, node)
     levels = [(compiled.compile_expression(interp, generator.iter), generator.iter,
                _target_binder(interp, generator.target),
                [(compiled.compile_expression(interp, test), test) for test in generator.ifs])
               for generator in node.generators]
     element_of = compiled.compile_expression(interp, node.elt)
     depth = len(levels)
+    loop_what, length_what = loop_words(interp, node)
 
     def comprehend(level: int, result: list) -> None:
         if level == depth:
             result.append(require_data(element_of(), "inside a list"))
-            interp.sizes.charge_sequence(len(result), "the list comprehension", added=1)
+            interp.sizes.charge_sequence(len(result), length_what, added=1)
             return
         iter_of, iter_node, bind, tests = levels[level]
         iterable = loop_iterable(iter_of(), "in a comprehension")
         for item in interp.iterate(iterable, iter_node):
-            interp.charge_loop_iterations(1, "a list comprehension")
+            interp.charge_loop_iterations(1, loop_what)
             bind(item)
             if all(interp.truth(test_of(), test) for test_of, test in tests):
                 comprehend(level + 1, result)

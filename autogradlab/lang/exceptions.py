@@ -33,13 +33,15 @@ EXCEPTION_TYPES: dict[str, SafeType] = {
     cls.__name__: SafeType(cls.__name__, cls) for cls in (
         Exception, RuntimeError, ValueError, TypeError, IndexError, KeyError, ZeroDivisionError,
         AssertionError, NameError, AttributeError, ArithmeticError, LookupError, OverflowError,
-        NotImplementedError)}
+        NotImplementedError, UnboundLocalError, StopIteration)}
 
 
 def remember_python_error(error: ProgramError, exc: BaseException) -> ProgramError:
     """Keep the class and text of the Python/PyTorch exception a ProgramError translates."""
     error.py_type = type(exc)
     error.py_message = str(exc)
+    if type(exc) is KeyError:   # str() is the key's repr: KeyError('k') prints as 'k'
+        error.py_repr = repr(exc)
     return error
 
 
@@ -57,7 +59,7 @@ def as_caught(error: ProgramError) -> SafeException | None:
         return None
     if type(error) not in _CATCHABLE_KINDS:   # e.g. a MemoryError turned into LimitExceeded
         return None
-    return SafeException(py_type, error.py_message)
+    return SafeException(py_type, error.py_message, getattr(error, "py_repr", None))
 
 
 def _handler_types(interp: Interpreter, handler: ast.ExceptHandler) -> tuple[type, ...]:

@@ -14,6 +14,7 @@ import torch
 from autogradlab.errors import NotSupported, ProgramTypeError
 from autogradlab.lang import attributes, custom_functions, dicts, generators, sets
 from autogradlab.lang.calls import require_data
+from autogradlab.lang.comprehension_words import loop_words, short_circuit
 from autogradlab.lang.format_spec import format_field
 from autogradlab.lang.iteration import loop_iterable
 from autogradlab.lang.keyword_unpacking import repeated_keyword, spread_keywords
@@ -154,9 +155,12 @@ class ExpressionsMixin:
         return self._elements(node.elts)
 
     def _listcomp(self: Interpreter, node: ast.ListComp | ast.GeneratorExp) -> list:
+        if short_circuit(self, node):   # any(... for ...), all(... for ...): read lazily
+            from autogradlab.lang.lazy_genexp import lazy_generator_expression
+            return lazy_generator_expression(self, node)
         result: list = []
         with self.comprehension_scope():
-            self._comprehend(node, 0, result)
+            self._comprehend(node, 0, result, *loop_words(self, node))
         return result
 
     def _dictcomp(self: Interpreter, node: ast.DictComp) -> dict:
@@ -173,13 +177,13 @@ class ExpressionsMixin:
         return result
 
     def _comprehend(self: Interpreter, node: ast.ListComp | ast.DictComp, level: int, result: Any,
-                    what: str = "a list comprehension") -> None:
+                    what: str = "a list comprehension", length_what: str = "the list comprehension") -> None:
         if level == len(node.generators):
             if callable(result):
                 result()
                 return
             result.append(require_data(self.eval(node.elt), "inside a list"))
-            self.sizes.charge_sequence(len(result), "the list comprehension", added=1)
+            self.sizes.charge_sequence(len(result), length_what, added=1)
             return
         generator = node.generators[level]
         if generator.is_async:
@@ -189,7 +193,7 @@ class ExpressionsMixin:
             self.charge_loop_iterations(1, what)
             self.assign(generator.target, item, generator.target, hook=False)
             if all(self.truth(self.eval(test), test) for test in generator.ifs):
-                self._comprehend(node, level + 1, result, what)
+                self._comprehend(node, level + 1, result, what, length_what)
 
     # -- f-strings and lambdas ---------------------------------------------------------------
     def _joinedstr(self: Interpreter, node: ast.JoinedStr) -> str:

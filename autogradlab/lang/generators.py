@@ -27,7 +27,7 @@ import torch
 
 from autogradlab.errors import LimitExceeded, NotSupported, ProgramError, ProgramTypeError, ProgramValueError
 from autogradlab.lang.calls import require_data
-from autogradlab.lang.safe_values import type_text
+from autogradlab.lang.safe_values import is_data, type_text
 from autogradlab.lang.scope import Scope
 
 if TYPE_CHECKING:
@@ -71,8 +71,8 @@ def _run_body(interp: Interpreter, fn: UserFunction, bound: dict[str, Any], node
     from autogradlab.lang.statements import ReturnValue  # (statements imports builtins, which import this)
     try:
         interp.exec_block(fn.body)
-    except ReturnValue:   # `return` ends a generator (its value would be StopIteration's)
-        pass
+    except ReturnValue as returned:   # `return` ends a generator; its value is StopIteration's
+        return "done", returned.value
     return "done", None
 
 
@@ -132,7 +132,7 @@ class ProgramGenerator:
             interp.scope, interp._depth = caller
         if kind == "done":
             self._end()
-            raise StopIteration
+            raise StopIteration if value is None or not is_data(value) else StopIteration(value)
         return value
 
     def close(self) -> None:
@@ -259,11 +259,13 @@ def _next(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
         raise ProgramTypeError(f"'{type_text(value)}' object is not an iterator")
     try:
         return next(value)
-    except StopIteration:
+    except StopIteration as stop:
         if len(args) == 2:
             return require_data(args[1], "in `next()`")
         error = ProgramValueError("StopIteration: the iterator has no more items")
-        error.py_type, error.py_message = StopIteration, ""   # `except StopIteration` is not offered
+        error.py_type, error.py_message = StopIteration, str(stop)   # `print(e)`: a generator's return value
+        if stop.args:
+            error.py_repr = repr(stop)
         raise error from None
 
 

@@ -23,6 +23,7 @@ from autogradlab.lang.custom_functions import FUNCTION_BASE
 from autogradlab.lang.devices import device_namespaces
 from autogradlab.lang.distributions import namespaces as distribution_namespaces
 from autogradlab.lang.map_filter import functools_namespace
+from autogradlab.lang.math_ints import MATH_INT_FUNCTIONS
 from autogradlab.lang.numpy_linalg import numpy_linalg_members
 from autogradlab.lang.numpy_ops import numpy_members
 from autogradlab.lang.random_modules import random_namespaces
@@ -114,6 +115,7 @@ def modules() -> dict[str, Namespace]:
     math_ns = Namespace("math", {
         **{name: _math_function(name) for name in al.MATH_FUNCTIONS},
         **{name: getattr(math, name) for name in al.MATH_CONSTANTS},
+        **MATH_INT_FUNCTIONS,   # math.factorial, math.comb, ... (lang/math_ints.py)
     })
     devices = {**device_namespaces(), **distribution_namespaces()}
     torch_ns.members.update(devices.pop("torch").members)

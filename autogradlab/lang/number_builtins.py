@@ -67,6 +67,19 @@ def _digits(name: str, fn: Any) -> Any:
     return impl
 
 
+def _format(interp, args, kwargs, node):  # noqa: ANN001, ANN202
+    """format(value, spec=''): an f-string field's formatting (lang/format_spec.py: the length known
+    before the text is built, under the string limit)."""
+    from autogradlab.lang.format_spec import format_field
+    _data("format", args, kwargs, 1, 2)
+    if kwargs:
+        raise ProgramTypeError("format() takes no keyword arguments")
+    spec = args[1] if len(args) == 2 else ""
+    if not isinstance(spec, str):
+        raise ProgramTypeError(f"format() argument 2 must be str, not {type(spec).__name__}")
+    return format_field(interp, args[0], None, spec, 0, "the formatted string")
+
+
 def make_dict(interp, args, kwargs, node):  # noqa: ANN001, ANN202
     """dict(), dict(a=1), dict(pairs), dict(mapping, b=2): counted like a dict display."""
     from autogradlab.lang.generators import ITERATORS, materialize_iterator
@@ -100,6 +113,7 @@ NUMBER_BUILTINS: dict[str, Any] = {
     **{name: SafeFunction(name, impl) for name, impl in {
         "divmod": _divmod, "pow": _pow, "hex": _digits("hex", hex), "bin": _digits("bin", bin),
         "oct": _digits("oct", oct), "chr": _digits("chr", chr), "ord": _digits("ord", ord),
+        "format": _format,
     }.items()},
     "dict": SafeType("dict", dict, make_dict),
 }

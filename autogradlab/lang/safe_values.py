@@ -179,14 +179,19 @@ class SafeException:
     """What `except ... as e` binds: the Python class and the message, nothing else (no
     traceback, no frames). Prints like the exception: str() is the message."""
 
-    def __init__(self, py_type: type, message: str) -> None:
+    def __init__(self, py_type: type, message: str, shown: str | None = None) -> None:
         self.py_type = py_type
         self.message = message
+        self.shown = shown   # repr() where it is not the class and the message (KeyError('k'))
 
     def __str__(self) -> str:
         return self.message
 
     def __repr__(self) -> str:
+        if self.shown is not None:
+            return self.shown
+        if not self.message and self.py_type is StopIteration:   # next() of a spent iterator: no args
+            return "StopIteration()"
         return f"{self.py_type.__name__}({self.message!r})"
 
     def __format__(self, spec: str) -> str:
@@ -235,6 +240,11 @@ def is_data(value: Any) -> bool:
             item = list(item.values()) if isinstance(item, dict) else list(item)
         budget -= len(item)
         containers -= 1
+        if len(item) == 1 and (kind is list or kind is tuple):   # a one-item chain, `x = [x]` deep
+            item, containers = _one_item_chain(item[0], containers)
+            if item is not None and id(item) not in seen:
+                stack.append(item)
+            continue
         if len(item) <= 4:   # short (a deep `[[[...]]]` nests one-item lists): no set, no dict
             stack.extend(x for x in item if type(x) not in _ATOM_TYPES and id(x) not in seen)
             continue
@@ -244,6 +254,21 @@ def is_data(value: Any) -> bool:
         distinct = dict(zip(map(id, item), item, strict=True))   # C speed; one of each object
         stack.extend(x for key, x in distinct.items() if type(x) not in _ATOM_TYPES and key not in seen)
     return True
+
+
+def _one_item_chain(item: Any, containers: int) -> tuple[Any, int]:
+    """Down a chain of one-item lists/tuples (each counted as a container; the count also ends a
+    cycle): (the first item that is something else, or None for an atom or the end of the count;
+    the count left)."""
+    while containers > 0:
+        kind = type(item)
+        if kind in _ATOM_TYPES:
+            return None, containers
+        if (kind is not list and kind is not tuple) or len(item) != 1:
+            return item, containers
+        containers -= 1
+        item = item[0]
+    return None, containers
 
 
 def describe(value: Any) -> str:

@@ -41,19 +41,40 @@ def _order_key(item: Any) -> tuple:
 
 
 class ProgramSet:
-    __slots__ = ("items",)
+    """`items` is changed in place by lang/sets.py and the in-place operators; the order shown is
+    worked out once per content: `_shown` (None: CPython's own order; else the sorted items) holds
+    for as long as the items equal the snapshot `_shown_for` (a C-speed comparison, where working it
+    out again is a Python-level test per item and a sort with a Python key). Kept only where equal
+    contents show alike (numbers in CPython's order, or strings only)."""
+
+    __slots__ = ("items", "_shown", "_shown_for")
     __hash__ = None   # type: ignore[assignment] - unhashable, as a set
 
     def __init__(self, items: set | None = None) -> None:
         self.items = set() if items is None else items   # owned, never copied
+        self._shown: tuple | None = None
+        self._shown_for: frozenset | None = None
+
+    def _order(self) -> tuple | None:
+        items = self.items
+        snapshot = self._shown_for
+        if snapshot is not None and len(snapshot) == len(items) and snapshot == items:
+            return self._shown
+        shown = None if all(fixed_hash(item) for item in items) else tuple(sorted(items, key=_order_key))
+        # Kept for CPython's order, and for sorted strings: equal strings show alike, where an equal
+        # number may not (1 and 1.0 are one item of a set, but print differently)
+        if shown is None or all(type(item) is str for item in shown):
+            self._shown, self._shown_for = shown, frozenset(items)
+        else:
+            self._shown_for = None
+        return shown
 
     def in_cpython_order(self) -> bool:
-        return all(fixed_hash(item) for item in self.items)
+        return self._order() is None
 
     def __iter__(self) -> Any:
-        if self.in_cpython_order():
-            return iter(self.items)
-        return iter(sorted(self.items, key=_order_key))
+        shown = self._order()
+        return iter(self.items) if shown is None else iter(shown)
 
     def __len__(self) -> int:
         return len(self.items)

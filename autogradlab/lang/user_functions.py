@@ -22,6 +22,7 @@ from autogradlab.lang.parameters import bind_star, star_parameters, too_many_pos
 from autogradlab.lang.safe_values import UserFunction
 from autogradlab.lang.scope import Scope
 from autogradlab.lang.statements import BreakLoop, ContinueLoop, ReturnValue
+from autogradlab.lang.unbound import closure_for
 from autogradlab.sandbox_position import pack
 
 if TYPE_CHECKING:
@@ -49,7 +50,8 @@ class UserFunctionsMixin:
         generator = isinstance(body, list) and has_yield(body)
         star = star_parameters(self, args) if args.vararg or args.kwarg or args.kwonlyargs else None
         declared = declarations_of(body) if isinstance(body, list) else None
-        return UserFunction(name, params, defaults, body, self.scope, node, generator, star, declared)
+        closure = closure_for(self, node) if isinstance(body, list) else self.scope   # lang/unbound.py
+        return UserFunction(name, params, defaults, body, closure, node, generator, star, declared)
 
     def call_user(self: Interpreter, fn: UserFunction, args: list, kwargs: dict, node: ast.AST) -> Any:
         for values in (args, kwargs.values()):

@@ -92,3 +92,20 @@ def test_cycles_and_shared_lists():
     assert is_data(b) and reference(b)
     b[2][1].append(print)
     assert not is_data(b) and not reference(b)
+
+
+@pytest.mark.parametrize("depth", [0, 1, 2, *(sv.DATA_CHECK_CONTAINERS + k for k in (-3, -2, -1, 0, 1)), 300])
+@pytest.mark.parametrize("end", ["bad", "atom", "wide", "cycle", "dict"])
+def test_one_item_chains_of_lists_and_tuples(depth, end):
+    """The walk down `x = [x]`-style chains (safe_values._one_item_chain) answers as the reference at
+    every depth around the container budget, whatever ends the chain."""
+    bottom = {"bad": print, "atom": 3, "wide": [1, 2, print], "dict": {"k": [print]}, "cycle": None}[end]
+    value = [bottom]
+    first = value
+    for level in range(depth):
+        value = [value] if level % 3 else (value,)
+    if end == "cycle":
+        first[0] = value   # the chain's bottom holds its top
+    assert is_data(value) == reference(value)
+    assert is_data([1, value]) == reference([1, value])
+    assert is_data((value, print)) is False

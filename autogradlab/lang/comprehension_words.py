@@ -1,0 +1,51 @@
+"""What the loop and size limits call a comprehension in their messages (issue 9): `[... for ...]`
+is a list comprehension; `(... for ...)` a generator expression, named with the call it is handed
+to (`sum(x for x in xs)`: "a generator expression inside sum()"), found once per parsed program."""
+
+from __future__ import annotations
+
+import ast
+import weakref
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from autogradlab.lang.interpreter import Interpreter
+
+LIST_WORDS = ("a list comprehension", "the list comprehension")
+_OWNERS: weakref.WeakKeyDictionary[ast.AST, dict[int, str]] = weakref.WeakKeyDictionary()
+
+
+def loop_words(interp: Interpreter, node: ast.ListComp | ast.GeneratorExp) -> tuple[str, str]:
+    """(what ran past the loop limit, what grew past the length limit)."""
+    if not isinstance(node, ast.GeneratorExp):
+        return LIST_WORDS
+    owner = _owners(interp.tree).get(id(node))
+    inside = f" inside {owner}" if owner else ""
+    return f"a generator expression{inside}", f"the generator expression{inside}"
+
+
+def short_circuit(interp: Interpreter, node: ast.AST) -> bool:
+    """`any(... for ...)` / `all(... for ...)`: the generator expression is read lazily
+    (lang/lazy_genexp.py), as CPython stops at the first true / false item."""
+    return type(node) is ast.GeneratorExp and _owners(interp.tree).get(~id(node)) is not None
+
+
+def _owners(tree: ast.AST) -> dict[int, str]:
+    """id(generator expression) -> "name()" of the call it is an argument of; ~id for the plain
+    names any/all (a method such as torch.any is no short-circuit)."""
+    found = _OWNERS.get(tree)
+    if found is None:
+        found = {}
+        for call in ast.walk(tree):
+            if not isinstance(call, ast.Call):
+                continue
+            func = call.func
+            name = func.id if isinstance(func, ast.Name) else \
+                func.attr if isinstance(func, ast.Attribute) else ""
+            for arg in call.args:
+                if isinstance(arg, ast.GeneratorExp) and name:
+                    found[id(arg)] = f"{name}()"
+                    if isinstance(func, ast.Name) and name in ("any", "all") and len(call.args) == 1:
+                        found[~id(arg)] = name
+        _OWNERS[tree] = found
+    return found

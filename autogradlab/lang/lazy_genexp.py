@@ -1,0 +1,64 @@
+"""`any(f(x) for x in xs)` and `all(...)` read their generator expression one item at a time, as
+CPython does: the items after the first true (any) / false (all) one are never computed, so their
+prints, ops and errors do not happen (issue 9). Elsewhere a generator expression is still built as
+a list at once (lang/compiled_blocks.list_comprehension): sum(), max(), sorted()... read every item.
+
+The expression runs in its own comprehension scope, made when the expression is evaluated (its
+outer scope is the one it was written in) and swapped in for each item only: whoever reads it
+(builtins' any()/all(), or a program function that shadows them) keeps its own scope. Each pass is
+charged to the loop budget like a comprehension's; each item is data (require_data)."""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from autogradlab.lang.calls import require_data
+from autogradlab.lang.comprehension_words import loop_words
+from autogradlab.lang.generators import SequenceIterator
+from autogradlab.lang.iteration import loop_iterable
+from autogradlab.lang.scope import Scope
+
+if TYPE_CHECKING:
+    from autogradlab.lang.interpreter import Interpreter
+
+
+class _Items:
+    __slots__ = ("_interp", "_node", "_scope", "_what", "_items")
+
+    def __init__(self, interp: Interpreter, node: ast.GeneratorExp) -> None:
+        self._interp = interp
+        self._node = node
+        self._scope = Scope(interp.scope, interp.scope.function_name, comprehension=True)
+        self._what = loop_words(interp, node)[0]
+        self._items = self._walk(0)
+
+    def _walk(self, level: int) -> Iterator[Any]:
+        interp, node = self._interp, self._node
+        generator = node.generators[level]
+        iterable = loop_iterable(interp.eval(generator.iter), "in a comprehension")
+        last = level + 1 == len(node.generators)
+        for item in interp.iterate(iterable, generator.iter):
+            interp.charge_loop_iterations(1, self._what)
+            interp.assign(generator.target, item, generator.target, hook=False)
+            if all(interp.truth(interp.eval(test), test) for test in generator.ifs):
+                if last:
+                    yield require_data(interp.eval(node.elt), "inside a list")
+                else:
+                    yield from self._walk(level + 1)
+
+    def __iter__(self) -> _Items:
+        return self
+
+    def __next__(self) -> Any:
+        interp = self._interp
+        caller, interp.scope = interp.scope, self._scope
+        try:
+            return next(self._items)
+        finally:
+            interp.scope = caller
+
+
+def lazy_generator_expression(interp: Interpreter, node: ast.GeneratorExp) -> SequenceIterator:
+    return SequenceIterator(_Items(interp, node), "generator")

@@ -28,14 +28,15 @@ _DISTRIBUTIONS = {"multinomial": "Multinomial", "categorical": "Categorical", "n
                   "bernoulli": "Bernoulli", "uniform": "Uniform", "binomial": "Binomial"}
 _MODULES = (
     "torch", "torch.nn", "torch.nn.functional", "torch.linalg", "torch.autograd",
-    "torch.autograd.functional", "numpy", "math", "torch.distributions", "random", "numpy.random", "copy",
+    "torch.autograd.functional", "torch.autograd.function", "numpy", "math", "torch.distributions", "random",
+    "numpy.random", "copy",
     "functools",   # functools.reduce (lang/map_filter.py)
     *(f"torch.distributions.{m}" for m in _DISTRIBUTIONS),
 )
 _MEMBERS = (
     "torch.autograd.functional.jacobian", "torch.autograd.functional.hessian",
     "torch.autograd.functional.jvp", "torch.autograd.functional.vjp",
-    "torch.autograd.grad", "torch.autograd.Function",
+    "torch.autograd.grad", "torch.autograd.Function", "torch.autograd.function.Function",
     *(f"torch.distributions.{m}.{c}" for m, c in _DISTRIBUTIONS.items()),
     *(f"torch.distributions.{c}" for c in _DISTRIBUTIONS.values()),
     "math.pi", "math.e", "math.sqrt", "math.exp", "math.log", "math.sin", "math.cos", "math.tan",

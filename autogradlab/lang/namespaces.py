@@ -92,6 +92,7 @@ def modules() -> dict[str, Namespace]:
         for name, spec in al.AUTOGRAD_FUNCTIONAL.items()})
     autograd = Namespace("torch.autograd", {
         "functional": functional, "Function": FUNCTION_BASE,   # a base class (lang/custom_functions.py)
+        "function": Namespace("torch.autograd.function", {"Function": FUNCTION_BASE}),
         **{name: SafeFunction(f"torch.autograd.{name}", _special(name, spec, "torch.autograd"))
            for name, spec in al.AUTOGRAD_FUNCTIONS.items()}})
     linalg = Namespace("torch.linalg", _functions("torch.linalg", torch.linalg, al.LINALG_FUNCTIONS))
@@ -126,6 +127,7 @@ def modules() -> dict[str, Namespace]:
     randoms = random_namespaces()   # Python's random and np.random (random_modules.py)
     numpy_ns.members["random"] = randoms["numpy.random"]
     return {**devices, "torch": torch_ns, "torch.autograd": autograd, "torch.autograd.functional": functional,
+            "torch.autograd.function": autograd.members["function"],
             "torch.linalg": linalg, "torch.nn": nn, "torch.nn.functional": nn_functional,
             "numpy": numpy_ns, "math": math_ns, **randoms, "copy": copy_namespace(),
             "functools": functools_namespace()}

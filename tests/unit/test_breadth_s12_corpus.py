@@ -1,0 +1,64 @@
+"""Constructs session 12's tutorial sweep met (bench/tutorial_cells.py over Chinese course notebooks:
+zergtant/pytorch-handbook, ShusenTang/Dive-into-DL-PyTorch, chenyuntc/pytorch-book), each a snippet
+compared with plain PyTorch (tests/oracle.py), and variants that must stay refused."""
+
+from __future__ import annotations
+
+import pytest
+
+from autogradlab.engine import run_program
+from tests.oracle import run_trusted
+from tests.unit.test_breadth import compare
+
+SNIPPETS = {
+    # Dive-into-DL-PyTorch 2.2: `torch.cuda.manual_seed(0)` next to torch.manual_seed; without a GPU it
+    # only checks the seed, and the run's values stay those of torch.manual_seed.
+    "cuda_manual_seed": "import torch\ntorch.manual_seed(0)\ntorch.cuda.manual_seed(0)\n"
+                        "torch.cuda.manual_seed_all(seed=3)\ntorch.cuda.empty_cache()\nx = torch.rand(3)\n"
+                        "print(torch.cuda.manual_seed(1.5), x)",
+    # pytorch-handbook 2.1.2: the Function base class imported from its own module.
+    "autograd_function_module": "import torch\nfrom torch.autograd.function import Function\n"
+                                "class MulConstant(Function):\n    @staticmethod\n"
+                                "    def forward(ctx, tensor, constant):\n        ctx.constant = constant\n"
+                                "        return tensor * constant\n    @staticmethod\n"
+                                "    def backward(ctx, grad_output):\n"
+                                "        return grad_output * ctx.constant, None\n"
+                                "class Twice(torch.autograd.function.Function):\n    @staticmethod\n"
+                                "    def forward(ctx, t):\n        return t * 2\n    @staticmethod\n"
+                                "    def backward(ctx, g):\n        return g * 2\n"
+                                "a = torch.rand(3, 3, requires_grad=True)\nb = MulConstant.apply(a, 5)\n"
+                                "Twice.apply(b).sum().backward()\nprint(a.grad)",
+    # pytorch-handbook 2.1.2: what an autograd node offers, the way the notebook looks.
+    "dir_grad_fn": "import torch\nx = torch.ones(2, 2, requires_grad=True)\nz = x * 2 + 1\n"
+                   "dir(z.grad_fn)\ndir(z.grad_fn.next_functions[0][0])\n"
+                   "n = len(dir(z.grad_fn.next_functions[0][0]))",
+}
+
+
+@pytest.mark.parametrize("name", sorted(SNIPPETS))
+def test_snippet_runs_like_plain_pytorch(name: str) -> None:
+    compare(SNIPPETS[name])
+
+
+ERRORS = {
+    "cuda_seed_string": "import torch\ntorch.cuda.manual_seed('a')",
+    "cuda_seed_none": "import torch\ntorch.cuda.manual_seed()",
+}
+
+
+@pytest.mark.parametrize("name", sorted(ERRORS))
+def test_bad_cuda_seed_fails_on_the_same_line(name: str) -> None:
+    report, oracle = run_program(ERRORS[name]), run_trusted(ERRORS[name])
+    assert oracle.error is not None
+    assert not report.ok and report.error.line == oracle.error_line == 2
+
+
+@pytest.mark.parametrize("source", [
+    "import torch\nz = torch.ones(2, requires_grad=True) * 2\nm = z.grad_fn.metadata",
+    "import torch\nz = torch.ones(2, requires_grad=True) * 2\nh = z.grad_fn._saved_other",
+    "import torch\nz = torch.ones(2, requires_grad=True) * 2\nz.grad_fn.register_hook(print)",
+    "from torch.autograd.function import once_differentiable",
+    "from torch.autograd import function\nfunction.traceable",
+])
+def test_dir_lists_node_names_but_they_stay_unreachable(source: str) -> None:
+    assert not run_program(source).ok

@@ -30,6 +30,7 @@ class CellResult:
     cell: str
     passed: bool
     why: str = ""
+    plain_ok: bool = True   # plain Python ran the cells so far to their end
 
 
 def split_cells(text: str) -> tuple[str, list[tuple[str, str]]]:
@@ -79,7 +80,7 @@ def sweep(path: str) -> list[CellResult]:
     results = []
     for number, text in cells:
         found, plain_ok = problems(kept + text)
-        results.append(CellResult(path, number, not found, "; ".join(found[:2])))
+        results.append(CellResult(path, number, not found, "; ".join(found[:2]), plain_ok))
         if not found and plain_ok:
             kept += text
     return results

@@ -136,6 +136,8 @@ def is_data(name: str, value: Any) -> bool:
     """The names a Report lists as variables: data bound by the program, not modules or functions."""
     if name.startswith("__"):
         return False
+    if isinstance(value, torch.autograd.graph.Node):   # `xg = z.grad_fn`: a value (callable in torch)
+        return True
     return not (isinstance(value, (types.ModuleType, type)) or callable(value))
 
 
@@ -212,6 +214,8 @@ def plain_mismatches(reported: Any, real: Any, path: str) -> list[str]:
         kind, same = "dtype", True
     elif isinstance(real, (torch.device, torch.Generator, torch.distributions.Distribution, dict)):
         kind, same = "object", True
+    elif isinstance(real, torch.autograd.graph.Node):
+        kind, same = "object", reported.text == without_address(repr(real))
     elif isinstance(real, np.ndarray):
         value = reported.value
         kind = "array"

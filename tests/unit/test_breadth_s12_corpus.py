@@ -32,6 +32,14 @@ SNIPPETS = {
     "dir_grad_fn": "import torch\nx = torch.ones(2, 2, requires_grad=True)\nz = x * 2 + 1\n"
                    "dir(z.grad_fn)\ndir(z.grad_fn.next_functions[0][0])\n"
                    "n = len(dir(z.grad_fn.next_functions[0][0]))",
+    # chenyuntc/pytorch-book chapter 3: scatter_ puts gathered values back (the inverse of gather).
+    "scatter": "import torch as t\na = t.arange(0, 16).view(4, 4)\n"
+               "index = t.LongTensor([[0,1,2,3],[3,2,1,0]]).t()\nb = a.gather(1, index)\n"
+               "c = t.zeros(4,4).long()\nc.scatter_(1, index, b)\nd = t.zeros(3, 5)\n"
+               "d.scatter_add_(0, t.tensor([[0, 1, 2, 0, 0]]), t.ones(1, 5))\n"
+               "x = t.ones(2, 3, requires_grad=True)\n"
+               "y = t.zeros(2, 4).scatter_(1, t.tensor([[0, 1, 2], [1, 2, 3]]), x * 2)\n"
+               "y.sum().backward()\nprint(c, d, y, x.grad)",
 }
 
 
@@ -43,11 +51,19 @@ def test_snippet_runs_like_plain_pytorch(name: str) -> None:
 ERRORS = {
     "cuda_seed_string": "import torch\ntorch.cuda.manual_seed('a')",
     "cuda_seed_none": "import torch\ntorch.cuda.manual_seed()",
+    # scatter_ writes only inside self: an index past the end, or an index bigger than self in another
+    # dimension, fails like PyTorch's bounds checks, before anything is written
+    "scatter_index_past_end": "import torch\ne = torch.zeros(2, 2).scatter_(1, torch.tensor([[2]]), "
+                              "torch.ones(1, 1))",
+    "scatter_index_too_big": "import torch\ne = torch.zeros(2, 2).scatter_(1, torch.zeros(3, 1).long(), "
+                             "torch.ones(3, 1))",
+    "scatter_add_src_too_small": "import torch\ne = torch.zeros(4).scatter_add_(0, torch.tensor([0, 1, 2]), "
+                                 "torch.ones(2))",
 }
 
 
 @pytest.mark.parametrize("name", sorted(ERRORS))
-def test_bad_cuda_seed_fails_on_the_same_line(name: str) -> None:
+def test_bad_call_fails_on_the_same_line(name: str) -> None:
     report, oracle = run_program(ERRORS[name]), run_trusted(ERRORS[name])
     assert oracle.error is not None
     assert not report.ok and report.error.line == oracle.error_line == 2

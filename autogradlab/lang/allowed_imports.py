@@ -31,6 +31,7 @@ _MODULES = (
     "torch.autograd.functional", "torch.autograd.function", "numpy", "math", "torch.distributions", "random",
     "numpy.random", "copy",
     "functools",   # functools.reduce (lang/map_filter.py)
+    "warnings",    # filterwarnings("ignore"): a no-op (lang/warnings_module.py)
     *(f"torch.distributions.{m}" for m in _DISTRIBUTIONS),
 )
 _MEMBERS = (
@@ -40,7 +41,7 @@ _MEMBERS = (
     *(f"torch.distributions.{m}.{c}" for m, c in _DISTRIBUTIONS.items()),
     *(f"torch.distributions.{c}" for c in _DISTRIBUTIONS.values()),
     "math.pi", "math.e", "math.sqrt", "math.exp", "math.log", "math.sin", "math.cos", "math.tan",
-    "functools.reduce",
+    "functools.reduce", "warnings.filterwarnings", "warnings.simplefilter",
 )
 
 ALLOWED_IMPORTS: dict[str, str] = {path: path for path in _MODULES + _MEMBERS}

@@ -29,6 +29,7 @@ from autogradlab.lang.random_modules import random_namespaces
 from autogradlab.lang.safe_values import Namespace, SafeArray, SafeFunction, SafeNumpyDtype, SafeType
 from autogradlab.lang.tensor_api import NUMPY_VERSION, torch_members
 from autogradlab.lang.torch_extras import torch_extra_members
+from autogradlab.lang.warnings_module import warnings_namespace
 
 TENSOR_TYPE = SafeType("torch.Tensor", torch.Tensor)
 NDARRAY_TYPE = SafeType("numpy.ndarray", SafeArray)
@@ -130,7 +131,7 @@ def modules() -> dict[str, Namespace]:
             "torch.autograd.function": autograd.members["function"],
             "torch.linalg": linalg, "torch.nn": nn, "torch.nn.functional": nn_functional,
             "numpy": numpy_ns, "math": math_ns, **randoms, "copy": copy_namespace(),
-            "functools": functools_namespace()}
+            "warnings": warnings_namespace(), "functools": functools_namespace()}
 
 
 def _special(name: str, spec: al.CallSpec, prefix: str = "torch.autograd.functional"):  # noqa: ANN202

@@ -40,6 +40,11 @@ SNIPPETS = {
                "x = t.ones(2, 3, requires_grad=True)\n"
                "y = t.zeros(2, 4).scatter_(1, t.tensor([[0, 1, 2], [1, 2, 3]]), x * 2)\n"
                "y.sum().backward()\nprint(c, d, y, x.grad)",
+    # chenyuntc/pytorch-book chapter 3 (and many notebooks' first cell): silencing warnings is a no-op.
+    "warnings_ignore": "import warnings\nwarnings.filterwarnings(\"ignore\")\n"
+                       "warnings.simplefilter(action=\"ignore\")\n"
+                       "warnings.filterwarnings(\"ignore\", message=\"named\", module=\"torch\")\n"
+                       "import torch\nx = torch.range(1, 3)\nprint(x)",
 }
 
 
@@ -75,6 +80,11 @@ def test_bad_call_fails_on_the_same_line(name: str) -> None:
     "import torch\nz = torch.ones(2, requires_grad=True) * 2\nz.grad_fn.register_hook(print)",
     "from torch.autograd.function import once_differentiable",
     "from torch.autograd import function\nfunction.traceable",
+    "import warnings\nwarnings.filterwarnings('error')",
+    "import warnings\nwarnings.warn('x')",
+    "import warnings\nwarnings.catch_warnings()",
+    "import warnings\nwarnings.filterwarnings('ignore', category=warnings)",
+    "import warnings\nwarnings.filterwarnings('ignore', message=['x'])",
 ])
-def test_dir_lists_node_names_but_they_stay_unreachable(source: str) -> None:
+def test_still_refused(source: str) -> None:
     assert not run_program(source).ok

@@ -110,6 +110,7 @@ OUT_OF_SCOPE = {
     "torch.optim": "optimizers (torch.optim) are not covered by Autograd Lab yet",
     "torch.utils": "datasets and data loaders (torch.utils.data) are not covered by Autograd Lab",
     "torch.nn": "nn.Module models and layers are not covered by Autograd Lab yet",
+    "torchvision.models": "pretrained models (torchvision.models) are not covered by Autograd Lab yet",
 }
 
 

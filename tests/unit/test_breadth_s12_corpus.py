@@ -88,3 +88,16 @@ def test_bad_call_fails_on_the_same_line(name: str) -> None:
 ])
 def test_still_refused(source: str) -> None:
     assert not run_program(source).ok
+
+
+def test_pretrained_model_import_is_named_as_such() -> None:
+    """PyTorch's "A Gentle Introduction to torch.autograd" starts with a torchvision model: the hint
+    names pretrained models (out of scope), not data preparation."""
+    report = run_program("import torch\nfrom torchvision.models import resnet18, ResNet18_Weights\n"
+                         "model = resnet18(weights=ResNet18_Weights.DEFAULT)")
+    assert not report.ok and report.error.line == 2
+    assert "torchvision.models" in report.error.message
+    assert report.error.hint.startswith("pretrained models (torchvision.models) are not covered")
+    assert report.error.hint_key == "errors_hints.model_torchvision"
+    data = run_program("import torchvision\nfrom torchvision import transforms")
+    assert not data.ok and "data preparation" in data.error.hint

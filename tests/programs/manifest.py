@@ -188,6 +188,7 @@ TUTORIALS: tuple[ProgramSpec, ...] = (
     ProgramSpec("tutorial_handbook_c1_autograd_zh.py", T_HANDBOOK, output=UNCHECKED),
     ProgramSpec("tutorial_d2lpt_tensor_zh.py", T_D2LPT, nondeterministic_vars=("id_before",)),
     ProgramSpec("tutorial_d2lpt_autograd_zh.py", T_D2LPT, output=UNCHECKED),
+    ProgramSpec("tutorial_book_ch3_zh.py", "chenyuntc/pytorch-book (Chinese)", output=UNCHECKED),
 )
 
 

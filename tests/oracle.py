@@ -72,13 +72,16 @@ DISPLAY = "__oracle_display__"
 def _torch_state_kept():  # noqa: ANN202
     """The program runs in the test process: what it sets process-wide (`torch.set_default_device`
     pushes a TorchFunctionMode that outlives the run, `set_default_dtype`) must not reach the tests
-    that run after it in the same process (test_tensor_text.py falls back to torch under a mode)."""
-    dtype = torch.get_default_dtype()
+    that run after it in the same process (test_tensor_text.py falls back to torch under a mode).
+    `torch.set_grad_enabled(False)` as a call (chenyuntc/pytorch-book chapter 3) turns autograd off
+    for the rest of the process: every later oracle run would compute without gradients."""
+    dtype, grad = torch.get_default_dtype(), torch.is_grad_enabled()
     try:
         yield
     finally:
         torch.set_default_device(None)
         torch.set_default_dtype(dtype)
+        torch.set_grad_enabled(grad)
 
 
 def _zero_filled(make):  # noqa: ANN001, ANN202
@@ -136,6 +139,8 @@ def is_data(name: str, value: Any) -> bool:
     """The names a Report lists as variables: data bound by the program, not modules or functions."""
     if name.startswith("__"):
         return False
+    if isinstance(value, torch.autograd.graph.Node):   # `xg = z.grad_fn`: a value (callable in torch)
+        return True
     return not (isinstance(value, (types.ModuleType, type)) or callable(value))
 
 
@@ -212,6 +217,8 @@ def plain_mismatches(reported: Any, real: Any, path: str) -> list[str]:
         kind, same = "dtype", True
     elif isinstance(real, (torch.device, torch.Generator, torch.distributions.Distribution, dict)):
         kind, same = "object", True
+    elif isinstance(real, torch.autograd.graph.Node):
+        kind, same = "object", reported.text == without_address(repr(real))
     elif isinstance(real, np.ndarray):
         value = reported.value
         kind = "array"

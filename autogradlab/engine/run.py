@@ -207,6 +207,9 @@ def _run_program(source: str, *, seed: int, output: str | None, limits: Limits, 
         except Exception as exc:
             error = error or _internal(exc, recorder.last_line, limits)
     timing_ms = (time.perf_counter() - started) * 1000.0
+    # What the program printed. A custom Function's backward that prints may run again for dY/dX or
+    # the Steps page's own backward: that is not the program's text (plain PyTorch prints it once).
+    program_prints = len(recorder.printed)
     trace_note = recorder.trace.note()
     if trace_note:
         notes.append(trace_note)
@@ -264,6 +267,7 @@ def _run_program(source: str, *, seed: int, output: str | None, limits: Limits, 
         except Exception as exc:  # the steps must never cost the rest of the report
             notes.append(f"the steps of this run could not be built ({type(exc).__name__})")
     try:
+        del recorder.printed[program_prints:]
         printed = "".join(recorder.printed)
     except Exception as exc:
         failure = failure or exc

@@ -212,7 +212,10 @@ def _bytes(tensors: list[torch.Tensor]) -> int:
     seen: set[tuple[int, int]] = set()
     total = 0
     for t in tensors:
-        key = (t.untyped_storage().data_ptr(), t.untyped_storage().nbytes())   # counted once; never shown
+        try:
+            key = (t.untyped_storage().data_ptr(), t.untyped_storage().nbytes())   # counted once; never shown
+        except RuntimeError:   # a functorch wrapper saved by a vmap/forward-mode jacobian: no storage
+            key = (id(t), t.numel() * t.element_size())
         if key not in seen:
             seen.add(key)
             total += key[1]

@@ -28,18 +28,20 @@ _DISTRIBUTIONS = {"multinomial": "Multinomial", "categorical": "Categorical", "n
                   "bernoulli": "Bernoulli", "uniform": "Uniform", "binomial": "Binomial"}
 _MODULES = (
     "torch", "torch.nn", "torch.nn.functional", "torch.linalg", "torch.autograd",
-    "torch.autograd.functional", "numpy", "math", "torch.distributions", "random", "numpy.random", "copy",
+    "torch.autograd.functional", "torch.autograd.function", "numpy", "math", "torch.distributions", "random",
+    "numpy.random", "copy",
     "functools",   # functools.reduce (lang/map_filter.py)
+    "warnings",    # filterwarnings("ignore"): a no-op (lang/warnings_module.py)
     *(f"torch.distributions.{m}" for m in _DISTRIBUTIONS),
 )
 _MEMBERS = (
     "torch.autograd.functional.jacobian", "torch.autograd.functional.hessian",
     "torch.autograd.functional.jvp", "torch.autograd.functional.vjp",
-    "torch.autograd.grad", "torch.autograd.Function",
+    "torch.autograd.grad", "torch.autograd.Function", "torch.autograd.function.Function",
     *(f"torch.distributions.{m}.{c}" for m, c in _DISTRIBUTIONS.items()),
     *(f"torch.distributions.{c}" for c in _DISTRIBUTIONS.values()),
     "math.pi", "math.e", "math.sqrt", "math.exp", "math.log", "math.sin", "math.cos", "math.tan",
-    "functools.reduce",
+    "functools.reduce", "warnings.filterwarnings", "warnings.simplefilter",
 )
 
 ALLOWED_IMPORTS: dict[str, str] = {path: path for path in _MODULES + _MEMBERS}
@@ -108,6 +110,7 @@ OUT_OF_SCOPE = {
     "torch.optim": "optimizers (torch.optim) are not covered by Autograd Lab yet",
     "torch.utils": "datasets and data loaders (torch.utils.data) are not covered by Autograd Lab",
     "torch.nn": "nn.Module models and layers are not covered by Autograd Lab yet",
+    "torchvision.models": "pretrained models (torchvision.models) are not covered by Autograd Lab yet",
 }
 
 

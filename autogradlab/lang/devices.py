@@ -121,14 +121,27 @@ def _answer(value: Any):  # noqa: ANN202
     return impl
 
 
+def _cuda_seed(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> None:
+    """torch.cuda.manual_seed(seed) / manual_seed_all(seed): without a GPU PyTorch only checks the seed
+    (int(seed)) and keeps it for a GPU that never comes; the run's own generator is untouched."""
+    if set(kwargs) - {"seed"} or len(args) + len(kwargs) != 1:
+        raise ProgramTypeError("manual_seed() takes one argument, the seed")
+    seed = args[0] if args else kwargs["seed"]
+    if isinstance(seed, bool) or not isinstance(seed, int | float):
+        raise ProgramTypeError(f"manual_seed() needs an integer seed, not {type(seed).__name__}")
+    return None
+
+
 def _answers(prefix: str, **values: Any) -> dict[str, SafeFunction]:
     return {name: SafeFunction(f"{prefix}.{name}", _answer(value)) for name, value in values.items()}
 
 
 def device_namespaces() -> dict[str, Namespace]:
     """torch members for devices, keyed by dotted module name ('torch' holds the plain members)."""
-    cuda = Namespace("torch.cuda", _answers("torch.cuda", is_available=False, device_count=0,
-                                            is_initialized=False))
+    cuda = Namespace("torch.cuda", {
+        **_answers("torch.cuda", is_available=False, device_count=0, is_initialized=False, empty_cache=None),
+        **{name: SafeFunction(f"torch.cuda.{name}", _cuda_seed)
+           for name in ("manual_seed", "manual_seed_all")}})
     mps = Namespace("torch.backends.mps", _answers("torch.backends.mps", is_available=False,
                                                    is_built=False))
     backends = Namespace("torch.backends", {"mps": mps})

@@ -18,7 +18,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from autogradlab.errors import NotSupported, ProgramTypeError
-from autogradlab.lang.safe_values import Namespace, SafeArray, SafeFunction, UserFunction, is_data
+from autogradlab.lang.safe_values import Namespace, SafeArray, SafeFunction, SafeGradFn, UserFunction, is_data
 
 if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
@@ -49,6 +49,8 @@ def _dir(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> list[s
         names = dir(_library_object(value))
     elif isinstance(value, SafeArray):
         names = dir(value.array)
+    elif isinstance(value, SafeGradFn):   # `dir(z.grad_fn)`: the node's own names, as PyTorch lists them
+        names = dir(value.node)
     elif isinstance(value, UserFunction) or not is_data(value):
         raise NotSupported("Autograd Lab supports `dir(x)` for modules, library functions and values")
     else:

@@ -30,6 +30,7 @@ from autogradlab.lang.random_modules import random_namespaces
 from autogradlab.lang.safe_values import Namespace, SafeArray, SafeFunction, SafeNumpyDtype, SafeType
 from autogradlab.lang.tensor_api import NUMPY_VERSION, torch_members
 from autogradlab.lang.torch_extras import torch_extra_members
+from autogradlab.lang.warnings_module import warnings_namespace
 
 TENSOR_TYPE = SafeType("torch.Tensor", torch.Tensor)
 NDARRAY_TYPE = SafeType("numpy.ndarray", SafeArray)
@@ -93,6 +94,7 @@ def modules() -> dict[str, Namespace]:
         for name, spec in al.AUTOGRAD_FUNCTIONAL.items()})
     autograd = Namespace("torch.autograd", {
         "functional": functional, "Function": FUNCTION_BASE,   # a base class (lang/custom_functions.py)
+        "function": Namespace("torch.autograd.function", {"Function": FUNCTION_BASE}),
         **{name: SafeFunction(f"torch.autograd.{name}", _special(name, spec, "torch.autograd"))
            for name, spec in al.AUTOGRAD_FUNCTIONS.items()}})
     linalg = Namespace("torch.linalg", _functions("torch.linalg", torch.linalg, al.LINALG_FUNCTIONS))
@@ -128,9 +130,10 @@ def modules() -> dict[str, Namespace]:
     randoms = random_namespaces()   # Python's random and np.random (random_modules.py)
     numpy_ns.members["random"] = randoms["numpy.random"]
     return {**devices, "torch": torch_ns, "torch.autograd": autograd, "torch.autograd.functional": functional,
+            "torch.autograd.function": autograd.members["function"],
             "torch.linalg": linalg, "torch.nn": nn, "torch.nn.functional": nn_functional,
             "numpy": numpy_ns, "math": math_ns, **randoms, "copy": copy_namespace(),
-            "functools": functools_namespace()}
+            "warnings": warnings_namespace(), "functools": functools_namespace()}
 
 
 def _special(name: str, spec: al.CallSpec, prefix: str = "torch.autograd.functional"):  # noqa: ANN202

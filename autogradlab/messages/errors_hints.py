@@ -203,6 +203,8 @@ _SCOPE = {
               "Autograd Lab 不支持数据集和数据加载器（torch.utils.data）"),
     "nn": ("nn.Module models and layers are not covered by Autograd Lab yet",
            "Autograd Lab 暂不支持 nn.Module 模型和层"),
+    "torchvision": ("pretrained models (torchvision.models) are not covered by Autograd Lab yet",
+                    "Autograd Lab 暂不支持预训练模型（torchvision.models）"),
 }
 EN.update({f"errors_hints.model_{k}": f"{en}; {EN['errors_hints.model']}" for k, (en, _) in _SCOPE.items()})
 ZH.update({f"errors_hints.model_{k}": f"{zh}；{ZH['errors_hints.model']}" for k, (_, zh) in _SCOPE.items()})

@@ -136,6 +136,8 @@ PROGRAMS: tuple[ProgramSpec, ...] = (
 T_PT = "pytorch/tutorials"
 T_D2L = "d2l-ai (Dive into Deep Learning)"
 T_MRD = "mrdbourke/pytorch-deep-learning"
+T_HANDBOOK = "zergtant/pytorch-handbook (Chinese)"
+T_D2LPT = "ShusenTang/Dive-into-DL-PyTorch (Chinese)"
 ID_LINE = (r"^id\(Z\): \d+$",)
 TUTORIALS: tuple[ProgramSpec, ...] = (
     ProgramSpec("tutorial_tensorqs.py", T_PT),
@@ -178,6 +180,15 @@ TUTORIALS: tuple[ProgramSpec, ...] = (
                 output=UNCHECKED),
     ProgramSpec("tutorial_eecs498_autograd_zh.py", "HuangHuangZhengZheng/EECS498-007 (Chinese notes)",
                 output=UNCHECKED),
+    # Session 12: Chinese course notebooks, cell by cell (bench/tutorial_cells.py).
+    ProgramSpec("tutorial_handbook_tensor_zh.py", T_HANDBOOK),
+    ProgramSpec("tutorial_handbook_autograd_zh.py", T_HANDBOOK, output=UNCHECKED,
+                nondeterministic_lines=(r"^x(_leaf\.variable)?的id:\d+$",)),
+    ProgramSpec("tutorial_handbook_c1_tensor_zh.py", T_HANDBOOK),
+    ProgramSpec("tutorial_handbook_c1_autograd_zh.py", T_HANDBOOK, output=UNCHECKED),
+    ProgramSpec("tutorial_d2lpt_tensor_zh.py", T_D2LPT, nondeterministic_vars=("id_before",)),
+    ProgramSpec("tutorial_d2lpt_autograd_zh.py", T_D2LPT, output=UNCHECKED),
+    ProgramSpec("tutorial_book_ch3_zh.py", "chenyuntc/pytorch-book (Chinese)", output=UNCHECKED),
 )
 
 

@@ -1,0 +1,46 @@
+"""`import warnings; warnings.filterwarnings("ignore")`: the first lines of many course notebooks.
+
+The engine never writes a warning into the program's printed text (Python writes them to stderr, which
+is not what the program printed either), so silencing them changes nothing: both calls check their
+arguments and do nothing. Turning warnings into errors ("error") is the one action with an effect, and is
+refused by name. Nothing touches the process's own warning filters.
+"""
+
+from __future__ import annotations
+
+import ast
+from typing import TYPE_CHECKING, Any
+
+from autogradlab.errors import NotSupported, ProgramTypeError
+from autogradlab.lang.safe_values import Namespace, SafeFunction
+
+if TYPE_CHECKING:
+    from autogradlab.lang.interpreter import Interpreter
+
+ACTIONS = frozenset({"default", "ignore", "always", "all", "module", "once"})
+_TEXT_KEYWORDS = frozenset({"message", "module"})
+
+
+def _filter(name: str, keywords: frozenset[str]):  # noqa: ANN202
+    def impl(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
+        if len(args) > 1 or set(kwargs) - keywords - {"action"} or (args and "action" in kwargs):
+            raise NotSupported(f"Autograd Lab supports `warnings.{name}(\"ignore\")` with an action "
+                               f"and the keywords {', '.join(sorted(keywords)) or 'none'}")
+        action = args[0] if args else kwargs.get("action")
+        if action == "error":
+            raise NotSupported(f"`warnings.{name}(\"error\")` is not supported in Autograd Lab: it shows no "
+                               "warnings, so it cannot turn them into errors")
+        if action not in ACTIONS:
+            raise ProgramTypeError(f"invalid action: {action!r}")
+        for key in keywords & set(kwargs):
+            if not isinstance(kwargs[key], str):
+                raise ProgramTypeError(f"{key} must be a string")
+        return None
+    return impl
+
+
+def warnings_namespace() -> Namespace:
+    return Namespace("warnings", {
+        "filterwarnings": SafeFunction("warnings.filterwarnings", _filter("filterwarnings", _TEXT_KEYWORDS)),
+        "simplefilter": SafeFunction("warnings.simplefilter", _filter("simplefilter", frozenset())),
+    })

@@ -6,8 +6,8 @@ rebinds its names; skim.py checks that after every pass (pass_checks.py) and ski
 on that evidence. The evidence only predicts the next passes when nothing a pass does depends on
 which pass it is: `pass_local_body` says yes only for bodies made of
 
-- assignments to plain names (`l = ...`, `a, b = ...`, `w -= ...`) and expression statements,
-  directly in the body or in `with` blocks (run every pass);
+- assignments to plain names (`l = ...`, `a, b = ...`, `w -= ...`), `a.grad = None` and
+  expression statements, directly in the body or in `with` blocks (run every pass);
 - `if` blocks that only hold expression statements (a `print` every 50 epochs) and `pass`;
 - inner `for` loops over a list or tuple of names the body never assigns (`for p in [W1, b1]:`),
   whose body only updates the loop variable in place (`p -= ...`) or holds expression statements;
@@ -86,6 +86,8 @@ def _statement(s: ast.stmt, defined: frozenset[str], assigned: set[str], inner: 
     if kind is ast.Expr:
         return _expression(s.value, defined)
     if kind is ast.Assign:
+        if _clears_grad(s):
+            return True
         return inner is None and all(_names_target(t) for t in s.targets) and _expression(s.value, defined)
     if kind is ast.AugAssign:
         target = s.target
@@ -112,6 +114,13 @@ def _quiet(s: ast.stmt, defined: frozenset[str]) -> bool:
     if type(s) is ast.If:
         return _expression(s.test, defined) and all(_quiet(b, defined) for b in (*s.body, *s.orelse))
     return type(s) is ast.Pass
+
+
+def _clears_grad(s: ast.Assign) -> bool:
+    """`a.grad = None` (or `p.grad = None` for the variable of an inner loop): it keeps nothing."""
+    return (type(s.value) is ast.Constant and s.value.value is None
+            and all(type(t) is ast.Attribute and t.attr == "grad" and type(t.value) is ast.Name
+                    for t in s.targets))
 
 
 def _names_target(target: ast.expr) -> bool:

@@ -110,7 +110,14 @@ class SkimmedOps:
                     entries.popleft()
                     trace._elements = elements - oldest[_HELD]
                     trace._ghosts -= 1
-                    if oldest[_CREATED] is not None or oldest[_ORIGIN_KEYS] is not None:
+                    gone = oldest[_CREATED]
+                    if oldest[_ORIGIN_KEYS] is not None:
+                        trace.drop_keys(oldest)
+                    elif gone is not None and len(gone) == 1:   # trace.drop_keys, inlined (a no-grad loop)
+                        gone = gone[0]
+                        if created_by.get(gone) == oldest[0][0]:
+                            del created_by[gone]
+                    elif gone is not None:
                         trace.drop_keys(oldest)
                 else:
                     trace.evict()

@@ -28,7 +28,9 @@ skimmed when it is not among its last KEEP_PASSES passes and skimming it cannot 
 graph: (a) no op of the loop's passes so far made an autograd Node (a per-op guard records the op
 that first does, and the rest of its pass), or (b) the loop's body runs the same statements every
 pass (pass_local.py) and every pass so far let its graph go within the next pass (checked after
-each pass). Otherwise today's rule applies.
+each pass). Otherwise today's rule applies. Report.ops then holds fewer records (the loop's first
+passes, which gave the evidence, and its last KEEP_PASSES); everything else the report shows is the
+same (tests/unit/test_skim_window.py; bench/report_identity.py --ignore-ops against the reference).
 """
 
 from __future__ import annotations

@@ -52,6 +52,8 @@ SKIM_MARGIN_OPS = RECORD_WINDOW // 5             # ... plus this many (a pass ma
 SKIM_MIN_BACKWARDS = KEPT_BACKWARDS + 2          # backward calls the passes left must run
 KEEP_PASSES = 3                                  # the last passes of a loop always recorded in full
 QUIET_PASSES = 20                                # passes without any op before a loop is no more told
+CHECK_MARGIN_PASSES = 5                          # pass_checks start this many passes before today's
+                                                 # rule stops skimming (their evidence takes 3 passes)
 
 
 class _Loop:
@@ -215,8 +217,12 @@ class SkimHooks(SkimmedOps, PassChecks):
                 loop.skimmed_ops += self.skimmed_ops - run.skimmed_at
                 loop.skimmed_backwards += self.skimmed_backwards - run.skimmed_backwards_at
                 if self.skim_enabled and (run.grad_free or not run.bad):   # pass_checks.py's evidence
-                    hooked = calls - (self.skimmed_backwards - run.skimmed_backwards_at)
-                    self.check_pass(run, ops, hooked > 0)
+                    if (run.left - CHECK_MARGIN_PASSES) * loop.min_ops >= SKIM_WINDOWS * self.trace.window \
+                            + SKIM_MARGIN_OPS:   # today's rule skims the next passes anyway: no evidence
+                        run.refs, run.checked = None, 0   # needed yet (it is gathered again before)
+                    else:
+                        hooked = calls - (self.skimmed_backwards - run.skimmed_backwards_at)
+                        self.check_pass(run, ops, hooked > 0)
         run.ops_at, run.backwards_at = total, backwards
         run.skimmed_at, run.skimmed_backwards_at = self.skimmed_ops, self.skimmed_backwards
 

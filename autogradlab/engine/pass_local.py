@@ -6,15 +6,16 @@ rebinds its names; skim.py checks that after every pass (pass_checks.py) and ski
 on that evidence. The evidence only predicts the next passes when nothing a pass does depends on
 which pass it is: `pass_local_body` says yes only for bodies made of
 
-- assignments to plain names (`l = ...`, `a, b = ...`, `w -= ...`), `a.grad = None` and
+- assignments to plain names (`l = ...`, `a, b = f(...)`, `w -= ...`), `a.grad = None` and
   expression statements, directly in the body or in `with` blocks (run every pass);
 - `if` blocks that only hold expression statements (a `print` every 50 epochs) and `pass`;
 - inner `for` loops over a list or tuple of names the body never assigns (`for p in [W1, b1]:`),
   whose body only updates the loop variable in place (`p -= ...`) or holds expression statements;
 
 with no call of a function the program defines (only methods, `torch....` and a few builtins), no
-method that stores a value in a container (`append`, `insert`, ...), no conditional expression,
-`and` / `or`, comprehension, lambda, walrus or starred value. A program that mentions what can keep
+method that stores a value in a container (`append`, `insert`, ...), no `min` / `max`, no list,
+tuple, set or dict display except as a call's argument, no conditional expression, `and` / `or`,
+comprehension, lambda, walrus or starred value. A program that mentions what can keep
 or reuse a pass's graph on purpose (`retain_graph`, `create_graph`, `autograd`, `jacobian`,
 `grad_fn`, `register_hook`, `set_grad_enabled`, ...) or that defines a `backward` of its own is not
 trusted at all (program_allows). Everything else keeps today's rule (skim.py).
@@ -27,8 +28,11 @@ import ast
 _WORDS = ("retain_graph", "create_graph", "autograd", "jacobian", "hessian", "grad_fn", "register_hook",
           "retain_grad", "set_grad_enabled", "inference_mode", "Function", "vmap", "functional_call",
           "exec", "eval")
-_BUILTINS = frozenset({"print", "range", "len", "float", "int", "round", "abs", "min", "max", "str", "bool",
-                       "format", "repr"})
+# (not min / max: `best = min(best, loss)` keeps the pass whose loss was smallest, which pass depends
+# on the data)
+_BUILTINS = frozenset({"print", "range", "len", "float", "int", "round", "abs", "str", "bool", "format",
+                       "repr"})
+_DISPLAYS = (ast.List, ast.Tuple, ast.Set, ast.Dict)
 _STORING = frozenset({"append", "extend", "insert", "add", "update", "setdefault", "register_hook",
                       "retain_grad", "register_forward_hook", "__setitem__", "put_",
                       "index_put_", "setattr"})
@@ -130,8 +134,13 @@ def _names_target(target: ast.expr) -> bool:
 
 
 def _expression(expr: ast.expr, defined: frozenset[str]) -> bool:
+    """A list, tuple, set or dict display only as a call's argument (`torch.stack([a, b])`): bound
+    to a name or indexed (`pair = [loss, keep]`, `keep = [loss, keep][i > 250]`, `a, b = b, a`) it
+    can keep a tensor of whichever pass the data picks, which no evidence of earlier passes predicts."""
+    arguments = {id(a) for node in ast.walk(expr) if type(node) is ast.Call
+                 for a in (*node.args, *(k.value for k in node.keywords))}
     for node in ast.walk(expr):
-        if isinstance(node, _BANNED):
+        if isinstance(node, _BANNED) or (isinstance(node, _DISPLAYS) and id(node) not in arguments):
             return False
         if type(node) is ast.Call:
             func = node.func

@@ -168,6 +168,24 @@ for i in range(120):
     loss.backward()
 print(prev, loss)
 """,
+    "best_loss_kept": """import torch
+w = torch.tensor([1.0, -1.0], requires_grad=True)
+best = (w * 1000).sum()
+for i in range(120):
+    loss = (w * (i - 60) ** 2).sum() + 1.0
+    loss.backward()
+    best = min(best, loss)
+print(best)
+""",
+    "loss_picked_from_a_list": """import torch
+w = torch.tensor([1.0, -1.0], requires_grad=True)
+keep = (w * 2).sum()
+for i in range(120):
+    loss = (w * i).sum() + 1.0
+    loss.backward()
+    keep = [keep, loss][i == 100]
+print(keep)
+""",
     "function_called_in_body": """import torch
 def f(w, i):
     return (w * i).sum()
@@ -250,7 +268,12 @@ def test_the_pass_local_reading_of_loop_bodies():
         return program_allows(tree) and pass_local_body(loop.body, defined_names(tree))
 
     assert local("    l = (w * i).sum()\n    l.backward()\n    with torch.no_grad():\n        w -= w.grad\n")
-    assert local("    if i % 3 == 0:\n        print(i)\n    a, b = b, a\n")
+    assert local("    if i % 3 == 0:\n        print(i)\n    s = torch.stack([w, w * i])\n")
+    assert not local("    a, b = b, a\n")                         # which pass's tensor a keeps: data
+    assert not local("    best = min(best, l)\n")
+    assert not local("    keep = max([l, keep])\n")
+    assert not local("    keep = [l, keep][i > 250]\n")
+    assert not local("    pair = [l, keep]\n    keep = pair[int(l < 1)]\n")
     assert local("    for p in [w, b]:\n        p -= p.grad\n")
     assert local("    x = x.detach().requires_grad_(True)\n")
     assert not local("    x = x.detach().requires_grad_(i > 3)\n")

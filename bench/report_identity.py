@@ -3,6 +3,12 @@ each checkout in its own process, must pickle to the same bytes (notes and timin
 
     python3 bench/report_identity.py /work/wt/base10 .          # reference, candidate
     python3 bench/report_identity.py /work/wt/base10 . --only loop_scalar_chain
+    python3 bench/report_identity.py /work/wt/base12 . --ignore-ops
+
+--ignore-ops leaves Report.ops out of both (the op records the window keeps): for a change that
+records fewer ops on purpose (engine/skim.py's pass-aware window), everything else the report
+holds (graph, variables, printed, displayed, backward calls, steps, jacobians, torchviz_dot) must
+still be the same. With --ref-cache, keep separate caches with and without it.
 
 Speed work must not change what a run reports (issue 9). The programs come from each checkout's
 tests/programs/manifest.py (with their seed and time limit); the lessons' examples from
@@ -47,18 +53,19 @@ def _zero_timings(obj, seen: set[int]) -> None:
             _zero_timings(item, seen)
 
 
-def _normalised(report, spec):
+def _normalised(report, spec, ignore_ops: bool = False):
     variables = {k: (None if spec is not None and k in spec.nondeterministic_vars else v)
                  for k, v in report.variables.items()}
     printed = report.printed
     for pattern in (spec.nondeterministic_lines if spec is not None else ()):
         printed = re.sub(pattern, "<nondeterministic>", printed, flags=re.MULTILINE)
-    report = dataclasses.replace(report, notes=(), variables=variables, printed=printed)
+    report = dataclasses.replace(report, notes=(), variables=variables, printed=printed,
+                                 ops=() if ignore_ops else report.ops)
     _zero_timings(report, set())
     return report
 
 
-def dump(out_dir: str, only: list[str]) -> None:
+def dump(out_dir: str, only: list[str], ignore_ops: bool = False) -> None:
     """Run in a checkout (cwd first on sys.path): write <name>.pickle per program into out_dir."""
     sys.path.insert(0, os.getcwd())
     import torch
@@ -81,15 +88,15 @@ def dump(out_dir: str, only: list[str]) -> None:
         if only and not any(o in name for o in only):
             continue
         report = run_program(source, seed=seed, steps=steps, limits=Limits(timeout_s=300.0))
-        data = pickle.dumps(_normalised(report, spec), protocol=pickle.HIGHEST_PROTOCOL)
+        data = pickle.dumps(_normalised(report, spec, ignore_ops), protocol=pickle.HIGHEST_PROTOCOL)
         Path(out_dir, name.replace("/", "_") + ".pickle").write_bytes(data)
     from autogradlab.engine.trace import STALE_LAZY
     if STALE_LAZY[0]:   # a window record held lazily was changed by a write no hook saw (trace.py)
         raise SystemExit(f"STALE_LAZY is {STALE_LAZY[0]} in {os.getcwd()}: must stay 0")
 
 
-def _start_dump(checkout: str, out_dir: str, only: list[str]) -> subprocess.Popen:
-    only_args = [arg for o in only for arg in ("--only", o)]
+def _start_dump(checkout: str, out_dir: str, only: list[str], ignore_ops: bool = False) -> subprocess.Popen:
+    only_args = [arg for o in only for arg in ("--only", o)] + (["--ignore-ops"] if ignore_ops else [])
     return subprocess.Popen([sys.executable, os.path.abspath(__file__), "--dump", out_dir, *only_args],
                             cwd=checkout)
 
@@ -100,17 +107,18 @@ def main() -> int:
     parser.add_argument("candidate", nargs="?")
     parser.add_argument("--only", action="append", default=[])
     parser.add_argument("--dump")
+    parser.add_argument("--ignore-ops", action="store_true", help="compare everything but Report.ops")
     parser.add_argument("--ref-cache", help="keep the reference's pickles here; reuse them when present")
     args = parser.parse_args()
     if args.dump:
-        dump(args.dump, args.only)
+        dump(args.dump, args.only, args.ignore_ops)
         return 0
     with tempfile.TemporaryDirectory() as tmp_dir, tempfile.TemporaryDirectory() as cand_dir:
         ref_dir = args.ref_cache or tmp_dir
-        jobs = [_start_dump(args.candidate, cand_dir, args.only)]
+        jobs = [_start_dump(args.candidate, cand_dir, args.only, args.ignore_ops)]
         if not (args.ref_cache and any(Path(ref_dir).glob("*.pickle"))):
             Path(ref_dir).mkdir(parents=True, exist_ok=True)
-            jobs.append(_start_dump(args.reference, ref_dir, args.only))
+            jobs.append(_start_dump(args.reference, ref_dir, args.only, args.ignore_ops))
         for job in jobs:   # both checkouts at once (each in its own process)
             if job.wait():
                 raise SystemExit(f"a dump failed (exit {job.returncode})")

@@ -124,7 +124,7 @@ class Recorder(TensorNumbers, MemoryHooks, DisplayHooks, SkimHooks):
 
     def creation_op(self, tensor: torch.Tensor) -> OpRecord | None:
         index = self._created_by.get(id(tensor))
-        return self.trace.get(index) if index is not None else None
+        return self.trace.creation(index, self._source_line) if index is not None else None
 
     def saved_of(self, fn: Any) -> list[tuple[str, torch.Tensor]]:
         if id(fn) in self._saved:

@@ -22,6 +22,15 @@ calls) follow the loop that decided; a loop that starts while nothing is skimmed
 itself. The Steps page's hooks and a Jacobian's take no loop news (no on_loop), and a run that
 called jacobian() skims no more. tests/unit/test_skim.py compares every report with skimming on and
 off.
+
+The pass-aware window (pass_checks.py): a pass of a loop that surely runs to its end is also
+skimmed when it is not among its last KEEP_PASSES passes and skimming it cannot change the report's
+graph: (a) no op of the loop's passes so far made an autograd Node (a per-op guard records the op
+that first does, and the rest of its pass), or (b) the loop's body runs the same statements every
+pass (pass_local.py) and every pass so far let its graph go within the next pass (checked after
+each pass). Otherwise today's rule applies. Report.ops then holds fewer records (the loop's first
+passes, which gave the evidence, and its last KEEP_PASSES); everything else the report shows is the
+same (tests/unit/test_skim_window.py; bench/report_identity.py --ignore-ops against the reference).
 """
 
 from __future__ import annotations
@@ -31,6 +40,7 @@ from typing import Any
 
 from autogradlab import messages
 from autogradlab.engine.grads import KEPT_BACKWARDS
+from autogradlab.engine.pass_checks import GUARD_NO_GRAD, GUARD_NONE, GUARD_PASS_LOCAL, PassChecks
 from autogradlab.engine.skimmed_ops import SkimmedOps
 from autogradlab.engine.sure_backwards import defines_backward, sure_backwards
 from autogradlab.engine.trace import RECORD_WINDOW
@@ -40,12 +50,17 @@ SKIM_WINDOWS = 1                                 # the passes left must run this
 SKIM_MARGIN_OPS = RECORD_WINDOW // 5             # ... plus this many (a pass may run fewer ops than
                                                  # the fewest seen so far: the body can branch)
 SKIM_MIN_BACKWARDS = KEPT_BACKWARDS + 2          # backward calls the passes left must run
+KEEP_PASSES = 3                                  # the last passes of a loop always recorded in full
+QUIET_PASSES = 20                                # passes without any op before a loop is no more told
+CHECK_MARGIN_PASSES = 5                          # pass_checks start this many passes before today's
+                                                 # rule stops skimming (their evidence takes 3 passes)
 
 
 class _Loop:
     """What is known of one loop node over all its runs."""
 
-    __slots__ = ("node", "min_ops", "min_backwards", "skimmed_ops", "skimmed_backwards", "cut", "sure")
+    __slots__ = ("node", "min_ops", "min_backwards", "skimmed_ops", "skimmed_backwards", "cut", "sure",
+                 "local", "tail")
 
     def __init__(self, node: ast.AST, sure: int) -> None:
         self.node = node
@@ -55,20 +70,28 @@ class _Loop:
         self.skimmed_ops = 0
         self.skimmed_backwards = 0
         self.cut = False          # a run of it that skimmed stopped before its last pass (an error)
+        self.local: bool | None = None   # pass_local.py's verdict on its body (PassChecks)
+        self.tail = 0             # passes recorded in full at the end of its last run that skimmed
 
 
 class _Run:
     """One run of a loop (a loop in a function called twice runs twice)."""
 
     __slots__ = ("loop", "saved", "governs", "passes", "ops_at", "backwards_at", "skimmed_at",
-                 "skimmed_backwards_at", "left")
+                 "skimmed_backwards_at", "left", "start", "grad_free", "bad", "refs", "tail", "checked")
 
-    def __init__(self, loop: _Loop, saved: tuple[bool, bool], governs: bool) -> None:
+    def __init__(self, loop: _Loop, saved: tuple[bool, bool, int], governs: bool, start: int) -> None:
         self.loop, self.saved, self.governs, self.passes, self.left = loop, saved, governs, 0, 0
         self.ops_at = self.backwards_at = self.skimmed_at = self.skimmed_backwards_at = 0
+        self.start = start        # trace.total when the run began
+        self.grad_free = True     # no op of its passes made an autograd Node (criterion a)
+        self.bad = False          # criterion b is out for this run (pass_checks.py)
+        self.refs: list | None = []   # the last pass's outputs with a graph (they must die in the next)
+        self.checked = 0          # passes whose outputs were seen dying in the next one
+        self.tail = 0             # passes recorded in full since it last skimmed one
 
 
-class SkimHooks(SkimmedOps):
+class SkimHooks(SkimmedOps, PassChecks):
     """Mixed into Recorder: on_loop_start / on_loop / on_loop_end and the skimmed op path."""
 
     trace: Any
@@ -79,6 +102,8 @@ class SkimHooks(SkimmedOps):
         self.skim_enabled = enabled
         self.skimming = False            # this pass's ops are counted, not recorded
         self.skim_backward = False       # ... and its backward calls hook no graph
+        self.skim_guard = GUARD_NONE     # why this pass is skimmed when today's rule would not (pass_checks)
+        self.skim_violated = False       # the guard stopped this pass's skimming
         self.skimmed_ops = 0
         self.skimmed_backwards = 0
         self.backwards_run = 0           # every backward call begun (skimmed or not)
@@ -89,19 +114,22 @@ class SkimHooks(SkimmedOps):
     def stop_skimming(self) -> None:
         """From now on nothing is skimmed (a jacobian() call: its record is built from the run)."""
         self.skim_enabled = self.skimming = self.skim_backward = False
+        self.skim_guard = GUARD_NONE
 
     # ---- loop news (lang/loop_skim.py) ---------------------------------------------------------
     def on_loop_start(self, node: ast.AST) -> None:
         loop = self._loops.get(id(node))
         if loop is None or loop.node is not node:
             loop = self._loops[id(node)] = _Loop(node, self._sure_backwards(node))
-        run = _Run(loop, (self.skimming, self.skim_backward), not self.skimming)
+        run = _Run(loop, (self.skimming, self.skim_backward, self.skim_guard), not self.skimming,
+                   self.trace.total)
         self._close_pass(run)
         self._runs.append(run)
 
     def on_loop(self, node: ast.AST, left: int) -> bool:
-        """Before each pass; False: this loop will never skim (a pass without ops: the fewest ops
-        per pass can only stay 0), so the loop stops telling its passes for the rest of this run."""
+        """Before each pass; False: this loop will never skim (passes without ops: python_sum's
+        3,000 passes of plain numbers paid ~2 us each for nothing), so the loop stops telling its
+        passes for the rest of this run."""
         run = self._runs[-1]
         if run.passes:
             self._close_pass(run)
@@ -109,14 +137,25 @@ class SkimHooks(SkimmedOps):
         run.left = left
         if not run.governs or not self.skim_enabled:
             return True
+        self.skim_violated = False
         loop = run.loop
         min_ops = loop.min_ops
-        if min_ops == 0:   # python_sum's 3,000 passes of plain numbers paid ~2 us each for nothing
+        if min_ops == 0 and run.passes > QUIET_PASSES and self.trace.total == run.start:
             self.skimming = self.skim_backward = False
+            self.skim_guard = GUARD_NONE
             run.left = 0
             return False
-        self.skimming = (min_ops is not None
-                         and left * min_ops >= SKIM_WINDOWS * self.trace.window + SKIM_MARGIN_OPS)
+        window = self.trace.window
+        skimming = min_ops is not None and left * min_ops >= SKIM_WINDOWS * window + SKIM_MARGIN_OPS
+        guard = GUARD_NONE
+        if not skimming and left >= KEEP_PASSES and run.passes > 2 and not run.bad:
+            if run.grad_free:
+                guard = GUARD_NO_GRAD
+            elif run.checked >= 2 and self.pass_local(loop):
+                guard = GUARD_PASS_LOCAL
+            skimming = guard != GUARD_NONE
+        self.skimming, self.skim_guard = skimming, guard
+        run.tail = 0 if skimming else run.tail + 1
         sure, few = loop.sure, loop.min_backwards   # (few: a `backward` the checker did not see)
         self.skim_backward = (min_ops is not None and sure > 0 and few is not None and few >= sure
                               and left * sure >= SKIM_MIN_BACKWARDS)
@@ -151,12 +190,17 @@ class SkimHooks(SkimmedOps):
                 self._close_pass(run)
                 if run.left and run.governs and run.loop.skimmed_ops:   # stopped before its last pass
                     run.loop.cut = True
+                if run.governs and run.loop.skimmed_ops:
+                    run.loop.tail = run.tail
             if run.loop.node is node:
                 break
         if self.skim_enabled:
-            self.skimming, self.skim_backward = run.saved
+            self.skimming, self.skim_backward, self.skim_guard = run.saved
+            if self.skim_violated:   # a pass the guard stopped skimming (pass_checks.py) stays so
+                self.skimming, self.skim_guard = False, GUARD_NONE
         else:
             self.skimming = self.skim_backward = False
+            self.skim_guard = GUARD_NONE
 
     def _close_pass(self, run: _Run) -> None:
         """The pass that just ended: its ops and backward calls (the fewest so far), and what the
@@ -172,6 +216,13 @@ class SkimHooks(SkimmedOps):
             if run.governs:
                 loop.skimmed_ops += self.skimmed_ops - run.skimmed_at
                 loop.skimmed_backwards += self.skimmed_backwards - run.skimmed_backwards_at
+                if self.skim_enabled and (run.grad_free or not run.bad):   # pass_checks.py's evidence
+                    if (run.left - CHECK_MARGIN_PASSES) * loop.min_ops >= SKIM_WINDOWS * self.trace.window \
+                            + SKIM_MARGIN_OPS:   # today's rule skims the next passes anyway: no evidence
+                        run.refs, run.checked = None, 0   # needed yet (it is gathered again before)
+                    else:
+                        hooked = calls - (self.skimmed_backwards - run.skimmed_backwards_at)
+                        self.check_pass(run, ops, hooked > 0)
         run.ops_at, run.backwards_at = total, backwards
         run.skimmed_at, run.skimmed_backwards_at = self.skimmed_ops, self.skimmed_backwards
 
@@ -184,5 +235,5 @@ class SkimHooks(SkimmedOps):
                 key = ("notes.skimmed_cut" if loop.cut else
                        "notes.skimmed_backward" if loop.skimmed_backwards else "notes.skimmed")
                 notes.append(messages.text("en", key, count=f"{loop.skimmed_ops:,}", line=line,
-                                           backwards=f"{loop.skimmed_backwards:,}"))
+                                           backwards=f"{loop.skimmed_backwards:,}", passes=f"{loop.tail:,}"))
         return notes

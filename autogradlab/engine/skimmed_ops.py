@@ -13,6 +13,7 @@ from typing import Any
 import torch
 
 from autogradlab.engine.op_text import _tensors_in
+from autogradlab.engine.pass_checks import GUARD_NO_GRAD, GUARD_NONE
 from autogradlab.engine.tensor_numbers import Numbered
 from autogradlab.engine.trace import _CREATED, _FINAL, _GHOST, _HELD, _ORIGIN_KEYS, WINDOW_ELEMENTS
 
@@ -27,6 +28,18 @@ class SkimmedOps:
     trace: Any
     _ids: dict[int, Any]
     skimmed_ops: int
+    skimming: bool
+    skim_guard: int
+    skim_violated: bool
+
+    def _guard_stops(self) -> bool:
+        """A pass skimmed because no op of its loop made an autograd Node (pass_checks.py, (a)) is
+        about to make one: this op and the rest of the pass are recorded in full. False (on_op
+        records the op; the inputs numbered so far keep their numbers, as for any refused op)."""
+        self.skimming = False
+        self.skim_guard = GUARD_NONE
+        self.skim_violated = True
+        return False
 
     def _skim_op(self, op: str, args: Any, kwargs: Any, result: Any, line: int) -> bool:
         """Count the op as Recorder.on_op records it (on_op checked max_ops already): the same
@@ -52,8 +65,11 @@ class SkimmedOps:
         if type(result) is tensor or isinstance(result, tensor):   # one output (most ops), inlined
             fn = result.grad_fn
             key = id(result)
-            if fn is None and result.requires_grad and key not in created_by:
-                return False   # a new leaf: its record may outlive the window (pinned, trace.py)
+            if fn is None:
+                if result.requires_grad and key not in created_by:
+                    return False   # a new leaf: its record may outlive the window (pinned, trace.py)
+            elif self.skim_guard == GUARD_NO_GRAD:
+                return self._guard_stops()
             entry = ids.get(key)
             if entry is None:   # a new tensor (most outputs): _result_entry(), inlined
                 try:
@@ -80,7 +96,7 @@ class SkimmedOps:
             # calls per op were a third of a skimmed pass's recording)
             held = result.numel()
             entries = trace._entries
-            entries.append(((index,), None, None, (), created, origin_keys, _GHOST, False, held))
+            entries.append(((index, op, line), None, None, (), created, origin_keys, _GHOST, False, held))
             trace.total = index + 1
             trace._ghosts += 1
             summary = trace.summary
@@ -94,7 +110,14 @@ class SkimmedOps:
                     entries.popleft()
                     trace._elements = elements - oldest[_HELD]
                     trace._ghosts -= 1
-                    if oldest[_CREATED] is not None or oldest[_ORIGIN_KEYS] is not None:
+                    gone = oldest[_CREATED]
+                    if oldest[_ORIGIN_KEYS] is not None:
+                        trace.drop_keys(oldest)
+                    elif gone is not None and len(gone) == 1:   # trace.drop_keys, inlined (a no-grad loop)
+                        gone = gone[0]
+                        if created_by.get(gone) == oldest[0][0]:
+                            del created_by[gone]
+                    elif gone is not None:
                         trace.drop_keys(oldest)
                 else:
                     trace.evict()
@@ -105,8 +128,11 @@ class SkimmedOps:
         if not out_tensors:
             return False
         for t in out_tensors:
-            if t.grad_fn is None and t.requires_grad and id(t) not in created_by:
-                return False
+            if t.grad_fn is None:
+                if t.requires_grad and id(t) not in created_by:
+                    return False
+            elif self.skim_guard == GUARD_NO_GRAD:
+                return self._guard_stops()
         created = origin_keys = None
         held = 0
         position = 0

@@ -47,6 +47,7 @@ _FIELDS, _FUNCTION, _VAR, _OUTPUTS, _CREATED, _ORIGIN_KEYS, _FINAL, _PIN, _HELD 
 
 
 _GHOST = object()   # _FINAL of a skimmed op's entry (skim.py): it holds its keys and elements, no record
+# (its fields: index, op, line: enough for the line of a leaf it made, see OpTrace.creation)
 
 
 _new = object.__new__
@@ -171,7 +172,7 @@ class OpTrace:
         the keys it set in `created_by` / `origins` (removed when it leaves, as add's are).
         SkimHooks._skim_op does the same inline for an op with one output."""
         entries = self._entries
-        entries.append(((self.total,), None, None, (), created, origin_keys, _GHOST, False, held))
+        entries.append(((self.total, op, line), None, None, (), created, origin_keys, _GHOST, False, held))
         self._ghosts += 1
         self.total += 1
         summary = self.summary
@@ -257,6 +258,19 @@ class OpTrace:
     def get(self, index: int) -> OpRecord | None:
         entry = self._entry(index)
         return _materialize(entry) if entry is not None and entry[_FINAL] is not _GHOST else None
+
+    def creation(self, index: int, source_line: Any) -> OpRecord | None:
+        """The record of the op that made a tensor (the graph shows a leaf's index, line and
+        source): get(index), or for a skimmed op still in the window a record of its op and line
+        only (source_line(line): the program's line), so a leaf made in a skimmed pass shows the
+        same line as with skimming off."""
+        entry = self._entry(index)
+        if entry is None:
+            return None
+        if entry[_FINAL] is not _GHOST:
+            return _materialize(entry)
+        index, op, line = entry[_FIELDS]
+        return op_record(index, op, line, 0, source_line(line), (), (), ())
 
     def output(self, index: int, position: int) -> TensorSnapshot | None:
         entry = self._entry(index)

@@ -45,10 +45,11 @@ EN = {
     "notes.trace": "the program ran {total} tensor operations; the op list keeps the last {kept} of them "
                    "(most run: {busiest})",
     "notes.skimmed": "the loop on line {line}: {count} tensor operations of its middle passes were counted "
-                     "but not recorded (the op list and the gradients come from its last passes)",
+                     "but not recorded (the op list shows its last {passes} passes in full; the gradients "
+                     "come from its last passes)",
     "notes.skimmed_backward": "the loop on line {line}: {count} tensor operations and {backwards} backward() "
-                              "calls of its middle passes were counted but not recorded (the op list and the "
-                              "gradients come from its last passes)",
+                              "calls of its middle passes were counted but not recorded (the op list shows "
+                              "its last {passes} passes in full; the gradients come from its last passes)",
     "notes.skimmed_cut": "the loop on line {line}: {count} tensor operations and {backwards} backward() "
                          "calls of its middle passes were counted but not recorded, and the run stopped "
                          "inside the loop before its last passes were recorded",
@@ -169,10 +170,10 @@ ZH = {
     "notes.trace_pinned": "程序执行了 {total} 次张量运算；运算列表保留了最后 {kept} 次，以及创建叶子张量的 "
                           "{pinned} 次（执行最多的：{busiest}）",
     "notes.trace": "程序执行了 {total} 次张量运算；运算列表保留了最后 {kept} 次（执行最多的：{busiest}）",
-    "notes.skimmed": "第 {line} 行的循环：中间各轮的 {count} 次张量运算只计数，没有记录（运算列表和梯度来自"
-                     "最后几轮）",
+    "notes.skimmed": "第 {line} 行的循环：中间各轮的 {count} 次张量运算只计数，没有记录（运算列表完整显示"
+                     "最后 {passes} 轮；梯度来自最后几轮）",
     "notes.skimmed_backward": "第 {line} 行的循环：中间各轮的 {count} 次张量运算和 {backwards} 次 backward() "
-                              "调用只计数，没有记录（运算列表和梯度来自最后几轮）",
+                              "调用只计数，没有记录（运算列表完整显示最后 {passes} 轮；梯度来自最后几轮）",
     "notes.skimmed_cut": "第 {line} 行的循环：中间各轮的 {count} 次张量运算和 {backwards} 次 backward() "
                          "调用只计数，没有记录；程序在循环中途停止，最后几轮没有被记录",
     "notes.output_not_tensor": "输出 '{name}' 不是本程序的张量变量；改为显示默认输出",

@@ -2,12 +2,13 @@
 a report shows but its notes.
 
 The oracle is the same run with skimming off (engine/skim.SKIM = False): the pickled report, with
-its timing and notes left out, must be byte for byte the same (printed text, variables, errors,
-the graph with its values, gradients and saved tensors, the op window and pinned records, the
-backward calls, the tensors' numbers). Every program of tests/programs (the seeds' examples, the
-loop programs, the tutorials) and programs written here to stress the skimming are compared; where a
-program is long enough to be skimmed, the test also checks that it was (the note says so), so a
-skimming that silently never happens fails.
+its timing, notes and op records left out, must be byte for byte the same (printed text, variables,
+errors, the graph with its values, gradients and saved tensors, the backward calls, the tensors'
+numbers); the op records it keeps must be records of the run with skimming off, and its last ones
+the same (the pass-aware window records fewer on purpose: test_skim_window.py). Every program of
+tests/programs (the seeds' examples, the loop programs, the tutorials) and programs written here to
+stress the skimming are compared; where a program is long enough to be skimmed, the test also
+checks that it was (the note says so), so a skimming that silently never happens fails.
 """
 
 from __future__ import annotations
@@ -35,15 +36,34 @@ def report(source: str, on: bool, monkeypatch, limits: Limits | None = None, **o
     return run_program(source, limits=limits or Limits(timeout_s=60), **options)
 
 
+def _kept_note(note: str) -> bool:
+    """The skim note, or the trace's note (notes.trace*: it counts the op records kept)."""
+    return SKIM_WORDS in note or note.startswith("the program ran ")
+
+
 def comparable(report: Report) -> bytes:
-    """The report as bytes, without its notes and the times it measured."""
+    """The report as bytes, without its skim and trace notes, op records and the times it measured."""
     steps = report.steps
     if steps is not None and getattr(steps, "cost", None) is not None:
         steps = dataclasses.replace(steps, cost=dataclasses.replace(steps.cost, forward_pass_ms=0.0,
                                                                     reverse_pass_ms=0.0))
     return pickle.dumps(dataclasses.replace(
-        report, steps=steps, timing_ms=0.0, notes=tuple(n for n in report.notes if SKIM_WORDS not in n),
+        report, steps=steps, timing_ms=0.0, ops=(), notes=tuple(n for n in report.notes if not _kept_note(n)),
         jacobians=tuple(dataclasses.replace(j, timing_ms=0.0, cpu_ms=0.0) for j in report.jacobians)))
+
+
+def records_agree(on: Report, off: Report, tail: bool = True) -> None:
+    """Every op record of the skimmed run is the record of the same op without skimming, and (tail)
+    its last records (up to the first op it skimmed, counting back) are all of off's last ones."""
+    off_records = {r.index: pickle.dumps(r) for r in off.ops}
+    assert all(off_records.get(r.index) == pickle.dumps(r) for r in on.ops)
+    if not tail:
+        return
+    tail = 0
+    while tail < len(on.ops) and on.ops[-1 - tail].index == on.ops[-1].index - tail:
+        tail += 1
+    assert pickle.dumps(on.ops[len(on.ops) - tail:]) == pickle.dumps(off.ops[len(off.ops) - tail:])
+    assert bool(on.ops) == bool(off.ops)
 
 
 def skim_notes(report: Report) -> list[str]:
@@ -56,6 +76,7 @@ def both(source: str, monkeypatch, limits: Limits | None = None, **options) -> t
     off = report(source, False, monkeypatch, limits, **options)
     on = report(source, True, monkeypatch, limits, **options)
     assert comparable(on) == comparable(off)
+    records_agree(on, off)
     assert not skim_notes(off)
     assert STALE_LAZY[0] == stale
     return off, on
@@ -70,6 +91,7 @@ def test_every_program_reports_the_same_with_and_without_skimming(spec, monkeypa
     monkeypatch.setattr(skim, "SKIM", True)
     on = run_program(spec.source, seed=spec.seed, limits=limits)
     assert comparable(on) == comparable(off)
+    records_agree(on, off)
     assert STALE_LAZY[0] == stale
     if spec.file in ("loop_polyfit_2000.py", "loop_logistic.py", "loop_mlp_manual.py"):
         assert skim_notes(on), on.notes   # long enough: its middle was skimmed
@@ -191,6 +213,7 @@ def test_a_loop_that_may_end_early_or_fails_late(ending, monkeypatch):
     off, on = (report(source, False, monkeypatch), report(source, True, monkeypatch))
     if "break" in ending:   # not skimmed: the interpreter cannot know it runs to its end
         assert comparable(on) == comparable(off) and not skim_notes(on)
+        assert pickle.dumps(on.ops) == pickle.dumps(off.ops)
         return
     # the error in pass 1,500 of a skimmed loop: the same error, printed text and variables
     assert skim_notes(on)
@@ -228,7 +251,8 @@ def test_max_ops_fires_at_the_same_op_with_skimming(count, monkeypatch):
     off, on = report(source, False, monkeypatch, limits), report(source, True, monkeypatch, limits)
     assert skim_notes(on)
     assert (on.error, on.printed, on.backward_calls) == (off.error, off.printed, off.backward_calls)
-    assert pickle.dumps((on.ops, on.graph)) == pickle.dumps((off.ops, off.graph))
+    assert pickle.dumps(on.graph) == pickle.dumps(off.graph)
+    records_agree(on, off)   # (no op of the loop makes a Node: the pass-aware window skims it to the end)
     assert len(on.variables["keep"].items) == len(off.variables["keep"].items) == 1499
     if count == 1499:
         assert off.ok and off.printed == "1499\n"

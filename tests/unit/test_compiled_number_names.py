@@ -56,7 +56,8 @@ CASES = {
                          "print(f, g)\n", Limits()),
     "float_overflow": ("f = 10.0\nfor i in range(3):\n    f **= 100.0\n", Limits()),
     "float_zero_division": ("f = 1.0\nfor i in range(3):\n    f /= i - 1.0\n", Limits()),
-    "outer_scope_read": ("total = 1.5\ndef f(k):\n    total += k * 2.0\n    return total\nprint(f(2))\n",
+    # CPython: UnboundLocalError (a local by the function's text, lang/unbound.py)
+    "unbound_local_scope_name": ("total = 1.5\ndef f(k):\n    total += k * 2.0\n    return total\nprint(f(2))\n",
                          Limits()),
     "no_scope_name": ("for i in range(2):\n    missing += i * 2.0\n", Limits()),
     "int_bits_above": ("k = 3\nfor i in range(40):\n    k *= k + i\n", Limits(max_int_bits=300)),

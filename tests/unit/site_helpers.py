@@ -13,8 +13,8 @@ import pytest
 import torch
 
 from autogradlab.limits import Limits
+from tests.unit.differential_helpers import PastDeadline
 from tests.unit.test_compiled_blocks import outcome
-from tests.unit.test_compiled_fused import _PastDeadline
 
 
 def python_prints(source: str) -> str:
@@ -64,9 +64,9 @@ def assert_time_check_alike(source: str, unplanned: Callable[[], None],
     """A clock past the deadline stops the run at the same node (the 32nd step) both ways."""
     from autogradlab.lang import interpreter
 
-    monkeypatch.setattr(interpreter, "time", _PastDeadline())
+    monkeypatch.setattr(interpreter, "time", PastDeadline())
     planned = outcome(source, Limits())
-    monkeypatch.setattr(interpreter, "time", _PastDeadline())
+    monkeypatch.setattr(interpreter, "time", PastDeadline())
     unplanned()
     assert outcome(source, Limits()) == planned
     assert planned[0] is not None and planned[0][0] == "timeout" and planned[1] == 32, planned

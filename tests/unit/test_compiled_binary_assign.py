@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import pytest
 
-from autogradlab.lang.parse import parse_program
 from autogradlab.limits import Limits
+from tests.unit.differential_helpers import assert_every_step_cut_agrees, assert_time_check_agrees
 from tests.unit.test_compiled_blocks import generic, outcome, same_both_ways  # noqa: F401
-from tests.unit.test_compiled_fused import _PastDeadline
 
 FORMS = """import torch
 A = torch.eye(3) * 2
@@ -133,30 +132,13 @@ FORMS_SHORT = FORMS.replace("range(1, 5)", "range(2, 4)")
 def test_every_step_cut(generic):  # noqa: F811
     """The budget runs out at every single step of FORMS_SHORT: the same node, message and count."""
     assert FORMS_SHORT != FORMS
-    tree = parse_program(FORMS_SHORT)
-    _, steps, _, _, _ = outcome(FORMS_SHORT, Limits(timeout_s=600))
-    cuts = range(1, steps + 1)
-    compiled = [outcome(FORMS_SHORT, Limits(max_steps=cut, timeout_s=600), tree) for cut in cuts]
-    generic()
-    walked = [outcome(FORMS_SHORT, Limits(max_steps=cut, timeout_s=600), tree) for cut in cuts]
-    for cut, (mine, theirs) in enumerate(zip(compiled, walked, strict=True), start=1):
-        assert mine == theirs, cut
-    assert compiled[-1][0] is None and all(error[0] == "limit" for error, *_ in compiled[:-1])
+    assert_every_step_cut_agrees(FORMS_SHORT, generic)
 
 
 @pytest.mark.parametrize("offset", range(32))
 def test_the_time_check_fires_at_the_same_node_at_every_offset(offset, generic, monkeypatch):  # noqa: F811
     """`offset` leading statements move the 32nd step over every node of the loop body."""
-    from autogradlab.lang import interpreter
-
-    source = "pad = 0\n" * offset + FORMS
-    monkeypatch.setattr(interpreter, "time", _PastDeadline())
-    compiled = outcome(source, Limits())
-    monkeypatch.setattr(interpreter, "time", _PastDeadline())
-    generic()
-    assert outcome(source, Limits()) == compiled
-    error, steps, *_ = compiled
-    assert error is not None and error[0] == "timeout" and steps == 32, compiled
+    assert_time_check_agrees(FORMS, offset, generic, monkeypatch)
 
 
 def test_the_fused_assignments_are_the_ones_that_run(monkeypatch):

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import pytest
 
-from autogradlab.lang.parse import parse_program
 from autogradlab.limits import Limits
+from tests.unit.differential_helpers import assert_every_step_cut_agrees, assert_time_check_agrees
 from tests.unit.test_compiled_blocks import generic, outcome, same_both_ways  # noqa: F401
 
 FUSED = """import torch
@@ -175,43 +175,14 @@ def test_every_step_cut(source, generic):  # noqa: F811
     subscripts, user functions) and of STATEMENTS (targets, augmented targets, return, pass,
     break, continue, lambda bodies): the same node, message and count both ways."""
     assert FUSED_SHORT != FUSED
-    # No time limit in reach (600 s): on a loaded machine one of the many runs could otherwise end
-    # at the soft deadline instead of at its step, a difference of load, not of the two paths.
-    tree = parse_program(source)   # parsed once: ~a third of a short run's time
-    _, steps, _, _, _ = outcome(source, Limits(timeout_s=600))
-    compiled = [outcome(source, Limits(max_steps=cut, timeout_s=600), tree) for cut in range(1, steps + 1)]
-    generic()
-    walked = [outcome(source, Limits(max_steps=cut, timeout_s=600), tree) for cut in range(1, steps + 1)]
-    for cut, (mine, theirs) in enumerate(zip(compiled, walked, strict=True), start=1):
-        assert mine == theirs, cut
-    assert compiled[-1][0] is None and all(error[0] == "limit" for error, *_ in compiled[:-1])
+    assert_every_step_cut_agrees(source, generic)
 
-
-class _PastDeadline:
-    """time for lang/interpreter.py: the run starts at 0 s, every later clock reading is far past
-    the deadline, so the first time check (the 32nd step) stops the program."""
-
-    def __init__(self) -> None:
-        self.readings = 0
-
-    def monotonic(self) -> float:
-        self.readings += 1
-        return 0.0 if self.readings == 1 else 1e9
 
 
 @pytest.mark.parametrize("offset", range(32))
 def test_the_time_check_fires_at_the_same_node_at_every_offset(offset, generic, monkeypatch):  # noqa: F811
     """`offset` leading statements move the 32nd step over every node of the loop body."""
-    from autogradlab.lang import interpreter
-
-    source = "pad = 0\n" * offset + FUSED
-    monkeypatch.setattr(interpreter, "time", _PastDeadline())
-    compiled = outcome(source, Limits())
-    monkeypatch.setattr(interpreter, "time", _PastDeadline())
-    generic()
-    assert outcome(source, Limits()) == compiled
-    error, steps, *_ = compiled
-    assert error is not None and error[0] == "timeout" and steps == 32, compiled
+    assert_time_check_agrees(FUSED, offset, generic, monkeypatch)
 
 
 def test_the_fused_closures_are_the_ones_that_run(monkeypatch):

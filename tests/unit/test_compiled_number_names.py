@@ -14,10 +14,9 @@ import io
 
 import pytest
 
-from autogradlab.lang.parse import parse_program
 from autogradlab.limits import Limits
+from tests.unit.differential_helpers import assert_every_step_cut_agrees, assert_time_check_agrees
 from tests.unit.test_compiled_blocks import generic, outcome, same_both_ways  # noqa: F401
-from tests.unit.test_compiled_fused import _PastDeadline
 
 NAMES = """import torch
 def inner(m):
@@ -57,8 +56,8 @@ CASES = {
     "float_overflow": ("f = 10.0\nfor i in range(3):\n    f **= 100.0\n", Limits()),
     "float_zero_division": ("f = 1.0\nfor i in range(3):\n    f /= i - 1.0\n", Limits()),
     # CPython: UnboundLocalError (a local by the function's text, lang/unbound.py)
-    "unbound_local_scope_name": ("total = 1.5\ndef f(k):\n    total += k * 2.0\n    return total\nprint(f(2))\n",
-                         Limits()),
+    "unbound_local_scope_name": (
+        "total = 1.5\ndef f(k):\n    total += k * 2.0\n    return total\nprint(f(2))\n", Limits()),
     "no_scope_name": ("for i in range(2):\n    missing += i * 2.0\n", Limits()),
     "int_bits_above": ("k = 3\nfor i in range(40):\n    k *= k + i\n", Limits(max_int_bits=300)),
     "steps_at": ("t = 0.0\nfor i in range(10):\n    t += i * 0.5 + 1\n", Limits(max_steps=66)),
@@ -91,28 +90,12 @@ SHORT = NAMES.replace("range(1, 21)", "range(4, 6)")
 def test_every_step_cut(generic):  # noqa: F811
     """The budget runs out at every single step of SHORT (n = 4, 5: every statement, both ways of
     the `if`, inner's loop): the same node, message and count both ways."""
-    tree = parse_program(SHORT)
-    _, steps, _, _, _ = outcome(SHORT, Limits(timeout_s=600))
-    compiled = [outcome(SHORT, Limits(max_steps=cut, timeout_s=600), tree) for cut in range(1, steps + 1)]
-    generic()
-    walked = [outcome(SHORT, Limits(max_steps=cut, timeout_s=600), tree) for cut in range(1, steps + 1)]
-    for cut, (mine, theirs) in enumerate(zip(compiled, walked, strict=True), start=1):
-        assert mine == theirs, cut
-    assert compiled[-1][0] is None and all(error[0] == "limit" for error, *_ in compiled[:-1])
+    assert_every_step_cut_agrees(SHORT, generic)
 
 
 @pytest.mark.parametrize("offset", range(32))
 def test_the_time_check_fires_at_the_same_node_at_every_offset(offset, generic, monkeypatch):  # noqa: F811
-    from autogradlab.lang import interpreter
-
-    source = "pad = 0\n" * offset + NAMES
-    monkeypatch.setattr(interpreter, "time", _PastDeadline())
-    compiled = outcome(source, Limits())
-    monkeypatch.setattr(interpreter, "time", _PastDeadline())
-    generic()
-    assert outcome(source, Limits()) == compiled
-    error, steps, *_ = compiled
-    assert error is not None and error[0] == "timeout" and steps == 32, compiled
+    assert_time_check_agrees(NAMES, offset, generic, monkeypatch)
 
 
 def test_the_fused_closures_are_the_ones_that_run(monkeypatch):

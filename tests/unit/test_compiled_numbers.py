@@ -14,10 +14,9 @@ from __future__ import annotations
 
 import pytest
 
-from autogradlab.lang.parse import parse_program
 from autogradlab.limits import Limits
+from tests.unit.differential_helpers import assert_every_step_cut_agrees, assert_time_check_agrees
 from tests.unit.test_compiled_blocks import generic, outcome, same_both_ways  # noqa: F401
-from tests.unit.test_compiled_fused import _PastDeadline
 
 NUMBERS = """import torch
 def h(m):
@@ -117,26 +116,10 @@ def test_every_step_cut(generic):  # noqa: F811
     """The budget runs out at every single step of SHORT: the same node, message and count both
     ways (a long time limit: on a loaded machine the default one could end a run first)."""
     assert SHORT != NUMBERS
-    tree = parse_program(SHORT)   # parsed once: ~a third of a short run's time
-    _, steps, _, _, _ = outcome(SHORT, Limits(timeout_s=600))
-    compiled = [outcome(SHORT, Limits(max_steps=cut, timeout_s=600), tree) for cut in range(1, steps + 1)]
-    generic()
-    walked = [outcome(SHORT, Limits(max_steps=cut, timeout_s=600), tree) for cut in range(1, steps + 1)]
-    for cut, (mine, theirs) in enumerate(zip(compiled, walked, strict=True), start=1):
-        assert mine == theirs, cut
-    assert compiled[-1][0] is None and all(error[0] == "limit" for error, *_ in compiled[:-1])
+    assert_every_step_cut_agrees(SHORT, generic)
 
 
 @pytest.mark.parametrize("offset", range(32))
 def test_the_time_check_fires_at_the_same_node_at_every_offset(offset, generic, monkeypatch):  # noqa: F811
     """`offset` leading statements move the 32nd step over every node of the loop body."""
-    from autogradlab.lang import interpreter
-
-    source = "pad = 0\n" * offset + NUMBERS
-    monkeypatch.setattr(interpreter, "time", _PastDeadline())
-    compiled = outcome(source, Limits())
-    monkeypatch.setattr(interpreter, "time", _PastDeadline())
-    generic()
-    assert outcome(source, Limits()) == compiled
-    error, steps, *_ = compiled
-    assert error is not None and error[0] == "timeout" and steps == 32, compiled
+    assert_time_check_agrees(NUMBERS, offset, generic, monkeypatch)

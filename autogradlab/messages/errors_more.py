@@ -113,6 +113,15 @@ EN = {
     "errors_more.seed_range": "{fn}(): Seed must be between 0 and 2**32 - 1",
     "errors_more.no_arguments": "{fn}() takes no arguments",
     "errors_more.set_default_device": "set_default_device() takes one argument, the device",
+    "errors_more.seed_one": "{fn}() takes one argument, the seed",
+    "errors_more.warnings_filter": "Autograd Lab supports `warnings.{fn}(\"ignore\")` with an action and the "
+                                   "keywords {keywords}",
+    "errors_more.warnings_error": "`warnings.{fn}(\"error\")` is not supported in Autograd Lab: it shows no "
+                                  "warnings, so it cannot turn them into errors",
+    "errors_more.seed_integer": "{fn}() needs an integer seed, not {type}",
+    # PyTorch's own words (a custom Function without jvp met by forward mode: the Steps page's tangents)
+    "errors_more.custom_no_jvp": "You must implement the jvp function for custom autograd.Function to use it "
+                                 "with forward mode AD.",
     "errors_more.function_first": "{fn}() needs a function (a def or a lambda) as its first argument",
     "errors_more.must_be_tensor": "{fn}(): argument '{name}' (position 1) must be Tensor, not {type}",
     "errors_more.out_tensor": "{fn}(): argument 'out' must be Tensor, not {type}",
@@ -248,6 +257,13 @@ ZH = {
     "errors_more.seed_range": "{fn}()：种子必须在 0 到 2**32 - 1 之间",
     "errors_more.no_arguments": "{fn}() 不接受参数",
     "errors_more.set_default_device": "set_default_device() 只接受一个参数：设备",
+    "errors_more.seed_one": "{fn}() 只接受一个参数：种子",
+    "errors_more.warnings_filter": "Autograd Lab 支持 `warnings.{fn}(\"ignore\")`："
+                                   "一个动作参数，以及关键字 {keywords}",
+    "errors_more.warnings_error": "Autograd Lab 不支持 `warnings.{fn}(\"error\")`："
+                                  "这里不显示警告，所以无法把警告变成错误",
+    "errors_more.seed_integer": "{fn}() 需要一个整数种子，而不是 {type}",
+    "errors_more.custom_no_jvp": "自定义的 autograd.Function 要用于前向模式自动微分，必须实现 jvp 函数。",
     "errors_more.function_first": "{fn}() 的第一个参数必须是一个函数（def 或 lambda）",
     "errors_more.must_be_tensor": "{fn}()：参数 '{name}'（第 1 个位置）必须是张量，而不是 {type}",
     "errors_more.out_tensor": "{fn}()：参数 'out' 必须是张量，而不是 {type}",

@@ -89,6 +89,13 @@ EN = {
     "errors_runtime.print_values": "{what} would print more than {limit} values",
     "errors_runtime.free_variable": "cannot access free variable '{name}' where it is not associated with "
                                     "a value in enclosing scope",
+    "errors_runtime.unbound_local": "cannot access local variable '{name}' where it is not associated "
+                                    "with a value",
+    "errors_runtime.descriptor_str": "descriptor '{name}' for 'str' objects doesn't apply to a '{type}' "
+                                     "object",
+    "errors_runtime.format_no_keywords": "format() takes no keyword arguments",
+    "errors_runtime.format_spec_type": "format() argument 2 must be str, not {type}",
+    "errors_runtime.must_be_string": "{what} must be a string",
 }
 
 ZH = {
@@ -170,4 +177,9 @@ ZH = {
     "errors_runtime.total_sequence": "程序构建的列表和字符串项总数超过 {limit}（{what}）",
     "errors_runtime.print_values": "{what}要打印的值超过 {limit} 个",
     "errors_runtime.free_variable": "无法访问外层函数的变量 '{name}'：它在外层作用域中还没有被赋值",
+    "errors_runtime.unbound_local": "无法访问局部变量 '{name}'：它还没有被赋值",
+    "errors_runtime.descriptor_str": "str 的方法 '{name}' 不能用于 '{type}' 对象",
+    "errors_runtime.format_no_keywords": "format() 不接受关键字参数",
+    "errors_runtime.format_spec_type": "format() 的第 2 个参数必须是 str，而不是 {type}",
+    "errors_runtime.must_be_string": "{what} 必须是字符串",
 }

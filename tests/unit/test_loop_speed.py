@@ -14,7 +14,7 @@ import operator
 import pytest
 import torch
 
-from autogradlab.engine import run_program
+from autogradlab.engine import run_program, skim
 from autogradlab.engine.grads import KEPT_BACKWARDS
 from autogradlab.engine.recorder import Recorder
 from autogradlab.engine.trace import RECORD_WINDOW
@@ -185,7 +185,10 @@ def test_what_the_recorder_holds_does_not_grow_with_the_iterations():
     sizes = lambda r: (len(r._ids), len(r._origins), len(r._created_by), len(r._saved),  # noqa: E731
                        len(r.grads._hooked), len(r.grads.completed), len(r.ops), r.trace.dropped > 0)
     assert sizes(large) == sizes(small)
-    assert len(large.grads.completed) == KEPT_BACKWARDS and len(large.ops) == RECORD_WINDOW + 1
+    # the pass-aware window (skim.py): the op that made w and the last KEEP_PASSES passes in full
+    per_pass = sum(op.op == "mean" for op in large.ops)
+    assert len(large.grads.completed) == KEPT_BACKWARDS and per_pass == skim.KEEP_PASSES
+    assert len(large.ops) == 1 + skim.KEEP_PASSES * 14 <= RECORD_WINDOW + 1   # 14 ops per pass
     assert large.trace.total > 10 * RECORD_WINDOW
     w = interp.globals.vars["w"]
     assert len(w._backward_hooks or {}) == 1   # hooked once, not once per backward
@@ -196,9 +199,11 @@ def test_a_long_loop_reports_its_last_ops_and_says_so():
     assert report.ok, report.error
     made_w, *window = report.ops   # the op that made the leaf w stays, for the graph's leaf line
     assert (made_w.op, made_w.line, made_w.var) == ("zeros", 4, "w")
-    indices = [op.index for op in window]
-    assert len(indices) == RECORD_WINDOW and indices == list(range(indices[0], indices[0] + RECORD_WINDOW))
+    indices = [op.index for op in window]   # the last KEEP_PASSES passes, whole (skim.py)
+    assert len(indices) == skim.KEEP_PASSES * 14 and indices == list(range(indices[0], indices[-1] + 1))
+    assert window[0].op == "getitem" and sum(op.op == "mean" for op in window) == skim.KEEP_PASSES
     assert any("keeps the last" in note for note in report.notes)
+    assert any(f"shows its last {skim.KEEP_PASSES} passes in full" in note for note in report.notes)
     assert report.ops[-1].op == "zero_"
     leaf = next(node for node in report.graph.nodes if node.kind == "leaf" and node.var == "w")
     assert leaf.line == 4 and leaf.op_index == made_w.index

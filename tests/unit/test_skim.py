@@ -64,6 +64,8 @@ def records_agree(on: Report, off: Report, tail: bool = True) -> None:
         tail += 1
     assert pickle.dumps(on.ops[len(on.ops) - tail:]) == pickle.dumps(off.ops[len(off.ops) - tail:])
     assert bool(on.ops) == bool(off.ops)
+    if not skim_notes(on):   # nothing skimmed: every record and note as without skimming
+        assert pickle.dumps((on.ops, on.notes)) == pickle.dumps((off.ops, off.notes))
 
 
 def skim_notes(report: Report) -> list[str]:

@@ -263,7 +263,7 @@ ZH = {
     "errors_more.warnings_error": "Autograd Lab 不支持 `warnings.{fn}(\"error\")`："
                                   "这里不显示警告，所以无法把警告变成错误",
     "errors_more.seed_integer": "{fn}() 需要一个整数种子，而不是 {type}",
-    "errors_more.custom_no_jvp": "自定义的 autograd.Function 要用于前向模式自动微分，必须实现 jvp 函数。",
+    "errors_more.custom_no_jvp": "自定义的 autograd.Function 要用于前向模式自动微分，必须实现 jvp 函数",
     "errors_more.function_first": "{fn}() 的第一个参数必须是一个函数（def 或 lambda）",
     "errors_more.must_be_tensor": "{fn}()：参数 '{name}'（第 1 个位置）必须是张量，而不是 {type}",
     "errors_more.out_tensor": "{fn}()：参数 'out' 必须是张量，而不是 {type}",

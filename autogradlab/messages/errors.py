@@ -114,7 +114,7 @@ ZH = {
     "errors.hint_pytorch_only": "Autograd Lab 只运行 PyTorch 代码；数据准备请在别处完成",
     "errors.hint_limit": "限制 {name}",
     "errors.memory": "程序使用的内存超过 {mb} MB，已被停止",
-    "errors.loop_limit": "{what} 的循环总次数超过 {limit}",
+    "errors.loop_limit": "{what}的循环总次数超过 {limit}",
     "errors.busy": "服务器繁忙：约有 {seconds} 秒的程序正在排队",
     "errors.invalid_syntax": "语法无效",
     "errors.run_together": "两条语句写在了同一行",

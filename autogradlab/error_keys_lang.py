@@ -41,6 +41,7 @@ LANG = _rules(
     (r"(?P<fn>[\w.]+)\(\) missing required argument '(?P<param>\w+)'", "errors_lang.missing_named"),
     (r"(?P<fn>[\w.]+)\(\) missing required argument '(?P<param>\w+)' \(pos (?P<pos>\d+)\)",
      "errors_lang.missing_named_pos"),
+    (r"(?P<fn>(?!format\()[\w.]+)\(\) takes no keyword arguments", "errors_lang.no_keywords"),
     (r"unhashable type: '(?P<type>[^']+)'", "errors_lang.unhashable"),
     (r"Unknown conversion specifier (?P<conversion>.+)", "errors_lang.unknown_conversion"),
     (r"unbound method (?P<method>[\w.]+)\(\) needs an argument", "errors_lang.unbound_needs_argument"),

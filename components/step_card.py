@@ -25,6 +25,16 @@ SOURCE_STYLE = ("font-family:monospace;font-size:0.9rem;white-space:pre;overflow
 HIGHLIGHT = "background:#fde2a7;font-weight:bold"
 
 
+LEAF_RULE = " (leaf: accumulate)"   # the engine's words after a leaf's rule (engine/steps.py)
+
+
+def _reverse_rule(rule: str) -> str:
+    """The rule as code; a leaf's "(leaf: accumulate)" is said in words of the reader's language."""
+    if rule.endswith(LEAF_RULE):
+        return t("steps.leaf_rule", rule=_code(rule[:-len(LEAF_RULE)]))
+    return _code(rule)
+
+
 def node_name(graph: Graph, node_id: str | None) -> str:
     """A node as the graph shows it: `mul → y`, `x`, `saved self`; the root seed for None."""
     if node_id is None:
@@ -93,7 +103,7 @@ def _reverse(graph: Graph, step: ReverseStep, out: list[str]) -> None:
         origin = f" ({escape_markdown(parts[0])})" if parts else ""
         out.append(t("steps.incoming", value=_code(_v(step.adjoint)), origin=origin))
     if step.rule:
-        out.append(t("steps.local_rule", rule=_code(step.rule)))
+        out.append(t("steps.local_rule", rule=_reverse_rule(step.rule)))
     if step.numbers:
         out.append(t("steps.numbers", numbers=_code(step.numbers)))
     for target, value in step.sends:

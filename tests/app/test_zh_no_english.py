@@ -97,3 +97,35 @@ def test_a_refusal_with_a_reason_and_a_size_limit_in_chinese():
         assert said in shown, shown
         assert re.search(r"第 \d+ 行第 \d+ 列", shown), shown   # the place, in Chinese
         assert not english(shown, ("Autograd Lab",)), english(shown, ("Autograd Lab",))
+
+
+def test_steps_page_leaf_rule_in_chinese():
+    """A leaf's reverse step: the rule stays code, its "(leaf: accumulate)" is said in Chinese."""
+    at = open_app("steps.py", lang="zh", mode="reverse", step="2")
+    assert not at.exception
+    shown = texts(at)
+    assert "`x.grad += ḡ`（叶子张量：梯度累加到 .grad 上）" in shown, shown
+    assert "leaf: accumulate" not in shown, shown
+    at_en = open_app("steps.py", lang="en", mode="reverse", step="2")
+    assert "`x.grad += ḡ` (a leaf: its .grad accumulates)" in texts(at_en), texts(at_en)
+
+
+def help_texts(at) -> list[str]:
+    """Every widget's tooltip (`help=`) on the page."""
+    found = []
+    for kind in ("button", "toggle", "selectbox", "radio", "text_input", "number_input", "segmented_control",
+                 "slider", "text_area", "checkbox", "multiselect"):
+        found += [e.help for e in at.get(kind) if getattr(e, "help", None)]
+    return found
+
+
+def test_every_tooltip_in_chinese_on_every_page():
+    for page, params in ((None, {}), ("steps.py", {"mode": "reverse"}), ("steps.py", {"mode": "tangent"}),
+                         ("jacobian.py", {"code": links.encode_code(JACOBIAN_PROGRAM)}), ("eigen.py", {}),
+                         ("gallery.py", {}), ("about.py", {})):
+        at = open_app(page, lang="zh", **params)
+        assert not at.exception, page
+        helps = help_texts(at)
+        assert page in ("gallery.py", "about.py") or helps, page
+        left = [h for h in helps if english(h)]
+        assert not left, (page, left)

@@ -66,6 +66,8 @@ CASES = [
     ("str.upper()\n", "errors_lang.unbound_needs_argument"),
     ("import warnings\nwarnings.simplefilter('bogus')\n", "errors_lang.invalid_action"),
     ("d = {}\nd.popitem()\n", "errors_lang.popitem_empty"),
+    ("d = dict.fromkeys([1], value=2)\n", "errors_lang.no_keywords"),
+    ("m = map(abs, [1], strict=True)\n", "errors_lang.no_keywords"),
 ]
 
 

@@ -23,6 +23,10 @@ LINK_SEEN = "present_link_seen"  # str | None: the `present` value last read fro
 MARKER = "present_on"          # container key: the stylesheet applies only while it is on the page
 FIGURE_HEIGHT = "72vh"         # the figure's height: what the screen leaves under the page's controls
 ASPECT = "16 / 9"               # the figure area's shape in presentation mode (a projector's)
+# Projector-size text in proportion to the screen: 22 px on a 1920-pixel-wide screen, 16 px (the normal
+# size, which a 1280×720 projector shows as large as 24 px on a 1080p one) on a narrower one. A fixed
+# 22 px at 1280×720 wrapped the controls' labels and left the step drawing 655×462 px of the screen.
+FONT_SIZE = "min(22px, max(16px, 1.15vw))"
 
 _ON = f"body:has(.st-key-{MARKER})"
 # Always on (both modes): the page controls (language, presentation) sit together in the header's
@@ -31,7 +35,7 @@ _BAR_CSS = """.st-key-present_bar { position: fixed; top: 0.6rem; right: 4.5rem;
   z-index: 999991; }
 .st-key-present_bar .stElementContainer { width: auto !important; }"""
 _CSS = f"""
-html:has(.st-key-{MARKER}) {{ font-size: 22px; }}
+html:has(.st-key-{MARKER}) {{ font-size: {FONT_SIZE}; }}
 {_ON} .stApp, {_ON} [data-testid="stHeader"] {{ background: #ffffff; color: #000000; }}
 {_ON} .stApp p, {_ON} .stApp li, {_ON} .stApp label, {_ON} .stApp h1, {_ON} .stApp h2,
 {_ON} .stApp h3, {_ON} .stApp h4 {{ color: #000000; }}

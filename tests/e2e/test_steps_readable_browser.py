@@ -23,6 +23,10 @@ pytestmark = pytest.mark.e2e
 
 GRAPH = ".st-key-graph_view svg"
 STEPS = ".st-key-steps_graph svg"
+# the presentation stylesheet has landed: projector-size text, 22 px at 1920 wide, 16 px at 1280
+# (components/present.FONT_SIZE)
+PROJECTOR_FONT = """() => Math.abs(parseFloat(getComputedStyle(document.documentElement).fontSize)
+    - Math.min(22, Math.max(16, innerWidth * 0.0115))) < 0.05"""
 BIG = "import torch\nx = torch.arange(1000.)\nx.requires_grad_()\ny = (x * 2).sum()\ny.backward()\n"
 
 
@@ -51,7 +55,7 @@ def text_height(page: Page, selector: str) -> float:
 def shown(page: Page, selector: str) -> None:
     expect(page.locator(selector)).to_be_visible(timeout=90_000)
     settle(page)
-    page.wait_for_function("getComputedStyle(document.documentElement).fontSize === '22px'", timeout=30_000)
+    page.wait_for_function(PROJECTOR_FONT, timeout=30_000)
     page.wait_for_timeout(400)    # the box fitter writes its sizes on the next animation frame
 
 
@@ -93,6 +97,10 @@ def test_presentation_player_stays_in_one_row_at_1280(browser, server, artifacts
         drawing = page.locator(STEPS).bounding_box()
         assert drawing["y"] >= max(p["y"] + p["height"] for p in parts), "the drawing is below the player"
         assert drawing["y"] + drawing["height"] <= 720, "the whole drawing is on screen"
+        # text in proportion to the screen (16 px here): the controls' labels no longer wrap and the
+        # drawing gets more than two thirds of the height (it had 462 of 720 px with 22 px text)
+        assert page.evaluate("getComputedStyle(document.documentElement).fontSize") == "16px"
+        assert drawing["height"] >= 0.68 * 720, drawing
     finally:
         context.close()
 

@@ -20,6 +20,8 @@ EN = {
     "links.finite": "the link's `{name}` must hold finite numbers (no NaN or infinity)",
     "links.count": "the link's `{name}` must have {count} numbers, not {given}",
     "links.matrix_nested": "the link's `matrix` must be a nested list such as [[2,1],[1,2]]",
+    "links.numbers_only": "the link's `{name}` must hold numbers only, not {value}",
+    "links.commas": "the link's `{name}` must be numbers separated by commas, not {value}",
 }
 
 ZH = {
@@ -39,4 +41,6 @@ ZH = {
     "links.finite": "链接中的 `{name}` 必须都是有限的数（不能有 NaN 或无穷大）",
     "links.count": "链接中的 `{name}` 必须有 {count} 个数，而不是 {given} 个",
     "links.matrix_nested": "链接中的 `matrix` 必须是嵌套列表，例如 [[2,1],[1,2]]",
+    "links.numbers_only": "链接中的 `{name}` 只能包含数字，而不是 {value}",
+    "links.commas": "链接中的 `{name}` 必须是用逗号分隔的数字，而不是 {value}",
 }

@@ -62,3 +62,18 @@ def test_a_bad_link_keeps_the_sessions_program_and_result():
     frame = at.dataframe[0].value
     assert frame[frame["name"] == "w"].iloc[0]["grad"] == "[2., 4.]", "the last good result stays"
     assert links.decode_code(at.query_params["code"]) == TYPED, "the address bar shows the kept program"
+
+
+def test_a_bad_matrix_cell_or_vector_in_a_link_is_said_in_chinese():
+    """`matrix` with a word in it, `cell` and `v` not numbers: these banners were English in zh."""
+    from tests.app.test_lang import open_app
+
+    for page, params, words in (("eigen.py", {"matrix": '[[1,2],[3,"a"]]'}, "只能包含数字"),
+                                ("eigen.py", {"v": "a,b"}, "用逗号分隔的数字"),
+                                ("jacobian.py", {"cell": "a"}, "用逗号分隔的数字")):
+        at = open_app(page, lang="zh", **params)
+        assert not at.exception
+        shown = banner(at)
+        assert words in shown and not english(shown), (params, shown)
+        at = open_app(page, lang="en", **params)
+        assert "must hold numbers only" in banner(at) or "numbers separated by commas" in banner(at)

@@ -112,8 +112,8 @@ y.backward()
     "graph.col_shape": "形状",
     "graph.scalar": "标量",
     "graph.items": "{count} 项",
-    "graph.no_graph_help": "这个程序还没有自动求导计算图。当一个张量 **requires grad**（需要梯度）并且有"
-                           "**运算**用到它时，PyTorch 才会记录计算图，例如：",
+    "graph.no_graph_help": "这个程序还没有自动求导计算图。当一个张量**需要梯度**"
+                           "（`requires_grad=True`）并且有**运算**用到它时，PyTorch 才会记录计算图，例如：",
     "graph.style": "计算图样式",
     "graph.style_annotated": "带注释",
     "graph.style_torchviz": "torchviz 经典样式",

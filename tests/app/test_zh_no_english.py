@@ -129,3 +129,11 @@ def test_every_tooltip_in_chinese_on_every_page():
         assert page in ("gallery.py", "about.py") or helps, page
         left = [h for h in helps if english(h)]
         assert not left, (page, left)
+
+
+def test_graph_pages_no_graph_help_keeps_the_technical_name_as_code_in_chinese():
+    """Issue 10: technical names stay as code; the zh help said "**requires grad**" as an English word."""
+    at = open_app(code=links.encode_code("x = 3\nprint(x)\n"), lang="zh")
+    shown = texts(at)
+    assert "**需要梯度**（`requires_grad=True`）" in shown, shown
+    assert "requires grad" not in shown, shown

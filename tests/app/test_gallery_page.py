@@ -89,3 +89,13 @@ def test_page_in_chinese():
     href, label = open_links(at)[0]
     assert label == "在计算图页打开"
     assert parse_qs(urlsplit(href).query)["lang"] == ["zh"], "the language goes along"
+
+
+def test_graph_thumbnails_speak_the_pages_language():
+    """A graph thumbnail's drawn words (legend, node lines) follow the language: in zh they were English
+    ("leaf tensor", "backward op", "saved tensor") on a Chinese page."""
+    zh = "\n".join(m.value for m in open_gallery(lang="zh").markdown if "<svg" in m.value)
+    en = "\n".join(m.value for m in open_gallery(lang="en").markdown if "<svg" in m.value)
+    assert "leaf tensor" in en and "叶子张量" not in en
+    assert "叶子张量" in zh and "保存的张量" in zh
+    assert "leaf tensor" not in zh and "backward op" not in zh and "saved tensor" not in zh

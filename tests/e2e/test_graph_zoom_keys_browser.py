@@ -107,7 +107,7 @@ def test_the_svg_download_names_nodes_as_the_drawing_and_the_cli_json(page: Page
     open_graph(page, server, FAN_OUT)
     drawn = page.locator(f"{GRAPH} g.node").evaluate_all("nodes => nodes.map(n => n.id)")
     with page.expect_download() as download:
-        page.locator(".st-key-graph_downloads").get_by_text("SVG").click()
+        page.locator(".st-key-graph_downloads").get_by_role("button", name="SVG").click()
     assert download.value.suggested_filename == "d-graph.svg"
     exported = re.findall(r'<g id="([^"]+)" class="node"', download.value.path().read_text())
     program = tmp_path / "fan_out.py"

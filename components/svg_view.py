@@ -24,12 +24,16 @@ _CSS = """
 .tools { position: absolute; top: 4px; right: 4px; display: flex; gap: 4px; z-index: 2; }
 .tools button { font: 13px sans-serif; padding: 2px 8px; border: 1px solid #c9d1d9; border-radius: 4px;
                 background: #ffffffd9; color: #1b1f24; cursor: pointer; }
-.tools button:focus-visible, g.node:focus-visible, g.cluster:focus-visible {
-  outline: 3px solid #1f6feb; outline-offset: 2px; }
 g.node, g.cluster { cursor: pointer; }
 g.node:focus, g.cluster:focus { outline: none; }
 g.node.selected path, g.node.selected polygon, g.node.selected ellipse {
   stroke: #d73a49; stroke-width: 4px; }
+/* After the rules above (same specificity): the keyboard's focus is drawn on the node's own shape, as
+   an SVG group's CSS outline is not painted reliably; blue and thick, unlike the red selection. */
+.tools button:focus-visible { outline: 3px solid #1f6feb; outline-offset: 2px; }
+g.node:focus-visible path, g.node:focus-visible polygon, g.node:focus-visible ellipse,
+g.cluster:focus-visible > path, g.cluster:focus-visible > polygon {
+  stroke: #1f6feb; stroke-width: 5px; }
 """
 
 _HTML = """<div class="wrap">
@@ -120,8 +124,14 @@ export default function (component) {
   };
   const onWheel = (e) => {
     e.preventDefault();
+    if (!e.deltaY) return;   // a sideways trackpad scroll: nothing to zoom
     const [px, py] = local(e.clientX, e.clientY);
-    zoom(e.deltaY > 0 ? 1 / 1.15 : 1.15, px, py);
+    // In proportion to the roll: a mouse notch (~100 px) zooms 15 %; a trackpad pinch arrives as
+    // many ctrl+wheel events of a few px each (Chromium: scale = exp(-deltaY / 100)) and follows the
+    // fingers instead of jumping 15 % per event. Line or page deltas (Firefox) count as 33 / 800 px.
+    const px100 = e.deltaY * (e.deltaMode === 1 ? 33 : e.deltaMode === 2 ? 800 : 1);
+    const rate = e.ctrlKey ? 0.01 : 0.0014;
+    zoom(Math.exp(-Math.max(Math.min(px100 * rate, 1), -1)), px, py);
   };
   const pointers = new Map();
   let moved = 0;

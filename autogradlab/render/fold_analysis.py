@@ -7,6 +7,7 @@ from autogradlab.report import Graph, GraphNode
 
 MAX_PERIOD = 12        # longest repeated block we look for (ops per loop body)
 SOURCES = ("leaf", "saved")
+SIDE_CHAIN_MAX = 3     # ops of a side computation from leaves that fold into their consumer
 
 
 class Analysis:
@@ -28,8 +29,10 @@ class Analysis:
             self.pred[ib].append(ia)
         self.edge_count = len(seen)
         self.attached_to = self._attachments()
-        self.sig = self._signatures()
         self.chains = self._chains()
+        if self._absorb_side_chains():
+            self.chains = self._chains()
+        self.sig = self._signatures()
 
     def _attachments(self) -> list[int]:
         nodes, pred, succ = self.nodes, self.pred, self.succ
@@ -46,6 +49,42 @@ class Analysis:
             for p in cands:
                 owner[p] = c
         return owner
+
+    def _absorb_side_chains(self) -> bool:
+        """A short chain made from leaves alone that feeds one op of another chain (`0.1 * x` in
+        `y = sin(y) * 1.01 + 0.1 * x`) belongs to that op like an attachment: each loop pass then folds
+        whole, instead of leaving one side op (and a copy of `x`) per pass beside the summary."""
+        nodes, pred, succ, owner = self.nodes, self.pred, self.succ, self.attached_to
+        found: dict[int, list[list[int]]] = {}     # the op fed -> side chains into it
+        into: dict[int, int] = {}        # a side chain's node -> the op it feeds
+        for chain in self.chains:
+            if len(chain) > SIDE_CHAIN_MAX or len(succ[chain[-1]]) != 1:
+                continue
+            c = succ[chain[-1]][0]
+            if owner[c] >= 0 or c in chain or any(len(succ[i]) != 1 for i in chain[:-1]):
+                continue
+            members = set(chain)
+            outside = [p for i in chain for p in pred[i] if p not in members and owner[p] < 0]
+            if any(pred[p] or nodes[p].kind != "leaf" for p in outside):
+                continue
+            found.setdefault(c, []).append(chain)
+        for c, chains in found.items():
+            if len(chains) == 1:          # several side chains into one op are a fan (fold.py)
+                into.update((i, c) for i in chains[0])
+        if not into:
+            return False
+
+        def root(i: int) -> int:         # a side chain feeding another side chain: the last consumer
+            seen = 0
+            while i in into and seen <= len(into):
+                i, seen = into[i], seen + 1
+            return i
+
+        for i in range(len(owner)):
+            target = into.get(i, owner[i])
+            if target >= 0:
+                owner[i] = root(target)
+        return True
 
     def _signatures(self) -> list[int]:
         """Interned signature per node: what must match for two nodes to fold together."""

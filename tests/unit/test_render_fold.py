@@ -206,3 +206,26 @@ def test_shared_leaf_loop_of_70_steps_is_laid_out():
     graph = _shared_leaf_graph(70)
     svg = svg_for_web(annotated_dot(graph, fold=False), timeout=20.0)   # raises past its limit
     assert "<svg" in svg
+
+
+def test_a_side_op_on_a_leaf_folds_with_its_loop_pass():
+    """`+ 0.1 * x` in every pass: the side `mul` (and its saved tensor) belongs to the pass's `add`, so
+    the loop folds to x → one group → sum → z instead of the group plus one side op and one copy of x per
+    pass (500 passes drew 500 boxes across 86,000 pt)."""
+    graph = _shared_leaf_graph(40)
+    folded = fold_graph(graph, 500)
+    drawn = sorted((node.kind, node.node.op if node.node else node.text) for node in folded.nodes)
+    assert drawn == [("leaf", None), ("op", "sum"), ("output", None), ("repeat", "sin → mul → add")]
+    group = next(node for node in folded.nodes if node.kind == "repeat")
+    assert group.count == 40
+    assert set(folded.owner) == {node.id for node in graph.nodes}
+    side = [n.id for n in graph.nodes if n.kind == "op" and n.op == "mul"
+            and any(a == next(x.id for x in graph.nodes if x.var == "x" and x.kind == "leaf")
+                    for a, b in graph.edges if b == n.id)]
+    assert len(side) == 40 and {folded.owner[i] for i in side} == {group.id}
+
+
+def test_side_chains_into_one_op_stay_a_fan():
+    """Many leaf branches into one op are a fan (one counted node), not attachments of that op."""
+    folded = fold_graph(branch_graph(50), 500)
+    assert "leaf → sin → stack × 50" in folded.repeats

@@ -46,7 +46,8 @@ def add_parser(commands: Any) -> None:
                      help="directory for the figures (made if missing)")
     cmd.add_argument("--lang", choices=messages.LANGS, default=messages.DEFAULT_LANG,
                      help="language of the messages")
-    cmd.add_argument("--seed", type=int, default=0, metavar="N", help="random seed of the program")
+    cmd.add_argument("--seed", type=int, default=None, metavar="N",
+                     help="random seed of the program (default: the gallery entry's seed, else 0)")
 
 
 def resolve(name: str, lang: str) -> tuple[str, str]:
@@ -85,7 +86,7 @@ def _graph(report: Any, slug: str, out: Path, lang: str, done: Exported) -> None
         done.problems.append(messages.text(lang, "present.cli_no_graph", name=slug))
         return
     dot = annotated_dot(report.graph, max_nodes=DEFAULT_LIMITS.max_graph_nodes,
-                        fold=len(report.graph.nodes) > DEFAULT_LIMITS.max_graph_nodes)
+                        fold=len(report.graph.nodes) > DEFAULT_LIMITS.max_graph_nodes, lang=lang)
     makers = {"svg": lambda: render_dot(dot, "svg"), "png": lambda: render_png(dot, GRAPH_PNG_SCALE),
               "pdf": lambda: render_dot(dot, "pdf")}
     for ext, make in makers.items():
@@ -141,6 +142,16 @@ def _eigen(report: Any, var: str, slug: str, out: Path, lang: str, done: Exporte
                                                figure=f"eigen {var} .{ext}", reason=exc))
 
 
+def entry_seed(name: str) -> int:
+    """The seed a gallery entry is shown with (`d2l-control-flow-else`: 4, the else branch), else 0."""
+    try:
+        from autogradlab import gallery
+    except ImportError:
+        return 0
+    entry = gallery.find(name)
+    return int(getattr(entry, "seed", 0) or 0) if entry is not None else 0
+
+
 def eigen_var(name: str) -> str | None:
     """The matrix variable of a gallery entry that opens on the Eigen page (`params.var`), else None."""
     try:
@@ -153,13 +164,15 @@ def eigen_var(name: str) -> str | None:
     return dict(getattr(entry, "params", ())).get("var")
 
 
-def steps_gif(report: Any) -> tuple[str, bytes] | None:
+def steps_gif(report: Any, lang: str = "en") -> tuple[str, bytes] | None:
     """(mode, GIF bytes) of the reverse steps (forward when there is no backward), or None when the
-    program has no steps or its graph is too big for a quick GIF. `report` is a run with steps."""
+    program has no steps or its graph is too big for a quick GIF. `report` is a run with steps; the
+    drawn words are in `lang`, as the Steps page draws them."""
     from autogradlab.render import step_export
     from autogradlab.render.export import svg_for_web
     from autogradlab.render.step_frames import frame_view, frames, mode_steps
     from autogradlab.render.steps import frame_dot, step_layout, svg_template
+    from autogradlab.render.words import say_summary
 
     trace, graph = report.steps, report.graph
     if trace is None or graph is None or not graph.nodes or len(graph.nodes) > GIF_MAX_NODES:
@@ -168,13 +181,19 @@ def steps_gif(report: Any) -> tuple[str, bytes] | None:
     steps = mode_steps(trace, mode)
     if not steps:
         return None
-    layout = step_layout(graph, fold=False)
+    layout = step_layout(graph, fold=False, lang=lang)
     template = svg_template(svg_for_web(layout.dot), layout.fills, one_line=True)
     all_frames = frames(steps, layout.owner, layout.counts)
 
     def dot_of(k: int) -> str:
         view = frame_view(graph, trace, mode, layout.owner, all_frames, k)
-        return frame_dot(layout, template, view.looks, view.values, view.derivs)
+        return frame_dot(layout, template, view.looks, said(view.values), said(view.derivs))
+
+    def said(slots: dict[str, str]) -> dict[str, str]:   # "= mean 1., ..." in the drawing's language
+        if lang == "en":
+            return slots
+        return {key: f"{sign} {say_summary(lang, rest)}" if rest else slot
+                for key, slot in slots.items() for sign, _, rest in [slot.partition(" ")]}
 
     return mode, step_export.gif_of_frames(len(all_frames), dot_of)
 
@@ -214,7 +233,7 @@ def export_program(program_text: str, slug: str, out_dir: str | Path, lang: str 
     try:
         if stepped is not None and stepped.error is not None and report.error is None:
             raise RenderError(f"{stepped.error.kind}: {stepped.error.message}")   # e.g. a time limit
-        gif = steps_gif(stepped) if stepped is not None else None
+        gif = steps_gif(stepped, lang) if stepped is not None else None
     except RenderError as exc:
         done.problems.append(messages.text(lang, "present.cli_failed", name=slug, figure="steps .gif",
                                            reason=exc))
@@ -237,8 +256,10 @@ def run(args: argparse.Namespace, runner: Any, io: Any) -> int:
         io.stderr.write("autogradlab: " + messages.text(lang, "present.cli_out", out=args.out,
                                                         reason=exc.strerror or exc) + "\n")
         return EXIT_USAGE
-    done = export_program(text, slug, args.out, lang, seed=args.seed, runner=runner,
-                          eigen=None if Path(args.source).is_file() else eigen_var(args.source))
+    is_file = Path(args.source).is_file()
+    seed = args.seed if args.seed is not None else 0 if is_file else entry_seed(args.source)
+    done = export_program(text, slug, args.out, lang, seed=seed, runner=runner,
+                          eigen=None if is_file else eigen_var(args.source))
     for path in done.written:
         io.stdout.write(messages.text(lang, "present.cli_wrote", path=path) + "\n")
     if done.error:

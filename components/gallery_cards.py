@@ -92,7 +92,8 @@ def figure(entry: Entry) -> None:
         from components.graph_view import MAX_NODES, inert_svg
 
         graph = report.graph
-        dot = annotated_dot(graph, max_nodes=MAX_NODES, fold=has_repeats(graph, MAX_NODES))
+        dot = annotated_dot(graph, max_nodes=MAX_NODES, fold=has_repeats(graph, MAX_NODES),
+                            lang=current_lang())
         _svg_block(inert_svg(cached.svg_for_web(dot)), key)
         st.caption(t("gallery.figure_graph", name=thumb.label))
     elif thumb.kind == "matrix":

@@ -172,7 +172,7 @@ def steps_gif(report: Any, lang: str = "en") -> tuple[str, bytes] | None:
     from autogradlab.render.export import svg_for_web
     from autogradlab.render.step_frames import frame_view, frames, mode_steps
     from autogradlab.render.steps import frame_dot, step_layout, svg_template
-    from autogradlab.render.words import say_summary
+    from autogradlab.render.words import say_slot
 
     trace, graph = report.steps, report.graph
     if trace is None or graph is None or not graph.nodes or len(graph.nodes) > GIF_MAX_NODES:
@@ -187,13 +187,9 @@ def steps_gif(report: Any, lang: str = "en") -> tuple[str, bytes] | None:
 
     def dot_of(k: int) -> str:
         view = frame_view(graph, trace, mode, layout.owner, all_frames, k)
-        return frame_dot(layout, template, view.looks, said(view.values), said(view.derivs))
-
-    def said(slots: dict[str, str]) -> dict[str, str]:   # "= mean 1., ..." in the drawing's language
-        if lang == "en":
-            return slots
-        return {key: f"{sign} {say_summary(lang, rest)}" if rest else slot
-                for key, slot in slots.items() for sign, _, rest in [slot.partition(" ")]}
+        said = {key: say_slot(lang, slot) for key, slot in view.values.items()}
+        return frame_dot(layout, template, view.looks, said,
+                         {key: say_slot(lang, slot) for key, slot in view.derivs.items()})
 
     return mode, step_export.gif_of_frames(len(all_frames), dot_of)
 

@@ -59,31 +59,6 @@ def svg_words(data: bytes) -> str:
     return " ".join(" ".join(e.itertext()) for e in root.iter() if e.tag.endswith("text"))
 
 
-def test_steps_page_downloads_the_current_step_and_the_sequence(browser, server, artifacts):
-    context, page = open_entry(browser, server, "/steps", "&mode=reverse&step=2")
-    try:
-        bar = page.locator(".st-key-steps_downloads")
-        expect(bar.get_by_role("button", name="GIF")).to_be_visible(timeout=120_000)
-        settle(page)
-        name, svg = download(page, bar, "SVG", artifacts)
-        step = name.removeprefix(f"{ENTRY.id}-reverse-step-").removesuffix(".svg")
-        assert step.isdigit() and name == f"{ENTRY.id}-reverse-step-{step}.svg", name
-        words = svg_words(svg)
-        assert "叶子张量" in words and "形状" in words, "the step is drawn in Chinese"
-        assert "初始梯度 1." in words and "seed" not in words, words   # the slots' words too
-        name, png = download(page, bar, "PNG", artifacts)
-        assert name == f"{ENTRY.id}-reverse-step-{step}.png"
-        with Image.open(io.BytesIO(png)) as image:
-            image.load()
-            assert image.format == "PNG" and image.width > 300
-        name, gif = download(page, bar, "GIF", artifacts)
-        assert name == f"{ENTRY.id}-reverse-steps.gif"
-        with Image.open(io.BytesIO(gif)) as image:
-            assert image.format == "GIF" and image.n_frames >= 2
-    finally:
-        context.close()
-
-
 def test_graph_png_scale_can_be_chosen(browser, server, artifacts):
     context, page = open_entry(browser, server, "/")
     try:
@@ -101,5 +76,35 @@ def test_graph_png_scale_can_be_chosen(browser, server, artifacts):
         _, svg = download(page, bar, "SVG", artifacts)
         words = svg_words(svg)
         assert "叶子张量" in words and "leaf tensor" not in words
+    finally:
+        context.close()
+
+
+def test_steps_page_downloads_the_current_step_and_the_sequence(browser, server, artifacts):
+    context, page = open_entry(browser, server, "/steps", "&mode=reverse&step=2")
+    try:
+        bar = page.locator(".st-key-steps_downloads")
+        gif = bar.get_by_role("button", name="GIF")
+        limit = page.get_by_text("超出时间限制")
+        expect(gif.or_(limit)).to_be_visible(timeout=120_000)
+        if limit.is_visible():      # the server's first steps run may still pay torch's lazy imports
+            page.reload()           # on a loaded machine: the run again, once
+        expect(gif).to_be_visible(timeout=120_000)
+        settle(page)
+        name, svg = download(page, bar, "SVG", artifacts)
+        step = name.removeprefix(f"{ENTRY.id}-reverse-step-").removesuffix(".svg")
+        assert step.isdigit() and name == f"{ENTRY.id}-reverse-step-{step}.svg", name
+        words = svg_words(svg)
+        assert "叶子张量" in words and "形状" in words, "the step is drawn in Chinese"
+        assert "初始梯度 1." in words and "seed" not in words, words   # the slots' words too
+        name, png = download(page, bar, "PNG", artifacts)
+        assert name == f"{ENTRY.id}-reverse-step-{step}.png"
+        with Image.open(io.BytesIO(png)) as image:
+            image.load()
+            assert image.format == "PNG" and image.width > 300
+        name, gif = download(page, bar, "GIF", artifacts)
+        assert name == f"{ENTRY.id}-reverse-steps.gif"
+        with Image.open(io.BytesIO(gif)) as image:
+            assert image.format == "GIF" and image.n_frames >= 2
     finally:
         context.close()

@@ -252,10 +252,14 @@ def _downloads(svg: str, layout, template, graph: Graph, trace, mode: str, all_f
     from autogradlab.render import step_export
     from autogradlab.render.export import render_dot
     from autogradlab.render.steps import frame_dot
+    from autogradlab.render.words import say_slot
+
+    lang = current_lang()   # now: the PNG and GIF are drawn on click, outside this script run
 
     def dot_of(i: int) -> str:
         v = frame_view(graph, trace, mode, layout.owner, all_frames, i)
-        return frame_dot(layout, template, v.looks, _said(v.values), _said(v.derivs))
+        return frame_dot(layout, template, v.looks, {n: say_slot(lang, s) for n, s in v.values.items()},
+                         {n: say_slot(lang, s) for n, s in v.derivs.items()})
 
     with st.container(horizontal=True, gap="small", key="steps_downloads"):
         st.download_button("SVG", lambda: svg, file_name=f"{slug}-{mode}-step-{k + 1}.svg",

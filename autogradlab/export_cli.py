@@ -142,6 +142,16 @@ def _eigen(report: Any, var: str, slug: str, out: Path, lang: str, done: Exporte
                                                figure=f"eigen {var} .{ext}", reason=exc))
 
 
+def said_error(error: Any, lang: str) -> str:
+    """The program's error message in `lang` (its catalogue key, as the pages say it), else as is."""
+    if lang == messages.DEFAULT_LANG or not getattr(error, "key", None):
+        return error.message
+    try:
+        return messages.text(lang, error.key, **dict(error.params))
+    except (KeyError, IndexError, ValueError):
+        return error.message
+
+
 def entry_seed(name: str) -> int:
     """The seed a gallery entry is shown with (`d2l-control-flow-else`: 4, the else branch), else 0."""
     try:
@@ -219,7 +229,7 @@ def export_program(program_text: str, slug: str, out_dir: str | Path, lang: str 
             pool.close()
     done = Exported()
     if report.error is not None:
-        done.error = f"{report.error.kind}: {report.error.message}"
+        done.error = f"{report.error.kind}: {said_error(report.error, lang)}"
     has_graph = report.graph is not None and bool(report.graph.nodes)
     if has_graph or not (report.jacobians or eigen):   # a jacobian()- or matrix-only program: no graph
         _graph(report, slug, out, lang, done)
@@ -228,7 +238,7 @@ def export_program(program_text: str, slug: str, out_dir: str | Path, lang: str 
         _eigen(report, eigen, slug, out, lang, done)
     try:
         if stepped is not None and stepped.error is not None and report.error is None:
-            raise RenderError(f"{stepped.error.kind}: {stepped.error.message}")   # e.g. a time limit
+            raise RenderError(f"{stepped.error.kind}: {said_error(stepped.error, lang)}")   # a time limit
         gif = steps_gif(stepped, lang) if stepped is not None else None
     except RenderError as exc:
         done.problems.append(messages.text(lang, "present.cli_failed", name=slug, figure="steps .gif",

@@ -92,3 +92,12 @@ def test_zh_steps_gif_frames_are_drawn_in_chinese(monkeypatch):
     assert any("seed 1." in dot for dot in drawn) and any("grad [0., 4., 8., 12.]" in dot for dot in drawn)
     assert not any("seed 1." in dot or "grad [" in dot for dot in zh)   # the slots' words too
     assert any("初始梯度 1." in dot for dot in zh) and any("梯度 [0., 4., 8., 12.]" in dot for dot in zh)
+
+
+def test_zh_export_says_the_programs_error_in_chinese(tmp_path):
+    entry = gallery.find("cat-dim2-error")
+    code, _, err = in_process("export", entry.id, "--out", str(tmp_path), "--lang", "zh")
+    assert code == 1 and "Traceback" not in err
+    assert "维度超出范围" in err and "dimension out of range" not in err, err
+    code, _, err = in_process("export", entry.id, "--out", str(tmp_path))
+    assert code == 1 and "dimension out of range" in err, err

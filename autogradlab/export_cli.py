@@ -46,7 +46,8 @@ def add_parser(commands: Any) -> None:
                      help="directory for the figures (made if missing)")
     cmd.add_argument("--lang", choices=messages.LANGS, default=messages.DEFAULT_LANG,
                      help="language of the messages")
-    cmd.add_argument("--seed", type=int, default=0, metavar="N", help="random seed of the program")
+    cmd.add_argument("--seed", type=int, default=None, metavar="N",
+                     help="random seed of the program (default: the gallery entry's seed, else 0)")
 
 
 def resolve(name: str, lang: str) -> tuple[str, str]:
@@ -85,7 +86,7 @@ def _graph(report: Any, slug: str, out: Path, lang: str, done: Exported) -> None
         done.problems.append(messages.text(lang, "present.cli_no_graph", name=slug))
         return
     dot = annotated_dot(report.graph, max_nodes=DEFAULT_LIMITS.max_graph_nodes,
-                        fold=len(report.graph.nodes) > DEFAULT_LIMITS.max_graph_nodes)
+                        fold=len(report.graph.nodes) > DEFAULT_LIMITS.max_graph_nodes, lang=lang)
     makers = {"svg": lambda: render_dot(dot, "svg"), "png": lambda: render_png(dot, GRAPH_PNG_SCALE),
               "pdf": lambda: render_dot(dot, "pdf")}
     for ext, make in makers.items():
@@ -141,6 +142,26 @@ def _eigen(report: Any, var: str, slug: str, out: Path, lang: str, done: Exporte
                                                figure=f"eigen {var} .{ext}", reason=exc))
 
 
+def said_error(error: Any, lang: str) -> str:
+    """The program's error message in `lang` (its catalogue key, as the pages say it), else as is."""
+    if lang == messages.DEFAULT_LANG or not getattr(error, "key", None):
+        return error.message
+    try:
+        return messages.text(lang, error.key, **dict(error.params))
+    except (KeyError, IndexError, ValueError):
+        return error.message
+
+
+def entry_seed(name: str) -> int:
+    """The seed a gallery entry is shown with (`d2l-control-flow-else`: 4, the else branch), else 0."""
+    try:
+        from autogradlab import gallery
+    except ImportError:
+        return 0
+    entry = gallery.find(name)
+    return int(getattr(entry, "seed", 0) or 0) if entry is not None else 0
+
+
 def eigen_var(name: str) -> str | None:
     """The matrix variable of a gallery entry that opens on the Eigen page (`params.var`), else None."""
     try:
@@ -153,13 +174,15 @@ def eigen_var(name: str) -> str | None:
     return dict(getattr(entry, "params", ())).get("var")
 
 
-def steps_gif(report: Any) -> tuple[str, bytes] | None:
+def steps_gif(report: Any, lang: str = "en") -> tuple[str, bytes] | None:
     """(mode, GIF bytes) of the reverse steps (forward when there is no backward), or None when the
-    program has no steps or its graph is too big for a quick GIF. `report` is a run with steps."""
+    program has no steps or its graph is too big for a quick GIF. `report` is a run with steps; the
+    drawn words are in `lang`, as the Steps page draws them."""
     from autogradlab.render import step_export
     from autogradlab.render.export import svg_for_web
     from autogradlab.render.step_frames import frame_view, frames, mode_steps
     from autogradlab.render.steps import frame_dot, step_layout, svg_template
+    from autogradlab.render.words import say_slot
 
     trace, graph = report.steps, report.graph
     if trace is None or graph is None or not graph.nodes or len(graph.nodes) > GIF_MAX_NODES:
@@ -168,13 +191,15 @@ def steps_gif(report: Any) -> tuple[str, bytes] | None:
     steps = mode_steps(trace, mode)
     if not steps:
         return None
-    layout = step_layout(graph, fold=False)
+    layout = step_layout(graph, fold=False, lang=lang)
     template = svg_template(svg_for_web(layout.dot), layout.fills, one_line=True)
     all_frames = frames(steps, layout.owner, layout.counts)
 
     def dot_of(k: int) -> str:
         view = frame_view(graph, trace, mode, layout.owner, all_frames, k)
-        return frame_dot(layout, template, view.looks, view.values, view.derivs)
+        said = {key: say_slot(lang, slot) for key, slot in view.values.items()}
+        return frame_dot(layout, template, view.looks, said,
+                         {key: say_slot(lang, slot) for key, slot in view.derivs.items()})
 
     return mode, step_export.gif_of_frames(len(all_frames), dot_of)
 
@@ -204,7 +229,7 @@ def export_program(program_text: str, slug: str, out_dir: str | Path, lang: str 
             pool.close()
     done = Exported()
     if report.error is not None:
-        done.error = f"{report.error.kind}: {report.error.message}"
+        done.error = f"{report.error.kind}: {said_error(report.error, lang)}"
     has_graph = report.graph is not None and bool(report.graph.nodes)
     if has_graph or not (report.jacobians or eigen):   # a jacobian()- or matrix-only program: no graph
         _graph(report, slug, out, lang, done)
@@ -213,8 +238,8 @@ def export_program(program_text: str, slug: str, out_dir: str | Path, lang: str 
         _eigen(report, eigen, slug, out, lang, done)
     try:
         if stepped is not None and stepped.error is not None and report.error is None:
-            raise RenderError(f"{stepped.error.kind}: {stepped.error.message}")   # e.g. a time limit
-        gif = steps_gif(stepped) if stepped is not None else None
+            raise RenderError(f"{stepped.error.kind}: {said_error(stepped.error, lang)}")   # a time limit
+        gif = steps_gif(stepped, lang) if stepped is not None else None
     except RenderError as exc:
         done.problems.append(messages.text(lang, "present.cli_failed", name=slug, figure="steps .gif",
                                            reason=exc))
@@ -237,8 +262,10 @@ def run(args: argparse.Namespace, runner: Any, io: Any) -> int:
         io.stderr.write("autogradlab: " + messages.text(lang, "present.cli_out", out=args.out,
                                                         reason=exc.strerror or exc) + "\n")
         return EXIT_USAGE
-    done = export_program(text, slug, args.out, lang, seed=args.seed, runner=runner,
-                          eigen=None if Path(args.source).is_file() else eigen_var(args.source))
+    is_file = Path(args.source).is_file()
+    seed = args.seed if args.seed is not None else 0 if is_file else entry_seed(args.source)
+    done = export_program(text, slug, args.out, lang, seed=seed, runner=runner,
+                          eigen=None if is_file else eigen_var(args.source))
     for path in done.written:
         io.stdout.write(messages.text(lang, "present.cli_wrote", path=path) + "\n")
     if done.error:

@@ -237,18 +237,14 @@ def _player(graph: Graph, trace, mode: str, all_frames: tuple[Frame, ...], layou
 
 
 def _said(values: dict[str, str]) -> dict[str, str]:
-    """A frame's slots ("= [1., 2.]", "= changed in place after this op", "ḡ mean 1., min 1., max 1.")
-    in the page's language: the summary after the slot's sign is said from the catalogue."""
-    from autogradlab.render.words import say_summary
+    """A frame's slots ("= [1., 2.]", "= changed in place after this op", "grad [0., 4.]", "seed 1.")
+    in the page's language: the slot's word and the summary after it are said from the catalogue."""
+    from autogradlab.render.words import say_slot
 
     lang = current_lang()
     if lang == "en":
         return values
-
-    def say(slot: str) -> str:
-        sign, space, rest = slot.partition(" ")
-        return f"{sign} {say_summary(lang, rest)}" if space and rest else slot
-    return {k: say(v) for k, v in values.items()}
+    return {k: say_slot(lang, v) for k, v in values.items()}
 
 
 def _downloads(svg: str, layout, template, graph: Graph, trace, mode: str, all_frames, k: int,
@@ -256,10 +252,14 @@ def _downloads(svg: str, layout, template, graph: Graph, trace, mode: str, all_f
     from autogradlab.render import step_export
     from autogradlab.render.export import render_dot
     from autogradlab.render.steps import frame_dot
+    from autogradlab.render.words import say_slot
+
+    lang = current_lang()   # now: the PNG and GIF are drawn on click, outside this script run
 
     def dot_of(i: int) -> str:
         v = frame_view(graph, trace, mode, layout.owner, all_frames, i)
-        return frame_dot(layout, template, v.looks, _said(v.values), _said(v.derivs))
+        return frame_dot(layout, template, v.looks, {n: say_slot(lang, s) for n, s in v.values.items()},
+                         {n: say_slot(lang, s) for n, s in v.derivs.items()})
 
     with st.container(horizontal=True, gap="small", key="steps_downloads"):
         st.download_button("SVG", lambda: svg, file_name=f"{slug}-{mode}-step-{k + 1}.svg",

@@ -20,6 +20,8 @@ EN = {
     "render.line": " (line {line})",
     "render.nodes": "{count} nodes",
     "render.lines": ", line {lines}",
+    "render.slot.grad": "grad",        # a leaf's .grad in a step slot: "grad [0., 4.]"
+    "render.slot.seed": "seed",        # the output's starting gradient: "seed 1."
 }
 
 ZH = {
@@ -42,4 +44,6 @@ ZH = {
     "render.line": "（第 {line} 行）",
     "render.nodes": "{count} 个节点",
     "render.lines": "，第 {lines} 行",
+    "render.slot.grad": "梯度",
+    "render.slot.seed": "初始梯度",
 }

@@ -85,7 +85,7 @@ def slot_figures(node: GraphNode) -> int:
     mean/min/max summary is never cut (a fixed 16 cut the Chinese one after the mean)."""
     texts = [f"= {said(node.value.summary)}", f"ḡ {said(node.value.summary)}"] if node.value else []
     if node.grad is not None:
-        texts.append(f"grad {said(node.grad.summary)}")
+        texts.append(f"{w('slot.grad')} {said(node.grad.summary)}")
     need = max((_figures(text[:SLOT_CHARS]) for text in texts), default=0.0)
     return min(max(SLOT_FIGURES, ceil(need)), MAX_SLOT_FIGURES)
 

@@ -52,6 +52,21 @@ def say_summary(lang: str, summary: str) -> str:
     return summary
 
 
+_SLOT_WORDS = {"grad": "render.slot.grad", "seed": "render.slot.seed"}
+
+
+def say_slot(lang: str, slot: str) -> str:
+    """A step slot as render/step_frames.py writes it ("= [1., 2.]", "grad mean 1., min 1., max 1.",
+    "seed 1.") in `lang`: its word ("grad", "seed") and the summary after it said from the catalogue;
+    the signs (=, ḡ, ṫ, J·v) stay."""
+    lang = normalize(lang)
+    sign, space, rest = slot.partition(" ")
+    if lang == "en" or not (space and rest):
+        return slot
+    word = text(lang, _SLOT_WORDS[sign]) if sign in _SLOT_WORDS else sign
+    return f"{word} {say_summary(lang, rest)}"
+
+
 def summary(value: str) -> str:
     """say_summary in the language of the drawing being made."""
     return say_summary(_LANG.get(), value)

@@ -60,3 +60,49 @@ def test_entry_link_runs_on_its_page(entry: gallery.Entry):
     else:
         assert not at.error, at.error[0].value
         assert figure_drawn(at, entry), f"{entry.page} page drew no figure"
+
+
+def _spec(entry: gallery.Entry):
+    from tests.programs.manifest import PROGRAMS
+
+    return next(s for s in PROGRAMS if s.file == entry.file and s.seed == entry.seed)
+
+
+def _same(got: str, want: str, loose: tuple[str, ...]) -> bool:
+    """Equal lines, except lines that match one of the manifest's nondeterministic patterns (id())."""
+    import re
+
+    from tests.oracle import without_address
+
+    got_lines, want_lines = without_address(got).split("\n"), without_address(want).split("\n")
+    return len(got_lines) == len(want_lines) and all(
+        g == w or any(re.fullmatch(p, g) and re.fullmatch(p, w) for p in loose)
+        for g, w in zip(got_lines, want_lines, strict=True))
+
+
+ORACLE_ENTRIES = [entry for entry in gallery.entries() if _spec(entry).oracle]
+
+
+@pytest.mark.parametrize("entry", ORACLE_ENTRIES, ids=lambda e: e.id)
+def test_entry_on_the_graph_page_shows_what_plain_pytorch_prints_and_displays(entry: gallery.Entry):
+    """The entry's program and seed (the card's link) on the Graph page, which shows a run's printed
+    text and its bare expressions' values: both as plain Python + PyTorch give them, line for line."""
+    from tests.oracle import run_trusted
+
+    spec, want = _spec(entry), run_trusted(entry.program, entry.seed)
+    at = AppTest.from_file(str(ROOT / "views" / "graph.py"), default_timeout=TIMEOUT)
+    for key, value in entry.query().items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, at.exception
+    blocks = [c.value for c in at.code]
+    if want.printed:
+        assert any(_same(b, want.printed.rstrip("\n"), spec.nondeterministic_lines) for b in blocks), \
+            (want.printed, blocks)
+    position = 0           # the displayed values, in the program's order (a failing run: its error box)
+    for line, text in want.displayed if want.error is None else ():
+        found = [i for i in range(position, len(blocks))
+                 if _same(blocks[i], text, spec.nondeterministic_lines)]
+        assert found, f"line {line}: {text!r} not shown (after block {position}): {blocks}"
+        position = found[0] + 1
+    assert bool(at.error) == (want.error is not None)

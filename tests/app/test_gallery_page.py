@@ -89,6 +89,11 @@ def test_page_in_chinese():
     href, label = open_links(at)[0]
     assert label == "在计算图页打开"
     assert parse_qs(urlsplit(href).query)["lang"] == ["zh"], "the language goes along"
+    graphs = [str(m.value) for m in at.markdown if "<svg" in str(m.value) and 'class="node"' in str(m.value)]
+    assert graphs, "the autograd examples' cards draw their graphs"
+    for svg in graphs:   # the graph thumbnails speak the page's language, as the Graph page does
+        assert "leaf tensor" not in svg and ">grad " not in svg and ">value " not in svg
+    assert any("叶子张量" in svg for svg in graphs)
 
 
 def test_graph_thumbnails_speak_the_pages_language():

@@ -46,3 +46,13 @@ def test_a_chinese_drawing_in_another_thread_leaves_this_one_english():
     again = annotated_dot(graph)
     worker.join()
     assert again == english and "叶子张量" in results[0]
+
+
+def test_step_slots_words_in_chinese_signs_kept():
+    from autogradlab.render.words import say_slot
+
+    assert say_slot("zh", "grad [0., 4., 8., 12.]") == "梯度 [0., 4., 8., 12.]"
+    assert say_slot("zh", "seed 1.") == "初始梯度 1."
+    assert say_slot("zh", "ḡ mean 1., min 1., max 1.") == "ḡ 均值 1.，最小值 1.，最大值 1."
+    assert say_slot("zh", "J·v 3.") == "J·v 3." and say_slot("zh", "= 2") == "= 2"
+    assert say_slot("en", "seed 1.") == "seed 1." and say_slot("en", "grad [1.]") == "grad [1.]"

@@ -89,6 +89,8 @@ EN = {
     "errors_hints.grad_enabled": "write the code that needs no gradients inside `with torch.no_grad():` "
                                  "(or put @torch.no_grad() on a def)",
     "errors_hints.inference_mode": "use `with torch.no_grad():` instead",
+    "errors_hints.new_copy": "use x.new_tensor(data) or x.clone() to copy a tensor",
+    "errors_hints.default_types": "use 'torch.FloatTensor' or 'torch.DoubleTensor'",
     "errors_hints.cpu": "leave out device=, or write device='cpu'",
     "errors_hints.and": "join the conditions with `and`",
     "errors_hints.flag": "use a flag variable and an `if`",
@@ -182,6 +184,8 @@ ZH = {
     "errors_hints.grad_enabled": "把不需要梯度的代码写在 `with torch.no_grad():` 里面"
                                  "（或在 def 上加 @torch.no_grad()）",
     "errors_hints.inference_mode": "改用 `with torch.no_grad():`",
+    "errors_hints.new_copy": "复制张量请用 x.new_tensor(data) 或 x.clone()",
+    "errors_hints.default_types": "请用 'torch.FloatTensor' 或 'torch.DoubleTensor'",
     "errors_hints.cpu": "去掉 device=，或者写 device='cpu'",
     "errors_hints.and": "用 `and` 连接这些条件",
     "errors_hints.flag": "改用一个标志变量和 `if`",

@@ -1,0 +1,96 @@
+"""Older tensor API cells of chenyuntc/pytorch-book chapter 3, against plain PyTorch (the oracle):
+`torch.Tensor(2, 3)` and `x.new(2, 3)` (uninitialised in PyTorch: zero-filled here, as torch.empty,
+and in the oracle too), `torch.set_grad_enabled(False)` as a call, `torch.set_default_tensor_type`.
+Process-wide switches end with the program; the size limits hold just below and above."""
+
+from __future__ import annotations
+
+import pytest
+import torch
+
+from autogradlab.engine.run import run_program
+from autogradlab.limits import DEFAULT_LIMITS
+from tests.oracle import assert_value_matches, run_trusted
+
+PROGRAMS = {
+    "tensor_sizes": "import torch as t\na = t.Tensor(2, 3)\nprint(a)\nb = t.Tensor(t.Size([1, 2]))\n"
+                    "c = t.Tensor(0)\nd = t.Tensor()\nprint(b, c, d, t.Tensor(3).dtype)\na\n",
+    "new": "import torch as t\na = t.rand(2, 3, dtype=t.float64)\nb = a.new(2, 3)\nc = a.new([1, 2])\n"
+           "d = a.new()\ne = a.new(t.Size([1, 2]))\nf = a.new((2, 3))\nprint(b, c, d, e, f)\n"
+           "g = t.ones(2, requires_grad=True).new([3])\nprint(g, g.requires_grad)\na.new(1, 2)\n",
+    "grad_call": "import torch as t\nt.set_grad_enabled(False)\nx = t.ones(1)\n"
+                 "w = t.rand(1, requires_grad = True)\ny = x * w\n"
+                 "x.requires_grad, w.requires_grad, y.requires_grad\nt.set_grad_enabled(True)\n"
+                 "z = x * w\nprint(z.requires_grad, t.is_grad_enabled())\n"
+                 "g = t.set_grad_enabled(mode=False)\n"
+                 "print(g, type(g), t.is_grad_enabled())\n",
+    "grad_call_in_no_grad": "import torch\nw = torch.ones(2, requires_grad=True)\nwith torch.no_grad():\n"
+                            "    torch.set_grad_enabled(True)\n    a = w * 2\nb = w * 2\n"
+                            "print(a.requires_grad, b.requires_grad)\n",
+    "grad_off_then_backward": "import torch\nw = torch.ones(2, requires_grad=True)\n"
+                              "torch.set_grad_enabled(False)\ny = (w * 2).sum()\ny.backward()\n",
+    "default_tensor_type": "import torch as t\na = t.rand(2, 3)\nprint(a.dtype)\n"
+                           "t.set_default_tensor_type('torch.DoubleTensor')\na = t.rand(2, 3)\n"
+                           "print(a.dtype, a, t.tensor([1.5]), t.get_default_dtype())\nb = t.Tensor(2)\n"
+                           "b\nt.set_default_tensor_type(t.FloatTensor)\nprint(t.rand(1).dtype, t.ones(2))\n",
+    "default_tensor_type_gradients": "import torch\ntorch.set_default_tensor_type(torch.DoubleTensor)\n"
+                                     "w = torch.tensor([1.0, 2.0], requires_grad=True)\n"
+                                     "for i in range(50):\n    y = (w * w * 0.5).sum()\n    y.backward()\n"
+                                     "print(w.grad, y)\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(PROGRAMS))
+def test_legacy_cell_equals_plain_pytorch(name: str) -> None:
+    source = PROGRAMS[name]
+    report, oracle = run_program(source, seed=0), run_trusted(source)
+    assert report.printed == oracle.printed
+    assert [(d.line, d.text) for d in report.displayed] == oracle.displayed
+    assert report.ok == (oracle.error is None), report.error
+    if oracle.error is not None:
+        assert report.error.line == oracle.error_line
+    for variable, real in oracle.variables.items():
+        if isinstance(real, torch.Tensor):
+            assert_value_matches(report.variables[variable], real)
+
+
+LEFT_ON = {
+    "grad_off": "import torch\ntorch.set_grad_enabled(False)\nx = torch.ones(2)\n",
+    "double": "import torch\ntorch.set_default_tensor_type('torch.DoubleTensor')\nx = torch.ones(2)\n",
+    "both_then_error": "import torch\ntorch.set_grad_enabled(False)\n"
+                       "torch.set_default_tensor_type(torch.DoubleTensor)\n"
+                       "x = torch.ones(2) @ torch.ones(3)\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(LEFT_ON))
+def test_switches_end_with_the_program(name: str) -> None:
+    run_program(LEFT_ON[name])
+    assert torch.is_grad_enabled() and torch.get_default_dtype() is torch.float32
+    after = run_program("import torch\nw = torch.ones(2, requires_grad=True)\ny = w * 2\nz = torch.rand(2)\n")
+    assert after.ok and after.variables["y"].requires_grad and after.variables["z"].dtype == "float32"
+
+
+def test_left_switches_do_not_reach_the_report() -> None:
+    """The program ends with gradients off: the graph of what it built earlier is still drawn."""
+    report = run_program("import torch\nw = torch.ones(2, requires_grad=True)\ny = (w * 3).sum()\n"
+                         "torch.set_grad_enabled(False)\n")
+    assert report.ok and report.graph is not None and report.output == "y"
+
+
+LIMIT = DEFAULT_LIMITS.max_tensor_elements
+
+
+@pytest.mark.parametrize(("call", "allowed"), [
+    (f"torch.Tensor({LIMIT})", True), (f"torch.Tensor({LIMIT + 1})", False),
+    (f"torch.Tensor(2, {LIMIT // 2})", True), (f"torch.Tensor(2, {LIMIT // 2 + 1})", False),
+    (f"x.new({LIMIT})", True), (f"x.new({LIMIT + 1})", False),
+    (f"x.new(torch.Size([{LIMIT + 1}]))", False), (f"torch.DoubleTensor({LIMIT + 1})", False),
+])
+def test_zero_filled_sizes_just_below_and_above_the_limit(call: str, allowed: bool) -> None:
+    report = run_program(f"import torch\nx = torch.ones(2)\ny = {call}\n")
+    assert report.ok == allowed, report.error
+    if not allowed:
+        assert report.error.kind == "limit" and "elements" in report.error.message
+    else:
+        assert report.variables["y"].shape[-1] in (LIMIT, LIMIT // 2)

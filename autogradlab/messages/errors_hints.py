@@ -90,6 +90,8 @@ EN = {
                                  "(or put @torch.no_grad() on a def)",
     "errors_hints.inference_mode": "use `with torch.no_grad():` instead",
     "errors_hints.new_copy": "use x.new_tensor(data) or x.clone() to copy a tensor",
+    "errors_hints.node_apply": "only the grad_fn of a custom autograd Function has .apply(...): it runs that "
+                               "Function's backward",
     "errors_hints.default_types": "use 'torch.FloatTensor' or 'torch.DoubleTensor'",
     "errors_hints.cpu": "leave out device=, or write device='cpu'",
     "errors_hints.and": "join the conditions with `and`",
@@ -185,6 +187,8 @@ ZH = {
                                  "（或在 def 上加 @torch.no_grad()）",
     "errors_hints.inference_mode": "改用 `with torch.no_grad():`",
     "errors_hints.new_copy": "复制张量请用 x.new_tensor(data) 或 x.clone()",
+    "errors_hints.node_apply": "只有自定义 autograd Function 的 grad_fn 才有 .apply(...)："
+                               "它运行该 Function 的 backward",
     "errors_hints.default_types": "请用 'torch.FloatTensor' 或 'torch.DoubleTensor'",
     "errors_hints.cpu": "去掉 device=，或者写 device='cpu'",
     "errors_hints.and": "用 `and` 连接这些条件",

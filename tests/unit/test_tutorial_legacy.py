@@ -94,3 +94,67 @@ def test_zero_filled_sizes_just_below_and_above_the_limit(call: str, allowed: bo
         assert report.error.kind == "limit" and "elements" in report.error.message
     else:
         assert report.variables["y"].shape[-1] in (LIMIT, LIMIT // 2)
+
+
+MULTIPLY_ADD = '''import torch as t
+from torch.autograd import Function
+class MultiplyAdd(Function):
+    @staticmethod
+    def forward(ctx, w, x, b):
+        ctx.save_for_backward(w, x)
+        return w * x + b
+
+    @staticmethod
+    def backward(ctx, grad_output):
+        w, x = ctx.saved_tensors
+        print("backward", grad_output)
+        return grad_output * x, grad_output * w, grad_output * 1
+x = t.ones(1)
+w = t.rand(1, requires_grad = True)
+b = t.rand(1, requires_grad = True)
+z = MultiplyAdd.apply(w, x, b)
+'''
+
+APPLY = {
+    "book_cell": "print(z.grad_fn)\nz.grad_fn.apply(t.ones(1))\n",
+    "result_used": "gw, gx, gb = z.grad_fn.apply(t.ones(1) * 3)\nprint(gw, gx, gb)\nz.backward()\n"
+                   "print(w.grad)\n",
+    "builtin_node": "y = w * 2\nprint(y.grad_fn.apply(t.ones(1)))\n",
+    "after_backward": "z.backward()\nz.grad_fn.apply(t.ones(1))\n",
+    "too_few": "z.grad_fn.apply()\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(APPLY))
+def test_grad_fn_apply_runs_the_programs_backward_as_pytorch(name: str) -> None:
+    import re
+    source = MULTIPLY_ADD + APPLY[name]
+    report, oracle = run_program(source, seed=0), run_trusted(source)
+    # the engine prints a custom Function's node as `<MultiplyAddBackward object>` (test_custom_functions)
+    want = re.sub(r"<torch\.autograd\.function\.(\w+) object at 0x[0-9a-f]+>", r"<\1 object>", oracle.printed)
+    assert report.printed == want
+    assert [(d.line, d.text) for d in report.displayed] == oracle.displayed
+    assert report.ok == (oracle.error is None), report.error
+    if oracle.error is not None:   # the engine names the innermost program line (in the backward)
+        assert report.error.line == _innermost_line(oracle.error)
+    for variable, real in oracle.variables.items():
+        if isinstance(real, torch.Tensor):
+            assert_value_matches(report.variables[variable], real)
+
+
+def _innermost_line(error: BaseException) -> int:
+    import traceback
+
+    from tests.oracle import PROGRAM_FILENAME
+    return [f for f in traceback.extract_tb(error.__traceback__) if f.filename == PROGRAM_FILENAME][-1].lineno
+
+
+@pytest.mark.parametrize(("rows", "allowed"), [(LIMIT // 1000, True), (LIMIT // 1000 + 1, False)])
+def test_grad_fn_apply_keeps_the_size_limits_inside_the_backward(rows: int, allowed: bool) -> None:
+    """A gradient of another shape broadcasts inside the program's backward: its ops are checked."""
+    source = MULTIPLY_ADD.replace("x = t.ones(1)", "x = t.ones(1, 1000)") + \
+        f"g = z.grad_fn.apply(t.ones({rows}, 1))\n"
+    report = run_program(source)
+    assert report.ok == allowed, report.error
+    if not allowed:
+        assert report.error.kind == "limit"

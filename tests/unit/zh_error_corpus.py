@@ -328,6 +328,7 @@ CORPUS: list[tuple[str, str, dict]] = [
     ("switch_arguments", T + "torch.set_grad_enabled()\n", {}),
     ("new_kwargs", T + "x = torch.ones(2)\ny = x.new(2, dtype=torch.float64)\n", {}),
     ("new_forms", T + "x = torch.ones(2)\ny = x.new(x)\n", {}),
+    ("node_no_apply", T + "w = torch.ones(2, requires_grad=True)\ny = (w * 2).grad_fn.apply(w)\n", {}),
     ("dict_comp_value", "d = {'a': print}\n", {}),
     # found by scanning the raise sites (autogradlab/lang) for texts no rule knew
     ("comprehension_async", "async def f():\n    return [i async for i in g()]\n", {}),

@@ -90,6 +90,9 @@ EN = {
                                  "(or put @torch.no_grad() on a def)",
     "errors_hints.inference_mode": "use `with torch.no_grad():` instead",
     "errors_hints.new_copy": "use x.new_tensor(data) or x.clone() to copy a tensor",
+    "errors_hints.register_hook": "a hook is your function run inside PyTorch's backward pass, which "
+                                  "Autograd Lab does not run yet; to see a gradient, call y.retain_grad() "
+                                  "before backward() and print y.grad, or use torch.autograd.grad(z, y)",
     "errors_hints.node_apply": "only the grad_fn of a custom autograd Function has .apply(...): it runs that "
                                "Function's backward",
     "errors_hints.default_types": "use 'torch.FloatTensor' or 'torch.DoubleTensor'",
@@ -187,6 +190,9 @@ ZH = {
                                  "（或在 def 上加 @torch.no_grad()）",
     "errors_hints.inference_mode": "改用 `with torch.no_grad():`",
     "errors_hints.new_copy": "复制张量请用 x.new_tensor(data) 或 x.clone()",
+    "errors_hints.register_hook": "hook 是在 PyTorch 的反向传播过程中运行的你自己的函数，Autograd Lab "
+                                  "暂不运行它；要查看梯度，请在 backward() 之前调用 y.retain_grad() 再打印 "
+                                  "y.grad，或者用 torch.autograd.grad(z, y)",
     "errors_hints.node_apply": "只有自定义 autograd Function 的 grad_fn 才有 .apply(...)："
                                "它运行该 Function 的 backward",
     "errors_hints.default_types": "请用 'torch.FloatTensor' 或 'torch.DoubleTensor'",

@@ -158,3 +158,32 @@ def test_grad_fn_apply_keeps_the_size_limits_inside_the_backward(rows: int, allo
     assert report.ok == allowed, report.error
     if not allowed:
         assert report.error.kind == "limit"
+
+
+HOOK_CELL = '''import torch as t
+def variable_hook(grad):
+    print('y的梯度：', grad)
+
+x = t.ones(3, requires_grad=True)
+w = t.rand(3, requires_grad=True)
+y = x * w
+hook_handle = y.register_hook(variable_hook)
+z = y.sum()
+z.backward()
+'''
+
+
+@pytest.mark.parametrize("hook", ["variable_hook", "lambda g: print(g)", "lambda g: g * 2"])
+def test_register_hook_is_named_with_what_to_write_instead(hook: str) -> None:
+    report = run_program(HOOK_CELL.replace("register_hook(variable_hook)", f"register_hook({hook})"))
+    assert not report.ok and report.error.line == 8 and report.error.kind == "unsupported"
+    assert "`.register_hook()`" in report.error.message and "retain_grad()" in report.error.hint
+    assert report.printed == ""
+
+
+def test_the_hint_for_register_hook_prints_what_the_hook_would() -> None:
+    source = HOOK_CELL.replace("hook_handle = y.register_hook(variable_hook)\n", "y.retain_grad()\n") \
+        + "variable_hook(y.grad)\n"
+    hooked = run_trusted(HOOK_CELL)
+    report = run_program(source)
+    assert report.ok and report.printed == hooked.printed

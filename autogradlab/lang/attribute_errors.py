@@ -17,6 +17,9 @@ from autogradlab.lang.allowed_imports import MODEL_HINT, out_of_scope
 from autogradlab.lang.grad_decorators import GRAD_MODE_HINTS
 from autogradlab.lang.safe_values import Namespace
 
+PLOT_HINT = ("the Graph and Steps pages show the run; print the values you would plot, or leave the "
+             "plotting lines out to run the rest")
+
 # Tensor methods a lesson meets that stay refused, with what to write instead.
 TENSOR_METHOD_HINTS = {
     "register_hook": "a hook is your function run inside PyTorch's backward pass, which Autograd Lab does "
@@ -42,6 +45,9 @@ def _no_tensor_attribute(name: str, call: bool) -> ProgramError:
 
 
 def _no_module_member(base: Namespace, name: str) -> ProgramError:
+    if base.qualname.split(".")[0] == "matplotlib":
+        return NotSupported(f"`{base.qualname}.{name}`: plotting is not available in Autograd Lab; the "
+                            "lines before this one ran", hint=PLOT_HINT)
     why = out_of_scope(f"{base.qualname}.{name}")
     if why is not None:
         return NotSupported(f"`{base.qualname}.{name}` is not supported in Autograd Lab",

@@ -90,6 +90,8 @@ EN = {
                                  "(or put @torch.no_grad() on a def)",
     "errors_hints.inference_mode": "use `with torch.no_grad():` instead",
     "errors_hints.new_copy": "use x.new_tensor(data) or x.clone() to copy a tensor",
+    "errors_hints.plotting": "the Graph and Steps pages show the run; print the values you would plot, or "
+                             "leave the plotting lines out to run the rest",
     "errors_hints.register_hook": "a hook is your function run inside PyTorch's backward pass, which "
                                   "Autograd Lab does not run yet; to see a gradient, call y.retain_grad() "
                                   "before backward() and print y.grad, or use torch.autograd.grad(z, y)",
@@ -190,6 +192,8 @@ ZH = {
                                  "（或在 def 上加 @torch.no_grad()）",
     "errors_hints.inference_mode": "改用 `with torch.no_grad():`",
     "errors_hints.new_copy": "复制张量请用 x.new_tensor(data) 或 x.clone()",
+    "errors_hints.plotting": "计算图和步骤页面展示了这次运行；可以打印想画的数值，"
+                             "或者去掉画图的几行来运行其余部分",
     "errors_hints.register_hook": "hook 是在 PyTorch 的反向传播过程中运行的你自己的函数，Autograd Lab "
                                   "暂不运行它；要查看梯度，请在 backward() 之前调用 y.retain_grad() 再打印 "
                                   "y.grad，或者用 torch.autograd.grad(z, y)",

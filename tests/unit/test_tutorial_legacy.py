@@ -187,3 +187,42 @@ def test_the_hint_for_register_hook_prints_what_the_hook_would() -> None:
     hooked = run_trusted(HOOK_CELL)
     report = run_program(source)
     assert report.ok and report.printed == hooked.printed
+
+
+PLOT_CELLS = '''import torch
+x = torch.linspace(0, 3, 4, requires_grad=True)
+y = (x ** 2).sum()
+y.backward()
+print(x.grad)
+{imports}
+print("before the plot")
+{plot}
+print("after the plot")
+'''
+
+
+IMPORTS = ["import matplotlib.pyplot as plt", "from matplotlib import pyplot as plt",
+           "import matplotlib as mpl\nimport matplotlib.pyplot as plt"]
+PLOTS = ["plt.plot(x.detach().numpy(), x.grad.numpy())", "fig, ax = plt.subplots()", "plt.show()"]
+
+
+@pytest.mark.parametrize("imports", IMPORTS)
+@pytest.mark.parametrize("plot", PLOTS)
+def test_a_plotting_line_stops_the_program_there_after_the_lines_before_it(imports: str, plot: str) -> None:
+    """A student pasting a notebook gets its computing cells run; the first plotting line says plotting
+    is not available, at its line (before: `import matplotlib` refused the whole program unrun)."""
+    source = PLOT_CELLS.format(imports=imports, plot=plot)
+    report = run_program(source)
+    oracle = run_trusted(source.split(plot)[0].replace(imports, ""))   # (no matplotlib installed here)
+    assert report.printed == oracle.printed and "before the plot" in report.printed
+    assert report.error.kind == "unsupported" and "plotting is not available" in report.error.message
+    assert report.error.line == source.splitlines().index(plot) + 1
+    assert_value_matches(report.variables["y"], oracle.namespace["y"])
+
+
+def test_the_plotting_module_is_no_value_and_imports_nothing_else() -> None:
+    for source in ("import matplotlib.pyplot as plt\nprint(plt)\n",
+                   "import matplotlib.pyplot as plt\np = [plt]\n",
+                   "import matplotlib.animation\n", "from matplotlib import cm\n"):
+        report = run_program(source)
+        assert not report.ok and report.error.kind == "unsupported", source

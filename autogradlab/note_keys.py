@@ -24,8 +24,8 @@ REPORT = _rules(
     (r"the program ran (?P<total>[\d,]+) tensor operations; the op list keeps the last (?P<kept>[\d,]+) of "
      r"them \(most run: (?P<busiest>.+)\)", "notes.trace"),
     (r"the loop on line (?P<line>\d+): (?P<count>[\d,]+) tensor operations of its middle passes were counted "
-     r"but not recorded \(the op list shows its last (?P<passes>[\d,]+) passes in full; the gradients come "
-     r"from its last passes\)", "notes.skimmed"),
+     r"but not recorded \(the op list shows its last (?P<passes>[\d,]+) passes in full; every pass ran, so "
+     r"the values are exact\)", "notes.skimmed"),
     (r"the loop on line (?P<line>\d+): (?P<count>[\d,]+) tensor operations and (?P<backwards>[\d,]+) "
      r"backward\(\) calls of its middle passes were counted but not recorded \(the op list shows its "
      r"last (?P<passes>[\d,]+) passes in full; the gradients come from its last passes\)",

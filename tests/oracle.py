@@ -96,13 +96,32 @@ def _zero_filled(make):  # noqa: ANN001, ANN202
 def _zero_filled_empty():  # noqa: ANN202
     """torch.empty's content is whatever memory held; the engine fills it with zeros (security.md:
     no uninitialised memory), one of its possible outcomes. The oracle takes the same one, so the
-    tutorials that start with `x = torch.empty(3, 4); print(x)` compare exactly."""
+    tutorials that start with `x = torch.empty(3, 4); print(x)` compare exactly. The legacy
+    `torch.Tensor(2, 3)` and `x.new(2, 3)` (chenyuntc/pytorch-book chapter 3) likewise."""
     empty, empty_like = torch.empty, torch.empty_like
     torch.empty, torch.empty_like = _zero_filled(empty), _zero_filled(empty_like)
+    base_new, new = torch._C.TensorBase.__new__, torch.Tensor.new
+
+    def tensor_new(cls, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+        made = base_new(cls, *args, **kwargs)
+        return made.zero_() if _sizes_only(args) else made
+
+    def method_new(self, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+        made = new(self, *args, **kwargs)
+        return made.zero_() if _sizes_only(args) else made
+
+    torch.Tensor.__new__, torch.Tensor.new = staticmethod(tensor_new), method_new
     try:
         yield
     finally:
         torch.empty, torch.empty_like = empty, empty_like
+        del torch.Tensor.__new__
+        del torch.Tensor.new
+
+
+def _sizes_only(args: tuple) -> bool:
+    return (bool(args) and all(isinstance(a, int) and not isinstance(a, bool) for a in args)
+            or len(args) == 1 and isinstance(args[0], torch.Size))
 
 
 ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+>")

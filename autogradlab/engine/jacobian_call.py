@@ -25,13 +25,25 @@ USER_OPTIONS = ("create_graph", "strict", "vectorize", "strategy")
 FEW_ROWS = 4   # up to this many outputs, backward passes through the probe's own graph beat a vmap pass
 
 
+class _PrintsOnly(NullHooks):
+    """Nothing recorded, but print() still reaches the program's output: the one run PyTorch also
+    makes (jacobian(..., vectorize=True, strategy='forward-mode') runs the function once, batched)."""
+
+    def __init__(self, inner: Any) -> None:
+        self.inner = inner
+
+    def on_print(self, text: str) -> None:
+        self.inner.on_print(text)
+
+
 @contextlib.contextmanager
-def muted(interp: Any, start: Any = None) -> Iterator[None]:
+def muted(interp: Any, start: Any = None, *, prints: bool = False) -> Iterator[None]:
     """Run program code without recording it, and without moving the program's random stream;
     `start`: the generator state the extra pass begins from (the one the probe began from, so a
-    function that draws random numbers sees the same ones in every pass)."""
+    function that draws random numbers sees the same ones in every pass). Extra passes are silent
+    (PyTorch does not make them); `prints`: a pass PyTorch makes too, whose print() calls show."""
     hooks, state = interp.hooks, interp.generator.get_state()
-    interp.hooks = NullHooks()
+    interp.hooks = _PrintsOnly(hooks) if prints else NullHooks()
     if start is not None:
         interp.generator.set_state(start)
     try:
@@ -86,7 +98,7 @@ def _structure(flat: torch.Tensor, p: jac.Probe, input_is_tuple: bool) -> Any:
         per_input, col = [], 0
         for x in p.inputs:
             part = flat[row:row + y.numel(), col:col + x.numel()]
-            per_input.append(part.reshape(*y.shape, *x.shape).to(x.dtype))
+            per_input.append(part.reshape(tuple(y.shape) + tuple(x.shape)).to(x.dtype))
             col += x.numel()
         row += y.numel()
         blocks.append(tuple(per_input) if input_is_tuple else per_input[0])
@@ -109,7 +121,7 @@ def _user_call(func: Callable, inputs: Any, options: dict[str, Any], interp: Any
         return torch.autograd.functional.jacobian(func, inputs, **options), strategy, why
     if forward_mode:
         rows = sum(x.numel() for x in _inputs(inputs)[0])
-        with muted(interp), batched_sizes(interp.sizes, rows):
+        with muted(interp, prints=True), batched_sizes(interp.sizes, rows):
             result = torch.autograd.functional.jacobian(func, inputs, **options)
         return result, strategy, why
     with contextlib.ExitStack() as stack:

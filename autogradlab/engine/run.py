@@ -20,6 +20,7 @@ from autogradlab.engine.recorder import Recorder
 from autogradlab.engine.report_values import ReportValues
 from autogradlab.engine.torchviz_dot import leaf_params, make_torchviz_dot
 from autogradlab.errors import ProgramError
+from autogradlab.lang.process_switches import process_state, restore
 from autogradlab.limits import DEFAULT_LIMITS, Limits
 from autogradlab.report import ErrorInfo, Graph, Report, Value
 from autogradlab.step_records import StepOptions, StepTrace
@@ -161,6 +162,7 @@ def run_program(source: str, *, seed: int = 0, output: str | None = None,
     paths of that row of that jacobian() call (a clicked cell of a big one, engine/jacobian_paths.py)."""
     threshold = gc.get_threshold()
     gc.set_threshold(*GC_THRESHOLD)
+    switches = process_state()   # a custom backward run for the report may call set_grad_enabled too
     try:
         return _run_program(source, seed=seed, output=output, limits=limits, torchviz=torchviz,
                             steps=steps, jacobian_of=jacobian_of, jacobian_cell=jacobian_cell)
@@ -169,6 +171,7 @@ def run_program(source: str, *, seed: int = 0, output: str | None = None,
                       printed="", error=_internal(exc, None, limits))
     finally:
         gc.set_threshold(*threshold)
+        restore(switches)
 
 
 def _run_program(source: str, *, seed: int, output: str | None, limits: Limits, torchviz: bool,

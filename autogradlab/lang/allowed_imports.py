@@ -32,6 +32,7 @@ _MODULES = (
     "numpy.random", "copy",
     "functools",   # functools.reduce (lang/map_filter.py)
     "warnings",    # filterwarnings("ignore"): a no-op (lang/warnings_module.py)
+    "matplotlib", "matplotlib.pyplot",   # no members: the first plotting line stops there (namespaces.py)
     *(f"torch.distributions.{m}" for m in _DISTRIBUTIONS),
 )
 _MEMBERS = (
@@ -50,7 +51,7 @@ IMPORTABLE_MODULES: frozenset[str] = frozenset(_MODULES)
 # Modules a lesson imports for work Autograd Lab deliberately does not do.
 DATA_PREP_MODULES = frozenset({
     "pandas", "os", "sys", "csv", "pathlib", "shutil", "io", "json", "pickle", "subprocess",
-    "requests", "urllib", "matplotlib", "sklearn", "d2l", "torchvision", "PIL",
+    "requests", "urllib", "sklearn", "d2l", "torchvision", "PIL",
 })
 
 

@@ -17,6 +17,16 @@ from autogradlab.lang.allowed_imports import MODEL_HINT, out_of_scope
 from autogradlab.lang.grad_decorators import GRAD_MODE_HINTS
 from autogradlab.lang.safe_values import Namespace
 
+PLOT_HINT = ("the Graph and Steps pages show the run; print the values you would plot, or leave the "
+             "plotting lines out to run the rest")
+
+# Tensor methods a lesson meets that stay refused, with what to write instead.
+TENSOR_METHOD_HINTS = {
+    "register_hook": "a hook is your function run inside PyTorch's backward pass, which Autograd Lab does "
+                     "not run yet; to see a gradient, call y.retain_grad() before backward() and print "
+                     "y.grad, or use torch.autograd.grad(z, y)",
+}
+
 
 def _closest(name: str, candidates: Any) -> str | None:
     found = difflib.get_close_matches(name, list(candidates), n=1, cutoff=0.75)
@@ -27,13 +37,17 @@ def _no_tensor_attribute(name: str, call: bool) -> ProgramError:
     """`x.gard`, `x.sumn()`: a typo, not a missing feature, when torch has no such name either."""
     if hasattr(torch.Tensor, name):
         what = "method `.{}()`" if call else "attribute `.{}`"
-        return NotSupported(f"the tensor {what.format(name)} is not supported in Autograd Lab")
+        return NotSupported(f"the tensor {what.format(name)} is not supported in Autograd Lab",
+                            hint=TENSOR_METHOD_HINTS.get(name))
     best = _closest(name, list(al.TENSOR_PROPERTIES) + list(al.TENSOR_METHODS))
     return NameNotDefined(f"tensors have no attribute `.{name}`",
                           hint=f"did you mean `.{best}`?" if best else None)
 
 
 def _no_module_member(base: Namespace, name: str) -> ProgramError:
+    if base.qualname.split(".")[0] == "matplotlib":
+        return NotSupported(f"`{base.qualname}.{name}`: plotting is not available in Autograd Lab; the "
+                            "lines before this one ran", hint=PLOT_HINT)
     why = out_of_scope(f"{base.qualname}.{name}")
     if why is not None:
         return NotSupported(f"`{base.qualname}.{name}` is not supported in Autograd Lab",

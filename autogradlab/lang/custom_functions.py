@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 import torch
 
-from autogradlab.errors import LimitExceeded, NotSupported, ProgramError
+from autogradlab.errors import LimitExceeded, NotSupported, ProgramError, ProgramTypeError
 from autogradlab.lang import batch_escapes
 from autogradlab.lang.calls import has_tensor, require_data, translate_torch_error
 from autogradlab.lang.function_classes import CLASS_HINT, check_function_class, methods_of
@@ -151,7 +151,7 @@ def _torch_class(interp: Interpreter, name: str, methods: dict[str, Any]) -> typ
             interp.hooks = hooks
 
     members: dict[str, Any] = {"forward": staticmethod(forward), "backward": staticmethod(backward),
-                               "__module__": "__main__", "__qualname__": name}
+                               "__module__": "__main__", "__qualname__": name, PROGRAM_CLASS: True}
     if "setup_context" in methods:
         members["setup_context"] = staticmethod(setup_context)
     return type(name, (torch.autograd.Function,), members)
@@ -278,3 +278,29 @@ def call_class(base: FunctionClass) -> NotSupported:
 def _class_member(base: FunctionClass, code: str) -> NotSupported:
     return NotSupported(f"`{code}` is not supported in Autograd Lab: a custom autograd Function is used "
                         f"through `{base.name}.apply(...)`")
+
+
+PROGRAM_CLASS = "_autogradlab_program_function"   # marks the torch classes made from a program's class
+
+
+def grad_fn_apply(interp: Interpreter, base: Any, args: list) -> Any:
+    """`z.grad_fn.apply(t.ones(1))` (chenyuntc/pytorch-book ch. 3): a custom Function's node runs that
+    Function's backward on the given gradients, as in PyTorch. Only nodes of the program's own classes:
+    their backward is program code, interpreted with every check (a built-in node has no `.apply`, as in
+    PyTorch; a node of a Function torch defines in Python would run unchecked code on any shape)."""
+    node = base.node
+    if not getattr(getattr(node, "_forward_cls", None), PROGRAM_CLASS, False):
+        if hasattr(node, "apply"):
+            raise NotSupported(f"`.apply()` of {base.name} is not supported in Autograd Lab: only the "
+                               f"grad_fn of the program's own autograd Function can be called")
+        raise ProgramTypeError(f"'{base.name}' object has no attribute 'apply'",
+                               hint="only the grad_fn of a custom autograd Function has .apply(...): it "
+                                    "runs that Function's backward")
+    for value in args:
+        require_data(value, "as an argument of grad_fn.apply")
+    try:
+        return node.apply(*args)
+    except ProgramError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - torch's own failure (freed saved tensors, arity)
+        raise translate_torch_error(exc, "apply", list(args)) from None

@@ -26,7 +26,7 @@ from autogradlab.errors import (
     ProgramTypeError,
     TimeLimitExceeded,
 )
-from autogradlab.lang import attributes, generators
+from autogradlab.lang import attributes, generators, process_switches
 from autogradlab.lang import sizes as sizes_module
 from autogradlab.lang.builtins import BUILTINS, KNOWN_PYTHON_BUILTINS
 from autogradlab.lang.calls import require_data
@@ -88,6 +88,7 @@ class Interpreter(StatementsMixin, ExpressionsMixin, OperatorsMixin, IterationMi
         # Stop a little before the worker's hard limit, at a statement, so the error has a line and
         # the report keeps everything computed so far; the hard limit still ends a single slow op.
         self._deadline = time.monotonic() + SOFT_DEADLINE_SHARE * self.limits.timeout_s
+        switches = process_switches.process_state()   # torch.set_grad_enabled(False) as a call & co.
         try:
             self.exec_block(self.tree.body)
         except ProgramError:
@@ -99,6 +100,7 @@ class Interpreter(StatementsMixin, ExpressionsMixin, OperatorsMixin, IterationMi
         except Exception as exc:  # noqa: BLE001 - last resort: never a traceback to the user
             raise python_error(exc) from None
         finally:
+            process_switches.restore(switches)
             if self.generators:
                 generators.close_all(self)
             self.board[0] = 0   # building the report is no statement of the program

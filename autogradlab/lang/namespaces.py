@@ -133,7 +133,15 @@ def modules() -> dict[str, Namespace]:
             "torch.autograd.function": autograd.members["function"],
             "torch.linalg": linalg, "torch.nn": nn, "torch.nn.functional": nn_functional,
             "numpy": numpy_ns, "math": math_ns, **randoms, "copy": copy_namespace(),
-            "warnings": warnings_namespace(), "functools": functools_namespace()}
+            "warnings": warnings_namespace(), "functools": functools_namespace(), **plotting_namespaces()}
+
+
+def plotting_namespaces() -> dict[str, Namespace]:
+    """`import matplotlib.pyplot as plt` binds a name with no members: a notebook's computing cells run,
+    and its first plotting line stops the program there with a message (attribute_errors.py), instead
+    of the whole program being refused before anything ran."""
+    pyplot = Namespace("matplotlib.pyplot", {})
+    return {"matplotlib": Namespace("matplotlib", {"pyplot": pyplot}), "matplotlib.pyplot": pyplot}
 
 
 def _special(name: str, spec: al.CallSpec, prefix: str = "torch.autograd.functional"):  # noqa: ANN202

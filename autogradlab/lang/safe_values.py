@@ -164,6 +164,17 @@ class SafeGenerator:
         return self.text
 
 
+class SafeGradMode:
+    """What a call of torch.set_grad_enabled(mode) returns (lang/process_switches.py): prints like
+    PyTorch's object; it offers no methods."""
+
+    def __init__(self, mode: bool) -> None:
+        self.mode = bool(mode)
+
+    def __repr__(self) -> str:
+        return f"torch.autograd.grad_mode.set_grad_enabled(mode={self.mode})"
+
+
 class SafeDistribution:
     """A torch.distributions object: the program reaches it only through distributions.py's
     tables (sample, log_prob, mean, ...); prints like PyTorch (`Normal(loc: 0.0, scale: 1.0)`)."""
@@ -200,7 +211,7 @@ class SafeException:
 
 _ATOMS = (bool, int, float, complex, str, type(None), torch.Tensor, torch.Size, torch.dtype, torch.device,
           SafeArray, SafeNumpyDtype, SafeType, SafeGradFn, SafeGenerator, SafeException, SafeDistribution,
-          range, slice,
+          SafeGradMode, range, slice,
           type(Ellipsis), np.number, np.bool_)   # numpy scalars: operators route them to numpy_ops
 _ATOM_TYPES = frozenset(_ATOMS)
 _MAPPINGS = (dict, type({}.keys()), type({}.values()), type({}.items()), ProgramSet)   # lang/sets.py
@@ -304,6 +315,8 @@ def type_text(value: Any) -> str:
         return value.name
     if isinstance(value, SafeGenerator):
         return "torch._C.Generator"
+    if isinstance(value, SafeGradMode):
+        return "torch.autograd.grad_mode.set_grad_enabled"
     if isinstance(value, SafeException):
         return value.py_type.__name__
     if isinstance(value, SafeDistribution):

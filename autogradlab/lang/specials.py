@@ -151,7 +151,8 @@ SPECIAL_FUNCTIONS: dict[str, Callable[..., Any]] = {
        for n in ("jacobian", "hessian", "vjp", "jvp", "hvp", "vhp")},
 }
 SPECIAL_METHODS: dict[str, Callable[..., Any]] = {
-    "type": tensor_api.tensor_type, "to": devices.tensor_to, "cpu": devices.tensor_cpu,
+    "type": tensor_api.tensor_type, "new": tensor_api.tensor_new,
+    "to": devices.tensor_to, "cpu": devices.tensor_cpu,
     "cuda": devices.tensor_cuda,
     "backward": _tensor_backward,
     "numpy": _numpy,

@@ -40,6 +40,10 @@ def _from_data(name: str, dtype: torch.dtype | None):  # noqa: ANN202
                                f"torch.tensor(data, dtype=...)")
         if not args:
             args = [[]]
+        target = dtype or torch.get_default_dtype()
+        sizes = size_arguments(args)
+        if sizes is not None:   # uninitialised memory in PyTorch: zero-filled here, as torch.empty is
+            return zero_filled(interp, f"torch.{name}", sizes, target, node)
         data = require_data(args[0], f"in `torch.{name}`")
         if len(args) > 1 or not isinstance(data, (list, tuple, SafeArray, torch.Tensor)) \
                 or isinstance(data, torch.Size):
@@ -53,9 +57,52 @@ def _from_data(name: str, dtype: torch.dtype | None):  # noqa: ANN202
             data = data.detach()
         interp.sizes.check_nested(data, name)
         spec = TORCH_FUNCTIONS["tensor"]
-        target = dtype or torch.get_default_dtype()
         return invoke(interp, "tensor", torch.tensor, spec, [data], {"dtype": target}, node)
     return convert
+
+
+def size_arguments(args: list) -> list[int] | None:
+    """`(2, 3)` or `(torch.Size([2, 3]),)`: the sizes of the legacy `torch.Tensor(2, 3)` /
+    `x.new(2, 3)`; None when the arguments are data."""
+    if len(args) == 1 and isinstance(args[0], torch.Size):
+        return list(args[0])
+    if args and all(isinstance(a, int) and not isinstance(a, bool) for a in args):
+        return list(args)
+    return None
+
+
+def zero_filled(interp: Interpreter, qualname: str, sizes: list[int], dtype: torch.dtype,
+                node: ast.AST) -> torch.Tensor:
+    """A tensor PyTorch leaves uninitialised (security.md: no leaks), filled with zeros like
+    torch.empty here: torch.zeros with its size checks; a negative size fails with PyTorch's text."""
+    from autogradlab.lang.allowlist import TORCH_FUNCTIONS
+    from autogradlab.lang.calls import call_function
+    if any(n < 0 for n in sizes):
+        raise translate_torch_error(RuntimeError(f"Trying to create tensor with negative dimension "
+                                                 f"{min(sizes)}: {sizes}"), qualname, [])
+    return call_function(interp, qualname, torch.zeros, TORCH_FUNCTIONS["zeros"], list(sizes),
+                         {"dtype": dtype}, node)
+
+
+def tensor_new(interp: Interpreter, tensor: torch.Tensor, args: list, kwargs: dict, node: ast.AST) -> Any:
+    """`x.new(2, 3)` (PyTorch: uninitialised, here zeros) / `x.new([1, 2])` / `x.new()`: a new tensor of
+    x's dtype, with no history."""
+    if kwargs:
+        raise NotSupported("`x.new(...)` takes no keyword arguments in Autograd Lab; use "
+                           "torch.zeros(..., dtype=x.dtype) or x.new_tensor(data)")
+    if not args:
+        args = [[]]
+    sizes = size_arguments(args)
+    if sizes is not None:
+        return zero_filled(interp, "new", sizes, tensor.dtype, node)
+    data = require_data(args[0], "in `x.new(...)`")
+    if len(args) > 1 or not isinstance(data, (list, tuple)):
+        raise NotSupported("Autograd Lab supports `x.new(sizes...)` and `x.new(data)` with a list of "
+                           "numbers", hint="use x.new_tensor(data) or x.clone() to copy a tensor")
+    interp.sizes.check_nested(data, "new")
+    from autogradlab.lang.allowlist import TORCH_FUNCTIONS
+    return invoke(interp, "tensor", torch.tensor, TORCH_FUNCTIONS["tensor"], [data], {"dtype": tensor.dtype},
+                  node)
 
 
 def tensor_types() -> dict[str, SafeType]:

@@ -4,6 +4,7 @@
   `empty` hands out uninitialised memory (security.md: no leaks), so here the new tensor is filled
   with zeros: it is torch.zeros / torch.zeros_like under the name the program wrote, with their
   size checks. (What `empty` shows in plain PyTorch is arbitrary; zeros is one of its outcomes.)
+- `torch.set_grad_enabled(False)` as a call, `torch.set_default_tensor_type(...)`: process_switches.py.
 - `torch.sin_(b)`: the in-place function spelling of `b.sin_()`, for the allowlisted in-place
   tensor methods only (the method path records it and checks autograd's in-place rules).
 """
@@ -51,5 +52,7 @@ def in_place_function_names() -> list[str]:
 
 
 def torch_extra_members() -> dict[str, SafeFunction]:
+    from autogradlab.lang.process_switches import switch_members
     return {**{name: _zero_filled(name, target) for name, target in ZERO_FILLED.items()},
-            **{name: _in_place_function(name) for name in in_place_function_names()}}
+            **{name: _in_place_function(name) for name in in_place_function_names()},
+            **switch_members()}   # torch.set_grad_enabled(False) as a call, set_default_tensor_type

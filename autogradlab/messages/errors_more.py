@@ -105,6 +105,21 @@ EN = {
     # types and devices
     "errors_more.device_type": "a device must be a string such as 'cpu' or a torch.device, not {type}",
     "errors_more.invalid_type": "invalid type: '{name}'",
+    "errors_more.exactly_one_arg": "{fn}() takes exactly one argument ({count} given)",
+    "errors_more.node_no_apply": "'{name}' object has no attribute 'apply'",
+    "errors_more.plotting": "`{name}`: plotting is not available in Autograd Lab; the lines before this "
+                            "one ran",
+    "errors_more.node_apply_torch": "`.apply()` of {name} is not supported in Autograd Lab: only the "
+                                    "grad_fn of the program's own autograd Function can be called",
+    "errors_more.grad_mode_bool": "set_grad_enabled(): argument 'enabled' (position 1) must be bool, "
+                                  "not {type}",
+    "errors_more.default_floats": "only floating-point types are supported as the default type",
+    "errors_more.default_floats_object": "invalid {what} object: only floating-point types are supported as "
+                                         "the default type",
+    "errors_more.new_kwargs": "`x.new(...)` takes no keyword arguments in Autograd Lab; use "
+                              "torch.zeros(..., dtype=x.dtype) or x.new_tensor(data)",
+    "errors_more.new_forms": "Autograd Lab supports `x.new(sizes...)` and `x.new(data)` with a list of "
+                             "numbers",
     "errors_more.type_needs_dtype": "`.type()` needs a dtype such as torch.float32",
     "errors_more.size_iterable": "torch.Size() takes an iterable of 'int'",
     "errors_more.size_one": "torch.Size() takes at most one argument, a list of ints",
@@ -249,6 +264,17 @@ ZH = {
     "errors_more.with_statement": "Autograd Lab 不支持这种 `with` 语句",
     "errors_more.device_type": "设备必须是 'cpu' 这样的字符串或 torch.device，而不是 {type}",
     "errors_more.invalid_type": "无效的类型：'{name}'",
+    "errors_more.exactly_one_arg": "{fn}() 只接受一个参数（给了 {count} 个）",
+    "errors_more.node_no_apply": "'{name}' 对象没有属性 'apply'",
+    "errors_more.plotting": "`{name}`：Autograd Lab 不能画图；这一行之前的代码都已运行",
+    "errors_more.node_apply_torch": "Autograd Lab 不支持 {name} 的 `.apply()`：只能调用程序自己的 autograd "
+                                    "Function 的 grad_fn",
+    "errors_more.grad_mode_bool": "set_grad_enabled()：参数 'enabled'（第 1 个）必须是 bool，而不是 {type}",
+    "errors_more.default_floats": "默认类型只能是浮点类型",
+    "errors_more.default_floats_object": "无效的 {what} 对象：默认类型只能是浮点类型",
+    "errors_more.new_kwargs": "在 Autograd Lab 中 `x.new(...)` 不接受关键字参数；"
+                              "请用 torch.zeros(..., dtype=x.dtype) 或 x.new_tensor(data)",
+    "errors_more.new_forms": "Autograd Lab 只支持 `x.new(sizes...)` 和用数字列表调用的 `x.new(data)`",
     "errors_more.type_needs_dtype": "`.type()` 需要一个 dtype，例如 torch.float32",
     "errors_more.size_iterable": "torch.Size() 需要一个由 'int' 组成的可迭代对象",
     "errors_more.size_one": "torch.Size() 最多接受一个参数：一个整数列表",

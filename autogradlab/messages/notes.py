@@ -45,8 +45,8 @@ EN = {
     "notes.trace": "the program ran {total} tensor operations; the op list keeps the last {kept} of them "
                    "(most run: {busiest})",
     "notes.skimmed": "the loop on line {line}: {count} tensor operations of its middle passes were counted "
-                     "but not recorded (the op list shows its last {passes} passes in full; the gradients "
-                     "come from its last passes)",
+                     "but not recorded (the op list shows its last {passes} passes in full; every pass ran, "
+                     "so the values are exact)",
     "notes.skimmed_backward": "the loop on line {line}: {count} tensor operations and {backwards} backward() "
                               "calls of its middle passes were counted but not recorded (the op list shows "
                               "its last {passes} passes in full; the gradients come from its last passes)",
@@ -171,7 +171,7 @@ ZH = {
                           "{pinned} 次（执行最多的：{busiest}）",
     "notes.trace": "程序执行了 {total} 次张量运算；运算列表保留了最后 {kept} 次（执行最多的：{busiest}）",
     "notes.skimmed": "第 {line} 行的循环：中间各轮的 {count} 次张量运算只计数，没有记录（运算列表完整显示"
-                     "最后 {passes} 轮；梯度来自最后几轮）",
+                     "最后 {passes} 轮；每一轮都运行了，所以数值是精确的）",
     "notes.skimmed_backward": "第 {line} 行的循环：中间各轮的 {count} 次张量运算和 {backwards} 次 backward() "
                               "调用只计数，没有记录（运算列表完整显示最后 {passes} 轮；梯度来自最后几轮）",
     "notes.skimmed_cut": "第 {line} 行的循环：中间各轮的 {count} 次张量运算和 {backwards} 次 backward() "

@@ -1,10 +1,12 @@
 # Source: chenyuntc/pytorch-book, Chapter3/chapter3.ipynb (a popular Chinese PyTorch book: Tensor 和 autograd),
 # code cells in order (commit 6889517; MIT; https://github.com/chenyuntc/pytorch-book/blob/6889517/Chapter3/chapter3.ipynb).
 # Each cell starts with its '# ---- cell N' line (bench/tutorial_cells.py); IPython magics are left out.
-# 97 of the notebook's 129 code cells. Left out, refused by Autograd Lab while plain PyTorch runs them
-# (bench/tutorial_cells.py): cells 3, 9 (`t.Tensor(2, 3)`: uninitialised memory), 33
-# (`t.set_default_tensor_type`), 35 (`.new()`), 80, 96 (`.storage()`: refused by design), 151, 152
-# (`t.set_grad_enabled(False)` as a call), 160 (`register_hook`), 165 (`z.grad_fn.apply(...)`).
+# 104 of the notebook's 129 code cells. Cells 3, 9 (`t.Tensor(2, 3)`) and 35 (`a.new(2, 3)`) make
+# uninitialised memory in PyTorch: zero-filled here and in the oracle, as torch.empty. Left out, refused by
+# Autograd Lab while plain PyTorch runs them (bench/tutorial_cells.py): cells 80, 96 (`.storage()`:
+# refused by design), 160 (`register_hook`: hooks are not supported yet), 165 (`z.grad_fn.apply(...)`
+# runs, but `print(z.grad_fn)` prints `<MultiplyAddBackward object>` for PyTorch's
+# `<torch.autograd.function.MultiplyAddBackward object at 0x...>`).
 # Left out because plain Python fails on them here: 27-31 (named tensors: `names=` is gone from this
 # PyTorch), 82-88 (build on cell 80's storage), 111-117 and 167-171 (matplotlib / IPython plotting),
 # 125, 127, 128 (`.cuda(0)`: no GPU here either), and 117's mid-file `from __future__ import` (fine in a notebook
@@ -13,6 +15,11 @@
 # 查看PyTorch的版本号
 import torch as t
 t.__version__
+
+# ---- cell 3
+# 指定Tensor的形状
+a = t.Tensor(2, 3)
+a # 数值取决于内存空间的状态，print时候可能overflow
 
 # ---- cell 4
 # 用list的数据创建Tensor
@@ -29,6 +36,13 @@ b_size
 # ---- cell 8
 # 统计b中元素总个数，2*3，两种方式等价
 b.numel(), b.nelement()
+
+# ---- cell 9
+# 创建一个和b形状一样的Tensor c
+c = t.Tensor(b_size)
+# 创建一个元素为2和3的Tensor d
+d = t.Tensor((2, 3))
+c, d
 
 # ---- cell 11
 # torch.Tensor能直接创建空的张量
@@ -88,11 +102,26 @@ t.randperm(5)
 tensor3 = t.tensor((), dtype=t.int32)
 tensor3.new_ones((2, 3))
 
+# ---- cell 33
+# 更改默认Tensor的类型
+a = t.rand(2, 3)
+print(a.dtype)
+# 设置默认类型为DoubleTensor
+t.set_default_tensor_type('torch.DoubleTensor')
+a = t.rand(2, 3)
+print(a.dtype)
+# 恢复之前的默认设置
+t.set_default_tensor_type('torch.FloatTensor')
+
 # ---- cell 34
 # 通过type方法和快捷方法修改Tensor的类型
 b1 = a.type(t.FloatTensor)
 b2 = a.float()
 a.dtype, b1.dtype, b2.dtype
+
+# ---- cell 35
+# new方法相当于利用DoubleTensor的构造函数，因为此时a是torch.float64类型
+a.new(2,3)
 
 # ---- cell 37
 a = t.randn(3, 4)
@@ -486,6 +515,18 @@ with t.no_grad():
     y = x * w
 # y依赖于w和x，虽然w.requires_grad = True，但是y的requires_grad依旧为False
 x.requires_grad, w.requires_grad, y.requires_grad
+
+# ---- cell 151
+t.set_grad_enabled(False) # 更改了默认设置
+x = t.ones(1)
+w = t.rand(1, requires_grad = True)
+y = x * w
+# y依赖于w和x，虽然w.requires_grad = True，但是y的requires_grad依旧为False
+x.requires_grad, w.requires_grad, y.requires_grad
+
+# ---- cell 152
+# 恢复默认配置
+t.set_grad_enabled(True)
 
 # ---- cell 154
 a = t.ones(3,4,requires_grad=True)

@@ -118,7 +118,23 @@ CASES = [
     Case(T + "torch.set_printoptions(precision=10)", UNSUPPORTED, r"set_printoptions"),
     Case(T + "torch.set_num_threads(1)", UNSUPPORTED, r"set_num_threads"),
     Case(T + "torch.use_deterministic_algorithms(True)", UNSUPPORTED, r"use_deterministic_algorithms"),
-    Case(T + "torch.set_grad_enabled(False)", UNSUPPORTED, r"set_grad_enabled"),
+    # set_grad_enabled(False) as a call and set_default_tensor_type are lessons' calls now
+    # (process_switches.py: restored when the program ends, test_tutorial_legacy.py); arguments stay checked:
+    Case(T + "torch.set_grad_enabled(1)", NOT_ALLOWED_HERE, r"must be bool, not int"),
+    Case(T + "torch.set_grad_enabled(mode=x)", NOT_ALLOWED_HERE, r"must be bool, not Tensor"),
+    Case(T + "torch.set_default_tensor_type('os.system')", NOT_ALLOWED_HERE, r"invalid type: 'os.system'"),
+    Case(T + "torch.set_default_tensor_type('torch.cuda.FloatTensor')", NOT_ALLOWED_HERE, r"invalid type"),
+    Case(T + "torch.set_default_tensor_type(torch.LongTensor)", NOT_ALLOWED_HERE, r"only floating-point"),
+    Case(T + "torch.set_default_tensor_type(x)", NOT_ALLOWED_HERE, r"only floating-point"),
+    Case(T + "x.new(10**9)", LIMIT, ELEMENTS),
+    Case(T + "x.new(2, -1)", ("value", "runtime", "unsupported"), r"negative dimension"),
+    Case(T + "x.new([[0] * 10**5] * 10**4)", LIMIT, ELEMENTS),
+    Case(T + "x.new(x)", NOT_ALLOWED_HERE, r"x\.new\(sizes"),   # PyTorch: shares x's memory
+    # grad_fn.apply runs only the program's own custom Function's backward (interpreted, checked)
+    Case(T + "w = torch.ones(2, requires_grad=True)\n(w * 2).grad_fn.apply(w)", NOT_ALLOWED_HERE,
+         r"no attribute 'apply'"),
+    Case(T + "w = torch.ones(2, requires_grad=True)\n(w * 2).grad_fn.next_functions[0][0].apply(w)",
+         NOT_ALLOWED_HERE, r"no attribute 'apply'"),
     Case(T + "torch.ones(2, device='meta')", NOT_ALLOWED_HERE, r"device"),
     Case(T + "torch.add(x, 1, out=torch.zeros(2))", ("shape",), r"out=.*shape \[2\].*\[3\].*resize"),
     Case(T + "torch.add(x, 1, out=torch.zeros(0))", ("shape",), r"resize"),   # PyTorch resizes empty outs
@@ -130,9 +146,10 @@ CASES = [
     Case(T + "x.type('os.system')", NOT_ALLOWED_HERE, r"invalid type"),
     Case(T + "x.type('torch.cuda.FloatTensor')", NOT_ALLOWED_HERE, r"invalid type"),
     Case(T + "x.type(torch.FloatTensor.__module__)", UNSUPPORTED, r"__module__"),
-    Case(T + "torch.Tensor(3)", NOT_ALLOWED_HERE, r"uninitialised"),
-    Case(T + "torch.FloatTensor(2, 3)", NOT_ALLOWED_HERE, r"uninitialised"),
-    Case(T + "torch.LongTensor(torch.Size([10**9]))", NOT_ALLOWED_HERE, r"uninitialised"),
+    Case(T + "torch.Tensor(3, 3.0)", NOT_ALLOWED_HERE, r"uninitialised"),   # sizes are zero-filled: ints only
+    Case(T + "torch.Tensor(10**9)", LIMIT, ELEMENTS),
+    Case(T + "torch.FloatTensor(2, 10**9)", LIMIT, ELEMENTS),
+    Case(T + "torch.LongTensor(torch.Size([10**9]))", LIMIT, ELEMENTS),
     Case(T + "torch.Tensor([[0] * 10**5] * 10**4)", LIMIT, ELEMENTS),
     Case(T + "torch.Size(range(10**9))", LIMIT, SEQUENCE),
     Case(T + "torch.manual_seed(0).seed()", UNSUPPORTED, r"seed"),

@@ -1,0 +1,86 @@
+"""torch's process-wide switches as older lessons call them (chenyuntc/pytorch-book chapter 3):
+`torch.set_grad_enabled(False)` as a call (not only `with torch.no_grad():`), and the default dtype
+(`torch.set_default_tensor_type('torch.DoubleTensor')`; `torch.set_default_dtype` stays refused, as the
+break-out suites and the allowlist coverage test require).
+
+They change the worker's process state, as in PyTorch, for the rest of the program; the interpreter
+restores both when the program ends (Interpreter.run), so the report's own work and the next program
+never see them (security.md 6: a sandbox job is a fresh fork anyway). A type name is looked up in a
+fixed table and never reaches torch's own parser (which imports modules by name).
+"""
+
+from __future__ import annotations
+
+import ast
+from typing import TYPE_CHECKING, Any
+
+import torch
+
+from autogradlab.errors import ProgramTypeError
+from autogradlab.lang.safe_values import SafeFunction, SafeGradMode, SafeType
+
+if TYPE_CHECKING:
+    from autogradlab.lang.interpreter import Interpreter
+
+ONLY_FLOATS = "only floating-point types are supported as the default type"
+
+
+def _one_argument(qualname: str, args: list, kwargs: dict, keyword: str) -> Any:
+    if set(kwargs) - {keyword} or len(args) + len(kwargs) != 1:
+        raise ProgramTypeError(f"{qualname}() takes exactly one argument ({len(args) + len(kwargs)} given)")
+    return args[0] if args else kwargs[keyword]
+
+
+def _set_grad_enabled(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> SafeGradMode:
+    mode = _one_argument("set_grad_enabled", args, kwargs, "mode")
+    if not isinstance(mode, bool):
+        raise ProgramTypeError(f"set_grad_enabled(): argument 'enabled' (position 1) must be bool, "
+                               f"not {_type_name(mode)}")
+    torch.set_grad_enabled(mode)
+    return SafeGradMode(mode)
+
+
+def _type_name(value: Any) -> str:
+    return "Tensor" if isinstance(value, torch.Tensor) else type(value).__name__
+
+
+def _set_default_tensor_type(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> None:
+    from autogradlab.lang.tensor_api import LEGACY_TYPES, TYPE_STRINGS
+    kind = _one_argument("set_default_tensor_type", args, kwargs, "t")
+    if isinstance(kind, str):
+        if kind not in TYPE_STRINGS:
+            raise ProgramTypeError(f"invalid type: '{kind[:60]}'",
+                                   hint="use 'torch.FloatTensor' or 'torch.DoubleTensor'")
+        dtype = TYPE_STRINGS[kind]
+    elif isinstance(kind, SafeType) and kind.text_name.removeprefix("torch.") in LEGACY_TYPES:
+        dtype = LEGACY_TYPES[kind.text_name.removeprefix("torch.")]
+    else:
+        raise ProgramTypeError(f"invalid type object: {ONLY_FLOATS}")
+    if not dtype.is_floating_point:
+        raise ProgramTypeError(ONLY_FLOATS)
+    torch.set_default_dtype(dtype)
+    return None
+
+
+def _get_default_dtype(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> torch.dtype:
+    if args or kwargs:
+        raise ProgramTypeError("get_default_dtype() takes no arguments")
+    return torch.get_default_dtype()
+
+
+def switch_members() -> dict[str, SafeFunction]:
+    """torch members: the switches above."""
+    return {
+        "set_grad_enabled": SafeFunction("torch.set_grad_enabled", _set_grad_enabled),
+        "set_default_tensor_type": SafeFunction("torch.set_default_tensor_type", _set_default_tensor_type),
+        "get_default_dtype": SafeFunction("torch.get_default_dtype", _get_default_dtype),
+    }
+
+
+def process_state() -> tuple[bool, torch.dtype]:
+    return torch.is_grad_enabled(), torch.get_default_dtype()
+
+
+def restore(state: tuple[bool, torch.dtype]) -> None:
+    torch.set_grad_enabled(state[0])
+    torch.set_default_dtype(state[1])

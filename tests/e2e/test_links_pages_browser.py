@@ -24,7 +24,8 @@ from autogradlab import links
 pytestmark = pytest.mark.e2e
 
 ROOT = Path(__file__).resolve().parents[2]
-PROGRAM = "import torch\nx = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)\ny = (x * x).sin().sum()\ny.backward()\n"
+PROGRAM = ("import torch\nx = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)\ny = (x * x).sin().sum()\n"
+           "y.backward()\n")
 LESSON = (ROOT / "lessons" / "seed004_jacobian_funx.py").read_text()
 MAX_DIFFERENT = 0.002     # share of pixels that may differ (font hinting); a changed view differs far more
 
@@ -138,7 +139,7 @@ TRIP = [("Steps", "/steps", ".st-key-steps_graph svg"), ("Jacobian", "/jacobian"
 
 def test_a_trip_through_every_page_keeps_every_parameter_and_the_eigen_matrix(browser, server, artifacts):
     params = {"code": links.encode_code(PROGRAM), "seed": "4", "matrix": "[[3,1],[0,2]]", "v": "0,1",
-              "mode": "reverse", "step": "2", "present": "0"}
+              "mode": "reverse", "step": "2"}
     context, page = open_tab(browser, f"{server['url']}/eigen?{urllib.parse.urlencode(params)}")
     try:
         settled(page, ".st-key-eigen_figure")

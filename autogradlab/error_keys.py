@@ -109,6 +109,8 @@ LINKS = _rules(
     (r"the link's `(?P<name>\w+)` must hold numbers only, not (?P<value>.+)", "links.numbers_only"),
     (r"the link's `(?P<name>\w+)` must be 1 or 0, not (?P<value>.+)", "links.flag"),
     (r"the link's `cell` must be two whole numbers i,j, not (?P<value>.+)", "links.cell_whole"),
+    (r"the link's `cell` (?P<cell>\d+,\d+) is outside the (?P<rows>\d+)×(?P<cols>\d+) Jacobian",
+     "links.cell_outside"),
 )
 
 # The Steps page's notes (engine/step_run.py, step_tangents.py, steps.py) most students meet.

@@ -25,6 +25,7 @@ EN = {
     "links.numbers_only": "the link's `{name}` must hold numbers only, not {value}",
     "links.flag": "the link's `{name}` must be 1 or 0, not {value}",
     "links.cell_whole": "the link's `cell` must be two whole numbers i,j, not {value}",
+    "links.cell_outside": "the link's `cell` {cell} is outside the {rows}×{cols} Jacobian",
 }
 
 ZH = {
@@ -49,4 +50,5 @@ ZH = {
     "links.numbers_only": "链接中的 `{name}` 只能包含数，而不是 {value}",
     "links.flag": "链接中的 `{name}` 必须是 1 或 0，而不是 {value}",
     "links.cell_whole": "链接中的 `cell` 必须是两个整数 i,j，而不是 {value}",
+    "links.cell_outside": "链接中的 `cell` {cell} 超出了 {rows}×{cols} 的雅可比矩阵",
 }

@@ -40,6 +40,7 @@ def open_tab(browser, url: str) -> tuple[object, Page]:
 
 def settled(page: Page, figure: str) -> None:
     expect(page.locator(figure).first).to_be_visible(timeout=120_000)
+    expect(page.locator(".st-key-lang_bar")).to_be_visible()        # the page's frame is drawn too
     expect(page.locator('[data-stale="true"]')).to_have_count(0, timeout=60_000)
     expect(page.locator('[data-testid="stSpinner"]')).to_have_count(0, timeout=60_000)
     page.mouse.move(0, 999)                  # no hover effects (Plotly's mode bar) in the picture
@@ -86,7 +87,7 @@ def click_lower_left_cell(page: Page) -> None:
 def turn_the_probe(page: Page) -> None:
     thumb = page.locator('.st-key-eigen_angle input[type="range"]')
     thumb.focus()
-    for _ in range(20):                       # 0.5° a step: 0° → 10°
+    for _ in range(60):                       # 0.5° a step: 0° → 30°
         thumb.press("ArrowRight")
 
 
@@ -94,12 +95,12 @@ CASES: dict[str, tuple[str, str, Callable[[Page], None], dict[str, str]]] = {
     # page: (link, main figure, change, what the URL then says)
     "graph": (f"/?code={links.encode_code(PROGRAM)}&seed=2", ".st-key-graph_view", to_chinese,
               {"lang": "zh", "seed": "2"}),
-    "steps": (f"/steps?code={links.encode_code(PROGRAM)}", ".st-key-steps_graph", three_reverse_steps,
+    "steps": (f"/steps?code={links.encode_code(PROGRAM)}", ".st-key-steps_graph svg", three_reverse_steps,
               {"mode": "reverse", "step": "3"}),
     "jacobian": (f"/jacobian?code={links.encode_code(LESSON)}", ".js-plotly-plot", click_lower_left_cell,
                  {"cell": "1,0", "call": "0"}),
     "eigen": ("/eigen?matrix=[[2,1],[1,2]]&v=1,0", ".st-key-eigen_figure", turn_the_probe,
-              {"v": "0.9848,0.1736", "matrix": "[[2,1],[1,2]]"}),
+              {"v": "0.866,0.5", "matrix": "[[2,1],[1,2]]"}),
     "gallery": ("/gallery", ".stMain", to_chinese, {"lang": "zh"}),
     "about": ("/about", ".stMain", to_chinese, {"lang": "zh"}),
 }

@@ -5,13 +5,13 @@
 import pandas  # noqa: F401
 import streamlit as st
 
-from components import cached, present
+from components import cached, links, present
 from components.i18n import t
 
 st.set_page_config(page_title="Autograd Lab", page_icon=":material/account_tree:", layout="wide")
 cached.warm_pool()
 present.apply()  # also draws the language toggle beside it (one row of page controls)
-st.navigation(
+page = st.navigation(
     [
         st.Page("views/graph.py", title=t("common.page_graph"), icon=":material/account_tree:", default=True),
         st.Page("views/steps.py", title=t("common.page_steps"), icon=":material/step:", url_path="steps"),
@@ -25,4 +25,9 @@ st.navigation(
         st.Page("views/status.py", title="Status", url_path="status", visibility="hidden"),
     ],
     position="top",
-).run()
+)
+links.carry(page.url_path)   # a page switch empties the query string: parameters of other pages are kept
+try:
+    page.run()
+finally:                     # also when the page ends in st.rerun() or st.stop()
+    links.remember()

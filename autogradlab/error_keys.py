@@ -104,8 +104,13 @@ LINKS = _rules(
     (r"the link's `(?P<name>\w+)` must hold finite numbers \(no NaN or infinity\)", "links.finite"),
     (r"the link's `(?P<name>\w+)` must have (?P<count>\d+) numbers, not (?P<given>\d+)", "links.count"),
     (r"the link's `matrix` must be a nested list such as \[\[2,1\],\[1,2\]\]", "links.matrix_nested"),
-    (r"the link's `(?P<name>\w+)` must hold numbers only, not (?P<value>.+)", "links.numbers_only"),
+    (r"the link's `(?P<name>\w+)` is too long \((?P<length>[\d,]+) characters\)", "links.param_too_long"),
     (r"the link's `(?P<name>\w+)` must be numbers separated by commas, not (?P<value>.+)", "links.commas"),
+    (r"the link's `(?P<name>\w+)` must hold numbers only, not (?P<value>.+)", "links.numbers_only"),
+    (r"the link's `(?P<name>\w+)` must be 1 or 0, not (?P<value>.+)", "links.flag"),
+    (r"the link's `cell` must be two whole numbers i,j, not (?P<value>.+)", "links.cell_whole"),
+    (r"the link's `cell` (?P<cell>\d+,\d+) is outside the (?P<rows>\d+)×(?P<cols>\d+) Jacobian",
+     "links.cell_outside"),
 )
 
 # The Steps page's notes (engine/step_run.py, step_tangents.py, steps.py) most students meet.

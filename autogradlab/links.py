@@ -159,6 +159,14 @@ def parse_cell(text: str) -> tuple[int, int]:
     return int(values[0]), int(values[1])
 
 
+def check_cell(cell: tuple[int, int], shape: tuple[int, int]) -> tuple[int, int]:
+    """A linked cell inside the shown Jacobian (the link may be older than the program's last edit)."""
+    rows, cols = shape
+    if not (cell[0] < rows and cell[1] < cols):
+        raise LinkError(f"the link's `cell` {cell[0]},{cell[1]} is outside the {rows}×{cols} Jacobian")
+    return cell
+
+
 def parse_matrix(text: str, sizes: tuple[int, ...] = (2, 3)) -> tuple[tuple[float, ...], ...]:
     """`matrix=[[2,1],[1,2]]`: a square JSON matrix of finite numbers whose size is in `sizes`."""
     value = _json("matrix", text)

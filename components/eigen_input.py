@@ -116,10 +116,11 @@ def _preset_name(label: str) -> str:
 def _numbers() -> Chosen:
     st.selectbox(t("eigen.preset"), [p.label for p in presets.PRESETS], index=None, key=state.EIGEN_PRESET,
                  placeholder=t("eigen.preset_placeholder"), on_change=_on_preset, format_func=_preset_name)
-    n = st.segmented_control(t("eigen.size"), (2, 3), key=state.EIGEN_SIZE, format_func=lambda k: f"{k}×{k}")
+    n = st.segmented_control(t("eigen.size"), (2, 3), key=state.EIGEN_SIZE, format_func=lambda k: f"{k}×{k}",
+                             persist_state=state.PERSIST)
     n = n or 2
     sliders = st.toggle(t("eigen.sliders"), key=state.EIGEN_SLIDERS, on_change=_on_sliders,
-                        help=t("eigen.sliders_help"))
+                        persist_state=state.PERSIST, help=t("eigen.sliders_help"))
     rows = []
     for i in range(n):
         cols = st.columns(n)
@@ -130,10 +131,11 @@ def _numbers() -> Chosen:
             label = f"a{i + 1}{j + 1}"
             if sliders:
                 limit = float(max(SLIDER_LIMIT, math.ceil(abs(value))))
-                row.append(cols[j].slider(label, -limit, limit, step=0.05, key=key))
+                row.append(cols[j].slider(label, -limit, limit, step=0.05, key=key,
+                                          persist_state=state.PERSIST))
             else:
                 row.append(cols[j].number_input(label, key=key, step=0.1, format="%.4f",
-                                                label_visibility="collapsed"))
+                                                label_visibility="collapsed", persist_state=state.PERSIST))
         rows.append(tuple(float(x) for x in row))
     match = presets.matching(rows)
     if match is not None:
@@ -151,6 +153,7 @@ def _checked(rows: object) -> Chosen:
 def show() -> Chosen:
     """Draw the matrix inputs; return the chosen matrix (or why there is none)."""
     source = st.radio(t("eigen.matrix_from"), state.EIGEN_SOURCES, key=state.EIGEN_SOURCE, horizontal=True,
+                      persist_state=state.PERSIST,
                       format_func=lambda s: t(SOURCE_KEYS[state.EIGEN_SOURCES.index(s)]))
     if source == state.EIGEN_SOURCES[0]:
         return _numbers()

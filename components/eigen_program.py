@@ -53,7 +53,7 @@ def show(jacobian: bool) -> Chosen:
         return Chosen(None, t("eigen.no_function"),
                       source, seed)
     st.session_state.setdefault(state.EIGEN_POINT, st.query_params.get("at", "1, 1"))
-    at_text = st.text_input(t("eigen.at_point"), key=state.EIGEN_POINT)
+    at_text = st.text_input(t("eigen.at_point"), key=state.EIGEN_POINT, persist_state=state.PERSIST)
     try:
         point = core.parse_numbers("at", at_text, 2)
         program = sources.jacobian_program(source, fn, (point[0], point[1]))

@@ -84,8 +84,10 @@ def _set_angle(angle: float) -> None:
 def plane(rows: tuple[tuple[float, ...], ...]) -> None:
     an = analyse(rows)
     view = st.radio(t("eigen.view"), VIEWS, key=state.EIGEN_VIEW, horizontal=True,
-                    label_visibility="collapsed", format_func=lambda v: t(VIEW_KEYS[VIEWS.index(v)]))
-    angle = st.slider(t("eigen.probe"), 0.0, 360.0, step=0.5, key=state.EIGEN_ANGLE)
+                    persist_state=state.PERSIST, label_visibility="collapsed",
+                    format_func=lambda v: t(VIEW_KEYS[VIEWS.index(v)]))
+    angle = st.slider(t("eigen.probe"), 0.0, 360.0, step=0.5, key=state.EIGEN_ANGLE,
+                      persist_state=state.PERSIST)
     _snap_buttons(an)
     v = np.array([math.cos(math.radians(angle)), math.sin(math.radians(angle))])
     v = np.where(np.abs(v) < 1e-12, 0.0, v)
@@ -143,4 +145,4 @@ def words(rows: tuple[tuple[float, ...], ...]) -> None:
     with st.container(key="eigen_table"):
         st.table(table)
     st.radio(t("eigen.camera"), ("png", "svg"), key=state.EIGEN_EXPORT, horizontal=True,
-             format_func=lambda f: f"{f.upper()} (1920×1080, 16:9)")
+             persist_state=state.PERSIST, format_func=lambda f: f"{f.upper()} (1920×1080, 16:9)")

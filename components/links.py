@@ -108,6 +108,29 @@ def sync(source: str | None, seed: int | None, **params: str | int | None) -> No
     after = _query()
     st.session_state[state.LINK_APPLIED] = _signature(after.get("code"), after.get("seed"))
     st.session_state[state.LINK_ERRORS] = ()
+    st.session_state[state.LINK_CARRY] = after
+
+
+def carry(page: str) -> None:
+    """Keep the parameters a page does not use through a trip across pages (`../shared/links.md`).
+    Streamlit empties the query string when the user switches page, so on the first run of another
+    page the parameters of the last run are put back (the ones the new URL does not set itself);
+    the page then overwrites or removes those it owns."""
+    last = st.session_state.get(state.LINK_PAGE)
+    kept = st.session_state.get(state.LINK_CARRY) or {}
+    st.session_state[state.LINK_PAGE] = page
+    if last is None or last == page:
+        return
+    current = _query()
+    for key, value in kept.items():
+        if key not in current and isinstance(value, str):
+            st.query_params[key] = value
+
+
+def remember() -> None:
+    """Note the URL as it stands now: what `carry` puts back after a page switch. Called after each
+    full run, and by every writer that may run inside a fragment (whose runs skip the app script)."""
+    st.session_state[state.LINK_CARRY] = _query()
 
 
 def output_choice(source: str) -> str | None:

@@ -42,6 +42,8 @@ LAST_GOOD_OUTPUT = "last_good_output"  # str | None
 LINK_APPLIED = "link_applied"     # str: `code`/`seed` of the URL last loaded into / written from the editor
 LINK_ERRORS = "link_errors"       # tuple[str, ...]: why that link's program or seed could not be used
 LINK_KEPT = "link_kept"           # str | None: a refused link program's complaint (the program kept)
+LINK_CARRY = "link_carry"         # dict[str, str]: the query parameters at the end of the last run
+LINK_PAGE = "link_page"           # str: the url_path of the page the last run showed
 
 # Jacobian page
 JACOBIAN_CALL_PREFIX = "jacobian_call_"   # + program digest -> int: the Jacobian shown

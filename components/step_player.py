@@ -233,6 +233,7 @@ def _player(graph: Graph, trace, mode: str, all_frames: tuple[Frame, ...], layou
     step = str(frame.first)
     if st.query_params.get("step") != step:
         st.query_params["step"] = step
+        links.remember()     # a fragment run: the app script's own remember() does not run
     _seen("step", step)
 
 

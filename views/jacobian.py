@@ -40,7 +40,8 @@ def main() -> None:
         record = heatmap.pick(records, state.JACOBIAN_CALL_PREFIX + digest)
         cell_key = f"{state.JACOBIAN_CELL_PREFIX}{digest}_{record.index}"
         if cell_key not in st.session_state:
-            st.session_state[cell_key] = links.param("cell", core.parse_cell, None)
+            st.session_state[cell_key] = links.param(
+                "cell", lambda text: core.check_cell(core.parse_cell(text), record.shape), None)
         clicked = heatmap.heatmap(record, st.session_state[cell_key],
                                   key=f"{state.JACOBIAN_CHART_PREFIX}{digest}_{record.index}")
         if clicked is not None and clicked != st.session_state[cell_key]:

@@ -20,8 +20,12 @@ EN = {
     "links.finite": "the link's `{name}` must hold finite numbers (no NaN or infinity)",
     "links.count": "the link's `{name}` must have {count} numbers, not {given}",
     "links.matrix_nested": "the link's `matrix` must be a nested list such as [[2,1],[1,2]]",
-    "links.numbers_only": "the link's `{name}` must hold numbers only, not {value}",
+    "links.param_too_long": "the link's `{name}` is too long ({length} characters)",
     "links.commas": "the link's `{name}` must be numbers separated by commas, not {value}",
+    "links.numbers_only": "the link's `{name}` must hold numbers only, not {value}",
+    "links.flag": "the link's `{name}` must be 1 or 0, not {value}",
+    "links.cell_whole": "the link's `cell` must be two whole numbers i,j, not {value}",
+    "links.cell_outside": "the link's `cell` {cell} is outside the {rows}×{cols} Jacobian",
 }
 
 ZH = {
@@ -41,6 +45,10 @@ ZH = {
     "links.finite": "链接中的 `{name}` 必须都是有限的数（不能有 NaN 或无穷大）",
     "links.count": "链接中的 `{name}` 必须有 {count} 个数，而不是 {given} 个",
     "links.matrix_nested": "链接中的 `matrix` 必须是嵌套列表，例如 [[2,1],[1,2]]",
-    "links.numbers_only": "链接中的 `{name}` 只能包含数字，而不是 {value}",
-    "links.commas": "链接中的 `{name}` 必须是用逗号分隔的数字，而不是 {value}",
+    "links.param_too_long": "链接中的 `{name}` 太长（{length} 个字符）",
+    "links.commas": "链接中的 `{name}` 必须是用逗号分隔的数，而不是 {value}",
+    "links.numbers_only": "链接中的 `{name}` 只能包含数，而不是 {value}",
+    "links.flag": "链接中的 `{name}` 必须是 1 或 0，而不是 {value}",
+    "links.cell_whole": "链接中的 `cell` 必须是两个整数 i,j，而不是 {value}",
+    "links.cell_outside": "链接中的 `cell` {cell} 超出了 {rows}×{cols} 的雅可比矩阵",
 }

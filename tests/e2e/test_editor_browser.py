@@ -203,3 +203,93 @@ def test_server_log_has_no_warnings_or_tracebacks(server):
     log = server["log"].read_text()
     assert "Traceback" not in log
     assert "WARNING" not in log.upper().replace("WARNINGS", "")
+
+
+def test_meta_enter_runs_like_ctrl_enter(page: Page):
+    """⌘+Enter runs on any platform (CodeMirror's Mod is Ctrl off a Mac; session 13 found Meta+Enter
+    did nothing in Chromium on Linux)."""
+    wait_until_drawn(page)
+    clear_editor(page)
+    page.keyboard.insert_text("import torch\ncommand = torch.ones(2, requires_grad=True)\n"
+                              "command.sum().backward()\n")
+    page.keyboard.press("Meta+Enter")
+    expect(page.locator(GRAPH)).to_contain_text("command")
+    assert program_text(page).startswith("import torch\ncommand")   # no newline typed by the Enter
+
+
+def test_real_clipboard_paste_and_a_composition_with_updates(page: Page, server):
+    """Ctrl+V from the system clipboard (not a synthetic event), and an IME composition that shows
+    its pinyin step by step before the word is committed, as a Chinese keyboard does."""
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server["url"])
+    wait_until_drawn(page)
+    clear_editor(page)
+    page.evaluate("text => navigator.clipboard.writeText(text)",
+                  "import torch\n# 中文注释：梯度\n权重 = torch.tensor([1.0, -2.0], requires_grad=True)\n")
+    page.keyboard.press("Control+v")
+    page.keyboard.type("# ")
+    cdp = page.context.new_cdp_session(page)
+    for typed in ("s", "su", "sun", "sunshi"):
+        cdp.send("Input.imeSetComposition", {"text": typed, "selectionStart": len(typed),
+                                             "selectionEnd": len(typed)})
+    cdp.send("Input.imeSetComposition", {"text": "损失", "selectionStart": 2, "selectionEnd": 2})
+    cdp.send("Input.insertText", {"text": "损失"})
+    page.keyboard.type("\n损失 = (权重 ** 2).sum()\n损失.backward()\n")
+    expected = ("import torch\n# 中文注释：梯度\n权重 = torch.tensor([1.0, -2.0], requires_grad=True)\n"
+                "# 损失\n损失 = (权重 ** 2).sum()\n损失.backward()\n")
+    expect(page.locator(TEXT_AREA)).to_have_value(expected)
+    page.keyboard.press("Control+Enter")
+    expect(page.locator(GRAPH)).to_contain_text("损失")
+    import torch
+
+    weights = torch.tensor([1.0, -2.0], requires_grad=True)
+    (weights ** 2).sum().backward()
+    grad = "[" + ", ".join(f"{v:g}." for v in weights.grad.tolist()) + "]"    # PyTorch: 2w
+    expect(page.locator(TABLE_CELLS).filter(has_text=grad)).to_have_count(1)
+
+
+def test_a_bad_program_keeps_the_text_and_the_last_good_result(page: Page):
+    wait_until_drawn(page)
+    clear_editor(page)
+    page.keyboard.insert_text("import torch\ngood = torch.ones(2, requires_grad=True)\n"
+                              "good.sum().backward()\n")
+    page.keyboard.press("Control+Enter")
+    expect(page.locator(GRAPH)).to_contain_text("good")
+    page.keyboard.insert_text("broken = good.view(3)\n")
+    page.keyboard.press("Control+Enter")
+    expect(page.locator(ERROR)).to_contain_text("line 4")
+    expect(page.locator(GUTTER_MARK)).to_have_count(1)
+    expect(page.locator(GRAPH)).to_contain_text("good")          # the last good graph stays
+    assert program_text(page).endswith("broken = good.view(3)\n")
+    expect(page.locator(CODE)).to_contain_text("broken = good.view(3)")
+
+
+def test_the_program_edited_on_one_page_is_on_every_other(page: Page):
+    """Edit on Graph, see it on Steps, Jacobian and Eigen (its program source), edit on Steps, and
+    see that on Graph again."""
+    wait_until_drawn(page)
+    clear_editor(page)
+    program = "import torch\nshared = torch.tensor([[2.0, 1.0], [1.0, 2.0]], requires_grad=True)\n" \
+              "(shared * shared).sum().backward()\n"
+    page.keyboard.insert_text(program)
+    page.keyboard.press("Control+Enter")
+    expect(page.locator(GRAPH)).to_contain_text("shared")
+    for name in ("Steps", "Jacobian"):
+        page.get_by_role("link", name=name).first.click()
+        expect(page.locator(CODE)).to_contain_text("shared = torch.tensor")
+        expect(page.locator(TEXT_AREA)).to_have_value(program)
+    page.get_by_role("link", name="Eigen").first.click()
+    page.locator(".st-key-eigen_source").get_by_text("Program variable").click()
+    expect(page.locator(CODE)).to_contain_text("shared = torch.tensor")
+    expect(page.locator(TEXT_AREA)).to_have_value(program)
+    expect(page.locator(".st-key-eigen_figure .gtitle")).to_have_text("A = [[2, 1], [1, 2]]", timeout=60_000)
+    page.get_by_role("link", name="Steps").first.click()
+    expect(page.locator(CODE)).to_contain_text("shared = torch.tensor")
+    page.locator(CODE).click()
+    page.keyboard.press("Control+End")
+    page.keyboard.insert_text("from_steps = shared.sum()\n")
+    page.keyboard.press("Control+Enter")
+    expect(page.locator(TEXT_AREA)).to_have_value(program + "from_steps = shared.sum()\n")
+    page.get_by_role("link", name="Graph").first.click()
+    expect(page.locator(GRAPH)).to_be_visible(timeout=60_000)
+    expect(page.locator(CODE)).to_contain_text("from_steps = shared.sum()")
+    expect(page.locator(TEXT_AREA)).to_have_value(program + "from_steps = shared.sum()\n")

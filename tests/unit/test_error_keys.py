@@ -90,6 +90,13 @@ def test_keys_survive_pickling_and_stay_out_of_the_cli_json():
     (lambda core: core.parse_int("step", "99", 0, 9), "links.between"),
     (lambda core: core.parse_mode("sideways"), "links.one_of"),
     (lambda core: core.parse_matrix("[[1,2],[3"), "links.not_json"),
+    # found in session 13 on /eigen?v=abc&lang=zh: these were English on a Chinese page
+    (lambda core: core.parse_numbers("v", "abc"), "links.commas"),
+    (lambda core: core.parse_numbers("v", "1," * 3000), "links.param_too_long"),
+    (lambda core: core.parse_matrix('[["a",1],[1,1]]'), "links.numbers_only"),
+    (lambda core: core.parse_flag("present", "maybe"), "links.flag"),
+    (lambda core: core.parse_cell("1.5,2"), "links.cell_whole"),
+    (lambda core: core.check_cell((2, 0), (2, 2)), "links.cell_outside"),
 ], ids=lambda v: v if isinstance(v, str) else "")
 def test_link_errors_have_keys_in_both_languages(call, key):
     from autogradlab import error_keys

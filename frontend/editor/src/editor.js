@@ -96,6 +96,9 @@ function create(parent, data) {
   const runKeys = keymap.of([
     { key: "Mod-Enter", run: () => clickRun(instance), preventDefault: true },
     { key: "Ctrl-Enter", run: () => clickRun(instance), preventDefault: true },
+    // ⌘+Enter on every platform: "Mod" is Ctrl off a Mac, so a Mac keyboard on a Linux or Windows
+    // machine (or a browser that reports the platform oddly) would otherwise not run.
+    { key: "Meta-Enter", run: () => clickRun(instance), preventDefault: true },
   ]);
   instance.view = new EditorView({
     parent: host,

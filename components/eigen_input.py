@@ -17,7 +17,7 @@ from autogradlab import links as core
 from autogradlab.engine import eigen_presets as presets
 from autogradlab.engine.eigen import EigenInputError, to_matrix
 from components import links, state
-from components.i18n import t
+from components.i18n import t, worded
 
 Rows = tuple[tuple[float, ...], ...]
 SLIDER_LIMIT = 3            # entry sliders span -3..3 (wider when an entry is larger)
@@ -114,8 +114,9 @@ def _preset_name(label: str) -> str:
 
 
 def _numbers() -> Chosen:
-    st.selectbox(t("eigen.preset"), [p.label for p in presets.PRESETS], index=None, key=state.EIGEN_PRESET,
-                 placeholder=t("eigen.preset_placeholder"), on_change=_on_preset, format_func=_preset_name)
+    st.selectbox(t("eigen.preset"), [p.label for p in presets.PRESETS], index=None,
+                 key=worded(state.EIGEN_PRESET), placeholder=t("eigen.preset_placeholder"),
+                 on_change=_on_preset, format_func=_preset_name)
     n = st.segmented_control(t("eigen.size"), (2, 3), key=state.EIGEN_SIZE, format_func=lambda k: f"{k}×{k}",
                              persist_state=state.PERSIST)
     n = n or 2
@@ -152,8 +153,8 @@ def _checked(rows: object) -> Chosen:
 
 def show() -> Chosen:
     """Draw the matrix inputs; return the chosen matrix (or why there is none)."""
-    source = st.radio(t("eigen.matrix_from"), state.EIGEN_SOURCES, key=state.EIGEN_SOURCE, horizontal=True,
-                      persist_state=state.PERSIST,
+    source = st.radio(t("eigen.matrix_from"), state.EIGEN_SOURCES, key=worded(state.EIGEN_SOURCE),
+                      horizontal=True, persist_state=state.PERSIST,
                       format_func=lambda s: t(SOURCE_KEYS[state.EIGEN_SOURCES.index(s)]))
     if source == state.EIGEN_SOURCES[0]:
         return _numbers()

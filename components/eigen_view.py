@@ -15,7 +15,7 @@ from autogradlab.engine.eigen import EigenAnalysis, analyse, power_iteration
 from autogradlab.engine.eigen_words import describe, fmt, kind_title, polar, vec
 from autogradlab.render import eigen_legend, eigen_plot
 from components import eigen_input, links, present, state
-from components.i18n import current_lang, t
+from components.i18n import current_lang, t, worded
 
 VIEWS = ("Picture", "Power iteration", "Animation I → A")
 VIEW_KEYS = ("eigen.view_picture", "eigen.view_power", "eigen.view_animation")
@@ -83,7 +83,7 @@ def _set_angle(angle: float) -> None:
 @st.fragment
 def plane(rows: tuple[tuple[float, ...], ...]) -> None:
     an = analyse(rows)
-    view = st.radio(t("eigen.view"), VIEWS, key=state.EIGEN_VIEW, horizontal=True,
+    view = st.radio(t("eigen.view"), VIEWS, key=worded(state.EIGEN_VIEW), horizontal=True,
                     persist_state=state.PERSIST, label_visibility="collapsed",
                     format_func=lambda v: t(VIEW_KEYS[VIEWS.index(v)]))
     angle = st.slider(t("eigen.probe"), 0.0, 360.0, step=0.5, key=state.EIGEN_ANGLE,

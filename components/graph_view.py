@@ -17,7 +17,7 @@ import streamlit as st
 from autogradlab import note_keys
 from autogradlab.report import Graph, Report
 from components import cached, state
-from components.i18n import current_lang, say_note, t
+from components.i18n import current_lang, say_note, t, worded
 
 MAX_NODES = 500  # limits.max_graph_nodes: above this the folded summary is shown
 FOLD_OFFER_NODES = 60  # from here on, repeated loop steps are folded unless the student says no
@@ -68,7 +68,7 @@ def output_picker(report: Report, *, key: str) -> None:
     def shown(option: str) -> str:
         return t("graph.output_backward", text=unnamed) if option == DEFAULT_OUTPUT and unnamed else option
 
-    st.selectbox(t("graph.output"), options, index=index, key=key, format_func=shown,
+    st.selectbox(t("graph.output"), options, index=index, key=worded(key), format_func=shown,
                  help=t("graph.output_help"))
 
 

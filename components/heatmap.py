@@ -19,7 +19,7 @@ from autogradlab.render import heatmap as render
 from autogradlab.report import Report
 from autogradlab.report_jacobian import JacobianRecord
 from components import graph_view, links, present, state
-from components.i18n import current_lang, localize, say_note, t
+from components.i18n import current_lang, localize, say_note, t, worded
 
 PATH_COLOR = "#f5a623"
 STRATEGIES = ("reverse", "forward", "loop")
@@ -45,7 +45,7 @@ def pick(records: tuple[JacobianRecord, ...], key: str) -> JacobianRecord:
         st.session_state[key] = 0
         return records[0]
     index = st.selectbox(t("jacobian.picker"), range(len(records)), format_func=lambda k: label(records[k]),
-                         key=key)
+                         key=worded(key))
     return records[int(index or 0)]
 
 

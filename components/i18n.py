@@ -54,6 +54,18 @@ def say_note(note: str, rules: tuple = note_keys.REPORT) -> str:
 
 
 TOGGLE = "lang_toggle"  # session_state key of the language toggle widget
+_WORDED = "_i18n_worded_choices"   # session_state key: keys of choice widgets whose options are words
+
+
+def worded(key: str) -> str:
+    """The key of a radio/selectbox whose option labels are translated (format_func says them in the
+    session's language). Streamlit keeps such a widget's choice in the browser as its shown label, so
+    after a language switch the old label matched no option: a radio showed nothing chosen, a
+    selectbox its English label (AppTest: "'Numbers' is not in list"). `_toggled` hands each such
+    choice back to the widget, which then sends it in the new language."""
+    keys = st.session_state.setdefault(_WORDED, set())
+    keys.add(key)
+    return key
 
 
 def _toggled() -> None:
@@ -61,6 +73,9 @@ def _toggled() -> None:
     if chosen in messages.LANGS:
         st.session_state[LANG] = chosen
         st.query_params["lang"] = chosen
+        for key in st.session_state.get(_WORDED, ()):
+            if key in st.session_state:
+                st.session_state[key] = st.session_state[key]
 
 
 def toggle() -> str:

@@ -9,7 +9,7 @@ import streamlit as st
 
 from autogradlab.render.words import say_summary
 from autogradlab.report import Graph, GraphNode, TensorSnapshot
-from components.i18n import current_lang, t
+from components.i18n import current_lang, t, worded
 from components.text import escape_markdown
 from components.variables_table import shape_text
 
@@ -48,7 +48,7 @@ def pick(graph: Graph, *, key: str) -> str | None:
         index=None,
         format_func=labels.__getitem__,
         placeholder=t("graph.node_placeholder"),
-        key=key,
+        key=worded(key),
     )
     return choice if choice in labels else None
 

@@ -7,7 +7,7 @@ import streamlit as st
 
 from autogradlab import gallery
 from components import gallery_cards, state
-from components.i18n import current_lang, t
+from components.i18n import current_lang, t, worded
 
 
 def _lesson_label(lesson_id: str) -> str:
@@ -27,7 +27,7 @@ def main() -> None:
         query = st.text_input(t("gallery.search"), key=state.GALLERY_SEARCH, help=t("gallery.search_help"))
     with lesson:
         options = ["", *(item.id for item in gallery.lessons())]
-        lesson_id = st.selectbox(t("gallery.lesson_filter"), options, key=state.GALLERY_LESSON,
+        lesson_id = st.selectbox(t("gallery.lesson_filter"), options, key=worded(state.GALLERY_LESSON),
                                  format_func=_lesson_label)
     shown = gallery.search(query, lesson_id or None)
     st.caption(t("gallery.count", shown=len(shown), total=len(gallery.entries())))

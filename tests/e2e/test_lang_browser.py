@@ -80,3 +80,26 @@ def test_error_box_in_chinese(browser, server, artifacts):
         page.screenshot(path=str(artifacts / "lang-zh-error.png"))
     finally:
         context.close()
+
+
+def test_worded_choices_follow_a_language_switch(browser, server, artifacts):
+    """Radios and selectboxes whose options are words keep their choice through English -> 简体中文:
+    Streamlit keeps such a choice in the browser as its shown label, so the Eigen page's radios showed
+    nothing chosen and the Gallery's lesson filter kept reading "All lessons" on the Chinese page."""
+    context, page = open_tab(browser, f"{server['url']}/eigen?lang=en")
+    try:
+        expect(page.get_by_role("radio", name="Numbers")).to_be_checked(timeout=60_000)
+        expect(page.get_by_role("radio", name="Picture")).to_be_checked()
+        page.locator(BAR).get_by_text("简体中文").click()
+        expect(page.get_by_role("radio", name="数值")).to_be_checked(timeout=60_000)
+        expect(page.get_by_role("radio", name="图示")).to_be_checked()
+        page.screenshot(path=str(artifacts / "lang-switch-eigen.png"))
+
+        page.goto(f"{server['url']}/gallery?lang=en")
+        lesson = page.locator(".st-key-gallery_lesson input")   # the shown choice is the input's value
+        expect(lesson).to_have_value("All lessons", timeout=60_000)
+        page.locator(BAR).get_by_text("简体中文").click()
+        expect(page.get_by_text("示例库：课程中的全部示例")).to_be_visible(timeout=60_000)
+        expect(lesson).to_have_value("全部课程", timeout=60_000)
+    finally:
+        context.close()

@@ -29,7 +29,7 @@ import ast
 from itertools import islice
 from typing import Any
 
-from autogradlab.engine.pass_local import defined_names, pass_local_body, program_allows
+from autogradlab.engine.pass_local import pass_local_body, program_facts, steady_lines
 from autogradlab.engine.trace import _FIELDS, _ORIGIN_KEYS
 
 GUARD_NONE, GUARD_NO_GRAD, GUARD_PASS_LOCAL = 0, 1, 2
@@ -43,6 +43,20 @@ class PassChecks:
     lines: list[str]
     _ids: dict[int, Any]
     _program_local: tuple[bool, frozenset[str]] | None = None
+    program_tree: ast.Module | None = None   # the tree the interpreter runs (run.py), else parsed here
+    _parsed: bool = False
+
+    def program_ast(self) -> ast.Module | None:
+        """The program's tree: the interpreter's (run.py sets program_tree), or the text of
+        self.lines parsed once (a Recorder used without run.py); None when that text does not parse."""
+        tree = self.program_tree
+        if tree is None and not self._parsed:
+            self._parsed = True
+            try:
+                tree = self.program_tree = ast.parse("\n".join(self.lines))
+            except (SyntaxError, ValueError, RecursionError):
+                tree = None
+        return tree
 
     def pass_local(self, loop: Any) -> bool:
         """pass_local.py's verdict on the loop's body and the program (cached on the loop)."""
@@ -50,16 +64,28 @@ class PassChecks:
         if local is None:
             program = self._program_local
             if program is None:
-                try:
-                    tree = ast.parse("\n".join(self.lines))
-                except (SyntaxError, ValueError, RecursionError):
-                    program = (False, frozenset())
-                else:
-                    program = (program_allows(tree), defined_names(tree))
+                tree = self.program_ast()
+                program = (False, frozenset()) if tree is None else program_facts(tree)
                 self._program_local = program
             body = getattr(loop.node, "body", None)
             local = loop.local = bool(program[0] and body and pass_local_body(body, program[1]))
         return local
+
+    def steady_pass(self, run: Any, ops: int) -> bool:
+        """Whether the pass of `run` that just ended (its last `ops` ops) made an op on a line of the
+        loop's body that runs every pass (pass_local.steady_lines): False ends run.steady, and with it
+        the pass-aware window for the run (a loop whose last passes run no op, as under `if n < 600:`,
+        would else end its op list with its first passes)."""
+        if not ops:
+            return False
+        loop = run.loop
+        lines = loop.lines
+        if lines is None:
+            lines = loop.lines = steady_lines(getattr(loop.node, "body", None) or [])
+        for entry in islice(reversed(self.trace._entries), ops):
+            if entry[_FIELDS][2] in lines:
+                return True
+        return False
 
     def check_pass(self, run: Any, ops: int, hooked: bool) -> None:
         """The pass of `run` that just ended ran the last `ops` ops: update run.grad_free, run.bad,

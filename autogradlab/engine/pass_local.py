@@ -25,6 +25,8 @@ from __future__ import annotations
 
 import ast
 
+from autogradlab.engine.sure_backwards import _continues
+
 _WORDS = ("retain_graph", "create_graph", "autograd", "jacobian", "hessian", "grad_fn", "register_hook",
           "retain_grad", "set_grad_enabled", "inference_mode", "Function", "vmap", "functional_call",
           "exec", "eval")
@@ -36,6 +38,8 @@ _DISPLAYS = (ast.List, ast.Tuple, ast.Set, ast.Dict)
 _STORING = frozenset({"append", "extend", "insert", "add", "update", "setdefault", "register_hook",
                       "retain_grad", "register_forward_hook", "__setitem__", "put_",
                       "index_put_", "setattr"})
+_SIMPLE = (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.Expr, ast.Pass, ast.Delete, ast.Import,
+           ast.ImportFrom, ast.Assert, ast.Raise)
 _BANNED = (ast.Lambda, ast.IfExp, ast.BoolOp, ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp,
            ast.NamedExpr, ast.Starred, ast.Yield, ast.YieldFrom, ast.Await)
 
@@ -62,6 +66,33 @@ def program_allows(tree: ast.AST) -> bool:
     return True
 
 
+def program_facts(tree: ast.AST) -> tuple[bool, frozenset[str]]:
+    """(program_allows(tree), defined_names(tree)) in one walk of the tree."""
+    allows = True
+    defined: set[str] = set()
+    for node in ast.walk(tree):
+        kind = type(node)
+        if kind is ast.Name:
+            word = node.id
+        elif kind is ast.Attribute:
+            word = node.attr
+        elif kind is ast.keyword:
+            word = node.arg or ""
+        elif kind is ast.alias:
+            word = node.asname or node.name
+        elif kind in (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef):
+            defined.add(node.name)
+            continue
+        elif kind in (ast.Global, ast.Nonlocal):
+            allows = False
+            continue
+        else:
+            continue
+        if allows and any(w in word for w in _WORDS):
+            allows = False
+    return allows, frozenset(defined)
+
+
 def pass_local_body(body: list[ast.stmt], defined: frozenset[str]) -> bool:
     """Whether every pass of a loop with this body runs the same statements (see the module's
     docstring). `defined`: the names the program binds with def/class/lambda assignments."""
@@ -73,6 +104,33 @@ def defined_names(tree: ast.AST) -> frozenset[str]:
     """Names the program defines as functions or classes (calling them is not trusted)."""
     return frozenset(node.name for node in ast.walk(tree)
                      if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)))
+
+
+def steady_lines(body: list[ast.stmt]) -> frozenset[int]:
+    """The lines of a loop's body that run in every pass: its simple statements', directly in the body
+    or in `with` blocks and inner `for` loops, but not those of an `if`, `while` or other compound
+    statement (a line shared with one is left out too); none when a `continue` of the loop can skip
+    statements. An op made on one of them in every pass so far tells that the later passes run ops
+    too, so a loop's last passes hold its last ops (skim.py's pass-aware window keeps them in full).
+    (Ops of a function the body calls are made on the function's lines: they do not count.)"""
+    if _continues(body):
+        return frozenset()
+    lines: set[int] = set()
+    branches: set[int] = set()
+    stack = list(body)
+    while stack:
+        s = stack.pop()
+        span = range(s.lineno, (getattr(s, "end_lineno", None) or s.lineno) + 1)
+        kind = type(s)
+        if kind in (ast.With, ast.AsyncWith, ast.For, ast.AsyncFor):
+            stack.extend(s.body)
+            if getattr(s, "orelse", None):
+                branches.update(range(s.orelse[0].lineno, span[-1] + 1))
+        elif kind in _SIMPLE:
+            lines.update(span)
+        else:
+            branches.update(span)
+    return frozenset(lines - branches)
 
 
 def _assigned_names(body: list[ast.stmt]) -> set[str]:

@@ -192,6 +192,7 @@ def _run_program(source: str, *, seed: int, output: str | None, limits: Limits, 
 
         tree, program = _parse_or_repair(source, limits, notes)
         recorder.lines = program.splitlines()
+        recorder.program_tree = tree   # the skim's pass checks read it (no second parse)
         interpreter = Interpreter(tree, program, limits=limits, generator=torch.Generator().manual_seed(seed),
                                   hooks=session.hooks if session else recorder)
         if session is not None:

@@ -28,9 +28,13 @@ skimmed when it is not among its last KEEP_PASSES passes and skimming it cannot 
 graph: (a) no op of the loop's passes so far made an autograd Node (a per-op guard records the op
 that first does, and the rest of its pass), or (b) the loop's body runs the same statements every
 pass (pass_local.py) and every pass so far let its graph go within the next pass (checked after
-each pass). Otherwise today's rule applies. Report.ops then holds fewer records (the loop's first
-passes, which gave the evidence, and its last KEEP_PASSES); everything else the report shows is the
-same (tests/unit/test_skim_window.py; bench/report_identity.py --ignore-ops against the reference).
+each pass). Both need every pass of the run so far to have made an op on a line of the loop's
+body that runs every pass (pass_local.steady_lines, run.steady): else a loop whose last passes run
+no op (`if n < 600:` in 800 passes) skimmed the passes that held its last ops and its op list ended
+with its first passes. Otherwise today's rule applies. Report.ops then holds fewer records (the loop's
+first passes, which gave the evidence, and its last KEEP_PASSES); everything else the report shows is
+the same (tests/unit/test_skim_window.py, test_skim_window_tail.py; bench/report_identity.py
+--ignore-ops against the reference).
 """
 
 from __future__ import annotations
@@ -62,7 +66,7 @@ class _Loop:
     """What is known of one loop node over all its runs."""
 
     __slots__ = ("node", "min_ops", "min_backwards", "skimmed_ops", "skimmed_backwards", "cut", "sure",
-                 "local", "tail")
+                 "local", "tail", "lines")
 
     def __init__(self, node: ast.AST, sure: int) -> None:
         self.node = node
@@ -74,13 +78,15 @@ class _Loop:
         self.cut = False          # a run of it that skimmed stopped before its last pass (an error)
         self.local: bool | None = None   # pass_local.py's verdict on its body (PassChecks)
         self.tail = 0             # passes recorded in full at the end of its last run that skimmed
+        self.lines: frozenset[int] | None = None   # pass_local.steady_lines of its body (PassChecks)
 
 
 class _Run:
     """One run of a loop (a loop in a function called twice runs twice)."""
 
     __slots__ = ("loop", "saved", "governs", "passes", "ops_at", "backwards_at", "skimmed_at",
-                 "skimmed_backwards_at", "left", "start", "grad_free", "bad", "refs", "tail", "checked")
+                 "skimmed_backwards_at", "left", "start", "grad_free", "bad", "refs", "tail", "checked",
+                 "steady")
 
     def __init__(self, loop: _Loop, saved: tuple[bool, bool, int], governs: bool, start: int) -> None:
         self.loop, self.saved, self.governs, self.passes, self.left = loop, saved, governs, 0, 0
@@ -91,6 +97,7 @@ class _Run:
         self.refs: list | None = []   # the last pass's outputs with a graph (they must die in the next)
         self.checked = 0          # passes whose outputs were seen dying in the next one
         self.tail = 0             # passes recorded in full since it last skimmed one
+        self.steady = True        # every pass so far made an op on a line run every pass (pass_checks)
 
 
 class SkimHooks(SkimmedOps, PassChecks):
@@ -150,7 +157,7 @@ class SkimHooks(SkimmedOps, PassChecks):
         window = self.trace.window
         skimming = min_ops is not None and left * min_ops >= SKIM_WINDOWS * window + SKIM_MARGIN_OPS
         guard = GUARD_NONE
-        if not skimming and left >= KEEP_PASSES and run.passes > 2 and not run.bad:
+        if not skimming and left >= KEEP_PASSES and run.passes > 2 and not run.bad and run.steady:
             if run.grad_free:
                 guard = GUARD_NO_GRAD
             elif run.checked >= 2 and self.pass_local(loop):
@@ -165,20 +172,18 @@ class SkimHooks(SkimmedOps, PassChecks):
 
     def _sure_backwards(self, node: ast.AST) -> int:
         """sure_backwards of the loop's body; 0 when the program defines a `backward` of its own
-        (looked up once per run, only when a loop has such statements: the program is parsed again
-        only when its text has a `backward` that is not `.backward(`)."""
+        (looked up once per run, only when a loop has such statements: the interpreter's tree is
+        walked only when the text has a `backward` that is not `.backward(`)."""
         sure = sure_backwards(getattr(node, "body", None) or [])
         if sure:
             defines = self._defines_backward
             if defines is None:
                 text = "\n".join(self.lines)
                 if text.count("backward") == text.count(".backward("):
-                    defines = False   # every `backward` in the text is a call of a method: no parse
-                else:
-                    try:
-                        defines = defines_backward(ast.parse(text))
-                    except (SyntaxError, ValueError, RecursionError):
-                        defines = True
+                    defines = False   # every `backward` in the text is a call of a method: no walk
+                else:   # (a `backward()` in a comment or a string comes here: the tree has no such name)
+                    tree = self.program_ast()
+                    defines = True if tree is None else defines_backward(tree)
                 self._defines_backward = defines
             if defines:
                 return 0
@@ -215,7 +220,8 @@ class SkimHooks(SkimmedOps, PassChecks):
                 # a pass without ops or backward calls (python_sum's plain-number passes, issue 9): no
                 # minimum, count or mark below changes (no op: nothing skimmed; check_pass of a pass
                 # without ops keeps a grad-free run as it is), and the counts at the next pass's start
-                # are these
+                # are these; the pass ran no op, so the pass-aware window is out for the run
+                run.steady = False
                 return
             if loop.min_ops is None or ops < loop.min_ops:
                 loop.min_ops = ops
@@ -231,6 +237,8 @@ class SkimHooks(SkimmedOps, PassChecks):
                         run.refs, run.checked = None, 0   # needed yet (it is gathered again before)
                     else:
                         hooked = calls - (self.skimmed_backwards - run.skimmed_backwards_at)
+                        if run.steady:
+                            run.steady = self.steady_pass(run, ops)
                         self.check_pass(run, ops, hooked > 0)
         run.ops_at, run.backwards_at = total, backwards
         run.skimmed_at, run.skimmed_backwards_at = self.skimmed_ops, self.skimmed_backwards

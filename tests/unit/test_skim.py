@@ -84,14 +84,23 @@ def both(source: str, monkeypatch, limits: Limits | None = None, **options) -> t
     return off, on
 
 
+# The time limit is wall-clock time (interpreter._tick): loop_polyfit_2000's run without skimming takes
+# ~9 s of CPU but 54 s of wall time at a load of 11 on 2 cores, past 60 s's soft deadline (48 s) in a
+# full-file run under load, and its report then ends in a time-limit error the other run has not. The
+# comparison is about what skimming changes, so both runs get room; a time-limit error is said plainly.
+COMPARE_TIMEOUT_S = 600.0
+
+
 @pytest.mark.parametrize("spec", [pytest.param(spec, id=spec_id(spec)) for spec in PROGRAMS])
 def test_every_program_reports_the_same_with_and_without_skimming(spec, monkeypatch):
-    limits = Limits(timeout_s=max(60.0, spec.timeout_s or 0.0))
+    limits = Limits(timeout_s=max(COMPARE_TIMEOUT_S, spec.timeout_s or 0.0))
     stale = STALE_LAZY[0]
     monkeypatch.setattr(skim, "SKIM", False)
     off = run_program(spec.source, seed=spec.seed, limits=limits)
     monkeypatch.setattr(skim, "SKIM", True)
     on = run_program(spec.source, seed=spec.seed, limits=limits)
+    for run in (off, on):
+        assert run.error is None or run.error.kind != "timeout", (spec.file, run.error)
     assert comparable(on) == comparable(off)
     records_agree(on, off)
     assert STALE_LAZY[0] == stale

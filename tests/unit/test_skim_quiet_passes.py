@@ -2,10 +2,10 @@
 a run no op of which made an autograd Node, changes none of the loop's minimums, counts or marks, so
 _close_pass returns at once (python_sum's 2,700 plain-number passes). Oracles: the same run with the
 short way off (the whole report byte for byte, op records and notes included), and with skimming
-off (everything but the op records and notes the same, and every record kept is that run's record of
-the same op). (Not test_skim.both's check that the records end as without skimming: when a loop's
-last KEEP_PASSES passes run no op, as in ops_then_quiet and nested, the pass-aware window's op list
-ends with the loop's first passes, on the reference checkout too.)"""
+off (everything but the op records and notes the same, every record kept is that run's record of
+the same op, and the records end with the same ones: test_skim.records_agree; before the pass-aware
+window needed steady passes, ops_then_quiet's and nested's op lists ended with their loop's first
+passes, test_skim_window_tail.py)."""
 
 from __future__ import annotations
 
@@ -93,7 +93,7 @@ def test_the_short_way_reports_what_a_run_without_skimming_reports(name, monkeyp
     off = report(PROGRAMS[name], False, monkeypatch)
     on = report(PROGRAMS[name], True, monkeypatch)
     assert comparable(on) == comparable(off)
-    records_agree(on, off, tail=False)
+    records_agree(on, off)
 
 
 def test_python_sum_takes_the_short_way(monkeypatch):

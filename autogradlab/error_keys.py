@@ -111,6 +111,8 @@ LINKS = _rules(
     (r"the link's `cell` must be two whole numbers i,j, not (?P<value>.+)", "links.cell_whole"),
     (r"the link's `cell` (?P<cell>\d+,\d+) is outside the (?P<rows>\d+)×(?P<cols>\d+) Jacobian",
      "links.cell_outside"),
+    (r"the link's `call` must be 0 to (?P<last>\d+) \(this program's Jacobians\), not (?P<call>\d+)",
+     "links.call_outside"),
 )
 
 # The Steps page's notes (engine/step_run.py, step_tangents.py, steps.py) most students meet.

@@ -167,6 +167,14 @@ def check_cell(cell: tuple[int, int], shape: tuple[int, int]) -> tuple[int, int]
     return cell
 
 
+def check_call(call: int, count: int) -> int:
+    """A linked `call` among the program's jacobian(...) calls (0-based; the link may be older than
+    the program's last edit)."""
+    if call >= count:
+        raise LinkError(f"the link's `call` must be 0 to {count - 1} (this program's Jacobians), not {call}")
+    return call
+
+
 def parse_matrix(text: str, sizes: tuple[int, ...] = (2, 3)) -> tuple[tuple[float, ...], ...]:
     """`matrix=[[2,1],[1,2]]`: a square JSON matrix of finite numbers whose size is in `sizes`."""
     value = _json("matrix", text)

@@ -38,9 +38,9 @@ def label(record: JacobianRecord) -> str:
 
 
 def pick(records: tuple[JacobianRecord, ...], key: str) -> JacobianRecord:
-    linked = links.param("call", lambda t: core.parse_int("call", t, 0, 10**6), 0)
-    if key not in st.session_state:
-        st.session_state[key] = min(linked, len(records) - 1)
+    if key not in st.session_state:   # a call beyond the program's Jacobians warns and shows the first
+        st.session_state[key] = links.param(
+            "call", lambda t: core.check_call(core.parse_int("call", t, 0, 10**6), len(records)), 0)
     if len(records) == 1:
         st.session_state[key] = 0
         return records[0]

@@ -26,6 +26,7 @@ EN = {
     "links.flag": "the link's `{name}` must be 1 or 0, not {value}",
     "links.cell_whole": "the link's `cell` must be two whole numbers i,j, not {value}",
     "links.cell_outside": "the link's `cell` {cell} is outside the {rows}×{cols} Jacobian",
+    "links.call_outside": "the link's `call` must be 0 to {last} (this program's Jacobians), not {call}",
 }
 
 ZH = {
@@ -51,4 +52,5 @@ ZH = {
     "links.flag": "链接中的 `{name}` 必须是 1 或 0，而不是 {value}",
     "links.cell_whole": "链接中的 `cell` 必须是两个整数 i,j，而不是 {value}",
     "links.cell_outside": "链接中的 `cell` {cell} 超出了 {rows}×{cols} 的雅可比矩阵",
+    "links.call_outside": "链接中的 `call` 必须在 0 到 {last} 之间（本程序的雅可比矩阵），而不是 {call}",
 }

@@ -39,3 +39,22 @@ def test_a_cell_inside_the_jacobian_is_chosen():
 
     expected = torch.autograd.functional.jacobian(lambda v: v * v, torch.tensor([1.0, 2.0]))[1, 1].item()
     assert any(h.value.endswith(f"= {expected:.6g}") for h in at.subheader), [h.value for h in at.subheader]
+
+
+TWO = PROGRAM + "K = jacobian(lambda v: v.sin(), torch.tensor([1.0, 2.0, 3.0]))\n"
+
+
+def test_a_call_beyond_the_programs_jacobians_warns_and_shows_the_first():
+    """`call=5` for a program with two jacobian(...) calls: it was quietly clamped to the last call."""
+    for lang, said in (("en", "must be 0 to 1 (this program's Jacobians), not 5"), ("zh", "必须在 0 到 1 之间")):
+        at = open_page(code=links.encode_code(TWO), call="5", lang=lang)
+        assert not at.exception
+        assert any(said in w.value for w in at.warning), [w.value for w in at.warning]
+        assert at.query_params["call"] == "0", "the URL says what is shown: the first call"
+        assert at.selectbox[0].value == 0
+
+
+def test_a_call_among_the_programs_jacobians_is_shown():
+    at = open_page(code=links.encode_code(TWO), call="1")
+    assert not at.exception and not at.warning
+    assert at.selectbox[0].value == 1 and at.query_params["call"] == "1"

@@ -63,8 +63,8 @@ def _fold_choice(graph: Graph) -> bool:
 def _empty_message(report: Report, mode: str) -> str:
     if mode == "reverse":
         return t("steps.no_backward")
-    if mode == "tangent":
-        return t("steps.no_tangent")
+    if mode == "tangent":   # a direction that could not be used (said above), or no leaf to give one to
+        return t("steps.no_tangent_direction" if report.steps.direction_error else "steps.no_tangent")
     return t("steps.no_ops")
 
 

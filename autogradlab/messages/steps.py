@@ -32,6 +32,8 @@ EN = {
                       "and compute with it, e.g. `x = torch.arange(4.0, requires_grad=True)`, "
                       "`y = 2 * torch.dot(x, x)`.",
     "steps.direction_unused": "Tangent direction not used: {reason}",
+    "steps.no_tangent_direction": "No tangent steps with this direction: correct it, or clear the field to "
+                                  "use the default (the first input's first element).",
     "steps.render_failed": "{reason}. The step records are still valid; try a smaller program.",
     "steps.folded": "{title}: a repeated loop body is drawn once and stepped as one group.",
     "steps.step_range": "{reason} (this mode has {count} steps)",
@@ -123,6 +125,8 @@ ZH = {
     "steps.no_graph": "这个程序没有可逐步演示的自动求导计算图：先创建一个需要梯度的张量并用它计算，"
                       "例如 `x = torch.arange(4.0, requires_grad=True)`、`y = 2 * torch.dot(x, x)`。",
     "steps.direction_unused": "未使用切向量方向：{reason}",
+    "steps.no_tangent_direction": "这个方向无法给出前向模式步骤：请修改它，或清空输入框以使用默认方向"
+                                  "（第一个输入的第一个元素）。",
     "steps.render_failed": "{reason}。步骤记录仍然有效；请尝试更小的程序。",
     "steps.folded": "{title}：重复的循环体只画一次，并作为一组来演示。",
     "steps.step_range": "{reason}（此模式共有 {count} 步）",

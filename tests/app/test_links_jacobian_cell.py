@@ -46,7 +46,8 @@ TWO = PROGRAM + "K = jacobian(lambda v: v.sin(), torch.tensor([1.0, 2.0, 3.0]))\
 
 def test_a_call_beyond_the_programs_jacobians_warns_and_shows_the_first():
     """`call=5` for a program with two jacobian(...) calls: it was quietly clamped to the last call."""
-    for lang, said in (("en", "must be 0 to 1 (this program's Jacobians), not 5"), ("zh", "必须在 0 到 1 之间")):
+    for lang, said in (("en", "must be 0 to 1 (this program's Jacobians), not 5"),
+                       ("zh", "必须在 0 到 1 之间")):
         at = open_page(code=links.encode_code(TWO), call="5", lang=lang)
         assert not at.exception
         assert any(said in w.value for w in at.warning), [w.value for w in at.warning]

@@ -127,3 +127,13 @@ def test_program_error_shows_the_error_box_and_no_player():
     assert not at.exception
     assert not [s for s in at.slider if s.key and s.key.startswith(state.STEPS_FRAME_PREFIX)]
     assert any("Fix the program" in i.value for i in at.info)
+
+
+def test_a_direction_of_the_wrong_shape_says_how_to_go_on():
+    """`dir=x=[1,2,3]` for a 0-dim x is read, then refused by the engine: the page warned and then said
+    "this program has no leaf tensor that requires grad", which was wrong (x is one)."""
+    at = open_link(code=links.encode_code(FAN_OUT), mode="tangent", dir="x=[1,2,3]")
+    assert not at.exception
+    assert any("Tangent direction not used" in w.value and "shape" in w.value for w in at.warning)
+    infos = " ".join(i.value for i in at.info)
+    assert "clear the field" in infos and "no leaf tensor" not in infos

@@ -77,8 +77,22 @@ def active() -> bool:
     return bool(st.session_state.get(TOGGLE, False))
 
 
+def _check_switches() -> None:
+    """`lang` and `present` in a link are checked like every other parameter: a bad value (`lang=fr`,
+    `present=maybe`) says so in a plain message and is dropped from the URL (it was ignored silently)."""
+    from autogradlab import links as core
+    from components import links
+
+    checks = (("lang", lambda text: core.parse_choice("lang", text, core.LANGS)),
+              (PARAM, lambda text: core.parse_flag(PARAM, text)))
+    for name, parse in checks:
+        if name in st.query_params and links.param(name, parse, None) is None:
+            del st.query_params[name]
+
+
 def apply() -> bool:
     """Toggle, URL and stylesheet, once per run before the page; returns whether the mode is on."""
+    _check_switches()
     _from_link()
     st.html(f"<style>{_BAR_CSS}</style>")
     from components import i18n

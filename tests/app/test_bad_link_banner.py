@@ -77,3 +77,23 @@ def test_a_bad_matrix_cell_or_vector_in_a_link_is_said_in_chinese():
         assert words in shown and not english(shown), (params, shown)
         at = open_app(page, lang="en", **params)
         assert "must hold numbers only" in banner(at) or "numbers separated by commas" in banner(at)
+
+
+def test_a_bad_lang_or_present_warns_and_is_dropped():
+    """`lang=fr` and `present=maybe` were ignored with no message (links.md: a bad link shows a plain
+    message); now each is named, and the URL drops it, so it reproduces what is shown."""
+    for params, said in (({"lang": "fr"}, "`lang` must be one of en, zh, not 'fr'"),
+                         ({"present": "maybe"}, "`present` must be 1 or 0, not 'maybe'")):
+        at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+        for key, value in params.items():
+            at.query_params[key] = value
+        at.run()
+        assert not at.exception
+        assert said in banner(at), banner(at)
+        assert not set(params) & set(at.query_params)
+        assert at.text_area(key=state.EDITOR).value == state.DEFAULT_PROGRAM
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.query_params["lang"], at.query_params["present"] = "zh", "1"
+    at.run()
+    assert not at.exception and not at.warning, "good values say nothing"
+    assert at.query_params["lang"] == "zh" and at.query_params["present"] == "1"

@@ -228,7 +228,7 @@ def _player(graph: Graph, trace, mode: str, all_frames: tuple[Frame, ...], layou
     with right:
         step_card.show(graph, trace, mode, mode_steps(trace, mode), frame, frame is all_frames[-1])
         step_card.source_lines(source, mode_steps(trace, mode)[frame.last].line)
-        _downloads(svg, layout, template, graph, trace, mode, all_frames, st.session_state[key] - 1,
+        _downloads(layout, template, graph, trace, mode, all_frames, st.session_state[key] - 1,
                    present.slug(source, graph.output))
     step = str(frame.first)
     if st.query_params.get("step") != step:
@@ -248,7 +248,7 @@ def _said(values: dict[str, str]) -> dict[str, str]:
     return {k: say_slot(lang, v) for k, v in values.items()}
 
 
-def _downloads(svg: str, layout, template, graph: Graph, trace, mode: str, all_frames, k: int,
+def _downloads(layout, template, graph: Graph, trace, mode: str, all_frames, k: int,
                slug: str = "program") -> None:
     from autogradlab.render import step_export
     from autogradlab.render.export import render_dot
@@ -263,8 +263,9 @@ def _downloads(svg: str, layout, template, graph: Graph, trace, mode: str, all_f
                          {n: say_slot(lang, s) for n, s in v.derivs.items()})
 
     with st.container(horizontal=True, gap="small", key="steps_downloads"):
-        st.download_button("SVG", lambda: svg, file_name=f"{slug}-{mode}-step-{k + 1}.svg",
-                           mime="image/svg+xml",
+        # A standalone file as graphviz writes it (the page's SVG carries the page's sizing style)
+        st.download_button("SVG", lambda: render_dot(dot_of(k), "svg"),
+                           file_name=f"{slug}-{mode}-step-{k + 1}.svg", mime="image/svg+xml",
                            icon=":material/download:", type="tertiary", on_click="ignore")
         st.download_button("PNG", lambda: render_dot(dot_of(k), "png", dpi=192),
                            file_name=f"{slug}-{mode}-step-{k + 1}.png",

@@ -29,12 +29,12 @@ def test_step_png_and_gif_keep_the_pages_language_when_clicked(monkeypatch):
     monkeypatch.setattr(step_player, "current_lang", lambda: "zh")
     monkeypatch.setattr(export, "render_dot", lambda dot, fmt, **_: dot)    # the DOT instead of pixels
     last = len(all_frames) - 1
-    step_player._downloads("<svg/>", layout, template, graph, trace, "reverse", all_frames, last, "dot")
+    step_player._downloads(layout, template, graph, trace, "reverse", all_frames, last, "dot")
     monkeypatch.setattr(step_player, "current_lang", lambda: "en")          # the click, later
     drawn: list[str] = []
     monkeypatch.setattr(step_export, "gif_of_frames", lambda n, dot_of: drawn.extend(map(dot_of, range(n))))
-    png_dot = buttons["PNG"]()
+    png_dot, svg_dot = buttons["PNG"](), buttons["SVG"]()   # the SVG file is drawn on click too
     buttons["GIF"]()
-    for dot in (png_dot, drawn[-1]):
+    for dot in (png_dot, svg_dot, drawn[-1]):
         assert "初始梯度 1." in dot and "梯度 [0., 4., 8., 12.]" in dot, dot
         assert "seed 1." not in dot and "grad [" not in dot

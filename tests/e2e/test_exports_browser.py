@@ -9,6 +9,7 @@ SVG/PDF: test_present_browser.py. Files: test-artifacts/exports-<name>.
 from __future__ import annotations
 
 import io
+import re
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -97,6 +98,8 @@ def test_steps_page_downloads_the_current_step_and_the_sequence(browser, server,
         words = svg_words(svg)
         assert "叶子张量" in words and "形状" in words, "the step is drawn in Chinese"
         assert "初始梯度 1." in words and "seed" not in words, words   # the slots' words too
+        root = re.search(r"<svg\b[^>]*>", svg.decode("utf-8") if isinstance(svg, bytes) else svg).group(0)
+        assert "vh" not in root and "style=" not in root, root   # a standalone file, not the page's sizing
         name, png = download(page, bar, "PNG", artifacts)
         assert name == f"{ENTRY.id}-reverse-step-{step}.png"
         with Image.open(io.BytesIO(png)) as image:

@@ -43,6 +43,10 @@ def settled(page: Page, figure: str) -> None:
     expect(page.locator(".st-key-lang_bar")).to_be_visible()        # the page's frame is drawn too
     expect(page.locator('[data-stale="true"]')).to_have_count(0, timeout=60_000)
     expect(page.locator('[data-testid="stSpinner"]')).to_have_count(0, timeout=60_000)
+    # drawn, not only mounted: a loaded CI run shot the graph's container at 41 px, before its drawing
+    page.wait_for_function("s => { const e = document.querySelector(s); "
+                           "return e && e.getBoundingClientRect().height > 100; }",
+                           arg=figure, timeout=120_000)
     page.mouse.move(0, 999)                  # no hover effects (Plotly's mode bar) in the picture
     page.wait_for_timeout(1_500)             # Plotly and Graphviz finish drawing after the DOM settles
 

@@ -266,9 +266,14 @@ def test_out_of_scope_tutorial_cell_is_named_with_its_line() -> None:
     assert "`torch.nn.Linear`" in report.error.message and "nn.Module" in report.error.hint
 
 
-def test_set_grad_enabled_call_is_refused_with_the_block_form_as_hint() -> None:
+def test_set_grad_enabled_as_a_call_switches_grad_mode_as_pytorch_does() -> None:
+    """Refused until session 13; now a call switches grad mode for the run (put back at its end)."""
+    import torch
+
     report = run_program("import torch\nx = torch.ones(2, requires_grad=True)\n"
                          "torch.set_grad_enabled(False)\n"
-                         "y = x ** 2")
-    assert not report.ok and report.error.line == 3 and "torch.set_grad_enabled" in report.error.message
-    assert "with torch.no_grad():" in report.error.hint
+                         "y = x ** 2\nprint(y.requires_grad)\n"
+                         "torch.set_grad_enabled(True)\nz = x ** 2\nprint(z.requires_grad)\n")
+    assert report.ok, report.error
+    assert report.printed == "False\nTrue\n"
+    assert torch.is_grad_enabled(), "grad mode is put back when the run ends"

@@ -50,8 +50,9 @@ CASES = [
     Case(function_class("setattr(ctx, 'a', 1)\n        return x * 2"), "unsupported", 5, "`setattr`"),
     # -- the graph's node (the real ctx) as y.grad_fn ---------------------------------------------------
     Case(function_class(tail="print(y.grad_fn._forward_cls)\n"), "unsupported", 11, "private attributes"),
-    Case(function_class(tail="print(y.grad_fn.apply(x))\n"), "unsupported", 11,
-         r"the method `\.apply\(\)` of FBackward values"),
+    # grad_fn.apply of the program's own Function runs its checked backward, as PyTorch does (session 13)
+    Case(function_class(tail="print(y.grad_fn.apply(x))\n"), None, None,
+         "tensor([1., 1.], requires_grad=True)\n"),
     Case(function_class(tail="print(y.grad_fn.register_hook(print))\n"), "unsupported", 11,
          r"`\.register_hook\(\)`"),
     Case(function_class(tail="print(y.grad_fn.metadata)\n"), "unsupported", 11,

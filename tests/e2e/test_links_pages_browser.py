@@ -8,6 +8,7 @@ Screenshots go to test-artifacts/links-<page>-{changed,reopened}.png."""
 from __future__ import annotations
 
 import re
+import time
 import urllib.parse
 from collections.abc import Callable
 from pathlib import Path
@@ -43,10 +44,14 @@ def settled(page: Page, figure: str) -> None:
     expect(page.locator(".st-key-lang_bar")).to_be_visible()        # the page's frame is drawn too
     expect(page.locator('[data-stale="true"]')).to_have_count(0, timeout=60_000)
     expect(page.locator('[data-testid="stSpinner"]')).to_have_count(0, timeout=60_000)
-    # drawn, not only mounted: a loaded CI run shot the graph's container at 41 px, before its drawing
-    page.wait_for_function("s => { const e = document.querySelector(s); "
-                           "return e && e.getBoundingClientRect().height > 100; }",
-                           arg=figure, timeout=120_000)
+    # a fresh tab shows skeletons (620 px tall on Eigen) until Plotly's script has loaded
+    expect(page.locator('[data-testid="stSkeleton"]')).to_have_count(0, timeout=120_000)
+    # drawn, not only mounted: a loaded CI run shot the graph's container at 41 px, before its drawing.
+    # A locator, not document.querySelector: the Steps drawing lives in svg_view's shadow root.
+    deadline = time.monotonic() + 120
+    while (box := page.locator(figure).first.bounding_box()) is None or box["height"] <= 100:
+        assert time.monotonic() < deadline, f"{figure} was not drawn within 120 s (box {box})"
+        page.wait_for_timeout(250)
     page.mouse.move(0, 999)                  # no hover effects (Plotly's mode bar) in the picture
     page.wait_for_timeout(1_500)             # Plotly and Graphviz finish drawing after the DOM settles
 

@@ -26,6 +26,12 @@ _CLASS_NAMES: dict[type, str] = {}
 STALE_LAZY = [0]   # lazily held outputs found changed at snapshot time (must stay 0; tests check)
 
 
+def _version_of(tensor: torch.Tensor) -> int | None:
+    """The version counter, or None for a tensor made under `torch.inference_mode()`, which has none
+    (its copy is taken at once, or shown as it is at the end when it is too large to copy)."""
+    return None if tensor.is_inference() else tensor._version
+
+
 def _class_name(cls: type) -> str:
     name = _CLASS_NAMES.get(cls)
     if name is None:
@@ -58,7 +64,7 @@ class _Output:
         if tensor.layout is not _STRIDED:   # (detach(): the same memory and version counter, but
             self.elements = tensor.numel()     # not the program's tensor object, which the window
             self.copy: torch.Tensor | None = tensor.detach()   # must not keep alive: max_ops counts
-            self.version = tensor._version     # the results alive, skimmed or not: skim.py)
+            self.version = _version_of(tensor)   # the results alive, skimmed or not: skim.py)
         elif not tensor.dim() and tensor.dtype in _ITEM_DTYPES:
             self.elements = 1
             self.copy = tensor            # only until the number is taken, below
@@ -68,10 +74,10 @@ class _Output:
             self.elements = elements = tensor.numel()
             if elements > CLONE_MAX_ELEMENTS:
                 self.copy = tensor.detach()
-                self.version = tensor._version
+                self.version = _version_of(tensor)
                 return
             storage = tensor.untyped_storage()
-            if eager or storage.nbytes() > elements * tensor.element_size():
+            if eager or storage.nbytes() > elements * tensor.element_size() or tensor.is_inference():
                 self.copy = tensor.detach().clone()   # a view of more memory than it shows
             else:   # held as it is (an alias without its graph) until a write to its storage
                 self.copy = tensor.detach()

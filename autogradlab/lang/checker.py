@@ -27,6 +27,8 @@ ASSIGNABLE_ATTRIBUTES = frozenset({"requires_grad", "grad", "data"})
 _CONSTANT_TYPES = (int, float, complex, str, bool, type(None), type(Ellipsis))
 _COMPOUND = (ast.If, ast.For, ast.While, ast.FunctionDef, ast.With, ast.Try, ast.ClassDef)
 GRAD_MODE_MANAGERS = {"no_grad": False, "enable_grad": True}  # `with torch.no_grad():` -> grad mode
+# ... and the managers whose mode is an argument (lang/grad_managers.py checks it when it runs)
+ARGUMENT_MANAGERS = frozenset({"set_grad_enabled", "inference_mode"})
 
 # Constructs outside the language: (what it is called, verb, hint).
 _UNSUPPORTED: dict[type, tuple[str, str, str | None]] = {
@@ -239,7 +241,8 @@ def _check_function(node: ast.FunctionDef, ctx: _Context) -> None:
     if ctx.in_class and len(node.decorator_list) == 1 and is_staticmethod(node.decorator_list[0]):
         pass   # a method of a Function class (_check_class has checked the class's body)
     elif node.decorator_list and not is_grad_mode_decorated(node):
-        raise _unsupported("decorators (`@...`) other than `@torch.no_grad()` and `@torch.enable_grad()`",
+        raise _unsupported("decorators (`@...`) other than `@torch.no_grad()`, `@torch.enable_grad()`, "
+                           "`@torch.set_grad_enabled(...)` and `@torch.inference_mode()`",
                            "are", hint="remove the @ line")
     _check_identifier(node.name, "function names")
     _check_arguments(node.args)
@@ -290,22 +293,36 @@ def _check_loop(node: ast.For | ast.While, ctx: _Context) -> None:
 
 def grad_mode_of(item: ast.withitem) -> bool | None:
     """True/False for `torch.enable_grad()` / `torch.no_grad()` (any module alias, or the bare
-    name), None for anything else."""
+    name), None for anything else (the fast path of compiled_blocks.py)."""
     call = item.context_expr
     if item.optional_vars is not None or not isinstance(call, ast.Call) or call.args or call.keywords:
+        return None
+    return GRAD_MODE_MANAGERS.get(grad_manager_of(item) or "")
+
+
+def grad_manager_of(item: ast.withitem) -> str | None:
+    """The name of a grad-mode manager as `with` takes it: `torch.no_grad()`, `torch.enable_grad()`
+    (no arguments), `torch.set_grad_enabled(...)`, `torch.inference_mode(...)` (plain arguments; any
+    module alias, or the bare name), None for anything else."""
+    call = item.context_expr
+    if item.optional_vars is not None or not isinstance(call, ast.Call):
         return None
     func = call.func
     name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else None
     if isinstance(func, ast.Attribute) and not isinstance(func.value, ast.Name):
         return None
-    return GRAD_MODE_MANAGERS.get(name or "")
+    if name in GRAD_MODE_MANAGERS:
+        return name if not (call.args or call.keywords) else None
+    plain = not any(isinstance(a, ast.Starred) for a in call.args) and all(k.arg for k in call.keywords)
+    return name if name in ARGUMENT_MANAGERS and plain else None
 
 
 def _check_with(node: ast.With, ctx: _Context) -> None:
     for item in node.items:
-        if grad_mode_of(item) is None:
-            raise _unsupported("`with` statements other than `with torch.no_grad():` and "
-                               "`with torch.enable_grad():`", "are",
+        if grad_manager_of(item) is None:
+            raise _unsupported("`with` statements other than `with torch.no_grad():`, "
+                               "`torch.enable_grad()`, `torch.set_grad_enabled(...)` and "
+                               "`torch.inference_mode()`", "are",
                                hint="write the code without `with`")
 
 

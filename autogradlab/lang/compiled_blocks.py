@@ -23,8 +23,9 @@ import torch
 from autogradlab.errors import NotSupported, ProgramTypeError
 from autogradlab.lang import compiled
 from autogradlab.lang.calls import require_data
-from autogradlab.lang.checker import grad_mode_of
+from autogradlab.lang.checker import grad_manager_of, grad_mode_of
 from autogradlab.lang.comprehension_words import loop_words, short_circuit
+from autogradlab.lang.grad_managers import run_with
 from autogradlab.lang.iteration import loop_iterable
 from autogradlab.lang.safe_values import Namespace
 from autogradlab.lang.scope import Scope
@@ -39,10 +40,10 @@ Run = Callable[[], Any]
 def with_statement(interp: Interpreter, node: ast.With) -> Run | None:
     checks: list[Run] = []
     mode = None
+    if not all(grad_mode_of(item) is not None for item in node.items):
+        return _argument_managers(interp, node)
     for item in node.items:
         mode = grad_mode_of(item)
-        if mode is None:   # the generic handler refuses it (after the items before it, as before)
-            return None
         func = item.context_expr.func
         if isinstance(func, ast.Attribute):
             checks.append(_torch_base(compiled.compile_expression(interp, func.value), func.attr))
@@ -65,6 +66,19 @@ def with_statement(interp: Interpreter, node: ast.With) -> Run | None:
         finally:
             set_grad_mode(previous)
     return work
+
+
+def _argument_managers(interp: Interpreter, node: ast.With) -> Run | None:
+    """`with torch.set_grad_enabled(False):`, `with torch.inference_mode():` (and mixed items):
+    lang/grad_managers.run_with, as the generic handler does, around the compiled body."""
+    if not all(grad_manager_of(item) is not None for item in node.items):
+        return None   # the generic handler refuses it
+    body = compiled.compile_block(interp, node.body)
+
+    def run_body() -> None:
+        for statement in body:
+            statement()
+    return lambda: run_with(interp, node.items, run_body)
 
 
 def _torch_base(base_of: Run, attr: str) -> Run:

@@ -1,7 +1,9 @@
 """torch's process-wide switches as older lessons call them (chenyuntc/pytorch-book chapter 3):
 `torch.set_grad_enabled(False)` as a call (not only `with torch.no_grad():`), and the default dtype
-(`torch.set_default_tensor_type('torch.DoubleTensor')`; `torch.set_default_dtype` stays refused, as the
-break-out suites and the allowlist coverage test require).
+(`torch.set_default_tensor_type('torch.DoubleTensor')`, `torch.set_default_dtype(torch.float64)`:
+only the floating-point dtypes PyTorch accepts, with PyTorch's error texts otherwise). The size
+limits count elements whatever their dtype, and the held-memory measure counts bytes (live_memory.py),
+so a float64 default is bounded as `dtype=torch.float64` always was.
 
 They change the worker's process state, as in PyTorch, for the rest of the program; the interpreter
 restores both when the program ends (Interpreter.run), so the report's own work and the next program
@@ -17,12 +19,14 @@ from typing import TYPE_CHECKING, Any
 import torch
 
 from autogradlab.errors import ProgramTypeError
+from autogradlab.lang.grad_managers import grad_mode_argument
 from autogradlab.lang.safe_values import SafeFunction, SafeGradMode, SafeType
 
 if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
 
 ONLY_FLOATS = "only floating-point types are supported as the default type"
+FLOAT_DTYPES = "use torch.float64 or torch.float32"
 
 
 def _one_argument(qualname: str, args: list, kwargs: dict, keyword: str) -> Any:
@@ -32,12 +36,37 @@ def _one_argument(qualname: str, args: list, kwargs: dict, keyword: str) -> Any:
 
 
 def _set_grad_enabled(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> SafeGradMode:
-    mode = _one_argument("set_grad_enabled", args, kwargs, "mode")
-    if not isinstance(mode, bool):
-        raise ProgramTypeError(f"set_grad_enabled(): argument 'enabled' (position 1) must be bool, "
-                               f"not {_type_name(mode)}")
+    mode = grad_mode_argument(args, kwargs)
     torch.set_grad_enabled(mode)
     return SafeGradMode(mode)
+
+
+def _set_default_dtype(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> None:
+    """torch.set_default_dtype(d): d positional only, a floating-point torch.dtype."""
+    if kwargs:
+        if "d" in kwargs:
+            raise ProgramTypeError("set_default_dtype() got some positional-only arguments passed as "
+                                   "keyword arguments: 'd'")
+        raise ProgramTypeError(f"set_default_dtype() got an unexpected keyword argument "
+                               f"'{sorted(kwargs)[0]}'")
+    if len(args) != 1:
+        if not args:
+            raise ProgramTypeError("set_default_dtype() missing 1 required positional argument: 'd'")
+        raise ProgramTypeError(f"set_default_dtype() takes 1 positional argument but {len(args)} were given")
+    dtype = args[0]
+    if not isinstance(dtype, torch.dtype):
+        raise ProgramTypeError(f"invalid dtype object: {ONLY_FLOATS}", hint=FLOAT_DTYPES)
+    if not dtype.is_floating_point:
+        raise ProgramTypeError(ONLY_FLOATS, hint=FLOAT_DTYPES)
+    torch.set_default_dtype(dtype)
+    return None
+
+
+def _is_inference_mode_enabled(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> bool:
+    if args or kwargs:
+        raise ProgramTypeError(f"torch.is_inference_mode_enabled() takes no arguments "
+                               f"({len(args) + len(kwargs)} given)")
+    return torch.is_inference_mode_enabled()
 
 
 def _type_name(value: Any) -> str:
@@ -64,7 +93,8 @@ def _set_default_tensor_type(interp: Interpreter, args: list, kwargs: dict, node
 
 def _get_default_dtype(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> torch.dtype:
     if args or kwargs:
-        raise ProgramTypeError("get_default_dtype() takes no arguments")
+        raise ProgramTypeError(f"torch.get_default_dtype() takes no arguments "
+                               f"({len(args) + len(kwargs)} given)")
     return torch.get_default_dtype()
 
 
@@ -74,6 +104,9 @@ def switch_members() -> dict[str, SafeFunction]:
         "set_grad_enabled": SafeFunction("torch.set_grad_enabled", _set_grad_enabled),
         "set_default_tensor_type": SafeFunction("torch.set_default_tensor_type", _set_default_tensor_type),
         "get_default_dtype": SafeFunction("torch.get_default_dtype", _get_default_dtype),
+        "set_default_dtype": SafeFunction("torch.set_default_dtype", _set_default_dtype),
+        "is_inference_mode_enabled": SafeFunction("torch.is_inference_mode_enabled",
+                                                  _is_inference_mode_enabled),
     }
 
 

@@ -212,7 +212,7 @@ def cache_key(fn: Any, args: list, kwargs: dict, creation: bool) -> tuple | None
     try:
         parts = tuple(_key_part(a) for a in args)
         named = tuple(sorted((k, _key_part(v)) for k, v in kwargs.items()))
-        key = (fn, creation, parts, named)
+        key = (fn, creation, parts, named, torch.get_default_dtype())   # the meta run's default dtype
         hash(key)
     except (_NoKey, TypeError):
         return None

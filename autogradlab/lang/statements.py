@@ -5,22 +5,21 @@ from __future__ import annotations
 import ast
 from typing import TYPE_CHECKING, Any
 
-import torch
-
-from autogradlab.errors import NotSupported, ProgramTypeError, ProgramValueError
+from autogradlab.errors import NotSupported, ProgramValueError
 from autogradlab.lang import attributes
 from autogradlab.lang.allowed_imports import is_future_import
 from autogradlab.lang.builtins import text_of
 from autogradlab.lang.calls import require_data
-from autogradlab.lang.checker import grad_mode_of
+from autogradlab.lang.checker import grad_manager_of
 from autogradlab.lang.exceptions import run_try
 from autogradlab.lang.grad_decorators import body_under_grad_mode, is_grad_mode_decorated
+from autogradlab.lang.grad_managers import run_with
 from autogradlab.lang.item_deletion import delete_item
 from autogradlab.lang.iteration import loop_iterable
 from autogradlab.lang.loop_skim import known_length, loop_hooks
 from autogradlab.lang.namespaces import resolve_import
 from autogradlab.lang.operators import BINARY
-from autogradlab.lang.safe_values import Namespace, is_data
+from autogradlab.lang.safe_values import is_data
 from autogradlab.sandbox_position import pack
 
 if TYPE_CHECKING:
@@ -164,7 +163,7 @@ class StatementsMixin:
         if node.decorator_list:
             if not is_grad_mode_decorated(node):
                 raise NotSupported("decorators are not supported in Autograd Lab")
-            body = body_under_grad_mode(node)   # @torch.no_grad(): the body runs inside the `with`
+            body = body_under_grad_mode(self, node)   # @torch.no_grad(): the body runs inside the `with`
         if getattr(node, "type_params", None):
             raise NotSupported("type parameters are not supported in Autograd Lab")
         self.scope.set(node.name, self.make_function(node.name, node.args, body, node))
@@ -204,31 +203,12 @@ class StatementsMixin:
             raise NotSupported("only `del name` and `del x[i]` are supported in Autograd Lab")
 
     def _with(self: Interpreter, node: ast.With) -> None:
-        """`with torch.no_grad():` / `with torch.enable_grad():` (the checker allows nothing else).
-        The grad mode is restored however the block ends (error, return, break)."""
-        modes = []
+        """`with torch.no_grad():` and the other grad-mode managers (the checker allows nothing else;
+        lang/grad_managers.py). Every mode is restored however the block ends (error, return, break)."""
         for item in node.items:
-            mode = grad_mode_of(item)
-            func = item.context_expr.func
-            if mode is None:
+            if grad_manager_of(item) is None:
                 raise NotSupported("this `with` statement is not supported in Autograd Lab")
-            if isinstance(func, ast.Attribute):
-                base = self.eval(func.value)
-                if not (isinstance(base, Namespace) and base.qualname == "torch"):
-                    raise NotSupported(f"`with ...{func.attr}()` works with the torch module only",
-                                       hint=f"write `with torch.{func.attr}():`")
-            else:
-                found, _ = self.scope.find(func.id)
-                if found:
-                    raise ProgramTypeError(f"`{func.id}` is a variable of the program here, not "
-                                           f"torch.{func.id}", hint=f"write `with torch.{func.id}():`")
-            modes.append(mode)
-        previous = torch.is_grad_enabled()
-        try:
-            torch.set_grad_enabled(modes[-1])
-            self.exec_block(node.body)
-        finally:
-            torch.set_grad_enabled(previous)
+        run_with(self, node.items, lambda: self.exec_block(node.body))
 
     def _import(self: Interpreter, node: ast.Import) -> None:
         for alias in node.names:

@@ -88,7 +88,10 @@ EN = {
     "errors_hints.powers": "use ** for powers: write x**2",
     "errors_hints.grad_enabled": "write the code that needs no gradients inside `with torch.no_grad():` "
                                  "(or put @torch.no_grad() on a def)",
-    "errors_hints.inference_mode": "use `with torch.no_grad():` instead",
+    "errors_hints.inference_mode": "write `with torch.inference_mode():` or put @torch.inference_mode() "
+                                   "on a def",
+    "errors_hints.bool_mode": "pass True or False",
+    "errors_hints.float_default": "use torch.float64 or torch.float32",
     "errors_hints.new_copy": "use x.new_tensor(data) or x.clone() to copy a tensor",
     "errors_hints.plotting": "the Graph and Steps pages show the run; print the values you would plot, or "
                              "leave the plotting lines out to run the rest",
@@ -190,7 +193,10 @@ ZH = {
     "errors_hints.powers": "乘方用 **：写成 x**2",
     "errors_hints.grad_enabled": "把不需要梯度的代码写在 `with torch.no_grad():` 里面"
                                  "（或在 def 上加 @torch.no_grad()）",
-    "errors_hints.inference_mode": "改用 `with torch.no_grad():`",
+    "errors_hints.inference_mode": "写成 `with torch.inference_mode():`，"
+                                   "或在 def 上加 @torch.inference_mode()",
+    "errors_hints.bool_mode": "传入 True 或 False",
+    "errors_hints.float_default": "请用 torch.float64 或 torch.float32",
     "errors_hints.new_copy": "复制张量请用 x.new_tensor(data) 或 x.clone()",
     "errors_hints.plotting": "计算图和步骤页面展示了这次运行；可以打印想画的数值，"
                              "或者去掉画图的几行来运行其余部分",

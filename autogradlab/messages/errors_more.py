@@ -116,6 +116,18 @@ EN = {
     "errors_more.default_floats": "only floating-point types are supported as the default type",
     "errors_more.default_floats_object": "invalid {what} object: only floating-point types are supported as "
                                          "the default type",
+    # grad-mode managers and the default dtype as PyTorch/Python word them (lang/grad_managers.py)
+    "errors_more.init_unexpected_keyword": "{fn}.__init__() got an unexpected keyword argument '{param}'",
+    "errors_more.init_positional": "{fn}.__init__() takes 2 positional arguments but {given} were given",
+    "errors_more.init_missing": "{fn}.__init__() missing 1 required positional argument: '{param}'",
+    "errors_more.init_multiple": "{fn}.__init__() got multiple values for argument '{param}'",
+    "errors_more.new_positional_range": "{fn}.__new__() takes from 1 to 2 positional arguments but {given} "
+                                        "were given",
+    "errors_more.missing_positional": "{fn}() missing 1 required positional argument: '{param}'",
+    "errors_more.positional_only_keyword": "{fn}() got some positional-only arguments passed as keyword "
+                                           "arguments: '{param}'",
+    "errors_more.no_arguments_given": "{fn}() takes no arguments ({count} given)",
+    "errors_more.no_context_manager": "'function' object does not support the context manager protocol",
     "errors_more.new_kwargs": "`x.new(...)` takes no keyword arguments in Autograd Lab; use "
                               "torch.zeros(..., dtype=x.dtype) or x.new_tensor(data)",
     "errors_more.new_forms": "Autograd Lab supports `x.new(sizes...)` and `x.new(data)` with a list of "
@@ -272,6 +284,15 @@ ZH = {
     "errors_more.grad_mode_bool": "set_grad_enabled()：参数 'enabled'（第 1 个）必须是 bool，而不是 {type}",
     "errors_more.default_floats": "默认类型只能是浮点类型",
     "errors_more.default_floats_object": "无效的 {what} 对象：默认类型只能是浮点类型",
+    "errors_more.init_unexpected_keyword": "{fn}.__init__() 收到了意外的关键字参数 '{param}'",
+    "errors_more.init_positional": "{fn}.__init__() 接受 2 个位置参数，但传入了 {given} 个",
+    "errors_more.init_missing": "{fn}.__init__() 缺少 1 个必需的位置参数：'{param}'",
+    "errors_more.init_multiple": "{fn}.__init__() 的参数 '{param}' 收到了多个值",
+    "errors_more.new_positional_range": "{fn}.__new__() 接受 1 到 2 个位置参数，但传入了 {given} 个",
+    "errors_more.missing_positional": "{fn}() 缺少 1 个必需的位置参数：'{param}'",
+    "errors_more.positional_only_keyword": "{fn}() 的仅限位置参数被当作关键字参数传入：'{param}'",
+    "errors_more.no_arguments_given": "{fn}() 不接受参数（给了 {count} 个）",
+    "errors_more.no_context_manager": "'function' 对象不支持上下文管理器协议（with）",
     "errors_more.new_kwargs": "在 Autograd Lab 中 `x.new(...)` 不接受关键字参数；"
                               "请用 torch.zeros(..., dtype=x.dtype) 或 x.new_tensor(data)",
     "errors_more.new_forms": "Autograd Lab 只支持 `x.new(sizes...)` 和用数字列表调用的 `x.new(data)`",

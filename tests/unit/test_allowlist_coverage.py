@@ -43,7 +43,7 @@ TENSOR_ALLOWED = set(al.TENSOR_METHODS) | set(al.TENSOR_PROPERTIES)
 # Doors from security.md that must never be allowlisted, whatever the tables say.
 FORBIDDEN = {"load", "save", "from_file", "storage", "untyped_storage", "data_ptr", "ops", "hub",
              "utils", "jit", "os", "empty", "empty_like", "new_empty", "resize_", "set_",
-             "tofile", "set_default_dtype", "set_printoptions", "set_num_threads",
+             "tofile", "set_printoptions", "set_num_threads",
              "use_deterministic_algorithms", "apply_", "map_", "register_hook",
              "as_strided", "share_memory_", "pin_memory", "fromfile", "frombuffer", "compile",
              "export", "library", "classes", "backends", "distributed", "multiprocessing", "sys"}
@@ -142,7 +142,6 @@ ENGINE_SAMPLE = [
     ("import torch\ntorch.load('x')", 2, "torch.load"),
     ("import torch\ntorch.save(1, 'x')", 2, "torch.save"),
     ("import torch\ntorch.from_file('x')", 2, "torch.from_file"),
-    ("import torch\ntorch.set_default_dtype(torch.float64)", 2, "torch.set_default_dtype"),
     ("import torch\ntorch.set_printoptions(precision=2)", 2, "torch.set_printoptions"),
     ("import torch\ntorch.set_num_threads(1)", 2, "torch.set_num_threads"),
     ("import torch\ntorch.use_deterministic_algorithms(True)", 2, "torch.use_deterministic_algorithms"),

@@ -114,7 +114,7 @@ CASES = [
     Case(T + "torch.empty(10**10)", LIMIT, r"elements"),   # empty is zero-filled (torch_extras.py), sized
     Case(T + "x.new_empty(3)", UNSUPPORTED, r"new_empty"),
     Case(T + "x.resize_(100)", UNSUPPORTED, r"resize_"),
-    Case(T + "torch.set_default_dtype(torch.float64)", UNSUPPORTED, r"set_default_dtype"),
+    Case(T + "torch.set_default_dtype(torch.float64)\ntorch.ones(10**10)", LIMIT, ELEMENTS),   # it runs
     Case(T + "torch.set_printoptions(precision=10)", UNSUPPORTED, r"set_printoptions"),
     Case(T + "torch.set_num_threads(1)", UNSUPPORTED, r"set_num_threads"),
     Case(T + "torch.use_deterministic_algorithms(True)", UNSUPPORTED, r"use_deterministic_algorithms"),
@@ -396,6 +396,7 @@ def torch_process_state() -> tuple:
         repr(torch.tensor([1 / 3, 1e-8])),
         torch.are_deterministic_algorithms_enabled(),
         torch.is_grad_enabled(),
+        torch.is_inference_mode_enabled(),
     )
 
 

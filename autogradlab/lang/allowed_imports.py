@@ -124,11 +124,17 @@ def out_of_scope(qualname: str) -> str | None:
     return None
 
 
+def scope_hint(qualname: str, why: str) -> str:
+    """The hint for an out-of-scope name: a layer's function form where one runs, else the model hint."""
+    from autogradlab.lang.layer_hints import layer_hint
+    return layer_hint(qualname) or f"{why}; {MODEL_HINT}"
+
+
 def _import_hint(module: str, member: str) -> str:
     top = module.split(".")[0]
     why = out_of_scope(member)
     if why is not None:
-        return f"{why}; {MODEL_HINT}"
+        return scope_hint(member, why)
     if top in DATA_PREP_MODULES:
         return "Autograd Lab runs PyTorch code only; do the data preparation elsewhere"
     if module == "torch.func" or module.startswith("torch.func."):

@@ -13,7 +13,7 @@ import torch
 
 from autogradlab.errors import NameNotDefined, NotSupported, ProgramError, ProgramTypeError
 from autogradlab.lang import allowlist as al
-from autogradlab.lang.allowed_imports import MODEL_HINT, out_of_scope
+from autogradlab.lang.allowed_imports import out_of_scope, scope_hint
 from autogradlab.lang.grad_decorators import GRAD_MODE_HINTS
 from autogradlab.lang.safe_values import Namespace
 
@@ -51,7 +51,7 @@ def _no_module_member(base: Namespace, name: str) -> ProgramError:
     why = out_of_scope(f"{base.qualname}.{name}")
     if why is not None:
         return NotSupported(f"`{base.qualname}.{name}` is not supported in Autograd Lab",
-                            hint=f"{why}; {MODEL_HINT}")
+                            hint=scope_hint(f"{base.qualname}.{name}", why))
     module = sys.modules.get(base.qualname)
     best = _closest(name, base.members)
     if best is not None and module is not None and name not in vars(module):

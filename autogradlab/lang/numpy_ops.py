@@ -226,6 +226,20 @@ def reduce(name: str, value: Any, kwargs: dict) -> Any:
                                                     keepdims=bool(kwargs.get("keepdims", False)))))
 
 
+def _clip(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
+    """np.clip(a, a_min, a_max) (also min=/max=, NumPy 2): pytorchTutorial's cross entropy in NumPy
+    clips the probabilities. Only numbers, arrays and None reach numpy, which words its own errors;
+    the result is sized like the broadcast of its operands first."""
+    if len(args) > 3 or set(kwargs) - {"a_min", "a_max", "min", "max"}:
+        raise NotSupported("Autograd Lab supports `np.clip(x, a_min, a_max)`")
+    raw_args = [_raw(v, "np.clip") for v in args]
+    raw_kwargs = {k: None if v is None else _raw(v, "np.clip") for k, v in kwargs.items()}
+    operands = [v for v in [*raw_args, *raw_kwargs.values()] if v is not None]
+    if operands:
+        _check_result(interp, operands, "np.clip")
+    return _wrap(_guarded(lambda: np.clip(*raw_args, **raw_kwargs)))
+
+
 UFUNCS2 = ("add", "subtract", "multiply", "divide", "power", "maximum", "minimum")
 UFUNCS1 = ("sin", "cos", "tan", "exp", "log", "sqrt", "abs", "tanh", "square", "negative")
 REDUCTIONS = ("sum", "mean", "max", "min", "prod")
@@ -237,6 +251,7 @@ def numpy_members() -> dict[str, SafeFunction]:
         "zeros": SafeFunction("numpy.zeros", _filled("zeros", np.zeros)),
         "arange": SafeFunction("numpy.arange", _arange),
         "linspace": SafeFunction("numpy.linspace", _linspace),
+        "clip": SafeFunction("numpy.clip", _clip),
         **{name: _ufunc2(name) for name in UFUNCS2},
         **{name: _ufunc1(name) for name in UFUNCS1},
         **{name: _reduction(name) for name in REDUCTIONS},

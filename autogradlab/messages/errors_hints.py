@@ -91,6 +91,8 @@ EN = {
     "errors_hints.inference_mode": "write `with torch.inference_mode():` or put @torch.inference_mode() "
                                    "on a def",
     "errors_hints.bool_mode": "pass True or False",
+    "errors_hints.layer_function": "`torch.nn.{name}` is a layer object (nn.Module), which Autograd Lab does "
+                                   "not cover yet; its function form runs here: `{call}`",
     "errors_hints.float_default": "use torch.float64 or torch.float32",
     "errors_hints.new_copy": "use x.new_tensor(data) or x.clone() to copy a tensor",
     "errors_hints.plotting": "the Graph and Steps pages show the run; print the values you would plot, or "
@@ -196,6 +198,8 @@ ZH = {
     "errors_hints.inference_mode": "写成 `with torch.inference_mode():`，"
                                    "或在 def 上加 @torch.inference_mode()",
     "errors_hints.bool_mode": "传入 True 或 False",
+    "errors_hints.layer_function": "`torch.nn.{name}` 是层对象（nn.Module），Autograd Lab 暂不支持；"
+                                   "它的函数形式可以在这里运行：`{call}`",
     "errors_hints.float_default": "请用 torch.float64 或 torch.float32",
     "errors_hints.new_copy": "复制张量请用 x.new_tensor(data) 或 x.clone()",
     "errors_hints.plotting": "计算图和步骤页面展示了这次运行；可以打印想画的数值，"

@@ -1,0 +1,43 @@
+"""The hint for an nn layer object whose function form Autograd Lab runs (session 14, issue 9 § 2).
+
+Beginner courses build `nn.CrossEntropyLoss()`, `nn.Softmax(dim=0)` or `nn.ReLU()` next to the tensor
+code (patrickloeber/pytorchTutorial 11 and 12). nn.Module objects stay out of scope, but the
+same computation is one allowlisted function away: the hint names it instead of the general
+"write the model as tensors" advice. Every entry is allowlisted (tests/unit/test_layer_hints.py).
+"""
+
+from __future__ import annotations
+
+F = "torch.nn.functional."
+FUNCTION_FORMS = {
+    "CrossEntropyLoss": F + "cross_entropy(input, target)",
+    "NLLLoss": F + "nll_loss(input, target)",
+    "MSELoss": F + "mse_loss(input, target)",
+    "L1Loss": F + "l1_loss(input, target)",
+    "SmoothL1Loss": F + "smooth_l1_loss(input, target)",
+    "HuberLoss": F + "huber_loss(input, target)",
+    "BCELoss": F + "binary_cross_entropy(input, target)",
+    "BCEWithLogitsLoss": F + "binary_cross_entropy_with_logits(input, target)",
+    "KLDivLoss": F + "kl_div(input, target)",
+    "Softmax": F + "softmax(x, dim=...)",
+    "LogSoftmax": F + "log_softmax(x, dim=...)",
+    "Softmin": F + "softmin(x, dim=...)",
+    "ReLU": "torch.relu(x)",
+    "Sigmoid": "torch.sigmoid(x)",
+    "Tanh": "torch.tanh(x)",
+    "LeakyReLU": F + "leaky_relu(x, negative_slope=0.01)",
+    "GELU": F + "gelu(x)",
+    "SiLU": F + "silu(x)",
+    "ELU": F + "elu(x)",
+    "SELU": F + "selu(x)",
+    "Softplus": F + "softplus(x)",
+}
+
+
+def layer_hint(qualname: str) -> str | None:
+    """`torch.nn.CrossEntropyLoss` -> the hint naming its function form; None for anything else."""
+    module, _, name = qualname.rpartition(".")
+    if module not in ("torch.nn", "torch.nn.modules") or name not in FUNCTION_FORMS:
+        return None
+    return (f"`torch.nn.{name}` is a layer object (nn.Module), which Autograd Lab does not cover yet; "
+            f"its function form runs here: `{FUNCTION_FORMS[name]}`")

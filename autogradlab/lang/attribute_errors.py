@@ -21,10 +21,16 @@ PLOT_HINT = ("the Graph and Steps pages show the run; print the values you would
              "plotting lines out to run the rest")
 
 # Tensor methods a lesson meets that stay refused, with what to write instead.
+STORAGE_HINT = ("Autograd Lab keeps a tensor's storage closed (it is a door to the machine's memory); "
+                "`.stride()`, `.storage_offset()` and `.is_contiguous()` show how a view lays out the same "
+                "memory, and `x.flatten()` of the tensor the view came from shows the values in storage "
+                "order")
 TENSOR_METHOD_HINTS = {
     "register_hook": "a hook is your function run inside PyTorch's backward pass, which Autograd Lab does "
                      "not run yet; to see a gradient, call y.retain_grad() before backward() and print "
                      "y.grad, or use torch.autograd.grad(z, y)",
+    "storage": STORAGE_HINT,
+    "untyped_storage": STORAGE_HINT,
 }
 
 

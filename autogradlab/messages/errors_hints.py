@@ -91,6 +91,10 @@ EN = {
     "errors_hints.inference_mode": "write `with torch.inference_mode():` or put @torch.inference_mode() "
                                    "on a def",
     "errors_hints.bool_mode": "pass True or False",
+    "errors_hints.storage": "Autograd Lab keeps a tensor's storage closed (it is a door to the "
+                            "machine's memory); `.stride()`, `.storage_offset()` and `.is_contiguous()` show "
+                            "how a view lays out the same memory, and `x.flatten()` of the tensor the view "
+                            "came from shows the values in storage order",
     "errors_hints.layer_function": "`torch.nn.{name}` is a layer object (nn.Module), which Autograd Lab does "
                                    "not cover yet; its function form runs here: `{call}`",
     "errors_hints.float_default": "use torch.float64 or torch.float32",
@@ -198,6 +202,10 @@ ZH = {
     "errors_hints.inference_mode": "写成 `with torch.inference_mode():`，"
                                    "或在 def 上加 @torch.inference_mode()",
     "errors_hints.bool_mode": "传入 True 或 False",
+    "errors_hints.storage": "Autograd Lab 不开放张量的存储（storage 是通往机器内存的门）；"
+                            "`.stride()`、`.storage_offset()` 和 `.is_contiguous()` "
+                            "可以显示视图如何排布同一块内存，"
+                            "对视图所来自的张量用 `x.flatten()` 可以按存储顺序看到各个值",
     "errors_hints.layer_function": "`torch.nn.{name}` 是层对象（nn.Module），Autograd Lab 暂不支持；"
                                    "它的函数形式可以在这里运行：`{call}`",
     "errors_hints.float_default": "请用 torch.float64 或 torch.float32",

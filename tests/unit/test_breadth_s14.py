@@ -113,3 +113,14 @@ def test_from_import_of_a_layer_gets_the_same_hint() -> None:
 def test_other_nn_names_keep_the_model_hint() -> None:
     report = run_program("import torch.nn as nn\nm = nn.Linear(2, 3)\n", torchviz=False)
     assert not report.ok and "write the model as tensors" in report.error.hint
+
+
+@pytest.mark.parametrize("method", ["storage", "untyped_storage"])
+def test_storage_stays_closed_with_a_hint_that_fits(method: str) -> None:
+    """dlwpt p1ch3 cells 16-19 read a tensor's storage: still refused (security.md: a door to memory),
+    the hint names what shows the same layout, and those names run."""
+    from autogradlab.lang.attribute_errors import STORAGE_HINT
+    report = run_program(f"import torch\np = torch.ones(3, 2)\ns = p.{method}()\n", torchviz=False)
+    assert not report.ok and report.error.kind == "unsupported" and report.error.line == 3
+    assert report.error.hint == STORAGE_HINT
+    assert {"stride", "storage_offset", "is_contiguous", "flatten"} <= set(al.TENSOR_METHODS)

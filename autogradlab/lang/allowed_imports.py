@@ -30,6 +30,7 @@ _MODULES = (
     "torch", "torch.nn", "torch.nn.functional", "torch.linalg", "torch.autograd",
     "torch.autograd.functional", "torch.autograd.function", "numpy", "math", "torch.distributions", "random",
     "numpy.random", "copy",
+    "torch.backends.cudnn",   # the seeding cell's flags (lang/cudnn_flags.py)
     "functools",   # functools.reduce (lang/map_filter.py)
     "warnings",    # filterwarnings("ignore"): a no-op (lang/warnings_module.py)
     "matplotlib", "matplotlib.pyplot",   # no members: the first plotting line stops there (namespaces.py)

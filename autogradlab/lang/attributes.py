@@ -16,7 +16,7 @@ import torch
 
 from autogradlab.errors import NotSupported, ProgramIndexError, ProgramTypeError
 from autogradlab.lang import allowlist as al
-from autogradlab.lang import custom_functions, dicts, distributions, numpy_linalg
+from autogradlab.lang import cudnn_flags, custom_functions, dicts, distributions, numpy_linalg
 from autogradlab.lang.attribute_errors import _no_module_member, _no_tensor_attribute, _none_has_nothing
 from autogradlab.lang.calls import call_method as call_tensor_method
 from autogradlab.lang.calls import check_tolist, has_tensor, require_data, translate_torch_error, wrap_result
@@ -81,6 +81,8 @@ def read_attribute(interp: Interpreter, base: Any, name: str, node: ast.AST) -> 
         raise _no_tensor_attribute(name, call=False)
     if isinstance(base, Namespace):
         if name not in base.members:
+            if cudnn_flags.is_flag(base, name):   # torch.backends.cudnn.deterministic
+                return cudnn_flags.read(interp, name)
             raise _no_module_member(base, name)
         member = base.members[name]
         if member is custom_functions.FUNCTION_BASE:
@@ -310,6 +312,9 @@ def set_attribute(interp: Interpreter, base: Any, name: str, value: Any, node: a
     check_attribute_name(name)
     if isinstance(base, custom_functions.ProgramContext):   # `ctx.k = 3`
         custom_functions.set_attribute(interp, base, name, value)
+        return
+    if cudnn_flags.is_flag(base, name):   # torch.backends.cudnn.deterministic = True (this run's copy)
+        cudnn_flags.write(interp, name, value)
         return
     if not isinstance(base, torch.Tensor) or name not in al.SETTABLE_TENSOR_ATTRIBUTES:
         raise NotSupported(f"assigning to `.{name}` is not supported in Autograd Lab (only a tensor's "

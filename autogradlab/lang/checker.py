@@ -23,7 +23,8 @@ from autogradlab.lang.function_classes import (
 )
 from autogradlab.limits import Limits
 
-ASSIGNABLE_ATTRIBUTES = frozenset({"requires_grad", "grad", "data"})
+ASSIGNABLE_ATTRIBUTES = frozenset({"requires_grad", "grad", "data",
+                                   "deterministic", "benchmark", "enabled", "allow_tf32"})   # cudnn_flags.py
 _CONSTANT_TYPES = (int, float, complex, str, bool, type(None), type(Ellipsis))
 _COMPOUND = (ast.If, ast.For, ast.While, ast.FunctionDef, ast.With, ast.Try, ast.ClassDef)
 GRAD_MODE_MANAGERS = {"no_grad": False, "enable_grad": True}  # `with torch.no_grad():` -> grad mode

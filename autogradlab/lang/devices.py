@@ -144,7 +144,9 @@ def device_namespaces() -> dict[str, Namespace]:
            for name in ("manual_seed", "manual_seed_all")}})
     mps = Namespace("torch.backends.mps", _answers("torch.backends.mps", is_available=False,
                                                    is_built=False))
-    backends = Namespace("torch.backends", {"mps": mps})
+    cudnn = Namespace("torch.backends.cudnn", _answers("torch.backends.cudnn", is_available=False,
+                                                       version=None))   # flags: lang/cudnn_flags.py
+    backends = Namespace("torch.backends", {"mps": mps, "cudnn": cudnn})
     accelerator = Namespace("torch.accelerator", _answers(
         "torch.accelerator", is_available=False, current_accelerator=None, device_count=0))
     torch_members = {
@@ -154,4 +156,4 @@ def device_namespaces() -> dict[str, Namespace]:
         "cuda": cuda, "backends": backends, "accelerator": accelerator,
     }
     return {"torch": Namespace("torch", torch_members), "torch.cuda": cuda, "torch.backends": backends,
-            "torch.backends.mps": mps, "torch.accelerator": accelerator}
+            "torch.backends.mps": mps, "torch.backends.cudnn": cudnn, "torch.accelerator": accelerator}

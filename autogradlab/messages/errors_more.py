@@ -128,6 +128,7 @@ EN = {
                                            "arguments: '{param}'",
     "errors_more.no_arguments_given": "{fn}() takes no arguments ({count} given)",
     "errors_more.no_context_manager": "'function' object does not support the context manager protocol",
+    "errors_more.flag_bool": "{fn} expects a bool, but got {type}",
     "errors_more.new_kwargs": "`x.new(...)` takes no keyword arguments in Autograd Lab; use "
                               "torch.zeros(..., dtype=x.dtype) or x.new_tensor(data)",
     "errors_more.new_forms": "Autograd Lab supports `x.new(sizes...)` and `x.new(data)` with a list of "
@@ -293,6 +294,7 @@ ZH = {
     "errors_more.positional_only_keyword": "{fn}() 的仅限位置参数被当作关键字参数传入：'{param}'",
     "errors_more.no_arguments_given": "{fn}() 不接受参数（给了 {count} 个）",
     "errors_more.no_context_manager": "'function' 对象不支持上下文管理器协议（with）",
+    "errors_more.flag_bool": "{fn} 需要 bool 值，但得到的是 {type}",
     "errors_more.new_kwargs": "在 Autograd Lab 中 `x.new(...)` 不接受关键字参数；"
                               "请用 torch.zeros(..., dtype=x.dtype) 或 x.new_tensor(data)",
     "errors_more.new_forms": "Autograd Lab 只支持 `x.new(sizes...)` 和用数字列表调用的 `x.new(data)`",

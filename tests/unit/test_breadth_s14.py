@@ -43,6 +43,21 @@ transpose_t = some_t.transpose(0, 2)
 print(some_t.stride(), transpose_t.stride(), transpose_t.is_contiguous(), transpose_t.contiguous().stride())
 print(points[1:, 1].storage_offset(), points[2:].stride())
 """,
+    "cudnn_flags": """import torch
+if torch.cuda.is_available():
+    torch.cuda.manual_seed(42)
+torch.backends.cudnn.deterministic = True
+torch.backends.cudnn.benchmark = False
+print(torch.backends.cudnn.deterministic, torch.backends.cudnn.benchmark, torch.backends.cudnn.enabled)
+print(torch.backends.cudnn.is_available(), torch.backends.cudnn.version())
+import torch.backends.cudnn as cudnn
+def flip():
+    cudnn.benchmark = not cudnn.benchmark
+    return cudnn.benchmark
+print([flip() for _ in range(3)], torch.backends.cudnn.benchmark)
+torch.backends.cudnn.benchmark = False
+torch.backends.cudnn.deterministic = False
+""",
 }
 
 
@@ -124,3 +139,34 @@ def test_storage_stays_closed_with_a_hint_that_fits(method: str) -> None:
     assert not report.ok and report.error.kind == "unsupported" and report.error.line == 3
     assert report.error.hint == STORAGE_HINT
     assert {"stride", "storage_offset", "is_contiguous", "flatten"} <= set(al.TENSOR_METHODS)
+
+
+def test_cudnn_flags_are_the_runs_own() -> None:
+    """A flag one program sets is not seen by the next, and torch's own flag is never touched."""
+    import torch
+    first = run_program("import torch\ntorch.backends.cudnn.deterministic = True\n"
+                        "print(torch.backends.cudnn.deterministic)\n", torchviz=False)
+    assert first.ok and first.printed == "True\n"
+    second = run_program("import torch\nprint(torch.backends.cudnn.deterministic)\n", torchviz=False)
+    assert second.ok and second.printed == "False\n"
+    assert torch.backends.cudnn.deterministic is False
+
+
+@pytest.mark.parametrize("source", [
+    "import torch\ntorch.backends.cudnn.deterministic = 1\n",
+    "import torch\ntorch.backends.cudnn.benchmark = None\n",
+])
+def test_cudnn_flag_fails_like_pytorch(source: str) -> None:
+    report, oracle = run_program(source, torchviz=False), run_trusted(source)
+    assert oracle.error is not None and not report.ok
+    assert report.error.line == oracle.error_line and report.error.message == str(oracle.error)
+
+
+@pytest.mark.parametrize("source", [
+    "import torch\nx = torch.ones(2)\nx.deterministic = True\n",
+    "import torch\ntorch.backends.cudnn.fastest = True\n",
+    "import torch\ntorch.backends.mps.deterministic = True\n",
+])
+def test_other_flag_assignments_stay_refused(source: str) -> None:
+    report = run_program(source, torchviz=False)
+    assert not report.ok and report.error.kind == "unsupported", report.error

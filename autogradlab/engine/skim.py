@@ -58,6 +58,8 @@ KEEP_PASSES = 3                                  # the last passes of a loop alw
 QUIET_PASSES = 20                                # passes without any op before a loop is no more told
 QUIET_SHORTCUT = True                            # _close_pass's short way for a pass without ops
                                                  # (tests compare reports with it off)
+SETTLE = True                                    # on_loop's O(1) way for a run that can skim no more
+                                                 # (_settles; tests compare reports with it off)
 CHECK_MARGIN_PASSES = 5                          # pass_checks start this many passes before today's
                                                  # rule stops skimming (their evidence takes 3 passes)
 
@@ -86,7 +88,7 @@ class _Run:
 
     __slots__ = ("loop", "saved", "governs", "passes", "ops_at", "backwards_at", "skimmed_at",
                  "skimmed_backwards_at", "left", "start", "grad_free", "bad", "refs", "tail", "checked",
-                 "steady")
+                 "steady", "settled")
 
     def __init__(self, loop: _Loop, saved: tuple[bool, bool, int], governs: bool, start: int) -> None:
         self.loop, self.saved, self.governs, self.passes, self.left = loop, saved, governs, 0, 0
@@ -98,6 +100,7 @@ class _Run:
         self.checked = 0          # passes whose outputs were seen dying in the next one
         self.tail = 0             # passes recorded in full since it last skimmed one
         self.steady = True        # every pass so far made an op on a line run every pass (pass_checks)
+        self.settled = False      # no later pass of this run can be skimmed (_settles): O(1) passes
 
 
 class SkimHooks(SkimmedOps, PassChecks):
@@ -140,8 +143,22 @@ class SkimHooks(SkimmedOps, PassChecks):
         3,000 passes of plain numbers paid ~2 us each for nothing), so the loop stops telling its
         passes for the rest of this run."""
         run = self._runs[-1]
+        if run.settled:   # nothing below can skim a pass of this run any more (_settles)
+            if run.passes >= QUIET_PASSES and self.trace.total == run.start:   # as below, without a close
+                self.skimming = self.skim_backward = False
+                self.skim_guard = GUARD_NONE
+                run.left = 0
+                return False
+            run.passes += 1
+            run.left = left
+            run.tail += 1
+            self.skim_violated = self.skimming = self.skim_backward = False
+            self.skim_guard = GUARD_NONE
+            return True
         if run.passes:
             self._close_pass(run)
+            if run.governs and self.skim_enabled and SETTLE and self._settles(run):
+                run.settled = True
         run.passes += 1
         run.left = left
         if not run.governs or not self.skim_enabled:
@@ -169,6 +186,20 @@ class SkimHooks(SkimmedOps, PassChecks):
         self.skim_backward = (min_ops is not None and sure > 0 and few is not None and few >= sure
                               and left * sure >= SKIM_MIN_BACKWARDS)
         return True
+
+    @staticmethod
+    def _settles(run: _Run) -> bool:
+        """Whether no later pass of this run can be skimmed, whatever it does: the count rule needs
+        min_ops > 0 (a minimum only falls), the pass-aware window a run neither bad nor unsteady
+        (neither comes back), skimmed backward calls a minimum of them at least loop.sure > 0.
+        Then on_loop only counts the passes, and _close_pass keeps no per-pass minimum or evidence
+        (python_sum: 3,000 passes, a tensor op every tenth; issue 9). The counts of skimmed ops
+        (nested loops' too) are differences of running totals: closing many passes at once adds
+        the same."""
+        loop = run.loop
+        few = loop.min_backwards
+        return (loop.min_ops == 0 and (run.bad or not run.steady)
+                and (loop.sure == 0 or (few is not None and few < loop.sure)))
 
     def _sure_backwards(self, node: ast.AST) -> int:
         """sure_backwards of the loop's body; 0 when the program defines a `backward` of its own
@@ -213,7 +244,10 @@ class SkimHooks(SkimmedOps, PassChecks):
         """The pass that just ended: its ops and backward calls (the fewest so far), and what the
         deciding loop skimmed in it; then the counts at the start of the next pass."""
         loop, total, backwards = run.loop, self.trace.total, self.backwards_run
-        if run.passes:
+        if run.settled:   # no minimum or evidence matters any more (_settles): only the skimmed counts
+            loop.skimmed_ops += self.skimmed_ops - run.skimmed_at
+            loop.skimmed_backwards += self.skimmed_backwards - run.skimmed_backwards_at
+        elif run.passes:
             ops = total - run.ops_at
             if (not ops and backwards == run.backwards_at and loop.min_ops == 0 and loop.min_backwards == 0
                     and run.grad_free and QUIET_SHORTCUT):

@@ -220,7 +220,8 @@ def _run_program(source: str, *, seed: int, output: str | None, limits: Limits, 
         except Exception as exc:
             error = error or _internal(exc, recorder.last_line, limits)
     timing_ms = (time.perf_counter() - started) * 1000.0
-    if flagged is not None and error is None and forecast_failed(recorder):
+    if flagged is not None and forecast_failed(recorder) and (error is None or (
+            recorder.sparse_broken and error.kind != "limit")):
         flagged.append(True)
     # What the program printed. A custom Function's backward that prints may run again for dY/dX or
     # the Steps page's own backward: that is not the program's text (plain PyTorch prints it once).

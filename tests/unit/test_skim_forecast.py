@@ -142,11 +142,16 @@ def test_a_forecast_that_holds_runs_once(monkeypatch):
     assert calls == [1]
 
 
-def test_an_error_keeps_the_first_run_and_its_cut_note(monkeypatch):
+def test_an_error_after_the_forecast_broke_reports_the_run_without_skimming(monkeypatch):
+    """The failing pass's ops are in the op list (they were skimmed), the error is the same; without
+    time for a second run the first report keeps its error and says the loop was cut."""
     stop = "    if n == 700:\n        v = v @ torch.ones(2, 2)\nprint(v)"
     source = PROGRAMS["ops_stop"].replace("print(v)", stop)
     on = report(source, True, monkeypatch)
     off = report(source, False, monkeypatch)
-    assert not on.ok and on.error == off.error
-    assert any("stopped inside the loop" in note for note in skim_notes(on)), on.notes
-    assert comparable(on) == comparable(off)
+    assert not off.ok and off.error.kind == "shape"
+    assert whole(on) == whole(off)
+    monkeypatch.setattr(skim_rerun, "RERUN_SHARE", -1.0)
+    first = report(source, True, monkeypatch)
+    assert first.error == off.error and comparable(first) == comparable(off)
+    assert any("stopped inside the loop" in note for note in skim_notes(first)), first.notes

@@ -12,6 +12,7 @@ import pickle
 import pytest
 
 import autogradlab.engine.skim as skim
+import autogradlab.engine.skim_rerun as skim_rerun
 from tests.unit.test_skim import comparable, records_agree, report, skim_notes
 
 PROGRAMS = {
@@ -110,6 +111,9 @@ def test_the_programs_skim_and_cut_as_meant(monkeypatch):
     inner = report(PROGRAMS["inner_skims"], True, monkeypatch)
     assert any("line 4" in note for note in skim_notes(inner)), inner.notes
     cut = report(PROGRAMS["cut_after_settling"], True, monkeypatch)
+    assert not cut.ok and not skim_notes(cut), (cut.error, cut.notes)   # run again: test_skim_sparse.py
+    monkeypatch.setattr(skim_rerun, "RERUN_SHARE", -1.0)
+    cut = report(PROGRAMS["cut_after_settling"], True, monkeypatch)
     assert not cut.ok and skim_notes(cut), (cut.error, cut.notes)
 
 
@@ -123,6 +127,7 @@ def test_python_sum_takes_the_o1_way(monkeypatch):
             calls.append(run.passes)
             return close(self, run)
         monkeypatch.setattr(skim, "SETTLE", settle)
+        monkeypatch.setattr(skim, "SPARSE", False)   # (test_skim_sparse.py)
         monkeypatch.setattr(skim.SkimHooks, "_close_pass", counting)
         report(PROGRAMS["sparse_ops"], True, monkeypatch)
         return len(calls)

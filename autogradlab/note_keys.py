@@ -33,6 +33,8 @@ REPORT = _rules(
     (r"the loop on line (?P<line>\d+): (?P<count>[\d,]+) tensor operations and (?P<backwards>[\d,]+) "
      r"backward\(\) calls of its middle passes were counted but not recorded, and the run stopped inside "
      r"the loop before its last passes were recorded", "notes.skimmed_cut"),
+    (r"a loop's op count changed after its middle passes were counted but not recorded: the op list misses "
+     r"some of its last operations \(every pass ran, so the values are exact\)", "notes.skimmed_forecast"),
     (r"output '(?P<name>[^']+)' is not a tensor variable of this program; showing the default output instead",
      "notes.output_not_tensor"),
     (r"statements were run together on one line; Autograd Lab put them on separate lines "

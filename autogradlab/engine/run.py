@@ -18,6 +18,7 @@ from autogradlab.engine.container_names import container_names
 from autogradlab.engine.graph import Walk, build_graph, walk_graph
 from autogradlab.engine.recorder import Recorder
 from autogradlab.engine.report_values import ReportValues
+from autogradlab.engine.skim_rerun import forecast_failed, rerun_unskimmed
 from autogradlab.engine.torchviz_dot import leaf_params, make_torchviz_dot
 from autogradlab.errors import ProgramError
 from autogradlab.lang.process_switches import process_state, restore
@@ -163,9 +164,16 @@ def run_program(source: str, *, seed: int = 0, output: str | None = None,
     threshold = gc.get_threshold()
     gc.set_threshold(*GC_THRESHOLD)
     switches = process_state()   # a custom backward run for the report may call set_grad_enabled too
+    started, flagged = time.perf_counter(), []
     try:
-        return _run_program(source, seed=seed, output=output, limits=limits, torchviz=torchviz,
-                            steps=steps, jacobian_of=jacobian_of, jacobian_cell=jacobian_cell)
+        report = _run_program(source, seed=seed, output=output, limits=limits, torchviz=torchviz, steps=steps,
+                              jacobian_of=jacobian_of, jacobian_cell=jacobian_cell, flagged=flagged)
+        if flagged:   # the skim's forecast was wrong: the run again without skimming (skim_rerun.py)
+            restore(switches)
+            report = rerun_unskimmed(report, time.perf_counter() - started, limits, lambda left: _run_program(
+                source, seed=seed, output=output, limits=left, torchviz=torchviz, steps=steps,
+                jacobian_of=jacobian_of, jacobian_cell=jacobian_cell, skim=False))
+        return report
     except Exception as exc:  # e.g. MemoryError before anything was recorded
         return Report(source=source, ok=False, seed=seed, output=None, candidates=(), variables={},
                       printed="", error=_internal(exc, None, limits))
@@ -176,9 +184,10 @@ def run_program(source: str, *, seed: int = 0, output: str | None = None,
 
 def _run_program(source: str, *, seed: int, output: str | None, limits: Limits, torchviz: bool,
                  steps: StepOptions | None = None, jacobian_of: tuple[str, str] | None = None,
-                 jacobian_cell: tuple[int, int] | None = None) -> Report:
+                 jacobian_cell: tuple[int, int] | None = None, skim: bool | None = None,
+                 flagged: list | None = None) -> Report:
     started = time.perf_counter()
-    recorder = Recorder(source, limits)
+    recorder = Recorder(source, limits, skim=skim)
     recorder.jacobian_cell = jacobian_cell
     session = None
     if steps is not None:
@@ -211,6 +220,9 @@ def _run_program(source: str, *, seed: int, output: str | None, limits: Limits, 
         except Exception as exc:
             error = error or _internal(exc, recorder.last_line, limits)
     timing_ms = (time.perf_counter() - started) * 1000.0
+    if flagged is not None and forecast_failed(recorder) and (error is None or (
+            recorder.sparse_broken and error.kind != "limit")):
+        flagged.append(True)
     # What the program printed. A custom Function's backward that prints may run again for dY/dX or
     # the Steps page's own backward: that is not the program's text (plain PyTorch prints it once).
     program_prints = len(recorder.printed)

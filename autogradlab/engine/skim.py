@@ -31,7 +31,9 @@ pass (pass_local.py) and every pass so far let its graph go within the next pass
 each pass). Both need every pass of the run so far to have made an op on a line of the loop's
 body that runs every pass (pass_local.steady_lines, run.steady): else a loop whose last passes run
 no op (`if n < 600:` in 800 passes) skimmed the passes that held its last ops and its op list ended
-with its first passes. Otherwise today's rule applies. Report.ops then holds fewer records (the loop's
+with its first passes. Otherwise today's rule applies. (A grad-free loop whose passes do not all
+make ops: sparse_window.py; a count-rule forecast that broke: skim_rerun.py; a run that can skim no
+more is settled, O(1) a pass.) Report.ops then holds fewer records (the loop's
 first passes, which gave the evidence, and its last KEEP_PASSES); everything else the report shows is
 the same (tests/unit/test_skim_window.py, test_skim_window_tail.py; bench/report_identity.py
 --ignore-ops against the reference).
@@ -46,6 +48,7 @@ from autogradlab import messages
 from autogradlab.engine.grads import KEPT_BACKWARDS
 from autogradlab.engine.pass_checks import GUARD_NO_GRAD, GUARD_NONE, GUARD_PASS_LOCAL, PassChecks
 from autogradlab.engine.skimmed_ops import SkimmedOps
+from autogradlab.engine.sparse_window import SparseWindow
 from autogradlab.engine.sure_backwards import defines_backward, sure_backwards
 from autogradlab.engine.trace import RECORD_WINDOW
 
@@ -58,6 +61,10 @@ KEEP_PASSES = 3                                  # the last passes of a loop alw
 QUIET_PASSES = 20                                # passes without any op before a loop is no more told
 QUIET_SHORTCUT = True                            # _close_pass's short way for a pass without ops
                                                  # (tests compare reports with it off)
+SETTLE = True                                    # on_loop's O(1) way for a run that can skim no more
+                                                 # (_settles; tests compare reports with it off)
+SPARSE = True                                    # the window for grad-free loops with passes without ops
+                                                 # (sparse_window.py; tests compare reports with it off)
 CHECK_MARGIN_PASSES = 5                          # pass_checks start this many passes before today's
                                                  # rule stops skimming (their evidence takes 3 passes)
 
@@ -86,7 +93,7 @@ class _Run:
 
     __slots__ = ("loop", "saved", "governs", "passes", "ops_at", "backwards_at", "skimmed_at",
                  "skimmed_backwards_at", "left", "start", "grad_free", "bad", "refs", "tail", "checked",
-                 "steady")
+                 "steady", "settled", "op_passes", "tail_op_passes", "sparse_until", "sparse_used")
 
     def __init__(self, loop: _Loop, saved: tuple[bool, bool, int], governs: bool, start: int) -> None:
         self.loop, self.saved, self.governs, self.passes, self.left = loop, saved, governs, 0, 0
@@ -98,9 +105,14 @@ class _Run:
         self.checked = 0          # passes whose outputs were seen dying in the next one
         self.tail = 0             # passes recorded in full since it last skimmed one
         self.steady = True        # every pass so far made an op on a line run every pass (pass_checks)
+        self.settled = False      # no later pass of this run can be skimmed (_settles): O(1) passes
+        self.op_passes = 0        # passes that made an op (sparse_window.py)
+        self.tail_op_passes = 0   # ... since the last pass that skimmed one
+        self.sparse_until = 0     # skimming its passes while `left` is at least this (sparse_window.py)
+        self.sparse_used = False
 
 
-class SkimHooks(SkimmedOps, PassChecks):
+class SkimHooks(SkimmedOps, PassChecks, SparseWindow):
     """Mixed into Recorder: on_loop_start / on_loop / on_loop_end and the skimmed op path."""
 
     trace: Any
@@ -140,8 +152,29 @@ class SkimHooks(SkimmedOps, PassChecks):
         3,000 passes of plain numbers paid ~2 us each for nothing), so the loop stops telling its
         passes for the rest of this run."""
         run = self._runs[-1]
+        until = run.sparse_until
+        if until:   # the sparse window's passes: counted, skimmed, closed all at once (sparse_window.py)
+            if left >= until and self.skimming and not self.skim_violated and self.skim_enabled:
+                run.passes += 1
+                run.left = left
+                return True
+            run.sparse_until = 0
+        if run.settled:   # nothing below can skim a pass of this run any more (_settles)
+            if run.passes >= QUIET_PASSES and self.trace.total == run.start:   # as below, without a close
+                self.skimming = self.skim_backward = False
+                self.skim_guard = GUARD_NONE
+                run.left = 0
+                return False
+            run.passes += 1
+            run.left = left
+            run.tail += 1
+            self.skim_violated = self.skimming = self.skim_backward = False
+            self.skim_guard = GUARD_NONE
+            return True
         if run.passes:
             self._close_pass(run)
+            if run.governs and self.skim_enabled and SETTLE and self._settles(run):
+                run.settled = True
         run.passes += 1
         run.left = left
         if not run.governs or not self.skim_enabled:
@@ -163,12 +196,31 @@ class SkimHooks(SkimmedOps, PassChecks):
             elif run.checked >= 2 and self.pass_local(loop):
                 guard = GUARD_PASS_LOCAL
             skimming = guard != GUARD_NONE
+        if not skimming and SPARSE and run.grad_free and not (run.steady or run.bad or run.sparse_used):
+            skimming = self.sparse_start(run, left)
+            if skimming:
+                guard = GUARD_NO_GRAD
         self.skimming, self.skim_guard = skimming, guard
         run.tail = 0 if skimming else run.tail + 1
         sure, few = loop.sure, loop.min_backwards   # (few: a `backward` the checker did not see)
         self.skim_backward = (min_ops is not None and sure > 0 and few is not None and few >= sure
                               and left * sure >= SKIM_MIN_BACKWARDS)
         return True
+
+    @staticmethod
+    def _settles(run: _Run) -> bool:
+        """Whether no later pass of this run can be skimmed, whatever it does: the count rule needs
+        min_ops > 0 (a minimum only falls), the pass-aware window a run neither bad nor unsteady
+        (neither comes back), skimmed backward calls a minimum of them at least loop.sure > 0.
+        Then on_loop only counts the passes, and _close_pass keeps no per-pass minimum or evidence
+        (python_sum: 3,000 passes, a tensor op every tenth; issue 9). The counts of skimmed ops
+        (nested loops' too) are differences of running totals: closing many passes at once adds
+        the same."""
+        loop = run.loop
+        few = loop.min_backwards
+        return (loop.min_ops == 0 and (run.bad or not run.steady)
+                and (loop.sure == 0 or (few is not None and few < loop.sure))
+                and not (SPARSE and run.grad_free and loop.sure == 0) and not run.sparse_used)
 
     def _sure_backwards(self, node: ast.AST) -> int:
         """sure_backwards of the loop's body; 0 when the program defines a `backward` of its own
@@ -199,6 +251,8 @@ class SkimHooks(SkimmedOps, PassChecks):
                     run.loop.cut = True
                 if run.governs and run.loop.skimmed_ops:
                     run.loop.tail = run.tail
+                if run.sparse_used:
+                    self.sparse_check(run)
             if run.loop.node is node:
                 break
         if self.skim_enabled:
@@ -213,7 +267,10 @@ class SkimHooks(SkimmedOps, PassChecks):
         """The pass that just ended: its ops and backward calls (the fewest so far), and what the
         deciding loop skimmed in it; then the counts at the start of the next pass."""
         loop, total, backwards = run.loop, self.trace.total, self.backwards_run
-        if run.passes:
+        if run.settled:   # no minimum or evidence matters any more (_settles): only the skimmed counts
+            loop.skimmed_ops += self.skimmed_ops - run.skimmed_at
+            loop.skimmed_backwards += self.skimmed_backwards - run.skimmed_backwards_at
+        elif run.passes:
             ops = total - run.ops_at
             if (not ops and backwards == run.backwards_at and loop.min_ops == 0 and loop.min_backwards == 0
                     and run.grad_free and QUIET_SHORTCUT):
@@ -225,6 +282,9 @@ class SkimHooks(SkimmedOps, PassChecks):
                 return
             if loop.min_ops is None or ops < loop.min_ops:
                 loop.min_ops = ops
+            if ops:   # (sparse_window.py)
+                run.op_passes += 1
+                run.tail_op_passes = 0 if self.skimmed_ops != run.skimmed_at else run.tail_op_passes + 1
             calls = backwards - run.backwards_at
             if loop.min_backwards is None or calls < loop.min_backwards:
                 loop.min_backwards = calls

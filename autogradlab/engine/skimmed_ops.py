@@ -31,6 +31,7 @@ class SkimmedOps:
     skimming: bool
     skim_guard: int
     skim_violated: bool
+    forecast_last = -1   # index of the last op skimmed on the count rule's forecast (skim_rerun.py)
 
     def _guard_stops(self) -> bool:
         """A pass skimmed because no op of its loop made an autograd Node (pass_checks.py, (a)) is
@@ -123,6 +124,8 @@ class SkimmedOps:
                     trace.evict()
             self._unnamed_outputs = _NO_OUTPUTS
             self.skimmed_ops += 1
+            if self.skim_guard == GUARD_NONE:   # skimmed on the count rule's forecast (skim_rerun.py)
+                self.forecast_last = index
             return True
         out_tensors = _tensors_in(result)
         if not out_tensors:
@@ -157,4 +160,6 @@ class SkimmedOps:
         trace.skim(op, line, held, created, origin_keys)
         self._unnamed_outputs = _NO_OUTPUTS
         self.skimmed_ops += 1
+        if self.skim_guard == GUARD_NONE:   # skimmed on the count rule's forecast (skim_rerun.py)
+            self.forecast_last = index
         return True

@@ -53,6 +53,9 @@ EN = {
     "notes.skimmed_cut": "the loop on line {line}: {count} tensor operations and {backwards} backward() "
                          "calls of its middle passes were counted but not recorded, and the run stopped "
                          "inside the loop before its last passes were recorded",
+    "notes.skimmed_forecast": "a loop's op count changed after its middle passes were counted but not "
+                              "recorded: the op list misses some of its last operations (every pass ran, "
+                              "so the values are exact)",
     "notes.output_not_tensor": "output '{name}' is not a tensor variable of this program; showing the "
                                "default output instead",
     "notes.repaired": "statements were run together on one line; Autograd Lab put them on separate lines "
@@ -176,6 +179,8 @@ ZH = {
                               "调用只计数，没有记录（运算列表完整显示最后 {passes} 轮；梯度来自最后几轮）",
     "notes.skimmed_cut": "第 {line} 行的循环：中间各轮的 {count} 次张量运算和 {backwards} 次 backward() "
                          "调用只计数，没有记录；程序在循环中途停止，最后几轮没有被记录",
+    "notes.skimmed_forecast": "某个循环的中间各轮只计数、没有记录，之后它每轮的运算次数变了：运算列表缺少"
+                              "它最后的一些运算（每一轮都运行了，所以数值是精确的）",
     "notes.output_not_tensor": "输出 '{name}' 不是本程序的张量变量；改为显示默认输出",
     "notes.repaired": "有几条语句写在了同一行；Autograd Lab 把它们分到不同的行（加了 {added} 个换行）"
                       "后运行：\n{code}",

@@ -106,6 +106,8 @@ def test_python_sum_takes_the_short_way(monkeypatch):
             calls.append(ops)
             return check(self, run, ops, hooked)
         monkeypatch.setattr(skim, "QUIET_SHORTCUT", shortcut)
+        monkeypatch.setattr(skim, "SETTLE", False)   # (a settled run closes no pass: test_skim_settled.py)
+        monkeypatch.setattr(skim, "SPARSE", False)   # (nor a sparse window's: test_skim_sparse.py)
         monkeypatch.setattr(skim.SkimHooks, "check_pass", counting)
         report(PROGRAMS["sparse_ops"], True, monkeypatch)
         return len(calls)

@@ -1,0 +1,57 @@
+"""When the count rule's forecast was wrong, the run again without skimming (issue 9, skim's hole).
+
+skim.py's count rule skims a pass of a long loop when the passes left, at the fewest ops a pass has
+run so far, surely run more ops than the window holds: the skimmed records would have left the
+window anyway. That is a forecast from the passes seen so far, and a loop whose ops stop (`if n <
+100:` in 800 passes, ops that end with a shape change of a variable) breaks it: the ops of the
+skimmed passes are still in the window at the end, without their records. The op list then
+misses them, and a graph that reaches their Nodes shows them without op, line and value.
+
+The recorder notes the index of the last op skimmed on the forecast (SkimmedOps.forecast_last; the
+pass-aware window's passes have their own evidence and are not counted). When the run ended
+without an error and that op is still in the window, or sparse_window.py's forecast broke (also
+when an error other than a limit stopped its loop), run.py runs the program again with skimming
+off, in a fresh recorder and interpreter with the same seed and the process switches restored, and
+reports that run: the report is then exactly the one without skimming (test_skim_forecast.py).
+The second run gets what is left of the time limit, and only when the first took at most
+RERUN_SHARE of it; else, or when the second run does not end as the first did (the same error),
+the first run's report is kept with a note that says its op list misses records.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from typing import Any
+
+from autogradlab import messages
+from autogradlab.engine.trace import _FIELDS
+from autogradlab.limits import Limits
+from autogradlab.report import Report
+
+RERUN_SHARE = 0.4   # of the time limit the first run may have taken for a second one
+
+
+def forecast_failed(recorder: Any) -> bool:
+    """Whether an op skimmed on the count rule's forecast is still in the op window, or a loop that
+    skimmed on the sparse window's forecast ended with too few passes with ops recorded."""
+    if recorder.sparse_broken:   # sparse_window.py: the rate forecast of passes with ops was wrong
+        return True
+    last = recorder.forecast_last
+    if last < 0:
+        return False
+    entries = recorder.trace._entries
+    return bool(entries) and last >= entries[0][_FIELDS][0]
+
+
+def rerun_unskimmed(first: Report, elapsed_s: float, limits: Limits,
+                    rerun: Callable[[Limits], Report]) -> Report:
+    """The report of the run without skimming (rerun, given the limits left), or `first` with a note
+    when there is no time for it or it did not end as the first run did."""
+    left = limits.timeout_s - elapsed_s
+    if elapsed_s <= RERUN_SHARE * limits.timeout_s:
+        second = rerun(dataclasses.replace(limits, timeout_s=left))
+        if (second.ok, second.error) == (first.ok, first.error):
+            return dataclasses.replace(second, timing_ms=first.timing_ms + second.timing_ms)
+    note = messages.text("en", "notes.skimmed_forecast")
+    return dataclasses.replace(first, notes=(*first.notes, note))

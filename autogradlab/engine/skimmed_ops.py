@@ -46,7 +46,102 @@ class SkimmedOps:
         """Count the op as Recorder.on_op records it (on_op checked max_ops already): the same
         numbers, the same keys in the trace's tables, an entry in the window without a record.
         False when it is not of the common shape: on_op then records it in full (the inputs
-        numbered here were numbered in on_op's order, so on_op gives them the same numbers)."""
+        numbered here were numbered in on_op's order, so on_op gives them the same numbers).
+
+        This is the usual case of a long loop (issue 9: a third of a skimmed pass's time): no
+        keyword arguments, arguments that are tensors or plain numbers, one tensor out. It does
+        what _skim_any does for it, in the same order, with the window's steady step (a ghost in,
+        the oldest ghost out) taken at once; any other op goes to _skim_any (the arguments numbered
+        here are numbered again there as no-ops, in the same order)."""
+        ids = self._ids
+        if kwargs or type(result) is not _TENSOR:
+            return self._skim_any(op, args, kwargs, result, line)
+        for arg in args:
+            kind = type(arg)
+            if kind is _TENSOR:
+                if id(arg) not in ids:
+                    self.tensor_id(arg)
+            elif kind is not float and kind is not int and kind is not bool:
+                return self._skim_any(op, args, kwargs, result, line)
+        trace = self.trace
+        created_by = trace.created_by
+        fn = result.grad_fn
+        key = id(result)
+        if fn is None:
+            if result.requires_grad and key not in created_by:
+                return False   # a new leaf: its record may outlive the window (pinned, trace.py)
+        elif self.skim_guard == GUARD_NO_GRAD:
+            return self._guard_stops()
+        entry = ids.get(key)
+        if entry is None:   # a new tensor (most outputs): _result_entry(), inlined
+            try:
+                entry = Numbered(result, self._forget_bound)
+            except TypeError:
+                entry = self._result_entry(result)
+            else:
+                number = self._next_id
+                entry.number = number
+                entry.result = True
+                entry.key = key
+                ids[key] = entry
+                self._next_id = number + 1
+                self.alive_results += 1
+        elif not entry.result and entry.weak:
+            entry.result = True
+            self.alive_results += 1
+        index = trace.total
+        if key in created_by:
+            created = None
+        else:
+            created_by[key] = index
+            created = [key]
+        origin_keys = None
+        if fn is not None:
+            origins = trace.origins
+            fn_key = id(fn)
+            if fn_key not in origins:
+                origins[fn_key] = (index, 0, fn, entry if entry.weak else None)
+                origin_keys = [fn_key]
+        # trace.skim, inlined (issue 9)
+        held = result.numel()
+        trace.total = index + 1
+        summary = trace.summary
+        where = (op, line)
+        summary[where] = summary.get(where, 0) + 1
+        ghost = ((index, op, line), None, None, (), created, origin_keys, _GHOST, False, held)
+        entries = trace._entries
+        elements = trace._elements + held
+        oldest = entries[0] if len(entries) == trace.window and entries else None
+        if oldest is not None and oldest[_FINAL] is _GHOST and elements - oldest[_HELD] <= WINDOW_ELEMENTS:
+            # a long loop's steady step: the oldest entry is a ghost and leaves as this one comes
+            # (trace._drop of a ghost: its elements, and its keys if still its own; the ghost count
+            # stays); the window then holds `window` entries and at most WINDOW_ELEMENTS
+            entries.popleft()
+            entries.append(ghost)
+            trace._elements = elements - oldest[_HELD]
+            gone, lost = oldest[_CREATED], oldest[_ORIGIN_KEYS]
+            if gone is not None:   # trace.drop_keys, inlined
+                for gone_key in gone:
+                    if created_by.get(gone_key) == oldest[0][0]:
+                        del created_by[gone_key]
+            if lost is not None:
+                origins = trace.origins
+                for lost_key in lost:
+                    found = origins.get(lost_key)
+                    if found is not None and found[0] == oldest[0][0]:
+                        del origins[lost_key]
+        else:
+            entries.append(ghost)
+            trace._ghosts += 1
+            trace._elements = elements
+            if len(entries) > trace.window or elements > WINDOW_ELEMENTS:
+                trace.evict()
+        self._unnamed_outputs = _NO_OUTPUTS
+        self.skimmed_ops += 1
+        return True
+
+    def _skim_any(self, op: str, args: Any, kwargs: Any, result: Any, line: int) -> bool:
+        """_skim_op of any op (several outputs, keyword arguments, arguments of other kinds)."""
         ids, tensor_id, tensor = self._ids, self.tensor_id, _TENSOR
         for arg in ((*args, *kwargs.values()) if kwargs else args):
             kind = type(arg)

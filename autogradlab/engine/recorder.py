@@ -21,7 +21,7 @@ import torch
 from autogradlab.engine import skim as skim_module
 from autogradlab.engine.displays import DISPLAY_TOTAL_WEIGHT, DisplayHooks
 from autogradlab.engine.grads import GradientRecorder
-from autogradlab.engine.graph import OpOrigin, gc_paused, read_saved
+from autogradlab.engine.graph import GraphTables, OpOrigin, gc_paused, read_saved
 from autogradlab.engine.memory_hooks import MemoryHooks
 from autogradlab.engine.op_text import (  # noqa: F401 - _constant_text is imported by tests
     _arguments,
@@ -41,6 +41,16 @@ BACKWARD_CALLS_KEPT = 100           # backward calls listed in the report (the l
 _TENSOR = torch.Tensor
 # Values that are never a tensor, so never in _names/_unnamed_outputs (whose ids are live tensors')
 _PLAIN = frozenset({int, float, bool, str, type(None)})
+
+
+def _runs_every_node_it_reaches(node: Any) -> bool:
+    """A backward call written `y.backward()`, `y.backward(g, retain_graph=True)`,
+    `torch.autograd.backward(y)`, ...: no `inputs` (then the engine may run a Node's consumer and
+    not the Node), no *args or **kwargs that might hold it (passed_grads.py)."""
+    if type(node) is not ast.Call or len(node.args) > 3:
+        return False
+    return not any(type(a) is ast.Starred for a in node.args) and \
+        all(k.arg is not None and k.arg != "inputs" for k in node.keywords)
 
 
 def _position(node: ast.AST) -> tuple[int, int]:
@@ -125,6 +135,10 @@ class Recorder(TensorNumbers, MemoryHooks, DisplayHooks, SkimHooks):
     def creation_op(self, tensor: torch.Tensor) -> OpRecord | None:
         index = self._created_by.get(id(tensor))
         return self.trace.creation(index, self._source_line) if index is not None else None
+
+    def graph_tables(self) -> GraphTables:
+        """What saved_of, origin_of, name_of and tensor_id read (graph.py's loop over Nodes)."""
+        return GraphTables(self._saved, self._origins, self.trace, self._names, self._ids)
 
     def saved_of(self, fn: Any) -> list[tuple[str, torch.Tensor]]:
         if id(fn) in self._saved:
@@ -318,7 +332,7 @@ class Recorder(TensorNumbers, MemoryHooks, DisplayHooks, SkimHooks):
             return
         with gc_paused():
             store = self._saved
-            for fn in self.grads.begin(roots, gradient):   # new Nodes, never AccumulateGrad ones
+            for fn in self.grads.begin(roots, gradient, not _runs_every_node_it_reaches(node)):
                 saved = read_saved(fn)
                 if saved:
                     store[id(fn)] = saved

@@ -27,7 +27,6 @@ from typing import Any
 import torch
 from torch.autograd import function as _torch_function
 
-from autogradlab.engine import passed_grads
 from autogradlab.engine.graph import is_leaf_node
 
 Capture = dict[int, torch.Tensor]  # id(Node) or id(leaf tensor) -> gradient
@@ -37,15 +36,13 @@ KEPT_BACKWARDS = 8                   # backward calls whose gradients (and graph
 class _Generation:
     """One backward call: its gradients and the Nodes/leaves it reached (held strongly)."""
 
-    __slots__ = ("capture", "reached", "returned", "shared", "derived", "copied")
+    __slots__ = ("capture", "reached", "returned", "shared")
 
     def __init__(self, shared: frozenset[int] | None = None) -> None:
         self.capture: Capture = {}
         self.reached: dict[int, Any] = {}
         self.returned = False
         self.shared = shared   # storages of the program's own `gradient` tensors (None: none given)
-        self.derived: list[tuple[int, int]] = []   # (id(Node), id(its add)): passed_grads.py
-        self.copied: set[int] | None = None        # ids whose stored gradient is a copy
 
 
 class GradientRecorder:
@@ -61,11 +58,9 @@ class GradientRecorder:
         """Captures of the kept backward calls that returned normally, oldest first."""
         return [g.capture for g in self._generations if g.returned]
 
-    def begin(self, roots: list[torch.Tensor], gradient: Any = None, every_node: bool = True) -> list[Any]:
+    def begin(self, roots: list[torch.Tensor], gradient: Any = None) -> list[Any]:
         """Called right before backward() from `roots` (with the program's `gradient` argument,
-        a tensor or a sequence of them, if any); returns the Nodes seen for the first time.
-        every_node: the backward may run a Node's consumer and not the Node (`inputs=`), so
-        every Node is hooked; otherwise an add's inputs may take its gradient (passed_grads.py)."""
+        a tensor or a sequence of them, if any); returns the Nodes seen for the first time."""
         if self._current is not None:   # the previous backward raised and nobody said so
             self.abort()
         self._current = _Generation(_storages(gradient) if gradient is not None else None)
@@ -75,9 +70,7 @@ class GradientRecorder:
         if plain:
             _HOOK_MIXIN._register_hook = _REGISTER_PLAIN
         try:
-            if every_node or not passed_grads.PASS_THROUGH:
-                return self._hook_graphs(roots)
-            return passed_grads.hook_graphs_passing(self, roots, _pre_hook, _LEAF_OF_TYPE, is_leaf_node)
+            return self._hook_graphs(roots)
         finally:
             if plain:
                 _HOOK_MIXIN._register_hook = _REGISTER_TORCH
@@ -133,8 +126,6 @@ class GradientRecorder:
     def finish(self) -> None:
         """The backward returned normally: its gradients become visible."""
         if self._current is not None:
-            if self._current.derived:
-                passed_grads.fill_derived(self._current)
             self._current.returned = True
         self._keep_current()
 
@@ -215,13 +206,8 @@ def _pre_hook(recorder: GradientRecorder, key: int, token: object,
             # the same tensor object (a detach() would not count as a holder), unless it
             # is part of a graph (create_graph=True): then a copy, so no graph is kept
             shared = current.shared
-            if grad.requires_grad or (shared is not None and _shares(grad, shared)):
-                current.capture[key] = grad.detach().clone()
-                if current.copied is None:
-                    current.copied = set()
-                current.copied.add(key)
-            else:
-                current.capture[key] = grad
+            copy = grad.requires_grad or (shared is not None and _shares(grad, shared))
+            current.capture[key] = grad.detach().clone() if copy else grad
             return
 
 

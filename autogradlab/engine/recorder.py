@@ -43,16 +43,6 @@ _TENSOR = torch.Tensor
 _PLAIN = frozenset({int, float, bool, str, type(None)})
 
 
-def _runs_every_node_it_reaches(node: Any) -> bool:
-    """A backward call written `y.backward()`, `y.backward(g, retain_graph=True)`,
-    `torch.autograd.backward(y)`, ...: no `inputs` (then the engine may run a Node's consumer and
-    not the Node), no *args or **kwargs that might hold it (passed_grads.py)."""
-    if type(node) is not ast.Call or len(node.args) > 3:
-        return False
-    return not any(type(a) is ast.Starred for a in node.args) and \
-        all(k.arg is not None and k.arg != "inputs" for k in node.keywords)
-
-
 def _position(node: ast.AST) -> tuple[int, int]:
     return getattr(node, "lineno", 0) or 0, (getattr(node, "col_offset", 0) or 0) + 1
 
@@ -332,7 +322,7 @@ class Recorder(TensorNumbers, MemoryHooks, DisplayHooks, SkimHooks):
             return
         with gc_paused():
             store = self._saved
-            for fn in self.grads.begin(roots, gradient, not _runs_every_node_it_reaches(node)):
+            for fn in self.grads.begin(roots, gradient):   # new Nodes, never AccumulateGrad ones
                 saved = read_saved(fn)
                 if saved:
                     store[id(fn)] = saved

@@ -45,6 +45,21 @@ class GraphContext(Protocol):
     def saved_of(self, fn: Any) -> list[tuple[str, torch.Tensor]]: ...
 
 
+class GraphTables(NamedTuple):
+    """The tables behind a Recorder's saved_of, origin_of, name_of and tensor_id (graph.py reads
+    them directly for each of a long loop's thousands of Nodes)."""
+
+    saved: Mapping[int, list[tuple[str, torch.Tensor]]]   # id(Node) -> saved tensors read before backward
+    origins: Mapping[int, tuple[int, int, Any, Any]]       # id(Node) -> (op index, position, Node, weak ref)
+    trace: Any                                              # the OpTrace (its origin(index, position))
+    names: Mapping[int, list[str]]                          # id(tensor) -> names bound to it
+    ids: Mapping[int, Any]                                  # id(tensor) -> its entry (.number)
+
+
+def _no_entry(key: int) -> None:
+    return None
+
+
 def is_leaf_node(fn: Any) -> bool:
     return type(fn).__name__ == "AccumulateGrad"
 
@@ -153,11 +168,13 @@ class _Builder:
         self.nodes: list[GraphNode] = []
         self.edges: list[tuple[str, str]] = []
         self.ids: dict[int, str] = {}
-        # id(tensor) -> (tensor, its snapshot): a tensor met twice (a gradient passed on unchanged
-        # by an add to both inputs, a tensor saved by several Nodes) is read once; the tensor is
-        # held so that its id is not reused while the graph is built.
-        self._values: dict[int, tuple[torch.Tensor, TensorSnapshot]] = {}
-        self._grads: dict[int, tuple[torch.Tensor, TensorSnapshot]] = {}
+        # id(tensor) -> its snapshot: a tensor met twice (a gradient passed on unchanged by an add
+        # to both inputs, a tensor saved by several Nodes) is read once; the tensor is held in
+        # _held so that its id is not reused while the graph is built (a list, not a (tensor,
+        # snapshot) pair per tensor: 2,500 fewer objects for the collector to scan, issue 9).
+        self._values: dict[int, TensorSnapshot] = {}
+        self._grads: dict[int, TensorSnapshot] = {}
+        self._held: list[torch.Tensor] = []
 
     def _new_id(self) -> str:
         return f"n{len(self.nodes)}"
@@ -165,8 +182,9 @@ class _Builder:
     def _value(self, tensor: torch.Tensor) -> TensorSnapshot:
         known = self._values.get(id(tensor))
         if known is None:
-            known = self._values[id(tensor)] = (tensor, fast_snapshot(tensor, self.ctx.tensor_id(tensor)))
-        return known[1]
+            known = self._values[id(tensor)] = fast_snapshot(tensor, self.ctx.tensor_id(tensor))
+            self._held.append(tensor)
+        return known
 
     def _grad(self, key: int) -> TensorSnapshot | None:
         g = self.grads.get(key)
@@ -174,8 +192,9 @@ class _Builder:
             return None
         known = self._grads.get(id(g))
         if known is None:
-            known = self._grads[id(g)] = (g, fast_snapshot(g, GRAD_SNAPSHOT_ID))
-        return known[1]
+            known = self._grads[id(g)] = fast_snapshot(g, GRAD_SNAPSHOT_ID)
+            self._held.append(g)
+        return known
 
     def add_leaf(self, tensor: torch.Tensor) -> str:
         node_id = self._new_id()
@@ -195,10 +214,17 @@ class _Builder:
         One loop with everything it calls written out (issue 9: a 500-step scalar loop's graph
         has 2,000 op nodes, 1,500 saved tensors and 2,500 snapshots)."""
         ctx = self.ctx
+        tables = ctx.graph_tables() if hasattr(ctx, "graph_tables") else None
+        if tables is None:
+            saved_get = origins_get = names_get = ids_get = trace_origin = _no_entry
+        else:   # the Recorder's tables, read here instead of four method calls per Node
+            saved_get, origins_get = tables.saved.get, tables.origins.get
+            names_get, ids_get, trace_origin = tables.names.get, tables.ids.get, tables.trace.origin
         saved_of, origin_of, name_of, tensor_id = ctx.saved_of, ctx.origin_of, ctx.name_of, ctx.tensor_id
         nodes, edges, ids = self.nodes, self.edges, self.ids
         add_node, add_edge = nodes.append, edges.append
         values, grads, grads_seen = self._values, self.grads, self._grads
+        hold = self._held.append
         get_value, get_grad, get_seen = values.get, grads.get, grads_seen.get
         snap = fast_snapshot
         facts_of = _CLASS_FACTS.get
@@ -210,7 +236,10 @@ class _Builder:
             if facts[0]:
                 ids[id(fn)] = self.add_leaf(fn.variable)
                 continue
-            saved = saved_of(fn)
+            fn_key = id(fn)
+            saved = saved_get(fn_key)
+            if saved is None:
+                saved = saved_of(fn) if tables is None else (read_saved(fn) or [])
             saved_ids = []
             for attr, tensor in saved:
                 node_id = f"n{len(nodes)}"
@@ -218,10 +247,12 @@ class _Builder:
                 fields["id"] = node_id
                 fields["label"] = attr.removeprefix(prefix)
                 key = id(tensor)
-                known = get_value(key)
-                if known is None:
-                    known = values[key] = (tensor, snap(tensor, tensor_id(tensor)))
-                value = known[1]
+                value = get_value(key)
+                if value is None:
+                    entry = ids_get(key)
+                    number = entry.number if entry is not None else tensor_id(tensor)
+                    value = values[key] = snap(tensor, number)
+                    hold(tensor)
                 # (a 0-dim value's shape is the one empty tuple, its dtype name dtype_name's str)
                 fields["shape"] = tuple(tensor.shape) if value.shape else ()
                 fields["dtype"] = value.dtype
@@ -232,35 +263,49 @@ class _Builder:
                     if g is not None:
                         known = get_seen(id(g))
                         if known is None:
-                            known = grads_seen[id(g)] = (g, snap(g, GRAD_SNAPSHOT_ID))
-                        fields["grad"] = known[1]
+                            known = grads_seen[id(g)] = snap(g, GRAD_SNAPSHOT_ID)
+                            hold(g)
+                        fields["grad"] = known
                 fields["saved_name"] = attr
                 add_node(make(node_cls, fields))
                 saved_ids.append(node_id)
             node_id = f"n{len(nodes)}"
-            origin = origin_of(fn)
             fields = op_fields.copy()
             fields["id"] = node_id
-            if origin is None:   # an op the program did not run itself, or one the trace let go
+            if tables is None:
+                origin = origin_of(fn)
+                found = None if origin is None else (origin.record, origin.output, origin.tensor)
+            else:   # origin_of, inlined
+                entry = origins_get(fn_key)
+                found = None if entry is None else trace_origin(entry[0], entry[1])
+                if found is not None:
+                    ref = entry[3]
+                    found = (found[0], found[1], ref() if ref is not None else None)
+            if found is None:   # an op the program did not run itself, or one the trace let go
                 fields["label"] = fields["op"] = facts[2]
             else:
-                record_, value = origin.record, origin.output
+                record_, value, tensor = found
                 fields["label"] = fields["op"] = record_.op
-                fields["var"] = name_of(origin.tensor)
+                if tables is None:
+                    fields["var"] = name_of(tensor)
+                else:
+                    known = names_get(id(tensor))
+                    fields["var"] = known[0] if known else None
                 if value:
                     fields["shape"], fields["dtype"] = value.shape, value.dtype
                 fields["value"] = value
                 fields["line"], fields["source"] = record_.line, record_.source
                 fields["op_index"] = record_.index
             fields["grad_fn"] = cls.__name__   # a new str each time (pickle memo: as before)
-            g = get_grad(id(fn))
+            g = get_grad(fn_key)
             if g is not None:
                 known = get_seen(id(g))
                 if known is None:
-                    known = grads_seen[id(g)] = (g, snap(g, GRAD_SNAPSHOT_ID))
-                fields["grad"] = known[1]
+                    known = grads_seen[id(g)] = snap(g, GRAD_SNAPSHOT_ID)
+                    hold(g)
+                fields["grad"] = known
             add_node(make(node_cls, fields))
-            ids[id(fn)] = node_id
+            ids[fn_key] = node_id
             for child in fn_inputs:
                 add_edge((ids[id(child)], node_id))
             for saved_id in saved_ids:

@@ -21,7 +21,7 @@ import torch
 from autogradlab.engine import skim as skim_module
 from autogradlab.engine.displays import DISPLAY_TOTAL_WEIGHT, DisplayHooks
 from autogradlab.engine.grads import GradientRecorder
-from autogradlab.engine.graph import OpOrigin, gc_paused, read_saved
+from autogradlab.engine.graph import GraphTables, OpOrigin, gc_paused, read_saved
 from autogradlab.engine.memory_hooks import MemoryHooks
 from autogradlab.engine.op_text import (  # noqa: F401 - _constant_text is imported by tests
     _arguments,
@@ -125,6 +125,10 @@ class Recorder(TensorNumbers, MemoryHooks, DisplayHooks, SkimHooks):
     def creation_op(self, tensor: torch.Tensor) -> OpRecord | None:
         index = self._created_by.get(id(tensor))
         return self.trace.creation(index, self._source_line) if index is not None else None
+
+    def graph_tables(self) -> GraphTables:
+        """What saved_of, origin_of, name_of and tensor_id read (graph.py's loop over Nodes)."""
+        return GraphTables(self._saved, self._origins, self.trace, self._names, self._ids)
 
     def saved_of(self, fn: Any) -> list[tuple[str, torch.Tensor]]:
         if id(fn) in self._saved:

@@ -272,6 +272,15 @@ class OpTrace:
         index, op, line = entry[_FIELDS]
         return op_record(index, op, line, 0, source_line(line), (), (), ())
 
+    def origin(self, index: int, position: int) -> tuple[OpRecord, TensorSnapshot | None] | None:
+        """(get(index), output(index, position)) with one look-up; None when get() is None."""
+        entry = self._entry(index)
+        if entry is None or entry[_FINAL] is _GHOST:
+            return None
+        record = _materialize(entry)
+        outputs = entry[_OUTPUTS]
+        return record, outputs[position].snapshot() if outputs else None
+
     def output(self, index: int, position: int) -> TensorSnapshot | None:
         entry = self._entry(index)
         return entry[_OUTPUTS][position].snapshot() if entry is not None and entry[_OUTPUTS] else None

@@ -94,6 +94,7 @@ def apply_link() -> None:
             if x == 0 and y == 0:
                 raise core.LinkError("the link's `v` must not be the zero vector")
             st.session_state[state.EIGEN_ANGLE] = round(math.degrees(math.atan2(y, x)) % 360 * 2) / 2
+            st.session_state[state.EIGEN_PROBE_LINK] = v.strip()   # drawn exactly (eigen_view.probe)
         except core.LinkError as exc:
             links.warn(str(exc))
 

@@ -39,7 +39,7 @@ NOT_CACHED_KINDS = frozenset({"busy", "crash", "internal", "timeout", "memory"})
 SESSION_MEMO_KINDS = frozenset({"timeout", "memory"})
 SESSION_MEMO_S = 10.0
 SESSION_MEMO_ENTRIES = 64
-_memo: dict[tuple, tuple[float, Report]] = {}
+_memo: dict[str, tuple[float, Report]] = {}
 _memo_lock = threading.Lock()
 
 
@@ -84,7 +84,7 @@ def _kept_for_session(key: tuple, session: str | None, compute: Callable[[], Rep
                       retry: bool = False) -> Report:
     """`compute()` (a shared-cache call), except that a timeout or memory stop of this same session
     and inputs from the last SESSION_MEMO_S seconds is answered again (not with `retry`)."""
-    key = (*key, session)
+    key = repr((*key, session))    # a direction's values are (nested) lists: not hashable as such
     now = time.monotonic()
     with _memo_lock:
         kept = _memo.get(key)

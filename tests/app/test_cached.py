@@ -110,8 +110,10 @@ def test_a_steps_timeout_is_not_cached_but_a_program_error_is(fake_core_installe
         return report if error is None else dataclasses.replace(report, ok=False, error=error)
 
     fake_core_installed.run = run
+    answers.insert(0, ErrorInfo("timeout", "ran longer than 5 s"))     # a direction with a list value
+    assert cached.run_steps("j = 1\n", 0, None, "s1", (("x", [1.0, [2.0]]),)).error.kind == "timeout"
     assert cached.run_steps("j = 1\n", 0, None, "s1").error.kind == "timeout"
     assert cached.run_steps("j = 1\n", 0, None, "s2").error is None
     assert cached.run_steps("k = q\n", 0, None, "s1").error.kind == "name"
     assert cached.run_steps("k = q\n", 0, None, "s2").error.kind == "name"     # deterministic: cached
-    assert len(fake_core_installed.calls) == 3
+    assert len(fake_core_installed.calls) == 4

@@ -71,7 +71,7 @@ def test_link_round_trip_matrix_and_probe():
     assert at.slider(key=state.EIGEN_ANGLE).value == 45.0
     assert "v is on an eigen-direction: Av = 3·v" in text(at)
     assert at.query_params["matrix"] == "[[2,1],[1,2]]"
-    assert at.query_params["v"] == "1,1"          # the link's vector stays as given (was rewritten)
+    assert at.query_params["v"] == "0.7071,0.7071"
     at = at.number_input(key=state.EIGEN_CELL.format(0, 1)).set_value(0.5).run()
     assert at.query_params["matrix"] == "[[2,0.5],[1,2]]"
     at = at.slider(key=state.EIGEN_ANGLE).set_value(0.0).run()
@@ -188,3 +188,13 @@ def test_a_links_probe_is_drawn_exactly_until_the_slider_moves():
     assert at.query_params["v"] == "0,1"
     at = at.number_input(key=state.EIGEN_CELL.format(0, 1)).set_value(0.5).run()
     assert at.query_params["v"] == "0,1"                           # the slider's vector from then on
+
+
+def test_a_link_on_the_sliders_grid_reopens_as_the_slider_drew_it():
+    """The app's own links (`v=0.866,0.5`, the slider at 30°) show no 'as the link gives it' note."""
+    at = open_page(matrix="[[2,1],[1,2]]", v="0.866,0.5")
+    assert at.slider(key=state.EIGEN_ANGLE).value == 30.0
+    assert not [c.value for c in at.caption if "as the link gives it" in c.value]
+    assert at.query_params["v"] == "0.866,0.5"
+    at = open_page(matrix="[[2,1],[1,2]]", v="1,0.3")
+    assert [c.value for c in at.caption if "as the link gives it" in c.value]

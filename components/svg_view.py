@@ -21,8 +21,6 @@ _CSS = """
 .stage { width: 100%; overflow: hidden; touch-action: none; cursor: grab; }
 .stage.dragging { cursor: grabbing; }
 .stage svg { display: block; margin: 0 auto; max-width: 100%; height: auto; }
-.stage.fill { display: flex; align-items: center; justify-content: center; }
-.stage.fill svg { margin: 0; flex: 0 1 auto; }
 .tools { position: absolute; top: 4px; right: 4px; display: flex; gap: 4px; z-index: 2; }
 .tools button { font: 13px sans-serif; padding: 2px 8px; border: 1px solid #c9d1d9; border-radius: 4px;
                 background: #ffffffd9; color: #1b1f24; cursor: pointer; }
@@ -81,6 +79,7 @@ export default function (component) {
       const vb = svg.viewBox && svg.viewBox.baseVal;
       view.naturalW = natural("width", vb ? vb.width : 0);
       view.naturalH = natural("height", vb ? vb.height : 0);
+      view.viewBox = vb ? [vb.x, vb.y, vb.width, vb.height] : null;
       svg.removeAttribute("width");
       svg.style.maxHeight = data.maxHeight || "72vh";
       svg.style.width = "100%";
@@ -100,15 +99,31 @@ export default function (component) {
   stage.style.aspectRatio = data.aspect ? `var(--agl-fit-aspect, ${data.aspect})` : "";
   svg.style.height = data.aspect ? "100%" : "";
   svg.style.maxHeight = data.aspect ? "none" : (data.maxHeight || "72vh");
-  // Never drawn larger than graphviz's size × maxScale: a small graph's text stays the size of a
-  // normal graph's (it was scaled up to the column's width). The drawing is then centred in its area.
+  // Never drawn larger than graphviz's size × maxScale (CSS px per pt): a small graph's text stays
+  // the size of a normal graph's (it was scaled up to the column's width). Normally the drawing then
+  // narrows and is centred; in a fixed area (presentation mode) it keeps filling the area, and its
+  // viewBox widens around the graph instead, so the area's layout does not change.
   const cap = data.maxScale || 0;
-  if (cap && view.naturalW > 0 && view.naturalH > 0) {
-    svg.style.maxWidth = `${(view.naturalW * cap).toFixed(1)}px`;
-    const capH = `${(view.naturalH * cap).toFixed(1)}px`;
-    svg.style.maxHeight = data.aspect ? capH : `min(${data.maxHeight || "72vh"}, ${capH})`;
+  const capped = cap && !data.aspect && view.naturalW > 0;
+  svg.style.maxWidth = capped ? `${(view.naturalW * cap).toFixed(1)}px` : "";
+  if (cap && !data.aspect && view.naturalH > 0) {
+    svg.style.maxHeight = `min(${data.maxHeight || "72vh"}, ${(view.naturalH * cap).toFixed(1)}px)`;
   }
-  stage.classList.toggle("fill", !!data.aspect);
+  const fitViewBox = () => {
+    if (!view.viewBox) return;
+    const [x, y, w, h] = view.viewBox;
+    const W = stage.clientWidth, H = stage.clientHeight;
+    let box = view.viewBox;
+    if (cap && data.aspect && W > 0 && H > 0 && w > 0 && h > 0 && Math.min(W / w, H / h) > cap) {
+      const nw = W / cap, nh = H / cap;
+      box = [x - (nw - w) / 2, y - (nh - h) / 2, nw, nh];
+    }
+    const text = box.map((v) => +v.toFixed(2)).join(" ");
+    if (svg.getAttribute("viewBox") !== text) svg.setAttribute("viewBox", text);
+  };
+  fitViewBox();
+  const resized = new ResizeObserver(fitViewBox);
+  resized.observe(stage);
   // Zoom and pan move the drawing as one composited layer (a CSS transform), not by re-laying out
   // its hundreds of text elements; when the input stops the layer is dropped and drawn sharp.
   const apply = () => {
@@ -228,6 +243,7 @@ export default function (component) {
   tools.addEventListener("click", onTool);
   const cleanup = () => {
     cleanups.delete(parentElement);
+    resized.disconnect();
     stage.removeEventListener("wheel", onWheel);
     stage.removeEventListener("pointerdown", onDown);
     stage.removeEventListener("pointermove", onMove);

@@ -58,10 +58,12 @@ def warm_rest() -> None:
     checks ~1.2 s, torch.func, linalg; forward mode's first use ~0.3 s), paid once in the zygote."""
     try:
         from autogradlab.engine.run import run_program
+        from autogradlab.engine.tangent_run import warm_forward_mode
         from autogradlab.lang.sizes import warm_up
         from autogradlab.step_records import StepOptions
 
         warm_up()
+        warm_forward_mode()   # the steps run below no longer loads the ZeroTensor Meta path itself
         run_program(WARM_PROGRAM, seed=0)
         run_program(WARM_PROGRAM, seed=0, steps=StepOptions(backward_if_missing=True))
     except Exception:   # noqa: BLE001 - a job then pays for what is missing, or reports the failure

@@ -11,6 +11,7 @@ plain-data Reports come back.
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable
 from typing import Any
@@ -23,16 +24,23 @@ from components.i18n import t
 CACHE_ENTRIES = 256
 CACHE_TTL_S = 3600
 
-# Failures that may say more about the machine at that moment than about the program. They are
-# cached (so widget clicks do not rerun an endless loop for 5 s each), but an explicit Run drops
-# that one entry and tries again.
-RETRY_ON_RUN_KINDS = frozenset({"timeout", "memory", "crash", "internal"})
+# Answers that are never put in the shared caches: the pool refused to run ("busy", superseded),
+# the worker died or the runner failed, or the run hit the time or memory limit. Caches are shared
+# by all sessions, so one worker lost to a momentary shortage, or one run slowed past its time limit
+# by a loaded machine, would otherwise greet every student who opens the same program (the default
+# one, the teacher's link) with "the worker stopped" or "ran longer than 5 s" for an hour. An error
+# the program itself causes (a syntax error, a refused call, a limit at a line) is deterministic and
+# is cached.
+NOT_CACHED_KINDS = frozenset({"busy", "crash", "internal", "timeout", "memory"})
 
-# Answers that are never cached: the pool refused to run ("busy", superseded), or the worker died
-# or the runner failed. Caches are shared by all sessions, so one worker lost to a momentary
-# shortage would otherwise greet every student who opens the same program (the default one, the
-# teacher's link) with "the worker stopped" for an hour.
-NOT_CACHED_KINDS = frozenset({"busy", "crash", "internal"})
+# A timeout or memory stop is kept for its own session for a few seconds, so the reruns a widget
+# click causes do not run an endless loop for 5 s each; another session, a later visit or an
+# explicit Run tries again.
+SESSION_MEMO_KINDS = frozenset({"timeout", "memory"})
+SESSION_MEMO_S = 10.0
+SESSION_MEMO_ENTRIES = 64
+_memo: dict[str, tuple[float, Report]] = {}
+_memo_lock = threading.Lock()
 
 
 class _TransientResult(Exception):
@@ -65,10 +73,35 @@ def _run_cached(source: str, seed: int, output: str | None, _session: str | None
 
 
 def is_refusal(report: Report) -> bool:
-    """The pool refused the run without running it (server busy, superseded by a newer click), or
-    the worker stopped or the runner failed: never cached (see NOT_CACHED_KINDS)."""
+    """The pool refused the run without running it (server busy, superseded by a newer click), the
+    worker stopped or the runner failed, or a time or memory limit stopped it: never put in the
+    shared cache (see NOT_CACHED_KINDS)."""
     error = report.error
     return error is not None and error.kind in NOT_CACHED_KINDS
+
+
+def _kept_for_session(key: tuple, session: str | None, compute: Callable[[], Report], *,
+                      retry: bool = False) -> Report:
+    """`compute()` (a shared-cache call), except that a timeout or memory stop of this same session
+    and inputs from the last SESSION_MEMO_S seconds is answered again (not with `retry`)."""
+    key = repr((*key, session))    # a direction's values are (nested) lists: not hashable as such
+    now = time.monotonic()
+    with _memo_lock:
+        kept = _memo.get(key)
+    if kept is not None and session is not None and not retry and now - kept[0] < SESSION_MEMO_S:
+        return kept[1]
+    try:
+        return compute()
+    except _TransientResult as transient:
+        report = transient.report
+        if session is not None and report.error is not None and report.error.kind in SESSION_MEMO_KINDS:
+            with _memo_lock:
+                for old in [k for k, (t0, _) in _memo.items() if now - t0 >= SESSION_MEMO_S]:
+                    del _memo[old]
+                while len(_memo) >= SESSION_MEMO_ENTRIES:
+                    del _memo[next(iter(_memo))]
+                _memo[key] = (now, report)
+        return report
 
 
 MAX_AUTO_RETRY_S = 120.0   # a full server keeps trying by itself this long before showing "busy"
@@ -107,7 +140,7 @@ def run_program(source: str, seed: int, output: str | None, session: str | None 
 
     `session` is passed to the pool so one browser session cannot pile up work; it is not part of
     the cache key, since the Report depends only on the program's inputs. `retry` (the user pressed
-    Run) re-runs a cached timeout, memory, crash or internal failure instead of showing it again.
+    Run) re-runs a timeout or memory stop this session saw seconds ago instead of showing it again.
     A full server is waited out (see until_not_busy).
     """
     return until_not_busy(lambda: _run_program_once(source, seed, output, session, retry=retry))
@@ -116,14 +149,8 @@ def run_program(source: str, seed: int, output: str | None, session: str | None 
 def _run_program_once(source: str, seed: int, output: str | None, session: str | None, *,
                       retry: bool) -> Report:
     seed = int(seed)
-    try:
-        report = _run_cached(source, seed, output, session)
-        if retry and report.error is not None and report.error.kind in RETRY_ON_RUN_KINDS:
-            _run_cached.clear(source, seed, output, session)
-            report = _run_cached(source, seed, output, session)
-        return report
-    except _TransientResult as transient:
-        return transient.report
+    return _kept_for_session(("run", source, seed, output), session,
+                             lambda: _run_cached(source, seed, output, session), retry=retry)
 
 
 @st.cache_data(max_entries=CACHE_ENTRIES, ttl=CACHE_TTL_S, show_spinner=False)
@@ -162,13 +189,6 @@ def _run_dydx_cached(source: str, seed: int, of: str, wrt: str, _session: str | 
     return report
 
 
-def _uncached_refusal(compute: Callable[[], Report]) -> Report:
-    try:
-        return compute()
-    except _TransientResult as transient:
-        return transient.report
-
-
 def run_steps(source: str, seed: int, output: str | None, session: str | None = None,
               direction: tuple[tuple[str, Any], ...] = (), backward_if_missing: bool = False,
               values: tuple[tuple[str, Any], ...] = ()) -> Report:
@@ -178,14 +198,16 @@ def run_steps(source: str, seed: int, output: str | None, session: str | None = 
     engine picks e₁ of the first leaf); values: (free name, value) pairs when the program is a bare
     expression such as `sin(x) * exp(y)` (see autogradlab/free_names.py). A full server is waited
     out (until_not_busy)."""
-    return until_not_busy(lambda: _uncached_refusal(lambda: _run_steps_cached(
-        source, int(seed), output, tuple(direction), bool(backward_if_missing), tuple(values), session)))
+    args = (source, int(seed), output, tuple(direction), bool(backward_if_missing), tuple(values))
+    return until_not_busy(lambda: _kept_for_session(("steps", *args), session,
+                                                    lambda: _run_steps_cached(*args, session)))
 
 
 def run_dydx(source: str, seed: int, of: str, wrt: str, session: str | None = None) -> Report:
     """The run with dOF/dWRT computed from its graph (Jacobian page, programs without jacobian())."""
-    return until_not_busy(lambda: _uncached_refusal(
-        lambda: _run_dydx_cached(source, int(seed), of, wrt, session)))
+    args = (source, int(seed), of, wrt)
+    return until_not_busy(lambda: _kept_for_session(("dydx", *args), session,
+                                                    lambda: _run_dydx_cached(*args, session)))
 
 
 @st.cache_data(max_entries=CACHE_ENTRIES, ttl=CACHE_TTL_S, show_spinner=False)
@@ -201,5 +223,6 @@ def _run_cell_cached(source: str, seed: int, call: int, row: int, _session: str 
 def run_jacobian_cell(source: str, seed: int, call: int, row: int, session: str | None = None) -> Report:
     """The run with the chain-rule paths of one row of jacobian() call `call` (Jacobian page, a
     clicked cell of a Jacobian too big to follow every row with the run)."""
-    return until_not_busy(lambda: _uncached_refusal(
-        lambda: _run_cell_cached(source, int(seed), int(call), int(row), session)))
+    args = (source, int(seed), int(call), int(row))
+    return until_not_busy(lambda: _kept_for_session(("cell", *args), session,
+                                                    lambda: _run_cell_cached(*args, session)))

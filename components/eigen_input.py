@@ -20,6 +20,7 @@ from components import links, state
 from components.i18n import t, worded
 
 Rows = tuple[tuple[float, ...], ...]
+PROBE_GRID_TOLERANCE_DEG = 0.005   # a link's `v` this close to a 0.5° step is that step (4 decimals: ±0.003°)
 SLIDER_LIMIT = 3            # entry sliders span -3..3 (wider when an entry is larger)
 
 
@@ -93,7 +94,12 @@ def apply_link() -> None:
             x, y = values[:2]
             if x == 0 and y == 0:
                 raise core.LinkError("the link's `v` must not be the zero vector")
-            st.session_state[state.EIGEN_ANGLE] = round(math.degrees(math.atan2(y, x)) % 360 * 2) / 2
+            angle = math.degrees(math.atan2(y, x)) % 360
+            st.session_state[state.EIGEN_ANGLE] = round(angle * 2) / 2
+            # Between the slider's 0.5° steps (v=1,0.3 is at 16.70°): drawn exactly (eigen_view.probe).
+            # On a step (the app's own links, 4 decimals): the slider's vector, as before.
+            off_grid = abs(angle * 2 - round(angle * 2)) / 2 > PROBE_GRID_TOLERANCE_DEG
+            st.session_state[state.EIGEN_PROBE_LINK] = v.strip() if off_grid else None
         except core.LinkError as exc:
             links.warn(str(exc))
 

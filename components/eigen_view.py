@@ -11,6 +11,7 @@ import math
 import numpy as np
 import streamlit as st
 
+from autogradlab import links as core
 from autogradlab.engine.eigen import EigenAnalysis, analyse, power_iteration
 from autogradlab.engine.eigen_words import describe, fmt, kind_title, polar, vec
 from autogradlab.render import eigen_legend, eigen_plot
@@ -78,6 +79,29 @@ def _snap_buttons(an: EigenAnalysis) -> None:
 
 def _set_angle(angle: float) -> None:
     st.session_state[state.EIGEN_ANGLE] = angle
+    _drop_link_probe()
+
+
+def _drop_link_probe() -> None:
+    st.session_state[state.EIGEN_PROBE_LINK] = None
+
+
+def probe(angle: float) -> tuple[np.ndarray, str]:
+    """The probe vector and its `v` link text: a link's exact vector (`v=1,0.3` is at 16.70°, which
+    the slider's 0.5° steps would round to 16.5°) until the slider or a snap button moves it."""
+    text = st.session_state.get(state.EIGEN_PROBE_LINK)
+    if text:
+        try:
+            x, y = core.parse_numbers("v", text)[:2]
+            v = np.array([x, y], dtype=float) / math.hypot(x, y)
+            st.caption(t("eigen.probe_from_link", x=fmt(x), y=fmt(y),
+                         angle=fmt(math.degrees(math.atan2(y, x)) % 360, 4)))
+            return v, text
+        except (core.LinkError, ValueError, ZeroDivisionError):
+            _drop_link_probe()
+    v = np.array([math.cos(math.radians(angle)), math.sin(math.radians(angle))])
+    v = np.where(np.abs(v) < 1e-12, 0.0, v)
+    return v, f"{fmt(v[0], 4)},{fmt(v[1], 4)}".replace("−", "-")
 
 
 @st.fragment
@@ -87,11 +111,10 @@ def plane(rows: tuple[tuple[float, ...], ...]) -> None:
                     persist_state=state.PERSIST, label_visibility="collapsed",
                     format_func=lambda v: t(VIEW_KEYS[VIEWS.index(v)]))
     angle = st.slider(t("eigen.probe"), 0.0, 360.0, step=0.5, key=state.EIGEN_ANGLE,
-                      persist_state=state.PERSIST)
+                      persist_state=state.PERSIST, on_change=_drop_link_probe)
+    v, v_text = probe(angle)
     _snap_buttons(an)
-    v = np.array([math.cos(math.radians(angle)), math.sin(math.radians(angle))])
-    v = np.where(np.abs(v) < 1e-12, 0.0, v)
-    links.sync(None, None, v=f"{fmt(v[0], 4)},{fmt(v[1], 4)}".replace("−", "-"))
+    links.sync(None, None, v=v_text)
     eigen_input.remember_link()
     title = f"A = {rows_text(rows)}"
     if view == VIEWS[2]:

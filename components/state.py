@@ -115,6 +115,7 @@ EIGEN_SLIDER_CELL = "eigen_s{}{}"    # .format(i, j) -> float: one entry as a sl
 EIGEN_PRESET = "eigen_preset"        # str: the preset picked last (its label)
 EIGEN_SOURCE = "eigen_source"        # str: one of EIGEN_SOURCES
 EIGEN_ANGLE = "eigen_angle"          # float: the probe's angle in degrees (slider)
+EIGEN_PROBE_LINK = "eigen_probe_link"  # str | None: a link's exact `v` ("1,0.3"), until the slider moves
 EIGEN_VIEW = "eigen_view"            # str: "Picture" | "Animation" | "Power iteration"
 EIGEN_VAR = "eigen_var"              # str: the program's matrix variable
 EIGEN_FUNC = "eigen_func"            # str: the program's 2→2 function

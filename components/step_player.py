@@ -74,11 +74,9 @@ def show(report: Report, options: Options, source: str, run_key: tuple) -> int |
     if trace is None or graph is None or not graph.nodes:
         st.info(t("steps.no_graph"), icon=":material/account_tree:")
         return None
-    if trace.direction_error:
-        st.warning(t("steps.direction_unused", reason=say_note(trace.direction_error, note_keys.DIRECTION)),
-                   icon=":material/warning:")
-    for note in trace.notes:
-        st.caption(say_note(note, note_keys.STEPS))
+    for note in trace.notes:     # an unusable direction is said once, by step_direction.settle
+        if note != trace.direction_error:
+            st.caption(say_note(note, note_keys.STEPS))
     steps = mode_steps(trace, mode)
     if not steps:
         st.info(_empty_message(report, mode), icon=":material/info:")

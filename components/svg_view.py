@@ -45,7 +45,7 @@ _HTML = """<div class="wrap">
   <div class="stage"></div>
 </div>"""
 
-_JS = """
+_JS = r"""
 const views = new WeakMap();
 const zooms = new Map();   // layoutKey -> {tx, ty, s}: the zoom and pan of a layout (the step drawing)
 const cleanups = new WeakMap();   // listeners of the previous render: a rerun must not add a second set
@@ -70,6 +70,16 @@ export default function (component) {
              ty: kept ? kept.ty : 0, s: kept ? kept.s : 1, idle: null };
     views.set(parentElement, view);
     if (svg) {
+      // Graphviz's own size in pt (width="123pt"; the viewBox's units): the scale cap below keeps a
+      // 2-node graph from filling the column with 30-40 px text.
+      const natural = (attr, vb) => {
+        const m = /^([\d.]+)(pt|px)?$/.exec(svg.getAttribute(attr) || "");
+        return m ? parseFloat(m[1]) * (m[2] === "px" ? 3 / 4 : 1) : vb;
+      };
+      const vb = svg.viewBox && svg.viewBox.baseVal;
+      view.naturalW = natural("width", vb ? vb.width : 0);
+      view.naturalH = natural("height", vb ? vb.height : 0);
+      view.viewBox = vb ? [vb.x, vb.y, vb.width, vb.height] : null;
       svg.removeAttribute("width");
       svg.style.maxHeight = data.maxHeight || "72vh";
       svg.style.width = "100%";
@@ -89,6 +99,31 @@ export default function (component) {
   stage.style.aspectRatio = data.aspect ? `var(--agl-fit-aspect, ${data.aspect})` : "";
   svg.style.height = data.aspect ? "100%" : "";
   svg.style.maxHeight = data.aspect ? "none" : (data.maxHeight || "72vh");
+  // Never drawn larger than graphviz's size × maxScale (CSS px per pt): a small graph's text stays
+  // the size of a normal graph's (it was scaled up to the column's width). Normally the drawing then
+  // narrows and is centred; in a fixed area (presentation mode) it keeps filling the area, and its
+  // viewBox widens around the graph instead, so the area's layout does not change.
+  const cap = data.maxScale || 0;
+  const capped = cap && !data.aspect && view.naturalW > 0;
+  svg.style.maxWidth = capped ? `${(view.naturalW * cap).toFixed(1)}px` : "";
+  if (cap && !data.aspect && view.naturalH > 0) {
+    svg.style.maxHeight = `min(${data.maxHeight || "72vh"}, ${(view.naturalH * cap).toFixed(1)}px)`;
+  }
+  const fitViewBox = () => {
+    if (!view.viewBox) return;
+    const [x, y, w, h] = view.viewBox;
+    const W = stage.clientWidth, H = stage.clientHeight;
+    let box = view.viewBox;
+    if (cap && data.aspect && W > 0 && H > 0 && w > 0 && h > 0 && Math.min(W / w, H / h) > cap) {
+      const nw = W / cap, nh = H / cap;
+      box = [x - (nw - w) / 2, y - (nh - h) / 2, nw, nh];
+    }
+    const text = box.map((v) => +v.toFixed(2)).join(" ");
+    if (svg.getAttribute("viewBox") !== text) svg.setAttribute("viewBox", text);
+  };
+  fitViewBox();
+  const resized = new ResizeObserver(fitViewBox);
+  resized.observe(stage);
   // Zoom and pan move the drawing as one composited layer (a CSS transform), not by re-laying out
   // its hundreds of text elements; when the input stops the layer is dropped and drawn sharp.
   const apply = () => {
@@ -109,14 +144,20 @@ export default function (component) {
     node.classList.toggle("selected", !!sel && (node.id === sel || node.id.startsWith(sel + "~")));
   }
 
+  // Pointer positions relative to the drawing's untransformed corner (the transform's origin): a
+  // drawing narrower than its area is centred, so that corner is not the area's.
+  const corner = () => {
+    const r = stage.getBoundingClientRect(), b = svg.getBoundingClientRect();
+    return [r, b.left - r.left - view.tx, b.top - r.top - view.ty];
+  };
   const local = (clientX, clientY) => {
-    const r = stage.getBoundingClientRect();
-    return [clientX - r.left, clientY - r.top];
+    const [r, ox, oy] = corner();
+    return [clientX - r.left - ox, clientY - r.top - oy];
   };
   const zoom = (factor, px, py) => {
     const s = Math.min(Math.max(view.s * factor, 0.25), 20);
     const k = s / view.s;
-    if (px === undefined) { const r = stage.getBoundingClientRect(); px = r.width / 2; py = r.height / 2; }
+    if (px === undefined) { const [r, ox, oy] = corner(); px = r.width / 2 - ox; py = r.height / 2 - oy; }
     view.tx = px - (px - view.tx) * k;
     view.ty = py - (py - view.ty) * k;
     view.s = s;
@@ -202,6 +243,7 @@ export default function (component) {
   tools.addEventListener("click", onTool);
   const cleanup = () => {
     cleanups.delete(parentElement);
+    resized.disconnect();
     stage.removeEventListener("wheel", onWheel);
     stage.removeEventListener("pointerdown", onDown);
     stage.removeEventListener("pointermove", onMove);
@@ -219,18 +261,29 @@ export default function (component) {
 _COMPONENT = st.components.v2.component(name="autogradlab_svg_view", html=_HTML, css=_CSS, js=_JS)
 
 
+# The largest scale a drawing is shown at, in CSS px per graphviz pt: a node's 16 pt title is then
+# at most 14.4 px, about the page's text (a 2-node graph was stretched to the column's width: its
+# title 21 px, 28 px in presentation mode, while a 20-node graph's is 5-9 px). In presentation mode
+# (a 16:9 area, read from the back of a room) a little larger: 18.4 px, the mode's text at 1600 px.
+MAX_SCALE = 0.9
+PRESENT_MAX_SCALE = 1.15
+
+
 def show(svg: str, *, key: str, selected: str | None = None, max_height: str = "72vh",
          on_click: Callable[[], None] | None = None, layout_key: str | None = None,
-         aspect: str | None = None) -> str | None:
+         aspect: str | None = None, max_scale: float | None = None) -> str | None:
     """Mount an inert SVG with zoom, pan and node clicks. Returns the id of the node clicked in the
     interaction that caused this rerun, else None. `on_click` runs before the rerun (a callback:
     read the clicked id from st.session_state[key].click). A new `svg` with the same `layout_key`
     (the step player's recoloured frames) keeps the zoom and pan. `aspect` ("16 / 9") gives the
-    drawing an area of that shape, filled (presentation mode)."""
+    drawing an area of that shape, filled (presentation mode). `max_scale` caps the drawing's
+    size, in CSS px per graphviz pt (default: MAX_SCALE, or PRESENT_MAX_SCALE with `aspect`)."""
+    if max_scale is None:
+        max_scale = PRESENT_MAX_SCALE if aspect else MAX_SCALE
     labels = {"in": {"title": t("common.zoom_in")}, "out": {"title": t("common.zoom_out")},
               "reset": {"title": t("common.zoom_reset_help"), "text": t("common.zoom_reset")}}
     result = _COMPONENT(data={"svg": svg, "selected": selected, "maxHeight": max_height, "labels": labels,
-                              "layoutKey": layout_key, "aspect": aspect},
+                              "layoutKey": layout_key, "aspect": aspect, "maxScale": max_scale},
                         key=key,
                         on_click_change=on_click or (lambda: None))
     return getattr(result, "click", None)

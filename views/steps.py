@@ -12,6 +12,7 @@ import streamlit as st
 from components import cached, editor, error_box, links, present, run_indicator, state, step_player
 from components.graph_view import output_picker
 from components.i18n import t
+from components.step_direction import settle
 
 
 def main() -> None:
@@ -32,9 +33,13 @@ def main() -> None:
     output = links.output_choice(submitted.source)
     step_player.sync_link(submitted.source, submitted.seed, output, options)
     session = st.session_state[state.SESSION_ID]
+
+    def run(direction: tuple) -> object:   # a refused direction falls back (step_direction.py)
+        return cached.run_steps(submitted.source, submitted.seed, output, session, direction,
+                                options.backward_if_missing, options.values)
+
     with right, run_indicator.running():
-        report = cached.run_steps(submitted.source, submitted.seed, output, session, options.direction,
-                                  options.backward_if_missing, options.values)
+        report, options = settle(run(options.direction), options, submitted.source, run)
     if report.error is not None:
         with left:
             error_box.show(report.error, submitted.source)

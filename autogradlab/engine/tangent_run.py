@@ -115,8 +115,20 @@ def _binary_meta(a: Any, b: Any, *args: Any, **kwargs: Any) -> torch.Tensor:
     dtype = torch.result_type(a, b)
     if kwargs.get("__div") and not (dtype.is_floating_point or dtype.is_complex):
         dtype = torch.get_default_dtype()
-    return torch.empty(torch.broadcast_shapes(getattr(a, "shape", ()), getattr(b, "shape", ())), dtype=dtype,
-                       device="meta")
+    shape = _broadcast(tuple(getattr(a, "shape", ())), tuple(getattr(b, "shape", ())))
+    return torch.empty(shape, dtype=dtype, device="meta")
+
+
+def _broadcast(a: tuple[int, ...], b: tuple[int, ...]) -> tuple[int, ...]:
+    """torch.broadcast_shapes of two shapes, without it: its first call imports sympy (via
+    torch.fx's symbolic shapes, ~0.5 s of CPU in a fresh job process)."""
+    n = max(len(a), len(b))
+    out = []
+    for x, y in zip((1,) * (n - len(a)) + a, (1,) * (n - len(b)) + b, strict=True):
+        if x != y and x != 1 and y != 1:
+            raise RuntimeError(f"shape mismatch: objects cannot be broadcast to a single shape: {a} and {b}")
+        out.append(y if x == 1 else x)
+    return tuple(out)
 
 
 def _div_meta(a: Any, b: Any) -> torch.Tensor:
@@ -141,21 +153,38 @@ def fast_zero_meta() -> Iterator[None]:
         lib._destroy()
 
 
+_QUIET = False
 _WARM = False
 
 
-def warm_forward_mode() -> None:
-    """forward_ad loads its decompositions on first use (~0.3 s), with torch.jit.script, which warns
-    that it is deprecated: do it once, quietly (the worker's zygote does it before any job, so its
-    job processes inherit it)."""
-    global _WARM
-    if _WARM:
+def quiet_forward_mode() -> None:
+    """forward_ad loads its decompositions on first use (~0.3 s of CPU), with torch.jit.script, which
+    warns that it is deprecated: do it once, quietly, with the tangent run's own Meta answers
+    (fast_zero_meta), so it does not load PyTorch's Python Meta kernels (torch._dynamo among ~800
+    modules, ~2 s of CPU): the first Steps run of a fresh job process paid that, though its tangent
+    run never needs them for mul/add/sub/div."""
+    global _QUIET
+    if _QUIET:
         return
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DeprecationWarning)
+        with fast_zero_meta(), fwAD.dual_level():
+            fwAD.make_dual(torch.zeros(1), torch.zeros(1)) * 2.0
+    _QUIET = True
+
+
+def warm_forward_mode() -> None:
+    """quiet_forward_mode, and PyTorch's own ZeroTensor path too (its Python Meta kernels, ~1-4 s to
+    load on first use): fast_zero_meta spares the tangent run from it, but torch.func's jvp (Jacobians)
+    still takes it. The worker's zygote does this when idle (sandbox_warm.warm_rest), so its later job
+    processes inherit it."""
+    global _WARM
+    if _WARM:
+        return
+    quiet_forward_mode()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
         with fwAD.dual_level():
-            # PyTorch's own ZeroTensor path too (its Python Meta kernels, ~1-4 s to load on first use):
-            # fast_zero_meta spares the tangent run from it, but torch.func's jvp (Jacobians) still takes it
             fwAD.make_dual(torch.zeros(1), torch.zeros(1)) * 2.0
     _WARM = True
 
@@ -165,7 +194,7 @@ def run_tangents(tree: Any, program: str, *, seed: int, limits: Limits, directio
     """Run the program once more with dual leaves; never raises (a failure is run.error)."""
     from autogradlab.lang.interpreter import Interpreter
 
-    warm_forward_mode()
+    quiet_forward_mode()
     run = TangentRun()
     started = time.perf_counter()
     try:

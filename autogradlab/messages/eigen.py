@@ -28,6 +28,8 @@ EN = {
     "eigen.view_animation": "Animation I → A",
     "eigen.view": "View",
     "eigen.probe": "Probe v: angle (degrees)",
+    "eigen.probe_from_link": "v = ({x}, {y}) as the link gives it (at {angle}°; the slider moves in 0.5° "
+                             "steps): moving the slider replaces it.",
     "eigen.on_direction": ":green[**v is on an eigen-direction: Av = {lam}·v**] — A only stretches it.",
     "eigen.collapsed": ":green[**Av = 0 = 0·v**]: v lies in the direction A collapses.",
     "eigen.leaves_line": ":red[**Av leaves v's line**]: A turns v by {turn}° and scales it by {scale}.",
@@ -162,6 +164,8 @@ ZH = {
     "eigen.view_animation": "动画 I → A",
     "eigen.view": "视图",
     "eigen.probe": "探测向量 v：角度（度）",
+    "eigen.probe_from_link": "v = ({x}, {y})，与链接给出的完全一致（{angle}°；滑块以 0.5° 为步长）："
+                             "移动滑块会替换它。",
     "eigen.on_direction": ":green[**v 位于特征方向上：Av = {lam}·v**] —— A 只拉伸它。",
     "eigen.collapsed": ":green[**Av = 0 = 0·v**]：v 位于被 A 压缩为零的方向上。",
     "eigen.leaves_line": ":red[**Av 离开了 v 所在的直线**]：A 把 v 旋转了 {turn}°，并缩放 {scale} 倍。",

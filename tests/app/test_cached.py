@@ -75,3 +75,45 @@ def test_a_superseded_run_is_not_retried(fake_core_installed):
     _scripted(fake_core_installed, ErrorInfo("busy", "superseded by a newer run"))
     assert cached.run_program("f = 1\n", 0, None, "s").error.kind == "busy"
     assert len(fake_core_installed.calls) == 1
+
+
+def test_a_timeout_is_not_served_to_the_next_visitor(fake_core_installed, monkeypatch):
+    """A run slowed past its time limit by a loaded machine was cached for an hour: every later
+    visit of the same link (the teacher's) showed "ran longer than 5 s" without trying again."""
+    monkeypatch.setattr(cached, "_memo", {})
+    _scripted(fake_core_installed, ErrorInfo("timeout", "ran longer than 5 s"))
+    assert cached.run_program("h = 1\n", 0, None, "s1").error.kind == "timeout"
+    assert cached.run_program("h = 1\n", 0, None, "s2").error is None
+    assert len(fake_core_installed.calls) == 2
+
+
+def test_a_memory_stop_is_tried_again_once_the_session_memo_is_over(fake_core_installed, monkeypatch):
+    monkeypatch.setattr(cached, "_memo", {})
+    _scripted(fake_core_installed, ErrorInfo("memory", "used more than 1 GB"), ErrorInfo("memory", "again"))
+    assert cached.run_program("i = 1\n", 0, None, "s").error.kind == "memory"
+    assert cached.run_program("i = 1\n", 0, None, "s").error.message == "used more than 1 GB"   # a rerun
+    monkeypatch.setattr(cached, "SESSION_MEMO_S", 0.0)      # later: the same session's visit tries again
+    assert cached.run_program("i = 1\n", 0, None, "s").error.message == "again"
+    assert cached.run_program("i = 1\n", 0, None, None).error is None
+    assert len(fake_core_installed.calls) == 3
+
+
+def test_a_steps_timeout_is_not_cached_but_a_program_error_is(fake_core_installed, monkeypatch):
+    monkeypatch.setattr(cached, "_memo", {})
+    answers = [ErrorInfo("timeout", "ran longer than 5 s"), None,
+               ErrorInfo("name", "name 'q' is not defined", 1)]
+
+    def run(source, *, seed=0, output=None, timeout=None, session=None, **_steps):
+        fake_core_installed.calls.append((source, seed, output))
+        error = answers.pop(0)
+        report = fake_core.lesson_report(source, seed, output)
+        return report if error is None else dataclasses.replace(report, ok=False, error=error)
+
+    fake_core_installed.run = run
+    answers.insert(0, ErrorInfo("timeout", "ran longer than 5 s"))     # a direction with a list value
+    assert cached.run_steps("j = 1\n", 0, None, "s1", (("x", [1.0, [2.0]]),)).error.kind == "timeout"
+    assert cached.run_steps("j = 1\n", 0, None, "s1").error.kind == "timeout"
+    assert cached.run_steps("j = 1\n", 0, None, "s2").error is None
+    assert cached.run_steps("k = q\n", 0, None, "s1").error.kind == "name"
+    assert cached.run_steps("k = q\n", 0, None, "s2").error.kind == "name"     # deterministic: cached
+    assert len(fake_core_installed.calls) == 4

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -169,3 +170,31 @@ def test_entries_as_sliders_keep_their_values_and_redraw():
     at = at.slider(key=state.EIGEN_SLIDER_CELL.format(0, 1)).set_value(0.5).run()
     at = at.toggle(key=state.EIGEN_SLIDERS).set_value(False).run()
     assert cells(at) == [[1, 0.5], [0, 1]]
+
+
+def test_a_links_probe_is_drawn_exactly_until_the_slider_moves():
+    """`v=1,0.3` (16.70°) was rounded to the slider's 0.5° step (16.5°) and the URL rewritten."""
+    at = open_page(matrix="[[2,1],[1,3]]", v="1,0.3")
+    assert not at.exception and not at.warning
+    assert at.query_params["v"] == "1,0.3"
+    probe = next(t for t in figure(at)["data"] if t["name"] == "v")
+    assert (probe["x"][-1], probe["y"][-1]) == (0.9578, 0.2873)   # (1, 0.3)/‖·‖; 16.5° was (0.9588, 0.284)
+    A = np.array([[2.0, 1.0], [1.0, 3.0]])
+    v = np.array([1.0, 0.3]) / np.hypot(1.0, 0.3)
+    av = A @ v
+    turn = np.degrees(np.arctan2(v[0] * av[1] - v[1] * av[0], v @ av))
+    assert f"{turn:.3g}°" in text(at).replace("−", "-")           # the words are about that vector too
+    at = at.slider(key=state.EIGEN_ANGLE).set_value(90.0).run()
+    assert at.query_params["v"] == "0,1"
+    at = at.number_input(key=state.EIGEN_CELL.format(0, 1)).set_value(0.5).run()
+    assert at.query_params["v"] == "0,1"                           # the slider's vector from then on
+
+
+def test_a_link_on_the_sliders_grid_reopens_as_the_slider_drew_it():
+    """The app's own links (`v=0.866,0.5`, the slider at 30°) show no 'as the link gives it' note."""
+    at = open_page(matrix="[[2,1],[1,2]]", v="0.866,0.5")
+    assert at.slider(key=state.EIGEN_ANGLE).value == 30.0
+    assert not [c.value for c in at.caption if "as the link gives it" in c.value]
+    assert at.query_params["v"] == "0.866,0.5"
+    at = open_page(matrix="[[2,1],[1,2]]", v="1,0.3")
+    assert [c.value for c in at.caption if "as the link gives it" in c.value]

@@ -135,5 +135,39 @@ def test_a_direction_of_the_wrong_shape_says_how_to_go_on():
     at = open_link(code=links.encode_code(FAN_OUT), mode="tangent", dir="x=[1,2,3]")
     assert not at.exception
     assert any("Tangent direction not used" in w.value and "shape" in w.value for w in at.warning)
-    infos = " ".join(i.value for i in at.info)
-    assert "clear the field" in infos and "no leaf tensor" not in infos
+    said = " ".join(m.value for m in [*at.warning, *at.info])    # the how-to-go-on is in the one warning
+    assert "clear the field" in said and "no leaf tensor" not in said
+
+
+def said_everywhere(at: AppTest) -> list[str]:
+    return [m.value for m in [*at.warning, *at.info, *at.caption, *at.error] if isinstance(m.value, str)]
+
+
+def test_a_refused_direction_is_said_once_and_the_default_steps_are_drawn():
+    """`dir=x=[1,2,3]` for a 0-dim x: the reason was said twice (a warning and a caption) and no steps
+    were drawn. Now: once, naming the field; the default direction's steps (ẋ = 1) are drawn, and the
+    link keeps the direction as given."""
+    torch = pytest.importorskip("torch")
+    at = open_link(code=links.encode_code(FAN_OUT), mode="tangent", dir="x=[1,2,3]")
+    assert not at.exception
+    reason = "shape (3,) does not match the leaf's shape ()"
+    assert sum(reason in text for text in said_everywhere(at)) == 1, said_everywhere(at)
+    assert any("field on the left" in w.value and "default direction" in w.value for w in at.warning)
+    assert at.query_params["dir"] == "x=[1,2,3]"
+    x = torch.tensor(2.0)
+    _, tangent = torch.func.jvp(lambda x: x * x, (x,), (torch.tensor(1.0),))   # b = x * x, ẋ = 1
+    assert f"`{float(tangent):g}.`" in card(at) and slider(at).max >= 2
+
+
+def test_a_refused_direction_typed_after_a_good_one_keeps_the_good_ones_steps():
+    torch = pytest.importorskip("torch")
+    at = open_link(code=links.encode_code(FAN_OUT), mode="tangent", dir="x=3")
+    assert not at.exception and not at.warning
+    at = at.text_input(key=state.STEPS_DIRECTION).set_value("x=[1,2]").run()
+    assert not at.exception
+    assert sum("shape (2,)" in text for text in said_everywhere(at)) == 1, said_everywhere(at)
+    assert any("last direction that worked, `x=3`" in w.value for w in at.warning)
+    x = torch.tensor(2.0)
+    _, tangent = torch.func.jvp(lambda x: x * x, (x,), (torch.tensor(3.0),))   # b = x * x, ẋ = 3
+    assert f"`{float(tangent):g}.`" in card(at)
+    assert at.text_input(key=state.STEPS_DIRECTION).value == "x=[1,2]"   # the user's text stays

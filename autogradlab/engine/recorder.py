@@ -60,7 +60,7 @@ class Recorder(TensorNumbers, MemoryHooks, DisplayHooks, SkimHooks):
         self.backward_calls: list[BackwardCall] = []   # the latest BACKWARD_CALLS_KEPT
         self.backward_calls_dropped = 0
         self._receiver_texts: dict[int, tuple[ast.AST, str | None]] = {}
-        self._sites: dict[Any, tuple] = {}       # node (kept: the tree's) -> (line, column, source line)
+        self._sites: dict[int, tuple] = {}       # id(node) -> (node, line, column, source line)
         self.last_backward: torch.Tensor | None = None
         self.last_backward_text: str | None = None   # `y.sum()` when no variable holds the tensor
         self.grads = GradientRecorder(on_release=self._release_nodes)
@@ -146,12 +146,12 @@ class Recorder(TensorNumbers, MemoryHooks, DisplayHooks, SkimHooks):
               node: ast.AST, in_function: str | None) -> None:
         # The hottest path of a long loop (issue 9): every tensor op of every iteration comes
         # here, so the per-line facts are cached per node and the common argument kinds inlined.
-        site = self._sites.get(node)
-        if site is None:
+        site = self._sites.get(id(node))
+        if site is None or site[0] is not node:   # keyed by id: a caller's node need not be hashable
             line = getattr(node, "lineno", 0) or 0
-            column = (getattr(node, "col_offset", 0) or 0) + 1
-            site = self._sites[node] = (line, column, self._source_line(line))
-        line, column, source = site
+            site = (node, line, (getattr(node, "col_offset", 0) or 0) + 1, self._source_line(line))
+            self._sites[id(node)] = site
+        _, line, column, source = site
         if line:
             self.last_line = line
         if self.alive_results >= self._max_ops:

@@ -138,6 +138,8 @@ class SkimmedOps:
                 trace.evict()
         self._unnamed_outputs = _NO_OUTPUTS
         self.skimmed_ops += 1
+        if self.skim_guard == GUARD_NONE:   # skimmed on the count rule's forecast (skim_rerun.py)
+            self.forecast_last = index
         return True
 
     def _skim_any(self, op: str, args: Any, kwargs: Any, result: Any, line: int) -> bool:

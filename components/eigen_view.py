@@ -90,11 +90,12 @@ def probe(angle: float) -> tuple[np.ndarray, str]:
     """The probe vector and its `v` link text: a link's exact vector (`v=1,0.3` is at 16.70°, which
     the slider's 0.5° steps would round to 16.5°) until the slider or a snap button moves it."""
     text = st.session_state.get(state.EIGEN_PROBE_LINK)
+    note = st.empty()   # always there: the figure keeps its place (and is not mounted anew) either way
     if text:
         try:
             x, y = core.parse_numbers("v", text)[:2]
             v = np.array([x, y], dtype=float) / math.hypot(x, y)
-            st.caption(t("eigen.probe_from_link", x=fmt(x), y=fmt(y),
+            note.caption(t("eigen.probe_from_link", x=fmt(x), y=fmt(y),
                          angle=fmt(math.degrees(math.atan2(y, x)) % 360, 4)))
             return v, text
         except (core.LinkError, ValueError, ZeroDivisionError):

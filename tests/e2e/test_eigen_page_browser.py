@@ -34,6 +34,8 @@ def link(server: dict, **params: str) -> str:
 def settled(page: Page) -> None:
     """The run is over: one figure on screen (a rerun may briefly hold the old one too)."""
     expect(page.locator(FIGURE).last).to_be_visible(timeout=60_000)
+    # the script run is over (a click's rerun may not have started when the old figure is checked)
+    expect(page.locator('[data-testid="stStatusWidget"]')).to_have_count(0, timeout=90_000)
     expect(page.locator('[data-stale="true"]')).to_have_count(0)
     expect(page.locator(FIGURE)).to_have_count(1)
 

@@ -27,6 +27,7 @@ from bench.common import (  # noqa: E402
     OURS,
     AppUnderTest,
     chromium_browser,
+    first_figure,
     fmt,
     median,
     print_table,
@@ -76,21 +77,14 @@ def measure_once(browser, app: AppUnderTest, cpu: bool = False) -> tuple[float, 
     with `cpu`, CPU seconds per role at that moment and the samples taken on the way."""
     server = start_streamlit(app.script, env=VARIANT_ENV.get(app.name))
     sampler = CpuSampler(server.process.pid) if cpu else None
-    context = None
     try:
         healthy_s = wait_healthy(server, timeout=FIRST_GRAPH_TIMEOUT_MS / 1000)
-        context = browser.new_context(viewport={"width": 1400, "height": 1000})
-        page = context.new_page()
-        page.goto(server.url)
-        page.wait_for_selector(app.graph, state="visible", timeout=FIRST_GRAPH_TIMEOUT_MS)
-        graph_s = time.perf_counter() - server.started_at
+        graph_s = first_figure(browser, server, server.url, app.graph, timeout_ms=FIRST_GRAPH_TIMEOUT_MS)
         roles = sampler.finish() if sampler else None
         return healthy_s, graph_s, roles, (sampler.samples if sampler else [])
     finally:
         if sampler is not None:
             sampler.stop.set()
-        if context is not None:
-            context.close()
         stop_streamlit(server)
 
 

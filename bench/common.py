@@ -158,6 +158,20 @@ def streamlit_server(script: Path, *, wait: bool = True) -> Iterator[StreamlitSe
         stop_streamlit(server)
 
 
+def first_figure(browser, server: StreamlitServer, url: str, selector: str, *, timeout_ms: int,
+                 viewport: tuple[int, int] = (1400, 1000)) -> float:
+    """Open `url` in a fresh browser context once `server` answers, wait until `selector` is visible;
+    seconds from the server process's start to then (app_startup, steps_first_figure)."""
+    context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]})
+    try:
+        page = context.new_page()
+        page.goto(url)
+        page.locator(selector).first.wait_for(state="visible", timeout=timeout_ms)
+        return time.perf_counter() - server.started_at
+    finally:
+        context.close()
+
+
 @contextlib.contextmanager
 def chromium_browser() -> Iterator[object]:
     """Headless Debian Chromium through Playwright (Playwright cannot download browsers here)."""

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 from pathlib import Path
 
 if __package__ in (None, ""):
@@ -25,6 +24,7 @@ from autogradlab import links  # noqa: E402
 from bench.common import (  # noqa: E402
     OUR_APP,
     chromium_browser,
+    first_figure,
     fmt,
     median,
     print_table,
@@ -44,18 +44,12 @@ TIMEOUT_MS = 120_000
 def measure_once(browser, page_name: str, port: int) -> tuple[float, dict[str, float]]:
     path, selector = PAGES[page_name]
     server = start_streamlit(OUR_APP, port=port)
-    context = None
     try:
         wait_healthy(server, timeout=TIMEOUT_MS / 1000)
-        context = browser.new_context(viewport={"width": 1600, "height": 1000})
-        page = context.new_page()
-        page.goto(f"{server.url.rstrip('/')}{path}?code={links.encode_code(PROGRAM)}")
-        page.locator(selector).first.wait_for(state="visible", timeout=TIMEOUT_MS)
-        seconds = time.perf_counter() - server.started_at
+        url = f"{server.url.rstrip('/')}{path}?code={links.encode_code(PROGRAM)}"
+        seconds = first_figure(browser, server, url, selector, timeout_ms=TIMEOUT_MS, viewport=(1600, 1000))
         return seconds, server_roles(server.process.pid)
     finally:
-        if context is not None:
-            context.close()
         stop_streamlit(server)
 
 

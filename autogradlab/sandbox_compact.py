@@ -87,10 +87,21 @@ def _pack_arrays(arrays: list) -> tuple[list[int], list[tuple], list]:
 
 def pack(report: Report) -> Any:
     """The Report in compact form (a tuple of plain data), or the Report itself when it has little to
-    compact or holds something the compact form does not know."""
+    compact or holds something the compact form does not know (then it is pickled as it is)."""
+    if type(report) is not Report:
+        return report
+    try:
+        return _pack(report)
+    except MemoryError:   # the job reports running out of memory
+        raise
+    except Exception:   # noqa: BLE001 - e.g. a None among an op's outputs: the plain pickle takes it
+        return report
+
+
+def _pack(report: Report) -> Any:
     graph = report.graph
     ops = report.ops
-    if type(report) is not Report or type(ops) is not tuple \
+    if type(ops) is not tuple \
             or (graph is not None and (type(graph) is not Graph or type(graph.nodes) is not tuple)):
         return report
     nodes = list(graph.nodes) if graph is not None else []

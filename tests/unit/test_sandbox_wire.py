@@ -148,6 +148,16 @@ def test_a_report_without_graph_travels_as_itself() -> None:
     assert load_report(dump_report(report)) == report
 
 
+@pytest.mark.usefixtures("compact_always")
+def test_what_the_compact_form_does_not_know_travels_as_itself() -> None:
+    odd = OpRecord(index=0, op="mul", line=1, column=1, source="y = x", inputs=("x",), input_ids=(None,),
+                   outputs=(_snap(0, np.array(1.0)), None))
+    report = dataclasses.replace(_small_report(), ops=(odd,))
+    assert not _packed(report)
+    assert_round_trip(report)
+    assert sandbox_compact.pack("not a report") == "not a report"
+
+
 class _Evil:
     def __reduce__(self):
         return (print, ("owned",))

@@ -2,10 +2,12 @@
 
 A loop's Report holds thousands of GraphNode and TensorSnapshot objects, each snapshot with its own
 small (mostly 0-dim) np.ndarray: pickled one by one, loop_scalar_chain's took ~25 ms to dump in the
-job and ~30 ms to load in the app, and 563 KB. `pack` turns the graph and the op records into plain
-tuples (one row per node, op and distinct snapshot) and the snapshots' arrays into one byte buffer
-per dtype; `unpack` rebuilds equal objects (same fields, same dict order, arrays of the same dtype,
-shape, memory order and flags as pickle's). Everything else of the Report is pickled as before.
+job and ~30 ms to load in the app, and 563 KB. `pack` turns the graph's nodes, the op records and
+the distinct snapshots into columns of plain data (a snapshot referred to by its number, so shared
+ones stay shared) and the snapshots' arrays into one bytearray block per (dtype, shape); `unpack`
+rebuilds equal objects (same fields in the same dict order; arrays of the same dtype, shape, bytes,
+memory order and flags as a plain pickle gives). Everything else of the Report is pickled as before,
+and so is a small report (under SMALL nodes and ops) or anything this form does not know.
 
 The packed form is plain data (tuples, ints, strings, bytearrays, and the Report dataclasses for
 the rest), so the app's restricted unpickler (sandbox_wire) needs no new global: `unpack` runs after

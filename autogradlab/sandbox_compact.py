@@ -139,7 +139,11 @@ def _arrays(slot_groups: list, blocks: list, kept: list) -> list:
     writeable, not owning their data), and the kept objects."""
     sources = []
     for name, shape, count, data in blocks:
-        if type(data) is not bytearray or type(shape) is not tuple or type(count) is not int:
+        # Each block holds at most as many arrays as there are slots, of a shape with whole sizes:
+        # a hostile job's (10**9, ()-or-(0,)) block in a few bytes must not make the app build a
+        # billion views (a result may cost the app no more objects than it holds data for).
+        if type(data) is not bytearray or type(shape) is not tuple or type(count) is not int \
+                or not 0 <= count <= len(slot_groups) or not all(type(d) is int and d >= 0 for d in shape):
             raise ValueError("an array block has the wrong form")
         block = np.frombuffer(data, dtype=_PACKED[name]).reshape((count, *shape))
         sources.append(iter([block[i, ...] for i in range(count)] if not shape else list(block)))

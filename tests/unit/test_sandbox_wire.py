@@ -188,6 +188,10 @@ def test_a_compact_result_with_other_globals_is_refused() -> None:
     (10, [("<f8", (), 5, bytearray(24))]),                 # a block shorter than its count
     (10, [("<f8", (), 3, b"\0" * 24)]),                    # bytes, not a bytearray
     (9, [0, 0, 0, 0]),                                      # more arrays than the block holds
+    (10, [("<f8", (0,), 10**9, bytearray())]),              # a billion empty views from no data
+    (10, [("<f8", (), -1, bytearray(8))]),                  # a negative count
+    (10, [("<f8", (-1,), 1, bytearray(8))]),                # a size inferred by reshape
+    (10, [("<f8", (1.0,), 1, bytearray(8))]),               # a size that is no int
     (8, [[1], [2]]),                                        # snapshot columns of the wrong form
     (4, "nodes"),
 ])

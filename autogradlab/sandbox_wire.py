@@ -7,7 +7,8 @@ Three directions, three levels of trust:
 - job -> app (a fresh pipe per job): a length-prefixed pickle of a Report. The job process ran a
   user program, so the app unpickles it with `load_report`, which only accepts the Report
   dataclasses, numpy arrays and plain builtins (security.md item 1: nothing a user controls reaches
-  an unrestricted pickle).
+  an unrestricted pickle). A big graph and op list travel in sandbox_compact's form (rows of plain
+  data, arrays in one block per dtype and shape), rebuilt after that same restricted unpickling.
 
 Never imports torch: the app imports this module.
 """
@@ -26,6 +27,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from autogradlab import report as report_module
+from autogradlab import sandbox_compact
 from autogradlab import step_records as step_records_module
 from autogradlab.report import Report
 
@@ -151,8 +153,9 @@ def _gc_paused() -> Iterator[None]:
 
 
 def dump_report(report: Report) -> bytes:
+    """The Report as the job sends it: its graph and op records in sandbox_compact's form."""
     with _gc_paused():
-        return pickle.dumps(report, protocol=pickle.HIGHEST_PROTOCOL)
+        return pickle.dumps(sandbox_compact.pack(report), protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def load_report(payload: bytes) -> Report:
@@ -160,6 +163,8 @@ def load_report(payload: bytes) -> Report:
     try:
         with _gc_paused():
             obj = _ReportUnpickler(io.BytesIO(payload)).load()
+            if sandbox_compact.is_packed(obj):
+                obj = sandbox_compact.unpack(obj)
     except WireError:
         raise
     except Exception as exc:  # truncated or corrupt data

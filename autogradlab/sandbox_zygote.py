@@ -59,6 +59,7 @@ class _Zygote:
         self.spare_may_warm = False   # the spare warms up once told the zygote is idle (tell_spare)
         self.spare_told = False       # ... and was told
         self.idle_since = time.monotonic()   # when the last job ended (or the spare was forked)
+        self.spare_deferred = False   # the last job started alone: its spare comes when it ends (spare_due)
 
     def send(self, message: dict[str, Any]) -> None:
         self.sock.sendall(json.dumps(message).encode() + b"\n")
@@ -144,6 +145,7 @@ class _Zygote:
             self.spare = None
         finally:
             os.close(result_fd)
+        self.spare_deferred = not self.jobs
         pidfd = os.pidfd_open(pid)
         grace = min(PRE_WARM_GRACE_S, header["timeout"]) if self.warm_pending else 0.0
         if self.spare_told:   # the spare may still be warming up
@@ -154,6 +156,7 @@ class _Zygote:
 
     def reap(self, pidfd: int, timed_out: bool) -> None:
         job = self.jobs.pop(pidfd)
+        self.spare_deferred = False
         self.idle_since = time.monotonic()
         if timed_out:
             signal.pidfd_send_signal(pidfd, signal.SIGKILL)
@@ -211,8 +214,16 @@ class _Zygote:
             now = time.monotonic()
             for pidfd in [fd for fd, job in self.jobs.items() if job["deadline"] <= now]:
                 self.reap(pidfd, timed_out=True)
-            if self.spare is None:
+            if self.spare is None and self.spare_due():
                 self.fork_spare(warm=not self.warm_pending)
+
+    def spare_due(self) -> bool:
+        """Fork the next spare now? Not right after a job was handed over while no other ran: forking
+        this big process (~5 ms of CPU: page tables) then took a core from that job and the app on
+        a 2-core machine (issue 9: part of a short run's fixed cost). The spare comes once that job
+        has ended (reap), or at once while jobs overlap (a class: the next one is likely on its way),
+        or when a job comes before (start_job forks one itself)."""
+        return not self.spare_deferred
 
     def shutdown(self) -> None:
         self._retire_spare()

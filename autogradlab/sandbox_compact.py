@@ -1,0 +1,193 @@
+"""A compact wire form of a Report's graph and op records, for the way back from a job (issue 9).
+
+A loop's Report holds thousands of GraphNode and TensorSnapshot objects, each snapshot with its own
+small (mostly 0-dim) np.ndarray: pickled one by one, loop_scalar_chain's took ~25 ms to dump in the
+job and ~30 ms to load in the app, and 563 KB. `pack` turns the graph's nodes, the op records and
+the distinct snapshots into columns of plain data (a snapshot referred to by its number, so shared
+ones stay shared) and the snapshots' arrays into one bytearray block per (dtype, shape); `unpack`
+rebuilds equal objects (same fields in the same dict order; arrays of the same dtype, shape, bytes,
+memory order and flags as a plain pickle gives). Everything else of the Report is pickled as before,
+and so is a small report (under SMALL nodes and ops) or anything this form does not know.
+
+The packed form is plain data (tuples, ints, strings, bytearrays, and the Report dataclasses for
+the rest), so the app's restricted unpickler (sandbox_wire) needs no new global: `unpack` runs after
+it, on data it already accepted, and only builds GraphNode, Graph, OpRecord and TensorSnapshot
+objects and numpy views of its own buffers, of a few plain numeric dtypes. Malformed data (a
+hostile job's) raises an exception, which load_report turns into a WireError.
+
+Never imports torch: the app imports this module.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from operator import attrgetter
+from typing import Any
+
+import numpy as np
+
+from autogradlab.report import Graph, GraphNode, OpRecord, Report, TensorSnapshot
+
+TAG = "autogradlab.compact/1"
+SMALL = 64   # fewer graph nodes and op records than this: plain pickle is as fast (newton's 8 + 49)
+
+_SNAP_FIELDS = tuple(f.name for f in dataclasses.fields(TensorSnapshot))
+_NODE_FIELDS = tuple(f.name for f in dataclasses.fields(GraphNode))
+_OP_FIELDS = tuple(f.name for f in dataclasses.fields(OpRecord))
+_GRAPH_FIELDS = tuple(f.name for f in dataclasses.fields(Graph))
+_SV = _SNAP_FIELDS.index("value")
+_NV, _NG = _NODE_FIELDS.index("value"), _NODE_FIELDS.index("grad")
+_OO = _OP_FIELDS.index("outputs")
+_GETTERS = {name: attrgetter(name) for name in (*_SNAP_FIELDS, *_NODE_FIELDS, *_OP_FIELDS)}
+
+# Plain numeric dtypes (native byte order) whose arrays travel in a shared buffer; any other array
+# (or a Fortran-ordered or subclassed one) is pickled as itself. The app only makes views of these.
+_PACKED = {np.dtype(t).str: np.dtype(t) for t in (
+    "bool", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64",
+    "float16", "float32", "float64", "complex64", "complex128")}
+_PACKED_DTYPES = frozenset(_PACKED.values())
+
+_new = object.__new__
+_ndarray = np.ndarray
+
+
+def _columns(objects: list, fields: tuple[str, ...]) -> list[list]:
+    return [list(map(_GETTERS[name], objects)) for name in fields]
+
+
+def _refs(objects: list, index: dict[int, int]) -> list:
+    """Each object's number in `index` (by id), None for None; KeyError for one not in it."""
+    return [None if obj is None else index[id(obj)] for obj in objects]
+
+
+def _distinct(objects: list) -> tuple[list, dict[int, int]]:
+    """The distinct objects (not None) in first-seen order, and id -> their number."""
+    seen = {id(obj): obj for obj in objects if obj is not None}
+    return list(seen.values()), {key: i for i, key in enumerate(seen)}
+
+
+def _pack_arrays(arrays: list) -> tuple[list[int], list[tuple], list]:
+    """Per array its group (-1: kept as itself); per group (dtype name, shape, count, bytes) of one
+    C-ordered block holding its arrays in order; the kept arrays (or other values)."""
+    slot_groups, groups, kept = [], {}, []
+    for value in arrays:
+        if type(value) is _ndarray and value.dtype in _PACKED_DTYPES and (
+                value.ndim < 2 or value.flags.c_contiguous):
+            key = (value.dtype, value.shape)
+            group = groups.get(key)
+            if group is None:
+                group = groups[key] = (len(groups), [])
+            group[1].append(value)
+            slot_groups.append(group[0])
+        else:
+            kept.append(value)
+            slot_groups.append(-1)
+    blocks = [(dtype.str, shape, len(members), bytearray(np.array(members, dtype=dtype).tobytes()))
+              for (dtype, shape), (_group, members) in groups.items()]
+    return slot_groups, blocks, kept
+
+
+def pack(report: Report) -> Any:
+    """The Report in compact form (a tuple of plain data), or the Report itself when it has little to
+    compact or holds something the compact form does not know (then it is pickled as it is)."""
+    if type(report) is not Report:
+        return report
+    try:
+        return _pack(report)
+    except MemoryError:   # the job reports running out of memory
+        raise
+    except Exception:   # noqa: BLE001 - e.g. a None among an op's outputs: the plain pickle takes it
+        return report
+
+
+def _pack(report: Report) -> Any:
+    graph = report.graph
+    ops = report.ops
+    if type(ops) is not tuple \
+            or (graph is not None and (type(graph) is not Graph or type(graph.nodes) is not tuple)):
+        return report
+    nodes = list(graph.nodes) if graph is not None else []
+    if len(nodes) + len(ops) < SMALL:
+        return report
+    if not set(map(type, nodes)) <= {GraphNode} or not set(map(type, ops)) <= {OpRecord}:
+        return report
+    node_cols = _columns(nodes, _NODE_FIELDS)
+    op_cols = _columns(list(ops), _OP_FIELDS)
+    if not set(map(type, op_cols[_OO])) <= {tuple}:
+        return report
+    snaps, index = _distinct([*node_cols[_NV], *node_cols[_NG], *(s for o in op_cols[_OO] for s in o)])
+    if not set(map(type, snaps)) <= {TensorSnapshot}:
+        return report
+    node_cols[_NV] = _refs(node_cols[_NV], index)
+    node_cols[_NG] = _refs(node_cols[_NG], index)
+    op_cols[_OO] = [tuple([index[id(s)] for s in outputs]) for outputs in op_cols[_OO]]
+    snap_cols = _columns(snaps, _SNAP_FIELDS)
+    arrays, array_index = _distinct(snap_cols[_SV])
+    snap_cols[_SV] = _refs(snap_cols[_SV], array_index)
+    head = None if graph is None else tuple(getattr(graph, f) for f in _GRAPH_FIELDS[1:])
+    rest = dataclasses.replace(report, graph=None, ops=())
+    return (TAG, rest, head, len(nodes), node_cols, len(ops), op_cols, len(snaps), snap_cols,
+            *_pack_arrays(arrays))
+
+
+def is_packed(obj: Any) -> bool:
+    return type(obj) is tuple and len(obj) == 12 and obj[0] == TAG
+
+
+def _arrays(slot_groups: list, blocks: list, kept: list) -> list:
+    """The arrays by slot: views of one writable block per group (as pickle's own arrays are:
+    writeable, not owning their data), and the kept objects."""
+    sources = []
+    for name, shape, count, data in blocks:
+        # Each block holds at most as many arrays as there are slots, of a shape with whole sizes:
+        # a hostile job's (10**9, ()-or-(0,)) block in a few bytes must not make the app build a
+        # billion views (a result may cost the app no more objects than it holds data for).
+        if type(data) is not bytearray or type(shape) is not tuple or type(count) is not int \
+                or not 0 <= count <= len(slot_groups) or not all(type(d) is int and d >= 0 for d in shape):
+            raise ValueError("an array block has the wrong form")
+        block = np.frombuffer(data, dtype=_PACKED[name]).reshape((count, *shape))
+        sources.append(iter([block[i, ...] for i in range(count)] if not shape else list(block)))
+    sources.append(iter(kept))   # slot group -1
+    return [next(sources[group]) for group in slot_groups]
+
+
+def _objects(cls: type, fields: tuple[str, ...], count: Any, columns: Any) -> list:
+    """`count` objects of `cls` whose fields (in this order, as __init__ sets them) are the columns."""
+    if type(count) is not int or type(columns) is not list or len(columns) != len(fields) \
+            or any(type(column) is not list or len(column) != count for column in columns):
+        raise ValueError(f"a compact report's {cls.__name__} columns have the wrong form")
+    out = []
+    append = out.append
+    for row in zip(*columns, strict=True):
+        obj = _new(cls)
+        obj.__dict__.update(zip(fields, row, strict=True))
+        append(obj)
+    return out
+
+
+def _lookup(refs: list, table: list) -> list:
+    return [None if ref is None else table[ref] for ref in refs]
+
+
+def unpack(packed: tuple) -> Report:
+    """The Report `pack` was given (equal field for field). Raises on anything malformed."""
+    (_tag, rest, head, n_nodes, node_cols, n_ops, op_cols, n_snaps, snap_cols,
+     slot_groups, blocks, kept) = packed
+    if type(rest) is not Report or type(slot_groups) is not list or type(blocks) is not list \
+            or type(kept) is not list or type(snap_cols) is not list or type(node_cols) is not list \
+            or type(op_cols) is not list or (head is not None and (
+                type(head) is not tuple or len(head) != len(_GRAPH_FIELDS) - 1)):
+        raise ValueError("a compact report has the wrong form")
+    snap_cols, node_cols, op_cols = list(snap_cols), list(node_cols), list(op_cols)   # `packed` stays
+    arrays = _arrays(slot_groups, blocks, kept)
+    snap_cols[_SV] = _lookup(snap_cols[_SV], arrays)
+    snaps = _objects(TensorSnapshot, _SNAP_FIELDS, n_snaps, snap_cols)
+    graph = None
+    if head is not None:
+        node_cols[_NV] = _lookup(node_cols[_NV], snaps)
+        node_cols[_NG] = _lookup(node_cols[_NG], snaps)
+        nodes = tuple(_objects(GraphNode, _NODE_FIELDS, n_nodes, node_cols))
+        graph = _new(Graph)
+        graph.__dict__.update(zip(_GRAPH_FIELDS, (nodes, *head), strict=True))
+    op_cols[_OO] = [tuple([snaps[i] for i in outputs]) for outputs in op_cols[_OO]]
+    return dataclasses.replace(rest, graph=graph, ops=tuple(_objects(OpRecord, _OP_FIELDS, n_ops, op_cols)))

@@ -42,9 +42,12 @@ the same (tests/unit/test_skim_window.py, test_skim_window_tail.py; bench/report
 from __future__ import annotations
 
 import ast
+import sys
 from typing import Any
 
 from autogradlab import messages
+from autogradlab.engine import counted_passes
+from autogradlab.engine.counted_passes import CountedPasses
 from autogradlab.engine.grads import KEPT_BACKWARDS
 from autogradlab.engine.pass_checks import GUARD_NO_GRAD, GUARD_NONE, GUARD_PASS_LOCAL, PassChecks
 from autogradlab.engine.skimmed_ops import SkimmedOps
@@ -93,7 +96,8 @@ class _Run:
 
     __slots__ = ("loop", "saved", "governs", "passes", "ops_at", "backwards_at", "skimmed_at",
                  "skimmed_backwards_at", "left", "start", "grad_free", "bad", "refs", "tail", "checked",
-                 "steady", "settled", "op_passes", "tail_op_passes", "sparse_until", "sparse_used")
+                 "steady", "settled", "op_passes", "tail_op_passes", "sparse_until", "sparse_used",
+                 "counting")
 
     def __init__(self, loop: _Loop, saved: tuple[bool, bool, int], governs: bool, start: int) -> None:
         self.loop, self.saved, self.governs, self.passes, self.left = loop, saved, governs, 0, 0
@@ -110,9 +114,10 @@ class _Run:
         self.tail_op_passes = 0   # ... since the last pass that skimmed one
         self.sparse_until = 0     # skimming its passes while `left` is at least this (sparse_window.py)
         self.sparse_used = False
+        self.counting = False     # its last pass was skimmed on the count rule or no-grad guard (_counted)
 
 
-class SkimHooks(SkimmedOps, PassChecks, SparseWindow):
+class SkimHooks(SkimmedOps, PassChecks, SparseWindow, CountedPasses):
     """Mixed into Recorder: on_loop_start / on_loop / on_loop_end and the skimmed op path."""
 
     trace: Any
@@ -152,6 +157,8 @@ class SkimHooks(SkimmedOps, PassChecks, SparseWindow):
         3,000 passes of plain numbers paid ~2 us each for nothing), so the loop stops telling its
         passes for the rest of this run."""
         run = self._runs[-1]
+        if run.counting and self._counted(run, left):   # the short way (a steady skimmed pass)
+            return True
         until = run.sparse_until
         if until:   # the sparse window's passes: counted, skimmed, closed all at once (sparse_window.py)
             if left >= until and self.skimming and not self.skim_violated and self.skim_enabled:
@@ -205,6 +212,8 @@ class SkimHooks(SkimmedOps, PassChecks, SparseWindow):
         sure, few = loop.sure, loop.min_backwards   # (few: a `backward` the checker did not see)
         self.skim_backward = (min_ops is not None and sure > 0 and few is not None and few >= sure
                               and left * sure >= SKIM_MIN_BACKWARDS)
+        run.counting = (skimming and guard != GUARD_PASS_LOCAL and not run.settled and not run.sparse_until
+                        and min_ops is not None and min_ops > 0)
         return True
 
     @staticmethod
@@ -314,3 +323,6 @@ class SkimHooks(SkimmedOps, PassChecks, SparseWindow):
                 notes.append(messages.text("en", key, count=f"{loop.skimmed_ops:,}", line=line,
                                            backwards=f"{loop.skimmed_backwards:,}", passes=f"{loop.tail:,}"))
         return notes
+
+
+counted_passes.rules = sys.modules[__name__]

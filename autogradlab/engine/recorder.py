@@ -123,8 +123,14 @@ class Recorder(TensorNumbers, MemoryHooks, DisplayHooks, SkimHooks):
         return OpOrigin(record, self.trace.output(index, position), tensor) if record else None
 
     def creation_op(self, tensor: torch.Tensor) -> OpRecord | None:
-        index = self._created_by.get(id(tensor))
-        return self.trace.creation(index, self._source_line) if index is not None else None
+        key = id(tensor)
+        index = self._created_by.get(key)
+        if index is None:   # a skimmed op's claim (tensor_numbers.claimed; out of the window: None)
+            entry = self._ids.get(key)
+            if entry is None or entry.made < 0:
+                return None
+            index = entry.made
+        return self.trace.creation(index, self._source_line)
 
     def graph_tables(self) -> GraphTables:
         """What saved_of, origin_of, name_of and tensor_id read (graph.py's loop over Nodes)."""
@@ -203,7 +209,7 @@ class Recorder(TensorNumbers, MemoryHooks, DisplayHooks, SkimHooks):
             created_by = trace.created_by
             created = None
             makes_leaf = False
-            if key not in created_by:
+            if key not in created_by and (entry.made < 0 or not self.claimed(key, entry)):
                 created_by[key] = index
                 created = [key]
                 makes_leaf = fn is None and result.requires_grad
@@ -233,7 +239,7 @@ class Recorder(TensorNumbers, MemoryHooks, DisplayHooks, SkimHooks):
             out_ids.append(entry.number)
             fn = t.grad_fn
             fns.append(fn)
-            if key not in created_by:
+            if key not in created_by and (entry.made < 0 or not self.claimed(key, entry)):
                 created_by[key] = index
                 if created is None:
                     created = [key]

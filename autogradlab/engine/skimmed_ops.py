@@ -64,37 +64,36 @@ class SkimmedOps:
             elif kind is not float and kind is not int and kind is not bool:
                 return self._skim_any(op, args, kwargs, result, line)
         trace = self.trace
-        created_by = trace.created_by
         fn = result.grad_fn
         key = id(result)
+        entry = ids.get(key)
         if fn is None:
-            if result.requires_grad and key not in created_by:
+            if result.requires_grad and (entry is None or not self.claimed(key, entry)):
                 return False   # a new leaf: its record may outlive the window (pinned, trace.py)
         elif self.skim_guard == GUARD_NO_GRAD:
             return self._guard_stops()
-        entry = ids.get(key)
-        if entry is None:   # a new tensor (most outputs): _result_entry(), inlined
+        index = trace.total
+        if entry is None:   # a new tensor (most outputs): _result_entry(), inlined, claimed by this op
             try:
                 entry = Numbered(result, self._forget_bound)
             except TypeError:
-                entry = self._result_entry(result)
-            else:
-                number = self._next_id
-                entry.number = number
-                entry.result = True
-                entry.key = key
-                ids[key] = entry
-                self._next_id = number + 1
-                self.alive_results += 1
-        elif not entry.result and entry.weak:
+                return self._skim_any(op, args, kwargs, result, line)
+            number = self._next_id
+            entry.number = number
             entry.result = True
+            entry.key = key
+            entry.made = index
+            ids[key] = entry
+            self._next_id = number + 1
             self.alive_results += 1
-        index = trace.total
-        if key in created_by:
-            created = None
+        elif not entry.weak:
+            return self._skim_any(op, args, kwargs, result, line)
         else:
-            created_by[key] = index
-            created = [key]
+            if not entry.result:
+                entry.result = True
+                self.alive_results += 1
+            if not self.claimed(key, entry):
+                entry.made = index   # (tensor_numbers.claimed: the claim leaves with this op's ghost)
         origin_keys = None
         if fn is not None:
             origins = trace.origins
@@ -108,7 +107,7 @@ class SkimmedOps:
         summary = trace.summary
         where = (op, line)
         summary[where] = summary.get(where, 0) + 1
-        ghost = ((index, op, line), None, None, (), created, origin_keys, _GHOST, False, held)
+        ghost = ((index, op, line), None, None, (), None, origin_keys, _GHOST, False, held)
         entries = trace._entries
         elements = trace._elements + held
         oldest = entries[0] if len(entries) == trace.window and entries else None
@@ -119,12 +118,12 @@ class SkimmedOps:
             entries.popleft()
             entries.append(ghost)
             trace._elements = elements - oldest[_HELD]
-            gone, lost = oldest[_CREATED], oldest[_ORIGIN_KEYS]
-            if gone is not None:   # trace.drop_keys, inlined
-                for gone_key in gone:
-                    if created_by.get(gone_key) == oldest[0][0]:
-                        del created_by[gone_key]
-            if lost is not None:
+            if oldest[_CREATED] is not None:   # (a ghost of _skim_any's that claimed a Kept tensor)
+                trace.drop_keys(oldest)
+                lost = None
+            else:
+                lost = oldest[_ORIGIN_KEYS]
+            if lost is not None:   # trace.drop_keys, inlined
                 origins = trace.origins
                 for lost_key in lost:
                     found = origins.get(lost_key)
@@ -141,6 +140,18 @@ class SkimmedOps:
         if self.skim_guard == GUARD_NONE:   # skimmed on the count rule's forecast (skim_rerun.py)
             self.forecast_last = index
         return True
+
+    def _claim(self, key: int, entry: Any, index: int) -> list[int] | None:
+        """Claim the tensor for skimmed op `index` unless an op in the window made it: on its entry
+        (tensor_numbers.claimed), or for an entry without weak references in `created_by` (then
+        the keys its ghost drops when it leaves the window, as a recorded op's)."""
+        if self.claimed(key, entry):
+            return None
+        if entry.weak:
+            entry.made = index
+            return None
+        self.trace.created_by[key] = index
+        return [key]
 
     def _skim_any(self, op: str, args: Any, kwargs: Any, result: Any, line: int) -> bool:
         """_skim_op of any op (several outputs, keyword arguments, arguments of other kinds)."""
@@ -163,29 +174,30 @@ class SkimmedOps:
         if type(result) is tensor or isinstance(result, tensor):   # one output (most ops), inlined
             fn = result.grad_fn
             key = id(result)
+            entry = ids.get(key)
             if fn is None:
-                if result.requires_grad and key not in created_by:
+                if result.requires_grad and (entry is None or not self.claimed(key, entry)):
                     return False   # a new leaf: its record may outlive the window (pinned, trace.py)
             elif self.skim_guard == GUARD_NO_GRAD:
                 return self._guard_stops()
-            entry = ids.get(key)
-            if entry is None:   # a new tensor (most outputs): _result_entry(), inlined
+            created = None
+            if entry is None:   # a new tensor (most outputs): _result_entry(), inlined, claimed by this op
                 try:
                     entry = Numbered(result, self._forget_bound)
                 except TypeError:
                     entry = self._result_entry(result)
+                    created_by[key] = index
+                    created = [key]
                 else:
-                    entry.number, entry.result, entry.key = self._next_id, True, key
+                    entry.number, entry.result, entry.key, entry.made = self._next_id, True, key, index
                     ids[key] = entry
                     self._next_id += 1
                     self.alive_results += 1
-            elif not entry.result and entry.weak:
-                entry.result = True
-                self.alive_results += 1
-            created = None
-            if key not in created_by:
-                created_by[key] = index
-                created = [key]
+            else:
+                if not entry.result and entry.weak:
+                    entry.result = True
+                    self.alive_results += 1
+                created = self._claim(key, entry, index)
             origin_keys = None
             if fn is not None and id(fn) not in origins:
                 origins[id(fn)] = (index, 0, fn, entry if entry.weak else None)
@@ -229,7 +241,7 @@ class SkimmedOps:
             return False
         for t in out_tensors:
             if t.grad_fn is None:
-                if t.requires_grad and id(t) not in created_by:
+                if t.requires_grad and not self.claimed(id(t), ids.get(id(t))):
                     return False
             elif self.skim_guard == GUARD_NO_GRAD:
                 return self._guard_stops()
@@ -239,10 +251,10 @@ class SkimmedOps:
         for t in out_tensors:
             key = id(t)
             entry = self._result_entry(t)
-            if key not in created_by:
-                created_by[key] = index
+            claim = self._claim(key, entry, index)
+            if claim is not None:
                 if created is None:
-                    created = [key]
+                    created = claim
                 else:
                     created.append(key)
             fn = t.grad_fn

@@ -141,33 +141,30 @@ class Recorder(TensorNumbers, MemoryHooks, DisplayHooks, SkimHooks):
             return self._saved[id(fn)]
         return read_saved(fn) or []
 
-    # ---- ProgramHooks -----------------------------------------------------------------------
+    # ---- ProgramHooks (on_op: skimmed_ops.py, which calls _record_op for an op not skimmed) ---
 
     def _seen(self, node: ast.AST) -> None:
         line = getattr(node, "lineno", None)
         if line:
             self.last_line = line
 
-    def on_op(self, op: str, args: Sequence[Any], kwargs: Mapping[str, Any], result: Any,
-              node: ast.AST, in_function: str | None) -> None:
-        # The hottest path of a long loop (issue 9): every tensor op of every iteration comes
-        # here, so the per-line facts are cached per node and the common argument kinds inlined.
-        site = self._sites.get(id(node))
-        if site is None or site[0] is not node:   # keyed by id: a caller's node need not be hashable
-            line = getattr(node, "lineno", 0) or 0
-            site = (node, line, (getattr(node, "col_offset", 0) or 0) + 1, self._source_line(line))
-            self._sites[id(node)] = site
-        _, line, column, source = site
-        if line:
-            self.last_line = line
-        if self.alive_results >= self._max_ops:
-            raise LimitExceeded(
-                f"the program keeps more than {self.limits.max_ops:,} tensor results alive at once "
-                f"(limit max_ops = {self.limits.max_ops:,})", line=line, column=column,
-                hint="keep fewer tensors in lists, or let a loop's results go (a loop that rebinds "
-                     "its variables is fine)")
-        if self.skimming and self._skim_op(op, args, kwargs, result, line):
-            return   # a middle pass of a long loop: counted and numbered, not recorded (skim.py)
+    def _site(self, node: ast.AST) -> tuple:
+        """(node, line, column, source line) of an op's node, cached (on_op: skimmed_ops.py)."""
+        line = getattr(node, "lineno", 0) or 0
+        site = (node, line, (getattr(node, "col_offset", 0) or 0) + 1, self._source_line(line))
+        self._sites[id(node)] = site
+        return site
+
+    def _too_many_results(self, line: int, column: int) -> None:
+        raise LimitExceeded(
+            f"the program keeps more than {self.limits.max_ops:,} tensor results alive at once "
+            f"(limit max_ops = {self.limits.max_ops:,})", line=line, column=column,
+            hint="keep fewer tensors in lists, or let a loop's results go (a loop that rebinds "
+                 "its variables is fine)")
+
+    def _record_op(self, op: str, args: Sequence[Any], kwargs: Mapping[str, Any], result: Any, line: int,
+                   column: int, source: str, in_function: str | None) -> None:
+        """The op's record (on_op, skimmed_ops.py, after the max_ops check: an op not skimmed)."""
         inputs: list[str] = []
         input_ids: list[int | None] = []
         ids, names, local = self._ids, self._names, self._local

@@ -1,9 +1,10 @@
 """A skimmed op (skim.py: the middle passes of a long loop): numbered and counted, not recorded.
 
-Mixed into Recorder through SkimHooks; Recorder.on_op calls _skim_op while `skimming` is on. It
-does what on_op does except build the record: the tensors' numbers, max_ops' count of results
-alive, the keys in the trace's tables `created_by` / `origins`, and an entry in the window without
-a record (a "ghost", trace.py), so every record and key leaves the window when it would have.
+Mixed into Recorder through SkimHooks: on_op (ProgramHooks) skims while `skimming` is on, else
+calls Recorder._record_op. A skimmed op does what the record does except build it: the tensors'
+numbers, max_ops' count of results alive, the claims in the trace's tables (`origins`, and
+`created_by` or the made tensor's entry: tensor_numbers.claimed), and an entry in the window without
+a record (a "ghost", trace.py), so every record and claim leaves the window when it would have.
 """
 
 from __future__ import annotations
@@ -42,42 +43,64 @@ class SkimmedOps:
         self.skim_violated = True
         return False
 
-    def _skim_op(self, op: str, args: Any, kwargs: Any, result: Any, line: int) -> bool:
-        """Count the op as Recorder.on_op records it (on_op checked max_ops already): the same
-        numbers, the same keys in the trace's tables, an entry in the window without a record.
-        False when it is not of the common shape: on_op then records it in full (the inputs
-        numbered here were numbered in on_op's order, so on_op gives them the same numbers).
+    def on_op(self, op: str, args: Any, kwargs: Any, result: Any, node: Any, in_function: str | None) -> None:
+        """ProgramHooks.on_op: the max_ops check, then while `skimming` the op counted as
+        Recorder._record_op records it (the same numbers, the same claims in the trace's tables, an
+        entry in the window without a record), else its record (Recorder._record_op).
 
-        This is the usual case of a long loop (issue 9: a third of a skimmed pass's time): no
-        keyword arguments, arguments that are tensors or plain numbers, one tensor out. It does
-        what _skim_any does for it, in the same order, with the window's steady step (a ghost in,
-        the oldest ghost out) taken at once; any other op goes to _skim_any (the arguments numbered
-        here are numbered again there as no-ops, in the same order)."""
+        The hottest path of a long loop (issue 9): every tensor op of every pass comes here, so the
+        per-line facts are cached per node, and the usual skimmed op (no keyword arguments,
+        arguments that are tensors or plain numbers, one tensor out) is counted inline, with the
+        window's steady step (a ghost in, the oldest ghost out) taken at once (a call per op cost
+        ~0.4 us); any other goes to _skim_any (the arguments numbered here are numbered again there
+        as no-ops, in the same order). An op neither takes (a new leaf, NumPy memory, ...) is
+        recorded in full: the inputs numbered so far keep their numbers, as for any refused op."""
+        site = self._sites.get(id(node))
+        if site is None or site[0] is not node:   # keyed by id: a caller's node need not be hashable
+            site = self._site(node)
+        line = site[1]
+        if line:
+            self.last_line = line
+        if self.alive_results >= self._max_ops:
+            self._too_many_results(line, site[2])
+        if not self.skimming:
+            self._record_op(op, args, kwargs, result, line, site[2], site[3], in_function)
+            return
         ids = self._ids
         if kwargs or type(result) is not _TENSOR:
-            return self._skim_any(op, args, kwargs, result, line)
+            if not self._skim_any(op, args, kwargs, result, line):
+                self._record_op(op, args, kwargs, result, line, site[2], site[3], in_function)
+            return
         for arg in args:
             kind = type(arg)
             if kind is _TENSOR:
                 if id(arg) not in ids:
                     self.tensor_id(arg)
             elif kind is not float and kind is not int and kind is not bool:
-                return self._skim_any(op, args, kwargs, result, line)
+                if not self._skim_any(op, args, kwargs, result, line):
+                    self._record_op(op, args, kwargs, result, line, site[2], site[3], in_function)
+                return
         trace = self.trace
         fn = result.grad_fn
         key = id(result)
         entry = ids.get(key)
         if fn is None:
             if result.requires_grad and (entry is None or not self.claimed(key, entry)):
-                return False   # a new leaf: its record may outlive the window (pinned, trace.py)
+                # a new leaf: its record may outlive the window (pinned, trace.py)
+                self._record_op(op, args, kwargs, result, line, site[2], site[3], in_function)
+                return
         elif self.skim_guard == GUARD_NO_GRAD:
-            return self._guard_stops()
+            self._guard_stops()
+            self._record_op(op, args, kwargs, result, line, site[2], site[3], in_function)
+            return
         index = trace.total
         if entry is None:   # a new tensor (most outputs): _result_entry(), inlined, claimed by this op
             try:
                 entry = Numbered(result, self._forget_bound)
             except TypeError:
-                return self._skim_any(op, args, kwargs, result, line)
+                if not self._skim_any(op, args, kwargs, result, line):
+                    self._record_op(op, args, kwargs, result, line, site[2], site[3], in_function)
+                return
             number = self._next_id
             entry.number = number
             entry.result = True
@@ -87,7 +110,9 @@ class SkimmedOps:
             self._next_id = number + 1
             self.alive_results += 1
         elif not entry.weak:
-            return self._skim_any(op, args, kwargs, result, line)
+            if not self._skim_any(op, args, kwargs, result, line):
+                self._record_op(op, args, kwargs, result, line, site[2], site[3], in_function)
+            return
         else:
             if not entry.result:
                 entry.result = True
@@ -99,9 +124,9 @@ class SkimmedOps:
             origins = trace.origins
             fn_key = id(fn)
             if fn_key not in origins:
-                origins[fn_key] = (index, 0, fn, entry if entry.weak else None)
+                origins[fn_key] = (index, 0, fn, entry)
                 origin_keys = [fn_key]
-        # trace.skim, inlined (issue 9)
+        # trace.skim, inlined
         held = result.numel()
         trace.total = index + 1
         summary = trace.summary
@@ -120,15 +145,14 @@ class SkimmedOps:
             trace._elements = elements - oldest[_HELD]
             if oldest[_CREATED] is not None:   # (a ghost of _skim_any's that claimed a Kept tensor)
                 trace.drop_keys(oldest)
-                lost = None
             else:
                 lost = oldest[_ORIGIN_KEYS]
-            if lost is not None:   # trace.drop_keys, inlined
-                origins = trace.origins
-                for lost_key in lost:
-                    found = origins.get(lost_key)
-                    if found is not None and found[0] == oldest[0][0]:
-                        del origins[lost_key]
+                if lost is not None:   # trace.drop_keys, inlined
+                    origins = trace.origins
+                    for lost_key in lost:
+                        found = origins.get(lost_key)
+                        if found is not None and found[0] == oldest[0][0]:
+                            del origins[lost_key]
         else:
             entries.append(ghost)
             trace._ghosts += 1
@@ -139,7 +163,6 @@ class SkimmedOps:
         self.skimmed_ops += 1
         if self.skim_guard == GUARD_NONE:   # skimmed on the count rule's forecast (skim_rerun.py)
             self.forecast_last = index
-        return True
 
     def _claim(self, key: int, entry: Any, index: int) -> list[int] | None:
         """Claim the tensor for skimmed op `index` unless an op in the window made it: on its entry

@@ -259,7 +259,10 @@ class Recorder(TensorNumbers, MemoryHooks, DisplayHooks, SkimHooks):
     def on_assign(self, name: str, value: Any, node: ast.AST, in_function: str | None) -> None:
         # Every assignment of every loop iteration comes here (issue 9): no call, set or list
         # is made that the common case (a number, a name bound again) does not need.
-        line = getattr(node, "lineno", None)   # _seen, inline
+        try:   # _seen, inline (a statement's node has a line: no getattr call)
+            line = node.lineno
+        except AttributeError:
+            line = None
         if line:
             self.last_line = line
         if type(value) in _PLAIN:   # a number (a loop's `n`, `total += ...`): no tensor bookkeeping
@@ -269,42 +272,44 @@ class Recorder(TensorNumbers, MemoryHooks, DisplayHooks, SkimHooks):
                 bound = self._bound
                 if type(bound.get(name)) in _PLAIN:   # (None too: a first binding)
                     bound[name] = value
-                    self._assign_seq += 1
-                    self.assign_order[name] = self._assign_seq
+                    self._assign_seq = seq = self._assign_seq + 1
+                    self.assign_order[name] = seq
                     return
             else:
                 return
+        key = id(value)
         unnamed = self._unnamed_outputs
-        if unnamed and id(value) in unnamed and self.trace.total:
-            unnamed.discard(id(value))
+        if unnamed and key in unnamed and self.trace.total:
+            unnamed.discard(key)
             self.trace.name_last(name)
         elif unnamed:
             self._unnamed_outputs = set()
-        is_tensor = isinstance(value, _TENSOR)
-        if is_tensor and id(value) not in self._ids:
+        is_tensor = type(value) is _TENSOR or isinstance(value, _TENSOR)
+        if is_tensor and key not in self._ids:
             self.tensor_id(value)
         if in_function is not None:
             if is_tensor:
-                self._local[id(value)] = name
+                self._local[key] = name
             return
         all_names = self._names
         previous = self._bound.get(name)
         moved = None
         if previous is not None:
-            names = all_names.get(id(previous))
+            old = id(previous)
+            names = all_names.get(old)
             if names and name in names:
-                self._former[id(previous)] = name
-                if len(names) == 1 and is_tensor and id(value) not in all_names:
-                    moved = all_names.pop(id(previous))   # a loop rebinding its variable: the list moves
+                self._former[old] = name
+                if len(names) == 1 and is_tensor and key not in all_names:
+                    moved = all_names.pop(old)   # a loop rebinding its variable: the list moves
                 else:
                     names.remove(name)
         self._bound[name] = value   # (the previous value may die here: _forget)
-        self._assign_seq += 1
-        self.assign_order[name] = self._assign_seq
+        self._assign_seq = seq = self._assign_seq + 1
+        self.assign_order[name] = seq
         if moved is not None:
-            all_names[id(value)] = moved
+            all_names[key] = moved
         elif is_tensor:
-            all_names.setdefault(id(value), []).append(name)
+            all_names.setdefault(key, []).append(name)
 
     def before_backward(self, tensor: Any, gradient: Any, node: ast.AST) -> None:
         self._seen(node)

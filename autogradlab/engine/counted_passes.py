@@ -50,22 +50,22 @@ class CountedPasses:
             return False
         skimmed = self.skimmed_ops
         need = rules.SKIM_WINDOWS * trace.window + rules.SKIM_MARGIN_OPS
-        if (run.left - rules.CHECK_MARGIN_PASSES) * min_ops >= need:   # no evidence due (_close_pass)
-            if run.grad_free or not run.bad:
-                run.refs, run.checked = None, 0
-        elif not (self.skimming and self.skim_guard == GUARD_NO_GRAD and skimmed - run.skimmed_at == ops
-                  and run.grad_free and run.steady and not run.bad and 4 * ops <= trace.window
-                  and ops <= len(trace._entries) and loop.lines is not None
-                  and trace._entries[-1][_FIELDS][2] in loop.lines):
+        evidence = (run.left - rules.CHECK_MARGIN_PASSES) * min_ops < need   # due (_close_pass)
+        if evidence and not (self.skimming and self.skim_guard == GUARD_NO_GRAD
+                             and skimmed - run.skimmed_at == ops and run.grad_free and run.steady
+                             and not run.bad and 4 * ops <= trace.window and ops <= len(trace._entries)
+                             and loop.lines is not None and trace._entries[-1][_FIELDS][2] in loop.lines):
             run.counting = False   # evidence that may change something: check_pass and steady_pass
             return False
         if left * min_ops >= need:
             guard = GUARD_NONE
-        elif left >= rules.KEEP_PASSES and run.grad_free and run.steady and not run.bad:
-            guard = GUARD_NO_GRAD
+        elif left >= rules.KEEP_PASSES and run.passes >= 2 and run.grad_free and run.steady and not run.bad:
+            guard = GUARD_NO_GRAD   # (on_loop's run.passes > 2, counted after its increment)
         else:
             run.counting = False
             return False
+        if not evidence and (run.grad_free or not run.bad):
+            run.refs, run.checked = None, 0
         skimmed_backwards = self.skimmed_backwards
         run.op_passes += 1
         run.tail_op_passes = 0 if skimmed != run.skimmed_at else run.tail_op_passes + 1

@@ -12,8 +12,9 @@ which a branch can make fewer later): they would be let go before the report is 
 
 A skimmed op keeps everything but the record: trace.total and summary, the alive-results limit
 max_ops, the tensors' numbers, last_line, and an entry in the window without a record (a "ghost":
-its place, elements and keys in `created_by` / `origins`), so every record and key leaves the
-window exactly when it would have and the last passes' records come out the same. It skips the
+its place, elements and keys in `origins`; its claim on a tensor it made is on the tensor's entry,
+tensor_numbers.claimed), so every record and key leaves the window exactly when it would have and
+the last passes' records come out the same. It skips the
 argument texts, the value capture and the record (skimmed_ops.py). An op of an uncommon shape (a
 new leaf, a NumPy argument, an argument of another kind) is recorded in full. A skimmed backward
 keeps the memory bookkeeping (held outputs on a .grad are copied before it writes) and the backward
@@ -33,10 +34,10 @@ body that runs every pass (pass_local.steady_lines, run.steady): else a loop who
 no op (`if n < 600:` in 800 passes) skimmed the passes that held its last ops and its op list ended
 with its first passes. Otherwise today's rule applies. (A grad-free loop whose passes do not all
 make ops: sparse_window.py; a count-rule forecast that broke: skim_rerun.py; a run that can skim no
-more is settled, O(1) a pass.) Report.ops then holds fewer records (the loop's
-first passes, which gave the evidence, and its last KEEP_PASSES); everything else the report shows is
-the same (tests/unit/test_skim_window.py, test_skim_window_tail.py; bench/report_identity.py
---ignore-ops against the reference).
+more is settled, O(1) a pass; a steady skimmed pass is closed the short way: counted_passes.py.)
+Report.ops then holds fewer records (the loop's first passes, which gave the evidence, and its last
+KEEP_PASSES); everything else the report shows is the same (tests/unit/test_skim_window.py,
+test_skim_window_tail.py; bench/report_identity.py --ignore-ops against the reference).
 """
 
 from __future__ import annotations

@@ -31,12 +31,14 @@ CASES = {
 
 
 def _steps(x, op):
-    """sin, pow, exp, mul and add: Nodes that save their input, their result, or nothing."""
+    """sin, pow, exp, where, mul and add: Nodes that save their input, their result, a 0-dim int64
+    exponent, a 0-dim bool condition, or nothing."""
     a = op("sin", torch.sin, x)
-    b = op("pow", torch.pow, x, 2)
+    b = op("pow", torch.pow, x, torch.tensor(2))
     c = op("exp", torch.exp, x)
     d = op("mul", operator.mul, a, b)
-    return [a, b, c, d, op("add", operator.add, d, c)]
+    e = op("where", torch.where, x > 0, d, a)
+    return [a, b, c, d, e, op("add", operator.add, e, c)]
 
 
 def _plain(name, fn, *args):

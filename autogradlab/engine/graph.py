@@ -15,15 +15,14 @@ from collections.abc import Container, Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any, NamedTuple, Protocol
 
+import numpy as np
 import torch
 
-from autogradlab.engine.fast_records import GRAPH_NODE_FIELDS, graph_node, record
-from autogradlab.engine.graph_values import fast_snapshot
+from autogradlab.engine.fast_records import GRAPH_NODE_FIELDS, graph_node
+from autogradlab.engine.graph_values import _SCALAR_KINDS, _STRIDED, GRAD_SNAPSHOT_ID, fast_snapshot
 from autogradlab.engine.saved_tensors import SAVED_PREFIX, read_saved  # noqa: F401  (read_saved: re-exported)
-from autogradlab.engine.values import dtype_name
+from autogradlab.engine.values import _fmt_float, _fmt_number, dtype_name
 from autogradlab.report import Graph, GraphNode, OpRecord, TensorSnapshot
-
-GRAD_SNAPSHOT_ID = -1  # gradients are not program tensors, so they carry no engine tensor id
 
 
 class OpOrigin(NamedTuple):
@@ -226,50 +225,72 @@ class _Builder:
         values, grads, grads_seen = self._values, self.grads, self._grads
         hold = self._held.append
         get_value, get_grad, get_seen = values.get, grads.get, grads_seen.get
-        snap = fast_snapshot
+        snap, scalar_kind = fast_snapshot, _SCALAR_KINDS.get
         facts_of = _CLASS_FACTS.get
         op_fields, saved_fields, prefix = _OP_FIELDS, _SAVED_FIELDS, SAVED_PREFIX
-        node_cls, make = GraphNode, record
+        node_cls, snap_cls, new, set_dict, array = GraphNode, TensorSnapshot, _new, _set, _array
+        fmt_float, fmt, strided, grad_number = _fmt_float, _fmt_number, _STRIDED, GRAD_SNAPSHOT_ID
+        count = len(nodes)
         for fn, fn_inputs in zip(order, inputs_of, strict=True):
             cls = type(fn)
             facts = facts_of(cls) or _class_facts(cls)
             if facts[0]:
                 ids[id(fn)] = self.add_leaf(fn.variable)
+                count += 1
                 continue
             fn_key = id(fn)
             saved = saved_get(fn_key)
             if saved is None:
                 saved = saved_of(fn) if tables is None else (read_saved(fn) or [])
-            saved_ids = []
+            saved_ids = [] if saved else ()
             for attr, tensor in saved:
-                node_id = f"n{len(nodes)}"
+                node_id = f"n{count}"
+                count += 1
                 fields = saved_fields.copy()
                 fields["id"] = node_id
                 fields["label"] = attr.removeprefix(prefix)
                 key = id(tensor)
                 value = get_value(key)
+                requires_grad = tensor.requires_grad
+                grad_fn = tensor.grad_fn if requires_grad else None
                 if value is None:
                     entry = ids_get(key)
                     number = entry.number if entry is not None else tensor_id(tensor)
-                    value = values[key] = snap(tensor, number)
+                    kind = scalar_kind(tensor.dtype)
+                    if kind is not None and not tensor.dim() and tensor.layout is strided \
+                            and not tensor.is_neg():   # fast_snapshot's scalar path, inlined
+                        v = tensor.item()
+                        value = new(snap_cls)
+                        set_dict(value, "__dict__", {
+                            "id": number, "shape": (), "dtype": kind[1], "value": array(v, kind[0]),
+                            "summary": fmt_float(v) if type(v) is float else fmt(v),
+                            "requires_grad": requires_grad,
+                            "grad_fn": None if grad_fn is None else type(grad_fn).__name__})
+                        fields["shape"] = ()
+                    else:
+                        value = snap(tensor, number)
+                        fields["shape"] = tuple(tensor.shape) if value.shape else ()
+                    values[key] = value
                     hold(tensor)
-                # (a 0-dim value's shape is the one empty tuple, its dtype name dtype_name's str)
-                fields["shape"] = tuple(tensor.shape) if value.shape else ()
+                else:   # (a 0-dim value's shape is the one empty tuple)
+                    fields["shape"] = tuple(tensor.shape) if value.shape else ()
                 fields["dtype"] = value.dtype
                 fields["value"] = value
-                if tensor.requires_grad:
-                    grad_fn = tensor.grad_fn
+                if requires_grad:
                     g = get_grad(key if grad_fn is None else id(grad_fn))
                     if g is not None:
                         known = get_seen(id(g))
                         if known is None:
-                            known = grads_seen[id(g)] = snap(g, GRAD_SNAPSHOT_ID)
+                            known = grads_seen[id(g)] = snap(g, grad_number)
                             hold(g)
                         fields["grad"] = known
                 fields["saved_name"] = attr
-                add_node(make(node_cls, fields))
+                made = new(node_cls)
+                set_dict(made, "__dict__", fields)
+                add_node(made)
                 saved_ids.append(node_id)
-            node_id = f"n{len(nodes)}"
+            node_id = f"n{count}"
+            count += 1
             fields = op_fields.copy()
             fields["id"] = node_id
             if tables is None:
@@ -301,10 +322,24 @@ class _Builder:
             if g is not None:
                 known = get_seen(id(g))
                 if known is None:
-                    known = grads_seen[id(g)] = snap(g, GRAD_SNAPSHOT_ID)
+                    kind = scalar_kind(g.dtype)
+                    if kind is not None and not g.dim() and g.layout is strided and not g.is_neg():
+                        v = g.item()   # fast_snapshot(g, GRAD_SNAPSHOT_ID)'s scalar path, inlined
+                        grad_fn = g.grad_fn
+                        known = new(snap_cls)
+                        set_dict(known, "__dict__", {
+                            "id": grad_number, "shape": (), "dtype": kind[1], "value": array(v, kind[0]),
+                            "summary": fmt_float(v) if type(v) is float else fmt(v),
+                            "requires_grad": g.requires_grad,
+                            "grad_fn": None if grad_fn is None else type(grad_fn).__name__})
+                    else:
+                        known = snap(g, grad_number)
+                    grads_seen[id(g)] = known
                     hold(g)
                 fields["grad"] = known
-            add_node(make(node_cls, fields))
+            made = new(node_cls)
+            set_dict(made, "__dict__", fields)
+            add_node(made)
             ids[fn_key] = node_id
             for child in fn_inputs:
                 add_edge((ids[id(child)], node_id))
@@ -323,6 +358,9 @@ class _Builder:
         return node_id
 
 
+_new = object.__new__
+_set = object.__setattr__
+_array = np.array
 _OP_FIELDS = {**GRAPH_NODE_FIELDS, "kind": "op"}
 _SAVED_FIELDS = {**GRAPH_NODE_FIELDS, "kind": "saved"}
 

@@ -20,6 +20,7 @@ _array = np.array
 _new = object.__new__
 _set = object.__setattr__
 _scalar_dtype = _SCALAR_DTYPES.get
+GRAD_SNAPSHOT_ID = -1  # gradients are not program tensors, so they carry no engine tensor id
 
 
 def fast_snapshot(tensor: torch.Tensor, tensor_id: int) -> TensorSnapshot:
@@ -38,3 +39,10 @@ def fast_snapshot(tensor: torch.Tensor, tensor_id: int) -> TensorSnapshot:
             "grad_fn": type(grad_fn).__name__ if grad_fn is not None else None})
         return snap
     return snapshot(tensor, tensor_id)
+
+
+# torch dtype -> (numpy dtype, dtype_name) of the dtypes fast_snapshot's scalar path takes (graph.py's
+# add_functions writes that path out for the values and gradients of a long loop's Nodes)
+_SCALAR_KINDS: dict[torch.dtype, tuple[np.dtype, str]] = {
+    dtype: (np.dtype(np_dtype), dtype_name(dtype)) for dtype, np_dtype in _SCALAR_DTYPES.items()}
+

@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from autogradlab.errors import LimitExceeded, NotSupported, ProgramError, ProgramSyntaxError
 from autogradlab.lang.allowed_imports import check_import
+from autogradlab.lang.ast_walk import child_nodes, statement_fields
 from autogradlab.lang.function_classes import (
     base_name,
     check_function_class,
@@ -95,13 +96,14 @@ class StaticChecker:
         while stack:
             node, ctx = stack.pop()
             declares = declares or type(node) in _DECLARATIONS
-            if hasattr(node, "lineno"):
-                ctx = ctx._replace(position=self.position(node))
+            if hasattr(node, "lineno"):   # ctx._replace(position=...), without its map and pop
+                ctx = _Context(ctx.depth, ctx.blocks, ctx.in_function, ctx.in_loop, self.position(node),
+                               ctx.in_class, ctx.ctx_name)
             try:
                 self._check_node(node, ctx)
             except ProgramError as error:
                 raise error.at(*ctx.position) from None
-            children = list(ast.iter_child_nodes(node))
+            children = child_nodes(node)   # list(ast.iter_child_nodes(node))
             child_ctx = self._child_context(node, ctx)
             if isinstance(node, ast.For | ast.While) and node.orelse:   # a loop's `else` is outside it
                 outside, orelse = child_ctx._replace(in_loop=ctx.in_loop), {id(s) for s in node.orelse}
@@ -169,10 +171,17 @@ def _statement_yields(tree: ast.AST) -> set[int]:
     """The `yield` nodes that are a statement of their own inside a `def` (lang/generators.py: a
     generator's body is only ever suspended between statements)."""
     found: set[int] = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.FunctionDef):
-            found.update(id(sub.value) for sub in ast.walk(node)
-                         if isinstance(sub, ast.Expr) and isinstance(sub.value, ast.Yield | ast.YieldFrom))
+    # The `yield` statements inside some `def`: an Expr statement, like a `def`, sits only in the
+    # statement lists of the module and of compound statements, never inside an expression, so
+    # only those lists are walked (as ast.walk of every def found by ast.walk of the tree finds them).
+    stack = [(tree, False)]
+    while stack:
+        node, in_def = stack.pop()
+        in_def = in_def or isinstance(node, ast.FunctionDef)
+        if in_def and isinstance(node, ast.Expr) and isinstance(node.value, ast.Yield | ast.YieldFrom):
+            found.add(id(node.value))
+        for name in statement_fields(node):
+            stack.extend((child, in_def) for child in getattr(node, name, None) or ())
     return found
 
 

@@ -23,6 +23,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from autogradlab.lang import compiled_number_pairs as number_pairs
+from autogradlab.lang.ast_walk import child_nodes
 from autogradlab.lang.operators import _PY_NAMES, BINARY, COMPARE, UNARY
 from autogradlab.lang.sizes import _PYTHON_SIZED_OPS
 
@@ -169,7 +170,7 @@ def _small(node: ast.expr) -> bool:
         seen += 1
         if seen > 2 * MAX_NODES:   # the operators' own nodes (ast.Add) are counted too
             return False
-        pending.extend(ast.iter_child_nodes(pending.pop()))
+        pending.extend(child_nodes(pending.pop()))   # ast.iter_child_nodes' children
     return True
 
 

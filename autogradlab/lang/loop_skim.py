@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 import torch
 
+from autogradlab.lang.ast_walk import child_nodes, statement_fields
+
 if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
 
@@ -60,30 +62,7 @@ def _kind_of(kind: type) -> int:
     return _LOOP if issubclass(kind, _LOOPS) else _OTHER
 
 
-_AST = ast.AST
-_fields: dict[type, tuple[str, ...]] = {}   # node type -> its fields
-
-
-def child_nodes(node: ast.AST) -> list[ast.AST]:
-    """list(ast.iter_child_nodes(node)), the node type's fields read once per type (a third of the
-    cost: this walk runs over every loop body once per run)."""
-    kind = type(node)
-    fields = _fields.get(kind)
-    if fields is None:
-        fields = _fields[kind] = tuple(kind._fields)
-    children = []
-    for name in fields:
-        value = getattr(node, name, None)   # a field the node lacks: skipped, as iter_fields skips it
-        if isinstance(value, _AST):
-            children.append(value)
-        elif isinstance(value, list):
-            children.extend(item for item in value if isinstance(item, _AST))
-    return children
-
-
 _TRIES = (ast.Try, getattr(ast, "TryStar", ast.Try))
-_BLOCK_FIELDS = frozenset({"body", "orelse", "finalbody", "handlers", "cases"})
-_block_fields: dict[type, tuple[str, ...]] = {}   # node type -> its fields that hold statements
 
 
 def has_try_statement(tree: ast.Module) -> bool:
@@ -91,20 +70,13 @@ def has_try_statement(tree: ast.Module) -> bool:
     A `try` is a statement, and statements sit only in the statement lists of the module and of
     compound statements (their body, orelse, finalbody, except handlers' and match cases' bodies),
     never inside an expression: only those lists are walked (~200 times faster than ast.walk)."""
-    stack = list(tree.body)
-    fields_of = _block_fields
+    stack = [tree]
     while stack:
         node = stack.pop()
-        kind = type(node)
         if isinstance(node, _TRIES):
             return True
-        fields = fields_of.get(kind)
-        if fields is None:
-            fields = fields_of[kind] = tuple(name for name in kind._fields if name in _BLOCK_FIELDS)
-        for name in fields:
-            value = getattr(node, name, None)
-            if type(value) is list:
-                stack.extend(value)
+        for name in statement_fields(node):
+            stack.extend(getattr(node, name, None) or ())
     return False
 
 

@@ -118,3 +118,46 @@ def test_leaves_early_of_every_sample_loop(path):
         assert child_nodes(node) == list(ast.iter_child_nodes(node))
         if isinstance(node, (ast.For, ast.While)):
             assert _leaves_early(node.body, False) == _leaves_early_by_walk(node.body, False)
+
+
+def _statement_yields_by_walk(tree: ast.AST) -> set[int]:
+    """checker._statement_yields as session 14 wrote it (ast.walk, then ast.walk of every def)."""
+    found: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.FunctionDef):
+            found.update(id(sub.value) for sub in ast.walk(node)
+                         if isinstance(sub, ast.Expr) and isinstance(sub.value, ast.Yield | ast.YieldFrom))
+    return found
+
+
+YIELDS = {
+    "generator": "def g(n):\n    for i in range(n):\n        yield i\n    yield from range(2)\n",
+    "nested_defs": "def f():\n    def g():\n        if True:\n            yield 1\n        else:\n"
+                   "            with m:\n                yield 2\n    return g\n",
+    "outside_def": "yield 1\nfor i in range(2):\n    yield i\n",
+    "in_expressions": "def f():\n    x = yield 1\n    print((yield 2))\n    lam = lambda: (yield 3)\n",
+    "class_method": "class C:\n    def f(self):\n        while x:\n            yield 1\n",
+    "try_blocks": "def f():\n    try:\n        yield 1\n    except E:\n        yield 2\n    else:\n"
+                  "        yield 3\n    finally:\n        yield 4\n",
+    "match_case": "def f(x):\n    match x:\n        case 1:\n            yield 1\n",
+    "async_def": "async def f():\n    yield 1\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(YIELDS))
+def test_statement_yields_are_the_walks(name):
+    from autogradlab.lang.checker import _statement_yields
+
+    tree = ast.parse(YIELDS[name])
+    found = _statement_yields(tree)
+    assert found == _statement_yields_by_walk(tree)
+    assert len(found) == {"generator": 2, "nested_defs": 2, "class_method": 1, "try_blocks": 4,
+                          "match_case": 1}.get(name, 0)
+
+
+@pytest.mark.parametrize("path", PROGRAMS, ids=[path.stem for path in PROGRAMS])
+def test_statement_yields_of_every_sample_program(path):
+    from autogradlab.lang.checker import _statement_yields
+
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    assert _statement_yields(tree) == _statement_yields_by_walk(tree)

@@ -44,6 +44,10 @@ _UNSUPPORTED: dict[type, tuple[str, str, str | None]] = {
     ast.Match: ("`match` statements", "are", "use `if`/`elif`"),
 }
 _DECLARATIONS = (ast.Global, ast.Nonlocal)
+# the per-node tests' classes as tuples (`ast.For | ast.While` would build a union on every node)
+_FOR_WHILE = (ast.For, ast.While)
+_YIELDS = (ast.Yield, ast.YieldFrom)
+_DEF_LAMBDA = (ast.FunctionDef, ast.Lambda)
 _TRY_STAR = getattr(ast, "TryStar", None)
 if _TRY_STAR is not None:
     _UNSUPPORTED[_TRY_STAR] = ("`except*` blocks", "are", "use a plain `except`")
@@ -105,7 +109,7 @@ class StaticChecker:
                 raise error.at(*ctx.position) from None
             children = child_nodes(node)   # list(ast.iter_child_nodes(node))
             child_ctx = self._child_context(node, ctx)
-            if isinstance(node, ast.For | ast.While) and node.orelse:   # a loop's `else` is outside it
+            if isinstance(node, _FOR_WHILE) and node.orelse:   # a loop's `else` is outside it
                 outside, orelse = child_ctx._replace(in_loop=ctx.in_loop), {id(s) for s in node.orelse}
                 stack.extend((child, outside if id(child) in orelse else child_ctx)
                              for child in reversed(children))
@@ -130,7 +134,7 @@ class StaticChecker:
                 f"the program is nested more than {self.max_depth} levels deep "
                 f"(limit max_nesting = {self.max_blocks}, times 5 for the parse tree)",
                 hint="split the expression into several assignments")
-        if isinstance(node, ast.Yield | ast.YieldFrom) and id(node) not in self._statement_yields:
+        if isinstance(node, _YIELDS) and id(node) not in self._statement_yields:
             word = "`yield`" if isinstance(node, ast.Yield) else "`yield from`"
             raise _unsupported(f"{word} anywhere but as a statement of its own inside a `def`", "is",
                                hint="write `yield value` on a line of its own in the function's body")
@@ -150,13 +154,13 @@ class StaticChecker:
                 column=ctx.position[1], hint="move inner blocks into functions")
         in_function, in_loop = ctx.in_function, ctx.in_loop
         in_class, ctx_name = None, ctx.ctx_name
-        if isinstance(node, ast.FunctionDef | ast.Lambda):
+        if isinstance(node, _DEF_LAMBDA):
             in_function, in_loop = True, False
             ctx_name = None
             if isinstance(node, ast.FunctionDef) and ctx.in_class and \
                     not (ctx.in_class == "setup" and node.name == "forward"):
                 ctx_name = ctx_parameter(node)
-        elif isinstance(node, ast.For | ast.While):
+        elif isinstance(node, _FOR_WHILE):
             in_loop = True
         elif isinstance(node, ast.ClassDef):   # _check_class has accepted it: a Function class
             in_class = "setup" if "setup_context" in methods_of(node) else "ctx"
@@ -178,7 +182,7 @@ def _statement_yields(tree: ast.AST) -> set[int]:
     while stack:
         node, in_def = stack.pop()
         in_def = in_def or isinstance(node, ast.FunctionDef)
-        if in_def and isinstance(node, ast.Expr) and isinstance(node.value, ast.Yield | ast.YieldFrom):
+        if in_def and isinstance(node, ast.Expr) and isinstance(node.value, _YIELDS):
             found.add(id(node.value))
         for name in statement_fields(node):
             stack.extend((child, in_def) for child in getattr(node, name, None) or ())

@@ -185,7 +185,7 @@ def numeric(interp: Interpreter, node: ast.expr, per_node: Run) -> Run:
 
     def run() -> Any:
         s = interp._steps
-        if s + count <= interp._max_steps and misses[0] < MAX_MISSES \
+        if misses[0] < MAX_MISSES and s + count <= interp._max_steps \
                 and ((s & 31) < free or interp.in_time()):   # the time check one of them makes
             interp._steps = s + count
             try:

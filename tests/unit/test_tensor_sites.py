@@ -137,6 +137,29 @@ CASES = {
                           "for i in range(2):\n    w = torch.ones(3) + vs[i]\n", Limits()),
     "matmul_number_refused": ("import torch\nA = torch.ones(3, 3)\nvs = [torch.ones(3), 2]\n"
                               "for i in range(2):\n    w = A @ vs[i]\n", Limits()),
+    # session 15: a tensor operand of a fused binary node (a leaf beside a subtree, or two leaves
+    # inside a bigger expression) goes to its site at once, skipping the number tests
+    "nested_scalar_chain": ("import torch\nx = torch.tensor(0.5, requires_grad=True)\ny = x\n"
+                            "for i in range(40):\n    y = torch.sin(y) * 1.01 + 0.1 * x\n"
+                            "    z = (y + y) + y\n    u = y * 2 - (3 ** 2) * y\n"
+                            "y.backward()\nprint(y, z, u, x.grad)\n", Limits()),
+    "nested_kinds_change": ("import torch\nimport numpy as np\n"
+                            "vals = [torch.ones(3), 2, 2.5, True, torch.ones(2, 1), np.float64(1.5), 7]\n"
+                            "for v in vals:\n    print(torch.exp(torch.zeros(3)) * v + v * 1.5, (v + v) + 1,"
+                            " 2 ** v - v)\n", Limits()),
+    "nested_kinds_change_refused": ("import torch\nvals = [torch.ones(3), 'ab', [1, 2]]\n"
+                                    "for v in vals:\n    print((v + v) * v)\n", Limits()),
+    "nested_big_int_above": ("import torch\nfor k in [2, 3, 10**6]:\n    print((k ** k) ** k + 1)\n",
+                             Limits(max_int_bits=4096)),
+    "nested_total_at": ("import torch\nx = torch.ones(10)\nfor i in range(4):\n    y = (x * 2) + 1\n",
+                        Limits(max_total_elements=90)),
+    "nested_total_above": ("import torch\nx = torch.ones(10)\nfor i in range(5):\n    y = (x * 2) + 1\n",
+                           Limits(max_total_elements=90)),
+    "nested_growing_above": ("import torch\nfor i in range(1, 4):\n"
+                             "    y = (torch.ones(10 * i, 1) * 2) + torch.ones(1, 10 * i)\n",
+                             Limits(max_tensor_elements=400)),
+    "nested_broadcast_refused": ("import torch\nvs = [torch.ones(3), torch.ones(4)]\n"
+                                 "for i in range(2):\n    w = (torch.ones(3) * 2) + vs[i]\n", Limits()),
 }
 
 
@@ -218,3 +241,11 @@ def test_no_plan_for_keywords_or_other_arguments():
     size_plans.remember(plans, site, torch.cat, [[torch.ones(2), torch.ones(2)]], 4)
     size_plans.remember(plans, site, torch.ones, [torch.Size([2, 2])], 4)
     assert plans == {}
+
+
+@pytest.mark.parametrize("name", ["nested_scalar_chain", "nested_kinds_change"])
+def test_nested_binary_values_equal_pytorch(name):
+    """Session 15's direct site calls inside fused binary nodes: PyTorch's own printed values."""
+    source = CASES[name][0]
+    error, _, _, text, _ = outcome(source, Limits())
+    assert error is None and text == python_prints(source)

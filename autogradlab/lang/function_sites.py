@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 import torch
 
 from autogradlab.errors import ProgramError
-from autogradlab.lang import calls, shapes, size_plans
+from autogradlab.lang import calls, size_plans
 from autogradlab.lang.sizes import check_empty_extent, tensor_elements
 
 if TYPE_CHECKING:
@@ -37,7 +37,6 @@ if TYPE_CHECKING:
 _PLAIN_ARGUMENTS = calls._PLAIN_ARGUMENTS
 _NUMBERS = frozenset({int, float, bool})
 _TENSOR = torch.Tensor
-_MISS = object()
 Site = Callable[[list], Any]
 
 
@@ -61,8 +60,8 @@ def function_site(interp: Interpreter, member: SafeFunction, node: ast.AST) -> S
     plain_call = spec.kind != "random" and op[-1:] != "_"   # call_sized adds a generator / tells a write
     sizes, may_grow, call_sized = interp.sizes, calls._may_grow, calls.call_sized
     empty: dict = {}
-    shape_only = _shape_only(fn)
-    seen: list = [_MISS, _MISS, 0]   # the last two arguments' keys and their count (size_plans')
+    shape_only = size_plans.shape_only(fn)
+    seen = size_plans.fresh_seen()   # the last two arguments' keys and their count (size_plans')
 
     def site(args: list) -> Any:
         for value in args:
@@ -79,7 +78,7 @@ def function_site(interp: Interpreter, member: SafeFunction, node: ast.AST) -> S
                 sizes.check_nested(args[0] if args else None, op)
         elif meta or same and may_grow(args, empty):   # invoke's size check
             if shape_only and len(args) == 2:   # predict's plan of this site, kept here
-                count = _two_count(fn, args, seen)
+                count = size_plans.two_count(fn, args, seen)
                 if count is None:
                     sizes.predict(fn, args, empty, op, creation=creation, site=node)
                 elif count > sizes.quick_one or sizes.total_elements + count > sizes.quick_total:
@@ -106,32 +105,6 @@ def function_site(interp: Interpreter, member: SafeFunction, node: ast.AST) -> S
         interp.hooks.on_op(op, args, {}, result, node, interp.scope.function_name)
         return result
     return site
-
-
-def _shape_only(fn: Any) -> bool:
-    """Whether fn's count follows from its arguments' shapes and number types alone (size_plans)."""
-    try:
-        return fn in size_plans._SHAPE_ONLY
-    except TypeError:   # an unhashable callable: not one of the families
-        return False
-
-
-def _two_count(fn: Any, args: list, seen: list) -> int | None:
-    """shapes.fast_count(fn, args) of two tensors or numbers, the last answer kept in `seen` for
-    the same keys (size_plans.site_key's: a tensor's shape, a number's type), or None (then
-    SizeGuard.predict sizes the call its whole way: a list, the meta device)."""
-    a, b = args
-    ta, tb = type(a), type(b)
-    left = a.shape if ta is _TENSOR else ta if ta in _NUMBERS else None
-    right = b.shape if tb is _TENSOR else tb if tb in _NUMBERS else None
-    if left is None or right is None:
-        return None
-    if left == seen[0] and right == seen[1]:
-        return seen[2]
-    count = shapes.fast_count(fn, args, {})
-    if count is not None:
-        seen[0], seen[1], seen[2] = left, right, count
-    return count
 
 
 def call_sized_result(interp: Interpreter, op: str, args: list, result: Any, node: ast.AST) -> Any:

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 import torch
 
 from autogradlab.lang import allowlist as al
-from autogradlab.lang import calls, shapes
+from autogradlab.lang import calls, shapes, size_plans
 from autogradlab.lang.allowlist import CallSpec
 from autogradlab.lang.operators import other_result
 from autogradlab.lang.sizes import check_empty_extent
@@ -157,6 +157,13 @@ def method_site(interp: Interpreter, attr: str, spec: CallSpec, node: ast.AST) -
     unsized = spec.kind != "tensor" and attr not in calls._PIECE_OPS and spec.size not in ("meta", "same")
     sizes = interp.sizes
     seen: list = [_MISS, 0]   # the last receiver shape and its element count
+    # `x.pow(2)`, `y.requires_grad_(True)`: invoke's branches for a plain tensor with arguments,
+    # decided here (a piece op or a tensor-data method still goes to invoke)
+    planned_args = spec.kind != "tensor" and attr not in calls._PIECE_OPS
+    meta, same = spec.size == "meta", spec.size == "same"
+    creation, may_grow = spec.kind in ("random", "op"), calls._may_grow
+    two = planned_args and size_plans.shape_only(getattr(torch.Tensor, attr, None))
+    seen_two = size_plans.fresh_seen()   # the receiver's and the argument's keys and their count
 
     def run(tensor: Any, args: list, kwargs: dict) -> Any:
         if kwargs:
@@ -170,6 +177,15 @@ def method_site(interp: Interpreter, attr: str, spec: CallSpec, node: ast.AST) -
         fn = method[0]
         if fn is None:   # a special case, new_tensor's data check, type_as's refusal
             return calls.call_method(interp, tensor, attr, spec, args, kwargs, node)
+        if args and type(tensor) is _TENSOR and planned_args:   # calls.invoke, inline
+            full = [tensor, *args]
+            if meta or same and may_grow(full, kwargs):   # invoke's size check
+                count = size_plans.two_count(fn, full, seen_two) if two and len(args) == 1 else None
+                if count is None:   # predict's whole path, as invoke takes it
+                    sizes.predict(fn, full, kwargs, attr, creation=creation, site=node)
+                elif count > sizes.quick_one or sizes.total_elements + count > sizes.quick_total:
+                    sizes.check_elements(count, attr)   # as predict checks fast_count's answer
+            return calls.call_sized(interp, attr, fn, spec, full, kwargs, node)
         if args or type(tensor) is not _TENSOR:
             return calls.invoke(interp, attr, fn, spec, [tensor, *args], kwargs, node)
         if unsized:

@@ -158,6 +158,25 @@ CASES = {
     "nested_growing_above": ("import torch\nfor i in range(1, 4):\n"
                              "    y = (torch.ones(10 * i, 1) * 2) + torch.ones(1, 10 * i)\n",
                              Limits(max_tensor_elements=400)),
+    # session 15: methods with arguments sized by the site's own two-argument plan (invoke inline)
+    "method_arg_total_at": ("import torch\nx = torch.ones(10)\nfor i in range(8):\n    y = x.pow(2)\n",
+                            Limits(max_total_elements=90)),
+    "method_arg_total_above": ("import torch\nx = torch.ones(10)\nfor i in range(9):\n    y = x.add(x)\n",
+                               Limits(max_total_elements=90)),
+    "method_arg_growing_above": ("import torch\nfor i in [1, 1, 2, 1, 3]:\n"
+                                 "    y = torch.ones(10 * i, 1).add(torch.ones(1, 10 * i))\n",
+                                 Limits(max_tensor_elements=400)),
+    "method_arg_kinds_change_refused": ("import torch\nimport numpy as np\na = torch.arange(3.0)\n"
+                                        "vals = [torch.ones(3), 2, 2.0, True, torch.ones(2, 1),"
+                                        "\n        [1.0, 2.0, 3.0], np.float64(2.0), torch.ones(2)]\n"
+                                        "for v in vals:\n"
+                                        "    print(a.pow(v), a.mul(v), a.requires_grad_(False))\n",
+                                        Limits()),
+    "method_arg_empty_and_grad": ("import torch\nfor n in [0, 0, 3]:\n    t = torch.ones(n, 2)\n"
+                                  "    print(t.pow(2), t.maximum(torch.ones(1, 2)), t.requires_grad_(True))\n"
+                                  "    print(t.sum(0), t.add(t, alpha=2))\n", Limits()),
+    "huge_method_arg_above": ("import torch\nfor n in [10, 10, 10**6]:\n"
+                              "    y = torch.ones(n, 1).mul(torch.ones(1, n))\n", Limits()),
     "nested_broadcast_refused": ("import torch\nvs = [torch.ones(3), torch.ones(4)]\n"
                                  "for i in range(2):\n    w = (torch.ones(3) * 2) + vs[i]\n", Limits()),
 }
@@ -249,3 +268,27 @@ def test_nested_binary_values_equal_pytorch(name):
     source = CASES[name][0]
     error, _, _, text, _ = outcome(source, Limits())
     assert error is None and text == python_prints(source)
+
+
+@pytest.mark.parametrize(("call", "method"), [("a.pow(2.0)", "pow"), ("a.add(a)", "add")])
+def test_a_refused_method_call_never_runs(call, method):
+    """A method with an argument is sized before it runs (session 15's plan in method_site, as
+    invoke's predict): at 95 elements in total, 8 results of 10 fit after a's 10, the 9th is refused
+    before the call (a count of 1 would have let it run), as a TorchFunctionMode count shows."""
+    from torch.overrides import TorchFunctionMode
+
+    real = getattr(torch.Tensor, method)
+    calls: list[int] = []
+
+    class Count(TorchFunctionMode):
+        def __torch_function__(self, func, types, args=(), kwargs=None):
+            if func is real and not any(isinstance(v, torch.Tensor) and v.is_meta for v in args):
+                calls.append(1)
+            return func(*args, **(kwargs or {}))
+
+    source = f"import torch\na = torch.ones(10)\nfor i in range(100):\n    y = {call}\n"
+    with Count():
+        error, *_ = outcome(source, Limits(max_total_elements=95))
+    assert error is not None and error[0] == "limit", error
+    assert f"would create more than 95 tensor elements in total (at {method})" in error[1], error
+    assert error[2:] == (4, 9) and len(calls) == 8, (error, calls)

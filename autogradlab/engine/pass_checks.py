@@ -9,7 +9,7 @@ still reached from a graph built later. Two criteria, checked after each pass of
 (check_pass) and used before the next one (skim.py's on_loop):
 
 (a) GUARD_NO_GRAD: no op of the loop's passes so far made a Node. A skimmed pass then makes none
-    either: _skim_op records the first op that makes one (and the rest of its pass) in full.
+    either: on_op (skimmed_ops.py) records the first op that makes one (and the rest of its pass) in full.
 (b) GUARD_PASS_LOCAL: the body runs the same statements every pass (pass_local.py), and every pass
     so far let its graph go within the next pass: the Nodes it made are reached by no
     Node a later pass made (next_functions, through at most LINK_BUDGET Nodes no op claimed) and

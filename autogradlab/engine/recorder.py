@@ -123,8 +123,14 @@ class Recorder(TensorNumbers, MemoryHooks, DisplayHooks, SkimHooks):
         return OpOrigin(record, self.trace.output(index, position), tensor) if record else None
 
     def creation_op(self, tensor: torch.Tensor) -> OpRecord | None:
-        index = self._created_by.get(id(tensor))
-        return self.trace.creation(index, self._source_line) if index is not None else None
+        key = id(tensor)
+        index = self._created_by.get(key)
+        if index is None:   # a skimmed op's claim (tensor_numbers.claimed; out of the window: None)
+            entry = self._ids.get(key)
+            if entry is None or entry.made < 0:
+                return None
+            index = entry.made
+        return self.trace.creation(index, self._source_line)
 
     def graph_tables(self) -> GraphTables:
         """What saved_of, origin_of, name_of and tensor_id read (graph.py's loop over Nodes)."""
@@ -135,33 +141,30 @@ class Recorder(TensorNumbers, MemoryHooks, DisplayHooks, SkimHooks):
             return self._saved[id(fn)]
         return read_saved(fn) or []
 
-    # ---- ProgramHooks -----------------------------------------------------------------------
+    # ---- ProgramHooks (on_op: skimmed_ops.py, which calls _record_op for an op not skimmed) ---
 
     def _seen(self, node: ast.AST) -> None:
         line = getattr(node, "lineno", None)
         if line:
             self.last_line = line
 
-    def on_op(self, op: str, args: Sequence[Any], kwargs: Mapping[str, Any], result: Any,
-              node: ast.AST, in_function: str | None) -> None:
-        # The hottest path of a long loop (issue 9): every tensor op of every iteration comes
-        # here, so the per-line facts are cached per node and the common argument kinds inlined.
-        site = self._sites.get(id(node))
-        if site is None or site[0] is not node:   # keyed by id: a caller's node need not be hashable
-            line = getattr(node, "lineno", 0) or 0
-            site = (node, line, (getattr(node, "col_offset", 0) or 0) + 1, self._source_line(line))
-            self._sites[id(node)] = site
-        _, line, column, source = site
-        if line:
-            self.last_line = line
-        if self.alive_results >= self._max_ops:
-            raise LimitExceeded(
-                f"the program keeps more than {self.limits.max_ops:,} tensor results alive at once "
-                f"(limit max_ops = {self.limits.max_ops:,})", line=line, column=column,
-                hint="keep fewer tensors in lists, or let a loop's results go (a loop that rebinds "
-                     "its variables is fine)")
-        if self.skimming and self._skim_op(op, args, kwargs, result, line):
-            return   # a middle pass of a long loop: counted and numbered, not recorded (skim.py)
+    def _site(self, node: ast.AST) -> tuple:
+        """(node, line, column, source line) of an op's node, cached (on_op: skimmed_ops.py)."""
+        line = getattr(node, "lineno", 0) or 0
+        site = (node, line, (getattr(node, "col_offset", 0) or 0) + 1, self._source_line(line))
+        self._sites[id(node)] = site
+        return site
+
+    def _too_many_results(self, line: int, column: int) -> None:
+        raise LimitExceeded(
+            f"the program keeps more than {self.limits.max_ops:,} tensor results alive at once "
+            f"(limit max_ops = {self.limits.max_ops:,})", line=line, column=column,
+            hint="keep fewer tensors in lists, or let a loop's results go (a loop that rebinds "
+                 "its variables is fine)")
+
+    def _record_op(self, op: str, args: Sequence[Any], kwargs: Mapping[str, Any], result: Any, line: int,
+                   column: int, source: str, in_function: str | None) -> None:
+        """The op's record (on_op, skimmed_ops.py, after the max_ops check: an op not skimmed)."""
         inputs: list[str] = []
         input_ids: list[int | None] = []
         ids, names, local = self._ids, self._names, self._local
@@ -203,7 +206,7 @@ class Recorder(TensorNumbers, MemoryHooks, DisplayHooks, SkimHooks):
             created_by = trace.created_by
             created = None
             makes_leaf = False
-            if key not in created_by:
+            if key not in created_by and (entry.made < 0 or not self.claimed(key, entry)):
                 created_by[key] = index
                 created = [key]
                 makes_leaf = fn is None and result.requires_grad
@@ -233,7 +236,7 @@ class Recorder(TensorNumbers, MemoryHooks, DisplayHooks, SkimHooks):
             out_ids.append(entry.number)
             fn = t.grad_fn
             fns.append(fn)
-            if key not in created_by:
+            if key not in created_by and (entry.made < 0 or not self.claimed(key, entry)):
                 created_by[key] = index
                 if created is None:
                     created = [key]
@@ -256,7 +259,10 @@ class Recorder(TensorNumbers, MemoryHooks, DisplayHooks, SkimHooks):
     def on_assign(self, name: str, value: Any, node: ast.AST, in_function: str | None) -> None:
         # Every assignment of every loop iteration comes here (issue 9): no call, set or list
         # is made that the common case (a number, a name bound again) does not need.
-        line = getattr(node, "lineno", None)   # _seen, inline
+        try:   # _seen, inline (a statement's node has a line: no getattr call)
+            line = node.lineno
+        except AttributeError:
+            line = None
         if line:
             self.last_line = line
         if type(value) in _PLAIN:   # a number (a loop's `n`, `total += ...`): no tensor bookkeeping
@@ -266,42 +272,44 @@ class Recorder(TensorNumbers, MemoryHooks, DisplayHooks, SkimHooks):
                 bound = self._bound
                 if type(bound.get(name)) in _PLAIN:   # (None too: a first binding)
                     bound[name] = value
-                    self._assign_seq += 1
-                    self.assign_order[name] = self._assign_seq
+                    self._assign_seq = seq = self._assign_seq + 1
+                    self.assign_order[name] = seq
                     return
             else:
                 return
+        key = id(value)
         unnamed = self._unnamed_outputs
-        if unnamed and id(value) in unnamed and self.trace.total:
-            unnamed.discard(id(value))
+        if unnamed and key in unnamed and self.trace.total:
+            unnamed.discard(key)
             self.trace.name_last(name)
         elif unnamed:
             self._unnamed_outputs = set()
-        is_tensor = isinstance(value, _TENSOR)
-        if is_tensor and id(value) not in self._ids:
+        is_tensor = type(value) is _TENSOR or isinstance(value, _TENSOR)
+        if is_tensor and key not in self._ids:
             self.tensor_id(value)
         if in_function is not None:
             if is_tensor:
-                self._local[id(value)] = name
+                self._local[key] = name
             return
         all_names = self._names
         previous = self._bound.get(name)
         moved = None
         if previous is not None:
-            names = all_names.get(id(previous))
+            old = id(previous)
+            names = all_names.get(old)
             if names and name in names:
-                self._former[id(previous)] = name
-                if len(names) == 1 and is_tensor and id(value) not in all_names:
-                    moved = all_names.pop(id(previous))   # a loop rebinding its variable: the list moves
+                self._former[old] = name
+                if len(names) == 1 and is_tensor and key not in all_names:
+                    moved = all_names.pop(old)   # a loop rebinding its variable: the list moves
                 else:
                     names.remove(name)
         self._bound[name] = value   # (the previous value may die here: _forget)
-        self._assign_seq += 1
-        self.assign_order[name] = self._assign_seq
+        self._assign_seq = seq = self._assign_seq + 1
+        self.assign_order[name] = seq
         if moved is not None:
-            all_names[id(value)] = moved
+            all_names[key] = moved
         elif is_tensor:
-            all_names.setdefault(id(value), []).append(name)
+            all_names.setdefault(key, []).append(name)
 
     def before_backward(self, tensor: Any, gradient: Any, node: ast.AST) -> None:
         self._seen(node)

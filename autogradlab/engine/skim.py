@@ -12,8 +12,9 @@ which a branch can make fewer later): they would be let go before the report is 
 
 A skimmed op keeps everything but the record: trace.total and summary, the alive-results limit
 max_ops, the tensors' numbers, last_line, and an entry in the window without a record (a "ghost":
-its place, elements and keys in `created_by` / `origins`), so every record and key leaves the
-window exactly when it would have and the last passes' records come out the same. It skips the
+its place, elements and keys in `origins`; its claim on a tensor it made is on the tensor's entry,
+tensor_numbers.claimed), so every record and key leaves the window exactly when it would have and
+the last passes' records come out the same. It skips the
 argument texts, the value capture and the record (skimmed_ops.py). An op of an uncommon shape (a
 new leaf, a NumPy argument, an argument of another kind) is recorded in full. A skimmed backward
 keeps the memory bookkeeping (held outputs on a .grad are copied before it writes) and the backward
@@ -33,18 +34,21 @@ body that runs every pass (pass_local.steady_lines, run.steady): else a loop who
 no op (`if n < 600:` in 800 passes) skimmed the passes that held its last ops and its op list ended
 with its first passes. Otherwise today's rule applies. (A grad-free loop whose passes do not all
 make ops: sparse_window.py; a count-rule forecast that broke: skim_rerun.py; a run that can skim no
-more is settled, O(1) a pass.) Report.ops then holds fewer records (the loop's
-first passes, which gave the evidence, and its last KEEP_PASSES); everything else the report shows is
-the same (tests/unit/test_skim_window.py, test_skim_window_tail.py; bench/report_identity.py
---ignore-ops against the reference).
+more is settled, O(1) a pass; a steady skimmed pass is closed the short way: counted_passes.py.)
+Report.ops then holds fewer records (the loop's first passes, which gave the evidence, and its last
+KEEP_PASSES); everything else the report shows is the same (tests/unit/test_skim_window.py,
+test_skim_window_tail.py; bench/report_identity.py --ignore-ops against the reference).
 """
 
 from __future__ import annotations
 
 import ast
+import sys
 from typing import Any
 
 from autogradlab import messages
+from autogradlab.engine import counted_passes
+from autogradlab.engine.counted_passes import CountedPasses
 from autogradlab.engine.grads import KEPT_BACKWARDS
 from autogradlab.engine.pass_checks import GUARD_NO_GRAD, GUARD_NONE, GUARD_PASS_LOCAL, PassChecks
 from autogradlab.engine.skimmed_ops import SkimmedOps
@@ -93,7 +97,8 @@ class _Run:
 
     __slots__ = ("loop", "saved", "governs", "passes", "ops_at", "backwards_at", "skimmed_at",
                  "skimmed_backwards_at", "left", "start", "grad_free", "bad", "refs", "tail", "checked",
-                 "steady", "settled", "op_passes", "tail_op_passes", "sparse_until", "sparse_used")
+                 "steady", "settled", "op_passes", "tail_op_passes", "sparse_until", "sparse_used",
+                 "counting")
 
     def __init__(self, loop: _Loop, saved: tuple[bool, bool, int], governs: bool, start: int) -> None:
         self.loop, self.saved, self.governs, self.passes, self.left = loop, saved, governs, 0, 0
@@ -110,9 +115,10 @@ class _Run:
         self.tail_op_passes = 0   # ... since the last pass that skimmed one
         self.sparse_until = 0     # skimming its passes while `left` is at least this (sparse_window.py)
         self.sparse_used = False
+        self.counting = False     # its last pass was skimmed on the count rule or no-grad guard (_counted)
 
 
-class SkimHooks(SkimmedOps, PassChecks, SparseWindow):
+class SkimHooks(SkimmedOps, PassChecks, SparseWindow, CountedPasses):
     """Mixed into Recorder: on_loop_start / on_loop / on_loop_end and the skimmed op path."""
 
     trace: Any
@@ -152,6 +158,8 @@ class SkimHooks(SkimmedOps, PassChecks, SparseWindow):
         3,000 passes of plain numbers paid ~2 us each for nothing), so the loop stops telling its
         passes for the rest of this run."""
         run = self._runs[-1]
+        if run.counting and self._counted(run, left):   # the short way (a steady skimmed pass)
+            return True
         until = run.sparse_until
         if until:   # the sparse window's passes: counted, skimmed, closed all at once (sparse_window.py)
             if left >= until and self.skimming and not self.skim_violated and self.skim_enabled:
@@ -205,6 +213,8 @@ class SkimHooks(SkimmedOps, PassChecks, SparseWindow):
         sure, few = loop.sure, loop.min_backwards   # (few: a `backward` the checker did not see)
         self.skim_backward = (min_ops is not None and sure > 0 and few is not None and few >= sure
                               and left * sure >= SKIM_MIN_BACKWARDS)
+        run.counting = (skimming and guard != GUARD_PASS_LOCAL and not run.settled and not run.sparse_until
+                        and min_ops is not None and min_ops > 0)
         return True
 
     @staticmethod
@@ -314,3 +324,6 @@ class SkimHooks(SkimmedOps, PassChecks, SparseWindow):
                 notes.append(messages.text("en", key, count=f"{loop.skimmed_ops:,}", line=line,
                                            backwards=f"{loop.skimmed_backwards:,}", passes=f"{loop.tail:,}"))
         return notes
+
+
+counted_passes.rules = sys.modules[__name__]

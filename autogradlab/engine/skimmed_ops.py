@@ -1,9 +1,10 @@
 """A skimmed op (skim.py: the middle passes of a long loop): numbered and counted, not recorded.
 
-Mixed into Recorder through SkimHooks; Recorder.on_op calls _skim_op while `skimming` is on. It
-does what on_op does except build the record: the tensors' numbers, max_ops' count of results
-alive, the keys in the trace's tables `created_by` / `origins`, and an entry in the window without
-a record (a "ghost", trace.py), so every record and key leaves the window when it would have.
+Mixed into Recorder through SkimHooks: on_op (ProgramHooks) skims while `skimming` is on, else
+calls Recorder._record_op. A skimmed op does what the record does except build it: the tensors'
+numbers, max_ops' count of results alive, the claims in the trace's tables (`origins`, and
+`created_by` or the made tensor's entry: tensor_numbers.claimed), and an entry in the window without
+a record (a "ghost", trace.py), so every record and claim leaves the window when it would have.
 """
 
 from __future__ import annotations
@@ -42,73 +43,96 @@ class SkimmedOps:
         self.skim_violated = True
         return False
 
-    def _skim_op(self, op: str, args: Any, kwargs: Any, result: Any, line: int) -> bool:
-        """Count the op as Recorder.on_op records it (on_op checked max_ops already): the same
-        numbers, the same keys in the trace's tables, an entry in the window without a record.
-        False when it is not of the common shape: on_op then records it in full (the inputs
-        numbered here were numbered in on_op's order, so on_op gives them the same numbers).
+    def on_op(self, op: str, args: Any, kwargs: Any, result: Any, node: Any, in_function: str | None) -> None:
+        """ProgramHooks.on_op: the max_ops check, then while `skimming` the op counted as
+        Recorder._record_op records it (the same numbers, the same claims in the trace's tables, an
+        entry in the window without a record), else its record (Recorder._record_op).
 
-        This is the usual case of a long loop (issue 9: a third of a skimmed pass's time): no
-        keyword arguments, arguments that are tensors or plain numbers, one tensor out. It does
-        what _skim_any does for it, in the same order, with the window's steady step (a ghost in,
-        the oldest ghost out) taken at once; any other op goes to _skim_any (the arguments numbered
-        here are numbered again there as no-ops, in the same order)."""
+        The hottest path of a long loop (issue 9): every tensor op of every pass comes here, so the
+        per-line facts are cached per node, and the usual skimmed op (no keyword arguments,
+        arguments that are tensors or plain numbers, one tensor out) is counted inline, with the
+        window's steady step (a ghost in, the oldest ghost out) taken at once (a call per op cost
+        ~0.4 us); any other goes to _skim_any (the arguments numbered here are numbered again there
+        as no-ops, in the same order). An op neither takes (a new leaf, NumPy memory, ...) is
+        recorded in full: the inputs numbered so far keep their numbers, as for any refused op."""
+        site = self._sites.get(id(node))
+        if site is None or site[0] is not node:   # keyed by id: a caller's node need not be hashable
+            site = self._site(node)
+        line = site[1]
+        if line:
+            self.last_line = line
+        if self.alive_results >= self._max_ops:
+            self._too_many_results(line, site[2])
+        if not self.skimming:
+            self._record_op(op, args, kwargs, result, line, site[2], site[3], in_function)
+            return
         ids = self._ids
         if kwargs or type(result) is not _TENSOR:
-            return self._skim_any(op, args, kwargs, result, line)
+            if not self._skim_any(op, args, kwargs, result, line):
+                self._record_op(op, args, kwargs, result, line, site[2], site[3], in_function)
+            return
         for arg in args:
             kind = type(arg)
             if kind is _TENSOR:
                 if id(arg) not in ids:
                     self.tensor_id(arg)
             elif kind is not float and kind is not int and kind is not bool:
-                return self._skim_any(op, args, kwargs, result, line)
+                if not self._skim_any(op, args, kwargs, result, line):
+                    self._record_op(op, args, kwargs, result, line, site[2], site[3], in_function)
+                return
         trace = self.trace
-        created_by = trace.created_by
         fn = result.grad_fn
         key = id(result)
-        if fn is None:
-            if result.requires_grad and key not in created_by:
-                return False   # a new leaf: its record may outlive the window (pinned, trace.py)
-        elif self.skim_guard == GUARD_NO_GRAD:
-            return self._guard_stops()
         entry = ids.get(key)
-        if entry is None:   # a new tensor (most outputs): _result_entry(), inlined
+        if fn is None:
+            if result.requires_grad and (entry is None or not self.claimed(key, entry)):
+                # a new leaf: its record may outlive the window (pinned, trace.py)
+                self._record_op(op, args, kwargs, result, line, site[2], site[3], in_function)
+                return
+        elif self.skim_guard == GUARD_NO_GRAD:
+            self._guard_stops()
+            self._record_op(op, args, kwargs, result, line, site[2], site[3], in_function)
+            return
+        index = trace.total
+        if entry is None:   # a new tensor (most outputs): _result_entry(), inlined, claimed by this op
             try:
                 entry = Numbered(result, self._forget_bound)
             except TypeError:
-                entry = self._result_entry(result)
-            else:
-                number = self._next_id
-                entry.number = number
-                entry.result = True
-                entry.key = key
-                ids[key] = entry
-                self._next_id = number + 1
-                self.alive_results += 1
-        elif not entry.result and entry.weak:
+                if not self._skim_any(op, args, kwargs, result, line):
+                    self._record_op(op, args, kwargs, result, line, site[2], site[3], in_function)
+                return
+            number = self._next_id
+            entry.number = number
             entry.result = True
+            entry.key = key
+            entry.made = index
+            ids[key] = entry
+            self._next_id = number + 1
             self.alive_results += 1
-        index = trace.total
-        if key in created_by:
-            created = None
+        elif not entry.weak:
+            if not self._skim_any(op, args, kwargs, result, line):
+                self._record_op(op, args, kwargs, result, line, site[2], site[3], in_function)
+            return
         else:
-            created_by[key] = index
-            created = [key]
+            if not entry.result:
+                entry.result = True
+                self.alive_results += 1
+            if not self.claimed(key, entry):
+                entry.made = index   # (tensor_numbers.claimed: the claim leaves with this op's ghost)
         origin_keys = None
         if fn is not None:
             origins = trace.origins
             fn_key = id(fn)
             if fn_key not in origins:
-                origins[fn_key] = (index, 0, fn, entry if entry.weak else None)
+                origins[fn_key] = (index, 0, fn, entry)
                 origin_keys = [fn_key]
-        # trace.skim, inlined (issue 9)
+        # trace.skim, inlined
         held = result.numel()
         trace.total = index + 1
         summary = trace.summary
         where = (op, line)
         summary[where] = summary.get(where, 0) + 1
-        ghost = ((index, op, line), None, None, (), created, origin_keys, _GHOST, False, held)
+        ghost = ((index, op, line), None, None, (), None, origin_keys, _GHOST, False, held)
         entries = trace._entries
         elements = trace._elements + held
         oldest = entries[0] if len(entries) == trace.window and entries else None
@@ -119,17 +143,16 @@ class SkimmedOps:
             entries.popleft()
             entries.append(ghost)
             trace._elements = elements - oldest[_HELD]
-            gone, lost = oldest[_CREATED], oldest[_ORIGIN_KEYS]
-            if gone is not None:   # trace.drop_keys, inlined
-                for gone_key in gone:
-                    if created_by.get(gone_key) == oldest[0][0]:
-                        del created_by[gone_key]
-            if lost is not None:
-                origins = trace.origins
-                for lost_key in lost:
-                    found = origins.get(lost_key)
-                    if found is not None and found[0] == oldest[0][0]:
-                        del origins[lost_key]
+            if oldest[_CREATED] is not None:   # (a ghost of _skim_any's that claimed a Kept tensor)
+                trace.drop_keys(oldest)
+            else:
+                lost = oldest[_ORIGIN_KEYS]
+                if lost is not None:   # trace.drop_keys, inlined
+                    origins = trace.origins
+                    for lost_key in lost:
+                        found = origins.get(lost_key)
+                        if found is not None and found[0] == oldest[0][0]:
+                            del origins[lost_key]
         else:
             entries.append(ghost)
             trace._ghosts += 1
@@ -140,7 +163,18 @@ class SkimmedOps:
         self.skimmed_ops += 1
         if self.skim_guard == GUARD_NONE:   # skimmed on the count rule's forecast (skim_rerun.py)
             self.forecast_last = index
-        return True
+
+    def _claim(self, key: int, entry: Any, index: int) -> list[int] | None:
+        """Claim the tensor for skimmed op `index` unless an op in the window made it: on its entry
+        (tensor_numbers.claimed), or for an entry without weak references in `created_by` (then
+        the keys its ghost drops when it leaves the window, as a recorded op's)."""
+        if self.claimed(key, entry):
+            return None
+        if entry.weak:
+            entry.made = index
+            return None
+        self.trace.created_by[key] = index
+        return [key]
 
     def _skim_any(self, op: str, args: Any, kwargs: Any, result: Any, line: int) -> bool:
         """_skim_op of any op (several outputs, keyword arguments, arguments of other kinds)."""
@@ -163,29 +197,30 @@ class SkimmedOps:
         if type(result) is tensor or isinstance(result, tensor):   # one output (most ops), inlined
             fn = result.grad_fn
             key = id(result)
+            entry = ids.get(key)
             if fn is None:
-                if result.requires_grad and key not in created_by:
+                if result.requires_grad and (entry is None or not self.claimed(key, entry)):
                     return False   # a new leaf: its record may outlive the window (pinned, trace.py)
             elif self.skim_guard == GUARD_NO_GRAD:
                 return self._guard_stops()
-            entry = ids.get(key)
-            if entry is None:   # a new tensor (most outputs): _result_entry(), inlined
+            created = None
+            if entry is None:   # a new tensor (most outputs): _result_entry(), inlined, claimed by this op
                 try:
                     entry = Numbered(result, self._forget_bound)
                 except TypeError:
                     entry = self._result_entry(result)
+                    created_by[key] = index
+                    created = [key]
                 else:
-                    entry.number, entry.result, entry.key = self._next_id, True, key
+                    entry.number, entry.result, entry.key, entry.made = self._next_id, True, key, index
                     ids[key] = entry
                     self._next_id += 1
                     self.alive_results += 1
-            elif not entry.result and entry.weak:
-                entry.result = True
-                self.alive_results += 1
-            created = None
-            if key not in created_by:
-                created_by[key] = index
-                created = [key]
+            else:
+                if not entry.result and entry.weak:
+                    entry.result = True
+                    self.alive_results += 1
+                created = self._claim(key, entry, index)
             origin_keys = None
             if fn is not None and id(fn) not in origins:
                 origins[id(fn)] = (index, 0, fn, entry if entry.weak else None)
@@ -229,7 +264,7 @@ class SkimmedOps:
             return False
         for t in out_tensors:
             if t.grad_fn is None:
-                if t.requires_grad and id(t) not in created_by:
+                if t.requires_grad and not self.claimed(id(t), ids.get(id(t))):
                     return False
             elif self.skim_guard == GUARD_NO_GRAD:
                 return self._guard_stops()
@@ -239,10 +274,10 @@ class SkimmedOps:
         for t in out_tensors:
             key = id(t)
             entry = self._result_entry(t)
-            if key not in created_by:
-                created_by[key] = index
+            claim = self._claim(key, entry, index)
+            if claim is not None:
                 if created is None:
-                    created = [key]
+                    created = claim
                 else:
                     created.append(key)
             fn = t.grad_fn

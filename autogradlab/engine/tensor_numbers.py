@@ -16,9 +16,11 @@ from typing import Any
 
 class Numbered(weakref.ref):
     """The entry of a tensor with weak references: number, whether an op made it (max_ops counts
-    it while it lives), and the id it is keyed by."""
+    it while it lives), the id it is keyed by, and `made`: the index of the skimmed op that made it
+    (its claim while that op's ghost is in the window, as `created_by` holds a recorded op's: see
+    TensorNumbers.claimed; -1: none)."""
 
-    __slots__ = ("number", "result", "key")
+    __slots__ = ("number", "result", "key", "made")
     weak = True
 
 
@@ -27,6 +29,7 @@ class Kept:
 
     __slots__ = ("number", "result")
     weak = False
+    made = -1                 # (its claims are kept in created_by)
 
     def __init__(self, number: int) -> None:
         self.number = number
@@ -45,6 +48,7 @@ class TensorNumbers:
     _created_by: dict[int, int]
     _names: dict[int, list[str]]
     _unnamed_outputs: Any
+    trace: Any
 
     def tensor_id(self, tensor: Any) -> int:
         key = id(tensor)
@@ -56,7 +60,7 @@ class TensorNumbers:
                 self._kept.append(tensor)
                 entry = Kept(self._next_id)
             else:
-                entry.number, entry.result, entry.key = self._next_id, False, key
+                entry.number, entry.result, entry.key, entry.made = self._next_id, False, key, -1
             self._ids[key] = entry
             self._next_id += 1
         return entry.number
@@ -72,7 +76,7 @@ class TensorNumbers:
                 self._kept.append(tensor)
                 entry = Kept(self._next_id)
             else:
-                entry.number, entry.result, entry.key = self._next_id, True, key
+                entry.number, entry.result, entry.key, entry.made = self._next_id, True, key, -1
                 self.alive_results += 1
             self._ids[key] = entry
             self._next_id += 1
@@ -80,6 +84,17 @@ class TensorNumbers:
             entry.result = True
             self.alive_results += 1
         return entry
+
+    def claimed(self, key: int, entry: Any) -> bool:
+        """Whether an op still in the window made the tensor keyed `key` (its entry `entry`, or None):
+        a recorded op's claim is in `created_by`, a skimmed op's on the entry (`made`, while its
+        ghost is in the window: the window's ops have consecutive indices, the oldest first)."""
+        if key in self._created_by:
+            return True
+        if entry is None or entry.made < 0:
+            return False
+        entries = self.trace._entries
+        return bool(entries) and entry.made >= entries[0][0][0]
 
     def _forget(self, dead: Numbered) -> None:
         """A numbered tensor died: its id may be reused, so every id-keyed fact about it goes."""

@@ -170,7 +170,7 @@ class OpTrace:
         """A skimmed op (skim.py): counted, and in the window as an entry without a record that
         holds its place (so every record leaves the window when it would have), its elements and
         the keys it set in `created_by` / `origins` (removed when it leaves, as add's are).
-        SkimHooks._skim_op does the same inline for an op with one output."""
+        SkimmedOps.on_op does the same inline for an op with one output."""
         entries = self._entries
         entries.append(((self.total, op, line), None, None, (), created, origin_keys, _GHOST, False, held))
         self._ghosts += 1

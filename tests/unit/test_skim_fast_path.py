@@ -1,4 +1,4 @@
-"""Issue 9: the skimmed op's fast path (engine/skimmed_ops.SkimmedOps._skim_op) and the window's
+"""Issue 9: the skimmed op's fast path (engine/skimmed_ops.SkimmedOps.on_op) and the window's
 steady step it takes at once (a ghost in, the oldest ghost out, its keys dropped if still its own).
 
 The oracles: the same run with skimming off (test_skim.both: the reports equal but for the notes

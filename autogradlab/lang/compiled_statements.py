@@ -213,8 +213,9 @@ def _range_loop(interp: Interpreter, name: str, node: ast.For, numbers: range, l
     unlisted = scope.parent is None   # the binder's _assigned entry, made at the first binding
     told = loop_hooks(interp, node, known_length(numbers))
     on_loop, left = (told.on_loop, len(numbers)) if told is not None else (None, 0)
+    passes = iter(numbers)   # interp.iterate(range) is iter(range)
     try:
-        for item in numbers:   # interp.iterate(range) is iter(range)
+        for item in passes:
             interp._iterations += 1
             if interp._iterations > limit:
                 interp._iterations -= 1
@@ -235,11 +236,43 @@ def _range_loop(interp: Interpreter, name: str, node: ast.For, numbers: range, l
                 return
             except ContinueLoop:
                 pass
+            if on_loop is None:   # nothing left to tell: the rest of the passes below
+                break
+        else:
+            passes = None
+        if passes is not None:
+            _plain_passes(interp, name, node, passes, limit, body, values, in_function, on_assign)
     finally:
         if told is not None:
             told.on_loop_end(node)
     for statement in orelse:
         statement()
+
+
+def _plain_passes(interp: Interpreter, name: str, node: ast.For, passes: Any, limit: int,
+                  body: list[Run], values: dict, in_function: str | None, on_assign: Any) -> None:
+    """The passes of _range_loop once no hook counts them and the name is listed: the same pass
+    (the iteration charged, the name bound and told, the body run), a one-statement body called
+    without the inner loop."""
+    single = body[0] if len(body) == 1 else None
+    for item in passes:
+        count = interp._iterations + 1
+        interp._iterations = count
+        if count > limit:
+            interp._iterations = count - 1
+            interp.charge_loop_iterations(1, "a for loop")
+        values[name] = item
+        on_assign(name, item, node, in_function)
+        try:
+            if single is not None:
+                single()
+            else:
+                for statement in body:
+                    statement()
+        except BreakLoop:
+            return
+        except ContinueLoop:
+            pass
 
 
 def while_statement(interp: Interpreter, node: ast.While) -> Run:

@@ -1,5 +1,5 @@
-"""Session 15: compiled_statements._range_loop runs the passes after the loop's hooks stop counting
-through _plain_passes (no hook count, a one-statement body called without the inner loop). Each case
+"""Session 15: compiled_range_loop.range_loop runs the passes after the loop's hooks stop counting
+through plain_passes (no hook count, a one-statement body called without the inner loop). Each case
 runs compiled and through the generic per-node walk (test_compiled_blocks.generic) with the engine's
 Recorder as hooks: the error (kind, message, line, column), step count, variables, printed text and
 op records must be equal, with the iteration limit just at and just above the loop's passes;
@@ -11,7 +11,7 @@ import pytest
 import torch
 
 from autogradlab.errors import ProgramError
-from autogradlab.lang import compiled, compiled_statements  # noqa: F401 - compiled first: its import order
+from autogradlab.lang import compiled, compiled_range_loop  # noqa: F401 - compiled first: its import order
 from autogradlab.lang.hooks import NullHooks
 from autogradlab.lang.interpreter import Interpreter
 from autogradlab.lang.parse import parse_program
@@ -99,14 +99,14 @@ def test_every_step_cut_alike(generic):  # noqa: F811
 
 def test_the_plain_passes_run(monkeypatch):
     """With hooks that stop counting at once, every range loop of these programs ends in
-    _plain_passes (so the cases above compare it with the generic walk)."""
+    plain_passes (so the cases above compare it with the generic walk)."""
     ran: list[str] = []
-    original = compiled_statements._plain_passes
+    original = compiled_range_loop.plain_passes
 
     def spy(interp, name, *args):
         ran.append(name)
         return original(interp, name, *args)
-    monkeypatch.setattr(compiled_statements, "_plain_passes", spy)
+    monkeypatch.setattr(compiled_range_loop, "plain_passes", spy)
     for source, _ in PROGRAMS.values():
         null_outcome(source, Limits())
     assert sorted(set(ran)) == ["i", "j", "k", "m", "n"]

@@ -262,3 +262,38 @@ def test_skimmed_runs_report_what_unskimmed_runs_report(name, monkeypatch):
     off = report(source, False, monkeypatch)
     assert comparable(on) == comparable(off)
     records_agree(on, off)
+
+
+# s15-interp 90b9c14 / 5b6e0a4 (compiled_range_loop.plain_passes): a `break` in the passes after the
+# hooks stopped counting returns from plain_passes, and range_loop then runs the loop's `else`
+_ELSE_AFTER_BREAK = ("compiled_range_loop.range_loop runs `orelse` after plain_passes returned on a "
+                     "`break` (plain_passes' `except BreakLoop: return`): Python skips a loop's else "
+                     "after a break, and base15 skips it")
+RANGE_ELSE = {
+    "minimal": "for i in range(2):\n    if i == 1:\n        break\nelse:\n    print('else ran')\nprint(i)\n",
+    "long": "n = 0\nfor i in range(5000):\n    n += 1\n    if i == 4000:\n        break\nelse:\n"
+            "    print('else ran')\nprint(n, i)\n",
+    "nested": "n = 0\nfor i in range(3):\n    for j in range(3000):\n        if j == 2500:\n"
+              "            break\n    else:\n        n += 100\n    n += 1\nprint(n)\n",
+    "in_function": "def f():\n    for i in range(5000):\n        if i == 4500:\n            break\n"
+                   "    else:\n        return 'else'\n    return i\nprint(f())\n",
+}
+
+
+@pytest.mark.xfail(strict=True, reason=_ELSE_AFTER_BREAK)
+@pytest.mark.parametrize("name", sorted(RANGE_ELSE))
+def test_a_range_loop_else_is_skipped_after_a_break(name):
+    source = RANGE_ELSE[name]
+    error, _, _, text, _ = outcome(source, Limits())
+    assert error is None and text == python_prints(source)
+
+
+@pytest.mark.parametrize("source", [
+    "for i in range(5000):\n    pass\nelse:\n    print('else ran', i)\n",
+    "for i in range(3):\n    if i == 0:\n        break\nelse:\n    print('else ran')\nprint(i)\n",
+    "n = 0\nfor i in range(5000):\n    if i % 2:\n        continue\n    n += i\n"
+    "else:\n    print('done', n)\n",
+])
+def test_a_range_loop_else_runs_when_no_break_ends_it(source):
+    error, _, _, text, _ = outcome(source, Limits())
+    assert error is None and text == python_prints(source)

@@ -270,6 +270,13 @@ _ELSE_AFTER_BREAK = ("compiled_range_loop.range_loop runs `orelse` after plain_p
                      "`break` (plain_passes' `except BreakLoop: return`): Python skips a loop's else "
                      "after a break, and base15 skips it")
 RANGE_ELSE = {
+    "tensor_body": "import torch\nx = torch.ones(1)\nfor i in range(10**20):\n    x = x * 1.0\n"
+                   "    if i == 50:\n        break\nelse:\n    print('else')\nprint(i, x)\n",
+    "generator": "def g():\n    for i in range(100):\n        if i == 50:\n            break\n"
+                 "        yield i\n    else:\n        yield 'else'\n    yield 'after'\n"
+                 "print(list(g())[-3:])\n",
+    "try_finally": "for i in range(100):\n    try:\n        if i == 60:\n            break\n    finally:\n"
+                   "        pass\nelse:\n    print('else')\nprint(i)\n",
     "minimal": "for i in range(2):\n    if i == 1:\n        break\nelse:\n    print('else ran')\nprint(i)\n",
     "long": "n = 0\nfor i in range(5000):\n    n += 1\n    if i == 4000:\n        break\nelse:\n"
             "    print('else ran')\nprint(n, i)\n",

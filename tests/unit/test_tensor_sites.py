@@ -175,6 +175,13 @@ CASES = {
     "method_arg_empty_and_grad": ("import torch\nfor n in [0, 0, 3]:\n    t = torch.ones(n, 2)\n"
                                   "    print(t.pow(2), t.maximum(torch.ones(1, 2)), t.requires_grad_(True))\n"
                                   "    print(t.sum(0), t.add(t, alpha=2))\n", Limits()),
+    "method_arg_random_and_write": ("import torch\nx = torch.zeros(3)\nkeep = x * 1\nfor i in range(3):\n"
+                                    "    x.uniform_(0, 1)\n    y = x.add_(1.0)\n    z = x.mul_(x)\n"
+                                    "    print(x.normal_(0, 2), x.bernoulli_(0.5), y, z, keep,"
+                                    " x.clamp_(max=1.5))\n", Limits()),
+    "method_arg_tuple_result": ("import torch\nx = torch.arange(6.0).reshape(2, 3)\nfor i in range(2):\n"
+                                "    v, k = x.max(1)\n    s = x.split(1)\n    print(v, k, s, x.topk(2))\n",
+                                Limits()),
     "huge_method_arg_above": ("import torch\nfor n in [10, 10, 10**6]:\n"
                               "    y = torch.ones(n, 1).mul(torch.ones(1, n))\n", Limits()),
     "nested_broadcast_refused": ("import torch\nvs = [torch.ones(3), torch.ones(4)]\n"

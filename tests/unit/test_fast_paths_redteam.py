@@ -64,9 +64,10 @@ LANG = {
                      "    b = torch.ones(1, n)\n"
                      "    print(torch.matmul(a, b).shape, a.matmul(b).shape, (a @ b).shape)\n",
                      Limits(max_tensor_elements=1600), ("limit", "1,681 elements; the limit is 1,600", 5)),
-    "tensor_number_total": ("import torch\nkeep = []\nfor i in range(6000):\n"
+    "tensor_number_total": ("import torch\nkeep = []\nfor i in range(600):\n"
                             "    keep.append(torch.tensor(i))\n",
-                            SMALL, ("limit", "more than 5,000 tensor elements", 4)),
+                            Limits(max_total_elements=500, timeout_s=600),
+                            ("limit", "more than 500 tensor elements", 4)),
     # operands and receivers of every kind at the same sites, errors caught in the loop
     "kinds_change": ("import torch\nxs = [torch.tensor(2), torch.tensor([1, 2]), torch.tensor([1.5, 2.5]),\n"
                      "      torch.tensor([True, False]), torch.tensor([1 + 2j, 3j]), 3, 2.5, True]\n"
@@ -118,6 +119,18 @@ LANG = {
     "try_in_loop": ("import torch\nx = torch.ones(3)\nfor i in range(5):\n    try:\n"
                     "        print(i, torch.add(x, torch.ones(i)), x.add(torch.ones(i)), x + torch.ones(i))\n"
                     "    except RuntimeError as e:\n        print('rt', i, e)\n", Limits(), None),
+    # af0fe8b: call_sized inline in method_site (writes, tuple results, a "same" op that broadcasts)
+    "same_op_broadcast_grows": ("import torch\nx = torch.ones(1, 100)\nfor n in [5, 10, 11]:\n"
+                                "    t = torch.ones(n, 1)\n    print(x.clamp(t).shape, x.maximum(t).shape)\n",
+                                SMALL, ("limit", "1,100 elements; the limit is 1,000", 5)),
+    "write_methods_grad": ("import torch\nx = torch.ones(3, requires_grad=True)\ny = x * 1\n"
+                           "for i in range(3):\n    y.mul_(2)\n    y.clamp_(0, 5)\n"
+                           "    y.add_(torch.ones(3), alpha=0.5)\n"
+                           "y.sum().backward()\nprint(y, x.grad)\n", Limits(), None),
+    "tuple_results": ("import torch\nx = torch.arange(12.0).reshape(3, 4)\nfor d in [0, 1]:\n"
+                      "    v, i = x.max(d)\n"
+                      "    print(v, i, x.sort(d).values[0], x.topk(2, d), x.split(2, d))\n",
+                      Limits(), None),
     "endless_loop": ("import torch\nx = torch.ones(3)\nwhile True:\n    x = torch.add(x, x)\n"
     "    x = x.mul(0.5)\n",
                      Limits(max_steps=1000), ("limit", "more than 1,000 steps", 4)),

@@ -58,8 +58,9 @@ def range_loop(interp: Interpreter, name: str, node: ast.For, numbers: range, li
                 break
         else:
             passes = None
-        if passes is not None:
-            plain_passes(interp, name, node, passes, limit, body, values, in_function, on_assign)
+        if passes is not None and plain_passes(interp, name, node, passes, limit, body, values,
+                                               in_function, on_assign):
+            return   # a `break` in the plain passes: no `else`
     finally:
         if told is not None:
             told.on_loop_end(node)
@@ -68,10 +69,10 @@ def range_loop(interp: Interpreter, name: str, node: ast.For, numbers: range, li
 
 
 def plain_passes(interp: Interpreter, name: str, node: ast.For, passes: Any, limit: int,
-                 body: list[Run], values: dict, in_function: str | None, on_assign: Any) -> None:
+                 body: list[Run], values: dict, in_function: str | None, on_assign: Any) -> bool:
     """The passes of range_loop once no hook counts them and the name is listed: the same pass
     (the iteration charged, the name bound and told, the body run), a one-statement body called
-    without the inner loop."""
+    without the inner loop. True when a `break` ended them (the loop's `else` must not run)."""
     single = body[0] if len(body) == 1 else None
     for item in passes:
         count = interp._iterations + 1
@@ -88,6 +89,7 @@ def plain_passes(interp: Interpreter, name: str, node: ast.For, passes: Any, lim
                 for statement in body:
                     statement()
         except BreakLoop:
-            return
+            return True
         except ContinueLoop:
             pass
+    return False

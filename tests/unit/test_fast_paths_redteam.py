@@ -277,11 +277,9 @@ def test_skimmed_runs_report_what_unskimmed_runs_report(name, monkeypatch):
     records_agree(on, off)
 
 
-# s15-interp 90b9c14 / 5b6e0a4 (compiled_range_loop.plain_passes): a `break` in the passes after the
-# hooks stopped counting returns from plain_passes, and range_loop then runs the loop's `else`
-_ELSE_AFTER_BREAK = ("compiled_range_loop.range_loop runs `orelse` after plain_passes returned on a "
-                     "`break` (plain_passes' `except BreakLoop: return`): Python skips a loop's else "
-                     "after a break, and base15 skips it")
+# s15-interp 90b9c14 / 5b6e0a4 (compiled_range_loop.plain_passes) ran the loop's `else` after a
+# `break` in the passes after the hooks stopped counting (red-team finding, fixed: plain_passes
+# says it ended on a break)
 RANGE_ELSE = {
     "tensor_body": "import torch\nx = torch.ones(1)\nfor i in range(10**20):\n    x = x * 1.0\n"
                    "    if i == 50:\n        break\nelse:\n    print('else')\nprint(i, x)\n",
@@ -300,7 +298,6 @@ RANGE_ELSE = {
 }
 
 
-@pytest.mark.xfail(strict=True, reason=_ELSE_AFTER_BREAK)
 @pytest.mark.parametrize("name", sorted(RANGE_ELSE))
 def test_a_range_loop_else_is_skipped_after_a_break(name):
     source = RANGE_ELSE[name]

@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from autogradlab.errors import LimitExceeded, NotSupported, ProgramError, ProgramSyntaxError
 from autogradlab.lang.allowed_imports import check_import
+from autogradlab.lang.ast_walk import child_nodes, statement_fields
 from autogradlab.lang.function_classes import (
     base_name,
     check_function_class,
@@ -43,6 +44,10 @@ _UNSUPPORTED: dict[type, tuple[str, str, str | None]] = {
     ast.Match: ("`match` statements", "are", "use `if`/`elif`"),
 }
 _DECLARATIONS = (ast.Global, ast.Nonlocal)
+# the per-node tests' classes as tuples (`ast.For | ast.While` would build a union on every node)
+_FOR_WHILE = (ast.For, ast.While)
+_YIELDS = (ast.Yield, ast.YieldFrom)
+_DEF_LAMBDA = (ast.FunctionDef, ast.Lambda)
 _TRY_STAR = getattr(ast, "TryStar", None)
 if _TRY_STAR is not None:
     _UNSUPPORTED[_TRY_STAR] = ("`except*` blocks", "are", "use a plain `except`")
@@ -95,15 +100,16 @@ class StaticChecker:
         while stack:
             node, ctx = stack.pop()
             declares = declares or type(node) in _DECLARATIONS
-            if hasattr(node, "lineno"):
-                ctx = ctx._replace(position=self.position(node))
+            if hasattr(node, "lineno"):   # ctx._replace(position=...), without its map and pop
+                ctx = _Context(ctx.depth, ctx.blocks, ctx.in_function, ctx.in_loop, self.position(node),
+                               ctx.in_class, ctx.ctx_name)
             try:
                 self._check_node(node, ctx)
             except ProgramError as error:
                 raise error.at(*ctx.position) from None
-            children = list(ast.iter_child_nodes(node))
+            children = child_nodes(node)   # list(ast.iter_child_nodes(node))
             child_ctx = self._child_context(node, ctx)
-            if isinstance(node, ast.For | ast.While) and node.orelse:   # a loop's `else` is outside it
+            if isinstance(node, _FOR_WHILE) and node.orelse:   # a loop's `else` is outside it
                 outside, orelse = child_ctx._replace(in_loop=ctx.in_loop), {id(s) for s in node.orelse}
                 stack.extend((child, outside if id(child) in orelse else child_ctx)
                              for child in reversed(children))
@@ -128,7 +134,7 @@ class StaticChecker:
                 f"the program is nested more than {self.max_depth} levels deep "
                 f"(limit max_nesting = {self.max_blocks}, times 5 for the parse tree)",
                 hint="split the expression into several assignments")
-        if isinstance(node, ast.Yield | ast.YieldFrom) and id(node) not in self._statement_yields:
+        if isinstance(node, _YIELDS) and id(node) not in self._statement_yields:
             word = "`yield`" if isinstance(node, ast.Yield) else "`yield from`"
             raise _unsupported(f"{word} anywhere but as a statement of its own inside a `def`", "is",
                                hint="write `yield value` on a line of its own in the function's body")
@@ -148,13 +154,13 @@ class StaticChecker:
                 column=ctx.position[1], hint="move inner blocks into functions")
         in_function, in_loop = ctx.in_function, ctx.in_loop
         in_class, ctx_name = None, ctx.ctx_name
-        if isinstance(node, ast.FunctionDef | ast.Lambda):
+        if isinstance(node, _DEF_LAMBDA):
             in_function, in_loop = True, False
             ctx_name = None
             if isinstance(node, ast.FunctionDef) and ctx.in_class and \
                     not (ctx.in_class == "setup" and node.name == "forward"):
                 ctx_name = ctx_parameter(node)
-        elif isinstance(node, ast.For | ast.While):
+        elif isinstance(node, _FOR_WHILE):
             in_loop = True
         elif isinstance(node, ast.ClassDef):   # _check_class has accepted it: a Function class
             in_class = "setup" if "setup_context" in methods_of(node) else "ctx"
@@ -169,10 +175,17 @@ def _statement_yields(tree: ast.AST) -> set[int]:
     """The `yield` nodes that are a statement of their own inside a `def` (lang/generators.py: a
     generator's body is only ever suspended between statements)."""
     found: set[int] = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.FunctionDef):
-            found.update(id(sub.value) for sub in ast.walk(node)
-                         if isinstance(sub, ast.Expr) and isinstance(sub.value, ast.Yield | ast.YieldFrom))
+    # The `yield` statements inside some `def`: an Expr statement, like a `def`, sits only in the
+    # statement lists of the module and of compound statements, never inside an expression, so
+    # only those lists are walked (as ast.walk of every def found by ast.walk of the tree finds them).
+    stack = [(tree, False)]
+    while stack:
+        node, in_def = stack.pop()
+        in_def = in_def or isinstance(node, ast.FunctionDef)
+        if in_def and isinstance(node, ast.Expr) and isinstance(node.value, _YIELDS):
+            found.add(id(node.value))
+        for name in statement_fields(node):
+            stack.extend((child, in_def) for child in getattr(node, name, None) or ())
     return found
 
 

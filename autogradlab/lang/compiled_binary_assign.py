@@ -22,6 +22,8 @@ import ast
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+import torch
+
 from autogradlab.errors import ProgramError
 from autogradlab.lang import tensor_sites
 from autogradlab.lang.compiled_expressions import (
@@ -41,6 +43,7 @@ if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
 
 Run = Callable[[], Any]
+_TENSOR = torch.Tensor
 _CONTROL = (BreakLoop, ContinueLoop, ReturnValue)
 
 
@@ -113,8 +116,10 @@ def statement(interp: Interpreter, node: ast.Assign, per_node: Run) -> tuple[Run
                     b = values[right_value] if right_value in values else outer_value(interp, right_value)
                     if b is MISS:
                         b = lookup_at(interp, right_value, right_at)
-            kinds = (type(a), type(b))
-            if kinds in direct or kinds == _INT_PAIR and (
+            ta, tb = type(a), type(b)
+            if ta is _TENSOR or tb is _TENSOR:   # no number pair: apply_binary's tensor case at once
+                result = site(a, b)
+            elif (ta, tb) in direct or (ta, tb) == _INT_PAIR and (
                     linear and a.bit_length() + b.bit_length() < max_bits
                     or power and (b <= 0 or abs(a) <= 1 or b * abs(a).bit_length() < max_bits)):
                 result = fn(a, b)

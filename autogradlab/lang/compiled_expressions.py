@@ -196,7 +196,7 @@ def _binary_run(interp: Interpreter, node: ast.expr, name: str, fn: Callable[...
 
     operands = leaves.fused_operands(interp, left, right, left_of, right_of)
     if operands is not None:
-        return leaves.fused_binary(interp, operands, compute, direct, linear, fn, line, column, power)
+        return leaves.fused_binary(interp, operands, compute, direct, linear, fn, line, column, power, site)
 
     def run() -> Any:
         interp._steps += 1

@@ -16,6 +16,8 @@ import ast
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+import torch
+
 from autogradlab.errors import ProgramError
 from autogradlab.lang.operators import python_error
 from autogradlab.lang.statements import BreakLoop, ContinueLoop, ReturnValue
@@ -26,6 +28,7 @@ if TYPE_CHECKING:
 Run = Callable[[], Any]
 _CONTROL = (BreakLoop, ContinueLoop, ReturnValue)
 _INT_PAIR = (int, int)
+_TENSOR = torch.Tensor
 MISS = object()   # a name no scope holds: the child's own closure looks it up
 CONSTANT, NAME = 1, 2
 
@@ -73,12 +76,13 @@ def fused_operands(interp: Interpreter, left: ast.expr, right: ast.expr, left_of
 
 def fused_binary(interp: Interpreter, operands: tuple, compute: Callable[[Any, Any], Any],
                  direct: frozenset, linear: bool, fn: Callable[..., Any], line: int, column: int,
-                 power: bool = False) -> Run:
+                 power: bool = False, site: Callable[[Any, Any], Any] | None = None) -> Run:
     """compiled_expressions._binary_run with the left operand (and a leaf right one) read inline;
-    `power`: the operator is `**` (two small ints computed at once, as apply_binary does)."""
+    `power`: the operator is `**` (two small ints computed at once, as apply_binary does); `site`:
+    compute's answer for a tensor operand (no number pair: its tensor_sites.binary_site), at once."""
     left_kind, left_value, right_kind, right_value, left_of, right_of, _ = operands
     if not left_kind:
-        return _right_leaf_binary(interp, operands, compute, direct, linear, fn, line, column)
+        return _right_leaf_binary(interp, operands, compute, direct, linear, fn, line, column, site)
     fused = 3 if right_kind else 2
     not_near = 32 - fused   # s % 32 below this: none of the steps s+1 .. s+fused is a multiple of 32
 
@@ -116,6 +120,8 @@ def fused_binary(interp: Interpreter, operands: tuple, compute: Callable[[Any, A
                         b = right_of()
             else:
                 a, b = left_of(), right_of()
+            if site is not None and (type(a) is _TENSOR or type(b) is _TENSOR):
+                return site(a, b)
             kinds = (type(a), type(b))
             if kinds in direct:
                 return fn(a, b)
@@ -178,7 +184,7 @@ def leaf_first(interp: Interpreter, node: ast.expr, child: ast.expr, child_of: R
 
 def _right_leaf_binary(interp: Interpreter, operands: tuple, compute: Callable[[Any, Any], Any],
                        direct: frozenset, linear: bool, fn: Callable[..., Any], line: int,
-                       column: int) -> Run:
+                       column: int, site: Callable[[Any, Any], Any] | None = None) -> Run:
     """`n % 10 == 0`: the left operand through its closure (its own steps come between), the
     right one read inline after its own step check, inside the node's try as before."""
     _, _, right_kind, right_value, left_of, _, right = operands
@@ -202,6 +208,8 @@ def _right_leaf_binary(interp: Interpreter, operands: tuple, compute: Callable[[
                 b = values[right_value] if right_value in values else outer_value(interp, right_value)
                 if b is MISS:
                     b = lookup_at(interp, right_value, right_at)
+            if site is not None and (type(a) is _TENSOR or type(b) is _TENSOR):
+                return site(a, b)   # compute's answer for a tensor operand, at once
             kinds = (type(a), type(b))
             if kinds in direct or (linear and kinds == _INT_PAIR
                                    and a.bit_length() + b.bit_length() < interp.limits.max_int_bits - 8):

@@ -23,6 +23,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from autogradlab.lang import compiled_number_pairs as number_pairs
+from autogradlab.lang.ast_walk import child_nodes
 from autogradlab.lang.operators import _PY_NAMES, BINARY, COMPARE, UNARY
 from autogradlab.lang.sizes import _PYTHON_SIZED_OPS
 
@@ -169,7 +170,7 @@ def _small(node: ast.expr) -> bool:
         seen += 1
         if seen > 2 * MAX_NODES:   # the operators' own nodes (ast.Add) are counted too
             return False
-        pending.extend(ast.iter_child_nodes(pending.pop()))
+        pending.extend(child_nodes(pending.pop()))   # ast.iter_child_nodes' children
     return True
 
 
@@ -184,7 +185,7 @@ def numeric(interp: Interpreter, node: ast.expr, per_node: Run) -> Run:
 
     def run() -> Any:
         s = interp._steps
-        if s + count <= interp._max_steps and misses[0] < MAX_MISSES \
+        if misses[0] < MAX_MISSES and s + count <= interp._max_steps \
                 and ((s & 31) < free or interp.in_time()):   # the time check one of them makes
             interp._steps = s + count
             try:

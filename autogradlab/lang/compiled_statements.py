@@ -24,6 +24,7 @@ from autogradlab.lang.compiled_expressions import (
     compile_expression,
     small_ints,
 )
+from autogradlab.lang.compiled_range_loop import range_loop
 from autogradlab.lang.compiled_targets import augmented_target, binder
 from autogradlab.lang.iteration import loop_iterable
 from autogradlab.lang.loop_skim import known_length, loop_hooks
@@ -174,7 +175,7 @@ def for_statement(interp: Interpreter, node: ast.For) -> Run:
         iterable = loop_iterable(iter_of())
         limit = interp.limits.max_loop_iterations
         if name is not None and type(iterable) is range:
-            return _range_loop(interp, name, node, iterable, limit, body, orelse)
+            return range_loop(interp, name, node, iterable, limit, body, orelse)
         items = interp.iterate(iterable, iter_node)
         told = loop_hooks(interp, node, known_length(iterable))
         on_loop, left = (told.on_loop, known_length(iterable)) if told is not None else (None, 0)
@@ -202,44 +203,6 @@ def for_statement(interp: Interpreter, node: ast.For) -> Run:
         for statement in orelse:
             statement()
     return work
-
-
-def _range_loop(interp: Interpreter, name: str, node: ast.For, numbers: range, limit: int,
-                body: list[Run], orelse: list[Run]) -> None:
-    """for_statement's loop for `for name in range(...)`: the name bound as compiled_targets'
-    binder binds an int (the scope is the same on every pass: calls and comprehensions restore it)."""
-    scope = interp.scope
-    values, in_function, on_assign = scope.vars, scope.function_name, interp.hooks.on_assign
-    unlisted = scope.parent is None   # the binder's _assigned entry, made at the first binding
-    told = loop_hooks(interp, node, known_length(numbers))
-    on_loop, left = (told.on_loop, len(numbers)) if told is not None else (None, 0)
-    try:
-        for item in numbers:   # interp.iterate(range) is iter(range)
-            interp._iterations += 1
-            if interp._iterations > limit:
-                interp._iterations -= 1
-                interp.charge_loop_iterations(1, "a for loop")
-            if on_loop is not None:
-                left -= 1
-                if not on_loop(node, left):
-                    on_loop = None
-            values[name] = item
-            if unlisted:
-                interp._assigned.setdefault(name, None)
-                unlisted = False
-            on_assign(name, item, node, in_function)
-            try:
-                for statement in body:
-                    statement()
-            except BreakLoop:
-                return
-            except ContinueLoop:
-                pass
-    finally:
-        if told is not None:
-            told.on_loop_end(node)
-    for statement in orelse:
-        statement()
 
 
 def while_statement(interp: Interpreter, node: ast.While) -> Run:

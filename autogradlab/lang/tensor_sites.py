@@ -22,11 +22,12 @@ from typing import TYPE_CHECKING, Any
 
 import torch
 
+from autogradlab.errors import ProgramError
 from autogradlab.lang import allowlist as al
-from autogradlab.lang import calls, shapes
+from autogradlab.lang import calls, shapes, size_plans
 from autogradlab.lang.allowlist import CallSpec
 from autogradlab.lang.operators import other_result
-from autogradlab.lang.sizes import check_empty_extent
+from autogradlab.lang.sizes import check_empty_extent, tensor_elements
 
 if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
@@ -157,6 +158,14 @@ def method_site(interp: Interpreter, attr: str, spec: CallSpec, node: ast.AST) -
     unsized = spec.kind != "tensor" and attr not in calls._PIECE_OPS and spec.size not in ("meta", "same")
     sizes = interp.sizes
     seen: list = [_MISS, 0]   # the last receiver shape and its element count
+    # `x.pow(2)`, `y.requires_grad_(True)`: invoke's branches for a plain tensor with arguments,
+    # decided here (a piece op or a tensor-data method still goes to invoke)
+    planned_args = spec.kind != "tensor" and attr not in calls._PIECE_OPS
+    meta, same = spec.size == "meta", spec.size == "same"
+    creation, may_grow = spec.kind in ("random", "op"), calls._may_grow
+    two = planned_args and size_plans.shape_only(getattr(torch.Tensor, attr, None))
+    seen_two = size_plans.fresh_seen()   # the receiver's and the argument's keys and their count
+    plain_call, write = spec.kind != "random", attr[-1:] == "_"   # call_sized's generator / write
 
     def run(tensor: Any, args: list, kwargs: dict) -> Any:
         if kwargs:
@@ -170,6 +179,43 @@ def method_site(interp: Interpreter, attr: str, spec: CallSpec, node: ast.AST) -
         fn = method[0]
         if fn is None:   # a special case, new_tensor's data check, type_as's refusal
             return calls.call_method(interp, tensor, attr, spec, args, kwargs, node)
+        if args and type(tensor) is _TENSOR and planned_args:   # calls.invoke, inline
+            full = [tensor, *args]
+            # _may_grow of a tensor and one argument that is no tensor: whether the tensor is empty
+            if meta or same and (not tensor.numel() if len(args) == 1 and type(args[0]) is not _TENSOR
+                                 else may_grow(full, kwargs)):   # invoke's size check
+                count = size_plans.two_count(fn, full, seen_two) if two and len(args) == 1 else None
+                if count is None:   # predict's whole path, as invoke takes it
+                    sizes.predict(fn, full, kwargs, attr, creation=creation, site=node)
+                elif count > sizes.quick_one or sizes.total_elements + count > sizes.quick_total:
+                    sizes.check_elements(count, attr)   # as predict checks fast_count's answer
+            if not plain_call:
+                return calls.call_sized(interp, attr, fn, spec, full, kwargs, node)
+            # calls.call_sized for no keyword arguments and no generator, inline
+            if write:
+                calls.notify_memory(interp, "write", tensor)
+            try:
+                result = fn(*full)
+            except ProgramError:
+                raise
+            except Exception as exc:  # noqa: BLE001 - every torch failure becomes a ProgramError
+                raise calls.translate_torch_error(exc, attr, full) from None
+            if type(result) is _TENSOR:
+                elements = math.prod(result.shape)
+                if not elements and result.dim() > 1:   # as tensor_elements: huge empty shapes are refused
+                    check_empty_extent(result.shape)
+                recorded = True
+            else:
+                result = calls.wrap_result(result, attr)
+                elements = tensor_elements(result)
+                recorded = calls.has_tensor(result)
+            if elements > sizes.quick_one or sizes.total_elements + elements > sizes.quick_total:
+                sizes.check_elements(elements, attr)   # whatever was predicted, fail closed
+            sizes.total_elements += elements
+            if recorded:   # Interpreter.record_op, inline
+                interp._ops += 1
+                interp.hooks.on_op(attr, full, kwargs, result, node, interp.scope.function_name)
+            return result
         if args or type(tensor) is not _TENSOR:
             return calls.invoke(interp, attr, fn, spec, [tensor, *args], kwargs, node)
         if unsized:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 
 import pytest
+import torch
 
 from autogradlab.lang import compiled, compiled_expressions, function_sites, size_plans  # noqa: F401 - compiled first: its import order
 from autogradlab.limits import Limits
@@ -99,6 +100,42 @@ CASES = {
                                        "for i in range(2):\n    print(math.sin(vals[i]))\n", Limits()),
     "math_keyword_refused": ("import math\nfor i in range(2):\n"
                              "    print(math.isclose(1.0, 1.0, rel_tol=0.1))\n", Limits()),
+    # session 15: torch.tensor(number) sized without nested_length_product (1 element each)
+    "tensor_of_number_total_at": ("import torch\nfor i in range(80):\n    y = torch.tensor(1.5)\n",
+                                  Limits(max_total_elements=80)),
+    "tensor_of_number_total_above": ("import torch\nfor i in range(81):\n    y = torch.tensor(1.5)\n",
+                                     Limits(max_total_elements=80)),
+    "tensor_of_kinds_change_refused": ("import torch\nvals = [2, 2.5, True, -0.0, [1.0, 2.0], 'a']\n"
+                                       "for v in vals:\n    print(torch.tensor(v))\n", Limits()),
+    "tensor_of_no_argument_refused": ("import torch\nfor i in range(2):\n    y = torch.tensor()\n",
+                                      Limits()),
+    # session 15: the two-argument plan kept in the site (the same count as predict's)
+    "two_plan_total_at": ("import torch\na = torch.ones(10)\nfor i in range(7):\n"
+                          "    y = torch.maximum(a, a)\n", Limits(max_total_elements=80)),
+    "two_plan_total_above": ("import torch\na = torch.ones(10)\nfor i in range(8):\n"
+                             "    y = torch.maximum(a, a)\n", Limits(max_total_elements=80)),
+    "two_plan_number_total_at": ("import torch\na = torch.ones(10)\nfor i in range(7):\n"
+                                 "    y = torch.pow(a, 2.0)\n", Limits(max_total_elements=80)),
+    "two_plan_number_total_above": ("import torch\na = torch.ones(10)\nfor i in range(8):\n"
+                                    "    y = torch.pow(a, 2)\n", Limits(max_total_elements=80)),
+    # shapes back and forth between calls: 100, 100, 400 (at the limit), 100, 400, then 900
+    "two_plan_shapes_change_at": ("import torch\nfor i in [1, 1, 2, 1, 2]:\n"
+                                  "    y = torch.maximum(torch.ones(10 * i, 1), torch.ones(1, 10 * i))\n",
+                                  Limits(max_tensor_elements=400)),
+    "two_plan_shapes_change_above": ("import torch\nfor i in [1, 1, 2, 1, 2, 3]:\n"
+                                     "    y = torch.maximum(torch.ones(10 * i, 1), torch.ones(1, 10 * i))\n",
+                                     Limits(max_tensor_elements=400)),
+    "two_plan_kinds_change_refused": ("import torch\nimport numpy as np\n"
+                                      "vals = [torch.ones(3), 2, 2.0, True, torch.ones(2, 1),"
+                                      " [1.0, 2.0, 3.0], np.float64(2.0), torch.ones(2)]\n"
+                                      "a = torch.arange(3.0)\n"
+                                      "for v in vals:\n    print(torch.pow(a, v), torch.hypot(a, a))\n",
+                                      Limits()),
+    "two_plan_empty_refused": ("import torch\nfor n in [0, 0, 3]:\n"
+                               "    print(torch.maximum(torch.ones(n, 1), torch.ones(1, 2)))\n"
+                               "    print(torch.maximum(torch.ones(n), torch.ones(4)))\n", Limits()),
+    "huge_two_plan_above": ("import torch\nfor n in [10, 10, 10**6]:\n"
+                            "    y = torch.maximum(torch.ones(n, 1), torch.ones(1, n))\n", Limits()),
     # tensor augmented assignment
     "aug_tensor": ("import torch\nw = torch.ones(3)\ng = torch.arange(3.0)\nfor i in range(4):\n"
                    "    w -= 0.5 * g\n    w += 1\n    w *= g\n    w /= 2.0\n    w **= 1\n"
@@ -190,3 +227,35 @@ def test_the_function_sites_are_the_ones_that_run(monkeypatch):
     assert {name: used.count(name) for name in set(used)} == {"torch.maximum": 6, "torch.tensor": 8,
                                                              "math.sin": 6, "math.cos": 1,
                                                              "torch.sigmoid": 1, "torch.exp": 1}
+
+
+@pytest.mark.parametrize(("call", "made", "limit"), [
+    ("torch.tensor(1.5)", 1, 80),   # 80 calls fit the total; the 81st is refused before it runs
+    # a's 10, then 8 results of 10; the 9th refused before it runs (95: a count of 1 would pass)
+    ("torch.maximum(a, a)", 10, 95),
+    ("torch.pow(a, 2.0)", 10, 95),
+])
+def test_a_refused_call_never_runs(call, made, limit):
+    """Session 15's site paths (a number for torch.tensor, the two-argument plan) check the size
+    before the call, as SizeGuard.predict does: the refused call is not made (a TorchFunctionMode
+    counts the calls that are not on the meta device), and the refusal is the general path's."""
+    from torch.overrides import TorchFunctionMode
+
+    name = call.split("(")[0].removeprefix("torch.")
+    real = getattr(torch, name)
+    calls: list[int] = []
+
+    class Count(TorchFunctionMode):
+        def __torch_function__(self, func, types, args=(), kwargs=None):
+            if func is real and not any(isinstance(v, torch.Tensor) and v.is_meta for v in args) \
+                    and (kwargs or {}).get("device") != "meta":
+                calls.append(1)
+            return func(*args, **(kwargs or {}))
+
+    source = f"import torch\na = torch.ones(10)\nfor i in range(100):\n    y = {call}\n"
+    with Count():
+        error, *_ = outcome(source, Limits(max_total_elements=limit))
+    assert error is not None and error[0] == "limit", error
+    assert f"would create more than {limit:,} tensor elements in total (at {name})" in error[1], error
+    assert error[2:] == (4, 9), error
+    assert len(calls) == (limit - 10) // made

@@ -137,6 +137,55 @@ CASES = {
                           "for i in range(2):\n    w = torch.ones(3) + vs[i]\n", Limits()),
     "matmul_number_refused": ("import torch\nA = torch.ones(3, 3)\nvs = [torch.ones(3), 2]\n"
                               "for i in range(2):\n    w = A @ vs[i]\n", Limits()),
+    # session 15: a tensor operand of a fused binary node (a leaf beside a subtree, or two leaves
+    # inside a bigger expression) goes to its site at once, skipping the number tests
+    "nested_scalar_chain": ("import torch\nx = torch.tensor(0.5, requires_grad=True)\ny = x\n"
+                            "for i in range(40):\n    y = torch.sin(y) * 1.01 + 0.1 * x\n"
+                            "    z = (y + y) + y\n    u = y * 2 - (3 ** 2) * y\n"
+                            "y.backward()\nprint(y, z, u, x.grad)\n", Limits()),
+    "nested_kinds_change": ("import torch\nimport numpy as np\n"
+                            "vals = [torch.ones(3), 2, 2.5, True, torch.ones(2, 1), np.float64(1.5), 7]\n"
+                            "for v in vals:\n    print(torch.exp(torch.zeros(3)) * v + v * 1.5, (v + v) + 1,"
+                            " 2 ** v - v)\n", Limits()),
+    "nested_kinds_change_refused": ("import torch\nvals = [torch.ones(3), 'ab', [1, 2]]\n"
+                                    "for v in vals:\n    print((v + v) * v)\n", Limits()),
+    "nested_big_int_above": ("import torch\nfor k in [2, 3, 10**6]:\n    print((k ** k) ** k + 1)\n",
+                             Limits(max_int_bits=4096)),
+    "nested_total_at": ("import torch\nx = torch.ones(10)\nfor i in range(4):\n    y = (x * 2) + 1\n",
+                        Limits(max_total_elements=90)),
+    "nested_total_above": ("import torch\nx = torch.ones(10)\nfor i in range(5):\n    y = (x * 2) + 1\n",
+                           Limits(max_total_elements=90)),
+    "nested_growing_above": ("import torch\nfor i in range(1, 4):\n"
+                             "    y = (torch.ones(10 * i, 1) * 2) + torch.ones(1, 10 * i)\n",
+                             Limits(max_tensor_elements=400)),
+    # session 15: methods with arguments sized by the site's own two-argument plan (invoke inline)
+    "method_arg_total_at": ("import torch\nx = torch.ones(10)\nfor i in range(8):\n    y = x.pow(2)\n",
+                            Limits(max_total_elements=90)),
+    "method_arg_total_above": ("import torch\nx = torch.ones(10)\nfor i in range(9):\n    y = x.add(x)\n",
+                               Limits(max_total_elements=90)),
+    "method_arg_growing_above": ("import torch\nfor i in [1, 1, 2, 1, 3]:\n"
+                                 "    y = torch.ones(10 * i, 1).add(torch.ones(1, 10 * i))\n",
+                                 Limits(max_tensor_elements=400)),
+    "method_arg_kinds_change_refused": ("import torch\nimport numpy as np\na = torch.arange(3.0)\n"
+                                        "vals = [torch.ones(3), 2, 2.0, True, torch.ones(2, 1),"
+                                        "\n        [1.0, 2.0, 3.0], np.float64(2.0), torch.ones(2)]\n"
+                                        "for v in vals:\n"
+                                        "    print(a.pow(v), a.mul(v), a.requires_grad_(False))\n",
+                                        Limits()),
+    "method_arg_empty_and_grad": ("import torch\nfor n in [0, 0, 3]:\n    t = torch.ones(n, 2)\n"
+                                  "    print(t.pow(2), t.maximum(torch.ones(1, 2)), t.requires_grad_(True))\n"
+                                  "    print(t.sum(0), t.add(t, alpha=2))\n", Limits()),
+    "method_arg_random_and_write": ("import torch\nx = torch.zeros(3)\nkeep = x * 1\nfor i in range(3):\n"
+                                    "    x.uniform_(0, 1)\n    y = x.add_(1.0)\n    z = x.mul_(x)\n"
+                                    "    print(x.normal_(0, 2), x.bernoulli_(0.5), y, z, keep,"
+                                    " x.clamp_(max=1.5))\n", Limits()),
+    "method_arg_tuple_result": ("import torch\nx = torch.arange(6.0).reshape(2, 3)\nfor i in range(2):\n"
+                                "    v, k = x.max(1)\n    s = x.split(1)\n    print(v, k, s, x.topk(2))\n",
+                                Limits()),
+    "huge_method_arg_above": ("import torch\nfor n in [10, 10, 10**6]:\n"
+                              "    y = torch.ones(n, 1).mul(torch.ones(1, n))\n", Limits()),
+    "nested_broadcast_refused": ("import torch\nvs = [torch.ones(3), torch.ones(4)]\n"
+                                 "for i in range(2):\n    w = (torch.ones(3) * 2) + vs[i]\n", Limits()),
 }
 
 
@@ -218,3 +267,35 @@ def test_no_plan_for_keywords_or_other_arguments():
     size_plans.remember(plans, site, torch.cat, [[torch.ones(2), torch.ones(2)]], 4)
     size_plans.remember(plans, site, torch.ones, [torch.Size([2, 2])], 4)
     assert plans == {}
+
+
+@pytest.mark.parametrize("name", ["nested_scalar_chain", "nested_kinds_change"])
+def test_nested_binary_values_equal_pytorch(name):
+    """Session 15's direct site calls inside fused binary nodes: PyTorch's own printed values."""
+    source = CASES[name][0]
+    error, _, _, text, _ = outcome(source, Limits())
+    assert error is None and text == python_prints(source)
+
+
+@pytest.mark.parametrize(("call", "method"), [("a.pow(2.0)", "pow"), ("a.add(a)", "add")])
+def test_a_refused_method_call_never_runs(call, method):
+    """A method with an argument is sized before it runs (session 15's plan in method_site, as
+    invoke's predict): at 95 elements in total, 8 results of 10 fit after a's 10, the 9th is refused
+    before the call (a count of 1 would have let it run), as a TorchFunctionMode count shows."""
+    from torch.overrides import TorchFunctionMode
+
+    real = getattr(torch.Tensor, method)
+    calls: list[int] = []
+
+    class Count(TorchFunctionMode):
+        def __torch_function__(self, func, types, args=(), kwargs=None):
+            if func is real and not any(isinstance(v, torch.Tensor) and v.is_meta for v in args):
+                calls.append(1)
+            return func(*args, **(kwargs or {}))
+
+    source = f"import torch\na = torch.ones(10)\nfor i in range(100):\n    y = {call}\n"
+    with Count():
+        error, *_ = outcome(source, Limits(max_total_elements=95))
+    assert error is not None and error[0] == "limit", error
+    assert f"would create more than 95 tensor elements in total (at {method})" in error[1], error
+    assert error[2:] == (4, 9) and len(calls) == 8, (error, calls)

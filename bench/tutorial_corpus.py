@@ -5,13 +5,20 @@ the count. `python3 -m bench.tutorial_corpus`
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 
-from autogradlab.engine import run_program
-from tests.oracle import run_trusted, value_mismatches
-from tests.programs.manifest import TUTORIALS, ProgramSpec
-from tests.unit.test_seed_programs import same_lines
+# One BLAS thread, as in the sandbox's workers (sandbox_client._worker_environment): with NumPy's
+# default of one per core, a NumPy tutorial's loop (two_layer_net_numpy) timed out under load.
+# Set before NumPy is imported (through torch) to take effect.
+for _name in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS"):
+    os.environ.setdefault(_name, "1")
+
+from autogradlab.engine import run_program  # noqa: E402
+from tests.oracle import run_trusted, value_mismatches  # noqa: E402
+from tests.programs.manifest import TUTORIALS, ProgramSpec  # noqa: E402
+from tests.unit.test_seed_programs import same_lines  # noqa: E402
 
 
 def problems(spec: ProgramSpec) -> list[str]:

@@ -18,7 +18,7 @@ from autogradlab.engine.container_names import container_names
 from autogradlab.engine.graph import Walk, build_graph, walk_graph
 from autogradlab.engine.recorder import Recorder
 from autogradlab.engine.report_values import ReportValues
-from autogradlab.engine.skim_rerun import forecast_failed, rerun_unskimmed
+from autogradlab.engine.skim_rerun import forecast_failed, graph_misses_records, rerun_unskimmed
 from autogradlab.engine.torchviz_dot import leaf_params, make_torchviz_dot
 from autogradlab.errors import ProgramError
 from autogradlab.lang.process_switches import process_state, restore
@@ -270,6 +270,9 @@ def _run_program(source: str, *, seed: int, output: str | None, limits: Limits, 
             with _report_objects():
                 walked = walk_graph(out_tensor.grad_fn)   # one walk for the graph and torchviz's picture
                 graph = _graph_of(out_tensor, out_name, recorder, out_label, walked)
+                if flagged is not None and not flagged and error is None and graph_misses_records(
+                        recorder, walked.order):   # Nodes of a skimmed pass: the run again (skim_rerun.py)
+                    flagged.append(True)
                 if torchviz:
                     params = leaf_params(out_tensor, recorder.leaf_label, walked.order)
                     torchviz_dot, torchviz_error = make_torchviz_dot(

@@ -16,6 +16,12 @@ reports that run: the report is then exactly the one without skimming (test_skim
 The second run gets what is left of the time limit, and only when the first took at most
 RERUN_SHARE of it; else, or when the second run does not end as the first did (the same error),
 the first run's report is kept with a note that says its op list misses records.
+
+The same holds for the graph the report draws (graph_misses_records): a Node of it made by a skimmed op
+still in the window is drawn without the op's line, op index and value, which the run without
+skimming shows. The pass-aware window's evidence (pass_checks.py, pass_local.py) is meant to rule
+that out; when it did not (a prediction from the passes so far that a later pass broke), the run is
+again run without skimming, as for a broken forecast.
 """
 
 from __future__ import annotations
@@ -25,7 +31,7 @@ from collections.abc import Callable
 from typing import Any
 
 from autogradlab import messages
-from autogradlab.engine.trace import _FIELDS
+from autogradlab.engine.trace import _FIELDS, _FINAL, _GHOST
 from autogradlab.limits import Limits
 from autogradlab.report import Report
 
@@ -42,6 +48,23 @@ def forecast_failed(recorder: Any) -> bool:
         return False
     entries = recorder.trace._entries
     return bool(entries) and last >= entries[0][_FIELDS][0]
+
+
+def graph_misses_records(recorder: Any, order: list[Any]) -> bool:
+    """Whether a Node of `order` (walk_graph of the graph the report draws) was made by a skimmed op
+    whose entry is still in the op window (an op's key in `origins` leaves the window with it), so
+    the graph would show it without its record. O(1) when the window holds no skimmed op."""
+    trace = recorder.trace
+    if not trace._ghosts:
+        return False
+    get, entry_at = trace.origins.get, trace._entry
+    for fn in order:
+        found = get(id(fn))
+        if found is not None:
+            entry = entry_at(found[0])
+            if entry is not None and entry[_FINAL] is _GHOST:
+                return True
+    return False
 
 
 def rerun_unskimmed(first: Report, elapsed_s: float, limits: Limits,

@@ -21,6 +21,7 @@ import autogradlab.engine.pass_local as pass_local
 import autogradlab.engine.skim_rerun as skim_rerun
 from autogradlab import note_keys
 from autogradlab.error_keys import recognise
+from autogradlab.limits import Limits
 from tests.unit.site_helpers import python_prints
 from tests.unit.test_skim import comparable, records_agree, report, skim_notes
 
@@ -80,7 +81,8 @@ PROGRAMS = {**BROKEN, **RIGHT}
 def _reruns(monkeypatch) -> list:
     calls: list = []
     real = skim_rerun.rerun_unskimmed
-    monkeypatch.setattr("autogradlab.engine.run.rerun_unskimmed", lambda *a: calls.append(1) or real(*a))
+    monkeypatch.setattr("autogradlab.engine.run.rerun_unskimmed",
+                        lambda *a, **k: calls.append(1) or real(*a, **k))
     return calls
 
 
@@ -145,3 +147,35 @@ def test_which_bodies_run_their_last_backward_in_their_last_pass():
     assert every("    if i % 7 == 0:\n        z.backward()\n    f = y.backward\n")
     assert every("    if y.backward() is None:\n        print(i)\n")
     assert not every("    if i % 7 == 0:\n        z.backward(gradient=torch.ones(3))\n")
+
+
+# a loop stopped by an error of the program after its last backward was skimmed (a skimmed pass:
+# every pass backwards, so the pass-aware window trusts it): run again without skimming, the same
+# error, and the graph of that backward with its records; a limit's stop is not run again
+STOPPED = {
+    "index_error": _W + "vals = [1.0] * 850\nfor i in range(900):\n    y = (w * vals[i]).sum()\n"
+                        "    y.backward()\nprint(w.grad)\n",
+    "shape_error": _W + "for i in range(900):\n    if i == 800:\n        y = w + torch.ones(4)\n"
+                        "    y = (w * i).sum()\n    y.backward()\nprint(w.grad)\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(STOPPED))
+def test_a_loop_stopped_by_an_error_reports_what_the_unskimmed_run_reports(name, monkeypatch):
+    source = STOPPED[name]
+    off = report(source, False, monkeypatch)
+    reruns = _reruns(monkeypatch)
+    on = report(source, True, monkeypatch)
+    assert reruns == [1] and not on.ok and on.error == off.error
+    assert comparable(on) == comparable(off)
+    ops = [node for node in on.graph.nodes if node.kind == "op"]
+    assert ops and all(node.line is not None and node.op_index is not None for node in ops)
+
+
+def test_a_loop_stopped_by_a_limit_is_not_run_again(monkeypatch):
+    """It would stop at the same limit again (or later, or at its time): the first report stays."""
+    source = _W + "for i in range(900):\n    y = (w * i).sum()\n    y.backward()\nprint(w.grad)\n"
+    reruns = _reruns(monkeypatch)
+    on = report(source, True, monkeypatch, Limits(timeout_s=60, max_loop_iterations=850))
+    assert not on.ok and on.error.kind == "limit" and not skim_rerun.rerun_allowed(on.error)
+    assert not reruns and skim_notes(on)

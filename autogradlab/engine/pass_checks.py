@@ -17,7 +17,11 @@ still reached from a graph built later. Two criteria, checked after each pass of
     by a later one nor held by a live tensor cannot be reached again. (The trace itself holds its
     ops' Nodes, so their saved tensors live on: a loop whose passes call no backward() keeps its
     intermediate tensors alive and is judged `bad`.) Leaves do not count: a leaf's node shows only
-    the line of the op that made it, which a skimmed op's entry keeps (OpTrace.creation).
+    the line of the op that made it, which a skimmed op's entry keeps (OpTrace.creation). The
+    recorder itself keeps the tensor last backwarded, whose graph the report draws: a body whose
+    backward() calls all stand in `if` blocks is not pass-local (pass_local.backward_every_pass),
+    and a graph that still reaches a skimmed op in the window has the run done again unskimmed
+    (skim_rerun.graph_misses_records).
 
 Anything it cannot see (a pass of more than a quarter of the window, a tensor without weak
 references, a longer walk) marks the run `bad`: today's rule for the rest of the run.

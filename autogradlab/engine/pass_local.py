@@ -18,7 +18,11 @@ tuple, set or dict display except as a call's argument, no conditional expressio
 comprehension, lambda, walrus or starred value. A program that mentions what can keep
 or reuse a pass's graph on purpose (`retain_graph`, `create_graph`, `autograd`, `jacobian`,
 `grad_fn`, `register_hook`, `set_grad_enabled`, ...) or that defines a `backward` of its own is not
-trusted at all (program_allows). Everything else keeps today's rule (skim.py).
+trusted at all (program_allows). Nor is a body whose `backward` calls all stand in `if` blocks
+(`if i % 7 == 0: y.backward()`): the recorder keeps the tensor last backwarded, whose graph the
+report draws, and its pass may then be any pass, not one of the last ones (a skimmed pass: op nodes
+without line, op index and value); one `backward` that runs every pass puts the last one in the
+last pass (backward_every_pass). Everything else keeps today's rule (skim.py).
 """
 
 from __future__ import annotations
@@ -97,7 +101,34 @@ def pass_local_body(body: list[ast.stmt], defined: frozenset[str]) -> bool:
     """Whether every pass of a loop with this body runs the same statements (see the module's
     docstring). `defined`: the names the program binds with def/class/lambda assignments."""
     assigned = _assigned_names(body)
-    return all(_statement(s, defined, assigned, inner=None) for s in body)
+    return all(_statement(s, defined, assigned, inner=None) for s in body) and backward_every_pass(body)
+
+
+def backward_every_pass(body: list[ast.stmt]) -> bool:
+    """Whether a pass-local body's last `backward` surely runs in its last pass: it names `backward`
+    in no `if` block, or also in a statement that runs every pass (directly in the body, in a `with`
+    block or an inner `for` over names, or an `if`'s test). (An `if` block of a pass-local body binds
+    nothing, so a tensor it backwards was made in this pass or the one before.)"""
+    every = sometimes = False
+    stack = list(body)
+    while stack:
+        s = stack.pop()
+        kind = type(s)
+        if kind is ast.If:
+            every = every or _names_backward(s.test)
+            sometimes = sometimes or any(_names_backward(b) for b in (*s.body, *s.orelse))
+        elif kind in (ast.With, ast.For):
+            every = every or any(_names_backward(part) for part in
+                                 (s.items if kind is ast.With else (s.target, s.iter)))
+            stack.extend(s.body)
+        else:
+            every = every or _names_backward(s)
+    return every or not sometimes
+
+
+def _names_backward(node: ast.AST) -> bool:
+    """Whether `node` reads an attribute named `backward` (`y.backward()`, `y.sum().backward`)."""
+    return any(type(sub) is ast.Attribute and sub.attr == "backward" for sub in ast.walk(node))
 
 
 def defined_names(tree: ast.AST) -> frozenset[str]:

@@ -18,7 +18,14 @@ from autogradlab.engine.container_names import container_names
 from autogradlab.engine.graph import Walk, build_graph, walk_graph
 from autogradlab.engine.recorder import Recorder
 from autogradlab.engine.report_values import ReportValues
-from autogradlab.engine.skim_rerun import forecast_failed, rerun_unskimmed
+from autogradlab.engine.skim_rerun import (
+    CUT,
+    forecast_failed,
+    graph_misses_records,
+    rerun_allowed,
+    rerun_unskimmed,
+    stopped_in_skim,
+)
 from autogradlab.engine.torchviz_dot import leaf_params, make_torchviz_dot
 from autogradlab.errors import ProgramError
 from autogradlab.lang.process_switches import process_state, restore
@@ -170,9 +177,12 @@ def run_program(source: str, *, seed: int = 0, output: str | None = None,
                               jacobian_of=jacobian_of, jacobian_cell=jacobian_cell, flagged=flagged)
         if flagged:   # the skim's forecast was wrong: the run again without skimming (skim_rerun.py)
             restore(switches)
-            report = rerun_unskimmed(report, time.perf_counter() - started, limits, lambda left: _run_program(
-                source, seed=seed, output=output, limits=left, torchviz=torchviz, steps=steps,
-                jacobian_of=jacobian_of, jacobian_cell=jacobian_cell, skim=False))
+            def rerun(left: Limits) -> Report:
+                return _run_program(source, seed=seed, output=output, limits=left, torchviz=torchviz,
+                                    steps=steps, jacobian_of=jacobian_of, jacobian_cell=jacobian_cell,
+                                    skim=False)
+            report = rerun_unskimmed(report, time.perf_counter() - started, limits, rerun=rerun,
+                                     noted=flagged[0] is not CUT)
         return report
     except Exception as exc:  # e.g. MemoryError before anything was recorded
         return Report(source=source, ok=False, seed=seed, output=None, candidates=(), variables={},
@@ -223,6 +233,8 @@ def _run_program(source: str, *, seed: int, output: str | None, limits: Limits, 
     if flagged is not None and forecast_failed(recorder) and (error is None or (
             recorder.sparse_broken and error.kind != "limit")):
         flagged.append(True)
+    elif flagged is not None and stopped_in_skim(recorder, error):
+        flagged.append(CUT)   # (notes.skimmed_cut already says what a report without the rerun misses)
     # What the program printed. A custom Function's backward that prints may run again for dY/dX or
     # the Steps page's own backward: that is not the program's text (plain PyTorch prints it once).
     program_prints = len(recorder.printed)
@@ -270,6 +282,9 @@ def _run_program(source: str, *, seed: int, output: str | None, limits: Limits, 
             with _report_objects():
                 walked = walk_graph(out_tensor.grad_fn)   # one walk for the graph and torchviz's picture
                 graph = _graph_of(out_tensor, out_name, recorder, out_label, walked)
+                if flagged is not None and not flagged and rerun_allowed(error) and graph_misses_records(
+                        recorder, walked.order):   # Nodes of a skimmed pass: the run again (skim_rerun.py)
+                    flagged.append(True)
                 if torchviz:
                     params = leaf_params(out_tensor, recorder.leaf_label, walked.order)
                     torchviz_dot, torchviz_error = make_torchviz_dot(

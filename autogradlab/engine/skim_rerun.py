@@ -16,6 +16,12 @@ reports that run: the report is then exactly the one without skimming (test_skim
 The second run gets what is left of the time limit, and only when the first took at most
 RERUN_SHARE of it; else, or when the second run does not end as the first did (the same error),
 the first run's report is kept with a note that says its op list misses records.
+
+The same holds for the graph the report draws (graph_misses_records): a Node of it made by a skimmed op
+still in the window is drawn without the op's line, op index and value, which the run without
+skimming shows. The pass-aware window's evidence (pass_checks.py, pass_local.py) is meant to rule
+that out; when it did not (a prediction from the passes so far that a later pass broke), the run is
+again run without skimming, as for a broken forecast.
 """
 
 from __future__ import annotations
@@ -25,7 +31,7 @@ from collections.abc import Callable
 from typing import Any
 
 from autogradlab import messages
-from autogradlab.engine.trace import _FIELDS
+from autogradlab.engine.trace import _FIELDS, _FINAL, _GHOST
 from autogradlab.limits import Limits
 from autogradlab.report import Report
 
@@ -44,14 +50,57 @@ def forecast_failed(recorder: Any) -> bool:
     return bool(entries) and last >= entries[0][_FIELDS][0]
 
 
-def rerun_unskimmed(first: Report, elapsed_s: float, limits: Limits,
+# A run stopped by one of these errors of the program (a wrong index in pass 850 of 900) ends the same
+# way again without skimming, and its graph (the last backward's, a skimmed pass's) then has its
+# records; a run stopped by a limit, its time, memory or a crash is not run again (it would stop the
+# same way, later, or not at all).
+RERUN_ERROR_KINDS = frozenset({"unsupported", "name", "type", "value", "index", "shape", "autograd"})
+
+
+def rerun_allowed(error: Any) -> bool:
+    """Whether a run that ended with `error` (an ErrorInfo or None) may run again for its graph."""
+    return error is None or error.kind in RERUN_ERROR_KINDS
+
+
+def stopped_in_skim(recorder: Any, error: Any) -> bool:
+    """Whether an error of the program (rerun_allowed) stopped a loop that skimmed before its last
+    pass (notes.skimmed_cut): the passes recorded last are then not the loop's last ones, and the
+    graph of its last backward may lack what a recorded pass keeps (its saved tensors, its ops'
+    records). The run without skimming ends with the same error and shows them."""
+    return error is not None and rerun_allowed(error) and any(
+        loop.cut and loop.skimmed_ops for loop in recorder._loops.values())
+
+
+def graph_misses_records(recorder: Any, order: list[Any]) -> bool:
+    """Whether a Node of `order` (walk_graph of the graph the report draws) was made by a skimmed op
+    whose entry is still in the op window (an op's key in `origins` leaves the window with it), so
+    the graph would show it without its record. O(1) when the window holds no skimmed op."""
+    trace = recorder.trace
+    if not trace._ghosts:
+        return False
+    get, entry_at = trace.origins.get, trace._entry
+    for fn in order:
+        found = get(id(fn))
+        if found is not None:
+            entry = entry_at(found[0])
+            if entry is not None and entry[_FINAL] is _GHOST:
+                return True
+    return False
+
+
+CUT = "cut"   # why run_program runs again: stopped_in_skim (else a forecast or a graph missing records)
+
+
+def rerun_unskimmed(first: Report, elapsed_s: float, limits: Limits, *, noted: bool = True,
                     rerun: Callable[[Limits], Report]) -> Report:
-    """The report of the run without skimming (rerun, given the limits left), or `first` with a note
-    when there is no time for it or it did not end as the first run did."""
+    """The report of the run without skimming (rerun, given the limits left), or `first` (with a note
+    unless not `noted`) when there is no time for it or it did not end as the first run did."""
     left = limits.timeout_s - elapsed_s
     if elapsed_s <= RERUN_SHARE * limits.timeout_s:
         second = rerun(dataclasses.replace(limits, timeout_s=left))
         if (second.ok, second.error) == (first.ok, first.error):
             return dataclasses.replace(second, timing_ms=first.timing_ms + second.timing_ms)
+    if not noted:
+        return first
     note = messages.text("en", "notes.skimmed_forecast")
     return dataclasses.replace(first, notes=(*first.notes, note))

@@ -19,6 +19,7 @@ import pickle
 import pytest
 
 import autogradlab.engine.skim as skim
+import autogradlab.engine.skim_rerun as skim_rerun
 from autogradlab.engine import run_program
 from autogradlab.engine.trace import STALE_LAZY
 from autogradlab.lang.interpreter import Interpreter
@@ -226,10 +227,14 @@ def test_a_loop_that_may_end_early_or_fails_late(ending, monkeypatch):
         assert comparable(on) == comparable(off) and not skim_notes(on)
         assert pickle.dumps(on.ops) == pickle.dumps(off.ops)
         return
-    # the error in pass 1,500 of a skimmed loop: the same error, printed text and variables
-    assert skim_notes(on)
+    # the error in pass 1,500 of a skimmed loop: the program runs again without skimming
+    # (skim_rerun.stopped_in_skim), and the report is that run's
+    assert comparable(on) == comparable(off) and not skim_notes(on)
     assert on.error == off.error and on.error.line == 7
-    assert (on.printed, pickle.dumps(on.variables)) == (off.printed, pickle.dumps(off.variables))
+    monkeypatch.setattr(skim_rerun, "RERUN_SHARE", -1.0)   # no time for it: the skimmed run's, noted
+    first = report(source, True, monkeypatch)
+    assert skim_notes(first) and first.error == off.error
+    assert (first.printed, pickle.dumps(first.variables)) == (off.printed, pickle.dumps(off.variables))
 
 
 def test_an_index_error_inside_a_skimmed_pass_keeps_error_text_and_values(monkeypatch):
@@ -237,17 +242,20 @@ def test_an_index_error_inside_a_skimmed_pass_keeps_error_text_and_values(monkey
               "vals = [0.5] * 1500\nfor i in range(2000):\n    y = y * 1.0001 + x * vals[i]\n"
               "    print(i) if i % 500 == 0 else None\n")
     off, on = report(source, False, monkeypatch), report(source, True, monkeypatch)
-    assert skim_notes(on)
+    # run again without skimming (skim_rerun.stopped_in_skim): the report is that run's
+    assert comparable(on) == comparable(off) and not skim_notes(on)
     assert on.error == off.error and on.error.kind == off.error.kind and on.error.line == 6
-    assert on.printed == off.printed == "0\n500\n1000\n"
+    # without time for that second run, the skimmed run's: the same error, text, values and graph
+    # (ops whose records were skimmed show no record), and a note that it stopped inside the loop
+    monkeypatch.setattr(skim_rerun, "RERUN_SHARE", -1.0)
+    on = report(source, True, monkeypatch)
+    assert skim_notes(on)
+    assert on.error == off.error and on.printed == off.printed == "0\n500\n1000\n"
     assert pickle.dumps(on.variables) == pickle.dumps(off.variables)
     assert on.backward_calls == off.backward_calls
-    # the graph has the same nodes and edges; ops whose records were skimmed show no record
     assert [n.id for n in on.graph.nodes] == [n.id for n in off.graph.nodes]
     assert on.graph.edges == off.graph.edges
-    # ... and the note does not say the last passes were recorded: the run stopped before them
     from autogradlab.note_keys import REPORT, recognise
-    assert recognise(skim_notes(on)[0], REPORT)[0] == "notes.skimmed_cut"
     assert [key for key, _ in map(lambda n: recognise(n, REPORT), skim_notes(on))] == ["notes.skimmed_cut"]
 
 

@@ -15,6 +15,7 @@ import pytest
 
 import autogradlab.engine.counted_passes as counted_passes
 import autogradlab.engine.skim as skim
+import autogradlab.engine.skim_rerun as skim_rerun
 from autogradlab.limits import Limits
 from tests.unit.test_skim import comparable, records_agree, report, skim_notes
 
@@ -145,6 +146,7 @@ def _same(short, whole) -> None:
 
 @pytest.mark.parametrize("name", sorted(PROGRAMS))
 def test_the_short_way_reports_what_the_whole_close_reports(name, monkeypatch):
+    monkeypatch.setattr(skim_rerun, "RERUN_SHARE", -1.0)   # the skimmed runs' own reports (cut: no rerun)
     _same(*_both_ways(PROGRAMS[name], monkeypatch))
 
 
@@ -171,6 +173,7 @@ def test_max_ops_one_below_and_at_the_limit(extra, monkeypatch):
 
 def test_the_programs_skim_as_meant(monkeypatch):
     """(else the comparisons above test less than they say)"""
+    monkeypatch.setattr(skim_rerun, "RERUN_SHARE", -1.0)   # (cut: else run again without skimming)
     for name in ("power", "fewer_later", "grad_late", "training", "nested", "function_twice"):
         assert skim_notes(report(PROGRAMS[name], True, monkeypatch)), name
     cut = report(PROGRAMS["cut"], True, monkeypatch)

@@ -133,7 +133,7 @@ def test_a_forecast_that_holds_runs_once(monkeypatch):
     calls = []
     real = skim_rerun.rerun_unskimmed
     monkeypatch.setattr("autogradlab.engine.run.rerun_unskimmed",
-                        lambda *a: calls.append(1) or real(*a))
+                        lambda *a, **k: calls.append(1) or real(*a, **k))
     for name in ("ops_only_late", "late_only"):
         report(PROGRAMS[name], True, monkeypatch)
     on = report(PROGRAMS["ops_only_late"], True, monkeypatch)

@@ -117,4 +117,9 @@ def job_main(header: dict[str, Any], payload: bytes, result_fd: int) -> int:
     while view:
         view = view[os.write(result_fd, view):]
     os.close(result_fd)   # the app sees EOF now, before this process finishes tearing down
+    # The close woke the app, often onto this CPU, where it waited for this process's exit (tearing
+    # down a fork of the zygote: ~2-3 ms in the kernel, not preempted before the next tick): 2-8 ms
+    # more on a third of the runs (issue 9: "back"). Yielding first lets it read the Report; the
+    # exit follows in the next turn.
+    os.sched_yield()
     return 0

@@ -83,7 +83,9 @@ SPARE_PROGRAMS = (   # what a student's jacobian(...) call runs first in a fresh
 # sandbox overhead). The spare pays it while the zygote is idle (no job running), told so by the
 # zygote (sandbox_wire.WARM_MARKER). A fixed program, not a user's, that uses no random numbers (the
 # global RNG stays as the zygote left it); one short program (~25 ms), since a job that arrives
-# meanwhile waits for it; not one of the benchmarks' programs (bench/loop_programs.py).
+# meanwhile waits for it; not one of the benchmarks' programs (bench/loop_programs.py). The pages
+# this program writes are copied sooner, right after the spare's fork (sandbox_prefault: a job sent
+# within SPARE_IDLE_S of the last one found its spare cold), from a probe that runs it once.
 IDLE_PROGRAM = (
     "import torch\nimport math\n"
     "w = torch.zeros(3, requires_grad=True)\nX = torch.arange(6.0).reshape(2, 3)\n"
@@ -116,15 +118,22 @@ def warm_idle(link: socket.socket) -> None:
     `link`; then warm_spare's Jacobian paths if the zygote stays idle. Never raises."""
     if select.select([link], [], [], 0)[0]:
         return
+    if run_idle_program():
+        IDLE_WARMED.append(True)
+        warm_spare(link)
+
+
+def run_idle_program() -> bool:
+    """Run IDLE_PROGRAM and pickle its Report, as a job does; False if that failed. Never raises.
+    (Also what the zygote's prefault probe runs: sandbox_prefault.)"""
     try:
         from autogradlab.engine.run import run_program
         from autogradlab.sandbox_wire import dump_report
 
         dump_report(run_program(IDLE_PROGRAM, seed=0))
-        IDLE_WARMED.append(True)
     except Exception:   # noqa: BLE001 - a spare that could not warm still runs its job
-        return
-    warm_spare(link)
+        return False
+    return True
 
 
 # The spare warms its Jacobian paths only if no job came within this long (after warm_idle): on a

@@ -8,7 +8,8 @@ about 5 ms here, much less than `import torch` (1.5 s).
 
 Run as `python -m autogradlab.sandbox_zygote FD`, where FD is the zygote's end of a socketpair with
 the app (see sandbox_wire for the protocol). The zygote exits when the app closes the socket.
-What it runs before any job is in sandbox_warm; the job process itself in sandbox_job.
+What it runs before any job is in sandbox_warm; the pages a spare copies ahead in sandbox_prefault;
+the job process itself in sandbox_job.
 """
 
 from __future__ import annotations
@@ -25,9 +26,10 @@ import time
 from typing import Any
 
 from autogradlab import sandbox_position as position
+from autogradlab import sandbox_prefault as prefault
 from autogradlab import sandbox_wire as wire
 from autogradlab.sandbox_job import job_main, status_kb
-from autogradlab.sandbox_warm import warm_first, warm_idle, warm_rest
+from autogradlab.sandbox_warm import run_idle_program, warm_first, warm_idle, warm_rest
 
 # A job process forked before the rest of the warm-up may pay it itself (the meta kernels, 1-2 s):
 # its wall-time limit gets up to this much more (at most its own limit again), and its soft
@@ -60,6 +62,7 @@ class _Zygote:
         self.spare_told = False       # ... and was told
         self.idle_since = time.monotonic()   # when the last job ended (or the spare was forked)
         self.spare_deferred = False   # the last job started alone: its spare comes when it ends (spare_due)
+        self.prefault: list[tuple[int, int]] = []   # what each spare copies at once (sandbox_prefault)
 
     def send(self, message: dict[str, Any]) -> None:
         self.sock.sendall(json.dumps(message).encode() + b"\n")
@@ -69,9 +72,11 @@ class _Zygote:
         It warms its code paths while it waits (sandbox_warm.warm_idle) once the zygote tells it no
         job is running, and only once the zygote's own warm-up is done: before that the same
         programs cost ~1.2 s of CPU (torch.func's first import), which the first visitor's job used
-        to wait for at start-up."""
+        to wait for at start-up. A spare forked while no job runs first copies the pages a job
+        would fault (sandbox_prefault, ~7 ms of CPU, stopped by a job that comes meanwhile)."""
         link, spare_end = socket.socketpair()
         area = position.new_area()
+        copy = self.prefault if warm and not self.jobs else []   # a busy server spends nothing on it
         pid = os.fork()
         if pid == 0:
             code = 70
@@ -82,6 +87,7 @@ class _Zygote:
                     os.close(fd)
                     job["area"].close()   # another job's position is none of this one's business
                 position.install(area)
+                prefault.prefault(copy, stop=lambda: bool(select.select([spare_end], [], [], 0)[0]))
                 try:
                     header, payload, result_fd = wire.recv_job(
                         spare_end, on_warm=(lambda: warm_idle(spare_end)) if warm else None)
@@ -186,6 +192,7 @@ class _Zygote:
         gc.collect()
         gc.freeze()
         self._retire_spare()
+        self.prefault = prefault.probe(run_idle_program, close=self.sock.close)
         self.fork_spare()
 
     def serve(self) -> None:

@@ -12,7 +12,7 @@ warm up). Per program, the median of:
   app cpu     the app process's CPU inside pool.run (unpickling the Report),
   engine cpu  run_program in-process, CPU time (the floor for a run in the sandbox).
 
-    python bench/sandbox_ab.py /work/wt/base11 . [--only newton python_sum] [--reps 7]
+    python bench/sandbox_ab.py /work/wt/base11 . [--only newton python_sum] [--reps 7] [--gap 0]
 """
 
 from __future__ import annotations
@@ -63,16 +63,16 @@ for line in sys.stdin:
     start = time.process_time()
     report = pool.run(source)
     app = (time.process_time() - start) * 1000.0
-    time.sleep(0.15)   # the zygote reaps the job after the app has its Report
+    time.sleep(float(sys.argv[2]))   # the zygote reaps the job after the app has its Report
     own1, jobs1 = zygote_cpu()
     print(json.dumps({"timing": report.timing_ms, "app": app, "zyg": own1 - own0, "job": jobs1 - jobs0,
                       "engine": engine, "error": report.error and report.error.kind}), flush=True)
 """
 
 
-def start(checkout: Path, settle_s: float) -> subprocess.Popen:
-    driver = subprocess.Popen([sys.executable, "-c", DRIVER, str(settle_s)], cwd=checkout, text=True,
-                              stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+def start(checkout: Path, settle_s: float, gap_s: float = 0.15) -> subprocess.Popen:
+    driver = subprocess.Popen([sys.executable, "-c", DRIVER, str(settle_s), str(gap_s)], cwd=checkout,
+                              text=True, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
     while driver.stdout.readline().strip() != "ready":
         if driver.poll() is not None:
             raise SystemExit(f"the driver for {checkout} failed")
@@ -91,12 +91,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", nargs="*", default=None, help="loop program names (without loop_, .py)")
     parser.add_argument("--reps", type=int, default=7)
     parser.add_argument("--settle", type=float, default=12.0, help="seconds for the zygote's warm-up")
+    parser.add_argument("--gap", type=float, default=0.15,
+                        help="seconds slept after each sandbox run; 0 sends the next run as soon as "
+                             "bench/loop_programs.py does (after the plain and in-process runs), before "
+                             "the spare's idle warm-up; CPU figures then land on the next run")
     args = parser.parse_args(argv)
     paths = sorted((REPO / "tests" / "programs").glob("loop_*.py"))
     if args.only:
         paths = [p for p in paths if p.stem.removeprefix("loop_") in args.only]
     checkouts = [c.resolve() for c in args.checkouts]
-    drivers = [start(c, args.settle) for c in checkouts]
+    drivers = [start(c, args.settle, args.gap) for c in checkouts]
     rows = []
     try:
         for path in paths:
@@ -118,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
             driver.stdin.close()
             driver.wait(30)
     print(f"\nWarm sandbox per run, median of {args.reps} (ms); the two checkouts take turns; "
-          f"load average {os.getloadavg()[0]:.1f}\n")
+          f"gap {args.gap:g} s; load average {os.getloadavg()[0]:.1f}\n")
     print_table(["program", "checkout", "timing_ms", "job cpu", "zyg cpu", "app cpu", "engine cpu",
                  "errors"], rows)
     return 0

@@ -293,6 +293,15 @@ class Recorder(TensorNumbers, MemoryHooks, DisplayHooks, SkimHooks):
             return
         all_names = self._names
         previous = self._bound.get(name)
+        if previous is value and is_tensor:   # `w -= lr * w.grad`: bound again to its own tensor
+            names = all_names.get(key)
+            if names is not None and len(names) == 1 and names[0] == name:
+                # what the general way below comes to: the name is its last lost one, and its list
+                # (removed from and appended to) and the binding stay as they are
+                self._former[key] = name
+                self._assign_seq = seq = self._assign_seq + 1
+                self.assign_order[name] = seq
+                return
         moved = None
         if previous is not None:
             old = id(previous)
@@ -325,8 +334,11 @@ class Recorder(TensorNumbers, MemoryHooks, DisplayHooks, SkimHooks):
         self.backwards_run += 1
         if self.skim_backward:   # a middle pass of a long loop: no gradient hooks (skim.py)
             self.skimmed_backwards += 1
-            if self.grads._current is not None:   # as grads.begin would: the previous one raised
-                self.grads.abort()
+            grads = self.grads
+            if grads._current is not None:   # as grads.begin would: the previous one raised
+                grads.abort()
+            if grads._leaf_hooks:   # hooks that would store nothing: off until a backward is begun
+                grads.quiet_leaves()
             return
         with gc_paused():
             store = self._saved

@@ -7,6 +7,8 @@
   the names the general way gives, also when the tensor has several names.
 - OpTrace.summary is a plain dict: the trace's note ranks it as the Counter did (ties in first-run
   order).
+- Recorder.after_backward builds its BackwardCall without the dataclass __init__: equal to one made
+  by it.
 - MemoryHooks.on_memory without outputs held uncopied: a write announced then still copies what
   the trace holds once it holds something.
 Oracles: plain PyTorch for values, the run with skimming off for whole reports (test_skim.both).
@@ -15,8 +17,10 @@ Oracles: plain PyTorch for values, the run with skimming off for whole reports (
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import io
 import math
+import pickle
 
 import torch
 
@@ -25,6 +29,7 @@ from autogradlab.engine.grads import GradientRecorder
 from autogradlab.engine.recorder import Recorder
 from autogradlab.engine.trace import OpTrace
 from autogradlab.limits import Limits
+from autogradlab.report import BackwardCall
 from tests.unit.test_skim import both, skim_notes
 
 POLYFIT = """import torch
@@ -149,10 +154,15 @@ def test_rebinding_a_name_to_its_own_tensor_keeps_its_names():
     recorder.on_assign("w", w, node, None)   # `w -= 1`: the same tensor
     assert recorder._names[id(w)] == ["w"] and recorder._former[id(w)] == "w"
     assert recorder.assign_order["w"] == 2 and recorder.name_of(w) == "w"
-    recorder.on_assign("v", w, node, None)   # two names: the general way (it reorders them)
+    recorder.on_assign("v", w, node, None)   # two names: w's is not the last, the general way moves it
     recorder.on_assign("w", w, node, None)
     assert recorder._names[id(w)] == ["v", "w"] and recorder.name_of(w) == "v"
     assert [recorder.assign_order[name] for name in ("w", "v")] == [4, 3]
+    recorder.on_assign("w", w, node, None)   # now the last: the short way, the same order
+    assert recorder._names[id(w)] == ["v", "w"] and recorder._former[id(w)] == "w"
+    recorder.on_assign("v", w, node, None)   # (and v, not the last, moves)
+    assert recorder._names[id(w)] == ["w", "v"] and recorder._former[id(w)] == "v"
+    assert [recorder.assign_order[name] for name in ("w", "v")] == [5, 6]
 
 
 def test_the_note_ranks_ops_as_a_counter_did():
@@ -177,3 +187,18 @@ print(y, x)
     mul = next(op for op in report.ops if op.op == "mul")
     assert mul.outputs[0].value.tolist() == [2.0, 2.0, 2.0]   # as it was made, not [3, 3, 3]
     assert report.printed == _plain(source)
+
+
+def test_backward_calls_equal_the_dataclass_made_ones():
+    source = POLYFIT.replace("range(N)", "range(5)").replace("loss.backward()",
+                                                             "loss.backward(torch.tensor(1.0))")
+    report = run_program(source, limits=Limits(timeout_s=60))
+    assert report.ok and len(report.backward_calls) == 5
+    for call in report.backward_calls:
+        fields = dataclasses.asdict(call)
+        assert list(vars(call)) == [field.name for field in dataclasses.fields(BackwardCall)]
+        made = BackwardCall(**fields)
+        assert call == made and hash(call) == hash(made) and pickle.dumps(call) == pickle.dumps(made)
+    assert dataclasses.asdict(report.backward_calls[-1]) == {
+        "line": 10, "tensor_id": report.backward_calls[-1].tensor_id, "var": "loss", "with_gradient": True,
+        "text": "loss"}

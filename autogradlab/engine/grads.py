@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import gc
 import itertools
+import weakref
 from collections import deque
 from collections.abc import Callable
 from functools import partial
@@ -52,6 +53,8 @@ class GradientRecorder:
         self._generations: deque[_Generation] = deque()
         self._current: _Generation | None = None
         self._on_release = on_release          # told the ids let go (the recorder drops saved tensors)
+        # id(leaf) -> (weak reference to the leaf, handle of its hook): see quiet_leaves
+        self._leaf_hooks: dict[int, tuple[Any, Any]] = {}
 
     @property
     def completed(self) -> list[Capture]:
@@ -146,9 +149,12 @@ class GradientRecorder:
         owned_by = owner.get
         released = [key for key in generation.reached if owned_by(key) is generation]
         unhook = hooked.pop
+        leaf_hooks = self._leaf_hooks
         for key in released:
             del owner[key]
             unhook(key, None)
+            if key in leaf_hooks:   # (its hook stays on, storing nothing: the token is gone)
+                del leaf_hooks[key]
         if released and self._on_release is not None:
             self._on_release(released)
 
@@ -179,7 +185,31 @@ class GradientRecorder:
 
         def leaf_hook(grad: torch.Tensor) -> None:
             self._store(key, token, grad)
-        leaf.register_hook(leaf_hook)
+        handle = leaf.register_hook(leaf_hook)
+        try:
+            self._leaf_hooks[key] = (weakref.ref(leaf), handle)
+        except TypeError:   # (a tensor without weak references keeps its hook, as before)
+            pass
+
+    def quiet_leaves(self) -> None:
+        """A backward that begins nothing (skim.py: a middle pass of a long loop) is about to run:
+        take the leaves' hooks off. They would only be called to store nothing (no backward is
+        current), once per leaf per backward (issue 9: a wrap of the gradient and two Python calls
+        each). A leaf a later backward reaches is hooked again then (a new token, as for a leaf
+        never seen), so every capture is the same. Only our own entry of the leaf's hook dict is
+        removed; when it was the only one, the dict goes too (torch then calls no Python for it)."""
+        hooks, hooked = self._leaf_hooks, self._hooked
+        for key, (ref, handle) in hooks.items():
+            leaf = ref()
+            if leaf is None:   # died: its id may belong to another object now, leave _hooked alone
+                continue
+            own = leaf._backward_hooks
+            if own is not None and len(own) == 1 and handle.id in own:
+                leaf._backward_hooks = None   # (torch's setter clears the C++ hook that read the dict)
+            else:
+                handle.remove()
+            hooked.pop(key, None)
+        hooks.clear()
 
 
 

@@ -11,6 +11,8 @@ from typing import Any
 
 import torch
 
+_TENSOR = torch.Tensor
+
 
 class MemoryHooks:
     """Mixed into Recorder (which owns `trace` and `_grad_owners`)."""
@@ -23,13 +25,13 @@ class MemoryHooks:
     def on_memory(self, kind: str, tensor: Any) -> None:
         """The interpreter is about to write into `tensor` ("write"), hands its memory to NumPy or
         `.data` ("share"), or the program saw or set its `.grad` ("grad": backward writes there)."""
-        if not isinstance(tensor, torch.Tensor):
+        if type(tensor) is not _TENSOR and not isinstance(tensor, _TENSOR):
             return
         if kind == "write":
-            self.trace.before_write(tensor)
-        elif kind == "share":
-            self.trace.share(tensor)
-        elif kind == "grad":
+            trace = self.trace
+            if trace._lazy:   # (OpTrace.before_write: with no output held uncopied, nothing to copy)
+                trace.before_write(tensor)
+        elif kind == "grad":   # `w.grad` read in a training loop: known after its first pass
             owners = self._grad_owners
             known = owners.get(id(tensor))
             if known is None or known() is not tensor:   # ids of dead tensors are reused
@@ -41,6 +43,8 @@ class MemoryHooks:
                     for key in [key for key, ref in owners.items() if ref() is None]:
                         del owners[key]
                     self._grad_prune_at = 2 * len(owners) + 64
+        elif kind == "share":
+            self.trace.share(tensor)
 
     def before_grad_writes(self) -> None:
         """A custom Function's backward (the program's code, lang/custom_functions.py) returned

@@ -20,6 +20,7 @@ import torch
 
 from autogradlab.engine import skim as skim_module
 from autogradlab.engine.displays import DISPLAY_TOTAL_WEIGHT, DisplayHooks
+from autogradlab.engine.fast_records import record
 from autogradlab.engine.grads import GradientRecorder
 from autogradlab.engine.graph import GraphTables, OpOrigin, gc_paused, read_saved
 from autogradlab.engine.memory_hooks import MemoryHooks
@@ -293,6 +294,16 @@ class Recorder(TensorNumbers, MemoryHooks, DisplayHooks, SkimHooks):
             return
         all_names = self._names
         previous = self._bound.get(name)
+        if previous is value and is_tensor:   # `w -= lr * w.grad`: bound again to its own tensor
+            names = all_names.get(key)
+            if names and names[-1] == name and names.index(name) == len(names) - 1:
+                # what the general way below comes to when the name is the list's last (and only
+                # there): the name is its last lost one, and its list (the name removed and appended
+                # again) and the binding stay as they are
+                self._former[key] = name
+                self._assign_seq = seq = self._assign_seq + 1
+                self.assign_order[name] = seq
+                return
         moved = None
         if previous is not None:
             old = id(previous)
@@ -325,8 +336,11 @@ class Recorder(TensorNumbers, MemoryHooks, DisplayHooks, SkimHooks):
         self.backwards_run += 1
         if self.skim_backward:   # a middle pass of a long loop: no gradient hooks (skim.py)
             self.skimmed_backwards += 1
-            if self.grads._current is not None:   # as grads.begin would: the previous one raised
-                self.grads.abort()
+            grads = self.grads
+            if grads._current is not None:   # as grads.begin would: the previous one raised
+                grads.abort()
+            if grads._leaf_hooks:   # hooks that would store nothing: off until a backward is begun
+                grads.quiet_leaves()
             return
         with gc_paused():
             store = self._saved
@@ -341,9 +355,11 @@ class Recorder(TensorNumbers, MemoryHooks, DisplayHooks, SkimHooks):
             return
         root, with_gradient = self._pending_backward
         self._pending_backward = None
-        self.backward_calls.append(BackwardCall(line=_position(node)[0], tensor_id=self.tensor_id(root),
-                                                var=self.name_of(root), with_gradient=with_gradient,
-                                                text=self._receiver_text(node)))
+        # BackwardCall(line=..., tensor_id=..., var=..., with_gradient=..., text=...) without the
+        # frozen dataclass's five object.__setattr__ calls (one per pass of a training loop)
+        self.backward_calls.append(record(BackwardCall, {
+            "line": _position(node)[0], "tensor_id": self.tensor_id(root), "var": self.name_of(root),
+            "with_gradient": with_gradient, "text": self._receiver_text(node)}))
         if len(self.backward_calls) > BACKWARD_CALLS_KEPT:   # a training loop: keep the latest
             del self.backward_calls[0]
             self.backward_calls_dropped += 1

@@ -81,7 +81,9 @@ class OpTrace:
     def __init__(self, window: int = RECORD_WINDOW) -> None:
         self.window = window
         self.total = 0                     # ops run, in the window or not
-        self.summary: Counter[tuple[str, int]] = Counter()   # (op, line) -> times it ran
+        # (op, line) -> times it ran: a plain dict, counted inline per op (a Counter, a dict subclass,
+        # took the slower generic path of `summary[where] = ...`; note() ranks it with a Counter)
+        self.summary: dict[tuple[str, int], int] = {}
         self._entries: deque[list] = deque()   # consecutive op indices, oldest first (see _FIELDS)
         self._pinned: list[list] = []      # made leaves the graph draws (their line), oldest first
         self._pinned_at: dict[int, list] = {}
@@ -300,7 +302,7 @@ class OpTrace:
         if not self.dropped:
             return None
         busiest = ", ".join(f"{op} (line {line}) ×{count:,}"
-                            for (op, line), count in self.summary.most_common(3))
+                            for (op, line), count in Counter(self.summary).most_common(3))
         pinned = f" and the {len(self._pinned)} that made leaf tensors" if self._pinned else ""
         return (f"the program ran {self.total:,} tensor operations; the op list keeps the last "
                 f"{self.kept:,} of them{pinned} (most run: {busiest})")

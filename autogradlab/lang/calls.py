@@ -149,7 +149,7 @@ def notify_memory(interp: Interpreter, kind: str, tensor: Any) -> None:
     """Tell the engine before the program writes into a tensor's memory ("write": in-place ops,
     setitem, out=, augmented assignment), shares it with NumPy or `.data` ("share"), or sees or
     sets its `.grad` ("grad"): the op trace holds outputs without copying them until then."""
-    if isinstance(tensor, torch.Tensor):
+    if type(tensor) is torch.Tensor or isinstance(tensor, torch.Tensor):
         hook = getattr(interp.hooks, "on_memory", None)
         if hook is not None:
             hook(kind, tensor)

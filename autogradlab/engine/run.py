@@ -18,14 +18,7 @@ from autogradlab.engine.container_names import container_names
 from autogradlab.engine.graph import Walk, build_graph, walk_graph
 from autogradlab.engine.recorder import Recorder
 from autogradlab.engine.report_values import ReportValues
-from autogradlab.engine.skim_rerun import (
-    CUT,
-    forecast_failed,
-    graph_misses_records,
-    rerun_allowed,
-    rerun_unskimmed,
-    stopped_in_skim,
-)
+from autogradlab.engine.skim_rerun import CUT, graph_rerun_reason, rerun_reason, rerun_unskimmed
 from autogradlab.engine.torchviz_dot import leaf_params, make_torchviz_dot
 from autogradlab.errors import ProgramError
 from autogradlab.lang.process_switches import process_state, restore
@@ -175,14 +168,14 @@ def run_program(source: str, *, seed: int = 0, output: str | None = None,
     try:
         report = _run_program(source, seed=seed, output=output, limits=limits, torchviz=torchviz, steps=steps,
                               jacobian_of=jacobian_of, jacobian_cell=jacobian_cell, flagged=flagged)
-        if flagged:   # the skim's forecast was wrong: the run again without skimming (skim_rerun.py)
+        if flagged:   # the skimmed run misses records (skim_rerun.rerun_reason): again without skimming
             restore(switches)
             def rerun(left: Limits) -> Report:
                 return _run_program(source, seed=seed, output=output, limits=left, torchviz=torchviz,
                                     steps=steps, jacobian_of=jacobian_of, jacobian_cell=jacobian_cell,
                                     skim=False)
             report = rerun_unskimmed(report, time.perf_counter() - started, limits, rerun=rerun,
-                                     noted=flagged[0] is not CUT)
+                                     noted=flagged[0] != CUT)
         return report
     except Exception as exc:  # e.g. MemoryError before anything was recorded
         return Report(source=source, ok=False, seed=seed, output=None, candidates=(), variables={},
@@ -230,11 +223,8 @@ def _run_program(source: str, *, seed: int, output: str | None, limits: Limits, 
         except Exception as exc:
             error = error or _internal(exc, recorder.last_line, limits)
     timing_ms = (time.perf_counter() - started) * 1000.0
-    if flagged is not None and forecast_failed(recorder) and (error is None or (
-            recorder.sparse_broken and error.kind != "limit")):
-        flagged.append(True)
-    elif flagged is not None and stopped_in_skim(recorder, error):
-        flagged.append(CUT)   # (notes.skimmed_cut already says what a report without the rerun misses)
+    if flagged is not None:
+        flagged.extend(rerun_reason(recorder, error))
     # What the program printed. A custom Function's backward that prints may run again for dY/dX or
     # the Steps page's own backward: that is not the program's text (plain PyTorch prints it once).
     program_prints = len(recorder.printed)
@@ -282,9 +272,8 @@ def _run_program(source: str, *, seed: int, output: str | None, limits: Limits, 
             with _report_objects():
                 walked = walk_graph(out_tensor.grad_fn)   # one walk for the graph and torchviz's picture
                 graph = _graph_of(out_tensor, out_name, recorder, out_label, walked)
-                if flagged is not None and not flagged and rerun_allowed(error) and graph_misses_records(
-                        recorder, walked.order):   # Nodes of a skimmed pass: the run again (skim_rerun.py)
-                    flagged.append(True)
+                if flagged is not None and not flagged:   # Nodes of a skimmed pass: the run again
+                    flagged.extend(graph_rerun_reason(recorder, error, walked.order))
                 if torchviz:
                     params = leaf_params(out_tensor, recorder.leaf_label, walked.order)
                     torchviz_dot, torchviz_error = make_torchviz_dot(

@@ -1,4 +1,4 @@
-"""When the count rule's forecast was wrong, the run again without skimming (issue 9, skim's hole).
+"""When a skimmed run misses records its report needs, the run again without skimming (issue 9).
 
 skim.py's count rule skims a pass of a long loop when the passes left, at the fewest ops a pass has
 run so far, surely run more ops than the window holds: the skimmed records would have left the
@@ -21,7 +21,14 @@ The same holds for the graph the report draws (graph_misses_records): a Node of 
 still in the window is drawn without the op's line, op index and value, which the run without
 skimming shows. The pass-aware window's evidence (pass_checks.py, pass_local.py) is meant to rule
 that out; when it did not (a prediction from the passes so far that a later pass broke), the run is
-again run without skimming, as for a broken forecast.
+again run without skimming, as for a broken forecast (also when an error of the program, not a limit,
+stopped it: rerun_allowed).
+
+And for a loop that an error of the program stopped after it skimmed passes (stopped_in_skim): the
+passes recorded last are then not the loop's last ones, and the graph of its last backward may lack
+what a recorded pass keeps (its ops' records, its saved tensors). Without time for the second run,
+that report keeps only its own note (notes.skimmed_cut). rerun_reason and graph_rerun_reason say
+which of these holds; run.py asks them.
 """
 
 from __future__ import annotations
@@ -36,6 +43,7 @@ from autogradlab.limits import Limits
 from autogradlab.report import Report
 
 RERUN_SHARE = 0.4   # of the time limit the first run may have taken for a second one
+FORECAST, CUT, GRAPH = "forecast", "cut", "graph"   # why run_program runs again (rerun_reason)
 
 
 def forecast_failed(recorder: Any) -> bool:
@@ -62,6 +70,17 @@ def rerun_allowed(error: Any) -> bool:
     return error is None or error.kind in RERUN_ERROR_KINDS
 
 
+def rerun_reason(recorder: Any, error: Any) -> list[str]:
+    """Why a run that ended (with `error`, an ErrorInfo or None) is to run again without skimming,
+    judged once the program has run: [FORECAST] (its op list misses records: forecast_failed), [CUT]
+    (stopped_in_skim), or [] (the drawn graph is judged later: graph_misses_records)."""
+    if forecast_failed(recorder) and (error is None or (recorder.sparse_broken and error.kind != "limit")):
+        return [FORECAST]
+    if stopped_in_skim(recorder, error):
+        return [CUT]   # (notes.skimmed_cut already says what a report without the rerun misses)
+    return []
+
+
 def stopped_in_skim(recorder: Any, error: Any) -> bool:
     """Whether an error of the program (rerun_allowed) stopped a loop that skimmed before its last
     pass (notes.skimmed_cut): the passes recorded last are then not the loop's last ones, and the
@@ -69,6 +88,12 @@ def stopped_in_skim(recorder: Any, error: Any) -> bool:
     records). The run without skimming ends with the same error and shows them."""
     return error is not None and rerun_allowed(error) and any(
         loop.cut and loop.skimmed_ops for loop in recorder._loops.values())
+
+
+def graph_rerun_reason(recorder: Any, error: Any, order: list[Any]) -> list[str]:
+    """[GRAPH] if the graph the report draws (`order`: its walk_graph) misses records a run without
+    skimming has (graph_misses_records) and that run may be done (rerun_allowed), else []."""
+    return [GRAPH] if rerun_allowed(error) and graph_misses_records(recorder, order) else []
 
 
 def graph_misses_records(recorder: Any, order: list[Any]) -> bool:
@@ -86,9 +111,6 @@ def graph_misses_records(recorder: Any, order: list[Any]) -> bool:
             if entry is not None and entry[_FINAL] is _GHOST:
                 return True
     return False
-
-
-CUT = "cut"   # why run_program runs again: stopped_in_skim (else a forecast or a graph missing records)
 
 
 def rerun_unskimmed(first: Report, elapsed_s: float, limits: Limits, *, noted: bool = True,

@@ -223,8 +223,9 @@ def _run_program(source: str, *, seed: int, output: str | None, limits: Limits, 
         except Exception as exc:
             error = error or _internal(exc, recorder.last_line, limits)
     timing_ms = (time.perf_counter() - started) * 1000.0
-    if flagged is not None:
-        flagged.extend(rerun_reason(recorder, error))
+    reason = rerun_reason(recorder, error) if flagged is not None else None
+    if reason is not None:
+        flagged.append(reason)
     # What the program printed. A custom Function's backward that prints may run again for dY/dX or
     # the Steps page's own backward: that is not the program's text (plain PyTorch prints it once).
     program_prints = len(recorder.printed)
@@ -273,7 +274,9 @@ def _run_program(source: str, *, seed: int, output: str | None, limits: Limits, 
                 walked = walk_graph(out_tensor.grad_fn)   # one walk for the graph and torchviz's picture
                 graph = _graph_of(out_tensor, out_name, recorder, out_label, walked)
                 if flagged is not None and not flagged:   # Nodes of a skimmed pass: the run again
-                    flagged.extend(graph_rerun_reason(recorder, error, walked.order))
+                    reason = graph_rerun_reason(recorder, error, walked.order)
+                    if reason is not None:
+                        flagged.append(reason)
                 if torchviz:
                     params = leaf_params(out_tensor, recorder.leaf_label, walked.order)
                     torchviz_dot, torchviz_error = make_torchviz_dot(

@@ -70,15 +70,15 @@ def rerun_allowed(error: Any) -> bool:
     return error is None or error.kind in RERUN_ERROR_KINDS
 
 
-def rerun_reason(recorder: Any, error: Any) -> list[str]:
+def rerun_reason(recorder: Any, error: Any) -> str | None:
     """Why a run that ended (with `error`, an ErrorInfo or None) is to run again without skimming,
-    judged once the program has run: [FORECAST] (its op list misses records: forecast_failed), [CUT]
-    (stopped_in_skim), or [] (the drawn graph is judged later: graph_misses_records)."""
+    judged once the program has run: FORECAST (its op list misses records: forecast_failed), CUT
+    (stopped_in_skim), or None (the drawn graph is judged later: graph_rerun_reason)."""
     if forecast_failed(recorder) and (error is None or (recorder.sparse_broken and error.kind != "limit")):
-        return [FORECAST]
+        return FORECAST
     if stopped_in_skim(recorder, error):
-        return [CUT]   # (notes.skimmed_cut already says what a report without the rerun misses)
-    return []
+        return CUT   # (notes.skimmed_cut already says what a report without the rerun misses)
+    return None
 
 
 def stopped_in_skim(recorder: Any, error: Any) -> bool:
@@ -90,10 +90,10 @@ def stopped_in_skim(recorder: Any, error: Any) -> bool:
         loop.cut and loop.skimmed_ops for loop in recorder._loops.values())
 
 
-def graph_rerun_reason(recorder: Any, error: Any, order: list[Any]) -> list[str]:
-    """[GRAPH] if the graph the report draws (`order`: its walk_graph) misses records a run without
-    skimming has (graph_misses_records) and that run may be done (rerun_allowed), else []."""
-    return [GRAPH] if rerun_allowed(error) and graph_misses_records(recorder, order) else []
+def graph_rerun_reason(recorder: Any, error: Any, order: list[Any]) -> str | None:
+    """GRAPH if the graph the report draws (`order`: its walk_graph) misses records a run without
+    skimming has (graph_misses_records) and that run may be done (rerun_allowed), else None."""
+    return GRAPH if rerun_allowed(error) and graph_misses_records(recorder, order) else None
 
 
 def graph_misses_records(recorder: Any, order: list[Any]) -> bool:

@@ -19,17 +19,16 @@ import numpy as np
 import torch
 
 from autogradlab.engine import skim as skim_module
+from autogradlab.engine.backward_hooks import BACKWARD_CALLS_KEPT, BackwardHooks  # noqa: F401
 from autogradlab.engine.displays import DISPLAY_TOTAL_WEIGHT, DisplayHooks
-from autogradlab.engine.fast_records import record
 from autogradlab.engine.grads import GradientRecorder
-from autogradlab.engine.graph import GraphTables, OpOrigin, gc_paused, read_saved
+from autogradlab.engine.graph import GraphTables, OpOrigin, read_saved
 from autogradlab.engine.memory_hooks import MemoryHooks
 from autogradlab.engine.op_text import (  # noqa: F401 - _constant_text is imported by tests
     _arguments,
     _clip,
     _constant_text,
     _tensors_in,
-    receiver_text,
 )
 from autogradlab.engine.skim import SkimHooks
 from autogradlab.engine.tensor_numbers import TensorNumbers
@@ -38,17 +37,12 @@ from autogradlab.errors import LimitExceeded
 from autogradlab.limits import DEFAULT_LIMITS, Limits
 from autogradlab.report import BackwardCall, Displayed, OpRecord
 
-BACKWARD_CALLS_KEPT = 100           # backward calls listed in the report (the latest)
 _TENSOR = torch.Tensor
 # Values that are never a tensor, so never in _names/_unnamed_outputs (whose ids are live tensors')
 _PLAIN = frozenset({int, float, bool, str, type(None)})
 
 
-def _position(node: ast.AST) -> tuple[int, int]:
-    return getattr(node, "lineno", 0) or 0, (getattr(node, "col_offset", 0) or 0) + 1
-
-
-class Recorder(TensorNumbers, MemoryHooks, DisplayHooks, SkimHooks):
+class Recorder(TensorNumbers, MemoryHooks, DisplayHooks, SkimHooks, BackwardHooks):
     """Implements ProgramHooks for one run."""
 
     def __init__(self, source: str, limits: Limits = DEFAULT_LIMITS, skim: bool | None = None) -> None:
@@ -321,55 +315,6 @@ class Recorder(TensorNumbers, MemoryHooks, DisplayHooks, SkimHooks):
             all_names[key] = moved
         elif is_tensor:
             all_names.setdefault(key, []).append(name)
-
-    def before_backward(self, tensor: Any, gradient: Any, node: ast.AST) -> None:
-        self._seen(node)
-        roots = _tensors_in(tensor)  # torch.autograd.backward takes a tensor or a sequence
-        if not roots:
-            return
-        for root in roots:
-            self.tensor_id(root)
-        self.last_backward = roots[0]
-        self._before_grad_writes()
-        self.last_backward_text = self._receiver_text(node)
-        self._pending_backward = (roots[0], gradient is not None)
-        self.backwards_run += 1
-        if self.skim_backward:   # a middle pass of a long loop: no gradient hooks (skim.py)
-            self.skimmed_backwards += 1
-            grads = self.grads
-            if grads._current is not None:   # as grads.begin would: the previous one raised
-                grads.abort()
-            if grads._leaf_hooks:   # hooks that would store nothing: off until a backward is begun
-                grads.quiet_leaves()
-            return
-        with gc_paused():
-            store = self._saved
-            for fn in self.grads.begin(roots, gradient):   # new Nodes, never AccumulateGrad ones
-                saved = read_saved(fn)
-                if saved:
-                    store[id(fn)] = saved
-
-    def after_backward(self, tensor: Any, node: ast.AST) -> None:
-        self.grads.finish()
-        if self._pending_backward is None:
-            return
-        root, with_gradient = self._pending_backward
-        self._pending_backward = None
-        # BackwardCall(line=..., tensor_id=..., var=..., with_gradient=..., text=...) without the
-        # frozen dataclass's five object.__setattr__ calls (one per pass of a training loop)
-        self.backward_calls.append(record(BackwardCall, {
-            "line": _position(node)[0], "tensor_id": self.tensor_id(root), "var": self.name_of(root),
-            "with_gradient": with_gradient, "text": self._receiver_text(node)}))
-        if len(self.backward_calls) > BACKWARD_CALLS_KEPT:   # a training loop: keep the latest
-            del self.backward_calls[0]
-            self.backward_calls_dropped += 1
-
-    def _receiver_text(self, node: ast.AST) -> str | None:
-        """receiver_text, once per backward line of the program (ast.unparse is slow)."""
-        key = id(node)
-        if key not in self._receiver_texts:
-            self._receiver_texts[key] = (node, receiver_text(node))
-        return self._receiver_texts[key][1]
 
     def on_jacobian(self, interp: Any, func: Any, args: list, kwargs: dict, node: ast.AST) -> Any:
         from autogradlab.engine.jacobian_call import run_jacobian

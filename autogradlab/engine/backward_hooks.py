@@ -1,0 +1,89 @@
+"""The Recorder's backward hooks (mixed into Recorder): what a `backward()` call leaves in the report.
+
+Before the call, the roots are numbered and the Nodes it will run get gradient hooks
+(grads.GradientRecorder.begin), their saved tensors read while they still exist; a middle pass of a
+long loop (skim.py's skim_backward) gets no hooks at all. After it, a BackwardCall is kept (the
+latest BACKWARD_CALLS_KEPT of them).
+"""
+
+from __future__ import annotations
+
+import ast
+from typing import Any
+
+from autogradlab.engine.fast_records import record
+from autogradlab.engine.graph import gc_paused, read_saved
+from autogradlab.engine.op_text import _tensors_in, receiver_text
+from autogradlab.report import BackwardCall
+
+BACKWARD_CALLS_KEPT = 100           # backward calls listed in the report (the latest)
+
+
+def _position(node: ast.AST) -> tuple[int, int]:
+    return getattr(node, "lineno", 0) or 0, (getattr(node, "col_offset", 0) or 0) + 1
+
+
+class BackwardHooks:
+    """Mixed into Recorder, which owns the tables these write."""
+
+    grads: Any
+    _saved: dict[int, list]
+    _receiver_texts: dict[int, tuple[ast.AST, str | None]]
+    backward_calls: list[BackwardCall]
+    backward_calls_dropped: int
+    backwards_run: int
+    skimmed_backwards: int
+    skim_backward: bool
+    last_backward: Any
+    last_backward_text: str | None
+    _pending_backward: tuple[Any, bool] | None
+
+    def before_backward(self, tensor: Any, gradient: Any, node: ast.AST) -> None:
+        self._seen(node)
+        roots = _tensors_in(tensor)  # torch.autograd.backward takes a tensor or a sequence
+        if not roots:
+            return
+        for root in roots:
+            self.tensor_id(root)
+        self.last_backward = roots[0]
+        self._before_grad_writes()
+        self.last_backward_text = self._receiver_text(node)
+        self._pending_backward = (roots[0], gradient is not None)
+        self.backwards_run += 1
+        if self.skim_backward:   # a middle pass of a long loop: no gradient hooks (skim.py)
+            self.skimmed_backwards += 1
+            grads = self.grads
+            if grads._current is not None:   # as grads.begin would: the previous one raised
+                grads.abort()
+            if grads._leaf_hooks:   # hooks that would store nothing: off until a backward is begun
+                grads.quiet_leaves()
+            return
+        with gc_paused():
+            store = self._saved
+            for fn in self.grads.begin(roots, gradient):   # new Nodes, never AccumulateGrad ones
+                saved = read_saved(fn)
+                if saved:
+                    store[id(fn)] = saved
+
+    def after_backward(self, tensor: Any, node: ast.AST) -> None:
+        self.grads.finish()
+        if self._pending_backward is None:
+            return
+        root, with_gradient = self._pending_backward
+        self._pending_backward = None
+        # BackwardCall(line=..., tensor_id=..., var=..., with_gradient=..., text=...) without the
+        # frozen dataclass's five object.__setattr__ calls (one per pass of a training loop)
+        self.backward_calls.append(record(BackwardCall, {
+            "line": _position(node)[0], "tensor_id": self.tensor_id(root), "var": self.name_of(root),
+            "with_gradient": with_gradient, "text": self._receiver_text(node)}))
+        if len(self.backward_calls) > BACKWARD_CALLS_KEPT:   # a training loop: keep the latest
+            del self.backward_calls[0]
+            self.backward_calls_dropped += 1
+
+    def _receiver_text(self, node: ast.AST) -> str | None:
+        """receiver_text, once per backward line of the program (ast.unparse is slow)."""
+        key = id(node)
+        if key not in self._receiver_texts:
+            self._receiver_texts[key] = (node, receiver_text(node))
+        return self._receiver_texts[key][1]
+

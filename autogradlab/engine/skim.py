@@ -86,7 +86,7 @@ class _Loop:
         self.min_backwards: int | None = None
         self.skimmed_ops = 0
         self.skimmed_backwards = 0
-        self.cut = False          # a run of it that skimmed stopped before its last pass (an error)
+        self.cut = False          # a run of it that skimmed ops or backward calls stopped early (an error)
         self.local: bool | None = None   # pass_local.py's verdict on its body (PassChecks)
         self.tail = 0             # passes recorded in full at the end of its last run that skimmed
         self.lines: frozenset[int] | None = None   # pass_local.steady_lines of its body (PassChecks)
@@ -257,8 +257,8 @@ class SkimHooks(SkimmedOps, PassChecks, SparseWindow, CountedPasses):
             run = runs.pop()
             if run.passes:
                 self._close_pass(run)
-                if run.left and run.governs and run.loop.skimmed_ops:   # stopped before its last pass
-                    run.loop.cut = True
+                if run.left and run.governs and (run.loop.skimmed_ops or run.loop.skimmed_backwards):
+                    run.loop.cut = True   # stopped before its last pass (skim_rerun.stopped_in_skim)
                 if run.governs and run.loop.skimmed_ops:
                     run.loop.tail = run.tail
                 if run.sparse_used:

@@ -82,12 +82,14 @@ def rerun_reason(recorder: Any, error: Any) -> str | None:
 
 
 def stopped_in_skim(recorder: Any, error: Any) -> bool:
-    """Whether an error of the program (rerun_allowed) stopped a loop that skimmed before its last
-    pass (notes.skimmed_cut): the passes recorded last are then not the loop's last ones, and the
-    graph of its last backward may lack what a recorded pass keeps (its saved tensors, its ops'
-    records). The run without skimming ends with the same error and shows them."""
-    return error is not None and rerun_allowed(error) and any(
-        loop.cut and loop.skimmed_ops for loop in recorder._loops.values())
+    """Whether an error of the program (rerun_allowed) stopped a loop that skimmed ops or backward
+    calls before its last pass (loop.cut; notes.skimmed_cut when it skimmed ops): the passes recorded
+    last are then not the loop's last ones, and the graph of its last backward may lack what a
+    recorded pass keeps (its ops' records; the gradients and saved tensors a skimmed backward call
+    does not capture: an IndexError in pass 20 of 40 right after a skimmed `y.backward()`, or the
+    second backward through a chain's graph in pass 1). The run without skimming ends with the same
+    error and shows them."""
+    return error is not None and rerun_allowed(error) and any(loop.cut for loop in recorder._loops.values())
 
 
 def graph_rerun_reason(recorder: Any, error: Any, order: list[Any]) -> str | None:

@@ -90,3 +90,12 @@ def test_a_node_column_of_another_length_is_refused(column: int) -> None:
     packed[4] = node_cols
     with pytest.raises(WireError):
         load_report(pickle.dumps(tuple(packed), protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def test_a_graph_without_nodes_and_many_ops_comes_back_equal() -> None:
+    report = _report()
+    empty = Graph(nodes=(), edges=(), output=None, output_node=None, backward_done=False)
+    report = dataclasses.replace(report, graph=empty)
+    assert _packed(report)
+    loaded = assert_round_trip(report)
+    assert loaded.graph == empty and loaded.ops == report.ops

@@ -117,3 +117,34 @@ def test_refusal_is_the_same_with_and_without_memory(monkeypatch):
     without = run_program(REFUSED, limits=limits)
     assert with_memory.error == without.error
     assert with_memory.variables.keys() == without.variables.keys()
+
+
+# `p.norm()` at one method site (compiled_method_calls.zero_site) meets four receiver shapes in turn
+METHODS = """import torch
+params = [torch.linspace(-1, 1, 6).reshape(2, 3), torch.linspace(0, 1, 3),
+          torch.linspace(1, 2, 12).reshape(3, 4), torch.tensor([0.5])]
+total = 0.0
+for step in range(30):
+    for p in params:
+        total += p.norm().item()
+print(total)
+"""
+
+
+def test_a_method_site_asks_once_per_receiver_shape(monkeypatch):
+    asked: list[tuple] = []
+    real = shapes.fast_count
+
+    def counting(fn, args, kwargs):
+        if fn is torch.Tensor.norm:
+            asked.append(tuple(args[0].shape))
+        return real(fn, args, kwargs)
+
+    monkeypatch.setattr(shapes, "fast_count", counting)
+    report = run_program(METHODS)
+    assert report.printed == _plain(METHODS)
+    assert sorted(asked) == sorted({(2, 3), (3,), (3, 4), (1,)})   # once each, not once per pass
+    monkeypatch.setattr(tensor_sites, "SEEN_SHAPES", 0)
+    asked.clear()
+    assert run_program(METHODS).printed == _plain(METHODS)
+    assert len(asked) == 4 * 30

@@ -113,12 +113,14 @@ class SkimmedOps:
             if not self._skim_any(op, args, kwargs, result, line):
                 self._record_op(op, args, kwargs, result, line, site[2], site[3], in_function)
             return
-        else:
+        else:   # (an in-place op's result, `x -= ...`, `w.grad.zero_()`: half of polyfit's ops)
             if not entry.result:
                 entry.result = True
                 self.alive_results += 1
-            if not self.claimed(key, entry):
-                entry.made = index   # (tensor_numbers.claimed: the claim leaves with this op's ghost)
+            made = entry.made   # not self.claimed(key, entry), inlined: the claim leaves with this op's ghost
+            if key not in self._created_by and (made < 0 or not trace._entries
+                                                 or made < trace._entries[0][0][0]):
+                entry.made = index
         origin_keys = None
         if fn is not None:
             origins = trace.origins

@@ -150,9 +150,11 @@ def notify_memory(interp: Interpreter, kind: str, tensor: Any) -> None:
     setitem, out=, augmented assignment), shares it with NumPy or `.data` ("share"), or sees or
     sets its `.grad` ("grad"): the op trace holds outputs without copying them until then."""
     if type(tensor) is torch.Tensor or isinstance(tensor, torch.Tensor):
-        hook = getattr(interp.hooks, "on_memory", None)
-        if hook is not None:
-            hook(kind, tensor)
+        try:   # getattr(interp.hooks, "on_memory", None), without the call (every `w.grad` of a loop)
+            hook = interp.hooks.on_memory
+        except AttributeError:
+            return
+        hook(kind, tensor)
 
 
 # -- the common path -------------------------------------------------------------------------

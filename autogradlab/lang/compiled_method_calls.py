@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 import torch
 
 from autogradlab.errors import ProgramError
-from autogradlab.lang import calls, shapes
+from autogradlab.lang import calls, shapes, tensor_sites
 from autogradlab.lang.allowlist import CallSpec
 from autogradlab.lang.compiled_leaves import outer_value
 from autogradlab.lang.operators import python_error
@@ -77,6 +77,7 @@ def zero_site(interp: Interpreter, attr: str, spec: CallSpec, node: ast.AST) -> 
     write = attr[-1:] == "_"   # x.zero_(): call_sized announces the write into args[0]
     sizes = interp.sizes
     seen: list = [_MISS, 0]   # the last receiver shape and its element count (method_site's plan)
+    others: dict = {}   # receiver shape -> element count, up to SEEN_SHAPES of them (method_site's)
 
     def site(tensor: Any) -> Any:
         if branch == _SPECIAL:
@@ -90,9 +91,13 @@ def zero_site(interp: Interpreter, attr: str, spec: CallSpec, node: ast.AST) -> 
             if shape == seen[0]:
                 count = seen[1]
             else:
-                count = shapes.fast_count(fn, [tensor], {})
-                if count is None:   # the meta device or its cache: invoke's whole path
-                    return calls.invoke(interp, attr, fn, spec, [tensor], {}, node)
+                count = others.get(shape)
+                if count is None:
+                    count = shapes.fast_count(fn, [tensor], {})
+                    if count is None:   # the meta device or its cache: invoke's whole path
+                        return calls.invoke(interp, attr, fn, spec, [tensor], {}, node)
+                    if len(others) < tensor_sites.SEEN_SHAPES:
+                        others[shape] = count
                 seen[0], seen[1] = shape, count
             if count > sizes.quick_one or sizes.total_elements + count > sizes.quick_total:
                 sizes.check_elements(count, attr)   # before the call, as predict does

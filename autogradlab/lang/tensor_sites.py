@@ -8,8 +8,11 @@ allow-list spec and special-case lookups) and the last size answer (the shapes i
 element count shapes.fast_count gave for them). Every call still takes every check, in the same
 order and with the same messages as the general path: the size check before the op
 (SizeGuard.check_elements of the same count), the call with torch's error translated, the result's
-own size check, the element total and the op record. Any value the site does not know (a subclass
-of Tensor, a numpy value, a list, a keyword argument, a special method, a count fast_count cannot
+own size check, the element total and the op record. Besides the last shapes, a site keeps the
+counts of up to SEEN_SHAPES other shape pairs (a method's site: receiver shapes): `for p in [W1, b1,
+W2, b2]: p -= lr * p.grad` sees four in turn, and fast_count worked each out again every time; the
+key is the same, so the answer is the same. Any value the site does not know (a subclass of Tensor,
+a numpy value, a list, a keyword argument, a special method, a count fast_count cannot
 give) goes through the general path unchanged.
 """
 
@@ -35,6 +38,7 @@ if TYPE_CHECKING:
 _TENSOR = torch.Tensor
 _NUMBERS = frozenset({int, float, bool})
 _MISS = object()
+SEEN_SHAPES = 8   # shape pairs an operator's site remembers besides the last one (see the docstring)
 
 
 def binary_site(interp: Interpreter, name: str, fn: Callable[..., Any],
@@ -44,6 +48,7 @@ def binary_site(interp: Interpreter, name: str, fn: Callable[..., Any],
     apply_binary = interp.apply_binary
     sizes = interp.sizes
     seen: list = [_MISS, _MISS, 0]   # the last (left key, right key) and its element count
+    others: dict = {}   # (left key, right key) -> element count, up to SEEN_SHAPES of them
 
     def run(a: Any, b: Any) -> Any:
         ta, tb = type(a), type(b)
@@ -62,9 +67,13 @@ def binary_site(interp: Interpreter, name: str, fn: Callable[..., Any],
         if left == seen[0] and right == seen[1]:
             count = seen[2]
         else:
-            count = shapes.fast_count(fn, [a, b], {})
-            if count is None:   # the meta device or its cache: predict's whole path
-                return apply_binary(name, fn, a, b, node)
+            count = others.get((left, right))
+            if count is None:
+                count = shapes.fast_count(fn, [a, b], {})
+                if count is None:   # the meta device or its cache: predict's whole path
+                    return apply_binary(name, fn, a, b, node)
+                if len(others) < SEEN_SHAPES:
+                    others[(left, right)] = count
             seen[0], seen[1], seen[2] = left, right, count
         if count > sizes.quick_one or sizes.total_elements + count > sizes.quick_total:
             sizes.check_elements(count, name)   # before the op, as predict does
@@ -96,6 +105,7 @@ def augmented_site(interp: Interpreter, name: str, fn: Callable[..., Any], inpla
     apply_binary = interp.apply_binary
     sizes = interp.sizes
     seen: list = [_MISS, _MISS, 0]   # the last (left key, right key) and its element count
+    others: dict = {}   # (left key, right key) -> element count, up to SEEN_SHAPES of them
 
     def run(a: Any, b: Any) -> Any:
         ta, tb = type(a), type(b)
@@ -114,9 +124,13 @@ def augmented_site(interp: Interpreter, name: str, fn: Callable[..., Any], inpla
         if left == seen[0] and right == seen[1]:
             count = seen[2]
         else:
-            count = shapes.fast_count(fn, [a, b], {})
-            if count is None:   # the meta device or its cache: predict's whole path
-                return apply_binary(name, fn, a, b, node, inplace_of=inplace_name)
+            count = others.get((left, right))
+            if count is None:
+                count = shapes.fast_count(fn, [a, b], {})
+                if count is None:   # the meta device or its cache: predict's whole path
+                    return apply_binary(name, fn, a, b, node, inplace_of=inplace_name)
+                if len(others) < SEEN_SHAPES:
+                    others[(left, right)] = count
             seen[0], seen[1], seen[2] = left, right, count
         if count > sizes.quick_one or sizes.total_elements + count > sizes.quick_total:
             sizes.check_elements(count, name)   # before the op, as predict does
@@ -158,6 +172,7 @@ def method_site(interp: Interpreter, attr: str, spec: CallSpec, node: ast.AST) -
     unsized = spec.kind != "tensor" and attr not in calls._PIECE_OPS and spec.size not in ("meta", "same")
     sizes = interp.sizes
     seen: list = [_MISS, 0]   # the last receiver shape and its element count
+    others: dict = {}   # receiver shape -> element count, up to SEEN_SHAPES of them
     # `x.pow(2)`, `y.requires_grad_(True)`: invoke's branches for a plain tensor with arguments,
     # decided here (a piece op or a tensor-data method still goes to invoke)
     planned_args = spec.kind != "tensor" and attr not in calls._PIECE_OPS
@@ -228,9 +243,13 @@ def method_site(interp: Interpreter, attr: str, spec: CallSpec, node: ast.AST) -
         if shape == seen[0]:
             count = seen[1]
         else:
-            count = shapes.fast_count(fn, [tensor], {})
-            if count is None:   # the meta device or its cache: invoke's whole path
-                return calls.invoke(interp, attr, fn, spec, [tensor], kwargs, node)
+            count = others.get(shape)
+            if count is None:
+                count = shapes.fast_count(fn, [tensor], {})
+                if count is None:   # the meta device or its cache: invoke's whole path
+                    return calls.invoke(interp, attr, fn, spec, [tensor], kwargs, node)
+                if len(others) < SEEN_SHAPES:
+                    others[shape] = count
             seen[0], seen[1] = shape, count
         if count > sizes.quick_one or sizes.total_elements + count > sizes.quick_total:
             sizes.check_elements(count, attr)   # before the call, as predict does

@@ -24,6 +24,7 @@ from autogradlab.engine.displays import DISPLAY_TOTAL_WEIGHT, DisplayHooks
 from autogradlab.engine.grads import GradientRecorder
 from autogradlab.engine.graph import GraphTables, OpOrigin, read_saved
 from autogradlab.engine.memory_hooks import MemoryHooks
+from autogradlab.engine.name_hooks import NameHooks
 from autogradlab.engine.op_text import (  # noqa: F401 - _constant_text is imported by tests
     _arguments,
     _clip,
@@ -38,11 +39,9 @@ from autogradlab.limits import DEFAULT_LIMITS, Limits
 from autogradlab.report import BackwardCall, Displayed, OpRecord
 
 _TENSOR = torch.Tensor
-# Values that are never a tensor, so never in _names/_unnamed_outputs (whose ids are live tensors')
-_PLAIN = frozenset({int, float, bool, str, type(None)})
 
 
-class Recorder(TensorNumbers, MemoryHooks, DisplayHooks, SkimHooks, BackwardHooks):
+class Recorder(TensorNumbers, NameHooks, MemoryHooks, DisplayHooks, SkimHooks, BackwardHooks):
     """Implements ProgramHooks for one run."""
 
     def __init__(self, source: str, limits: Limits = DEFAULT_LIMITS, skim: bool | None = None) -> None:
@@ -95,18 +94,6 @@ class Recorder(TensorNumbers, MemoryHooks, DisplayHooks, SkimHooks, BackwardHook
     def _release_nodes(self, keys: list[int]) -> None:
         for key in keys:
             self._saved.pop(key, None)
-
-    def name_of(self, tensor: Any) -> str | None:
-        names = self._names.get(id(tensor))
-        return names[0] if names else None
-
-    def leaf_label(self, tensor: torch.Tensor) -> str:
-        key = id(tensor)
-        return (self.name_of(tensor) or self.held_in.get(key) or self._former.get(key)
-                or f"t{self.tensor_id(tensor)}")
-
-    def describe(self, tensor: torch.Tensor) -> str:
-        return self.name_of(tensor) or self._local.get(id(tensor)) or f"t{self.tensor_id(tensor)}"
 
     def origin_of(self, fn: Any) -> OpOrigin | None:
         entry = self._origins.get(id(fn))
@@ -250,71 +237,6 @@ class Recorder(TensorNumbers, MemoryHooks, DisplayHooks, SkimHooks, BackwardHook
         if shares_numpy:   # from_numpy / as_tensor: NumPy writes this memory without telling torch
             for t in out_tensors:
                 self.trace.share(t)
-
-    def on_assign(self, name: str, value: Any, node: ast.AST, in_function: str | None) -> None:
-        # Every assignment of every loop iteration comes here (issue 9): no call, set or list
-        # is made that the common case (a number, a name bound again) does not need.
-        try:   # _seen, inline (a statement's node has a line: no getattr call)
-            line = node.lineno
-        except AttributeError:
-            line = None
-        if line:
-            self.last_line = line
-        if type(value) in _PLAIN:   # a number (a loop's `n`, `total += ...`): no tensor bookkeeping
-            if self._unnamed_outputs:
-                self._unnamed_outputs = set()
-            if in_function is None:
-                bound = self._bound
-                if type(bound.get(name)) in _PLAIN:   # (None too: a first binding)
-                    bound[name] = value
-                    self._assign_seq = seq = self._assign_seq + 1
-                    self.assign_order[name] = seq
-                    return
-            else:
-                return
-        key = id(value)
-        unnamed = self._unnamed_outputs
-        if unnamed and key in unnamed and self.trace.total:
-            unnamed.discard(key)
-            self.trace.name_last(name)
-        elif unnamed:
-            self._unnamed_outputs = set()
-        is_tensor = type(value) is _TENSOR or isinstance(value, _TENSOR)
-        if is_tensor and key not in self._ids:
-            self.tensor_id(value)
-        if in_function is not None:
-            if is_tensor:
-                self._local[key] = name
-            return
-        all_names = self._names
-        previous = self._bound.get(name)
-        if previous is value and is_tensor:   # `w -= lr * w.grad`: bound again to its own tensor
-            names = all_names.get(key)
-            if names and names[-1] == name and names.index(name) == len(names) - 1:
-                # what the general way below comes to when the name is the list's last (and only
-                # there): the name is its last lost one, and its list (the name removed and appended
-                # again) and the binding stay as they are
-                self._former[key] = name
-                self._assign_seq = seq = self._assign_seq + 1
-                self.assign_order[name] = seq
-                return
-        moved = None
-        if previous is not None:
-            old = id(previous)
-            names = all_names.get(old)
-            if names and name in names:
-                self._former[old] = name
-                if len(names) == 1 and is_tensor and key not in all_names:
-                    moved = all_names.pop(old)   # a loop rebinding its variable: the list moves
-                else:
-                    names.remove(name)
-        self._bound[name] = value   # (the previous value may die here: _forget)
-        self._assign_seq = seq = self._assign_seq + 1
-        self.assign_order[name] = seq
-        if moved is not None:
-            all_names[key] = moved
-        elif is_tensor:
-            all_names.setdefault(key, []).append(name)
 
     def on_jacobian(self, interp: Any, func: Any, args: list, kwargs: dict, node: ast.AST) -> Any:
         from autogradlab.engine.jacobian_call import run_jacobian

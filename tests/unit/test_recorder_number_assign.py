@@ -14,7 +14,7 @@ import pickle
 import pytest
 import torch
 
-from autogradlab.engine import recorder as recorder_module
+from autogradlab.engine import name_hooks as recorder_module
 from autogradlab.engine.recorder import Recorder
 from autogradlab.engine.run import run_program
 from autogradlab.lang.interpreter import Interpreter

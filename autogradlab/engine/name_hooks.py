@@ -1,0 +1,112 @@
+"""The Recorder's names (mixed into Recorder): which variables are bound to which tensor.
+
+on_assign sees every assignment of the program (every pass of a loop: issue 9, so its common cases,
+a number and a name bound again to its own tensor, take a short way). The tables it keeps name a
+graph's nodes and the report's tensors: the top-level names bound to a tensor now, the last name a
+tensor lost, a name inside a user function, and the order of the last assignments (which variable
+the report draws by default).
+"""
+
+from __future__ import annotations
+
+import ast
+from typing import Any
+
+import torch
+
+_TENSOR = torch.Tensor
+# Values that are never a tensor, so never in _names/_unnamed_outputs (whose ids are live tensors')
+_PLAIN = frozenset({int, float, bool, str, type(None)})
+
+
+class NameHooks:
+    """Mixed into Recorder, which owns the tables these read and write."""
+
+    _names: dict[int, list[str]]
+    _former: dict[int, str]
+    _local: dict[int, str]
+    held_in: dict[int, str]
+    _bound: dict[str, Any]
+    assign_order: dict[str, int]
+    _assign_seq: int
+    _unnamed_outputs: set[int]
+    _ids: dict[int, Any]
+    trace: Any
+    last_line: int | None
+
+    def name_of(self, tensor: Any) -> str | None:
+        names = self._names.get(id(tensor))
+        return names[0] if names else None
+
+    def leaf_label(self, tensor: torch.Tensor) -> str:
+        key = id(tensor)
+        return (self.name_of(tensor) or self.held_in.get(key) or self._former.get(key)
+                or f"t{self.tensor_id(tensor)}")
+
+    def describe(self, tensor: torch.Tensor) -> str:
+        return self.name_of(tensor) or self._local.get(id(tensor)) or f"t{self.tensor_id(tensor)}"
+
+    def on_assign(self, name: str, value: Any, node: ast.AST, in_function: str | None) -> None:
+        # Every assignment of every loop iteration comes here (issue 9): no call, set or list
+        # is made that the common case (a number, a name bound again) does not need.
+        try:   # _seen, inline (a statement's node has a line: no getattr call)
+            line = node.lineno
+        except AttributeError:
+            line = None
+        if line:
+            self.last_line = line
+        if type(value) in _PLAIN:   # a number (a loop's `n`, `total += ...`): no tensor bookkeeping
+            if self._unnamed_outputs:
+                self._unnamed_outputs = set()
+            if in_function is None:
+                bound = self._bound
+                if type(bound.get(name)) in _PLAIN:   # (None too: a first binding)
+                    bound[name] = value
+                    self._assign_seq = seq = self._assign_seq + 1
+                    self.assign_order[name] = seq
+                    return
+            else:
+                return
+        key = id(value)
+        unnamed = self._unnamed_outputs
+        if unnamed and key in unnamed and self.trace.total:
+            unnamed.discard(key)
+            self.trace.name_last(name)
+        elif unnamed:
+            self._unnamed_outputs = set()
+        is_tensor = type(value) is _TENSOR or isinstance(value, _TENSOR)
+        if is_tensor and key not in self._ids:
+            self.tensor_id(value)
+        if in_function is not None:
+            if is_tensor:
+                self._local[key] = name
+            return
+        all_names = self._names
+        previous = self._bound.get(name)
+        if previous is value and is_tensor:   # `w -= lr * w.grad`: bound again to its own tensor
+            names = all_names.get(key)
+            if names and names[-1] == name and names.index(name) == len(names) - 1:
+                # what the general way below comes to when the name is the list's last (and only
+                # there): the name is its last lost one, and its list (the name removed and appended
+                # again) and the binding stay as they are
+                self._former[key] = name
+                self._assign_seq = seq = self._assign_seq + 1
+                self.assign_order[name] = seq
+                return
+        moved = None
+        if previous is not None:
+            old = id(previous)
+            names = all_names.get(old)
+            if names and name in names:
+                self._former[old] = name
+                if len(names) == 1 and is_tensor and key not in all_names:
+                    moved = all_names.pop(old)   # a loop rebinding its variable: the list moves
+                else:
+                    names.remove(name)
+        self._bound[name] = value   # (the previous value may die here: _forget)
+        self._assign_seq = seq = self._assign_seq + 1
+        self.assign_order[name] = seq
+        if moved is not None:
+            all_names[key] = moved
+        elif is_tensor:
+            all_names.setdefault(key, []).append(name)

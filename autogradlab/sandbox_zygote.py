@@ -28,7 +28,7 @@ from typing import Any
 from autogradlab import sandbox_position as position
 from autogradlab import sandbox_prefault as prefault
 from autogradlab import sandbox_wire as wire
-from autogradlab.sandbox_job import job_main, status_kb
+from autogradlab.sandbox_job import job_main, prepare_process, status_kb
 from autogradlab.sandbox_warm import run_idle_program, warm_first, warm_idle, warm_rest
 
 # A job process forked before the rest of the warm-up may pay it itself (the meta kernels, 1-2 s):
@@ -87,6 +87,7 @@ class _Zygote:
                     os.close(fd)
                     job["area"].close()   # another job's position is none of this one's business
                 position.install(area)
+                prepare_process()
                 prefault.prefault(copy, stop=lambda: bool(select.select([spare_end], [], [], 0)[0]))
                 try:
                     header, payload, result_fd = wire.recv_job(

@@ -27,23 +27,25 @@ _PR_SET_PDEATHSIG = 1
 _prctl = ctypes.CDLL(None, use_errno=True).prctl
 _PAGE = os.sysconf("SC_PAGE_SIZE")
 
-def status_kb(field: str) -> int:
-    with open("/proc/self/status") as f:
-        for line in f:
-            if line.startswith(field + ":"):
-                return int(line.split()[1])
-    return 0
 
+def _statm(field: int) -> int:
+    """One field of /proc/self/statm, in bytes: a third of the time of parsing /proc/self/status
+    here (~0.07 ms instead of ~0.18 ms, at each job's start)."""
+    fd = os.open("/proc/self/statm", os.O_RDONLY)
+    try:
+        return int(os.read(fd, 256).split()[field]) * _PAGE
+    finally:
+        os.close(fd)
 
 
 def vm_size() -> int:
-    """This process's address-space size in bytes (VmSize), from /proc/self/statm: a third of the
-    time of parsing /proc/self/status here (~0.07 ms instead of ~0.18 ms of a job's start)."""
-    fd = os.open("/proc/self/statm", os.O_RDONLY)
-    try:
-        return int(os.read(fd, 256).split()[0]) * _PAGE
-    finally:
-        os.close(fd)
+    """This process's address-space size in bytes (VmSize)."""
+    return _statm(0)
+
+
+def rss_kb() -> int:
+    """This process's resident set in kB (VmRSS)."""
+    return _statm(1) // 1024
 
 
 def _limit_job_resources(memory_mb: int, timeout_s: float) -> None:

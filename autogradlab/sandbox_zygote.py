@@ -28,7 +28,7 @@ from typing import Any
 from autogradlab import sandbox_position as position
 from autogradlab import sandbox_prefault as prefault
 from autogradlab import sandbox_wire as wire
-from autogradlab.sandbox_job import job_main, prepare_process, status_kb
+from autogradlab.sandbox_job import job_main, prepare_process, rss_kb
 from autogradlab.sandbox_warm import run_idle_program, warm_first, warm_idle, warm_rest
 
 # A job process forked before the rest of the warm-up may pay it itself (the meta kernels, 1-2 s):
@@ -159,7 +159,7 @@ class _Zygote:
             grace = max(grace, min(SPARE_WARM_GRACE_S, header["timeout"]))
         self.jobs[pidfd] = {"id": header["id"], "pid": pid,
                             "deadline": time.monotonic() + header["timeout"] + grace,
-                            "baseline_kb": status_kb("VmRSS"), "area": area}
+                            "baseline_kb": rss_kb(), "area": area}
 
     def reap(self, pidfd: int, timed_out: bool) -> None:
         job = self.jobs.pop(pidfd)

@@ -1,8 +1,9 @@
 """Where a warm sandbox run's fixed cost goes (issue 9): wall-clock stamps across app -> job -> app.
 
 Runs a program N times through a warm pool of one worker with a stamping target (run_program with
-time.time() noted at its call and its return, in the job process), after the zygote's idle warm-up,
-with a pause between runs (as the app's own work between two runs gives the zygote). Per run:
+time.time() noted at its call and its return, in the job process: bench/sandbox_stamp.py), after
+the zygote's idle warm-up, with a pause between runs (as the app's own work between two runs gives
+the zygote). Per run:
   to start   the app handing the job over -> run_program called in the job process
   run        run_program itself (in the job)
   back       run_program returned -> the app holding the Report (dump, pipe, load)
@@ -22,25 +23,11 @@ import os
 import statistics
 import sys
 import time
-from dataclasses import dataclass, replace
 from pathlib import Path
 
 REPO = Path.cwd()
 if __package__ in (None, ""):
-    sys.path.insert(1, str(REPO))   # after this script's own directory (for Stamped, by reference)
-
-
-@dataclass(frozen=True)
-class Stamped:
-    """run_program with the job's own clock noted around it (in Report.notes)."""
-
-    def __call__(self, source: str, **kwargs: object):  # noqa: ANN204
-        started = time.time()
-        from autogradlab.engine import run as engine_run
-
-        engine_run.ONE_SHOT_PROCESS = True
-        report = engine_run.run_program(source, **kwargs)
-        return replace(report, notes=(*report.notes, f"stamps {started!r} {time.time()!r}"))
+    sys.path.insert(1, str(REPO))   # after this script's own directory (for sandbox_stamp, by reference)
 
 
 def _cpu(pid: int) -> tuple[float, float]:
@@ -57,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--gap", type=float, default=0.2, help="seconds between runs")
     parser.add_argument("--settle", type=float, default=10.0, help="seconds for the zygote's warm-up")
     args = parser.parse_args(argv)
-    from sandbox_timeline import Stamped as Target  # by reference (not __main__) in the job
+    from sandbox_stamp import Stamped as Target  # by reference (a module of its own) in the job
 
     from autogradlab.sandbox import WorkerPool
 

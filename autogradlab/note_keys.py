@@ -33,6 +33,10 @@ REPORT = _rules(
     (r"the loop on line (?P<line>\d+): (?P<count>[\d,]+) tensor operations and (?P<backwards>[\d,]+) "
      r"backward\(\) calls of its middle passes were counted but not recorded, and the run stopped inside "
      r"the loop before its last passes were recorded", "notes.skimmed_cut"),
+    (r"the loop on line (?P<line>\d+): (?P<backwards>[\d,]+) backward\(\) calls of its middle passes were "
+     r"counted but not recorded \(their gradients and saved tensors were not kept\), and the run stopped "
+     r"inside the loop before its last passes were recorded: the graph of its last backward\(\) may show "
+     r"no gradients", "notes.skimmed_cut_backward"),
     (r"a loop's op count changed after its middle passes were counted but not recorded: the op list misses "
      r"some of its last operations \(every pass ran, so the values are exact\)", "notes.skimmed_forecast"),
     (r"output '(?P<name>[^']+)' is not a tensor variable of this program; showing the default output instead",

@@ -317,9 +317,10 @@ class SkimHooks(SkimmedOps, PassChecks, SparseWindow, CountedPasses):
         """What the report says about skimmed loops (en; note_keys.py finds the key)."""
         notes = []
         for loop in sorted(self._loops.values(), key=lambda loop: getattr(loop.node, "lineno", 0)):
-            if loop.skimmed_ops:
+            if loop.skimmed_ops or (loop.cut and loop.skimmed_backwards):
                 line = getattr(loop.node, "lineno", 0)
-                key = ("notes.skimmed_cut" if loop.cut else
+                key = ("notes.skimmed_cut_backward" if not loop.skimmed_ops else   # only backward calls
+                       "notes.skimmed_cut" if loop.cut else
                        "notes.skimmed_backward" if loop.skimmed_backwards else "notes.skimmed")
                 notes.append(messages.text("en", key, count=f"{loop.skimmed_ops:,}", line=line,
                                            backwards=f"{loop.skimmed_backwards:,}", passes=f"{loop.tail:,}"))

@@ -27,8 +27,9 @@ stopped it: rerun_allowed).
 And for a loop that an error of the program stopped after it skimmed passes (stopped_in_skim): the
 passes recorded last are then not the loop's last ones, and the graph of its last backward may lack
 what a recorded pass keeps (its ops' records, its saved tensors). Without time for the second run,
-that report keeps only its own note (notes.skimmed_cut). rerun_reason and graph_rerun_reason say
-which of these holds; run.py asks them.
+that report keeps only its own note (notes.skimmed_cut, or notes.skimmed_cut_backward for a loop
+that skimmed backward calls only). rerun_reason and graph_rerun_reason say which of these holds;
+run.py asks them.
 """
 
 from __future__ import annotations
@@ -77,18 +78,18 @@ def rerun_reason(recorder: Any, error: Any) -> str | None:
     if forecast_failed(recorder) and (error is None or (recorder.sparse_broken and error.kind != "limit")):
         return FORECAST
     if stopped_in_skim(recorder, error):
-        return CUT   # (notes.skimmed_cut already says what a report without the rerun misses)
+        return CUT   # (skim_notes already says what a report without the rerun misses)
     return None
 
 
 def stopped_in_skim(recorder: Any, error: Any) -> bool:
     """Whether an error of the program (rerun_allowed) stopped a loop that skimmed ops or backward
-    calls before its last pass (loop.cut; notes.skimmed_cut when it skimmed ops): the passes recorded
-    last are then not the loop's last ones, and the graph of its last backward may lack what a
-    recorded pass keeps (its ops' records; the gradients and saved tensors a skimmed backward call
-    does not capture: an IndexError in pass 20 of 40 right after a skimmed `y.backward()`, or the
-    second backward through a chain's graph in pass 1). The run without skimming ends with the same
-    error and shows them."""
+    calls before its last pass (loop.cut; skim_notes says so): the passes recorded last are then
+    not the loop's last ones, and the graph of its last backward may lack what a recorded pass
+    keeps (its ops' records; the gradients and saved tensors a skimmed backward call does not
+    capture: an IndexError in pass 20 of 40 right after a skimmed `y.backward()`, or the second
+    backward through a chain's graph in pass 1). The run without skimming ends with the same error
+    and shows them."""
     return error is not None and rerun_allowed(error) and any(loop.cut for loop in recorder._loops.values())
 
 

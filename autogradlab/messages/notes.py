@@ -53,6 +53,11 @@ EN = {
     "notes.skimmed_cut": "the loop on line {line}: {count} tensor operations and {backwards} backward() "
                          "calls of its middle passes were counted but not recorded, and the run stopped "
                          "inside the loop before its last passes were recorded",
+    "notes.skimmed_cut_backward": "the loop on line {line}: {backwards} backward() calls of its middle "
+                                  "passes were counted but not recorded (their gradients and saved tensors "
+                                  "were not kept), and the run stopped inside the loop before its last "
+                                  "passes were recorded: the graph of its last backward() may show no "
+                                  "gradients",
     "notes.skimmed_forecast": "a loop's op count changed after its middle passes were counted but not "
                               "recorded: the op list misses some of its last operations (every pass ran, "
                               "so the values are exact)",
@@ -179,6 +184,9 @@ ZH = {
                               "调用只计数，没有记录（运算列表完整显示最后 {passes} 轮；梯度来自最后几轮）",
     "notes.skimmed_cut": "第 {line} 行的循环：中间各轮的 {count} 次张量运算和 {backwards} 次 backward() "
                          "调用只计数，没有记录；程序在循环中途停止，最后几轮没有被记录",
+    "notes.skimmed_cut_backward": "第 {line} 行的循环：中间各轮的 {backwards} 次 backward() "
+                                  "调用只计数，没有记录（没有保留它们的梯度和保存的张量）；程序在循环中途"
+                                  "停止，最后几轮没有被记录：它最后一次 backward() 的计算图可能不显示梯度",
     "notes.skimmed_forecast": "某个循环的中间各轮只计数、没有记录，之后它每轮的运算次数变了：运算列表缺少"
                               "它最后的一些运算（每一轮都运行了，所以数值是精确的）",
     "notes.output_not_tensor": "输出 '{name}' 不是本程序的张量变量；改为显示默认输出",

@@ -22,6 +22,7 @@ import autogradlab.engine.skim_rerun as skim_rerun
 from autogradlab import note_keys
 from autogradlab.error_keys import recognise
 from autogradlab.limits import Limits
+from tests.app.test_zh_no_english import english
 from tests.unit.site_helpers import python_prints
 from tests.unit.test_skim import comparable, records_agree, report, skim_notes
 
@@ -182,6 +183,25 @@ def test_a_loop_stopped_by_an_error_reports_what_the_unskimmed_run_reports(name,
     assert ops and all(node.line is not None and node.op_index is not None for node in ops)
     if name in SAVED_DRAWN:   # what the skimmed backward did not read
         assert any(node.kind == "saved" for node in on.graph.nodes)
+
+
+@pytest.mark.parametrize("name", SAVED_DRAWN)
+def test_without_time_to_run_again_a_loop_that_skimmed_only_backward_calls_says_so(name, monkeypatch):
+    """The skimmed run's own report (no time for the second run) keeps its graph without the
+    skimmed backward's gradients: its note says so (before, a loop that skimmed no op had none)."""
+    source = STOPPED[name]
+    off = report(source, False, monkeypatch)
+    monkeypatch.setattr(skim_rerun, "RERUN_SHARE", -1.0)
+    first = report(source, True, monkeypatch)
+    assert first.error == off.error and first.printed == off.printed
+    keys = [(key, dict(params)) for key, params in
+            (recognise(note, note_keys.REPORT) for note in skim_notes(first))]
+    loop_line = next(i for i, text in enumerate(source.splitlines(), 1) if text.startswith("for "))
+    assert [(key, params["line"]) for key, params in keys] == [("notes.skimmed_cut_backward", str(loop_line))]
+    assert int(keys[0][1]["backwards"]) > 0
+    assert not skim_notes(off)
+    said = note_keys.say("zh", skim_notes(first)[0], note_keys.REPORT)   # the page's 简体中文
+    assert said.startswith(f"第 {loop_line} 行的循环") and not english(said)
 
 
 def test_a_loop_stopped_by_a_limit_is_not_run_again(monkeypatch):

@@ -5,7 +5,7 @@ products) through the steps engine. Contributions sum to adjoints, the leaves' a
 from __future__ import annotations
 
 import numpy as np
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from autogradlab.engine import run_program
@@ -42,6 +42,9 @@ def test_random_programs_step_consistently(source, element):
     direction[element] = 1.0
     report = run_program(source, steps=StepOptions(direction=(("x", direction),)))
     assert report.ok, (source, report.error)
+    # a program whose values overflow (exp of a large value, s = inf) has no finite J·v to compare:
+    # there forward mode's 0·inf is nan where reverse mode's gradient is 0, in PyTorch itself
+    assume(np.isfinite(report.variables["s"].value).all() and np.isfinite(report.variables["x"].grad).all())
     steps = report.steps
     assert steps.reverse and not steps.direction_error, (source, steps.notes)
     for step in steps.reverse:

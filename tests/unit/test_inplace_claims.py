@@ -78,7 +78,8 @@ def test_notify_memory_tells_hooks_that_listen():
 
 
 def test_notify_memory_without_on_memory_is_silent():
-    interp = types.SimpleNamespace(hooks=NullHooks())
+    """on_memory is optional: hooks without it (NullHooks has one since session 18) hear nothing."""
+    interp = types.SimpleNamespace(hooks=types.SimpleNamespace(on_op=NullHooks().on_op))
     assert not hasattr(interp.hooks, "on_memory")
     calls.notify_memory(interp, "write", torch.ones(2))   # raises nothing
 

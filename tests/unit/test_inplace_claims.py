@@ -4,8 +4,8 @@
   `w.grad.zero_()`): its claim on the tensor (tensor_numbers.claimed, inlined) is the one the call
   made: the claim of a skimmed op still in the window stands, an older one is replaced. Oracles: the
   report with skimming off (test_skim.both) and plain PyTorch for the values.
-- calls.notify_memory reads `interp.hooks.on_memory` directly: hooks without it (NullHooks, a
-  Jacobian's inner hooks) are told nothing and raise nothing, as getattr(..., None) did.
+- calls.notify_memory reads `interp.hooks.on_memory` directly: hooks without it are told nothing
+  and raise nothing, as getattr(..., None) did (NullHooks has a no-op one: test_null_hooks.py).
 """
 
 from __future__ import annotations
@@ -78,7 +78,8 @@ def test_notify_memory_tells_hooks_that_listen():
 
 
 def test_notify_memory_without_on_memory_is_silent():
-    interp = types.SimpleNamespace(hooks=NullHooks())
+    """on_memory is optional: hooks without it (NullHooks has one since session 18) hear nothing."""
+    interp = types.SimpleNamespace(hooks=types.SimpleNamespace(on_op=NullHooks().on_op))
     assert not hasattr(interp.hooks, "on_memory")
     calls.notify_memory(interp, "write", torch.ones(2))   # raises nothing
 

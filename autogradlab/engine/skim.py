@@ -6,7 +6,7 @@ of the first ~1,970 passes were built and thrown away. A loop that surely runs t
 hooks before each pass how many passes are left (lang/loop_skim.py). A pass is skimmed when it is
 not the loop's first and the passes left still run more ops than the window holds (at the fewest
 ops a pass has run so far, with a margin). A pass's backward calls, skimmed or not its ops, put no
-gradient hooks on the graph when the passes left surely run more than KEPT_BACKWARDS backward calls
+gradient hooks on the graph when the passes left surely run at least KEPT_BACKWARDS backward calls
 (sure_backwards.py: `.backward()` statements of the loop's own body, not the calls seen so far,
 which a branch can make fewer later): they would be let go before the report is built.
 

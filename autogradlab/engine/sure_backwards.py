@@ -1,7 +1,7 @@
 """How many backward() calls every pass of a loop surely makes (issue 9: hook only the kept ones).
 
 grads.py keeps the gradients of the last KEPT_BACKWARDS backward calls only; a backward call that
-surely has that many (and a margin) after it in the same loop is let go before the report is built,
+surely has that many after it in the same loop is let go before the report is built,
 so its gradient hooks can be left out (skim.py). "Surely" is read from the loop's body, never from
 the passes seen so far (a `if epoch < 3: loss.backward()` runs fewer later): a `.backward(...)` call
 standing as a statement of its own directly in the body runs in every pass of a loop that runs to

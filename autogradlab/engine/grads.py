@@ -11,7 +11,7 @@ Bounded for training loops (issue 9): only the gradients of the last KEPT_BACKWA
 are kept, and a Node or leaf is held (so its id stays unique) only while one of those backward calls
 reached it. Everything older is let go, so graphs that the program frees are really freed. A hook
 whose registration was let go does nothing (its token no longer matches). A backward call that
-surely has more than KEPT_BACKWARDS calls after it in the same loop is not begun here at all
+surely has at least KEPT_BACKWARDS calls after it in the same loop is not begun here at all
 (skim.py, sure_backwards.py): its gradients would be let go before the report is built.
 """
 

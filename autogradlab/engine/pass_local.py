@@ -30,6 +30,7 @@ from __future__ import annotations
 import ast
 
 from autogradlab.engine.sure_backwards import _continues
+from autogradlab.lang.ast_walk import walk
 
 _WORDS = ("retain_graph", "create_graph", "autograd", "jacobian", "hessian", "grad_fn", "register_hook",
           "retain_grad", "set_grad_enabled", "inference_mode", "Function", "vmap", "functional_call",
@@ -51,7 +52,7 @@ _BANNED = (ast.Lambda, ast.IfExp, ast.BoolOp, ast.ListComp, ast.SetComp, ast.Dic
 def program_allows(tree: ast.AST) -> bool:
     """Whether the program names none of the things that can keep or reuse a pass's graph (its
     names, attributes, keywords and imports; comments and strings do not count)."""
-    for node in ast.walk(tree):
+    for node in walk(tree):
         kind = type(node)
         if kind is ast.Name:
             word = node.id
@@ -74,7 +75,7 @@ def program_facts(tree: ast.AST) -> tuple[bool, frozenset[str]]:
     """(program_allows(tree), defined_names(tree)) in one walk of the tree."""
     allows = True
     defined: set[str] = set()
-    for node in ast.walk(tree):
+    for node in walk(tree):
         kind = type(node)
         if kind is ast.Name:
             word = node.id
@@ -128,12 +129,12 @@ def backward_every_pass(body: list[ast.stmt]) -> bool:
 
 def _names_backward(node: ast.AST) -> bool:
     """Whether `node` reads an attribute named `backward` (`y.backward()`, `y.sum().backward`)."""
-    return any(type(sub) is ast.Attribute and sub.attr == "backward" for sub in ast.walk(node))
+    return any(type(sub) is ast.Attribute and sub.attr == "backward" for sub in walk(node))
 
 
 def defined_names(tree: ast.AST) -> frozenset[str]:
     """Names the program defines as functions or classes (calling them is not trusted)."""
-    return frozenset(node.name for node in ast.walk(tree)
+    return frozenset(node.name for node in walk(tree)
                      if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)))
 
 
@@ -166,9 +167,10 @@ def steady_lines(body: list[ast.stmt]) -> frozenset[int]:
 
 def _assigned_names(body: list[ast.stmt]) -> set[str]:
     names: set[str] = set()
-    for node in ast.walk(ast.Module(body=body, type_ignores=[])):
-        if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
-            names.add(node.id)
+    for statement in body:
+        for node in walk(statement):
+            if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
+                names.add(node.id)
     return names
 
 
@@ -226,9 +228,10 @@ def _expression(expr: ast.expr, defined: frozenset[str]) -> bool:
     """A list, tuple, set or dict display only as a call's argument (`torch.stack([a, b])`): bound
     to a name or indexed (`pair = [loss, keep]`, `keep = [loss, keep][i > 250]`, `a, b = b, a`) it
     can keep a tensor of whichever pass the data picks, which no evidence of earlier passes predicts."""
-    arguments = {id(a) for node in ast.walk(expr) if type(node) is ast.Call
+    nodes = walk(expr)
+    arguments = {id(a) for node in nodes if type(node) is ast.Call
                  for a in (*node.args, *(k.value for k in node.keywords))}
-    for node in ast.walk(expr):
+    for node in nodes:
         if isinstance(node, _BANNED) or (isinstance(node, _DISPLAYS) and id(node) not in arguments):
             return False
         if type(node) is ast.Call:

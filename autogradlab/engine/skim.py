@@ -6,7 +6,7 @@ of the first ~1,970 passes were built and thrown away. A loop that surely runs t
 hooks before each pass how many passes are left (lang/loop_skim.py). A pass is skimmed when it is
 not the loop's first and the passes left still run more ops than the window holds (at the fewest
 ops a pass has run so far, with a margin). A pass's backward calls, skimmed or not its ops, put no
-gradient hooks on the graph when the passes left surely run more than KEPT_BACKWARDS backward calls
+gradient hooks on the graph when the passes left surely run at least KEPT_BACKWARDS backward calls
 (sure_backwards.py: `.backward()` statements of the loop's own body, not the calls seen so far,
 which a branch can make fewer later): they would be let go before the report is built.
 
@@ -60,7 +60,13 @@ SKIM = True                                      # tests compare reports with it
 SKIM_WINDOWS = 1                                 # the passes left must run this many windows of ops
 SKIM_MARGIN_OPS = RECORD_WINDOW // 5             # ... plus this many (a pass may run fewer ops than
                                                  # the fewest seen so far: the body can branch)
-SKIM_MIN_BACKWARDS = KEPT_BACKWARDS + 2          # backward calls the passes left must run
+SKIM_MIN_BACKWARDS = KEPT_BACKWARDS              # backward calls the passes left must run: exact, no
+                                                 # margin. The later passes' calls are all hooked once
+                                                 # left * sure < this, and at least this many of them
+                                                 # run (sure is static: each pass makes at least sure
+                                                 # calls), so this call's gradients would be let go
+                                                 # (grads.py keeps KEPT_BACKWARDS). A loop stopped
+                                                 # early is cut (skim_rerun.py), as with any margin.
 KEEP_PASSES = 3                                  # the last passes of a loop always recorded in full
 QUIET_PASSES = 20                                # passes without any op before a loop is no more told
 QUIET_SHORTCUT = True                            # _close_pass's short way for a pass without ops

@@ -20,6 +20,24 @@ def child_nodes(node: ast.AST) -> list[ast.AST]:
     return children
 
 
+def walk(node: ast.AST) -> list[ast.AST]:
+    """list(ast.walk(node)): `node` and every node under it, in ast.walk's order (breadth first), in
+    one frame (issue 9: the engine's loop analyses, pass_local.py and sure_backwards.py, walked the
+    program ~10 times a run through ast.walk's generators, ~0.4 ms of a 10 ms Newton loop)."""
+    nodes = [node]
+    add = nodes.append
+    for current in nodes:   # (the list grows as it is read: each node's children go to its end)
+        for name in current._fields:
+            value = getattr(current, name, None)
+            if isinstance(value, _AST):
+                add(value)
+            elif isinstance(value, list):
+                for item in value:
+                    if isinstance(item, _AST):
+                        add(item)
+    return nodes
+
+
 _BLOCK_FIELDS = frozenset({"body", "orelse", "finalbody", "handlers", "cases"})
 _block_fields: dict[type, tuple[str, ...]] = {}   # node type -> its fields that hold statements
 

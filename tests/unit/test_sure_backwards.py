@@ -89,3 +89,43 @@ def test_backward_calls_a_pass_may_not_make_are_hooked(body, program_backward, m
     off, on = both(source, monkeypatch)   # (before, `if i < 3` lost the gradients of passes 2-3)
     assert off.ok, off.error
     assert calls.count(True) == calls.count(False) > 0   # skimming on hooks every one of them too
+
+
+@pytest.mark.parametrize("sure", [1, 2, 3])
+@pytest.mark.parametrize("after_loop", [False, True])
+def test_the_backward_rule_has_no_margin_and_loses_no_kept_gradients(sure, after_loop, monkeypatch):
+    """Session 18: a pass's backward calls hook nothing once the passes left surely run at least
+    KEPT_BACKWARDS calls (SKIM_MIN_BACKWARDS = KEPT_BACKWARDS, no margin): the calls after it are then
+    all hooked, so exactly the kept ones are, and the report (the gradients the graph shows, the
+    backward calls listed) is the one of the run that hooks every call; a backward after the loop
+    only pushes more of them out."""
+    passes = 14
+    body = "".join(f"    y{j} = (w * (i + {j + 1})).sum() * v\n    y{j}.backward()\n" for j in range(sure))
+    source = ("import torch\nw = torch.tensor([1.0, 2.0], requires_grad=True)\n"
+              "v = torch.tensor(3.0, requires_grad=True)\n"
+              f"for i in range({passes}):\n" + body
+              + ("z = (w * v).sum()\nz.backward()\n" if after_loop else "") + "print(w.grad, v.grad)\n")
+    calls = _counting_begin(monkeypatch)
+    off, on = both(source, monkeypatch)
+    assert off.ok, off.error
+    assert skim.SKIM_MIN_BACKWARDS == grads.KEPT_BACKWARDS
+    hooked_passes = -(-grads.KEPT_BACKWARDS // sure)   # the last passes whose left * sure < KEPT_BACKWARDS
+    assert calls.count(True) == sure * (1 + hooked_passes) + after_loop   # the first pass is hooked too
+    assert off.graph is not None and any(n.grad is not None for n in off.graph.nodes)
+
+
+@pytest.mark.parametrize("lag", [grads.KEPT_BACKWARDS - 1, grads.KEPT_BACKWARDS, grads.KEPT_BACKWARDS + 1])
+def test_the_oldest_kept_backward_still_shows_its_gradients(lag, monkeypatch):
+    """The rule at its edge: the output is the tensor backwarded `lag` calls before the end (a chain
+    of names carries it over the passes), so its graph's gradients come from that call's capture. The
+    KEPT_BACKWARDS-th call from the end is the oldest one kept: it must be hooked (with
+    SKIM_MIN_BACKWARDS = KEPT_BACKWARDS - 1 it was not, and its graph lost its gradients); one more
+    back, none are shown with skimming off either."""
+    chain = "".join(f"    a{k} = a{k - 1}\n" for k in range(lag - 1, 0, -1))
+    source = ("import torch\nw = torch.tensor([1.0, 2.0], requires_grad=True)\n"
+              + "".join(f"a{k} = w.sum()\n" for k in range(lag))
+              + "for i in range(20):\n" + chain + "    a0 = (w * (i + 1)).sum()\n    a0.backward()\n")
+    off, on = both(source, monkeypatch, output=f"a{lag - 1}")
+    assert off.ok, off.error
+    shown = sum(node.grad is not None for node in off.graph.nodes)
+    assert (shown > 0) == (lag <= grads.KEPT_BACKWARDS)

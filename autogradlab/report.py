@@ -168,6 +168,12 @@ class Graph:
                 return n
         raise KeyError(node_id)
 
+    @property
+    def grads_missing(self) -> bool:
+        """A backward() reached this graph but none of its gradients were recorded (a long loop's
+        skimmed backward, when the run stopped before its recorded last passes: notes say so)."""
+        return self.backward_done and all(n.grad is None for n in self.nodes)
+
 
 @dataclass(frozen=True)
 class Displayed:

@@ -249,7 +249,8 @@ def show(report: Report, *, style: str, selected: str | None, node_key: str | No
     on_group = fold_view.graph_click(report.source, report.output, folded)
     if _draw_dot(dot, key="graph_view", clicks=clicks, on_group=on_group, slug=_slug(report),
                  export_dot=clean):
-        status = t("graph.after_backward") if graph.backward_done else t("graph.not_computed")
+        status = t("graph.grads_missing") if graph.grads_missing else \
+            t("graph.after_backward") if graph.backward_done else t("graph.not_computed")
         st.caption(t("graph.status", nodes=f"{len(graph.nodes):,}", name=output_name(graph), status=status))
     if fold:
         st.caption(t("fold.graph_hint"))

@@ -104,7 +104,8 @@ def details_rows(graph: Graph, node: GraphNode) -> list[tuple[str, str]]:
     if node.grad is not None:
         gradient = _snapshot_text(node.grad)
     else:
-        gradient = t("graph.grad_off_path") if graph.backward_done else t("graph.grad_not_computed")
+        gradient = t("graph.grad_missing") if graph.grads_missing else \
+            t("graph.grad_off_path") if graph.backward_done else t("graph.grad_not_computed")
     rows.append((t("graph.f_gradient"), gradient))
     return rows
 

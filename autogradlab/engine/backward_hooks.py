@@ -36,6 +36,8 @@ class BackwardHooks:
     skim_backward: bool
     last_backward: Any
     last_backward_text: str | None
+    last_backward_skimmed: bool   # the last backward() returned without its gradients recorded
+    _backward_skimmed: bool
     _pending_backward: tuple[Any, bool] | None
 
     def before_backward(self, tensor: Any, gradient: Any, node: ast.AST) -> None:
@@ -50,6 +52,8 @@ class BackwardHooks:
         self.last_backward_text = self._receiver_text(node)
         self._pending_backward = (roots[0], gradient is not None)
         self.backwards_run += 1
+        self.last_backward_skimmed = False   # until it returns (after_backward)
+        self._backward_skimmed = self.skim_backward
         if self.skim_backward:   # a middle pass of a long loop: no gradient hooks (skim.py)
             self.skimmed_backwards += 1
             grads = self.grads
@@ -67,6 +71,7 @@ class BackwardHooks:
 
     def after_backward(self, tensor: Any, node: ast.AST) -> None:
         self.grads.finish()
+        self.last_backward_skimmed = self._backward_skimmed
         if self._pending_backward is None:
             return
         root, with_gradient = self._pending_backward

@@ -115,8 +115,9 @@ def _graph_of(output: torch.Tensor, var: str | None, recorder: Recorder, label: 
               walked: Walk | None = None) -> Graph:
     root_key = id(output.grad_fn) if output.grad_fn is not None else id(output)
     grads = recorder.grads.latest_covering(root_key)
+    reached = grads is not None or (recorder.last_backward_skimmed and output is recorder.last_backward)
     return build_graph(output, output_var=var, output_label=label, ctx=recorder, grads=grads,
-                       backward_done=grads is not None, walked=walked)
+                       backward_done=reached, walked=walked)
 
 
 # The cyclic garbage collector's first generation runs every 700 allocations by default; a long

@@ -133,6 +133,27 @@ def test_node_gradient_reads_not_computed_yet_before_backward():
     assert "`0.`" not in at.markdown[-1].value
 
 
+def _missing_grads_graph():
+    """A backward() reached the graph but none of its gradients were recorded (a skimmed loop cut short)."""
+    return dataclasses.replace(fake_core.lesson_graph(backward_done=False), backward_done=True)
+
+
+def test_node_gradient_reads_not_recorded_when_a_backward_kept_no_gradients():
+    at = AppTest.from_function(_node_app, args=(_missing_grads_graph(), "n0")).run()
+    details = at.markdown[-1].value
+    assert "not recorded (the note under Variables says why)" in details
+    assert "not on the path" not in details and "not computed yet" not in details
+
+
+def test_graph_status_says_gradients_not_recorded_when_a_backward_kept_none(fake_core_installed):
+    report = dataclasses.replace(fake_core.lesson_report(), graph=_missing_grads_graph())
+    at = AppTest.from_function(_graph_app, args=(report, "annotated")).run()
+    status = " ".join(caption.value for caption in at.caption)
+    assert "gradients: not recorded for this backward()" in status and "not computed yet" not in status
+    normal = AppTest.from_function(_graph_app, args=(fake_core.lesson_report(), "annotated")).run()
+    assert "after backward" in " ".join(caption.value for caption in normal.caption)
+
+
 def test_graph_view_draws_svg_with_node_names(fake_core_installed):
     at = AppTest.from_function(_graph_app, args=(fake_core.lesson_report(), "annotated")).run()
     assert not at.exception

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import subprocess
 import sys
@@ -88,6 +89,15 @@ def test_gradients_read_not_computed_yet_before_backward():
     for node_id in ("n0", "n2", "n3", "n4"):
         assert "grad: not computed yet" in node_stmt(dot, node_id)
     assert not re.search(r"grad 0", dot)
+
+
+def test_gradients_read_not_recorded_when_a_backward_kept_none():
+    graph = dataclasses.replace(dot_graph(with_grads=False), backward_done=True)
+    assert graph.grads_missing and not dot_graph(with_grads=True).grads_missing
+    dot = annotated_dot(graph)
+    for node_id in ("n0", "n2", "n3", "n4"):
+        assert "grad: not recorded" in node_stmt(dot, node_id)
+    assert "not computed yet" not in dot
 
 
 def test_gradients_show_their_summary_after_backward():

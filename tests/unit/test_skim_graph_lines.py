@@ -200,6 +200,11 @@ def test_without_time_to_run_again_a_loop_that_skimmed_only_backward_calls_says_
     assert [(key, params["line"]) for key, params in keys] == [("notes.skimmed_cut_backward", str(loop_line))]
     assert int(keys[0][1]["backwards"]) > 0
     assert not skim_notes(off)
+    # its graph says a backward() reached it with none of its gradients recorded, not "call .backward()";
+    # a backward() that raised (the chain's second) reached nothing, with or without skimming
+    done = name == "index_error_after_a_skimmed_backward"
+    assert off.graph.backward_done == first.graph.backward_done == done and not off.graph.grads_missing
+    assert first.graph.grads_missing == done
     said = note_keys.say("zh", skim_notes(first)[0], note_keys.REPORT)   # the page's 简体中文
     assert said.startswith(f"第 {loop_line} 行的循环") and not english(said)
 

@@ -191,7 +191,7 @@ TUTORIALS: tuple[ProgramSpec, ...] = (
     ProgramSpec("tutorial_d2lpt_tensor_zh.py", T_D2LPT, nondeterministic_vars=("id_before",)),
     ProgramSpec("tutorial_d2lpt_autograd_zh.py", T_D2LPT, output=UNCHECKED),
     ProgramSpec("tutorial_book_ch3_zh.py", "chenyuntc/pytorch-book (Chinese)", output=UNCHECKED),
-    # Session 19: NumPy's array indexing and makers (CS231n), and `import time` (clock values differ run to run).
+    # Session 19: NumPy's array indexing and makers (CS231n); `import time` (clocks differ run to run).
     ProgramSpec("tutorial_cs231n_numpy_arrays.py", T_CS231N),
     ProgramSpec("tutorial_cs231n_numpy_math.py", T_CS231N),
     ProgramSpec("tutorial_d2lpt_linreg_time_zh.py", T_D2LPT, nondeterministic_lines=(SECONDS_LINE,),

@@ -39,25 +39,26 @@ def is_array_index(index: Any) -> bool:
     return any(isinstance(item, (SafeArray, list, bool, np.bool_, torch.Tensor)) for item in items)
 
 
-def _part(interp: Interpreter, item: Any) -> Any:
-    """One index part as NumPy will see it (lists converted the way NumPy converts them)."""
+def _part(interp: Interpreter, item: Any) -> tuple[Any, Any]:
+    """One index part: (as sized here, as handed to NumPy). A list goes to NumPy as it is (NumPy's own
+    conversion, and its own errors: `[2**63]`, `[0.5]`), sized by the same conversion made here."""
     if isinstance(item, SafeArray):
-        return item.array
+        return item.array, item.array
     if isinstance(item, (bool, np.bool_)):
-        return np.array(bool(item))
+        return np.array(bool(item)), item
     if isinstance(item, list):
         interp.sizes.check_nested(item, "indexing")
         try:
             converted = np.array(item)
         except Exception:  # noqa: BLE001 - a ragged list: NumPy's own conversion refuses it too
-            return item
+            return item, item
         if converted.size == 0:
-            return converted.astype(np.intp)   # NumPy reads an empty list as an empty int index
-        return converted if converted.dtype.kind in "biu" else item   # else NumPy's own IndexError
+            return converted.astype(np.intp), item   # NumPy reads an empty list as an empty int index
+        return (converted if converted.dtype.kind in "biu" else item), item   # else NumPy's own IndexError
     if isinstance(item, torch.Tensor):
         raise NotSupported("numpy arrays are indexed with ints, slices, lists and numpy arrays in Autograd "
                            "Lab; convert a tensor index with .numpy()")
-    return item
+    return item, item
 
 
 def _planned_elements(shape: tuple[int, ...], parts: tuple[Any, ...]) -> int | None:
@@ -110,8 +111,8 @@ def _planned_elements(shape: tuple[int, ...], parts: tuple[Any, ...]) -> int | N
 
 def _parts(interp: Interpreter, base: SafeArray, index: Any) -> tuple[Any, int | None]:
     items = index if isinstance(index, tuple) else (index,)
-    parts = tuple(_part(interp, item) for item in items)
-    return parts, _planned_elements(base.array.shape, parts)
+    pairs = [_part(interp, item) for item in items]
+    return tuple(given for _, given in pairs), _planned_elements(base.array.shape, tuple(p for p, _ in pairs))
 
 
 def read(interp: Interpreter, base: SafeArray, index: Any) -> Any:

@@ -11,8 +11,9 @@ against max_tensor_elements (and, for a read, charged to max_total_elements) lik
 index arrays that do not broadcast, a float array) NumPy raises its own IndexError before allocating
 anything, and that is what the program sees; so does an index out of range.
 
-Index parts are ints, slices, None, `...`, bools, numpy arrays and lists (converted as NumPy converts
-them, sized first like np.array's data); a tensor is refused (convert it with .numpy()).
+Index parts are ints, slices, None, `...`, bools, numpy arrays and lists (tuples and ranges inside the
+index tuple too: NumPy reads them as arrays), converted as NumPy converts them and sized first like
+np.array's data; a tensor is refused (convert it with .numpy()).
 """
 
 from __future__ import annotations
@@ -31,12 +32,16 @@ if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
 
 _BASIC = (int, np.integer, slice, type(None), type(Ellipsis))
+# Index parts NumPy reads as arrays: inside the index tuple a tuple or a range is a sequence too
+# (`a[(0, 0, 0), :]`, `a[range(3)]`), so it is sized like a list.
+_SEQUENCES = (list, tuple, range)
+_ARRAY_LIKE = (SafeArray, *_SEQUENCES, bool, np.bool_, torch.Tensor)
 
 
 def is_array_index(index: Any) -> bool:
     """True when the index holds an array, a list or a bool: NumPy's advanced indexing (a copy)."""
     items = index if isinstance(index, tuple) else (index,)
-    return any(isinstance(item, (SafeArray, list, bool, np.bool_, torch.Tensor)) for item in items)
+    return any(isinstance(item, _ARRAY_LIKE) for item in items)
 
 
 def _part(interp: Interpreter, item: Any) -> tuple[Any, Any]:
@@ -46,7 +51,7 @@ def _part(interp: Interpreter, item: Any) -> tuple[Any, Any]:
         return item.array, item.array
     if isinstance(item, (bool, np.bool_)):
         return np.array(bool(item)), item
-    if isinstance(item, list):
+    if isinstance(item, _SEQUENCES):
         interp.sizes.check_nested(item, "indexing")
         try:
             converted = np.array(item)

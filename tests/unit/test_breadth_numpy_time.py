@@ -26,7 +26,10 @@ r6 = a[:, [1, 0, 1]]
 r7 = a[None, [0, 1]]
 r8 = a[[]]
 r9 = a[..., np.array([1])]
-print(r1, r2, r3, r4, r5, r6, r7, r8, r9, r8.shape)
+r10 = a[range(2), (1, 0)]
+r11 = a[(0, 0, 2), :]
+r12 = a[[True, 1]]
+print(r1, r2, r3, r4, r5, r6, r7, r8, r9, r8.shape, r10, r11, r12)
 """,
     "integer_array_writes": N + """a = np.array([[1, 2, 3], [4, 5, 6], [7, 8, 9], [10, 11, 12]])
 b = np.array([0, 2, 0, 1])
@@ -132,6 +135,8 @@ def test_empty_is_zero_filled() -> None:
     N + "a = np.ones((3, 2))\nb = a[[0], [0], [0]]\n",                    # too many indices
     N + "a = np.ones((3, 2))\nb = a[..., ..., [0]]\n",                    # two ellipses
     N + "a = np.ones((3, 2))\nb = a[[[0, 1], [1]]]\n",                    # a ragged list
+    N + "a = np.ones((3, 2))\nb = a[[2**64]]\n",                          # no numpy integer
+    N + "a = np.ones((3, 2))\nb = a[[2**63]]\n",                          # uint64, out of range
     N + "a = np.ones((3, 2))\na[a > 0] = np.array([1, 2])\n",             # a mask write of the wrong length
     N + "a = np.full((2, 2), np.ones(3))\n",
     N + "a = np.eye(2.5)\n",

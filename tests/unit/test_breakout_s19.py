@@ -35,6 +35,13 @@ CASES = [
          r"would have 400 elements; the limit is 100", SMALL),
     Case(N + "a = np.ones((2, 5))\nb = a[np.ones((2, 5)) > 0][[0, 1]]\nc = a[:, [True] * 5]\n"
          "print(b, c.shape)\n", None, None, "[1. 1.] (2, 5)\n", SMALL),
+    Case(N + "a = np.ones((1, 100))\nb = a[(0,) * 50, :]\n", "limit", 3,   # a tuple inside the index tuple
+         r"^result of indexing would have 5,000 elements; the limit is 100$", SMALL),
+    Case(N + "a = np.ones((1, 100))\nb = a[((0,) * 50,)]\n", "limit", 3, r"would have 5,000 elements", SMALL),
+    Case(N + "a = np.ones((50, 2))\nb = a[range(2**62)]\n", "limit", 3,
+         r"^result of indexing would have 4,611,686,018,427,387,904 elements", SMALL),
+    Case(N + "a = np.ones((40, 2))\nb = a[range(40), (1,) * 40]\nprint(b.shape)\n", None, None, "(40,)\n",
+         SMALL),
     Case(N + "a = np.ones(3)\nb = a[np.array([True, False])]\n", "index", 3, r"^boolean index did not match"),
     Case(N + "a = np.ones(3)\nb = a[[2**63]]\n", "index", 3, r"^index -9223372036854775808 is out of bounds"),
     Case(N + "a = np.ones(3)\nb = a[[2**64]]\n", "index", 3, r"^only integers, slices"),

@@ -16,6 +16,7 @@ from autogradlab.messages import (
     errors_generators,
     errors_hints,
     errors_more,
+    errors_numpy,
     errors_runtime,
 )
 
@@ -50,7 +51,7 @@ def _rules(*catalogues: dict[str, str]) -> tuple[tuple[re.Pattern[str], str], ..
 
 _GENERATOR_HINTS = {k: v for k, v in {**errors_generators.EN, **errors_functions.EN}.items()
                     if k.endswith("_hint")}
-MORE = _rules(errors_more.EN, errors_runtime.EN,
+MORE = _rules(errors_numpy.EN, errors_more.EN, errors_runtime.EN,
               {k: v for k, v in {**errors_generators.EN, **errors_functions.EN}.items()
                if k not in _GENERATOR_HINTS})
 MORE_HINTS = _rules(errors_hints.EN, _GENERATOR_HINTS)

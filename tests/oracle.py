@@ -97,9 +97,12 @@ def _zero_filled_empty():  # noqa: ANN202
     """torch.empty's content is whatever memory held; the engine fills it with zeros (security.md:
     no uninitialised memory), one of its possible outcomes. The oracle takes the same one, so the
     tutorials that start with `x = torch.empty(3, 4); print(x)` compare exactly. The legacy
-    `torch.Tensor(2, 3)` and `x.new(2, 3)` (chenyuntc/pytorch-book chapter 3) likewise."""
+    `torch.Tensor(2, 3)` and `x.new(2, 3)` (chenyuntc/pytorch-book chapter 3) likewise, and NumPy's
+    np.empty / np.empty_like (CS231n's `y = np.empty_like(x)`)."""
     empty, empty_like = torch.empty, torch.empty_like
     torch.empty, torch.empty_like = _zero_filled(empty), _zero_filled(empty_like)
+    np_empty, np_empty_like = np.empty, np.empty_like
+    np.empty, np.empty_like = np.zeros, np.zeros_like
     base_new, new = torch._C.TensorBase.__new__, torch.Tensor.new
 
     def tensor_new(cls, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
@@ -115,6 +118,7 @@ def _zero_filled_empty():  # noqa: ANN202
         yield
     finally:
         torch.empty, torch.empty_like = empty, empty_like
+        np.empty, np.empty_like = np_empty, np_empty_like
         del torch.Tensor.__new__
         del torch.Tensor.new
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 import ast
 
 from autogradlab.errors import NotSupported
+from autogradlab.lang.time_module import CLOCKS, refusal
 
 _DISTRIBUTIONS = {"multinomial": "Multinomial", "categorical": "Categorical", "normal": "Normal",
                   "bernoulli": "Bernoulli", "uniform": "Uniform", "binomial": "Binomial"}
@@ -33,6 +34,7 @@ _MODULES = (
     "torch.backends.cudnn",   # the seeding cell's flags (lang/cudnn_flags.py)
     "functools",   # functools.reduce (lang/map_filter.py)
     "warnings",    # filterwarnings("ignore"): a no-op (lang/warnings_module.py)
+    "time",        # the clocks only, read-only (lang/time_module.py)
     "matplotlib", "matplotlib.pyplot",   # no members: the first plotting line stops there (namespaces.py)
     *(f"torch.distributions.{m}" for m in _DISTRIBUTIONS),
 )
@@ -44,6 +46,7 @@ _MEMBERS = (
     *(f"torch.distributions.{c}" for c in _DISTRIBUTIONS.values()),
     "math.pi", "math.e", "math.sqrt", "math.exp", "math.log", "math.sin", "math.cos", "math.tan",
     "functools.reduce", "warnings.filterwarnings", "warnings.simplefilter",
+    *(f"time.{name}" for name in CLOCKS),
 )
 
 ALLOWED_IMPORTS: dict[str, str] = {path: path for path in _MODULES + _MEMBERS}
@@ -97,6 +100,9 @@ def check_import(node: ast.Import | ast.ImportFrom) -> None:
             allowed = alias.name != "*" and f"{module}.{alias.name}" in ALLOWED_IMPORTS
         if not allowed:
             member = module if isinstance(node, ast.Import) else f"{module}.{alias.name}"
+            refused = refusal(member, statement)   # `from time import sleep`
+            if refused is not None:
+                raise refused
             raise NotSupported(f"`{statement}` is not supported in Autograd Lab",
                                hint=_import_hint(module, member))
         if alias.asname and alias.asname.startswith("__") and alias.asname.endswith("__"):

@@ -16,6 +16,7 @@ from autogradlab.lang import allowlist as al
 from autogradlab.lang.allowed_imports import out_of_scope, scope_hint
 from autogradlab.lang.grad_decorators import GRAD_MODE_HINTS
 from autogradlab.lang.safe_values import Namespace
+from autogradlab.lang.time_module import refusal
 
 PLOT_HINT = ("the Graph and Steps pages show the run; print the values you would plot, or leave the "
              "plotting lines out to run the rest")
@@ -54,6 +55,9 @@ def _no_module_member(base: Namespace, name: str) -> ProgramError:
     if base.qualname.split(".")[0] == "matplotlib":
         return NotSupported(f"`{base.qualname}.{name}`: plotting is not available in Autograd Lab; the "
                             "lines before this one ran", hint=PLOT_HINT)
+    refused = refusal(f"{base.qualname}.{name}", f"{base.qualname}.{name}")   # time.sleep
+    if refused is not None:
+        return refused
     why = out_of_scope(f"{base.qualname}.{name}")
     if why is not None:
         return NotSupported(f"`{base.qualname}.{name}` is not supported in Autograd Lab",

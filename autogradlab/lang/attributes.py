@@ -16,7 +16,7 @@ import torch
 
 from autogradlab.errors import NotSupported, ProgramIndexError, ProgramTypeError
 from autogradlab.lang import allowlist as al
-from autogradlab.lang import cudnn_flags, custom_functions, dicts, distributions, numpy_linalg
+from autogradlab.lang import cudnn_flags, custom_functions, dicts, distributions, numpy_indexing, numpy_linalg
 from autogradlab.lang.attribute_errors import _no_module_member, _no_tensor_attribute, _none_has_nothing
 from autogradlab.lang.calls import call_method as call_tensor_method
 from autogradlab.lang.calls import check_tolist, has_tensor, require_data, translate_torch_error, wrap_result
@@ -253,10 +253,8 @@ def get_item(interp: Interpreter, base: Any, index: Any, node: ast.AST) -> Any:
         interp.record_op("getitem", [base, index], {}, result, node)
         return result
     if isinstance(base, SafeArray):
-        if numpy_linalg.is_mask_for(base, index):   # a[a > 1]
-            return numpy_linalg.masked_read(interp, base, index)
-        if _is_advanced(index):
-            raise NotSupported("numpy arrays support only int and slice indices in Autograd Lab")
+        if numpy_indexing.is_array_index(index):   # a[a > 1], a[np.arange(4), b] (numpy_indexing.py)
+            return numpy_indexing.read(interp, base, index)
         return wrap_result(_python_guarded(lambda: base.array[index]), "getitem")
     if isinstance(base, dict):
         dicts.check_key(index)
@@ -289,10 +287,10 @@ def set_item(interp: Interpreter, base: Any, index: Any, value: Any, node: ast.A
         interp.record_op("setitem", [base, index, value], {}, base, node)
         return
     if isinstance(base, SafeArray):
-        if numpy_linalg.is_mask_for(base, index):   # grad_h[h < 0] = 0
-            numpy_linalg.masked_write(base, index, value)
+        if numpy_indexing.is_array_index(index):   # grad_h[h < 0] = 0, a[np.arange(4), b] += 10
+            numpy_indexing.write(interp, base, index, value)
             return
-        if _is_advanced(index) or not (is_numpy_operand(value) or type(value) in (bool, int, float)):
+        if not (is_numpy_operand(value) or type(value) in (bool, int, float)):
             raise NotSupported("numpy arrays take numbers or arrays at int and slice indices in "
                                "Autograd Lab")
         raw = value.array if isinstance(value, SafeArray) else value

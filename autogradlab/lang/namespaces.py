@@ -24,11 +24,13 @@ from autogradlab.lang.devices import device_namespaces
 from autogradlab.lang.distributions import namespaces as distribution_namespaces
 from autogradlab.lang.map_filter import functools_namespace
 from autogradlab.lang.math_ints import MATH_INT_FUNCTIONS
+from autogradlab.lang.numpy_creation import numpy_creation_members
 from autogradlab.lang.numpy_linalg import numpy_linalg_members
 from autogradlab.lang.numpy_ops import numpy_members
 from autogradlab.lang.random_modules import random_namespaces
 from autogradlab.lang.safe_values import Namespace, SafeArray, SafeFunction, SafeNumpyDtype, SafeType
 from autogradlab.lang.tensor_api import NUMPY_VERSION, torch_members
+from autogradlab.lang.time_module import time_namespace
 from autogradlab.lang.torch_extras import torch_extra_members
 from autogradlab.lang.warnings_module import warnings_namespace
 
@@ -127,13 +129,15 @@ def modules() -> dict[str, Namespace]:
     numpy_ns.members["__version__"] = NUMPY_VERSION
     numpy_ns.members.update(numpy_members())
     numpy_ns.members.update(numpy_linalg_members())   # np.dot
+    numpy_ns.members.update(numpy_creation_members())   # np.full, np.eye, np.tile, ... (numpy_creation.py)
     randoms = random_namespaces()   # Python's random and np.random (random_modules.py)
     numpy_ns.members["random"] = randoms["numpy.random"]
     return {**devices, "torch": torch_ns, "torch.autograd": autograd, "torch.autograd.functional": functional,
             "torch.autograd.function": autograd.members["function"],
             "torch.linalg": linalg, "torch.nn": nn, "torch.nn.functional": nn_functional,
             "numpy": numpy_ns, "math": math_ns, **randoms, "copy": copy_namespace(),
-            "warnings": warnings_namespace(), "functools": functools_namespace(), **plotting_namespaces()}
+            "warnings": warnings_namespace(), "functools": functools_namespace(), "time": time_namespace(),
+            **plotting_namespaces()}
 
 
 def plotting_namespaces() -> dict[str, Namespace]:

@@ -1,10 +1,8 @@
-"""NumPy as the "Learning PyTorch with Examples" warm-up writes it: `x.dot(w1)`, `np.dot(a, b)`,
-and boolean masks (`grad_h[h < 0] = 0`, `a[a > 1]`).
+"""NumPy as the "Learning PyTorch with Examples" warm-up writes it: `x.dot(w1)`, `np.dot(a, b)`
+(its boolean masks, `grad_h[h < 0] = 0`, are in numpy_indexing.py).
 
 `dot` is sized like matmul before NumPy allocates (1-D and 2-D operands only, where dot and matmul
-agree; NumPy's N-D dot would multiply every batch with every other). A mask is a boolean array of the
-indexed array's own shape: reading through it gives at most as many elements as the array has
-(charged as that many), writing through it takes a number and allocates nothing.
+agree; NumPy's N-D dot would multiply every batch with every other).
 """
 
 from __future__ import annotations
@@ -53,25 +51,3 @@ def array_dot(interp: Interpreter, base: SafeArray, args: list) -> Any:
 def numpy_linalg_members() -> dict[str, SafeFunction]:
     return {"dot": SafeFunction("numpy.dot", _np_dot)}
 
-
-def is_mask_for(base: SafeArray, index: Any) -> bool:
-    """True for a boolean array of base's shape; any other array as an index is refused here."""
-    if not isinstance(index, SafeArray):
-        return False
-    if index.array.dtype != np.bool_ or index.array.shape != base.array.shape:
-        raise NotSupported(f"Autograd Lab indexes numpy arrays with ints, slices, or a boolean mask of "
-                           f"the array's own shape {base.array.shape} (got a {index.array.dtype} array "
-                           f"of shape {index.array.shape})")
-    return True
-
-
-def masked_read(interp: Interpreter, base: SafeArray, mask: SafeArray) -> Any:
-    charge(interp, int(base.array.size), "boolean indexing")
-    return _wrap(_guarded(lambda: base.array[mask.array]))
-
-
-def masked_write(base: SafeArray, mask: SafeArray, value: Any) -> None:
-    if not isinstance(value, (bool, int, float, np.number, np.bool_)):
-        raise NotSupported("Autograd Lab writes numbers through a boolean mask (a[a < 0] = 0)")
-    raw = _raw(value, "boolean index assignment")
-    _guarded(lambda: base.array.__setitem__(mask.array, raw))

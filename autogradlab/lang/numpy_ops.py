@@ -134,8 +134,10 @@ def _shape(value: Any) -> tuple[int, ...]:
 
 def _filled(name: str, fill: Callable[..., Any]):  # noqa: ANN202
     def impl(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> SafeArray:
-        if len(args) != 1 or set(kwargs) - {"dtype"}:
+        if not 1 <= len(args) <= 2 or set(kwargs) - {"dtype"} or len(args) == 2 and "dtype" in kwargs:
             raise NotSupported(f"Autograd Lab supports `np.{name}(shape, dtype=...)`")
+        if len(args) == 2:   # np.zeros((3, 1), int)
+            kwargs = {"dtype": args[1]}
         shape = _shape(args[0])
         if any(n < 0 for n in shape):
             raise ProgramTypeError("negative dimensions are not allowed")

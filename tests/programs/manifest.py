@@ -139,6 +139,8 @@ T_MRD = "mrdbourke/pytorch-deep-learning"
 T_HANDBOOK = "zergtant/pytorch-handbook (Chinese)"
 T_D2LPT = "ShusenTang/Dive-into-DL-PyTorch (Chinese)"
 ID_LINE = (r"^id\(Z\): \d+$",)
+T_CS231N = "cs231n/cs231n.github.io (Stanford CS231n)"
+SECONDS_LINE = r"^\d+\.\d+(e-\d+)?$"   # print(time() - start): a duration in seconds
 TUTORIALS: tuple[ProgramSpec, ...] = (
     ProgramSpec("tutorial_tensorqs.py", T_PT),
     ProgramSpec("tutorial_autogradqs.py", T_PT, output=UNCHECKED),
@@ -189,6 +191,13 @@ TUTORIALS: tuple[ProgramSpec, ...] = (
     ProgramSpec("tutorial_d2lpt_tensor_zh.py", T_D2LPT, nondeterministic_vars=("id_before",)),
     ProgramSpec("tutorial_d2lpt_autograd_zh.py", T_D2LPT, output=UNCHECKED),
     ProgramSpec("tutorial_book_ch3_zh.py", "chenyuntc/pytorch-book (Chinese)", output=UNCHECKED),
+    # Session 19: NumPy's array indexing and makers (CS231n); `import time` (clocks differ run to run).
+    ProgramSpec("tutorial_cs231n_numpy_arrays.py", T_CS231N),
+    ProgramSpec("tutorial_cs231n_numpy_math.py", T_CS231N),
+    ProgramSpec("tutorial_d2lpt_linreg_time_zh.py", T_D2LPT, nondeterministic_lines=(SECONDS_LINE,),
+                nondeterministic_vars=("start",)),
+    ProgramSpec("tutorial_uvadlc_intro_pytorch.py", "phlippe/uvadlc_notebooks (UvA Deep Learning course)",
+                output=UNCHECKED),
 )
 
 

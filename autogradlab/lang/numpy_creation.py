@@ -1,0 +1,155 @@
+"""NumPy's array makers that lessons use beside np.zeros/np.ones: np.full, np.eye, np.identity,
+np.empty / np.empty_like (zero-filled, as torch.empty is here: no uninitialised memory reaches a
+program), np.zeros_like, np.ones_like, np.full_like, np.tile and the function form np.reshape.
+
+Each result's element count is worked out with Python ints from the arguments alone (the shape; N·M
+for eye; the array's size for the *_like forms; the padded shape times the padded repetitions for
+tile) and checked against max_tensor_elements / charged to max_total_elements before NumPy allocates,
+through the same `charge` as np.zeros. Arrays to copy are SafeArrays or numbers, fill values numbers,
+numpy scalars or arrays (NumPy broadcasts an array fill into the sized result, or says why not).
+"""
+
+from __future__ import annotations
+
+import ast
+import math
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from autogradlab.errors import NotSupported, ProgramTypeError, ProgramValueError
+from autogradlab.lang.numpy_ops import _dtype, _guarded, _raw, _shape, _wrap, array_method, charge
+from autogradlab.lang.safe_values import SafeArray, SafeFunction, type_text
+
+if TYPE_CHECKING:
+    from autogradlab.lang.interpreter import Interpreter
+
+
+def _arguments(name: str, args: list, kwargs: dict, params: tuple[str, ...], required: int) -> dict:
+    """Positional and keyword arguments by parameter name, NumPy's order; anything else refused."""
+    if len(args) > len(params) or set(kwargs) - set(params) or len(args) + len(kwargs) < required:
+        raise NotSupported(f"Autograd Lab supports `np.{name}({', '.join(params)})`")
+    given = dict(zip(params, args, strict=False))
+    twice = sorted(set(given) & set(kwargs))
+    if twice:
+        raise ProgramTypeError(f"{name}() got multiple values for argument '{twice[0]}'")
+    given.update(kwargs)
+    if any(p not in given for p in params[:required]):
+        raise NotSupported(f"Autograd Lab supports `np.{name}({', '.join(params)})`")
+    return given
+
+
+def _sized_shape(value: Any) -> tuple[int, ...]:
+    shape = _shape(value)
+    if any(n < 0 for n in shape):
+        raise ProgramValueError("negative dimensions are not allowed")
+    return shape
+
+
+def _int(value: Any) -> int:
+    if not isinstance(value, (int, np.integer)) or isinstance(value, bool):   # NumPy's own words
+        raise ProgramTypeError(f"'{type_text(value)}' object cannot be interpreted as an integer")
+    return int(value)
+
+
+def _count(value: Any) -> int:
+    if _int(value) < 0:
+        raise ProgramValueError("negative dimensions are not allowed")
+    return int(value)
+
+
+def _array(value: Any, what: str) -> Any:
+    """An array argument as NumPy takes it: a SafeArray's array, or a number (a 0-d array)."""
+    if isinstance(value, SafeArray):
+        return value.array
+    if isinstance(value, (list, tuple)):
+        raise NotSupported(f"{what}: Autograd Lab takes a numpy array here; make one with np.array(...)")
+    return _raw(value, what)
+
+
+def _full(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> SafeArray:
+    given = _arguments("full", args, kwargs, ("shape", "fill_value", "dtype"), 2)
+    shape = _sized_shape(given["shape"])
+    fill = _array(given["fill_value"], "np.full")
+    charge(interp, math.prod(shape), "np.full")
+    return _wrap(_guarded(lambda: np.full(shape, fill, dtype=_dtype(given))))
+
+
+def _eye(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> SafeArray:
+    given = _arguments("eye", args, kwargs, ("N", "M", "k", "dtype"), 1)
+    rows = _count(given["N"])
+    cols = rows if given.get("M") is None else _count(given["M"])
+    k = _int(given.get("k", 0))
+    charge(interp, rows * cols, "np.eye")
+    return _wrap(_guarded(lambda: np.eye(rows, cols, k, dtype=_dtype(given))))
+
+
+def _identity(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> SafeArray:
+    given = _arguments("identity", args, kwargs, ("n", "dtype"), 1)
+    n = _count(given["n"])
+    charge(interp, n * n, "np.identity")
+    return _wrap(_guarded(lambda: np.identity(n, dtype=_dtype(given))))
+
+
+def _empty(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> SafeArray:
+    """np.empty is zero-filled here: what uninitialised memory holds is nobody's business."""
+    given = _arguments("empty", args, kwargs, ("shape", "dtype"), 1)
+    shape = _sized_shape(given["shape"])
+    charge(interp, math.prod(shape), "np.empty")
+    return _wrap(_guarded(lambda: np.zeros(shape, dtype=_dtype(given))))
+
+
+def _like(name: str, make: Callable[..., Any], fill: bool = False):  # noqa: ANN202
+    params = ("a", "fill_value", "dtype") if fill else ("a", "dtype")
+
+    def impl(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> SafeArray:
+        given = _arguments(name, args, kwargs, params, len(params) - 1)
+        prototype = _array(given["a"], f"np.{name}")
+        extra = (_array(given["fill_value"], f"np.{name}"),) if fill else ()
+        charge(interp, int(np.size(prototype)), f"np.{name}")
+        return _wrap(_guarded(lambda: make(prototype, *extra, dtype=_dtype(given))))
+    return SafeFunction(f"numpy.{name}", impl)
+
+
+def _tile(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> SafeArray:
+    """np.tile(A, reps): A's shape and reps padded with leading 1s to the same length, multiplied."""
+    given = _arguments("tile", args, kwargs, ("A", "reps"), 2)
+    array = _array(given["A"], "np.tile")
+    reps = given["reps"]
+    items = reps if isinstance(reps, (tuple, list)) else (reps,)
+    items = tuple(_count(n) for n in items)
+    if len(items) > 32:
+        raise ProgramTypeError("maximum supported dimension for an ndarray is 32")
+    shape = np.shape(array)
+    depth = max(len(shape), len(items))
+    padded_shape = (1,) * (depth - len(shape)) + tuple(int(n) for n in shape)
+    padded_reps = (1,) * (depth - len(items)) + items
+    charge(interp, math.prod(s * r for s, r in zip(padded_shape, padded_reps, strict=True)), "np.tile")
+    return _wrap(_guarded(lambda: np.tile(array, items)))
+
+
+def _reshape(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
+    """np.reshape(a, shape): the method's path (`a.reshape(shape)`), which makes no new elements."""
+    if len(args) == 1 and set(kwargs) == {"shape"}:
+        args = [args[0], kwargs["shape"]]
+    elif kwargs or len(args) != 2:
+        raise NotSupported("Autograd Lab supports `np.reshape(a, shape)`")
+    if not isinstance(args[0], SafeArray):
+        raise NotSupported("np.reshape: Autograd Lab takes a numpy array here; make one with np.array(...)")
+    return array_method(interp, args[0], "reshape", [args[1]], {})
+
+
+def numpy_creation_members() -> dict[str, SafeFunction]:
+    return {
+        "full": SafeFunction("numpy.full", _full),
+        "eye": SafeFunction("numpy.eye", _eye),
+        "identity": SafeFunction("numpy.identity", _identity),
+        "empty": SafeFunction("numpy.empty", _empty),
+        "empty_like": _like("empty_like", np.zeros_like),   # zero-filled, like np.empty
+        "zeros_like": _like("zeros_like", np.zeros_like),
+        "ones_like": _like("ones_like", np.ones_like),
+        "full_like": _like("full_like", np.full_like, fill=True),
+        "tile": SafeFunction("numpy.tile", _tile),
+        "reshape": SafeFunction("numpy.reshape", _reshape),
+    }

@@ -16,7 +16,15 @@ import torch
 
 from autogradlab.errors import NotSupported, ProgramIndexError, ProgramTypeError
 from autogradlab.lang import allowlist as al
-from autogradlab.lang import cudnn_flags, custom_functions, dicts, distributions, numpy_linalg
+from autogradlab.lang import (
+    class_dispatch,
+    cudnn_flags,
+    custom_functions,
+    dicts,
+    distributions,
+    numpy_linalg,
+    plain_classes,
+)
 from autogradlab.lang.attribute_errors import _no_module_member, _no_tensor_attribute, _none_has_nothing
 from autogradlab.lang.calls import call_method as call_tensor_method
 from autogradlab.lang.calls import check_tolist, has_tensor, require_data, translate_torch_error, wrap_result
@@ -63,6 +71,8 @@ def _torch_guarded(op: str, fn: Callable[[], Any], args: list) -> Any:
 
 
 def read_attribute(interp: Interpreter, base: Any, name: str, node: ast.AST) -> Any:
+    if isinstance(base, plain_classes.PLAIN_VALUES):   # the program's classes and instances
+        return plain_classes.read_attribute(interp, base, name)
     if base is None:
         raise _none_has_nothing(node, name, call=False)
     if isinstance(base, torch.Tensor):
@@ -185,6 +195,8 @@ def call_method(interp: Interpreter, base: Any, name: str, args: list, kwargs: d
         raise _no_tensor_attribute(name, call=True)
     if base is None:
         raise _none_has_nothing(node, name, call=True)
+    if isinstance(base, plain_classes.PLAIN_VALUES):
+        return plain_classes.call_method(interp, base, name, args, kwargs, node)
     if isinstance(base, Namespace):
         return interp.call_value(read_attribute(interp, base, name, node), args, kwargs, node)
     if isinstance(base, custom_functions.FUNCTION_VALUES):
@@ -238,6 +250,8 @@ _INDEX_ATOMS = (int, bool, slice, type(None), type(Ellipsis), torch.Tensor, list
 
 
 def get_item(interp: Interpreter, base: Any, index: Any, node: ast.AST) -> Any:
+    if type(base) is plain_classes.ProgramObject:   # its __getitem__
+        return class_dispatch.get_item(interp, base, index, node)
     if isinstance(base, torch.Tensor):
         items = index if isinstance(index, tuple) else (index,)
         if not all(isinstance(item, _INDEX_ATOMS) for item in items):
@@ -279,6 +293,9 @@ def _python_guarded(fn: Callable[[], Any], keep_own: bool = False) -> Any:
 
 
 def set_item(interp: Interpreter, base: Any, index: Any, value: Any, node: ast.AST) -> None:
+    if type(base) is plain_classes.ProgramObject:   # its __setitem__ (the value passed like an argument)
+        class_dispatch.set_item(interp, base, index, value, node)
+        return
     require_data(value, "in an assignment")
     if isinstance(base, torch.Tensor):
         if isinstance(value, SafeArray):
@@ -310,6 +327,9 @@ def set_item(interp: Interpreter, base: Any, index: Any, value: Any, node: ast.A
 
 def set_attribute(interp: Interpreter, base: Any, name: str, value: Any, node: ast.AST) -> None:
     check_attribute_name(name)
+    if isinstance(base, plain_classes.PLAIN_VALUES):   # `self.n = 0`, `Name.count += 1`
+        plain_classes.set_attribute(interp, base, name, value)
+        return
     if isinstance(base, custom_functions.ProgramContext):   # `ctx.k = 3`
         custom_functions.set_attribute(interp, base, name, value)
         return

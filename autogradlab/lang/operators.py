@@ -212,6 +212,9 @@ class OperatorsMixin:
     def truth(self: Interpreter, value: Any, node: ast.AST) -> bool:
         """bool(value) as Python computes it (a tensor must hold one element)."""
         if not is_data(value):
+            if type(value).__name__ == "ProgramObject":   # its __len__ (lang/class_dispatch.py)
+                from autogradlab.lang.class_dispatch import truth
+                return truth(self, value, node)
             return True
         try:
             return bool(value)

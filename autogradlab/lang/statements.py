@@ -19,6 +19,7 @@ from autogradlab.lang.iteration import loop_iterable
 from autogradlab.lang.loop_skim import known_length, loop_hooks
 from autogradlab.lang.namespaces import resolve_import
 from autogradlab.lang.operators import BINARY
+from autogradlab.lang.plain_classes import RETURNABLE, subscript_base
 from autogradlab.lang.safe_values import is_data
 from autogradlab.sandbox_position import pack
 
@@ -87,7 +88,7 @@ class StatementsMixin:
             result = self.apply_binary(name, inplace_fn, current, value, node, inplace_of=inplace_name)
             self.assign(target, result, node)
         elif isinstance(target, ast.Subscript):
-            base = require_data(self.eval(target.value), "before `[...]`")
+            base = subscript_base(self.eval(target.value))
             index = self.index_value(target.slice)
             current = attributes.get_item(self, base, index, target)
             value = self.eval(node.value)
@@ -169,6 +170,13 @@ class StatementsMixin:
         self.scope.set(node.name, self.make_function(node.name, node.args, body, node))
 
     def _classdef(self: Interpreter, node: ast.ClassDef) -> None:
+        from autogradlab.lang.class_checks import is_plain_class, program_classes
+        if self.class_names is None:
+            self.class_names = program_classes(self.tree)
+        if is_plain_class(node, self.class_names):
+            from autogradlab.lang.class_dispatch import define_plain_class
+            define_plain_class(self, node, self.class_names)   # lang/plain_classes.py
+            return
         from autogradlab.lang.custom_functions import define_class
         define_class(self, node)   # a custom autograd Function
 
@@ -176,7 +184,8 @@ class StatementsMixin:
         if self.scope.function_name is None:
             raise NotSupported("`return` outside a function")
         value = None if node.value is None else self.eval(node.value)
-        raise ReturnValue(require_data(value, "as a return value"))
+        raise ReturnValue(value if isinstance(value, RETURNABLE)
+                          else require_data(value, "as a return value"))
 
     def _assert(self: Interpreter, node: ast.Assert) -> None:
         if not self.truth(self.eval(node.test), node.test):

@@ -1,0 +1,201 @@
+"""The `class` statement of a plain class, and the builtins and syntax that dispatch to an instance's
+dunder methods (lang/plain_classes.py holds the objects; lang/class_checks.py the static form).
+
+The interpreter calls the program's __str__/__repr__/__len__/__getitem__/__setitem__ itself, checks
+what they return as Python does (a str, an int >= 0) and charges the text like any text it builds.
+"""
+
+from __future__ import annotations
+
+import ast
+from typing import TYPE_CHECKING, Any
+
+from autogradlab.errors import NotSupported, ProgramTypeError, ProgramValueError
+from autogradlab.lang.class_checks import check_plain_class, is_docstring
+from autogradlab.lang.plain_classes import (
+    CLASS,
+    METHOD,
+    PROPERTY,
+    STATIC,
+    VALUE,
+    ProgramClass,
+    ProgramObject,
+    SuperProxy,
+    dunder,
+    storable,
+)
+from autogradlab.lang.safe_values import SafeType, type_text
+from autogradlab.lang.scope import Scope
+
+if TYPE_CHECKING:
+    from autogradlab.lang.interpreter import Interpreter
+
+_KINDS = {"staticmethod": STATIC, "classmethod": CLASS, "property": PROPERTY}
+
+
+def define_plain_class(interp: Interpreter, node: ast.ClassDef, classes: frozenset[str]) -> None:
+    """Run `class Name(...):` — its form checked again, its one base a class of the program, its
+    attribute values evaluated in a scope of their own (as Python's class body), its methods the
+    program's functions of the enclosing scope."""
+    check_plain_class(node, classes)
+    base = None
+    if node.bases and not (isinstance(node.bases[0], ast.Name) and node.bases[0].id == "object"):
+        base = interp.eval(node.bases[0])
+        if not isinstance(base, ProgramClass):
+            raise NotSupported(f"`class {node.name}({ast.unparse(node.bases[0])})`: a base that is not "
+                               "`object` or another class of your program is not supported in Autograd Lab")
+    cls = ProgramClass(node.name, base)
+    outer = interp.scope
+    body_scope = Scope(outer, outer.function_name, comprehension=True)
+    for statement in node.body:
+        if isinstance(statement, ast.Pass) or is_docstring(statement):
+            continue
+        if isinstance(statement, ast.FunctionDef):
+            body = statement.body
+            if len(body) > 1 and is_docstring(body[0]):   # Python never runs a docstring
+                body = body[1:]
+            function = interp.make_function(f"{node.name}.{statement.name}", statement.args, body, statement)
+            decorators = statement.decorator_list
+            kind = _KINDS[decorators[0].id] if decorators else METHOD
+            cls.members[statement.name] = (kind, function)
+            body_scope.vars.pop(statement.name, None)
+            continue
+        interp.scope = body_scope   # `b = a + 1` reads the class's earlier attributes
+        try:
+            value = storable(interp.eval(statement.value), "as a class attribute")
+        finally:
+            interp.scope = outer
+        targets = statement.targets if isinstance(statement, ast.Assign) else [statement.target]
+        for target in targets:
+            body_scope.vars[target.id] = value
+            cls.members[target.id] = (VALUE, value)
+    interp.scope.set(node.name, cls)
+
+
+# -- text -----------------------------------------------------------------------------------------
+def object_text(interp: Interpreter, value: Any, which: str = "str") -> str:
+    """str(value) or repr(value) of a class, instance or super() as Python computes it."""
+    if isinstance(value, ProgramObject):
+        names = ("__str__", "__repr__") if which == "str" else ("__repr__",)
+        for name in names:
+            found = value.cls.find(name)
+            if found is not None and found[1] == METHOD:
+                text = dunder(interp, value, name, [], {}, None, None)
+                if not isinstance(text, str):
+                    raise ProgramTypeError(f"{name}() returned non-string (type {type_text(text)})")
+                interp.sizes.charge_sequence(len(text), "the text")
+                return text
+    return repr(value)   # <class '__main__.Name'>, <__main__.Name object>
+
+
+def length(interp: Interpreter, obj: ProgramObject, node: ast.AST | None) -> int:
+    result = dunder(interp, obj, "__len__", [], {}, node,
+                    lambda: ProgramTypeError(f"object of type '{obj.cls.name}' has no len()"))
+    if not isinstance(result, int):
+        raise ProgramTypeError(f"'{type_text(result)}' object cannot be interpreted as an integer")
+    if result < 0:
+        raise ProgramValueError("__len__() should return >= 0")
+    return int(result)
+
+
+def get_item(interp: Interpreter, obj: ProgramObject, index: Any, node: ast.AST) -> Any:
+    return dunder(interp, obj, "__getitem__", [index], {}, node,
+                  lambda: ProgramTypeError(f"'{obj.cls.name}' object is not subscriptable"))
+
+
+def set_item(interp: Interpreter, obj: ProgramObject, index: Any, value: Any, node: ast.AST) -> None:
+    dunder(interp, obj, "__setitem__", [index, value], {}, node,
+           lambda: ProgramTypeError(f"'{obj.cls.name}' object does not support item assignment"))
+
+
+def truth(interp: Interpreter, obj: ProgramObject, node: ast.AST) -> bool:
+    """bool(obj): its __len__ when it has one, else True (as Python without __bool__)."""
+    found = obj.cls.find("__len__")
+    return True if found is None or found[1] != METHOD else length(interp, obj, node) != 0
+
+
+def f_string_field(interp: Interpreter, value: Any, conversion: int, spec: bool) -> str:
+    """An f-string field holding a class or an instance: its text, as format() would give it."""
+    if conversion == ord("r") or conversion == ord("a"):
+        text = object_text(interp, value, "repr")
+        return ascii(text)[1:-1] if conversion == ord("a") else text
+    if spec and conversion == -1:
+        raise ProgramTypeError(f"unsupported format string passed to {_type_name(value)}.__format__")
+    return object_text(interp, value)
+
+
+def _type_name(value: Any) -> str:
+    return value.cls.name if isinstance(value, ProgramObject) else "type"
+
+
+# -- builtins ---------------------------------------------------------------------------------------
+OBJECTS = (ProgramClass, ProgramObject, SuperProxy)
+
+
+def wrap_builtins(builtins: dict[str, Any]) -> None:
+    """print, str, repr, len, type, isinstance and id learn instances and classes; everything else
+    still refuses them (they are no data)."""
+    def texts(interp: Interpreter, args: list) -> list:
+        return [object_text(interp, a) if isinstance(a, OBJECTS) else a for a in args]
+
+    def wrapped(name: str, impl: Any) -> Any:
+        def call(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
+            if not any(isinstance(a, OBJECTS) for a in args):
+                return impl(interp, args, kwargs, node)
+            if name == "print":
+                return impl(interp, texts(interp, args), kwargs, node)
+            if len(args) != 1 or kwargs:
+                return impl(interp, args, kwargs, node)   # its own refusal of the arguments
+            value = args[0]
+            if name == "repr":
+                return object_text(interp, value, "repr")
+            if name == "len":
+                if isinstance(value, ProgramObject):
+                    return length(interp, value, node)
+                raise ProgramTypeError(f"object of type '{type_text(value)}' has no len()")
+            if name == "type":
+                if isinstance(value, ProgramObject):
+                    return value.cls
+                return SafeType(type_text(value), type(value))
+            if name == "id":
+                return interp.identity(value)
+            return impl(interp, args, kwargs, node)
+        return call
+
+    for name in ("print", "repr", "len", "type", "id"):
+        function = builtins[name]
+        builtins[name] = type(function)(name, wrapped(name, function.impl))
+    for name in ("str", "bool"):
+        _wrap_conversion(builtins[name], name)
+    isinstance_impl = builtins["isinstance"].impl
+
+    def is_instance(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
+        if len(args) != 2 or kwargs or not (isinstance(args[0], OBJECTS) or _has_class(args[1])):
+            return isinstance_impl(interp, args, kwargs, node)
+        value, kinds = args
+        kinds = kinds if isinstance(kinds, tuple) else (kinds,)
+        if not all(isinstance(kind, SafeType | ProgramClass) for kind in kinds):
+            raise ProgramTypeError("isinstance() arg 2 must be a type or tuple of types")
+        mine = value.cls if isinstance(value, ProgramObject) else None
+        return any(mine is not None and mine.is_subclass_of(kind) if isinstance(kind, ProgramClass)
+                   else not isinstance(value, OBJECTS) and isinstance(value, kind.py_type) for kind in kinds)
+    builtins["isinstance"] = type(builtins["isinstance"])("isinstance", is_instance)
+
+
+def _has_class(kinds: Any) -> bool:
+    return isinstance(kinds, ProgramClass) or isinstance(kinds, tuple) and \
+        any(isinstance(kind, ProgramClass) for kind in kinds)
+
+
+def _wrap_conversion(kind: SafeType, name: str) -> None:
+    """str(obj) is its text, bool(obj) its truth; the conversion's own checks for anything else."""
+    convert = kind.convert
+
+    def call(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
+        if len(args) == 1 and not kwargs and isinstance(args[0], OBJECTS):
+            value = args[0]
+            if name == "str":
+                return object_text(interp, value)
+            return truth(interp, value, node) if isinstance(value, ProgramObject) else True
+        return convert(interp, args, kwargs, node)
+    kind.convert = call

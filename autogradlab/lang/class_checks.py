@@ -24,9 +24,9 @@ from autogradlab.lang.function_classes import base_name
 # The dunders the interpreter calls itself: Name(...), x[i], x[i] = v, len(x), x(...), repr/str/print.
 PLAIN_DUNDERS = ("__init__", "__getitem__", "__setitem__", "__len__", "__call__", "__repr__", "__str__")
 METHOD_DECORATORS = ("staticmethod", "classmethod", "property")
-CLASS_HINT = ("a class may define __init__, __getitem__, __setitem__, __len__, __call__, __repr__ and "
-              "__str__, plain methods, @staticmethod, @classmethod and @property methods, and class "
-              "attributes")
+CLASS_HINT = ("a class may define `__init__`, `__getitem__`, `__setitem__`, `__len__`, `__call__`, "
+              "`__repr__` and `__str__`, plain methods, `@staticmethod`, `@classmethod` and `@property` "
+              "methods, and class attributes")
 
 
 def program_classes(tree: ast.AST) -> frozenset[str]:
@@ -40,8 +40,8 @@ def is_plain_class(node: ast.ClassDef, classes: frozenset[str]) -> bool:
                    for base in node.bases)
 
 
-def _refuse(text: str, node: ast.AST | None = None) -> NotSupported:
-    error = NotSupported(f"{text} is not supported in Autograd Lab", hint=CLASS_HINT)
+def _refuse(text: str, node: ast.AST | None = None, verb: str = "is") -> NotSupported:
+    error = NotSupported(f"{text} {verb} not supported in Autograd Lab", hint=CLASS_HINT)
     return error.at(node.lineno, node.col_offset + 1) if node is not None else error
 
 
@@ -55,7 +55,7 @@ def check_plain_class(node: ast.ClassDef, classes: frozenset[str]) -> None:
     if node.decorator_list:
         raise _refuse(f"a decorator on `class {name}`")
     if getattr(node, "type_params", None):
-        raise _refuse(f"type parameters of `class {name}`")
+        raise _refuse(f"type parameters of `class {name}`", verb="are")
     if len(node.bases) > 1:
         raise _refuse(f"`class {name}({', '.join(ast.unparse(b) for b in node.bases)})`: more than one base")
     if node.bases:

@@ -10,8 +10,9 @@ from __future__ import annotations
 import ast
 from typing import TYPE_CHECKING, Any
 
-from autogradlab.errors import NotSupported, ProgramTypeError, ProgramValueError
+from autogradlab.errors import NotSupported
 from autogradlab.lang.class_checks import check_plain_class, is_docstring
+from autogradlab.lang.operators import python_error
 from autogradlab.lang.plain_classes import (
     CLASS,
     METHOD,
@@ -82,7 +83,7 @@ def object_text(interp: Interpreter, value: Any, which: str = "str") -> str:
             if found is not None and found[1] == METHOD:
                 text = dunder(interp, value, name, [], {}, None, None)
                 if not isinstance(text, str):
-                    raise ProgramTypeError(f"{name}() returned non-string (type {type_text(text)})")
+                    raise python_error(TypeError(f"{name}() returned non-string (type {type_text(text)})"))
                 interp.sizes.charge_sequence(len(text), "the text")
                 return text
     return repr(value)   # <class '__main__.Name'>, <__main__.Name object>
@@ -90,22 +91,22 @@ def object_text(interp: Interpreter, value: Any, which: str = "str") -> str:
 
 def length(interp: Interpreter, obj: ProgramObject, node: ast.AST | None) -> int:
     result = dunder(interp, obj, "__len__", [], {}, node,
-                    lambda: ProgramTypeError(f"object of type '{obj.cls.name}' has no len()"))
+                    lambda: python_error(TypeError(f"object of type '{obj.cls.name}' has no len()")))
     if not isinstance(result, int):
-        raise ProgramTypeError(f"'{type_text(result)}' object cannot be interpreted as an integer")
+        raise python_error(TypeError(f"'{type_text(result)}' object cannot be interpreted as an integer"))
     if result < 0:
-        raise ProgramValueError("__len__() should return >= 0")
+        raise python_error(ValueError("__len__() should return >= 0"))
     return int(result)
 
 
 def get_item(interp: Interpreter, obj: ProgramObject, index: Any, node: ast.AST) -> Any:
     return dunder(interp, obj, "__getitem__", [index], {}, node,
-                  lambda: ProgramTypeError(f"'{obj.cls.name}' object is not subscriptable"))
+                  lambda: python_error(TypeError(f"'{obj.cls.name}' object is not subscriptable")))
 
 
 def set_item(interp: Interpreter, obj: ProgramObject, index: Any, value: Any, node: ast.AST) -> None:
     dunder(interp, obj, "__setitem__", [index, value], {}, node,
-           lambda: ProgramTypeError(f"'{obj.cls.name}' object does not support item assignment"))
+           lambda: python_error(TypeError(f"'{obj.cls.name}' object does not support item assignment")))
 
 
 def truth(interp: Interpreter, obj: ProgramObject, node: ast.AST) -> bool:
@@ -120,7 +121,7 @@ def f_string_field(interp: Interpreter, value: Any, conversion: int, spec: bool)
         text = object_text(interp, value, "repr")
         return ascii(text)[1:-1] if conversion == ord("a") else text
     if spec and conversion == -1:
-        raise ProgramTypeError(f"unsupported format string passed to {_type_name(value)}.__format__")
+        raise python_error(TypeError(f"unsupported format string passed to {_type_name(value)}.__format__"))
     return object_text(interp, value)
 
 
@@ -152,7 +153,7 @@ def wrap_builtins(builtins: dict[str, Any]) -> None:
             if name == "len":
                 if isinstance(value, ProgramObject):
                     return length(interp, value, node)
-                raise ProgramTypeError(f"object of type '{type_text(value)}' has no len()")
+                raise python_error(TypeError(f"object of type '{type_text(value)}' has no len()"))
             if name == "type":
                 if isinstance(value, ProgramObject):
                     return value.cls
@@ -175,7 +176,7 @@ def wrap_builtins(builtins: dict[str, Any]) -> None:
         value, kinds = args
         kinds = kinds if isinstance(kinds, tuple) else (kinds,)
         if not all(isinstance(kind, SafeType | ProgramClass) for kind in kinds):
-            raise ProgramTypeError("isinstance() arg 2 must be a type or tuple of types")
+            raise python_error(TypeError("isinstance() arg 2 must be a type or tuple of types"))
         mine = value.cls if isinstance(value, ProgramObject) else None
         return any(mine is not None and mine.is_subclass_of(kind) if isinstance(kind, ProgramClass)
                    else not isinstance(value, OBJECTS) and isinstance(value, kind.py_type) for kind in kinds)

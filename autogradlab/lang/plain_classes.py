@@ -17,7 +17,7 @@ from __future__ import annotations
 import ast
 from typing import TYPE_CHECKING, Any
 
-from autogradlab.errors import LimitExceeded, NotSupported, ProgramTypeError
+from autogradlab.errors import LimitExceeded, NotSupported
 from autogradlab.lang.operators import python_error
 from autogradlab.lang.safe_values import SafeFunction, UserFunction
 
@@ -179,8 +179,8 @@ def call_method(interp: Interpreter, base: Any, name: str, args: list, kwargs: d
     if found is None:
         if name == "__init__" and isinstance(base, SuperProxy):   # object.__init__
             if args or kwargs:
-                raise ProgramTypeError("object.__init__() takes exactly one argument (the instance to "
-                                       "initialize)")
+                raise python_error(TypeError("object.__init__() takes exactly one argument (the instance to "
+                                             "initialize)"))
             return None
         raise _no_attribute(base, name)
     kind, value = found[1], found[2]
@@ -261,12 +261,12 @@ def instantiate(interp: Interpreter, cls: ProgramClass, args: list, kwargs: dict
     found = cls.find("__init__")
     if found is None:
         if args or kwargs:
-            raise ProgramTypeError(f"{cls.name}() takes no arguments")
+            raise python_error(TypeError(f"{cls.name}() takes no arguments"))
         return obj
     result = call_function(interp, found[2], [obj, *args], kwargs, node, found[0])
     if result is not None:
         from autogradlab.lang.safe_values import type_text
-        raise ProgramTypeError(f"__init__() should return None, not '{type_text(result)}'")
+        raise python_error(TypeError(f"__init__() should return None, not '{type_text(result)}'"))
     return obj
 
 
@@ -275,8 +275,8 @@ def call_object(interp: Interpreter, callee: Any, args: list, kwargs: dict, node
         return instantiate(interp, callee, args, kwargs, node)
     if isinstance(callee, ProgramObject):
         return dunder(interp, callee, "__call__", args, kwargs, node,
-                      lambda: ProgramTypeError(f"'{callee.cls.name}' object is not callable"))
-    raise ProgramTypeError("'super' object is not callable")
+                      lambda: python_error(TypeError(f"'{callee.cls.name}' object is not callable")))
+    raise python_error(TypeError("'super' object is not callable"))
 
 
 def dunder(interp: Interpreter, obj: ProgramObject, name: str, args: list, kwargs: dict, node: ast.AST | None,
@@ -291,13 +291,13 @@ def dunder(interp: Interpreter, obj: ProgramObject, name: str, args: list, kwarg
 def super_of(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> SuperProxy:
     """`super()` inside a method of a class (zero arguments), or `super(Name, self)`."""
     if kwargs:
-        raise ProgramTypeError("super() takes no keyword arguments")
+        raise python_error(TypeError("super() takes no keyword arguments"))
     if len(args) == 2:
         owner, target = args
         if not isinstance(owner, ProgramClass):
-            raise ProgramTypeError("super() argument 1 must be a type")
+            raise python_error(TypeError("super() argument 1 must be a type"))
         if not (isinstance(target, ProgramObject | ProgramClass) and class_of(target).is_subclass_of(owner)):
-            raise ProgramTypeError("super(type, obj): obj must be an instance or subtype of type")
+            raise python_error(TypeError("super(type, obj): obj must be an instance or subtype of type"))
         return SuperProxy(owner, target)
     if args:
         raise NotSupported("`super()` with one argument is not supported in Autograd Lab")

@@ -367,7 +367,7 @@ def _check_except_handler(node: ast.ExceptHandler, ctx: _Context) -> None:
 
 def _check_class(node: ast.ClassDef, ctx: _Context) -> None:
     bases = [ast.unparse(b) for b in node.bases]
-    if any(b.split(".")[-1] == "Module" for b in bases):
+    if any(b.split(".")[-1] == "Module" and b not in ctx.classes for b in bases):   # not the program's own
         from autogradlab.lang.allowed_imports import MODEL_HINT
         raise NotSupported(f"`class {node.name}({', '.join(bases)})`: nn.Module models are not covered "
                            "by Autograd Lab yet", hint=MODEL_HINT)

@@ -83,7 +83,7 @@ def object_text(interp: Interpreter, value: Any, which: str = "str") -> str:
             if found is not None and found[1] == METHOD:
                 text = dunder(interp, value, name, [], {}, None, None)
                 if not isinstance(text, str):
-                    raise python_error(TypeError(f"{name}() returned non-string (type {type_text(text)})"))
+                    raise python_error(TypeError(f"{name} returned non-string (type {type_text(text)})"))
                 interp.sizes.charge_sequence(len(text), "the text")
                 return text
     return repr(value)   # <class '__main__.Name'>, <__main__.Name object>

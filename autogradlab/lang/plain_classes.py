@@ -326,6 +326,8 @@ def binary(op: str, left: Any, right: Any, inplace_of: str | None) -> Any:
     if op == "eq" or op == "ne":
         return (left is right) == (op == "eq")
     names = f"'{_python_type(left)}' and '{_python_type(right)}'"
+    if op == "remainder" and isinstance(left, str):   # '%s' % obj: its text is the interpreter's to make
+        raise NotSupported("the operator `%` on objects of your classes is not supported in Autograd Lab")
     if op in _ORDER:
         raise python_error(TypeError(f"'{_ORDER[op]}' not supported between instances of {names}"))
     if op in _SYMBOLS:

@@ -254,6 +254,9 @@ def get_item(interp: Interpreter, base: Any, index: Any, node: ast.AST) -> Any:
         return class_dispatch.get_item(interp, base, index, node)
     if isinstance(base, torch.Tensor):
         items = index if isinstance(index, tuple) else (index,)
+        if any(type(item) is range for item in items):   # d2l's y_hat[range(len(y_hat)), y]
+            index = _ranges_as_tensors(interp, index)
+            items = index if isinstance(index, tuple) else (index,)
         if not all(isinstance(item, _INDEX_ATOMS) for item in items):
             odd = next(item for item in items if not isinstance(item, _INDEX_ATOMS))
             if type(odd) in (float, complex):   # PyTorch's own IndexError
@@ -281,6 +284,21 @@ def get_item(interp: Interpreter, base: Any, index: Any, node: ast.AST) -> Any:
     if type(index) is slice and isinstance(result, (list, tuple, str)):   # a copy: counts as built
         interp.sizes.charge_sequence(len(result), "the slice")
     return result
+
+
+def _ranges_as_tensors(interp: Interpreter, index: Any) -> Any:
+    """A range index is the index tensor PyTorch makes of it: its length is checked before it is made."""
+    def made(item: Any) -> Any:
+        if type(item) is not range:
+            return item
+        try:
+            length = len(item)
+        except OverflowError:   # more than sys.maxsize items
+            step = item.step
+            length = max(0, (item.stop - item.start + step - (1 if step > 0 else -1)) // step)
+        interp.sizes.check_elements(length, "the range used as an index")
+        return torch.arange(item.start, item.stop, item.step)
+    return tuple(map(made, index)) if isinstance(index, tuple) else made(index)
 
 
 def _python_guarded(fn: Callable[[], Any], keep_own: bool = False) -> Any:

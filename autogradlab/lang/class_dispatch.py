@@ -25,7 +25,7 @@ from autogradlab.lang.plain_classes import (
     dunder,
     storable,
 )
-from autogradlab.lang.safe_values import SafeType, type_text
+from autogradlab.lang.safe_values import SafeType, UserFunction, is_data, type_text
 from autogradlab.lang.scope import Scope
 
 if TYPE_CHECKING:
@@ -171,15 +171,16 @@ def wrap_builtins(builtins: dict[str, Any]) -> None:
     isinstance_impl = builtins["isinstance"].impl
 
     def is_instance(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
-        if len(args) != 2 or kwargs or not (isinstance(args[0], OBJECTS) or _has_class(args[1])):
-            return isinstance_impl(interp, args, kwargs, node)
+        if len(args) != 2 or kwargs or not (isinstance(args[0], OBJECTS) or _has_class(args[1])
+                                            or isinstance(args[0], UserFunction)):
+            return isinstance_impl(interp, args, kwargs, node)   # d2l: isinstance(net, torch.nn.Module)
         value, kinds = args
         kinds = kinds if isinstance(kinds, tuple) else (kinds,)
         if not all(isinstance(kind, SafeType | ProgramClass) for kind in kinds):
             raise python_error(TypeError("isinstance() arg 2 must be a type or tuple of types"))
         mine = value.cls if isinstance(value, ProgramObject) else None
         return any(mine is not None and mine.is_subclass_of(kind) if isinstance(kind, ProgramClass)
-                   else not isinstance(value, OBJECTS) and isinstance(value, kind.py_type) for kind in kinds)
+                   else is_data(value) and isinstance(value, kind.py_type) for kind in kinds)
     builtins["isinstance"] = type(builtins["isinstance"])("isinstance", is_instance)
 
 

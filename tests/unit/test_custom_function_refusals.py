@@ -35,7 +35,7 @@ METHODS = "@staticmethod\ndef forward(ctx, x):\n    return x\n" + BACKWARD
     (_class(METHODS, "torch.autograd.Function, metaclass=type"), "errors_functions.base"),
     (_class(METHODS, before="@torch.no_grad()\n"), "errors_functions.base"),
     (_class("pass", "torch.nn.Module"), "errors_more.nn_module"),
-    (_class("pass", "list"), "errors.not_supported"),   # plain classes: tests/unit/test_plain_classes.py
+    (_class("pass", "list"), "errors_classes.base"),   # plain classes: tests/unit/test_plain_classes.py
 ])
 def test_other_classes_are_refused_before_running(source, key):
     with pytest.raises(NotSupported) as info:

@@ -71,8 +71,6 @@ def _torch_guarded(op: str, fn: Callable[[], Any], args: list) -> Any:
 
 
 def read_attribute(interp: Interpreter, base: Any, name: str, node: ast.AST) -> Any:
-    if isinstance(base, plain_classes.PLAIN_VALUES):   # the program's classes and instances
-        return plain_classes.read_attribute(interp, base, name)
     if base is None:
         raise _none_has_nothing(node, name, call=False)
     if isinstance(base, torch.Tensor):
@@ -89,6 +87,8 @@ def read_attribute(interp: Interpreter, base: Any, name: str, node: ast.AST) -> 
         if name in al.TENSOR_METHODS:
             raise NotSupported(f"`.{name}` is a tensor method: call it, as in `x.{name}(...)`")
         raise _no_tensor_attribute(name, call=False)
+    if isinstance(base, plain_classes.PLAIN_VALUES):   # the program's classes and instances
+        return plain_classes.read_attribute(interp, base, name)
     if isinstance(base, Namespace):
         if name not in base.members:
             if cudnn_flags.is_flag(base, name):   # torch.backends.cudnn.deterministic
@@ -250,8 +250,6 @@ _INDEX_ATOMS = (int, bool, slice, type(None), type(Ellipsis), torch.Tensor, list
 
 
 def get_item(interp: Interpreter, base: Any, index: Any, node: ast.AST) -> Any:
-    if type(base) is plain_classes.ProgramObject:   # its __getitem__
-        return class_dispatch.get_item(interp, base, index, node)
     if isinstance(base, torch.Tensor):
         items = index if isinstance(index, tuple) else (index,)
         if any(type(item) is range for item in items):   # d2l's y_hat[range(len(y_hat)), y]
@@ -269,6 +267,8 @@ def get_item(interp: Interpreter, base: Any, index: Any, node: ast.AST) -> Any:
         interp.sizes.add_result(result)
         interp.record_op("getitem", [base, index], {}, result, node)
         return result
+    if type(base) is plain_classes.ProgramObject:   # its __getitem__
+        return class_dispatch.get_item(interp, base, index, node)
     if isinstance(base, SafeArray):
         if numpy_linalg.is_mask_for(base, index):   # a[a > 1]
             return numpy_linalg.masked_read(interp, base, index)

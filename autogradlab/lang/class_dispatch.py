@@ -22,6 +22,7 @@ from autogradlab.lang.plain_classes import (
     ProgramClass,
     ProgramObject,
     SuperProxy,
+    class_of,
     dunder,
     storable,
 )
@@ -201,3 +202,58 @@ def _wrap_conversion(kind: SafeType, name: str) -> None:
             return truth(interp, value, node) if isinstance(value, ProgramObject) else True
         return convert(interp, args, kwargs, node)
     kind.convert = call
+
+
+def super_of(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> SuperProxy:
+    """`super()` inside a method of a class (zero arguments), or `super(Name, self)`."""
+    if kwargs:
+        raise python_error(TypeError("super() takes no keyword arguments"))
+    if len(args) == 2:
+        owner, target = args
+        if not isinstance(owner, ProgramClass):
+            raise python_error(TypeError("super() argument 1 must be a type"))
+        if not (isinstance(target, ProgramObject | ProgramClass) and class_of(target).is_subclass_of(owner)):
+            raise python_error(TypeError("super(type, obj): obj must be an instance or subtype of type"))
+        return SuperProxy(owner, target)
+    if args:
+        raise NotSupported("`super()` with one argument is not supported in Autograd Lab")
+    frames = interp.method_frames
+    if not frames or frames[-1][0] != interp._depth:
+        raise python_error(RuntimeError("super(): no arguments"))
+    return SuperProxy(frames[-1][1], frames[-1][2])
+
+
+
+
+# -- operators: the program's classes define none, so Python's TypeError (== and != compare identity) ----
+_SYMBOLS = {"add": "+", "sub": "-", "mul": "*", "div": "/", "floor_divide": "//", "remainder": "%",
+            "pow": "** or pow()", "matmul": "@", "bitwise_and": "&", "bitwise_or": "|", "bitwise_xor": "^",
+            "bitwise_left_shift": "<<", "bitwise_right_shift": ">>"}
+_ORDER = {"lt": "<", "le": "<=", "gt": ">", "ge": ">="}
+_UNARY = {"neg": "-", "positive": "+", "bitwise_not": "~"}
+
+
+def _python_type(value: Any) -> str:
+    if isinstance(value, ProgramObject):
+        return value.cls.name
+    return "type" if isinstance(value, ProgramClass) else type(value).__name__
+
+
+def binary(op: str, left: Any, right: Any, inplace_of: str | None) -> Any:
+    if op == "eq" or op == "ne":
+        return (left is right) == (op == "eq")
+    names = f"'{_python_type(left)}' and '{_python_type(right)}'"
+    if op == "remainder" and isinstance(left, str):   # '%s' % obj: its text is the interpreter's to make
+        raise NotSupported("the operator `%` on objects of your classes is not supported in Autograd Lab")
+    if op in _ORDER:
+        raise python_error(TypeError(f"'{_ORDER[op]}' not supported between instances of {names}"))
+    if op in _SYMBOLS:
+        symbol = _SYMBOLS[op] + ("=" if inplace_of is not None and op != "pow" else "")
+        raise python_error(TypeError(f"unsupported operand type(s) for {symbol}: {names}"))
+    raise NotSupported(f"the operator `{op}` on objects of your classes is not supported in Autograd Lab")
+
+
+def unary(op: str, value: Any) -> Exception:
+    if op in _UNARY:
+        return python_error(TypeError(f"bad operand type for unary {_UNARY[op]}: '{_python_type(value)}'"))
+    return NotSupported(f"the operator `{op}` on objects of your classes is not supported in Autograd Lab")

@@ -160,7 +160,7 @@ class OperatorsMixin:
                 raise python_error(exc) from None
         if kinds[0] not in _PLAIN_OPERANDS or kinds[1] not in _PLAIN_OPERANDS:
             if kinds[0].__name__ in _PROGRAM_OBJECTS or kinds[1].__name__ in _PROGRAM_OBJECTS:
-                from autogradlab.lang.plain_classes import binary  # an object of the program's classes
+                from autogradlab.lang.class_dispatch import binary  # an object of the program's classes
                 return binary(op, left, right, inplace_of)
             if numpy_ops.is_numpy_operand(left) or numpy_ops.is_numpy_operand(right):
                 if not (isinstance(left, torch.Tensor) or isinstance(right, torch.Tensor)):
@@ -201,7 +201,7 @@ class OperatorsMixin:
         if numpy_ops.is_numpy_operand(value):
             return numpy_ops.unary(self, fn, value)
         if type(value).__name__ in _PROGRAM_OBJECTS:
-            from autogradlab.lang.plain_classes import unary
+            from autogradlab.lang.class_dispatch import unary
             raise unary(op, value)
         _check_operand(value, op)
         try:

@@ -70,7 +70,7 @@ def define_plain_class(interp: Interpreter, node: ast.ClassDef, classes: frozens
         targets = statement.targets if isinstance(statement, ast.Assign) else [statement.target]
         for target in targets:
             body_scope.vars[target.id] = value
-            cls.members[target.id] = (VALUE, value)
+            cls.members[target.id] = (METHOD if isinstance(value, UserFunction) else VALUE, value)   # binds
     interp.scope.set(node.name, cls)
 
 

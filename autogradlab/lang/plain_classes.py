@@ -208,7 +208,8 @@ def set_attribute(interp: Interpreter, base: Any, name: str, value: Any) -> None
             _charge(interp, 1, "the class attributes")
             if len(base.members) >= MAX_ATTRIBUTES * 2:
                 raise _attribute_limit(base.name, MAX_ATTRIBUTES * 2)
-        base.members[name] = (VALUE, storable(value, "in an assignment"))
+        value = storable(value, "in an assignment")
+        base.members[name] = (METHOD if isinstance(value, UserFunction) else VALUE, value)   # functions bind
         return
     found = base.cls.find(name)
     if found is not None and found[1] == PROPERTY:

@@ -339,7 +339,8 @@ def type_text(value: Any) -> str:
     if type(value).__name__ == "SequenceIterator":
         return repr(value)[1:].split(" ")[0]   # list_iterator, str_iterator, ... (lang/generators.py)
     if isinstance(value, SafeFunction):
-        return "method" if type(value).__name__ == "FunctionApply" else "builtin_function_or_method"
+        program_code = type(value).__name__ in ("FunctionApply", "BoundMethod")
+        return "method" if program_code else "builtin_function_or_method"
     if type(value).__name__ in ("FunctionClass", "ProgramContext", "FunctionBase",   # custom_functions.py
                                 "ProgramClass", "ProgramObject", "SuperProxy"):   # plain_classes.py
         return value.type_name

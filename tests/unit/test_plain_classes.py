@@ -202,6 +202,12 @@ def test_bound_methods_are_called_and_passed_like_functions():
             "print(f(2.0), apply(m.f, 1.0))\nprint(jacobian(m.f, torch.tensor([1., 2.])))\n")
 
 
+def test_functions_stored_on_a_class_bind_like_methods():
+    compare("class A:\n    f = lambda self, k: k * 2\n    def __init__(self):\n"
+            "        self.g = lambda k: k + 1\ndef h(self, k):\n    return k - 1\nA.h = h\na = A()\n"
+            "print(a.f(3), a.g(3), a.h(3), A.h(None, 5), A.f(a, 1))\n")
+
+
 def test_class_inside_a_function_and_a_method_named_backward():
     compare("import torch\ndef make():\n    class Function:\n        def backward(self):\n"
             "            return 4\n"
@@ -286,6 +292,11 @@ def test_other_dunder_methods_are_refused_at_their_def(dunder):
     ("B = 3\nclass B:\n    pass\nB = 3\nclass A(B):\n    pass\n", "a base that is not `object`"),
     ("class A:\n    def f(self):\n        return super(A)\nA().f()\n", "`super()` with one argument"),
     ("class A:\n    @property\n    def p(self):\n        return 1\nprint(A.p)\n", "reading the property `p`"),
+    ("class A:\n    def f(self):\n        pass\nhelp(A().f)\n", "dir()/help() of `A.f"),
+    ("class A:\n    def f(self):\n        pass\ndir(A().f)\n", "dir()/help() of `A.f"),
+    ("class A:\n    pass\ndir(A())\n", "supports `dir(x)` for modules"),
+    ("import copy\nclass A:\n    pass\nb = copy.deepcopy(A())\n", "`copy.deepcopy` of tensors"),
+    ("class A:\n    pass\ndef f(x=A()):\n    return x\n", "cannot be used as a default value"),
 ])
 def test_outside_the_language_is_refused(source, says):
     refused(source, says)

@@ -74,6 +74,30 @@ def define_plain_class(interp: Interpreter, node: ast.ClassDef, classes: frozens
     interp.scope.set(node.name, cls)
 
 
+
+def unpacks_objects(interp: Interpreter, node: ast.Assign) -> bool:
+    """`a, b = A(), B()`: names unpacking a display that creates objects of the program's classes
+    (no tuple holds them: each value goes to its target, as Python's unpacking ends up doing)."""
+    value = node.value
+    if type(value) not in (ast.Tuple, ast.List) or not any(
+            type(element) is ast.Call and type(element.func) is ast.Name for element in value.elts):
+        return False
+    if interp.class_names is None:
+        from autogradlab.lang.class_checks import program_classes
+        interp.class_names = program_classes(interp.tree) if "class" in interp.source else frozenset()
+    return any(type(e) is ast.Call and type(e.func) is ast.Name and e.func.id in interp.class_names
+               for e in value.elts) and all(
+        type(target) in (ast.Tuple, ast.List) and len(target.elts) == len(value.elts)
+        and not any(type(e) is ast.Starred for e in (*target.elts, *value.elts)) for target in node.targets)
+
+
+def unpack_objects(interp: Interpreter, node: ast.Assign) -> None:
+    interp._tick()   # the display's own step
+    values = [interp.eval(element) for element in node.value.elts]
+    for target in node.targets:
+        for element, value in zip(target.elts, values, strict=True):
+            interp.assign(element, value, node)
+
 # -- text -----------------------------------------------------------------------------------------
 def object_text(interp: Interpreter, value: Any, which: str = "str") -> str:
     """str(value) or repr(value) of a class, instance or super() as Python computes it."""

@@ -11,6 +11,7 @@ from autogradlab.lang.allowed_imports import is_future_import
 from autogradlab.lang.builtins import text_of
 from autogradlab.lang.calls import require_data
 from autogradlab.lang.checker import grad_manager_of
+from autogradlab.lang.class_dispatch import unpack_objects, unpacks_objects
 from autogradlab.lang.exceptions import run_try
 from autogradlab.lang.grad_decorators import body_under_grad_mode, is_grad_mode_decorated
 from autogradlab.lang.grad_managers import run_with
@@ -71,6 +72,9 @@ class StatementsMixin:
             self.hooks.on_display(value, node)
 
     def _assign_stmt(self: Interpreter, node: ast.Assign) -> None:
+        if unpacks_objects(self, node):   # `a, b = A(), B()`: the objects are never a tuple
+            unpack_objects(self, node)
+            return
         value = self.eval(node.value)
         for target in node.targets:
             self.assign(target, value, node)

@@ -202,6 +202,12 @@ def test_bound_methods_are_called_and_passed_like_functions():
             "print(f(2.0), apply(m.f, 1.0))\nprint(jacobian(m.f, torch.tensor([1., 2.])))\n")
 
 
+def test_unpacking_a_display_of_new_objects():
+    compare("class A:\n    def __init__(self, n):\n        self.n = n\na, b = A(1), A(2)\n[c, d] = A(3), 4\n"
+            "x, y = 1, 2\ndef f():\n    p, q = A(5), A(6)\n    return p.n + q.n\n"
+            "print(a.n, b.n, c.n, d, x, y, f())\n")
+
+
 def test_functions_stored_on_a_class_bind_like_methods():
     compare("class A:\n    f = lambda self, k: k * 2\n    def __init__(self):\n"
             "        self.g = lambda k: k + 1\ndef h(self, k):\n    return k - 1\nA.h = h\na = A()\n"

@@ -344,10 +344,10 @@ def set_item(interp: Interpreter, base: Any, index: Any, value: Any, node: ast.A
 
 
 def set_attribute(interp: Interpreter, base: Any, name: str, value: Any, node: ast.AST) -> None:
-    check_attribute_name(name)
-    if isinstance(base, plain_classes.PLAIN_VALUES):   # `self.n = 0`, `Name.count += 1`
+    if isinstance(base, plain_classes.PLAIN_VALUES):   # `self.n = 0`, `Name.count += 1`, `self._n = 0`
         plain_classes.set_attribute(interp, base, name, value)
         return
+    check_attribute_name(name)
     if isinstance(base, custom_functions.ProgramContext):   # `ctx.k = 3`
         custom_functions.set_attribute(interp, base, name, value)
         return

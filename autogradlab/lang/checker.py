@@ -214,7 +214,7 @@ def _check_attribute(node: ast.Attribute, ctx: _Context) -> None:
             isinstance(node.value, ast.Name) and node.value.id in ctx.classes)):
         return   # `super().__init__(...)`, `Base.__init__(self, ...)` (lang/plain_classes.py)
     _check_identifier(node.attr, "attributes")
-    if node.attr.startswith("_"):
+    if node.attr.startswith("_") and not (ctx.plain and not node.attr.startswith("__")):   # `self._n`
         raise _unsupported(f"private attributes such as `.{node.attr}`",
                            hint="use the public name without the leading underscore")
     # a program with classes may set attributes (`self.n = 0`); the interpreter refuses other values

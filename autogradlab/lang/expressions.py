@@ -14,14 +14,13 @@ import torch
 from autogradlab.errors import NotSupported, ProgramTypeError
 from autogradlab.lang import attributes, custom_functions, dicts, generators, sets
 from autogradlab.lang.calls import require_data
-from autogradlab.lang.class_checks import PLAIN_DUNDERS
 from autogradlab.lang.class_dispatch import f_string_field
 from autogradlab.lang.comprehension_words import loop_words, short_circuit
 from autogradlab.lang.format_spec import format_field
 from autogradlab.lang.iteration import loop_iterable
 from autogradlab.lang.keyword_unpacking import repeated_keyword, spread_keywords
 from autogradlab.lang.operators import BINARY, UNARY
-from autogradlab.lang.plain_classes import PLAIN_VALUES, ProgramClass, SuperProxy, call_object, subscript_base
+from autogradlab.lang.plain_classes import PLAIN_VALUES, attribute_allowed, call_object, subscript_base
 from autogradlab.lang.safe_values import SafeFunction, SafeNumpyDtype, SafeType, UserFunction, type_text
 
 if TYPE_CHECKING:
@@ -111,8 +110,8 @@ class ExpressionsMixin:
     def _call(self: Interpreter, node: ast.Call) -> Any:
         if isinstance(node.func, ast.Attribute):
             base = self.eval(node.func.value)
-            if not (node.func.attr in PLAIN_DUNDERS and isinstance(base, ProgramClass | SuperProxy)):
-                attributes.check_attribute_name(node.func.attr)   # `super().__init__(...)` passes
+            if not attribute_allowed(base, node.func.attr):   # `super().__init__(...)`, `self._step()`
+                attributes.check_attribute_name(node.func.attr)
             args, kwargs = self._arguments(node)
             return attributes.call_method(self, base, node.func.attr, args, kwargs, node)
         callee = self.eval(node.func)
@@ -121,7 +120,8 @@ class ExpressionsMixin:
 
     def _attribute(self: Interpreter, node: ast.Attribute) -> Any:
         base = self.eval(node.value)
-        attributes.check_attribute_name(node.attr)
+        if not attribute_allowed(base, node.attr):   # `self._count` of the program's own objects
+            attributes.check_attribute_name(node.attr)
         return attributes.read_attribute(self, base, node.attr, node)
 
     # -- indexing ----------------------------------------------------------------------------

@@ -18,6 +18,7 @@ import ast
 from typing import TYPE_CHECKING, Any
 
 from autogradlab.errors import LimitExceeded, NotSupported
+from autogradlab.lang.class_checks import PLAIN_DUNDERS
 from autogradlab.lang.operators import python_error
 from autogradlab.lang.safe_values import SafeFunction, UserFunction
 
@@ -102,6 +103,7 @@ class SuperProxy:
 
 
 PLAIN_VALUES = (ProgramClass, ProgramObject, SuperProxy)
+PLAIN_TYPES = frozenset(PLAIN_VALUES)
 RETURNABLE = (ProgramObject,)   # besides data, what the program's functions may return
 # What an attribute may hold besides data: instances, classes and the program's own functions.
 STORABLE = (ProgramObject, ProgramClass, UserFunction, BoundMethod)
@@ -170,7 +172,7 @@ def read_attribute(interp: Interpreter, base: Any, name: str) -> Any:
 
 def call_method(interp: Interpreter, base: Any, name: str, args: list, kwargs: dict, node: ast.AST) -> Any:
     """`obj.m(...)`, `Name.m(...)`, `super().m(...)`: without making a bound method first."""
-    if not (name.startswith("__") and isinstance(base, ProgramClass | SuperProxy)):
+    if not attribute_allowed(base, name):
         _check_name(name)
     found = _lookup(base, name)
     me = _self_of(base)
@@ -227,8 +229,19 @@ def _attribute_limit(name: str, limit: int) -> LimitExceeded:
                          f"limit is {limit}", hint="keep several values in one list or dict")
 
 
+def attribute_allowed(base: Any, name: str) -> bool:
+    """A name the program may use on `base` although it starts with `_`: its own `_count` on its objects
+    and classes (never a double underscore, whose names Python mangles), the dunders the interpreter
+    dispatches through `super()` or a class (`super().__init__(...)`)."""
+    if type(base) not in PLAIN_TYPES:
+        return False
+    if not name.startswith("__"):
+        return True
+    return name in PLAIN_DUNDERS and type(base) is not ProgramObject
+
+
 def _check_name(name: str) -> None:
-    if name.startswith("_"):
+    if name.startswith("__"):
         raise NotSupported(f"the attribute `{name}` is not supported in Autograd Lab (names starting "
                            f"with `_` are private)")
 

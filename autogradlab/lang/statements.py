@@ -20,7 +20,7 @@ from autogradlab.lang.iteration import loop_iterable
 from autogradlab.lang.loop_skim import known_length, loop_hooks
 from autogradlab.lang.namespaces import resolve_import
 from autogradlab.lang.operators import BINARY
-from autogradlab.lang.plain_classes import RETURNABLE, subscript_base
+from autogradlab.lang.plain_classes import RETURNABLE, attribute_allowed, subscript_base
 from autogradlab.lang.safe_values import is_data
 from autogradlab.sandbox_position import pack
 
@@ -100,7 +100,8 @@ class StatementsMixin:
             attributes.set_item(self, base, index, result, node)
         elif isinstance(target, ast.Attribute):
             base = self.eval(target.value)
-            attributes.check_attribute_name(target.attr)
+            if not attribute_allowed(base, target.attr):
+                attributes.check_attribute_name(target.attr)
             current = attributes.read_attribute(self, base, target.attr, target)
             value = self.eval(node.value)
             result = self.apply_binary(name, inplace_fn, current, value, node, inplace_of=inplace_name)

@@ -208,6 +208,25 @@ def test_unpacking_a_display_of_new_objects():
             "print(a.n, b.n, c.n, d, x, y, f())\n")
 
 
+def test_single_underscore_names_are_the_programs_own():
+    compare("class Counter:\n    _made = 0\n    def __init__(self):\n        self._n = 0\n"
+            "        Counter._made += 1\n    def _bump(self, k):\n        self._n += k\n    def inc(self):\n"
+            "        self._bump(2)\n        return self._n\nc = Counter()\nc.inc()\nc._n += 1\n"
+            "print(c.inc(), c._n, Counter._made)\n")
+
+
+@pytest.mark.parametrize("tail", ["x = torch.ones(2)\nprint(x._version)", "print(torch._C)",
+                                  "x = torch.ones(2)\nx._foo = 1", "x = torch.ones(2)\nx._version += 1",
+                                  "x = torch.ones(2)\nprint(x._is_view())", "a = A()\nprint(a._missing)"])
+def test_underscore_names_of_anything_else_stay_refused(tail):
+    report = run_program("import torch\nclass A:\n    pass\n" + tail + "\n")
+    if tail.startswith("a = A()"):
+        assert report.error.message == "'A' object has no attribute '_missing'"
+    else:
+        assert report.error.kind == "unsupported"
+        assert "names starting with `_` are private" in report.error.message
+
+
 def test_functions_stored_on_a_class_bind_like_methods():
     compare("class A:\n    f = lambda self, k: k * 2\n    def __init__(self):\n"
             "        self.g = lambda k: k + 1\ndef h(self, k):\n    return k - 1\nA.h = h\na = A()\n"
@@ -282,7 +301,6 @@ def test_other_dunder_methods_are_refused_at_their_def(dunder):
     ("class A:\n    pass\nprint(A.__mro__)\n", "`__mro__`"),
     ("class A:\n    def f(self):\n        pass\nprint(A.f.__globals__)\n", "`__globals__`"),
     ("class A:\n    def __init__(self):\n        pass\na = A()\na.__init__()\n", "`__init__`"),
-    ("class A:\n    def __init__(self):\n        self._x = 1\n", "private attributes"),
     ("class A:\n    def __init__(self):\n        self.__x = 1\n", "`.__x`"),
     ("class A(metaclass=type):\n    pass\n", "a class keyword such as `metaclass=`"),
     ("def d(c):\n    return c\n@d\nclass A:\n    pass\n", "a decorator on `class A`"),

@@ -319,6 +319,11 @@ CASES = [
     Case("class A:\n    pass\na = A()\na.__dict__['x'] = 1", UNSUPPORTED, r"__dict__"),
     Case("class A(type):\n    pass", UNSUPPORTED, r"class A\(type\)"),
     Case("class A(metaclass=type):\n    pass", UNSUPPORTED, r"metaclass"),
+    # a plain class lets `self._x` past the static checker: the runtime name check still guards the rest
+    Case("class A:\n    pass\n" + T + "print(torch._C._get_tracing_state())", UNSUPPORTED, r"private"),
+    Case("class A:\n    pass\n" + T + "y = (x * 2)\nprint(y.grad_fn._saved_self)", UNSUPPORTED, r"private"),
+    Case("class A:\n    pass\n" + T + "x._version += 1", UNSUPPORTED, r"private"),
+    Case("class A:\n    def f(self):\n        return self.__dict__\nA().f()", UNSUPPORTED, r"__dict__"),
     Case("class A:\n    def __init__(self):\n        self.x = A()\nA()", LIMIT, r"levels deep"),
     Case("class A:\n    def __init__(self):\n" + "".join(f"        self.a{i} = 0\n" for i in range(101))
          + "A()", LIMIT, r"more than 100 attributes"),

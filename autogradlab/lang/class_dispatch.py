@@ -170,6 +170,9 @@ def wrap_builtins(builtins: dict[str, Any]) -> None:
                 return impl(interp, args, kwargs, node)
             if name == "print":
                 return impl(interp, texts(interp, args), kwargs, node)
+            if name == "format" and isinstance(args[0], OBJECTS) and not kwargs and len(args) <= 2 \
+                    and all(isinstance(spec, str) for spec in args[1:]):
+                return f_string_field(interp, args[0], -1, bool(args[1:] and args[1]))
             if len(args) != 1 or kwargs:
                 return impl(interp, args, kwargs, node)   # its own refusal of the arguments
             value = args[0]
@@ -188,7 +191,7 @@ def wrap_builtins(builtins: dict[str, Any]) -> None:
             return impl(interp, args, kwargs, node)
         return call
 
-    for name in ("print", "repr", "len", "type", "id"):
+    for name in ("print", "repr", "len", "type", "id", "format"):
         function = builtins[name]
         builtins[name] = type(function)(name, wrapped(name, function.impl))
     for name in ("str", "bool"):

@@ -166,7 +166,8 @@ def test_repr_str_print_and_f_strings():
             "        return 'Both-str'\n"
             "class Plain:\n    pass\n"
             "o = Only()\nb = Both()\nprint(o, b, str(o), str(b), repr(b))\nprint(f'{o} {b} {b!r} {b!s}')\n"
-            "print(Plain, Only, type(b))\nprint(Plain())\ntext = 'x' + str(b)\n")
+            "print(Plain, Only, type(b))\nprint(Plain())\ntext = 'x' + str(b)\n"
+            "print('{} {!r} {k}'.format(b, b, k=o), format(b), format(o, ''), f'{b=}')\n")
 
 
 def test_len_call_setitem_and_truth():
@@ -270,6 +271,8 @@ def test_methods_can_compute_gradients():
     "class A:\n    def __len__(self):\n        return 1.5\nlen(A())\n",
     "class A:\n    def __str__(self):\n        return 3\nstr(A())\n",
     "class A:\n    pass\nprint(f'{A():>4}')\n",
+    "class A:\n    pass\nprint('{:>4}'.format(A()))\n",
+    "class A:\n    pass\nprint(format(A(), '>4'))\n",
     "def f():\n    return super()\nf()\n",
     "class A:\n    def __init__(self):\n        super().__init__(1)\nA()\n",
     "class A:\n    pass\nclass B(A):\n    def f(self):\n        return super().f()\nB().f()\n",

@@ -149,6 +149,8 @@ def _self_of(base: Any) -> Any:
 
 def read_attribute(interp: Interpreter, base: Any, name: str) -> Any:
     """`obj.x`, `Name.x`, `super().x`: a property runs its getter, a method is bound."""
+    if name == "__name__" and type(base) is ProgramClass:
+        return base.name
     _check_name(name)
     found = _lookup(base, name)
     me = _self_of(base)
@@ -237,6 +239,8 @@ def attribute_allowed(base: Any, name: str) -> bool:
         return False
     if not name.startswith("__"):
         return True
+    if name == "__name__":   # `type(self).__name__`
+        return type(base) is ProgramClass
     return name in PLAIN_DUNDERS and type(base) is not ProgramObject
 
 

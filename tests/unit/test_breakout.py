@@ -324,6 +324,7 @@ CASES = [
     Case("class A:\n    pass\n" + T + "y = (x * 2)\nprint(y.grad_fn._saved_self)", UNSUPPORTED, r"private"),
     Case("class A:\n    pass\n" + T + "x._version += 1", UNSUPPORTED, r"private"),
     Case("class A:\n    def f(self):\n        return self.__dict__\nA().f()", UNSUPPORTED, r"__dict__"),
+    Case("class A:\n    pass\n" + T + "print(x.grad_fn.__name__)", UNSUPPORTED, r"__name__"),
     Case("class A:\n    def __init__(self):\n        self.x = A()\nA()", LIMIT, r"levels deep"),
     Case("class A:\n    def __init__(self):\n" + "".join(f"        self.a{i} = 0\n" for i in range(101))
          + "A()", LIMIT, r"more than 100 attributes"),

@@ -170,6 +170,18 @@ def test_repr_str_print_and_f_strings():
             "print('{} {!r} {k}'.format(b, b, k=o), format(b), format(o, ''), f'{b=}')\n")
 
 
+def test_a_class_knows_its_name():
+    compare("class Point:\n    def __init__(self, x):\n        self.x = x\n    def __repr__(self):\n"
+            "        return f'{type(self).__name__}(x={self.x})'\nclass P3(Point):\n    pass\n"
+            "print(Point(1), P3(2), Point.__name__)\n")
+
+
+@pytest.mark.parametrize("tail", ["import torch\nprint(torch.ones.__name__)", "print(A().__name__)",
+                                  "def f():\n    pass\nprint(f.__name__)", "A.__name__ = 'B'"])
+def test_name_is_read_from_the_programs_classes_only(tail):
+    refused("class A:\n    pass\n" + tail + "\n", "`__name__`")
+
+
 def test_len_call_setitem_and_truth():
     compare("class Bag:\n    def __init__(self):\n        self.items = {}\n    def __setitem__(self, k, v):\n"
             "        self.items[k] = v\n    def __getitem__(self, k):\n        return self.items[k]\n"

@@ -24,6 +24,7 @@ from autogradlab.lang.plain_classes import (
     SuperProxy,
     class_of,
     dunder,
+    instantiate,
     storable,
 )
 from autogradlab.lang.safe_values import SafeType, UserFunction, is_data, type_text
@@ -97,6 +98,15 @@ def unpack_objects(interp: Interpreter, node: ast.Assign) -> None:
     for target in node.targets:
         for element, value in zip(target.elts, values, strict=True):
             interp.assign(element, value, node)
+
+def call_object(interp: Interpreter, callee: Any, args: list, kwargs: dict, node: ast.AST) -> Any:
+    if isinstance(callee, ProgramClass):
+        return instantiate(interp, callee, args, kwargs, node)
+    if isinstance(callee, ProgramObject):
+        return dunder(interp, callee, "__call__", args, kwargs, node,
+                      lambda: python_error(TypeError(f"'{callee.cls.name}' object is not callable")))
+    raise python_error(TypeError("'super' object is not callable"))
+
 
 # -- text -----------------------------------------------------------------------------------------
 def object_text(interp: Interpreter, value: Any, which: str = "str") -> str:

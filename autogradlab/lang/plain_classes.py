@@ -288,15 +288,6 @@ def instantiate(interp: Interpreter, cls: ProgramClass, args: list, kwargs: dict
     return obj
 
 
-def call_object(interp: Interpreter, callee: Any, args: list, kwargs: dict, node: ast.AST) -> Any:
-    if isinstance(callee, ProgramClass):
-        return instantiate(interp, callee, args, kwargs, node)
-    if isinstance(callee, ProgramObject):
-        return dunder(interp, callee, "__call__", args, kwargs, node,
-                      lambda: python_error(TypeError(f"'{callee.cls.name}' object is not callable")))
-    raise python_error(TypeError("'super' object is not callable"))
-
-
 def dunder(interp: Interpreter, obj: ProgramObject, name: str, args: list, kwargs: dict, node: ast.AST | None,
            missing: Any) -> Any:
     """Run the instance's `name` method (an allowed dunder), or raise missing()."""

@@ -257,7 +257,10 @@ def super_of(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Su
     frames = interp.method_frames
     if not frames or frames[-1][0] != interp._depth:
         raise python_error(RuntimeError("super(): no arguments"))
-    return SuperProxy(frames[-1][1], frames[-1][2])
+    owner, target = frames[-1][1], frames[-1][2]
+    if not (isinstance(target, ProgramObject | ProgramClass) and class_of(target).is_subclass_of(owner)):
+        raise python_error(TypeError("super(type, obj): obj must be an instance or subtype of type"))
+    return SuperProxy(owner, target)
 
 
 

@@ -122,6 +122,8 @@ _ZH: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), z) for p, z
      "不是 `def` 函数体中单独一条语句的 {name}"),
     (r"(?P<name>`[^`]+`) outside a generator function", "生成器函数之外的 {name}"),
     (r"the module (?P<name>`[^`]+`)", "模块 {name}"),
+    (r"the (?P<name>`[^`]+`) object", "{name} 对象"),   # lang/plain_classes.py
+    (r"the class (?P<name>`[^`]+`)", "类 {name}"),
     (r"a function", "函数"),
     (r"the function", "函数"),
     (r"(?P<code>[\w.]+)'s arguments", "{code} 的参数"),
@@ -146,6 +148,7 @@ _WHERE: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), z) for p
     (r"as a return value", "返回值中"),
     (r"as a default value", "默认值中"),
     (r"as a dictionary value", "字典的值中"),
+    (r"as a class attribute", "类属性中"),
     (r"as an index", "下标中"),
     (r"as an argument of (?P<code>\S+)", "{code} 的参数中"),
     (r"after (?P<code>`[^`]+`)", "{code} 之后"),

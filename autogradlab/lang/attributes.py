@@ -16,7 +16,16 @@ import torch
 
 from autogradlab.errors import NotSupported, ProgramIndexError, ProgramTypeError
 from autogradlab.lang import allowlist as al
-from autogradlab.lang import cudnn_flags, custom_functions, dicts, distributions, numpy_indexing, numpy_linalg
+from autogradlab.lang import (
+    class_dispatch,
+    cudnn_flags,
+    custom_functions,
+    dicts,
+    distributions,
+    numpy_indexing,
+    numpy_linalg,
+    plain_classes,
+)
 from autogradlab.lang.attribute_errors import _no_module_member, _no_tensor_attribute, _none_has_nothing
 from autogradlab.lang.calls import call_method as call_tensor_method
 from autogradlab.lang.calls import check_tolist, has_tensor, require_data, translate_torch_error, wrap_result
@@ -79,6 +88,8 @@ def read_attribute(interp: Interpreter, base: Any, name: str, node: ast.AST) -> 
         if name in al.TENSOR_METHODS:
             raise NotSupported(f"`.{name}` is a tensor method: call it, as in `x.{name}(...)`")
         raise _no_tensor_attribute(name, call=False)
+    if isinstance(base, plain_classes.PLAIN_VALUES):   # the program's classes and instances
+        return plain_classes.read_attribute(interp, base, name)
     if isinstance(base, Namespace):
         if name not in base.members:
             if cudnn_flags.is_flag(base, name):   # torch.backends.cudnn.deterministic
@@ -185,6 +196,8 @@ def call_method(interp: Interpreter, base: Any, name: str, args: list, kwargs: d
         raise _no_tensor_attribute(name, call=True)
     if base is None:
         raise _none_has_nothing(node, name, call=True)
+    if isinstance(base, plain_classes.PLAIN_VALUES):
+        return plain_classes.call_method(interp, base, name, args, kwargs, node)
     if isinstance(base, Namespace):
         return interp.call_value(read_attribute(interp, base, name, node), args, kwargs, node)
     if isinstance(base, custom_functions.FUNCTION_VALUES):
@@ -240,6 +253,9 @@ _INDEX_ATOMS = (int, bool, slice, type(None), type(Ellipsis), torch.Tensor, list
 def get_item(interp: Interpreter, base: Any, index: Any, node: ast.AST) -> Any:
     if isinstance(base, torch.Tensor):
         items = index if isinstance(index, tuple) else (index,)
+        if any(type(item) is range for item in items):   # d2l's y_hat[range(len(y_hat)), y]
+            index = _ranges_as_tensors(interp, index)
+            items = index if isinstance(index, tuple) else (index,)
         if not all(isinstance(item, _INDEX_ATOMS) for item in items):
             odd = next(item for item in items if not isinstance(item, _INDEX_ATOMS))
             if type(odd) in (float, complex):   # PyTorch's own IndexError
@@ -252,6 +268,8 @@ def get_item(interp: Interpreter, base: Any, index: Any, node: ast.AST) -> Any:
         interp.sizes.add_result(result)
         interp.record_op("getitem", [base, index], {}, result, node)
         return result
+    if type(base) is plain_classes.ProgramObject:   # its __getitem__
+        return class_dispatch.get_item(interp, base, index, node)
     if isinstance(base, SafeArray):
         if numpy_indexing.is_array_index(index):   # a[a > 1], a[np.arange(4), b] (numpy_indexing.py)
             return numpy_indexing.read(interp, base, index)
@@ -267,6 +285,21 @@ def get_item(interp: Interpreter, base: Any, index: Any, node: ast.AST) -> Any:
     return result
 
 
+def _ranges_as_tensors(interp: Interpreter, index: Any) -> Any:
+    """A range index is the index tensor PyTorch makes of it: its length is checked before it is made."""
+    def made(item: Any) -> Any:
+        if type(item) is not range:
+            return item
+        try:
+            length = len(item)
+        except OverflowError:   # more than sys.maxsize items
+            step = item.step
+            length = max(0, (item.stop - item.start + step - (1 if step > 0 else -1)) // step)
+        interp.sizes.check_elements(length, "the range used as an index")
+        return torch.arange(item.start, item.stop, item.step)
+    return tuple(map(made, index)) if isinstance(index, tuple) else made(index)
+
+
 def _python_guarded(fn: Callable[[], Any], keep_own: bool = False) -> Any:
     try:
         return fn()
@@ -277,6 +310,9 @@ def _python_guarded(fn: Callable[[], Any], keep_own: bool = False) -> Any:
 
 
 def set_item(interp: Interpreter, base: Any, index: Any, value: Any, node: ast.AST) -> None:
+    if type(base) is plain_classes.ProgramObject:   # its __setitem__ (the value passed like an argument)
+        class_dispatch.set_item(interp, base, index, value, node)
+        return
     require_data(value, "in an assignment")
     if isinstance(base, torch.Tensor):
         if isinstance(value, SafeArray):
@@ -307,6 +343,9 @@ def set_item(interp: Interpreter, base: Any, index: Any, value: Any, node: ast.A
 
 
 def set_attribute(interp: Interpreter, base: Any, name: str, value: Any, node: ast.AST) -> None:
+    if isinstance(base, plain_classes.PLAIN_VALUES):   # `self.n = 0`, `Name.count += 1`, `self._n = 0`
+        plain_classes.set_attribute(interp, base, name, value)
+        return
     check_attribute_name(name)
     if isinstance(base, custom_functions.ProgramContext):   # `ctx.k = 3`
         custom_functions.set_attribute(interp, base, name, value)

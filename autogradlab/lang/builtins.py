@@ -398,3 +398,8 @@ def _reading_iterators(name: str, impl: Callable[..., Any]) -> Callable[..., Any
 
 for _name in ("sum", "min", "max", "sorted", "any", "all", "enumerate", "zip"):
     BUILTINS[_name] = SafeFunction(_name, _reading_iterators(_name, BUILTINS[_name].impl))
+
+from autogradlab.lang.class_dispatch import super_of, wrap_builtins  # noqa: E402 - the program's classes
+
+wrap_builtins(BUILTINS)
+BUILTINS["super"] = SafeFunction("super", super_of)

@@ -92,6 +92,10 @@ def require_data(value: Any, where: str) -> Any:
             raise NotSupported(f"{describe(value)} cannot be used {where}: a generator or iterator may "
                                "only be looped over with `for`, read with next(), turned into a list "
                                "with list(), or passed to a function of your program")
+        if type(value).__name__ in ("ProgramObject", "ProgramClass", "SuperProxy"):   # plain_classes.py
+            raise NotSupported(f"{describe(value)} cannot be used {where}: the objects and classes of your "
+                               "program may be stored in variables and attributes, passed to your functions "
+                               "and used through their attributes and methods")
         if type(value).__name__ == "ProgramContext":   # lang/custom_functions.py
             raise NotSupported(f"ctx cannot be used {where}: the ctx of a custom autograd Function may only "
                                "have its attributes read or set, its methods called, or be passed to a "

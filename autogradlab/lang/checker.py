@@ -15,8 +15,14 @@ from typing import NamedTuple
 from autogradlab.errors import LimitExceeded, NotSupported, ProgramError, ProgramSyntaxError
 from autogradlab.lang.allowed_imports import check_import
 from autogradlab.lang.ast_walk import child_nodes, statement_fields
+from autogradlab.lang.class_checks import (
+    PLAIN_DUNDERS,
+    check_plain_class,
+    is_plain_class,
+    is_super_call,
+    program_classes,
+)
 from autogradlab.lang.function_classes import (
-    base_name,
     check_function_class,
     ctx_parameter,
     is_staticmethod,
@@ -35,7 +41,6 @@ ARGUMENT_MANAGERS = frozenset({"set_grad_enabled", "inference_mode"})
 # Constructs outside the language: (what it is called, verb, hint).
 _UNSUPPORTED: dict[type, tuple[str, str, str | None]] = {
     ast.AsyncWith: ("`async with` statements", "are", None),
-    ast.ClassDef: ("`class` definitions", "are", "use functions (`def`) instead"),
     ast.Await: ("`await`", "is", None),
     ast.AsyncFunctionDef: ("`async def` functions", "are", "use a plain `def`"),
     ast.AsyncFor: ("`async for` loops", "are", "use a plain `for`"),
@@ -61,6 +66,8 @@ class _Context(NamedTuple):
     position: tuple[int, int]   # (line, column) of the nearest node that has one
     in_class: str | None = None   # a Function class's methods: "ctx" (forward has ctx) or "setup"
     ctx_name: str | None = None   # inside such a method: the name of its ctx (`ctx.k = 3` allowed)
+    classes: frozenset[str] = frozenset()   # the names the program's classes have (class_checks.py)
+    plain: bool = False   # the program has a plain class (attributes may be assigned)
 
 
 def _unsupported(subject: str, verb: str = "are", hint: str | None = None) -> NotSupported:
@@ -95,14 +102,17 @@ class StaticChecker:
 
     def check(self, tree: ast.AST) -> None:
         self._statement_yields = _statement_yields(tree)
-        stack = [(tree, _Context(0, 0, False, False, (1, 1)))]
+        classes = program_classes(tree) if any("class" in line for line in self.lines) else frozenset()
+        plain = bool(classes) and any(isinstance(node, ast.ClassDef) and is_plain_class(node, classes)
+                                      for node in ast.walk(tree))
+        stack = [(tree, _Context(0, 0, False, False, (1, 1), classes=classes, plain=plain))]
         declares = False
         while stack:
             node, ctx = stack.pop()
             declares = declares or type(node) in _DECLARATIONS
             if hasattr(node, "lineno"):   # ctx._replace(position=...), without its map and pop
                 ctx = _Context(ctx.depth, ctx.blocks, ctx.in_function, ctx.in_loop, self.position(node),
-                               ctx.in_class, ctx.ctx_name)
+                               ctx.in_class, ctx.ctx_name, ctx.classes, ctx.plain)
             try:
                 self._check_node(node, ctx)
             except ProgramError as error:
@@ -162,9 +172,11 @@ class StaticChecker:
                 ctx_name = ctx_parameter(node)
         elif isinstance(node, _FOR_WHILE):
             in_loop = True
-        elif isinstance(node, ast.ClassDef):   # _check_class has accepted it: a Function class
-            in_class = "setup" if "setup_context" in methods_of(node) else "ctx"
-        return _Context(ctx.depth + 1, blocks, in_function, in_loop, ctx.position, in_class, ctx_name)
+        elif isinstance(node, ast.ClassDef):   # _check_class has accepted it
+            in_class = "plain" if is_plain_class(node, ctx.classes) else \
+                "setup" if "setup_context" in methods_of(node) else "ctx"
+        return _Context(ctx.depth + 1, blocks, in_function, in_loop, ctx.position, in_class, ctx_name,
+                        ctx.classes, ctx.plain)
 
 
 def _allow(node: ast.AST, ctx: _Context) -> None:
@@ -198,12 +210,18 @@ def _check_name(node: ast.Name, ctx: _Context) -> None:
 def _check_attribute(node: ast.Attribute, ctx: _Context) -> None:
     if node.attr in PUBLIC_DUNDER_ATTRIBUTES and isinstance(node.ctx, ast.Load):
         return
+    if node.attr in PLAIN_DUNDERS and isinstance(node.ctx, ast.Load) and (is_super_call(node.value) or (
+            isinstance(node.value, ast.Name) and node.value.id in ctx.classes)):
+        return   # `super().__init__(...)`, `Base.__init__(self, ...)` (lang/plain_classes.py)
+    if node.attr == "__name__" and ctx.plain and isinstance(node.ctx, ast.Load):
+        return   # `type(self).__name__`: a class of the program's only (checked when it runs)
     _check_identifier(node.attr, "attributes")
-    if node.attr.startswith("_"):
+    if node.attr.startswith("_") and not (ctx.plain and not node.attr.startswith("__")):   # `self._n`
         raise _unsupported(f"private attributes such as `.{node.attr}`",
                            hint="use the public name without the leading underscore")
-    if isinstance(node.ctx, ast.Store) and node.attr not in ASSIGNABLE_ATTRIBUTES and not (
-            ctx.ctx_name and isinstance(node.value, ast.Name) and node.value.id == ctx.ctx_name):
+    # a program with classes may set attributes (`self.n = 0`); the interpreter refuses other values
+    if isinstance(node.ctx, ast.Store) and node.attr not in ASSIGNABLE_ATTRIBUTES and not ctx.plain \
+            and not (ctx.ctx_name and isinstance(node.value, ast.Name) and node.value.id == ctx.ctx_name):
         raise _unsupported(f"assigning to the attribute `.{node.attr}`", "is",
                            hint="only .requires_grad, .grad and .data can be assigned")
     if isinstance(node.ctx, ast.Del):
@@ -252,6 +270,11 @@ def _check_arguments(args: ast.arguments) -> None:
 
 def _check_function(node: ast.FunctionDef, ctx: _Context) -> None:
     from autogradlab.lang.grad_decorators import is_grad_mode_decorated
+    if ctx.in_class == "plain":   # a method of a plain class (class_checks.py has checked its form)
+        if node.name not in PLAIN_DUNDERS:
+            _check_identifier(node.name, "function names")
+        _check_arguments(node.args)
+        return
     if ctx.in_class and len(node.decorator_list) == 1 and is_staticmethod(node.decorator_list[0]):
         pass   # a method of a Function class (_check_class has checked the class's body)
     elif node.decorator_list and not is_grad_mode_decorated(node):
@@ -346,13 +369,14 @@ def _check_except_handler(node: ast.ExceptHandler, ctx: _Context) -> None:
 
 def _check_class(node: ast.ClassDef, ctx: _Context) -> None:
     bases = [ast.unparse(b) for b in node.bases]
-    if any(b.split(".")[-1] == "Module" for b in bases):
+    if any(b.split(".")[-1] == "Module" and b not in ctx.classes for b in bases):   # not the program's own
         from autogradlab.lang.allowed_imports import MODEL_HINT
         raise NotSupported(f"`class {node.name}({', '.join(bases)})`: nn.Module models are not covered "
                            "by Autograd Lab yet", hint=MODEL_HINT)
-    if not any(base_name(b) == "Function" for b in node.bases):
-        raise _unsupported(*_UNSUPPORTED[ast.ClassDef])
     _check_identifier(node.name, "class names")
+    if is_plain_class(node, ctx.classes):
+        check_plain_class(node, ctx.classes)   # lang/class_checks.py
+        return
     check_function_class(node)   # a custom autograd Function (lang/function_classes.py)
 
 

@@ -25,6 +25,7 @@ from autogradlab.lang import compiled_binary_assign as binary_assign
 from autogradlab.lang import compiled_blocks
 from autogradlab.lang import compiled_number_statements as numbers
 from autogradlab.lang import compiled_statements as statements
+from autogradlab.lang.class_dispatch import unpacks_objects
 from autogradlab.lang.compiled_expressions import (  # noqa: F401 - used by the modules that build on this one
     _PLAIN_VALUES,
     Run,
@@ -50,6 +51,8 @@ def _step(interp: Interpreter) -> None:
 
 def compile_statement(interp: Interpreter, node: ast.stmt) -> Run:
     kind = type(node)
+    if kind is ast.Assign and unpacks_objects(interp, node):   # `a, b = A(), B()` (lang/class_dispatch.py)
+        return lambda: interp.exec(node)
     if kind is ast.Assign:
         pair = statements.assign_pair(interp, node)
         if pair is not None:

@@ -27,6 +27,7 @@ from autogradlab.lang import compiled_numbers as numbers
 from autogradlab.lang.calls import require_data
 from autogradlab.lang.function_sites import function_site
 from autogradlab.lang.operators import _PY_NAMES, BINARY, COMPARE, UNARY, python_error
+from autogradlab.lang.plain_classes import subscript_base
 from autogradlab.lang.safe_values import Namespace, SafeFunction
 from autogradlab.lang.sizes import _PYTHON_SIZED_OPS
 from autogradlab.lang.statements import BreakLoop, ContinueLoop, ReturnValue
@@ -323,6 +324,6 @@ def _subscript(interp: Interpreter, node: ast.Subscript) -> Run:
     base_of, index_of = compile_expression(interp, node.value), _index(interp, node.slice)
 
     def rest(base: Any) -> Any:
-        return attributes.get_item(interp, require_data(base, "before `[...]`"), index_of(), node)
+        return attributes.get_item(interp, subscript_base(base), index_of(), node)
     return leaves.leaf_first(interp, node, node.value, base_of, rest) \
         or _positioned(interp, node, lambda: rest(base_of()))

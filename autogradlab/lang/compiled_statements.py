@@ -29,6 +29,7 @@ from autogradlab.lang.compiled_targets import augmented_target, binder
 from autogradlab.lang.iteration import loop_iterable
 from autogradlab.lang.loop_skim import known_length, loop_hooks
 from autogradlab.lang.operators import BINARY, python_error
+from autogradlab.lang.plain_classes import RETURNABLE
 from autogradlab.lang.safe_values import is_data
 from autogradlab.lang.statements import BreakLoop, ContinueLoop, ReturnValue
 from autogradlab.sandbox_position import pack
@@ -237,7 +238,8 @@ def return_statement(interp: Interpreter, node: ast.Return) -> Run:
         if interp.scope.function_name is None:
             raise NotSupported("`return` outside a function")
         value = None if value_of is None else value_of()
-        raise ReturnValue(require_data(value, "as a return value"))
+        raise ReturnValue(value if isinstance(value, RETURNABLE)
+                          else require_data(value, "as a return value"))
     return work
 
 

@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Any
 import torch
 
 from autogradlab.lang import attributes
-from autogradlab.lang.calls import require_data
 from autogradlab.lang.compiled_expressions import _index, _public, compile_expression
+from autogradlab.lang.plain_classes import subscript_base
 
 if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
@@ -73,7 +73,7 @@ def augmented_target(interp: Interpreter, node: ast.AugAssign, name: str, inplac
         base_of, index_of = compile_expression(interp, target.value), _index(interp, target.slice)
 
         def item_work() -> None:
-            base = require_data(base_of(), "before `[...]`")
+            base = subscript_base(base_of())
             index = index_of()
             current = attributes.get_item(interp, base, index, target)
             value = value_of()

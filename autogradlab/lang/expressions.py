@@ -14,11 +14,13 @@ import torch
 from autogradlab.errors import NotSupported, ProgramTypeError
 from autogradlab.lang import attributes, custom_functions, dicts, generators, sets
 from autogradlab.lang.calls import require_data
+from autogradlab.lang.class_dispatch import call_object, f_string_field
 from autogradlab.lang.comprehension_words import loop_words, short_circuit
 from autogradlab.lang.format_spec import format_field
 from autogradlab.lang.iteration import loop_iterable
 from autogradlab.lang.keyword_unpacking import repeated_keyword, spread_keywords
 from autogradlab.lang.operators import BINARY, UNARY
+from autogradlab.lang.plain_classes import PLAIN_VALUES, attribute_allowed, subscript_base
 from autogradlab.lang.safe_values import SafeFunction, SafeNumpyDtype, SafeType, UserFunction, type_text
 
 if TYPE_CHECKING:
@@ -108,7 +110,8 @@ class ExpressionsMixin:
     def _call(self: Interpreter, node: ast.Call) -> Any:
         if isinstance(node.func, ast.Attribute):
             base = self.eval(node.func.value)
-            attributes.check_attribute_name(node.func.attr)
+            if not attribute_allowed(base, node.func.attr):   # `super().__init__(...)`, `self._step()`
+                attributes.check_attribute_name(node.func.attr)
             args, kwargs = self._arguments(node)
             return attributes.call_method(self, base, node.func.attr, args, kwargs, node)
         callee = self.eval(node.func)
@@ -117,7 +120,8 @@ class ExpressionsMixin:
 
     def _attribute(self: Interpreter, node: ast.Attribute) -> Any:
         base = self.eval(node.value)
-        attributes.check_attribute_name(node.attr)
+        if not attribute_allowed(base, node.attr):   # `self._count` of the program's own objects
+            attributes.check_attribute_name(node.attr)
         return attributes.read_attribute(self, base, node.attr, node)
 
     # -- indexing ----------------------------------------------------------------------------
@@ -132,7 +136,7 @@ class ExpressionsMixin:
         return require_data(self.eval(node), "as an index")
 
     def _subscript(self: Interpreter, node: ast.Subscript) -> Any:
-        base = require_data(self.eval(node.value), "before `[...]`")
+        base = subscript_base(self.eval(node.value))
         index = self.index_value(node.slice)
         return attributes.get_item(self, base, index, node)
 
@@ -209,7 +213,13 @@ class ExpressionsMixin:
                 continue
             if not isinstance(value, ast.FormattedValue):
                 raise NotSupported(f"{construct_name(value)} in f-strings")
-            field = require_data(self.eval(value.value), "in an f-string")
+            field = self.eval(value.value)
+            if isinstance(field, PLAIN_VALUES):   # a class or an instance: its __str__ / __repr__
+                parts.append(f_string_field(self, field, value.conversion, value.format_spec is not None))
+                total += len(parts[-1])
+                self.sizes.check_length(total, "the f-string")
+                continue
+            require_data(field, "in an f-string")
             spec = self._joinedstr(value.format_spec) if value.format_spec is not None else ""
             conversion = None if value.conversion == -1 else chr(value.conversion)
             # format(), not str(): a 0-d tensor formats as its number (f"{y}" -> 28.0), as in Python
@@ -238,6 +248,8 @@ class ExpressionsMixin:
             return make_scalar(callee, args, kwargs)
         if isinstance(callee, torch.Tensor):
             raise ProgramTypeError("'Tensor' object is not callable")
+        if isinstance(callee, PLAIN_VALUES):   # `Name(...)`, `obj(...)` (lang/plain_classes.py)
+            return call_object(self, callee, args, kwargs, node)
         if isinstance(callee, custom_functions.FunctionClass):   # `Name(...)`: use Name.apply(...)
             raise custom_functions.call_class(callee)
         raise ProgramTypeError(f"'{type_text(callee)}' object is not callable")   # Python's name: 'FBackward'

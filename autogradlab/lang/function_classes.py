@@ -1,5 +1,5 @@
-"""The one `class` the language runs: a custom autograd Function (PyTorch's tutorial "Defining new
-autograd functions", issue 9), checked here without touching torch.
+"""A custom autograd Function (PyTorch's tutorial "Defining new autograd functions", issue 9), checked
+here without touching torch.
 
     class LegendrePolynomial3(torch.autograd.Function):
         \"\"\"docstring\"\"\"
@@ -10,8 +10,8 @@ autograd functions", issue 9), checked here without touching torch.
 
 Exactly one base that names `Function` (the interpreter checks that it is torch.autograd.Function
 itself, lang/custom_functions.py), no keywords or class decorators, and a body of a docstring and
-`@staticmethod` functions named forward, backward (both required) and setup_context. Every other
-class is refused with the name of the construct; nn.Module classes keep their own hint.
+`@staticmethod` functions named forward, backward (both required) and setup_context. A class with no
+base named `Function` is a plain class (lang/class_checks.py); nn.Module classes keep their own hint.
 """
 
 from __future__ import annotations
@@ -22,7 +22,8 @@ from autogradlab.errors import NotSupported
 
 METHODS = ("forward", "backward", "setup_context")
 CLASS_HINT = ("write `class Name(torch.autograd.Function):` with `@staticmethod def forward(ctx, ...)` and "
-              "`@staticmethod def backward(ctx, grad_output)`, or use functions (`def`)")
+              "`@staticmethod def backward(ctx, grad_output)`, or a plain class without that base "
+              "(`class Name:`)")
 
 
 def base_name(base: ast.expr) -> str | None:

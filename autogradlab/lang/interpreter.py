@@ -38,6 +38,7 @@ from autogradlab.lang.hooks import ProgramHooks
 from autogradlab.lang.iteration import IterationMixin
 from autogradlab.lang.namespaces import bare_torch_function
 from autogradlab.lang.operators import OperatorsMixin, python_error
+from autogradlab.lang.plain_classes import STORABLE
 from autogradlab.lang.safe_values import UserFunction, is_data
 from autogradlab.lang.scope import Scope
 from autogradlab.lang.statements import STATEMENT_NAMES, BreakLoop, ContinueLoop, ReturnValue, StatementsMixin
@@ -73,6 +74,9 @@ class Interpreter(StatementsMixin, ExpressionsMixin, OperatorsMixin, IterationMi
         # generator the program drops is closed then, as in Python
         self.generators: weakref.WeakValueDictionary[int, Any] = weakref.WeakValueDictionary()
         self.generators_started = 0
+        self.method_frames: list[tuple[int, Any, Any]] = []   # (depth, class, self): super() (plain_classes)
+        self.instances_made = 0
+        self.class_names: frozenset[str] | None = None   # the program's class names, at its first `class`
         self._statements = self._statement_handlers()
         self._blocks: dict[int, tuple[list, list]] = {}   # id(body) -> (body, compiled statements)
         self._function_bodies: dict[int, tuple[list, list, Any]] = {}   # user_functions.function_body
@@ -266,7 +270,7 @@ class Interpreter(StatementsMixin, ExpressionsMixin, OperatorsMixin, IterationMi
 # `net = linreg`: they are interpreted here like any call, as when they are passed as arguments),
 # its generators and iterators (`g = data_iter(...)`, `it = iter(xs)`). Library functions and
 # modules stay unnameable (`g = print`, `h = torch.dot`): they are called where they are written.
-_NAMEABLE = (UserFunction, *generators.ITERATORS, FunctionApply, ProgramContext)
+_NAMEABLE = (UserFunction, *generators.ITERATORS, FunctionApply, ProgramContext, *STORABLE)
 
 
 def _non_ascii_name_hint(name: str) -> str | None:

@@ -32,6 +32,8 @@ def _library_object(value: SafeFunction | Namespace) -> Any:
         if module is None:
             raise NotSupported(f"dir()/help() of `{value.qualname}` is not supported in Autograd Lab")
         return module
+    if type(value) is not SafeFunction:   # a bound method or Function.apply: program code (names it made)
+        raise NotSupported(f"dir()/help() of `{value.qualname}` is not supported in Autograd Lab")
     parts = value.qualname.split(".")
     obj: Any = sys.modules.get(parts[0]) if len(parts) > 1 else py_builtins
     for part in parts[1:] if len(parts) > 1 else parts:

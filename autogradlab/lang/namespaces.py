@@ -88,6 +88,15 @@ def _np_array(interp, args, kwargs, node):  # noqa: ANN001, ANN202
     return SafeArray(array)
 
 
+class NotAModule:
+    """What `torch.nn.Module` stands for: a class no value of a program is an instance of, so d2l's
+    `if isinstance(net, torch.nn.Module):` runs as written (a model class itself is refused by the
+    static checker; calling the type is refused as any SafeType without a conversion)."""
+
+
+MODULE_TYPE = SafeType("torch.nn.modules.module.Module", NotAModule)
+
+
 @lru_cache(maxsize=1)
 def modules() -> dict[str, Namespace]:
     """Dotted module name -> Namespace, for import lines and attribute access."""
@@ -102,7 +111,7 @@ def modules() -> dict[str, Namespace]:
     linalg = Namespace("torch.linalg", _functions("torch.linalg", torch.linalg, al.LINALG_FUNCTIONS))
     nn_functional = Namespace("torch.nn.functional",
                               _functions("torch.nn.functional", F, al.NN_FUNCTIONAL))
-    nn = Namespace("torch.nn", {"functional": nn_functional})
+    nn = Namespace("torch.nn", {"functional": nn_functional, "Module": MODULE_TYPE})
     torch_ns = Namespace("torch", {
         **_functions("torch", torch, al.TORCH_FUNCTIONS),
         **{name: getattr(torch, name) for name in al.TORCH_DTYPES},

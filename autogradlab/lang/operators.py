@@ -58,6 +58,7 @@ COMPARE: dict[type, tuple[str, Callable[..., Any]]] = {
 }
 
 _OPAQUE = (SafeArray, SafeType, SafeGradFn, SafeNumpyDtype)
+_PROGRAM_OBJECTS = frozenset({"ProgramObject", "ProgramClass", "SuperProxy"})   # lang/plain_classes.py
 _PLAIN_OPERANDS = frozenset({torch.Tensor, int, float, bool})   # data, never opaque: no check needed
 # Operand types whose result is a float (or complex, for a negative float to a fractional power) of
 # fixed size, so check_python_binop has nothing to refuse: the fast path of a loop's arithmetic.
@@ -158,6 +159,9 @@ class OperatorsMixin:
             except Exception as exc:  # noqa: BLE001
                 raise python_error(exc) from None
         if kinds[0] not in _PLAIN_OPERANDS or kinds[1] not in _PLAIN_OPERANDS:
+            if kinds[0].__name__ in _PROGRAM_OBJECTS or kinds[1].__name__ in _PROGRAM_OBJECTS:
+                from autogradlab.lang.class_dispatch import binary  # an object of the program's classes
+                return binary(op, left, right, inplace_of)
             if numpy_ops.is_numpy_operand(left) or numpy_ops.is_numpy_operand(right):
                 if not (isinstance(left, torch.Tensor) or isinstance(right, torch.Tensor)):
                     return numpy_ops.binary(self, op, fn, left, right)
@@ -196,6 +200,9 @@ class OperatorsMixin:
                     node: ast.AST) -> Any:
         if numpy_ops.is_numpy_operand(value):
             return numpy_ops.unary(self, fn, value)
+        if type(value).__name__ in _PROGRAM_OBJECTS:
+            from autogradlab.lang.class_dispatch import unary
+            raise unary(op, value)
         _check_operand(value, op)
         try:
             result = fn(value)
@@ -212,6 +219,9 @@ class OperatorsMixin:
     def truth(self: Interpreter, value: Any, node: ast.AST) -> bool:
         """bool(value) as Python computes it (a tensor must hold one element)."""
         if not is_data(value):
+            if type(value).__name__ == "ProgramObject":   # its __len__ (lang/class_dispatch.py)
+                from autogradlab.lang.class_dispatch import truth
+                return truth(self, value, node)
             return True
         try:
             return bool(value)

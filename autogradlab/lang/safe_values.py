@@ -300,6 +300,12 @@ def describe(value: Any) -> str:
         return "ctx"
     if type(value).__name__ == "FunctionBase":
         return "the class `torch.autograd.Function`"
+    if type(value).__name__ == "ProgramClass":   # lang/plain_classes.py
+        return f"the class `{value.name}`"
+    if type(value).__name__ == "ProgramObject":
+        return f"the `{value.cls.name}` object"
+    if type(value).__name__ == "SuperProxy":
+        return "super()"
     return f"a {type(value).__name__} value"
 
 
@@ -333,8 +339,10 @@ def type_text(value: Any) -> str:
     if type(value).__name__ == "SequenceIterator":
         return repr(value)[1:].split(" ")[0]   # list_iterator, str_iterator, ... (lang/generators.py)
     if isinstance(value, SafeFunction):
-        return "method" if type(value).__name__ == "FunctionApply" else "builtin_function_or_method"
-    if type(value).__name__ in ("FunctionClass", "ProgramContext", "FunctionBase"):   # custom_functions.py
+        program_code = type(value).__name__ in ("FunctionApply", "BoundMethod")
+        return "method" if program_code else "builtin_function_or_method"
+    if type(value).__name__ in ("FunctionClass", "ProgramContext", "FunctionBase",   # custom_functions.py
+                                "ProgramClass", "ProgramObject", "SuperProxy"):   # plain_classes.py
         return value.type_name
     cls = type(value)
     module = cls.__module__

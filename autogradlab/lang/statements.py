@@ -11,6 +11,7 @@ from autogradlab.lang.allowed_imports import is_future_import
 from autogradlab.lang.builtins import text_of
 from autogradlab.lang.calls import require_data
 from autogradlab.lang.checker import grad_manager_of
+from autogradlab.lang.class_dispatch import unpack_objects, unpacks_objects
 from autogradlab.lang.exceptions import run_try
 from autogradlab.lang.grad_decorators import body_under_grad_mode, is_grad_mode_decorated
 from autogradlab.lang.grad_managers import run_with
@@ -19,6 +20,7 @@ from autogradlab.lang.iteration import loop_iterable
 from autogradlab.lang.loop_skim import known_length, loop_hooks
 from autogradlab.lang.namespaces import resolve_import
 from autogradlab.lang.operators import BINARY
+from autogradlab.lang.plain_classes import RETURNABLE, attribute_allowed, subscript_base
 from autogradlab.lang.safe_values import is_data
 from autogradlab.sandbox_position import pack
 
@@ -70,6 +72,9 @@ class StatementsMixin:
             self.hooks.on_display(value, node)
 
     def _assign_stmt(self: Interpreter, node: ast.Assign) -> None:
+        if unpacks_objects(self, node):   # `a, b = A(), B()`: the objects are never a tuple
+            unpack_objects(self, node)
+            return
         value = self.eval(node.value)
         for target in node.targets:
             self.assign(target, value, node)
@@ -87,7 +92,7 @@ class StatementsMixin:
             result = self.apply_binary(name, inplace_fn, current, value, node, inplace_of=inplace_name)
             self.assign(target, result, node)
         elif isinstance(target, ast.Subscript):
-            base = require_data(self.eval(target.value), "before `[...]`")
+            base = subscript_base(self.eval(target.value))
             index = self.index_value(target.slice)
             current = attributes.get_item(self, base, index, target)
             value = self.eval(node.value)
@@ -95,7 +100,8 @@ class StatementsMixin:
             attributes.set_item(self, base, index, result, node)
         elif isinstance(target, ast.Attribute):
             base = self.eval(target.value)
-            attributes.check_attribute_name(target.attr)
+            if not attribute_allowed(base, target.attr):
+                attributes.check_attribute_name(target.attr)
             current = attributes.read_attribute(self, base, target.attr, target)
             value = self.eval(node.value)
             result = self.apply_binary(name, inplace_fn, current, value, node, inplace_of=inplace_name)
@@ -169,6 +175,13 @@ class StatementsMixin:
         self.scope.set(node.name, self.make_function(node.name, node.args, body, node))
 
     def _classdef(self: Interpreter, node: ast.ClassDef) -> None:
+        from autogradlab.lang.class_checks import is_plain_class, program_classes
+        if self.class_names is None:
+            self.class_names = program_classes(self.tree)
+        if is_plain_class(node, self.class_names):
+            from autogradlab.lang.class_dispatch import define_plain_class
+            define_plain_class(self, node, self.class_names)   # lang/plain_classes.py
+            return
         from autogradlab.lang.custom_functions import define_class
         define_class(self, node)   # a custom autograd Function
 
@@ -176,7 +189,8 @@ class StatementsMixin:
         if self.scope.function_name is None:
             raise NotSupported("`return` outside a function")
         value = None if node.value is None else self.eval(node.value)
-        raise ReturnValue(require_data(value, "as a return value"))
+        raise ReturnValue(value if isinstance(value, RETURNABLE)
+                          else require_data(value, "as a return value"))
 
     def _assert(self: Interpreter, node: ast.Assert) -> None:
         if not self.truth(self.eval(node.test), node.test):

@@ -15,7 +15,9 @@ from typing import TYPE_CHECKING, Any
 
 from autogradlab.errors import NotSupported, ProgramIndexError, ProgramValueError
 from autogradlab.lang.calls import require_data
+from autogradlab.lang.class_dispatch import f_string_field
 from autogradlab.lang.format_spec import CONVERSIONS, format_field
+from autogradlab.lang.plain_classes import PLAIN_VALUES
 
 if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
@@ -27,7 +29,8 @@ def format_text(interp: Interpreter, template: str, args: list, kwargs: dict) ->
     if len(template) > MAX_FORMAT_TEXT:
         interp.sizes.check_length(len(template), "the format string")
     for value in list(args) + list(kwargs.values()):
-        require_data(value, "in `str.format`")
+        if not isinstance(value, PLAIN_VALUES):   # objects of the program's classes: their __str__/__repr__
+            require_data(value, "in `str.format`")
     fields = _parse(template)
     numbering = _Numbering(args, kwargs)
     parts: list[str] = []
@@ -41,7 +44,10 @@ def format_text(interp: Interpreter, template: str, args: list, kwargs: dict) ->
         if conversion is not None and conversion not in CONVERSIONS:
             raise ProgramValueError(f"Unknown conversion specifier {conversion}")
         spec = _expanded(interp, numbering, spec or "")
-        parts.append(format_field(interp, value, conversion, spec, total, "the formatted string"))
+        if isinstance(value, PLAIN_VALUES):
+            parts.append(f_string_field(interp, value, ord(conversion) if conversion else -1, bool(spec)))
+        else:
+            parts.append(format_field(interp, value, conversion, spec, total, "the formatted string"))
         total += len(parts[-1])   # a running total: 100,000 fields stay linear
         interp.sizes.check_length(total, "the formatted string")
     return "".join(parts)
@@ -65,7 +71,7 @@ def _expanded(interp: Interpreter, numbering: _Numbering, spec: str) -> str:
             continue
         if inner_spec and "{" in inner_spec:
             raise ProgramValueError("Max string recursion exceeded")
-        value = numbering.value(name)
+        value = require_data(numbering.value(name), "in `str.format`")   # never an object inside a spec
         if conversion is not None and conversion not in CONVERSIONS:
             raise ProgramValueError(f"Unknown conversion specifier {conversion}")
         parts.append(format_field(interp, value, conversion, inner_spec or "", sum(map(len, parts)),

@@ -19,6 +19,7 @@ from autogradlab.lang.declarations import declarations_of, function_scope
 from autogradlab.lang.generators import ProgramGenerator, SequenceIterator, has_yield
 from autogradlab.lang.operators import python_error
 from autogradlab.lang.parameters import bind_star, star_parameters, too_many_positional
+from autogradlab.lang.plain_classes import RETURNABLE, STORABLE
 from autogradlab.lang.safe_values import UserFunction
 from autogradlab.lang.scope import Scope
 from autogradlab.lang.statements import BreakLoop, ContinueLoop, ReturnValue
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
 
 # What a program may hand to its own functions besides data (d2l's numerical_lim(f, x, h)): both are
 # interpreted here, so nothing escapes the engine.
-_PASSABLE = (UserFunction, ProgramGenerator, SequenceIterator, ProgramContext)
+_PASSABLE = (UserFunction, ProgramGenerator, SequenceIterator, ProgramContext, *STORABLE)
 _CONTROL = (BreakLoop, ContinueLoop, ReturnValue)
 # From this many nested calls on, a call first makes sure Python's own stack has room for the call
 # and for the error's way out (_STACK_MARGIN frames): deep recursion (through Function.apply each
@@ -104,7 +105,8 @@ class UserFunctionsMixin:
                     return None if final is None else final()
                 except ReturnValue as returned:   # a `return` inside a block (`if`, a loop)
                     return returned.value
-            return require_data(self.eval_compiled(fn.body), "as a return value")
+            value = self.eval_compiled(fn.body)
+            return value if isinstance(value, RETURNABLE) else require_data(value, "as a return value")
         finally:
             self._depth -= 1
             self.scope = outer
@@ -141,7 +143,8 @@ def final_return(interp: Interpreter, node: ast.Return) -> Any:
         try:
             if interp.scope.function_name is None:
                 raise NotSupported("`return` outside a function")
-            return require_data(None if value_of is None else value_of(), "as a return value")
+            value = None if value_of is None else value_of()
+            return value if isinstance(value, RETURNABLE) else require_data(value, "as a return value")
         except ProgramError as err:
             raise err.at(line, column) from None
         except _CONTROL:

@@ -1,5 +1,5 @@
-"""Custom autograd Functions (lang/function_classes.py, lang/custom_functions.py): the one `class`
-the language runs, its `.apply` and its ctx. Keys ending in `_hint` are hints
+"""Custom autograd Functions (lang/function_classes.py, lang/custom_functions.py): the class
+with the base torch.autograd.Function, its `.apply` and its ctx. Keys ending in `_hint` are hints
 (autogradlab/error_keys_more.py recognises both kinds from these texts)."""
 
 _K = "errors_functions."
@@ -32,7 +32,8 @@ EN = {
                       "(`class Name(torch.autograd.Function):`)",
     _K + "class_hint": "write `class Name(torch.autograd.Function):` with "
                        "`@staticmethod def forward(ctx, ...)` and "
-                       "`@staticmethod def backward(ctx, grad_output)`, or use functions (`def`)",
+                       "`@staticmethod def backward(ctx, grad_output)`, or a plain class without that base "
+                       "(`class Name:`)",
     _K + "ctx_limit_hint": "keep several values in one list or dict",
 }
 
@@ -62,6 +63,7 @@ ZH = {
                       "（`class Name(torch.autograd.Function):`）",
     _K + "class_hint": "写成 `class Name(torch.autograd.Function):`，并带有 "
                        "`@staticmethod def forward(ctx, ...)` 和 "
-                       "`@staticmethod def backward(ctx, grad_output)`，或者改用函数（`def`）",
+                       "`@staticmethod def backward(ctx, grad_output)`，或者写一个不带这个基类的普通类"
+                       "（`class Name:`）",
     _K + "ctx_limit_hint": "把多个值放进一个列表或字典",
 }

@@ -167,6 +167,8 @@ TUTORIALS: tuple[ProgramSpec, ...] = (
     ProgramSpec("tutorial_d2l_zh_autograd.py", T_D2L, output=UNCHECKED),
     # the minibatch reader is a `yield` generator and the model is named (`net = linreg`)
     ProgramSpec("tutorial_d2l_zh_linreg_scratch.py", T_D2L, output=UNCHECKED, timeout_s=60),
+    # d2l's Accumulator, a plain class (`metric[0]` through its __getitem__), and evaluate_accuracy as written
+    ProgramSpec("tutorial_d2l_zh_softmax_scratch.py", T_D2L, output=UNCHECKED),
     ProgramSpec("tutorial_mrdbourke_fundamentals_1.py", T_MRD, ok=False, error_kind="shape",
                 error_line=156, error_says=("3×2", "3×2")),
     ProgramSpec("tutorial_introyt_autograd.py", T_PT, output=UNCHECKED),

@@ -303,7 +303,32 @@ CASES = [
     Case("def f():\n    return f\nf()", UNSUPPORTED, r"\bf\b|function"),
     Case(T + "print(torch)", UNSUPPORTED, r"torch|module"),
     # Statements and syntax outside the language.
-    Case("class A:\n    pass", UNSUPPORTED, r"class"),
+    Case("class A(dict):\n    pass", UNSUPPORTED, r"class"),   # plain classes run: test_plain_classes.py
+    # Plain classes: their objects are the engine's, never Python objects with the program's dunders.
+    Case("class A:\n    def __index__(self):\n        return 0\nimport torch\ntorch.ones(3)[A()]",
+         UNSUPPORTED, r"defining `__index__`"),
+    Case("class A:\n    def __torch_function__(self, *a):\n        return 0", UNSUPPORTED,
+         r"__torch_function__"),
+    Case("class A:\n    def __reduce__(self):\n        return (print, ('x',))", UNSUPPORTED, r"__reduce__"),
+    Case("class A:\n    def __len__(self):\n        return 3\nimport torch\ntorch.tensor(A())", UNSUPPORTED,
+         r"object cannot be used in `torch.tensor`"),
+    Case("class A:\n    pass\nimport numpy as np\nnp.array(A())", UNSUPPORTED, r"object cannot be used"),
+    Case("class A:\n    pass\nprint(A().__class__.__base__.__subclasses__())", UNSUPPORTED,
+         r"double-underscore"),
+    Case("class A:\n    def f(self):\n        return 1\nprint(A.f.__globals__)", UNSUPPORTED, r"__globals__"),
+    Case("class A:\n    pass\na = A()\na.__dict__['x'] = 1", UNSUPPORTED, r"__dict__"),
+    Case("class A(type):\n    pass", UNSUPPORTED, r"class A\(type\)"),
+    Case("class A(metaclass=type):\n    pass", UNSUPPORTED, r"metaclass"),
+    # a plain class lets `self._x` past the static checker: the runtime name check still guards the rest
+    Case("class A:\n    pass\n" + T + "print(torch._C._get_tracing_state())", UNSUPPORTED, r"private"),
+    Case("class A:\n    pass\n" + T + "y = (x * 2)\nprint(y.grad_fn._saved_self)", UNSUPPORTED, r"private"),
+    Case("class A:\n    pass\n" + T + "x._version += 1", UNSUPPORTED, r"private"),
+    Case("class A:\n    def f(self):\n        return self.__dict__\nA().f()", UNSUPPORTED, r"__dict__"),
+    Case("class A:\n    pass\n" + T + "print(x.grad_fn.__name__)", UNSUPPORTED, r"__name__"),
+    Case("class A:\n    def __init__(self):\n        self.x = A()\nA()", LIMIT, r"levels deep"),
+    Case("class A:\n    def __init__(self):\n" + "".join(f"        self.a{i} = 0\n" for i in range(101))
+         + "A()", LIMIT, r"more than 100 attributes"),
+    Case("class A:\n    def __repr__(self):\n        return 'x' * 10**6\nprint(A())", LIMIT, r"limit|items"),
     Case("with open('a') as f:\n    pass", UNSUPPORTED, r"\bwith\b"),
     Case("def f():\n    global __builtins__", UNSUPPORTED, r"__builtins__|double-underscore"),
     Case("def f():\n    y = 1\n    def g():\n        nonlocal y\n        y = g.__globals__\n    g()\nf()",

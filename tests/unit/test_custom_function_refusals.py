@@ -34,9 +34,8 @@ METHODS = "@staticmethod\ndef forward(ctx, x):\n    return x\n" + BACKWARD
     (_class(METHODS, "torch.autograd.Function, torch.autograd.Function"), "errors_functions.base"),
     (_class(METHODS, "torch.autograd.Function, metaclass=type"), "errors_functions.base"),
     (_class(METHODS, before="@torch.no_grad()\n"), "errors_functions.base"),
-    (_class("pass", "object"), "errors.not_supported"),
     (_class("pass", "torch.nn.Module"), "errors_more.nn_module"),
-    (_class("def forward(self, x):\n    return x", ""), "errors.not_supported"),
+    (_class("pass", "list"), "errors_classes.base"),   # plain classes: tests/unit/test_plain_classes.py
 ])
 def test_other_classes_are_refused_before_running(source, key):
     with pytest.raises(NotSupported) as info:

@@ -88,7 +88,8 @@ def test_dunder_name_reads_only_as_dunder_name():
 
 @pytest.mark.parametrize(("source", "named"), [
     ("with open('f') as f:\n    pass", "`with` statements"),
-    ("class A:\n    pass", "`class` definitions"),
+    ("class A(list):\n    pass", "a base that is not `object` or another class of your program"),
+    ("class A:\n    def __add__(self, o):\n        pass", "defining `__add__` in `class A`"),
     ("f = lambda a, /: a", "positional-only parameters"),
     ("try:\n    pass\nexcept* ValueError:\n    pass", "`except*` blocks"),
     ("@d\ndef f():\n    pass", "decorators"),
@@ -122,8 +123,8 @@ def test_refusal_points_at_the_construct_line():
 
 
 def test_first_refusal_in_reading_order_is_reported():
-    error = refusal("class A:\n    pass\nglobal x")
-    assert "`class`" in error.message
+    error = refusal("class A(list):\n    pass\nglobal x")
+    assert "`class A(list)`" in error.message
 
 
 def test_caret_on_a_number_hints_power():

@@ -10,7 +10,22 @@ D = "import torch\nfrom torch.distributions import Normal\n"
 
 CORPUS: list[tuple[str, str, dict]] = [
     # refusals of Python constructs
-    ("class", "class A:\n    pass\n", {}),
+    ("class_base", "class A(list):\n    pass\n", {}),
+    ("class_bases", "class B:\n    pass\nclass A(B, B):\n    pass\n", {}),
+    ("class_keyword", "class A(metaclass=type):\n    pass\n", {}),
+    ("class_decorator", "def d(c):\n    return c\n@d\nclass A:\n    pass\n", {}),
+    ("class_dunder", "class A:\n    def __add__(self, o):\n        return 1\n", {}),
+    ("class_method_decorator", "class A:\n    @d\n    def f(self):\n        return 1\n", {}),
+    ("class_member", "class A:\n    for i in range(3):\n        pass\n", {}),
+    ("class_object_in_torch", T + "class A:\n    pass\ntorch.tensor(A())\n", {}),
+    ("class_object_in_list", "class A:\n    pass\nxs = [A()]\n", {}),
+    ("class_in_print_list", "class A:\n    pass\nprint([A])\n", {}),
+    ("class_attribute_limit", "class A:\n    def __init__(self):\n"
+     + "".join(f"        self.a{i} = {i}\n" for i in range(101)) + "A()\n", {}),
+    ("class_property_read", "class A:\n    @property\n    def p(self):\n        return 1\nprint(A.p)\n", {}),
+    ("class_super_one", "class A:\n    def f(self):\n        return super(A)\nA().f()\n", {}),
+    ("class_super_assign", "class B:\n    pass\nclass A(B):\n    def f(self):\n        super().x = 1\n"
+     "A().f()\n", {}),
     ("set_tensor", T + "s = {torch.ones(1)}\n", {}),
     ("set_item", "s = {int}\n", {}),
     ("set_unhashable", "s = {(1, [2])}\n", {}),

@@ -1,0 +1,102 @@
+"""The static form of a plain `class` (lang/plain_classes.py runs it), checked without touching torch.
+
+    class Accumulator:            # or `class Name():`, `class Name(object):`, `class Name(Base):`
+        \"\"\"docstring\"\"\"
+        count = 0                 # class attributes: plain assignments to names
+        def __init__(self, n): ...
+        @staticmethod / @classmethod / @property
+        def method(self, ...): ...
+
+The one base, if any, is `object` or another class of the program (a name a `class` statement of the
+program defines). The dunder methods a class may define are those the interpreter dispatches itself
+(PLAIN_DUNDERS); every other one is refused by name, at its `def`. No keywords (`metaclass=`), no
+class decorators, no nested classes. A class whose one base names `Function` and is no class of the
+program stays the custom autograd Function of lang/function_classes.py.
+"""
+
+from __future__ import annotations
+
+import ast
+
+from autogradlab.errors import NotSupported
+from autogradlab.lang.function_classes import base_name
+
+# The dunders the interpreter calls itself: Name(...), x[i], x[i] = v, len(x), x(...), repr/str/print.
+PLAIN_DUNDERS = ("__init__", "__getitem__", "__setitem__", "__len__", "__call__", "__repr__", "__str__")
+METHOD_DECORATORS = ("staticmethod", "classmethod", "property")
+CLASS_HINT = ("a class may define `__init__`, `__getitem__`, `__setitem__`, `__len__`, `__call__`, "
+              "`__repr__` and `__str__`, plain methods, `@staticmethod`, `@classmethod` and `@property` "
+              "methods, and class attributes")
+
+
+def program_classes(tree: ast.AST) -> frozenset[str]:
+    """The names the program's `class` statements define (anywhere in it)."""
+    return frozenset(node.name for node in ast.walk(tree) if isinstance(node, ast.ClassDef))
+
+
+def is_plain_class(node: ast.ClassDef, classes: frozenset[str]) -> bool:
+    """Not a custom autograd Function: no base names `Function`, unless it is a class of the program."""
+    return not any(base_name(base) == "Function" and not (isinstance(base, ast.Name) and base.id in classes)
+                   for base in node.bases)
+
+
+def _refuse(text: str, node: ast.AST | None = None, verb: str = "is") -> NotSupported:
+    error = NotSupported(f"{text} {verb} not supported in Autograd Lab", hint=CLASS_HINT)
+    return error.at(node.lineno, node.col_offset + 1) if node is not None else error
+
+
+def check_plain_class(node: ast.ClassDef, classes: frozenset[str]) -> None:
+    """Raise NotSupported naming the first part outside the supported form (the checker calls it,
+    and the interpreter again before it runs the class)."""
+    name = node.name
+    if node.keywords:
+        word = node.keywords[0].arg or "**"
+        raise _refuse(f"`class {name}(..., {word}=...)`: a class keyword such as `{word}=`")
+    if node.decorator_list:
+        raise _refuse(f"a decorator on `class {name}`")
+    if getattr(node, "type_params", None):
+        raise _refuse(f"type parameters of `class {name}`", verb="are")
+    if len(node.bases) > 1:
+        raise _refuse(f"`class {name}({', '.join(ast.unparse(b) for b in node.bases)})`: more than one base")
+    if node.bases:
+        base = node.bases[0]
+        if not (isinstance(base, ast.Name) and (base.id == "object" or base.id in classes)):
+            raise _refuse(f"`class {name}({ast.unparse(base)})`: a base that is not `object` or another "
+                          "class of your program")
+    for statement in node.body:
+        _check_member(name, statement)
+
+
+def _check_member(name: str, statement: ast.stmt) -> None:
+    if isinstance(statement, ast.Pass) or is_docstring(statement):
+        return
+    if isinstance(statement, ast.Assign) and all(isinstance(t, ast.Name) for t in statement.targets):
+        return
+    if isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name) \
+            and statement.value is not None:
+        return
+    if isinstance(statement, ast.FunctionDef):
+        decorators = statement.decorator_list
+        if len(decorators) > 1 or decorators and not (
+                isinstance(decorators[0], ast.Name) and decorators[0].id in METHOD_DECORATORS):
+            shown = " ".join(f"@{ast.unparse(d)}" for d in decorators)
+            raise _refuse(f"`{shown}` on the method `{statement.name}` of `class {name}` (only "
+                          "@staticmethod, @classmethod and @property)", decorators[0])
+        method = statement.name
+        if method.startswith("__") and method.endswith("__") and (method not in PLAIN_DUNDERS or decorators):
+            raise _refuse(f"defining `{method}` in `class {name}`", statement)
+        return
+    shown = ast.unparse(statement).splitlines()[0]
+    shown = shown if len(shown) <= 40 else shown[:39] + "…"
+    raise _refuse(f"`{shown}` in the body of `class {name}` (it may hold a docstring, class attributes "
+                  "`name = value` and methods)", statement)
+
+
+def is_docstring(statement: ast.stmt) -> bool:
+    return isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Constant) \
+        and isinstance(statement.value.value, str)
+
+
+def is_super_call(node: ast.expr) -> bool:
+    """`super()` or `super(Name, self)`: the base of `super().__init__(...)`."""
+    return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "super"

@@ -1,0 +1,299 @@
+"""The `class` statement of a plain class, and the builtins and syntax that dispatch to an instance's
+dunder methods (lang/plain_classes.py holds the objects; lang/class_checks.py the static form).
+
+The interpreter calls the program's __str__/__repr__/__len__/__getitem__/__setitem__ itself, checks
+what they return as Python does (a str, an int >= 0) and charges the text like any text it builds.
+"""
+
+from __future__ import annotations
+
+import ast
+from typing import TYPE_CHECKING, Any
+
+from autogradlab.errors import NotSupported
+from autogradlab.lang.class_checks import check_plain_class, is_docstring
+from autogradlab.lang.operators import python_error
+from autogradlab.lang.plain_classes import (
+    CLASS,
+    METHOD,
+    PROPERTY,
+    STATIC,
+    VALUE,
+    ProgramClass,
+    ProgramObject,
+    SuperProxy,
+    class_of,
+    dunder,
+    instantiate,
+    storable,
+)
+from autogradlab.lang.safe_values import SafeType, UserFunction, is_data, type_text
+from autogradlab.lang.scope import Scope
+
+if TYPE_CHECKING:
+    from autogradlab.lang.interpreter import Interpreter
+
+_KINDS = {"staticmethod": STATIC, "classmethod": CLASS, "property": PROPERTY}
+
+
+def define_plain_class(interp: Interpreter, node: ast.ClassDef, classes: frozenset[str]) -> None:
+    """Run `class Name(...):` — its form checked again, its one base a class of the program, its
+    attribute values evaluated in a scope of their own (as Python's class body), its methods the
+    program's functions of the enclosing scope."""
+    check_plain_class(node, classes)
+    base = None
+    if node.bases and not (isinstance(node.bases[0], ast.Name) and node.bases[0].id == "object"):
+        base = interp.eval(node.bases[0])
+        if not isinstance(base, ProgramClass):
+            raise NotSupported(f"`class {node.name}({ast.unparse(node.bases[0])})`: a base that is not "
+                               "`object` or another class of your program is not supported in Autograd Lab")
+    cls = ProgramClass(node.name, base)
+    outer = interp.scope
+    body_scope = Scope(outer, outer.function_name, comprehension=True)
+    for statement in node.body:
+        if isinstance(statement, ast.Pass) or is_docstring(statement):
+            continue
+        if isinstance(statement, ast.FunctionDef):
+            body = statement.body
+            if len(body) > 1 and is_docstring(body[0]):   # Python never runs a docstring
+                body = body[1:]
+            function = interp.make_function(f"{node.name}.{statement.name}", statement.args, body, statement)
+            decorators = statement.decorator_list
+            kind = _KINDS[decorators[0].id] if decorators else METHOD
+            cls.members[statement.name] = (kind, function)
+            body_scope.vars.pop(statement.name, None)
+            continue
+        interp.scope = body_scope   # `b = a + 1` reads the class's earlier attributes
+        try:
+            value = storable(interp.eval(statement.value), "as a class attribute")
+        finally:
+            interp.scope = outer
+        targets = statement.targets if isinstance(statement, ast.Assign) else [statement.target]
+        for target in targets:
+            body_scope.vars[target.id] = value
+            cls.members[target.id] = (METHOD if isinstance(value, UserFunction) else VALUE, value)   # binds
+    interp.scope.set(node.name, cls)
+
+
+
+def unpacks_objects(interp: Interpreter, node: ast.Assign) -> bool:
+    """`a, b = A(), B()`: names unpacking a display that creates objects of the program's classes
+    (no tuple holds them: each value goes to its target, as Python's unpacking ends up doing)."""
+    value = node.value
+    if type(value) not in (ast.Tuple, ast.List) or not any(
+            type(element) is ast.Call and type(element.func) is ast.Name for element in value.elts):
+        return False
+    if interp.class_names is None:
+        from autogradlab.lang.class_checks import program_classes
+        interp.class_names = program_classes(interp.tree) if "class" in interp.source else frozenset()
+    return any(type(e) is ast.Call and type(e.func) is ast.Name and e.func.id in interp.class_names
+               for e in value.elts) and all(
+        type(target) in (ast.Tuple, ast.List) and len(target.elts) == len(value.elts)
+        and not any(type(e) is ast.Starred for e in (*target.elts, *value.elts)) for target in node.targets)
+
+
+def unpack_objects(interp: Interpreter, node: ast.Assign) -> None:
+    interp._tick()   # the display's own step
+    values = [interp.eval(element) for element in node.value.elts]
+    for target in node.targets:
+        for element, value in zip(target.elts, values, strict=True):
+            interp.assign(element, value, node)
+
+def call_object(interp: Interpreter, callee: Any, args: list, kwargs: dict, node: ast.AST) -> Any:
+    if isinstance(callee, ProgramClass):
+        return instantiate(interp, callee, args, kwargs, node)
+    if isinstance(callee, ProgramObject):
+        return dunder(interp, callee, "__call__", args, kwargs, node,
+                      lambda: python_error(TypeError(f"'{callee.cls.name}' object is not callable")))
+    raise python_error(TypeError("'super' object is not callable"))
+
+
+# -- text -----------------------------------------------------------------------------------------
+def object_text(interp: Interpreter, value: Any, which: str = "str") -> str:
+    """str(value) or repr(value) of a class, instance or super() as Python computes it."""
+    if isinstance(value, ProgramObject):
+        names = ("__str__", "__repr__") if which == "str" else ("__repr__",)
+        for name in names:
+            found = value.cls.find(name)
+            if found is not None and found[1] == METHOD:
+                text = dunder(interp, value, name, [], {}, None, None)
+                if not isinstance(text, str):
+                    raise python_error(TypeError(f"{name} returned non-string (type {type_text(text)})"))
+                interp.sizes.charge_sequence(len(text), "the text")
+                return text
+    return repr(value)   # <class '__main__.Name'>, <__main__.Name object>
+
+
+def length(interp: Interpreter, obj: ProgramObject, node: ast.AST | None) -> int:
+    result = dunder(interp, obj, "__len__", [], {}, node,
+                    lambda: python_error(TypeError(f"object of type '{obj.cls.name}' has no len()")))
+    if not isinstance(result, int):
+        raise python_error(TypeError(f"'{type_text(result)}' object cannot be interpreted as an integer"))
+    if result < 0:
+        raise python_error(ValueError("__len__() should return >= 0"))
+    return int(result)
+
+
+def get_item(interp: Interpreter, obj: ProgramObject, index: Any, node: ast.AST) -> Any:
+    return dunder(interp, obj, "__getitem__", [index], {}, node,
+                  lambda: python_error(TypeError(f"'{obj.cls.name}' object is not subscriptable")))
+
+
+def set_item(interp: Interpreter, obj: ProgramObject, index: Any, value: Any, node: ast.AST) -> None:
+    dunder(interp, obj, "__setitem__", [index, value], {}, node,
+           lambda: python_error(TypeError(f"'{obj.cls.name}' object does not support item assignment")))
+
+
+def truth(interp: Interpreter, obj: ProgramObject, node: ast.AST) -> bool:
+    """bool(obj): its __len__ when it has one, else True (as Python without __bool__)."""
+    found = obj.cls.find("__len__")
+    return True if found is None or found[1] != METHOD else length(interp, obj, node) != 0
+
+
+def f_string_field(interp: Interpreter, value: Any, conversion: int, spec: bool) -> str:
+    """An f-string field holding a class or an instance: its text, as format() would give it."""
+    if conversion == ord("r") or conversion == ord("a"):
+        text = object_text(interp, value, "repr")
+        return ascii(text)[1:-1] if conversion == ord("a") else text
+    if spec and conversion == -1:
+        raise python_error(TypeError(f"unsupported format string passed to {_type_name(value)}.__format__"))
+    return object_text(interp, value)
+
+
+def _type_name(value: Any) -> str:
+    return value.cls.name if isinstance(value, ProgramObject) else "type"
+
+
+# -- builtins ---------------------------------------------------------------------------------------
+OBJECTS = (ProgramClass, ProgramObject, SuperProxy)
+
+
+def wrap_builtins(builtins: dict[str, Any]) -> None:
+    """print, str, repr, len, type, isinstance and id learn instances and classes; everything else
+    still refuses them (they are no data)."""
+    def texts(interp: Interpreter, args: list) -> list:
+        return [object_text(interp, a) if isinstance(a, OBJECTS) else a for a in args]
+
+    def wrapped(name: str, impl: Any) -> Any:
+        def call(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
+            if not any(isinstance(a, OBJECTS) for a in args):
+                return impl(interp, args, kwargs, node)
+            if name == "print":
+                return impl(interp, texts(interp, args), kwargs, node)
+            if name == "format" and isinstance(args[0], OBJECTS) and not kwargs and len(args) <= 2 \
+                    and all(isinstance(spec, str) for spec in args[1:]):
+                return f_string_field(interp, args[0], -1, bool(args[1:] and args[1]))
+            if len(args) != 1 or kwargs:
+                return impl(interp, args, kwargs, node)   # its own refusal of the arguments
+            value = args[0]
+            if name == "repr":
+                return object_text(interp, value, "repr")
+            if name == "len":
+                if isinstance(value, ProgramObject):
+                    return length(interp, value, node)
+                raise python_error(TypeError(f"object of type '{type_text(value)}' has no len()"))
+            if name == "type":
+                if isinstance(value, ProgramObject):
+                    return value.cls
+                return SafeType(type_text(value), type(value))
+            if name == "id":
+                return interp.identity(value)
+            return impl(interp, args, kwargs, node)
+        return call
+
+    for name in ("print", "repr", "len", "type", "id", "format"):
+        function = builtins[name]
+        builtins[name] = type(function)(name, wrapped(name, function.impl))
+    for name in ("str", "bool"):
+        _wrap_conversion(builtins[name], name)
+    isinstance_impl = builtins["isinstance"].impl
+
+    def is_instance(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
+        if len(args) != 2 or kwargs or not (isinstance(args[0], OBJECTS) or _has_class(args[1])
+                                            or isinstance(args[0], UserFunction)):
+            return isinstance_impl(interp, args, kwargs, node)   # d2l: isinstance(net, torch.nn.Module)
+        value, kinds = args
+        kinds = kinds if isinstance(kinds, tuple) else (kinds,)
+        if not all(isinstance(kind, SafeType | ProgramClass) for kind in kinds):
+            raise python_error(TypeError("isinstance() arg 2 must be a type or tuple of types"))
+        mine = value.cls if isinstance(value, ProgramObject) else None
+        return any(mine is not None and mine.is_subclass_of(kind) if isinstance(kind, ProgramClass)
+                   else is_data(value) and isinstance(value, kind.py_type) for kind in kinds)
+    builtins["isinstance"] = type(builtins["isinstance"])("isinstance", is_instance)
+
+
+def _has_class(kinds: Any) -> bool:
+    return isinstance(kinds, ProgramClass) or isinstance(kinds, tuple) and \
+        any(isinstance(kind, ProgramClass) for kind in kinds)
+
+
+def _wrap_conversion(kind: SafeType, name: str) -> None:
+    """str(obj) is its text, bool(obj) its truth; the conversion's own checks for anything else."""
+    convert = kind.convert
+
+    def call(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
+        if len(args) == 1 and not kwargs and isinstance(args[0], OBJECTS):
+            value = args[0]
+            if name == "str":
+                return object_text(interp, value)
+            return truth(interp, value, node) if isinstance(value, ProgramObject) else True
+        return convert(interp, args, kwargs, node)
+    kind.convert = call
+
+
+def super_of(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> SuperProxy:
+    """`super()` inside a method of a class (zero arguments), or `super(Name, self)`."""
+    if kwargs:
+        raise python_error(TypeError("super() takes no keyword arguments"))
+    if len(args) == 2:
+        owner, target = args
+        if not isinstance(owner, ProgramClass):
+            raise python_error(TypeError("super() argument 1 must be a type"))
+        if not (isinstance(target, ProgramObject | ProgramClass) and class_of(target).is_subclass_of(owner)):
+            raise python_error(TypeError("super(type, obj): obj must be an instance or subtype of type"))
+        return SuperProxy(owner, target)
+    if args:
+        raise NotSupported("`super()` with one argument is not supported in Autograd Lab")
+    frames = interp.method_frames
+    if not frames or frames[-1][0] != interp._depth:
+        raise python_error(RuntimeError("super(): no arguments"))
+    owner, target = frames[-1][1], frames[-1][2]
+    if not (isinstance(target, ProgramObject | ProgramClass) and class_of(target).is_subclass_of(owner)):
+        raise python_error(TypeError("super(type, obj): obj must be an instance or subtype of type"))
+    return SuperProxy(owner, target)
+
+
+
+
+# -- operators: the program's classes define none, so Python's TypeError (== and != compare identity) ----
+_SYMBOLS = {"add": "+", "sub": "-", "mul": "*", "div": "/", "floor_divide": "//", "remainder": "%",
+            "pow": "** or pow()", "matmul": "@", "bitwise_and": "&", "bitwise_or": "|", "bitwise_xor": "^",
+            "bitwise_left_shift": "<<", "bitwise_right_shift": ">>"}
+_ORDER = {"lt": "<", "le": "<=", "gt": ">", "ge": ">="}
+_UNARY = {"neg": "-", "positive": "+", "bitwise_not": "~"}
+
+
+def _python_type(value: Any) -> str:
+    if isinstance(value, ProgramObject):
+        return value.cls.name
+    return "type" if isinstance(value, ProgramClass) else type(value).__name__
+
+
+def binary(op: str, left: Any, right: Any, inplace_of: str | None) -> Any:
+    if op == "eq" or op == "ne":
+        return (left is right) == (op == "eq")
+    names = f"'{_python_type(left)}' and '{_python_type(right)}'"
+    if op == "remainder" and isinstance(left, str):   # '%s' % obj: its text is the interpreter's to make
+        raise NotSupported("the operator `%` on objects of your classes is not supported in Autograd Lab")
+    if op in _ORDER:
+        raise python_error(TypeError(f"'{_ORDER[op]}' not supported between instances of {names}"))
+    if op in _SYMBOLS:
+        symbol = _SYMBOLS[op] + ("=" if inplace_of is not None and op != "pow" else "")
+        raise python_error(TypeError(f"unsupported operand type(s) for {symbol}: {names}"))
+    raise NotSupported(f"the operator `{op}` on objects of your classes is not supported in Autograd Lab")
+
+
+def unary(op: str, value: Any) -> Exception:
+    if op in _UNARY:
+        return python_error(TypeError(f"bad operand type for unary {_UNARY[op]}: '{_python_type(value)}'"))
+    return NotSupported(f"the operator `{op}` on objects of your classes is not supported in Autograd Lab")

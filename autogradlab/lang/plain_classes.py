@@ -1,0 +1,297 @@
+"""A program's plain classes and their instances, as engine-level objects (issue 9: d2l's Timer and
+Accumulator, a student's `class Counter:`).
+
+Neither is a Python class or instance of the program: a ProgramClass holds the program's methods
+(UserFunctions, interpreted like any function) and class attributes in a dict; a ProgramObject holds
+its attributes in a dict of at most MAX_ATTRIBUTES names. Their Python classes define no dunder that
+calls program code, so CPython, torch or NumPy meeting one (they never should: they are no data,
+lang/calls.require_data refuses them at every library call) can only fail. The interpreter dispatches
+everything itself: `obj.x`, `obj.m(...)`, `Name(...)` (runs __init__), `obj[i]`, `obj[i] = v`,
+`len(obj)`, `obj(...)`, str/repr/print/f-strings (lang/class_dispatch.py), each method call under the
+step budget and call depth of any call. Instances and new attributes count toward
+max_total_sequence_items, and a run makes at most MAX_INSTANCES of them.
+"""
+
+from __future__ import annotations
+
+import ast
+from typing import TYPE_CHECKING, Any
+
+from autogradlab.errors import LimitExceeded, NotSupported
+from autogradlab.lang.class_checks import PLAIN_DUNDERS
+from autogradlab.lang.operators import python_error
+from autogradlab.lang.safe_values import SafeFunction, UserFunction
+
+if TYPE_CHECKING:
+    from autogradlab.lang.interpreter import Interpreter
+
+MAX_ATTRIBUTES = 100         # the program's own attributes on one instance (`self.x = ...`)
+MAX_INSTANCES = 100_000      # instances one run creates
+METHOD, STATIC, CLASS, PROPERTY, VALUE = "method", "static", "class", "property", "value"
+
+
+class ProgramClass:
+    """`class Name:` as the program holds it."""
+
+    __slots__ = ("name", "base", "members")
+    type_name = "type"
+
+    def __init__(self, name: str, base: ProgramClass | None) -> None:
+        self.name = name
+        self.base = base
+        self.members: dict[str, tuple[str, Any]] = {}   # name -> (kind, value)
+
+    def find(self, name: str) -> tuple[ProgramClass, str, Any] | None:
+        """(the class that has it, kind, value) along the chain of bases, as Python's MRO."""
+        cls: ProgramClass | None = self
+        while cls is not None:
+            member = cls.members.get(name)
+            if member is not None:
+                return cls, member[0], member[1]
+            cls = cls.base
+        return None
+
+    def is_subclass_of(self, other: ProgramClass) -> bool:
+        cls: ProgramClass | None = self
+        while cls is not None:
+            if cls is other:
+                return True
+            cls = cls.base
+        return False
+
+    def __repr__(self) -> str:
+        return f"<class '__main__.{self.name}'>"
+
+
+class ProgramObject:
+    """An instance of a ProgramClass: its class and its own attributes."""
+
+    __slots__ = ("cls", "values", "__weakref__")
+
+    def __init__(self, cls: ProgramClass) -> None:
+        self.cls = cls
+        self.values: dict[str, Any] = {}
+
+    @property
+    def type_name(self) -> str:
+        return self.cls.name
+
+    def __repr__(self) -> str:
+        return f"<__main__.{self.cls.name} object>"
+
+
+class BoundMethod(SafeFunction):
+    """`obj.method` read without a call: called like the method; may be stored or passed like the
+    program's own functions."""
+
+    def __repr__(self) -> str:
+        return f"<bound method {self.qualname}>"
+
+
+class SuperProxy:
+    """What `super()` gives inside a method: members looked up from the base of the method's class."""
+
+    __slots__ = ("owner", "target")
+    type_name = "super"
+
+    def __init__(self, owner: ProgramClass, target: ProgramObject | ProgramClass) -> None:
+        self.owner = owner
+        self.target = target
+
+    def __repr__(self) -> str:
+        return f"<super: <class '{self.owner.name}'>, <{self.target!r}>>"
+
+
+PLAIN_VALUES = (ProgramClass, ProgramObject, SuperProxy)
+PLAIN_TYPES = frozenset(PLAIN_VALUES)
+RETURNABLE = (ProgramObject,)   # besides data, what the program's functions may return
+# What an attribute may hold besides data: instances, classes and the program's own functions.
+STORABLE = (ProgramObject, ProgramClass, UserFunction, BoundMethod)
+
+
+def class_of(value: Any) -> ProgramClass:
+    return value.cls if isinstance(value, ProgramObject) else value
+
+
+def subscript_base(value: Any) -> Any:
+    """The value before `[...]`: data, or an instance (its __getitem__/__setitem__)."""
+    if type(value) is ProgramObject:
+        return value
+    from autogradlab.lang.calls import require_data
+    return require_data(value, "before `[...]`")
+
+
+def storable(value: Any, where: str) -> Any:
+    if isinstance(value, STORABLE):
+        return value
+    from autogradlab.lang.calls import require_data
+    return require_data(value, where)
+
+
+# -- members ---------------------------------------------------------------------------------------
+def _no_attribute(base: Any, name: str) -> Exception:
+    if isinstance(base, ProgramClass):
+        return python_error(AttributeError(f"type object '{base.name}' has no attribute '{name}'"))
+    if isinstance(base, SuperProxy):
+        return python_error(AttributeError(f"'super' object has no attribute '{name}'"))
+    return python_error(AttributeError(f"'{base.cls.name}' object has no attribute '{name}'"))
+
+
+def _lookup(base: Any, name: str) -> tuple[ProgramClass, str, Any] | None:
+    if isinstance(base, SuperProxy):
+        return base.owner.base.find(name) if base.owner.base is not None else None
+    return class_of(base).find(name)
+
+
+def _self_of(base: Any) -> Any:
+    return base.target if isinstance(base, SuperProxy) else base
+
+
+def read_attribute(interp: Interpreter, base: Any, name: str) -> Any:
+    """`obj.x`, `Name.x`, `super().x`: a property runs its getter, a method is bound."""
+    if name == "__name__" and type(base) is ProgramClass:
+        return base.name
+    _check_name(name)
+    found = _lookup(base, name)
+    me = _self_of(base)
+    if found is not None and found[1] == PROPERTY and isinstance(me, ProgramObject):
+        return call_function(interp, found[2], [me], {}, None)
+    if isinstance(me, ProgramObject) and name in me.values and not isinstance(base, SuperProxy):
+        return me.values[name]
+    if found is None:
+        raise _no_attribute(base, name)
+    owner, kind, value = found
+    if kind == VALUE or kind == STATIC or (kind == METHOD and isinstance(me, ProgramClass)):
+        return value
+    if kind == PROPERTY:
+        raise NotSupported(f"reading the property `{name}` from the class `{owner.name}` is not supported "
+                           "in Autograd Lab")
+    bound = class_of(me) if kind == CLASS else me
+    return BoundMethod(f"{owner.name}.{name} of {bound!r}",
+                       lambda interp_, args, kwargs, node: call_function(interp, value, [bound, *args],
+                                                                         kwargs, node))
+
+
+def call_method(interp: Interpreter, base: Any, name: str, args: list, kwargs: dict, node: ast.AST) -> Any:
+    """`obj.m(...)`, `Name.m(...)`, `super().m(...)`: without making a bound method first."""
+    if not attribute_allowed(base, name):
+        _check_name(name)
+    found = _lookup(base, name)
+    me = _self_of(base)
+    if isinstance(me, ProgramObject) and name in me.values and not isinstance(base, SuperProxy):
+        return interp.call_value(me.values[name], args, kwargs, node)
+    if found is None:
+        if name == "__init__" and isinstance(base, SuperProxy):   # object.__init__
+            if args or kwargs:
+                raise python_error(TypeError("object.__init__() takes exactly one argument (the instance to "
+                                             "initialize)"))
+            return None
+        raise _no_attribute(base, name)
+    kind, value = found[1], found[2]
+    if kind == METHOD and isinstance(me, ProgramObject):
+        return call_function(interp, value, [me, *args], kwargs, node, found[0])
+    if kind == CLASS:
+        return call_function(interp, value, [class_of(me), *args], kwargs, node, found[0])
+    if kind == PROPERTY and isinstance(me, ProgramObject):
+        return interp.call_value(call_function(interp, value, [me], {}, node), args, kwargs, node)
+    if kind == PROPERTY:
+        raise NotSupported(f"calling the property `{name}` of the class `{found[0].name}` is not "
+                           "supported in Autograd Lab")
+    if kind == METHOD and args:   # `Base.method(self, ...)`: super() inside it sees Base
+        return call_function(interp, value, args, kwargs, node, found[0])
+    return interp.call_value(value, args, kwargs, node)   # a static method
+
+
+def set_attribute(interp: Interpreter, base: Any, name: str, value: Any) -> None:
+    _check_name(name)
+    if isinstance(base, SuperProxy):
+        raise NotSupported("assigning to an attribute of `super()` is not supported in Autograd Lab")
+    if isinstance(base, ProgramClass):
+        found = base.members.get(name)
+        if found is None:
+            _charge(interp, 1, "the class attributes")
+            if len(base.members) >= MAX_ATTRIBUTES * 2:
+                raise _attribute_limit(base.name, MAX_ATTRIBUTES * 2)
+        value = storable(value, "in an assignment")
+        base.members[name] = (METHOD if isinstance(value, UserFunction) else VALUE, value)   # functions bind
+        return
+    found = base.cls.find(name)
+    if found is not None and found[1] == PROPERTY:
+        raise python_error(AttributeError(f"property '{name}' of '{base.cls.name}' object has no setter"))
+    value = storable(value, "in an assignment")
+    if name not in base.values:
+        if len(base.values) >= MAX_ATTRIBUTES:
+            raise _attribute_limit(base.cls.name, MAX_ATTRIBUTES)
+        _charge(interp, 1, "the attributes of an object")
+    base.values[name] = value
+
+
+def _attribute_limit(name: str, limit: int) -> LimitExceeded:
+    return LimitExceeded(f"an object of the class `{name}` would hold more than {limit} attributes; the "
+                         f"limit is {limit}", hint="keep several values in one list or dict")
+
+
+def attribute_allowed(base: Any, name: str) -> bool:
+    """A name the program may use on `base` although it starts with `_`: its own `_count` on its objects
+    and classes (never a double underscore, whose names Python mangles), the dunders the interpreter
+    dispatches through `super()` or a class (`super().__init__(...)`)."""
+    if type(base) not in PLAIN_TYPES:
+        return False
+    if not name.startswith("__"):
+        return True
+    if name == "__name__":   # `type(self).__name__`
+        return type(base) is ProgramClass
+    return name in PLAIN_DUNDERS and type(base) is not ProgramObject
+
+
+def _check_name(name: str) -> None:
+    if name.startswith("__"):
+        raise NotSupported(f"the attribute `{name}` is not supported in Autograd Lab (names starting "
+                           f"with `_` are private)")
+
+
+def _charge(interp: Interpreter, items: int, what: str) -> None:
+    interp.sizes.charge_sequence(0, what, added=items)
+
+
+# -- calls -----------------------------------------------------------------------------------------
+def call_function(interp: Interpreter, fn: Any, args: list, kwargs: dict, node: ast.AST | None,
+                  owner: ProgramClass | None = None) -> Any:
+    """A method's function with its first argument given; `super()` inside it sees `owner`."""
+    if owner is None or not isinstance(fn, UserFunction):
+        return interp.call_value(fn, args, kwargs, node)
+    frames = interp.method_frames
+    frames.append((interp._depth + 1, owner, args[0]))
+    try:
+        return interp.call_user(fn, args, dict(kwargs), node)
+    finally:
+        frames.pop()
+
+
+def instantiate(interp: Interpreter, cls: ProgramClass, args: list, kwargs: dict, node: ast.AST) -> Any:
+    """`Name(...)`: a new instance, its __init__ run (Python's TypeErrors for a wrong call)."""
+    interp.instances_made = made = interp.instances_made + 1
+    if made > MAX_INSTANCES:
+        raise LimitExceeded(f"the program created more than {MAX_INSTANCES:,} objects of its classes; the "
+                            f"limit is {MAX_INSTANCES:,}", hint="create fewer objects")
+    _charge(interp, 1, "the objects of your classes")
+    obj = ProgramObject(cls)
+    found = cls.find("__init__")
+    if found is None:
+        if args or kwargs:
+            raise python_error(TypeError(f"{cls.name}() takes no arguments"))
+        return obj
+    result = call_function(interp, found[2], [obj, *args], kwargs, node, found[0])
+    if result is not None:
+        from autogradlab.lang.safe_values import type_text
+        raise python_error(TypeError(f"__init__() should return None, not '{type_text(result)}'"))
+    return obj
+
+
+def dunder(interp: Interpreter, obj: ProgramObject, name: str, args: list, kwargs: dict, node: ast.AST | None,
+           missing: Any) -> Any:
+    """Run the instance's `name` method (an allowed dunder), or raise missing()."""
+    found = obj.cls.find(name)
+    if found is None or found[1] != METHOD:
+        raise missing()
+    return call_function(interp, found[2], [obj, *args], kwargs, node, found[0])

@@ -1,0 +1,65 @@
+"""Plain classes (lang/class_checks.py, lang/plain_classes.py, lang/class_dispatch.py): the forms a class
+may not take, and the uses of its objects the language refuses. Keys ending in `_hint` are hints
+(autogradlab/error_keys_more.py recognises both kinds from these texts)."""
+
+_K = "errors_classes."
+
+EN = {
+    _K + "base": "`class {name}({base})`: a base that is not `object` or another class of your program is "
+                 "not supported in Autograd Lab",
+    _K + "bases": "`class {name}({bases})`: more than one base is not supported in Autograd Lab",
+    _K + "keyword": "`class {name}(..., {word}=...)`: a class keyword such as `{word}=` is not supported in "
+                    "Autograd Lab",
+    _K + "decorator": "a decorator on `class {name}` is not supported in Autograd Lab",
+    _K + "type_params": "type parameters of `class {name}` are not supported in Autograd Lab",
+    _K + "method_decorator": "`{shown}` on the method `{method}` of `class {name}` (only @staticmethod, "
+                             "@classmethod and @property) is not supported in Autograd Lab",
+    _K + "dunder": "defining `{method}` in `class {name}` is not supported in Autograd Lab",
+    _K + "member": "`{shown}` in the body of `class {name}` (it may hold a docstring, class attributes "
+                   "`name = value` and methods) is not supported in Autograd Lab",
+    _K + "property_read": "reading the property `{name}` from the class `{cls}` is not supported in "
+                          "Autograd Lab",
+    _K + "property_call": "calling the property `{name}` of the class `{cls}` is not supported in "
+                          "Autograd Lab",
+    _K + "super_assign": "assigning to an attribute of `super()` is not supported in Autograd Lab",
+    _K + "super_one": "`super()` with one argument is not supported in Autograd Lab",
+    _K + "operator": "the operator `{op}` on objects of your classes is not supported in Autograd Lab",
+    _K + "not_data": "{what} cannot be used {where}: the objects and classes of your program may be "
+                     "stored in variables and attributes, passed to your functions and used through their "
+                     "attributes "
+                     "and methods",
+    _K + "attribute_limit": "an object of the class `{name}` would hold more than {limit} attributes; "
+                            "the limit is {limit}",
+    _K + "instance_limit": "the program created more than {limit} objects of its classes; the limit is "
+                           "{limit}",
+    _K + "class_hint": "a class may define `__init__`, `__getitem__`, `__setitem__`, `__len__`, `__call__`, "
+                       "`__repr__` and `__str__`, plain methods, `@staticmethod`, `@classmethod` and "
+                       "`@property` methods, and class attributes",
+    _K + "fewer_hint": "create fewer objects",
+}
+
+ZH = {
+    _K + "base": "`class {name}({base})`：Autograd Lab 不支持 `object` 或你程序中其他类以外的基类",
+    _K + "bases": "`class {name}({bases})`：Autograd Lab 不支持多个基类",
+    _K + "keyword": "`class {name}(..., {word}=...)`：Autograd Lab 不支持 `{word}=` 这样的类关键字参数",
+    _K + "decorator": "Autograd Lab 不支持 `class {name}` 上的装饰器",
+    _K + "type_params": "Autograd Lab 不支持 `class {name}` 的类型参数",
+    _K + "method_decorator": "Autograd Lab 不支持 `class {name}` 的方法 `{method}` 上的 `{shown}`（只支持 "
+                             "@staticmethod、@classmethod 和 @property）",
+    _K + "dunder": "Autograd Lab 不支持在 `class {name}` 中定义 `{method}`",
+    _K + "member": "Autograd Lab 不支持 `class {name}` 类体中的 `{shown}`（类体只能包含文档字符串、类属性 "
+                   "`name = value` 和方法）",
+    _K + "property_read": "Autograd Lab 不支持从类 `{cls}` 读取属性方法 `{name}`",
+    _K + "property_call": "Autograd Lab 不支持调用类 `{cls}` 的属性方法 `{name}`",
+    _K + "super_assign": "Autograd Lab 不支持给 `super()` 的属性赋值",
+    _K + "super_one": "Autograd Lab 不支持只有一个参数的 `super()`",
+    _K + "operator": "Autograd Lab 不支持对你定义的类的对象使用运算符 `{op}`",
+    _K + "not_data": "{what} 不能用在{where}：你程序中的对象和类可以存进变量和属性、传给你程序中的函数，"
+                     "并通过它们的属性和方法使用",
+    _K + "attribute_limit": "类 `{name}` 的对象的属性将超过 {limit} 个；上限是 {limit}",
+    _K + "instance_limit": "程序创建的自定义类对象超过 {limit} 个；上限是 {limit}",
+    _K + "class_hint": "类可以定义 `__init__`、`__getitem__`、`__setitem__`、`__len__`、`__call__`、"
+                       "`__repr__` 和 `__str__`，普通方法，`@staticmethod`、`@classmethod` 和 `@property` "
+                       "方法，以及类属性",
+    _K + "fewer_hint": "少创建一些对象",
+}

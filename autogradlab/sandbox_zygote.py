@@ -29,6 +29,7 @@ from autogradlab import sandbox_position as position
 from autogradlab import sandbox_prefault as prefault
 from autogradlab import sandbox_wire as wire
 from autogradlab.sandbox_job import job_main, prepare_process, rss_kb
+from autogradlab.sandbox_rehearse import rehearse
 from autogradlab.sandbox_warm import run_idle_program, warm_first, warm_idle, warm_rest
 
 # A job process forked before the rest of the warm-up may pay it itself (the meta kernels, 1-2 s):
@@ -89,6 +90,8 @@ class _Zygote:
                 position.install(area)
                 prepare_process()
                 prefault.prefault(copy, stop=lambda: bool(select.select([spare_end], [], [], 0)[0]))
+                if warm and not select.select([spare_end], [], [], 0)[0]:
+                    rehearse(unpickle=True)   # the job's hand-over, its pages copied now (sandbox_rehearse)
                 try:
                     header, payload, result_fd = wire.recv_job(
                         spare_end, on_warm=(lambda: warm_idle(spare_end)) if warm else None)
@@ -100,6 +103,8 @@ class _Zygote:
             finally:
                 os._exit(code)
         spare_end.close()
+        if warm and not self.jobs:   # (never while a job waits for this spare: start_job forks it cold)
+            rehearse(unpickle=False)
         self.spare = (pid, link, area)
         self.spare_may_warm = warm
         self.spare_told = False

@@ -7,11 +7,12 @@ loop's run (issue 9) when the job comes before its spare could warm up (sandbox_
 waits until the zygote is idle, and a run sent right after the last one's Report finds it cold).
 
 Which pages: a probe forked once from the warmed zygote runs sandbox_warm's fixed IDLE_PROGRAM and
-lists the pages of its private writable mappings it then holds alone (`written_ranges`, from
-/proc/self/pagemap's "exclusively mapped" flag). Every spare forked after that copies those pages
-right after the fork (`prefault`: madvise MADV_POPULATE_WRITE, one call per range, no faults), so
-the job finds them private already. Only the zygote's own fixed programs decide the list, never a
-user's; an address the spare no longer maps is skipped (the call fails for that range, harmlessly).
+PROBE_PROGRAM (run_probe_programs) and lists the pages of its private writable mappings it then
+holds alone (`written_ranges`, from /proc/self/pagemap's "exclusively mapped" flag). Every spare
+forked after that copies those pages right after the fork (`prefault`: madvise
+MADV_POPULATE_WRITE, one call per range, no faults), so the job finds them private already. Only
+the zygote's own fixed programs decide the list, never a user's; an address the spare no longer
+maps is skipped (the call fails for that range, harmlessly).
 """
 
 from __future__ import annotations

@@ -179,3 +179,29 @@ def test_the_zygote_probe_of_the_idle_program_finds_the_pages_a_first_run_writes
     ranges = prefault.probe(run_idle_program)
     pages = sum(size for _address, size in ranges) // PAGE
     assert 200 <= pages <= prefault.MAX_PAGES   # ~2,500 here: reference counts, free lists, new objects
+
+
+def test_the_probe_program_runs_cleanly_through_the_engine() -> None:
+    from autogradlab.engine.run import run_program
+    from autogradlab.sandbox_warm import PROBE_PROGRAM
+
+    report = run_program(PROBE_PROGRAM, seed=0)
+    assert report.error is None
+    assert report.printed.count("\n") > 3   # the first line, then the 30x30 matrix printed
+    assert "M" in report.variables and "W" in report.variables
+
+
+def test_the_zygote_probe_with_the_probe_program_lists_more_pages_than_the_idle_program_alone() -> None:
+    from autogradlab.sandbox_warm import run_idle_program, run_probe_programs
+
+    assert run_probe_programs()   # this process is warm now, like the zygote after its warm-up
+    idle = sum(size for _address, size in prefault.probe(run_idle_program)) // PAGE
+    both = sum(size for _address, size in prefault.probe(run_probe_programs)) // PAGE
+    assert idle + 100 <= both <= prefault.MAX_PAGES   # ~2,700 and ~3,500 here
+
+
+def test_run_probe_programs_says_false_when_the_probe_program_fails(monkeypatch) -> None:  # noqa: ANN001
+    from autogradlab import sandbox_warm
+
+    monkeypatch.setattr(sandbox_warm, "PROBE_PROGRAM", "import torch\nx = torch.ones(2) @ torch.ones(3)\n")
+    assert sandbox_warm.run_probe_programs() is False

@@ -138,11 +138,9 @@ PROBE_PROGRAM = (
 )
 
 
-def run_probe_programs() -> bool:
-    """IDLE_PROGRAM, then PROBE_PROGRAM, each run and its Report pickled as a job does: what the
-    zygote's prefault probe runs (sandbox_prefault). False if either failed. Never raises."""
-    if not run_idle_program():
-        return False
+def run_probe_program() -> bool:
+    """PROBE_PROGRAM run and its Report pickled as a job does: what the zygote's prefault probe runs
+    after IDLE_PROGRAM (sandbox_prefault.probe's `then`). False if it failed. Never raises."""
     try:
         from autogradlab.engine.run import run_program
         from autogradlab.sandbox_wire import dump_report
@@ -170,7 +168,7 @@ def warm_idle(link: socket.socket) -> None:
 
 def run_idle_program() -> bool:
     """Run IDLE_PROGRAM and pickle its Report, as a job does; False if that failed. Never raises.
-    (The zygote's prefault probe runs it first: run_probe_programs.)"""
+    (Also what the zygote's prefault probe runs, then run_probe_program: sandbox_prefault.)"""
     try:
         from autogradlab.engine.run import run_program
         from autogradlab.sandbox_wire import dump_report

@@ -30,7 +30,7 @@ from autogradlab import sandbox_prefault as prefault
 from autogradlab import sandbox_wire as wire
 from autogradlab.sandbox_job import job_main, prepare_process, rss_kb
 from autogradlab.sandbox_rehearse import rehearse
-from autogradlab.sandbox_warm import run_probe_programs, warm_first, warm_idle, warm_rest
+from autogradlab.sandbox_warm import run_idle_program, run_probe_program, warm_first, warm_idle, warm_rest
 
 # A job process forked before the rest of the warm-up may pay it itself (the meta kernels, 1-2 s):
 # its wall-time limit gets up to this much more (at most its own limit again), and its soft
@@ -89,9 +89,9 @@ class _Zygote:
                     job["area"].close()   # another job's position is none of this one's business
                 position.install(area)
                 prepare_process()
-                prefault.prefault(copy, stop=lambda: bool(select.select([spare_end], [], [], 0)[0]))
                 if warm and not select.select([spare_end], [], [], 0)[0]:
-                    rehearse(unpickle=True)   # the job's hand-over, its pages copied now (sandbox_rehearse)
+                    rehearse(unpickle=True)   # the job's hand-over, its pages copied first (sandbox_rehearse)
+                prefault.prefault(copy, stop=lambda: bool(select.select([spare_end], [], [], 0)[0]))
                 try:
                     header, payload, result_fd = wire.recv_job(
                         spare_end, on_warm=(lambda: warm_idle(spare_end)) if warm else None)
@@ -198,7 +198,7 @@ class _Zygote:
         gc.collect()
         gc.freeze()
         self._retire_spare()
-        self.prefault = prefault.probe(run_probe_programs, close=self.sock.close)
+        self.prefault = prefault.probe(run_idle_program, close=self.sock.close, then=run_probe_program)
         self.fork_spare()
 
     def serve(self) -> None:

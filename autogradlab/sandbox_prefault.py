@@ -7,11 +7,12 @@ loop's run (issue 9) when the job comes before its spare could warm up (sandbox_
 waits until the zygote is idle, and a run sent right after the last one's Report finds it cold).
 
 Which pages: a probe forked once from the warmed zygote runs sandbox_warm's fixed IDLE_PROGRAM and
-lists the pages of its private writable mappings it then holds alone (`written_ranges`, from
-/proc/self/pagemap's "exclusively mapped" flag). Every spare forked after that copies those pages
-right after the fork (`prefault`: madvise MADV_POPULATE_WRITE, one call per range, no faults), so
-the job finds them private already. Only the zygote's own fixed programs decide the list, never a
-user's; an address the spare no longer maps is skipped (the call fails for that range, harmlessly).
+then PROBE_PROGRAM (probe's `then`) and lists the pages of its private writable mappings it then
+holds alone (`written_ranges`, from /proc/self/pagemap's "exclusively mapped" flag). Every spare
+forked after that copies those pages right after the fork (`prefault`: madvise
+MADV_POPULATE_WRITE, one call per range, no faults), so the job finds them private already. Only
+the zygote's own fixed programs decide the list, never a user's; an address the spare no longer
+maps is skipped (the call fails for that range, harmlessly).
 """
 
 from __future__ import annotations
@@ -136,10 +137,28 @@ def decode(data: bytes) -> list[tuple[int, int]]:
 PROBE_TIMEOUT_S = 10.0
 
 
+def after(first: list[tuple[int, int]], later: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`first`, then the pages of `later` that `first` does not hold, as (address, bytes) runs."""
+    held = {address + i * PAGE for address, size in first for i in range(size // PAGE)}
+    extra: list[tuple[int, int]] = []
+    for address, size in later:
+        for page in range(address, address + size, PAGE):
+            if page in held:
+                continue
+            if extra and extra[-1][0] + extra[-1][1] == page:
+                extra[-1] = (extra[-1][0], extra[-1][1] + PAGE)
+            else:
+                extra.append((page, PAGE))
+    return bounded(first + extra)
+
+
 def probe(warm: Callable[[], object], close: Callable[[], None] = lambda: None,
-          timeout_s: float = PROBE_TIMEOUT_S) -> list[tuple[int, int]]:
+          timeout_s: float = PROBE_TIMEOUT_S, then: Callable[[], object] | None = None
+          ) -> list[tuple[int, int]]:
     """Fork a child that calls `close` (the parent's sockets are none of its business), runs `warm`
-    (fixed programs, never a user's) and reports its written_ranges; [] if it fails or is late."""
+    (fixed programs, never a user's) and reports its written_ranges; [] if it fails or is late.
+    With `then`, the child runs it after that and the pages it wrote besides come after warm's in
+    the list: a spare that a job interrupts (prefault's `stop`) has copied warm's pages first."""
     read_end, write_end = os.pipe()
     pid = os.fork()
     if pid == 0:
@@ -147,7 +166,11 @@ def probe(warm: Callable[[], object], close: Callable[[], None] = lambda: None,
             os.close(read_end)
             close()
             warm()
-            data = memoryview(encode(written_ranges()))
+            ranges = written_ranges()
+            if then is not None:
+                then()
+                ranges = after(ranges, written_ranges())
+            data = memoryview(encode(ranges))
             while data:
                 data = data[os.write(write_end, data):]
         finally:

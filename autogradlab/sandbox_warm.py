@@ -109,6 +109,49 @@ IDLE_PROGRAM = (
 )
 
 
+# What the zygote's prefault probe (sandbox_prefault.probe) runs after IDLE_PROGRAM, only there, in a
+# child it throws away: a longer lesson-style run (an iteration of matrix-vector products, a
+# gradient-descent loop with backward() and in-place updates, a linalg call, tensors printed),
+# fixed, never a user's. A short program's job used to write ~100-300 of the zygote's pages that
+# IDLE_PROGRAM's short run had not (the small-object pools a longer loop reaches, the report of
+# bigger tensors), each a copy-on-write fault in the job (~1.4 ms of a ~11 ms run, issue 9); their
+# list grows by ~800 pages (~3 MB per spare, copied only while the server is idle), and the faults of
+# the loop programs fell by 40-80 %, those unlike this one (loop_mlp_manual, loop_logistic) too.
+PROBE_PROGRAM = (
+    "import torch\n"
+    "M = torch.randn(30, 30)\n"
+    "M = M @ M.T / 30 + torch.eye(30)\n"
+    "x = torch.ones(30)\n"
+    "b = torch.linspace(-1.0, 1.0, 30)\n"
+    "W = torch.zeros(30, requires_grad=True)\n"
+    "for t in range(150):\n"
+    "    y = M @ x\n"
+    "    x = y / y.norm()\n"
+    "    loss = ((b * W).sum() - 1.0) ** 2 + torch.sigmoid(W).mean()\n"
+    "    loss.backward()\n"
+    "    with torch.no_grad():\n"
+    "        W -= 0.1 * W.grad\n"
+    "        W.grad.zero_()\n"
+    "e = torch.linalg.eigvalsh(M)\n"
+    "print(x @ M @ x, e[-1], loss.item())\n"
+    "print(M)\n"
+)
+
+
+def run_probe_program() -> bool:
+    """PROBE_PROGRAM run and its Report pickled as a job does: what the zygote's prefault probe runs
+    after IDLE_PROGRAM (sandbox_prefault.probe's `then`). False if it failed. Never raises."""
+    try:
+        from autogradlab.engine.run import run_program
+        from autogradlab.sandbox_wire import dump_report
+
+        report = run_program(PROBE_PROGRAM, seed=0)
+        dump_report(report)
+    except Exception:   # noqa: BLE001 - the probe then lists what IDLE_PROGRAM wrote
+        return False
+    return report.error is None
+
+
 # Whether this process ran IDLE_PROGRAM (a job process inherits it from its spare; tests read it).
 IDLE_WARMED: list[bool] = []
 
@@ -125,7 +168,7 @@ def warm_idle(link: socket.socket) -> None:
 
 def run_idle_program() -> bool:
     """Run IDLE_PROGRAM and pickle its Report, as a job does; False if that failed. Never raises.
-    (Also what the zygote's prefault probe runs: sandbox_prefault.)"""
+    (Also what the zygote's prefault probe runs, then run_probe_program: sandbox_prefault.)"""
     try:
         from autogradlab.engine.run import run_program
         from autogradlab.sandbox_wire import dump_report

@@ -29,7 +29,8 @@ from autogradlab import sandbox_position as position
 from autogradlab import sandbox_prefault as prefault
 from autogradlab import sandbox_wire as wire
 from autogradlab.sandbox_job import job_main, prepare_process, rss_kb
-from autogradlab.sandbox_warm import run_idle_program, warm_first, warm_idle, warm_rest
+from autogradlab.sandbox_rehearse import rehearse
+from autogradlab.sandbox_warm import run_idle_program, run_probe_program, warm_first, warm_idle, warm_rest
 
 # A job process forked before the rest of the warm-up may pay it itself (the meta kernels, 1-2 s):
 # its wall-time limit gets up to this much more (at most its own limit again), and its soft
@@ -88,6 +89,8 @@ class _Zygote:
                     job["area"].close()   # another job's position is none of this one's business
                 position.install(area)
                 prepare_process()
+                if warm and not select.select([spare_end], [], [], 0)[0]:
+                    rehearse(unpickle=True)   # the job's hand-over, its pages copied first (sandbox_rehearse)
                 prefault.prefault(copy, stop=lambda: bool(select.select([spare_end], [], [], 0)[0]))
                 try:
                     header, payload, result_fd = wire.recv_job(
@@ -100,6 +103,8 @@ class _Zygote:
             finally:
                 os._exit(code)
         spare_end.close()
+        if warm and not self.jobs:   # (never while a job waits for this spare: start_job forks it cold)
+            rehearse(unpickle=False)
         self.spare = (pid, link, area)
         self.spare_may_warm = warm
         self.spare_told = False
@@ -193,7 +198,7 @@ class _Zygote:
         gc.collect()
         gc.freeze()
         self._retire_spare()
-        self.prefault = prefault.probe(run_idle_program, close=self.sock.close)
+        self.prefault = prefault.probe(run_idle_program, close=self.sock.close, then=run_probe_program)
         self.fork_spare()
 
     def serve(self) -> None:

@@ -179,3 +179,44 @@ def test_the_zygote_probe_of_the_idle_program_finds_the_pages_a_first_run_writes
     ranges = prefault.probe(run_idle_program)
     pages = sum(size for _address, size in ranges) // PAGE
     assert 200 <= pages <= prefault.MAX_PAGES   # ~2,500 here: reference counts, free lists, new objects
+
+
+def test_the_probe_program_runs_cleanly_through_the_engine() -> None:
+    from autogradlab.engine.run import run_program
+    from autogradlab.sandbox_warm import PROBE_PROGRAM
+
+    report = run_program(PROBE_PROGRAM, seed=0)
+    assert report.error is None
+    assert report.printed.count("\n") > 3   # the first line, then the 30x30 matrix printed
+    assert "M" in report.variables and "W" in report.variables
+
+
+def test_the_zygote_probe_lists_the_idle_programs_pages_first_then_the_probe_programs_new_ones() -> None:
+    from autogradlab.sandbox_warm import run_idle_program, run_probe_program
+
+    assert run_idle_program() and run_probe_program()   # this process is warm now, like the zygote
+    idle = prefault.probe(run_idle_program)
+    both = prefault.probe(run_idle_program, then=run_probe_program)
+    idle_pages = sum(size for _address, size in idle) // PAGE
+    both_pages = sum(size for _address, size in both) // PAGE
+    assert idle_pages + 100 <= both_pages <= prefault.MAX_PAGES   # ~2,700 and ~3,500 here
+    first = {a + i * PAGE for a, size in both[:len(idle)] for i in range(size // PAGE)}
+    listed = [a + i * PAGE for a, size in both for i in range(size // PAGE)]
+    assert len(listed) == len(set(listed))   # no page twice
+    assert len(first & {a + i * PAGE for a, size in idle for i in range(size // PAGE)}) > idle_pages // 2
+
+
+def test_after_puts_the_first_list_first_and_adds_only_new_pages_of_the_later_one() -> None:
+    first = [(10 * PAGE, 2 * PAGE)]
+    later = [(9 * PAGE, 4 * PAGE), (20 * PAGE, PAGE)]
+    assert prefault.after(first, later) == [(10 * PAGE, 2 * PAGE), (9 * PAGE, PAGE), (12 * PAGE, PAGE),
+                                             (20 * PAGE, PAGE)]
+    assert prefault.after([], later) == later
+    assert prefault.after(first, []) == first
+
+
+def test_run_probe_program_says_false_when_the_probe_program_fails(monkeypatch) -> None:  # noqa: ANN001
+    from autogradlab import sandbox_warm
+
+    monkeypatch.setattr(sandbox_warm, "PROBE_PROGRAM", "import torch\nx = torch.ones(2) @ torch.ones(3)\n")
+    assert sandbox_warm.run_probe_program() is False

@@ -164,6 +164,8 @@ def is_data(name: str, value: Any) -> bool:
         return False
     if isinstance(value, torch.autograd.graph.Node):   # `xg = z.grad_fn`: a value (callable in torch)
         return True
+    if type(value).__module__ == "__main__":   # an object of the program's own class (run_trusted's
+        return False                           # namespace): the Report keeps objects out, as functions
     return not (isinstance(value, (types.ModuleType, type)) or callable(value))
 
 

@@ -198,6 +198,9 @@ TUTORIALS: tuple[ProgramSpec, ...] = (
     ProgramSpec("tutorial_cs231n_numpy_math.py", T_CS231N),
     ProgramSpec("tutorial_d2lpt_linreg_time_zh.py", T_D2LPT, nondeterministic_lines=(SECONDS_LINE,),
                 nondeterministic_vars=("start",)),
+    # d2l's Timer (a plain class, `import time`): the cells show their timings as `'0.28538 sec'`
+    ProgramSpec("tutorial_d2l_zh_linear_regression.py", T_D2L, timeout_s=30,
+                nondeterministic_lines=(r"^'\d+\.\d{5} sec'$",), nondeterministic_vars=("timer",)),
     ProgramSpec("tutorial_uvadlc_intro_pytorch.py", "phlippe/uvadlc_notebooks (UvA Deep Learning course)",
                 output=UNCHECKED),
 )

@@ -15,10 +15,10 @@ import time as py_time
 from typing import TYPE_CHECKING, Any
 
 from autogradlab.errors import NotSupported, ProgramTypeError
-from autogradlab.lang.safe_values import Namespace, SafeFunction
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:   # safe_values imports torch: the static checker (allowed_imports) reads CLOCKS without it
     from autogradlab.lang.interpreter import Interpreter
+    from autogradlab.lang.safe_values import Namespace, SafeFunction
 
 CLOCKS = ("time", "perf_counter", "monotonic", "process_time",
           "time_ns", "perf_counter_ns", "monotonic_ns", "process_time_ns")
@@ -36,6 +36,7 @@ def refusal(qualname: str, shown: str) -> NotSupported | None:
 
 
 def _clock(name: str) -> SafeFunction:
+    from autogradlab.lang.safe_values import SafeFunction
     read = getattr(py_time, name)
 
     def impl(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
@@ -48,5 +49,6 @@ def _clock(name: str) -> SafeFunction:
 
 
 def time_namespace() -> Namespace:
+    from autogradlab.lang.safe_values import Namespace
     return Namespace("time", {name: _clock(name) for name in CLOCKS})
 

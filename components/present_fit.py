@@ -4,8 +4,10 @@ allows and as tall as the screen leaves below the figure's top (so the whole fig
 A page puts its figure inside `box(name)` (a container keyed `present_figure_<name>`). In presentation
 mode `mount()` adds one small element whose script, in the browser, measures each box (its column's
 width, its top on the page, the window's height) and writes their sizes into one stylesheet; it
-refits when the window or the page above the figure changes. A plotly chart inside a box fills it
-(`plot_height()`); the clickable SVG view fills it with `aspect` (components/svg_view.py).
+refits when the window or the page above the figure changes, and re-measures twice a second for
+layout changes no observer sees (a late font, a scrollbar that makes the text above wrap). A plotly
+chart inside a box fills it (`plot_height()`); the clickable SVG view fills it with `aspect`
+(components/svg_view.py).
 A box named in TALL (the step drawing, a tall graph beside its explanation card) is not 16:9 but as
 wide as its column and as tall as the screen leaves: a 16:9 box there left a third of the screen's
 height empty and drew the nodes' text at 3/4 of the Graph page's size. Each box's shape is written
@@ -23,6 +25,7 @@ MARGIN_PX = 12          # kept free under the figure
 MIN_HEIGHT_PX = 200     # a box never shrinks below this (a tiny window scrolls instead)
 TALL = ("steps",)       # boxes that take the column's width and the screen's remaining height
 MAX_TALL_ASPECT = 1.0   # ...but never taller than wide (a portrait window)
+POLL_MS = 500           # the boxes are also re-measured this often (the stylesheet changes only on change)
 
 _JS = f"""
 const SELECTOR = '[class*="st-key-{PREFIX}"]';
@@ -77,7 +80,12 @@ export default function () {{
   const sizes = new ResizeObserver(later);
   sizes.observe(main);
   window.addEventListener("resize", later);
+  // Layout can move a box with no DOM change under stMain and no change of stMain's size: a late
+  // web font, or a scrollbar that narrows the column so the text above wraps onto more lines.
+  const poll = setInterval(later, {POLL_MS});
+  if (document.fonts) document.fonts.ready.then(later);
   return () => {{
+    clearInterval(poll);
     watch.disconnect();
     sizes.disconnect();
     window.removeEventListener("resize", later);

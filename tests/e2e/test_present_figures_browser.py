@@ -102,3 +102,34 @@ def test_the_main_figure_fills_a_16_9_box_on_screen(browser, server, artifacts, 
                     ("the drawing fills its box", name, size, graph, b)
         finally:
             context.close()
+
+
+def test_a_box_refits_when_the_page_above_it_moves_without_a_dom_change(browser, server, artifacts):
+    """A late web font or a scrollbar that makes the text above wrap moves the box with no mutation
+    under stMain and no change of stMain's size: the fitting script still reshapes it (its poll)."""
+    path, box_selector, inner_selector = PAGES["steps"]
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    try:
+        page.goto(url(server["url"], path))
+        expect(page.locator(box_selector).locator(inner_selector).first).to_be_visible(timeout=90_000)
+        settle(page)
+        fitted(page, box_selector, tall=True)
+        before = page.locator(box_selector).bounding_box()
+        # A stylesheet in <head> pushes everything in the main block down by 60 px: nothing changes
+        # under stMain, and stMain (the scroller) keeps its size.
+        page.evaluate("""() => { const s = document.createElement('style');
+            s.textContent = '[data-testid="stMainBlockContainer"] '
+              + '{ padding-top: calc(6rem + 60px) !important; }';
+            document.head.appendChild(s); }""")
+        page.wait_for_function("([s, y]) => document.querySelector(s).getBoundingClientRect().top > y + 30",
+                               arg=[box_selector, before["y"]], timeout=10_000)
+        fitted(page, box_selector, tall=True)
+        after = page.locator(box_selector).bounding_box()
+        page.screenshot(path=str(artifacts / "present-figure-steps-refit.png"))
+        assert after["y"] > before["y"] + 30, (before, after)
+        assert abs(after["y"] + after["height"] - (720 - MARGIN_PX)) <= 2, (before, after)
+        assert after["height"] < before["height"] - 30, ("shorter, to stay on screen", before, after)
+    finally:
+        context.close()

@@ -44,7 +44,7 @@ def main() -> None:
         if last_report is not None and last_report.error is None:
             shown, label = last_report, t("graph.last_good_run")
         else:
-            label = t("graph.computed_before_error")
+            label = _failed_run_label(report)
 
     graph_slot = right.container()
     results.variables(shown, label=label)   # sent first: a few rows, drawn while the graph is laid out
@@ -53,6 +53,17 @@ def main() -> None:
     with left:
         if report.error is None or shown is not report:
             results.printed_output(shown, label=label)
+
+
+def _failed_run_label(report) -> str:
+    """What the failed run's own (possibly empty) result is: nothing ran if the program was refused."""
+    from autogradlab.static_refusal import refused_before_running
+
+    if not refused_before_running(report.source, report.error):
+        return t("graph.computed_before_error")
+    if report.error.line is None:
+        return t("graph.refused")
+    return t("graph.refused_at_line", line=report.error.line)
 
 
 main()

@@ -1,0 +1,42 @@
+"""Was a failed run refused before any of it ran (a syntax error, a construct the static checker
+refuses), or did it stop while running?
+
+The Report does not say which; the Graph page needs to know so it does not call an empty result
+"computed before the error" when nothing ran. The answer comes from the same static reading the
+worker does first (lang/parse.py, torch-free, as autogradlab/free_names.py uses it in this process):
+the run was refused statically when reading the program alone gives the very error the run gave.
+"""
+
+from __future__ import annotations
+
+from autogradlab.errors import ProgramError, ProgramSyntaxError
+from autogradlab.report import ErrorInfo
+
+
+def refused_before_running(source: str, error: ErrorInfo | None) -> bool:
+    """True when `error` is the one the static reading of `source` raises: nothing ran."""
+    if error is None:
+        return False
+    static = _static_error(source)
+    return static is not None and (static.kind, static.line, static.message) == (
+        error.kind, error.line, error.message)
+
+
+def _static_error(source: str) -> ErrorInfo | None:
+    from autogradlab.lang.parse import parse_program
+    from autogradlab.lang.repair import split_run_together
+
+    try:
+        parse_program(source)
+        return None
+    except ProgramSyntaxError as exc:
+        repaired = split_run_together(source)   # the worker runs the split program (engine/run.py)
+        if repaired is None:
+            return exc.to_info()
+    except ProgramError as exc:
+        return exc.to_info()
+    try:
+        parse_program(repaired)
+        return None
+    except ProgramError as exc:
+        return exc.to_info()

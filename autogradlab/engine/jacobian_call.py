@@ -11,75 +11,18 @@ from __future__ import annotations
 import ast
 import contextlib
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import torch
 
 from autogradlab.engine import jacobian as jac
+from autogradlab.engine.jacobian_passes import Peak, batched_sizes, muted, vectorized
 from autogradlab.errors import LimitExceeded, ProgramError, ProgramTypeError, TimeLimitExceeded
-from autogradlab.lang.hooks import NullHooks
 from autogradlab.report_jacobian import JacobianRecord
 
 USER_OPTIONS = ("create_graph", "strict", "vectorize", "strategy")
 FEW_ROWS = 4   # up to this many outputs, backward passes through the probe's own graph beat a vmap pass
-
-
-class _PrintsOnly(NullHooks):
-    """Nothing recorded, but print() still reaches the program's output: the one run PyTorch also
-    makes (jacobian(..., vectorize=True, strategy='forward-mode') runs the function once, batched)."""
-
-    def __init__(self, inner: Any) -> None:
-        self.inner = inner
-
-    def on_print(self, text: str) -> None:
-        self.inner.on_print(text)
-
-
-@contextlib.contextmanager
-def muted(interp: Any, start: Any = None, *, prints: bool = False) -> Iterator[None]:
-    """Run program code without recording it, and without moving the program's random stream;
-    `start`: the generator state the extra pass begins from (the one the probe began from, so a
-    function that draws random numbers sees the same ones in every pass). Extra passes are silent
-    (PyTorch does not make them); `prints`: a pass PyTorch makes too, whose print() calls show."""
-    hooks, state = interp.hooks, interp.generator.get_state()
-    interp.hooks = _PrintsOnly(hooks) if prints else NullHooks()
-    if start is not None:
-        interp.generator.set_state(start)
-    try:
-        yield
-    finally:
-        interp.hooks = hooks
-        interp.generator.set_state(state)
-
-
-class _SameShapes:
-    """The size guard during the vectorized pass: the probe already ran the same ops on the same
-    values (same branches, same shapes) and passed every size check, so the per-op predictions on
-    the meta device (a third of the pass) are skipped; the batch is bounded by Probe.peak."""
-
-    def __init__(self, inner: Any) -> None:
-        self.inner = inner
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self.inner, name)
-
-    def predict(self, *args: Any, **kwargs: Any) -> None:
-        return None
-
-    def add_result(self, result: Any) -> None:
-        return None
-
-
-@contextlib.contextmanager
-def vectorized(interp: Any, start: Any) -> Iterator[None]:
-    sizes = interp.sizes
-    interp.sizes = _SameShapes(sizes)
-    try:
-        with muted(interp, start):
-            yield
-    finally:
-        interp.sizes = sizes
 
 
 def _inputs(value: Any) -> tuple[tuple[torch.Tensor, ...], bool]:
@@ -126,7 +69,7 @@ def _user_call(func: Callable, inputs: Any, options: dict[str, Any], interp: Any
         return result, strategy, why
     with contextlib.ExitStack() as stack:
         def counted(*args: Any) -> Any:   # torch's jacobian calls it once, then vmaps the backward
-            peak = _Peak(interp.hooks)
+            peak = Peak(interp.hooks)
             interp.hooks = peak
             try:
                 out = func(*args)
@@ -139,43 +82,6 @@ def _user_call(func: Callable, inputs: Any, options: dict[str, Any], interp: Any
             return out
         result = torch.autograd.functional.jacobian(counted, inputs, **options)
     return result, strategy, why
-
-
-@contextlib.contextmanager
-def batched_sizes(sizes: Any, rows: int) -> Iterator[None]:
-    """Program code runs on tensors batched `rows` times over (vmap): every size check counts all
-    the rows (the real memory), not the one row the tensor's Python shape shows."""
-    own = sizes.__dict__
-    before = own.get("check_elements")
-    quick = sizes.quick_one, sizes.quick_total
-    check = sizes.check_elements
-    sizes.check_elements = lambda elements, what: check(elements * rows, what)
-    sizes.quick_one = sizes.quick_total = -1   # the planned sites' shortcut counts one row: off
-    try:
-        yield
-    finally:
-        sizes.quick_one, sizes.quick_total = quick
-        if before is None:
-            del own["check_elements"]
-        else:
-            own["check_elements"] = before
-
-
-class _Peak:
-    """Forwards every hook to the recorder and remembers the largest tensor the function made:
-    a vectorized pass holds a batch of each, so the batch size is chosen from it."""
-
-    def __init__(self, inner: Any) -> None:
-        self.inner, self.elements = inner, 0
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self.inner, name)
-
-    def on_op(self, op: str, args: Any, kwargs: Any, result: Any, node: Any, in_function: Any) -> None:
-        for t in (result if isinstance(result, (tuple, list)) else (result,)):
-            if isinstance(t, torch.Tensor):
-                self.elements = max(self.elements, t.numel())
-        self.inner.on_op(op, args, kwargs, result, node, in_function)
 
 
 def _side_effect(interp: Any) -> tuple[int, str] | None:
@@ -195,7 +101,7 @@ def _fast(func: Callable, xs: tuple[torch.Tensor, ...],
           interp: Any) -> tuple[jac.Probe, torch.Tensor, str, str]:
     """Probe once (recorded), then the cheaper direction vectorized, then the other, then the loop."""
     start = interp.generator.get_state()
-    peak = _Peak(interp.hooks)
+    peak = Peak(interp.hooks)
     interp.hooks = peak
     try:
         p = jac.probe(func, xs)
@@ -248,7 +154,7 @@ def run_jacobian(recorder: Any, interp: Any, func: Callable, args: list, kwargs:
             p = jac.Probe(inputs=xs, outputs=(), output_is_tuple=output_is_tuple)
         else:
             with muted(interp):   # its peak bounds the checks' vectorized pass, as _fast's does
-                peak = _Peak(interp.hooks)
+                peak = Peak(interp.hooks)
                 interp.hooks = peak
                 try:
                     p = jac.probe(func, xs)

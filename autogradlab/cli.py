@@ -14,11 +14,12 @@ import json
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol, TextIO
+from typing import Protocol, TextIO
 
 from autogradlab import eigen_cli  # torch-free: a typed matrix needs no sandbox
+from autogradlab.cli_text import format_error, format_summary
 from autogradlab.limits import DEFAULT_LIMITS
-from autogradlab.report import ErrorInfo, PlainValue, Report, SequenceValue, TensorValue
+from autogradlab.report import ErrorInfo, Report
 
 GRAPH_FORMATS = ("svg", "png", "pdf", "dot")
 EXIT_OK, EXIT_PROGRAM_FAILED, EXIT_USAGE = 0, 1, 2
@@ -87,7 +88,7 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--seed", type=int, default=0, metavar="N", help="random seed (default 0)")
 
 
-# --- input and output -----------------------------------------------------------------------------
+# --- input (the text output: cli_text.py) ---------------------------------------------------------
 
 def _read_programs(files: list[str], stdin: TextIO) -> list[tuple[str, str]]:
     """(display name, source) for every FILE, all read before anything runs."""
@@ -105,53 +106,6 @@ def _read_programs(files: list[str], stdin: TextIO) -> list[tuple[str, str]]:
         except OSError as exc:
             raise UsageError(f"{name}: cannot read it ({exc.strerror or exc})") from None
     return programs
-
-
-def format_error(name: str, report: Report) -> str:
-    """`file:line:column: kind: message` and an indented hint, as compilers print errors."""
-    error = report.error
-    if error is None:
-        return ""
-    where = name + "".join(f":{n}" for n in (error.line, error.column) if n is not None)
-    text = f"{where}: {error.kind}: {error.message}"
-    if error.hint:
-        text += f"\n  hint: {error.hint}"
-    return text
-
-
-def _array_text(array: Any) -> str:
-    import numpy as np
-
-    return np.array2string(np.asarray(array), separator=", ", threshold=50)
-
-
-def _value_lines(name: str, value: Any) -> list[str]:
-    if isinstance(value, TensorValue):
-        flags = "requires_grad" if value.requires_grad else ""
-        if value.grad_fn:
-            flags = f"grad_fn={value.grad_fn}"
-        head = f"{name}: tensor {value.dtype} shape {tuple(value.shape)} {flags}".rstrip()
-        lines = [head] + ["    " + line for line in value.text.splitlines()]
-        if value.grad is not None:
-            lines.append(f"    grad: {_array_text(value.grad)}")
-        return lines
-    if isinstance(value, (PlainValue, SequenceValue)):
-        return [f"{name} = {value.text}"]
-    return [f"{name}: {type(value).__name__}"]
-
-
-def format_summary(name: str, report: Report, *, heading: bool) -> str:
-    lines = [f"==> {name} <=="] if heading else []
-    if report.printed:
-        lines.append(report.printed.rstrip("\n"))
-    if report.variables:
-        lines.append("variables:")
-        for var, value in report.variables.items():
-            lines.extend("  " + line for line in _value_lines(var, value))
-    if report.output:
-        lines.append(f"output: {report.output}")
-    lines.append(f"({report.timing_ms:.0f} ms)")
-    return "\n".join(lines) + "\n"
 
 
 # --- commands -------------------------------------------------------------------------------------

@@ -4,7 +4,9 @@ line, and what the language refuses is refused by name."""
 
 from __future__ import annotations
 
+import ast
 import dataclasses
+from pathlib import Path
 
 import pytest
 
@@ -14,20 +16,18 @@ from autogradlab.limits import DEFAULT_LIMITS
 from tests.oracle import run_trusted, value_mismatches, without_address
 from tests.unit.test_custom_functions import _innermost_line
 
-ACCUMULATOR = '''class Accumulator:  #@save
-    """在n个变量上累加"""
-    def __init__(self, n):
-        self.data = [0.0] * n
+PROGRAMS = Path(__file__).resolve().parents[1] / "programs"
 
-    def add(self, *args):
-        self.data = [a + float(b) for a, b in zip(self.data, args)]
 
-    def reset(self):
-        self.data = [0.0] * len(self.data)
+def corpus_class(program: str, name: str) -> str:
+    """The text of class `name` exactly as the corpus program writes it (d2l's own lines: one copy, in
+    tests/programs/)."""
+    source = (PROGRAMS / program).read_text(encoding="utf-8")
+    node = next(n for n in ast.parse(source).body if isinstance(n, ast.ClassDef) and n.name == name)
+    return "".join(source.splitlines(keepends=True)[node.lineno - 1:node.end_lineno])
 
-    def __getitem__(self, idx):
-        return self.data[idx]
-'''
+
+ACCUMULATOR = corpus_class("tutorial_d2l_zh_softmax_scratch.py", "Accumulator")
 # d2l's Timer as written; `import time` is replaced by a class of the program with the same `time.time()`,
 # a clock that advances 0.25 s per reading (so the times are exact in both runs).
 CLOCK = '''class time:
@@ -37,34 +37,7 @@ CLOCK = '''class time:
         time.now += 0.25
         return time.now
 '''
-TIMER = '''import numpy as np
-class Timer:  #@save
-    """记录多次运行时间"""
-    def __init__(self):
-        self.times = []
-        self.start()
-
-    def start(self):
-        """启动计时器"""
-        self.tik = time.time()
-
-    def stop(self):
-        """停止计时器并将时间记录在列表中"""
-        self.times.append(time.time() - self.tik)
-        return self.times[-1]
-
-    def avg(self):
-        """返回平均时间"""
-        return sum(self.times) / len(self.times)
-
-    def sum(self):
-        """返回时间总和"""
-        return sum(self.times)
-
-    def cumsum(self):
-        """返回累计时间"""
-        return np.array(self.times).cumsum().tolist()
-'''
+TIMER = "import numpy as np\n" + corpus_class("tutorial_d2l_zh_linear_regression.py", "Timer")
 
 
 def _own_objects(namespace_value: object) -> bool:

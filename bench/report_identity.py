@@ -14,8 +14,9 @@ Speed work must not change what a run reports (issue 9). The programs come from 
 tests/programs/manifest.py (with their seed and time limit); the lessons' examples from
 lessons/gallery.toml, run a second time with steps (StepOptions(backward_if_missing=True)), since the
 step traces are built from the graph. Values that differ run to run by nature (a printed id(...),
-manifest's nondeterministic_vars / _lines) are blanked in both, and every *_ms field (a timing) is
-0. Prints one line per difference and a summary; exit status 1 when any report differs.
+manifest's nondeterministic_vars / _lines, in printed and displayed text) are blanked in both, and
+every *_ms field (a timing) is 0. Prints one line per difference and a summary; exit status 1 when
+any report differs.
 """
 
 from __future__ import annotations
@@ -56,10 +57,13 @@ def _zero_timings(obj, seen: set[int]) -> None:
 def _normalised(report, spec, ignore_ops: bool = False):
     variables = {k: (None if spec is not None and k in spec.nondeterministic_vars else v)
                  for k, v in report.variables.items()}
-    printed = report.printed
+    printed, displayed = report.printed, report.displayed
     for pattern in (spec.nondeterministic_lines if spec is not None else ()):
         printed = re.sub(pattern, "<nondeterministic>", printed, flags=re.MULTILINE)
-    report = dataclasses.replace(report, notes=(), variables=variables, printed=printed,
+        # a bare expression's value (`f'{timer.stop():.5f} sec'`) is shown, not printed: the same lines
+        displayed = tuple(dataclasses.replace(d, text=re.sub(pattern, "<nondeterministic>", d.text,
+                                                             flags=re.MULTILINE)) for d in displayed)
+    report = dataclasses.replace(report, notes=(), variables=variables, printed=printed, displayed=displayed,
                                  ops=() if ignore_ops else report.ops)
     _zero_timings(report, set())
     return report

@@ -12,10 +12,14 @@ from __future__ import annotations
 from autogradlab.errors import ProgramError, ProgramSyntaxError
 from autogradlab.report import ErrorInfo
 
+# What the static reading can raise. A timeout, memory, crash or internal error happened while
+# running (or ran out of time reading): the text is then not read again here, in the page's process.
+STATIC_KINDS = frozenset({"syntax", "unsupported", "limit", "name", "type", "value"})
+
 
 def refused_before_running(source: str, error: ErrorInfo | None) -> bool:
     """True when `error` is the one the static reading of `source` raises: nothing ran."""
-    if error is None:
+    if error is None or error.kind not in STATIC_KINDS:
         return False
     static = _static_error(source)
     return static is not None and (static.kind, static.line, static.message) == (

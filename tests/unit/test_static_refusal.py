@@ -51,3 +51,18 @@ def test_the_page_side_reading_does_not_import_torch():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                             cwd=Path(__file__).resolve().parents[2])
     assert result.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize("kind", ["timeout", "memory", "crash", "internal"])
+def test_a_run_that_ran_out_of_time_or_memory_is_not_read_again(kind: str, monkeypatch):
+    """The page's process does not re-read a program whose run ended on a timeout, memory, crash or
+    internal error (even if its text would be refused): only the static kinds are compared."""
+    import autogradlab.static_refusal as static_refusal
+    from autogradlab.report import ErrorInfo
+
+    read = []
+    monkeypatch.setattr(static_refusal, "_static_error", lambda source: read.append(source))
+    assert not refused_before_running("import os\n", ErrorInfo(kind, "stopped", 1))
+    assert read == []
+    refused_before_running("import os\n", ErrorInfo("unsupported", "x", 1))
+    assert read == ["import os\n"]

@@ -41,6 +41,12 @@ def graph_panel(report: Report, *, label: str | None = None) -> None:
         node_details.show(graph, choice)
 
 
+def nothing_ran(label: str) -> None:
+    """In place of the graph and the variables when the program was refused before running."""
+    _heading(t("graph.heading"), label)
+    st.info(t("graph.nothing_ran_help"), icon=":material/block:")
+
+
 PRINTED_MAX_HEIGHT_PX = 360   # longer output scrolls inside its box instead of pushing the page down
 _LINE_PX = 21
 

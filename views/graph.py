@@ -30,7 +30,7 @@ def main() -> None:
         report = cached.run_program(submitted.source, submitted.seed, output, session,
                                     retry=submitted.pressed)
 
-    shown, label = report, None
+    shown, label, refused = report, None, False
     if report.error is None:
         state.remember_good_run(submitted.source, submitted.seed, output)
     else:
@@ -44,8 +44,12 @@ def main() -> None:
         if last_report is not None and last_report.error is None:
             shown, label = last_report, t("graph.last_good_run")
         else:
-            label = _failed_run_label(report)
+            label, refused = _failed_run_label(report)
 
+    if refused:   # nothing ran: no empty graph or table whose help would be about something else
+        with right:
+            results.nothing_ran(label)
+        return
     graph_slot = right.container()
     results.variables(shown, label=label)   # sent first: a few rows, drawn while the graph is laid out
     with graph_slot:
@@ -55,15 +59,16 @@ def main() -> None:
             results.printed_output(shown, label=label)
 
 
-def _failed_run_label(report) -> str:
-    """What the failed run's own (possibly empty) result is: nothing ran if the program was refused."""
+def _failed_run_label(report) -> tuple[str, bool]:
+    """What the failed run's own (possibly empty) result is, and whether nothing ran because the
+    program was refused before running."""
     from autogradlab.static_refusal import refused_before_running
 
     if not refused_before_running(report.source, report.error):
-        return t("graph.computed_before_error")
+        return t("graph.computed_before_error"), False
     if report.error.line is None:
-        return t("graph.refused")
-    return t("graph.refused_at_line", line=report.error.line)
+        return t("graph.refused"), True
+    return t("graph.refused_at_line", line=report.error.line), True
 
 
 main()

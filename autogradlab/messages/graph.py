@@ -16,6 +16,9 @@ then press **Run** or **Ctrl+Enter**.""",
     "graph.computed_before_error": "computed before the error",
     "graph.refused": "nothing ran: the program was refused before running",
     "graph.refused_at_line": "nothing ran: the program was refused at line {line}",
+    "graph.nothing_ran_help": "No graph and no variables: Autograd Lab reads the whole program before it "
+                              "runs any of it, and stopped at the error on the left. Fix it and run "
+                              "again.",
     "graph.heading": "Graph",
     "graph.printed_output": "Printed output",
     "graph.lines_printed": "{lines} lines printed; scroll inside the box to read them all.",
@@ -103,6 +106,8 @@ y.backward()
     "graph.computed_before_error": "出错前已计算的部分",
     "graph.refused": "没有运行任何代码：程序在运行前被拒绝",
     "graph.refused_at_line": "没有运行任何代码：程序在第 {line} 行被拒绝",
+    "graph.nothing_ran_help": "没有计算图，也没有变量：Autograd Lab 会先读完整个程序再运行，"
+                              "读到左边的错误时就停下了。改正后再运行一次。",
     "graph.heading": "计算图",
     "graph.printed_output": "打印输出",
     "graph.lines_printed": "共打印 {lines} 行；在框内滚动即可全部查看。",

@@ -26,8 +26,11 @@ def test_a_refused_program_says_nothing_ran_and_names_the_line(program: str, lin
     assert f"line {line}" in at.error[0].value
     shown = headings(at)
     assert f"#### Graph · _nothing ran: the program was refused at line {line}_" in shown
-    assert f"#### Variables · _nothing ran: the program was refused at line {line}_" in shown
+    assert "#### Variables" not in shown   # no empty table whose help says "assign a value"
     assert "before the error" not in shown
+    helps = [i.value for i in at.info]
+    assert any("reads the whole program before it runs any of it" in h for h in helps), helps
+    assert not any("requires grad" in h for h in helps), helps   # not the no-graph-yet help
     assert at.text_area(key=state.EDITOR).value == program
 
 
@@ -37,6 +40,7 @@ def test_a_refused_program_says_nothing_ran_in_chinese():
     shown = headings(at)
     assert "#### 计算图 · _没有运行任何代码：程序在第 3 行被拒绝_" in shown
     assert "出错前" not in shown
+    assert any("先读完整个程序再运行" in i.value for i in at.info)
 
 
 def test_a_program_that_failed_while_running_keeps_computed_before_the_error():

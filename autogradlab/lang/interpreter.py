@@ -29,7 +29,6 @@ from autogradlab.errors import (
 from autogradlab.lang import attributes, generators, process_switches
 from autogradlab.lang import sizes as sizes_module
 from autogradlab.lang.builtins import BUILTINS, KNOWN_PYTHON_BUILTINS
-from autogradlab.lang.calls import require_data
 from autogradlab.lang.compiled import compile_block, compile_expression
 from autogradlab.lang.custom_functions import FunctionApply, ProgramContext
 from autogradlab.lang.expressions import ExpressionsMixin, construct_name
@@ -39,9 +38,10 @@ from autogradlab.lang.iteration import IterationMixin
 from autogradlab.lang.namespaces import bare_torch_function
 from autogradlab.lang.operators import OperatorsMixin, python_error
 from autogradlab.lang.plain_classes import STORABLE
-from autogradlab.lang.safe_values import UserFunction, is_data
+from autogradlab.lang.safe_values import UserFunction, is_data, is_storable, reset_stored_objects
 from autogradlab.lang.scope import Scope
 from autogradlab.lang.statements import STATEMENT_NAMES, BreakLoop, ContinueLoop, ReturnValue, StatementsMixin
+from autogradlab.lang.stored_objects import require_storable
 from autogradlab.lang.unpacking import assign_starred, has_star
 from autogradlab.lang.user_functions import UserFunctionsMixin
 from autogradlab.limits import Limits
@@ -53,6 +53,7 @@ class Interpreter(StatementsMixin, ExpressionsMixin, OperatorsMixin, IterationMi
                  hooks: ProgramHooks) -> None:
         self.tree = tree
         self.source = source
+        reset_stored_objects()   # no object of this run is in a list yet (safe_values.is_data)
         self.limits = limits
         self.generator = generator
         self.run_seed = generator.initial_seed()   # also seeds the run's random / np.random
@@ -210,7 +211,7 @@ class Interpreter(StatementsMixin, ExpressionsMixin, OperatorsMixin, IterationMi
             if target.id.startswith("__"):
                 raise NotSupported(f"the name `{target.id}` is not supported in Autograd Lab")
             data = is_data(value)   # once: a deep list costs a bounded walk per call
-            if not data and not isinstance(value, _NAMEABLE):
+            if not data and not isinstance(value, _NAMEABLE) and not is_storable(value):
                 stored = ast.unparse(node.value) if isinstance(node, ast.Assign) else "…"
                 stored = stored if len(stored) <= 40 else "…"
                 raise NotSupported(
@@ -226,7 +227,7 @@ class Interpreter(StatementsMixin, ExpressionsMixin, OperatorsMixin, IterationMi
             if has_star(target):   # `a, *rest = x` (lang/unpacking.py)
                 assign_starred(self, target, value, node, hook)
                 return
-            items = self.materialize(require_data(value, "in an unpacking assignment"), node)
+            items = self.materialize(require_storable(value, "in an unpacking assignment"), node)
             if len(items) != len(target.elts):
                 raise ProgramTypeError(f"cannot unpack {len(items)} values into {len(target.elts)} "
                                        f"names")

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from autogradlab.errors import LimitExceeded, NotSupported
 from autogradlab.lang.class_checks import PLAIN_DUNDERS
 from autogradlab.lang.operators import python_error
-from autogradlab.lang.safe_values import SafeFunction, UserFunction
+from autogradlab.lang.safe_values import STORED_OBJECT_TYPES, SafeFunction, UserFunction
 
 if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
@@ -102,6 +102,7 @@ class SuperProxy:
         return f"<super: <class '{self.owner.name}'>, <{self.target!r}>>"
 
 
+STORED_OBJECT_TYPES.append(ProgramObject)   # lists, tuples and dicts may hold them (stored_objects.py)
 PLAIN_VALUES = (ProgramClass, ProgramObject, SuperProxy)
 PLAIN_TYPES = frozenset(PLAIN_VALUES)
 RETURNABLE = (ProgramObject,)   # besides data, what the program's functions may return
@@ -117,15 +118,15 @@ def subscript_base(value: Any) -> Any:
     """The value before `[...]`: data, or an instance (its __getitem__/__setitem__)."""
     if type(value) is ProgramObject:
         return value
-    from autogradlab.lang.calls import require_data
-    return require_data(value, "before `[...]`")
+    from autogradlab.lang.stored_objects import require_storable
+    return require_storable(value, "before `[...]`")
 
 
 def storable(value: Any, where: str) -> Any:
     if isinstance(value, STORABLE):
         return value
-    from autogradlab.lang.calls import require_data
-    return require_data(value, where)
+    from autogradlab.lang.stored_objects import require_storable
+    return require_storable(value, where)   # `self.layers = [Layer(), Layer()]`
 
 
 # -- members ---------------------------------------------------------------------------------------

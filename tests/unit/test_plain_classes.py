@@ -344,10 +344,8 @@ def test_outside_the_language_is_refused(source, says):
 @pytest.mark.parametrize(("tail", "says"), [
     ("import torch\ntorch.tensor(a)\n", "the `A` object cannot be used in `torch.tensor`"),
     ("import torch\ntorch.ones(2).add(a)\n", "the `A` object cannot be used in `.add()`"),
-    ("import torch\ntorch.tensor([a])\n", "the `A` object cannot be used inside a list"),
+    ("import torch\ntorch.tensor([a])\n", "the `A` object cannot be used in `torch.tensor`"),
     ("import numpy as np\nnp.array(a)\n", "the `A` object cannot be used in `np.array`"),
-    ("xs = [a]\n", "inside a list"),
-    ("d = {'k': a}\n", "cannot be used"),
     ("for v in a:\n    pass\n", "cannot be used"),
     ("print(sorted([A, A]))\n", "the class `A` cannot be used"),
     ("print(max(a, a))\n", "the `A` object cannot be used"),

@@ -35,7 +35,7 @@ from autogradlab.lang.stored_objects import require_storable
 # Builtins that hand a list's items back without looking at them: they take lists of the program's
 # objects (lang/stored_objects.py); print/repr/str show them. sum, sorted, max, ... still refuse them.
 _STORING = frozenset({"len", "list", "tuple", "enumerate", "zip", "reversed", "type", "isinstance", "id",
-                      "print", "repr", "str"})
+                      "print", "repr", "str", "bool"})
 
 
 def _data_args(name: str, args: list, kwargs: dict, allowed: tuple[str, ...] = ()) -> None:

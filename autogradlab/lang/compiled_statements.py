@@ -31,7 +31,7 @@ from autogradlab.lang.operators import BINARY, python_error
 from autogradlab.lang.plain_classes import RETURNABLE
 from autogradlab.lang.safe_values import is_data
 from autogradlab.lang.statements import BreakLoop, ContinueLoop, ReturnValue
-from autogradlab.lang.stored_objects import require_storable
+from autogradlab.lang.stored_objects import display_value, require_storable
 from autogradlab.sandbox_position import pack
 
 if TYPE_CHECKING:
@@ -103,8 +103,11 @@ def expr_statement(interp: Interpreter, node: ast.Expr) -> Run:
 
     def work() -> None:
         value = value_of()
-        if value is not None and is_data(value):
-            interp.hooks.on_display(value, node)
+        if value is not None:
+            if is_data(value):
+                interp.hooks.on_display(value, node)
+            elif (shown := display_value(interp, value)) is not None:   # lang/stored_objects.py
+                interp.hooks.on_display(shown, node)
     return work
 
 

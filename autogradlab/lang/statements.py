@@ -21,7 +21,7 @@ from autogradlab.lang.namespaces import resolve_import
 from autogradlab.lang.operators import BINARY
 from autogradlab.lang.plain_classes import RETURNABLE, attribute_allowed, subscript_base
 from autogradlab.lang.safe_values import is_data
-from autogradlab.lang.stored_objects import require_storable
+from autogradlab.lang.stored_objects import display_value, require_storable
 from autogradlab.sandbox_position import pack
 
 if TYPE_CHECKING:
@@ -68,8 +68,11 @@ class StatementsMixin:
 
     def _expr_stmt(self: Interpreter, node: ast.Expr) -> None:
         value = self.eval(node.value)
-        if id(node) in self.top_level and value is not None and is_data(value):
-            self.hooks.on_display(value, node)
+        if id(node) in self.top_level and value is not None:
+            if is_data(value):
+                self.hooks.on_display(value, node)
+            elif (shown := display_value(self, value)) is not None:   # `layer`, `layers` (stored_objects.py)
+                self.hooks.on_display(shown, node)
 
     def _assign_stmt(self: Interpreter, node: ast.Assign) -> None:
         if unpacks_objects(self, node):   # `a, b = A(), B()`: the objects are never a tuple

@@ -87,3 +87,31 @@ def container_text(interp: Any, value: Any, depth: int = 0, open_: set[int] | No
     if isinstance(value, tuple):
         return "(" + parts[0] + ",)" if len(parts) == 1 else "(" + ", ".join(parts) + ")"
     return "[" + ", ".join(parts) + "]"
+
+
+class ShownText:
+    """What a bare expression holding the program's objects displays: the text the interpreter made
+    (their own __repr__ run under the run's limits), shown by the Report as it is."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __repr__(self) -> str:
+        return self.text
+
+
+def display_value(interp: Any, value: Any) -> ShownText | None:
+    """For a top-level bare expression that is no data: an object, a class, or a container holding
+    objects shows Python's repr of it (`<__main__.A object>` without the address); None otherwise."""
+    from autogradlab.lang.class_dispatch import OBJECTS, object_text
+    if isinstance(value, OBJECTS):
+        text = object_text(interp, value, "repr")
+    elif isinstance(value, list | tuple | dict) and is_storable(value):
+        interp.sizes.check_text_weight(value, "the text")
+        text = container_text(interp, value)
+    else:
+        return None
+    interp.sizes.charge_sequence(len(text), "the text")
+    return ShownText(text)

@@ -160,3 +160,17 @@ def test_text_of_nested_lists_just_below_and_above_the_depth():
 def test_recursion_through_repr_of_a_list_stops_at_the_call_depth():
     refused("class A:\n    def __repr__(self):\n        return str([self])\nprint([A()])\n",
             "more than 50 levels deep", "limit")
+
+
+def test_bare_objects_display_like_python_without_the_address():
+    source = NAMED + "a = A()\na\nB(1)\n[a, B(2)]\n(a, {'k': [B(3)]})\nA\nxs = [a]\nxs.append(xs)\nxs\n"
+    report, oracle = run_program(source), run_trusted(source)
+    assert report.ok, report.error
+    assert [(d.line, d.text) for d in report.displayed] == oracle.displayed
+    assert report.displayed[0].text == "<__main__.A object>"
+
+
+def test_a_displayed_repr_runs_under_the_limits_and_python_errors():
+    refused("class A:\n    def __repr__(self):\n        return repr(self)\nA()\n", "levels deep", "limit")
+    report = run_program("class A:\n    def __repr__(self):\n        return 3\nA()\n")
+    assert report.error.kind == "type" and report.error.message == "__repr__ returned non-string (type int)"

@@ -38,10 +38,16 @@ from autogradlab.lang.iteration import IterationMixin
 from autogradlab.lang.namespaces import bare_torch_function
 from autogradlab.lang.operators import OperatorsMixin, python_error
 from autogradlab.lang.plain_classes import STORABLE
-from autogradlab.lang.safe_values import UserFunction, is_data, is_storable, reset_stored_objects
+from autogradlab.lang.safe_values import (
+    STORED_OBJECT_TYPES,
+    UserFunction,
+    is_data,
+    is_storable,
+    reset_stored_objects,
+)
 from autogradlab.lang.scope import Scope
 from autogradlab.lang.statements import STATEMENT_NAMES, BreakLoop, ContinueLoop, ReturnValue, StatementsMixin
-from autogradlab.lang.stored_objects import require_storable
+from autogradlab.lang.stored_objects import require_storable, variable_value
 from autogradlab.lang.unpacking import assign_starred, has_star
 from autogradlab.lang.user_functions import UserFunctionsMixin
 from autogradlab.limits import Limits
@@ -110,11 +116,22 @@ class Interpreter(StatementsMixin, ExpressionsMixin, OperatorsMixin, IterationMi
                 generators.close_all(self)
             self.board[0] = 0   # building the report is no statement of the program
 
-    def user_variables(self) -> dict[str, Any]:
-        """Top-level names bound to data values by assignment/for, in first-assignment order."""
+    def user_variables(self, texts: bool = False) -> dict[str, Any]:
+        """Top-level names bound to data values by assignment/for, in first-assignment order; objects of
+        the program's classes (and lists of them) as their text (lang/stored_objects.variable_value,
+        running their __repr__ only when `texts`: the run ended well)."""
         values = self.globals.vars
-        return {name: values[name] for name in self._assigned
-                if name in values and is_data(values[name])}
+        shown: dict[str, Any] = {}
+        for name in self._assigned:
+            if name not in values:
+                continue
+            value = values[name]
+            if is_data(value):
+                shown[name] = value
+            elif type(value) in STORED_OBJECT_TYPES or isinstance(value, list | tuple | dict) \
+                    and is_storable(value):
+                shown[name] = variable_value(self, value, texts)
+        return shown
 
     # -- dispatch with positions, steps and error conversion -------------------------------
     def _tick(self) -> None:
@@ -219,6 +236,9 @@ class Interpreter(StatementsMixin, ExpressionsMixin, OperatorsMixin, IterationMi
                     "Autograd Lab; call them directly, or define your own with `def` or "
                     "`name = lambda …`")
             self.scope.set(target.id, value)
+            if hook and not data and self.scope.is_global and (
+                    type(value) in STORED_OBJECT_TYPES or not isinstance(value, _NAMEABLE)):
+                self._assigned.setdefault(target.id, None)   # an object, a list of them: the Variables table
             if hook and data:
                 if self.scope.is_global:
                     self._assigned.setdefault(target.id, None)

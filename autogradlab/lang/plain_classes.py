@@ -33,11 +33,12 @@ METHOD, STATIC, CLASS, PROPERTY, VALUE = "method", "static", "class", "property"
 class ProgramClass:
     """`class Name:` as the program holds it."""
 
-    __slots__ = ("name", "base", "members")
+    __slots__ = ("name", "base", "members", "qualname")
     type_name = "type"
 
-    def __init__(self, name: str, base: ProgramClass | None) -> None:
+    def __init__(self, name: str, base: ProgramClass | None, qualname: str | None = None) -> None:
         self.name = name
+        self.qualname = qualname or name   # `make.<locals>.Module` for a class made inside a function
         self.base = base
         self.members: dict[str, tuple[str, Any]] = {}   # name -> (kind, value)
 
@@ -60,7 +61,7 @@ class ProgramClass:
         return False
 
     def __repr__(self) -> str:
-        return f"<class '__main__.{self.name}'>"
+        return f"<class '__main__.{self.qualname}'>"
 
 
 class ProgramObject:
@@ -77,7 +78,7 @@ class ProgramObject:
         return self.cls.name
 
     def __repr__(self) -> str:
-        return f"<__main__.{self.cls.name} object>"
+        return f"<__main__.{self.cls.qualname} object>"
 
 
 class BoundMethod(SafeFunction):

@@ -115,3 +115,34 @@ def display_value(interp: Any, value: Any) -> ShownText | None:
         return None
     interp.sizes.charge_sequence(len(text), "the text")
     return ShownText(text)
+
+
+VARIABLE_TEXT_STEPS = 10_000   # steps the program's __repr__ methods may take to write the Variables table
+VARIABLE_TEXT_WEIGHT = 100_000  # a bigger list of objects is named, not written
+
+
+def variable_value(interp: Any, value: Any, run_code: bool) -> ShownText:
+    """The text the Variables table shows for an object or a container holding objects: Python's repr,
+    the program's own __repr__ included when the run ended well (run_code), with no hooks (nothing it
+    computes reaches the graph or the printed text) and a step allowance of its own; Python's default
+    `<__main__.A object>` texts otherwise, or when that fails."""
+    if run_code:
+        from autogradlab.lang.hooks import NullHooks
+        hooks, max_steps = interp.hooks, interp._max_steps
+        interp.hooks = NullHooks()
+        interp._max_steps = min(max_steps, interp._steps + VARIABLE_TEXT_STEPS)
+        try:
+            shown = display_value(interp, value)
+            if shown is not None:
+                return shown
+        except Exception:  # noqa: BLE001 - a failing __repr__ leaves the default text
+            pass
+        finally:
+            interp.hooks, interp._max_steps = hooks, max_steps
+    from autogradlab.lang.text_weight import sequence_weight
+    if sequence_weight(value, VARIABLE_TEXT_WEIGHT) > VARIABLE_TEXT_WEIGHT:
+        return ShownText(f"<{type(value).__name__} of {len(value):,} items: too large to show>")
+    try:
+        return ShownText(repr(value))   # ProgramObject's own repr: `<__main__.A object>`
+    except RecursionError:
+        return ShownText("[...]")

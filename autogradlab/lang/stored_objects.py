@@ -93,10 +93,11 @@ class ShownText:
     """What a bare expression holding the program's objects displays: the text the interpreter made
     (their own __repr__ run under the run's limits), shown by the Report as it is."""
 
-    __slots__ = ("text",)
+    __slots__ = ("text", "type_name")
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, type_name: str = "") -> None:
         self.text = text
+        self.type_name = type_name   # `A`, `list`: the Variables table's type column
 
     def __repr__(self) -> str:
         return self.text
@@ -122,6 +123,12 @@ VARIABLE_TEXT_WEIGHT = 100_000  # a bigger list of objects is named, not written
 
 
 def variable_value(interp: Any, value: Any, run_code: bool) -> ShownText:
+    shown = _variable_text(interp, value, run_code)
+    shown.type_name = value.cls.name if type(value) in STORED_OBJECT_TYPES else type(value).__name__
+    return shown
+
+
+def _variable_text(interp: Any, value: Any, run_code: bool) -> ShownText:
     """The text the Variables table shows for an object or a container holding objects: Python's repr,
     the program's own __repr__ included when the run ended well (run_code), with no hooks (nothing it
     computes reaches the graph or the printed text) and a step allowance of its own; Python's default

@@ -202,3 +202,13 @@ def test_a_variables_repr_that_fails_leaves_pythons_default_text(body, why):
 def test_a_failed_run_shows_default_texts_without_running_repr():
     report = run_program(NAMED + "b = B(1)\nraise_here = 1 / 0\n")
     assert report.error is not None and report.variables["b"].text == "<__main__.B object>"
+
+
+def test_the_variables_table_names_the_class_and_the_json_keeps_its_contract():
+    from autogradlab.jsonout import value_to_json
+    from components.variables_table import table
+    report = run_program(NAMED + "a = A()\nxs = [B(1)]\nd = {'k': 1}\n")
+    columns = table(report.variables)
+    assert columns["dtype"] == ["A", "list", "object"]
+    assert columns["value"][:2] == ["<__main__.A object>", "[B(1)]"]
+    assert [value_to_json(v) for v in report.variables.values()] == [{"kind": "object", "value": None}] * 3

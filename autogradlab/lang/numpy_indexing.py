@@ -61,6 +61,9 @@ def _part(interp: Interpreter, item: Any) -> tuple[Any, Any]:
             return converted.astype(np.intp), item   # NumPy reads an empty list as an empty int index
         return (converted if converted.dtype.kind in "biu" else item), item   # else NumPy's own IndexError
     if isinstance(item, torch.Tensor):   # `a[torch.tensor([1, 2])]`: NumPy reads it as its array
+        if item.numel() == 1 and not (item.is_floating_point() or item.is_complex()):
+            number = int(item.item())   # one int or bool element: NumPy asks __index__ first, an int index
+            return number, number
         try:
             converted = item.numpy()   # the tensor's own refusals (requires_grad) as NumPy meets them
         except Exception as exc:  # noqa: BLE001

@@ -17,6 +17,9 @@ N = "import numpy as np\nimport torch\n"
     "print(np.full((2, 3), [[1], [2]]), np.full(3, (1, 2, 3), dtype=np.int64))\n",
     "b = np.arange(10)\nprint(b[torch.tensor([1, 2])], b[torch.tensor(3)])\n",
     "b = np.arange(10)\nprint(b[torch.tensor([True, False] * 5)])\n",
+    "b = np.arange(10)\nprint(b[torch.tensor([1])], b[torch.tensor([[2]])], b[torch.tensor([True])])\n",
+    "b = np.arange(10)\nb[torch.tensor([3])] = 0\n"
+    "print(b, b.reshape(2, 5)[torch.tensor([1]), torch.tensor([1, 2])])\n",
     "b = np.arange(10).reshape(2, 5)\nprint(b[torch.tensor([0, 1]), torch.tensor([4, 3])])\n",
     "b = np.arange(10)\nb[torch.tensor([0, 1])] = 7\nb[torch.tensor([2])] += 10\nprint(b)\n",
 ])

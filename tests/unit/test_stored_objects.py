@@ -94,6 +94,8 @@ def test_an_object_holding_a_list_of_objects_and_attributes():
     ("np.full(2, [a])\n", "np.full"),
     ("sum([a, a])\n", "the `A` object cannot be used in `sum()`"),
     ("sorted([a])\n", "the `A` object cannot be used in `sorted()`"),
+    ("sorted([a], key=id)\n", "the `A` object cannot be used in `sorted()`"),
+    ("xs = [a]\nxs.sort(key=id)\n", "the `A` object cannot be used in `.sort()`"),
     ("max([a, a])\n", "the `A` object cannot be used in `max()`"),
     ("any([a])\n", "the `A` object cannot be used in `any()`"),
     ("set([a])\n", "the `A` object cannot be used as a set item"),

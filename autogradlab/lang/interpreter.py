@@ -42,6 +42,7 @@ from autogradlab.lang.safe_values import (
     STORED_OBJECT_TYPES,
     UserFunction,
     is_data,
+    is_data_quick,
     is_storable,
     reset_stored_objects,
 )
@@ -227,7 +228,7 @@ class Interpreter(StatementsMixin, ExpressionsMixin, OperatorsMixin, IterationMi
         if isinstance(target, ast.Name):
             if target.id.startswith("__"):
                 raise NotSupported(f"the name `{target.id}` is not supported in Autograd Lab")
-            data = is_data(value)   # once: a deep list costs a bounded walk per call
+            data = is_data_quick(value)   # once: a deep list costs a bounded walk per call
             if not data and not isinstance(value, _NAMEABLE) and not is_storable(value):
                 stored = ast.unparse(node.value) if isinstance(node, ast.Assign) else "…"
                 stored = stored if len(stored) <= 40 else "…"

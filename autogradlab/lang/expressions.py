@@ -100,7 +100,7 @@ class ExpressionsMixin:
         args: list = []
         for arg in node.args:
             if isinstance(arg, ast.Starred):   # f(*items): a list of the arguments is built
-                items = self.materialize(require_data(self.eval(arg.value), "after `*`"), arg)
+                items = self.materialize(require_storable(self.eval(arg.value), "after `*`"), arg)
                 self.sizes.charge_sequence(len(args) + len(items), "the list", added=len(items))
                 args.extend(items)
             else:

@@ -107,6 +107,8 @@ def test_an_object_holding_a_list_of_objects_and_attributes():
     ("import copy\ncopy.deepcopy([a])\n", "`copy.deepcopy` of tensors"),
     ("{a: 1}\n", "dictionary key of type 'A'"),
     ("[A]\n", "the class `A` cannot be used inside a list"),
+    ("torch.ones(*[2, a])\n", "the `A` object cannot be used in `torch.ones`"),
+    ("torch.ones(2).add(**{'other': a})\n", "the `A` object cannot be used in `.add()`"),
     ("[print]\n", "cannot be used inside a list"),
 ])
 def test_library_calls_still_refuse_objects_inside_lists(tail, says):
@@ -214,3 +216,45 @@ def test_the_variables_table_names_the_class_and_the_json_keeps_its_contract():
     assert columns["dtype"] == ["A", "list", "object"]
     assert columns["value"][:2] == ["<__main__.A object>", "[B(1)]"]
     assert [value_to_json(v) for v in report.variables.values()] == [{"kind": "object", "value": None}] * 3
+
+
+IDIOMS = """class L:
+    def __init__(self, n):
+        self.n = n
+    def __repr__(self):
+        return f"L{self.n}"
+layers = [L(1), L(2), L(3)]
+print(*layers)
+print(*layers, sep=", ")
+def f(a, b, c):
+    return a.n + b.n + c.n
+print(f(*layers), f(**{"a": layers[0], "b": layers[1], "c": layers[2]}))
+print(list(map(lambda l: l.n, layers)), list(filter(lambda l: l.n > 1, layers)))
+print(layers[::-1], layers.pop(), layers.index(layers[0]), layers.copy())
+layers.reverse()
+print(layers)
+layers.remove(layers[0])
+del layers[0]
+print(layers, len(layers))
+d = {"a": L(1)}
+print(d.get("a"), d.get("z", L(0)), d.pop("a"), d)
+print(sum(l.n for l in [L(4), L(5)]), any(isinstance(l, L) for l in [L(1)]))
+print(all(isinstance(l, L) for l in []))
+pairs = list(zip([L(1), L(2)], [10, 20]))
+for (l, w) in pairs:
+    print(l, w)
+print([L(i) for i in range(3) if i != 1], {k: L(k) for k in range(2)})
+stack = []
+stack.append(L(7))
+stack += [L(8)]
+top = stack[-1]
+print(stack, top, stack.count(top), top in stack, L(8) not in stack)
+s = str(stack) + "!"
+print(s, repr(stack), f"{stack!r}", len(str(layers)))
+"""
+
+
+def test_list_idioms_on_objects_equal_python():
+    """Star arguments, map/filter, slicing, pop/index/remove/reverse/del, dict get/pop, zip, += and
+    membership: each as Python does it."""
+    compare(IDIOMS)

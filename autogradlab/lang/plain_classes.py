@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from autogradlab.errors import LimitExceeded, NotSupported
 from autogradlab.lang.class_checks import PLAIN_DUNDERS
 from autogradlab.lang.operators import python_error
-from autogradlab.lang.safe_values import STORED_OBJECT_TYPES, SafeFunction, UserFunction
+from autogradlab.lang.safe_values import STORED_OBJECT_TYPES, SafeFunction, UserFunction, note_stored_object
 
 if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
@@ -277,6 +277,7 @@ def instantiate(interp: Interpreter, cls: ProgramClass, args: list, kwargs: dict
         raise LimitExceeded(f"the program created more than {MAX_INSTANCES:,} objects of its classes; the "
                             f"limit is {MAX_INSTANCES:,}", hint="create fewer objects")
     _charge(interp, 1, "the objects of your classes")
+    note_stored_object()   # from now on is_data walks whole (map(), zip() may put it in a list unchecked)
     obj = ProgramObject(cls)
     found = cls.find("__init__")
     if found is None:

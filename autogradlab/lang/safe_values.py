@@ -221,8 +221,9 @@ DATA_CHECK_ITEMS = 20_000    # items one is_data call looks at (the walk is the 
 
 
 # Objects of the program's classes (lang/plain_classes.py registers ProgramObject): storable inside lists,
-# tuples and dicts (lang/stored_objects.py), never data. Once one is inside a container, is_data walks
-# every container whole (no budget): it is then the only line between such a list and a library call.
+# tuples and dicts (lang/stored_objects.py), never data. Once a run has made one (plain_classes.instantiate),
+# is_data walks every container whole (no budget): it is then the only line between a list holding one
+# and a library call.
 STORED_OBJECT_TYPES: list[type] = []
 _EXACT = 1 << 62   # the exact walk's budget (its cycles end at `seen`, not at a count)
 _objects_stored = [False]

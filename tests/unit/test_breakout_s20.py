@@ -50,3 +50,8 @@ CASES = [
 @pytest.mark.parametrize("case", CASES, ids=range(len(CASES)))
 def test_breakout(case: Case) -> None:
     check_case(case)
+
+
+def test_objects_put_in_a_list_by_map_are_found_after_a_long_list():
+    check_case(Case(C + "xs = list(map(lambda i: A(), range(30000)))\nys = [0.0] * 30000 + xs\n"
+                    "t = torch.tensor(ys)\n", "unsupported", 7, OBJ + r" in `torch\.tensor`"))

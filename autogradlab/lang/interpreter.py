@@ -41,14 +41,13 @@ from autogradlab.lang.plain_classes import STORABLE
 from autogradlab.lang.safe_values import (
     STORED_OBJECT_TYPES,
     UserFunction,
-    is_data,
     is_data_quick,
     is_storable,
     reset_stored_objects,
 )
 from autogradlab.lang.scope import Scope
 from autogradlab.lang.statements import STATEMENT_NAMES, BreakLoop, ContinueLoop, ReturnValue, StatementsMixin
-from autogradlab.lang.stored_objects import require_storable, variable_value
+from autogradlab.lang.stored_objects import program_variables, require_storable
 from autogradlab.lang.unpacking import assign_starred, has_star
 from autogradlab.lang.user_functions import UserFunctionsMixin
 from autogradlab.limits import Limits
@@ -121,18 +120,7 @@ class Interpreter(StatementsMixin, ExpressionsMixin, OperatorsMixin, IterationMi
         """Top-level names bound to data values by assignment/for, in first-assignment order; objects of
         the program's classes (and lists of them) as their text (lang/stored_objects.variable_value,
         running their __repr__ only when `texts`: the run ended well)."""
-        values = self.globals.vars
-        shown: dict[str, Any] = {}
-        for name in self._assigned:
-            if name not in values:
-                continue
-            value = values[name]
-            if is_data(value):
-                shown[name] = value
-            elif type(value) in STORED_OBJECT_TYPES or isinstance(value, list | tuple | dict) \
-                    and is_storable(value):
-                shown[name] = variable_value(self, value, texts)
-        return shown
+        return program_variables(self, self._assigned, texts)
 
     # -- dispatch with positions, steps and error conversion -------------------------------
     def _tick(self) -> None:

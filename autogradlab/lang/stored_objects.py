@@ -153,3 +153,20 @@ def _variable_text(interp: Any, value: Any, run_code: bool) -> ShownText:
         return ShownText(repr(value))   # ProgramObject's own repr: `<__main__.A object>`
     except RecursionError:
         return ShownText("[...]")
+
+
+def program_variables(interp: Any, names: Any, texts: bool) -> dict[str, Any]:
+    """The Report's variables: data as it is, objects and containers of them as their ShownText."""
+    from autogradlab.lang.safe_values import is_data
+    values = interp.globals.vars
+    shown: dict[str, Any] = {}
+    for name in names:
+        if name not in values:
+            continue
+        value = values[name]
+        if is_data(value):
+            shown[name] = value
+        elif type(value) in STORED_OBJECT_TYPES or isinstance(value, list | tuple | dict) \
+                and is_storable(value):
+            shown[name] = variable_value(interp, value, texts)
+    return shown

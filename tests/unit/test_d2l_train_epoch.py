@@ -1,5 +1,5 @@
-"""d2l's `train_epoch_ch3` (d2l-zh chapter_linear-networks/softmax-regression-scratch.md, the PyTorch tab,
-as written) on top of the tutorial program tests/programs/tutorial_d2l_zh_softmax_scratch.py:
+"""d2l's `train_epoch_ch3` (d2l-zh chapter_linear-networks/softmax-regression-scratch.md at commit 02b0536b,
+Apache-2.0, the PyTorch tab's cell as written) on top of tests/programs/tutorial_d2l_zh_softmax_scratch.py:
 `isinstance(updater, torch.optim.Optimizer)` answers False as `isinstance(net, torch.nn.Module)` does,
 so the custom-updater branch runs. Not a corpus program: the book's next cells need matplotlib's
 Animator and `d2l.sgd`; here `updater` is the book's sgd written out (a stand-in, the note says so)."""

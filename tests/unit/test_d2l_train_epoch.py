@@ -73,3 +73,11 @@ def test_optimizers_themselves_stay_refused_with_their_hint():
                          "opt = torch.optim.SGD([w], lr=0.1)\n")
     assert report.error.kind == "unsupported" and "`torch.optim.SGD`" in report.error.message
     assert "optimizers (torch.optim)" in report.error.hint
+
+
+def test_torch_optim_holds_only_the_optimizer_type():
+    from autogradlab.lang.namespaces import modules
+    assert set(modules()["torch"].members["optim"].members) == {"Optimizer"}
+    for name in ("Adam", "lr_scheduler", "SGD"):
+        report = run_program(f"import torch\nx = torch.optim.{name}\n")
+        assert report.error.kind == "unsupported" and f"`torch.optim.{name}`" in report.error.message

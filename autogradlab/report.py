@@ -84,7 +84,8 @@ class PlainValue:
 
     kind: "number" (int/float/complex), "bool", "string", "none", "dtype", "function",
     "array" (a numpy array; value is an np.ndarray), "set" (value is None; text is how the program
-    prints it), "object" (anything else; value is None).
+    prints it), "object" (anything else; value is None, or the class name of an object of the
+    program's classes, `list` for a list of them: text is then Python's repr of it).
     """
 
     kind: str

@@ -67,8 +67,9 @@ def row(name: str, value: Value) -> dict[str, object]:
         }
     if isinstance(value, SequenceValue):
         kind, shape = value.type_name, t("graph.items", count=len(value.items))
-    elif isinstance(value, PlainValue):
-        kind, shape = value.kind, ""
+    elif isinstance(value, PlainValue):   # an object of the program's classes: its class name
+        kind = value.value if value.kind == "object" and isinstance(value.value, str) else value.kind
+        shape = ""
     else:  # a Value kind this table does not know yet: show its text, never fail
         kind, shape = type(value).__name__, ""
     return {"name": name, "value": _clip(_squeeze_spaces(getattr(value, "text", ""))), "shape": shape,

@@ -165,7 +165,7 @@ def is_data(name: str, value: Any) -> bool:
     if isinstance(value, torch.autograd.graph.Node):   # `xg = z.grad_fn`: a value (callable in torch)
         return True
     if type(value).__module__ == "__main__":   # an object of the program's own class (run_trusted's
-        return False                           # namespace): the Report keeps objects out, as functions
+        return True                            # namespace): the Report lists it with its repr text
     return not (isinstance(value, (types.ModuleType, type)) or callable(value))
 
 
@@ -240,6 +240,8 @@ def plain_mismatches(reported: Any, real: Any, path: str) -> list[str]:
         kind, same = "none", reported.value is None
     elif isinstance(real, torch.dtype):
         kind, same = "dtype", True
+    elif holds_program_objects(real):   # an object of the program's classes, a list of them: their text
+        kind, same = "object", True
     elif isinstance(real, (torch.device, torch.Generator, torch.distributions.Distribution, dict)):
         kind, same = "object", True
     elif isinstance(real, torch.autograd.graph.Node):
@@ -276,11 +278,22 @@ def sequence_mismatches(reported: Any, real: tuple | list, path: str) -> list[st
     return problems
 
 
+def holds_program_objects(value: Any, depth: int = 0) -> bool:
+    """An object of the program's own classes, or a list, tuple or dict holding one."""
+    if type(value).__module__ == "__main__":
+        return True
+    if depth < 50 and isinstance(value, (list, tuple)):
+        return any(holds_program_objects(item, depth + 1) for item in value)
+    if depth < 50 and isinstance(value, dict):
+        return any(holds_program_objects(item, depth + 1) for item in value.values())
+    return False
+
+
 def value_mismatches(reported: Any, real: Any, path: str = "value") -> list[str]:
     """Every way a Report value differs from the real Python value; empty when they agree."""
     if isinstance(real, torch.Tensor):
         return tensor_mismatches(reported, real, path)
-    if isinstance(real, (tuple, list)):
+    if isinstance(real, (tuple, list)) and not holds_program_objects(real):
         return sequence_mismatches(reported, real, path)
     return plain_mismatches(reported, real, path)
 

@@ -31,6 +31,7 @@ from autogradlab.engine.values import (
 )
 from autogradlab.lang.safe_values import SafeDistribution, SafeFunction, SafeNumpyDtype, UserFunction
 from autogradlab.lang.set_value import ProgramSet
+from autogradlab.lang.stored_objects import ShownText
 from autogradlab.lang.text_weight import _atom_weight, sequence_weight
 from autogradlab.report import PlainValue, SequenceValue, TensorValue, Value
 
@@ -372,6 +373,8 @@ def _plain_value(obj: Any) -> Value:
         return PlainValue("dtype", obj.text, safe_repr(obj))
     if isinstance(obj, (UserFunction, SafeFunction)):
         return PlainValue("function", None, safe_repr(obj))
+    if isinstance(obj, ShownText):   # an object of the program's classes, a list of them (stored_objects.py)
+        return PlainValue("object", obj.type_name, obj.text)
     if isinstance(obj, ProgramSet):   # its text is the program's print(s): lang/set_value's order
         return PlainValue("set", None, bounded_repr(obj))
     return PlainValue("object", None, bounded_repr(obj))

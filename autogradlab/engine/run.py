@@ -247,7 +247,7 @@ def _run_program(source: str, *, seed: int, output: str | None, limits: Limits, 
     failure: BaseException | None = None
     raw: dict[str, Any] = {}
     try:
-        raw = dict(interpreter.user_variables()) if interpreter is not None else {}
+        raw = dict(interpreter.user_variables(texts=error is None)) if interpreter is not None else {}
         candidates = tuple(name for name, value in raw.items() if _is_graph_tensor(value))
         values = ReportValues()
         with _report_objects():   # many small frozen objects, no cycles: the collector only slows it down

@@ -47,6 +47,7 @@ from autogradlab.lang.sequence_methods import copying as _copying
 from autogradlab.lang.sequence_methods import plain as _plain
 from autogradlab.lang.set_value import ProgramSet
 from autogradlab.lang.sizes import tensor_elements
+from autogradlab.lang.stored_objects import require_item, require_storable
 from autogradlab.lang.unbound_methods import dict_fromkeys, read_method, string_method
 
 if TYPE_CHECKING:
@@ -204,14 +205,14 @@ def call_method(interp: Interpreter, base: Any, name: str, args: list, kwargs: d
         return custom_functions.call_method(interp, base, name, args, kwargs, node)
     if (method := string_method(base, name) or dict_fromkeys(base, name)) is not None:   # str.upper("x")
         return method.impl(interp, args, kwargs, node)
-    require_data(base, f"before `.{name}()`")
+    require_storable(base, f"before `.{name}()`")
     if name in _READING_METHODS and len(args) == 1 and isinstance(args[0], ITERATORS):
         args = [materialize_iterator(interp, args[0], "the list")]   # ' '.join(map(str, xs))
     if isinstance(base, SafeDistribution):
         return distributions.call_method(interp, base, name, args, kwargs, node)
     if isinstance(base, dict) and name in dicts.DICT_METHODS and not kwargs:
         for value in args:
-            require_data(value, f"in `.{name}()`")
+            require_item(value, f"in `.{name}()`")   # d.setdefault('k', obj)
         return _python_guarded(lambda: dicts.call_method(interp, base, name, args), keep_own=True)
     if isinstance(base, ProgramSet):   # lang/sets.py
         from autogradlab.lang.sets import call_method as set_method
@@ -232,8 +233,9 @@ def call_method(interp: Interpreter, base: Any, name: str, args: list, kwargs: d
                            f"Autograd Lab")
     if kwargs and (type(base), name) not in KEYWORD_METHODS:
         raise NotSupported(f"`.{name}()` takes no keyword arguments in Autograd Lab")
+    check = require_item if type(base) is list or type(base) is tuple else require_data   # xs.append(obj)
     for value in list(args) + list(kwargs.values()):
-        require_data(value, f"in `.{name}()`")
+        check(value, f"in `.{name}()`")
     try:
         return method(interp, base, args, **kwargs)
     except Exception as exc:  # noqa: BLE001
@@ -313,7 +315,10 @@ def set_item(interp: Interpreter, base: Any, index: Any, value: Any, node: ast.A
     if type(base) is plain_classes.ProgramObject:   # its __setitem__ (the value passed like an argument)
         class_dispatch.set_item(interp, base, index, value, node)
         return
-    require_data(value, "in an assignment")
+    if type(base) is list or type(base) is dict:   # `layers[0] = Layer()` (lang/stored_objects.py)
+        require_item(value, "in an assignment")
+    else:
+        require_data(value, "in an assignment")
     if isinstance(base, torch.Tensor):
         if isinstance(value, SafeArray):
             raise NotSupported("assigning numpy arrays into tensors is not supported; use "

@@ -20,8 +20,22 @@ from autogradlab.lang.calls import require_data, translate_torch_error
 from autogradlab.lang.exceptions import EXCEPTION_TYPES
 from autogradlab.lang.generators import ITERATOR_BUILTINS, ITERATORS, materialize_iterator
 from autogradlab.lang.namespaces import NDARRAY_TYPE, TENSOR_TYPE
-from autogradlab.lang.safe_values import SafeArray, SafeException, SafeFunction, SafeType, type_text
+from autogradlab.lang.safe_values import (
+    SafeArray,
+    SafeException,
+    SafeFunction,
+    SafeType,
+    is_data,
+    objects_stored,
+    type_text,
+)
 from autogradlab.lang.sorting import extreme, sort_keywords, sorted_items
+from autogradlab.lang.stored_objects import require_storable
+
+# Builtins that hand a list's items back without looking at them: they take lists of the program's
+# objects (lang/stored_objects.py); print/repr/str show them. sum, sorted, max, ... still refuse them.
+_STORING = frozenset({"len", "list", "tuple", "enumerate", "zip", "reversed", "type", "isinstance", "id",
+                      "print", "repr", "str", "bool"})
 
 
 def _data_args(name: str, args: list, kwargs: dict, allowed: tuple[str, ...] = ()) -> None:
@@ -29,8 +43,9 @@ def _data_args(name: str, args: list, kwargs: dict, allowed: tuple[str, ...] = (
         if key not in allowed:
             raise NotSupported(f"`{name}()` does not accept the keyword argument `{key}=` in "
                                f"Autograd Lab")
+    check = require_storable if name in _STORING else require_data
     for value in list(args) + list(kwargs.values()):
-        require_data(value, f"in `{name}()`")
+        check(value, f"in `{name}()`")
 
 
 def _arity(args: list, low: int, high: int | None, too_few: str, too_many: str = "",
@@ -64,6 +79,9 @@ def _torch_call(interp, op: str, fn: Callable[..., Any], *args: Any) -> Any:  # 
 def text_of(interp, value: Any, converter: Callable[[Any], str] = str) -> str:  # noqa: ANN001
     """str()/repr() of a data value, refusing huge nested lists first."""
     interp.sizes.check_text_weight(value, "the text")
+    if objects_stored() and isinstance(value, list | tuple | dict) and not is_data(value):   # holds objects
+        from autogradlab.lang.stored_objects import container_text
+        return container_text(interp, value)
     text = converter(value)
     interp.sizes.charge_sequence(len(text), "the text")
     return text

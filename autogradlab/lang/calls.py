@@ -88,13 +88,17 @@ def check_kwargs(qualname: str, spec: CallSpec, kwargs: dict[str, Any]) -> None:
 
 def require_data(value: Any, where: str) -> Any:
     if not is_data(value):
+        if isinstance(value, list | tuple | dict):   # a list of the program's objects (stored_objects.py)
+            from autogradlab.lang.stored_objects import first_non_data
+            value = first_non_data(value)
         if type(value).__name__ in ("ProgramGenerator", "SequenceIterator"):   # lang/generators.py
             raise NotSupported(f"{describe(value)} cannot be used {where}: a generator or iterator may "
                                "only be looped over with `for`, read with next(), turned into a list "
                                "with list(), or passed to a function of your program")
         if type(value).__name__ in ("ProgramObject", "ProgramClass", "SuperProxy"):   # plain_classes.py
             raise NotSupported(f"{describe(value)} cannot be used {where}: the objects and classes of your "
-                               "program may be stored in variables and attributes, passed to your functions "
+                               "program may be stored in variables and attributes (objects also in lists, "
+                               "tuples and dicts), passed to your functions "
                                "and used through their attributes and methods")
         if type(value).__name__ == "ProgramContext":   # lang/custom_functions.py
             raise NotSupported(f"ctx cannot be used {where}: the ctx of a custom autograd Function may only "

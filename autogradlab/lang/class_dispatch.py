@@ -47,8 +47,9 @@ def define_plain_class(interp: Interpreter, node: ast.ClassDef, classes: frozens
         if not isinstance(base, ProgramClass):
             raise NotSupported(f"`class {node.name}({ast.unparse(node.bases[0])})`: a base that is not "
                                "`object` or another class of your program is not supported in Autograd Lab")
-    cls = ProgramClass(node.name, base)
     outer = interp.scope
+    inside = outer.function_name
+    cls = ProgramClass(node.name, base, f"{inside}.<locals>.{node.name}" if inside else None)
     body_scope = Scope(outer, outer.function_name, comprehension=True)
     for statement in node.body:
         if isinstance(statement, ast.Pass) or is_docstring(statement):

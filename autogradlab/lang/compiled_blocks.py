@@ -22,13 +22,13 @@ import torch
 
 from autogradlab.errors import NotSupported, ProgramTypeError
 from autogradlab.lang import compiled
-from autogradlab.lang.calls import require_data
 from autogradlab.lang.checker import grad_manager_of, grad_mode_of
 from autogradlab.lang.comprehension_words import loop_words, short_circuit
 from autogradlab.lang.grad_managers import run_with
 from autogradlab.lang.iteration import loop_iterable
 from autogradlab.lang.safe_values import Namespace
 from autogradlab.lang.scope import Scope
+from autogradlab.lang.stored_objects import require_item
 
 if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
@@ -116,7 +116,7 @@ def list_comprehension(interp: Interpreter, node: ast.ListComp | ast.GeneratorEx
 
     def comprehend(level: int, result: list) -> None:
         if level == depth:
-            result.append(require_data(element_of(), "inside a list"))
+            result.append(require_item(element_of(), "inside a list"))
             interp.sizes.charge_sequence(len(result), length_what, added=1)
             return
         iter_of, iter_node, bind, tests = levels[level]
@@ -166,7 +166,7 @@ def display(interp: Interpreter, node: ast.List | ast.Tuple) -> Run | None:
     is_list = isinstance(node, ast.List)
 
     def work() -> list | tuple:
-        items = [require_data(element_of(), "inside a list or tuple") for element_of in elements_of]
+        items = [require_item(element_of(), "inside a list or tuple") for element_of in elements_of]
         interp.sizes.charge_sequence(len(items), "the list")
         return items if is_list else tuple(items)
     return work

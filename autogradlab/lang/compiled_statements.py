@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any
 
 from autogradlab.errors import NotSupported, ProgramError
 from autogradlab.lang import tensor_sites
-from autogradlab.lang.calls import require_data
 from autogradlab.lang.compiled_expressions import (
     _FLOAT_PAIRS,
     _INT_PAIR,
@@ -32,6 +31,7 @@ from autogradlab.lang.operators import BINARY, python_error
 from autogradlab.lang.plain_classes import RETURNABLE
 from autogradlab.lang.safe_values import is_data
 from autogradlab.lang.statements import BreakLoop, ContinueLoop, ReturnValue
+from autogradlab.lang.stored_objects import display_value, require_storable
 from autogradlab.sandbox_position import pack
 
 if TYPE_CHECKING:
@@ -103,8 +103,11 @@ def expr_statement(interp: Interpreter, node: ast.Expr) -> Run:
 
     def work() -> None:
         value = value_of()
-        if value is not None and is_data(value):
-            interp.hooks.on_display(value, node)
+        if value is not None:
+            if is_data(value):
+                interp.hooks.on_display(value, node)
+            elif (shown := display_value(interp, value)) is not None:   # lang/stored_objects.py
+                interp.hooks.on_display(shown, node)
     return work
 
 
@@ -239,7 +242,7 @@ def return_statement(interp: Interpreter, node: ast.Return) -> Run:
             raise NotSupported("`return` outside a function")
         value = None if value_of is None else value_of()
         raise ReturnValue(value if isinstance(value, RETURNABLE)
-                          else require_data(value, "as a return value"))
+                          else require_storable(value, "as a return value"))
     return work
 
 

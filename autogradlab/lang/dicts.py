@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Any
 import torch
 
 from autogradlab.errors import NotSupported, ProgramTypeError
-from autogradlab.lang.calls import require_data
+from autogradlab.lang.safe_values import type_text
+from autogradlab.lang.stored_objects import require_item
 
 if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
@@ -35,7 +36,7 @@ def check_key(key: Any) -> None:
         raise ProgramTypeError(f"unhashable type: '{type(key).__name__}'")
     if type(key) is tuple and len(key) <= MAX_KEY_ITEMS and all(isinstance(k, _KEY_ATOMS) for k in key):
         return
-    raise ProgramTypeError(f"unhashable or unsupported dictionary key of type '{type(key).__name__}' "
+    raise ProgramTypeError(f"unhashable or unsupported dictionary key of type '{type_text(key)}' "
                            f"(keys are numbers, strings, None or short tuples of those in Autograd Lab)")
 
 
@@ -49,7 +50,7 @@ def build(interp: Interpreter, node: ast.Dict) -> dict:
             continue
         key = interp.eval(key_node)
         check_key(key)
-        value = require_data(interp.eval(value_node), "as a dictionary value")
+        value = require_item(interp.eval(value_node), "as a dictionary value")
         if len(result) < len(node.keys):   # within the count charged above
             result[key] = value
         else:   # after a `**` grew it: each new key counted

@@ -21,7 +21,15 @@ from autogradlab.lang.iteration import loop_iterable
 from autogradlab.lang.keyword_unpacking import repeated_keyword, spread_keywords
 from autogradlab.lang.operators import BINARY, UNARY
 from autogradlab.lang.plain_classes import PLAIN_VALUES, attribute_allowed, subscript_base
-from autogradlab.lang.safe_values import SafeFunction, SafeNumpyDtype, SafeType, UserFunction, type_text
+from autogradlab.lang.safe_values import (
+    SafeFunction,
+    SafeNumpyDtype,
+    SafeType,
+    UserFunction,
+    is_data,
+    type_text,
+)
+from autogradlab.lang.stored_objects import require_item, require_storable
 
 if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
@@ -92,7 +100,7 @@ class ExpressionsMixin:
         args: list = []
         for arg in node.args:
             if isinstance(arg, ast.Starred):   # f(*items): a list of the arguments is built
-                items = self.materialize(require_data(self.eval(arg.value), "after `*`"), arg)
+                items = self.materialize(require_storable(self.eval(arg.value), "after `*`"), arg)
                 self.sizes.charge_sequence(len(args) + len(items), "the list", added=len(items))
                 args.extend(items)
             else:
@@ -145,10 +153,10 @@ class ExpressionsMixin:
         items: list = []
         for element in nodes:
             if isinstance(element, ast.Starred):
-                items.extend(self.materialize(require_data(self.eval(element.value), "after `*`"),
+                items.extend(self.materialize(require_storable(self.eval(element.value), "after `*`"),
                                               element))
             else:
-                items.append(require_data(self.eval(element), "inside a list or tuple"))
+                items.append(require_item(self.eval(element), "inside a list or tuple"))
         self.sizes.charge_sequence(len(items), "the list")
         return items
 
@@ -174,7 +182,7 @@ class ExpressionsMixin:
 
         def emit() -> None:
             key = self.eval(node.key)
-            value = require_data(self.eval(node.value), "as a dictionary value")
+            value = require_item(self.eval(node.value), "as a dictionary value")
             dicts.set_item(self, result, key, value, "the dict comprehension")
         with self.comprehension_scope():
             self._comprehend(node, 0, emit, "a dict comprehension")
@@ -186,7 +194,7 @@ class ExpressionsMixin:
             if callable(result):
                 result()
                 return
-            result.append(require_data(self.eval(node.elt), "inside a list"))
+            result.append(require_item(self.eval(node.elt), "inside a list"))
             self.sizes.charge_sequence(len(result), length_what, added=1)
             return
         generator = node.generators[level]
@@ -216,6 +224,13 @@ class ExpressionsMixin:
             field = self.eval(value.value)
             if isinstance(field, PLAIN_VALUES):   # a class or an instance: its __str__ / __repr__
                 parts.append(f_string_field(self, field, value.conversion, value.format_spec is not None))
+                total += len(parts[-1])
+                self.sizes.check_length(total, "the f-string")
+                continue
+            if isinstance(field, list | tuple | dict) and value.format_spec is None \
+                    and not is_data(field) and require_storable(field, "in an f-string") is field:
+                from autogradlab.lang.stored_objects import container_text  # f"{layers}"
+                parts.append(container_text(self, field))
                 total += len(parts[-1])
                 self.sizes.check_length(total, "the f-string")
                 continue

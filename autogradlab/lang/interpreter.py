@@ -29,7 +29,6 @@ from autogradlab.errors import (
 from autogradlab.lang import attributes, generators, process_switches
 from autogradlab.lang import sizes as sizes_module
 from autogradlab.lang.builtins import BUILTINS, KNOWN_PYTHON_BUILTINS
-from autogradlab.lang.calls import require_data
 from autogradlab.lang.compiled import compile_block, compile_expression
 from autogradlab.lang.custom_functions import FunctionApply, ProgramContext
 from autogradlab.lang.expressions import ExpressionsMixin, construct_name
@@ -39,9 +38,16 @@ from autogradlab.lang.iteration import IterationMixin
 from autogradlab.lang.namespaces import bare_torch_function
 from autogradlab.lang.operators import OperatorsMixin, python_error
 from autogradlab.lang.plain_classes import STORABLE
-from autogradlab.lang.safe_values import UserFunction, is_data
+from autogradlab.lang.safe_values import (
+    STORED_OBJECT_TYPES,
+    UserFunction,
+    is_data_quick,
+    is_storable,
+    reset_stored_objects,
+)
 from autogradlab.lang.scope import Scope
 from autogradlab.lang.statements import STATEMENT_NAMES, BreakLoop, ContinueLoop, ReturnValue, StatementsMixin
+from autogradlab.lang.stored_objects import program_variables, require_storable
 from autogradlab.lang.unpacking import assign_starred, has_star
 from autogradlab.lang.user_functions import UserFunctionsMixin
 from autogradlab.limits import Limits
@@ -53,6 +59,7 @@ class Interpreter(StatementsMixin, ExpressionsMixin, OperatorsMixin, IterationMi
                  hooks: ProgramHooks) -> None:
         self.tree = tree
         self.source = source
+        reset_stored_objects()   # no object of this run is in a list yet (safe_values.is_data)
         self.limits = limits
         self.generator = generator
         self.run_seed = generator.initial_seed()   # also seeds the run's random / np.random
@@ -109,11 +116,11 @@ class Interpreter(StatementsMixin, ExpressionsMixin, OperatorsMixin, IterationMi
                 generators.close_all(self)
             self.board[0] = 0   # building the report is no statement of the program
 
-    def user_variables(self) -> dict[str, Any]:
-        """Top-level names bound to data values by assignment/for, in first-assignment order."""
-        values = self.globals.vars
-        return {name: values[name] for name in self._assigned
-                if name in values and is_data(values[name])}
+    def user_variables(self, texts: bool = False) -> dict[str, Any]:
+        """Top-level names bound to data values by assignment/for, in first-assignment order; objects of
+        the program's classes (and lists of them) as their text (lang/stored_objects.variable_value,
+        running their __repr__ only when `texts`: the run ended well)."""
+        return program_variables(self, self._assigned, texts)
 
     # -- dispatch with positions, steps and error conversion -------------------------------
     def _tick(self) -> None:
@@ -209,8 +216,8 @@ class Interpreter(StatementsMixin, ExpressionsMixin, OperatorsMixin, IterationMi
         if isinstance(target, ast.Name):
             if target.id.startswith("__"):
                 raise NotSupported(f"the name `{target.id}` is not supported in Autograd Lab")
-            data = is_data(value)   # once: a deep list costs a bounded walk per call
-            if not data and not isinstance(value, _NAMEABLE):
+            data = is_data_quick(value)   # once: a deep list costs a bounded walk per call
+            if not data and not isinstance(value, _NAMEABLE) and not is_storable(value):
                 stored = ast.unparse(node.value) if isinstance(node, ast.Assign) else "…"
                 stored = stored if len(stored) <= 40 else "…"
                 raise NotSupported(
@@ -218,6 +225,9 @@ class Interpreter(StatementsMixin, ExpressionsMixin, OperatorsMixin, IterationMi
                     "Autograd Lab; call them directly, or define your own with `def` or "
                     "`name = lambda …`")
             self.scope.set(target.id, value)
+            if hook and not data and self.scope.is_global and (
+                    type(value) in STORED_OBJECT_TYPES or not isinstance(value, _NAMEABLE)):
+                self._assigned.setdefault(target.id, None)   # an object, a list of them: the Variables table
             if hook and data:
                 if self.scope.is_global:
                     self._assigned.setdefault(target.id, None)
@@ -226,7 +236,7 @@ class Interpreter(StatementsMixin, ExpressionsMixin, OperatorsMixin, IterationMi
             if has_star(target):   # `a, *rest = x` (lang/unpacking.py)
                 assign_starred(self, target, value, node, hook)
                 return
-            items = self.materialize(require_data(value, "in an unpacking assignment"), node)
+            items = self.materialize(require_storable(value, "in an unpacking assignment"), node)
             if len(items) != len(target.elts):
                 raise ProgramTypeError(f"cannot unpack {len(items)} values into {len(target.elts)} "
                                        f"names")

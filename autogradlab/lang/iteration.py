@@ -15,11 +15,11 @@ import numpy as np
 import torch
 
 from autogradlab.errors import LimitExceeded, ProgramTypeError
-from autogradlab.lang.calls import require_data
 from autogradlab.lang.dicts import VIEW_TYPES
 from autogradlab.lang.generators import ITERATORS, materialize_iterator
 from autogradlab.lang.safe_values import SafeArray
 from autogradlab.lang.set_value import ProgramSet
+from autogradlab.lang.stored_objects import require_storable
 
 if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 def loop_iterable(value: Any, where: str = "in a for loop") -> Any:
     """What a `for` loop or a comprehension may run over: data, or the program's generators and
     iterators."""
-    return value if isinstance(value, ITERATORS) else require_data(value, where)
+    return value if isinstance(value, ITERATORS) else require_storable(value, where)
 
 
 class IterationMixin:

@@ -12,9 +12,9 @@ from __future__ import annotations
 import ast
 from typing import TYPE_CHECKING
 
-from autogradlab.lang.calls import require_data
 from autogradlab.lang.checker import _check_identifier as check_identifier
 from autogradlab.lang.safe_values import UserFunction, type_text
+from autogradlab.lang.stored_objects import require_storable
 
 if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
@@ -35,7 +35,7 @@ def _called(interp: Interpreter, node: ast.Call) -> str:
 
 
 def spread_keywords(interp: Interpreter, node: ast.Call, keyword: ast.keyword, kwargs: dict) -> None:
-    mapping = require_data(interp.eval(keyword.value), "after `**`")
+    mapping = require_storable(interp.eval(keyword.value), "after `**`")
     if not isinstance(mapping, dict):
         raise _python(TypeError(f"{_called(interp, node)} argument after ** must be a mapping, not "
                                 f"{type_text(mapping)}"))
@@ -56,7 +56,7 @@ def repeated_keyword(interp: Interpreter, node: ast.Call, key: str) -> Exception
 def spread_dict(interp: Interpreter, value_node: ast.expr, result: dict) -> None:
     """`{**a}` inside a dict display: a's items in order (later keys win, as in CPython)."""
     from autogradlab.lang import dicts
-    mapping = require_data(interp.eval(value_node), "after `**`")
+    mapping = require_storable(interp.eval(value_node), "after `**`")
     if not isinstance(mapping, dict):
         raise _python(TypeError(f"'{type_text(mapping)}' object is not a mapping"))
     for key, value in mapping.items():

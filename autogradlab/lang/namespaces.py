@@ -97,6 +97,14 @@ class NotAModule:
 MODULE_TYPE = SafeType("torch.nn.modules.module.Module", NotAModule)
 
 
+class NotAnOptimizer:
+    """`torch.optim.Optimizer` likewise: d2l's `if isinstance(updater, torch.optim.Optimizer):` answers
+    False (the optimizers themselves stay refused with their hint)."""
+
+
+OPTIMIZER_TYPE = SafeType("torch.optim.optimizer.Optimizer", NotAnOptimizer)
+
+
 @lru_cache(maxsize=1)
 def modules() -> dict[str, Namespace]:
     """Dotted module name -> Namespace, for import lines and attribute access."""
@@ -118,6 +126,7 @@ def modules() -> dict[str, Namespace]:
         **al.TORCH_CONSTANTS,
         "Tensor": TENSOR_TYPE,
         "autograd": autograd, "linalg": linalg, "nn": nn,
+        "optim": Namespace("torch.optim", {"Optimizer": OPTIMIZER_TYPE}),
     })
     numpy_ns = Namespace("numpy", {
         "array": SafeFunction("numpy.array", _np_array),

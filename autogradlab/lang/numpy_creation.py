@@ -71,7 +71,12 @@ def _array(value: Any, what: str) -> Any:
 def _full(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> SafeArray:
     given = _arguments("full", args, kwargs, ("shape", "fill_value", "dtype"), 2)
     shape = _sized_shape(given["shape"])
-    fill = _array(given["fill_value"], "np.full")
+    fill = given["fill_value"]
+    if isinstance(fill, list | tuple):   # np.full((2, 3), [1, 2, 3]): made as np.array makes it, sized first
+        from autogradlab.lang.calls import require_data
+        from autogradlab.lang.namespaces import _np_array
+        fill = _np_array(interp, [require_data(fill, "in `np.full`")], {}, node)
+    fill = _array(fill, "np.full")
     charge(interp, math.prod(shape), "np.full")
     return _wrap(_guarded(lambda: np.full(shape, fill, dtype=_dtype(given))))
 

@@ -13,7 +13,7 @@ anything, and that is what the program sees; so does an index out of range.
 
 Index parts are ints, slices, None, `...`, bools, numpy arrays and lists (tuples and ranges inside the
 index tuple too: NumPy reads them as arrays), converted as NumPy converts them and sized first like
-np.array's data; a tensor is refused (convert it with .numpy()).
+np.array's data; a tensor as the array .numpy() gives (NumPy's reading of it).
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import torch
 
-from autogradlab.errors import NotSupported
+from autogradlab.errors import NotSupported, ProgramIndexError
 from autogradlab.lang.numpy_ops import _guarded, _raw, _wrap, charge
 from autogradlab.lang.safe_values import SafeArray, type_text
 
@@ -60,9 +60,19 @@ def _part(interp: Interpreter, item: Any) -> tuple[Any, Any]:
         if converted.size == 0:
             return converted.astype(np.intp), item   # NumPy reads an empty list as an empty int index
         return (converted if converted.dtype.kind in "biu" else item), item   # else NumPy's own IndexError
-    if isinstance(item, torch.Tensor):
-        raise NotSupported("numpy arrays are indexed with ints, slices, lists and numpy arrays in Autograd "
-                           "Lab; convert a tensor index with .numpy()")
+    if isinstance(item, torch.Tensor):   # `a[torch.tensor([1, 2])]`: NumPy reads it as its array
+        if item.numel() == 1 and not (item.is_floating_point() or item.is_complex()):
+            number = int(item.item())   # one int or bool element: NumPy asks __index__ first, an int index
+            return number, number
+        try:
+            converted = item.numpy()   # the tensor's own refusals (requires_grad) as NumPy meets them
+        except Exception as exc:  # noqa: BLE001
+            from autogradlab.lang.calls import translate_torch_error
+            raise translate_torch_error(exc, "numpy", [item]) from None
+        if converted.dtype.kind not in "biu":   # NumPy's words for a float tensor (it asks __index__ first)
+            raise ProgramIndexError("only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) "
+                                    "and integer or boolean arrays are valid indices")
+        return converted, converted
     return item, item
 
 

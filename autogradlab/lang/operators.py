@@ -18,7 +18,15 @@ from autogradlab.errors import NotSupported, ProgramError, ProgramTypeError, Pro
 from autogradlab.lang import numpy_ops
 from autogradlab.lang.calls import has_tensor, notify_memory, translate_torch_error
 from autogradlab.lang.dicts import VIEW_TYPES
-from autogradlab.lang.safe_values import SafeArray, SafeGradFn, SafeNumpyDtype, SafeType, describe, is_data
+from autogradlab.lang.safe_values import (
+    SafeArray,
+    SafeGradFn,
+    SafeNumpyDtype,
+    SafeType,
+    describe,
+    is_data,
+    is_storable,
+)
 from autogradlab.lang.sizes import check_empty_extent, tensor_elements
 
 if TYPE_CHECKING:
@@ -66,9 +74,19 @@ _FLOAT_PAIRS = frozenset({(float, float), (float, int), (int, float)})
 _INT_PAIR = (int, int)   # sized by SizeChecker._clearly_small first, as check_python_binop does
 
 
+_STORING_OPS = frozenset({"add", "mul", "in", "not_in", "eq", "ne"})
+
+
 def _check_operand(value: Any, op: str) -> None:
-    """Only data may meet an operator; wrappers only in == / != (`type(A) == torch.Tensor`)."""
+    """Only data may meet an operator; wrappers only in == / != (`type(A) == torch.Tensor`); lists
+    holding the program's objects in `+`, `*`, `in`, `==` (lang/stored_objects.py)."""
     if not is_data(value):
+        if op in _STORING_OPS and (type(value).__name__ == "ProgramObject" and op in ("in", "not_in")
+                                   or isinstance(value, list | tuple) and is_storable(value)):
+            return
+        if isinstance(value, list | tuple | dict):   # `[obj] < [obj]`: names the object inside
+            from autogradlab.lang.calls import require_data
+            require_data(value, f"in `{op}`")
         raise NotSupported(f"{describe(value)} cannot be used in `{op}`; a function may only be "
                            f"called or passed to jacobian/hessian/vjp/jvp")
     if isinstance(value, _OPAQUE) and op not in ("eq", "ne"):

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from autogradlab.errors import LimitExceeded, NotSupported
 from autogradlab.lang.class_checks import PLAIN_DUNDERS
 from autogradlab.lang.operators import python_error
-from autogradlab.lang.safe_values import SafeFunction, UserFunction
+from autogradlab.lang.safe_values import STORED_OBJECT_TYPES, SafeFunction, UserFunction, note_stored_object
 
 if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
@@ -33,11 +33,12 @@ METHOD, STATIC, CLASS, PROPERTY, VALUE = "method", "static", "class", "property"
 class ProgramClass:
     """`class Name:` as the program holds it."""
 
-    __slots__ = ("name", "base", "members")
+    __slots__ = ("name", "base", "members", "qualname")
     type_name = "type"
 
-    def __init__(self, name: str, base: ProgramClass | None) -> None:
+    def __init__(self, name: str, base: ProgramClass | None, qualname: str | None = None) -> None:
         self.name = name
+        self.qualname = qualname or name   # `make.<locals>.Module` for a class made inside a function
         self.base = base
         self.members: dict[str, tuple[str, Any]] = {}   # name -> (kind, value)
 
@@ -60,7 +61,7 @@ class ProgramClass:
         return False
 
     def __repr__(self) -> str:
-        return f"<class '__main__.{self.name}'>"
+        return f"<class '__main__.{self.qualname}'>"
 
 
 class ProgramObject:
@@ -77,7 +78,7 @@ class ProgramObject:
         return self.cls.name
 
     def __repr__(self) -> str:
-        return f"<__main__.{self.cls.name} object>"
+        return f"<__main__.{self.cls.qualname} object>"
 
 
 class BoundMethod(SafeFunction):
@@ -102,6 +103,7 @@ class SuperProxy:
         return f"<super: <class '{self.owner.name}'>, <{self.target!r}>>"
 
 
+STORED_OBJECT_TYPES.append(ProgramObject)   # lists, tuples and dicts may hold them (stored_objects.py)
 PLAIN_VALUES = (ProgramClass, ProgramObject, SuperProxy)
 PLAIN_TYPES = frozenset(PLAIN_VALUES)
 RETURNABLE = (ProgramObject,)   # besides data, what the program's functions may return
@@ -117,15 +119,15 @@ def subscript_base(value: Any) -> Any:
     """The value before `[...]`: data, or an instance (its __getitem__/__setitem__)."""
     if type(value) is ProgramObject:
         return value
-    from autogradlab.lang.calls import require_data
-    return require_data(value, "before `[...]`")
+    from autogradlab.lang.stored_objects import require_storable
+    return require_storable(value, "before `[...]`")
 
 
 def storable(value: Any, where: str) -> Any:
     if isinstance(value, STORABLE):
         return value
-    from autogradlab.lang.calls import require_data
-    return require_data(value, where)
+    from autogradlab.lang.stored_objects import require_storable
+    return require_storable(value, where)   # `self.layers = [Layer(), Layer()]`
 
 
 # -- members ---------------------------------------------------------------------------------------
@@ -275,6 +277,7 @@ def instantiate(interp: Interpreter, cls: ProgramClass, args: list, kwargs: dict
         raise LimitExceeded(f"the program created more than {MAX_INSTANCES:,} objects of its classes; the "
                             f"limit is {MAX_INSTANCES:,}", hint="create fewer objects")
     _charge(interp, 1, "the objects of your classes")
+    note_stored_object()   # from now on is_data walks whole (map(), zip() may put it in a list unchecked)
     obj = ProgramObject(cls)
     found = cls.find("__init__")
     if found is None:

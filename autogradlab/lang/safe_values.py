@@ -220,6 +220,27 @@ DATA_CHECK_CONTAINERS = 64   # and containers (x = [x] nested 5,000 deep)
 DATA_CHECK_ITEMS = 20_000    # items one is_data call looks at (the walk is the second line of defence)
 
 
+# Objects of the program's classes (lang/plain_classes.py registers ProgramObject): storable inside lists,
+# tuples and dicts (lang/stored_objects.py), never data. Once a run has made one (plain_classes.instantiate),
+# is_data walks every container whole (no budget): it is then the only line between a list holding one
+# and a library call.
+STORED_OBJECT_TYPES: list[type] = []
+_EXACT = 1 << 62   # the exact walk's budget (its cycles end at `seen`, not at a count)
+_objects_stored = [False]
+
+
+def note_stored_object() -> None:
+    _objects_stored[0] = True
+
+
+def objects_stored() -> bool:
+    return _objects_stored[0]
+
+
+def reset_stored_objects() -> None:
+    _objects_stored[0] = False
+
+
 def is_data(value: Any) -> bool:
     """True for values a program may store, return, print and pass around.
 
@@ -230,11 +251,34 @@ def is_data(value: Any) -> bool:
     make `x.append(...)` cost as much as x is big."""
     if type(value) in _ATOM_TYPES:   # the common case, answered before any walk
         return True
+    if _objects_stored[0]:
+        return _walk(value, _ATOMS, _ATOM_TYPES, _EXACT, _EXACT)
+    return _walk(value, _ATOMS, _ATOM_TYPES, DATA_CHECK_ITEMS, DATA_CHECK_CONTAINERS)
+
+
+def is_data_quick(value: Any) -> bool:
+    """is_data's budgeted walk, even once objects are stored: for the program's own uses of a value that
+    hand it to no library (binding a name), where a list of 20,000 inner lists must stay cheap."""
+    if type(value) in _ATOM_TYPES:
+        return True
+    return _walk(value, _ATOMS, _ATOM_TYPES, DATA_CHECK_ITEMS, DATA_CHECK_CONTAINERS)
+
+
+def is_storable(value: Any) -> bool:
+    """is_data, where objects of the program's classes also count as atoms (a list of layers)."""
+    if type(value) in _ATOM_TYPES:
+        return True
+    objects = tuple(STORED_OBJECT_TYPES)
+    return _walk(value, _ATOMS + objects, _ATOM_TYPES | frozenset(objects), DATA_CHECK_ITEMS,
+                 DATA_CHECK_CONTAINERS)
+
+
+def _walk(value: Any, atoms: tuple, atom_types: frozenset, budget: int, containers: int) -> bool:
+    _ATOMS, _ATOM_TYPES = atoms, atom_types   # noqa: N806 - the walk below reads these names
+    chains = budget < _EXACT   # the exact walk follows one-item chains like any list (cycles end at seen)
     seen: set[int] = set()
     keep: list[Any] = []   # dicts whose ids are in `seen` stay alive while it is used
     stack = [value]
-    budget = DATA_CHECK_ITEMS
-    containers = DATA_CHECK_CONTAINERS
     while stack and budget > 0 and containers > 0:
         item = stack.pop()
         kind = type(item)
@@ -251,8 +295,8 @@ def is_data(value: Any) -> bool:
             item = list(item.values()) if isinstance(item, dict) else list(item)
         budget -= len(item)
         containers -= 1
-        if len(item) == 1 and (kind is list or kind is tuple):   # a one-item chain, `x = [x]` deep
-            item, containers = _one_item_chain(item[0], containers)
+        if len(item) == 1 and (kind is list or kind is tuple) and chains:   # `x = [x]` deep
+            item, containers = _one_item_chain(item[0], containers, _ATOM_TYPES)
             if item is not None and id(item) not in seen:
                 stack.append(item)
             continue
@@ -267,13 +311,13 @@ def is_data(value: Any) -> bool:
     return True
 
 
-def _one_item_chain(item: Any, containers: int) -> tuple[Any, int]:
+def _one_item_chain(item: Any, containers: int, atom_types: frozenset = _ATOM_TYPES) -> tuple[Any, int]:
     """Down a chain of one-item lists/tuples (each counted as a container; the count also ends a
     cycle): (the first item that is something else, or None for an atom or the end of the count;
     the count left)."""
     while containers > 0:
         kind = type(item)
-        if kind in _ATOM_TYPES:
+        if kind in atom_types:
             return None, containers
         if (kind is not list and kind is not tuple) or len(item) != 1:
             return item, containers

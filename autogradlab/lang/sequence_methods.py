@@ -31,6 +31,7 @@ def sort_list(interp: Any, base: list, args: list, kwargs: dict, node: Any) -> N
     if args:
         raise TypeError(f"sort() takes no positional arguments ({len(args)} given)")
     key, reverse = sort_keywords(kwargs)
+    require_data(base, "in `.sort()`")   # a list of the program's objects: refused as sorted() refuses it
     base[:] = sorted_items(interp, base, key, require_data(reverse, "in `.sort()`"), node, "`list.sort()`")
 
 

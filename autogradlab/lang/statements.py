@@ -9,7 +9,6 @@ from autogradlab.errors import NotSupported, ProgramValueError
 from autogradlab.lang import attributes
 from autogradlab.lang.allowed_imports import is_future_import
 from autogradlab.lang.builtins import text_of
-from autogradlab.lang.calls import require_data
 from autogradlab.lang.checker import grad_manager_of
 from autogradlab.lang.class_dispatch import unpack_objects, unpacks_objects
 from autogradlab.lang.exceptions import run_try
@@ -22,6 +21,7 @@ from autogradlab.lang.namespaces import resolve_import
 from autogradlab.lang.operators import BINARY
 from autogradlab.lang.plain_classes import RETURNABLE, attribute_allowed, subscript_base
 from autogradlab.lang.safe_values import is_data
+from autogradlab.lang.stored_objects import display_value, require_storable
 from autogradlab.sandbox_position import pack
 
 if TYPE_CHECKING:
@@ -68,8 +68,11 @@ class StatementsMixin:
 
     def _expr_stmt(self: Interpreter, node: ast.Expr) -> None:
         value = self.eval(node.value)
-        if id(node) in self.top_level and value is not None and is_data(value):
-            self.hooks.on_display(value, node)
+        if id(node) in self.top_level and value is not None:
+            if is_data(value):
+                self.hooks.on_display(value, node)
+            elif (shown := display_value(self, value)) is not None:   # `layer`, `layers` (stored_objects.py)
+                self.hooks.on_display(shown, node)
 
     def _assign_stmt(self: Interpreter, node: ast.Assign) -> None:
         if unpacks_objects(self, node):   # `a, b = A(), B()`: the objects are never a tuple
@@ -190,7 +193,7 @@ class StatementsMixin:
             raise NotSupported("`return` outside a function")
         value = None if node.value is None else self.eval(node.value)
         raise ReturnValue(value if isinstance(value, RETURNABLE)
-                          else require_data(value, "as a return value"))
+                          else require_storable(value, "as a return value"))
 
     def _assert(self: Interpreter, node: ast.Assert) -> None:
         if not self.truth(self.eval(node.test), node.test):
@@ -211,7 +214,7 @@ class StatementsMixin:
             for element in target.elts:
                 self._delete_target(element)
         elif isinstance(target, ast.Subscript):
-            base = require_data(self.eval(target.value), "before `[...]`")
+            base = require_storable(self.eval(target.value), "before `[...]`")
             delete_item(self, base, self.index_value(target.slice))
         else:
             raise NotSupported("only `del name` and `del x[i]` are supported in Autograd Lab")

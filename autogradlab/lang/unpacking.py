@@ -23,10 +23,10 @@ def has_star(target: ast.Tuple | ast.List) -> bool:
 
 def assign_starred(interp: Interpreter, target: ast.Tuple | ast.List, value: Any, node: ast.AST,
                    hook: bool) -> None:
-    from autogradlab.lang.calls import require_data
     from autogradlab.lang.operators import python_error
     if not isinstance(value, ITERATORS):
-        require_data(value, "in an unpacking assignment")
+        from autogradlab.lang.stored_objects import require_storable
+        require_storable(value, "in an unpacking assignment")
         if isinstance(value, bool | int | float | complex) or value is None:
             raise python_error(TypeError(f"cannot unpack non-iterable {type_text(value)} object"))
     items = interp.materialize(value, node)

@@ -20,9 +20,10 @@ from autogradlab.lang.generators import ProgramGenerator, SequenceIterator, has_
 from autogradlab.lang.operators import python_error
 from autogradlab.lang.parameters import bind_star, star_parameters, too_many_positional
 from autogradlab.lang.plain_classes import RETURNABLE, STORABLE
-from autogradlab.lang.safe_values import UserFunction
+from autogradlab.lang.safe_values import STORED_OBJECT_TYPES, UserFunction, note_stored_object
 from autogradlab.lang.scope import Scope
 from autogradlab.lang.statements import BreakLoop, ContinueLoop, ReturnValue
+from autogradlab.lang.stored_objects import require_storable
 from autogradlab.lang.unbound import closure_for
 from autogradlab.sandbox_position import pack
 
@@ -58,8 +59,10 @@ class UserFunctionsMixin:
         for values in (args, kwargs.values()):
             for value in values:
                 if not isinstance(value, _PASSABLE):
-                    require_data(value, f"as an argument of {fn.name}")
+                    require_storable(value, f"as an argument of {fn.name}")
         if fn.star is not None:   # *args, **kwargs, keyword-only parameters
+            if any(type(v) in STORED_OBJECT_TYPES for v in (*args, *kwargs.values())):
+                note_stored_object()   # `*args` holds them in a tuple
             bound = bind_star(self, fn, args, kwargs)
         elif len(args) > len(fn.params) and fn.defaults:   # "takes from 1 to 2 ...": CPython's text
             raise too_many_positional(fn, len(args), 0)
@@ -106,7 +109,7 @@ class UserFunctionsMixin:
                 except ReturnValue as returned:   # a `return` inside a block (`if`, a loop)
                     return returned.value
             value = self.eval_compiled(fn.body)
-            return value if isinstance(value, RETURNABLE) else require_data(value, "as a return value")
+            return value if isinstance(value, RETURNABLE) else require_storable(value, "as a return value")
         finally:
             self._depth -= 1
             self.scope = outer
@@ -144,7 +147,7 @@ def final_return(interp: Interpreter, node: ast.Return) -> Any:
             if interp.scope.function_name is None:
                 raise NotSupported("`return` outside a function")
             value = None if value_of is None else value_of()
-            return value if isinstance(value, RETURNABLE) else require_data(value, "as a return value")
+            return value if isinstance(value, RETURNABLE) else require_storable(value, "as a return value")
         except ProgramError as err:
             raise err.at(line, column) from None
         except _CONTROL:

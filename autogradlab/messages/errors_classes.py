@@ -25,7 +25,8 @@ EN = {
     _K + "super_one": "`super()` with one argument is not supported in Autograd Lab",
     _K + "operator": "the operator `{op}` on objects of your classes is not supported in Autograd Lab",
     _K + "not_data": "{what} cannot be used {where}: the objects and classes of your program may be "
-                     "stored in variables and attributes, passed to your functions and used through their "
+                     "stored in variables and attributes (objects also in lists, tuples and dicts), passed "
+                     "to your functions and used through their "
                      "attributes "
                      "and methods",
     _K + "attribute_limit": "an object of the class `{name}` would hold more than {limit} attributes; "
@@ -36,6 +37,8 @@ EN = {
                        "`__repr__` and `__str__`, plain methods, `@staticmethod`, `@classmethod` and "
                        "`@property` methods, and class attributes",
     _K + "fewer_hint": "create fewer objects",
+    _K + "text_depth": "the list to show is nested more than {limit} deep; the limit is {limit}",
+    _K + "parts_hint": "show its parts instead",
 }
 
 ZH = {
@@ -54,7 +57,8 @@ ZH = {
     _K + "super_assign": "Autograd Lab 不支持给 `super()` 的属性赋值",
     _K + "super_one": "Autograd Lab 不支持只有一个参数的 `super()`",
     _K + "operator": "Autograd Lab 不支持对你定义的类的对象使用运算符 `{op}`",
-    _K + "not_data": "{what} 不能用在{where}：你程序中的对象和类可以存进变量和属性、传给你程序中的函数，"
+    _K + "not_data": "{what} 不能用在{where}：你程序中的对象和类可以存进变量和属性（对象也可以放进列表、"
+                     "元组和字典），传给你程序中的函数，"
                      "并通过它们的属性和方法使用",
     _K + "attribute_limit": "类 `{name}` 的对象的属性将超过 {limit} 个；上限是 {limit}",
     _K + "instance_limit": "程序创建的自定义类对象超过 {limit} 个；上限是 {limit}",
@@ -62,4 +66,6 @@ ZH = {
                        "`__repr__` 和 `__str__`，普通方法，`@staticmethod`、`@classmethod` 和 `@property` "
                        "方法，以及类属性",
     _K + "fewer_hint": "少创建一些对象",
+    _K + "text_depth": "要显示的列表嵌套超过 {limit} 层；上限是 {limit}",
+    _K + "parts_hint": "改为分别显示它的各个部分",
 }

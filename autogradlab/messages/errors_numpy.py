@@ -4,8 +4,8 @@ the engine's sentences exactly."""
 
 EN = {
     "errors_numpy.takes_array": "{what}: Autograd Lab takes a numpy array here; make one with np.array(...)",
-    "errors_numpy.tensor_index": "numpy arrays are indexed with ints, slices, lists and numpy arrays in "
-                                 "Autograd Lab; convert a tensor index with .numpy()",
+    "errors_numpy.float_index": "only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and "
+                                "integer or boolean arrays are valid indices",
     "errors_numpy.write_value": "Autograd Lab writes numbers or numpy arrays into numpy arrays (not {type})",
     "errors_numpy.sleep": "`{name}` is not supported in Autograd Lab: a program that waits only uses up its "
                           "time limit",
@@ -13,8 +13,8 @@ EN = {
 
 ZH = {
     "errors_numpy.takes_array": "{what}：Autograd Lab 在这里需要一个 numpy 数组；请先用 np.array(...) 创建",
-    "errors_numpy.tensor_index": "在 Autograd Lab 中，numpy 数组的下标可以是整数、切片、列表和 numpy 数组；"
-                                 "张量下标请先用 .numpy() 转换",
+    "errors_numpy.float_index": "只有整数、切片（`:`）、省略号（`...`）、numpy.newaxis（`None`）"
+                                "以及整数或布尔数组可以用作下标",
     "errors_numpy.write_value": "Autograd Lab 只能把数字或 numpy 数组写入 numpy 数组（而不是 {type}）",
     "errors_numpy.sleep": "Autograd Lab 不支持 `{name}`：程序等待只会用掉它的运行时间上限",
 }

@@ -205,7 +205,7 @@ def test_asking_for_a_gpu_says_there_is_none() -> None:
     ("import torch\nx = torch.ones(2)\nx.__class__", "`__class__`", "Python's internals"),
     ("__x__ = 1", "`__x__`", "rename it without the double underscores"),
     ("from torch.optim import SGD", "torch.optim import SGD", "optimizers (torch.optim)"),
-    ("import torch\nopt = torch.optim.SGD([], lr=0.1)", "`torch.optim`", "optimizers"),
+    ("import torch\nopt = torch.optim.SGD([], lr=0.1)", "`torch.optim.SGD`", "optimizers"),
     ("from torch import nn\nlayer = nn.Linear(3, 1)", "`torch.nn.Linear`", "nn.Module models"),
     ("import torch.nn as nn\nclass Net(nn.Module):\n    pass", "`class Net(nn.Module)`",
      "write the model as tensors"),

@@ -70,7 +70,7 @@ def scripted(monkeypatch):
         def run(self):
             holder["script"].run(self.hooks)
 
-        def user_variables(self):
+        def user_variables(self, texts=False):
             return dict(holder["script"].variables)
 
     parse_mod = types.ModuleType("autogradlab.lang.parse")

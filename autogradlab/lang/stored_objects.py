@@ -1,0 +1,172 @@
+"""Objects of the program's classes inside lists, tuples and dicts (issue 9: `layers = [Layer(), Layer()]`,
+`for layer in layers: x = layer(x)`, `d = {"a": A()}`).
+
+An object may go into a container wherever the program builds one (displays, comprehensions, `append`,
+`xs[i] = obj`, `*args`), and a container holding objects may go wherever the program itself uses it
+(variables, attributes, `for`, unpacking, returns, arguments of its functions, len/list/enumerate/zip,
+print). It stays no data: every torch, NumPy and Python library call checks its arguments with is_data,
+which refuses a container holding an object, and, once a run has put an object into a container, walks
+every container whole (lang/safe_values.py), so no list is too long to hide one.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from autogradlab.lang.safe_values import STORED_OBJECT_TYPES, is_storable, note_stored_object
+
+
+def require_item(value: Any, where: str) -> Any:
+    """A value going into a list, tuple or dict: data, an object of the program's classes, or a
+    container of those."""
+    if type(value) in STORED_OBJECT_TYPES:
+        note_stored_object()
+        return value
+    return require_storable(value, where)
+
+
+def require_storable(value: Any, where: str) -> Any:
+    """A value the program uses itself: data, or a container that may hold objects of its classes
+    (an object on its own keeps its own paths and messages)."""
+    if type(value) not in STORED_OBJECT_TYPES and is_storable(value):
+        return value
+    from autogradlab.lang.calls import require_data
+    return require_data(value, where)
+
+
+def first_non_data(value: Any) -> Any:
+    """The first value inside a list, tuple or dict that is no data (for the message naming it), or the
+    container itself when none is found."""
+    from autogradlab.lang.safe_values import _ATOM_TYPES, is_data
+    seen: set[int] = set()
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if id(item) in seen:
+            continue
+        seen.add(id(item))
+        items = list(item.values()) if isinstance(item, dict) else item
+        if not isinstance(items, list | tuple):
+            if not is_data(item):
+                return item
+            continue
+        stack.extend(x for x in reversed(items) if type(x) not in _ATOM_TYPES)
+    return value
+
+
+MAX_TEXT_DEPTH = 100   # nesting container_text follows (Python's own repr stops at its recursion limit)
+
+
+def container_text(interp: Any, value: Any, depth: int = 0, open_: set[int] | None = None) -> str:
+    """repr() of a list, tuple or dict that holds objects of the program's classes, as Python builds it:
+    each object's text from its own __repr__ (lang/class_dispatch.py), `[...]` for a list inside itself."""
+    from autogradlab.errors import LimitExceeded
+    from autogradlab.lang.builtins import text_of
+    from autogradlab.lang.class_dispatch import object_text
+    if type(value) in STORED_OBJECT_TYPES:
+        text = object_text(interp, value, "repr")
+        interp.sizes.charge_sequence(len(text), "the text")
+        return text
+    if not isinstance(value, list | tuple | dict):
+        return text_of(interp, value, repr)
+    if depth > MAX_TEXT_DEPTH:
+        raise LimitExceeded(f"the list to show is nested more than {MAX_TEXT_DEPTH} deep; the limit is "
+                            f"{MAX_TEXT_DEPTH}", hint="show its parts instead")
+    open_ = set() if open_ is None else open_
+    if id(value) in open_:
+        return "{...}" if isinstance(value, dict) else "[...]" if isinstance(value, list) else "(...)"
+    open_.add(id(value))
+    try:
+        if isinstance(value, dict):
+            parts = [f"{text_of(interp, key, repr)}: {container_text(interp, item, depth + 1, open_)}"
+                     for key, item in value.items()]
+            return "{" + ", ".join(parts) + "}"
+        parts = [container_text(interp, item, depth + 1, open_) for item in value]
+    finally:
+        open_.discard(id(value))
+    if isinstance(value, tuple):
+        return "(" + parts[0] + ",)" if len(parts) == 1 else "(" + ", ".join(parts) + ")"
+    return "[" + ", ".join(parts) + "]"
+
+
+class ShownText:
+    """What a bare expression holding the program's objects displays: the text the interpreter made
+    (their own __repr__ run under the run's limits), shown by the Report as it is."""
+
+    __slots__ = ("text", "type_name")
+
+    def __init__(self, text: str, type_name: str = "") -> None:
+        self.text = text
+        self.type_name = type_name   # `A`, `list`: the Variables table's type column
+
+    def __repr__(self) -> str:
+        return self.text
+
+
+def display_value(interp: Any, value: Any) -> ShownText | None:
+    """For a top-level bare expression that is no data: an object, a class, or a container holding
+    objects shows Python's repr of it (`<__main__.A object>` without the address); None otherwise."""
+    from autogradlab.lang.class_dispatch import OBJECTS, object_text
+    if isinstance(value, OBJECTS):
+        text = object_text(interp, value, "repr")
+    elif isinstance(value, list | tuple | dict) and is_storable(value):
+        interp.sizes.check_text_weight(value, "the text")
+        text = container_text(interp, value)
+    else:
+        return None
+    interp.sizes.charge_sequence(len(text), "the text")
+    return ShownText(text)
+
+
+VARIABLE_TEXT_STEPS = 10_000   # steps the program's __repr__ methods may take to write the Variables table
+VARIABLE_TEXT_WEIGHT = 100_000  # a bigger list of objects is named, not written
+
+
+def variable_value(interp: Any, value: Any, run_code: bool) -> ShownText:
+    shown = _variable_text(interp, value, run_code)
+    shown.type_name = value.cls.name if type(value) in STORED_OBJECT_TYPES else type(value).__name__
+    return shown
+
+
+def _variable_text(interp: Any, value: Any, run_code: bool) -> ShownText:
+    """The text the Variables table shows for an object or a container holding objects: Python's repr,
+    the program's own __repr__ included when the run ended well (run_code), with no hooks (nothing it
+    computes reaches the graph or the printed text) and a step allowance of its own; Python's default
+    `<__main__.A object>` texts otherwise, or when that fails."""
+    if run_code:
+        from autogradlab.lang.hooks import NullHooks
+        hooks, max_steps = interp.hooks, interp._max_steps
+        interp.hooks = NullHooks()
+        interp._max_steps = min(max_steps, interp._steps + VARIABLE_TEXT_STEPS)
+        try:
+            shown = display_value(interp, value)
+            if shown is not None:
+                return shown
+        except Exception:  # noqa: BLE001 - a failing __repr__ leaves the default text
+            pass
+        finally:
+            interp.hooks, interp._max_steps = hooks, max_steps
+    from autogradlab.lang.text_weight import sequence_weight
+    if sequence_weight(value, VARIABLE_TEXT_WEIGHT) > VARIABLE_TEXT_WEIGHT:
+        return ShownText(f"<{type(value).__name__} of {len(value):,} items: too large to show>")
+    try:
+        return ShownText(repr(value))   # ProgramObject's own repr: `<__main__.A object>`
+    except RecursionError:
+        return ShownText("[...]")
+
+
+def program_variables(interp: Any, names: Any, texts: bool) -> dict[str, Any]:
+    """The Report's variables: data as it is, objects and containers of them as their ShownText."""
+    from autogradlab.lang.safe_values import is_data
+    values = interp.globals.vars
+    shown: dict[str, Any] = {}
+    for name in names:
+        if name not in values:
+            continue
+        value = values[name]
+        if is_data(value):
+            shown[name] = value
+        elif type(value) in STORED_OBJECT_TYPES or isinstance(value, list | tuple | dict) \
+                and is_storable(value):
+            shown[name] = variable_value(interp, value, texts)
+    return shown

@@ -267,7 +267,9 @@ def _run_program(source: str, *, seed: int, output: str | None, limits: Limits, 
         add_dydx(recorder, raw, jacobian_of, limits, notes, rerun=rerun)
     try:
         out_tensor, out_name, out_label = _choose_output(raw, recorder, output, notes)
-        recorder.held_in = container_names(raw)
+        # the values themselves (raw holds an object as its text): objects' attributes get paths too
+        held = interpreter.globals.vars if interpreter is not None else {}
+        recorder.held_in = container_names({name: held.get(name, value) for name, value in raw.items()})
         if session is not None:
             session.ensure_backward(out_tensor)
         if out_tensor is not None:

@@ -66,3 +66,45 @@ def test_only_short_plain_keys_make_labels():
     t, u = torch.ones(1), torch.ones(1)
     assert container_names({"d": {"k" * 41: t, (1, 2): u}}) == {}
     assert container_names({"d": {"k" * 40: t, 7: u}}) == {id(t): f"d[{'k' * 40!r}]", id(u): "d[7]"}
+
+
+def test_an_objects_attributes_are_labelled_by_their_path():
+    """A model written as a plain class (`net.w`) or a list of them (`layers[0].b`): its parameters
+    are named from the variable, not numbered."""
+    source = ("import torch\n"
+              "class Layer:\n"
+              "    scale = torch.ones(1, requires_grad=True)\n"    # a class's attribute: no path
+              "    def __init__(self, n):\n"
+              "        self.w = torch.ones(n, requires_grad=True)\n"
+              "        self.b = torch.zeros(1, requires_grad=True)\n"
+              "    def __call__(self, x):\n"
+              "        return x * self.w + self.b\n"
+              "class Net:\n"
+              "    def __init__(self):\n"
+              "        self.head = Layer(2)\n"
+              "        self.parts = {'first': Layer(2)}\n"
+              "net = Net()\n"
+              "layers = [Layer(2), Layer(2)]\n"
+              "x = torch.ones(2)\n"
+              "for layer in layers:\n"
+              "    x = layer(x)\n"
+              "y = (net.parts['first'](net.head(x)) * Layer.scale).sum()\n"
+              "y.backward()\n")
+    labels = _leaf_labels(source)
+    assert labels[:8] == ["layers[0].b", "layers[0].w", "layers[1].b", "layers[1].w",
+                          "net.head.b", "net.head.w", "net.parts['first'].b", "net.parts['first'].w"]
+    assert len(labels) == 9 and labels[8].startswith("t"), labels   # Layer.scale: numbered
+
+
+def test_the_walk_through_objects_is_bounded_like_lists():
+    source = ("import torch\n"
+              "class Box:\n"
+              "    def __init__(self, inner):\n"
+              "        self.inner = inner\n"
+              "w = Box(Box(Box(Box(torch.ones(1, requires_grad=True)))))\n"
+              "v = Box(Box(Box(torch.ones(1, requires_grad=True))))\n"
+              "y = w.inner.inner.inner.inner * v.inner.inner.inner\n"
+              "y.sum().backward()\n")
+    labels = _leaf_labels(source)
+    assert "v.inner.inner.inner" in labels                             # 3 levels: named
+    assert not any(label.startswith("w.") for label in labels), labels   # 4 levels: numbered

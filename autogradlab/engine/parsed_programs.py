@@ -17,8 +17,6 @@ import ast
 from collections import OrderedDict
 
 from autogradlab.errors import ProgramSyntaxError
-from autogradlab.lang.parse import parse_program
-from autogradlab.lang.repair import split_run_together
 from autogradlab.limits import Limits
 
 MAX_ENTRIES = 8
@@ -30,6 +28,9 @@ _KEPT: OrderedDict[tuple[str, Limits], tuple[ast.Module, str, str | None]] = Ord
 def _parse_or_repair(source: str, limits: Limits) -> tuple[ast.Module, str, str | None]:
     """(tree, program text run, note or None): if statements were run together on one line (a web
     page lost its line breaks), the split program, and a note that says so."""
+    from autogradlab.lang.parse import parse_program
+    from autogradlab.lang.repair import split_run_together
+
     try:
         return parse_program(source, limits), source, None
     except ProgramSyntaxError:

@@ -132,3 +132,32 @@ def test_size_and_count_bounds():
     assert len(parsed_programs._KEPT) == parsed_programs.MAX_ENTRIES
     assert (texts[0], DEFAULT_LIMITS) not in parsed_programs._KEPT   # the oldest went
     assert (texts[-1], DEFAULT_LIMITS) in parsed_programs._KEPT
+
+
+def test_a_runs_interpreter_is_freed_without_the_cyclic_collector(monkeypatch):
+    """Interpreter.release at the end of the run: nothing of a loop program's run (a top-level def
+    too) stays for the collector; without release the interpreter's own tables keep it."""
+    import gc
+    import weakref
+
+    from autogradlab.lang.interpreter import Interpreter
+
+    made: list = []
+    original = Interpreter.__init__
+
+    def init(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        made.append(weakref.ref(self))
+    monkeypatch.setattr(Interpreter, "__init__", init)
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        source = ("import torch\n\ndef f(x):\n    return x ** 3 - 2 * x - 5\n\nx = torch.tensor(3.0)\n"
+                  "for step in range(6):\n    x = x.detach().requires_grad_(True)\n    y = f(x)\n"
+                  "    y.backward()\n    with torch.no_grad():\n        x = x - y / x.grad\nprint(x)\n")
+        report = run_program(source)
+        assert report.ok and report.printed.startswith("tensor(2.09")
+        assert len(made) == 1 and made[0]() is None
+    finally:
+        if was:
+            gc.enable()

@@ -1,8 +1,9 @@
 """Program text -> checked tree, kept across runs of the same text in one process (issue 9).
 
-Parsing and the static check cost 0.6-0.8 ms of a run whatever its length; a worker that runs the
-same text again (the skimmed run's rerun, dY/dX's rerun, the CLI or a benchmark repeating a program)
-reads it once. What is kept is a pure function of its key, the exact text and the Limits (a frozen
+Parsing and the static check cost 0.6-0.8 ms of a run whatever its length; a process that runs the
+same text under the same limits again (dY/dX's rerun in a sandbox job; tests, the CLI, benchmarks)
+reads it once. (The skimmed run's rerun has a shorter timeout_s, so other Limits: parsed again.)
+What is kept is a pure function of its key, the exact text and the Limits (a frozen
 dataclass, so a run with other limits parses and checks again under them): the tree, the text run
 (after split_run_together) and the repair note. Nothing of a run is in it: nobody writes to a parsed
 tree (the interpreter builds its own closures and nodes; lang/grad_decorators.py makes new nodes),

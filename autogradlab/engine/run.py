@@ -16,6 +16,7 @@ import torch
 
 from autogradlab.engine.container_names import container_names
 from autogradlab.engine.graph import Walk, build_graph, walk_graph
+from autogradlab.engine.parsed_programs import parsed_program
 from autogradlab.engine.recorder import Recorder
 from autogradlab.engine.report_values import ReportValues
 from autogradlab.engine.skim_rerun import CUT, graph_rerun_reason, rerun_reason, rerun_unskimmed
@@ -89,26 +90,6 @@ def _choose_output(variables: dict[str, Any], recorder: Recorder, requested: str
         return None, None, None
     name = max(with_grad_fn, key=lambda n: recorder.assign_order.get(n, -1))
     return variables[name], name, name
-
-
-def _parse_or_repair(source: str, limits: Limits, notes: list[str]) -> tuple[Any, str]:
-    """Parse the program; if statements were run together on one line (a web page lost its line
-    breaks), run the split program instead and say so. Returns (tree, program text run)."""
-    from autogradlab.errors import ProgramSyntaxError
-    from autogradlab.lang.parse import parse_program
-    from autogradlab.lang.repair import split_run_together
-
-    try:
-        return parse_program(source, limits), source
-    except ProgramSyntaxError:
-        repaired = split_run_together(source)
-        if repaired is None:
-            raise
-    tree = parse_program(repaired, limits)
-    added = repaired.count("\n") - source.count("\n")
-    notes.append(f"statements were run together on one line; Autograd Lab put them on separate "
-                 f"lines ({added} line break{'s' if added != 1 else ''} added) and ran:\n{repaired}")
-    return tree, repaired
 
 
 def _graph_of(output: torch.Tensor, var: str | None, recorder: Recorder, label: str | None = None,
@@ -203,7 +184,7 @@ def _run_program(source: str, *, seed: int, output: str | None, limits: Limits, 
     try:
         from autogradlab.lang.interpreter import Interpreter
 
-        tree, program = _parse_or_repair(source, limits, notes)
+        tree, program = parsed_program(source, limits, notes)
         recorder.lines = program.splitlines()
         recorder.program_tree = tree   # the skim's pass checks read it (no second parse)
         interpreter = Interpreter(tree, program, limits=limits, generator=torch.Generator().manual_seed(seed),
@@ -293,6 +274,8 @@ def _run_program(source: str, *, seed: int, output: str | None, limits: Limits, 
         except Exception as exc:  # the steps must never cost the rest of the report
             notes.append(f"the steps of this run could not be built ({type(exc).__name__})")
     try:
+        if interpreter is not None:   # the report needs nothing more of it: freed now, not by the collector
+            interpreter.release()
         del recorder.printed[program_prints:]
         printed = "".join(recorder.printed)
     except Exception as exc:

@@ -116,6 +116,18 @@ class Interpreter(StatementsMixin, ExpressionsMixin, OperatorsMixin, IterationMi
                 generators.close_all(self)
             self.board[0] = 0   # building the report is no statement of the program
 
+    def release(self) -> None:
+        """After the report is built: drop the compiled closures and handler tables, which refer
+        back to this interpreter, so reference counting frees the run at once instead of the cyclic
+        collector tracing ~1,000-3,000 objects later (issue 9: ~0.2-0.5 ms of an in-process run; a
+        nested def's scopes still form a small cycle). The interpreter is unusable afterwards;
+        nothing is dropped while a generator is open."""
+        if self.generators:
+            return
+        for table in (self._blocks, self._function_bodies, self._compiled_expressions,
+                      self._statements, self._expressions):
+            table.clear()
+
     def user_variables(self, texts: bool = False) -> dict[str, Any]:
         """Top-level names bound to data values by assignment/for, in first-assignment order; objects of
         the program's classes (and lists of them) as their text (lang/stored_objects.variable_value,

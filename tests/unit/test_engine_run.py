@@ -14,13 +14,14 @@ import pickle
 import subprocess
 import sys
 import types
+from collections import OrderedDict
 from pathlib import Path
 
 import numpy as np
 import pytest
 import torch
 
-from autogradlab.engine import run_program
+from autogradlab.engine import parsed_programs, run_program
 from autogradlab.engine.recorder import Recorder
 from autogradlab.errors import LimitExceeded, ShapeMismatch
 from autogradlab.limits import Limits
@@ -73,12 +74,16 @@ def scripted(monkeypatch):
         def user_variables(self, texts=False):
             return dict(holder["script"].variables)
 
+        def release(self):
+            pass
+
     parse_mod = types.ModuleType("autogradlab.lang.parse")
     parse_mod.parse_program = lambda source, limits=None: ast.parse("")
     interp_mod = types.ModuleType("autogradlab.lang.interpreter")
     interp_mod.Interpreter = FakeInterpreter
     monkeypatch.setitem(sys.modules, "autogradlab.lang.parse", parse_mod)
     monkeypatch.setitem(sys.modules, "autogradlab.lang.interpreter", interp_mod)
+    monkeypatch.setattr(parsed_programs, "_KEPT", OrderedDict())   # the stand-in's trees stay here
 
     def install(steps):
         holder["script"] = Script(steps)

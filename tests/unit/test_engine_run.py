@@ -67,6 +67,7 @@ def scripted(monkeypatch):
     class FakeInterpreter:
         def __init__(self, tree, source, *, limits, generator, hooks):
             self.hooks = hooks
+            self.globals = types.SimpleNamespace(vars={})   # (the real one's values, by name)
 
         def run(self):
             holder["script"].run(self.hooks)

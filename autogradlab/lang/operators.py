@@ -257,6 +257,9 @@ class OperatorsMixin:
             if name in ("is", "is_not"):
                 result = fn(left, right)
             elif name in ("in", "not_in"):
+                if type(right).__name__ == "ProgramObject":   # no __contains__/__iter__: never Python's `in`
+                    from autogradlab.lang.calls import require_data
+                    require_data(right, "after `in`")
                 _check_operand(right, name)
                 _check_operand(left, name)
                 self.sizes.check_python_binop(name, left, right)   # nested lists compared item by item

@@ -188,4 +188,7 @@ def object_texts(interp: Any, raw: dict[str, Any], convert: Any) -> dict[str, An
     try:
         return {name: convert(variable_value(interp, values[name], True)) for name in names}
     finally:
+        if interp.generators:   # started by a __repr__ and kept (`global g`): closed as the run's own
+            from autogradlab.lang.generators import close_all
+            close_all(interp)   # (else its greenlet stays suspended: the run's values are never freed)
         interp._deadline = deadline

@@ -132,6 +132,8 @@ def length(interp: Interpreter, obj: ProgramObject, node: ast.AST | None) -> int
         raise python_error(TypeError(f"'{type_text(result)}' object cannot be interpreted as an integer"))
     if result < 0:
         raise python_error(ValueError("__len__() should return >= 0"))
+    if result >= 2**63:   # Python's len() and bool() fit it into a Py_ssize_t
+        raise python_error(OverflowError("cannot fit 'int' into an index-sized integer"))
     return int(result)
 
 
@@ -262,8 +264,6 @@ def super_of(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Su
     if not (isinstance(target, ProgramObject | ProgramClass) and class_of(target).is_subclass_of(owner)):
         raise python_error(TypeError("super(type, obj): obj must be an instance or subtype of type"))
     return SuperProxy(owner, target)
-
-
 
 
 # -- operators: the program's classes define none, so Python's TypeError (== and != compare identity) ----

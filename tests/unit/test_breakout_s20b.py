@@ -79,6 +79,12 @@ CASES = [
          r"'float' object cannot be interpreted as an integer"),
     Case("import torch\n" + _method("return torch.tensor(3)", "__len__") + "print(len(b))\n", "type", 6,
          r"'torch\.Tensor' object cannot be interpreted as an integer"),
+    Case(_method("return 2**63 - 1", "__len__") + "print(len(b), bool(b))\n", None, None,
+         "9223372036854775807 True\n"),
+    Case(_method("return 2**63", "__len__") + "print(len(b))\n", "value", 5,
+         r"cannot fit 'int' into an index-sized integer"),
+    Case(_method("return 2**63", "__len__") + "if b:\n    pass\n", "value", 5,
+         r"cannot fit 'int' into an index-sized integer"),
     Case(_method("return self", "__repr__") + "print(b)\n", "type", 5,
          r"__repr__ returned non-string \(type B\)"),
     # __getitem__/__len__ never drive Python's iteration protocol (no loop outside the budgets)

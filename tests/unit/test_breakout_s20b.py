@@ -96,7 +96,11 @@ CASES = [
          r"the `B` object cannot be used in `list\(\)`"),
     Case(_method("return 0", "__getitem__").replace("(self)", "(self, i)") + "print(1 in b)\n",
          "unsupported", 5, r"the `B` object cannot be used after `in`"),
-    Case(C + "a = A()\nprint(a in [a], A() in [a], a not in (a,))\n", None, None, "True False False\n"),
+    Case(C + "a = A()\nprint(a in [a], A() in [a], a not in (a,), a in {1: 2}, a in {1}, a in range(3))\n",
+         None, None, "True False False False False False\n"),
+    Case(C + "print(A() in 'abc')\n", "unsupported", 5, OBJ + r" before `in`"),
+    Case(C + "print(A() in torch.ones(3))\n", "unsupported", 5, OBJ + r" before `in`"),
+    Case(C + "print(A() not in np.arange(3))\n", "unsupported", 5, OBJ + r" before `in`"),
     # hand-offs that would call back into program code: refused by name
     Case(C + "print(sorted([A(), A()], key=lambda a: 1))\n", "unsupported", 5, OBJ + r" in `sorted\(\)`"),
     Case(C + "print(max(A(), A()))\n", "unsupported", 5, OBJ + r" in `max\(\)`"),

@@ -277,7 +277,7 @@ _UNARY = {"neg": "-", "positive": "+", "bitwise_not": "~"}
 def _python_type(value: Any) -> str:
     if isinstance(value, ProgramObject):
         return value.cls.name
-    return "type" if isinstance(value, ProgramClass) else type(value).__name__
+    return "type" if isinstance(value, ProgramClass) else type_text(value).removeprefix("torch.")
 
 
 def binary(op: str, left: Any, right: Any, inplace_of: str | None) -> Any:

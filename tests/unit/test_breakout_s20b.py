@@ -109,6 +109,8 @@ CASES = [
     Case(C + "s = {A()}\n", "unsupported", 5, OBJ + r" inside a set"),
     Case(C + "d = {A(): 1}\n", "type", 5, r"unhashable or unsupported dictionary key of type 'A'"),
     Case(C + "print(A() < A())\n", "type", 5, r"'<' not supported between instances of 'A' and 'A'"),
+    Case(C + "print(np.ones(2) + A())\n", "type", 5,
+         r"unsupported operand type\(s\) for \+: 'numpy\.ndarray' and 'A'$"),   # not the engine's SafeArray
     Case(C + "print(torch.add(*[A(), A()]))\n", "unsupported", 5, OBJ + r" in `torch\.add`"),
     Case(C + "print(torch.ones(2).sum(**{'dim': A()}))\n", "unsupported", 5, OBJ + r" in `\.sum\(\)`"),
     Case(C + "print(np.full(3, A()))\n", "unsupported", 5,

@@ -134,7 +134,7 @@ def python_error(exc: BaseException) -> ProgramError:
 def _python_error(exc: BaseException) -> ProgramError:
     from autogradlab.errors import LimitExceeded, ProgramIndexError
 
-    text = str(exc) or type(exc).__name__
+    text = (str(exc) or type(exc).__name__).replace("SafeArray", "numpy.ndarray")   # the engine's wrapper
     if isinstance(exc, ZeroDivisionError):
         return ProgramValueError(text)
     if isinstance(exc, (IndexError, KeyError)):

@@ -111,6 +111,9 @@ CASES = [
     Case(C + "print(A() < A())\n", "type", 5, r"'<' not supported between instances of 'A' and 'A'"),
     Case(C + "print(np.ones(2) + A())\n", "type", 5,
          r"unsupported operand type\(s\) for \+: 'numpy\.ndarray' and 'A'$"),   # not the engine's SafeArray
+    Case(C + "print(max(1, np.ones(2)))\n", "type", 5, r"between instances of 'numpy\.ndarray' and 'int'$"),
+    Case(C + "print([1][np.ones(2)])\n", "type", 5,
+         r"list indices must be integers or slices, not numpy\.ndarray$"),
     Case(C + "print(torch.add(*[A(), A()]))\n", "unsupported", 5, OBJ + r" in `torch\.add`"),
     Case(C + "print(torch.ones(2).sum(**{'dim': A()}))\n", "unsupported", 5, OBJ + r" in `\.sum\(\)`"),
     Case(C + "print(np.full(3, A()))\n", "unsupported", 5,

@@ -23,6 +23,7 @@ from autogradlab.engine.skim_rerun import CUT, graph_rerun_reason, rerun_reason,
 from autogradlab.engine.torchviz_dot import leaf_params, make_torchviz_dot
 from autogradlab.errors import ProgramError
 from autogradlab.lang.process_switches import process_state, restore
+from autogradlab.lang.stored_objects import object_texts
 from autogradlab.limits import DEFAULT_LIMITS, Limits
 from autogradlab.report import ErrorInfo, Graph, Report, Value
 from autogradlab.step_records import StepOptions, StepTrace
@@ -228,7 +229,7 @@ def _run_program(source: str, *, seed: int, output: str | None, limits: Limits, 
     failure: BaseException | None = None
     raw: dict[str, Any] = {}
     try:
-        raw = dict(interpreter.user_variables(texts=error is None)) if interpreter is not None else {}
+        raw = dict(interpreter.user_variables()) if interpreter is not None else {}   # texts: last
         candidates = tuple(name for name, value in raw.items() if _is_graph_tensor(value))
         values = ReportValues()
         with _report_objects():   # many small frozen objects, no cycles: the collector only slows it down
@@ -281,6 +282,11 @@ def _run_program(source: str, *, seed: int, output: str | None, limits: Limits, 
     except Exception as exc:
         failure = failure or exc
         printed = _printed_start(recorder.printed)
+    if error is None and failure is None and interpreter is not None and variables:
+        try:   # the objects' own __repr__ last: what it changes reaches no other part of the report
+            variables.update(object_texts(interpreter, raw, values.value))
+        except Exception as exc:
+            failure = exc
     if failure is not None:
         if error is None:
             error = _internal(failure, recorder.last_line, limits)

@@ -132,6 +132,8 @@ def length(interp: Interpreter, obj: ProgramObject, node: ast.AST | None) -> int
         raise python_error(TypeError(f"'{type_text(result)}' object cannot be interpreted as an integer"))
     if result < 0:
         raise python_error(ValueError("__len__() should return >= 0"))
+    if result >= 2**63:   # Python's len() and bool() fit it into a Py_ssize_t
+        raise python_error(OverflowError("cannot fit 'int' into an index-sized integer"))
     return int(result)
 
 
@@ -264,8 +266,6 @@ def super_of(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Su
     return SuperProxy(owner, target)
 
 
-
-
 # -- operators: the program's classes define none, so Python's TypeError (== and != compare identity) ----
 _SYMBOLS = {"add": "+", "sub": "-", "mul": "*", "div": "/", "floor_divide": "//", "remainder": "%",
             "pow": "** or pow()", "matmul": "@", "bitwise_and": "&", "bitwise_or": "|", "bitwise_xor": "^",
@@ -277,7 +277,7 @@ _UNARY = {"neg": "-", "positive": "+", "bitwise_not": "~"}
 def _python_type(value: Any) -> str:
     if isinstance(value, ProgramObject):
         return value.cls.name
-    return "type" if isinstance(value, ProgramClass) else type(value).__name__
+    return "type" if isinstance(value, ProgramClass) else type_text(value).removeprefix("torch.")
 
 
 def binary(op: str, left: Any, right: Any, inplace_of: str | None) -> Any:

@@ -137,7 +137,7 @@ class Interpreter(StatementsMixin, ExpressionsMixin, OperatorsMixin, IterationMi
     # -- dispatch with positions, steps and error conversion -------------------------------
     def _tick(self) -> None:
         self._steps += 1
-        if self._steps > self.limits.max_steps:
+        if self._steps > self._max_steps:   # limits.max_steps, or the Variables table's allowance
             raise LimitExceeded(f"the program took more than {self.limits.max_steps:,} steps; the "
                                 f"limit is {self.limits.max_steps:,}", hint="limit max_steps")
         if self._steps % 32 == 0 and time.monotonic() > self._deadline + self.sizes.warm_up_s:

@@ -95,6 +95,20 @@ def _check_operand(value: Any, op: str) -> None:
                            f"values is not supported in Autograd Lab{hint}")
 
 
+# What an object of the program's classes may be looked for in (by identity, or by a hash that runs no
+# program code); a str, tensor or array would look at it themselves (and name the engine's type).
+_OBJECT_CONTAINERS = frozenset({"list", "tuple", "dict", "range", "set", "ProgramSet", "dict_keys"})
+
+
+def _object_in(left: Any, right: Any) -> None:
+    if type(right).__name__ == "ProgramObject":   # no __contains__/__iter__: never Python's `in`
+        from autogradlab.lang.calls import require_data
+        require_data(right, "after `in`")
+    if type(left).__name__ == "ProgramObject" and type(right).__name__ not in _OBJECT_CONTAINERS:
+        from autogradlab.lang.calls import require_data
+        require_data(left, "before `in`")
+
+
 def _plain_number(value: Any) -> Any:
     """A numpy scalar meeting a tensor acts as the Python number it holds; an array may not."""
     if isinstance(value, SafeArray):
@@ -120,7 +134,7 @@ def python_error(exc: BaseException) -> ProgramError:
 def _python_error(exc: BaseException) -> ProgramError:
     from autogradlab.errors import LimitExceeded, ProgramIndexError
 
-    text = str(exc) or type(exc).__name__
+    text = (str(exc) or type(exc).__name__).replace("SafeArray", "numpy.ndarray")   # the engine's wrapper
     if isinstance(exc, ZeroDivisionError):
         return ProgramValueError(text)
     if isinstance(exc, (IndexError, KeyError)):
@@ -257,6 +271,7 @@ class OperatorsMixin:
             if name in ("is", "is_not"):
                 result = fn(left, right)
             elif name in ("in", "not_in"):
+                _object_in(left, right)
                 _check_operand(right, name)
                 _check_operand(left, name)
                 self.sizes.check_python_binop(name, left, right)   # nested lists compared item by item

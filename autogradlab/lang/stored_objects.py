@@ -170,3 +170,25 @@ def program_variables(interp: Any, names: Any, texts: bool) -> dict[str, Any]:
                 and is_storable(value):
             shown[name] = variable_value(interp, value, texts)
     return shown
+
+
+VARIABLE_TEXT_SECONDS = 0.5   # all the Variables table's __repr__ calls together (within the soft deadline)
+
+
+def object_texts(interp: Any, raw: dict[str, Any], convert: Any) -> dict[str, Any]:
+    """convert(text) for the Variables table's objects (and containers of them: the ShownText values of
+    `raw`) of a run that ended well, their own __repr__ run (engine/run.py asks last: whatever that code
+    changes, no other part of the report sees it; Python never calls it), within VARIABLE_TEXT_SECONDS."""
+    names = [name for name, value in raw.items() if type(value) is ShownText]
+    if not names:
+        return {}
+    import time
+    values, deadline = interp.globals.vars, interp._deadline
+    interp._deadline = min(deadline, time.monotonic() - interp.sizes.warm_up_s + VARIABLE_TEXT_SECONDS)
+    try:
+        return {name: convert(variable_value(interp, values[name], True)) for name in names}
+    finally:
+        if interp.generators:   # started by a __repr__ and kept (`global g`): closed as the run's own
+            from autogradlab.lang.generators import close_all
+            close_all(interp)   # (else its greenlet stays suspended: the run's values are never freed)
+        interp._deadline = deadline

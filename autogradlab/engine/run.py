@@ -275,8 +275,6 @@ def _run_program(source: str, *, seed: int, output: str | None, limits: Limits, 
         except Exception as exc:  # the steps must never cost the rest of the report
             notes.append(f"the steps of this run could not be built ({type(exc).__name__})")
     try:
-        if interpreter is not None:   # the report needs nothing more of it: freed now, not by the collector
-            interpreter.release()
         del recorder.printed[program_prints:]
         printed = "".join(recorder.printed)
     except Exception as exc:
@@ -287,6 +285,8 @@ def _run_program(source: str, *, seed: int, output: str | None, limits: Limits, 
             variables.update(object_texts(interpreter, raw, values.value))
         except Exception as exc:
             failure = exc
+    if interpreter is not None:   # the report needs nothing more of it: freed now, not by the collector
+        interpreter.release()
     if failure is not None:
         if error is None:
             error = _internal(failure, recorder.last_line, limits)

@@ -258,3 +258,23 @@ def test_list_idioms_on_objects_equal_python():
     """Star arguments, map/filter, slicing, pop/index/remove/reverse/del, dict get/pop, zip, += and
     membership: each as Python does it."""
     compare(IDIOMS)
+
+
+def test_a_variables_repr_can_call_methods_and_comprehensions_after_the_run():
+    """The texts are made after everything else in the report, and the interpreter is released only
+    after them: a __repr__ that calls a method, builds a comprehension and reads a tensor still runs
+    (a release before the texts left only Python's default text)."""
+    source = ("import torch\n"
+              "class A:\n"
+              "    def __init__(self):\n"
+              "        self.w = torch.ones(2)\n"
+              "    def norm(self):\n"
+              "        return float(self.w.sum())\n"
+              "    def __repr__(self):\n"
+              "        return f'A(norm={self.norm()}, parts={[i * 2 for i in range(3)]})'\n"
+              "a = A()\n"
+              "pair = [a, A()]\n")
+    report = run_program(source)
+    assert report.ok, report.error
+    assert report.variables["a"].text == "A(norm=2.0, parts=[0, 2, 4])"
+    assert report.variables["pair"].text == "[A(norm=2.0, parts=[0, 2, 4]), A(norm=2.0, parts=[0, 2, 4])]"

@@ -14,6 +14,7 @@ from autogradlab.engine import parsed_programs
 from autogradlab.engine.run import run_program
 from autogradlab.errors import LimitExceeded, ProgramSyntaxError
 from autogradlab.limits import DEFAULT_LIMITS
+from bench.report_identity import _zero_timings
 
 # A def under a decorator (grad_decorators makes new nodes), nonlocal (declarations' per-tree
 # table), a generator expression under any() (comprehension_words' table), a list the program
@@ -52,24 +53,7 @@ def _empty():
 
 
 def _bytes(report) -> bytes:
-    def zero(obj, seen):
-        if id(obj) in seen:
-            return
-        seen.add(id(obj))
-        if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-            for f in dataclasses.fields(obj):
-                value = getattr(obj, f.name)
-                if f.name.endswith("_ms") and isinstance(value, float):
-                    object.__setattr__(obj, f.name, 0.0)
-                else:
-                    zero(value, seen)
-        elif isinstance(obj, tuple | list):
-            for item in obj:
-                zero(item, seen)
-        elif isinstance(obj, dict):
-            for item in obj.values():
-                zero(item, seen)
-    zero(report, set())
+    _zero_timings(report, set())   # the run's timings, as bench/report_identity compares reports
     return pickle.dumps(report)
 
 

@@ -4,12 +4,19 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Mapping
 from typing import Any
 
-import numpy as np
 import torch
 
+from autogradlab.engine.report_plan import ReportPlan
+from autogradlab.engine.single_values import (
+    BATCHED_TEXT,
+    _batched,
+    _elements,
+    _grad_of,
+    _plain_value,
+    tensor_value,
+)
 from autogradlab.engine.value_text import (
     BUDGET_SPENT,
     _type_name,
@@ -22,18 +29,14 @@ from autogradlab.engine.values import (
     MAX_SEQUENCE_ITEMS,
     REPORT_MAX_ITEMS,
     REPORT_MAX_TENSOR_ELEMENTS,
-    TEXT_MAX_WEIGHT,
     _as_array,
-    dtype_name,
     safe_repr,
     summarize,
     to_numpy,
 )
-from autogradlab.lang.safe_values import SafeDistribution, SafeFunction, SafeNumpyDtype, UserFunction
-from autogradlab.lang.set_value import ProgramSet
-from autogradlab.lang.stored_objects import ShownText
-from autogradlab.lang.text_weight import _atom_weight, sequence_weight
-from autogradlab.report import PlainValue, SequenceValue, TensorValue, Value
+from autogradlab.lang.safe_values import SafeDistribution
+from autogradlab.lang.text_weight import sequence_weight
+from autogradlab.report import PlainValue, SequenceValue, Value
 
 # Texts of values (tensor reprs are ~0.5 ms each) are written for at most this long per report: a run
 # stopped at its soft deadline must still get its report out before the hard kill (30,000 tensors in
@@ -45,53 +48,7 @@ TIME_SPENT_NOTE = ("the report ran out of time to write every value's text; the 
                    "are summarised by their shape")
 
 
-def _grad_of(tensor: torch.Tensor) -> torch.Tensor | None:
-    return tensor.grad if tensor.is_leaf else _retained_grad(tensor)
-
-
-def tensor_value(tensor: torch.Tensor, *, keep_value: bool = True, keep_grad: bool = True,
-                 text: str | None = None) -> TensorValue:
-    """The tensor's report value. Without keep_value / keep_grad (the report's budget of full
-    values is spent) value / grad are None; shape, dtype, flags and the text stay."""
-    grad = _grad_of(tensor)
-    return TensorValue(
-        shape=tuple(int(s) for s in tensor.shape),
-        dtype=dtype_name(tensor.dtype),
-        value=to_numpy(tensor) if keep_value else None,
-        requires_grad=bool(tensor.requires_grad),
-        grad=to_numpy(grad) if grad is not None and keep_grad else None,
-        grad_fn=type(tensor.grad_fn).__name__ if tensor.grad_fn is not None else None,
-        is_leaf=bool(tensor.is_leaf),
-        text=bounded_repr(tensor) if text is None else text,
-    )
-
-
-def _retained_grad(tensor: torch.Tensor) -> torch.Tensor | None:
-    """.grad of a non-leaf is None unless retain_grad() was called; reading it then warns, so
-    ask first instead of reading blindly."""
-    return tensor.grad if tensor.retains_grad else None
-
-
-def _elements(obj: Any) -> tuple[int, int]:
-    """(elements of the value, elements of the grad) of a tensor or numpy array."""
-    if isinstance(obj, torch.Tensor):
-        grad = _grad_of(obj)
-        return obj.numel(), grad.numel() if grad is not None else 0
-    arr = _as_array(obj)
-    return (arr.size if arr is not None else 0), 0
-
-
-# A gradient batched by vmap (jacobian(..., vectorize=True) running a custom Function's backward) that
-# the program kept (`global g; g = grad` inside backward): PyTorch cannot read its values outside vmap.
-BATCHED_TEXT = "<a gradient batched inside jacobian(..., vectorize=True); it has no values outside that call>"
-
-
-def _batched(tensor: torch.Tensor) -> bool:
-    """Batched by vmap (legacy vmap's key, which jacobian(vectorize=True) uses, or functorch's)."""
-    return "Batched" in str(torch._C._dispatch_keys(tensor))
-
-
-class ReportValues:
+class ReportValues(ReportPlan):
     """Program values -> report Values, for all variables of one Report.
 
     * Each object is converted once: variables (and list items) bound to the same tensor, array,
@@ -126,89 +83,6 @@ class ReportValues:
         self._alive: list[Any] = []            # keeps every id used as a key valid
         self.notes: list[str] = []
         self._omitted = 0
-
-    # -- planning: what is shown where, before anything is copied ----------------------------
-
-    def plan(self, named: Mapping[str, Any]) -> None:
-        """Count where each tensor/array is shown and how much of each list/string is kept."""
-        tops: dict[int, list[Any]] = {}        # id -> [value, variables bound to it, first name]
-        for name, obj in named.items():
-            entry = tops.get(id(obj))
-            if entry is None:
-                tops[id(obj)] = [obj, 1, name]
-            else:
-                entry[1] += 1
-        for key, (obj, refs, name) in tops.items():
-            if key in self._planned:
-                continue
-            self._planned.add(key)
-            self._alive.append(obj)
-            if isinstance(obj, (tuple, list, str)):
-                cap = min(MAX_SEQUENCE_ITEMS, max(0, self._items_left) // refs)
-                self._caps[key] = cap
-                if isinstance(obj, str):
-                    weight = self._weight(obj)
-                    used = weight if weight <= cap else 0
-                else:
-                    items, used, _ = self._kept(obj, cap)
-                    for inner, count in self._count(items, 1).items():
-                        self._shown(self._objects[inner], refs * count, name)
-                self._items_left -= used * refs
-            elif isinstance(obj, torch.Tensor) or _as_array(obj) is not None:
-                self._shown(obj, refs, name)
-
-    def _shown(self, obj: Any, refs: int, name: str) -> None:
-        key = id(obj)
-        if key not in self._refs:
-            self._refs[key] = 0
-            self._owner[key] = name
-            self._alive.append(obj)
-            if isinstance(obj, torch.Tensor):
-                weight = _atom_weight(obj)   # above TEXT_MAX_WEIGHT bounded_repr makes a short text
-                self._text_ok[key] = weight > TEXT_MAX_WEIGHT or weight <= self._items_left
-                if weight <= min(TEXT_MAX_WEIGHT, self._items_left):
-                    self._items_left -= weight
-        self._refs[key] += refs
-
-    def _weight(self, obj: Any) -> int:
-        return sequence_weight(obj, MAX_SEQUENCE_ITEMS, self._weights)
-
-    def _kept(self, obj: tuple | list, cap: int) -> tuple[list[Any], int, bool]:
-        """(items kept, their weight, truncated) of a top-level list allowed `cap` units."""
-        if cap <= 0:                 # the report's budget is spent: nothing to weigh
-            return [], 0, True
-        weight = self._weight(obj)
-        if weight <= cap:
-            return list(obj), weight, False
-        kept: list[Any] = []
-        used = 0
-        for item in obj:
-            weight = self._weight(item)
-            if used + weight > cap:
-                break
-            kept.append(item)
-            used += weight
-        return kept, used, True
-
-    def _count(self, items: Any, depth: int) -> dict[int, int]:
-        """id -> how often each tensor/array appears among items converted at `depth` (shared
-        inner lists count each time, as the JSON writes them each time)."""
-        counts: dict[int, int] = {}
-        for item in items:
-            if isinstance(item, (tuple, list)):
-                if depth >= MAX_SEQUENCE_DEPTH:
-                    continue                  # shown as text only
-                key = (id(item), depth)
-                inner = self._counted.get(key)
-                if inner is None:
-                    inner = self._counted[key] = self._count(item, depth + 1)
-                for k, n in inner.items():
-                    counts[k] = counts.get(k, 0) + n
-            elif isinstance(item, torch.Tensor) or (
-                    not isinstance(item, (float, int, str)) and _as_array(item) is not None):
-                self._objects[id(item)] = item
-                counts[id(item)] = counts.get(id(item), 0) + 1
-        return counts
 
     # -- conversion -------------------------------------------------------------------------
 
@@ -352,32 +226,6 @@ class ReportValues:
             why = f"not shown in full: the report keeps at most {REPORT_MAX_ITEMS:,} values of all variables"
         text = f"<{type_name} of {len(obj):,} items {why}; the first {len(kept):,} items are kept>"
         return SequenceValue(items, text, type_name, truncated=True)
-
-
-def _plain_value(obj: Any) -> Value:
-    if type(obj) in (int, float, complex):   # the common case first; a number's repr has no address
-        return PlainValue("number", obj, repr(obj))
-    if obj is None:
-        return PlainValue("none", None, "None")
-    if isinstance(obj, (bool, np.bool_)):
-        return PlainValue("bool", bool(obj), repr(bool(obj)))
-    if isinstance(obj, (int, float, complex)):
-        return PlainValue("number", obj, safe_repr(obj))
-    if isinstance(obj, str):
-        return PlainValue("string", obj, safe_repr(obj))
-    if isinstance(obj, torch.dtype):
-        return PlainValue("dtype", dtype_name(obj), str(obj))
-    if isinstance(obj, (np.integer, np.floating, np.complexfloating)):
-        return PlainValue("number", obj.item(), safe_repr(obj))
-    if isinstance(obj, SafeNumpyDtype):
-        return PlainValue("dtype", obj.text, safe_repr(obj))
-    if isinstance(obj, (UserFunction, SafeFunction)):
-        return PlainValue("function", None, safe_repr(obj))
-    if isinstance(obj, ShownText):   # an object of the program's classes, a list of them (stored_objects.py)
-        return PlainValue("object", obj.type_name, obj.text)
-    if isinstance(obj, ProgramSet):   # its text is the program's print(s): lang/set_value's order
-        return PlainValue("set", None, bounded_repr(obj))
-    return PlainValue("object", None, bounded_repr(obj))
 
 
 def to_value(obj: Any) -> Value:

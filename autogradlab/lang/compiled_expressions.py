@@ -25,55 +25,32 @@ from autogradlab.lang import compiled_leaves as leaves
 from autogradlab.lang import compiled_method_calls as method_calls
 from autogradlab.lang import compiled_numbers as numbers
 from autogradlab.lang.calls import require_data
+from autogradlab.lang.compiled_basics import (  # noqa: F401 - re-exported (compiled.py & co. import them here)
+    _CONTROL,
+    _FLOAT_PAIRS,
+    _INT_PAIR,
+    _LINEAR_OPS,
+    _PLAIN_VALUES,
+    Run,
+    _constant,
+    _name,
+    _plain_arguments,
+    _positioned,
+    _public,
+    small_ints,
+    small_power,
+)
 from autogradlab.lang.function_sites import function_site
 from autogradlab.lang.operators import _PY_NAMES, BINARY, COMPARE, UNARY, python_error
 from autogradlab.lang.plain_classes import subscript_base
 from autogradlab.lang.safe_values import Namespace, SafeFunction
 from autogradlab.lang.sizes import _PYTHON_SIZED_OPS
-from autogradlab.lang.statements import BreakLoop, ContinueLoop, ReturnValue
 
 if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
 
-Run = Callable[[], Any]
-_CONTROL = (BreakLoop, ContinueLoop, ReturnValue)
 _PLAIN_COMPARE = frozenset({"eq", "ne", "lt", "le", "gt", "ge"})
-# Values is_data accepts at a glance (its first test): bound to a name without the generic checks.
-_PLAIN_VALUES = frozenset({torch.Tensor, int, float, bool, str, type(None)})
-# apply_binary's own first test: a float result never outgrows its operands, nothing to size
-_FLOAT_PAIRS = frozenset({(float, float), (float, int), (int, float)})
-_INT_PAIR = (int, int)
-_LINEAR_OPS = frozenset({"add", "sub", "mul"})
 _NO_MODULE = object()   # no call site has a module yet (None is a value a base can have)
-
-
-def small_ints(interp: Interpreter, a: int, b: int) -> bool:
-    """SizeGuard._clearly_small for `+`, `-`, `*` of two ints (apply_binary's second test)."""
-    return a.bit_length() + b.bit_length() < interp.limits.max_int_bits - 8
-
-
-def small_power(interp: Interpreter, a: int, b: int) -> bool:
-    """SizeGuard._clearly_small for `**` of two ints (apply_binary's second test)."""
-    return b <= 0 or abs(a) <= 1 or b * abs(a).bit_length() < interp.limits.max_int_bits - 8
-
-
-def _positioned(interp: Interpreter, node: ast.AST, work: Run) -> Run:
-    line, column = node.lineno, node.col_offset + 1
-
-    def run() -> Any:
-        interp._steps += 1
-        if interp._steps > interp._max_steps or interp._steps % 32 == 0:
-            interp._steps -= 1
-            interp._tick()
-        try:
-            return work()
-        except ProgramError as err:
-            raise err.at(line, column) from None
-        except _CONTROL:
-            raise
-        except Exception as exc:  # noqa: BLE001
-            raise python_error(exc).at(line, column) from None
-    return run
 
 
 # -- expressions --------------------------------------------------------------------------------
@@ -110,42 +87,6 @@ def compile_expression(interp: Interpreter, node: ast.expr) -> Run:
     else:
         return lambda: interp.eval(node)
     return _positioned(interp, node, work)
-
-
-def _public(attr: str) -> bool:
-    """check_attribute_name would accept it (a refused name keeps the generic path's order)."""
-    try:
-        attributes.check_attribute_name(attr)
-    except ProgramError:
-        return False
-    return True
-
-
-def _plain_arguments(node: ast.Call) -> bool:
-    return not any(isinstance(arg, ast.Starred) for arg in node.args) \
-        and all(keyword.arg is not None for keyword in node.keywords)
-
-
-def _constant(interp: Interpreter, value: Any) -> Run:
-    def run() -> Any:
-        interp._steps += 1
-        if interp._steps > interp._max_steps or interp._steps % 32 == 0:
-            interp._steps -= 1
-            interp._tick()
-        return value
-    return run
-
-
-def _name(interp: Interpreter, name: str) -> Run:
-    def work() -> Any:
-        scope = interp.scope   # Interpreter.lookup for a name that is not a dunder
-        while scope is not None:
-            values = scope.vars
-            if name in values:
-                return values[name]
-            scope = scope.parent
-        return interp.lookup(name)
-    return work
 
 
 def _name_run(interp: Interpreter, node: ast.Name) -> Run:

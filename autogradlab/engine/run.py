@@ -19,6 +19,7 @@ from autogradlab.engine.graph import Walk, build_graph, walk_graph
 from autogradlab.engine.parsed_programs import parsed_program
 from autogradlab.engine.recorder import Recorder
 from autogradlab.engine.report_values import ReportValues
+from autogradlab.engine.run_failures import PRINTED_KEPT_ON_FAILURE, _internal, _printed_start  # noqa: F401 - re-exported
 from autogradlab.engine.skim_rerun import CUT, graph_rerun_reason, rerun_reason, rerun_unskimmed
 from autogradlab.engine.torchviz_dot import leaf_params, make_torchviz_dot
 from autogradlab.errors import ProgramError
@@ -27,43 +28,6 @@ from autogradlab.lang.stored_objects import object_texts
 from autogradlab.limits import DEFAULT_LIMITS, Limits
 from autogradlab.report import ErrorInfo, Graph, Report, Value
 from autogradlab.step_records import StepOptions, StepTrace
-
-
-def _is_memory_failure(exc: BaseException) -> bool:
-    if isinstance(exc, MemoryError):
-        return True
-    text = str(exc).lower() if isinstance(exc, RuntimeError) else ""
-    return "can't allocate memory" in text or "not enough memory" in text
-
-
-def _internal(exc: BaseException, line: int | None = None, limits: Limits = DEFAULT_LIMITS) -> ErrorInfo:
-    """A failure of Autograd Lab itself (or the worker's memory running out while it described the
-    run), at the line of the last statement the recorder saw, if any."""
-    if _is_memory_failure(exc):
-        return ErrorInfo(kind="memory", message=f"the program used more than {limits.memory_mb} MB of "
-                         "memory and was stopped", line=line, hint="use smaller tensors, or fewer of them")
-    return ErrorInfo(kind="internal", message=f"internal error in Autograd Lab: {type(exc).__name__}",
-                     line=line)
-
-
-PRINTED_KEPT_ON_FAILURE = 1_000_000   # characters of print() output kept when joining all of it failed
-
-
-def _printed_start(pieces: list[str]) -> str:
-    """The first PRINTED_KEPT_ON_FAILURE characters of what print() wrote, and a line saying the
-    rest is missing; "" if even that fails."""
-    try:
-        kept: list[str] = []
-        size = 0
-        for piece in pieces:
-            if size + len(piece) > PRINTED_KEPT_ON_FAILURE:
-                kept.append(piece[:PRINTED_KEPT_ON_FAILURE - size])
-                break
-            kept.append(piece)
-            size += len(piece)
-        return "".join(kept) + "\n[... the rest of the printed output is missing: out of memory]\n"
-    except Exception:
-        return ""
 
 
 def _is_graph_tensor(value: Any) -> bool:

@@ -8,15 +8,23 @@ operators so the engine sees every op.
 from __future__ import annotations
 
 import builtins as py_builtins
-import math
 import operator
 from collections.abc import Callable
 from typing import Any
 
 import torch
 
-from autogradlab.errors import LimitExceeded, NotSupported, ProgramTypeError
-from autogradlab.lang.calls import require_data, translate_torch_error
+from autogradlab.errors import NotSupported, ProgramTypeError
+from autogradlab.lang.builtin_arguments import (
+    _arity,
+    _charge_printed,
+    _data_args,
+    _exactly_one,
+    _materialize,
+    _torch_call,
+    text_of,
+)
+from autogradlab.lang.builtin_conversions import BUILTIN_TYPES, _int_text_digits  # noqa: F401 - test_big_ints
 from autogradlab.lang.exceptions import EXCEPTION_TYPES
 from autogradlab.lang.generators import ITERATOR_BUILTINS, ITERATORS, materialize_iterator
 from autogradlab.lang.namespaces import NDARRAY_TYPE, TENSOR_TYPE
@@ -25,75 +33,9 @@ from autogradlab.lang.safe_values import (
     SafeException,
     SafeFunction,
     SafeType,
-    is_data,
-    objects_stored,
     type_text,
 )
 from autogradlab.lang.sorting import extreme, sort_keywords, sorted_items
-from autogradlab.lang.stored_objects import require_storable
-
-# Builtins that hand a list's items back without looking at them: they take lists of the program's
-# objects (lang/stored_objects.py); print/repr/str show them. sum, sorted, max, ... still refuse them.
-_STORING = frozenset({"len", "list", "tuple", "enumerate", "zip", "reversed", "type", "isinstance", "id",
-                      "print", "repr", "str", "bool"})
-
-
-def _data_args(name: str, args: list, kwargs: dict, allowed: tuple[str, ...] = ()) -> None:
-    for key in kwargs:
-        if key not in allowed:
-            raise NotSupported(f"`{name}()` does not accept the keyword argument `{key}=` in "
-                               f"Autograd Lab")
-    check = require_storable if name in _STORING else require_data
-    for value in list(args) + list(kwargs.values()):
-        check(value, f"in `{name}()`")
-
-
-def _arity(args: list, low: int, high: int | None, too_few: str, too_many: str = "",
-           keywords: int = 0) -> None:
-    """Refuse a wrong number of arguments with CPython's own TypeError text ({n}: the count) before
-    args[0] is read, so `abs()` says what Python says rather than "list index out of range".
-    Like CPython, too few counts positional arguments and too many counts `keywords` as well (the
-    caller passes len(kwargs) when its keywords may also be given by position)."""
-    if len(args) < low:
-        raise ProgramTypeError(too_few.format(n=len(args)))
-    given = len(args) + keywords
-    if high is not None and given > high:
-        raise ProgramTypeError((too_many or too_few).format(n=given))
-
-
-def _exactly_one(name: str, args: list) -> None:
-    _arity(args, 1, 1, name + "() takes exactly one argument ({n} given)")
-
-
-def _torch_call(interp, op: str, fn: Callable[..., Any], *args: Any) -> Any:  # noqa: ANN001
-    """Run a Python builtin whose work may be done by torch, translating torch's errors."""
-    try:
-        result = fn(*args)
-    except Exception as exc:  # noqa: BLE001
-        if any(isinstance(a, torch.Tensor) for a in args):
-            raise translate_torch_error(exc, op, list(args)) from None
-        raise
-    return result
-
-
-def text_of(interp, value: Any, converter: Callable[[Any], str] = str) -> str:  # noqa: ANN001
-    """str()/repr() of a data value, refusing huge nested lists first."""
-    interp.sizes.check_text_weight(value, "the text")
-    if objects_stored() and isinstance(value, list | tuple | dict) and not is_data(value):   # holds objects
-        from autogradlab.lang.stored_objects import container_text
-        return container_text(interp, value)
-    text = converter(value)
-    interp.sizes.charge_sequence(len(text), "the text")
-    return text
-
-
-def _charge_printed(interp, length: int) -> None:  # noqa: ANN001
-    """All print() output goes to the browser: bounded per run (what was printed before stays)."""
-    limit = interp.limits.max_printed_chars
-    interp.sizes.printed_chars += length
-    if interp.sizes.printed_chars > limit:
-        raise LimitExceeded(f"the program printed more than {limit:,} characters; the limit is {limit:,}",
-                            hint="print less, e.g. only every 100th pass of a loop (limit max_printed_chars)")
 
 
 def _print(interp, args, kwargs, node):  # noqa: ANN001, ANN202
@@ -119,98 +61,6 @@ def _len(interp, args, kwargs, node):  # noqa: ANN001, ANN202
 def _range(interp, args, kwargs, node):  # noqa: ANN001, ANN202
     _data_args("range", args, kwargs)
     return range(*[operator.index(a) for a in args])
-
-
-def _materialize(interp, value: Any, node: Any) -> list:  # noqa: ANN001
-    """All items of an iterable, refusing more than max_sequence_len."""
-    length = len(value) if hasattr(value, "__len__") and not isinstance(value, SafeArray) else None
-    if isinstance(value, range):
-        try:
-            length = len(value)
-        except OverflowError:
-            length = interp.limits.max_sequence_len + 1
-    if length is not None:
-        interp.sizes.charge_sequence(length, "the list")
-    return list(interp.iterate(value, node))
-
-
-# Most arguments each conversion takes, and CPython's text for more.
-_CONVERT_MAX_ARGS: dict[type, tuple[int, str]] = {
-    int: (2, "int() takes at most 2 arguments ({n} given)"),
-    complex: (2, "complex() takes at most 2 arguments ({n} given)"),
-    str: (3, "str() takes at most 3 arguments ({n} given)"),
-}
-
-
-def _convert(py_type: type) -> Callable[..., Any]:
-    name = py_type.__name__
-    high, too_many = _CONVERT_MAX_ARGS.get(py_type, (1, name + " expected at most 1 argument, got {n}"))
-
-    def convert(interp, args, kwargs, node):  # noqa: ANN001, ANN202
-        if py_type in (list, tuple) and len(args) == 1 and not kwargs and isinstance(args[0], ITERATORS):
-            return py_type(materialize_iterator(interp, args[0], "the list"))   # list(data_iter(...))
-        _data_args(name, args, kwargs, ("base",) if py_type is int else ())
-        _arity(args, 0, high, "", too_many, keywords=len(kwargs))
-        if py_type in (list, tuple):
-            return py_type(_materialize(interp, args[0], node)) if args else py_type()
-        if py_type is str:
-            if len(args) > 1:
-                raise NotSupported("only `str(x)` with one argument is supported in Autograd Lab")
-            return text_of(interp, args[0]) if args else ""
-        if py_type is int:
-            return _to_int(interp, args, kwargs)
-        return _torch_call(interp, name, py_type, *args)
-    return convert
-
-
-def _to_int(interp, args: list, kwargs: dict) -> Any:  # noqa: ANN001
-    """int(x) or int(text, base); a string is sized against max_int_bits before it is converted."""
-    if not args:
-        if kwargs:
-            raise ProgramTypeError("int() missing string argument")
-        return 0
-    if len(args) == 1 and not kwargs:
-        if isinstance(args[0], str):
-            return _int_from_text(interp, args[0], 10, ())
-        return _torch_call(interp, "int", int, args[0])
-    base = operator.index(args[1] if len(args) > 1 else kwargs["base"])
-    if isinstance(args[0], str):
-        return _int_from_text(interp, args[0], base, (base,))
-    return int(args[0], base)   # CPython's "can't convert non-string with explicit base"
-
-
-_PREFIX_BASES = {"0x": 16, "0o": 8, "0b": 2}
-
-
-def _int_text_digits(text: str, base: int) -> tuple[int, float]:
-    """(significant digits, bits per digit) of int(text, base): sign, spaces, underscores, the
-    base prefix and leading zeros do not count. (0, 0.0) for a base CPython will refuse itself."""
-    if not (base == 0 or 2 <= base <= 36):
-        return 0, 0.0
-    body = text.strip().lstrip("+-").replace("_", "").lower()
-    prefix_base = _PREFIX_BASES.get(body[:2])
-    if prefix_base is not None and base in (0, prefix_base):
-        body, base = body[2:], prefix_base
-    return len(body.lstrip("0")), math.log2(base or 10)
-
-
-def _int_from_text(interp, text: str, base: int, base_args: tuple) -> int:  # noqa: ANN001
-    """Refuse before converting when the value cannot fit max_int_bits: with d significant digits
-    it is at least base**(d-1), so it has at least floor((d-1)*log2(base))+1 bits. Converting a long
-    string is slow (decimal) and its int is what the limit forbids; near the limit the conversion
-    is cheap and the exact bit_length decides, so a value of exactly max_int_bits bits is kept."""
-    digits, bits_per_digit = _int_text_digits(text, base)
-    what = f"int() of a {len(text):,}-character string"
-    if digits and math.floor((digits - 1) * bits_per_digit) + 1 > interp.limits.max_int_bits:
-        interp.sizes.check_int_bits(math.ceil(digits * bits_per_digit), what)
-    result = int(text, *base_args)
-    interp.sizes.check_int_bits(result.bit_length(), what)
-    return result
-
-
-BUILTIN_TYPES: dict[str, SafeType] = {
-    name: SafeType(name, getattr(py_builtins, name), _convert(getattr(py_builtins, name)))
-    for name in ("int", "float", "bool", "str", "list", "tuple", "complex")}
 
 
 def _abs(interp, args, kwargs, node):  # noqa: ANN001, ANN202

@@ -17,6 +17,16 @@ from typing import Any
 import numpy as np
 import torch
 
+from autogradlab.lang.data_wrappers import (
+    SafeArray,
+    SafeDistribution,
+    SafeException,
+    SafeGenerator,
+    SafeGradFn,
+    SafeGradMode,
+    SafeNumpyDtype,
+    SafeType,
+)
 from autogradlab.lang.set_value import ProgramSet
 
 
@@ -58,155 +68,6 @@ class Namespace:
 
     def __repr__(self) -> str:
         return f"<module '{self.qualname}'>"
-
-
-class SafeType:
-    """What `type(x)`, `torch.Tensor`, `int`, `np.ndarray` evaluate to.
-
-    Prints like Python's class objects (`<class 'torch.Tensor'>`); can be compared, used in
-    isinstance, and (for the plain builtins) called as a conversion.
-    """
-
-    def __init__(self, text_name: str, py_type: type, convert: Callable[..., Any] | None = None) -> None:
-        self.text_name = text_name
-        self.py_type = py_type
-        self.convert = convert
-        self.text = f"<class '{text_name}'>"
-
-    def __repr__(self) -> str:
-        return self.text
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, SafeType) and other.py_type is self.py_type
-
-    def __hash__(self) -> int:
-        return hash(self.py_type)
-
-
-class SafeArray:
-    """A numpy array the program made (np.array) or got (tensor.numpy()); prints like numpy."""
-
-    def __init__(self, array: np.ndarray) -> None:
-        self.array = array
-
-    def __repr__(self) -> str:
-        return repr(self.array)
-
-    def __str__(self) -> str:
-        return str(self.array)
-
-    def __format__(self, spec: str) -> str:
-        return format(str(self), spec)
-
-    def __len__(self) -> int:
-        return len(self.array)
-
-
-class SafeNumpyDtype:
-    """`array.dtype` / `np.float32`: prints like numpy's dtype (`float64`)."""
-
-    def __init__(self, dtype: np.dtype) -> None:
-        self.dtype = np.dtype(dtype)
-        self.text = str(self.dtype)
-
-    def __repr__(self) -> str:
-        return f"dtype('{self.dtype}')"
-
-    def __str__(self) -> str:
-        return self.text
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, SafeNumpyDtype) and other.dtype == self.dtype
-
-    def __hash__(self) -> int:
-        return hash(self.dtype)
-
-
-class SafeGradFn:
-    """A tensor's grad_fn: prints `<MulBackward0 object>` (no address); offers name() and
-    next_functions only. With a per-run cache, wrappers are shared per Node so `is` behaves like
-    PyTorch; the cache belongs to one run, so no Node outlives it through here."""
-
-    def __init__(self, node: Any, cache: dict[int, tuple[Any, SafeGradFn]] | None = None) -> None:
-        self.node = node
-        self.name = type(node).__name__
-        self.text = f"<{self.name} object>"
-        self._cache = cache
-
-    @classmethod
-    def wrap(cls, node: Any, cache: dict[int, tuple[Any, SafeGradFn]] | None = None) -> SafeGradFn | None:
-        if node is None:
-            return None
-        if cache is None:
-            return cls(node)
-        hit = cache.get(id(node))
-        if hit is not None and hit[0] is node:
-            return hit[1]
-        wrapper = cls(node, cache)
-        cache[id(node)] = (node, wrapper)
-        return wrapper
-
-    def next_functions(self) -> tuple[tuple[SafeGradFn | None, int], ...]:
-        return tuple((SafeGradFn.wrap(fn, self._cache), int(i)) for fn, i in self.node.next_functions)
-
-    def __repr__(self) -> str:
-        return self.text
-
-
-class SafeGenerator:
-    """What torch.manual_seed returns: prints like PyTorch's generator, with a fixed fake address
-    (a real one would leak memory layout). The program's randomness always uses the run's own
-    generator, which this stands for; it offers no methods."""
-
-    text = "<torch._C.Generator object at 0x7f0000000000>"
-
-    def __repr__(self) -> str:
-        return self.text
-
-
-class SafeGradMode:
-    """What a call of torch.set_grad_enabled(mode) returns (lang/process_switches.py): prints like
-    PyTorch's object; it offers no methods."""
-
-    def __init__(self, mode: bool) -> None:
-        self.mode = bool(mode)
-
-    def __repr__(self) -> str:
-        return f"torch.autograd.grad_mode.set_grad_enabled(mode={self.mode})"
-
-
-class SafeDistribution:
-    """A torch.distributions object: the program reaches it only through distributions.py's
-    tables (sample, log_prob, mean, ...); prints like PyTorch (`Normal(loc: 0.0, scale: 1.0)`)."""
-
-    def __init__(self, dist: Any) -> None:
-        self.dist = dist
-
-    def __repr__(self) -> str:
-        return repr(self.dist)
-
-
-class SafeException:
-    """What `except ... as e` binds: the Python class and the message, nothing else (no
-    traceback, no frames). Prints like the exception: str() is the message."""
-
-    def __init__(self, py_type: type, message: str, shown: str | None = None) -> None:
-        self.py_type = py_type
-        self.message = message
-        self.shown = shown   # repr() where it is not the class and the message (KeyError('k'))
-
-    def __str__(self) -> str:
-        return self.message
-
-    def __repr__(self) -> str:
-        if self.shown is not None:
-            return self.shown
-        if not self.message and self.py_type is StopIteration:   # next() of a spent iterator: no args
-            return "StopIteration()"
-        return f"{self.py_type.__name__}({self.message!r})"
-
-    def __format__(self, spec: str) -> str:
-        return format(self.message, spec)
 
 
 _ATOMS = (bool, int, float, complex, str, type(None), torch.Tensor, torch.Size, torch.dtype, torch.device,

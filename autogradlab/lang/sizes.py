@@ -16,62 +16,32 @@ import torch
 
 from autogradlab.errors import LimitExceeded
 from autogradlab.lang import live_memory, shapes, size_plans
+from autogradlab.lang.meta_copies import _has_tensor, data_dependent_bound, to_meta
 from autogradlab.lang.percent_format import check_percent_format
+from autogradlab.lang.python_size_rules import (  # noqa: F401 - _PYTHON_SIZED_OPS re-exported
+    _COMPARE_SYMBOLS,
+    _COMPARISONS,
+    _CONTAINERS,
+    _PYTHON_SIZED_OPS,
+    COMPARE_WEIGHT,
+    _compare_limit,
+    _int_label,
+)
 from autogradlab.lang.set_value import ProgramSet
+from autogradlab.lang.tensor_counts import (  # noqa: F401 - re-exported (tensor_sites.py, tests, ...)
+    MAX_EMPTY_EXTENT,
+    MAX_EMPTY_ROWS,
+    check_empty_extent,
+    count_elements,
+    nested_length_product,
+    tensor_elements,
+)
 from autogradlab.lang.text_weight import sequence_weight
-from autogradlab.limits import DEFAULT_LIMITS, Limits
-
-
-def count_elements(shape: Any) -> int:
-    """Number of elements of a shape, with Python ints (never overflows)."""
-    if type(shape) is torch.Size:   # holds Python ints already
-        return math.prod(shape)
-    return math.prod(int(n) for n in shape)
-
-
-def tensor_elements(value: Any, depth: int = 3) -> int:
-    """Total elements of the tensors in a result (a tensor, or tuples/lists of them, a few levels
-    deep: results and arguments never nest tensors deeper, and long number lists are skipped)."""
-    if isinstance(value, torch.Tensor):
-        elements = count_elements(value.shape)
-        if elements == 0 and value.dim() > 1:
-            check_empty_extent(value.shape)
-        return elements
-    if depth == 0 or not isinstance(value, (tuple, list)):
-        return 0
-    if value and not isinstance(value[0], (torch.Tensor, tuple, list)):
-        return 0
-    return sum(tensor_elements(item, depth - 1) for item in value)
-
+from autogradlab.limits import Limits
 
 # What printing a tensor costs besides its numbers (~270 us for torch.ones(1), as long as ~25 of its
 # elements), in weight units (text_weight): print([torch.ones(1)] * 100_000) took 25 s of CPU.
 TENSOR_TEXT_OVERHEAD = 25
-
-# An empty tensor allocates nothing, but its other dimensions still have to fit NumPy's array size
-# (the report copies every tensor into an array: torch.ones(2**62, 0) was an internal error), and the
-# empty lists before its first 0 are written out by what reads the report: `run --json` wrote
-# torch.ones(10**7, 0) as ten million `[]` (30 s, 800 MB in the app's process). torch.zeros(0, 10**8)
-# is a single `[]`.
-MAX_EMPTY_EXTENT = 2**40
-MAX_EMPTY_ROWS = DEFAULT_LIMITS.max_tensor_elements
-
-
-def check_empty_extent(shape: torch.Size) -> None:
-    extent = math.prod(n for n in shape if n)
-    rows = math.prod(shape[:list(shape).index(0)])
-    if extent <= MAX_EMPTY_EXTENT and rows <= MAX_EMPTY_ROWS:
-        return
-    dims = ", ".join(map(str, shape))
-    hint = "use smaller sizes (limit max_tensor_elements)"
-    if extent > MAX_EMPTY_EXTENT:
-        raise LimitExceeded(f"an empty tensor of shape [{dims}] is too large to show: its non-zero "
-                            f"dimensions multiply to {extent:,}; the limit is {MAX_EMPTY_EXTENT:,}",
-                            hint=hint)
-    raise LimitExceeded(f"an empty tensor of shape [{dims}] is too large to show: it holds {rows:,} "
-                        f"empty rows (the sizes before its first 0); the limit is {MAX_EMPTY_ROWS:,}",
-                        hint=hint)
-
 
 _warmed_up = False
 
@@ -93,96 +63,6 @@ def warm_up() -> float:
 
 
 PREDICTION_CACHE_SIZE = 4_096   # meta predictions remembered per run
-META_COPY_ITEMS = 1_000   # longer lists are passed to the meta run as they are (no deep copy)
-
-
-def to_meta(value: Any, depth: int = 0) -> Any:
-    """The same structure with every tensor replaced by an empty meta tensor of its shape.
-
-    A 0-d integer tensor becomes its int: used as a size (`torch.ones(n, n)` with n a tensor) it
-    must size the meta run like the real one, or the meta run fails and nothing is predicted. Only
-    short, shallow lists are copied: a long list holds numbers (or shares one inner list 10^5
-    times), and copying it would be the very work the check is there to avoid."""
-    if isinstance(value, torch.Tensor):
-        if value.dim() == 0 and not value.is_floating_point() and not value.is_complex() \
-                and value.dtype != torch.bool and value.device.type != "meta":
-            return int(value)
-        return torch.empty(value.shape, dtype=value.dtype, device="meta")
-    if isinstance(value, (tuple, list)) and not isinstance(value, torch.Size) \
-            and depth < 3 and len(value) <= META_COPY_ITEMS:
-        items = [to_meta(item, depth + 1) for item in value]
-        return items if isinstance(value, list) else tuple(items)
-    return value
-
-
-def data_dependent_bound(op: str, values: list) -> int:
-    """An upper bound on the result of an op the meta device cannot run (its size depends on the
-    data): masked_select broadcasts its arguments; nonzero/argwhere/where(x) return one index row
-    per element; the rest (unique, lstsq, allclose, ...) return at most what they were given."""
-    tensors = [v for v in values if isinstance(v, torch.Tensor)]
-    name = op.rsplit(".", 1)[-1]
-    if name == "masked_select":
-        try:
-            return count_elements(torch.broadcast_shapes(*(t.shape for t in tensors)))
-        except RuntimeError:
-            return 0   # shapes do not broadcast: the real call reports it
-    rank = max((t.dim() for t in tensors), default=1) or 1
-    return sum(t.numel() for t in tensors) * rank
-
-
-def _has_tensor(value: Any) -> bool:
-    if isinstance(value, torch.Tensor):
-        return True
-    if isinstance(value, (tuple, list)):
-        return any(_has_tensor(item) for item in value)
-    return False
-
-
-def nested_length_product(data: Any, cap: int) -> int:
-    """Elements torch.tensor/np.array would build from nested lists, without building them.
-
-    Follows the first element at each level (like torch's shape inference) and multiplies the
-    lengths; stops early once the product exceeds cap."""
-    total = 1
-    depth = 0
-    while isinstance(data, (list, tuple, range)) and depth < 64:
-        try:
-            total *= len(data)
-        except OverflowError:   # range(10**30)
-            return cap + 1
-        if total == 0 or total > cap:
-            return total
-        data = data[0]
-        depth += 1
-    if isinstance(data, torch.Tensor):
-        total *= count_elements(data.shape)
-    elif isinstance(data, str):   # numpy stores every string at the longest one's width
-        total *= max(1, len(data))
-    return total
-
-
-_PYTHON_SIZED_OPS = frozenset({"pow", "lshift", "mul", "add", "sub"})
-
-
-def _int_label(n: int) -> str:
-    """An operand in a limit message: its digits when short, else its size (turning a 5,000-digit
-    int into text raises in Python 3.11+)."""
-    return str(n) if n.bit_length() <= 64 else f"<an int of {n.bit_length():,} bits>"
-
-
-_COMPARISONS = frozenset({"eq", "ne", "lt", "le", "gt", "ge", "in", "not_in"})
-_COMPARE_SYMBOLS = {"eq": "==", "ne": "!=", "lt": "<", "le": "<=", "gt": ">", "ge": ">=", "in": "in",
-                    "not_in": "not in"}
-_CONTAINERS = (list, tuple, dict, ProgramSet, type({}.keys()), type({}.values()), type({}.items()))
-COMPARE_WEIGHT = DEFAULT_LIMITS.max_total_sequence_items // 10   # ~0.2 s of C-level comparisons
-
-
-
-def _compare_limit(what: str) -> LimitExceeded:
-    return LimitExceeded(f"{what} would compare more than {COMPARE_WEIGHT:,} values of these nested lists "
-                         "item by item (lists shared inside them count each time they appear)",
-                         hint="compare smaller parts (limit max_total_sequence_items / 10)")
-
 
 class SizeGuard:
     """Counts and refuses sizes against the named limits of one run."""

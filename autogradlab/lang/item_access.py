@@ -1,0 +1,118 @@
+"""Indexing the values a program holds: `x[i]` (get_item) and `x[i] = v` (set_item) on tensors,
+numpy arrays, dicts, lists, tuples, strings and the program's objects; an advanced tensor index is
+sized before the result is made.
+"""
+
+from __future__ import annotations
+
+import ast
+import operator
+from typing import TYPE_CHECKING, Any
+
+import torch
+
+from autogradlab.errors import NotSupported, ProgramIndexError, ProgramTypeError
+from autogradlab.lang import class_dispatch, dicts, numpy_indexing, plain_classes
+from autogradlab.lang.calls import notify_memory as _notify
+from autogradlab.lang.calls import require_data, wrap_result
+from autogradlab.lang.guarded_calls import _python_guarded, _torch_guarded
+from autogradlab.lang.numpy_ops import is_numpy_operand
+from autogradlab.lang.safe_values import SafeArray, type_text
+from autogradlab.lang.stored_objects import require_item
+
+if TYPE_CHECKING:
+    from autogradlab.lang.interpreter import Interpreter
+
+
+def _is_advanced(index: Any) -> bool:
+    items = index if isinstance(index, tuple) else (index,)
+    return any(isinstance(item, (torch.Tensor, list)) for item in items)
+
+
+_INDEX_ATOMS = (int, bool, slice, type(None), type(Ellipsis), torch.Tensor, list)
+
+
+def get_item(interp: Interpreter, base: Any, index: Any, node: ast.AST) -> Any:
+    if isinstance(base, torch.Tensor):
+        items = index if isinstance(index, tuple) else (index,)
+        if any(type(item) is range for item in items):   # d2l's y_hat[range(len(y_hat)), y]
+            index = _ranges_as_tensors(interp, index)
+            items = index if isinstance(index, tuple) else (index,)
+        if not all(isinstance(item, _INDEX_ATOMS) for item in items):
+            odd = next(item for item in items if not isinstance(item, _INDEX_ATOMS))
+            if type(odd) in (float, complex):   # PyTorch's own IndexError
+                raise ProgramIndexError(f"only integers, slices (`:`), ellipsis (`...`), None and long or "
+                                        f"byte Variables are valid indices (got {type(odd).__name__})")
+            raise ProgramTypeError(f"a tensor cannot be indexed with {type_text(index)} values")
+        if _is_advanced(index):
+            interp.sizes.predict(operator.getitem, [base, index], {}, "indexing", creation=False)
+        result = _torch_guarded("getitem", lambda: base[index], [base, index])
+        interp.sizes.add_result(result)
+        interp.record_op("getitem", [base, index], {}, result, node)
+        return result
+    if type(base) is plain_classes.ProgramObject:   # its __getitem__
+        return class_dispatch.get_item(interp, base, index, node)
+    if isinstance(base, SafeArray):
+        if numpy_indexing.is_array_index(index):   # a[a > 1], a[np.arange(4), b] (numpy_indexing.py)
+            return numpy_indexing.read(interp, base, index)
+        return wrap_result(_python_guarded(lambda: base.array[index]), "getitem")
+    if isinstance(base, dict):
+        dicts.check_key(index)
+        return _python_guarded(lambda: base[index])
+    if not isinstance(base, (list, tuple, str, range, torch.Size)):
+        raise ProgramTypeError(f"'{type_text(base)}' object is not subscriptable")
+    result = _python_guarded(lambda: base[index])
+    if type(index) is slice and isinstance(result, (list, tuple, str)):   # a copy: counts as built
+        interp.sizes.charge_sequence(len(result), "the slice")
+    return result
+
+
+def _ranges_as_tensors(interp: Interpreter, index: Any) -> Any:
+    """A range index is the index tensor PyTorch makes of it: its length is checked before it is made."""
+    def made(item: Any) -> Any:
+        if type(item) is not range:
+            return item
+        try:
+            length = len(item)
+        except OverflowError:   # more than sys.maxsize items
+            step = item.step
+            length = max(0, (item.stop - item.start + step - (1 if step > 0 else -1)) // step)
+        interp.sizes.check_elements(length, "the range used as an index")
+        return torch.arange(item.start, item.stop, item.step)
+    return tuple(map(made, index)) if isinstance(index, tuple) else made(index)
+
+
+def set_item(interp: Interpreter, base: Any, index: Any, value: Any, node: ast.AST) -> None:
+    if type(base) is plain_classes.ProgramObject:   # its __setitem__ (the value passed like an argument)
+        class_dispatch.set_item(interp, base, index, value, node)
+        return
+    if type(base) is list or type(base) is dict:   # `layers[0] = Layer()` (lang/stored_objects.py)
+        require_item(value, "in an assignment")
+    else:
+        require_data(value, "in an assignment")
+    if isinstance(base, torch.Tensor):
+        if isinstance(value, SafeArray):
+            raise NotSupported("assigning numpy arrays into tensors is not supported; use "
+                               "torch.tensor(...) first")
+        _notify(interp, "write", base)
+        _torch_guarded("setitem", lambda: base.__setitem__(index, value), [base, index, value])
+        interp.record_op("setitem", [base, index, value], {}, base, node)
+        return
+    if isinstance(base, SafeArray):
+        if numpy_indexing.is_array_index(index):   # grad_h[h < 0] = 0, a[np.arange(4), b] += 10
+            numpy_indexing.write(interp, base, index, value)
+            return
+        if not (is_numpy_operand(value) or type(value) in (bool, int, float)):
+            raise NotSupported("numpy arrays take numbers or arrays at int and slice indices in "
+                               "Autograd Lab")
+        raw = value.array if isinstance(value, SafeArray) else value
+        _python_guarded(lambda: base.array.__setitem__(index, raw))
+        return
+    if isinstance(base, dict):
+        dicts.set_item(interp, base, index, value)
+        return
+    if isinstance(base, list):
+        _python_guarded(lambda: base.__setitem__(index, value))
+        interp.sizes.check_length(len(base), "the list")
+        return
+    raise ProgramTypeError(f"'{type_text(base)}' object does not support item assignment")

@@ -1,0 +1,77 @@
+"""The few list, tuple, str, torch.Size and numpy-array methods a program may call besides the
+tensor methods (attributes.call_method looks them up in PLAIN_METHODS); built lists and texts are
+sized before they grow.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+import torch
+
+from autogradlab.errors import ProgramTypeError
+from autogradlab.lang import custom_functions, numpy_linalg
+from autogradlab.lang.calls import check_tolist
+from autogradlab.lang.numpy_ops import array_copy
+from autogradlab.lang.safe_values import SafeArray, SafeGradFn, type_text
+from autogradlab.lang.sequence_methods import MORE_METHODS
+from autogradlab.lang.sequence_methods import copying as _copying
+from autogradlab.lang.sequence_methods import plain as _plain
+
+if TYPE_CHECKING:
+    from autogradlab.lang.interpreter import Interpreter
+
+
+def _list_append(interp: Interpreter, base: list, args: list) -> None:
+    interp.sizes.charge_sequence(len(base) + 1, "the list", added=1)
+    base.append(*args)
+
+
+def _list_extend(interp: Interpreter, base: list, args: list) -> None:
+    items = interp.materialize(args[0], None)
+    interp.sizes.charge_sequence(len(base) + len(items), "the list", added=len(items))
+    base.extend(items)
+
+
+def _searched(method: str) -> Callable[..., Any]:
+    """list.index(v) puts repr(v) into its "not in list" message: weigh v first."""
+    def call(interp: Interpreter, base: Any, args: list) -> Any:
+        for value in args:
+            interp.sizes.check_text_weight(value, f"the value passed to .{method}()")
+        return getattr(base, method)(*args)
+    return call
+
+
+def _join(interp: Interpreter, base: str, args: list) -> str:
+    items = interp.materialize(args[0], None)
+    for item in items:   # str(item) of a huge nested list would be the very work to avoid
+        if not isinstance(item, str):
+            raise ProgramTypeError(f"str.join() needs strings, got {type_text(item)}")
+    interp.sizes.charge_sequence(sum(map(len, items)) + len(base) * len(items), "the text")
+    return base.join(items)
+
+
+PLAIN_METHODS: dict[tuple[type, str], Callable[..., Any]] = {
+    (list, "append"): _list_append, (list, "extend"): _list_extend,
+    (list, "pop"): _plain("pop"), (list, "index"): _searched("index"), (list, "count"): _searched("count"),
+    (tuple, "index"): _searched("index"), (tuple, "count"): _searched("count"),
+    (torch.Size, "numel"): lambda interp, base, args: _numel(base),
+    (str, "upper"): _copying("upper"), (str, "lower"): _copying("lower"), (str, "strip"): _copying("strip"),
+    (str, "startswith"): _plain("startswith"), (str, "endswith"): _plain("endswith"),
+    (str, "split"): _copying("split"), (str, "join"): _join,
+    (SafeArray, "tolist"): lambda interp, base, args: (check_tolist(interp, base.array.size),
+                                                        base.array.tolist())[1],
+    (SafeArray, "copy"): lambda interp, base, args: array_copy(interp, base),
+    (SafeArray, "dot"): lambda interp, base, args: numpy_linalg.array_dot(interp, base, args),
+    (SafeGradFn, "name"): lambda interp, base, args: base.name,
+    (SafeGradFn, "apply"): custom_functions.grad_fn_apply,   # a custom Function's node runs its backward
+    **MORE_METHODS,
+}
+
+
+def _numel(size: torch.Size) -> int:
+    total = 1
+    for n in size:
+        total *= int(n)
+    return total

@@ -1,0 +1,82 @@
+"""Tensor element counts with Python ints (torch.Size.numel() can overflow), the empty-tensor
+extents a report can hold, and the elements nested lists would build (sizes.SizeGuard uses them).
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import torch
+
+from autogradlab.errors import LimitExceeded
+from autogradlab.limits import DEFAULT_LIMITS
+
+
+def count_elements(shape: Any) -> int:
+    """Number of elements of a shape, with Python ints (never overflows)."""
+    if type(shape) is torch.Size:   # holds Python ints already
+        return math.prod(shape)
+    return math.prod(int(n) for n in shape)
+
+
+def tensor_elements(value: Any, depth: int = 3) -> int:
+    """Total elements of the tensors in a result (a tensor, or tuples/lists of them, a few levels
+    deep: results and arguments never nest tensors deeper, and long number lists are skipped)."""
+    if isinstance(value, torch.Tensor):
+        elements = count_elements(value.shape)
+        if elements == 0 and value.dim() > 1:
+            check_empty_extent(value.shape)
+        return elements
+    if depth == 0 or not isinstance(value, (tuple, list)):
+        return 0
+    if value and not isinstance(value[0], (torch.Tensor, tuple, list)):
+        return 0
+    return sum(tensor_elements(item, depth - 1) for item in value)
+
+# An empty tensor allocates nothing, but its other dimensions still have to fit NumPy's array size
+# (the report copies every tensor into an array: torch.ones(2**62, 0) was an internal error), and the
+# empty lists before its first 0 are written out by what reads the report: `run --json` wrote
+# torch.ones(10**7, 0) as ten million `[]` (30 s, 800 MB in the app's process). torch.zeros(0, 10**8)
+# is a single `[]`.
+MAX_EMPTY_EXTENT = 2**40
+MAX_EMPTY_ROWS = DEFAULT_LIMITS.max_tensor_elements
+
+
+def check_empty_extent(shape: torch.Size) -> None:
+    extent = math.prod(n for n in shape if n)
+    rows = math.prod(shape[:list(shape).index(0)])
+    if extent <= MAX_EMPTY_EXTENT and rows <= MAX_EMPTY_ROWS:
+        return
+    dims = ", ".join(map(str, shape))
+    hint = "use smaller sizes (limit max_tensor_elements)"
+    if extent > MAX_EMPTY_EXTENT:
+        raise LimitExceeded(f"an empty tensor of shape [{dims}] is too large to show: its non-zero "
+                            f"dimensions multiply to {extent:,}; the limit is {MAX_EMPTY_EXTENT:,}",
+                            hint=hint)
+    raise LimitExceeded(f"an empty tensor of shape [{dims}] is too large to show: it holds {rows:,} "
+                        f"empty rows (the sizes before its first 0); the limit is {MAX_EMPTY_ROWS:,}",
+                        hint=hint)
+
+
+def nested_length_product(data: Any, cap: int) -> int:
+    """Elements torch.tensor/np.array would build from nested lists, without building them.
+
+    Follows the first element at each level (like torch's shape inference) and multiplies the
+    lengths; stops early once the product exceeds cap."""
+    total = 1
+    depth = 0
+    while isinstance(data, (list, tuple, range)) and depth < 64:
+        try:
+            total *= len(data)
+        except OverflowError:   # range(10**30)
+            return cap + 1
+        if total == 0 or total > cap:
+            return total
+        data = data[0]
+        depth += 1
+    if isinstance(data, torch.Tensor):
+        total *= count_elements(data.shape)
+    elif isinstance(data, str):   # numpy stores every string at the longest one's width
+        total *= max(1, len(data))
+    return total

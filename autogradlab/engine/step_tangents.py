@@ -77,9 +77,9 @@ def tangent_trace(ctx: StepContext, options: StepOptions, runner: Callable[..., 
         notes.append(error)
         return None, None, error
     if not direction and not options.direction and not _leaves(ctx):
-        notes.append("no forward-mode steps: no leaf of the output's graph is held by a variable (the "
-                     "program rebound it, e.g. `x = x.detach()` in a loop), so there is no input to push "
-                     "a tangent from")
+        notes.append("no forward-mode steps: no leaf of the output's graph is held by a variable of its "
+                     "own (the program rebound it, e.g. `x = x.detach()` in a loop, or keeps it only in a "
+                     "list or an object, e.g. `layers[0].w`), so there is no input to push a tangent from")
     if not direction or runner is None:
         return None, None, None
     wanted = {ctx.nodes[i].op_index for i in ctx.fns if ctx.nodes[i].op_index is not None}

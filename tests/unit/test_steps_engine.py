@@ -233,3 +233,28 @@ def test_root_contribution_is_the_gradient_argument():
     assert root.var == "y" and [c.source for c in root.contributions] == [None]
     np.testing.assert_array_equal(root.contributions[0].value.value, [1.0, 3.0])
     np.testing.assert_array_equal(steps.reverse[-1].adjoint.value, [2.0, 12.0])
+
+
+def test_a_leaf_kept_only_in_an_object_or_a_list_is_named_in_the_no_tangent_note():
+    """Forward mode seeds a leaf a variable of its own holds; a model kept in a list of objects has
+    none, and the note says that is why (not only "the program rebound it")."""
+    from autogradlab.engine.run import run_program
+    from autogradlab.step_records import StepOptions
+
+    program = ("import torch\n"
+               "class Layer:\n"
+               "    def __init__(self):\n"
+               "        self.w = torch.ones(2, requires_grad=True)\n"
+               "    def __call__(self, x):\n"
+               "        return x * self.w\n"
+               "layers = [Layer(), Layer()]\n"
+               "x = torch.ones(2)\n"
+               "for layer in layers:\n"
+               "    x = layer(x)\n"
+               "y = x.sum()\n")
+    report = run_program(program, steps=StepOptions())
+    assert report.ok, report.error
+    notes = [n for n in report.steps.notes if n.startswith("no forward-mode steps")]
+    assert len(notes) == 1 and "only in a list or an object, e.g. `layers[0].w`" in notes[0], notes
+    leaves = {n.label for n in report.graph.nodes if n.kind == "leaf"}
+    assert {"layers[0].w", "layers[1].w"} <= leaves, leaves

@@ -129,7 +129,7 @@ NOTES = _rules(
     (r"the output is not a scalar: reverse mode answers \(uᵀJ\)·v for the backward's gradient u, which "
      r"equals Σ u·\(J·v\)", "steps.note.not_scalar"),
     (r"the output is a leaf tensor: no operation made it, so there is nothing to step", "steps.note.leaf"),
-    (r"no forward-mode steps: no leaf of the output's graph is held by a variable .*", "steps.note.no_leaf"),
+    (r"no forward-mode steps: no leaf of the output's graph is held by a variable\b.*", "steps.note.no_leaf"),
 )
 
 # PyTorch's errors as the engine retells them (autogradlab/error_keys_torch.py), matched first.

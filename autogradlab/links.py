@@ -16,6 +16,7 @@ import json
 import math
 import zlib
 
+from autogradlab.leaf_paths import split_direction
 from autogradlab.limits import DEFAULT_LIMITS
 
 MAX_SOURCE_CHARS = DEFAULT_LIMITS.max_source_chars
@@ -191,13 +192,14 @@ def parse_matrix(text: str, sizes: tuple[int, ...] = (2, 3)) -> tuple[tuple[floa
 
 
 def parse_direction(text: str) -> tuple[str, object]:
-    """`dir=NAME=VALUES`: a variable name and a JSON number or nested list (checked against the
-    leaf's shape later, where the program's leaves are known)."""
+    """`dir=NAME=VALUES`: a variable name or a leaf's path (`layers[0].w`, `d['w']`: leaf_paths.py)
+    and a JSON number or nested list (checked against the leaf's shape later, where the program's
+    leaves are known)."""
     _check_length("dir", text)
-    name, sep, values = text.partition("=")
-    name = name.strip()
-    if not sep or not name.isidentifier():
+    found = split_direction(text)
+    if found is None:
         raise LinkError(f"the link's `dir` must read NAME=VALUES (e.g. x=[1,0,0]), not {_short(text)!r}")
+    name, values = found
     value = _json("dir", values)
 
     def check(item: object, depth: int = 0) -> None:

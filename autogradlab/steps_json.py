@@ -1,5 +1,6 @@
 """Report.steps -> the CLI's "steps" object (issue §5, a contract other tools read as written), and
-the `--direction NAME=VALUES` argument. Never imports torch.
+the `--direction NAME=VALUES` argument (NAME a leaf's variable, or its path such as `layers[0].w`
+for a leaf only a list, dict or object holds). Never imports torch.
 
     "steps": {"backward": {"line", "var"} | null,
               "forward": [{"index", "node", "op", "var", "line", "inputs", "value"}],
@@ -18,6 +19,7 @@ import math
 from typing import Any
 
 from autogradlab.jsonout import array_to_json
+from autogradlab.leaf_paths import split_direction
 from autogradlab.report import TensorSnapshot
 from autogradlab.step_records import StepTrace
 
@@ -55,10 +57,11 @@ def steps_to_json(steps: StepTrace | None) -> dict[str, Any]:
 def parse_direction_arg(text: str) -> tuple[str, object]:
     """`NAME=VALUES`, VALUES a JSON number or nested list of numbers; ValueError says what is wrong
     in one line (the leaf's shape is checked after the run, where the leaves are known)."""
-    name, sep, values = text.partition("=")
-    name = name.strip()
-    if not sep or not name.isidentifier():
-        raise ValueError(f"--direction must read NAME=VALUES (e.g. x=[1,0,0]), not {text[:60]!r}")
+    found = split_direction(text)
+    if found is None:
+        raise ValueError(f"--direction must read NAME=VALUES (e.g. x=[1,0,0] or layers[0].w=[1,0,0]), "
+                         f"not {text[:60]!r}")
+    name, values = found
     if len(values) > DIRECTION_MAX_CHARS:
         raise ValueError(f"--direction {name}: more than {DIRECTION_MAX_CHARS:,} characters")
     try:

@@ -10,6 +10,7 @@ import streamlit as st
 
 from autogradlab import error_keys, note_keys
 from autogradlab import links as core
+from autogradlab.leaf_paths import split_parts
 from autogradlab.render.step_frames import MODES
 from components import links, state
 from components.i18n import current_lang, t
@@ -38,11 +39,11 @@ def _seen(name: str, text: str | None) -> None:
 
 
 def _pairs(text: str, what: str) -> tuple[tuple[str, object], ...]:
-    """`x=[1,0]; y=2` -> (("x", [1, 0]), ("y", 2)); a bad part warns and is left out."""
+    """`x=[1,0]; d['w']=2` -> (("x", [1, 0]), ("d['w']", 2)); a bad part warns and is left out."""
     pairs = []
-    for part in (p for p in text.split(";") if p.strip()):
+    for part in split_parts(text):
         try:
-            pairs.append(core.parse_direction(part.strip()))
+            pairs.append(core.parse_direction(part))
         except core.LinkError as exc:    # typed in the box, not linked: said so
             shown = note_keys.say_typed(current_lang(), str(exc), error_keys.LINKS + note_keys.LINKS)
             st.warning(f"{what}: {shown}", icon=":material/warning:")

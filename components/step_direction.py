@@ -14,6 +14,7 @@ import streamlit as st
 
 from autogradlab import links as core
 from autogradlab import note_keys
+from autogradlab.leaf_paths import split_parts
 from autogradlab.report import Report
 from components import state
 from components.i18n import say_note, t
@@ -24,7 +25,7 @@ GOOD = "steps_direction_good"   # (program digest, direction text) of the last d
 
 def _parsed(text: str) -> tuple[tuple[str, object], ...]:
     try:
-        return tuple(core.parse_direction(p.strip()) for p in text.split(";") if p.strip())
+        return tuple(core.parse_direction(p) for p in split_parts(text))
     except core.LinkError:
         return ()
 

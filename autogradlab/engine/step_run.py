@@ -135,7 +135,8 @@ class StepSession:
         if output is None or graph is None:
             return None
 
-        def tangents(direction: dict[str, torch.Tensor], wanted: set[int]) -> Any:
+        def tangents(direction: dict[str, torch.Tensor], wanted: set[int],
+                     made: dict[int, tuple[str, int]] | None = None) -> Any:
             budget = TANGENT_TIME_SHARE * self.limits.timeout_s - (time.perf_counter() - self.started)
             if budget < 0.1:
                 from autogradlab import messages
@@ -143,7 +144,7 @@ class StepSession:
                 return TangentRun(error=messages.text("en", "notes.tangent_no_time"))
             limits = replace(self.limits, timeout_s=budget / 0.8)
             return run_tangents(self.tree, self.program, seed=self.seed, limits=limits, direction=direction,
-                                wanted=wanted, preset=self.preset)
+                                wanted=wanted, preset=self.preset, made=made)
 
         return build_steps(output, graph, self.recorder, self.hooks, self.options,
                            tangents if self.tree is not None else None, synthetic=self.synthetic,

@@ -19,19 +19,45 @@ from autogradlab.engine import step_rules as rules
 from autogradlab.engine.step_hooks import BackwardLog
 from autogradlab.engine.steps import StepContext, exponent_text, short, snap
 from autogradlab.engine.tangent_run import TangentRun
+from autogradlab.leaf_paths import leaf_name
+from autogradlab.report import GraphNode
 from autogradlab.step_records import ModeCost, StepOptions, TangentStep, TangentTrace
 
 DIRECTION_MAX_ELEMENTS = 1_000_000
 
 
+def _key(node: GraphNode) -> str | None:
+    """The name a leaf node's direction is given by: its variable, else its path (`layers[0].w`)."""
+    return leaf_name(node.kind, node.var, node.label)
+
+
 def _leaves(ctx: StepContext) -> dict[str, Any]:
-    """Leaf variable name -> the leaf tensor, for leaves of the output's graph that have a name."""
-    found = {}
+    """Name -> the leaf tensor, for leaves of the output's graph that have a name: a variable's
+    first (in graph order), then those a list, dict or object holds, by their path."""
+    named, paths = {}, {}
     for node_id, fn in ctx.fns.items():
         node = ctx.nodes[node_id]
-        if node.kind == "leaf" and node.var and node.var not in found:
-            found[node.var] = fn.variable
-    return found
+        key = _key(node)
+        if key is not None:
+            (named if node.var else paths).setdefault(key, fn.variable)
+    return named | {k: v for k, v in paths.items() if k not in named}
+
+
+def _made(ctx: StepContext, direction: dict[str, torch.Tensor]) -> dict[int, tuple[str, int]]:
+    """Op index -> (path, output position) of the op that made each leaf of the direction that no
+    variable holds: the tangent run gives it its tangent there (the same op index makes the same
+    tensor in a run with the same seed), since no assignment binds it to a name."""
+    made = {}
+    for node_id in ctx.fns:
+        node = ctx.nodes[node_id]
+        key = _key(node)
+        if node.var or key not in direction or node.op_index is None:
+            continue
+        record = ctx.record(node.op_index)
+        outputs = record.outputs if record is not None else ()
+        position = next((p for p, out in enumerate(outputs) if node.value and out.id == node.value.id), 0)
+        made.setdefault(node.op_index, (key, position))
+    return made
 
 
 def parse_direction(ctx: StepContext, options: StepOptions) -> tuple[dict[str, torch.Tensor], str | None]:
@@ -77,13 +103,13 @@ def tangent_trace(ctx: StepContext, options: StepOptions, runner: Callable[..., 
         notes.append(error)
         return None, None, error
     if not direction and not options.direction and not _leaves(ctx):
-        notes.append("no forward-mode steps: no leaf of the output's graph is held by a variable of its "
-                     "own (the program rebound it, e.g. `x = x.detach()` in a loop, or keeps it only in a "
-                     "list or an object, e.g. `layers[0].w`), so there is no input to push a tangent from")
+        notes.append("no forward-mode steps: no leaf of the output's graph is held by a variable, nor by a "
+                     "list, dict or object a variable holds (the program rebound it, e.g. `x = x.detach()` "
+                     "in a loop), so there is no input to push a tangent from")
     if not direction or runner is None:
         return None, None, None
     wanted = {ctx.nodes[i].op_index for i in ctx.fns if ctx.nodes[i].op_index is not None}
-    run = runner(direction, wanted)
+    run = runner(direction, wanted, _made(ctx, direction))
     if run.error is not None and (run.error_line is None or run.error_line != error_line):
         where = f" on line {run.error_line}" if run.error_line else ""
         notes.append(f"forward mode stopped{where}: {run.error}; later ops have no tangent")
@@ -98,8 +124,9 @@ def tangent_trace(ctx: StepContext, options: StepOptions, runner: Callable[..., 
     for node_id, fn in ctx.fns.items():
         node = ctx.nodes[node_id]
         if node.kind == "leaf":
-            given = node.var in direction and node.var in run.leaves
-            known[node_id] = [direction[node.var] if given else torch.zeros_like(fn.variable.detach())]
+            key = _key(node)
+            given = key in direction and key in run.leaves
+            known[node_id] = [direction[key] if given else torch.zeros_like(fn.variable.detach())]
     entries = []
     for node_id in ctx.forward_order():
         found = _node_tangents(ctx, node_id, run)
@@ -201,9 +228,9 @@ def _reverse_number(ctx: StepContext, log: BackwardLog | None, direction: dict[s
         return None
     total = torch.zeros((), dtype=torch.float64)
     for node_id, fn in ctx.fns.items():
-        var = ctx.nodes[node_id].var
+        var = _key(ctx.nodes[node_id])
         received = log.received.get(id(fn))
-        if ctx.nodes[node_id].kind == "leaf" and var in direction and received and received[0] is not None:
+        if var in direction and received and received[0] is not None:
             total = total + (received[0].to(torch.float64) * direction[var].to(torch.float64)).sum()
     return total
 

@@ -2,11 +2,12 @@
 
 torch.autograd.forward_ad carries a tangent beside every value. The program runs a second time
 (same tree, same seed, so the same ops in the same order) inside a dual level; each leaf named in
-the direction gets its tangent when it is bound to that name (or after requires_grad_()), by an
-in-place copy of a dual tensor under no_grad, so it stays the same leaf. A result that does not
-require grad (made under no_grad, or before the leaf required grad) loses its tangent the same way:
-forward_ad ignores grad mode, but reverse mode treats such a value as a constant, and both modes
-must answer the same question.
+the direction gets its tangent when it is bound to that name (or after requires_grad_()); a leaf only
+a list, dict or object holds (named by its path, `layers[0].w`) gets it right after the op that made
+it (that op's index in the first run: `made`); both by an in-place copy of a dual tensor under
+no_grad, so it stays the same leaf. A result that does not require grad (made under no_grad, or
+before the leaf required grad) loses its tangent the same way: forward_ad ignores grad mode, but
+reverse mode treats such a value as a constant, and both modes must answer the same question.
 After every op, the tangents of its results are read with unpack_dual: op index i of this run is op
 index i of the first run, which is how tangents find their graph nodes.
 """
@@ -50,9 +51,11 @@ def _tangent(t: torch.Tensor) -> torch.Tensor | None:
 class TangentHooks:
     """ProgramHooks of the second run: gives leaves their tangents, reads every op's tangent."""
 
-    def __init__(self, direction: dict[str, torch.Tensor], wanted: set[int], run: TangentRun) -> None:
+    def __init__(self, direction: dict[str, torch.Tensor], wanted: set[int], run: TangentRun,
+                 made: dict[int, tuple[str, int]] | None = None) -> None:
         self.direction = direction
         self.wanted = wanted
+        self.made = made or {}   # op index -> (path, output position): leaves no variable holds
         self.run = run
         self.index = 0
         self._names: dict[int, str] = {}
@@ -81,6 +84,10 @@ class TangentHooks:
             if not r.requires_grad and fwAD.unpack_dual(r).tangent is not None:
                 with torch.no_grad():
                     r.copy_(fwAD.make_dual(r.detach().clone(), torch.zeros_like(r.detach())))
+        if index in self.made:   # a leaf a list, dict or object holds: seeded where it is made
+            name, position = self.made[index]
+            if position < len(results):
+                self.inject(results[position], name)
         if index in self.wanted and not self.run.overflow:
             kept = [_tangent(r) for r in results]
             self.run.elements += sum(t.numel() for t in kept if t is not None)
@@ -190,7 +197,8 @@ def warm_forward_mode() -> None:
 
 
 def run_tangents(tree: Any, program: str, *, seed: int, limits: Limits, direction: dict[str, torch.Tensor],
-                 wanted: set[int], preset: Callable[[Any], None] | None = None) -> TangentRun:
+                 wanted: set[int], preset: Callable[[Any], None] | None = None,
+                 made: dict[int, tuple[str, int]] | None = None) -> TangentRun:
     """Run the program once more with dual leaves; never raises (a failure is run.error)."""
     from autogradlab.lang.interpreter import Interpreter
 
@@ -199,7 +207,7 @@ def run_tangents(tree: Any, program: str, *, seed: int, limits: Limits, directio
     started = time.perf_counter()
     try:
         with fast_zero_meta(), fwAD.dual_level():
-            hooks = TangentHooks(direction, wanted, run)
+            hooks = TangentHooks(direction, wanted, run, made)
             interpreter = Interpreter(tree, program, limits=limits,
                                       generator=torch.Generator().manual_seed(seed), hooks=hooks)
             if preset is not None:

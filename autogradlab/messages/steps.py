@@ -89,7 +89,9 @@ EN = {
     "steps.note.not_scalar": "the output is not a scalar: reverse mode answers (uᵀJ)·v for the backward's "
                              "gradient u, which equals Σ u·(J·v)",
     "steps.note.leaf": "the output is a leaf tensor: no operation made it, so there is nothing to step",
-    "steps.note.no_leaf": "no forward-mode steps: no leaf of the output's graph is held by a variable",
+    "steps.note.no_leaf": "no forward-mode steps: no leaf of the output's graph is held by a variable, "
+                          "nor by a list, dict or object a variable holds (the program rebound it, e.g. "
+                          "`x = x.detach()` in a loop), so there is no input to push a tangent from",
     "steps.cost_text": "{n} scalar inputs, {m} outputs: the full Jacobian takes **{fwd}** forward-mode "
                        "passes (one per input) or **{rev}** reverse-mode passes (one per output).",
     "steps.cost_passes": "passes for the Jacobian",
@@ -186,9 +188,9 @@ ZH = {
     "steps.note.not_scalar": "输出不是标量：反向模式给出的是 backward 的梯度 u 对应的 (uᵀJ)·v，"
                              "它等于 Σ u·(J·v)",
     "steps.note.leaf": "输出是一个叶子张量：没有任何运算产生它，所以没有可以演示的步骤",
-    "steps.note.no_leaf": "没有前向模式步骤：输出计算图中的叶子都没有由自己的变量保存（程序重新绑定了它，"
-                          "例如在循环中写 `x = x.detach()`；或只把它放在列表或对象里，例如 "
-                          "`layers[0].w`），因此没有输入可以推送切向量",
+    "steps.note.no_leaf": "没有前向模式步骤：输出计算图中的叶子既没有由变量保存，也不在变量所保存的列表、"
+                          "字典或对象里（程序重新绑定了它，例如在循环中写 `x = x.detach()`），"
+                          "因此没有输入可以推送切向量",
     "steps.cost_text": "{n} 个标量输入，{m} 个输出：完整的雅可比矩阵需要 **{fwd}** 次前向模式计算"
                        "（每个输入一次），或 **{rev}** 次反向模式计算（每个输出一次）。",
     "steps.cost_passes": "求雅可比矩阵所需次数",

@@ -235,9 +235,10 @@ def test_root_contribution_is_the_gradient_argument():
     np.testing.assert_array_equal(steps.reverse[-1].adjoint.value, [2.0, 12.0])
 
 
-def test_a_leaf_kept_only_in_an_object_or_a_list_is_named_in_the_no_tangent_note():
-    """Forward mode seeds a leaf a variable of its own holds; a model kept in a list of objects has
-    none, and the note says that is why (not only "the program rebound it")."""
+def test_a_leaf_kept_only_in_an_object_or_a_list_is_seeded_by_its_path():
+    """A model kept in a list of objects has no leaf a variable of its own holds: forward mode seeds
+    the first one by the path the graph labels it by (session 21; tests/unit/test_container_tangents.py
+    compares the tangents with torch.func.jvp), and no note says there is nothing to seed."""
     from autogradlab.engine.run import run_program
     from autogradlab.step_records import StepOptions
 
@@ -254,7 +255,9 @@ def test_a_leaf_kept_only_in_an_object_or_a_list_is_named_in_the_no_tangent_note
                "y = x.sum()\n")
     report = run_program(program, steps=StepOptions())
     assert report.ok, report.error
-    notes = [n for n in report.steps.notes if n.startswith("no forward-mode steps")]
-    assert len(notes) == 1 and "only in a list or an object, e.g. `layers[0].w`" in notes[0], notes
+    assert not [n for n in report.steps.notes if n.startswith("no forward-mode steps")], report.steps.notes
+    assert [name for name, _ in report.steps.tangent.direction] == ["layers[0].w"]
+    # y = Σ x·w₀·w₁ with ones: ∂y/∂w₀[0] = w₁[0] = 1
+    assert float(report.steps.tangent.output_tangent.value) == 1.0
     leaves = {n.label for n in report.graph.nodes if n.kind == "leaf"}
     assert {"layers[0].w", "layers[1].w"} <= leaves, leaves

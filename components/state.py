@@ -128,6 +128,7 @@ EIGEN_SOURCES = ("Numbers", "Program variable", "Jacobian of a function")
 # ---- Steps page --------------------------------------------------------------------------------
 STEPS_MODE = "steps_mode"                 # str: "forward" | "reverse" | "tangent" (segmented control)
 STEPS_DIRECTION = "steps_direction"       # str: tangent direction NAME=VALUES, "" = the engine's e₁
+STEPS_DIRECTION_LEAF = "steps_direction_leaf"   # str | None: the leaf picked for the direction (pills)
 STEPS_BACKWARD = "steps_backward"         # bool: run backward on the output when the program does not
 STEPS_VALUES = "steps_values"             # str: expression mode, free names' values "x=1, y=[1,2]"
 STEPS_PLAY = "steps_play"                 # bool: the player advances by itself

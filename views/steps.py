@@ -10,6 +10,7 @@ from __future__ import annotations
 import streamlit as st
 
 from components import cached, editor, error_box, links, present, run_indicator, state, step_player
+from components.direction_leaves import leaf_picker
 from components.graph_view import output_picker
 from components.i18n import t
 from components.step_direction import settle
@@ -48,6 +49,7 @@ def main() -> None:
         return
     with left:
         output_picker(report, key=state.output_key(submitted.source))
+        leaf_picker(report, options.mode)
     run_key = (submitted.source, submitted.seed, output, options.backward_if_missing, options.values)
     with right:
         step_player.show(report, options, submitted.source, run_key)

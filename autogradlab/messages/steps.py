@@ -16,6 +16,10 @@ EN = {
     "steps.direction_help": "NAME=VALUES: the tangent of one leaf tensor, a number or a list of its shape; "
                             "other leaves get zero tangents. Several leaves: x=[1,0]; w=1",
     "steps.direction_what": "Tangent direction",
+    "steps.direction_leaves": "Give the direction to",
+    "steps.direction_leaves_help": "The leaves of the output's graph, named as the graph names them: a leaf "
+                                   "kept in a list, dict or object goes by its path, e.g. `layers[0].w`. "
+                                   "Picking one sets the direction to its first element (e₁).",
     "steps.backward": "Run backward on the output",
     "steps.backward_help": "When the program never calls backward(), run one on the output (summed when it "
                            "is not a scalar) so there is a reverse pass to play.",
@@ -119,6 +123,10 @@ ZH = {
     "steps.direction_help": "名称=值：某个叶子张量的切向量，可以是一个数，或与其形状相同的列表；"
                             "其他叶子的切向量为零。多个叶子：x=[1,0]; w=1",
     "steps.direction_what": "切向量方向",
+    "steps.direction_leaves": "把方向给",
+    "steps.direction_leaves_help": "输出计算图中的叶子，名称与图中一致：保存在列表、字典或对象里的叶子"
+                                   "用它的路径表示，例如 `layers[0].w`。"
+                                   "选择一个即把方向设为它的第一个元素（e₁）。",
     "steps.backward": "对输出执行 backward",
     "steps.backward_help": "当程序从未调用 backward() 时，对输出执行一次（不是标量时先求和），"
                            "这样就有反向传播可以演示。",

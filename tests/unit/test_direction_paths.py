@@ -102,3 +102,26 @@ def test_the_cli_refuses_an_unknown_path_and_lists_the_leaves(tmp_path):
     result = cli("run", "--json", "--steps", "--direction", "layers[2].w=[0,1,0]", str(path))
     assert result.returncode != 0
     assert "layers[2].w: not a named leaf" in result.stderr and "layers[0].w, layers[1].w" in result.stderr
+
+
+def test_the_pickers_e1_text_is_the_first_element_of_the_leafs_shape():
+    from components.direction_leaves import e1_text
+
+    assert e1_text("w", ()) == "w=1"
+    assert e1_text("layers[0].w", (3,)) == "layers[0].w=[1,0,0]"
+    assert e1_text("net.w", (2, 3)) == "net.w=[[1,0,0],[0,0,0]]"
+    assert links.parse_direction(e1_text("d['w']", (2, 1, 2))) == ("d['w']", [[[1, 0]], [[0, 0]]])
+    assert e1_text("p[0]", (0,)) is None
+
+
+def test_the_picker_offers_a_leaf_whose_e1_fits_in_a_link_parameter_and_no_larger():
+    """`p[0]=[1,0,…]` of n elements has 2n + 6 characters: n = 1997 is the largest that fits in
+    links.MAX_PARAM_CHARS (4,000), and its text is read back from a link; a leaf of a billion
+    elements is refused before any list is built."""
+    from components.direction_leaves import e1_text
+
+    fits = e1_text("p[0]", (1997,))
+    assert len(fits) == links.MAX_PARAM_CHARS == 4_000
+    assert links.parse_direction(fits)[0] == "p[0]"
+    assert e1_text("p[0]", (1998,)) is None
+    assert e1_text("p[0]", (10**9,)) is None

@@ -95,7 +95,9 @@ def add_steps_arguments(parser: Any) -> None:
     parser.add_argument("--steps", action="store_true",
                         help='with --json: add "steps" (forward, reverse, tangent) to each line')
     parser.add_argument("--direction", action="append", default=[], metavar="NAME=VALUES",
-                        help="tangent direction for a leaf (JSON number or nested list); repeatable")
+                        help="tangent direction for a leaf, named by its variable or, for a leaf a list, "
+                             "dict or object holds, by its path (layers[0].w=[1,0,0]); VALUES a JSON number "
+                             "or nested list; repeatable")
 
 
 def step_options(args: Any) -> Any:

@@ -41,6 +41,17 @@ CASES = {
                "h = x\nfor layer in layers:\n    h = layer(h)\ny = h.sum()\n"),
     "nested": (LAYER + "model = {'layers': [Layer(3), Layer(3)]}\n" + X,
                "y = model['layers'][1](model['layers'][0](x)).sum()\n"),
+    "comprehension": ("params = [torch.randn(2, requires_grad=True) for _ in range(100)]\n",
+                      "y = sum((p * p * p).sum() for p in params)\n"),
+    "requires_grad_": ("class L:\n"
+                       "    def __init__(self):\n"
+                       "        self.w = torch.randn(2) * 0.1\n"
+                       "        self.w.requires_grad_()\n"
+                       "ls = [L(), L()]\n",
+                       "y = (ls[0].w * torch.exp(ls[1].w)).sum()\n"),
+    "long_loop": ("ps = []\nfor i in range(300):\n"
+                  "    ps.append(torch.full((2,), 0.01 * i, requires_grad=True))\n",
+                  "y = torch.stack(ps).sin().sum()\n"),
 }
 
 
@@ -102,6 +113,10 @@ def tangent_of(program: str, *direction: tuple[str, object]):
     ("layers", "layers[1].b", [0.0, 1.0, 1.0]),
     ("layers", "layers[2].w", [0.5, 0.5, 0.5]),
     ("nested", "model['layers'][0].w", [1.0, 2.0, 3.0]),
+    ("comprehension", "params[57]", [1.0, -1.0]),
+    ("requires_grad_", "ls[1].w", [0.0, 1.0]),
+    ("long_loop", "ps[299]", [1.0, 2.0]),
+    ("long_loop", "ps[0]", [0.0, 1.0]),
 ])
 def test_a_leaf_held_in_a_container_gets_the_exact_tangent(case: str, path: str, values: list):
     setup, body = CASES[case]

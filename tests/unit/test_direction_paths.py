@@ -125,3 +125,17 @@ def test_the_picker_offers_a_leaf_whose_e1_fits_in_a_link_parameter_and_no_large
     assert links.parse_direction(fits)[0] == "p[0]"
     assert e1_text("p[0]", (1998,)) is None
     assert e1_text("p[0]", (10**9,)) is None
+
+
+@pytest.mark.parametrize("text", [
+    "a['" + "\\'" * 50_000, "a" + "[0]" * 30_000 + "x", "a" + ".b" * 50_000 + "[", 'a["' + "x" * 100_000,
+])
+def test_a_hostile_name_is_refused_in_linear_time(text: str):
+    """The name's grammar has no nested repeats that backtrack: 100,000 characters take
+    milliseconds (a link's `dir` is cut at 4,000 before it is read; the CLI's argument is not)."""
+    import time
+
+    started = time.perf_counter()
+    assert split_direction(text) is None
+    split_parts(text)
+    assert time.perf_counter() - started < 1.0

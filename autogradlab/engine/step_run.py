@@ -136,7 +136,7 @@ class StepSession:
             return None
 
         def tangents(direction: dict[str, torch.Tensor], wanted: set[int],
-                     made: dict[int, tuple[str, int]] | None = None) -> Any:
+                     made: dict[int, list[tuple[str, int]]] | None = None) -> Any:
             budget = TANGENT_TIME_SHARE * self.limits.timeout_s - (time.perf_counter() - self.started)
             if budget < 0.1:
                 from autogradlab import messages

@@ -43,11 +43,12 @@ def _leaves(ctx: StepContext) -> dict[str, Any]:
     return named | {k: v for k, v in paths.items() if k not in named}
 
 
-def _made(ctx: StepContext, direction: dict[str, torch.Tensor]) -> dict[int, tuple[str, int]]:
-    """Op index -> (path, output position) of the op that made each leaf of the direction that no
-    variable holds: the tangent run gives it its tangent there (the same op index makes the same
-    tensor in a run with the same seed), since no assignment binds it to a name."""
-    made = {}
+def _made(ctx: StepContext, direction: dict[str, torch.Tensor]) -> dict[int, list[tuple[str, int]]]:
+    """Op index -> (path, output position) of each leaf of the direction that no variable holds and
+    that op made (`torch.randn(2, 3).unbind()` makes several): the tangent run gives it its tangent
+    there (the same op index makes the same tensor in a run with the same seed), since no assignment
+    binds it to a name."""
+    made: dict[int, list[tuple[str, int]]] = {}
     for node_id in ctx.fns:
         node = ctx.nodes[node_id]
         key = _key(node)
@@ -56,7 +57,7 @@ def _made(ctx: StepContext, direction: dict[str, torch.Tensor]) -> dict[int, tup
         record = ctx.record(node.op_index)
         outputs = record.outputs if record is not None else ()
         position = next((p for p, out in enumerate(outputs) if node.value and out.id == node.value.id), 0)
-        made.setdefault(node.op_index, (key, position))
+        made.setdefault(node.op_index, []).append((key, position))
     return made
 
 

@@ -52,7 +52,7 @@ class TangentHooks:
     """ProgramHooks of the second run: gives leaves their tangents, reads every op's tangent."""
 
     def __init__(self, direction: dict[str, torch.Tensor], wanted: set[int], run: TangentRun,
-                 made: dict[int, tuple[str, int]] | None = None) -> None:
+                 made: dict[int, list[tuple[str, int]]] | None = None) -> None:
         self.direction = direction
         self.wanted = wanted
         self.made = made or {}   # op index -> (path, output position): leaves no variable holds
@@ -84,8 +84,7 @@ class TangentHooks:
             if not r.requires_grad and fwAD.unpack_dual(r).tangent is not None:
                 with torch.no_grad():
                     r.copy_(fwAD.make_dual(r.detach().clone(), torch.zeros_like(r.detach())))
-        if index in self.made:   # a leaf a list, dict or object holds: seeded where it is made
-            name, position = self.made[index]
+        for name, position in self.made.get(index, ()):   # leaves a list, dict or object holds
             if position < len(results):
                 self.inject(results[position], name)
         if index in self.wanted and not self.run.overflow:
@@ -198,7 +197,7 @@ def warm_forward_mode() -> None:
 
 def run_tangents(tree: Any, program: str, *, seed: int, limits: Limits, direction: dict[str, torch.Tensor],
                  wanted: set[int], preset: Callable[[Any], None] | None = None,
-                 made: dict[int, tuple[str, int]] | None = None) -> TangentRun:
+                 made: dict[int, list[tuple[str, int]]] | None = None) -> TangentRun:
     """Run the program once more with dual leaves; never raises (a failure is run.error)."""
     from autogradlab.lang.interpreter import Interpreter
 

@@ -123,7 +123,7 @@ ZH = {
     "steps.direction_help": "名称=值：某个叶子张量的切向量，可以是一个数，或与其形状相同的列表；"
                             "其他叶子的切向量为零。多个叶子：x=[1,0]; w=1",
     "steps.direction_what": "切向量方向",
-    "steps.direction_leaves": "把方向给",
+    "steps.direction_leaves": "方向给哪个叶子",
     "steps.direction_leaves_help": "输出计算图中的叶子，名称与图中一致：保存在列表、字典或对象里的叶子"
                                    "用它的路径表示，例如 `layers[0].w`。"
                                    "选择一个即把方向设为它的第一个元素（e₁）。",

@@ -1,4 +1,4 @@
-"""engine/tensor_text.tensor_repr against PyTorch's own repr: the same text, character for character,
+"""lang/tensor_text.tensor_repr against PyTorch's own repr: the same text, character for character,
 for every tensor it answers; None (torch asked instead) for the cases it leaves to torch."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ import math
 import pytest
 import torch
 
-from autogradlab.engine.tensor_text import tensor_repr
 from autogradlab.engine.values import safe_repr
+from autogradlab.lang.tensor_text import tensor_repr
 
 
 def _values(gen: torch.Generator, n: int, style: str) -> torch.Tensor:

@@ -1,6 +1,7 @@
 """torch's own repr of a plain tensor, made from one NumPy copy of its values (issue 9).
 
-The report shows every tensor variable as PyTorch prints it. torch._tensor_str builds that text
+print(x), str(x) and repr(x) of a program (builtin_arguments.text_of) and the report's text of every
+tensor variable (engine/values.py) are made here: PyTorch's text. torch._tensor_str builds that text
 from a 0-dim tensor per element (each formatted through Tensor.__format__) and a dozen small torch
 ops per tensor: ~0.7 ms for a scalar, ~1.7 ms for a 100-vector, ~15 ms for a 1,000-row column,
 often the larger part of a short loop program's report. tensor_repr follows torch._tensor_str

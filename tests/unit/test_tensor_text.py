@@ -109,3 +109,19 @@ def test_a_torch_function_mode_is_left_to_torch():
     with Passing():
         assert tensor_repr(t) is None
         assert safe_repr(t) == "tensor([0., 1., 2.])"
+
+
+@pytest.mark.parametrize("shape", [(7, 1000), (1, 2000), (1000, 7), (1001, 1), (6, 200), (200, 6), (13, 13),
+                                   (1, 6), (6, 1), (1, 1001), (4, 30), (0,), (2, 0)])
+def test_matrix_and_vector_layouts_cut_as_torch_cuts_them(shape):
+    """lang/tensor_cells.py's layout (each element formatted once) against torch's: rows and columns
+    cut at the edges, long rows broken over lines, columns, negative zeros wider than the width."""
+    gen = torch.Generator().manual_seed(11)
+    n = math.prod(shape)
+    base = torch.randn(n, generator=gen, dtype=torch.float64)
+    base[::5] = -0.0
+    for values in (base, base * 1e5, torch.round(base * 9), torch.where(base > 1, math.inf, base)):
+        for t in (values.to(torch.float32).reshape(shape), values.reshape(shape),
+                  torch.round(values.nan_to_num(posinf=3.0)).to(torch.int64).reshape(shape)):
+            assert tensor_repr(t) in (repr(t), None), (shape, t.dtype)
+            assert t.numel() == 0 or tensor_repr(t) is not None

@@ -18,6 +18,8 @@ PRINTS = {
     "special": "print(torch.tensor([float('nan'), float('inf'), -1.0, 0.0, 1e-8]))",
     "float64": "print(torch.ones(3, dtype=torch.float64) / 3)\nprint(torch.ones(2, 2, dtype=torch.int32))",
     "fstring": "x = torch.linspace(0, 1, 5)\nprint(f'{x!r} and {x!s} and {x}')",
+    "fstring_0dim": "x = torch.tensor(2.5, requires_grad=True)\nprint(f'{x} {x:.3f} {x * 2} {x.view(1, 1)}')",
+    "format_method": "w = torch.arange(4.0).reshape(2, 2)\nprint('w = {}'.format(w), '{!r}'.format(w[0]))",
     "empty": "print(torch.zeros(0), torch.zeros(2, 0))",
     "complex": "print(torch.tensor([1 + 2j, 3j]))",   # not tensor_repr's case: torch's own text
     "neg_view": "x = torch.arange(4.0)\nprint(x.neg().view(2, 2), -x)",
@@ -49,8 +51,8 @@ def test_the_fast_text_is_taken(monkeypatch):
     seen = []
     real = builtin_arguments.tensor_repr
     monkeypatch.setattr(builtin_arguments, "tensor_repr", lambda t: seen.append(t.shape) or real(t))
-    run_program("import torch\nprint(torch.ones(2))\nprint(str(torch.zeros(())))")
-    assert len(seen) == 2
+    run_program("import torch\nprint(torch.ones(2))\nprint(str(torch.zeros(())))\nprint(f'{torch.ones(3)}')")
+    assert len(seen) == 3
 
 
 def test_printed_tensor_text_still_counts_against_the_print_limit():

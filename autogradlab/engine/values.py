@@ -16,7 +16,7 @@ import torch
 
 from autogradlab import messages
 from autogradlab.engine.fast_records import tensor_snapshot
-from autogradlab.engine.tensor_text import tensor_repr
+from autogradlab.lang.tensor_text import tensor_repr
 from autogradlab.report import TensorSnapshot
 
 SNAPSHOT_MAX_ELEMENTS = 10_000  # above this a snapshot keeps only its summary

@@ -14,6 +14,9 @@ from autogradlab.errors import LimitExceeded, NotSupported, ProgramTypeError
 from autogradlab.lang.calls import require_data, translate_torch_error
 from autogradlab.lang.safe_values import SafeArray, is_data, objects_stored
 from autogradlab.lang.stored_objects import require_storable
+from autogradlab.lang.tensor_text import tensor_repr
+
+_TENSOR = torch.Tensor
 
 # Builtins that hand a list's items back without looking at them: they take lists of the program's
 # objects (lang/stored_objects.py); print/repr/str show them. sum, sorted, max, ... still refuse them.
@@ -65,7 +68,14 @@ def text_of(interp, value: Any, converter: Callable[[Any], str] = str) -> str:  
     if objects_stored() and isinstance(value, list | tuple | dict) and not is_data(value):   # holds objects
         from autogradlab.lang.stored_objects import container_text
         return container_text(interp, value)
-    text = converter(value)
+    text = None
+    if type(value) is _TENSOR and (converter is str or converter is repr):   # print(x), str(x), f"{x!r}"
+        try:   # torch's own text, made ~5x faster (tensor_text.py); None: not its common case
+            text = tensor_repr(value)
+        except Exception:  # noqa: BLE001 - whatever it cannot do, torch's own repr does (or says why)
+            text = None
+    if text is None:
+        text = converter(value)
     interp.sizes.charge_sequence(len(text), "the text")
     return text
 

@@ -17,7 +17,11 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+import torch
+
 from autogradlab.lang.builtins import text_of
+
+_TENSOR = torch.Tensor
 
 # [[fill]align][sign][z][#][0][width][grouping][.precision][type]: CPython's grammar (3.11)
 SPEC = re.compile(r"(?:(?P<fill>.)?(?P<align>[<>=^]))?(?P<sign>[+\- ])?z?#?0?(?P<width>\d+)?[,_]?"
@@ -56,4 +60,6 @@ def format_field(interp: Any, value: Any, conversion: str | None, spec: str, so_
     least = least_length(spec)
     if so_far + least > limit:
         interp.sizes.check_length(so_far + least, what)
+    if not spec and type(value) is _TENSOR and value.dim():   # f"{w}": Tensor.__format__ gives str(w)
+        return text_of(interp, value)   # (tensor_text's, ~5x faster; a 0-dim tensor formats its item())
     return text_of(interp, value, lambda v: format(v, spec))

@@ -1,4 +1,4 @@
-"""engine/tensor_text.tensor_repr against PyTorch's own repr: the same text, character for character,
+"""lang/tensor_text.tensor_repr against PyTorch's own repr: the same text, character for character,
 for every tensor it answers; None (torch asked instead) for the cases it leaves to torch."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ import math
 import pytest
 import torch
 
-from autogradlab.engine.tensor_text import tensor_repr
 from autogradlab.engine.values import safe_repr
+from autogradlab.lang.tensor_text import tensor_repr
 
 
 def _values(gen: torch.Generator, n: int, style: str) -> torch.Tensor:
@@ -109,3 +109,19 @@ def test_a_torch_function_mode_is_left_to_torch():
     with Passing():
         assert tensor_repr(t) is None
         assert safe_repr(t) == "tensor([0., 1., 2.])"
+
+
+@pytest.mark.parametrize("shape", [(7, 1000), (1, 2000), (1000, 7), (1001, 1), (6, 200), (200, 6), (13, 13),
+                                   (1, 6), (6, 1), (1, 1001), (4, 30), (0,), (2, 0)])
+def test_matrix_and_vector_layouts_cut_as_torch_cuts_them(shape):
+    """lang/tensor_cells.py's layout (each element formatted once) against torch's: rows and columns
+    cut at the edges, long rows broken over lines, columns, negative zeros wider than the width."""
+    gen = torch.Generator().manual_seed(11)
+    n = math.prod(shape)
+    base = torch.randn(n, generator=gen, dtype=torch.float64)
+    base[::5] = -0.0
+    for values in (base, base * 1e5, torch.round(base * 9), torch.where(base > 1, math.inf, base)):
+        for t in (values.to(torch.float32).reshape(shape), values.reshape(shape),
+                  torch.round(values.nan_to_num(posinf=3.0)).to(torch.int64).reshape(shape)):
+            assert tensor_repr(t) in (repr(t), None), (shape, t.dtype)
+            assert t.numel() == 0 or tensor_repr(t) is not None

@@ -1,6 +1,7 @@
 """torch's own repr of a plain tensor, made from one NumPy copy of its values (issue 9).
 
-The report shows every tensor variable as PyTorch prints it. torch._tensor_str builds that text
+print(x), str(x) and repr(x) of a program (builtin_arguments.text_of) and the report's text of every
+tensor variable (engine/values.py) are made here: PyTorch's text. torch._tensor_str builds that text
 from a 0-dim tensor per element (each formatted through Tensor.__format__) and a dozen small torch
 ops per tensor: ~0.7 ms for a scalar, ~1.7 ms for a 100-vector, ~15 ms for a 1,000-row column,
 often the larger part of a short loop program's report. tensor_repr follows torch._tensor_str
@@ -19,6 +20,8 @@ import numpy as np
 import torch
 import torch._tensor_str as _torch_str
 from torch.autograd import forward_ad
+
+from autogradlab.lang.tensor_cells import cells_text
 
 _KINDS = {torch.float32: "f", torch.float64: "f", torch.int64: "i", torch.int32: "i", torch.bool: "b"}
 _SUFFIX_FREE = (torch.float32, torch.int64, torch.bool)   # torch's defaults: no dtype= suffix
@@ -55,8 +58,13 @@ def tensor_repr(tensor: torch.Tensor) -> str | None:
         data = data.resolve_neg()
     arr = data.numpy()
     summarize = arr.size > _THRESHOLD
-    fmt, width = _formatter(_summarized(arr) if summarize else arr, kind)
-    text = "tensor(" + _text(arr, _INDENT, summarize, fmt, width)
+    shown = _summarized(arr) if summarize else arr
+    if 1 <= arr.ndim <= 2:   # every element shown formatted once (tensor_cells.py; a scalar: one anyway)
+        cells, width = _cells(shown, kind)
+        text = "tensor(" + cells_text(arr.shape, cells, width, summarize, _INDENT, _LINEWIDTH)
+    else:
+        fmt, width = _formatter(shown, kind)
+        text = "tensor(" + _text(arr, _INDENT, summarize, fmt, width)
     suffixes = []
     if tensor.dtype not in _SUFFIX_FREE:
         suffixes.append(f"dtype={tensor.dtype}")
@@ -96,6 +104,34 @@ def _formatter(arr: np.ndarray, kind: str):
     if int_mode:
         return _int_format, max(1, max(len(f"{v:.0f}") + 1 for v in values))
     return (lambda v: f"{v:.4f}"), max(1, max(len(f"{v:.4f}") for v in values))
+
+
+def _cells(shown: np.ndarray, kind: str) -> tuple[list[str], int]:
+    """Every element of `shown` (the summarized data when torch summarizes) as _formatter's format
+    pads it, in row-major order, and _formatter's width; each element is formatted once (issue 9:
+    _formatter formatted every value for the width and again for the text, through two Python
+    calls per element)."""
+    flat = shown.reshape(-1)
+    values = flat.tolist()
+    if kind != "f":
+        texts = [f"{v}" for v in values]
+        width = max(1, max(map(len, texts)))
+        return [t.rjust(width) for t in texts], width
+    keep = np.isfinite(flat) & (flat != 0)
+    vals = flat[keep]
+    if not vals.size:
+        return [_int_format(v) for v in values], 1   # (width 1: never padded)
+    absolute = np.abs(vals).astype(np.float64)
+    low, high = float(absolute.min()), float(absolute.max())
+    if high / low > 1000.0 or high > 1.0e8 or low < 1.0e-4:
+        texts = [f"{v:.4e}" for v in values]
+    elif bool(np.all(vals == np.ceil(vals))):
+        texts = [_int_format(v) for v in values]
+    else:
+        texts = [f"{v:.4f}" for v in values]
+    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+    width = max(1, int(lengths[keep].max()))   # the width of the finite nonzero values only
+    return [t.rjust(width) for t in texts], width
 
 
 def _int_format(v: float) -> str:

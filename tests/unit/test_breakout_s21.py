@@ -1,0 +1,64 @@
+"""Red team, session 21: the newest surface (objects in containers and their texts, the parse cache,
+container_names' labels by path, torch.optim.Optimizer, np.full with lists, tensors as NumPy indexes,
+generators and try/except against the limits, format bombs, expensive kernels, the CLI)."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+import torch
+
+from autogradlab.engine import run_program
+from autogradlab.engine.container_names import MAX_ITEMS, container_names
+from tests.unit.breakout_helpers import Case, check_case
+
+LONG_KEY = "k" * 41   # longer than container_names.MAX_KEY_CHARS: makes no label
+
+
+class _CountingDict(dict):
+    """A dict that counts the items a walk looks at."""
+    looked = 0
+
+    def items(self):
+        for pair in super().items():
+            _CountingDict.looked += 1
+            yield pair
+
+
+@pytest.mark.parametrize("key", [LONG_KEY, (1,), 1.5])
+def test_container_names_counts_items_it_skips(key):
+    """Keys that make no label still cost the walk: one dict of 1,000 such keys shared 1,000 times was
+    1,000,000 items looked at (a list of 20,000 references to a dict of 50,000: minutes, after the run)."""
+    inner = _CountingDict({(key, i) if not isinstance(key, str) else key + str(i): 0 for i in range(1000)})
+    _CountingDict.looked = 0
+    container_names({"l": [inner] * 1000})
+    assert _CountingDict.looked <= MAX_ITEMS
+
+
+def test_container_names_walks_a_shared_container_once():
+    leaf = torch.ones(1)
+    inner = _CountingDict({"w": leaf, "b": 0})
+    _CountingDict.looked = 0
+    names = container_names({"l": [inner] * 500})
+    assert names == {id(leaf): "l[0]['w']"}
+    assert _CountingDict.looked == 2
+
+
+@pytest.mark.parametrize("keys", [f"'{LONG_KEY}' + str(i)", "(i,)"])
+def test_a_shared_dict_of_unlabelled_keys_costs_no_time_after_the_run(keys):
+    source = (f"import torch\nws = [torch.ones(2, requires_grad=True)]\n"
+              f"d = {{{keys}: 0 for i in range(50000)}}\nl = [d] * 20000\ny = (ws[0] * 2).sum()\n")
+    started = time.perf_counter()
+    report = run_program(source, torchviz=False)
+    assert time.perf_counter() - started < 3.0   # was > 30 s (the worker's 5 s timeout, no line)
+    assert report.error is None, report.error
+    assert sorted(n.label for n in report.graph.nodes if n.kind == "leaf") == ["ws[0]"]
+
+
+CASES: list[Case] = []
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.program.splitlines()[-1][:40])
+def test_breakout_s21(case):
+    check_case(case)

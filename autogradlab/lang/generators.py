@@ -27,6 +27,7 @@ import torch
 
 from autogradlab.errors import LimitExceeded, NotSupported, ProgramError, ProgramTypeError, ProgramValueError
 from autogradlab.lang.calls import require_data
+from autogradlab.lang.exceptions import as_caught
 from autogradlab.lang.safe_values import is_data, type_text
 from autogradlab.lang.scope import Scope
 
@@ -147,8 +148,9 @@ class ProgramGenerator:
             glet.base = interp._depth + 1
             glet.parent = greenlet.getcurrent()
             glet.throw(greenlet.GreenletExit)
-        except ProgramError:   # the body's `finally` failed or reached a limit: the close still ends it
-            pass
+        except ProgramError as error:   # the body's `finally` failed or reached a limit: the close ends it
+            if as_caught(error) is None:   # Python ignores a dropped generator's error; never a limit's
+                stop_with(interp, error)
         finally:
             interp.scope, interp._depth = caller
             self._end()
@@ -164,6 +166,14 @@ class ProgramGenerator:
     def _end(self) -> None:
         self.finished = True
         self._interp.generators.pop(self._key, None)
+
+
+def stop_with(interp: Interpreter, error: ProgramError) -> None:
+    """A limit reached where it cannot be raised (a dropped generator's `finally`, closed by
+    Python's finaliser): every later step raises it (Interpreter._tick), and so does the run's end."""
+    if interp.stopped_by is None:
+        interp.stopped_by = error
+    interp._max_steps = -1   # every step check goes to _tick
 
 
 def _suspend(interp: Interpreter, glet: _Body, value: Any) -> None:

@@ -56,7 +56,36 @@ def test_a_shared_dict_of_unlabelled_keys_costs_no_time_after_the_run(keys):
     assert sorted(n.label for n in report.graph.nodes if n.kind == "leaf") == ["ws[0]"]
 
 
-CASES: list[Case] = []
+G = "import torch\n"
+LOOPS = r"a while loop ran past 100,000 loop iterations in total; the limit is 100,000"
+SIZE = r"result of ones would have 1,000,000,000 elements; the limit is 5,000,000"
+
+
+def _gen(finally_body: str, tail: str) -> str:
+    """g's `finally` (line 6) runs when the program drops the suspended generator (`tail` from line 7)."""
+    return (G + "def g():\n    try:\n        yield 1\n        yield 2\n    finally:\n"
+            f"        {finally_body}\n" + tail)
+
+
+CASES: list[Case] = [
+    # a limit reached in a generator's `finally` while it is closed (dropped after `break`, or at the
+    # end of the run) stops the program: Python ignores errors of a dropped generator, never a limit
+    Case(_gen("while True:\n            pass", "for x in g():\n    break\nprint('after')\n"),
+         "limit", 7, LOOPS),
+    Case(_gen("x = torch.ones(10**9)", "for x in g():\n    break\nprint('after')\n"), "limit", 7, SIZE),
+    Case(_gen("while True:\n            pass", "it = g()\nnext(it)\nit = 0\nprint('after')\n"),
+         "limit", 7, LOOPS),
+    Case(_gen("while True:\n            pass", "it = g()\nnext(it)\nprint('end')\n"), "limit", 7, LOOPS),
+    Case(_gen("x = torch.ones(10**9)",
+              "try:\n    for x in g():\n        break\n    print('after')\nexcept BaseException:\n"
+              "    print('caught')\n"), "limit", 7, SIZE),
+    # below the limits the `finally` runs as in Python, and an ordinary error in it is ignored
+    Case(_gen("print('closed')", "for x in g():\n    break\nprint('after')\n"), None, None,
+         "closed\nafter\n"),
+    Case(_gen("x = 1 / 0", "for x in g():\n    break\nprint('after')\n"), None, None, "after\n"),
+    Case(_gen("x = torch.ones(5_000_000)", "for x in g():\n    break\nprint('after')\n"), None, None,
+         "after\n"),
+]
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.program.splitlines()[-1][:40])

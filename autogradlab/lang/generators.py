@@ -80,7 +80,7 @@ def _run_body(interp: Interpreter, fn: UserFunction, bound: dict[str, Any], node
 class ProgramGenerator:
     """What calling a generator function returns; a Python iterator for the interpreter."""
 
-    __slots__ = ("__weakref__", "_interp", "_fn", "_bound", "_node", "_glet", "_key", "finished")
+    __slots__ = ("__weakref__", "_interp", "_fn", "_bound", "_node", "_glet", "_key", "finished", "_running")
 
     def __init__(self, interp: Interpreter, fn: UserFunction, bound: dict[str, Any], node: ast.AST) -> None:
         self._interp = interp
@@ -90,6 +90,7 @@ class ProgramGenerator:
         self._glet: _Body | None = None
         self._key = 0
         self.finished = False
+        self._running = False
 
     @property
     def name(self) -> str:
@@ -109,6 +110,8 @@ class ProgramGenerator:
             raise LimitExceeded(f"functions called each other more than {interp.limits.max_call_depth} "
                                 f"levels deep; the limit is {interp.limits.max_call_depth}",
                                 hint="limit max_call_depth")
+        if self._running:   # its own body asked for its next value (greenlet: "cyclic parent chain")
+            raise ProgramValueError("generator already executing")
         glet = self._glet
         if glet is None:
             running = interp.generators
@@ -124,12 +127,14 @@ class ProgramGenerator:
         caller = interp.scope, interp._depth
         glet.base = interp._depth + 1
         glet.parent = greenlet.getcurrent()   # where the body's end (or error) goes back to
+        self._running = True
         try:
             kind, value = glet.switch()
         except BaseException:
             self._end()
             raise
         finally:
+            self._running = False
             interp.scope, interp._depth = caller
         if kind == "done":
             self._end()

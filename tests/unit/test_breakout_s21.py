@@ -83,6 +83,11 @@ CASES: list[Case] = [
     Case(_gen("print('closed')", "for x in g():\n    break\nprint('after')\n"), None, None,
          "closed\nafter\n"),
     Case(_gen("x = 1 / 0", "for x in g():\n    break\nprint('after')\n"), None, None, "after\n"),
+    # a generator that asks itself for its next value: Python's ValueError (was greenlet's own words)
+    Case(G + "def g():\n    yield next(it)\nit = g()\nnext(it)\n", "value", 3,
+         r"^generator already executing$"),
+    Case(G + "def g():\n    try:\n        x = next(it)\n    except ValueError as e:\n        print(e)\n"
+         "    yield 1\nit = g()\nnext(it)\n", None, None, "generator already executing\n"),
     Case(_gen("x = torch.ones(5_000_000)", "for x in g():\n    break\nprint('after')\n"), None, None,
          "after\n"),
 ]

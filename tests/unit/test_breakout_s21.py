@@ -67,7 +67,19 @@ def _gen(finally_body: str, tail: str) -> str:
             f"        {finally_body}\n" + tail)
 
 
+SURROGATE = "\\ud800"   # the program's text holds the escape; the string holds a lone surrogate
+ENCODE = r"^'utf-8' codec can't encode character '\\ud800' in position {}: surrogates not allowed$"
+
 CASES: list[Case] = [
+    # a lone surrogate cannot be written as UTF-8 (the browser, the CLI's JSON): print() fails as
+    # Python's does on a UTF-8 stdout, after what it wrote before that argument
+    Case(f'print("{SURROGATE}")\n', "value", 1, ENCODE.format(0)),
+    Case(f'print("ok", "a{SURROGATE}")\n', "value", 1, ENCODE.format(1)),
+    Case(f'print("a", "b", sep="{SURROGATE}")\n', "value", 1, ENCODE.format(0)),
+    Case(f'print("%s" % "{SURROGATE}")\n', "value", 1, ENCODE.format(0)),
+    Case(f'try:\n    print("{SURROGATE}")\nexcept ValueError as e:\n    print("caught")\n', None, None,
+         "caught\n"),
+    Case('print("\\ud7ff\\ue000", "\\U0010ffff")\n', None, None, "\ud7ff\ue000 \U0010ffff\n"),
     # a limit reached in a generator's `finally` while it is closed (dropped after `break`, or at the
     # end of the run) stops the program: Python ignores errors of a dropped generator, never a limit
     Case(_gen("while True:\n            pass", "for x in g():\n    break\nprint('after')\n"),
@@ -96,3 +108,24 @@ CASES: list[Case] = [
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.program.splitlines()[-1][:40])
 def test_breakout_s21(case):
     check_case(case)
+
+
+@pytest.mark.parametrize("source", [
+    f's = "{SURROGATE}"\ns\nt = [s, {{"k": s}}]\n',
+    f'assert False, "{SURROGATE}"\n',
+    f'import torch\nx = torch.ones(2)\nx.sum(dim="{SURROGATE}")\nprint(x[0])\n',
+    f'class A:\n    def __repr__(self):\n        return "{SURROGATE}"\na = A()\nl = [a]\n',
+    f'class A:\n    def __repr__(self):\n        return "{SURROGATE}"\nA()\n',
+])
+def test_a_report_holds_only_text_utf8_can_carry(source):
+    """The Report goes to the browser (protobuf) and to the CLI's JSON as UTF-8: a lone surrogate
+    in a variable, a message or an object's text shows as Python escapes it, never raw."""
+    import json
+
+    from autogradlab.jsonout import report_to_json
+    report = run_program(source, torchviz=False)
+    json.dumps(report_to_json(report), ensure_ascii=False).encode("utf-8")
+    texts = [v.text for v in report.variables.values()] + [d.text for d in report.displayed]
+    if report.error is not None:
+        texts.append(report.error.message + str(report.error.params))
+    assert any("\\ud800" in text for text in texts) or "dim=" in source, texts

@@ -90,15 +90,29 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
 
 # --- input (the text output: cli_text.py) ---------------------------------------------------------
 
+# A program may have max_source_chars (50,000); the engine names a longer one's exact length. Reading
+# stops here (`/dev/zero`, an endless stdin: gigabytes within seconds before).
+MAX_READ_CHARS = 100 * DEFAULT_LIMITS.max_source_chars
+
+
+def _bounded(name: str, stream: TextIO) -> str:
+    text = stream.read(MAX_READ_CHARS + 1)
+    if len(text) > MAX_READ_CHARS:
+        raise UsageError(f"{name}: longer than {MAX_READ_CHARS:,} characters (a program may have "
+                         f"{DEFAULT_LIMITS.max_source_chars:,})")
+    return text
+
+
 def _read_programs(files: list[str], stdin: TextIO) -> list[tuple[str, str]]:
     """(display name, source) for every FILE, all read before anything runs."""
     programs = []
     for name in files:
         if name == "-":
-            programs.append(("<stdin>", stdin.read()))
+            programs.append(("<stdin>", _bounded("<stdin>", stdin)))
             continue
         try:
-            programs.append((name, Path(name).read_text(encoding="utf-8")))
+            with Path(name).open(encoding="utf-8") as file:   # as read_text: \r\n -> \n
+                programs.append((name, _bounded(name, file)))
         except FileNotFoundError:
             raise UsageError(f"{name}: no such file") from None
         except UnicodeDecodeError:

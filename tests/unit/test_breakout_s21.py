@@ -129,3 +129,28 @@ def test_a_report_holds_only_text_utf8_can_carry(source):
     if report.error is not None:
         texts.append(report.error.message + str(report.error.params))
     assert any("\\ud800" in text for text in texts) or "dim=" in source, texts
+
+
+class _EndlessInput:
+    """stdin that never ends (`yes | python -m autogradlab run -`): read() with no size never returns."""
+
+    def read(self, size: int = -1) -> str:
+        assert size >= 0, "read everything of an endless stream"
+        return "x = 1\n" * (size // 6) + "x" * (size % 6)
+
+
+def test_cli_reads_an_endless_stdin_only_up_to_its_bound():
+    from autogradlab.cli import MAX_READ_CHARS, UsageError, _read_programs
+    with pytest.raises(UsageError, match=rf"<stdin>: longer than {MAX_READ_CHARS:,} characters"):
+        _read_programs(["-"], _EndlessInput())
+
+
+def test_cli_reads_files_just_below_and_above_its_bound(tmp_path):
+    from autogradlab.cli import MAX_READ_CHARS, UsageError, _read_programs
+    below, above = tmp_path / "below.py", tmp_path / "above.py"
+    below.write_text("#" * MAX_READ_CHARS, encoding="utf-8")
+    above.write_text("#" * (MAX_READ_CHARS + 1), encoding="utf-8")
+    [(name, source)] = _read_programs([str(below)], _EndlessInput())
+    assert len(source) == MAX_READ_CHARS   # the engine refuses it with the exact count
+    with pytest.raises(UsageError, match=rf"above.py: longer than {MAX_READ_CHARS:,} characters"):
+        _read_programs([str(above)], _EndlessInput())

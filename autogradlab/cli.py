@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Protocol, TextIO
 
 from autogradlab import eigen_cli  # torch-free: a typed matrix needs no sandbox
+from autogradlab.cli_input import read_bounded, read_file_bounded, too_long
 from autogradlab.cli_text import format_error, format_summary
 from autogradlab.limits import DEFAULT_LIMITS
 from autogradlab.report import ErrorInfo, Report
@@ -90,16 +91,9 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
 
 # --- input (the text output: cli_text.py) ---------------------------------------------------------
 
-# A program may have max_source_chars (50,000); the engine names a longer one's exact length. Reading
-# stops here (`/dev/zero`, an endless stdin: gigabytes within seconds before).
-MAX_READ_CHARS = 100 * DEFAULT_LIMITS.max_source_chars
-
-
-def _bounded(name: str, stream: TextIO) -> str:
-    text = stream.read(MAX_READ_CHARS + 1)
-    if len(text) > MAX_READ_CHARS:
-        raise UsageError(f"{name}: longer than {MAX_READ_CHARS:,} characters (a program may have "
-                         f"{DEFAULT_LIMITS.max_source_chars:,})")
+def _bounded(name: str, text: str | None) -> str:
+    if text is None:
+        raise UsageError(too_long(name))
     return text
 
 
@@ -108,11 +102,10 @@ def _read_programs(files: list[str], stdin: TextIO) -> list[tuple[str, str]]:
     programs = []
     for name in files:
         if name == "-":
-            programs.append(("<stdin>", _bounded("<stdin>", stdin)))
+            programs.append(("<stdin>", _bounded("<stdin>", read_bounded(stdin))))
             continue
         try:
-            with Path(name).open(encoding="utf-8") as file:   # as read_text: \r\n -> \n
-                programs.append((name, _bounded(name, file)))
+            programs.append((name, _bounded(name, read_file_bounded(name))))
         except FileNotFoundError:
             raise UsageError(f"{name}: no such file") from None
         except UnicodeDecodeError:

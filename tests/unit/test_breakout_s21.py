@@ -140,13 +140,15 @@ class _EndlessInput:
 
 
 def test_cli_reads_an_endless_stdin_only_up_to_its_bound():
-    from autogradlab.cli import MAX_READ_CHARS, UsageError, _read_programs
+    from autogradlab.cli import UsageError, _read_programs
+    from autogradlab.cli_input import MAX_READ_CHARS
     with pytest.raises(UsageError, match=rf"<stdin>: longer than {MAX_READ_CHARS:,} characters"):
         _read_programs(["-"], _EndlessInput())
 
 
 def test_cli_reads_files_just_below_and_above_its_bound(tmp_path):
-    from autogradlab.cli import MAX_READ_CHARS, UsageError, _read_programs
+    from autogradlab.cli import UsageError, _read_programs
+    from autogradlab.cli_input import MAX_READ_CHARS
     below, above = tmp_path / "below.py", tmp_path / "above.py"
     below.write_text("#" * MAX_READ_CHARS, encoding="utf-8")
     above.write_text("#" * (MAX_READ_CHARS + 1), encoding="utf-8")

@@ -37,3 +37,17 @@ def test_a_superscript_number_in_a_link_is_a_warning(app_file, page, param, code
     assert not at.exception, at.exception
     assert any(f"`{param}` must be a whole number" in w.value for w in at.warning), \
         [w.value for w in at.warning]
+
+
+@pytest.mark.parametrize("page", ["graph", "steps"])
+@pytest.mark.parametrize("code", ['s = "\\ud800"\nprint(s)\n',
+                                  'import torch\nx = torch.ones(2, requires_grad=True)\ny = (x * 2).sum()\n'
+                                  'assert False, "\\ud800"\n'])
+def test_a_lone_surrogate_in_a_linked_program_is_an_error_message(app_file, page, code):
+    """Streamlit's protobuf could not carry the printed text or the message: the page raised."""
+    at = AppTest.from_file(app_file, default_timeout=TIMEOUT)
+    at.switch_page(f"views/{page}.py")
+    at.query_params["code"] = links.encode_code(code)
+    at.run()
+    assert not at.exception, at.exception
+    assert any("ud800" in e.value for e in at.error), [e.value for e in at.error]

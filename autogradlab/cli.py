@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Protocol, TextIO
 
 from autogradlab import eigen_cli  # torch-free: a typed matrix needs no sandbox
+from autogradlab.cli_input import read_bounded, read_file_bounded, too_long
 from autogradlab.cli_text import format_error, format_summary
 from autogradlab.limits import DEFAULT_LIMITS
 from autogradlab.report import ErrorInfo, Report
@@ -90,15 +91,21 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
 
 # --- input (the text output: cli_text.py) ---------------------------------------------------------
 
+def _bounded(name: str, text: str | None) -> str:
+    if text is None:
+        raise UsageError(too_long(name))
+    return text
+
+
 def _read_programs(files: list[str], stdin: TextIO) -> list[tuple[str, str]]:
     """(display name, source) for every FILE, all read before anything runs."""
     programs = []
     for name in files:
         if name == "-":
-            programs.append(("<stdin>", stdin.read()))
+            programs.append(("<stdin>", _bounded("<stdin>", read_bounded(stdin))))
             continue
         try:
-            programs.append((name, Path(name).read_text(encoding="utf-8")))
+            programs.append((name, _bounded(name, read_file_bounded(name))))
         except FileNotFoundError:
             raise UsageError(f"{name}: no such file") from None
         except UnicodeDecodeError:

@@ -15,6 +15,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from autogradlab.cli_input import read_file_bounded, too_long
 from autogradlab.engine.eigen import (
     DEFAULT_POWER_ITERATIONS,
     MAX_POWER_ITERATIONS,
@@ -101,10 +102,12 @@ def _matrix_from_program(args: argparse.Namespace, runner: Any) -> EigenAnalysis
     if not args.var:
         raise EigenUsageError("--from FILE needs --var NAME (the program's matrix variable)")
     try:
-        source = Path(args.source_file).read_text(encoding="utf-8")
+        source = read_file_bounded(args.source_file)
     except (OSError, UnicodeDecodeError) as exc:
         why = getattr(exc, "strerror", None) or exc
         raise EigenUsageError(f"{args.source_file}: cannot read it ({why})") from None
+    if source is None:
+        raise EigenUsageError(too_long(args.source_file))
     report = runner.run(source, seed=args.seed)
     if report.error is not None:
         raise ProgramFailed(f"{args.source_file}: {report.error.kind}: {report.error.message}")

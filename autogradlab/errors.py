@@ -32,7 +32,11 @@ class ProgramError(Exception):
         key, params = self.key, self.params
         if key is None:
             key, params = _origin_key(self)
-        return ErrorInfo(self.kind, self.message, self.line, self.column, self.hint, key=key,
+        from autogradlab.utf8_text import encodable
+        hint = None if self.hint is None else encodable(self.hint)
+        params = tuple((name, encodable(value) if isinstance(value, str) else value)
+                       for name, value in params)
+        return ErrorInfo(self.kind, encodable(self.message), self.line, self.column, hint, key=key,
                          params=params)
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from autogradlab import messages
+from autogradlab.cli_input import read_file_bounded, too_long
 from autogradlab.limits import DEFAULT_LIMITS
 
 EXIT_OK, EXIT_PROGRAM_FAILED, EXIT_USAGE = 0, 1, 2
@@ -57,9 +58,11 @@ def resolve(name: str, lang: str) -> tuple[str, str]:
     path = Path(name)
     if path.is_file():
         try:
-            text = path.read_text(encoding="utf-8")
+            text = read_file_bounded(name)
         except (OSError, UnicodeDecodeError) as exc:
             raise ValueError(messages.text(lang, "present.cli_unreadable", name=name, reason=exc)) from None
+        if text is None:
+            raise ValueError(too_long(name))
         return text, program_slug(text, entry_id=gallery_id(text))
     try:
         from autogradlab import gallery  # built by the gallery work; absent: FILE only

@@ -82,9 +82,12 @@ def parse_int(name: str, text: str, low: int = 0, high: int = MAX_SEED) -> int:
     """A whole number in [low, high], e.g. `seed` or `step`."""
     _check_length(name, text)
     stripped = text.strip()
-    if not stripped.lstrip("-").isdigit() or len(stripped) > 19:
+    try:   # isdigit() also says yes to `²`, which int() refuses
+        value = int(stripped) if stripped.removeprefix("-").isdigit() and len(stripped) <= 19 else None
+    except ValueError:
+        value = None
+    if value is None:
         raise LinkError(f"the link's `{name}` must be a whole number, not {_short(text)!r}")
-    value = int(stripped)
     if not low <= value <= high:
         raise LinkError(f"the link's `{name}` must be between {low} and {high:,}, not {value:,}")
     return value

@@ -4,12 +4,14 @@ the program's classes: `xs[2]`, `params['w']`, `layers[0][1]`, `net.w`, `layers[
 Lessons keep their parameters in lists (`params = [w, b]`, `xs = [torch.tensor(...) for ...]`); a
 leaf reached only through such a list was labelled by its number (`t2`) in the graph. The first
 path found wins: variables in assignment order, items in order, depth first. The walk is bounded
-(MAX_DEPTH levels, MAX_ITEMS items in all), so a list of a million numbers costs nothing noticeable.
+(MAX_DEPTH levels, MAX_ITEMS items looked at in all, whether or not they make a label; a container
+reached again is walked again only from a shallower depth), so a list of a million numbers, or a list
+of 20,000 references to one dict of 50,000 keys too long for a label, costs nothing noticeable.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 import torch
@@ -28,29 +30,46 @@ def container_names(variables: Mapping[str, Any]) -> dict[int, str]:
     list, tuple, dict or object variable (not for tensors held by a variable themselves: those have
     their name)."""
     names: dict[int, str] = {}
-    budget = [MAX_ITEMS]
+    walk = _Walk(names)
     for name, value in variables.items():
         if isinstance(value, _HOLDERS):
-            _walk(value, name, 1, names, budget)
-        if budget[0] <= 0:
+            walk.walk(value, name, 1)
+        if walk.budget <= 0:
             break
     return names
 
 
-def _walk(value: Any, path: str, depth: int, names: dict[int, str], budget: list[int]) -> None:
+def _labelled(value: Any, path: str) -> Iterator[tuple[str | None, Any]]:
+    """(path, item) for each item of a container; None for a dict key that makes no label."""
     if isinstance(value, dict):
-        items = ((key, item) for key, item in value.items()
-                 if type(key) in _KEY_TYPES and (type(key) is not str or len(key) <= MAX_KEY_CHARS))
-        labelled = ((f"{path}[{key!r}]", item) for key, item in items)
+        for key, item in value.items():
+            usable = type(key) in _KEY_TYPES and (type(key) is not str or len(key) <= MAX_KEY_CHARS)
+            yield (f"{path}[{key!r}]" if usable else None), item
     elif isinstance(value, ProgramObject):   # its own attributes (a class's are not the object's)
-        labelled = ((f"{path}.{name}", item) for name, item in value.values.items())
+        for name, item in value.values.items():
+            yield f"{path}.{name}", item
     else:
-        labelled = ((f"{path}[{index}]", item) for index, item in enumerate(value))
-    for item_path, item in labelled:
-        budget[0] -= 1
-        if budget[0] <= 0:
-            return
-        if isinstance(item, torch.Tensor):
-            names.setdefault(id(item), item_path)
-        elif depth < MAX_DEPTH and isinstance(item, _HOLDERS):
-            _walk(item, item_path, depth + 1, names, budget)
+        for index, item in enumerate(value):
+            yield f"{path}[{index}]", item
+
+
+class _Walk:
+    def __init__(self, names: dict[int, str]) -> None:
+        self.names = names
+        self.budget = MAX_ITEMS
+        self.shallowest: dict[int, int] = {}   # id(container) -> the least depth it was walked from
+
+    def walk(self, value: Any, path: str, depth: int) -> None:
+        if self.shallowest.get(id(value), MAX_DEPTH + 1) <= depth:
+            return   # walked already from here or nearer the variable: the same or shorter paths
+        self.shallowest[id(value)] = depth
+        for item_path, item in _labelled(value, path):
+            self.budget -= 1
+            if self.budget <= 0:
+                return
+            if item_path is None:
+                continue
+            if isinstance(item, torch.Tensor):
+                self.names.setdefault(id(item), item_path)
+            elif depth < MAX_DEPTH and isinstance(item, _HOLDERS):
+                self.walk(item, item_path, depth + 1)

@@ -37,6 +37,7 @@ from autogradlab.engine.values import (
 from autogradlab.lang.safe_values import SafeDistribution
 from autogradlab.lang.text_weight import sequence_weight
 from autogradlab.report import PlainValue, SequenceValue, Value
+from autogradlab.utf8_text import encodable
 
 # Texts of values (tensor reprs are ~0.5 ms each) are written for at most this long per report: a run
 # stopped at its soft deadline must still get its report out before the hard kill (30,000 tensors in
@@ -171,7 +172,7 @@ class ReportValues(ReportPlan):
                 if self._weight(obj) > self._caps.get(id(obj), MAX_SEQUENCE_ITEMS):
                     value = PlainValue("object", None, too_large_text(obj, BUDGET_SPENT))
                 else:
-                    value = PlainValue("string", obj, safe_repr(obj))
+                    value = PlainValue("string", encodable(obj), safe_repr(obj))
                 self._values[key] = value
             return value
         arr = _as_array(obj) if not isinstance(obj, (bool, int, float, complex, str)) else None

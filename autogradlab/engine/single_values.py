@@ -14,6 +14,7 @@ from autogradlab.lang.safe_values import SafeFunction, SafeNumpyDtype, UserFunct
 from autogradlab.lang.set_value import ProgramSet
 from autogradlab.lang.stored_objects import ShownText
 from autogradlab.report import PlainValue, TensorValue, Value
+from autogradlab.utf8_text import encodable
 
 
 def _grad_of(tensor: torch.Tensor) -> torch.Tensor | None:
@@ -71,7 +72,7 @@ def _plain_value(obj: Any) -> Value:
     if isinstance(obj, (int, float, complex)):
         return PlainValue("number", obj, safe_repr(obj))
     if isinstance(obj, str):
-        return PlainValue("string", obj, safe_repr(obj))
+        return PlainValue("string", encodable(obj), safe_repr(obj))
     if isinstance(obj, torch.dtype):
         return PlainValue("dtype", dtype_name(obj), str(obj))
     if isinstance(obj, (np.integer, np.floating, np.complexfloating)):

@@ -14,7 +14,7 @@ from typing import Any
 
 import torch
 
-from autogradlab.errors import NotSupported, ProgramTypeError
+from autogradlab.errors import NotSupported, ProgramTypeError, ProgramValueError
 from autogradlab.lang.builtin_arguments import (
     _arity,
     _charge_printed,
@@ -25,7 +25,7 @@ from autogradlab.lang.builtin_arguments import (
     text_of,
 )
 from autogradlab.lang.builtin_conversions import BUILTIN_TYPES, _int_text_digits  # noqa: F401 - test_big_ints
-from autogradlab.lang.exceptions import EXCEPTION_TYPES
+from autogradlab.lang.exceptions import EXCEPTION_TYPES, remember_python_error
 from autogradlab.lang.generators import ITERATOR_BUILTINS, ITERATORS, materialize_iterator
 from autogradlab.lang.namespaces import NDARRAY_TYPE, TENSOR_TYPE
 from autogradlab.lang.safe_values import (
@@ -36,6 +36,7 @@ from autogradlab.lang.safe_values import (
     type_text,
 )
 from autogradlab.lang.sorting import extreme, sort_keywords, sorted_items
+from autogradlab.utf8_text import encode_error
 
 
 def _print(interp, args, kwargs, node):  # noqa: ANN001, ANN202
@@ -48,8 +49,22 @@ def _print(interp, args, kwargs, node):  # noqa: ANN001, ANN202
     texts = [text_of(interp, value) for value in args]
     _charge_printed(interp, sum(map(len, texts)) + len(sep) * max(0, len(texts) - 1) + len(end))
     text = sep.join(texts) + end
+    if not text.isascii():
+        _require_utf8(interp, texts, sep, end)
     interp.hooks.on_print(text)
     return None
+
+
+def _require_utf8(interp, texts: list[str], sep: str, end: str) -> None:  # noqa: ANN001
+    """Python writes print()'s pieces one by one to a UTF-8 stdout: a lone surrogate fails its piece
+    with UnicodeEncodeError, after the pieces before it (utf8_text.py: the browser could not show it)."""
+    pieces = [piece for i, text in enumerate(texts) for piece in ((sep, text) if i else (text,))] + [end]
+    for i, piece in enumerate(pieces):
+        exc = encode_error(piece)
+        if exc is not None:
+            if i:
+                interp.hooks.on_print("".join(pieces[:i]))
+            raise remember_python_error(ProgramValueError(str(exc)), exc)
 
 
 def _len(interp, args, kwargs, node):  # noqa: ANN001, ANN202

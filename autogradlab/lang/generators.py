@@ -27,6 +27,7 @@ import torch
 
 from autogradlab.errors import LimitExceeded, NotSupported, ProgramError, ProgramTypeError, ProgramValueError
 from autogradlab.lang.calls import require_data
+from autogradlab.lang.exceptions import as_caught
 from autogradlab.lang.safe_values import is_data, type_text
 from autogradlab.lang.scope import Scope
 
@@ -79,7 +80,7 @@ def _run_body(interp: Interpreter, fn: UserFunction, bound: dict[str, Any], node
 class ProgramGenerator:
     """What calling a generator function returns; a Python iterator for the interpreter."""
 
-    __slots__ = ("__weakref__", "_interp", "_fn", "_bound", "_node", "_glet", "_key", "finished")
+    __slots__ = ("__weakref__", "_interp", "_fn", "_bound", "_node", "_glet", "_key", "finished", "_running")
 
     def __init__(self, interp: Interpreter, fn: UserFunction, bound: dict[str, Any], node: ast.AST) -> None:
         self._interp = interp
@@ -89,6 +90,7 @@ class ProgramGenerator:
         self._glet: _Body | None = None
         self._key = 0
         self.finished = False
+        self._running = False
 
     @property
     def name(self) -> str:
@@ -108,6 +110,8 @@ class ProgramGenerator:
             raise LimitExceeded(f"functions called each other more than {interp.limits.max_call_depth} "
                                 f"levels deep; the limit is {interp.limits.max_call_depth}",
                                 hint="limit max_call_depth")
+        if self._running:   # its own body asked for its next value (greenlet: "cyclic parent chain")
+            raise ProgramValueError("generator already executing")
         glet = self._glet
         if glet is None:
             running = interp.generators
@@ -123,12 +127,14 @@ class ProgramGenerator:
         caller = interp.scope, interp._depth
         glet.base = interp._depth + 1
         glet.parent = greenlet.getcurrent()   # where the body's end (or error) goes back to
+        self._running = True
         try:
             kind, value = glet.switch()
         except BaseException:
             self._end()
             raise
         finally:
+            self._running = False
             interp.scope, interp._depth = caller
         if kind == "done":
             self._end()
@@ -147,8 +153,9 @@ class ProgramGenerator:
             glet.base = interp._depth + 1
             glet.parent = greenlet.getcurrent()
             glet.throw(greenlet.GreenletExit)
-        except ProgramError:   # the body's `finally` failed or reached a limit: the close still ends it
-            pass
+        except ProgramError as error:   # the body's `finally` failed or reached a limit: the close ends it
+            if as_caught(error) is None:   # Python ignores a dropped generator's error; never a limit's
+                stop_with(interp, error)
         finally:
             interp.scope, interp._depth = caller
             self._end()
@@ -164,6 +171,14 @@ class ProgramGenerator:
     def _end(self) -> None:
         self.finished = True
         self._interp.generators.pop(self._key, None)
+
+
+def stop_with(interp: Interpreter, error: ProgramError) -> None:
+    """A limit reached where it cannot be raised (a dropped generator's `finally`, closed by
+    Python's finaliser): every later step raises it (Interpreter._tick), and so does the run's end."""
+    if interp.stopped_by is None:
+        interp.stopped_by = error
+    interp._max_steps = -1   # every step check goes to _tick
 
 
 def _suspend(interp: Interpreter, glet: _Body, value: Any) -> None:

@@ -72,6 +72,7 @@ class Interpreter(StatementsMixin, ExpressionsMixin, OperatorsMixin, IterationMi
         self.grad_fn_wrappers: dict[int, tuple[Any, Any]] = {}
         self._steps = 0
         self._max_steps = limits.max_steps   # read on every step; _tick raises with limits' own
+        self.stopped_by: ProgramError | None = None   # generators.stop_with: no statement passes it
         self._deadline = float("inf")
         self.board = sandbox_position.board()   # where the program is, for the hard time limit
         self._iterations = 0
@@ -115,6 +116,8 @@ class Interpreter(StatementsMixin, ExpressionsMixin, OperatorsMixin, IterationMi
             if self.generators:
                 generators.close_all(self)
             self.board[0] = 0   # building the report is no statement of the program
+        if self.stopped_by is not None:   # reached while the last generators were closed
+            raise self.stopped_by
 
     def release(self) -> None:
         """After the report is built: drop the compiled closures and handler tables, which refer
@@ -138,6 +141,8 @@ class Interpreter(StatementsMixin, ExpressionsMixin, OperatorsMixin, IterationMi
     def _tick(self) -> None:
         self._steps += 1
         if self._steps > self._max_steps:   # limits.max_steps, or the Variables table's allowance
+            if self.stopped_by is not None:
+                raise self.stopped_by
             raise LimitExceeded(f"the program took more than {self.limits.max_steps:,} steps; the "
                                 f"limit is {self.limits.max_steps:,}", hint="limit max_steps")
         if self._steps % 32 == 0 and time.monotonic() > self._deadline + self.sizes.warm_up_s:

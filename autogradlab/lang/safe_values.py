@@ -12,6 +12,7 @@ from __future__ import annotations
 import ast
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Any
 
 import numpy as np
@@ -153,8 +154,8 @@ def _walk(value: Any, atoms: tuple, atom_types: frozenset, budget: int, containe
         seen.add(id(item))   # the container's own id (never a temporary list's, which is reused)
         if isinstance(item, _MAPPINGS):   # dicts and their views: walk the values (keys are atoms)
             keep.append(item)
-            item = list(item.values()) if isinstance(item, dict) else list(item)
-        budget -= len(item)
+            item = list(islice(item.values() if isinstance(item, dict) else item, budget))
+        left, budget = budget, budget - len(item)
         containers -= 1
         if len(item) == 1 and (kind is list or kind is tuple) and chains:   # `x = [x]` deep
             item, containers = _one_item_chain(item[0], containers, _ATOM_TYPES)
@@ -164,6 +165,8 @@ def _walk(value: Any, atoms: tuple, atom_types: frozenset, budget: int, containe
         if len(item) <= 4:   # short (a deep `[[[...]]]` nests one-item lists): no set, no dict
             stack.extend(x for x in item if type(x) not in _ATOM_TYPES and id(x) not in seen)
             continue
+        if budget < 0:   # a budgeted walk looks at `left` more items, not at the whole of a long list
+            item = list(islice(item, left))   # (its types alone: 2 ms for 99,999 items, each time)
         if set(map(type, item)) <= _ATOM_TYPES:   # the common case, at C speed
             continue
         # Each distinct inner container once, however often the list repeats it.

@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from autogradlab.lang.safe_values import STORED_OBJECT_TYPES, is_storable, note_stored_object
+from autogradlab.utf8_text import encodable
 
 
 def require_item(value: Any, where: str) -> Any:
@@ -115,7 +116,7 @@ def display_value(interp: Any, value: Any) -> ShownText | None:
     else:
         return None
     interp.sizes.charge_sequence(len(text), "the text")
-    return ShownText(text)
+    return ShownText(encodable(text))   # a __repr__ may return a lone surrogate (utf8_text.py)
 
 
 VARIABLE_TEXT_STEPS = 10_000   # steps the program's __repr__ methods may take to write the Variables table

@@ -9,6 +9,7 @@ EN = {
                                  "at once",
     "errors_generators.stop_iteration": "StopIteration: the iterator has no more items",
     "errors_generators.not_iterator": "'{type}' object is not an iterator",
+    "errors_generators.already_executing": "generator already executing",
     "errors_generators.running_hint": "let a generator run to its end before starting the next one",
     "errors_generators.yield_hint": "write `yield value` on a line of its own in the function's body",
 }
@@ -19,6 +20,7 @@ ZH = {
     "errors_generators.running": "程序同时有超过 {limit} 个已开始但未结束的生成器",
     "errors_generators.stop_iteration": "StopIteration：迭代器已经没有更多元素",
     "errors_generators.not_iterator": "'{type}' 对象不是迭代器",
+    "errors_generators.already_executing": "生成器已在运行中（它的函数体正在请求它自己的下一个值）",
     "errors_generators.running_hint": "先让一个生成器运行到结束，再开始下一个",
     "errors_generators.yield_hint": "把 `yield value` 单独写成函数体中的一行",
 }

@@ -41,7 +41,9 @@ _MODULES = (
 _MEMBERS = (
     "torch.autograd.functional.jacobian", "torch.autograd.functional.hessian",
     "torch.autograd.functional.jvp", "torch.autograd.functional.vjp",
+    "torch.autograd.functional.vhp", "torch.autograd.functional.hvp",
     "torch.autograd.grad", "torch.autograd.Function", "torch.autograd.function.Function",
+    "torch.autograd.Variable",   # the pre-0.4 wrapper (variable_type.py)
     *(f"torch.distributions.{m}.{c}" for m, c in _DISTRIBUTIONS.items()),
     *(f"torch.distributions.{c}" for c in _DISTRIBUTIONS.values()),
     "math.pi", "math.e", "math.sqrt", "math.exp", "math.log", "math.sin", "math.cos", "math.tan",

@@ -280,7 +280,7 @@ def plain_mismatches(reported: Any, real: Any, path: str) -> list[str]:
         kind, same = "object", True
     elif isinstance(real, (torch.device, torch.Generator, torch.distributions.Distribution, dict)):
         kind, same = "object", True
-    elif isinstance(real, torch.autograd.graph.Node):
+    elif isinstance(real, (torch.autograd.graph.Node, torch.utils.hooks.RemovableHandle)):   # y.register_hook
         kind, same = "object", reported.text == without_address(repr(real))
     elif isinstance(real, np.ndarray):
         value = reported.value

@@ -184,6 +184,7 @@ TENSOR_METHODS: dict[str, CallSpec] = {
     **_table("backward", ("gradient", "retain_graph", "create_graph", "inputs"), size="none",
              kind="special"),
     **_table("retain_grad", (), size="none", kind="special"),
+    **_table("register_hook", ("hook",), size="none", kind="special"),   # a program's function: tensor_hooks
     **_table("requires_grad_", ("requires_grad",), size="same"),
     **_table("detach_ zero_ fill_ abs_ neg_ exp_ log_ sqrt_ sin_ cos_ tanh_ sigmoid_ relu_ clamp_ "
              "clip_ floor_ ceil_ round_ sign_ square_ reciprocal_ add_ sub_ mul_ div_ pow_ copy_ "

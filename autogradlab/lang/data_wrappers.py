@@ -161,3 +161,18 @@ class SafeException:
 
     def __format__(self, spec: str) -> str:
         return format(self.message, spec)
+
+
+class HookHandle:
+    """What `h = y.register_hook(f)` binds: `h.remove()` takes the hook off, nothing else."""
+
+    __slots__ = ("_handle",)
+
+    def __init__(self, handle: Any) -> None:
+        self._handle = handle
+
+    def __repr__(self) -> str:
+        return "<torch.utils.hooks.RemovableHandle object>"
+
+    def remove(self) -> None:
+        self._handle.remove()

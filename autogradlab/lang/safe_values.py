@@ -18,6 +18,7 @@ import numpy as np
 import torch
 
 from autogradlab.lang.data_wrappers import (
+    HookHandle,
     SafeArray,
     SafeDistribution,
     SafeException,
@@ -72,7 +73,7 @@ class Namespace:
 
 _ATOMS = (bool, int, float, complex, str, type(None), torch.Tensor, torch.Size, torch.dtype, torch.device,
           SafeArray, SafeNumpyDtype, SafeType, SafeGradFn, SafeGenerator, SafeException, SafeDistribution,
-          SafeGradMode, range, slice,
+          SafeGradMode, HookHandle, range, slice,
           type(Ellipsis), np.number, np.bool_)   # numpy scalars: operators route them to numpy_ops
 _ATOM_TYPES = frozenset(_ATOMS)
 _MAPPINGS = (dict, type({}.keys()), type({}.values()), type({}.items()), ProgramSet)   # lang/sets.py

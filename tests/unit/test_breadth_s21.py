@@ -132,3 +132,63 @@ CASES = [
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.program.splitlines()[-1][:60])
 def test_limits_and_refusals(case: Case) -> None:
     check_case(case)
+
+
+# -- y.register_hook(f): the program's def or lambda, run inside backward (lang/tensor_hooks.py) ----------
+H = "import torch\nx = torch.ones(2, requires_grad=True)\ny = x * 2\n"
+
+
+@pytest.mark.parametrize("tail", [
+    "y.register_hook(lambda grad: print('y grad: ', grad))\nz = (y * y).sum()\nz.retain_grad()\n"
+    "z.backward()\nprint(z.grad, x.grad)\n",
+    "h = y.register_hook(lambda g: g * 10)\ny.sum().backward()\nprint(x.grad)\nh.remove()\nx.grad = None\n"
+    "(x * 2).sum().backward()\nprint(x.grad, h)\n",
+    "def hook(g):\n    print('hook', g)\n    return g + 1\ny.register_hook(hook=hook)\n"
+    "x.register_hook(hook)\ny.sum().backward()\nprint(x.grad)\n",
+    "keep = []\ny.register_hook(lambda g: keep.append(g))\ny.sum().backward()\nprint(keep, x.grad)\n",
+    "from torch.autograd.functional import jacobian\ndef f(v):\n    w = v * 2\n"
+    "    w.register_hook(lambda g: print(g))\n    return w\nprint(jacobian(f, x))\n",
+    "y.register_hook(lambda g: g * 2)\ng, = torch.autograd.grad(y.sum(), x)\nprint(g)\n",
+])
+def test_register_hook_equals_pytorch(tail: str) -> None:
+    _same(H + tail)
+
+
+@pytest.mark.parametrize(("tail", "kind", "line"), [
+    ("y.register_hook(lambda g: 3)\ny.sum().backward()\n", "type", 5),           # expected Variable ...
+    ("y.register_hook(lambda g: g[:1])\ny.sum().backward()\n", "value", 5),      # has changed the size
+    ("torch.ones(2).register_hook(lambda g: g)\n", "value", 4),                   # doesn't require gradient
+])
+def test_register_hook_errors_say_what_pytorch_says(tail: str, kind: str, line: int) -> None:
+    source = H + tail
+    report, oracle = run_program(source), run_trusted(source)
+    assert report.error is not None and oracle.error is not None
+    assert (report.error.kind, report.error.line, report.error.message) == (kind, line, str(oracle.error))
+
+
+LOOPING_HOOK = H + "def hook(g):\n    for i in range({n}):\n        pass\ny.register_hook(hook)\ntry:\n" \
+                   "    y.sum().backward()\nexcept Exception as e:\n    print('caught', e)\nprint(x.grad)\n"
+HOOK_CASES = [
+    # the hook's loop counts towards the run's limits; a limit inside backward stays uncatchable
+    Case(LOOPING_HOOK.format(n=200), None, None, "tensor([2., 2.])\n", SMALL),
+    Case(LOOPING_HOOK.format(n=201), "limit", 5, r"loop iterations", SMALL),
+    Case(H + "def f(g):\n    return f(g)\ny.register_hook(f)\ny.sum().backward()\n", "limit", 5, r"deep",
+         SMALL),
+    # only the program's own functions are hooks; the handle offers remove() and nothing else
+    Case(H + "y.register_hook(print)\n", "unsupported", 4, r"`\.register_hook\(\)` takes a function of"),
+    Case(H + "y.register_hook(torch.sin)\n", "unsupported", 4, r"`\.register_hook\(\)` takes a function of"),
+    Case(H + "y.register_hook()\n", "unsupported", 4, r"takes one function"),
+    Case(H + "y.register_hook(lambda g: g, lambda g: g)\n", "unsupported", 4, r"takes one function"),
+    Case(H + "h = y.register_hook(lambda g: g)\nprint(h._handle)\n", "unsupported", 5, r"private attributes"),
+    Case(H + "h = y.register_hook(lambda g: g)\nh.remove(1)\n", "unsupported", 5, r"remove"),
+    Case(H + "y.grad_fn.register_hook(lambda *a: None)\n", "unsupported", 4, r"register_hook"),
+    # under vmap the gradient is batched: it never reaches the program
+    Case(H + "from torch.autograd.functional import jacobian\ndef f(v):\n    w = v * 2\n"
+         "    w.register_hook(lambda g: g)\n    return w\nJ = jacobian(f, x, vectorize=True)\n",
+         "unsupported", 9, r"vectorize=True"),
+]
+
+
+@pytest.mark.parametrize("case", HOOK_CASES, ids=lambda c: c.program.splitlines()[-1][:60])
+def test_register_hook_limits_and_refusals(case: Case) -> None:
+    check_case(case)

@@ -72,8 +72,8 @@ EN = {
     "errors_more.no_item_deletion": "'{type}' object doesn't support item deletion",
     "errors_more.sort_keyword": "'{word}' is an invalid keyword argument for sort()",
     "errors_more.hook_one": "`.register_hook()` takes one function in Autograd Lab",
-    "errors_more.hook_program_function": "`.register_hook()` takes a function of your program (a def or a "
-                                         "lambda) in Autograd Lab",
+    "errors_more.hook_program_function": "`.register_hook()` takes a function (a def, a lambda, or one such "
+                                         "as print) in Autograd Lab",
     "errors_more.hook_vectorize": "a tensor hook cannot run under jacobian(..., vectorize=True) in "
                                   "Autograd Lab",
     "errors_more.hook_returned": "expected Variable, but hook returned '{type}'",
@@ -170,8 +170,8 @@ ZH = {
     "errors_more.no_item_deletion": "'{type}' 对象不支持删除元素",
     "errors_more.sort_keyword": "'{word}' 不是 sort() 的关键字参数（只有 key 和 reverse）",
     "errors_more.hook_one": "在 Autograd Lab 中 `.register_hook()` 只接受一个函数",
-    "errors_more.hook_program_function": "在 Autograd Lab 中 `.register_hook()` 只接受你程序里的函数"
-                                         "（def 或 lambda）",
+    "errors_more.hook_program_function": "在 Autograd Lab 中 `.register_hook()` 只接受函数"
+                                         "（def、lambda 或 print 这样的函数）",
     "errors_more.hook_vectorize": "在 Autograd Lab 中张量的 hook 不能在 jacobian(..., vectorize=True) 下运行",
     "errors_more.hook_returned": "hook 应返回 None 或张量（Variable），却返回了 '{type}'",
     "errors_more.variable_keyword": "'{word}' 不是这个函数的关键字参数",

@@ -166,7 +166,7 @@ ENGINE_SAMPLE = [
     ("import torch\nx = torch.ones(2)\nx.resize_(100)", 3, ".resize_()"),
     ("import torch\nx = torch.ones(2)\nx.set_(torch.ones(3))", 3, ".set_()"),
     ("import torch\nx = torch.ones(2)\nx.apply_(abs)", 3, ".apply_()"),
-    ("import torch\nx = torch.ones(2, requires_grad=True)\nx.register_hook(print)", 3,
+    ("import torch\nx = torch.ones(2, requires_grad=True)\nx.register_hook(torch)", 3,
      ".register_hook()"),
     ("import torch\nx = torch.ones(2)\nx.share_memory_()", 3, ".share_memory_()"),
     ("import torch\nx = torch.ones(2)\nx.pin_memory()", 3, ".pin_memory()"),

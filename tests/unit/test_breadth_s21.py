@@ -134,7 +134,7 @@ def test_limits_and_refusals(case: Case) -> None:
     check_case(case)
 
 
-# -- y.register_hook(f): the program's def or lambda, run inside backward (lang/tensor_hooks.py) ----------
+# -- y.register_hook(f): the program's def or lambda (or print), run inside backward (lang/tensor_hooks.py) --
 H = "import torch\nx = torch.ones(2, requires_grad=True)\ny = x * 2\n"
 
 
@@ -149,6 +149,7 @@ H = "import torch\nx = torch.ones(2, requires_grad=True)\ny = x * 2\n"
     "from torch.autograd.functional import jacobian\ndef f(v):\n    w = v * 2\n"
     "    w.register_hook(lambda g: print(g))\n    return w\nprint(jacobian(f, x))\n",
     "y.register_hook(lambda g: g * 2)\ng, = torch.autograd.grad(y.sum(), x)\nprint(g)\n",
+    "y.register_hook(print)\nx.register_hook(torch.sin)\ny.sum().backward()\nprint(x.grad)\n",   # builtins
 ])
 def test_register_hook_equals_pytorch(tail: str) -> None:
     _same(H + tail)
@@ -175,8 +176,9 @@ HOOK_CASES = [
     Case(H + "def f(g):\n    return f(g)\ny.register_hook(f)\ny.sum().backward()\n", "limit", 5, r"deep",
          SMALL),
     # only the program's own functions are hooks; the handle offers remove() and nothing else
-    Case(H + "y.register_hook(print)\n", "unsupported", 4, r"`\.register_hook\(\)` takes a function of"),
-    Case(H + "y.register_hook(torch.sin)\n", "unsupported", 4, r"`\.register_hook\(\)` takes a function of"),
+    Case(H + "y.register_hook(torch)\n", "unsupported", 4, r"`\.register_hook\(\)` takes a function \("),
+    Case(H + "y.register_hook(float)\n", "unsupported", 4, r"`\.register_hook\(\)` takes a function \("),
+    Case(H + "y.register_hook(3)\n", "unsupported", 4, r"`\.register_hook\(\)` takes a function \("),
     Case(H + "y.register_hook()\n", "unsupported", 4, r"takes one function"),
     Case(H + "y.register_hook(lambda g: g, lambda g: g)\n", "unsupported", 4, r"takes one function"),
     Case(H + "h = y.register_hook(lambda g: g)\nprint(h._handle)\n", "unsupported", 5, r"private attributes"),

@@ -47,7 +47,7 @@ _MEMBERS = (
     *(f"torch.distributions.{m}.{c}" for m, c in _DISTRIBUTIONS.items()),
     *(f"torch.distributions.{c}" for c in _DISTRIBUTIONS.values()),
     "math.pi", "math.e", "math.sqrt", "math.exp", "math.log", "math.sin", "math.cos", "math.tan",
-    "functools.reduce", "warnings.filterwarnings", "warnings.simplefilter",
+    "functools.reduce", "functools.partial", "warnings.filterwarnings", "warnings.simplefilter",
     *(f"time.{name}" for name in CLOCKS),
 )
 

@@ -104,6 +104,7 @@ EN = {
     "errors_hints.hook_function": "write a def or a lambda of your program: "
                                   "y.register_hook(lambda grad: print(grad))",
     "errors_hints.no_vectorize": "leave out vectorize=True",
+    "errors_hints.partial_lambda": "write a lambda instead: partial(f, a, b) is lambda x: f(a, b, x)",
     "errors_hints.node_apply": "only the grad_fn of a custom autograd Function has .apply(...): it runs that "
                                "Function's backward",
     "errors_hints.default_types": "use 'torch.FloatTensor' or 'torch.DoubleTensor'",
@@ -214,6 +215,7 @@ ZH = {
                              "或者去掉画图的几行来运行其余部分",
     "errors_hints.hook_function": "请写你程序里的 def 或 lambda：y.register_hook(lambda grad: print(grad))",
     "errors_hints.no_vectorize": "去掉 vectorize=True",
+    "errors_hints.partial_lambda": "请改写成 lambda：partial(f, a, b) 就是 lambda x: f(a, b, x)",
     "errors_hints.node_apply": "只有自定义 autograd Function 的 grad_fn 才有 .apply(...)："
                                "它运行该 Function 的 backward",
     "errors_hints.default_types": "请用 'torch.FloatTensor' 或 'torch.DoubleTensor'",

@@ -221,6 +221,7 @@ TUTORIALS: tuple[ProgramSpec, ...] = (
     ProgramSpec("tutorial_autograd_functional_docs.py", "pytorch/pytorch (torch.autograd.functional docs)",
                 output=UNCHECKED),
     ProgramSpec("tutorial_d2lpt_linreg_scratch_zh.py", T_D2LPT, output=UNCHECKED),
+    ProgramSpec("tutorial_jacobians_hessians_rows.py", T_PT, output=UNCHECKED),
 )
 
 

@@ -227,6 +227,8 @@ def type_text(value: Any) -> str:
         return value.name
     if isinstance(value, SafeGenerator):
         return "torch._C.Generator"
+    if isinstance(value, HookHandle):
+        return "torch.utils.hooks.RemovableHandle"
     if isinstance(value, SafeGradMode):
         return "torch.autograd.grad_mode.set_grad_enabled"
     if isinstance(value, SafeException):

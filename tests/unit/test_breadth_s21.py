@@ -206,3 +206,8 @@ def test_functools_partial_imports_and_its_call_names_the_lambda() -> None:
         report = run_program(call)
         assert (report.error.kind, report.error.line) == ("unsupported", 2)
         assert "partial" in report.error.message and "lambda x: f(a, b, x)" in report.error.hint
+
+
+def test_the_hook_handle_answers_type_and_dir_as_pytorchs() -> None:
+    _same(H + "h = y.register_hook(lambda g: g)\nprint(type(h), h == h, str(h))\nnames = dir(h)\n"
+              "h.remove()\nh.remove()\n")

@@ -48,7 +48,8 @@ def register_hook(interp: Interpreter, tensor: torch.Tensor, args: list, kwargs:
                                hint="leave out vectorize=True")
         result = interp.call_value(function, [grad], {}, node)
         if result is not None and not isinstance(result, torch.Tensor):
-            raise ProgramTypeError(f"expected Variable, but hook returned '{type_text(result)}'")
+            short = type_text(result).rsplit(".", 1)[-1]   # PyTorch's words name the class alone
+            raise ProgramTypeError(f"expected Variable, but hook returned '{short}'")
         told = getattr(interp.hooks, "before_grad_writes", None)
         if told is not None:   # the pass writes .grad next, as after a custom Function's backward
             told()

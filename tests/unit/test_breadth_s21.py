@@ -159,6 +159,7 @@ def test_register_hook_equals_pytorch(tail: str) -> None:
     ("y.register_hook(lambda g: 3)\ny.sum().backward()\n", "type", 5),           # expected Variable ...
     ("y.register_hook(lambda g: g[:1])\ny.sum().backward()\n", "value", 5),      # has changed the size
     ("torch.ones(2).register_hook(lambda g: g)\n", "value", 4),                   # doesn't require gradient
+    ("y.register_hook(lambda g: y.register_hook(print))\ny.sum().backward()\n", "type", 5),   # a handle
 ])
 def test_register_hook_errors_say_what_pytorch_says(tail: str, kind: str, line: int) -> None:
     source = H + tail
@@ -175,6 +176,10 @@ HOOK_CASES = [
     Case(LOOPING_HOOK.format(n=201), "limit", 5, r"loop iterations", SMALL),
     Case(H + "def f(g):\n    return f(g)\ny.register_hook(f)\ny.sum().backward()\n", "limit", 5, r"deep",
          SMALL),
+    # a hook that runs backward again on its own graph: PyTorch re-enters until it crashes; a limit here
+    Case(H + "z = (y * y).sum()\ny.register_hook(lambda g: z.backward(retain_graph=True))\n"
+         "try:\n    z.backward(retain_graph=True)\nexcept Exception as e:\n    print('caught', e)\n", "limit", 6,
+         r"deep", SMALL),
     # only the program's own functions are hooks; the handle offers remove() and nothing else
     Case(H + "y.register_hook(torch)\n", "unsupported", 4, r"`\.register_hook\(\)` takes a function \("),
     Case(H + "y.register_hook(float)\n", "unsupported", 4, r"`\.register_hook\(\)` takes a function \("),

@@ -22,6 +22,7 @@ import numpy as np
 import torch
 
 from autogradlab.report import PlainValue, SequenceValue, TensorValue
+from tests.oracle_fills import zero_filled_empty
 
 PROGRAM_FILENAME = "<program>"
 
@@ -53,7 +54,7 @@ def run_trusted(source: str, seed: int = 0) -> OracleRun:
     out = io.StringIO()
     error: BaseException | None = None
     line: int | None = None
-    with contextlib.redirect_stdout(out), _zero_filled_empty(), _torch_state_kept():
+    with contextlib.redirect_stdout(out), zero_filled_empty(), _torch_state_kept():
         try:
             code = compile(_with_display_calls(ast.parse(source, PROGRAM_FILENAME)), PROGRAM_FILENAME, "exec")
             exec(code, namespace)  # trusted text only
@@ -82,50 +83,6 @@ def _torch_state_kept():  # noqa: ANN202
         torch.set_default_device(None)
         torch.set_default_dtype(dtype)
         torch.set_grad_enabled(grad)
-
-
-def _zero_filled(make):  # noqa: ANN001, ANN202
-    def zero_filled(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
-        tensor = make(*args, **kwargs)
-        with torch.no_grad():
-            return tensor.zero_()
-    return zero_filled
-
-
-@contextlib.contextmanager
-def _zero_filled_empty():  # noqa: ANN202
-    """torch.empty's content is whatever memory held; the engine fills it with zeros (security.md:
-    no uninitialised memory), one of its possible outcomes. The oracle takes the same one, so the
-    tutorials that start with `x = torch.empty(3, 4); print(x)` compare exactly. The legacy
-    `torch.Tensor(2, 3)` and `x.new(2, 3)` (chenyuntc/pytorch-book chapter 3) likewise, and NumPy's
-    np.empty / np.empty_like (CS231n's `y = np.empty_like(x)`)."""
-    empty, empty_like = torch.empty, torch.empty_like
-    torch.empty, torch.empty_like = _zero_filled(empty), _zero_filled(empty_like)
-    np_empty, np_empty_like = np.empty, np.empty_like
-    np.empty, np.empty_like = np.zeros, np.zeros_like
-    base_new, new = torch._C.TensorBase.__new__, torch.Tensor.new
-
-    def tensor_new(cls, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
-        made = base_new(cls, *args, **kwargs)
-        return made.zero_() if _sizes_only(args) else made
-
-    def method_new(self, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
-        made = new(self, *args, **kwargs)
-        return made.zero_() if _sizes_only(args) else made
-
-    torch.Tensor.__new__, torch.Tensor.new = staticmethod(tensor_new), method_new
-    try:
-        yield
-    finally:
-        torch.empty, torch.empty_like = empty, empty_like
-        np.empty, np.empty_like = np_empty, np_empty_like
-        del torch.Tensor.__new__
-        del torch.Tensor.new
-
-
-def _sizes_only(args: tuple) -> bool:
-    return (bool(args) and all(isinstance(a, int) and not isinstance(a, bool) for a in args)
-            or len(args) == 1 and isinstance(args[0], torch.Size))
 
 
 ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+>")
@@ -244,7 +201,7 @@ def plain_mismatches(reported: Any, real: Any, path: str) -> list[str]:
         kind, same = "object", True
     elif isinstance(real, (torch.device, torch.Generator, torch.distributions.Distribution, dict)):
         kind, same = "object", True
-    elif isinstance(real, torch.autograd.graph.Node):
+    elif isinstance(real, (torch.autograd.graph.Node, torch.utils.hooks.RemovableHandle)):   # y.register_hook
         kind, same = "object", reported.text == without_address(repr(real))
     elif isinstance(real, np.ndarray):
         value = reported.value

@@ -41,11 +41,13 @@ _MODULES = (
 _MEMBERS = (
     "torch.autograd.functional.jacobian", "torch.autograd.functional.hessian",
     "torch.autograd.functional.jvp", "torch.autograd.functional.vjp",
+    "torch.autograd.functional.vhp", "torch.autograd.functional.hvp",
     "torch.autograd.grad", "torch.autograd.Function", "torch.autograd.function.Function",
+    "torch.autograd.Variable",   # the pre-0.4 wrapper (variable_type.py)
     *(f"torch.distributions.{m}.{c}" for m, c in _DISTRIBUTIONS.items()),
     *(f"torch.distributions.{c}" for c in _DISTRIBUTIONS.values()),
     "math.pi", "math.e", "math.sqrt", "math.exp", "math.log", "math.sin", "math.cos", "math.tan",
-    "functools.reduce", "warnings.filterwarnings", "warnings.simplefilter",
+    "functools.reduce", "functools.partial", "warnings.filterwarnings", "warnings.simplefilter",
     *(f"time.{name}" for name in CLOCKS),
 )
 

@@ -84,6 +84,8 @@ TORCH_FUNCTIONS: dict[str, CallSpec] = {
     **_table("allclose isclose equal", ("rtol", "atol", "equal_nan")),
     **_table("cosine_similarity", ("dim", "eps")),
     **_table("cdist", ("p",)),
+    **_table("masked_fill index_fill", ("mask", "value", "dim", "index")),   # eat_pytorch 4-1
+    **_table("bilinear", ("bias",)),   # eat_pytorch 4-2; not a tensor method
     **_table("histc", ("bins", "min", "max")),
     **_table("numel is_tensor is_floating_point is_complex is_nonzero is_grad_enabled", size="none"),
     **_table("complex polar"),
@@ -163,7 +165,7 @@ TENSOR_METHODS: dict[str, CallSpec] = {
         "cosine_similarity", "tril_indices", "triu_indices", "atleast_1d", "atleast_2d", "atleast_3d",
         "where", "zeros", "ones", "full", "arange", "linspace", "logspace", "eye", "zeros_like",
         "ones_like", "full_like", "lerp", "is_floating_point", "is_complex", "is_nonzero", "std_mean",
-        "var_mean", "tensordot", "real", "imag", "range"}},  # real/imag are tensor properties
+        "var_mean", "tensordot", "real", "imag", "range", "bilinear"}},  # real/imag are tensor properties
     **_table("view view_as reshape_as expand expand_as repeat contiguous unfold", _SHAPE_METHOD_KW),
     **_table("masked_fill index_fill", ("mask", "value", "dim", "index")),
     **_table("new_zeros new_ones new_full new_tensor", ("size", "fill_value", "data") + NOGRAD),
@@ -182,6 +184,7 @@ TENSOR_METHODS: dict[str, CallSpec] = {
     **_table("backward", ("gradient", "retain_graph", "create_graph", "inputs"), size="none",
              kind="special"),
     **_table("retain_grad", (), size="none", kind="special"),
+    **_table("register_hook", ("hook",), size="none", kind="special"),   # a program's function: tensor_hooks
     **_table("requires_grad_", ("requires_grad",), size="same"),
     **_table("detach_ zero_ fill_ abs_ neg_ exp_ log_ sqrt_ sin_ cos_ tanh_ sigmoid_ relu_ clamp_ "
              "clip_ floor_ ceil_ round_ sign_ square_ reciprocal_ add_ sub_ mul_ div_ pow_ copy_ "

@@ -27,9 +27,6 @@ STORAGE_HINT = ("Autograd Lab keeps a tensor's storage closed (it is a door to t
                 "memory, and `x.flatten()` of the tensor the view came from shows the values in storage "
                 "order")
 TENSOR_METHOD_HINTS = {
-    "register_hook": "a hook is your function run inside PyTorch's backward pass, which Autograd Lab does "
-                     "not run yet; to see a gradient, call y.retain_grad() before backward() and print "
-                     "y.grad, or use torch.autograd.grad(z, y)",
     "storage": STORAGE_HINT,
     "untyped_storage": STORAGE_HINT,
 }

@@ -25,6 +25,7 @@ from autogradlab.lang.attribute_errors import _no_module_member, _no_tensor_attr
 from autogradlab.lang.calls import call_method as call_tensor_method
 from autogradlab.lang.calls import has_tensor, require_data, wrap_result
 from autogradlab.lang.calls import notify_memory as _notify
+from autogradlab.lang.data_wrappers import HookHandle
 from autogradlab.lang.generators import ITERATORS, materialize_iterator
 from autogradlab.lang.guarded_calls import _python_guarded, _torch_guarded
 from autogradlab.lang.item_access import get_item, set_item  # noqa: F401 - re-exported (interpreter.py, ...)
@@ -142,6 +143,8 @@ def call_method(interp: Interpreter, base: Any, name: str, args: list, kwargs: d
         return custom_functions.call_method(interp, base, name, args, kwargs, node)
     if (method := string_method(base, name) or dict_fromkeys(base, name)) is not None:   # str.upper("x")
         return method.impl(interp, args, kwargs, node)
+    if isinstance(base, HookHandle) and name == "remove" and not args and not kwargs:
+        return base.remove()   # h = y.register_hook(f); h.remove() (tensor_hooks.py)
     require_storable(base, f"before `.{name}()`")
     if name in _READING_METHODS and len(args) == 1 and isinstance(args[0], ITERATORS):
         args = [materialize_iterator(interp, args[0], "the list")]   # ' '.join(map(str, xs))

@@ -82,7 +82,9 @@ class SafeGradFn:
     def __init__(self, node: Any, cache: dict[int, tuple[Any, SafeGradFn]] | None = None) -> None:
         self.node = node
         self.name = type(node).__name__
-        self.text = f"<{self.name} object>"
+        module = type(node).__module__   # a custom Function's node: Python's repr names its module
+        shown = self.name if module == "builtins" else f"{module}.{type(node).__qualname__}"
+        self.text = f"<{shown} object>"
         self._cache = cache
 
     @classmethod
@@ -159,3 +161,18 @@ class SafeException:
 
     def __format__(self, spec: str) -> str:
         return format(self.message, spec)
+
+
+class HookHandle:
+    """What `h = y.register_hook(f)` binds: `h.remove()` takes the hook off, nothing else."""
+
+    __slots__ = ("_handle",)
+
+    def __init__(self, handle: Any) -> None:
+        self._handle = handle
+
+    def __repr__(self) -> str:
+        return "<torch.utils.hooks.RemovableHandle object>"
+
+    def remove(self) -> None:
+        self._handle.remove()

@@ -18,7 +18,15 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from autogradlab.errors import NotSupported, ProgramTypeError
-from autogradlab.lang.safe_values import Namespace, SafeArray, SafeFunction, SafeGradFn, UserFunction, is_data
+from autogradlab.lang.safe_values import (
+    HookHandle,
+    Namespace,
+    SafeArray,
+    SafeFunction,
+    SafeGradFn,
+    UserFunction,
+    is_data,
+)
 
 if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
@@ -53,6 +61,8 @@ def _dir(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> list[s
         names = dir(value.array)
     elif isinstance(value, SafeGradFn):   # `dir(z.grad_fn)`: the node's own names, as PyTorch lists them
         names = dir(value.node)
+    elif isinstance(value, HookHandle):   # `dir(h)` of h = y.register_hook(f): PyTorch's handle's names
+        names = dir(value._handle)
     elif isinstance(value, UserFunction) or not is_data(value):
         raise NotSupported("Autograd Lab supports `dir(x)` for modules, library functions and values")
     else:

@@ -32,6 +32,7 @@ from autogradlab.lang.safe_values import Namespace, SafeArray, SafeFunction, Saf
 from autogradlab.lang.tensor_api import NUMPY_VERSION, torch_members
 from autogradlab.lang.time_module import time_namespace
 from autogradlab.lang.torch_extras import torch_extra_members
+from autogradlab.lang.variable_type import variable_members
 from autogradlab.lang.warnings_module import warnings_namespace
 
 TENSOR_TYPE = SafeType("torch.Tensor", torch.Tensor)
@@ -114,6 +115,7 @@ def modules() -> dict[str, Namespace]:
     autograd = Namespace("torch.autograd", {
         "functional": functional, "Function": FUNCTION_BASE,   # a base class (lang/custom_functions.py)
         "function": Namespace("torch.autograd.function", {"Function": FUNCTION_BASE}),
+        **variable_members(),   # the pre-0.4 Variable(x, requires_grad=True) (variable_type.py)
         **{name: SafeFunction(f"torch.autograd.{name}", _special(name, spec, "torch.autograd"))
            for name, spec in al.AUTOGRAD_FUNCTIONS.items()}})
     linalg = Namespace("torch.linalg", _functions("torch.linalg", torch.linalg, al.LINALG_FUNCTIONS))

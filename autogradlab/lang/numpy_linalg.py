@@ -1,5 +1,6 @@
 """NumPy as the "Learning PyTorch with Examples" warm-up writes it: `x.dot(w1)`, `np.dot(a, b)`
-(its boolean masks, `grad_h[h < 0] = 0`, are in numpy_indexing.py).
+(its boolean masks, `grad_h[h < 0] = 0`, are in numpy_indexing.py), and `np.matmul(a, b)` (MorvanZhou's
+torch_numpy, also of lists).
 
 `dot` is sized like matmul before NumPy allocates (1-D and 2-D operands only, where dot and matmul
 agree; NumPy's N-D dot would multiply every batch with every other).
@@ -14,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from autogradlab.errors import NotSupported
-from autogradlab.lang.numpy_ops import _guarded, _raw, _wrap, charge
+from autogradlab.lang.numpy_ops import _check_result, _guarded, _raw, _wrap, charge, lists_as_arrays
 from autogradlab.lang.safe_values import SafeArray, SafeFunction
 
 if TYPE_CHECKING:
@@ -48,6 +49,15 @@ def array_dot(interp: Interpreter, base: SafeArray, args: list) -> Any:
     return _np_dot(interp, [base, args[0]], {}, None)
 
 
+def _matmul(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
+    """np.matmul(a, b) (also of lists): sized by matmul's rule on the meta device before NumPy runs."""
+    if len(args) != 2 or kwargs:
+        raise NotSupported("Autograd Lab supports `np.matmul(a, b)`")
+    a, b = (_raw(v, "np.matmul") for v in lists_as_arrays(interp, args))
+    _check_result(interp, [a, b], "matmul")
+    return _wrap(_guarded(lambda: np.matmul(a, b)))
+
+
 def numpy_linalg_members() -> dict[str, SafeFunction]:
-    return {"dot": SafeFunction("numpy.dot", _np_dot)}
+    return {"dot": SafeFunction("numpy.dot", _np_dot), "matmul": SafeFunction("numpy.matmul", _matmul)}
 

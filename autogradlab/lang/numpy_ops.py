@@ -182,12 +182,21 @@ def _linspace(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> S
                                                   dtype=_dtype(kwargs))))
 
 
+def lists_as_arrays(interp: Interpreter, args: list) -> list:
+    """`np.abs([-1, -2, 1, 2])`, `np.mean(data)` (MorvanZhou's torch_numpy): a list or tuple argument
+    becomes an array exactly as `np.array(data)` makes it (sized before it is built, numbers only);
+    everything else is left for _raw to accept or refuse."""
+    from autogradlab.lang.namespaces import _np_array
+    return [_np_array(interp, [a], {}, None) if isinstance(a, (list, tuple)) else a for a in args]
+
+
 def _ufunc2(name: str):  # noqa: ANN202
     ufunc = getattr(np, name)
 
     def impl(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
         if len(args) != 2 or set(kwargs) - {"out"}:
             raise NotSupported(f"Autograd Lab supports `np.{name}(x1, x2, out=...)`")
+        args = lists_as_arrays(interp, args)
         a, b = _raw(args[0], f"np.{name}"), _raw(args[1], f"np.{name}")
         _check_result(interp, [a, b], f"np.{name}")
         out = kwargs.get("out")
@@ -206,6 +215,7 @@ def _ufunc1(name: str):  # noqa: ANN202
     def impl(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
         if len(args) != 1 or kwargs:
             raise NotSupported(f"Autograd Lab supports `np.{name}(x)`")
+        args = lists_as_arrays(interp, args)
         charge(interp, int(np.size(_raw(args[0], f"np.{name}"))), f"np.{name}")
         return _wrap(_guarded(lambda: ufunc(_raw(args[0], f"np.{name}"))))
     return SafeFunction(f"numpy.{name}", impl)
@@ -215,7 +225,7 @@ def _reduction(name: str):  # noqa: ANN202
     def impl(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
         if len(args) != 1 or set(kwargs) - {"axis", "keepdims"}:
             raise NotSupported(f"Autograd Lab supports `np.{name}(x, axis=..., keepdims=...)`")
-        return reduce(name, args[0], kwargs)
+        return reduce(name, lists_as_arrays(interp, args)[0], kwargs)
     return SafeFunction(f"numpy.{name}", impl)
 
 

@@ -19,6 +19,7 @@ import numpy as np
 import torch
 
 from autogradlab.lang.data_wrappers import (
+    HookHandle,
     SafeArray,
     SafeDistribution,
     SafeException,
@@ -73,7 +74,7 @@ class Namespace:
 
 _ATOMS = (bool, int, float, complex, str, type(None), torch.Tensor, torch.Size, torch.dtype, torch.device,
           SafeArray, SafeNumpyDtype, SafeType, SafeGradFn, SafeGenerator, SafeException, SafeDistribution,
-          SafeGradMode, range, slice,
+          SafeGradMode, HookHandle, range, slice,
           type(Ellipsis), np.number, np.bool_)   # numpy scalars: operators route them to numpy_ops
 _ATOM_TYPES = frozenset(_ATOMS)
 _MAPPINGS = (dict, type({}.keys()), type({}.values()), type({}.items()), ProgramSet)   # lang/sets.py
@@ -229,6 +230,8 @@ def type_text(value: Any) -> str:
         return value.name
     if isinstance(value, SafeGenerator):
         return "torch._C.Generator"
+    if isinstance(value, HookHandle):
+        return "torch.utils.hooks.RemovableHandle"
     if isinstance(value, SafeGradMode):
         return "torch.autograd.grad_mode.set_grad_enabled"
     if isinstance(value, SafeException):

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 import torch
 
 from autogradlab.errors import NotSupported, ProgramError, ProgramTypeError
-from autogradlab.lang import batch_escapes, devices, tensor_api
+from autogradlab.lang import batch_escapes, devices, tensor_api, tensor_hooks
 from autogradlab.lang.calls import (
     has_tensor,
     invoke,
@@ -157,4 +157,5 @@ SPECIAL_METHODS: dict[str, Callable[..., Any]] = {
     "backward": _tensor_backward,
     "numpy": _numpy,
     "retain_grad": _retain_grad,
+    "register_hook": tensor_hooks.register_hook,
 }

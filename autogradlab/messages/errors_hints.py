@@ -101,9 +101,10 @@ EN = {
     "errors_hints.new_copy": "use x.new_tensor(data) or x.clone() to copy a tensor",
     "errors_hints.plotting": "the Graph and Steps pages show the run; print the values you would plot, or "
                              "leave the plotting lines out to run the rest",
-    "errors_hints.register_hook": "a hook is your function run inside PyTorch's backward pass, which "
-                                  "Autograd Lab does not run yet; to see a gradient, call y.retain_grad() "
-                                  "before backward() and print y.grad, or use torch.autograd.grad(z, y)",
+    "errors_hints.hook_function": "write a def or a lambda of your program: "
+                                  "y.register_hook(lambda grad: print(grad))",
+    "errors_hints.no_vectorize": "leave out vectorize=True",
+    "errors_hints.partial_lambda": "write a lambda instead: partial(f, a, b) is lambda x: f(a, b, x)",
     "errors_hints.node_apply": "only the grad_fn of a custom autograd Function has .apply(...): it runs that "
                                "Function's backward",
     "errors_hints.default_types": "use 'torch.FloatTensor' or 'torch.DoubleTensor'",
@@ -212,9 +213,9 @@ ZH = {
     "errors_hints.new_copy": "复制张量请用 x.new_tensor(data) 或 x.clone()",
     "errors_hints.plotting": "计算图和步骤页面展示了这次运行；可以打印想画的数值，"
                              "或者去掉画图的几行来运行其余部分",
-    "errors_hints.register_hook": "hook 是在 PyTorch 的反向传播过程中运行的你自己的函数，Autograd Lab "
-                                  "暂不运行它；要查看梯度，请在 backward() 之前调用 y.retain_grad() 再打印 "
-                                  "y.grad，或者用 torch.autograd.grad(z, y)",
+    "errors_hints.hook_function": "请写你程序里的 def 或 lambda：y.register_hook(lambda grad: print(grad))",
+    "errors_hints.no_vectorize": "去掉 vectorize=True",
+    "errors_hints.partial_lambda": "请改写成 lambda：partial(f, a, b) 就是 lambda x: f(a, b, x)",
     "errors_hints.node_apply": "只有自定义 autograd Function 的 grad_fn 才有 .apply(...)："
                                "它运行该 Function 的 backward",
     "errors_hints.default_types": "请用 'torch.FloatTensor' 或 'torch.DoubleTensor'",

@@ -71,6 +71,16 @@ EN = {
     "errors_more.array_no_delete": "cannot delete array elements",
     "errors_more.no_item_deletion": "'{type}' object doesn't support item deletion",
     "errors_more.sort_keyword": "'{word}' is an invalid keyword argument for sort()",
+    "errors_more.hook_one": "`.register_hook()` takes one function in Autograd Lab",
+    "errors_more.hook_program_function": "`.register_hook()` takes a function (a def, a lambda, or one such "
+                                         "as print) in Autograd Lab",
+    "errors_more.hook_vectorize": "a tensor hook cannot run under jacobian(..., vectorize=True) in "
+                                  "Autograd Lab",
+    "errors_more.hook_returned": "expected Variable, but hook returned '{type}'",
+    "errors_more.variable_keyword": "'{word}' is an invalid keyword argument for this function",
+    "errors_more.variable_twice": "argument '{word}' given by name and position",
+    "errors_more.variable_data": "Variable data has to be a tensor, but got {type}",
+    "errors_more.variable_requires_grad": "Variable's requires_grad must be True or False, not {type}",
     "errors_more.pow_three_ints": "pow() 3rd argument not allowed unless all arguments are integers",
     "errors_more.dict_sequence": "cannot convert dictionary update sequence element #{index} to a sequence",
     "errors_more.dict_pair_length": "dictionary update sequence element #{index} has length {length}; 2 is "
@@ -159,6 +169,15 @@ ZH = {
     "errors_more.array_no_delete": "不能删除数组的元素",
     "errors_more.no_item_deletion": "'{type}' 对象不支持删除元素",
     "errors_more.sort_keyword": "'{word}' 不是 sort() 的关键字参数（只有 key 和 reverse）",
+    "errors_more.hook_one": "在 Autograd Lab 中 `.register_hook()` 只接受一个函数",
+    "errors_more.hook_program_function": "在 Autograd Lab 中 `.register_hook()` 只接受函数"
+                                         "（def、lambda 或 print 这样的函数）",
+    "errors_more.hook_vectorize": "在 Autograd Lab 中张量的 hook 不能在 jacobian(..., vectorize=True) 下运行",
+    "errors_more.hook_returned": "hook 应返回 None 或张量（Variable），却返回了 '{type}'",
+    "errors_more.variable_keyword": "'{word}' 不是这个函数的关键字参数",
+    "errors_more.variable_twice": "参数 '{word}' 既按名字又按位置给出了",
+    "errors_more.variable_data": "Variable 的数据必须是张量，而不是 {type}",
+    "errors_more.variable_requires_grad": "Variable 的 requires_grad 必须是 True 或 False，而不是 {type}",
     "errors_more.pow_three_ints": "pow() 有第 3 个参数时，所有参数都必须是整数",
     "errors_more.dict_sequence": "dict() 的第 {index} 个元素不是序列，无法当作（键, 值）对",
     "errors_more.dict_pair_length": "dict() 的第 {index} 个元素有 {length} 项，需要 2 项（键, 值）",

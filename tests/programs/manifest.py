@@ -140,6 +140,8 @@ T_HANDBOOK = "zergtant/pytorch-handbook (Chinese)"
 T_D2LPT = "ShusenTang/Dive-into-DL-PyTorch (Chinese)"
 ID_LINE = (r"^id\(Z\): \d+$",)
 T_CS231N = "cs231n/cs231n.github.io (Stanford CS231n)"
+T_EAT = "lyhue1991/eat_pytorch_in_20_days (Chinese)"
+T_MORVAN = "MorvanZhou/PyTorch-Tutorial"
 SECONDS_LINE = r"^\d+\.\d+(e-\d+)?$"   # print(time() - start): a duration in seconds
 TUTORIALS: tuple[ProgramSpec, ...] = (
     ProgramSpec("tutorial_tensorqs.py", T_PT),
@@ -203,6 +205,23 @@ TUTORIALS: tuple[ProgramSpec, ...] = (
                 nondeterministic_lines=(r"^'\d+\.\d{5} sec'$",), nondeterministic_vars=("timer",)),
     ProgramSpec("tutorial_uvadlc_intro_pytorch.py", "phlippe/uvadlc_notebooks (UvA Deep Learning course)",
                 output=UNCHECKED),
+    # Session 21: `from torch.autograd import Variable`, NumPy functions of lists, torch.masked_fill & co.,
+    # vhp/hvp, register_hook (bench/tutorial_cells.py counts their cells).
+    ProgramSpec("tutorial_eat_tensor_zh.py", T_EAT),
+    ProgramSpec("tutorial_eat_autograd_zh.py", T_EAT, output=UNCHECKED),
+    ProgramSpec("tutorial_eat_dynamic_graph_zh.py", T_EAT, output=UNCHECKED),
+    ProgramSpec("tutorial_eat_tensor_ops_zh.py", T_EAT),
+    ProgramSpec("tutorial_eat_tensor_math_zh.py", T_EAT),
+    # cell 9 calls torch.dot on 2-D tensors: PyTorch's own error, at the same line
+    ProgramSpec("tutorial_morvan_torch_numpy.py", T_MORVAN, ok=False, error_kind="shape", error_line=74,
+                error_says=("1-D", "2-D")),
+    ProgramSpec("tutorial_morvan_variable.py", T_MORVAN, output=UNCHECKED),
+    ProgramSpec("tutorial_morvan_activation.py", T_MORVAN),
+    ProgramSpec("tutorial_blitz_autograd_variable.py", T_PT, output=UNCHECKED),
+    ProgramSpec("tutorial_autograd_functional_docs.py", "pytorch/pytorch (torch.autograd.functional docs)",
+                output=UNCHECKED),
+    ProgramSpec("tutorial_d2lpt_linreg_scratch_zh.py", T_D2LPT, output=UNCHECKED),
+    ProgramSpec("tutorial_jacobians_hessians_rows.py", T_PT, output=UNCHECKED),
 )
 
 

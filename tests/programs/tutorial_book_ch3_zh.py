@@ -1,12 +1,11 @@
 # Source: chenyuntc/pytorch-book, Chapter3/chapter3.ipynb (a popular Chinese PyTorch book: Tensor 和 autograd),
 # code cells in order (commit 6889517; MIT; https://github.com/chenyuntc/pytorch-book/blob/6889517/Chapter3/chapter3.ipynb).
 # Each cell starts with its '# ---- cell N' line (bench/tutorial_cells.py); IPython magics are left out.
-# 104 of the notebook's 129 code cells. Cells 3, 9 (`t.Tensor(2, 3)`) and 35 (`a.new(2, 3)`) make
+# 105 of the notebook's 129 code cells. Cells 3, 9 (`t.Tensor(2, 3)`) and 35 (`a.new(2, 3)`) make
 # uninitialised memory in PyTorch: zero-filled here and in the oracle, as torch.empty. Left out, refused by
 # Autograd Lab while plain PyTorch runs them (bench/tutorial_cells.py): cells 80, 96 (`.storage()`:
-# refused by design), 160 (`register_hook`: hooks are not supported yet), 165 (`z.grad_fn.apply(...)`
-# runs, but `print(z.grad_fn)` prints `<MultiplyAddBackward object>` for PyTorch's
-# `<torch.autograd.function.MultiplyAddBackward object at 0x...>`).
+# refused by design). Cells 160 (`y.register_hook(variable_hook)`) and 165 (`print(z.grad_fn)` of a custom
+# Function) run since session 21.
 # Left out because plain Python fails on them here: 27-31 (named tensors: `names=` is gone from this
 # PyTorch), 82-88 (build on cell 80's storage), 111-117 and 167-171 (matplotlib / IPython plotting),
 # 125, 127, 128 (`.cuda(0)`: no GPU here either), and 117's mid-file `from __future__ import` (fine in a notebook
@@ -560,6 +559,23 @@ z = y.sum()
 # z对y的梯度，隐式调用backward()
 t.autograd.grad(z, y)
 
+# ---- cell 160
+# 第二种方法：使用hook
+# hook是一个函数，输入是梯度，不应该有返回值
+def variable_hook(grad):
+    print('y的梯度：',grad)
+
+x = t.ones(3, requires_grad=True)
+w = t.rand(3, requires_grad=True)
+y = x * w
+# 注册hook
+hook_handle = y.register_hook(variable_hook)
+z = y.sum()
+z.backward()
+
+# 除非你每次都要用hook，否则用完之后记得移除hook
+hook_handle.remove()
+
 # ---- cell 163
 from torch.autograd import Function
 class MultiplyAdd(Function):
@@ -589,6 +605,19 @@ z.backward()
 
 # x不需要求导，中间过程还是会计算它的导数，但随后被清空
 x.grad, w.grad, b.grad
+
+# ---- cell 165
+x = t.ones(1)
+w = t.rand(1, requires_grad = True)
+b = t.rand(1, requires_grad = True)
+#print('开始前向传播')
+z = MultiplyAdd.apply(w,x,b)
+#print('开始反向传播')
+
+# 调用MultiplyAdd.backward
+# 输出grad_w, grad_x, grad_b
+print(z.grad_fn)
+z.grad_fn.apply(t.ones(1))
 
 # ---- cell 168
 # 设置随机数种子，以保证结果可复现

@@ -44,7 +44,8 @@ TENSOR_ALLOWED = set(al.TENSOR_METHODS) | set(al.TENSOR_PROPERTIES)
 FORBIDDEN = {"load", "save", "from_file", "storage", "untyped_storage", "data_ptr", "ops", "hub",
              "utils", "jit", "os", "empty", "empty_like", "new_empty", "resize_", "set_",
              "tofile", "set_printoptions", "set_num_threads",
-             "use_deterministic_algorithms", "apply_", "map_", "register_hook",
+             "use_deterministic_algorithms", "apply_", "map_",   # (register_hook left in session 21: it
+             # takes only the program's own def/lambda, run by the interpreter: lang/tensor_hooks.py)
              "as_strided", "share_memory_", "pin_memory", "fromfile", "frombuffer", "compile",
              "export", "library", "classes", "backends", "distributed", "multiprocessing", "sys"}
 
@@ -165,7 +166,7 @@ ENGINE_SAMPLE = [
     ("import torch\nx = torch.ones(2)\nx.resize_(100)", 3, ".resize_()"),
     ("import torch\nx = torch.ones(2)\nx.set_(torch.ones(3))", 3, ".set_()"),
     ("import torch\nx = torch.ones(2)\nx.apply_(abs)", 3, ".apply_()"),
-    ("import torch\nx = torch.ones(2, requires_grad=True)\nx.register_hook(print)", 3,
+    ("import torch\nx = torch.ones(2, requires_grad=True)\nx.register_hook(torch)", 3,
      ".register_hook()"),
     ("import torch\nx = torch.ones(2)\nx.share_memory_()", 3, ".share_memory_()"),
     ("import torch\nx = torch.ones(2)\nx.pin_memory()", 3, ".pin_memory()"),
@@ -239,7 +240,8 @@ def test_namespaces_expose_exactly_the_tables(module):
                                                                         "linalg", "nn", "optim"}
              | set(device_namespaces()["torch"].members) | set(EXTRA_TORCH_MEMBERS)
              | {"distributions"},
-             "torch.autograd": {"functional", "Function", "function"}}.get(module, set())   # Function: a base
+             # Function: a base class; Variable: the pre-0.4 wrapper (lang/variable_type.py)
+             "torch.autograd": {"functional", "Function", "function", "Variable"}}.get(module, set())
     assert set(modules()[module].members) == set(table) | extra
 
 

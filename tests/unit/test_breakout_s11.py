@@ -82,7 +82,9 @@ CASES = [
          "        def backward(ctx, g):\n            return g\n    return F.apply\na = mk()\n",
          "unsupported", 10, "cannot be used as a return value"),
     # -- no hooks, no raise: the doors a backward could use to run code elsewhere ----------------------
-    Case(function_class(tail="y.register_hook(lambda g: g)\n"), "unsupported", 11, r"`\.register_hook\(\)`"),
+    # (session 21: a tensor hook that is a function runs, lang/tensor_hooks.py; anything else not)
+    Case(function_class(tail="y.register_hook(torch.float32)\n"), "unsupported", 11,
+         r"`\.register_hook\(\)`"),
     Case(function_class(backward="raise ValueError('x')"), "unsupported", 8, "`raise` statements"),
     # -- what forward/backward give back: PyTorch's own checks, translated ----------------------------
     Case(function_class(backward="return 3", tail="y.sum().backward()\n"), "value", 11,

@@ -130,8 +130,8 @@ def test_grad_fn_apply_runs_the_programs_backward_as_pytorch(name: str) -> None:
     import re
     source = MULTIPLY_ADD + APPLY[name]
     report, oracle = run_program(source, seed=0), run_trusted(source)
-    # the engine prints a custom Function's node as `<MultiplyAddBackward object>` (test_custom_functions)
-    want = re.sub(r"<torch\.autograd\.function\.(\w+) object at 0x[0-9a-f]+>", r"<\1 object>", oracle.printed)
+    # the engine prints a custom Function's node without its address (test_custom_functions)
+    want = re.sub(r"(<torch\.autograd\.function\.\w+ object) at 0x[0-9a-f]+>", r"\1>", oracle.printed)
     assert report.printed == want
     assert [(d.line, d.text) for d in report.displayed] == oracle.displayed
     assert report.ok == (oracle.error is None), report.error
@@ -174,11 +174,13 @@ z.backward()
 
 
 @pytest.mark.parametrize("hook", ["variable_hook", "lambda g: print(g)", "lambda g: g * 2"])
-def test_register_hook_is_named_with_what_to_write_instead(hook: str) -> None:
-    report = run_program(HOOK_CELL.replace("register_hook(variable_hook)", f"register_hook({hook})"))
-    assert not report.ok and report.error.line == 8 and report.error.kind == "unsupported"
-    assert "`.register_hook()`" in report.error.message and "retain_grad()" in report.error.hint
-    assert report.printed == ""
+def test_register_hook_runs_the_programs_hook_as_pytorch(hook: str) -> None:
+    """Session 21: the hook runs inside backward (lang/tensor_hooks.py), as in PyTorch (was refused)."""
+    source = HOOK_CELL.replace("register_hook(variable_hook)", f"register_hook({hook})") \
+        + "print(x.grad, w.grad)\n"
+    report, oracle = run_program(source), run_trusted(source)
+    assert report.ok and oracle.error is None, report.error
+    assert report.printed == oracle.printed
 
 
 def test_the_hint_for_register_hook_prints_what_the_hook_would() -> None:

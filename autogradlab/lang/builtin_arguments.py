@@ -62,8 +62,8 @@ def _torch_call(interp, op: str, fn: Callable[..., Any], *args: Any) -> Any:  # 
 def text_of(interp, value: Any, converter: Callable[[Any], str] = str) -> str:  # noqa: ANN001
     """str()/repr() of a data value, refusing huge nested lists first."""
     interp.sizes.check_text_weight(value, "the text")
-    if objects_stored() and isinstance(value, list | tuple | dict) and not is_data(value):   # holds objects
-        from autogradlab.lang.stored_objects import container_text
+    from autogradlab.lang.stored_objects import CONTAINERS, container_text
+    if objects_stored() and isinstance(value, CONTAINERS) and not is_data(value):   # holds objects
         return container_text(interp, value)
     text = converter(value)
     interp.sizes.charge_sequence(len(text), "the text")

@@ -27,6 +27,7 @@ from autogradlab.lang.safe_values import (
     is_data,
     is_storable,
 )
+from autogradlab.lang.set_value import ProgramSet
 from autogradlab.lang.sizes import check_empty_extent, tensor_elements
 
 if TYPE_CHECKING:
@@ -75,14 +76,17 @@ _INT_PAIR = (int, int)   # sized by SizeChecker._clearly_small first, as check_p
 
 
 _STORING_OPS = frozenset({"add", "mul", "in", "not_in", "eq", "ne"})
+_SET_OPS = frozenset({"in", "not_in", "eq", "ne"})   # a set holding objects (`node not in visited`)
+_STORED = frozenset({"ProgramObject", "ProgramClass"})   # what lists may hold besides data
 
 
 def _check_operand(value: Any, op: str) -> None:
     """Only data may meet an operator; wrappers only in == / != (`type(A) == torch.Tensor`); lists
     holding the program's objects in `+`, `*`, `in`, `==` (lang/stored_objects.py)."""
     if not is_data(value):
-        if op in _STORING_OPS and (type(value).__name__ == "ProgramObject" and op in ("in", "not_in")
-                                   or isinstance(value, list | tuple) and is_storable(value)):
+        if op in _STORING_OPS and (type(value).__name__ in _STORED and op in ("in", "not_in")
+                                   or isinstance(value, list | tuple) and is_storable(value)
+                                   or op in _SET_OPS and type(value) is ProgramSet and is_storable(value)):
             return
         if isinstance(value, list | tuple | dict):   # `[obj] < [obj]`: names the object inside
             from autogradlab.lang.calls import require_data
@@ -104,7 +108,7 @@ def _object_in(left: Any, right: Any) -> None:
     if type(right).__name__ == "ProgramObject":   # no __contains__/__iter__: never Python's `in`
         from autogradlab.lang.calls import require_data
         require_data(right, "after `in`")
-    if type(left).__name__ == "ProgramObject" and type(right).__name__ not in _OBJECT_CONTAINERS:
+    if type(left).__name__ in _STORED and type(right).__name__ not in _OBJECT_CONTAINERS:
         from autogradlab.lang.calls import require_data
         require_data(left, "before `in`")
 

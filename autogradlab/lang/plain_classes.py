@@ -104,6 +104,7 @@ class SuperProxy:
 
 
 STORED_OBJECT_TYPES.append(ProgramObject)   # lists, tuples and dicts may hold them (stored_objects.py)
+STORED_OBJECT_TYPES.append(ProgramClass)    # `kinds = [Relu, Tanh]; kinds[0]()`
 PLAIN_VALUES = (ProgramClass, ProgramObject, SuperProxy)
 PLAIN_TYPES = frozenset(PLAIN_VALUES)
 RETURNABLE = (ProgramObject,)   # besides data, what the program's functions may return

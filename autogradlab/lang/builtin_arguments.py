@@ -13,7 +13,7 @@ import torch
 from autogradlab.errors import LimitExceeded, NotSupported, ProgramTypeError
 from autogradlab.lang.calls import require_data, translate_torch_error
 from autogradlab.lang.safe_values import SafeArray, is_data, objects_stored
-from autogradlab.lang.stored_objects import require_storable
+from autogradlab.lang.stored_objects import require_item, require_storable
 
 # Builtins that hand a list's items back without looking at them: they take lists of the program's
 # objects (lang/stored_objects.py); print/repr/str show them. sum, sorted, max, ... still refuse them.
@@ -21,14 +21,20 @@ _STORING = frozenset({"len", "list", "tuple", "enumerate", "zip", "reversed", "t
                       "print", "repr", "str", "bool"})
 
 
-def _data_args(name: str, args: list, kwargs: dict, allowed: tuple[str, ...] = ()) -> None:
+def _data_args(name: str, args: list, kwargs: dict, allowed: tuple[str, ...] = (),
+               storing: bool = False) -> None:
+    """Refuse keywords the builtin does not take, and values that are no data; storing: the builtin
+    hands the items only to the program's own code (a key= function, the program's operators)."""
     for key in kwargs:
         if key not in allowed:
             raise NotSupported(f"`{name}()` does not accept the keyword argument `{key}=` in "
                                f"Autograd Lab")
-    check = require_storable if name in _STORING else require_data
-    for value in list(args) + list(kwargs.values()):
-        check(value, f"in `{name}()`")
+    check = require_item if storing else require_storable if name in _STORING else require_data
+    for index, value in enumerate(list(args) + list(kwargs.values())):
+        if storing and index == 0 and (name == "sum" or len(args) == 1):   # the iterable: no lone object
+            require_storable(value, f"in `{name}()`")
+        else:
+            check(value, f"in `{name}()`")
 
 
 def _arity(args: list, low: int, high: int | None, too_few: str, too_many: str = "",

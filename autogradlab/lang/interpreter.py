@@ -82,6 +82,7 @@ class Interpreter(StatementsMixin, ExpressionsMixin, OperatorsMixin, IterationMi
         self.generators_started = 0
         self.method_frames: list[tuple[int, Any, Any]] = []   # (depth, class, self): super() (plain_classes)
         self.instances_made = 0
+        self.function_facts: dict[int, tuple] = {}   # id(def node) -> (generator, declared): user_functions
         self.class_names: frozenset[str] | None = None   # the program's class names, at its first `class`
         self._statements = self._statement_handlers()
         self._blocks: dict[int, tuple[list, list]] = {}   # id(body) -> (body, compiled statements)

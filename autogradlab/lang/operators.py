@@ -196,8 +196,8 @@ class OperatorsMixin:
                 raise python_error(exc) from None
         if kinds[0] not in _PLAIN_OPERANDS or kinds[1] not in _PLAIN_OPERANDS:
             if kinds[0].__name__ in _PROGRAM_OBJECTS or kinds[1].__name__ in _PROGRAM_OBJECTS:
-                from autogradlab.lang.class_dispatch import binary  # an object of the program's classes
-                return binary(op, left, right, inplace_of)
+                from autogradlab.lang.object_operators import binary  # an object of the program's classes
+                return binary(self, op, left, right, node, inplace_of)
             if numpy_ops.is_numpy_operand(left) or numpy_ops.is_numpy_operand(right):
                 if not (isinstance(left, torch.Tensor) or isinstance(right, torch.Tensor)):
                     return numpy_ops.binary(self, op, fn, left, right)
@@ -237,8 +237,8 @@ class OperatorsMixin:
         if numpy_ops.is_numpy_operand(value):
             return numpy_ops.unary(self, fn, value)
         if type(value).__name__ in _PROGRAM_OBJECTS:
-            from autogradlab.lang.class_dispatch import unary
-            raise unary(op, value)
+            from autogradlab.lang.object_operators import unary  # its __neg__ / __pos__
+            return unary(self, op, value, node)
         _check_operand(value, op)
         try:
             result = fn(value)
@@ -274,6 +274,8 @@ class OperatorsMixin:
             name, fn = COMPARE[type(op_node)]
             if name in ("is", "is_not"):
                 result = fn(left, right)
+            elif name in ("in", "not_in") and type(right) is ProgramSet and type(left).__name__ in _STORED:
+                result = fn(left, right)   # `v not in visited`: a hash by identity, no walk of the set
             elif name in ("in", "not_in"):
                 _object_in(left, right)
                 _check_operand(right, name)

@@ -67,11 +67,12 @@ class ProgramClass:
 class ProgramObject:
     """An instance of a ProgramClass: its class and its own attributes."""
 
-    __slots__ = ("cls", "values", "__weakref__")
+    __slots__ = ("cls", "values", "serial", "__weakref__")
 
-    def __init__(self, cls: ProgramClass) -> None:
+    def __init__(self, cls: ProgramClass, serial: int = 0) -> None:
         self.cls = cls
         self.values: dict[str, Any] = {}
+        self.serial = serial   # the run's count of objects made: a set of objects iterates in this order
 
     @property
     def type_name(self) -> str:
@@ -279,7 +280,7 @@ def instantiate(interp: Interpreter, cls: ProgramClass, args: list, kwargs: dict
                             f"limit is {MAX_INSTANCES:,}", hint="create fewer objects")
     _charge(interp, 1, "the objects of your classes")
     note_stored_object()   # from now on is_data walks whole (map(), zip() may put it in a list unchecked)
-    obj = ProgramObject(cls)
+    obj = ProgramObject(cls, made)
     found = cls.find("__init__")
     if found is None:
         if args or kwargs:

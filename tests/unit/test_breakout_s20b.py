@@ -102,7 +102,9 @@ CASES = [
     Case(C + "print(A() in torch.ones(3))\n", "unsupported", 5, OBJ + r" before `in`"),
     Case(C + "print(A() not in np.arange(3))\n", "unsupported", 5, OBJ + r" before `in`"),
     # hand-offs that would call back into program code: refused by name
-    Case(C + "print(sorted([A(), A()], key=lambda a: 1))\n", "unsupported", 5, OBJ + r" in `sorted\(\)`"),
+    Case(C + "print(sorted([A(), A()], key=lambda a: 1))\n", None, None,
+         "[<__main__.A object>, <__main__.A object>]\n"),   # session 21: only the keys are compared
+    Case(C + "print(sorted([A(), A()]))\n", "unsupported", 5, OBJ + r" in `sorted\(\)`"),
     Case(C + "print(max(A(), A()))\n", "unsupported", 5, OBJ + r" in `max\(\)`"),
     Case(C + "print(any([A()]))\n", "unsupported", 5, OBJ + r" in `any\(\)`"),
     Case(C + "print(hash(A()))\n", "unsupported", 5, r"`hash` is not supported"),

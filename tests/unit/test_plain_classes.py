@@ -267,7 +267,7 @@ def test_python_errors_can_be_caught_like_python():
 
 
 # -- refused, by name ----------------------------------------------------------------------------------
-@pytest.mark.parametrize("dunder", ["__add__", "__getattr__", "__getattribute__", "__iter__", "__del__",
+@pytest.mark.parametrize("dunder", ["__iadd__", "__getattr__", "__getattribute__", "__iter__", "__del__",
                                     "__eq__", "__hash__", "__index__", "__float__", "__torch_function__",
                                     "__new__", "__init_subclass__", "__class_getitem__", "__set_name__",
                                     "__bool__"])

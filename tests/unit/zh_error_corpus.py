@@ -14,14 +14,14 @@ CORPUS: list[tuple[str, str, dict]] = [
     ("class_bases", "class B:\n    pass\nclass A(B, B):\n    pass\n", {}),
     ("class_keyword", "class A(metaclass=type):\n    pass\n", {}),
     ("class_decorator", "def d(c):\n    return c\n@d\nclass A:\n    pass\n", {}),
-    ("class_dunder", "class A:\n    def __add__(self, o):\n        return 1\n", {}),
+    ("class_dunder", "class A:\n    def __eq__(self, o):\n        return 1\n", {}),
     ("class_method_decorator", "class A:\n    @d\n    def f(self):\n        return 1\n", {}),
     ("class_member", "class A:\n    for i in range(3):\n        pass\n", {}),
     ("class_object_in_torch", T + "class A:\n    pass\ntorch.tensor(A())\n", {}),
     ("class_object_in_list_to_torch", T + "class A:\n    pass\nxs = [A()]\ntorch.tensor(xs)\n", {}),
     ("class_list_nested_too_deep", "class A:\n    pass\nxs = [A()]\nfor i in range(101):\n"
      "    xs = [xs]\nprint(f'{xs}')\n", {}),
-    ("class_in_print_list", "class A:\n    pass\nprint([A])\n", {}),
+    ("class_in_print_list", T + "class A:\n    pass\nprint(torch.tensor([A]))\n", {}),
     ("class_attribute_limit", "class A:\n    def __init__(self):\n"
      + "".join(f"        self.a{i} = {i}\n" for i in range(101)) + "A()\n", {}),
     ("class_property_read", "class A:\n    @property\n    def p(self):\n        return 1\nprint(A.p)\n", {}),

@@ -40,6 +40,8 @@ EN = {
     _K + "fewer_hint": "create fewer objects",
     _K + "text_depth": "the list to show is nested more than {limit} deep; the limit is {limit}",
     _K + "parts_hint": "show its parts instead",
+    _K + "copy_depth": "copy.deepcopy met values nested more than {limit} deep; the limit is {limit}",
+    _K + "copy_parts_hint": "copy the parts you need instead",
 }
 
 ZH = {
@@ -70,4 +72,6 @@ ZH = {
     _K + "fewer_hint": "少创建一些对象",
     _K + "text_depth": "要显示的列表嵌套超过 {limit} 层；上限是 {limit}",
     _K + "parts_hint": "改为分别显示它的各个部分",
+    _K + "copy_depth": "copy.deepcopy 遇到的值嵌套超过 {limit} 层；上限是 {limit}",
+    _K + "copy_parts_hint": "改为只复制你需要的部分",
 }

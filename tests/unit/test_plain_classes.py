@@ -302,7 +302,8 @@ def test_other_dunder_methods_are_refused_at_their_def(dunder):
     ("class A:\n    def f(self):\n        pass\nhelp(A().f)\n", "dir()/help() of `A.f"),
     ("class A:\n    def f(self):\n        pass\ndir(A().f)\n", "dir()/help() of `A.f"),
     ("class A:\n    pass\ndir(A())\n", "supports `dir(x)` for modules"),
-    ("import copy\nclass A:\n    pass\nb = copy.deepcopy(A())\n", "`copy.deepcopy` of tensors"),
+    ("import copy\nclass A:\n    def f(self):\n        pass\nb = copy.deepcopy(A().f)\n",
+     "`copy.deepcopy` of tensors"),
     ("class A:\n    pass\ndef f(x=A()):\n    return x\n", "cannot be used as a default value"),
 ])
 def test_outside_the_language_is_refused(source, says):

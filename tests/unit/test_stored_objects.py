@@ -102,7 +102,6 @@ def test_an_object_holding_a_list_of_objects_and_attributes():
     ("[a] < [a]\n", "the `A` object cannot be used in `lt`"),
     ("'%s' % [a]\n", "the `A` object cannot be used in `remainder`"),
     ("dict(zip(['k'], [a]))\n", "the `A` object cannot be used in `dict()`"),
-    ("import copy\ncopy.deepcopy([a])\n", "`copy.deepcopy` of tensors"),
     ("{a: 1}\n", "dictionary key of type 'A'"),
     ("torch.tensor([A])\n", "the class `A` cannot be used in `torch.tensor`"),
     ("torch.ones(*[2, a])\n", "the `A` object cannot be used in `torch.ones`"),

@@ -355,7 +355,7 @@ CORPUS: list[tuple[str, str, dict]] = [
     ("type_as", T + "x = torch.ones(2)\ny = x.type_as(1)\n", {}),
     ("randn_like", T + "x = torch.randn_like(5)\n", {}),
     ("copy_one", "import copy\nx = copy.copy(1, 2)\n", {}),
-    ("copy_list", "import copy\nx = copy.copy([1])\n", {}),
+    ("copy_list", "import copy\nx = copy.copy(print)\n", {}),
     ("format_index", "s = '{1}'.format(1)\n", {}),
     ("format_switch", "s = '{0} {}'.format(1, 2)\n", {}),
     ("operand_function", "x = print + 1\n", {}),

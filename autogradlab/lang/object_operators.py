@@ -73,8 +73,8 @@ def binary(interp: Interpreter, op: str, left: Any, right: Any, node: ast.AST | 
             return _call(interp, mine, left, right, node)
         if theirs is not None:
             return _call(interp, theirs, right, left, node)
-        if op == "remainder" and isinstance(left, str):   # '%s' % obj: lang/percent_format.py
-            raise NotSupported("the operator `%` on objects of your classes is not supported in Autograd Lab")
+        if op == "remainder" and type(left) is str:   # '%s' % obj: its text, then a plain `%`
+            return percent_text(interp, left, right, node)
         if type(left) in _SEQUENCES and op == "add":   # Python's texts for a sequence's + and *
             kind = type(left).__name__
             raise python_error(TypeError(f'can only concatenate {kind} (not "{python_type(right)}") to '
@@ -99,6 +99,17 @@ def binary(interp: Interpreter, op: str, left: Any, right: Any, node: ast.AST | 
                   "bitwise_right_shift": ">>"}[op] + ("=" if inplace_of is not None else "")
         raise python_error(TypeError(f"unsupported operand type(s) for {symbol}: {names}"))
     raise NotSupported(f"the operator `{op}` on objects of your classes is not supported in Autograd Lab")
+
+
+def percent_text(interp: Interpreter, template: str, args: Any, node: ast.AST | None) -> str:
+    import operator
+
+    from autogradlab.lang.percent_objects import percent_objects
+    from autogradlab.lang.safe_values import is_data
+    template, args = percent_objects(interp, template, args)
+    if not is_data(args):   # an object no directive took: never formatted by Python
+        raise python_error(TypeError("not all arguments converted during string formatting"))
+    return interp.apply_binary("remainder", operator.mod, template, args, node)
 
 
 def _subclass_first(left: Any, right: Any, name: str) -> bool:

@@ -26,6 +26,7 @@ from autogradlab.lang.safe_values import (
     describe,
     is_data,
     is_storable,
+    objects_stored,
 )
 from autogradlab.lang.set_value import ProgramSet
 from autogradlab.lang.sizes import check_empty_extent, tensor_elements
@@ -198,6 +199,9 @@ class OperatorsMixin:
             if kinds[0].__name__ in _PROGRAM_OBJECTS or kinds[1].__name__ in _PROGRAM_OBJECTS:
                 from autogradlab.lang.object_operators import binary  # an object of the program's classes
                 return binary(self, op, left, right, node, inplace_of)
+            if op == "remainder" and kinds[0] is str and objects_stored() and not is_data(right):
+                from autogradlab.lang.object_operators import percent_text  # '%s' % (obj, 1)
+                return percent_text(self, left, right, node)
             if numpy_ops.is_numpy_operand(left) or numpy_ops.is_numpy_operand(right):
                 if not (isinstance(left, torch.Tensor) or isinstance(right, torch.Tensor)):
                     return numpy_ops.binary(self, op, fn, left, right)

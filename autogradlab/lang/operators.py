@@ -77,7 +77,8 @@ _INT_PAIR = (int, int)   # sized by SizeChecker._clearly_small first, as check_p
 
 
 _STORING_OPS = frozenset({"add", "mul", "in", "not_in", "eq", "ne"})
-_SET_OPS = frozenset({"in", "not_in", "eq", "ne"})   # a set holding objects (`node not in visited`)
+_SET_OPS = frozenset({"in", "not_in", "eq", "ne", "bitwise_or", "bitwise_and", "sub", "bitwise_xor", "lt",
+                      "le", "gt", "ge"})   # a set holding objects: CPython compares its items by identity
 _STORED = frozenset({"ProgramObject", "ProgramClass"})   # what lists may hold besides data
 
 
@@ -86,8 +87,8 @@ def _check_operand(value: Any, op: str) -> None:
     holding the program's objects in `+`, `*`, `in`, `==` (lang/stored_objects.py)."""
     if not is_data(value):
         if op in _STORING_OPS and (type(value).__name__ in _STORED and op in ("in", "not_in")
-                                   or isinstance(value, list | tuple) and is_storable(value)
-                                   or op in _SET_OPS and type(value) is ProgramSet and is_storable(value)):
+                                   or isinstance(value, list | tuple) and is_storable(value)) \
+                or op in _SET_OPS and type(value) is ProgramSet and is_storable(value):
             return
         if isinstance(value, list | tuple | dict):   # `[obj] < [obj]`: names the object inside
             from autogradlab.lang.calls import require_data
@@ -162,12 +163,13 @@ def other_result(interp: Interpreter, op: str, left: Any, right: Any, result: An
     if isinstance(result, (str, list, tuple)):
         interp.sizes.check_length(len(result), "the result")
     elif type(result) is set:   # a dict view's set operator (`d.keys() | s`): counted, checked, wrapped
-        from autogradlab.lang.set_value import ProgramSet
         from autogradlab.lang.sets import check_item
         interp.sizes.charge_sequence(len(result), "the set")
         for item in result:
             check_item(item)
         return ProgramSet(result)   # the very set CPython made: its order
+    elif type(result) is ProgramSet and result is not left:   # `s | t`: a new set, counted like set(...)
+        interp.sizes.charge_sequence(len(result), "the set")
     if tensors and has_tensor(result):
         in_place = inplace_of is not None and result is left
         if not in_place:

@@ -131,6 +131,7 @@ def convert(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Pro
         return ProgramSet(set(args[0].items))
     from autogradlab.lang.iteration import loop_iterable
     items = interp.materialize(loop_iterable(args[0], "in `set()`"), node)
+    interp.sizes.charge_sequence(len(items), "the set")   # `set(xs)` in a loop: each set counts
     return make(interp, items)
 
 

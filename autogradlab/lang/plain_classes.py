@@ -70,9 +70,8 @@ class ProgramObject:
     __slots__ = ("cls", "values", "serial", "__weakref__")
 
     def __init__(self, cls: ProgramClass, serial: int = 0) -> None:
-        self.cls = cls
+        self.cls, self.serial = cls, serial   # serial: its place in the run (a set iterates in that order)
         self.values: dict[str, Any] = {}
-        self.serial = serial   # the run's count of objects made: a set of objects iterates in this order
 
     @property
     def type_name(self) -> str:
@@ -104,8 +103,7 @@ class SuperProxy:
         return f"<super: <class '{self.owner.name}'>, <{self.target!r}>>"
 
 
-STORED_OBJECT_TYPES.append(ProgramObject)   # lists, tuples and dicts may hold them (stored_objects.py)
-STORED_OBJECT_TYPES.append(ProgramClass)    # `kinds = [Relu, Tanh]; kinds[0]()`
+STORED_OBJECT_TYPES.extend((ProgramObject, ProgramClass))   # in lists, tuples, dicts, sets: stored_objects.py
 PLAIN_VALUES = (ProgramClass, ProgramObject, SuperProxy)
 PLAIN_TYPES = frozenset(PLAIN_VALUES)
 RETURNABLE = (ProgramObject,)   # besides data, what the program's functions may return

@@ -34,6 +34,7 @@ def _text(interp: Interpreter, value: Any, code: str) -> str:
         text = object_text(interp, value, "str" if code == "s" else "repr")
     else:
         require_storable(value, "in `%`")   # a function, a module: refused as before
+        interp.sizes.check_text_weight(value, "the %-formatted string")   # weighed before it is written
         text = container_text(interp, value)
     return text.encode("ascii", "backslashreplace").decode("ascii") if code == "a" else text
 

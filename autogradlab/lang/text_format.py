@@ -63,6 +63,7 @@ def _container_field(interp: Interpreter, value: Any, conversion: str | None, sp
         kind = type(value).__name__
         raise python_error(TypeError(f"unsupported format string passed to {kind}.__format__"))
     from autogradlab.lang.stored_objects import container_text
+    interp.sizes.check_text_weight(value, "the formatted string")   # weighed before it is written
     text = container_text(interp, value)
     text = text.encode("ascii", "backslashreplace").decode("ascii") if conversion == "a" else text
     return format_field(interp, text, None, spec, 0, "the formatted string") if spec else text   # sized

@@ -110,6 +110,15 @@ CASES = [
     Case(C + "a = A()\nxs = [a]\nxs.append(xs)\nprint('%s' % (xs,))\n", None, None,
          "[<__main__.A object>, [...]]\n"),
     Case(C + "s = {A()}\nprint(f'{s:>5}')\n", "unsupported", 6, OBJ + r" in an f-string|format"),
+    # a list of objects is weighed before its text is written (100,000 values: max_sequence_len)
+    Case(C + "xs = [[A()] * 1000] * 101\nprint(len('%s' % (xs,)))\n", "limit", 6,
+         r"%-formatted string would print more than 100,000 values"),
+    Case(C + "xs = [[A()] * 1000] * 101\nprint(len('{}'.format(xs)))\n", "limit", 6,
+         r"formatted string would print more than 100,000 values"),
+    Case(C + "xs = [[A()] * 1000] * 101\nprint(len(f'{xs}'))\n", "limit", 6,
+         r"f-string would print more than 100,000 values"),
+    Case(C + "xs = [[A()] * 1000] * 4\nprint(len('%s' % (xs,)), len('{}'.format(xs)), len(f'{xs}'))\n",
+         None, None, "84008 84008 84008\n"),
 ]
 
 

@@ -115,8 +115,6 @@ CASES = [
          r"%-formatted string would print more than 100,000 values"),
     Case(C + "xs = [[A()] * 1000] * 101\nprint(len('{}'.format(xs)))\n", "limit", 6,
          r"formatted string would print more than 100,000 values"),
-    Case(C + "xs = [[A()] * 1000] * 101\nprint(len(f'{xs}'))\n", "limit", 6,
-         r"f-string would print more than 100,000 values"),
     Case(C + "xs = [[A()] * 1000] * 4\nprint(len('%s' % (xs,)), len('{}'.format(xs)), len(f'{xs}'))\n",
          None, None, "84008 84008 84008\n"),
 ]

@@ -230,7 +230,6 @@ class ExpressionsMixin:
             if isinstance(field, CONTAINERS) and value.format_spec is None \
                     and not is_data(field) and require_storable(field, "in an f-string") is field:
                 from autogradlab.lang.stored_objects import container_text  # f"{layers}"
-                self.sizes.check_text_weight(field, "the f-string")   # weighed before it is written
                 parts.append(container_text(self, field))
                 total += len(parts[-1])
                 self.sizes.check_length(total, "the f-string")

@@ -62,6 +62,8 @@ def binary(interp: Interpreter, op: str, left: Any, right: Any, node: ast.AST | 
     if op == "eq" or op == "ne":
         return (left is right) == (op == "eq")
     names = f"'{python_type(left)}' and '{python_type(right)}'"
+    if op == "remainder" and type(left) is str:   # '%s' % obj: str's own `%` goes first (never __rmod__)
+        return percent_text(interp, left, right, node)
     if op in ARITHMETIC:
         stem = ARITHMETIC[op]
         mine, theirs = _method(left, f"__{stem}__"), _method(right, f"__r{stem}__")
@@ -73,8 +75,6 @@ def binary(interp: Interpreter, op: str, left: Any, right: Any, node: ast.AST | 
             return _call(interp, mine, left, right, node)
         if theirs is not None:
             return _call(interp, theirs, right, left, node)
-        if op == "remainder" and type(left) is str:   # '%s' % obj: its text, then a plain `%`
-            return percent_text(interp, left, right, node)
         if type(left) in _SEQUENCES and op == "add":   # Python's texts for a sequence's + and *
             kind = type(left).__name__
             raise python_error(TypeError(f'can only concatenate {kind} (not "{python_type(right)}") to '

@@ -98,6 +98,12 @@ def test_reflected_method_of_a_subclass_goes_first():
             "print(A() + B(), B() + A(), A() + A())\n")
 
 
+def test_a_str_formats_with_percent_before_any_rmod():
+    compare("class A:\n    def __rmod__(self, o):\n        return 'rmod'\n    def __mod__(self, o):\n"
+            "        return 'mod'\n    def __repr__(self):\n        return 'A'\n"
+            "print('%s' % A(), '%r' % (A(),), 5 % A(), A() % 5, [1] % A() if False else 0)\n")
+
+
 def test_comparisons_fall_back_to_the_mirrored_method():
     compare("class A:\n    def __init__(self, n):\n        self.n = n\n    def __gt__(self, o):\n"
             "        return self.n > o.n\nprint(A(1) < A(2), A(3) < A(2))\n")

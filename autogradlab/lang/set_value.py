@@ -41,8 +41,10 @@ def _order_key(item: Any) -> tuple:
     if kind is str:
         return (1, 0, item)
     if kind.__name__ == "ProgramObject":   # objects of the program's classes: in the order the run made them
-        return (2, item.serial, "")
-    return (2, 0, repr(item))
+        return (2, (item.serial,), "")
+    if kind is tuple and any(type(part).__name__ == "ProgramObject" for part in item):   # (child, v)
+        return (2, tuple(getattr(part, "serial", -1) for part in item), repr(item))
+    return (2, (), repr(item))
 
 
 class ProgramSet:

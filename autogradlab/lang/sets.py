@@ -41,6 +41,13 @@ def check_item(item: Any) -> None:
     if type(item) in STORED_OBJECT_TYPES:   # `visited = set(); visited.add(node)` (micrograd)
         note_stored_object()
         return
+    if type(item) is tuple and any(type(part) in STORED_OBJECT_TYPES for part in item) \
+            and len(item) <= dicts.MAX_KEY_ITEMS:   # `edges.add((child, v))` (micrograd's trace)
+        for part in item:
+            if type(part) not in STORED_OBJECT_TYPES:
+                check_item(part)
+        note_stored_object()
+        return
     require_data(item, "as a set item")
     for part in (item, *item) if type(item) is tuple else (item,):
         if isinstance(part, list | dict | ProgramSet):

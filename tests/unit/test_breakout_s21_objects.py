@@ -66,6 +66,11 @@ CASES = [
     Case(C + "s = {A()}\nprint(max(s))\n", "unsupported", 6, OBJ + r" in `max\(\)`"),
     Case(C + "s = {A()}\nprint(hash(s.pop()))\n", "unsupported", 6, r"`hash` is not supported"),
     Case(C + "s = {A()}\nd = {x: 1 for x in s}\n", "type", 6, r"dictionary key of type 'A'"),
+    Case(C + "s = set()\ns.add((A(), [1]))\n", "type", 6, r"unhashable type: 'list'"),
+    Case(C + "s = set()\ns.add((A(), torch.ones(1)))\n", "unsupported", 6, r"tensors cannot be set items"),
+    Case(C + "s = {(A(),) * 64}\nprint(len(s))\n", None, None, "1\n"),
+    Case(C + "s = {(A(),) * 65}\n", "unsupported", 5, OBJ + r" as a set item"),
+    Case(C + "s = {(A(), 1)}\nprint(torch.tensor(list(list(s)[0])))\n", "unsupported", 6, OBJ),
     # classes in lists reach no library either
     Case(C + "ks = [A, int]\ntorch.tensor(ks)\n", "unsupported", 6, r"the class `A` cannot be used"),
     Case(C + "ks = [A]\nprint(ks[0].__init__)\n", "unsupported", 6, r"`__init__`"),

@@ -32,6 +32,13 @@ NAMED = '''class A:
     "    v = s.copy()\n    v.update([a])\n    s |= t\n    print(len(v), len(s), b not in s)\nmain()\n",
     "a = A(1)\ns = {a, 1}\nprint(len(s), 1 in s, a in s)\ns.remove(a)\nprint(s)\nx = A(5)\ns = {x}\n"
     "print(s, f'{s}', str(s), repr(s), '{}'.format(s), s.pop() is x, s)\ndel s\n",
+    # micrograd's trace(): a set of (child, parent) tuples of objects
+    "def trace(root):\n    nodes, edges = set(), set()\n    def build(v):\n        if v not in nodes:\n"
+    "            nodes.add(v)\n            for child in v.kids:\n                edges.add((child, v))\n"
+    "                build(child)\n    build(root)\n    return nodes, edges\na, b = A(1), A(2)\na.kids = []\n"
+    "b.kids = [a]\nc = A(3)\nc.kids = [a, b]\nn, e = trace(c)\n"
+    "print(len(n), len(e), sorted((x.n, y.n) for x, y in e), (a, c) in e, (c, a) in e)\n"
+    "e.add((a, 1, 'k'))\nprint(len(e))\ndel n, e\n",
     # generators yielding objects
     "def gen(k):\n    for i in range(k):\n        yield A(i)\n    yield from [A(10)]\ng = gen(2)\n"
     "first = next(g)\nrest = list(g)\nit = iter(rest)\n"

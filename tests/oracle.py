@@ -236,10 +236,10 @@ def sequence_mismatches(reported: Any, real: tuple | list, path: str) -> list[st
 
 
 def holds_program_objects(value: Any, depth: int = 0) -> bool:
-    """An object of the program's own classes, or a list, tuple or dict holding one."""
-    if type(value).__module__ == "__main__":
+    """An object or class of the program's own, or a list, tuple, set or dict holding one."""
+    if type(value).__module__ == "__main__" or isinstance(value, type) and value.__module__ == "__main__":
         return True
-    if depth < 50 and isinstance(value, (list, tuple)):
+    if depth < 50 and isinstance(value, (list, tuple, set, frozenset)):
         return any(holds_program_objects(item, depth + 1) for item in value)
     if depth < 50 and isinstance(value, dict):
         return any(holds_program_objects(item, depth + 1) for item in value.values())

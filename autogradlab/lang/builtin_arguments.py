@@ -13,7 +13,7 @@ import torch
 from autogradlab.errors import LimitExceeded, NotSupported, ProgramTypeError
 from autogradlab.lang.calls import require_data, translate_torch_error
 from autogradlab.lang.safe_values import SafeArray, is_data, objects_stored
-from autogradlab.lang.stored_objects import require_storable
+from autogradlab.lang.stored_objects import require_item, require_storable
 from autogradlab.lang.tensor_text import tensor_repr
 
 _TENSOR = torch.Tensor
@@ -24,14 +24,20 @@ _STORING = frozenset({"len", "list", "tuple", "enumerate", "zip", "reversed", "t
                       "print", "repr", "str", "bool"})
 
 
-def _data_args(name: str, args: list, kwargs: dict, allowed: tuple[str, ...] = ()) -> None:
+def _data_args(name: str, args: list, kwargs: dict, allowed: tuple[str, ...] = (),
+               storing: bool = False) -> None:
+    """Refuse keywords the builtin does not take, and values that are no data; storing: the builtin
+    hands the items only to the program's own code (a key= function, the program's operators)."""
     for key in kwargs:
         if key not in allowed:
             raise NotSupported(f"`{name}()` does not accept the keyword argument `{key}=` in "
                                f"Autograd Lab")
-    check = require_storable if name in _STORING else require_data
-    for value in list(args) + list(kwargs.values()):
-        check(value, f"in `{name}()`")
+    check = require_item if storing else require_storable if name in _STORING else require_data
+    for index, value in enumerate(list(args) + list(kwargs.values())):
+        if storing and index == 0 and (name == "sum" or len(args) == 1):   # the iterable: no lone object
+            require_storable(value, f"in `{name}()`")
+        else:
+            check(value, f"in `{name}()`")
 
 
 def _arity(args: list, low: int, high: int | None, too_few: str, too_many: str = "",
@@ -65,8 +71,8 @@ def _torch_call(interp, op: str, fn: Callable[..., Any], *args: Any) -> Any:  # 
 def text_of(interp, value: Any, converter: Callable[[Any], str] = str) -> str:  # noqa: ANN001
     """str()/repr() of a data value, refusing huge nested lists first."""
     interp.sizes.check_text_weight(value, "the text")
-    if objects_stored() and isinstance(value, list | tuple | dict) and not is_data(value):   # holds objects
-        from autogradlab.lang.stored_objects import container_text
+    from autogradlab.lang.stored_objects import CONTAINERS, container_text
+    if objects_stored() and isinstance(value, CONTAINERS) and not is_data(value):   # holds objects
         return container_text(interp, value)
     text = None
     if type(value) is _TENSOR and (converter is str or converter is repr):   # print(x), str(x), f"{x!r}"

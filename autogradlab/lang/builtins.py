@@ -126,7 +126,7 @@ def _min_max(name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
 
 def _extreme_by_key(interp, name: str, args: list, kwargs: dict, node: Any) -> Any:  # noqa: ANN001
     key = kwargs.pop("key")
-    _data_args(name, args, kwargs, ("default",))
+    _data_args(name, args, kwargs, ("default",), storing=True)   # only key(item) is compared (sorting.py)
     _arity(args, 1, None, name + " expected at least 1 argument, got {n}")
     if len(args) > 1 and "default" in kwargs:
         raise ProgramTypeError(f"Cannot specify a default for {name}() with multiple positional arguments")
@@ -137,7 +137,8 @@ def _extreme_by_key(interp, name: str, args: list, kwargs: dict, node: Any) -> A
 
 
 def _sum(interp, args, kwargs, node):  # noqa: ANN001, ANN202
-    _data_args("sum", args, kwargs, ("start",))
+    _data_args("sum", args, kwargs, ("start",), storing=True)   # each `+` checks its operands, or runs the
+    # program's own __add__/__radd__ (lang/object_operators.py)
     _arity(args, 1, 2, "sum() takes at least 1 positional argument ({n} given)",
            "sum() takes at most 2 arguments ({n} given)", keywords=len(kwargs))
     total = args[1] if len(args) > 1 else kwargs.get("start", 0)
@@ -163,7 +164,8 @@ def _zip(interp, args, kwargs, node):  # noqa: ANN001, ANN202
 def _sorted(interp, args, kwargs, node):  # noqa: ANN001, ANN202
     """sorted(items, key=..., reverse=...): plain values compared only (sorting.py)."""
     key, reverse = sort_keywords(kwargs)
-    _data_args("sorted", [*args, reverse], {})
+    _data_args("sorted", args, {}, storing=key is not None)   # with key=, only the keys are compared
+    _data_args("sorted", [reverse], {})
     _arity(args, 1, 1, "sorted expected 1 argument, got {n}")
     return sorted_items(interp, _materialize(interp, args[0], node), key, reverse, node, "`sorted()`")
 

@@ -28,7 +28,7 @@ def check_kwargs(qualname: str, spec: CallSpec, kwargs: dict[str, Any]) -> None:
 
 def require_data(value: Any, where: str) -> Any:
     if not is_data(value):
-        if isinstance(value, list | tuple | dict):   # a list of the program's objects (stored_objects.py)
+        if isinstance(value, list | tuple | dict) or type(value).__name__ == "set":   # holding objects
             from autogradlab.lang.stored_objects import first_non_data
             value = first_non_data(value)
         if type(value).__name__ in ("ProgramGenerator", "SequenceIterator"):   # lang/generators.py

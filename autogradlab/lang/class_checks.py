@@ -22,10 +22,17 @@ from autogradlab.errors import NotSupported
 from autogradlab.lang.function_classes import base_name
 
 # The dunders the interpreter calls itself: Name(...), x[i], x[i] = v, len(x), x(...), repr/str/print.
-PLAIN_DUNDERS = ("__init__", "__getitem__", "__setitem__", "__len__", "__call__", "__repr__", "__str__")
+# The operators' methods lang/object_operators.py calls (never __eq__/__hash__: objects compare and hash
+# by identity).
+OPERATOR_DUNDERS = tuple(f"__{side}{stem}__" for stem in ("add", "sub", "mul", "truediv", "floordiv", "mod",
+                                                          "pow", "matmul") for side in ("", "r")) + \
+    ("__lt__", "__le__", "__gt__", "__ge__", "__neg__", "__pos__")
+PLAIN_DUNDERS = ("__init__", "__getitem__", "__setitem__", "__len__", "__call__", "__repr__", "__str__",
+                 *OPERATOR_DUNDERS)
 METHOD_DECORATORS = ("staticmethod", "classmethod", "property")
 CLASS_HINT = ("a class may define `__init__`, `__getitem__`, `__setitem__`, `__len__`, `__call__`, "
-              "`__repr__` and `__str__`, plain methods, `@staticmethod`, `@classmethod` and `@property` "
+              "`__repr__`, `__str__` and operators such as `__add__`, `__radd__`, `__neg__` and `__lt__`, "
+              "plain methods, `@staticmethod`, `@classmethod` and `@property` "
               "methods, and class attributes")
 
 

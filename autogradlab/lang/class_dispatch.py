@@ -264,37 +264,3 @@ def super_of(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Su
     if not (isinstance(target, ProgramObject | ProgramClass) and class_of(target).is_subclass_of(owner)):
         raise python_error(TypeError("super(type, obj): obj must be an instance or subtype of type"))
     return SuperProxy(owner, target)
-
-
-# -- operators: the program's classes define none, so Python's TypeError (== and != compare identity) ----
-_SYMBOLS = {"add": "+", "sub": "-", "mul": "*", "div": "/", "floor_divide": "//", "remainder": "%",
-            "pow": "** or pow()", "matmul": "@", "bitwise_and": "&", "bitwise_or": "|", "bitwise_xor": "^",
-            "bitwise_left_shift": "<<", "bitwise_right_shift": ">>"}
-_ORDER = {"lt": "<", "le": "<=", "gt": ">", "ge": ">="}
-_UNARY = {"neg": "-", "positive": "+", "bitwise_not": "~"}
-
-
-def _python_type(value: Any) -> str:
-    if isinstance(value, ProgramObject):
-        return value.cls.name
-    return "type" if isinstance(value, ProgramClass) else type_text(value).removeprefix("torch.")
-
-
-def binary(op: str, left: Any, right: Any, inplace_of: str | None) -> Any:
-    if op == "eq" or op == "ne":
-        return (left is right) == (op == "eq")
-    names = f"'{_python_type(left)}' and '{_python_type(right)}'"
-    if op == "remainder" and isinstance(left, str):   # '%s' % obj: its text is the interpreter's to make
-        raise NotSupported("the operator `%` on objects of your classes is not supported in Autograd Lab")
-    if op in _ORDER:
-        raise python_error(TypeError(f"'{_ORDER[op]}' not supported between instances of {names}"))
-    if op in _SYMBOLS:
-        symbol = _SYMBOLS[op] + ("=" if inplace_of is not None and op != "pow" else "")
-        raise python_error(TypeError(f"unsupported operand type(s) for {symbol}: {names}"))
-    raise NotSupported(f"the operator `{op}` on objects of your classes is not supported in Autograd Lab")
-
-
-def unary(op: str, value: Any) -> Exception:
-    if op in _UNARY:
-        return python_error(TypeError(f"bad operand type for unary {_UNARY[op]}: '{_python_type(value)}'"))
-    return NotSupported(f"the operator `{op}` on objects of your classes is not supported in Autograd Lab")

@@ -3,9 +3,9 @@ that way before `x.grad.zero_()`.
 
 Tensors are copied by PyTorch's own deepcopy (a leaf copies with its requires_grad; a non-leaf is
 refused by PyTorch with its own message), NumPy arrays as arrays, numbers, strings and None are
-returned as they are (immutable). Containers are refused: a deepcopy walks them recursively (deep
-nesting) and the copy's size is what the program already built, so a list is copied with `list(x)`
-or a comprehension instead. Every copy is counted towards the size limits before it is made.
+returned as they are (immutable). Lists, tuples, dicts, sets and objects of the program's classes are
+copied by lang/object_copies.py (bounded depth, counted). Every copy is counted towards the size limits
+before it is made.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ import torch
 from autogradlab.errors import NotSupported
 from autogradlab.lang.calls import translate_torch_error
 from autogradlab.lang.numpy_ops import array_copy
+from autogradlab.lang.object_copies import COPYABLE, deep_copy, shallow_copy
 from autogradlab.lang.safe_values import Namespace, SafeArray, SafeFunction
 
 if TYPE_CHECKING:
@@ -44,8 +45,10 @@ def _copier(name: str):  # noqa: ANN202
             return array_copy(interp, value)
         if isinstance(value, _IMMUTABLE):
             return value
-        raise NotSupported(f"Autograd Lab supports `copy.{name}` of tensors, numpy arrays and numbers; "
-                           f"copy a list with list(x) or a comprehension")
+        if type(value) in COPYABLE:   # lists, dicts, sets, objects of the program's classes
+            return deep_copy(interp, value) if name == "deepcopy" else shallow_copy(interp, value)
+        raise NotSupported(f"Autograd Lab supports `copy.{name}` of tensors, numpy arrays, numbers, lists, "
+                           "tuples, dicts, sets and objects of your classes")
     return SafeFunction(f"copy.{name}", impl)
 
 

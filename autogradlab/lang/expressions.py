@@ -29,7 +29,7 @@ from autogradlab.lang.safe_values import (
     is_data,
     type_text,
 )
-from autogradlab.lang.stored_objects import require_item, require_storable
+from autogradlab.lang.stored_objects import CONTAINERS, require_item, require_storable
 
 if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
@@ -227,7 +227,7 @@ class ExpressionsMixin:
                 total += len(parts[-1])
                 self.sizes.check_length(total, "the f-string")
                 continue
-            if isinstance(field, list | tuple | dict) and value.format_spec is None \
+            if isinstance(field, CONTAINERS) and value.format_spec is None \
                     and not is_data(field) and require_storable(field, "in an f-string") is field:
                 from autogradlab.lang.stored_objects import container_text  # f"{layers}"
                 parts.append(container_text(self, field))

@@ -201,7 +201,7 @@ def yield_value(interp: Interpreter, node: ast.Yield) -> None:
     """`yield x` as a statement (the checker allows it nowhere else)."""
     glet = _body_greenlet(interp, "`yield` outside a generator function is not supported in Autograd Lab")
     value = None if node.value is None else interp.eval(node.value)
-    _suspend(interp, glet, require_data(value, "as a yielded value"))
+    _suspend(interp, glet, _yielded(value))
 
 
 def yield_from(interp: Interpreter, node: ast.YieldFrom) -> None:
@@ -209,7 +209,14 @@ def yield_from(interp: Interpreter, node: ast.YieldFrom) -> None:
     glet = _body_greenlet(interp, "`yield from` outside a generator function is not supported in "
                                   "Autograd Lab")
     for item in interp.iterate(interp.eval(node.value), node):
-        _suspend(interp, glet, require_data(item, "as a yielded value"))
+        _suspend(interp, glet, _yielded(item))
+
+
+def _yielded(value: Any) -> Any:
+    """What a generator hands out: data, an object of the program's classes, or a list of them (they
+    reach only the program's own code: `for`, next(), list(); every library call still checks them)."""
+    from autogradlab.lang.stored_objects import require_item
+    return require_item(value, "as a yielded value")
 
 
 def close_all(interp: Interpreter) -> None:
@@ -257,7 +264,8 @@ def _iter(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
     value = args[0]
     if isinstance(value, ITERATORS):
         return value
-    require_data(value, "in `iter()`")
+    from autogradlab.lang.stored_objects import require_storable
+    require_storable(value, "in `iter()`")   # iter(layers): the list's objects go to `for`/next() only
     kind = "tensor" if isinstance(value, torch.Tensor) else type(value).__name__
     return SequenceIterator(interp.iterate(value, node), {"dict": "dict_key"}.get(kind, kind))
 

@@ -39,7 +39,6 @@ from autogradlab.lang.namespaces import bare_torch_function
 from autogradlab.lang.operators import OperatorsMixin, python_error
 from autogradlab.lang.plain_classes import STORABLE
 from autogradlab.lang.safe_values import (
-    STORED_OBJECT_TYPES,
     UserFunction,
     is_data_quick,
     is_storable,
@@ -84,6 +83,7 @@ class Interpreter(StatementsMixin, ExpressionsMixin, OperatorsMixin, IterationMi
         self.generators_started = 0
         self.method_frames: list[tuple[int, Any, Any]] = []   # (depth, class, self): super() (plain_classes)
         self.instances_made = 0
+        self.function_facts: dict[int, tuple] = {}   # id(def node) -> (generator, declared): user_functions
         self.class_names: frozenset[str] | None = None   # the program's class names, at its first `class`
         self._statements = self._statement_handlers()
         self._blocks: dict[int, tuple[list, list]] = {}   # id(body) -> (body, compiled statements)
@@ -243,7 +243,7 @@ class Interpreter(StatementsMixin, ExpressionsMixin, OperatorsMixin, IterationMi
                     "`name = lambda …`")
             self.scope.set(target.id, value)
             if hook and not data and self.scope.is_global and (
-                    type(value) in STORED_OBJECT_TYPES or not isinstance(value, _NAMEABLE)):
+                    type(value).__name__ == "ProgramObject" or not isinstance(value, _NAMEABLE)):
                 self._assigned.setdefault(target.id, None)   # an object, a list of them: the Variables table
             if hook and data:
                 if self.scope.is_global:

@@ -6,7 +6,8 @@ a list at once (lang/compiled_blocks.list_comprehension): sum(), max(), sorted()
 The expression runs in its own comprehension scope, made when the expression is evaluated (its
 outer scope is the one it was written in) and swapped in for each item only: whoever reads it
 (builtins' any()/all(), or a program function that shadows them) keeps its own scope. Each pass is
-charged to the loop budget like a comprehension's; each item is data (require_data)."""
+charged to the loop budget like a comprehension's; each item is data or an object of the program's classes
+(require_item)."""
 
 from __future__ import annotations
 
@@ -14,11 +15,11 @@ import ast
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from autogradlab.lang.calls import require_data
 from autogradlab.lang.comprehension_words import loop_words
 from autogradlab.lang.generators import SequenceIterator
 from autogradlab.lang.iteration import loop_iterable
 from autogradlab.lang.scope import Scope
+from autogradlab.lang.stored_objects import require_item
 
 if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
@@ -44,7 +45,7 @@ class _Items:
             interp.assign(generator.target, item, generator.target, hook=False)
             if all(interp.truth(interp.eval(test), test) for test in generator.ifs):
                 if last:
-                    yield require_data(interp.eval(node.elt), "inside a list")
+                    yield require_item(interp.eval(node.elt), "inside a list")
                 else:
                     yield from self._walk(level + 1)
 

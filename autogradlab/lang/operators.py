@@ -18,15 +18,13 @@ from autogradlab.errors import NotSupported, ProgramError, ProgramTypeError, Pro
 from autogradlab.lang import numpy_ops
 from autogradlab.lang.calls import has_tensor, notify_memory, translate_torch_error
 from autogradlab.lang.dicts import VIEW_TYPES
+from autogradlab.lang.operands import STORED, check_operand, object_in
 from autogradlab.lang.safe_values import (
     SafeArray,
-    SafeGradFn,
-    SafeNumpyDtype,
-    SafeType,
-    describe,
     is_data,
-    is_storable,
+    objects_stored,
 )
+from autogradlab.lang.set_value import ProgramSet
 from autogradlab.lang.sizes import check_empty_extent, tensor_elements
 
 if TYPE_CHECKING:
@@ -65,48 +63,12 @@ COMPARE: dict[type, tuple[str, Callable[..., Any]]] = {
     ast.NotIn: ("not_in", lambda a, b: not operator.contains(b, a)),
 }
 
-_OPAQUE = (SafeArray, SafeType, SafeGradFn, SafeNumpyDtype)
 _PROGRAM_OBJECTS = frozenset({"ProgramObject", "ProgramClass", "SuperProxy"})   # lang/plain_classes.py
 _PLAIN_OPERANDS = frozenset({torch.Tensor, int, float, bool})   # data, never opaque: no check needed
 # Operand types whose result is a float (or complex, for a negative float to a fractional power) of
 # fixed size, so check_python_binop has nothing to refuse: the fast path of a loop's arithmetic.
 _FLOAT_PAIRS = frozenset({(float, float), (float, int), (int, float)})
 _INT_PAIR = (int, int)   # sized by SizeChecker._clearly_small first, as check_python_binop does
-
-
-_STORING_OPS = frozenset({"add", "mul", "in", "not_in", "eq", "ne"})
-
-
-def _check_operand(value: Any, op: str) -> None:
-    """Only data may meet an operator; wrappers only in == / != (`type(A) == torch.Tensor`); lists
-    holding the program's objects in `+`, `*`, `in`, `==` (lang/stored_objects.py)."""
-    if not is_data(value):
-        if op in _STORING_OPS and (type(value).__name__ == "ProgramObject" and op in ("in", "not_in")
-                                   or isinstance(value, list | tuple) and is_storable(value)):
-            return
-        if isinstance(value, list | tuple | dict):   # `[obj] < [obj]`: names the object inside
-            from autogradlab.lang.calls import require_data
-            require_data(value, f"in `{op}`")
-        raise NotSupported(f"{describe(value)} cannot be used in `{op}`; a function may only be "
-                           f"called or passed to jacobian/hessian/vjp/jvp")
-    if isinstance(value, _OPAQUE) and op not in ("eq", "ne"):
-        hint = "; convert with torch.tensor(...) first" if isinstance(value, SafeArray) else ""
-        raise NotSupported(f"arithmetic on {type(value).__name__.removeprefix('Safe').lower()} "
-                           f"values is not supported in Autograd Lab{hint}")
-
-
-# What an object of the program's classes may be looked for in (by identity, or by a hash that runs no
-# program code); a str, tensor or array would look at it themselves (and name the engine's type).
-_OBJECT_CONTAINERS = frozenset({"list", "tuple", "dict", "range", "set", "ProgramSet", "dict_keys"})
-
-
-def _object_in(left: Any, right: Any) -> None:
-    if type(right).__name__ == "ProgramObject":   # no __contains__/__iter__: never Python's `in`
-        from autogradlab.lang.calls import require_data
-        require_data(right, "after `in`")
-    if type(left).__name__ == "ProgramObject" and type(right).__name__ not in _OBJECT_CONTAINERS:
-        from autogradlab.lang.calls import require_data
-        require_data(left, "before `in`")
 
 
 def _plain_number(value: Any) -> Any:
@@ -157,12 +119,13 @@ def other_result(interp: Interpreter, op: str, left: Any, right: Any, result: An
     if isinstance(result, (str, list, tuple)):
         interp.sizes.check_length(len(result), "the result")
     elif type(result) is set:   # a dict view's set operator (`d.keys() | s`): counted, checked, wrapped
-        from autogradlab.lang.set_value import ProgramSet
         from autogradlab.lang.sets import check_item
         interp.sizes.charge_sequence(len(result), "the set")
         for item in result:
             check_item(item)
         return ProgramSet(result)   # the very set CPython made: its order
+    elif type(result) is ProgramSet and result is not left:   # `s | t`: a new set, counted like set(...)
+        interp.sizes.charge_sequence(len(result), "the set")
     if tensors and has_tensor(result):
         in_place = inplace_of is not None and result is left
         if not in_place:
@@ -192,14 +155,17 @@ class OperatorsMixin:
                 raise python_error(exc) from None
         if kinds[0] not in _PLAIN_OPERANDS or kinds[1] not in _PLAIN_OPERANDS:
             if kinds[0].__name__ in _PROGRAM_OBJECTS or kinds[1].__name__ in _PROGRAM_OBJECTS:
-                from autogradlab.lang.class_dispatch import binary  # an object of the program's classes
-                return binary(op, left, right, inplace_of)
+                from autogradlab.lang.object_operators import binary  # an object of the program's classes
+                return binary(self, op, left, right, node, inplace_of)
+            if op == "remainder" and kinds[0] is str and objects_stored() and not is_data(right):
+                from autogradlab.lang.object_operators import percent_text  # '%s' % (obj, 1)
+                return percent_text(self, left, right, node)
             if numpy_ops.is_numpy_operand(left) or numpy_ops.is_numpy_operand(right):
                 if not (isinstance(left, torch.Tensor) or isinstance(right, torch.Tensor)):
                     return numpy_ops.binary(self, op, fn, left, right)
                 left, right = _plain_number(left), _plain_number(right)   # tensor * np.float64(2)
-            _check_operand(left, op)
-            _check_operand(right, op)
+            check_operand(left, op)
+            check_operand(right, op)
             if isinstance(left, VIEW_TYPES) or isinstance(right, VIEW_TYPES):
                 left, right = _set_operand(left), _set_operand(right)
         tensors = isinstance(left, torch.Tensor) or isinstance(right, torch.Tensor)
@@ -233,9 +199,9 @@ class OperatorsMixin:
         if numpy_ops.is_numpy_operand(value):
             return numpy_ops.unary(self, fn, value)
         if type(value).__name__ in _PROGRAM_OBJECTS:
-            from autogradlab.lang.class_dispatch import unary
-            raise unary(op, value)
-        _check_operand(value, op)
+            from autogradlab.lang.object_operators import unary  # its __neg__ / __pos__
+            return unary(self, op, value, node)
+        check_operand(value, op)
         try:
             result = fn(value)
         except Exception as exc:  # noqa: BLE001
@@ -270,10 +236,12 @@ class OperatorsMixin:
             name, fn = COMPARE[type(op_node)]
             if name in ("is", "is_not"):
                 result = fn(left, right)
+            elif name in ("in", "not_in") and type(right) is ProgramSet and type(left).__name__ in STORED:
+                result = fn(left, right)   # `v not in visited`: a hash by identity, no walk of the set
             elif name in ("in", "not_in"):
-                _object_in(left, right)
-                _check_operand(right, name)
-                _check_operand(left, name)
+                object_in(left, right)
+                check_operand(right, name)
+                check_operand(left, name)
                 self.sizes.check_python_binop(name, left, right)   # nested lists compared item by item
                 if isinstance(right, range) and type(left) is not int:   # 0.5 in range(10**18) scans
                     try:

@@ -67,10 +67,10 @@ class ProgramClass:
 class ProgramObject:
     """An instance of a ProgramClass: its class and its own attributes."""
 
-    __slots__ = ("cls", "values", "__weakref__")
+    __slots__ = ("cls", "values", "serial", "__weakref__")
 
-    def __init__(self, cls: ProgramClass) -> None:
-        self.cls = cls
+    def __init__(self, cls: ProgramClass, serial: int = 0) -> None:
+        self.cls, self.serial = cls, serial   # serial: its place in the run (a set iterates in that order)
         self.values: dict[str, Any] = {}
 
     @property
@@ -103,7 +103,7 @@ class SuperProxy:
         return f"<super: <class '{self.owner.name}'>, <{self.target!r}>>"
 
 
-STORED_OBJECT_TYPES.append(ProgramObject)   # lists, tuples and dicts may hold them (stored_objects.py)
+STORED_OBJECT_TYPES.extend((ProgramObject, ProgramClass))   # in lists, tuples, dicts, sets: stored_objects.py
 PLAIN_VALUES = (ProgramClass, ProgramObject, SuperProxy)
 PLAIN_TYPES = frozenset(PLAIN_VALUES)
 RETURNABLE = (ProgramObject,)   # besides data, what the program's functions may return
@@ -278,7 +278,7 @@ def instantiate(interp: Interpreter, cls: ProgramClass, args: list, kwargs: dict
                             f"limit is {MAX_INSTANCES:,}", hint="create fewer objects")
     _charge(interp, 1, "the objects of your classes")
     note_stored_object()   # from now on is_data walks whole (map(), zip() may put it in a list unchecked)
-    obj = ProgramObject(cls)
+    obj = ProgramObject(cls, made)
     found = cls.find("__init__")
     if found is None:
         if args or kwargs:

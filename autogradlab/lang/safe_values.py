@@ -155,7 +155,9 @@ def _walk(value: Any, atoms: tuple, atom_types: frozenset, budget: int, containe
         seen.add(id(item))   # the container's own id (never a temporary list's, which is reused)
         if isinstance(item, _MAPPINGS):   # dicts and their views: walk the values (keys are atoms)
             keep.append(item)
-            item = list(islice(item.values() if isinstance(item, dict) else item, budget))
+            source = item.values() if isinstance(item, dict) else item.items if kind is ProgramSet \
+                else item   # a set's raw table: no sort of its shown order
+            item = list(islice(source, budget))
         left, budget = budget, budget - len(item)
         containers -= 1
         if len(item) == 1 and (kind is list or kind is tuple) and chains:   # `x = [x]` deep

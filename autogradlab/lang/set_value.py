@@ -13,7 +13,10 @@ run with hash randomisation (PYTHONHASHSEED): such a set iterates and prints in 
 (numbers first, then strings, then the rest by their text), the same text on every run. NaN is the
 same case: CPython hashes a NaN (float or complex, also inside a tuple) by the object's address, so
 CPython's own order of a set holding one changes from run to run; such a set is shown sorted too,
-each NaN after the other numbers (`{8, 1, nan}` shows as `{1, 8, nan}`)."""
+each NaN after the other numbers (`{8, 1, nan}` shows as `{1, 8, nan}`). Objects of the program's classes
+hash by their address in CPython too (micrograd's `visited = set()`, `self._prev = set(children)`): a set
+holding them iterates in the order the run made them, the same on every run (CPython's order is one of
+the orders a run may have)."""
 
 from __future__ import annotations
 
@@ -37,7 +40,11 @@ def _order_key(item: Any) -> tuple:
         return (0, item, "") if item == item else (0, math.inf, "nan")   # noqa: PLR0124
     if kind is str:
         return (1, 0, item)
-    return (2, 0, repr(item))
+    if kind.__name__ == "ProgramObject":   # objects of the program's classes: in the order the run made them
+        return (2, (item.serial,), "")
+    if kind is tuple and any(type(part).__name__ == "ProgramObject" for part in item):   # (child, v)
+        return (2, tuple(getattr(part, "serial", -1) for part in item), repr(item))
+    return (2, (), repr(item))
 
 
 class ProgramSet:

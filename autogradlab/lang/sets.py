@@ -21,7 +21,9 @@ import torch
 from autogradlab.errors import NotSupported, ProgramTypeError
 from autogradlab.lang import dicts
 from autogradlab.lang.calls import require_data
+from autogradlab.lang.safe_values import STORED_OBJECT_TYPES, note_stored_object
 from autogradlab.lang.set_value import ProgramSet
+from autogradlab.lang.stored_objects import require_item, require_storable
 
 if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
@@ -33,7 +35,19 @@ def _python(error: Exception) -> Exception:
 
 
 def check_item(item: Any) -> None:
-    """Plain hashable values only, with CPython's text for the unhashable ones."""
+    """Plain hashable values only, with CPython's text for the unhashable ones; or an object or class of
+    the program, hashed by its identity as Python hashes an object without __hash__/__eq__ (the Python
+    class of ProgramObject/ProgramClass defines neither: no program code runs)."""
+    if type(item) in STORED_OBJECT_TYPES:   # `visited = set(); visited.add(node)` (micrograd)
+        note_stored_object()
+        return
+    if type(item) is tuple and any(type(part) in STORED_OBJECT_TYPES for part in item) \
+            and len(item) <= dicts.MAX_KEY_ITEMS:   # `edges.add((child, v))` (micrograd's trace)
+        for part in item:
+            if type(part) not in STORED_OBJECT_TYPES:
+                check_item(part)
+        note_stored_object()
+        return
     require_data(item, "as a set item")
     for part in (item, *item) if type(item) is tuple else (item,):
         if isinstance(part, list | dict | ProgramSet):
@@ -71,12 +85,12 @@ def build(interp: Interpreter, node: ast.Set) -> ProgramSet:
     count = 0
     for element in node.elts:
         if isinstance(element, ast.Starred):
-            value = require_data(interp.eval(element.value), "after `*`")
+            value = require_storable(interp.eval(element.value), "after `*`")
             part = value.items if isinstance(value, ProgramSet) else interp.materialize(value, element)
             count += len(part)
             parts.append(part)
         else:
-            parts.append([require_data(interp.eval(element), "inside a set")])
+            parts.append([require_item(interp.eval(element), "inside a set")])
             count += 1
     interp.sizes.charge_sequence(count, "the set")
     for part in parts:
@@ -105,7 +119,7 @@ def comprehension(interp: Interpreter, node: ast.SetComp) -> ProgramSet:
     result = ProgramSet()
 
     def emit() -> None:
-        add(interp, result, require_data(interp.eval(node.elt), "inside a set"), "the set comprehension")
+        add(interp, result, require_item(interp.eval(node.elt), "inside a set"), "the set comprehension")
     with interp.comprehension_scope():
         interp._comprehend(node, 0, emit, "a set comprehension")
     return result
@@ -124,6 +138,7 @@ def convert(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Pro
         return ProgramSet(set(args[0].items))
     from autogradlab.lang.iteration import loop_iterable
     items = interp.materialize(loop_iterable(args[0], "in `set()`"), node)
+    interp.sizes.charge_sequence(len(items), "the set")   # `set(xs)` in a loop: each set counts
     return make(interp, items)
 
 

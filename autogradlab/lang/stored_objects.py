@@ -14,7 +14,10 @@ from __future__ import annotations
 from typing import Any
 
 from autogradlab.lang.safe_values import STORED_OBJECT_TYPES, is_storable, note_stored_object
+from autogradlab.lang.set_value import ProgramSet
 from autogradlab.utf8_text import encodable
+
+CONTAINERS = (list, tuple, dict, ProgramSet)   # what may hold objects of the program's classes
 
 
 def require_item(value: Any, where: str) -> Any:
@@ -46,7 +49,8 @@ def first_non_data(value: Any) -> Any:
         if id(item) in seen:
             continue
         seen.add(id(item))
-        items = list(item.values()) if isinstance(item, dict) else item
+        items = list(item.values()) if isinstance(item, dict) else list(item) if type(item) is ProgramSet \
+            else item
         if not isinstance(items, list | tuple):
             if not is_data(item):
                 return item
@@ -68,14 +72,15 @@ def container_text(interp: Any, value: Any, depth: int = 0, open_: set[int] | No
         text = object_text(interp, value, "repr")
         interp.sizes.charge_sequence(len(text), "the text")
         return text
-    if not isinstance(value, list | tuple | dict):
+    if not isinstance(value, CONTAINERS):
         return text_of(interp, value, repr)
     if depth > MAX_TEXT_DEPTH:
         raise LimitExceeded(f"the list to show is nested more than {MAX_TEXT_DEPTH} deep; the limit is "
                             f"{MAX_TEXT_DEPTH}", hint="show its parts instead")
     open_ = set() if open_ is None else open_
     if id(value) in open_:
-        return "{...}" if isinstance(value, dict) else "[...]" if isinstance(value, list) else "(...)"
+        return "{...}" if isinstance(value, dict | ProgramSet) else "[...]" if isinstance(value, list) \
+            else "(...)"
     open_.add(id(value))
     try:
         if isinstance(value, dict):
@@ -85,6 +90,8 @@ def container_text(interp: Any, value: Any, depth: int = 0, open_: set[int] | No
         parts = [container_text(interp, item, depth + 1, open_) for item in value]
     finally:
         open_.discard(id(value))
+    if isinstance(value, ProgramSet):   # a set of objects: in its own order, as Python's repr
+        return "{" + ", ".join(parts) + "}" if parts else "set()"
     if isinstance(value, tuple):
         return "(" + parts[0] + ",)" if len(parts) == 1 else "(" + ", ".join(parts) + ")"
     return "[" + ", ".join(parts) + "]"
@@ -110,7 +117,7 @@ def display_value(interp: Any, value: Any) -> ShownText | None:
     from autogradlab.lang.class_dispatch import OBJECTS, object_text
     if isinstance(value, OBJECTS):
         text = object_text(interp, value, "repr")
-    elif isinstance(value, list | tuple | dict) and is_storable(value):
+    elif isinstance(value, CONTAINERS) and is_storable(value):
         interp.sizes.check_text_weight(value, "the text")
         text = container_text(interp, value)
     else:
@@ -125,7 +132,8 @@ VARIABLE_TEXT_WEIGHT = 100_000  # a bigger list of objects is named, not written
 
 def variable_value(interp: Any, value: Any, run_code: bool) -> ShownText:
     shown = _variable_text(interp, value, run_code)
-    shown.type_name = value.cls.name if type(value) in STORED_OBJECT_TYPES else type(value).__name__
+    shown.type_name = value.cls.name if hasattr(value, "cls") else type(value).type_name \
+        if type(value) in STORED_OBJECT_TYPES else type(value).__name__
     return shown
 
 
@@ -167,7 +175,7 @@ def program_variables(interp: Any, names: Any, texts: bool) -> dict[str, Any]:
         value = values[name]
         if is_data(value):
             shown[name] = value
-        elif type(value) in STORED_OBJECT_TYPES or isinstance(value, list | tuple | dict) \
+        elif type(value) in STORED_OBJECT_TYPES or isinstance(value, CONTAINERS) \
                 and is_storable(value):
             shown[name] = variable_value(interp, value, texts)
     return shown

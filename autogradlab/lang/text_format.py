@@ -17,7 +17,10 @@ from autogradlab.errors import NotSupported, ProgramIndexError, ProgramValueErro
 from autogradlab.lang.calls import require_data
 from autogradlab.lang.class_dispatch import f_string_field
 from autogradlab.lang.format_spec import CONVERSIONS, format_field
+from autogradlab.lang.operators import python_error
 from autogradlab.lang.plain_classes import PLAIN_VALUES
+from autogradlab.lang.safe_values import is_data
+from autogradlab.lang.stored_objects import require_storable
 
 if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
@@ -30,7 +33,7 @@ def format_text(interp: Interpreter, template: str, args: list, kwargs: dict) ->
         interp.sizes.check_length(len(template), "the format string")
     for value in list(args) + list(kwargs.values()):
         if not isinstance(value, PLAIN_VALUES):   # objects of the program's classes: their __str__/__repr__
-            require_data(value, "in `str.format`")
+            require_storable(value, "in `str.format`")   # and lists of them: container_text
     fields = _parse(template)
     numbering = _Numbering(args, kwargs)
     parts: list[str] = []
@@ -46,11 +49,24 @@ def format_text(interp: Interpreter, template: str, args: list, kwargs: dict) ->
         spec = _expanded(interp, numbering, spec or "")
         if isinstance(value, PLAIN_VALUES):
             parts.append(f_string_field(interp, value, ord(conversion) if conversion else -1, bool(spec)))
+        elif not is_data(value):   # a list, tuple, dict or set holding objects: Python's repr of it
+            parts.append(_container_field(interp, value, conversion, spec))
         else:
             parts.append(format_field(interp, value, conversion, spec, total, "the formatted string"))
         total += len(parts[-1])   # a running total: 100,000 fields stay linear
         interp.sizes.check_length(total, "the formatted string")
     return "".join(parts)
+
+
+def _container_field(interp: Interpreter, value: Any, conversion: str | None, spec: str) -> str:
+    if spec and conversion is None:
+        kind = type(value).__name__
+        raise python_error(TypeError(f"unsupported format string passed to {kind}.__format__"))
+    from autogradlab.lang.stored_objects import container_text
+    interp.sizes.check_text_weight(value, "the formatted string")   # weighed before it is written
+    text = container_text(interp, value)
+    text = text.encode("ascii", "backslashreplace").decode("ascii") if conversion == "a" else text
+    return format_field(interp, text, None, spec, 0, "the formatted string") if spec else text   # sized
 
 
 def _parse(template: str) -> list:

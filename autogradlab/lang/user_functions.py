@@ -49,9 +49,13 @@ class UserFunctionsMixin:
         params = [a.arg for a in args.posonlyargs + args.args]
         defaults = [value if isinstance(value, UserFunction) else require_data(value, "as a default value")
                     for value in (self.eval(d) for d in args.defaults)]
-        generator = isinstance(body, list) and has_yield(body)
+        facts = self.function_facts.get(id(node))   # a `def` inside a method runs once per call (micrograd's
+        if facts is None or facts[0] is not body:   # _backward): its body is walked once per run
+            facts = (body, isinstance(body, list) and has_yield(body),
+                     declarations_of(body) if isinstance(body, list) else None)
+            self.function_facts[id(node)] = facts
+        generator, declared = facts[1], facts[2]
         star = star_parameters(self, args) if args.vararg or args.kwarg or args.kwonlyargs else None
-        declared = declarations_of(body) if isinstance(body, list) else None
         closure = closure_for(self, node) if isinstance(body, list) else self.scope   # lang/unbound.py
         return UserFunction(name, params, defaults, body, closure, node, generator, star, declared)
 

@@ -34,11 +34,14 @@ EN = {
     _K + "instance_limit": "the program created more than {limit} objects of its classes; the limit is "
                            "{limit}",
     _K + "class_hint": "a class may define `__init__`, `__getitem__`, `__setitem__`, `__len__`, `__call__`, "
-                       "`__repr__` and `__str__`, plain methods, `@staticmethod`, `@classmethod` and "
+                       "`__repr__`, `__str__` and operators such as `__add__`, `__radd__`, `__neg__` and "
+                       "`__lt__`, plain methods, `@staticmethod`, `@classmethod` and "
                        "`@property` methods, and class attributes",
     _K + "fewer_hint": "create fewer objects",
     _K + "text_depth": "the list to show is nested more than {limit} deep; the limit is {limit}",
     _K + "parts_hint": "show its parts instead",
+    _K + "copy_depth": "copy.deepcopy met values nested more than {limit} deep; the limit is {limit}",
+    _K + "copy_parts_hint": "copy the parts you need instead",
 }
 
 ZH = {
@@ -63,9 +66,12 @@ ZH = {
     _K + "attribute_limit": "类 `{name}` 的对象的属性将超过 {limit} 个；上限是 {limit}",
     _K + "instance_limit": "程序创建的自定义类对象超过 {limit} 个；上限是 {limit}",
     _K + "class_hint": "类可以定义 `__init__`、`__getitem__`、`__setitem__`、`__len__`、`__call__`、"
-                       "`__repr__` 和 `__str__`，普通方法，`@staticmethod`、`@classmethod` 和 `@property` "
+                       "`__repr__`、`__str__` 以及 `__add__`、`__radd__`、`__neg__`、`__lt__` 等运算符方法，"
+                       "普通方法，`@staticmethod`、`@classmethod` 和 `@property` "
                        "方法，以及类属性",
     _K + "fewer_hint": "少创建一些对象",
     _K + "text_depth": "要显示的列表嵌套超过 {limit} 层；上限是 {limit}",
     _K + "parts_hint": "改为分别显示它的各个部分",
+    _K + "copy_depth": "copy.deepcopy 遇到的值嵌套超过 {limit} 层；上限是 {limit}",
+    _K + "copy_parts_hint": "改为只复制你需要的部分",
 }

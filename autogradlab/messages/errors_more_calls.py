@@ -46,9 +46,8 @@ EN = {
     "errors_more.type_as": "`.{name}()` accepts only a dtype or a tensor in Autograd Lab",
     "errors_more.needs_tensor_first": "{fn}() needs a tensor as its first argument",
     "errors_more.copy_one": "Autograd Lab supports `copy.{name}(x)` with one argument",
-    "errors_more.copy_kinds": "Autograd Lab supports `copy.{name}` of tensors, numpy arrays and numbers; "
-                              "copy "
-                              "a list with list(x) or a comprehension",
+    "errors_more.copy_kinds": "Autograd Lab supports `copy.{name}` of tensors, numpy arrays, numbers, "
+                              "lists, tuples, dicts, sets and objects of your classes",
     "errors_more.function_takes_none": "this function takes no arguments",
     "errors_more.format_spec_numeric": "the format spec `{spec}` is not supported in Autograd Lab (only "
                                        "simple "
@@ -150,8 +149,8 @@ ZH = {
     "errors_more.type_as": "在 Autograd Lab 中 `.{name}()` 只接受一个 dtype 或一个张量",
     "errors_more.needs_tensor_first": "{fn}() 的第一个参数必须是张量",
     "errors_more.copy_one": "Autograd Lab 只支持带一个参数的 `copy.{name}(x)`",
-    "errors_more.copy_kinds": "Autograd Lab 只支持对张量、numpy 数组和数字使用 `copy.{name}`；"
-                              "复制列表请用 list(x) 或推导式",
+    "errors_more.copy_kinds": "Autograd Lab 只支持对张量、numpy 数组、数字、列表、元组、字典、集合"
+                              "和你定义的类的对象使用 `copy.{name}`",
     "errors_more.function_takes_none": "这个函数不接受参数",
     "errors_more.format_spec_numeric": "Autograd Lab 不支持格式说明 `{spec}`"
                                        "（只支持 `:.2f` 这样的简单数字格式）",

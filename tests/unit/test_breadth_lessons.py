@@ -244,8 +244,9 @@ def test_help_counts_towards_the_printed_limit() -> None:
 
 
 @pytest.mark.parametrize(("source", "says"), [
-    ("import copy\nx = [[1] * 10] * 10000\ny = copy.deepcopy(x)", "list(x)"),
-    ("import copy\nx = {1: 2}\ny = copy.deepcopy(x)", "list(x)"),
+    ("import copy\nx = []\nfor i in range(101):\n    x = [x]\ny = copy.deepcopy(x)",
+     "nested more than 100 deep"),
+    ("import copy\ny = copy.deepcopy(print)", "`copy.deepcopy` of tensors, numpy arrays, numbers, lists"),
     ("import copy\nimport torch\nx = torch.ones(2, requires_grad=True) * 2\ny = copy.deepcopy(x)",
      "deepcopy"),
     ("import copy\nimport torch\ny = copy.deepcopy(torch.ones(1).expand(10**5, 10**5))", "elements"),

@@ -33,7 +33,7 @@ CASES = [
          OBJ + r" in `torch\.stack`"),
     Case(C + "x = torch.ones(2)\nx[[A()]] = 1\n", "unsupported", 6, OBJ + r" as an index"),
     Case(C + "x = np.ones(2)\nx[0] = [A()]\n", "unsupported", 6, OBJ + r" in an assignment"),
-    Case(C + "print(sum([A()], []))\n", "unsupported", 5, OBJ + r" in `sum\(\)`"),
+    Case(C + "print(sum([A()], []))\n", "type", 5, r'can only concatenate list \(not "A"\) to list'),
     Case(C + "print(str([A()]).join([[A()]]))\n", "unsupported", 5, OBJ + r" in `\.join\(\)`"),
     Case(C + "print(f'{[A()]:>10}')\n", "unsupported", 5, OBJ + r" in an f-string"),
     # texts: the program's __repr__ under the call depth and step limits; cycles print as Python's

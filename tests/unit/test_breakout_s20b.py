@@ -31,12 +31,12 @@ CASES = [
          r"the format field `\{0\.__class__\}`"),
     Case(C + "a = A()\na.x = 1\nprint('{0.x}'.format(a))\n", "unsupported", 7,
          r"the format field `\{0\.x\}`"),
-    Case(C + "print('{0[0]}'.format([A()]))\n", "unsupported", 5, OBJ + r" in `str\.format`"),
+    Case(C + "print('{0[0]}'.format([A()]))\n", "unsupported", 5, r"the format field `\{0\[0\]\}`"),
     Case(C + "print('{a.x}'.format_map({'a': A()}))\n", "unsupported", 5, r"`\.format_map\(\)`"),
     Case(C + "print(f'{A()!r}|{A()!s}|{A()!a}')\n", None, None,
          "<__main__.A object>|<__main__.A object>|<__main__.A object>\n"),
     Case(C + "print(f'{A():>{10}}')\n", "type", 5, r"unsupported format string passed to A\.__format__"),
-    Case(C + "print('%s' % A())\n", "unsupported", 5, r"the operator `%` on objects of your classes"),
+    Case(C + "print('%s' % A())\n", None, None, "<__main__.A object>\n"),   # session 21: its own text
     # dunders, frames and type internals through objects, methods, properties, classmethods, super()
     Case(_method("return self.__class__"), "unsupported", 3, DUNDER.format("__class__")),
     Case(_method("return self.__dict__", "p", "property") + "b.p\n", "unsupported", 4,
@@ -102,11 +102,13 @@ CASES = [
     Case(C + "print(A() in torch.ones(3))\n", "unsupported", 5, OBJ + r" before `in`"),
     Case(C + "print(A() not in np.arange(3))\n", "unsupported", 5, OBJ + r" before `in`"),
     # hand-offs that would call back into program code: refused by name
-    Case(C + "print(sorted([A(), A()], key=lambda a: 1))\n", "unsupported", 5, OBJ + r" in `sorted\(\)`"),
+    Case(C + "print(sorted([A(), A()], key=lambda a: 1))\n", None, None,
+         "[<__main__.A object>, <__main__.A object>]\n"),   # session 21: only the keys are compared
+    Case(C + "print(sorted([A(), A()]))\n", "unsupported", 5, OBJ + r" in `sorted\(\)`"),
     Case(C + "print(max(A(), A()))\n", "unsupported", 5, OBJ + r" in `max\(\)`"),
     Case(C + "print(any([A()]))\n", "unsupported", 5, OBJ + r" in `any\(\)`"),
     Case(C + "print(hash(A()))\n", "unsupported", 5, r"`hash` is not supported"),
-    Case(C + "s = {A()}\n", "unsupported", 5, OBJ + r" inside a set"),
+    Case(C + "s = {A()}\nprint(torch.tensor(list(s)))\n", "unsupported", 6, OBJ + r" in `torch\.tensor`"),
     Case(C + "d = {A(): 1}\n", "type", 5, r"unhashable or unsupported dictionary key of type 'A'"),
     Case(C + "print(A() < A())\n", "type", 5, r"'<' not supported between instances of 'A' and 'A'"),
     Case(C + "print(np.ones(2) + A())\n", "type", 5,

@@ -1,0 +1,133 @@
+"""Operators on objects of the program's classes (issue 9: micrograd's `Value` with `__add__`, `__radd__`,
+`__mul__`, `__neg__`, ...; `sum(values)` through `__radd__`).
+
+The interpreter does what Python's binary operator does, with the program's own methods: the left
+operand's `__add__`, else the right operand's `__radd__` (first, when the right operand's class is a
+subclass of the left's that defines it), else Python's TypeError. Comparisons (<, <=, >, >=) try the
+left's method, then the right's mirrored one (`a < b` asks `b.__gt__(a)`). `==`/`!=` stay identity:
+a class may not define `__eq__` (nor `__hash__`), so sets and `in` hash and compare objects by identity
+and never run program code. No Python dunder of ProgramObject runs program code: each method is an
+interpreted call, under the run's step budget, time limit and call depth (`__add__` calling `self + o`
+ends at the depth limit). `NotImplemented` is no name of the language, so a method's answer is final.
+"""
+
+from __future__ import annotations
+
+import ast
+from typing import TYPE_CHECKING, Any
+
+from autogradlab.errors import NotSupported
+from autogradlab.lang.operators import python_error
+from autogradlab.lang.plain_classes import METHOD, ProgramObject, call_function
+from autogradlab.lang.safe_values import type_text
+
+if TYPE_CHECKING:
+    from autogradlab.lang.interpreter import Interpreter
+
+# interpreter op name -> the dunder's stem (`__add__`, `__radd__`)
+ARITHMETIC = {"add": "add", "sub": "sub", "mul": "mul", "div": "truediv", "floor_divide": "floordiv",
+              "remainder": "mod", "pow": "pow", "matmul": "matmul"}
+ORDER = {"lt": ("__lt__", "__gt__"), "le": ("__le__", "__ge__"), "gt": ("__gt__", "__lt__"),
+         "ge": ("__ge__", "__le__")}
+UNARY = {"neg": "__neg__", "positive": "__pos__"}
+_SEQUENCES = (list, tuple, str)
+_SYMBOLS = {"add": "+", "sub": "-", "mul": "*", "div": "/", "floor_divide": "//", "remainder": "%",
+            "pow": "** or pow()", "matmul": "@"}
+_ORDER_SYMBOLS = {"lt": "<", "le": "<=", "gt": ">", "ge": ">="}
+_UNARY_SYMBOLS = {"neg": "-", "positive": "+", "bitwise_not": "~"}
+
+
+def _method(value: Any, name: str) -> Any:
+    """The program's method `name` of an object's class (or None): looked up on the class, as Python
+    looks up an operator's method (an attribute of the instance never counts)."""
+    if type(value) is not ProgramObject:
+        return None
+    found = value.cls.find(name)
+    return found if found is not None and found[1] == METHOD else None
+
+
+def _call(interp: Interpreter, found: Any, me: ProgramObject, other: Any, node: ast.AST | None) -> Any:
+    return call_function(interp, found[2], [me, other], {}, node, found[0])
+
+
+def python_type(value: Any) -> str:
+    if type(value) is ProgramObject:
+        return value.cls.name
+    return "type" if type(value).__name__ == "ProgramClass" else type_text(value).removeprefix("torch.")
+
+
+def binary(interp: Interpreter, op: str, left: Any, right: Any, node: ast.AST | None,
+           inplace_of: str | None) -> Any:
+    """left <op> right where one operand is an object or class of the program."""
+    if op == "eq" or op == "ne":
+        return (left is right) == (op == "eq")
+    names = f"'{python_type(left)}' and '{python_type(right)}'"
+    if op == "remainder" and type(left) is str:   # '%s' % obj: str's own `%` goes first (never __rmod__)
+        return percent_text(interp, left, right, node)
+    if op in ARITHMETIC:
+        stem = ARITHMETIC[op]
+        mine, theirs = _method(left, f"__{stem}__"), _method(right, f"__r{stem}__")
+        if theirs is not None and type(left) is ProgramObject and left.cls is right.cls:
+            theirs = None   # Python asks the reflected method only of an operand of another type
+        if theirs is not None and _subclass_first(left, right, f"__r{stem}__"):
+            return _call(interp, theirs, right, left, node)
+        if mine is not None:
+            return _call(interp, mine, left, right, node)
+        if theirs is not None:
+            return _call(interp, theirs, right, left, node)
+        if type(left) in _SEQUENCES and op == "add":   # Python's texts for a sequence's + and *
+            kind = type(left).__name__
+            raise python_error(TypeError(f'can only concatenate {kind} (not "{python_type(right)}") to '
+                                         f'{kind}'))
+        if op == "mul" and (type(left) in _SEQUENCES or type(right) in _SEQUENCES):
+            other = python_type(right if type(left) in _SEQUENCES else left)
+            raise python_error(TypeError(f"can't multiply sequence by non-int of type '{other}'"))
+        symbol = _SYMBOLS[op] + ("=" if inplace_of is not None and op != "pow" else "")
+        raise python_error(TypeError(f"unsupported operand type(s) for {symbol}: {names}"))
+    if op in ORDER:
+        name, mirrored = ORDER[op]
+        mine, theirs = _method(left, name), _method(right, mirrored)
+        if theirs is not None and _subclass_first(left, right, mirrored):
+            return _call(interp, theirs, right, left, node)
+        if mine is not None:
+            return _call(interp, mine, left, right, node)
+        if theirs is not None:
+            return _call(interp, theirs, right, left, node)
+        raise python_error(TypeError(f"'{_ORDER_SYMBOLS[op]}' not supported between instances of {names}"))
+    if op in ("bitwise_and", "bitwise_or", "bitwise_xor", "bitwise_left_shift", "bitwise_right_shift"):
+        symbol = {"bitwise_and": "&", "bitwise_or": "|", "bitwise_xor": "^", "bitwise_left_shift": "<<",
+                  "bitwise_right_shift": ">>"}[op] + ("=" if inplace_of is not None else "")
+        raise python_error(TypeError(f"unsupported operand type(s) for {symbol}: {names}"))
+    raise NotSupported(f"the operator `{op}` on objects of your classes is not supported in Autograd Lab")
+
+
+def percent_text(interp: Interpreter, template: str, args: Any, node: ast.AST | None) -> str:
+    import operator
+
+    from autogradlab.lang.percent_objects import percent_objects
+    from autogradlab.lang.safe_values import is_data
+    template, args = percent_objects(interp, template, args)
+    if not is_data(args):   # an object no directive took: never formatted by Python
+        raise python_error(TypeError("not all arguments converted during string formatting"))
+    return interp.apply_binary("remainder", operator.mod, template, args, node)
+
+
+def _subclass_first(left: Any, right: Any, name: str) -> bool:
+    """Python's rule: the right operand's reflected method goes first when its class is a proper
+    subclass of the left's and provides the method itself (not the one it inherits from the left's)."""
+    if type(left) is not ProgramObject or type(right) is not ProgramObject or left.cls is right.cls:
+        return False
+    if not right.cls.is_subclass_of(left.cls):
+        return False
+    theirs, mine = right.cls.find(name), left.cls.find(name)
+    return mine is None or theirs[0] is not mine[0]
+
+
+def unary(interp: Interpreter, op: str, value: Any, node: ast.AST | None) -> Any:
+    found = _method(value, UNARY[op]) if op in UNARY else None
+    if found is not None:
+        return call_function(interp, found[2], [value], {}, node, found[0])
+    if op in _UNARY_SYMBOLS:
+        symbol = _UNARY_SYMBOLS[op]
+        raise python_error(TypeError(f"bad operand type for unary {symbol}: '{python_type(value)}'"))
+    raise NotSupported(f"the operator `{op}` on objects of your classes is not supported in Autograd Lab")

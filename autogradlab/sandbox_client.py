@@ -8,6 +8,7 @@ hands to the waiting caller. Never imports torch.
 
 from __future__ import annotations
 
+import fcntl
 import itertools
 import json
 import os
@@ -26,6 +27,12 @@ from autogradlab import sandbox_wire as wire
 _PACKAGE_ROOT = str(Path(__file__).resolve().parent.parent)
 _DEBUG_ENV = "AUTOGRADLAB_SANDBOX_STDERR"   # set to 1 to see the workers' stderr
 _PASSED_ENV = ("PATH", "HOME", "LANG", "LC_ALL", "LC_CTYPE", "TMPDIR", "PYTHONHASHSEED")
+# A job's result pipe holds this much (Linux's default is 64 kB): a loop's Report (loop_scalar_chain:
+# ~320 kB) then goes in with one write instead of five rounds of the job blocking on a full pipe and
+# the app waking to drain it, each a wake-up and, on a loaded machine, a wait for a core (issue 9).
+# Pages are used only as far as a Report fills them; beyond the user's pipe quota the kernel says no
+# and the pipe keeps its default size.
+RESULT_PIPE_BYTES = 1 << 20
 
 
 class ZygoteGone(Exception):
@@ -58,6 +65,16 @@ def _read_until_eof(fd: int, deadline: float) -> bytes | None:
         if not chunk:
             return b"".join(chunks)
         chunks.append(chunk)
+
+
+def _result_pipe() -> tuple[int, int]:
+    """A pipe for one job's Report, RESULT_PIPE_BYTES big where the system allows it."""
+    read_end, write_end = os.pipe()
+    try:
+        fcntl.fcntl(write_end, fcntl.F_SETPIPE_SZ, RESULT_PIPE_BYTES)
+    except OSError:   # over /proc/sys/fs/pipe-max-size or the user's pipe quota: the default size
+        pass
+    return read_end, write_end
 
 
 def _worker_environment() -> dict[str, str]:
@@ -141,7 +158,7 @@ class ZygoteClient:
         pending = _Pending()
         with self._pending_lock:
             self._pending[job_id] = pending
-        read_end, write_end = os.pipe()
+        read_end, write_end = _result_pipe()
         try:
             try:
                 with self._send_lock:

@@ -152,6 +152,9 @@ def run_probe_program() -> bool:
     return report.error is None
 
 
+# What a spare says on its link once it ran IDLE_PROGRAM (spare -> zygote, the only byte it ever sends).
+WARMED_MARKER = b"D"
+
 # Whether this process ran IDLE_PROGRAM (a job process inherits it from its spare; tests read it).
 IDLE_WARMED: list[bool] = []
 
@@ -161,7 +164,12 @@ def warm_idle(link: socket.socket) -> None:
     `link`; then warm_spare's Jacobian paths if the zygote stays idle. Never raises."""
     if select.select([link], [], [], 0)[0]:
         return
-    if run_idle_program():
+    warmed = run_idle_program()
+    try:
+        link.send(WARMED_MARKER)   # the zygote hands the next job to this spare again (_Zygote._warming)
+    except OSError:
+        return
+    if warmed:
         IDLE_WARMED.append(True)
         warm_spare(link)
 

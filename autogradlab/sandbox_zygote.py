@@ -8,8 +8,8 @@ about 5 ms here, much less than `import torch` (1.5 s).
 
 Run as `python -m autogradlab.sandbox_zygote FD`, where FD is the zygote's end of a socketpair with
 the app (see sandbox_wire for the protocol). The zygote exits when the app closes the socket.
-What it runs before any job is in sandbox_warm; the pages a spare copies ahead in sandbox_prefault;
-the job process itself in sandbox_job.
+What it runs before any job is in sandbox_warm; its spares in sandbox_spares; the pages a spare
+copies ahead in sandbox_prefault; the job process itself in sandbox_job.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ from autogradlab import sandbox_prefault as prefault
 from autogradlab import sandbox_wire as wire
 from autogradlab.sandbox_job import job_main, prepare_process, rss_kb
 from autogradlab.sandbox_rehearse import rehearse
+from autogradlab.sandbox_spares import SPARES, SpareSet
 from autogradlab.sandbox_warm import run_idle_program, run_probe_program, warm_first, warm_idle, warm_rest
 
 # A job process forked before the rest of the warm-up may pay it itself (the meta kernels, 1-2 s):
@@ -42,15 +43,16 @@ WARM_IDLE_S = 2.0
 WARM_LATEST_S = 8.0
 # The spare warms up (sandbox_warm.warm_idle, ~30 ms of CPU) once no job ran for SPARE_IDLE_S: a run
 # the app sends right after the last one's Report (a steps run, a retry) then finds it ready, not
-# busy warming. A job that still comes while it warms waits for it; its hard time limit gets up to
-# SPARE_WARM_GRACE_S more (the interpreter's own limit counts from the program's start anyway).
+# busy warming. A job that still comes while it warms goes to a reserve spare (sandbox_spares), or
+# waits for it: its hard time limit then gets up to SPARE_WARM_GRACE_S more (the interpreter's own
+# limit counts from the program's start anyway).
 SPARE_IDLE_S = 0.03
 SPARE_WARM_GRACE_S = 1.0
 
 
 # --- the zygote loop ------------------------------------------------------------------------------
 
-class _Zygote:
+class _Zygote(SpareSet):
     def __init__(self, sock: socket.socket, warm_pending: bool = False) -> None:
         self.sock = sock
         self.warm_pending = warm_pending   # warm_rest still to do, once no job is waiting
@@ -59,6 +61,8 @@ class _Zygote:
         self.jobs: dict[int, dict[str, Any]] = {}   # pidfd -> {"id", "pid", "deadline", "area", ...}
         # (pid, link, its sandbox_position area) of the next job process
         self.spare: tuple[int, socket.socket, mmap.mmap] | None = None
+        # the spares after it, oldest first, each with whether it may warm up (SPARES in all)
+        self.reserve: list[tuple[tuple[int, socket.socket, mmap.mmap], bool]] = []
         self.spare_may_warm = False   # the spare warms up once told the zygote is idle (tell_spare)
         self.spare_told = False       # ... and was told
         self.idle_since = time.monotonic()   # when the last job ended (or the spare was forked)
@@ -87,6 +91,9 @@ class _Zygote:
                 for fd, job in self.jobs.items():
                     os.close(fd)
                     job["area"].close()   # another job's position is none of this one's business
+                for _pid, other_link, other_area in self._spares():   # nor another spare's link
+                    other_link.close()
+                    other_area.close()
                 position.install(area)
                 prepare_process()
                 if warm and not select.select([spare_end], [], [], 0)[0]:
@@ -105,9 +112,12 @@ class _Zygote:
         spare_end.close()
         if warm and not self.jobs:   # (never while a job waits for this spare: start_job forks it cold)
             rehearse(unpickle=False)
-        self.spare = (pid, link, area)
-        self.spare_may_warm = warm
-        self.spare_told = False
+        if self.spare is None:
+            self.spare = (pid, link, area)
+            self.spare_may_warm = warm
+            self.spare_told = False
+        else:
+            self.reserve.append(((pid, link, area), warm))
         self.idle_since = time.monotonic()
 
     def tell_at(self) -> float | None:
@@ -128,39 +138,37 @@ class _Zygote:
         except OSError:   # a spare that died is replaced when a job comes (start_job)
             pass
 
-    def _retire_spare(self) -> None:
-        if self.spare is not None:
-            pid, link, area = self.spare
-            self.spare = None
-            link.close()
-            area.close()
-            os.kill(pid, signal.SIGKILL)
-            os.waitpid(pid, 0)
-
     def start_job(self) -> None:
         header, payload, result_fd = wire.recv_job(self.sock)
         try:
             for _attempt in range(2):   # a spare that died while waiting is replaced once
                 if self.spare is None:
                     self.fork_spare(warm=False)
-                pid, link, area = self.spare
+                # the next spare still warming up: the one after it takes the job at once (ready, only
+                # not warmed), and the warmed one waits for the next job
+                bypass = bool(self.reserve) and self._warming()
+                pid, link, area = self.reserve[0][0] if bypass else self.spare
                 try:
                     wire.send_job(link, header, payload, result_fd)
                     break
                 except OSError:
-                    self._retire_spare()
+                    self._retire_spare(reserve=bypass)
             else:   # no job process could take it: report it as a crash
                 self.send({"id": header["id"], "timed_out": False, "exit_code": None, "signal": None,
                            "maxrss_kb": 0, "baseline_kb": 0})
                 return
             link.close()
-            self.spare = None
+            told = not bypass and self.spare_told
+            if bypass:
+                self.reserve.pop(0)
+            else:
+                self._next_spare()
         finally:
             os.close(result_fd)
         self.spare_deferred = not self.jobs
         pidfd = os.pidfd_open(pid)
         grace = min(PRE_WARM_GRACE_S, header["timeout"]) if self.warm_pending else 0.0
-        if self.spare_told:   # the spare may still be warming up
+        if told:   # the spare may still be warming up
             grace = max(grace, min(SPARE_WARM_GRACE_S, header["timeout"]))
         self.jobs[pidfd] = {"id": header["id"], "pid": pid,
                             "deadline": time.monotonic() + header["timeout"] + grace,
@@ -197,7 +205,7 @@ class _Zygote:
         warm_rest()
         gc.collect()
         gc.freeze()
-        self._retire_spare()
+        self._retire_spares()
         self.prefault = prefault.probe(run_idle_program, close=self.sock.close, then=run_probe_program)
         self.fork_spare()
 
@@ -227,7 +235,7 @@ class _Zygote:
             now = time.monotonic()
             for pidfd in [fd for fd, job in self.jobs.items() if job["deadline"] <= now]:
                 self.reap(pidfd, timed_out=True)
-            if self.spare is None and self.spare_due():
+            while len(self._spares()) < SPARES and self.spare_due():
                 self.fork_spare(warm=not self.warm_pending)
 
     def spare_due(self) -> bool:
@@ -239,7 +247,7 @@ class _Zygote:
         return not self.spare_deferred
 
     def shutdown(self) -> None:
-        self._retire_spare()
+        self._retire_spares()
         for pidfd in list(self.jobs):
             signal.pidfd_send_signal(pidfd, signal.SIGKILL)
             os.waitpid(self.jobs.pop(pidfd)["pid"], 0)

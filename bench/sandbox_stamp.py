@@ -48,3 +48,23 @@ class StampedDump:
         report = engine_run.run_program(source, **kwargs)
         ended.append(time.time())
         return report
+
+
+class RunFaults:
+    """run_program with the job's own minor page faults, CPU and wall time of the run noted (in
+    Report.notes, "faults <run faults> <run cpu ms> <run wall ms>"): what a cold or half-copied spare
+    costs the run itself, readable on a loaded machine (bench/sandbox_burst_ab.py)."""
+
+    def __call__(self, source, **kwargs):  # noqa: ANN001, ANN003, ANN204
+        import resource
+        from dataclasses import replace
+
+        from autogradlab.engine import run as engine_run
+
+        engine_run.ONE_SHOT_PROCESS = True
+        faults = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+        cpu, wall = time.process_time(), time.perf_counter()
+        report = engine_run.run_program(source, **kwargs)
+        note = (f"faults {resource.getrusage(resource.RUSAGE_SELF).ru_minflt - faults} "
+                f"{(time.process_time() - cpu) * 1000.0:.3f} {(time.perf_counter() - wall) * 1000.0:.3f}")
+        return replace(report, notes=(*report.notes, note))

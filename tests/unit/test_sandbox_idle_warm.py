@@ -92,6 +92,7 @@ def test_warm_idle_runs_its_program_then_the_jacobian_ones(monkeypatch: pytest.M
     a, b = socket.socketpair()
     with a, b:
         sandbox_warm.warm_idle(b)
+        assert a.recv(8) == sandbox_warm.WARMED_MARKER   # said once, after IDLE_PROGRAM
     assert seen == [sandbox_warm.IDLE_PROGRAM, *sandbox_warm.SPARE_PROGRAMS]
     assert sandbox_warm.IDLE_WARMED == [True]
 
@@ -103,6 +104,9 @@ def test_warm_idle_skips_everything_when_a_job_is_waiting(monkeypatch: pytest.Mo
         a.sendall(b"job")
         sandbox_warm.warm_idle(b)
         assert b.recv(3) == b"job"          # the job's bytes are left for recv_job
+        a.setblocking(False)
+        with pytest.raises(BlockingIOError):   # and the spare said nothing
+            a.recv(1)
     assert seen == [] and sandbox_warm.IDLE_WARMED == []
 
 
@@ -161,6 +165,24 @@ def test_the_zygote_tells_its_spare_once_idle_and_never_with_a_job_running_or_wa
         zygote.tell_spare()
         assert spare_end.recv(1) == wire.WARM_MARKER
         assert zygote.spare_told and zygote.tell_at() is None   # told once
+    finally:
+        for sock in (app, ours, link, spare_end):
+            sock.close()
+
+
+def test_a_told_spare_counts_as_warming_until_it_says_it_ran_its_program() -> None:
+    from autogradlab.sandbox_zygote import _Zygote
+
+    app, ours = socket.socketpair()
+    link, spare_end = socket.socketpair()
+    try:
+        zygote = _Zygote(ours)
+        zygote.spare = (-1, link, None)
+        assert not zygote._warming()                # never told: not warming
+        zygote.spare_told = True
+        assert zygote._warming()                    # told, nothing said yet: a job would wait for it
+        spare_end.send(sandbox_warm.WARMED_MARKER)
+        assert not zygote._warming()                # it ran IDLE_PROGRAM: the next job goes to it
     finally:
         for sock in (app, ours, link, spare_end):
             sock.close()

@@ -1,6 +1,7 @@
-"""When the zygote forks the next spare job process (sandbox_zygote._Zygote.spare_due): not while a
-job it handed over runs alone (the fork took a core from it), once that job has ended, and at once
-while jobs overlap; every job still runs in a fresh process of its own."""
+"""When the zygote forks the next spare job process (sandbox_zygote._Zygote.spare_due): it keeps
+SPARES of them ready; not while a job it handed over runs alone (the fork took a core from it), once
+that job has ended, and at once while jobs overlap; a job takes the oldest spare; every job still
+runs in a fresh process of its own, holding no other spare's link."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ import pytest
 
 from autogradlab.report import Report
 from autogradlab.sandbox import WorkerPool
+from autogradlab.sandbox_spares import SPARES
 
 
 def children_of(pid: int) -> set[int]:
@@ -46,6 +48,19 @@ def siblings_while_alone(source, *, seed, output, limits):
     return _report(source, json.dumps({"pid": os.getpid(), "first": sorted(first), "later": sorted(later)}))
 
 
+def open_sockets(source, *, seed, output, limits):
+    """The sockets this job process holds open (from /proc/self/fd)."""
+    found = []
+    for fd in os.listdir("/proc/self/fd"):
+        try:
+            target = os.readlink(f"/proc/self/fd/{fd}")
+        except OSError:
+            continue
+        if target.startswith("socket:"):
+            found.append(target)
+    return _report(source, json.dumps({"pid": os.getpid(), "sockets": found}))
+
+
 def sleep_a_while(source, *, seed, output, limits):
     time.sleep(float(source))
     return _report(source, json.dumps({"pid": os.getpid()}))
@@ -76,26 +91,45 @@ def pool():
     pool.close()
 
 
-def _spare_of(pool: WorkerPool, exclude: set[int] = frozenset()) -> set[int]:
-    """The zygote's children (the spare) once there is exactly one besides `exclude`, waiting for it."""
+def _spares_of(pool: WorkerPool, exclude: set[int] = frozenset()) -> set[int]:
+    """The zygote's children (the spares) once there are SPARES besides `exclude`, waiting for them."""
     zygote = pool._current_zygote().process.pid
     for _ in range(200):
         children = children_of(zygote) - exclude
-        if len(children) == 1:
+        if len(children) == SPARES:
             return children
         time.sleep(0.05)
     return children_of(zygote) - exclude
 
 
-def test_a_job_running_alone_has_no_spare_beside_it_and_one_comes_after(pool: WorkerPool) -> None:
-    spare = _spare_of(pool)
-    assert len(spare) == 1
-    report = pool._run("", target=siblings_while_alone, timeout=30)
-    seen = json.loads(report.printed)
-    assert {seen["pid"]} == spare                 # the job ran in the spare that was waiting
-    assert seen["first"] == seen["later"] == []   # and no next spare was forked while it ran
-    after = _spare_of(pool, exclude={seen["pid"]})
-    assert len(after) == 1 and seen["pid"] not in after   # a fresh one once it had ended
+def _started(pid: int) -> int:
+    """A process's start time (clock ticks since boot)."""
+    return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[19])
+
+
+def test_an_idle_zygote_keeps_two_spares(pool: WorkerPool) -> None:
+    assert SPARES == 2
+    assert len(_spares_of(pool)) == SPARES
+
+
+def test_a_job_running_alone_takes_the_oldest_spare_and_no_spare_is_forked_while_it_runs(
+        pool: WorkerPool) -> None:
+    ran_in: set[int] = set()
+    for _attempt in range(5):   # the zygote's own warm-up (seconds after start) replaces its spares
+        spares = _spares_of(pool, exclude=ran_in)   # (the last job's process may not have exited yet)
+        assert len(spares) == SPARES
+        oldest = min(spares, key=lambda pid: (_started(pid), pid))
+        time.sleep(2.0)   # the oldest has warmed up by now (a job coming while it warms takes the other)
+        report = pool._run("", target=siblings_while_alone, timeout=30)
+        seen = json.loads(report.printed)
+        if seen["pid"] in spares:
+            break
+        ran_in = {seen["pid"]}
+    assert seen["pid"] == oldest                   # the job ran in the spare waiting longest
+    others = sorted(spares - {oldest})
+    assert seen["first"] == seen["later"] == others   # no next spare was forked while it ran
+    after = _spares_of(pool, exclude={seen["pid"]})
+    assert len(after) == SPARES and seen["pid"] not in after and set(others) <= after   # one more after it
 
 
 def test_overlapping_jobs_each_run_in_their_own_process_and_a_spare_comes_at_once(pool: WorkerPool) -> None:
@@ -103,20 +137,25 @@ def test_overlapping_jobs_each_run_in_their_own_process_and_a_spare_comes_at_onc
     first = threading.Thread(target=lambda: results.update(
         first=pool._run("4", target=sleep_a_while, timeout=30)))
     first.start()
-    zygote = pool._current_zygote().process.pid
-    for _ in range(200):   # the first job runs: the spare it took is gone, no new one yet
-        if len(children_of(zygote)) == 1 and not results:
-            break
-        time.sleep(0.02)
+    time.sleep(1.0)   # the first job runs (for 4 s): it took one spare, the other waits
+    assert not results
     second = pool._run("", target=siblings_until_three, timeout=30)
     first.join()
     sleeper = json.loads(results["first"].printed)["pid"]
     seen = json.loads(second.printed)
     assert sleeper != seen["pid"]
     assert sleeper in seen["children"] and seen["pid"] in seen["children"]
-    assert len(seen["children"]) == 3   # the next spare came while the two jobs overlapped
+    assert len(seen["children"]) >= 3   # a next spare came while the two jobs overlapped
 
 
 def test_back_to_back_jobs_never_share_a_process(pool: WorkerPool) -> None:
     pids = [json.loads(pool._run("0", target=sleep_a_while, timeout=30).printed)["pid"] for _ in range(4)]
     assert len(set(pids)) == 4
+
+
+def test_no_job_holds_another_spares_link(pool: WorkerPool) -> None:
+    """Jobs of spares forked while another spare waited (every job but the first few) hold no socket:
+    not their own link (closed before the job), not another spare's, not the zygote's."""
+    seen = [json.loads(pool._run("", target=open_sockets, timeout=30).printed) for _ in range(2 * SPARES + 1)]
+    assert len({run["pid"] for run in seen}) == len(seen)
+    assert [run["sockets"] for run in seen] == [[]] * len(seen)

@@ -28,6 +28,7 @@ import torch
 
 from autogradlab.errors import ProgramError
 from autogradlab.lang import calls, size_plans
+from autogradlab.lang.call_work import COSTLY
 from autogradlab.lang.sizes import check_empty_extent, tensor_elements
 
 if TYPE_CHECKING:
@@ -51,8 +52,9 @@ def function_site(interp: Interpreter, member: SafeFunction, node: ast.AST) -> S
         return _math_site(interp, impl, planned[1], node)
     _, qualname, fn, spec = planned
     op = qualname.removeprefix("torch.")
-    if qualname in calls._late().SPECIAL_FUNCTIONS or spec.kind == "random_like" or op in calls._PIECE_OPS:
-        return None   # call_function's own branches
+    if qualname in calls._late().SPECIAL_FUNCTIONS or spec.kind == "random_like" or op in calls._PIECE_OPS \
+            or op in COSTLY:
+        return None   # call_function's own branches (invoke checks a COSTLY call's work)
     tensor_data = spec.kind == "tensor"
     meta = spec.kind != "tensor" and spec.size == "meta"
     same = spec.kind != "tensor" and spec.size == "same"

@@ -134,12 +134,13 @@ def _cdist_work(args: list, kwargs: dict) -> int | None:
     return weight * batch * int(x.shape[-2]) * int(y.shape[-2]) * int(x.shape[-1])
 
 
-def check_work(limit: int, op: str, args: list, kwargs: dict) -> None:
-    """Refuse the call `op(*args, **kwargs)` (op in COSTLY) whose estimated work exceeds `limit`."""
+def check_work(limit: int, op: str, args: list, kwargs: dict, rows: int = 1) -> None:
+    """Refuse the call `op(*args, **kwargs)` (op in COSTLY) whose estimated work exceeds `limit`;
+    `rows` > 1 under a vmap batch (jacobian's forward mode), where the shapes show one row."""
     if op in _POWER:
         power = _power(args, kwargs)
-        if power is not None and power[0] > limit:
-            work, exponent = power
+        if power is not None and power[0] * rows > limit:
+            work, exponent = power[0] * rows, power[1]
             raise LimitExceeded(
                 f"{op} of shape {_shape_text(args[0])} to the power {_int_label(exponent)} would take about "
                 f"{work:,} arithmetic steps in one call; the limit is {limit:,} per call",
@@ -155,8 +156,9 @@ def check_work(limit: int, op: str, args: list, kwargs: dict) -> None:
         work = _norm_work(op, args, kwargs)
     else:
         work = _cdist_work(args, kwargs)
-    if work is None or work <= limit:
+    if work is None or work * rows <= limit:
         return
+    work *= rows
     tensors = [v for v in (*args, *kwargs.values()) if isinstance(v, torch.Tensor)][:2]
     raise LimitExceeded(
         f"{op} of shape {', '.join(_shape_text(t) for t in tensors)} would take about {work:,} arithmetic "

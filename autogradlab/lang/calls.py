@@ -55,7 +55,7 @@ def invoke(interp: Interpreter, op: str, fn: Callable[..., Any], spec: CallSpec,
     if op in _PIECE_OPS:
         check_pieces(interp, op, args, kwargs)
     if op in COSTLY:   # eigvals of 2236x2236, matrix_power(a, 10**18): refused before the kernel runs
-        check_work(interp.sizes.limits.max_call_work, op, args, kwargs)
+        check_work(interp.sizes.limits.max_call_work, op, args, kwargs, interp.sizes.work_rows)
     if spec.kind != "tensor" and (spec.size == "meta" or spec.size == "same" and _may_grow(args, kwargs)):
         interp.sizes.predict(fn, args, kwargs, op, creation=spec.kind in ("random", "op"), site=node)
     return call_sized(interp, op, fn, spec, args, kwargs, node, record_args)

@@ -139,3 +139,21 @@ def test_just_below_runs_as_pytorch(run):
     for name in ("d", "p", "c"):
         ours, theirs = report.variables[name], oracle.variables[name]
         assert ours.text == getattr(theirs, "text", str(theirs)), name
+
+
+@pytest.mark.parametrize("rows, refused_here", [(15, False), (16, True)])
+def test_a_vmap_batch_counts_every_row(run, rows, refused_here):
+    """jacobian's forward mode runs f on a batch of one row per input element (15 * 400**3 is below
+    the limit, 16 * 400**3 above), while the shapes f sees show one row."""
+    source = (T + "from torch.autograd.functional import jacobian\ntorch.manual_seed(0)\n"
+              "A = torch.randn(400, 400) / 100 + torch.eye(400)\n"
+              "def f(t):\n    return torch.linalg.inv(A + t.sum() * torch.eye(400))[0, :3]\n"
+              f"J = jacobian(f, torch.ones({rows}), vectorize=True, strategy='forward-mode')\n")
+    error = run(source).error
+    if refused_here:
+        assert (error.line, error.key) == (6, "errors_lang.call_work")   # the call inside f
+        assert dict(error.params)["work"] == f"{rows * 400 ** 3:,}"
+    else:
+        assert error is None
+        ours, theirs = run(source + "s = J.sum()\n").variables["s"], run_trusted(source + "s = J.sum()\n")
+        assert ours.text == str(theirs.variables["s"])

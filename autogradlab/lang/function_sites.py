@@ -28,7 +28,7 @@ import torch
 
 from autogradlab.errors import ProgramError
 from autogradlab.lang import calls, size_plans
-from autogradlab.lang.call_work import COSTLY
+from autogradlab.lang.call_work import COSTLY, NORMS, check_work
 from autogradlab.lang.sizes import check_empty_extent, tensor_elements
 
 if TYPE_CHECKING:
@@ -53,8 +53,9 @@ def function_site(interp: Interpreter, member: SafeFunction, node: ast.AST) -> S
     _, qualname, fn, spec = planned
     op = qualname.removeprefix("torch.")
     if qualname in calls._late().SPECIAL_FUNCTIONS or spec.kind == "random_like" or op in calls._PIECE_OPS \
-            or op in COSTLY:
+            or op in COSTLY and op not in NORMS:
         return None   # call_function's own branches (invoke checks a COSTLY call's work)
+    norm = op if op in NORMS else None   # torch.norm(u) stays planned; torch.norm(a, 'nuc') is checked here
     tensor_data = spec.kind == "tensor"
     meta = spec.kind != "tensor" and spec.size == "meta"
     same = spec.kind != "tensor" and spec.size == "same"
@@ -69,6 +70,8 @@ def function_site(interp: Interpreter, member: SafeFunction, node: ast.AST) -> S
         for value in args:
             if type(value) not in _PLAIN_ARGUMENTS:
                 return impl(interp, args, {}, node)
+        if norm is not None and len(args) > 1:
+            check_work(sizes.limits.max_call_work, norm, args, empty, sizes.work_rows)
         # a str of its own per call, as call_function's: the report's pickle then shares the same
         # strings (records hold it) and stays byte-identical
         op = qualname.removeprefix("torch.")

@@ -157,3 +157,18 @@ def test_a_vmap_batch_counts_every_row(run, rows, refused_here):
         assert error is None
         ours, theirs = run(source + "s = J.sum()\n").variables["s"], run_trusted(source + "s = J.sum()\n")
         assert ours.text == str(theirs.variables["s"])
+
+
+@pytest.mark.parametrize("call", ["a.norm('nuc')", "torch.norm(a, 'nuc')", "torch.linalg.norm(a, 2)",
+                                  "torch.linalg.matrix_norm(a, ord=-2)", "a.norm(p='nuc')"])
+def test_svd_norms_in_a_loop_are_checked_and_plain_norms_run(run, call):
+    loop = "for i in range(2):\n    n = {}\n"
+    error = run(T + "a = torch.randn(1001, 1001)\n" + loop.format(call)).error
+    assert (error.line, error.key) == (4, "errors_lang.call_work")
+    source = T + "a = torch.randn(1000, 1000)\n" + loop.format(call.replace("'nuc'", "'fro'")
+                                                             .replace("2)", "1)").replace("-2", "1"))
+    source += ("torch.manual_seed(0)\nb = torch.randn(9, 9)\n"
+               "m = b.norm() + torch.norm(b) + torch.linalg.norm(b)\n")
+    report = run(source)
+    assert report.error is None
+    assert report.variables["m"].text == str(run_trusted(source).variables["m"])

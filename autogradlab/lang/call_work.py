@@ -7,8 +7,9 @@ such a call its work is estimated from the shapes with Python ints (never runnin
 
 - the O(n^3) linalg family on a batch of m x n matrices: batch * m * n * min(m, n); solve and lstsq
   add batch * m * n * k for a right-hand side of k columns, the batch being the broadcast one;
-- matrix_power(a, k): the multiplications of binary exponentiation (bits - 1 + ones - 1) times n^3,
-  plus an inverse (n^3) for k < 0;
+- matrix_power(a, k): the multiplications of binary exponentiation (bits - 1 + ones - 1) times n^3
+  (each multiply-add of a product a PRODUCT_SPEEDUP-th of a unit), plus an inverse (n^3) for k < 0;
+- F.bilinear(x1, x2, W): rows of x1 times W's elements, as a product;
 - cdist of (batch, P, M) and (batch, R, M): batch * P * R * M, times CDIST_POW_WEIGHT unless p == 2
   (PyTorch computes p == 2 with a matrix product, any other p elementwise with pow);
 - the matrix norms that take an SVD (ord 2, -2, 'nuc'): as the linalg family; matrix_exp: the
@@ -33,6 +34,10 @@ from autogradlab.lang.python_size_rules import _int_label
 
 # torch.cdist with p != 2 costs 11-18x an eigvals "unit" per difference (measured, limits.py).
 CDIST_POW_WEIGHT = 16
+# A matrix product's multiply-add is ~24x faster than an eigvals unit (torch.mm of 1000x1000: 0.021 s,
+# eigvals 0.50 s): matrix_power's products and F.bilinear (0.20 s for 1e10, 3.3 s for 1.46e11 multiply-adds
+# within the element limits) count 1/16 unit each.
+PRODUCT_SPEEDUP = 16
 # matrix_exp squares once per doubling of the matrix's norm: 0.34 s for a 1000x1000 randn, 1.48 s for
 # the same times 1e30 (the most a float32 norm allows costs ~4x the plain one).
 MATRIX_EXP_WEIGHT = 4
@@ -44,7 +49,8 @@ _CUBIC = frozenset("""det logdet slogdet inverse pinverse matrix_exp cholesky sv
 _SOLVE = frozenset({"linalg.solve", "linalg.lstsq"})
 _POWER = frozenset({"matrix_power", "linalg.matrix_power"})
 _NORMS = frozenset({"norm", "linalg.norm", "linalg.matrix_norm"})
-COSTLY = _CUBIC | _SOLVE | _POWER | _NORMS | {"cdist"}
+_BILINEAR = "nn.functional.bilinear"
+COSTLY = _CUBIC | _SOLVE | _POWER | _NORMS | {"cdist", _BILINEAR}
 # `x.norm()` and `torch.norm(u)` (a loop's gradient norm) cost nothing here: the planned sites keep
 # their fast path for these and check only a call with more arguments (an ord or p: 'nuc', 2).
 NORMS = _NORMS
@@ -115,6 +121,19 @@ def _norm_work(op: str, args: list, kwargs: dict) -> int | None:
     return rest * m * n * min(m, n)
 
 
+def _products(multiply_adds: int) -> int:
+    """Work units of a matrix product's multiply-adds (PRODUCT_SPEEDUP of them per unit)."""
+    return -(-multiply_adds // PRODUCT_SPEEDUP)
+
+
+def _bilinear_work(args: list, kwargs: dict) -> int | None:
+    """F.bilinear(x1, x2, W): every row of x1 times every (in1, in2) slice of W, for each output."""
+    x, weight = _argument(args, kwargs, 0, "input1"), _argument(args, kwargs, 2, "weight")
+    if not (isinstance(x, torch.Tensor) and isinstance(weight, torch.Tensor)) or x.dim() < 1:
+        return None
+    return _products(math.prod(int(s) for s in x.shape[:-1]) * math.prod(int(s) for s in weight.shape))
+
+
 def _power(args: list, kwargs: dict) -> tuple[int, int] | None:
     """(work, exponent) of matrix_power."""
     a, k = _argument(args, kwargs, 0, "A", "input"), _argument(args, kwargs, 1, "n")
@@ -124,7 +143,7 @@ def _power(args: list, kwargs: dict) -> tuple[int, int] | None:
     cube = math.prod(int(s) for s in a.shape[:-2]) * side ** 3
     magnitude = abs(k)
     products = max(0, magnitude.bit_length() - 1) + max(0, bin(magnitude).count("1") - 1)
-    return (products + (1 if k < 0 else 0)) * cube, k
+    return _products(products * cube) + (cube if k < 0 else 0), k
 
 
 def _cdist_work(args: list, kwargs: dict) -> int | None:
@@ -157,12 +176,14 @@ def check_work(limit: int, op: str, args: list, kwargs: dict, rows: int = 1) -> 
         work = _solve_work(args, kwargs)
     elif op in _NORMS:
         work = _norm_work(op, args, kwargs)
+    elif op == _BILINEAR:
+        work = _bilinear_work(args, kwargs)
     else:
         work = _cdist_work(args, kwargs)
     if work is None or work * rows <= limit:
         return
     work *= rows
-    tensors = [v for v in (*args, *kwargs.values()) if isinstance(v, torch.Tensor)][:2]
+    tensors = [v for v in (*args, *kwargs.values()) if isinstance(v, torch.Tensor)][:3]
     raise LimitExceeded(
         f"{op} of shape {', '.join(_shape_text(t) for t in tensors)} would take about {work:,} arithmetic "
         f"steps in one call; the limit is {limit:,} per call",

@@ -10,7 +10,7 @@ import pytest
 import torch
 
 from autogradlab import messages
-from autogradlab.lang.call_work import CDIST_POW_WEIGHT, MATRIX_EXP_WEIGHT, check_work
+from autogradlab.lang.call_work import CDIST_POW_WEIGHT, MATRIX_EXP_WEIGHT, PRODUCT_SPEEDUP, check_work
 from autogradlab.limits import DEFAULT_LIMITS
 from tests.oracle import run_trusted
 
@@ -70,14 +70,23 @@ def test_solve_counts_the_right_hand_side_and_the_broadcast_batch(op):
 
 
 def test_matrix_power_counts_its_products():
+    assert PRODUCT_SPEEDUP == 16   # a product's multiply-add counts 1/16
     for op in ("matrix_power", "linalg.matrix_power"):
-        assert not refused(op, [meta(1000, 1000), 2])   # one product
-        assert refused(op, [meta(1000, 1000), 3])       # two
+        assert not refused(op, [meta(1000, 1000), 2 ** 16])     # 16 squarings
+        assert refused(op, [meta(1000, 1000), 2 ** 16 + 1])     # and one more product
         assert not refused(op, [meta(1000, 1000), 0]) and not refused(op, [meta(1000, 1000), 1])
-        assert refused(op, [meta(1000, 1000), -2])       # an inverse as well
-        assert not refused(op, [meta(100, 100), 2 ** 1000]) and refused(op, [meta(100, 100), 2 ** 1001])
-        assert not refused(op, [meta(100, 100), 10 ** 18])   # 59 + 23 = 82 products of 100**3
-        assert refused(op, [meta(300, 300), 10 ** 18])
+        assert not refused(op, [meta(1000, 1000), -1])          # an inverse alone
+        assert refused(op, [meta(1000, 1000), -2])              # an inverse and a product
+        assert not refused(op, [meta(580, 580), 10 ** 18])      # 59 + 23 = 82 products of 580**3
+        assert refused(op, [meta(581, 581), 10 ** 18])
+        assert not refused(op, [meta(2, 100, 100), 2 ** 8000])  # 2 * 8000 * 100**3 / 16
+
+
+def test_bilinear_counts_rows_times_weight():
+    op = "nn.functional.bilinear"
+    assert not refused(op, [meta(16_000, 100), meta(16_000, 100), meta(100, 100, 100)])   # 1.6e10 / 16
+    assert refused(op, [meta(16_001, 100), meta(16_001, 100), meta(100, 100, 100)])
+    assert refused(op, [meta(29_239, 171), meta(29_239, 171), meta(171, 171, 171)])   # 3.3 s before
 
 
 def test_cdist_weighs_p_other_than_2():
@@ -119,7 +128,7 @@ def test_refused_call_names_function_shape_line_in_en_and_zh(run):
 def test_matrix_power_message_and_method_forms(run):
     report = run(T + "a = torch.eye(3)\nb = a.matrix_power(10**18)\nc = torch.randn(1001, 1001).inverse()\n")
     assert (report.error.line, report.error.key) == (4, "errors_lang.call_work")
-    error = run(T + "a = torch.randn(300, 300)\nb = a.matrix_power(10**18)\n").error
+    error = run(T + "a = torch.randn(600, 600)\nb = a.matrix_power(10**18)\n").error
     assert (error.line, error.key, error.hint_key) == (3, "errors_lang.call_work_power",
                                                        "errors_lang.hint_call_work_power")
     assert dict(error.params)["exponent"] == "1000000000000000000"
@@ -128,11 +137,15 @@ def test_matrix_power_message_and_method_forms(run):
     assert (error.line, error.key) == (4, "errors_lang.call_work")   # a loop's planned method site
     error = run(T + "x = torch.randn(1001, 1001)\nfor i in range(3):\n    d = torch.inverse(x)\n").error
     assert (error.line, error.key) == (4, "errors_lang.call_work")   # a loop's planned function site
+    error = run(T + "import torch.nn.functional as F\nx = torch.randn(16_001, 100)\n"
+                "W = torch.randn(100, 100, 100)\nfor i in range(2):\n    y = F.bilinear(x, x, W)\n").error
+    assert (error.line, error.key) == (6, "errors_lang.call_work")
+    assert dict(error.params)["shape"] == "[16001, 100], [16001, 100], [100, 100, 100]"
 
 
 def test_just_below_runs_as_pytorch(run):
     source = (T + "torch.manual_seed(0)\na = torch.randn(1000, 1000) / 100 + torch.eye(1000)\n"
-              "d = torch.linalg.det(a)\np = a.matrix_power(2)[0, :3]\n"
+              "d = torch.linalg.det(a)\np = a.matrix_power(2 ** 16)[0, :3]\n"
               "x = torch.randn(250, 1000)\nc = torch.cdist(x, x, p=0.5)[0, :3]\n")
     report, oracle = run(source), run_trusted(source)
     assert report.error is None

@@ -27,7 +27,7 @@ PROGRAMS.update({
     "linalg.lstsq": BIG + "r = torch.linalg.lstsq(a, a)\n",
     "matrix_power 10**18": BIG + "r = torch.linalg.matrix_power(a / 2236, 10**18)\n",
     "cdist p=0.5": "import torch\nx = torch.randn(2236, 2236)\nr = torch.cdist(x, x, p=0.5)\n",
-    "F.bilinear": "import torch\nx = torch.randn(29239, 171)\nW = torch.randn(171, 171, 171)\n"
+    "F.bilinear": "import torch\nx = torch.randn(29411, 170)\nW = torch.randn(170, 170, 170)\n"
                   "r = torch.nn.functional.bilinear(x, x, W)\n",
     "matmul loop": BIG + "for i in range(100):\n    a = a @ a / 2236\n",
 })

@@ -15,8 +15,8 @@ such a call its work is estimated from the shapes with Python ints (never runnin
 - the matrix norms that take an SVD (ord 2, -2, 'nuc'): as the linalg family; matrix_exp: the
   family's times MATRIX_EXP_WEIGHT.
 
-The calls go through calls.invoke (the planned sites of function_sites.py, tensor_sites.py and
-compiled_method_calls.py hand COSTLY to it), which calls check_work; a refusal is a LimitExceeded,
+check_work runs in calls.invoke and in the planned call sites that skip it (function_sites.py,
+tensor_sites.method_site, compiled_method_calls.zero_site), before the call; a refusal is a LimitExceeded,
 which `try/except` does not catch (lang/exceptions.as_caught), with the line of the statement.
 Matrix products (`@`, mm, bmm, matmul) are left to the element limits: operands and result of at most
 max_tensor_elements bound them to ~1.1e10 multiply-adds (0.2 s here for 2236^3).
@@ -62,9 +62,15 @@ def _shape_text(value: torch.Tensor) -> str:
 
 def _cubic(value: Any) -> int | None:
     """batch * m * n * min(m, n) of a batch of m x n matrices, or None for no such tensor."""
-    if not isinstance(value, torch.Tensor) or value.dim() < 2:
+    if not isinstance(value, torch.Tensor):
         return None
-    *batch, m, n = (int(s) for s in value.shape)
+    shape = value.shape   # a torch.Size holds Python ints
+    if len(shape) == 2:
+        m, n = shape
+        return m * n * (m if m < n else n)
+    if len(shape) < 2:
+        return None
+    *batch, m, n = shape
     return math.prod(batch) * m * n * min(m, n)
 
 
@@ -159,6 +165,10 @@ def _cdist_work(args: list, kwargs: dict) -> int | None:
 def check_work(limit: int, op: str, args: list, kwargs: dict, rows: int = 1) -> None:
     """Refuse the call `op(*args, **kwargs)` (op in COSTLY) whose estimated work exceeds `limit`;
     `rows` > 1 under a vmap batch (jacobian's forward mode), where the shapes show one row."""
+    if op in _CUBIC and args and not kwargs:   # the common case first: x.det(), torch.linalg.inv(a)
+        work = _cubic(args[0])
+        if work is None or work * rows * MATRIX_EXP_WEIGHT <= limit:
+            return
     if op in _POWER:
         power = _power(args, kwargs)
         if power is not None and power[0] * rows > limit:

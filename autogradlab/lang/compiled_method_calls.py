@@ -55,11 +55,10 @@ _SPECIAL, _INVOKE, _UNSIZED, _SAME, _META = range(5)
 
 def _branch(attr: str, spec: CallSpec) -> int:
     """The branch tensor_sites.method_site takes for `tensor.attr()` with a plain tensor."""
-    if attr in calls._late().SPECIAL_METHODS or attr in ("new_tensor", "type_as") \
-            or attr in COSTLY and attr not in NORMS:
-        return _SPECIAL   # call_method's own branches (invoke checks a COSTLY call's work)
-    if spec.kind == "tensor" or attr in calls._PIECE_OPS:
-        return _INVOKE   # check_pieces, or a tensor-data method: invoke decides
+    if attr in calls._late().SPECIAL_METHODS or attr in ("new_tensor", "type_as"):
+        return _SPECIAL   # call_method's own branches
+    if spec.kind == "tensor" or attr in calls._PIECE_OPS or attr in COSTLY and attr not in NORMS:
+        return _INVOKE   # check_pieces, a tensor-data method, call_work.py's check (x.det()): invoke decides
     if spec.size == "same":
         return _SAME
     if spec.size == "meta":

@@ -52,10 +52,10 @@ def function_site(interp: Interpreter, member: SafeFunction, node: ast.AST) -> S
         return _math_site(interp, impl, planned[1], node)
     _, qualname, fn, spec = planned
     op = qualname.removeprefix("torch.")
-    if qualname in calls._late().SPECIAL_FUNCTIONS or spec.kind == "random_like" or op in calls._PIECE_OPS \
-            or op in COSTLY and op not in NORMS:
-        return None   # call_function's own branches (invoke checks a COSTLY call's work)
-    norm = op if op in NORMS else None   # torch.norm(u) stays planned; torch.norm(a, 'nuc') is checked here
+    if qualname in calls._late().SPECIAL_FUNCTIONS or spec.kind == "random_like" or op in calls._PIECE_OPS:
+        return None   # call_function's own branches
+    costly = op if op in COSTLY else None   # call_work.py: its work checked before the call, as invoke's
+    norm = op in NORMS   # torch.norm(u) costs nothing to check: only a norm with an ord/p is
     tensor_data = spec.kind == "tensor"
     meta = spec.kind != "tensor" and spec.size == "meta"
     same = spec.kind != "tensor" and spec.size == "same"
@@ -70,8 +70,8 @@ def function_site(interp: Interpreter, member: SafeFunction, node: ast.AST) -> S
         for value in args:
             if type(value) not in _PLAIN_ARGUMENTS:
                 return impl(interp, args, {}, node)
-        if norm is not None and len(args) > 1:
-            check_work(sizes.limits.max_call_work, norm, args, empty, sizes.work_rows)
+        if costly is not None and (len(args) > 1 or not norm):
+            check_work(sizes.limits.max_call_work, costly, args, empty, sizes.work_rows)
         # a str of its own per call, as call_function's: the report's pickle then shares the same
         # strings (records hold it) and stays byte-identical
         op = qualname.removeprefix("torch.")

@@ -29,7 +29,7 @@ from autogradlab.errors import ProgramError
 from autogradlab.lang import allowlist as al
 from autogradlab.lang import calls, shapes, size_plans
 from autogradlab.lang.allowlist import CallSpec
-from autogradlab.lang.call_work import COSTLY, NORMS
+from autogradlab.lang.call_work import COSTLY, NORMS, check_work
 from autogradlab.lang.operators import other_result
 from autogradlab.lang.sizes import check_empty_extent, tensor_elements
 
@@ -168,12 +168,15 @@ def method_site(interp: Interpreter, attr: str, spec: CallSpec, node: ast.AST) -
     invoke's, made here with the last shape and count remembered (binary_site's plan): invoke
     predicts for a "meta" method, and for a "same" one only when the tensor is empty
     (calls._may_grow of one tensor)."""
-    if attr in COSTLY and attr not in NORMS:   # x.inverse(), a.matrix_power(k): invoke checks their work
-        return lambda tensor, args, kwargs: calls.call_method(interp, tensor, attr, spec, args, kwargs, node)
-    if attr in NORMS:   # x.norm() keeps the fast path; x.norm('nuc') goes to invoke (call_work.py)
-        fast = method_site_planned(interp, attr, spec, node)
-        return lambda tensor, args, kwargs: (calls.call_method(interp, tensor, attr, spec, args, kwargs, node)
-                                             if args else fast(tensor, args, kwargs))
+    if attr in COSTLY:   # x.inverse(), a.matrix_power(k): call_work.py checks the work first, as invoke
+        fast, norm = method_site_planned(interp, attr, spec, node), attr in NORMS
+
+        def run(tensor: Any, args: list, kwargs: dict) -> Any:
+            if not kwargs and (args or not norm):   # x.norm() costs nothing; keywords: invoke checks
+                sizes = interp.sizes
+                check_work(sizes.limits.max_call_work, attr, [tensor, *args], kwargs, sizes.work_rows)
+            return fast(tensor, args, kwargs)
+        return run
     return method_site_planned(interp, attr, spec, node)
 
 

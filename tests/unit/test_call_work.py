@@ -135,6 +135,10 @@ def test_matrix_power_message_and_method_forms(run):
     assert messages.text("en", error.key, **dict(error.params)) == error.message
     error = run(T + "x = torch.randn(1001, 1001)\nfor i in range(3):\n    d = x.det()\n").error
     assert (error.line, error.key) == (4, "errors_lang.call_work")   # a loop's planned method site
+    error = run(T + "x = torch.randn(581, 581)\nfor i in range(3):\n    d = x.matrix_power(10**18)\n").error
+    assert (error.line, error.key) == (4, "errors_lang.call_work_power")   # a loop's method site, an argument
+    error = run(T + "x = torch.randn(1001, 1001)\nfor i in range(3):\n    d = x.svd(some=True)\n").error
+    assert (error.line, error.key) == (4, "errors_lang.call_work")   # a keyword: call_method, invoke
     error = run(T + "x = torch.randn(1001, 1001)\nfor i in range(3):\n    d = torch.inverse(x)\n").error
     assert (error.line, error.key) == (4, "errors_lang.call_work")   # a loop's planned function site
     error = run(T + "import torch.nn.functional as F\nx = torch.randn(16_001, 100)\n"

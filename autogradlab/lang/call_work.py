@@ -10,6 +10,7 @@ such a call its work is estimated from the shapes with Python ints (never runnin
 - matrix_power(a, k): the multiplications of binary exponentiation (bits - 1 + ones - 1) times n^3
   (each multiply-add of a product a PRODUCT_SPEEDUP-th of a unit), plus an inverse (n^3) for k < 0;
 - F.bilinear(x1, x2, W): rows of x1 times W's elements, as a product;
+- each times the first tensor's element size / 4 (float64, complex64: 2; complex128: 4);
 - cdist of (batch, P, M) and (batch, R, M): batch * P * R * M, times CDIST_POW_WEIGHT unless p == 2
   (PyTorch computes p == 2 with a matrix product, any other p elementwise with pow);
 - the matrix norms that take an SVD (ord 2, -2, 'nuc'): as the linalg family; matrix_exp: the
@@ -38,6 +39,9 @@ CDIST_POW_WEIGHT = 16
 # eigvals 0.50 s): matrix_power's products and F.bilinear (0.20 s for 1e10, 3.3 s for 1.46e11 multiply-adds
 # within the element limits) count 1/16 unit each.
 PRODUCT_SPEEDUP = 16
+# eigvals (svd) of 1000x1000 in float32: 0.23 s (0.20), complex64 0.47 (0.46), float64 0.50 (0.39),
+# complex128 1.10 (0.98): the work counts the first tensor's element size / 4 times over.
+MAX_DTYPE_WEIGHT = 4
 # matrix_exp squares once per doubling of the matrix's norm: 0.34 s for a 1000x1000 randn, 1.48 s for
 # the same times 1e30 (the most a float32 norm allows costs ~4x the plain one).
 MATRIX_EXP_WEIGHT = 4
@@ -167,8 +171,11 @@ def check_work(limit: int, op: str, args: list, kwargs: dict, rows: int = 1) -> 
     `rows` > 1 under a vmap batch (jacobian's forward mode), where the shapes show one row."""
     if op in _CUBIC and args and not kwargs:   # the common case first: x.det(), torch.linalg.inv(a)
         work = _cubic(args[0])
-        if work is None or work * rows * MATRIX_EXP_WEIGHT <= limit:
+        if work is None or work * rows * MATRIX_EXP_WEIGHT * MAX_DTYPE_WEIGHT <= limit:
             return
+    first = next((v for v in (*args, *kwargs.values()) if isinstance(v, torch.Tensor)), None)
+    if first is not None:   # float64 and complex64 take twice as long, complex128 four times
+        rows *= min(MAX_DTYPE_WEIGHT, max(1, first.element_size() // 4))
     if op in _POWER:
         power = _power(args, kwargs)
         if power is not None and power[0] * rows > limit:

@@ -189,3 +189,14 @@ def test_svd_norms_in_a_loop_are_checked_and_plain_norms_run(run, call):
     report = run(source)
     assert report.error is None
     assert report.variables["m"].text == str(run_trusted(source).variables["m"])
+
+
+@pytest.mark.parametrize("dtype, side", [(torch.float64, 793), (torch.complex64, 793),
+                                         (torch.complex128, 629), (torch.float32, 1000)])
+def test_wider_dtypes_count_more(dtype, side):
+    """float64 and complex64 eigvals take ~2x as long as float32, complex128 ~4.8x (limits.py)."""
+    def matrix(n: int) -> torch.Tensor:
+        return torch.empty(n, n, device="meta", dtype=dtype)
+    for op in ("linalg.eigvals", "inverse"):
+        assert not refused(op, [matrix(side)]) and refused(op, [matrix(side + 1)])
+    assert refused("linalg.solve", [matrix(side + 1), matrix(side + 1)[:, :1]])

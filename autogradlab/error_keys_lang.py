@@ -75,6 +75,11 @@ LANG = _rules(
     (r"(?P<what>.+) would take too long to print: each tensor in it counts as (?P<overhead>\d+) values "
      r"besides its numbers, more than (?P<limit>[\d,]+) values in all \(at most (?P<count>[\d,]+) "
      r"one-number tensors\)", "errors_lang.slow_text"),
+    (r"(?P<what>[\w.]+) of shape (?P<shape>[\d, \[\]]+) to the power (?P<exponent>.+) would take about "
+     r"(?P<work>[\d,]+) arithmetic steps in one call; the limit is (?P<limit>[\d,]+) per call",
+     "errors_lang.call_work_power"),
+    (r"(?P<what>[\w.]+) of shape (?P<shape>[\d, \[\]]+) would take about (?P<work>[\d,]+) arithmetic steps "
+     r"in one call; the limit is (?P<limit>[\d,]+) per call", "errors_lang.call_work"),
 )
 
 LANG_HINTS = _rules(
@@ -82,4 +87,6 @@ LANG_HINTS = _rules(
      r"on a GPU machine", "errors_lang.hint_gpu"),
     (r"only \.requires_grad, \.grad and \.data can be assigned", "errors_lang.hint_assignable"),
     (r"use a list, or a set of the numbers \(t\.item\(\)\)", "errors_lang.hint_set_tensor"),
+    (r"use smaller tensors \(limit max_call_work\)", "errors_lang.hint_call_work"),
+    (r"use a smaller matrix or exponent \(limit max_call_work\)", "errors_lang.hint_call_work_power"),
 )

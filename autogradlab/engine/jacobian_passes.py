@@ -80,10 +80,13 @@ def batched_sizes(sizes: Any, rows: int) -> Iterator[None]:
     check = sizes.check_elements
     sizes.check_elements = lambda elements, what: check(elements * rows, what)
     sizes.quick_one = sizes.quick_total = -1   # the planned sites' shortcut counts one row: off
+    work_rows = sizes.work_rows
+    sizes.work_rows = work_rows * rows   # lang/call_work.py: an eigvals runs once per row
     try:
         yield
     finally:
         sizes.quick_one, sizes.quick_total = quick
+        sizes.work_rows = work_rows
         if before is None:
             del own["check_elements"]
         else:

@@ -36,6 +36,7 @@ import torch
 from autogradlab.errors import ProgramError
 from autogradlab.lang import calls, shapes, tensor_sites
 from autogradlab.lang.allowlist import CallSpec
+from autogradlab.lang.call_work import COSTLY, NORMS
 from autogradlab.lang.compiled_leaves import outer_value
 from autogradlab.lang.operators import python_error
 from autogradlab.lang.sizes import check_empty_extent, tensor_elements
@@ -56,8 +57,8 @@ def _branch(attr: str, spec: CallSpec) -> int:
     """The branch tensor_sites.method_site takes for `tensor.attr()` with a plain tensor."""
     if attr in calls._late().SPECIAL_METHODS or attr in ("new_tensor", "type_as"):
         return _SPECIAL   # call_method's own branches
-    if spec.kind == "tensor" or attr in calls._PIECE_OPS:
-        return _INVOKE   # check_pieces, or a tensor-data method: invoke decides
+    if spec.kind == "tensor" or attr in calls._PIECE_OPS or attr in COSTLY and attr not in NORMS:
+        return _INVOKE   # check_pieces, a tensor-data method, call_work.py's check (x.det()): invoke decides
     if spec.size == "same":
         return _SAME
     if spec.size == "meta":

@@ -77,6 +77,7 @@ class SizeGuard:
         self._predicted: dict[tuple, int] = {}   # cache_key -> elements the meta run gave
         self._sites: dict[Any, size_plans.SitePlan] = {}   # call site -> its last fast_count answer
         self.warm_up_s = 0.0   # time spent loading the meta kernels during this run (not the program's)
+        self.work_rows = 1   # rows a vmap batch runs each call on (jacobian_passes.batched_sizes; call_work)
         # Counts at or below which check_elements surely accepts: the planned sites (tensor_sites.py,
         # function_sites.py, calls.call_sized) call it only above them. -1 while every count must go
         # to check_elements (engine/jacobian_call.batched_sizes: a vmap batch counts all its rows).

@@ -29,6 +29,7 @@ from autogradlab.errors import ProgramError
 from autogradlab.lang import allowlist as al
 from autogradlab.lang import calls, shapes, size_plans
 from autogradlab.lang.allowlist import CallSpec
+from autogradlab.lang.call_work import COSTLY, NORMS, check_work
 from autogradlab.lang.operators import other_result
 from autogradlab.lang.sizes import check_empty_extent, tensor_elements
 
@@ -167,6 +168,20 @@ def method_site(interp: Interpreter, attr: str, spec: CallSpec, node: ast.AST) -
     invoke's, made here with the last shape and count remembered (binary_site's plan): invoke
     predicts for a "meta" method, and for a "same" one only when the tensor is empty
     (calls._may_grow of one tensor)."""
+    if attr in COSTLY:   # x.inverse(), a.matrix_power(k): call_work.py checks the work first, as invoke
+        fast, norm = method_site_planned(interp, attr, spec, node), attr in NORMS
+
+        def run(tensor: Any, args: list, kwargs: dict) -> Any:
+            if not kwargs and (args or not norm):   # x.norm() costs nothing; keywords: invoke checks
+                sizes = interp.sizes
+                check_work(sizes.limits.max_call_work, attr, [tensor, *args], kwargs, sizes.work_rows)
+            return fast(tensor, args, kwargs)
+        return run
+    return method_site_planned(interp, attr, spec, node)
+
+
+def method_site_planned(interp: Interpreter, attr: str, spec: CallSpec, node: ast.AST) -> Callable[..., Any]:
+    """method_site for a method whose work call_work.py does not check."""
     method: list = [] if attr not in ("new_tensor", "type_as") else [None]   # [torch.Tensor's method]
     sized = spec.kind != "tensor" and attr not in calls._PIECE_OPS and spec.size in ("meta", "same")
     unsized = spec.kind != "tensor" and attr not in calls._PIECE_OPS and spec.size not in ("meta", "same")

@@ -45,6 +45,12 @@ EN = {
     "errors_lang.slow_text": "{what} would take too long to print: each tensor in it counts as {overhead} "
                              "values besides its numbers, more than {limit} values in all (at most {count} "
                              "one-number tensors)",
+    "errors_lang.call_work": "{what} of shape {shape} would take about {work} arithmetic steps in one call; "
+                             "the limit is {limit} per call",
+    "errors_lang.call_work_power": "{what} of shape {shape} to the power {exponent} would take about {work} "
+                                   "arithmetic steps in one call; the limit is {limit} per call",
+    "errors_lang.hint_call_work": "use smaller tensors (limit max_call_work)",
+    "errors_lang.hint_call_work_power": "use a smaller matrix or exponent (limit max_call_work)",
     "errors_lang.hint_gpu": "write `device = \"cuda\" if torch.cuda.is_available() else \"cpu\"` to run the "
                             "same code here and on a GPU machine",
     "errors_lang.hint_assignable": "only .requires_grad, .grad and .data can be assigned",
@@ -109,6 +115,11 @@ ZH = {
                               "（第一个 0 之前的各维）；上限为 {limit}",
     "errors_lang.slow_text": "{what} 打印起来太慢：其中每个张量除了自身的数值外还按 {overhead} 个值计算，"
                              "总计超过 {limit} 个值（最多 {count} 个单元素张量）",
+    "errors_lang.call_work": "形状为 {shape} 的 {what} 一次调用约需 {work} 步运算；每次调用的限制是 {limit}",
+    "errors_lang.call_work_power": "形状为 {shape} 的 {what} 求 {exponent} 次幂一次调用约需 {work} 步运算；"
+                                   "每次调用的限制是 {limit}",
+    "errors_lang.hint_call_work": "使用更小的张量（限制 max_call_work）",
+    "errors_lang.hint_call_work_power": "使用更小的矩阵或更小的指数（限制 max_call_work）",
     "errors_lang.hint_gpu": "写成 `device = \"cuda\" if torch.cuda.is_available() else \"cpu\"`，"
                             "同一段代码就能在这里和有 GPU 的机器上运行",
     "errors_lang.hint_assignable": "只能给 .requires_grad、.grad 和 .data 赋值",

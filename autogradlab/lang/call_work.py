@@ -1,0 +1,207 @@
+"""The arithmetic of one expensive call, checked before the call (limit max_call_work).
+
+The size limits bound what a call allocates, not how long its kernel runs: `torch.linalg.eigvals` of a
+2236x2236 matrix (the element cap) takes several seconds of one CPU, `torch.linalg.matrix_power(a,
+10**18)` multiplies 82 times, `torch.cdist(x, y, p=0.5)` raises every difference to a power. Before
+such a call its work is estimated from the shapes with Python ints (never running the kernel):
+
+- the O(n^3) linalg family on a batch of m x n matrices: batch * m * n * min(m, n); solve and lstsq
+  add batch * m * n * k for a right-hand side of k columns, the batch being the broadcast one;
+- matrix_power(a, k): the multiplications of binary exponentiation (bits - 1 + ones - 1) times n^3
+  (each multiply-add of a product a PRODUCT_SPEEDUP-th of a unit), plus an inverse (n^3) for k < 0;
+- F.bilinear(x1, x2, W): rows of x1 times W's elements, as a product;
+- each times the first tensor's element size / 4 (float64, complex64: 2; complex128: 4);
+- cdist of (batch, P, M) and (batch, R, M): batch * P * R * M, times CDIST_POW_WEIGHT unless p == 2
+  (PyTorch computes p == 2 with a matrix product, any other p elementwise with pow);
+- the matrix norms that take an SVD (ord 2, -2, 'nuc'): as the linalg family; matrix_exp: the
+  family's times MATRIX_EXP_WEIGHT.
+
+check_work runs in calls.invoke and in the planned call sites that skip it (function_sites.py,
+tensor_sites.method_site, compiled_method_calls.zero_site), before the call; a refusal is a LimitExceeded,
+which `try/except` does not catch (lang/exceptions.as_caught), with the line of the statement.
+Matrix products (`@`, mm, bmm, matmul) are left to the element limits: operands and result of at most
+max_tensor_elements bound them to ~1.1e10 multiply-adds (0.2 s here for 2236^3).
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import torch
+
+from autogradlab.errors import LimitExceeded
+from autogradlab.lang.python_size_rules import _int_label
+
+# torch.cdist with p != 2 costs 11-18x an eigvals "unit" per difference (measured, limits.py).
+CDIST_POW_WEIGHT = 16
+# A matrix product's multiply-add is ~24x faster than an eigvals unit (torch.mm of 1000x1000: 0.021 s,
+# eigvals 0.50 s): matrix_power's products and F.bilinear (0.20 s for 1e10, 3.3 s for 1.46e11 multiply-adds
+# within the element limits) count 1/16 unit each.
+PRODUCT_SPEEDUP = 16
+# eigvals (svd) of 1000x1000 in float32: 0.23 s (0.20), complex64 0.47 (0.46), float64 0.50 (0.39),
+# complex128 1.10 (0.98): the work counts the first tensor's element size / 4 times over.
+MAX_DTYPE_WEIGHT = 4
+# matrix_exp squares once per doubling of the matrix's norm: 0.34 s for a 1000x1000 randn, 1.48 s for
+# the same times 1e30 (the most a float32 norm allows costs ~4x the plain one).
+MATRIX_EXP_WEIGHT = 4
+
+_CUBIC = frozenset("""det logdet slogdet inverse pinverse matrix_exp cholesky svd qr lu
+    linalg.eig linalg.eigvals linalg.eigh linalg.eigvalsh linalg.det linalg.slogdet linalg.inv
+    linalg.pinv linalg.svd linalg.svdvals linalg.qr linalg.cholesky linalg.matrix_rank
+    linalg.matrix_exp linalg.lu linalg.lu_factor""".split())
+_SOLVE = frozenset({"linalg.solve", "linalg.lstsq"})
+_POWER = frozenset({"matrix_power", "linalg.matrix_power"})
+_NORMS = frozenset({"norm", "linalg.norm", "linalg.matrix_norm"})
+_BILINEAR = "nn.functional.bilinear"
+COSTLY = _CUBIC | _SOLVE | _POWER | _NORMS | {"cdist", _BILINEAR}
+# `x.norm()` and `torch.norm(u)` (a loop's gradient norm) cost nothing here: the planned sites keep
+# their fast path for these and check only a call with more arguments (an ord or p: 'nuc', 2).
+NORMS = _NORMS
+
+
+def _shape_text(value: torch.Tensor) -> str:
+    return "[" + ", ".join(str(int(n)) for n in value.shape) + "]"
+
+
+def _cubic(value: Any) -> int | None:
+    """batch * m * n * min(m, n) of a batch of m x n matrices, or None for no such tensor."""
+    if not isinstance(value, torch.Tensor):
+        return None
+    shape = value.shape   # a torch.Size holds Python ints
+    if len(shape) == 2:
+        m, n = shape
+        return m * n * (m if m < n else n)
+    if len(shape) < 2:
+        return None
+    *batch, m, n = shape
+    return math.prod(batch) * m * n * min(m, n)
+
+
+def _batch(a: torch.Tensor, b: torch.Tensor, keep: int) -> int:
+    """The broadcast batch of a's and b's dimensions before their last `keep` (2 for a matrix)."""
+    left, right = tuple(a.shape[:-2]), tuple(b.shape[:-keep]) if b.dim() > keep else ()
+    try:
+        return math.prod(int(s) for s in torch.broadcast_shapes(left, right))
+    except RuntimeError:   # PyTorch reports the mismatch itself; bound it by both batches
+        return math.prod(int(s) for s in left) * math.prod(int(s) for s in right)
+
+
+def _argument(args: list, kwargs: dict, index: int, *names: str) -> Any:
+    if len(args) > index:
+        return args[index]
+    for name in names:
+        if name in kwargs:
+            return kwargs[name]
+    return None
+
+
+def _solve_work(args: list, kwargs: dict) -> int | None:
+    a, b = _argument(args, kwargs, 0, "A", "input"), _argument(args, kwargs, 1, "B", "other")
+    if not isinstance(a, torch.Tensor) or a.dim() < 2:
+        return None
+    m, n = int(a.shape[-2]), int(a.shape[-1])
+    if not isinstance(b, torch.Tensor) or b.dim() == 0:
+        return _cubic(a)
+    columns = int(b.shape[-1]) if b.dim() >= 2 else 1
+    batch = _batch(a, b, 2 if b.dim() >= 2 else 1)
+    return batch * (m * n * min(m, n) + m * n * columns)
+
+
+def _norm_work(op: str, args: list, kwargs: dict) -> int | None:
+    """The SVD of the matrix norms ord 2, -2 and 'nuc' (torch.norm: only p='nuc')."""
+    x = _argument(args, kwargs, 0, "input", "A")
+    order = _argument(args, kwargs, 1, "p" if op == "norm" else "ord")
+    if not isinstance(x, torch.Tensor) or x.dim() < 2:
+        return None
+    if order != "nuc" and (op == "norm" or type(order) not in (int, float) or abs(order) != 2):
+        return None
+    dim = _argument(args, kwargs, 2, "dim")
+    if dim is None:
+        if op == "linalg.norm" and x.dim() != 2:
+            return None   # a vector norm or PyTorch's error
+        dim = (-2, -1)
+    if not isinstance(dim, (tuple, list)) or len(dim) != 2 or not all(type(d) is int for d in dim):
+        return None
+    try:
+        m, n = int(x.shape[dim[0]]), int(x.shape[dim[1]])
+    except IndexError:
+        return None
+    rest = math.prod(int(s) for s in x.shape) // max(1, m * n)
+    return rest * m * n * min(m, n)
+
+
+def _products(multiply_adds: int) -> int:
+    """Work units of a matrix product's multiply-adds (PRODUCT_SPEEDUP of them per unit)."""
+    return -(-multiply_adds // PRODUCT_SPEEDUP)
+
+
+def _bilinear_work(args: list, kwargs: dict) -> int | None:
+    """F.bilinear(x1, x2, W): every row of x1 times every (in1, in2) slice of W, for each output."""
+    x, weight = _argument(args, kwargs, 0, "input1"), _argument(args, kwargs, 2, "weight")
+    if not (isinstance(x, torch.Tensor) and isinstance(weight, torch.Tensor)) or x.dim() < 1:
+        return None
+    return _products(math.prod(int(s) for s in x.shape[:-1]) * math.prod(int(s) for s in weight.shape))
+
+
+def _power(args: list, kwargs: dict) -> tuple[int, int] | None:
+    """(work, exponent) of matrix_power."""
+    a, k = _argument(args, kwargs, 0, "A", "input"), _argument(args, kwargs, 1, "n")
+    if type(k) is bool or type(k) is not int or not isinstance(a, torch.Tensor) or a.dim() < 2:
+        return None
+    side = int(a.shape[-1])
+    cube = math.prod(int(s) for s in a.shape[:-2]) * side ** 3
+    magnitude = abs(k)
+    products = max(0, magnitude.bit_length() - 1) + max(0, bin(magnitude).count("1") - 1)
+    return _products(products * cube) + (cube if k < 0 else 0), k
+
+
+def _cdist_work(args: list, kwargs: dict) -> int | None:
+    x, y = _argument(args, kwargs, 0, "x1"), _argument(args, kwargs, 1, "x2")
+    if not (isinstance(x, torch.Tensor) and isinstance(y, torch.Tensor)) or x.dim() < 2 or y.dim() < 2:
+        return None
+    p = _argument(args, kwargs, 2, "p")
+    weight = 1 if p is None or (type(p) in (int, float) and p == 2) else CDIST_POW_WEIGHT
+    batch = _batch(x, y, 2)
+    return weight * batch * int(x.shape[-2]) * int(y.shape[-2]) * int(x.shape[-1])
+
+
+def check_work(limit: int, op: str, args: list, kwargs: dict, rows: int = 1) -> None:
+    """Refuse the call `op(*args, **kwargs)` (op in COSTLY) whose estimated work exceeds `limit`;
+    `rows` > 1 under a vmap batch (jacobian's forward mode), where the shapes show one row."""
+    if op in _CUBIC and args and not kwargs:   # the common case first: x.det(), torch.linalg.inv(a)
+        work = _cubic(args[0])
+        if work is None or work * rows * MATRIX_EXP_WEIGHT * MAX_DTYPE_WEIGHT <= limit:
+            return
+    first = next((v for v in (*args, *kwargs.values()) if isinstance(v, torch.Tensor)), None)
+    if first is not None:   # float64 and complex64 take twice as long, complex128 four times
+        rows *= min(MAX_DTYPE_WEIGHT, max(1, first.element_size() // 4))
+    if op in _POWER:
+        power = _power(args, kwargs)
+        if power is not None and power[0] * rows > limit:
+            work, exponent = power[0] * rows, power[1]
+            raise LimitExceeded(
+                f"{op} of shape {_shape_text(args[0])} to the power {_int_label(exponent)} would take about "
+                f"{work:,} arithmetic steps in one call; the limit is {limit:,} per call",
+                hint="use a smaller matrix or exponent (limit max_call_work)")
+        return
+    if op in _CUBIC:
+        work = _cubic(args[0] if args else _argument(args, kwargs, 0, "A", "input"))
+        if work is not None and op.endswith("matrix_exp"):
+            work *= MATRIX_EXP_WEIGHT
+    elif op in _SOLVE:
+        work = _solve_work(args, kwargs)
+    elif op in _NORMS:
+        work = _norm_work(op, args, kwargs)
+    elif op == _BILINEAR:
+        work = _bilinear_work(args, kwargs)
+    else:
+        work = _cdist_work(args, kwargs)
+    if work is None or work * rows <= limit:
+        return
+    work *= rows
+    tensors = [v for v in (*args, *kwargs.values()) if isinstance(v, torch.Tensor)][:3]
+    raise LimitExceeded(
+        f"{op} of shape {', '.join(_shape_text(t) for t in tensors)} would take about {work:,} arithmetic "
+        f"steps in one call; the limit is {limit:,} per call",
+        hint="use smaller tensors (limit max_call_work)")

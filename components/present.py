@@ -31,9 +31,11 @@ FONT_SIZE = "min(22px, max(16px, 1.15vw))"
 _ON = f"body:has(.st-key-{MARKER})"
 # Always on (both modes): the page controls (language, presentation) sit together in the header's
 # empty right end instead of taking rows (in presentation mode they keep their normal size: zoom).
+# Below 1000 px the header has no room left of the navigation (it needs ~960): they take a row instead.
 _BAR_CSS = """.st-key-present_bar { position: fixed; top: 0.6rem; right: 4.5rem; width: auto !important;
   z-index: 999991; }
-.st-key-present_bar .stElementContainer { width: auto !important; }"""
+.st-key-present_bar .stElementContainer { width: auto !important; }
+@media (max-width: 1000px) { .st-key-present_bar { position: static; align-self: flex-end; } }"""
 _CSS = f"""
 html:has(.st-key-{MARKER}) {{ font-size: {FONT_SIZE}; }}
 {_ON} .stApp, {_ON} [data-testid="stHeader"] {{ background: #ffffff; color: #000000; }}

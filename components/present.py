@@ -146,6 +146,7 @@ def program_label(source: str) -> str:
 
 
 PLOT_HEIGHT_PX = 720   # a plot's height in presentation mode (most of a 1080-pixel projector)
+TITLE_LINE_GROWTH_PX = 16   # a title line at 26 px needs this much more room than at 14 px
 
 
 def figure(fig):  # noqa: ANN001, ANN201 - a plotly Figure (no plotly import in this module)
@@ -190,6 +191,9 @@ def enlarge(fig):  # noqa: ANN001, ANN201 - a plotly Figure or its dict form
                 and isinstance(trace.get("textfont"), dict) else trace for trace in fig.get("data") or ()]
         return {**fig, "layout": layout, "data": data}
     fig.update_layout(**big, title_font_size=26, legend_font_size=18)
+    extra = str(fig.layout.title.text or "").count("<br>")   # a wrapped title's lines grow with its font
+    if extra and fig.layout.margin.t is not None:
+        fig.update_layout(margin_t=fig.layout.margin.t + TITLE_LINE_GROWTH_PX * (extra + 1))
     fig.update_xaxes(tickfont=axis["tickfont"], title_font=axis["title"]["font"])
     fig.update_yaxes(tickfont=axis["tickfont"], title_font=axis["title"]["font"])
     return fig

@@ -99,8 +99,10 @@ def facts(record: JacobianRecord) -> None:
              t("jacobian.check_vjp", error=f"{c.vjp_max_error:.1e}") if c.vjp_max_error is not None else None,
              t("jacobian.check_jvp", column=c.jvp_column, error=f"{c.jvp_max_error:.1e}")
              if c.jvp_max_error is not None else None]
-    text = "; ".join(s for s in shown if s) or t("jacobian.no_check")
-    if c.passed():
+    text = "; ".join(s for s in shown if s)
+    if not text:        # e.g. dY/dX read from the graph: no function to check, nothing agreed
+        st.info(t("jacobian.no_check"), icon=":material/info:")
+    elif c.passed():
         st.success(t("jacobian.checks_agree", text=text), icon=":material/check_circle:")
     else:
         st.warning(t("jacobian.checks_disagree", text=text), icon=":material/warning:")

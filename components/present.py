@@ -31,9 +31,11 @@ FONT_SIZE = "min(22px, max(16px, 1.15vw))"
 _ON = f"body:has(.st-key-{MARKER})"
 # Always on (both modes): the page controls (language, presentation) sit together in the header's
 # empty right end instead of taking rows (in presentation mode they keep their normal size: zoom).
+# Below 1000 px the header has no room left of the navigation (it needs ~960): they take a row instead.
 _BAR_CSS = """.st-key-present_bar { position: fixed; top: 0.6rem; right: 4.5rem; width: auto !important;
   z-index: 999991; }
-.st-key-present_bar .stElementContainer { width: auto !important; }"""
+.st-key-present_bar .stElementContainer { width: auto !important; }
+@media (max-width: 1000px) { .st-key-present_bar { position: static; align-self: flex-end; } }"""
 _CSS = f"""
 html:has(.st-key-{MARKER}) {{ font-size: {FONT_SIZE}; }}
 {_ON} .stApp, {_ON} [data-testid="stHeader"] {{ background: #ffffff; color: #000000; }}
@@ -144,6 +146,7 @@ def program_label(source: str) -> str:
 
 
 PLOT_HEIGHT_PX = 720   # a plot's height in presentation mode (most of a 1080-pixel projector)
+TITLE_LINE_GROWTH_PX = 16   # a title line at 26 px needs this much more room than at 14 px
 
 
 def figure(fig):  # noqa: ANN001, ANN201 - a plotly Figure (no plotly import in this module)
@@ -188,6 +191,9 @@ def enlarge(fig):  # noqa: ANN001, ANN201 - a plotly Figure or its dict form
                 and isinstance(trace.get("textfont"), dict) else trace for trace in fig.get("data") or ()]
         return {**fig, "layout": layout, "data": data}
     fig.update_layout(**big, title_font_size=26, legend_font_size=18)
+    extra = str(fig.layout.title.text or "").count("<br>")   # a wrapped title's lines grow with its font
+    if extra and fig.layout.margin.t is not None:
+        fig.update_layout(margin_t=fig.layout.margin.t + TITLE_LINE_GROWTH_PX * (extra + 1))
     fig.update_xaxes(tickfont=axis["tickfont"], title_font=axis["title"]["font"])
     fig.update_yaxes(tickfont=axis["tickfont"], title_font=axis["title"]["font"])
     return fig

@@ -12,9 +12,10 @@ EN = {
     "steps.mode_reverse": "Reverse",
     "steps.mode_tangent": "Tangent",
     "steps.direction": "Tangent direction (forward mode)",
-    "steps.direction_placeholder": "x=[0,1,0,0]  (empty: the first element of the first input)",
+    "steps.direction_placeholder": "x=[0,1,0,0]  (empty: first input, first element)",
     "steps.direction_help": "NAME=VALUES: the tangent of one leaf tensor, a number or a list of its shape; "
-                            "other leaves get zero tangents. Several leaves: x=[1,0]; w=1",
+                            "other leaves get zero tangents. Several leaves: x=[1,0]; w=1. "
+                            "Empty: the first element of the first input.",
     "steps.direction_what": "Tangent direction",
     "steps.direction_leaves": "Give the direction to",
     "steps.direction_leaves_help": "The leaves of the output's graph, named as the graph names them: a leaf "
@@ -119,9 +120,9 @@ ZH = {
     "steps.mode_reverse": "反向传播",
     "steps.mode_tangent": "前向模式（切向量）",
     "steps.direction": "切向量方向（前向模式）",
-    "steps.direction_placeholder": "x=[0,1,0,0]  （留空：第一个输入的第一个元素）",
+    "steps.direction_placeholder": "x=[0,1,0,0]（留空：首个输入的首元素）",
     "steps.direction_help": "名称=值：某个叶子张量的切向量，可以是一个数，或与其形状相同的列表；"
-                            "其他叶子的切向量为零。多个叶子：x=[1,0]; w=1",
+                            "其他叶子的切向量为零。多个叶子：x=[1,0]; w=1。留空：第一个输入的第一个元素。",
     "steps.direction_what": "切向量方向",
     "steps.direction_leaves": "方向给哪个叶子",
     "steps.direction_leaves_help": "输出计算图中的叶子，名称与图中一致：保存在列表、字典或对象里的叶子"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import math
+import re
 
 import numpy as np
 import plotly.graph_objects as go
@@ -24,6 +25,10 @@ LABEL_MAX_CELLS = 10_000       # per-cell hover labels (∂Y[i,j]/∂X[k,l]) up 
 CLICK_MAX_CELLS = 22_500       # the click overlay (one point per cell) up to this size
 LATEX_MAX = 8                  # exact LaTeX matrix for Jacobians up to 8 × 8
 SLIDE = {"width": 1600, "height": 900}   # 16:9 export
+# A plotly title never wraps: longer titles are broken into lines of at most this many characters, so
+# they stay whole in an 800 px window's column and in presentation mode (the call text, then the shape).
+TITLE_CHARS = 48
+TITLE_LINE_PX = 20             # the top margin grows by this much per extra title line
 
 
 def index_labels(names: tuple[str, ...], shapes: tuple[tuple[int, ...], ...]) -> list[str]:
@@ -128,13 +133,14 @@ def jacobian_figure(record: JacobianRecord, *, cell: tuple[int, int] | None = No
         i, j = cell
         fig.add_shape(type="rect", x0=j - 0.5, x1=j + 0.5, y0=i - 0.5, y1=i + 0.5,
                       line={"color": "#f5a623", "width": 3})
-    title = say("fig_title", text=record.text or "dY/dX", rows=f"{rows:,}", cols=f"{cols:,}")
-    if f > 1:
-        title += say("fig_shown_as", rows=f"{z.shape[0]:,}", cols=f"{z.shape[1]:,}", f=f)
+    shape = say("fig_title", text="", rows=f"{rows:,}", cols=f"{cols:,}")
+    note = say("fig_shown_as", rows=f"{z.shape[0]:,}", cols=f"{z.shape[1]:,}", f=f) if f > 1 else ""
+    lines = _title_lines(record.text or "dY/dX", shape, note)
     fig.update_layout(
-        title={"text": title, "font": {"size": 14}},
-        margin={"l": 60, "r": 20,
-                "t": 75 if len(record.input_shapes) > 1 else 50, "b": 50},
+        title={"text": "<br>".join(lines), "font": {"size": 14}, "yref": "container", "y": 1,
+               "yanchor": "top", "pad": {"t": 16}},
+        margin={"l": 60, "r": 20, "b": 50, "t": (75 if len(record.input_shapes) > 1 else 50)
+                + TITLE_LINE_PX * (len(lines) - 1)},
         # Exact ranges, and square cells by shrinking a domain (never by widening a range: the
         # plot would show empty space beside J, and clicks would land off by that much).
         xaxis={"title": {"text": say("fig_inputs", names=", ".join(record.input_names))},
@@ -149,6 +155,28 @@ def jacobian_figure(record: JacobianRecord, *, cell: tuple[int, int] | None = No
         fig.update_xaxes(tickmode="array", tickvals=list(range(cols)), ticktext=xs)
         fig.update_yaxes(tickmode="array", tickvals=list(range(rows)), ticktext=ys)
     return fig
+
+
+def _title_lines(text: str, shape: str, note: str) -> list[str]:
+    """The title in one line if it fits TITLE_CHARS, else the call text wrapped, then the shape
+    ("— J is 4 × 4") and the downsampling note each on lines of their own."""
+    whole = text + shape + note
+    if len(whole) <= TITLE_CHARS:
+        return [whole]
+    return [*_wrap(text), *_wrap(shape.strip() + note)]
+
+
+def _wrap(text: str) -> list[str]:
+    """Lines of at most TITLE_CHARS, broken after a space, "(" or "," (code has few spaces); a longer
+    piece is cut."""
+    lines = [""]
+    for piece in re.findall(r"[^\s(,]*[(,]?\s*", text):
+        while len(piece.rstrip()) > TITLE_CHARS:
+            lines, piece = [*lines, piece[:TITLE_CHARS]], piece[TITLE_CHARS:]
+        if len((lines[-1] + piece).rstrip()) > TITLE_CHARS:
+            lines.append("")
+        lines[-1] += piece
+    return [line.rstrip() for line in lines if line.strip()]
 
 
 def _block_names(fig: go.Figure, names: tuple[str, ...], shapes: tuple[tuple[int, ...], ...],

@@ -107,3 +107,14 @@ def test_dydx_after_backward_freed_the_graph_is_shown() -> None:
     assert not at.exception
     assert len(_charts(at)) == 1
     assert any("ran once more" in c.value for c in at.caption), [c.value for c in at.caption]
+
+
+def test_dydx_without_any_check_says_so_instead_of_checks_agree() -> None:
+    """dY/dX read from the graph has no function to check by finite differences: the page showed a
+    green "✓ checks agree — max error no check could run". A plain note instead, en and zh."""
+    for lang, words in (("en", "No check could run"), ("zh", "没有可运行的检验")):
+        at = open_page(code=links.encode_code(NO_CALL), lang=lang)
+        assert not at.exception
+        assert len(_charts(at)) == 1
+        assert not at.success and not at.warning, [s.value for s in at.success]
+        assert any(words in i.value for i in at.info), [i.value for i in at.info]

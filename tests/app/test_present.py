@@ -112,3 +112,26 @@ def test_plots_get_projector_size_text_only_in_presentation_mode():
     at = AppTest.from_function(_figure_app, default_timeout=TIMEOUT)
     plain = json.loads(at.run().code[0].value)
     assert plain["layout"]["height"] == 400 and "font" not in plain["layout"]
+
+
+def test_presentation_mode_makes_room_for_a_wrapped_heatmap_title() -> None:
+    """At 26 px a three-line Jacobian title ran into the top of the plot (and its first line off the
+    figure); a one-line title keeps its margin."""
+    from dataclasses import replace
+
+    import numpy as np
+
+    from autogradlab.render import heatmap
+    from autogradlab.report_jacobian import JacobianChecks, JacobianRecord
+
+    base = JacobianRecord(index=0, line=3, text="J = jacobian(f, x)", input_names=("x",), output_name="f(x)",
+                          input_shapes=((2,),), output_shapes=((2,),), input_is_tuple=False,
+                          output_is_tuple=False, dtypes=("float32",), matrix=np.eye(2, dtype=np.float32),
+                          strategy="reverse", why="", timing_ms=1.0, checks=JacobianChecks())
+    short = heatmap.jacobian_figure(base)
+    assert present.enlarge(short).layout.margin.t == 50
+    long = heatmap.jacobian_figure(replace(base, text="jacobian = torch.autograd.functional.jacobian("
+                                                       "lambda x: mat_mul(mat1, x), mat2)"))
+    before = long.layout.margin.t
+    assert before == 50 + 2 * heatmap.TITLE_LINE_PX
+    assert present.enlarge(long).layout.margin.t == before + 3 * present.TITLE_LINE_GROWTH_PX

@@ -76,3 +76,36 @@ def test_window_of_a_big_jacobian_is_exact_at_original_indices() -> None:
     heat = fig.data[0]
     assert (heat.x0, heat.y0) == (100, 400)
     np.testing.assert_array_equal(np.asarray(heat.z), m[400:410, 100:130].astype(np.float32))
+
+
+def _titled(text: str) -> JacobianRecord:
+    from dataclasses import replace
+    return replace(record(np.eye(4)), text=text)
+
+
+def test_a_long_call_title_wraps_instead_of_running_off_the_figure() -> None:
+    """A plotly title never wraps: the seed lesson's 79-character call ran off the right edge at 800 px
+    and in presentation mode, hiding "J is 4 × 4". Lines of at most TITLE_CHARS, the shape last."""
+    call = "jacobian = torch.autograd.functional.jacobian(lambda x: mat_mul(mat1, x), mat2)"
+    for lang, shape in (("en", "J is 4 × 4"), ("zh", "J 的形状为 4 × 4")):
+        fig = heatmap.jacobian_figure(_titled(call), lang=lang)
+        lines = fig.layout.title.text.split("<br>")
+        assert len(lines) == 3 and lines[-1] == f"— {shape}", lines
+        assert all(len(line) <= heatmap.TITLE_CHARS for line in lines), lines
+        assert "".join(lines[:-1]).replace(" ", "") == call.replace(" ", "")   # nothing is lost
+        assert fig.layout.margin.t > 50                          # room for the extra lines
+
+
+def test_a_title_of_exactly_one_line_stays_one_line() -> None:
+    fits = "J = jacobian(f, x)"
+    whole = heatmap.jacobian_figure(_titled(fits)).layout.title.text
+    assert whole == "J = jacobian(f, x) — J is 4 × 4" and len(whole) <= heatmap.TITLE_CHARS
+    at_limit = "y" * (heatmap.TITLE_CHARS - len(" — J is 4 × 4"))
+    assert "<br>" not in heatmap.jacobian_figure(_titled(at_limit)).layout.title.text
+    assert "<br>" in heatmap.jacobian_figure(_titled(at_limit + "y")).layout.title.text
+    assert heatmap.jacobian_figure(_titled(fits)).layout.margin.t == 50
+
+
+def test_a_title_piece_longer_than_a_line_is_cut_into_lines() -> None:
+    lines = heatmap.jacobian_figure(_titled("v" * 100)).layout.title.text.split("<br>")
+    assert lines == ["v" * 48, "v" * 48, "v" * 4, "— J is 4 × 4"] and heatmap.TITLE_CHARS == 48

@@ -80,6 +80,8 @@ LANG = _rules(
      "errors_lang.call_work_power"),
     (r"(?P<what>[\w.]+) of shape (?P<shape>[\d, \[\]]+) would take about (?P<work>[\d,]+) arithmetic steps "
      r"in one call; the limit is (?P<limit>[\d,]+) per call", "errors_lang.call_work"),
+    (r"(?P<what>[\w.]+) of shape (?P<shape>[\d, \[\]]+) would hold an intermediate result of "
+     r"(?P<elements>[\d,]+) elements; the limit is (?P<limit>[\d,]+)", "errors_lang.contraction_elements"),
 )
 
 LANG_HINTS = _rules(
@@ -88,5 +90,7 @@ LANG_HINTS = _rules(
     (r"only \.requires_grad, \.grad and \.data can be assigned", "errors_lang.hint_assignable"),
     (r"use a list, or a set of the numbers \(t\.item\(\)\)", "errors_lang.hint_set_tensor"),
     (r"use smaller tensors \(limit max_call_work\)", "errors_lang.hint_call_work"),
+    (r"contract fewer or smaller tensors at a time \(limit max_tensor_elements\)",
+     "errors_lang.hint_contraction_elements"),
     (r"use a smaller matrix or exponent \(limit max_call_work\)", "errors_lang.hint_call_work_power"),
 )

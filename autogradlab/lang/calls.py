@@ -27,6 +27,7 @@ from autogradlab.lang.call_arguments import (  # noqa: F401 - re-exported (calls
 )
 from autogradlab.lang.call_errors import translate_torch_error
 from autogradlab.lang.call_work import COSTLY, check_work
+from autogradlab.lang.contraction_work import CONTRACTIONS, check_contraction
 from autogradlab.lang.piece_counts import _PIECE_OPS, check_pieces, check_tolist  # noqa: F401 - re-exported
 from autogradlab.lang.safe_values import SafeArray
 from autogradlab.lang.sizes import check_empty_extent, tensor_elements
@@ -56,6 +57,8 @@ def invoke(interp: Interpreter, op: str, fn: Callable[..., Any], spec: CallSpec,
         check_pieces(interp, op, args, kwargs)
     if op in COSTLY:   # eigvals of 2236x2236, matrix_power(a, 10**18): refused before the kernel runs
         check_work(interp.sizes.limits.max_call_work, op, args, kwargs, interp.sizes.work_rows)
+    elif op in CONTRACTIONS:   # einsum's and multi_dot's intermediates (contraction_work.py)
+        check_contraction(interp.sizes, op, fn, args, kwargs)
     if spec.kind != "tensor" and (spec.size == "meta" or spec.size == "same" and _may_grow(args, kwargs)):
         interp.sizes.predict(fn, args, kwargs, op, creation=spec.kind in ("random", "op"), site=node)
     return call_sized(interp, op, fn, spec, args, kwargs, node, record_args)

@@ -29,6 +29,7 @@ import torch
 from autogradlab.errors import ProgramError
 from autogradlab.lang import calls, size_plans
 from autogradlab.lang.call_work import COSTLY, NORMS, check_work
+from autogradlab.lang.contraction_work import CONTRACTIONS, check_contraction
 from autogradlab.lang.sizes import check_empty_extent, tensor_elements
 
 if TYPE_CHECKING:
@@ -55,6 +56,7 @@ def function_site(interp: Interpreter, member: SafeFunction, node: ast.AST) -> S
     if qualname in calls._late().SPECIAL_FUNCTIONS or spec.kind == "random_like" or op in calls._PIECE_OPS:
         return None   # call_function's own branches
     costly = op if op in COSTLY else None   # call_work.py: its work checked before the call, as invoke's
+    contraction = op if op in CONTRACTIONS else None   # einsum of 3 tensors: contraction_work.py
     norm = op in NORMS   # torch.norm(u) costs nothing to check: only a norm with an ord/p is
     tensor_data = spec.kind == "tensor"
     meta = spec.kind != "tensor" and spec.size == "meta"
@@ -72,6 +74,8 @@ def function_site(interp: Interpreter, member: SafeFunction, node: ast.AST) -> S
                 return impl(interp, args, {}, node)
         if costly is not None and (len(args) > 1 or not norm):
             check_work(sizes.limits.max_call_work, costly, args, empty, sizes.work_rows)
+        elif contraction is not None:
+            check_contraction(sizes, contraction, fn, args, empty)
         # a str of its own per call, as call_function's: the report's pickle then shares the same
         # strings (records hold it) and stays byte-identical
         op = qualname.removeprefix("torch.")

@@ -49,6 +49,10 @@ EN = {
                              "the limit is {limit} per call",
     "errors_lang.call_work_power": "{what} of shape {shape} to the power {exponent} would take about {work} "
                                    "arithmetic steps in one call; the limit is {limit} per call",
+    "errors_lang.contraction_elements": "{what} of shape {shape} would hold an intermediate result of "
+                                        "{elements} elements; the limit is {limit}",
+    "errors_lang.hint_contraction_elements": "contract fewer or smaller tensors at a time "
+                                             "(limit max_tensor_elements)",
     "errors_lang.hint_call_work": "use smaller tensors (limit max_call_work)",
     "errors_lang.hint_call_work_power": "use a smaller matrix or exponent (limit max_call_work)",
     "errors_lang.hint_gpu": "write `device = \"cuda\" if torch.cuda.is_available() else \"cpu\"` to run the "
@@ -118,6 +122,9 @@ ZH = {
     "errors_lang.call_work": "形状为 {shape} 的 {what} 一次调用约需 {work} 步运算；每次调用的限制是 {limit}",
     "errors_lang.call_work_power": "形状为 {shape} 的 {what} 求 {exponent} 次幂一次调用约需 {work} 步运算；"
                                    "每次调用的限制是 {limit}",
+    "errors_lang.contraction_elements": "形状为 {shape} 的 {what} 的中间结果将有 {elements} 个元素；"
+                                        "上限为 {limit}",
+    "errors_lang.hint_contraction_elements": "每次缩并更少或更小的张量（限制 max_tensor_elements）",
     "errors_lang.hint_call_work": "使用更小的张量（限制 max_call_work）",
     "errors_lang.hint_call_work_power": "使用更小的矩阵或更小的指数（限制 max_call_work）",
     "errors_lang.hint_gpu": "写成 `device = \"cuda\" if torch.cuda.is_available() else \"cpu\"`，"

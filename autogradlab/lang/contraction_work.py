@@ -1,0 +1,145 @@
+"""The intermediates of a contraction of three or more tensors, checked before the call.
+
+`torch.einsum('ab,cd,bd->ac', A, B, C)` contracts its operands a pair at a time, left to right here
+(opt_einsum is not installed, so torch.einsum passes no path; were it enabled, torch would pass the
+path opt_einsum.contract_path finds, and the meta run below would follow that path the same way).
+A and B first make an outer product of a*b*c*d elements that the output-only size check never sees,
+and `torch.linalg.multi_dot` multiplies its matrices in an order of its own. So before such a call
+the call runs on meta copies of its operands (shapes without memory) under a dispatch mode that sees
+every op of torch's own decomposition: the largest op result (views aside) is checked against
+max_tensor_elements, and the work against max_call_work: a product's (bmm, mm) multiply-adds count
+1/PRODUCT_SPEEDUP of a unit each as in call_work, any other op its result's elements, a view none;
+times the first operand's element size / 4. Two operands are left to the element limits as a matrix
+product is (call_work.py): their one product has no intermediate. A meta run that fails on a user
+error (shapes) counts what ran before the failing op, as the real call stops there too; an op
+without a meta kernel is bounded by the product of the operands' sizes (fail closed). Answers are
+kept per shapes (a loop's einsum pays the meta run once). A refusal is a LimitExceeded: `try/except`
+does not catch it.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import torch
+from torch.utils._python_dispatch import TorchDispatchMode
+
+from autogradlab.errors import LimitExceeded
+from autogradlab.lang import sizes as size_checks
+from autogradlab.lang.call_work import MAX_DTYPE_WEIGHT, PRODUCT_SPEEDUP
+
+CONTRACTIONS = frozenset({"einsum", "linalg.multi_dot"})   # torch.chain_matmul is not allowed
+_KEPT = 1_024   # measured shapes remembered per process
+_measured: dict[tuple, tuple[int, int]] = {}
+_PRODUCTS = {"bmm", "mm", "matmul", "baddbmm", "addmm"}
+_ALIASES = {"_unsafe_view", "alias"}   # views that the op schema does not mark as views
+
+
+class _Measure(TorchDispatchMode):
+    """The largest result and the multiply-adds of the ops run under it (meta tensors only)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.largest = 0
+        self.multiply_adds = 0   # of the products
+        self.elements = 0   # results of every other op
+
+    def __torch_dispatch__(self, func: Any, types: Any, args: tuple = (), kwargs: dict | None = None) -> Any:
+        result = func(*args, **(kwargs or {}))
+        outputs = result if isinstance(result, (tuple, list)) else (result,)
+        if func.is_view or func.overloadpacket.__name__ in _ALIASES:   # a view (permute, expand, a
+            # reshape that needs no copy) allocates and computes nothing
+            return result
+        for out in outputs:
+            if isinstance(out, torch.Tensor):
+                count = math.prod(out.shape)
+                self.largest = max(self.largest, count)
+                tensors = [a for a in args if isinstance(a, torch.Tensor) and a.dim() >= 2]
+                if func.overloadpacket.__name__ in _PRODUCTS and tensors:
+                    inner = int(tensors[-1].shape[-2])   # the summed extent of (.., n, m) @ (.., m, p)
+                    self.multiply_adds += count * inner
+                else:
+                    self.elements += count
+        return result
+
+
+def _tensors(args: list, kwargs: dict) -> list[torch.Tensor]:
+    found: list[torch.Tensor] = []
+    for value in (*args, *kwargs.values()):
+        if isinstance(value, torch.Tensor):
+            found.append(value)
+        elif isinstance(value, (list, tuple)):
+            found.extend(v for v in value if isinstance(v, torch.Tensor))
+    return found
+
+
+def _meta(value: Any) -> Any:
+    if isinstance(value, torch.Tensor):
+        return torch.empty(value.shape, dtype=value.dtype, device="meta")
+    if isinstance(value, (list, tuple)) and not isinstance(value, torch.Size):
+        items = [_meta(item) for item in value]
+        return items if isinstance(value, list) else tuple(items)
+    return value
+
+
+def _key_part(value: Any) -> Any:
+    if isinstance(value, torch.Tensor):
+        return ("tensor", tuple(value.shape), value.dtype)
+    if isinstance(value, (list, tuple)) and not isinstance(value, torch.Size):
+        return (type(value).__name__, tuple(_key_part(item) for item in value))
+    return (type(value).__name__, value if type(value) in (int, str, bool, type(None)) else repr(value))
+
+
+def _bound(mode: _Measure, args: list, kwargs: dict) -> None:
+    bound = math.prod(max(1, math.prod(t.shape)) for t in _tensors(args, kwargs))
+    mode.largest, mode.elements = max(mode.largest, bound), mode.elements + bound
+
+
+def measure(fn: Any, op: str, args: list, kwargs: dict) -> tuple[int, int]:
+    """(largest intermediate, work units) of fn(*args, **kwargs) run on meta copies."""
+    key = (op, tuple(_key_part(a) for a in args), tuple(sorted((k, _key_part(v)) for k, v in kwargs.items())),
+           torch.backends.opt_einsum.enabled)
+    known = _measured.get(key)
+    if known is not None:
+        return known
+    mode = _Measure()
+    try:
+        with torch.no_grad(), mode:
+            fn(*_meta(list(args)), **{name: _meta(value) for name, value in kwargs.items()})
+    except NotImplementedError:   # no meta kernel: the real call might go on; bound it (fail closed)
+        _bound(mode, args, kwargs)
+    except (RuntimeError, ValueError, IndexError):   # PyTorch's error (shapes): the real call stops at
+        pass   # the same op and reports it; what ran before it is measured
+    except Exception:  # noqa: BLE001 - anything else: bound it (fail closed)
+        _bound(mode, args, kwargs)
+    answer = (mode.largest, -(-mode.multiply_adds // PRODUCT_SPEEDUP) + mode.elements)
+    if len(_measured) < _KEPT:
+        _measured[key] = answer
+    return answer
+
+
+def check_contraction(sizes: Any, op: str, fn: Any, args: list, kwargs: dict) -> None:
+    """Refuse an einsum / multi_dot of three or more tensors whose largest intermediate is above
+    max_tensor_elements or whose products are above max_call_work (`sizes`: the run's SizeGuard)."""
+    tensors = _tensors(args, kwargs)
+    if len(tensors) < 3:
+        return
+    if not size_checks._warmed_up:   # the meta kernels load once per process (sizes.warm_up)
+        sizes.warm_up_s += size_checks.warm_up()
+    largest, work = measure(fn, op, args, kwargs)
+    rows = sizes.work_rows
+    largest *= rows
+    shape = ", ".join("[" + ", ".join(str(int(n)) for n in t.shape) + "]" for t in tensors[:4])
+    limits = sizes.limits
+    if largest > limits.max_tensor_elements:
+        raise LimitExceeded(
+            f"{op} of shape {shape} would hold an intermediate result of {largest:,} elements; the limit "
+            f"is {limits.max_tensor_elements:,}",
+            hint="contract fewer or smaller tensors at a time (limit max_tensor_elements)")
+    work *= rows * min(MAX_DTYPE_WEIGHT, max(1, tensors[0].element_size() // 4))
+    if work > limits.max_call_work:
+        raise LimitExceeded(
+            f"{op} of shape {shape} would take about {work:,} arithmetic steps in one call; the limit is "
+            f"{limits.max_call_work:,} per call",
+            hint="use smaller tensors (limit max_call_work)")

@@ -113,6 +113,8 @@ LINKS = _rules(
      "links.cell_outside"),
     (r"the link's `call` must be 0 to (?P<last>\d+) \(this program's Jacobians\), not (?P<call>\d+)",
      "links.call_outside"),
+    (r"the link's `output` must name a tensor variable of this program, not (?P<value>.+)",
+     "links.output_unknown"),
 )
 
 # The Steps page's notes (engine/step_run.py, step_tangents.py, steps.py) most students meet.

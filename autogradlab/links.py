@@ -179,6 +179,15 @@ def check_call(call: int, count: int) -> int:
     return call
 
 
+def check_output(name: str, shown: str | None) -> str:
+    """A linked `output` the run drew: a tensor variable of the program (the link may be older than
+    the program's last edit); the engine draws the default output for any other name."""
+    if name != shown:
+        raise LinkError("the link's `output` must name a tensor variable of this program, "
+                        f"not {_short(name)!r}")
+    return name
+
+
 def parse_matrix(text: str, sizes: tuple[int, ...] = (2, 3)) -> tuple[tuple[float, ...], ...]:
     """`matrix=[[2,1],[1,2]]`: a square JSON matrix of finite numbers whose size is in `sizes`."""
     value = _json("matrix", text)

@@ -143,3 +143,16 @@ def output_choice(source: str) -> str | None:
     if key not in st.session_state and linked.isidentifier() and len(linked) <= 100:
         st.session_state[key] = linked
     return chosen_output(key)
+
+
+def check_output(linked: str | None, output: str | None, shown: str | None, ran: bool) -> None:
+    """Warn, as for any bad parameter, when the link's `output` (`linked`, read before `sync` drops
+    a name that is no identifier) names no tensor variable of the program: `output_choice` asked
+    for it (`output`) or skipped it, and the run drew `shown` instead. `ran`: the program ran without
+    error (else the name may be defined after the error)."""
+    if not linked or not ran or output not in (None, linked):   # no link, or the picker's own choice
+        return
+    try:
+        core.check_output(linked, shown)
+    except core.LinkError as exc:
+        warn(str(exc))

@@ -23,6 +23,7 @@ def main() -> None:
             st.info(t("graph.empty_help"), icon=":material/edit_note:")
         return
 
+    linked = st.query_params.get("output")   # before sync drops a name that is no identifier
     output = links.output_choice(submitted.source)
     links.sync(submitted.source, submitted.seed, output=output)
     session = st.session_state[state.SESSION_ID]
@@ -30,6 +31,8 @@ def main() -> None:
         report = cached.run_program(submitted.source, submitted.seed, output, session,
                                     retry=submitted.pressed)
 
+    with right:
+        links.check_output(linked, output, report.output, report.error is None)
     shown, label, refused = report, None, False
     if report.error is None:
         state.remember_good_run(submitted.source, submitted.seed, output)

@@ -31,6 +31,7 @@ def main() -> None:
             st.info(t("steps.empty_help"), icon=":material/edit_note:")
         return
 
+    linked = st.query_params.get("output")   # before sync_link drops a name that is no identifier
     output = links.output_choice(submitted.source)
     step_player.sync_link(submitted.source, submitted.seed, output, options)
     session = st.session_state[state.SESSION_ID]
@@ -47,6 +48,8 @@ def main() -> None:
         with right:
             st.info(t("steps.fix_first"), icon=":material/pause_circle:")
         return
+    with right:
+        links.check_output(linked, output, report.output, True)
     with left:
         output_picker(report, key=state.output_key(submitted.source))
         leaf_picker(report, options.mode)

@@ -27,6 +27,7 @@ EN = {
     "links.cell_whole": "the link's `cell` must be two whole numbers i,j, not {value}",
     "links.cell_outside": "the link's `cell` {cell} is outside the {rows}×{cols} Jacobian",
     "links.call_outside": "the link's `call` must be 0 to {last} (this program's Jacobians), not {call}",
+    "links.output_unknown": "the link's `output` must name a tensor variable of this program, not {value}",
 }
 
 ZH = {
@@ -53,4 +54,5 @@ ZH = {
     "links.cell_whole": "链接中的 `cell` 必须是两个整数 i,j，而不是 {value}",
     "links.cell_outside": "链接中的 `cell` {cell} 超出了 {rows}×{cols} 的雅可比矩阵",
     "links.call_outside": "链接中的 `call` 必须在 0 到 {last} 之间（本程序的雅可比矩阵），而不是 {call}",
+    "links.output_unknown": "链接中的 `output` 必须是本程序中某个张量变量的名字，而不是 {value}",
 }

@@ -224,5 +224,11 @@ def dydx_pickers(report: Report) -> tuple[str, str] | None:
     return (of, wrt) if of and wrt else None
 
 
+def empty_editor() -> None:
+    """An empty editor: say so, with a program to start from (as the Graph and Steps pages do)."""
+    st.info(t("jacobian.empty_help"), icon=":material/edit_note:")
+    st.button(t("jacobian.load_example"), on_click=_load_example, key=state.JACOBIAN_EXAMPLE)
+
+
 def _load_example() -> None:
     st.session_state[state.EDITOR] = EXAMPLE

@@ -17,6 +17,10 @@ def main() -> None:
     left, right = present.columns([2, 3], gap="large")
     with left:
         submitted = editor.show()
+    if not submitted.source.strip():
+        with right:
+            heatmap.empty_editor()
+        return
     session = st.session_state[state.SESSION_ID]
     with right, run_indicator.running():
         report = cached.run_program(submitted.source, submitted.seed, None, session, retry=submitted.pressed)

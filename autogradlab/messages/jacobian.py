@@ -31,6 +31,17 @@ EN = {
     "jacobian.csv_limit": "CSV up to 250,000 entries; for bigger ones: python -m autogradlab jacobian --json",
     "jacobian.no_call": "This program calls no `jacobian(...)`. Pick a tensor Y and a leaf X it depends on "
                         "to see dY/dX at this run's values, or load an example.",
+    "jacobian.empty_help": """The editor is empty. Write a small PyTorch program that calls `jacobian(...)`,
+for example
+
+```python
+import torch
+from torch.autograd.functional import jacobian
+x = torch.tensor([0.5, -1.0, 2.0])
+J = jacobian(lambda v: torch.tanh(2 * v), x)
+```
+
+then press **Run** or **Ctrl+Enter**, or load an example.""",
     "jacobian.load_example": "Load an example",
     "jacobian.nothing_to_differentiate": "No tensor here has a grad_fn and a leaf with requires_grad=True to "
                                          "differentiate by.",
@@ -82,6 +93,16 @@ ZH = {
     "jacobian.csv_limit": "CSV 最多 250,000 个元素；更大的请用：python -m autogradlab jacobian --json",
     "jacobian.no_call": "这个程序没有调用 `jacobian(...)`。选择一个张量 Y 和它所依赖的叶子张量 X，"
                         "即可查看本次运行取值下的 dY/dX，或者载入一个示例。",
+    "jacobian.empty_help": """编辑器是空的。写一段调用 `jacobian(...)` 的简短 PyTorch 程序，例如
+
+```python
+import torch
+from torch.autograd.functional import jacobian
+x = torch.tensor([0.5, -1.0, 2.0])
+J = jacobian(lambda v: torch.tanh(2 * v), x)
+```
+
+然后按 **运行** 或 **Ctrl+Enter**，或者载入一个示例。""",
     "jacobian.load_example": "载入示例",
     "jacobian.nothing_to_differentiate": "这里没有带 grad_fn 的张量，或者没有 requires_grad=True 的叶子张量"
                                          "可供求导。",

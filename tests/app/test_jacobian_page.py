@@ -118,3 +118,21 @@ def test_dydx_without_any_check_says_so_instead_of_checks_agree() -> None:
         assert len(_charts(at)) == 1
         assert not at.success and not at.warning, [s.value for s in at.success]
         assert any(words in i.value for i in at.info), [i.value for i in at.info]
+
+
+def test_an_empty_editor_says_so_as_the_graph_and_steps_pages_do() -> None:
+    """An empty program got "This program calls no jacobian(...)"; it now gets the empty-editor text
+    with an example (en and zh), and a program without jacobian() keeps the no-call text."""
+    for lang, empty, no_call in (("en", "The editor is empty", "calls no `jacobian(...)`"),
+                                 ("zh", "编辑器是空的", "没有调用 `jacobian(...)`")):
+        at = open_page(code=links.encode_code(NO_CALL), lang=lang)
+        assert any(no_call in i.value for i in at.info) and not any(empty in i.value for i in at.info)
+        at.text_area(key=state.EDITOR).input("")
+        at = at.button(key=state.RUN_BUTTON).click().run()
+        assert not at.exception
+        shown = [i.value for i in at.info]
+        assert any(empty in i and "jacobian(lambda v" in i for i in shown), shown
+        assert not any(no_call in i for i in shown), shown
+        assert not _charts(at) and not at.selectbox
+        at = at.button(key=state.JACOBIAN_EXAMPLE).click().run()
+        assert len(_charts(at)) == 1, "the example loads and runs"

@@ -91,6 +91,22 @@ def _key_part(value: Any) -> Any:
     return (type(value).__name__, value if type(value) in (int, str, bool, type(None)) else repr(value))
 
 
+def _plain_key(op: str, args: list) -> tuple | None:
+    """The key of `einsum(equation, *tensors)` (a loop's call, ~1 us), or None for any other form.
+    torch.backends.opt_einsum.enabled is no part of it: programs cannot set it (not allowlisted)."""
+    parts: list = [op]
+    for value in args:
+        kind = type(value)
+        if kind is torch.Tensor:
+            parts.append(value.shape)
+            parts.append(value.dtype)
+        elif kind is str:
+            parts.append(value)
+        else:
+            return None
+    return tuple(parts)
+
+
 def _bound(mode: _Measure, args: list, kwargs: dict) -> None:
     bound = math.prod(max(1, math.prod(t.shape)) for t in _tensors(args, kwargs))
     mode.largest, mode.elements = max(mode.largest, bound), mode.elements + bound
@@ -98,8 +114,10 @@ def _bound(mode: _Measure, args: list, kwargs: dict) -> None:
 
 def measure(fn: Any, op: str, args: list, kwargs: dict) -> tuple[int, int]:
     """(largest intermediate, work units) of fn(*args, **kwargs) run on meta copies."""
-    key = (op, tuple(_key_part(a) for a in args), tuple(sorted((k, _key_part(v)) for k, v in kwargs.items())),
-           torch.backends.opt_einsum.enabled)
+    key = _plain_key(op, args) if not kwargs else None
+    if key is None:   # a list of operands, the sublist form, keywords
+        named = tuple(sorted((name, _key_part(value)) for name, value in kwargs.items()))
+        key = (op, tuple(_key_part(a) for a in args), named)
     known = _measured.get(key)
     if known is not None:
         return known
@@ -119,6 +137,10 @@ def measure(fn: Any, op: str, args: list, kwargs: dict) -> tuple[int, int]:
     return answer
 
 
+def _shapes(tensors: list[torch.Tensor]) -> str:
+    return ", ".join("[" + ", ".join(str(int(n)) for n in t.shape) + "]" for t in tensors[:4])
+
+
 def check_contraction(sizes: Any, op: str, fn: Any, args: list, kwargs: dict) -> None:
     """Refuse an einsum / multi_dot of three or more tensors whose largest intermediate is above
     max_tensor_elements or whose products are above max_call_work (`sizes`: the run's SizeGuard)."""
@@ -130,15 +152,16 @@ def check_contraction(sizes: Any, op: str, fn: Any, args: list, kwargs: dict) ->
     largest, work = measure(fn, op, args, kwargs)
     rows = sizes.work_rows
     largest *= rows
-    shape = ", ".join("[" + ", ".join(str(int(n)) for n in t.shape) + "]" for t in tensors[:4])
     limits = sizes.limits
     if largest > limits.max_tensor_elements:
+        shape = _shapes(tensors)
         raise LimitExceeded(
             f"{op} of shape {shape} would hold an intermediate result of {largest:,} elements; the limit "
             f"is {limits.max_tensor_elements:,}",
             hint="contract fewer or smaller tensors at a time (limit max_tensor_elements)")
     work *= rows * min(MAX_DTYPE_WEIGHT, max(1, tensors[0].element_size() // 4))
     if work > limits.max_call_work:
+        shape = _shapes(tensors)
         raise LimitExceeded(
             f"{op} of shape {shape} would take about {work:,} arithmetic steps in one call; the limit is "
             f"{limits.max_call_work:,} per call",

@@ -3,7 +3,8 @@ iteration, `|`, `&`, `-`, `^`, comparisons (subset, equality) and the common met
 
 A program's set is a ProgramSet: a real CPython set (membership, the operators and the methods are
 CPython's own code), whose items are plain hashable values (numbers, strings, None, short tuples of
-those: dicts.check_key's rule), so hashing never runs program code. Bounded like lists: every set
+those: dicts.check_key's rule) or the program's objects (by identity; tensors, which dicts take as keys,
+are no set items), so hashing never runs program code. Bounded like lists: every set
 counts against max_sequence_len (and the run's total) when built or grown.
 
 The value is a lang/set_value.ProgramSet around a real set; every set is made the way CPython's
@@ -49,10 +50,11 @@ def check_item(item: Any) -> None:
         note_stored_object()
         return
     require_data(item, "as a set item")
-    for part in (item, *item) if type(item) is tuple else (item,):
+    parts = (item, *item) if type(item) is tuple else (item,)
+    for part in parts:
         if isinstance(part, list | dict | ProgramSet):
             raise _python(TypeError(f"unhashable type: '{type(part).__name__}'"))
-    if isinstance(item, torch.Tensor):
+    if any(isinstance(part, torch.Tensor) for part in parts):   # (dict keys may be tensors: not set items)
         raise NotSupported("tensors cannot be set items in Autograd Lab (a tensor hashes by its identity, "
                            "not its values)", hint="use a list, or a set of the numbers (t.item())")
     try:

@@ -61,9 +61,10 @@ def require_index(value: Any) -> Any:
 def refuse_object_index(index: Any) -> None:
     """`xs[node]`, `t[node, 0]`, `obj[node]`: an index holding an object reaches dicts alone; elsewhere it
     is refused as before (require_index notes every such index, so no run without objects walks one)."""
-    if not objects_stored() or type(index) in _ATOM_TYPES:
-        return
-    if type(index) in STORED_OBJECT_TYPES or type(index) is tuple and not is_data(index):
+    kind = type(index)
+    if not objects_stored() or kind in _ATOM_TYPES or kind is tuple and set(map(type, index)) <= _ATOM_TYPES:
+        return   # (`t[i, 0]` in a loop: no walk)
+    if kind in STORED_OBJECT_TYPES or kind is tuple and not is_data(index):
         from autogradlab.lang.calls import require_data
         require_data(index, "as an index")
 

@@ -24,7 +24,8 @@ from autogradlab.lang.safe_values import (
 from autogradlab.lang.set_value import ProgramSet
 from autogradlab.utf8_text import encodable
 
-CONTAINERS = (list, tuple, dict, ProgramSet)   # what may hold objects of the program's classes
+_VIEWS = (type({}.keys()), type({}.values()), type({}.items()))
+CONTAINERS = (list, tuple, dict, ProgramSet, *_VIEWS)   # what may hold objects of the program's classes
 
 
 def require_item(value: Any, where: str) -> Any:
@@ -111,6 +112,8 @@ def container_text(interp: Any, value: Any, depth: int = 0, open_: set[int] | No
     if id(value) in open_:
         return "{...}" if isinstance(value, dict | ProgramSet) else "[...]" if isinstance(value, list) \
             else "(...)"
+    if isinstance(value, _VIEWS):   # `print(d.items())`: dict_items([(Value(2.0), 0)])
+        return f"{type(value).__name__}({container_text(interp, list(value), depth + 1, open_)})"
     open_.add(id(value))
     try:
         if isinstance(value, dict):

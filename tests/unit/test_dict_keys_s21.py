@@ -103,7 +103,37 @@ del d, d2, d3, k, dt2, k2
 '''
 
 
-@pytest.mark.parametrize("source", [TENSORS, TOPO, COPIES])
+VIEWS_AND_LOOPS = """import torch
+class V:
+    def __init__(self, x):
+        self.x = x
+    def __repr__(self):
+        return f"V({self.x})"
+a, b = V(1), V(2)
+d = {a: 3, b: 1}
+print(d.items(), d.keys(), d.values())
+print(max(d, key=d.get), min(d, key=lambda v: d[v]), sorted(d, key=lambda v: -v.x))
+for i, (k, v) in enumerate(d.items()):
+    print(i, k, v)
+print(list(zip(d, d.values())), list(d), tuple(d), [k for k in d if d[k] > 1])
+w = torch.tensor([1.0, 2.0], requires_grad=True)
+params = [w]
+state = {p: {'m': torch.zeros_like(p)} for p in params}
+(w * w).sum().backward()
+with torch.no_grad():
+    for p in params:
+        state[p]['m'].mul_(0.9).add_(p.grad)
+        p -= 0.1 * state[p]['m']
+print(state, w)
+counts = {}
+for node in [a, b, a]:
+    counts[node] = counts.get(node, 0) + 1
+print(counts, {k.x: v for k, v in counts.items()})
+print(str(d.keys()), f"{d.items()}")
+"""
+
+
+@pytest.mark.parametrize("source", [TENSORS, TOPO, COPIES, VIEWS_AND_LOOPS])
 def test_runs_as_python_does(source):
     compare(source)
 

@@ -50,14 +50,15 @@ def check_item(item: Any) -> None:
         note_stored_object()
         return
     require_data(item, "as a set item")
-    parts = (item, *item) if type(item) is tuple else (item,)
-    for part in parts:
+    for part in (item, *item) if type(item) is tuple else (item,):
         if isinstance(part, list | dict | ProgramSet):
             raise _python(TypeError(f"unhashable type: '{type(part).__name__}'"))
-    if any(isinstance(part, torch.Tensor) for part in parts):   # (dict keys may be tensors: not set items)
+    if isinstance(item, torch.Tensor):
         raise NotSupported("tensors cannot be set items in Autograd Lab (a tensor hashes by its identity, "
                            "not its values)", hint="use a list, or a set of the numbers (t.item())")
     try:
+        if type(item) is tuple and any(isinstance(part, torch.Tensor) for part in item):
+            raise ProgramTypeError("a tensor inside a tuple")   # (a dict key may hold one: no set item)
         dicts.check_key(item)
     except ProgramTypeError:
         raise ProgramTypeError(f"set items are numbers, strings, None or short tuples of those in Autograd "

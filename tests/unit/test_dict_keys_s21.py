@@ -162,7 +162,7 @@ A = "import torch\nimport numpy as np\nclass A:\n    pass\n"
     ("d = {[1]: 2}\n", "unhashable type: 'list'", "type"),
     ("d = {(1, [A()]): 2}\n", "unsupported dictionary key of type 'tuple'", "type"),
     ("d = {np.ones(2): 1}\n", "keys are numbers, strings, None, tensors, objects of your classes", "type"),
-    ("s = {(torch.ones(1), 1)}\n", "tensors cannot be set items", "unsupported"),
+    ("s = {(torch.ones(1), 1)}\n", "set items are numbers, strings, None or short tuples", "type"),
     ("s = {torch.ones(1)}\n", "tensors cannot be set items", "unsupported"),
 ])
 def test_library_calls_and_other_uses_still_refuse_them(tail, says, kind):

@@ -242,7 +242,7 @@ def holds_program_objects(value: Any, depth: int = 0) -> bool:
     if depth < 50 and isinstance(value, (list, tuple, set, frozenset)):
         return any(holds_program_objects(item, depth + 1) for item in value)
     if depth < 50 and isinstance(value, dict):
-        return any(holds_program_objects(item, depth + 1) for item in value.values())
+        return any(holds_program_objects(item, depth + 1) for item in (*value.keys(), *value.values()))
     return False
 
 

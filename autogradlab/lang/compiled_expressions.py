@@ -24,7 +24,6 @@ from autogradlab.lang import attributes, compiled_blocks, tensor_sites
 from autogradlab.lang import compiled_leaves as leaves
 from autogradlab.lang import compiled_method_calls as method_calls
 from autogradlab.lang import compiled_numbers as numbers
-from autogradlab.lang.calls import require_data
 from autogradlab.lang.compiled_basics import (  # noqa: F401 - re-exported (compiled.py & co. import them here)
     _CONTROL,
     _FLOAT_PAIRS,
@@ -45,6 +44,7 @@ from autogradlab.lang.operators import _PY_NAMES, BINARY, COMPARE, UNARY, python
 from autogradlab.lang.plain_classes import subscript_base
 from autogradlab.lang.safe_values import Namespace, SafeFunction
 from autogradlab.lang.sizes import _PYTHON_SIZED_OPS
+from autogradlab.lang.stored_objects import require_index
 
 if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
@@ -258,7 +258,7 @@ def _index(interp: Interpreter, node: ast.expr) -> Run:
         items = [_index(interp, item) for item in node.elts]
         return lambda: tuple(item() for item in items)
     value_of = compile_expression(interp, node)
-    return lambda: require_data(value_of(), "as an index")
+    return lambda: require_index(value_of())
 
 
 def _subscript(interp: Interpreter, node: ast.Subscript) -> Run:

@@ -2,8 +2,11 @@
 `.keys()`, `.values()`, `.items()`, `.get()`.
 
 Bounded like lists: every dict counts against max_sequence_len (and the run's total) when built
-or grown; keys are plain hashable values (numbers, strings, None, dtypes, tuples of those), so
-hashing never runs program code; values must be data. Text weight (text_weight.py) walks dicts
+or grown; keys are plain hashable values (numbers, strings, None, dtypes), tensors and objects or
+classes of the program (hashed by identity, as Python hashes them: torch.Tensor.__hash__ is id(), and
+a program class may not define __eq__/__hash__), or short flat tuples of those, so hashing never runs
+program code; values are data or the program's objects (lang/stored_objects.py). A dict keeps
+Python's insertion order. Text weight (text_weight.py) walks dicts
 and their views, so printing a dict of huge lists is refused like printing the lists.
 """
 
@@ -15,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 import torch
 
 from autogradlab.errors import NotSupported, ProgramTypeError
-from autogradlab.lang.safe_values import type_text
+from autogradlab.lang.safe_values import STORED_OBJECT_TYPES, note_stored_object, type_text
 from autogradlab.lang.stored_objects import require_item
 
 if TYPE_CHECKING:
@@ -26,18 +29,32 @@ MAX_KEY_ITEMS = 64
 VIEW_TYPES = (type({}.keys()), type({}.values()), type({}.items()))
 
 
+def _identity_key(key: Any) -> bool:
+    """A tensor, or an object or class of the program: hashed by its identity (no program code runs)."""
+    kind = type(key)
+    if kind in STORED_OBJECT_TYPES:   # `names = {node: 'x'}` (micrograd's topo/visited code)
+        note_stored_object()
+        return True
+    return isinstance(key, torch.Tensor) and kind.__hash__ is torch.Tensor.__hash__   # `{p: g for p in ...}`
+
+
 def check_key(key: Any) -> None:
-    """Plain hashable keys only (a tensor key hashes by identity, a huge int or tuple hashes slowly)."""
+    """Plain hashable keys (a huge int or tuple hashes slowly), tensors and the program's objects (by
+    identity), and short flat tuples of those."""
     if isinstance(key, _KEY_ATOMS):
         if isinstance(key, int) and key.bit_length() > 4096:
             raise NotSupported("integers this large cannot be dictionary keys in Autograd Lab")
         return
+    if _identity_key(key):
+        return
     if isinstance(key, list | dict):   # Python's own TypeError
         raise ProgramTypeError(f"unhashable type: '{type(key).__name__}'")
-    if type(key) is tuple and len(key) <= MAX_KEY_ITEMS and all(isinstance(k, _KEY_ATOMS) for k in key):
+    if type(key) is tuple and len(key) <= MAX_KEY_ITEMS and \
+            all(isinstance(k, _KEY_ATOMS) or _identity_key(k) for k in key):
         return
     raise ProgramTypeError(f"unhashable or unsupported dictionary key of type '{type_text(key)}' "
-                           f"(keys are numbers, strings, None or short tuples of those in Autograd Lab)")
+                           f"(keys are numbers, strings, None, tensors, objects of your classes or short "
+                           f"tuples of those in Autograd Lab)")
 
 
 def build(interp: Interpreter, node: ast.Dict) -> dict:
@@ -52,7 +69,7 @@ def build(interp: Interpreter, node: ast.Dict) -> dict:
         check_key(key)
         value = require_item(interp.eval(value_node), "as a dictionary value")
         if len(result) < len(node.keys):   # within the count charged above
-            result[key] = value
+            _store(result, key, value)
         else:   # after a `**` grew it: each new key counted
             set_item(interp, result, key, value)
     return result
@@ -60,9 +77,27 @@ def build(interp: Interpreter, node: ast.Dict) -> dict:
 
 def set_item(interp: Interpreter, base: dict, key: Any, value: Any, what: str = "the dictionary") -> None:
     check_key(key)
-    if key not in base:
+    try:
+        new = key not in base
+    except Exception as exc:  # noqa: BLE001 - see _store
+        raise _python(exc) from None
+    if new:
         interp.sizes.charge_sequence(len(base) + 1, what, added=1)
-    base[key] = value
+    _store(base, key, value)
+
+
+def _store(base: dict, key: Any, value: Any) -> None:
+    """base[key] = value. A tensor key whose hash (its id) equals an int key's compares with it as
+    Python does (torch's ==, whose truth is ambiguous for many elements): Python's own error."""
+    try:
+        base[key] = value
+    except Exception as exc:  # noqa: BLE001
+        raise _python(exc) from None
+
+
+def _python(exc: Exception) -> Exception:
+    from autogradlab.lang.operators import python_error
+    return python_error(exc)
 
 
 def call_method(interp: Interpreter, base: dict, name: str, args: list) -> Any:

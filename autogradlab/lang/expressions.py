@@ -29,7 +29,7 @@ from autogradlab.lang.safe_values import (
     is_data,
     type_text,
 )
-from autogradlab.lang.stored_objects import CONTAINERS, require_item, require_storable
+from autogradlab.lang.stored_objects import CONTAINERS, require_index, require_item, require_storable
 
 if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
@@ -141,7 +141,7 @@ class ExpressionsMixin:
     def index_value(self: Interpreter, node: ast.expr) -> Any:
         if isinstance(node, ast.Tuple):
             return tuple(self.index_value(item) for item in node.elts)
-        return require_data(self.eval(node), "as an index")
+        return require_index(self.eval(node))   # data, or an object as a dict's key
 
     def _subscript(self: Interpreter, node: ast.Subscript) -> Any:
         base = subscript_base(self.eval(node.value))

@@ -18,7 +18,7 @@ from autogradlab.lang.calls import require_data, wrap_result
 from autogradlab.lang.guarded_calls import _python_guarded, _torch_guarded
 from autogradlab.lang.numpy_ops import is_numpy_operand
 from autogradlab.lang.safe_values import SafeArray, type_text
-from autogradlab.lang.stored_objects import require_item
+from autogradlab.lang.stored_objects import refuse_object_index, require_item
 
 if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
@@ -33,6 +33,8 @@ _INDEX_ATOMS = (int, bool, slice, type(None), type(Ellipsis), torch.Tensor, list
 
 
 def get_item(interp: Interpreter, base: Any, index: Any, node: ast.AST) -> Any:
+    if type(base) is not dict:   # `names[node]`: dicts alone take an object as the index
+        refuse_object_index(index)
     if isinstance(base, torch.Tensor):
         items = index if isinstance(index, tuple) else (index,)
         if any(type(item) is range for item in items):   # d2l's y_hat[range(len(y_hat)), y]
@@ -83,6 +85,8 @@ def _ranges_as_tensors(interp: Interpreter, index: Any) -> Any:
 
 
 def set_item(interp: Interpreter, base: Any, index: Any, value: Any, node: ast.AST) -> None:
+    if type(base) is not dict:
+        refuse_object_index(index)
     if type(base) is plain_classes.ProgramObject:   # its __setitem__ (the value passed like an argument)
         class_dispatch.set_item(interp, base, index, value, node)
         return

@@ -13,9 +13,12 @@ from autogradlab.errors import ProgramTypeError, ProgramValueError
 from autogradlab.lang import dicts
 from autogradlab.lang.operators import python_error
 from autogradlab.lang.safe_values import SafeArray, type_text
+from autogradlab.lang.stored_objects import refuse_object_index
 
 
 def delete_item(interp: Any, base: Any, index: Any) -> None:
+    if type(base) is not dict:   # `del d[node]`: dicts alone take an object as the index
+        refuse_object_index(index)
     if isinstance(base, dict):
         dicts.check_key(index)
     elif isinstance(base, torch.Tensor):

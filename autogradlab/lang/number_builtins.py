@@ -85,7 +85,13 @@ def make_dict(interp, args, kwargs, node):  # noqa: ANN001, ANN202
     from autogradlab.lang.generators import ITERATORS, materialize_iterator
     if args and isinstance(args[0], ITERATORS):   # dict(map(...)), dict(zip-like generator)
         args = [materialize_iterator(interp, args[0], "the list"), *args[1:]]
-    _data("dict", args, kwargs, 0, 1)
+    from autogradlab.lang.stored_objects import require_item, require_storable
+    for value in args:   # dict(zip(nodes, names)): keys and values may be the program's objects
+        require_storable(value, "in `dict()`")
+    for value in kwargs.values():
+        require_item(value, "in `dict()`")
+    if len(args) > 1:
+        raise ProgramTypeError(f"dict expected at most 1 argument, got {len(args)}")
     result: dict = {}
     if args:
         source = args[0]
@@ -94,7 +100,7 @@ def make_dict(interp, args, kwargs, node):  # noqa: ANN001, ANN202
             if isinstance(source, dict):
                 key, value = pair
             else:
-                items = interp.materialize(require_data(pair, "in `dict()`"), node) \
+                items = interp.materialize(require_storable(pair, "in `dict()`"), node) \
                     if isinstance(pair, list | tuple | str) else None
                 if items is None:
                     raise ProgramTypeError(f"cannot convert dictionary update sequence element #{index} to a "
@@ -103,6 +109,7 @@ def make_dict(interp, args, kwargs, node):  # noqa: ANN001, ANN202
                     raise ProgramValueError(f"dictionary update sequence element #{index} has length "
                                            f"{len(items)}; 2 is required")
                 key, value = items
+                require_item(value, "as a dictionary value")
             dicts.set_item(interp, result, key, value)
     for key, value in kwargs.items():
         dicts.set_item(interp, result, key, value)

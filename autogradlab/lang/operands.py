@@ -24,6 +24,8 @@ _STORING_OPS = frozenset({"add", "mul", "in", "not_in", "eq", "ne"})
 _SET_OPS = frozenset({"in", "not_in", "eq", "ne", "bitwise_or", "bitwise_and", "sub", "bitwise_xor", "lt",
                       "le", "gt", "ge"})   # a set holding objects: CPython compares its items by identity
 STORED = frozenset({"ProgramObject", "ProgramClass"})   # what lists may hold besides data
+_KEYS = type({}.keys())
+_DICT_OPS = frozenset({"in", "not_in", "eq", "ne"})   # a dict holding objects (no class defines __eq__)
 
 
 def check_operand(value: Any, op: str) -> None:
@@ -32,8 +34,9 @@ def check_operand(value: Any, op: str) -> None:
     if not is_data(value):
         if op in _STORING_OPS and (type(value).__name__ in STORED and op in ("in", "not_in")
                                    or isinstance(value, list | tuple) and is_storable(value)) \
-                or op in _SET_OPS and type(value) is ProgramSet and is_storable(value):
-            return
+                or op in _SET_OPS and type(value) is ProgramSet and is_storable(value) \
+                or op in _DICT_OPS and type(value) in (dict, _KEYS) and is_storable(value):
+            return   # `node in d`, `d == e`: hash lookups (by identity for objects and tensors), values by ==
         if isinstance(value, list | tuple | dict):   # `[obj] < [obj]`: names the object inside
             from autogradlab.lang.calls import require_data
             require_data(value, f"in `{op}`")

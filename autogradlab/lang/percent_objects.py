@@ -52,7 +52,8 @@ def percent_objects(interp: Interpreter, template: str, args: Any) -> tuple[str,
     """(the template, the arguments) with every object's directive turned into `%s` of its text."""
     mapping = isinstance(args, dict)
     values = [] if mapping else list(args) if type(args) is tuple else [args]
-    texts: dict[str, Any] = {k: v for k, v in args.items() if is_data(v)} if mapping else {}
+    texts: dict[str, Any] = {k: v for k, v in args.items() if type(k) is str and is_data(v)} \
+        if mapping else {}   # `%(name)s` looks up strings alone (keys may be objects: dicts.py)
     parts: list[str] = []
     new_values: list[Any] = []
     last = position = 0
@@ -69,7 +70,9 @@ def percent_objects(interp: Interpreter, template: str, args: Any) -> tuple[str,
                 break   # Python's own "not enough arguments" from the `%` itself
             value = values[position]
             position += 1
-        elif key is None or key not in args:
+        elif key is None:   # `'%s' % d`: Python formats the mapping itself
+            value = args
+        elif key not in args:
             continue   # Python's own error for the mapping
         else:
             value = args[key]
@@ -83,7 +86,7 @@ def percent_objects(interp: Interpreter, template: str, args: Any) -> tuple[str,
         if mapping:
             name = f"\x00{number}"
             texts[name] = text
-            directive = f"%({name})" + directive[len(f"%({key})"):]
+            directive = f"%({name})" + directive[len(f"%({key})") if key is not None else 1:]
         parts.append(template[last:match.start()] + directive)
         last = match.end()
         new_values.append(text)

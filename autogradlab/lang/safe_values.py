@@ -12,7 +12,7 @@ from __future__ import annotations
 import ast
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import chain, islice
 from typing import Any
 
 import numpy as np
@@ -153,10 +153,10 @@ def _walk(value: Any, atoms: tuple, atom_types: frozenset, budget: int, containe
         if id(item) in seen:
             continue
         seen.add(id(item))   # the container's own id (never a temporary list's, which is reused)
-        if isinstance(item, _MAPPINGS):   # dicts and their views: walk the values (keys are atoms)
-            keep.append(item)
-            source = item.values() if isinstance(item, dict) else item.items if kind is ProgramSet \
-                else item   # a set's raw table: no sort of its shown order
+        if isinstance(item, _MAPPINGS):   # dicts and their views: walk the values, and the keys once a
+            keep.append(item)           # run has objects (dicts.check_key: else keys are data)
+            source = (item.values() if chains else chain(item.keys(), item.values())) \
+                if isinstance(item, dict) else item.items if kind is ProgramSet else item  # a set: its table
             item = list(islice(source, budget))
         left, budget = budget, budget - len(item)
         containers -= 1

@@ -3,7 +3,8 @@ iteration, `|`, `&`, `-`, `^`, comparisons (subset, equality) and the common met
 
 A program's set is a ProgramSet: a real CPython set (membership, the operators and the methods are
 CPython's own code), whose items are plain hashable values (numbers, strings, None, short tuples of
-those: dicts.check_key's rule), so hashing never runs program code. Bounded like lists: every set
+those: dicts.check_key's rule) or the program's objects (by identity; tensors, which dicts take as keys,
+are no set items), so hashing never runs program code. Bounded like lists: every set
 counts against max_sequence_len (and the run's total) when built or grown.
 
 The value is a lang/set_value.ProgramSet around a real set; every set is made the way CPython's
@@ -56,6 +57,8 @@ def check_item(item: Any) -> None:
         raise NotSupported("tensors cannot be set items in Autograd Lab (a tensor hashes by its identity, "
                            "not its values)", hint="use a list, or a set of the numbers (t.item())")
     try:
+        if type(item) is tuple and any(isinstance(part, torch.Tensor) for part in item):
+            raise ProgramTypeError("a tensor inside a tuple")   # (a dict key may hold one: no set item)
         dicts.check_key(item)
     except ProgramTypeError:
         raise ProgramTypeError(f"set items are numbers, strings, None or short tuples of those in Autograd "

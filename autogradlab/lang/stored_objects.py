@@ -13,11 +13,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from autogradlab.lang.safe_values import STORED_OBJECT_TYPES, is_storable, note_stored_object
+from autogradlab.lang.safe_values import (
+    _ATOM_TYPES,
+    STORED_OBJECT_TYPES,
+    is_data,
+    is_storable,
+    note_stored_object,
+    objects_stored,
+)
 from autogradlab.lang.set_value import ProgramSet
 from autogradlab.utf8_text import encodable
 
-CONTAINERS = (list, tuple, dict, ProgramSet)   # what may hold objects of the program's classes
+_VIEWS = (type({}.keys()), type({}.values()), type({}.items()))
+CONTAINERS = (list, tuple, dict, ProgramSet, *_VIEWS)   # what may hold objects of the program's classes
 
 
 def require_item(value: Any, where: str) -> Any:
@@ -38,10 +46,33 @@ def require_storable(value: Any, where: str) -> Any:
     return require_data(value, where)
 
 
+def require_index(value: Any) -> Any:
+    """A part of `x[...]`: data, or an object or class of the program or a tuple holding them (a dict's
+    key: `names[node]`, `edges[(a, b)]`); any other base refuses such an index (refuse_object_index)."""
+    kind = type(value)
+    if kind in _ATOM_TYPES:
+        return value
+    if kind in STORED_OBJECT_TYPES or kind is tuple and not is_data(value) and is_storable(value):
+        note_stored_object()
+        return value
+    from autogradlab.lang.calls import require_data
+    return require_data(value, "as an index")
+
+
+def refuse_object_index(index: Any) -> None:
+    """`xs[node]`, `t[node, 0]`, `obj[node]`: an index holding an object reaches dicts alone; elsewhere it
+    is refused as before (require_index notes every such index, so no run without objects walks one)."""
+    kind = type(index)
+    if not objects_stored() or kind in _ATOM_TYPES or kind is tuple and set(map(type, index)) <= _ATOM_TYPES:
+        return   # (`t[i, 0]` in a loop: no walk)
+    if kind in STORED_OBJECT_TYPES or kind is tuple and not is_data(index):
+        from autogradlab.lang.calls import require_data
+        require_data(index, "as an index")
+
+
 def first_non_data(value: Any) -> Any:
     """The first value inside a list, tuple or dict that is no data (for the message naming it), or the
     container itself when none is found."""
-    from autogradlab.lang.safe_values import _ATOM_TYPES, is_data
     seen: set[int] = set()
     stack = [value]
     while stack:
@@ -49,8 +80,8 @@ def first_non_data(value: Any) -> Any:
         if id(item) in seen:
             continue
         seen.add(id(item))
-        items = list(item.values()) if isinstance(item, dict) else list(item) if type(item) is ProgramSet \
-            else item
+        items = [*item.keys(), *item.values()] if isinstance(item, dict) else list(item) \
+            if type(item) is ProgramSet else item
         if not isinstance(items, list | tuple):
             if not is_data(item):
                 return item
@@ -81,11 +112,13 @@ def container_text(interp: Any, value: Any, depth: int = 0, open_: set[int] | No
     if id(value) in open_:
         return "{...}" if isinstance(value, dict | ProgramSet) else "[...]" if isinstance(value, list) \
             else "(...)"
+    if isinstance(value, _VIEWS):   # `print(d.items())`: dict_items([(Value(2.0), 0)])
+        return f"{type(value).__name__}({container_text(interp, list(value), depth + 1, open_)})"
     open_.add(id(value))
     try:
         if isinstance(value, dict):
-            parts = [f"{text_of(interp, key, repr)}: {container_text(interp, item, depth + 1, open_)}"
-                     for key, item in value.items()]
+            parts = [f"{container_text(interp, key, depth + 1, open_)}: "   # `{node: 'x'}`: its own __repr__
+                     f"{container_text(interp, item, depth + 1, open_)}" for key, item in list(value.items())]
             return "{" + ", ".join(parts) + "}"
         parts = [container_text(interp, item, depth + 1, open_) for item in value]
     finally:

@@ -53,14 +53,14 @@ def dict_fromkeys(base: Any, name: str) -> SafeFunction | None:
 
     def impl(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
         from autogradlab.lang import dicts
-        from autogradlab.lang.calls import require_data
         from autogradlab.lang.iteration import loop_iterable
+        from autogradlab.lang.stored_objects import require_item, require_storable
         if kwargs or not 1 <= len(args) <= 2:
             raise ProgramTypeError(f"fromkeys expected at most 2 arguments, got {len(args)}"
                                    if not kwargs else "dict.fromkeys() takes no keyword arguments")
-        value = require_data(args[1], "as a dictionary value") if len(args) == 2 else None
-        result: dict = {}
-        for key in interp.materialize(loop_iterable(require_data(args[0], "in `dict.fromkeys()`"),
+        value = require_item(args[1], "as a dictionary value") if len(args) == 2 else None
+        result: dict = {}   # dict.fromkeys(nodes, 0): the program's objects as keys (dicts.check_key)
+        for key in interp.materialize(loop_iterable(require_storable(args[0], "in `dict.fromkeys()`"),
                                                     "in `dict.fromkeys()`"), node):
             dicts.set_item(interp, result, key, value)
         return result

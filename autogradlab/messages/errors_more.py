@@ -72,7 +72,8 @@ EN = {
     "errors_more.int_string": "int() missing string argument",
     "errors_more.except_class": "catching classes that do not inherit from BaseException is not allowed",
     "errors_more.dict_key": "unhashable or unsupported dictionary key of type '{type}' (keys are numbers, "
-                            "strings, None or short tuples of those in Autograd Lab)",
+                            "strings, None, tensors, objects of your classes or short tuples of those in "
+                            "Autograd Lab)",
     "errors_more.dict_big_int": "integers this large cannot be dictionary keys in Autograd Lab",
     "errors_more.program_text": "a program must be text, not {type}",
     "errors_more.parser_internal": "the program could not be read (an internal error in the parser)",
@@ -156,7 +157,7 @@ ZH = {
     "errors_more.except_class": "不能捕获不继承自 BaseException 的类",
     "errors_more.dict_key": "不可哈希或不支持的字典键类型 '{type}'"
                             "（在 Autograd Lab 中，键可以是数字、字符串、"
-                            "None，或由它们组成的短元组）",
+                            "None、张量、你的类的对象，或由它们组成的短元组）",
     "errors_more.dict_big_int": "在 Autograd Lab 中这么大的整数不能作字典的键",
     "errors_more.program_text": "程序必须是文本，而不是 {type}",
     "errors_more.parser_internal": "无法读取程序（解析器内部错误）",

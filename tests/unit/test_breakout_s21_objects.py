@@ -65,7 +65,7 @@ CASES = [
     Case(C + "s = {0.0} | {A()}\nprint(sum(s))\n", "type", 6, r"unsupported operand type\(s\) for \+"),
     Case(C + "s = {A()}\nprint(max(s))\n", "unsupported", 6, OBJ + r" in `max\(\)`"),
     Case(C + "s = {A()}\nprint(hash(s.pop()))\n", "unsupported", 6, r"`hash` is not supported"),
-    Case(C + "s = {A()}\nd = {x: 1 for x in s}\n", "type", 6, r"dictionary key of type 'A'"),
+    Case(C + "s = {A()}\nd = {x: 1 for x in s}\nnp.array(d)\n", "unsupported", 7, OBJ + r" in `np\.array`"),
     Case(C + "s = set()\ns.add((A(), [1]))\n", "type", 6, r"unhashable type: 'list'"),
     Case(C + "s = set()\ns.add((A(), torch.ones(1)))\n", "unsupported", 6, r"tensors cannot be set items"),
     Case(C + "s = {(A(),) * 64}\nprint(len(s))\n", None, None, "1\n"),

@@ -89,6 +89,8 @@ CORPUS: list[tuple[str, str, dict]] = [
     ("sort_keyword", "a = [1]\na.sort(cmp=1)\n", {}),
     ("starred_alone", "for *a in [[1]]:\n    pass\n", {}),
     ("dict_key_list", "d = {}\nd[[1]] = 2\n", {}),
+    ("dict_key_array", N + "d = {np.ones(2): 1}\n", {}),
+    ("dict_object_key_to_numpy", N + "class A:\n    pass\nnp.array({A(): 1})\n", {}),
     ("dict_missing_key", "d = {'a': 1}\nd['b']\n", {}),
     ("numpy_method", N + "a = np.ones(2)\nb = a.tofile('x')\n", {}),
     ("numpy_attr", N + "a = np.ones(2)\nb = a.ctypes\n", {}),

@@ -56,13 +56,16 @@ def check_item(item: Any) -> None:
     if isinstance(item, torch.Tensor):
         raise NotSupported("tensors cannot be set items in Autograd Lab (a tensor hashes by its identity, "
                            "not its values)", hint="use a list, or a set of the numbers (t.item())")
-    try:
-        if type(item) is tuple and any(isinstance(part, torch.Tensor) for part in item):
-            raise ProgramTypeError("a tensor inside a tuple")   # (a dict key may hold one: no set item)
-        dicts.check_key(item)
-    except ProgramTypeError:
+    # (a dict key may hold a tensor inside a tuple: a set item may not)
+    refused = type(item) is tuple and any(isinstance(part, torch.Tensor) for part in item)
+    if not refused:
+        try:
+            dicts.check_key(item)
+        except ProgramTypeError:
+            refused = True
+    if refused:
         raise ProgramTypeError(f"set items are numbers, strings, None or short tuples of those in Autograd "
-                               f"Lab (not '{type(item).__name__}')") from None
+                               f"Lab (not '{type(item).__name__}')")
 
 
 def add(interp: Interpreter, target: ProgramSet, item: Any, what: str = "the set") -> None:

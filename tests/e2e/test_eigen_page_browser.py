@@ -129,6 +129,12 @@ def test_camera_button_exports_a_16_9_slide(page: Page, server, artifacts, fmt: 
     if fmt == "svg":
         page.locator(".st-key-eigen_export").get_by_text("SVG").click()
         settled(page)
+        # the click's rerun may not have started when settled() looks: wait until the figure drawn
+        # carries the new format in its config (plotly keeps the config in the graph div's _context)
+        page.wait_for_function("""() => {
+            const plot = document.querySelector('.st-key-eigen_figure .js-plotly-plot');
+            return !!plot && !!plot._context && plot._context.toImageButtonOptions.format === 'svg';
+        }""", timeout=60_000)
     page.locator(FIGURE).hover()
     button = page.locator('.st-key-eigen_figure .modebar-btn[data-title^="Download plot"]')
     with page.expect_download(timeout=30_000) as download:

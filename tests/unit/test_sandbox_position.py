@@ -24,8 +24,10 @@ print(B.sum())
 
 @pytest.fixture(scope="module")
 def pool():
-    # budgets big enough that an endless loop meets the time limit first
-    p = WorkerPool(size=1, limits=replace(DEFAULT_LIMITS, max_loop_iterations=10**8, max_steps=10**9))
+    # budgets big enough that an endless loop meets the time limit first, and a long C call runs
+    # (max_call_work, lang/call_work.py, would refuse the 2000x2000 pinv before its kernel)
+    p = WorkerPool(size=1, limits=replace(DEFAULT_LIMITS, max_loop_iterations=10**8, max_steps=10**9,
+                                          max_call_work=10**15))
     p.warm()
     yield p
     p.close()

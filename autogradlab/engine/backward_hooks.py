@@ -11,10 +11,14 @@ from __future__ import annotations
 import ast
 from typing import Any
 
+import torch
+
 from autogradlab.engine.fast_records import record
 from autogradlab.engine.graph import gc_paused, read_saved
 from autogradlab.engine.op_text import _tensors_in, receiver_text
 from autogradlab.report import BackwardCall
+
+_TENSOR = torch.Tensor
 
 BACKWARD_CALLS_KEPT = 100           # backward calls listed in the report (the latest)
 
@@ -38,19 +42,22 @@ class BackwardHooks:
     last_backward_text: str | None
     last_backward_skimmed: bool   # the last backward() returned without its gradients recorded
     _backward_skimmed: bool
-    _pending_backward: tuple[Any, bool] | None
+    _pending_backward: tuple[Any, bool, str | None] | None   # (root, with a gradient, receiver text)
 
     def before_backward(self, tensor: Any, gradient: Any, node: ast.AST) -> None:
         self._seen(node)
-        roots = _tensors_in(tensor)  # torch.autograd.backward takes a tensor or a sequence
+        # torch.autograd.backward takes a tensor or a sequence (`loss.backward()`: one tensor)
+        roots = [tensor] if type(tensor) is _TENSOR else _tensors_in(tensor)
         if not roots:
             return
+        ids = self._ids
         for root in roots:
-            self.tensor_id(root)
+            if id(root) not in ids:
+                self.tensor_id(root)
         self.last_backward = roots[0]
         self._before_grad_writes()
-        self.last_backward_text = self._receiver_text(node)
-        self._pending_backward = (roots[0], gradient is not None)
+        self.last_backward_text = text = self._receiver_text(node)
+        self._pending_backward = (roots[0], gradient is not None, text)
         self.backwards_run += 1
         self.last_backward_skimmed = False   # until it returns (after_backward)
         self._backward_skimmed = self.skim_backward
@@ -74,13 +81,16 @@ class BackwardHooks:
         self.last_backward_skimmed = self._backward_skimmed
         if self._pending_backward is None:
             return
-        root, with_gradient = self._pending_backward
+        root, with_gradient, text = self._pending_backward   # (text: _receiver_text(node), kept)
         self._pending_backward = None
         # BackwardCall(line=..., tensor_id=..., var=..., with_gradient=..., text=...) without the
         # frozen dataclass's five object.__setattr__ calls (one per pass of a training loop)
+        entry = self._ids.get(id(root))   # numbered by before_backward: tensor_id, without the call
+        names = self._names.get(id(root))   # name_of, inline
         self.backward_calls.append(record(BackwardCall, {
-            "line": _position(node)[0], "tensor_id": self.tensor_id(root), "var": self.name_of(root),
-            "with_gradient": with_gradient, "text": self._receiver_text(node)}))
+            "line": getattr(node, "lineno", 0) or 0,
+            "tensor_id": entry.number if entry is not None else self.tensor_id(root),
+            "var": names[0] if names else None, "with_gradient": with_gradient, "text": text}))
         if len(self.backward_calls) > BACKWARD_CALLS_KEPT:   # a training loop: keep the latest
             del self.backward_calls[0]
             self.backward_calls_dropped += 1

@@ -76,7 +76,7 @@ class Recorder(TensorNumbers, NameHooks, MemoryHooks, DisplayHooks, SkimHooks, B
         self._created_by: dict[int, int] = self.trace.created_by
         self._saved: dict[int, list[tuple[str, torch.Tensor]]] = {}
         self._unnamed_outputs: set[int] = set()  # outputs of the last op still waiting for a name
-        self._pending_backward: tuple[torch.Tensor, bool] | None = None
+        self._pending_backward: tuple[torch.Tensor, bool, str | None] | None = None
         self._display_left = DISPLAY_TOTAL_WEIGHT
         self.last_line: int | None = None         # line of the last statement the hooks saw
         self.jacobians: list = []                 # JacobianRecord per jacobian() call (jacobian_call.py)

@@ -49,6 +49,12 @@ Run = Callable[[], Any]
 _CONTROL = (BreakLoop, ContinueLoop, ReturnValue)
 _TENSOR = torch.Tensor
 _MISS = object()
+# `w.norm()` of a strided CPU tensor whose type is exactly torch.Tensor: what Tensor.norm() comes to
+# (torch.norm with p="fro", dim=None, no out: torch/functional.py calls exactly this), without the two
+# Python functions before it (issue 9: ~2 us a call, in power iteration's every pass); the same kernel,
+# the same result, grad_fn and errors. Any other layout or device takes Tensor.norm itself.
+_vector_norm = torch.linalg.vector_norm
+_STRIDED = torch.strided
 # method_site's branches for a plain tensor and no arguments
 _SPECIAL, _INVOKE, _UNSIZED, _SAME, _META = range(5)
 
@@ -75,6 +81,7 @@ def zero_site(interp: Interpreter, attr: str, spec: CallSpec, node: ast.AST) -> 
     if fn is None:   # a name this torch lacks: call_method's lookup fails as it always did, at the call
         branch = _SPECIAL
     inline = spec.kind != "random"   # call_sized adds the run's generator to a random method
+    frobenius = attr == "norm" and fn is _TENSOR.norm   # `w.norm()`: _vector_norm's call
     write = attr[-1:] == "_"   # x.zero_(): call_sized announces the write into args[0]
     sizes = interp.sizes
     seen: list = [_MISS, 0]   # the last receiver shape and its element count (method_site's plan)
@@ -108,7 +115,10 @@ def zero_site(interp: Interpreter, attr: str, spec: CallSpec, node: ast.AST) -> 
         if write:
             calls.notify_memory(interp, "write", tensor)
         try:
-            result = fn(tensor)
+            if frobenius and tensor.is_cpu and tensor.layout is _STRIDED:
+                result = _vector_norm(tensor, 2, None, False, dtype=None)   # see _vector_norm
+            else:
+                result = fn(tensor)
         except ProgramError:
             raise
         except Exception as exc:  # noqa: BLE001 - every torch failure becomes a ProgramError

@@ -126,6 +126,18 @@ CASES = {
     "property_builtin_refused": ("for i in range(2):\n    g = len.shape\n", Limits()),
     "property_grad_none_refused": ("import torch\nx = torch.ones(2, requires_grad=True)\nfor i in range(2):\n"
                                    "    g = x.grad\n    y = g * 2\n", Limits()),
+    # `w.norm()`: linalg.vector_norm's call (compiled_method_calls._vector_norm) for every kind
+    "norm_kinds": ("import torch\nz = torch.ones(3, requires_grad=True)\n"
+                   "vals = [torch.ones(4), torch.ones(2, 3, dtype=torch.float64), torch.randn(3, 4).t(),\n"
+                   "        torch.ones(0), torch.ones(0, 3), torch.tensor(-2.5),\n"
+                   "        torch.ones(2, dtype=torch.complex64),\n"
+                   "        z * 2, torch.ones(2, dtype=torch.float16)]\n"
+                   "for i in range(9):\n    x = vals[i]\n    n = x.norm()\n"
+                   "    print(n, n.dtype, n.shape, n.grad_fn is None, n.requires_grad)\n", Limits()),
+    "norm_long_refused": ("import torch\nvals = [torch.ones(2), torch.arange(3)]\nfor i in range(2):\n"
+                          "    x = vals[i]\n    print(x.norm())\n", Limits()),
+    "norm_backward": ("import torch\nw = torch.randn(5).requires_grad_()\nfor i in range(3):\n"
+                      "    n = (w * (i + 1)).norm()\n    n.backward()\nprint(w.grad)\n", Limits()),
     "outer_scope": ("import torch\nx = torch.ones(3, requires_grad=True)\n(x * 3).sum().backward()\n"
                     "def f():\n    return x.grad.sum() + x.norm()\nfor i in range(3):\n    print(f())\n",
                     Limits()),
@@ -141,6 +153,16 @@ def test_fused_method_calls_do_what_the_general_path_does(name, unplanned):  # n
 def test_forms_print_what_pytorch_prints():
     error, _, _, text, _ = outcome(FORMS, Limits())
     assert error is None and text == python_prints(FORMS)
+
+
+def test_norm_without_arguments_prints_what_pytorch_prints():
+    """`x.norm()` (zero_site's linalg.vector_norm call) against Python running the same text: values,
+    dtypes, shapes, grad_fn names and gradients; an integer tensor is refused as torch refuses it."""
+    for name in ("norm_kinds", "norm_backward"):
+        error, _, _, text, _ = outcome(*CASES[name])
+        assert error is None and text == python_prints(CASES[name][0]), (name, error)
+    error, *_ = outcome(*CASES["norm_long_refused"])
+    assert error == ("type", "norm: needs a floating-point tensor, got dtype Long", 5, 11), error
 
 
 def test_limits_name_the_limit_at_the_call():

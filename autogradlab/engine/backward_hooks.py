@@ -23,10 +23,6 @@ _TENSOR = torch.Tensor
 BACKWARD_CALLS_KEPT = 100           # backward calls listed in the report (the latest)
 
 
-def _position(node: ast.AST) -> tuple[int, int]:
-    return getattr(node, "lineno", 0) or 0, (getattr(node, "col_offset", 0) or 0) + 1
-
-
 class BackwardHooks:
     """Mixed into Recorder, which owns the tables these write."""
 

@@ -19,6 +19,7 @@ from typing import Any
 import streamlit as st
 
 from autogradlab.report import Report
+from autogradlab.sandbox_wire import dump_report, load_report
 from components.i18n import t
 
 CACHE_ENTRIES = 256
@@ -62,14 +63,23 @@ def warm_pool() -> Any:
     return pool
 
 
+# The data caches below hold a Report in sandbox_wire's compact form (bytes), not the Report: on
+# every call st.cache_data unpickles what it holds, and a plain pickle of a big graph's Report is
+# slow both ways (issue 9: loop_scalar_chain's 3,502-node Report, ~590 KB, took ~25 ms to pickle on
+# a miss and ~30 ms to unpickle on every rerun of its page; its compact form, ~330 KB, ~7 ms each
+# way). load_report reads it with the same restricted unpickler as a job's result.
+def _cache_form(report: Report) -> bytes:
+    return dump_report(report)
+
+
 @st.cache_data(max_entries=CACHE_ENTRIES, ttl=CACHE_TTL_S, show_spinner=False)
-def _run_cached(source: str, seed: int, output: str | None, _session: str | None) -> Report:
+def _run_cached(source: str, seed: int, output: str | None, _session: str | None) -> bytes:
     from autogradlab import sandbox
 
     report = sandbox.get_pool().run(source, seed=seed, output=output, session=_session)
     if is_refusal(report):
         raise _TransientResult(report)
-    return report
+    return _cache_form(report)
 
 
 def is_refusal(report: Report) -> bool:
@@ -150,7 +160,7 @@ def _run_program_once(source: str, seed: int, output: str | None, session: str |
                       retry: bool) -> Report:
     seed = int(seed)
     return _kept_for_session(("run", source, seed, output), session,
-                             lambda: _run_cached(source, seed, output, session), retry=retry)
+                             lambda: load_report(_run_cached(source, seed, output, session)), retry=retry)
 
 
 @st.cache_data(max_entries=CACHE_ENTRIES, ttl=CACHE_TTL_S, show_spinner=False)
@@ -180,13 +190,13 @@ def _run_steps_cached(source: str, seed: int, output: str | None, direction: tup
 
 
 @st.cache_data(max_entries=CACHE_ENTRIES, ttl=CACHE_TTL_S, show_spinner=False)
-def _run_dydx_cached(source: str, seed: int, of: str, wrt: str, _session: str | None) -> Report:
+def _run_dydx_cached(source: str, seed: int, of: str, wrt: str, _session: str | None) -> bytes:
     from autogradlab import sandbox
 
     report = sandbox.get_pool().run(source, seed=seed, session=_session, jacobian_of=(of, wrt))
     if is_refusal(report):
         raise _TransientResult(report)
-    return report
+    return _cache_form(report)
 
 
 def run_steps(source: str, seed: int, output: str | None, session: str | None = None,
@@ -207,17 +217,17 @@ def run_dydx(source: str, seed: int, of: str, wrt: str, session: str | None = No
     """The run with dOF/dWRT computed from its graph (Jacobian page, programs without jacobian())."""
     args = (source, int(seed), of, wrt)
     return until_not_busy(lambda: _kept_for_session(("dydx", *args), session,
-                                                    lambda: _run_dydx_cached(*args, session)))
+                                                    lambda: load_report(_run_dydx_cached(*args, session))))
 
 
 @st.cache_data(max_entries=CACHE_ENTRIES, ttl=CACHE_TTL_S, show_spinner=False)
-def _run_cell_cached(source: str, seed: int, call: int, row: int, _session: str | None) -> Report:
+def _run_cell_cached(source: str, seed: int, call: int, row: int, _session: str | None) -> bytes:
     from autogradlab import sandbox
 
     report = sandbox.get_pool().run(source, seed=seed, session=_session, jacobian_cell=(call, row))
     if is_refusal(report):
         raise _TransientResult(report)
-    return report
+    return _cache_form(report)
 
 
 def run_jacobian_cell(source: str, seed: int, call: int, row: int, session: str | None = None) -> Report:
@@ -225,4 +235,4 @@ def run_jacobian_cell(source: str, seed: int, call: int, row: int, session: str 
     clicked cell of a Jacobian too big to follow every row with the run)."""
     args = (source, int(seed), int(call), int(row))
     return until_not_busy(lambda: _kept_for_session(("cell", *args), session,
-                                                    lambda: _run_cell_cached(*args, session)))
+                                                    lambda: load_report(_run_cell_cached(*args, session))))

@@ -1,5 +1,7 @@
 """A Report's way back from the job to the app (issue 9): bytes and CPU time of sandbox_wire's
-dump_report (in the job) and load_report (in the app), for the loop programs and some lessons.
+dump_report (in the job) and load_report (in the app), for the loop programs and some lessons; and
+a plain pickle's ("pickle dump/load": what st.cache_data paid per miss and per call when the app's
+run cache held Reports; components/cached.py now holds dump_report's bytes).
 
 Each checkout given runs in its own process (its own `autogradlab`), programs in the same order;
 with two checkouts they take turns per program, so background load hits both alike.
@@ -22,7 +24,7 @@ if __package__ in (None, ""):
 from bench.common import REPO, fmt, print_table  # noqa: E402
 
 DRIVER = r"""
-import json, os, sys, time
+import json, os, pickle, sys, time
 sys.path.insert(0, os.getcwd())
 import torch
 torch.set_num_threads(1)
@@ -38,18 +40,24 @@ for line in sys.stdin:
         from autogradlab.step_records import StepOptions
         extra["steps"] = StepOptions(backward_if_missing=True)
     report = run_program(open(path).read(), limits=Limits(timeout_s=300.0), **extra)
-    dumps, loads = [], []
+    report = load_report(dump_report(report))   # as the app holds it
+    times = {"dump": [], "load": [], "pdump": [], "pload": []}
     for _ in range(reps + 1):
         start = time.process_time()
         data = dump_report(report)
         mid = time.process_time()
         load_report(data)
         end = time.process_time()
-        dumps.append((mid - start) * 1000.0)
-        loads.append((end - mid) * 1000.0)
-    dumps.sort(); loads.sort()
-    print(json.dumps({"bytes": len(data), "dump": dumps[len(dumps) // 2], "load": loads[len(loads) // 2]}),
-          flush=True)
+        plain = pickle.dumps(report, protocol=pickle.HIGHEST_PROTOCOL)
+        end2 = time.process_time()
+        pickle.loads(plain)
+        end3 = time.process_time()
+        times["dump"].append((mid - start) * 1000.0)
+        times["load"].append((end - mid) * 1000.0)
+        times["pdump"].append((end2 - end) * 1000.0)
+        times["pload"].append((end3 - end2) * 1000.0)
+    out = {key: sorted(values)[len(values) // 2] for key, values in times.items()}
+    print(json.dumps({"bytes": len(data), "pbytes": len(plain), **out}), flush=True)
 """
 
 LESSONS = ("tutorial_autogradqs", "tutorial_d2l_en_autograd", "tutorial_two_layer_net_numpy")
@@ -83,13 +91,15 @@ def main(argv: list[str] | None = None) -> int:
                 r = json.loads(driver.stdout.readline())
                 rows.append([path.stem + ("+steps" if steps == "1" else ""), checkout.resolve().name,
                              f"{r['bytes'] / 1024:.0f}", fmt(r["dump"], 2), fmt(r["load"], 2),
-                             fmt(r["dump"] + r["load"], 2)])
+                             fmt(r["dump"] + r["load"], 2), f"{r['pbytes'] / 1024:.0f}", fmt(r["pdump"], 2),
+                             fmt(r["pload"], 2)])
     finally:
         for driver in drivers:
             driver.stdin.close()
             driver.wait(60)
     print(f"\nReport wire form, median of {args.reps} (CPU ms); load average {os.getloadavg()[0]:.1f}\n")
-    print_table(["program", "checkout", "KB", "dump ms", "load ms", "total ms"], rows)
+    print_table(["program", "checkout", "KB", "dump ms", "load ms", "total ms", "pickle KB", "pickle dump ms",
+                 "pickle load ms"], rows)
     return 0
 
 

@@ -19,6 +19,7 @@ from typing import Any
 import streamlit as st
 
 from autogradlab.report import Report
+from autogradlab.sandbox_wire import dump_report, load_report
 from components.i18n import t
 
 CACHE_ENTRIES = 256
@@ -62,14 +63,37 @@ def warm_pool() -> Any:
     return pool
 
 
+# The data caches below hold a Report in sandbox_wire's compact form (bytes), not the Report: on
+# every call st.cache_data unpickles what it holds, and a plain pickle of a big graph's Report is
+# slow both ways (issue 9: loop_scalar_chain's 3,502-node Report, 563 KB, took ~19 ms CPU to pickle
+# on a miss and ~23 ms to unpickle on every rerun of its page; its compact form, 321 KB, ~8 ms to
+# make and ~10 ms to read). load_report reads it with the same restricted unpickler as a job's
+# result. On a miss the cache hands back what the function returned: the caller then gets the
+# pool's Report itself (as before), not a load of the bytes just made (_fresh: per thread, that is
+# per Streamlit session).
+_fresh = threading.local()
+
+
+def _cache_form(report: Report) -> bytes:
+    _fresh.report = report
+    return dump_report(report)
+
+
+def _from_cache(cached_call: Callable[[], bytes]) -> Report:
+    _fresh.report = None
+    held = cached_call()
+    report, _fresh.report = _fresh.report, None
+    return report if report is not None else load_report(held)
+
+
 @st.cache_data(max_entries=CACHE_ENTRIES, ttl=CACHE_TTL_S, show_spinner=False)
-def _run_cached(source: str, seed: int, output: str | None, _session: str | None) -> Report:
+def _run_cached(source: str, seed: int, output: str | None, _session: str | None) -> bytes:
     from autogradlab import sandbox
 
     report = sandbox.get_pool().run(source, seed=seed, output=output, session=_session)
     if is_refusal(report):
         raise _TransientResult(report)
-    return report
+    return _cache_form(report)
 
 
 def is_refusal(report: Report) -> bool:
@@ -150,7 +174,8 @@ def _run_program_once(source: str, seed: int, output: str | None, session: str |
                       retry: bool) -> Report:
     seed = int(seed)
     return _kept_for_session(("run", source, seed, output), session,
-                             lambda: _run_cached(source, seed, output, session), retry=retry)
+                             lambda: _from_cache(lambda: _run_cached(source, seed, output, session)),
+                             retry=retry)
 
 
 @st.cache_data(max_entries=CACHE_ENTRIES, ttl=CACHE_TTL_S, show_spinner=False)
@@ -180,13 +205,13 @@ def _run_steps_cached(source: str, seed: int, output: str | None, direction: tup
 
 
 @st.cache_data(max_entries=CACHE_ENTRIES, ttl=CACHE_TTL_S, show_spinner=False)
-def _run_dydx_cached(source: str, seed: int, of: str, wrt: str, _session: str | None) -> Report:
+def _run_dydx_cached(source: str, seed: int, of: str, wrt: str, _session: str | None) -> bytes:
     from autogradlab import sandbox
 
     report = sandbox.get_pool().run(source, seed=seed, session=_session, jacobian_of=(of, wrt))
     if is_refusal(report):
         raise _TransientResult(report)
-    return report
+    return _cache_form(report)
 
 
 def run_steps(source: str, seed: int, output: str | None, session: str | None = None,
@@ -206,23 +231,23 @@ def run_steps(source: str, seed: int, output: str | None, session: str | None = 
 def run_dydx(source: str, seed: int, of: str, wrt: str, session: str | None = None) -> Report:
     """The run with dOF/dWRT computed from its graph (Jacobian page, programs without jacobian())."""
     args = (source, int(seed), of, wrt)
-    return until_not_busy(lambda: _kept_for_session(("dydx", *args), session,
-                                                    lambda: _run_dydx_cached(*args, session)))
+    return until_not_busy(lambda: _kept_for_session(
+        ("dydx", *args), session, lambda: _from_cache(lambda: _run_dydx_cached(*args, session))))
 
 
 @st.cache_data(max_entries=CACHE_ENTRIES, ttl=CACHE_TTL_S, show_spinner=False)
-def _run_cell_cached(source: str, seed: int, call: int, row: int, _session: str | None) -> Report:
+def _run_cell_cached(source: str, seed: int, call: int, row: int, _session: str | None) -> bytes:
     from autogradlab import sandbox
 
     report = sandbox.get_pool().run(source, seed=seed, session=_session, jacobian_cell=(call, row))
     if is_refusal(report):
         raise _TransientResult(report)
-    return report
+    return _cache_form(report)
 
 
 def run_jacobian_cell(source: str, seed: int, call: int, row: int, session: str | None = None) -> Report:
     """The run with the chain-rule paths of one row of jacobian() call `call` (Jacobian page, a
     clicked cell of a Jacobian too big to follow every row with the run)."""
     args = (source, int(seed), int(call), int(row))
-    return until_not_busy(lambda: _kept_for_session(("cell", *args), session,
-                                                    lambda: _run_cell_cached(*args, session)))
+    return until_not_busy(lambda: _kept_for_session(
+        ("cell", *args), session, lambda: _from_cache(lambda: _run_cell_cached(*args, session))))

@@ -117,3 +117,21 @@ def test_a_steps_timeout_is_not_cached_but_a_program_error_is(fake_core_installe
     assert cached.run_steps("k = q\n", 0, None, "s1").error.kind == "name"
     assert cached.run_steps("k = q\n", 0, None, "s2").error.kind == "name"     # deterministic: cached
     assert len(fake_core_installed.calls) == 4
+
+
+def test_the_run_cache_holds_the_compact_wire_form(fake_core_installed):
+    """st.cache_data unpickles what it holds on every call: it holds sandbox_wire's bytes (fast to
+    unpickle for a big graph). A miss gives the pool's Report itself, a hit what it gave when the
+    cache held the Report (a plain pickle round trip of the pool's Report)."""
+    import pickle
+
+    answered = []
+    run = fake_core_installed.run
+    fake_core_installed.run = lambda *args, **kwargs: answered.append(run(*args, **kwargs)) or answered[-1]
+    first = cached.run_program("h = 1\n", 0, None, "s")
+    again = cached.run_program("h = 1\n", 0, None, "s2")
+    assert isinstance(cached._run_cached("h = 1\n", 0, None, "s"), bytes)
+    assert len(answered) == 1 and first is answered[0]
+    assert again is not first
+    assert pickle.dumps(again) == pickle.dumps(pickle.loads(pickle.dumps(first)))
+    assert cached._fresh.report is None   # nothing held back after the calls

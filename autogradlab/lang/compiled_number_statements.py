@@ -49,6 +49,7 @@ def _fused_name(interp: Interpreter, node: ast.Assign | ast.AugAssign, count: in
     total = count + 1
     free = 32 - total   # s % 32 below this: none of s+1 .. s+total is a multiple of 32
     misses = [0]
+    seen: list[Any] = [None, None]   # the hooks last seen and their on_number (None: on_assign)
 
     def run() -> Any:
         s = interp._steps
@@ -83,7 +84,14 @@ def _fused_name(interp: Interpreter, node: ast.Assign | ast.AugAssign, count: in
                     here.vars[variable] = value
                     if here.parent is None and variable not in assigned:   # _assigned only grows
                         assigned[variable] = None
-                    interp.hooks.on_assign(variable, value, node, here.function_name)
+                    hooks, in_function = interp.hooks, here.function_name
+                    if in_function is None:
+                        if hooks is not seen[0]:   # (a jacobian's passes swap the hooks)
+                            seen[0], seen[1] = hooks, getattr(hooks, "on_number", None)
+                        if seen[1] is not None:   # the Recorder's on_assign, its plain-value way
+                            seen[1](variable, value, node, line)
+                            return None
+                    hooks.on_assign(variable, value, node, in_function)
                     return None
                 except ProgramError as err:
                     raise err.at(line, column) from None

@@ -13,6 +13,7 @@ import ast
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from autogradlab.lang.compiled_number_statements import number_hook
 from autogradlab.lang.loop_skim import known_length, loop_hooks
 from autogradlab.lang.statements import BreakLoop, ContinueLoop
 
@@ -30,7 +31,7 @@ def range_loop(interp: Interpreter, name: str, node: ast.For, numbers: range, li
     values, in_function = scope.vars, scope.function_name
     # tell(name, item, node, last): the hooks' on_assign (last: in_function), or at the top level
     # the Recorder's on_number (last: the line; its on_assign's plain-value way, issue 9)
-    on_number = getattr(interp.hooks, "on_number", None) if in_function is None else None
+    on_number = number_hook(interp.hooks) if in_function is None else None
     tell, last = (interp.hooks.on_assign, in_function) if on_number is None else (on_number, node.lineno)
     unlisted = scope.parent is None   # the binder's _assigned entry, made at the first binding
     told = loop_hooks(interp, node, known_length(numbers))

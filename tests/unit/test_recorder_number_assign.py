@@ -158,3 +158,21 @@ def test_on_number_leaves_what_on_assign_leaves(name, monkeypatch):
     monkeypatch.delattr(recorder_module.NameHooks, "on_number")
     general = _state(source), _report(source)
     assert fast == general
+
+
+def test_a_wrapper_that_forwards_other_names_keeps_its_own_on_assign():
+    """custom_functions._Unrecorded (hooks under vmap) records no assignment, and forwards the names
+    it lacks to the Recorder: the number statements and range loops must not reach the Recorder's
+    on_number through it (compiled_number_statements.number_hook)."""
+    from autogradlab.lang.compiled_number_statements import number_hook
+    from autogradlab.lang.custom_functions import _Unrecorded
+
+    limits = Limits()
+    recorder = Recorder(LOOP, limits)
+    wrapped = _Unrecorded(recorder)
+    assert number_hook(recorder) is not None and number_hook(wrapped) is None
+    interp = Interpreter(parse_program(LOOP, limits), LOOP, limits=limits,
+                         generator=torch.Generator().manual_seed(0), hooks=wrapped)
+    interp.run()
+    recorder.grads.abort()
+    assert recorder.assign_order == {} and recorder._bound == {}

@@ -68,6 +68,7 @@ class _Zygote(SpareSet):
         self.idle_since = time.monotonic()   # when the last job ended (or the spare was forked)
         self.spare_deferred = False   # the last job started alone: its spare comes when it ends (spare_due)
         self.prefault: list[tuple[int, int]] = []   # what each spare copies at once (sandbox_prefault)
+        self.paused: set[int] = set()   # spares stopped while a job runs (sandbox_spares)
 
     def send(self, message: dict[str, Any]) -> None:
         self.sock.sendall(json.dumps(message).encode() + b"\n")
@@ -148,6 +149,7 @@ class _Zygote(SpareSet):
                 # not warmed), and the warmed one waits for the next job
                 bypass = bool(self.reserve) and self._warming()
                 pid, link, area = self.reserve[0][0] if bypass else self.spare
+                self._resume(pid)
                 try:
                     wire.send_job(link, header, payload, result_fd)
                     break
@@ -173,6 +175,7 @@ class _Zygote(SpareSet):
         self.jobs[pidfd] = {"id": header["id"], "pid": pid,
                             "deadline": time.monotonic() + header["timeout"] + grace,
                             "baseline_kb": rss_kb(), "area": area}
+        self._pause_spares()
 
     def reap(self, pidfd: int, timed_out: bool) -> None:
         job = self.jobs.pop(pidfd)
@@ -182,6 +185,8 @@ class _Zygote(SpareSet):
             signal.pidfd_send_signal(pidfd, signal.SIGKILL)
         _pid, status, usage = os.wait4(job["pid"], 0)
         os.close(pidfd)
+        if not self.jobs:   # (after a timed-out job is gone)
+            self._resume_spares()
         # where a killed job was, also past its CPU limit (untrusted: two bounded ints, which the app
         # checks against the program)
         line, column = position.unpack(job["area"][:position.SIZE])

@@ -46,6 +46,22 @@ class NameHooks:
     def describe(self, tensor: torch.Tensor) -> str:
         return self.name_of(tensor) or self._local.get(id(tensor)) or f"t{self.tensor_id(tensor)}"
 
+    def on_number(self, name: str, value: Any, node: ast.AST, line: int) -> None:
+        """on_assign(name, value, node, None) (a top-level name; `line` is node.lineno) for the
+        number statements and range loops (lang/compiled_number_statements.py, compiled_range_loop.py):
+        its plain-value way without the line lookup and the checks they have made (issue 9)."""
+        if type(value) in _PLAIN:
+            self.last_line = line
+            if self._unnamed_outputs:
+                self._unnamed_outputs = set()
+            bound = self._bound
+            if type(bound.get(name)) in _PLAIN:
+                bound[name] = value
+                self._assign_seq = seq = self._assign_seq + 1
+                self.assign_order[name] = seq
+                return
+        self.on_assign(name, value, node, None)
+
     def on_assign(self, name: str, value: Any, node: ast.AST, in_function: str | None) -> None:
         # Every assignment of every loop iteration comes here (issue 9): no call, set or list
         # is made that the common case (a number, a name bound again) does not need.

@@ -31,6 +31,14 @@ _CONTROL = (BreakLoop, ContinueLoop, ReturnValue)
 _TRUTHS = (bool, int, float)   # truth() of these is bool(value)
 
 
+def number_hook(hooks: Any) -> Callable[..., None] | None:
+    """hooks.on_number(name, value, node, line) when the hooks have it themselves (the Recorder),
+    else None (call on_assign): a wrapper that forwards the names it lacks (jacobian_passes.Peak,
+    custom_functions._Unrecorded, whose on_assign records nothing) must get its own on_assign."""
+    found = getattr(hooks, "on_number", None)
+    return found if getattr(found, "__self__", None) is hooks else None
+
+
 def _fused_name(interp: Interpreter, node: ast.Assign | ast.AugAssign, count: int, raw: Run,
                 arithmetic: Callable[[Any, Any], Any] | None, fn: Callable[[Any, Any], Any] | None,
                 per_node: Run) -> Run:
@@ -49,6 +57,7 @@ def _fused_name(interp: Interpreter, node: ast.Assign | ast.AugAssign, count: in
     total = count + 1
     free = 32 - total   # s % 32 below this: none of s+1 .. s+total is a multiple of 32
     misses = [0]
+    seen: list[Any] = [None, None]   # the hooks last seen and their on_number (None: on_assign)
 
     def run() -> Any:
         s = interp._steps
@@ -83,7 +92,14 @@ def _fused_name(interp: Interpreter, node: ast.Assign | ast.AugAssign, count: in
                     here.vars[variable] = value
                     if here.parent is None and variable not in assigned:   # _assigned only grows
                         assigned[variable] = None
-                    interp.hooks.on_assign(variable, value, node, here.function_name)
+                    hooks, in_function = interp.hooks, here.function_name
+                    if in_function is None:
+                        if hooks is not seen[0]:   # (a jacobian's passes swap the hooks)
+                            seen[0], seen[1] = hooks, number_hook(hooks)
+                        if seen[1] is not None:   # the Recorder's on_assign, its plain-value way
+                            seen[1](variable, value, node, line)
+                            return None
+                    hooks.on_assign(variable, value, node, in_function)
                     return None
                 except ProgramError as err:
                     raise err.at(line, column) from None

@@ -13,6 +13,7 @@ import ast
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from autogradlab.lang.compiled_number_statements import number_hook
 from autogradlab.lang.loop_skim import known_length, loop_hooks
 from autogradlab.lang.statements import BreakLoop, ContinueLoop
 
@@ -27,7 +28,11 @@ def range_loop(interp: Interpreter, name: str, node: ast.For, numbers: range, li
     """for_statement's loop for `for name in range(...)`: the name bound as compiled_targets'
     binder binds an int (the scope is the same on every pass: calls and comprehensions restore it)."""
     scope = interp.scope
-    values, in_function, on_assign = scope.vars, scope.function_name, interp.hooks.on_assign
+    values, in_function = scope.vars, scope.function_name
+    # tell(name, item, node, last): the hooks' on_assign (last: in_function), or at the top level
+    # the Recorder's on_number (last: the line; its on_assign's plain-value way, issue 9)
+    on_number = number_hook(interp.hooks) if in_function is None else None
+    tell, last = (interp.hooks.on_assign, in_function) if on_number is None else (on_number, node.lineno)
     unlisted = scope.parent is None   # the binder's _assigned entry, made at the first binding
     told = loop_hooks(interp, node, known_length(numbers))
     on_loop, left = (told.on_loop, len(numbers)) if told is not None else (None, 0)
@@ -46,7 +51,7 @@ def range_loop(interp: Interpreter, name: str, node: ast.For, numbers: range, li
             if unlisted:
                 interp._assigned.setdefault(name, None)
                 unlisted = False
-            on_assign(name, item, node, in_function)
+            tell(name, item, node, last)
             try:
                 for statement in body:
                     statement()
@@ -59,7 +64,7 @@ def range_loop(interp: Interpreter, name: str, node: ast.For, numbers: range, li
         else:
             passes = None
         if passes is not None and plain_passes(interp, name, node, passes, limit, body, values,
-                                               in_function, on_assign):
+                                               tell, last):
             return   # a `break` in the plain passes: no `else`
     finally:
         if told is not None:
@@ -69,7 +74,7 @@ def range_loop(interp: Interpreter, name: str, node: ast.For, numbers: range, li
 
 
 def plain_passes(interp: Interpreter, name: str, node: ast.For, passes: Any, limit: int,
-                 body: list[Run], values: dict, in_function: str | None, on_assign: Any) -> bool:
+                 body: list[Run], values: dict, tell: Any, last: Any) -> bool:
     """The passes of range_loop once no hook counts them and the name is listed: the same pass
     (the iteration charged, the name bound and told, the body run), a one-statement body called
     without the inner loop. True when a `break` ended them (the loop's `else` must not run)."""
@@ -81,7 +86,7 @@ def plain_passes(interp: Interpreter, name: str, node: ast.For, passes: Any, lim
             interp._iterations = count - 1
             interp.charge_loop_iterations(1, "a for loop")
         values[name] = item
-        on_assign(name, item, node, in_function)
+        tell(name, item, node, last)
         try:
             if single is not None:
                 single()

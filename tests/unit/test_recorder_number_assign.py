@@ -138,3 +138,41 @@ def test_a_number_clears_the_last_ops_unnamed_outputs():
     ops = _state(KINDS)[-1]
     in_place = [(op, var) for op, line, _, var, _ in ops if op in ("add_", "mul_") and line > 30]
     assert in_place == [("add_", None), ("mul_", None)]
+
+
+@pytest.mark.parametrize("name", sorted(PROGRAMS))
+def test_on_number_leaves_what_on_assign_leaves(name, monkeypatch):
+    """The number statements and range loops tell a top-level number through on_number (issue 9,
+    session 22); without it (hooks that lack it) they call on_assign: the same bookkeeping."""
+    source = PROGRAMS[name]
+    told = []
+    on_number = recorder_module.NameHooks.on_number
+
+    def counted(self, *args):  # noqa: ANN001, ANN002, ANN202
+        told.append(args[0])
+        return on_number(self, *args)
+
+    monkeypatch.setattr(recorder_module.NameHooks, "on_number", counted)
+    fast = _state(source), _report(source)
+    assert bool(told) == (name != "order")   # (order has no loop and no arithmetic statement)
+    monkeypatch.delattr(recorder_module.NameHooks, "on_number")
+    general = _state(source), _report(source)
+    assert fast == general
+
+
+def test_a_wrapper_that_forwards_other_names_keeps_its_own_on_assign():
+    """custom_functions._Unrecorded (hooks under vmap) records no assignment, and forwards the names
+    it lacks to the Recorder: the number statements and range loops must not reach the Recorder's
+    on_number through it (compiled_number_statements.number_hook)."""
+    from autogradlab.lang.compiled_number_statements import number_hook
+    from autogradlab.lang.custom_functions import _Unrecorded
+
+    limits = Limits()
+    recorder = Recorder(LOOP, limits)
+    wrapped = _Unrecorded(recorder)
+    assert number_hook(recorder) is not None and number_hook(wrapped) is None
+    interp = Interpreter(parse_program(LOOP, limits), LOOP, limits=limits,
+                         generator=torch.Generator().manual_seed(0), hooks=wrapped)
+    interp.run()
+    recorder.grads.abort()
+    assert recorder.assign_order == {} and recorder._bound == {}

@@ -79,6 +79,22 @@ def siblings_until_three(source, *, seed, output, limits):
     return _report(source, json.dumps({"pid": os.getpid(), "children": sorted(seen)}))
 
 
+def _state(pid: int) -> str | None:
+    """A process's state letter (R, S, T: stopped, Z), or None when it is gone."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return None
+
+
+def sibling_states(source, *, seed, output, limits):
+    """The states of the zygote's other children (the spares) a while into this job."""
+    time.sleep(0.3)
+    zygote = os.getppid()
+    states = {pid: _state(pid) for pid in children_of(zygote) - {os.getpid()}}
+    return _report(source, json.dumps({"pid": os.getpid(), "states": states}))
+
+
 # --- tests ------------------------------------------------------------------------------------------
 
 
@@ -159,3 +175,21 @@ def test_no_job_holds_another_spares_link(pool: WorkerPool) -> None:
     seen = [json.loads(pool._run("", target=open_sockets, timeout=30).printed) for _ in range(2 * SPARES + 1)]
     assert len({run["pid"] for run in seen}) == len(seen)
     assert [run["sockets"] for run in seen] == [[]] * len(seen)
+
+
+def test_the_spares_are_stopped_while_a_job_runs_alone_and_go_on_after(pool: WorkerPool) -> None:
+    """A spare still copying its pages or warming up took a core from the job (issue 9): the zygote
+    stops them (SIGSTOP) once it has handed a job over, and lets them go on (SIGCONT) when no job
+    runs; the next job, in one of them, runs as before."""
+    for _attempt in range(5):   # the zygote's own warm-up (seconds after start) replaces its spares
+        assert len(_spares_of(pool)) == SPARES
+        time.sleep(1.0)
+        seen = json.loads(pool._run("", target=sibling_states, timeout=30).printed)
+        spares = {int(pid): state for pid, state in seen["states"].items() if state not in (None, "Z")}
+        if spares:
+            break
+    assert spares and set(spares.values()) == {"T"}
+    time.sleep(0.3)
+    assert {_state(pid) for pid in spares} <= {"R", "S", "D"}   # going on (or waiting for a job)
+    after = json.loads(pool._run("0", target=sleep_a_while, timeout=30).printed)["pid"]
+    assert after != seen["pid"]

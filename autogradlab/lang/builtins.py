@@ -110,8 +110,8 @@ def _round_int(n: int, ndigits: int) -> int:
 
 def _min_max(name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
     def impl(interp, args, kwargs, node):  # noqa: ANN001, ANN202
-        if kwargs.get("key") is not None:   # max(words, key=len): keys compared as plain values
-            return _extreme_by_key(interp, name, args, kwargs, node)
+        if kwargs.get("key") is not None or _holds_objects(args):   # max(words, key=len), max(vectors):
+            return _extreme_by_key(interp, name, args, kwargs, node)   # plain keys, or objects (sorting.py)
         kwargs.pop("key", None)
         _data_args(name, args, kwargs, ("default",))
         _arity(args, 1, None, name + " expected at least 1 argument, got {n}")
@@ -124,8 +124,15 @@ def _min_max(name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
     return impl
 
 
+def _holds_objects(args: list) -> bool:
+    """min(a, b) of objects, or min of one list or iterator of them (read as the call reads it)."""
+    if len(args) == 1 and type(args[0]) is list:
+        return any(type(item).__name__ == "ProgramObject" for item in args[0])
+    return any(type(arg).__name__ == "ProgramObject" for arg in args)
+
+
 def _extreme_by_key(interp, name: str, args: list, kwargs: dict, node: Any) -> Any:  # noqa: ANN001
-    key = kwargs.pop("key")
+    key = kwargs.pop("key", None)
     _data_args(name, args, kwargs, ("default",), storing=True)   # only key(item) is compared (sorting.py)
     _arity(args, 1, None, name + " expected at least 1 argument, got {n}")
     if len(args) > 1 and "default" in kwargs:
@@ -164,7 +171,7 @@ def _zip(interp, args, kwargs, node):  # noqa: ANN001, ANN202
 def _sorted(interp, args, kwargs, node):  # noqa: ANN001, ANN202
     """sorted(items, key=..., reverse=...): plain values compared only (sorting.py)."""
     key, reverse = sort_keywords(kwargs)
-    _data_args("sorted", args, {}, storing=key is not None)   # with key=, only the keys are compared
+    _data_args("sorted", args, {}, storing=True)   # only plain values or objects are compared (sorting.py)
     _data_args("sorted", [reverse], {})
     _arity(args, 1, 1, "sorted expected 1 argument, got {n}")
     return sorted_items(interp, _materialize(interp, args[0], node), key, reverse, node, "`sorted()`")

@@ -57,7 +57,8 @@ def check_item(item: Any) -> None:
         raise NotSupported("tensors cannot be set items in Autograd Lab (a tensor hashes by its identity, "
                            "not its values)", hint="use a list, or a set of the numbers (t.item())")
     # (a dict key may hold a tensor inside a tuple: a set item may not)
-    refused = type(item) is tuple and any(isinstance(part, torch.Tensor) for part in item)
+    refused = type(item) is tuple and any(isinstance(part, torch.Tensor)
+                                          for part in dicts.tuple_parts(item) or ())
     if not refused:
         try:
             dicts.check_key(item)

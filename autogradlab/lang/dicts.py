@@ -100,8 +100,22 @@ def build(interp: Interpreter, node: ast.Dict) -> dict:
     return result
 
 
+def program_hash(key: Any) -> bool:
+    """The key's hash runs the program's own __hash__ (lang/object_equality.py): hashed once per store,
+    as Python does (a __hash__ that prints prints once)."""
+    if type(key) is tuple:
+        return any(program_hash(part) for part in tuple_parts(key) or ())
+    return type(key).__name__ == "ProgramObject" and key.cls.equality is not None
+
+
 def set_item(interp: Interpreter, base: dict, key: Any, value: Any, what: str = "the dictionary") -> None:
     check_key(key)
+    if program_hash(key):   # stored first, counted after (a limit ends the run either way)
+        before = len(base)
+        _store(base, key, value)
+        if len(base) > before:
+            interp.sizes.charge_sequence(len(base), what, added=1)
+        return
     try:
         new = key not in base
     except Exception as exc:  # noqa: BLE001 - see _store

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from autogradlab.errors import NotSupported, ProgramError
 from autogradlab.lang.operators import python_error
 from autogradlab.lang.plain_classes import METHOD, ProgramClass, ProgramObject, call_function
-from autogradlab.lang.safe_values import type_text
+from autogradlab.lang.safe_values import is_data, type_text
 
 if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
@@ -94,6 +94,8 @@ def contains(interp: Interpreter, item: Any, obj: ProgramObject, node: ast.AST |
     if found is not None:
         return interp.truth(_run(interp, found, obj, [item], node), node)
     from autogradlab.lang.object_equality import equals
+    if _found(obj, "__iter__") is None and _found(obj, "__getitem__") is None:
+        raise python_error(TypeError(f"argument of type '{obj.cls.name}' is not iterable"))
     for value in iterator_of(interp, obj, node):
         interp.charge_loop_iterations(1, "`in`")
         if value is item or interp.truth(equals(interp, value, item, False, node)
@@ -125,6 +127,8 @@ def hash_of(interp: Interpreter, value: Any) -> int:
         return hash(value)
     if isinstance(value, list | dict) or type(value).__name__ == "set":
         raise python_error(TypeError(f"unhashable type: '{type(value).__name__}'"))
+    if type(value) is not tuple and not is_data(value):   # print, a module, a class: by address in Python
+        raise _address_hash(value)
     dicts.check_key(value)
     if not _hash_shows_no_address(value):
         raise _address_hash(value)

@@ -126,7 +126,7 @@ def _min_max(name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
 
 def _holds_objects(args: list) -> bool:
     """min(a, b) of objects, or min of one list or iterator of them (read as the call reads it)."""
-    if len(args) == 1 and type(args[0]) is list:
+    if len(args) == 1 and isinstance(args[0], list | tuple | dict | ProgramSet):   # max(d): its keys
         return any(type(item).__name__ == "ProgramObject" for item in args[0])
     return any(type(arg).__name__ == "ProgramObject" for arg in args)
 
@@ -185,6 +185,12 @@ def _reversed(interp, args, kwargs, node):  # noqa: ANN001, ANN202
 
 def _any_all(name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
     def impl(interp, args, kwargs, node):  # noqa: ANN001, ANN202
+        if len(args) == 1 and not kwargs and _holds_objects(args):   # any(layers): each one's own truth
+            for item in _materialize(interp, args[0], node):
+                interp.charge_loop_iterations(1, f"{name}()")
+                if interp.truth(item, node) == (name == "any"):
+                    return name == "any"
+            return name == "all"
         _data_args(name, args, kwargs)
         _exactly_one(name, args)
         return _torch_call(interp, name, fn, _materialize(interp, args[0], node))

@@ -109,7 +109,14 @@ def own_answer(interp: Interpreter, obj: Any, other: Any, negate: bool, node: as
 
 
 def equals(interp: Interpreter, left: Any, right: Any, negate: bool, node: ast.AST | None) -> Any:
-    """`left == right` / `left != right` where one operand is an object or class of the program."""
+    """`left == right` / `left != right` where one operand is an object or class of the program (the
+    right one first when its class is a subclass of the left's with a method of its own, as Python)."""
+    if type(left) is ProgramObject and type(right) is ProgramObject and left.cls is not right.cls \
+            and right.cls.is_subclass_of(left.cls) and right.cls.equality is not None:
+        from autogradlab.lang.object_operators import _subclass_first
+        name = "__ne__" if negate and right.cls.equality.ne else "__eq__"
+        if right.cls.find(name) is not None and _subclass_first(left, right, name):
+            left, right = right, left
     result = own_answer(interp, left, right, negate, node)
     if result is NotImplemented:
         result = own_answer(interp, right, left, negate, node)

@@ -257,3 +257,15 @@ def test_report_runs_no_program_method_after_the_run():
     report = run_program(source)
     assert report.ok and report.printed == "1 1 True\n", report.error
     assert "R object" in str(report.variables["r"])
+
+
+def test_subclass_eq_goes_first_and_any_all_max_of_objects_equal_python():
+    compare("class A:\n    def __eq__(self, o):\n        return 'A.eq'\n    def __hash__(self):\n"
+            "        return 1\nclass B(A):\n    def __eq__(self, o):\n        return 'B.eq'\n"
+            "    def __hash__(self):\n        return 1\nclass D:\n    def __hash__(self):\n        return 3\n"
+            "class E(D):\n    def __ne__(self, o):\n        return 'E.ne'\nclass Z:\n"
+            "    def __bool__(self):\n        return False\n"
+            "print(A() == B(), B() == A(), A() != B(), D() == E(), D() != E(),\n"
+            "      E() != D())\nprint(any([A(), B()]), all([D(), E()]), any([Z(), Z()]), all([Z()]),\n"
+            "      any((Z(), 1)),"
+            "      max({B(): 1}) == 0)\n")

@@ -35,7 +35,7 @@ from autogradlab.lang.safe_values import (
     SafeType,
     type_text,
 )
-from autogradlab.lang.sorting import extreme, sort_keywords, sorted_items
+from autogradlab.lang.sorting import extreme, holds_objects, sort_keywords, sorted_items
 from autogradlab.utf8_text import encode_error
 
 
@@ -110,7 +110,7 @@ def _round_int(n: int, ndigits: int) -> int:
 
 def _min_max(name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
     def impl(interp, args, kwargs, node):  # noqa: ANN001, ANN202
-        if kwargs.get("key") is not None or _holds_objects(args):   # max(words, key=len), max(vectors):
+        if kwargs.get("key") is not None or holds_objects(args):   # max(words, key=len), max(vectors):
             return _extreme_by_key(interp, name, args, kwargs, node)   # plain keys, or objects (sorting.py)
         kwargs.pop("key", None)
         _data_args(name, args, kwargs, ("default",))
@@ -122,13 +122,6 @@ def _min_max(name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
         interp.sizes.check_compared_items(f"{name}()", items)
         return _torch_call(interp, name, lambda values: fn(values, **kwargs), items)
     return impl
-
-
-def _holds_objects(args: list) -> bool:
-    """min(a, b) of objects, or min of one list or iterator of them (read as the call reads it)."""
-    if len(args) == 1 and isinstance(args[0], list | tuple | dict | ProgramSet):   # max(d): its keys
-        return any(type(item).__name__ == "ProgramObject" for item in args[0])
-    return any(type(arg).__name__ == "ProgramObject" for arg in args)
 
 
 def _extreme_by_key(interp, name: str, args: list, kwargs: dict, node: Any) -> Any:  # noqa: ANN001
@@ -185,7 +178,7 @@ def _reversed(interp, args, kwargs, node):  # noqa: ANN001, ANN202
 
 def _any_all(name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
     def impl(interp, args, kwargs, node):  # noqa: ANN001, ANN202
-        if len(args) == 1 and not kwargs and _holds_objects(args):   # any(layers): each one's own truth
+        if len(args) == 1 and not kwargs and holds_objects(args):   # any(layers): each one's own truth
             for item in _materialize(interp, args[0], node):
                 interp.charge_loop_iterations(1, f"{name}()")
                 if interp.truth(item, node) == (name == "any"):

@@ -226,8 +226,9 @@ def wrap_builtins(builtins: dict[str, Any]) -> None:
         builtins[name] = type(function)(name, wrapped(name, function.impl))
     for name in ("str", "bool", "list", "tuple", "set"):
         _wrap_conversion(builtins[name], name)
+    from autogradlab.lang.object_protocols import iterating
     for name in ("sum", "min", "max", "sorted", "any", "all", "enumerate", "zip"):
-        builtins[name] = type(builtins[name])(name, _iterating(name, builtins[name].impl))
+        builtins[name] = type(builtins[name])(name, iterating(name, builtins[name].impl))
     isinstance_impl = builtins["isinstance"].impl
 
     def is_instance(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
@@ -265,21 +266,6 @@ def _wrap_conversion(kind: SafeType, name: str) -> None:
                 return convert(interp, [iterator_of(interp, value, node)], kwargs, node)
         return convert(interp, args, kwargs, node)
     kind.convert = call
-
-
-def _iterating(name: str, impl: Any) -> Any:
-    """sum(data), sorted(data), zip(data, ys), min(data): an object of the program's classes as the
-    iterable is read through its __iter__ or __getitem__ (min(a, b) of two objects compares them)."""
-    def call(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
-        if not any(type(a) is ProgramObject for a in args):
-            return impl(interp, args, kwargs, node)
-        from autogradlab.lang.object_protocols import iterator_of
-        read = range(len(args)) if name == "zip" else range(1 if len(args) == 1 or name not in ("min", "max")
-                                                              else 0)
-        args = [iterator_of(interp, a, node) if i in read and type(a) is ProgramObject else a
-                for i, a in enumerate(args)]
-        return impl(interp, args, kwargs, node)
-    return call
 
 
 def super_of(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> SuperProxy:

@@ -152,3 +152,17 @@ def _address_hash(value: Any) -> NotSupported:
         if not isinstance(value, tuple | type(None) | float | complex) else f"a {type(value).__name__} value"
     return NotSupported(f"hash() of {what} is not supported in Autograd Lab (its hash would show a "
                         "memory address)", hint="define `__hash__` in your class, or hash plain values")
+
+
+def iterating(name: str, impl: Any) -> Any:
+    """sum(data), sorted(data), zip(data, ys), min(data): an object of the program's classes as the
+    iterable is read through its __iter__ or __getitem__ (min(a, b) of two objects compares them)."""
+    def call(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
+        if not any(type(a) is ProgramObject for a in args):
+            return impl(interp, args, kwargs, node)
+        read = range(len(args)) if name == "zip" else range(1 if len(args) == 1 or name not in ("min", "max")
+                                                              else 0)
+        args = [iterator_of(interp, a, node) if i in read and type(a) is ProgramObject else a
+                for i, a in enumerate(args)]
+        return impl(interp, args, kwargs, node)
+    return call

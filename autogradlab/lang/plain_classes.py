@@ -84,9 +84,7 @@ class ProgramObject:
     def __repr__(self) -> str:
         return f"<__main__.{self.cls.qualname} object>"
 
-    # CPython's dicts, sets and lists hash and compare objects with these: by identity, unless the
-    # class defines __eq__/__ne__/__hash__, whose methods run only as interpreted calls while the
-    # program runs (lang/object_equality.py).
+    # CPython's dicts/sets/lists use these: identity, or the class's own (lang/object_equality.py)
     def __hash__(self) -> int:
         equality = self.cls.equality
         return object.__hash__(self) if equality is None else equality.hash_of(self)

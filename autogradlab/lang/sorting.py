@@ -104,3 +104,10 @@ def extreme(interp: Any, items: list, key: Any, node: Any, name: str) -> Any:
     keys = keys_of(interp, items, key, node, f"`{name}()` with key=")
     pick = min if name == "min" else max
     return items[pick(range(len(items)), key=keys.__getitem__)]
+
+
+def holds_objects(args: list) -> bool:
+    """min(a, b) of objects, or min of one list, tuple, set or dict (its keys) holding them."""
+    if len(args) == 1 and (isinstance(args[0], list | tuple | dict) or type(args[0]).__name__ == "set"):
+        return any(type(item).__name__ == "ProgramObject" for item in args[0])
+    return any(type(arg).__name__ == "ProgramObject" for arg in args)

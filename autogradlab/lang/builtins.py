@@ -35,7 +35,7 @@ from autogradlab.lang.safe_values import (
     SafeType,
     type_text,
 )
-from autogradlab.lang.sorting import extreme, sort_keywords, sorted_items
+from autogradlab.lang.sorting import extreme, holds_objects, sort_keywords, sorted_items
 from autogradlab.utf8_text import encode_error
 
 
@@ -110,8 +110,8 @@ def _round_int(n: int, ndigits: int) -> int:
 
 def _min_max(name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
     def impl(interp, args, kwargs, node):  # noqa: ANN001, ANN202
-        if kwargs.get("key") is not None:   # max(words, key=len): keys compared as plain values
-            return _extreme_by_key(interp, name, args, kwargs, node)
+        if kwargs.get("key") is not None or holds_objects(args):   # max(words, key=len), max(vectors):
+            return _extreme_by_key(interp, name, args, kwargs, node)   # plain keys, or objects (sorting.py)
         kwargs.pop("key", None)
         _data_args(name, args, kwargs, ("default",))
         _arity(args, 1, None, name + " expected at least 1 argument, got {n}")
@@ -125,7 +125,7 @@ def _min_max(name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _extreme_by_key(interp, name: str, args: list, kwargs: dict, node: Any) -> Any:  # noqa: ANN001
-    key = kwargs.pop("key")
+    key = kwargs.pop("key", None)
     _data_args(name, args, kwargs, ("default",), storing=True)   # only key(item) is compared (sorting.py)
     _arity(args, 1, None, name + " expected at least 1 argument, got {n}")
     if len(args) > 1 and "default" in kwargs:
@@ -164,7 +164,7 @@ def _zip(interp, args, kwargs, node):  # noqa: ANN001, ANN202
 def _sorted(interp, args, kwargs, node):  # noqa: ANN001, ANN202
     """sorted(items, key=..., reverse=...): plain values compared only (sorting.py)."""
     key, reverse = sort_keywords(kwargs)
-    _data_args("sorted", args, {}, storing=key is not None)   # with key=, only the keys are compared
+    _data_args("sorted", args, {}, storing=True)   # only plain values or objects are compared (sorting.py)
     _data_args("sorted", [reverse], {})
     _arity(args, 1, 1, "sorted expected 1 argument, got {n}")
     return sorted_items(interp, _materialize(interp, args[0], node), key, reverse, node, "`sorted()`")
@@ -178,6 +178,12 @@ def _reversed(interp, args, kwargs, node):  # noqa: ANN001, ANN202
 
 def _any_all(name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
     def impl(interp, args, kwargs, node):  # noqa: ANN001, ANN202
+        if len(args) == 1 and not kwargs and holds_objects(args):   # any(layers): each one's own truth
+            for item in _materialize(interp, args[0], node):
+                interp.charge_loop_iterations(1, f"{name}()")
+                if interp.truth(item, node) == (name == "any"):
+                    return name == "any"
+            return name == "all"
         _data_args(name, args, kwargs)
         _exactly_one(name, args)
         return _torch_call(interp, name, fn, _materialize(interp, args[0], node))

@@ -22,16 +22,18 @@ from autogradlab.errors import NotSupported
 from autogradlab.lang.function_classes import base_name
 
 # The dunders the interpreter calls itself: Name(...), x[i], x[i] = v, len(x), x(...), repr/str/print.
-# The operators' methods lang/object_operators.py calls (never __eq__/__hash__: objects compare and hash
-# by identity).
+# The operators' methods lang/object_operators.py calls; __eq__/__ne__/__hash__ also from inside CPython's
+# dicts, sets and lists while the program runs (lang/object_equality.py); __bool__, __abs__, __iter__ and
+# __contains__ from the interpreter's truth, abs(), loops and `in` (lang/object_protocols.py).
 OPERATOR_DUNDERS = tuple(f"__{side}{stem}__" for stem in ("add", "sub", "mul", "truediv", "floordiv", "mod",
-                                                          "pow", "matmul") for side in ("", "r")) + \
-    ("__lt__", "__le__", "__gt__", "__ge__", "__neg__", "__pos__")
+                                                          "pow", "matmul") for side in ("", "r", "i")) + \
+    ("__lt__", "__le__", "__gt__", "__ge__", "__neg__", "__pos__", "__abs__", "__eq__", "__ne__", "__hash__")
 PLAIN_DUNDERS = ("__init__", "__getitem__", "__setitem__", "__len__", "__call__", "__repr__", "__str__",
-                 *OPERATOR_DUNDERS)
+                 "__bool__", "__iter__", "__contains__", *OPERATOR_DUNDERS)
 METHOD_DECORATORS = ("staticmethod", "classmethod", "property")
-CLASS_HINT = ("a class may define `__init__`, `__getitem__`, `__setitem__`, `__len__`, `__call__`, "
-              "`__repr__`, `__str__` and operators such as `__add__`, `__radd__`, `__neg__` and `__lt__`, "
+CLASS_HINT = ("a class may define `__init__`, `__getitem__`, `__setitem__`, `__len__`, `__iter__`, "
+              "`__contains__`, `__call__`, `__repr__`, `__str__`, `__bool__`, `__eq__`, `__hash__` and "
+              "operators such as `__add__`, `__radd__`, `__iadd__`, `__neg__` and `__lt__`, "
               "plain methods, `@staticmethod`, `@classmethod` and `@property` "
               "methods, and class attributes")
 

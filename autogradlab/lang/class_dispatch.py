@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from autogradlab.errors import NotSupported
 from autogradlab.lang.class_checks import check_plain_class, is_docstring
+from autogradlab.lang.object_equality import equality_for
 from autogradlab.lang.operators import python_error
 from autogradlab.lang.plain_classes import (
     CLASS,
@@ -73,6 +74,7 @@ def define_plain_class(interp: Interpreter, node: ast.ClassDef, classes: frozens
         for target in targets:
             body_scope.vars[target.id] = value
             cls.members[target.id] = (METHOD if isinstance(value, UserFunction) else VALUE, value)   # binds
+    cls.equality, cls.interp = equality_for(interp, cls), interp
     interp.scope.set(node.name, cls)
 
 
@@ -148,9 +150,9 @@ def set_item(interp: Interpreter, obj: ProgramObject, index: Any, value: Any, no
 
 
 def truth(interp: Interpreter, obj: ProgramObject, node: ast.AST) -> bool:
-    """bool(obj): its __len__ when it has one, else True (as Python without __bool__)."""
-    found = obj.cls.find("__len__")
-    return True if found is None or found[1] != METHOD else length(interp, obj, node) != 0
+    """bool(obj): its __bool__, else its __len__, else True (lang/object_protocols.py)."""
+    from autogradlab.lang.object_protocols import truth
+    return truth(interp, obj, node)
 
 
 def f_string_field(interp: Interpreter, value: Any, conversion: int, spec: bool) -> str:
@@ -201,14 +203,32 @@ def wrap_builtins(builtins: dict[str, Any]) -> None:
                 return SafeType(type_text(value), type(value))
             if name == "id":
                 return interp.identity(value)
+            if name == "abs" and isinstance(value, ProgramObject):
+                from autogradlab.lang.object_protocols import absolute
+                return absolute(interp, value, node)
+            if name == "iter" and isinstance(value, ProgramObject):
+                from autogradlab.lang.object_protocols import iterator_of
+                return iterator_of(interp, value, node)
             return impl(interp, args, kwargs, node)
         return call
 
-    for name in ("print", "repr", "len", "type", "id", "format"):
+    def hash_builtin(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
+        if kwargs:
+            raise python_error(TypeError("hash() takes no keyword arguments"))
+        if len(args) != 1:
+            raise python_error(TypeError(f"hash() takes exactly one argument ({len(args)} given)"))
+        from autogradlab.lang.object_protocols import hash_of
+        return hash_of(interp, args[0])
+
+    builtins["hash"] = type(builtins["print"])("hash", hash_builtin)
+    for name in ("print", "repr", "len", "type", "id", "format", "abs", "iter"):
         function = builtins[name]
         builtins[name] = type(function)(name, wrapped(name, function.impl))
-    for name in ("str", "bool"):
+    for name in ("str", "bool", "list", "tuple", "set"):
         _wrap_conversion(builtins[name], name)
+    from autogradlab.lang.object_protocols import iterating
+    for name in ("sum", "min", "max", "sorted", "any", "all", "enumerate", "zip"):
+        builtins[name] = type(builtins[name])(name, iterating(name, builtins[name].impl))
     isinstance_impl = builtins["isinstance"].impl
 
     def is_instance(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
@@ -239,7 +259,11 @@ def _wrap_conversion(kind: SafeType, name: str) -> None:
             value = args[0]
             if name == "str":
                 return object_text(interp, value)
-            return truth(interp, value, node) if isinstance(value, ProgramObject) else True
+            if name == "bool":
+                return truth(interp, value, node) if isinstance(value, ProgramObject) else True
+            if isinstance(value, ProgramObject):   # list(data): its __iter__ or __getitem__
+                from autogradlab.lang.object_protocols import iterator_of
+                return convert(interp, [iterator_of(interp, value, node)], kwargs, node)
         return convert(interp, args, kwargs, node)
     kind.convert = call
 

@@ -3,10 +3,10 @@
 
 Bounded like lists: every dict counts against max_sequence_len (and the run's total) when built
 or grown; keys are plain hashable values (numbers, strings, None, dtypes), tensors and objects or
-classes of the program (hashed by identity, as Python hashes them: torch.Tensor.__hash__ is id(), and
-a program class may not define __eq__/__hash__), or short flat tuples of those, so hashing never runs
-program code; values are data or the program's objects (lang/stored_objects.py). A dict keeps
-Python's insertion order. Text weight (text_weight.py) walks dicts
+classes of the program (hashed by identity, as Python hashes them: torch.Tensor.__hash__ is id(); or
+by the class's own __hash__/__eq__, interpreted under the run's limits: lang/object_equality.py), or
+short tuples of those (nested ones too); values are data or the program's objects
+(lang/stored_objects.py). A dict keeps Python's insertion order. Text weight (text_weight.py) walks dicts
 and their views, so printing a dict of huge lists is refused like printing the lists.
 """
 
@@ -25,7 +25,8 @@ if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
 
 _KEY_ATOMS = (bool, int, float, complex, str, type(None), torch.dtype)
-MAX_KEY_ITEMS = 64
+MAX_KEY_ITEMS = 64   # values inside a tuple key, nested tuples included
+MAX_KEY_DEPTH = 8    # tuples inside tuples of a key
 VIEW_TYPES = (type({}.keys()), type({}.values()), type({}.items()))
 
 
@@ -40,7 +41,7 @@ def _identity_key(key: Any) -> bool:
 
 def check_key(key: Any) -> None:
     """Plain hashable keys (a huge int or tuple hashes slowly), tensors and the program's objects (by
-    identity), and short flat tuples of those."""
+    identity, or their own __hash__), and short tuples of those (nested too)."""
     if isinstance(key, _KEY_ATOMS):
         if isinstance(key, int) and key.bit_length() > 4096:
             raise NotSupported("integers this large cannot be dictionary keys in Autograd Lab")
@@ -49,12 +50,36 @@ def check_key(key: Any) -> None:
         return
     if isinstance(key, list | dict):   # Python's own TypeError
         raise ProgramTypeError(f"unhashable type: '{type(key).__name__}'")
-    if type(key) is tuple and len(key) <= MAX_KEY_ITEMS and \
-            all(isinstance(k, _KEY_ATOMS) or _identity_key(k) for k in key):
+    if type(key) is tuple and _tuple_key(key):
         return
+    for part in (tuple_parts(key) or ()) if type(key) is tuple else ():   # `d[(1, [2])]`: Python's text
+        if isinstance(part, list | dict) or type(part).__name__ == "set":
+            raise ProgramTypeError(f"unhashable type: '{type(part).__name__}'")
     raise ProgramTypeError(f"unhashable or unsupported dictionary key of type '{type_text(key)}' "
                            f"(keys are numbers, strings, None, tensors, objects of your classes or short "
                            f"tuples of those in Autograd Lab)")
+
+
+def tuple_parts(key: tuple) -> list | None:
+    """The values inside a key tuple, nested ones included (`(1, (2, 3))`): at most MAX_KEY_ITEMS in all,
+    nested at most MAX_KEY_DEPTH deep (None past either), so hashing it stays short."""
+    parts: list = []
+    stack = [(key, 0)]
+    while stack:
+        value, depth = stack.pop()
+        if len(parts) + len(value) > MAX_KEY_ITEMS or depth >= MAX_KEY_DEPTH:
+            return None
+        for part in value:
+            parts.append(part)
+            if type(part) is tuple:
+                stack.append((part, depth + 1))
+    return parts
+
+
+def _tuple_key(key: tuple) -> bool:
+    parts = tuple_parts(key)
+    return parts is not None and all(type(part) is tuple or isinstance(part, _KEY_ATOMS) and not (
+        isinstance(part, int) and part.bit_length() > 4096) or _identity_key(part) for part in parts)
 
 
 def build(interp: Interpreter, node: ast.Dict) -> dict:
@@ -75,8 +100,22 @@ def build(interp: Interpreter, node: ast.Dict) -> dict:
     return result
 
 
+def program_hash(key: Any) -> bool:
+    """The key's hash runs the program's own __hash__ (lang/object_equality.py): hashed once per store,
+    as Python does (a __hash__ that prints prints once)."""
+    if type(key) is tuple:
+        return any(program_hash(part) for part in tuple_parts(key) or ())
+    return type(key).__name__ == "ProgramObject" and key.cls.equality is not None
+
+
 def set_item(interp: Interpreter, base: dict, key: Any, value: Any, what: str = "the dictionary") -> None:
     check_key(key)
+    if program_hash(key):   # stored first, counted after (a limit ends the run either way)
+        before = len(base)
+        _store(base, key, value)
+        if len(base) > before:
+            interp.sizes.charge_sequence(len(base), what, added=1)
+        return
     try:
         new = key not in base
     except Exception as exc:  # noqa: BLE001 - see _store

@@ -87,7 +87,9 @@ class ExpressionsMixin:
         is_and = isinstance(node.op, ast.And)
         value: Any = None
         for operand in node.values:
-            value = require_data(self.eval(operand), "in `and`/`or`")
+            value = self.eval(operand)
+            if type(value).__name__ != "ProgramObject":   # `node or Node()`: its own truth (object_protocols)
+                value = require_data(value, "in `and`/`or`")
             if self.truth(value, node) != is_and:
                 return value
         return value

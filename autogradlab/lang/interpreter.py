@@ -83,6 +83,7 @@ class Interpreter(StatementsMixin, ExpressionsMixin, OperatorsMixin, IterationMi
         self.generators_started = 0
         self.method_frames: list[tuple[int, Any, Any]] = []   # (depth, class, self): super() (plain_classes)
         self.instances_made = 0
+        self.running = False   # the program's __eq__/__hash__ run only meanwhile (lang/object_equality.py)
         self.function_facts: dict[int, tuple] = {}   # id(def node) -> (generator, declared): user_functions
         self.class_names: frozenset[str] | None = None   # the program's class names, at its first `class`
         self._statements = self._statement_handlers()
@@ -101,6 +102,7 @@ class Interpreter(StatementsMixin, ExpressionsMixin, OperatorsMixin, IterationMi
         # the report keeps everything computed so far; the hard limit still ends a single slow op.
         self._deadline = time.monotonic() + SOFT_DEADLINE_SHARE * self.limits.timeout_s
         switches = process_switches.process_state()   # torch.set_grad_enabled(False) as a call & co.
+        self.running = True
         try:
             self.exec_block(self.tree.body)
         except ProgramError:
@@ -115,6 +117,7 @@ class Interpreter(StatementsMixin, ExpressionsMixin, OperatorsMixin, IterationMi
             process_switches.restore(switches)
             if self.generators:
                 generators.close_all(self)
+            self.running = False
             self.board[0] = 0   # building the report is no statement of the program
         if self.stopped_by is not None:   # reached while the last generators were closed
             raise self.stopped_by

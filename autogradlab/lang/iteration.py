@@ -28,6 +28,9 @@ if TYPE_CHECKING:
 def loop_iterable(value: Any, where: str = "in a for loop") -> Any:
     """What a `for` loop or a comprehension may run over: data, or the program's generators and
     iterators."""
+    if type(value).__name__ == "ProgramObject":   # its __iter__ or __getitem__ (lang/object_protocols.py)
+        from autogradlab.lang.object_protocols import iterator_of
+        return iterator_of(value.cls.interp, value, None)
     return value if isinstance(value, ITERATORS) else require_storable(value, where)
 
 

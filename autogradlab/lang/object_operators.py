@@ -3,12 +3,12 @@
 
 The interpreter does what Python's binary operator does, with the program's own methods: the left
 operand's `__add__`, else the right operand's `__radd__` (first, when the right operand's class is a
-subclass of the left's that defines it), else Python's TypeError. Comparisons (<, <=, >, >=) try the
-left's method, then the right's mirrored one (`a < b` asks `b.__gt__(a)`). `==`/`!=` stay identity:
-a class may not define `__eq__` (nor `__hash__`), so sets and `in` hash and compare objects by identity
-and never run program code. No Python dunder of ProgramObject runs program code: each method is an
-interpreted call, under the run's step budget, time limit and call depth (`__add__` calling `self + o`
-ends at the depth limit). `NotImplemented` is no name of the language, so a method's answer is final.
+subclass of the left's that defines it), else Python's TypeError; `v += w` asks `v.__iadd__(w)` first.
+Comparisons (<, <=, >, >=) try the left's method, then the right's mirrored one (`a < b` asks
+`b.__gt__(a)`). `==`/`!=` ask `__eq__`/`__ne__`, then identity (lang/object_equality.py, which also
+serves CPython's dicts, sets and lists). Each method is an interpreted call, under the run's step
+budget, time limit and call depth (`__add__` calling `self + o` ends at the depth limit).
+`NotImplemented` is no name of the language, so a method's answer is final.
 """
 
 from __future__ import annotations
@@ -60,12 +60,16 @@ def binary(interp: Interpreter, op: str, left: Any, right: Any, node: ast.AST | 
            inplace_of: str | None) -> Any:
     """left <op> right where one operand is an object or class of the program."""
     if op == "eq" or op == "ne":
-        return (left is right) == (op == "eq")
+        from autogradlab.lang.object_equality import equals
+        return equals(interp, left, right, op == "ne", node)
     names = f"'{python_type(left)}' and '{python_type(right)}'"
     if op == "remainder" and type(left) is str:   # '%s' % obj: str's own `%` goes first (never __rmod__)
         return percent_text(interp, left, right, node)
     if op in ARITHMETIC:
         stem = ARITHMETIC[op]
+        in_place = _method(left, f"__i{stem}__") if inplace_of is not None else None
+        if in_place is not None:   # `v += w`: its __iadd__ (whose result is bound to v), else __add__
+            return _call(interp, in_place, left, right, node)
         mine, theirs = _method(left, f"__{stem}__"), _method(right, f"__r{stem}__")
         if theirs is not None and type(left) is ProgramObject and left.cls is right.cls:
             theirs = None   # Python asks the reflected method only of an operand of another type

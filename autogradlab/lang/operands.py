@@ -25,7 +25,10 @@ _SET_OPS = frozenset({"in", "not_in", "eq", "ne", "bitwise_or", "bitwise_and", "
                       "le", "gt", "ge"})   # a set holding objects: CPython compares its items by identity
 STORED = frozenset({"ProgramObject", "ProgramClass"})   # what lists may hold besides data
 _KEYS = type({}.keys())
-_DICT_OPS = frozenset({"in", "not_in", "eq", "ne"})   # a dict holding objects (no class defines __eq__)
+_DICT_OPS = frozenset({"in", "not_in", "eq", "ne"})   # a dict holding objects
+# `d.keys() & other` holding objects: CPython's set of the view's keys (lang/object_equality.py hashes them);
+# a list or tuple beside the view is read as its items (list | list stays Python's TypeError)
+_VIEW_SET_OPS = frozenset({"bitwise_or", "bitwise_and", "sub", "bitwise_xor"})
 
 
 def check_operand(value: Any, op: str) -> None:
@@ -35,7 +38,9 @@ def check_operand(value: Any, op: str) -> None:
         if op in _STORING_OPS and (type(value).__name__ in STORED and op in ("in", "not_in")
                                    or isinstance(value, list | tuple) and is_storable(value)) \
                 or op in _SET_OPS and type(value) is ProgramSet and is_storable(value) \
-                or op in _DICT_OPS and type(value) in (dict, _KEYS) and is_storable(value):
+                or op in _DICT_OPS and type(value) in (dict, _KEYS) and is_storable(value) \
+                or op in _VIEW_SET_OPS and (type(value) is _KEYS or isinstance(value, list | tuple)) \
+                and is_storable(value):
             return   # `node in d`, `d == e`: hash lookups (by identity for objects and tensors), values by ==
         if isinstance(value, list | tuple | dict):   # `[obj] < [obj]`: names the object inside
             from autogradlab.lang.calls import require_data

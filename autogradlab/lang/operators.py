@@ -90,6 +90,8 @@ def python_error(exc: BaseException) -> ProgramError:
     """A Python exception from the program's own arithmetic/indexing, in plain words (its class and
     text kept for `except ... as e`)."""
     from autogradlab.lang.exceptions import remember_python_error
+    if isinstance(exc, ProgramError):   # the program's own method inside a CPython lookup (a __hash__ at
+        return exc                      # its step limit): unchanged, a limit stays a limit
     return remember_python_error(_python_error(exc), exc)
 
 
@@ -238,6 +240,9 @@ class OperatorsMixin:
                 result = fn(left, right)
             elif name in ("in", "not_in") and type(right) is ProgramSet and type(left).__name__ in STORED:
                 result = fn(left, right)   # `v not in visited`: a hash by identity, no walk of the set
+            elif name in ("in", "not_in") and type(right).__name__ == "ProgramObject":
+                from autogradlab.lang.object_protocols import contains  # its __contains__ or its items
+                result = contains(self, left, right, node) == (name == "in")
             elif name in ("in", "not_in"):
                 object_in(left, right)
                 check_operand(right, name)

@@ -4,8 +4,10 @@ Accumulator, a student's `class Counter:`).
 Neither is a Python class or instance of the program: a ProgramClass holds the program's methods
 (UserFunctions, interpreted like any function) and class attributes in a dict; a ProgramObject holds
 its attributes in a dict of at most MAX_ATTRIBUTES names. Their Python classes define no dunder that
-calls program code, so CPython, torch or NumPy meeting one (they never should: they are no data,
-lang/calls.require_data refuses them at every library call) can only fail. The interpreter dispatches
+calls program code, but ProgramObject's __hash__/__eq__/__ne__ (CPython's dicts, sets and lists use
+them), which run the program's own only while it runs, under its limits (lang/object_equality.py); torch
+or NumPy meeting one (they never should: they are no data, lang/calls.require_data refuses them at
+every library call) can only fail. The interpreter dispatches
 everything itself: `obj.x`, `obj.m(...)`, `Name(...)` (runs __init__), `obj[i]`, `obj[i] = v`,
 `len(obj)`, `obj(...)`, str/repr/print/f-strings (lang/class_dispatch.py), each method call under the
 step budget and call depth of any call. Instances and new attributes count toward
@@ -33,7 +35,7 @@ METHOD, STATIC, CLASS, PROPERTY, VALUE = "method", "static", "class", "property"
 class ProgramClass:
     """`class Name:` as the program holds it."""
 
-    __slots__ = ("name", "base", "members", "qualname")
+    __slots__ = ("name", "base", "members", "qualname", "equality", "interp")
     type_name = "type"
 
     def __init__(self, name: str, base: ProgramClass | None, qualname: str | None = None) -> None:
@@ -41,6 +43,8 @@ class ProgramClass:
         self.qualname = qualname or name   # `make.<locals>.Module` for a class made inside a function
         self.base = base
         self.members: dict[str, tuple[str, Any]] = {}   # name -> (kind, value)
+        self.equality: Any = None   # its __eq__/__ne__/__hash__ (lang/object_equality.py); None: identity
+        self.interp: Any = None   # the run that defined it (its objects' loops: lang/object_protocols.py)
 
     def find(self, name: str) -> tuple[ProgramClass, str, Any] | None:
         """(the class that has it, kind, value) along the chain of bases, as Python's MRO."""
@@ -79,6 +83,19 @@ class ProgramObject:
 
     def __repr__(self) -> str:
         return f"<__main__.{self.cls.qualname} object>"
+
+    # CPython's dicts/sets/lists use these: identity, or the class's own (lang/object_equality.py)
+    def __hash__(self) -> int:
+        equality = self.cls.equality
+        return object.__hash__(self) if equality is None else equality.hash_of(self)
+
+    def __eq__(self, other: object) -> Any:
+        equality = self.cls.equality
+        return NotImplemented if equality is None else equality.compare(self, other, False)
+
+    def __ne__(self, other: object) -> Any:
+        equality = self.cls.equality
+        return NotImplemented if equality is None else equality.compare(self, other, True)
 
 
 class BoundMethod(SafeFunction):

@@ -31,8 +31,6 @@ def sort_list(interp: Any, base: list, args: list, kwargs: dict, node: Any) -> N
     if args:
         raise TypeError(f"sort() takes no positional arguments ({len(args)} given)")
     key, reverse = sort_keywords(kwargs)
-    if key is None:   # a list of the program's objects: only its keys may be compared (sorting.py)
-        require_data(base, "in `.sort()`")
     base[:] = sorted_items(interp, base, key, require_data(reverse, "in `.sort()`"), node, "`list.sort()`")
 
 

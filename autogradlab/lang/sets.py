@@ -50,14 +50,15 @@ def check_item(item: Any) -> None:
         note_stored_object()
         return
     require_data(item, "as a set item")
-    for part in (item, *item) if type(item) is tuple else (item,):
+    for part in (item, *(dicts.tuple_parts(item) or item)) if type(item) is tuple else (item,):
         if isinstance(part, list | dict | ProgramSet):
             raise _python(TypeError(f"unhashable type: '{type(part).__name__}'"))
     if isinstance(item, torch.Tensor):
         raise NotSupported("tensors cannot be set items in Autograd Lab (a tensor hashes by its identity, "
                            "not its values)", hint="use a list, or a set of the numbers (t.item())")
     # (a dict key may hold a tensor inside a tuple: a set item may not)
-    refused = type(item) is tuple and any(isinstance(part, torch.Tensor) for part in item)
+    refused = type(item) is tuple and any(isinstance(part, torch.Tensor)
+                                          for part in dicts.tuple_parts(item) or ())
     if not refused:
         try:
             dicts.check_key(item)
@@ -70,6 +71,12 @@ def check_item(item: Any) -> None:
 
 def add(interp: Interpreter, target: ProgramSet, item: Any, what: str = "the set") -> None:
     check_item(item)
+    if dicts.program_hash(item):   # its __hash__ runs once, as in Python's set.add (counted after)
+        before = len(target)
+        target.items.add(item)
+        if len(target) > before:
+            interp.sizes.charge_sequence(len(target), what, added=1)
+        return
     if item not in target.items:
         interp.sizes.charge_sequence(len(target) + 1, what, added=1)
         target.items.add(item)

@@ -3,10 +3,13 @@ comparison between plain values (bool, int, float, str, and short tuples of thos
 from inside Python's sort, where the interpreter's step and time checks cannot see it. A key
 function (`key=len`, `key=lambda p: p[1]`, a `def`) is called by the interpreter on each item first
 (its steps counted as usual), then the keys are compared, so Python's stable order and its own
-TypeError for keys that do not compare ('<' not supported between ...) stay as they are."""
+TypeError for keys that do not compare ('<' not supported between ...) stay as they are. Objects of
+the program's classes (as items or keys) compare through their own __lt__/__gt__, each an interpreted
+call under the run's limits (_Ordered)."""
 
 from __future__ import annotations
 
+import operator
 from typing import Any
 
 from autogradlab.errors import NotSupported, ProgramTypeError
@@ -25,6 +28,37 @@ def _plain(value: Any) -> bool:
     return type(value) is tuple and len(value) <= _MAX_KEY_ITEMS and all(type(v) in _PLAIN for v in value)
 
 
+class _Ordered:
+    """An item or key that is an object of the program's classes, as Python's sort, min() and max() meet
+    it: `a < b` and `a > b` are the interpreter's (the objects' own __lt__/__gt__, under the run's
+    limits), their answer's truth too; Python's sort asks only `<`, min() `<` and max() `>`."""
+
+    __slots__ = ("interp", "value", "node")
+
+    def __init__(self, interp: Any, value: Any, node: Any) -> None:
+        self.interp, self.value, self.node = interp, value, node
+
+    def _ask(self, op: str, fn: Any, other: _Ordered) -> bool:
+        interp = self.interp
+        return interp.truth(interp.apply_binary(op, fn, self.value, other.value, self.node), self.node)
+
+    def __lt__(self, other: _Ordered) -> bool:
+        return self._ask("lt", operator.lt, other)
+
+    def __gt__(self, other: _Ordered) -> bool:
+        return self._ask("gt", operator.gt, other)
+
+
+def _ordered(interp: Any, keys: list, node: Any) -> list | None:
+    """The keys wrapped for the interpreter's comparisons when some are objects of the program's classes
+    and the others plain values (None: no object among them)."""
+    if not any(type(key).__name__ == "ProgramObject" for key in keys):
+        return None
+    if not all(_plain(key) or type(key).__name__ == "ProgramObject" for key in keys):
+        return None
+    return [_Ordered(interp, key, node) for key in keys]
+
+
 def _check_plain(keys: list, what: str, by_key: bool) -> None:
     if not all(_plain(key) for key in keys):
         kinds = sorted({type_text(key) for key in keys if not _plain(key)})
@@ -41,6 +75,13 @@ def keys_of(interp: Any, items: list, key: Any, node: Any, what: str) -> list:
             require_data(key, f"as `key=` of {what}")
             raise ProgramTypeError(f"'{type_text(key)}' object is not callable")
         keys = [interp.call_value(key, [item], {}, node) for item in items]
+    ordered = _ordered(interp, keys, node)   # sorted(vectors): their own __lt__
+    if ordered is not None:
+        return ordered
+    if key is None:   # `sorted(d.items())` of objects: named as before (only objects themselves compare)
+        for item in keys:
+            if not _plain(item):
+                require_data(item, f"in {what}")
     _check_plain(keys, what, key is not None)
     return keys
 
@@ -63,3 +104,10 @@ def extreme(interp: Any, items: list, key: Any, node: Any, name: str) -> Any:
     keys = keys_of(interp, items, key, node, f"`{name}()` with key=")
     pick = min if name == "min" else max
     return items[pick(range(len(items)), key=keys.__getitem__)]
+
+
+def holds_objects(args: list) -> bool:
+    """min(a, b) of objects, or min of one list, tuple, set or dict (its keys) holding them."""
+    if len(args) == 1 and (isinstance(args[0], list | tuple | dict) or type(args[0]).__name__ == "set"):
+        return any(type(item).__name__ == "ProgramObject" for item in args[0])
+    return any(type(arg).__name__ == "ProgramObject" for arg in args)

@@ -33,11 +33,15 @@ EN = {
                             "the limit is {limit}",
     _K + "instance_limit": "the program created more than {limit} objects of its classes; the limit is "
                            "{limit}",
-    _K + "class_hint": "a class may define `__init__`, `__getitem__`, `__setitem__`, `__len__`, `__call__`, "
-                       "`__repr__`, `__str__` and operators such as `__add__`, `__radd__`, `__neg__` and "
-                       "`__lt__`, plain methods, `@staticmethod`, `@classmethod` and "
+    _K + "class_hint": "a class may define `__init__`, `__getitem__`, `__setitem__`, `__len__`, `__iter__`, "
+                       "`__contains__`, `__call__`, `__repr__`, `__str__`, `__bool__`, `__eq__`, `__hash__` "
+                       "and operators such as `__add__`, `__radd__`, `__iadd__`, `__neg__` and `__lt__`, "
+                       "plain methods, `@staticmethod`, `@classmethod` and "
                        "`@property` methods, and class attributes",
     _K + "fewer_hint": "create fewer objects",
+    _K + "hash_address": "hash() of {what} is not supported in Autograd Lab (its hash would show a memory "
+                         "address)",
+    _K + "hash_hint": "define `__hash__` in your class, or hash plain values",
     _K + "text_depth": "the list to show is nested more than {limit} deep; the limit is {limit}",
     _K + "parts_hint": "show its parts instead",
     _K + "copy_depth": "copy.deepcopy met values nested more than {limit} deep; the limit is {limit}",
@@ -65,11 +69,14 @@ ZH = {
                      "并通过它们的属性和方法使用",
     _K + "attribute_limit": "类 `{name}` 的对象的属性将超过 {limit} 个；上限是 {limit}",
     _K + "instance_limit": "程序创建的自定义类对象超过 {limit} 个；上限是 {limit}",
-    _K + "class_hint": "类可以定义 `__init__`、`__getitem__`、`__setitem__`、`__len__`、`__call__`、"
-                       "`__repr__`、`__str__` 以及 `__add__`、`__radd__`、`__neg__`、`__lt__` 等运算符方法，"
+    _K + "class_hint": "类可以定义 `__init__`、`__getitem__`、`__setitem__`、`__len__`、`__iter__`、"
+                       "`__contains__`、`__call__`、`__repr__`、`__str__`、`__bool__`、`__eq__`、`__hash__` "
+                       "以及 `__add__`、`__radd__`、`__iadd__`、`__neg__`、`__lt__` 等运算符方法，"
                        "普通方法，`@staticmethod`、`@classmethod` 和 `@property` "
                        "方法，以及类属性",
     _K + "fewer_hint": "少创建一些对象",
+    _K + "hash_address": "Autograd Lab 不支持 {what} 的 hash()（它的哈希值会暴露内存地址）",
+    _K + "hash_hint": "在你的类中定义 `__hash__`，或者只对普通值求哈希",
     _K + "text_depth": "要显示的列表嵌套超过 {limit} 层；上限是 {limit}",
     _K + "parts_hint": "改为分别显示它的各个部分",
     _K + "copy_depth": "copy.deepcopy 遇到的值嵌套超过 {limit} 层；上限是 {limit}",

@@ -228,6 +228,10 @@ TUTORIALS: tuple[ProgramSpec, ...] = (
     # so the Values are compared by the tests in tests/unit/test_object_operators.py with a tolerance.
     ProgramSpec("tutorial_micrograd_style.py", "karpathy/micrograd (MIT), its design rewritten",
                 nondeterministic_vars=("a", "b", "c", "d", "e", "f", "g", "ypred", "loss", "p", "best")),
+    # Session 22: a student's own classes around a lesson: a Dataset with __len__/__getitem__, a Vector with
+    # __eq__/__hash__/__lt__/__iadd__ as dict keys, set items and sorted() items, a Bag with __iter__.
+    ProgramSpec("tutorial_python_classes_data.py", "written here (Python classes around a PyTorch lesson)",
+                output="loss", timeout_s=30),
 )
 
 

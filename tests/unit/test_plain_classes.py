@@ -267,10 +267,9 @@ def test_python_errors_can_be_caught_like_python():
 
 
 # -- refused, by name ----------------------------------------------------------------------------------
-@pytest.mark.parametrize("dunder", ["__iadd__", "__getattr__", "__getattribute__", "__iter__", "__del__",
-                                    "__eq__", "__hash__", "__index__", "__float__", "__torch_function__",
-                                    "__new__", "__init_subclass__", "__class_getitem__", "__set_name__",
-                                    "__bool__"])
+@pytest.mark.parametrize("dunder", ["__getattr__", "__getattribute__", "__del__", "__index__", "__float__",
+                                    "__torch_function__", "__new__", "__init_subclass__", "__class_getitem__",
+                                    "__set_name__", "__next__", "__format__", "__setattr__"])
 def test_other_dunder_methods_are_refused_at_their_def(dunder):
     refused(f"class A:\n    x = 1\n    def {dunder}(self, *args):\n        return 1\n",
             f"defining `{dunder}` in `class A`", line=3)
@@ -315,13 +314,14 @@ def test_outside_the_language_is_refused(source, says):
     ("import torch\ntorch.ones(2).add(a)\n", "the `A` object cannot be used in `.add()`"),
     ("import torch\ntorch.tensor([a])\n", "the `A` object cannot be used in `torch.tensor`"),
     ("import numpy as np\nnp.array(a)\n", "the `A` object cannot be used in `np.array`"),
-    ("for v in a:\n    pass\n", "cannot be used"),
+    ("for v in a:\n    pass\n", "'A' object is not iterable"),
     ("print(sorted([A, A]))\n", "the class `A` cannot be used"),
-    ("print(max(a, a))\n", "the `A` object cannot be used"),
+    ("print(max(a, a))\n", "'>' not supported between instances of 'A' and 'A'"),
     ("import torch\nprint('%s' % torch.tensor([1.0]).add(a))\n", "the `A` object cannot be used in `.add()`"),
 ])
 def test_objects_never_reach_a_library_call(tail, says):
-    refused("class A:\n    pass\na = A()\n" + tail, says)
+    kind = "type" if says.startswith("'") else "unsupported"   # session 22: Python's own TypeError
+    refused("class A:\n    pass\na = A()\n" + tail, says, kind=kind)
 
 
 def test_instance_attributes_limit_just_below_and_above():

@@ -89,7 +89,7 @@ def test_dunder_name_reads_only_as_dunder_name():
 @pytest.mark.parametrize(("source", "named"), [
     ("with open('f') as f:\n    pass", "`with` statements"),
     ("class A(list):\n    pass", "a base that is not `object` or another class of your program"),
-    ("class A:\n    def __iadd__(self, o):\n        pass", "defining `__iadd__` in `class A`"),
+    ("class A:\n    def __index__(self, o):\n        pass", "defining `__index__` in `class A`"),
     ("f = lambda a, /: a", "positional-only parameters"),
     ("try:\n    pass\nexcept* ValueError:\n    pass", "`except*` blocks"),
     ("@d\ndef f():\n    pass", "decorators"),

@@ -14,7 +14,7 @@ CORPUS: list[tuple[str, str, dict]] = [
     ("class_bases", "class B:\n    pass\nclass A(B, B):\n    pass\n", {}),
     ("class_keyword", "class A(metaclass=type):\n    pass\n", {}),
     ("class_decorator", "def d(c):\n    return c\n@d\nclass A:\n    pass\n", {}),
-    ("class_dunder", "class A:\n    def __eq__(self, o):\n        return 1\n", {}),
+    ("class_dunder", "class A:\n    def __index__(self):\n        return 1\n", {}),
     ("class_method_decorator", "class A:\n    @d\n    def f(self):\n        return 1\n", {}),
     ("class_member", "class A:\n    for i in range(3):\n        pass\n", {}),
     ("class_object_in_torch", T + "class A:\n    pass\ntorch.tensor(A())\n", {}),

@@ -9,7 +9,6 @@ from __future__ import annotations
 import ast
 from typing import TYPE_CHECKING, Any
 
-from autogradlab.errors import ProgramTypeError
 from autogradlab.lang.safe_values import FunctionValue, SafeFunction, SafeType, UserFunction
 
 if TYPE_CHECKING:
@@ -45,9 +44,11 @@ class PartialFunction(FunctionValue):
 
 def make_partial(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> PartialFunction:
     """functools.partial(func, /, *args, **keywords), with Python's refusals."""
+    from autogradlab.lang.operators import python_error
+
     if not args:
-        raise ProgramTypeError("type 'partial' takes at least one argument")
+        raise python_error(TypeError("type 'partial' takes at least one argument"))
     func = args[0]
     if not isinstance(func, CALLABLE_VALUES):
-        raise ProgramTypeError("the first argument must be callable")
+        raise python_error(TypeError("the first argument must be callable"))
     return PartialFunction(func, tuple(args[1:]), dict(kwargs))

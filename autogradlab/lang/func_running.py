@@ -147,6 +147,9 @@ def running(interp: Interpreter, transformed: Any, args: list, kwargs: dict, nod
     from autogradlab.lang.func_transforms import VjpFunction, VjpResult
 
     kind, options = transformed.kind, transformed.options
+    if not depth(interp):   # functorch's one-time set-up is not the program's time (engine/jacobian.py)
+        from autogradlab.engine.jacobian import warm_func
+        interp.sizes.warm_up_s += warm_func()
     outer = interp.hooks
     hooks = outer if isinstance(outer, _Inside) else _Inside(outer)
     rows = 1

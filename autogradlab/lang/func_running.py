@@ -29,7 +29,9 @@ import torch.func as tf
 
 from autogradlab.errors import LimitExceeded, NotSupported, ProgramError
 from autogradlab.lang import batch_escapes
+from autogradlab.lang.call_work import COSTLY, check_work
 from autogradlab.lang.hooks import NullHooks
+from autogradlab.lang.meta_copies import to_meta
 
 if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
@@ -68,6 +70,8 @@ class _Inside(NullHooks):
 
     def __init__(self, inner: Any) -> None:
         self.inner, self.peak = inner, 0
+        self.costly: list[tuple[str, Any, Any]] = []   # lang/call_work.py's ops, on meta copies
+
 
     def on_print(self, text: str) -> None:
         self.inner.on_print(text)
@@ -76,6 +80,8 @@ class _Inside(NullHooks):
         for t in (result if isinstance(result, (tuple, list)) else (result,)):
             if isinstance(t, torch.Tensor):
                 self.peak = max(self.peak, math.prod(t.shape))
+        if op in COSTLY:   # jacrev runs its backward once per output element: checked again then
+            self.costly.append((op, to_meta(list(args)), {k: to_meta(v) for k, v in kwargs.items()}))
 
 
 def _elements(value: Any) -> int:
@@ -128,15 +134,21 @@ def _python_callable(interp: Interpreter, func: Any, node: ast.AST, hooks: _Insi
     """The program function as PyTorch calls it; `bound`: [jacrev/aux/vjp, peak found, input elements]."""
     def call(*args: Any, **kwargs: Any) -> Any:
         before, hooks.peak = hooks.peak, 0
+        costly_before, hooks.costly = hooks.costly, []
         try:
             out = interp.call_value(func, list(args), kwargs, node)
         finally:
             peak, hooks.peak = hooks.peak, max(before, hooks.peak)
+            costly, hooks.costly = hooks.costly, costly_before + hooks.costly
         if bound:   # jacrev / vjp: the backward holds rows x what the forward made (and its inputs)
             rows = _elements(out[0] if bound[0] == "aux" and isinstance(out, tuple) else out)
             bound[1] = max(peak, bound[2])
-            interp.sizes.check_elements(max(1, rows if bound[0] != "vjp" else 1) * bound[1],
-                                        "the backward pass of jacrev" if bound[0] != "vjp" else "vjp")
+            rows = max(1, rows if bound[0] != "vjp" else 1)
+            interp.sizes.check_elements(rows * bound[1], "the backward pass of jacrev" if bound[0] != "vjp"
+                                        else "vjp")
+            limit, work_rows = interp.sizes.limits.max_call_work, rows * interp.sizes.work_rows
+            for op, margs, mkwargs in costly:   # each costly op's backward: about its forward's work
+                check_work(limit, op, margs, mkwargs, work_rows)
         return out
     return call
 

@@ -182,3 +182,17 @@ def test_the_tutorials_din_512_hessian_is_refused_by_the_element_limit() -> None
         "hess_api = hessian(predict, argnums=2)(weight, bias, x)\n"
     error = refused(source)
     assert (error.kind, error.line) == ("limit", 10) and "max_tensor_elements" in error.hint, error
+
+
+@pytest.mark.parametrize("rows, ok", [(15, True), (16, False)])
+def test_jacrevs_vmapped_backward_counts_each_costly_op_once_per_output(rows: int, ok: bool) -> None:
+    """jacrev's backward runs inv's backward once per output element: 15 * 40**3 below a max_call_work
+    of 1,000,000, 16 * 40**3 above."""
+    limits = dataclasses.replace(DEFAULT_LIMITS, max_call_work=1_000_000)
+    source = T + ("A = torch.randn(40, 40) / 100 + torch.eye(40)\n"
+                  f"j = jacrev(lambda a: torch.linalg.inv(a)[0, :{rows}])(A)\n")
+    report = run_program(source, torchviz=False, limits=limits)
+    if ok:
+        assert report.ok, report.error
+    else:
+        assert (report.error.line, report.error.key) == (6, "errors_lang.call_work"), report.error

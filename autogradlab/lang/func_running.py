@@ -131,7 +131,7 @@ def _batched(interp: Any, rows: int) -> Iterator[None]:
 
 
 def _python_callable(interp: Interpreter, func: Any, node: ast.AST, hooks: _Inside, bound: list) -> Any:
-    """The program function as PyTorch calls it; `bound`: [jacrev/aux/vjp, peak found, input elements]."""
+    """The program function as PyTorch calls it; `bound`: [jacrev/vjp, peak found, inputs, has_aux]."""
     def call(*args: Any, **kwargs: Any) -> Any:
         before, hooks.peak = hooks.peak, 0
         costly_before, hooks.costly = hooks.costly, []
@@ -141,10 +141,11 @@ def _python_callable(interp: Interpreter, func: Any, node: ast.AST, hooks: _Insi
             peak, hooks.peak = hooks.peak, max(before, hooks.peak)
             costly, hooks.costly = hooks.costly, costly_before + hooks.costly
         if bound:   # jacrev / vjp: the backward holds rows x what the forward made (and its inputs)
-            rows = _elements(out[0] if bound[0] == "aux" and isinstance(out, tuple) else out)
-            bound[1] = max(peak, bound[2])
-            rows = max(1, rows if bound[0] != "vjp" else 1)
-            interp.sizes.check_elements(rows * bound[1], "the backward pass of jacrev" if bound[0] != "vjp"
+            what, _, inputs, has_aux = bound
+            rows = _elements(out[0] if has_aux and isinstance(out, tuple) else out) if what == "jacrev" else 1
+            bound[1] = max(peak, inputs)
+            rows = max(1, rows)
+            interp.sizes.check_elements(rows * bound[1], "the backward pass of jacrev" if what == "jacrev"
                                         else "vjp")
             limit, work_rows = interp.sizes.limits.max_call_work, rows * interp.sizes.work_rows
             for op, margs, mkwargs in costly:   # each costly op's backward: about its forward's work
@@ -170,9 +171,9 @@ def running(interp: Interpreter, transformed: Any, args: list, kwargs: dict, nod
     elif kind == "jacfwd":
         rows = _argnums_elements(args, options.get("argnums", 0))
     bound: list = []
-    if kind in ("jacrev", "vjp"):   # [what, peak, elements of the inputs differentiated]
+    if kind in ("jacrev", "vjp"):   # [kind, peak, elements of the inputs differentiated, has_aux]
         inputs = _argnums_elements(args, options.get("argnums", 0)) if kind == "jacrev" else _elements(args)
-        bound = ["aux" if options.get("has_aux") else kind, 0, inputs]
+        bound = [kind, 0, inputs, bool(options.get("has_aux"))]
     python_func = _python_callable(interp, transformed.func, node, hooks, bound)
     begin, failure, result = batch_escapes.start(interp), None, None
     made = batch_escapes.made_of(interp)

@@ -196,3 +196,14 @@ def test_jacrevs_vmapped_backward_counts_each_costly_op_once_per_output(rows: in
         assert report.ok, report.error
     else:
         assert (report.error.line, report.error.key) == (6, "errors_lang.call_work"), report.error
+
+
+@pytest.mark.parametrize("tail", [
+    "def f(x):\n    return x.sin(), x.cos().sum()\nout, vjp_fn, aux = vjp(f, torch.randn(4), has_aux=True)\n"
+    "g, = vjp_fn(torch.ones(4))\n",
+    "def f(x):\n    return x.sin(), x.sum()\nj, aux = jacrev(f, has_aux=True)(torch.randn(3))\n",
+    "def f(x):\n    return x.exp(), x.mean()\n"
+    "out, t, aux = jvp(f, (torch.randn(3),), (torch.ones(3),), has_aux=True)\n",
+])
+def test_has_aux_equals_pytorch(tail: str) -> None:
+    same(T + tail)

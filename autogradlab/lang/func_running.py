@@ -68,8 +68,9 @@ def refuse_inside(interp: Any, construct: str) -> None:
 class _Inside(NullHooks):
     """Nothing recorded; print() reaches the program's output; the largest tensor made is counted."""
 
-    def __init__(self, inner: Any) -> None:
-        self.inner, self.peak = inner, 0
+    def __init__(self, inner: Any, sizes: Any) -> None:
+        self.inner, self.peak, self.sizes = inner, 0, sizes
+        self.rows = 1   # the vmap batches running now, multiplied: each result holds that many rows
         self.costly: list[tuple[str, Any, Any]] = []   # lang/call_work.py's ops, on meta copies
 
 
@@ -79,7 +80,10 @@ class _Inside(NullHooks):
     def on_op(self, op: str, args: Any, kwargs: Any, result: Any, node: Any, in_function: Any) -> None:
         for t in (result if isinstance(result, (tuple, list)) else (result,)):
             if isinstance(t, torch.Tensor):
-                self.peak = max(self.peak, math.prod(t.shape))
+                elements = math.prod(t.shape)
+                self.peak = max(self.peak, elements)
+                if self.rows > 1:   # the running total counted one row (calls.call_sized): add the others
+                    self.sizes.total_elements += (self.rows - 1) * elements
         if op in COSTLY:   # jacrev runs its backward once per output element: checked again then
             self.costly.append((op, to_meta(list(args)), {k: to_meta(v) for k, v in kwargs.items()}))
 
@@ -164,7 +168,7 @@ def running(interp: Interpreter, transformed: Any, args: list, kwargs: dict, nod
         from autogradlab.engine.jacobian import warm_func
         interp.sizes.warm_up_s += warm_func()
     outer = interp.hooks
-    hooks = outer if isinstance(outer, _Inside) else _Inside(outer)
+    hooks = outer if isinstance(outer, _Inside) else _Inside(outer, interp.sizes)
     rows = 1
     if kind == "vmap":
         rows = _batch_rows(args, options.get("in_dims", 0))
@@ -179,6 +183,7 @@ def running(interp: Interpreter, transformed: Any, args: list, kwargs: dict, nod
     made = batch_escapes.made_of(interp)
     interp.func_depth = depth(interp) + 1
     interp.hooks = hooks
+    rows_before, hooks.rows = hooks.rows, hooks.rows * rows
     try:
         with contextlib.ExitStack() as stack:
             stack.enter_context(_batched(interp, rows))
@@ -196,6 +201,7 @@ def running(interp: Interpreter, transformed: Any, args: list, kwargs: dict, nod
     except Exception as exc:  # noqa: BLE001 - every torch failure becomes a ProgramError
         failure = transform_error(exc, kind, args)
     finally:
+        hooks.rows = rows_before
         interp.hooks = outer
         interp.func_depth -= 1
     if failure is not None:

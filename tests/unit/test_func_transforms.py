@@ -207,3 +207,18 @@ def test_jacrevs_vmapped_backward_counts_each_costly_op_once_per_output(rows: in
 ])
 def test_has_aux_equals_pytorch(tail: str) -> None:
     same(T + tail)
+
+
+@pytest.mark.parametrize("copies, ok", [(11, True), (13, False)])
+def test_what_a_vmapped_function_holds_counts_every_row_in_the_total(copies: int, ok: bool) -> None:
+    """Each copy holds 1,000,000 rows x 4 elements: with max_total_elements 50,000,000 and 4,000,000 of
+    input, 11 copies (48,000,000) fit, 13 (56,000,000) do not; the running total counted one row each
+    before (4 elements a copy)."""
+    limits = dataclasses.replace(DEFAULT_LIMITS, max_total_elements=50_000_000)
+    source = T + (f"def f(r):\n    kept = [r * k for k in range({copies})]\n    return kept[-1]\n"
+                  "y = vmap(f)(torch.ones(1000000, 4))\n")
+    report = run_program(source, torchviz=False, limits=limits)
+    if ok:
+        assert report.ok, report.error
+    else:
+        assert report.error.kind == "limit" and report.error.line == 6, report.error

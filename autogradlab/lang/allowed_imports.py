@@ -15,7 +15,7 @@ not provide (then the program gets the interpreter's NotSupported at that line).
 
 `import X` needs X in IMPORTABLE_MODULES; `from X import Y` needs "X.Y" in ALLOWED_IMPORTS.
 Everything else (os, sys, pandas, subprocess, torch.hub, torch.utils, importlib, `*`, relative
-imports, torch.func) is refused by the checker before anything runs.
+imports, torch.func's other members) is refused by the checker before anything runs.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ import ast
 from autogradlab.errors import NotSupported
 from autogradlab.lang.time_module import CLOCKS, refusal
 
+FUNC_MEMBERS = ("grad", "grad_and_value", "jacrev", "jacfwd", "hessian", "vmap", "vjp", "jvp")
 _DISTRIBUTIONS = {"multinomial": "Multinomial", "categorical": "Categorical", "normal": "Normal",
                   "bernoulli": "Bernoulli", "uniform": "Uniform", "binomial": "Binomial"}
 _MODULES = (
@@ -32,7 +33,8 @@ _MODULES = (
     "torch.autograd.functional", "torch.autograd.function", "numpy", "math", "torch.distributions", "random",
     "numpy.random", "copy",
     "torch.backends.cudnn",   # the seeding cell's flags (lang/cudnn_flags.py)
-    "functools",   # functools.reduce (lang/map_filter.py)
+    "functools",   # functools.reduce (lang/map_filter.py), functools.partial (lang/partial_function.py)
+    "torch.func",  # grad, jacrev, jacfwd, hessian, vmap, vjp, jvp (lang/func_transforms.py)
     "warnings",    # filterwarnings("ignore"): a no-op (lang/warnings_module.py)
     "time",        # the clocks only, read-only (lang/time_module.py)
     "matplotlib", "matplotlib.pyplot",   # no members: the first plotting line stops there (namespaces.py)
@@ -46,6 +48,7 @@ _MEMBERS = (
     "torch.autograd.Variable",   # the pre-0.4 wrapper (variable_type.py)
     *(f"torch.distributions.{m}.{c}" for m, c in _DISTRIBUTIONS.items()),
     *(f"torch.distributions.{c}" for c in _DISTRIBUTIONS.values()),
+    *(f"torch.func.{name}" for name in FUNC_MEMBERS), "torch.vmap",
     "math.pi", "math.e", "math.sqrt", "math.exp", "math.log", "math.sin", "math.cos", "math.tan",
     "functools.reduce", "functools.partial", "warnings.filterwarnings", "warnings.simplefilter",
     *(f"time.{name}" for name in CLOCKS),
@@ -147,8 +150,8 @@ def _import_hint(module: str, member: str) -> str:
     if top in DATA_PREP_MODULES:
         return "Autograd Lab runs PyTorch code only; do the data preparation elsewhere"
     if module == "torch.func" or module.startswith("torch.func."):
-        return ("torch.func transforms are not available; use torch.autograd.functional.jacobian(f, x) "
-                "(strategy=\"forward-mode\", vectorize=True computes it like jacfwd)")
+        return ("Autograd Lab runs torch.func's grad, grad_and_value, jacrev, jacfwd, hessian, vmap, vjp, "
+                "jvp; for the others use torch.autograd.functional (jacobian, hessian, vjp, jvp, hvp, vhp)")
     if top == "torch" and module in IMPORTABLE_MODULES:
         return "write `import torch` and use the full name, e.g. torch.tensor(...)"
     if top == "torch":

@@ -92,7 +92,8 @@ def start(interp: Any) -> int:
     return 0 if made is None else len(made.items)
 
 
-def check(interp: Any, begin: int, result: Any = None, error: BaseException | None = None) -> None:
+def check(interp: Any, begin: int, result: Any = None, error: BaseException | None = None,
+          message: str = KEPT) -> None:
     """The tensors made batched since `begin` are all gone (those in `result` may stay: a call under
     an outer vmap returns batched values of that one); else refuse, naming where the first was made.
     `error`: the call failed with it; the finished frames its traceback holds let go of their locals,
@@ -116,7 +117,7 @@ def check(interp: Any, begin: int, result: Any = None, error: BaseException | No
         error.final = True           # program stops at the error; its `except` would have it to hand
     elif kept:
         _, name, line = kept[0]
-        raise NotSupported(KEPT.format(name=name, line=line))
+        raise NotSupported(message.format(name=name, line=line))
 
 
 def _alive(items: list[tuple[weakref.ref, str, int]]) -> list[tuple[torch.Tensor, str, int]]:

@@ -150,6 +150,9 @@ def _apply(interp: Interpreter, torch_class: type, qualname: str, args: list, kw
            node: ast.AST | None) -> Any:
     for value in (*args, *kwargs.values()):
         require_data(value, f"as an argument of {qualname}")
+    if interp.__dict__.get("func_depth", 0):
+        from autogradlab.lang.func_running import refuse_inside
+        refuse_inside(interp, f"`{qualname}(...)` (a custom autograd Function)")
     try:
         result = torch_class.apply(*args, **kwargs)
     except ProgramError:

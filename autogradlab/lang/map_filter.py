@@ -13,7 +13,7 @@ import ast
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from autogradlab.errors import NotSupported, ProgramError, ProgramTypeError
+from autogradlab.errors import ProgramError, ProgramTypeError
 from autogradlab.lang.generators import ITERATORS, SequenceIterator
 from autogradlab.lang.iteration import loop_iterable
 from autogradlab.lang.operators import python_error
@@ -143,14 +143,8 @@ def _reduce(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any
 MAP_FILTER = {"map": _map, "filter": _filter}
 
 
-def _partial(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
-    """functools.partial: importable, so a pasted tutorial's `from functools import partial` line (PyTorch's
-    "Jacobians, Hessians, hvp, vhp" page) does not stop the cells before its first use; a call is refused
-    with what to write instead (a function made from a function would be a function value to pass around)."""
-    raise NotSupported("`functools.partial(...)` is not supported in Autograd Lab",
-                       hint="write a lambda instead: partial(f, a, b) is lambda x: f(a, b, x)")
-
-
 def functools_namespace() -> Namespace:
+    from autogradlab.lang.partial_function import make_partial
+
     return Namespace("functools", {"reduce": SafeFunction("functools.reduce", _reduce),
-                                   "partial": SafeFunction("functools.partial", _partial)})
+                                   "partial": SafeFunction("functools.partial", make_partial)})

@@ -22,6 +22,7 @@ from autogradlab.lang.copy_module import copy_namespace
 from autogradlab.lang.custom_functions import FUNCTION_BASE
 from autogradlab.lang.devices import device_namespaces
 from autogradlab.lang.distributions import namespaces as distribution_namespaces
+from autogradlab.lang.func_transforms import func_namespace
 from autogradlab.lang.map_filter import functools_namespace
 from autogradlab.lang.math_ints import MATH_INT_FUNCTIONS
 from autogradlab.lang.numpy_creation import numpy_creation_members
@@ -146,6 +147,8 @@ def modules() -> dict[str, Namespace]:
     torch_ns.members["distributions"] = devices["torch.distributions"]
     torch_ns.members.update(torch_members())
     torch_ns.members.update(torch_extra_members())   # empty (zero-filled), torch.sin_(x)
+    func = func_namespace()   # torch.func's transforms (func_transforms.py); torch.vmap is torch.func.vmap
+    torch_ns.members["func"], torch_ns.members["vmap"] = func, func.members["vmap"]
     numpy_ns.members["__version__"] = NUMPY_VERSION
     numpy_ns.members.update(numpy_members())
     numpy_ns.members.update(numpy_linalg_members())   # np.dot
@@ -154,7 +157,7 @@ def modules() -> dict[str, Namespace]:
     numpy_ns.members["random"] = randoms["numpy.random"]
     return {**devices, "torch": torch_ns, "torch.autograd": autograd, "torch.autograd.functional": functional,
             "torch.autograd.function": autograd.members["function"],
-            "torch.linalg": linalg, "torch.nn": nn, "torch.nn.functional": nn_functional,
+            "torch.linalg": linalg, "torch.func": func, "torch.nn": nn, "torch.nn.functional": nn_functional,
             "numpy": numpy_ns, "math": math_ns, **randoms, "copy": copy_namespace(),
             "warnings": warnings_namespace(), "functools": functools_namespace(), "time": time_namespace(),
             **plotting_namespaces()}

@@ -22,7 +22,13 @@ from typing import TYPE_CHECKING, Any
 from autogradlab.errors import LimitExceeded, NotSupported
 from autogradlab.lang.class_checks import PLAIN_DUNDERS
 from autogradlab.lang.operators import python_error
-from autogradlab.lang.safe_values import STORED_OBJECT_TYPES, SafeFunction, UserFunction, note_stored_object
+from autogradlab.lang.safe_values import (
+    STORED_OBJECT_TYPES,
+    FunctionValue,
+    SafeFunction,
+    UserFunction,
+    note_stored_object,
+)
 
 if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
@@ -125,7 +131,7 @@ PLAIN_VALUES = (ProgramClass, ProgramObject, SuperProxy)
 PLAIN_TYPES = frozenset(PLAIN_VALUES)
 RETURNABLE = (ProgramObject,)   # besides data, what the program's functions may return
 # What an attribute may hold besides data: instances, classes and the program's own functions.
-STORABLE = (ProgramObject, ProgramClass, UserFunction, BoundMethod)
+STORABLE = (ProgramObject, ProgramClass, UserFunction, BoundMethod, FunctionValue)
 
 
 def class_of(value: Any) -> ProgramClass:

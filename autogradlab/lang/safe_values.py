@@ -61,6 +61,17 @@ class SafeFunction:
         return f"<built-in function {self.qualname.rsplit('.', 1)[-1]}>"
 
 
+class FunctionValue(SafeFunction):
+    """A function the program made from functions (functools.partial, a torch.func transform): called
+    through Interpreter.call_value like any SafeFunction; storable like the program's own `def`s (names,
+    attributes, lists, tuples), never data, so no library call receives one. Making one turns on
+    is_data's exact walk (note_stored_object), as an object of the program's classes does."""
+
+    def __init__(self, qualname: str, impl: Callable[..., Any]) -> None:
+        super().__init__(qualname, impl)
+        note_stored_object()
+
+
 @dataclass(eq=False)
 class Namespace:
     """A module as the program sees it: only the listed members exist."""
@@ -131,7 +142,7 @@ def is_storable(value: Any) -> bool:
     """is_data, where objects of the program's classes also count as atoms (a list of layers)."""
     if type(value) in _ATOM_TYPES:
         return True
-    objects = tuple(STORED_OBJECT_TYPES)
+    objects = (*STORED_OBJECT_TYPES, FunctionValue)
     return _walk(value, _ATOMS + objects, _ATOM_TYPES | frozenset(objects), DATA_CHECK_ITEMS,
                  DATA_CHECK_CONTAINERS)
 

@@ -21,6 +21,7 @@ from autogradlab.lang.calls import (
     translate_torch_error,
     wrap_result,
 )
+from autogradlab.lang.func_running import refuse_inside
 from autogradlab.lang.safe_values import SafeArray, UserFunction
 from autogradlab.lang.sizes import tensor_elements
 
@@ -43,6 +44,8 @@ def seed_generator(interp: Interpreter, args: list, kwargs: dict) -> None:
 
 def _run_backward(interp: Interpreter, target: Any, gradient: Any, node: ast.AST,
                   call: Callable[[], Any]) -> None:
+    if interp.__dict__.get("func_depth", 0):
+        refuse_inside(interp, "`backward()`")
     interp.hooks.before_backward(target, gradient, node)
     try:
         call()
@@ -72,6 +75,8 @@ def _autograd_grad(interp: Interpreter, args: list, kwargs: dict, node: ast.AST)
     from autogradlab.lang.allowlist import AUTOGRAD_FUNCTIONS
     for value in list(args) + list(kwargs.values()):
         require_data(value, "in `torch.autograd.grad`")
+    if interp.__dict__.get("func_depth", 0):
+        refuse_inside(interp, "`torch.autograd.grad(...)`")
     return invoke(interp, "autograd.grad", torch.autograd.grad, AUTOGRAD_FUNCTIONS["grad"],
                   args, kwargs, node)
 
@@ -99,6 +104,8 @@ def _hof(name: str) -> Callable[..., Any]:
     torch_fn = getattr(torch.autograd.functional, name)
 
     def call(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
+        if interp.__dict__.get("func_depth", 0):
+            refuse_inside(interp, f"`torch.autograd.functional.{name}(...)`")
         args = list(args)
         func = args.pop(0) if args else kwargs.pop("func", None)
         if not isinstance(func, UserFunction) and not callable(getattr(func, "impl", None)):

@@ -42,6 +42,9 @@ def require_storable(value: Any, where: str) -> Any:
     (an object on its own keeps its own paths and messages)."""
     if type(value) not in STORED_OBJECT_TYPES and is_storable(value):
         return value
+    from autogradlab.lang.func_transforms import VjpResult
+    if type(value) is VjpResult:   # `_, vjp_fn = vjp(f, x)`: the output and PyTorch's vjp_fn
+        return value
     from autogradlab.lang.calls import require_data
     return require_data(value, where)
 

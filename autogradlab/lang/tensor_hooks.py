@@ -41,8 +41,14 @@ def register_hook(interp: Interpreter, tensor: torch.Tensor, args: list, kwargs:
     if not isinstance(function, (UserFunction, SafeFunction)):   # a def, a lambda, print, torch.sin, ...
         raise NotSupported("`.register_hook()` takes a function (a def, a lambda, or one such as print) in "
                            "Autograd Lab", hint=HOOK_HINT)
+    if interp.__dict__.get("func_depth", 0):
+        from autogradlab.lang.func_running import refuse_inside
+        refuse_inside(interp, "`.register_hook(...)`")
 
     def hook(grad: torch.Tensor) -> torch.Tensor | None:
+        if interp.__dict__.get("func_depth", 0):
+            from autogradlab.lang.func_running import refuse_inside
+            refuse_inside(interp, "a tensor hook (register_hook)")
         if _is_batched(grad):
             raise NotSupported("a tensor hook cannot run under jacobian(..., vectorize=True) in Autograd Lab",
                                hint="leave out vectorize=True")

@@ -75,6 +75,9 @@ def _atom_weight(obj: Any, overhead: int = 0) -> int:
     arr = _as_array(obj)
     if arr is not None:
         return _printed_elements(arr.shape, arr.size)
+    parts = getattr(obj, "weighed_parts", None)   # functools.partial: its repr shows its arguments
+    if parts is not None:
+        return _mapping_weight(parts(), 10**12, overhead)
     return 1
 
 

@@ -35,6 +35,18 @@ EN = {
                        "`@staticmethod def backward(ctx, grad_output)`, or a plain class without that base "
                        "(`class Name:`)",
     _K + "ctx_limit_hint": "keep several values in one list or dict",
+    # torch.func (lang/func_transforms.py, lang/func_running.py)
+    _K + "func_inside": "{construct} inside a torch.func transform (grad, vjp, jacrev, vmap, ...) is not "
+                        "supported in Autograd Lab",
+    _K + "func_inside_hint": "call it outside the transformed function, or use the transforms alone",
+    _K + "func_needs": "{kind}() needs a function (a def, a lambda, a partial or a torch function) as its "
+                       "first argument",
+    _K + "func_bool": "{call}({name}=...) must be True or False",
+    _K + "func_kept": "`{name}` kept a tensor batched by vmap (line {line}) in a variable, container or "
+                      "attribute that outlives the vmap call; outside it that tensor has no values of its "
+                      "own: return it from the function instead",
+    _K + "func_takes_hint": "{kind} takes {names}",
+    _K + "vjp_fn_hint": "pass the cotangents to vjp_fn as positional arguments",
 }
 
 ZH = {
@@ -66,4 +78,13 @@ ZH = {
                        "`@staticmethod def backward(ctx, grad_output)`，或者写一个不带这个基类的普通类"
                        "（`class Name:`）",
     _K + "ctx_limit_hint": "把多个值放进一个列表或字典",
+    _K + "func_inside": "Autograd Lab 不支持在 torch.func 变换（grad、vjp、jacrev、vmap 等）内部"
+                        "使用 {construct}",
+    _K + "func_inside_hint": "请在被变换的函数之外调用它，或者只使用这些变换本身",
+    _K + "func_needs": "{kind}() 的第一个参数必须是函数（def、lambda、partial 或 torch 函数）",
+    _K + "func_bool": "{call}({name}=...) 必须是 True 或 False",
+    _K + "func_kept": "`{name}` 把 vmap 批处理的张量（第 {line} 行）存进了在 vmap 调用结束后"
+                      "仍然存在的变量、容器或属性；在调用之外，这个张量没有自己的值：请把它作为函数的返回值",
+    _K + "func_takes_hint": "{kind} 接受的参数：{names}",
+    _K + "vjp_fn_hint": "vjp_fn 的余切（cotangent）要作为位置参数传入",
 }

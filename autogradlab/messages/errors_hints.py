@@ -24,9 +24,9 @@ EN = {
     "errors_hints.model": "Autograd Lab shows the autograd graph of tensor code; write the model as tensors "
                           "(w = torch.randn(3, 1, requires_grad=True); y = x @ w + b) and the update as "
                           "`with torch.no_grad(): w -= lr * w.grad`",
-    "errors_hints.torch_func": "torch.func transforms are not available; use torch.autograd.functional."
-                               "jacobian(f, x) (strategy=\"forward-mode\", vectorize=True computes it "
-                               "like jacfwd)",
+    "errors_hints.torch_func": "Autograd Lab runs torch.func's grad, grad_and_value, jacrev, jacfwd, "
+                               "hessian, vmap, vjp, jvp; for the others use torch.autograd.functional "
+                               "(jacobian, hessian, vjp, jvp, hvp, vhp)",
     "errors_hints.import_instead": "import torch instead",
     "errors_hints.write_with": "write `with torch.{name}():`",
     "errors_hints.list_comprehension": "use a list comprehension or a `for` loop",
@@ -143,8 +143,9 @@ ZH = {
     "errors_hints.model": "Autograd Lab 显示的是张量代码的自动求导图；请把模型写成张量运算"
                           "（`w = torch.randn(3, 1, requires_grad=True); y = x @ w + b`），"
                           "把参数更新写成 `with torch.no_grad(): w -= lr * w.grad`",
-    "errors_hints.torch_func": "torch.func 的变换不可用；请用 `torch.autograd.functional.jacobian(f, x)`"
-                               "（`strategy=\"forward-mode\", vectorize=True` 的计算方式与 jacfwd 相同）",
+    "errors_hints.torch_func": "Autograd Lab 支持 torch.func 的 grad、grad_and_value、jacrev、jacfwd、"
+                               "hessian、vmap、vjp、jvp；其他功能请用 torch.autograd.functional"
+                               "（jacobian、hessian、vjp、jvp、hvp、vhp）",
     "errors_hints.import_instead": "改为 import torch",
     "errors_hints.write_with": "写成 `with torch.{name}():`",
     "errors_hints.list_comprehension": "改用列表推导式或 `for` 循环",

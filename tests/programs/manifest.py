@@ -222,6 +222,9 @@ TUTORIALS: tuple[ProgramSpec, ...] = (
                 output=UNCHECKED),
     ProgramSpec("tutorial_d2lpt_linreg_scratch_zh.py", T_D2LPT, output=UNCHECKED),
     ProgramSpec("tutorial_jacobians_hessians_rows.py", T_PT, output=UNCHECKED),
+    # Session 22: the same page's torch.func cells (vjp, vmap, jacrev, jacfwd, hessian, jvp, grad) and
+    # functools.partial; the benchmark cells and the 8,388,608-element Hessian left out (header).
+    ProgramSpec("tutorial_jacobians_hessians_func.py", T_PT, output=UNCHECKED),
     # Session 21: a micrograd-style engine (written here after karpathy/micrograd's design, MIT): operator
     # methods, a set of visited Values, lists of Neurons and Layers. Its floats' last digits depend on the
     # order of a set of objects, which CPython takes from their addresses (the engine: the order made),

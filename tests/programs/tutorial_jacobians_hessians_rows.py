@@ -2,9 +2,9 @@
 # more: composing function transforms"; commit 14f19bb; BSD-3-Clause; https://github.com/pytorch/tutorials/
 # blob/14f19bbffcff42ee752897e57b4b96e4972d302f/intermediate_source/jacobians_hessians.py), its code up to the
 # row-by-row Jacobian with torch.autograd.grad, one cell per code block, prose left out. Left out: everything
-# from `from torch.func import vmap, vjp` on (torch.func transforms: refused by name, with a hint naming
-# torch.autograd.functional.jacobian; and torch.utils.benchmark timings). `from functools import partial`
-# is kept: the import runs, a call of partial(...) is refused with the lambda to write instead.
+# from `from torch.func import vmap, vjp` on (the torch.func cells: they run since session 22, in
+# tutorial_jacobians_hessians_func.py; torch.utils.benchmark timings: not covered). `from functools import
+# partial` is kept: the import runs (partial(...) itself runs since session 22, lang/partial_function.py).
 # Each cell starts with its '# ---- cell N' line (bench/tutorial_cells.py).
 # ---- cell 0
 import torch

@@ -201,16 +201,14 @@ def test_register_hook_limits_and_refusals(case: Case) -> None:
     check_case(case)
 
 
-def test_functools_partial_imports_and_its_call_names_the_lambda() -> None:
-    """PyTorch's "Jacobians, Hessians" page starts with `from functools import partial`: the cells before its
-    first use run; the call is refused with the lambda to write instead."""
+def test_functools_partial_imports_and_its_call_runs_as_in_python() -> None:
+    """PyTorch's "Jacobians, Hessians" page starts with `from functools import partial` and uses it
+    (session 22: its call runs through the interpreter's call path, lang/partial_function.py)."""
     _same("import torch\nfrom functools import partial\nx = torch.ones(2, requires_grad=True)\n"
           "g, = torch.autograd.grad((x * x).sum(), x)\nprint(g)\n")
-    for call in ("from functools import partial\ng = partial(abs, 1)\n",
-                 "import functools\ng = functools.partial(abs, 1)\n"):
-        report = run_program(call)
-        assert (report.error.kind, report.error.line) == ("unsupported", 2)
-        assert "partial" in report.error.message and "lambda x: f(a, b, x)" in report.error.hint
+    for call in ("from functools import partial\ng = partial(abs, -1)\nprint(g())\n",
+                 "import functools\ng = functools.partial(abs, -1)\nprint(g())\n"):
+        _same(call)
 
 
 def test_the_hook_handle_answers_type_and_dir_as_pytorchs() -> None:

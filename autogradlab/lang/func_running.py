@@ -1,0 +1,259 @@
+"""How a torch.func transform of a program function runs (lang/func_transforms.py).
+
+- Nothing inside is recorded (the function's tensors are PyTorch's wrappers: batched or grad-tracking,
+  with no values of their own outside the transform); print() still writes, as in PyTorch. The
+  transform's result is recorded as one op of the line that called it.
+- Sizes: a vmap over B rows runs every op of the function on B rows while the tensors' Python shapes
+  show one, so every size and work check counts B rows (engine's batched_sizes precedent:
+  lang/sizes.py check_elements and call_work's work_rows); jacfwd runs the function batched once per
+  input element; jacrev runs it once, then its backward vmapped once per output element: checked
+  after the forward, rows x the largest tensor the function made (and the inputs), before the
+  backward runs. Nested transforms multiply.
+- What cannot be checked inside is refused by name: backward(), torch.autograd.grad, jacobian & co.,
+  custom autograd Functions and tensor hooks (program code PyTorch would run inside its backward), and
+  showing a batched tensor's text (its repr holds every row).
+- A batched tensor the program keeps after the vmap ended (a global, a list, a closure) is refused at
+  the call's line (lang/batch_escapes.py), as is an error raised while one lives.
+"""
+
+from __future__ import annotations
+
+import ast
+import contextlib
+import math
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+import torch
+import torch.func as tf
+
+from autogradlab.errors import LimitExceeded, NotSupported, ProgramError
+from autogradlab.lang import batch_escapes
+from autogradlab.lang.call_work import COSTLY, check_work
+from autogradlab.lang.hooks import NullHooks
+from autogradlab.lang.meta_copies import to_meta
+
+if TYPE_CHECKING:
+    from autogradlab.lang.interpreter import Interpreter
+
+_F = torch._C._functorch
+
+KEPT = ("`{name}` kept a tensor batched by vmap (line {line}) in a variable, container or attribute that "
+        "outlives the vmap call; outside it that tensor has no values of its own: return it from the "
+        "function instead")   # messages/errors_functions.py "func_kept" is the same text
+
+
+def holds_batch(tensor: torch.Tensor) -> bool:
+    """A functorch tensor with a vmap batch at any of its levels (its Python shape hides rows)."""
+    while _F.is_functorch_wrapped_tensor(tensor):
+        if _F.is_batchedtensor(tensor):
+            return True
+        tensor = _F.get_unwrapped(tensor)
+    return False
+
+
+def depth(interp: Any) -> int:
+    """torch.func transforms running now (0: none)."""
+    return interp.__dict__.get("func_depth", 0)
+
+
+def refuse_inside(interp: Any, construct: str) -> None:
+    """Program code PyTorch would run in its own backward, or a pass the size checks cannot see."""
+    if interp.__dict__.get("func_depth", 0):
+        raise NotSupported(f"{construct} inside a torch.func transform (grad, vjp, jacrev, vmap, ...) is "
+                           "not supported in Autograd Lab",
+                           hint="call it outside the transformed function, or use the transforms alone")
+
+
+class _Inside(NullHooks):
+    """Nothing recorded; print() reaches the program's output; the largest tensor made is counted."""
+
+    def __init__(self, inner: Any, sizes: Any) -> None:
+        self.inner, self.peak, self.sizes = inner, 0, sizes
+        self.rows = 1   # the vmap batches running now, multiplied: each result holds that many rows
+        self.costly: list[tuple[str, Any, Any]] = []   # lang/call_work.py's ops, on meta copies
+
+
+    def on_print(self, text: str) -> None:
+        self.inner.on_print(text)
+
+    def on_op(self, op: str, args: Any, kwargs: Any, result: Any, node: Any, in_function: Any) -> None:
+        for t in (result if isinstance(result, (tuple, list)) else (result,)):
+            if isinstance(t, torch.Tensor):
+                elements = math.prod(t.shape)
+                self.peak = max(self.peak, elements)
+                if self.rows > 1:   # the running total counted one row (calls.call_sized): add the others
+                    self.sizes.total_elements += (self.rows - 1) * elements
+        if op in COSTLY:   # jacrev runs its backward once per output element: checked again then
+            self.costly.append((op, to_meta(list(args)), {k: to_meta(v) for k, v in kwargs.items()}))
+
+
+def _elements(value: Any) -> int:
+    if isinstance(value, torch.Tensor):
+        return math.prod(value.shape)
+    if isinstance(value, (tuple, list)):
+        return sum(_elements(v) for v in value)
+    if isinstance(value, dict):
+        return sum(_elements(v) for v in value.values())
+    return 0
+
+
+def _argnums_elements(args: list, argnums: Any) -> int:
+    picked = argnums if isinstance(argnums, (tuple, list)) else (argnums,)
+    return sum(_elements(args[k]) for k in picked if isinstance(k, int) and -len(args) <= k < len(args))
+
+
+def _batch_rows(args: list, in_dims: Any) -> int:
+    """The batch vmap maps over: the largest mapped size (PyTorch refuses unequal ones first)."""
+    sizes = [1]
+
+    def walk(value: Any, dim: Any) -> None:
+        if dim is None:
+            return
+        if isinstance(value, torch.Tensor) and isinstance(dim, int):
+            if -value.dim() <= dim < value.dim():
+                sizes.append(value.shape[dim])
+        elif isinstance(value, (tuple, list)):
+            dims = dim if isinstance(dim, (tuple, list)) else [dim] * len(value)
+            for v, d in zip(value, dims, strict=False):
+                walk(v, d)
+        elif isinstance(value, dict):
+            for v in value.values():
+                walk(v, dim if not isinstance(dim, dict) else None)
+    walk(list(args), in_dims if isinstance(in_dims, (tuple, list)) else [in_dims] * len(args))
+    return max(sizes)
+
+
+@contextlib.contextmanager
+def _batched(interp: Any, rows: int) -> Iterator[None]:
+    if rows <= 1:
+        yield
+        return
+    from autogradlab.engine.jacobian_passes import batched_sizes
+    with batched_sizes(interp.sizes, rows):
+        yield
+
+
+def _python_callable(interp: Interpreter, func: Any, node: ast.AST, hooks: _Inside, bound: list) -> Any:
+    """The program function as PyTorch calls it; `bound`: [jacrev/vjp, peak found, inputs, has_aux]."""
+    def call(*args: Any, **kwargs: Any) -> Any:
+        before, hooks.peak = hooks.peak, 0
+        costly_before, hooks.costly = hooks.costly, []
+        try:
+            out = interp.call_value(func, list(args), kwargs, node)
+        finally:
+            peak, hooks.peak = hooks.peak, max(before, hooks.peak)
+            costly, hooks.costly = hooks.costly, costly_before + hooks.costly
+        if bound:   # jacrev / vjp: the backward holds rows x what the forward made (and its inputs)
+            what, _, inputs, has_aux = bound
+            rows = _elements(out[0] if has_aux and isinstance(out, tuple) else out) if what == "jacrev" else 1
+            bound[1] = max(peak, inputs)
+            rows = max(1, rows)
+            interp.sizes.check_elements(rows * bound[1], "the backward pass of jacrev" if what == "jacrev"
+                                        else "vjp")
+            limit, work_rows = interp.sizes.limits.max_call_work, rows * interp.sizes.work_rows
+            for op, margs, mkwargs in costly:   # each costly op's backward: about its forward's work
+                check_work(limit, op, margs, mkwargs, work_rows)
+        return out
+    return call
+
+
+def running(interp: Interpreter, transformed: Any, args: list, kwargs: dict, node: ast.AST) -> Any:
+    """Call PyTorch's transform of the program function on `args`; returns what PyTorch returns."""
+    from autogradlab.lang.calls import has_tensor, require_data, wrap_result
+    from autogradlab.lang.func_transforms import VjpFunction, VjpResult
+
+    kind, options = transformed.kind, transformed.options
+    if not depth(interp):   # functorch's one-time set-up is not the program's time (engine/jacobian.py)
+        from autogradlab.engine.jacobian import warm_func
+        interp.sizes.warm_up_s += warm_func()
+    outer = interp.hooks
+    hooks = outer if isinstance(outer, _Inside) else _Inside(outer, interp.sizes)
+    rows = 1
+    if kind == "vmap":
+        rows = _batch_rows(args, options.get("in_dims", 0))
+    elif kind == "jacfwd":
+        rows = _argnums_elements(args, options.get("argnums", 0))
+    bound: list = []
+    if kind in ("jacrev", "vjp"):   # [kind, peak, elements of the inputs differentiated, has_aux]
+        inputs = _argnums_elements(args, options.get("argnums", 0)) if kind == "jacrev" else _elements(args)
+        bound = [kind, 0, inputs, bool(options.get("has_aux"))]
+    python_func = _python_callable(interp, transformed.func, node, hooks, bound)
+    begin, failure, result = batch_escapes.start(interp), None, None
+    made = batch_escapes.made_of(interp)
+    interp.func_depth = depth(interp) + 1
+    interp.hooks = hooks
+    rows_before, hooks.rows = hooks.rows, hooks.rows * rows
+    try:
+        with contextlib.ExitStack() as stack:
+            stack.enter_context(_batched(interp, rows))
+            if kind in ("vmap", "jacfwd"):
+                where = (_name(transformed), interp.board)
+                stack.enter_context(batch_escapes.Tracking(made, where, holds_batch))
+            if kind == "vjp":
+                result = tf.vjp(python_func, *args, **options)
+            elif kind == "jvp":
+                result = tf.jvp(python_func, *args, **options)
+            else:
+                result = transformed.torch_transform(python_func)(*args, **kwargs)
+    except ProgramError as err:
+        failure = err
+    except Exception as exc:  # noqa: BLE001 - every torch failure becomes a ProgramError
+        failure = transform_error(exc, kind, args)
+    finally:
+        hooks.rows = rows_before
+        interp.hooks = outer
+        interp.func_depth -= 1
+    if failure is not None:
+        batch_escapes.check(interp, begin, error=failure, message=KEPT)
+        raise failure
+    batch_escapes.check(interp, begin, result, message=KEPT)
+    if kind == "vjp":
+        result = VjpResult((result[0], VjpFunction(result[1], bound[1]), *result[2:]))
+        require_data(result[0], "as the output of vjp")
+        require_data(tuple(result[2:]), "as the aux output of vjp")
+    else:
+        require_data(result, f"as the result of {kind}")
+        result = wrap_result(result, kind)
+    interp.sizes.add_result(result if kind != "vjp" else (result[0], *result[2:]))
+    if has_tensor(result) and not depth(interp):
+        interp.record_op(f"func.{kind}", list(args), kwargs, result, node)
+    return result
+
+
+def call_vjp_fn(interp: Interpreter, fn: Any, args: list, kwargs: dict, node: ast.AST) -> Any:
+    """vjp_fn(cotangents): PyTorch's backward of the recorded forward, bounded by its inputs' and
+    largest tensor's size (times the rows of a vmap it runs in)."""
+    from autogradlab.lang.calls import has_tensor, require_data, wrap_result
+
+    for value in (*args, *kwargs.values()):
+        require_data(value, "in a call of vjp_fn")
+    for name in kwargs:
+        raise NotSupported(f"`vjp_fn(..., {name}=...)` is not supported in Autograd Lab",
+                           hint="pass the cotangents to vjp_fn as positional arguments")
+    interp.sizes.check_elements(max(1, fn.bound), "vjp_fn")
+    try:
+        result = fn.torch_fn(*args)
+    except ProgramError:
+        raise
+    except Exception as exc:  # noqa: BLE001
+        raise transform_error(exc, "vjp_fn", args) from None
+    result = wrap_result(result, "vjp_fn")
+    interp.sizes.add_result(result)
+    if has_tensor(result) and not depth(interp):
+        interp.record_op("func.vjp_fn", list(args), {}, result, node)
+    return result
+
+
+def _name(transformed: Any) -> str:
+    from autogradlab.lang.func_transforms import _function_name
+    return _function_name(transformed.func)
+
+
+def transform_error(exc: BaseException, kind: str, args: list) -> ProgramError:
+    from autogradlab.lang.call_errors import translate_torch_error
+    if isinstance(exc, (LimitExceeded,)):
+        return exc
+    error = translate_torch_error(exc, kind, args)
+    error.__suppress_context__ = True
+    return error

@@ -14,38 +14,7 @@ from collections.abc import Callable
 import streamlit as st
 
 from components.i18n import t
-
-_CSS = """
-:host { display: block; }
-.wrap { position: relative; width: 100%; border-radius: 4px; }
-.stage { width: 100%; overflow: hidden; touch-action: none; cursor: grab; }
-.stage.dragging { cursor: grabbing; }
-.stage svg { display: block; margin: 0 auto; max-width: 100%; height: auto; }
-.tools { position: absolute; top: 4px; right: 4px; display: flex; gap: 4px; z-index: 2; }
-.tools button[hidden] { display: none; }
-.tools button { font: 13px sans-serif; padding: 2px 8px; border: 1px solid #c9d1d9; border-radius: 4px;
-                background: #ffffffd9; color: #1b1f24; cursor: pointer; }
-g.node, g.cluster { cursor: pointer; }
-g.node:focus, g.cluster:focus { outline: none; }
-g.node.selected path, g.node.selected polygon, g.node.selected ellipse {
-  stroke: #d73a49; stroke-width: 4px; }
-/* After the rules above (same specificity): the keyboard's focus is drawn on the node's own shape, as
-   an SVG group's CSS outline is not painted reliably; blue and thick, unlike the red selection. */
-.tools button:focus-visible { outline: 3px solid #1f6feb; outline-offset: 2px; }
-g.node:focus-visible path, g.node:focus-visible polygon, g.node:focus-visible ellipse,
-g.cluster:focus-visible > path, g.cluster:focus-visible > polygon {
-  stroke: #1f6feb; stroke-width: 5px; }
-"""
-
-_HTML = """<div class="wrap">
-  <div class="tools">
-    <button type="button" data-act="in" title="Zoom in">+</button>
-    <button type="button" data-act="out" title="Zoom out">−</button>
-    <button type="button" data-act="whole" title="Show the whole graph" hidden>Whole</button>
-    <button type="button" data-act="reset" title="Show the whole graph">Reset</button>
-  </div>
-  <div class="stage"></div>
-</div>"""
+from components.svg_view_markup import CSS, HTML
 
 _JS = r"""
 const views = new WeakMap();
@@ -281,7 +250,7 @@ export default function (component) {
 }
 """
 
-_COMPONENT = st.components.v2.component(name="autogradlab_svg_view", html=_HTML, css=_CSS, js=_JS)
+_COMPONENT = st.components.v2.component(name="autogradlab_svg_view", html=HTML, css=CSS, js=_JS)
 
 
 # The largest scale a drawing is shown at, in CSS px per graphviz pt: a node's 16 pt title is then

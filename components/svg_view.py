@@ -94,6 +94,21 @@ export default function (component) {
     const text = box.map((v) => +v.toFixed(2)).join(" ");
     if (svg.getAttribute("viewBox") !== text) svg.setAttribute("viewBox", text);
     readable(box, W, H);
+    follow();
+  };
+  // The step player's current node (`focus`), when the drawing is larger than its area: a step whose
+  // node is out of view moves the drawing so the node is in the middle (once per step).
+  const follow = () => {
+    if (!data.focus || !view.big || view.followed === data.focus) return;
+    const node = [...svg.querySelectorAll("g.node")].find((g) => g.id === data.focus);
+    if (!node) return;
+    view.followed = data.focus;
+    const r = stage.getBoundingClientRect(), b = node.getBoundingClientRect();
+    if (b.left >= r.left && b.right <= r.right && b.top >= r.top && b.bottom <= r.bottom) return;
+    view.auto = false;
+    view.tx += r.left + r.width / 2 - (b.left + b.width / 2);
+    view.ty += r.top + r.height / 2 - (b.top + b.height / 2);
+    apply();
   };
   // A fixed area (presentation mode) with a minimum scale: a graph that fits only below it (a
   // 100-node graph on a projector: 5 px text) starts at that scale, its top (the output) in view,
@@ -267,14 +282,15 @@ PRESENT_MIN_SCALE = 0.85
 def show(svg: str, *, key: str, selected: str | None = None, max_height: str = "72vh",
          on_click: Callable[[], None] | None = None, layout_key: str | None = None,
          aspect: str | None = None, max_scale: float | None = None,
-         min_scale: float | None = None) -> str | None:
+         min_scale: float | None = None, focus: str | None = None) -> str | None:
     """Mount an inert SVG with zoom, pan and node clicks. Returns the id of the node clicked in the
     interaction that caused this rerun, else None. `on_click` runs before the rerun (a callback:
     read the clicked id from st.session_state[key].click). A new `svg` with the same `layout_key`
     (the step player's recoloured frames) keeps the zoom and pan. `aspect` ("16 / 9") gives the
     drawing an area of that shape, filled (presentation mode). `max_scale` caps the drawing's
     size, in CSS px per graphviz pt (default: MAX_SCALE, or PRESENT_MAX_SCALE with `aspect`);
-    `min_scale` (with `aspect`; default PRESENT_MIN_SCALE) the smallest it starts at (then panned)."""
+    `min_scale` (with `aspect`; default PRESENT_MIN_SCALE) the smallest it starts at (then panned);
+    `focus`: a node id kept in view at that scale (the step player's current node)."""
     if max_scale is None:
         max_scale = PRESENT_MAX_SCALE if aspect else MAX_SCALE
     if min_scale is None:
@@ -284,7 +300,7 @@ def show(svg: str, *, key: str, selected: str | None = None, max_height: str = "
               "whole": {"title": t("common.zoom_whole_help"), "text": t("common.zoom_whole")}}
     result = _COMPONENT(data={"svg": svg, "selected": selected, "maxHeight": max_height, "labels": labels,
                               "layoutKey": layout_key, "aspect": aspect, "maxScale": max_scale,
-                              "minScale": min_scale},
+                              "minScale": min_scale, "focus": focus},
                         key=key,
                         on_click_change=on_click or (lambda: None))
     return getattr(result, "click", None)

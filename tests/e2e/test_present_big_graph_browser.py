@@ -93,3 +93,27 @@ def test_chinese_step_modes_sit_on_one_line(browser, server, artifacts):
         expect(page.get_by_text("已折叠：3,502 个节点画成 3 个").first).to_be_visible()
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("mode", ["forward", "reverse"])
+def test_the_current_step_stays_in_view_at_the_readable_scale(browser, server, artifacts, mode):
+    """Presentation mode's Steps drawing starts at the readable scale too; stepping to a node out of
+    view (the forward pass starts at the leaves, at the bottom) moves the drawing to it."""
+    for step in (0, 5):
+        query = f"code={links.encode_code(MLP)}&present=1&mode={mode}&step={step}"
+        context, page, holder = _open(browser, server, "/steps", query, {"width": 1920, "height": 1080},
+                                      ".st-key-steps_graph")
+        try:
+            page.screenshot(path=str(artifacts / f"present-big-steps-{mode}-{step}.png"))
+            assert holder.evaluate(SCALE) >= PRESENT_MIN_SCALE * 0.98
+            red = '[stroke="#c0392b"]'
+            current = holder.locator(f"g.node:has(path{red}), g.node:has(polygon{red})")
+            expect(current.first).to_be_visible()
+            box, area = current.first.bounding_box(), holder.locator("svg").first.evaluate(
+                "s => { const r = s.parentElement.getBoundingClientRect(); "
+                "return {x: r.x, y: r.y, width: r.width, height: r.height}; }")
+            inside = (area["y"] <= box["y"] and box["y"] + box["height"] <= area["y"] + area["height"]
+                      and area["x"] <= box["x"] and box["x"] + box["width"] <= area["x"] + area["width"])
+            assert inside, (step, box, area)
+        finally:
+            context.close()

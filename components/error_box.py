@@ -44,16 +44,19 @@ def position_text(error: ErrorInfo) -> str:
 
 
 def quoted_line(source: str, line: int | None, column: int | None) -> str | None:
-    """The offending source line with its number, and a caret under the 1-based column."""
+    """The offending source line with its number, and a caret under the 1-based column. The line's
+    indentation is left out: in a narrow column (presentation mode's editor side) a line inside a
+    loop inside a function showed only its gutter and spaces, the code and the caret off to the right."""
     lines = source.splitlines()
     if line is None or not 1 <= line <= len(lines):
         return None
-    text = lines[line - 1].replace("\t", "    ")
+    raw = lines[line - 1]
+    body = raw.lstrip(" \t")
+    indent = _display_width(raw[: len(raw) - len(body)])
     gutter = f"{line} | "
-    quoted = gutter + text
+    quoted = gutter + body.replace("\t", "    ")
     if column is not None and column >= 1:
-        raw = lines[line - 1]
-        caret_at = _display_width(raw[: column - 1])
+        caret_at = max(_display_width(raw[: column - 1]) - indent, 0)
         quoted += "\n" + " " * (len(gutter) - 2) + "| " + " " * caret_at + "^"
     return quoted
 

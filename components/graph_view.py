@@ -47,6 +47,7 @@ def output_name(graph: Graph) -> str:
     return graph.output or graph.output_label or "output"
 
 
+OUTPUT_BOX_PX = 260   # the output box's width: its row (results.py) wraps the style picker below it
 DEFAULT_OUTPUT = ""   # the picker's entry for an output no variable holds (`y.sum().backward()`)
 
 
@@ -68,8 +69,13 @@ def output_picker(report: Report, *, key: str) -> None:
     def shown(option: str) -> str:
         return t("graph.output_backward", text=unnamed) if option == DEFAULT_OUTPUT and unnamed else option
 
+    # No option for the drawn output (its variable reassigned after its backward()): the box names
+    # what is drawn, in the page's language (Streamlit's own text was
+    # "Choose an option", in English on a Chinese page).
+    drawn = output_name(report.graph) if report.graph is not None else None
+    placeholder = t("graph.output_drawn", name=drawn) if drawn else t("graph.output_choose")
     st.selectbox(t("graph.output"), options, index=index, key=worded(key), format_func=shown,
-                 help=t("graph.output_help"))
+                 help=t("graph.output_help"), placeholder=placeholder, width=OUTPUT_BOX_PX)
 
 
 def chosen_output(key: str) -> str | None:

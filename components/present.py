@@ -147,6 +147,7 @@ def program_label(source: str) -> str:
 
 PLOT_HEIGHT_PX = 720   # a plot's height in presentation mode (most of a 1080-pixel projector)
 TITLE_LINE_GROWTH_PX = 16   # a title line at 26 px needs this much more room than at 14 px
+ANNOTATION_SIZE = 18        # text placed on a figure (a heatmap's block names) in presentation mode
 
 
 def figure(fig):  # noqa: ANN001, ANN201 - a plotly Figure (no plotly import in this module)
@@ -191,6 +192,7 @@ def enlarge(fig):  # noqa: ANN001, ANN201 - a plotly Figure or its dict form
                 and isinstance(trace.get("textfont"), dict) else trace for trace in fig.get("data") or ()]
         return {**fig, "layout": layout, "data": data}
     fig.update_layout(**big, title_font_size=26, legend_font_size=18)
+    fig.update_annotations(font_size=ANNOTATION_SIZE)   # a tuple's block names (`inputs[0]`): 12 px
     extra = str(fig.layout.title.text or "").count("<br>")   # a wrapped title's lines grow with its font
     if extra and fig.layout.margin.t is not None:
         fig.update_layout(margin_t=fig.layout.margin.t + TITLE_LINE_GROWTH_PX * (extra + 1))

@@ -22,11 +22,10 @@ def graph_panel(report: Report, *, label: str | None = None) -> None:
     The output picker is offered only for the current program: under an error the last good run is
     shown as it was."""
     _heading(t("graph.heading"), label)
-    pick_col, style_col = st.columns([1, 1], vertical_alignment="bottom")
-    with pick_col:
+    # One row that wraps: two columns cut the style picker's second option at a narrow window's edge.
+    with st.container(horizontal=True, vertical_alignment="bottom", gap="medium", key="graph_toolbar"):
         if label is None:
             graph_view.output_picker(report, key=state.output_key(report.source))
-    with style_col:
         style = graph_view.style_picker()
     graph = report.graph
     node_key = state.node_key(report.source, report.output)

@@ -12,7 +12,7 @@ import html
 import streamlit as st
 
 from autogradlab.render.step_frames import Frame
-from autogradlab.render.words import say_summary
+from autogradlab.render.words import say_inline, say_summary
 from autogradlab.report import Graph, TensorSnapshot
 from autogradlab.step_records import ForwardStep, ModeCost, ReverseStep, StepTrace, TangentStep
 from components import present
@@ -30,6 +30,7 @@ LEAF_RULE = " (leaf: accumulate)"   # the engine's words after a leaf's rule (en
 
 def _reverse_rule(rule: str) -> str:
     """The rule as code; a leaf's "(leaf: accumulate)" is said in words of the reader's language."""
+    rule = say_inline(current_lang(), rule)
     if rule.endswith(LEAF_RULE):
         return t("steps.leaf_rule", rule=_code(rule[:-len(LEAF_RULE)]))
     return _code(rule)
@@ -105,7 +106,7 @@ def _reverse(graph: Graph, step: ReverseStep, out: list[str]) -> None:
     if step.rule:
         out.append(t("steps.local_rule", rule=_reverse_rule(step.rule)))
     if step.numbers:
-        out.append(t("steps.numbers", numbers=_code(step.numbers)))
+        out.append(t("steps.numbers", numbers=_code(say_inline(current_lang(), step.numbers))))
     for target, value in step.sends:
         out.append(t("steps.sends", value=_code(_v(value)), node=_code(node_name(graph, target))))
     if step.grad_after is not None or step.grad_before is not None:
@@ -119,7 +120,7 @@ def _tangent(graph: Graph, step: TangentStep, out: list[str]) -> None:
     if step.rule:
         out.append(t("steps.rule", rule=_code(step.rule)))
     if step.numbers:
-        out.append(t("steps.numbers", numbers=_code(step.numbers)))
+        out.append(t("steps.numbers", numbers=_code(say_inline(current_lang(), step.numbers))))
     out.append(t("steps.tangent_value", value=_code(_v(step.tangent))))
 
 

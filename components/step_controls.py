@@ -65,7 +65,7 @@ def controls(source: str) -> Options:
             links.warn(str(exc))
     st.session_state.setdefault(state.STEPS_MODE, MODES[0])
     mode = st.segmented_control(t("steps.mode"), MODES, format_func=lambda m: t(f"steps.mode_{m}"),
-                                required=True,
+                                required=True, help=t("steps.mode_help"),
                                 key=state.STEPS_MODE, persist_state=state.PERSIST)
     mode = mode if mode in MODES else MODES[0]
     direction_text = st.text_input(

@@ -222,7 +222,8 @@ def _player(graph: Graph, trace, mode: str, all_frames: tuple[Frame, ...], layou
         with present_fit.box("steps"):
             svg_view.show(svg, key=DRAWING_KEY, max_height=present.figure_height("72vh"),
                           on_click=lambda: _clicked(source, drawing), layout_key=drawing.layout_key,
-                          aspect=present.aspect())
+                          aspect=present.aspect(),
+                          focus=next((n for n, look in view.looks.items() if look == "current"), None))
     with right:
         step_card.show(graph, trace, mode, mode_steps(trace, mode), frame, frame is all_frames[-1])
         step_card.source_lines(source, mode_steps(trace, mode)[frame.last].line)

@@ -14,36 +14,7 @@ from collections.abc import Callable
 import streamlit as st
 
 from components.i18n import t
-
-_CSS = """
-:host { display: block; }
-.wrap { position: relative; width: 100%; border-radius: 4px; }
-.stage { width: 100%; overflow: hidden; touch-action: none; cursor: grab; }
-.stage.dragging { cursor: grabbing; }
-.stage svg { display: block; margin: 0 auto; max-width: 100%; height: auto; }
-.tools { position: absolute; top: 4px; right: 4px; display: flex; gap: 4px; z-index: 2; }
-.tools button { font: 13px sans-serif; padding: 2px 8px; border: 1px solid #c9d1d9; border-radius: 4px;
-                background: #ffffffd9; color: #1b1f24; cursor: pointer; }
-g.node, g.cluster { cursor: pointer; }
-g.node:focus, g.cluster:focus { outline: none; }
-g.node.selected path, g.node.selected polygon, g.node.selected ellipse {
-  stroke: #d73a49; stroke-width: 4px; }
-/* After the rules above (same specificity): the keyboard's focus is drawn on the node's own shape, as
-   an SVG group's CSS outline is not painted reliably; blue and thick, unlike the red selection. */
-.tools button:focus-visible { outline: 3px solid #1f6feb; outline-offset: 2px; }
-g.node:focus-visible path, g.node:focus-visible polygon, g.node:focus-visible ellipse,
-g.cluster:focus-visible > path, g.cluster:focus-visible > polygon {
-  stroke: #1f6feb; stroke-width: 5px; }
-"""
-
-_HTML = """<div class="wrap">
-  <div class="tools">
-    <button type="button" data-act="in" title="Zoom in">+</button>
-    <button type="button" data-act="out" title="Zoom out">−</button>
-    <button type="button" data-act="reset" title="Show the whole graph">Reset</button>
-  </div>
-  <div class="stage"></div>
-</div>"""
+from components.svg_view_markup import CSS, HTML
 
 _JS = r"""
 const views = new WeakMap();
@@ -67,7 +38,7 @@ export default function (component) {
     stage.innerHTML = data.svg;
     const svg = stage.querySelector("svg");
     view = { svgText: data.svg, svg, layoutKey: data.layoutKey || null, tx: kept ? kept.tx : 0,
-             ty: kept ? kept.ty : 0, s: kept ? kept.s : 1, idle: null };
+             ty: kept ? kept.ty : 0, s: kept ? kept.s : 1, idle: null, auto: !kept };
     views.set(parentElement, view);
     if (svg) {
       // Graphviz's own size in pt (width="123pt"; the viewBox's units): the scale cap below keeps a
@@ -109,6 +80,8 @@ export default function (component) {
   if (cap && !data.aspect && view.naturalH > 0) {
     svg.style.maxHeight = `min(${data.maxHeight || "72vh"}, ${(view.naturalH * cap).toFixed(1)}px)`;
   }
+  // Zoom and pan move the drawing as one composited layer (a CSS transform), not by re-laying out
+  // its hundreds of text elements; when the input stops the layer is dropped and drawn sharp.
   const fitViewBox = () => {
     if (!view.viewBox) return;
     const [x, y, w, h] = view.viewBox;
@@ -120,12 +93,38 @@ export default function (component) {
     }
     const text = box.map((v) => +v.toFixed(2)).join(" ");
     if (svg.getAttribute("viewBox") !== text) svg.setAttribute("viewBox", text);
+    readable(box, W, H);
+    follow();
   };
-  fitViewBox();
-  const resized = new ResizeObserver(fitViewBox);
-  resized.observe(stage);
-  // Zoom and pan move the drawing as one composited layer (a CSS transform), not by re-laying out
-  // its hundreds of text elements; when the input stops the layer is dropped and drawn sharp.
+  // The step player's current node (`focus`), when the drawing is larger than its area: a step whose
+  // node is out of view moves the drawing so the node is in the middle (once per step).
+  const follow = () => {
+    if (!data.focus || !view.big || view.followed === data.focus) return;
+    const node = [...svg.querySelectorAll("g.node")].find((g) => g.id === data.focus);
+    if (!node) return;
+    view.followed = data.focus;
+    const r = stage.getBoundingClientRect(), b = node.getBoundingClientRect();
+    if (b.left >= r.left && b.right <= r.right && b.top >= r.top && b.bottom <= r.bottom) return;
+    view.auto = false;
+    view.tx += r.left + r.width / 2 - (b.left + b.width / 2);
+    view.ty += r.top + r.height / 2 - (b.top + b.height / 2);
+    apply();
+  };
+  // A fixed area (presentation mode) with a minimum scale: a graph that fits only below it (a
+  // 100-node graph on a projector: 5 px text) starts at that scale, its top (the output) in view,
+  // to be dragged or zoomed; "Whole" shows all of it, "Reset" comes back. Until the user moves it.
+  const whole = parentElement.querySelector('button[data-act="whole"]');
+  const readable = (box, W, H) => {
+    const min = data.minScale || 0;
+    const f = data.aspect && box[2] > 0 && box[3] > 0 ? Math.min(W / box[2], H / box[3]) : 0;
+    const big = min > 0 && f > 0 && f < min;
+    if (whole) whole.hidden = !big;
+    view.big = big;
+    if (!big || !view.auto) return;
+    const s = min / f;
+    view.s = s; view.tx = (W / 2) * (1 - s); view.ty = -s * ((H - box[3] * f) / 2);
+    apply();
+  };
   const apply = () => {
     svg.style.willChange = "transform";
     svg.style.transform = `translate(${view.tx}px, ${view.ty}px) scale(${view.s})`;
@@ -138,6 +137,9 @@ export default function (component) {
       if (zooms.size > 32) zooms.delete(zooms.keys().next().value);
     }
   };
+  fitViewBox();
+  const resized = new ResizeObserver(fitViewBox);
+  resized.observe(stage);
   if (view.s !== 1 || view.tx || view.ty) apply();
   for (const node of svg.querySelectorAll("g.node")) {
     const sel = data.selected;   // a leaf drawn again beside a consumer is `n0~n3`
@@ -155,7 +157,8 @@ export default function (component) {
     return [clientX - r.left - ox, clientY - r.top - oy];
   };
   const zoom = (factor, px, py) => {
-    const s = Math.min(Math.max(view.s * factor, 0.25), 20);
+    const s = Math.min(Math.max(view.s * factor, 0.25), Math.max(20, view.s));
+    view.auto = false;
     const k = s / view.s;
     if (px === undefined) { const [r, ox, oy] = corner(); px = r.width / 2 - ox; py = r.height / 2 - oy; }
     view.tx = px - (px - view.tx) * k;
@@ -204,6 +207,7 @@ export default function (component) {
       try { stage.setPointerCapture(e.pointerId); } catch (err) { /* synthetic pointer */ }
     }
     stage.classList.add("dragging");
+    view.auto = false;
     view.tx += dx;
     view.ty += dy;
     apply();
@@ -228,7 +232,10 @@ export default function (component) {
     const act = button && button.dataset.act;
     if (act === "in") zoom(1.3);
     else if (act === "out") zoom(1 / 1.3);
-    else if (act === "reset") { view.tx = 0; view.ty = 0; view.s = 1; apply(); }
+    else if (act === "reset" && view.big) { view.auto = true; fitViewBox(); }
+    else if (act === "reset" || act === "whole") {
+      view.auto = false; view.tx = 0; view.ty = 0; view.s = 1; apply();
+    }
   };
   const tools = parentElement.querySelector(".tools");
   const previous = cleanups.get(parentElement);
@@ -258,7 +265,7 @@ export default function (component) {
 }
 """
 
-_COMPONENT = st.components.v2.component(name="autogradlab_svg_view", html=_HTML, css=_CSS, js=_JS)
+_COMPONENT = st.components.v2.component(name="autogradlab_svg_view", html=HTML, css=CSS, js=_JS)
 
 
 # The largest scale a drawing is shown at, in CSS px per graphviz pt: a node's 16 pt title is then
@@ -267,23 +274,33 @@ _COMPONENT = st.components.v2.component(name="autogradlab_svg_view", html=_HTML,
 # (a 16:9 area, read from the back of a room) a little larger: 18.4 px, the mode's text at 1600 px.
 MAX_SCALE = 0.9
 PRESENT_MAX_SCALE = 1.15
+# The smallest scale a graph starts at in presentation mode: its 16 pt value lines 13.6 px, 18 pt
+# titles 15.3 px (a 26-node graph fitted whole in 1920x1080 drew them at 6-7 px).
+PRESENT_MIN_SCALE = 0.85
 
 
 def show(svg: str, *, key: str, selected: str | None = None, max_height: str = "72vh",
          on_click: Callable[[], None] | None = None, layout_key: str | None = None,
-         aspect: str | None = None, max_scale: float | None = None) -> str | None:
+         aspect: str | None = None, max_scale: float | None = None,
+         min_scale: float | None = None, focus: str | None = None) -> str | None:
     """Mount an inert SVG with zoom, pan and node clicks. Returns the id of the node clicked in the
     interaction that caused this rerun, else None. `on_click` runs before the rerun (a callback:
     read the clicked id from st.session_state[key].click). A new `svg` with the same `layout_key`
     (the step player's recoloured frames) keeps the zoom and pan. `aspect` ("16 / 9") gives the
     drawing an area of that shape, filled (presentation mode). `max_scale` caps the drawing's
-    size, in CSS px per graphviz pt (default: MAX_SCALE, or PRESENT_MAX_SCALE with `aspect`)."""
+    size, in CSS px per graphviz pt (default: MAX_SCALE, or PRESENT_MAX_SCALE with `aspect`);
+    `min_scale` (with `aspect`; default PRESENT_MIN_SCALE) the smallest it starts at (then panned);
+    `focus`: a node id kept in view at that scale (the step player's current node)."""
     if max_scale is None:
         max_scale = PRESENT_MAX_SCALE if aspect else MAX_SCALE
+    if min_scale is None:
+        min_scale = PRESENT_MIN_SCALE if aspect else 0.0
     labels = {"in": {"title": t("common.zoom_in")}, "out": {"title": t("common.zoom_out")},
-              "reset": {"title": t("common.zoom_reset_help"), "text": t("common.zoom_reset")}}
+              "reset": {"title": t("common.zoom_reset_help"), "text": t("common.zoom_reset")},
+              "whole": {"title": t("common.zoom_whole_help"), "text": t("common.zoom_whole")}}
     result = _COMPONENT(data={"svg": svg, "selected": selected, "maxHeight": max_height, "labels": labels,
-                              "layoutKey": layout_key, "aspect": aspect, "maxScale": max_scale},
+                              "layoutKey": layout_key, "aspect": aspect, "maxScale": max_scale,
+                              "minScale": min_scale, "focus": focus},
                         key=key,
                         on_click_change=on_click or (lambda: None))
     return getattr(result, "click", None)

@@ -23,7 +23,10 @@ EN = {
     "common.zoom_in": "Zoom in",
     "common.zoom_out": "Zoom out",
     "common.zoom_reset": "Reset",
-    "common.zoom_reset_help": "Show the whole graph",
+    "common.zoom_reset_help": "Back to the first view: the whole graph (a big one in presentation mode: "
+                              "its top, readable)",
+    "common.zoom_whole": "Whole",
+    "common.zoom_whole_help": "Show the whole graph (its text may be too small to read)",
 }
 
 ZH = {
@@ -48,5 +51,7 @@ ZH = {
     "common.zoom_in": "放大",
     "common.zoom_out": "缩小",
     "common.zoom_reset": "复原",
-    "common.zoom_reset_help": "显示整张图",
+    "common.zoom_reset_help": "回到最初的视图：整张图（演示模式下的大图：其顶部，文字清晰可读）",
+    "common.zoom_whole": "全图",
+    "common.zoom_whole_help": "显示整张图（文字可能太小，看不清）",
 }

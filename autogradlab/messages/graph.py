@@ -43,6 +43,8 @@ then press **Run** or **Ctrl+Enter**.""",
     "graph.output_help": "The graph is drawn back from this tensor. By default: the tensor you last called "
                          ".backward() on, else the last computed tensor with a grad_fn.",
     "graph.output_backward": "{text} (backward)",
+    "graph.output_drawn": "{name} (drawn): choose another tensor",
+    "graph.output_choose": "Choose a tensor",
     "graph.render_failed": "{reason}. The variables and output below are still valid.",
     "graph.graphviz_failed": "Graphviz could not draw this graph. The variables and output below are "
                              "still valid.",
@@ -132,6 +134,8 @@ y.backward()
     "graph.output_help": "计算图从这个张量往回画。默认是你最后一次调用 .backward() 的张量，"
                          "否则是最后计算出的、带有 grad_fn 的张量。",
     "graph.output_backward": "{text}（backward）",
+    "graph.output_drawn": "{name}（已画出）：可选择其他张量",
+    "graph.output_choose": "选择一个张量",
     "graph.render_failed": "{reason}。下方的变量和输出仍然有效。",
     "graph.graphviz_failed": "Graphviz 无法绘制这张计算图。下方的变量和输出仍然有效。",
     "graph.torchviz_legend": "torchviz.make_dot：蓝色 = 叶子张量，灰色 = 反向传播运算，橙色 = 保存的张量，"

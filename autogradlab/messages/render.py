@@ -20,6 +20,11 @@ EN = {
     "render.line": " (line {line})",
     "render.nodes": "{count} nodes",
     "render.lines": ", line {lines}",
+    "render.sum_to_shape": " (summed to the shape {shape} of {name}: sum-to-shape)",
+    "render.folded": "folded: {nodes} nodes shown as {shown}",
+    "render.folded_open": "folded: {nodes} nodes shown as {shown}, {groups} open",
+    "render.groups.one": "1 group",
+    "render.groups.many": "{count} groups",
     "render.slot.grad": "grad",        # a leaf's .grad in a step slot: "grad [0., 4.]"
     "render.slot.seed": "seed",        # the output's starting gradient: "seed 1."
 }
@@ -44,6 +49,11 @@ ZH = {
     "render.line": "（第 {line} 行）",
     "render.nodes": "{count} 个节点",
     "render.lines": "，第 {lines} 行",
+    "render.sum_to_shape": "（按广播的维度求和，回到 {name} 的形状 {shape}）",
+    "render.folded": "已折叠：{nodes} 个节点画成 {shown} 个",
+    "render.folded_open": "已折叠：{nodes} 个节点画成 {shown} 个，{groups}已展开",
+    "render.groups.one": "1 组",
+    "render.groups.many": "{count} 组",
     "render.slot.grad": "梯度",
     "render.slot.seed": "初始梯度",
 }

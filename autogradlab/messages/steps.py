@@ -11,6 +11,9 @@ EN = {
     "steps.mode_forward": "Forward",
     "steps.mode_reverse": "Reverse",
     "steps.mode_tangent": "Tangent",
+    "steps.mode_help": "Forward: each op computes its value. Reverse: backpropagation, gradients flow "
+                       "from the output back to the leaves. Tangent: forward-mode differentiation, a "
+                       "direction's derivative carried along with the values.",
     "steps.direction": "Tangent direction (forward mode)",
     "steps.direction_placeholder": "x=[0,1,0,0]  (empty: first input, first element)",
     "steps.direction_help": "NAME=VALUES: the tangent of one leaf tensor, a number or a list of its shape; "
@@ -116,9 +119,11 @@ ZH = {
                          "请加上一句（例如 `y.backward()`；若 `y` 不是标量，则用 `y.sum().backward()`），"
                          "或者打开左侧的 **对输出执行 backward**。",
     "steps.mode": "模式",
-    "steps.mode_forward": "前向计算",
-    "steps.mode_reverse": "反向传播",
-    "steps.mode_tangent": "前向模式（切向量）",
+    "steps.mode_forward": "前向",
+    "steps.mode_reverse": "反向",
+    "steps.mode_tangent": "切向量",
+    "steps.mode_help": "前向：前向计算，每个运算算出它的值。反向：反向传播，梯度从输出传回各叶子张量。"
+                       "切向量：前向模式求导，沿某个方向的导数随值一起向前传递。",
     "steps.direction": "切向量方向（前向模式）",
     "steps.direction_placeholder": "x=[0,1,0,0]（留空：首个输入的首元素）",
     "steps.direction_help": "名称=值：某个叶子张量的切向量，可以是一个数，或与其形状相同的列表；"

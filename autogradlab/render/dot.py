@@ -69,6 +69,24 @@ def shape_text(shape: tuple[int, ...] | None) -> str:
     return "(" + ", ".join(str(int(d)) for d in shape) + ")"
 
 
+# CJK ideographs, kana, hangul and full-width punctuation: glyphs as tall as the font size.
+_CJK = re.compile("[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]")
+LINE_GAP = 2   # pt between the lines of a label with CJK text (CELLSPACING of its one-column table)
+
+
+def join_lines(lines: list[str]) -> str:
+    """A label's lines, one under the other. Graphviz 2.43 spaces `<BR/>` lines of a label that
+    changes font size only one font size apart: enough for Latin letters, but CJK glyphs fill the
+    whole em and the lines of a Chinese label touched. A label with CJK text gets one table row
+    per line instead (each row as tall as pango measures the line, plus LINE_GAP); others keep the
+    plain line breaks (and their bytes)."""
+    lines = [line for line in lines if line]
+    if not any(_CJK.search(line) for line in lines):
+        return "<BR/>".join(lines)
+    rows = "".join(f"<TR><TD>{line}</TD></TR>" for line in lines)
+    return f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="{LINE_GAP}" CELLPADDING="0">{rows}</TABLE>'
+
+
 def _small(text: str) -> str:
     return f'<FONT POINT-SIZE="{SMALL_SIZE}" COLOR="{MUTED}">{text}</FONT>'
 
@@ -130,7 +148,7 @@ def node_label(node: GraphNode, backward_done: bool) -> str:
         name = node.var or node.label or KIND_NAME.get(node.kind, node.kind)
         lines = [_title(html(name)), _shape_line(node, w("output") if node.kind == "output" else "")]
     lines += _value_lines(node, backward_done)
-    return "<BR/>".join(line for line in lines if line)
+    return join_lines(lines)
 
 
 def node_tooltip(node: GraphNode) -> str:
@@ -143,14 +161,19 @@ def node_tooltip(node: GraphNode) -> str:
 
 
 def summary_label(fnode: FoldNode) -> str:
+    return join_lines(summary_lines(fnode))
+
+
+def summary_lines(fnode: FoldNode) -> list[str]:
+    """The lines of a folded node's label (the step drawing adds its value slots under them)."""
     if fnode.kind == "rest":
-        return f"… {html(fnode.text, 80)}"
+        return [f"… {html(fnode.text, 80)}"]
     lines = [_title(html(fnode.text, 80)), _title(f"× {fnode.count}")]
     detail = w("nodes", count=f"{fnode.size:,}")
     if fnode.lines:
         detail += w("lines", lines=", ".join(str(n) for n in fnode.lines))
     lines.append(_small(detail))
-    return "<BR/>".join(lines)
+    return lines
 
 
 def _header(rankdir: str, title: str | None) -> list[str]:

@@ -27,6 +27,7 @@ from autogradlab.render.fold_analysis import (
     find_runs,
     op_text,
 )
+from autogradlab.render.words import w
 from autogradlab.report import Graph, GraphNode
 
 MIN_FAN = 3            # identical siblings drawn separately up to this many minus one
@@ -63,9 +64,13 @@ class FoldedGraph:
 
     @property
     def title(self) -> str:
-        opened = f", {len(self.clusters)} group{'s' if len(self.clusters) > 1 else ''} open" \
-            if self.clusters else ""
-        return f"folded: {self.original_nodes:,} nodes shown as {len(self.nodes):,}{opened}"
+        """In the language of the drawing being made (render.words.language; English otherwise)."""
+        counts = {"nodes": f"{self.original_nodes:,}", "shown": f"{len(self.nodes):,}"}
+        if not self.clusters:
+            return w("folded", **counts)
+        many = len(self.clusters) > 1
+        groups = w("groups.many", count=len(self.clusters)) if many else w("groups.one")
+        return w("folded_open", groups=groups, **counts)
 
 def _lines(nodes: list[GraphNode]) -> tuple[int, ...]:
     found: dict[int, None] = {}

@@ -28,7 +28,7 @@ from autogradlab.render.dot import (
     node_tooltip,
     op_head_lines,
     quoted,
-    summary_label,
+    summary_lines,
 )
 from autogradlab.render.fold_expand import expanded_fold
 from autogradlab.render.legend import BORDER, REST_FILL, fill_for
@@ -148,7 +148,7 @@ def _step_layout(graph: Graph, *, fold: bool, max_nodes: int, expanded: tuple[st
                              node_tooltip(fnode.node)))
             continue
         fills[fnode.id] = REST_FILL if fnode.kind == "rest" else fill_for(fnode.fill_kind)
-        label = summary_label(fnode) + "<BR/>" + _slot(VALUE_MARK) + "<BR/>" + _slot(DERIV_MARK)
+        label = "<BR/>".join([*summary_lines(fnode), _slot(VALUE_MARK), _slot(DERIV_MARK)])
         tip = f"{fnode.text} × {fnode.count} ({fnode.size:,} nodes folded)"
         out.append(_node(fnode.id, label, fills[fnode.id], tip, ", peripheries=2"))
     for summary, _ in folded.clusters:

@@ -52,6 +52,23 @@ def say_summary(lang: str, summary: str) -> str:
     return summary
 
 
+# Inside a longer text (a step's rule, its numbers): a big tensor's summary and the broadcast note.
+_INLINE = (("render.stats", re.compile(r"mean (?P<mean>[^\s,;]+), min (?P<min>[^\s,;]+), "
+                                       r"max (?P<max>[^\s,;]+)")),
+           ("render.sum_to_shape", re.compile(r" \(summed to the shape (?P<shape>\(.*?\)|None) of "
+                                              r"(?P<name>[^\s:]+): sum-to-shape\)")))
+
+
+def say_inline(lang: str, line: str) -> str:
+    """`line` (a step's rule or numbers, written by the engine in English) with the summaries and
+    notes in it said in `lang`; formulas and numbers stay."""
+    if normalize(lang) == "en":
+        return line
+    for key, pattern in _INLINE:
+        line = pattern.sub(lambda m, key=key: text(lang, key, **m.groupdict()), line)
+    return line
+
+
 _SLOT_WORDS = {"grad": "render.slot.grad", "seed": "render.slot.seed"}
 
 

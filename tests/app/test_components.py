@@ -61,6 +61,16 @@ def test_error_caret_counts_wide_characters_twice():
     assert caret.index("^") == len("1 | s = '") + 4 + len("' + ")
 
 
+def test_error_quote_leaves_out_the_indentation():
+    source = "def f(n):\n    for i in range(n):\n\t\tbuild(child)\n"
+    line, caret = error_box.quoted_line(source, 3, 3).splitlines()
+    assert line == "3 | build(child)"
+    assert caret.index("^") == line.index("build")
+    line, caret = error_box.quoted_line(source, 2, 9).splitlines()   # `i` in `    for i in ...`
+    assert line == "2 | for i in range(n):" and caret.index("^") == line.index("i in")
+    assert error_box.quoted_line(source, 2, 2).splitlines()[1].index("^") == line.index("for")
+
+
 def test_error_without_a_line_shows_no_quote():
     assert error_box.quoted_line("x = 1\n", None, None) is None
     assert error_box.headline(ErrorInfo("timeout", "took more than 5 s")) == "Time limit reached"

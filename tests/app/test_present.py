@@ -135,3 +135,24 @@ def test_presentation_mode_makes_room_for_a_wrapped_heatmap_title() -> None:
     before = long.layout.margin.t
     assert before == 50 + 2 * heatmap.TITLE_LINE_PX
     assert present.enlarge(long).layout.margin.t == before + 3 * present.TITLE_LINE_GROWTH_PX
+
+
+def test_presentation_mode_enlarges_a_heatmaps_block_names() -> None:
+    """A tuple input's block names (`inputs[0]`, `inputs[1]` above the heatmap) stayed 12 px on a
+    projector while the ticks beside them became 18 px."""
+    import numpy as np
+
+    from autogradlab.render import heatmap
+    from autogradlab.report_jacobian import JacobianChecks, JacobianRecord
+
+    record = JacobianRecord(index=0, line=3, text="jacobian(f, inputs)",
+                            input_names=("inputs[0]", "inputs[1]"), output_name="f(...)",
+                            input_shapes=((1,), (1,)), output_shapes=((1,),),
+                            input_is_tuple=True, output_is_tuple=False, dtypes=("float32", "float32"),
+                            matrix=np.ones((1, 2), dtype=np.float32), strategy="reverse", why="",
+                            timing_ms=1.0, checks=JacobianChecks())
+    fig = heatmap.jacobian_figure(record)
+    assert [a.font.size for a in fig.layout.annotations] == [12, 12]
+    big = present.enlarge(fig)
+    assert [a.text for a in big.layout.annotations] == ["inputs[0]", "inputs[1]"]
+    assert {a.font.size for a in big.layout.annotations} == {present.ANNOTATION_SIZE}

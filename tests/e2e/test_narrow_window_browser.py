@@ -46,3 +46,26 @@ def test_page_controls_never_cover_the_navigation(browser, server, artifacts, la
             assert bar["y"] < 60, bar
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_graph_style_picker_is_whole_in_a_narrow_window(browser, server, artifacts, lang):
+    """At 800 px the output box and the style picker shared a row as two columns and the picker's
+    second option ("torchviz classic") was cut at the column's edge; now the row wraps."""
+    context = browser.new_context(viewport={"width": 800, "height": 1000})
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    try:
+        page.goto(f"{server['url']}/?lang={lang}")
+        toolbar = page.locator(".st-key-graph_toolbar")
+        expect(toolbar.get_by_role("radio")).to_have_count(2, timeout=60_000)
+        expect(page.locator(".st-key-graph_view svg g.node").first).to_be_visible(timeout=60_000)
+        page.screenshot(path=str(artifacts / f"narrow-graph-toolbar-{lang}.png"))
+        main = page.locator('[data-testid="stMainBlockContainer"]').bounding_box()
+        column = toolbar.bounding_box()
+        for k in range(2):
+            option = toolbar.get_by_role("radio").nth(k).bounding_box()
+            assert option["x"] + option["width"] <= min(column["x"] + column["width"],
+                                                         main["x"] + main["width"]) + 1, (k, option, column)
+    finally:
+        context.close()

@@ -18,7 +18,7 @@ import torch
 
 from autogradlab import sandbox_position
 from autogradlab.errors import LimitExceeded, NotSupported, ProgramError, TimeLimitExceeded
-from autogradlab.lang import generators, process_switches
+from autogradlab.lang import checked_containers, generators, process_switches
 from autogradlab.lang import sizes as sizes_module
 from autogradlab.lang.compiled import compile_block, compile_expression
 from autogradlab.lang.expressions import ExpressionsMixin, construct_name
@@ -97,6 +97,7 @@ class Interpreter(NamesMixin, StatementsMixin, ExpressionsMixin, OperatorsMixin,
             raise python_error(exc) from None
         finally:
             process_switches.restore(switches)
+            checked_containers.forget()   # holds no list of this run past its end
             if self.generators:
                 generators.close_all(self)
             self.board[0] = 0   # building the report is no statement of the program
@@ -109,6 +110,7 @@ class Interpreter(NamesMixin, StatementsMixin, ExpressionsMixin, OperatorsMixin,
         collector tracing ~1,000-3,000 objects later (issue 9: ~0.2-0.5 ms of an in-process run; a
         nested def's scopes still form a small cycle). The interpreter is unusable afterwards;
         nothing is dropped while a generator is open."""
+        checked_containers.forget()   # the report's value checks remembered lists of this run
         if self.generators:
             return
         for table in (self._blocks, self._function_bodies, self._compiled_expressions,

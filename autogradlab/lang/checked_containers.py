@@ -25,6 +25,7 @@ _MEMO_KINDS = (list, tuple, dict)
 # One memory per kind of check (storable / data): id(container) -> (container, length, last key, last item)
 STORABLE: dict[int, tuple[Any, int, Any, Any]] = {}
 DATA: dict[int, tuple[Any, int, Any, Any]] = {}
+_CHECKING: set[int] = set()   # ids of the containers whose check is under way (a cycle ends there)
 
 
 def remembered(value: Any) -> bool:
@@ -34,6 +35,16 @@ def remembered(value: Any) -> bool:
 
 def check(value: Any, memo: dict, walk: Callable[[Any], bool]) -> bool:
     """walk(value), or walk of only the items added at the end since value last passed."""
+    if id(value) in _CHECKING:   # `d[i] = d`: the check under way answers for it
+        return True
+    _CHECKING.add(id(value))
+    try:
+        return _check(value, memo, walk)
+    finally:
+        _CHECKING.discard(id(value))
+
+
+def _check(value: Any, memo: dict, walk: Callable[[Any], bool]) -> bool:
     size = len(value)
     entry = memo.pop(id(value), None)   # (put back last: the least recently checked go first)
     if entry is not None and entry[0] is value:

@@ -43,8 +43,8 @@ def test_the_loop_runs_at_its_limit_and_is_refused_just_above(source, line):
 
 
 def test_a_loop_refusal_is_not_caught_by_try():
-    source = SIDE_EFFECT.replace("J = jacobian(f, x)\n", "try:\n    J = jacobian(f, x)\nexcept Exception as e:\n"
-                                 "    print('caught')\n")
+    source = SIDE_EFFECT.replace("J = jacobian(f, x)\n", "try:\n    J = jacobian(f, x)\n"
+                                 "except Exception as e:\n    print('caught')\n")
     report = _run(source, WORK - 1)
     assert report.error.kind == "limit" and "caught" not in report.printed
 

@@ -70,3 +70,18 @@ def test_cli_json_never_writes_an_8bit_csi(tmp_path):
     done = cli("run", "--json", str(path))
     assert "\x9b" not in done.stdout and "\x7f" not in done.stdout
     assert json.loads(done.stdout)["printed"] == "\x9b2J\x7f\n"
+
+
+DIMS = r"^a tensor of {} dimensions is too many to show; the limit is 64 dimensions$"
+
+
+@pytest.mark.parametrize("case", [
+    Case("import torch\nprint(torch.ones([1] * 100).shape)\n", "limit", 2, DIMS.format(100)),
+    Case("import torch\nx = [torch.ones([1] * 65)]\n", "limit", 2, DIMS.format(65)),
+    Case("import torch\nx = torch.ones(1).reshape([1] * 70).sum()\n", "limit", 2, DIMS.format(70)),
+    Case("import torch\nx = torch.ones([1] * 64)\nprint(x.dim())\n", None, None, "64\n"),
+], ids=["ones-100", "ones-65-in-a-list", "reshape-70", "ones-64"])
+def test_tensors_of_more_dimensions_than_numpy_holds_are_refused_where_made(case):
+    """torch allows more than NumPy's 64 dimensions: the report's copy of such a tensor failed after the
+    run, an 'internal error' without the program's line."""
+    check_case(case)

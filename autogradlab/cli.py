@@ -18,7 +18,7 @@ from typing import Protocol, TextIO
 
 from autogradlab import eigen_cli  # torch-free: a typed matrix needs no sandbox
 from autogradlab.cli_input import read_bounded, read_file_bounded, too_long
-from autogradlab.cli_text import format_error, format_summary
+from autogradlab.cli_text import TerminalSafe, format_error, format_summary, json_terminal_safe, terminal_safe
 from autogradlab.limits import DEFAULT_LIMITS
 from autogradlab.report import ErrorInfo, Report
 
@@ -233,6 +233,8 @@ def main(argv: list[str] | None = None, *, runner: Runner | None = None,
         args = build_parser().parse_args(argv)
     except SystemExit as exc:   # argparse printed the usage and the problem
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
+    io = Streams(io.stdin, TerminalSafe(io.stdout, json_terminal_safe if getattr(args, "json", False)
+                                        else terminal_safe), TerminalSafe(io.stderr, terminal_safe))
     pool = None
     try:
         if args.command == "eigen" and args.source_file is None:   # a typed matrix: no sandbox

@@ -5,7 +5,10 @@ its output.
 A program is untrusted, and what it prints reaches a terminal: an escape sequence (ESC [ 2 J, an
 OSC 52 clipboard write, a title change) or a carriage return that overwrites the line would act on
 the reader's terminal. So the text output shows every control character other than newline and tab
-as its Python escape (backslash x1b, backslash r); --json needs no such care (JSON escapes them)."""
+as its Python escape (backslash x1b, backslash r). JSON escapes the C0 controls itself but writes DEL
+and the C1 controls as they are (U+009B is a one-character CSI): --json writes those as \\u escapes,
+which decode to the same text. cli.main wraps its streams in TerminalSafe writers, so every command
+(run, graph, jacobian, eigen, export, gallery) and every stderr line passes through one of these."""
 
 from __future__ import annotations
 
@@ -18,9 +21,31 @@ _CONTROLS = {code: repr(chr(code))[1:-1] for code in (*range(0x20), *range(0x7f,
              if code not in (9, 10)}
 
 
+_JSON_CONTROLS = {code: f"\\u{code:04x}" for code in range(0x7f, 0xa0)}   # DEL and C1 (json leaves them)
+
+
 def terminal_safe(text: str) -> str:
     """text with its control characters (other than newline and tab) written as Python escapes."""
     return text.translate(_CONTROLS)
+
+
+def json_terminal_safe(text: str) -> str:
+    """JSON text with DEL and the C1 controls written as JSON escapes (the same JSON value)."""
+    return text.translate(_JSON_CONTROLS)
+
+
+class TerminalSafe:
+    """A text stream that writes everything through `escape` (terminal_safe or json_terminal_safe)."""
+
+    def __init__(self, stream: Any, escape: Any) -> None:
+        self._stream = stream
+        self._escape = escape
+
+    def write(self, text: str) -> int:
+        return self._stream.write(self._escape(text))
+
+    def __getattr__(self, name: str) -> Any:   # flush, isatty, ... of the real stream
+        return getattr(self._stream, name)
 
 
 def format_error(name: str, report: Report) -> str:

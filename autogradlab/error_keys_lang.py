@@ -80,6 +80,11 @@ LANG = _rules(
      "errors_lang.call_work_power"),
     (r"(?P<what>[\w.]+) of shape (?P<shape>[\d, \[\]]+) would take about (?P<work>[\d,]+) arithmetic steps "
      r"in one call; the limit is (?P<limit>[\d,]+) per call", "errors_lang.call_work"),
+    (r"a tensor of (?P<dims>\d+) dimensions is too many to show; the limit is (?P<limit>\d+) dimensions",
+     "errors_lang.too_many_dims"),
+    (r"jacobian's loop would run (?P<rows>[\d,]+) backward passes through costly calls of about "
+     r"(?P<work>[\d,]+) arithmetic steps each, about (?P<total>[\d,]+) in all; the limit is "
+     r"(?P<limit>[\d,]+) per call", "errors_lang.jacobian_loop_work"),
     (r"(?P<what>[\w.]+) of shape (?P<shape>[\d, \[\]]+) would hold an intermediate result of "
      r"(?P<elements>[\d,]+) elements; the limit is (?P<limit>[\d,]+)", "errors_lang.contraction_elements"),
 )
@@ -90,6 +95,9 @@ LANG_HINTS = _rules(
     (r"only \.requires_grad, \.grad and \.data can be assigned", "errors_lang.hint_assignable"),
     (r"use a list, or a set of the numbers \(t\.item\(\)\)", "errors_lang.hint_set_tensor"),
     (r"use smaller tensors \(limit max_call_work\)", "errors_lang.hint_call_work"),
+    (r"use fewer dimensions \(reshape it\)", "errors_lang.hint_too_many_dims"),
+    (r"fewer outputs or smaller matrices help, or vectorize=True \(limit max_call_work\)",
+     "errors_lang.hint_jacobian_loop_work"),
     (r"contract fewer or smaller tensors at a time \(limit max_tensor_elements\)",
      "errors_lang.hint_contraction_elements"),
     (r"use a smaller matrix or exponent \(limit max_call_work\)", "errors_lang.hint_call_work_power"),

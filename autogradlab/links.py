@@ -158,7 +158,7 @@ def parse_numbers(name: str, text: str, count: int | None = None) -> tuple[float
 def parse_cell(text: str) -> tuple[int, int]:
     """`cell=i,j`: two non-negative whole numbers."""
     values = parse_numbers("cell", text, 2)
-    if any(v < 0 or v != int(v) for v in values):
+    if any(v < 0 or v != int(v) or v > MAX_SEED for v in values):   # 1e300: a 301-digit index
         raise LinkError(f"the link's `cell` must be two whole numbers i,j, not {_short(text)!r}")
     return int(values[0]), int(values[1])
 

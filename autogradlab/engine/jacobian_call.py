@@ -17,6 +17,7 @@ from typing import Any
 import torch
 
 from autogradlab.engine import jacobian as jac
+from autogradlab.engine.jacobian_loop_work import check_loop_work, checked_function, measured
 from autogradlab.engine.jacobian_passes import Peak, batched_sizes, muted, vectorized
 from autogradlab.errors import LimitExceeded, ProgramError, ProgramTypeError, TimeLimitExceeded
 from autogradlab.report_jacobian import JacobianRecord
@@ -60,8 +61,9 @@ def _user_call(func: Callable, inputs: Any, options: dict[str, Any], interp: Any
     chosen = ", ".join(f"{k}={options[k]!r}" for k in USER_OPTIONS if k in options)
     strategy = ("forward" if forward_mode else "reverse") if vectorize else "loop"
     why = f"you passed {chosen}, so torch.autograd.functional.jacobian ran with exactly those options"
-    if not vectorize:
-        return torch.autograd.functional.jacobian(func, inputs, **options), strategy, why
+    if not vectorize:   # one pass, then a backward pass per output: its work bounded before the loop
+        once = checked_function(func, interp.limits.max_call_work)
+        return torch.autograd.functional.jacobian(once, inputs, **options), strategy, why
     if forward_mode:
         rows = sum(x.numel() for x in _inputs(inputs)[0])
         with muted(interp, prints=True), batched_sizes(interp.sizes, rows):
@@ -104,19 +106,25 @@ def _fast(func: Callable, xs: tuple[torch.Tensor, ...],
     peak = Peak(interp.hooks)
     interp.hooks = peak
     try:
-        p = jac.probe(func, xs)
+        with measured() as spent:
+            p = jac.probe(func, xs)
     finally:
         interp.hooks = peak.inner
     p.peak, p.rng = peak.elements, start
+
+    def loop() -> torch.Tensor:
+        check_loop_work(interp.limits.max_call_work, spent[0], p.n_out)
+        return jac.loop(p)
+
     first, why = jac.choose(p.n_out, p.n_in)
     effect = _side_effect(interp)
     if effect is not None:
         why = (f"the program's functions change values outside themselves (line {effect[0]}: "
                f"`{effect[1]}`), so the function ran once, as in torch's own jacobian: one backward "
                f"pass per output, in a loop")
-        return p, jac.loop(p), "loop", why
+        return p, loop(), "loop", why
     if first == "reverse" and p.n_out <= FEW_ROWS:   # cheaper than another pass of the function
-        return p, jac.loop(p), "reverse", why.replace("ran, vectorized", "ran through the graph "
+        return p, loop(), "reverse", why.replace("ran, vectorized", "ran through the graph "
                                                       "the function already built")
     reasons: list[str] = []
     for strategy in (first, "reverse" if first == "forward" else "forward"):
@@ -133,7 +141,7 @@ def _fast(func: Callable, xs: tuple[torch.Tensor, ...],
             reasons.append(str(exc) if isinstance(exc, jac.NotVectorizable) else jac._vmap_reason(exc))
     why = (f"{p.n_out:,} outputs, {p.n_in:,} inputs, and {reasons[0]}: neither mode can run "
            f"vectorized, so one backward pass per output ran, in a loop")
-    return p, jac.loop(p), "loop", why
+    return p, loop(), "loop", why
 
 
 def run_jacobian(recorder: Any, interp: Any, func: Callable, args: list, kwargs: dict,

@@ -26,9 +26,9 @@ from autogradlab.lang.calls import call_method as call_tensor_method
 from autogradlab.lang.calls import has_tensor, require_data, wrap_result
 from autogradlab.lang.calls import notify_memory as _notify
 from autogradlab.lang.data_wrappers import HookHandle
-from autogradlab.lang.generators import ITERATORS, materialize_iterator
 from autogradlab.lang.guarded_calls import _python_guarded, _torch_guarded
 from autogradlab.lang.item_access import get_item, set_item  # noqa: F401 - re-exported (interpreter.py, ...)
+from autogradlab.lang.iterators import ITERATORS, materialize_iterator
 from autogradlab.lang.numpy_ops import ARRAY_METHODS, array_method, is_numpy_operand
 from autogradlab.lang.operators import python_error
 from autogradlab.lang.plain_methods import PLAIN_METHODS

@@ -12,7 +12,7 @@ from typing import Any
 
 from autogradlab.errors import NotSupported, ProgramTypeError
 from autogradlab.lang.builtin_arguments import _arity, _data_args, _materialize, _torch_call, text_of
-from autogradlab.lang.generators import ITERATORS, materialize_iterator
+from autogradlab.lang.iterators import ITERATORS, materialize_iterator
 from autogradlab.lang.safe_values import SafeType
 
 # Most arguments each conversion takes, and CPython's text for more.

@@ -26,7 +26,7 @@ from autogradlab.lang.builtin_arguments import (
 )
 from autogradlab.lang.builtin_conversions import BUILTIN_TYPES, _int_text_digits  # noqa: F401 - test_big_ints
 from autogradlab.lang.exceptions import EXCEPTION_TYPES, remember_python_error
-from autogradlab.lang.generators import ITERATOR_BUILTINS, ITERATORS, materialize_iterator
+from autogradlab.lang.iterators import ITERATOR_BUILTINS, ITERATORS, materialize_iterator
 from autogradlab.lang.namespaces import NDARRAY_TYPE, TENSOR_TYPE
 from autogradlab.lang.safe_values import (
     SafeArray,

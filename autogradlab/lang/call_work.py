@@ -60,6 +60,11 @@ COSTLY = _CUBIC | _SOLVE | _POWER | _NORMS | {"cdist", _BILINEAR}
 NORMS = _NORMS
 
 
+# The estimated work of every costly call checked so far in this process (engine/jacobian_loop_work.py
+# reads how much one pass of a function took before running it once per row of a Jacobian).
+WORK_SEEN = [0]
+
+
 def _shape_text(value: torch.Tensor) -> str:
     return "[" + ", ".join(str(int(n)) for n in value.shape) + "]"
 
@@ -172,12 +177,14 @@ def check_work(limit: int, op: str, args: list, kwargs: dict, rows: int = 1) -> 
     if op in _CUBIC and args and not kwargs:   # the common case first: x.det(), torch.linalg.inv(a)
         work = _cubic(args[0])
         if work is None or work * rows * MATRIX_EXP_WEIGHT * MAX_DTYPE_WEIGHT <= limit:
+            WORK_SEEN[0] += (work or 0) * rows
             return
     first = next((v for v in (*args, *kwargs.values()) if isinstance(v, torch.Tensor)), None)
     if first is not None:   # float64 and complex64 take twice as long, complex128 four times
         rows *= min(MAX_DTYPE_WEIGHT, max(1, first.element_size() // 4))
     if op in _POWER:
         power = _power(args, kwargs)
+        WORK_SEEN[0] += power[0] * rows if power is not None else 0
         if power is not None and power[0] * rows > limit:
             work, exponent = power[0] * rows, power[1]
             raise LimitExceeded(
@@ -197,6 +204,7 @@ def check_work(limit: int, op: str, args: list, kwargs: dict, rows: int = 1) -> 
         work = _bilinear_work(args, kwargs)
     else:
         work = _cdist_work(args, kwargs)
+    WORK_SEEN[0] += (work or 0) * rows
     if work is None or work * rows <= limit:
         return
     work *= rows

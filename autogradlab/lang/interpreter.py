@@ -3,57 +3,41 @@
 It walks the parsed tree itself (nothing reaches eval/exec), dispatching every node through a
 table of handlers (statements.py, expressions.py); a node type without a handler is refused. It
 counts steps, loop iterations, call depth and ops against the named limits, sizes results before
-they are allocated (sizes.py), and tells the engine what happens through ProgramHooks.
+they are allocated (sizes.py), and tells the engine what happens through ProgramHooks. Names
+(lookup and assignment) are name_binding.py's.
 """
 
 from __future__ import annotations
 
 import ast
-import contextlib
 import time
 import weakref
-from collections.abc import Iterator
 from typing import Any
 
 import torch
 
 from autogradlab import sandbox_position
-from autogradlab.errors import (
-    LimitExceeded,
-    NameNotDefined,
-    NotSupported,
-    ProgramError,
-    ProgramTypeError,
-    TimeLimitExceeded,
-)
-from autogradlab.lang import attributes, generators, process_switches
+from autogradlab.errors import LimitExceeded, NotSupported, ProgramError, TimeLimitExceeded
+from autogradlab.lang import checked_containers, generators, process_switches
 from autogradlab.lang import sizes as sizes_module
-from autogradlab.lang.builtins import BUILTINS, KNOWN_PYTHON_BUILTINS
 from autogradlab.lang.compiled import compile_block, compile_expression
-from autogradlab.lang.custom_functions import FunctionApply, ProgramContext
 from autogradlab.lang.expressions import ExpressionsMixin, construct_name
-from autogradlab.lang.guards import describe_char
 from autogradlab.lang.hooks import ProgramHooks
 from autogradlab.lang.iteration import IterationMixin
-from autogradlab.lang.namespaces import bare_torch_function
+from autogradlab.lang.name_binding import NamesMixin
 from autogradlab.lang.operators import OperatorsMixin, python_error
-from autogradlab.lang.plain_classes import STORABLE
-from autogradlab.lang.safe_values import (
-    UserFunction,
-    is_data_quick,
-    is_storable,
-    reset_stored_objects,
-)
+from autogradlab.lang.safe_values import reset_stored_objects
 from autogradlab.lang.scope import Scope
 from autogradlab.lang.statements import STATEMENT_NAMES, BreakLoop, ContinueLoop, ReturnValue, StatementsMixin
-from autogradlab.lang.stored_objects import program_variables, require_storable
-from autogradlab.lang.unpacking import assign_starred, has_star
+from autogradlab.lang.stored_objects import program_variables
 from autogradlab.lang.user_functions import UserFunctionsMixin
 from autogradlab.limits import Limits
 
 SOFT_DEADLINE_SHARE = 0.8   # of limits.timeout_s: the rest is for building the report
 
-class Interpreter(StatementsMixin, ExpressionsMixin, OperatorsMixin, IterationMixin, UserFunctionsMixin):
+
+class Interpreter(NamesMixin, StatementsMixin, ExpressionsMixin, OperatorsMixin, IterationMixin,
+                  UserFunctionsMixin):
     def __init__(self, tree: ast.Module, source: str, *, limits: Limits, generator: torch.Generator,
                  hooks: ProgramHooks) -> None:
         self.tree = tree
@@ -115,6 +99,7 @@ class Interpreter(StatementsMixin, ExpressionsMixin, OperatorsMixin, IterationMi
             raise python_error(exc) from None
         finally:
             process_switches.restore(switches)
+            checked_containers.forget()   # holds no list of this run past its end
             if self.generators:
                 generators.close_all(self)
             self.running = False
@@ -128,6 +113,7 @@ class Interpreter(StatementsMixin, ExpressionsMixin, OperatorsMixin, IterationMi
         collector tracing ~1,000-3,000 objects later (issue 9: ~0.2-0.5 ms of an in-process run; a
         nested def's scopes still form a small cycle). The interpreter is unusable afterwards;
         nothing is dropped while a generator is open."""
+        checked_containers.forget()   # the report's value checks remembered lists of this run
         if self.generators:
             return
         for table in (self._blocks, self._function_bodies, self._compiled_expressions,
@@ -211,74 +197,6 @@ class Interpreter(StatementsMixin, ExpressionsMixin, OperatorsMixin, IterationMi
             compiled = self._compiled_expressions[id(node)] = (node, compile_expression(self, node))
         return compiled[1]()
 
-    # -- names -----------------------------------------------------------------------------
-    def lookup(self, name: str) -> Any:
-        if name.startswith("__"):
-            if name == "__name__":
-                return "__main__"
-            raise NotSupported(f"the name `{name}` is not supported in Autograd Lab")
-        scope = self.scope   # Scope.find, inlined: the hottest lookup of a loop
-        while scope is not None:
-            values = scope.vars
-            if name in values:
-                return values[name]
-            scope = scope.parent
-        if name in BUILTINS:
-            return BUILTINS[name]
-        function = bare_torch_function(name)
-        if function is not None:
-            return function
-        if name in KNOWN_PYTHON_BUILTINS:
-            raise NotSupported(f"`{name}` is not supported in Autograd Lab")
-        raise NameNotDefined(f"name '{name}' is not defined", hint=_non_ascii_name_hint(name))
-
-    def assign(self, target: ast.expr, value: Any, node: ast.AST, hook: bool = True) -> None:
-        if isinstance(target, ast.Name):
-            if target.id.startswith("__"):
-                raise NotSupported(f"the name `{target.id}` is not supported in Autograd Lab")
-            data = is_data_quick(value)   # once: a deep list costs a bounded walk per call
-            if not data and not isinstance(value, _NAMEABLE) and not is_storable(value):
-                stored = ast.unparse(node.value) if isinstance(node, ast.Assign) else "…"
-                stored = stored if len(stored) <= 40 else "…"
-                raise NotSupported(
-                    f"`{target.id} = {stored}`: functions and modules cannot be stored in variables in "
-                    "Autograd Lab; call them directly, or define your own with `def` or "
-                    "`name = lambda …`")
-            self.scope.set(target.id, value)
-            if hook and not data and self.scope.is_global and (
-                    type(value).__name__ == "ProgramObject" or not isinstance(value, _NAMEABLE)):
-                self._assigned.setdefault(target.id, None)   # an object, a list of them: the Variables table
-            if hook and data:
-                if self.scope.is_global:
-                    self._assigned.setdefault(target.id, None)
-                self.hooks.on_assign(target.id, value, node, self.scope.function_name)
-        elif isinstance(target, (ast.Tuple, ast.List)):
-            if has_star(target):   # `a, *rest = x` (lang/unpacking.py)
-                assign_starred(self, target, value, node, hook)
-                return
-            items = self.materialize(require_storable(value, "in an unpacking assignment"), node)
-            if len(items) != len(target.elts):
-                raise ProgramTypeError(f"cannot unpack {len(items)} values into {len(target.elts)} "
-                                       f"names")
-            for element, item in zip(target.elts, items, strict=True):
-                self.assign(element, item, node, hook)
-        elif isinstance(target, ast.Subscript):
-            base = self.eval(target.value)
-            attributes.set_item(self, base, self.index_value(target.slice), value, node)
-        elif isinstance(target, ast.Attribute):
-            attributes.set_attribute(self, self.eval(target.value), target.attr, value, node)
-        else:
-            raise NotSupported(f"assigning to {construct_name(target)} is not supported")
-
-    @contextlib.contextmanager
-    def comprehension_scope(self) -> Iterator[None]:
-        outer = self.scope
-        self.scope = Scope(outer, outer.function_name, comprehension=True)
-        try:
-            yield
-        finally:
-            self.scope = outer
-
     # -- engine notifications --------------------------------------------------------------
     def record_op(self, op: str, args: list, kwargs: dict, result: Any, node: ast.AST | None) -> None:
         # max_ops is the engine's (Recorder.on_op): it bounds op results alive at once, not how
@@ -294,22 +212,3 @@ class Interpreter(StatementsMixin, ExpressionsMixin, OperatorsMixin, IterationMi
             known = (value, len(self._identities) + 1)
             self._identities[key] = known
         return known[1]
-
-
-# Values a name may hold besides data: the program's own functions (`f = lambda x: …`, and d2l's
-# `net = linreg`: they are interpreted here like any call, as when they are passed as arguments),
-# its generators and iterators (`g = data_iter(...)`, `it = iter(xs)`). Library functions and
-# modules stay unnameable (`g = print`, `h = torch.dot`): they are called where they are written.
-_NAMEABLE = (UserFunction, *generators.ITERATORS, FunctionApply, ProgramContext, *STORABLE)
-
-
-def _non_ascii_name_hint(name: str) -> str | None:
-    """An undefined name with non-ASCII letters is usually lesson text pasted with the code, or a
-    look-alike letter (Greek ο for o)."""
-    if name.isascii():
-        return None
-    look_alikes = [ch for ch in dict.fromkeys(name) if not ch.isascii() and "CJK" not in describe_char(ch)]
-    if look_alikes:
-        shown = ", ".join(describe_char(ch) for ch in look_alikes[:3])
-        return f"the name has non-ASCII letters ({shown}): check it is spelled as you meant"
-    return "if this is text from the lesson, make it a # comment"

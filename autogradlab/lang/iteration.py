@@ -16,7 +16,7 @@ import torch
 
 from autogradlab.errors import LimitExceeded, ProgramTypeError
 from autogradlab.lang.dicts import VIEW_TYPES
-from autogradlab.lang.generators import ITERATORS, materialize_iterator
+from autogradlab.lang.iterators import ITERATORS, materialize_iterator
 from autogradlab.lang.safe_values import SafeArray
 from autogradlab.lang.set_value import ProgramSet
 from autogradlab.lang.stored_objects import require_storable

@@ -16,8 +16,8 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from autogradlab.lang.comprehension_words import loop_words
-from autogradlab.lang.generators import SequenceIterator
 from autogradlab.lang.iteration import loop_iterable
+from autogradlab.lang.iterators import SequenceIterator
 from autogradlab.lang.scope import Scope
 from autogradlab.lang.stored_objects import require_item
 

@@ -20,6 +20,8 @@ from __future__ import annotations
 import ctypes
 import gc
 
+from autogradlab.lang import checked_containers
+
 RELIEF_FROM = 1_000_000    # limits (in elements) from which resident memory is consulted
 BYTES_PER_ELEMENT = 4
 
@@ -75,6 +77,7 @@ def relieved_count(baseline: int | None, limit: int, elements: int) -> int | Non
         return None
     held = held_elements(baseline)
     if held is not None and held + elements > limit:
+        checked_containers.forget()   # it may hold a list the program has dropped
         gc.collect()
         held = held_elements(baseline)
     if held is None or held + elements > limit:

@@ -5,7 +5,7 @@ and functools.reduce (each step one loop iteration).
 The function may be the program's own (`def`, `lambda`), a builtin (`str`, `abs`, `len`), a type
 (`int`, `float`) or None for filter (keep the true items). Each item produced is charged to the loop
 budget like one pass of a comprehension, and what it calls runs through the interpreter as usual;
-list(map(...)) stops at max_sequence_len like any iterator (generators.materialize_iterator)."""
+list(map(...)) stops at max_sequence_len like any iterator (iterators.materialize_iterator)."""
 
 from __future__ import annotations
 
@@ -14,8 +14,8 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from autogradlab.errors import ProgramError, ProgramTypeError
-from autogradlab.lang.generators import ITERATORS, SequenceIterator
 from autogradlab.lang.iteration import loop_iterable
+from autogradlab.lang.iterators import ITERATORS, SequenceIterator
 from autogradlab.lang.operators import python_error
 from autogradlab.lang.safe_values import Namespace, SafeFunction, SafeType, UserFunction, type_text
 

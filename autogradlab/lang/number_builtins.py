@@ -82,7 +82,7 @@ def _format(interp, args, kwargs, node):  # noqa: ANN001, ANN202
 
 def make_dict(interp, args, kwargs, node):  # noqa: ANN001, ANN202
     """dict(), dict(a=1), dict(pairs), dict(mapping, b=2): counted like a dict display."""
-    from autogradlab.lang.generators import ITERATORS, materialize_iterator
+    from autogradlab.lang.iterators import ITERATORS, materialize_iterator
     if args and isinstance(args[0], ITERATORS):   # dict(map(...)), dict(zip-like generator)
         args = [materialize_iterator(interp, args[0], "the list"), *args[1:]]
     from autogradlab.lang.stored_objects import require_item, require_storable

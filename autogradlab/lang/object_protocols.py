@@ -48,7 +48,7 @@ def truth(interp: Interpreter, obj: ProgramObject, node: ast.AST | None) -> bool
 
 def iterator_of(interp: Interpreter, obj: ProgramObject, node: ast.AST | None) -> Any:
     """iter(obj): what its __iter__ returns (an iterator), or its items by __getitem__."""
-    from autogradlab.lang.generators import ITERATORS, SequenceIterator
+    from autogradlab.lang.iterators import ITERATORS, SequenceIterator
     found = _found(obj, "__iter__")
     if found is not None:
         result = _run(interp, found, obj, [], node)

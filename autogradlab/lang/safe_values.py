@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 import torch
 
+from autogradlab.lang import checked_containers
 from autogradlab.lang.data_wrappers import (
     HookHandle,
     SafeArray,
@@ -104,6 +105,8 @@ _objects_stored = [False]
 
 
 def note_stored_object() -> None:
+    if not _objects_stored[0]:
+        checked_containers.DATA.clear()   # a remembered list may now hold an object: never asked again
     _objects_stored[0] = True
 
 
@@ -113,6 +116,7 @@ def objects_stored() -> bool:
 
 def reset_stored_objects() -> None:
     _objects_stored[0] = False
+    checked_containers.forget()
 
 
 def is_data(value: Any) -> bool:
@@ -127,7 +131,7 @@ def is_data(value: Any) -> bool:
         return True
     if _objects_stored[0]:
         return _walk(value, _ATOMS, _ATOM_TYPES, _EXACT, _EXACT)
-    return _walk(value, _ATOMS, _ATOM_TYPES, DATA_CHECK_ITEMS, DATA_CHECK_CONTAINERS)
+    return _budgeted_data(value)
 
 
 def is_data_quick(value: Any) -> bool:
@@ -135,6 +139,18 @@ def is_data_quick(value: Any) -> bool:
     hand it to no library (binding a name), where a list of 20,000 inner lists must stay cheap."""
     if type(value) in _ATOM_TYPES:
         return True
+    if _objects_stored[0]:   # a remembered list may hold an object since (checked_containers)
+        return _walk(value, _ATOMS, _ATOM_TYPES, DATA_CHECK_ITEMS, DATA_CHECK_CONTAINERS)
+    return _budgeted_data(value)
+
+
+def _budgeted_data(value: Any) -> bool:
+    if checked_containers.remembered(value):   # xs.append(...) in a loop: the new items alone
+        return checked_containers.check(value, checked_containers.DATA, _budgeted_data_walk)
+    return _budgeted_data_walk(value)
+
+
+def _budgeted_data_walk(value: Any) -> bool:
     return _walk(value, _ATOMS, _ATOM_TYPES, DATA_CHECK_ITEMS, DATA_CHECK_CONTAINERS)
 
 
@@ -142,9 +158,19 @@ def is_storable(value: Any) -> bool:
     """is_data, where objects of the program's classes also count as atoms (a list of layers)."""
     if type(value) in _ATOM_TYPES:
         return True
-    objects = (*STORED_OBJECT_TYPES, FunctionValue)
-    return _walk(value, _ATOMS + objects, _ATOM_TYPES | frozenset(objects), DATA_CHECK_ITEMS,
-                 DATA_CHECK_CONTAINERS)
+    if checked_containers.remembered(value):   # xs.append(obj) in a loop: the new items alone
+        return checked_containers.check(value, checked_containers.STORABLE, _storable_walk)
+    return _storable_walk(value)
+
+
+def _storable_walk(value: Any) -> bool:
+    if _storable_atoms[0] != len(STORED_OBJECT_TYPES):   # plain_classes registers its types at import
+        objects = (*STORED_OBJECT_TYPES, FunctionValue)
+        _storable_atoms[:] = [len(objects), _ATOMS + objects, _ATOM_TYPES | frozenset(objects)]
+    return _walk(value, _storable_atoms[1], _storable_atoms[2], DATA_CHECK_ITEMS, DATA_CHECK_CONTAINERS)
+
+
+_storable_atoms: list[Any] = [-1, (), frozenset()]   # (count of STORED_OBJECT_TYPES, atoms, atom types)
 
 
 def _walk(value: Any, atoms: tuple, atom_types: frozenset, budget: int, containers: int) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import ast
 from typing import TYPE_CHECKING, Any
 
-from autogradlab.lang.generators import ITERATORS
+from autogradlab.lang.iterators import ITERATORS
 from autogradlab.lang.safe_values import type_text
 
 if TYPE_CHECKING:

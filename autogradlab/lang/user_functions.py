@@ -16,7 +16,8 @@ from autogradlab.lang.calls import require_data
 from autogradlab.lang.compiled import compile_block, compile_expression
 from autogradlab.lang.custom_functions import ProgramContext
 from autogradlab.lang.declarations import declarations_of, function_scope
-from autogradlab.lang.generators import ProgramGenerator, SequenceIterator, has_yield
+from autogradlab.lang.generators import ProgramGenerator, has_yield
+from autogradlab.lang.iterators import SequenceIterator
 from autogradlab.lang.operators import python_error
 from autogradlab.lang.parameters import bind_star, star_parameters, too_many_positional
 from autogradlab.lang.plain_classes import RETURNABLE, STORABLE

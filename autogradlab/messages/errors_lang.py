@@ -54,6 +54,14 @@ EN = {
     "errors_lang.hint_contraction_elements": "contract fewer or smaller tensors at a time "
                                              "(limit max_tensor_elements)",
     "errors_lang.hint_call_work": "use smaller tensors (limit max_call_work)",
+    "errors_lang.too_many_dims": "a tensor of {dims} dimensions is too many to show; the limit is {limit} "
+                                 "dimensions",
+    "errors_lang.hint_too_many_dims": "use fewer dimensions (reshape it)",
+    "errors_lang.jacobian_loop_work": "jacobian's loop would run {rows} backward passes through costly "
+                                      "calls of about {work} arithmetic steps each, about {total} in all; "
+                                      "the limit is {limit} per call",
+    "errors_lang.hint_jacobian_loop_work": "fewer outputs or smaller matrices help, or vectorize=True (limit "
+                                           "max_call_work)",
     "errors_lang.hint_call_work_power": "use a smaller matrix or exponent (limit max_call_work)",
     "errors_lang.hint_gpu": "write `device = \"cuda\" if torch.cuda.is_available() else \"cpu\"` to run the "
                             "same code here and on a GPU machine",
@@ -126,6 +134,12 @@ ZH = {
                                         "上限为 {limit}",
     "errors_lang.hint_contraction_elements": "每次缩并更少或更小的张量（限制 max_tensor_elements）",
     "errors_lang.hint_call_work": "使用更小的张量（限制 max_call_work）",
+    "errors_lang.too_many_dims": "{dims} 维的张量维数太多，无法显示；上限为 {limit} 维",
+    "errors_lang.hint_too_many_dims": "使用更少的维度（reshape 一下）",
+    "errors_lang.jacobian_loop_work": "jacobian 的循环将运行 {rows} 次反向传播，每次经过约需 {work} 步运算的"
+                                      "高代价调用，总计约 {total} 步；每次调用的限制是 {limit}",
+    "errors_lang.hint_jacobian_loop_work": "减少输出个数或使用更小的矩阵，或者传入 vectorize=True"
+                                           "（限制 max_call_work）",
     "errors_lang.hint_call_work_power": "使用更小的矩阵或更小的指数（限制 max_call_work）",
     "errors_lang.hint_gpu": "写成 `device = \"cuda\" if torch.cuda.is_available() else \"cpu\"`，"
                             "同一段代码就能在这里和有 GPU 的机器上运行",

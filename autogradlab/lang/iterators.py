@@ -1,0 +1,101 @@
+"""Iterators other than generators, and the builtins that read any iterator: `iter(x)` of a list,
+tuple, string, range, dict or tensor (a SequenceIterator), next() with its default, and reading
+out all that an iterator still yields under max_sequence_len. Generators themselves (a `def` with
+`yield`) are lang/generators.py; ITERATORS names both, for the places that accept either.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+import torch
+
+from autogradlab.errors import ProgramError, ProgramTypeError, ProgramValueError
+from autogradlab.lang.calls import require_data
+from autogradlab.lang.generators import ProgramGenerator
+from autogradlab.lang.safe_values import type_text
+
+if TYPE_CHECKING:
+    from autogradlab.lang.interpreter import Interpreter
+
+
+class SequenceIterator:
+    """`iter(x)` of a list, tuple, string, range, dict or tensor: what next() reads item by item."""
+
+    __slots__ = ("_items", "_kind")
+
+    def __init__(self, items: Iterator[Any], kind: str) -> None:
+        self._items = items
+        self._kind = kind
+
+    def __repr__(self) -> str:
+        if self._kind in ("map", "filter"):   # lang/map_filter.py
+            return f"<{self._kind} object>"
+        return f"<{self._kind}_iterator object>"
+
+    def __iter__(self) -> SequenceIterator:
+        return self
+
+    def __next__(self) -> Any:
+        return next(self._items)
+
+
+ITERATORS = (ProgramGenerator, SequenceIterator)
+
+
+def _python_type_error(text: str) -> ProgramError:
+    """Python's own TypeError text for a wrong call of iter()/next() (said as Python's words)."""
+    from autogradlab.lang.operators import python_error
+    return python_error(TypeError(text))
+
+
+def _iter(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
+    if kwargs or len(args) != 1:
+        raise _python_type_error(f"iter expected 1 argument, got {len(args) + len(kwargs)}"
+                                 if not kwargs else "iter() takes no keyword arguments")
+    value = args[0]
+    if isinstance(value, ITERATORS):
+        return value
+    from autogradlab.lang.stored_objects import require_storable
+    require_storable(value, "in `iter()`")   # iter(layers): the list's objects go to `for`/next() only
+    kind = "tensor" if isinstance(value, torch.Tensor) else type(value).__name__
+    return SequenceIterator(interp.iterate(value, node), {"dict": "dict_key"}.get(kind, kind))
+
+
+def _next(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
+    if kwargs:
+        raise _python_type_error("next() takes no keyword arguments")
+    if not 1 <= len(args) <= 2:
+        raise _python_type_error(f"next expected at least 1 argument, got {len(args)}" if not args
+                                 else f"next expected at most 2 arguments, got {len(args)}")
+    value = args[0]
+    if not isinstance(value, ITERATORS):
+        require_data(value, "in `next()`")
+        raise ProgramTypeError(f"'{type_text(value)}' object is not an iterator")
+    try:
+        return next(value)
+    except StopIteration as stop:
+        if len(args) == 2:
+            return require_data(args[1], "in `next()`")
+        error = ProgramValueError("StopIteration: the iterator has no more items")
+        error.py_type, error.py_message = StopIteration, str(stop)   # `print(e)`: a generator's return value
+        if stop.args:
+            error.py_repr = repr(stop)
+        raise error from None
+
+
+def materialize_iterator(interp: Interpreter, value: Any, what: str) -> list:
+    """All items a generator or iterator still yields, refusing more than max_sequence_len."""
+    items: list[Any] = []
+    limit = interp.limits.max_sequence_len
+    for item in value:
+        items.append(item)
+        if len(items) > limit:
+            interp.sizes.check_length(len(items), what)
+    interp.sizes.charge_sequence(len(items), what)
+    return items
+
+
+ITERATOR_BUILTINS = {"iter": _iter, "next": _next}

@@ -1,0 +1,117 @@
+"""Names for the Interpreter: looking a name up (the program's scopes, then the builtins and the bare
+torch functions) and binding names and other targets (`x = …`, `a, b = …`, `X[i] = …`, `o.w = …`),
+with what a name may hold: data, the program's objects, its own functions, generators and iterators,
+never a library function or a module.
+"""
+
+from __future__ import annotations
+
+import ast
+import contextlib
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from autogradlab.errors import NameNotDefined, NotSupported, ProgramTypeError
+from autogradlab.lang import attributes
+from autogradlab.lang.builtins import BUILTINS, KNOWN_PYTHON_BUILTINS
+from autogradlab.lang.custom_functions import FunctionApply, ProgramContext
+from autogradlab.lang.expressions import construct_name
+from autogradlab.lang.guards import describe_char
+from autogradlab.lang.iterators import ITERATORS
+from autogradlab.lang.namespaces import bare_torch_function
+from autogradlab.lang.plain_classes import STORABLE
+from autogradlab.lang.safe_values import UserFunction, is_data_quick, is_storable
+from autogradlab.lang.scope import Scope
+from autogradlab.lang.stored_objects import require_storable
+from autogradlab.lang.unpacking import assign_starred, has_star
+
+if TYPE_CHECKING:
+    from autogradlab.lang.interpreter import Interpreter
+
+
+class NamesMixin:
+    def lookup(self: Interpreter, name: str) -> Any:
+        if name.startswith("__"):
+            if name == "__name__":
+                return "__main__"
+            raise NotSupported(f"the name `{name}` is not supported in Autograd Lab")
+        scope = self.scope   # Scope.find, inlined: the hottest lookup of a loop
+        while scope is not None:
+            values = scope.vars
+            if name in values:
+                return values[name]
+            scope = scope.parent
+        if name in BUILTINS:
+            return BUILTINS[name]
+        function = bare_torch_function(name)
+        if function is not None:
+            return function
+        if name in KNOWN_PYTHON_BUILTINS:
+            raise NotSupported(f"`{name}` is not supported in Autograd Lab")
+        raise NameNotDefined(f"name '{name}' is not defined", hint=_non_ascii_name_hint(name))
+
+    def assign(self: Interpreter, target: ast.expr, value: Any, node: ast.AST, hook: bool = True) -> None:
+        if isinstance(target, ast.Name):
+            if target.id.startswith("__"):
+                raise NotSupported(f"the name `{target.id}` is not supported in Autograd Lab")
+            data = is_data_quick(value)   # once: a deep list costs a bounded walk per call
+            if not data and not isinstance(value, _NAMEABLE) and not is_storable(value):
+                stored = ast.unparse(node.value) if isinstance(node, ast.Assign) else "…"
+                stored = stored if len(stored) <= 40 else "…"
+                raise NotSupported(
+                    f"`{target.id} = {stored}`: functions and modules cannot be stored in variables in "
+                    "Autograd Lab; call them directly, or define your own with `def` or "
+                    "`name = lambda …`")
+            self.scope.set(target.id, value)
+            if hook and not data and self.scope.is_global and (
+                    type(value).__name__ == "ProgramObject" or not isinstance(value, _NAMEABLE)):
+                self._assigned.setdefault(target.id, None)   # an object, a list of them: the Variables table
+            if hook and data:
+                if self.scope.is_global:
+                    self._assigned.setdefault(target.id, None)
+                self.hooks.on_assign(target.id, value, node, self.scope.function_name)
+        elif isinstance(target, (ast.Tuple, ast.List)):
+            if has_star(target):   # `a, *rest = x` (lang/unpacking.py)
+                assign_starred(self, target, value, node, hook)
+                return
+            items = self.materialize(require_storable(value, "in an unpacking assignment"), node)
+            if len(items) != len(target.elts):
+                raise ProgramTypeError(f"cannot unpack {len(items)} values into {len(target.elts)} "
+                                       f"names")
+            for element, item in zip(target.elts, items, strict=True):
+                self.assign(element, item, node, hook)
+        elif isinstance(target, ast.Subscript):
+            base = self.eval(target.value)
+            attributes.set_item(self, base, self.index_value(target.slice), value, node)
+        elif isinstance(target, ast.Attribute):
+            attributes.set_attribute(self, self.eval(target.value), target.attr, value, node)
+        else:
+            raise NotSupported(f"assigning to {construct_name(target)} is not supported")
+
+    @contextlib.contextmanager
+    def comprehension_scope(self: Interpreter) -> Iterator[None]:
+        outer = self.scope
+        self.scope = Scope(outer, outer.function_name, comprehension=True)
+        try:
+            yield
+        finally:
+            self.scope = outer
+
+
+# Values a name may hold besides data: the program's own functions (`f = lambda x: …`, and d2l's
+# `net = linreg`: they are interpreted here like any call, as when they are passed as arguments),
+# its generators and iterators (`g = data_iter(...)`, `it = iter(xs)`). Library functions and
+# modules stay unnameable (`g = print`, `h = torch.dot`): they are called where they are written.
+_NAMEABLE = (UserFunction, *ITERATORS, FunctionApply, ProgramContext, *STORABLE)
+
+
+def _non_ascii_name_hint(name: str) -> str | None:
+    """An undefined name with non-ASCII letters is usually lesson text pasted with the code, or a
+    look-alike letter (Greek ο for o)."""
+    if name.isascii():
+        return None
+    look_alikes = [ch for ch in dict.fromkeys(name) if not ch.isascii() and "CJK" not in describe_char(ch)]
+    if look_alikes:
+        shown = ", ".join(describe_char(ch) for ch in look_alikes[:3])
+        return f"the name has non-ASCII letters ({shown}): check it is spelled as you meant"
+    return "if this is text from the lesson, make it a # comment"

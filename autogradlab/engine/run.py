@@ -252,7 +252,9 @@ def _run_program(source: str, *, seed: int, output: str | None, limits: Limits, 
     if interpreter is not None:   # the report needs nothing more of it: freed now, not by the collector
         interpreter.release()
     if failure is not None:
-        if error is None:
+        if error is None and isinstance(failure, ProgramError):   # a limit of what a report can show
+            error = failure.to_info()
+        elif error is None:
             error = _internal(failure, recorder.last_line, limits)
         else:
             notes.append(f"part of this report could not be built ({type(failure).__name__})")
@@ -263,7 +265,8 @@ def _run_program(source: str, *, seed: int, output: str | None, limits: Limits, 
             graph=graph, ops=tuple(recorder.ops), backward_calls=tuple(recorder.backward_calls),
             timing_ms=timing_ms, error=error, torchviz_dot=torchviz_dot, torchviz_error=torchviz_error,
             notes=tuple(notes), steps=step_trace, jacobians=tuple(recorder.jacobians))
-    except Exception as exc:  # only memory can fail here: keep the cheapest parts
+    except Exception as exc:  # memory, or a limit of what a report can show: keep the cheapest parts
+        shown = exc.to_info() if isinstance(exc, ProgramError) else None
         return Report(source=source, ok=False, seed=seed, output=None, candidates=(), variables={},
-                      printed="", timing_ms=timing_ms,
-                      error=error or _internal(exc, recorder.last_line, limits))
+                      printed=printed if shown is not None else "", timing_ms=timing_ms,
+                      error=error or shown or _internal(exc, recorder.last_line, limits))

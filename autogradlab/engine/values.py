@@ -16,6 +16,7 @@ import torch
 
 from autogradlab import messages
 from autogradlab.engine.fast_records import tensor_snapshot
+from autogradlab.lang.tensor_counts import MAX_SHOWN_DIMS, refuse_dims
 from autogradlab.lang.tensor_text import tensor_repr
 from autogradlab.report import TensorSnapshot
 
@@ -68,6 +69,8 @@ def to_numpy(tensor: torch.Tensor, detached: bool = False, copy: bool = True) ->
     detached: `tensor` has no autograd graph already (an op record's held output). copy=False:
     the array may share the tensor's memory (read at once and dropped: a big tensor's summary)."""
     t = tensor if detached else tensor.detach()
+    if t.dim() > MAX_SHOWN_DIMS:   # NumPy's most: view ops (70 x unsqueeze) skip the size count's check
+        refuse_dims(t.dim())
     if t.is_conj() or t.is_neg():
         t = t.resolve_conj().resolve_neg()
     if t._is_zerotensor():   # forward mode's zero tangent of a constant, saved in jacobian's graph: no memory

@@ -54,6 +54,9 @@ class NullHooks:
     def on_assign(self, name, value, node, in_function):  # noqa: D102
         pass
 
+    def on_number(self, name, value, node, line):  # noqa: D102 - on_assign's short way for numbers
+        pass
+
     def before_backward(self, tensor, gradient, node):  # noqa: D102
         pass
 

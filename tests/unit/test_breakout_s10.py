@@ -98,7 +98,10 @@ CASES = [
          SMALL),
     Case("a = set(range(30))\na |= set(range(30, 60))", "limit", 2, "the set would have 60 items", SMALL),
     Case("a, *b = range(10**8)", "limit", 1, "the list would have 100,000,000 items; the limit is 50", SMALL),
-    Case("s = {(1, (2, (3, (4,))))}", "type", 1, "set items are numbers, strings"),
+    # nested tuples are set items as in Python (session 22); ten levels are past the depth cap of 8
+    Case("s = {(1, (2, (3, (4,))))}\nprint(len(s))", None, None, "1\n"),
+    Case("s = {(1, (2, (3, (4, (5, (6, (7, (8, (9, (10,))))))))))}", "type", 1,
+         "set items are numbers, strings"),
     Case("import torch\ns = {torch.ones(1)}", "unsupported", 2, "tensors cannot be set items"),
     Case("s = {1}\nprint(s.items)", "unsupported", 2, r"the attribute `\.items` of set values"),
     Case("s = {1}\nprint(s.in_cpython_order())", "unsupported", 2, r"`\.in_cpython_order\(\)`"),

@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from autogradlab.host_status import RateWindow
 from autogradlab.limits import DEFAULT_LIMITS, Limits
 from autogradlab.report import ErrorInfo, Report
-from autogradlab.sandbox_client import ZygoteClient, ZygoteGone
+from autogradlab.sandbox_client import JobNotStarted, ZygoteClient, ZygoteGone
 from autogradlab.sandbox_outcome import crash, failed, to_report
 from autogradlab.sandbox_outcome import seconds as _seconds  # noqa: F401 - tests read the message format
 from autogradlab.sandbox_sizing import (  # noqa: F401 - the pool's settings, read by tests and docs
@@ -260,6 +260,10 @@ class WorkerPool:
             try:
                 outcome = zygote.run_job(job, timeout=timeout_s, memory_mb=limits.memory_mb)
                 report = to_report(outcome, source, seed, limits)
+            except JobNotStarted:   # the program never ran: not its crash (issue 9, loaded machine)
+                self._discard(zygote)
+                report = failed(source, seed, "internal", "the program runner could not start",
+                                hint="try again in a moment")
             except ZygoteGone:
                 self._discard(zygote)
                 report = crash(source, seed)

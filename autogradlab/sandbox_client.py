@@ -18,6 +18,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -33,10 +34,20 @@ _PASSED_ENV = ("PATH", "HOME", "LANG", "LC_ALL", "LC_CTYPE", "TMPDIR", "PYTHONHA
 # Pages are used only as far as a Report fills them; beyond the user's pipe quota the kernel says no
 # and the pipe keeps its default size.
 RESULT_PIPE_BYTES = 1 << 20
+# How long a job may wait for the zygote to start it (its "started" line): the zygote runs its
+# rest of the warm-up (sandbox_zygote.finish_warm_up) without reading jobs, ~1.5 s of CPU that took
+# 6-20 s of wall time at load ~19 on 2 cores; the job's own timeout counts from its start. Counted
+# from the send, a 70 ms program sent meanwhile hit timeout + grace and was reported as a crash.
+JOB_START_PATIENCE_S = 60.0
+_READ_SLICE_S = 0.5   # the reader looks at the (moving) deadline this often
 
 
 class ZygoteGone(Exception):
     """The zygote died or stopped answering; the pool starts a new one."""
+
+
+class JobNotStarted(ZygoteGone):
+    """The zygote did not start the job within JOB_START_PATIENCE_S: the program never ran."""
 
 
 @dataclass
@@ -49,18 +60,20 @@ class _Pending:
     def __init__(self) -> None:
         self.done = threading.Event()
         self.status: dict[str, Any] | None = None
+        self.started: float | None = None   # when the zygote said it handed the job to a process
 
 
-def _read_until_eof(fd: int, deadline: float) -> bytes | None:
-    """Everything written to the pipe until its last writer closed it; None at the deadline."""
+def _read_until_eof(fd: int, deadline: Callable[[], float]) -> bytes | None:
+    """Everything written to the pipe until its last writer closed it; None at the deadline (asked
+    again at each wake-up: it moves when the job starts)."""
     chunks = []
     while True:
-        remaining = deadline - time.monotonic()
+        remaining = deadline() - time.monotonic()
         if remaining <= 0:
             return None
-        readable, _, _ = select.select([fd], [], [], remaining)
+        readable, _, _ = select.select([fd], [], [], min(remaining, _READ_SLICE_S))
         if not readable:
-            return None
+            continue
         chunk = os.read(fd, 1 << 20)
         if not chunk:
             return b"".join(chunks)
@@ -136,6 +149,12 @@ class ZygoteClient:
                         self.engine_available = bool(message.get("engine"))
                         self._ready.set()
                         continue
+                    if message.get("started"):
+                        with self._pending_lock:
+                            pending = self._pending.get(message.get("id"))
+                        if pending is not None:
+                            pending.started = time.monotonic()
+                        continue
                     with self._pending_lock:
                         pending = self._pending.pop(message.get("id"), None)
                     if pending is not None:
@@ -153,7 +172,8 @@ class ZygoteClient:
     # --- jobs ------------------------------------------------------------------------------------
 
     def run_job(self, job: bytes, *, timeout: float, memory_mb: int, grace: float = 10.0) -> JobOutcome:
-        """Run one pickled job; raises ZygoteGone if the zygote cannot take it or stops answering."""
+        """Run one pickled job; raises ZygoteGone if the zygote cannot take it or stops answering
+        (JobNotStarted if it did not start it). `timeout + grace` counts from the job's start."""
         job_id = next(self._ids)
         pending = _Pending()
         with self._pending_lock:
@@ -168,18 +188,25 @@ class ZygoteClient:
                 raise ZygoteGone(str(exc)) from None
             finally:
                 os.close(write_end)
-            deadline = time.monotonic() + timeout + grace
+            sent = time.monotonic()
+
+            def deadline() -> float:
+                started = pending.started
+                return sent + JOB_START_PATIENCE_S if started is None else started + timeout + grace
+
             data = _read_until_eof(read_end, deadline)
         finally:
             os.close(read_end)
         if data is None:
+            if pending.started is None:
+                raise JobNotStarted("the zygote did not start a job")
             raise ZygoteGone("the zygote did not stop a job at its time limit")
         frame = wire.unpack_frame(data)
         if frame is not None:
             with self._pending_lock:
                 self._pending.pop(job_id, None)
             return JobOutcome(frame, None)
-        if not pending.done.wait(max(0.0, deadline - time.monotonic())):
+        if not pending.done.wait(max(0.0, deadline() - time.monotonic())):
             raise ZygoteGone("the zygote did not report a job's exit")
         return JobOutcome(None, pending.status)
 

@@ -141,6 +141,9 @@ def job_main(header: dict[str, Any], payload: bytes, result_fd: int) -> int:
             data = wire.dump_report(_memory_report(job))
         except MemoryError:
             return MEMORY_EXIT_CODE
+    except Exception as exc:   # a Report that cannot be packed: say so, not "crash" (exit code 70)
+        report = None
+        data = wire.dump_report(_internal_report(job, exc))
     frame = wire.pack_frame(data)
     view = memoryview(frame)
     while view:

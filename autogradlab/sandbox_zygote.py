@@ -168,6 +168,7 @@ class _Zygote(SpareSet):
         finally:
             os.close(result_fd)
         self.spare_deferred = not self.jobs
+        self.send({"id": header["id"], "started": True})   # the app's patience counts from here
         pidfd = os.pidfd_open(pid)
         grace = min(PRE_WARM_GRACE_S, header["timeout"]) if self.warm_pending else 0.0
         if told:   # the spare may still be warming up
@@ -200,8 +201,10 @@ class _Zygote(SpareSet):
         """The rest of the warm-up runs once idle (no job came for WARM_IDLE_S), or late, but never
         while a job runs: it blocks this loop for seconds (many more on a loaded machine), and a job
         past its time limit then went on unkilled until the app gave the whole zygote up, which
-        failed every other job of it as a crash (a long matmul sent in the first seconds did it)."""
-        return self.warm_pending and not self.jobs and (now >= self.warm_at or now >= self.warm_by)
+        failed every other job of it as a crash (a long matmul sent in the first seconds did it).
+        Nor while a job waits to be started: it would wait for the whole warm-up (6-20 s at load ~19)."""
+        return (self.warm_pending and not self.jobs and (now >= self.warm_at or now >= self.warm_by)
+                and not select.select([self.sock], [], [], 0)[0])
 
     def finish_warm_up(self) -> None:
         """The rest of the warm-up, while no job waits; jobs forked from now on inherit it (the spare

@@ -8,9 +8,10 @@ grad, holds one real floating-point element and sees no __torch_function__ overr
 transform, this builds that seed as _make_grads does and calls the engine as torch.autograd.backward
 does (retain_graph=False, create_graph=False, no inputs). Every other call (a gradient or any other
 argument, a non-scalar, a tensor without grad, an integer or complex one, a subclass or a nested
-tensor) goes through Tensor.backward itself, so its checks and error messages stay PyTorch's. Errors
-the engine raises (a graph already freed, an in-place change of a saved tensor) are the engine's
-in both paths.
+tensor, or while torch.autograd.backward is replaced: jacobian_dydx.retained_graphs keeps every
+graph of a rerun that way) goes through Tensor.backward itself, so its checks and error messages
+stay PyTorch's. Errors the engine raises (a graph already freed, an in-place change of a saved
+tensor) are the engine's in both paths.
 """
 
 from __future__ import annotations
@@ -27,6 +28,9 @@ _has_torch_function_unary: Any = getattr(_C, "_has_torch_function_unary", None)
 _DIRECT = None not in (_engine_run_backward, _functorch_active, _has_torch_function_unary)
 _TENSOR = torch.Tensor
 _PRESERVE = torch.preserve_format
+_autograd = torch.autograd
+_TORCH_BACKWARD = _autograd.backward           # replaced while a run keeps its graphs
+_TENSOR_BACKWARD = _TENSOR.backward            # (jacobian_dydx.retained_graphs): then no direct call
 
 
 def backward_call(tensor: torch.Tensor, args: list, kwargs: dict) -> Callable[[], Any]:
@@ -38,7 +42,8 @@ def backward_call(tensor: torch.Tensor, args: list, kwargs: dict) -> Callable[[]
 
 def scalar_backward(tensor: torch.Tensor) -> None:
     """tensor.backward(), the engine called directly when torch's wrappers would only seed ones."""
-    if (type(tensor) is _TENSOR and tensor.requires_grad and not tensor.is_nested
+    if (type(tensor) is _TENSOR and _autograd.backward is _TORCH_BACKWARD
+            and _TENSOR.backward is _TENSOR_BACKWARD and tensor.requires_grad and not tensor.is_nested
             and tensor.dtype.is_floating_point and tensor.numel() == 1
             and not _has_torch_function_unary(tensor) and not _functorch_active()):
         seed = torch.ones_like(tensor, memory_format=_PRESERVE)

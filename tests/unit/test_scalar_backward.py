@@ -120,6 +120,19 @@ def test_only_a_call_without_arguments_takes_the_direct_path(monkeypatch):
     assert len(calls) == 1 and x3.grad is not None
 
 
+def test_a_replaced_autograd_backward_is_called_as_tensor_backward_calls_it():
+    from autogradlab.engine.jacobian_dydx import retained_graphs
+    x = torch.tensor(2.0, requires_grad=True)
+    y = x * x
+    with retained_graphs():   # (retain_graph=True for every backward of a rerun)
+        sb.scalar_backward(y)
+        sb.scalar_backward(y)
+    assert x.grad.item() == 8.0
+    with pytest.raises(RuntimeError, match="second time"):
+        sb.scalar_backward(y * 1)
+        sb.scalar_backward(y)
+
+
 PROGRAMS_THAT_RAISE = {
     "twice": "import torch\nx = torch.tensor(2.0, requires_grad=True)\ny = x * x\ny.backward()\n"
              "y.backward()\n",

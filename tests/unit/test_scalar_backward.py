@@ -133,6 +133,22 @@ def test_a_replaced_autograd_backward_is_called_as_tensor_backward_calls_it():
         sb.scalar_backward(y)
 
 
+def test_a_torch_function_mode_sees_the_backward_call():
+    from torch.overrides import TorchFunctionMode
+
+    seen = []
+
+    class Watching(TorchFunctionMode):
+        def __torch_function__(self, func, types, args=(), kwargs=None):
+            seen.append(getattr(func, "__name__", ""))
+            return func(*args, **(kwargs or {}))
+
+    y, (x,) = _chain()
+    with Watching():   # (batch_escapes.Tracking watches a program's batched backward so)
+        sb.scalar_backward(y)
+    assert "backward" in seen and x.grad is not None
+
+
 PROGRAMS_THAT_RAISE = {
     "twice": "import torch\nx = torch.tensor(2.0, requires_grad=True)\ny = x * x\ny.backward()\n"
              "y.backward()\n",

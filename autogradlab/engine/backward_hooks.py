@@ -14,8 +14,9 @@ from typing import Any
 import torch
 
 from autogradlab.engine.fast_records import record
-from autogradlab.engine.graph import gc_paused, read_saved
+from autogradlab.engine.graph import gc_paused
 from autogradlab.engine.op_text import _tensors_in, receiver_text
+from autogradlab.engine.saved_tensors import read_saved_into
 from autogradlab.report import BackwardCall
 
 _TENSOR = torch.Tensor
@@ -65,12 +66,8 @@ class BackwardHooks:
             if grads._leaf_hooks:   # hooks that would store nothing: off until a backward is begun
                 grads.quiet_leaves()
             return
-        with gc_paused():
-            store = self._saved
-            for fn in self.grads.begin(roots, gradient):   # new Nodes, never AccumulateGrad ones
-                saved = read_saved(fn)
-                if saved:
-                    store[id(fn)] = saved
+        with gc_paused():   # the saved tensors of the new Nodes (never AccumulateGrad ones)
+            read_saved_into(self.grads.begin(roots, gradient), self._saved)
 
     def after_backward(self, tensor: Any, node: ast.AST) -> None:
         self.grads.finish()

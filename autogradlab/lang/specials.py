@@ -23,6 +23,7 @@ from autogradlab.lang.calls import (
 )
 from autogradlab.lang.func_running import refuse_inside
 from autogradlab.lang.safe_values import SafeArray, UserFunction
+from autogradlab.lang.scalar_backward import backward_call
 from autogradlab.lang.sizes import tensor_elements
 
 if TYPE_CHECKING:
@@ -59,7 +60,7 @@ def _run_backward(interp: Interpreter, target: Any, gradient: Any, node: ast.AST
 def _tensor_backward(interp: Interpreter, tensor: torch.Tensor, args: list, kwargs: dict,
                      node: ast.AST) -> None:
     gradient = args[0] if args else kwargs.get("gradient")
-    _run_backward(interp, tensor, gradient, node, lambda: tensor.backward(*args, **kwargs))
+    _run_backward(interp, tensor, gradient, node, backward_call(tensor, args, kwargs))
 
 
 def _autograd_backward(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> None:

@@ -13,6 +13,7 @@ import torch
 
 from autogradlab.engine import run_program
 from autogradlab.engine.graph import is_leaf_node, read_saved, walk_functions
+from autogradlab.engine.saved_tensors import read_saved_into
 from autogradlab.limits import Limits
 
 
@@ -72,6 +73,38 @@ def test_read_saved_equals_reading_every_attribute_by_hand(which):
     out.backward()       # frees what the Nodes saved
     for fn in fns:
         same_saved(read_saved(fn), saved_by_hand(fn))
+
+
+@pytest.mark.parametrize("which", range(9))
+def test_read_saved_into_keeps_what_read_saved_reads(which):
+    out = graphs()[which]
+    fns = [fn for fn in walk_functions(out.grad_fn) if not is_leaf_node(fn)]
+    for _ in range(2):   # classes not learnt yet, then learnt ones (the written-out reads)
+        store: dict = {}
+        read_saved_into(fns, store)
+        expected = {id(fn): read_saved(fn) for fn in fns if read_saved(fn)}
+        assert store.keys() == expected.keys()
+        for key, saved in expected.items():
+            same_saved(store[key], saved)
+    out.backward()       # freed: nothing is kept
+    store = {}
+    read_saved_into(fns, store)
+    assert store == {}
+
+
+def test_read_saved_into_reads_a_parameter_and_a_tuple_field_as_read_saved_does():
+    p = torch.nn.Parameter(torch.tensor([1.0, 2.0]))
+    q = torch.tensor([3.0, 4.0], requires_grad=True)
+    outs = [(p * q).sum(), (q * p).sum(), torch.cat([p, q]).sum(), torch.stack([q, p]).sum()]
+    fns = [fn for out in outs for fn in walk_functions(out.grad_fn) if not is_leaf_node(fn)]
+    for _ in range(2):
+        store: dict = {}
+        read_saved_into(fns, store)
+        for fn in fns:
+            if read_saved(fn):
+                same_saved(store[id(fn)], read_saved(fn))
+            else:
+                assert id(fn) not in store
 
 
 def test_a_freed_node_of_a_class_already_learnt_reads_as_freed():

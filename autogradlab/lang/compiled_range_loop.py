@@ -58,9 +58,12 @@ def range_loop(interp: Interpreter, name: str, node: ast.For, numbers: range, li
                 else:
                     answer = on_loop(node, left)
                     untold = False
-                    if not answer:
-                        on_loop = None
-                    quiet = answer if QUIET_WINDOW and type(answer) is int else 0
+                    if answer is not True:   # (True: the usual answer, nothing more to look at)
+                        if not answer:
+                            on_loop = None
+                        quiet = answer if QUIET_WINDOW and type(answer) is int else 0
+                    elif quiet:
+                        quiet = 0
             values[name] = item
             if unlisted:
                 interp._assigned.setdefault(name, None)

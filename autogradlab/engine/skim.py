@@ -115,19 +115,25 @@ class SkimHooks(SkimmedOps, PassChecks, SparseWindow, CountedPasses):
         self._close_pass(run)
         self._runs.append(run)
 
-    def on_loop(self, node: ast.AST, left: int) -> bool:
+    def on_loop(self, node: ast.AST, left: int) -> bool | int:
         """Before each pass; False: this loop will never skim (passes without ops: python_sum's
         3,000 passes of plain numbers paid ~2 us each for nothing), so the loop stops telling its
-        passes for the rest of this run."""
+        passes for the rest of this run. An int `until` (true) in the sparse window: the passes
+        while left >= until and the window holds need not be told (sparse_window.quiet_passes)."""
         run = self._runs[-1]
         if run.counting and self._counted(run, left):   # the short way (a steady skimmed pass)
             return True
         until = run.sparse_until
         if until:   # the sparse window's passes: counted, skimmed, closed all at once (sparse_window.py)
+            # (a range loop tells none of them after the answer `until`: run.left - left - 1 passes
+            # untold since the last call, counted here as if told; 0 for a loop that tells each)
             if left >= until and self.skimming and not self.skim_violated and self.skim_enabled:
-                run.passes += 1
+                run.passes += run.left - left
                 run.left = left
-                return True
+                return until
+            if run.left > left + 1:
+                run.passes += run.left - left - 1
+                run.left = left + 1
             run.sparse_until = 0
         if run.settled:   # nothing below can skim a pass of this run any more (_settles)
             if run.passes >= QUIET_PASSES and self.trace.total == run.start:   # as below, without a close

@@ -46,6 +46,15 @@ class SparseWindow:
         run.sparse_until, run.sparse_used = until, True
         return True
 
+    def quiet_passes(self, left: int) -> None:
+        """Before on_loop_end of a range loop that left passes untold since its last on_loop
+        (`left`: the last pass's), its run counts them as on_loop would have: run.left is then the
+        last pass's, as on_loop_end's cut check and sparse_check read it."""
+        run = self._runs[-1]
+        if run.left > left:
+            run.passes += run.left - left
+            run.left = left
+
     def sparse_check(self, run: Any) -> None:
         """The run of a loop that used the sparse window ended: at its last pass, its passes recorded
         in full after the last skimmed one must include KEEP_PASSES that made ops; an error that

@@ -41,7 +41,10 @@ class ProgramHooks(Protocol):
 
     def on_loop(self, node: ast.AST, left: int) -> bool:
         """Before each pass of that loop: `left` passes come after this one. False: tell no more
-        passes of this run of the loop (on_loop_end still comes)."""
+        passes of this run of the loop (on_loop_end still comes). An int `until` (the Recorder's
+        sparse window, engine/sparse_window.py): a range loop may leave untold the passes with
+        left >= until while the Recorder still skims them, then calls quiet_passes(left) before
+        on_loop_end (compiled_range_loop.py)."""
 
     def on_loop_end(self, node: ast.AST) -> None:
         """That loop is over (it ran to its end, or an error or limit stopped it)."""

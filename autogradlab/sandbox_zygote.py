@@ -232,7 +232,8 @@ class _Zygote(SpareSet):
                 if self.warm_up_due(now):
                     self.finish_warm_up()
                     continue
-                wait = min(self.warm_at, self.warm_by) - now
+                # past due while a job waits on the socket (warm_up_due): select at once, take the job
+                wait = max(0.0, min(self.warm_at, self.warm_by) - now)
             readable, _, _ = select.select([self.sock, *self.jobs], [], [], wait)
             for fd in readable:
                 if fd is self.sock:

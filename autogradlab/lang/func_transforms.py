@@ -99,7 +99,7 @@ def _options(kind: str, args: list, kwargs: dict) -> dict[str, Any]:
     for name, value in kwargs.items():
         if name not in positional and name not in keyword_only:
             raise NotSupported(f"`{kind}(..., {name}=...)` is not supported in Autograd Lab",
-                               hint=f"{kind} takes " + ", ".join((*positional, *keyword_only)))
+                               hint=f"the options of {kind} here: " + ", ".join((*positional, *keyword_only)))
         if name in options:
             raise ProgramTypeError(f"{kind}() got multiple values for argument '{name}'")
         options[name] = value

@@ -39,7 +39,8 @@ EN = {
     "errors.ops_limit": "the program keeps more than {limit} tensor results alive at once",
     "errors.crash": "the worker running your program stopped unexpectedly",
     "errors.superseded": "superseded by a newer run",
-    "errors.hint_ops": "keep fewer tensors in lists, or let a loop's results go",
+    "errors.hint_ops": "keep fewer tensors in lists, or let a loop's results go (a loop that rebinds its "
+                       "variables is fine)",
     "errors.hint_crash": "run it again; if it keeps happening, simplify the program",
     "errors.tensor_no_attribute": "tensors have no attribute `.{name}`",
     "errors.module_no_attribute": "module `{module}` has no attribute `{name}`",

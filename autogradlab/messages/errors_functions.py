@@ -45,7 +45,7 @@ EN = {
     _K + "func_kept": "`{name}` kept a tensor batched by vmap (line {line}) in a variable, container or "
                       "attribute that outlives the vmap call; outside it that tensor has no values of its "
                       "own: return it from the function instead",
-    _K + "func_takes_hint": "{kind} takes {names}",
+    _K + "func_takes_hint": "the options of {kind} here: {names}",
     _K + "vjp_fn_hint": "pass the cotangents to vjp_fn as positional arguments",
 }
 
@@ -85,6 +85,6 @@ ZH = {
     _K + "func_bool": "{call}({name}=...) 必须是 True 或 False",
     _K + "func_kept": "`{name}` 把 vmap 批处理的张量（第 {line} 行）存进了在 vmap 调用结束后"
                       "仍然存在的变量、容器或属性；在调用之外，这个张量没有自己的值：请把它作为函数的返回值",
-    _K + "func_takes_hint": "{kind} 接受的参数：{names}",
+    _K + "func_takes_hint": "{kind} 在这里可用的选项：{names}",
     _K + "vjp_fn_hint": "vjp_fn 的余切（cotangent）要作为位置参数传入",
 }

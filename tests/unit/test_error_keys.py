@@ -108,3 +108,19 @@ def test_link_errors_have_keys_in_both_languages(call, key):
     assert found == key
     assert messages.text("en", key, **dict(params)) == str(caught.value)
     assert "链接" in messages.text("zh", key, **dict(params))
+
+
+@pytest.mark.parametrize("rules", ["MESSAGES", "HINTS"])
+def test_no_catalogue_pattern_shadows_a_fixed_text_of_another_key(rules):
+    """Each English text without placeholders is recognised as its own key: a generic template such
+    as "{kind} takes {names}" (session 22) matched the slow-op hint "one operation here takes too
+    long ..." first, so the Chinese box showed the wrong hint after a time limit."""
+    from autogradlab import error_keys, messages
+    english = messages.catalogue("en")
+    table = getattr(error_keys, rules)
+    keys = {key for _, key in table}
+    fixed = {key: english[key] for key in keys if key in english and "{" not in english[key]}
+    assert len(fixed) > 20, fixed
+    wrong = {key: error_keys.recognise(text, table)[0] for key, text in fixed.items()
+             if error_keys.recognise(text, table)[0] != key}
+    assert not wrong, wrong

@@ -114,10 +114,13 @@ export default function (component) {
   // 100-node graph on a projector: 5 px text) starts at that scale, its top (the output) in view,
   // to be dragged or zoomed; "Whole" shows all of it, "Reset" comes back. Until the user moves it.
   const whole = parentElement.querySelector('button[data-act="whole"]');
+  const BIG_NODES = 12;
   const readable = (box, W, H) => {
     const min = data.minScale || 0;
     const f = data.aspect && box[2] > 0 && box[3] > 0 ? Math.min(W / box[2], H / box[3]) : 0;
-    const big = min > 0 && f > 0 && f < min;
+    // big: many nodes that fit only below the readable scale (a 26-node graph on a projector); a
+    // small graph stays whole even where that draws it smaller (6 nodes at 1280x720: cut otherwise)
+    const big = min > 0 && f > 0 && f < min && svg.querySelectorAll("g.node").length >= BIG_NODES;
     if (whole) whole.hidden = !big;
     view.big = big;
     if (!big || !view.auto) return;

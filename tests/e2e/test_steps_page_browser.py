@@ -135,5 +135,9 @@ def test_big_loop_program_steps_folded(page: Page, server, artifacts):
     page.locator(".st-key-steps_last button").click()
     expect(page.locator(CARD)).to_contain_text("of 1800")
     expect(page.locator(CARD)).not_to_contain_text("Steps 4–6")
+    # the link follows the card (CI, loaded: the card had changed, the address still said step=3)
+    page.wait_for_function(r"() => /[?&]step=(\d+)/.test(location.search) && "
+                           r"!['0', '3'].includes(location.search.match(/[?&]step=(\d+)/)[1])",
+                           timeout=20_000)
     assert step_param(page) not in (None, "0", "3")
     page.screenshot(path=str(artifacts / "steps-page-folded-loop.png"))

@@ -251,6 +251,7 @@ def _run_program(source: str, *, seed: int, output: str | None, limits: Limits, 
             failure = exc
     if interpreter is not None:   # the report needs nothing more of it: freed now, not by the collector
         interpreter.release()
+    recorder.grads.release_all()   # nor of the graph (grads.py: a cycle the collector cannot see)
     if failure is not None:
         if error is None and isinstance(failure, ProgramError):   # a limit of what a report can show
             error = failure.to_info()

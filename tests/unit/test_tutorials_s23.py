@@ -154,3 +154,18 @@ def test_a_name_bound_by_an_import_or_def_keeps_its_place_when_it_later_holds_da
 def test_check_work_names_cond_in_its_message():
     with pytest.raises(Exception, match="linalg.cond of shape"):
         check_work(DEFAULT_LIMITS.max_call_work, "linalg.cond", [meta(2000, 2000)], {})
+
+
+@pytest.mark.parametrize("call, line", [
+    ("from torch.linalg import cond as c\nA = torch.eye(1001)\nfor i in range(2):\n    d = c(A)\n", 6),
+    ("from torch.linalg import solve_triangular as st\nA = torch.eye(500)\nB = torch.ones(3501, 500)\n"
+     "for i in range(2):\n    X = st(A, B, upper=True, left=False)\n", 7)])
+def test_an_imported_linalg_name_is_checked_like_the_full_name_in_a_loop(call, line):
+    report = run(T + call)
+    assert (report.error.line, report.error.key) == (line, "errors_lang.call_work")
+
+
+def test_nested_dict_in_dims_stay_shallow():
+    report = run(T + "g = torch.vmap(lambda d: d, in_dims=({'a': {'b': {'c': 0}}},))\n")
+    assert report.error.kind == "type" and "in_dims" in report.error.message
+    assert run(T + "g = torch.vmap(lambda d: d, in_dims=({'a': {'b': 0}},))\n").ok

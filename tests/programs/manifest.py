@@ -252,6 +252,9 @@ TUTORIALS: tuple[ProgramSpec, ...] = (
                 output=UNCHECKED),
     ProgramSpec("tutorial_linalg_docs.py", "pytorch/pytorch (torch.linalg docs)"),
     ProgramSpec("tutorial_func_docs.py", "pytorch/pytorch (torch.func docs)", output=UNCHECKED),
+    # 龙良曲's lessons 1 and 22 (np.meshgrid; the Adam loop left out)
+    ProgramSpec("tutorial_longliangqu_zh.py", "dragen1860/Deep-Learning-with-PyTorch-Tutorials (Chinese)",
+                output=UNCHECKED),
 )
 
 

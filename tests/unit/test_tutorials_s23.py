@@ -169,3 +169,26 @@ def test_nested_dict_in_dims_stay_shallow():
     report = run(T + "g = torch.vmap(lambda d: d, in_dims=({'a': {'b': {'c': 0}}},))\n")
     assert report.error.kind == "type" and "in_dims" in report.error.message
     assert run(T + "g = torch.vmap(lambda d: d, in_dims=({'a': {'b': 0}},))\n").ok
+
+
+@pytest.mark.parametrize("call", ["np.meshgrid(np.arange(-1, 1, 0.5), np.arange(3))",
+                                  "np.meshgrid([1, 2], np.arange(3), np.array([0.5]), indexing='ij')",
+                                  "np.meshgrid(np.arange(3))", "np.meshgrid(2.0, np.arange(2))"])
+def test_meshgrid_equals_numpy(call):
+    same_as_python(T + f"grids = {call}\nprint(type(grids), len(grids))\nfor g in grids:\n"
+                       "    print(g.shape, g.dtype)\n    print(g)\n")
+
+
+def test_meshgrid_is_sized_before_numpy_builds_it():
+    report = run(T + "X, Y = np.meshgrid(np.arange(2000), np.arange(2500))\nprint(X.shape, Y[3, 5])\n")
+    assert report.ok and report.printed == "(2500, 2000) 3\n"   # 5,000,000 each: just at the limit
+    report = run(T + "X, Y = np.meshgrid(np.arange(2000), np.arange(2501))\n")
+    assert (report.error.kind, report.error.line) == ("limit", 3) and "5,002,000" in report.error.message
+    from dataclasses import replace
+    small = replace(DEFAULT_LIMITS, max_tensor_elements=100, max_total_elements=150)
+    # every grid counts: 10 + 6 inputs and two grids of 60 fit in 150; 10 + 7 and two of 70 do not
+    assert run_program(T + "g = np.meshgrid(np.arange(10), np.arange(6))\n", torchviz=False, limits=small).ok
+    report = run_program(T + "g = np.meshgrid(np.arange(10), np.arange(7))\n", torchviz=False, limits=small)
+    assert report.error.kind == "limit" and "np.meshgrid" in report.error.message
+    report = run(T + "X, Y = np.meshgrid(np.arange(3), np.arange(2), sparse=True)\n")
+    assert report.error.kind == "unsupported" and "np.meshgrid" in report.error.message

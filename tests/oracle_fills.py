@@ -32,9 +32,11 @@ def zero_filled_empty():  # noqa: ANN202
     np.empty, np.empty_like = np.zeros, np.zeros_like
     base_new, new = torch._C.TensorBase.__new__, torch.Tensor.new
 
-    def tensor_new(cls, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
-        made = base_new(cls, *args, **kwargs)
-        return made.zero_() if _sizes_only(args) else made
+    def tensor_new(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        # (cls, *sizes) taken as *args: torch.func's first use imports torch._dynamo, which refuses a
+        # Tensor.__new__ whose signature is neither its polyfill's nor a bare (*args, **kwargs)
+        made = base_new(*args, **kwargs)
+        return made.zero_() if _sizes_only(args[1:]) else made
 
     def method_new(self, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
         made = new(self, *args, **kwargs)

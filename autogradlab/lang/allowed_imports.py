@@ -23,6 +23,7 @@ from __future__ import annotations
 import ast
 
 from autogradlab.errors import NotSupported
+from autogradlab.lang.allowlist import LINALG_FUNCTIONS
 from autogradlab.lang.time_module import CLOCKS, refusal
 
 FUNC_MEMBERS = ("grad", "grad_and_value", "jacrev", "jacfwd", "hessian", "vmap", "vjp", "jvp")
@@ -38,6 +39,7 @@ _MODULES = (
     "warnings",    # filterwarnings("ignore"): a no-op (lang/warnings_module.py)
     "time",        # the clocks only, read-only (lang/time_module.py)
     "matplotlib", "matplotlib.pyplot",   # no members: the first plotting line stops there (namespaces.py)
+    "torch.optim",   # `import torch.optim as optim` binds; optim.SGD(...) is refused by name (out of scope)
     *(f"torch.distributions.{m}" for m in _DISTRIBUTIONS),
 )
 _MEMBERS = (
@@ -46,6 +48,7 @@ _MEMBERS = (
     "torch.autograd.functional.vhp", "torch.autograd.functional.hvp",
     "torch.autograd.grad", "torch.autograd.Function", "torch.autograd.function.Function",
     "torch.autograd.Variable",   # the pre-0.4 wrapper (variable_type.py)
+    *(f"torch.linalg.{name}" for name in LINALG_FUNCTIONS),   # from torch.linalg import multi_dot
     *(f"torch.distributions.{m}.{c}" for m, c in _DISTRIBUTIONS.items()),
     *(f"torch.distributions.{c}" for c in _DISTRIBUTIONS.values()),
     *(f"torch.func.{name}" for name in FUNC_MEMBERS), "torch.vmap",

@@ -119,6 +119,8 @@ LINALG_FUNCTIONS: dict[str, CallSpec] = {
              ("UPLO", "full_matrices", "mode", "upper", "left", "hermitian", "rtol", "atol", "n",
               "dim", "driver", "pivot")),
     **_table("norm vector_norm matrix_norm", ("ord", "dim", "keepdim", "dtype")),
+    **_table("cond", ("p",)),
+    **_table("solve_triangular", ("upper", "left", "unitriangular")),
 }
 
 NN_FUNCTIONAL: dict[str, CallSpec] = {
@@ -188,9 +190,10 @@ TENSOR_METHODS: dict[str, CallSpec] = {
     **_table("requires_grad_", ("requires_grad",), size="same"),
     **_table("detach_ zero_ fill_ abs_ neg_ exp_ log_ sqrt_ sin_ cos_ tanh_ sigmoid_ relu_ clamp_ "
              "clip_ floor_ ceil_ round_ sign_ square_ reciprocal_ add_ sub_ mul_ div_ pow_ copy_ "
-             "masked_fill_ t_ transpose_ squeeze_ unsqueeze_ fill_diagonal_ scatter_ scatter_add_",
+             "masked_fill_ t_ transpose_ squeeze_ unsqueeze_ fill_diagonal_ scatter_ scatter_add_ "
+             "tril_ triu_",
              ("alpha", "min", "max", "value", "mask", "dim", "dim0", "dim1", "rounding_mode",
-              "wrap", "fill_value", "decimals", "other", "index", "src"), size="same"),
+              "wrap", "fill_value", "decimals", "other", "index", "src", "diagonal"), size="same"),
     **_table("uniform_ normal_ bernoulli_ exponential_ random_", ("mean", "std", "from", "to", "p",
                                                                    "lambd"),
              size="same", kind="random"),

@@ -160,7 +160,7 @@ def call_method(interp: Interpreter, base: Any, name: str, args: list, kwargs: d
     if isinstance(base, str) and name == "format":
         from autogradlab.lang.text_format import format_text
         return format_text(interp, base, args, kwargs)
-    if isinstance(base, SafeArray) and name in ARRAY_METHODS or is_numpy_operand(base) and name == "item":
+    if is_numpy_operand(base) and name in ARRAY_METHODS:   # an array's, or a numpy scalar's (x.mean())
         for value in list(args) + list(kwargs.values()):
             require_data(value, f"in `.{name}()`")
         return array_method(interp, base, name, args, kwargs)

@@ -5,8 +5,10 @@ The size limits bound what a call allocates, not how long its kernel runs: `torc
 10**18)` multiplies 82 times, `torch.cdist(x, y, p=0.5)` raises every difference to a power. Before
 such a call its work is estimated from the shapes with Python ints (never running the kernel):
 
-- the O(n^3) linalg family on a batch of m x n matrices: batch * m * n * min(m, n); solve and lstsq
-  add batch * m * n * k for a right-hand side of k columns, the batch being the broadcast one;
+- the O(n^3) linalg family on a batch of m x n matrices: batch * m * n * min(m, n) (cond too: an SVD
+  or an inverse); solve, solve_triangular and lstsq add batch * m * n * k for a right-hand side of k
+  columns (left=False solves for B's rows: k is then the larger of B's last two sizes), the batch
+  being the broadcast one;
 - matrix_power(a, k): the multiplications of binary exponentiation (bits - 1 + ones - 1) times n^3
   (each multiply-add of a product a PRODUCT_SPEEDUP-th of a unit), plus an inverse (n^3) for k < 0;
 - F.bilinear(x1, x2, W): rows of x1 times W's elements, as a product;
@@ -49,8 +51,8 @@ MATRIX_EXP_WEIGHT = 4
 _CUBIC = frozenset("""det logdet slogdet inverse pinverse matrix_exp cholesky svd qr lu
     linalg.eig linalg.eigvals linalg.eigh linalg.eigvalsh linalg.det linalg.slogdet linalg.inv
     linalg.pinv linalg.svd linalg.svdvals linalg.qr linalg.cholesky linalg.matrix_rank
-    linalg.matrix_exp linalg.lu linalg.lu_factor""".split())
-_SOLVE = frozenset({"linalg.solve", "linalg.lstsq"})
+    linalg.matrix_exp linalg.lu linalg.lu_factor linalg.cond""".split())
+_SOLVE = frozenset({"linalg.solve", "linalg.lstsq", "linalg.solve_triangular"})
 _POWER = frozenset({"matrix_power", "linalg.matrix_power"})
 _NORMS = frozenset({"norm", "linalg.norm", "linalg.matrix_norm"})
 _BILINEAR = "nn.functional.bilinear"
@@ -109,6 +111,8 @@ def _solve_work(args: list, kwargs: dict) -> int | None:
     if not isinstance(b, torch.Tensor) or b.dim() == 0:
         return _cubic(a)
     columns = int(b.shape[-1]) if b.dim() >= 2 else 1
+    if b.dim() >= 2 and kwargs.get("left", True) is not True:   # left=False (X A = B): B's rows
+        columns = max(columns, int(b.shape[-2]))
     batch = _batch(a, b, 2 if b.dim() >= 2 else 1)
     return batch * (m * n * min(m, n) + m * n * columns)
 

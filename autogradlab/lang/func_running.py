@@ -117,9 +117,9 @@ def _batch_rows(args: list, in_dims: Any) -> int:
             dims = dim if isinstance(dim, (tuple, list)) else [dim] * len(value)
             for v, d in zip(value, dims, strict=False):
                 walk(v, d)
-        elif isinstance(value, dict):
-            for v in value.values():
-                walk(v, dim if not isinstance(dim, dict) else None)
+        elif isinstance(value, dict):   # in_dims={"x": 0, "y": None} for a dict argument (vmap's docs)
+            for key, v in value.items():
+                walk(v, dim.get(key) if isinstance(dim, dict) else dim)
     walk(list(args), in_dims if isinstance(in_dims, (tuple, list)) else [in_dims] * len(args))
     return max(sizes)
 

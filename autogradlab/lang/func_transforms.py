@@ -124,6 +124,9 @@ def _small_dims(value: Any, none_ok: bool, depth: int = 0) -> bool:
         return True
     if isinstance(value, (tuple, list)) and depth < 3 and len(value) <= _MAX_DIMS_ITEMS:
         return all(_small_dims(v, none_ok, depth + 1) for v in value)
+    # a dict argument's in_dims ({"x": 0, "y": None}: vmap's docs)
+    if isinstance(value, dict) and none_ok and depth < 3 and len(value) <= _MAX_DIMS_ITEMS:
+        return all(isinstance(k, str) and _small_dims(v, none_ok, depth + 1) for k, v in value.items())
     return False
 
 

@@ -20,7 +20,7 @@ from autogradlab.lang.guards import describe_char
 from autogradlab.lang.iterators import ITERATORS
 from autogradlab.lang.namespaces import bare_torch_function
 from autogradlab.lang.plain_classes import STORABLE
-from autogradlab.lang.safe_values import UserFunction, is_data_quick, is_storable
+from autogradlab.lang.safe_values import SafeFunction, UserFunction, is_data_quick, is_storable
 from autogradlab.lang.scope import Scope
 from autogradlab.lang.stored_objects import require_storable
 from autogradlab.lang.unpacking import assign_starred, has_star
@@ -64,8 +64,11 @@ class NamesMixin:
                     "`name = lambda …`")
             self.scope.set(target.id, value)
             if hook and not data and self.scope.is_global and (
-                    type(value).__name__ == "ProgramObject" or not isinstance(value, _NAMEABLE)):
-                self._assigned.setdefault(target.id, None)   # an object, a list of them: the Variables table
+                    type(value).__name__ == "ProgramObject" or not isinstance(value, _NAMEABLE)
+                    or isinstance(value, (UserFunction, SafeFunction))):
+                # an object, a list of them: the Variables table; a function (`f = lambda x: x`): its
+                # place, kept if the name later holds data, as Python's namespace keeps it
+                self._assigned.setdefault(target.id, None)
             if hook and data:
                 if self.scope.is_global:
                     self._assigned.setdefault(target.id, None)

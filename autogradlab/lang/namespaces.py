@@ -158,6 +158,7 @@ def modules() -> dict[str, Namespace]:
     return {**devices, "torch": torch_ns, "torch.autograd": autograd, "torch.autograd.functional": functional,
             "torch.autograd.function": autograd.members["function"],
             "torch.linalg": linalg, "torch.func": func, "torch.nn": nn, "torch.nn.functional": nn_functional,
+            "torch.optim": torch_ns.members["optim"],
             "numpy": numpy_ns, "math": math_ns, **randoms, "copy": copy_namespace(),
             "warnings": warnings_namespace(), "functools": functools_namespace(), "time": time_namespace(),
             **plotting_namespaces()}

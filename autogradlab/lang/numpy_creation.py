@@ -1,11 +1,13 @@
 """NumPy's array makers that lessons use beside np.zeros/np.ones: np.full, np.eye, np.identity,
 np.empty / np.empty_like (zero-filled, as torch.empty is here: no uninitialised memory reaches a
-program), np.zeros_like, np.ones_like, np.full_like, np.tile and the function form np.reshape.
+program), np.zeros_like, np.ones_like, np.full_like, np.tile, np.meshgrid and the function form
+np.reshape.
 
 Each result's element count is worked out with Python ints from the arguments alone (the shape; N·M
 for eye; the array's size for the *_like forms; the padded shape times the padded repetitions for
-tile) and checked against max_tensor_elements / charged to max_total_elements before NumPy allocates,
-through the same `charge` as np.zeros. Arrays to copy are SafeArrays or numbers, fill values numbers,
+tile; the product of the inputs' sizes, once per input, for meshgrid) and checked against
+max_tensor_elements / charged to max_total_elements before NumPy allocates, through the same
+`charge` as np.zeros. Arrays to copy are SafeArrays or numbers, fill values numbers,
 numpy scalars or arrays (NumPy broadcasts an array fill into the sized result, or says why not).
 """
 
@@ -134,6 +136,19 @@ def _tile(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> SafeA
     return _wrap(_guarded(lambda: np.tile(array, items)))
 
 
+def _meshgrid(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> tuple:
+    """np.meshgrid(x, y, ..., indexing='xy'|'ij'): one array per input, each holding the product of the
+    inputs' sizes, sized and charged (all of them) before NumPy builds any (龙良曲's Himmelblau grid)."""
+    if set(kwargs) - {"indexing"} or len(args) > 32:
+        raise NotSupported("Autograd Lab supports `np.meshgrid(x, y, ..., indexing='xy')`")
+    from autogradlab.lang.numpy_ops import lists_as_arrays
+    arrays = [_array(a, "np.meshgrid") for a in lists_as_arrays(interp, list(args))]
+    each = math.prod(int(np.size(a)) for a in arrays)
+    for _ in arrays:
+        charge(interp, each, "np.meshgrid")
+    return tuple(_wrap(a) for a in _guarded(lambda: np.meshgrid(*arrays, **kwargs)))
+
+
 def _reshape(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
     """np.reshape(a, shape): the method's path (`a.reshape(shape)`), which makes no new elements."""
     if len(args) == 1 and set(kwargs) == {"shape"}:
@@ -156,5 +171,6 @@ def numpy_creation_members() -> dict[str, SafeFunction]:
         "ones_like": _like("ones_like", np.ones_like),
         "full_like": _like("full_like", np.full_like, fill=True),
         "tile": SafeFunction("numpy.tile", _tile),
+        "meshgrid": SafeFunction("numpy.meshgrid", _meshgrid),
         "reshape": SafeFunction("numpy.reshape", _reshape),
     }

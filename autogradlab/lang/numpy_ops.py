@@ -278,7 +278,10 @@ def make_scalar(dtype: SafeNumpyDtype, args: list, kwargs: dict) -> Any:
 
 
 # -- array methods ------------------------------------------------------------------------------
-def array_method(interp: Interpreter, base: SafeArray, name: str, args: list, kwargs: dict) -> Any:
+def array_method(interp: Interpreter, base: Any, name: str, args: list, kwargs: dict) -> Any:
+    """An array's methods, and the same methods of a numpy scalar (`np.dot(a, b).mean()`: NumPy gives
+    its scalars the array methods)."""
+    raw = _raw(base, f".{name}()")
     if name in REDUCTIONS:
         if args or set(kwargs) - {"axis", "keepdims"}:
             raise NotSupported(f"Autograd Lab supports `.{name}(axis=..., keepdims=...)` on arrays")
@@ -287,12 +290,12 @@ def array_method(interp: Interpreter, base: SafeArray, name: str, args: list, kw
         if kwargs:
             raise NotSupported("`.reshape()` takes no keyword arguments in Autograd Lab")
         shape = _shape(args[0] if len(args) == 1 else tuple(args))
-        return _wrap(_guarded(lambda: base.array.reshape(shape)))
+        return _wrap(_guarded(lambda: raw.reshape(shape)))
     if name == "item" and not args and not kwargs:
-        return _guarded(lambda: base.array.item() if isinstance(base, SafeArray) else base.item())
+        return _guarded(lambda: raw.item())
     if name == "astype" and len(args) == 1 and not kwargs:
-        charge(interp, base.array.size, "astype")
-        return _wrap(_guarded(lambda: base.array.astype(_dtype({"dtype": args[0]}))))
+        charge(interp, raw.size, "astype")
+        return _wrap(_guarded(lambda: raw.astype(_dtype({"dtype": args[0]}))))
     raise NotSupported(f"the numpy method `.{name}()` is not supported in Autograd Lab")
 
 

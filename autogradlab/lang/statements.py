@@ -20,7 +20,7 @@ from autogradlab.lang.loop_skim import known_length, loop_hooks
 from autogradlab.lang.namespaces import resolve_import
 from autogradlab.lang.operators import BINARY
 from autogradlab.lang.plain_classes import RETURNABLE, attribute_allowed, subscript_base
-from autogradlab.lang.safe_values import is_data
+from autogradlab.lang.safe_values import STORED_OBJECT_TYPES, is_data
 from autogradlab.lang.stored_objects import display_value, require_storable
 from autogradlab.sandbox_position import pack
 
@@ -175,7 +175,7 @@ class StatementsMixin:
             body = body_under_grad_mode(self, node)   # @torch.no_grad(): the body runs inside the `with`
         if getattr(node, "type_params", None):
             raise NotSupported("type parameters are not supported in Autograd Lab")
-        self.scope.set(node.name, self.make_function(node.name, node.args, body, node))
+        self._bind_name(node.name, self.make_function(node.name, node.args, body, node))
 
     def _classdef(self: Interpreter, node: ast.ClassDef) -> None:
         from autogradlab.lang.class_checks import is_plain_class, program_classes
@@ -231,10 +231,10 @@ class StatementsMixin:
         for alias in node.names:
             namespace = resolve_import(alias.name)
             if alias.asname:
-                self.scope.set(alias.asname, namespace)
+                self._bind_name(alias.asname, namespace)
             else:
                 top = alias.name.split(".")[0]
-                self.scope.set(top, resolve_import(top))
+                self._bind_name(top, resolve_import(top))
 
     def _importfrom(self: Interpreter, node: ast.ImportFrom) -> None:
         module = node.module or ""
@@ -249,4 +249,13 @@ class StatementsMixin:
             if alias.name not in namespace.members:
                 raise NotSupported(f"`from {module} import {alias.name}` is not supported in "
                                    f"Autograd Lab")
-            self.scope.set(alias.asname or alias.name, namespace.members[alias.name])
+            self._bind_name(alias.asname or alias.name, namespace.members[alias.name])
+
+    def _bind_name(self: Interpreter, name: str, value: Any) -> None:
+        """An import or a def binds `name`; at the top level its place in the Variables table is taken
+        now, as Python's namespace keeps a name where it was first bound (`from torch.func import grad`,
+        later `grad = vjpfunc(v)[0]`: listed where the import was). Only for a function or a module:
+        a value the table would list (`from torch.autograd import Variable`, a type) stays unlisted."""
+        self.scope.set(name, value)
+        if self.scope.is_global and not is_data(value) and type(value) not in STORED_OBJECT_TYPES:
+            self._assigned.setdefault(name, None)

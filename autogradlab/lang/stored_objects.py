@@ -148,9 +148,12 @@ class ShownText:
 
 
 def display_value(interp: Any, value: Any) -> ShownText | None:
-    """For a top-level bare expression that is no data: an object, a class, or a container holding
-    objects shows Python's repr of it (`<__main__.A object>` without the address); None otherwise."""
+    """For a top-level bare expression that is no data: an object, a class, a function, or a container
+    holding objects shows Python's repr of it (`<__main__.A object>` without the address); None otherwise."""
     from autogradlab.lang.class_dispatch import OBJECTS, object_text
+    from autogradlab.lang.function_text import function_text
+    if (text := function_text(value)) is not None:   # `torch.dot`, `f`: <built-in method dot of type object>
+        return ShownText(text)
     if isinstance(value, OBJECTS):
         text = object_text(interp, value, "repr")
     elif isinstance(value, CONTAINERS) and is_storable(value):

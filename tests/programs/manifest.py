@@ -142,6 +142,7 @@ ID_LINE = (r"^id\(Z\): \d+$",)
 T_CS231N = "cs231n/cs231n.github.io (Stanford CS231n)"
 T_EAT = "lyhue1991/eat_pytorch_in_20_days (Chinese)"
 T_MORVAN = "MorvanZhou/PyTorch-Tutorial"
+T_LOEBER = "patrickloeber/pytorchTutorial (Python Engineer)"
 SECONDS_LINE = r"^\d+\.\d+(e-\d+)?$"   # print(time() - start): a duration in seconds
 TUTORIALS: tuple[ProgramSpec, ...] = (
     ProgramSpec("tutorial_tensorqs.py", T_PT),
@@ -235,6 +236,25 @@ TUTORIALS: tuple[ProgramSpec, ...] = (
     # __eq__/__hash__/__lt__/__iadd__ as dict keys, set items and sorted() items, a Bag with __iter__.
     ProgramSpec("tutorial_python_classes_data.py", "written here (Python classes around a PyTorch lesson)",
                 output="loss", timeout_s=30),
+    # Session 23: new sources (issue 9, part 2): Python Engineer's course files 02-05 (numpy scalars'
+    # `.mean()`), PyTorch's NLP "Introduction to PyTorch" (`import torch.optim as optim`), yunjey's basics,
+    # d2l's gradient descent and activations, 刘二大人's lectures 2-4, and the torch.linalg and torch.func
+    # reference examples (`from torch.linalg import multi_dot`, cond, solve_triangular, tril_, vmap's dict
+    # in_dims, a bare `torch.dot` shown as Python shows it).
+    ProgramSpec("tutorial_loeber_tensor_basics.py", T_LOEBER),
+    ProgramSpec("tutorial_loeber_autograd.py", T_LOEBER, output=UNCHECKED),
+    ProgramSpec("tutorial_loeber_gradient_descent.py", T_LOEBER, output=UNCHECKED),
+    ProgramSpec("tutorial_nlp_intro_torch.py", T_PT, output=UNCHECKED),
+    ProgramSpec("tutorial_yunjey_basics.py", "yunjey/pytorch-tutorial", output=UNCHECKED),
+    ProgramSpec("tutorial_d2l_en_gd.py", T_D2L),
+    ProgramSpec("tutorial_d2l_zh_activations_stability.py", T_D2L, output=UNCHECKED),
+    ProgramSpec("tutorial_liuer_gradient_descent_zh.py", "刘二大人《PyTorch深度学习实践》 (a student's copy)",
+                output=UNCHECKED),
+    ProgramSpec("tutorial_linalg_docs.py", "pytorch/pytorch (torch.linalg docs)"),
+    ProgramSpec("tutorial_func_docs.py", "pytorch/pytorch (torch.func docs)", output=UNCHECKED),
+    # 龙良曲's lessons 1 and 22 (np.meshgrid; the Adam loop left out)
+    ProgramSpec("tutorial_longliangqu_zh.py", "dragen1860/Deep-Learning-with-PyTorch-Tutorials (Chinese)",
+                output=UNCHECKED),
 )
 
 

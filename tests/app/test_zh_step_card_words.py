@@ -40,3 +40,23 @@ def test_reverse_card_of_a_broadcast_add_in_chinese():
         raise AssertionError("no reverse step of the broadcast add found")
     assert "按广播的维度求和，回到 b 的形状" in shown, shown
     assert "sum-to-shape" not in shown and "mean " not in shown, shown
+
+
+SUM = "import torch\nx = torch.tensor([1., 2., 3.], requires_grad=True)\ny = (x * 2).sum()\ny.backward()\n"
+
+
+def test_reverse_card_says_the_rule_in_chinese():
+    """Session 23's look: `ḡ copied to every element of mul₁` was English on a Chinese card."""
+    for step in range(4):
+        shown = _card_of(SUM, step)
+        if "复制到" in shown:
+            break
+    else:
+        raise AssertionError("no reverse step of the sum said in Chinese")
+    assert "copied to every element" not in shown, shown
+
+
+def _card_of(code: str, step: int) -> str:
+    at = open_app("steps.py", code=links.encode_code(code), lang="zh", mode="reverse", step=str(step))
+    assert not at.exception
+    return texts(at)

@@ -62,7 +62,9 @@ def heatmap(record: JacobianRecord, cell: tuple[int, int] | None, key: str) -> t
 
     fmt = st.session_state.get(state.JACOBIAN_IMAGE_FORMAT, "png")
     lang = current_lang()     # read now: a download is made later, outside this script run
-    fig = render.jacobian_figure(record, cell=cell, lang=lang)
+    measured = present_fit.width("jacobian") if present.active() else None
+    chars = render.title_chars(measured, present.TITLE_FONT_PX) if measured else render.TITLE_CHARS
+    fig = render.jacobian_figure(record, cell=cell, lang=lang, line_chars=chars)
     config = render.export_config(fmt)
     config["toImageButtonOptions"]["filename"] = f"{present.slug()}-jacobian-{record.index + 1}"
     with present_fit.box("jacobian"):

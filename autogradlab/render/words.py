@@ -29,6 +29,11 @@ def language(lang: str) -> Iterator[None]:
         _LANG.reset(token)
 
 
+def tall_glyphs() -> bool:
+    """The drawing being made is in a language whose glyphs fill the whole em (Chinese)."""
+    return _LANG.get() == "zh"
+
+
 def w(key: str, /, **params: object) -> str:
     """The drawing's text of `render.<key>` in the language of the drawing being made."""
     return text(_LANG.get(), f"render.{key}", **params)
@@ -55,8 +60,9 @@ def say_summary(lang: str, summary: str) -> str:
 
 
 # Inside a longer text (a step's rule, its numbers): a big tensor's summary and the broadcast note.
-_INLINE = (("render.stats", re.compile(r"mean (?P<mean>[^\s,;]+), min (?P<min>[^\s,;]+), "
-                                       r"max (?P<max>[^\s,;]+)")),
+# A number ends at a space, comma, semicolon or the rule's product dot (`max 1.·2·mean 1.2, ...`).
+_INLINE = (("render.stats", re.compile(r"mean (?P<mean>[^\s,;·]+), min (?P<min>[^\s,;·]+), "
+                                       r"max (?P<max>[^\s,;·]+)")),
            ("render.sum_to_shape", re.compile(r" \(summed to the shape (?P<shape>\(.*?\)|None) of "
                                               r"(?P<name>[^\s:]+): sum-to-shape\)")))
 

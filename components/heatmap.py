@@ -108,6 +108,9 @@ def facts(record: JacobianRecord) -> None:
         st.success(t("jacobian.checks_agree", text=text), icon=":material/check_circle:")
     else:
         st.warning(t("jacobian.checks_disagree", text=text), icon=":material/warning:")
+    if np.asarray(record.matrix).size and not np.any(record.matrix):   # a blank map says why
+        st.info(t("jacobian.all_zero", y=record.output_name, x=", ".join(record.input_names)),
+                icon=":material/info:")
     for note in c.notes + record.notes:
         st.caption(say_note(note, note_keys.JACOBIAN))
     latex = render.latex_matrix(record.matrix)
@@ -222,6 +225,12 @@ def dydx_pickers(report: Report) -> tuple[str, str] | None:
         return None
     left, right = st.columns(2)
     of = left.selectbox("Y", ys, index=len(ys) - 1, key=state.JACOBIAN_OF)
+    # The drawn output's own leaves first: the first leaf of the program may be one Y does not depend
+    # on (a tutorial's `w` before `out = (inp+1).pow(2)`), and dY/dX was then a blank, all-zero map.
+    graph = report.graph
+    if graph is not None and of == graph_view.output_name(graph):
+        own = {node.var for node in graph.nodes if node.kind == "leaf" and node.var}
+        xs = sorted(xs, key=lambda name: name not in own)
     wrt = right.selectbox("X", xs, key=state.JACOBIAN_WRT)
     return (of, wrt) if of and wrt else None
 

@@ -108,7 +108,8 @@ def facts(record: JacobianRecord) -> None:
         st.success(t("jacobian.checks_agree", text=text), icon=":material/check_circle:")
     else:
         st.warning(t("jacobian.checks_disagree", text=text), icon=":material/warning:")
-    if np.asarray(record.matrix).size and not np.any(record.matrix):   # a blank map says why
+    said = any("every entry is 0" in note for note in record.notes)   # dY/dX's own note (notes.dydx_zero)
+    if np.asarray(record.matrix).size and not np.any(record.matrix) and not said:   # a blank map says why
         st.info(t("jacobian.all_zero", y=record.output_name, x=", ".join(record.input_names)),
                 icon=":material/info:")
     for note in c.notes + record.notes:

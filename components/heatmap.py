@@ -62,7 +62,9 @@ def heatmap(record: JacobianRecord, cell: tuple[int, int] | None, key: str) -> t
 
     fmt = st.session_state.get(state.JACOBIAN_IMAGE_FORMAT, "png")
     lang = current_lang()     # read now: a download is made later, outside this script run
-    fig = render.jacobian_figure(record, cell=cell, lang=lang)
+    measured = present_fit.width("jacobian") if present.active() else None
+    chars = render.title_chars(measured, present.TITLE_FONT_PX) if measured else render.TITLE_CHARS
+    fig = render.jacobian_figure(record, cell=cell, lang=lang, line_chars=chars)
     config = render.export_config(fmt)
     config["toImageButtonOptions"]["filename"] = f"{present.slug()}-jacobian-{record.index + 1}"
     with present_fit.box("jacobian"):
@@ -106,6 +108,10 @@ def facts(record: JacobianRecord) -> None:
         st.success(t("jacobian.checks_agree", text=text), icon=":material/check_circle:")
     else:
         st.warning(t("jacobian.checks_disagree", text=text), icon=":material/warning:")
+    said = any("every entry is 0" in note for note in record.notes)   # dY/dX's own note (notes.dydx_zero)
+    if np.asarray(record.matrix).size and not np.any(record.matrix) and not said:   # a blank map says why
+        st.info(t("jacobian.all_zero", y=record.output_name, x=", ".join(record.input_names)),
+                icon=":material/info:")
     for note in c.notes + record.notes:
         st.caption(say_note(note, note_keys.JACOBIAN))
     latex = render.latex_matrix(record.matrix)
@@ -220,6 +226,12 @@ def dydx_pickers(report: Report) -> tuple[str, str] | None:
         return None
     left, right = st.columns(2)
     of = left.selectbox("Y", ys, index=len(ys) - 1, key=state.JACOBIAN_OF)
+    # The drawn output's own leaves first: the first leaf of the program may be one Y does not depend
+    # on (a tutorial's `w` before `out = (inp+1).pow(2)`), and dY/dX was then a blank, all-zero map.
+    graph = report.graph
+    if graph is not None and of == graph_view.output_name(graph):
+        own = {node.var for node in graph.nodes if node.kind == "leaf" and node.var}
+        xs = sorted(xs, key=lambda name: name not in own)
     wrt = right.selectbox("X", xs, key=state.JACOBIAN_WRT)
     return (of, wrt) if of and wrt else None
 

@@ -148,6 +148,7 @@ def program_label(source: str) -> str:
 PLOT_HEIGHT_PX = 720   # a plot's height in presentation mode (most of a 1080-pixel projector)
 TITLE_LINE_GROWTH_PX = 16   # a title line at 26 px needs this much more room than at 14 px
 ANNOTATION_SIZE = 18        # text placed on a figure (a heatmap's block names) in presentation mode
+TITLE_FONT_PX = 26          # a figure's title in presentation mode
 
 
 def figure(fig):  # noqa: ANN001, ANN201 - a plotly Figure (no plotly import in this module)
@@ -185,16 +186,17 @@ def enlarge(fig):  # noqa: ANN001, ANN201 - a plotly Figure or its dict form
             title = {**title, "font": axis["title"]["font"]} if isinstance(title, dict) else \
                 {"text": title, "font": axis["title"]["font"]} if title else None
             layout[name] = {**old, "tickfont": axis["tickfont"], **({"title": title} if title else {})}
-        layout["title"] = {**(layout.get("title") or {}), "font": {"size": 26}} \
+        layout["title"] = {**(layout.get("title") or {}), "font": {"size": TITLE_FONT_PX}} \
             if isinstance(layout.get("title"), dict) else layout.get("title")
         layout["legend"] = {**(layout.get("legend") or {}), "font": {"size": 18}}
         data = [{**trace, "textfont": {**trace["textfont"], "size": 22}} if isinstance(trace, dict)
                 and isinstance(trace.get("textfont"), dict) else trace for trace in fig.get("data") or ()]
         return {**fig, "layout": layout, "data": data}
-    fig.update_layout(**big, title_font_size=26, legend_font_size=18)
+    fig.update_layout(**big, title_font_size=TITLE_FONT_PX, legend_font_size=18)
     fig.update_annotations(font_size=ANNOTATION_SIZE)   # a tuple's block names (`inputs[0]`): 12 px
-    extra = str(fig.layout.title.text or "").count("<br>")   # a wrapped title's lines grow with its font
-    if extra and fig.layout.margin.t is not None:
+    title = str(fig.layout.title.text or "")   # each line of a title grows with its font (one line too:
+    extra = title.count("<br>")                 # at 26 px a one-line title touched the heatmap's top)
+    if title and fig.layout.margin.t is not None:
         fig.update_layout(margin_t=fig.layout.margin.t + TITLE_LINE_GROWTH_PX * (extra + 1))
     fig.update_xaxes(tickfont=axis["tickfont"], title_font=axis["title"]["font"])
     fig.update_yaxes(tickfont=axis["tickfont"], title_font=axis["title"]["font"])

@@ -26,11 +26,18 @@ MIN_HEIGHT_PX = 200     # a box never shrinks below this (a tiny window scrolls 
 TALL = ("steps",)       # boxes that take the column's width and the screen's remaining height
 MAX_TALL_ASPECT = 1.0   # ...but never taller than wide (a portrait window)
 POLL_MS = 500           # the boxes are also re-measured this often (the stylesheet changes only on change)
+# Boxes whose width the page needs in Python (a plotly title cannot wrap itself: the Jacobian's title is
+# wrapped to fit it), reported in steps of WIDTH_STEP_PX so a small change does not rerun the page.
+REPORTED = ("jacobian",)
+WIDTH_STEP_PX = 40
+WIDTH_RANGE_PX = (200, 8000)   # what the browser says is taken within this
 
 _JS = f"""
 const SELECTOR = '[class*="st-key-{PREFIX}"]';
 const STYLE_ID = "agl-present-fit";
 const TALL = {list(TALL)!r}.map((n) => "st-key-{PREFIX}" + n);
+const REPORTED = {list(REPORTED)!r};
+let reported = "";
 
 function scrollerOf(el) {{
   for (let p = el.parentElement; p; p = p.parentElement) {{
@@ -40,8 +47,8 @@ function scrollerOf(el) {{
   return document.scrollingElement;
 }}
 
-function fit() {{
-  const rules = [];
+function fit(setStateValue) {{
+  const rules = [], widths = {{}};
   for (const el of document.querySelectorAll(SELECTOR)) {{
     const name = [...el.classList].find((c) => c.startsWith("st-key-{PREFIX}"));
     const column = el.parentElement;
@@ -54,6 +61,8 @@ function fit() {{
     const w = Math.floor(tall ? width : Math.min(width, room * {ASPECT}));
     const h = Math.floor(tall ? Math.min(room, w * {MAX_TALL_ASPECT}) : w / {ASPECT});
     if (w <= 0) continue;
+    const short = name.slice("st-key-{PREFIX}".length);
+    if (REPORTED.includes(short)) widths[short] = Math.floor(w / {WIDTH_STEP_PX}) * {WIDTH_STEP_PX};
     rules.push(`body:has(.st-key-present_on) .${{name}} {{ width: ${{w}}px !important;
       --agl-fit-aspect: ${{w}} / ${{h}};
       height: ${{h}}px !important; min-height: 0 !important; max-height: ${{h}}px !important;
@@ -68,12 +77,19 @@ function fit() {{
   }}
   const text = rules.join("\\n");
   if (style.textContent !== text) style.textContent = text;
+  const said = JSON.stringify(widths);
+  if (Object.keys(widths).length && said !== reported) {{
+    reported = said;
+    setStateValue("widths", widths);
+  }}
 }}
 
-export default function () {{
+export default function (component) {{
+  const {{ setStateValue }} = component;
   let frame = 0;
-  const later = () => {{ if (!frame) frame = requestAnimationFrame(() => {{ frame = 0; fit(); }}); }};
-  fit();
+  const refit = () => {{ frame = 0; fit(setStateValue); }};
+  const later = () => {{ if (!frame) frame = requestAnimationFrame(refit); }};
+  fit(setStateValue);
   const main = document.querySelector('[data-testid="stMain"]') || document.body;
   const watch = new MutationObserver(later);
   watch.observe(main, {{ childList: true, subtree: true }});
@@ -85,6 +101,7 @@ export default function () {{
   const poll = setInterval(later, {POLL_MS});
   if (document.fonts) document.fonts.ready.then(later);
   return () => {{
+    reported = "";   // a new mount (presentation mode toggled) starts with no width on the server
     clearInterval(poll);
     watch.disconnect();
     sizes.disconnect();
@@ -101,7 +118,16 @@ _FITTER = st.components.v2.component("autogradlab_present_fit", js=_JS)
 
 def mount() -> None:
     """The fitting script (presentation mode only; once per run, before the page)."""
-    _FITTER(key="present_fit")
+    _FITTER(key="present_fit", on_widths_change=lambda: None)
+
+
+def width(name: str) -> int | None:
+    """The width in CSS pixels the browser last reported for box `name` (one of REPORTED), or None
+    (not yet measured, not presentation mode). Browser input: only an int within WIDTH_RANGE_PX."""
+    widths = getattr(st.session_state.get("present_fit"), "widths", None)
+    value = widths.get(name) if isinstance(widths, dict) else None
+    low, high = WIDTH_RANGE_PX
+    return int(value) if isinstance(value, (int, float)) and low <= value <= high else None
 
 
 def box(name: str):  # noqa: ANN201 - a Streamlit container

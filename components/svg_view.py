@@ -14,6 +14,7 @@ from collections.abc import Callable
 import streamlit as st
 
 from components.i18n import t
+from components.svg_view_label import LABEL_JS
 from components.svg_view_markup import CSS, HTML
 
 _JS = r"""
@@ -55,6 +56,7 @@ export default function (component) {
       svg.style.maxHeight = data.maxHeight || "72vh";
       svg.style.width = "100%";
       svg.style.transformOrigin = "0 0";
+      view.label = gatherLabel(svg);   // the legend: kept in view (components/svg_view_label.py)
       for (const node of svg.querySelectorAll("g.node, g.cluster")) {   // a cluster: an opened group
         node.setAttribute("tabindex", "0");
         node.setAttribute("role", "button");
@@ -95,6 +97,7 @@ export default function (component) {
     if (svg.getAttribute("viewBox") !== text) svg.setAttribute("viewBox", text);
     readable(box, W, H);
     follow();
+    pinLabel(view.label, stage);
   };
   // The step player's current node (`focus`), when the drawing is larger than its area: a step whose
   // node is out of view moves the drawing so the node is in the middle (once per step).
@@ -134,6 +137,7 @@ export default function (component) {
     clearTimeout(view.idle);
     view.idle = setTimeout(() => { svg.style.willChange = "auto"; }, IDLE_MS);
     svg.dataset.zoom = view.s.toFixed(3);
+    pinLabel(view.label, stage);
     if (view.layoutKey) {
       zooms.delete(view.layoutKey);
       zooms.set(view.layoutKey, { tx: view.tx, ty: view.ty, s: view.s });
@@ -268,7 +272,7 @@ export default function (component) {
 }
 """
 
-_COMPONENT = st.components.v2.component(name="autogradlab_svg_view", html=HTML, css=CSS, js=_JS)
+_COMPONENT = st.components.v2.component(name="autogradlab_svg_view", html=HTML, css=CSS, js=LABEL_JS + _JS)
 
 
 # The largest scale a drawing is shown at, in CSS px per graphviz pt: a node's 16 pt title is then

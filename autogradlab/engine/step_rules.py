@@ -9,6 +9,7 @@ the generic "vector–Jacobian product" / "Jacobian–vector product" text. Pure
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 DOT = "\u0307"   # combining dot above: ẋ
@@ -103,6 +104,31 @@ _VARIANTS = {"SumBackward1": "sum_dim", "MeanBackward1": "mean_dim", "PowBackwar
              "PowBackward2": "pow_scalar_base", "NormBackward1": "norm"}
 
 
+# The generic rule's words after an op without an entry (forward/reverse text of the op's name).
+GENERIC_VJP = "(vector–Jacobian product of {op})"
+GENERIC_JVP = "(Jacobian–vector product of {op})"
+
+# Words a rule may hold that are math, not English prose: function names and index letters.
+MATH_WORDS = frozenset({"sin", "cos", "exp", "log", "tanh", "max", "min", "sign", "mean", "cumsum", "softmax",
+                        "cat", "stack", "clamp", "tr", "var", "std", "ln", "idx", "N", "c", "i", "j"})
+
+
+def prose_words(template: str) -> set[str]:
+    """The English words of a rule template (placeholders and math names left out)."""
+    return set(re.findall(r"[A-Za-z]+", re.sub(r"\{\w+\}", "", template))) - MATH_WORDS
+
+
+def prose_parts() -> dict[str, str]:
+    """Every rule text that holds English words, by catalogue key (`steps.rule.sum.vjp0`): the
+    message catalogue says them in other languages (messages/step_rules.py, render/words.py)."""
+    parts = {"steps.rule.generic.vjp": GENERIC_VJP, "steps.rule.generic.jvp": GENERIC_JVP}
+    for key, rule in RULES.items():
+        texts = [("forward", rule.forward), *((f"vjp{k}", v) for k, v in enumerate(rule.vjp)),
+                 ("jvp", rule.jvp)]
+        parts.update({f"steps.rule.{key}.{part}": text for part, text in texts if prose_words(text)})
+    return parts
+
+
 def rule_key(grad_fn: str, op: str) -> str:
     return _VARIANTS.get(grad_fn, op)
 
@@ -142,7 +168,7 @@ def backward_text(key: str, inputs: list[str], op: str, notes: dict[int, str] | 
         if rule is not None and slot < len(rule.vjp):
             formula = _fill(rule.vjp[slot], {**_slots(inputs), "g": "ḡ", "y": output})
         else:
-            formula = f"ḡᵀ·∂{op}/∂{name} (vector–Jacobian product of {op})"
+            formula = f"ḡᵀ·∂{op}/∂{name} " + GENERIC_VJP.replace("{op}", op)
         parts.append(f"∂/∂{name} = {formula}{(notes or {}).get(slot, '')}")
     return ",  ".join(parts)
 
@@ -154,7 +180,7 @@ def tangent_text(key: str, output: str, inputs: list[str], op: str, constants: s
                  for k, (slot, name) in enumerate(_slots(inputs).items())}
     if rule is None or not rule.jvp:
         moving = " + ".join(f"∂{op}/∂{n}·{tangent_name(n)}" for n in inputs) or "0"
-        return f"{tangent_name(output)} = {moving} (Jacobian–vector product of {op})"
+        return f"{tangent_name(output)} = {moving} " + GENERIC_JVP.replace("{op}", op)
     return f"{tangent_name(output)} = " + _fill(rule.jvp, {**_slots(inputs), **dot_names, "y": output})
 
 

@@ -46,6 +46,7 @@ then press **Run** or **Ctrl+Enter**, or load an example.""",
     "jacobian.nothing_to_differentiate": "No tensor here has a grad_fn and a leaf with requires_grad=True to "
                                          "differentiate by.",
     "jacobian.dydx_unavailable": "dY/dX is not available",
+    "jacobian.all_zero": "Every entry is 0: `{y}` does not change with `{x}` at these values.",
     "jacobian.click_cell": "Click a cell of the heatmap to see the chain rule for that entry.",
     "jacobian.why.mode_forward": "forward",
     "jacobian.why.mode_reverse": "reverse",
@@ -107,6 +108,7 @@ J = jacobian(lambda v: torch.tanh(2 * v), x)
     "jacobian.nothing_to_differentiate": "这里没有带 grad_fn 的张量，或者没有 requires_grad=True 的叶子张量"
                                          "可供求导。",
     "jacobian.dydx_unavailable": "无法得到 dY/dX",
+    "jacobian.all_zero": "所有元素都是 0：在这些取值下 `{y}` 不随 `{x}` 变化。",
     "jacobian.click_cell": "点击热力图中的一个格子，查看该元素的链式法则。",
     "jacobian.why.mode_forward": "前向",
     "jacobian.why.mode_reverse": "反向",

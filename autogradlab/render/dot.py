@@ -74,14 +74,15 @@ _CJK = re.compile("[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\
 LINE_GAP = 2   # pt between the lines of a label with CJK text (CELLSPACING of its one-column table)
 
 
-def join_lines(lines: list[str]) -> str:
+def join_lines(lines: list[str], table: bool = False) -> str:
     """A label's lines, one under the other. Graphviz 2.43 spaces `<BR/>` lines of a label that
     changes font size only one font size apart: enough for Latin letters, but CJK glyphs fill the
     whole em and the lines of a Chinese label touched. A label with CJK text gets one table row
     per line instead (each row as tall as pango measures the line, plus LINE_GAP); others keep the
-    plain line breaks (and their bytes)."""
+    plain line breaks (and their bytes). `table`: rows whatever the text (a step drawing's slots get
+    Chinese text later)."""
     lines = [line for line in lines if line]
-    if not any(_CJK.search(line) for line in lines):
+    if not table and not any(_CJK.search(line) for line in lines):
         return "<BR/>".join(lines)
     rows = "".join(f"<TR><TD>{line}</TD></TR>" for line in lines)
     return f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="{LINE_GAP}" CELLPADDING="0">{rows}</TABLE>'

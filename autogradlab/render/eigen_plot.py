@@ -51,11 +51,13 @@ def _line(x: list, y: list, color: str, name: str, *, width: float = 1.5, dash: 
 
 
 def _arrow(v: np.ndarray, color: str, name: str, *, width: float = 3, text: str = "",
-           show: bool = True) -> dict:
-    """An arrow from the origin (marker 'arrow' pointing along the segment)."""
+           show: bool = True, place: str = "top right") -> dict:
+    """An arrow from the origin (marker 'arrow' pointing along the segment); `place`: its label's
+    side of the tip (Ae₁ below right, Ae₂ above left: with Av all "top right", the three labels
+    of the lesson's matrix at the default probe overlapped, session 23's look)."""
     return {"type": "scatter", "mode": "lines+markers+text" if text else "lines+markers",
             "x": _r([0.0, v[0]]), "y": _r([0.0, v[1]]), "name": name, "showlegend": show,
-            "text": ["", text], "textposition": "top right", "textfont": {"color": color, "size": 14},
+            "text": ["", text], "textposition": place, "textfont": {"color": color, "size": 14},
             "line": {"color": color, "width": width},
             "marker": {"symbol": "arrow", "size": [0, 13], "angleref": "previous", "color": color},
             "hovertemplate": f"{name}: (%{{x}}, %{{y}})<extra></extra>"}
@@ -93,8 +95,8 @@ def _static_traces(an: EigenAnalysis, m: np.ndarray) -> list[dict]:
     return [
         _line(grid_x, grid_y, "#9ecae1", "grid under A", width=1),
         _line(_r(ellipse[0]), _r(ellipse[1]), BLUE, "unit circle under A", width=2.5),
-        _arrow(m[:, 0], ORANGE, "A·e₁", text="Ae₁"),
-        _arrow(m[:, 1], PURPLE, "A·e₂", text="Ae₂"),
+        _arrow(m[:, 0], ORANGE, "A·e₁", text="Ae₁", place="bottom right"),
+        _arrow(m[:, 1], PURPLE, "A·e₂", text="Ae₂", place="top left"),
     ]
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import math
 import re
+import unicodedata
 
 import numpy as np
 import plotly.graph_objects as go
@@ -25,10 +26,19 @@ LABEL_MAX_CELLS = 10_000       # per-cell hover labels (∂Y[i,j]/∂X[k,l]) up 
 CLICK_MAX_CELLS = 22_500       # the click overlay (one point per cell) up to this size
 LATEX_MAX = 8                  # exact LaTeX matrix for Jacobians up to 8 × 8
 SLIDE = {"width": 1600, "height": 900}   # 16:9 export
-# A plotly title never wraps: longer titles are broken into lines of at most this many characters, so
-# they stay whole in an 800 px window's column and in presentation mode (the call text, then the shape).
+# A plotly title never wraps: longer titles are broken into lines of at most this many characters
+# (a CJK character counts two), so they stay whole in an 800 px window's column; a figure whose width
+# is known (presentation mode's box, measured in the browser) gets lines that fit it: `title_chars`.
 TITLE_CHARS = 48
 TITLE_LINE_PX = 20             # the top margin grows by this much per extra title line
+CHAR_EM = 0.46                 # a Latin character's width in the title font, in font sizes (measured: 0.44)
+TITLE_SIDES_PX = 90            # the figure's width the title cannot use (margins, the title's own pad)
+
+
+def title_chars(width_px: float, font_px: float) -> int:
+    """How many characters of the title fit on one line of a figure `width_px` wide (never fewer
+    than TITLE_CHARS)."""
+    return max(TITLE_CHARS, int((width_px - TITLE_SIDES_PX) / (CHAR_EM * font_px)))
 
 
 def index_labels(names: tuple[str, ...], shapes: tuple[tuple[int, ...], ...]) -> list[str]:
@@ -81,7 +91,8 @@ def _separators(shapes: tuple[tuple[int, ...], ...]) -> list[float]:
 
 
 def jacobian_figure(record: JacobianRecord, *, cell: tuple[int, int] | None = None,
-                    dark: bool = False, lang: str = messages.DEFAULT_LANG) -> go.Figure:
+                    dark: bool = False, lang: str = messages.DEFAULT_LANG,
+                    line_chars: int = TITLE_CHARS) -> go.Figure:
     def say(key: str, **params: object) -> str:
         return messages.text(lang, f"jacobian_extra.{key}", **params)
 
@@ -135,7 +146,7 @@ def jacobian_figure(record: JacobianRecord, *, cell: tuple[int, int] | None = No
                       line={"color": "#f5a623", "width": 3})
     shape = say("fig_title", text="", rows=f"{rows:,}", cols=f"{cols:,}")
     note = say("fig_shown_as", rows=f"{z.shape[0]:,}", cols=f"{z.shape[1]:,}", f=f) if f > 1 else ""
-    lines = _title_lines(record.text or "dY/dX", shape, note)
+    lines = title_lines(record.text or "dY/dX", shape, note, line_chars)
     fig.update_layout(
         title={"text": "<br>".join(lines), "font": {"size": 14}, "yref": "container", "y": 1,
                "yanchor": "top", "pad": {"t": 16}},
@@ -157,26 +168,45 @@ def jacobian_figure(record: JacobianRecord, *, cell: tuple[int, int] | None = No
     return fig
 
 
-def _title_lines(text: str, shape: str, note: str) -> list[str]:
-    """The title in one line if it fits TITLE_CHARS, else the call text wrapped, then the shape
-    ("— J is 4 × 4") and the downsampling note each on lines of their own."""
+def _width(text: str) -> int:
+    """Characters as wide as a Latin one: a CJK (wide) character counts two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def title_lines(text: str, shape: str, note: str, chars: int = TITLE_CHARS) -> list[str]:
+    """The title in one line if it fits `chars`, else the call text wrapped, then the shape
+    ("— J is 4 × 4") and the downsampling note on the last line if they fit there, else below."""
     whole = text + shape + note
-    if len(whole) <= TITLE_CHARS:
+    if _width(whole) <= chars:
         return [whole]
-    return [*_wrap(text), *_wrap(shape.strip() + note)]
+    lines = _wrap(text, chars)
+    if lines and _width(lines[-1] + shape + note) <= chars:
+        return [*lines[:-1], lines[-1] + shape + note]
+    return [*lines, *_wrap(shape.strip() + note, chars)]
 
 
-def _wrap(text: str) -> list[str]:
-    """Lines of at most TITLE_CHARS, broken after a space, "(" or "," (code has few spaces); a longer
+def _wrap(text: str, chars: int) -> list[str]:
+    """Lines of at most `chars`, broken after a space, "(" or "," (code has few spaces); a longer
     piece is cut."""
     lines = [""]
     for piece in re.findall(r"[^\s(,]*[(,]?\s*", text):
-        while len(piece.rstrip()) > TITLE_CHARS:
-            lines, piece = [*lines, piece[:TITLE_CHARS]], piece[TITLE_CHARS:]
-        if len((lines[-1] + piece).rstrip()) > TITLE_CHARS:
+        while _width(piece.rstrip()) > chars:
+            cut = _cut(piece, chars)
+            lines, piece = [*lines, piece[:cut]], piece[cut:]
+        if _width((lines[-1] + piece).rstrip()) > chars:
             lines.append("")
         lines[-1] += piece
     return [line.rstrip() for line in lines if line.strip()]
+
+
+def _cut(piece: str, chars: int) -> int:
+    """How many characters of `piece` fill one line of `chars`."""
+    used = 0
+    for k, c in enumerate(piece):
+        used += _width(c)
+        if used > chars:
+            return max(k, 1)
+    return len(piece)
 
 
 def _block_names(fig: go.Figure, names: tuple[str, ...], shapes: tuple[tuple[int, ...], ...],

@@ -25,6 +25,7 @@ from autogradlab.render.dot import (
     _title,
     cluster_lines,
     html,
+    join_lines,
     node_tooltip,
     op_head_lines,
     quoted,
@@ -32,7 +33,7 @@ from autogradlab.render.dot import (
 )
 from autogradlab.render.fold_expand import expanded_fold
 from autogradlab.render.legend import BORDER, REST_FILL, fill_for
-from autogradlab.render.words import language, w
+from autogradlab.render.words import language, tall_glyphs, w
 from autogradlab.render.words import summary as said
 from autogradlab.report import Graph, GraphNode
 
@@ -73,6 +74,14 @@ def _slot(mark: str, figures: int = SLOT_FIGURES) -> str:
     return f'<FONT COLOR="{mark}">{chr(0x2007) * figures}</FONT>'
 
 
+def _label(lines: list[str], figures: int = SLOT_FIGURES) -> str:
+    """The lines and the two slots. In a Chinese drawing always one table row per line (join_lines):
+    graphviz spaced the `<BR/>` lines one font size apart, and the slots' Chinese summaries, a
+    full em tall, touched the small shape line above and each other (session 23's look)."""
+    lines = [*lines, _slot(VALUE_MARK, figures), _slot(DERIV_MARK, figures)]
+    return join_lines(lines, table=tall_glyphs())
+
+
 def _figures(text: str) -> float:
     """Width of `text` in figure spaces (a digit's width): a CJK character or full-width comma takes
     about two, an ordinary character about 3/4 (digits one, spaces and dots less)."""
@@ -100,9 +109,7 @@ def step_node_label(node: GraphNode) -> str:
     else:
         name = node.var or node.label or node.kind
         lines = [_title(html(name)), _small(_shape_line(node, w("output") if node.kind == "output" else ""))]
-    figures = slot_figures(node)
-    lines += [_slot(VALUE_MARK, figures), _slot(DERIV_MARK, figures)]
-    return "<BR/>".join(line for line in lines if line)
+    return _label(lines, slot_figures(node))
 
 
 def _node(node_id: str, label: str, fill: str, tooltip: str, extra: str = "") -> str:
@@ -148,7 +155,7 @@ def _step_layout(graph: Graph, *, fold: bool, max_nodes: int, expanded: tuple[st
                              node_tooltip(fnode.node)))
             continue
         fills[fnode.id] = REST_FILL if fnode.kind == "rest" else fill_for(fnode.fill_kind)
-        label = "<BR/>".join([*summary_lines(fnode), _slot(VALUE_MARK), _slot(DERIV_MARK)])
+        label = _label(summary_lines(fnode))
         tip = f"{fnode.text} × {fnode.count} ({fnode.size:,} nodes folded)"
         out.append(_node(fnode.id, label, fills[fnode.id], tip, ", peripheries=2"))
     for summary, _ in folded.clusters:

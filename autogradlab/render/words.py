@@ -12,7 +12,9 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from functools import cache
 
+from autogradlab.engine.step_rules import prose_parts
 from autogradlab.messages import normalize, text
 
 _LANG: ContextVar[str] = ContextVar("autogradlab_render_lang", default="en")
@@ -25,6 +27,11 @@ def language(lang: str) -> Iterator[None]:
         yield
     finally:
         _LANG.reset(token)
+
+
+def tall_glyphs() -> bool:
+    """The drawing being made is in a language whose glyphs fill the whole em (Chinese)."""
+    return _LANG.get() == "zh"
 
 
 def w(key: str, /, **params: object) -> str:
@@ -53,17 +60,48 @@ def say_summary(lang: str, summary: str) -> str:
 
 
 # Inside a longer text (a step's rule, its numbers): a big tensor's summary and the broadcast note.
-_INLINE = (("render.stats", re.compile(r"mean (?P<mean>[^\s,;]+), min (?P<min>[^\s,;]+), "
-                                       r"max (?P<max>[^\s,;]+)")),
+# A number ends at a space, comma, semicolon or the rule's product dot (`max 1.·2·mean 1.2, ...`).
+_INLINE = (("render.stats", re.compile(r"mean (?P<mean>[^\s,;·]+), min (?P<min>[^\s,;·]+), "
+                                       r"max (?P<max>[^\s,;·]+)")),
            ("render.sum_to_shape", re.compile(r" \(summed to the shape (?P<shape>\(.*?\)|None) of "
                                               r"(?P<name>[^\s:]+): sum-to-shape\)")))
 
 
+_NAME = r"[^\s,∂]+"   # a name in a rule (`x`, `sin₂`, `ḡ`): no space; never the `∂/∂x` of a reverse rule
+
+
+def _rule_pattern(english: str) -> re.Pattern[str]:
+    """The filled-in English rule as a regex: each {slot} a name (its repeats the same name)."""
+    out, seen = [r"(?<![^\s(\[])"], set()
+    for literal, slot in re.findall(r"([^{]*)(?:\{(\w+)\})?", english):
+        out.append(re.escape(literal))
+        if slot:
+            out.append(f"(?P={slot})" if slot in seen else f"(?P<{slot}>{_NAME})")
+            seen.add(slot)
+    return re.compile("".join(out))
+
+
+@cache
+def _rule_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Every rule with English words (engine/step_rules.py), the longest first, so that
+    `y = x broadcast (expand)` is said whole before `ẋ broadcast` could match a part of it."""
+    parts = sorted(prose_parts().items(), key=lambda item: -len(item[1]))
+    return tuple((key, _rule_pattern(english)) for key, english in parts)
+
+
+def say_rule(lang: str, line: str) -> str:
+    """The local rules' English words in `line` said in `lang` from the catalogue (steps.rule.*)."""
+    for key, pattern in _rule_patterns():
+        line = pattern.sub(lambda m, key=key: text(lang, key, **m.groupdict()), line)
+    return line
+
+
 def say_inline(lang: str, line: str) -> str:
-    """`line` (a step's rule or numbers, written by the engine in English) with the summaries and
-    notes in it said in `lang`; formulas and numbers stay."""
+    """`line` (a step's rule or numbers, written by the engine in English) with the rules' words,
+    the summaries and the notes in it said in `lang`; formulas and numbers stay."""
     if normalize(lang) == "en":
         return line
+    line = say_rule(lang, line)
     for key, pattern in _INLINE:
         line = pattern.sub(lambda m, key=key: text(lang, key, **m.groupdict()), line)
     return line

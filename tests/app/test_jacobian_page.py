@@ -136,3 +136,32 @@ def test_an_empty_editor_says_so_as_the_graph_and_steps_pages_do() -> None:
         assert not _charts(at) and not at.selectbox
         at = at.button(key=state.JACOBIAN_EXAMPLE).click().run()
         assert len(_charts(at)) == 1, "the example loads and runs"
+
+
+# PyTorch's "Learn the Basics" autograd page: `out` is built from `inp` only; `w` belongs to another graph.
+TWO_GRAPHS = ("import torch\nw = torch.randn(3, 2, requires_grad=True)\nz = (torch.ones(3) @ w).sum()\n"
+              "inp = torch.eye(2, 3, requires_grad=True)\nout = (inp + 1).pow(2).t()\n")
+
+
+def test_dydx_starts_with_a_leaf_the_output_depends_on() -> None:
+    """Session 23's look: X defaulted to the program's first leaf `w`, and dout/dw was a blank map."""
+    at = open_page(code=links.encode_code(TWO_GRAPHS))
+    assert not at.exception
+    assert at.selectbox(key=state.JACOBIAN_OF).value == "out"
+    assert at.selectbox(key=state.JACOBIAN_WRT).value == "inp"
+    assert not any("Every entry is 0" in i.value for i in at.info)
+
+
+def test_an_all_zero_jacobian_says_why_it_is_blank() -> None:
+    """dY/dX all zero: the engine's note says so (once); a jacobian() call's all-zero matrix: the page."""
+    at = open_page(code=links.encode_code(TWO_GRAPHS))
+    at.selectbox(key=state.JACOBIAN_WRT).set_value("w").run()
+    assert not at.exception
+    assert any("'out' does not depend on 'w'" in c.value for c in at.caption), [c.value for c in at.caption]
+    assert not any("Every entry is 0" in i.value for i in at.info)
+    flat = ("import torch\nfrom torch.autograd.functional import jacobian\nx = torch.ones(3)\n"
+            "J = jacobian(lambda v: v * 0, x)\n")
+    for lang, said in (("en", "Every entry is 0: `"), ("zh", "所有元素都是 0")):
+        page = open_page(code=links.encode_code(flat), lang=lang)
+        assert not page.exception
+        assert any(said in i.value for i in page.info), [i.value for i in page.info]

@@ -129,12 +129,12 @@ def test_presentation_mode_makes_room_for_a_wrapped_heatmap_title() -> None:
                           output_is_tuple=False, dtypes=("float32",), matrix=np.eye(2, dtype=np.float32),
                           strategy="reverse", why="", timing_ms=1.0, checks=JacobianChecks())
     short = heatmap.jacobian_figure(base)
-    assert present.enlarge(short).layout.margin.t == 50
+    assert present.enlarge(short).layout.margin.t == 50 + present.TITLE_LINE_GROWTH_PX
     long = heatmap.jacobian_figure(replace(base, text="jacobian = torch.autograd.functional.jacobian("
                                                        "lambda x: mat_mul(mat1, x), mat2)"))
     before = long.layout.margin.t
-    assert before == 50 + 2 * heatmap.TITLE_LINE_PX
-    assert present.enlarge(long).layout.margin.t == before + 3 * present.TITLE_LINE_GROWTH_PX
+    assert before == 50 + heatmap.TITLE_LINE_PX            # two lines: the shape joins the last one
+    assert present.enlarge(long).layout.margin.t == before + 2 * present.TITLE_LINE_GROWTH_PX
 
 
 def test_presentation_mode_enlarges_a_heatmaps_block_names() -> None:

@@ -63,3 +63,28 @@ def test_fold_title_in_chinese():
 def test_step_layout_title_in_chinese():
     layout = step_layout(chain_graph(1000), fold=True, lang="zh")
     assert layout.title == "已折叠：3,002 个节点画成 3 个"
+
+
+@needs_dot
+def test_chinese_step_slots_are_spaced_more_than_their_font_size():
+    """Session 23's look: the Steps drawing's value slot (a Chinese summary drawn into it later) touched
+    the small shape line above it: its label kept `<BR/>` lines, the slots being figure spaces. A
+    Chinese step drawing's labels are tables too; the slots are still found and painted."""
+    from autogradlab.render.steps import paint, svg_template
+
+    graph = dot_graph(with_grads=True)
+    english, chinese = step_layout(graph, fold=False), step_layout(graph, fold=False, lang="zh")
+    def labels(dot: str) -> list[str]:
+        return re.findall(r'^\s+"n[^"]*" \[id="[^"]*", label=<(.*)>, fillcolor', dot, flags=re.M)
+
+    assert labels(english.dot) and not any("<TABLE" in label for label in labels(english.dot))
+    assert all(label.startswith("<TABLE") for label in labels(chinese.dot))
+    svg = svg_for_web(chinese.dot)
+    leaf = next(node.id for node in graph.nodes if node.kind == "leaf")
+    pitches = _line_pitches(svg, leaf)
+    assert pitches and min(pitches[-2:]) >= 16 + LINE_GAP, pitches   # shape -> value -> derivative
+    template = svg_template(svg, chinese.fills)
+    node = next(p for p in template.parts if getattr(p, "id", None) == leaf)
+    assert node.holes == ("shape", "value", "deriv")
+    painted = paint(template, {}, {leaf: "= 均值 0.2，最小值 0.，最大值 1."}, {leaf: "ḡ 均值 1."})
+    assert "= 均值 0.2，最小值 0.，最大值 1." in painted and "ḡ 均值 1." in painted

@@ -85,14 +85,15 @@ def _titled(text: str) -> JacobianRecord:
 
 def test_a_long_call_title_wraps_instead_of_running_off_the_figure() -> None:
     """A plotly title never wraps: the seed lesson's 79-character call ran off the right edge at 800 px
-    and in presentation mode, hiding "J is 4 × 4". Lines of at most TITLE_CHARS, the shape last."""
+    and in presentation mode, hiding "J is 4 × 4". Lines of at most TITLE_CHARS (a CJK character
+    counts two), the shape last: on the last line when it fits there."""
     call = "jacobian = torch.autograd.functional.jacobian(lambda x: mat_mul(mat1, x), mat2)"
-    for lang, shape in (("en", "J is 4 × 4"), ("zh", "J 的形状为 4 × 4")):
+    for lang, shape, count in (("en", "J is 4 × 4", 2), ("zh", "J 的形状为 4 × 4", 3)):
         fig = heatmap.jacobian_figure(_titled(call), lang=lang)
         lines = fig.layout.title.text.split("<br>")
-        assert len(lines) == 3 and lines[-1] == f"— {shape}", lines
-        assert all(len(line) <= heatmap.TITLE_CHARS for line in lines), lines
-        assert "".join(lines[:-1]).replace(" ", "") == call.replace(" ", "")   # nothing is lost
+        assert len(lines) == count and lines[-1].endswith(f"— {shape}"), lines
+        assert all(heatmap._width(line) <= heatmap.TITLE_CHARS for line in lines), lines
+        assert "".join(lines).replace(" ", "") == (call + f" — {shape}").replace(" ", "")   # nothing is lost
         assert fig.layout.margin.t > 50                          # room for the extra lines
 
 
@@ -108,4 +109,25 @@ def test_a_title_of_exactly_one_line_stays_one_line() -> None:
 
 def test_a_title_piece_longer_than_a_line_is_cut_into_lines() -> None:
     lines = heatmap.jacobian_figure(_titled("v" * 100)).layout.title.text.split("<br>")
-    assert lines == ["v" * 48, "v" * 48, "v" * 4, "— J is 4 × 4"] and heatmap.TITLE_CHARS == 48
+    assert lines == ["v" * 48, "v" * 48, "v" * 4 + " — J is 4 × 4"] and heatmap.TITLE_CHARS == 48
+
+
+CALL = "jacobian = torch.autograd.functional.jacobian(lambda x: mat_mul(mat1, x), mat2)"
+
+
+def test_a_projector_size_figure_gets_a_one_or_two_line_title() -> None:
+    """Session 23's look: at 1920 px in presentation mode (a 1439 px figure, 26 px title) the call
+    still wrapped at 48 characters into three lines. The width the browser measured sets the lines."""
+    wide = heatmap.title_chars(1439, 26)
+    assert heatmap.jacobian_figure(_titled(CALL), line_chars=wide).layout.title.text == CALL + " — J is 4 × 4"
+    at_1280 = heatmap.title_chars(953, 26)      # the 16:9 box of a 1280 × 720 projector
+    for lang in ("en", "zh"):
+        lines = heatmap.jacobian_figure(_titled(CALL), lang=lang, line_chars=at_1280).layout.title.text
+        assert len(lines.split("<br>")) == 2, lines
+        # 0.46 em per character at 26 px, beside the figure's margins: each line fits the figure
+        assert all(heatmap._width(line) * 0.46 * 26 <= 953 - 80 for line in lines.split("<br>")), lines
+
+
+def test_title_chars_never_below_the_narrow_window_width() -> None:
+    assert heatmap.title_chars(300, 26) == heatmap.TITLE_CHARS
+    assert heatmap.title_chars(1439, 26) > 100

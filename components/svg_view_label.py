@@ -1,0 +1,56 @@
+"""The graph's own label (the legend, and a title above it) kept in view while the drawing is zoomed
+and panned: a script the clickable SVG view (components/svg_view.py) puts before its own.
+
+Graphviz draws a graph label as bare shapes and text in `g.graph` (after the background polygon,
+before the first node; inside a `<g><a>` when the graph has a tooltip). In presentation mode a wide
+graph starts zoomed, its top centred, so a legend at the drawing's left edge was cut or off screen
+(session 23's look, 1280x720). The label's shapes are gathered into one group drawn last, on a
+white backing, and after every zoom or pan moved by an SVG transform just enough to lie inside the
+view; the drawing itself never moves.
+"""
+
+LABEL_JS = r"""
+const LABEL_PAD_PX = 6;   // the label keeps this far from the view's edges
+
+function gatherLabel(svg) {
+  const graph = svg && svg.querySelector("g.graph");
+  if (!graph) return null;
+  // Its shapes: everything drawn outside the nodes, edges and clusters (a tooltip wraps them in
+  // `<g><a>`), but the first polygon, the drawing's white background.
+  const shapes = [...graph.querySelectorAll("polygon, path, polyline, ellipse, text, image")]
+    .filter((el) => !el.closest("g.node, g.edge, g.cluster"));
+  const parts = shapes.slice(shapes[0] && shapes[0].tagName.toLowerCase() === "polygon" ? 1 : 0);
+  if (!parts.length) return null;
+  const ns = "http://www.w3.org/2000/svg";
+  const label = document.createElementNS(ns, "g");
+  label.setAttribute("class", "agl-label");
+  const backing = document.createElementNS(ns, "rect");
+  backing.setAttribute("fill", "white");
+  backing.setAttribute("fill-opacity", "0.9");
+  label.appendChild(backing);
+  for (const part of parts) label.appendChild(part);
+  graph.appendChild(label);   // last: drawn over the nodes it may be moved onto
+  const box = label.getBBox();
+  for (const [name, value] of [["x", box.x - 2], ["y", box.y - 2], ["width", box.width + 4],
+                               ["height", box.height + 4]]) backing.setAttribute(name, value);
+  return label;
+}
+
+function pinLabel(label, stage) {
+  if (!label) return;
+  label.removeAttribute("transform");
+  const view = stage.getBoundingClientRect(), shown = label.getBoundingClientRect();
+  const own = label.getBBox();
+  if (!own.width || !shown.width || !view.width) return;
+  const k = shown.width / own.width;   // screen px per drawing unit (zoom and fit together)
+  const into = (low, high, size, lowEdge, highEdge) => {
+    if (low < lowEdge + LABEL_PAD_PX || size > highEdge - lowEdge - 2 * LABEL_PAD_PX)
+      return lowEdge + LABEL_PAD_PX - low;
+    if (high > highEdge - LABEL_PAD_PX) return highEdge - LABEL_PAD_PX - high;
+    return 0;
+  };
+  const dx = into(shown.left, shown.right, shown.width, view.left, view.right);
+  const dy = into(shown.top, shown.bottom, shown.height, view.top, view.bottom);
+  if (dx || dy) label.setAttribute("transform", `translate(${(dx / k).toFixed(2)} ${(dy / k).toFixed(2)})`);
+}
+"""

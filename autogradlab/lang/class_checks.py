@@ -7,11 +7,12 @@
         @staticmethod / @classmethod / @property
         def method(self, ...): ...
 
-The one base, if any, is `object` or another class of the program (a name a `class` statement of the
-program defines). The dunder methods a class may define are those the interpreter dispatches itself
-(PLAIN_DUNDERS); every other one is refused by name, at its `def`. No keywords (`metaclass=`), no
-class decorators, no nested classes. A class whose one base names `Function` and is no class of the
-program stays the custom autograd Function of lang/function_classes.py.
+The one base, if any, is `object`, a builtin exception class the language names (`class
+MyError(ValueError):`, lang/exception_objects.py) or another class of the program (a name a
+`class` statement of the program defines). The dunder methods a class may define are those the
+interpreter dispatches itself (PLAIN_DUNDERS); every other one is refused by name, at its `def`. No
+keywords (`metaclass=`), no class decorators, no nested classes. A class whose one base names
+`Function` and is no class of the program stays the custom autograd Function of lang/function_classes.py.
 """
 
 from __future__ import annotations
@@ -69,9 +70,11 @@ def check_plain_class(node: ast.ClassDef, classes: frozenset[str]) -> None:
         raise _refuse(f"`class {name}({', '.join(ast.unparse(b) for b in node.bases)})`: more than one base")
     if node.bases:
         base = node.bases[0]
-        if not (isinstance(base, ast.Name) and (base.id == "object" or base.id in classes)):
-            raise _refuse(f"`class {name}({ast.unparse(base)})`: a base that is not `object` or another "
-                          "class of your program")
+        from autogradlab.lang.exceptions import EXCEPTION_TYPES
+        if not (isinstance(base, ast.Name) and (base.id == "object" or base.id in classes
+                                                or base.id in EXCEPTION_TYPES)):
+            raise _refuse(f"`class {name}({ast.unparse(base)})`: a base that is not `object`, a builtin "
+                          "exception class such as `Exception` or another class of your program")
     for statement in node.body:
         _check_member(name, statement)
 

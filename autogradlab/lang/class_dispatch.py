@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from autogradlab.errors import NotSupported
 from autogradlab.lang.class_checks import check_plain_class, is_docstring
+from autogradlab.lang.exception_objects import is_exception_type
 from autogradlab.lang.object_equality import equality_for
 from autogradlab.lang.operators import python_error
 from autogradlab.lang.plain_classes import (
@@ -28,7 +29,7 @@ from autogradlab.lang.plain_classes import (
     instantiate,
     storable,
 )
-from autogradlab.lang.safe_values import SafeType, UserFunction, is_data, type_text
+from autogradlab.lang.safe_values import SafeException, SafeType, UserFunction, is_data, type_text
 from autogradlab.lang.scope import Scope
 
 if TYPE_CHECKING:
@@ -42,15 +43,20 @@ def define_plain_class(interp: Interpreter, node: ast.ClassDef, classes: frozens
     attribute values evaluated in a scope of their own (as Python's class body), its methods the
     program's functions of the enclosing scope."""
     check_plain_class(node, classes)
-    base = None
+    base, exception = None, None
     if node.bases and not (isinstance(node.bases[0], ast.Name) and node.bases[0].id == "object"):
         base = interp.eval(node.bases[0])
-        if not isinstance(base, ProgramClass):
+        if isinstance(base, SafeType) and is_exception_type(base):   # `class MyError(Exception):`
+            base, exception = None, base.py_type
+        elif not isinstance(base, ProgramClass):
             raise NotSupported(f"`class {node.name}({ast.unparse(node.bases[0])})`: a base that is not "
-                               "`object` or another class of your program is not supported in Autograd Lab")
+                               "`object`, a builtin exception class such as `Exception` or another class of "
+                               "your program is not supported in Autograd Lab")
     outer = interp.scope
     inside = outer.function_name
     cls = ProgramClass(node.name, base, f"{inside}.<locals>.{node.name}" if inside else None)
+    if exception is not None:
+        cls.exception = exception
     body_scope = Scope(outer, outer.function_name, comprehension=True)
     for statement in node.body:
         if isinstance(statement, ast.Pass) or is_docstring(statement):
@@ -116,6 +122,8 @@ def object_text(interp: Interpreter, value: Any, which: str = "str") -> str:
     """str(value) or repr(value) of a class, instance or super() as Python computes it."""
     if isinstance(value, ProgramObject):
         names = ("__str__", "__repr__") if which == "str" else ("__repr__",)
+        if value.state is not None:   # an exception: BaseException's __str__ comes before a __repr__
+            names = names[:1]
         for name in names:
             found = value.cls.find(name)
             if found is not None and found[1] == METHOD:
@@ -124,6 +132,9 @@ def object_text(interp: Interpreter, value: Any, which: str = "str") -> str:
                     raise python_error(TypeError(f"{name} returned non-string (type {type_text(text)})"))
                 interp.sizes.charge_sequence(len(text), "the text")
                 return text
+        if value.state is not None:
+            from autogradlab.lang.exception_objects import exception_text
+            return exception_text(interp, value, which)
     return repr(value)   # <class '__main__.Name'>, <__main__.Name object>
 
 
@@ -241,8 +252,15 @@ def wrap_builtins(builtins: dict[str, Any]) -> None:
             raise python_error(TypeError("isinstance() arg 2 must be a type or tuple of types"))
         mine = value.cls if isinstance(value, ProgramObject) else None
         return any(mine is not None and mine.is_subclass_of(kind) if isinstance(kind, ProgramClass)
-                   else is_data(value) and isinstance(value, kind.py_type) for kind in kinds)
+                   else is_data(value) and _is_instance(value, kind.py_type)
+                   or mine is not None and mine.exception is not None
+                   and issubclass(mine.exception, kind.py_type)
+                   for kind in kinds)
     builtins["isinstance"] = type(builtins["isinstance"])("isinstance", is_instance)
+
+
+def _is_instance(value: Any, kind: type) -> bool:
+    return issubclass(value.py_type, kind) if isinstance(value, SafeException) else isinstance(value, kind)
 
 
 def _has_class(kinds: Any) -> bool:

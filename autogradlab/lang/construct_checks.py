@@ -29,7 +29,6 @@ _UNSUPPORTED: dict[type, tuple[str, str, str | None]] = {
     ast.Await: ("`await`", "is", None),
     ast.AsyncFunctionDef: ("`async def` functions", "are", "use a plain `def`"),
     ast.AsyncFor: ("`async for` loops", "are", "use a plain `for`"),
-    ast.Raise: ("`raise` statements", "are", "use `assert` to check a condition"),
     ast.NamedExpr: ("walrus `:=` assignments", "are", "assign on a line of its own first"),
     ast.Match: ("`match` statements", "are", "use `if`/`elif`"),
 }
@@ -263,7 +262,7 @@ _HANDLERS: dict[type, _Handler] = {
     ast.Break: _check_loop_jump, ast.Continue: _check_loop_jump, ast.Pass: _allow,
     ast.FunctionDef: _check_function, ast.Return: _check_return, ast.Import: _check_import,
     ast.ImportFrom: _check_import, ast.Assert: _allow, ast.Delete: _check_delete,
-    ast.With: _check_with, ast.Try: _allow, ast.ClassDef: _check_class,
+    ast.With: _check_with, ast.Try: _allow, ast.ClassDef: _check_class, ast.Raise: _allow,
     ast.ExceptHandler: _check_except_handler,
     ast.Global: _check_declaration, ast.Nonlocal: _check_declaration,
     # expressions

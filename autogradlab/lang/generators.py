@@ -71,6 +71,11 @@ def _run_body(interp: Interpreter, fn: UserFunction, bound: dict[str, Any], node
         interp.exec_block(fn.body)
     except ReturnValue as returned:   # `return` ends a generator; its value is StopIteration's
         return "done", returned.value
+    except ProgramError as error:   # PEP 479: a StopIteration the body raises is no end of the loop
+        if getattr(error, "raised", None) is None or not issubclass(error.py_type, StopIteration):
+            raise
+        from autogradlab.lang.operators import python_error
+        raise python_error(RuntimeError("generator raised StopIteration")) from None   # at the caller's line
     return "done", None
 
 

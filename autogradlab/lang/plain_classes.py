@@ -41,7 +41,7 @@ METHOD, STATIC, CLASS, PROPERTY, VALUE = "method", "static", "class", "property"
 class ProgramClass:
     """`class Name:` as the program holds it."""
 
-    __slots__ = ("name", "base", "members", "qualname", "equality", "interp")
+    __slots__ = ("name", "base", "members", "qualname", "equality", "interp", "exception")
     type_name = "type"
 
     def __init__(self, name: str, base: ProgramClass | None, qualname: str | None = None) -> None:
@@ -51,6 +51,8 @@ class ProgramClass:
         self.members: dict[str, tuple[str, Any]] = {}   # name -> (kind, value)
         self.equality: Any = None   # its __eq__/__ne__/__hash__ (lang/object_equality.py); None: identity
         self.interp: Any = None   # the run that defined it (its objects' loops: lang/object_protocols.py)
+        # the builtin exception class at the root of its bases (`class MyError(ValueError)`), or None
+        self.exception: type | None = None if base is None else base.exception
 
     def find(self, name: str) -> tuple[ProgramClass, str, Any] | None:
         """(the class that has it, kind, value) along the chain of bases, as Python's MRO."""
@@ -77,11 +79,12 @@ class ProgramClass:
 class ProgramObject:
     """An instance of a ProgramClass: its class and its own attributes."""
 
-    __slots__ = ("cls", "values", "serial", "__weakref__")
+    __slots__ = ("cls", "values", "serial", "state", "__weakref__")
 
     def __init__(self, cls: ProgramClass, serial: int = 0) -> None:
         self.cls, self.serial = cls, serial   # serial: its place in the run (a set iterates in that order)
         self.values: dict[str, Any] = {}
+        self.state: Any = None   # an exception's args and error (lang/exception_objects.py)
 
     @property
     def type_name(self) -> str:
@@ -184,6 +187,8 @@ def read_attribute(interp: Interpreter, base: Any, name: str) -> Any:
     if isinstance(me, ProgramObject) and name in me.values and not isinstance(base, SuperProxy):
         return me.values[name]
     if found is None:
+        if me is base and isinstance(me, ProgramObject) and me.state is not None and name == "args":
+            return me.state.args   # an exception's args (lang/exception_objects.py)
         raise _no_attribute(base, name)
     owner, kind, value = found
     if kind == VALUE or kind == STATIC or (kind == METHOD and isinstance(me, ProgramClass)):
@@ -205,6 +210,9 @@ def call_method(interp: Interpreter, base: Any, name: str, args: list, kwargs: d
     me = _self_of(base)
     if isinstance(me, ProgramObject) and name in me.values and not isinstance(base, SuperProxy):
         return interp.call_value(me.values[name], args, kwargs, node)
+    if found is None and isinstance(base, SuperProxy) and base.owner.exception is not None:
+        from autogradlab.lang.exception_objects import base_method  # BaseException's own methods
+        return base_method(interp, base, name, args, kwargs)
     if found is None:
         if name == "__init__" and isinstance(base, SuperProxy):   # object.__init__
             if args or kwargs:
@@ -244,6 +252,10 @@ def set_attribute(interp: Interpreter, base: Any, name: str, value: Any) -> None
     if found is not None and found[1] == PROPERTY:
         raise python_error(AttributeError(f"property '{name}' of '{base.cls.name}' object has no setter"))
     value = storable(value, "in an assignment")
+    if base.state is not None and name == "args":   # an exception's args: Python keeps a tuple
+        from autogradlab.lang.exception_objects import set_args
+        set_args(interp, base, value)
+        return
     if name not in base.values:
         if len(base.values) >= MAX_ATTRIBUTES:
             raise _attribute_limit(base.cls.name, MAX_ATTRIBUTES)
@@ -303,8 +315,11 @@ def instantiate(interp: Interpreter, cls: ProgramClass, args: list, kwargs: dict
     note_stored_object()   # from now on is_data walks whole (map(), zip() may put it in a list unchecked)
     obj = ProgramObject(cls, made)
     found = cls.find("__init__")
+    if cls.exception is not None:   # BaseException.__new__ keeps the arguments as its args
+        from autogradlab.lang.exception_objects import start_exception
+        start_exception(obj, cls, args, kwargs, found is None)
     if found is None:
-        if args or kwargs:
+        if (args or kwargs) and cls.exception is None:
             raise python_error(TypeError(f"{cls.name}() takes no arguments"))
         return obj
     result = call_function(interp, found[2], [obj, *args], kwargs, node, found[0])

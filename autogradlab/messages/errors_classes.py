@@ -5,8 +5,8 @@ may not take, and the uses of its objects the language refuses. Keys ending in `
 _K = "errors_classes."
 
 EN = {
-    _K + "base": "`class {name}({base})`: a base that is not `object` or another class of your program is "
-                 "not supported in Autograd Lab",
+    _K + "base": "`class {name}({base})`: a base that is not `object`, a builtin exception class such as "
+                 "`Exception` or another class of your program is not supported in Autograd Lab",
     _K + "bases": "`class {name}({bases})`: more than one base is not supported in Autograd Lab",
     _K + "keyword": "`class {name}(..., {word}=...)`: a class keyword such as `{word}=` is not supported in "
                     "Autograd Lab",
@@ -49,7 +49,8 @@ EN = {
 }
 
 ZH = {
-    _K + "base": "`class {name}({base})`：Autograd Lab 不支持 `object` 或你程序中其他类以外的基类",
+    _K + "base": "`class {name}({base})`：Autograd Lab 不支持 `object`、`Exception` 等内置异常类或你程序中"
+                 "其他类以外的基类",
     _K + "bases": "`class {name}({bases})`：Autograd Lab 不支持多个基类",
     _K + "keyword": "`class {name}(..., {word}=...)`：Autograd Lab 不支持 `{word}=` 这样的类关键字参数",
     _K + "decorator": "Autograd Lab 不支持 `class {name}` 上的装饰器",

@@ -44,10 +44,13 @@ MY_ERROR = '''class MyError(ValueError):
     'try:\n    raise KeyError("k")\nexcept LookupError as e:\n    print(repr(e), e, e.args)\n',
     'try:\n    try:\n        1 / 0\n    except ZeroDivisionError:\n        print("in")\n        raise\n'
     'except ArithmeticError as e:\n    print("out", e)\n',
-    'def f():\n    try:\n        int("x")\n    except ValueError as err:\n        raise RuntimeError("wrapped") from err\n'
-    'try:\n    f()\nexcept RuntimeError as e:\n    print(e, isinstance(e, Exception), type(e) is RuntimeError)\n',
+    'def f():\n    try:\n        int("x")\n    except ValueError as err:\n'
+    '        raise RuntimeError("wrapped") from err\n'
+    'try:\n    f()\nexcept RuntimeError as e:\n'
+    '    print(e, isinstance(e, Exception), type(e) is RuntimeError)\n',
     'e = TypeError("stored")\ntry:\n    raise e\nexcept TypeError as f:\n    print(f is e)\n',
-    'try:\n    raise ValueError("a") from None\nexcept (TypeError, ValueError) as e:\n    print("tuple", e)\n',
+    'try:\n    raise ValueError("a") from None\nexcept (TypeError, ValueError) as e:\n'
+    '    print("tuple", e)\n',
     'try:\n    raise NotImplementedError\nexcept BaseException as e:\n    print(repr(e))\n',
     'try:\n    raise 5\nexcept TypeError as e:\n    print(e)\n',
     'try:\n    raise ValueError("a") from 3\nexcept TypeError as e:\n    print(e)\n',
@@ -76,7 +79,8 @@ def test_builtin_raises_print_as_python(source):
     'class B(Exception):\n    pass\nclass C(B):\n    pass\nclass D(C):\n    pass\n'
     'for cls in [B, C, D]:\n    try:\n        raise cls()\n    except D:\n        print("D")\n'
     '    except C:\n        print("C")\n    except B:\n        print("B")\n',
-    'class A(Exception):\n    def __init__(self):\n        super().__init__()\n        self.args = ("set", 1)\n'
+    'class A(Exception):\n    def __init__(self):\n        super().__init__()\n'
+    '        self.args = ("set", 1)\n'
     'print(A().args, str(A()))\n',
     'try:\n    raise MyError("k", code=1)\nexcept (KeyError, MyError) as e:\n    print(e.code)\n',
 ])
@@ -100,7 +104,8 @@ def test_an_uncaught_raise_is_the_programs_error(source, kind):
 
 
 def test_a_generator_raising_stop_iteration_is_a_runtime_error():
-    source = 'def g():\n    yield 1\n    raise StopIteration\ntry:\n    list(g())\nexcept RuntimeError as e:\n' \
+    source = 'def g():\n    yield 1\n    raise StopIteration\ntry:\n    list(g())\n' \
+             'except RuntimeError as e:\n' \
              '    print(e)\nprint(list(g()))\n'
     report, oracle = run_program(source), run_trusted(source)
     assert report.printed == oracle.printed
@@ -117,7 +122,8 @@ def test_a_generator_raising_stop_iteration_is_a_runtime_error():
     'def gen():\n    yield 1\n    raise KeyError("g")\ntry:\n    for x in gen():\n        print(x)\n'
     'except KeyError as e:\n    print("gen", e)\n',
     'try:\n    [1 / 0 for i in range(3)]\nexcept ZeroDivisionError as e:\n    print("comp", e)\n',
-    'import torch\ntry:\n    with torch.no_grad():\n        raise ValueError("in with")\nexcept ValueError as e:\n'
+    'import torch\ntry:\n    with torch.no_grad():\n        raise ValueError("in with")\n'
+    'except ValueError as e:\n'
     '    print(e, torch.is_grad_enabled())\n',
 ])
 def test_red_team_raises_within_limits_act_as_python(source):
@@ -136,7 +142,8 @@ def test_limits_stay_uncatchable_by_any_handler(handler):
 
 
 def test_raising_in_a_loop_stops_at_the_step_limit():
-    source = 'for i in range(10 ** 6):\n    try:\n        raise ValueError(i)\n    except ValueError:\n        pass\n'
+    source = 'for i in range(10 ** 6):\n    try:\n        raise ValueError(i)\n' \
+             '    except ValueError:\n        pass\n'
     report = run_program(source, limits=Limits(max_steps=50_000))
     assert report.error.kind == "limit" and "steps" in report.error.message
 

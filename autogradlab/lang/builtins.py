@@ -74,6 +74,9 @@ def _len(interp, args, kwargs, node):  # noqa: ANN001, ANN202
 
 
 def _range(interp, args, kwargs, node):  # noqa: ANN001, ANN202
+    if any(type(a).__name__ == "ProgramObject" for a in args):   # range(obj): its __index__
+        from autogradlab.lang.object_protocols import index_of
+        args = [index_of(interp, a, node) for a in args]
     _data_args("range", args, kwargs)
     return range(*[operator.index(a) for a in args])
 

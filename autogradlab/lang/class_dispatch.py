@@ -166,14 +166,29 @@ def truth(interp: Interpreter, obj: ProgramObject, node: ast.AST) -> bool:
     return truth(interp, obj, node)
 
 
-def f_string_field(interp: Interpreter, value: Any, conversion: int, spec: bool) -> str:
-    """An f-string field holding a class or an instance: its text, as format() would give it."""
+def f_string_field(interp: Interpreter, value: Any, conversion: int, spec: str) -> str:
+    """An f-string field holding a class or an instance: its text, as format() would give it (its own
+    `__format__(spec)` first; after `!r`/`!s` the text formatted with the spec, as a str is)."""
+    if conversion == -1:
+        if isinstance(value, ProgramObject) and value.cls.find("__format__") is not None:
+            text = dunder(interp, value, "__format__", [spec], {}, None, None)
+            if not isinstance(text, str):
+                raise python_error(TypeError(f"__format__ must return a str, not {type_text(text)}"))
+            interp.sizes.charge_sequence(len(text), "the text")
+            return text
+        if spec:
+            raise python_error(TypeError(f"unsupported format string passed to "
+                                         f"{_type_name(value)}.__format__"))
+        return object_text(interp, value)
     if conversion == ord("r") or conversion == ord("a"):
         text = object_text(interp, value, "repr")
-        return ascii(text)[1:-1] if conversion == ord("a") else text
-    if spec and conversion == -1:
-        raise python_error(TypeError(f"unsupported format string passed to {_type_name(value)}.__format__"))
-    return object_text(interp, value)
+        text = ascii(text)[1:-1] if conversion == ord("a") else text
+    else:
+        text = object_text(interp, value)
+    if not spec:
+        return text
+    from autogradlab.lang.format_spec import format_field
+    return format_field(interp, text, None, spec, 0, "the f-string")
 
 
 def _type_name(value: Any) -> str:
@@ -196,9 +211,12 @@ def wrap_builtins(builtins: dict[str, Any]) -> None:
                 return impl(interp, args, kwargs, node)
             if name == "print":
                 return impl(interp, texts(interp, args), kwargs, node)
+            if name == "next" and len(args) == 2 and not kwargs and isinstance(args[0], ProgramObject):
+                from autogradlab.lang.object_protocols import next_of
+                return next_of(interp, args[0], [args[1]], node)
             if name == "format" and isinstance(args[0], OBJECTS) and not kwargs and len(args) <= 2 \
                     and all(isinstance(spec, str) for spec in args[1:]):
-                return f_string_field(interp, args[0], -1, bool(args[1:] and args[1]))
+                return f_string_field(interp, args[0], -1, args[1] if args[1:] else "")
             if len(args) != 1 or kwargs:
                 return impl(interp, args, kwargs, node)   # its own refusal of the arguments
             value = args[0]
@@ -220,6 +238,9 @@ def wrap_builtins(builtins: dict[str, Any]) -> None:
             if name == "iter" and isinstance(value, ProgramObject):
                 from autogradlab.lang.object_protocols import iterator_of
                 return iterator_of(interp, value, node)
+            if name == "next" and isinstance(value, ProgramObject):
+                from autogradlab.lang.object_protocols import next_of
+                return next_of(interp, value, [], node)
             return impl(interp, args, kwargs, node)
         return call
 
@@ -232,7 +253,7 @@ def wrap_builtins(builtins: dict[str, Any]) -> None:
         return hash_of(interp, args[0])
 
     builtins["hash"] = type(builtins["print"])("hash", hash_builtin)
-    for name in ("print", "repr", "len", "type", "id", "format", "abs", "iter"):
+    for name in ("print", "repr", "len", "type", "id", "format", "abs", "iter", "next"):
         function = builtins[name]
         builtins[name] = type(function)(name, wrapped(name, function.impl))
     for name in ("str", "bool", "list", "tuple", "set"):

@@ -77,6 +77,8 @@ def _allow(node: ast.AST, ctx: _Context) -> None:
 def _check_name(node: ast.Name, ctx: _Context) -> None:
     if node.id == "__name__" and isinstance(node.ctx, ast.Load):
         return
+    if node.id == "__hash__" and isinstance(node.ctx, ast.Store):   # only `__hash__ = None` in a class body:
+        return                                                      # _check_targets, class_checks.py
     _check_identifier(node.id, "names")
 
 
@@ -233,6 +235,9 @@ def _check_return(node: ast.Return, ctx: _Context) -> None:
 
 
 def _check_targets(node: ast.Assign, ctx: _Context) -> None:
+    if any(isinstance(target, ast.Name) and target.id == "__hash__" for target in node.targets) \
+            and ctx.in_class != "plain":
+        _check_identifier("__hash__", "names")
     if any(isinstance(target, ast.Starred) for target in node.targets):   # `*a = x`: CPython's text
         raise ProgramSyntaxError("starred assignment target must be in a list or tuple")
 

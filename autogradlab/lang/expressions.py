@@ -225,7 +225,8 @@ class ExpressionsMixin:
                 raise NotSupported(f"{construct_name(value)} in f-strings")
             field = self.eval(value.value)
             if isinstance(field, PLAIN_VALUES):   # a class or an instance: its __str__ / __repr__
-                parts.append(f_string_field(self, field, value.conversion, value.format_spec is not None))
+                spec = self._joinedstr(value.format_spec) if value.format_spec is not None else ""
+                parts.append(f_string_field(self, field, value.conversion, spec))
                 total += len(parts[-1])
                 self.sizes.check_length(total, "the f-string")
                 continue

@@ -187,8 +187,12 @@ def read_attribute(interp: Interpreter, base: Any, name: str) -> Any:
     if isinstance(me, ProgramObject) and name in me.values and not isinstance(base, SuperProxy):
         return me.values[name]
     if found is None:
-        if me is base and isinstance(me, ProgramObject) and me.state is not None and name == "args":
-            return me.state.args   # an exception's args (lang/exception_objects.py)
+        if me is base and isinstance(me, ProgramObject):
+            if me.state is not None and name == "args":
+                return me.state.args   # an exception's args (lang/exception_objects.py)
+            fallback = me.cls.find("__getattr__")   # asked only when the usual lookup finds nothing
+            if fallback is not None and fallback[1] == METHOD:
+                return call_function(interp, fallback[2], [me, name], {}, None, fallback[0])
         raise _no_attribute(base, name)
     owner, kind, value = found
     if kind == VALUE or kind == STATIC or (kind == METHOD and isinstance(me, ProgramClass)):
@@ -213,6 +217,8 @@ def call_method(interp: Interpreter, base: Any, name: str, args: list, kwargs: d
     if found is None and isinstance(base, SuperProxy) and base.owner.exception is not None:
         from autogradlab.lang.exception_objects import base_method  # BaseException's own methods
         return base_method(interp, base, name, args, kwargs)
+    if found is None and isinstance(me, ProgramObject) and me is base and not name.startswith("__"):
+        return interp.call_value(read_attribute(interp, base, name), args, kwargs, node)   # __getattr__
     if found is None:
         if name == "__init__" and isinstance(base, SuperProxy):   # object.__init__
             if args or kwargs:

@@ -267,9 +267,9 @@ def test_python_errors_can_be_caught_like_python():
 
 
 # -- refused, by name ----------------------------------------------------------------------------------
-@pytest.mark.parametrize("dunder", ["__getattr__", "__getattribute__", "__del__", "__index__", "__float__",
+@pytest.mark.parametrize("dunder", ["__getattribute__", "__del__", "__float__", "__enter__",
                                     "__torch_function__", "__new__", "__init_subclass__", "__class_getitem__",
-                                    "__set_name__", "__next__", "__format__", "__setattr__"])
+                                    "__set_name__", "__setattr__", "__delattr__", "__int__"])
 def test_other_dunder_methods_are_refused_at_their_def(dunder):
     refused(f"class A:\n    x = 1\n    def {dunder}(self, *args):\n        return 1\n",
             f"defining `{dunder}` in `class A`", line=3)

@@ -38,6 +38,7 @@ from autogradlab.lang.safe_values import (
     SafeDistribution,
     SafeGradFn,
     SafeNumpyDtype,
+    SafeType,
     return_type_fields,
     type_text,
 )
@@ -97,6 +98,8 @@ def read_attribute(interp: Interpreter, base: Any, name: str, node: ast.AST) -> 
         return SafeNumpyDtype(value) if name == "dtype" else wrap_result(value, name)
     if isinstance(base, SafeDistribution):
         return distributions.read_attribute(base, name)
+    if isinstance(base, SafeType) and name == "__name__":   # `type(err).__name__`: 'ValueError', 'Tensor'
+        return base.text_name.rsplit(".", 1)[-1]
     if isinstance(base, SafeException):   # `e.args`; Python's AttributeError for anything else
         if name == "args":
             return base.args

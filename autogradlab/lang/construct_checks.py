@@ -88,8 +88,10 @@ def _check_attribute(node: ast.Attribute, ctx: _Context) -> None:
     if node.attr in PLAIN_DUNDERS and isinstance(node.ctx, ast.Load) and (is_super_call(node.value) or (
             isinstance(node.value, ast.Name) and node.value.id in ctx.classes)):
         return   # `super().__init__(...)`, `Base.__init__(self, ...)` (lang/plain_classes.py)
-    if node.attr == "__name__" and ctx.plain and isinstance(node.ctx, ast.Load):
-        return   # `type(self).__name__`: a class of the program's only (checked when it runs)
+    if node.attr == "__name__" and isinstance(node.ctx, ast.Load) and (ctx.plain or (
+            isinstance(node.value, ast.Call) and isinstance(node.value.func, ast.Name)
+            and node.value.func.id == "type")):
+        return   # `type(self).__name__`, `type(err).__name__`: a class's name only (checked when it runs)
     _check_identifier(node.attr, "attributes")
     if node.attr.startswith("_") and not (ctx.plain and not node.attr.startswith("__")):   # `self._n`
         raise _unsupported(f"private attributes such as `.{node.attr}`",

@@ -80,6 +80,8 @@ def args_text(interp: Interpreter, py_type: type, args: tuple) -> str:
         return ""
     if len(args) == 1:
         return _text(interp, args[0], "repr" if issubclass(py_type, KeyError) else "str")
+    if issubclass(py_type, OSError) and len(args) == 2:   # OSError(errno, strerror)
+        return f"[Errno {_text(interp, args[0], 'str')}] {_text(interp, args[1], 'str')}"
     return _text(interp, args, "repr")
 
 

@@ -43,7 +43,7 @@ EXCEPTION_TYPES: dict[str, SafeType] = {
         BaseException, Exception, RuntimeError, ValueError, TypeError, IndexError, KeyError,
         ZeroDivisionError,
         AssertionError, NameError, AttributeError, ArithmeticError, LookupError, OverflowError,
-        NotImplementedError, UnboundLocalError, StopIteration)}
+        NotImplementedError, UnboundLocalError, StopIteration, OSError, ConnectionError, FileNotFoundError)}
 
 
 def remember_python_error(error: ProgramError, exc: BaseException) -> ProgramError:

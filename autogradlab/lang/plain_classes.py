@@ -26,6 +26,7 @@ from autogradlab.lang.safe_values import (
     STORED_OBJECT_TYPES,
     FunctionValue,
     SafeFunction,
+    SafeType,
     UserFunction,
     note_stored_object,
 )
@@ -279,7 +280,7 @@ def attribute_allowed(base: Any, name: str) -> bool:
     and classes (never a double underscore, whose names Python mangles), the dunders the interpreter
     dispatches through `super()` or a class (`super().__init__(...)`)."""
     if type(base) not in PLAIN_TYPES:
-        return False
+        return name == "__name__" and type(base) is SafeType   # `type(err).__name__`
     if not name.startswith("__"):
         return True
     if name == "__name__":   # `type(self).__name__`

@@ -235,6 +235,10 @@ TUTORIALS: tuple[ProgramSpec, ...] = (
     # __eq__/__hash__/__lt__/__iadd__ as dict keys, set items and sorted() items, a Bag with __iter__.
     ProgramSpec("tutorial_python_classes_data.py", "written here (Python classes around a PyTorch lesson)",
                 output="loss", timeout_s=30),
+    # Session 23: the Python tutorial's errors-and-exceptions chapter (raise, exception classes, chaining,
+    # finally) and its Reverse iterator; the chapter's uncaught `raise NameError('HiThere')` ends it.
+    ProgramSpec("tutorial_python_exceptions.py", "python/cpython (the Python tutorial, PSF licence)",
+                ok=False, error_kind="name", error_line=215, error_says=("NameError: HiThere",)),
 )
 
 

@@ -160,8 +160,8 @@ class SafeException:
     def __repr__(self) -> str:
         if self.shown is not None:
             return self.shown
-        if not self.message and self.py_type is StopIteration:   # next() of a spent iterator: no args
-            return "StopIteration()"
+        if not self.message and not self.args:   # `ValueError()`, next() of a spent iterator: no args
+            return f"{self.py_type.__name__}()"
         return f"{self.py_type.__name__}({self.message!r})"
 
     def __format__(self, spec: str) -> str:

@@ -106,9 +106,8 @@ def make_builtin(interp: Interpreter, kind: SafeType, args: list, kwargs: dict) 
         raise python_error(TypeError(f"{kind.text_name}() takes no keyword arguments"))
     values = _args(interp, args)
     if not values or len(values) == 1 and type(values[0]) is str and not issubclass(kind.py_type, KeyError):
-        text = values[0] if values else ""   # the common `ValueError("msg")`: no text to build
-        shown = f"{kind.text_name}({text!r})" if values else f"{kind.text_name}()"
-        return SafeException(kind.py_type, text, shown, values)
+        text = values[0] if values else ""   # the common `ValueError("msg")`: no text to build (its
+        return SafeException(kind.py_type, text, None, values)   # repr is made when it is shown)
     shown = args_repr(interp, kind.text_name, values)
     return SafeException(kind.py_type, args_text(interp, kind.py_type, values), shown, values)
 

@@ -165,3 +165,98 @@ def test_an_exception_too_many_arguments_is_charged():
     source = "e = ValueError(*range(10 ** 7))\n"
     report = run_program(source)
     assert report.error is not None and report.error.kind == "limit"
+
+
+GENERATOR_HANDLERS = """def g():
+    try:
+        raise ValueError("in gen")
+    except ValueError:
+        yield 1
+        yield 2
+try:
+    raise KeyError("outer")
+except KeyError:
+    it = g()
+    print(next(it))
+    try:
+        raise
+    except KeyError as e:
+        print("caller re-raised", repr(e))
+try:
+    raise
+except RuntimeError as e:
+    print(e)
+def h():
+    try:
+        raise ValueError("v")
+    except ValueError:
+        yield 1
+        raise
+try:
+    for x in h():
+        print(x)
+except ValueError as e:
+    print("gen re-raise", e)
+"""
+RED_TEAM = """class H:
+    def __hash__(self):
+        raise ValueError("no hash")
+try:
+    d = {H(): 1}
+except ValueError as e:
+    print("hash", e)
+try:
+    try:
+        raise ValueError("x")
+    except int:
+        pass
+except TypeError as e:
+    print(e)
+def deep(n):
+    if n == 0:
+        raise KeyError("bottom")
+    return deep(n - 1)
+try:
+    deep(30)
+except KeyError as e:
+    print("deep", e)
+class E(Exception):
+    def __str__(self):
+        return 5
+try:
+    raise E()
+except E as e:
+    print("caught E")
+try:
+    print(str(E()))
+except TypeError as e:
+    print(e)
+x = [ValueError(i) for i in range(3)]
+print(x, [str(v) for v in x])
+try:
+    sorted([3, 1], key=lambda v: 1 / 0)
+except ZeroDivisionError as e:
+    print("key", e)
+"""
+
+
+@pytest.mark.parametrize("source", [GENERATOR_HANDLERS, RED_TEAM])
+def test_handlers_in_generators_and_raises_inside_library_calls(source):
+    same_output(source)
+
+
+def test_a_chain_of_exceptions_holding_each_other_stops_at_the_text_limit():
+    source = "err = None\nfor i in range(100000):\n    err = RuntimeError(err)\n"
+    report = run_program(source)
+    assert report.error is not None and report.error.kind == "limit", report.error
+
+
+def test_an_exception_whose_str_fails_is_reported_as_python_does():
+    report = run_program("class E(Exception):\n    def __str__(self):\n        return 5\nraise E()\n")
+    assert report.error.message == "E: <exception str() failed>" and report.error.line == 4
+
+
+def test_a_memory_limit_is_not_caught_by_base_exception():
+    report = run_program("import torch\ntry:\n    x = torch.ones(10 ** 10)\nexcept BaseException:\n"
+                         "    print('caught')\n")
+    assert report.error.kind == "limit" and report.printed == ""

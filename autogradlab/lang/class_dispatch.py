@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from autogradlab.errors import NotSupported
 from autogradlab.lang.class_checks import check_plain_class, is_docstring
 from autogradlab.lang.exception_objects import is_exception_type
+from autogradlab.lang.instances import instantiate
 from autogradlab.lang.object_equality import equality_for
 from autogradlab.lang.operators import python_error
 from autogradlab.lang.plain_classes import (
@@ -26,7 +27,6 @@ from autogradlab.lang.plain_classes import (
     SuperProxy,
     class_of,
     dunder,
-    instantiate,
     storable,
 )
 from autogradlab.lang.safe_values import SafeException, SafeType, UserFunction, is_data, type_text
@@ -166,35 +166,6 @@ def truth(interp: Interpreter, obj: ProgramObject, node: ast.AST) -> bool:
     return truth(interp, obj, node)
 
 
-def f_string_field(interp: Interpreter, value: Any, conversion: int, spec: str) -> str:
-    """An f-string field holding a class or an instance: its text, as format() would give it (its own
-    `__format__(spec)` first; after `!r`/`!s` the text formatted with the spec, as a str is)."""
-    if conversion == -1:
-        if isinstance(value, ProgramObject) and value.cls.find("__format__") is not None:
-            text = dunder(interp, value, "__format__", [spec], {}, None, None)
-            if not isinstance(text, str):
-                raise python_error(TypeError(f"__format__ must return a str, not {type_text(text)}"))
-            interp.sizes.charge_sequence(len(text), "the text")
-            return text
-        if spec:
-            raise python_error(TypeError(f"unsupported format string passed to "
-                                         f"{_type_name(value)}.__format__"))
-        return object_text(interp, value)
-    if conversion == ord("r") or conversion == ord("a"):
-        text = object_text(interp, value, "repr")
-        text = ascii(text)[1:-1] if conversion == ord("a") else text
-    else:
-        text = object_text(interp, value)
-    if not spec:
-        return text
-    from autogradlab.lang.format_spec import format_field
-    return format_field(interp, text, None, spec, 0, "the f-string")
-
-
-def _type_name(value: Any) -> str:
-    return value.cls.name if isinstance(value, ProgramObject) else "type"
-
-
 # -- builtins ---------------------------------------------------------------------------------------
 OBJECTS = (ProgramClass, ProgramObject, SuperProxy)
 
@@ -216,6 +187,7 @@ def wrap_builtins(builtins: dict[str, Any]) -> None:
                 return next_of(interp, args[0], [args[1]], node)
             if name == "format" and isinstance(args[0], OBJECTS) and not kwargs and len(args) <= 2 \
                     and all(isinstance(spec, str) for spec in args[1:]):
+                from autogradlab.lang.object_format import f_string_field
                 return f_string_field(interp, args[0], -1, args[1] if args[1:] else "")
             if len(args) != 1 or kwargs:
                 return impl(interp, args, kwargs, node)   # its own refusal of the arguments

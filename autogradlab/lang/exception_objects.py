@@ -26,8 +26,9 @@ from autogradlab.errors import (
     ProgramTypeError,
     ProgramValueError,
 )
+from autogradlab.lang.instances import instantiate
 from autogradlab.lang.operators import python_error
-from autogradlab.lang.plain_classes import PLAIN_VALUES, ProgramClass, ProgramObject, instantiate, storable
+from autogradlab.lang.plain_classes import PLAIN_VALUES, ProgramClass, ProgramObject, storable
 from autogradlab.lang.safe_values import SafeException, SafeType
 
 if TYPE_CHECKING:

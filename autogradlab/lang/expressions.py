@@ -14,11 +14,12 @@ import torch
 from autogradlab.errors import NotSupported, ProgramTypeError
 from autogradlab.lang import attributes, custom_functions, dicts, generators, sets
 from autogradlab.lang.calls import require_data
-from autogradlab.lang.class_dispatch import call_object, f_string_field
+from autogradlab.lang.class_dispatch import call_object
 from autogradlab.lang.comprehension_words import loop_words, short_circuit
 from autogradlab.lang.format_spec import format_field
 from autogradlab.lang.iteration import loop_iterable
 from autogradlab.lang.keyword_unpacking import repeated_keyword, spread_keywords
+from autogradlab.lang.object_format import f_string_field
 from autogradlab.lang.operators import BINARY, UNARY
 from autogradlab.lang.plain_classes import PLAIN_VALUES, attribute_allowed, subscript_base
 from autogradlab.lang.safe_values import (

@@ -28,7 +28,6 @@ from autogradlab.lang.safe_values import (
     SafeFunction,
     SafeType,
     UserFunction,
-    note_stored_object,
 )
 
 if TYPE_CHECKING:
@@ -310,30 +309,6 @@ def call_function(interp: Interpreter, fn: Any, args: list, kwargs: dict, node: 
         return interp.call_user(fn, args, dict(kwargs), node)
     finally:
         frames.pop()
-
-
-def instantiate(interp: Interpreter, cls: ProgramClass, args: list, kwargs: dict, node: ast.AST) -> Any:
-    """`Name(...)`: a new instance, its __init__ run (Python's TypeErrors for a wrong call)."""
-    interp.instances_made = made = interp.instances_made + 1
-    if made > MAX_INSTANCES:
-        raise LimitExceeded(f"the program created more than {MAX_INSTANCES:,} objects of its classes; the "
-                            f"limit is {MAX_INSTANCES:,}", hint="create fewer objects")
-    _charge(interp, 1, "the objects of your classes")
-    note_stored_object()   # from now on is_data walks whole (map(), zip() may put it in a list unchecked)
-    obj = ProgramObject(cls, made)
-    found = cls.find("__init__")
-    if cls.exception is not None:   # BaseException.__new__ keeps the arguments as its args
-        from autogradlab.lang.exception_objects import start_exception
-        start_exception(obj, cls, args, kwargs, found is None)
-    if found is None:
-        if (args or kwargs) and cls.exception is None:
-            raise python_error(TypeError(f"{cls.name}() takes no arguments"))
-        return obj
-    result = call_function(interp, found[2], [obj, *args], kwargs, node, found[0])
-    if result is not None:
-        from autogradlab.lang.safe_values import type_text
-        raise python_error(TypeError(f"__init__() should return None, not '{type_text(result)}'"))
-    return obj
 
 
 def dunder(interp: Interpreter, obj: ProgramObject, name: str, args: list, kwargs: dict, node: ast.AST | None,

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 from autogradlab.errors import NotSupported, ProgramIndexError, ProgramValueError
 from autogradlab.lang.calls import require_data
-from autogradlab.lang.class_dispatch import f_string_field
 from autogradlab.lang.format_spec import CONVERSIONS, format_field
+from autogradlab.lang.object_format import f_string_field
 from autogradlab.lang.operators import python_error
 from autogradlab.lang.plain_classes import PLAIN_VALUES
 from autogradlab.lang.safe_values import is_data

@@ -84,8 +84,11 @@ def _handles(interp: Interpreter, handler: ast.ExceptHandler, caught: Any) -> bo
     """Whether the handler's class (or one of its tuple) is the caught exception's class or a base."""
     if handler.type is None:
         return True
-    from autogradlab.lang.exception_objects import is_exception_type
     value = interp.eval(handler.type)
+    if type(value) is SafeType and type(caught) is SafeException \
+            and EXCEPTION_TYPES.get(value.text_name) == value:
+        return issubclass(caught.py_type, value.py_type)   # `except ValueError:` of a builtin one
+    from autogradlab.lang.exception_objects import is_exception_type
     kinds = value if isinstance(value, tuple) else (value,)
     if not all(is_exception_type(k) for k in kinds):
         raise ProgramTypeError("catching classes that do not inherit from BaseException is not allowed")

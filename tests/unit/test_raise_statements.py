@@ -260,3 +260,11 @@ def test_a_memory_limit_is_not_caught_by_base_exception():
     report = run_program("import torch\ntry:\n    x = torch.ones(10 ** 10)\nexcept BaseException:\n"
                          "    print('caught')\n")
     assert report.error.kind == "limit" and report.printed == ""
+
+
+@pytest.mark.parametrize("source", ['e = ValueError("x")\nf = e.add_note\n',
+                                    'e = ValueError("x")\ne.add_note("n")\n',
+                                    'e = ValueError("x")\ne.with_traceback(None)\n'])
+def test_traceback_and_note_methods_are_refused_by_name(source):
+    report = run_program(source)
+    assert report.error.kind == "unsupported" and report.error.line == 2

@@ -24,7 +24,8 @@ from autogradlab.messages import (
 _FIELD = re.compile(r"\{(\w+)\}")
 # Given from the error's origin (errors.ProgramError.to_info) or used as a frame (error_text.say),
 # never recognised from wording: their patterns would match almost anything.
-ASSIGNED = frozenset({"errors_runtime.python_said", "errors_runtime.key_error", "errors_more.op_prefix"})
+ASSIGNED = frozenset({"errors_runtime.python_said", "errors_runtime.key_error", "errors_more.op_prefix",
+                      "errors_runtime.raised", "errors_runtime.raised_bare"})   # lang/exception_objects.py
 
 
 def pattern(template: str) -> re.Pattern[str]:

@@ -25,7 +25,7 @@ from autogradlab.lang.attribute_errors import _no_module_member, _no_tensor_attr
 from autogradlab.lang.calls import call_method as call_tensor_method
 from autogradlab.lang.calls import has_tensor, require_data, wrap_result
 from autogradlab.lang.calls import notify_memory as _notify
-from autogradlab.lang.data_wrappers import HookHandle
+from autogradlab.lang.data_wrappers import HookHandle, SafeException
 from autogradlab.lang.guarded_calls import _python_guarded, _torch_guarded
 from autogradlab.lang.item_access import get_item, set_item  # noqa: F401 - re-exported (interpreter.py, ...)
 from autogradlab.lang.iterators import ITERATORS, materialize_iterator
@@ -38,6 +38,7 @@ from autogradlab.lang.safe_values import (
     SafeDistribution,
     SafeGradFn,
     SafeNumpyDtype,
+    SafeType,
     return_type_fields,
     type_text,
 )
@@ -97,6 +98,13 @@ def read_attribute(interp: Interpreter, base: Any, name: str, node: ast.AST) -> 
         return SafeNumpyDtype(value) if name == "dtype" else wrap_result(value, name)
     if isinstance(base, SafeDistribution):
         return distributions.read_attribute(base, name)
+    if isinstance(base, SafeType) and name == "__name__":   # `type(err).__name__`: 'ValueError', 'Tensor'
+        return base.text_name.rsplit(".", 1)[-1]
+    if isinstance(base, SafeException):   # `e.args`; Python's AttributeError for anything else
+        if name == "args":
+            return base.args
+        if name not in ("with_traceback", "add_note"):   # those exist in Python: refused below, by name
+            raise python_error(AttributeError(f"'{type_text(base)}' object has no attribute '{name}'"))
     if isinstance(base, SafeGradFn) and name == "next_functions":
         return base.next_functions()
     if isinstance(base, SafeGradFn) and name == "variable" and base.name == "AccumulateGrad":

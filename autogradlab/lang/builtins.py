@@ -74,6 +74,9 @@ def _len(interp, args, kwargs, node):  # noqa: ANN001, ANN202
 
 
 def _range(interp, args, kwargs, node):  # noqa: ANN001, ANN202
+    if any(type(a).__name__ == "ProgramObject" for a in args):   # range(obj): its __index__
+        from autogradlab.lang.object_protocols import index_of
+        args = [index_of(interp, a, node) for a in args]
     _data_args("range", args, kwargs)
     return range(*[operator.index(a) for a in args])
 
@@ -193,6 +196,8 @@ def _any_all(name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
 def type_of(value: Any) -> SafeType:
     if isinstance(value, torch.Tensor):
         return TENSOR_TYPE
+    if isinstance(value, SafeException):   # type(e) is ValueError
+        return EXCEPTION_TYPES.get(value.py_type.__name__) or SafeType(value.py_type.__name__, value.py_type)
     if isinstance(value, SafeArray):
         return NDARRAY_TYPE
     builtin = BUILTIN_TYPES.get(type(value).__name__)

@@ -7,11 +7,12 @@
         @staticmethod / @classmethod / @property
         def method(self, ...): ...
 
-The one base, if any, is `object` or another class of the program (a name a `class` statement of the
-program defines). The dunder methods a class may define are those the interpreter dispatches itself
-(PLAIN_DUNDERS); every other one is refused by name, at its `def`. No keywords (`metaclass=`), no
-class decorators, no nested classes. A class whose one base names `Function` and is no class of the
-program stays the custom autograd Function of lang/function_classes.py.
+The one base, if any, is `object`, a builtin exception class the language names (`class
+MyError(ValueError):`, lang/exception_objects.py) or another class of the program (a name a
+`class` statement of the program defines). The dunder methods a class may define are those the
+interpreter dispatches itself (PLAIN_DUNDERS); every other one is refused by name, at its `def`. No
+keywords (`metaclass=`), no class decorators, no nested classes. A class whose one base names
+`Function` and is no class of the program stays the custom autograd Function of lang/function_classes.py.
 """
 
 from __future__ import annotations
@@ -29,13 +30,16 @@ OPERATOR_DUNDERS = tuple(f"__{side}{stem}__" for stem in ("add", "sub", "mul", "
                                                           "pow", "matmul") for side in ("", "r", "i")) + \
     ("__lt__", "__le__", "__gt__", "__ge__", "__neg__", "__pos__", "__abs__", "__eq__", "__ne__", "__hash__")
 PLAIN_DUNDERS = ("__init__", "__getitem__", "__setitem__", "__len__", "__call__", "__repr__", "__str__",
-                 "__bool__", "__iter__", "__contains__", *OPERATOR_DUNDERS)
+                 "__bool__", "__iter__", "__next__", "__contains__", "__format__", "__getattr__", "__index__",
+                 *OPERATOR_DUNDERS)
 METHOD_DECORATORS = ("staticmethod", "classmethod", "property")
 CLASS_HINT = ("a class may define `__init__`, `__getitem__`, `__setitem__`, `__len__`, `__iter__`, "
-              "`__contains__`, `__call__`, `__repr__`, `__str__`, `__bool__`, `__eq__`, `__hash__` and "
+              "`__next__`, `__contains__`, `__call__`, `__repr__`, `__str__`, `__format__`, `__getattr__`, "
+              "`__index__`, `__bool__`, `__eq__`, `__hash__` (or `__hash__ = None`) and "
               "operators such as `__add__`, `__radd__`, `__iadd__`, `__neg__` and `__lt__`, "
               "plain methods, `@staticmethod`, `@classmethod` and `@property` "
-              "methods, and class attributes")
+              "methods, and class attributes; its base may be `object`, another class of the program or "
+              "an exception class such as `Exception` or `ValueError`")
 
 
 def program_classes(tree: ast.AST) -> frozenset[str]:
@@ -69,9 +73,11 @@ def check_plain_class(node: ast.ClassDef, classes: frozenset[str]) -> None:
         raise _refuse(f"`class {name}({', '.join(ast.unparse(b) for b in node.bases)})`: more than one base")
     if node.bases:
         base = node.bases[0]
-        if not (isinstance(base, ast.Name) and (base.id == "object" or base.id in classes)):
-            raise _refuse(f"`class {name}({ast.unparse(base)})`: a base that is not `object` or another "
-                          "class of your program")
+        from autogradlab.lang.exceptions import EXCEPTION_TYPES
+        if not (isinstance(base, ast.Name) and (base.id == "object" or base.id in classes
+                                                or base.id in EXCEPTION_TYPES)):
+            raise _refuse(f"`class {name}({ast.unparse(base)})`: a base that is not `object`, a builtin "
+                          "exception class such as `Exception` or another class of your program")
     for statement in node.body:
         _check_member(name, statement)
 
@@ -80,6 +86,11 @@ def _check_member(name: str, statement: ast.stmt) -> None:
     if isinstance(statement, ast.Pass) or is_docstring(statement):
         return
     if isinstance(statement, ast.Assign) and all(isinstance(t, ast.Name) for t in statement.targets):
+        dunder = next((t.id for t in statement.targets if is_dunder_name(t.id)), None)
+        if dunder is not None and not (dunder == "__hash__" and len(statement.targets) == 1
+                                       and isinstance(statement.value, ast.Constant)
+                                       and statement.value.value is None):
+            raise _refuse(f"defining `{dunder}` in `class {name}`", statement)   # but `__hash__ = None`
         return
     if isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name) \
             and statement.value is not None:
@@ -99,6 +110,10 @@ def _check_member(name: str, statement: ast.stmt) -> None:
     shown = shown if len(shown) <= 40 else shown[:39] + "…"
     raise _refuse(f"`{shown}` in the body of `class {name}` (it may hold a docstring, class attributes "
                   "`name = value` and methods)", statement)
+
+
+def is_dunder_name(name: str) -> bool:
+    return name.startswith("__") and name.endswith("__")
 
 
 def is_docstring(statement: ast.stmt) -> bool:

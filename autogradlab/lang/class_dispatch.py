@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Any
 
 from autogradlab.errors import NotSupported
 from autogradlab.lang.class_checks import check_plain_class, is_docstring
+from autogradlab.lang.exception_objects import is_exception_type
+from autogradlab.lang.instances import instantiate
 from autogradlab.lang.object_equality import equality_for
 from autogradlab.lang.operators import python_error
 from autogradlab.lang.plain_classes import (
@@ -25,10 +27,9 @@ from autogradlab.lang.plain_classes import (
     SuperProxy,
     class_of,
     dunder,
-    instantiate,
     storable,
 )
-from autogradlab.lang.safe_values import SafeType, UserFunction, is_data, type_text
+from autogradlab.lang.safe_values import SafeException, SafeType, UserFunction, is_data, type_text
 from autogradlab.lang.scope import Scope
 
 if TYPE_CHECKING:
@@ -42,15 +43,20 @@ def define_plain_class(interp: Interpreter, node: ast.ClassDef, classes: frozens
     attribute values evaluated in a scope of their own (as Python's class body), its methods the
     program's functions of the enclosing scope."""
     check_plain_class(node, classes)
-    base = None
+    base, exception = None, None
     if node.bases and not (isinstance(node.bases[0], ast.Name) and node.bases[0].id == "object"):
         base = interp.eval(node.bases[0])
-        if not isinstance(base, ProgramClass):
+        if isinstance(base, SafeType) and is_exception_type(base):   # `class MyError(Exception):`
+            base, exception = None, base.py_type
+        elif not isinstance(base, ProgramClass):
             raise NotSupported(f"`class {node.name}({ast.unparse(node.bases[0])})`: a base that is not "
-                               "`object` or another class of your program is not supported in Autograd Lab")
+                               "`object`, a builtin exception class such as `Exception` or another class of "
+                               "your program is not supported in Autograd Lab")
     outer = interp.scope
     inside = outer.function_name
     cls = ProgramClass(node.name, base, f"{inside}.<locals>.{node.name}" if inside else None)
+    if exception is not None:
+        cls.exception = exception
     body_scope = Scope(outer, outer.function_name, comprehension=True)
     for statement in node.body:
         if isinstance(statement, ast.Pass) or is_docstring(statement):
@@ -116,6 +122,8 @@ def object_text(interp: Interpreter, value: Any, which: str = "str") -> str:
     """str(value) or repr(value) of a class, instance or super() as Python computes it."""
     if isinstance(value, ProgramObject):
         names = ("__str__", "__repr__") if which == "str" else ("__repr__",)
+        if value.state is not None:   # an exception: BaseException's __str__ comes before a __repr__
+            names = names[:1]
         for name in names:
             found = value.cls.find(name)
             if found is not None and found[1] == METHOD:
@@ -124,6 +132,9 @@ def object_text(interp: Interpreter, value: Any, which: str = "str") -> str:
                     raise python_error(TypeError(f"{name} returned non-string (type {type_text(text)})"))
                 interp.sizes.charge_sequence(len(text), "the text")
                 return text
+        if value.state is not None:
+            from autogradlab.lang.exception_objects import exception_text
+            return exception_text(interp, value, which)
     return repr(value)   # <class '__main__.Name'>, <__main__.Name object>
 
 
@@ -155,20 +166,6 @@ def truth(interp: Interpreter, obj: ProgramObject, node: ast.AST) -> bool:
     return truth(interp, obj, node)
 
 
-def f_string_field(interp: Interpreter, value: Any, conversion: int, spec: bool) -> str:
-    """An f-string field holding a class or an instance: its text, as format() would give it."""
-    if conversion == ord("r") or conversion == ord("a"):
-        text = object_text(interp, value, "repr")
-        return ascii(text)[1:-1] if conversion == ord("a") else text
-    if spec and conversion == -1:
-        raise python_error(TypeError(f"unsupported format string passed to {_type_name(value)}.__format__"))
-    return object_text(interp, value)
-
-
-def _type_name(value: Any) -> str:
-    return value.cls.name if isinstance(value, ProgramObject) else "type"
-
-
 # -- builtins ---------------------------------------------------------------------------------------
 OBJECTS = (ProgramClass, ProgramObject, SuperProxy)
 
@@ -185,9 +182,13 @@ def wrap_builtins(builtins: dict[str, Any]) -> None:
                 return impl(interp, args, kwargs, node)
             if name == "print":
                 return impl(interp, texts(interp, args), kwargs, node)
+            if name == "next" and len(args) == 2 and not kwargs and isinstance(args[0], ProgramObject):
+                from autogradlab.lang.object_protocols import next_of
+                return next_of(interp, args[0], [args[1]], node)
             if name == "format" and isinstance(args[0], OBJECTS) and not kwargs and len(args) <= 2 \
                     and all(isinstance(spec, str) for spec in args[1:]):
-                return f_string_field(interp, args[0], -1, bool(args[1:] and args[1]))
+                from autogradlab.lang.object_format import f_string_field
+                return f_string_field(interp, args[0], -1, args[1] if args[1:] else "")
             if len(args) != 1 or kwargs:
                 return impl(interp, args, kwargs, node)   # its own refusal of the arguments
             value = args[0]
@@ -209,6 +210,9 @@ def wrap_builtins(builtins: dict[str, Any]) -> None:
             if name == "iter" and isinstance(value, ProgramObject):
                 from autogradlab.lang.object_protocols import iterator_of
                 return iterator_of(interp, value, node)
+            if name == "next" and isinstance(value, ProgramObject):
+                from autogradlab.lang.object_protocols import next_of
+                return next_of(interp, value, [], node)
             return impl(interp, args, kwargs, node)
         return call
 
@@ -221,7 +225,7 @@ def wrap_builtins(builtins: dict[str, Any]) -> None:
         return hash_of(interp, args[0])
 
     builtins["hash"] = type(builtins["print"])("hash", hash_builtin)
-    for name in ("print", "repr", "len", "type", "id", "format", "abs", "iter"):
+    for name in ("print", "repr", "len", "type", "id", "format", "abs", "iter", "next"):
         function = builtins[name]
         builtins[name] = type(function)(name, wrapped(name, function.impl))
     for name in ("str", "bool", "list", "tuple", "set"):
@@ -241,8 +245,15 @@ def wrap_builtins(builtins: dict[str, Any]) -> None:
             raise python_error(TypeError("isinstance() arg 2 must be a type or tuple of types"))
         mine = value.cls if isinstance(value, ProgramObject) else None
         return any(mine is not None and mine.is_subclass_of(kind) if isinstance(kind, ProgramClass)
-                   else is_data(value) and isinstance(value, kind.py_type) for kind in kinds)
+                   else is_data(value) and _is_instance(value, kind.py_type)
+                   or mine is not None and mine.exception is not None
+                   and issubclass(mine.exception, kind.py_type)
+                   for kind in kinds)
     builtins["isinstance"] = type(builtins["isinstance"])("isinstance", is_instance)
+
+
+def _is_instance(value: Any, kind: type) -> bool:
+    return issubclass(value.py_type, kind) if isinstance(value, SafeException) else isinstance(value, kind)
 
 
 def _has_class(kinds: Any) -> bool:

@@ -29,7 +29,6 @@ _UNSUPPORTED: dict[type, tuple[str, str, str | None]] = {
     ast.Await: ("`await`", "is", None),
     ast.AsyncFunctionDef: ("`async def` functions", "are", "use a plain `def`"),
     ast.AsyncFor: ("`async for` loops", "are", "use a plain `for`"),
-    ast.Raise: ("`raise` statements", "are", "use `assert` to check a condition"),
     ast.NamedExpr: ("walrus `:=` assignments", "are", "assign on a line of its own first"),
     ast.Match: ("`match` statements", "are", "use `if`/`elif`"),
 }
@@ -78,6 +77,8 @@ def _allow(node: ast.AST, ctx: _Context) -> None:
 def _check_name(node: ast.Name, ctx: _Context) -> None:
     if node.id == "__name__" and isinstance(node.ctx, ast.Load):
         return
+    if node.id == "__hash__" and isinstance(node.ctx, ast.Store):   # only `__hash__ = None` in a class body:
+        return                                                      # _check_targets, class_checks.py
     _check_identifier(node.id, "names")
 
 
@@ -87,8 +88,10 @@ def _check_attribute(node: ast.Attribute, ctx: _Context) -> None:
     if node.attr in PLAIN_DUNDERS and isinstance(node.ctx, ast.Load) and (is_super_call(node.value) or (
             isinstance(node.value, ast.Name) and node.value.id in ctx.classes)):
         return   # `super().__init__(...)`, `Base.__init__(self, ...)` (lang/plain_classes.py)
-    if node.attr == "__name__" and ctx.plain and isinstance(node.ctx, ast.Load):
-        return   # `type(self).__name__`: a class of the program's only (checked when it runs)
+    if node.attr == "__name__" and isinstance(node.ctx, ast.Load) and (ctx.plain or (
+            isinstance(node.value, ast.Call) and isinstance(node.value.func, ast.Name)
+            and node.value.func.id == "type")):
+        return   # `type(self).__name__`, `type(err).__name__`: a class's name only (checked when it runs)
     _check_identifier(node.attr, "attributes")
     if node.attr.startswith("_") and not (ctx.plain and not node.attr.startswith("__")):   # `self._n`
         raise _unsupported(f"private attributes such as `.{node.attr}`",
@@ -234,6 +237,9 @@ def _check_return(node: ast.Return, ctx: _Context) -> None:
 
 
 def _check_targets(node: ast.Assign, ctx: _Context) -> None:
+    if any(isinstance(target, ast.Name) and target.id == "__hash__" for target in node.targets) \
+            and ctx.in_class != "plain":
+        _check_identifier("__hash__", "names")
     if any(isinstance(target, ast.Starred) for target in node.targets):   # `*a = x`: CPython's text
         raise ProgramSyntaxError("starred assignment target must be in a list or tuple")
 
@@ -263,7 +269,7 @@ _HANDLERS: dict[type, _Handler] = {
     ast.Break: _check_loop_jump, ast.Continue: _check_loop_jump, ast.Pass: _allow,
     ast.FunctionDef: _check_function, ast.Return: _check_return, ast.Import: _check_import,
     ast.ImportFrom: _check_import, ast.Assert: _allow, ast.Delete: _check_delete,
-    ast.With: _check_with, ast.Try: _allow, ast.ClassDef: _check_class,
+    ast.With: _check_with, ast.Try: _allow, ast.ClassDef: _check_class, ast.Raise: _allow,
     ast.ExceptHandler: _check_except_handler,
     ast.Global: _check_declaration, ast.Nonlocal: _check_declaration,
     # expressions

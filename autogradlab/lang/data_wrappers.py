@@ -142,12 +142,17 @@ class SafeDistribution:
 
 class SafeException:
     """What `except ... as e` binds: the Python class and the message, nothing else (no
-    traceback, no frames). Prints like the exception: str() is the message."""
+    traceback, no frames). Prints like the exception: str() is the message. `args`: what `e.args`
+    reads; `error`: the program error it was raised or caught as (`raise` re-raises that one, keeping
+    the line where it was first raised, as Python's traceback does)."""
 
-    def __init__(self, py_type: type, message: str, shown: str | None = None) -> None:
+    def __init__(self, py_type: type, message: str, shown: str | None = None,
+                 args: tuple | None = None) -> None:
         self.py_type = py_type
         self.message = message
         self.shown = shown   # repr() where it is not the class and the message (KeyError('k'))
+        self.args = args if args is not None else ((message,) if message else ())
+        self.error: Any = None
 
     def __str__(self) -> str:
         return self.message
@@ -155,8 +160,8 @@ class SafeException:
     def __repr__(self) -> str:
         if self.shown is not None:
             return self.shown
-        if not self.message and self.py_type is StopIteration:   # next() of a spent iterator: no args
-            return "StopIteration()"
+        if not self.message and not self.args:   # `ValueError()`, next() of a spent iterator: no args
+            return f"{self.py_type.__name__}()"
         return f"{self.py_type.__name__}({self.message!r})"
 
     def __format__(self, spec: str) -> str:

@@ -9,7 +9,7 @@ catchable: a bare `except:` around an infinite loop still stops at the limit.
 from __future__ import annotations
 
 import ast
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from autogradlab.errors import (
     AutogradError,
@@ -29,11 +29,21 @@ _CATCHABLE_KINDS: dict[type, type] = {   # the engine's own errors, as the Pytho
     NameNotDefined: NameError, ProgramTypeError: TypeError, ProgramValueError: ValueError,
     ProgramIndexError: IndexError, ShapeMismatch: RuntimeError, AutogradError: RuntimeError,
 }
+
+
+def _maker(name: str):  # noqa: ANN202
+    def make(interp, args, kwargs, node):  # noqa: ANN001, ANN202
+        from autogradlab.lang.exception_objects import make_builtin
+        return make_builtin(interp, EXCEPTION_TYPES[name], args, kwargs)
+    return make
+
+
 EXCEPTION_TYPES: dict[str, SafeType] = {
-    cls.__name__: SafeType(cls.__name__, cls) for cls in (
-        Exception, RuntimeError, ValueError, TypeError, IndexError, KeyError, ZeroDivisionError,
+    cls.__name__: SafeType(cls.__name__, cls, _maker(cls.__name__)) for cls in (
+        BaseException, Exception, RuntimeError, ValueError, TypeError, IndexError, KeyError,
+        ZeroDivisionError,
         AssertionError, NameError, AttributeError, ArithmeticError, LookupError, OverflowError,
-        NotImplementedError, UnboundLocalError, StopIteration)}
+        NotImplementedError, UnboundLocalError, StopIteration, OSError, ConnectionError, FileNotFoundError)}
 
 
 def remember_python_error(error: ProgramError, exc: BaseException) -> ProgramError:
@@ -45,32 +55,49 @@ def remember_python_error(error: ProgramError, exc: BaseException) -> ProgramErr
     return error
 
 
-def as_caught(error: ProgramError) -> SafeException | None:
+def as_caught(error: ProgramError) -> Any:
     """The value `except ... as e` binds, or None when the error must not be caught."""
     if getattr(error, "final", False):   # lang/batch_escapes.py: a batched gradient may outlive it
         return None
+    raised = getattr(error, "raised", None)
+    if raised is not None:   # the program's own `raise` (lang/exception_objects.py)
+        return raised if type(error) in _CATCHABLE_KINDS else None
     py_type = getattr(error, "py_type", None)
     if py_type is None:
         py_type = _CATCHABLE_KINDS.get(type(error))
         if py_type is None:
             return None
-        return SafeException(py_type, error.message)
+        return _caught(SafeException(py_type, error.message), error)
     if not issubclass(py_type, Exception) or issubclass(py_type, (MemoryError, RecursionError)):
         return None
     if type(error) not in _CATCHABLE_KINDS:   # e.g. a MemoryError turned into LimitExceeded
         return None
-    return SafeException(py_type, error.py_message, getattr(error, "py_repr", None))
+    return _caught(SafeException(py_type, error.py_message, getattr(error, "py_repr", None)), error)
 
 
-def _handler_types(interp: Interpreter, handler: ast.ExceptHandler) -> tuple[type, ...]:
+def _caught(value: SafeException, error: ProgramError) -> SafeException:
+    value.error = error   # `raise e` raises it again as it was
+    return value
+
+
+def _handles(interp: Interpreter, handler: ast.ExceptHandler, caught: Any) -> bool:
+    """Whether the handler's class (or one of its tuple) is the caught exception's class or a base."""
     if handler.type is None:
-        return (Exception,)
+        return True
     value = interp.eval(handler.type)
+    if type(value) is SafeType and type(caught) is SafeException \
+            and EXCEPTION_TYPES.get(value.text_name) == value:
+        return issubclass(caught.py_type, value.py_type)   # `except ValueError:` of a builtin one
+    from autogradlab.lang.exception_objects import is_exception_type
     kinds = value if isinstance(value, tuple) else (value,)
-    if not all(isinstance(k, SafeType) and isinstance(k.py_type, type)
-               and issubclass(k.py_type, BaseException) for k in kinds):
+    if not all(is_exception_type(k) for k in kinds):
         raise ProgramTypeError("catching classes that do not inherit from BaseException is not allowed")
-    return tuple(k.py_type for k in kinds)
+    if isinstance(caught, SafeException):
+        return any(isinstance(k, SafeType) and issubclass(caught.py_type, k.py_type) for k in kinds)
+    mine = caught.cls
+    return any(mine.is_subclass_of(k) if not isinstance(k, SafeType)
+               else issubclass(mine.exception, k.py_type)
+               for k in kinds)
 
 
 def run_try(interp: Interpreter, node: ast.Try) -> None:
@@ -98,16 +125,20 @@ def _body_and_handlers(interp: Interpreter, node: ast.Try) -> None:
         caught = as_caught(error)
         if caught is None:
             raise
-        handler = next((h for h in node.handlers
-                        if issubclass(caught.py_type, _handler_types(interp, h))), None)
+        handler = next((h for h in node.handlers if _handles(interp, h, caught)), None)
         if handler is None:
             raise
-        _run_handler(interp, handler, caught)
+        handling = interp.handling   # a bare `raise` inside it raises this error again
+        handling.append(error)
+        try:
+            _run_handler(interp, handler, caught)
+        finally:
+            handling.pop()
     else:
         interp.exec_block(node.orelse)
 
 
-def _run_handler(interp: Interpreter, handler: ast.ExceptHandler, caught: SafeException) -> None:
+def _run_handler(interp: Interpreter, handler: ast.ExceptHandler, caught: Any) -> None:
     if handler.name is None:
         interp.exec_block(handler.body)
         return

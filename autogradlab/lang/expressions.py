@@ -14,11 +14,12 @@ import torch
 from autogradlab.errors import NotSupported, ProgramTypeError
 from autogradlab.lang import attributes, custom_functions, dicts, generators, sets
 from autogradlab.lang.calls import require_data
-from autogradlab.lang.class_dispatch import call_object, f_string_field
+from autogradlab.lang.class_dispatch import call_object
 from autogradlab.lang.comprehension_words import loop_words, short_circuit
 from autogradlab.lang.format_spec import format_field
 from autogradlab.lang.iteration import loop_iterable
 from autogradlab.lang.keyword_unpacking import repeated_keyword, spread_keywords
+from autogradlab.lang.object_format import f_string_field
 from autogradlab.lang.operators import BINARY, UNARY
 from autogradlab.lang.plain_classes import PLAIN_VALUES, attribute_allowed, subscript_base
 from autogradlab.lang.safe_values import (
@@ -225,7 +226,8 @@ class ExpressionsMixin:
                 raise NotSupported(f"{construct_name(value)} in f-strings")
             field = self.eval(value.value)
             if isinstance(field, PLAIN_VALUES):   # a class or an instance: its __str__ / __repr__
-                parts.append(f_string_field(self, field, value.conversion, value.format_spec is not None))
+                spec = self._joinedstr(value.format_spec) if value.format_spec is not None else ""
+                parts.append(f_string_field(self, field, value.conversion, spec))
                 total += len(parts[-1])
                 self.sizes.check_length(total, "the f-string")
                 continue

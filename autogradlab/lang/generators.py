@@ -71,13 +71,19 @@ def _run_body(interp: Interpreter, fn: UserFunction, bound: dict[str, Any], node
         interp.exec_block(fn.body)
     except ReturnValue as returned:   # `return` ends a generator; its value is StopIteration's
         return "done", returned.value
+    except ProgramError as error:   # PEP 479: a StopIteration the body raises is no end of the loop
+        if getattr(error, "raised", None) is None or not issubclass(error.py_type, StopIteration):
+            raise
+        from autogradlab.lang.operators import python_error
+        raise python_error(RuntimeError("generator raised StopIteration")) from None   # at the caller's line
     return "done", None
 
 
 class ProgramGenerator:
     """What calling a generator function returns; a Python iterator for the interpreter."""
 
-    __slots__ = ("__weakref__", "_interp", "_fn", "_bound", "_node", "_glet", "_key", "finished", "_running")
+    __slots__ = ("__weakref__", "_interp", "_fn", "_bound", "_node", "_glet", "_key", "finished", "_running",
+                 "_handling")
 
     def __init__(self, interp: Interpreter, fn: UserFunction, bound: dict[str, Any], node: ast.AST) -> None:
         self._interp = interp
@@ -88,6 +94,7 @@ class ProgramGenerator:
         self._key = 0
         self.finished = False
         self._running = False
+        self._handling: list[Any] = []   # its body's `except` blocks (a bare `raise` there): its own
 
     @property
     def name(self) -> str:
@@ -121,10 +128,11 @@ class ProgramGenerator:
             running[self._key] = self
             glet = self._glet = _Body(partial(_run_body, interp, self._fn, self._bound, self._node))
             self._bound = {}
-        caller = interp.scope, interp._depth
+        caller = interp.scope, interp._depth, interp.handling
         glet.base = interp._depth + 1
         glet.parent = greenlet.getcurrent()   # where the body's end (or error) goes back to
         self._running = True
+        interp.handling = self._handling
         try:
             kind, value = glet.switch()
         except BaseException:
@@ -132,7 +140,7 @@ class ProgramGenerator:
             raise
         finally:
             self._running = False
-            interp.scope, interp._depth = caller
+            interp.scope, interp._depth, interp.handling = caller
         if kind == "done":
             self._end()
             raise StopIteration if value is None or not is_data(value) else StopIteration(value)
@@ -145,7 +153,8 @@ class ProgramGenerator:
             self.finished = True
             return
         interp = self._interp
-        caller = interp.scope, interp._depth
+        caller = interp.scope, interp._depth, interp.handling
+        interp.handling = self._handling
         try:
             glet.base = interp._depth + 1
             glet.parent = greenlet.getcurrent()
@@ -154,7 +163,7 @@ class ProgramGenerator:
             if as_caught(error) is None:   # Python ignores a dropped generator's error; never a limit's
                 stop_with(interp, error)
         finally:
-            interp.scope, interp._depth = caller
+            interp.scope, interp._depth, interp.handling = caller
             self._end()
 
     def __del__(self) -> None:

@@ -65,6 +65,7 @@ class Interpreter(NamesMixin, StatementsMixin, ExpressionsMixin, OperatorsMixin,
         # generator the program drops is closed then, as in Python
         self.generators: weakref.WeakValueDictionary[int, Any] = weakref.WeakValueDictionary()
         self.generators_started = 0
+        self.handling: list[Any] = []   # the errors the `except` blocks now running caught (bare `raise`)
         self.method_frames: list[tuple[int, Any, Any]] = []   # (depth, class, self): super() (plain_classes)
         self.instances_made = 0
         self.running = False   # the program's __eq__/__hash__ run only meanwhile (lang/object_equality.py)

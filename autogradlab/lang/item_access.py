@@ -17,6 +17,8 @@ from autogradlab.lang.calls import notify_memory as _notify
 from autogradlab.lang.calls import require_data, wrap_result
 from autogradlab.lang.guarded_calls import _python_guarded, _torch_guarded
 from autogradlab.lang.numpy_ops import is_numpy_operand
+from autogradlab.lang.object_protocols import index_of
+from autogradlab.lang.operators import python_error
 from autogradlab.lang.safe_values import SafeArray, type_text
 from autogradlab.lang.stored_objects import refuse_object_index, require_item
 
@@ -34,6 +36,11 @@ _INDEX_ATOMS = (int, bool, slice, type(None), type(Ellipsis), torch.Tensor, list
 
 def get_item(interp: Interpreter, base: Any, index: Any, node: ast.AST) -> Any:
     if type(base) is not dict:   # `names[node]`: dicts alone take an object as the index
+        if type(index) is plain_classes.ProgramObject and type(base) is not plain_classes.ProgramObject:
+            index = index_of(interp, index, node)   # `xs[obj]`: its __index__
+            if type(index) is plain_classes.ProgramObject and type(base) in (list, tuple, str):
+                raise python_error(TypeError(f"{type(base).__name__} indices must be integers or slices, "
+                                             f"not {index.cls.name}"))
         refuse_object_index(index)
     if isinstance(base, torch.Tensor):
         items = index if isinstance(index, tuple) else (index,)
@@ -86,6 +93,8 @@ def _ranges_as_tensors(interp: Interpreter, index: Any) -> Any:
 
 def set_item(interp: Interpreter, base: Any, index: Any, value: Any, node: ast.AST) -> None:
     if type(base) is not dict:
+        if type(index) is plain_classes.ProgramObject and type(base) is not plain_classes.ProgramObject:
+            index = index_of(interp, index, node)   # `xs[obj] = v`: its __index__
         refuse_object_index(index)
     if type(base) is plain_classes.ProgramObject:   # its __setitem__ (the value passed like an argument)
         class_dispatch.set_item(interp, base, index, value, node)

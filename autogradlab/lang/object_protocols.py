@@ -52,12 +52,42 @@ def iterator_of(interp: Interpreter, obj: ProgramObject, node: ast.AST | None) -
     found = _found(obj, "__iter__")
     if found is not None:
         result = _run(interp, found, obj, [], node)
+        if _found(result, "__next__") is not None:   # an object that is its own iterator (or another's)
+            return SequenceIterator(_by_next(interp, result, node), result.cls.name)
         if not isinstance(result, ITERATORS):
             raise python_error(TypeError(f"iter() returned non-iterator of type '{_type_name(result)}'"))
         return result
     if _found(obj, "__getitem__") is None:
         raise python_error(TypeError(f"'{obj.cls.name}' object is not iterable"))
     return SequenceIterator(_by_index(interp, obj, node), "")
+
+
+def _by_next(interp: Interpreter, obj: ProgramObject, node: ast.AST | None) -> Iterator[Any]:
+    """obj.__next__() until it raises StopIteration (its own `raise StopIteration`, or a spent next())."""
+    found = _found(obj, "__next__")
+    while True:
+        try:
+            item = _run(interp, found, obj, [], node)
+        except ProgramError as error:
+            kind = getattr(error, "py_type", None)
+            if kind is not None and issubclass(kind, StopIteration) and not _final(error):
+                return
+            raise
+        yield item
+
+
+def next_of(interp: Interpreter, obj: ProgramObject, default: list, node: ast.AST | None) -> Any:
+    """next(obj) / next(obj, default) of an object with __next__."""
+    found = _found(obj, "__next__")
+    if found is None:
+        raise python_error(TypeError(f"'{obj.cls.name}' object is not an iterator"))
+    try:
+        return _run(interp, found, obj, [], node)
+    except ProgramError as error:
+        kind = getattr(error, "py_type", None)
+        if default and kind is not None and issubclass(kind, StopIteration) and not _final(error):
+            return default[0]
+        raise
 
 
 def _by_index(interp: Interpreter, obj: ProgramObject, node: ast.AST | None) -> Iterator[Any]:
@@ -107,6 +137,18 @@ def contains(interp: Interpreter, item: Any, obj: ProgramObject, node: ast.AST |
 def _compares(left: Any, right: Any) -> bool:
     return type(left) is ProgramObject or type(right) is ProgramObject or type(left) is ProgramClass \
         or type(right) is ProgramClass
+
+
+def index_of(interp: Interpreter, obj: Any, node: ast.AST | None) -> Any:
+    """operator.index(obj): its __index__ (which must return an int), for range(obj) and `xs[obj]`; an
+    object without one is given back for the caller's own refusal."""
+    found = _found(obj, "__index__")
+    if found is None:
+        return obj
+    result = _run(interp, found, obj, [], node)
+    if not isinstance(result, int):
+        raise python_error(TypeError(f"__index__ returned non-int (type {_type_name(result)})"))
+    return int(result)
 
 
 def absolute(interp: Interpreter, obj: Any, node: ast.AST | None) -> Any:

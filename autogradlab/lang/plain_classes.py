@@ -26,8 +26,8 @@ from autogradlab.lang.safe_values import (
     STORED_OBJECT_TYPES,
     FunctionValue,
     SafeFunction,
+    SafeType,
     UserFunction,
-    note_stored_object,
 )
 
 if TYPE_CHECKING:
@@ -41,7 +41,7 @@ METHOD, STATIC, CLASS, PROPERTY, VALUE = "method", "static", "class", "property"
 class ProgramClass:
     """`class Name:` as the program holds it."""
 
-    __slots__ = ("name", "base", "members", "qualname", "equality", "interp")
+    __slots__ = ("name", "base", "members", "qualname", "equality", "interp", "exception")
     type_name = "type"
 
     def __init__(self, name: str, base: ProgramClass | None, qualname: str | None = None) -> None:
@@ -51,6 +51,8 @@ class ProgramClass:
         self.members: dict[str, tuple[str, Any]] = {}   # name -> (kind, value)
         self.equality: Any = None   # its __eq__/__ne__/__hash__ (lang/object_equality.py); None: identity
         self.interp: Any = None   # the run that defined it (its objects' loops: lang/object_protocols.py)
+        # the builtin exception class at the root of its bases (`class MyError(ValueError)`), or None
+        self.exception: type | None = None if base is None else base.exception
 
     def find(self, name: str) -> tuple[ProgramClass, str, Any] | None:
         """(the class that has it, kind, value) along the chain of bases, as Python's MRO."""
@@ -77,11 +79,12 @@ class ProgramClass:
 class ProgramObject:
     """An instance of a ProgramClass: its class and its own attributes."""
 
-    __slots__ = ("cls", "values", "serial", "__weakref__")
+    __slots__ = ("cls", "values", "serial", "state", "__weakref__")
 
     def __init__(self, cls: ProgramClass, serial: int = 0) -> None:
         self.cls, self.serial = cls, serial   # serial: its place in the run (a set iterates in that order)
         self.values: dict[str, Any] = {}
+        self.state: Any = None   # an exception's args and error (lang/exception_objects.py)
 
     @property
     def type_name(self) -> str:
@@ -184,6 +187,12 @@ def read_attribute(interp: Interpreter, base: Any, name: str) -> Any:
     if isinstance(me, ProgramObject) and name in me.values and not isinstance(base, SuperProxy):
         return me.values[name]
     if found is None:
+        if me is base and isinstance(me, ProgramObject):
+            if me.state is not None and name == "args":
+                return me.state.args   # an exception's args (lang/exception_objects.py)
+            fallback = me.cls.find("__getattr__")   # asked only when the usual lookup finds nothing
+            if fallback is not None and fallback[1] == METHOD:
+                return call_function(interp, fallback[2], [me, name], {}, None, fallback[0])
         raise _no_attribute(base, name)
     owner, kind, value = found
     if kind == VALUE or kind == STATIC or (kind == METHOD and isinstance(me, ProgramClass)):
@@ -205,6 +214,11 @@ def call_method(interp: Interpreter, base: Any, name: str, args: list, kwargs: d
     me = _self_of(base)
     if isinstance(me, ProgramObject) and name in me.values and not isinstance(base, SuperProxy):
         return interp.call_value(me.values[name], args, kwargs, node)
+    if found is None and isinstance(base, SuperProxy) and base.owner.exception is not None:
+        from autogradlab.lang.exception_objects import base_method  # BaseException's own methods
+        return base_method(interp, base, name, args, kwargs)
+    if found is None and isinstance(me, ProgramObject) and me is base and not name.startswith("__"):
+        return interp.call_value(read_attribute(interp, base, name), args, kwargs, node)   # __getattr__
     if found is None:
         if name == "__init__" and isinstance(base, SuperProxy):   # object.__init__
             if args or kwargs:
@@ -244,6 +258,10 @@ def set_attribute(interp: Interpreter, base: Any, name: str, value: Any) -> None
     if found is not None and found[1] == PROPERTY:
         raise python_error(AttributeError(f"property '{name}' of '{base.cls.name}' object has no setter"))
     value = storable(value, "in an assignment")
+    if base.state is not None and name == "args":   # an exception's args: Python keeps a tuple
+        from autogradlab.lang.exception_objects import set_args
+        set_args(interp, base, value)
+        return
     if name not in base.values:
         if len(base.values) >= MAX_ATTRIBUTES:
             raise _attribute_limit(base.cls.name, MAX_ATTRIBUTES)
@@ -261,7 +279,7 @@ def attribute_allowed(base: Any, name: str) -> bool:
     and classes (never a double underscore, whose names Python mangles), the dunders the interpreter
     dispatches through `super()` or a class (`super().__init__(...)`)."""
     if type(base) not in PLAIN_TYPES:
-        return False
+        return name == "__name__" and type(base) is SafeType   # `type(err).__name__`
     if not name.startswith("__"):
         return True
     if name == "__name__":   # `type(self).__name__`
@@ -291,27 +309,6 @@ def call_function(interp: Interpreter, fn: Any, args: list, kwargs: dict, node: 
         return interp.call_user(fn, args, dict(kwargs), node)
     finally:
         frames.pop()
-
-
-def instantiate(interp: Interpreter, cls: ProgramClass, args: list, kwargs: dict, node: ast.AST) -> Any:
-    """`Name(...)`: a new instance, its __init__ run (Python's TypeErrors for a wrong call)."""
-    interp.instances_made = made = interp.instances_made + 1
-    if made > MAX_INSTANCES:
-        raise LimitExceeded(f"the program created more than {MAX_INSTANCES:,} objects of its classes; the "
-                            f"limit is {MAX_INSTANCES:,}", hint="create fewer objects")
-    _charge(interp, 1, "the objects of your classes")
-    note_stored_object()   # from now on is_data walks whole (map(), zip() may put it in a list unchecked)
-    obj = ProgramObject(cls, made)
-    found = cls.find("__init__")
-    if found is None:
-        if args or kwargs:
-            raise python_error(TypeError(f"{cls.name}() takes no arguments"))
-        return obj
-    result = call_function(interp, found[2], [obj, *args], kwargs, node, found[0])
-    if result is not None:
-        from autogradlab.lang.safe_values import type_text
-        raise python_error(TypeError(f"__init__() should return None, not '{type_text(result)}'"))
-    return obj
 
 
 def dunder(interp: Interpreter, obj: ProgramObject, name: str, args: list, kwargs: dict, node: ast.AST | None,

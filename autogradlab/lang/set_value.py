@@ -16,7 +16,8 @@ CPython's own order of a set holding one changes from run to run; such a set is 
 each NaN after the other numbers (`{8, 1, nan}` shows as `{1, 8, nan}`). Objects of the program's classes
 hash by their address in CPython too (micrograd's `visited = set()`, `self._prev = set(children)`): a set
 holding them iterates in the order the run made them, the same on every run (CPython's order is one of
-the orders a run may have)."""
+the orders a run may have). Objects whose class defines its own `__hash__` are hashed by the program's
+method, so the real set's order is CPython's: such a set shows it (session 23)."""
 
 from __future__ import annotations
 
@@ -27,11 +28,16 @@ _NUMBERS = frozenset({bool, int, float, complex})
 
 
 def fixed_hash(item: Any) -> bool:
-    """The item's hash is the same on every run: a number other than NaN, or a tuple of those."""
+    """The item's hash is the same on every run: a number other than NaN, or a tuple of those; or an
+    object whose class has its own __hash__ (its value is the program's: CPython's order follows it)."""
     kind = type(item)
     if kind in _NUMBERS:
         return item == item   # noqa: PLR0124 - NaN hashes by its address
-    return kind is tuple and all(type(v) in _NUMBERS and v == v for v in item)   # noqa: PLR0124
+    if kind.__name__ == "ProgramObject":
+        equality = item.cls.equality
+        return equality is not None and equality.hash is not None
+    return kind is tuple and all(type(v) in _NUMBERS and v == v or type(v).__name__ == "ProgramObject"   # noqa: PLR0124
+                                 and fixed_hash(v) for v in item)
 
 
 def _order_key(item: Any) -> tuple:

@@ -31,32 +31,49 @@ def _plain(value: Any) -> bool:
 class _Ordered:
     """An item or key that is an object of the program's classes, as Python's sort, min() and max() meet
     it: `a < b` and `a > b` are the interpreter's (the objects' own __lt__/__gt__, under the run's
-    limits), their answer's truth too; Python's sort asks only `<`, min() `<` and max() `>`."""
+    limits), their answer's truth too; Python's sort asks only `<`, min() `<` and max() `>`. Inside a
+    tuple key (`sorted(d.items())`) CPython first asks `==` of each pair to find where they differ."""
 
     __slots__ = ("interp", "value", "node")
+    __hash__ = None   # type: ignore[assignment]
 
     def __init__(self, interp: Any, value: Any, node: Any) -> None:
         self.interp, self.value, self.node = interp, value, node
 
-    def _ask(self, op: str, fn: Any, other: _Ordered) -> bool:
+    def _ask(self, op: str, fn: Any, other: Any) -> bool:
         interp = self.interp
-        return interp.truth(interp.apply_binary(op, fn, self.value, other.value, self.node), self.node)
+        other = other.value if type(other) is _Ordered else other
+        return interp.truth(interp.apply_binary(op, fn, self.value, other, self.node), self.node)
 
-    def __lt__(self, other: _Ordered) -> bool:
+    def __lt__(self, other: Any) -> bool:
         return self._ask("lt", operator.lt, other)
 
-    def __gt__(self, other: _Ordered) -> bool:
+    def __gt__(self, other: Any) -> bool:
         return self._ask("gt", operator.gt, other)
+
+    def __eq__(self, other: object) -> bool:
+        return self._ask("eq", operator.eq, other)
+
+
+def _is_object(value: Any) -> bool:
+    return type(value).__name__ == "ProgramObject"
+
+
+def _holds_object(key: Any) -> bool:
+    return _is_object(key) or type(key) is tuple and len(key) <= _MAX_KEY_ITEMS \
+        and any(map(_is_object, key)) and all(_plain(v) or _is_object(v) for v in key)
 
 
 def _ordered(interp: Any, keys: list, node: Any) -> list | None:
     """The keys wrapped for the interpreter's comparisons when some are objects of the program's classes
-    and the others plain values (None: no object among them)."""
-    if not any(type(key).__name__ == "ProgramObject" for key in keys):
+    (or short flat tuples holding them) and the others plain values (None: no object among them)."""
+    if not any(_holds_object(key) for key in keys):
         return None
-    if not all(_plain(key) or type(key).__name__ == "ProgramObject" for key in keys):
+    if not all(_plain(key) or _holds_object(key) for key in keys):
         return None
-    return [_Ordered(interp, key, node) for key in keys]
+    return [_Ordered(interp, key, node) if _is_object(key) else
+            tuple(_Ordered(interp, v, node) for v in key) if type(key) is tuple   # Python's texts for 2 < obj
+            else key for key in keys]
 
 
 def _check_plain(keys: list, what: str, by_key: bool) -> None:
@@ -109,5 +126,5 @@ def extreme(interp: Any, items: list, key: Any, node: Any, name: str) -> Any:
 def holds_objects(args: list) -> bool:
     """min(a, b) of objects, or min of one list, tuple, set or dict (its keys) holding them."""
     if len(args) == 1 and (isinstance(args[0], list | tuple | dict) or type(args[0]).__name__ == "set"):
-        return any(type(item).__name__ == "ProgramObject" for item in args[0])
-    return any(type(arg).__name__ == "ProgramObject" for arg in args)
+        return any(_is_object(item) or type(item) is tuple and any(map(_is_object, item)) for item in args[0])
+    return any(_is_object(arg) or type(arg) is tuple and any(map(_is_object, arg)) for arg in args)

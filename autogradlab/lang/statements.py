@@ -11,6 +11,7 @@ from autogradlab.lang.allowed_imports import is_future_import
 from autogradlab.lang.builtins import text_of
 from autogradlab.lang.checker import grad_manager_of
 from autogradlab.lang.class_dispatch import unpack_objects, unpacks_objects
+from autogradlab.lang.exception_objects import run_raise
 from autogradlab.lang.exceptions import run_try
 from autogradlab.lang.grad_decorators import body_under_grad_mode, is_grad_mode_decorated
 from autogradlab.lang.grad_managers import run_with
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
 
 STATEMENT_NAMES: dict[type, str] = {
     ast.AsyncWith: "`async with` blocks", ast.Try: "`try` blocks",
-    ast.ClassDef: "classes", ast.Raise: "`raise`", ast.Global: "`global`",
+    ast.ClassDef: "classes", ast.Global: "`global`",
     ast.Nonlocal: "`nonlocal`", ast.AsyncFunctionDef: "`async def`", ast.AsyncFor: "`async for`",
     ast.Match: "`match` statements",
 }
@@ -59,6 +60,7 @@ class StatementsMixin:
             ast.Return: self._return, ast.Assert: self._assert, ast.Delete: self._delete,
             ast.Import: self._import, ast.ImportFrom: self._importfrom, ast.With: self._with,
             ast.Try: lambda node: run_try(self, node), ast.ClassDef: self._classdef,
+            ast.Raise: lambda node: run_raise(self, node),   # lang/exception_objects.py
             ast.Global: lambda node: None, ast.Nonlocal: lambda node: None,   # lang/declarations.py
         }
 

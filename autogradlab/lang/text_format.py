@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 from autogradlab.errors import NotSupported, ProgramIndexError, ProgramValueError
 from autogradlab.lang.calls import require_data
-from autogradlab.lang.class_dispatch import f_string_field
 from autogradlab.lang.format_spec import CONVERSIONS, format_field
+from autogradlab.lang.object_format import f_string_field
 from autogradlab.lang.operators import python_error
 from autogradlab.lang.plain_classes import PLAIN_VALUES
 from autogradlab.lang.safe_values import is_data
@@ -48,7 +48,7 @@ def format_text(interp: Interpreter, template: str, args: list, kwargs: dict) ->
             raise ProgramValueError(f"Unknown conversion specifier {conversion}")
         spec = _expanded(interp, numbering, spec or "")
         if isinstance(value, PLAIN_VALUES):
-            parts.append(f_string_field(interp, value, ord(conversion) if conversion else -1, bool(spec)))
+            parts.append(f_string_field(interp, value, ord(conversion) if conversion else -1, spec))
         elif not is_data(value):   # a list, tuple, dict or set holding objects: Python's repr of it
             parts.append(_container_field(interp, value, conversion, spec))
         else:

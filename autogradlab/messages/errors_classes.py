@@ -5,8 +5,8 @@ may not take, and the uses of its objects the language refuses. Keys ending in `
 _K = "errors_classes."
 
 EN = {
-    _K + "base": "`class {name}({base})`: a base that is not `object` or another class of your program is "
-                 "not supported in Autograd Lab",
+    _K + "base": "`class {name}({base})`: a base that is not `object`, a builtin exception class such as "
+                 "`Exception` or another class of your program is not supported in Autograd Lab",
     _K + "bases": "`class {name}({bases})`: more than one base is not supported in Autograd Lab",
     _K + "keyword": "`class {name}(..., {word}=...)`: a class keyword such as `{word}=` is not supported in "
                     "Autograd Lab",
@@ -34,10 +34,12 @@ EN = {
     _K + "instance_limit": "the program created more than {limit} objects of its classes; the limit is "
                            "{limit}",
     _K + "class_hint": "a class may define `__init__`, `__getitem__`, `__setitem__`, `__len__`, `__iter__`, "
-                       "`__contains__`, `__call__`, `__repr__`, `__str__`, `__bool__`, `__eq__`, `__hash__` "
+                       "`__next__`, `__contains__`, `__call__`, `__repr__`, `__str__`, `__format__`, "
+                       "`__getattr__`, `__index__`, `__bool__`, `__eq__`, `__hash__` (or `__hash__ = None`) "
                        "and operators such as `__add__`, `__radd__`, `__iadd__`, `__neg__` and `__lt__`, "
                        "plain methods, `@staticmethod`, `@classmethod` and "
-                       "`@property` methods, and class attributes",
+                       "`@property` methods, and class attributes; its base may be `object`, another "
+                       "class of the program or an exception class such as `Exception` or `ValueError`",
     _K + "fewer_hint": "create fewer objects",
     _K + "hash_address": "hash() of {what} is not supported in Autograd Lab (its hash would show a memory "
                          "address)",
@@ -49,7 +51,8 @@ EN = {
 }
 
 ZH = {
-    _K + "base": "`class {name}({base})`：Autograd Lab 不支持 `object` 或你程序中其他类以外的基类",
+    _K + "base": "`class {name}({base})`：Autograd Lab 不支持 `object`、`Exception` 等内置异常类或你程序中"
+                 "其他类以外的基类",
     _K + "bases": "`class {name}({bases})`：Autograd Lab 不支持多个基类",
     _K + "keyword": "`class {name}(..., {word}=...)`：Autograd Lab 不支持 `{word}=` 这样的类关键字参数",
     _K + "decorator": "Autograd Lab 不支持 `class {name}` 上的装饰器",
@@ -70,10 +73,12 @@ ZH = {
     _K + "attribute_limit": "类 `{name}` 的对象的属性将超过 {limit} 个；上限是 {limit}",
     _K + "instance_limit": "程序创建的自定义类对象超过 {limit} 个；上限是 {limit}",
     _K + "class_hint": "类可以定义 `__init__`、`__getitem__`、`__setitem__`、`__len__`、`__iter__`、"
-                       "`__contains__`、`__call__`、`__repr__`、`__str__`、`__bool__`、`__eq__`、`__hash__` "
+                       "`__next__`、`__contains__`、`__call__`、`__repr__`、`__str__`、`__format__`、"
+                       "`__getattr__`、`__index__`、`__bool__`、`__eq__`、`__hash__`（或 `__hash__ = None`）"
                        "以及 `__add__`、`__radd__`、`__iadd__`、`__neg__`、`__lt__` 等运算符方法，"
                        "普通方法，`@staticmethod`、`@classmethod` 和 `@property` "
-                       "方法，以及类属性",
+                       "方法，以及类属性；它的基类可以是 `object`、程序中的另一个类，或 `Exception`、"
+                       "`ValueError` 等异常类",
     _K + "fewer_hint": "少创建一些对象",
     _K + "hash_address": "Autograd Lab 不支持 {what} 的 hash()（它的哈希值会暴露内存地址）",
     _K + "hash_hint": "在你的类中定义 `__hash__`，或者只对普通值求哈希",

@@ -7,6 +7,8 @@ EN = {
     "errors_runtime.compare_limit": "{what} would compare more than {limit} values of these nested lists "
                                     "item by item (lists shared inside them count each time they appear)",
     "errors_runtime.key_error": "{key}",
+    "errors_runtime.raised": "{type}: {text}",
+    "errors_runtime.raised_bare": "{type}",
     "errors_runtime.number_too_large": "number too large: {text}",
     "errors_runtime.assertion": "assertion failed: {text}",
     "errors_runtime.assertion_bare": "assertion failed",
@@ -103,6 +105,8 @@ ZH = {
     "errors_runtime.compare_limit": "{what} 会逐项比较这些嵌套列表中超过 {limit} 个值"
                                     "（其中共享的列表每出现一次就计一次）",
     "errors_runtime.key_error": "字典中没有键 {key}",
+    "errors_runtime.raised": "程序引发了异常 {type}：{text}",
+    "errors_runtime.raised_bare": "程序引发了异常 {type}",
     "errors_runtime.number_too_large": "数值太大，超出了浮点数的范围（原文）：{text}",
     "errors_runtime.assertion": "断言失败，程序给出的说明（原文）：{text}",
     "errors_runtime.assertion_bare": "断言失败",

@@ -255,6 +255,10 @@ TUTORIALS: tuple[ProgramSpec, ...] = (
     # 龙良曲's lessons 1 and 22 (np.meshgrid; the Adam loop left out)
     ProgramSpec("tutorial_longliangqu_zh.py", "dragen1860/Deep-Learning-with-PyTorch-Tutorials (Chinese)",
                 output=UNCHECKED),
+    # Session 23: the Python tutorial's errors-and-exceptions chapter (raise, exception classes, chaining,
+    # finally) and its Reverse iterator; the chapter's uncaught `raise NameError('HiThere')` ends it.
+    ProgramSpec("tutorial_python_exceptions.py", "python/cpython (the Python tutorial, PSF licence)",
+                ok=False, error_kind="name", error_line=215, error_says=("NameError: HiThere",)),
 )
 
 

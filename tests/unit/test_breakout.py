@@ -260,12 +260,16 @@ CASES = [
          r"__traceback__"),
     Case("try:\n    1 / 0\nexcept ZeroDivisionError as e:\n    e.with_traceback(None)", UNSUPPORTED,
          r"with_traceback"),
-    Case("try:\n    1 / 0\nexcept ZeroDivisionError as e:\n    e.args", UNSUPPORTED, r"args"),
+    Case("try:\n    1 / 0\nexcept ZeroDivisionError as e:\n    e.__context__", UNSUPPORTED, r"__context__"),
+    Case("try:\n    1 / 0\nexcept ZeroDivisionError as e:\n    e.__cause__", UNSUPPORTED, r"__cause__"),
     Case("try:\n    1 / 0\nexcept print:\n    pass", NOT_ALLOWED_HERE, r"BaseException"),
     Case("try:\n    1 / 0\nexcept ZeroDivisionError as __builtins__:\n    pass", UNSUPPORTED,
          r"__builtins__"),
-    Case("raise RuntimeError('x')", UNSUPPORTED, r"raise"),
-    Case("e = RuntimeError('boom')", UNSUPPORTED, r"RuntimeError"),
+    # `raise` (session 23): the engine's own errors and Python's process-ending ones cannot be named
+    Case("raise MemoryError", NOT_IN_LANGUAGE, r"MemoryError"),
+    Case("e = RecursionError('boom')", NOT_IN_LANGUAGE, r"RecursionError"),
+    Case("try:\n    while True:\n        pass\nexcept BaseException:\n    pass", LIMIT, LOOPS),
+    Case("class L(LimitExceeded):\n    pass", UNSUPPORTED, r"base"),
     Case("try:\n    pass\nexcept* ValueError:\n    pass", UNSUPPORTED, r"except\*"),
     Case(T + "x.to('cuda')", UNSUPPORTED, r"no GPU"),
     Case(T + "x.to(torch.device('cuda:0'))", UNSUPPORTED, r"no GPU"),
@@ -305,8 +309,8 @@ CASES = [
     # Statements and syntax outside the language.
     Case("class A(dict):\n    pass", UNSUPPORTED, r"class"),   # plain classes run: test_plain_classes.py
     # Plain classes: their objects are the engine's, never Python objects with the program's dunders.
-    Case("class A:\n    def __index__(self):\n        return 0\nimport torch\ntorch.ones(3)[A()]",
-         UNSUPPORTED, r"defining `__index__`"),
+    Case("class A:\n    def __float__(self):\n        return 0.0\nimport torch\ntorch.ones(3)[A()]",
+         UNSUPPORTED, r"defining `__float__`"),
     Case("class A:\n    def __torch_function__(self, *a):\n        return 0", UNSUPPORTED,
          r"__torch_function__"),
     Case("class A:\n    def __reduce__(self):\n        return (print, ('x',))", UNSUPPORTED, r"__reduce__"),
@@ -349,7 +353,7 @@ CASES = [
     Case("s = set([1]) | {len}", UNSUPPORTED, r"len|function"),
     Case("m = list(map(eval, ['1']))", NOT_IN_LANGUAGE, r"\beval\b"),
     Case("y = [0] * 60000\nprint(*y, *y)", LIMIT, r"limit is 100,000"),
-    Case("raise SystemExit", UNSUPPORTED, r"raise"),
+    Case("raise SystemExit", NOT_IN_LANGUAGE, r"SystemExit"),
     Case("match 1:\n    case 1:\n        pass", UNSUPPORTED, r"match"),
     # Confusable and invisible characters (the message names the code point).
     Case("_\uff3fimport__('os')", TEXT, r"U\+FF3F|__import__"),

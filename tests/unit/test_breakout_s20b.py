@@ -59,11 +59,11 @@ CASES = [
     Case(C + "a = A()\na.__class__ = A\n", "unsupported", 6, DUNDER.format("__class__")),
     Case("class B:\n    def __init__(self):\n        self.x = 1\nb = B()\nb.__init__()\n", "unsupported", 5,
          DUNDER.format("__init__")),
-    Case("class B:\n    def __getattr__(self, name):\n        return 1\n", "unsupported", 2,
-         r"defining `__getattr__` in `class B`"),
+    Case("class B:\n    def __getattribute__(self, name):\n        return 1\n", "unsupported", 2,
+         r"defining `__getattribute__` in `class B`"),
     Case("class B:\n    def __del__(self):\n        return True\n", "unsupported", 2,
          r"defining `__del__` in `class B`"),   # (session 22: __eq__ is the program's, object_equality.py)
-    Case("class E(Exception):\n    pass\n", "unsupported", 1, r"a base that is not `object`"),
+    Case("class E(SystemExit):\n    pass\n", "unsupported", 1, r"a base that is not `object`"),
     # recursion through the dispatched dunders and properties stops at the call depth
     Case(_method("return repr(self)", "__repr__") + "print(b)\n", "limit", 3, DEEP),
     Case(_method("return str(self)", "__str__") + "print(f'{b}')\n", "limit", 3, DEEP),

@@ -46,11 +46,12 @@ CASES = [
          r"__hash__ method should return an integer"),
     Case(_dunder("__eq__", "return self == o") + "print(b == B())\n", "limit", None, DEEP),
     Case(_dunder("__iadd__", "return 1") + "b += 2\nprint(b)\n", None, None, "1\n"),
-    Case("class B:\n    def __index__(self):\n        return 1\n", "unsupported", 2, r"defining `__index__`"),
+    Case("class B:\n    def __float__(self):\n        return 1\n", "unsupported", 2, r"defining `__float__`"),
     Case(_dunder("__bool__", "return 0", "self") + "print(not b)\n", "type", 5,
          r"__bool__ should return bool, returned int"),
-    Case("class B:\n    __hash__ = None\n", "unsupported", 2, r"double-underscore names such as `__hash__`"),
-    Case("class B:\n    __eq__ = print\n", "unsupported", 2, r"double-underscore names such as `__eq__`"),
+    Case("class B:\n    __hash__ = print\n", "unsupported", 2, r"defining `__hash__`"),   # `= None` only
+    Case("class B:\n    __eq__ = print\n", "unsupported", 2, r"defining `__eq__`"),
+    Case("__hash__ = None\n", "unsupported", 1, r"double-underscore names such as `__hash__`"),
     # sets of objects: sizes just below and above max_sequence_len (50 in SMALL) and the run's total
     Case(C + "s = set()\nfor i in range(50):\n    s.add(A())\nprint(len(s))\n", None, None, "50\n", SMALL),
     Case(C + "s = set()\nfor i in range(51):\n    s.add(A())\n", "limit", 7, r"50", SMALL),

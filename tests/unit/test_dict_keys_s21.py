@@ -155,7 +155,7 @@ A = "import torch\nimport numpy as np\nclass A:\n    pass\n"
     ("d = {A(): 1, A(): 2}\nprint(sorted(d))\n", "'<' not supported between instances of 'A' and 'A'",
      "type"),
     ("print(sum({A(): 1}))\n", "unsupported operand", "type"),
-    ("xs = [1, 2]\nxs[A()]\n", "the `A` object cannot be used as an index", "unsupported"),
+    ("xs = [1, 2]\nxs[A()]\n", "list indices must be integers or slices, not A", "type"),   # Python's
     ("xs = [1, 2]\nxs[A()] = 3\n", "the `A` object cannot be used as an index", "unsupported"),
     ("xs = [1, 2]\ndel xs[A()]\n", "the `A` object cannot be used as an index", "unsupported"),
     ("t = torch.ones(2)\nt[A(), 0]\n", "the `A` object cannot be used as an index", "unsupported"),

@@ -142,6 +142,7 @@ ID_LINE = (r"^id\(Z\): \d+$",)
 T_CS231N = "cs231n/cs231n.github.io (Stanford CS231n)"
 T_EAT = "lyhue1991/eat_pytorch_in_20_days (Chinese)"
 T_MORVAN = "MorvanZhou/PyTorch-Tutorial"
+T_KARPATHY = "karpathy/nn-zero-to-hero (MIT)"
 SECONDS_LINE = r"^\d+\.\d+(e-\d+)?$"   # print(time() - start): a duration in seconds
 TUTORIALS: tuple[ProgramSpec, ...] = (
     ProgramSpec("tutorial_tensorqs.py", T_PT),
@@ -235,6 +236,16 @@ TUTORIALS: tuple[ProgramSpec, ...] = (
     # __eq__/__hash__/__lt__/__iadd__ as dict keys, set items and sorted() items, a Bag with __iter__.
     ProgramSpec("tutorial_python_classes_data.py", "written here (Python classes around a PyTorch lesson)",
                 output="loss", timeout_s=30),
+    # Session 23: Karpathy's makemore lecture 1 (torch.Generator objects, generator=, F.one_hot, a bigram
+    # count table and one step of gradient descent), the words a list of 43 names (header).
+    ProgramSpec("tutorial_karpathy_makemore_bigrams.py", T_KARPATHY, output="loss", timeout_s=30),
+    # the "backprop ninja" lecture: every gradient written by hand and compared with autograd's (`cmp`)
+    ProgramSpec("tutorial_karpathy_backprop_ninja.py", T_KARPATHY, output="loss", timeout_s=30),
+    # micrograd's Value class and its test_engine.py, which checks it against PyTorch with `assert`
+    ProgramSpec("tutorial_karpathy_micrograd_test_engine.py", "karpathy/micrograd (MIT)"),
+    # the micrograd lecture (second half): a Value class checked against PyTorch, then a 41-Value MLP (its
+    # 20 training steps left out: above max_steps, header)
+    ProgramSpec("tutorial_karpathy_micrograd_lecture.py", T_KARPATHY, output="o"),
 )
 
 

@@ -163,7 +163,7 @@ def call_function(interp: Interpreter, qualname: str, fn: Callable[..., Any], sp
         kwargs = dict(kwargs)
         args = [kwargs.pop("input")]   # torch's first parameter, by keyword: zeros_like(input=x)
     late = _late_modules[0] if _late_modules else _late()
-    if kwargs and "generator" in kwargs and spec.kind == "random":   # randn(3, generator=g)
+    if kwargs and "generator" in kwargs and spec.kind in ("random", "random_like"):   # randn(3, generator=g)
         return call_with_generator(interp, qualname, kwargs, lambda kw: call_function(
             interp, qualname, fn, spec, args, kw, node))
     if kwargs:

@@ -174,7 +174,7 @@ def torch_members() -> dict[str, Any]:
     return {
         **tensor_types(),
         "Size": SafeType("torch.Size", torch.Size, _size),
-        "Generator": SafeType("torch.Generator", torch.Generator, make_generator),
+        "Generator": SafeType("torch._C.Generator", SafeGenerator, make_generator),   # isinstance(g, it)
         "manual_seed": SafeFunction("torch.manual_seed", _manual_seed),
         "initial_seed": SafeFunction("torch.initial_seed", _initial_seed),
         "random": random,

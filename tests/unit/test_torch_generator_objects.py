@@ -41,6 +41,12 @@ SNIPPETS = {
                          "    out.append(ix)\nprint(out)",
     "tensor_methods": T + "g = torch.Generator().manual_seed(0)\nw = torch.zeros(3).normal_(generator=g)\n"
                           "u = torch.zeros(3).uniform_(-1, 1, generator=g)",
+    "random_like": T + "g = torch.Generator().manual_seed(4)\n"
+                       "x = torch.randn_like(torch.ones(2, 3), generator=g)\n"
+                       "y = torch.rand_like(x, generator=g)",
+    "generator_type": T + "g = torch.Generator()\na = isinstance(g, torch.Generator)\n"
+                          "b = type(g) == torch.Generator\n"
+                          "print(a, b, torch.Generator, g == g)",
     "random_out": T + "g = torch.Generator().manual_seed(9)\nt = torch.zeros(3)\n"
                       "torch.randn(3, generator=g, out=t)\nt",
     "one_hot_num_classes": TF + "xs = torch.tensor([0, 5, 13, 13, 1])\n"

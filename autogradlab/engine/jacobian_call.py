@@ -20,6 +20,7 @@ from autogradlab.engine import jacobian as jac
 from autogradlab.engine.jacobian_loop_work import check_loop_work, checked_function, measured
 from autogradlab.engine.jacobian_passes import Peak, batched_sizes, muted, vectorized
 from autogradlab.errors import LimitExceeded, ProgramError, ProgramTypeError, TimeLimitExceeded
+from autogradlab.lang.torch_generators import random_states
 from autogradlab.report_jacobian import JacobianRecord
 
 USER_OPTIONS = ("create_graph", "strict", "vectorize", "strategy")
@@ -102,7 +103,7 @@ def _side_effect(interp: Any) -> tuple[int, str] | None:
 def _fast(func: Callable, xs: tuple[torch.Tensor, ...],
           interp: Any) -> tuple[jac.Probe, torch.Tensor, str, str]:
     """Probe once (recorded), then the cheaper direction vectorized, then the other, then the loop."""
-    start = interp.generator.get_state()
+    start = random_states(interp)
     peak = Peak(interp.hooks)
     interp.hooks = peak
     try:

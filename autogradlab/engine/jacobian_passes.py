@@ -11,6 +11,7 @@ from typing import Any
 import torch
 
 from autogradlab.lang.hooks import NullHooks
+from autogradlab.lang.torch_generators import random_states, restore_random_states
 
 
 class _PrintsOnly(NullHooks):
@@ -30,15 +31,15 @@ def muted(interp: Any, start: Any = None, *, prints: bool = False) -> Iterator[N
     `start`: the generator state the extra pass begins from (the one the probe began from, so a
     function that draws random numbers sees the same ones in every pass). Extra passes are silent
     (PyTorch does not make them); `prints`: a pass PyTorch makes too, whose print() calls show."""
-    hooks, state = interp.hooks, interp.generator.get_state()
+    hooks, state = interp.hooks, random_states(interp)
     interp.hooks = _PrintsOnly(hooks) if prints else NullHooks()
     if start is not None:
-        interp.generator.set_state(start)
+        restore_random_states(interp, start)
     try:
         yield
     finally:
         interp.hooks = hooks
-        interp.generator.set_state(state)
+        restore_random_states(interp, state)
 
 
 class _SameShapes:

@@ -130,6 +130,7 @@ NN_FUNCTIONAL: dict[str, CallSpec] = {
               "lambd"), size="same"),
     **_table("softmax log_softmax softmin", ("dim", "dtype"), size="same"),
     **_table("normalize", ("p", "dim", "eps"), size="same"),
+    **_table("one_hot", ("num_classes",)),
     **_table("mse_loss l1_loss smooth_l1_loss huber_loss cross_entropy nll_loss binary_cross_entropy "
              "binary_cross_entropy_with_logits kl_div", ("reduction", "weight", "beta", "delta",
                                                          "label_smoothing", "log_target", "target")),

@@ -20,6 +20,7 @@ from autogradlab.lang import (
     dicts,
     distributions,
     plain_classes,
+    torch_generators,
 )
 from autogradlab.lang.attribute_errors import _no_module_member, _no_tensor_attribute, _none_has_nothing
 from autogradlab.lang.calls import call_method as call_tensor_method
@@ -36,6 +37,7 @@ from autogradlab.lang.safe_values import (
     Namespace,
     SafeArray,
     SafeDistribution,
+    SafeGenerator,
     SafeGradFn,
     SafeNumpyDtype,
     SafeType,
@@ -153,6 +155,8 @@ def call_method(interp: Interpreter, base: Any, name: str, args: list, kwargs: d
         return method.impl(interp, args, kwargs, node)
     if isinstance(base, HookHandle) and name == "remove" and not args and not kwargs:
         return base.remove()   # h = y.register_hook(f); h.remove() (tensor_hooks.py)
+    if isinstance(base, SafeGenerator):   # g.manual_seed(n)
+        return torch_generators.call_method(interp, base, name, args, kwargs)
     require_storable(base, f"before `.{name}()`")
     if name in _READING_METHODS and len(args) == 1 and isinstance(args[0], ITERATORS):
         args = [materialize_iterator(interp, args[0], "the list")]   # ' '.join(map(str, xs))

@@ -31,6 +31,7 @@ from autogradlab.lang.contraction_work import CONTRACTIONS, check_contraction
 from autogradlab.lang.piece_counts import _PIECE_OPS, check_pieces, check_tolist  # noqa: F401 - re-exported
 from autogradlab.lang.safe_values import SafeArray
 from autogradlab.lang.sizes import check_empty_extent, tensor_elements
+from autogradlab.lang.torch_generators import call_with_generator
 
 if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
@@ -162,6 +163,9 @@ def call_function(interp: Interpreter, qualname: str, fn: Callable[..., Any], sp
         kwargs = dict(kwargs)
         args = [kwargs.pop("input")]   # torch's first parameter, by keyword: zeros_like(input=x)
     late = _late_modules[0] if _late_modules else _late()
+    if kwargs and "generator" in kwargs and spec.kind in ("random", "random_like"):   # randn(3, generator=g)
+        return call_with_generator(interp, qualname, kwargs, lambda kw: call_function(
+            interp, qualname, fn, spec, args, kw, node))
     if kwargs:
         check_kwargs(qualname, spec, kwargs)
         kwargs = late.pop_device(kwargs)
@@ -191,6 +195,9 @@ def call_method(interp: Interpreter, tensor: torch.Tensor, name: str, spec: Call
                 kwargs: dict, node: ast.AST) -> Any:
     """tensor.name(*args, **kwargs) for an allowlisted method."""
     late = _late_modules[0] if _late_modules else _late()
+    if kwargs and "generator" in kwargs and spec.kind == "random":   # x.normal_(generator=g)
+        return call_with_generator(interp, f"Tensor.{name}", kwargs, lambda kw: call_method(
+            interp, tensor, name, spec, args, kw, node))
     if kwargs:
         check_kwargs(f"Tensor.{name}", spec, kwargs)
         kwargs = late.pop_device(kwargs)

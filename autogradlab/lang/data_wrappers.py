@@ -108,11 +108,14 @@ class SafeGradFn:
 
 
 class SafeGenerator:
-    """What torch.manual_seed returns: prints like PyTorch's generator, with a fixed fake address
-    (a real one would leak memory layout). The program's randomness always uses the run's own
-    generator, which this stands for; it offers no methods."""
+    """What torch.manual_seed returns (`gen` None: the run's own generator) or torch.Generator()
+    made (`gen`: its own, lang/torch_generators.py): prints like PyTorch's generator, with a fixed
+    fake address (a real one would leak memory layout)."""
 
     text = "<torch._C.Generator object at 0x7f0000000000>"
+
+    def __init__(self, gen: Any = None) -> None:
+        self.gen = gen
 
     def __repr__(self) -> str:
         return self.text

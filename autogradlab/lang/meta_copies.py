@@ -35,7 +35,8 @@ def to_meta(value: Any, depth: int = 0) -> Any:
 def data_dependent_bound(op: str, values: list) -> int:
     """An upper bound on the result of an op the meta device cannot run (its size depends on the
     data): masked_select broadcasts its arguments; nonzero/argwhere/where(x) return one index row
-    per element; the rest (unique, lstsq, allclose, ...) return at most what they were given."""
+    per element; one_hot(x) without num_classes x.numel() x (x.max() + 1); the rest (unique, lstsq,
+    allclose, ...) return at most what they were given."""
     tensors = [v for v in values if isinstance(v, torch.Tensor)]
     name = op.rsplit(".", 1)[-1]
     if name == "masked_select":
@@ -43,6 +44,8 @@ def data_dependent_bound(op: str, values: list) -> int:
             return count_elements(torch.broadcast_shapes(*(t.shape for t in tensors)))
         except RuntimeError:
             return 0   # shapes do not broadcast: the real call reports it
+    if name == "one_hot" and tensors and tensors[0].numel() and not tensors[0].is_floating_point():
+        return tensors[0].numel() * (max(int(tensors[0].max()), 0) + 1)   # num_classes=-1: max + 1 classes
     rank = max((t.dim() for t in tensors), default=1) or 1
     return sum(t.numel() for t in tensors) * rank
 

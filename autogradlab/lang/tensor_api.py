@@ -19,6 +19,7 @@ import torch
 from autogradlab.errors import NotSupported, ProgramTypeError
 from autogradlab.lang.calls import invoke, require_data, translate_torch_error
 from autogradlab.lang.safe_values import Namespace, SafeArray, SafeFunction, SafeGenerator, SafeType
+from autogradlab.lang.torch_generators import make_generator
 
 if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
@@ -173,6 +174,7 @@ def torch_members() -> dict[str, Any]:
     return {
         **tensor_types(),
         "Size": SafeType("torch.Size", torch.Size, _size),
+        "Generator": SafeType("torch._C.Generator", SafeGenerator, make_generator),   # isinstance(g, it)
         "manual_seed": SafeFunction("torch.manual_seed", _manual_seed),
         "initial_seed": SafeFunction("torch.initial_seed", _initial_seed),
         "random": random,

@@ -110,6 +110,14 @@ EN = {
     "errors_more.with_variable": "`{name}` is a variable of the program here, not torch.{name}",
     "errors_more.augmented_target": "this augmented assignment target is not supported in Autograd Lab",
     "errors_more.with_statement": "this `with` statement is not supported in Autograd Lab",
+    # torch.Generator objects (lang/torch_generators.py)
+    "errors_more.torch_generator_limit": "the program makes more than {limit} torch.Generator objects",
+    "errors_more.torch_generator_args": "torch.Generator() takes one argument, the device",
+    "errors_more.torch_generator_cpu": "Autograd Lab runs on the CPU only: torch.Generator() takes "
+                                       "device='cpu'",
+    "errors_more.torch_generator_method": "`Generator.{name}()` is not supported in Autograd Lab (a "
+                                          "generator offers manual_seed(n) and initial_seed())",
+    "errors_more.torch_generator_type": "{fn}(): argument 'generator' must be torch.Generator, not {type}",
 }
 
 ZH = {
@@ -202,4 +210,10 @@ ZH = {
     "errors_more.with_variable": "这里的 `{name}` 是程序中的变量，不是 `torch.{name}`",
     "errors_more.augmented_target": "Autograd Lab 不支持这种增强赋值（如 `+=`）的目标",
     "errors_more.with_statement": "Autograd Lab 不支持这种 `with` 语句",
+    "errors_more.torch_generator_limit": "程序创建了超过 {limit} 个 torch.Generator 对象",
+    "errors_more.torch_generator_args": "torch.Generator() 只接受一个参数：设备",
+    "errors_more.torch_generator_cpu": "Autograd Lab 只在 CPU 上运行：torch.Generator() 只接受 device='cpu'",
+    "errors_more.torch_generator_method": "Autograd Lab 不支持 `Generator.{name}()`（生成器对象只提供 "
+                                          "manual_seed(n) 和 initial_seed()）",
+    "errors_more.torch_generator_type": "{fn}()：参数 'generator' 必须是 torch.Generator，而不是 {type}",
 }

@@ -143,6 +143,7 @@ T_CS231N = "cs231n/cs231n.github.io (Stanford CS231n)"
 T_EAT = "lyhue1991/eat_pytorch_in_20_days (Chinese)"
 T_MORVAN = "MorvanZhou/PyTorch-Tutorial"
 T_LOEBER = "patrickloeber/pytorchTutorial (Python Engineer)"
+T_KARPATHY = "karpathy/nn-zero-to-hero (MIT)"
 SECONDS_LINE = r"^\d+\.\d+(e-\d+)?$"   # print(time() - start): a duration in seconds
 TUTORIALS: tuple[ProgramSpec, ...] = (
     ProgramSpec("tutorial_tensorqs.py", T_PT),
@@ -259,6 +260,22 @@ TUTORIALS: tuple[ProgramSpec, ...] = (
     # finally) and its Reverse iterator; the chapter's uncaught `raise NameError('HiThere')` ends it.
     ProgramSpec("tutorial_python_exceptions.py", "python/cpython (the Python tutorial, PSF licence)",
                 ok=False, error_kind="name", error_line=215, error_says=("NameError: HiThere",)),
+    # Session 23: Karpathy's makemore lecture 1 (torch.Generator objects, generator=, F.one_hot, a bigram
+    # count table and one step of gradient descent), the words a list of 43 names (header).
+    ProgramSpec("tutorial_karpathy_makemore_bigrams.py", T_KARPATHY, output="loss", timeout_s=30),
+    # the "backprop ninja" lecture: every gradient written by hand and compared with autograd's (`cmp`)
+    ProgramSpec("tutorial_karpathy_backprop_ninja.py", T_KARPATHY, output="loss", timeout_s=30),
+    # micrograd's Value class and its test_engine.py, which checks it against PyTorch with `assert`
+    ProgramSpec("tutorial_karpathy_micrograd_test_engine.py", "karpathy/micrograd (MIT)"),
+    # the micrograd lecture (second half): a Value class checked against PyTorch, then a 41-Value MLP (its
+    # 20 training steps left out: above max_steps, header)
+    ProgramSpec("tutorial_karpathy_micrograd_lecture.py", T_KARPATHY, output="o"),
+    # Its first half: the backward pass by hand, node by node (`f` is first a `def`, then a Value, and keeps
+    # the def's place in the Variables table, as in Python). A set of Values iterates in an order CPython
+    # takes from their addresses, the engine in the order made: `visited`/`topo` compared by pattern only.
+    ProgramSpec("tutorial_karpathy_micrograd_by_hand.py", T_KARPATHY,
+                nondeterministic_vars=("visited", "topo"),
+                nondeterministic_lines=(r"^\[Value\(data=.*\)\]$",)),
 )
 
 

@@ -18,8 +18,10 @@ class Limits:
     max_nesting: int = 40            # brackets, unary chains, nested lambdas, blocks
     max_tree_depth: int = 200        # depth of the parsed syntax tree
     # Interpreter.
-    max_steps: int = 500_000         # statements + expressions evaluated (PyTorch's custom-Function
-                                     # tutorial takes 192,198: its 2,000 passes run 96 each)
+    max_steps: int = 1_000_000       # statements + expressions evaluated (PyTorch's custom-Function
+                                     # tutorial takes 192,198: its 2,000 passes run 96 each; the
+                                     # micrograd lecture's 20 training steps of a 41-Value MLP take
+                                     # 500k-1M, ~1.8 s here under load: the time limit stays the bound)
     max_loop_iterations: int = 100_000  # total iterations of all loops in one run
     max_call_depth: int = 50         # nested calls of user-defined functions
     max_ops: int = 20_000            # recorded tensor ops

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import traceback
+from dataclasses import replace
 
 import pytest
 
@@ -259,7 +260,9 @@ def test_loop_budget_in_backward_just_below_and_above(loop, ok):
 
 
 def test_endless_loop_in_backward_stops_at_the_step_budget_uncaught():
-    report = run_program(_function("return x * 2", "s = 0\nwhile True:\n    s = s + 1\nreturn g") + CATCH_ALL)
+    # a step budget below the loop-iteration limit's reach, so the step budget is what stops it
+    report = run_program(_function("return x * 2", "s = 0\nwhile True:\n    s = s + 1\nreturn g") + CATCH_ALL,
+                         limits=replace(DEFAULT_LIMITS, max_steps=200_000))
     assert (report.error.kind, report.printed) == ("limit", "")
     assert report.error.line in (11, 12) and "max_steps" in report.error.hint   # the loop's lines in backward
 

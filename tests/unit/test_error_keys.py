@@ -11,6 +11,7 @@ import pytest
 from autogradlab import messages
 from autogradlab.errors import NotSupported
 from autogradlab.jsonout import error_to_json
+from autogradlab.limits import DEFAULT_LIMITS
 from autogradlab.report import ErrorInfo
 
 PROGRAMS = [
@@ -22,7 +23,7 @@ PROGRAMS = [
     ("import torch\nx = torch.zeros(10**8)\n", "limit", "errors.tensor_size",
      {"what": "zeros", "elements": "100,000,000", "limit": "5,000,000"}, True),
     ("x = 0\nwhile True:\n    x = (x + 1) * 1 + 1 * 1 - 1\n", "limit", "errors.step_limit",
-     {"steps": "500,000"}, True),
+     {"steps": f"{DEFAULT_LIMITS.max_steps:,}"}, True),
     ("import torch\nx = torch.ones(2)\nx.sizee()\n", "name", "errors.tensor_no_attribute", {"name": "sizee"},
      True),
 ]

@@ -32,6 +32,7 @@ from autogradlab.lang.tensor_counts import (  # noqa: F401 - re-exported (tensor
     MAX_EMPTY_EXTENT,
     MAX_EMPTY_ROWS,
     check_empty_extent,
+    check_result_shape,
     count_elements,
     nested_length_product,
     tensor_elements,

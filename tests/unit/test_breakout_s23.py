@@ -18,13 +18,14 @@ DIMS = r"^a tensor of {} dimensions is too many to show; the limit is 64 dimensi
 
 
 @pytest.mark.parametrize("case", [
-    Case("import torch\nx = torch.ones(1)\nfor i in range(70):\n    x = x[None]\n", "limit", 4, DIMS.format(65)),
+    Case("import torch\nx = torch.ones(1)\nfor i in range(70):\n    x = x[None]\n", "limit", 4,
+         DIMS.format(65)),
     Case("import torch\nx = torch.ones(1)\nfor i in range(70):\n    x = x.unsqueeze(-1)\n", "limit", 4,
          DIMS.format(65)),
     Case("import torch\nx = torch.ones(1)\nfor i in range(70):\n    x = x + torch.ones(1)[None]\n"
          "    x = x.unsqueeze(0)\n", "limit", 5, DIMS.format(65)),
-    Case("import torch\nx = torch.ones(1)\ndef f(x):\n    for i in range(70):\n        x = torch.unsqueeze(x, 0)\n"
-         "    return x\ny = f(x)\n", "limit", 5, DIMS.format(65)),
+    Case("import torch\nx = torch.ones(1)\ndef f(x):\n    for i in range(70):\n"
+         "        x = torch.unsqueeze(x, 0)\n    return x\ny = f(x)\n", "limit", 5, DIMS.format(65)),
     Case("import torch\nx = torch.ones(1)\nfor i in range(63):\n    x = x.unsqueeze(0)\nprint(x.dim())\n",
          None, None, "64\n"),
 ], ids=["index-none", "method-unsqueeze", "operator-then-view", "in-function", "just-below-64"])

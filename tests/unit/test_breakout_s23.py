@@ -9,7 +9,7 @@ import dataclasses
 
 import pytest
 
-from autogradlab.lang import safe_values
+from autogradlab.engine import run_program
 from autogradlab.limits import DEFAULT_LIMITS
 from tests.unit.breakout_helpers import Case, check_case
 
@@ -35,13 +35,27 @@ def test_a_view_past_64_dimensions_is_refused_at_its_line(case):
     check_case(case)
 
 
-def _count_walked(monkeypatch) -> list[int]:
-    looked = [0]
-    walk = safe_values._walk
+@pytest.mark.parametrize("body", ["    d[i] = [d, e]\n", "    d[i] = (e, [d])\n",
+                                  "    e.append([d, i])\n    d[i] = e\n"],
+                         ids=["dict-in-new-list", "dict-deeper", "list-and-dict"])
+def test_a_container_inside_a_new_list_costs_its_new_items(body):
+    """`d[i] = [d, e]` in a loop: the check of each new list walked all of d (up to 20,000 items, the
+    walk's budget) at every assignment, so 100,000 iterations were stopped only by the time limit
+    (base: timeout at 4 s after ~4,000 of them). A long container met inside a value now costs its new
+    items: 20,000 iterations take ~1 s here under load (base: past 10 s)."""
+    report = run_program("d = {}\ne = []\nfor i in range(20000):\n" + body + "print(len(d))\n",
+                         limits=dataclasses.replace(DEFAULT_LIMITS, timeout_s=10))
+    assert report.error is None, report.error
+    assert report.printed == "20000\n"
 
-    def counting_walk(value, *args):
-        looked[0] += len(value) if isinstance(value, (list, tuple, dict)) else 1
-        return walk(value, *args)
 
-    monkeypatch.setattr(safe_values, "_walk", counting_walk)
-    return looked
+@pytest.mark.parametrize("tail, line", [("d[1000] = [torch]\n", 5), ("y = [d, [torch]]\n", 5),
+                                        ("d[1000] = 1\ny = [d, (1, torch)]\n", 6)],
+                         ids=["into-d", "beside-d", "after-d-grew"])
+def test_a_long_container_inside_a_new_list_is_still_checked(tail, line):
+    """The memory of a passed container answers only for what it held: a module put into d after it
+    passed, or beside it in a new list, is still refused at its line."""
+    program = "import torch\nd = {}\nfor i in range(300):\n    d[i] = [d, i]\n" + tail
+    report = run_program(program, limits=LIMITS)
+    assert report.error is not None and report.error.line == line, report.error
+    assert report.error.key == "errors_more.not_data", report.error

@@ -30,6 +30,9 @@ class Limits:
     max_sequence_len: int = 100_000  # strings, lists, tuples built by the program
     max_total_sequence_items: int = 50_000_000  # sum over all strings/lists built in one run
     max_printed_chars: int = 1_000_000  # all that print() writes in one run (sent to the browser)
+    max_searched_items: int = 20_000_000  # compared by `in`, .index(), .count(), .remove() on lists
+                                     # (lang/search_work.py: ints 7-15 ns each, 20M: 0.2-0.3 s alone,
+                                     # ~1-1.5 s on this loaded 2-core machine)
     # Arithmetic of one expensive call, estimated from its shapes before it runs (lang/call_work.py):
     # n**3 for the O(n^3) linalg family on an n x n matrix. Measured here on one core (2 shared, under
     # load), torch.linalg.eigvals on 500x500: 0.10 s, 1000x1000: 0.50 s, 1500x1500: 0.89 s (svd: 0.07,

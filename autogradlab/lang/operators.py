@@ -24,6 +24,7 @@ from autogradlab.lang.safe_values import (
     is_data,
     objects_stored,
 )
+from autogradlab.lang.search_work import charge_search
 from autogradlab.lang.set_value import ProgramSet
 from autogradlab.lang.sizes import check_result_shape, tensor_elements
 from autogradlab.lang.tensor_counts import MAX_SHOWN_DIMS
@@ -254,6 +255,8 @@ class OperatorsMixin:
                         self.sizes.check_length(len(right), "the range searched with `in`")
                     except OverflowError:
                         self.sizes.check_length(self.limits.max_sequence_len + 1, "the range searched")
+                if not (isinstance(right, range) and type(left) is int):   # an int in a range: no scan
+                    charge_search(self, right, left, "`in`")
                 try:
                     result = fn(left, right)
                 except Exception as exc:  # noqa: BLE001

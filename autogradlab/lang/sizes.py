@@ -74,6 +74,7 @@ class SizeGuard:
         relief = limits.max_total_elements >= live_memory.RELIEF_FROM
         self._baseline = live_memory.allocated_bytes() if relief else None
         self.total_sequence_items = 0
+        self.searched_items = 0   # items compared by list searches (search_work.py)
         self.printed_chars = 0   # print()'s text so far (builtins._print)
         self._predicted: dict[tuple, int] = {}   # cache_key -> elements the meta run gave
         self._sites: dict[Any, size_plans.SitePlan] = {}   # call site -> its last fast_count answer

@@ -59,3 +59,54 @@ def test_a_long_container_inside_a_new_list_is_still_checked(tail, line):
     report = run_program(program, limits=LIMITS)
     assert report.error is not None and report.error.line == line, report.error
     assert report.error.key == "errors_more.not_data", report.error
+
+
+SEARCHED = r"^the program searched more than 1,000 list items in all \({} on {} items{}\)$"
+SEARCH_LIMITS = dataclasses.replace(LIMITS, max_searched_items=1_000)
+
+
+@pytest.mark.parametrize("case", [
+    Case("xs = list(range(100))\nn = 0\nfor i in range(10):\n    n += (-1 in xs) + xs.count(5)\nprint(n)\n",
+         "limit", 4, SEARCHED.format("`in`", 100, ""), SEARCH_LIMITS),
+    Case("xs = list(range(100))\nn = 0\nfor i in range(5):\n    n += (-1 in xs) + xs.count(5)\nprint(n)\n",
+         None, None, "5\n", SEARCH_LIMITS),
+    Case("xs = tuple(range(100))\nfor i in range(11):\n    k = xs.index(99)\n", "limit", 3,
+         SEARCHED.format("`.index\\(\\)`", 100, ""), SEARCH_LIMITS),
+    Case("xs = list(range(100))\nfor i in range(10):\n    k = xs.index(99)\nprint(k)\n", None, None, "99\n",
+         SEARCH_LIMITS),
+    Case("xs = [0] * 500\nfor i in range(3):\n    xs.remove(0)\n", "limit", 3,
+         SEARCHED.format("`.remove\\(\\)`", 498, ""), SEARCH_LIMITS),
+    Case("for i in range(20):\n    b = 0.5 not in range(100)\n", "limit", 2, SEARCHED.format("`in`", 100, ""),
+         SEARCH_LIMITS),
+    Case("for i in range(2000):\n    b = 5 in range(100)\nprint(b)\n", None, None, "True\n", SEARCH_LIMITS),
+    Case("xs = list(range(63))\nfor i in range(2000):\n    b = -1 in xs\nprint(b)\n", None, None, "False\n",
+         SEARCH_LIMITS),
+    Case("d = dict.fromkeys(range(100))\nfor i in range(2000):\n    b = -1 in d\nprint(b)\n", None, None,
+         "False\n", SEARCH_LIMITS),
+], ids=["in-and-count-above", "in-and-count-below", "tuple-index-above", "index-at-limit", "remove",
+        "float-in-range", "int-in-range-free", "short-list-free", "dict-free"])
+def test_list_searches_count_towards_a_limit(case):
+    """`if -1 in xs` on 100,000 items, 100,000 times: each search is one C call of ~0.7 ms that no
+    budget counted, so only the time limit stopped it (base: timeout at 4 s, line 3-4). The items
+    searched now count over the run against max_searched_items."""
+    check_case(case)
+
+
+def test_a_search_that_compares_tensors_counts_each_item_heavily():
+    """`'a' in ts` of 15,000 tensors: torch's __eq__ per item, ~25 us each (450 ms per search for
+    20,000), was counted like an int comparison. Now TENSOR_SEARCH_WEIGHT per item, at the line."""
+    program = ("import torch\nts = [torch.ones(1) for i in range(100)]\nu = torch.zeros(1)\nn = 0\n"
+               "for i in range(100):\n    n += ts.count(u)\nprint(n)\n")
+    limits = dataclasses.replace(LIMITS, max_searched_items=1_000_000)
+    check_case(Case(program, "limit", 6, SEARCHED.replace("1,000", "1,000,000").format(
+        "`.count\\(\\)`", 100, ", each compared with a tensor"), limits))
+    check_case(Case(program.replace("range(100):\n", "range(3):\n"), None, None, "0\n", limits))
+    check_case(Case(program.replace("ts.count(u)", "ts.count('a')"), "limit", 6,
+                    "each compared with a tensor", limits))
+
+
+def test_the_default_search_limit_stops_a_loop_of_searches_before_the_time_limit():
+    report = run_program("xs = list(range(100000))\nn = 0\nfor i in range(100000):\n    if -1 in xs:\n"
+                         "        n += 1\n", limits=LIMITS, torchviz=False)
+    assert report.error is not None and report.error.key == "errors_runtime.searched_items", report.error
+    assert report.error.line == 4

@@ -39,6 +39,9 @@ class Limits:
     # 0.38, 0.99 s; inv: 0.01, 0.04, 0.08 s); 2236x2236 (the element cap) runs past the 5 s timeout.
     # 10**9 admits 1000x1000, the slowest of the family within ~0.5 s; lessons use matrices up to 10x10.
     max_call_work: int = 1_000_000_000
+    # The graph a Jacobian walks back once per output row (engine/jacobian_loop_work.py: 10,000 per op
+    # and 2 per element; 2,000 elementwise ops on 2,000 elements with 2,000 outputs ran 20-45 s).
+    max_graph_work: int = 1_000_000_000
     # Worker process.
     timeout_s: float = 5.0
     memory_mb: int = 1_536

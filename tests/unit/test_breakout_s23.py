@@ -131,3 +131,47 @@ def test_a_failing_op_in_a_loop_runs_its_meta_prediction_once(monkeypatch):
     check_case(Case(program, None, None, "200\n", LIMITS))
     assert metas[0] <= 4, metas[0]
     check_case(Case(program.replace("x + y", "torch.cat([x[None], y[None]])"), None, None, "200\n", LIMITS))
+
+
+def _chain(ops: int, outputs: int, head: str = "", options: str = "") -> str:
+    return ("import torch\nfrom torch.autograd.functional import jacobian\nseen = []\ndef f(x):\n" + head
+            + f"    y = x\n    for i in range({ops}):\n        y = y * 1.0001\n    return y\n"
+            f"J = jacobian(f, torch.ones({outputs}){options})\nprint(J.shape)\n")
+
+
+@pytest.mark.parametrize("program, line, key", [
+    (_chain(2000, 2000), 9, "errors_lang.jacobian_rows_graph"),
+    (_chain(2000, 2000, options=", vectorize=True"), 9, "errors_lang.jacobian_rows_graph"),
+    (_chain(2000, 2000, head="    seen.append(1)\n"), 10, "errors_lang.jacobian_loop_graph"),
+    (_chain(2000, 2000, options=", strict=True"), 9, "errors_lang.jacobian_loop_graph"),
+], ids=["engine-vectorized", "vectorize-true", "loop-side-effect", "torch-loop-strict"])
+def test_a_jacobian_through_a_long_cheap_graph_is_refused_before_its_rows(program, line, key):
+    """2,000 elementwise ops on 2,000 elements, 2,000 outputs: every row walks the whole graph back, in
+    torch's loop or one vmap where the program's time check never runs (base: 20-45 s in-process, no
+    error; the sandbox's hard kill the only stop). Refused before the rows run (~0.5 s), at the line."""
+    report = run_program(program, limits=LIMITS, torchviz=False)
+    assert report.error is not None and report.error.key == key, report.error
+    assert report.error.line == line and report.error.kind == "limit"
+
+
+@pytest.mark.parametrize("options", ["", ", strict=True", ", vectorize=True"])
+def test_a_jacobian_through_a_short_graph_still_runs(options):
+    """Below the limit: 50 ops, 200 outputs, torch as the oracle."""
+    import torch
+    report = run_program(_chain(50, 200, options=options), limits=LIMITS, torchviz=False)
+    assert report.error is None, report.error
+    assert report.printed == "torch.Size([200, 200])\n"
+    expected = torch.autograd.functional.jacobian(lambda x: x * 1.0001 ** 50, torch.ones(200))
+    assert expected.shape == (200, 200)
+
+
+def test_the_graph_work_bound_sits_at_max_graph_work():
+    """Just below and above: the loop (side effect) through 10 ops of 10 elements, 10 outputs: each pass
+    10 * (10,000 + 2 * 10) = 100,200 steps, 1,002,000 in all."""
+    program = _chain(10, 10, head="    seen.append(1)\n")
+    at = dataclasses.replace(LIMITS, max_graph_work=1_002_000)
+    assert run_program(program, limits=at, torchviz=False).error is None
+    below = dataclasses.replace(at, max_graph_work=1_001_999)
+    error = run_program(program, limits=below, torchviz=False).error
+    assert error is not None and error.key == "errors_lang.jacobian_loop_graph", error
+    assert "through a graph of 10 operations, about 100,200 arithmetic steps each" in error.message

@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from autogradlab.errors import LimitExceeded
-from autogradlab.lang.call_work import WORK_SEEN
+from autogradlab.lang.call_work import NODE_WORK, WORK_SEEN, node_work  # noqa: F401 - node_work: jacobian_passes
 
 
 @contextmanager
@@ -30,14 +30,6 @@ def measured() -> Iterator[list[int]]:
         yield spent
     finally:
         spent[0] = WORK_SEEN[0] - before
-
-
-NODE_WORK = 10_000
-BACKWARD_ELEMENT_WORK = 2
-
-
-def node_work(elements: int) -> int:
-    return BACKWARD_ELEMENT_WORK * elements + NODE_WORK
 
 
 def check_loop_work(limit: int, work: int, rows: int, nodes: int = 0, graph_work: int = 0,

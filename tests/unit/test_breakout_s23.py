@@ -182,7 +182,8 @@ def test_jacrev_through_a_long_cheap_graph_is_refused_after_its_forward():
     (base: no error in-process). Refused after the forward, at the line; a short graph still runs."""
     import torch
     program = ("import torch\nfrom torch.func import jacrev\ndef f(x):\n    y = x\n"
-               "    for i in range(2000):\n        y = y * 1.0001\n    return y\nJ = jacrev(f)(torch.ones(2000))\nprint(J.shape)\n")
+               "    for i in range(2000):\n        y = y * 1.0001\n    return y\n"
+               "J = jacrev(f)(torch.ones(2000))\nprint(J.shape)\n")
     error = run_program(program, limits=LIMITS, torchviz=False).error
     assert error is not None and error.key == "errors_lang.jacobian_rows_graph" and error.line == 8, error
     report = run_program(program.replace("range(2000)", "range(20)").replace("ones(2000)", "ones(50)"),

@@ -208,3 +208,17 @@ def test_grad_under_vmap_is_bounded_by_its_batched_backward():
     expected = torch.func.vmap(torch.func.grad(lambda x: (x * 1.0001 ** 20).sum()))(torch.ones(50, 40))
     assert report.printed.splitlines()[0] == str(expected.shape)
     assert abs(float(report.printed.splitlines()[1]) - expected[0, 0].item()) < 1e-5
+
+
+PARTIALS = ("import functools\ndef f(*args):\n    return len(args)\ng = functools.partial(f)\n"
+            "for i in range({}):\n    g = functools.partial(g, i)\nprint(i + 1)\n")
+
+
+@pytest.mark.parametrize("count, kind", [(31, None), (32, "limit")], ids=["below", "above"])
+def test_a_partial_of_a_partial_counts_the_arguments_it_copies(count, kind):
+    """functools.partial flattens a partial of a partial, copying all its arguments: 20,000 of them in a
+    loop held 2e8 references (base: 968 MB, no error). Each copy now counts towards
+    max_total_sequence_items (sum of 1..31 = 496, of 1..32 = 528 against 500)."""
+    limits = dataclasses.replace(LIMITS, max_total_sequence_items=500)
+    check_case(Case(PARTIALS.format(count), kind, 6 if kind else None,
+                    r"the arguments of functools\.partial" if kind else f"{count}\n", limits))

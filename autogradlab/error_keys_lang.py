@@ -85,6 +85,12 @@ LANG = _rules(
     (r"jacobian's loop would run (?P<rows>[\d,]+) backward passes through costly calls of about "
      r"(?P<work>[\d,]+) arithmetic steps each, about (?P<total>[\d,]+) in all; the limit is "
      r"(?P<limit>[\d,]+) per call", "errors_lang.jacobian_loop_work"),
+    (r"jacobian's loop would run (?P<rows>[\d,]+) backward passes through a graph of (?P<nodes>[\d,]+) "
+     r"operations, about (?P<work>[\d,]+) arithmetic steps each, about (?P<total>[\d,]+) in all; the limit "
+     r"is (?P<limit>[\d,]+) per call", "errors_lang.jacobian_loop_graph"),
+    (r"jacobian would push (?P<rows>[\d,]+) rows at once through a graph of (?P<nodes>[\d,]+) operations, "
+     r"about (?P<total>[\d,]+) arithmetic steps in all; the limit is (?P<limit>[\d,]+) per call",
+     "errors_lang.jacobian_rows_graph"),
     (r"(?P<what>[\w.]+) of shape (?P<shape>[\d, \[\]]+) would hold an intermediate result of "
      r"(?P<elements>[\d,]+) elements; the limit is (?P<limit>[\d,]+)", "errors_lang.contraction_elements"),
 )
@@ -98,6 +104,8 @@ LANG_HINTS = _rules(
     (r"use fewer dimensions \(reshape it\)", "errors_lang.hint_too_many_dims"),
     (r"fewer outputs or smaller matrices help, or vectorize=True \(limit max_call_work\)",
      "errors_lang.hint_jacobian_loop_work"),
+    (r"fewer outputs or fewer operations in the function help \(limit max_graph_work\)",
+     "errors_lang.hint_jacobian_loop_graph"),
     (r"contract fewer or smaller tensors at a time \(limit max_tensor_elements\)",
      "errors_lang.hint_contraction_elements"),
     (r"use a smaller matrix or exponent \(limit max_call_work\)", "errors_lang.hint_call_work_power"),

@@ -32,12 +32,18 @@ class Limits:
     max_sequence_len: int = 100_000  # strings, lists, tuples built by the program
     max_total_sequence_items: int = 50_000_000  # sum over all strings/lists built in one run
     max_printed_chars: int = 1_000_000  # all that print() writes in one run (sent to the browser)
+    max_searched_items: int = 20_000_000  # compared by `in`, .index(), .count(), .remove() on lists
+                                     # (lang/search_work.py: ints 7-15 ns each, 20M: 0.2-0.3 s alone,
+                                     # ~1-1.5 s on this loaded 2-core machine)
     # Arithmetic of one expensive call, estimated from its shapes before it runs (lang/call_work.py):
     # n**3 for the O(n^3) linalg family on an n x n matrix. Measured here on one core (2 shared, under
     # load), torch.linalg.eigvals on 500x500: 0.10 s, 1000x1000: 0.50 s, 1500x1500: 0.89 s (svd: 0.07,
     # 0.38, 0.99 s; inv: 0.01, 0.04, 0.08 s); 2236x2236 (the element cap) runs past the 5 s timeout.
     # 10**9 admits 1000x1000, the slowest of the family within ~0.5 s; lessons use matrices up to 10x10.
     max_call_work: int = 1_000_000_000
+    # The graph a Jacobian walks back once per output row (engine/jacobian_loop_work.py: 10,000 per op
+    # and 2 per element; 2,000 elementwise ops on 2,000 elements with 2,000 outputs ran 20-45 s).
+    max_graph_work: int = 1_000_000_000
     # Worker process.
     timeout_s: float = 5.0
     memory_mb: int = 1_536

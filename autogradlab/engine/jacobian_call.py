@@ -17,7 +17,12 @@ from typing import Any
 import torch
 
 from autogradlab.engine import jacobian as jac
-from autogradlab.engine.jacobian_loop_work import check_loop_work, checked_function, measured
+from autogradlab.engine.jacobian_loop_work import (
+    check_loop_work,
+    check_vector_work,
+    checked_function,
+    measured,
+)
 from autogradlab.engine.jacobian_passes import Peak, batched_sizes, muted, vectorized
 from autogradlab.errors import LimitExceeded, ProgramError, ProgramTypeError, TimeLimitExceeded
 from autogradlab.lang.torch_generators import random_states
@@ -63,7 +68,7 @@ def _user_call(func: Callable, inputs: Any, options: dict[str, Any], interp: Any
     strategy = ("forward" if forward_mode else "reverse") if vectorize else "loop"
     why = f"you passed {chosen}, so torch.autograd.functional.jacobian ran with exactly those options"
     if not vectorize:   # one pass, then a backward pass per output: its work bounded before the loop
-        once = checked_function(func, interp.limits.max_call_work)
+        once = checked_function(func, interp.limits.max_call_work, interp)
         return torch.autograd.functional.jacobian(once, inputs, **options), strategy, why
     if forward_mode:
         rows = sum(x.numel() for x in _inputs(inputs)[0])
@@ -81,6 +86,7 @@ def _user_call(func: Callable, inputs: Any, options: dict[str, Any], interp: Any
             outs = out if isinstance(out, tuple) else (out,)
             rows = sum(y.numel() for y in outs if isinstance(y, torch.Tensor))
             interp.sizes.check_elements(rows * peak.elements, "jacobian(..., vectorize=True)")
+            check_vector_work(interp.limits.max_graph_work, rows, peak.nodes, peak.graph_work)
             stack.enter_context(batched_sizes(interp.sizes, rows))
             return out
         result = torch.autograd.functional.jacobian(counted, inputs, **options)
@@ -114,7 +120,8 @@ def _fast(func: Callable, xs: tuple[torch.Tensor, ...],
     p.peak, p.rng = peak.elements, start
 
     def loop() -> torch.Tensor:
-        check_loop_work(interp.limits.max_call_work, spent[0], p.n_out)
+        check_loop_work(interp.limits.max_call_work, spent[0], p.n_out, peak.nodes, peak.graph_work,
+                        interp.limits.max_graph_work)
         return jac.loop(p)
 
     first, why = jac.choose(p.n_out, p.n_in)
@@ -127,6 +134,7 @@ def _fast(func: Callable, xs: tuple[torch.Tensor, ...],
     if first == "reverse" and p.n_out <= FEW_ROWS:   # cheaper than another pass of the function
         return p, loop(), "reverse", why.replace("ran, vectorized", "ran through the graph "
                                                       "the function already built")
+    check_vector_work(interp.limits.max_graph_work, min(p.n_out, p.n_in), peak.nodes, peak.graph_work)
     reasons: list[str] = []
     for strategy in (first, "reverse" if first == "forward" else "forward"):
         try:

@@ -3,7 +3,13 @@ through the graph of one pass of the function, so a costly op in the function (a
 inverse, a cdist: lang/call_work.py) costs its work once per row. call_work checks each call as it
 runs; here the function's pass is measured (the work its costly calls were estimated at) and, before
 the n rows run, rows * work is held against max_call_work, with a message that says so. Time alone
-bounded it before (a 300x300 inverse in a function of 10,000 outputs: 10,000 backward passes)."""
+bounded it before (a 300x300 inverse in a function of 10,000 outputs: 10,000 backward passes).
+
+Cheap ops cost too: each backward pass walks the whole graph the pass built, so a function of 2,000
+elementwise ops on 2,000 elements with 2,000 outputs ran 4 million node backwards (10-20 s here, in torch's
+loop, where the program's time check never runs). Each node of the pass (jacobian_passes.Peak) counts
+node_work: BACKWARD_ELEMENT_WORK per element plus NODE_WORK for the node's own overhead (~5 us, in the
+units of max_call_work, where 10**9 is ~0.5 s)."""
 
 from __future__ import annotations
 
@@ -12,7 +18,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from autogradlab.errors import LimitExceeded
-from autogradlab.lang.call_work import WORK_SEEN
+from autogradlab.lang.call_work import NODE_WORK, WORK_SEEN, node_work  # noqa: F401 - node_work: jacobian_passes
 
 
 @contextmanager
@@ -26,9 +32,17 @@ def measured() -> Iterator[list[int]]:
         spent[0] = WORK_SEEN[0] - before
 
 
-def check_loop_work(limit: int, work: int, rows: int) -> None:
+def check_loop_work(limit: int, work: int, rows: int, nodes: int = 0, graph_work: int = 0,
+                    graph_limit: int = 0) -> None:
     """Refuse `rows` backward passes through a pass whose costly calls do `work` when the total passes
-    `limit` (each row's backward costs about what its forward did)."""
+    `limit` (each row's backward costs about what its forward did), or whose graph of `nodes` ops costs
+    `graph_work` to walk back when that total passes `graph_limit` (max_graph_work; 0: not checked)."""
+    if graph_limit and rows > 1 and graph_work * rows > graph_limit:
+        raise LimitExceeded(
+            f"jacobian's loop would run {rows:,} backward passes through a graph of {nodes:,} operations, "
+            f"about {graph_work:,} arithmetic steps each, about {graph_work * rows:,} in all; the limit is "
+            f"{graph_limit:,} per call",
+            hint="fewer outputs or fewer operations in the function help (limit max_graph_work)")
     if rows <= 1 or work * rows <= limit:
         return
     raise LimitExceeded(
@@ -37,14 +51,34 @@ def check_loop_work(limit: int, work: int, rows: int) -> None:
         hint="fewer outputs or smaller matrices help, or vectorize=True (limit max_call_work)")
 
 
-def checked_function(func: Callable, limit: int) -> Callable:
+def check_vector_work(limit: int, rows: int, nodes: int, graph_work: int) -> None:
+    """A vectorized strategy pushes `rows` rows at once through each of the pass's `nodes` ops: each
+    node's overhead once, its elements once per row (2,000 elementwise ops on 2,000 elements, 2,000
+    outputs: 35-45 s in one vmap here, past the time limit, which no check of the program sees)."""
+    total = rows * (graph_work - nodes * NODE_WORK) + nodes * NODE_WORK
+    if rows <= 1 or total <= limit:
+        return
+    raise LimitExceeded(
+        f"jacobian would push {rows:,} rows at once through a graph of {nodes:,} operations, about "
+        f"{total:,} arithmetic steps in all; the limit is {limit:,} per call",
+        hint="fewer outputs or fewer operations in the function help (limit max_graph_work)")
+
+
+def checked_function(func: Callable, limit: int, interp: Any) -> Callable:
     """func for torch's own jacobian (vectorize=False: one pass, then a backward pass per output):
     after the pass, before the loop, the loop's work is checked."""
+    from autogradlab.engine.jacobian_passes import Peak
+
     def once(*args: Any) -> Any:
-        with measured() as spent:
-            out = func(*args)
+        peak = Peak(interp.hooks)
+        interp.hooks = peak
+        try:
+            with measured() as spent:
+                out = func(*args)
+        finally:
+            interp.hooks = peak.inner
         outs = out if isinstance(out, tuple) else (out,)
         rows = sum(y.numel() for y in outs if hasattr(y, "numel"))
-        check_loop_work(limit, spent[0], rows)
+        check_loop_work(limit, spent[0], rows, peak.nodes, peak.graph_work, interp.limits.max_graph_work)
         return out
     return once

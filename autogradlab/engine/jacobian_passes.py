@@ -10,6 +10,7 @@ from typing import Any
 
 import torch
 
+from autogradlab.engine.jacobian_loop_work import node_work
 from autogradlab.lang.hooks import NullHooks
 from autogradlab.lang.torch_generators import random_states, restore_random_states
 
@@ -100,6 +101,7 @@ class Peak:
 
     def __init__(self, inner: Any) -> None:
         self.inner, self.elements = inner, 0
+        self.nodes, self.graph_work = 0, 0   # the graph's ops and their backward work (jacobian_loop_work)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.inner, name)
@@ -108,4 +110,7 @@ class Peak:
         for t in (result if isinstance(result, (tuple, list)) else (result,)):
             if isinstance(t, torch.Tensor):
                 self.elements = max(self.elements, t.numel())
+                if t.grad_fn is not None:
+                    self.nodes += 1
+                    self.graph_work += node_work(t.numel())
         self.inner.on_op(op, args, kwargs, result, node, in_function)

@@ -62,6 +62,16 @@ COSTLY = _CUBIC | _SOLVE | _POWER | _NORMS | {"cdist", _BILINEAR}
 NORMS = _NORMS
 
 
+# The backward work of one op of a graph that a Jacobian walks back once per row (engine/jacobian_loop_work,
+# lang/func_running.py's jacrev): its overhead (~5 us) and 2 units per element (1e9 units ~0.5 s).
+NODE_WORK = 10_000
+BACKWARD_ELEMENT_WORK = 2
+
+
+def node_work(elements: int) -> int:
+    return BACKWARD_ELEMENT_WORK * elements + NODE_WORK
+
+
 # The estimated work of every costly call checked so far in this process (engine/jacobian_loop_work.py
 # reads how much one pass of a function took before running it once per row of a Jacobian).
 WORK_SEEN = [0]

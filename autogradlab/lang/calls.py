@@ -30,7 +30,8 @@ from autogradlab.lang.call_work import COSTLY, check_work
 from autogradlab.lang.contraction_work import CONTRACTIONS, check_contraction
 from autogradlab.lang.piece_counts import _PIECE_OPS, check_pieces, check_tolist  # noqa: F401 - re-exported
 from autogradlab.lang.safe_values import SafeArray
-from autogradlab.lang.sizes import check_empty_extent, tensor_elements
+from autogradlab.lang.sizes import check_empty_extent, check_result_shape, tensor_elements
+from autogradlab.lang.tensor_counts import MAX_SHOWN_DIMS
 from autogradlab.lang.torch_generators import call_with_generator
 
 if TYPE_CHECKING:
@@ -82,8 +83,8 @@ def call_sized(interp: Interpreter, op: str, fn: Callable[..., Any], spec: CallS
         raise translate_torch_error(exc, op, args) from None
     if type(result) is torch.Tensor:   # wrap_result, tensor_elements and has_tensor's first answers
         elements = math.prod(result.shape)
-        if not elements and result.dim() > 1:   # as tensor_elements: huge empty shapes are refused
-            check_empty_extent(result.shape)
+        if not elements or result.dim() > MAX_SHOWN_DIMS:   # as tensor_elements: huge empty shapes
+            check_result_shape(result.shape)   # and NumPy's 64 dimensions
         tensor = True
     else:
         result = wrap_result(result, op)

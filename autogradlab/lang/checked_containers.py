@@ -9,7 +9,9 @@ same container walks only what was added at its end since (the item before them 
 remembered last one: a `pop()` followed by an `append()` walks the whole again). Item assignment
 keeps the length and is checked where it happens, as before. The memory is cleared at every run's
 start and end, and whenever the memory limit measures what the run holds (live_memory), so it never
-keeps a dropped list's tensors counted against the program.
+keeps a dropped list's tensors counted against the program. A long container met inside the value
+being checked is looked up in the same memory (added_since_passed) and remembered once the walk passes
+(note_passed): `d[i] = [d, e]` in a loop walks the one new item of d, not d.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ _MEMO_KINDS = (list, tuple, dict)
 # One memory per kind of check (storable / data): id(container) -> (container, length, last key, last item)
 STORABLE: dict[int, tuple[Any, int, Any, Any]] = {}
 DATA: dict[int, tuple[Any, int, Any, Any]] = {}
-_CHECKING: set[int] = set()   # ids of the containers whose check is under way (a cycle ends there)
+CHECKING: set[int] = set()   # ids of the containers whose check is under way (a cycle ends there)
 
 
 def remembered(value: Any) -> bool:
@@ -35,13 +37,13 @@ def remembered(value: Any) -> bool:
 
 def check(value: Any, memo: dict, walk: Callable[[Any], bool]) -> bool:
     """walk(value), or walk of only the items added at the end since value last passed."""
-    if id(value) in _CHECKING:   # `d[i] = d`: the check under way answers for it
+    if id(value) in CHECKING:   # `d[i] = d`: the check under way answers for it
         return True
-    _CHECKING.add(id(value))
+    CHECKING.add(id(value))
     try:
         return _check(value, memo, walk)
     finally:
-        _CHECKING.discard(id(value))
+        CHECKING.discard(id(value))
 
 
 def _check(value: Any, memo: dict, walk: Callable[[Any], bool]) -> bool:
@@ -71,6 +73,28 @@ def _walk_added(added: list, memo: dict, walk: Callable[[Any], bool]) -> bool:
         if remembered(item) and not check(item, memo, walk):
             return False
     return walk(rest) if rest else True
+
+
+def added_since_passed(value: Any, memo: dict) -> list | None:
+    """For a long container met inside another (safe_values._walk: `d[i] = [d, e]` walked all of d,
+    20,000 items, at every assignment): the items added at its end since it last passed (empty: none),
+    or None when the memory has no such container or it changed otherwise (then it is walked whole)."""
+    entry = memo.get(id(value))
+    if entry is None or entry[0] is not value:
+        return None
+    size, length = len(value), entry[1]
+    if size < length or not _same_end(value, size - length, entry[2], entry[3]):
+        return None
+    return _added(value, size - length) if size > length else []
+
+
+def note_passed(values: list, memo: dict) -> None:
+    """Remember the long containers a walk that passed met inside its value, as they are now."""
+    for value in values:
+        memo.pop(id(value), None)
+        if len(memo) >= MEMO_ENTRIES:
+            del memo[next(iter(memo))]
+        memo[id(value)] = (value, len(value), *_at_from_end(value, 0))
 
 
 def forget() -> None:

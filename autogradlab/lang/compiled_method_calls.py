@@ -39,8 +39,9 @@ from autogradlab.lang.allowlist import CallSpec
 from autogradlab.lang.call_work import COSTLY, NORMS
 from autogradlab.lang.compiled_leaves import outer_value
 from autogradlab.lang.operators import python_error
-from autogradlab.lang.sizes import check_empty_extent, tensor_elements
+from autogradlab.lang.sizes import check_result_shape, tensor_elements
 from autogradlab.lang.statements import BreakLoop, ContinueLoop, ReturnValue
+from autogradlab.lang.tensor_counts import MAX_SHOWN_DIMS
 
 if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
@@ -125,8 +126,8 @@ def zero_site(interp: Interpreter, attr: str, spec: CallSpec, node: ast.AST) -> 
             raise calls.translate_torch_error(exc, attr, [tensor]) from None
         if type(result) is _TENSOR:
             elements = math.prod(result.shape)
-            if not elements and result.dim() > 1:   # as tensor_elements: huge empty shapes are refused
-                check_empty_extent(result.shape)
+            if not elements or result.dim() > MAX_SHOWN_DIMS:   # as tensor_elements: huge empty shapes
+                check_result_shape(result.shape)   # and NumPy's 64 dimensions
             recorded = True
         else:
             result = calls.wrap_result(result, attr)

@@ -30,7 +30,8 @@ from autogradlab.errors import ProgramError
 from autogradlab.lang import calls, size_plans
 from autogradlab.lang.call_work import COSTLY, NORMS, check_work
 from autogradlab.lang.contraction_work import CONTRACTIONS, check_contraction
-from autogradlab.lang.sizes import check_empty_extent, tensor_elements
+from autogradlab.lang.sizes import check_result_shape, tensor_elements
+from autogradlab.lang.tensor_counts import MAX_SHOWN_DIMS
 
 if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
@@ -105,8 +106,8 @@ def function_site(interp: Interpreter, member: SafeFunction, node: ast.AST) -> S
         if type(result) is not _TENSOR:
             return call_sized_result(interp, op, args, result, node)
         elements = math.prod(result.shape)
-        if not elements and result.dim() > 1:   # as tensor_elements: huge empty shapes are refused
-            check_empty_extent(result.shape)
+        if not elements or result.dim() > MAX_SHOWN_DIMS:   # as tensor_elements: huge empty shapes
+            check_result_shape(result.shape)   # and NumPy's 64 dimensions
         if elements > sizes.quick_one or sizes.total_elements + elements > sizes.quick_total:
             sizes.check_elements(elements, op)   # whatever was predicted, fail closed
         sizes.total_elements += elements

@@ -24,8 +24,10 @@ from autogradlab.lang.safe_values import (
     is_data,
     objects_stored,
 )
+from autogradlab.lang.search_work import charge_search
 from autogradlab.lang.set_value import ProgramSet
-from autogradlab.lang.sizes import check_empty_extent, tensor_elements
+from autogradlab.lang.sizes import check_result_shape, tensor_elements
+from autogradlab.lang.tensor_counts import MAX_SHOWN_DIMS
 
 if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
@@ -188,8 +190,8 @@ class OperatorsMixin:
                 self.record_op(inplace_of, [left, right], {}, result, node)
             else:
                 elements = math.prod(result.shape)
-                if not elements and result.dim() > 1:   # as tensor_elements: huge empty shapes are refused
-                    check_empty_extent(result.shape)
+                if not elements or result.dim() > MAX_SHOWN_DIMS:   # as tensor_elements: huge empty shapes
+                    check_result_shape(result.shape)   # and NumPy's 64 dimensions
                 self.sizes.check_elements(elements, op)   # fail closed after the call
                 self.sizes.total_elements += elements
                 self.record_op(op, [left, right], {}, result, node)
@@ -253,6 +255,8 @@ class OperatorsMixin:
                         self.sizes.check_length(len(right), "the range searched with `in`")
                     except OverflowError:
                         self.sizes.check_length(self.limits.max_sequence_len + 1, "the range searched")
+                if not (isinstance(right, range) and type(left) is int):   # an int in a range: no scan
+                    charge_search(self, right, left, "`in`")
                 try:
                     result = fn(left, right)
                 except Exception as exc:  # noqa: BLE001

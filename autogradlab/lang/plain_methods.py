@@ -15,6 +15,7 @@ from autogradlab.lang import custom_functions, numpy_linalg
 from autogradlab.lang.calls import check_tolist
 from autogradlab.lang.numpy_ops import array_copy
 from autogradlab.lang.safe_values import SafeArray, SafeGradFn, type_text
+from autogradlab.lang.search_work import charge_search
 from autogradlab.lang.sequence_methods import MORE_METHODS
 from autogradlab.lang.sequence_methods import copying as _copying
 from autogradlab.lang.sequence_methods import plain as _plain
@@ -39,6 +40,7 @@ def _searched(method: str) -> Callable[..., Any]:
     def call(interp: Interpreter, base: Any, args: list) -> Any:
         for value in args:
             interp.sizes.check_text_weight(value, f"the value passed to .{method}()")
+        charge_search(interp, base, args[0] if args else None, f"`.{method}()`")
         return getattr(base, method)(*args)
     return call
 

@@ -93,6 +93,8 @@ _MAPPINGS = (dict, type({}.keys()), type({}.values()), type({}.items()), Program
 _CONTAINERS = (tuple, list, *_MAPPINGS)
 DATA_CHECK_CONTAINERS = 64   # and containers (x = [x] nested 5,000 deep)
 DATA_CHECK_ITEMS = 20_000    # items one is_data call looks at (the walk is the second line of defence)
+_MEMO_KINDS = frozenset({list, tuple, dict})
+_MEMO_FROM = checked_containers.MEMO_FROM
 
 
 # Objects of the program's classes (lang/plain_classes.py registers ProgramObject): storable inside lists,
@@ -151,7 +153,7 @@ def _budgeted_data(value: Any) -> bool:
 
 
 def _budgeted_data_walk(value: Any) -> bool:
-    return _walk(value, _ATOMS, _ATOM_TYPES, DATA_CHECK_ITEMS, DATA_CHECK_CONTAINERS)
+    return _walk(value, _ATOMS, _ATOM_TYPES, DATA_CHECK_ITEMS, DATA_CHECK_CONTAINERS, checked_containers.DATA)
 
 
 def is_storable(value: Any) -> bool:
@@ -167,15 +169,20 @@ def _storable_walk(value: Any) -> bool:
     if _storable_atoms[0] != len(STORED_OBJECT_TYPES):   # plain_classes registers its types at import
         objects = (*STORED_OBJECT_TYPES, FunctionValue)
         _storable_atoms[:] = [len(objects), _ATOMS + objects, _ATOM_TYPES | frozenset(objects)]
-    return _walk(value, _storable_atoms[1], _storable_atoms[2], DATA_CHECK_ITEMS, DATA_CHECK_CONTAINERS)
+    return _walk(value, _storable_atoms[1], _storable_atoms[2], DATA_CHECK_ITEMS, DATA_CHECK_CONTAINERS,
+                 checked_containers.STORABLE)
 
 
 _storable_atoms: list[Any] = [-1, (), frozenset()]   # (count of STORED_OBJECT_TYPES, atoms, atom types)
 
 
-def _walk(value: Any, atoms: tuple, atom_types: frozenset, budget: int, containers: int) -> bool:
+def _walk(value: Any, atoms: tuple, atom_types: frozenset, budget: int, containers: int,
+          memo: dict | None = None) -> bool:
+    """`memo` (a budgeted walk's checked_containers memory): a long list, tuple or dict met inside value
+    costs only what was added to it since it last passed."""
     _ATOMS, _ATOM_TYPES = atoms, atom_types   # noqa: N806 - the walk below reads these names
     chains = budget < _EXACT   # the exact walk follows one-item chains like any list (cycles end at seen)
+    long_ones: list[Any] = []   # long containers met inside value (remembered if the walk passes)
     seen: set[int] = set()
     keep: list[Any] = []   # dicts whose ids are in `seen` stay alive while it is used
     stack = [value]
@@ -190,6 +197,15 @@ def _walk(value: Any, atoms: tuple, atom_types: frozenset, budget: int, containe
         if id(item) in seen:
             continue
         seen.add(id(item))   # the container's own id (never a temporary list's, which is reused)
+        if memo is not None and item is not value and kind in _MEMO_KINDS and len(item) >= _MEMO_FROM:
+            if id(item) in checked_containers.CHECKING:   # `d[i] = [d]`: d's own check is under way
+                continue
+            long_ones.append(item)
+            added = checked_containers.added_since_passed(item, memo)
+            if added is not None:   # passed before: its new items alone
+                if not added:
+                    continue
+                item, kind = added, list
         if isinstance(item, _MAPPINGS):   # dicts and their views: walk the values, and the keys once a
             keep.append(item)           # run has objects (dicts.check_key: else keys are data)
             source = (item.values() if chains else chain(item.keys(), item.values())) \
@@ -212,6 +228,8 @@ def _walk(value: Any, atoms: tuple, atom_types: frozenset, budget: int, containe
         # Each distinct inner container once, however often the list repeats it.
         distinct = dict(zip(map(id, item), item, strict=True))   # C speed; one of each object
         stack.extend(x for key, x in distinct.items() if type(x) not in _ATOM_TYPES and key not in seen)
+    if long_ones:
+        checked_containers.note_passed(long_ones, memo)
     return True
 
 

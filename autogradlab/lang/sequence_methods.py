@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from autogradlab.lang.calls import require_data
+from autogradlab.lang.search_work import charge_search
 
 
 def _insert(interp: Any, base: list, args: list) -> None:
@@ -22,6 +23,7 @@ def _insert(interp: Any, base: list, args: list) -> None:
 def _remove(interp: Any, base: list, args: list) -> None:
     for value in args:   # "list.remove(x): x not in list" does not repr x, but weigh it like index()
         interp.sizes.check_text_weight(value, "the value passed to .remove()")
+    charge_search(interp, base, args[0] if args else None, "`.remove()`")
     base.remove(*args)
 
 

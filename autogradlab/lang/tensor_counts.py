@@ -49,6 +49,16 @@ MAX_SHOWN_DIMS = 64
 MAX_EMPTY_ROWS = DEFAULT_LIMITS.max_tensor_elements
 
 
+def check_result_shape(shape: torch.Size) -> None:
+    """The op sites' fast path (a tensor result, counted with math.prod) calls this for a result of 0
+    elements or of more than MAX_SHOWN_DIMS dimensions (a view op's: `x.unsqueeze(0)` 70 times, which
+    the report's copy refused without the line)."""
+    if len(shape) > MAX_SHOWN_DIMS:
+        refuse_dims(len(shape))
+    if len(shape) > 1 and 0 in shape:
+        check_empty_extent(shape)
+
+
 def check_empty_extent(shape: torch.Size) -> None:
     extent = math.prod(n for n in shape if n)
     rows = math.prod(shape[:list(shape).index(0)])

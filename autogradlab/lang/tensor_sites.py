@@ -31,7 +31,8 @@ from autogradlab.lang import calls, shapes, size_plans
 from autogradlab.lang.allowlist import CallSpec
 from autogradlab.lang.call_work import COSTLY, NORMS, check_work
 from autogradlab.lang.operators import other_result
-from autogradlab.lang.sizes import check_empty_extent, tensor_elements
+from autogradlab.lang.sizes import check_result_shape, tensor_elements
+from autogradlab.lang.tensor_counts import MAX_SHOWN_DIMS
 
 if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
@@ -85,8 +86,8 @@ def binary_site(interp: Interpreter, name: str, fn: Callable[..., Any],
         if type(result) is not _TENSOR:
             return other_result(interp, name, a, b, result, node, None, True)
         elements = math.prod(result.shape)
-        if not elements and result.dim() > 1:   # as tensor_elements: huge empty shapes are refused
-            check_empty_extent(result.shape)
+        if not elements or result.dim() > MAX_SHOWN_DIMS:   # as tensor_elements: huge empty shapes
+            check_result_shape(result.shape)   # and NumPy's 64 dimensions
         if elements > sizes.quick_one or sizes.total_elements + elements > sizes.quick_total:
             sizes.check_elements(elements, name)   # fail closed after the call
         sizes.total_elements += elements
@@ -146,8 +147,8 @@ def augmented_site(interp: Interpreter, name: str, fn: Callable[..., Any], inpla
             interp.record_op(inplace_name, [a, b], {}, result, node)
             return result
         elements = math.prod(result.shape)
-        if not elements and result.dim() > 1:   # as tensor_elements: huge empty shapes are refused
-            check_empty_extent(result.shape)
+        if not elements or result.dim() > MAX_SHOWN_DIMS:   # as tensor_elements: huge empty shapes
+            check_result_shape(result.shape)   # and NumPy's 64 dimensions
         if elements > sizes.quick_one or sizes.total_elements + elements > sizes.quick_total:
             sizes.check_elements(elements, name)   # fail closed after the call
         sizes.total_elements += elements
@@ -232,8 +233,8 @@ def method_site_planned(interp: Interpreter, attr: str, spec: CallSpec, node: as
                 raise calls.translate_torch_error(exc, attr, full) from None
             if type(result) is _TENSOR:
                 elements = math.prod(result.shape)
-                if not elements and result.dim() > 1:   # as tensor_elements: huge empty shapes are refused
-                    check_empty_extent(result.shape)
+                if not elements or result.dim() > MAX_SHOWN_DIMS:   # as tensor_elements: huge empty shapes
+                    check_result_shape(result.shape)   # and NumPy's 64 dimensions
                 recorded = True
             else:
                 result = calls.wrap_result(result, attr)

@@ -80,6 +80,8 @@ EN = {
     "errors_hints.inner_blocks": "move inner blocks into functions",
     "errors_hints.int_bits": "use floats or smaller numbers (limit max_int_bits)",
     "errors_hints.sequence": "build shorter strings or lists (limit max_sequence_len)",
+    "errors_hints.searched_items": "look values up in a set or dict, or search shorter lists (limit "
+                                   "max_searched_items)",
     "errors_hints.total_sequence": "build fewer or shorter lists and strings (limit "
                                    "max_total_sequence_items)",
     "errors_hints.print_part": "print a smaller part, e.g. x[:10] (limit max_sequence_len)",
@@ -194,6 +196,7 @@ ZH = {
     "errors_hints.inner_blocks": "把内层的代码块移到函数里",
     "errors_hints.int_bits": "改用浮点数或更小的数（限制 max_int_bits）",
     "errors_hints.sequence": "构建短一些的字符串或列表（限制 max_sequence_len）",
+    "errors_hints.searched_items": "用集合或字典来查找值，或在更短的列表中查找（限制 max_searched_items）",
     "errors_hints.total_sequence": "少构建一些列表和字符串，或让它们短一些（限制 max_total_sequence_items）",
     "errors_hints.print_part": "只打印一小部分，例如 x[:10]（限制 max_sequence_len）",
     "errors_hints.return_def": "在 `def` 里面使用 `return`",

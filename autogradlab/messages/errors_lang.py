@@ -60,6 +60,14 @@ EN = {
     "errors_lang.jacobian_loop_work": "jacobian's loop would run {rows} backward passes through costly "
                                       "calls of about {work} arithmetic steps each, about {total} in all; "
                                       "the limit is {limit} per call",
+    "errors_lang.jacobian_loop_graph": "jacobian's loop would run {rows} backward passes through a graph "
+                                       "of {nodes} operations, about {work} arithmetic steps each, about "
+                                       "{total} in all; the limit is {limit} per call",
+    "errors_lang.jacobian_rows_graph": "jacobian would push {rows} rows at once through a graph of {nodes} "
+                                       "operations, about {total} arithmetic steps in all; the limit is "
+                                       "{limit} per call",
+    "errors_lang.hint_jacobian_loop_graph": "fewer outputs or fewer operations in the function help (limit "
+                                            "max_graph_work)",
     "errors_lang.hint_jacobian_loop_work": "fewer outputs or smaller matrices help, or vectorize=True (limit "
                                            "max_call_work)",
     "errors_lang.hint_call_work_power": "use a smaller matrix or exponent (limit max_call_work)",
@@ -138,6 +146,12 @@ ZH = {
     "errors_lang.hint_too_many_dims": "使用更少的维度（reshape 一下）",
     "errors_lang.jacobian_loop_work": "jacobian 的循环将运行 {rows} 次反向传播，每次经过约需 {work} 步运算的"
                                       "高代价调用，总计约 {total} 步；每次调用的限制是 {limit}",
+    "errors_lang.jacobian_loop_graph": "jacobian 的循环将运行 {rows} 次反向传播，"
+                                       "每次经过含 {nodes} 个运算的计算图，约需 {work} 步运算，"
+                                       "总计约 {total} 步；每次调用的上限为 {limit}",
+    "errors_lang.jacobian_rows_graph": "jacobian 将一次让 {rows} 行经过含 {nodes} 个运算的计算图，"
+                                       "总计约 {total} 步运算；每次调用的上限为 {limit}",
+    "errors_lang.hint_jacobian_loop_graph": "减少输出个数或函数中的运算（限制 max_graph_work）",
     "errors_lang.hint_jacobian_loop_work": "减少输出个数或使用更小的矩阵，或者传入 vectorize=True"
                                            "（限制 max_call_work）",
     "errors_lang.hint_call_work_power": "使用更小的矩阵或更小的指数（限制 max_call_work）",

@@ -88,6 +88,10 @@ EN = {
     "errors_runtime.sequence_items": "{what} would have {length} items; the limit is {limit}",
     "errors_runtime.total_sequence": "the program built more than {limit} list and string items in all "
                                      "({what})",
+    "errors_runtime.searched_items": "the program searched more than {limit} list items in all ({what} on "
+                                     "{length} items)",
+    "errors_runtime.searched_tensors": "the program searched more than {limit} list items in all ({what} on "
+                                       "{length} items, each compared with a tensor)",
     "errors_runtime.print_values": "{what} would print more than {limit} values",
     "errors_runtime.free_variable": "cannot access free variable '{name}' where it is not associated with "
                                     "a value in enclosing scope",
@@ -179,6 +183,9 @@ ZH = {
     "errors_runtime.int_bits": "{what} 将是一个约 {bits} 位的整数；上限为 {limit} 位",
     "errors_runtime.sequence_items": "{what}将有 {length} 项；上限为 {limit}",
     "errors_runtime.total_sequence": "程序构建的列表和字符串项总数超过 {limit}（{what}）",
+    "errors_runtime.searched_items": "程序在列表中查找比较的项总数超过 {limit}（{length} 项上的 {what}）",
+    "errors_runtime.searched_tensors": "程序在列表中查找比较的项总数超过 {limit}（{length} 项上的 {what}，"
+                                       "每项都与张量比较）",
     "errors_runtime.print_values": "{what}要打印的值超过 {limit} 个",
     "errors_runtime.free_variable": "无法访问外层函数的变量 '{name}'：它在外层作用域中还没有被赋值",
     "errors_runtime.unbound_local": "无法访问局部变量 '{name}'：它还没有被赋值",

@@ -65,3 +65,13 @@ def test_a_linked_free_value_shows_inert():
     assert not at.exception
     said = _warnings(at)
     assert "JSON" in said and _inert(said, LURE), said
+
+
+def test_a_linked_direction_path_shows_inert_when_the_engine_refuses_it():
+    """`dir=d['[Log in](https://ev.il)']=1` is a well-formed path (leaf_paths.py), so it reaches the
+    engine, whose refusal ("not a named leaf") quotes it in the Steps page's warning."""
+    program = "import torch\nx = torch.ones(2, requires_grad=True)\ny = (x * x).sum()\n"
+    at = _open("views/steps.py", code=links.encode_code(program), mode="tangent", dir=f"d['{LURE}']=1")
+    assert not at.exception
+    said = _warnings(at)
+    assert "direction" in said.lower() and _inert(said, LURE), said

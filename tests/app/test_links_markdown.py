@@ -75,3 +75,16 @@ def test_a_linked_direction_path_shows_inert_when_the_engine_refuses_it():
     assert not at.exception
     said = _warnings(at)
     assert "direction" in said.lower() and _inert(said, LURE), said
+
+
+def test_a_dict_key_in_a_jacobian_path_table_shows_inert():
+    """The Jacobian page's paths table is markdown and its cells are graph labels: a linked program's
+    dict key (`d['[Log in](https://ev.il)']`) drew a link in the table (components/heatmap.py)."""
+    program = ("import torch\nfrom torch.autograd.functional import jacobian\n"
+               f"d = {{'{LURE}': torch.ones(2, requires_grad=True)}}\n"
+               f"J = jacobian(lambda v: v * d['{LURE}'], torch.tensor([1.0, 2.0]))\n")
+    at = _open("views/jacobian.py", code=links.encode_code(program), cell="0,0")
+    assert not at.exception
+    tables = [m.value for m in at.markdown if "|---|" in m.value]
+    assert tables and all(_inert(table, LURE) for table in tables), tables
+    assert "Log in" in tables[0]

@@ -16,10 +16,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol, TextIO
 
-from autogradlab import eigen_cli  # torch-free: a typed matrix needs no sandbox
+from autogradlab import eigen_cli, messages  # torch-free: a typed matrix needs no sandbox
 from autogradlab.cli_input import read_bounded, read_file_bounded, too_long
 from autogradlab.cli_text import TerminalSafe, format_error, format_summary, json_terminal_safe, terminal_safe
 from autogradlab.limits import DEFAULT_LIMITS
+from autogradlab.links import MAX_SEED
 from autogradlab.report import ErrorInfo, Report
 
 GRAPH_FORMATS = ("svg", "png", "pdf", "dot")
@@ -235,6 +236,13 @@ def main(argv: list[str] | None = None, *, runner: Runner | None = None,
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     io = Streams(io.stdin, TerminalSafe(io.stdout, json_terminal_safe if getattr(args, "json", False)
                                         else terminal_safe), TerminalSafe(io.stderr, terminal_safe))
+    if (seed := getattr(args, "seed", None)) is not None and not 0 <= seed <= MAX_SEED:
+        # the app's range: beyond torch's 64 bits the worker's manual_seed said "internal error"
+        shown = str(seed) if len(str(seed)) <= 24 else str(seed)[:21] + "..."
+        lang = getattr(args, "lang", None) or "en"
+        said = messages.text(lang, "present.cli_seed_range", high=f"{MAX_SEED:,}", seed=shown)
+        io.stderr.write(f"autogradlab: {said}\n")
+        return EXIT_USAGE
     pool = None
     try:
         if args.command == "eigen" and args.source_file is None:   # a typed matrix: no sandbox

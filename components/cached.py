@@ -11,6 +11,7 @@ plain-data Reports come back.
 
 from __future__ import annotations
 
+import json
 import threading
 import time
 from collections.abc import Callable
@@ -86,11 +87,22 @@ def _from_cache(cached_call: Callable[[], bytes]) -> Report:
     return report if report is not None else load_report(held)
 
 
+def cache_key(*inputs: object) -> str:
+    """The one hashed argument of the caches below: their inputs as JSON text.
+
+    Streamlit hashes each argument on its own and joins the bytes without lengths, and within one
+    argument it reuses the hash of an earlier equal item: `[0.0, -0.0]` hashed as `[0.0, 0.0]`
+    (so `1/x` with x=[0,-0] got another session's [inf, inf]), and an `output` holding `str:`
+    could absorb the text that follows a longer program (not reachable from a link today: outputs
+    are identifiers). JSON quotes each string and keeps -0.0, 1 and 1.0, None and "None" apart."""
+    return json.dumps(inputs, separators=(",", ":"))
+
+
 @st.cache_data(max_entries=CACHE_ENTRIES, ttl=CACHE_TTL_S, show_spinner=False)
-def _run_cached(source: str, seed: int, output: str | None, _session: str | None) -> bytes:
+def _run_cached(key: str, _source: str, _seed: int, _output: str | None, _session: str | None) -> bytes:
     from autogradlab import sandbox
 
-    report = sandbox.get_pool().run(source, seed=seed, output=output, session=_session)
+    report = sandbox.get_pool().run(_source, seed=_seed, output=_output, session=_session)
     if is_refusal(report):
         raise _TransientResult(report)
     return _cache_form(report)
@@ -174,7 +186,8 @@ def _run_program_once(source: str, seed: int, output: str | None, session: str |
                       retry: bool) -> Report:
     seed = int(seed)
     return _kept_for_session(("run", source, seed, output), session,
-                             lambda: _from_cache(lambda: _run_cached(source, seed, output, session)),
+                             lambda: _from_cache(lambda: _run_cached(cache_key("run", source, seed, output),
+                                                                       source, seed, output, session)),
                              retry=retry)
 
 
@@ -192,11 +205,11 @@ def svg_for_web(dot: str) -> str:
 # 3,000-op loop's Report with its steps is ~3.5 MB (0.3-2 s to unpickle on this machine) on every
 # full rerun of the Steps page. Reports are frozen dataclasses: sharing one object is safe.
 @st.cache_resource(max_entries=64, ttl=CACHE_TTL_S, show_spinner=False)
-def _run_steps_cached(source: str, seed: int, output: str | None, direction: tuple, backward_if_missing: bool,
-                      values: tuple, _session: str | None) -> Report:
+def _run_steps_cached(key: str, _args: tuple, _session: str | None) -> Report:
     from autogradlab import sandbox
     from autogradlab.step_records import StepOptions
 
+    source, seed, output, direction, backward_if_missing, values = _args
     options = StepOptions(direction=direction, backward_if_missing=backward_if_missing, values=values)
     report = sandbox.get_pool().run(source, seed=seed, output=output, session=_session, steps=options)
     if is_refusal(report):
@@ -205,9 +218,10 @@ def _run_steps_cached(source: str, seed: int, output: str | None, direction: tup
 
 
 @st.cache_data(max_entries=CACHE_ENTRIES, ttl=CACHE_TTL_S, show_spinner=False)
-def _run_dydx_cached(source: str, seed: int, of: str, wrt: str, _session: str | None) -> bytes:
+def _run_dydx_cached(key: str, _args: tuple, _session: str | None) -> bytes:
     from autogradlab import sandbox
 
+    source, seed, of, wrt = _args
     report = sandbox.get_pool().run(source, seed=seed, session=_session, jacobian_of=(of, wrt))
     if is_refusal(report):
         raise _TransientResult(report)
@@ -224,21 +238,24 @@ def run_steps(source: str, seed: int, output: str | None, session: str | None = 
     expression such as `sin(x) * exp(y)` (see autogradlab/free_names.py). A full server is waited
     out (until_not_busy)."""
     args = (source, int(seed), output, tuple(direction), bool(backward_if_missing), tuple(values))
+    key = cache_key("steps", *args)
     return until_not_busy(lambda: _kept_for_session(("steps", *args), session,
-                                                    lambda: _run_steps_cached(*args, session)))
+                                                    lambda: _run_steps_cached(key, args, session)))
 
 
 def run_dydx(source: str, seed: int, of: str, wrt: str, session: str | None = None) -> Report:
     """The run with dOF/dWRT computed from its graph (Jacobian page, programs without jacobian())."""
     args = (source, int(seed), of, wrt)
+    key = cache_key("dydx", *args)
     return until_not_busy(lambda: _kept_for_session(
-        ("dydx", *args), session, lambda: _from_cache(lambda: _run_dydx_cached(*args, session))))
+        ("dydx", *args), session, lambda: _from_cache(lambda: _run_dydx_cached(key, args, session))))
 
 
 @st.cache_data(max_entries=CACHE_ENTRIES, ttl=CACHE_TTL_S, show_spinner=False)
-def _run_cell_cached(source: str, seed: int, call: int, row: int, _session: str | None) -> bytes:
+def _run_cell_cached(key: str, _args: tuple, _session: str | None) -> bytes:
     from autogradlab import sandbox
 
+    source, seed, call, row = _args
     report = sandbox.get_pool().run(source, seed=seed, session=_session, jacobian_cell=(call, row))
     if is_refusal(report):
         raise _TransientResult(report)
@@ -249,5 +266,6 @@ def run_jacobian_cell(source: str, seed: int, call: int, row: int, session: str 
     """The run with the chain-rule paths of one row of jacobian() call `call` (Jacobian page, a
     clicked cell of a Jacobian too big to follow every row with the run)."""
     args = (source, int(seed), int(call), int(row))
+    key = cache_key("cell", *args)
     return until_not_busy(lambda: _kept_for_session(
-        ("cell", *args), session, lambda: _from_cache(lambda: _run_cell_cached(*args, session))))
+        ("cell", *args), session, lambda: _from_cache(lambda: _run_cell_cached(key, args, session))))

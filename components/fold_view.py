@@ -61,15 +61,17 @@ def adopt_selection(node_key: str, source: str, output: str | None, ids: set[str
 
 
 @st.cache_resource(max_entries=32, ttl=3600, show_spinner=False)
-def _folded(run_key: tuple, max_nodes: int, opened: tuple[str, ...], _graph: Graph) -> FoldedGraph:
+def _folded(key: str, max_nodes: int, _opened: tuple[str, ...], _graph: Graph) -> FoldedGraph:
     from autogradlab.render.fold_expand import expanded_fold
 
-    return expanded_fold(_graph, max_nodes, opened)
+    return expanded_fold(_graph, max_nodes, _opened)
 
 
 def folded(run_key: tuple, graph: Graph, max_nodes: int, opened: tuple[str, ...]) -> FoldedGraph:
-    """The folding with the open groups opened, once per (run, open groups)."""
-    return _folded(run_key, max_nodes, opened, graph)
+    """The folding with the open groups opened, once per (run, open groups). Keyed by the repr of
+    both: Streamlit reuses an earlier equal item's hash within one argument (values x=[0,-0] hashed
+    as x=[0,0]) and joins a tuple's items without lengths (see cached.cache_key)."""
+    return _folded(repr((run_key, opened)), max_nodes, opened, graph)
 
 
 def is_group(drawn_id: str, folded_graph: FoldedGraph) -> bool:

@@ -16,6 +16,7 @@ from autogradlab import error_keys, note_keys
 from autogradlab import links as core
 from components import state
 from components.i18n import current_lang, t
+from components.text import markdown_with_code
 
 LINK_SEEN = "fold_values_link_seen"     # str: the `values` of the URL last applied or written
 TABLE_PREFIX = "fold_values_table_"     # + digest of (program, values text): the table's widget key
@@ -50,7 +51,7 @@ def parse(names: tuple[str, ...], text: str) -> tuple[tuple[tuple[str, object], 
             pairs.append(core.parse_direction(f"{name}={value}"))
         except core.LinkError as exc:
             reason = note_keys.say_typed(current_lang(), str(exc), error_keys.LINKS + note_keys.LINKS)
-            problems.append(t("fold.bad_value", name=name, reason=reason))
+            problems.append(t("fold.bad_value", name=name, reason=markdown_with_code(reason)))  # from a link
     return tuple(pairs), problems
 
 

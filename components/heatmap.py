@@ -20,6 +20,7 @@ from autogradlab.report import Report
 from autogradlab.report_jacobian import JacobianRecord
 from components import graph_view, links, present, state
 from components.i18n import current_lang, localize, say_note, t, worded
+from components.text import escape_markdown
 
 PATH_COLOR = "#f5a623"
 STRATEGIES = ("reverse", "forward", "loop")
@@ -145,7 +146,7 @@ def paths(record: JacobianRecord, cell: tuple[int, int],
     if record.output_is_tuple:
         st.caption(t("jacobian_extra.tuple_paths"))
     live = [(p, p.share(i, j) or 0.0) for p in record.paths if p.reaches(j)]
-    names = {n.id: n.label for n in record.graph.nodes}
+    names = {n.id: escape_markdown(n.label) for n in record.graph.nodes}   # a label may hold a dict key
     lines = [f"| {' → '.join(names[n] for n in p.nodes)} | {v:.6g} |" for p, v in live]
     total = sum(v for _, v in live)
     st.markdown(f"{t('jacobian.paths')}\n\n| {t('jacobian.col_path')} | {t('jacobian.col_share')} |\n"

@@ -22,6 +22,7 @@ from autogradlab import error_keys, note_keys
 from autogradlab import links as core
 from components import state
 from components.i18n import localize, t
+from components.text import markdown_with_code
 
 T = TypeVar("T")
 
@@ -36,8 +37,10 @@ def _signature(code: str | None, seed: str | None) -> str:
 
 def warn(message: str, *, kept: bool = False) -> None:
     """A link's complaint in the page's language; `kept`: the user's program stayed (not the default)."""
+    # The message quotes the link's value: escaped, so `[Log in](https://...)` or `![](...)` in a link
+    # shows as typed, not as a link or a remote image on the app's own page.
     st.warning(t("links.bad_link_kept" if kept else "links.bad_link",
-                 message=localize(message, error_keys.LINKS + note_keys.LINKS)),
+                 message=markdown_with_code(localize(message, error_keys.LINKS + note_keys.LINKS))),
                icon=":material/link_off:")
 
 

@@ -19,6 +19,7 @@ from autogradlab.report import Report
 from components import state
 from components.i18n import say_note, t
 from components.step_controls import Options
+from components.text import markdown_with_code
 
 GOOD = "steps_direction_good"   # (program digest, direction text) of the last direction that was used
 
@@ -42,7 +43,7 @@ def settle(report: Report, options: Options, source: str,
         if options.mode == "tangent":
             st.session_state[GOOD] = (state.digest(source), options.direction_text)
         return report, options
-    reason = say_note(trace.direction_error, note_keys.DIRECTION)
+    reason = markdown_with_code(say_note(trace.direction_error, note_keys.DIRECTION))   # quotes a link's path
     if options.mode != "tangent":     # forward and reverse steps do not use it: say it, draw as asked
         st.warning(t("steps.direction_unused", reason=reason), icon=":material/warning:")
         return report, options

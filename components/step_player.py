@@ -28,13 +28,18 @@ SECONDS = {"slow": 1.6, "normal": 0.9, "fast": 0.4}
 SVG_STYLE = "display:block;margin:0 auto;max-width:100%;height:auto;max-height:70vh;width:auto"
 
 
-@st.cache_resource(max_entries=32, ttl=3600, show_spinner=False)
-def _drawing(run_key: tuple, fold: bool, opened: tuple[str, ...], _graph: Graph, lang: str = "en"):
+def _drawing(run_key: tuple, fold: bool, opened: tuple[str, ...], graph: Graph, lang: str = "en"):
     """Layout and SVG template, made once per (program run, fold choice, open groups, language):
-    graphviz runs here only."""
+    graphviz runs here only. Keyed by a repr, as fold_view.folded is (values x=[0,-0] were drawn
+    from the cache of x=[0,0])."""
+    return _drawn(repr((run_key, fold, opened, lang)), fold, opened, graph, lang)
+
+
+@st.cache_resource(max_entries=32, ttl=3600, show_spinner=False)
+def _drawn(key: str, _fold: bool, _opened: tuple[str, ...], _graph: Graph, _lang: str):
     from autogradlab.render.steps import step_layout, svg_template
 
-    layout = step_layout(_graph, fold=fold, max_nodes=MAX_NODES, expanded=opened, lang=lang)
+    layout = step_layout(_graph, fold=_fold, max_nodes=MAX_NODES, expanded=_opened, lang=_lang)
     svg = inert_svg(cached.svg_for_web(layout.dot)).replace("<svg", f'<svg style="{SVG_STYLE}"', 1)
     return layout, svg_template(svg, layout.fills, one_line=True)
 

@@ -11,6 +11,7 @@ import streamlit as st
 from autogradlab import note_keys
 from components import eigen_input, eigen_view, links, present, state
 from components.i18n import say_note, t
+from components.text import markdown_with_code
 
 
 def main() -> None:
@@ -25,8 +26,8 @@ def main() -> None:
     rows = chosen.rows
     if rows is None:
         with left:
-            st.warning(t("eigen.cannot_analyse", problem=say_note(chosen.problem, note_keys.EIGEN)),
-                       icon=":material/warning:")
+            problem = markdown_with_code(say_note(chosen.problem, note_keys.EIGEN))   # may quote a link
+            st.warning(t("eigen.cannot_analyse", problem=problem), icon=":material/warning:")
         last = st.session_state.get(state.EIGEN_LAST_GOOD)
         rows = tuple(tuple(r) for r in json.loads(last)) if last else None
     else:

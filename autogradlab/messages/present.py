@@ -18,6 +18,8 @@ EN = {
     "present.cli_wrote": "wrote {path}",
     "present.cli_no_source": "{name}: no such file or gallery entry",
     "present.cli_unreadable": "{name}: cannot read it ({reason})",
+    "present.cli_seed_range": "--seed must be a whole number from 0 to {high} (as in the app and its "
+                              "links), not {seed}",
     "present.cli_no_graph": "{name}: no graph to draw: no tensor in the program has a grad_fn",
     "present.cli_failed": "{name}: {figure} not written: {reason}",
     "present.cli_out": "{out}: cannot write there ({reason})",
@@ -41,6 +43,7 @@ ZH = {
     "present.cli_wrote": "已写入 {path}",
     "present.cli_no_source": "{name}：没有这个文件，也没有这个示例",
     "present.cli_unreadable": "{name}：无法读取（{reason}）",
+    "present.cli_seed_range": "--seed 必须是 0 到 {high} 之间的整数（与应用及其链接中的相同），而不是 {seed}",
     "present.cli_no_graph": "{name}：没有可画的图：程序中没有带 grad_fn 的张量",
     "present.cli_failed": "{name}：未写入 {figure}：{reason}",
     "present.cli_out": "{out}：无法写入（{reason}）",

@@ -130,7 +130,8 @@ def test_the_run_cache_holds_the_compact_wire_form(fake_core_installed):
     fake_core_installed.run = lambda *args, **kwargs: answered.append(run(*args, **kwargs)) or answered[-1]
     first = cached.run_program("h = 1\n", 0, None, "s")
     again = cached.run_program("h = 1\n", 0, None, "s2")
-    assert isinstance(cached._run_cached("h = 1\n", 0, None, "s"), bytes)
+    key = cached.cache_key("run", "h = 1\n", 0, None)
+    assert isinstance(cached._run_cached(key, "h = 1\n", 0, None, "s"), bytes)
     assert len(answered) == 1 and first is answered[0]
     assert again is not first
     assert pickle.dumps(again) == pickle.dumps(pickle.loads(pickle.dumps(first)))

@@ -50,7 +50,8 @@ def test_a_call_beyond_the_programs_jacobians_warns_and_shows_the_first():
                        ("zh", "必须在 0 到 1 之间")):
         at = open_page(code=links.encode_code(TWO), call="5", lang=lang)
         assert not at.exception
-        assert any(said in w.value for w in at.warning), [w.value for w in at.warning]
+        shown = [w.value.replace("\\", "") for w in at.warning]   # markdown's escapes: `\(` shows `(`
+        assert any(said in text for text in shown), shown
         assert at.query_params["call"] == "0", "the URL says what is shown: the first call"
         assert at.selectbox[0].value == 0
 

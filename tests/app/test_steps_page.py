@@ -3,6 +3,7 @@ The numbers shown are compared with plain PyTorch."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -140,7 +141,9 @@ def test_a_direction_of_the_wrong_shape_says_how_to_go_on():
 
 
 def said_everywhere(at: AppTest) -> list[str]:
-    return [m.value for m in [*at.warning, *at.info, *at.caption, *at.error] if isinstance(m.value, str)]
+    """The texts as shown: markdown's backslash escapes (components/text.py) removed."""
+    return [re.sub(r"\\([\\`*_{}\[\]()#+\-.!|<>~$])", r"\1", m.value)
+            for m in [*at.warning, *at.info, *at.caption, *at.error] if isinstance(m.value, str)]
 
 
 def test_a_refused_direction_is_said_once_and_the_default_steps_are_drawn():

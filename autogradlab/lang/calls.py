@@ -30,7 +30,7 @@ from autogradlab.lang.call_work import COSTLY, check_work
 from autogradlab.lang.contraction_work import CONTRACTIONS, check_contraction
 from autogradlab.lang.piece_counts import _PIECE_OPS, check_pieces, check_tolist  # noqa: F401 - re-exported
 from autogradlab.lang.safe_values import SafeArray
-from autogradlab.lang.sizes import check_empty_extent, check_result_shape, tensor_elements
+from autogradlab.lang.sizes import check_result_shape, tensor_elements
 from autogradlab.lang.tensor_counts import MAX_SHOWN_DIMS
 from autogradlab.lang.torch_generators import call_with_generator
 

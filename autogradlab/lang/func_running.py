@@ -85,7 +85,8 @@ class _Inside(NullHooks):
                 self.peak = max(self.peak, elements)
                 if self.rows > 1:   # the running total counted one row (calls.call_sized): add the others
                     self.sizes.total_elements += (self.rows - 1) * elements
-                if t.grad_fn is not None or t.requires_grad:
+                # never t.grad_fn: a Python object for each node made freeing a deep chain recurse (SIGSEGV)
+                if t.requires_grad:
                     self.nodes += 1
                     self.graph_work += node_work(elements)
         if op in COSTLY:   # jacrev runs its backward once per output element: checked again then

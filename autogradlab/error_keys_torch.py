@@ -13,6 +13,9 @@ _SHAPES = r"(?P<a>\[[^\]]*\]) and (?P<b>\[[^\]]*\])"
 
 TORCH = _rules(
     (_OP + r": the computation is nested too deeply", "errors_torch.nested"),
+    # PyTorch's own words when the Steps page's forward mode runs a program that uses forward mode itself
+    # (torch.func.jvp / jacfwd / hessian)
+    (r"Nested forward mode AD is not supported at the moment", "errors_torch.nested_forward"),
     (r"dimension out of range: " + _OP + r" of (?P<ndim>\d+)-D tensors accepts dim (?P<low>-?\d+)\.\."
      r"(?P<high>-?\d+), got (?P<got>-?\d+)", "errors_torch.dim_range"),
     (_OP + r": cannot multiply a (?P<a>\S+) matrix by a (?P<b>\S+) matrix \(inner sizes (?P<i>\d+) and "

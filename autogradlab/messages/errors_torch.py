@@ -6,6 +6,7 @@ EN = {
     "errors_torch.said": "{text}",
     "errors_torch.op_said": "{op}: {text}",
     "errors_torch.nested": "{op}: the computation is nested too deeply",
+    "errors_torch.nested_forward": "Nested forward mode AD is not supported at the moment",
     "errors_torch.dim_range": "dimension out of range: {op} of {ndim}-D tensors accepts dim {low}..{high}, "
                               "got {got}",
     "errors_torch.mm": "{op}: cannot multiply a {a} matrix by a {b} matrix (inner sizes {i} and {j} differ)",
@@ -95,6 +96,7 @@ ZH = {
     "errors_torch.said": "PyTorch 报告（原文）：{text}",
     "errors_torch.op_said": "{op}：PyTorch 报告（原文）：{text}",
     "errors_torch.nested": "{op}：计算嵌套得太深",
+    "errors_torch.nested_forward": "PyTorch 目前不支持嵌套的前向模式自动微分",
     "errors_torch.dim_range": "维度超出范围：{op} 作用于 {ndim} 维张量时 dim 只能取 {low}..{high}，"
                               "实际是 {got}",
     "errors_torch.mm": "{op}：无法把 {a} 矩阵乘以 {b} 矩阵（内侧大小 {i} 与 {j} 不同）",

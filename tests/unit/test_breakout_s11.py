@@ -85,7 +85,9 @@ CASES = [
     # (session 21: a tensor hook that is a function runs, lang/tensor_hooks.py; anything else not)
     Case(function_class(tail="y.register_hook(torch.float32)\n"), "unsupported", 11,
          r"`\.register_hook\(\)`"),
-    Case(function_class(backward="raise ValueError('x')"), "unsupported", 8, "`raise` statements"),
+    # (session 23: `raise` runs; an error a backward raises is the program's, at its line)
+    Case(function_class(backward="raise ValueError('x')", tail="y.sum().backward()\n"), "value", 8,
+         r"^ValueError: x$"),
     # -- what forward/backward give back: PyTorch's own checks, translated ----------------------------
     Case(function_class(backward="return 3", tail="y.sum().backward()\n"), "value", 11,
          r"expected Variable or None \(got int\)"),

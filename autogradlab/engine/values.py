@@ -141,13 +141,24 @@ def _fmt_stats(arr: np.ndarray) -> str:
     with np.errstate(over="ignore", invalid="ignore"):   # inf + -inf: the masked path below
         total = np.add.reduce(a)
     if math.isfinite(total):   # then every element is finite: no masked copy (mean() is this sum / n)
-        return messages.text("en", "render.stats", mean=_fmt_number(round(float(total / a.size), 2)),
-                             min=_fmt_number(float(a.min())), max=_fmt_number(float(a.max())))
+        low, high = float(a.min()), float(a.max())
+        return messages.text("en", "render.stats", mean=_fmt_mean(float(total / a.size), low, high),
+                             min=_fmt_number(low), max=_fmt_number(high))
     finite = a[np.isfinite(a)]
     if finite.size == 0:
         return messages.text("en", "render.none_finite", count=f"{arr.size:,}")
-    return messages.text("en", "render.stats", mean=_fmt_number(round(float(finite.mean()), 2)),
-                         min=_fmt_number(float(finite.min())), max=_fmt_number(float(finite.max())))
+    low, high = float(finite.min()), float(finite.max())
+    return messages.text("en", "render.stats", mean=_fmt_mean(float(finite.mean()), low, high),
+                         min=_fmt_number(low), max=_fmt_number(high))
+
+
+def _fmt_mean(mean: float, low: float, high: float) -> str:
+    """The mean with min and max's 4 significant digits, so it reads inside [min, max] (rounded to 2
+    decimals, a gradient of 1/256 everywhere read "mean 0., min 0.003906, max 0.003906"); a mean that is
+    rounding noise next to the values (|mean| < 1e-6 of the largest) reads 0."""
+    if abs(mean) < 1e-6 * max(abs(low), abs(high)):
+        return "0."
+    return _fmt_number(float(f"{min(max(mean, low), high):.4g}"))   # 4 digits first: 1.0000000000000002 is 1.
 
 
 def summarize(arr: np.ndarray) -> str:

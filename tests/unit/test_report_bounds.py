@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import pickle
+import re
 import time
 
 import numpy as np
@@ -51,7 +52,8 @@ def test_forty_aliases_of_a_big_tensor_share_one_value_and_the_json_stays_small(
     assert x.value is None and x.grad is None
     assert (x.shape, x.dtype, x.requires_grad, x.grad_fn) == ((5_000_000,), "float16", False, None)
     assert x.text.startswith("tensor([") and "..." in x.text
-    assert any(note.startswith("'x' (shown 41 times") and "mean 0.5" in note for note in report.notes)
+    assert any(note.startswith("'x' (shown 41 times") and re.search(r"mean 0\.(5|4\d{3}),", note)
+               for note in report.notes)   # rand's mean, about 0.5 (4 significant digits)
     assert len(pickle.dumps(report)) < 1_000_000
     text = json.dumps(report_to_json(report), allow_nan=False)
     assert len(text) < 1_000_000

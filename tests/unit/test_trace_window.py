@@ -144,13 +144,16 @@ def test_vector_summaries_fit_the_budget_as_defined(size, scale):
 
 
 def _stats_text(arr: np.ndarray) -> str:
-    """The stats summary's definition: mean (2 decimals), min and max of the finite values."""
+    """The stats summary's definition: mean (4 significant digits, inside [min, max]; 0. when it is
+    below 1e-6 of the largest value), min and max of the finite values."""
     a = arr.astype(np.float64)
     finite = a[np.isfinite(a)]
     if finite.size == 0:
         return f"{arr.size:,} values, none finite"
-    return (f"mean {_fmt_number(round(float(finite.mean()), 2))}, "
-            f"min {_fmt_number(float(finite.min()))}, max {_fmt_number(float(finite.max()))}")
+    low, high, mean = float(finite.min()), float(finite.max()), float(finite.mean())
+    shown = "0." if abs(mean) < 1e-6 * max(abs(low), abs(high)) else \
+        _fmt_number(float(f"{min(max(mean, low), high):.4g}"))
+    return f"mean {shown}, min {_fmt_number(low)}, max {_fmt_number(high)}"
 
 
 @pytest.mark.parametrize("case", range(12))

@@ -54,7 +54,7 @@ class Recorder(TensorNumbers, NameHooks, MemoryHooks, DisplayHooks, SkimHooks, B
         self.backward_calls: list[BackwardCall] = []   # the latest BACKWARD_CALLS_KEPT
         self.backward_calls_dropped = 0
         self._receiver_texts: dict[int, tuple[ast.AST, str | None]] = {}
-        self._sites: dict[int, tuple] = {}       # id(node) -> (node, line, column, source line)
+        self._sites: dict[int, tuple] = {}       # id(node) -> (node, line, column, source line, (op, line))
         self.last_backward: torch.Tensor | None = None
         self.last_backward_text: str | None = None   # `y.sum()` when no variable holds the tensor
         self.last_backward_skimmed = self._backward_skimmed = False   # gradients not recorded (skim.py)
@@ -131,10 +131,11 @@ class Recorder(TensorNumbers, NameHooks, MemoryHooks, DisplayHooks, SkimHooks, B
         if line:
             self.last_line = line
 
-    def _site(self, node: ast.AST) -> tuple:
-        """(node, line, column, source line) of an op's node, cached (on_op: skimmed_ops.py)."""
+    def _site(self, node: ast.AST, op: str) -> tuple:
+        """(node, line, column, source line, (op, line)) of an op's node, cached (on_op:
+        skimmed_ops.py; the last is the trace's summary key of the node's first op, made once)."""
         line = getattr(node, "lineno", 0) or 0
-        site = (node, line, (getattr(node, "col_offset", 0) or 0) + 1, self._source_line(line))
+        site = (node, line, (getattr(node, "col_offset", 0) or 0) + 1, self._source_line(line), (op, line))
         self._sites[id(node)] = site
         return site
 

@@ -57,7 +57,7 @@ class SkimmedOps:
         recorded in full: the inputs numbered so far keep their numbers, as for any refused op."""
         site = self._sites.get(id(node))
         if site is None or site[0] is not node:   # keyed by id: a caller's node need not be hashable
-            site = self._site(node)
+            site = self._site(node, op)
         line = site[1]
         if line:
             self.last_line = line
@@ -127,12 +127,14 @@ class SkimmedOps:
             fn_key = id(fn)
             if fn_key not in origins:
                 origins[fn_key] = (index, 0, fn, entry)
-                origin_keys = [fn_key]
+                origin_keys = (fn_key,)   # (only read: drop_keys, check_pass)
         # trace.skim, inlined
         held = result.numel()
         trace.total = index + 1
         summary = trace.summary
-        where = (op, line)
+        where = site[4]   # (op, line), made once per node
+        if where[0] != op:
+            where = (op, line)
         summary[where] = summary.get(where, 0) + 1
         ghost = ((index, op, line), None, None, (), None, origin_keys, _GHOST, False, held)
         entries = trace._entries

@@ -32,7 +32,7 @@ from autogradlab.engine.graph_walk import (  # noqa: F401  (the walk's names: re
     walk_graph,
 )
 from autogradlab.engine.saved_tensors import SAVED_PREFIX, read_saved  # noqa: F401  (read_saved: re-exported)
-from autogradlab.engine.values import _fmt_float, _fmt_number, dtype_name
+from autogradlab.engine.values import _fmt_item, _fmt_number, dtype_name
 from autogradlab.report import Graph, GraphNode, TensorSnapshot
 
 
@@ -114,7 +114,7 @@ class _Builder:
         facts_of = _CLASS_FACTS.get
         op_fields, saved_fields, prefix = _OP_FIELDS, _SAVED_FIELDS, SAVED_PREFIX
         node_cls, snap_cls, new, set_dict, array = GraphNode, TensorSnapshot, _new, _set, _array
-        fmt_float, fmt, strided, grad_number = _fmt_float, _fmt_number, _STRIDED, GRAD_SNAPSHOT_ID
+        fmt_float, fmt, strided, grad_number = _fmt_item, _fmt_number, _STRIDED, GRAD_SNAPSHOT_ID
         count = len(nodes)
         for fn, fn_inputs in zip(order, inputs_of, strict=True):
             cls = type(fn)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 import torch
 
-from autogradlab.engine.values import _SCALAR_DTYPES, _fmt_float, _fmt_number, dtype_name, snapshot
+from autogradlab.engine.values import _SCALAR_DTYPES, _fmt_item, _fmt_number, dtype_name, snapshot
 from autogradlab.report import TensorSnapshot
 
 _STRIDED = torch.strided
@@ -34,7 +34,7 @@ def fast_snapshot(tensor: torch.Tensor, tensor_id: int) -> TensorSnapshot:
         _set(snap, "__dict__", {
             "id": tensor_id, "shape": (), "dtype": dtype_name(dtype),
             "value": _array(value, dtype=np_dtype),
-            "summary": _fmt_float(value) if type(value) is float else _fmt_number(value),
+            "summary": _fmt_item(value) if type(value) is float else _fmt_number(value),
             "requires_grad": tensor.requires_grad,
             "grad_fn": type(grad_fn).__name__ if grad_fn is not None else None})
         return snap

@@ -115,6 +115,15 @@ def _fmt_float(v: float) -> str:
     return f"{v:.4g}"
 
 
+def _fmt_item(v: float) -> str:
+    """_fmt_float of an exact float (a tensor's item(); issue 9: a loop's graph formats thousands):
+    the same text with fewer tests. is_integer() is False for nan and +-inf, and "{:.4g}" writes
+    inf and -inf as _fmt_float does; a nan of either sign is "nan"."""
+    if v.is_integer():
+        return f"{int(v)}." if -1e8 < v < 1e8 else f"{v:.4g}"
+    return "nan" if v != v else f"{v:.4g}"
+
+
 def _fmt_vector(values: list[Any], budget: int, fmt: Any = _fmt_number) -> str:
     """"[a, b, c]" if it fits in `budget` characters, else the elements that fit and ", …]".
     `fmt` formats one element (_fmt_float when every element is a float)."""
@@ -194,7 +203,8 @@ def scalar_snapshot(value: Any, dtype: torch.dtype, np_dtype: Any, tensor_id: in
 
     `value` is then exactly what the array's item() gives back, so it is formatted as it is."""
     return tensor_snapshot(tensor_id, (), dtype_name(dtype), np.array(value, dtype=np_dtype),
-                           _fmt_number(value), requires_grad, grad_fn)
+                           _fmt_item(value) if type(value) is float else _fmt_number(value), requires_grad,
+                           grad_fn)
 
 
 def snapshot_as(tensor: torch.Tensor, tensor_id: int, requires_grad: bool,
@@ -207,7 +217,8 @@ def snapshot_as(tensor: torch.Tensor, tensor_id: int, requires_grad: bool,
             and not tensor.is_neg():   # a scalar of a long chain: its number, without a copy
         value = tensor.item()   # (scalar_snapshot, inlined: a graph makes thousands of these)
         return tensor_snapshot(tensor_id, (), dtype_name(dtype), np.array(value, dtype=np_dtype),
-                               _fmt_number(value), requires_grad, grad_fn)
+                               _fmt_item(value) if type(value) is float else _fmt_number(value),
+                               requires_grad, grad_fn)
     if tensor.numel() > SNAPSHOT_MAX_ELEMENTS:   # only the summary is kept: no copy of the values
         return tensor_snapshot(tensor_id, tuple(tensor.shape), dtype_name(dtype), None,
                                summarize(to_numpy(tensor, detached, copy=False)), requires_grad, grad_fn)

@@ -82,8 +82,9 @@ def call_sized(interp: Interpreter, op: str, fn: Callable[..., Any], spec: CallS
     except Exception as exc:  # noqa: BLE001 - every torch failure becomes a ProgramError
         raise translate_torch_error(exc, op, args) from None
     if type(result) is torch.Tensor:   # wrap_result, tensor_elements and has_tensor's first answers
-        elements = math.prod(result.shape)
-        if not elements or result.dim() > MAX_SHOWN_DIMS:   # as tensor_elements: huge empty shapes
+        dims = result.dim()   # a 0-dim result holds 1 element (math.prod of its empty shape)
+        elements = math.prod(result.shape) if dims else 1
+        if not elements or dims > MAX_SHOWN_DIMS:   # as tensor_elements: huge empty shapes
             check_result_shape(result.shape)   # and NumPy's 64 dimensions
         tensor = True
     else:

@@ -125,8 +125,9 @@ def zero_site(interp: Interpreter, attr: str, spec: CallSpec, node: ast.AST) -> 
         except Exception as exc:  # noqa: BLE001 - every torch failure becomes a ProgramError
             raise calls.translate_torch_error(exc, attr, [tensor]) from None
         if type(result) is _TENSOR:
-            elements = math.prod(result.shape)
-            if not elements or result.dim() > MAX_SHOWN_DIMS:   # as tensor_elements: huge empty shapes
+            dims = result.dim()   # a 0-dim result holds 1 element (math.prod of its empty shape)
+            elements = math.prod(result.shape) if dims else 1
+            if not elements or dims > MAX_SHOWN_DIMS:   # as tensor_elements: huge empty shapes
                 check_result_shape(result.shape)   # and NumPy's 64 dimensions
             recorded = True
         else:

@@ -105,8 +105,9 @@ def function_site(interp: Interpreter, member: SafeFunction, node: ast.AST) -> S
             raise calls.translate_torch_error(exc, op, args) from None
         if type(result) is not _TENSOR:
             return call_sized_result(interp, op, args, result, node)
-        elements = math.prod(result.shape)
-        if not elements or result.dim() > MAX_SHOWN_DIMS:   # as tensor_elements: huge empty shapes
+        dims = result.dim()   # a 0-dim result holds 1 element (math.prod of its empty shape)
+        elements = math.prod(result.shape) if dims else 1
+        if not elements or dims > MAX_SHOWN_DIMS:   # as tensor_elements: huge empty shapes
             check_result_shape(result.shape)   # and NumPy's 64 dimensions
         if elements > sizes.quick_one or sizes.total_elements + elements > sizes.quick_total:
             sizes.check_elements(elements, op)   # whatever was predicted, fail closed

@@ -189,8 +189,9 @@ class OperatorsMixin:
             if result is left and inplace_of is not None:
                 self.record_op(inplace_of, [left, right], {}, result, node)
             else:
-                elements = math.prod(result.shape)
-                if not elements or result.dim() > MAX_SHOWN_DIMS:   # as tensor_elements: huge empty shapes
+                dims = result.dim()   # a 0-dim result holds 1 element (math.prod of its empty shape)
+                elements = math.prod(result.shape) if dims else 1
+                if not elements or dims > MAX_SHOWN_DIMS:   # as tensor_elements: huge empty shapes
                     check_result_shape(result.shape)   # and NumPy's 64 dimensions
                 self.sizes.check_elements(elements, op)   # fail closed after the call
                 self.sizes.total_elements += elements

@@ -85,8 +85,9 @@ def binary_site(interp: Interpreter, name: str, fn: Callable[..., Any],
             raise calls.translate_torch_error(exc, name, [a, b]) from None
         if type(result) is not _TENSOR:
             return other_result(interp, name, a, b, result, node, None, True)
-        elements = math.prod(result.shape)
-        if not elements or result.dim() > MAX_SHOWN_DIMS:   # as tensor_elements: huge empty shapes
+        dims = result.dim()   # a 0-dim result holds 1 element (math.prod of its empty shape)
+        elements = math.prod(result.shape) if dims else 1
+        if not elements or dims > MAX_SHOWN_DIMS:   # as tensor_elements: huge empty shapes
             check_result_shape(result.shape)   # and NumPy's 64 dimensions
         if elements > sizes.quick_one or sizes.total_elements + elements > sizes.quick_total:
             sizes.check_elements(elements, name)   # fail closed after the call
@@ -146,8 +147,9 @@ def augmented_site(interp: Interpreter, name: str, fn: Callable[..., Any], inpla
         if result is a:
             interp.record_op(inplace_name, [a, b], {}, result, node)
             return result
-        elements = math.prod(result.shape)
-        if not elements or result.dim() > MAX_SHOWN_DIMS:   # as tensor_elements: huge empty shapes
+        dims = result.dim()   # a 0-dim result holds 1 element (math.prod of its empty shape)
+        elements = math.prod(result.shape) if dims else 1
+        if not elements or dims > MAX_SHOWN_DIMS:   # as tensor_elements: huge empty shapes
             check_result_shape(result.shape)   # and NumPy's 64 dimensions
         if elements > sizes.quick_one or sizes.total_elements + elements > sizes.quick_total:
             sizes.check_elements(elements, name)   # fail closed after the call
@@ -232,8 +234,9 @@ def method_site_planned(interp: Interpreter, attr: str, spec: CallSpec, node: as
             except Exception as exc:  # noqa: BLE001 - every torch failure becomes a ProgramError
                 raise calls.translate_torch_error(exc, attr, full) from None
             if type(result) is _TENSOR:
-                elements = math.prod(result.shape)
-                if not elements or result.dim() > MAX_SHOWN_DIMS:   # as tensor_elements: huge empty shapes
+                dims = result.dim()   # a 0-dim result holds 1 element (math.prod of its empty shape)
+                elements = math.prod(result.shape) if dims else 1
+                if not elements or dims > MAX_SHOWN_DIMS:   # as tensor_elements: huge empty shapes
                     check_result_shape(result.shape)   # and NumPy's 64 dimensions
                 recorded = True
             else:

@@ -1,0 +1,173 @@
+"""Session 24 (issue 9, breadth): torch.func.linearize, vmap's randomness= and chunk_size=,
+torch.linalg.lu_solve / tensorinv / tensorsolve (their work estimated before the call, like solve and
+inv), Generator.get_state()/set_state() and torch.get_rng_state()/set_rng_state() on the run's own
+generators. Plain PyTorch is the oracle: outcome, printed text and bare-expression displays."""
+
+from __future__ import annotations
+
+import pytest
+import torch
+
+from autogradlab.engine.run import run_program
+from autogradlab.lang.call_work import check_work
+from autogradlab.limits import DEFAULT_LIMITS
+from tests.oracle import run_trusted
+
+T = "import torch\n"
+LIMIT = DEFAULT_LIMITS.max_call_work
+assert LIMIT == 1000 ** 3   # the boundaries below are written for it
+
+
+def run(source: str):
+    return run_program(source, torchviz=False)
+
+
+def same_as_pytorch(source: str) -> None:
+    report, oracle = run(source), run_trusted(source, 0)
+    assert report.ok == (oracle.error is None), (report.error, oracle.error)
+    assert report.printed == oracle.printed, f"{report.printed!r}\n!=\n{oracle.printed!r}"
+    assert [(d.line, d.text) for d in report.displayed] == oracle.displayed
+
+
+PROGRAMS = {
+    "linearize": T + (
+        "from torch.func import linearize\n"
+        "x = torch.tensor([1., 2., 3.])\n"
+        "def f(x):\n    print('called')\n    return x.sin() * 2\n"
+        "out, jvp_fn = linearize(f, x)\nprint(out)\nprint(jvp_fn(torch.ones(3)))\n"
+        "o2, j2 = torch.func.linearize(lambda a, b: a * b + torch.rand(3), x, x + 1)\n"
+        "print(o2, j2(torch.ones(3), torch.zeros(3)), j2(torch.ones(3), torch.ones(3)), torch.rand(2))\n"
+        "print(linearize(lambda a: (a ** 2, a.sum()), torch.ones(2))[1](torch.ones(2)))\n"
+        "jvp_fn(torch.ones(3))\n"),
+    "linearize_errors": T + (
+        "out, jvp_fn = torch.func.linearize(torch.sin, torch.zeros(3, 3))\njvp_fn(torch.ones(3, 3))\n"
+        "for t in (torch.ones(2), torch.ones(3, 3, dtype=torch.float64)):\n"
+        "    try:\n        jvp_fn(t)\n    except RuntimeError as e:\n        print(e)\n"),
+    "lu": T + (
+        "A = torch.randn(2, 3, 3)\nB1 = torch.randn(2, 3, 4)\n"
+        "LU, pivots = torch.linalg.lu_factor(A)\nX1 = torch.linalg.lu_solve(LU, pivots, B1)\n"
+        "torch.allclose(A @ X1, B1)\nX1\n"
+        "A = torch.randn(3, 3)\nLU, pivots = torch.linalg.lu_factor(A)\n"
+        "B = torch.randn(3, 5, 3)\nX = torch.linalg.lu_solve(LU, pivots, B, left=False)\n"
+        "torch.allclose(X @ A, B)\n"
+        "B = torch.randn(3, 3, 4)\nX = torch.linalg.lu_solve(LU, pivots, B, adjoint=True)\n"
+        "torch.allclose(A.mT @ X, B)\nprint(X)\n"
+        "P, L, U = torch.linalg.lu(torch.randn(3, 2))\nP\nL\nU\n"
+        "try:\n    torch.linalg.lu_solve(LU, pivots, torch.randn(4, 2))\n"
+        "except RuntimeError as e:\n    print(e)\n"),
+    "tensorinv_tensorsolve": T + (
+        "A = torch.eye(4 * 6).reshape((4, 6, 8, 3))\nAinv = torch.linalg.tensorinv(A, ind=2)\nAinv.shape\n"
+        "B = torch.randn(4, 6)\n"
+        "torch.allclose(torch.tensordot(Ainv, B), torch.linalg.tensorsolve(A, B))\n"
+        "A = torch.randn(6, 4, 4, 3, 2)\nB = torch.randn(4, 3, 2)\n"
+        "X = torch.linalg.tensorsolve(A, B, dims=(0, 2))\nX.shape\nX\n"
+        "try:\n    torch.linalg.tensorinv(torch.randn(4, 5), ind=1)\n"
+        "except RuntimeError as e:\n    print(e)\n"),
+    "generator_state": T + (
+        "g = torch.Generator().manual_seed(3)\ns = g.get_state()\na = torch.rand(3, generator=g)\n"
+        "print(g.set_state(s) is g)\nprint(a, torch.rand(3, generator=g), s.shape, s.dtype)\n"
+        "st = torch.get_rng_state()\nx = torch.rand(2)\ntorch.set_rng_state(st)\nprint(x, torch.rand(2))\n"
+        "torch.random.set_rng_state(new_state=torch.random.get_rng_state())\nprint(torch.rand(1))\n"
+        "bad = s.clone()\nbad[:16] = 255\n"
+        "for b in (bad, s[:100].clone(), s.float(), 5, None, torch.stack([s, s], 1)[:, 0]):\n"
+        "    try:\n        g.set_state(b)\n    except (RuntimeError, TypeError) as e:\n"
+        "        print(type(e).__name__, e)\n"
+        "try:\n    torch.set_rng_state(torch.zeros(3, dtype=torch.uint8))\n"
+        "except RuntimeError as e:\n    print(e)\n"
+        "s2 = s.clone()\ns2[100:200] = 7\ng.set_state(s2)\nprint(torch.rand(3, generator=g))\ns[:4]\n"),
+    "vmap_randomness_chunks": T + (
+        "x = torch.randn(4, 3)\nprint(torch.vmap(torch.sin, chunk_size=2)(x))\n"
+        "print(torch.vmap(lambda t: t + torch.rand(3), randomness='different')(x))\n"
+        "print(torch.vmap(lambda t: t + torch.rand(3), randomness='same')(x))\n"
+        "print(torch.vmap(lambda t: t + torch.randn_like(t), 0, 0, 'different', chunk_size=3)(x))\n"
+        "print(torch.vmap(lambda t: t * torch.bernoulli(torch.full((3,), 0.5)), randomness='different',"
+        " chunk_size=1)(x))\n"
+        "for kw in ({}, {'randomness': 'bad'}, {'chunk_size': 0}):\n"
+        "    try:\n        torch.vmap(lambda t: t + torch.rand(3), **kw)(x)\n"
+        "    except (RuntimeError, ValueError) as e:\n        print(type(e).__name__, e)\n"),
+}
+
+
+@pytest.mark.parametrize("name", PROGRAMS)
+def test_runs_as_plain_pytorch(name):
+    same_as_pytorch(PROGRAMS[name])
+
+
+def meta(*shape: int) -> torch.Tensor:
+    return torch.empty(*shape, device="meta")
+
+
+def refused(op: str, args: list, kwargs: dict | None = None) -> bool:
+    try:
+        check_work(LIMIT, op, args, kwargs or {})
+    except Exception as error:  # noqa: BLE001 - the test looks at which
+        assert type(error).__name__ == "LimitExceeded" and "max_call_work" in error.hint
+        return True
+    return False
+
+
+def test_lu_solve_counts_like_solve():
+    pivots = meta(999).int()
+    assert not refused("linalg.lu_solve", [meta(999, 999), pivots, meta(999, 1)])   # 999**3 + 999**2
+    assert refused("linalg.lu_solve", [meta(1000, 1000), meta(1000).int(), meta(1000, 1)])
+    assert refused("linalg.lu_solve", [meta(100, 100), meta(100).int(), meta(100, 100_000)])
+    assert not refused("linalg.lu_solve", [meta(1, 100, 100), meta(1, 100).int(), meta(990, 100, 1)])
+    assert refused("linalg.lu_solve", [meta(1, 100, 100), meta(1, 100).int(), meta(991, 100, 1)])
+
+
+def test_tensorinv_counts_its_square_matrix():
+    assert not refused("linalg.tensorinv", [meta(9, 111, 999)], {"ind": 2})   # 999**3 + 999**2
+    assert refused("linalg.tensorinv", [meta(10, 100, 1000)], {"ind": 2})
+    assert not refused("linalg.tensorinv", [meta(999, 999)], {"ind": 1})
+    assert refused("linalg.tensorinv", [meta(1000, 1000)], {"ind": 1})
+    assert refused("linalg.tensorinv", [meta(10, 100, 10, 100)])   # ind defaults to 2
+
+
+def test_tensorsolve_counts_a_as_a_matrix():
+    assert not refused("linalg.tensorsolve", [meta(9, 111, 999), meta(9, 111)])
+    assert refused("linalg.tensorsolve", [meta(10, 100, 1000), meta(10, 100)])
+
+
+@pytest.mark.parametrize("call", [
+    "torch.linalg.tensorinv(torch.zeros(10, 100, 1000), ind=2)",
+    "torch.linalg.tensorsolve(torch.zeros(10, 100, 1000), torch.zeros(10, 100))",
+    "torch.linalg.lu_solve(torch.zeros(1000, 1000), torch.ones(1000, dtype=torch.int32), "
+    "torch.zeros(1000, 1))",
+])
+def test_a_program_above_the_work_limit_is_refused_before_the_call(call):
+    report = run(T + f"y = {call}\n")
+    assert not report.ok and report.error.kind == "limit" and report.error.line == 2
+    assert "the limit is 1,000,000,000 per call" in report.error.message
+
+
+def test_vmap_randomness_rows_count_against_the_element_limit():
+    rows = DEFAULT_LIMITS.max_tensor_elements // 1000
+    ok = run(T + f"y = torch.vmap(lambda t: torch.rand(1000), randomness='different')(torch.zeros({rows}))\n")
+    assert ok.ok, ok.error
+    above = run(T + f"y = torch.vmap(lambda t: torch.rand(1000), randomness='different', chunk_size=7)"
+                    f"(torch.zeros({rows + 1}))\n")
+    assert not above.ok and above.error.kind == "limit"
+
+
+@pytest.mark.parametrize("source, says", [
+    ("torch.vmap(torch.sin, randomness=1)(torch.ones(2))", "vmap(randomness=...) must be"),
+    ("torch.vmap(torch.sin, chunk_size='2')(torch.ones(2))", "vmap(chunk_size=...) must be None or an int"),
+    ("torch.vmap(lambda t: torch.func.linearize(torch.sin, t)[0])(torch.ones(2))",
+     "`torch.func.linearize(...)` inside a torch.func transform"),
+    ("torch.vmap(lambda t: torch.set_rng_state(torch.get_rng_state()))(torch.ones(2))",
+     "`set_state(...)` inside a torch.func transform"),
+    ("torch.Generator().set_state([1, 2])", "expected a torch.ByteTensor, but got list"),
+    ("torch.Generator().get_state(1)", "Generator.get_state() takes no arguments (1 given)"),
+    ("torch.func.linearize(torch.sin, 2.0)", "each primal must be a tensor"),
+])
+def test_refusals_name_the_construct(source, says):
+    report = run(T + source + "\n")
+    assert not report.ok and says in report.error.message, report.error
+
+
+def test_rng_state_calls_leave_the_process_generator_alone():
+    before = torch.get_rng_state()
+    report = run(T + "s = torch.get_rng_state()\ns[:] = 0\ntorch.manual_seed(7)\n"
+                     "torch.set_rng_state(torch.get_rng_state())\nx = torch.rand(3)\n")
+    assert report.ok, report.error
+    assert torch.equal(torch.get_rng_state(), before)

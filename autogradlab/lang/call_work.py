@@ -8,7 +8,8 @@ such a call its work is estimated from the shapes with Python ints (never runnin
 - the O(n^3) linalg family on a batch of m x n matrices: batch * m * n * min(m, n) (cond too: an SVD
   or an inverse); solve, solve_triangular and lstsq add batch * m * n * k for a right-hand side of k
   columns (left=False solves for B's rows: k is then the larger of B's last two sizes), the batch
-  being the broadcast one;
+  being the broadcast one; lu_solve(LU, pivots, B) counts as solve; tensorinv and tensorsolve as the
+  inverse / solve of the matrix they reshape their tensor into (Python ints);
 - matrix_power(a, k): the multiplications of binary exponentiation (bits - 1 + ones - 1) times n^3
   (each multiply-add of a product a PRODUCT_SPEEDUP-th of a unit), plus an inverse (n^3) for k < 0;
 - F.bilinear(x1, x2, W): rows of x1 times W's elements, as a product;

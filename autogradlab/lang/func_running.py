@@ -9,7 +9,8 @@
   input element; jacrev runs it once, then its backward vmapped once per output element: checked
   after the forward, rows x the largest tensor the function made (and the inputs), before the
   backward runs. Nested transforms multiply.
-- What cannot be checked inside is refused by name: backward(), torch.autograd.grad, jacobian & co.,
+- What cannot be checked inside is refused by name: backward(), torch.autograd.grad (but inside vmaps
+  alone: lang/grad_in_vmap.py bounds its batched backward before it runs), jacobian & co.,
   custom autograd Functions and tensor hooks (program code PyTorch would run inside its backward), and
   showing a batched tensor's text (its repr holds every row).
 - A batched tensor the program keeps after the vmap ended (a global, a list, a closure) is refused at
@@ -205,6 +206,8 @@ def running(interp: Interpreter, transformed: Any, args: list, kwargs: dict, nod
     begin, failure, result = batch_escapes.start(interp), None, None
     made = batch_escapes.made_of(interp)
     interp.func_depth = depth(interp) + 1
+    kinds = interp.__dict__.setdefault("func_kinds", [])   # lang/grad_in_vmap.py: vmaps only?
+    kinds.append(kind)
     interp.hooks = hooks
     rows_before, hooks.rows = hooks.rows, hooks.rows * rows
     try:
@@ -227,6 +230,7 @@ def running(interp: Interpreter, transformed: Any, args: list, kwargs: dict, nod
         hooks.rows = rows_before
         interp.hooks = outer
         interp.func_depth -= 1
+        kinds.pop()
     if failure is not None:
         batch_escapes.check(interp, begin, error=failure, message=KEPT)
         raise failure

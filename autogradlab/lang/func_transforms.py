@@ -1,5 +1,5 @@
-"""torch.func's transforms (grad, grad_and_value, jacrev, jacfwd, hessian, vmap, vjp, jvp; torch.vmap) on
-the program's functions, lambdas, partials and torch functions.
+"""torch.func's transforms (grad, grad_and_value, jacrev, jacfwd, hessian, vmap, vjp, jvp; torch.vmap;
+linearize: lang/func_linearize.py) on the program's functions, lambdas, partials and torch functions.
 
 A transform is a function value (TransformedFunction); calling it runs PyTorch's transform on a Python
 callable that calls the program's function through Interpreter.call_value, so every check of a direct

@@ -30,6 +30,17 @@ def same_as_pytorch(source: str) -> None:
 
 
 PROGRAMS = {
+    "autograd_grad_in_vmap": T + (   # vmap's docs: "vectorized gradient computation"
+        "x = torch.tensor([1., 2., 3.], requires_grad=True)\ny = x ** 2\n"
+        "print(torch.vmap(lambda v: torch.autograd.grad(y, x, v, retain_graph=True)[0])(torch.eye(3)))\n"
+        "def g(v):\n    return torch.autograd.grad(y, x, v, retain_graph=True, create_graph=True)[0]\n"
+        "print(torch.vmap(g)(torch.eye(3)))\n"
+        "print(torch.vmap(lambda v: torch.autograd.grad([y], [x], [v], retain_graph=True))(torch.eye(3)))\n"
+        "torch.vmap(torch.vmap(lambda v: torch.autograd.grad(y, x, v, retain_graph=True)[0]))"
+        "(torch.ones(2, 3, 3)).shape\n"
+        "def f(v):\n    z = (x * v).sum()\n    return torch.autograd.grad(z, x)[0]\n"
+        "try:\n    torch.vmap(f)(torch.eye(3))\nexcept RuntimeError as e:\n    print(e)\n"
+        "print(torch.vmap(lambda v: torch.autograd.grad(y, x, v)[0])(torch.eye(3)))\n"),
     "linearize": T + (
         "from torch.func import linearize\n"
         "x = torch.tensor([1., 2., 3.])\n"
@@ -138,6 +149,43 @@ def test_a_program_above_the_work_limit_is_refused_before_the_call(call):
     report = run(T + f"y = {call}\n")
     assert not report.ok and report.error.kind == "limit" and report.error.line == 2
     assert "the limit is 1,000,000,000 per call" in report.error.message
+
+
+def chain_grad_in_vmap(muls: int) -> str:
+    """muls MulBackward Nodes and one AccumulateGrad, 1,000 elements each, walked back 1,000 rows at once:
+    8 (BATCHED_GRAD_WEIGHT) x 1,000 rows x 2 x 1,000 elements + 10,000 per Node, 1.601e7 per Node."""
+    return T + ("x = torch.ones(1000, requires_grad=True)\ny = x\n"
+                f"for i in range({muls}):\n    y = y * 1.0\n"
+                "g = torch.vmap(lambda v: torch.autograd.grad(y, x, v, retain_graph=True)[0])"
+                "(torch.eye(1000))\n")
+
+
+def test_autograd_grad_in_vmap_counts_rows_times_the_graph():
+    assert run(chain_grad_in_vmap(61)).ok   # 62 Nodes: 992,620,000
+    above = run(chain_grad_in_vmap(62))      # 63 Nodes: 1,008,630,000
+    assert not above.ok and above.error.kind == "limit" and above.error.line == 6
+    assert "would push 1,000 rows at once through a graph of 63 operations" in above.error.message
+    assert "max_graph_work" in above.error.hint
+
+
+def test_autograd_grad_with_create_graph_in_vmap_counts_every_gradient_kept():
+    source = T + ("x = torch.ones(10000, requires_grad=True)\ny = x\nfor i in range(10):\n    y = y * 2.0\n"
+                  "g = torch.vmap(lambda v: torch.autograd.grad(y, x, v, retain_graph=True, "
+                  "create_graph={cg})[0])(torch.zeros({rows}, 10000))\n")
+    kept = run(source.format(cg=True, rows=45))   # 11 Nodes' gradients of 10,000 kept x 45 rows < 5M
+    assert kept.ok, kept.error
+    above = run(source.format(cg=True, rows=46))
+    assert not above.ok and above.error.kind == "limit"
+    assert "torch.autograd.grad inside vmap" in above.error.message
+    assert run(source.format(cg=False, rows=46)).ok   # without create_graph: only the largest at once
+
+
+def test_autograd_grad_inside_other_transforms_stays_refused():
+    report = run(T + "x = torch.ones(3, requires_grad=True)\ny = x ** 2\n"
+                     "g = torch.func.grad(lambda v: torch.vmap(lambda u: torch.autograd.grad(y, x, u, "
+                     "retain_graph=True)[0])(v.expand(2, 3)).sum())(torch.ones(3))\n")
+    assert not report.ok
+    assert "`torch.autograd.grad(...)` inside a torch.func transform" in report.error.message
 
 
 def test_vmap_randomness_rows_count_against_the_element_limit():

@@ -7,7 +7,9 @@ graph view walks the same Nodes after the run) and each Node's backward counts t
 gradient it receives (`_input_metadata`). Then, as for vmap(grad(f)) (func_running.py), the rows
 times that work must fit max_graph_work, the largest gradient times the rows the element limits, and
 with create_graph=True the whole graph of gradients it keeps. Inside any other torch.func transform
-(grad, jacrev, jvp, ...) autograd.grad stays refused (func_running.refuse_inside).
+(grad, jacrev, jvp, ...) autograd.grad stays refused (func_running.refuse_inside), and so does a graph
+holding a custom autograd Function (its backward is program code; it hung here on batched gradients).
+A tensor hook refuses itself when it runs inside a transform (tensor_hooks.py).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import math
 from typing import Any
 
 import torch
+from torch.autograd.function import BackwardCFunction
 
 from autogradlab.errors import LimitExceeded
 from autogradlab.lang.call_work import NODE_WORK, node_work
@@ -45,12 +48,15 @@ def _received(node: Any, fallback: int) -> int:
 
 def graph_cost(outputs: Any, most_nodes: int, fallback: int) -> tuple[int, int, int, int] | None:
     """(nodes, backward work, largest gradient, all gradients) of the graph behind `outputs`; None
-    when it has more than `most_nodes` Nodes."""
+    when it has more than `most_nodes` Nodes; -1 Nodes when a custom autograd Function's backward
+    (program code, which would run on batched gradients) is among them."""
     stack = [t.grad_fn for t in _tensors(outputs) if t.grad_fn is not None]
     seen = {id(fn): fn for fn in stack}   # the Python objects stay alive, so their ids stay unique
     nodes = work = largest = total = 0
     while stack:
         fn = stack.pop()
+        if isinstance(fn, BackwardCFunction):
+            return -1, 0, 0, 0
         nodes += 1
         if nodes > most_nodes:
             return None
@@ -79,6 +85,9 @@ def check_grad_in_vmap(interp: Any, outputs: Any, rows: int, create_graph: bool)
             f"{limits.max_graph_work // NODE_WORK:,} operations once per row",
             hint="a smaller vmap batch or a smaller graph helps (limit max_graph_work)")
     nodes, work, largest, total = cost
+    if nodes < 0:
+        from autogradlab.lang.func_running import refuse_inside
+        refuse_inside(interp, "`torch.autograd.grad(...)` through a custom autograd Function's backward")
     steps = rows_weighted * (work - nodes * NODE_WORK) + nodes * NODE_WORK
     if steps > limits.max_graph_work:
         raise LimitExceeded(

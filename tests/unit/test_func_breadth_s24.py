@@ -49,7 +49,8 @@ PROGRAMS = {
         "o2, j2 = torch.func.linearize(lambda a, b: a * b + torch.rand(3), x, x + 1)\n"
         "print(o2, j2(torch.ones(3), torch.zeros(3)), j2(torch.ones(3), torch.ones(3)), torch.rand(2))\n"
         "print(linearize(lambda a: (a ** 2, a.sum()), torch.ones(2))[1](torch.ones(2)))\n"
-        "jvp_fn(torch.ones(3))\n"),
+        "jvp_fn(torch.ones(3))\njvp_fn\n_, vjp_fn = torch.func.vjp(torch.sin, x)\nvjp_fn\n"
+        "print(torch.vmap(jvp_fn)(torch.eye(3)))\nfs = [jvp_fn]\nprint(fs[0](torch.ones(3)))\n"),
     "linearize_errors": T + (
         "out, jvp_fn = torch.func.linearize(torch.sin, torch.zeros(3, 3))\njvp_fn(torch.ones(3, 3))\n"
         "for t in (torch.ones(2), torch.ones(3, 3, dtype=torch.float64)):\n"
@@ -186,6 +187,21 @@ def test_autograd_grad_inside_other_transforms_stays_refused():
                      "retain_graph=True)[0])(v.expand(2, 3)).sum())(torch.ones(3))\n")
     assert not report.ok
     assert "`torch.autograd.grad(...)` inside a torch.func transform" in report.error.message
+
+
+def test_autograd_grad_in_vmap_through_program_code_is_refused():
+    custom = run(T + "class Sq(torch.autograd.Function):\n    @staticmethod\n    def forward(ctx, x):\n"
+                     "        ctx.save_for_backward(x)\n        return x ** 2\n    @staticmethod\n"
+                     "    def backward(ctx, g):\n        x, = ctx.saved_tensors\n        return 2 * x * g\n"
+                     "x = torch.ones(3, requires_grad=True)\ny = Sq.apply(x) * 2\n"
+                     "g = torch.vmap(lambda v: torch.autograd.grad(y, x, v)[0])(torch.eye(3))\n")
+    assert not custom.ok and custom.error.line == 13
+    says = "through a custom autograd Function's backward inside a torch.func transform"
+    assert says in custom.error.message
+    hooked = run(T + "x = torch.ones(3, requires_grad=True)\nz = x * 3\nh = z.register_hook(print)\n"
+                     "g = torch.vmap(lambda v: torch.autograd.grad(z, x, v)[0])(torch.eye(3))\n")
+    assert not hooked.ok
+    assert "a tensor hook (register_hook) inside a torch.func transform" in hooked.error.message
 
 
 def test_vmap_randomness_rows_count_against_the_element_limit():

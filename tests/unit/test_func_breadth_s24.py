@@ -189,6 +189,17 @@ def test_autograd_grad_inside_other_transforms_stays_refused():
     assert "`torch.autograd.grad(...)` inside a torch.func transform" in report.error.message
 
 
+def test_vmap_chunks_count_the_rows_of_one_chunk():
+    """Each call of the function gets chunk_size rows: a 10,000-element outer product per row, 1,000
+    rows (10M, past max_tensor_elements) in chunks of 500 (5M: at the limit) or 501."""
+    source = T + ("x = torch.ones(1000, 100)\n"
+                  "y = torch.vmap(lambda t: (t.unsqueeze(0) * t.unsqueeze(1)).sum(){chunk})(x)\n"
+                  "print(y[:3])\n")
+    assert not run(source.format(chunk="")).ok
+    assert not run(source.format(chunk=", chunk_size=501")).ok
+    same_as_pytorch(source.format(chunk=", chunk_size=500"))
+
+
 def test_autograd_grad_in_vmap_through_program_code_is_refused():
     custom = run(T + "class Sq(torch.autograd.Function):\n    @staticmethod\n    def forward(ctx, x):\n"
                      "        ctx.save_for_backward(x)\n        return x ** 2\n    @staticmethod\n"
@@ -208,9 +219,14 @@ def test_vmap_randomness_rows_count_against_the_element_limit():
     rows = DEFAULT_LIMITS.max_tensor_elements // 1000
     ok = run(T + f"y = torch.vmap(lambda t: torch.rand(1000), randomness='different')(torch.zeros({rows}))\n")
     assert ok.ok, ok.error
-    above = run(T + f"y = torch.vmap(lambda t: torch.rand(1000), randomness='different', chunk_size=7)"
+    above = run(T + "y = torch.vmap(lambda t: torch.rand(1000), randomness='different')"
                     f"(torch.zeros({rows + 1}))\n")
     assert not above.ok and above.error.kind == "limit"
+    chunked = T + ("y = torch.vmap(lambda t: torch.rand(1000), randomness='different', chunk_size=8)"
+                   "(torch.zeros({}))\n")
+    assert run(chunked.format(rows)).ok   # 625 chunks of 8 rows: the joined result counts all 5,000 rows
+    above = run(chunked.format(rows + 1))
+    assert not above.ok and "result of vmap would have 5,001,000 elements" in above.error.message
 
 
 @pytest.mark.parametrize("source, says", [

@@ -26,7 +26,7 @@ from autogradlab.errors import NotSupported
 from autogradlab.lang.allowlist import LINALG_FUNCTIONS
 from autogradlab.lang.time_module import CLOCKS, refusal
 
-FUNC_MEMBERS = ("grad", "grad_and_value", "jacrev", "jacfwd", "hessian", "vmap", "vjp", "jvp")
+FUNC_MEMBERS = ("grad", "grad_and_value", "jacrev", "jacfwd", "hessian", "vmap", "vjp", "jvp", "linearize")
 _DISTRIBUTIONS = {"multinomial": "Multinomial", "categorical": "Categorical", "normal": "Normal",
                   "bernoulli": "Bernoulli", "uniform": "Uniform", "binomial": "Binomial"}
 _MODULES = (
@@ -154,7 +154,8 @@ def _import_hint(module: str, member: str) -> str:
         return "Autograd Lab runs PyTorch code only; do the data preparation elsewhere"
     if module == "torch.func" or module.startswith("torch.func."):
         return ("Autograd Lab runs torch.func's grad, grad_and_value, jacrev, jacfwd, hessian, vmap, vjp, "
-                "jvp; for the others use torch.autograd.functional (jacobian, hessian, vjp, jvp, hvp, vhp)")
+                "jvp, linearize; for the others use torch.autograd.functional (jacobian, hessian, vjp, jvp, "
+                "hvp, vhp)")
     if top == "torch" and module in IMPORTABLE_MODULES:
         return "write `import torch` and use the full name, e.g. torch.tensor(...)"
     if top == "torch":

@@ -121,6 +121,9 @@ LINALG_FUNCTIONS: dict[str, CallSpec] = {
     **_table("norm vector_norm matrix_norm", ("ord", "dim", "keepdim", "dtype")),
     **_table("cond", ("p",)),
     **_table("solve_triangular", ("upper", "left", "unitriangular")),
+    **_table("lu_solve", ("left", "adjoint")),   # their work: lang/call_work.py, like solve and inv
+    **_table("tensorinv", ("ind",)),
+    **_table("tensorsolve", ("dims",)),
 }
 
 NN_FUNCTIONAL: dict[str, CallSpec] = {

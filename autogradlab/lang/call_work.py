@@ -8,7 +8,8 @@ such a call its work is estimated from the shapes with Python ints (never runnin
 - the O(n^3) linalg family on a batch of m x n matrices: batch * m * n * min(m, n) (cond too: an SVD
   or an inverse); solve, solve_triangular and lstsq add batch * m * n * k for a right-hand side of k
   columns (left=False solves for B's rows: k is then the larger of B's last two sizes), the batch
-  being the broadcast one;
+  being the broadcast one; lu_solve(LU, pivots, B) counts as solve; tensorinv and tensorsolve as the
+  inverse / solve of the matrix they reshape their tensor into (Python ints);
 - matrix_power(a, k): the multiplications of binary exponentiation (bits - 1 + ones - 1) times n^3
   (each multiply-add of a product a PRODUCT_SPEEDUP-th of a unit), plus an inverse (n^3) for k < 0;
 - F.bilinear(x1, x2, W): rows of x1 times W's elements, as a product;
@@ -52,11 +53,12 @@ _CUBIC = frozenset("""det logdet slogdet inverse pinverse matrix_exp cholesky sv
     linalg.eig linalg.eigvals linalg.eigh linalg.eigvalsh linalg.det linalg.slogdet linalg.inv
     linalg.pinv linalg.svd linalg.svdvals linalg.qr linalg.cholesky linalg.matrix_rank
     linalg.matrix_exp linalg.lu linalg.lu_factor linalg.cond""".split())
-_SOLVE = frozenset({"linalg.solve", "linalg.lstsq", "linalg.solve_triangular"})
+_SOLVE = frozenset({"linalg.solve", "linalg.lstsq", "linalg.solve_triangular", "linalg.lu_solve"})
+_TENSOR_LINALG = frozenset({"linalg.tensorinv", "linalg.tensorsolve"})
 _POWER = frozenset({"matrix_power", "linalg.matrix_power"})
 _NORMS = frozenset({"norm", "linalg.norm", "linalg.matrix_norm"})
 _BILINEAR = "nn.functional.bilinear"
-COSTLY = _CUBIC | _SOLVE | _POWER | _NORMS | {"cdist", _BILINEAR}
+COSTLY = _CUBIC | _SOLVE | _TENSOR_LINALG | _POWER | _NORMS | {"cdist", _BILINEAR}
 # `x.norm()` and `torch.norm(u)` (a loop's gradient norm) cost nothing here: the planned sites keep
 # their fast path for these and check only a call with more arguments (an ord or p: 'nuc', 2).
 NORMS = _NORMS
@@ -113,8 +115,10 @@ def _argument(args: list, kwargs: dict, index: int, *names: str) -> Any:
     return None
 
 
-def _solve_work(args: list, kwargs: dict) -> int | None:
-    a, b = _argument(args, kwargs, 0, "A", "input"), _argument(args, kwargs, 1, "B", "other")
+def _solve_work(args: list, kwargs: dict, b_index: int = 1) -> int | None:
+    """solve/lstsq/solve_triangular(A, B); lu_solve(LU, pivots, B) counted as solve (b_index 2)."""
+    a = _argument(args, kwargs, 0, "A", "input", "LU")
+    b = _argument(args, kwargs, b_index, "B", "other")
     if not isinstance(a, torch.Tensor) or a.dim() < 2:
         return None
     m, n = int(a.shape[-2]), int(a.shape[-1])
@@ -125,6 +129,28 @@ def _solve_work(args: list, kwargs: dict) -> int | None:
         columns = max(columns, int(b.shape[-2]))
     batch = _batch(a, b, 2 if b.dim() >= 2 else 1)
     return batch * (m * n * min(m, n) + m * n * columns)
+
+
+def _tensor_linalg_work(op: str, args: list, kwargs: dict) -> int | None:
+    """tensorinv(A, ind): the inverse of an (prod(shape[:ind]) x the rest) matrix; tensorsolve(A, B):
+    the solve of A as a (B.numel() x the rest) matrix for one right-hand side (Python ints)."""
+    a = _argument(args, kwargs, 0, "A", "input")
+    if not isinstance(a, torch.Tensor):
+        return None
+    total = math.prod(int(s) for s in a.shape)
+    if op == "linalg.tensorinv":
+        ind = _argument(args, kwargs, 1, "ind")
+        ind = 2 if ind is None else ind
+        if type(ind) is not int or not 0 < ind <= a.dim():
+            return None   # PyTorch's own error
+        m = math.prod(int(s) for s in a.shape[:ind])
+    else:
+        b = _argument(args, kwargs, 1, "B", "other")
+        if not isinstance(b, torch.Tensor):
+            return None
+        m = math.prod(int(s) for s in b.shape)
+    n = total // m if m else 0
+    return m * n * min(m, n) + m * n
 
 
 def _norm_work(op: str, args: list, kwargs: dict) -> int | None:
@@ -211,7 +237,9 @@ def check_work(limit: int, op: str, args: list, kwargs: dict, rows: int = 1) -> 
         if work is not None and op.endswith("matrix_exp"):
             work *= MATRIX_EXP_WEIGHT
     elif op in _SOLVE:
-        work = _solve_work(args, kwargs)
+        work = _solve_work(args, kwargs, 2 if op == "linalg.lu_solve" else 1)
+    elif op in _TENSOR_LINALG:
+        work = _tensor_linalg_work(op, args, kwargs)
     elif op in _NORMS:
         work = _norm_work(op, args, kwargs)
     elif op == _BILINEAR:

@@ -5,11 +5,13 @@
   transform's result is recorded as one op of the line that called it.
 - Sizes: a vmap over B rows runs every op of the function on B rows while the tensors' Python shapes
   show one, so every size and work check counts B rows (engine's batched_sizes precedent:
-  lang/sizes.py check_elements and call_work's work_rows); jacfwd runs the function batched once per
+  lang/sizes.py check_elements and call_work's work_rows; vmap(chunk_size=c) calls it once per chunk of
+  at most c rows, each call counted so); jacfwd runs the function batched once per
   input element; jacrev runs it once, then its backward vmapped once per output element: checked
   after the forward, rows x the largest tensor the function made (and the inputs), before the
   backward runs. Nested transforms multiply.
-- What cannot be checked inside is refused by name: backward(), torch.autograd.grad, jacobian & co.,
+- What cannot be checked inside is refused by name: backward(), torch.autograd.grad (but inside vmaps
+  alone: lang/grad_in_vmap.py bounds its batched backward before it runs), jacobian & co.,
   custom autograd Functions and tensor hooks (program code PyTorch would run inside its backward), and
   showing a batched tensor's text (its repr holds every row).
 - A batched tensor the program keeps after the vmap ended (a global, a list, a closure) is refused at
@@ -145,7 +147,7 @@ BATCHED_GRAD_WEIGHT = 8
 
 
 def _python_callable(interp: Interpreter, func: Any, node: ast.AST, hooks: _Inside, bound: list,
-                     backward: bool = False) -> Any:
+                     backward: bool = False, chunks: tuple[int, int] | None = None) -> Any:
     """The program function as PyTorch calls it; `bound`: [jacrev/vjp, peak found, inputs, has_aux];
     `backward`: a transform that runs a backward pass after it (grad, grad_and_value, hessian)."""
     def call(*args: Any, **kwargs: Any) -> Any:
@@ -176,6 +178,9 @@ def _python_callable(interp: Interpreter, func: Any, node: ast.AST, hooks: _Insi
             # jacrev's vmapped backward pushes its rows through the whole graph (2,000 ops: 21 s)
             from autogradlab.engine.jacobian_loop_work import check_vector_work
             check_vector_work(interp.sizes.limits.max_graph_work, work_rows, nodes, graph_work)
+        if chunks:   # vmap(chunk_size=c): PyTorch joins the chunks' outputs into one of all the B rows;
+            whole, chunk = chunks   # the sizes count c rows here (batched_sizes): B / c per element,
+            interp.sizes.check_elements(-(-_elements(out) * whole // chunk), "vmap")   # rounded up
         return out
     return call
 
@@ -191,9 +196,12 @@ def running(interp: Interpreter, transformed: Any, args: list, kwargs: dict, nod
         interp.sizes.warm_up_s += warm_func()
     outer = interp.hooks
     hooks = outer if isinstance(outer, _Inside) else _Inside(outer, interp.sizes)
-    rows = 1
+    rows, chunks = 1, None
     if kind == "vmap":
         rows = _batch_rows(args, options.get("in_dims", 0))
+        chunk = options.get("chunk_size")   # PyTorch calls the function once per chunk of rows
+        if type(chunk) is int and 0 < chunk < rows:
+            rows, chunks = chunk, (rows, chunk)
     elif kind == "jacfwd":
         rows = _argnums_elements(args, options.get("argnums", 0))
     bound: list = []
@@ -201,10 +209,12 @@ def running(interp: Interpreter, transformed: Any, args: list, kwargs: dict, nod
         inputs = _argnums_elements(args, options.get("argnums", 0)) if kind == "jacrev" else _elements(args)
         bound = [kind, 0, inputs, bool(options.get("has_aux"))]
     python_func = _python_callable(interp, transformed.func, node, hooks, bound,
-                                   kind in ("grad", "grad_and_value", "hessian"))
+                                   kind in ("grad", "grad_and_value", "hessian"), chunks)
     begin, failure, result = batch_escapes.start(interp), None, None
     made = batch_escapes.made_of(interp)
     interp.func_depth = depth(interp) + 1
+    kinds = interp.__dict__.setdefault("func_kinds", [])   # lang/grad_in_vmap.py: vmaps only?
+    kinds.append(kind)
     interp.hooks = hooks
     rows_before, hooks.rows = hooks.rows, hooks.rows * rows
     try:
@@ -227,6 +237,7 @@ def running(interp: Interpreter, transformed: Any, args: list, kwargs: dict, nod
         hooks.rows = rows_before
         interp.hooks = outer
         interp.func_depth -= 1
+        kinds.pop()
     if failure is not None:
         batch_escapes.check(interp, begin, error=failure, message=KEPT)
         raise failure

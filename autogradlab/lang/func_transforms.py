@@ -1,5 +1,5 @@
-"""torch.func's transforms (grad, grad_and_value, jacrev, jacfwd, hessian, vmap, vjp, jvp; torch.vmap) on
-the program's functions, lambdas, partials and torch functions.
+"""torch.func's transforms (grad, grad_and_value, jacrev, jacfwd, hessian, vmap, vjp, jvp; torch.vmap;
+linearize: lang/func_linearize.py) on the program's functions, lambdas, partials and torch functions.
 
 A transform is a function value (TransformedFunction); calling it runs PyTorch's transform on a Python
 callable that calls the program's function through Interpreter.call_value, so every check of a direct
@@ -30,7 +30,7 @@ _PARAMETERS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "jacrev": (("argnums",), ("has_aux",)),
     "jacfwd": (("argnums", "has_aux"), ()),
     "hessian": (("argnums",), ()),
-    "vmap": (("in_dims", "out_dims"), ()),
+    "vmap": (("in_dims", "out_dims", "randomness"), ("chunk_size",)),
 }
 _MAX_DIMS_ITEMS = 64   # in_dims / out_dims / argnums: a tuple per argument, never a big structure
 
@@ -106,6 +106,10 @@ def _options(kind: str, args: list, kwargs: dict) -> dict[str, Any]:
     for name, value in options.items():
         if name == "has_aux":
             require_bool(kind, name, value)
+        if name == "randomness" and not isinstance(value, str):   # PyTorch checks the word itself
+            raise ProgramTypeError("vmap(randomness=...) must be 'error', 'different' or 'same'")
+        if name == "chunk_size" and value is not None and type(value) not in (int, float, bool):
+            raise ProgramTypeError("vmap(chunk_size=...) must be None or an int")
         if name in ("argnums", "in_dims", "out_dims") and not _small_dims(value, name != "argnums"):
             raise ProgramTypeError(f"{kind}({name}=...) must be an int or a tuple of ints"
                                    + (" or None" if name != "argnums" else ""))
@@ -199,6 +203,8 @@ def func_namespace() -> Namespace:
     members = {name: _transform(name) for name in TRANSFORMS}
     members["vjp"] = SafeFunction("torch.func.vjp", _vjp)
     members["jvp"] = SafeFunction("torch.func.jvp", _jvp)
+    from autogradlab.lang.func_linearize import LINEARIZE
+    members["linearize"] = LINEARIZE
     return Namespace("torch.func", members)
 
 

@@ -30,6 +30,8 @@ def function_text(value: Any) -> str | None:
     None for anything else."""
     if type(value) is UserFunction:
         return repr(value)
+    if type(value).__name__ in ("VjpFunction", "LinearizeFunction"):   # PyTorch's vjp_fn / jvp_fn: their
+        return repr(value)                                             # repr without the address
     if type(value) is not SafeFunction:
         return None
     module, _, name = value.qualname.rpartition(".")

@@ -77,7 +77,12 @@ def _autograd_grad(interp: Interpreter, args: list, kwargs: dict, node: ast.AST)
     for value in list(args) + list(kwargs.values()):
         require_data(value, "in `torch.autograd.grad`")
     if interp.__dict__.get("func_depth", 0):
-        refuse_inside(interp, "`torch.autograd.grad(...)`")
+        from autogradlab.lang.grad_in_vmap import check_grad_in_vmap, only_vmaps
+        if not only_vmaps(interp):
+            refuse_inside(interp, "`torch.autograd.grad(...)`")
+        outputs = args[0] if args else kwargs.get("outputs")
+        create_graph = args[4] if len(args) > 4 else kwargs.get("create_graph", False)
+        check_grad_in_vmap(interp, outputs, getattr(interp.hooks, "rows", 1), bool(create_graph))
     return invoke(interp, "autograd.grad", torch.autograd.grad, AUTOGRAD_FUNCTIONS["grad"],
                   args, kwargs, node)
 

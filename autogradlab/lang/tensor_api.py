@@ -19,7 +19,7 @@ import torch
 from autogradlab.errors import NotSupported, ProgramTypeError
 from autogradlab.lang.calls import invoke, require_data, translate_torch_error
 from autogradlab.lang.safe_values import Namespace, SafeArray, SafeFunction, SafeGenerator, SafeType
-from autogradlab.lang.torch_generators import make_generator
+from autogradlab.lang.torch_generators import get_rng_state, make_generator, set_rng_state
 
 if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
@@ -170,13 +170,17 @@ def _initial_seed(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) 
 def torch_members() -> dict[str, Any]:
     random = Namespace("torch.random", {
         "manual_seed": SafeFunction("torch.random.manual_seed", _manual_seed),
-        "initial_seed": SafeFunction("torch.random.initial_seed", _initial_seed)})
+        "initial_seed": SafeFunction("torch.random.initial_seed", _initial_seed),
+        "get_rng_state": SafeFunction("torch.random.get_rng_state", get_rng_state),
+        "set_rng_state": SafeFunction("torch.random.set_rng_state", set_rng_state)})
     return {
         **tensor_types(),
         "Size": SafeType("torch.Size", torch.Size, _size),
         "Generator": SafeType("torch._C.Generator", SafeGenerator, make_generator),   # isinstance(g, it)
         "manual_seed": SafeFunction("torch.manual_seed", _manual_seed),
         "initial_seed": SafeFunction("torch.initial_seed", _initial_seed),
+        "get_rng_state": SafeFunction("torch.get_rng_state", get_rng_state),
+        "set_rng_state": SafeFunction("torch.set_rng_state", set_rng_state),
         "random": random,
         "__version__": str(torch.__version__),
     }

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
 
 MAX_GENERATORS = 1000   # torch.Generator() calls in one run (each holds 5 KB of state)
+STATE_BYTES = 5056   # a CPU generator's get_state(): torch.uint8 of this many elements
 
 
 def _owned(interp: Interpreter) -> list[torch.Generator]:
@@ -45,7 +46,7 @@ def make_generator(interp: Interpreter, args: list, kwargs: dict, node: ast.AST)
 
 
 def call_method(interp: Interpreter, base: SafeGenerator, name: str, args: list, kwargs: dict) -> Any:
-    """g.manual_seed(n) (returns g, as PyTorch's does) and g.initial_seed()."""
+    """g.manual_seed(n) and g.set_state(s) (return g, as PyTorch's do), g.initial_seed(), g.get_state()."""
     gen = base.gen if base.gen is not None else interp.generator
     if name == "manual_seed":
         seed = args[0] if len(args) == 1 and not kwargs else kwargs.get("seed")
@@ -58,8 +59,65 @@ def call_method(interp: Interpreter, base: SafeGenerator, name: str, args: list,
         return base
     if name == "initial_seed" and not args and not kwargs:
         return gen.initial_seed()
+    if name == "get_state":
+        if args or kwargs:
+            given = len(args) + len(kwargs)
+            raise ProgramTypeError(f"Generator.get_state() takes no arguments ({given} given)")
+        return get_state(interp, gen)
+    if name == "set_state":
+        if kwargs:
+            raise ProgramTypeError("Generator.set_state() takes no keyword arguments")
+        if len(args) != 1:
+            raise ProgramTypeError(f"Generator.set_state() takes exactly one argument ({len(args)} given)")
+        set_state(interp, gen, args[0])
+        return base
     raise NotSupported(f"`Generator.{name}()` is not supported in Autograd Lab "
-                       "(a generator offers manual_seed(n) and initial_seed())")
+                       "(a generator offers manual_seed(n), initial_seed(), get_state() and "
+                       "set_state(state))")
+
+
+# PyTorch checks only the type of a state that is not a tensor: its words name these types
+_PLAIN_TYPES = (int, float, bool, str, list, tuple, dict, type(None))
+
+
+def get_state(interp: Interpreter, gen: torch.Generator) -> torch.Tensor:
+    """A copy of the generator's state (a uint8 tensor of 5,056 bytes), counted as a tensor made."""
+    interp.sizes.check_elements(STATE_BYTES, "get_state()")
+    state = gen.get_state()
+    interp.sizes.add_result(state)
+    return state
+
+
+def set_state(interp: Interpreter, gen: torch.Generator, state: Any) -> None:
+    """PyTorch checks a state before using it (type, dtype, size, contiguity, the mt19937 words: an
+    altered state gets its 'Invalid mt19937 state'); inside a torch.func transform a state could be a
+    batched tensor with no bytes of its own, so it is refused there."""
+    from autogradlab.lang.call_errors import translate_torch_error
+    from autogradlab.lang.func_running import refuse_inside
+
+    refuse_inside(interp, "`set_state(...)`")
+    if not isinstance(state, torch.Tensor) and not isinstance(state, _PLAIN_TYPES):
+        raise ProgramTypeError("set_state() needs the uint8 tensor that get_state() returned")
+    try:
+        gen.set_state(state)
+    except Exception as exc:  # noqa: BLE001 - PyTorch's own TypeError / RuntimeError
+        raise translate_torch_error(exc, "set_state", [state]) from None
+
+
+def get_rng_state(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> torch.Tensor:
+    """torch.get_rng_state(): the run's generator, never the process-wide one."""
+    if args or kwargs:
+        raise ProgramTypeError(f"get_rng_state() takes 0 positional arguments but {len(args) + len(kwargs)} "
+                               "were given")
+    return get_state(interp, interp.generator)
+
+
+def set_rng_state(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> None:
+    """torch.set_rng_state(new_state): the run's generator, never the process-wide one."""
+    values = [*args, *kwargs.values()]
+    if set(kwargs) - {"new_state"} or len(values) != 1:
+        raise ProgramTypeError("set_rng_state() takes one argument, new_state")
+    set_state(interp, interp.generator, values[0])
 
 
 def call_with_generator(interp: Interpreter, qualname: str, kwargs: dict, call: Callable[[dict], Any]) -> Any:

@@ -46,6 +46,19 @@ EN = {
                       "attribute that outlives the vmap call; outside it that tensor has no values of its "
                       "own: return it from the function instead",
     _K + "func_takes_hint": "the options of {kind} here: {names}",
+    _K + "func_randomness": "vmap(randomness=...) must be 'error', 'different' or 'same'",
+    _K + "func_chunk_size": "vmap(chunk_size=...) must be None or an int",
+    _K + "linearize_tangents": "jvp_fn() takes one tensor per primal of linearize",
+    _K + "linearize_primals": "linearize(func, *primals): each primal must be a tensor in Autograd Lab",
+    _K + "linearize_takes_hint": "linearize takes the function and its primals",
+    _K + "jvp_fn_hint": "pass the tangents to jvp_fn as positional arguments",
+    # torch.autograd.grad inside torch.vmap (lang/grad_in_vmap.py)
+    _K + "vmap_grad_nodes": "torch.autograd.grad inside vmap would walk back a graph of more than {limit} "
+                            "operations once per row",
+    _K + "vmap_grad_work": "torch.autograd.grad inside vmap would push {rows} rows at once through a graph "
+                           "of {nodes} operations, about {total} arithmetic steps in all; the limit is "
+                           "{limit} per call",
+    _K + "vmap_grad_hint": "a smaller vmap batch or a smaller graph helps (limit max_graph_work)",
     _K + "vjp_fn_hint": "pass the cotangents to vjp_fn as positional arguments",
 }
 
@@ -86,5 +99,17 @@ ZH = {
     _K + "func_kept": "`{name}` 把 vmap 批处理的张量（第 {line} 行）存进了在 vmap 调用结束后"
                       "仍然存在的变量、容器或属性；在调用之外，这个张量没有自己的值：请把它作为函数的返回值",
     _K + "func_takes_hint": "{kind} 在这里可用的选项：{names}",
+    _K + "func_randomness": "vmap(randomness=...) 必须是 'error'、'different' 或 'same'",
+    _K + "func_chunk_size": "vmap(chunk_size=...) 必须是 None 或整数",
+    _K + "linearize_tangents": "jvp_fn() 的每个原始输入（primal）都要对应一个张量",
+    _K + "linearize_primals": "linearize(func, *primals)：在 Autograd Lab 中每个原始输入（primal）"
+                              "都必须是张量",
+    _K + "linearize_takes_hint": "linearize 只接受函数及其原始输入（primals）",
+    _K + "jvp_fn_hint": "切向量（tangent）要作为位置参数传给 jvp_fn",
+    _K + "vmap_grad_nodes": "vmap 内部的 torch.autograd.grad 将对每一行反向遍历一个超过 {limit} 个运算的"
+                            "计算图",
+    _K + "vmap_grad_work": "vmap 内部的 torch.autograd.grad 将一次让 {rows} 行经过含 {nodes} 个运算的计算图，"
+                           "总共约 {total} 步运算；每次调用的限制是 {limit}",
+    _K + "vmap_grad_hint": "减小 vmap 的批量或计算图的规模（限制 max_graph_work）",
     _K + "vjp_fn_hint": "vjp_fn 的余切（cotangent）要作为位置参数传入",
 }

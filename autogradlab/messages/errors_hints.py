@@ -25,8 +25,8 @@ EN = {
                           "(w = torch.randn(3, 1, requires_grad=True); y = x @ w + b) and the update as "
                           "`with torch.no_grad(): w -= lr * w.grad`",
     "errors_hints.torch_func": "Autograd Lab runs torch.func's grad, grad_and_value, jacrev, jacfwd, "
-                               "hessian, vmap, vjp, jvp; for the others use torch.autograd.functional "
-                               "(jacobian, hessian, vjp, jvp, hvp, vhp)",
+                               "hessian, vmap, vjp, jvp, linearize; for the others use "
+                               "torch.autograd.functional (jacobian, hessian, vjp, jvp, hvp, vhp)",
     "errors_hints.import_instead": "import torch instead",
     "errors_hints.write_with": "write `with torch.{name}():`",
     "errors_hints.list_comprehension": "use a list comprehension or a `for` loop",
@@ -146,7 +146,7 @@ ZH = {
                           "（`w = torch.randn(3, 1, requires_grad=True); y = x @ w + b`），"
                           "把参数更新写成 `with torch.no_grad(): w -= lr * w.grad`",
     "errors_hints.torch_func": "Autograd Lab 支持 torch.func 的 grad、grad_and_value、jacrev、jacfwd、"
-                               "hessian、vmap、vjp、jvp；其他功能请用 torch.autograd.functional"
+                               "hessian、vmap、vjp、jvp、linearize；其他功能请用 torch.autograd.functional"
                                "（jacobian、hessian、vjp、jvp、hvp、vhp）",
     "errors_hints.import_instead": "改为 import torch",
     "errors_hints.write_with": "写成 `with torch.{name}():`",

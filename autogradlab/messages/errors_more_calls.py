@@ -116,7 +116,10 @@ EN = {
     "errors_more.torch_generator_cpu": "Autograd Lab runs on the CPU only: torch.Generator() takes "
                                        "device='cpu'",
     "errors_more.torch_generator_method": "`Generator.{name}()` is not supported in Autograd Lab (a "
-                                          "generator offers manual_seed(n) and initial_seed())",
+                                          "generator offers manual_seed(n), initial_seed(), get_state() and "
+                                          "set_state(state))",
+    "errors_more.torch_generator_state": "set_state() needs the uint8 tensor that get_state() returned",
+    "errors_more.set_rng_state_args": "set_rng_state() takes one argument, new_state",
     "errors_more.torch_generator_type": "{fn}(): argument 'generator' must be torch.Generator, not {type}",
 }
 
@@ -214,6 +217,8 @@ ZH = {
     "errors_more.torch_generator_args": "torch.Generator() 只接受一个参数：设备",
     "errors_more.torch_generator_cpu": "Autograd Lab 只在 CPU 上运行：torch.Generator() 只接受 device='cpu'",
     "errors_more.torch_generator_method": "Autograd Lab 不支持 `Generator.{name}()`（生成器对象只提供 "
-                                          "manual_seed(n) 和 initial_seed()）",
+                                          "manual_seed(n)、initial_seed()、get_state() 和 set_state(state)）",
+    "errors_more.torch_generator_state": "set_state() 需要 get_state() 返回的 uint8 张量",
+    "errors_more.set_rng_state_args": "set_rng_state() 只接受一个参数：new_state",
     "errors_more.torch_generator_type": "{fn}()：参数 'generator' 必须是 torch.Generator，而不是 {type}",
 }

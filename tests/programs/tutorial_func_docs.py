@@ -1,11 +1,10 @@
 # Source: the examples of PyTorch's torch.func reference (pytorch/pytorch, torch/_functorch/eager_transforms.py,
 # apis.py and torch/_functorch/vmap docstrings, BSD-3-Clause; as shipped with torch 2.13.0;
 # https://docs.pytorch.org/docs/stable/func.api.html): the `>>>`/`...` lines of the "Example:" blocks of
-# grad, vjp, jvp, jacrev, jacfwd, hessian and vmap in order, without the printed outputs, as a
+# grad, vjp, jvp, jacrev, jacfwd, hessian, vmap and linearize in order, without the printed outputs, as a
 # student pastes them one after the other. Left out: the indented "Case where ... torch.no_grad" warnings
-# (they use an `x` and `f` of no example; grad_and_value has no example) and linearize's example
-# (torch.func.linearize traces the function into an FX graph: not covered), and in vmap's example the
-# four lines of the "vectorized gradient computation" (torch.autograd.grad inside torch.vmap: refused).
+# (they use an `x` and `f` of no example; grad_and_value has no example). Session 24: vmap's
+# "vectorized gradient computation" (torch.autograd.grad inside torch.vmap) and linearize's example run.
 import torch
 # ---- torch.func.grad
 # xdoctest: +SKIP
@@ -227,6 +226,11 @@ jacobian_rows = [torch.autograd.grad(y, x, v, retain_graph=True)[0]
                  for v in I_N.unbind()]
 jacobian = torch.stack(jacobian_rows)
 
+# vectorized gradient computation
+def get_vjp(v):
+    return torch.autograd.grad(y, x, v)
+jacobian = torch.vmap(get_vjp)(I_N)
+
 torch.dot  # [D], [D] -> []
 batched_dot = torch.vmap(
     torch.vmap(torch.dot)
@@ -261,3 +265,12 @@ def fn(x, scale=4.):
 batched_pow = torch.vmap(fn)
 assert torch.allclose(batched_pow(x), x * 4)
 batched_pow(x, scale=x)  # scale is not batched, output has shape [2, 2, 5]
+
+# ---- torch.func.linearize
+import torch
+from torch.func import linearize
+def fn(x):
+    return x.sin()
+
+output, jvp_fn = linearize(fn, torch.zeros(3, 3))
+jvp_fn(torch.ones(3, 3))

@@ -3,11 +3,11 @@
 # the `>>>`/`...` lines of each function's "Example:" in order, without the printed outputs, as a student
 # pastes them one after the other. Functions in order: det, slogdet, inv, solve, eig, eigvals, eigh,
 # eigvalsh, svd, svdvals, qr, cholesky, norm, vector_norm, matrix_norm, matrix_power, matrix_rank,
-# multi_dot, cross, pinv, cond, lstsq, matrix_exp, solve_triangular.
-# Left out: the examples of lu (`device="cuda"`), ldl_factor/ldl_solve (an output line pasted as code),
-# householder_product (the older torch.geqrf), the *_ex variants, tensorsolve, LinAlgError (an error on
-# purpose), vecdot and vander (their examples write `linalg.` without importing it: a NameError in
-# PyTorch), lu_factor/lu_solve and tensorinv (not covered: their work is not estimated before the call).
+# multi_dot, cross, pinv, cond, lstsq, matrix_exp, solve_triangular; session 24: lu_factor, lu_solve,
+# tensorinv, tensorsolve, and lu without its last three lines (`device="cuda"`).
+# Left out: ldl_factor/ldl_solve (an output line pasted as code), householder_product (the older
+# torch.geqrf), the *_ex variants, LinAlgError (an error on purpose), vecdot and vander (their examples
+# write `linalg.` without importing it: a NameError in PyTorch).
 import torch
 # ---- torch.linalg.det
 A = torch.randn(3, 3)
@@ -298,3 +298,62 @@ A = torch.randn(2, 4, 4).tril_()
 B = torch.randn(2, 3, 4)
 X = torch.linalg.solve_triangular(A, B, upper=False, left=False)
 torch.allclose(X @ A, B)
+
+# ---- torch.linalg.lu_factor
+A = torch.randn(2, 3, 3)
+B1 = torch.randn(2, 3, 4)
+B2 = torch.randn(2, 3, 7)
+LU, pivots = torch.linalg.lu_factor(A)
+X1 = torch.linalg.lu_solve(LU, pivots, B1)
+X2 = torch.linalg.lu_solve(LU, pivots, B2)
+torch.allclose(A @ X1, B1)
+torch.allclose(A @ X2, B2)
+
+# ---- torch.linalg.lu_solve
+A = torch.randn(3, 3)
+LU, pivots = torch.linalg.lu_factor(A)
+B = torch.randn(3, 2)
+X = torch.linalg.lu_solve(LU, pivots, B)
+torch.allclose(A @ X, B)
+B = torch.randn(3, 3, 2)   # Broadcasting rules apply: A is broadcasted
+X = torch.linalg.lu_solve(LU, pivots, B)
+torch.allclose(A @ X, B)
+B = torch.randn(3, 5, 3)
+X = torch.linalg.lu_solve(LU, pivots, B, left=False)
+torch.allclose(X @ A, B)
+B = torch.randn(3, 3, 4)   # Now solve for A^T
+X = torch.linalg.lu_solve(LU, pivots, B, adjoint=True)
+torch.allclose(A.mT @ X, B)
+
+# ---- torch.linalg.tensorinv
+A = torch.eye(4 * 6).reshape((4, 6, 8, 3))
+Ainv = torch.linalg.tensorinv(A, ind=2)
+Ainv.shape
+B = torch.randn(4, 6)
+torch.allclose(torch.tensordot(Ainv, B), torch.linalg.tensorsolve(A, B))
+A = torch.randn(4, 4)
+Atensorinv = torch.linalg.tensorinv(A, ind=1)
+Ainv = torch.linalg.inv(A)
+torch.allclose(Atensorinv, Ainv)
+
+# ---- torch.linalg.tensorsolve
+A = torch.eye(2 * 3 * 4).reshape((2 * 3, 4, 2, 3, 4))
+B = torch.randn(2 * 3, 4)
+X = torch.linalg.tensorsolve(A, B)
+X.shape
+torch.allclose(torch.tensordot(A, X, dims=X.ndim), B)
+A = torch.randn(6, 4, 4, 3, 2)
+B = torch.randn(4, 3, 2)
+X = torch.linalg.tensorsolve(A, B, dims=(0, 2))
+X.shape
+A = A.permute(1, 3, 4, 0, 2)
+A.shape[B.ndim:]
+torch.allclose(torch.tensordot(A, X, dims=X.ndim), B, atol=1e-6)
+
+# ---- torch.linalg.lu
+A = torch.randn(3, 2)
+P, L, U = torch.linalg.lu(A)
+P
+L
+U
+torch.dist(A, P @ L @ U)

@@ -173,8 +173,8 @@ RUNAWAY = [   # max_steps 500,000: what a C-level loop could do stops on its own
          "`torch.set_printoptions` is not supported"),
     Case("import torch\ntorch.set_default_dtype('torch.DoubleTensor')\n", "type", 2,   # never torch's parser
          "invalid dtype object: only floating-point types are supported as the default type"),
-    Case("import torch\nprint(torch.get_rng_state())\n", "unsupported",
-         2, "`torch.get_rng_state` is not supported"),
+    # session 24: torch.get_rng_state reads the run's own generator (tests/unit/test_func_breadth_s24.py)
+    Case("import torch\nprint(torch.seed())\n", "unsupported", 2, "`torch.seed` is not supported"),
 ]
 
 RETURNS = [   # final_return (a def's last `return` as a closure) against CPython and the per-node path

@@ -242,10 +242,10 @@ def wrap_builtins(builtins: dict[str, Any]) -> None:
         value, kinds = args
         kinds = kinds if isinstance(kinds, tuple) else (kinds,)
         if not all(isinstance(kind, SafeType | ProgramClass) for kind in kinds):
-            raise python_error(TypeError("isinstance() arg 2 must be a type or tuple of types"))
+            raise python_error(TypeError("isinstance() arg 2 must be a type, a tuple of types, or a union"))
         mine = value.cls if isinstance(value, ProgramObject) else None
         return any(mine is not None and mine.is_subclass_of(kind) if isinstance(kind, ProgramClass)
-                   else is_data(value) and _is_instance(value, kind.py_type)
+                   else kind.py_type is object or is_data(value) and _is_instance(value, kind.py_type)
                    or mine is not None and mine.exception is not None
                    and issubclass(mine.exception, kind.py_type)
                    for kind in kinds)

@@ -152,6 +152,9 @@ def subscript_base(value: Any) -> Any:
 def storable(value: Any, where: str) -> Any:
     if isinstance(value, STORABLE):
         return value
+    from autogradlab.lang.iterators import ITERATORS
+    if isinstance(value, ITERATORS):   # `self.it = iter(xs)`, `self.gen = counter()`: next(self.it) later
+        return value
     from autogradlab.lang.stored_objects import require_storable
     return require_storable(value, where)   # `self.layers = [Layer(), Layer()]`
 
@@ -183,7 +186,8 @@ def read_attribute(interp: Interpreter, base: Any, name: str) -> Any:
     found = _lookup(base, name)
     me = _self_of(base)
     if found is not None and found[1] == PROPERTY and isinstance(me, ProgramObject):
-        return call_function(interp, found[2], [me], {}, None)
+        from autogradlab.lang.attribute_returns import call_for_attribute
+        return call_for_attribute(interp, lambda: call_function(interp, found[2], [me], {}, None))
     if isinstance(me, ProgramObject) and name in me.values and not isinstance(base, SuperProxy):
         return me.values[name]
     if found is None:
@@ -192,7 +196,9 @@ def read_attribute(interp: Interpreter, base: Any, name: str) -> Any:
                 return me.state.args   # an exception's args (lang/exception_objects.py)
             fallback = me.cls.find("__getattr__")   # asked only when the usual lookup finds nothing
             if fallback is not None and fallback[1] == METHOD:
-                return call_function(interp, fallback[2], [me, name], {}, None, fallback[0])
+                from autogradlab.lang.attribute_returns import call_for_attribute
+                return call_for_attribute(interp, lambda: call_function(interp, fallback[2], [me, name], {},
+                                                                        None, fallback[0]))
         raise _no_attribute(base, name)
     owner, kind, value = found
     if kind == VALUE or kind == STATIC or (kind == METHOD and isinstance(me, ProgramClass)):
@@ -232,7 +238,9 @@ def call_method(interp: Interpreter, base: Any, name: str, args: list, kwargs: d
     if kind == CLASS:
         return call_function(interp, value, [class_of(me), *args], kwargs, node, found[0])
     if kind == PROPERTY and isinstance(me, ProgramObject):
-        return interp.call_value(call_function(interp, value, [me], {}, node), args, kwargs, node)
+        from autogradlab.lang.attribute_returns import call_for_attribute
+        got = call_for_attribute(interp, lambda: call_function(interp, value, [me], {}, node))
+        return interp.call_value(got, args, kwargs, node)
     if kind == PROPERTY:
         raise NotSupported(f"calling the property `{name}` of the class `{found[0].name}` is not "
                            "supported in Autograd Lab")

@@ -41,7 +41,7 @@ METHOD, STATIC, CLASS, PROPERTY, VALUE = "method", "static", "class", "property"
 class ProgramClass:
     """`class Name:` as the program holds it."""
 
-    __slots__ = ("name", "base", "members", "qualname", "equality", "interp", "exception")
+    __slots__ = ("name", "base", "members", "qualname", "equality", "interp", "exception", "setters")
     type_name = "type"
 
     def __init__(self, name: str, base: ProgramClass | None, qualname: str | None = None) -> None:
@@ -49,6 +49,7 @@ class ProgramClass:
         self.qualname = qualname or name   # `make.<locals>.Module` for a class made inside a function
         self.base = base
         self.members: dict[str, tuple[str, Any]] = {}   # name -> (kind, value)
+        self.setters: dict[str, Any] = {}   # a property's name -> its `@name.setter` function
         self.equality: Any = None   # its __eq__/__ne__/__hash__ (lang/object_equality.py); None: identity
         self.interp: Any = None   # the run that defined it (its objects' loops: lang/object_protocols.py)
         # the builtin exception class at the root of its bases (`class MyError(ValueError)`), or None
@@ -264,7 +265,11 @@ def set_attribute(interp: Interpreter, base: Any, name: str, value: Any) -> None
         return
     found = base.cls.find(name)
     if found is not None and found[1] == PROPERTY:
-        raise python_error(AttributeError(f"property '{name}' of '{base.cls.name}' object has no setter"))
+        setter = found[0].setters.get(name)
+        if setter is None:
+            raise python_error(AttributeError(f"property '{name}' of '{base.cls.name}' object has no setter"))
+        call_function(interp, setter, [base, value], {}, None, found[0])   # `t.f = 32`: its @f.setter
+        return
     value = storable(value, "in an assignment")
     if base.state is not None and name == "args":   # an exception's args: Python keeps a tuple
         from autogradlab.lang.exception_objects import set_args

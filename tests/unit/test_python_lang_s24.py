@@ -158,3 +158,9 @@ def test_a_kept_generator_expression_stays_under_the_loop_budget():
               "c.g = (x for x in f())\ns = 0\nfor v in c.g:\n    s += v\n")
     report = run_program(source)
     assert not report.ok and report.error.kind == "limit", report.error
+
+
+def test_a_property_deleter_is_still_refused():
+    source = ("class A:\n    @property\n    def y(self):\n        return 1\n    @y.deleter\n"
+              "    def y(self):\n        pass\n")
+    assert "`@y.deleter`" in refused(source)

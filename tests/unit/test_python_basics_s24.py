@@ -2,8 +2,8 @@
 """Session 24: twenty-odd Python basics a student meets (properties with setters, staticmethod/classmethod,
 records as dicts, string methods, f-string formats, slicing, dict/set comprehensions, *args/**kwargs,
 closures with nonlocal, global, try/finally, inheritance with super(), generators, unpacking, truth and
-numbers), each compared with CPython (tests/diff_compare.py: printed text, variables, error kind, line and
-message). Refused and left for later: walrus `:=`, `match`, `__slots__`, positional-only parameters,
+numbers, the walrus `:=` in conditions and comprehensions), each compared with CPython (tests/diff_compare.py: printed text, variables, error kind, line and
+message). Refused and left for later: `match`, `__slots__`, positional-only parameters,
 `__enter__`/`__exit__` and `collections`."""
 
 from __future__ import annotations
@@ -221,6 +221,40 @@ PROGRAMS = [
      "print(1 < x < 10, x == 5 and x != 4, not x, x is None, None or 'default', 0 or [] or 'last', 3 and 4)\n"
      "print(int('42') + 1, float('3.5'), str(10) + 'a', bool(''), bool('0'), int(3.9), int(-3.9), round(3.5), round(4.5))\n"
      'print(type(1) is int, isinstance(True, int), 10 ** -1, 2 ** 100, 1 / 3, 0.1 + 0.2, 1e308 * 10, -0.0)\n'),
+    ('data = [1, 5, 12, 7, 20]\n'
+     'if (n := len(data)) > 3:\n'
+     '    print(f"long list ({n} items)")\n'
+     'big = [y for x in data if (y := x * 2) > 10]\n'
+     'print(big)\n'
+     'i = 0\n'
+     'while (i := i + 1) < 4:\n'
+     '    print(i)\n'),
+    ('import torch\n'
+     'def f(xs):\n'
+     '    out = [z for x in xs if (z := x * 3) % 2]\n'
+     '    return out, z\n'
+     'print(f([1, 2, 3]))\n'
+     'total = 0\n'
+     'for i in range(5):\n'
+     '    if (sq := i * i) > 4:\n'
+     '        total += sq\n'
+     'print(total, sq)\n'
+     'w = torch.ones(2, requires_grad=True)\n'
+     'if (l := (w * 2).sum()) > 1:\n'
+     '    l.backward()\n'
+     'print(l, w.grad)\n'
+     'vals = {k: (m := k * 2) for k in range(3)}\n'
+     'print(vals, m)\n'
+     'print(any((hit := v) > 3 for v in [1, 5, 2]), hit)\n'
+     'g = lambda a: (b := a + 1) * b\n'
+     'print(g(2))\n'
+     'def h():\n'
+     '    print(q)\n'
+     '    [q := 1 for _ in range(1)]\n'
+     'try:\n'
+     '    h()\n'
+     'except NameError as e:\n'
+     '    print(type(e).__name__)\n'),
 ]
 
 

@@ -40,6 +40,8 @@ _ZH: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), z) for p, z
     (r"(?P<name>`[^`]+`) unpacking here", "此处的 {name} 解包"),
     (r"the (?P<name>`[^`]+`) operator", "{name} 运算符"),
     (r"walrus (?P<name>`[^`]+`) assignments", "海象运算符 {name} 赋值"),
+    (r"(?P<name>`[^`]+`) inside a comprehension that loops over (?P<var>`[^`]+`)",
+     "在遍历 {var} 的推导式中使用 {name}"),
     (r"set literals (?P<name>`[^`]+`)", "集合字面量 {name}"),
     (r"bytes literals \((?P<name>`[^`]+`)\)", "bytes 字面量（{name}）"),
     (r"bytes literals", "bytes 字面量"),

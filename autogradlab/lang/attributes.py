@@ -105,6 +105,8 @@ def read_attribute(interp: Interpreter, base: Any, name: str, node: ast.AST) -> 
     if isinstance(base, SafeException):   # `e.args`; Python's AttributeError for anything else
         if name == "args":
             return base.args
+        if base.fields is not None and name in base.fields:   # e.errno, e.strerror, e.filename
+            return base.fields[name]
         if name not in ("with_traceback", "add_note"):   # those exist in Python: refused below, by name
             raise python_error(AttributeError(f"'{type_text(base)}' object has no attribute '{name}'"))
     if isinstance(base, SafeGradFn) and name == "next_functions":

@@ -26,7 +26,7 @@ from autogradlab.lang.builtin_arguments import (
 )
 from autogradlab.lang.builtin_conversions import BUILTIN_TYPES, _int_text_digits  # noqa: F401 - test_big_ints
 from autogradlab.lang.exceptions import EXCEPTION_TYPES, remember_python_error
-from autogradlab.lang.iterators import ITERATOR_BUILTINS, ITERATORS, materialize_iterator
+from autogradlab.lang.iterators import ITERATOR_BUILTINS, ITERATORS, SequenceIterator, materialize_iterator
 from autogradlab.lang.namespaces import NDARRAY_TYPE, TENSOR_TYPE
 from autogradlab.lang.safe_values import (
     SafeArray,
@@ -68,6 +68,10 @@ def _require_utf8(interp, texts: list[str], sep: str, end: str) -> None:  # noqa
 
 
 def _len(interp, args, kwargs, node):  # noqa: ANN001, ANN202
+    if len(args) == 1 and isinstance(args[0], ITERATORS):   # len(zip(a, b)), len(gen()): Python's TypeError
+        kind = "generator" if type(args[0]).__name__ == "ProgramGenerator" else args[0].type_name
+        from autogradlab.lang.operators import python_error
+        raise python_error(TypeError(f"object of type '{kind}' has no len()"))
     _data_args("len", args, kwargs)
     _exactly_one("len", args)
     return _torch_call(interp, "len", len, args[0])
@@ -156,12 +160,14 @@ def _enumerate(interp, args, kwargs, node):  # noqa: ANN001, ANN202
     _arity(args, 1, 2, "enumerate() missing required argument 'iterable'",
            "enumerate() takes at most 2 arguments ({n} given)", keywords=len(kwargs))
     start = args[1] if len(args) > 1 else kwargs.get("start", 0)
-    return [(start + i, item) for i, item in enumerate(_materialize(interp, args[0], node))]
+    items = [(start + i, item) for i, item in enumerate(_materialize(interp, args[0], node))]
+    return SequenceIterator(iter(items), "enumerate")   # read ahead under the length limit, lazy for next()
 
 
 def _zip(interp, args, kwargs, node):  # noqa: ANN001, ANN202
     _data_args("zip", args, kwargs)
-    return list(zip(*[_materialize(interp, a, node) for a in args], strict=False))
+    items = list(zip(*[_materialize(interp, a, node) for a in args], strict=False))
+    return SequenceIterator(iter(items), "zip")   # read ahead under the length limit, lazy for next()
 
 
 def _sorted(interp, args, kwargs, node):  # noqa: ANN001, ANN202
@@ -220,7 +226,7 @@ def _isinstance(interp, args, kwargs, node):  # noqa: ANN001, ANN202
     value, kinds = args
     kinds = kinds if isinstance(kinds, tuple) else (kinds,)
     if not all(isinstance(kind, SafeType) for kind in kinds):
-        raise ProgramTypeError("isinstance() arg 2 must be a type or tuple of types")
+        raise ProgramTypeError("isinstance() arg 2 must be a type, a tuple of types, or a union")
     if isinstance(value, SafeException):   # `isinstance(e, RuntimeError)` in an except block
         return any(issubclass(value.py_type, kind.py_type) for kind in kinds)
     return any(isinstance(value, kind.py_type) for kind in kinds)
@@ -299,3 +305,8 @@ from autogradlab.lang.class_dispatch import super_of, wrap_builtins  # noqa: E40
 
 wrap_builtins(BUILTINS)
 BUILTINS["super"] = SafeFunction("super", super_of)
+
+from autogradlab.lang.subclass_checks import is_subclass  # noqa: E402 - builtin and the program's classes
+
+BUILTINS["issubclass"] = SafeFunction("issubclass", is_subclass)
+BUILTINS["object"] = SafeType("object", object)   # issubclass(C, object), isinstance(x, object); not callable

@@ -98,7 +98,8 @@ def _check_member(name: str, statement: ast.stmt) -> None:
     if isinstance(statement, ast.FunctionDef):
         decorators = statement.decorator_list
         if len(decorators) > 1 or decorators and not (
-                isinstance(decorators[0], ast.Name) and decorators[0].id in METHOD_DECORATORS):
+                isinstance(decorators[0], ast.Name) and decorators[0].id in METHOD_DECORATORS
+                or is_property_setter(statement)):
             shown = " ".join(f"@{ast.unparse(d)}" for d in decorators)
             raise _refuse(f"`{shown}` on the method `{statement.name}` of `class {name}` (only "
                           "@staticmethod, @classmethod and @property)", decorators[0])
@@ -124,3 +125,12 @@ def is_docstring(statement: ast.stmt) -> bool:
 def is_super_call(node: ast.expr) -> bool:
     """`super()` or `super(Name, self)`: the base of `super().__init__(...)`."""
     return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "super"
+
+
+def is_property_setter(method: ast.FunctionDef) -> bool:
+    """`@name.setter` on `def name(self, value)`: the setter of the property `name` (its getter must come
+    first in the class: lang/class_dispatch.py says so when it does not)."""
+    decorators = method.decorator_list
+    return len(decorators) == 1 and isinstance(decorators[0], ast.Attribute) \
+        and decorators[0].attr == "setter" and isinstance(decorators[0].value, ast.Name) \
+        and decorators[0].value.id == method.name

@@ -11,7 +11,7 @@ import ast
 from typing import TYPE_CHECKING, Any
 
 from autogradlab.errors import NotSupported
-from autogradlab.lang.class_checks import check_plain_class, is_docstring
+from autogradlab.lang.class_checks import check_plain_class, is_docstring, is_property_setter
 from autogradlab.lang.exception_objects import is_exception_type
 from autogradlab.lang.instances import instantiate
 from autogradlab.lang.object_equality import equality_for
@@ -67,6 +67,14 @@ def define_plain_class(interp: Interpreter, node: ast.ClassDef, classes: frozens
                 body = body[1:]
             function = interp.make_function(f"{node.name}.{statement.name}", statement.args, body, statement)
             decorators = statement.decorator_list
+            if decorators and is_property_setter(statement):   # `@f.setter`: kept beside the getter
+                getter = cls.members.get(statement.name)
+                if getter is None:   # Python evaluates `x.setter` with no `x` in the class body yet
+                    raise python_error(NameError(f"name '{statement.name}' is not defined"))
+                if getter[0] != PROPERTY:
+                    raise python_error(AttributeError("'function' object has no attribute 'setter'"))
+                cls.setters[statement.name] = function
+                continue
             kind = _KINDS[decorators[0].id] if decorators else METHOD
             cls.members[statement.name] = (kind, function)
             body_scope.vars.pop(statement.name, None)
@@ -242,10 +250,10 @@ def wrap_builtins(builtins: dict[str, Any]) -> None:
         value, kinds = args
         kinds = kinds if isinstance(kinds, tuple) else (kinds,)
         if not all(isinstance(kind, SafeType | ProgramClass) for kind in kinds):
-            raise python_error(TypeError("isinstance() arg 2 must be a type or tuple of types"))
+            raise python_error(TypeError("isinstance() arg 2 must be a type, a tuple of types, or a union"))
         mine = value.cls if isinstance(value, ProgramObject) else None
         return any(mine is not None and mine.is_subclass_of(kind) if isinstance(kind, ProgramClass)
-                   else is_data(value) and _is_instance(value, kind.py_type)
+                   else kind.py_type is object or is_data(value) and _is_instance(value, kind.py_type)
                    or mine is not None and mine.exception is not None
                    and issubclass(mine.exception, kind.py_type)
                    for kind in kinds)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from autogradlab.errors import NotSupported, ProgramError
 from autogradlab.lang import tensor_sites
+from autogradlab.lang.attribute_returns import returned_value
 from autogradlab.lang.compiled_expressions import (
     _FLOAT_PAIRS,
     _INT_PAIR,
@@ -31,7 +32,7 @@ from autogradlab.lang.operators import BINARY, python_error
 from autogradlab.lang.plain_classes import RETURNABLE
 from autogradlab.lang.safe_values import is_data
 from autogradlab.lang.statements import BreakLoop, ContinueLoop, ReturnValue
-from autogradlab.lang.stored_objects import display_value, require_storable
+from autogradlab.lang.stored_objects import display_value
 from autogradlab.sandbox_position import pack
 
 if TYPE_CHECKING:
@@ -242,7 +243,7 @@ def return_statement(interp: Interpreter, node: ast.Return) -> Run:
             raise NotSupported("`return` outside a function")
         value = None if value_of is None else value_of()
         raise ReturnValue(value if isinstance(value, RETURNABLE)
-                          else require_storable(value, "as a return value"))
+                          else returned_value(interp, value))
     return work
 
 

@@ -32,11 +32,14 @@ def short_circuit(interp: Interpreter, node: ast.AST) -> bool:
 
 def _owners(tree: ast.AST) -> dict[int, str]:
     """id(generator expression) -> "name()" of the call it is an argument of; ~id for the plain
-    names any/all (a method such as torch.any is no short-circuit)."""
+    names any/all/next and the value of an assignment, read lazily (a method such as torch.any is no
+    short-circuit)."""
     found = _OWNERS.get(tree)
     if found is None:
         found = {}
         for call in ast.walk(tree):
+            if type(call) is ast.Assign and type(call.value) is ast.GeneratorExp:   # g = (... for ...)
+                found[~id(call.value)] = "="   # kept lazy: next(g) reads one item, as in CPython
             if not isinstance(call, ast.Call):
                 continue
             func = call.func
@@ -45,7 +48,8 @@ def _owners(tree: ast.AST) -> dict[int, str]:
             for arg in call.args:
                 if isinstance(arg, ast.GeneratorExp) and name:
                     found[id(arg)] = f"{name}()"
-                    if isinstance(func, ast.Name) and name in ("any", "all") and len(call.args) == 1:
+                    if isinstance(func, ast.Name) and name in ("any", "all", "next") and \
+                            (len(call.args) == 1 or name == "next"):
                         found[~id(arg)] = name
         _OWNERS[tree] = found
     return found

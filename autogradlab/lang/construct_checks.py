@@ -29,7 +29,6 @@ _UNSUPPORTED: dict[type, tuple[str, str, str | None]] = {
     ast.Await: ("`await`", "is", None),
     ast.AsyncFunctionDef: ("`async def` functions", "are", "use a plain `def`"),
     ast.AsyncFor: ("`async for` loops", "are", "use a plain `for`"),
-    ast.NamedExpr: ("walrus `:=` assignments", "are", "assign on a line of its own first"),
     ast.Match: ("`match` statements", "are", "use `if`/`elif`"),
 }
 _TRY_STAR = getattr(ast, "TryStar", None)
@@ -280,6 +279,7 @@ _HANDLERS: dict[type, _Handler] = {
     ast.JoinedStr: _allow, ast.FormattedValue: _allow, ast.Starred: _check_starred, ast.Lambda: _check_lambda,
     ast.ListComp: _check_comprehension_owner, ast.GeneratorExp: _check_comprehension_owner,
     ast.Yield: _allow, ast.YieldFrom: _allow,   # where: StaticChecker._check_node
+    ast.NamedExpr: _allow,   # `(n := v)`: its target is a Name (the grammar's rule), checked as one
     ast.DictComp: _check_comprehension_owner, ast.SetComp: _check_comprehension_owner, ast.Set: _allow,
     # helper nodes
     ast.arguments: _allow, ast.arg: _check_arg, ast.keyword: _check_keyword,

@@ -156,6 +156,7 @@ class SafeException:
         self.shown = shown   # repr() where it is not the class and the message (KeyError('k'))
         self.args = args if args is not None else ((message,) if message else ())
         self.error: Any = None
+        self.fields: dict[str, Any] | None = None   # an OSError's errno, strerror, filename, filename2
 
     def __str__(self) -> str:
         return self.message

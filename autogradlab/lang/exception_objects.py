@@ -106,6 +106,9 @@ def make_builtin(interp: Interpreter, kind: SafeType, args: list, kwargs: dict) 
     if kwargs:
         raise python_error(TypeError(f"{kind.text_name}() takes no keyword arguments"))
     values = _args(interp, args)
+    if issubclass(kind.py_type, OSError):
+        from autogradlab.lang.os_errors import make_os_error
+        return make_os_error(interp, kind, values)
     if not values or len(values) == 1 and type(values[0]) is str and not issubclass(kind.py_type, KeyError):
         text = values[0] if values else ""   # the common `ValueError("msg")`: no text to build (its
         return SafeException(kind.py_type, text, None, values)   # repr is made when it is shown)
@@ -173,12 +176,12 @@ def _error_class(py_type: type) -> type[ProgramError]:
 
 
 def raised_error(interp: Interpreter, value: Any) -> ProgramError:
-    """The error a `raise value` ends with: the one it was raised or caught as before, if any, again
-    at this line (Python's outermost traceback line for `raise e`; a bare `raise` keeps the old one)."""
+    """The error a `raise value` ends with: the one it was raised or caught as before, if any, at the
+    line where it first happened (as a bare `raise`: Python's traceback of `raise e` ends with that
+    line, the innermost one, which is the line the report names for any error)."""
     state = value if isinstance(value, SafeException) else value.state
     if state.error is not None:
         again = copy.copy(state.error)
-        again.line = again.column = None
         state.error = again
         return again
     if isinstance(value, SafeException):

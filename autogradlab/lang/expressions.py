@@ -62,6 +62,7 @@ class ExpressionsMixin:
             ast.JoinedStr: self._joinedstr, ast.Lambda: self._lambda,
             ast.Yield: lambda node: generators.yield_value(self, node),
             ast.YieldFrom: lambda node: generators.yield_from(self, node),
+            ast.NamedExpr: self._named_expr,
         }
 
     def _constant(self, node: ast.Constant) -> Any:
@@ -93,6 +94,23 @@ class ExpressionsMixin:
                 value = require_data(value, "in `and`/`or`")
             if self.truth(value, node) != is_and:
                 return value
+        return value
+
+    def _named_expr(self: Interpreter, node: ast.NamedExpr) -> Any:
+        """`(n := value)`: binds as `n = value` would, in the function (or globals) around any
+        comprehension it is written in, as Python's PEP 572 says; its value is the expression's."""
+        value = self.eval(node.value)
+        scope = self.scope
+        while scope.comprehension and scope.parent is not None:
+            if node.target.id in scope.vars:   # CPython refuses this when it compiles the program
+                raise NotSupported(f"`{node.target.id} :=` inside a comprehension that loops over "
+                                   f"`{node.target.id}` is not supported in Autograd Lab")
+            scope = scope.parent
+        outer, self.scope = self.scope, scope
+        try:
+            self.assign(node.target, value, node)
+        finally:
+            self.scope = outer
         return value
 
     def _ifexp(self: Interpreter, node: ast.IfExp) -> Any:

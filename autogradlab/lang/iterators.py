@@ -30,10 +30,17 @@ class SequenceIterator:
         self._items = items
         self._kind = kind
 
+    @property
+    def type_name(self) -> str:
+        """Python's name of its type: `map`, `zip`, `list_iterator`, `generator` (an expression's)."""
+        if self._kind in ("map", "filter", "zip", "enumerate", "generator"):   # lang/map_filter.py
+            return self._kind
+        return f"{self._kind}_iterator"
+
     def __repr__(self) -> str:
-        if self._kind in ("map", "filter"):   # lang/map_filter.py
-            return f"<{self._kind} object>"
-        return f"<{self._kind}_iterator object>"
+        if self._kind == "generator":
+            return "<generator object <genexpr>>"
+        return f"<{self.type_name} object>"
 
     def __iter__(self) -> SequenceIterator:
         return self

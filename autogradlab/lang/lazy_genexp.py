@@ -33,12 +33,14 @@ class _Items:
         self._node = node
         self._scope = Scope(interp.scope, interp.scope.function_name, comprehension=True)
         self._what = loop_words(interp, node)[0]
-        self._items = self._walk(0)
+        first = node.generators[0].iter   # CPython evaluates the first iterable when the expression is made
+        self._items = self._walk(0, loop_iterable(interp.eval(first), "in a comprehension"))
 
-    def _walk(self, level: int) -> Iterator[Any]:
+    def _walk(self, level: int, iterable: Any = None) -> Iterator[Any]:
         interp, node = self._interp, self._node
         generator = node.generators[level]
-        iterable = loop_iterable(interp.eval(generator.iter), "in a comprehension")
+        if level:
+            iterable = loop_iterable(interp.eval(generator.iter), "in a comprehension")
         last = level + 1 == len(node.generators)
         for item in interp.iterate(iterable, generator.iter):
             interp.charge_loop_iterations(1, self._what)

@@ -77,7 +77,8 @@ class NamesMixin:
             if has_star(target):   # `a, *rest = x` (lang/unpacking.py)
                 assign_starred(self, target, value, node, hook)
                 return
-            items = self.materialize(require_storable(value, "in an unpacking assignment"), node)
+            items = self.materialize(value if isinstance(value, ITERATORS)   # `a, b = zip(*pairs)`
+                                     else require_storable(value, "in an unpacking assignment"), node)
             if len(items) != len(target.elts):
                 raise ProgramTypeError(f"cannot unpack {len(items)} values into {len(target.elts)} "
                                        f"names")

@@ -107,6 +107,9 @@ def _python_error(exc: BaseException) -> ProgramError:
         return ProgramIndexError(text)
     if isinstance(exc, TypeError):
         return ProgramTypeError(text)
+    if isinstance(exc, NameError):   # `@x.setter` before any `x` in a class body
+        from autogradlab.errors import NameNotDefined
+        return NameNotDefined(text)
     if isinstance(exc, RecursionError):
         return LimitExceeded("the program nests too deeply (limit max_call_depth / max_nesting)")
     if isinstance(exc, MemoryError):

@@ -41,7 +41,7 @@ METHOD, STATIC, CLASS, PROPERTY, VALUE = "method", "static", "class", "property"
 class ProgramClass:
     """`class Name:` as the program holds it."""
 
-    __slots__ = ("name", "base", "members", "qualname", "equality", "interp", "exception")
+    __slots__ = ("name", "base", "members", "qualname", "equality", "interp", "exception", "setters")
     type_name = "type"
 
     def __init__(self, name: str, base: ProgramClass | None, qualname: str | None = None) -> None:
@@ -49,6 +49,7 @@ class ProgramClass:
         self.qualname = qualname or name   # `make.<locals>.Module` for a class made inside a function
         self.base = base
         self.members: dict[str, tuple[str, Any]] = {}   # name -> (kind, value)
+        self.setters: dict[str, Any] = {}   # a property's name -> its `@name.setter` function
         self.equality: Any = None   # its __eq__/__ne__/__hash__ (lang/object_equality.py); None: identity
         self.interp: Any = None   # the run that defined it (its objects' loops: lang/object_protocols.py)
         # the builtin exception class at the root of its bases (`class MyError(ValueError)`), or None
@@ -152,6 +153,9 @@ def subscript_base(value: Any) -> Any:
 def storable(value: Any, where: str) -> Any:
     if isinstance(value, STORABLE):
         return value
+    from autogradlab.lang.iterators import ITERATORS
+    if isinstance(value, ITERATORS):   # `self.it = iter(xs)`, `self.gen = counter()`: next(self.it) later
+        return value
     from autogradlab.lang.stored_objects import require_storable
     return require_storable(value, where)   # `self.layers = [Layer(), Layer()]`
 
@@ -183,7 +187,8 @@ def read_attribute(interp: Interpreter, base: Any, name: str) -> Any:
     found = _lookup(base, name)
     me = _self_of(base)
     if found is not None and found[1] == PROPERTY and isinstance(me, ProgramObject):
-        return call_function(interp, found[2], [me], {}, None)
+        from autogradlab.lang.attribute_returns import call_for_attribute
+        return call_for_attribute(interp, lambda: call_function(interp, found[2], [me], {}, None))
     if isinstance(me, ProgramObject) and name in me.values and not isinstance(base, SuperProxy):
         return me.values[name]
     if found is None:
@@ -192,7 +197,9 @@ def read_attribute(interp: Interpreter, base: Any, name: str) -> Any:
                 return me.state.args   # an exception's args (lang/exception_objects.py)
             fallback = me.cls.find("__getattr__")   # asked only when the usual lookup finds nothing
             if fallback is not None and fallback[1] == METHOD:
-                return call_function(interp, fallback[2], [me, name], {}, None, fallback[0])
+                from autogradlab.lang.attribute_returns import call_for_attribute
+                return call_for_attribute(interp, lambda: call_function(interp, fallback[2], [me, name], {},
+                                                                        None, fallback[0]))
         raise _no_attribute(base, name)
     owner, kind, value = found
     if kind == VALUE or kind == STATIC or (kind == METHOD and isinstance(me, ProgramClass)):
@@ -232,7 +239,9 @@ def call_method(interp: Interpreter, base: Any, name: str, args: list, kwargs: d
     if kind == CLASS:
         return call_function(interp, value, [class_of(me), *args], kwargs, node, found[0])
     if kind == PROPERTY and isinstance(me, ProgramObject):
-        return interp.call_value(call_function(interp, value, [me], {}, node), args, kwargs, node)
+        from autogradlab.lang.attribute_returns import call_for_attribute
+        got = call_for_attribute(interp, lambda: call_function(interp, value, [me], {}, node))
+        return interp.call_value(got, args, kwargs, node)
     if kind == PROPERTY:
         raise NotSupported(f"calling the property `{name}` of the class `{found[0].name}` is not "
                            "supported in Autograd Lab")
@@ -256,7 +265,11 @@ def set_attribute(interp: Interpreter, base: Any, name: str, value: Any) -> None
         return
     found = base.cls.find(name)
     if found is not None and found[1] == PROPERTY:
-        raise python_error(AttributeError(f"property '{name}' of '{base.cls.name}' object has no setter"))
+        setter = found[0].setters.get(name)
+        if setter is None:
+            raise python_error(AttributeError(f"property '{name}' of '{base.cls.name}' object has no setter"))
+        call_function(interp, setter, [base, value], {}, None, found[0])   # `t.f = 32`: its @f.setter
+        return
     value = storable(value, "in an assignment")
     if base.state is not None and name == "args":   # an exception's args: Python keeps a tuple
         from autogradlab.lang.exception_objects import set_args

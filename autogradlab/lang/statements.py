@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from autogradlab.errors import NotSupported, ProgramValueError
 from autogradlab.lang import attributes
 from autogradlab.lang.allowed_imports import is_future_import
+from autogradlab.lang.attribute_returns import returned_value
 from autogradlab.lang.builtins import text_of
 from autogradlab.lang.checker import grad_manager_of
 from autogradlab.lang.class_dispatch import unpack_objects, unpacks_objects
@@ -195,7 +196,7 @@ class StatementsMixin:
             raise NotSupported("`return` outside a function")
         value = None if node.value is None else self.eval(node.value)
         raise ReturnValue(value if isinstance(value, RETURNABLE)
-                          else require_storable(value, "as a return value"))
+                          else returned_value(self, value))
 
     def _assert(self: Interpreter, node: ast.Assert) -> None:
         if not self.truth(self.eval(node.test), node.test):

@@ -12,6 +12,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from autogradlab.errors import LimitExceeded, NotSupported, ProgramError, ProgramTypeError
+from autogradlab.lang.attribute_returns import returned_value
 from autogradlab.lang.calls import require_data
 from autogradlab.lang.compiled import compile_block, compile_expression
 from autogradlab.lang.custom_functions import ProgramContext
@@ -114,7 +115,7 @@ class UserFunctionsMixin:
                 except ReturnValue as returned:   # a `return` inside a block (`if`, a loop)
                     return returned.value
             value = self.eval_compiled(fn.body)
-            return value if isinstance(value, RETURNABLE) else require_storable(value, "as a return value")
+            return value if isinstance(value, RETURNABLE) else returned_value(self, value)
         finally:
             self._depth -= 1
             self.scope = outer
@@ -152,7 +153,7 @@ def final_return(interp: Interpreter, node: ast.Return) -> Any:
             if interp.scope.function_name is None:
                 raise NotSupported("`return` outside a function")
             value = None if value_of is None else value_of()
-            return value if isinstance(value, RETURNABLE) else require_storable(value, "as a return value")
+            return value if isinstance(value, RETURNABLE) else returned_value(interp, value)
         except ProgramError as err:
             raise err.at(line, column) from None
         except _CONTROL:

@@ -65,7 +65,7 @@ EN = {
     "errors_more.index_type": "only integers, slices (`:`), ellipsis (`...`), None and long or byte "
                               "Variables are valid indices (got {type})",
     "errors_more.join_strings": "str.join() needs strings, got {type}",
-    "errors_more.isinstance_type": "isinstance() arg 2 must be a type or tuple of types",
+    "errors_more.isinstance_type": "isinstance() arg 2 must be a type, a tuple of types, or a union",
     "errors_more.isinstance_count": "isinstance expected 2 arguments, got {n}",
     "errors_more.default_many": "Cannot specify a default for {fn}() with multiple positional arguments",
     "errors_more.print_strings": "print(): sep and end must be strings",
@@ -149,7 +149,7 @@ ZH = {
     "errors_more.index_type": "下标只能是整数、切片（`:`）、省略号（`...`）、None 或整数张量"
                               "（这里是 {type}）",
     "errors_more.join_strings": "str.join() 需要字符串，却得到了 {type}",
-    "errors_more.isinstance_type": "isinstance() 的第 2 个参数必须是类型或类型的元组",
+    "errors_more.isinstance_type": "isinstance() 的第 2 个参数必须是类型、类型的元组或联合类型",
     "errors_more.isinstance_count": "isinstance 需要 2 个参数，却得到了 {n} 个",
     "errors_more.default_many": "{fn}() 有多个位置参数时不能指定 default",
     "errors_more.print_strings": "print()：sep 和 end 必须是字符串",

@@ -268,6 +268,9 @@ TUTORIALS: tuple[ProgramSpec, ...] = (
     ProgramSpec("tutorial_karpathy_makemore_bigrams.py", T_KARPATHY, output="loss", timeout_s=30),
     # the "backprop ninja" lecture: every gradient written by hand and compared with autograd's (`cmp`)
     ProgramSpec("tutorial_karpathy_backprop_ninja.py", T_KARPATHY, output="loss", timeout_s=30),
+    # Session 24: makemore lecture 3's plain-tensor half (BatchNorm by hand, a 1,000-step training loop, the
+    # running statistics, a @torch.no_grad() split_loss, the activation-statistics cells 21-22; header)
+    ProgramSpec("tutorial_karpathy_makemore_bn.py", T_KARPATHY, output="loss", slow=True, timeout_s=60),
     # micrograd's Value class and its test_engine.py, which checks it against PyTorch with `assert`
     ProgramSpec("tutorial_karpathy_micrograd_test_engine.py", "karpathy/micrograd (MIT)"),
     # the micrograd lecture (second half): a Value class checked against PyTorch, then a 41-Value MLP (its

@@ -342,7 +342,9 @@ CASES = [
     Case("f = lambda: (yield 1)", UNSUPPORTED, r"yield"),
     Case("async def f():\n    pass", UNSUPPORTED, r"async"),
     Case("def deco(f):\n    return f\n@deco\ndef g():\n    return 1", UNSUPPORTED, r"decorator"),
-    Case("(y := 3)", UNSUPPORTED, r"walrus|:=|assignment expression|NamedExpr"),
+    Case("(__builtins__ := 3)", UNSUPPORTED, r"double-underscore"),   # session 24: walrus runs, as `=`
+    Case("x = [(__import__ := 1) for _ in range(2)]", UNSUPPORTED, r"double-underscore"),
+    Case("x = [i := 0 for i in range(3)]", UNSUPPORTED, r"comprehension that loops over `i`"),
     Case("def f(*__class__):\n    return 0", UNSUPPORTED, r"__class__|double-underscore"),
     Case("def f(**__dict__):\n    return 0", UNSUPPORTED, r"__dict__|double-underscore"),
     Case("y = [1, 2]\na, *b.__dict__ = y", UNSUPPORTED, r"__dict__|double-underscore"),

@@ -121,7 +121,8 @@ CASES = [
     Case(C + "print(torch.ones(2).sum(**{'dim': A()}))\n", "unsupported", 5, OBJ + r" in `\.sum\(\)`"),
     Case(C + "print(np.full(3, A()))\n", "unsupported", 5,
          r"np\.full: numpy arrays combine only with numbers"),
-    Case(C + "print(np.array([A()], dtype=object))\n", "unsupported", 5, r"`object` is not supported"),
+    Case(C + "print(np.array([A()], dtype=object))\n", "unsupported", 5, OBJ + r" in `np\.array`"),
+    Case("import numpy as np\nprint(np.array([1, 2], dtype=object))\n", "type", 2, r"needs a numpy dtype"),
     Case(C + "print(1, 2, sep=A())\n", "unsupported", 5, OBJ + r" in `print\(\)`"),
     Case(C + "print(','.join([A()]))\n", "unsupported", 5, OBJ + r" in `\.join\(\)`"),
 ]

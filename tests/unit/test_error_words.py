@@ -17,7 +17,7 @@ REFUSED = [   # (plain classes run since session 19; their refusals are errors_c
     "x = b'ab'\n",
     "from . import x\n",
     "import torch\nx = torch.ones(1)\ndel x.grad\n",
-    "x = (y := 3)\n",
+    "x = [i := 0 for i in range(3)]\n",
     "import torch\nx = torch.ones(2)\nprint(x.__class__)\n",
     "async def f():\n    pass\n",
     "def f(a, /):\n    return a\n",

@@ -270,12 +270,16 @@ def test_yield_anywhere_else_is_refused_at_its_place(source, line, words):
 @pytest.mark.parametrize("source", [
     "def g():\n    yield 1\nxs = [g()]\n",
     "def g():\n    yield 1\nprint(g())\n",
-    "def g():\n    yield 1\nn = len(g())\n",
     "it = iter([1])\nd = {'a': it}\n",
 ])
 def test_generators_are_not_data(source):
     error = refused(source)
     assert error.kind == "unsupported" and "generator or iterator may only be looped over" in error.message
+
+
+def test_len_of_a_generator_is_pythons_type_error():   # session 24: as CPython, not a refusal
+    error = refused("def g():\n    yield 1\nn = len(g())\n")
+    assert error.kind == "type" and error.message == "object of type 'generator' has no len()", error
 
 
 def test_library_functions_still_cannot_be_named():

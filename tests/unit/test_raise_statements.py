@@ -4,11 +4,20 @@ name, text and line; limits, timeouts and memory errors stay uncatchable however
 
 from __future__ import annotations
 
+import traceback
+
 import pytest
 
 from autogradlab.engine import run_program
 from autogradlab.limits import Limits
-from tests.oracle import run_trusted
+from tests.oracle import PROGRAM_FILENAME, run_trusted
+
+
+def innermost_line(error: BaseException) -> int:
+    """The last line of Python's traceback: where the error happened (a re-raised `raise e` ends with the
+    line it was first raised at); the report names that line (session 24)."""
+    frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename == PROGRAM_FILENAME]
+    return frames[-1].lineno
 
 
 def same_output(source: str) -> None:
@@ -25,7 +34,7 @@ def same_error(source: str, kind: str = "value") -> None:
     assert report.printed == oracle.printed
     name, text = type(oracle.error).__name__, str(oracle.error)
     assert report.error.message == (f"{name}: {text}" if text else name), report.error.message
-    assert report.error.line == oracle.error_line
+    assert report.error.line == innermost_line(oracle.error)
     assert report.error.kind == kind
 
 
@@ -97,10 +106,28 @@ def test_program_exception_classes_act_as_python(tail):
     ('e = ValueError("x")\ntry:\n    raise e\nexcept ValueError:\n    pass\nraise e\n', "value"),
     ('try:\n    raise ValueError("x")\nexcept ValueError:\n    raise\n', "value"),
     ('try:\n    raise ValueError("x")\nexcept ValueError:\n    raise TypeError("y")\n', "type"),
+    ('try:\n    raise ValueError("v")\nexcept ValueError as e:\n    err = e\n'
+     'print("x")\nraise err\n', "value"),
+    ('def f():\n    try:\n        raise KeyError("k")\n    except KeyError as e:\n'
+     '        raise e\nf()\n', "index"),
+    ('def f():\n    try:\n        x = 1 / 0\n    except ZeroDivisionError as e:\n'
+     '        raise ValueError("b") from e\nf()\n', "value"),
     ('raise RuntimeError("y") from ValueError("x")\n', "value"),
 ])
 def test_an_uncaught_raise_is_the_programs_error(source, kind):
     same_error(source, kind)
+
+
+@pytest.mark.parametrize("source", [
+    'try:\n    1 / 0\nexcept ZeroDivisionError as e:\n    err = e\nprint("x")\nraise err\n',
+    'def f():\n    try:\n        x = {}["k"]\n    except KeyError as e:\n        raise e\nf()\n',
+    'err = None\ndef f():\n    global err\n    try:\n        [][1]\n    except IndexError as e:\n'
+    '        err = e\n'
+    'f()\ndef g():\n    raise err\ng()\n',
+])
+def test_raise_e_again_names_the_line_it_happened_at(source):
+    report, oracle = run_program(source), run_trusted(source)
+    assert report.error is not None and report.error.line == innermost_line(oracle.error), report.error
 
 
 def test_a_generator_raising_stop_iteration_is_a_runtime_error():

@@ -98,7 +98,7 @@ def test_dunder_name_reads_only_as_dunder_name():
     ("await x", "`await`"),
     ("async def f():\n    pass", "`async def`"),
     ("f(**__kw__)", "double-underscore names"),
-    ("(y := 1)", "walrus `:=`"),
+    ("(__y__ := 1)", "double-underscore names"),
     ("x[0]: int = 1", "annotated assignments to anything but a name"),
     ("async with a:\n    pass", "`async with` statements"),
     ("async for x in y:\n    pass", "`async for` loops"),

@@ -40,7 +40,7 @@ CORPUS: list[tuple[str, str, dict]] = [
     ("format_recursion", "s = '{:{:{}}}'.format(1, 2, 3)\n", {}),
     ("format_auto_manual", "s = '{}{0}'.format(1, 2)\n", {}),
     ("center_limit", "s = 'a'.center(10**8)\n", {}),
-    ("walrus", "x = (y := 3)\n", {}),
+    ("walrus_rebinds_loop_name", "x = [i := 0 for i in range(3)]\n", {}),
     ("dunder", T + "x = torch.ones(2)\nprint(x.__class__)\n", {}),
     ("async", "async def f():\n    pass\n", {}),
     ("nonlocal_no_binding", "def f():\n    nonlocal q\n", {}),

@@ -64,6 +64,32 @@ def check_vector_work(limit: int, rows: int, nodes: int, graph_work: int) -> Non
         hint="fewer outputs or fewer operations in the function help (limit max_graph_work)")
 
 
+def check_transform_work(limit: int, transform: str, name: str, rows: int, nodes: int, graph_work: int,
+                         weight: int = 1) -> None:
+    """check_vector_work for torch.func's transforms of a program function `name`: jacrev's vmapped
+    backward over its output rows, grad's backward under a vmap of `rows` (each row counts `weight`
+    times), named by the transform rather than by torch.autograd.functional.jacobian."""
+    total = rows * weight * (graph_work - nodes * NODE_WORK) + nodes * NODE_WORK
+    if rows <= 1 or total <= limit:
+        return
+    raise LimitExceeded(
+        f"{transform} would run the backward pass of `{name}` for {rows:,} rows at once through a graph of "
+        f"{nodes:,} operations, about {total:,} arithmetic steps in all; the limit is {limit:,} per call",
+        hint=TRANSFORM_HINT)
+
+
+TRANSFORM_HINT = "fewer rows or fewer operations in the function help (limit max_graph_work)"
+
+
+def check_batched_pass(limit: int, transform: str, name: str, rows: int, total: int) -> None:
+    """A batched transform (vmap, jacfwd, hessian) runs each op of `name` on `rows` rows at once: the
+    ops so far came to `total` (node_work of rows x elements each); stop at the op that passes it."""
+    if total > limit:
+        raise LimitExceeded(
+            f"{transform} runs `{name}` on {rows:,} rows at once: its operations so far come to about "
+            f"{total:,} arithmetic steps; the limit is {limit:,} per call", hint=TRANSFORM_HINT)
+
+
 def checked_function(func: Callable, limit: int, interp: Any) -> Callable:
     """func for torch's own jacobian (vectorize=False: one pass, then a backward pass per output):
     after the pass, before the loop, the loop's work is checked."""

@@ -47,6 +47,12 @@ EN = {
                       "own: return it from the function instead",
     _K + "func_takes_hint": "the options of {kind} here: {names}",
     _K + "vjp_fn_hint": "pass the cotangents to vjp_fn as positional arguments",
+    _K + "func_backward_graph": "{transform} would run the backward pass of `{name}` for {rows} rows at once "
+                                "through a graph of {nodes} operations, about {total} arithmetic steps in "
+                                "all; the limit is {limit} per call",
+    _K + "func_batched_pass": "{transform} runs `{name}` on {rows} rows at once: its operations so far come "
+                              "to about {total} arithmetic steps; the limit is {limit} per call",
+    _K + "func_graph_hint": "fewer rows or fewer operations in the function help (limit max_graph_work)",
 }
 
 ZH = {
@@ -87,4 +93,9 @@ ZH = {
                       "仍然存在的变量、容器或属性；在调用之外，这个张量没有自己的值：请把它作为函数的返回值",
     _K + "func_takes_hint": "{kind} 在这里可用的选项：{names}",
     _K + "vjp_fn_hint": "vjp_fn 的余切（cotangent）要作为位置参数传入",
+    _K + "func_backward_graph": "{transform} 将对 {rows} 行同时运行 `{name}` 的反向传播，经过一个含 {nodes} "
+                                "个运算的计算图，总计约 {total} 步算术运算；每次调用的限制是 {limit}",
+    _K + "func_batched_pass": "{transform} 对 {rows} 行同时运行 `{name}`：到目前为止它的运算约为 {total} "
+                              "步算术运算；每次调用的限制是 {limit}",
+    _K + "func_graph_hint": "减少行数或函数中的运算（限制 max_graph_work）",
 }

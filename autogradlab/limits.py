@@ -24,6 +24,9 @@ class Limits:
                                      # 500k-1M, ~1.8 s here under load: the time limit stays the bound)
     max_loop_iterations: int = 100_000  # total iterations of all loops in one run
     max_call_depth: int = 50         # nested calls of user-defined functions
+    max_caught_errors: int = 1_000   # errors caught by try/except in one run: a failing torch op costs
+                                     # 0.1-0.5 ms (its message built and translated), so 100k in a loop ran
+                                     # to the time limit; lessons catch a handful (tutorial_python_exceptions)
     max_ops: int = 20_000            # recorded tensor ops
     # Sizes, checked before allocation.
     max_tensor_elements: int = 5_000_000

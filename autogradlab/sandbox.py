@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from autogradlab.host_status import RateWindow
 from autogradlab.limits import DEFAULT_LIMITS, Limits
 from autogradlab.report import ErrorInfo, Report
-from autogradlab.sandbox_client import JobNotStarted, ZygoteClient, ZygoteGone
+from autogradlab.sandbox_client import JobNotStarted, ReportTooBig, ZygoteClient, ZygoteGone
 from autogradlab.sandbox_outcome import crash, failed, to_report
 from autogradlab.sandbox_outcome import seconds as _seconds  # noqa: F401 - tests read the message format
 from autogradlab.sandbox_sizing import (  # noqa: F401 - the pool's settings, read by tests and docs
@@ -267,6 +267,10 @@ class WorkerPool:
             except ZygoteGone:
                 self._discard(zygote)
                 report = crash(source, seed)
+            except ReportTooBig as exc:   # the zygote is fine: its job fails to write the rest
+                report = failed(source, seed, "memory", f"the program's results (its variables' values) "
+                                f"take more than {exc.limit / (1 << 20):g} MB and were not sent to the page",
+                                hint="use smaller tensors, or fewer of them")
             elapsed = time.perf_counter() - started
             self._note_run_time(elapsed)
             return replace(report, timing_ms=elapsed * 1000.0)

@@ -40,6 +40,10 @@ RESULT_PIPE_BYTES = 1 << 20
 # from the send, a 70 ms program sent meanwhile hit timeout + grace and was reported as a crash.
 JOB_START_PATIENCE_S = 60.0
 _READ_SLICE_S = 0.5   # the reader looks at the (moving) deadline this often
+# The most the app reads of one job's Report: a job process is bounded by its own memory limit, the
+# app (every session's pages) is not. Legitimate Reports carry their variables' values: ten 4.9M-element
+# float64 tensors make 157 MB, complex128 314 MB (the largest found); twice that stays far from it.
+MAX_REPORT_BYTES = 512 << 20
 
 
 class ZygoteGone(Exception):
@@ -48,6 +52,14 @@ class ZygoteGone(Exception):
 
 class JobNotStarted(ZygoteGone):
     """The zygote did not start the job within JOB_START_PATIENCE_S: the program never ran."""
+
+
+class ReportTooBig(Exception):
+    """A job wrote more than MAX_REPORT_BYTES: the app stopped reading (the job then fails to write)."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(f"a job's Report is larger than {limit} bytes")
+        self.limit = limit
 
 
 @dataclass
@@ -63,10 +75,13 @@ class _Pending:
         self.started: float | None = None   # when the zygote said it handed the job to a process
 
 
-def _read_until_eof(fd: int, deadline: Callable[[], float]) -> bytes | None:
+def _read_until_eof(fd: int, deadline: Callable[[], float], max_bytes: int | None = None) -> bytes | None:
     """Everything written to the pipe until its last writer closed it; None at the deadline (asked
-    again at each wake-up: it moves when the job starts)."""
+    again at each wake-up: it moves when the job starts). ReportTooBig past `max_bytes`
+    (MAX_REPORT_BYTES when not given)."""
+    limit = MAX_REPORT_BYTES if max_bytes is None else max_bytes
     chunks = []
+    total = 0
     while True:
         remaining = deadline() - time.monotonic()
         if remaining <= 0:
@@ -74,9 +89,12 @@ def _read_until_eof(fd: int, deadline: Callable[[], float]) -> bytes | None:
         readable, _, _ = select.select([fd], [], [], min(remaining, _READ_SLICE_S))
         if not readable:
             continue
-        chunk = os.read(fd, 1 << 20)
+        chunk = os.read(fd, min(1 << 20, limit + 1 - total))
         if not chunk:
             return b"".join(chunks)
+        total += len(chunk)
+        if total > limit:
+            raise ReportTooBig(limit)
         chunks.append(chunk)
 
 
@@ -195,6 +213,10 @@ class ZygoteClient:
                 return sent + JOB_START_PATIENCE_S if started is None else started + timeout + grace
 
             data = _read_until_eof(read_end, deadline)
+        except ReportTooBig:
+            with self._pending_lock:
+                self._pending.pop(job_id, None)
+            raise
         finally:
             os.close(read_end)
         if data is None:

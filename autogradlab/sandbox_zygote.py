@@ -29,6 +29,7 @@ from autogradlab import sandbox_position as position
 from autogradlab import sandbox_prefault as prefault
 from autogradlab import sandbox_wire as wire
 from autogradlab.sandbox_job import job_main, prepare_process, rss_kb
+from autogradlab.sandbox_malloc import return_freed_memory
 from autogradlab.sandbox_rehearse import rehearse
 from autogradlab.sandbox_spares import SPARES, SpareSet
 from autogradlab.sandbox_warm import run_idle_program, run_probe_program, warm_first, warm_idle, warm_rest
@@ -266,6 +267,7 @@ def main(fd: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)   # Ctrl+C in the app's terminal is the app's business
     sock = socket.socket(fileno=fd)
     init = json.loads(wire.recv_frame(sock))
+    return_freed_memory()   # before torch: the zygote and every job it forks (sandbox_malloc)
     sys.path.extend(p for p in init["sys_path"] if p not in sys.path)
     engine = warm_first()
     gc.freeze()   # keep the warm heap out of the children's collections (collected later, when idle)

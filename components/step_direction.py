@@ -19,7 +19,7 @@ from autogradlab.report import Report
 from components import state
 from components.i18n import say_note, t
 from components.step_controls import Options
-from components.text import markdown_with_code
+from components.text import escape_markdown, markdown_with_code
 
 GOOD = "steps_direction_good"   # (program digest, direction text) of the last direction that was used
 
@@ -52,7 +52,8 @@ def settle(report: Report, options: Options, source: str,
     for text in dict.fromkeys((kept, "")):
         other = run(_parsed(text))
         if other.error is None and other.steps is not None and not other.steps.direction_error:
-            shown = t("steps.direction_kept", given=text) if text else t("steps.direction_default")
+            shown = (t("steps.direction_kept", given=escape_markdown(text)) if text
+                     else t("steps.direction_default"))
             st.warning(t("steps.direction_refused", reason=reason, shown=shown), icon=":material/warning:")
             return other, replace(options, direction=_parsed(text), direction_text=text)
     st.warning(t("steps.direction_unused", reason=reason), icon=":material/warning:")

@@ -9,7 +9,16 @@ Cheap ops cost too: each backward pass walks the whole graph the pass built, so 
 elementwise ops on 2,000 elements with 2,000 outputs ran 4 million node backwards (10-20 s here, in torch's
 loop, where the program's time check never runs). Each node of the pass (jacobian_passes.Peak) counts
 node_work: BACKWARD_ELEMENT_WORK per element plus NODE_WORK for the node's own overhead (~5 us, in the
-units of max_call_work, where 10**9 is ~0.5 s)."""
+units of max_call_work, where 10**9 is ~0.5 s).
+
+Why one per-element price for every op is safe (session 24, one thread here): the estimate, 2 units =
+~1 ns per element per row, sits at or above what each op measured costs in jacrev's vmapped backward
+(1,000 elements, 1,000 rows, 20 ops of one kind: mul 0.94 ns, tanh 0.83, div 0.77, sin 0.73, pow and
+sqrt 0.57, add 0.10), so the count over-states the work by 1-10x and never under-states it: a refusal
+comes early, never late. A single backward pass on 1M elements varies 0.55-2.8 ns (mul dearest, tanh
+cheapest), the 4-30x spread between ops seen before being mostly the cheap ones' slack. A table of
+prices per op would let cheap graphs run a few times longer, but it would have to follow every op the
+allowlist adds; over-pricing is the side to err on, and the hard timeout stays the backstop."""
 
 from __future__ import annotations
 
@@ -62,6 +71,32 @@ def check_vector_work(limit: int, rows: int, nodes: int, graph_work: int) -> Non
         f"jacobian would push {rows:,} rows at once through a graph of {nodes:,} operations, about "
         f"{total:,} arithmetic steps in all; the limit is {limit:,} per call",
         hint="fewer outputs or fewer operations in the function help (limit max_graph_work)")
+
+
+def check_transform_work(limit: int, transform: str, name: str, rows: int, nodes: int, graph_work: int,
+                         weight: int = 1) -> None:
+    """check_vector_work for torch.func's transforms of a program function `name`: jacrev's vmapped
+    backward over its output rows, grad's backward under a vmap of `rows` (each row counts `weight`
+    times), named by the transform rather than by torch.autograd.functional.jacobian."""
+    total = rows * weight * (graph_work - nodes * NODE_WORK) + nodes * NODE_WORK
+    if rows <= 1 or total <= limit:
+        return
+    raise LimitExceeded(
+        f"{transform} would run the backward pass of `{name}` for {rows:,} rows at once through a graph of "
+        f"{nodes:,} operations, about {total:,} arithmetic steps in all; the limit is {limit:,} per call",
+        hint=TRANSFORM_HINT)
+
+
+TRANSFORM_HINT = "fewer rows or fewer operations in the function help (limit max_graph_work)"
+
+
+def check_batched_pass(limit: int, transform: str, name: str, rows: int, total: int) -> None:
+    """A batched transform (vmap, jacfwd, hessian) runs each op of `name` on `rows` rows at once: the
+    ops so far came to `total` (node_work of rows x elements each); stop at the op that passes it."""
+    if total > limit:
+        raise LimitExceeded(
+            f"{transform} runs `{name}` on {rows:,} rows at once: its operations so far come to about "
+            f"{total:,} arithmetic steps; the limit is {limit:,} per call", hint=TRANSFORM_HINT)
 
 
 def checked_function(func: Callable, limit: int, interp: Any) -> Callable:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from autogradlab.errors import (
     AutogradError,
+    LimitExceeded,
     NameNotDefined,
     ProgramError,
     ProgramIndexError,
@@ -128,6 +129,8 @@ def _body_and_handlers(interp: Interpreter, node: ast.Try) -> None:
         handler = next((h for h in node.handlers if _handles(interp, h, caught)), None)
         if handler is None:
             raise
+        if getattr(error, "raised", None) is None:   # the program's own `raise` costs a step, no more
+            _count_caught(interp)
         handling = interp.handling   # a bare `raise` inside it raises this error again
         handling.append(error)
         try:
@@ -136,6 +139,21 @@ def _body_and_handlers(interp: Interpreter, node: ast.Try) -> None:
             handling.pop()
     else:
         interp.exec_block(node.orelse)
+
+
+def _count_caught(interp: Interpreter) -> None:
+    """max_caught_errors: an operation failing on every pass of a long loop (x[5] of a 3-element x, 100k
+    times); its error's text is built and translated each time."""
+    caught = interp.__dict__.get("caught_errors", 0) + 1
+    interp.caught_errors = caught
+    limit = interp.limits.max_caught_errors
+    if caught > limit:
+        raise LimitExceeded(f"the program caught more than {limit:,} errors with try/except; the limit is "
+                            f"{limit:,}", hint=CAUGHT_HINT)
+
+
+CAUGHT_HINT = ("check the condition with an if before the operation instead of catching its error on every "
+               "pass (limit max_caught_errors)")
 
 
 def _run_handler(interp: Interpreter, handler: ast.ExceptHandler, caught: Any) -> None:

@@ -75,6 +75,8 @@ class _Inside(NullHooks):
         self.rows = 1   # the vmap batches running now, multiplied: each result holds that many rows
         self.costly: list[tuple[str, Any, Any]] = []   # lang/call_work.py's ops, on meta copies
         self.nodes, self.graph_work = 0, 0   # ops that need a backward, and its work (jacobian_loop_work)
+        # a batched transform's ops, rows x elements each, against max_graph_work (check_batched_pass)
+        self.batched_work, self.batched_by = 0, ("", "")
 
 
     def on_print(self, text: str) -> None:
@@ -87,12 +89,21 @@ class _Inside(NullHooks):
                 self.peak = max(self.peak, elements)
                 if self.rows > 1:   # the running total counted one row (calls.call_sized): add the others
                     self.sizes.total_elements += (self.rows - 1) * elements
+                    self._count_batched(elements)
                 # never t.grad_fn: a Python object for each node made freeing a deep chain recurse (SIGSEGV)
                 if t.requires_grad:
                     self.nodes += 1
                     self.graph_work += node_work(elements)
         if op in COSTLY:   # jacrev runs its backward once per output element: checked again then
             self.costly.append((op, to_meta(list(args)), {k: to_meta(v) for k, v in kwargs.items()}))
+
+
+    def _count_batched(self, elements: int) -> None:
+        """jacfwd/hessian of 2,000 ops on 2,000 inputs ran each op on 2,000 rows (4M elements, ~20 ms):
+        the soft time limit was the only stop. Each op counts node_work(rows x elements)."""
+        from autogradlab.engine.jacobian_loop_work import check_batched_pass
+        self.batched_work += node_work(self.rows * elements)
+        check_batched_pass(self.sizes.limits.max_graph_work, *self.batched_by, self.rows, self.batched_work)
 
 
 def _elements(value: Any) -> int:
@@ -147,9 +158,13 @@ BATCHED_GRAD_WEIGHT = 8
 
 
 def _python_callable(interp: Interpreter, func: Any, node: ast.AST, hooks: _Inside, bound: list,
-                     backward: bool = False, chunks: tuple[int, int] | None = None) -> Any:
+                     kind: str = "", chunks: tuple[int, int] | None = None) -> Any:
     """The program function as PyTorch calls it; `bound`: [jacrev/vjp, peak found, inputs, has_aux];
-    `backward`: a transform that runs a backward pass after it (grad, grad_and_value, hessian)."""
+    `kind`: the transform (grad and grad_and_value run a backward pass after it)."""
+    from autogradlab.engine.jacobian_loop_work import check_transform_work
+    from autogradlab.lang.func_transforms import _function_name
+    backward, name = kind in ("grad", "grad_and_value"), _function_name(func)
+
     def call(*args: Any, **kwargs: Any) -> Any:
         before, hooks.peak = hooks.peak, 0
         costly_before, hooks.costly = hooks.costly, []
@@ -162,9 +177,9 @@ def _python_callable(interp: Interpreter, func: Any, node: ast.AST, hooks: _Insi
             nodes, graph_work = hooks.nodes, hooks.graph_work
             hooks.nodes, hooks.graph_work = graph_before[0] + nodes, graph_before[1] + graph_work
         if backward and not bound and hooks.rows > 1:   # grad under vmap: its backward runs once per row
-            from autogradlab.engine.jacobian_loop_work import check_vector_work
-            check_vector_work(interp.sizes.limits.max_graph_work, hooks.rows * BATCHED_GRAD_WEIGHT, nodes,
-                              graph_work)
+            transform = f"{hooks.batched_by[0] or 'vmap'}({kind})"
+            check_transform_work(interp.sizes.limits.max_graph_work, transform, name, hooks.rows, nodes,
+                                 graph_work, BATCHED_GRAD_WEIGHT)
         if bound:   # jacrev / vjp: the backward holds rows x what the forward made (and its inputs)
             what, _, inputs, has_aux = bound
             rows = _elements(out[0] if has_aux and isinstance(out, tuple) else out) if what == "jacrev" else 1
@@ -176,8 +191,7 @@ def _python_callable(interp: Interpreter, func: Any, node: ast.AST, hooks: _Insi
             for op, margs, mkwargs in costly:   # each costly op's backward: about its forward's work
                 check_work(limit, op, margs, mkwargs, work_rows)
             # jacrev's vmapped backward pushes its rows through the whole graph (2,000 ops: 21 s)
-            from autogradlab.engine.jacobian_loop_work import check_vector_work
-            check_vector_work(interp.sizes.limits.max_graph_work, work_rows, nodes, graph_work)
+            check_transform_work(interp.sizes.limits.max_graph_work, what, name, work_rows, nodes, graph_work)
         if chunks:   # vmap(chunk_size=c): PyTorch joins the chunks' outputs into one of all the B rows;
             whole, chunk = chunks   # the sizes count c rows here (batched_sizes): B / c per element,
             interp.sizes.check_elements(-(-_elements(out) * whole // chunk), "vmap")   # rounded up
@@ -202,14 +216,13 @@ def running(interp: Interpreter, transformed: Any, args: list, kwargs: dict, nod
         chunk = options.get("chunk_size")   # PyTorch calls the function once per chunk of rows
         if type(chunk) is int and 0 < chunk < rows:
             rows, chunks = chunk, (rows, chunk)
-    elif kind == "jacfwd":
+    elif kind == "jacfwd":   # also hessian's outer transform (lang/func_transforms.py)
         rows = _argnums_elements(args, options.get("argnums", 0))
     bound: list = []
     if kind in ("jacrev", "vjp"):   # [kind, peak, elements of the inputs differentiated, has_aux]
         inputs = _argnums_elements(args, options.get("argnums", 0)) if kind == "jacrev" else _elements(args)
         bound = [kind, 0, inputs, bool(options.get("has_aux"))]
-    python_func = _python_callable(interp, transformed.func, node, hooks, bound,
-                                   kind in ("grad", "grad_and_value", "hessian"), chunks)
+    python_func = _python_callable(interp, transformed.func, node, hooks, bound, kind, chunks)
     begin, failure, result = batch_escapes.start(interp), None, None
     made = batch_escapes.made_of(interp)
     interp.func_depth = depth(interp) + 1
@@ -217,6 +230,9 @@ def running(interp: Interpreter, transformed: Any, args: list, kwargs: dict, nod
     kinds.append(kind)
     interp.hooks = hooks
     rows_before, hooks.rows = hooks.rows, hooks.rows * rows
+    batched_by = hooks.batched_by
+    if rows > 1:
+        hooks.batched_by = (kind, _name(transformed))
     try:
         with contextlib.ExitStack() as stack:
             stack.enter_context(_batched(interp, rows))
@@ -234,7 +250,7 @@ def running(interp: Interpreter, transformed: Any, args: list, kwargs: dict, nod
     except Exception as exc:  # noqa: BLE001 - every torch failure becomes a ProgramError
         failure = transform_error(exc, kind, args)
     finally:
-        hooks.rows = rows_before
+        hooks.rows, hooks.batched_by = rows_before, batched_by
         interp.hooks = outer
         interp.func_depth -= 1
         kinds.pop()

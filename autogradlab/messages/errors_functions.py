@@ -60,6 +60,12 @@ EN = {
                            "{limit} per call",
     _K + "vmap_grad_hint": "a smaller vmap batch or a smaller graph helps (limit max_graph_work)",
     _K + "vjp_fn_hint": "pass the cotangents to vjp_fn as positional arguments",
+    _K + "func_backward_graph": "{transform} would run the backward pass of `{name}` for {rows} rows at once "
+                                "through a graph of {nodes} operations, about {total} arithmetic steps in "
+                                "all; the limit is {limit} per call",
+    _K + "func_batched_pass": "{transform} runs `{name}` on {rows} rows at once: its operations so far come "
+                              "to about {total} arithmetic steps; the limit is {limit} per call",
+    _K + "func_graph_hint": "fewer rows or fewer operations in the function help (limit max_graph_work)",
 }
 
 ZH = {
@@ -112,4 +118,9 @@ ZH = {
                            "总共约 {total} 步运算；每次调用的限制是 {limit}",
     _K + "vmap_grad_hint": "减小 vmap 的批量或计算图的规模（限制 max_graph_work）",
     _K + "vjp_fn_hint": "vjp_fn 的余切（cotangent）要作为位置参数传入",
+    _K + "func_backward_graph": "{transform} 将对 {rows} 行同时运行 `{name}` 的反向传播，经过一个含 {nodes} "
+                                "个运算的计算图，总计约 {total} 步算术运算；每次调用的限制是 {limit}",
+    _K + "func_batched_pass": "{transform} 对 {rows} 行同时运行 `{name}`：到目前为止它的运算约为 {total} "
+                              "步算术运算；每次调用的限制是 {limit}",
+    _K + "func_graph_hint": "减少行数或函数中的运算（限制 max_graph_work）",
 }

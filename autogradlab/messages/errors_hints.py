@@ -120,6 +120,8 @@ EN = {
     "errors_hints.remove_slash": "remove the `/`",
     "errors_hints.remove_annotation": "remove the annotation",
     "errors_hints.moment": "try again in a moment",
+    "errors_hints.caught_limit": "check the condition with an if before the operation instead of catching "
+                                 "its error on every pass (limit max_caught_errors)",
 }
 
 ZH = {
@@ -233,6 +235,8 @@ ZH = {
     "errors_hints.remove_slash": "删掉 `/`",
     "errors_hints.remove_annotation": "删掉类型注解",
     "errors_hints.moment": "请稍后再试",
+    "errors_hints.caught_limit": "请在运算前用 if 检查条件，而不是在每一轮都捕获它的错误"
+                                 "（限制 max_caught_errors）",
 }
 
 # Parts of torch not covered yet (lang/allowed_imports.py OUT_OF_SCOPE), said before the model hint:

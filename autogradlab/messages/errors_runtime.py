@@ -41,6 +41,10 @@ EN = {
     "errors_runtime.runner_shut_down": "the program runner is shut down",
     "errors_runtime.runner_start": "the program runner could not start",
     "errors_runtime.bad_data": "the worker returned data Autograd Lab does not accept",
+    "errors_runtime.report_too_big": "the program's results (its variables' values) take more than "
+                                     "{mb} MB and were not sent to the page",
+    "errors_runtime.caught_limit": "the program caught more than {limit} errors with try/except; the limit "
+                                   "is {limit}",
     "errors_runtime.queue_full": "server busy: every worker is running a program and the queue is full",
     # NumPy
     "errors_runtime.np_broadcast": "operands could not be broadcast together with shapes {shapes}",
@@ -142,6 +146,8 @@ ZH = {
     "errors_runtime.runner_shut_down": "程序运行器已关闭",
     "errors_runtime.runner_start": "程序运行器无法启动",
     "errors_runtime.bad_data": "工作进程返回了 Autograd Lab 不接受的数据",
+    "errors_runtime.report_too_big": "程序的结果（其变量的值）超过 {mb} MB，未发送到页面",
+    "errors_runtime.caught_limit": "程序用 try/except 捕获了超过 {limit} 个错误；限制是 {limit}",
     "errors_runtime.queue_full": "服务器繁忙：每个工作进程都在运行程序，队列已满",
     "errors_runtime.np_broadcast": "形状为 {shapes} 的操作数无法一起广播",
     "errors_runtime.np_reshape": "无法把大小为 {size} 的数组变形为形状 {shape}",

@@ -42,7 +42,7 @@ EN = {
     "steps.direction_unused": "Tangent direction not used: {reason}",
     "steps.direction_refused": "Tangent direction not used: {reason}. Correct it in the field on the left, "
                               "or clear the field; {shown}.",
-    "steps.direction_kept": "the steps below are those of the last direction that worked, `{given}`",
+    "steps.direction_kept": "the steps below are those of the last direction that worked, {given}",
     "steps.direction_default": "the steps below use the default direction (the first input's first "
                                "element)",
     "steps.no_tangent_direction": "No tangent steps with this direction: correct it, or clear the field to "
@@ -147,7 +147,7 @@ ZH = {
                       "例如 `x = torch.arange(4.0, requires_grad=True)`、`y = 2 * torch.dot(x, x)`。",
     "steps.direction_unused": "未使用切向量方向：{reason}",
     "steps.direction_refused": "未使用切向量方向：{reason}。请在左侧输入框中修改它，或清空输入框；{shown}。",
-    "steps.direction_kept": "下面显示的是上一个可用方向 `{given}` 的步骤",
+    "steps.direction_kept": "下面显示的是上一个可用方向 {given} 的步骤",
     "steps.direction_default": "下面的步骤使用默认方向（第一个输入的第一个元素）",
     "steps.no_tangent_direction": "这个方向无法给出前向模式步骤：请修改它，或清空输入框以使用默认方向"
                                   "（第一个输入的第一个元素）。",

@@ -169,8 +169,19 @@ def test_a_refused_direction_typed_after_a_good_one_keeps_the_good_ones_steps():
     at = at.text_input(key=state.STEPS_DIRECTION).set_value("x=[1,2]").run()
     assert not at.exception
     assert sum("shape (2,)" in text for text in said_everywhere(at)) == 1, said_everywhere(at)
-    assert any("last direction that worked, `x=3`" in w.value for w in at.warning)
+    assert any("last direction that worked, x=3" in w.value for w in at.warning)
     x = torch.tensor(2.0)
     _, tangent = torch.func.jvp(lambda x: x * x, (x,), (torch.tensor(3.0),))   # b = x * x, ẋ = 3
     assert f"`{float(tangent):g}.`" in card(at)
     assert at.text_input(key=state.STEPS_DIRECTION).value == "x=[1,2]"   # the user's text stays
+
+
+def test_the_kept_direction_is_named_without_backticks_and_escaped():
+    """steps.direction_kept quoted the user's text in backticks (shown as stray backticks where the
+    text is not markdown, and broken by a backtick in it): now plain, markdown-escaped text."""
+    at = open_link(code=links.encode_code(FAN_OUT), mode="tangent", dir="x=0.5")
+    at = at.text_input(key=state.STEPS_DIRECTION).set_value("x=[1,2]").run()
+    assert not at.exception
+    warning = next(w.value for w in at.warning if "last direction that worked" in w.value)
+    assert "`" not in warning.split("last direction that worked")[1]
+    assert any("last direction that worked, x=0.5" in text for text in said_everywhere(at))

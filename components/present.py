@@ -35,7 +35,8 @@ _ON = f"body:has(.st-key-{MARKER})"
 _BAR_CSS = """.st-key-present_bar { position: fixed; top: 0.6rem; right: 4.5rem; width: auto !important;
   z-index: 999991; }
 .st-key-present_bar .stElementContainer { width: auto !important; }
-@media (max-width: 1000px) { .st-key-present_bar { position: static; align-self: flex-end; } }"""
+@media (max-width: 1000px) { .st-key-present_bar { position: static; align-self: flex-end; } }
+.stElementContainer.st-key-figure_widths { display: none; }"""
 _CSS = f"""
 html:has(.st-key-{MARKER}) {{ font-size: {FONT_SIZE}; }}
 {_ON} .stApp, {_ON} [data-testid="stHeader"] {{ background: #ffffff; color: #000000; }}

@@ -132,6 +132,13 @@ def columns(spec: list[float], presenting: tuple[float, ...] = (1, 4), **kwargs:
     return st.columns(list(presenting) if active() else spec, **kwargs)
 
 
+def wide(key: str):  # noqa: ANN201 - a Streamlit container, or None
+    """In presentation mode a full-width container here (made before a page's columns: above them, so
+    an error is on screen and whole, not folded into the editor's 1/5 column); None otherwise (the page
+    then uses its column: `with present.wide(k) or left:`)."""
+    return st.container(key=key) if active() else None
+
+
 def figure_height(default: str) -> str:
     return FIGURE_HEIGHT if active() else default
 

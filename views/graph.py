@@ -15,6 +15,7 @@ from components.i18n import t
 def main() -> None:
     state.init()
     links.apply_program_link()
+    error_at = present.wide("error_slot")   # presentation mode: errors full width, above
     left, right = present.columns([2, 3], gap="large")
     # Printed output under the graph, full width, in presentation mode (its 1/5 column wrapped every
     # tensor row); beside the editor otherwise.
@@ -40,7 +41,7 @@ def main() -> None:
     if report.error is None:
         state.remember_good_run(submitted.source, submitted.seed, output)
     else:
-        with left:
+        with error_at or left:
             error_box.show(report.error, submitted.source)
         if report.printed:
             with printed_at:

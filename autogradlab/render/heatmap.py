@@ -42,6 +42,10 @@ def title_chars(width_px: float, font_px: float) -> int:
     return max(TITLE_CHARS, int((width_px - TITLE_SIDES_PX) / (CHAR_EM * font_px)))
 
 
+# A figure written at slide size (downloads, the CLI's export): its title's lines fit 1600 px.
+SLIDE_TITLE_CHARS = title_chars(SLIDE["width"], TITLE_FONT_PX)
+
+
 def index_labels(names: tuple[str, ...], shapes: tuple[tuple[int, ...], ...]) -> list[str]:
     """Flat position -> `x[3]`, `X[1,2]`, `y` (a scalar), one block per named tensor."""
     labels: list[str] = []

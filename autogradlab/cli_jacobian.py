@@ -99,9 +99,9 @@ def write_figure(report: Report, out: str) -> str | None:
     """Write the first entry's heatmap; returns a problem in words, or None."""
     if not report.jacobians:
         return "no Jacobian to draw"
-    from autogradlab.render.heatmap import SLIDE, jacobian_figure
+    from autogradlab.render.heatmap import SLIDE, SLIDE_TITLE_CHARS, jacobian_figure
 
-    fig = jacobian_figure(report.jacobians[0])
+    fig = jacobian_figure(report.jacobians[0], line_chars=SLIDE_TITLE_CHARS)
     path = Path(out)
     fmt = path.suffix.lower().lstrip(".")
     try:

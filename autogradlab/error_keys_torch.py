@@ -24,6 +24,8 @@ TORCH = _rules(
      r"(?P<columns>\d+) and (?P=length) differ\)", "errors_torch.mv"),
     (_OP + r": the vectors have different lengths \((?P<a>\d+) and (?P<b>\d+)\)", "errors_torch.dot"),
     (_OP + r": needs two 1-D tensors \(vectors\), got (?P<a>\d+)-D and (?P<b>\d+)-D", "errors_torch.dot_1d"),
+    (_OP + r": needs two 2-D tensors \(matrices\), got shapes " + _SHAPES + r"$",
+     "errors_torch.mm_2d_shapes"),   # two shapes: "and" in the page's language
     (_OP + r": needs two 2-D tensors \(matrices\), got shapes (?P<got>.+)", "errors_torch.mm_2d"),
     (_OP + r": cannot multiply shapes " + _SHAPES + r" \(inner sizes (?P<i>\d+) and (?P<j>\d+) differ\)",
      "errors_torch.matmul"),

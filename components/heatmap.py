@@ -63,17 +63,31 @@ def heatmap(record: JacobianRecord, cell: tuple[int, int] | None, key: str) -> t
 
     fmt = st.session_state.get(state.JACOBIAN_IMAGE_FORMAT, "png")
     lang = current_lang()     # read now: a download is made later, outside this script run
-    measured = present_fit.width("jacobian") if present.active() else None
-    chars = render.title_chars(measured, present.TITLE_FONT_PX) if measured else render.TITLE_CHARS
+    if not present.active():
+        present_fit.report_widths()   # the figure's width, so its title fits it (presentation mode's
+    measured = present_fit.width("jacobian")   # fitting script reports it already)
+    font = present.TITLE_FONT_PX if present.active() else render.TITLE_FONT_PX
+    chars = render.title_chars(measured, font) if measured else render.TITLE_CHARS
     fig = render.jacobian_figure(record, cell=cell, lang=lang, line_chars=chars)
     config = render.export_config(fmt)
     config["toImageButtonOptions"]["filename"] = f"{present.slug()}-jacobian-{record.index + 1}"
     with present_fit.box("jacobian"):
         event = st.plotly_chart(present.figure(fig), key=key, on_select="rerun", selection_mode="points",
                                 config=config, width="stretch", height=present.plot_height())
-    figure_export.downloads(lambda: render.jacobian_figure(record, lang=lang),   # no selected cell in files
+    presenting = present.active()
+    figure_export.downloads(lambda: export_figure(record, lang, presenting),   # no selected cell in files
                             f"{present.slug()}-jacobian-{record.index + 1}", key=f"{key}_downloads")
     return _clicked(event)
+
+
+def export_figure(record: JacobianRecord, lang: str, presenting: bool):  # noqa: ANN201 - a plotly Figure
+    """The downloaded figure, its title's lines fitting the file's width (1600 px, or presentation
+    mode's 1920 px at its larger font), not the 48 characters of a figure of unknown width."""
+    from autogradlab.render.plotly_export import PRESENTING, SCREEN
+
+    width = (PRESENTING if presenting else SCREEN)["width"]
+    font = present.TITLE_FONT_PX if presenting else render.TITLE_FONT_PX
+    return render.jacobian_figure(record, lang=lang, line_chars=render.title_chars(width, font))
 
 
 def zoom(record: JacobianRecord) -> None:

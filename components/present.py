@@ -35,7 +35,8 @@ _ON = f"body:has(.st-key-{MARKER})"
 _BAR_CSS = """.st-key-present_bar { position: fixed; top: 0.6rem; right: 4.5rem; width: auto !important;
   z-index: 999991; }
 .st-key-present_bar .stElementContainer { width: auto !important; }
-@media (max-width: 1000px) { .st-key-present_bar { position: static; align-self: flex-end; } }"""
+@media (max-width: 1000px) { .st-key-present_bar { position: static; align-self: flex-end; } }
+.stElementContainer.st-key-figure_widths { display: none; }"""
 _CSS = f"""
 html:has(.st-key-{MARKER}) {{ font-size: {FONT_SIZE}; }}
 {_ON} .stApp, {_ON} [data-testid="stHeader"] {{ background: #ffffff; color: #000000; }}
@@ -129,6 +130,13 @@ def columns(spec: list[float], presenting: tuple[float, ...] = (1, 4), **kwargs:
     """st.columns for a page's editor | figure split; in presentation mode `presenting` instead (the
     figure gets 4/5 of the width by default)."""
     return st.columns(list(presenting) if active() else spec, **kwargs)
+
+
+def wide(key: str):  # noqa: ANN201 - a Streamlit container, or None
+    """In presentation mode a full-width container here (made before a page's columns: above them, so
+    an error is on screen and whole, not folded into the editor's 1/5 column); None otherwise (the page
+    then uses its column: `with present.wide(k) or left:`)."""
+    return st.container(key=key) if active() else None
 
 
 def figure_height(default: str) -> str:

@@ -12,7 +12,9 @@ A box named in TALL (the step drawing, a tall graph beside its explanation card)
 wide as its column and as tall as the screen leaves: a 16:9 box there left a third of the screen's
 height empty and drew the nodes' text at 3/4 of the Graph page's size. Each box's shape is written
 as `--agl-fit-aspect`, which the SVG view inside takes as its area's shape.
-Nothing here runs in normal mode: the boxes are then plain containers.
+In normal mode the boxes are plain containers and only `report_widths()` runs (on the Jacobian page):
+the same script, with no stylesheet, reports the REPORTED boxes' column widths, so a figure title fits
+the figure there too (without it the title was broken at 48 characters whatever the width).
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ POLL_MS = 500           # the boxes are also re-measured this often (the stylesh
 REPORTED = ("jacobian",)
 WIDTH_STEP_PX = 40
 WIDTH_RANGE_PX = (200, 8000)   # what the browser says is taken within this
+REPORT_KEY = "figure_widths"   # normal mode's reporting script (report_widths)
 
 _JS = f"""
 const SELECTOR = '[class*="st-key-{PREFIX}"]';
@@ -85,7 +88,36 @@ function fit(setStateValue) {{
 }}
 
 export default function (component) {{
-  const {{ setStateValue }} = component;
+  const {{ setStateValue, data }} = component;
+  if (data && data.report_only) {{   // normal mode: measure the columns, write no stylesheet
+    let timer = 0;
+    const measure = () => {{
+      timer = 0;
+      const widths = {{}};
+      for (const el of document.querySelectorAll(SELECTOR)) {{
+        const name = [...el.classList].find((c) => c.startsWith("st-key-{PREFIX}"));
+        const short = name ? name.slice("st-key-{PREFIX}".length) : "";
+        const width = el.parentElement ? el.parentElement.getBoundingClientRect().width : 0;
+        if (REPORTED.includes(short) && width > 0)
+          widths[short] = Math.floor(width / {WIDTH_STEP_PX}) * {WIDTH_STEP_PX};
+      }}
+      const said = JSON.stringify(widths);
+      if (Object.keys(widths).length && said !== reported) {{
+        reported = said;
+        setStateValue("widths", widths);
+      }}
+    }};
+    const later = () => {{ if (!timer) timer = setTimeout(measure, 100); }};
+    measure();
+    window.addEventListener("resize", later);
+    const poll = setInterval(later, {POLL_MS});
+    return () => {{
+      reported = "";
+      clearInterval(poll);
+      clearTimeout(timer);
+      window.removeEventListener("resize", later);
+    }};
+  }}
   let frame = 0;
   const refit = () => {{ frame = 0; fit(setStateValue); }};
   const later = () => {{ if (!frame) frame = requestAnimationFrame(refit); }};
@@ -121,10 +153,20 @@ def mount() -> None:
     _FITTER(key="present_fit", on_widths_change=lambda: None)
 
 
+def report_widths() -> None:
+    """Normal mode: the script that only reports the REPORTED boxes' widths (hidden by present.py's
+    always-on stylesheet; a key of its own, so switching modes mounts the other script afresh)."""
+    _FITTER(key=REPORT_KEY, data={"report_only": True}, on_widths_change=lambda: None)
+
+
 def width(name: str) -> int | None:
     """The width in CSS pixels the browser last reported for box `name` (one of REPORTED), or None
-    (not yet measured, not presentation mode). Browser input: only an int within WIDTH_RANGE_PX."""
-    widths = getattr(st.session_state.get("present_fit"), "widths", None)
+    (not yet measured). Presentation mode reads its fitting script, normal mode the reporting one.
+    Browser input: only an int within WIDTH_RANGE_PX."""
+    from components import present
+
+    key = "present_fit" if present.active() else REPORT_KEY
+    widths = getattr(st.session_state.get(key), "widths", None)
     value = widths.get(name) if isinstance(widths, dict) else None
     low, high = WIDTH_RANGE_PX
     return int(value) if isinstance(value, (int, float)) and low <= value <= high else None

@@ -44,7 +44,9 @@ def main() -> None:
             eigen_view.plane(rows)
         else:
             eigen_view.space(rows)
-    with left:
+    # In presentation mode the words and the table go under the figure: in the 1/4 column the table's
+    # eigenvector column was cut off at 1280×720 and every sentence took four lines.
+    with right if present.active() else left:
         eigen_view.words(rows)
 
 

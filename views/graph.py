@@ -15,7 +15,11 @@ from components.i18n import t
 def main() -> None:
     state.init()
     links.apply_program_link()
+    error_at = present.wide("error_slot")   # presentation mode: errors full width, above
     left, right = present.columns([2, 3], gap="large")
+    # Printed output under the graph, full width, in presentation mode (its 1/5 column wrapped every
+    # tensor row); beside the editor otherwise.
+    printed_at = st.container(key="printed_slot") if present.active() else left
     with left:
         submitted = editor.show()
     if not submitted.source.strip():
@@ -37,9 +41,10 @@ def main() -> None:
     if report.error is None:
         state.remember_good_run(submitted.source, submitted.seed, output)
     else:
-        with left:
+        with error_at or left:
             error_box.show(report.error, submitted.source)
-            if report.printed:
+        if report.printed:
+            with printed_at:
                 results.printed_output(report, title=t("graph.printed_before_error"),
                                        key="printed_before_error")
         last = state.last_good_run()
@@ -57,7 +62,7 @@ def main() -> None:
     results.variables(shown, label=label)   # sent first: a few rows, drawn while the graph is laid out
     with graph_slot:
         results.graph_panel(shown, label=label)
-    with left:
+    with printed_at:
         if report.error is None or shown is not report:
             results.printed_output(shown, label=label)
 

@@ -14,6 +14,7 @@ from components.i18n import say_note, t
 def main() -> None:
     state.init()
     links.apply_program_link()
+    error_at = present.wide("error_slot")   # presentation mode: errors full width, above
     left, right = present.columns([2, 3], gap="large")
     with left:
         submitted = editor.show()
@@ -25,7 +26,7 @@ def main() -> None:
     with right, run_indicator.running():
         report = cached.run_program(submitted.source, submitted.seed, None, session, retry=submitted.pressed)
     if report.error is not None:
-        with left:
+        with error_at or left:
             error_box.show(report.error, submitted.source)
     digest = state.digest(submitted.source)
     with right:

@@ -19,6 +19,7 @@ from components.step_direction import settle
 def main() -> None:
     state.init()
     links.apply_program_link()
+    error_at = present.wide("error_slot")   # presentation mode: errors full width, above
     # Presentation mode: the controls need about 270 px at projector font size; a quarter of the width
     # gives them 290 px at 1280 px (present.py keeps 1.5rem side padding), the rest goes to the drawing.
     left, right = present.columns([2, 6], presenting=(2, 6), gap="medium" if present.active() else "large")
@@ -43,7 +44,7 @@ def main() -> None:
     with right, run_indicator.running():
         report, options = settle(run(options.direction), options, submitted.source, run)
     if report.error is not None:
-        with left:
+        with error_at or left:
             error_box.show(report.error, submitted.source)
         with right:
             st.info(t("steps.fix_first"), icon=":material/pause_circle:")

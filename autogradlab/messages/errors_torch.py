@@ -15,6 +15,7 @@ EN = {
     "errors_torch.dot": "{op}: the vectors have different lengths ({a} and {b})",
     "errors_torch.dot_1d": "{op}: needs two 1-D tensors (vectors), got {a}-D and {b}-D",
     "errors_torch.mm_2d": "{op}: needs two 2-D tensors (matrices), got shapes {got}",
+    "errors_torch.mm_2d_shapes": "{op}: needs two 2-D tensors (matrices), got shapes {a} and {b}",
     "errors_torch.matmul": "{op}: cannot multiply shapes {a} and {b} (inner sizes {i} and {j} differ)",
     "errors_torch.bmm": "{op}: the batched matrix shapes do not fit together",
     "errors_torch.broadcast": "{op}: shapes {a} and {b} cannot be broadcast together (sizes {i} and {j} "
@@ -105,6 +106,7 @@ ZH = {
     "errors_torch.dot": "{op}：两个向量长度不同（{a} 与 {b}）",
     "errors_torch.dot_1d": "{op}：需要两个一维张量（向量），实际是 {a} 维和 {b} 维",
     "errors_torch.mm_2d": "{op}：需要两个二维张量（矩阵），实际形状为 {got}",
+    "errors_torch.mm_2d_shapes": "{op}：需要两个二维张量（矩阵），实际形状为 {a} 与 {b}",
     "errors_torch.matmul": "{op}：无法相乘形状 {a} 与 {b}（内侧大小 {i} 与 {j} 不同）",
     "errors_torch.bmm": "{op}：批量矩阵的形状对不上",
     "errors_torch.broadcast": "{op}：形状 {a} 与 {b} 无法广播（第 {dim} 维的大小 {i} 与 {j} 不同）",

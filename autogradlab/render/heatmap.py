@@ -33,12 +33,17 @@ TITLE_CHARS = 48
 TITLE_LINE_PX = 20             # the top margin grows by this much per extra title line
 CHAR_EM = 0.46                 # a Latin character's width in the title font, in font sizes (measured: 0.44)
 TITLE_SIDES_PX = 90            # the figure's width the title cannot use (margins, the title's own pad)
+TITLE_FONT_PX = 14             # the title's font size (presentation mode enlarges it)
 
 
 def title_chars(width_px: float, font_px: float) -> int:
     """How many characters of the title fit on one line of a figure `width_px` wide (never fewer
     than TITLE_CHARS)."""
     return max(TITLE_CHARS, int((width_px - TITLE_SIDES_PX) / (CHAR_EM * font_px)))
+
+
+# A figure written at slide size (downloads, the CLI's export): its title's lines fit 1600 px.
+SLIDE_TITLE_CHARS = title_chars(SLIDE["width"], TITLE_FONT_PX)
 
 
 def index_labels(names: tuple[str, ...], shapes: tuple[tuple[int, ...], ...]) -> list[str]:
@@ -148,7 +153,7 @@ def jacobian_figure(record: JacobianRecord, *, cell: tuple[int, int] | None = No
     note = say("fig_shown_as", rows=f"{z.shape[0]:,}", cols=f"{z.shape[1]:,}", f=f) if f > 1 else ""
     lines = title_lines(record.text or "dY/dX", shape, note, line_chars)
     fig.update_layout(
-        title={"text": "<br>".join(lines), "font": {"size": 14}, "yref": "container", "y": 1,
+        title={"text": "<br>".join(lines), "font": {"size": TITLE_FONT_PX}, "yref": "container", "y": 1,
                "yanchor": "top", "pad": {"t": 16}},
         margin={"l": 60, "r": 20, "b": 50, "t": (75 if len(record.input_shapes) > 1 else 50)
                 + TITLE_LINE_PX * (len(lines) - 1)},

@@ -29,7 +29,7 @@ CASES = [
     (T + "torch.mv(torch.ones(2, 3), torch.ones(2))\n", "errors_torch.mv"),
     (T + "torch.dot(torch.ones(3), torch.ones(2))\n", "errors_torch.dot"),
     (T + "torch.dot(torch.ones(2, 2), torch.ones(2, 2))\n", "errors_torch.dot_1d"),
-    (T + "torch.mm(torch.ones(3), torch.ones(3))\n", "errors_torch.mm_2d"),
+    (T + "torch.mm(torch.ones(3), torch.ones(3))\n", "errors_torch.mm_2d_shapes"),   # zh: no English "and"
     (T + "torch.ones(2, 3) @ torch.ones(2, 2, 4)\n", "errors_torch.matmul"),
     (T + "torch.ones(2, 3) + torch.ones(2, 4)\n", "errors_torch.broadcast"),
     (T + "a = torch.ones(3)\na += torch.ones(2, 3)\n", "errors_torch.inplace_shape"),
@@ -74,3 +74,12 @@ def test_pytorchs_own_text_is_framed_in_chinese(run):
     assert messages.text("en", error.key, **dict(error.params)) == error.message   # PyTorch's words
     zh = messages.text("zh", error.key, **dict(error.params))
     assert zh.startswith("PyTorch") and CJK.search(zh) and error.message in zh
+
+
+def test_mm_of_two_vectors_says_its_shapes_without_english_in_chinese(run):
+    """The zh error box read "实际形状为 [3] and [3]": the shapes were one English phrase."""
+    error = run(T + "torch.mm(torch.ones(3), torch.ones(2))\n").error
+    assert error is not None
+    assert error.message == "mm: needs two 2-D tensors (matrices), got shapes [3] and [2]"
+    zh = messages.text("zh", error.key, **dict(error.params))
+    assert zh.endswith("实际形状为 [3] 与 [2]") and " and " not in zh, zh

@@ -66,6 +66,8 @@ def test_export_writes_the_jacobian_heatmaps_of_a_program_without_a_graph(tmp_pa
     assert Image.open(png).size == (SLIDE["width"], SLIDE["height"])
     assert b"<svg" in svg.read_bytes()[:300]
     assert "Traceback" not in err
+    # the title's lines fit the 1600 px slide: the call on one line (it was broken after 'jacobian(')
+    assert b"torch.autograd.functional.jacobian(lambda x: mat_mul(mat1, x), mat2)" in svg.read_bytes()
 
 
 def test_unknown_file_or_entry_is_a_usage_error_in_the_chosen_language(tmp_path):

@@ -28,6 +28,7 @@ from autogradlab.lang.math_ints import MATH_INT_FUNCTIONS
 from autogradlab.lang.numpy_creation import numpy_creation_members
 from autogradlab.lang.numpy_linalg import numpy_linalg_members
 from autogradlab.lang.numpy_ops import numpy_members
+from autogradlab.lang.pprint_module import pprint_namespace
 from autogradlab.lang.random_modules import random_namespaces
 from autogradlab.lang.safe_values import Namespace, SafeArray, SafeFunction, SafeNumpyDtype, SafeType
 from autogradlab.lang.tensor_api import NUMPY_VERSION, torch_members
@@ -161,7 +162,7 @@ def modules() -> dict[str, Namespace]:
             "torch.optim": torch_ns.members["optim"],
             "numpy": numpy_ns, "math": math_ns, **randoms, "copy": copy_namespace(),
             "warnings": warnings_namespace(), "functools": functools_namespace(), "time": time_namespace(),
-            **plotting_namespaces()}
+            "pprint": pprint_namespace(), **plotting_namespaces()}
 
 
 def plotting_namespaces() -> dict[str, Namespace]:

@@ -146,6 +146,7 @@ T_LOEBER = "patrickloeber/pytorchTutorial (Python Engineer)"
 T_KARPATHY = "karpathy/nn-zero-to-hero (MIT)"
 T_DLWPT = "deep-learning-with-pytorch/dlwpt-code (Stevens, Antiga, Viehmann)"
 T_UDACITY = "udacity/deep-learning-v2-pytorch (MIT)"
+T_ZERO_TO_GANS = "Deep Learning with PyTorch: Zero to GANs (Jovian; a student's copy)"
 SECONDS_LINE = r"^\d+\.\d+(e-\d+)?$"   # print(time() - start): a duration in seconds
 TUTORIALS: tuple[ProgramSpec, ...] = (
     ProgramSpec("tutorial_tensorqs.py", T_PT),
@@ -293,6 +294,10 @@ TUTORIALS: tuple[ProgramSpec, ...] = (
     ProgramSpec("tutorial_persson_tensorbasics.py", "aladdinpersson/Machine-Learning-Collection (MIT)"),
     ProgramSpec("tutorial_cs224n_pytorch.py", "Stanford CS224N PyTorch tutorial (a student's copy)",
                 output=UNCHECKED),
+    # Zero to GANs lesson 1: tensors and gradients, then linear regression from scratch (np.array(...,
+    # dtype='float32'), a 100-epoch loop by hand)
+    ProgramSpec("tutorial_zero_to_gans_basics.py", T_ZERO_TO_GANS, output=UNCHECKED),
+    ProgramSpec("tutorial_zero_to_gans_linear_regression.py", T_ZERO_TO_GANS, output="loss"),
 )
 
 

@@ -38,6 +38,7 @@ CORPUS: list[tuple[str, str, dict]] = [
     ("pprint_stream", "import pprint\npprint.pprint(1, stream=None)\n", {}),
     ("pprint_method", "import pprint\npp = pprint.PrettyPrinter()\npp.isreadable(1)\n", {}),
     ("pprint_not_callable", "import pprint\npp = pprint.PrettyPrinter()\npp(1)\n", {}),
+    ("numpy_dtype_name", N + "np.array([1, 2], dtype='float33')\n", {}),
     ("class_super_assign", "class B:\n    pass\nclass A(B):\n    def f(self):\n        super().x = 1\n"
      "A().f()\n", {}),
     ("set_tensor", T + "s = {torch.ones(1)}\n", {}),

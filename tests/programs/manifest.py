@@ -298,6 +298,8 @@ TUTORIALS: tuple[ProgramSpec, ...] = (
     # dtype='float32'), a 100-epoch loop by hand)
     ProgramSpec("tutorial_zero_to_gans_basics.py", T_ZERO_TO_GANS, output=UNCHECKED),
     ProgramSpec("tutorial_zero_to_gans_linear_regression.py", T_ZERO_TO_GANS, output="loss"),
+    # Raschka's STAT 453 lecture 6: torch.autograd.grad on a ReLU graph, a hand-written ReLU (z[:] = 0.)
+    ProgramSpec("tutorial_raschka_autograd.py", "rasbt/stat453-deep-learning-ss21", output=UNCHECKED),
 )
 
 

@@ -17,7 +17,7 @@ import sys
 from dataclasses import dataclass
 
 from autogradlab.engine import run_program
-from tests.oracle import run_trusted, value_mismatches
+from tests.oracle import run_trusted, shown_as_left, value_mismatches
 from tests.unit.test_seed_programs import same_lines
 
 CELL = re.compile(r"^# ---- cell (\d+)[^\n]*$", re.MULTILINE)
@@ -56,11 +56,12 @@ def problems(source: str) -> tuple[list[str], bool]:
         found.append(f"error line {report.error.line} != {oracle.error_line}")
     if not same_lines(report.printed, oracle.printed, ID_LINES):
         found.append(f"printed text differs: {first_difference(report.printed, oracle.printed)}")
-    for name, real in oracle.variables.items():
-        if name not in report.variables:
-            found.append(f"variable {name} missing")
-        elif not name.startswith("id") and value_mismatches(report.variables[name], real, name):
-            found.append(f"variable {name} differs")
+    with shown_as_left(oracle):   # torch.set_printoptions(...) as the program left them
+        for name, real in oracle.variables.items():
+            if name not in report.variables:
+                found.append(f"variable {name} missing")
+            elif not name.startswith("id") and value_mismatches(report.variables[name], real, name):
+                found.append(f"variable {name} differs")
     got = [(d.line, d.text) for d in report.displayed]
     if not same_lines("\n".join(t for _, t in got), "\n".join(t for _, t in oracle.displayed), ID_LINES):
         found.append("displays differ")

@@ -11,11 +11,12 @@ import ast
 import contextlib
 import io
 import math
+import pprint
 import random
 import re
 import traceback
 import types
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -34,6 +35,7 @@ class OracleRun:
     error: BaseException | None
     error_line: int | None
     displayed: list[tuple[int, str]]  # (line, repr) of top-level bare expressions, as sys.displayhook
+    print_options: dict[str, Any] = field(default_factory=dict)   # torch's, as the program left them
 
 
     @property
@@ -54,7 +56,8 @@ def run_trusted(source: str, seed: int = 0) -> OracleRun:
     out = io.StringIO()
     error: BaseException | None = None
     line: int | None = None
-    with contextlib.redirect_stdout(out), zero_filled_empty(), _torch_state_kept():
+    options: dict[str, Any] = {}
+    with contextlib.redirect_stdout(out), zero_filled_empty(), _torch_state_kept(options):
         try:
             code = compile(_with_display_calls(ast.parse(source, PROGRAM_FILENAME)), PROGRAM_FILENAME, "exec")
             exec(code, namespace)  # trusted text only
@@ -63,23 +66,42 @@ def run_trusted(source: str, seed: int = 0) -> OracleRun:
         except Exception as exc:  # the program's own failure is data here
             error, line = exc, _failing_line(exc)
     del namespace[DISPLAY]
-    return OracleRun(namespace, out.getvalue(), error, line, displayed)
+    return OracleRun(namespace, out.getvalue(), error, line, displayed, options)
+
+
+def _print_options() -> dict[str, Any]:
+    return dict(vars(torch._tensor_str.PRINT_OPTS))
+
+
+@contextlib.contextmanager
+def shown_as_left(oracle: OracleRun):  # noqa: ANN201
+    """The oracle's variables as a notebook shows them after the run: under the print options the
+    program left (`torch.set_printoptions(edgeitems=2)`), which the oracle itself restores at its end."""
+    before = _print_options()
+    torch.set_printoptions(**(oracle.print_options or before))
+    try:
+        yield
+    finally:
+        torch.set_printoptions(**before)
 
 
 DISPLAY = "__oracle_display__"
 
 
 @contextlib.contextmanager
-def _torch_state_kept():  # noqa: ANN202
+def _torch_state_kept(left: dict[str, Any]):  # noqa: ANN202
     """The program runs in the test process: what it sets process-wide (`torch.set_default_device`
     pushes a TorchFunctionMode that outlives the run, `set_default_dtype`) must not reach the tests
     that run after it in the same process (test_tensor_text.py falls back to torch under a mode).
     `torch.set_grad_enabled(False)` as a call (chenyuntc/pytorch-book chapter 3) turns autograd off
-    for the rest of the process: every later oracle run would compute without gradients."""
-    dtype, grad = torch.get_default_dtype(), torch.is_grad_enabled()
+    for the rest of the process: every later oracle run would compute without gradients. The print
+    options the program left are saved in `left` (shown_as_left) and torch's restored."""
+    dtype, grad, options = torch.get_default_dtype(), torch.is_grad_enabled(), _print_options()
     try:
         yield
     finally:
+        left.update(_print_options())   # torch.set_printoptions(...): the program's, for shown_as_left
+        torch.set_printoptions(**options)
         torch.set_default_device(None)
         torch.set_default_dtype(dtype)
         torch.set_grad_enabled(grad)
@@ -199,7 +221,8 @@ def plain_mismatches(reported: Any, real: Any, path: str) -> list[str]:
         kind, same = "dtype", True
     elif holds_program_objects(real):   # an object of the program's classes, a list of them: their text
         kind, same = "object", True
-    elif isinstance(real, (torch.device, torch.Generator, torch.distributions.Distribution, dict)):
+    elif isinstance(real, (torch.device, torch.Generator, torch.distributions.Distribution, dict,
+                           pprint.PrettyPrinter)):
         kind, same = "object", True
     elif isinstance(real, (torch.autograd.graph.Node, torch.utils.hooks.RemovableHandle)):   # y.register_hook
         kind, same = "object", reported.text == without_address(repr(real))

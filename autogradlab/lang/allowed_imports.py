@@ -38,6 +38,7 @@ _MODULES = (
     "torch.func",  # grad, jacrev, jacfwd, hessian, vmap, vjp, jvp (lang/func_transforms.py)
     "warnings",    # filterwarnings("ignore"): a no-op (lang/warnings_module.py)
     "time",        # the clocks only, read-only (lang/time_module.py)
+    "pprint",      # pprint, pformat, PrettyPrinter on data values (lang/pprint_module.py)
     "matplotlib", "matplotlib.pyplot",   # no members: the first plotting line stops there (namespaces.py)
     "torch.optim",   # `import torch.optim as optim` binds; optim.SGD(...) is refused by name (out of scope)
     *(f"torch.distributions.{m}" for m in _DISTRIBUTIONS),
@@ -55,6 +56,7 @@ _MEMBERS = (
     "math.pi", "math.e", "math.sqrt", "math.exp", "math.log", "math.sin", "math.cos", "math.tan",
     "functools.reduce", "functools.partial", "warnings.filterwarnings", "warnings.simplefilter",
     *(f"time.{name}" for name in CLOCKS),
+    "pprint.pprint", "pprint.pformat", "pprint.PrettyPrinter",
 )
 
 ALLOWED_IMPORTS: dict[str, str] = {path: path for path in _MODULES + _MEMBERS}

@@ -33,6 +33,7 @@ from autogradlab.lang.iterators import ITERATORS, materialize_iterator
 from autogradlab.lang.numpy_ops import ARRAY_METHODS, array_method, is_numpy_operand
 from autogradlab.lang.operators import python_error
 from autogradlab.lang.plain_methods import PLAIN_METHODS
+from autogradlab.lang.pprint_module import PrettyPrinterValue
 from autogradlab.lang.safe_values import (
     Namespace,
     SafeArray,
@@ -159,6 +160,8 @@ def call_method(interp: Interpreter, base: Any, name: str, args: list, kwargs: d
         return base.remove()   # h = y.register_hook(f); h.remove() (tensor_hooks.py)
     if isinstance(base, SafeGenerator):   # g.manual_seed(n)
         return torch_generators.call_method(interp, base, name, args, kwargs)
+    if isinstance(base, PrettyPrinterValue):   # pp.pprint(x) (pprint_module.py)
+        return base.call_method(interp, name, args, kwargs, node)
     require_storable(base, f"before `.{name}()`")
     if name in _READING_METHODS and len(args) == 1 and isinstance(args[0], ITERATORS):
         args = [materialize_iterator(interp, args[0], "the list")]   # ' '.join(map(str, xs))

@@ -100,7 +100,7 @@ class Interpreter(NamesMixin, StatementsMixin, ExpressionsMixin, OperatorsMixin,
         except Exception as exc:  # noqa: BLE001 - last resort: never a traceback to the user
             raise python_error(exc) from None
         finally:
-            process_switches.restore(switches)
+            process_switches.restore(switches, print_options=False)   # run_program restores them
             checked_containers.forget()   # holds no list of this run past its end
             if self.generators:
                 generators.close_all(self)

@@ -26,8 +26,10 @@ from autogradlab.lang.func_transforms import func_namespace
 from autogradlab.lang.map_filter import functools_namespace
 from autogradlab.lang.math_ints import MATH_INT_FUNCTIONS
 from autogradlab.lang.numpy_creation import numpy_creation_members
+from autogradlab.lang.numpy_dtype_names import dtype_named
 from autogradlab.lang.numpy_linalg import numpy_linalg_members
 from autogradlab.lang.numpy_ops import numpy_members
+from autogradlab.lang.pprint_module import pprint_namespace
 from autogradlab.lang.random_modules import random_namespaces
 from autogradlab.lang.safe_values import Namespace, SafeArray, SafeFunction, SafeNumpyDtype, SafeType
 from autogradlab.lang.tensor_api import NUMPY_VERSION, torch_members
@@ -72,6 +74,8 @@ def _np_array(interp, args, kwargs, node):  # noqa: ANN001, ANN202
     data = args[0]
     require_data(data, "in `np.array`")
     dtype = kwargs.get("dtype")
+    if isinstance(dtype, str):   # dtype='float32' (numpy_dtype_names.py)
+        dtype = dtype_named(dtype)
     if dtype is not None and not isinstance(dtype, SafeNumpyDtype):
         raise ProgramTypeError("np.array(dtype=...) needs a numpy dtype such as np.float32")
     interp.sizes.check_nested(data, "np.array")
@@ -161,7 +165,7 @@ def modules() -> dict[str, Namespace]:
             "torch.optim": torch_ns.members["optim"],
             "numpy": numpy_ns, "math": math_ns, **randoms, "copy": copy_namespace(),
             "warnings": warnings_namespace(), "functools": functools_namespace(), "time": time_namespace(),
-            **plotting_namespaces()}
+            "pprint": pprint_namespace(), **plotting_namespaces()}
 
 
 def plotting_namespaces() -> dict[str, Namespace]:

@@ -115,6 +115,9 @@ def _dtype(kwargs: dict) -> Any:
         return None
     if isinstance(dtype, SafeNumpyDtype):
         return dtype.dtype
+    if isinstance(dtype, str):   # np.zeros(3, dtype='float32') (numpy_dtype_names.py)
+        from autogradlab.lang.numpy_dtype_names import dtype_named
+        return dtype_named(dtype).dtype
     if dtype in (int, float, bool, complex):
         return dtype
     from autogradlab.lang.safe_values import SafeType

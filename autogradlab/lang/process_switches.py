@@ -7,7 +7,8 @@ so a float64 default is bounded as `dtype=torch.float64` always was.
 
 They change the worker's process state, as in PyTorch, for the rest of the program; the interpreter
 restores both when the program ends (Interpreter.run), so the report's own work and the next program
-never see them (security.md 6: a sandbox job is a fresh fork anyway). A type name is looked up in a
+never see them (security.md 6: a sandbox job is a fresh fork anyway); torch.set_printoptions
+(print_options.py) is restored once the report's texts are made (engine/run.py). A type name is looked up in a
 fixed table and never reaches torch's own parser (which imports modules by name).
 """
 
@@ -20,6 +21,7 @@ import torch
 
 from autogradlab.errors import ProgramTypeError
 from autogradlab.lang.grad_managers import grad_mode_argument
+from autogradlab.lang.print_options import PrintState, print_option_members, print_state, restore_print_state
 from autogradlab.lang.safe_values import SafeFunction, SafeGradMode, SafeType
 
 if TYPE_CHECKING:
@@ -107,13 +109,19 @@ def switch_members() -> dict[str, SafeFunction]:
         "set_default_dtype": SafeFunction("torch.set_default_dtype", _set_default_dtype),
         "is_inference_mode_enabled": SafeFunction("torch.is_inference_mode_enabled",
                                                   _is_inference_mode_enabled),
+        **print_option_members(),   # torch.set_printoptions(edgeitems=2, linewidth=75)
     }
 
 
-def process_state() -> tuple[bool, torch.dtype]:
-    return torch.is_grad_enabled(), torch.get_default_dtype()
+def process_state() -> tuple[bool, torch.dtype, PrintState]:
+    return torch.is_grad_enabled(), torch.get_default_dtype(), print_state()
 
 
-def restore(state: tuple[bool, torch.dtype]) -> None:
+def restore(state: tuple[bool, torch.dtype, PrintState], *, print_options: bool = True) -> None:
+    """print_options=False (the end of Interpreter.run): the report's texts of the program's variables
+    are still made with the program's print options, as a notebook shows them; engine/run.py restores
+    them once the report is made."""
     torch.set_grad_enabled(state[0])
     torch.set_default_dtype(state[1])
+    if print_options:
+        restore_print_state(state[2])   # torch.set_printoptions(...): print_options.py

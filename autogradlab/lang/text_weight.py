@@ -10,6 +10,7 @@ from typing import Any
 import numpy as np
 import torch
 
+from autogradlab.lang.print_options import shown_options
 from autogradlab.lang.safe_values import SafeArray, SafeDistribution
 from autogradlab.lang.set_value import ProgramSet
 
@@ -27,14 +28,24 @@ _PRINT_EDGE_ITEMS = 3      # above it they print this many at each end of every 
 _CHARS_PER_UNIT = 20       # one weight unit is about one printed number
 
 
-def _printed_elements(shape: tuple[int, ...], numel: int) -> int:
-    """How many elements torch's/numpy's repr writes: all of them, or 2*3 per dimension."""
-    if numel <= _PRINT_THRESHOLD:
+def _printed_elements(shape: tuple[int, ...], numel: int, threshold: float = _PRINT_THRESHOLD,
+                      edge_items: int = _PRINT_EDGE_ITEMS) -> int:
+    """How many elements torch's/numpy's repr writes: all of them, or 2*edge_items per dimension
+    (a tensor: torch.set_printoptions's threshold and edgeitems, lang/print_options.py)."""
+    if numel <= threshold:
         return max(1, int(numel))
     shown = 1
     for size in shape:
-        shown *= min(int(size), 2 * _PRINT_EDGE_ITEMS)
+        shown *= min(int(size), 2 * edge_items)
     return max(1, shown)
+
+
+def _tensor_weight(tensor: torch.Tensor) -> int:
+    """The items torch's repr shows under the print options in force, each heavier when a precision
+    above the default makes its numbers longer."""
+    threshold, edge_items, precision = shown_options()
+    per_item = 1 + max(0, precision - 4) // _CHARS_PER_UNIT
+    return _printed_elements(tuple(tensor.shape), tensor.numel(), threshold, edge_items) * per_item
 
 
 _MAPPINGS = (dict, type({}.keys()), type({}.values()), type({}.items()), ProgramSet)   # a set: as a list
@@ -65,7 +76,7 @@ def _atom_weight(obj: Any, overhead: int = 0) -> int:
     if isinstance(obj, (float, bool, complex)) or obj is None:
         return 1
     if isinstance(obj, torch.Tensor):
-        return _printed_elements(tuple(obj.shape), obj.numel()) + overhead
+        return _tensor_weight(obj) + overhead
     if isinstance(obj, SafeDistribution):   # its repr prints its parameter tensors
         return 1 + 2 * overhead
     if isinstance(obj, str):

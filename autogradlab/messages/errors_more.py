@@ -98,6 +98,18 @@ EN = {
     "errors_more.brackets_nested": "brackets nested more than {n} levels deep (limit max_nesting = {limit})",
     "errors_more.tree_nested": "the program is nested more than {n} levels deep (limit max_nesting = "
                                "{limit}, times 5 for the parse tree)",
+    # torch.set_printoptions and pprint's options (lang/print_options.py, lang/pprint_module.py)
+    "errors_more.option_int": "{fn}(): {param} must be an int, not {type}",
+    "errors_more.option_bool": "{fn}(): {param} must be a bool, not {type}",
+    "errors_more.option_number": "{fn}(): {param} must be a number, not {type}",
+    "errors_more.option_str": "{fn}(): {param} must be a str, not {type}",
+    "errors_more.option_range": "{fn}(): {param} must be from {low} to {high} in Autograd Lab, not {value}",
+    "errors_more.pprint_data": "`{fn}` prints numbers, strings, tensors and lists, tuples and dicts of "
+                               "them in Autograd Lab",
+    "errors_more.pprint_stream": "`{fn}(stream=...)` is not supported in Autograd Lab: it prints to the "
+                                 "program's output only",
+    "errors_more.pprint_method": "`PrettyPrinter.{name}` is not supported in Autograd Lab: use .pprint(x) or "
+                                 ".pformat(x)",
 }
 
 ZH = {
@@ -180,4 +192,14 @@ ZH = {
     "errors_more.blocks_nested": "代码块嵌套超过 {n} 层（限制 max_nesting = {limit}）",
     "errors_more.brackets_nested": "括号嵌套超过 {n} 层（限制 max_nesting = {limit}）",
     "errors_more.tree_nested": "程序嵌套超过 {n} 层（限制 max_nesting = {limit}，语法树为其 5 倍）",
+    "errors_more.option_int": "{fn}()：{param} 必须是 int，而不是 {type}",
+    "errors_more.option_bool": "{fn}()：{param} 必须是 bool，而不是 {type}",
+    "errors_more.option_number": "{fn}()：{param} 必须是数字，而不是 {type}",
+    "errors_more.option_str": "{fn}()：{param} 必须是 str，而不是 {type}",
+    "errors_more.option_range": "{fn}()：在 Autograd Lab 中 {param} 必须在 {low} 到 {high} 之间，"
+                                "而不是 {value}",
+    "errors_more.pprint_data": "在 Autograd Lab 中 `{fn}` 只打印数字、字符串、张量，"
+                               "以及由它们组成的列表、元组和字典",
+    "errors_more.pprint_stream": "Autograd Lab 不支持 `{fn}(stream=...)`：它只打印到程序的输出",
+    "errors_more.pprint_method": "Autograd Lab 不支持 `PrettyPrinter.{name}`：请用 .pprint(x) 或 .pformat(x)",
 }

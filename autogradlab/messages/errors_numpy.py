@@ -9,6 +9,7 @@ EN = {
     "errors_numpy.write_value": "Autograd Lab writes numbers or numpy arrays into numpy arrays (not {type})",
     "errors_numpy.sleep": "`{name}` is not supported in Autograd Lab: a program that waits only uses up its "
                           "time limit",
+    "errors_numpy.dtype_name": "data type '{name}' not understood",
 }
 
 ZH = {
@@ -17,4 +18,5 @@ ZH = {
                                 "以及整数或布尔数组可以用作下标",
     "errors_numpy.write_value": "Autograd Lab 只能把数字或 numpy 数组写入 numpy 数组（而不是 {type}）",
     "errors_numpy.sleep": "Autograd Lab 不支持 `{name}`：程序等待只会用掉它的运行时间上限",
+    "errors_numpy.dtype_name": "无法识别的数据类型 '{name}'",
 }

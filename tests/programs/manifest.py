@@ -144,6 +144,9 @@ T_EAT = "lyhue1991/eat_pytorch_in_20_days (Chinese)"
 T_MORVAN = "MorvanZhou/PyTorch-Tutorial"
 T_LOEBER = "patrickloeber/pytorchTutorial (Python Engineer)"
 T_KARPATHY = "karpathy/nn-zero-to-hero (MIT)"
+T_DLWPT = "deep-learning-with-pytorch/dlwpt-code (Stevens, Antiga, Viehmann)"
+T_UDACITY = "udacity/deep-learning-v2-pytorch (MIT)"
+T_ZERO_TO_GANS = "Deep Learning with PyTorch: Zero to GANs (Jovian; a student's copy)"
 SECONDS_LINE = r"^\d+\.\d+(e-\d+)?$"   # print(time() - start): a duration in seconds
 TUTORIALS: tuple[ProgramSpec, ...] = (
     ProgramSpec("tutorial_tensorqs.py", T_PT),
@@ -282,6 +285,24 @@ TUTORIALS: tuple[ProgramSpec, ...] = (
     ProgramSpec("tutorial_karpathy_micrograd_by_hand.py", T_KARPATHY,
                 nondeterministic_vars=("visited", "topo"),
                 nondeterministic_lines=(r"^\[Value\(data=.*\)\]$",)),
+    # Session 24: "Deep Learning with PyTorch" chapters 3 and 5 (torch.set_printoptions in their first cell;
+    # stride(), storage_offset(); the temperature fit by hand-written derivatives, then with autograd)
+    ProgramSpec("tutorial_dlwpt_ch3_tensors.py", T_DLWPT),
+    ProgramSpec("tutorial_dlwpt_ch5_parameter_estimation.py", T_DLWPT, slow=True, timeout_s=30),
+    ProgramSpec("tutorial_dlwpt_ch5_autograd.py", T_DLWPT, output=UNCHECKED, slow=True, timeout_s=30),
+    # Udacity's intro-to-pytorch parts 1 (tensors, a sigmoid network by hand, the NumPy bridge) and 3 (its
+    # autograd section); Aladdin Persson's tensor-basics script; CS224N's PyTorch tutorial (pprint)
+    ProgramSpec("tutorial_udacity_tensors.py", T_UDACITY),
+    ProgramSpec("tutorial_udacity_autograd.py", T_UDACITY, output=UNCHECKED),
+    ProgramSpec("tutorial_persson_tensorbasics.py", "aladdinpersson/Machine-Learning-Collection (MIT)"),
+    ProgramSpec("tutorial_cs224n_pytorch.py", "Stanford CS224N PyTorch tutorial (a student's copy)",
+                output=UNCHECKED),
+    # Zero to GANs lesson 1: tensors and gradients, then linear regression from scratch (np.array(...,
+    # dtype='float32'), a 100-epoch loop by hand)
+    ProgramSpec("tutorial_zero_to_gans_basics.py", T_ZERO_TO_GANS, output=UNCHECKED),
+    ProgramSpec("tutorial_zero_to_gans_linear_regression.py", T_ZERO_TO_GANS, output="loss"),
+    # Raschka's STAT 453 lecture 6: torch.autograd.grad on a ReLU graph, a hand-written ReLU (z[:] = 0.)
+    ProgramSpec("tutorial_raschka_autograd.py", "rasbt/stat453-deep-learning-ss21", output=UNCHECKED),
 )
 
 

@@ -43,7 +43,8 @@ TENSOR_ALLOWED = set(al.TENSOR_METHODS) | set(al.TENSOR_PROPERTIES)
 # Doors from security.md that must never be allowlisted, whatever the tables say.
 FORBIDDEN = {"load", "save", "from_file", "storage", "untyped_storage", "data_ptr", "ops", "hub",
              "utils", "jit", "os", "empty", "empty_like", "new_empty", "resize_", "set_",
-             "tofile", "set_printoptions", "set_num_threads",
+             "tofile", "set_num_threads",   # (set_printoptions left in session 24: checked options,
+             # restored after each run, weighed by the text limits: lang/print_options.py)
              "use_deterministic_algorithms", "apply_", "map_",   # (register_hook left in session 21: it
              # takes only the program's own def/lambda, run by the interpreter: lang/tensor_hooks.py)
              "as_strided", "share_memory_", "pin_memory", "fromfile", "frombuffer", "compile",
@@ -143,7 +144,6 @@ ENGINE_SAMPLE = [
     ("import torch\ntorch.load('x')", 2, "torch.load"),
     ("import torch\ntorch.save(1, 'x')", 2, "torch.save"),
     ("import torch\ntorch.from_file('x')", 2, "torch.from_file"),
-    ("import torch\ntorch.set_printoptions(precision=2)", 2, "torch.set_printoptions"),
     ("import torch\ntorch.set_num_threads(1)", 2, "torch.set_num_threads"),
     ("import torch\ntorch.use_deterministic_algorithms(True)", 2, "torch.use_deterministic_algorithms"),
     ("import torch\ntorch.as_strided(torch.ones(2), (2,), (1,))", 2, "torch.as_strided"),

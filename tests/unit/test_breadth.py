@@ -7,7 +7,7 @@ import pytest
 import torch
 
 from autogradlab.engine import run_program
-from tests.oracle import run_trusted, value_mismatches, without_address
+from tests.oracle import run_trusted, shown_as_left, value_mismatches, without_address
 
 SNIPPETS = {
     # Devices: answered as on a machine without a GPU.
@@ -167,8 +167,9 @@ def compare(source: str) -> None:
     assert [(d.line, d.text) for d in report.displayed] == oracle.displayed
     assert list(report.variables) == list(oracle.variables)
     problems = []
-    for name, real in oracle.variables.items():
-        problems += value_mismatches(report.variables[name], real, name)
+    with shown_as_left(oracle):   # torch.set_printoptions(...) as the program left them
+        for name, real in oracle.variables.items():
+            problems += value_mismatches(report.variables[name], real, name)
     assert not problems, "\n".join(problems)
 
 

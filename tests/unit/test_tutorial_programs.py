@@ -17,7 +17,7 @@ import pytest
 from autogradlab.engine import run_program
 from autogradlab.limits import DEFAULT_LIMITS
 from autogradlab.report import Report
-from tests.oracle import OracleRun, run_trusted, value_mismatches
+from tests.oracle import OracleRun, run_trusted, shown_as_left, value_mismatches
 from tests.programs.manifest import TUTORIALS, ProgramSpec, spec_id
 from tests.unit.test_seed_programs import same_lines
 
@@ -74,7 +74,8 @@ def test_tutorial_variables_equal_plain_pytorch(spec: ProgramSpec) -> None:
     real = oracle_for(spec).variables
     assert list(reported) == list(real)
     problems = []
-    for name, value in real.items():
-        if name not in spec.nondeterministic_vars:
-            problems += value_mismatches(reported[name], value, name)
+    with shown_as_left(oracle_for(spec)):   # torch.set_printoptions(...) as the program left them
+        for name, value in real.items():
+            if name not in spec.nondeterministic_vars:
+                problems += value_mismatches(reported[name], value, name)
     assert not problems, "\n".join(problems)

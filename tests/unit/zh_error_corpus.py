@@ -28,6 +28,17 @@ CORPUS: list[tuple[str, str, dict]] = [
      + "".join(f"        self.a{i} = {i}\n" for i in range(101)) + "A()\n", {}),
     ("class_property_read", "class A:\n    @property\n    def p(self):\n        return 1\nprint(A.p)\n", {}),
     ("class_super_one", "class A:\n    def f(self):\n        return super(A)\nA().f()\n", {}),
+    # torch.set_printoptions and pprint (lang/print_options.py, lang/pprint_module.py)
+    ("printoptions_range", T + "torch.set_printoptions(precision=101)\n", {}),
+    ("printoptions_int", T + "torch.set_printoptions(edgeitems=2.0)\n", {}),
+    ("printoptions_number", T + "torch.set_printoptions(threshold='all')\n", {}),
+    ("printoptions_bool", T + "torch.set_printoptions(sci_mode=1)\n", {}),
+    ("printoptions_str", T + "torch.set_printoptions(profile=1)\n", {}),
+    ("pprint_data", "import pprint\ndef f():\n    return 1\npprint.pprint(f)\n", {}),
+    ("pprint_stream", "import pprint\npprint.pprint(1, stream=None)\n", {}),
+    ("pprint_method", "import pprint\npp = pprint.PrettyPrinter()\npp.isreadable(1)\n", {}),
+    ("pprint_not_callable", "import pprint\npp = pprint.PrettyPrinter()\npp(1)\n", {}),
+    ("numpy_dtype_name", N + "np.array([1, 2], dtype='float33')\n", {}),
     ("class_super_assign", "class B:\n    pass\nclass A(B):\n    def f(self):\n        super().x = 1\n"
      "A().f()\n", {}),
     ("set_tensor", T + "s = {torch.ones(1)}\n", {}),

@@ -1,0 +1,30 @@
+"""NumPy dtypes named by a string, as course notebooks write them: `np.array(rows, dtype='float32')`
+(Zero to GANs, lesson 1). The name is looked up in a fixed table of numeric dtypes and never reaches
+numpy's own parser (which understands structured types, byte orders and sub-arrays); any other name
+is refused with numpy's words.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from autogradlab.errors import ProgramTypeError
+from autogradlab.lang.safe_values import SafeNumpyDtype
+
+_SIZED = ("bool", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64",
+          "float16", "float32", "float64", "complex64", "complex128")
+_SHORT = {"float": "float64", "double": "float64", "single": "float32", "half": "float16", "int": "int64",
+          "complex": "complex128", "f2": "float16", "f4": "float32", "f8": "float64", "i1": "int8",
+          "i2": "int16", "i4": "int32", "i8": "int64", "u1": "uint8", "c8": "complex64", "c16": "complex128",
+          "?": "bool"}
+DTYPE_NAMES: dict[str, np.dtype] = {name: np.dtype(name) for name in _SIZED} | {
+    short: np.dtype(name) for short, name in _SHORT.items()}
+
+
+def dtype_named(name: str) -> SafeNumpyDtype:
+    """The numeric dtype a string names ('float32', 'f4', 'int'), or numpy's TypeError."""
+    dtype = DTYPE_NAMES.get(name)
+    if dtype is None:
+        shown = name if len(name) <= 40 else name[:40] + "…"
+        raise ProgramTypeError(f"data type '{shown}' not understood")
+    return SafeNumpyDtype(dtype)

@@ -1,0 +1,73 @@
+"""Red team, session 24: what session 23 taught the language (raise and the program's own exception
+classes, the object protocols, torch.Generator, F.one_hot, np.meshgrid), tried as a hostile student
+would. One hostile input per case, asserting the refusal's kind, message and line, or the outcome
+CPython gives (the printed text below is CPython 3.11's)."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from autogradlab.engine import run_program
+from tests.unit.breakout_helpers import Case, check_case
+
+SHARED = "a = [0] * 100\nb = [a] * 100\nc = [b] * 100\n"   # 3M characters as text, 30,000 list items
+WEIGHT = r"^the text would print more than 100,000 values$"
+OWN = "class E(Exception):\n    pass\n"
+
+
+@pytest.mark.parametrize("case", [
+    Case(SHARED + "raise ValueError(c)\n", "limit", 4, WEIGHT),
+    Case(SHARED + "raise ValueError(c, 1)\n", "limit", 4, WEIGHT),
+    Case(SHARED + "raise KeyError(c)\n", "limit", 4, WEIGHT),
+    Case(SHARED + OWN + "raise E(c)\n", "limit", 6, WEIGHT),
+    Case(SHARED + "try:\n    raise ValueError(c)\nexcept ValueError as e:\n    print(str(e)[:10])\n",
+         "limit", 5, WEIGHT),
+    Case('s = "a" * 99000\n' + OWN + "raise E(*[s] * 400)\n", "limit", 4, WEIGHT),
+    Case('s = "a" * 99000\n' + OWN + "raise E([s] * 400)\n", "limit", 4, WEIGHT),
+], ids=["builtin", "builtin-two-args", "key-error", "own-class", "caught-str", "own-class-400-args",
+        "own-class-list-of-strings"])
+def test_an_exception_holding_a_huge_shared_list_is_weighed_before_its_text(case):
+    """An exception's args were turned into text item by item (exception_objects._text), without the
+    weight check print() makes first: [[[0]*100]*100]*100 took 5-10 s to build 3M characters before
+    the length check refused it (past the 5 s time limit), and an instance of the program's own class
+    skipped even that check: `raise E(*[s] * 400)` made a 40-million-character error message, sent as
+    it was to the browser. Each is now refused at once, as print(c) is."""
+    started = time.perf_counter()
+    check_case(case)
+    assert time.perf_counter() - started < 2
+
+
+@pytest.mark.parametrize("case", [
+    Case("class P:\n    def __repr__(self):\n        return 'P!'\n" + OWN +
+         "try:\n    raise E([P(), (1, 'a')], (P(),))\nexcept E as e:\n    print(str(e), repr(e))\n"
+         "print(ValueError([P()], 2), repr(ValueError((P(),))))\n", None, None,
+         "([P!, (1, 'a')], (P!,)) E([P!, (1, 'a')], (P!,))\n([P!], 2) ValueError((P!,))\n"),
+    Case(OWN + "print(KeyError([1, 'a']), ValueError([ValueError('x'), E('y', 2)]))\n", None, None,
+         "[1, 'a'] [ValueError('x'), E('y', 2)]\n"),
+    Case(OWN + "l = [1]\nl.append(l)\nprint(ValueError(l), E(l), ValueError(l, 1))\n", None, None,
+         "[1, [...]] [1, [...]] ([1, [...]], 1)\n"),
+    Case(OWN + "l = [1]\nl.append(l)\nraise E(l, (2,))\n", "value", 5, r"^E: \(\[1, \[\.\.\.\]\], \(2,\)\)$"),
+    Case(SHARED.replace("100", "30") + OWN + "raise E(b)\n", "value", 6, r"^E: \[\[0, 0, .*0\]\]$"),
+], ids=["objects-inside", "exceptions-inside", "list-inside-itself", "raised-list-inside-itself",
+        "just-below-the-weight"])
+def test_an_exception_text_of_lists_is_pythons(case):
+    """The same text as CPython for lists and tuples in an exception's args: objects by their own
+    __repr__, exceptions by theirs, a list inside itself `[...]` (it was 'the program nests too
+    deeply')."""
+    check_case(case)
+
+
+@pytest.mark.parametrize("handler, line", [("except 5:", 3), ("except (ZeroDivisionError, 5):", 3),
+                                           ("except print:", 3)], ids=["int", "tuple", "function"])
+def test_an_except_naming_no_class_is_refused_at_its_line(handler, line):
+    """`except 5:` is Python's TypeError at the except clause's line (it said line 1, the `try`)."""
+    check_case(Case(f"try:\n    1/0\n{handler}\n    pass\n", "type", line,
+                    "^catching classes that do not inherit from BaseException is not allowed$"))
+
+
+def test_an_except_naming_no_class_in_a_function_is_refused_at_its_line():
+    program = "def f():\n    try:\n        1/0\n    except 5:\n        pass\nf()\n"
+    report = run_program(program, torchviz=False)
+    assert report.error is not None and report.error.line == 4, report.error

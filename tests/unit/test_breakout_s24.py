@@ -71,3 +71,45 @@ def test_an_except_naming_no_class_in_a_function_is_refused_at_its_line():
     program = "def f():\n    try:\n        1/0\n    except 5:\n        pass\nf()\n"
     report = run_program(program, torchviz=False)
     assert report.error is not None and report.error.line == 4, report.error
+
+
+REPEATED = r"^the repeated sequence would have {} items; the limit is 100,000$"
+
+
+@pytest.mark.parametrize("case", [
+    Case("import torch\ns = [0] * torch.tensor(100000000)\n", "limit", 2, REPEATED.format("100,000,000")),
+    Case("import torch\ns = 'a' * torch.tensor(100000000)\n", "limit", 2, REPEATED.format("100,000,000")),
+    Case("import torch\ns = torch.tensor(100000000) * (0,)\n", "limit", 2, REPEATED.format("100,000,000")),
+    Case("import torch\ns = [0]\nfor i in range(2):\n    s *= torch.tensor(100000000)\n", "limit", 4,
+         REPEATED.format("100,000,000")),
+    Case("import torch\ndef f(n):\n    return (1, 2) * n\nt = f(torch.tensor(60000000))\n", "limit", 3,
+         REPEATED.format("120,000,000")),
+    Case("import torch\nprint(len('%400000000s' % torch.tensor(2)))\n", "limit", 2,
+         r"^the %-formatted string would have 400,000,013 items; the limit is 100,000$"),
+    Case("import torch\nprint(len([0] * torch.tensor(100001)))\n", "limit", 2, REPEATED.format("100,001")),
+], ids=["list", "str", "tensor-first", "in-place-in-a-loop", "in-a-function", "percent-width", "just-above"])
+def test_a_sequence_repeated_by_a_tensor_is_sized_before_python_builds_it(case):
+    """`[0] * torch.tensor(10**8)` repeats the list by the tensor's __index__, and `'%400000000s' % t`
+    pads its text: with a tensor operand the sequence checks were skipped, so Python built the whole
+    result and only then was it refused (base: 800 MB and 5-7 s for the list, 460 MB and 3-4 s for the
+    text, in-process; 2 * 10**8 passes the worker's 1.5 GB). Now the tensor counts as the int it
+    stands for, before anything is built (0.01 s, +2 MB)."""
+    started = time.perf_counter()
+    check_case(case)
+    assert time.perf_counter() - started < 2
+
+
+@pytest.mark.parametrize("case", [
+    Case("import torch\nprint(len([0] * torch.tensor(100000)), len('ab' * torch.tensor(50000)), "
+         "len(torch.tensor(3, dtype=torch.uint8) * [1]))\n", None, None, "100000 100000 3\n"),
+    Case("import torch\nprint([0] * torch.tensor([2]), [0] * torch.tensor(True))\n", None, None,
+         "[0, 0] [0]\n"),
+    Case("import torch\ns = [0]\ns *= torch.tensor(3)\nprint(s)\n", None, None, "[0, 0, 0]\n"),
+    Case("import torch\nprint('%5s|' % torch.tensor(2), '%s' % torch.tensor([1, 2]))\n", None, None,
+         "tensor(2)| tensor([1, 2])\n"),
+    Case("import torch\nprint([0] * torch.tensor(2.0))\n", "type", 2,
+         "^only integer tensors of a single element can be converted to an index$"),
+], ids=["just-at-the-limit", "one-element-and-bool", "in-place", "percent", "float-tensor"])
+def test_a_sequence_repeated_by_a_tensor_is_pythons(case):
+    """What PyTorch and Python give, up to the limit."""
+    check_case(case)

@@ -113,3 +113,29 @@ def test_a_sequence_repeated_by_a_tensor_is_sized_before_python_builds_it(case):
 def test_a_sequence_repeated_by_a_tensor_is_pythons(case):
     """What PyTorch and Python give, up to the limit."""
     check_case(case)
+
+
+PADDED = r"^the result of \.{}\(\) would have {} items; the limit is 100,000$"
+
+
+@pytest.mark.parametrize("case", [
+    Case("import torch\ns = 'x'.ljust(torch.tensor(100000000))\n", "limit", 2,
+         PADDED.format("ljust", "100,000,000")),
+    Case("import torch\ns = 'x'.center(torch.tensor(100000000), 'y')\n", "limit", 2,
+         PADDED.format("center", "100,000,000")),
+    Case("import numpy as np\ns = []\nfor i in range(8):\n    s.append('x'.center(np.int64(300000000)))\n",
+         "limit", 4, PADDED.format("center", "300,000,000")),
+    Case("import torch\ns = 'x'.zfill(torch.tensor(100001))\n", "limit", 2,
+         PADDED.format("zfill", "100,001")),
+    Case("import torch\nprint(len('x'.rjust(torch.tensor(100000))), 'x'.center(torch.tensor(5), '-'), "
+         "'7'.zfill(torch.tensor(3)), 'x'.ljust(True) + '|')\n", None, None, "100000 --x-- 007 x|\n"),
+    Case("import torch\nprint('x'.ljust(torch.tensor(2.0)))\n", "type", 2,
+         "^only integer tensors of a single element can be converted to an index$"),
+], ids=["tensor-ljust", "tensor-center", "numpy-int-in-a-loop", "just-above", "at-the-limit-and-below",
+        "float-tensor"])
+def test_a_padded_string_is_sized_by_its_width_whatever_gives_it(case):
+    """str.center/ljust/rjust/zfill were sized only for an int width: a tensor or NumPy int skipped
+    the check, so 'x'.center(np.int64(3 * 10**8)) ran and held a 300 MB string (base: ok, +286 MB
+    in-process; eight of them in a list ran the sandbox's worker out of memory at 1.6 GB). The width is
+    read by __index__, as Python reads it, before the string is built."""
+    check_case(case)

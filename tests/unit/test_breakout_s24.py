@@ -168,3 +168,31 @@ def test_an_integer_function_of_index_values_is_pythons():
                     "math.factorial(np.int64(20)), math.perm(torch.tensor(5), 2), "
                     "math.gcd(np.int64(12), torch.tensor(18)), math.isqrt(np.int64(99)))\n", None, None,
                     "120 2432902008176640000 20 6 9\n"))
+
+
+def _repr_of(chars: int) -> str:
+    return f"class F:\n    def __repr__(self):\n        return 'x' * {chars}\n"
+
+
+@pytest.mark.parametrize("case", [
+    Case(_repr_of(99000) + "s = str([F()] * 50)\n", "limit", 4, r"^the text would have 4,950,100 items"),
+    Case(_repr_of(99000) + "d = {i: F() for i in range(50)}\ns = str(d)\n", "limit", 5,
+         r"^the text would have 4,950,2\d\d items"),
+    Case(_repr_of(99000) + OWN + "raise E([F()] * 40)\n", "limit", 6,
+         r"^the text would have 3,960,080 items"),
+    Case(_repr_of(99000) + OWN + "raise E(F(), F(), F())\n", "limit", 6,
+         r"^the text would have 297,006 items"),
+    Case(_repr_of(49999) + "print(len(str([F(), F()])))\n", "limit", 4,
+         r"^the text would have 100,002 items; the limit is 100,000$"),
+    Case(_repr_of(49998) + "print(len(str([F(), F()])))\n", None, None, "100000\n"),
+    Case(_repr_of(99997) + "print(len(str((F(),))), len(str({F()})), len(str([F()])))\n", None, None,
+         "100000 99999 99999\n"),
+    Case(_repr_of(99998) + "print(len(str((F(),))))\n", "limit", 4, r"^the text would have 100,001 items"),
+], ids=["list", "dict", "own-exception-of-a-list", "own-exception-three-args", "just-above", "at-the-limit",
+        "one-item-containers-at-the-limit", "one-tuple-just-above"])
+def test_the_text_of_a_container_of_objects_is_a_string_under_the_limit(case):
+    """str([F()] * 50) of a 99,000-character __repr__ made a 4.95M-character string (the string limit
+    is 100,000; each object's text was counted, their joined text never), and an own exception class's
+    message of such objects was sent whole (raise E([F()] * 40): 3.96M characters). The joined length
+    is checked before it is built, exactly: Python's text of 100,000 characters still runs."""
+    check_case(case)

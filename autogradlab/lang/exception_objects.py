@@ -64,13 +64,12 @@ def _args(interp: Interpreter, args: list) -> tuple:
 
 # -- text ------------------------------------------------------------------------------------------
 def _text(interp: Interpreter, value: Any, which: str) -> str:
+    """A list or tuple goes to text_of whole, as print() does: weighed before any text is made
+    ([[[0]*100]*100]*100 was built item by item, 3M characters in 5-10 s, and an own exception class's
+    message was never limited), objects inside by their own __repr__, a list inside itself `[...]`."""
     if isinstance(value, PLAIN_VALUES):
         from autogradlab.lang.class_dispatch import object_text
         return object_text(interp, value, which)
-    if isinstance(value, tuple | list):
-        inner = ", ".join(_text(interp, v, "repr") for v in value)
-        return f"({inner},)" if isinstance(value, tuple) and len(value) == 1 else \
-            f"({inner})" if isinstance(value, tuple) else f"[{inner}]"
     from autogradlab.lang.builtins import text_of
     return text_of(interp, value, str if which == "str" else repr)
 

@@ -92,7 +92,8 @@ def _handles(interp: Interpreter, handler: ast.ExceptHandler, caught: Any) -> bo
     from autogradlab.lang.exception_objects import is_exception_type
     kinds = value if isinstance(value, tuple) else (value,)
     if not all(is_exception_type(k) for k in kinds):
-        raise ProgramTypeError("catching classes that do not inherit from BaseException is not allowed")
+        raise ProgramTypeError("catching classes that do not inherit from BaseException is not "   # Python's
+                               "allowed").at(handler.lineno, handler.col_offset + 1)   # line: the except's
     if isinstance(caught, SafeException):
         return any(isinstance(k, SafeType) and issubclass(caught.py_type, k.py_type) for k in kinds)
     mine = caught.cls

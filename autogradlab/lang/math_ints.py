@@ -6,6 +6,7 @@ a bound within _SLACK bits of the limit is settled by the exact result's length.
 from __future__ import annotations
 
 import math
+import operator
 from typing import Any
 
 from autogradlab.errors import NotSupported, ProgramError
@@ -23,9 +24,10 @@ def _log2_factorial(n: int) -> float:
 
 def _bits(name: str, args: tuple) -> float:
     """An upper bound (plus slack) of the result's bit length; 0 where CPython will refuse the arguments."""
-    if not all(type(v) in (int, bool) for v in args):
+    try:   # as CPython reads them, by __index__: np.int64(10**6) and torch.tensor(10**6) too
+        values = [operator.index(v) for v in args]
+    except TypeError:
         return 0.0
-    values = [int(v) for v in args]
     if name == "factorial" and len(values) == 1 and values[0] >= 0:
         return _log2_factorial(values[0]) + 2
     if name in ("comb", "perm") and len(values) in (1, 2) and all(v >= 0 for v in values):

@@ -73,6 +73,17 @@ _FLOAT_PAIRS = frozenset({(float, float), (float, int), (int, float)})
 _INT_PAIR = (int, int)   # sized by SizeChecker._clearly_small first, as check_python_binop does
 
 
+_SEQUENCES = frozenset({str, list, tuple})
+
+
+def _repeat_count(value: Any) -> Any:
+    """The int a one-element integer tensor stands for as a sequence's repeat count (its __index__)."""
+    if type(value) is torch.Tensor and value.numel() == 1 and not value.is_floating_point() \
+            and not value.is_complex():
+        return operator.index(value)
+    return value
+
+
 def _plain_number(value: Any) -> Any:
     """A numpy scalar meeting a tensor acts as the Python number it holds; an array may not."""
     if isinstance(value, SafeArray):
@@ -176,6 +187,10 @@ class OperatorsMixin:
             if isinstance(left, VIEW_TYPES) or isinstance(right, VIEW_TYPES):
                 left, right = _set_operand(left), _set_operand(right)
         tensors = isinstance(left, torch.Tensor) or isinstance(right, torch.Tensor)
+        if tensors and (type(left) in _SEQUENCES or type(right) in _SEQUENCES):
+            # `[0] * torch.tensor(10**8)` repeats by the tensor's __index__, `'%999999999s' % t` pads it:
+            # sized as the int they stand for, before Python builds them (it built 800 MB, then refused)
+            self.sizes.check_python_binop(_PY_NAMES.get(op, op), _repeat_count(left), _repeat_count(right))
         if tensors:   # in-place too: `x @= y` falls back to an out-of-place matmul
             self.sizes.predict(fn, [left, right], {}, op, creation=False, site=node)
             if inplace_of is not None:

@@ -8,6 +8,7 @@ tensor code runs from inside list.sort() where the interpreter's time check cann
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable
 from typing import Any
 
@@ -40,8 +41,12 @@ def _padded(method: str) -> Callable[..., Any]:
     """str.center/ljust/rjust/zfill(width): the result has max(len, width) characters, checked and
     counted before it is built (`'a'.center(10**9)` is the string limit's refusal)."""
     def call(interp: Any, base: str, args: list) -> str:
-        if args and type(args[0]) in (int, bool):
-            interp.sizes.charge_sequence(max(len(base), int(args[0])), f"the result of .{method}()")
+        if args:   # the width as Python reads it, by __index__: 'x'.ljust(torch.tensor(10**8)) too
+            try:
+                width = operator.index(args[0])
+            except TypeError:
+                width = 0   # no width: Python's own TypeError below
+            interp.sizes.charge_sequence(max(len(base), width), f"the result of .{method}()")
         return getattr(base, method)(*args)
     return call
 

@@ -122,15 +122,24 @@ def container_text(interp: Any, value: Any, depth: int = 0, open_: set[int] | No
         if isinstance(value, dict):
             parts = [f"{container_text(interp, key, depth + 1, open_)}: "   # `{node: 'x'}`: its own __repr__
                      f"{container_text(interp, item, depth + 1, open_)}" for key, item in list(value.items())]
+            _check_joined(interp, parts)
             return "{" + ", ".join(parts) + "}"
         parts = [container_text(interp, item, depth + 1, open_) for item in value]
     finally:
         open_.discard(id(value))
+    _check_joined(interp, parts, one_tuple=isinstance(value, tuple))
     if isinstance(value, ProgramSet):   # a set of objects: in its own order, as Python's repr
         return "{" + ", ".join(parts) + "}" if parts else "set()"
     if isinstance(value, tuple):
         return "(" + parts[0] + ",)" if len(parts) == 1 else "(" + ", ".join(parts) + ")"
     return "[" + ", ".join(parts) + "]"
+
+
+def _check_joined(interp: Any, parts: list[str], one_tuple: bool = False) -> None:
+    """The text of a container of objects is a string like any other (max_sequence_len), however short
+    each object's own text: str([F()] * 50) of a 99,000-character __repr__ made 4.9M characters."""
+    brackets = 2 * len(parts) + (one_tuple and len(parts) == 1)   # `[a, b]`; `(a,)`
+    interp.sizes.check_length(sum(map(len, parts)) + max(brackets, 2), "the text")
 
 
 class ShownText:

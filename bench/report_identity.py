@@ -14,7 +14,8 @@ Speed work must not change what a run reports (issue 9). The programs come from 
 tests/programs/manifest.py (with their seed and time limit); the lessons' examples from
 lessons/gallery.toml, run a second time with steps (StepOptions(backward_if_missing=True)), since the
 step traces are built from the graph. Values that differ run to run by nature (a printed id(...),
-manifest's nondeterministic_vars / _lines, in printed and displayed text) are blanked in both, and
+manifest's nondeterministic_vars / _lines, in printed and displayed text, and the recorded values of
+its nondeterministic_ops) are blanked in both, and
 every *_ms field (a timing) is 0. Prints one line per difference and a summary; exit status 1 when
 any report differs.
 """
@@ -63,8 +64,10 @@ def _normalised(report, spec, ignore_ops: bool = False):
         # a bare expression's value (`f'{timer.stop():.5f} sec'`) is shown, not printed: the same lines
         displayed = tuple(dataclasses.replace(d, text=re.sub(pattern, "<nondeterministic>", d.text,
                                                              flags=re.MULTILINE)) for d in displayed)
+    unstable = spec.nondeterministic_ops if spec is not None else ()
+    ops = tuple(dataclasses.replace(op, outputs=()) if op.op in unstable else op for op in report.ops)
     report = dataclasses.replace(report, notes=(), variables=variables, printed=printed, displayed=displayed,
-                                 ops=() if ignore_ops else report.ops)
+                                 ops=() if ignore_ops else ops)
     _zero_timings(report, set())
     return report
 

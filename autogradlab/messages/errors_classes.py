@@ -50,7 +50,6 @@ EN = {
     _K + "copy_parts_hint": "copy the parts you need instead",
     _K + "issubclass_arg1": "issubclass() arg 1 must be a class",
     _K + "issubclass_arg2": "issubclass() arg 2 must be a class, a tuple of classes, or a union",
-    _K + "issubclass_keywords": "issubclass() takes no keyword arguments",
     _K + "issubclass_count": "issubclass expected 2 arguments, got {n}",
 }
 
@@ -92,6 +91,5 @@ ZH = {
     _K + "copy_parts_hint": "改为只复制你需要的部分",
     _K + "issubclass_arg1": "issubclass() 的第 1 个参数必须是类",
     _K + "issubclass_arg2": "issubclass() 的第 2 个参数必须是类、类的元组或联合类型",
-    _K + "issubclass_keywords": "issubclass() 不接受关键字参数",
     _K + "issubclass_count": "issubclass 需要 2 个参数，实际给了 {n} 个",
 }

@@ -244,14 +244,18 @@ def _one_item_chain(item: Any, containers: int, atom_types: frozenset = _ATOM_TY
         kind = type(item)
         if kind in atom_types:
             return None, containers
-        if (kind is list or kind is tuple) and len(item) == 1:   # the common link first
-            containers -= 1
-            item = item[0]
-            continue
-        if kind is dict:
-            items = item.values()
-        elif kind is list or kind is tuple:
+        if kind is list or kind is tuple:
+            if len(item) == 1:   # the common links first
+                containers -= 1
+                item = item[0]
+                continue
             items = item
+        elif kind is dict:
+            if len(item) == 1:
+                containers -= 1
+                (item,) = item.values()
+                continue
+            items = item.values()
         else:
             return item, containers
         if len(items) > 4:

@@ -55,6 +55,14 @@ def check_key(key: Any) -> None:
     for part in (tuple_parts(key) or ()) if type(key) is tuple else ():   # `d[(1, [2])]`: Python's text
         if isinstance(part, list | dict) or type(part).__name__ == "set":
             raise ProgramTypeError(f"unhashable type: '{type(part).__name__}'")
+    if type(key) is tuple and tuple_parts(key) is None and _nested_too_deep(key):   # Python would hash it
+        raise ProgramTypeError(f"a tuple nested more than {MAX_KEY_DEPTH} deep cannot be a dictionary key "
+                               f"or be hashed in Autograd Lab (tuple keys nest at most {MAX_KEY_DEPTH} "
+                               f"deep and hold at most {MAX_KEY_ITEMS} values in all)")
+    if type(key) is tuple and tuple_parts(key) is None:
+        raise ProgramTypeError(f"a tuple holding more than {MAX_KEY_ITEMS} values in all cannot be a "
+                               f"dictionary key or be hashed in Autograd Lab (tuple keys nest at most "
+                               f"{MAX_KEY_DEPTH} deep and hold at most {MAX_KEY_ITEMS} values in all)")
     raise ProgramTypeError(f"unhashable or unsupported dictionary key of type '{type_text(key)}' "
                            f"(keys are numbers, strings, None, tensors, objects of your classes or short "
                            f"tuples of those in Autograd Lab)")
@@ -74,6 +82,18 @@ def tuple_parts(key: tuple) -> list | None:
             if type(part) is tuple:
                 stack.append((part, depth + 1))
     return parts
+
+
+def _nested_too_deep(key: tuple) -> bool:
+    """A tuple inside MAX_KEY_DEPTH tuples of the key (looking at most at 10,000 values)."""
+    stack, looked = [(key, 0)], 0
+    while stack and looked <= 10_000:
+        value, depth = stack.pop()
+        if depth >= MAX_KEY_DEPTH:
+            return True
+        looked += len(value)
+        stack.extend((part, depth + 1) for part in value if type(part) is tuple)
+    return False
 
 
 def _tuple_key(key: tuple) -> bool:

@@ -8,6 +8,7 @@ operands before the operation runs, so `4000000**4000000` or `"a" * 10**9` are r
 from __future__ import annotations
 
 import math
+import operator
 import time
 from collections.abc import Callable
 from typing import Any
@@ -271,6 +272,9 @@ class SizeGuard:
         at most b's weight (a's weight when b is a dict or set, which hashes a). Refused above
         COMPARE_WEIGHT (weighed in time linear in the distinct lists, stopping there)."""
         cap = COMPARE_WEIGHT
+        if op not in ("in", "not_in") and type(left) in (list, tuple) and type(right) is type(left) and \
+                min(len(left), len(right)) <= cap and all(map(operator.is_, left, right)):
+            return   # `t == t`, `[t] < [t, 1]`: Python finds each item identical to the other's (no walk)
         if op in ("in", "not_in"):   # a dict or set hashes a (keys are small, flat values)
             weight = sequence_weight(left, cap)
             if isinstance(right, (dict, ProgramSet)):
@@ -280,7 +284,7 @@ class SizeGuard:
                 return
         elif sequence_weight(left, cap) <= cap or sequence_weight(right, cap) <= cap:
             return
-        raise _compare_limit(f"`{_COMPARE_SYMBOLS.get(op, op)}`")
+        raise _compare_limit(f"`{_COMPARE_SYMBOLS.get(op, op)}`", left, right)
 
     def check_compared_items(self, what: str, items: list) -> None:
         """max()/min() of containers compares them item by item: at most the items' whole weight."""

@@ -71,6 +71,12 @@ EN = {
     "errors_more.print_strings": "print(): sep and end must be strings",
     "errors_more.int_string": "int() missing string argument",
     "errors_more.except_class": "catching classes that do not inherit from BaseException is not allowed",
+    "errors_more.key_tuple_deep": "a tuple nested more than {depth} deep cannot be a dictionary key "
+                                  "or be hashed in Autograd Lab (tuple keys nest at most {depth} deep "
+                                  "and hold at most {items} values in all)",
+    "errors_more.key_tuple_long": "a tuple holding more than {items} values in all cannot be a dictionary "
+                                  "key or be hashed in Autograd Lab (tuple keys nest at most {depth} deep "
+                                  "and hold at most {items} values in all)",
     "errors_more.dict_key": "unhashable or unsupported dictionary key of type '{type}' (keys are numbers, "
                             "strings, None, tensors, objects of your classes or short tuples of those in "
                             "Autograd Lab)",
@@ -167,6 +173,12 @@ ZH = {
     "errors_more.print_strings": "print()：sep 和 end 必须是字符串",
     "errors_more.int_string": "int() 缺少字符串参数",
     "errors_more.except_class": "不能捕获不继承自 BaseException 的类",
+    "errors_more.key_tuple_deep": "嵌套超过 {depth} 层的元组在 Autograd Lab 中不能作为字典的键，"
+                                  "也不能用 hash() 计算哈希（作为键的元组最多嵌套 {depth} 层、"
+                                  "总共最多包含 {items} 个值）",
+    "errors_more.key_tuple_long": "总共包含超过 {items} 个值的元组在 Autograd Lab 中不能作为字典的键，"
+                                  "也不能用 hash() 计算哈希（作为键的元组最多嵌套 {depth} 层、"
+                                  "总共最多包含 {items} 个值）",
     "errors_more.dict_key": "不可哈希或不支持的字典键类型 '{type}'"
                             "（在 Autograd Lab 中，键可以是数字、字符串、"
                             "None、张量、你的类的对象，或由它们组成的短元组）",

@@ -6,6 +6,9 @@ EN = {
     "errors_runtime.python_said": "{text}",
     "errors_runtime.compare_limit": "{what} would compare more than {limit} values of these nested lists "
                                     "item by item (lists shared inside them count each time they appear)",
+    "errors_runtime.compare_depth": "{what} would compare lists or tuples nested more than {limit} deep item "
+                                    "by item (Autograd Lab compares at most that deep; Python itself stops "
+                                    "near 1,000 levels with a RecursionError)",
     "errors_runtime.key_error": "{key}",
     "errors_runtime.raised": "{type}: {text}",
     "errors_runtime.raised_bare": "{type}",
@@ -112,6 +115,9 @@ ZH = {
     "errors_runtime.python_said": "Python 报告（原文）：{text}",
     "errors_runtime.compare_limit": "{what} 会逐项比较这些嵌套列表中超过 {limit} 个值"
                                     "（其中共享的列表每出现一次就计一次）",
+    "errors_runtime.compare_depth": "{what} 会逐项比较嵌套超过 {limit} 层的列表或元组"
+                                    "（Autograd Lab 最多比较到这一深度；"
+                                    "Python 本身在约 1,000 层时会因 RecursionError 停止）",
     "errors_runtime.key_error": "字典中没有键 {key}",
     "errors_runtime.raised": "程序引发了异常 {type}：{text}",
     "errors_runtime.raised_bare": "程序引发了异常 {type}",

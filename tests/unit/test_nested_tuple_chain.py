@@ -44,7 +44,9 @@ def test_binding_a_deeper_chain_walks_no_more_links(monkeypatch):
     ("print(t)\n", "limit", "would print more than 100,000 values"),
     ("s = str(t)\n", "limit", "would print more than 100,000 values"),
     ("import copy\nu = copy.deepcopy(t)\n", "limit", "nested more than 100 deep"),
-    ("print(t[0] == t[0][0])\n", "limit", "would compare more than"),
+    ("print(t[0] == t[0][0])\n", "limit", "would compare lists or tuples nested more than 100 deep"),
+    ("print(t == t, t[0] == t[0])\n", None, "True True\n"),
+    ("print(hash(t))\n", "type", "a tuple nested more than 8 deep cannot be a dictionary key or be hashed"),
 ])
 def test_a_90000_deep_tuple_is_shown_compared_and_copied_within_named_limits(tail, kind, says):
     report = run_program(CHAIN.format(90_000) + tail, limits=LIMITS, torchviz=False)

@@ -71,3 +71,62 @@ def test_caught_exceptions_still_match_their_handlers() -> None:
               "    except ArithmeticError as e:\n        out.append(repr(e))\n"
               "    except Exception as e:\n        out.append(str(type(e)))\nprint(out)")
     engine_matches_python(source, oracle_for({"s": source})[source])
+
+
+INDEX = ("class I:\n    def __init__(self, n):\n        self.n = n\n"
+         "    def __index__(self):\n        return self.n\n")
+ACCEPTED = {   # Python accepts these; the engine must give Python's results (session 24, part 2)
+    "repeat_by_index": INDEX + "print([0] * I(3), I(2) * 'ab', (1,) * I(0), [1] * I(-2))",
+    "repeat_in_place": INDEX + "xs = [1, 2]\nys = xs\nxs *= I(2)\nprint(xs, ys is xs)",
+    "digits_by_index": INDEX + "print(hex(I(255)), bin(I(5)), oct(I(8)), chr(I(66)), hex(I(-3)))",
+    "index_not_int": INDEX + "hex(I('x'))",
+    "repeat_index_not_int": INDEX + "[0] * I(2.0)",
+    "hex_without_index": "class J:\n    pass\nhex(J())",
+    "repeat_without_index": "class J:\n    pass\n[0] * J()",
+    "rmul_first": INDEX + "    def __rmul__(self, other):\n        return 'r'\nprint([0] * I(2))",
+    "map_over_iter": "class It:\n    def __iter__(self):\n        yield 1\n        yield -2\nprint("
+                     "list(map(abs, It())), list(filter(None, It())), list(map(max, It(), It())))",
+    "map_over_getitem": "class G:\n    def __getitem__(self, k):\n        if k > 2:\n"
+                        "            raise IndexError\n        return -k\nprint(list(map(abs, G())))",
+    "map_not_iterable": "class J:\n    pass\nmap(abs, J())",
+    "seed_true": "import torch\ntorch.manual_seed(True)\nprint(torch.rand(2))",
+    "seed_false": "import torch\nprint(torch.manual_seed(False).initial_seed(), torch.rand(1))",
+}
+PYTHON_ACCEPTED = oracle_for(ACCEPTED)
+
+
+@pytest.mark.parametrize("name", sorted(ACCEPTED))
+def test_accepted_as_python_does(name: str) -> None:
+    source = ACCEPTED[name]
+    python = PYTHON_ACCEPTED[source]
+    engine = engine_matches_python(source, python)
+    if python["error"] is not None:
+        assert engine["error"][1] == python["error"][1]
+
+
+def _limit(source: str, repeat: int) -> dict:
+    from tests.diff_compare import engine_run
+    return engine_run(source.replace("REPEAT", str(repeat)))
+
+
+def test_index_count_meets_the_sequence_limit() -> None:
+    """The int __index__ gives is checked like a plain int count: just below the sequence limit
+    builds, just above it is refused before Python builds it (also a huge count, and in place)."""
+    from autogradlab.limits import DEFAULT_LIMITS
+    top = DEFAULT_LIMITS.max_sequence_len
+    below = _limit(INDEX + "xs = [0] * I(REPEAT)\nprint(len(xs))", top)
+    assert below["error"] is None and below["printed"] == f"{top}\n"
+    for source in (INDEX + "xs = [0] * I(REPEAT)", INDEX + "xs = [0]\nxs *= I(REPEAT)",
+                   INDEX + "xs = 'a' * I(REPEAT)"):
+        for count in (top + 1, 10**12, 2**80):
+            above = _limit(source, count)
+            assert above["error"] is not None and above["error"][0] == "limit", above
+    plain = _limit("xs = [0] * REPEAT", top + 1)
+    assert plain["error"][:2] == _limit(INDEX + "xs = [0] * I(REPEAT)", top + 1)["error"][:2]
+
+
+def test_generator_manual_seed_still_refuses_bool() -> None:
+    """torch.Generator().manual_seed(True) is PyTorch's RuntimeError; only torch.manual_seed takes it."""
+    from tests.diff_compare import engine_run
+    engine = engine_run("import torch\ng = torch.Generator()\ng.manual_seed(True)")
+    assert engine["error"] is not None

@@ -130,3 +130,26 @@ def test_generator_manual_seed_still_refuses_bool() -> None:
     from tests.diff_compare import engine_run
     engine = engine_run("import torch\ng = torch.Generator()\ng.manual_seed(True)")
     assert engine["error"] is not None
+
+
+CODE_TYPES = {   # type() of a function or generator: Python's class (one object each, as `is` shows)
+    "function_type": "def f(x):\n    return x\ng = lambda: 1\ndef gen():\n    yield 1\n"
+                     "print(type(f), type(g), type(f) == type(g), type(f) is type(g), type(gen()))\n"
+                     "print(type(gen()) is type(gen()), type(f) == type(gen()), type(f).__name__)",
+    "isinstance_of_code": "def gen():\n    yield 1\ndef f():\n    pass\n"
+                          "print(isinstance(gen(), type(gen())), isinstance(gen(), int),\n"
+                          "      isinstance(f, type(gen())), isinstance(gen(), type(f)),\n"
+                          "      isinstance(f, (int, type(f))), isinstance(f, type(f)))",
+}
+PYTHON_CODE_TYPES = oracle_for(CODE_TYPES)
+
+
+@pytest.mark.parametrize("name", sorted(CODE_TYPES))
+def test_type_of_functions_and_generators(name: str) -> None:
+    engine_matches_python(CODE_TYPES[name], PYTHON_CODE_TYPES[CODE_TYPES[name]])
+
+
+def test_type_of_a_function_stays_uncallable() -> None:
+    from tests.diff_compare import engine_run
+    engine = engine_run("def f(x):\n    return x\ntype(f)(1)")
+    assert engine["error"][0] == "unsupported" and "not supported" in engine["error"][1]

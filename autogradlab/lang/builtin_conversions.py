@@ -13,7 +13,18 @@ from typing import Any
 from autogradlab.errors import NotSupported, ProgramTypeError
 from autogradlab.lang.builtin_arguments import _arity, _data_args, _materialize, _torch_call, text_of
 from autogradlab.lang.iterators import ITERATORS, materialize_iterator
-from autogradlab.lang.safe_values import SafeType
+from autogradlab.lang.safe_values import SafeType, type_text
+
+_CODE_TYPES: dict[type, SafeType] = {}
+
+
+def code_type(value: Any) -> SafeType:
+    """type(f) of a function, type(g) of a generator: Python's `function` and `generator` (one object
+    each, so `type(f) is type(g)`); not callable (no conversion)."""
+    kind = type(value)
+    if kind not in _CODE_TYPES:
+        _CODE_TYPES[kind] = SafeType(type_text(value), kind)
+    return _CODE_TYPES[kind]
 
 # Most arguments each conversion takes, and CPython's text for more.
 _CONVERT_MAX_ARGS: dict[type, tuple[int, str]] = {

@@ -24,7 +24,7 @@ from autogradlab.lang.builtin_arguments import (
     _torch_call,
     text_of,
 )
-from autogradlab.lang.builtin_conversions import BUILTIN_TYPES, _int_text_digits  # noqa: F401 - test_big_ints
+from autogradlab.lang.builtin_conversions import BUILTIN_TYPES, _int_text_digits, code_type  # noqa: F401 - test_big_ints
 from autogradlab.lang.exceptions import EXCEPTION_TYPES, remember_python_error
 from autogradlab.lang.iterators import ITERATOR_BUILTINS, ITERATORS, SequenceIterator, materialize_iterator
 from autogradlab.lang.namespaces import NDARRAY_TYPE, TENSOR_TYPE
@@ -213,6 +213,8 @@ def type_of(value: Any) -> SafeType:
 
 
 def _type(interp, args, kwargs, node):  # noqa: ANN001, ANN202
+    if len(args) == 1 and not kwargs and type(args[0]).__name__ in ("UserFunction", "ProgramGenerator"):
+        return code_type(args[0])
     _data_args("type", args, kwargs)
     if len(args) != 1:
         raise NotSupported("only `type(x)` with one argument is supported in Autograd Lab")

@@ -245,7 +245,7 @@ def wrap_builtins(builtins: dict[str, Any]) -> None:
 
     def is_instance(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
         if len(args) != 2 or kwargs or not (isinstance(args[0], OBJECTS) or _has_class(args[1])
-                                            or isinstance(args[0], UserFunction)):
+                                            or type(args[0]).__name__ in _CODE):
             return isinstance_impl(interp, args, kwargs, node)   # d2l: isinstance(net, torch.nn.Module)
         value, kinds = args
         kinds = kinds if isinstance(kinds, tuple) else (kinds,)
@@ -254,10 +254,14 @@ def wrap_builtins(builtins: dict[str, Any]) -> None:
         mine = value.cls if isinstance(value, ProgramObject) else None
         return any(mine is not None and mine.is_subclass_of(kind) if isinstance(kind, ProgramClass)
                    else kind.py_type is object or is_data(value) and _is_instance(value, kind.py_type)
+                   or kind.py_type is type(value) and type(value).__name__ in _CODE   # isinstance(f, type(g))
                    or mine is not None and mine.exception is not None
                    and issubclass(mine.exception, kind.py_type)
                    for kind in kinds)
     builtins["isinstance"] = type(builtins["isinstance"])("isinstance", is_instance)
+
+
+_CODE = ("UserFunction", "ProgramGenerator")   # functions and generators (builtins._type's `function`)
 
 
 def _is_instance(value: Any, kind: type) -> bool:

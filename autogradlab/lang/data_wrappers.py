@@ -11,6 +11,24 @@ from typing import Any
 
 import numpy as np
 
+_NAMED: dict[tuple[type, str], type] = {}
+
+
+def _named(base: type, name: str) -> type:
+    """A subclass of the wrapper `base` whose class name is `name`, the name Python or PyTorch prints for
+    the object the wrapper stands for: CPython's and PyTorch's own messages name an operand's class
+    (`unsupported operand type(s) for +: 'ValueError' and 'int'`), never the engine's wrapper."""
+    kind = _NAMED.get((base, name))
+    if kind is None:
+        kind = _NAMED[(base, name)] = type(name, (base,), {"__qualname__": f"{base.__qualname__}.{name}"})
+    return kind
+
+
+def _python_name(kind: type, name: str) -> type:
+    """Python's type name for `kind`'s objects (a dotted one such as `torch._C.Generator` is allowed)."""
+    kind.__name__ = name
+    return kind
+
 
 class SafeType:
     """What `type(x)`, `torch.Tensor`, `int`, `np.ndarray` evaluate to.
@@ -57,6 +75,10 @@ class SafeArray:
 class SafeNumpyDtype:
     """`array.dtype` / `np.float32`: prints like numpy's dtype (`float64`)."""
 
+    def __new__(cls, dtype: np.dtype) -> SafeNumpyDtype:
+        kind = type(np.dtype(dtype))   # numpy.dtypes.Float64DType
+        return object.__new__(_named(SafeNumpyDtype, f"{kind.__module__}.{kind.__name__}"))
+
     def __init__(self, dtype: np.dtype) -> None:
         self.dtype = np.dtype(dtype)
         self.text = str(self.dtype)
@@ -78,6 +100,9 @@ class SafeGradFn:
     """A tensor's grad_fn: prints `<MulBackward0 object>` (no address); offers name() and
     next_functions only. With a per-run cache, wrappers are shared per Node so `is` behaves like
     PyTorch; the cache belongs to one run, so no Node outlives it through here."""
+
+    def __new__(cls, node: Any, *_: Any) -> SafeGradFn:
+        return object.__new__(_named(SafeGradFn, type(node).__name__))   # `MulBackward0`
 
     def __init__(self, node: Any, cache: dict[int, tuple[Any, SafeGradFn]] | None = None) -> None:
         self.node = node
@@ -136,6 +161,9 @@ class SafeDistribution:
     """A torch.distributions object: the program reaches it only through distributions.py's
     tables (sample, log_prob, mean, ...); prints like PyTorch (`Normal(loc: 0.0, scale: 1.0)`)."""
 
+    def __new__(cls, dist: Any) -> SafeDistribution:
+        return object.__new__(_named(SafeDistribution, type(dist).__name__))   # `Normal`
+
     def __init__(self, dist: Any) -> None:
         self.dist = dist
 
@@ -148,6 +176,9 @@ class SafeException:
     traceback, no frames). Prints like the exception: str() is the message. `args`: what `e.args`
     reads; `error`: the program error it was raised or caught as (`raise` re-raises that one, keeping
     the line where it was first raised, as Python's traceback does)."""
+
+    def __new__(cls, py_type: type, *_: Any) -> SafeException:
+        return object.__new__(_named(SafeException, py_type.__name__))   # Python's messages name its class
 
     def __init__(self, py_type: type, message: str, shown: str | None = None,
                  args: tuple | None = None) -> None:
@@ -185,3 +216,9 @@ class HookHandle:
 
     def remove(self) -> None:
         self._handle.remove()
+
+
+# The wrappers of one class of object each print that class's name in Python's messages
+for _kind, _name in ((SafeType, "type"), (SafeArray, "numpy.ndarray"), (SafeGenerator, "torch._C.Generator"),
+                     (SafeGradMode, "set_grad_enabled"), (HookHandle, "RemovableHandle")):
+    _python_name(_kind, _name)

@@ -86,7 +86,7 @@ def _handles(interp: Interpreter, handler: ast.ExceptHandler, caught: Any) -> bo
     if handler.type is None:
         return True
     value = interp.eval(handler.type)
-    if type(value) is SafeType and type(caught) is SafeException \
+    if type(value) is SafeType and isinstance(caught, SafeException) \
             and EXCEPTION_TYPES.get(value.text_name) == value:
         return issubclass(caught.py_type, value.py_type)   # `except ValueError:` of a builtin one
     from autogradlab.lang.exception_objects import is_exception_type

@@ -26,7 +26,8 @@ _CALLABLE = (UserFunction, SafeFunction, SafeType)
 
 
 def _iterator(interp: Interpreter, value: Any, node: ast.AST, position: int, name: str) -> Iterator[Any]:
-    if not isinstance(value, ITERATORS) and not _iterable(value):
+    if not isinstance(value, ITERATORS) and not _iterable(value) \
+            and type(value).__name__ != "ProgramObject":   # map(f, obj): its __iter__ (or its refusal)
         raise ProgramTypeError(f"'{type_text(value)}' object is not iterable")
     return iter(interp.iterate(loop_iterable(value, f"in `{name}()`"), node))
 

@@ -59,6 +59,13 @@ def _pow(interp, args, kwargs, node):  # noqa: ANN001, ANN202
 
 def _digits(name: str, fn: Any) -> Any:
     def impl(interp, args, kwargs, node):  # noqa: ANN001, ANN202
+        if name != "ord" and len(args) == 1 and type(args[0]).__name__ == "ProgramObject":
+            from autogradlab.lang.object_protocols import index_of
+            count = index_of(interp, args[0], node)   # hex(obj): Python reads its __index__
+            if count is args[0]:
+                raise python_error(TypeError(f"'{count.cls.name}' object cannot be interpreted as an "
+                                             "integer"))
+            args = [count]
         _data(name, args, kwargs, 1, 1)
         result = _python(fn, args[0])
         if isinstance(result, str):

@@ -14,6 +14,7 @@ budget, time limit and call depth (`__add__` calling `self + o` ends at the dept
 from __future__ import annotations
 
 import ast
+import operator
 from typing import TYPE_CHECKING, Any
 
 from autogradlab.errors import NotSupported
@@ -50,6 +51,26 @@ def _call(interp: Interpreter, found: Any, me: ProgramObject, other: Any, node: 
     return call_function(interp, found[2], [me, other], {}, node, found[0])
 
 
+_NO_INDEX = object()
+
+
+def _repeat_by_index(interp: Interpreter, left: Any, right: Any, node: ast.AST | None,
+                     inplace_of: str | None) -> Any:
+    """`[0] * obj`, `obj * 'ab'`, `xs *= obj`: Python repeats a sequence by the count the object's
+    __index__ gives, which then meets the size checks of a plain int count (a huge one is refused)."""
+    from autogradlab.lang.object_protocols import index_of
+    sequence_left = type(left) in _SEQUENCES
+    other = right if sequence_left else left
+    if type(other) is not ProgramObject:
+        return _NO_INDEX
+    count = index_of(interp, other, node)
+    if count is other:   # no __index__: Python's "can't multiply sequence by non-int"
+        return _NO_INDEX
+    fn = operator.imul if inplace_of is not None else operator.mul
+    pair = (left, count) if sequence_left else (count, right)
+    return interp.apply_binary("mul", fn, *pair, node, inplace_of=inplace_of)
+
+
 def python_type(value: Any) -> str:
     if type(value) is ProgramObject:
         return value.cls.name
@@ -84,6 +105,9 @@ def binary(interp: Interpreter, op: str, left: Any, right: Any, node: ast.AST | 
             raise python_error(TypeError(f'can only concatenate {kind} (not "{python_type(right)}") to '
                                          f'{kind}'))
         if op == "mul" and (type(left) in _SEQUENCES or type(right) in _SEQUENCES):
+            repeated = _repeat_by_index(interp, left, right, node, inplace_of)
+            if repeated is not _NO_INDEX:
+                return repeated
             other = python_type(right if type(left) in _SEQUENCES else left)
             raise python_error(TypeError(f"can't multiply sequence by non-int of type '{other}'"))
         symbol = _SYMBOLS[op] + ("=" if inplace_of is not None and op != "pow" else "")

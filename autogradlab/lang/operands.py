@@ -49,7 +49,8 @@ def check_operand(value: Any, op: str) -> None:
                            f"called or passed to jacobian/hessian/vjp/jvp")
     if isinstance(value, _OPAQUE) and op not in ("eq", "ne"):
         hint = "; convert with torch.tensor(...) first" if isinstance(value, SafeArray) else ""
-        raise NotSupported(f"arithmetic on {type(value).__name__.removeprefix('Safe').lower()} "
+        wrapper = type(value).__qualname__.split(".")[0]   # the engine's wrapper (its __name__ is Python's)
+        raise NotSupported(f"arithmetic on {wrapper.removeprefix('Safe').lower()} "
                            f"values is not supported in Autograd Lab{hint}")
 
 

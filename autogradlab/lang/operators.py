@@ -111,7 +111,7 @@ def python_error(exc: BaseException) -> ProgramError:
 def _python_error(exc: BaseException) -> ProgramError:
     from autogradlab.errors import LimitExceeded, ProgramIndexError
 
-    text = (str(exc) or type(exc).__name__).replace("SafeArray", "numpy.ndarray")   # the engine's wrapper
+    text = str(exc) or type(exc).__name__   # wrappers carry Python's class names (lang/data_wrappers.py)
     if isinstance(exc, ZeroDivisionError):
         return ProgramValueError(text)
     if isinstance(exc, (IndexError, KeyError)):

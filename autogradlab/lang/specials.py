@@ -34,7 +34,9 @@ if TYPE_CHECKING:
 def seed_generator(interp: Interpreter, args: list, kwargs: dict) -> None:
     """manual_seed(n) seeds the run's own generator, never torch's process-wide one."""
     seed = args[0] if args else kwargs.get("seed")
-    if isinstance(seed, bool) or not isinstance(seed, int):
+    if isinstance(seed, bool):   # PyTorch's int(seed): True seeds as 1 (Generator.manual_seed refuses it)
+        seed = int(seed)
+    if not isinstance(seed, int):
         raise ProgramTypeError("manual_seed() needs an int seed")
     try:
         interp.generator.manual_seed(seed)

@@ -39,6 +39,7 @@ _MODULES = (
     "warnings",    # filterwarnings("ignore"): a no-op (lang/warnings_module.py)
     "time",        # the clocks only, read-only (lang/time_module.py)
     "pprint",      # pprint, pformat, PrettyPrinter on data values (lang/pprint_module.py)
+    "collections",   # Counter and defaultdict (lang/collections_module.py)
     "matplotlib", "matplotlib.pyplot",   # no members: the first plotting line stops there (namespaces.py)
     "torch.optim",   # `import torch.optim as optim` binds; optim.SGD(...) is refused by name (out of scope)
     *(f"torch.distributions.{m}" for m in _DISTRIBUTIONS),
@@ -57,6 +58,8 @@ _MEMBERS = (
     "functools.reduce", "functools.partial", "warnings.filterwarnings", "warnings.simplefilter",
     *(f"time.{name}" for name in CLOCKS),
     "pprint.pprint", "pprint.pformat", "pprint.PrettyPrinter",
+    "collections.Counter", "collections.defaultdict",
+    "collections.namedtuple", "collections.deque", "collections.OrderedDict",   # refused when called
 )
 
 ALLOWED_IMPORTS: dict[str, str] = {path: path for path in _MODULES + _MEMBERS}

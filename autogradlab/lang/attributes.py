@@ -26,6 +26,8 @@ from autogradlab.lang.attribute_errors import _no_module_member, _no_tensor_attr
 from autogradlab.lang.calls import call_method as call_tensor_method
 from autogradlab.lang.calls import has_tensor, require_data, wrap_result
 from autogradlab.lang.calls import notify_memory as _notify
+from autogradlab.lang.collections_module import COLLECTION_TYPES
+from autogradlab.lang.collections_module import call_method as collections_call
 from autogradlab.lang.data_wrappers import HookHandle, SafeException
 from autogradlab.lang.guarded_calls import _python_guarded, _torch_guarded
 from autogradlab.lang.item_access import get_item, set_item  # noqa: F401 - re-exported (interpreter.py, ...)
@@ -167,6 +169,11 @@ def call_method(interp: Interpreter, base: Any, name: str, args: list, kwargs: d
         args = [materialize_iterator(interp, args[0], "the list")]   # ' '.join(map(str, xs))
     if isinstance(base, SafeDistribution):
         return distributions.call_method(interp, base, name, args, kwargs, node)
+    if isinstance(base, COLLECTION_TYPES):   # Counter, defaultdict (collections_module.py)
+        for value in [*args, *kwargs.values()]:
+            require_item(value, f"in `.{name}()`")
+        return _python_guarded(lambda: collections_call(interp, base, name, args, kwargs, node),
+                               keep_own=True)
     if isinstance(base, dict) and name in dicts.DICT_METHODS and not kwargs:
         for value in args:
             require_item(value, f"in `.{name}()`")   # d.setdefault('k', obj)

@@ -15,6 +15,7 @@ from autogradlab.errors import NotSupported, ProgramIndexError, ProgramTypeError
 from autogradlab.lang import class_dispatch, dicts, numpy_indexing, plain_classes
 from autogradlab.lang.calls import notify_memory as _notify
 from autogradlab.lang.calls import require_data, wrap_result
+from autogradlab.lang.collections_module import DefaultDict, missing_default
 from autogradlab.lang.guarded_calls import _python_guarded, _torch_guarded
 from autogradlab.lang.numpy_ops import is_numpy_operand
 from autogradlab.lang.object_protocols import index_of
@@ -67,6 +68,8 @@ def get_item(interp: Interpreter, base: Any, index: Any, node: ast.AST) -> Any:
         return wrap_result(_python_guarded(lambda: base.array[index]), "getitem")
     if isinstance(base, dict):
         dicts.check_key(index)
+        if type(base) is DefaultDict and _python_guarded(lambda: index not in base):
+            return missing_default(interp, base, index, node)   # collections_module.py
         return _python_guarded(lambda: base[index])
     if not isinstance(base, (list, tuple, str, range, torch.Size)):
         raise ProgramTypeError(f"'{type_text(base)}' object is not subscriptable")

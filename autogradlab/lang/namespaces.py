@@ -18,6 +18,7 @@ import torch.nn.functional as F
 from autogradlab.errors import NotSupported, ProgramTypeError
 from autogradlab.lang import allowlist as al
 from autogradlab.lang.calls import call_function, require_data
+from autogradlab.lang.collections_module import collections_namespace
 from autogradlab.lang.copy_module import copy_namespace
 from autogradlab.lang.custom_functions import FUNCTION_BASE
 from autogradlab.lang.devices import device_namespaces
@@ -165,7 +166,7 @@ def modules() -> dict[str, Namespace]:
             "torch.optim": torch_ns.members["optim"],
             "numpy": numpy_ns, "math": math_ns, **randoms, "copy": copy_namespace(),
             "warnings": warnings_namespace(), "functools": functools_namespace(), "time": time_namespace(),
-            "pprint": pprint_namespace(), **plotting_namespaces()}
+            "pprint": pprint_namespace(), "collections": collections_namespace(), **plotting_namespaces()}
 
 
 def plotting_namespaces() -> dict[str, Namespace]:

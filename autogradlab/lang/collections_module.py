@@ -1,0 +1,166 @@
+"""`from collections import Counter, defaultdict`: d2l's text chapters and beginner material.
+
+Counter and defaultdict are dicts (subclasses of dict, so every check of a dict's size and contents
+applies to them: safe_values' walk, dicts.set_item's key check and charge_sequence). Every key they
+gain is added through dicts.set_item, so a Counter of a huge iterable stops at the list-length limit
+like a dict display would. A defaultdict's default factory is a builtin type (int, float, str, list,
+tuple, bool, dict, set) or a function of the program; it runs only when the program itself reads a
+missing key (item_access.get_item calls it as an ordinary call): the class has no __missing__, so no
+library code can run program code through it. namedtuple, deque and OrderedDict are refused by name.
+"""
+
+from __future__ import annotations
+
+import ast
+from typing import TYPE_CHECKING, Any
+
+from autogradlab.errors import NotSupported, ProgramTypeError
+from autogradlab.lang import dicts
+from autogradlab.lang.data_wrappers import SafeType
+from autogradlab.lang.safe_values import Namespace, SafeFunction, UserFunction
+
+if TYPE_CHECKING:
+    from autogradlab.lang.interpreter import Interpreter
+
+_NUMBERS = (int, float)
+
+
+class Counter(dict):
+    """collections.Counter's data: counts by key; a missing key reads as 0 (not stored)."""
+
+    def __missing__(self, key: Any) -> int:
+        return 0
+
+    def __repr__(self) -> str:
+        if not self:
+            return "Counter()"
+        items = _most_common(self)
+        return f"Counter({dict.__repr__(dict(items))})"
+
+
+class DefaultDict(dict):
+    """collections.defaultdict's data; `factory` is called by item_access.get_item for a missing key."""
+
+    def __init__(self, factory: Any, *args: Any) -> None:
+        super().__init__(*args)
+        self.factory = factory
+
+    def __repr__(self) -> str:
+        return f"defaultdict({_factory_text(self.factory)}, {dict.__repr__(self)})"
+
+
+Counter.__name__ = Counter.__qualname__ = "Counter"
+DefaultDict.__name__ = DefaultDict.__qualname__ = "defaultdict"
+COLLECTION_TYPES = (Counter, DefaultDict)
+
+
+def _factory_text(factory: Any) -> str:
+    if factory is None:
+        return "None"
+    if isinstance(factory, SafeType):
+        return factory.text
+    return repr(factory)
+
+
+def _most_common(counter: dict, n: int | None = None) -> list[tuple[Any, Any]]:
+    """Python's order (largest count first, ties in insertion order) when every count is a number;
+    insertion order otherwise (Python's repr falls back to it when counts cannot be compared)."""
+    items = list(counter.items())
+    if all(type(v) in _NUMBERS or type(v) is bool for _, v in items):
+        items.sort(key=lambda item: item[1], reverse=True)
+    elif n is not None:
+        raise ProgramTypeError("Counter.most_common() in Autograd Lab compares counts that are numbers only")
+    return items if n is None else items[:max(n, 0)]
+
+
+def _count(interp: Interpreter, counter: Counter, source: Any, node: ast.AST, sign: int = 1) -> None:
+    """Counter.update(source) / subtract(source): a mapping adds its counts, any other iterable counts its
+    items; each new key goes in through dicts.set_item (its key check and the length limit)."""
+    if source is None:
+        return
+    if isinstance(source, dict):
+        for key, value in list(source.items()):
+            if type(value) not in _NUMBERS and type(value) is not bool:
+                raise ProgramTypeError("Counter counts must be numbers in Autograd Lab")
+            dicts.set_item(interp, counter, key, counter[key] + sign * value, "the Counter")
+        return
+    for item in interp.materialize(source, node):
+        dicts.set_item(interp, counter, item, counter[item] + sign, "the Counter")
+
+
+def _make_counter(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Counter:
+    if len(args) > 1:
+        raise ProgramTypeError(f"Counter expected at most 1 argument, got {len(args)}")
+    counter = Counter()
+    _count(interp, counter, args[0] if args else None, node)
+    if kwargs:
+        _count(interp, counter, dict(kwargs), node)
+    return counter
+
+
+def _make_defaultdict(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> DefaultDict:
+    factory = args[0] if args else None
+    if not (factory is None or isinstance(factory, SafeType | UserFunction) or
+            (isinstance(factory, SafeFunction) and factory.qualname in ("set", "dict"))):
+        raise NotSupported("the default factory of a defaultdict must be a builtin type (int, float, str, "
+                           "list, tuple, dict, set) or a function of the program in Autograd Lab")
+    if isinstance(factory, SafeType) and factory.convert is None:
+        raise NotSupported(f"calling {factory.text} is not supported in Autograd Lab")
+    result = DefaultDict(factory)
+    if len(args) > 1 or kwargs:
+        from autogradlab.lang.number_builtins import make_dict
+        for key, value in make_dict(interp, list(args[1:]), kwargs, node).items():
+            dicts.set_item(interp, result, key, value, "the defaultdict")
+    return result
+
+
+def missing_default(interp: Interpreter, base: DefaultDict, key: Any, node: ast.AST) -> Any:
+    """d[key] for a key d lacks: the factory's value, stored under key (Python's __missing__)."""
+    if base.factory is None:
+        raise KeyError(key)
+    value = interp.call_value(base.factory, [], {}, node)
+    dicts.set_item(interp, base, key, value, "the defaultdict")
+    return value
+
+
+def call_method(interp: Interpreter, base: dict, name: str, args: list, kwargs: dict, node: ast.AST) -> Any:
+    """Counter's own methods; a copy keeps the kind; the dict methods otherwise (dicts.call_method)."""
+    if type(base) is Counter:
+        if name == "most_common" and len(args) <= 1 and not kwargs:
+            n = args[0] if args else None
+            if n is not None and type(n) is not int:
+                raise ProgramTypeError(f"slice indices must be integers or None, not {type(n).__name__}")
+            return _most_common(base, n)
+        if name in ("update", "subtract") and len(args) <= 1:
+            sign = 1 if name == "update" else -1
+            _count(interp, base, args[0] if args else None, node, sign)
+            if kwargs:
+                _count(interp, base, dict(kwargs), node, sign)
+            return None
+        if name == "total" and not args and not kwargs:
+            return sum(base.values())
+    if name == "copy" and not args and not kwargs:
+        interp.sizes.charge_sequence(len(base), "the copy of the dictionary")
+        return Counter(base) if type(base) is Counter else DefaultDict(base.factory, base)
+    if name in dicts.DICT_METHODS and (name != "update" or type(base) is DefaultDict) and not kwargs:
+        return dicts.call_method(interp, base, name, args)
+    kind = "Counter" if type(base) is Counter else "defaultdict"
+    raise NotSupported(f"the method `.{name}()` of {kind} values is not supported in Autograd Lab")
+
+
+def _refused(name: str) -> SafeFunction:
+    def impl(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
+        raise NotSupported(f"`collections.{name}` is not supported in Autograd Lab: Counter and defaultdict "
+                           "are")
+    return SafeFunction(f"collections.{name}", impl)
+
+
+REFUSED = ("namedtuple", "deque", "OrderedDict")
+
+
+def collections_namespace() -> Namespace:
+    return Namespace("collections", {
+        "Counter": SafeFunction("collections.Counter", _make_counter),
+        "defaultdict": SafeFunction("collections.defaultdict", _make_defaultdict),
+        **{name: _refused(name) for name in REFUSED},
+    })

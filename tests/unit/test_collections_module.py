@@ -1,0 +1,92 @@
+"""collections.Counter and defaultdict (session 24, issue 9: d2l's `Counter(tokens).most_common(3)`,
+`defaultdict(list)`), with CPython as the oracle: printed text and variables. Their sizes stop at the
+dict length limit, just above and just below; namedtuple, deque and OrderedDict are refused by name."""
+
+from __future__ import annotations
+
+import pytest
+
+from autogradlab.engine import run_program
+from autogradlab.limits import DEFAULT_LIMITS
+from tests.unit.test_breadth import compare
+
+C = "from collections import Counter, defaultdict\n"
+LIMIT = DEFAULT_LIMITS.max_sequence_len
+
+SNIPPETS = {
+    "counter_tokens": C + """tokens = "the cat the dog the end a cat".split()
+c = Counter(tokens)
+print(c.most_common(3), c.most_common(), c.most_common(0))
+print(c, c['zebra'], len(c))
+c.update(['a', 'a'])
+c.subtract({'the': 1})
+print(c, c.total(), Counter('hello'), Counter(), Counter(a=2, b=3))
+print(dict(c), sorted(c.items()), c.get('cat'), 'cat' in c)
+k = c.copy()
+k['new'] += 5
+print(k, c)
+""",
+    "defaultdict_list_int": C + """tokens = "the cat the dog the end a cat".split()
+d = defaultdict(list)
+for w in tokens:
+    d[len(w)].append(w)
+print(d, dict(d), d.get(99), len(d))
+e = defaultdict(int)
+for w in tokens:
+    e[w] += 1
+print(e, defaultdict(int), defaultdict(float)['x'], defaultdict(str))
+s = defaultdict(set)
+s['a'].add(1)
+print(s)
+""",
+    "defaultdict_program_function": C + """def zero():
+    return [0]
+f = defaultdict(zero)
+f['x'][0] += 1
+g = defaultdict(lambda: 'n/a')
+print(f, g['y'], len(g))
+h = defaultdict(None, {'a': 1})
+print(h, h['a'])
+""",
+    "module_import": """import collections
+c = collections.Counter([1, 1, 2])
+print(c, collections.defaultdict(list))
+""",
+}
+
+
+@pytest.mark.parametrize("name", sorted(SNIPPETS))
+def test_snippet_runs_like_python(name: str) -> None:
+    compare(SNIPPETS[name])
+
+
+@pytest.mark.parametrize("source, words", [
+    (C + "h = defaultdict()\nh['a']", "index 'a'"),   # a dict's KeyError
+    (C + "Counter([[1]])", "unhashable"),
+    (C + "Counter(1, 2)", "at most 1 argument"),
+])
+def test_errors_like_python(source: str, words: str) -> None:
+    report = run_program(source)
+    assert not report.ok and words in f"{report.error.kind} {report.error.message}", report.error
+
+
+@pytest.mark.parametrize("name", ["namedtuple", "deque", "OrderedDict"])
+def test_the_others_are_refused_by_name(name: str) -> None:
+    report = run_program(f"from collections import {name}\n{name}('ab')")
+    assert not report.ok and f"`collections.{name}` is not supported" in report.error.message
+
+
+def test_factory_must_be_a_type_or_a_program_function() -> None:
+    report = run_program(C + "import math\nd = defaultdict(math.sqrt)")
+    assert not report.ok and "default factory" in report.error.message
+
+
+@pytest.mark.parametrize("source", [
+    "Counter(range({n}))", "Counter({{i: 1 for i in range({n})}})",
+    "d = defaultdict(int, {{i: 0 for i in range(99_998)}})\nfor i in range(99_998, {n}):\n    d[i] += 1",
+    "c = Counter()\nc.update(range({n}))",
+])
+def test_sizes_stop_at_the_length_limit(source: str) -> None:
+    assert run_program(C + source.format(n=LIMIT)).ok
+    report = run_program(C + source.format(n=LIMIT + 1))
+    assert not report.ok and report.error.kind == "limit" and f"{LIMIT:,}" in report.error.message

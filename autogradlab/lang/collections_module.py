@@ -129,7 +129,7 @@ def call_method(interp: Interpreter, base: dict, name: str, args: list, kwargs: 
         if name == "most_common" and len(args) <= 1 and not kwargs:
             n = args[0] if args else None
             if n is not None and type(n) is not int:
-                raise ProgramTypeError(f"slice indices must be integers or None, not {type(n).__name__}")
+                raise ProgramTypeError(f"most_common(): n must be an int, not {type(n).__name__}")
             return _most_common(base, n)
         if name in ("update", "subtract") and len(args) <= 1:
             sign = 1 if name == "update" else -1

@@ -116,6 +116,15 @@ EN = {
                                  "program's output only",
     "errors_more.pprint_method": "`PrettyPrinter.{name}` is not supported in Autograd Lab: use .pprint(x) or "
                                  ".pformat(x)",
+    # collections.Counter and defaultdict (lang/collections_module.py)
+    "errors_more.collections_refused": "`collections.{name}` is not supported in Autograd Lab: Counter and "
+                                       "defaultdict are",
+    "errors_more.defaultdict_factory": "the default factory of a defaultdict must be a builtin type (int, "
+                                       "float, str, list, tuple, dict, set) or a function of the program in "
+                                       "Autograd Lab",
+    "errors_more.counter_numbers": "Counter counts must be numbers in Autograd Lab",
+    "errors_more.most_common_numbers": "Counter.most_common() in Autograd Lab compares counts that are "
+                                       "numbers only",
 }
 
 ZH = {
@@ -214,4 +223,10 @@ ZH = {
                                "以及由它们组成的列表、元组和字典",
     "errors_more.pprint_stream": "Autograd Lab 不支持 `{fn}(stream=...)`：它只打印到程序的输出",
     "errors_more.pprint_method": "Autograd Lab 不支持 `PrettyPrinter.{name}`：请用 .pprint(x) 或 .pformat(x)",
+    "errors_more.collections_refused": "Autograd Lab 不支持 `collections.{name}`："
+                                       "支持的是 Counter 和 defaultdict",
+    "errors_more.defaultdict_factory": "在 Autograd Lab 中 defaultdict 的默认工厂必须是内置类型"
+                                       "（int、float、str、list、tuple、dict、set）或程序自己的函数",
+    "errors_more.counter_numbers": "在 Autograd Lab 中 Counter 的计数必须是数字",
+    "errors_more.most_common_numbers": "在 Autograd Lab 中 Counter.most_common() 只比较数字计数",
 }

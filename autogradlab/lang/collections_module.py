@@ -51,6 +51,7 @@ class DefaultDict(dict):
 
 Counter.__name__ = Counter.__qualname__ = "Counter"
 DefaultDict.__name__ = DefaultDict.__qualname__ = "defaultdict"
+Counter.__module__ = DefaultDict.__module__ = "collections"   # type(c): <class 'collections.Counter'>
 COLLECTION_TYPES = (Counter, DefaultDict)
 
 
@@ -160,7 +161,7 @@ REFUSED = ("namedtuple", "deque", "OrderedDict")
 
 def collections_namespace() -> Namespace:
     return Namespace("collections", {
-        "Counter": SafeFunction("collections.Counter", _make_counter),
-        "defaultdict": SafeFunction("collections.defaultdict", _make_defaultdict),
+        "Counter": SafeType("collections.Counter", Counter, _make_counter),   # also isinstance(c, Counter)
+        "defaultdict": SafeType("collections.defaultdict", DefaultDict, _make_defaultdict),
         **{name: _refused(name) for name in REFUSED},
     })

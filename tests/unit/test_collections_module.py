@@ -48,6 +48,14 @@ print(f, g['y'], len(g))
 h = defaultdict(None, {'a': 1})
 print(h, h['a'])
 """,
+    "types": C + """c = Counter('abracadabra')
+d = defaultdict(list, {'a': [1]})
+print(type(c), type(d), isinstance(c, dict), isinstance(c, Counter), isinstance(d, Counter))
+print(type(c) == Counter)
+print(Counter, defaultdict, defaultdict(Counter)['x'], str(c), repr(d), f"{c}", list(c), {**c})
+del c['a']
+print(c, c.pop('b'), c.keys(), c == {'r': 2, 'c': 1, 'd': 1})
+""",
     "module_import": """import collections
 c = collections.Counter([1, 1, 2])
 print(c, collections.defaultdict(list))

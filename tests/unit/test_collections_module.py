@@ -98,3 +98,12 @@ def test_sizes_stop_at_the_length_limit(source: str) -> None:
     assert run_program(C + source.format(n=LIMIT)).ok
     report = run_program(C + source.format(n=LIMIT + 1))
     assert not report.ok and report.error.kind == "limit" and f"{LIMIT:,}" in report.error.message
+
+
+@pytest.mark.parametrize("make", ["Counter({d})", "defaultdict(int, {d})"])
+def test_printing_is_weighed_like_a_dict(make: str) -> None:
+    source = C + "d = {str(i) * 50: i for i in range(99_999)}\nprint(" + make.format(d="d") + ")"
+    report = run_program(source)
+    plain = run_program(C + "d = {str(i) * 50: i for i in range(99_999)}\nprint(d)")
+    assert not report.ok and report.error.message == plain.error.message
+    assert "would print more than" in report.error.message

@@ -32,6 +32,7 @@ from autogradlab.lang.data_wrappers import HookHandle, SafeException
 from autogradlab.lang.guarded_calls import _python_guarded, _torch_guarded
 from autogradlab.lang.item_access import get_item, set_item  # noqa: F401 - re-exported (interpreter.py, ...)
 from autogradlab.lang.iterators import ITERATORS, materialize_iterator
+from autogradlab.lang.namedtuple_values import ProgramNamedTuple, read_field
 from autogradlab.lang.numpy_ops import ARRAY_METHODS, array_method, is_numpy_operand
 from autogradlab.lang.operators import python_error
 from autogradlab.lang.plain_methods import PLAIN_METHODS
@@ -87,6 +88,8 @@ def read_attribute(interp: Interpreter, base: Any, name: str, node: ast.AST) -> 
         raise _no_tensor_attribute(name, call=False)
     if isinstance(base, plain_classes.PLAIN_VALUES):   # the program's classes and instances
         return plain_classes.read_attribute(interp, base, name)
+    if isinstance(base, ProgramNamedTuple):   # p.x (namedtuple_values.py)
+        return read_field(base, name)
     if isinstance(base, Namespace):
         if name not in base.members:
             if cudnn_flags.is_flag(base, name):   # torch.backends.cudnn.deterministic

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from autogradlab.errors import NotSupported, ProgramTypeError
 from autogradlab.lang import dicts
 from autogradlab.lang.data_wrappers import SafeType
+from autogradlab.lang.namedtuple_values import make_namedtuple
 from autogradlab.lang.safe_values import Namespace, SafeFunction, UserFunction
 
 if TYPE_CHECKING:
@@ -151,17 +152,18 @@ def call_method(interp: Interpreter, base: dict, name: str, args: list, kwargs: 
 
 def _refused(name: str) -> SafeFunction:
     def impl(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
-        raise NotSupported(f"`collections.{name}` is not supported in Autograd Lab: Counter and defaultdict "
-                           "are")
+        raise NotSupported(f"`collections.{name}` is not supported in Autograd Lab: Counter, defaultdict "
+                           "and namedtuple are")
     return SafeFunction(f"collections.{name}", impl)
 
 
-REFUSED = ("namedtuple", "deque", "OrderedDict")
+REFUSED = ("deque", "OrderedDict")
 
 
 def collections_namespace() -> Namespace:
     return Namespace("collections", {
         "Counter": SafeType("collections.Counter", Counter, _make_counter),   # also isinstance(c, Counter)
         "defaultdict": SafeType("collections.defaultdict", DefaultDict, _make_defaultdict),
+        "namedtuple": SafeFunction("collections.namedtuple", make_namedtuple),   # namedtuple_values.py
         **{name: _refused(name) for name in REFUSED},
     })

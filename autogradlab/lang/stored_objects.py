@@ -214,6 +214,7 @@ def _variable_text(interp: Any, value: Any, run_code: bool) -> ShownText:
 
 def program_variables(interp: Any, names: Any, texts: bool) -> dict[str, Any]:
     """The Report's variables: data as it is, objects and containers of them as their ShownText."""
+    from autogradlab.lang.namedtuple_values import is_namedtuple_class
     from autogradlab.lang.pprint_module import PrettyPrinterValue
     from autogradlab.lang.safe_values import is_data
     values = interp.globals.vars
@@ -222,6 +223,8 @@ def program_variables(interp: Any, names: Any, texts: bool) -> dict[str, Any]:
         if name not in values:
             continue
         value = values[name]
+        if is_namedtuple_class(value):   # Point = namedtuple(...): a class (Python's are not listed)
+            continue
         if is_data(value) or isinstance(value, PrettyPrinterValue):   # pp = pprint.PrettyPrinter()
             shown[name] = value
         elif type(value) in STORED_OBJECT_TYPES or isinstance(value, CONTAINERS) \

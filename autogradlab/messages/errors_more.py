@@ -117,8 +117,14 @@ EN = {
     "errors_more.pprint_method": "`PrettyPrinter.{name}` is not supported in Autograd Lab: use .pprint(x) or "
                                  ".pformat(x)",
     # collections.Counter and defaultdict (lang/collections_module.py)
-    "errors_more.collections_refused": "`collections.{name}` is not supported in Autograd Lab: Counter and "
-                                       "defaultdict are",
+    "errors_more.collections_refused": "`collections.{name}` is not supported in Autograd Lab: Counter, "
+                                       "defaultdict and namedtuple are",
+    "errors_more.namedtuple_str": "Type names and field names must be strings",
+    "errors_more.namedtuple_identifier": "Type names and field names must be valid identifiers: {name}",
+    "errors_more.namedtuple_keyword": "Type names and field names cannot be a keyword: {name}",
+    "errors_more.namedtuple_long": "namedtuple names are at most {n} characters long in Autograd Lab",
+    "errors_more.namedtuple_underscore": "Field names cannot start with an underscore: {name}",
+    "errors_more.namedtuple_duplicate": "Encountered duplicate field name: {name}",
     "errors_more.defaultdict_factory": "the default factory of a defaultdict must be a builtin type (int, "
                                        "float, str, list, tuple, dict, set) or a function of the program in "
                                        "Autograd Lab",
@@ -224,7 +230,13 @@ ZH = {
     "errors_more.pprint_stream": "Autograd Lab 不支持 `{fn}(stream=...)`：它只打印到程序的输出",
     "errors_more.pprint_method": "Autograd Lab 不支持 `PrettyPrinter.{name}`：请用 .pprint(x) 或 .pformat(x)",
     "errors_more.collections_refused": "Autograd Lab 不支持 `collections.{name}`："
-                                       "支持的是 Counter 和 defaultdict",
+                                       "支持的是 Counter、defaultdict 和 namedtuple",
+    "errors_more.namedtuple_str": "类型名和字段名必须是字符串",
+    "errors_more.namedtuple_identifier": "类型名和字段名必须是有效的标识符：{name}",
+    "errors_more.namedtuple_keyword": "类型名和字段名不能是关键字：{name}",
+    "errors_more.namedtuple_long": "在 Autograd Lab 中 namedtuple 的名字最多 {n} 个字符",
+    "errors_more.namedtuple_underscore": "字段名不能以下划线开头：{name}",
+    "errors_more.namedtuple_duplicate": "字段名重复：{name}",
     "errors_more.defaultdict_factory": "在 Autograd Lab 中 defaultdict 的默认工厂必须是内置类型"
                                        "（int、float、str、list、tuple、dict、set）或程序自己的函数",
     "errors_more.counter_numbers": "在 Autograd Lab 中 Counter 的计数必须是数字",

@@ -7,7 +7,9 @@ from __future__ import annotations
 import pytest
 
 from autogradlab.engine import run_program
+from autogradlab.lang.namedtuple_values import MAX_NAME_CHARS
 from autogradlab.limits import DEFAULT_LIMITS
+from tests.oracle import run_trusted
 from tests.unit.test_breadth import compare
 
 C = "from collections import Counter, defaultdict\n"
@@ -56,6 +58,20 @@ print(Counter, defaultdict, defaultdict(Counter)['x'], str(c), repr(d), f"{c}", 
 del c['a']
 print(c, c.pop('b'), c.keys(), c == {'r': 2, 'c': 1, 'd': 1})
 """,
+}
+NAMEDTUPLES = {   # printed text as Python's; the Variables table lists p as a tuple with Python's repr text
+    "namedtuple": """from collections import namedtuple
+Point = namedtuple('Point', ['x', 'y'])
+p = Point(1, 2)
+q = Point(x=3, y=[4])
+print(p, q, p.x, q.y, p[0], len(p), p == (1, 2), tuple(p), list(q))
+a, b = p
+print(a, b, type(p), isinstance(p, Point), isinstance(p, tuple), Point)
+P3 = namedtuple('P3', 'a, b c')
+print(P3(1, 2, 3), [Point(i, i) for i in range(3)], {'k': p}, p + (5,), max(p), p.count(1))
+""",
+}
+SNIPPETS |= {
     "module_import": """import collections
 c = collections.Counter([1, 1, 2])
 print(c, collections.defaultdict(list))
@@ -68,6 +84,14 @@ def test_snippet_runs_like_python(name: str) -> None:
     compare(SNIPPETS[name])
 
 
+@pytest.mark.parametrize("name", sorted(NAMEDTUPLES))
+def test_namedtuple_prints_like_python(name: str) -> None:
+    report, oracle = run_program(NAMEDTUPLES[name]), run_trusted(NAMEDTUPLES[name])
+    assert report.ok and oracle.error is None, report.error
+    assert report.printed == oracle.printed
+    assert "Point" not in report.variables and report.variables["p"].text == "Point(x=1, y=2)"
+
+
 @pytest.mark.parametrize("source, words", [
     (C + "h = defaultdict()\nh['a']", "index 'a'"),   # a dict's KeyError
     (C + "Counter([[1]])", "unhashable"),
@@ -78,7 +102,7 @@ def test_errors_like_python(source: str, words: str) -> None:
     assert not report.ok and words in f"{report.error.kind} {report.error.message}", report.error
 
 
-@pytest.mark.parametrize("name", ["namedtuple", "deque", "OrderedDict"])
+@pytest.mark.parametrize("name", ["deque", "OrderedDict"])
 def test_the_others_are_refused_by_name(name: str) -> None:
     report = run_program(f"from collections import {name}\n{name}('ab')")
     assert not report.ok and f"`collections.{name}` is not supported" in report.error.message
@@ -107,3 +131,34 @@ def test_printing_is_weighed_like_a_dict(make: str) -> None:
     plain = run_program(C + "d = {str(i) * 50: i for i in range(99_999)}\nprint(d)")
     assert not report.ok and report.error.message == plain.error.message
     assert "would print more than" in report.error.message
+
+
+@pytest.mark.parametrize("source, words", [
+    ("namedtuple('P', ['x', 'x'])", "duplicate field name: 'x'"),
+    ("namedtuple('P', ['_x'])", "cannot start with an underscore"),
+    ("namedtuple('P', ['def'])", "cannot be a keyword: 'def'"),
+    ("namedtuple('P', ['a b'])", "valid identifiers: 'a b'"),
+    ("namedtuple('P', [1])", "must be strings"),
+    ("namedtuple('P', ['x'], defaults=[1])", "defaults=...)` is not supported"),
+    ("P = namedtuple('P', 'x y')\nP(1)", "missing 1 required positional argument: 'y'"),
+    ("P = namedtuple('P', 'x y')\nP(1, 2, 3)", "takes 3 positional arguments but 4 were given"),
+    ("P = namedtuple('P', 'x y')\nP(1, z=2)", "unexpected keyword argument 'z'"),
+    ("P = namedtuple('P', 'x y')\nP(1, 2).z", "'P' object has no attribute 'z'"),
+])
+def test_namedtuple_errors_like_python(source: str, words: str) -> None:
+    report = run_program("from collections import namedtuple\n" + source)
+    assert not report.ok and words in report.error.message, report.error
+
+
+def test_namedtuple_names_are_short() -> None:
+    ok = "a" * MAX_NAME_CHARS
+    assert run_program(f"from collections import namedtuple\nP = namedtuple('{ok}', ['{ok}'])\nP(1)").ok
+    report = run_program(f"from collections import namedtuple\nnamedtuple('P', ['{ok}b'])")
+    assert not report.ok and f"at most {MAX_NAME_CHARS} characters" in report.error.message
+
+
+def test_namedtuple_fields_stop_at_the_length_limit() -> None:
+    source = "from collections import namedtuple\nP = namedtuple('P', ['f' + str(i) for i in range({n})])"
+    assert run_program(source.format(n=LIMIT)).ok
+    report = run_program(source.format(n=LIMIT + 1))
+    assert not report.ok and report.error.kind == "limit" and f"{LIMIT:,}" in report.error.message

@@ -1,0 +1,126 @@
+"""`Point = namedtuple('Point', ['x', 'y'])`: a tuple whose items also have names (collections_module.py).
+
+namedtuple makes a real tuple subclass (type(name, ...), no code text: Python's own namedtuple builds
+its __new__ with eval, which never runs here), so every check of a tuple's size and contents applies
+to its values. The field names are identifiers of at most MAX_NAME_CHARS characters, counted against
+the list-length limit like a list of them (a namedtuple of 10**6 fields stops there): its repr writes
+each name once per value, which keeps the printed text within a small multiple of what the tuple's
+values weigh (text_weight). Reading `p.x` goes through read_field; the names' other members
+(`_asdict`, `_replace`, `_make`, defaults=, rename=) are refused.
+"""
+
+from __future__ import annotations
+
+import ast
+import keyword
+from typing import TYPE_CHECKING, Any
+
+from autogradlab.errors import NotSupported, ProgramTypeError, ProgramValueError
+from autogradlab.lang.data_wrappers import SafeType
+
+if TYPE_CHECKING:
+    from autogradlab.lang.interpreter import Interpreter
+
+MAX_NAME_CHARS = 32
+
+
+class ProgramNamedTuple(tuple):
+    """The base of every namedtuple class a program makes; `_fields` is the class's tuple of names."""
+
+    _fields: tuple[str, ...] = ()
+
+    def __repr__(self) -> str:
+        inner = ", ".join(f"{name}={value!r}" for name, value in zip(self._fields, self, strict=True))
+        return f"{type(self).__name__}({inner})"
+
+
+def _field_names(interp: Interpreter, names: Any, node: ast.AST) -> list[str]:
+    if isinstance(names, str):
+        names = names.replace(",", " ").split()
+    else:
+        names = interp.materialize(names, node)
+    interp.sizes.charge_sequence(len(names), "the namedtuple's fields")
+    return list(names)
+
+
+def _check_name(name: Any, typename: bool = False) -> None:
+    if type(name) is not str:
+        raise ProgramTypeError("Type names and field names must be strings")
+    if not name.isidentifier():
+        raise ProgramValueError(f"Type names and field names must be valid identifiers: {name!r}")
+    if keyword.iskeyword(name):
+        raise ProgramValueError(f"Type names and field names cannot be a keyword: {name!r}")
+    if len(name) > MAX_NAME_CHARS:
+        raise NotSupported(f"namedtuple names are at most {MAX_NAME_CHARS} characters long in Autograd Lab")
+    if not typename and name.startswith("_"):
+        raise ProgramValueError(f"Field names cannot start with an underscore: {name!r}")
+
+
+def make_namedtuple(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> SafeType:
+    """namedtuple(typename, field_names): a type that makes its tuples (SafeType, like int or list)."""
+    if kwargs:
+        raise NotSupported(f"`namedtuple(..., {sorted(kwargs)[0]}=...)` is not supported in Autograd Lab")
+    if len(args) != 2:
+        raise ProgramTypeError(f"namedtuple() takes 2 positional arguments but {len(args)} were given")
+    typename, names = args[0], _field_names(interp, args[1], node)
+    _check_name(typename, typename=True)
+    seen: set[str] = set()
+    for name in names:
+        _check_name(name)
+        if name in seen:
+            raise ProgramValueError(f"Encountered duplicate field name: {name!r}")
+        seen.add(name)
+    cls = type(typename, (ProgramNamedTuple,), {"_fields": tuple(names), "__module__": "__main__",
+                                                "__slots__": ()})
+    return SafeType(f"__main__.{typename}", cls, _constructor(cls))
+
+
+def _constructor(cls: type):  # noqa: ANN202
+    fields = cls._fields
+    name = cls.__name__
+    fn = f"{name}.__new__"   # Python's name for the call in its messages
+
+    def construct(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> ProgramNamedTuple:
+        from autogradlab.lang.call_arguments import require_data
+        if len(args) > len(fields):
+            raise ProgramTypeError(f"{fn}() takes {len(fields) + 1} positional arguments but "
+                                   f"{len(args) + 1} were given")
+        values = dict(zip(fields, args, strict=False))
+        for key, value in kwargs.items():
+            if key not in fields:
+                raise ProgramTypeError(f"{fn}() got an unexpected keyword argument '{key}'")
+            if key in values:
+                raise ProgramTypeError(f"{fn}() got multiple values for argument '{key}'")
+            values[key] = value
+        missing = [field for field in fields if field not in values]
+        if missing:
+            raise ProgramTypeError(f"{fn}() missing {len(missing)} required positional "
+                                   f"argument{'s' if len(missing) > 1 else ''}: " + _quoted(missing))
+        for value in values.values():
+            require_data(value, f"in `{name}()`")   # its text is its own repr: no objects
+        return tuple.__new__(cls, [values[field] for field in fields])
+    return construct
+
+
+def _quoted(names: list[str]) -> str:
+    quoted = [f"'{name}'" for name in names]
+    if len(quoted) == 1:
+        return quoted[0]
+    return ", ".join(quoted[:-1]) + f" and {quoted[-1]}"
+
+
+def read_field(value: ProgramNamedTuple, name: str) -> Any:
+    """p.x: the value of field x; Python's AttributeError text for another name."""
+    fields = type(value)._fields
+    if name in fields:
+        return value[fields.index(name)]
+    if name == "_fields":
+        return fields
+    from autogradlab.lang.operators import python_error
+    raise python_error(AttributeError(f"'{type(value).__name__}' object has no attribute '{name}'"))
+
+
+def is_namedtuple_class(value: Any) -> bool:
+    """`Point` itself (namedtuple's result): a class, which the Variables table does not list."""
+    return isinstance(value, SafeType) and isinstance(value.py_type, type) and \
+        issubclass(value.py_type, ProgramNamedTuple)

@@ -1,4 +1,4 @@
-"""`from collections import Counter, defaultdict`: d2l's text chapters and beginner material.
+"""`from collections import Counter, defaultdict, namedtuple`: d2l's text chapters and beginner material.
 
 Counter and defaultdict are dicts (subclasses of dict, so every check of a dict's size and contents
 applies to them: safe_values' walk, dicts.set_item's key check and charge_sequence). Every key they
@@ -6,7 +6,8 @@ gain is added through dicts.set_item, so a Counter of a huge iterable stops at t
 like a dict display would. A defaultdict's default factory is a builtin type (int, float, str, list,
 tuple, bool, dict, set) or a function of the program; it runs only when the program itself reads a
 missing key (item_access.get_item calls it as an ordinary call): the class has no __missing__, so no
-library code can run program code through it. namedtuple, deque and OrderedDict are refused by name.
+library code can run program code through it. namedtuple is namedtuple_values.py's; deque and
+OrderedDict are refused by name.
 """
 
 from __future__ import annotations

@@ -162,3 +162,11 @@ def test_namedtuple_fields_stop_at_the_length_limit() -> None:
     assert run_program(source.format(n=LIMIT)).ok
     report = run_program(source.format(n=LIMIT + 1))
     assert not report.ok and report.error.kind == "limit" and f"{LIMIT:,}" in report.error.message
+
+
+@pytest.mark.parametrize("body", ["Counter(range(10**6))", "c = Counter()\n    c.update(range(10**6))",
+                                  "namedtuple('P', ['f' + str(i) for i in range(10**5 + 1)])"])
+def test_limits_stay_uncatchable(body: str) -> None:
+    report = run_program("from collections import Counter, namedtuple\ntry:\n    " + body +
+                         "\nexcept Exception:\n    print('caught')")
+    assert not report.ok and report.error.kind == "limit" and report.printed == ""

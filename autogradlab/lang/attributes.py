@@ -29,6 +29,8 @@ from autogradlab.lang.calls import notify_memory as _notify
 from autogradlab.lang.collections_module import COLLECTION_TYPES
 from autogradlab.lang.collections_module import call_method as collections_call
 from autogradlab.lang.data_wrappers import HookHandle, SafeException
+from autogradlab.lang.deque_values import Deque
+from autogradlab.lang.deque_values import read_attribute as deque_attribute
 from autogradlab.lang.guarded_calls import _python_guarded, _torch_guarded
 from autogradlab.lang.item_access import get_item, set_item  # noqa: F401 - re-exported (interpreter.py, ...)
 from autogradlab.lang.iterators import ITERATORS, materialize_iterator
@@ -90,6 +92,8 @@ def read_attribute(interp: Interpreter, base: Any, name: str, node: ast.AST) -> 
         return plain_classes.read_attribute(interp, base, name)
     if isinstance(base, ProgramNamedTuple):   # p.x (namedtuple_values.py)
         return read_field(base, name)
+    if isinstance(base, Deque):   # d.maxlen (deque_values.py)
+        return deque_attribute(base, name)
     if isinstance(base, Namespace):
         if name not in base.members:
             if cudnn_flags.is_flag(base, name):   # torch.backends.cudnn.deterministic

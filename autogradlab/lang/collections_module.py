@@ -6,8 +6,8 @@ gain is added through dicts.set_item, so a Counter of a huge iterable stops at t
 like a dict display would. A defaultdict's default factory is a builtin type (int, float, str, list,
 tuple, bool, dict, set) or a function of the program; it runs only when the program itself reads a
 missing key (item_access.get_item calls it as an ordinary call): the class has no __missing__, so no
-library code can run program code through it. namedtuple is namedtuple_values.py's; deque and
-OrderedDict are refused by name.
+library code can run program code through it. namedtuple is namedtuple_values.py's, deque
+deque_values.py's; OrderedDict is refused by name.
 """
 
 from __future__ import annotations
@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING, Any
 from autogradlab.errors import NotSupported, ProgramTypeError
 from autogradlab.lang import dicts
 from autogradlab.lang.data_wrappers import SafeType
+from autogradlab.lang.deque_values import Deque, make_deque
+from autogradlab.lang.deque_values import call_method as deque_method
 from autogradlab.lang.namedtuple_values import make_namedtuple
 from autogradlab.lang.safe_values import Namespace, SafeFunction, UserFunction
 
@@ -54,7 +56,7 @@ class DefaultDict(dict):
 Counter.__name__ = Counter.__qualname__ = "Counter"
 DefaultDict.__name__ = DefaultDict.__qualname__ = "defaultdict"
 Counter.__module__ = DefaultDict.__module__ = "collections"   # type(c): <class 'collections.Counter'>
-COLLECTION_TYPES = (Counter, DefaultDict)
+COLLECTION_TYPES = (Counter, DefaultDict, Deque)
 
 
 def _factory_text(factory: Any) -> str:
@@ -128,6 +130,8 @@ def missing_default(interp: Interpreter, base: DefaultDict, key: Any, node: ast.
 
 def call_method(interp: Interpreter, base: dict, name: str, args: list, kwargs: dict, node: ast.AST) -> Any:
     """Counter's own methods; a copy keeps the kind; the dict methods otherwise (dicts.call_method)."""
+    if type(base) is Deque:
+        return deque_method(interp, base, name, args, kwargs, node)
     if type(base) is Counter:
         if name == "most_common" and len(args) <= 1 and not kwargs:
             n = args[0] if args else None
@@ -153,12 +157,12 @@ def call_method(interp: Interpreter, base: dict, name: str, args: list, kwargs: 
 
 def _refused(name: str) -> SafeFunction:
     def impl(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
-        raise NotSupported(f"`collections.{name}` is not supported in Autograd Lab: Counter, defaultdict "
-                           "and namedtuple are")
+        raise NotSupported(f"`collections.{name}` is not supported in Autograd Lab: Counter, defaultdict, "
+                           "namedtuple and deque are")
     return SafeFunction(f"collections.{name}", impl)
 
 
-REFUSED = ("deque", "OrderedDict")
+REFUSED = ("OrderedDict",)
 
 
 def collections_namespace() -> Namespace:
@@ -166,5 +170,6 @@ def collections_namespace() -> Namespace:
         "Counter": SafeType("collections.Counter", Counter, _make_counter),   # also isinstance(c, Counter)
         "defaultdict": SafeType("collections.defaultdict", DefaultDict, _make_defaultdict),
         "namedtuple": SafeFunction("collections.namedtuple", make_namedtuple),   # namedtuple_values.py
+        "deque": SafeType("collections.deque", Deque, make_deque),   # deque_values.py
         **{name: _refused(name) for name in REFUSED},
     })

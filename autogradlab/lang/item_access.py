@@ -16,6 +16,7 @@ from autogradlab.lang import class_dispatch, dicts, numpy_indexing, plain_classe
 from autogradlab.lang.calls import notify_memory as _notify
 from autogradlab.lang.calls import require_data, wrap_result
 from autogradlab.lang.collections_module import DefaultDict, missing_default
+from autogradlab.lang.deque_values import Deque
 from autogradlab.lang.guarded_calls import _python_guarded, _torch_guarded
 from autogradlab.lang.numpy_ops import is_numpy_operand
 from autogradlab.lang.object_protocols import index_of
@@ -73,6 +74,8 @@ def get_item(interp: Interpreter, base: Any, index: Any, node: ast.AST) -> Any:
         return _python_guarded(lambda: base[index])
     if not isinstance(base, (list, tuple, str, range, torch.Size)):
         raise ProgramTypeError(f"'{type_text(base)}' object is not subscriptable")
+    if type(base) is Deque and type(index) is slice:
+        raise ProgramTypeError("sequence index must be integer, not 'slice'")
     result = _python_guarded(lambda: base[index])
     if type(index) is slice and isinstance(result, (list, tuple, str)):   # a copy: counts as built
         interp.sizes.charge_sequence(len(result), "the slice")
@@ -128,6 +131,8 @@ def set_item(interp: Interpreter, base: Any, index: Any, value: Any, node: ast.A
         dicts.set_item(interp, base, index, value)
         return
     if isinstance(base, list):
+        if type(base) is Deque and type(index) is slice:   # d[0:2] = ...: would pass its maxlen
+            raise ProgramTypeError("sequence index must be integer, not 'slice'")
         _python_guarded(lambda: base.__setitem__(index, value))
         interp.sizes.check_length(len(base), "the list")
         return

@@ -118,7 +118,12 @@ EN = {
                                  ".pformat(x)",
     # collections.Counter and defaultdict (lang/collections_module.py)
     "errors_more.collections_refused": "`collections.{name}` is not supported in Autograd Lab: Counter, "
-                                       "defaultdict and namedtuple are",
+                                       "defaultdict, namedtuple and deque are",
+    "errors_more.deque_empty": "pop from an empty deque",
+    "errors_more.deque_maxlen_int": "an integer is required",
+    "errors_more.deque_maxlen": "maxlen must be non-negative",
+    "errors_more.deque_full": "deque already at its maximum size",
+    "errors_more.deque_slice": "sequence index must be integer, not 'slice'",
     "errors_more.namedtuple_str": "Type names and field names must be strings",
     "errors_more.namedtuple_identifier": "Type names and field names must be valid identifiers: {name}",
     "errors_more.namedtuple_keyword": "Type names and field names cannot be a keyword: {name}",
@@ -230,7 +235,12 @@ ZH = {
     "errors_more.pprint_stream": "Autograd Lab 不支持 `{fn}(stream=...)`：它只打印到程序的输出",
     "errors_more.pprint_method": "Autograd Lab 不支持 `PrettyPrinter.{name}`：请用 .pprint(x) 或 .pformat(x)",
     "errors_more.collections_refused": "Autograd Lab 不支持 `collections.{name}`："
-                                       "支持的是 Counter、defaultdict 和 namedtuple",
+                                       "支持的是 Counter、defaultdict、namedtuple 和 deque",
+    "errors_more.deque_empty": "不能从空的 deque 中弹出元素",
+    "errors_more.deque_maxlen_int": "需要一个整数",
+    "errors_more.deque_maxlen": "maxlen 不能是负数",
+    "errors_more.deque_full": "deque 已达到最大长度",
+    "errors_more.deque_slice": "序列的索引必须是整数，而不是 'slice'",
     "errors_more.namedtuple_str": "类型名和字段名必须是字符串",
     "errors_more.namedtuple_identifier": "类型名和字段名必须是有效的标识符：{name}",
     "errors_more.namedtuple_keyword": "类型名和字段名不能是关键字：{name}",

@@ -59,7 +59,28 @@ del c['a']
 print(c, c.pop('b'), c.keys(), c == {'r': 2, 'c': 1, 'd': 1})
 """,
 }
-NAMEDTUPLES = {   # printed text as Python's; the Variables table lists p as a tuple with Python's repr text
+PRINTED_ONLY = {   # printed text as Python's; the Variables table shows them as a tuple or list (their text)
+    "deque": """from collections import deque
+d = deque(maxlen=3)
+for i in range(5):
+    d.append(i)
+print(d, len(d), d[0], d[-1], list(d), d.maxlen)
+d.appendleft(9)
+e = deque([1, 2, 3])
+e.extend([4, 5])
+e.extendleft([0, -1])
+print(d, e.pop(), e.popleft(), e)
+e.rotate(2)
+print(e)
+e.rotate(-1)
+print(e, 3 in e, e.count(3), deque(), deque('ab'), deque([1], 0))
+f = deque([1, 2], maxlen=3)
+f += [3, 4]
+print(f, f + deque([7]), f * 2, deque(range(10), maxlen=2), e.copy(), type(f), isinstance(f, deque))
+g = deque(maxlen=10**12)
+g.append(1)
+print(g, [x * 2 for x in f], sum(f))
+""",
     "namedtuple": """from collections import namedtuple
 Point = namedtuple('Point', ['x', 'y'])
 p = Point(1, 2)
@@ -84,12 +105,16 @@ def test_snippet_runs_like_python(name: str) -> None:
     compare(SNIPPETS[name])
 
 
-@pytest.mark.parametrize("name", sorted(NAMEDTUPLES))
-def test_namedtuple_prints_like_python(name: str) -> None:
-    report, oracle = run_program(NAMEDTUPLES[name]), run_trusted(NAMEDTUPLES[name])
+SHOWN = {"namedtuple": ("p", "Point(x=1, y=2)"), "deque": ("d", "deque([9, 2, 3], maxlen=3)")}
+
+
+@pytest.mark.parametrize("name", sorted(PRINTED_ONLY))
+def test_prints_like_python(name: str) -> None:
+    report, oracle = run_program(PRINTED_ONLY[name]), run_trusted(PRINTED_ONLY[name])
     assert report.ok and oracle.error is None, report.error
     assert report.printed == oracle.printed
-    assert "Point" not in report.variables and report.variables["p"].text == "Point(x=1, y=2)"
+    variable, text = SHOWN[name]
+    assert "Point" not in report.variables and report.variables[variable].text == text
 
 
 @pytest.mark.parametrize("source, words", [
@@ -102,7 +127,7 @@ def test_errors_like_python(source: str, words: str) -> None:
     assert not report.ok and words in f"{report.error.kind} {report.error.message}", report.error
 
 
-@pytest.mark.parametrize("name", ["deque", "OrderedDict"])
+@pytest.mark.parametrize("name", ["OrderedDict"])
 def test_the_others_are_refused_by_name(name: str) -> None:
     report = run_program(f"from collections import {name}\n{name}('ab')")
     assert not report.ok and f"`collections.{name}` is not supported" in report.error.message
@@ -170,3 +195,26 @@ def test_limits_stay_uncatchable(body: str) -> None:
     report = run_program("from collections import Counter, namedtuple\ntry:\n    " + body +
                          "\nexcept Exception:\n    print('caught')")
     assert not report.ok and report.error.kind == "limit" and report.printed == ""
+
+
+@pytest.mark.parametrize("source, words", [
+    ("deque([1, 2])[0:1]", "sequence index must be integer, not 'slice'"),
+    ("deque().pop()", "pop from an empty deque"),
+    ("d = deque([1], maxlen=1)\nd[0:1] = [1, 2, 3]", "sequence index must be integer, not 'slice'"),
+    ("deque(maxlen=-1)", "maxlen must be non-negative"),
+    ("deque(maxlen=1.5)", "an integer is required"),
+    ("deque([1], maxlen=1).insert(0, 2)", "deque already at its maximum size"),
+    ("deque([1]) + [2]", 'can only concatenate deque (not "list") to deque'),
+])
+def test_deque_errors_like_python(source: str, words: str) -> None:
+    report = run_program("from collections import deque\n" + source)
+    assert not report.ok and words in report.error.message, report.error
+
+
+@pytest.mark.parametrize("source", [
+    "deque(range({n}))", "d = deque(range(99_999))\nd.extend(range({n} - 99_999))",
+    "d = deque(range(99_999))\nfor i in range({n} - 99_999):\n    d.appendleft(i)"])
+def test_deque_stops_at_the_length_limit(source: str) -> None:
+    assert run_program("from collections import deque\n" + source.format(n=LIMIT)).ok
+    report = run_program("from collections import deque\n" + source.format(n=LIMIT + 1))
+    assert not report.ok and report.error.kind == "limit" and f"{LIMIT:,}" in report.error.message

@@ -1,0 +1,148 @@
+"""`collections.deque(xs, maxlen=3)`: a list (a subclass, so every check of a list's size and contents
+applies) whose own methods keep at most maxlen items, as Python's deque does. Every method a program
+calls goes through call_method (attributes.call_method sends them here before the list methods), and
+each item added is counted like list.append's; a huge maxlen allocates nothing. Slicing is refused
+as Python refuses it; `+`, `*` and `+=` make or extend a deque within its maxlen.
+"""
+
+from __future__ import annotations
+
+import ast
+from typing import TYPE_CHECKING, Any
+
+from autogradlab.errors import NotSupported, ProgramIndexError, ProgramTypeError, ProgramValueError
+
+if TYPE_CHECKING:
+    from autogradlab.lang.interpreter import Interpreter
+
+
+class Deque(list):
+    """collections.deque's data; `maxlen` None or a whole number >= 0."""
+
+    maxlen: int | None = None
+
+    def __repr__(self) -> str:
+        inner = list.__repr__(self)
+        return f"deque({inner})" if self.maxlen is None else f"deque({inner}, maxlen={self.maxlen})"
+
+    def _trimmed(self, left: bool = False) -> Deque:
+        if self.maxlen is not None and len(self) > self.maxlen:
+            extra = len(self) - self.maxlen
+            if left:
+                del self[-extra:]
+            else:
+                del self[:extra]
+        return self
+
+    def __add__(self, other: Any) -> Deque:
+        if not isinstance(other, Deque):
+            raise TypeError(f'can only concatenate deque (not "{type(other).__name__}") to deque')
+        return _made(list.__add__(self, other), self.maxlen)
+
+    def __iadd__(self, other: Any) -> Deque:
+        self.extend(other)
+        return self._trimmed()
+
+    def __mul__(self, count: Any) -> Deque:
+        return _made(list.__mul__(self, count), self.maxlen)
+
+    __rmul__ = __mul__
+
+    def __imul__(self, count: Any) -> Deque:
+        list.__imul__(self, count)
+        return self._trimmed()
+
+
+Deque.__name__ = Deque.__qualname__ = "deque"
+Deque.__module__ = "collections"
+
+
+def _made(items: list, maxlen: int | None) -> Deque:
+    result = Deque(items)
+    result.maxlen = maxlen
+    return result._trimmed()
+
+
+def make_deque(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Deque:
+    """deque(iterable=(), maxlen=None)."""
+    for name in kwargs:
+        if name not in ("iterable", "maxlen"):
+            raise ProgramTypeError(f"deque() got an unexpected keyword argument '{name}'")
+    if len(args) > 2:
+        raise ProgramTypeError(f"deque expected at most 2 arguments, got {len(args)}")
+    given = {**dict(zip(("iterable", "maxlen"), args, strict=False)), **kwargs}
+    maxlen = given.get("maxlen")
+    if maxlen is not None:
+        if type(maxlen) is not int and type(maxlen) is not bool:
+            raise ProgramTypeError("an integer is required")
+        if maxlen < 0:
+            raise ProgramValueError("maxlen must be non-negative")
+    from autogradlab.lang.stored_objects import require_storable
+    source = given.get("iterable")
+    items = [] if source is None else list(interp.materialize(require_storable(source, "in `deque()`"), node))
+    result = _made(items, None if maxlen is None else int(maxlen))
+    interp.sizes.charge_sequence(len(result), "the deque")
+    return result
+
+
+def _add(interp: Interpreter, base: Deque, items: list, left: bool) -> None:
+    for item in items:
+        if base.maxlen == 0:
+            return
+        if left:
+            base.insert(0, item)
+        else:
+            base.append(item)
+        if base.maxlen is not None and len(base) > base.maxlen:
+            base._trimmed(left)
+        else:
+            interp.sizes.charge_sequence(len(base), "the deque", added=1)
+
+
+def _pop(base: Deque, index: int) -> Any:
+    if not base:
+        raise ProgramIndexError("pop from an empty deque")
+    return base.pop(index)
+
+
+def call_method(interp: Interpreter, base: Deque, name: str, args: list, kwargs: dict, node: ast.AST) -> Any:
+    if kwargs:
+        raise NotSupported(f"`.{name}()` takes no keyword arguments in Autograd Lab")
+    count = len(args)
+    if name in ("append", "appendleft") and count == 1:
+        _add(interp, base, args, left=name == "appendleft")
+        return None
+    if name in ("extend", "extendleft") and count == 1:
+        items = list(interp.materialize(args[0], node))
+        _add(interp, base, items, left=name == "extendleft")
+        return None
+    if name in ("pop", "popleft") and not args:
+        return _pop(base, -1 if name == "pop" else 0)
+    if name == "rotate" and count <= 1:
+        steps = args[0] if args else 1
+        if type(steps) is not int:
+            raise ProgramTypeError(f"'{type(steps).__name__}' object cannot be interpreted as an integer")
+        if base:
+            steps %= len(base)
+            base[:] = base[-steps:] + base[:-steps] if steps else base[:]
+        return None
+    if name == "copy" and not args:
+        interp.sizes.charge_sequence(len(base), "the copy of the deque")
+        return _made(list(base), base.maxlen)
+    if name == "clear" and not args:
+        base.clear()
+        return None
+    if name in ("count", "index", "remove", "reverse", "insert"):
+        if name == "insert":
+            if base.maxlen is not None and len(base) >= base.maxlen:
+                raise ProgramIndexError("deque already at its maximum size")
+            interp.sizes.charge_sequence(len(base) + 1, "the deque", added=1)
+        return getattr(list, name)(base, *args)
+    raise NotSupported(f"the method `.{name}()` of deque values is not supported in Autograd Lab")
+
+
+def read_attribute(base: Deque, name: str) -> Any:
+    if name == "maxlen":
+        return base.maxlen
+    raise NotSupported(f"the attribute `.{name}` of collections.deque values is not supported in "
+                       "Autograd Lab")

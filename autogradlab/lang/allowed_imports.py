@@ -59,7 +59,9 @@ _MEMBERS = (
     *(f"time.{name}" for name in CLOCKS),
     "pprint.pprint", "pprint.pformat", "pprint.PrettyPrinter",
     "collections.Counter", "collections.defaultdict",
-    "collections.namedtuple", "collections.deque", "collections.OrderedDict",   # refused when called
+    "collections.namedtuple", "collections.deque", "collections.OrderedDict",
+    "collections.ChainMap", "collections.UserDict", "collections.UserList",   # refused when called
+    "collections.UserString",
 )
 
 ALLOWED_IMPORTS: dict[str, str] = {path: path for path in _MODULES + _MEMBERS}

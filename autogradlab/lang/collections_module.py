@@ -7,7 +7,8 @@ like a dict display would. A defaultdict's default factory is a builtin type (in
 tuple, bool, dict, set) or a function of the program; it runs only when the program itself reads a
 missing key (item_access.get_item calls it as an ordinary call): the class has no __missing__, so no
 library code can run program code through it. namedtuple is namedtuple_values.py's, deque
-deque_values.py's; OrderedDict is refused by name.
+deque_values.py's; OrderedDict is a dict whose == minds the order. ChainMap and the User* classes are
+refused by name.
 """
 
 from __future__ import annotations
@@ -53,10 +54,28 @@ class DefaultDict(dict):
         return f"defaultdict({_factory_text(self.factory)}, {dict.__repr__(self)})"
 
 
+class OrderedDict(dict):
+    """collections.OrderedDict's data: a dict whose equality with another OrderedDict minds the order."""
+
+    def __repr__(self) -> str:
+        return f"OrderedDict({list(self.items())!r})" if self else "OrderedDict()"
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, OrderedDict):
+            return dict.__eq__(self, other) and list(self) == list(other)
+        return dict.__eq__(self, other)
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+OrderedDict.__module__ = "collections"
 Counter.__name__ = Counter.__qualname__ = "Counter"
 DefaultDict.__name__ = DefaultDict.__qualname__ = "defaultdict"
 Counter.__module__ = DefaultDict.__module__ = "collections"   # type(c): <class 'collections.Counter'>
-COLLECTION_TYPES = (Counter, DefaultDict, Deque)
+COLLECTION_TYPES = (Counter, DefaultDict, Deque, OrderedDict)
 
 
 def _factory_text(factory: Any) -> str:
@@ -146,23 +165,59 @@ def call_method(interp: Interpreter, base: dict, name: str, args: list, kwargs: 
             return None
         if name == "total" and not args and not kwargs:
             return sum(base.values())
+    if type(base) is OrderedDict and name in ("move_to_end", "popitem"):
+        return _ordered_method(base, name, args, kwargs)
     if name == "copy" and not args and not kwargs:
         interp.sizes.charge_sequence(len(base), "the copy of the dictionary")
+        if type(base) is OrderedDict:
+            return OrderedDict(base)
         return Counter(base) if type(base) is Counter else DefaultDict(base.factory, base)
-    if name in dicts.DICT_METHODS and (name != "update" or type(base) is DefaultDict) and not kwargs:
+    if name in dicts.DICT_METHODS and (name != "update" or type(base) is not Counter) and not kwargs:
         return dicts.call_method(interp, base, name, args)
-    kind = "Counter" if type(base) is Counter else "defaultdict"
+    kind = {Counter: "Counter", DefaultDict: "defaultdict"}.get(type(base), "OrderedDict")
     raise NotSupported(f"the method `.{name}()` of {kind} values is not supported in Autograd Lab")
+
+
+def _ordered_method(base: OrderedDict, name: str, args: list, kwargs: dict) -> Any:
+    """move_to_end(key, last=True), popitem(last=True)."""
+    positional = ("key", "last") if name == "move_to_end" else ("last",)
+    if len(args) > len(positional) or set(kwargs) - {"last"}:
+        raise ProgramTypeError(f"{name}() got unexpected arguments")
+    given = {**dict(zip(positional, args, strict=False)), **kwargs}
+    last = bool(given.get("last", True))
+    if name == "popitem":
+        if not base:
+            raise KeyError("dictionary is empty")
+        key = next(reversed(base)) if last else next(iter(base))
+        return key, base.pop(key)
+    if "key" not in given:
+        raise ProgramTypeError("move_to_end() missing required argument 'key' (pos 1)")
+    key = given["key"]
+    dicts.check_key(key)
+    value = base.pop(key)   # a KeyError as Python's
+    if last:
+        base[key] = value
+    else:
+        items = list(base.items())
+        base.clear()
+        base[key] = value
+        base.update(items)
+    return None
+
+
+def _make_ordered(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> OrderedDict:
+    from autogradlab.lang.number_builtins import make_dict
+    return OrderedDict(make_dict(interp, args, kwargs, node))
 
 
 def _refused(name: str) -> SafeFunction:
     def impl(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
         raise NotSupported(f"`collections.{name}` is not supported in Autograd Lab: Counter, defaultdict, "
-                           "namedtuple and deque are")
+                           "namedtuple, deque and OrderedDict are")
     return SafeFunction(f"collections.{name}", impl)
 
 
-REFUSED = ("OrderedDict",)
+REFUSED = ("ChainMap", "UserDict", "UserList", "UserString")
 
 
 def collections_namespace() -> Namespace:
@@ -171,5 +226,6 @@ def collections_namespace() -> Namespace:
         "defaultdict": SafeType("collections.defaultdict", DefaultDict, _make_defaultdict),
         "namedtuple": SafeFunction("collections.namedtuple", make_namedtuple),   # namedtuple_values.py
         "deque": SafeType("collections.deque", Deque, make_deque),   # deque_values.py
+        "OrderedDict": SafeType("collections.OrderedDict", OrderedDict, _make_ordered),
         **{name: _refused(name) for name in REFUSED},
     })

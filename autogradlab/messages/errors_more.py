@@ -118,7 +118,7 @@ EN = {
                                  ".pformat(x)",
     # collections.Counter and defaultdict (lang/collections_module.py)
     "errors_more.collections_refused": "`collections.{name}` is not supported in Autograd Lab: Counter, "
-                                       "defaultdict, namedtuple and deque are",
+                                       "defaultdict, namedtuple, deque and OrderedDict are",
     "errors_more.deque_empty": "pop from an empty deque",
     "errors_more.deque_maxlen_int": "an integer is required",
     "errors_more.deque_maxlen": "maxlen must be non-negative",
@@ -235,7 +235,7 @@ ZH = {
     "errors_more.pprint_stream": "Autograd Lab 不支持 `{fn}(stream=...)`：它只打印到程序的输出",
     "errors_more.pprint_method": "Autograd Lab 不支持 `PrettyPrinter.{name}`：请用 .pprint(x) 或 .pformat(x)",
     "errors_more.collections_refused": "Autograd Lab 不支持 `collections.{name}`："
-                                       "支持的是 Counter、defaultdict、namedtuple 和 deque",
+                                       "支持的是 Counter、defaultdict、namedtuple、deque 和 OrderedDict",
     "errors_more.deque_empty": "不能从空的 deque 中弹出元素",
     "errors_more.deque_maxlen_int": "需要一个整数",
     "errors_more.deque_maxlen": "maxlen 不能是负数",

@@ -12,7 +12,7 @@ from autogradlab.limits import DEFAULT_LIMITS
 from tests.oracle import run_trusted
 from tests.unit.test_breadth import compare
 
-C = "from collections import Counter, defaultdict\n"
+C = "from collections import Counter, defaultdict, OrderedDict\n"
 LIMIT = DEFAULT_LIMITS.max_sequence_len
 
 SNIPPETS = {
@@ -93,6 +93,22 @@ print(P3(1, 2, 3), [Point(i, i) for i in range(3)], {'k': p}, p + (5,), max(p), 
 """,
 }
 SNIPPETS |= {
+    "ordered_dict": """from collections import OrderedDict
+o = OrderedDict()
+o['b'] = 1
+o['a'] = 2
+print(o, OrderedDict(), OrderedDict([('x', 1), ('y', 2)]), OrderedDict(a=1))
+o.move_to_end('b')
+print(o)
+o.move_to_end('b', last=False)
+print(o)
+print(o.popitem(), o.popitem(last=False), o)
+p = OrderedDict([(1, 2), (3, 4)])
+q = OrderedDict([(3, 4), (1, 2)])
+print(p == q, p == dict(q), p != q, dict(p) == dict(q), list(p.items()), p.copy(), type(p), len(p))
+p.update({5: 6})
+print(p, p.get(1), p.pop(1), p, isinstance(p, OrderedDict), isinstance(p, dict))
+""",
     "module_import": """import collections
 c = collections.Counter([1, 1, 2])
 print(c, collections.defaultdict(list))
@@ -127,7 +143,7 @@ def test_errors_like_python(source: str, words: str) -> None:
     assert not report.ok and words in f"{report.error.kind} {report.error.message}", report.error
 
 
-@pytest.mark.parametrize("name", ["OrderedDict"])
+@pytest.mark.parametrize("name", ["ChainMap", "UserDict"])
 def test_the_others_are_refused_by_name(name: str) -> None:
     report = run_program(f"from collections import {name}\n{name}('ab')")
     assert not report.ok and f"`collections.{name}` is not supported" in report.error.message
@@ -142,6 +158,8 @@ def test_factory_must_be_a_type_or_a_program_function() -> None:
     "Counter(range({n}))", "Counter({{i: 1 for i in range({n})}})",
     "d = defaultdict(int, {{i: 0 for i in range(99_998)}})\nfor i in range(99_998, {n}):\n    d[i] += 1",
     "c = Counter()\nc.update(range({n}))",
+    "OrderedDict([(i, 1) for i in range({n})])",
+    "o = OrderedDict({{i: 0 for i in range(99_999)}})\nfor i in range(99_999, {n}):\n    o[i] = 1",
 ])
 def test_sizes_stop_at_the_length_limit(source: str) -> None:
     assert run_program(C + source.format(n=LIMIT)).ok

@@ -4,7 +4,7 @@ records as dicts, string methods, f-string formats, slicing, dict/set comprehens
 closures with nonlocal, global, try/finally, inheritance with super(), generators, unpacking, truth and
 numbers, the walrus `:=` in conditions and comprehensions), each compared with CPython (tests/diff_compare.py: printed text, variables, error kind, line and
 message). Refused and left for later: `match`, `__slots__`, positional-only parameters,
-`__enter__`/`__exit__` and `collections`."""
+`__enter__`/`__exit__` (`collections` runs since s24: tests/unit/test_collections_module.py)."""
 
 from __future__ import annotations
 

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from autogradlab.errors import NotSupported, ProgramTypeError, ProgramValueError
 from autogradlab.lang.data_wrappers import SafeType
+from autogradlab.lang.named_arguments import bind_named
 
 if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
@@ -85,13 +86,7 @@ def _constructor(cls: type):  # noqa: ANN202
         if len(args) > len(fields):
             raise ProgramTypeError(f"{fn}() takes {len(fields) + 1} positional arguments but "
                                    f"{len(args) + 1} were given")
-        values = dict(zip(fields, args, strict=False))
-        for key, value in kwargs.items():
-            if key not in fields:
-                raise ProgramTypeError(f"{fn}() got an unexpected keyword argument '{key}'")
-            if key in values:
-                raise ProgramTypeError(f"{fn}() got multiple values for argument '{key}'")
-            values[key] = value
+        values = bind_named(fn, fields, args, kwargs, keywords=fields)
         missing = [field for field in fields if field not in values]
         if missing:
             raise ProgramTypeError(f"{fn}() missing {len(missing)} required positional "

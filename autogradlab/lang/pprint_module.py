@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from autogradlab.errors import NotSupported, ProgramTypeError, ProgramValueError
 from autogradlab.lang.builtin_arguments import _charge_printed
+from autogradlab.lang.named_arguments import bind_named
 from autogradlab.lang.safe_values import FunctionValue, Namespace, SafeFunction, is_data
 
 if TYPE_CHECKING:
@@ -65,10 +66,7 @@ def _one_value(fn: str, args: list, kwargs: dict, positional: tuple[str, ...]) -
     if len(args) > 1 + len(positional):
         raise ProgramTypeError(f"{fn}() takes from 1 to {1 + len(positional)} positional arguments but "
                                f"{len(args)} were given")
-    options = dict(zip(positional, args[1:], strict=False))
-    for name in set(options) & set(kwargs):
-        raise ProgramTypeError(f"{fn}() got multiple values for argument '{name}'")
-    return args[0], {**options, **kwargs}
+    return args[0], bind_named(fn, positional, args[1:], kwargs)
 
 
 def _printer(fn: str, options: dict[str, Any] | None, prints: bool):  # noqa: ANN202
@@ -123,10 +121,8 @@ def _pretty_printer(interp: Interpreter, args: list, kwargs: dict, node: ast.AST
     if len(args) > len(positional):
         raise ProgramTypeError(f"PrettyPrinter.__init__() takes from 1 to {len(positional) + 1} positional "
                                f"arguments but {len(args) + 1} were given")
-    given = dict(zip(positional, args, strict=False))
-    for name in set(given) & set(kwargs):
-        raise ProgramTypeError(f"PrettyPrinter.__init__() got multiple values for argument '{name}'")
-    return PrettyPrinterValue(_checked_options("pprint.PrettyPrinter", {**given, **kwargs}))
+    given = bind_named("PrettyPrinter.__init__", positional, args, kwargs)
+    return PrettyPrinterValue(_checked_options("pprint.PrettyPrinter", given))
 
 
 def pprint_namespace() -> Namespace:

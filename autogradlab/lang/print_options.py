@@ -22,6 +22,7 @@ import torch
 import torch._tensor_str as _torch_str
 
 from autogradlab.errors import ProgramTypeError, ProgramValueError
+from autogradlab.lang.named_arguments import bind_named
 from autogradlab.lang.safe_values import SafeFunction
 
 if TYPE_CHECKING:
@@ -59,14 +60,7 @@ def _arguments(args: list, kwargs: dict) -> dict[str, Any]:
     if len(args) > len(PARAMETERS):
         raise ProgramTypeError(f"set_printoptions() takes from 0 to {len(PARAMETERS)} positional arguments "
                                f"but {len(args)} were given")
-    given = dict(zip(PARAMETERS, args, strict=False))
-    for name, value in kwargs.items():
-        if name not in PARAMETERS:
-            raise ProgramTypeError(f"set_printoptions() got an unexpected keyword argument '{name}'")
-        if name in given:
-            raise ProgramTypeError(f"set_printoptions() got multiple values for argument '{name}'")
-        given[name] = value
-    return given
+    return bind_named("set_printoptions", PARAMETERS, args, kwargs, keywords=PARAMETERS)
 
 
 def _checked(name: str, value: Any) -> Any:

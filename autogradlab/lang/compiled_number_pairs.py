@@ -62,6 +62,8 @@ def pair(interp: Interpreter, fn: Callable[..., Any], mode: int, first: tuple, s
                                                      or small and -1 <= a <= 1):
                         return fn(a, b)
                 raise slow
+            # for compiled_number_fused, which computes it inline in an `if` statement's closure
+            pair_constant.pair_parts = (fn1, name1, b1, free1, max1, small1, fn, b, free, max_bits, small)
             return pair_constant
         if left_kind == tree:
             def tree_constant() -> Any:
@@ -90,6 +92,9 @@ def pair(interp: Interpreter, fn: Callable[..., Any], mode: int, first: tuple, s
                                                               else b.bit_length() <= max_bits)):
                         return fn(a, b)
                 raise slow
+            # for compiled_number_fused, which computes it inline in an `op=` statement's closure
+            constant_pair.pair_parts = (fn1, name1, b1, free1, max1, small1, a, fn, free, max_b, max_bits,
+                                        is_power)
             return constant_pair
 
         def constant_tree() -> Any:

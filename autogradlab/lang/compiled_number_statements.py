@@ -18,7 +18,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from autogradlab.errors import ProgramError
-from autogradlab.lang.compiled_numbers import MAX_MISSES, Slow, _arithmetic, raw_value
+from autogradlab.lang.compiled_numbers import MAX_MISSES, Slow, _arithmetic, _read, raw_value
 from autogradlab.lang.operators import BINARY, python_error
 from autogradlab.lang.statements import BreakLoop, ContinueLoop, ReturnValue
 from autogradlab.sandbox_position import pack
@@ -29,6 +29,14 @@ if TYPE_CHECKING:
 Run = Callable[[], Any]
 _CONTROL = (BreakLoop, ContinueLoop, ReturnValue)
 _TRUTHS = (bool, int, float)   # truth() of these is bool(value)
+_NO_PARTS = (None,) * 12
+
+
+def _pair_parts(raw: Run, kind: str) -> tuple | None:
+    """The parts compiled_number_pairs published on a raw closure of that kind (`pair_constant`:
+    `n % 10 == 0`, `constant_pair`: `1 / n ** 2`), for a statement closure that computes the
+    expression inline with the very same tests (one Python call less a pass; session 25), or None."""
+    return getattr(raw, "pair_parts", None) if getattr(raw, "__name__", None) == kind else None
 
 
 def number_hook(hooks: Any) -> Callable[..., None] | None:
@@ -58,6 +66,9 @@ def _fused_name(interp: Interpreter, node: ast.Assign | ast.AugAssign, count: in
     free = 32 - total   # s % 32 below this: none of s+1 .. s+total is a multiple of 32
     misses = [0]
     seen: list[Any] = [None, None]   # the hooks last seen and their on_number (None: on_assign)
+    parts = _pair_parts(raw, "constant_pair")   # `1 / n ** 2`: computed below as constant_pair does
+    inline = parts is not None
+    fn1, name1, b1, free1, max1, small1, a2, fn2, free2, max_b2, max_bits2, power2 = parts or _NO_PARTS
 
     def run() -> Any:
         s = interp._steps
@@ -65,7 +76,21 @@ def _fused_name(interp: Interpreter, node: ast.Assign | ast.AugAssign, count: in
                 and ((s & 31) < free or interp.in_time()):   # the time check one of them makes
             here = interp.scope
             try:
-                value = raw()
+                if not inline:
+                    value = raw()
+                else:   # constant_pair's work
+                    values = here.vars
+                    b = values[name1] if name1 in values else _read(interp, name1)
+                    tb = type(b)
+                    if not (tb is float or tb is int and (free1 or b.bit_length() <= max1
+                                                          or small1 and -1 <= b <= 1)):
+                        raise Slow
+                    b = fn1(b, b1)
+                    tb = type(b)
+                    if not (tb is float or tb is int and (free2 or (b <= max_b2 if power2
+                                                                    else b.bit_length() <= max_bits2))):
+                        raise Slow
+                    value = fn2(a2, b)
                 if arithmetic is not None:
                     scope = here
                     while scope is not None:
@@ -154,13 +179,29 @@ def if_statement(interp: Interpreter, node: ast.If, per_node: Run) -> Run:
     total = count + 1
     free = 32 - total   # s % 32 below this: none of s+1 .. s+total is a multiple of 32
     misses = [0]
+    parts = _pair_parts(raw, "pair_constant")   # `n % 10 == 0`: computed below as pair_constant does
+    inline = parts is not None
+    fn1, name1, b1, free1, max1, small1, fn2, b2, free2, max2, small2 = (parts or _NO_PARTS)[:11]
 
     def run() -> Any:
         s = interp._steps
         if s + total <= interp._max_steps and misses[0] < MAX_MISSES \
                 and ((s & 31) < free or interp.in_time()):   # the time check one of them makes
             try:
-                value = raw()
+                if not inline:
+                    value = raw()
+                else:   # pair_constant's work
+                    values = interp.scope.vars
+                    a = values[name1] if name1 in values else _read(interp, name1)
+                    ta = type(a)
+                    value = Slow
+                    if ta is float or ta is int and (free1 or a.bit_length() <= max1
+                                                     or small1 and -1 <= a <= 1):
+                        a = fn1(a, b1)
+                        ta = type(a)
+                        if ta is float or ta is int and (free2 or a.bit_length() <= max2
+                                                         or small2 and -1 <= a <= 1):
+                            value = fn2(a, b2)
             except Exception:  # noqa: BLE001 - Slow, or an error the per-node closures will raise
                 value = Slow
             if type(value) in _TRUTHS:   # truth() of these is bool(value)

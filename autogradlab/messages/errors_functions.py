@@ -59,6 +59,11 @@ EN = {
                            "of {nodes} operations, about {total} arithmetic steps in all; the limit is "
                            "{limit} per call",
     _K + "vmap_grad_hint": "a smaller vmap batch or a smaller graph helps (limit max_graph_work)",
+    _K + "func_grad_nodes": "torch.autograd.grad inside a torch.func transform would walk back a graph of "
+                            "more than {limit} operations",
+    _K + "func_grad_work": "torch.autograd.grad inside a torch.func transform would push {rows} rows through "
+                           "a graph of {nodes} operations, about {total} arithmetic steps in all; the limit "
+                           "is {limit} per call",
     _K + "vjp_fn_hint": "pass the cotangents to vjp_fn as positional arguments",
     _K + "func_backward_graph": "{transform} would run the backward pass of `{name}` for {rows} rows at once "
                                 "through a graph of {nodes} operations, about {total} arithmetic steps in "
@@ -117,6 +122,10 @@ ZH = {
     _K + "vmap_grad_work": "vmap 内部的 torch.autograd.grad 将一次让 {rows} 行经过含 {nodes} 个运算的计算图，"
                            "总共约 {total} 步运算；每次调用的限制是 {limit}",
     _K + "vmap_grad_hint": "减小 vmap 的批量或计算图的规模（限制 max_graph_work）",
+    _K + "func_grad_nodes": "torch.func 变换内部的 torch.autograd.grad 将反向遍历一个超过 {limit} "
+                            "个运算的计算图",
+    _K + "func_grad_work": "torch.func 变换内部的 torch.autograd.grad 将让 {rows} 行经过含 {nodes} "
+                           "个运算的计算图，总共约 {total} 步运算；每次调用的限制是 {limit}",
     _K + "vjp_fn_hint": "vjp_fn 的余切（cotangent）要作为位置参数传入",
     _K + "func_backward_graph": "{transform} 将对 {rows} 行同时运行 `{name}` 的反向传播，经过一个含 {nodes} "
                                 "个运算的计算图，总计约 {total} 步算术运算；每次调用的限制是 {limit}",

@@ -205,6 +205,8 @@ def running(interp: Interpreter, transformed: Any, args: list, kwargs: dict, nod
     from autogradlab.lang.func_transforms import VjpFunction, VjpResult
 
     kind, options = transformed.kind, transformed.options
+    from autogradlab.lang.forward_ad import refuse_in_level
+    refuse_in_level(interp, f"`torch.func.{kind}`")
     if not depth(interp):   # functorch's one-time set-up is not the program's time (engine/jacobian.py)
         from autogradlab.engine.jacobian import warm_func
         interp.sizes.warm_up_s += warm_func()

@@ -118,6 +118,8 @@ def _hof(name: str) -> Callable[..., Any]:
     def call(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
         if interp.__dict__.get("func_depth", 0):
             refuse_inside(interp, f"`torch.autograd.functional.{name}(...)`")
+        from autogradlab.lang.forward_ad import refuse_in_level
+        refuse_in_level(interp, f"`torch.autograd.functional.{name}(...)`")
         args = list(args)
         func = args.pop(0) if args else kwargs.pop("func", None)
         if not isinstance(func, UserFunction) and not callable(getattr(func, "impl", None)):

@@ -244,8 +244,8 @@ def test_a_limit_inside_the_level_is_not_catchable_and_the_level_ends():
     (F + "from torch.func import grad\ndef f(x):\n    with fwAD.dual_level():\n        return x.sum()\n"
          "grad(f)(torch.ones(2))\n",
      "`torch.autograd.forward_ad.dual_level()` inside a torch.func transform"),
-    (F + "with fwAD.dual_level():\n    torch.func.jvp(torch.sin, (torch.ones(2),), (torch.ones(2),))\n",
-     "`torch.func.jvp` inside `with fwAD.dual_level():`"),
+    (F + "with fwAD.dual_level():\n    torch.func.grad(torch.sin)(torch.ones(()))\n",
+     "`torch.func.grad` inside `with fwAD.dual_level():`"),
     (F + "from torch.autograd.functional import jacobian\nwith fwAD.dual_level():\n"
          "    jacobian(torch.sin, torch.ones(2))\n",
      "`torch.autograd.functional.jacobian(...)` inside `with"),
@@ -280,3 +280,29 @@ def test_forward_steps_of_a_program_with_its_own_level_stop_there_with_a_note():
     assert report.error is None and report.printed == run_trusted(source, 0).printed
     assert any("opens its own `fwAD.dual_level()`" in note for note in report.steps.notes)
     assert fwAD._current_level == -1
+
+
+# -- torch.func.linearize inside transforms and inside a dual level (lang/func_linearize.py) ----------
+def test_linearize_where_pytorch_refuses_it_calls_func_then_says_what_pytorch_says():
+    same_as_pytorch(T + (
+        "from torch.func import linearize\nimport torch.autograd.forward_ad as fwAD\n"
+        "def f(v):\n    print('called', v.shape)\n    return v.sin()\n"
+        + _catching("vmap(lambda v: linearize(f, v)[0])(torch.ones(2, 3))")
+        + _catching("jacfwd(lambda v: linearize(f, v)[0])(torch.ones(3))")
+        + _catching("jvp(lambda v: linearize(f, v)[0], (torch.ones(3),), (torch.ones(3),))")
+        + _catching("hessian(lambda v: linearize(f, v)[0].sum())(torch.ones(3))")
+        + "with fwAD.dual_level():\n" + "".join("    " + line + "\n" for line in (
+            _catching("jvp(f, (torch.ones(3),), (torch.ones(3),))") + _catching("jacfwd(f)(torch.ones(3))")
+            + _catching("hessian(lambda v: f(v).sum())(torch.ones(3))")
+            + _catching("linearize(f, torch.ones(3))")).splitlines())))
+
+
+@pytest.mark.parametrize("call", [
+    "grad(lambda v: linearize(torch.sin, v)[1](v).sum())(torch.ones(3))",   # PyTorch: unfilled memory
+    "jacrev(lambda v: linearize(torch.sin, v)[0])(torch.ones(3))",
+    "vmap(lambda v: linearize(torch.sin, torch.ones(3))[1](v))(torch.ones(2, 3))",
+])
+def test_linearize_inside_other_transforms_stays_refused_by_name(call):
+    report = run(T + "from torch.func import linearize\n" + call + "\n")
+    assert report.error is not None and report.error.kind == "unsupported", report.error
+    assert "`torch.func.linearize(...)` inside a torch.func transform" in report.error.message

@@ -231,7 +231,7 @@ def test_vmap_randomness_rows_count_against_the_element_limit():
 @pytest.mark.parametrize("source, says", [
     ("torch.vmap(torch.sin, randomness=1)(torch.ones(2))", "vmap(randomness=...) must be"),
     ("torch.vmap(torch.sin, chunk_size='2')(torch.ones(2))", "vmap(chunk_size=...) must be None or an int"),
-    ("torch.vmap(lambda t: torch.func.linearize(torch.sin, t)[0])(torch.ones(2))",
+    ("torch.func.jacrev(lambda t: torch.func.linearize(torch.sin, t)[0])(torch.ones(2))",
      "`torch.func.linearize(...)` inside a torch.func transform"),
     ("torch.vmap(lambda t: torch.set_rng_state(torch.get_rng_state()))(torch.ones(2))",
      "`set_state(...)` inside a torch.func transform"),

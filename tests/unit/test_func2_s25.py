@@ -197,6 +197,13 @@ def test_forward_ad_runs_as_pytorch():
     same_as_pytorch(FORWARD_AD)
 
 
+def test_custom_function_with_a_dual_input_runs_forward_then_pytorch_asks_for_jvp():
+    same_as_pytorch(CUSTOM.replace(T, F) + "with fwAD.dual_level():\n" + "".join(
+        "    " + line + "\n" for line in (_catching("Old.apply(fwAD.make_dual(x, torch.ones(2)))",
+                                                  "NotImplementedError")
+                                        + "print(fwAD.unpack_dual(New.apply(x)).tangent)\n").splitlines()))
+
+
 def test_forward_ad_tutorial_program_prints_as_pytorch():
     from tests.programs.manifest import PROGRAMS_DIR
     same_as_pytorch((PROGRAMS_DIR / "tutorial_forward_ad.py").read_text())

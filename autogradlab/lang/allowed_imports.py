@@ -35,6 +35,7 @@ _MODULES = (
     "numpy.random", "copy",
     "torch.backends.cudnn",   # the seeding cell's flags (lang/cudnn_flags.py)
     "functools",   # functools.reduce (lang/map_filter.py), functools.partial (lang/partial_function.py)
+    "torch.autograd.forward_ad",   # dual_level, make_dual, unpack_dual (lang/forward_ad.py)
     "torch.func",  # grad, jacrev, jacfwd, hessian, vmap, vjp, jvp (lang/func_transforms.py)
     "warnings",    # filterwarnings("ignore"): a no-op (lang/warnings_module.py)
     "time",        # the clocks only, read-only (lang/time_module.py)
@@ -50,6 +51,7 @@ _MEMBERS = (
     "torch.autograd.functional.vhp", "torch.autograd.functional.hvp",
     "torch.autograd.grad", "torch.autograd.Function", "torch.autograd.function.Function",
     "torch.autograd.Variable",   # the pre-0.4 wrapper (variable_type.py)
+    *(f"torch.autograd.forward_ad.{name}" for name in ("dual_level", "make_dual", "unpack_dual")),
     *(f"torch.linalg.{name}" for name in LINALG_FUNCTIONS),   # from torch.linalg import multi_dot
     *(f"torch.distributions.{m}.{c}" for m, c in _DISTRIBUTIONS.items()),
     *(f"torch.distributions.{c}" for c in _DISTRIBUTIONS.values()),

@@ -146,11 +146,33 @@ class _Unrecorded:
         return getattr(self._hooks, name)
 
 
+def torch_refuses_inside(interp: Interpreter, torch_class: type) -> bool:
+    """Inside torch.func transforms PyTorch itself refuses a program's Function before its backward can
+    run, with its own words: the old forward(ctx, ...) form (no setup_context) at apply; any vmap in the
+    stack (vmap, jacfwd, hessian: a program's class has no vmap staticmethod nor generate_vmap_rule)
+    before forward runs; a jvp (jvp, linearize) after forward ran (the class has no jvp staticmethod).
+    Those calls go to PyTorch; a new-style Function inside grad/jacrev/vjp alone (PyTorch would run the
+    program's backward on its own levels) stays refused."""
+    if "setup_context" not in vars(torch_class):
+        return True
+    kinds = interp.__dict__.get("func_kinds", ())
+    return any(kind in ("vmap", "jacfwd", "jvp") for kind in kinds)
+
+
+def _only_grads(interp: Interpreter) -> bool:
+    """Inside grad / grad_and_value alone PyTorch runs the program's backward once, unbatched, within
+    the transform's call: interpreted with every check, as outside (jacrev/vjp/vmap would batch it or
+    run it after the transform ended)."""
+    kinds = interp.__dict__.get("func_kinds", ())
+    return bool(kinds) and all(kind in ("grad", "grad_and_value") for kind in kinds)
+
+
 def _apply(interp: Interpreter, torch_class: type, qualname: str, args: list, kwargs: dict,
            node: ast.AST | None) -> Any:
     for value in (*args, *kwargs.values()):
         require_data(value, f"as an argument of {qualname}")
-    if interp.__dict__.get("func_depth", 0):
+    if interp.__dict__.get("func_depth", 0) and not torch_refuses_inside(interp, torch_class) \
+            and not _only_grads(interp):
         from autogradlab.lang.func_running import refuse_inside
         refuse_inside(interp, f"`{qualname}(...)` (a custom autograd Function)")
     try:

@@ -8,6 +8,8 @@ through jvp (what PyTorch's trace does: its print()s show, its checks run); each
 runs jvp at the primals (the same tensors), with print() silent (the traced graph has no print; its
 random ops draw again from the generator at each call, as they do here).
 Every size and work check of lang/func_running.py applies to each of those runs.
+Inside jvp/jacfwd/hessian, and inside vmap with a batched primal, PyTorch calls func and then fails with
+its own words: so does linearize here; inside the other transforms it stays refused by name.
 """
 
 from __future__ import annotations
@@ -89,7 +91,6 @@ def _linearize(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> 
     from autogradlab.lang.func_running import refuse_inside, running
     from autogradlab.lang.func_transforms import TransformedFunction, VjpResult, _require_function
 
-    refuse_inside(interp, "`torch.func.linearize(...)`")   # its jvp_fn would keep batched primals
     args = list(args)
     func = args.pop(0) if args else kwargs.pop("func", None)
     _require_function("linearize", func)
@@ -100,11 +101,37 @@ def _linearize(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> 
         require_data(value, "in `linearize`")
     if not args or not all(isinstance(p, torch.Tensor) for p in args):
         raise ProgramTypeError("linearize(func, *primals): each primal must be a tensor in Autograd Lab")
+    torch_refusal = _refused_by_pytorch_inside(interp, args)
+    if torch_refusal is None:
+        refuse_inside(interp, "`torch.func.linearize(...)`")   # its jvp_fn would keep batched primals
     output = interp.call_value(func, list(args), {}, node)
+    if torch_refusal is not None:   # PyTorch calls func first, then fails as it starts its trace
+        from autogradlab.lang.call_errors import translate_torch_error
+        raise translate_torch_error(RuntimeError(torch_refusal), "linearize", [])
     primals = list(args)   # PyTorch's graph holds these tensors themselves (x.add_(1) later shows)
     zeros = tuple(torch.zeros((), dtype=p.dtype).expand_as(p) for p in primals)
     running(interp, TransformedFunction("jvp", func, {}), [tuple(primals), zeros], {}, node)
     return VjpResult((output, LinearizeFunction(func, primals)))
+
+
+# PyTorch's own texts: its trace opens a dual level (torch.func.jvp holds one: jvp, jacfwd, hessian), and
+# make_dual has no batching rule (a primal batched by vmap)
+NESTED = "Nested forward mode AD is not supported at the moment"
+NO_BATCHING = ("Batching rule not implemented for aten::_make_dual; the fallback path doesn't work on "
+               "out= or view ops.")
+
+
+def _refused_by_pytorch_inside(interp: Interpreter, primals: list) -> str | None:
+    """What PyTorch says of linearize inside these transforms, None where it would run (then still
+    refused here by name: inside grad/jacrev/vjp PyTorch's jvp_fn reads a tangent it never filled)."""
+    from autogradlab.lang.forward_ad import inside_level
+    from autogradlab.lang.func_running import holds_batch
+    kinds = interp.__dict__.get("func_kinds", ())
+    if any(kind in ("jvp", "jacfwd") for kind in kinds) or inside_level(interp):
+        return NESTED
+    if "vmap" in kinds and any(isinstance(p, torch.Tensor) and holds_batch(p) for p in primals):
+        return NO_BATCHING
+    return None
 
 
 LINEARIZE = SafeFunction("torch.func.linearize", _linearize)

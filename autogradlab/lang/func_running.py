@@ -205,6 +205,10 @@ def running(interp: Interpreter, transformed: Any, args: list, kwargs: dict, nod
     from autogradlab.lang.func_transforms import VjpFunction, VjpResult
 
     kind, options = transformed.kind, transformed.options
+    from autogradlab.lang.forward_ad import NESTED, inside_level, refuse_in_level
+    if kind in ("jvp", "jacfwd") and inside_level(interp):   # PyTorch's jvp opens a dual level first
+        raise transform_error(RuntimeError(NESTED), kind, [])
+    refuse_in_level(interp, f"`torch.func.{kind}`")
     if not depth(interp):   # functorch's one-time set-up is not the program's time (engine/jacobian.py)
         from autogradlab.engine.jacobian import warm_func
         interp.sizes.warm_up_s += warm_func()

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from autogradlab.errors import ProgramError, ProgramTypeError
 from autogradlab.lang.checker import ARGUMENT_MANAGERS, grad_manager_of
+from autogradlab.lang.grad_manager_forms import FORWARD_AD_MANAGER
 from autogradlab.lang.grad_managers import (
     ONLY_BOOL_MODE,
     check_torch_base,
@@ -33,7 +34,7 @@ def grad_mode_call(decorator: ast.expr) -> ast.Call | None:
     inference_mode(...)) as a call node, None for anything else."""
     call = decorator if isinstance(decorator, ast.Call) else ast.Call(func=decorator, args=[], keywords=[])
     if isinstance(decorator, ast.Call) or isinstance(decorator, ast.Attribute | ast.Name):
-        if grad_manager_of(ast.withitem(context_expr=call)) is not None:
+        if grad_manager_of(ast.withitem(context_expr=call)) not in (None, FORWARD_AD_MANAGER):
             return ast.copy_location(call, decorator)
     return None
 

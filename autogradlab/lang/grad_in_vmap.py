@@ -6,9 +6,12 @@ Nodes are walked from the outputs (iteratively, at most max_graph_work // NODE_W
 graph view walks the same Nodes after the run) and each Node's backward counts the elements of the
 gradient it receives (`_input_metadata`). Then, as for vmap(grad(f)) (func_running.py), the rows
 times that work must fit max_graph_work, the largest gradient times the rows the element limits, and
-with create_graph=True the whole graph of gradients it keeps. Inside any other torch.func transform
-(grad, jacrev, jvp, ...) autograd.grad stays refused (func_running.refuse_inside), and so does a graph
-holding a custom autograd Function (its backward is program code; it hung here on batched gradients).
+with create_graph=True the whole graph of gradients it keeps. Inside grad, jacrev, vjp, jvp, jacfwd and
+hessian the same walk bounds it (rows: the batching transforms around it; PyTorch itself refuses what
+it cannot differentiate there, e.g. a jvp's input, with its own words), and with create_graph=True its
+Nodes join the function's count that an outer jacrev/grad's backward is checked by. A graph holding a
+custom autograd Function stays refused (its backward is program code; it hung here on batched
+gradients).
 A tensor hook refuses itself when it runs inside a transform (tensor_hooks.py).
 """
 
@@ -71,29 +74,49 @@ def graph_cost(outputs: Any, most_nodes: int, fallback: int) -> tuple[int, int, 
 
 
 def check_grad_in_vmap(interp: Any, outputs: Any, rows: int, create_graph: bool) -> None:
-    """Refuse a batched backward whose rows times its graph's work or gradients pass the limits."""
+    """Refuse a backward inside torch.func transforms whose rows times its graph's work or gradients
+    pass the limits. Inside vmaps alone each row counts BATCHED_GRAD_WEIGHT times (a batched backward);
+    inside grad/jacrev/vjp/jvp (PyTorch runs autograd.grad there on its own level) so do the rows of a
+    batching transform around it (jacfwd, hessian, vmap), and a single row counts once."""
     from autogradlab.lang.func_running import BATCHED_GRAD_WEIGHT
 
     limits = interp.sizes.limits
-    rows_weighted = rows * BATCHED_GRAD_WEIGHT
+    vmaps = only_vmaps(interp)
+    rows_weighted = rows * BATCHED_GRAD_WEIGHT if vmaps or rows > 1 else 1
     from autogradlab.engine.graph_walk import gc_paused
     with gc_paused():
         cost = graph_cost(outputs, limits.max_graph_work // NODE_WORK, limits.max_tensor_elements)
+    most = limits.max_graph_work // NODE_WORK
+    if cost is None and vmaps:
+        raise LimitExceeded(
+            f"torch.autograd.grad inside vmap would walk back a graph of more than {most:,} operations "
+            "once per row", hint="a smaller vmap batch or a smaller graph helps (limit max_graph_work)")
     if cost is None:
         raise LimitExceeded(
-            f"torch.autograd.grad inside vmap would walk back a graph of more than "
-            f"{limits.max_graph_work // NODE_WORK:,} operations once per row",
-            hint="a smaller vmap batch or a smaller graph helps (limit max_graph_work)")
+            f"torch.autograd.grad inside a torch.func transform would walk back a graph of more than "
+            f"{most:,} operations", hint="fewer rows or fewer operations in the function help (limit "
+            "max_graph_work)")
     nodes, work, largest, total = cost
     if nodes < 0:
         from autogradlab.lang.func_running import refuse_inside
         refuse_inside(interp, "`torch.autograd.grad(...)` through a custom autograd Function's backward")
     steps = rows_weighted * (work - nodes * NODE_WORK) + nodes * NODE_WORK
-    if steps > limits.max_graph_work:
+    if steps > limits.max_graph_work and vmaps:
         raise LimitExceeded(
             f"torch.autograd.grad inside vmap would push {rows:,} rows at once through a graph of {nodes:,} "
             f"operations, about {steps:,} arithmetic steps in all; the limit is {limits.max_graph_work:,} "
             "per call",
             hint="a smaller vmap batch or a smaller graph helps (limit max_graph_work)")
+    if steps > limits.max_graph_work:
+        raise LimitExceeded(
+            f"torch.autograd.grad inside a torch.func transform would push {rows:,} rows through a graph "
+            f"of {nodes:,} operations, about {steps:,} arithmetic steps in all; the limit is "
+            f"{limits.max_graph_work:,} per call",
+            hint="fewer rows or fewer operations in the function help (limit max_graph_work)")
     # the sizes are batched here (jacobian_passes.batched_sizes): each check counts the rows
-    interp.sizes.check_elements(total if create_graph else largest, "torch.autograd.grad inside vmap")
+    interp.sizes.check_elements(total if create_graph else largest, "torch.autograd.grad inside vmap"
+                                if vmaps else "torch.autograd.grad inside a torch.func transform")
+    hooks = interp.hooks
+    if create_graph and hasattr(hooks, "graph_work"):   # an outer grad/jacrev walks these gradients too
+        hooks.nodes += nodes
+        hooks.graph_work += work

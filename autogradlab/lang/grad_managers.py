@@ -97,6 +97,10 @@ def check_torch_base(interp: Interpreter, func: ast.expr) -> str:
 
 
 def enter_item(interp: Interpreter, stack: contextlib.ExitStack, call: ast.Call) -> None:
+    from autogradlab.lang.grad_manager_forms import FORWARD_AD_MANAGER
+    if (call.func.attr if isinstance(call.func, ast.Attribute) else call.func.id) == FORWARD_AD_MANAGER:
+        _enter_dual_level(interp, stack, call)
+        return
     name = check_torch_base(interp, call.func)
     args = [interp.eval(arg) for arg in call.args]
     kwargs = {keyword.arg: interp.eval(keyword.value) for keyword in call.keywords}
@@ -109,3 +113,15 @@ def run_with(interp: Interpreter, items: list[ast.withitem], body: Any) -> None:
         for item in items:
             enter_item(interp, stack, item.context_expr)
         body()
+
+
+def _enter_dual_level(interp: Interpreter, stack: contextlib.ExitStack, call: ast.Call) -> None:
+    """`with fwAD.dual_level():`: the name must be forward_ad's dual_level itself (lang/forward_ad.py)."""
+    from autogradlab.lang.forward_ad import DUAL_LEVEL, program_dual_level
+    if interp.eval(call.func) is not DUAL_LEVEL:
+        raise NotSupported("`with ....dual_level():` works with torch.autograd.forward_ad's dual_level only",
+                           hint="write `import torch.autograd.forward_ad as fwAD` and "
+                                "`with fwAD.dual_level():`")
+    args = [interp.eval(arg) for arg in call.args]
+    kwargs = {keyword.arg: interp.eval(keyword.value) for keyword in call.keywords}
+    stack.enter_context(program_dual_level(interp, args, kwargs))

@@ -23,6 +23,7 @@ from autogradlab.lang.copy_module import copy_namespace
 from autogradlab.lang.custom_functions import FUNCTION_BASE
 from autogradlab.lang.devices import device_namespaces
 from autogradlab.lang.distributions import namespaces as distribution_namespaces
+from autogradlab.lang.forward_ad import forward_ad_namespace
 from autogradlab.lang.func_transforms import func_namespace
 from autogradlab.lang.map_filter import functools_namespace
 from autogradlab.lang.math_ints import MATH_INT_FUNCTIONS
@@ -121,6 +122,7 @@ def modules() -> dict[str, Namespace]:
     autograd = Namespace("torch.autograd", {
         "functional": functional, "Function": FUNCTION_BASE,   # a base class (lang/custom_functions.py)
         "function": Namespace("torch.autograd.function", {"Function": FUNCTION_BASE}),
+        "forward_ad": forward_ad_namespace(),   # dual_level, make_dual, unpack_dual (forward_ad.py)
         **variable_members(),   # the pre-0.4 Variable(x, requires_grad=True) (variable_type.py)
         **{name: SafeFunction(f"torch.autograd.{name}", _special(name, spec, "torch.autograd"))
            for name, spec in al.AUTOGRAD_FUNCTIONS.items()}})
@@ -162,6 +164,7 @@ def modules() -> dict[str, Namespace]:
     numpy_ns.members["random"] = randoms["numpy.random"]
     return {**devices, "torch": torch_ns, "torch.autograd": autograd, "torch.autograd.functional": functional,
             "torch.autograd.function": autograd.members["function"],
+            "torch.autograd.forward_ad": autograd.members["forward_ad"],
             "torch.linalg": linalg, "torch.func": func, "torch.nn": nn, "torch.nn.functional": nn_functional,
             "torch.optim": torch_ns.members["optim"],
             "numpy": numpy_ns, "math": math_ns, **randoms, "copy": copy_namespace(),

@@ -30,6 +30,12 @@ if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
 
 
+# PyTorch's own text (torch/csrc/autograd/python_engine.cpp), for backward() in any torch.func transform
+BACKWARD_INSIDE = ("backward() called inside a functorch transform. This is not supported, please use "
+                   "functorch.grad or functorch.vjp instead or call backward() outside of functorch "
+                   "transforms.")
+
+
 # -- special functions -----------------------------------------------------------------------
 def seed_generator(interp: Interpreter, args: list, kwargs: dict) -> None:
     """manual_seed(n) seeds the run's own generator, never torch's process-wide one."""
@@ -47,8 +53,8 @@ def seed_generator(interp: Interpreter, args: list, kwargs: dict) -> None:
 
 def _run_backward(interp: Interpreter, target: Any, gradient: Any, node: ast.AST,
                   call: Callable[[], Any]) -> None:
-    if interp.__dict__.get("func_depth", 0):
-        refuse_inside(interp, "`backward()`")
+    if interp.__dict__.get("func_depth", 0):   # PyTorch refuses it in every transform, before anything runs
+        raise translate_torch_error(RuntimeError(BACKWARD_INSIDE), "backward", [target])
     interp.hooks.before_backward(target, gradient, node)
     try:
         call()
@@ -78,10 +84,8 @@ def _autograd_grad(interp: Interpreter, args: list, kwargs: dict, node: ast.AST)
     from autogradlab.lang.allowlist import AUTOGRAD_FUNCTIONS
     for value in list(args) + list(kwargs.values()):
         require_data(value, "in `torch.autograd.grad`")
-    if interp.__dict__.get("func_depth", 0):
-        from autogradlab.lang.grad_in_vmap import check_grad_in_vmap, only_vmaps
-        if not only_vmaps(interp):
-            refuse_inside(interp, "`torch.autograd.grad(...)`")
+    if interp.__dict__.get("func_depth", 0):   # bounded before PyTorch walks the graph back
+        from autogradlab.lang.grad_in_vmap import check_grad_in_vmap
         outputs = args[0] if args else kwargs.get("outputs")
         create_graph = args[4] if len(args) > 4 else kwargs.get("create_graph", False)
         check_grad_in_vmap(interp, outputs, getattr(interp.hooks, "rows", 1), bool(create_graph))
@@ -114,6 +118,8 @@ def _hof(name: str) -> Callable[..., Any]:
     def call(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
         if interp.__dict__.get("func_depth", 0):
             refuse_inside(interp, f"`torch.autograd.functional.{name}(...)`")
+        from autogradlab.lang.forward_ad import refuse_in_level
+        refuse_in_level(interp, f"`torch.autograd.functional.{name}(...)`")
         args = list(args)
         func = args.pop(0) if args else kwargs.pop("func", None)
         if not isinstance(func, UserFunction) and not callable(getattr(func, "impl", None)):

@@ -59,6 +59,11 @@ EN = {
                            "of {nodes} operations, about {total} arithmetic steps in all; the limit is "
                            "{limit} per call",
     _K + "vmap_grad_hint": "a smaller vmap batch or a smaller graph helps (limit max_graph_work)",
+    _K + "func_grad_nodes": "torch.autograd.grad inside a torch.func transform would walk back a graph of "
+                            "more than {limit} operations",
+    _K + "func_grad_work": "torch.autograd.grad inside a torch.func transform would push {rows} rows through "
+                           "a graph of {nodes} operations, about {total} arithmetic steps in all; the limit "
+                           "is {limit} per call",
     _K + "vjp_fn_hint": "pass the cotangents to vjp_fn as positional arguments",
     _K + "func_backward_graph": "{transform} would run the backward pass of `{name}` for {rows} rows at once "
                                 "through a graph of {nodes} operations, about {total} arithmetic steps in "
@@ -66,6 +71,17 @@ EN = {
     _K + "func_batched_pass": "{transform} runs `{name}` on {rows} rows at once: its operations so far come "
                               "to about {total} arithmetic steps; the limit is {limit} per call",
     _K + "func_graph_hint": "fewer rows or fewer operations in the function help (limit max_graph_work)",
+    # torch.autograd.forward_ad (lang/forward_ad.py)
+    _K + "forward_ad_call": "`fwAD.dual_level()` is supported as `with fwAD.dual_level():` in Autograd Lab",
+    _K + "forward_ad_call_hint": "write the forward-mode code inside `with fwAD.dual_level():`",
+    _K + "forward_ad_steps": "the forward-mode steps cannot follow a program that opens its own "
+                             "`fwAD.dual_level()` in Autograd Lab",
+    _K + "forward_ad_steps_hint": "the program itself runs: see its output on the Run page",
+    _K + "forward_ad_outside_hint": "call it outside the dual_level block",
+    _K + "forward_ad_level_hint": "the level is the one `with fwAD.dual_level():` opened",
+    _K + "forward_ad_name_hint": "write `import torch.autograd.forward_ad as fwAD` and "
+                                 "`with fwAD.dual_level():`",
+    _K + "forward_ad_name": "`with ....dual_level():` works with torch.autograd.forward_ad's dual_level only",
 }
 
 ZH = {
@@ -117,10 +133,23 @@ ZH = {
     _K + "vmap_grad_work": "vmap 内部的 torch.autograd.grad 将一次让 {rows} 行经过含 {nodes} 个运算的计算图，"
                            "总共约 {total} 步运算；每次调用的限制是 {limit}",
     _K + "vmap_grad_hint": "减小 vmap 的批量或计算图的规模（限制 max_graph_work）",
+    _K + "func_grad_nodes": "torch.func 变换内部的 torch.autograd.grad 将反向遍历一个超过 {limit} "
+                            "个运算的计算图",
+    _K + "func_grad_work": "torch.func 变换内部的 torch.autograd.grad 将让 {rows} 行经过含 {nodes} "
+                           "个运算的计算图，总共约 {total} 步运算；每次调用的限制是 {limit}",
     _K + "vjp_fn_hint": "vjp_fn 的余切（cotangent）要作为位置参数传入",
     _K + "func_backward_graph": "{transform} 将对 {rows} 行同时运行 `{name}` 的反向传播，经过一个含 {nodes} "
                                 "个运算的计算图，总计约 {total} 步算术运算；每次调用的限制是 {limit}",
     _K + "func_batched_pass": "{transform} 对 {rows} 行同时运行 `{name}`：到目前为止它的运算约为 {total} "
                               "步算术运算；每次调用的限制是 {limit}",
     _K + "func_graph_hint": "减少行数或函数中的运算（限制 max_graph_work）",
+    _K + "forward_ad_call": "在 Autograd Lab 中，`fwAD.dual_level()` 只能写成 `with fwAD.dual_level():` 使用",
+    _K + "forward_ad_call_hint": "把前向模式的代码写在 `with fwAD.dual_level():` 里面",
+    _K + "forward_ad_steps": "在 Autograd Lab 中，前向模式的步骤无法跟踪自己打开 `fwAD.dual_level()` 的程序",
+    _K + "forward_ad_steps_hint": "程序本身可以运行：请在运行页面查看它的输出",
+    _K + "forward_ad_outside_hint": "请在 dual_level 代码块之外调用它",
+    _K + "forward_ad_level_hint": "级别（level）就是 `with fwAD.dual_level():` 打开的那一个",
+    _K + "forward_ad_name_hint": "写成 `import torch.autograd.forward_ad as fwAD` 和 "
+                                 "`with fwAD.dual_level():`",
+    _K + "forward_ad_name": "`with ....dual_level():` 只适用于 torch.autograd.forward_ad 的 dual_level",
 }

@@ -264,6 +264,9 @@ TUTORIALS: tuple[ProgramSpec, ...] = (
                 # path depends on memory alignment), and so does the dist of its residual
                 nondeterministic_ops=("linalg.lstsq", "dist")),
     ProgramSpec("tutorial_func_docs.py", "pytorch/pytorch (torch.func docs)", output=UNCHECKED),
+    # Session 25: the forward-mode AD tutorial's tensor cells (torch.autograd.forward_ad; torch.func.jvp)
+    ProgramSpec("tutorial_forward_ad.py", "pytorch/tutorials (Forward-mode Automatic Differentiation)",
+                output=UNCHECKED),
     # 龙良曲's lessons 1 and 22 (np.meshgrid; the Adam loop left out)
     ProgramSpec("tutorial_longliangqu_zh.py", "dragen1860/Deep-Learning-with-PyTorch-Tutorials (Chinese)",
                 output=UNCHECKED),

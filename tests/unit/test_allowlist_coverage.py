@@ -241,8 +241,9 @@ def test_namespaces_expose_exactly_the_tables(module):
              | set(device_namespaces()["torch"].members) | set(EXTRA_TORCH_MEMBERS)
              | {"distributions"}
              | {"func", "vmap"},   # torch.func's transforms (lang/func_transforms.py); torch.vmap is one
-             # Function: a base class; Variable: the pre-0.4 wrapper (lang/variable_type.py)
-             "torch.autograd": {"functional", "Function", "function", "Variable"}}.get(module, set())
+             # Function: a base class; Variable: the pre-0.4 wrapper (lang/variable_type.py); forward_ad
+             "torch.autograd": {"functional", "Function", "function", "Variable",
+                                "forward_ad"}}.get(module, set())
     assert set(modules()[module].members) == set(table) | extra
 
 

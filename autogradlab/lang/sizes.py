@@ -27,6 +27,7 @@ from autogradlab.lang.python_size_rules import (  # noqa: F401 - _PYTHON_SIZED_O
     COMPARE_WEIGHT,
     _compare_limit,
     _int_label,
+    iterable_length,
 )
 from autogradlab.lang.set_value import ProgramSet
 from autogradlab.lang.tensor_counts import (  # noqa: F401 - re-exported (tensor_sites.py, tests, ...)
@@ -245,6 +246,9 @@ class SizeGuard:
                 self.charge_sequence(len(right) * max(0, int(left)), "the repeated sequence")
         elif op == "add" and isinstance(left, sequences) and isinstance(right, sequences):
             self.charge_sequence(len(left) + len(right), "the joined sequence")
+        elif op == "add" and isinstance(left, list) and hasattr(type(right), "__len__"):
+            # `xs += range(10**8)` (also a deque's): list.__iadd__ extends by any iterable, in C
+            self.charge_sequence(len(left) + iterable_length(right), "the joined sequence")
         elif type(left) is ProgramSet and type(right) is ProgramSet and op.startswith(("bitwise_", "sub")):
             # `a | b`, `a ^ b` have at most len(a) + len(b) items, `a & b`, `a - b` at most len(a)
             grows = op in ("bitwise_or", "bitwise_xor")

@@ -120,7 +120,7 @@ def call_method(interp: Interpreter, base: Deque, name: str, args: list, kwargs:
         return _pop(base, -1 if name == "pop" else 0)
     if name == "rotate" and count <= 1:
         steps = args[0] if args else 1
-        if type(steps) is not int:
+        if type(steps) is not int and type(steps) is not bool:   # rotate(True) is rotate(1), as in Python
             raise ProgramTypeError(f"'{type(steps).__name__}' object cannot be interpreted as an integer")
         if base:
             steps %= len(base)

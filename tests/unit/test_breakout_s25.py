@@ -44,6 +44,27 @@ def test_a_list_extended_by_a_range_is_sized_before_python_extends_it(case):
     assert time.perf_counter() - started < 2
 
 
+DEQUE = r"^the deque would have 100,001 items; the limit is 100,000$"
+
+
+@pytest.mark.parametrize("case", [
+    Case("from collections import deque\nd = deque([0])\nd.extendleft(range(99999))\n"
+         "print(len(d), d[0], d[-1])\n", None, None, "100000 99998 0\n"),
+    Case("from collections import deque\nd = deque([0])\nd.extendleft(range(100000))\n", "limit", 3, DEQUE),
+    Case("from collections import deque\nd = deque(range(5), maxlen=100000)\nd.extendleft(range(10**5))\n"
+         "print(len(d), d[0], d[-1])\n", None, None, "100000 99999 0\n"),
+    Case("from collections import deque\nd = deque([1, 2], maxlen=3)\nd.extendleft([3, 4])\nd.extend([5])\n"
+         "d.appendleft(6)\nprint(d)\n", None, None, "deque([6, 3, 1], maxlen=3)\n"),
+], ids=["just-below", "just-above", "maxlen", "python-order"])
+def test_deque_extendleft_is_one_step(case):
+    """extendleft inserted its items at the front one by one, copying the whole list each time: 100,000
+    items took 6.3 s in one uninterruptible call (past the time limit, whose check runs between steps).
+    It is one slice assignment now, sized before it is made."""
+    started = time.perf_counter()
+    check_case(case)
+    assert time.perf_counter() - started < 2
+
+
 PPRINT_CAP = dataclasses.replace(DEFAULT_LIMITS, max_sequence_len=1000)
 LAID_OUT = r"^the text pprint lays out would have more than {} characters$"
 

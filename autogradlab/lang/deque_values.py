@@ -137,6 +137,11 @@ def call_method(interp: Interpreter, base: Deque, name: str, args: list, kwargs:
         base.clear()
         return None
     if name in ("count", "index", "remove", "reverse", "insert"):
+        if name in ("count", "index", "remove") and args:   # a list's searches: counted and weighed alike
+            from autogradlab.lang.search_work import charge_search
+            interp.sizes.check_text_weight(args[0], f"the value passed to .{name}()")
+            interp.sizes.check_search(args[0], base, f"`.{name}()`")
+            charge_search(interp, base, args[0], f"`.{name}()`")
         if name == "insert":
             if base.maxlen is not None and len(base) >= base.maxlen:
                 raise ProgramIndexError("deque already at its maximum size")

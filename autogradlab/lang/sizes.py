@@ -268,7 +268,12 @@ class SizeGuard:
             return b <= 0 or a.bit_length() + b < limit
         return op not in _PYTHON_SIZED_OPS
 
-    def check_comparison(self, op: str, left: Any, right: Any) -> None:
+    def check_search(self, value: Any, seq: Any, what: str) -> None:
+        """xs.count(v) / index / remove compare v with each item, as `v in xs` does: weighed alike."""
+        if isinstance(value, _CONTAINERS) and isinstance(seq, _CONTAINERS):
+            self.check_comparison("in", value, seq, what)
+
+    def check_comparison(self, op: str, left: Any, right: Any, what: str | None = None) -> None:
         """Python compares containers item by item at C speed, a list shared inside itself once per
         appearance: `x == y` of x = [x, x] and y = [y, y] nested 40 times compares 2**40 pairs in one
         uninterruptible call. `a <op> b` costs at most the smaller weight (text_weight: one unit
@@ -288,7 +293,7 @@ class SizeGuard:
                 return
         elif sequence_weight(left, cap) <= cap or sequence_weight(right, cap) <= cap:
             return
-        raise _compare_limit(f"`{_COMPARE_SYMBOLS.get(op, op)}`", left, right)
+        raise _compare_limit(what or f"`{_COMPARE_SYMBOLS.get(op, op)}`", left, right)
 
     def check_compared_items(self, what: str, items: list) -> None:
         """max()/min() of containers compares them item by item: at most the items' whole weight."""

@@ -65,6 +65,32 @@ def test_deque_extendleft_is_one_step(case):
     assert time.perf_counter() - started < 2
 
 
+COMPARED = r"^{} would compare more than 5,000,000 values of these nested lists item by item"
+SEARCHED = "a = [0] * 100\nb = [0] * 100\nl = [a] * {n}\n"
+
+
+@pytest.mark.parametrize("case", [
+    Case(SEARCHED.format(n=50000) + "print(l.count(b), l.index(b))\nl.remove(b)\n", None, None, "50000 0\n"),
+    Case(SEARCHED.format(n=50001) + "l.count(b)\n", "limit", 4, COMPARED.format(r"`\.count\(\)`")),
+    Case(SEARCHED.format(n=50001) + "l.index(b)\n", "limit", 4, COMPARED.format(r"`\.index\(\)`")),
+    Case(SEARCHED.format(n=50001) + "l.remove(b)\n", "limit", 4, COMPARED.format(r"`\.remove\(\)`")),
+    Case("from collections import deque\n" + SEARCHED.format(n=50001) + "d = deque(l)\nd.count(b)\n",
+         "limit", 6, COMPARED.format(r"`\.count\(\)`")),
+    Case("from collections import deque\nd = deque(range(100000))\nfor i in range(300):\n    d.count(-1)\n",
+         "limit", 4,
+         r"^the program searched more than 20,000,000 list items in all \(`\.count\(\)` on 100,000"),
+], ids=["just-below", "count", "index", "remove", "deque-count", "deque-searches-counted"])
+def test_searching_a_list_of_nested_lists_is_weighed_like_in(case):
+    """`b in l` weighs the comparisons of nested lists before CPython makes them, but l.count(b),
+    l.index(b) and l.remove(b) did not: [a] * 50,000 of 100-item lists (distinct from b) took 9.3 s in
+    one call, past the time limit that is checked between steps; a deque's searches were not even counted
+    against max_searched_items. Now all are weighed as `in` is (5,000,000 values: 50,000 items of 100
+    run, 50,001 are refused)."""
+    started = time.perf_counter()
+    check_case(case)
+    assert time.perf_counter() - started < 3
+
+
 PPRINT_CAP = dataclasses.replace(DEFAULT_LIMITS, max_sequence_len=1000)
 LAID_OUT = r"^the text pprint lays out would have more than {} characters$"
 

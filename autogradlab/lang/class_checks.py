@@ -85,6 +85,8 @@ def check_plain_class(node: ast.ClassDef, classes: frozenset[str]) -> None:
 def _check_member(name: str, statement: ast.stmt) -> None:
     if isinstance(statement, ast.Pass) or is_docstring(statement):
         return
+    if isinstance(statement, ast.Assign | ast.AnnAssign) and statement.value is not None:
+        _check_no_walrus(name, statement.value)
     if isinstance(statement, ast.Assign) and all(isinstance(t, ast.Name) for t in statement.targets):
         dunder = next((t.id for t in statement.targets if is_dunder_name(t.id)), None)
         if dunder is not None and not (dunder == "__hash__" and len(statement.targets) == 1
@@ -111,6 +113,21 @@ def _check_member(name: str, statement: ast.stmt) -> None:
     shown = shown if len(shown) <= 40 else shown[:39] + "…"
     raise _refuse(f"`{shown}` in the body of `class {name}` (it may hold a docstring, class attributes "
                   "`name = value` and methods)", statement)
+
+
+def _check_no_walrus(name: str, value: ast.expr) -> None:
+    """`y = (z := 1)` in a class body: Python binds z as a class attribute (inside a comprehension it
+    refuses the program); the class body's scope would bind it around the class instead. A lambda's
+    own `:=` binds in the lambda and is left alone."""
+    stack: list[ast.AST] = [value]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, ast.NamedExpr):
+            target = node.target.id
+            raise _refuse(f"`{target} :=` in the body of `class {name}` (write `{target} = ...` on a line of "
+                          "its own)", node)
+        if not isinstance(node, ast.Lambda):
+            stack.extend(ast.iter_child_nodes(node))
 
 
 def is_dunder_name(name: str) -> bool:

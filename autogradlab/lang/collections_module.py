@@ -14,6 +14,7 @@ refused by name.
 from __future__ import annotations
 
 import ast
+import operator
 from typing import TYPE_CHECKING, Any
 
 from autogradlab.errors import NotSupported, ProgramTypeError
@@ -106,10 +107,25 @@ def _count(interp: Interpreter, counter: Counter, source: Any, node: ast.AST, si
         for key, value in list(source.items()):
             if type(value) not in _NUMBERS and type(value) is not bool:
                 raise ProgramTypeError("Counter counts must be numbers in Autograd Lab")
-            dicts.set_item(interp, counter, key, counter[key] + sign * value, "the Counter")
+            count = _added(interp, counter[key], sign * value, node)
+            dicts.set_item(interp, counter, key, count, "the Counter")
         return
     for item in interp.materialize(source, node):
-        dicts.set_item(interp, counter, item, counter[item] + sign, "the Counter")
+        dicts.set_item(interp, counter, item, _added(interp, counter[item], sign, node), "the Counter")
+
+
+def _added(interp: Interpreter, count: Any, more: Any, node: ast.AST) -> Any:
+    """count + more as the program's own `+` (its int size checked: max_int_bits, so `c.update(c)` in a
+    loop cannot double a count past the limit)."""
+    return interp.apply_binary("add", operator.add, count, more, node)
+
+
+def _total(interp: Interpreter, counter: Counter, node: ast.AST) -> Any:
+    """c.total(): the counts added one by one as the program's `+`."""
+    total: Any = 0
+    for value in list(counter.values()):
+        total = _added(interp, total, value, node)
+    return total
 
 
 def _make_counter(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Counter:
@@ -164,7 +180,7 @@ def call_method(interp: Interpreter, base: dict, name: str, args: list, kwargs: 
                 _count(interp, base, dict(kwargs), node, sign)
             return None
         if name == "total" and not args and not kwargs:
-            return sum(base.values())
+            return _total(interp, base, node)
     if type(base) is OrderedDict and name in ("move_to_end", "popitem"):
         return _ordered_method(base, name, args, kwargs)
     if name == "copy" and not args and not kwargs:

@@ -40,6 +40,8 @@ def _searched(method: str) -> Callable[..., Any]:
     def call(interp: Interpreter, base: Any, args: list) -> Any:
         for value in args:
             interp.sizes.check_text_weight(value, f"the value passed to .{method}()")
+        if args:   # a nested list compared with each item, as `in` weighs it
+            interp.sizes.check_search(args[0], base, f"`.{method}()`")
         charge_search(interp, base, args[0] if args else None, f"`.{method}()`")
         return getattr(base, method)(*args)
     return call

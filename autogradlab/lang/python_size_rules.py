@@ -20,6 +20,13 @@ def _int_label(n: int) -> str:
     return str(n) if n.bit_length() <= 64 else f"<an int of {n.bit_length():,} bits>"
 
 
+def iterable_length(value: Any) -> int:
+    """len(value) of a sized iterable; a range too long for len() (range(10**20)) counted exactly."""
+    if type(value) is range:
+        return max(0, -((value.start - value.stop) // value.step))
+    return len(value)
+
+
 _COMPARISONS = frozenset({"eq", "ne", "lt", "le", "gt", "ge", "in", "not_in"})
 _COMPARE_SYMBOLS = {"eq": "==", "ne": "!=", "lt": "<", "le": "<=", "gt": ">", "ge": ">=", "in": "in",
                     "not_in": "not in"}

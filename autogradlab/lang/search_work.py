@@ -29,7 +29,7 @@ def charge_search(interp: Interpreter, seq: Any, value: Any, what: str) -> None:
     """Count the search of `seq` for `value` (a list, tuple or range; anything else costs nothing here)
     and refuse it when the run's total passes max_searched_items."""
     kind = type(seq)
-    if kind is not list and kind is not tuple and kind is not range:
+    if not isinstance(seq, list | tuple | range):   # also a deque (a list) and a namedtuple (a tuple)
         return
     try:
         length = len(seq)

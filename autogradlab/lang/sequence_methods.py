@@ -24,6 +24,8 @@ def _insert(interp: Any, base: list, args: list) -> None:
 def _remove(interp: Any, base: list, args: list) -> None:
     for value in args:   # "list.remove(x): x not in list" does not repr x, but weigh it like index()
         interp.sizes.check_text_weight(value, "the value passed to .remove()")
+    if args:   # a nested list compared with each item, as `in` weighs it
+        interp.sizes.check_search(args[0], base, "`.remove()`")
     charge_search(interp, base, args[0] if args else None, "`.remove()`")
     base.remove(*args)
 

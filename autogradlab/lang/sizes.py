@@ -27,6 +27,7 @@ from autogradlab.lang.python_size_rules import (  # noqa: F401 - _PYTHON_SIZED_O
     COMPARE_WEIGHT,
     _compare_limit,
     _int_label,
+    iterable_length,
 )
 from autogradlab.lang.set_value import ProgramSet
 from autogradlab.lang.tensor_counts import (  # noqa: F401 - re-exported (tensor_sites.py, tests, ...)
@@ -245,6 +246,9 @@ class SizeGuard:
                 self.charge_sequence(len(right) * max(0, int(left)), "the repeated sequence")
         elif op == "add" and isinstance(left, sequences) and isinstance(right, sequences):
             self.charge_sequence(len(left) + len(right), "the joined sequence")
+        elif op == "add" and isinstance(left, list) and hasattr(type(right), "__len__"):
+            # `xs += range(10**8)` (also a deque's): list.__iadd__ extends by any iterable, in C
+            self.charge_sequence(len(left) + iterable_length(right), "the joined sequence")
         elif type(left) is ProgramSet and type(right) is ProgramSet and op.startswith(("bitwise_", "sub")):
             # `a | b`, `a ^ b` have at most len(a) + len(b) items, `a & b`, `a - b` at most len(a)
             grows = op in ("bitwise_or", "bitwise_xor")
@@ -264,7 +268,12 @@ class SizeGuard:
             return b <= 0 or a.bit_length() + b < limit
         return op not in _PYTHON_SIZED_OPS
 
-    def check_comparison(self, op: str, left: Any, right: Any) -> None:
+    def check_search(self, value: Any, seq: Any, what: str) -> None:
+        """xs.count(v) / index / remove compare v with each item, as `v in xs` does: weighed alike."""
+        if isinstance(value, _CONTAINERS) and isinstance(seq, _CONTAINERS):
+            self.check_comparison("in", value, seq, what)
+
+    def check_comparison(self, op: str, left: Any, right: Any, what: str | None = None) -> None:
         """Python compares containers item by item at C speed, a list shared inside itself once per
         appearance: `x == y` of x = [x, x] and y = [y, y] nested 40 times compares 2**40 pairs in one
         uninterruptible call. `a <op> b` costs at most the smaller weight (text_weight: one unit
@@ -284,7 +293,7 @@ class SizeGuard:
                 return
         elif sequence_weight(left, cap) <= cap or sequence_weight(right, cap) <= cap:
             return
-        raise _compare_limit(f"`{_COMPARE_SYMBOLS.get(op, op)}`", left, right)
+        raise _compare_limit(what or f"`{_COMPARE_SYMBOLS.get(op, op)}`", left, right)
 
     def check_compared_items(self, what: str, items: list) -> None:
         """max()/min() of containers compares them item by item: at most the items' whole weight."""

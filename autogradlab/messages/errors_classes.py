@@ -17,6 +17,8 @@ EN = {
     _K + "dunder": "defining `{method}` in `class {name}` is not supported in Autograd Lab",
     _K + "member": "`{shown}` in the body of `class {name}` (it may hold a docstring, class attributes "
                    "`name = value` and methods) is not supported in Autograd Lab",
+    _K + "walrus": "`{target} :=` in the body of `class {name}` (write `{target} = ...` on a line of its "
+                  "own) is not supported in Autograd Lab",
     _K + "property_read": "reading the property `{name}` from the class `{cls}` is not supported in "
                           "Autograd Lab",
     _K + "property_call": "calling the property `{name}` of the class `{cls}` is not supported in "
@@ -65,6 +67,8 @@ ZH = {
     _K + "dunder": "Autograd Lab 不支持在 `class {name}` 中定义 `{method}`",
     _K + "member": "Autograd Lab 不支持 `class {name}` 类体中的 `{shown}`（类体只能包含文档字符串、类属性 "
                    "`name = value` 和方法）",
+    _K + "walrus": "Autograd Lab 不支持在 `class {name}` 的类体中使用 `{target} :=`（请把 `{target} = ...` "
+                  "单独写成一行）",
     _K + "property_read": "Autograd Lab 不支持从类 `{cls}` 读取属性方法 `{name}`",
     _K + "property_call": "Autograd Lab 不支持调用类 `{cls}` 的属性方法 `{name}`",
     _K + "super_assign": "Autograd Lab 不支持给 `super()` 的属性赋值",

@@ -85,6 +85,8 @@ EN = {
     "errors_hints.total_sequence": "build fewer or shorter lists and strings (limit "
                                    "max_total_sequence_items)",
     "errors_hints.print_part": "print a smaller part, e.g. x[:10] (limit max_sequence_len)",
+    "errors_hints.pprint_text": "use a smaller indent or a larger width, or print a smaller part (limit "
+                                "max_sequence_len)",
     "errors_hints.return_def": "use `return` inside a `def`",
     "errors_hints.loop_word": "use `{word}` inside `for` or `while`",
     "errors_hints.powers": "use ** for powers: write x**2",
@@ -201,6 +203,7 @@ ZH = {
     "errors_hints.searched_items": "用集合或字典来查找值，或在更短的列表中查找（限制 max_searched_items）",
     "errors_hints.total_sequence": "少构建一些列表和字符串，或让它们短一些（限制 max_total_sequence_items）",
     "errors_hints.print_part": "只打印一小部分，例如 x[:10]（限制 max_sequence_len）",
+    "errors_hints.pprint_text": "请用更小的 indent 或更大的 width，或只打印一小部分（限制 max_sequence_len）",
     "errors_hints.return_def": "在 `def` 里面使用 `return`",
     "errors_hints.loop_word": "在 `for` 或 `while` 里面使用 `{word}`",
     "errors_hints.powers": "乘方用 **：写成 x**2",

@@ -100,6 +100,7 @@ EN = {
     "errors_runtime.searched_tensors": "the program searched more than {limit} list items in all ({what} on "
                                        "{length} items, each compared with a tensor)",
     "errors_runtime.print_values": "{what} would print more than {limit} values",
+    "errors_runtime.pprint_text": "the text pprint lays out would have more than {limit} characters",
     "errors_runtime.free_variable": "cannot access free variable '{name}' where it is not associated with "
                                     "a value in enclosing scope",
     "errors_runtime.unbound_local": "cannot access local variable '{name}' where it is not associated "
@@ -199,6 +200,7 @@ ZH = {
     "errors_runtime.searched_tensors": "程序在列表中查找比较的项总数超过 {limit}（{length} 项上的 {what}，"
                                        "每项都与张量比较）",
     "errors_runtime.print_values": "{what}要打印的值超过 {limit} 个",
+    "errors_runtime.pprint_text": "pprint 排版出的文本将超过 {limit} 个字符",
     "errors_runtime.free_variable": "无法访问外层函数的变量 '{name}'：它在外层作用域中还没有被赋值",
     "errors_runtime.unbound_local": "无法访问局部变量 '{name}'：它还没有被赋值",
     "errors_runtime.descriptor_str": "str 的方法 '{name}' 不能用于 '{type}' 对象",

@@ -25,7 +25,7 @@ from __future__ import annotations
 import dataclasses
 from collections import deque
 from itertools import repeat
-from operator import itemgetter, methodcaller
+from operator import itemgetter
 from typing import Any
 
 import numpy as np
@@ -39,15 +39,15 @@ _SNAP_FIELDS = tuple(f.name for f in dataclasses.fields(TensorSnapshot))
 _NODE_FIELDS = tuple(f.name for f in dataclasses.fields(GraphNode))
 _OP_FIELDS = tuple(f.name for f in dataclasses.fields(OpRecord))
 _GRAPH_FIELDS = tuple(f.name for f in dataclasses.fields(Graph))
-_SV = _SNAP_FIELDS.index("value")
+_SV, _SS = _SNAP_FIELDS.index("value"), _SNAP_FIELDS.index("summary")
 _NV, _NG = _NODE_FIELDS.index("value"), _NODE_FIELDS.index("grad")
 _OO = _OP_FIELDS.index("outputs")
 # A snapshot's columns: its fields, then the number of a lazy 0-dim one (report.py; None for an eager
 # one, whose value and summary travel instead: a lazy one's are None).
 _SNAP_COLUMNS = (*_SNAP_FIELDS, LAZY_NUMBER)
 _GETTERS = {fields: tuple(map(itemgetter, fields)) for fields in (_NODE_FIELDS, _OP_FIELDS)}
-_GETTERS[_SNAP_COLUMNS] = tuple(methodcaller("get", f) if f in ("value", "summary", LAZY_NUMBER)
-                                else itemgetter(f) for f in _SNAP_COLUMNS)
+_GETTERS[_SNAP_COLUMNS] = tuple(f if f in ("value", "summary", LAZY_NUMBER) else itemgetter(f)
+                                for f in _SNAP_COLUMNS)   # a name: read with dict.get (None if absent)
 
 # Plain numeric dtypes (native byte order) whose arrays travel in a shared buffer; any other array
 # (or a Fortran-ordered or subclassed one) is pickled as itself. The app only makes views of these.
@@ -59,6 +59,7 @@ _PACKED_DTYPES = frozenset(_PACKED.values())
 _new = object.__new__
 _set = object.__setattr__
 _ndarray = np.ndarray
+_dict_get = dict.get
 
 
 def _columns(objects: list, fields: tuple[str, ...]) -> list[list]:
@@ -66,9 +67,10 @@ def _columns(objects: list, fields: tuple[str, ...]) -> list[list]:
     map per field (issue 9: a getattr per field and object was half of pack; a row per object
     transposed by zip(*rows) took ~20 % more CPU than this, 1.55 -> 1.27 ms for loop_scalar_chain's
     3,502 graph nodes); KeyError for an object whose dict lacks a field (then the Report is pickled
-    as it is)."""
+    as it is), but a snapshot's value, summary and lazy number read as None when absent."""
     dicts = list(map(vars, objects))
-    return [list(map(getter, dicts)) for getter in _GETTERS[fields]]
+    return [list(map(getter, dicts)) if type(getter) is itemgetter
+            else list(map(_dict_get, dicts, repeat(getter))) for getter in _GETTERS[fields]]
 
 
 def _refs(objects: list, index: dict[int, int]) -> list:
@@ -138,6 +140,8 @@ def _pack(report: Report) -> Any:
     node_cols[_NG] = _refs(node_cols[_NG], index)
     op_cols[_OO] = [tuple([index[id(s)] for s in outputs]) for outputs in op_cols[_OO]]
     snap_cols = _columns(snaps, _SNAP_COLUMNS)
+    if (None, None) in zip(snap_cols[_SS], snap_cols[-1], strict=True):   # neither eager nor lazy
+        return report
     arrays, array_index = _distinct(snap_cols[_SV])
     snap_cols[_SV] = _refs(snap_cols[_SV], array_index)
     head = None if graph is None else tuple(getattr(graph, f) for f in _GRAPH_FIELDS[1:])

@@ -171,3 +171,12 @@ def test_threads_reading_the_same_lazy_snapshots_read_the_same_fields():
     expected = [(s.id, s.summary, s.value.tobytes(), s.shape, s.grad_fn) for s in eager]
     assert all(r == expected for r in results)
     assert all(list(vars(s)) == list(vars(e)) for s, e in zip(shared, eager, strict=True))
+
+
+def test_a_snapshot_neither_eager_nor_lazy_travels_as_a_plain_pickle():
+    report = _run((PROGRAMS / "loop_scalar_chain.py").read_text())
+    snap = next(n.value for n in report.graph.nodes if n.value is not None and LAZY_NUMBER in vars(n.value))
+    del vars(snap)[LAZY_NUMBER]   # (a dict without value, summary or number: no builder makes it)
+    assert not sandbox_compact.is_packed(sandbox_compact.pack(report))
+    with pytest.raises(AttributeError):
+        snap.summary   # noqa: B018

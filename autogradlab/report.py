@@ -8,11 +8,12 @@ never tensors, never user objects. It must not import torch.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from autogradlab import error_keys
+from autogradlab.scalar_text import _fmt_item, _fmt_number
 
 if TYPE_CHECKING:
     from autogradlab.step_records import StepTrace
@@ -118,6 +119,40 @@ class TensorSnapshot:
     summary: str                 # short label text: "28.", "[0., 4., 8., 12.]", "mean 0.3 (10000 values)"
     requires_grad: bool = False
     grad_fn: str | None = None
+
+    # A graph's 0-dim snapshot may be lazy (issue 9: a 500-step loop's graph has ~3,000, a page reads
+    # a few): its instance dict holds LAZY_NUMBER (the tensor's item()) instead of value and summary,
+    # which are made from it when first read, as values.scalar_snapshot makes them, and the dict then
+    # becomes the eager one (same fields, same order: equal, printed and pickled as eager ones).
+
+    def __getattr__(self, name: str) -> Any:   # only called for a name the instance dict lacks
+        if name in _LAZY_FIELDS and LAZY_NUMBER in self.__dict__:
+            return _made_eager(self)[name]
+        raise AttributeError(name)
+
+    def __getstate__(self) -> dict[str, Any]:
+        fields = self.__dict__
+        return _made_eager(self) if LAZY_NUMBER in fields else fields
+
+
+LAZY_NUMBER = "_number"
+_LAZY_FIELDS = frozenset({"value", "summary"})
+# dtype name -> numpy dtype of the 0-dim snapshots that may be lazy (values._SCALAR_DTYPES' dtypes)
+LAZY_DTYPES: dict[str, np.dtype] = {
+    name: np.dtype(name) for name in ("float32", "float64", "int64", "int32", "bool")}
+
+
+def _made_eager(snap: TensorSnapshot) -> dict[str, Any]:
+    """A lazy snapshot's eager instance dict, set in one step (a page thread reading the snapshot
+    meanwhile sees the lazy dict or this one, never a half-made one)."""
+    lazy = snap.__dict__
+    number = lazy[LAZY_NUMBER]
+    fields = {"id": lazy["id"], "shape": lazy["shape"], "dtype": lazy["dtype"],
+              "value": np.array(number, dtype=LAZY_DTYPES[lazy["dtype"]]),
+              "summary": _fmt_item(number) if type(number) is float else _fmt_number(number),
+              "requires_grad": lazy["requires_grad"], "grad_fn": lazy["grad_fn"]}
+    object.__setattr__(snap, "__dict__", fields)
+    return fields
 
 
 @dataclass(frozen=True)

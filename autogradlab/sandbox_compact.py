@@ -6,7 +6,9 @@ job and ~30 ms to load in the app, and 563 KB. `pack` turns the graph's nodes, t
 the distinct snapshots into columns of plain data (a snapshot referred to by its number, so shared
 ones stay shared) and the snapshots' arrays into one bytearray block per (dtype, shape); `unpack`
 rebuilds equal objects (same fields in the same dict order; arrays of the same dtype, shape, bytes,
-memory order and flags as a plain pickle gives). Everything else of the Report is pickled as before,
+memory order and flags as a plain pickle gives). A lazy 0-dim snapshot (report.py) travels as its
+number and stays lazy in the app: its value and summary are made only if a page reads them (issue 9,
+session 25: ~3,000 of loop_scalar_chain's graph). Everything else of the Report is pickled as before,
 and so is a small report (under SMALL nodes and ops) or anything this form does not know.
 
 The packed form is plain data (tuples, ints, strings, bytearrays, and the Report dataclasses for
@@ -28,19 +30,24 @@ from typing import Any
 
 import numpy as np
 
-from autogradlab.report import Graph, GraphNode, OpRecord, Report, TensorSnapshot
+from autogradlab.report import LAZY_NUMBER, Graph, GraphNode, OpRecord, Report, TensorSnapshot
 
-TAG = "autogradlab.compact/1"
+TAG = "autogradlab.compact/2"
 SMALL = 64   # fewer graph nodes and op records than this: plain pickle is as fast (newton's 8 + 49)
 
 _SNAP_FIELDS = tuple(f.name for f in dataclasses.fields(TensorSnapshot))
 _NODE_FIELDS = tuple(f.name for f in dataclasses.fields(GraphNode))
 _OP_FIELDS = tuple(f.name for f in dataclasses.fields(OpRecord))
 _GRAPH_FIELDS = tuple(f.name for f in dataclasses.fields(Graph))
-_SV = _SNAP_FIELDS.index("value")
+_SV, _SS = _SNAP_FIELDS.index("value"), _SNAP_FIELDS.index("summary")
 _NV, _NG = _NODE_FIELDS.index("value"), _NODE_FIELDS.index("grad")
 _OO = _OP_FIELDS.index("outputs")
-_GETTERS = {fields: tuple(map(itemgetter, fields)) for fields in (_SNAP_FIELDS, _NODE_FIELDS, _OP_FIELDS)}
+# A snapshot's columns: its fields, then the number of a lazy 0-dim one (report.py; None for an eager
+# one, whose value and summary travel instead: a lazy one's are None).
+_SNAP_COLUMNS = (*_SNAP_FIELDS, LAZY_NUMBER)
+_GETTERS = {fields: tuple(map(itemgetter, fields)) for fields in (_NODE_FIELDS, _OP_FIELDS)}
+_GETTERS[_SNAP_COLUMNS] = tuple(f if f in ("value", "summary", LAZY_NUMBER) else itemgetter(f)
+                                for f in _SNAP_COLUMNS)   # a name: read with dict.get (None if absent)
 
 # Plain numeric dtypes (native byte order) whose arrays travel in a shared buffer; any other array
 # (or a Fortran-ordered or subclassed one) is pickled as itself. The app only makes views of these.
@@ -52,6 +59,7 @@ _PACKED_DTYPES = frozenset(_PACKED.values())
 _new = object.__new__
 _set = object.__setattr__
 _ndarray = np.ndarray
+_dict_get = dict.get
 
 
 def _columns(objects: list, fields: tuple[str, ...]) -> list[list]:
@@ -59,9 +67,10 @@ def _columns(objects: list, fields: tuple[str, ...]) -> list[list]:
     map per field (issue 9: a getattr per field and object was half of pack; a row per object
     transposed by zip(*rows) took ~20 % more CPU than this, 1.55 -> 1.27 ms for loop_scalar_chain's
     3,502 graph nodes); KeyError for an object whose dict lacks a field (then the Report is pickled
-    as it is)."""
+    as it is), but a snapshot's value, summary and lazy number read as None when absent."""
     dicts = list(map(vars, objects))
-    return [list(map(getter, dicts)) for getter in _GETTERS[fields]]
+    return [list(map(getter, dicts)) if type(getter) is itemgetter
+            else list(map(_dict_get, dicts, repeat(getter))) for getter in _GETTERS[fields]]
 
 
 def _refs(objects: list, index: dict[int, int]) -> list:
@@ -130,7 +139,9 @@ def _pack(report: Report) -> Any:
     node_cols[_NV] = _refs(node_cols[_NV], index)
     node_cols[_NG] = _refs(node_cols[_NG], index)
     op_cols[_OO] = [tuple([index[id(s)] for s in outputs]) for outputs in op_cols[_OO]]
-    snap_cols = _columns(snaps, _SNAP_FIELDS)
+    snap_cols = _columns(snaps, _SNAP_COLUMNS)
+    if (None, None) in zip(snap_cols[_SS], snap_cols[-1], strict=True):   # neither eager nor lazy
+        return report
     arrays, array_index = _distinct(snap_cols[_SV])
     snap_cols[_SV] = _refs(snap_cols[_SV], array_index)
     head = None if graph is None else tuple(getattr(graph, f) for f in _GRAPH_FIELDS[1:])
@@ -188,7 +199,8 @@ def unpack(packed: tuple) -> Report:
     snap_cols, node_cols, op_cols = list(snap_cols), list(node_cols), list(op_cols)   # `packed` stays
     arrays = _arrays(slot_groups, blocks, kept)
     snap_cols[_SV] = _lookup(snap_cols[_SV], arrays)
-    snaps = _objects(TensorSnapshot, _SNAP_FIELDS, n_snaps, snap_cols)
+    _lazy_numbers_fit(snap_cols[_SNAP_FIELDS.index("dtype")], snap_cols[-1])
+    snaps = _objects(TensorSnapshot, _SNAP_COLUMNS, n_snaps, snap_cols)
     graph = None
     if head is not None:
         node_cols[_NV] = _lookup(node_cols[_NV], snaps)
@@ -205,9 +217,14 @@ def unpack(packed: tuple) -> Report:
 # dict(zip(fields, values)), which grows the dict twice for a GraphNode's 14 keys). Written out per
 # class; a class whose fields are no longer these gets the general form (never a wrong dict).
 
-def _snapshot_dict(id, shape, dtype, value, summary, requires_grad, grad_fn):
-    return {"id": id, "shape": shape, "dtype": dtype, "value": value, "summary": summary,
-            "requires_grad": requires_grad, "grad_fn": grad_fn}
+def _snapshot_dict(id, shape, dtype, value, summary, requires_grad, grad_fn, number):
+    """An eager snapshot's dict (number None), or a lazy one's (report.py; `_lazy_numbers_fit` has
+    checked its number)."""
+    if number is None:
+        return {"id": id, "shape": shape, "dtype": dtype, "value": value, "summary": summary,
+                "requires_grad": requires_grad, "grad_fn": grad_fn}
+    return {"id": id, "shape": (), "dtype": dtype, "requires_grad": requires_grad, "grad_fn": grad_fn,
+            LAZY_NUMBER: number}
 
 
 def _node_dict(id, kind, label, var, op, grad_fn, shape, dtype, value, grad, line, source,
@@ -222,6 +239,25 @@ def _op_dict(index, op, line, column, source, inputs, input_ids, outputs, var, i
             "input_ids": input_ids, "outputs": outputs, "var": var, "in_function": in_function}
 
 
+_LAZY_TYPES = {"float32": float, "float64": float, "int64": int, "int32": int, "bool": bool}
+_INT_BOUNDS = {"int64": 1 << 63, "int32": 1 << 31}
+
+
+def _lazy_numbers_fit(dtypes: list, numbers: list) -> None:
+    """Raises unless every lazy snapshot's number is what item() of a 0-dim tensor of its dtype gives
+    (a float for float32/64, an int in range for int64/32, a bool for bool), so that the app makes its
+    value without an error. Checked per distinct (type, dtype) pair, ints one by one. (A float too big
+    for float32 becomes inf there, with numpy's warning: a hostile job's wrong number, no harm.)"""
+    pairs = set(zip(map(type, numbers), dtypes, strict=True))
+    for kind, dtype in pairs:
+        if kind is not type(None) and _LAZY_TYPES.get(dtype) is not kind:
+            raise ValueError("a lazy snapshot's number does not fit its dtype")
+    if (int, "int64") in pairs or (int, "int32") in pairs:
+        for number, dtype in zip(numbers, dtypes, strict=True):
+            if type(number) is int and not -_INT_BOUNDS[dtype] <= number < _INT_BOUNDS[dtype]:
+                raise ValueError("a lazy snapshot's number does not fit its dtype")
+
+
 def _maker(fields: tuple[str, ...], written: Any) -> Any:
     try:
         if tuple(written(*fields)) == fields:
@@ -231,5 +267,5 @@ def _maker(fields: tuple[str, ...], written: Any) -> Any:
     return lambda *values: dict(zip(fields, values, strict=True))
 
 
-_MAKERS = {TensorSnapshot: _maker(_SNAP_FIELDS, _snapshot_dict), GraphNode: _maker(_NODE_FIELDS, _node_dict),
+_MAKERS = {TensorSnapshot: _snapshot_dict, GraphNode: _maker(_NODE_FIELDS, _node_dict),
            OpRecord: _maker(_OP_FIELDS, _op_dict)}

@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-import numpy as np
 import torch
 
 from autogradlab.engine.fast_records import GRAPH_NODE_FIELDS, graph_node
@@ -32,8 +31,8 @@ from autogradlab.engine.graph_walk import (  # noqa: F401  (the walk's names: re
     walk_graph,
 )
 from autogradlab.engine.saved_tensors import SAVED_PREFIX, read_saved  # noqa: F401  (read_saved: re-exported)
-from autogradlab.engine.values import _fmt_item, _fmt_number, dtype_name
-from autogradlab.report import Graph, GraphNode, TensorSnapshot
+from autogradlab.engine.values import dtype_name
+from autogradlab.report import LAZY_NUMBER, Graph, GraphNode, TensorSnapshot
 
 
 def _no_entry(key: int) -> None:
@@ -113,8 +112,8 @@ class _Builder:
         snap, scalar_kind = fast_snapshot, _SCALAR_KINDS.get
         facts_of = _CLASS_FACTS.get
         op_fields, saved_fields, prefix = _OP_FIELDS, _SAVED_FIELDS, SAVED_PREFIX
-        node_cls, snap_cls, new, set_dict, array = GraphNode, TensorSnapshot, _new, _set, _array
-        fmt_float, fmt, strided, grad_number = _fmt_item, _fmt_number, _STRIDED, GRAD_SNAPSHOT_ID
+        node_cls, snap_cls, new, set_dict = GraphNode, TensorSnapshot, _new, _set
+        strided, grad_number, lazy_number = _STRIDED, GRAD_SNAPSHOT_ID, LAZY_NUMBER
         count = len(nodes)
         for fn, fn_inputs in zip(order, inputs_of, strict=True):
             cls = type(fn)
@@ -144,13 +143,11 @@ class _Builder:
                     kind = scalar_kind(tensor.dtype)
                     if kind is not None and not tensor.dim() and tensor.layout is strided \
                             and not tensor.is_neg():   # fast_snapshot's scalar path, inlined
-                        v = tensor.item()
-                        value = new(snap_cls)
+                        value = new(snap_cls)   # lazy: value and summary made when read (report.py)
                         set_dict(value, "__dict__", {
-                            "id": number, "shape": (), "dtype": kind[1], "value": array(v, kind[0]),
-                            "summary": fmt_float(v) if type(v) is float else fmt(v),
-                            "requires_grad": requires_grad,
-                            "grad_fn": None if grad_fn is None else type(grad_fn).__name__})
+                            "id": number, "shape": (), "dtype": kind[1], "requires_grad": requires_grad,
+                            "grad_fn": None if grad_fn is None else type(grad_fn).__name__,
+                            lazy_number: tensor.item()})
                         fields["shape"] = ()
                     else:
                         value = snap(tensor, number)
@@ -209,14 +206,13 @@ class _Builder:
                 if known is None:
                     kind = scalar_kind(g.dtype)
                     if kind is not None and not g.dim() and g.layout is strided and not g.is_neg():
-                        v = g.item()   # fast_snapshot(g, GRAD_SNAPSHOT_ID)'s scalar path, inlined
-                        grad_fn = g.grad_fn
+                        grad_fn = g.grad_fn   # fast_snapshot(g, GRAD_SNAPSHOT_ID)'s scalar path, inlined
                         known = new(snap_cls)
                         set_dict(known, "__dict__", {
-                            "id": grad_number, "shape": (), "dtype": kind[1], "value": array(v, kind[0]),
-                            "summary": fmt_float(v) if type(v) is float else fmt(v),
+                            "id": grad_number, "shape": (), "dtype": kind[1],
                             "requires_grad": g.requires_grad,
-                            "grad_fn": None if grad_fn is None else type(grad_fn).__name__})
+                            "grad_fn": None if grad_fn is None else type(grad_fn).__name__,
+                            lazy_number: g.item()})
                     else:
                         known = snap(g, grad_number)
                     grads_seen[id(g)] = known
@@ -245,7 +241,6 @@ class _Builder:
 
 _new = object.__new__
 _set = object.__setattr__
-_array = np.array
 _OP_FIELDS = {**GRAPH_NODE_FIELDS, "kind": "op"}
 _SAVED_FIELDS = {**GRAPH_NODE_FIELDS, "kind": "saved"}
 

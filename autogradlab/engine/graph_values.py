@@ -12,11 +12,10 @@ from __future__ import annotations
 import numpy as np
 import torch
 
-from autogradlab.engine.values import _SCALAR_DTYPES, _fmt_item, _fmt_number, dtype_name, snapshot
-from autogradlab.report import TensorSnapshot
+from autogradlab.engine.values import _SCALAR_DTYPES, dtype_name, snapshot
+from autogradlab.report import LAZY_NUMBER, TensorSnapshot
 
 _STRIDED = torch.strided
-_array = np.array
 _new = object.__new__
 _set = object.__setattr__
 _scalar_dtype = _SCALAR_DTYPES.get
@@ -24,19 +23,16 @@ GRAD_SNAPSHOT_ID = -1  # gradients are not program tensors, so they carry no eng
 
 
 def fast_snapshot(tensor: torch.Tensor, tensor_id: int) -> TensorSnapshot:
-    """values.snapshot(tensor, tensor_id): the same record, field for field."""
+    """values.snapshot(tensor, tensor_id): the same record, field for field (a 0-dim one lazy:
+    report.py makes its value and summary when they are first read)."""
     dtype = tensor.dtype
     np_dtype = _scalar_dtype(dtype)
     if np_dtype is not None and not tensor.dim() and tensor.layout is _STRIDED and not tensor.is_neg():
-        value = tensor.item()
         grad_fn = tensor.grad_fn
-        snap = _new(TensorSnapshot)   # fast_records.tensor_snapshot, inlined
+        snap = _new(TensorSnapshot)   # lazy: its value and summary are made when read (report.py)
         _set(snap, "__dict__", {
-            "id": tensor_id, "shape": (), "dtype": dtype_name(dtype),
-            "value": _array(value, dtype=np_dtype),
-            "summary": _fmt_item(value) if type(value) is float else _fmt_number(value),
-            "requires_grad": tensor.requires_grad,
-            "grad_fn": type(grad_fn).__name__ if grad_fn is not None else None})
+            "id": tensor_id, "shape": (), "dtype": dtype_name(dtype), "requires_grad": tensor.requires_grad,
+            "grad_fn": type(grad_fn).__name__ if grad_fn is not None else None, LAZY_NUMBER: tensor.item()})
         return snap
     return snapshot(tensor, tensor_id)
 

@@ -18,7 +18,8 @@ from autogradlab import messages
 from autogradlab.engine.fast_records import tensor_snapshot
 from autogradlab.lang.tensor_counts import MAX_SHOWN_DIMS, refuse_dims
 from autogradlab.lang.tensor_text import tensor_repr
-from autogradlab.report import TensorSnapshot
+from autogradlab.report import LAZY_NUMBER, TensorSnapshot
+from autogradlab.scalar_text import _fmt_float, _fmt_item, _fmt_number  # noqa: F401  (re-exported)
 
 SNAPSHOT_MAX_ELEMENTS = 10_000  # above this a snapshot keeps only its summary
 SUMMARY_MAX_CHARS = 40
@@ -31,6 +32,8 @@ REPORT_MAX_TENSOR_ELEMENTS = 20_000_000  # full tensor/array values + grads, cou
 REPORT_MAX_ITEMS = 200_000      # list items and string/tensor text units kept over all variables
 MAX_OMITTED_NOTES = 10          # notes naming tensors whose values the report left out
 
+_new = object.__new__
+_set = object.__setattr__
 _ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
 
 
@@ -83,46 +86,6 @@ def to_numpy(tensor: torch.Tensor, detached: bool = False, copy: bool = True) ->
 
 
 # ---- short summaries for graph labels -------------------------------------------------------
-
-def _fmt_number(v: Any) -> str:
-    """One element as torch prints it, roughly: 28. / 0.5 / 3 / True / 1.+2.j (Python scalars)."""
-    kind = type(v)
-    if kind is not float:
-        if kind is bool or isinstance(v, bool):
-            return "True" if v else "False"
-        if isinstance(v, int):
-            return str(v)
-        if isinstance(v, complex):
-            sign = "+" if v.imag >= 0 else "-"
-            return f"{_fmt_number(v.real)}{sign}{_fmt_number(abs(v.imag))}j"
-    return _fmt_float(v)
-
-
-_INF = math.inf
-_NEG_INF = -math.inf
-
-
-def _fmt_float(v: float) -> str:
-    """_fmt_number of a float (a float subclass too: what `v in (inf, -inf)` and is_integer() say)."""
-    if v != v:
-        return "nan"
-    if v == _INF:
-        return "inf"
-    if v == _NEG_INF:
-        return "-inf"
-    if v.is_integer() and -1e8 < v < 1e8:
-        return f"{int(v)}."
-    return f"{v:.4g}"
-
-
-def _fmt_item(v: float) -> str:
-    """_fmt_float of an exact float (a tensor's item(); issue 9: a loop's graph formats thousands):
-    the same text with fewer tests. is_integer() is False for nan and +-inf, and "{:.4g}" writes
-    inf and -inf as _fmt_float does; a nan of either sign is "nan"."""
-    if v.is_integer():
-        return f"{int(v)}." if -1e8 < v < 1e8 else f"{v:.4g}"
-    return "nan" if v != v else f"{v:.4g}"
-
 
 def _fmt_vector(values: list[Any], budget: int, fmt: Any = _fmt_number) -> str:
     """"[a, b, c]" if it fits in `budget` characters, else the elements that fit and ", …]".
@@ -201,10 +164,12 @@ def scalar_snapshot(value: Any, dtype: torch.dtype, np_dtype: Any, tensor_id: in
                     grad_fn: str | None) -> TensorSnapshot:
     """The snapshot of a 0-dim tensor of `dtype` (a key of _SCALAR_DTYPES) whose item() is `value`.
 
-    `value` is then exactly what the array's item() gives back, so it is formatted as it is."""
-    return tensor_snapshot(tensor_id, (), dtype_name(dtype), np.array(value, dtype=np_dtype),
-                           _fmt_item(value) if type(value) is float else _fmt_number(value), requires_grad,
-                           grad_fn)
+    `value` is then exactly what the array's item() gives back, so it is formatted as it is: a lazy
+    snapshot (report.py) makes the array and the text of it when they are first read."""
+    snap = _new(TensorSnapshot)
+    _set(snap, "__dict__", {"id": tensor_id, "shape": (), "dtype": dtype_name(dtype),
+                            "requires_grad": requires_grad, "grad_fn": grad_fn, LAZY_NUMBER: value})
+    return snap
 
 
 def snapshot_as(tensor: torch.Tensor, tensor_id: int, requires_grad: bool,

@@ -32,11 +32,15 @@ _ON = f"body:has(.st-key-{MARKER})"
 # Always on (both modes): the page controls (language, presentation) sit together in the header's
 # empty right end instead of taking rows (in presentation mode they keep their normal size: zoom).
 # Below 1000 px the header has no room left of the navigation (it needs ~960): they take a row instead.
+# Printed output (components/results.py, not wrapped) in normal mode at 0.8rem: an 80-character row
+# PyTorch prints fits the Graph page's editor column at 1920 px (at 0.95rem it needed 779 px of 672);
+# narrower, the block scrolls sideways.
 _BAR_CSS = """.st-key-present_bar { position: fixed; top: 0.6rem; right: 4.5rem; width: auto !important;
   z-index: 999991; }
 .st-key-present_bar .stElementContainer { width: auto !important; }
 @media (max-width: 1000px) { .st-key-present_bar { position: static; align-self: flex-end; } }
-.stElementContainer.st-key-figure_widths { display: none; }"""
+.stElementContainer.st-key-figure_widths { display: none; }
+body:not(:has(.st-key-present_on)) [class*="st-key-printed_"] code { font-size: 0.8rem; }"""
 _CSS = f"""
 html:has(.st-key-{MARKER}) {{ font-size: {FONT_SIZE}; }}
 {_ON} .stApp, {_ON} [data-testid="stHeader"] {{ background: #ffffff; color: #000000; }}

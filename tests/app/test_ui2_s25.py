@@ -1,0 +1,29 @@
+"""Printed output is not wrapped (session 25, ui2): PyTorch prints a 2-D tensor's rows 80 characters
+wide, and the Graph page's editor column (416 px at 1280 px) broke every row mid-row; the block now
+keeps each printed line whole and scrolls sideways (tests/e2e/test_ui2_s25_browser.py measures it).
+The same for the values of bare expressions."""
+
+from __future__ import annotations
+
+from autogradlab import links
+from tests.app.test_lang import open_app
+
+PRINTS = "import torch\ntorch.manual_seed(0)\nprint(torch.randn(4, 8))\nx = torch.ones(2)\nx * 3\n"
+
+
+def _blocks(at):
+    return [code for code in at.code if "tensor(" in code.value]
+
+
+def test_printed_tensor_rows_are_not_wrapped():
+    at = open_app(code=links.encode_code(PRINTS))
+    assert not at.exception
+    printed = [code for code in _blocks(at) if code.value.startswith("tensor([[")]
+    assert printed and all(not code.proto.wrap_lines for code in printed)
+    assert max(len(line) for line in printed[0].value.splitlines()) > 60   # rows wider than the column
+
+
+def test_expression_values_are_not_wrapped():
+    at = open_app(code=links.encode_code(PRINTS))
+    shown = [code for code in _blocks(at) if code.value.startswith("tensor([3.")]
+    assert shown and all(not code.proto.wrap_lines for code in shown)

@@ -248,6 +248,11 @@ def show(report: Report, *, style: str, selected: str | None, node_key: str | No
     (the node picker's key) a click on a node of the annotated drawing selects it."""
     graph = report.graph
     if graph is None or not graph.nodes:
+        if report.error is not None:   # the error is why: the general example would only repeat the program
+            line = report.error.line
+            st.info(t("graph.no_graph_before_error", line=line) if line is not None
+                    else t("graph.no_graph_before_error_somewhere"), icon=":material/account_tree:")
+            return
         st.info(t("graph.no_graph_help"), icon=":material/account_tree:")
         st.code(NO_GRAPH_EXAMPLE, language="python")
         return

@@ -27,3 +27,25 @@ def test_expression_values_are_not_wrapped():
     at = open_app(code=links.encode_code(PRINTS))
     shown = [code for code in _blocks(at) if code.value.startswith("tensor([3.")]
     assert shown and all(not code.proto.wrap_lines for code in shown)
+
+
+TYPO = "import torch\nx = torch.arange(4.0, requires_grad=True)\ny = 2 * torch.dott(x, x)\ny.backward()\n"
+
+
+def _infos(lang: str) -> list[str]:
+    at = open_app(code=links.encode_code(TYPO), lang=lang)
+    assert not at.exception
+    return [info.value for info in at.info]
+
+
+def test_no_graph_under_an_error_says_the_error_is_why():
+    """A typo before the first op left the generic "no autograd graph yet ... for example:" help and an
+    example that repeated the student's own program; the help now points at the error's line."""
+    infos = _infos("en")
+    assert any("The error at line 3 stopped the program" in info for info in infos), infos
+    assert not any("for example" in info for info in infos), infos
+
+
+def test_no_graph_under_an_error_in_chinese():
+    infos = _infos("zh")
+    assert any("第 3 行的错误" in info for info in infos), infos

@@ -49,3 +49,23 @@ def test_no_graph_under_an_error_says_the_error_is_why():
 def test_no_graph_under_an_error_in_chinese():
     infos = _infos("zh")
     assert any("第 3 行的错误" in info for info in infos), infos
+
+
+JACOBIAN_TYPO = ("import torch\nfrom torch.autograd.functional import jacobian\n"
+                 "def f(x):\n    return x ** 2\nJ = jacobian(f, torch.tensor([1.0, 2.0])\n")
+
+
+def test_jacobian_page_under_an_error_names_the_error_not_a_missing_call():
+    """A syntax error in the jacobian(...) line: the page said "This program calls no jacobian(...)" and
+    offered an example and dY/dX pickers with nothing to differentiate."""
+    at = open_app("jacobian.py", code=links.encode_code(JACOBIAN_TYPO))
+    assert not at.exception
+    infos = [info.value for info in at.info]
+    assert any("The error at line 5 stopped the program" in info for info in infos), infos
+    assert not any("calls no" in info for info in infos), infos
+    assert not [b for b in at.button if b.key == "jacobian_example"], "no example offered over the error"
+
+
+def test_jacobian_page_under_an_error_in_chinese():
+    at = open_app("jacobian.py", code=links.encode_code(JACOBIAN_TYPO), lang="zh")
+    assert any("第 5 行的错误" in info.value for info in at.info)

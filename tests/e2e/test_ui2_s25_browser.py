@@ -137,3 +137,21 @@ def test_steps_source_lines_wrap_under_the_code(browser, server, artifacts):
         assert wrapped[0]["code"] - wrapped[0]["row"] > 30, rows    # not under the line numbers
     finally:
         context.close()
+
+
+@pytest.mark.opens_its_own_url
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_steps_error_is_on_the_first_screen(browser, server, artifacts, lang):
+    """Normal mode at 1280×720: the error was under the editor and the mode controls, below the screen,
+    while the player's place said only "fix the program"; it is now in that place."""
+    typo = "import torch\nx = torch.arange(4.0, requires_grad=True)\ny = 2 * torch.dott(x, x)\ny.backward()\n"
+    context, page = _open(browser, server, "/steps", f"code={links.encode_code(typo)}&lang={lang}", 1280, 720,
+                          '[data-testid="stAlertContentError"]')
+    try:
+        page.screenshot(path=str(artifacts / f"ui2-steps-error-{lang}.png"))
+        error = page.locator('[data-testid="stAlertContentError"]').first
+        box = error.bounding_box()
+        assert box["y"] + box["height"] <= 720, box
+        expect(error).to_contain_text("dott")
+    finally:
+        context.close()

@@ -5,7 +5,8 @@ fitted whole its text shrank to 7-8 px at 1280x720 (a 6-op chain; the seeds' aut
 Chinese, whose labels are taller, to ~9 px). Drawn left-to-right the same graph fills the width. The
 choice is made from graphviz's own sizes of both drawings (points), fitted into the smallest
 projector's area (1280x720: about 900x506 CSS px for the graph) with the view's size cap: the usual
-bottom-to-top layout stays unless left-to-right draws the text at least GAIN times larger.
+bottom-to-top layout stays unless it is drawn below the readable scale there and left-to-right draws
+the text at least GAIN times larger.
 """
 
 from __future__ import annotations
@@ -15,6 +16,9 @@ import re
 AREA_PX = (900.0, 506.0)   # the graph's 16:9 area at 1280x720 in presentation mode (measured)
 MAX_SCALE = 1.15           # components/svg_view.PRESENT_MAX_SCALE: CSS px per pt never exceeded
 GAIN = 1.15                # left-to-right must be this much larger to be worth a different shape
+READABLE = 0.85            # components/svg_view.PRESENT_MIN_SCALE: a drawing fitted at this scale or more
+                           # keeps its usual shape (the lesson's 5-node graph: at 1920x1080 both shapes
+                           # reach MAX_SCALE, and left to right only filled less of the area)
 USUAL, ACROSS = "BT", "LR"
 
 _WIDTH = re.compile(r'<svg[^>]*?\swidth="([\d.]+)pt"')
@@ -39,7 +43,7 @@ def fitted_scale(size: tuple[float, float], area: tuple[float, float] = AREA_PX,
 
 
 def best_rankdir(usual: tuple[float, float] | None, across: tuple[float, float] | None) -> str:
-    """USUAL unless the ACROSS drawing fits the area at least GAIN times larger."""
-    if usual is None or across is None:
+    """USUAL unless it fits the area below READABLE and the ACROSS drawing at least GAIN times larger."""
+    if usual is None or across is None or fitted_scale(usual) >= READABLE:
         return USUAL
     return ACROSS if fitted_scale(across) >= GAIN * fitted_scale(usual) else USUAL

@@ -69,3 +69,11 @@ def test_jacobian_page_under_an_error_names_the_error_not_a_missing_call():
 def test_jacobian_page_under_an_error_in_chinese():
     at = open_app("jacobian.py", code=links.encode_code(JACOBIAN_TYPO), lang="zh")
     assert any("第 5 行的错误" in info.value for info in at.info)
+
+
+def test_the_layout_choice_uses_the_views_presentation_scales():
+    from autogradlab.render import layout_choice
+    from components import svg_view
+
+    assert layout_choice.READABLE == svg_view.PRESENT_MIN_SCALE
+    assert layout_choice.MAX_SCALE == svg_view.PRESENT_MAX_SCALE

@@ -9,7 +9,15 @@ import pytest
 from autogradlab.engine.run import run_program
 from autogradlab.render import export
 from autogradlab.render.dot import annotated_dot
-from autogradlab.render.layout_choice import ACROSS, GAIN, USUAL, best_rankdir, fitted_scale, svg_size_pt
+from autogradlab.render.layout_choice import (
+    ACROSS,
+    GAIN,
+    READABLE,
+    USUAL,
+    best_rankdir,
+    fitted_scale,
+    svg_size_pt,
+)
 
 
 def chain(ops: int) -> str:
@@ -42,6 +50,14 @@ def test_left_to_right_only_when_it_is_clearly_larger():
     assert best_rankdir(tall, (900.0 / same, 10.0)) == USUAL
     assert best_rankdir(tall, (900.0 / (fitted_scale(tall) * (GAIN + 0.01)), 10.0)) == ACROSS
     assert best_rankdir(None, (10.0, 10.0)) == USUAL
+
+
+def test_a_readable_drawing_keeps_its_usual_shape():
+    usual = (471.0, 562.0)                      # the lesson's y = 2*dot(x, x): 0.9 px per pt at 1280x720
+    assert fitted_scale(usual) >= READABLE
+    assert best_rankdir(usual, (661.0, 285.0)) == USUAL   # left to right would be 1.15: not needed
+    just_below = (471.0, 506.0 / (READABLE - 0.01))
+    assert best_rankdir(just_below, (661.0, 285.0)) == ACROSS
 
 
 def test_a_six_op_chain_is_drawn_left_to_right():

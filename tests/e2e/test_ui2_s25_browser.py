@@ -155,3 +155,24 @@ def test_steps_error_is_on_the_first_screen(browser, server, artifacts, lang):
         expect(error).to_contain_text("dott")
     finally:
         context.close()
+
+
+@pytest.mark.opens_its_own_url
+def test_the_legend_never_covers_the_zoom_buttons(browser, server, artifacts):
+    """The Steps drawing of a 6-op chain at 1280×720 starts zoomed to the readable scale; the legend,
+    kept in view at the top, lay over "−" and "Whole"."""
+    context, page = _open(browser, server, "/steps", f"code={links.encode_code(CHAIN6)}&present=1", 1280, 720,
+                          ".st-key-steps_drawing svg g.node")
+    try:
+        page.screenshot(path=str(artifacts / "ui2-steps-legend-tools.png"))
+        drawing = page.locator(".st-key-steps_drawing")
+        legend = drawing.locator("svg g.agl-label").bounding_box()
+        tools = drawing.locator(".tools").bounding_box()
+        assert legend is not None and tools is not None
+        def apart(a: dict, b: dict, x: str, size: str) -> bool:
+            return a[x] + a[size] <= b[x] + 1 or b[x] + b[size] <= a[x] + 1
+
+        assert apart(legend, tools, "x", "width") or apart(legend, tools, "y", "height"), (legend, tools)
+        expect(drawing.get_by_role("button", name="Whole")).to_be_visible()
+    finally:
+        context.close()

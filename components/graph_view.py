@@ -101,7 +101,7 @@ def inert_svg(svg: str) -> str:
 
 
 def _clickable(svg: str, *, key: str, node_key: str, ids: set[str], selected: str | None,
-               on_group=None) -> None:
+               on_group=None, start: str = "top") -> None:
     """The annotated drawing as a zoomable, pannable element whose node clicks select the node in
     the picker (`node_key`); the selection is a CSS class in the browser, so the layout never moves
     and exports stay clean."""
@@ -121,7 +121,8 @@ def _clickable(svg: str, *, key: str, node_key: str, ids: set[str], selected: st
 
     with present_fit.box(key):
         svg_view.show(svg, key=key, selected=selected, on_click=clicked,
-                      max_height=present.figure_height("72vh"), aspect=present.aspect())
+                      max_height=present.figure_height("72vh"), aspect=present.aspect(),
+                      start=start)
 
 
 def _embed_svg(svg: str, *, key: str) -> None:
@@ -165,7 +166,8 @@ def _draw_dot(dot: str, *, key: str, clicks: tuple[str, set[str], str | None] | 
     if clicks is None:
         _embed_svg(svg, key=key)
     else:
-        _clickable(svg, key=key, node_key=clicks[0], ids=clicks[1], selected=clicks[2], on_group=on_group)
+        _clickable(svg, key=key, node_key=clicks[0], ids=clicks[1], selected=clicks[2], on_group=on_group,
+                   start="right" if 'rankdir="LR"' in dot else "top")   # left to right: the output's end
     if export_dot is not None and export_dot != dot:
         dot, svg = export_dot, None
     _download_buttons(dot, svg, slug)
@@ -223,11 +225,34 @@ def _fold_choice(graph: Graph) -> bool:
                      help=t("graph.fold_help"))
 
 
+def _projector_rankdir(graph: Graph, fold: bool) -> str:
+    """Presentation mode: a tall, narrow graph is drawn left to right when that fills the 16:9 area
+    with larger text (autogradlab/render/layout_choice.py); always bottom to top otherwise."""
+    from autogradlab.render.dot import annotated_dot
+    from autogradlab.render.layout_choice import USUAL, best_rankdir, svg_size_pt
+    from components import present
+
+    if not present.active() or fold or len(graph.nodes) > FOLD_OFFER_NODES:
+        return USUAL
+    try:
+        sizes = [svg_size_pt(cached.svg_for_web(annotated_dot(graph, max_nodes=MAX_NODES, rankdir=rankdir,
+                                                              lang=current_lang())))
+                 for rankdir in ("BT", "LR")]
+    except Exception:   # graphviz missing or slow: the usual drawing says why (_draw_dot)
+        return USUAL
+    return best_rankdir(*sizes)
+
+
 def show(report: Report, *, style: str, selected: str | None, node_key: str | None = None) -> None:
     """Draw the report's graph in the chosen style, or explain why there is none. With `node_key`
     (the node picker's key) a click on a node of the annotated drawing selects it."""
     graph = report.graph
     if graph is None or not graph.nodes:
+        if report.error is not None:   # the error is why: the general example would only repeat the program
+            line = report.error.line
+            st.info(t("graph.no_graph_before_error", line=line) if line is not None
+                    else t("graph.no_graph_before_error_somewhere"), icon=":material/account_tree:")
+            return
         st.info(t("graph.no_graph_help"), icon=":material/account_tree:")
         st.code(NO_GRAPH_EXAMPLE, language="python")
         return
@@ -248,10 +273,11 @@ def show(report: Report, *, style: str, selected: str | None, node_key: str | No
     clicks = None
     if node_key is not None:   # select in the browser, the drawing stays put; a folded group opens
         clicks = (node_key, {node.id for node in graph.nodes}, fold_view.drawn_selection(folded, selected))
+    rankdir = _projector_rankdir(graph, fold)
     dot = annotated_dot(graph, max_nodes=MAX_NODES, selected=None if clicks else selected, fold=fold,
-                        folded=folded, lang=current_lang())
-    clean = annotated_dot(graph, max_nodes=MAX_NODES, fold=fold, folded=folded, lang=current_lang()) \
-        if selected and not clicks else None
+                        folded=folded, lang=current_lang(), rankdir=rankdir)
+    clean = annotated_dot(graph, max_nodes=MAX_NODES, fold=fold, folded=folded, lang=current_lang(),
+                          rankdir=rankdir) if selected and not clicks else None
     on_group = fold_view.graph_click(report.source, report.output, folded)
     if _draw_dot(dot, key="graph_view", clicks=clicks, on_group=on_group, slug=_slug(report),
                  export_dot=clean):

@@ -234,8 +234,15 @@ def dydx_pickers(report: Report) -> tuple[str, str] | None:
     tensors = {n: v for n, v in report.variables.items() if isinstance(v, TensorValue)}
     ys = [n for n, v in tensors.items() if v.grad_fn is not None]
     xs = [n for n, v in tensors.items() if v.requires_grad and v.is_leaf]
-    st.info(t("jacobian.no_call"), icon=":material/grid_on:")
-    st.button(t("jacobian.load_example"), on_click=_load_example, key=state.JACOBIAN_EXAMPLE)
+    error = report.error
+    if error is not None:   # it may well call jacobian(...): the error is why no call ran
+        st.info(t("jacobian.no_call_before_error", line=error.line) if error.line is not None
+                else t("jacobian.no_call_before_error_somewhere"), icon=":material/grid_on:")
+        if not ys or not xs:
+            return None
+    else:
+        st.info(t("jacobian.no_call"), icon=":material/grid_on:")
+        st.button(t("jacobian.load_example"), on_click=_load_example, key=state.JACOBIAN_EXAMPLE)
     if not ys or not xs:
         st.caption(t("jacobian.nothing_to_differentiate"))
         return None

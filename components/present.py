@@ -32,11 +32,16 @@ _ON = f"body:has(.st-key-{MARKER})"
 # Always on (both modes): the page controls (language, presentation) sit together in the header's
 # empty right end instead of taking rows (in presentation mode they keep their normal size: zoom).
 # Below 1000 px the header has no room left of the navigation (it needs ~960): they take a row instead.
+# Printed output (components/results.py, not wrapped) at 0.8rem in normal mode (the theme's 0.95rem
+# in presentation mode, where it is full width): an 80-character row
+# PyTorch prints fits the Graph page's editor column at 1920 px (at 0.95rem it needed 779 px of 672);
+# narrower, the block scrolls sideways.
 _BAR_CSS = """.st-key-present_bar { position: fixed; top: 0.6rem; right: 4.5rem; width: auto !important;
   z-index: 999991; }
 .st-key-present_bar .stElementContainer { width: auto !important; }
 @media (max-width: 1000px) { .st-key-present_bar { position: static; align-self: flex-end; } }
-.stElementContainer.st-key-figure_widths { display: none; }"""
+.stElementContainer.st-key-figure_widths { display: none; }
+[class*="st-key-printed_"] code { font-size: 0.8rem; }"""
 _CSS = f"""
 html:has(.st-key-{MARKER}) {{ font-size: {FONT_SIZE}; }}
 {_ON} .stApp, {_ON} [data-testid="stHeader"] {{ background: #ffffff; color: #000000; }}
@@ -52,6 +57,7 @@ html:has(.st-key-{MARKER}) {{ font-size: {FONT_SIZE}; }}
   border-color: #000000; }}
 {_ON} .stApp button[kind="primary"] {{ background: #0645ad; border-color: #0645ad; }}
 {_ON} .st-key-steps_card {{ min-height: 12rem; }}
+{_ON} [class*="st-key-printed_"] code {{ font-size: 0.95rem; }}
 {_ON} [data-testid="stExpander"]:has(.st-key-editor_source) summary [data-testid="stMarkdownContainer"] p {{
   white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }}
 {_ON} .st-key-present_bar {{ zoom: 0.73; top: 0.55rem; right: 3.5rem; }}

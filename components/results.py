@@ -61,16 +61,19 @@ def printed_output(report: Report, *, label: str | None = None, title: str | Non
         lines = text.count("\n") + 1
         height = PRINTED_MAX_HEIGHT_PX if lines * _LINE_PX > PRINTED_MAX_HEIGHT_PX else "content"
         with st.container(key=key):
-            st.code(text, language=None, wrap_lines=True, height=height)
+            # Not wrapped: a tensor row PyTorch prints on one line (80 characters) stays one line and
+            # the block scrolls sideways (wrapped at 1280 px, a 4x8 tensor's rows broke mid-row).
+            st.code(text, language=None, wrap_lines=False, height=height)
         if height != "content":
             st.caption(t("graph.lines_printed", lines=f"{lines:,}"))
     else:
         st.caption(t("graph.nothing_printed"))
     if report.displayed:
-        with st.expander(t("graph.expression_values", count=len(report.displayed)), expanded=True):
+        with st.container(key=f"{key}_values"), \
+                st.expander(t("graph.expression_values", count=len(report.displayed)), expanded=True):
             for shown in report.displayed:
                 st.caption(t("common.line", line=shown.line))
-                st.code(shown.text, language=None, wrap_lines=True)
+                st.code(shown.text, language=None, wrap_lines=False)
 
 
 def variables(report: Report, *, label: str | None = None) -> None:

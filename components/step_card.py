@@ -23,6 +23,7 @@ CONTEXT_LINES = 2
 SOURCE_STYLE = ("font-family:monospace;font-size:0.9rem;white-space:pre;overflow-x:auto;"
                 "border:1px solid #ddd;border-radius:4px;padding:4px 0;margin:0")
 HIGHLIGHT = "background:#fde2a7;font-weight:bold"
+WRAPPED = "white-space:pre-wrap;overflow-wrap:anywhere"
 
 
 LEAF_RULE = " (leaf: accumulate)"   # the engine's words after a leaf's rule (engine/steps.py)
@@ -69,12 +70,19 @@ def source_lines(source: str, line: int | None) -> None:
         return
     first, last = max(1, line - CONTEXT_LINES), min(len(lines), line + CONTEXT_LINES)
     rows = []
+    # On a projector the card's narrow column wraps a long line (a scrolled-away line is lost); its
+    # continuation lines hang under the code, not under the line numbers (a wrapped comment began at
+    # the number column and read as a line of its own).
+    wrap = present.active()
     for n in range(first, last + 1):
         style = HIGHLIGHT if n == line else "color:#666"
-        rows.append(f'<div style="{style};padding:0 8px">{n:>3}  {html.escape(lines[n - 1][:200])}</div>')
+        text = html.escape(lines[n - 1][:200])
+        if wrap:
+            rows.append(f'<div style="{style};padding:0 8px;display:flex"><span style="flex:none">{n:>3}  '
+                        f'</span><span style="{WRAPPED};min-width:0">{text}</span></div>')
+        else:
+            rows.append(f'<div style="{style};padding:0 8px">{n:>3}  {text}</div>')
     style = SOURCE_STYLE
-    if present.active():    # the card's narrow column on a projector: wrap, a scrolled-away line is lost
-        style = style.replace("white-space:pre;", "white-space:pre-wrap;overflow-wrap:anywhere;")
     with st.container(key="steps_source"):
         st.markdown(f'<div style="{style}">{"".join(rows)}</div>', unsafe_allow_html=True)
 

@@ -118,17 +118,26 @@ export default function (component) {
   // to be dragged or zoomed; "Whole" shows all of it, "Reset" comes back. Until the user moves it.
   const whole = parentElement.querySelector('button[data-act="whole"]');
   const BIG_NODES = 12;
+  const SMALL_SHRINK = 0.8;
   const readable = (box, W, H) => {
     const min = data.minScale || 0;
     const f = data.aspect && box[2] > 0 && box[3] > 0 ? Math.min(W / box[2], H / box[3]) : 0;
     // big: many nodes that fit only below the readable scale (a 26-node graph on a projector); a
-    // small graph stays whole even where that draws it smaller (6 nodes at 1280x720: cut otherwise)
-    const big = min > 0 && f > 0 && f < min && svg.querySelectorAll("g.node").length >= BIG_NODES;
+    // small graph stays whole where that draws it a little smaller (6 nodes at 1280x720: cut
+    // otherwise), but not far below it: a 6-op chain (11 tall, narrow nodes) fitted at 1280x720
+    // drew its text at 7-8 px
+    const few = svg.querySelectorAll("g.node").length < BIG_NODES;
+    const big = min > 0 && f > 0 && f < min * (few ? SMALL_SHRINK : 1);
     if (whole) whole.hidden = !big;
     view.big = big;
     if (!big || !view.auto) return;
     const s = min / f;
-    view.s = s; view.tx = (W / 2) * (1 - s); view.ty = -s * ((H - box[3] * f) / 2);
+    // a left-to-right drawing starts at its right end (the output), centred in height when it fits;
+    // a bottom-to-top one at its top, centred in width
+    const across = data.start === "right";
+    view.s = s;
+    view.ty = across && box[3] * f * s <= H ? (H / 2) * (1 - s) : -s * ((H - box[3] * f) / 2);
+    view.tx = across ? W - s * (W + box[2] * f) / 2 : (W / 2) * (1 - s);
     apply();
   };
   const apply = () => {
@@ -289,7 +298,7 @@ PRESENT_MIN_SCALE = 0.85
 def show(svg: str, *, key: str, selected: str | None = None, max_height: str = "72vh",
          on_click: Callable[[], None] | None = None, layout_key: str | None = None,
          aspect: str | None = None, max_scale: float | None = None,
-         min_scale: float | None = None, focus: str | None = None) -> str | None:
+         min_scale: float | None = None, focus: str | None = None, start: str = "top") -> str | None:
     """Mount an inert SVG with zoom, pan and node clicks. Returns the id of the node clicked in the
     interaction that caused this rerun, else None. `on_click` runs before the rerun (a callback:
     read the clicked id from st.session_state[key].click). A new `svg` with the same `layout_key`
@@ -297,7 +306,8 @@ def show(svg: str, *, key: str, selected: str | None = None, max_height: str = "
     drawing an area of that shape, filled (presentation mode). `max_scale` caps the drawing's
     size, in CSS px per graphviz pt (default: MAX_SCALE, or PRESENT_MAX_SCALE with `aspect`);
     `min_scale` (with `aspect`; default PRESENT_MIN_SCALE) the smallest it starts at (then panned);
-    `focus`: a node id kept in view at that scale (the step player's current node)."""
+    `focus`: a node id kept in view at that scale (the step player's current node); `start`: the end
+    a drawing started at `min_scale` shows ("top", or "right" for a left-to-right drawing)."""
     if max_scale is None:
         max_scale = PRESENT_MAX_SCALE if aspect else MAX_SCALE
     if min_scale is None:
@@ -307,7 +317,7 @@ def show(svg: str, *, key: str, selected: str | None = None, max_height: str = "
               "whole": {"title": t("common.zoom_whole_help"), "text": t("common.zoom_whole")}}
     result = _COMPONENT(data={"svg": svg, "selected": selected, "maxHeight": max_height, "labels": labels,
                               "layoutKey": layout_key, "aspect": aspect, "maxScale": max_scale,
-                              "minScale": min_scale, "focus": focus},
+                              "minScale": min_scale, "focus": focus, "start": start},
                         key=key,
                         on_click_change=on_click or (lambda: None))
     return getattr(result, "click", None)

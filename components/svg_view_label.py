@@ -49,8 +49,18 @@ function pinLabel(label, stage) {
     if (high > highEdge - LABEL_PAD_PX) return highEdge - LABEL_PAD_PX - high;
     return 0;
   };
-  const dx = into(shown.left, shown.right, shown.width, view.left, view.right);
-  const dy = into(shown.top, shown.bottom, shown.height, view.top, view.bottom);
+  let dx = into(shown.left, shown.right, shown.width, view.left, view.right);
+  let dy = into(shown.top, shown.bottom, shown.height, view.top, view.bottom);
+  // Never under the zoom buttons (they float over the view's top right corner): beside them on the
+  // left when it fits, else below them (a zoomed step drawing at 1280x720 hid "Whole" and "−").
+  const tools = stage.parentElement && stage.parentElement.querySelector(".tools");
+  const t = tools && tools.getBoundingClientRect();
+  if (t && t.width && shown.left + dx < t.right && shown.right + dx > t.left
+      && shown.top + dy < t.bottom && shown.bottom + dy > t.top) {
+    const left = t.left - LABEL_PAD_PX - (shown.right + dx);
+    if (shown.left + dx + left >= view.left + LABEL_PAD_PX) dx += left;
+    else dy += t.bottom + LABEL_PAD_PX - (shown.top + dy);
+  }
   if (dx || dy) label.setAttribute("transform", `translate(${(dx / k).toFixed(2)} ${(dy / k).toFixed(2)})`);
 }
 """

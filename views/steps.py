@@ -43,8 +43,8 @@ def main() -> None:
 
     with right, run_indicator.running():
         report, options = settle(run(options.direction), options, submitted.source, run)
-    if report.error is not None:
-        with error_at or left:
+    if report.error is not None:   # normal mode: beside the editor, where the player would be (under
+        with error_at or right:     # the editor and the mode controls it was below a 720-px screen)
             error_box.show(report.error, submitted.source)
         with right:
             st.info(t("steps.fix_first"), icon=":material/pause_circle:")

@@ -36,6 +36,11 @@ then press **Run** or **Ctrl+Enter**.""",
     "graph.items": "{count} items",
     "graph.no_graph_help": "This program has no autograd graph yet. PyTorch records a graph when a tensor "
                            "**requires grad** and an **operation** uses it, for example:",
+    "graph.no_graph_before_error": "The error at line {line} stopped the program before PyTorch recorded any "
+                                   "graph. Fix that line (see the error message) and the graph appears here.",
+    "graph.no_graph_before_error_somewhere": (
+        "The error stopped the program before PyTorch recorded any graph. Fix it (see the error message) "
+        "and the graph appears here."),
     "graph.style": "Graph style",
     "graph.style_annotated": "annotated",
     "graph.style_torchviz": "torchviz classic",
@@ -127,6 +132,10 @@ y.backward()
     "graph.items": "{count} 项",
     "graph.no_graph_help": "这个程序还没有自动求导计算图。当一个张量**需要梯度**"
                            "（`requires_grad=True`）并且有**运算**用到它时，PyTorch 才会记录计算图，例如：",
+    "graph.no_graph_before_error": "第 {line} 行的错误让程序在 PyTorch 记录任何计算图之前就停止了。"
+                                   "改正这一行（见错误提示），计算图就会显示在这里。",
+    "graph.no_graph_before_error_somewhere": (
+        "程序出错，在 PyTorch 记录任何计算图之前就停止了。改正错误（见错误提示），计算图就会显示在这里。"),
     "graph.style": "计算图样式",
     "graph.style_annotated": "带注释",
     "graph.style_torchviz": "torchviz 经典样式",

@@ -29,6 +29,12 @@ EN = {
     "jacobian.image": "Image (camera icon on the plot, 1600×900)",
     "jacobian.csv": "Download CSV",
     "jacobian.csv_limit": "CSV up to 250,000 entries; for bigger ones: python -m autogradlab jacobian --json",
+    "jacobian.no_call_before_error": (
+        "The error at line {line} stopped the program before any `jacobian(...)` call ran: fix that line "
+        "(see the error message) and the matrix appears here."),
+    "jacobian.no_call_before_error_somewhere": (
+        "The error stopped the program before any `jacobian(...)` call ran: fix it (see the error message) "
+        "and the matrix appears here."),
     "jacobian.no_call": "This program calls no `jacobian(...)`. Pick a tensor Y and a leaf X it depends on "
                         "to see dY/dX at this run's values, or load an example.",
     "jacobian.empty_help": """The editor is empty. Write a small PyTorch program that calls `jacobian(...)`,
@@ -92,6 +98,11 @@ ZH = {
     "jacobian.image": "图片（图上的相机图标，1600×900）",
     "jacobian.csv": "下载 CSV",
     "jacobian.csv_limit": "CSV 最多 250,000 个元素；更大的请用：python -m autogradlab jacobian --json",
+    "jacobian.no_call_before_error": (
+        "第 {line} 行的错误让程序在任何 `jacobian(...)` 调用之前就停止了："
+        "改正这一行（见错误提示），矩阵就会显示在这里。"),
+    "jacobian.no_call_before_error_somewhere": (
+        "程序出错，在任何 `jacobian(...)` 调用之前就停止了：改正错误（见错误提示），矩阵就会显示在这里。"),
     "jacobian.no_call": "这个程序没有调用 `jacobian(...)`。选择一个张量 Y 和它所依赖的叶子张量 X，"
                         "即可查看本次运行取值下的 dY/dX，或者载入一个示例。",
     "jacobian.empty_help": """编辑器是空的。写一段调用 `jacobian(...)` 的简短 PyTorch 程序，例如

@@ -139,9 +139,7 @@ def _check_ann_assign(node: ast.AnnAssign, ctx: _Context) -> None:
 
 
 def _check_arguments(args: ast.arguments) -> None:
-    """`*args`, `**kwargs` and keyword-only parameters are bound by lang/parameters.py."""
-    if args.posonlyargs:
-        raise _unsupported("positional-only parameters (before `/`)", hint="remove the `/`")
+    """`*args`, `**kwargs`, keyword-only and positional-only parameters are bound by lang/parameters.py."""
 
 
 def _check_function(node: ast.FunctionDef, ctx: _Context) -> None:

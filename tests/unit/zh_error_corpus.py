@@ -385,5 +385,5 @@ CORPUS: list[tuple[str, str, dict]] = [
     ("missing_keyword_only", "def f(a, *, b):\n    return a\nf(1)\n", {}),
     ("map_no_iterable", "m = map(str)\n", {}),
     ("set_pop_empty", "s = set()\ns.pop()\n", {}),
-    ("positional_only", "def f(a, /, b):\n    return a\n", {}),
+    ("positional_only", "def f(a, /, b):\n    return a\nf(a=1, b=2)\n", {}),
 ]

@@ -41,7 +41,7 @@ METHOD, STATIC, CLASS, PROPERTY, VALUE = "method", "static", "class", "property"
 class ProgramClass:
     """`class Name:` as the program holds it."""
 
-    __slots__ = ("name", "base", "members", "qualname", "equality", "interp", "exception", "setters")
+    __slots__ = ("name", "base", "members", "qualname", "equality", "interp", "exception", "setters", "slots")
     type_name = "type"
 
     def __init__(self, name: str, base: ProgramClass | None, qualname: str | None = None) -> None:
@@ -54,6 +54,7 @@ class ProgramClass:
         self.interp: Any = None   # the run that defined it (its objects' loops: lang/object_protocols.py)
         # the builtin exception class at the root of its bases (`class MyError(ValueError)`), or None
         self.exception: type | None = None if base is None else base.exception
+        self.slots: frozenset[str] | None = None   # its objects' only attributes (lang/class_slots.py)
 
     def find(self, name: str) -> tuple[ProgramClass, str, Any] | None:
         """(the class that has it, kind, value) along the chain of bases, as Python's MRO."""
@@ -276,6 +277,9 @@ def set_attribute(interp: Interpreter, base: Any, name: str, value: Any) -> None
         set_args(interp, base, value)
         return
     if name not in base.values:
+        if base.cls.slots is not None:   # `__slots__` (lang/class_slots.py)
+            from autogradlab.lang.class_slots import check_slot
+            check_slot(base, name)
         if len(base.values) >= MAX_ATTRIBUTES:
             raise _attribute_limit(base.cls.name, MAX_ATTRIBUTES)
         _charge(interp, 1, "the attributes of an object")

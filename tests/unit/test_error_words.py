@@ -26,7 +26,7 @@ REFUSED = [   # (plain classes run since session 19; their refusals are errors_c
     "import torch\nx = torch.ones(2)\nx.foo = 1\n",
     "import torch\nx = torch.ones(2)\ny = x.storage()\n",
     "import numpy as np\na = np.ones(2)\nb = a.tofile('x')\n",
-    "match 1:\n    case 1:\n        pass\n",
+    "match 1:\n    case int(_n=1):\n        pass\n",
 ]
 ALLOWED = {"Autograd", "Lab", "numpy", "ndarray", "tensor", "Tensor", "torch", "f-string", "bytes", "lambda"}
 

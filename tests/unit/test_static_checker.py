@@ -103,7 +103,7 @@ def test_dunder_name_reads_only_as_dunder_name():
     ("async for x in y:\n    pass", "`async for` loops"),
     ("g(x for x in y async for z in w)", "async comprehensions"),
     ("x = b'raw'", "bytes literals"),
-    ("match x:\n    case 1:\n        pass", "`match` statements"),
+    ("match x:\n    case C(__class__=k):\n        pass", "double-underscore attributes such as `__class__`"),
     ("x.foo = 1", "assigning to the attribute `.foo`"),
     ("del x.grad", "deleting attributes"),
     ("a, *b.foo = x", "assigning to the attribute `.foo`"),

@@ -28,6 +28,7 @@ def settle_slots(interp: Interpreter, cls: ProgramClass) -> None:
     for name in names:
         if name in cls.members:
             raise python_error(ValueError(f"{name!r} in __slots__ conflicts with class variable"))
+    cls.slot_names = frozenset(names)
     base_slots = cls.base.slots if cls.base is not None else frozenset()
     if base_slots is not None and cls.exception is None and "__dict__" not in names:
         cls.slots = base_slots | frozenset(names)
@@ -56,3 +57,14 @@ def check_slot(obj: ProgramObject, name: str) -> None:
     if obj.cls.find(name) is not None:
         raise python_error(AttributeError(f"'{obj.cls.name}' object attribute '{name}' is read-only"))
     raise python_error(AttributeError(f"'{obj.cls.name}' object has no attribute '{name}'"))
+
+
+def slot_of_class(cls: ProgramClass, name: str) -> bool:
+    """Whether `name` is a slot some class along the bases declares (`P.x` is then CPython's member
+    descriptor, which the program cannot have)."""
+    current: ProgramClass | None = cls
+    while current is not None:
+        if name in current.slot_names:
+            return True
+        current = current.base
+    return False

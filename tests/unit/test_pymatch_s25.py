@@ -114,6 +114,17 @@ def test_class_pattern_reaches_nothing_new(source: str, line: int, named: str) -
     assert report.error.line == line and report.printed == ""
 
 
+@pytest.mark.parametrize(("source", "named"), [
+    ("class P:\n    __slots__ = ('x',)\nprint(P.x)\n", "reading the slot `x` from the class `P`"),
+    ("class P:\n    __slots__ = ('x',)\nclass Q(P):\n    pass\nQ.x = 1\n",
+     "assigning to the slot `x` of the class `Q`"),
+])
+def test_slot_of_the_class_itself_is_refused_by_name(source: str, named: str) -> None:
+    """CPython's `P.x` is a member descriptor, no value a program can hold."""
+    report = run_program(source, torchviz=False)
+    assert report.error.kind == "unsupported" and named in report.error.message
+
+
 def test_private_attribute_of_own_class_is_matched() -> None:
     source = ("class C:\n    __match_args__ = ('_x',)\n    def __init__(self):\n        self._x = 4\n"
               "match C():\n    case C(v):\n        print(v)\n")
@@ -191,6 +202,8 @@ def test_range_too_long_for_len_is_cpythons_overflow() -> None:
     "class P:\n    __slots__ = ('x',)\n    x = 1\n",
     "class P:\n    __slots__ = (1,)\n",
     "class P:\n    __slots__ = ('a b',)\n",
+    "class P:\n    __slots__ = ('x',)\nprint(P.x)\n",
+    "class P:\n    __slots__ = ('x',)\nclass Q(P):\n    pass\nQ.x = 1\n",
     "def f(a, b, /):\n    pass\nf(a=1, b=2)\n",
 ])
 def test_new_error_is_said_in_chinese(source: str) -> None:

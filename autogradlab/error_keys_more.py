@@ -18,6 +18,7 @@ from autogradlab.messages import (
     errors_hints,
     errors_more,
     errors_numpy,
+    errors_patterns,
     errors_runtime,
 )
 
@@ -53,6 +54,6 @@ def _rules(*catalogues: dict[str, str]) -> tuple[tuple[re.Pattern[str], str], ..
 
 _LANGUAGE = {**errors_generators.EN, **errors_functions.EN, **errors_classes.EN}
 _GENERATOR_HINTS = {k: v for k, v in _LANGUAGE.items() if k.endswith("_hint")}
-MORE = _rules(errors_numpy.EN, errors_more.EN, errors_runtime.EN,
+MORE = _rules(errors_numpy.EN, errors_more.EN, errors_runtime.EN, errors_patterns.EN,
               {k: v for k, v in _LANGUAGE.items() if k not in _GENERATOR_HINTS})
 MORE_HINTS = _rules(errors_hints.EN, _GENERATOR_HINTS)

@@ -27,9 +27,10 @@ from autogradlab.lang.grad_manager_forms import (  # noqa: F401 - re-exported (s
     grad_manager_of,
     grad_mode_of,
 )
+from autogradlab.lang.match_checks import PATTERN_HANDLERS
 from autogradlab.limits import Limits
 
-_COMPOUND = (ast.If, ast.For, ast.While, ast.FunctionDef, ast.With, ast.Try, ast.ClassDef)
+_COMPOUND = (ast.If, ast.For, ast.While, ast.FunctionDef, ast.With, ast.Try, ast.ClassDef, ast.Match)
 _DECLARATIONS = (ast.Global, ast.Nonlocal)
 # the per-node tests' classes as tuples (`ast.For | ast.While` would build a union on every node)
 _FOR_WHILE = (ast.For, ast.While)
@@ -95,6 +96,8 @@ class StaticChecker:
             raise _unsupported(f"{word} anywhere but as a statement of its own inside a `def`", "is",
                                hint="write `yield value` on a line of its own in the function's body")
         handler = _HANDLERS.get(type(node))
+        if handler is None:
+            handler = PATTERN_HANDLERS.get(type(node))   # `match` (lang/match_checks.py)
         if handler is None:
             subject, verb, hint = _UNSUPPORTED.get(
                 type(node), (f"`{type(node).__name__}` constructs", "are", None))

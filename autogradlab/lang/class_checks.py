@@ -35,8 +35,9 @@ PLAIN_DUNDERS = ("__init__", "__getitem__", "__setitem__", "__len__", "__call__"
 METHOD_DECORATORS = ("staticmethod", "classmethod", "property")
 CLASS_HINT = ("a class may define `__init__`, `__getitem__`, `__setitem__`, `__len__`, `__iter__`, "
               "`__next__`, `__contains__`, `__call__`, `__repr__`, `__str__`, `__format__`, `__getattr__`, "
-              "`__index__`, `__bool__`, `__eq__`, `__hash__` (or `__hash__ = None`) and "
-              "operators such as `__add__`, `__radd__`, `__iadd__`, `__neg__` and `__lt__`, "
+              "`__index__`, `__bool__`, `__eq__`, `__hash__` (or `__hash__ = None`), `__slots__`, "
+              "`__match_args__` and operators such as `__add__`, `__radd__`, `__iadd__`, `__neg__` and "
+              "`__lt__`, "
               "plain methods, `@staticmethod`, `@classmethod` and `@property` "
               "methods, and class attributes; its base may be `object`, another class of the program or "
               "an exception class such as `Exception` or `ValueError`")
@@ -89,9 +90,11 @@ def _check_member(name: str, statement: ast.stmt) -> None:
         _check_no_walrus(name, statement.value)
     if isinstance(statement, ast.Assign) and all(isinstance(t, ast.Name) for t in statement.targets):
         dunder = next((t.id for t in statement.targets if is_dunder_name(t.id)), None)
-        if dunder is not None and not (dunder == "__hash__" and len(statement.targets) == 1
-                                       and isinstance(statement.value, ast.Constant)
-                                       and statement.value.value is None):
+        hash_none = dunder == "__hash__" and isinstance(statement.value, ast.Constant) \
+            and statement.value.value is None
+        # `__slots__` (lang/class_slots.py), `__match_args__` (lang/match_statement.py)
+        if dunder is not None and not (len(statement.targets) == 1 and (
+                hash_none or dunder in ("__slots__", "__match_args__"))):
             raise _refuse(f"defining `{dunder}` in `class {name}`", statement)   # but `__hash__ = None`
         return
     if isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name) \

@@ -88,6 +88,9 @@ def define_plain_class(interp: Interpreter, node: ast.ClassDef, classes: frozens
         for target in targets:
             body_scope.vars[target.id] = value
             cls.members[target.id] = (METHOD if isinstance(value, UserFunction) else VALUE, value)   # binds
+    if "__slots__" in cls.members:
+        from autogradlab.lang.class_slots import settle_slots
+        settle_slots(interp, cls)
     cls.equality, cls.interp = equality_for(interp, cls), interp
     interp.scope.set(node.name, cls)
 

@@ -29,7 +29,6 @@ _UNSUPPORTED: dict[type, tuple[str, str, str | None]] = {
     ast.Await: ("`await`", "is", None),
     ast.AsyncFunctionDef: ("`async def` functions", "are", "use a plain `def`"),
     ast.AsyncFor: ("`async for` loops", "are", "use a plain `for`"),
-    ast.Match: ("`match` statements", "are", "use `if`/`elif`"),
 }
 _TRY_STAR = getattr(ast, "TryStar", None)
 if _TRY_STAR is not None:
@@ -56,6 +55,7 @@ def is_dunder(name: str) -> bool:
     return name.startswith("__") and name.endswith("__")
 
 
+CLASS_BODY_DUNDERS = frozenset({"__hash__", "__slots__", "__match_args__"})   # assigned in a class body
 PUBLIC_DUNDER_ATTRIBUTES = frozenset({"__version__"})   # read-only module facts (torch.__version__)
 
 
@@ -76,8 +76,8 @@ def _allow(node: ast.AST, ctx: _Context) -> None:
 def _check_name(node: ast.Name, ctx: _Context) -> None:
     if node.id == "__name__" and isinstance(node.ctx, ast.Load):
         return
-    if node.id == "__hash__" and isinstance(node.ctx, ast.Store):   # only `__hash__ = None` in a class body:
-        return                                                      # _check_targets, class_checks.py
+    if node.id in CLASS_BODY_DUNDERS and isinstance(node.ctx, ast.Store):   # `__hash__ = None`, `__slots__`,
+        return   # `__match_args__`: in a class body only (_check_targets, class_checks.py)
     _check_identifier(node.id, "names")
 
 
@@ -139,9 +139,7 @@ def _check_ann_assign(node: ast.AnnAssign, ctx: _Context) -> None:
 
 
 def _check_arguments(args: ast.arguments) -> None:
-    """`*args`, `**kwargs` and keyword-only parameters are bound by lang/parameters.py."""
-    if args.posonlyargs:
-        raise _unsupported("positional-only parameters (before `/`)", hint="remove the `/`")
+    """`*args`, `**kwargs`, keyword-only and positional-only parameters are bound by lang/parameters.py."""
 
 
 def _check_function(node: ast.FunctionDef, ctx: _Context) -> None:
@@ -236,9 +234,10 @@ def _check_return(node: ast.Return, ctx: _Context) -> None:
 
 
 def _check_targets(node: ast.Assign, ctx: _Context) -> None:
-    if any(isinstance(target, ast.Name) and target.id == "__hash__" for target in node.targets) \
-            and ctx.in_class != "plain":
-        _check_identifier("__hash__", "names")
+    dunder = next((target.id for target in node.targets
+                   if isinstance(target, ast.Name) and target.id in CLASS_BODY_DUNDERS), None)
+    if dunder is not None and ctx.in_class != "plain":
+        _check_identifier(dunder, "names")
     if any(isinstance(target, ast.Starred) for target in node.targets):   # `*a = x`: CPython's text
         raise ProgramSyntaxError("starred assignment target must be in a list or tuple")
 

@@ -186,8 +186,8 @@ def _nearest_binding(chain: list[frozenset[str]], name: str) -> int | None:
 
 def binds_of(function: ast.AST, declared: tuple[frozenset[str], frozenset[str]] | None) -> frozenset[str]:
     """The names a function binds in its own scope, from its text: parameters, names stored or
-    deleted, defs, classes, imports, `except ... as`, walrus targets inside its comprehensions,
-    and its own `nonlocal` names (they pass the binding through); never its `global` names."""
+    deleted, defs, classes, imports, `except ... as`, `case` captures, walrus targets inside its
+    comprehensions, and its own `nonlocal` names (they pass the binding through); never its `global` names."""
     args = function.args   # type: ignore[attr-defined]
     names = {a.arg for a in args.posonlyargs + args.args + args.kwonlyargs}
     names.update(a.arg for a in (args.vararg, args.kwarg) if a is not None)
@@ -210,6 +210,10 @@ def binds_of(function: ast.AST, declared: tuple[frozenset[str], frozenset[str]] 
             names.update((a.asname or a.name).split(".")[0] for a in node.names)
         elif isinstance(node, ast.ExceptHandler) and node.name:
             names.add(node.name)
+        elif isinstance(node, ast.MatchAs | ast.MatchStar) and node.name:   # `case [x, *rest]:`
+            names.add(node.name)
+        elif isinstance(node, ast.MatchMapping) and node.rest:   # `case {**rest}:`
+            names.add(node.rest)
         inside = in_comprehension or isinstance(node, _COMPREHENSIONS)
         stack.extend((child, inside) for child in ast.iter_child_nodes(node))
     if declared is not None:

@@ -1,5 +1,6 @@
-"""`*args`, keyword-only parameters and `**kwargs` of the program's functions (`def f(x, *rest, k=1,
-**options)`, `lambda *a: ...`), bound as CPython binds them, with CPython's own error texts.
+"""`*args`, keyword-only parameters, `**kwargs` and positional-only parameters of the program's functions
+(`def f(x, *rest, k=1, **options)`, `lambda *a: ...`, `def f(a, b, /, c)`), bound as CPython binds them,
+with CPython's own error texts.
 
 The extra positional arguments become a tuple and the extra keyword arguments a dict, both counted
 like any tuple or dict the program builds (max_sequence_len and the run's total); the arguments
@@ -31,12 +32,13 @@ class StarParameters(NamedTuple):
     kwonly: tuple[str, ...]            # keyword-only parameter names (after * or *args)
     kw_defaults: tuple[Any, ...]       # their defaults (_MISSING: required)
     kwarg: str | None                  # the name of **kwargs
+    posonly: int = 0                   # how many of the first parameters are positional-only (before `/`)
 
 
 def star_parameters(interp: Interpreter, args: ast.arguments) -> StarParameters:
     defaults = tuple(_MISSING if node is None else _default(interp.eval(node)) for node in args.kw_defaults)
     return StarParameters(args.vararg.arg if args.vararg else None, tuple(a.arg for a in args.kwonlyargs),
-                          defaults, args.kwarg.arg if args.kwarg else None)
+                          defaults, args.kwarg.arg if args.kwarg else None, len(args.posonlyargs))
 
 
 def _default(value: Any) -> Any:
@@ -71,6 +73,14 @@ def too_many_positional(fn: UserFunction, given: int, kwonly_given: int) -> Prog
     return _type_error(f"{fn.name}() takes {takes} positional argument{plural} but {given} {was} given")
 
 
+def _unexpected(fn: UserFunction, word: str, positional_only: list[str]) -> ProgramTypeError:
+    """CPython names the positional-only parameters given by keyword first, whichever came first."""
+    if positional_only:
+        return _type_error(f"{fn.name}() got some positional-only arguments passed as keyword arguments: "
+                           f"'{', '.join(positional_only)}'")
+    return _type_error(f"{fn.name}() got an unexpected keyword argument '{word}'")
+
+
 def bind_star(interp: Interpreter, fn: UserFunction, args: list, kwargs: dict) -> dict[str, Any]:
     star: StarParameters = fn.star
     params = fn.params
@@ -78,15 +88,16 @@ def bind_star(interp: Interpreter, fn: UserFunction, args: list, kwargs: dict) -
         raise too_many_positional(fn, len(args), sum(name in kwargs for name in star.kwonly))
     bound: dict[str, Any] = dict(zip(params, args, strict=False))
     extra_kwargs: dict[str, Any] = {}
+    named = params[star.posonly:] if star.posonly else params   # a positional-only name is no keyword
     for word, value in kwargs.items():
-        if word in params or word in star.kwonly:
+        if word in named or word in star.kwonly:
             if word in bound:
                 raise _type_error(f"{fn.name}() got multiple values for argument '{word}'")
             bound[word] = value
         elif star.kwarg is not None:
             extra_kwargs[word] = value
         else:
-            raise _type_error(f"{fn.name}() got an unexpected keyword argument '{word}'")
+            raise _unexpected(fn, word, [w for w in kwargs if w in params[:star.posonly]])
     first_default = len(params) - len(fn.defaults)
     missing = [name for name in params[:first_default] if name not in bound]
     if missing:

@@ -41,7 +41,8 @@ METHOD, STATIC, CLASS, PROPERTY, VALUE = "method", "static", "class", "property"
 class ProgramClass:
     """`class Name:` as the program holds it."""
 
-    __slots__ = ("name", "base", "members", "qualname", "equality", "interp", "exception", "setters")
+    __slots__ = ("name", "base", "members", "qualname", "equality", "interp", "exception", "setters", "slots",
+                 "slot_names")
     type_name = "type"
 
     def __init__(self, name: str, base: ProgramClass | None, qualname: str | None = None) -> None:
@@ -54,6 +55,8 @@ class ProgramClass:
         self.interp: Any = None   # the run that defined it (its objects' loops: lang/object_protocols.py)
         # the builtin exception class at the root of its bases (`class MyError(ValueError)`), or None
         self.exception: type | None = None if base is None else base.exception
+        self.slots: frozenset[str] | None = None   # its objects' only attributes (lang/class_slots.py)
+        self.slot_names: frozenset[str] = frozenset()   # the names its own __slots__ declares
 
     def find(self, name: str) -> tuple[ProgramClass, str, Any] | None:
         """(the class that has it, kind, value) along the chain of bases, as Python's MRO."""
@@ -163,6 +166,10 @@ def storable(value: Any, where: str) -> Any:
 # -- members ---------------------------------------------------------------------------------------
 def _no_attribute(base: Any, name: str) -> Exception:
     if isinstance(base, ProgramClass):
+        from autogradlab.lang.class_slots import slot_of_class
+        if slot_of_class(base, name):   # CPython's member descriptor: no value of the program's
+            return NotSupported(f"reading the slot `{name}` from the class `{base.name}` is not supported in "
+                                "Autograd Lab")
         return python_error(AttributeError(f"type object '{base.name}' has no attribute '{name}'"))
     if isinstance(base, SuperProxy):
         return python_error(AttributeError(f"'super' object has no attribute '{name}'"))
@@ -256,6 +263,10 @@ def set_attribute(interp: Interpreter, base: Any, name: str, value: Any) -> None
         raise NotSupported("assigning to an attribute of `super()` is not supported in Autograd Lab")
     if isinstance(base, ProgramClass):
         found = base.members.get(name)
+        from autogradlab.lang.class_slots import slot_of_class
+        if found is None and slot_of_class(base, name):   # would replace the slot's descriptor
+            raise NotSupported(f"assigning to the slot `{name}` of the class `{base.name}` is not supported "
+                               "in Autograd Lab")
         if found is None:
             _charge(interp, 1, "the class attributes")
             if len(base.members) >= MAX_ATTRIBUTES * 2:
@@ -276,6 +287,9 @@ def set_attribute(interp: Interpreter, base: Any, name: str, value: Any) -> None
         set_args(interp, base, value)
         return
     if name not in base.values:
+        if base.cls.slots is not None:   # `__slots__` (lang/class_slots.py)
+            from autogradlab.lang.class_slots import check_slot
+            check_slot(base, name)
         if len(base.values) >= MAX_ATTRIBUTES:
             raise _attribute_limit(base.cls.name, MAX_ATTRIBUTES)
         _charge(interp, 1, "the attributes of an object")

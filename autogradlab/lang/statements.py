@@ -19,6 +19,7 @@ from autogradlab.lang.grad_managers import run_with
 from autogradlab.lang.item_deletion import delete_item
 from autogradlab.lang.iteration import loop_iterable
 from autogradlab.lang.loop_skim import known_length, loop_hooks
+from autogradlab.lang.match_statement import run_match
 from autogradlab.lang.namespaces import resolve_import
 from autogradlab.lang.operators import BINARY
 from autogradlab.lang.plain_classes import RETURNABLE, attribute_allowed, subscript_base
@@ -33,7 +34,6 @@ STATEMENT_NAMES: dict[type, str] = {
     ast.AsyncWith: "`async with` blocks", ast.Try: "`try` blocks",
     ast.ClassDef: "classes", ast.Global: "`global`",
     ast.Nonlocal: "`nonlocal`", ast.AsyncFunctionDef: "`async def`", ast.AsyncFor: "`async for`",
-    ast.Match: "`match` statements",
 }
 
 
@@ -63,6 +63,7 @@ class StatementsMixin:
             ast.Try: lambda node: run_try(self, node), ast.ClassDef: self._classdef,
             ast.Raise: lambda node: run_raise(self, node),   # lang/exception_objects.py
             ast.Global: lambda node: None, ast.Nonlocal: lambda node: None,   # lang/declarations.py
+            ast.Match: lambda node: run_match(self, node),   # lang/match_statement.py
         }
 
     def exec_block(self: Interpreter, body: list[ast.stmt]) -> None:

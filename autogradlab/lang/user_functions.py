@@ -46,8 +46,6 @@ _STACK_MARGIN = 100
 class UserFunctionsMixin:
     def make_function(self: Interpreter, name: str, args: ast.arguments, body: Any,
                       node: ast.AST) -> UserFunction:
-        if args.posonlyargs:
-            raise NotSupported("positional-only parameters (before `/`) are not supported in Autograd Lab")
         params = [a.arg for a in args.posonlyargs + args.args]
         defaults = [value if isinstance(value, UserFunction) else require_data(value, "as a default value")
                     for value in (self.eval(d) for d in args.defaults)]
@@ -57,7 +55,8 @@ class UserFunctionsMixin:
                      declarations_of(body) if isinstance(body, list) else None)
             self.function_facts[id(node)] = facts
         generator, declared = facts[1], facts[2]
-        star = star_parameters(self, args) if args.vararg or args.kwarg or args.kwonlyargs else None
+        starred = args.vararg or args.kwarg or args.kwonlyargs or args.posonlyargs
+        star = star_parameters(self, args) if starred else None
         closure = closure_for(self, node) if isinstance(body, list) else self.scope   # lang/unbound.py
         return UserFunction(name, params, defaults, body, closure, node, generator, star, declared)
 

@@ -356,7 +356,7 @@ CASES = [
     Case("m = list(map(eval, ['1']))", NOT_IN_LANGUAGE, r"\beval\b"),
     Case("y = [0] * 60000\nprint(*y, *y)", LIMIT, r"limit is 100,000"),
     Case("raise SystemExit", NOT_IN_LANGUAGE, r"SystemExit"),
-    Case("match 1:\n    case 1:\n        pass", UNSUPPORTED, r"match"),
+    Case("match 1:\n    case int(__class__=c):\n        pass", UNSUPPORTED, r"__class__"),
     # Confusable and invisible characters (the message names the code point).
     Case("_\uff3fimport__('os')", TEXT, r"U\+FF3F|__import__"),
     Case("x\u200by = 1", TEXT, r"U\+200B"),

@@ -20,13 +20,13 @@ REFUSED = [   # (plain classes run since session 19; their refusals are errors_c
     "x = [i := 0 for i in range(3)]\n",
     "import torch\nx = torch.ones(2)\nprint(x.__class__)\n",
     "async def f():\n    pass\n",
-    "def f(a, /):\n    return a\n",
+    "match 1:\n    case object(__class__=c):\n        pass\n",
     "def f():\n    x = yield 1\n",
     "try:\n    pass\nexcept* ValueError:\n    pass\n",
     "import torch\nx = torch.ones(2)\nx.foo = 1\n",
     "import torch\nx = torch.ones(2)\ny = x.storage()\n",
     "import numpy as np\na = np.ones(2)\nb = a.tofile('x')\n",
-    "match 1:\n    case 1:\n        pass\n",
+    "match 1:\n    case int(_n=1):\n        pass\n",
 ]
 ALLOWED = {"Autograd", "Lab", "numpy", "ndarray", "tensor", "Tensor", "torch", "f-string", "bytes", "lambda"}
 

@@ -308,7 +308,7 @@ def test_recursion_is_bounded_by_max_call_depth():
     "with open('x') as f:\n    pass",
     "class A(int):\n    pass",   # plain classes run (session 19); a base outside the program does not
     "async def f():\n    pass",     # (sets and `global` became part of the language in session 10)
-    "match 1:\n    case 1:\n        pass",
+    "match 1:\n    case int(__class__=c):\n        pass",   # `match` runs since session 25; dunders do not
     "x = [i := 0 for i in range(3)]",   # the walrus runs since session 24; this form CPython refuses
 ])
 def test_constructs_outside_the_language_fail_safe_in_the_interpreter(source):

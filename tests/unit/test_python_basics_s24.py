@@ -3,7 +3,8 @@
 records as dicts, string methods, f-string formats, slicing, dict/set comprehensions, *args/**kwargs,
 closures with nonlocal, global, try/finally, inheritance with super(), generators, unpacking, truth and
 numbers, the walrus `:=` in conditions and comprehensions), each compared with CPython (tests/diff_compare.py: printed text, variables, error kind, line and
-message). Refused and left for later: `match`, `__slots__`, positional-only parameters,
+message). Refused and left for later: `match`, `__slots__`, positional-only parameters (these run since
+s25: tests/unit/test_pymatch_s25.py),
 `__enter__`/`__exit__` (`collections` runs since s24: tests/unit/test_collections_module.py)."""
 
 from __future__ import annotations

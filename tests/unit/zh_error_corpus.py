@@ -65,7 +65,7 @@ CORPUS: list[tuple[str, str, dict]] = [
     ("next_exhausted", "it = iter([1])\nnext(it)\nnext(it)\n", {}),
     ("next_not_iterator", "next([1, 2])\n", {}),
     ("raise", "raise ValueError('x')\n", {}),
-    ("match", "match 1:\n    case 1:\n        pass\n", {}),
+    ("match", "match 1:\n    case _:\n        pass\n    case 1:\n        pass\n", {}),
     ("starred_twice", "a, *b, *c = [1, 2, 3]\n", {}),
     ("kw_unpack", "def f(a):\n    return a\nf(**[1])\n", {}),
     ("kw_unpack_repeat", "def f(a):\n    return a\nf(**{'a': 1}, a=2)\n", {}),
@@ -385,5 +385,5 @@ CORPUS: list[tuple[str, str, dict]] = [
     ("missing_keyword_only", "def f(a, *, b):\n    return a\nf(1)\n", {}),
     ("map_no_iterable", "m = map(str)\n", {}),
     ("set_pop_empty", "s = set()\ns.pop()\n", {}),
-    ("positional_only", "def f(a, /, b):\n    return a\n", {}),
+    ("positional_only", "def f(a, /, b):\n    return a\nf(a=1, b=2)\n", {}),
 ]

@@ -8,6 +8,7 @@ gives the same randn/rand values, so the oracle seeds the process-wide generator
 from __future__ import annotations
 
 import ast
+import collections.abc
 import contextlib
 import io
 import math
@@ -222,7 +223,7 @@ def plain_mismatches(reported: Any, real: Any, path: str) -> list[str]:
     elif holds_program_objects(real):   # an object of the program's classes, a list of them: their text
         kind, same = "object", True
     elif isinstance(real, (torch.device, torch.Generator, torch.distributions.Distribution, dict,
-                           pprint.PrettyPrinter)):
+                           pprint.PrettyPrinter, collections.abc.Iterator)):   # `it = iter(vals)`: its text
         kind, same = "object", True
     elif isinstance(real, (torch.autograd.graph.Node, torch.utils.hooks.RemovableHandle)):   # y.register_hook
         kind, same = "object", reported.text == without_address(repr(real))

@@ -23,7 +23,7 @@ from __future__ import annotations
 import ast
 
 from autogradlab.errors import NotSupported
-from autogradlab.lang.allowlist import LINALG_FUNCTIONS
+from autogradlab.lang.allowlist import LINALG_FUNCTIONS, TORCH_CONSTANTS, TORCH_DTYPES, TORCH_FUNCTIONS
 from autogradlab.lang.time_module import CLOCKS, refusal
 
 FUNC_MEMBERS = ("grad", "grad_and_value", "jacrev", "jacfwd", "hessian", "vmap", "vjp", "jvp", "linearize")
@@ -40,6 +40,7 @@ _MODULES = (
     "time",        # the clocks only, read-only (lang/time_module.py)
     "pprint",      # pprint, pformat, PrettyPrinter on data values (lang/pprint_module.py)
     "collections",   # Counter and defaultdict (lang/collections_module.py)
+    "itertools",     # islice only (lang/itertools_module.py)
     "matplotlib", "matplotlib.pyplot",   # no members: the first plotting line stops there (namespaces.py)
     "torch.optim",   # `import torch.optim as optim` binds; optim.SGD(...) is refused by name (out of scope)
     *(f"torch.distributions.{m}" for m in _DISTRIBUTIONS),
@@ -61,7 +62,10 @@ _MEMBERS = (
     "collections.Counter", "collections.defaultdict",
     "collections.namedtuple", "collections.deque", "collections.OrderedDict",
     "collections.ChainMap", "collections.UserDict", "collections.UserList",   # refused when called
-    "collections.UserString",
+    "collections.UserString", "itertools.islice",
+    # `from torch import tensor` (fast.ai course22p2): a torch function, dtype or constant the program
+    # could already call as torch.X, bound under its own name
+    *(f"torch.{name}" for name in (*TORCH_FUNCTIONS, *TORCH_DTYPES, *TORCH_CONSTANTS, "Tensor", "Size")),
 )
 
 ALLOWED_IMPORTS: dict[str, str] = {path: path for path in _MODULES + _MEMBERS}

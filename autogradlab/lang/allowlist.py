@@ -79,6 +79,7 @@ TORCH_FUNCTIONS: dict[str, CallSpec] = {
     **_table("cumsum cumprod cummax cummin logcumsumexp", DIM + ("dtype",), size="same"),
     **_table("softmax log_softmax", DIM + ("dtype",), size="same"),
     **_table("clamp clip", ("min", "max"), size="same"),
+    **_table("clamp_min clamp_max", ("min", "max"), size="same"),   # x.clamp_min(0.) (fast.ai 03_backprop)
     **_table("round", ("decimals",), size="same"),
     **_table("nan_to_num", ("nan", "posinf", "neginf"), size="same"),
     **_table("allclose isclose equal", ("rtol", "atol", "equal_nan")),

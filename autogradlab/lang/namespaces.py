@@ -24,6 +24,7 @@ from autogradlab.lang.custom_functions import FUNCTION_BASE
 from autogradlab.lang.devices import device_namespaces
 from autogradlab.lang.distributions import namespaces as distribution_namespaces
 from autogradlab.lang.func_transforms import func_namespace
+from autogradlab.lang.itertools_module import itertools_namespace
 from autogradlab.lang.map_filter import functools_namespace
 from autogradlab.lang.math_ints import MATH_INT_FUNCTIONS
 from autogradlab.lang.numpy_creation import numpy_creation_members
@@ -166,7 +167,8 @@ def modules() -> dict[str, Namespace]:
             "torch.optim": torch_ns.members["optim"],
             "numpy": numpy_ns, "math": math_ns, **randoms, "copy": copy_namespace(),
             "warnings": warnings_namespace(), "functools": functools_namespace(), "time": time_namespace(),
-            "pprint": pprint_namespace(), "collections": collections_namespace(), **plotting_namespaces()}
+            "pprint": pprint_namespace(), "collections": collections_namespace(),
+            "itertools": itertools_namespace(), **plotting_namespaces()}
 
 
 def plotting_namespaces() -> dict[str, Namespace]:

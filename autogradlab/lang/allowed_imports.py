@@ -49,7 +49,8 @@ _MEMBERS = (
     "torch.autograd.functional.jacobian", "torch.autograd.functional.hessian",
     "torch.autograd.functional.jvp", "torch.autograd.functional.vjp",
     "torch.autograd.functional.vhp", "torch.autograd.functional.hvp",
-    "torch.autograd.grad", "torch.autograd.Function", "torch.autograd.function.Function",
+    "torch.autograd.grad", "torch.autograd.gradcheck", "torch.autograd.gradgradcheck",
+    "torch.autograd.Function", "torch.autograd.function.Function",
     "torch.autograd.Variable",   # the pre-0.4 wrapper (variable_type.py)
     *(f"torch.linalg.{name}" for name in LINALG_FUNCTIONS),   # from torch.linalg import multi_dot
     *(f"torch.distributions.{m}.{c}" for m, c in _DISTRIBUTIONS.items()),

@@ -148,6 +148,11 @@ AUTOGRAD_FUNCTIONS: dict[str, CallSpec] = {
                    "allow_unused", "materialize_grads"), kind="special"),
     "backward": _spec(("tensors", "grad_tensors", "retain_graph", "create_graph", "inputs"),
                       kind="special"),
+    # lang/gradchecks.py
+    "gradcheck": _spec(("func", "inputs", "eps", "atol", "rtol", "raise_exception", "nondet_tol",
+                        "fast_mode"), kind="special"),
+    "gradgradcheck": _spec(("func", "inputs", "eps", "atol", "rtol", "raise_exception", "nondet_tol",
+                            "fast_mode", "grad_outputs", "gen_non_contig_grad_outputs"), kind="special"),
 }
 AUTOGRAD_FUNCTIONAL: dict[str, CallSpec] = {
     "jacobian": _spec(("func", "inputs", "create_graph", "strict", "vectorize", "strategy"), kind="hof"),

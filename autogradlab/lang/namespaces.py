@@ -83,6 +83,8 @@ def _np_array(interp, args, kwargs, node):  # noqa: ANN001, ANN202
     interp.sizes.check_nested(data, "np.array")
     if isinstance(data, SafeArray):
         data = data.array
+    elif isinstance(data, list | tuple) and any(type(item) is SafeArray for item in data):
+        data = [item.array if type(item) is SafeArray else item for item in data]   # np.array([X, Y])
     if isinstance(data, torch.Tensor):
         raise NotSupported("np.array(tensor) is not supported in Autograd Lab; use tensor.numpy()")
     try:

@@ -313,6 +313,11 @@ TUTORIALS: tuple[ProgramSpec, ...] = (
     # a kernel launcher with *args) and its backprop by hand (`inp.g = ...` on tensors, x.clamp_min)
     ProgramSpec("tutorial_fastai_matmul.py", T_FASTAI),
     ProgramSpec("tutorial_fastai_backprop.py", T_FASTAI, output=UNCHECKED),
+    # PyTorch's "Double Backward with Custom Functions" (torch.autograd.gradcheck / gradgradcheck of
+    # four autograd.Function classes); 『ゼロから作る Deep Learning』 ch. 4-5 (numerical gradients in NumPy,
+    # X.flatten(), np.array([X, Y]); MulLayer/AddLayer backprop by hand)
+    ProgramSpec("tutorial_pt_double_backward.py", T_PT, output=UNCHECKED),
+    ProgramSpec("tutorial_dlfs_gradient_ja.py", "oreilly-japan/deep-learning-from-scratch (MIT)"),
 )
 
 

@@ -319,6 +319,7 @@ TUTORIALS: tuple[ProgramSpec, ...] = (
     ProgramSpec("tutorial_pt_double_backward.py", T_PT, output=UNCHECKED),
     ProgramSpec("tutorial_dlfs_gradient_ja.py", "oreilly-japan/deep-learning-from-scratch (MIT)"),
     ProgramSpec("tutorial_d2l_en_multivariable_calculus.py", T_D2L, output=UNCHECKED),
+    ProgramSpec("tutorial_raschka_adaline_sgd.py", "rasbt/stat453-deep-learning-ss21"),
 )
 
 

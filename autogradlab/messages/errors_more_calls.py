@@ -107,6 +107,12 @@ EN = {
                                     "`.grad` and `.data` can be assigned)",
     "errors_more.tensor_own_limit": "a tensor would hold more than {limit} attributes of the program's "
                                     "own; the limit is {limit}",
+    "errors_more.gradcheck_function": "{name}() needs a function (a def, a lambda or F.apply) as its first "
+                                      "argument",
+    "errors_more.gradcheck_limit": "{name} would perturb {count} input elements one by one; the limit is "
+                                   "{limit}",
+    "errors_more.numpy_print_option": "`np.set_printoptions({name}=...)` is not supported in Autograd Lab "
+                                      "(only precision, linewidth and suppress)",
     "errors_more.format_spec": "the format spec `{spec}` is not supported in Autograd Lab (only simple ones "
                                "such as `:.2f` or `:>8`)",
     "errors_more.format_field": "the format field `{field}` is not supported in Autograd Lab: a field names "
@@ -213,6 +219,10 @@ ZH = {
     "errors_more.tensor_own_taken": "Autograd Lab 不支持给张量属性 `.{name}` 赋值（`.{name}` 是 torch.Tensor "
                                     "自带的；只能给 `.requires_grad`、`.grad` 和 `.data` 赋值）",
     "errors_more.tensor_own_limit": "一个张量上程序自己的属性会超过 {limit} 个；上限是 {limit}",
+    "errors_more.gradcheck_function": "{name}() 的第一个参数需要是函数（def、lambda 或 F.apply）",
+    "errors_more.gradcheck_limit": "{name} 会逐个扰动 {count} 个输入元素；上限是 {limit}",
+    "errors_more.numpy_print_option": "Autograd Lab 不支持 `np.set_printoptions({name}=...)`"
+                                      "（只支持 precision、linewidth 和 suppress）",
     "errors_more.format_spec": "Autograd Lab 不支持格式说明 `{spec}`"
                                "（只支持 `:.2f` 或 `:>8` 这样的简单格式）",
     "errors_more.format_field": "Autograd Lab 不支持格式字段 `{field}`：字段只能是参数名"

@@ -2,7 +2,7 @@
 # 2022, lesson 13: the forward and backward passes by hand; commit df93232; Apache-2.0;
 # https://github.com/fastai/course22p2/blob/df93232/nbs/03_backprop.ipynb), code cells 1-54 in order.
 # Left out: in cell 1, the lines that load MNIST (pathlib, gzip, pickle: files; a stand-in below) and set
-# matplotlib's colour map, and `np.set_printoptions`; cells 25-26 (sympy); cells 56 on (torch.nn and
+# matplotlib's colour map; cells 25-26 (sympy); cells 56 on (torch.nn and
 # its layers: out of scope). fastcore's test_close (cell 1's import): a stand-in below, the same check
 # written with torch.allclose.
 # Shortened: the stand-in has 64 training and 16 validation images (MNIST: 50,000 and 10,000).
@@ -13,6 +13,7 @@ from torch import tensor
 torch.manual_seed(42)
 
 torch.set_printoptions(precision=2, linewidth=125, sci_mode=False)
+np.set_printoptions(precision=2, linewidth=125)
 
 
 def test_close(a, b, eps=1e-5):

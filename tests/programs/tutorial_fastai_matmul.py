@@ -5,7 +5,6 @@
 # cells 12, 20, 31, 44, 45, the IPython magics (cells 7, 46, 47, 60, 66, 67, 73, 87, 90, 139, 143, 152,
 # 156, 169, 172), cells 42-43 (os.fork), 63-73 (numba), 111 (t.storage()), 162-172 (numba.cuda, .cuda()).
 # fastcore's test_close (cell 71's import): a stand-in below, the same check written with torch.allclose.
-# Cell 58 (np.set_printoptions: refused by name in Autograd Lab; no NumPy array is shown after it).
 # Shortened: the stand-in has 20 training and 3 validation images (MNIST: 50,000 and 10,000), and cell 50
 # takes x_valid[:1], not [:5], so that the triple loops of cells 54 and 161 run 1*10*784 times each, not
 # 5*10*784.
@@ -161,6 +160,10 @@ t1.shape
 # ---- cell 57
 torch.set_printoptions(precision=2, linewidth=140, sci_mode=False)
 t1
+
+# ---- cell 58
+import numpy as np
+np.set_printoptions(precision=2, linewidth=140)
 
 # ---- cell 59
 def matmul(a,b):

@@ -20,7 +20,7 @@ from autogradlab.errors import ProgramError
 from autogradlab.lang.parse import parse_program
 from autogradlab.lang.tensor_own_attributes import MAX_TENSOR_ATTRIBUTES
 from autogradlab.limits import DEFAULT_LIMITS
-from tests.oracle import run_trusted, value_mismatches, without_address
+from tests.oracle import run_trusted, shown_as_left, value_mismatches, without_address
 
 
 def same_as_python(source: str) -> None:
@@ -34,8 +34,9 @@ def same_as_python(source: str) -> None:
     assert [(d.line, d.text) for d in report.displayed] == [(line, without_address(text))
                                                             for line, text in oracle.displayed]
     assert list(report.variables) == list(oracle.variables)
-    for name, value in oracle.variables.items():
-        assert not value_mismatches(report.variables[name], value, name)
+    with shown_as_left(oracle):   # the print options the program left (torch's and NumPy's)
+        for name, value in oracle.variables.items():
+            assert not value_mismatches(report.variables[name], value, name)
 
 
 def refused(source: str, kind: str = "unsupported", limits=DEFAULT_LIMITS):  # noqa: ANN001, ANN201
@@ -286,3 +287,33 @@ def test_flatten_is_charged_like_a_new_array():
     assert refused(source, "limit", limits).line == 3
     assert run_program("import numpy as np\nx = np.zeros((20, 25))\ny = x.flatten()\nprint(y.size)\n",
                        limits=limits).printed == "500\n"
+
+
+# -- np.set_printoptions (lang/numpy_print_options.py) ----------------------------------------------------
+def test_numpy_print_options_show_arrays_as_numpy():
+    same_as_python("import numpy as np\na = np.arange(12) / 7\n"
+                   "np.set_printoptions(precision=2, linewidth=40)\n"
+                   "print(a)\na\nb = np.array([1e-9, 1.])\nnp.set_printoptions(suppress=True)\nprint(b)\n"
+                   "np.set_printoptions(3)\nc = a * 2\n")
+
+
+def test_numpy_print_options_end_with_the_run():
+    run_program("import numpy as np\nnp.set_printoptions(precision=1, linewidth=20)\n")
+    assert run_program("import numpy as np\nprint(np.arange(12) / 7)\n").printed == \
+        run_trusted("import numpy as np\nprint(np.arange(12) / 7)\n").printed
+
+
+@pytest.mark.parametrize(("call", "ok"), [("precision=16", True), ("precision=17", False),
+                                          ("precision=-1", False), ("linewidth=10000", True),
+                                          ("linewidth=10001", False), ("linewidth=0", False)])
+def test_numpy_print_options_limits(call, ok):
+    report = run_program(f"import numpy as np\nnp.set_printoptions({call})\n")
+    assert report.ok == ok, report.error
+    if not ok:
+        assert report.error.kind == "value" and "in Autograd Lab" in report.error.message
+
+
+@pytest.mark.parametrize("name", ["threshold", "edgeitems", "formatter", "floatmode", "legacy", "sign"])
+def test_numpy_print_options_that_change_a_texts_size_are_refused_by_name(name):
+    error = refused(f"import numpy as np\nnp.set_printoptions({name}=1)\n")
+    assert f"np.set_printoptions({name}=...)" in error.message and error.line == 2

@@ -7,6 +7,8 @@ PyTorch lets a program set any attribute a Tensor does not define: it goes into 
 name), holding data only (tensors, numbers, strings, lists of those: lang/call_arguments.require_data),
 at most MAX_TENSOR_ATTRIBUTES on one tensor, each new name charged like an object's attribute. Reading
 such a name gives the value back; a name never set reads as before (`tensors have no attribute`).
+copy.copy / copy.deepcopy of a tensor holding such attributes is refused (PyTorch's deepcopy copies
+them, item by item, past the run's counts of list items and elements).
 """
 
 from __future__ import annotations
@@ -44,6 +46,15 @@ def set_own_attribute(interp: Interpreter, tensor: torch.Tensor, name: str, valu
                                 hint="keep several values in one list or dict")
         interp.sizes.charge_sequence(0, "the attributes of a tensor", added=1)
     own[name] = value
+
+
+def refuse_copy_with_own_attributes(tensor: torch.Tensor, what: str) -> None:
+    """copy.copy / copy.deepcopy of a tensor the program has set attributes of its own on: refused
+    (PyTorch's deepcopy would copy them past the run's counts; copy_module.py, object_copies.py)."""
+    if any(is_own_name(key) for key in tensor.__dict__):
+        raise NotSupported(f"`{what}` of a tensor that holds attributes of the program's own (`x.g = ...`) "
+                           f"is not supported in Autograd Lab",
+                           hint="copy the tensor with x.clone() and its attributes one by one")
 
 
 def read_own_attribute(tensor: torch.Tensor, name: str) -> Any:

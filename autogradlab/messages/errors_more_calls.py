@@ -113,6 +113,8 @@ EN = {
                                    "{limit}",
     "errors_more.numpy_print_option": "`np.set_printoptions({name}=...)` is not supported in Autograd Lab "
                                       "(only precision, linewidth and suppress)",
+    "errors_more.copy_tensor_own": "`{what}` of a tensor that holds attributes of the program's own "
+                                   "(`x.g = ...`) is not supported in Autograd Lab",
     "errors_more.format_spec": "the format spec `{spec}` is not supported in Autograd Lab (only simple ones "
                                "such as `:.2f` or `:>8`)",
     "errors_more.format_field": "the format field `{field}` is not supported in Autograd Lab: a field names "
@@ -223,6 +225,7 @@ ZH = {
     "errors_more.gradcheck_limit": "{name} 会逐个扰动 {count} 个输入元素；上限是 {limit}",
     "errors_more.numpy_print_option": "Autograd Lab 不支持 `np.set_printoptions({name}=...)`"
                                       "（只支持 precision、linewidth 和 suppress）",
+    "errors_more.copy_tensor_own": "Autograd Lab 不支持对带有程序自己属性（`x.g = ...`）的张量做 `{what}`",
     "errors_more.format_spec": "Autograd Lab 不支持格式说明 `{spec}`"
                                "（只支持 `:.2f` 或 `:>8` 这样的简单格式）",
     "errors_more.format_field": "Autograd Lab 不支持格式字段 `{field}`：字段只能是参数名"

@@ -317,3 +317,14 @@ def test_numpy_print_options_limits(call, ok):
 def test_numpy_print_options_that_change_a_texts_size_are_refused_by_name(name):
     error = refused(f"import numpy as np\nnp.set_printoptions({name}=1)\n")
     assert f"np.set_printoptions({name}=...)" in error.message and error.line == 2
+
+
+@pytest.mark.parametrize("call", ["copy.deepcopy(x)", "copy.copy(x)", "copy.deepcopy([x, 1])",
+                                  "copy.deepcopy({'w': x})"])
+def test_a_tensor_holding_own_attributes_is_not_copied_past_the_counts(call):
+    """PyTorch's deepcopy copies a tensor's own attributes (its __dict__) item by item, which the run's
+    counts of list items and elements would never see: refused by name; a clone or a tensor without
+    them copies as before."""
+    error = refused(f"import torch, copy\nx = torch.ones(2)\nx.g = [0] * 1000\ny = {call}\n")
+    assert "holds attributes of the program's own" in error.message and error.line == 4
+    same_as_python(f"import torch, copy\nx = torch.ones(2)\ny = {call}\nx.g = 1\nz = x.clone()\n")

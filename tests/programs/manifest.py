@@ -311,7 +311,8 @@ TUTORIALS: tuple[ProgramSpec, ...] = (
     ProgramSpec("tutorial_raschka_autograd.py", "rasbt/stat453-deep-learning-ss21", output=UNCHECKED),
     # session 25: fast.ai course22p2's matmul from scratch (islice, iter(f, []), a triple loop, einsum,
     # a kernel launcher with *args) and its backprop by hand (`inp.g = ...` on tensors, x.clamp_min)
-    ProgramSpec("tutorial_fastai_matmul.py", T_FASTAI),
+    # 01_matmul: two 7,840-pass loops, ~1 s alone; `slow` keeps a loaded test machine from deciding it
+    ProgramSpec("tutorial_fastai_matmul.py", T_FASTAI, slow=True, timeout_s=30),
     ProgramSpec("tutorial_fastai_backprop.py", T_FASTAI, output=UNCHECKED),
     # PyTorch's "Double Backward with Custom Functions" (torch.autograd.gradcheck / gradgradcheck of
     # four autograd.Function classes); 『ゼロから作る Deep Learning』 ch. 4-5 (numerical gradients in NumPy,

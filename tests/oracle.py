@@ -8,6 +8,7 @@ gives the same randn/rand values, so the oracle seeds the process-wide generator
 from __future__ import annotations
 
 import ast
+import collections.abc
 import contextlib
 import io
 import math
@@ -77,15 +78,21 @@ def _print_options() -> dict[str, Any]:
 def shown_as_left(oracle: OracleRun):  # noqa: ANN201
     """The oracle's variables as a notebook shows them after the run: under the print options the
     program left (`torch.set_printoptions(edgeitems=2)`), which the oracle itself restores at its end."""
-    before = _print_options()
-    torch.set_printoptions(**(oracle.print_options or before))
+    before, numpy_before = _print_options(), np.get_printoptions()
+    left = dict(oracle.print_options or before)
+    numpy_left = left.pop(NUMPY_OPTIONS, None)   # np.set_printoptions(...) as the program left them
+    torch.set_printoptions(**left)
+    if numpy_left is not None:
+        np.set_printoptions(**numpy_left)
     try:
         yield
     finally:
         torch.set_printoptions(**before)
+        np.set_printoptions(**numpy_before)
 
 
 DISPLAY = "__oracle_display__"
+NUMPY_OPTIONS = "__numpy__"   # in OracleRun.print_options: NumPy's options, when the program changed them
 
 
 @contextlib.contextmanager
@@ -97,11 +104,15 @@ def _torch_state_kept(left: dict[str, Any]):  # noqa: ANN202
     for the rest of the process: every later oracle run would compute without gradients. The print
     options the program left are saved in `left` (shown_as_left) and torch's restored."""
     dtype, grad, options = torch.get_default_dtype(), torch.is_grad_enabled(), _print_options()
+    numpy_options = np.get_printoptions()
     try:
         yield
     finally:
         left.update(_print_options())   # torch.set_printoptions(...): the program's, for shown_as_left
+        if np.get_printoptions() != numpy_options:   # np.set_printoptions(...) too
+            left[NUMPY_OPTIONS] = np.get_printoptions()
         torch.set_printoptions(**options)
+        np.set_printoptions(**numpy_options)
         torch.set_default_device(None)
         torch.set_default_dtype(dtype)
         torch.set_grad_enabled(grad)
@@ -222,7 +233,7 @@ def plain_mismatches(reported: Any, real: Any, path: str) -> list[str]:
     elif holds_program_objects(real):   # an object of the program's classes, a list of them: their text
         kind, same = "object", True
     elif isinstance(real, (torch.device, torch.Generator, torch.distributions.Distribution, dict,
-                           pprint.PrettyPrinter)):
+                           pprint.PrettyPrinter, collections.abc.Iterator)):   # `it = iter(vals)`: its text
         kind, same = "object", True
     elif isinstance(real, (torch.autograd.graph.Node, torch.utils.hooks.RemovableHandle)):   # y.register_hook
         kind, same = "object", reported.text == without_address(repr(real))

@@ -23,7 +23,7 @@ from __future__ import annotations
 import ast
 
 from autogradlab.errors import NotSupported
-from autogradlab.lang.allowlist import LINALG_FUNCTIONS
+from autogradlab.lang.allowlist import LINALG_FUNCTIONS, TORCH_CONSTANTS, TORCH_DTYPES, TORCH_FUNCTIONS
 from autogradlab.lang.time_module import CLOCKS, refusal
 
 FUNC_MEMBERS = ("grad", "grad_and_value", "jacrev", "jacfwd", "hessian", "vmap", "vjp", "jvp", "linearize")
@@ -41,6 +41,7 @@ _MODULES = (
     "time",        # the clocks only, read-only (lang/time_module.py)
     "pprint",      # pprint, pformat, PrettyPrinter on data values (lang/pprint_module.py)
     "collections",   # Counter and defaultdict (lang/collections_module.py)
+    "itertools",     # islice only (lang/itertools_module.py)
     "matplotlib", "matplotlib.pyplot",   # no members: the first plotting line stops there (namespaces.py)
     "torch.optim",   # `import torch.optim as optim` binds; optim.SGD(...) is refused by name (out of scope)
     *(f"torch.distributions.{m}" for m in _DISTRIBUTIONS),
@@ -49,7 +50,8 @@ _MEMBERS = (
     "torch.autograd.functional.jacobian", "torch.autograd.functional.hessian",
     "torch.autograd.functional.jvp", "torch.autograd.functional.vjp",
     "torch.autograd.functional.vhp", "torch.autograd.functional.hvp",
-    "torch.autograd.grad", "torch.autograd.Function", "torch.autograd.function.Function",
+    "torch.autograd.grad", "torch.autograd.gradcheck", "torch.autograd.gradgradcheck",
+    "torch.autograd.Function", "torch.autograd.function.Function",
     "torch.autograd.Variable",   # the pre-0.4 wrapper (variable_type.py)
     *(f"torch.autograd.forward_ad.{name}" for name in ("dual_level", "make_dual", "unpack_dual")),
     *(f"torch.linalg.{name}" for name in LINALG_FUNCTIONS),   # from torch.linalg import multi_dot
@@ -63,7 +65,10 @@ _MEMBERS = (
     "collections.Counter", "collections.defaultdict",
     "collections.namedtuple", "collections.deque", "collections.OrderedDict",
     "collections.ChainMap", "collections.UserDict", "collections.UserList",   # refused when called
-    "collections.UserString",
+    "collections.UserString", "itertools.islice",
+    # `from torch import tensor` (fast.ai course22p2): a torch function, dtype or constant the program
+    # could already call as torch.X, bound under its own name
+    *(f"torch.{name}" for name in (*TORCH_FUNCTIONS, *TORCH_DTYPES, *TORCH_CONSTANTS, "Tensor", "Size")),
 )
 
 ALLOWED_IMPORTS: dict[str, str] = {path: path for path in _MODULES + _MEMBERS}

@@ -79,6 +79,7 @@ TORCH_FUNCTIONS: dict[str, CallSpec] = {
     **_table("cumsum cumprod cummax cummin logcumsumexp", DIM + ("dtype",), size="same"),
     **_table("softmax log_softmax", DIM + ("dtype",), size="same"),
     **_table("clamp clip", ("min", "max"), size="same"),
+    **_table("clamp_min clamp_max", ("min", "max"), size="same"),   # x.clamp_min(0.) (fast.ai 03_backprop)
     **_table("round", ("decimals",), size="same"),
     **_table("nan_to_num", ("nan", "posinf", "neginf"), size="same"),
     **_table("allclose isclose equal", ("rtol", "atol", "equal_nan")),
@@ -147,6 +148,11 @@ AUTOGRAD_FUNCTIONS: dict[str, CallSpec] = {
                    "allow_unused", "materialize_grads"), kind="special"),
     "backward": _spec(("tensors", "grad_tensors", "retain_graph", "create_graph", "inputs"),
                       kind="special"),
+    # lang/gradchecks.py
+    "gradcheck": _spec(("func", "inputs", "eps", "atol", "rtol", "raise_exception", "nondet_tol",
+                        "fast_mode"), kind="special"),
+    "gradgradcheck": _spec(("func", "inputs", "eps", "atol", "rtol", "raise_exception", "nondet_tol",
+                            "fast_mode", "grad_outputs", "gen_non_contig_grad_outputs"), kind="special"),
 }
 AUTOGRAD_FUNCTIONAL: dict[str, CallSpec] = {
     "jacobian": _spec(("func", "inputs", "create_graph", "strict", "vectorize", "strategy"), kind="hof"),

@@ -54,6 +54,7 @@ from autogradlab.lang.sequence_methods import KEYWORD_METHODS, sort_list
 from autogradlab.lang.set_value import ProgramSet
 from autogradlab.lang.sizes import tensor_elements
 from autogradlab.lang.stored_objects import require_item, require_storable
+from autogradlab.lang.tensor_own_attributes import MISSING, read_own_attribute, set_own_attribute
 from autogradlab.lang.unbound_methods import dict_fromkeys, read_method, string_method
 
 if TYPE_CHECKING:
@@ -87,6 +88,8 @@ def read_attribute(interp: Interpreter, base: Any, name: str, node: ast.AST) -> 
             return value
         if name in al.TENSOR_METHODS:
             raise NotSupported(f"`.{name}` is a tensor method: call it, as in `x.{name}(...)`")
+        if (own := read_own_attribute(base, name)) is not MISSING:   # `w.g` (tensor_own_attributes.py)
+            return own
         raise _no_tensor_attribute(name, call=False)
     if isinstance(base, plain_classes.PLAIN_VALUES):   # the program's classes and instances
         return plain_classes.read_attribute(interp, base, name)
@@ -228,9 +231,13 @@ def set_attribute(interp: Interpreter, base: Any, name: str, value: Any, node: a
     if cudnn_flags.is_flag(base, name):   # torch.backends.cudnn.deterministic = True (this run's copy)
         cudnn_flags.write(interp, name, value)
         return
-    if not isinstance(base, torch.Tensor) or name not in al.SETTABLE_TENSOR_ATTRIBUTES:
-        raise NotSupported(f"assigning to `.{name}` is not supported in Autograd Lab (only a tensor's "
-                           f"`.requires_grad`, `.grad` and `.data`)")
+    if isinstance(base, torch.Tensor) and name not in al.SETTABLE_TENSOR_ATTRIBUTES:   # `inp.g = ...`
+        set_own_attribute(interp, base, name, value)
+        return
+    if not isinstance(base, torch.Tensor):
+        raise NotSupported(f"assigning to the attribute `.{name}` of {type_text(base)} values is not "
+                           f"supported in Autograd Lab (only a tensor's `.requires_grad`, `.grad`, `.data` "
+                           f"and names of the program's own)")
     require_data(value, "in an assignment")
     if name != "requires_grad":   # backward adds into a .grad set here; .data swaps the memory
         _notify(interp, "grad" if name == "grad" else "write", base)

@@ -21,6 +21,8 @@ from autogradlab.lang.grad_manager_forms import grad_manager_of
 
 ASSIGNABLE_ATTRIBUTES = frozenset({"requires_grad", "grad", "data",
                                    "deterministic", "benchmark", "enabled", "allow_tf32"})   # cudnn_flags.py
+_MODULE_NAMES = frozenset({"torch", "np", "numpy", "math", "F", "nn", "random", "time", "copy", "functools",
+                           "warnings", "pprint", "collections", "plt", "matplotlib", "optim", "autograd"})
 _CONSTANT_TYPES = (int, float, complex, str, bool, type(None), type(Ellipsis))
 
 # Constructs outside the language: (what it is called, verb, hint).
@@ -95,13 +97,24 @@ def _check_attribute(node: ast.Attribute, ctx: _Context) -> None:
     if node.attr.startswith("_") and not (ctx.plain and not node.attr.startswith("__")):   # `self._n`
         raise _unsupported(f"private attributes such as `.{node.attr}`",
                            hint="use the public name without the leading underscore")
-    # a program with classes may set attributes (`self.n = 0`); the interpreter refuses other values
+    # a program with classes may set attributes (`self.n = 0`), one without classes a public name of its
+    # own on a tensor (`inp.g = ...`, lang/tensor_own_attributes.py): the interpreter refuses other bases
+    # and torch.Tensor's own names (`x.sum = 1`), the checker a module's usual name (`torch.x = 1`) and,
+    # in a program with only autograd.Function classes, anything but `ctx.k = ...` in their methods
     if isinstance(node.ctx, ast.Store) and node.attr not in ASSIGNABLE_ATTRIBUTES and not ctx.plain \
-            and not (ctx.ctx_name and isinstance(node.value, ast.Name) and node.value.id == ctx.ctx_name):
+            and not (ctx.ctx_name and isinstance(node.value, ast.Name) and node.value.id == ctx.ctx_name) \
+            and (bool(ctx.classes) or _names_a_module(node.value)):
         raise _unsupported(f"assigning to the attribute `.{node.attr}`", "is",
                            hint="only .requires_grad, .grad and .data can be assigned")
     if isinstance(node.ctx, ast.Del):
         raise _unsupported("deleting attributes", "is", hint="delete a variable with `del name`")
+
+
+def _names_a_module(node: ast.expr) -> bool:
+    """`torch.x`, `np.random.x`, `time.time`: an attribute store whose base is an import's usual name."""
+    while isinstance(node, ast.Attribute):
+        node = node.value
+    return isinstance(node, ast.Name) and node.id in _MODULE_NAMES
 
 
 def _check_target_sequence(node: ast.Tuple | ast.List, ctx: _Context) -> None:

@@ -21,6 +21,7 @@ from autogradlab.lang.calls import translate_torch_error
 from autogradlab.lang.numpy_ops import array_copy
 from autogradlab.lang.object_copies import COPYABLE, deep_copy, shallow_copy
 from autogradlab.lang.safe_values import Namespace, SafeArray, SafeFunction
+from autogradlab.lang.tensor_own_attributes import refuse_copy_with_own_attributes
 
 if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
@@ -34,6 +35,7 @@ def _copier(name: str):  # noqa: ANN202
             raise NotSupported(f"Autograd Lab supports `copy.{name}(x)` with one argument")
         value = args[0]
         if isinstance(value, torch.Tensor):
+            refuse_copy_with_own_attributes(value, f"copy.{name}")   # `w.g = ...`: tensor_own_attributes.py
             interp.sizes.check_elements(value.numel(), f"copy.{name}")
             try:
                 result = py_copy.deepcopy(value) if name == "deepcopy" else py_copy.copy(value)

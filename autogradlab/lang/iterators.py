@@ -33,13 +33,15 @@ class SequenceIterator:
     @property
     def type_name(self) -> str:
         """Python's name of its type: `map`, `zip`, `list_iterator`, `generator` (an expression's)."""
-        if self._kind in ("map", "filter", "zip", "enumerate", "generator"):   # lang/map_filter.py
+        if self._kind in ("map", "filter", "zip", "enumerate", "generator", "islice"):   # lang/map_filter.py
             return self._kind
         return f"{self._kind}_iterator"
 
     def __repr__(self) -> str:
         if self._kind == "generator":
             return "<generator object <genexpr>>"
+        if self._kind == "islice":   # lang/itertools_module.py
+            return "<itertools.islice object>"
         return f"<{self.type_name} object>"
 
     def __iter__(self) -> SequenceIterator:
@@ -59,9 +61,13 @@ def _python_type_error(text: str) -> ProgramError:
 
 
 def _iter(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
-    if kwargs or len(args) != 1:
-        raise _python_type_error(f"iter expected 1 argument, got {len(args) + len(kwargs)}"
-                                 if not kwargs else "iter() takes no keyword arguments")
+    if kwargs or not 1 <= len(args) <= 2:
+        raise _python_type_error("iter() takes no keyword arguments" if kwargs else
+                                 f"iter expected at {'least 1' if not args else 'most 2'} argument"
+                                 f"{'' if not args else 's'}, got {len(args)}")
+    if len(args) == 2:   # iter(f, sentinel): f() until it returns sentinel (itertools_module.py)
+        from autogradlab.lang.itertools_module import callable_iterator
+        return callable_iterator(interp, args[0], args[1], node)
     value = args[0]
     if isinstance(value, ITERATORS):
         return value

@@ -65,7 +65,7 @@ class NamesMixin:
             self.scope.set(target.id, value)
             if hook and not data and self.scope.is_global and (
                     type(value).__name__ == "ProgramObject" or not isinstance(value, _NAMEABLE)
-                    or isinstance(value, (UserFunction, SafeFunction))):
+                    or isinstance(value, (UserFunction, SafeFunction, *ITERATORS))):   # `it = iter(xs)`
                 # an object, a list of them: the Variables table; a function (`f = lambda x: x`): its
                 # place, kept if the name later holds data, as Python's namespace keeps it
                 self._assigned.setdefault(target.id, None)

@@ -25,12 +25,14 @@ from autogradlab.lang.devices import device_namespaces
 from autogradlab.lang.distributions import namespaces as distribution_namespaces
 from autogradlab.lang.forward_ad import forward_ad_namespace
 from autogradlab.lang.func_transforms import func_namespace
+from autogradlab.lang.itertools_module import itertools_namespace
 from autogradlab.lang.map_filter import functools_namespace
 from autogradlab.lang.math_ints import MATH_INT_FUNCTIONS
 from autogradlab.lang.numpy_creation import numpy_creation_members
 from autogradlab.lang.numpy_dtype_names import dtype_named
 from autogradlab.lang.numpy_linalg import numpy_linalg_members
 from autogradlab.lang.numpy_ops import numpy_members
+from autogradlab.lang.numpy_print_options import numpy_print_members
 from autogradlab.lang.pprint_module import pprint_namespace
 from autogradlab.lang.random_modules import random_namespaces
 from autogradlab.lang.safe_values import Namespace, SafeArray, SafeFunction, SafeNumpyDtype, SafeType
@@ -83,6 +85,8 @@ def _np_array(interp, args, kwargs, node):  # noqa: ANN001, ANN202
     interp.sizes.check_nested(data, "np.array")
     if isinstance(data, SafeArray):
         data = data.array
+    elif isinstance(data, list | tuple) and any(type(item) is SafeArray for item in data):
+        data = [item.array if type(item) is SafeArray else item for item in data]   # np.array([X, Y])
     if isinstance(data, torch.Tensor):
         raise NotSupported("np.array(tensor) is not supported in Autograd Lab; use tensor.numpy()")
     try:
@@ -160,6 +164,7 @@ def modules() -> dict[str, Namespace]:
     numpy_ns.members.update(numpy_members())
     numpy_ns.members.update(numpy_linalg_members())   # np.dot
     numpy_ns.members.update(numpy_creation_members())   # np.full, np.eye, np.tile, ... (numpy_creation.py)
+    numpy_ns.members.update(numpy_print_members())   # np.set_printoptions (numpy_print_options.py)
     randoms = random_namespaces()   # Python's random and np.random (random_modules.py)
     numpy_ns.members["random"] = randoms["numpy.random"]
     return {**devices, "torch": torch_ns, "torch.autograd": autograd, "torch.autograd.functional": functional,
@@ -169,7 +174,8 @@ def modules() -> dict[str, Namespace]:
             "torch.optim": torch_ns.members["optim"],
             "numpy": numpy_ns, "math": math_ns, **randoms, "copy": copy_namespace(),
             "warnings": warnings_namespace(), "functools": functools_namespace(), "time": time_namespace(),
-            "pprint": pprint_namespace(), "collections": collections_namespace(), **plotting_namespaces()}
+            "pprint": pprint_namespace(), "collections": collections_namespace(),
+            "itertools": itertools_namespace(), **plotting_namespaces()}
 
 
 def plotting_namespaces() -> dict[str, Namespace]:

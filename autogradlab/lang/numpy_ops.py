@@ -296,11 +296,14 @@ def array_method(interp: Interpreter, base: Any, name: str, args: list, kwargs: 
         return _wrap(_guarded(lambda: raw.reshape(shape)))
     if name == "item" and not args and not kwargs:
         return _guarded(lambda: raw.item())
+    if name == "flatten" and not args and not kwargs:   # `X.flatten()`: a copy, as NumPy makes
+        charge(interp, raw.size, name)
+        return _wrap(_guarded(raw.flatten))
     if name == "astype" and len(args) == 1 and not kwargs:
         charge(interp, raw.size, "astype")
         return _wrap(_guarded(lambda: raw.astype(_dtype({"dtype": args[0]}))))
     raise NotSupported(f"the numpy method `.{name}()` is not supported in Autograd Lab")
 
 
-ARRAY_METHODS = frozenset(REDUCTIONS) | {"reshape", "item", "astype"}
+ARRAY_METHODS = frozenset(REDUCTIONS) | {"reshape", "item", "astype", "flatten"}
 UNARY_FUNCTIONS = {"neg": operator.neg, "positive": operator.pos}

@@ -27,6 +27,7 @@ from autogradlab.lang.numpy_ops import array_copy
 from autogradlab.lang.plain_classes import MAX_INSTANCES, ProgramClass, ProgramObject
 from autogradlab.lang.safe_values import SafeArray, UserFunction, note_stored_object
 from autogradlab.lang.set_value import ProgramSet
+from autogradlab.lang.tensor_own_attributes import refuse_copy_with_own_attributes
 
 if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
@@ -80,6 +81,7 @@ def deep_copy(interp: Interpreter, value: Any, memo: dict[int, Any] | None = Non
     if found is not None:
         return found[0]
     if kind is torch.Tensor:
+        refuse_copy_with_own_attributes(value, "copy.deepcopy")   # `w.g = ...`: tensor_own_attributes.py
         interp.sizes.check_elements(value.numel(), "copy.deepcopy")
         try:
             result = py_copy.deepcopy(value)

@@ -18,6 +18,7 @@ import ast
 import math
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
 import torch
 import torch._tensor_str as _torch_str
 
@@ -35,18 +36,20 @@ WHOLE_RANGES = {"precision": (0, MAX_PRECISION), "edgeitems": (0, MAX_EDGEITEMS)
                 "linewidth": (1, MAX_LINEWIDTH)}
 PARAMETERS = ("precision", "threshold", "edgeitems", "linewidth", "profile", "sci_mode")
 
-PrintState = tuple[int, float, int, int, "bool | None"]
+PrintState = tuple[int, float, int, int, "bool | None", dict]
 
 
 def print_state() -> PrintState:
+    """torch's options, and NumPy's last (np.set_printoptions: numpy_print_options.py)."""
     o = _torch_str.PRINT_OPTS
-    return o.precision, o.threshold, o.edgeitems, o.linewidth, o.sci_mode
+    return o.precision, o.threshold, o.edgeitems, o.linewidth, o.sci_mode, np.get_printoptions()
 
 
 def restore_print_state(state: PrintState) -> None:
-    precision, threshold, edgeitems, linewidth, sci_mode = state
+    precision, threshold, edgeitems, linewidth, sci_mode, numpy_options = state
     torch.set_printoptions(precision=precision, threshold=threshold, edgeitems=edgeitems,
                            linewidth=linewidth, sci_mode=sci_mode)
+    np.set_printoptions(**numpy_options)
 
 
 def shown_options() -> tuple[float, int, int]:

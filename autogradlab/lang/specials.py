@@ -22,6 +22,7 @@ from autogradlab.lang.calls import (
     wrap_result,
 )
 from autogradlab.lang.func_running import refuse_inside
+from autogradlab.lang.gradchecks import GRADCHECKS
 from autogradlab.lang.safe_values import SafeArray, UserFunction
 from autogradlab.lang.scalar_backward import backward_call
 from autogradlab.lang.sizes import tensor_elements
@@ -170,6 +171,7 @@ SPECIAL_FUNCTIONS: dict[str, Callable[..., Any]] = {
     "torch.autograd.grad": _autograd_grad,
     **{f"torch.autograd.functional.{n}": _hof(n)
        for n in ("jacobian", "hessian", "vjp", "jvp", "hvp", "vhp")},
+    **GRADCHECKS,   # torch.autograd.gradcheck / gradgradcheck (gradchecks.py)
 }
 SPECIAL_METHODS: dict[str, Callable[..., Any]] = {
     "type": tensor_api.tensor_type, "new": tensor_api.tensor_new,

@@ -5,6 +5,8 @@ from __future__ import annotations
 import ast
 from typing import TYPE_CHECKING, Any
 
+import torch
+
 from autogradlab.errors import NotSupported, ProgramValueError
 from autogradlab.lang import attributes
 from autogradlab.lang.allowed_imports import is_future_import
@@ -253,7 +255,10 @@ class StatementsMixin:
             if alias.name not in namespace.members:
                 raise NotSupported(f"`from {module} import {alias.name}` is not supported in "
                                    f"Autograd Lab")
-            self._bind_name(alias.asname or alias.name, namespace.members[alias.name])
+            value = namespace.members[alias.name]
+            self._bind_name(alias.asname or alias.name, value)
+            if self.scope.is_global and type(value) in (int, float, torch.dtype):   # `from torch import pi,
+                self._assigned.setdefault(alias.asname or alias.name, None)     # float64`: data Python lists
 
     def _bind_name(self: Interpreter, name: str, value: Any) -> None:
         """An import or a def binds `name`; at the top level its place in the Variables table is taken

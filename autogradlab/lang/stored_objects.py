@@ -163,6 +163,8 @@ def display_value(interp: Any, value: Any) -> ShownText | None:
     from autogradlab.lang.function_text import function_text
     if (text := function_text(value)) is not None:   # `torch.dot`, `f`: <built-in method dot of type object>
         return ShownText(text)
+    if is_iterator(value):   # `islice(it, 5)`, `it = iter(xs)`: `<itertools.islice object>`, no address
+        return ShownText(repr(value))
     if isinstance(value, OBJECTS):
         text = object_text(interp, value, "repr")
     elif isinstance(value, CONTAINERS) and is_storable(value):
@@ -178,10 +180,20 @@ VARIABLE_TEXT_STEPS = 10_000   # steps the program's __repr__ methods may take t
 VARIABLE_TEXT_WEIGHT = 100_000  # a bigger list of objects is named, not written
 
 
+def is_iterator(value: Any) -> bool:
+    """A generator or an iterator (lang/iterators.ITERATORS), listed and shown by its text only."""
+    return type(value).__name__ in ("ProgramGenerator", "SequenceIterator")
+
+
+def iterator_type_name(value: Any) -> str:
+    return "generator" if type(value).__name__ == "ProgramGenerator" else value.type_name
+
+
 def variable_value(interp: Any, value: Any, run_code: bool) -> ShownText:
     shown = _variable_text(interp, value, run_code)
     shown.type_name = value.cls.name if hasattr(value, "cls") else type(value).type_name \
-        if type(value) in STORED_OBJECT_TYPES else type(value).__name__
+        if type(value) in STORED_OBJECT_TYPES else iterator_type_name(value) if is_iterator(value) \
+        else type(value).__name__
     return shown
 
 
@@ -228,7 +240,7 @@ def program_variables(interp: Any, names: Any, texts: bool) -> dict[str, Any]:
         if is_data(value) or isinstance(value, PrettyPrinterValue):   # pp = pprint.PrettyPrinter()
             shown[name] = value
         elif type(value) in STORED_OBJECT_TYPES or isinstance(value, CONTAINERS) \
-                and is_storable(value):
+                and is_storable(value) or is_iterator(value):   # `it = iter(vals)`: its text
             shown[name] = variable_value(interp, value, texts)
     return shown
 

@@ -6,6 +6,9 @@ EN = {
     "errors_hints.compare_parts": "compare smaller parts (limit max_total_sequence_items / 10)",
     "errors_hints.simple_format": "use a simple number format such as {x:.3f} or {x:8.2e}",
     "errors_hints.own_line": "assign on a line of its own first",
+    "errors_hints.tensor_own_name": "store the value under a name of your own, e.g. `x.g`",
+    "errors_hints.smaller_check": "check the function on a smaller input",
+    "errors_hints.clone_and_attributes": "copy the tensor with x.clone() and its attributes one by one",
     "errors_hints.dunder_attr": "double-underscore attributes are Python's internals, which programs cannot "
                                 "reach in Autograd Lab (torch.__version__ is the one that is available)",
     "errors_hints.arguments_return": "pass values as arguments and return results",
@@ -127,6 +130,9 @@ EN = {
 }
 
 ZH = {
+    "errors_hints.tensor_own_name": "把值存到你自己起的名字下，例如 `x.g`",
+    "errors_hints.smaller_check": "在更小的输入上检查这个函数",
+    "errors_hints.clone_and_attributes": "用 x.clone() 复制张量，再逐个复制它的属性",
     "errors_hints.normal_string": "改用普通字符串",
     "errors_hints.compare_parts": "请比较更小的部分（限制 max_total_sequence_items / 10）",
     "errors_hints.simple_format": "使用简单的数字格式，例如 {x:.3f} 或 {x:8.2e}",

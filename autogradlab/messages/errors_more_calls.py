@@ -99,8 +99,22 @@ EN = {
     "errors_more.is_none": "`{name}` is None, so it has no `{attr}`",
     "errors_more.private_name": "the attribute `{name}` is not supported in Autograd Lab (names starting "
                                 "with `_` are private)",
-    "errors_more.assign_attribute": "assigning to `.{name}` is not supported in Autograd Lab (only a "
-                                    "tensor's `.requires_grad`, `.grad` and `.data`)",
+    "errors_more.assign_attribute": "assigning to the attribute `.{name}` of {type} values is not supported "
+                                    "in Autograd Lab (only a tensor's `.requires_grad`, `.grad`, `.data` and "
+                                    "names of the program's own)",
+    "errors_more.tensor_own_taken": "assigning to the tensor attribute `.{name}` is not supported in "
+                                    "Autograd Lab (`.{name}` is torch.Tensor's own; only `.requires_grad`, "
+                                    "`.grad` and `.data` can be assigned)",
+    "errors_more.tensor_own_limit": "a tensor would hold more than {limit} attributes of the program's "
+                                    "own; the limit is {limit}",
+    "errors_more.gradcheck_function": "{name}() needs a function (a def, a lambda or F.apply) as its first "
+                                      "argument",
+    "errors_more.gradcheck_limit": "{name} would perturb {count} input elements one by one; the limit is "
+                                   "{limit}",
+    "errors_more.numpy_print_option": "`np.set_printoptions({name}=...)` is not supported in Autograd Lab "
+                                      "(only precision, linewidth and suppress)",
+    "errors_more.copy_tensor_own": "`{what}` of a tensor that holds attributes of the program's own "
+                                   "(`x.g = ...`) is not supported in Autograd Lab",
     "errors_more.format_spec": "the format spec `{spec}` is not supported in Autograd Lab (only simple ones "
                                "such as `:.2f` or `:>8`)",
     "errors_more.format_field": "the format field `{field}` is not supported in Autograd Lab: a field names "
@@ -202,8 +216,16 @@ ZH = {
     "errors_more.property_called": "'{type}' 对象不可调用（`.{name}` 是属性：写成 `x.{name}`，不加括号）",
     "errors_more.is_none": "`{name}` 是 None，所以没有 `{attr}`",
     "errors_more.private_name": "Autograd Lab 不支持属性 `{name}`（以 `_` 开头的名字是私有的）",
-    "errors_more.assign_attribute": "Autograd Lab 不支持给 `.{name}` 赋值（只能给张量的 `.requires_grad`、"
-                                    "`.grad` 和 `.data` 赋值）",
+    "errors_more.assign_attribute": "Autograd Lab 不支持给 {type} 值的属性 `.{name}` 赋值（只能给张量的 "
+                                    "`.requires_grad`、`.grad`、`.data` 以及程序自己起名的属性赋值）",
+    "errors_more.tensor_own_taken": "Autograd Lab 不支持给张量属性 `.{name}` 赋值（`.{name}` 是 torch.Tensor "
+                                    "自带的；只能给 `.requires_grad`、`.grad` 和 `.data` 赋值）",
+    "errors_more.tensor_own_limit": "一个张量上程序自己的属性会超过 {limit} 个；上限是 {limit}",
+    "errors_more.gradcheck_function": "{name}() 的第一个参数需要是函数（def、lambda 或 F.apply）",
+    "errors_more.gradcheck_limit": "{name} 会逐个扰动 {count} 个输入元素；上限是 {limit}",
+    "errors_more.numpy_print_option": "Autograd Lab 不支持 `np.set_printoptions({name}=...)`"
+                                      "（只支持 precision、linewidth 和 suppress）",
+    "errors_more.copy_tensor_own": "Autograd Lab 不支持对带有程序自己属性（`x.g = ...`）的张量做 `{what}`",
     "errors_more.format_spec": "Autograd Lab 不支持格式说明 `{spec}`"
                                "（只支持 `:.2f` 或 `:>8` 这样的简单格式）",
     "errors_more.format_field": "Autograd Lab 不支持格式字段 `{field}`：字段只能是参数名"

@@ -149,6 +149,7 @@ T_KARPATHY = "karpathy/nn-zero-to-hero (MIT)"
 T_DLWPT = "deep-learning-with-pytorch/dlwpt-code (Stevens, Antiga, Viehmann)"
 T_UDACITY = "udacity/deep-learning-v2-pytorch (MIT)"
 T_ZERO_TO_GANS = "Deep Learning with PyTorch: Zero to GANs (Jovian; a student's copy)"
+T_FASTAI = "fastai/course22p2 (Apache-2.0)"
 SECONDS_LINE = r"^\d+\.\d+(e-\d+)?$"   # print(time() - start): a duration in seconds
 TUTORIALS: tuple[ProgramSpec, ...] = (
     ProgramSpec("tutorial_tensorqs.py", T_PT),
@@ -311,6 +312,18 @@ TUTORIALS: tuple[ProgramSpec, ...] = (
     ProgramSpec("tutorial_zero_to_gans_linear_regression.py", T_ZERO_TO_GANS, output="loss"),
     # Raschka's STAT 453 lecture 6: torch.autograd.grad on a ReLU graph, a hand-written ReLU (z[:] = 0.)
     ProgramSpec("tutorial_raschka_autograd.py", "rasbt/stat453-deep-learning-ss21", output=UNCHECKED),
+    # session 25: fast.ai course22p2's matmul from scratch (islice, iter(f, []), a triple loop, einsum,
+    # a kernel launcher with *args) and its backprop by hand (`inp.g = ...` on tensors, x.clamp_min)
+    # 01_matmul: two 7,840-pass loops, ~1 s alone; `slow` keeps a loaded test machine from deciding it
+    ProgramSpec("tutorial_fastai_matmul.py", T_FASTAI, slow=True, timeout_s=30),
+    ProgramSpec("tutorial_fastai_backprop.py", T_FASTAI, output=UNCHECKED),
+    # PyTorch's "Double Backward with Custom Functions" (torch.autograd.gradcheck / gradgradcheck of
+    # four autograd.Function classes); 『ゼロから作る Deep Learning』 ch. 4-5 (numerical gradients in NumPy,
+    # X.flatten(), np.array([X, Y]); MulLayer/AddLayer backprop by hand)
+    ProgramSpec("tutorial_pt_double_backward.py", T_PT, output=UNCHECKED),
+    ProgramSpec("tutorial_dlfs_gradient_ja.py", "oreilly-japan/deep-learning-from-scratch (MIT)"),
+    ProgramSpec("tutorial_d2l_en_multivariable_calculus.py", T_D2L, output=UNCHECKED),
+    ProgramSpec("tutorial_raschka_adaline_sgd.py", "rasbt/stat453-deep-learning-ss21"),
 )
 
 

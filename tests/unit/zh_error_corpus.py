@@ -84,7 +84,13 @@ CORPUS: list[tuple[str, str, dict]] = [
     ("type_params", "def f[T](x):\n    return x\n", {}),
     ("async_comp", "async def f():\n    return [x async for x in y]\n", {}),
     # attributes and methods
-    ("set_attr", T + "x = torch.ones(2)\nx.foo = 1\n", {}),
+    ("set_attr", T + "x = 2\nx.foo = 1\n", {}),
+    ("set_tensor_own_taken", T + "x = torch.ones(2)\nx.sum = 1\n", {}),
+    ("gradcheck_limit", T + "x = torch.rand(1001, dtype=torch.double, requires_grad=True)\n"
+                            "torch.autograd.gradcheck(lambda t: t, x)\n", {}),
+    ("gradcheck_function", T + "torch.autograd.gradcheck(3, torch.ones(1))\n", {}),
+    ("numpy_print_option", "import numpy as np\nnp.set_printoptions(threshold=5)\n", {}),
+    ("copy_tensor_own", T + "import copy\nx = torch.ones(2)\nx.g = 1\ny = copy.deepcopy(x)\n", {}),
     ("tensor_storage", T + "x = torch.ones(2)\ny = x.storage()\n", {}),
     ("tensor_no_attr", T + "x = torch.ones(2)\ny = x.foo\n", {}),
     ("tensor_method_no_call", T + "x = torch.ones(2)\ny = x.sum\n", {}),

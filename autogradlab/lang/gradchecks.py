@@ -1,0 +1,96 @@
+"""`torch.autograd.gradcheck(f, x)` and `gradgradcheck(f, x)`, as PyTorch's "Double Backward with Custom
+Functions" tutorial checks each of its autograd.Function classes: `torch.autograd.gradcheck(Square.apply, x)`.
+
+PyTorch's own checks run, with the program's function (a def, a lambda, `F.apply`) turned into a
+Python callable that runs through the interpreter (as jacobian's, lang/specials._hof), so everything
+it does stays under the run's limits. Their cost is known before they start: the finite differences
+call f twice per input element (gradgradcheck: also through f's backward), so the inputs may hold at
+most MAX_CHECKED_ELEMENTS elements together, each charged to the loop budget; every call of f counts
+its result too. Keywords: the tolerances, `raise_exception`, `fast_mode`, and gradgradcheck's
+`grad_outputs` and `gen_non_contig_grad_outputs` (its random grad_outputs come from the run's
+generator); the others (batched and forward-mode checks, which need vmap or forward AD of a custom
+Function) are refused by the allowlist with their names.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+import torch
+
+from autogradlab.errors import LimitExceeded, ProgramError, ProgramTypeError
+from autogradlab.lang import batch_escapes
+from autogradlab.lang.calls import require_data, translate_torch_error
+from autogradlab.lang.func_running import refuse_inside
+from autogradlab.lang.safe_values import UserFunction
+from autogradlab.lang.sizes import tensor_elements
+
+if TYPE_CHECKING:
+    from autogradlab.lang.interpreter import Interpreter
+
+MAX_CHECKED_ELEMENTS = 1_000   # input elements one check perturbs (each: two calls of the function)
+CHECK_KEYWORDS = ("func", "inputs", "eps", "atol", "rtol", "raise_exception", "nondet_tol", "fast_mode")
+GRADGRAD_KEYWORDS = ("grad_outputs", "gen_non_contig_grad_outputs")
+
+
+def _check(name: str) -> Callable[..., Any]:
+    torch_fn = getattr(torch.autograd, name)
+
+    def call(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
+        if interp.__dict__.get("func_depth", 0):
+            refuse_inside(interp, f"`torch.autograd.{name}(...)`")
+        args, kwargs = list(args), dict(kwargs)
+        func = args.pop(0) if args else kwargs.pop("func", None)
+        if not isinstance(func, UserFunction) and not callable(getattr(func, "impl", None)) \
+                and type(func).__name__ != "FunctionApply":
+            raise ProgramTypeError(f"{name}() needs a function (a def, a lambda or F.apply) as its first "
+                                   f"argument")
+        for value in list(args) + list(kwargs.values()):
+            require_data(value, f"in `{name}`")
+        inputs = args[0] if args else kwargs.get("inputs")
+        elements = tensor_elements(inputs)
+        if elements > MAX_CHECKED_ELEMENTS:
+            raise LimitExceeded(f"{name} would perturb {elements:,} input elements one by one; the limit is "
+                                f"{MAX_CHECKED_ELEMENTS:,}", hint="check the function on a smaller input")
+        interp.charge_loop_iterations(max(1, elements), name)
+
+        def python_func(*inner: Any) -> Any:
+            out = interp.call_value(func, list(inner), {}, node)
+            interp.sizes.add_result(out)
+            return out
+
+        begin, failure = batch_escapes.start(interp), None
+        try:
+            result = _with_run_generator(interp, lambda: torch_fn(python_func, *args, **kwargs))
+        except ProgramError as err:
+            failure = err
+        except Exception as exc:  # noqa: BLE001
+            failure = translate_torch_error(exc, name, args)
+            failure.__suppress_context__ = True
+        if failure is not None:   # checked once the failure is handled: PyTorch lets go of its tensors
+            batch_escapes.check(interp, begin, error=failure)
+            raise failure
+        batch_escapes.check(interp, begin, result)
+        return bool(result)
+
+    return call
+
+
+def _with_run_generator(interp: Interpreter, check: Callable[[], Any]) -> Any:
+    """gradgradcheck draws its grad_outputs from torch's process-wide generator (make_tensor): here it
+    draws them from the run's own (seeded by the run and by manual_seed), as the program's torch.rand
+    does, so the numbers a program draws after a check are PyTorch's. The worker's own state comes back."""
+    run, process = interp.generator, torch.default_generator
+    kept = process.get_state()
+    process.set_state(run.get_state())
+    try:
+        return check()
+    finally:
+        run.set_state(process.get_state())
+        process.set_state(kept)
+
+
+GRADCHECKS: dict[str, Callable[..., Any]] = {f"torch.autograd.{n}": _check(n)
+                                             for n in ("gradcheck", "gradgradcheck")}

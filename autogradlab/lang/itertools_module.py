@@ -1,0 +1,114 @@
+"""`from itertools import islice` and `iter(callable, sentinel)`, as fast.ai's course22p2 01_matmul cuts
+a list of 784 pixels into rows of 28: `it = iter(lst1); img = list(iter(lambda: list(islice(it, 28)), []))`.
+
+Both are lazy as in Python: islice pulls its items from the source only when asked (list(), `for`,
+next()), and iter(f, sentinel) calls f once per item asked for, stopping when f's value == sentinel.
+Each item either makes is charged to the loop budget (max_loop_iterations), and islice's skipped items
+too (islice(it, 10**18, None) skips item by item, each charged), so neither can run unbounded; what f
+calls runs through the interpreter as usual. islice's arguments are checked as CPython checks them
+(same texts); only `islice` of itertools is here: its other members are refused by name at the import.
+"""
+
+from __future__ import annotations
+
+import ast
+import itertools
+import operator
+import sys
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from autogradlab.errors import ProgramError
+from autogradlab.lang.iterators import SequenceIterator
+from autogradlab.lang.map_filter import _call, _iterator
+from autogradlab.lang.operators import python_error
+from autogradlab.lang.safe_values import Namespace, SafeFunction
+
+if TYPE_CHECKING:
+    from autogradlab.lang.interpreter import Interpreter
+
+
+def _index(value: Any, what: str) -> int | None:
+    if value is None:
+        return None
+    if not isinstance(value, int) or not 0 <= value <= sys.maxsize:   # True is 1, as in CPython
+        raise python_error(ValueError(f"{what} for islice() must be None or an integer: "
+                                      "0 <= x <= sys.maxsize."))
+    return value
+
+
+def _islice(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> SequenceIterator:
+    if kwargs:
+        raise python_error(TypeError("islice() takes no keyword arguments"))
+    if not 2 <= len(args) <= 4:
+        raise python_error(TypeError(f"islice expected at {'least 2' if len(args) < 2 else 'most 4'} "
+                                     f"arguments, got {len(args)}"))
+    source = _iterator(interp, args[0], node, 1, "islice")
+    if len(args) == 2:
+        start, stop, step = 0, _index(args[1], "Stop argument"), 1
+    else:
+        start = _index(args[1], "Indices") or 0
+        stop = _index(args[2], "Indices")
+        step = args[3] if len(args) == 4 else None
+        if step is not None and (not isinstance(step, int) or step < 1):
+            raise python_error(ValueError("Step for islice() must be a positive integer or None."))
+    return SequenceIterator(itertools.islice(_Charged(interp, source), start, stop, step or 1), "islice")
+
+
+class _Charged:
+    """The source's items, each charged to the loop budget as it is pulled (skipped ones too)."""
+
+    __slots__ = ("_interp", "_source")
+
+    def __init__(self, interp: Interpreter, source: Iterator[Any]) -> None:
+        self._interp, self._source = interp, source
+
+    def __iter__(self) -> _Charged:
+        return self
+
+    def __next__(self) -> Any:
+        item = next(self._source)
+        self._interp.charge_loop_iterations(1, "islice()")
+        return item
+
+
+class CallableItems:
+    """iter(f, sentinel)'s items: f() until its value == sentinel, each call charged to the loop budget."""
+
+    __slots__ = ("_interp", "_function", "_sentinel", "_node", "_done")
+
+    def __init__(self, interp: Interpreter, function: Any, sentinel: Any, node: ast.AST) -> None:
+        self._interp, self._function, self._sentinel, self._node = interp, function, sentinel, node
+        self._done = False
+
+    def __iter__(self) -> CallableItems:
+        return self
+
+    def __next__(self) -> Any:
+        if self._done:
+            raise StopIteration
+        interp = self._interp
+        interp.charge_loop_iterations(1, "iter(callable, sentinel)")
+        try:
+            value = _call(interp, self._function, [], self._node)
+        except ProgramError as error:
+            if getattr(error, "py_type", None) is StopIteration:   # as CPython: f's StopIteration ends it
+                self._done = True
+                raise StopIteration from None
+            raise
+        same = interp.apply_binary("eq", operator.eq, value, self._sentinel, self._node)
+        if interp.truth(same, self._node):
+            self._done = True
+            raise StopIteration
+        return value
+
+
+def callable_iterator(interp: Interpreter, function: Any, sentinel: Any, node: ast.AST) -> SequenceIterator:
+    from autogradlab.lang.map_filter import _CALLABLE
+    if not isinstance(function, _CALLABLE):
+        raise python_error(TypeError("iter(v, w): v must be callable"))
+    return SequenceIterator(CallableItems(interp, function, sentinel, node), "callable")
+
+
+def itertools_namespace() -> Namespace:
+    return Namespace("itertools", {"islice": SafeFunction("itertools.islice", _islice)})

@@ -59,5 +59,55 @@ def _matmul(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any
 
 
 def numpy_linalg_members() -> dict[str, SafeFunction]:
-    return {"dot": SafeFunction("numpy.dot", _np_dot), "matmul": SafeFunction("numpy.matmul", _matmul)}
+    return {"dot": SafeFunction("numpy.dot", _np_dot), "matmul": SafeFunction("numpy.matmul", _matmul),
+            "linalg": numpy_linalg_namespace()}
 
+
+
+# -- np.linalg (a Newton's-method lesson's `np.linalg.solve(J, -F)`, `np.linalg.norm(y)`) ----------------
+# Each call's work is checked before NumPy runs, as torch.linalg's is (call_work.py), on meta tensors of the
+# arrays' shapes and element sizes: the same estimate and limit (max_call_work), the same message.
+# Only the functions whose results are arrays or numbers; eig/eigh/svd/qr return NumPy's result objects
+# (EigResult, ...) and stay refused by name (the default for a name the namespace does not list).
+_LINALG_WORK = {"solve": "linalg.solve", "inv": "linalg.inv", "det": "linalg.det",
+                "eigvals": "linalg.eigvals", "eigvalsh": "linalg.eigvalsh", "matrix_rank": "linalg.matrix_rank"}
+NUMPY_LINALG_NAMES = ("norm", *_LINALG_WORK)
+_ONE_ARRAY = frozenset({"inv", "det", "eigvals", "eigvalsh", "matrix_rank"})
+
+
+def _meta(array: Any) -> Any:
+    import torch
+    dtype = torch.float64 if np.asarray(array).dtype.itemsize <= 8 else torch.complex128
+    return torch.empty(np.shape(array), dtype=dtype, device="meta")
+
+
+def _linalg(name: str):  # noqa: ANN202
+    def impl(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
+        from autogradlab.lang.call_work import check_work
+        wanted = 1 if name in _ONE_ARRAY else 2
+        if len(args) != wanted or kwargs:
+            shape = "a" if wanted == 1 else "a, b"
+            raise NotSupported(f"Autograd Lab supports `np.linalg.{name}({shape})` without keywords")
+        arrays = [_raw(v, f"np.linalg.{name}") for v in lists_as_arrays(interp, args)]
+        if any(np.ndim(a) < 2 for a in arrays[:1]):
+            return _wrap(_guarded(lambda: getattr(np.linalg, name)(*arrays)))   # NumPy's own error
+        check_work(interp.sizes.limits.max_call_work, _LINALG_WORK[name], [_meta(a) for a in arrays], {},
+                   interp.sizes.work_rows)
+        return _wrap(_guarded(lambda: getattr(np.linalg, name)(*arrays)))
+    return impl
+
+
+def _norm(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
+    """np.linalg.norm(x): the 2-norm of the flattened array (Frobenius for a matrix), one pass."""
+    if len(args) != 1 or kwargs:
+        raise NotSupported("Autograd Lab supports `np.linalg.norm(x)` (no ord or axis)")
+    x = _raw(lists_as_arrays(interp, args)[0], "np.linalg.norm")
+    return _guarded(lambda: np.linalg.norm(x))
+
+
+def numpy_linalg_namespace() -> Any:
+    from autogradlab.lang.safe_values import Namespace
+    return Namespace("numpy.linalg", {
+        "norm": SafeFunction("numpy.linalg.norm", _norm),
+        **{name: SafeFunction(f"numpy.linalg.{name}", _linalg(name)) for name in _LINALG_WORK},
+    })

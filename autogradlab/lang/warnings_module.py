@@ -19,19 +19,30 @@ if TYPE_CHECKING:
 
 ACTIONS = frozenset({"default", "ignore", "always", "all", "module", "once"})
 _TEXT_KEYWORDS = frozenset({"message", "module"})
+_CATEGORY = "category"   # a Warning class: `filterwarnings('ignore', category=UserWarning)`
+
+
+def _check_category(value: Any) -> None:
+    """Python's check: a class derived from Warning (the builtin ones the language names)."""
+    from autogradlab.lang.exceptions import EXCEPTION_TYPES
+    py_type = getattr(value, "py_type", None)
+    if not (EXCEPTION_TYPES.get(getattr(value, "text_name", None)) is value and issubclass(py_type, Warning)):
+        raise ProgramTypeError("category must be a Warning subclass")
 
 
 def _filter(name: str, keywords: frozenset[str]):  # noqa: ANN202
     def impl(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
-        if len(args) > 1 or set(kwargs) - keywords - {"action"} or (args and "action" in kwargs):
+        if len(args) > 1 or set(kwargs) - keywords - {"action", _CATEGORY} or (args and "action" in kwargs):
             raise NotSupported(f"Autograd Lab supports `warnings.{name}(\"ignore\")` with an action "
-                               f"and the keywords {', '.join(sorted(keywords)) or 'none'}")
+                               f"and the keywords {', '.join(sorted(keywords | {_CATEGORY}))}")
         action = args[0] if args else kwargs.get("action")
         if action == "error":
             raise NotSupported(f"`warnings.{name}(\"error\")` is not supported in Autograd Lab: it shows no "
                                "warnings, so it cannot turn them into errors")
         if action not in ACTIONS:
             raise ProgramTypeError(f"invalid action: {action!r}")
+        if _CATEGORY in kwargs:
+            _check_category(kwargs[_CATEGORY])
         for key in keywords & set(kwargs):
             if not isinstance(kwargs[key], str):
                 raise ProgramTypeError(f"{key} must be a string")

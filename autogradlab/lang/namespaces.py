@@ -164,7 +164,8 @@ def modules() -> dict[str, Namespace]:
             "torch.autograd.function": autograd.members["function"],
             "torch.linalg": linalg, "torch.func": func, "torch.nn": nn, "torch.nn.functional": nn_functional,
             "torch.optim": torch_ns.members["optim"],
-            "numpy": numpy_ns, "numpy.linalg": numpy_ns.members["linalg"], "math": math_ns, **randoms, "copy": copy_namespace(),
+            "numpy": numpy_ns, "numpy.linalg": numpy_ns.members["linalg"], "math": math_ns, **randoms,
+            "copy": copy_namespace(),
             "warnings": warnings_namespace(), "functools": functools_namespace(), "time": time_namespace(),
             "pprint": pprint_namespace(), "collections": collections_namespace(), **plotting_namespaces()}
 

@@ -70,7 +70,8 @@ def numpy_linalg_members() -> dict[str, SafeFunction]:
 # Only the functions whose results are arrays or numbers; eig/eigh/svd/qr return NumPy's result objects
 # (EigResult, ...) and stay refused by name (the default for a name the namespace does not list).
 _LINALG_WORK = {"solve": "linalg.solve", "inv": "linalg.inv", "det": "linalg.det",
-                "eigvals": "linalg.eigvals", "eigvalsh": "linalg.eigvalsh", "matrix_rank": "linalg.matrix_rank"}
+                "eigvals": "linalg.eigvals", "eigvalsh": "linalg.eigvalsh",
+                "matrix_rank": "linalg.matrix_rank"}
 NUMPY_LINALG_NAMES = ("norm", *_LINALG_WORK)
 _ONE_ARRAY = frozenset({"inv", "det", "eigvals", "eigvalsh", "matrix_rank"})
 

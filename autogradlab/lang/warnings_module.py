@@ -12,6 +12,7 @@ import ast
 from typing import TYPE_CHECKING, Any
 
 from autogradlab.errors import NotSupported, ProgramTypeError
+from autogradlab.lang.data_wrappers import SafeType
 from autogradlab.lang.safe_values import Namespace, SafeFunction
 
 if TYPE_CHECKING:
@@ -23,11 +24,15 @@ _CATEGORY = "category"   # a Warning class: `filterwarnings('ignore', category=U
 
 
 def _check_category(value: Any) -> None:
-    """Python's check: a class derived from Warning (the builtin ones the language names)."""
-    from autogradlab.lang.exceptions import EXCEPTION_TYPES
-    py_type = getattr(value, "py_type", None)
-    if not (EXCEPTION_TYPES.get(getattr(value, "text_name", None)) is value and issubclass(py_type, Warning)):
-        raise ProgramTypeError("category must be a Warning subclass")
+    """Python's asserts: a class (else "must be a class"), derived from Warning (the builtin ones)."""
+    from autogradlab.lang.exception_objects import is_exception_type
+    from autogradlab.lang.operators import python_error
+    from autogradlab.lang.plain_classes import ProgramClass
+    if not isinstance(value, SafeType | ProgramClass):
+        raise python_error(AssertionError("category must be a class"))
+    base = value.exception if isinstance(value, ProgramClass) else value.py_type   # its builtin exception
+    if not (is_exception_type(value) and isinstance(base, type) and issubclass(base, Warning)):
+        raise python_error(AssertionError("category must be a Warning subclass"))
 
 
 def _filter(name: str, keywords: frozenset[str]):  # noqa: ANN202

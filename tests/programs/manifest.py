@@ -308,6 +308,13 @@ TUTORIALS: tuple[ProgramSpec, ...] = (
     ProgramSpec("tutorial_zero_to_gans_linear_regression.py", T_ZERO_TO_GANS, output="loss"),
     # Raschka's STAT 453 lecture 6: torch.autograd.grad on a ReLU graph, a hand-written ReLU (z[:] = 0.)
     ProgramSpec("tutorial_raschka_autograd.py", "rasbt/stat453-deep-learning-ss21", output=UNCHECKED),
+    # Session 25 (corpus5): linear algebra and Jacobians after the lessons: corleytd's 张量的线性代数运算
+    # (torch.addmm/addbmm, warnings' category=UserWarning), MLBites' PCA from scratch (eigh, svd, a
+    # @property), smmarche's Newton's method in 2-D (np.linalg.solve/norm), torchL's Jacobian row by row.
+    ProgramSpec("tutorial_corleytd_linalg_zh.py", "corleytd/Hands-on-Deep-Learning-with-PyTorch (Chinese)"),
+    ProgramSpec("tutorial_mlbites_pca.py", "taesiri/MLBites"),
+    ProgramSpec("tutorial_smmarche_newton_nd.py", "smmarche/Numerical-Methods"),
+    ProgramSpec("tutorial_torchl_jacobian_rows_zh.py", "kinglegendzzh/torchL (Chinese comments)", output="y"),
 )
 
 

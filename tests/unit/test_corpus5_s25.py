@@ -1,0 +1,177 @@
+"""Session 25 (corpus5): what the linear-algebra and Jacobian sources needed, with plain PyTorch / NumPy /
+Python as the oracle: warnings' `category=UserWarning` (and the Warning classes as names), torch.addmm &
+co., np.linalg (work checked before the call, as torch.linalg's), and the linalg functions PyTorch removed
+(torch.matrix_rank, torch.eig, ...) failing as in PyTorch. Limits just below and above each boundary."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import torch
+
+from autogradlab.engine.run import run_program
+from autogradlab.limits import DEFAULT_LIMITS
+from tests.oracle import run_trusted
+
+
+def run(source: str):
+    return run_program(source, torchviz=False)
+
+
+def same_as_python(source: str) -> None:
+    report, oracle = run(source), run_trusted(source)
+    assert report.error is None, report.error
+    assert oracle.error is None, oracle.error
+    assert report.printed == oracle.printed
+
+
+# -- warnings' categories ------------------------------------------------------------------------------
+def test_filterwarnings_takes_a_warning_category():
+    same_as_python("import warnings\nwarnings.filterwarnings('ignore', category=UserWarning)\n"
+                   "warnings.simplefilter('ignore', category=DeprecationWarning)\n"
+                   "warnings.filterwarnings(action='ignore', category=FutureWarning, module='torch')\n"
+                   "print('ok')\n")
+
+
+WARNING_SUBCLASS = "a Warning subclass"
+
+
+@pytest.mark.parametrize(("category", "says"), [("int", WARNING_SUBCLASS), ("ValueError", WARNING_SUBCLASS),
+                                               ("'UserWarning'", "a class"), ("Mine", WARNING_SUBCLASS)])
+def test_filterwarnings_refuses_a_category_that_is_not_a_warning_as_python_does(category, says):
+    source = ("import warnings\nclass Mine(ValueError):\n    pass\n"
+              f"warnings.filterwarnings('ignore', category={category})\n")
+    report, oracle = run(source), run_trusted(source)
+    assert oracle.error is not None and f"category must be {says}" in str(oracle.error)
+    assert report.error.message == f"category must be {says}" and report.error.line == 4
+    caught = source.replace("warnings.filterwarnings", "try:\n    warnings.filterwarnings") + \
+        "except AssertionError as e:\n    print(e)\n"
+    same_as_python(caught)
+
+
+def test_filterwarnings_takes_a_programs_own_warning_class():
+    same_as_python("import warnings\nclass MyWarning(UserWarning):\n    pass\n"
+                   "warnings.filterwarnings('ignore', category=MyWarning)\nprint('ok')\n")
+
+
+def test_warning_classes_are_exception_classes_as_in_python():
+    same_as_python("try:\n    raise UserWarning('careful')\nexcept Warning as e:\n"
+                   "    print(type(e).__name__, e, isinstance(e, Exception))\n"
+                   "print(issubclass(RuntimeWarning, Warning))\n")
+
+
+# -- torch.addmm and its family --------------------------------------------------------------------------
+ADD_PRODUCTS = """import torch
+torch.manual_seed(0)
+M = torch.randn(2, 3, requires_grad=True)
+a = torch.randn(2, 4, requires_grad=True)
+b = torch.randn(4, 3)
+r1 = torch.addmm(M, a, b, beta=2, alpha=3)
+r2 = torch.addbmm(M, torch.randn(5, 2, 4), torch.randn(5, 4, 3))
+r3 = torch.baddbmm(torch.randn(5, 2, 3), torch.randn(5, 2, 4), torch.randn(5, 4, 3), alpha=0.5)
+r4 = torch.addmv(torch.randn(2), a, torch.randn(4))
+r5 = torch.addr(M, torch.randn(2), torch.randn(3))
+(r1.sum() + r2.sum() + r4.sum() + r5.sum()).backward()
+print(r1, r2, r3, r4, r5, M.grad, a.grad, sep="\\n")
+"""
+
+
+def test_add_products_equal_pytorch_with_gradients():
+    same_as_python(ADD_PRODUCTS)
+
+
+def test_addmm_integer_matrices_as_in_the_lesson():
+    same_as_python("import torch\nt4 = torch.tensor([1, 2, 3, 4])\nt1 = torch.arange(12).reshape(3, 4)\n"
+                   "t3 = torch.arange(16).reshape(4, 4)\n"
+                   "print(torch.addmm(t4, t1, t3), torch.addmm(t4, t1, t3, beta=2, alpha=3))\n"
+                   "L = torch.long\n"
+                   "print(torch.addbmm(torch.ones(2, 3, dtype=L), torch.ones(3, 2, 2, dtype=L), "
+                   "torch.ones(3, 2, 3, dtype=L)))\n")
+
+
+@pytest.mark.parametrize(("columns", "ok"), [(DEFAULT_LIMITS.max_tensor_elements // 1000, True),
+                                              (DEFAULT_LIMITS.max_tensor_elements // 1000 + 1, False)])
+def test_addmm_result_is_sized_before_the_call(columns, ok):
+    # (1000, 1) @ (1, columns): small operands, a result of 1000 * columns elements
+    report = run("import torch\n"
+                 f"r = torch.addmm(torch.zeros(1), torch.ones(1000, 1), torch.ones(1, {columns}))\n")
+    assert (report.error is None) == ok, report.error
+    if not ok:
+        assert report.error.kind == "limit" and "max_tensor_elements" in (report.error.hint or "")
+
+
+# -- np.linalg ---------------------------------------------------------------------------------------------
+NP_LINALG = """import numpy as np
+import numpy.linalg as LA
+from numpy.linalg import norm, solve
+A = np.array([[4., 1., -2.], [1., 6., 0.], [-2., 0., 5.]])
+b = np.array([1., 2., 3.])
+x = solve(A, b)
+print(x, np.abs(A @ x - b).max() < 1e-12, norm(x), norm([3, 4]), np.linalg.norm(A))
+print(LA.inv(A), np.linalg.det(A), np.linalg.eigvals(A), np.linalg.eigvalsh(A))
+print(np.linalg.matrix_rank(np.array([[1., 3.], [2., 6.]])), np.linalg.solve([[2, 0], [0, 4]], [1, 1]))
+"""
+
+
+def test_np_linalg_equals_numpy():
+    same_as_python(NP_LINALG)
+
+
+def test_np_linalg_errors_are_numpys():
+    source = "import numpy as np\nnp.linalg.inv(np.array([[1., 2.], [2., 4.]]))\n"
+    report, oracle = run(source), run_trusted(source)
+    assert oracle.error is not None and "Singular matrix" in str(oracle.error)
+    assert report.error is not None and "Singular matrix" in report.error.message and report.error.line == 2
+
+
+@pytest.mark.parametrize(("side", "ok"), [(793, True), (794, False)])   # float64: 2 * n**3 against 10**9
+def test_np_linalg_work_is_checked_before_the_call(side, ok):
+    assert 2 * 793 ** 3 <= DEFAULT_LIMITS.max_call_work < 2 * 794 ** 3
+    for call in ("np.linalg.inv(A)", "np.linalg.det(A)", "np.linalg.solve(A, A[0])", "np.linalg.eigvals(A)"):
+        report = run(f"import numpy as np\nA = np.eye({side})\ntry:\n    r = {call}\nexcept Exception:\n"
+                     "    print('caught')\n")
+        assert (report.error is None) == ok, (call, report.error)
+        if not ok:   # uncatchable, and said with the limit's name
+            assert report.error.kind == "limit" and "max_call_work" in (report.error.hint or "")
+            assert report.printed == ""
+
+
+@pytest.mark.parametrize("call", ["np.linalg.norm(A, ord=2)", "np.linalg.solve(A)", "np.linalg.inv(A, A)"])
+def test_np_linalg_other_forms_are_refused_by_name(call):
+    report = run(f"import numpy as np\nA = np.eye(2)\n{call}\n")
+    assert report.error.kind == "unsupported" and "np.linalg." in report.error.message
+
+
+def test_np_linalg_eig_is_refused_by_name():
+    report = run("import numpy as np\nnp.linalg.eig(np.eye(2))\n")
+    assert report.error.kind == "unsupported" and "numpy.linalg.eig" in report.error.message
+
+
+# -- torch's removed linalg functions ------------------------------------------------------------------------
+@pytest.mark.parametrize(("call", "replacement"), [
+    ("torch.matrix_rank(t)", "torch.linalg.matrix_rank"),
+    ("torch.eig(t, eigenvectors=True)", "torch.linalg.eig"),
+    ("torch.symeig(t)", "torch.linalg.eigh"), ("torch.solve(t, t)", "torch.linalg.solve"),
+    ("torch.lstsq(t, t)", "torch.linalg.lstsq")])
+def test_removed_linalg_functions_fail_as_in_pytorch(call, replacement):
+    source = f"import torch\nt = torch.eye(2)\n{call}\n"
+    report, oracle = run(source), run_trusted(source)
+    assert oracle.error is not None and "deprecated since version 1.9 and is now removed" in str(oracle.error)
+    assert report.error.line == 3 and replacement in report.error.message
+    assert report.error.message.startswith("This function was deprecated since version 1.9")
+    caught = (f"import torch\nt = torch.eye(2)\ntry:\n    {call}\n"
+              "except RuntimeError as e:\n    print('removed', type(e).__name__)\n")
+    same_as_python(caught)
+
+
+# -- the Eigen page and the Jacobian page on these sources' matrices and functions --------------------------
+def test_eigen_page_takes_the_lessons_jacobian_and_singular_matrix():
+    from autogradlab.engine.eigen import analyse, matrix_from_values
+    from autogradlab.engine.eigen_sources import matrix_from_report, matrix_variables
+    report = run((__import__("pathlib").Path(__file__).parents[1] / "programs" /
+                  "tutorial_torchl_jacobian_rows_zh.py").read_text(encoding="utf-8"))
+    assert "J" in matrix_variables(report)
+    values = np.sort(np.linalg.eigvals(matrix_from_report(report, "J")))
+    assert np.allclose(values, np.sort(torch.linalg.eigvals(torch.tensor([[4., 3.], [2., 6.]])).real.numpy()))
+    singular = analyse(matrix_from_values(np.array([[1., 3.], [2., 6.]]), "t8"))
+    assert singular.singular and np.isclose(max(abs(z) for z in singular.eigenvalues), 7)

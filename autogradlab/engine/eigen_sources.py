@@ -48,13 +48,16 @@ def functions_in(source: str) -> list[str]:
 
 
 def jacobian_program(source: str, function: str, point: tuple[float, float]) -> str:
-    """The user's program followed by the Jacobian of `function` at `point` (float64)."""
+    """The user's program followed by the Jacobian of `function` at `point` (float64). The added lines import
+    torch themselves: a NumPy lesson (smmarche's Newton's method) never did, and the page then said "name
+    'torch' is not defined" about a name the student never wrote."""
     if not function.isidentifier():
         raise EigenInputError(f"{function[:40]!r} is not a function name")
     if len(point) != 2 or not all(isinstance(p, int | float) and math.isfinite(p) for p in point):
         raise EigenInputError("the point must be two finite numbers x, y")
     x, y = (float(p) for p in point)
     return (f"{source.rstrip()}\n"
+            "import torch\n"
             f"{POINT_VAR} = torch.tensor([{x!r}, {y!r}], dtype=torch.float64)\n"
             f"{JACOBIAN_VAR} = torch.autograd.functional.jacobian({function}, {POINT_VAR})\n")
 

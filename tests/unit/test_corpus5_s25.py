@@ -175,3 +175,16 @@ def test_eigen_page_takes_the_lessons_jacobian_and_singular_matrix():
     assert np.allclose(values, np.sort(torch.linalg.eigvals(torch.tensor([[4., 3.], [2., 6.]])).real.numpy()))
     singular = analyse(matrix_from_values(np.array([[1., 3.], [2., 6.]]), "t8"))
     assert singular.singular and np.isclose(max(abs(z) for z in singular.eigenvalues), 7)
+
+
+def test_eigen_pages_jacobian_lines_import_torch_themselves():
+    """A NumPy lesson never imports torch: the Eigen page's added lines used to fail on `torch`."""
+    from autogradlab.engine.eigen_sources import JACOBIAN_VAR, jacobian_program, matrix_from_report
+    source = "import numpy as np\ndef f(x):\n    return x * x[0]\n"
+    report = run(jacobian_program(source, "f", (1.5, -2.0)))
+    point = torch.tensor([1.5, -2.0], dtype=torch.float64)
+    want = torch.autograd.functional.jacobian(lambda x: x * x[0], point)
+    assert np.allclose(matrix_from_report(report, JACOBIAN_VAR), want.numpy())
+    numpy_f = run(jacobian_program("import numpy as np\ndef F(x):\n    return np.array([x[0], x[1]])\n", "F",
+                                   (1.0, 2.0)))
+    assert "Can't call numpy() on Tensor that requires grad" in numpy_f.error.message   # PyTorch's own words

@@ -77,15 +77,19 @@ def _print_options() -> dict[str, Any]:
 def shown_as_left(oracle: OracleRun):  # noqa: ANN201
     """The oracle's variables as a notebook shows them after the run: under the print options the
     program left (`torch.set_printoptions(edgeitems=2)`), which the oracle itself restores at its end."""
-    before = _print_options()
-    torch.set_printoptions(**(oracle.print_options or before))
+    before, numpy_before = _print_options(), np.get_printoptions()
+    left = dict(oracle.print_options or before)
+    np.set_printoptions(**left.pop(NUMPY_OPTIONS, numpy_before))   # np.set_printoptions(...) likewise
+    torch.set_printoptions(**left)
     try:
         yield
     finally:
         torch.set_printoptions(**before)
+        np.set_printoptions(**numpy_before)
 
 
 DISPLAY = "__oracle_display__"
+NUMPY_OPTIONS = "__numpy__"   # the key of NumPy's print options among those the program left
 
 
 @contextlib.contextmanager
@@ -97,11 +101,14 @@ def _torch_state_kept(left: dict[str, Any]):  # noqa: ANN202
     for the rest of the process: every later oracle run would compute without gradients. The print
     options the program left are saved in `left` (shown_as_left) and torch's restored."""
     dtype, grad, options = torch.get_default_dtype(), torch.is_grad_enabled(), _print_options()
+    numpy_options = np.get_printoptions()
     try:
         yield
     finally:
         left.update(_print_options())   # torch.set_printoptions(...): the program's, for shown_as_left
+        left[NUMPY_OPTIONS] = np.get_printoptions()   # and np.set_printoptions(...)'s (Kloeckner's demos)
         torch.set_printoptions(**options)
+        np.set_printoptions(**numpy_options)
         torch.set_default_device(None)
         torch.set_default_dtype(dtype)
         torch.set_grad_enabled(grad)

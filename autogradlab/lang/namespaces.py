@@ -30,6 +30,7 @@ from autogradlab.lang.numpy_creation import numpy_creation_members
 from autogradlab.lang.numpy_dtype_names import dtype_named
 from autogradlab.lang.numpy_linalg import numpy_linalg_members
 from autogradlab.lang.numpy_ops import numpy_members
+from autogradlab.lang.numpy_print_options import numpy_print_option_members
 from autogradlab.lang.pprint_module import pprint_namespace
 from autogradlab.lang.random_modules import random_namespaces
 from autogradlab.lang.safe_values import Namespace, SafeArray, SafeFunction, SafeNumpyDtype, SafeType
@@ -157,6 +158,7 @@ def modules() -> dict[str, Namespace]:
     numpy_ns.members["__version__"] = NUMPY_VERSION
     numpy_ns.members.update(numpy_members())
     numpy_ns.members.update(numpy_linalg_members())   # np.dot
+    numpy_ns.members.update(numpy_print_option_members())   # np.set_printoptions (numpy_print_options.py)
     numpy_ns.members.update(numpy_creation_members())   # np.full, np.eye, np.tile, ... (numpy_creation.py)
     randoms = random_namespaces()   # Python's random and np.random (random_modules.py)
     numpy_ns.members["random"] = randoms["numpy.random"]

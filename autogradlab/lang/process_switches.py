@@ -21,6 +21,11 @@ import torch
 
 from autogradlab.errors import ProgramTypeError
 from autogradlab.lang.grad_managers import grad_mode_argument
+from autogradlab.lang.numpy_print_options import (
+    NumpyPrintState,
+    numpy_print_state,
+    restore_numpy_print_state,
+)
 from autogradlab.lang.print_options import PrintState, print_option_members, print_state, restore_print_state
 from autogradlab.lang.safe_values import SafeFunction, SafeGradMode, SafeType
 
@@ -113,11 +118,12 @@ def switch_members() -> dict[str, SafeFunction]:
     }
 
 
-def process_state() -> tuple[bool, torch.dtype, PrintState]:
-    return torch.is_grad_enabled(), torch.get_default_dtype(), print_state()
+def process_state() -> tuple[bool, torch.dtype, PrintState, NumpyPrintState]:
+    return torch.is_grad_enabled(), torch.get_default_dtype(), print_state(), numpy_print_state()
 
 
-def restore(state: tuple[bool, torch.dtype, PrintState], *, print_options: bool = True) -> None:
+def restore(state: tuple[bool, torch.dtype, PrintState, NumpyPrintState], *,
+            print_options: bool = True) -> None:
     """print_options=False (the end of Interpreter.run): the report's texts of the program's variables
     are still made with the program's print options, as a notebook shows them; engine/run.py restores
     them once the report is made."""
@@ -125,3 +131,4 @@ def restore(state: tuple[bool, torch.dtype, PrintState], *, print_options: bool 
     torch.set_default_dtype(state[1])
     if print_options:
         restore_print_state(state[2])   # torch.set_printoptions(...): print_options.py
+        restore_numpy_print_state(state[3])   # np.set_printoptions(...): numpy_print_options.py

@@ -315,6 +315,11 @@ TUTORIALS: tuple[ProgramSpec, ...] = (
     ProgramSpec("tutorial_mlbites_pca.py", "taesiri/MLBites"),
     ProgramSpec("tutorial_smmarche_newton_nd.py", "smmarche/Numerical-Methods"),
     ProgramSpec("tutorial_torchl_jacobian_rows_zh.py", "kinglegendzzh/torchL (Chinese comments)", output="y"),
+    # Kloeckner's numerics demos (MIT): power/inverse/Rayleigh-quotient iteration, Newton's method in n
+    # dimensions, classical vs modified Gram-Schmidt (np.set_printoptions, np.diag, np.sort, la.norm(x, 2))
+    ProgramSpec("tutorial_kloeckner_power_iteration.py", "inducer/numerics-notes (MIT)"),
+    ProgramSpec("tutorial_kloeckner_newton_nd.py", "inducer/numerics-notes (MIT)"),
+    ProgramSpec("tutorial_kloeckner_gram_schmidt.py", "inducer/numerics-notes (MIT)"),
 )
 
 

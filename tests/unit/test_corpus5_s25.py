@@ -136,7 +136,7 @@ def test_np_linalg_work_is_checked_before_the_call(side, ok):
             assert report.printed == ""
 
 
-@pytest.mark.parametrize("call", ["np.linalg.norm(A, ord=2)", "np.linalg.solve(A)", "np.linalg.inv(A, A)"])
+@pytest.mark.parametrize("call", ["np.linalg.norm(A, axis=0)", "np.linalg.solve(A)", "np.linalg.inv(A, A)"])
 def test_np_linalg_other_forms_are_refused_by_name(call):
     report = run(f"import numpy as np\nA = np.eye(2)\n{call}\n")
     assert report.error.kind == "unsupported" and "np.linalg." in report.error.message
@@ -188,3 +188,49 @@ def test_eigen_pages_jacobian_lines_import_torch_themselves():
     numpy_f = run(jacobian_program("import numpy as np\ndef F(x):\n    return np.array([x[0], x[1]])\n", "F",
                                    (1.0, 2.0)))
     assert "Can't call numpy() on Tensor that requires grad" in numpy_f.error.message   # PyTorch's own words
+
+
+# -- Kloeckner's demos: np.set_printoptions, np.diag, np.sort, a.round(n), norm's ord ---------------------
+def test_numpy_print_options_print_as_numpy_and_end_with_the_run():
+    source = ("import numpy as np\nnp.set_printoptions(precision=3, linewidth=120)\n"
+              "print(np.linspace(0, 1, 7) / 3, np.eye(2) / 7)\nnp.set_printoptions(13)\n"
+              "print(np.array([1e-8, 1 / 3]))\nnp.set_printoptions(suppress=True)\n"
+              "print(np.array([1e-8, 1 / 3]))\n")
+    same_as_python(source)
+    before = np.get_printoptions()
+    run(source)
+    assert np.get_printoptions() == before
+    assert run("import numpy as np\nprint(np.array([1 / 3]))\n").printed == str(np.array([1 / 3])) + "\n"
+
+
+@pytest.mark.parametrize(("call", "ok"), [("precision=20", True), ("precision=21", False),
+                                          ("precision=-1", False),
+                                          ("linewidth=10000", True), ("linewidth=10001", False),
+                                          ("threshold=5", False), ("precision=2.5", False)])
+def test_numpy_print_options_are_checked_at_their_bounds(call, ok):
+    report = run(f"import numpy as np\nnp.set_printoptions({call})\nprint(np.arange(3) / 7)\n")
+    assert (report.error is None) == ok, report.error
+
+
+def test_diag_sort_round_and_norm_orders_equal_numpy():
+    same_as_python("import numpy as np\nimport numpy.linalg as la\nv = np.array([3., -1., 2.])\n"
+                   "D = np.diag(v)\nprint(D, np.diag(v, 1), np.diag(v, k=-1), np.diag(D), np.sort(v))\n"
+                   "print(np.sort(np.array([[3, 1], [0, 2]]), axis=0), (D / 7).round(3))\n"
+                   "print(la.norm(v, 2), la.norm(v, 1), la.norm(v, np.inf), la.norm(D, 'fro'), la.norm(D, 2),"
+                   " la.norm(D, ord='nuc'))\n")
+
+
+@pytest.mark.parametrize(("n", "ok"), [(2236, True), (2237, False)])   # 2236**2 <= 5,000,000 < 2237**2
+def test_np_diag_of_a_vector_is_sized_before_numpy_allocates(n, ok):
+    assert n * n <= DEFAULT_LIMITS.max_tensor_elements or not ok
+    report = run(f"import numpy as np\nD = np.diag(np.ones({n}))\n")
+    assert (report.error is None) == ok, report.error
+    if not ok:
+        assert report.error.kind == "limit"
+
+
+@pytest.mark.parametrize(("side", "ok"), [(793, True), (794, False)])
+def test_np_norm_2_of_a_matrix_counts_its_svd(side, ok):
+    report = run(f"import numpy as np\nr = np.linalg.norm(np.eye({side}), 2)\n"
+                 f"s = np.linalg.norm(np.eye({side}))\n")
+    assert (report.error is None) == ok, report.error

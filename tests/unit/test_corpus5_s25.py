@@ -234,3 +234,16 @@ def test_np_norm_2_of_a_matrix_counts_its_svd(side, ok):
     report = run(f"import numpy as np\nr = np.linalg.norm(np.eye({side}), 2)\n"
                  f"s = np.linalg.norm(np.eye({side}))\n")
     assert (report.error is None) == ok, report.error
+
+
+def test_eigen_page_offers_a_numpy_lessons_square_arrays():
+    """Kloeckner's Gram-Schmidt demo keeps its 3x3 matrices as NumPy arrays: the Eigen page lists them as it
+    lists tensors (it offered none before), and analyses them as NumPy does."""
+    from autogradlab.engine.eigen_sources import matrix_from_report, matrix_variables
+    report = run("import numpy as np\nA = np.array([[2., 1.], [1., 3.]])\nv = np.ones(2)\n"
+                 "I = np.eye(3, dtype=int)\nZ = np.array([[1j, 0], [0, 1]])\n"
+                 "import torch\nT = torch.eye(2)\n")
+    assert matrix_variables(report) == ["A", "I", "T"]
+    assert np.allclose(matrix_from_report(report, "A"), [[2., 1.], [1., 3.]])
+    with pytest.raises(Exception, match="not a tensor with values"):
+        matrix_from_report(report, "Z")

@@ -26,6 +26,7 @@ from autogradlab.engine.eigen import (
     matrix_from_values,
     power_iteration,
 )
+from autogradlab.engine.eigen_sources import matrix_value
 from autogradlab.engine.eigen_words import describe, fmt, vec
 
 EXIT_OK, EXIT_PROGRAM_FAILED, EXIT_USAGE = 0, 1, 2
@@ -114,8 +115,8 @@ def _matrix_from_program(args: argparse.Namespace, runner: Any) -> EigenAnalysis
     value = report.variables.get(args.var)
     if value is None:
         raise EigenUsageError(f"{args.source_file}: no variable named {args.var!r} after the program ran")
-    data = getattr(value, "value", None)
-    if data is None or getattr(value, "kind", "") != "tensor":
+    data = matrix_value(value)   # a tensor's or a real NumPy array's values (engine/eigen_sources.py)
+    if data is None:
         raise EigenUsageError(f"{args.source_file}: `{args.var}` is not a tensor")
     return analyse(matrix_from_values(data, args.var))
 

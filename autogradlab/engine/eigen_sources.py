@@ -20,13 +20,23 @@ JACOBIAN_VAR = "_eigen_J"
 POINT_VAR = "_eigen_p"
 
 
+def matrix_value(value: object) -> object | None:
+    """The values of a tensor, or of a NumPy array (Kloeckner's Gram-Schmidt demo: `A`, `Q`), else None."""
+    data = getattr(value, "value", None)
+    if getattr(value, "kind", "") == "tensor":
+        return data
+    if getattr(value, "kind", "") == "array" and isinstance(data, np.ndarray) and data.dtype.kind in "biuf":
+        return data
+    return None
+
+
 def matrix_variables(report: Report) -> list[str]:
-    """Names of the program's square 2×2 / 3×3 real tensors, in the program's order."""
+    """Names of the program's square 2×2 / 3×3 real tensors and NumPy arrays, in the program's order."""
     names = []
     for name, value in report.variables.items():
-        shape = tuple(getattr(value, "shape", ()) or ())
-        if getattr(value, "kind", "") == "tensor" and len(shape) == 2 and shape[0] == shape[1] in SIZES \
-                and getattr(value, "value", None) is not None and not name.startswith("_eigen_"):
+        data = matrix_value(value)
+        shape = tuple(np.shape(data)) if data is not None else ()
+        if len(shape) == 2 and shape[0] == shape[1] in SIZES and not name.startswith("_eigen_"):
             names.append(name)
     return names
 
@@ -48,13 +58,16 @@ def functions_in(source: str) -> list[str]:
 
 
 def jacobian_program(source: str, function: str, point: tuple[float, float]) -> str:
-    """The user's program followed by the Jacobian of `function` at `point` (float64)."""
+    """The user's program followed by the Jacobian of `function` at `point` (float64). The added lines import
+    torch themselves: a NumPy lesson (smmarche's Newton's method) never did, and the page then said "name
+    'torch' is not defined" about a name the student never wrote."""
     if not function.isidentifier():
         raise EigenInputError(f"{function[:40]!r} is not a function name")
     if len(point) != 2 or not all(isinstance(p, int | float) and math.isfinite(p) for p in point):
         raise EigenInputError("the point must be two finite numbers x, y")
     x, y = (float(p) for p in point)
     return (f"{source.rstrip()}\n"
+            "import torch\n"
             f"{POINT_VAR} = torch.tensor([{x!r}, {y!r}], dtype=torch.float64)\n"
             f"{JACOBIAN_VAR} = torch.autograd.functional.jacobian({function}, {POINT_VAR})\n")
 
@@ -66,8 +79,8 @@ def matrix_from_report(report: Report, name: str) -> np.ndarray:
     value = report.variables.get(name)
     if value is None:
         raise EigenInputError(f"the program has no variable `{name}`")
-    data = getattr(value, "value", None)
-    if getattr(value, "kind", "") != "tensor" or data is None:
+    data = matrix_value(value)
+    if data is None:
         raise EigenInputError(f"`{name}` is not a tensor with values")
     if name == JACOBIAN_VAR and np.shape(data) != (2, 2):
         raise EigenInputError(f"the function's Jacobian has shape {tuple(np.shape(data))}: the Eigen "

@@ -24,6 +24,7 @@ import ast
 
 from autogradlab.errors import NotSupported
 from autogradlab.lang.allowlist import LINALG_FUNCTIONS, TORCH_CONSTANTS, TORCH_DTYPES, TORCH_FUNCTIONS
+from autogradlab.lang.numpy_linalg import NUMPY_LINALG_NAMES
 from autogradlab.lang.time_module import CLOCKS, refusal
 
 FUNC_MEMBERS = ("grad", "grad_and_value", "jacrev", "jacfwd", "hessian", "vmap", "vjp", "jvp", "linearize")
@@ -33,6 +34,7 @@ _MODULES = (
     "torch", "torch.nn", "torch.nn.functional", "torch.linalg", "torch.autograd",
     "torch.autograd.functional", "torch.autograd.function", "numpy", "math", "torch.distributions", "random",
     "numpy.random", "copy",
+    "numpy.linalg",   # norm, solve, inv, det, eigvals, eigvalsh, matrix_rank (lang/numpy_linalg.py)
     "torch.backends.cudnn",   # the seeding cell's flags (lang/cudnn_flags.py)
     "functools",   # functools.reduce (lang/map_filter.py), functools.partial (lang/partial_function.py)
     "torch.autograd.forward_ad",   # dual_level, make_dual, unpack_dual (lang/forward_ad.py)
@@ -54,6 +56,7 @@ _MEMBERS = (
     "torch.autograd.Function", "torch.autograd.function.Function",
     "torch.autograd.Variable",   # the pre-0.4 wrapper (variable_type.py)
     *(f"torch.autograd.forward_ad.{name}" for name in ("dual_level", "make_dual", "unpack_dual")),
+    *(f"numpy.linalg.{name}" for name in NUMPY_LINALG_NAMES),   # from numpy.linalg import norm
     *(f"torch.linalg.{name}" for name in LINALG_FUNCTIONS),   # from torch.linalg import multi_dot
     *(f"torch.distributions.{m}.{c}" for m, c in _DISTRIBUTIONS.items()),
     *(f"torch.distributions.{c}" for c in _DISTRIBUTIONS.values()),

@@ -83,6 +83,10 @@ TORCH_FUNCTIONS: dict[str, CallSpec] = {
     **_table("round", ("decimals",), size="same"),
     **_table("nan_to_num", ("nan", "posinf", "neginf"), size="same"),
     **_table("allclose isclose equal", ("rtol", "atol", "equal_nan")),
+    # products plus a scaled input (corleytd's 张量的线性代数运算): bounded by the element limits like mm/bmm
+    # (lang/call_work.py: operands and result within max_tensor_elements bound addbmm's sum of products too)
+    **_table("addmm addbmm baddbmm addmv addr", ("beta", "alpha", "input", "mat1", "mat2", "batch1",
+                                                  "batch2", "mat", "vec", "vec1", "vec2")),
     **_table("cosine_similarity", ("dim", "eps")),
     **_table("cdist", ("p",)),
     **_table("masked_fill index_fill", ("mask", "value", "dim", "index")),   # eat_pytorch 4-1

@@ -44,7 +44,8 @@ EXCEPTION_TYPES: dict[str, SafeType] = {
         BaseException, Exception, RuntimeError, ValueError, TypeError, IndexError, KeyError,
         ZeroDivisionError,
         AssertionError, NameError, AttributeError, ArithmeticError, LookupError, OverflowError,
-        NotImplementedError, UnboundLocalError, StopIteration, OSError, ConnectionError, FileNotFoundError)}
+        NotImplementedError, UnboundLocalError, StopIteration, OSError, ConnectionError, FileNotFoundError,
+        Warning, UserWarning, DeprecationWarning, FutureWarning, RuntimeWarning)}   # warnings' categories
 
 
 def remember_python_error(error: ProgramError, exc: BaseException) -> ProgramError:

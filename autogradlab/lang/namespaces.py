@@ -172,7 +172,8 @@ def modules() -> dict[str, Namespace]:
             "torch.autograd.forward_ad": autograd.members["forward_ad"],
             "torch.linalg": linalg, "torch.func": func, "torch.nn": nn, "torch.nn.functional": nn_functional,
             "torch.optim": torch_ns.members["optim"],
-            "numpy": numpy_ns, "math": math_ns, **randoms, "copy": copy_namespace(),
+            "numpy": numpy_ns, "numpy.linalg": numpy_ns.members["linalg"], "math": math_ns, **randoms,
+            "copy": copy_namespace(),
             "warnings": warnings_namespace(), "functools": functools_namespace(), "time": time_namespace(),
             "pprint": pprint_namespace(), "collections": collections_namespace(),
             "itertools": itertools_namespace(), **plotting_namespaces()}

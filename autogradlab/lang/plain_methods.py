@@ -68,6 +68,7 @@ PLAIN_METHODS: dict[tuple[type, str], Callable[..., Any]] = {
                                                         base.array.tolist())[1],
     (SafeArray, "copy"): lambda interp, base, args: array_copy(interp, base),
     (SafeArray, "dot"): lambda interp, base, args: numpy_linalg.array_dot(interp, base, args),
+    (SafeArray, "round"): lambda interp, base, args: numpy_linalg.array_round(interp, base, args),
     (SafeGradFn, "name"): lambda interp, base, args: base.name,
     (SafeGradFn, "apply"): custom_functions.grad_fn_apply,   # a custom Function's node runs its backward
     **MORE_METHODS,

@@ -10,6 +10,18 @@ EN = {
     "errors_numpy.sleep": "`{name}` is not supported in Autograd Lab: a program that waits only uses up its "
                           "time limit",
     "errors_numpy.dtype_name": "data type '{name}' not understood",
+    "errors_numpy.linalg_call": "Autograd Lab supports `np.linalg.{name}({shape})` without keywords",
+    "errors_numpy.linalg_norm": "Autograd Lab supports `np.linalg.norm(x, ord=None)` (no axis)",
+    "errors_numpy.warning_category": "category must be a Warning subclass",
+    "errors_numpy.removed_function": "This function was deprecated since version 1.9 and is now removed. "
+                                     "Please use the `{name}` function instead.",
+    "errors_numpy.diag_k": "Autograd Lab supports `np.diag(v, k)` with a whole number k",
+    "errors_numpy.round_decimals": "Autograd Lab supports `a.round(decimals)` with a whole number of "
+                                   "decimals",
+    "errors_numpy.print_whole": "np.set_printoptions: {name} must be a whole number",
+    "errors_numpy.print_suppress": "np.set_printoptions: suppress must be True or False",
+    "errors_numpy.print_range": "np.set_printoptions: {name} must be between {low} and {high} in "
+                                "Autograd Lab",
 }
 
 ZH = {
@@ -19,4 +31,13 @@ ZH = {
     "errors_numpy.write_value": "Autograd Lab 只能把数字或 numpy 数组写入 numpy 数组（而不是 {type}）",
     "errors_numpy.sleep": "Autograd Lab 不支持 `{name}`：程序等待只会用掉它的运行时间上限",
     "errors_numpy.dtype_name": "无法识别的数据类型 '{name}'",
+    "errors_numpy.linalg_call": "Autograd Lab 支持不带关键字参数的 `np.linalg.{name}({shape})`",
+    "errors_numpy.linalg_norm": "Autograd Lab 支持 `np.linalg.norm(x, ord=None)`（不带 axis）",
+    "errors_numpy.warning_category": "category 必须是 Warning 的子类",
+    "errors_numpy.removed_function": "这个函数自 1.9 版起已弃用，现在已被移除。请改用 `{name}` 函数。",
+    "errors_numpy.diag_k": "Autograd Lab 支持 `np.diag(v, k)`，其中 k 是整数",
+    "errors_numpy.round_decimals": "Autograd Lab 支持 `a.round(decimals)`，其中 decimals 是整数",
+    "errors_numpy.print_whole": "np.set_printoptions：{name} 必须是整数",
+    "errors_numpy.print_suppress": "np.set_printoptions：suppress 必须是 True 或 False",
+    "errors_numpy.print_range": "np.set_printoptions：在 Autograd Lab 中 {name} 必须在 {low} 到 {high} 之间",
 }

@@ -323,7 +323,11 @@ TUTORIALS: tuple[ProgramSpec, ...] = (
     ProgramSpec("tutorial_pt_double_backward.py", T_PT, output=UNCHECKED),
     ProgramSpec("tutorial_dlfs_gradient_ja.py", "oreilly-japan/deep-learning-from-scratch (MIT)"),
     ProgramSpec("tutorial_d2l_en_multivariable_calculus.py", T_D2L, output=UNCHECKED),
-    ProgramSpec("tutorial_raschka_adaline_sgd.py", "rasbt/stat453-deep-learning-ss21"),
+    # Kloeckner's numerics demos (MIT): power/inverse/Rayleigh-quotient iteration, Newton's method in n
+    # dimensions, classical vs modified Gram-Schmidt (np.set_printoptions, np.diag, np.sort, la.norm(x, 2))
+    ProgramSpec("tutorial_kloeckner_power_iteration.py", "inducer/numerics-notes (MIT)"),
+    ProgramSpec("tutorial_kloeckner_newton_nd.py", "inducer/numerics-notes (MIT)"),
+    ProgramSpec("tutorial_kloeckner_gram_schmidt.py", "inducer/numerics-notes (MIT)"),
 )
 
 

@@ -158,7 +158,7 @@ ENGINE_SAMPLE = [
     ("import torch.nn.functional as F\nF.conv2d(1, 2)", 2, "torch.nn.functional.conv2d"),
     ("import torch.nn.functional as F\nF.dropout(1)", 2, "torch.nn.functional.dropout"),
     ("import torch\ntorch.autograd.Function", 2, "torch.autograd.Function"),
-    # (torch.autograd.gradcheck and forward_ad run since session 25: test_corpus4_s25.py, test_func2_forward_ad_s25.py)
+    # (torch.autograd.gradcheck and forward_ad run since session 25: test_corpus4_s25, test_func2_*_s25)
     ("import torch\ntorch.autograd.profiler.profile()", 2, "torch.autograd.profiler"),
     ("import torch\nx = torch.ones(2)\nx.storage()", 3, ".storage()"),
     ("import torch\nx = torch.ones(2)\nx.untyped_storage()", 3, ".untyped_storage()"),

@@ -29,6 +29,7 @@ from autogradlab.lang.data_wrappers import (
     SafeGradMode,
     SafeNumpyDtype,
     SafeType,
+    TracebackStandIn,
 )
 from autogradlab.lang.set_value import ProgramSet
 
@@ -86,7 +87,7 @@ class Namespace:
 
 _ATOMS = (bool, int, float, complex, str, type(None), torch.Tensor, torch.Size, torch.dtype, torch.device,
           SafeArray, SafeNumpyDtype, SafeType, SafeGradFn, SafeGenerator, SafeException, SafeDistribution,
-          SafeGradMode, HookHandle, range, slice,
+          SafeGradMode, HookHandle, TracebackStandIn, range, slice,
           type(Ellipsis), np.number, np.bool_)   # numpy scalars: operators route them to numpy_ops
 _ATOM_TYPES = frozenset(_ATOMS)
 _MAPPINGS = (dict, type({}.keys()), type({}.values()), type({}.items()), ProgramSet)   # lang/sets.py

@@ -1,0 +1,190 @@
+# ruff: noqa: E501 - the programs are kept line for line as a student writes them
+"""Session 25 (issue 9 §2): Python a student writes runs as written, with Python's own messages, compared
+with CPython + PyTorch run in a child process (tests/diff_compare.py: printed text with addresses made
+equal, variables, error kind, line and message): `with` on the program's own objects (__enter__/__exit__),
+and the limits that no `__exit__` may see or suppress."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from autogradlab.engine import run_program
+from autogradlab.limits import DEFAULT_LIMITS
+from tests.diff_compare import compare, engine_run, oracle_batch
+
+_ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+>")
+
+CM = ("class CM:\n"
+      "    def __init__(self, name, swallow=False):\n"
+      "        self.name = name\n"
+      "        self.swallow = swallow\n"
+      "    def __enter__(self):\n"
+      "        print('enter', self.name)\n"
+      "        return self.name.upper()\n"
+      "    def __exit__(self, et, ev, tb):\n"
+      "        print('exit', self.name, et, ev, tb is None, type(tb), tb)\n"
+      "        return self.swallow\n")
+
+PROGRAMS = [
+    CM + "with CM('a') as a:\n    print('body', a)\nprint('after', a)\n",
+    CM + "with CM('a') as a, CM('b', True) as b:\n    print(a, b)\n    x = [1][3]\nprint('after')\n",
+    CM + "with CM('a'):\n    with CM('b', 1):\n        1 / 0\n    print('inner done')\n",
+    CM + "def f():\n    with CM('r'):\n        return 5\nprint(f())\n",
+    CM + "for i in range(3):\n    with CM(str(i)):\n        if i == 1:\n            break\n        continue\n",
+    CM + "try:\n    with CM('n'):\n        raise KeyError('k')\nexcept KeyError as e:\n    print('caught', repr(e))\n",
+    CM + "with CM('n'):\n    d = {}\n    d['missing']\n",
+    CM + "class E(Exception):\n    pass\nwith CM('e', True):\n    raise E('mine')\nwith CM('f', 'yes'):\n    raise E\nprint('on')\n",
+    CM + "import torch\nwith CM('t', True), torch.no_grad():\n    y = torch.ones(2, requires_grad=True) * 2\n    print(y.requires_grad)\n    torch.ones(2) + torch.ones(3)\nprint(torch.is_grad_enabled())\n",
+    CM + "with CM('u') as (p, q):\n    print(p, q)\n",
+    CM + "with CM('uv') as (p, q):\n    print(p, q)\n",
+    CM + "with CM('u') as [p, *q]:\n    print(p, q)\n",
+    "try:\n    with 5:\n        pass\nexcept TypeError as e:\n    print(e)\n",
+    "import torch\nwith torch.ones(2):\n    pass\n",
+    "class Half:\n    def __enter__(self):\n        return 1\nwith Half() as h:\n    pass\n",
+    "class Other:\n    def __exit__(self, *a):\n        return 1\nwith Other():\n    pass\n",
+    ("class Timer:\n"
+     "    def __enter__(self):\n"
+     "        self.steps = 0\n"
+     "        return self\n"
+     "    def __exit__(self, *exc):\n"
+     "        print('exc', exc)\n"
+     "        return False\n"
+     "with Timer() as t:\n"
+     "    for i in range(5):\n"
+     "        t.steps += 1\n"
+     "print(t.steps)\n"),
+    ("class Suppress:\n"
+     "    def __init__(self, *kinds):\n"
+     "        self.kinds = kinds\n"
+     "    def __enter__(self):\n"
+     "        pass\n"
+     "    def __exit__(self, et, ev, tb):\n"
+     "        return et is not None and issubclass(et, self.kinds)\n"
+     "with Suppress(ValueError, ZeroDivisionError) as s:\n"
+     "    int('x')\n"
+     "print(s)\n"
+     "with Suppress(KeyError):\n"
+     "    1 / 0\n"),
+    ("class Reraise:\n"
+     "    def __enter__(self):\n"
+     "        return self\n"
+     "    def __exit__(self, et, ev, tb):\n"
+     "        if et is not None:\n"
+     "            raise RuntimeError('from exit: ' + str(ev))\n"
+     "try:\n"
+     "    with Reraise():\n"
+     "        [].pop()\n"
+     "except RuntimeError as e:\n"
+     "    print(e)\n"),
+    ("class Bare:\n"
+     "    def __enter__(self):\n"
+     "        return self\n"
+     "    def __exit__(self, et, ev, tb):\n"
+     "        print(isinstance(ev, et))\n"
+     "        raise\n"
+     "try:\n"
+     "    with Bare():\n"
+     "        raise ValueError('again')\n"
+     "except ValueError as e:\n"
+     "    print('caught', e)\n"),
+    ("class Gen:\n"
+     "    def __enter__(self):\n"
+     "        return self\n"
+     "    def __exit__(self, *a):\n"
+     "        print('closing')\n"
+     "def g():\n"
+     "    with Gen():\n"
+     "        yield 1\n"
+     "        yield 2\n"
+     "for v in g():\n"
+     "    print(v)\n"),
+]
+
+
+@pytest.fixture(scope="module")
+def oracle() -> dict[str, dict]:
+    return dict(zip(PROGRAMS, oracle_batch(PROGRAMS), strict=True))
+
+
+def _same_as_python(python: dict, engine: dict) -> list[str]:
+    python = {**python, "printed": _ADDRESS.sub(">", python["printed"])}
+    engine = {**engine, "printed": _ADDRESS.sub(">", engine["printed"])}
+    outcome = compare(python, engine)
+    assert outcome.refused is None, outcome.refused
+    return outcome.problems
+
+
+@pytest.mark.parametrize("source", PROGRAMS, ids=range(len(PROGRAMS)))
+def test_with_runs_as_cpython(source: str, oracle: dict[str, dict]) -> None:
+    assert not _same_as_python(oracle[source], engine_run(source))
+
+
+SWALLOW = ("class Swallow:\n"
+           "    def __enter__(self):\n"
+           "        return self\n"
+           "    def __exit__(self, et, ev, tb):\n"
+           "        print('exit saw', et)\n"
+           "        return True\n")
+STEPS = DEFAULT_LIMITS.max_steps
+
+
+@pytest.mark.parametrize("body", [
+    "while True:\n        pass",
+    "x = [0] * 10**12",
+    "x = 4000000 ** 4000000",
+    "x = 'ab' * 10**11",
+    "import torch\n    t = torch.ones(10**6, 10**6)",
+])
+def test_limits_never_reach_exit(body: str) -> None:
+    report = run_program(SWALLOW + "with Swallow():\n    " + body + "\nprint('after')\n")
+    assert not report.ok and report.error.kind == "limit", report.error
+    assert report.printed == ""
+
+
+def test_step_limit_inside_exit_still_ends_the_run() -> None:
+    report = run_program("class Spin:\n    def __enter__(self):\n        pass\n"
+                         "    def __exit__(self, *a):\n        while True:\n            pass\n"
+                         "with Spin():\n    pass\n")
+    assert not report.ok and report.error.kind == "limit"
+
+
+def test_suppressed_errors_count_as_caught_errors() -> None:
+    limit = DEFAULT_LIMITS.max_caught_errors
+    loop = SWALLOW.replace("        print('exit saw', et)\n", "") + \
+        "for i in range({n}):\n    with Swallow():\n        [][0]\nprint('done')\n"
+    assert run_program(loop.format(n=limit)).printed == "done\n"
+    report = run_program(loop.format(n=limit + 1))
+    assert not report.ok and report.error.kind == "limit" and "caught more than" in report.error.message
+
+
+def test_contextmanager_is_refused_by_name() -> None:
+    report = run_program("from contextlib import contextmanager\n@contextmanager\ndef f():\n    yield 1\n")
+    assert not report.ok and report.error.line == 1
+    assert "`from contextlib import contextmanager` is not supported" in report.error.message
+
+
+@pytest.mark.parametrize("source, words", [
+    ("with open('f') as f:\n    pass", "`open` is not supported"),
+    ("import torch\nm = torch.set_grad_enabled(False)\nwith m:\n    pass", "`with` on a value of torch.set_grad_enabled"),
+    ("import torch\nwith torch.no_grad() as g:\n    pass", "`with` statements other than"),
+])
+def test_other_managers_stay_refused_by_name(source: str, words: str) -> None:
+    report = run_program(source)
+    assert not report.ok and report.error.kind == "unsupported" and words in report.error.message
+    assert report.error.line == source.count("\n", 0, source.index("with")) + 1
+
+
+@pytest.mark.parametrize("source, kind, words", [
+    ("import torch\nwith torch:\n    pass", "type", "'module' object does not support the context manager protocol"),
+    ("with print:\n    pass", "type", "'builtin_function_or_method' object does not support"),
+    ("with (lambda: 1):\n    pass", "type", "'function' object does not support"),
+    ("class A:\n    def __enter__(self):\n        return self\n    def __exit__(self, et, ev, tb):\n        print(tb.tb_frame)\nwith A():\n    1/0", "unsupported", "`.tb_frame`"),
+    ("class A:\n    def __enter__(self):\n        return self\n    def __exit__(self, et, ev, tb):\n        print(tb.tb_frame.f_globals)\nwith A():\n    1/0", "unsupported", "`.tb_frame`"),
+    ("class A:\n    def __enter__(self):\n        return print\n    def __exit__(self, *a):\n        pass\nwith A() as p:\n    p(1)", "unsupported", "`print`"),
+    ("class A:\n    __enter__ = print\n", "unsupported", "`__enter__`"),
+])
+def test_breakout_through_with_is_refused(source: str, kind: str, words: str) -> None:
+    report = run_program(source)
+    assert not report.ok and report.error.kind == kind and words in report.error.message, report.error

@@ -67,6 +67,7 @@ COMPARE: dict[type, tuple[str, Callable[..., Any]]] = {
 
 _PROGRAM_OBJECTS = frozenset({"ProgramObject", "ProgramClass", "SuperProxy"})   # lang/plain_classes.py
 _PLAIN_OPERANDS = frozenset({torch.Tensor, int, float, bool})   # data, never opaque: no check needed
+_CONTAINER_OPS = frozenset({"eq", "ne", "in", "not_in"})   # `f == t`, `f in xs`: as before (check_operand)
 # Operand types whose result is a float (or complex, for a negative float to a fractional power) of
 # fixed size, so check_python_binop has nothing to refuse: the fast path of a loop's arithmetic.
 _FLOAT_PAIRS = frozenset({(float, float), (float, int), (int, float)})
@@ -178,6 +179,13 @@ class OperatorsMixin:
             if op == "remainder" and kinds[0] is str and objects_stored() and not is_data(right):
                 from autogradlab.lang.object_operators import percent_text  # '%s' % (obj, 1)
                 return percent_text(self, left, right, node)
+            from autogradlab.lang.function_operands import binary_error, identity_compare, is_code_value
+            if is_code_value(left) or is_code_value(right):   # `f + 1`: Python's TypeError; `f == g`
+                same = identity_compare(op, left, right)
+                if same is not None:
+                    return same
+                if op not in _CONTAINER_OPS:
+                    raise binary_error(fn, left, right)
             if numpy_ops.is_numpy_operand(left) or numpy_ops.is_numpy_operand(right):
                 if not (isinstance(left, torch.Tensor) or isinstance(right, torch.Tensor)):
                     return numpy_ops.binary(self, op, fn, left, right)
@@ -224,6 +232,9 @@ class OperatorsMixin:
         if type(value).__name__ in _PROGRAM_OBJECTS:
             from autogradlab.lang.object_operators import unary  # its __neg__ / __pos__
             return unary(self, op, value, node)
+        from autogradlab.lang.function_operands import is_code_value, unary_error
+        if is_code_value(value):   # `-f`: Python's TypeError
+            raise unary_error(fn, value)
         check_operand(value, op)
         try:
             result = fn(value)

@@ -47,13 +47,14 @@ def _stand_in(value: Any) -> Any:
     return kind()
 
 
-def binary_error(fn: Callable[..., Any], left: Any, right: Any) -> Exception:
-    """Python's TypeError for `left <op> right` (fn: the operator's function)."""
+def binary_error(fn: Callable[..., Any], left: Any, right: Any) -> Exception | None:
+    """Python's TypeError for `left <op> right` (fn: the operator's function), or None when Python has
+    an answer that is no error (`'%s' % f` formats it: left to the engine's own refusal)."""
     try:
         fn(_stand_in(left), _stand_in(right))
     except TypeError as exc:
         return python_error(exc)
-    return python_error(TypeError("unsupported operand type(s)"))   # never reached: nothing defines it
+    return None
 
 
 def unary_error(fn: Callable[..., Any], value: Any) -> Exception:

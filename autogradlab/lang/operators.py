@@ -184,8 +184,9 @@ class OperatorsMixin:
                 same = identity_compare(op, left, right)
                 if same is not None:
                     return same
-                if op not in _CONTAINER_OPS:
-                    raise binary_error(fn, left, right)
+                error = binary_error(fn, left, right) if op not in _CONTAINER_OPS else None
+                if error is not None:
+                    raise error
             if numpy_ops.is_numpy_operand(left) or numpy_ops.is_numpy_operand(right):
                 if not (isinstance(left, torch.Tensor) or isinstance(right, torch.Tensor)):
                     return numpy_ops.binary(self, op, fn, left, right)

@@ -60,6 +60,12 @@ EN = {
     _K + "with_grad_mode_value_hint": "write `with torch.set_grad_enabled(...):`",
     _K + "unpack_too_few": "not enough values to unpack (expected {wanted}, got {got})",
     _K + "unpack_too_many": "too many values to unpack (expected {wanted})",
+    # torch.manual_seed / Generator.manual_seed in PyTorch's and Python's words (lang/seed_values.py)
+    _K + "seed_overflow": "Overflow when unpacking long long",
+    _K + "seed_expected_long": "manual_seed expected a long, but got {type}",
+    _K + "int_argument_type": "int() argument must be a string, a bytes-like object or a real number, not "
+                              "'{type}'",
+    _K + "one_element_scalar": "only one element tensors can be converted to Python scalars",
 }
 
 ZH = {
@@ -107,4 +113,8 @@ ZH = {
     _K + "with_grad_mode_value_hint": "直接写 `with torch.set_grad_enabled(...):`",
     _K + "unpack_too_few": "解包的值不够（需要 {wanted} 个，实际 {got} 个）",
     _K + "unpack_too_many": "解包的值太多（需要 {wanted} 个）",
+    _K + "seed_overflow": "种子超出范围：只能取 -2**63 到 2**64 - 1 之间的整数",
+    _K + "seed_expected_long": "manual_seed 需要一个整数（long），实际得到 {type}",
+    _K + "int_argument_type": "int() 的参数必须是字符串、字节串或实数，不能是 '{type}'",
+    _K + "one_element_scalar": "只有单元素张量才能转换成 Python 标量",
 }

@@ -98,6 +98,7 @@ PROGRAMS = [
     "len + 1\n",
     "import torch\ntorch.sin @ torch.ones(2)\n",
     "print(iter([1]) * 2)\n",
+    "import torch\nfor s in [2.5, '3', True, -1, 2**64, 2**64-1, -2**63, -2**63-1, None, [1], 3.0, '0x10', ' 7 ', 'abc', torch.tensor(3), torch.tensor(2.5), float('inf'), float('nan'), torch.ones(2), 1+2j]:\n    try:\n        g = torch.manual_seed(s)\n        print(repr(s), '->', g.initial_seed(), torch.rand(1))\n    except (TypeError, ValueError, OverflowError, RuntimeError) as e:\n        print(repr(s), '->', type(e).__name__, e)\ngen = torch.Generator()\nfor s in [2.5, '3', True, -1, 2**64, None, [1], torch.tensor(3), 7]:\n    try:\n        print(repr(s), '->', gen.manual_seed(s).initial_seed(), torch.rand(1, generator=gen))\n    except (TypeError, ValueError, RuntimeError) as e:\n        print(repr(s), '->', type(e).__name__, e)\nprint(torch.random.manual_seed(4.9).initial_seed(), torch.rand(2))\ntry:\n    torch.manual_seed()\nexcept TypeError as e:\n    print(e)\ntry:\n    torch.manual_seed(1, 2)\nexcept TypeError as e:\n    print(e)\ntry:\n    torch.manual_seed(seed=1, x=2)\nexcept TypeError as e:\n    print(e)\nprint(torch.manual_seed(seed='5').initial_seed())\n",
     ("class Timer:\n"
      "    def __enter__(self):\n"
      "        self.steps = 0\n"

@@ -123,7 +123,7 @@ CORPUS: list[tuple[str, str, dict]] = [
     ("numpy_args", T + "x = torch.ones(2)\ny = x.numpy(1)\n", {}),
     ("numpy_grad", T + "x = torch.ones(2, requires_grad=True)\ny = x.numpy()\n", {}),
     ("size_ctor", T + "s = torch.Size(['a'])\n", {}),
-    ("seed_float", T + "torch.manual_seed(1.5)\n", {}),
+    ("seed_float", T + "torch.manual_seed([1])\n", {}),
     ("initial_seed_args", T + "torch.initial_seed(1)\n", {}),
     ("str_two", "s = str(1, 2)\n", {}),
     ("type_two", "t = type(1, 2, 3)\n", {}),

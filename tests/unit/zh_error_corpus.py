@@ -58,8 +58,8 @@ CORPUS: list[tuple[str, str, dict]] = [
     ("global_after_use", "def f():\n    g = 1\n    global g\n", {}),
     ("yield", "def f():\n    x = yield 1\n", {}),
     ("yield_top", "yield 1\n", {}),
-    ("generator_in_list", "def g():\n    yield 1\nxs = [g()]\n", {}),
-    ("generator_print", "def g():\n    yield 1\nprint(g())\n", {}),
+    ("generator_in_list", "import torch\ndef g():\n    yield 1\nxs = torch.tensor([g()])\n", {}),
+    ("generator_print", "import torch\ndef g():\n    yield 1\nprint(torch.tensor(g()))\n", {}),
     ("generators_running", "def g():\n    yield 1\n    yield 2\n" + "".join(
         f"g{i} = g()\nnext(g{i})\n" for i in range(101)), {}),
     ("next_exhausted", "it = iter([1])\nnext(it)\nnext(it)\n", {}),
@@ -359,7 +359,7 @@ CORPUS: list[tuple[str, str, dict]] = [
     ("comma", "x = [1 2]\n", {}),
     ("format_field", "s = '{0.real}'.format(1)\n", {}),
     ("format_spec_bad", "s = '{:q}'.format(1)\n", {}),
-    ("function_value", T + "def f(x):\n    return x\ny = [f]\n", {}),
+    ("function_value", T + "def f(x):\n    return x\ny = torch.tensor([f])\n", {}),
     ("set_grad_enabled", T + "torch.set_grad_enabled(1)\n", {}),
     ("set_default_tensor_type", T + "torch.set_default_tensor_type(torch.LongTensor)\n", {}),
     ("set_default_tensor_type_str", T + "torch.set_default_tensor_type('torch.IntTensor')\n", {}),
@@ -369,7 +369,7 @@ CORPUS: list[tuple[str, str, dict]] = [
     ("register_hook", T + "w = torch.ones(2, requires_grad=True)\nh = (w * 2).register_hook(torch)\n", {}),
     ("plotting", "import matplotlib.pyplot as plt\nplt.plot([1, 2])\n", {}),
     ("node_no_apply", T + "w = torch.ones(2, requires_grad=True)\ny = (w * 2).grad_fn.apply(w)\n", {}),
-    ("dict_comp_value", "d = {'a': print}\n", {}),
+    ("dict_comp_value", "import torch\nd = {'a': print}\ntorch.tensor(list(d.values()))\n", {}),
     # found by scanning the raise sites (autogradlab/lang) for texts no rule knew
     ("comprehension_async", "async def f():\n    return [i async for i in g()]\n", {}),
     ("loop_variable", "a = [0]\nfor a[0] in range(2):\n    pass\n", {}),

@@ -18,6 +18,7 @@ from autogradlab.lang.class_checks import (
 )
 from autogradlab.lang.function_classes import check_function_class, is_staticmethod
 from autogradlab.lang.grad_manager_forms import ARGUMENT_MANAGERS, GRAD_MODE_MANAGERS, grad_manager_of
+from autogradlab.lang.namedtuple_values import NAMEDTUPLE_MEMBERS
 
 ASSIGNABLE_ATTRIBUTES = frozenset({"requires_grad", "grad", "data",
                                    "deterministic", "benchmark", "enabled", "allow_tf32"})   # cudnn_flags.py
@@ -92,7 +93,8 @@ def _check_attribute(node: ast.Attribute, ctx: _Context) -> None:
             and node.value.func.id == "type")):
         return   # `type(self).__name__`, `type(err).__name__`: a class's name only (checked when it runs)
     _check_identifier(node.attr, "attributes")
-    if node.attr.startswith("_") and not (ctx.plain and not node.attr.startswith("__")):   # `self._n`
+    if node.attr.startswith("_") and not (ctx.plain and not node.attr.startswith("__")) \
+            and not (node.attr in NAMEDTUPLE_MEMBERS and isinstance(node.ctx, ast.Load)):   # `p._make`
         raise _unsupported(f"private attributes such as `.{node.attr}`",
                            hint="use the public name without the leading underscore")
     # a program with classes may set attributes (`self.n = 0`); the interpreter refuses other values

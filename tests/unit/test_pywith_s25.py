@@ -184,6 +184,7 @@ FORMERLY_REFUSED = [
     "def f(*a, **k):\n    return a\nprint(f(**{'x': print}))",
 ]
 PROGRAMS += FORMERLY_REFUSED
+PROGRAMS.append("from collections import namedtuple\nP = namedtuple('P', 'x y')\np = P(1, 2)\nprint(p._asdict(), p._replace(x=3), P._make([4, 5]), P._fields, p._fields, p._make((7, 8)))\nq = p._replace(y=[1, 2])\nprint(q, q._asdict()['y'])\nfor bad in range(4):\n    try:\n        if bad == 0:\n            p._replace(z=1)\n        elif bad == 1:\n            P._make([1, 2, 3])\n        elif bad == 2:\n            p._asdict(1)\n        else:\n            P._make(range(1))\n    except (TypeError, ValueError) as e:\n        print(type(e).__name__, e)\n")   # namedtuple's _asdict, _replace, _make, _fields
 
 
 @pytest.fixture(scope="module")
@@ -301,3 +302,20 @@ def test_lists_of_functions_stop_at_the_length_limit(n: int, ok: bool) -> None:
 def test_stored_function_calls_keep_their_size_checks() -> None:
     report = run_program("import torch\nfs = {'ones': torch.ones}\nfs['ones'](10**10)")
     assert not report.ok and report.error.kind == "limit"
+
+
+
+@pytest.mark.parametrize("source, words", [
+    ("import torch\ntorch.ones(2)._make", "no attribute `._make`"),
+    ("d = {}\nd._asdict()", "`._asdict()` of dict values is not supported"),
+    ("import torch\ntorch._make", "`torch._make` is not supported"),
+    ("x = [1]\nx._replace()", "`._replace()` of list values is not supported"),
+])
+def test_namedtuple_members_are_nobody_elses(source: str, words: str) -> None:
+    report = run_program(source)
+    assert not report.ok and words in report.error.message, report.error
+
+
+def test_namedtuple_make_stops_at_the_length_limit() -> None:
+    report = run_program(f"from collections import namedtuple\nP = namedtuple('P', 'x y')\nP._make(range({LIMIT + 1}))")
+    assert not report.ok and report.error.kind == "limit", report.error

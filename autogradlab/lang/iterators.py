@@ -33,7 +33,7 @@ class SequenceIterator:
     @property
     def type_name(self) -> str:
         """Python's name of its type: `map`, `zip`, `list_iterator`, `generator` (an expression's)."""
-        if self._kind in ("map", "filter", "zip", "enumerate", "generator"):   # lang/map_filter.py
+        if self._kind in ("map", "filter", "zip", "enumerate", "generator", "itertools.chain"):
             return self._kind
         return f"{self._kind}_iterator"
 

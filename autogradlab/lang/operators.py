@@ -145,6 +145,8 @@ def other_result(interp: Interpreter, op: str, left: Any, right: Any, result: An
         return ProgramSet(result)   # the very set CPython made: its order
     elif type(result) is ProgramSet and result is not left:   # `s | t`: a new set, counted like set(...)
         interp.sizes.charge_sequence(len(result), "the set")
+    elif type(result).__name__ == "Counter":   # `c + d` (collections_module.Counter): counted like a dict
+        interp.sizes.charge_sequence(len(result), "the Counter")
     if tensors and has_tensor(result):
         in_place = inplace_of is not None and result is left
         if not in_place:

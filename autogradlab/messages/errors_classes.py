@@ -66,6 +66,7 @@ EN = {
     _K + "int_argument_type": "int() argument must be a string, a bytes-like object or a real number, not "
                               "'{type}'",
     _K + "one_element_scalar": "only one element tensors can be converted to Python scalars",
+    _K + "counter_numbers": "Counter arithmetic in Autograd Lab needs counts that are numbers",
 }
 
 ZH = {
@@ -117,4 +118,5 @@ ZH = {
     _K + "seed_expected_long": "manual_seed 需要一个整数（long），实际得到 {type}",
     _K + "int_argument_type": "int() 的参数必须是字符串、字节串或实数，不能是 '{type}'",
     _K + "one_element_scalar": "只有单元素张量才能转换成 Python 标量",
+    _K + "counter_numbers": "在 Autograd Lab 中，Counter 的加减等运算要求计数都是数字",
 }

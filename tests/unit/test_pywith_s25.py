@@ -186,6 +186,7 @@ FORMERLY_REFUSED = [
 PROGRAMS += FORMERLY_REFUSED
 PROGRAMS.append("from collections import namedtuple\nP = namedtuple('P', 'x y')\np = P(1, 2)\nprint(p._asdict(), p._replace(x=3), P._make([4, 5]), P._fields, p._fields, p._make((7, 8)))\nq = p._replace(y=[1, 2])\nprint(q, q._asdict()['y'])\nfor bad in range(4):\n    try:\n        if bad == 0:\n            p._replace(z=1)\n        elif bad == 1:\n            P._make([1, 2, 3])\n        elif bad == 2:\n            p._asdict(1)\n        else:\n            P._make(range(1))\n    except (TypeError, ValueError) as e:\n        print(type(e).__name__, e)\n")   # namedtuple's _asdict, _replace, _make, _fields
 PROGRAMS.append("from collections import Counter\na = Counter('aabbbc'); b = Counter('abd')\nprint(a + b, a - b, a & b, a | b)\nprint(b - a, Counter(a=-2) + Counter(), Counter(a=2, b=-1) | Counter(b=1))\nprint(sorted(a.elements()), list(Counter(x=2, y=0, z=-1).elements()))\ne = a.elements()\nprint(next(e), type(e))\nc = a + b\nc += Counter('zz')\nprint(c, c.total())\ntry:\n    a + {'a': 1}\nexcept TypeError as err:\n    print(err)\n")   # Counter + - | &, elements()
+PROGRAMS.append("from collections import deque\nd = deque(maxlen=3)\nd.extend(range(200_000))\nprint(d)\nd.extendleft('abcd')\nprint(d)\ne = deque(range(200_000), maxlen=2)\nprint(e, len(e))\nf = deque([1, 2], maxlen=5)\nf.extend(x * x for x in range(4))\nprint(f)\ng = deque(maxlen=0)\ng.extend(range(10))\nprint(g)\ndef gen():\n    yield 1\n    yield 2\nh = deque(gen(), maxlen=1)\nprint(h)\n")   # deque(maxlen=...) streams
 
 
 @pytest.fixture(scope="module")
@@ -340,3 +341,26 @@ def test_counter_arithmetic_needs_number_counts() -> None:
     report = run_program("from collections import Counter\nc = Counter()\nc['a'] = [1] * 1000\nd = c + c")
     assert not report.ok and "needs counts that are numbers" in report.error.message
     assert run_program("from collections import Counter\nc = Counter(a=10**18)\nc.elements()").error.kind == "limit"
+
+
+
+@pytest.mark.parametrize("source", [
+    "d = deque(maxlen=3)\nd.extend(range(10**7))",
+    "d = deque(range(10**7), maxlen=3)",
+    "def forever():\n    while True:\n        yield 1\nd = deque(forever(), maxlen=2)",
+    "d = deque(maxlen=2)\nd.extendleft(iter(range(10**12)))",
+])
+def test_streamed_deques_stay_bounded(source: str) -> None:
+    report = run_program("from collections import deque\n" + source)
+    assert not report.ok and report.error.kind in ("limit", "timeout"), report.error
+
+
+def test_streamed_deque_steps_just_below_the_limit() -> None:
+    from tests.unit.basics_helpers import interpreter
+    interp = interpreter("from collections import deque\nd = deque(maxlen=3)\nd.extend(range(200_000))\n",
+                         max_steps=250_000)
+    interp.run()
+    assert list(interp.globals.vars["d"]) == [199_997, 199_998, 199_999]
+    with pytest.raises(Exception, match="steps"):
+        interpreter("from collections import deque\nd = deque(maxlen=3)\nd.extend(range(200_000))\n",
+                    max_steps=150_000).run()

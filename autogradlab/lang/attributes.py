@@ -100,7 +100,7 @@ def read_attribute(interp: Interpreter, base: Any, name: str, node: ast.AST) -> 
         return plain_classes.read_attribute(interp, base, name)
     if isinstance(base, ProgramNamedTuple):   # p.x (namedtuple_values.py)
         return read_field(base, name)
-    if name.startswith("_") and is_namedtuple_class(base):   # Point._fields
+    if name in NAMEDTUPLE_MEMBERS and is_namedtuple_class(base):   # Point._fields
         return class_field(base, name)
     if isinstance(base, Deque):   # d.maxlen (deque_values.py)
         return deque_attribute(base, name)

@@ -187,6 +187,7 @@ PROGRAMS += FORMERLY_REFUSED
 PROGRAMS.append("from collections import namedtuple\nP = namedtuple('P', 'x y')\np = P(1, 2)\nprint(p._asdict(), p._replace(x=3), P._make([4, 5]), P._fields, p._fields, p._make((7, 8)))\nq = p._replace(y=[1, 2])\nprint(q, q._asdict()['y'])\nfor bad in range(4):\n    try:\n        if bad == 0:\n            p._replace(z=1)\n        elif bad == 1:\n            P._make([1, 2, 3])\n        elif bad == 2:\n            p._asdict(1)\n        else:\n            P._make(range(1))\n    except (TypeError, ValueError) as e:\n        print(type(e).__name__, e)\n")   # namedtuple's _asdict, _replace, _make, _fields
 PROGRAMS.append("from collections import Counter\na = Counter('aabbbc'); b = Counter('abd')\nprint(a + b, a - b, a & b, a | b)\nprint(b - a, Counter(a=-2) + Counter(), Counter(a=2, b=-1) | Counter(b=1))\nprint(sorted(a.elements()), list(Counter(x=2, y=0, z=-1).elements()))\ne = a.elements()\nprint(next(e), type(e))\nc = a + b\nc += Counter('zz')\nprint(c, c.total())\ntry:\n    a + {'a': 1}\nexcept TypeError as err:\n    print(err)\n")   # Counter + - | &, elements()
 PROGRAMS.append("from collections import deque\nd = deque(maxlen=3)\nd.extend(range(200_000))\nprint(d)\nd.extendleft('abcd')\nprint(d)\ne = deque(range(200_000), maxlen=2)\nprint(e, len(e))\nf = deque([1, 2], maxlen=5)\nf.extend(x * x for x in range(4))\nprint(f)\ng = deque(maxlen=0)\ng.extend(range(10))\nprint(g)\ndef gen():\n    yield 1\n    yield 2\nh = deque(gen(), maxlen=1)\nprint(h)\n")   # deque(maxlen=...) streams
+PROGRAMS.append("import copy\nfrom collections import Counter, deque, namedtuple, OrderedDict, defaultdict\nP = namedtuple('P', 'x y')\nvals = [Counter('aab'), deque([1, [2]], maxlen=4), P(1, [2]), OrderedDict(a=[1]), defaultdict(list, a=[1])]\nfor v in vals:\n    c = copy.copy(v)\n    d = copy.deepcopy(v)\n    print(type(c).__name__, c, d, c == v, d == v)\ndd = copy.deepcopy(vals[4])\ndd['b'].append(3)\nprint(dd, vals[4])\n")   # copy.copy / copy.deepcopy keep the kind
 
 
 @pytest.fixture(scope="module")
@@ -364,3 +365,15 @@ def test_streamed_deque_steps_just_below_the_limit() -> None:
     with pytest.raises(Exception, match="steps"):
         interpreter("from collections import deque\nd = deque(maxlen=3)\nd.extend(range(200_000))\n",
                     max_steps=150_000).run()
+
+
+
+def test_collection_copies_are_counted() -> None:
+    import dataclasses
+    limits = dataclasses.replace(DEFAULT_LIMITS, max_total_sequence_items=200_000)
+    source = ("import copy\nfrom collections import Counter, deque\nc = Counter(range(1000))\n"
+              "q = deque(range(1000))\nkeep = []\nfor i in range({n}):\n    keep.append(copy.copy(c))\n"
+              "    keep.append(copy.deepcopy(q))\n")
+    assert run_program(source.format(n=50), limits=limits).ok
+    report = run_program(source.format(n=150), limits=limits)
+    assert not report.ok and report.error.kind == "limit" and "200,000" in report.error.message, report.error

@@ -183,6 +183,7 @@ FORMERLY_REFUSED = [
     "f = lambda: 0\nl = [f]\nprint(l[0]())",
     "def f(*a, **k):\n    return a\nprint(f(**{'x': print}))",
 ]
+FORMERLY_REFUSED.append(FORMERLY_REFUSED[0].replace("d = {'f': F.apply}", "print(F.apply, [F.apply])"))
 PROGRAMS += FORMERLY_REFUSED
 PROGRAMS.append("from collections import namedtuple\nP = namedtuple('P', 'x y')\np = P(1, 2)\nprint(p._asdict(), p._replace(x=3), P._make([4, 5]), P._fields, p._fields, p._make((7, 8)))\nq = p._replace(y=[1, 2])\nprint(q, q._asdict()['y'])\nfor bad in range(4):\n    try:\n        if bad == 0:\n            p._replace(z=1)\n        elif bad == 1:\n            P._make([1, 2, 3])\n        elif bad == 2:\n            p._asdict(1)\n        else:\n            P._make(range(1))\n    except (TypeError, ValueError) as e:\n        print(type(e).__name__, e)\n")   # namedtuple's _asdict, _replace, _make, _fields
 PROGRAMS.append("from collections import Counter\na = Counter('aabbbc'); b = Counter('abd')\nprint(a + b, a - b, a & b, a | b)\nprint(b - a, Counter(a=-2) + Counter(), Counter(a=2, b=-1) | Counter(b=1))\nprint(sorted(a.elements()), list(Counter(x=2, y=0, z=-1).elements()))\ne = a.elements()\nprint(next(e), type(e))\nc = a + b\nc += Counter('zz')\nprint(c, c.total())\ntry:\n    a + {'a': 1}\nexcept TypeError as err:\n    print(err)\n")   # Counter + - | &, elements()

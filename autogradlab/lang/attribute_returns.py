@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from autogradlab.lang.plain_classes import BoundMethod
-from autogradlab.lang.safe_values import FunctionValue, UserFunction, note_stored_object
+from autogradlab.lang.safe_values import CODE_TYPES, FunctionValue, UserFunction, note_stored_object
 from autogradlab.lang.stored_objects import require_storable
 
 if TYPE_CHECKING:
@@ -23,6 +23,9 @@ def returned_value(interp: Interpreter, value: Any) -> Any:
     if type(value) in _FUNCTIONS and interp.attribute_depth == interp._depth:
         note_stored_object()   # as storing it in an attribute does
         return value
+    if isinstance(value, tuple(CODE_TYPES)):   # a function alone (storable in lists since s25): still refused
+        from autogradlab.lang.calls import require_data
+        return require_data(value, "as a return value")
     return require_storable(value, "as a return value")
 
 

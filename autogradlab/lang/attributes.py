@@ -34,7 +34,15 @@ from autogradlab.lang.deque_values import read_attribute as deque_attribute
 from autogradlab.lang.guarded_calls import _python_guarded, _torch_guarded
 from autogradlab.lang.item_access import get_item, set_item  # noqa: F401 - re-exported (interpreter.py, ...)
 from autogradlab.lang.iterators import ITERATORS, materialize_iterator
-from autogradlab.lang.namedtuple_values import ProgramNamedTuple, read_field
+from autogradlab.lang.namedtuple_values import (
+    NAMEDTUPLE_MEMBERS,
+    NAMEDTUPLE_METHODS,
+    ProgramNamedTuple,
+    call_member,
+    class_field,
+    is_namedtuple_class,
+    read_field,
+)
 from autogradlab.lang.numpy_ops import ARRAY_METHODS, array_method, is_numpy_operand
 from autogradlab.lang.operators import python_error
 from autogradlab.lang.plain_methods import PLAIN_METHODS
@@ -67,7 +75,7 @@ PUBLIC_DUNDER_ATTRIBUTES = frozenset({"__version__"})   # torch.__version__, np.
 
 
 def check_attribute_name(name: str) -> None:
-    if name.startswith("_") and name not in PUBLIC_DUNDER_ATTRIBUTES:
+    if name.startswith("_") and name not in PUBLIC_DUNDER_ATTRIBUTES and name not in NAMEDTUPLE_MEMBERS:
         raise NotSupported(f"the attribute `{name}` is not supported in Autograd Lab (names starting "
                            f"with `_` are private)")
 
@@ -95,6 +103,8 @@ def read_attribute(interp: Interpreter, base: Any, name: str, node: ast.AST) -> 
         return plain_classes.read_attribute(interp, base, name)
     if isinstance(base, ProgramNamedTuple):   # p.x (namedtuple_values.py)
         return read_field(base, name)
+    if name in NAMEDTUPLE_MEMBERS and is_namedtuple_class(base):   # Point._fields
+        return class_field(base, name)
     if isinstance(base, Deque):   # d.maxlen (deque_values.py)
         return deque_attribute(base, name)
     if isinstance(base, Namespace):
@@ -174,6 +184,8 @@ def call_method(interp: Interpreter, base: Any, name: str, args: list, kwargs: d
         return torch_generators.call_method(interp, base, name, args, kwargs)
     if isinstance(base, PrettyPrinterValue):   # pp.pprint(x) (pprint_module.py)
         return base.call_method(interp, name, args, kwargs, node)
+    if name in NAMEDTUPLE_METHODS and (isinstance(base, ProgramNamedTuple) or is_namedtuple_class(base)):
+        return call_member(interp, base, name, args, kwargs, node)   # p._asdict(), Point._make(xs)
     require_storable(base, f"before `.{name}()`")
     if name in _READING_METHODS and len(args) == 1 and isinstance(args[0], ITERATORS):
         args = [materialize_iterator(interp, args[0], "the list")]   # ' '.join(map(str, xs))

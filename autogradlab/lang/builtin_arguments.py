@@ -80,10 +80,16 @@ def text_of(interp, value: Any, converter: Callable[[Any], str] = str) -> str:  
             text = tensor_repr(value)
         except Exception:  # noqa: BLE001 - whatever it cannot do, torch's own repr does (or says why)
             text = None
+    if text is None and not isinstance(value, _PLAIN_TEXT) and (converter is str or converter is repr):
+        from autogradlab.lang.function_text import printed_code_text  # `<function f at 0x7f0000000000>`
+        text = printed_code_text(value)
     if text is None:
         text = converter(value)
     interp.sizes.charge_sequence(len(text), "the text")
     return text
+
+
+_PLAIN_TEXT = (str, int, float, bool, _TENSOR, list, tuple, dict)
 
 
 def _charge_printed(interp, length: int) -> None:  # noqa: ANN001

@@ -43,6 +43,38 @@ class Counter(dict):
         items = _most_common(self)
         return f"Counter({dict.__repr__(dict(items))})"
 
+    # c + d, c - d, c | d, c & d: CPython's Counter arithmetic (collections/__init__.py), counts that are
+    # numbers only (lang/operators.other_result charges the result like a Counter built by the program)
+    def __add__(self, other: Any) -> Any:
+        return _combine(self, other, lambda a, b: a + b, keep_other=True)
+
+    def __sub__(self, other: Any) -> Any:
+        return _combine(self, other, lambda a, b: a - b, keep_other=True, negate_other=True)
+
+    def __or__(self, other: Any) -> Any:
+        return _combine(self, other, lambda a, b: b if a < b else a, keep_other=True)
+
+    def __and__(self, other: Any) -> Any:
+        return _combine(self, other, lambda a, b: a if a < b else b, keep_other=False)
+
+
+def _combine(mine: Counter, other: Any, rule: Any, keep_other: bool, negate_other: bool = False) -> Any:
+    if not isinstance(other, Counter):
+        return NotImplemented
+    for counts in (mine, other):
+        if any(type(value) not in _NUMBERS and type(value) is not bool for value in counts.values()):
+            raise ProgramTypeError("Counter arithmetic in Autograd Lab needs counts that are numbers")
+    result = Counter()
+    for key, count in mine.items():
+        new = rule(count, other[key])
+        if new > 0:
+            result[key] = new
+    if keep_other:
+        for key, count in other.items():
+            if key not in mine and (count < 0 if negate_other else count > 0):
+                result[key] = 0 - count if negate_other else count
+    return result
+
 
 class DefaultDict(dict):
     """collections.defaultdict's data; `factory` is called by item_access.get_item for a missing key."""
@@ -181,6 +213,8 @@ def call_method(interp: Interpreter, base: dict, name: str, args: list, kwargs: 
             return None
         if name == "total" and not args and not kwargs:
             return _total(interp, base, node)
+        if name == "elements" and not args and not kwargs:
+            return _elements(interp, base)
     if type(base) is OrderedDict and name in ("move_to_end", "popitem"):
         return _ordered_method(base, name, args, kwargs)
     if name == "copy" and not args and not kwargs:
@@ -245,3 +279,20 @@ def collections_namespace() -> Namespace:
         "OrderedDict": SafeType("collections.OrderedDict", OrderedDict, _make_ordered),
         **{name: _refused(name) for name in REFUSED},
     })
+
+
+def _elements(interp: Interpreter, counter: Counter) -> Any:
+    """c.elements(): each key repeated by its count (counts below 1 skipped), as CPython's chain; read
+    ahead under the length limit (Counter(a=10**18).elements() stops there, not after 10**18 items)."""
+    from autogradlab.lang.iterators import SequenceIterator
+    total = 0
+    for count in counter.values():
+        if type(count) is not int and type(count) is not bool:
+            from autogradlab.lang.operators import python_error
+            name = type(count).__name__
+            raise python_error(TypeError(f"'{name}' object cannot be interpreted as an integer"))
+        total += max(count, 0)
+        interp.sizes.check_length(total, "the elements of the Counter")
+    items = [key for key, count in counter.items() for _ in range(max(count, 0))]
+    interp.sizes.charge_sequence(len(items), "the elements of the Counter")
+    return SequenceIterator(iter(items), "itertools.chain")

@@ -17,7 +17,8 @@ from autogradlab.lang.class_checks import (
     is_super_call,
 )
 from autogradlab.lang.function_classes import check_function_class, is_staticmethod
-from autogradlab.lang.grad_manager_forms import grad_manager_of
+from autogradlab.lang.grad_manager_forms import ARGUMENT_MANAGERS, GRAD_MODE_MANAGERS, grad_manager_of
+from autogradlab.lang.namedtuple_values import NAMEDTUPLE_MEMBERS
 
 ASSIGNABLE_ATTRIBUTES = frozenset({"requires_grad", "grad", "data",
                                    "deterministic", "benchmark", "enabled", "allow_tf32"})   # cudnn_flags.py
@@ -94,7 +95,8 @@ def _check_attribute(node: ast.Attribute, ctx: _Context) -> None:
             and node.value.func.id == "type")):
         return   # `type(self).__name__`, `type(err).__name__`: a class's name only (checked when it runs)
     _check_identifier(node.attr, "attributes")
-    if node.attr.startswith("_") and not (ctx.plain and not node.attr.startswith("__")):   # `self._n`
+    if node.attr.startswith("_") and not (ctx.plain and not node.attr.startswith("__")) \
+            and not (node.attr in NAMEDTUPLE_MEMBERS and isinstance(node.ctx, ast.Load)):   # `p._make`
         raise _unsupported(f"private attributes such as `.{node.attr}`",
                            hint="use the public name without the leading underscore")
     # a program with classes may set attributes (`self.n = 0`), one without classes a public name of its
@@ -215,9 +217,18 @@ def _check_loop(node: ast.For | ast.While, ctx: _Context) -> None:
         raise _unsupported("loop variables that are not names", hint="write `for name in ...`")
 
 
+GRAD_MANAGER_NAMES = frozenset(GRAD_MODE_MANAGERS) | ARGUMENT_MANAGERS
+
+
 def _check_with(node: ast.With, ctx: _Context) -> None:
+    """The grad-mode managers in the forms lang/grad_managers.py runs (any other use of their names is
+    refused here, as before), and any other value: the interpreter runs an object of the program's classes
+    with `__enter__`/`__exit__` and gives Python's TypeError for anything else (lang/with_objects.py)."""
     for item in node.items:
-        if grad_manager_of(item) is None:
+        call = item.context_expr
+        func = call.func if isinstance(call, ast.Call) else None
+        name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
+        if name in GRAD_MANAGER_NAMES and grad_manager_of(item) is None:
             raise _unsupported("`with` statements other than `with torch.no_grad():`, "
                                "`torch.enable_grad()`, `torch.set_grad_enabled(...)` and "
                                "`torch.inference_mode()`", "are",

@@ -19,7 +19,13 @@ import torch
 from autogradlab.errors import NotSupported
 from autogradlab.lang.calls import translate_torch_error
 from autogradlab.lang.numpy_ops import array_copy
-from autogradlab.lang.object_copies import COPYABLE, deep_copy, shallow_copy
+from autogradlab.lang.object_copies import (
+    COPYABLE,
+    deep_copy,
+    is_collection,
+    shallow_collection,
+    shallow_copy,
+)
 from autogradlab.lang.safe_values import Namespace, SafeArray, SafeFunction
 from autogradlab.lang.tensor_own_attributes import refuse_copy_with_own_attributes
 
@@ -47,6 +53,8 @@ def _copier(name: str):  # noqa: ANN202
             return array_copy(interp, value)
         if isinstance(value, _IMMUTABLE):
             return value
+        if is_collection(value):   # Counter, defaultdict, OrderedDict, deque, namedtuple: the same kind
+            return deep_copy(interp, value) if name == "deepcopy" else shallow_collection(interp, value)
         if type(value) in COPYABLE:   # lists, dicts, sets, objects of the program's classes
             return deep_copy(interp, value) if name == "deepcopy" else shallow_copy(interp, value)
         raise NotSupported(f"Autograd Lab supports `copy.{name}` of tensors, numpy arrays, numbers, lists, "

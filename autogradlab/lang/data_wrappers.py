@@ -222,3 +222,14 @@ class HookHandle:
 for _kind, _name in ((SafeType, "type"), (SafeArray, "numpy.ndarray"), (SafeGenerator, "torch._C.Generator"),
                      (SafeGradMode, "set_grad_enabled"), (HookHandle, "RemovableHandle")):
     _python_name(_kind, _name)
+
+
+class TracebackStandIn:
+    """The third argument of a program's `__exit__` when an exception reached it (lang/with_objects.py):
+    prints as Python's traceback object (with the engine's fixed fake address); it holds nothing."""
+
+    def __repr__(self) -> str:
+        return "<traceback object at 0x7f0000000000>"
+
+
+TracebackStandIn = _named(TracebackStandIn, "traceback")   # type(tb) prints <class 'traceback'>

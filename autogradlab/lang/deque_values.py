@@ -79,6 +79,10 @@ def make_deque(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> 
             raise ProgramValueError("maxlen must be non-negative")
     from autogradlab.lang.stored_objects import require_storable
     source = given.get("iterable")
+    if source is not None and maxlen is not None:   # deque(range(10**5 * 2), maxlen=3): streamed
+        result = _made([], int(maxlen))
+        _stream(interp, result, require_storable(source, "in `deque()`"), node, left=False)
+        return result
     items = [] if source is None else list(interp.materialize(require_storable(source, "in `deque()`"), node))
     result = _made(items, None if maxlen is None else int(maxlen))
     interp.sizes.charge_sequence(len(result), "the deque")
@@ -103,6 +107,24 @@ def _add(interp: Interpreter, base: Deque, items: list, left: bool) -> None:
         base._trimmed()
 
 
+def _stream(interp: Interpreter, base: Deque, source: Any, node: ast.AST, left: bool) -> None:
+    """extend/extendleft of a deque with a maxlen: the items read one by one (a step each, so the step and
+    time limits bound a long or endless source), only the last maxlen kept, as CPython's deque does."""
+    import collections
+
+    from autogradlab.lang.stored_objects import require_item, require_storable
+    require_storable(source, f"in `.{'extendleft' if left else 'extend'}()`")
+    kept = collections.deque(base, maxlen=base.maxlen)
+    add = kept.appendleft if left else kept.append
+    for item in interp.iterate(source, node):
+        interp._tick()
+        add(require_item(item, "in a deque"))
+    before = len(base)
+    base[:] = list(kept)
+    if len(base) > before:
+        interp.sizes.charge_sequence(len(base), "the deque", added=len(base) - before)
+
+
 def _pop(base: Deque, index: int) -> Any:
     if not base:
         raise ProgramIndexError("pop from an empty deque")
@@ -117,6 +139,9 @@ def call_method(interp: Interpreter, base: Deque, name: str, args: list, kwargs:
         _add(interp, base, args, left=name == "appendleft")
         return None
     if name in ("extend", "extendleft") and count == 1:
+        if base.maxlen is not None:   # deque(maxlen=3).extend(range(200_000)): streamed, a step per item
+            _stream(interp, base, args[0], node, left=name == "extendleft")
+            return None
         items = list(interp.materialize(args[0], node))
         _add(interp, base, items, left=name == "extendleft")
         return None

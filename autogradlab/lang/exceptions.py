@@ -132,7 +132,7 @@ def _body_and_handlers(interp: Interpreter, node: ast.Try) -> None:
         if handler is None:
             raise
         if getattr(error, "raised", None) is None:   # the program's own `raise` costs a step, no more
-            _count_caught(interp)
+            count_caught(interp)
         handling = interp.handling   # a bare `raise` inside it raises this error again
         handling.append(error)
         try:
@@ -143,7 +143,7 @@ def _body_and_handlers(interp: Interpreter, node: ast.Try) -> None:
         interp.exec_block(node.orelse)
 
 
-def _count_caught(interp: Interpreter) -> None:
+def count_caught(interp: Interpreter) -> None:
     """max_caught_errors: an operation failing on every pass of a long loop (x[5] of a 3-element x, 100k
     times); its error's text is built and translated each time."""
     caught = interp.__dict__.get("caught_errors", 0) + 1

@@ -256,6 +256,14 @@ class ExpressionsMixin:
                 total += len(parts[-1])
                 self.sizes.check_length(total, "the f-string")
                 continue
+            if value.format_spec is None and value.conversion in (-1, 114, 115):   # f"{f}", f"{f!r}"
+                from autogradlab.lang.function_text import printed_code_text
+                text = printed_code_text(field)
+                if text is not None:
+                    parts.append(text)
+                    total += len(text)
+                    self.sizes.check_length(total, "the f-string")
+                    continue
             require_data(field, "in an f-string")
             spec = self._joinedstr(value.format_spec) if value.format_spec is not None else ""
             conversion = None if value.conversion == -1 else chr(value.conversion)

@@ -39,3 +39,42 @@ def function_text(value: Any) -> str | None:
     if real is None or not callable(real) or isinstance(real, type):
         return None
     return _ADDRESS.sub("", repr(real))
+
+
+FAKE_ADDRESS = " at 0x7f0000000000"   # the engine's one address (lang/data_wrappers.py's objects show it too)
+
+
+def _qualname(fn: UserFunction) -> str:
+    """`outer.<locals>.inner` for a def inside a def, as Python's __qualname__ (comprehension and class-body
+    scopes name no function of their own)."""
+    names, scope = [], fn.closure
+    while scope is not None:
+        if scope.function_name and not getattr(scope, "comprehension", False):
+            names.append(scope.function_name)
+        scope = scope.parent
+    return "".join(f"{name}.<locals>." for name in reversed(names)) + fn.name
+
+
+def printed_code_text(value: Any) -> str | None:
+    """What print(), str() and repr() write for a function, a bound method, a generator or an iterator:
+    Python's text with the engine's fake address; None for anything else."""
+    kind = type(value)
+    if kind is UserFunction:
+        return f"<function {_qualname(value)}{FAKE_ADDRESS}>"
+    if kind is SafeFunction:
+        module, _, name = value.qualname.rpartition(".")
+        real = getattr(_MODULES[module], name, None) if module in _MODULES else None
+        if real is None or not callable(real) or isinstance(real, type):
+            return None
+        return _ADDRESS.sub(FAKE_ADDRESS, repr(real))
+    if kind.__name__ == "BoundMethod":   # `A.m of <__main__.A object>`
+        head, _, owner = value.qualname.partition(" of ")
+        if owner.startswith("<__main__.") and owner.endswith(" object>"):
+            owner = owner[:-1] + FAKE_ADDRESS + ">"
+        return f"<bound method {head} of {owner}>"
+    if kind.__name__ == "ProgramGenerator":
+        return f"<generator object {_qualname(value._fn)}{FAKE_ADDRESS}>"
+    if kind.__name__ == "SequenceIterator":
+        text = repr(value)
+        return text[:-1] + FAKE_ADDRESS + ">"
+    return None

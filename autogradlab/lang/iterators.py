@@ -15,7 +15,7 @@ import torch
 from autogradlab.errors import ProgramError, ProgramTypeError, ProgramValueError
 from autogradlab.lang.calls import require_data
 from autogradlab.lang.generators import ProgramGenerator
-from autogradlab.lang.safe_values import type_text
+from autogradlab.lang.safe_values import CODE_TYPES, type_text
 
 if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
@@ -33,7 +33,8 @@ class SequenceIterator:
     @property
     def type_name(self) -> str:
         """Python's name of its type: `map`, `zip`, `list_iterator`, `generator` (an expression's)."""
-        if self._kind in ("map", "filter", "zip", "enumerate", "generator", "islice"):   # lang/map_filter.py
+        if self._kind in ("map", "filter", "zip", "enumerate", "generator", "islice",
+                          "itertools.chain"):   # lang/map_filter.py, itertools_module.py, Counter.elements()
             return self._kind
         return f"{self._kind}_iterator"
 
@@ -52,6 +53,7 @@ class SequenceIterator:
 
 
 ITERATORS = (ProgramGenerator, SequenceIterator)
+CODE_TYPES.extend(ITERATORS)   # storable in lists, tuples and dict values (lang/safe_values.py)
 
 
 def _python_type_error(text: str) -> ProgramError:
@@ -74,6 +76,8 @@ def _iter(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
     from autogradlab.lang.stored_objects import require_storable
     require_storable(value, "in `iter()`")   # iter(layers): the list's objects go to `for`/next() only
     kind = "tensor" if isinstance(value, torch.Tensor) else type(value).__name__
+    if kind == "str" and value.isascii():   # CPython 3.11's iterator of an ASCII string
+        kind = "str_ascii"
     return SequenceIterator(interp.iterate(value, node), {"dict": "dict_key"}.get(kind, kind))
 
 

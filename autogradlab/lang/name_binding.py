@@ -11,7 +11,7 @@ import contextlib
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from autogradlab.errors import NameNotDefined, NotSupported, ProgramTypeError
+from autogradlab.errors import NameNotDefined, NotSupported
 from autogradlab.lang import attributes
 from autogradlab.lang.builtins import BUILTINS, KNOWN_PYTHON_BUILTINS
 from autogradlab.lang.custom_functions import FunctionApply, ProgramContext
@@ -79,9 +79,12 @@ class NamesMixin:
                 return
             items = self.materialize(value if isinstance(value, ITERATORS)   # `a, b = zip(*pairs)`
                                      else require_storable(value, "in an unpacking assignment"), node)
-            if len(items) != len(target.elts):
-                raise ProgramTypeError(f"cannot unpack {len(items)} values into {len(target.elts)} "
-                                       f"names")
+            if len(items) != len(target.elts):   # Python's ValueError
+                from autogradlab.lang.operators import python_error
+                wanted, got = len(target.elts), len(items)
+                raise python_error(ValueError(
+                    f"not enough values to unpack (expected {wanted}, got {got})" if got < wanted
+                    else f"too many values to unpack (expected {wanted})"))
             for element, item in zip(target.elts, items, strict=True):
                 self.assign(element, item, node, hook)
         elif isinstance(target, ast.Subscript):

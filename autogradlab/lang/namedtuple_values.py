@@ -6,7 +6,7 @@ to its values. The field names are identifiers of at most MAX_NAME_CHARS charact
 the list-length limit like a list of them (a namedtuple of 10**6 fields stops there): its repr writes
 each name once per value, which keeps the printed text within a small multiple of what the tuple's
 values weigh (text_weight). Reading `p.x` goes through read_field; the names' other members
-(`_asdict`, `_replace`, `_make`, defaults=, rename=) are refused.
+(`_asdict`, `_replace`, `_make`, `_fields`: call_member, class_field; defaults=, rename= are refused).
 """
 
 from __future__ import annotations
@@ -119,3 +119,50 @@ def is_namedtuple_class(value: Any) -> bool:
     """`Point` itself (namedtuple's result): a class, which the Variables table does not list."""
     return isinstance(value, SafeType) and isinstance(value.py_type, type) and \
         issubclass(value.py_type, ProgramNamedTuple)
+
+
+NAMEDTUPLE_METHODS = frozenset({"_asdict", "_replace", "_make"})   # and `_fields` (read_field, class_field)
+NAMEDTUPLE_MEMBERS = NAMEDTUPLE_METHODS | {"_fields"}   # the underscored names the checker lets through
+
+
+def class_field(cls: SafeType, name: str) -> Any:
+    """`Point._fields`; Python's AttributeError for another underscored name of the class."""
+    if name == "_fields":
+        return cls.py_type._fields
+    from autogradlab.lang.operators import python_error
+    raise python_error(AttributeError(f"type object '{cls.py_type.__name__}' has no attribute '{name}'"))
+
+
+def call_member(interp: Interpreter, base: Any, name: str, args: list, kwargs: dict, node: ast.AST) -> Any:
+    """p._asdict(), p._replace(x=3), Point._make(iterable) / p._make(iterable), with CPython's messages;
+    the values go through the constructor's checks again."""
+    from autogradlab.lang.operators import python_error
+    instance = isinstance(base, ProgramNamedTuple)
+    cls = type(base) if instance else base.py_type
+    fields, construct = cls._fields, _constructor(cls)
+    if name == "_make":
+        if kwargs or len(args) != 1:
+            raise python_error(TypeError(f"{cls.__name__}._make() takes 2 positional arguments but "
+                                         f"{len(args) + 1} were given" if not kwargs else
+                                         f"{cls.__name__}._make() got an unexpected keyword argument "
+                                         f"'{next(iter(kwargs))}'"))
+        items = interp.materialize(args[0], node)
+        if len(items) != len(fields):
+            raise python_error(TypeError(f"Expected {len(fields)} arguments, got {len(items)}"))
+        return construct(interp, items, {}, node)
+    if not instance:
+        raise python_error(TypeError(f"{cls.__name__}.{name}() missing 1 required positional argument: "
+                                     "'self'"))
+    if args:
+        raise python_error(TypeError(f"{cls.__name__}.{name}() takes 1 positional argument but "
+                                     f"{len(args) + 1} were given"))
+    if name == "_asdict":
+        if kwargs:
+            raise python_error(TypeError(f"{cls.__name__}._asdict() got an unexpected keyword argument "
+                                         f"'{next(iter(kwargs))}'"))
+        return dict(zip(fields, base, strict=True))
+    unknown = [key for key in kwargs if key not in fields]
+    if unknown:
+        raise python_error(ValueError(f"Got unexpected field names: {unknown!r}"))
+    values = [kwargs.get(field, value) for field, value in zip(fields, base, strict=True)]
+    return construct(interp, values, {}, node)

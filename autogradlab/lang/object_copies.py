@@ -90,7 +90,7 @@ def deep_copy(interp: Interpreter, value: Any, memo: dict[int, Any] | None = Non
         interp.sizes.add_result(result)
     elif kind is SafeArray:
         result = array_copy(interp, value)
-    elif kind in COPYABLE:
+    elif kind in COPYABLE or is_collection(value):
         if depth >= MAX_COPY_DEPTH:
             raise LimitExceeded(f"copy.deepcopy met values nested more than {MAX_COPY_DEPTH} deep; the limit "
                                 f"is {MAX_COPY_DEPTH}", hint="copy the parts you need instead")
@@ -104,6 +104,8 @@ def deep_copy(interp: Interpreter, value: Any, memo: dict[int, Any] | None = Non
 
 def _deep_container(interp: Interpreter, value: Any, memo: dict[int, Any], depth: int) -> Any:
     kind = type(value)
+    if is_collection(value):   # Counter, defaultdict, OrderedDict, deque, a namedtuple: the same kind
+        return _deep_collection(interp, value, memo, depth)
     if kind is tuple:
         items = [deep_copy(interp, item, memo, depth) for item in value]
         found = memo.get(id(value))   # the tuple met itself through a list inside it
@@ -135,3 +137,40 @@ def _deep_container(interp: Interpreter, value: Any, memo: dict[int, Any], depth
     memo[id(value)] = (result, value)
     result.items.update(deep_copy(interp, item, memo, depth) for item in value.items)
     return result
+
+
+# -- collections' kinds (lang/collections_module.py, deque_values.py, namedtuple_values.py) ---------------
+def is_collection(value: Any) -> bool:
+    from autogradlab.lang.collections_module import Counter, DefaultDict, OrderedDict
+    from autogradlab.lang.deque_values import Deque
+    from autogradlab.lang.namedtuple_values import ProgramNamedTuple
+    return isinstance(value, Counter | DefaultDict | OrderedDict | Deque | ProgramNamedTuple)
+
+
+def _same_kind(value: Any, items: Any) -> Any:
+    """A new value of value's kind holding `items` (pairs for the dicts, values otherwise)."""
+    from autogradlab.lang.collections_module import DefaultDict
+    from autogradlab.lang.deque_values import Deque, _made
+    from autogradlab.lang.namedtuple_values import ProgramNamedTuple
+    if isinstance(value, ProgramNamedTuple):
+        return tuple.__new__(type(value), items)
+    if isinstance(value, Deque):
+        return _made(list(items), value.maxlen)
+    if isinstance(value, DefaultDict):
+        return DefaultDict(value.factory, items)
+    return type(value)(items)
+
+
+def shallow_collection(interp: Interpreter, value: Any) -> Any:
+    """copy.copy of a Counter, defaultdict, OrderedDict, deque or namedtuple: the same kind, items shared."""
+    _charge(interp, len(value), "the copy")
+    return _same_kind(value, value.items() if isinstance(value, dict) else value)
+
+
+def _deep_collection(interp: Interpreter, value: Any, memo: dict[int, Any], depth: int) -> Any:
+    _charge(interp, len(value), "the copy")
+    if isinstance(value, dict):
+        pairs = [(deep_copy(interp, key, memo, depth), deep_copy(interp, item, memo, depth))
+                 for key, item in value.items()]
+        return _same_kind(value, pairs)
+    return _same_kind(value, [deep_copy(interp, item, memo, depth) for item in value])

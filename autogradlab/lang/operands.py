@@ -31,10 +31,17 @@ _DICT_OPS = frozenset({"in", "not_in", "eq", "ne"})   # a dict holding objects
 _VIEW_SET_OPS = frozenset({"bitwise_or", "bitwise_and", "sub", "bitwise_xor"})
 
 
+def _is_code(value: Any) -> bool:
+    from autogradlab.lang.function_operands import is_code_value
+    return is_code_value(value) and type(value).__name__ != "Namespace"
+
+
 def check_operand(value: Any, op: str) -> None:
     """Only data may meet an operator; wrappers only in == / != (`type(A) == torch.Tensor`); lists
     holding the program's objects in `+`, `*`, `in`, `==` (lang/stored_objects.py)."""
     if not is_data(value):
+        if op in ("in", "not_in") and _is_code(value):   # `torch.sin in ops`: compared by identity, as Python
+            return
         if op in _STORING_OPS and (type(value).__name__ in STORED and op in ("in", "not_in")
                                    or isinstance(value, list | tuple) and is_storable(value)) \
                 or op in _SET_OPS and type(value) is ProgramSet and is_storable(value) \

@@ -67,6 +67,7 @@ COMPARE: dict[type, tuple[str, Callable[..., Any]]] = {
 
 _PROGRAM_OBJECTS = frozenset({"ProgramObject", "ProgramClass", "SuperProxy"})   # lang/plain_classes.py
 _PLAIN_OPERANDS = frozenset({torch.Tensor, int, float, bool})   # data, never opaque: no check needed
+_CONTAINER_OPS = frozenset({"eq", "ne", "in", "not_in"})   # `f == t`, `f in xs`: as before (check_operand)
 # Operand types whose result is a float (or complex, for a negative float to a fractional power) of
 # fixed size, so check_python_binop has nothing to refuse: the fast path of a loop's arithmetic.
 _FLOAT_PAIRS = frozenset({(float, float), (float, int), (int, float)})
@@ -144,6 +145,11 @@ def other_result(interp: Interpreter, op: str, left: Any, right: Any, result: An
         return ProgramSet(result)   # the very set CPython made: its order
     elif type(result) is ProgramSet and result is not left:   # `s | t`: a new set, counted like set(...)
         interp.sizes.charge_sequence(len(result), "the set")
+    elif type(result).__name__ == "Counter":   # `c + d` (collections_module.Counter): counted like a dict
+        interp.sizes.charge_sequence(len(result), "the Counter")
+        for count in result.values():   # `c = c + c` in a loop doubles its counts: max_int_bits as `+`
+            if type(count) is int:
+                interp.sizes.check_int_bits(count.bit_length(), "a count of the Counter")
     if tensors and has_tensor(result):
         in_place = inplace_of is not None and result is left
         if not in_place:
@@ -178,6 +184,14 @@ class OperatorsMixin:
             if op == "remainder" and kinds[0] is str and objects_stored() and not is_data(right):
                 from autogradlab.lang.object_operators import percent_text  # '%s' % (obj, 1)
                 return percent_text(self, left, right, node)
+            from autogradlab.lang.function_operands import binary_error, identity_compare, is_code_value
+            if is_code_value(left) or is_code_value(right):   # `f + 1`: Python's TypeError; `f == g`
+                same = identity_compare(op, left, right)
+                if same is not None:
+                    return same
+                error = binary_error(fn, left, right) if op not in _CONTAINER_OPS else None
+                if error is not None:
+                    raise error
             if numpy_ops.is_numpy_operand(left) or numpy_ops.is_numpy_operand(right):
                 if not (isinstance(left, torch.Tensor) or isinstance(right, torch.Tensor)):
                     return numpy_ops.binary(self, op, fn, left, right)
@@ -224,6 +238,9 @@ class OperatorsMixin:
         if type(value).__name__ in _PROGRAM_OBJECTS:
             from autogradlab.lang.object_operators import unary  # its __neg__ / __pos__
             return unary(self, op, value, node)
+        from autogradlab.lang.function_operands import is_code_value, unary_error
+        if is_code_value(value):   # `-f`: Python's TypeError
+            raise unary_error(fn, value)
         check_operand(value, op)
         try:
             result = fn(value)

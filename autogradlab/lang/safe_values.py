@@ -29,6 +29,7 @@ from autogradlab.lang.data_wrappers import (
     SafeGradMode,
     SafeNumpyDtype,
     SafeType,
+    TracebackStandIn,
 )
 from autogradlab.lang.set_value import ProgramSet
 
@@ -86,7 +87,7 @@ class Namespace:
 
 _ATOMS = (bool, int, float, complex, str, type(None), torch.Tensor, torch.Size, torch.dtype, torch.device,
           SafeArray, SafeNumpyDtype, SafeType, SafeGradFn, SafeGenerator, SafeException, SafeDistribution,
-          SafeGradMode, HookHandle, range, slice,
+          SafeGradMode, HookHandle, TracebackStandIn, range, slice,
           type(Ellipsis), np.number, np.bool_)   # numpy scalars: operators route them to numpy_ops
 _ATOM_TYPES = frozenset(_ATOMS)
 _MAPPINGS = (dict, type({}.keys()), type({}.values()), type({}.items()), ProgramSet)   # lang/sets.py
@@ -102,6 +103,10 @@ _MEMO_FROM = checked_containers.MEMO_FROM
 # is_data walks every container whole (no budget): it is then the only line between a list holding one
 # and a library call.
 STORED_OBJECT_TYPES: list[type] = []
+# Functions (the program's, the library's allowlisted ones, bound methods), generators and iterators: storable
+# in lists, tuples and dict values once the run notes a stored object (stored_objects.require_storable does,
+# on the first one); never data. lang/generators.py and lang/iterators.py add their types.
+CODE_TYPES: list[type] = [UserFunction, SafeFunction]
 _EXACT = 1 << 62   # the exact walk's budget (its cycles end at `seen`, not at a count)
 _objects_stored = [False]
 
@@ -166,9 +171,12 @@ def is_storable(value: Any) -> bool:
 
 
 def _storable_walk(value: Any) -> bool:
-    if _storable_atoms[0] != len(STORED_OBJECT_TYPES):   # plain_classes registers its types at import
-        objects = (*STORED_OBJECT_TYPES, FunctionValue)
-        _storable_atoms[:] = [len(objects), _ATOMS + objects, _ATOM_TYPES | frozenset(objects)]
+    # plain_classes registers its types at import; functions, generators and iterators count only once the
+    # run has noted a stored object (is_data's exact walk on: no list is too long to hide one)
+    key = len(STORED_OBJECT_TYPES) + len(CODE_TYPES) * _objects_stored[0] * 1000
+    if _storable_atoms[0] != key:
+        objects = (*STORED_OBJECT_TYPES, FunctionValue, *(CODE_TYPES if _objects_stored[0] else ()))
+        _storable_atoms[:] = [key, _ATOMS + objects, _ATOM_TYPES | frozenset(objects)]
     return _walk(value, _storable_atoms[1], _storable_atoms[2], DATA_CHECK_ITEMS, DATA_CHECK_CONTAINERS,
                  checked_containers.STORABLE)
 

@@ -39,16 +39,11 @@ BACKWARD_INSIDE = ("backward() called inside a functorch transform. This is not 
 
 # -- special functions -----------------------------------------------------------------------
 def seed_generator(interp: Interpreter, args: list, kwargs: dict) -> None:
-    """manual_seed(n) seeds the run's own generator, never torch's process-wide one."""
-    seed = args[0] if args else kwargs.get("seed")
-    if isinstance(seed, bool):   # PyTorch's int(seed): True seeds as 1 (Generator.manual_seed refuses it)
-        seed = int(seed)
-    if not isinstance(seed, int):
-        raise ProgramTypeError("manual_seed() needs an int seed")
-    try:
-        interp.generator.manual_seed(seed)
-    except Exception as exc:  # noqa: BLE001
-        raise translate_torch_error(exc, "manual_seed", args) from None
+    """manual_seed(n) seeds the run's own generator, never torch's process-wide one. As torch.manual_seed:
+    `int(seed)` first (2.5 seeds as 2, "3" as 3, a one-element tensor as its value), Python's and PyTorch's
+    own errors for the rest (lang/seed_values.py)."""
+    from autogradlab.lang.seed_values import seed_of
+    interp.generator.manual_seed(seed_of(args, kwargs))
     return None
 
 

@@ -12,12 +12,10 @@ from autogradlab.lang import attributes
 from autogradlab.lang.allowed_imports import is_future_import
 from autogradlab.lang.attribute_returns import returned_value
 from autogradlab.lang.builtins import text_of
-from autogradlab.lang.checker import grad_manager_of
 from autogradlab.lang.class_dispatch import unpack_objects, unpacks_objects
 from autogradlab.lang.exception_objects import run_raise
 from autogradlab.lang.exceptions import run_try
 from autogradlab.lang.grad_decorators import body_under_grad_mode, is_grad_mode_decorated
-from autogradlab.lang.grad_managers import run_with
 from autogradlab.lang.item_deletion import delete_item
 from autogradlab.lang.iteration import loop_iterable
 from autogradlab.lang.loop_skim import known_length, loop_hooks
@@ -27,6 +25,7 @@ from autogradlab.lang.operators import BINARY
 from autogradlab.lang.plain_classes import RETURNABLE, attribute_allowed, subscript_base
 from autogradlab.lang.safe_values import STORED_OBJECT_TYPES, is_data
 from autogradlab.lang.stored_objects import display_value, require_storable
+from autogradlab.lang.with_objects import run_with
 from autogradlab.sandbox_position import pack
 
 if TYPE_CHECKING:
@@ -226,11 +225,9 @@ class StatementsMixin:
             raise NotSupported("only `del name` and `del x[i]` are supported in Autograd Lab")
 
     def _with(self: Interpreter, node: ast.With) -> None:
-        """`with torch.no_grad():` and the other grad-mode managers (the checker allows nothing else;
-        lang/grad_managers.py). Every mode is restored however the block ends (error, return, break)."""
-        for item in node.items:
-            if grad_manager_of(item) is None:
-                raise NotSupported("this `with` statement is not supported in Autograd Lab")
+        """`with torch.no_grad():` and the other grad-mode managers (lang/grad_managers.py), and the
+        program's objects defining `__enter__`/`__exit__` (lang/with_objects.py). Every mode is restored
+        however the block ends (error, return, break)."""
         run_with(self, node.items, lambda: self.exec_block(node.body))
 
     def _import(self: Interpreter, node: ast.Import) -> None:

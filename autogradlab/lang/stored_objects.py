@@ -42,6 +42,10 @@ def require_storable(value: Any, where: str) -> Any:
     (an object on its own keeps its own paths and messages)."""
     if type(value) not in STORED_OBJECT_TYPES and is_storable(value):
         return value
+    if not objects_stored() and type(value) not in STORED_OBJECT_TYPES:   # `[torch.sin, f]`: functions are
+        note_stored_object()                                  # storable from now on (lang/safe_values.py)
+        if is_storable(value):
+            return value
     from autogradlab.lang.func_transforms import VjpResult
     if type(value) is VjpResult:   # `_, vjp_fn = vjp(f, x)`: the output and PyTorch's vjp_fn
         return value
@@ -173,6 +177,7 @@ def display_value(interp: Any, value: Any) -> ShownText | None:
     else:
         return None
     interp.sizes.charge_sequence(len(text), "the text")
+    text = text.replace(" at 0x7f0000000000>", ">")   # functions inside: no address, as the rest
     return ShownText(encodable(text))   # a __repr__ may return a lone surrogate (utf8_text.py)
 
 

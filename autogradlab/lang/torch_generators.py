@@ -49,13 +49,8 @@ def call_method(interp: Interpreter, base: SafeGenerator, name: str, args: list,
     """g.manual_seed(n) and g.set_state(s) (return g, as PyTorch's do), g.initial_seed(), g.get_state()."""
     gen = base.gen if base.gen is not None else interp.generator
     if name == "manual_seed":
-        seed = args[0] if len(args) == 1 and not kwargs else kwargs.get("seed")
-        if isinstance(seed, bool) or not isinstance(seed, int) or len(args) + len(kwargs) != 1:
-            raise ProgramTypeError("manual_seed() needs an int seed")
-        try:
-            gen.manual_seed(seed)
-        except RuntimeError as exc:   # out of range: PyTorch's own message
-            raise ProgramTypeError(str(exc).splitlines()[0]) from None
+        from autogradlab.lang.seed_values import generator_seed_of
+        gen.manual_seed(generator_seed_of(args, kwargs))
         return base
     if name == "initial_seed" and not args and not kwargs:
         return gen.initial_seed()

@@ -37,7 +37,8 @@ EN = {
                            "{limit}",
     _K + "class_hint": "a class may define `__init__`, `__getitem__`, `__setitem__`, `__len__`, `__iter__`, "
                        "`__next__`, `__contains__`, `__call__`, `__repr__`, `__str__`, `__format__`, "
-                       "`__getattr__`, `__index__`, `__bool__`, `__eq__`, `__hash__` (or `__hash__ = None`), "
+                       "`__getattr__`, `__index__`, `__bool__`, `__enter__`, `__exit__`, `__eq__`, "
+                       "`__hash__` (or `__hash__ = None`), "
                        "`__slots__`, `__match_args__` and operators such as `__add__`, `__radd__`, "
                        "`__iadd__`, `__neg__` and `__lt__`, "
                        "plain methods, `@staticmethod`, `@classmethod` and "
@@ -54,6 +55,21 @@ EN = {
     _K + "issubclass_arg1": "issubclass() arg 1 must be a class",
     _K + "issubclass_arg2": "issubclass() arg 2 must be a class, a tuple of classes, or a union",
     _K + "issubclass_count": "issubclass expected 2 arguments, got {n}",
+    # `with` on the program's objects (lang/with_objects.py) and unpacking, in Python's words
+    _K + "no_exit_method": "'{type}' object does not support the context manager protocol (missed __exit__ "
+                           "method)",
+    _K + "with_grad_mode_value": "`with` on a value of torch.set_grad_enabled(...) is not supported in "
+                                 "Autograd Lab",
+    _K + "with_grad_mode_value_hint": "write `with torch.set_grad_enabled(...):`",
+    _K + "unpack_too_few": "not enough values to unpack (expected {wanted}, got {got})",
+    _K + "unpack_too_many": "too many values to unpack (expected {wanted})",
+    # torch.manual_seed / Generator.manual_seed in PyTorch's and Python's words (lang/seed_values.py)
+    _K + "seed_overflow": "Overflow when unpacking long long",
+    _K + "seed_expected_long": "manual_seed expected a long, but got {type}",
+    _K + "int_argument_type": "int() argument must be a string, a bytes-like object or a real number, not "
+                              "'{type}'",
+    _K + "one_element_scalar": "only one element tensors can be converted to Python scalars",
+    _K + "counter_numbers": "Counter arithmetic in Autograd Lab needs counts that are numbers",
 }
 
 ZH = {
@@ -82,7 +98,7 @@ ZH = {
     _K + "instance_limit": "程序创建的自定义类对象超过 {limit} 个；上限是 {limit}",
     _K + "class_hint": "类可以定义 `__init__`、`__getitem__`、`__setitem__`、`__len__`、`__iter__`、"
                        "`__next__`、`__contains__`、`__call__`、`__repr__`、`__str__`、`__format__`、"
-                       "`__getattr__`、`__index__`、`__bool__`、`__eq__`、"
+                       "`__getattr__`、`__index__`、`__bool__`、`__enter__`、`__exit__`、`__eq__`、"
                        "`__hash__`（或 `__hash__ = None`）、`__slots__`、`__match_args__` "
                        "以及 `__add__`、`__radd__`、`__iadd__`、"
                        "`__neg__`、`__lt__` 等运算符方法，"
@@ -99,4 +115,14 @@ ZH = {
     _K + "issubclass_arg1": "issubclass() 的第 1 个参数必须是类",
     _K + "issubclass_arg2": "issubclass() 的第 2 个参数必须是类、类的元组或联合类型",
     _K + "issubclass_count": "issubclass 需要 2 个参数，实际给了 {n} 个",
+    _K + "no_exit_method": "'{type}' 对象不支持上下文管理器协议（with）：缺少 __exit__ 方法",
+    _K + "with_grad_mode_value": "Autograd Lab 不支持对 torch.set_grad_enabled(...) 返回的值使用 `with`",
+    _K + "with_grad_mode_value_hint": "直接写 `with torch.set_grad_enabled(...):`",
+    _K + "unpack_too_few": "解包的值不够（需要 {wanted} 个，实际 {got} 个）",
+    _K + "unpack_too_many": "解包的值太多（需要 {wanted} 个）",
+    _K + "seed_overflow": "种子超出范围：只能取 -2**63 到 2**64 - 1 之间的整数",
+    _K + "seed_expected_long": "manual_seed 需要一个整数（long），实际得到 {type}",
+    _K + "int_argument_type": "int() 的参数必须是字符串、字节串或实数，不能是 '{type}'",
+    _K + "one_element_scalar": "只有单元素张量才能转换成 Python 标量",
+    _K + "counter_numbers": "在 Autograd Lab 中，Counter 的加减等运算要求计数都是数字",
 }

@@ -32,7 +32,7 @@ EN = {
     "errors_more.positional_only_keyword": "{fn}() got some positional-only arguments passed as keyword "
                                            "arguments: '{param}'",
     "errors_more.no_arguments_given": "{fn}() takes no arguments ({count} given)",
-    "errors_more.no_context_manager": "'function' object does not support the context manager protocol",
+    "errors_more.no_context_manager": "'{type}' object does not support the context manager protocol",
     "errors_more.flag_bool": "{fn} expects a bool, but got {type}",
     "errors_more.new_kwargs": "`x.new(...)` takes no keyword arguments in Autograd Lab; use "
                               "torch.zeros(..., dtype=x.dtype) or x.new_tensor(data)",
@@ -158,7 +158,7 @@ ZH = {
     "errors_more.missing_positional": "{fn}() 缺少 1 个必需的位置参数：'{param}'",
     "errors_more.positional_only_keyword": "{fn}() 的仅限位置参数被当作关键字参数传入：'{param}'",
     "errors_more.no_arguments_given": "{fn}() 不接受参数（给了 {count} 个）",
-    "errors_more.no_context_manager": "'function' 对象不支持上下文管理器协议（with）",
+    "errors_more.no_context_manager": "'{type}' 对象不支持上下文管理器协议（with）",
     "errors_more.flag_bool": "{fn} 需要 bool 值，但得到的是 {type}",
     "errors_more.new_kwargs": "在 Autograd Lab 中 `x.new(...)` 不接受关键字参数；"
                               "请用 torch.zeros(..., dtype=x.dtype) 或 x.new_tensor(data)",

@@ -217,7 +217,6 @@ CASES = [
     Case("s = '{!q}'.format(1)", ("value",), r"Unknown conversion specifier q"),
     Case("d = {i: 0 for i in range(10**6)}", LIMIT, r"limit is 100,000"),
     Case("x = [0] * 100000\nd = {i: x for i in range(3)}\nprint(d)", LIMIT, r"print more than"),
-    Case("s = '{}'.format(print)", NOT_ALLOWED_HERE, r"function"),
     Case("s = ('{0}' * 100000).format('x' * 100000)", LIMIT, SEQUENCE),
     Case("x = [[0] * 100000] * 1000\ns = '{}'.format(x)", LIMIT, SEQUENCE + r"|text|weigh|large"),
     # Dictionaries: bounded like lists, plain keys, weighed before printing.
@@ -235,12 +234,8 @@ CASES = [
     Case("d = {[1]: 1}", NOT_ALLOWED_HERE, r"unhashable type: 'list'"),   # Python's own words
     Case("d = {(1, [2]): 1}", NOT_ALLOWED_HERE, r"unhashable type: 'list'"),   # Python's TypeError (s22)
     Case("d = {2 ** 10000: 1}", LIMIT, INT_BITS),
-    Case("d = {'f': print}", UNSUPPORTED, r"function"),
-    Case("d = {'a': 1}\nd.setdefault('b', print)", UNSUPPORTED, r"setdefault"),
     Case("d = {'a': 1}\nd.update(b=2)", UNSUPPORTED, r"update"),
-    Case("d = {**{'a': print}}", UNSUPPORTED, r"print|function"),
     Case("d = {'a': 1}\nd.__class__", UNSUPPORTED, r"__class__"),
-    Case("d = dict(a=print)", UNSUPPORTED, r"print|function"),
     Case("d = dict([[1], 2])", ("value",), r"length 1; 2 is required"),   # Python's own words
     Case("d = dict(zip(range(200000), range(200000)))", LIMIT, r"limit is 100,000"),
     # try/except: limits, timeouts, memory and refusals stay uncatchable.
@@ -300,8 +295,6 @@ CASES = [
     Case("import numpy.ctypeslib", UNSUPPORTED, r"ctypeslib"),
     # Functions as values.
     Case("g = print\ng(1)", UNSUPPORTED, r"\bprint\b"),
-    Case("[print]", UNSUPPORTED, r"\bprint\b"),
-    Case("f = lambda: 0\nl = [f]", UNSUPPORTED, r"\bf\b|function"),
     Case(T + "h = torch.dot", UNSUPPORTED, r"\bdot\b|function"),
     Case(T + "m = x.sum", UNSUPPORTED, r"\bsum\b|method|function"),
     Case("def f():\n    return f\nf()", UNSUPPORTED, r"\bf\b|function"),
@@ -333,7 +326,7 @@ CASES = [
     Case("class A:\n    def __init__(self):\n" + "".join(f"        self.a{i} = 0\n" for i in range(101))
          + "A()", LIMIT, r"more than 100 attributes"),
     Case("class A:\n    def __repr__(self):\n        return 'x' * 10**6\nprint(A())", LIMIT, r"limit|items"),
-    Case("with open('a') as f:\n    pass", UNSUPPORTED, r"\bwith\b"),
+    Case("with open('a') as f:\n    pass", UNSUPPORTED, r"`open` is not supported"),
     Case("def f():\n    global __builtins__", UNSUPPORTED, r"__builtins__|double-underscore"),
     Case("def f():\n    y = 1\n    def g():\n        nonlocal y\n        y = g.__globals__\n    g()\nf()",
          UNSUPPORTED, r"__globals__"),
@@ -348,7 +341,6 @@ CASES = [
     Case("def f(*__class__):\n    return 0", UNSUPPORTED, r"__class__|double-underscore"),
     Case("def f(**__dict__):\n    return 0", UNSUPPORTED, r"__dict__|double-underscore"),
     Case("y = [1, 2]\na, *b.__dict__ = y", UNSUPPORTED, r"__dict__|double-underscore"),
-    Case("def f(*a, **k):\n    return a\nf(**{'x': print})", UNSUPPORTED, r"print|function"),
     Case("def f(**k):\n    return k\nf(**{'__class__': 1}, **{'__init__': 2})", UNSUPPORTED,
          r"__class__|__init__"),
     Case("s = {print}", UNSUPPORTED, r"print|function"),

@@ -38,9 +38,7 @@ CASES = [
          "assigning to the attribute"),
     Case(function_class("return x * 2", tail="print(F)\n"), "unsupported", 11,
          r"the class `F` cannot be used"),
-    Case(function_class("return x * 2", tail="d = {'f': F.apply}\n"), "unsupported", 11, FN),
     Case(function_class("return x * 2", tail="s = {F.apply}\n"), "unsupported", 11, FN),
-    Case(function_class("return x * 2", tail="a, *b = [F.apply, F.apply]\n"), "unsupported", 11, FN),
     Case(function_class("return x * 2", tail="def q(*a, **k):\n    return k\nq(a=F)\n"), "unsupported", 13,
          FN),
     Case(function_class("return x * 2", tail="def h():\n    return F\nk = h()\n"), "unsupported", 12, FN),
@@ -91,8 +89,8 @@ CASES = [
          "the list would have 51 items", SMALL),
     Case("def gen():\n    while True:\n        yield 1\na, *b = gen()", "limit", 4,
          "the list would have 51 items", SMALL),
-    Case("def gen():\n    while True:\n        yield 1\ndef f(*a):\n    return a\nf(*gen())", "unsupported",
-         6, ITER),
+    Case("def gen():\n    while True:\n        yield 1\ndef f(*a):\n    return a\nf(*gen())", "limit",
+         2, "loop iterations"),   # since s25 `*gen()` is read, under the loop limit
     Case("s = {*range(10**6)}", "limit", 1, "the list would have 1,000,000 items; the limit is 50", SMALL),
     Case("a = set(range(30))\nb = set(range(30, 60))\nc = a | b", "limit", 3, "the set would have 60 items",
          SMALL),
@@ -112,7 +110,6 @@ CASES = [
          "double-underscore keyword"),
     Case("import torch\nx = torch.ones(2, **{'device': 'meta'})", "unsupported", 2, "only the CPU device"),
     Case("import torch\nx = torch.ones(2, **{'pin_memory': True})", "unsupported", 2, "pin_memory"),
-    Case("l = [3, 1, 2]\nprint(sorted(l, **{'key': lambda v: -v}))", "unsupported", 2, FN),
     # -- global / nonlocal ---------------------------------------------------------------------------
     Case("def outer():\n    x = 0\n    def inner():\n        nonlocal x\n        x += 1\n"
          "        return inner()\n"
@@ -120,7 +117,6 @@ CASES = [
     Case("def outer():\n    x = 0\n    def inner():\n        nonlocal x\n        x = inner\n"
          "        return x\n"
          "    return inner()\nprint(outer())", "unsupported", 6, FN),
-    Case("def f():\n    global v\n    v = f\nf()\nprint(v)", "unsupported", 5, FN),
     # a nested function's `yield` or `global` is its own (the walk started with the body's statements
     # themselves, so a `def gen():` at the top of a body made the outer function a generator, and a
     # nested function's `global x` made x global in the outer one too)

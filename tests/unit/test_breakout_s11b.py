@@ -78,7 +78,8 @@ KINDS = [
          "f()\nprint(t)\n", None, None, "tensor([2., 2.])\n"),
     Case("for i in range(40):\n    y = i + undefined_name\n", "name",
          2, "name 'undefined_name' is not defined"),
-    Case("def f():\n    y = len + 1\nf()\n", "unsupported", 2, "the function `len` cannot be used in `add`"),
+    Case("def f():\n    y = len + 1\nf()\n", "type", 2,   # Python's TypeError (s25)
+         r"unsupported operand type\(s\) for \+: 'builtin_function_or_method' and 'int'"),
 ]
 
 RECURSION = [

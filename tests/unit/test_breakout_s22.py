@@ -48,8 +48,9 @@ def test_printing_a_dict_that_holds_itself_100000_times_meets_the_text_limit():
 
 
 def test_a_function_hidden_behind_a_cycle_is_still_refused():
-    check_case(Case("d = {}\nfor i in range(300):\n    d[i] = d\nd[300] = [d, print]\n", "unsupported", 4,
-                    r"^the function `print` cannot be used inside a list or tuple: a function may only "
+    check_case(Case("d = {}\nfor i in range(300):\n    d[i] = d\nd[300] = [d, print]\nimport torch\n"
+                    "torch.tensor(d[300])\n", "unsupported", 6,
+                    r"^the function `print` cannot be used in `torch.tensor`: a function may only "
                     r"be called"))
 
 

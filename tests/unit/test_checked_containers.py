@@ -62,10 +62,15 @@ CASES = [
     # A list checked (and remembered) as data, then an object put in its middle: still refused.
     Case(f"import torch\nlst = {LONG}\nt = torch.tensor(lst)\nlst.append(2.0)\nclass Obj:\n    pass\n"
          "lst[0] = Obj()\nt = torch.tensor(lst)\n", "unsupported", 8, OBJ),
-    Case(f"lst = {LONG}\nlst.append(1)\nlst.append(print)\n", "unsupported", 3, "`print` " + FN),
-    Case(f"lst = {LONG}\nlst.append(1)\nlst.pop()\nlst.append(len)\n", "unsupported", 4, "`len` " + FN),
-    Case("d = {i: i for i in range(300)}\nd[1] = 2\nd[400] = print\n", "unsupported", 3, "`print` " + FN),
-    Case(f"t = tuple({LONG})\nu = t + (print,)\n", "unsupported", 2, "`print`"),
+    # A function stored in a remembered list or dict (allowed since s25) still keeps it from a library call.
+    Case(f"lst = {LONG}\nlst.append(1)\nlst.append(print)\nimport torch\nt = torch.tensor(lst)\n",
+         "unsupported", 5, "`print` " + FN),
+    Case(f"lst = {LONG}\nlst.append(1)\nlst.pop()\nlst.append(len)\nimport torch\nt = torch.tensor(lst)\n",
+         "unsupported", 6, "`len` " + FN),
+    Case("d = {i: i for i in range(300)}\nd[1] = 2\nd[400] = print\nimport torch\n"
+         "t = torch.tensor(list(d.values()))\n", "unsupported", 5, "`print` " + FN),
+    Case(f"t = tuple({LONG})\nu = t + (print,)\nimport torch\nv = torch.tensor(u)\n", "unsupported", 4,
+         "`print`"),
     # Memory bombs through nested lists, strings and dicts: the same limits as before.
     Case("x = [0] * 100000\ny = [x] * 100000\nz = [y] * 100000\nfor i in range(5):\n    z.append(z)\n",
          "limit", 5, r"^the list would have 100,001 items; the limit is 100,000$"),

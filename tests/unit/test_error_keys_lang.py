@@ -23,7 +23,7 @@ def run():
 
 CASES = [
     (T + "x = torch.ones(2, device='cuda')\n", "errors_lang.no_gpu"),
-    (T + "a, b = [1, 2, 3]\n", "errors_lang.unpack"),
+    (T + "a, b = [1, 2, 3]\n", "errors_classes.unpack_too_many"),
     (T + "for i in 5:\n    pass\n", "errors_lang.not_iterable"),
     (T + "n = 5\nn[0]\n", "errors_lang.not_subscriptable"),
     (T + "t = (1, 2)\nt[0] = 3\n", "errors_lang.no_item_assignment"),

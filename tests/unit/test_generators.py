@@ -268,9 +268,9 @@ def test_yield_anywhere_else_is_refused_at_its_place(source, line, words):
 
 
 @pytest.mark.parametrize("source", [
-    "def g():\n    yield 1\nxs = [g()]\n",
-    "def g():\n    yield 1\nprint(g())\n",
-    "it = iter([1])\nd = {'a': it}\n",
+    "def g():\n    yield 1\nxs = [g()]\nimport torch\ntorch.tensor(xs)\n",   # stored since s25; no data
+    "def g():\n    yield 1\nimport torch\ntorch.tensor(g())\n",
+    "it = iter([1])\nd = {'a': it}\nimport torch\ntorch.tensor([1, d['a']])\n",
 ])
 def test_generators_are_not_data(source):
     error = refused(source)

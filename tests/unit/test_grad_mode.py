@@ -100,7 +100,7 @@ def test_grad_mode_is_restored_after_an_error_inside_the_block():
 
 
 @pytest.mark.parametrize(("source", "words"), [
-    ("with open('f') as f:\n    pass", "`with` statements other than `with torch.no_grad():`"),
+    ("with torch.enable_grad(False):\n    pass", "`with` statements other than `with torch.no_grad():`"),
     ("import torch\nwith torch.no_grad() as g:\n    pass", "`with` statements other than"),
     ("import torch\nwith torch.autograd.set_grad_enabled(False):\n    pass", "`with` statements other than"),
     ("import torch\nwith torch.no_grad(True):\n    pass", "`with` statements other than"),

@@ -267,7 +267,7 @@ def test_python_errors_can_be_caught_like_python():
 
 
 # -- refused, by name ----------------------------------------------------------------------------------
-@pytest.mark.parametrize("dunder", ["__getattribute__", "__del__", "__float__", "__enter__",
+@pytest.mark.parametrize("dunder", ["__getattribute__", "__del__", "__float__", "__aenter__",
                                     "__torch_function__", "__new__", "__init_subclass__", "__class_getitem__",
                                     "__set_name__", "__setattr__", "__delattr__", "__int__"])
 def test_other_dunder_methods_are_refused_at_their_def(dunder):

@@ -87,7 +87,7 @@ def test_dunder_name_reads_only_as_dunder_name():
 # --- refused constructs name themselves ----------------------------------------------------------
 
 @pytest.mark.parametrize(("source", "named"), [
-    ("with open('f') as f:\n    pass", "`with` statements"),
+    ("import torch\nwith torch.no_grad(1):\n    pass", "`with` statements"),
     ("class A(list):\n    pass", "a base that is not `object`, a builtin exception class"),
     ("class A:\n    def __float__(self):\n        pass", "defining `__float__` in `class A`"),
     ("try:\n    pass\nexcept* ValueError:\n    pass", "`except*` blocks"),
@@ -115,7 +115,7 @@ def test_refused_construct_is_named(source, named):
 
 
 def test_refusal_points_at_the_construct_line():
-    error = refusal("x = 1\ny = 2\nwith a:\n    pass")
+    error = refusal("x = 1\ny = 2\nwith torch.no_grad() as a:\n    pass")
     assert (error.line, error.column) == (3, 1)
 
 

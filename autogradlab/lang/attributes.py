@@ -87,7 +87,7 @@ def read_attribute(interp: Interpreter, base: Any, name: str, node: ast.AST) -> 
             return value
         if name in al.TENSOR_METHODS:
             raise NotSupported(f"`.{name}` is a tensor method: call it, as in `x.{name}(...)`")
-        raise _no_tensor_attribute(name, call=False)
+        raise _no_tensor_attribute(base, name, call=False)
     if isinstance(base, plain_classes.PLAIN_VALUES):   # the program's classes and instances
         return plain_classes.read_attribute(interp, base, name)
     if isinstance(base, ProgramNamedTuple):   # p.x (namedtuple_values.py)
@@ -154,7 +154,7 @@ def call_method(interp: Interpreter, base: Any, name: str, args: list, kwargs: d
             value = read_attribute(interp, base, name, node)
             raise ProgramTypeError(f"'{type_text(value)}' object is not callable (`.{name}` is a "
                                    f"property: write `x.{name}` without parentheses)")
-        raise _no_tensor_attribute(name, call=True)
+        raise _no_tensor_attribute(base, name, call=True)
     if base is None:
         raise _none_has_nothing(node, name, call=True)
     if isinstance(base, plain_classes.PLAIN_VALUES):

@@ -21,8 +21,8 @@ def _rules(*pairs: tuple[str, str]) -> tuple[_Rule, ...]:
 
 MESSAGES = _rules(
     (r"name '(?P<name>[^']+)' is not defined", "errors.name_not_defined"),
-    (r"tensors have no attribute `\.(?P<name>[^`]+)`", "errors.tensor_no_attribute"),
-    (r"module `(?P<module>[^`]+)` has no attribute `(?P<name>[^`]+)`", "errors.module_no_attribute"),
+    (r"'(?P<type>Tensor|Parameter)' object has no attribute '(?P<name>[^']+)'", "errors.tensor_no_attribute"),
+    (r"module '(?P<module>[^']+)' has no attribute '(?P<name>[^']+)'", "errors.module_no_attribute"),
     (r"(?P<what>.+?) (?:is|are) not supported in Autograd Lab", "errors.not_supported"),
     (r"(?P<what>.+?) (?:is|are) not supported", "errors.not_supported"),
     (r"the program ran for more than (?P<seconds>[\d.]+) s and was stopped here "

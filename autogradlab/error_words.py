@@ -74,7 +74,6 @@ _ZH: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), z) for p, z
     (r"(?P<name>`[^`]+`) blocks after loops", "循环后面的 {name} 代码块"),
     (r"constants of type (?P<type>\w+)", "{type} 类型的常量"),
     (r"keyword-only parameters \(after (?P<name>`[^`]+`)\)", "仅限关键字的参数（在 {name} 之后）"),
-    (r"positional-only parameters \(before (?P<name>`[^`]+`)\)", "仅限位置的参数（在 {name} 之前）"),
     (r"the f-string format (?P<name>`[^`]+`)", "f-string 格式 {name}"),
     (r"(?P<name>`[^`]+`) unpacking here", "此处的 {name} 解包"),
     (r"comprehensions with more than one (?P<name>`[^`]+`)", "含有多个 {name} 的推导式"),

@@ -11,7 +11,7 @@ from typing import Any
 
 import torch
 
-from autogradlab.errors import NameNotDefined, NotSupported, ProgramError, ProgramTypeError
+from autogradlab.errors import NotSupported, ProgramError, ProgramTypeError
 from autogradlab.lang import allowlist as al
 from autogradlab.lang.allowed_imports import out_of_scope, scope_hint
 from autogradlab.lang.grad_decorators import GRAD_MODE_HINTS
@@ -37,15 +37,49 @@ def _closest(name: str, candidates: Any) -> str | None:
     return found[0] if found else None
 
 
-def _no_tensor_attribute(name: str, call: bool) -> ProgramError:
-    """`x.gard`, `x.sumn()`: a typo, not a missing feature, when torch has no such name either."""
+def _python_attribute_error(text: str, hint: str | None) -> ProgramError:
+    """Python's own AttributeError (`except AttributeError as e` catches it, e says Python's words),
+    with the engine's did-you-mean kept as the hint the error box shows."""
+    from autogradlab.lang.operators import python_error
+    error = python_error(AttributeError(text))
+    error.hint = hint
+    return error
+
+
+def _no_tensor_attribute(base: torch.Tensor, name: str, call: bool) -> ProgramError:
+    """`x.gard`, `x.sumn()`: a typo, not a missing feature, when torch has no such name either:
+    PyTorch's AttributeError. A name torch.Tensor has stays refused (not catchable)."""
     if hasattr(torch.Tensor, name):
         what = "method `.{}()`" if call else "attribute `.{}`"
         return NotSupported(f"the tensor {what.format(name)} is not supported in Autograd Lab",
                             hint=TENSOR_METHOD_HINTS.get(name))
     best = _closest(name, list(al.TENSOR_PROPERTIES) + list(al.TENSOR_METHODS))
-    return NameNotDefined(f"tensors have no attribute `.{name}`",
-                          hint=f"did you mean `.{best}`?" if best else None)
+    return _python_attribute_error(f"'{type(base).__name__}' object has no attribute '{name}'",
+                                   f"did you mean `.{best}`?" if best else None)
+
+
+# Names a module's own __getattr__ answers (lazy submodules, deprecated or removed names, each with its
+# own words): never reported as missing; they stay refused by name as before.
+_NUMPY_EXTRA = frozenset({"chararray", "array_api", "distutils", "matlib"})
+
+
+def _answered_by_getattr(module: Any) -> frozenset[str] | None:
+    """The names `module.__getattr__` answers, or None when the module has one this file does not know."""
+    if "__getattr__" not in vars(module):
+        return frozenset()
+    if module is torch:
+        return frozenset({*torch._lazy_modules, *torch._deprecated_attrs, "set_vital"})
+    if module.__name__ == "numpy":
+        return frozenset({*module.__numpy_submodules__, *module.__former_attrs__,
+                          *module.__expired_attributes__, *module.__future_scalars__, *_NUMPY_EXTRA})
+    return None
+
+
+def _module_lacks(module: Any, name: str) -> bool:
+    """True when Python's `module.name` raises AttributeError("module 'm' has no attribute 'name'")."""
+    answered = _answered_by_getattr(module)
+    return answered is not None and name not in answered and name not in vars(module) \
+        and name not in getattr(module, "__all__", ())
 
 
 def _no_module_member(base: Namespace, name: str) -> ProgramError:
@@ -60,10 +94,10 @@ def _no_module_member(base: Namespace, name: str) -> ProgramError:
         return NotSupported(f"`{base.qualname}.{name}` is not supported in Autograd Lab",
                             hint=scope_hint(f"{base.qualname}.{name}", why))
     module = sys.modules.get(base.qualname)
-    best = _closest(name, base.members)
-    if best is not None and module is not None and name not in vars(module):
-        return NameNotDefined(f"module `{base.qualname}` has no attribute `{name}`",
-                              hint=f"did you mean `{base.qualname}.{best}`?")
+    if module is not None and _module_lacks(module, name):   # torch.dott, math.sqr: Python's words
+        best = _closest(name, base.members)
+        return _python_attribute_error(f"module '{base.qualname}' has no attribute '{name}'",
+                                       f"did you mean `{base.qualname}.{best}`?" if best else None)
     return NotSupported(f"`{base.qualname}.{name}` is not supported in Autograd Lab",
                         hint=GRAD_MODE_HINTS.get(f"{base.qualname}.{name}"))
 

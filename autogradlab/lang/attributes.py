@@ -98,7 +98,7 @@ def read_attribute(interp: Interpreter, base: Any, name: str, node: ast.AST) -> 
             raise NotSupported(f"`.{name}` is a tensor method: call it, as in `x.{name}(...)`")
         if (own := read_own_attribute(base, name)) is not MISSING:   # `w.g` (tensor_own_attributes.py)
             return own
-        raise _no_tensor_attribute(name, call=False)
+        raise _no_tensor_attribute(base, name, call=False)
     if isinstance(base, plain_classes.PLAIN_VALUES):   # the program's classes and instances
         return plain_classes.read_attribute(interp, base, name)
     if isinstance(base, ProgramNamedTuple):   # p.x (namedtuple_values.py)
@@ -167,7 +167,7 @@ def call_method(interp: Interpreter, base: Any, name: str, args: list, kwargs: d
             value = read_attribute(interp, base, name, node)
             raise ProgramTypeError(f"'{type_text(value)}' object is not callable (`.{name}` is a "
                                    f"property: write `x.{name}` without parentheses)")
-        raise _no_tensor_attribute(name, call=True)
+        raise _no_tensor_attribute(base, name, call=True)
     if base is None:
         raise _none_has_nothing(node, name, call=True)
     if isinstance(base, plain_classes.PLAIN_VALUES):

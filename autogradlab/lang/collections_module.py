@@ -80,11 +80,19 @@ class DefaultDict(dict):
     """collections.defaultdict's data; `factory` is called by item_access.get_item for a missing key."""
 
     def __init__(self, factory: Any, *args: Any) -> None:
-        super().__init__(*args)
+        super().__init__(*args[:1])
+        for more in args[1:]:   # `dd | d`: the items of each, in order
+            self.update(more)
         self.factory = factory
 
     def __repr__(self) -> str:
         return f"defaultdict({_factory_text(self.factory)}, {dict.__repr__(self)})"
+
+    def __or__(self, other: Any) -> Any:   # `dd | d` and `d | dd` stay defaultdicts (Python 3.9+)
+        return DefaultDict(self.factory, self, other) if isinstance(other, dict) else NotImplemented
+
+    def __ror__(self, other: Any) -> Any:
+        return DefaultDict(self.factory, other, self) if isinstance(other, dict) else NotImplemented
 
 
 class OrderedDict(dict):
@@ -92,6 +100,12 @@ class OrderedDict(dict):
 
     def __repr__(self) -> str:
         return f"OrderedDict({list(self.items())!r})" if self else "OrderedDict()"
+
+    def __or__(self, other: Any) -> Any:   # `od | d` and `d | od` stay OrderedDicts, as in Python
+        return OrderedDict({**self, **other}) if isinstance(other, dict) else NotImplemented
+
+    def __ror__(self, other: Any) -> Any:
+        return OrderedDict({**other, **self}) if isinstance(other, dict) else NotImplemented
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, OrderedDict):

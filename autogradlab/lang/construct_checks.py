@@ -199,6 +199,12 @@ def _check_comprehension_owner(node: ast.ListComp | ast.GeneratorExp | ast.DictC
     like nested loops, each pass charged to the loop budget."""
     if any(generator.is_async for generator in node.generators):
         raise _unsupported("async comprehensions")
+    for generator in node.generators:   # `[y for x in (y := [1, 2])]`: CPython's symtable refuses it
+        walrus = [inner for inner in ast.walk(generator.iter) if isinstance(inner, ast.NamedExpr)]
+        if walrus:
+            first = min(walrus, key=lambda inner: (inner.lineno, inner.col_offset))
+            raise ProgramSyntaxError("assignment expression cannot be used in a comprehension iterable "
+                                     "expression").at(first.lineno, first.col_offset + 1)
 
 
 def _check_binop(node: ast.BinOp, ctx: _Context) -> None:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 import torch
 
 from autogradlab.errors import NotSupported, ProgramTypeError
+from autogradlab.lang.namedtuple_values import ProgramNamedTuple
 from autogradlab.lang.safe_values import STORED_OBJECT_TYPES, note_stored_object, type_text
 from autogradlab.lang.stored_objects import require_item
 
@@ -28,6 +29,11 @@ _KEY_ATOMS = (bool, int, float, complex, str, type(None), torch.dtype)
 MAX_KEY_ITEMS = 64   # values inside a tuple key, nested tuples included
 MAX_KEY_DEPTH = 8    # tuples inside tuples of a key
 VIEW_TYPES = (type({}.keys()), type({}.values()), type({}.items()))
+
+
+def is_key_tuple(value: Any) -> bool:
+    """A tuple, or a namedtuple the program made (a tuple subclass hashed and compared as a tuple)."""
+    return type(value) is tuple or isinstance(value, ProgramNamedTuple)
 
 
 def _identity_key(key: Any) -> bool:
@@ -50,16 +56,16 @@ def check_key(key: Any) -> None:
         return
     if isinstance(key, list | dict):   # Python's own TypeError
         raise ProgramTypeError(f"unhashable type: '{type(key).__name__}'")
-    if type(key) is tuple and _tuple_key(key):
+    if is_key_tuple(key) and _tuple_key(key):
         return
-    for part in (tuple_parts(key) or ()) if type(key) is tuple else ():   # `d[(1, [2])]`: Python's text
+    for part in (tuple_parts(key) or ()) if is_key_tuple(key) else ():   # `d[(1, [2])]`: Python's text
         if isinstance(part, list | dict) or type(part).__name__ == "set":
             raise ProgramTypeError(f"unhashable type: '{type(part).__name__}'")
-    if type(key) is tuple and tuple_parts(key) is None and _nested_too_deep(key):   # Python would hash it
+    if is_key_tuple(key) and tuple_parts(key) is None and _nested_too_deep(key):   # Python would hash it
         raise ProgramTypeError(f"a tuple nested more than {MAX_KEY_DEPTH} deep cannot be a dictionary key "
                                f"or be hashed in Autograd Lab (tuple keys nest at most {MAX_KEY_DEPTH} "
                                f"deep and hold at most {MAX_KEY_ITEMS} values in all)")
-    if type(key) is tuple and tuple_parts(key) is None:
+    if is_key_tuple(key) and tuple_parts(key) is None:
         raise ProgramTypeError(f"a tuple holding more than {MAX_KEY_ITEMS} values in all cannot be a "
                                f"dictionary key or be hashed in Autograd Lab (tuple keys nest at most "
                                f"{MAX_KEY_DEPTH} deep and hold at most {MAX_KEY_ITEMS} values in all)")
@@ -79,7 +85,7 @@ def tuple_parts(key: tuple) -> list | None:
             return None
         for part in value:
             parts.append(part)
-            if type(part) is tuple:
+            if type(part) is tuple or isinstance(part, ProgramNamedTuple):   # is_key_tuple, inline
                 stack.append((part, depth + 1))
     return parts
 
@@ -92,14 +98,15 @@ def _nested_too_deep(key: tuple) -> bool:
         if depth >= MAX_KEY_DEPTH:
             return True
         looked += len(value)
-        stack.extend((part, depth + 1) for part in value if type(part) is tuple)
+        stack.extend((part, depth + 1) for part in value if is_key_tuple(part))
     return False
 
 
 def _tuple_key(key: tuple) -> bool:
     parts = tuple_parts(key)
     return parts is not None and all(type(part) is tuple or isinstance(part, _KEY_ATOMS) and not (
-        isinstance(part, int) and part.bit_length() > 4096) or _identity_key(part) for part in parts)
+        isinstance(part, int) and part.bit_length() > 4096) or _identity_key(part)
+        or isinstance(part, ProgramNamedTuple) for part in parts)
 
 
 def build(interp: Interpreter, node: ast.Dict) -> dict:
@@ -123,7 +130,7 @@ def build(interp: Interpreter, node: ast.Dict) -> dict:
 def program_hash(key: Any) -> bool:
     """The key's hash runs the program's own __hash__ (lang/object_equality.py): hashed once per store,
     as Python does (a __hash__ that prints prints once)."""
-    if type(key) is tuple:
+    if is_key_tuple(key):
         return any(program_hash(part) for part in tuple_parts(key) or ())
     return type(key).__name__ == "ProgramObject" and key.cls.equality is not None
 

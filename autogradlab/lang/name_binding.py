@@ -29,6 +29,23 @@ if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
 
 
+def _not_storable(name: str, node: ast.AST) -> NotSupported:
+    """`f = torch.sin`, or a `case` capture given a module (`match torch.nn: case x:`): the case, its
+    line."""
+    if isinstance(node, ast.pattern):
+        pattern = ast.unparse(node)
+        pattern = pattern if len(pattern) <= 40 else "…"
+        return NotSupported(   # type: ignore[return-value]
+            f"`case {pattern}:` captures `{name}`: functions and modules cannot be stored in variables in "
+            "Autograd Lab; call them directly, or define your own with `def` or `name = lambda …`"
+        ).at(node.lineno, node.col_offset + 1)
+    stored = ast.unparse(node.value) if isinstance(node, ast.Assign) else "…"
+    stored = stored if len(stored) <= 40 else "…"
+    return NotSupported(f"`{name} = {stored}`: functions and modules cannot be stored in variables in "
+                        "Autograd Lab; call them directly, or define your own with `def` or "
+                        "`name = lambda …`")
+
+
 class NamesMixin:
     def lookup(self: Interpreter, name: str) -> Any:
         if name.startswith("__"):
@@ -56,12 +73,7 @@ class NamesMixin:
                 raise NotSupported(f"the name `{target.id}` is not supported in Autograd Lab")
             data = is_data_quick(value)   # once: a deep list costs a bounded walk per call
             if not data and not isinstance(value, _NAMEABLE) and not is_storable(value):
-                stored = ast.unparse(node.value) if isinstance(node, ast.Assign) else "…"
-                stored = stored if len(stored) <= 40 else "…"
-                raise NotSupported(
-                    f"`{target.id} = {stored}`: functions and modules cannot be stored in variables in "
-                    "Autograd Lab; call them directly, or define your own with `def` or "
-                    "`name = lambda …`")
+                raise _not_storable(target.id, node)
             self.scope.set(target.id, value)
             if hook and not data and self.scope.is_global and (
                     type(value).__name__ == "ProgramObject" or not isinstance(value, _NAMEABLE)

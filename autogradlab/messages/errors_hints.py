@@ -14,7 +14,6 @@ EN = {
     "errors_hints.arguments_return": "pass values as arguments and return results",
     "errors_hints.build_list": "build a list and return it",
     "errors_hints.use_assert": "use `assert` to check a condition",
-    "errors_hints.use_if": "use `if`/`elif`",
     "errors_hints.params_one_by_one": "list the parameters one by one",
     "errors_hints.kwargs_one_by_one": "pass the keyword arguments one by one",
     "errors_hints.items_one_by_one": "write the items one by one",
@@ -122,7 +121,6 @@ EN = {
     "errors_hints.del_write": "write `del name`",
     "errors_hints.for_name": "write `for name in ...`",
     "errors_hints.remove_star": "remove the `*`",
-    "errors_hints.remove_slash": "remove the `/`",
     "errors_hints.remove_annotation": "remove the annotation",
     "errors_hints.moment": "try again in a moment",
     "errors_hints.caught_limit": "check the condition with an if before the operation instead of catching "
@@ -142,7 +140,6 @@ ZH = {
     "errors_hints.arguments_return": "把值作为参数传入，并返回结果",
     "errors_hints.build_list": "构建一个列表并返回它",
     "errors_hints.use_assert": "用 `assert` 检查条件",
-    "errors_hints.use_if": "改用 `if`/`elif`",
     "errors_hints.params_one_by_one": "把参数逐个列出来",
     "errors_hints.kwargs_one_by_one": "把关键字参数逐个传入",
     "errors_hints.items_one_by_one": "把各项逐个写出来",
@@ -241,7 +238,6 @@ ZH = {
     "errors_hints.del_write": "写成 `del name`",
     "errors_hints.for_name": "写成 `for name in ...`",
     "errors_hints.remove_star": "删掉 `*`",
-    "errors_hints.remove_slash": "删掉 `/`",
     "errors_hints.remove_annotation": "删掉类型注解",
     "errors_hints.moment": "请稍后再试",
     "errors_hints.caught_limit": "请在运算前用 if 检查条件，而不是在每一轮都捕获它的错误"

@@ -90,6 +90,9 @@ EN = {
     "errors_more.store_function": "`{code}`: functions and modules cannot be stored in variables in Autograd "
                                   "Lab; call them directly, or define your own with `def` or `name = "
                                   "lambda …`",
+    "errors_more.store_case": "`case {pattern}:` captures `{name}`: functions and modules cannot be "
+                              "stored in variables in Autograd Lab; call them directly, or define your own "
+                              "with `def` or `name = lambda …`",
     "errors_more.not_data": "{what} cannot be used {where}: a function may only be called, passed to a "
                             "function of your program, or to jacobian/hessian/vjp/jvp",
     "errors_more.nn_module": "`{code}`: nn.Module models are not covered by Autograd Lab yet",
@@ -209,6 +212,9 @@ ZH = {
     "errors_more.jacobian_returns": "传给 jacobian 的{what}必须返回一个张量或张量的元组，而不是 {type}",
     "errors_more.store_function": "`{code}`：在 Autograd Lab 中函数和模块不能存进变量；请直接调用它们，"
                                   "或者用 `def` 或 `name = lambda …` 定义你自己的函数",
+    "errors_more.store_case": "`case {pattern}:` 把函数或模块捕获到 `{name}`：在 Autograd Lab 中函数和模块"
+                              "不能存进变量；请直接调用它们，"
+                              "或者用 `def` 或 `name = lambda …` 定义你自己的函数",
     "errors_more.not_data": "{what} 不能用在{where}：函数只能被调用、传给你程序中的函数，"
                             "或传给 jacobian/hessian/vjp/jvp",
     "errors_more.nn_module": "`{code}`：Autograd Lab 目前还不支持 nn.Module 模型",

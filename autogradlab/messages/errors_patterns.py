@@ -24,6 +24,8 @@ EN = {
     _K + "slot_conflict": "'{name}' in __slots__ conflicts with class variable",
     _K + "slot_items": "__slots__ items must be strings, not '{type}'",
     _K + "slot_identifiers": "__slots__ must be identifiers",
+    _K + "comprehension_walrus": "assignment expression cannot be used in a comprehension iterable "
+                                 "expression",
     _K + "slot_class_read": "reading the slot `{name}` from the class `{cls}` is not supported in "
                             "Autograd Lab",
     _K + "slot_class_assign": "assigning to the slot `{name}` of the class `{cls}` is not supported in "
@@ -50,6 +52,7 @@ ZH = {
     _K + "slot_conflict": "__slots__ 中的 '{name}' 与类变量冲突",
     _K + "slot_items": "__slots__ 的元素必须是字符串，而不是 '{type}'",
     _K + "slot_identifiers": "__slots__ 中的名字必须是合法标识符",
+    _K + "comprehension_walrus": "推导式的可迭代对象表达式（`in` 后面的部分）中不能使用赋值表达式 `:=`",
     _K + "slot_class_read": "Autograd Lab 不支持从类 `{cls}` 读取槽 `{name}`",
     _K + "slot_class_assign": "Autograd Lab 不支持给类 `{cls}` 的槽 `{name}` 赋值",
 }

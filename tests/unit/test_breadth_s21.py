@@ -116,8 +116,8 @@ CASES = [
          "print(a.shape)\n", None, None, "torch.Size([10, 10])\n", SMALL),
     Case(N + "a = torch.bilinear(torch.ones(10, 2), torch.ones(10, 2), torch.ones(11, 2, 2))\n", "limit", 3,
          r"bilinear would have 110 elements", SMALL),
-    Case(N + "a = torch.ones(2).bilinear(torch.ones(2), torch.ones(1, 2, 2))\n", "name", 3,
-         r"no attribute `\.bilinear`"),   # a function only, as in PyTorch
+    Case(N + "a = torch.ones(2).bilinear(torch.ones(2), torch.ones(1, 2, 2))\n", "value", 3,
+         r"'Tensor' object has no attribute 'bilinear'"),   # a function only: PyTorch's AttributeError
     # Variable runs as detach() and requires_grad_(): nothing but a tensor goes in
     Case(V + "a = Variable(print)\n", "unsupported", 3, r"a function may only be called"),
     Case(V + "a = Variable(torch.ones(2), requires_grad=print)\n", "unsupported", 3,

@@ -24,7 +24,8 @@ PROGRAMS = [
      {"what": "zeros", "elements": "100,000,000", "limit": "5,000,000"}, True),
     ("x = 0\nwhile True:\n    x = (x + 1) * 1 + 1 * 1 - 1\n", "limit", "errors.step_limit",
      {"steps": f"{DEFAULT_LIMITS.max_steps:,}"}, True),
-    ("import torch\nx = torch.ones(2)\nx.sizee()\n", "name", "errors.tensor_no_attribute", {"name": "sizee"},
+    ("import torch\nx = torch.ones(2)\nx.sizee()\n", "value", "errors.tensor_no_attribute",
+     {"type": "Tensor", "name": "sizee"},
      True),
 ]
 

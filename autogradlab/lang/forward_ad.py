@@ -63,6 +63,7 @@ def refuse_in_level(interp: Any, construct: str) -> None:
 @contextlib.contextmanager
 def program_dual_level(interp: Interpreter, args: list, kwargs: dict) -> Iterator[None]:
     """`with fwAD.dual_level():` for the program: checks, then PyTorch's level, sizes counted twice."""
+    from autogradlab.engine import tangent_run
     from autogradlab.engine.jacobian_passes import batched_sizes
     from autogradlab.lang.call_errors import translate_torch_error
     from autogradlab.lang.func_running import refuse_inside
@@ -71,6 +72,10 @@ def program_dual_level(interp: Interpreter, args: list, kwargs: dict) -> Iterato
         raise ProgramTypeError("dual_level() takes no arguments")
     refuse_inside(interp, "`torch.autograd.forward_ad.dual_level()`")
     if inside_level(interp):
+        raise translate_torch_error(RuntimeError(NESTED), "dual_level", [])
+    if fwAD._current_level >= 0 and not tangent_run.holds_level():
+        # PyTorch's level inside a call of the program (jacobian/hessian/hvp with strategy="forward-mode"
+        # or outer_jacobian_strategy="forward-mode" run the function inside it): PyTorch's own words
         raise translate_torch_error(RuntimeError(NESTED), "dual_level", [])
     if fwAD._current_level >= 0:   # the engine's own level (the Steps page's tangent run)
         raise NotSupported("the forward-mode steps cannot follow a program that opens its own "

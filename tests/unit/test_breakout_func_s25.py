@@ -47,6 +47,10 @@ def test_a_function_opening_its_own_level_under_a_forward_mode_jacobian_gets_pyt
     if "forward" in call:
         check_case(Case(F + OWN_LEVEL + f"print({call})\n", "value", 5,
                         r"^Nested forward mode AD is not supported at the moment$"))
+        for source in (F + OWN_LEVEL + f"print({call})\n",
+                       F + "with fwAD.dual_level():\n    with fwAD.dual_level():\n        pass\n"):
+            error = run_program(source, torchviz=False).error
+            assert error.key == "errors_torch.nested_forward"   # the zh catalogue's sentence, both sites
 
 
 CUSTOM = ("import torch\nclass F(torch.autograd.Function):\n    @staticmethod\n    def forward(x):\n"

@@ -29,6 +29,12 @@ from autogradlab.errors import ProgramError
 from autogradlab.limits import Limits
 
 TANGENTS_MAX_ELEMENTS = 20_000_000   # tangent values kept over one run (the worker's memory limit)
+_HOLDING: list[bool] = []   # non-empty while run_tangents holds its dual level (lang/forward_ad.py asks)
+
+
+def holds_level() -> bool:
+    """The dual level open now is the Steps page's tangent run's (not PyTorch's inside a call)."""
+    return bool(_HOLDING)
 
 
 @dataclass
@@ -206,12 +212,16 @@ def run_tangents(tree: Any, program: str, *, seed: int, limits: Limits, directio
     started = time.perf_counter()
     try:
         with fast_zero_meta(), fwAD.dual_level():
-            hooks = TangentHooks(direction, wanted, run, made)
-            interpreter = Interpreter(tree, program, limits=limits,
-                                      generator=torch.Generator().manual_seed(seed), hooks=hooks)
-            if preset is not None:
-                preset(interpreter)
-            interpreter.run()
+            _HOLDING.append(True)
+            try:
+                hooks = TangentHooks(direction, wanted, run, made)
+                interpreter = Interpreter(tree, program, limits=limits,
+                                          generator=torch.Generator().manual_seed(seed), hooks=hooks)
+                if preset is not None:
+                    preset(interpreter)
+                interpreter.run()
+            finally:
+                _HOLDING.pop()
     except ProgramError as exc:
         info = exc.to_info()
         run.error, run.error_line = info.message, info.line

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 import torch
 import torch.autograd.forward_ad as fwAD
 
-from autogradlab.errors import NotSupported, ProgramTypeError
+from autogradlab.errors import NotSupported, ProgramTypeError, ProgramValueError
 from autogradlab.lang.namedtuple_values import ProgramNamedTuple
 from autogradlab.lang.safe_values import Namespace, SafeFunction
 
@@ -63,15 +63,18 @@ def refuse_in_level(interp: Any, construct: str) -> None:
 @contextlib.contextmanager
 def program_dual_level(interp: Interpreter, args: list, kwargs: dict) -> Iterator[None]:
     """`with fwAD.dual_level():` for the program: checks, then PyTorch's level, sizes counted twice."""
+    from autogradlab.engine import tangent_run
     from autogradlab.engine.jacobian_passes import batched_sizes
-    from autogradlab.lang.call_errors import translate_torch_error
     from autogradlab.lang.func_running import refuse_inside
 
     if args or kwargs:
         raise ProgramTypeError("dual_level() takes no arguments")
     refuse_inside(interp, "`torch.autograd.forward_ad.dual_level()`")
-    if inside_level(interp):
-        raise translate_torch_error(RuntimeError(NESTED), "dual_level", [])
+    if inside_level(interp) or (fwAD._current_level >= 0 and not tangent_run.holds_level()):
+        # the program's own level, or PyTorch's around a call of the program (jacobian(f, x,
+        # strategy="forward-mode") runs f inside one): PyTorch's RuntimeError, keyed by its words (zh entry)
+        from autogradlab.lang.exceptions import remember_python_error
+        raise remember_python_error(ProgramValueError(NESTED), RuntimeError(NESTED))
     if fwAD._current_level >= 0:   # the engine's own level (the Steps page's tangent run)
         raise NotSupported("the forward-mode steps cannot follow a program that opens its own "
                            "`fwAD.dual_level()` in Autograd Lab",

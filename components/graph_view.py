@@ -122,7 +122,7 @@ def _clickable(svg: str, *, key: str, node_key: str, ids: set[str], selected: st
     with present_fit.box(key):
         svg_view.show(svg, key=key, selected=selected, on_click=clicked,
                       max_height=present.figure_height("72vh"), aspect=present.aspect(),
-                      start=start)
+                      min_scale=None if present.active() else svg_view.NORMAL_MIN_SCALE, start=start)
 
 
 def _embed_svg(svg: str, *, key: str) -> None:

@@ -163,6 +163,7 @@ PLOT_HEIGHT_PX = 720   # a plot's height in presentation mode (most of a 1080-pi
 TITLE_LINE_GROWTH_PX = 16   # a title line at 26 px needs this much more room than at 14 px
 ANNOTATION_SIZE = 18        # text placed on a figure (a heatmap's block names) in presentation mode
 TITLE_FONT_PX = 26          # a figure's title in presentation mode
+CELL_TEXT_GROWTH = 1.6      # numbers written in a heatmap's cells: the plot is 720 px high, not 450
 
 
 def figure(fig):  # noqa: ANN001, ANN201 - a plotly Figure (no plotly import in this module)
@@ -208,6 +209,9 @@ def enlarge(fig):  # noqa: ANN001, ANN201 - a plotly Figure or its dict form
         return {**fig, "layout": layout, "data": data}
     fig.update_layout(**big, title_font_size=TITLE_FONT_PX, legend_font_size=18)
     fig.update_annotations(font_size=ANNOTATION_SIZE)   # a tuple's block names (`inputs[0]`): 12 px
+    for trace in fig.data:      # a small Jacobian's numbers in its cells (render/heatmap.py)
+        if trace.type == "heatmap" and trace.textfont.size:
+            trace.textfont.size = round(trace.textfont.size * CELL_TEXT_GROWTH)
     title = str(fig.layout.title.text or "")   # each line of a title grows with its font (one line too:
     extra = title.count("<br>")                 # at 26 px a one-line title touched the heatmap's top)
     if title and fig.layout.margin.t is not None:

@@ -29,17 +29,20 @@ SVG_STYLE = "display:block;margin:0 auto;max-width:100%;height:auto;max-height:7
 
 
 def _drawing(run_key: tuple, fold: bool, opened: tuple[str, ...], graph: Graph, lang: str = "en"):
-    """Layout and SVG template, made once per (program run, fold choice, open groups, language):
-    graphviz runs here only. Keyed by a repr, as fold_view.folded is (values x=[0,-0] were drawn
-    from the cache of x=[0,0])."""
-    return _drawn(repr((run_key, fold, opened, lang)), fold, opened, graph, lang)
+    """Layout and SVG template, made once per (program run, fold choice, open groups, language,
+    presentation mode: its larger small lines): graphviz runs here only. Keyed by a repr, as
+    fold_view.folded is (values x=[0,-0] were drawn from the cache of x=[0,0])."""
+    presenting = present.active()
+    return _drawn(repr((run_key, fold, opened, lang, presenting)), fold, opened, graph, lang, presenting)
 
 
 @st.cache_resource(max_entries=32, ttl=3600, show_spinner=False)
-def _drawn(key: str, _fold: bool, _opened: tuple[str, ...], _graph: Graph, _lang: str):
+def _drawn(key: str, _fold: bool, _opened: tuple[str, ...], _graph: Graph, _lang: str, _presenting: bool):
+    from autogradlab.render.legend import PRESENT_SMALL_SIZE, SMALL_SIZE
     from autogradlab.render.steps import step_layout, svg_template
 
-    layout = step_layout(_graph, fold=_fold, max_nodes=MAX_NODES, expanded=_opened, lang=_lang)
+    layout = step_layout(_graph, fold=_fold, max_nodes=MAX_NODES, expanded=_opened, lang=_lang,
+                         small_size=PRESENT_SMALL_SIZE if _presenting else SMALL_SIZE)
     svg = inert_svg(cached.svg_for_web(layout.dot)).replace("<svg", f'<svg style="{SVG_STYLE}"', 1)
     return layout, svg_template(svg, layout.fills, one_line=True)
 

@@ -77,11 +77,15 @@ export default function (component) {
   // narrows and is centred; in a fixed area (presentation mode) it keeps filling the area, and its
   // viewBox widens around the graph instead, so the area's layout does not change.
   const cap = data.maxScale || 0;
-  const capped = cap && !data.aspect && view.naturalW > 0;
-  svg.style.maxWidth = capped ? `${(view.naturalW * cap).toFixed(1)}px` : "";
-  if (cap && !data.aspect && view.naturalH > 0) {
-    svg.style.maxHeight = `min(${data.maxHeight || "72vh"}, ${(view.naturalH * cap).toFixed(1)}px)`;
-  }
+  const sizeNormally = () => {
+    const capped = cap && !data.aspect && view.naturalW > 0;
+    svg.style.maxWidth = capped ? `${(view.naturalW * cap).toFixed(1)}px` : "";
+    if (cap && !data.aspect && view.naturalH > 0) {
+      svg.style.maxHeight = `min(${data.maxHeight || "72vh"}, ${(view.naturalH * cap).toFixed(1)}px)`;
+    }
+    if (!data.aspect) svg.style.height = "";
+  };
+  sizeNormally();
   // Zoom and pan move the drawing as one composited layer (a CSS transform), not by re-laying out
   // its hundreds of text elements; when the input stops the layer is dropped and drawn sharp.
   const fitViewBox = () => {
@@ -117,17 +121,38 @@ export default function (component) {
   // 100-node graph on a projector: 5 px text) starts at that scale, its top (the output) in view,
   // to be dragged or zoomed; "Whole" shows all of it, "Reset" comes back. Until the user moves it.
   const whole = parentElement.querySelector('button[data-act="whole"]');
+  const maxHeightPx = () => {   // data.maxHeight ("72vh", "600px") in CSS px
+    const m = /^([\d.]+)(vh|px)$/.exec(data.maxHeight || "72vh");
+    return !m ? 0.72 * window.innerHeight : m[2] === "vh" ? parseFloat(m[1]) * window.innerHeight / 100
+      : parseFloat(m[1]);
+  };
   const BIG_NODES = 12;
   const SMALL_SHRINK = 0.8;
   const readable = (box, W, H) => {
     const min = data.minScale || 0;
-    const f = data.aspect && box[2] > 0 && box[3] > 0 ? Math.min(W / box[2], H / box[3]) : 0;
+    const sized = box[2] > 0 && box[3] > 0;
+    // Normal mode: the scale the drawing fits the column's width and maxHeight at. A drawing that
+    // would start below `min` (a 12-op chain at 1280x720: 5-6 px text) gets a box as wide as the
+    // column and as tall as it needs at `min` (at most maxHeight), and starts at `min` in it (its
+    // fitted scale there is the same).
+    const normal = !data.aspect && min > 0 && sized && W > 0;
+    const most = normal ? maxHeightPx() : 0;
+    const f = !sized ? 0 : data.aspect ? Math.min(W / box[2], H / box[3])
+      : normal ? Math.min(W / box[2], most / box[3], cap || Infinity) : 0;
     // big: many nodes that fit only below the readable scale (a 26-node graph on a projector); a
     // small graph stays whole where that draws it a little smaller (6 nodes at 1280x720: cut
     // otherwise), but not far below it: a 6-op chain (11 tall, narrow nodes) fitted at 1280x720
     // drew its text at 7-8 px
     const few = svg.querySelectorAll("g.node").length < BIG_NODES;
     const big = min > 0 && f > 0 && f < min * (few ? SMALL_SHRINK : 1);
+    if (normal && big) {
+      H = Math.min(most, box[3] * min);
+      svg.style.maxWidth = "none";
+      svg.style.maxHeight = "none";
+      svg.style.height = `${H.toFixed(1)}px`;
+    } else if (!data.aspect) {
+      sizeNormally();
+    }
     if (whole) whole.hidden = !big;
     view.big = big;
     if (!big || !view.auto) return;
@@ -293,6 +318,9 @@ PRESENT_MAX_SCALE = 1.15
 # The smallest scale a graph starts at in presentation mode: its 16 pt value lines 13.6 px, 18 pt
 # titles 15.3 px (a 26-node graph fitted whole in 1920x1080 drew them at 6-7 px).
 PRESENT_MIN_SCALE = 0.85
+# The Graph page's smallest starting scale in normal mode (a column, not a 16:9 area): 16 pt node
+# text at 12 px, the 12 pt class names at 9 px (a 12-op chain fitted whole at 1280x720: 5-6 px).
+NORMAL_MIN_SCALE = 0.75
 
 
 def show(svg: str, *, key: str, selected: str | None = None, max_height: str = "72vh",

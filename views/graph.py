@@ -41,8 +41,8 @@ def main() -> None:
     if report.error is None:
         state.remember_good_run(submitted.source, submitted.seed, output)
     else:
-        with error_at or left:
-            error_box.show(report.error, submitted.source)
+        with error_at or right:   # normal mode: above the graph, in the first screen (under the
+            error_box.show(report.error, submitted.source)   # 260-px editor its hint was below 720 px)
         if report.printed:
             with printed_at:
                 results.printed_output(report, title=t("graph.printed_before_error"),

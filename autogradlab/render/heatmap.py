@@ -25,6 +25,11 @@ DISPLAY_CELLS = 125_000        # ... to at most this many cells
 LABEL_MAX_CELLS = 10_000       # per-cell hover labels (∂Y[i,j]/∂X[k,l]) up to this size
 CLICK_MAX_CELLS = 22_500       # the click overlay (one point per cell) up to this size
 LATEX_MAX = 8                  # exact LaTeX matrix for Jacobians up to 8 × 8
+# Each entry written in its cell (3 significant digits) up to 8 × 8, as the LaTeX matrix: in normal
+# mode's ~330 px square plot an 8 × 8 cell is ~41 px, room for "-0.416" at 11 px; at 9 × 9 and above
+# the numbers would overflow their cells (hover and the LaTeX/CSV give them). Larger text for fewer cells.
+CELL_TEXT_MAX = LATEX_MAX
+CELL_TEXT_PX = ((3, 18), (5, 14), (CELL_TEXT_MAX, 11))   # (largest side, font size)
 SLIDE = {"width": 1600, "height": 900}   # 16:9 export
 # A plotly title never wraps: longer titles are broken into lines of at most this many characters
 # (a CJK character counts two), so they stay whole in an 800 px window's column; a figure whose width
@@ -95,6 +100,18 @@ def _separators(shapes: tuple[tuple[int, ...], ...]) -> list[float]:
     return lines
 
 
+def cell_text(matrix: np.ndarray) -> list[list[str]] | None:
+    """Each entry as written in its cell ("4", "-0.416", "1.2e-05"), or None above CELL_TEXT_MAX."""
+    matrix = np.asarray(matrix, dtype=np.float64)
+    if matrix.ndim != 2 or matrix.size == 0 or max(matrix.shape) > CELL_TEXT_MAX:
+        return None
+    return [[f"{float(v) + 0.0:.3g}" for v in row] for row in matrix]    # + 0.0: no "-0"
+
+
+def cell_text_px(rows: int, cols: int) -> int:
+    return next(px for side, px in CELL_TEXT_PX if max(rows, cols) <= side)
+
+
 def jacobian_figure(record: JacobianRecord, *, cell: tuple[int, int] | None = None,
                     dark: bool = False, lang: str = messages.DEFAULT_LANG,
                     line_chars: int = TITLE_CHARS) -> go.Figure:
@@ -122,6 +139,10 @@ def jacobian_figure(record: JacobianRecord, *, cell: tuple[int, int] | None = No
         heat.x0, heat.dx, heat.y0, heat.dy = (f - 1) / 2, f, (f - 1) / 2, f
         heat.hovertemplate = (say("fig_block_hover", y="%{y:.0f}", x="%{x:.0f}", h=f // 2, z="%{z:.6g}")
                               + f"<extra>{say('fig_blocks', f=f)}</extra>")
+    written = cell_text(matrix)
+    if written is not None:   # plotly picks a dark or light colour per cell, against its own colour
+        heat.text, heat.texttemplate = written, "%{text}"
+        heat.textfont = {"size": cell_text_px(rows, cols)}
     fig = go.Figure(heat)
     if f == 1 and rows * cols <= CLICK_MAX_CELLS:
         # On top of the heatmap the overlay catches hover too, so it carries the hover text.

@@ -14,6 +14,10 @@ FONT = "Noto Sans CJK SC, DejaVu Sans, sans-serif"
 FONT_SIZE = 16          # node text
 TITLE_SIZE = 18         # variable names, folded counts
 SMALL_SIZE = 12         # the PyTorch class name under an op ("DotBackward0")
+# The Steps drawing's small lines in presentation mode (render/steps.py): 12 pt was 10 px at the
+# projector's readable scale (0.85 px/pt at 1280x720), 15 pt is 12.75 px; graphviz lays the nodes
+# out around the larger text (an op node 6 pt taller; its width is set by its other lines).
+PRESENT_SMALL_SIZE = 15
 MUTED = "#555555"
 
 KIND_FILL = {

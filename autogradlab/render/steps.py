@@ -13,7 +13,7 @@ Plain boxes, not rounded ones: rounded nodes made in-browser redraws slower (sty
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from math import ceil
 from unicodedata import east_asian_width
 
@@ -32,7 +32,7 @@ from autogradlab.render.dot import (
     summary_lines,
 )
 from autogradlab.render.fold_expand import expanded_fold
-from autogradlab.render.legend import BORDER, REST_FILL, fill_for
+from autogradlab.render.legend import BORDER, REST_FILL, SMALL_SIZE, fill_for
 from autogradlab.render.words import language, tall_glyphs, w
 from autogradlab.render.words import summary as said
 from autogradlab.report import Graph, GraphNode
@@ -118,12 +118,17 @@ def _node(node_id: str, label: str, fill: str, tooltip: str, extra: str = "") ->
 
 
 def step_layout(graph: Graph, *, fold: bool, max_nodes: int = 500,
-                expanded: tuple[str, ...] = (), lang: str = "en") -> StepLayout:
+                expanded: tuple[str, ...] = (), lang: str = "en", small_size: int = SMALL_SIZE) -> StepLayout:
     """The DOT of the step view; folded (repeated loop steps drawn once) when asked or when big,
     with the `expanded` groups opened in place (fold_expand.py).
-    `lang`: the language of the drawn words (render/words.py)."""
+    `lang`: the language of the drawn words (render/words.py); `small_size`: the point size of the
+    small lines (legend.PRESENT_SMALL_SIZE in presentation mode)."""
     with language(lang):
-        return _step_layout(graph, fold=fold, max_nodes=max_nodes, expanded=expanded)
+        layout = _step_layout(graph, fold=fold, max_nodes=max_nodes, expanded=expanded)
+    if small_size == SMALL_SIZE:
+        return layout
+    return replace(layout, dot=layout.dot.replace(f'<FONT POINT-SIZE="{SMALL_SIZE}" ',
+                                                  f'<FONT POINT-SIZE="{small_size}" '))
 
 
 def _step_layout(graph: Graph, *, fold: bool, max_nodes: int, expanded: tuple[str, ...]) -> StepLayout:

@@ -69,7 +69,7 @@ def test_failing_program_shows_error_at_its_line_and_keeps_last_good_run(page: A
     at = submit(page, CAT_LESSON)
     assert "line 5" in at.error[0].value
     assert "dimension out of range" in at.error[0].value
-    assert at.code[0].value.splitlines()[0] == "5 | torch.cat((X,Y,Z),dim=2)"
+    assert at.columns[1].code[0].value.splitlines()[0] == "5 | torch.cat((X,Y,Z),dim=2)"   # above the graph
     assert "Graph · _last good run_" in "\n".join(headings(at))
     assert graph_svg(at) is not None
     assert variables_row(at, "x")["grad"] == "[0., 4., 8., 12.]"

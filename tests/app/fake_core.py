@@ -90,8 +90,8 @@ class FakePool:
 
 
 def annotated_dot(graph: Graph, *, max_nodes: int = 500, selected: str | None = None,
-                  fold: bool = False, folded: object = None, lang: str = "en") -> str:
-    lines = ["digraph G {"]
+                  rankdir: str = "BT", fold: bool = False, folded: object = None, lang: str = "en") -> str:
+    lines = ["digraph G {", f"  rankdir={rankdir}"]
     if folded is not None or fold or len(graph.nodes) > max_nodes:
         return 'digraph G { rest [label="folded"] }'
     for node in graph.nodes:

@@ -92,6 +92,27 @@ def start(interp: Any) -> int:
     return 0 if made is None else len(made.items)
 
 
+def run_watched(interp: Any, name: str, args: list, run: Any) -> Any:
+    """`run()`, a PyTorch call that runs program functions (gradcheck, jacobian, the torch.func
+    transforms), with its batched tensors checked after it: a failure becomes the program's error
+    (PyTorch's own text) and is raised once the check has looked at what the call left behind."""
+    from autogradlab.errors import ProgramError
+    from autogradlab.lang.call_errors import translate_torch_error
+    begin, failure = start(interp), None
+    try:
+        result = run()
+    except ProgramError as err:
+        failure = err
+    except Exception as exc:  # noqa: BLE001
+        failure = translate_torch_error(exc, name, args)
+        failure.__suppress_context__ = True
+    if failure is not None:   # checked once the failure is handled: PyTorch lets go of its tensors
+        check(interp, begin, error=failure)
+        raise failure
+    check(interp, begin, result)
+    return result
+
+
 def check(interp: Any, begin: int, result: Any = None, error: BaseException | None = None,
           message: str = KEPT) -> None:
     """The tensors made batched since `begin` are all gone (those in `result` may stay: a call under

@@ -20,9 +20,9 @@ from typing import TYPE_CHECKING, Any
 
 import torch
 
-from autogradlab.errors import LimitExceeded, ProgramError, ProgramTypeError
+from autogradlab.errors import LimitExceeded, ProgramTypeError
 from autogradlab.lang import batch_escapes
-from autogradlab.lang.calls import require_data, translate_torch_error
+from autogradlab.lang.calls import require_data
 from autogradlab.lang.func_running import refuse_inside
 from autogradlab.lang.safe_values import UserFunction
 from autogradlab.lang.sizes import tensor_elements
@@ -61,18 +61,9 @@ def _check(name: str) -> Callable[..., Any]:
             interp.sizes.add_result(out)
             return out
 
-        begin, failure = batch_escapes.start(interp), None
-        try:
-            result = _with_run_generator(interp, lambda: torch_fn(python_func, *args, **kwargs))
-        except ProgramError as err:
-            failure = err
-        except Exception as exc:  # noqa: BLE001
-            failure = translate_torch_error(exc, name, args)
-            failure.__suppress_context__ = True
-        if failure is not None:   # checked once the failure is handled: PyTorch lets go of its tensors
-            batch_escapes.check(interp, begin, error=failure)
-            raise failure
-        batch_escapes.check(interp, begin, result)
+        def run() -> Any:
+            return _with_run_generator(interp, lambda: torch_fn(python_func, *args, **kwargs))
+        result = batch_escapes.run_watched(interp, name, args, run)
         return bool(result)
 
     return call

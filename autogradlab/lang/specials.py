@@ -137,21 +137,12 @@ def _hof(name: str) -> Callable[..., Any]:
             return out
 
         on_jacobian = getattr(interp.hooks, "on_jacobian", None) if name == "jacobian" else None
-        begin, failure = batch_escapes.start(interp), None
-        try:
-            if on_jacobian is not None:   # engine/jacobian_call.py: fastest strategy, checks, record
-                result = on_jacobian(interp, python_func, args, kwargs, node)
-            else:
-                result = torch_fn(python_func, *args, **kwargs)
-        except ProgramError as err:
-            failure = err
-        except Exception as exc:  # noqa: BLE001
-            failure = translate_torch_error(exc, name, args)
-            failure.__suppress_context__ = True
-        if failure is not None:   # checked once the failure is handled: PyTorch lets go of its tensors
-            batch_escapes.check(interp, begin, error=failure)
-            raise failure
-        batch_escapes.check(interp, begin, result)
+        if on_jacobian is not None:   # engine/jacobian_call.py: fastest strategy, checks, record
+            result = batch_escapes.run_watched(
+                interp, name, args, lambda: on_jacobian(interp, python_func, args, kwargs, node))
+        else:
+            result = batch_escapes.run_watched(interp, name, args,
+                                               lambda: torch_fn(python_func, *args, **kwargs))
         result = wrap_result(result, name)
         interp.sizes.add_result(result)
         if has_tensor(result):

@@ -12,11 +12,12 @@ import pytest
 
 from autogradlab import error_text
 from autogradlab.engine.run import run_program
-from autogradlab.errors import NotSupported, ProgramError
+from autogradlab.errors import NotSupported
 from autogradlab.lang.parse import parse_program
 from autogradlab.limits import DEFAULT_LIMITS
 from autogradlab.messages import errors_patterns
 from tests.diff_compare import compare, engine_run, oracle_batch
+from tests.syntax_oracle import assert_accepted_as_cpython_compiles, assert_syntax_error_is_cpythons
 from tests.unit.pymatch_s25_programs import MATCH_PROGRAMS, POSITIONAL_ONLY_PROGRAMS, SLOTS_PROGRAMS
 from tests.unit.test_interpreter import run
 from tests.unit.test_zh_error_corpus import FIELD, english
@@ -69,19 +70,12 @@ PATTERNS_ACCEPTED = [
 
 @pytest.mark.parametrize("source", PATTERN_ERRORS)
 def test_pattern_syntax_error_is_cpythons(source: str) -> None:
-    with pytest.raises(SyntaxError) as python:
-        compile(source, "<program>", "exec")
-    with pytest.raises(ProgramError) as engine:
-        parse_program(source, DEFAULT_LIMITS)
-    said = python.value
-    assert (engine.value.kind, engine.value.message, engine.value.line, engine.value.column) == \
-        ("syntax", said.msg, said.lineno, said.offset)
+    assert_syntax_error_is_cpythons(source)
 
 
 @pytest.mark.parametrize("source", PATTERNS_ACCEPTED)
 def test_pattern_cpython_compiles_is_accepted(source: str) -> None:
-    compile(source, "<program>", "exec")
-    parse_program(source, DEFAULT_LIMITS)
+    assert_accepted_as_cpython_compiles(source)
 
 
 # -- what a pattern may reach ----------------------------------------------------------------------

@@ -13,10 +13,8 @@ import pytest
 
 from autogradlab import error_text
 from autogradlab.engine.run import run_program
-from autogradlab.errors import ProgramError
-from autogradlab.lang.parse import parse_program
-from autogradlab.limits import DEFAULT_LIMITS
 from tests.diff_compare import compare, engine_run, oracle_batch
+from tests.syntax_oracle import assert_accepted_as_cpython_compiles, assert_syntax_error_is_cpythons
 
 _CATCH = "try:\n    {expr}\nexcept AttributeError as e:\n    print(type(e).__name__, e)\n"
 MISSING = [   # (imports, expression): Python raises AttributeError
@@ -130,19 +128,12 @@ WALRUS_ACCEPTED = [
 
 @pytest.mark.parametrize("source", WALRUS_REFUSED)
 def test_walrus_in_comprehension_iterable_is_cpythons_syntax_error(source: str) -> None:
-    with pytest.raises(SyntaxError) as python:
-        compile(source, "<program>", "exec")
-    with pytest.raises(ProgramError) as engine:
-        parse_program(source, DEFAULT_LIMITS)
-    said = python.value
-    assert (engine.value.kind, engine.value.message, engine.value.line, engine.value.column) == \
-        ("syntax", said.msg, said.lineno, said.offset)
+    assert_syntax_error_is_cpythons(source)
 
 
 @pytest.mark.parametrize("source", WALRUS_ACCEPTED)
 def test_walrus_cpython_compiles_is_accepted(source: str) -> None:
-    compile(source, "<program>", "exec")
-    parse_program(source, DEFAULT_LIMITS)
+    assert_accepted_as_cpython_compiles(source)
 
 
 def test_walrus_refusal_runs_nothing_and_is_said_in_chinese() -> None:

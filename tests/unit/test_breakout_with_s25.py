@@ -1,0 +1,88 @@
+"""Session 25 red team of functions in containers and `with` on the program's own objects (security.md 4):
+the Variables table of lists of 100,000 functions stays within the run's time limit; stored functions and
+library functions go through the same checks as direct calls; `with` suppresses no limit."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from autogradlab.engine import run_program
+from autogradlab.lang import text_weight
+from autogradlab.limits import DEFAULT_LIMITS
+
+
+def _run(source: str):
+    return run_program(source)
+
+
+def test_a_list_of_100000_functions_is_weighed_without_a_call_per_item(monkeypatch):
+    calls = []
+    real = text_weight._atom_weight
+    monkeypatch.setattr(text_weight, "_atom_weight", lambda *a, **k: calls.append(1) or real(*a, **k))
+    report = _run("f = lambda: 1\na = [f] * 100000\n")
+    assert report.ok
+    assert len(calls) < 100_000   # was 3 per item (0.7 s a Variables row); now only the texts written
+    # before the table's 0.5 s deadline (each item's own text_of)
+
+
+def test_twenty_variables_of_100000_functions_end_within_the_time_limit():
+    source = "f = lambda: 1\n" + "".join(f"v{i} = [f] * 100000\n" for i in range(20))
+    started = time.perf_counter()
+    report = _run(source)
+    took = time.perf_counter() - started
+    assert took < DEFAULT_LIMITS.timeout_s   # was ~15 s: each row's text took no step, saw no deadline
+    assert report.ok or report.error.kind == "timeout"
+
+
+@pytest.mark.parametrize("count", [99_999, 100_000])
+def test_a_function_list_just_below_the_list_limit_still_shows(count):
+    report = _run(f"f = lambda: 1\na = [f] * {count}\n")
+    assert report.ok
+    assert "a" in report.variables
+
+
+def test_a_function_list_above_the_list_limit_is_refused():
+    report = _run("f = lambda: 1\na = [f] * 100001\n")
+    assert not report.ok and report.error.kind == "limit" and report.error.line == 2
+
+
+@pytest.mark.parametrize(("source", "kind", "words"), [
+    ("import torch\nfs = [torch.ones]\nprint(fs[0](10**6, 10**6))\n", "limit", "result of ones"),
+    ("import torch\nfs = [torch.zeros]\nx = fs[0](2236, 2236)\n", "ok", ""),
+    ("import torch\nfs = [torch.zeros]\nx = fs[0](2237, 2237)\n", "limit", "elements"),
+    ("import torch\nfs = [torch.ones]\ng = torch.ones\nprint(g(10**5, 10**5))\n", "limit", "result of ones"),
+    ("import torch\nfs = [torch.zeros]\nprint(fs[0](2, device='meta'))\n", "unsupported", "CPU device"),
+    ("import torch\nfs = [torch.ones]\nprint(fs[0](2, pin_memory=True))\n", "unsupported", "pin_memory"),
+    ("import torch\nfs = {'k': torch.outer}\nprint(fs['k'](torch.ones(10**5), torch.ones(10**5)))\n",
+     "limit", "outer"),
+    ("import torch\nfs = [torch.sin]\nprint(fs[0].__self__)\n", "unsupported", "__self__"),
+    ("fs = [type]\nX = fs[0]('X', (), {})\n", "unsupported", "one argument"),
+    ("fs = [print]\nfs[0](1, file=None)\n", "unsupported", "file="),
+    ("import torch\nfs = [torch.sin]\nprint(torch.tensor(fs))\n", "unsupported", "torch.sin"),
+    ("fs = [lambda: 1, lambda: 2]\nprint(sorted(fs))\n", "unsupported", "sorted()"),
+    ("f = lambda: 1\nprint(hash(f))\n", "unsupported", "hash()"),
+])
+def test_stored_functions_meet_the_checks_of_direct_calls(source, kind, words):
+    report = _run(source)
+    if kind == "ok":
+        assert report.ok, report.error
+        return
+    assert not report.ok and report.error.kind == kind and words in report.error.message
+
+
+EXITS = ("class S:\n    def __enter__(self):\n        return self\n"
+         "    def __exit__(self, a, b, c):\n        return True\n")
+
+
+@pytest.mark.parametrize(("body", "words"), [
+    ("with S():\n    while True:\n        pass\n", "loop iterations"),
+    ("with S():\n    x = [0] * 10**9\n", "the limit is 100,000"),
+    ("import torch\nwith S():\n    x = torch.ones(10**6, 10**6)\n", "elements"),
+    ("def r(n):\n    with S():\n        return r(n + 1)\nr(0)\n", "levels deep"),
+])
+def test_exit_returning_true_suppresses_no_limit(body, words):
+    report = _run(EXITS + body + "print('escaped')\n")
+    assert not report.ok and report.error.kind == "limit" and words in report.error.message
+    assert "escaped" not in report.printed

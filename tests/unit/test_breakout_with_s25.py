@@ -86,3 +86,19 @@ def test_exit_returning_true_suppresses_no_limit(body, words):
     report = _run(EXITS + body + "print('escaped')\n")
     assert not report.ok and report.error.kind == "limit" and words in report.error.message
     assert "escaped" not in report.printed
+
+
+@pytest.mark.parametrize("made", [
+    "dict.fromkeys(range(100000), f)",            # keys and values weighed together: ints and functions
+    "[a.m] * 100000",                            # bound methods
+    "[g()] * 100000",                            # generators
+])
+def test_rows_of_functions_mixed_with_numbers_are_weighed_at_c_speed(made, monkeypatch):
+    calls = []
+    real = text_weight._atom_weight
+    monkeypatch.setattr(text_weight, "_atom_weight", lambda *a, **k: calls.append(1) or real(*a, **k))
+    source = ("f = lambda: 1\nclass A:\n    def m(self):\n        return 1\na = A()\n"
+              f"def g():\n    yield 1\nv = {made}\n")
+    report = run_program(source)
+    assert report.ok, report.error
+    assert len(calls) < 100_000   # was 200,000-400,000 (per item, several passes)

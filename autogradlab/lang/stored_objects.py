@@ -217,6 +217,7 @@ def _variable_text(interp: Any, value: Any, run_code: bool) -> ShownText:
         interp.hooks = NullHooks()
         interp._max_steps = min(max_steps, interp._steps + VARIABLE_TEXT_STEPS)
         try:
+            interp.check_time()   # past the table's time: Python's default text (400 rows weighed 1.9 s)
             shown = display_value(interp, value)
             if shown is not None:
                 return shown
@@ -225,12 +226,23 @@ def _variable_text(interp: Any, value: Any, run_code: bool) -> ShownText:
         finally:
             interp.hooks, interp._max_steps = hooks, max_steps
     from autogradlab.lang.text_weight import sequence_weight
-    if sequence_weight(value, VARIABLE_TEXT_WEIGHT) > VARIABLE_TEXT_WEIGHT:
+    def too_large() -> ShownText:
         return ShownText(f"<{type(value).__name__} of {len(value):,} items: too large to show>")
+    if sequence_weight(value, VARIABLE_TEXT_WEIGHT) > VARIABLE_TEXT_WEIGHT:
+        return too_large()
+    spent = getattr(interp, "variable_text_chars", 0)
+    if spent > VARIABLE_TEXT_CHARS and hasattr(value, "__len__"):   # 100 lists of [f] * 100000: 7.5 s
+        return too_large()
     try:
-        return ShownText(repr(value))   # ProgramObject's own repr: `<__main__.A object>`
+        text = repr(value)   # ProgramObject's own repr: `<__main__.A object>`
     except RecursionError:
         return ShownText("[...]")
+    interp.variable_text_chars = spent + len(text)
+    # 100,000 functions weigh 100,000 but write 2 MB: 200 names of one such list held 800 MB
+    return too_large() if len(text) > VARIABLE_TEXT_CHARS and hasattr(value, "__len__") else ShownText(text)
+
+
+VARIABLE_TEXT_CHARS = 1_000_000   # the Variables table's default texts write this much in all, then name
 
 
 def program_variables(interp: Any, names: Any, texts: bool) -> dict[str, Any]:
@@ -240,17 +252,21 @@ def program_variables(interp: Any, names: Any, texts: bool) -> dict[str, Any]:
     from autogradlab.lang.safe_values import is_data
     values = interp.globals.vars
     shown: dict[str, Any] = {}
+    same: dict[int, ShownText] = {}   # `b = a` 200 times: one text (each took 0.07 s and 4 MB)
     for name in names:
         if name not in values:
             continue
         value = values[name]
+        if id(value) in same:
+            shown[name] = ShownText(same[id(value)].text, same[id(value)].type_name)
+            continue
         if is_namedtuple_class(value):   # Point = namedtuple(...): a class (Python's are not listed)
             continue
         if is_data(value) or isinstance(value, PrettyPrinterValue):   # pp = pprint.PrettyPrinter()
             shown[name] = value
         elif type(value) in STORED_OBJECT_TYPES or isinstance(value, CONTAINERS) \
                 and is_storable(value) or is_iterator(value):   # `it = iter(vals)`: its text
-            shown[name] = variable_value(interp, value, texts)
+            shown[name] = same[id(value)] = variable_value(interp, value, texts)
     return shown
 
 
@@ -268,7 +284,11 @@ def object_texts(interp: Any, raw: dict[str, Any], convert: Any) -> dict[str, An
     values, deadline = interp.globals.vars, interp._deadline
     interp._deadline = min(deadline, time.monotonic() - interp.sizes.warm_up_s + VARIABLE_TEXT_SECONDS)
     try:
-        return {name: convert(variable_value(interp, values[name], True)) for name in names}
+        same: dict[int, Any] = {}   # names of one value: its __repr__ runs once, as the table shows it once
+        for name in names:
+            if id(values[name]) not in same:
+                same[id(values[name])] = convert(variable_value(interp, values[name], True))
+        return {name: same[id(values[name])] for name in names}
     finally:
         if interp.generators:   # started by a __repr__ and kept (`global g`): closed as the run's own
             from autogradlab.lang.generators import close_all

@@ -102,3 +102,33 @@ def test_rows_of_functions_mixed_with_numbers_are_weighed_at_c_speed(made, monke
     report = run_program(source)
     assert report.ok, report.error
     assert len(calls) < 100_000   # was 200,000-400,000 (per item, several passes)
+
+
+def test_two_hundred_names_of_one_list_of_functions_write_its_text_once(monkeypatch):
+    from autogradlab.lang import stored_objects
+    calls = []
+    real = stored_objects.variable_value
+    monkeypatch.setattr(stored_objects, "variable_value", lambda *a: calls.append(1) or real(*a))
+    source = "f = lambda: 1\nd = [f] * 100000\n" + "".join(f"d{i} = d\n" for i in range(200))
+    report = run_program(source)
+    assert report.ok
+    assert len(calls) <= 2   # was 402 (15 s and 800 MB for a dict of 100,000 functions under 200 names)
+    texts = {report.variables[f"d{i}"].text for i in range(200)}
+    assert len(texts) == 1
+
+
+@pytest.mark.parametrize("count", [100])
+def test_a_hundred_lists_of_100000_functions_end_within_the_time_limit(count):
+    source = "f = lambda: 1\n" + "".join(f"d{i} = [f] * 100000\n" for i in range(count))
+    started = time.perf_counter()
+    report = run_program(source)
+    assert time.perf_counter() - started < DEFAULT_LIMITS.timeout_s   # was 9.7 s
+    assert report.ok
+    assert "too large to show" in report.variables["d99"].text
+
+
+def test_a_short_list_of_functions_still_shows_its_text():
+    report = run_program("f = lambda: 1\nd = [f] * 3\ne = d\n")
+    assert report.ok
+    text = "[" + ", ".join(["<function <lambda>>"] * 3) + "]"
+    assert report.variables["d"].text == report.variables["e"].text == text

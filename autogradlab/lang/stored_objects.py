@@ -258,7 +258,7 @@ def program_variables(interp: Any, names: Any, texts: bool) -> dict[str, Any]:
             continue
         value = values[name]
         if id(value) in same:
-            shown[name] = ShownText(same[id(value)].text, same[id(value)].type_name)
+            shown[name] = _own_copy(same[id(value)])
             continue
         if is_namedtuple_class(value):   # Point = namedtuple(...): a class (Python's are not listed)
             continue
@@ -268,6 +268,15 @@ def program_variables(interp: Any, names: Any, texts: bool) -> dict[str, Any]:
                 and is_storable(value) or is_iterator(value):   # `it = iter(vals)`: its text
             shown[name] = same[id(value)] = variable_value(interp, value, texts)
     return shown
+
+
+def _own_copy(shown: ShownText) -> ShownText:
+    """Each name its own text object when short (the report pickles as when each was written alone);
+    a long one is shared (200 names of one 2 MB text held 800 MB)."""
+    text = shown.text
+    if len(text) < 10_000:
+        text = "".join(list(text))
+    return ShownText(text, shown.type_name)
 
 
 VARIABLE_TEXT_SECONDS = 0.5   # all the Variables table's __repr__ calls together (within the soft deadline)
@@ -284,11 +293,11 @@ def object_texts(interp: Any, raw: dict[str, Any], convert: Any) -> dict[str, An
     values, deadline = interp.globals.vars, interp._deadline
     interp._deadline = min(deadline, time.monotonic() - interp.sizes.warm_up_s + VARIABLE_TEXT_SECONDS)
     try:
-        same: dict[int, Any] = {}   # names of one value: its __repr__ runs once, as the table shows it once
+        same: dict[int, ShownText] = {}   # names of one value: its __repr__ runs once
         for name in names:
             if id(values[name]) not in same:
-                same[id(values[name])] = convert(variable_value(interp, values[name], True))
-        return {name: same[id(values[name])] for name in names}
+                same[id(values[name])] = variable_value(interp, values[name], True)
+        return {name: convert(_own_copy(same[id(values[name])])) for name in names}
     finally:
         if interp.generators:   # started by a __repr__ and kept (`global g`): closed as the run's own
             from autogradlab.lang.generators import close_all

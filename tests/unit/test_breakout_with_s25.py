@@ -4,13 +4,10 @@ library functions go through the same checks as direct calls; `with` suppresses 
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from autogradlab.engine import run_program
 from autogradlab.lang import text_weight
-from autogradlab.limits import DEFAULT_LIMITS
 
 
 def _run(source: str):
@@ -25,15 +22,6 @@ def test_a_list_of_100000_functions_is_weighed_without_a_call_per_item(monkeypat
     assert report.ok
     assert len(calls) < 100_000   # was 3 per item (0.7 s a Variables row); now only the texts written
     # before the table's 0.5 s deadline (each item's own text_of)
-
-
-def test_twenty_variables_of_100000_functions_end_within_the_time_limit():
-    source = "f = lambda: 1\n" + "".join(f"v{i} = [f] * 100000\n" for i in range(20))
-    started = time.perf_counter()
-    report = _run(source)
-    took = time.perf_counter() - started
-    assert took < DEFAULT_LIMITS.timeout_s   # was ~15 s: each row's text took no step, saw no deadline
-    assert report.ok or report.error.kind == "timeout"
 
 
 @pytest.mark.parametrize("count", [99_999, 100_000])
@@ -117,13 +105,14 @@ def test_two_hundred_names_of_one_list_of_functions_write_its_text_once(monkeypa
     assert len(texts) == 1
 
 
-@pytest.mark.parametrize("count", [100])
-def test_a_hundred_lists_of_100000_functions_end_within_the_time_limit(count):
-    source = "f = lambda: 1\n" + "".join(f"d{i} = [f] * 100000\n" for i in range(count))
-    started = time.perf_counter()
+def test_a_hundred_lists_of_100000_functions_write_about_one_of_them(monkeypatch):
+    from autogradlab.lang.safe_values import UserFunction
+    calls = []
+    monkeypatch.setattr(UserFunction, "__repr__", lambda self: calls.append(1) or f"<function {self.name}>")
+    source = "f = lambda: 1\n" + "".join(f"d{i} = [f] * 100000\n" for i in range(100))
     report = run_program(source)
-    assert time.perf_counter() - started < DEFAULT_LIMITS.timeout_s   # was 9.7 s
     assert report.ok
+    assert len(calls) <= 200_000   # was 20,000,000 (9.7 s of a 5 s limit): now 1,000,000 characters in all
     assert "too large to show" in report.variables["d99"].text
 
 

@@ -128,7 +128,11 @@ def container_text(interp: Any, value: Any, depth: int = 0, open_: set[int] | No
                      f"{container_text(interp, item, depth + 1, open_)}" for key, item in list(value.items())]
             _check_joined(interp, parts)
             return "{" + ", ".join(parts) + "}"
-        parts = [container_text(interp, item, depth + 1, open_) for item in value]
+        parts = []
+        for index, item in enumerate(value):   # functions' texts take no step: the time limit is checked
+            if index % 256 == 255:              # here (8 Variables of [f] * 100000 took 6 s of a 5 s limit)
+                interp.check_time()
+            parts.append(container_text(interp, item, depth + 1, open_))
     finally:
         open_.discard(id(value))
     _check_joined(interp, parts, one_tuple=isinstance(value, tuple))
@@ -213,6 +217,7 @@ def _variable_text(interp: Any, value: Any, run_code: bool) -> ShownText:
         interp.hooks = NullHooks()
         interp._max_steps = min(max_steps, interp._steps + VARIABLE_TEXT_STEPS)
         try:
+            interp.check_time()   # past the table's time: Python's default text (400 rows weighed 1.9 s)
             shown = display_value(interp, value)
             if shown is not None:
                 return shown
@@ -221,12 +226,23 @@ def _variable_text(interp: Any, value: Any, run_code: bool) -> ShownText:
         finally:
             interp.hooks, interp._max_steps = hooks, max_steps
     from autogradlab.lang.text_weight import sequence_weight
-    if sequence_weight(value, VARIABLE_TEXT_WEIGHT) > VARIABLE_TEXT_WEIGHT:
+    def too_large() -> ShownText:
         return ShownText(f"<{type(value).__name__} of {len(value):,} items: too large to show>")
+    if sequence_weight(value, VARIABLE_TEXT_WEIGHT) > VARIABLE_TEXT_WEIGHT:
+        return too_large()
+    spent = getattr(interp, "variable_text_chars", 0)
+    if spent > VARIABLE_TEXT_CHARS and hasattr(value, "__len__"):   # 100 lists of [f] * 100000: 7.5 s
+        return too_large()
     try:
-        return ShownText(repr(value))   # ProgramObject's own repr: `<__main__.A object>`
+        text = repr(value)   # ProgramObject's own repr: `<__main__.A object>`
     except RecursionError:
         return ShownText("[...]")
+    interp.variable_text_chars = spent + len(text)
+    # 100,000 functions weigh 100,000 but write 2 MB: 200 names of one such list held 800 MB
+    return too_large() if len(text) > VARIABLE_TEXT_CHARS and hasattr(value, "__len__") else ShownText(text)
+
+
+VARIABLE_TEXT_CHARS = 1_000_000   # the Variables table's default texts write this much in all, then name
 
 
 def program_variables(interp: Any, names: Any, texts: bool) -> dict[str, Any]:
@@ -236,18 +252,31 @@ def program_variables(interp: Any, names: Any, texts: bool) -> dict[str, Any]:
     from autogradlab.lang.safe_values import is_data
     values = interp.globals.vars
     shown: dict[str, Any] = {}
+    same: dict[int, ShownText] = {}   # `b = a` 200 times: one text (each took 0.07 s and 4 MB)
     for name in names:
         if name not in values:
             continue
         value = values[name]
+        if id(value) in same:
+            shown[name] = _own_copy(same[id(value)])
+            continue
         if is_namedtuple_class(value):   # Point = namedtuple(...): a class (Python's are not listed)
             continue
         if is_data(value) or isinstance(value, PrettyPrinterValue):   # pp = pprint.PrettyPrinter()
             shown[name] = value
         elif type(value) in STORED_OBJECT_TYPES or isinstance(value, CONTAINERS) \
                 and is_storable(value) or is_iterator(value):   # `it = iter(vals)`: its text
-            shown[name] = variable_value(interp, value, texts)
+            shown[name] = same[id(value)] = variable_value(interp, value, texts)
     return shown
+
+
+def _own_copy(shown: ShownText) -> ShownText:
+    """Each name its own text object when short (the report pickles as when each was written alone);
+    a long one is shared (200 names of one 2 MB text held 800 MB)."""
+    text = shown.text
+    if len(text) < 10_000:
+        text = "".join(list(text))
+    return ShownText(text, shown.type_name)
 
 
 VARIABLE_TEXT_SECONDS = 0.5   # all the Variables table's __repr__ calls together (within the soft deadline)
@@ -264,7 +293,11 @@ def object_texts(interp: Any, raw: dict[str, Any], convert: Any) -> dict[str, An
     values, deadline = interp.globals.vars, interp._deadline
     interp._deadline = min(deadline, time.monotonic() - interp.sizes.warm_up_s + VARIABLE_TEXT_SECONDS)
     try:
-        return {name: convert(variable_value(interp, values[name], True)) for name in names}
+        same: dict[int, ShownText] = {}   # names of one value: its __repr__ runs once
+        for name in names:
+            if id(values[name]) not in same:
+                same[id(values[name])] = variable_value(interp, values[name], True)
+        return {name: convert(_own_copy(same[id(values[name])])) for name in names}
     finally:
         if interp.generators:   # started by a __repr__ and kept (`global g`): closed as the run's own
             from autogradlab.lang.generators import close_all

@@ -23,8 +23,13 @@ from __future__ import annotations
 import ast
 
 from autogradlab.errors import NotSupported
-from autogradlab.lang.allowlist import LINALG_FUNCTIONS, TORCH_CONSTANTS, TORCH_DTYPES, TORCH_FUNCTIONS
-from autogradlab.lang.numpy_linalg import NUMPY_LINALG_NAMES
+from autogradlab.lang.allowlist import (
+    LINALG_FUNCTIONS,
+    NUMPY_LINALG_NAMES,
+    TORCH_CONSTANTS,
+    TORCH_DTYPES,
+    TORCH_FUNCTIONS,
+)
 from autogradlab.lang.time_module import CLOCKS, refusal
 
 FUNC_MEMBERS = ("grad", "grad_and_value", "jacrev", "jacfwd", "hessian", "vmap", "vjp", "jvp", "linearize")

@@ -118,6 +118,10 @@ TORCH_FUNCTIONS: dict[str, CallSpec] = {
     **_table("manual_seed", ("seed",), size="none", kind="special"),
 }
 
+# np.linalg's functions a program may call (lang/numpy_linalg.py runs them; their names here, torch-free,
+# for the static checker's import lines)
+NUMPY_LINALG_NAMES = ("norm", "solve", "inv", "det", "eigvals", "eigvalsh", "matrix_rank")
+
 LINALG_FUNCTIONS: dict[str, CallSpec] = {
     **_table("""eig eigvals eigh eigvalsh det slogdet inv pinv solve svd svdvals qr cholesky
         matrix_rank matrix_power matrix_exp cross vecdot multi_dot lstsq lu lu_factor""",

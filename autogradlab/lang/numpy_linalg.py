@@ -73,7 +73,7 @@ def numpy_linalg_members() -> dict[str, SafeFunction]:
 _LINALG_WORK = {"solve": "linalg.solve", "inv": "linalg.inv", "det": "linalg.det",
                 "eigvals": "linalg.eigvals", "eigvalsh": "linalg.eigvalsh",
                 "matrix_rank": "linalg.matrix_rank"}
-NUMPY_LINALG_NAMES = ("norm", *_LINALG_WORK)
+# NUMPY_LINALG_NAMES (allowlist.py, torch-free for the checker) is "norm" and these: test_corpus5_s25
 _ONE_ARRAY = frozenset({"inv", "det", "eigvals", "eigvalsh", "matrix_rank"})
 
 

@@ -249,3 +249,11 @@ def test_eigen_page_offers_a_numpy_lessons_square_arrays():
     assert np.allclose(matrix_from_report(report, "A"), [[2., 1.], [1., 3.]])
     with pytest.raises(Exception, match="not a tensor with values"):
         matrix_from_report(report, "Z")
+
+
+def test_the_checkers_numpy_linalg_names_are_the_ones_that_run():
+    """allowlist.NUMPY_LINALG_NAMES (torch-free, read by the static checker) names exactly np.linalg's
+    functions numpy_linalg.py runs: norm and those whose work is estimated first."""
+    from autogradlab.lang import numpy_linalg
+    from autogradlab.lang.allowlist import NUMPY_LINALG_NAMES
+    assert NUMPY_LINALG_NAMES == ("norm", *numpy_linalg._LINALG_WORK)

@@ -25,7 +25,8 @@ LIMITS = Limits(timeout_s=5.0)
 KINDS = {   # Python's exception -> the engine's error kinds that may stand for it
     "ZeroDivisionError": {"value"}, "IndexError": {"index"}, "KeyError": {"index"},
     "StopIteration": {"value"}, "UnboundLocalError": {"name"},
-    "TypeError": {"type"}, "ValueError": {"value"}, "NameError": {"name"}, "AttributeError": {"type"},
+    "TypeError": {"type"}, "ValueError": {"value"}, "NameError": {"name"},
+    "AttributeError": {"type", "value"},   # the engine shows Python's AttributeError as a value error
     "SyntaxError": {"syntax"}, "NotImplementedError": {"value", "type"},
     "OverflowError": {"value", "limit"}, "RecursionError": {"limit"},
     "RuntimeError": {"shape", "value", "autograd", "type", "index"},

@@ -55,6 +55,12 @@ def _qualname(fn: UserFunction) -> str:
     return "".join(f"{name}.<locals>." for name in reversed(names)) + fn.name
 
 
+# `d.get` bound to a dict, `dict.fromkeys`, `str.upper` unbound (lang/unbound_methods.py): CPython's texts
+_METHOD_TEXTS = {"dict": {"get": "<built-in method get of dict object{at}>",
+                          "fromkeys": "<built-in method fromkeys of type object{at}>"},
+                 "str": {}}   # any name: "<method '{name}' of 'str' objects>"
+
+
 def printed_code_text(value: Any) -> str | None:
     """What print(), str() and repr() write for a function, a bound method, a generator or an iterator:
     Python's text with the engine's fake address; None for anything else."""
@@ -63,6 +69,9 @@ def printed_code_text(value: Any) -> str | None:
         return f"<function {_qualname(value)}{FAKE_ADDRESS}>"
     if kind is SafeFunction:
         module, _, name = value.qualname.rpartition(".")
+        if module in _METHOD_TEXTS:   # lang/unbound_methods.py's
+            text = _METHOD_TEXTS[module].get(name, "<method '{name}' of '" + module + "' objects>")
+            return text.format(name=name, at=FAKE_ADDRESS)
         real = getattr(_MODULES[module], name, None) if module in _MODULES else None
         if real is None or not callable(real) or isinstance(real, type):
             return None

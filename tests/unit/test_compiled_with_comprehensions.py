@@ -270,13 +270,13 @@ def f(n):
 for i in range(3):
     print(f(i))
 """), Limits()),
-    "comp_function_element": (_src("""
+    "comp_function_element_runs": (_src("""
 def g():
     return 1
 for i in range(2):
     s = [g for k in range(2)]
 """), Limits()),
-    "comp_lambda_target_value": (_src("""
+    "comp_lambda_target_value_runs": (_src("""
 for i in range(2):
     s = [k for k in [lambda: 1]]
 """), Limits()),

@@ -22,6 +22,13 @@ LINKS = {"list": lambda x, i: [x], "dict": lambda x, i: {"a": x}, "pair": lambda
          "five": lambda x, i: [x, 1, 2, 3, 4]}
 
 
+@pytest.fixture(autouse=True)
+def _no_objects_stored_yet():
+    """As at the start of a run: an earlier test's run that stored a function or an object left is_data
+    on its exact walk (safe_values.note_stored_object); these verdicts are the budgeted walk's."""
+    safe_values.reset_stored_objects()
+
+
 def _chain(shape: str, links: int, leaf):
     for i in range(links):
         leaf = LINKS[shape](leaf, i)
@@ -88,6 +95,7 @@ def test_a_container_mutated_after_its_check_is_checked_again():
     assert safe_values.is_data_quick(outer)
     inner["b"] = [object()]
     assert not safe_values.is_data_quick(outer) and not safe_values.is_storable(outer)
-    report = run_program('inner = {}\nx = {"a": inner}\ndef f():\n    return 1\ninner["b"] = f\n',
-                         limits=LIMITS, torchviz=False)
-    assert report.error is not None and report.error.line == 5, report.error
+    # since session 25 a function may be stored in a dict; a library call is then refused it (exact walk)
+    report = run_program('import torch\ninner = []\nx = [inner]\ndef f():\n    return 1\ninner.append(f)\n'
+                         'torch.tensor(x)\n', limits=LIMITS, torchviz=False)
+    assert report.error is not None and report.error.line == 7, report.error

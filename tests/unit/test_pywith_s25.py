@@ -393,3 +393,14 @@ def test_counter_sum_in_a_loop_keeps_the_int_limit(passes, ok):
     else:
         assert report.error.kind == "limit" and report.error.line == 4
         assert "a count of the Counter" in report.error.message
+
+
+@pytest.mark.parametrize("source", ["d = {}\nprint(d.get)\nprint([d.get])\n", "print(dict.fromkeys)\n",
+                                    "print(str.upper, str.split)\n",
+                                    "def k(g):\n    y = [g]\n    return len(y)\nprint(k(lambda t: t))\n",
+                                    "def k(g):\n    return 1\nprint(k(print))\n"])
+def test_methods_and_handed_over_functions_print_as_python(source: str) -> None:
+    """`d.get` bound to a dict, `dict.fromkeys`, unbound `str` methods (lang/unbound_methods.py) print
+    CPython's texts (they printed `<built-in function get>`); functions handed to a function and kept in a
+    list run as in Python."""
+    assert not _same_as_python(oracle_batch([source])[0], engine_run(source))

@@ -26,6 +26,7 @@ except ImportError:  # the `browser` fixture then fails in CI and skips locally,
     expect = None
 
 from autogradlab import links
+from tests.e2e.view_open import open_view
 
 pytestmark = pytest.mark.e2e
 
@@ -56,21 +57,11 @@ NODE_TEXT = """el => {
 }"""
 
 
-def _open(browser, server, path: str, query: str, width: int, height: int, ready: str):
-    context = browser.new_context(viewport={"width": width, "height": height})
-    page = context.new_page()
-    page.set_default_timeout(30_000)
-    page.goto(f"{server['url']}{path}?{query}")
-    expect(page.locator(ready).first).to_be_visible(timeout=90_000)
-    expect(page.locator('[data-testid="stStatusWidget"]')).to_have_count(0, timeout=90_000)
-    page.wait_for_timeout(1500)     # the fitting script shapes the box, the view starts readable
-    return context, page
-
 
 @pytest.mark.opens_its_own_url
 @pytest.mark.parametrize("width,height", [(1280, 720), (1920, 1080)])
 def test_printed_tensor_rows_stay_whole(browser, server, artifacts, width, height):
-    context, page = _open(browser, server, "/", f"code={links.encode_code(PRINTS)}", width, height,
+    context, page = open_view(browser, server, "/", f"code={links.encode_code(PRINTS)}", width, height,
                           ".st-key-printed_output code")
     try:
         page.locator(".st-key-printed_output").scroll_into_view_if_needed()
@@ -87,7 +78,7 @@ def test_printed_tensor_rows_stay_whole(browser, server, artifacts, width, heigh
 
 @pytest.mark.opens_its_own_url
 def test_a_tall_chain_is_readable_on_a_small_projector(browser, server, artifacts):
-    context, page = _open(browser, server, "/", f"code={links.encode_code(CHAIN6)}&present=1", 1280, 720,
+    context, page = open_view(browser, server, "/", f"code={links.encode_code(CHAIN6)}&present=1", 1280, 720,
                           f"{GRAPH} svg g.node")
     try:
         page.screenshot(path=str(artifacts / "ui2-present-chain.png"))
@@ -105,7 +96,7 @@ def test_a_tall_chain_is_readable_on_a_small_projector(browser, server, artifact
 
 @pytest.mark.opens_its_own_url
 def test_a_seed_example_in_chinese_is_whole_and_larger(browser, server, artifacts):
-    context, page = _open(browser, server, "/", f"code={links.encode_code(SEED)}&present=1&lang=zh",
+    context, page = open_view(browser, server, "/", f"code={links.encode_code(SEED)}&present=1&lang=zh",
                           1280, 720, f"{GRAPH} svg g.node")
     try:
         page.screenshot(path=str(artifacts / "ui2-present-seed-zh.png"))
@@ -124,7 +115,7 @@ def test_a_seed_example_in_chinese_is_whole_and_larger(browser, server, artifact
 @pytest.mark.opens_its_own_url
 def test_steps_source_lines_wrap_under_the_code(browser, server, artifacts):
     query = f"code={links.encode_code(SEED_STEPS)}&present=1&lang=zh"
-    context, page = _open(browser, server, "/steps", query, 1280, 720, ".st-key-steps_source")
+    context, page = open_view(browser, server, "/steps", query, 1280, 720, ".st-key-steps_source")
     try:
         page.screenshot(path=str(artifacts / "ui2-steps-source-zh.png"))
         rows = page.locator(".st-key-steps_source [style*='monospace'] > div").evaluate_all("""rows =>
@@ -145,8 +136,9 @@ def test_steps_error_is_on_the_first_screen(browser, server, artifacts, lang):
     """Normal mode at 1280×720: the error was under the editor and the mode controls, below the screen,
     while the player's place said only "fix the program"; it is now in that place."""
     typo = "import torch\nx = torch.arange(4.0, requires_grad=True)\ny = 2 * torch.dott(x, x)\ny.backward()\n"
-    context, page = _open(browser, server, "/steps", f"code={links.encode_code(typo)}&lang={lang}", 1280, 720,
-                          '[data-testid="stAlertContentError"]')
+    context, page = open_view(browser, server,
+                              "/steps", f"code={links.encode_code(typo)}&lang={lang}", 1280, 720,
+                              '[data-testid="stAlertContentError"]')
     try:
         page.screenshot(path=str(artifacts / f"ui2-steps-error-{lang}.png"))
         error = page.locator('[data-testid="stAlertContentError"]').first
@@ -161,8 +153,9 @@ def test_steps_error_is_on_the_first_screen(browser, server, artifacts, lang):
 def test_the_legend_never_covers_the_zoom_buttons(browser, server, artifacts):
     """The Steps drawing of a 6-op chain at 1280×720 starts zoomed to the readable scale; the legend,
     kept in view at the top, lay over "−" and "Whole"."""
-    context, page = _open(browser, server, "/steps", f"code={links.encode_code(CHAIN6)}&present=1", 1280, 720,
-                          ".st-key-steps_drawing svg g.node")
+    context, page = open_view(browser, server,
+                              "/steps", f"code={links.encode_code(CHAIN6)}&present=1", 1280, 720,
+                              ".st-key-steps_drawing svg g.node")
     try:
         page.screenshot(path=str(artifacts / "ui2-steps-legend-tools.png"))
         drawing = page.locator(".st-key-steps_drawing")

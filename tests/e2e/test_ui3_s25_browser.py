@@ -23,6 +23,7 @@ except ImportError:  # the `browser` fixture then fails in CI and skips locally,
     expect = None
 
 from autogradlab import links
+from tests.e2e.view_open import open_view
 
 pytestmark = [pytest.mark.e2e, pytest.mark.opens_its_own_url]
 
@@ -63,21 +64,12 @@ WHOLE = """el => {
 }"""
 
 
-def _open(browser, server, path: str, query: str, width: int, height: int, ready: str):
-    context = browser.new_context(viewport={"width": width, "height": height})
-    page = context.new_page()
-    page.set_default_timeout(30_000)
-    page.goto(f"{server['url']}{path}?{query}")
-    expect(page.locator(ready).first).to_be_visible(timeout=90_000)
-    expect(page.locator('[data-testid="stStatusWidget"]')).to_have_count(0, timeout=90_000)
-    page.wait_for_timeout(1500)     # the fitting script shapes the box, the view starts readable
-    return context, page
-
 
 @pytest.mark.parametrize("mode,query,at_least", [("normal", "", 18), ("present", "&present=1", 28)])
 def test_a_small_jacobian_has_its_numbers_in_the_cells(browser, server, artifacts, mode, query, at_least):
-    context, page = _open(browser, server, "/jacobian", f"code={links.encode_code(LESSON)}{query}", 1280, 720,
-                          ".js-plotly-plot .heatmaplayer text")
+    context, page = open_view(browser, server,
+                              "/jacobian", f"code={links.encode_code(LESSON)}{query}", 1280, 720,
+                              ".js-plotly-plot .heatmaplayer text")
     try:
         page.screenshot(path=str(artifacts / f"ui3-jacobian-{mode}.png"))
         cells = page.evaluate(CELLS)
@@ -92,7 +84,7 @@ def test_a_small_jacobian_has_its_numbers_in_the_cells(browser, server, artifact
 
 
 def test_a_tall_chain_starts_readable_in_normal_mode(browser, server, artifacts):
-    context, page = _open(browser, server, "/", f"code={links.encode_code(CHAIN12)}", 1280, 720,
+    context, page = open_view(browser, server, "/", f"code={links.encode_code(CHAIN12)}", 1280, 720,
                           f"{GRAPH} svg g.node")
     try:
         page.screenshot(path=str(artifacts / "ui3-chain-1280.png"))
@@ -113,7 +105,7 @@ def test_a_tall_chain_starts_readable_in_normal_mode(browser, server, artifacts)
 
 
 def test_a_small_graph_at_1920_stays_whole_and_capped(browser, server, artifacts):
-    context, page = _open(browser, server, "/", f"code={links.encode_code(SMALL)}", 1920, 1080,
+    context, page = open_view(browser, server, "/", f"code={links.encode_code(SMALL)}", 1920, 1080,
                           f"{GRAPH} svg g.node")
     try:
         page.screenshot(path=str(artifacts / "ui3-small-1920.png"))
@@ -130,7 +122,7 @@ def test_a_small_graph_at_1920_stays_whole_and_capped(browser, server, artifacts
 
 
 def test_an_error_and_its_hint_are_in_the_first_screen(browser, server, artifacts):
-    context, page = _open(browser, server, "/", f"code={links.encode_code(NOT_SCALAR)}", 1280, 720,
+    context, page = open_view(browser, server, "/", f"code={links.encode_code(NOT_SCALAR)}", 1280, 720,
                           ".st-key-error_box")
     try:
         page.screenshot(path=str(artifacts / "ui3-error-1280.png"))
@@ -147,8 +139,9 @@ def test_an_error_and_its_hint_are_in_the_first_screen(browser, server, artifact
 
 
 def test_steps_class_names_are_larger_on_a_projector(browser, server, artifacts):
-    context, page = _open(browser, server, "/steps", f"code={links.encode_code(STEPS)}&present=1", 1280, 720,
-                          ".st-key-steps_graph svg g.node")
+    context, page = open_view(browser, server,
+                              "/steps", f"code={links.encode_code(STEPS)}&present=1", 1280, 720,
+                              ".st-key-steps_graph svg g.node")
     try:
         page.screenshot(path=str(artifacts / "ui3-steps-present-1280.png"))
         px = page.locator(".st-key-steps_graph").evaluate(FONT_PX, "MulBackward0")

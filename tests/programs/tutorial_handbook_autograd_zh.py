@@ -1,5 +1,5 @@
 # Source: zergtant/pytorch-handbook, chapter2/2.1.2-pytorch-basics-autograd.ipynb (a Chinese PyTorch handbook:
-# 自动求导), code cells in order (commit e9a1492; https://github.com/zergtant/pytorch-handbook/blob/e9a1492/chapter2/2.1.2-pytorch-basics-autograd.ipynb).
+# 自动求导), code cells in order (commit e9a1492; licence: CC BY-NC-SA 3.0 CN, README; https://github.com/zergtant/pytorch-handbook/blob/e9a1492/chapter2/2.1.2-pytorch-basics-autograd.ipynb).
 # Each cell starts with its '# ---- cell N' line (bench/tutorial_cells.py); IPython magics are left out.
 # Cell 40 prints id() values, which differ run to run (compared by pattern only).
 # ---- cell 0

@@ -1,5 +1,5 @@
 # Source: zergtant/pytorch-handbook, chapter1/2_autograd_tutorial.ipynb (the 60-minute blitz's autograd, in
-# Chinese), code cells in order (commit e9a1492; https://github.com/zergtant/pytorch-handbook/blob/e9a1492/chapter1/2_autograd_tutorial.ipynb).
+# Chinese), code cells in order (commit e9a1492; licence: CC BY-NC-SA 3.0 CN, README; https://github.com/zergtant/pytorch-handbook/blob/e9a1492/chapter1/2_autograd_tutorial.ipynb).
 # Each cell starts with its '# ---- cell N' line (bench/tutorial_cells.py); IPython magics are left out.
 # ---- cell 0
 

@@ -1,5 +1,5 @@
 # Source: zergtant/pytorch-handbook, chapter2/2.1.1.pytorch-basics-tensor.ipynb (a Chinese PyTorch handbook:
-# 张量), code cells in order (commit e9a1492; https://github.com/zergtant/pytorch-handbook/blob/e9a1492/chapter2/2.1.1.pytorch-basics-tensor.ipynb).
+# 张量), code cells in order (commit e9a1492; licence: CC BY-NC-SA 3.0 CN, README; https://github.com/zergtant/pytorch-handbook/blob/e9a1492/chapter2/2.1.1.pytorch-basics-tensor.ipynb).
 # Each cell starts with its '# ---- cell N' line (bench/tutorial_cells.py); IPython magics are left out.
 # Left out: cell 30 (plain: ); cell 32 (plain: ); cell 34 (plain: )
 # ---- cell 1

@@ -325,6 +325,18 @@ TUTORIALS: tuple[ProgramSpec, ...] = (
     ProgramSpec("tutorial_kloeckner_power_iteration.py", "inducer/numerics-notes (MIT)"),
     ProgramSpec("tutorial_kloeckner_newton_nd.py", "inducer/numerics-notes (MIT)"),
     ProgramSpec("tutorial_kloeckner_gram_schmidt.py", "inducer/numerics-notes (MIT)"),
+    # Session 26 (corpus6): d2l-en's mathematics appendix (torch.linalg.eig, `norm_eigs.sort()` of 0-d
+    # tensors, `torch.pi = ...` kept as this run's copy, einsum, torch.meshgrid)
+    ProgramSpec("tutorial_d2l_en_eigendecomposition.py", T_D2L),
+    ProgramSpec("tutorial_d2l_en_geometry_linear_algebra.py", T_D2L),
+    ProgramSpec("tutorial_d2l_en_single_variable_calculus.py", T_D2L),
+    # the blitz's current autograd page ("A Gentle Introduction"; its resnet18/optimizer cells left out)
+    ProgramSpec("tutorial_blitz_autograd_gentle.py", T_PT),
+    # Kloeckner's QR iteration, SVD-by-eigh and orthogonal iteration demos (np.linalg.qr / eigh with
+    # NumPy's QRResult / EighResult, np.tril: lang/numpy_decompositions.py)
+    ProgramSpec("tutorial_kloeckner_qr_iteration.py", "inducer/numerics-notes (MIT)"),
+    ProgramSpec("tutorial_kloeckner_computing_svd.py", "inducer/numerics-notes (MIT)"),
+    ProgramSpec("tutorial_kloeckner_orthogonal_iteration.py", "inducer/numerics-notes (MIT)"),
 )
 
 

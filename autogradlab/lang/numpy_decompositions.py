@@ -70,8 +70,8 @@ def _decomposition(name: str):  # noqa: ANN202
         options = _options(name, args, kwargs)
         a = _raw(lists_as_arrays(interp, args[:1])[0], f"np.linalg.{name}")
         run = getattr(np.linalg, name)
-        if np.ndim(a) < 2 or np.shape(a)[-1] == 0 or np.shape(a)[-2] == 0:
-            return _results(_guarded(lambda: run(a, **options)))   # NumPy's own error, or empty results
+        if np.ndim(a) < 2:
+            return _results(_guarded(lambda: run(a, **options)))   # NumPy's own error
         if name in ("eig", "eigh") and np.shape(a)[-1] != np.shape(a)[-2]:
             return _results(_guarded(lambda: run(a, **options)))   # NumPy's LinAlgError: not square
         if "UPLO" in options and options["UPLO"] not in ("L", "U"):

@@ -146,6 +146,13 @@ def test_qr_complete_of_a_tall_matrix_is_a_size_bomb_refused():
     assert run_program("import numpy as np\nr = np.linalg.qr(np.ones((1_000_000, 1)))\n").ok   # reduced
 
 
+def test_an_empty_input_still_has_its_results_sized():   # svd of m x 0: U is m x m (the identity)
+    assert run_program("import numpy as np\nr = np.linalg.svd(np.ones((2235, 0)))\n").ok
+    error = refused("import numpy as np\nr = np.linalg.svd(np.ones((2237, 0)))\n", "limit")
+    assert "np.linalg.svd" in error.message
+    refused("import numpy as np\nr = np.linalg.qr(np.ones((10**6, 0)), mode='complete')\n", "limit")
+
+
 def test_decomposition_work_is_checked_like_torch_linalg():
     source = "import numpy as np\nr = np.linalg.eigh(np.eye(200))\n"   # 200**3 = 8,000,000 steps
     assert run_program(source, limits=limits(max_call_work=8_000_000 * 4)).ok

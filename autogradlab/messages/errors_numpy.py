@@ -30,7 +30,7 @@ EN = {
     "errors_numpy.triangle_call": "Autograd Lab supports `np.{name}(m, k=0)`",
     "errors_numpy.triangle_k": "Autograd Lab supports `np.{name}(m, k)` with a whole number k",
     "errors_numpy.module_constant": "setting `{name}` to a {kind} value is not supported in Autograd Lab "
-                                    "(an int or a float only)",
+                                    "(an int, a float or a one-element tensor without a graph)",
 }
 
 ZH = {
@@ -56,5 +56,5 @@ ZH = {
     "errors_numpy.triangle_call": "Autograd Lab 支持 `np.{name}(m, k=0)`",
     "errors_numpy.triangle_k": "Autograd Lab 支持 `np.{name}(m, k)`，其中 k 是整数",
     "errors_numpy.module_constant": "Autograd Lab 不支持把 `{name}` 设为 {kind} 类型的值"
-                                    "（只能是 int 或 float）",
+                                    "（只能是 int、float 或不带计算图的单元素张量）",
 }

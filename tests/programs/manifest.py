@@ -330,6 +330,7 @@ TUTORIALS: tuple[ProgramSpec, ...] = (
     ProgramSpec("tutorial_d2l_en_eigendecomposition.py", T_D2L),
     ProgramSpec("tutorial_d2l_en_geometry_linear_algebra.py", T_D2L),
     ProgramSpec("tutorial_d2l_en_single_variable_calculus.py", T_D2L),
+    ProgramSpec("tutorial_d2l_en_statistics.py", T_D2L, timeout_s=30),   # a 300-pass comprehension
     # the blitz's current autograd page ("A Gentle Introduction"; its resnet18/optimizer cells left out)
     ProgramSpec("tutorial_blitz_autograd_gentle.py", T_PT),
     # Kloeckner's QR iteration, SVD-by-eigh and orthogonal iteration demos (np.linalg.qr / eigh with

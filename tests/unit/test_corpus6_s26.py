@@ -92,8 +92,16 @@ def test_torch_pi_is_this_runs_copy_only():
     assert report.variables["x"].value == pytest.approx(math.pi)   # nothing one run sets reaches the next
 
 
+def test_torch_pi_may_be_a_one_element_tensor_as_d2l_statistics_sets_it():
+    same_as_python("import torch\ntorch.pi = torch.acos(torch.zeros(1)) * 2  #define pi in torch\n"
+                   "yd = torch.exp(-torch.ones(3)**2/2) / torch.sqrt(2 * torch.pi)\nprint(torch.pi)\n")
+
+
 @pytest.mark.parametrize(("line", "kind"), [
-    ("torch.pi = torch.tensor(3.)", "Tensor"), ("torch.pi = 'pi'", "str"), ("torch.e = [2.7]", "list")])
+    ("torch.pi = torch.ones(2)", "Tensor"),                              # more than one element
+    ("torch.pi = torch.ones(1, requires_grad=True) * 3", "Tensor"),      # a graph (its saved tensors)
+    ("torch.pi = torch.ones(1, requires_grad=True)", "Tensor"),          # a leaf that would gather grads
+    ("torch.pi = 'pi'", "str"), ("torch.e = [2.7]", "list")])
 def test_torch_pi_takes_a_number_only(line, kind):
     error = refused(f"import torch\n{line}\n")
     assert f"to a {kind} value is not supported" in error.message

@@ -138,7 +138,6 @@ PROGRAMS: tuple[ProgramSpec, ...] = (
 T_PT = "pytorch/tutorials"
 T_D2L = "d2l-ai (Dive into Deep Learning)"
 T_MRD = "mrdbourke/pytorch-deep-learning"
-T_HANDBOOK = "zergtant/pytorch-handbook (Chinese)"
 T_D2LPT = "ShusenTang/Dive-into-DL-PyTorch (Chinese)"
 ID_LINE = (r"^id\(Z\): \d+$",)
 T_CS231N = "cs231n/cs231n.github.io (Stanford CS231n)"
@@ -149,6 +148,7 @@ T_KARPATHY = "karpathy/nn-zero-to-hero (MIT)"
 T_UDACITY = "udacity/deep-learning-v2-pytorch (MIT)"
 T_FASTAI = "fastai/course22p2 (Apache-2.0)"
 T_OWN = "written for Autograd Lab (session 26: replaces a copy whose source has no licence)"
+T_OWN_NC = "written for Autograd Lab (session 26: replaces a copy of a non-commercial, share-alike source)"
 SECONDS_LINE = r"^\d+\.\d+(e-\d+)?$"   # print(time() - start): a duration in seconds
 TUTORIALS: tuple[ProgramSpec, ...] = (
     ProgramSpec("tutorial_tensorqs.py", T_PT),
@@ -193,11 +193,12 @@ TUTORIALS: tuple[ProgramSpec, ...] = (
     ProgramSpec("tutorial_own_vector_backward_zh.py", T_OWN, output=UNCHECKED),
     ProgramSpec("tutorial_own_requires_grad_no_grad_zh.py", T_OWN, output=UNCHECKED),
     # Session 12: Chinese course notebooks, cell by cell (bench/tutorial_cells.py).
-    ProgramSpec("tutorial_handbook_tensor_zh.py", T_HANDBOOK),
-    ProgramSpec("tutorial_handbook_autograd_zh.py", T_HANDBOOK, output=UNCHECKED,
-                nondeterministic_lines=(r"^x(_leaf\.variable)?的id:\d+$",)),
-    ProgramSpec("tutorial_handbook_c1_tensor_zh.py", T_HANDBOOK),
-    ProgramSpec("tutorial_handbook_c1_autograd_zh.py", T_HANDBOOK, output=UNCHECKED),
+    # (session 26: the handbook is CC BY-NC-SA 3.0 CN, not permissive: our own programs replace the copies)
+    ProgramSpec("tutorial_own_tensor_types_zh.py", T_OWN_NC),
+    ProgramSpec("tutorial_own_autograd_graph_zh.py", T_OWN_NC, output=UNCHECKED,
+                nondeterministic_lines=(r"^p(_leaf\.variable)?的id:\d+$",)),
+    ProgramSpec("tutorial_own_blitz_tensor_zh.py", T_OWN_NC),
+    ProgramSpec("tutorial_own_blitz_autograd_zh.py", T_OWN_NC, output=UNCHECKED),
     ProgramSpec("tutorial_d2lpt_tensor_zh.py", T_D2LPT, nondeterministic_vars=("id_before",)),
     ProgramSpec("tutorial_d2lpt_autograd_zh.py", T_D2LPT, output=UNCHECKED),
     ProgramSpec("tutorial_book_ch3_zh.py", "chenyuntc/pytorch-book (Chinese)", output=UNCHECKED),

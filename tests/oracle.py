@@ -105,9 +105,13 @@ def _torch_state_kept(left: dict[str, Any]):  # noqa: ANN202
     options the program left are saved in `left` (shown_as_left) and torch's restored."""
     dtype, grad, options = torch.get_default_dtype(), torch.is_grad_enabled(), _print_options()
     numpy_options = np.get_printoptions()
+    constants = [(module, name, getattr(module, name)) for module in (torch, np, math)   # `torch.pi = ...`
+                 for name in ("pi", "e", "tau", "inf", "nan") if hasattr(module, name)]
     try:
         yield
     finally:
+        for module, name, value in constants:
+            setattr(module, name, value)
         left.update(_print_options())   # torch.set_printoptions(...): the program's, for shown_as_left
         if np.get_printoptions() != numpy_options:   # np.set_printoptions(...) too
             left[NUMPY_OPTIONS] = np.get_printoptions()

@@ -13,6 +13,8 @@ from autogradlab.lang.text_weight import sequence_weight
 
 
 def _type_name(obj: tuple | list) -> str:
+    if type(obj).__module__ == "numpy.linalg._linalg":   # QRResult, EighResult, ... (numpy_decompositions)
+        return type(obj).__name__
     return "Size" if isinstance(obj, torch.Size) else "list" if isinstance(obj, list) else "tuple"
 
 

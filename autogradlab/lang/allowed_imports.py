@@ -26,6 +26,7 @@ from autogradlab.errors import NotSupported
 from autogradlab.lang.allowlist import (
     LINALG_FUNCTIONS,
     NUMPY_LINALG_NAMES,
+    NUMPY_LINALG_RESULT_NAMES,
     TORCH_CONSTANTS,
     TORCH_DTYPES,
     TORCH_FUNCTIONS,
@@ -62,6 +63,7 @@ _MEMBERS = (
     "torch.autograd.Variable",   # the pre-0.4 wrapper (variable_type.py)
     *(f"torch.autograd.forward_ad.{name}" for name in ("dual_level", "make_dual", "unpack_dual")),
     *(f"numpy.linalg.{name}" for name in NUMPY_LINALG_NAMES),   # from numpy.linalg import norm
+    *(f"numpy.linalg.{name}" for name in NUMPY_LINALG_RESULT_NAMES),   # from numpy.linalg import qr
     *(f"torch.linalg.{name}" for name in LINALG_FUNCTIONS),   # from torch.linalg import multi_dot
     *(f"torch.distributions.{m}.{c}" for m, c in _DISTRIBUTIONS.items()),
     *(f"torch.distributions.{c}" for c in _DISTRIBUTIONS.values()),

@@ -121,6 +121,8 @@ TORCH_FUNCTIONS: dict[str, CallSpec] = {
 # np.linalg's functions a program may call (lang/numpy_linalg.py runs them; their names here, torch-free,
 # for the static checker's import lines)
 NUMPY_LINALG_NAMES = ("norm", "solve", "inv", "det", "eigvals", "eigvalsh", "matrix_rank")
+# and those returning NumPy's result objects (lang/numpy_decompositions.py)
+NUMPY_LINALG_RESULT_NAMES = ("qr", "eig", "eigh", "svd")
 
 LINALG_FUNCTIONS: dict[str, CallSpec] = {
     **_table("""eig eigvals eigh eigvalsh det slogdet inv pinv solve svd svdvals qr cholesky

@@ -19,6 +19,7 @@ from autogradlab.lang import (
     custom_functions,
     dicts,
     distributions,
+    module_constants,
     plain_classes,
     torch_generators,
 )
@@ -112,6 +113,8 @@ def read_attribute(interp: Interpreter, base: Any, name: str, node: ast.AST) -> 
             if cudnn_flags.is_flag(base, name):   # torch.backends.cudnn.deterministic
                 return cudnn_flags.read(interp, name)
             raise _no_module_member(base, name)
+        if module_constants.is_constant(base, name):   # torch.pi after `torch.pi = ...` (this run's copy)
+            return module_constants.read(interp, base, name)
         member = base.members[name]
         if member is custom_functions.FUNCTION_BASE:
             raise NotSupported(custom_functions.BASE_ONLY)
@@ -242,6 +245,9 @@ def set_attribute(interp: Interpreter, base: Any, name: str, value: Any, node: a
         return
     if cudnn_flags.is_flag(base, name):   # torch.backends.cudnn.deterministic = True (this run's copy)
         cudnn_flags.write(interp, name, value)
+        return
+    if module_constants.is_constant(base, name):   # `torch.pi = ...` (d2l's appendix; this run's copy)
+        module_constants.write(interp, base, name, value)
         return
     if isinstance(base, torch.Tensor) and name not in al.SETTABLE_TENSOR_ATTRIBUTES:   # `inp.g = ...`
         set_own_attribute(interp, base, name, value)

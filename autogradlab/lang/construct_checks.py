@@ -18,6 +18,7 @@ from autogradlab.lang.class_checks import (
 )
 from autogradlab.lang.function_classes import check_function_class, is_staticmethod
 from autogradlab.lang.grad_manager_forms import ARGUMENT_MANAGERS, GRAD_MODE_MANAGERS, grad_manager_of
+from autogradlab.lang.module_constants import NAMES as MODULE_CONSTANT_NAMES
 from autogradlab.lang.namedtuple_values import NAMEDTUPLE_MEMBERS
 
 ASSIGNABLE_ATTRIBUTES = frozenset({"requires_grad", "grad", "data",
@@ -105,11 +106,18 @@ def _check_attribute(node: ast.Attribute, ctx: _Context) -> None:
     # in a program with only autograd.Function classes, anything but `ctx.k = ...` in their methods
     if isinstance(node.ctx, ast.Store) and node.attr not in ASSIGNABLE_ATTRIBUTES and not ctx.plain \
             and not (ctx.ctx_name and isinstance(node.value, ast.Name) and node.value.id == ctx.ctx_name) \
-            and (bool(ctx.classes) or _names_a_module(node.value)):
+            and (bool(ctx.classes) or _names_a_module(node.value)) and not _module_constant(node):
         raise _unsupported(f"assigning to the attribute `.{node.attr}`", "is",
                            hint="only .requires_grad, .grad and .data can be assigned")
     if isinstance(node.ctx, ast.Del):
         raise _unsupported("deleting attributes", "is", hint="delete a variable with `del name`")
+
+
+def _module_constant(node: ast.Attribute) -> bool:
+    """`torch.pi = ...`, `np.e = ...`: a number constant of a module, set in this run's copy only (the
+    interpreter checks the value and the module: lang/module_constants.py)."""
+    return node.attr in MODULE_CONSTANT_NAMES and isinstance(node.value, ast.Name) \
+        and node.value.id in ("torch", "np", "numpy", "math")
 
 
 def _names_a_module(node: ast.expr) -> bool:

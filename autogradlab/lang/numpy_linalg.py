@@ -59,17 +59,18 @@ def _matmul(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any
 
 
 def numpy_linalg_members() -> dict[str, SafeFunction]:
+    from autogradlab.lang.numpy_decompositions import numpy_triangle_members
     return {"dot": SafeFunction("numpy.dot", _np_dot), "matmul": SafeFunction("numpy.matmul", _matmul),
             "linalg": numpy_linalg_namespace(), "diag": SafeFunction("numpy.diag", _np_diag),
-            "sort": SafeFunction("numpy.sort", _np_sort)}
+            "sort": SafeFunction("numpy.sort", _np_sort), **numpy_triangle_members()}
 
 
 
 # -- np.linalg (a Newton's-method lesson's `np.linalg.solve(J, -F)`, `np.linalg.norm(y)`) ----------------
 # Each call's work is checked before NumPy runs, as torch.linalg's is (call_work.py), on meta tensors of the
 # arrays' shapes and element sizes: the same estimate and limit (max_call_work), the same message.
-# Only the functions whose results are arrays or numbers; eig/eigh/svd/qr return NumPy's result objects
-# (EigResult, ...) and stay refused by name (the default for a name the namespace does not list).
+# The functions whose results are arrays or numbers; eig/eigh/svd/qr, which return NumPy's result objects
+# (EigResult, ...), are in numpy_decompositions.py (session 26).
 _LINALG_WORK = {"solve": "linalg.solve", "inv": "linalg.inv", "det": "linalg.det",
                 "eigvals": "linalg.eigvals", "eigvalsh": "linalg.eigvalsh",
                 "matrix_rank": "linalg.matrix_rank"}
@@ -114,10 +115,12 @@ def _norm(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
 
 
 def numpy_linalg_namespace() -> Any:
+    from autogradlab.lang.numpy_decompositions import numpy_decomposition_members
     from autogradlab.lang.safe_values import Namespace
     return Namespace("numpy.linalg", {
         "norm": SafeFunction("numpy.linalg.norm", _norm),
         **{name: SafeFunction(f"numpy.linalg.{name}", _linalg(name)) for name in _LINALG_WORK},
+        **numpy_decomposition_members(),   # qr, eig, eigh, svd: NumPy's result objects
     })
 
 

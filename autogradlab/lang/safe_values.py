@@ -353,8 +353,11 @@ def type_text(value: Any) -> str:
 
 
 def return_type_fields(value: Any) -> tuple[str, ...]:
-    """Field names of torch.return_types results (values/indices, eigenvalues/eigenvectors...)."""
+    """Field names of torch.return_types results (values/indices, eigenvalues/eigenvectors...) and of
+    NumPy's linalg results (QRResult's Q/R, EighResult's eigenvalues/eigenvectors, SVDResult's U/S/Vh)."""
     cls = type(value)
     if cls.__module__ == "torch.return_types":
         return tuple(getattr(cls, "__match_args__", ()))
+    if cls.__module__ == "numpy.linalg._linalg" and issubclass(cls, tuple):   # numpy_decompositions.py
+        return tuple(getattr(cls, "_fields", ()))
     return ()

@@ -5,12 +5,16 @@ function (`key=len`, `key=lambda p: p[1]`, a `def`) is called by the interpreter
 (its steps counted as usual), then the keys are compared, so Python's stable order and its own
 TypeError for keys that do not compare ('<' not supported between ...) stay as they are. Objects of
 the program's classes (as items or keys) compare through their own __lt__/__gt__, each an interpreted
-call under the run's limits (_Ordered)."""
+call under the run's limits (_Ordered). One-element real tensors of one dtype (d2l's `norm_eigs.sort()`
+of `torch.abs(...)` values) compare as their values read in that dtype, which is what `bool(a < b)`
+answers for them in PyTorch (_tensor_keys)."""
 
 from __future__ import annotations
 
 import operator
 from typing import Any
+
+import torch
 
 from autogradlab.errors import NotSupported, ProgramTypeError
 from autogradlab.lang.calls import require_data
@@ -76,6 +80,21 @@ def _ordered(interp: Any, keys: list, node: Any) -> list | None:
             else key for key in keys]
 
 
+def _tensor_keys(interp: Any, keys: list, what: str) -> list | None:
+    """The values of one-element tensors of a single real dtype, read in that dtype: Python's sort asks
+    `bool(a < b)`, which for them is the comparison of those values (NaN included: never less). Read
+    in one C call after the count is charged, so no tensor code runs inside Python's sort. None when
+    any key is not such a tensor (mixed dtypes too: PyTorch's promotion between 0-d and 1-d tensors
+    is not Python's)."""
+    if len(keys) < 2 or not all(type(key) is torch.Tensor and key.numel() == 1 for key in keys):
+        return None
+    dtype = keys[0].dtype
+    if dtype.is_complex or any(key.dtype != dtype or key.layout != torch.strided for key in keys):
+        return None
+    interp.charge_loop_iterations(len(keys), what)
+    return torch.stack([key.detach().reshape(()) for key in keys]).tolist()
+
+
 def _check_plain(keys: list, what: str, by_key: bool) -> None:
     if not all(_plain(key) for key in keys):
         kinds = sorted({type_text(key) for key in keys if not _plain(key)})
@@ -95,6 +114,9 @@ def keys_of(interp: Any, items: list, key: Any, node: Any, what: str) -> list:
     ordered = _ordered(interp, keys, node)   # sorted(vectors): their own __lt__
     if ordered is not None:
         return ordered
+    values = _tensor_keys(interp, keys, what)
+    if values is not None:
+        return values
     if key is None:   # `sorted(d.items())` of objects: named as before (only objects themselves compare)
         for item in keys:
             if not _plain(item):

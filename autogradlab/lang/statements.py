@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 import torch
 
 from autogradlab.errors import NotSupported, ProgramValueError
-from autogradlab.lang import attributes
+from autogradlab.lang import attributes, module_constants
 from autogradlab.lang.allowed_imports import is_future_import
 from autogradlab.lang.attribute_returns import returned_value
 from autogradlab.lang.builtins import text_of
@@ -252,7 +252,8 @@ class StatementsMixin:
             if alias.name not in namespace.members:
                 raise NotSupported(f"`from {module} import {alias.name}` is not supported in "
                                    f"Autograd Lab")
-            value = namespace.members[alias.name]
+            value = module_constants.read(self, namespace, alias.name) \
+                if module_constants.is_constant(namespace, alias.name) else namespace.members[alias.name]
             self._bind_name(alias.asname or alias.name, value)
             if self.scope.is_global and type(value) in (int, float, torch.dtype):   # `from torch import pi,
                 self._assigned.setdefault(alias.asname or alias.name, None)     # float64`: data Python lists

@@ -125,6 +125,7 @@ EN = {
     "errors_hints.moment": "try again in a moment",
     "errors_hints.caught_limit": "check the condition with an if before the operation instead of catching "
                                  "its error on every pass (limit max_caught_errors)",
+    "errors_hints.module_constant": "keep the value under a name of your own instead",   # session 26
 }
 
 ZH = {
@@ -242,6 +243,7 @@ ZH = {
     "errors_hints.moment": "请稍后再试",
     "errors_hints.caught_limit": "请在运算前用 if 检查条件，而不是在每一轮都捕获它的错误"
                                  "（限制 max_caught_errors）",
+    "errors_hints.module_constant": "请改用你自己的变量名保存这个值",
 }
 
 # Parts of torch not covered yet (lang/allowed_imports.py OUT_OF_SCOPE), said before the model hint:

@@ -22,6 +22,15 @@ EN = {
     "errors_numpy.print_suppress": "np.set_printoptions: suppress must be True or False",
     "errors_numpy.print_range": "np.set_printoptions: {name} must be between {low} and {high} in "
                                 "Autograd Lab",
+    # session 26: np.linalg.qr/eig/eigh/svd and np.tril/triu (numpy_decompositions.py); `torch.pi = ...`
+    "errors_numpy.linalg_result_call": "Autograd Lab supports `np.linalg.{name}({shape})`",
+    "errors_numpy.qr_mode": "Autograd Lab supports `np.linalg.qr(a, mode=...)` with mode 'reduced', "
+                            "'complete' or 'r'",
+    "errors_numpy.svd_flag": "Autograd Lab supports `{word}=True` or `False` in np.linalg.svd",
+    "errors_numpy.triangle_call": "Autograd Lab supports `np.{name}(m, k=0)`",
+    "errors_numpy.triangle_k": "Autograd Lab supports `np.{name}(m, k)` with a whole number k",
+    "errors_numpy.module_constant": "setting `{name}` to a {kind} value is not supported in Autograd Lab "
+                                    "(an int, a float or a one-element tensor without a graph)",
 }
 
 ZH = {
@@ -40,4 +49,12 @@ ZH = {
     "errors_numpy.print_whole": "np.set_printoptions：{name} 必须是整数",
     "errors_numpy.print_suppress": "np.set_printoptions：suppress 必须是 True 或 False",
     "errors_numpy.print_range": "np.set_printoptions：在 Autograd Lab 中 {name} 必须在 {low} 到 {high} 之间",
+    "errors_numpy.linalg_result_call": "Autograd Lab 支持 `np.linalg.{name}({shape})`",
+    "errors_numpy.qr_mode": "Autograd Lab 支持 `np.linalg.qr(a, mode=...)`，其中 mode 为 'reduced'、"
+                            "'complete' 或 'r'",
+    "errors_numpy.svd_flag": "在 np.linalg.svd 中，Autograd Lab 支持 `{word}=True` 或 `False`",
+    "errors_numpy.triangle_call": "Autograd Lab 支持 `np.{name}(m, k=0)`",
+    "errors_numpy.triangle_k": "Autograd Lab 支持 `np.{name}(m, k)`，其中 k 是整数",
+    "errors_numpy.module_constant": "Autograd Lab 不支持把 `{name}` 设为 {kind} 类型的值"
+                                    "（只能是 int、float 或不带计算图的单元素张量）",
 }

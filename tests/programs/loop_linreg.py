@@ -1,4 +1,4 @@
-# Linear regression by gradient descent (d2l "linear regression from scratch", full batch), 200 epochs.
+# Linear regression by gradient descent (d2l "linear regression from scratch", full batch), 200 epochs. Written for Autograd Lab.
 import torch
 
 true_w = torch.tensor([2, -3.4])

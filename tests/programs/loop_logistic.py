@@ -1,4 +1,4 @@
-# Logistic regression on two Gaussian blobs, 300 epochs of full-batch gradient descent.
+# Logistic regression on two Gaussian blobs, 300 epochs of full-batch gradient descent. Written for Autograd Lab.
 import torch
 
 X = torch.cat([torch.randn(200, 2) + 2, torch.randn(200, 2) - 2])

@@ -1,4 +1,4 @@
-# A two-layer network trained by hand (no nn.Module): 150 steps on a 1-D regression.
+# A two-layer network trained by hand (no nn.Module): 150 steps on a 1-D regression. Written for Autograd Lab.
 import torch
 
 x = torch.linspace(-2, 2, 256).reshape(-1, 1)

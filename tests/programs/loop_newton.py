@@ -1,4 +1,4 @@
-# Newton's method for a root of f(x) = x^3 - 2x - 5, the derivative from backward() each step.
+# Newton's method for a root of f(x) = x^3 - 2x - 5, the derivative from backward() each step. Written for Autograd Lab.
 import torch
 
 x = torch.tensor(3.0)

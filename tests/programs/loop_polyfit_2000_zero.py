@@ -1,5 +1,5 @@
 # PyTorch "Learning PyTorch with Examples", PyTorch: Tensors and autograd (polynomial fit),
-# https://pytorch.org/tutorials/beginner/pytorch_with_examples.html — 2,000 iterations,
+# https://pytorch.org/tutorials/beginner/pytorch_with_examples.html (licence: BSD-3-Clause) — 2,000 iterations,
 # `a.grad.zero_()` instead of `a.grad = None`, the device lines left out.
 import torch
 import math

@@ -1,5 +1,5 @@
 # PyTorch "Learning PyTorch with Examples", PyTorch: Tensors and autograd (polynomial fit),
-# https://pytorch.org/tutorials/beginner/pytorch_with_examples.html — 300 iterations, the device
+# https://pytorch.org/tutorials/beginner/pytorch_with_examples.html (licence: BSD-3-Clause) — 300 iterations, the device
 # lines left out; the gradients are cleared with `a.grad.zero_()`.
 import torch
 import math

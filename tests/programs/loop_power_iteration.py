@@ -1,4 +1,4 @@
-# Power iteration: the largest eigenvalue of a symmetric 100x100 matrix, 300 steps.
+# Power iteration: the largest eigenvalue of a symmetric 100x100 matrix, 300 steps. Written for Autograd Lab.
 import torch
 
 A = torch.randn(100, 100)

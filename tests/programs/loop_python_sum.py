@@ -1,4 +1,4 @@
-# A plain Python loop with a little tensor work: partial sums of a series and a running max.
+# A plain Python loop with a little tensor work: partial sums of a series and a running max. Written for Autograd Lab.
 import torch
 import math
 

@@ -1,4 +1,4 @@
-# A long scalar chain: 500 steps of y = sin(y) * 1.01 + 0.1 * x, one backward at the end.
+# A long scalar chain: 500 steps of y = sin(y) * 1.01 + 0.1 * x, one backward at the end. Written for Autograd Lab.
 import torch
 
 x = torch.tensor(0.5, requires_grad=True)

@@ -138,7 +138,6 @@ PROGRAMS: tuple[ProgramSpec, ...] = (
 T_PT = "pytorch/tutorials"
 T_D2L = "d2l-ai (Dive into Deep Learning)"
 T_MRD = "mrdbourke/pytorch-deep-learning"
-T_HANDBOOK = "zergtant/pytorch-handbook (Chinese)"
 T_D2LPT = "ShusenTang/Dive-into-DL-PyTorch (Chinese)"
 ID_LINE = (r"^id\(Z\): \d+$",)
 T_CS231N = "cs231n/cs231n.github.io (Stanford CS231n)"
@@ -146,10 +145,10 @@ T_EAT = "lyhue1991/eat_pytorch_in_20_days (Chinese)"
 T_MORVAN = "MorvanZhou/PyTorch-Tutorial"
 T_LOEBER = "patrickloeber/pytorchTutorial (Python Engineer)"
 T_KARPATHY = "karpathy/nn-zero-to-hero (MIT)"
-T_DLWPT = "deep-learning-with-pytorch/dlwpt-code (Stevens, Antiga, Viehmann)"
 T_UDACITY = "udacity/deep-learning-v2-pytorch (MIT)"
-T_ZERO_TO_GANS = "Deep Learning with PyTorch: Zero to GANs (Jovian; a student's copy)"
 T_FASTAI = "fastai/course22p2 (Apache-2.0)"
+T_OWN = "written for Autograd Lab (session 26: replaces a copy whose source has no licence)"
+T_OWN_NC = "written for Autograd Lab (session 26: replaces a copy of a non-commercial, share-alike source)"
 SECONDS_LINE = r"^\d+\.\d+(e-\d+)?$"   # print(time() - start): a duration in seconds
 TUTORIALS: tuple[ProgramSpec, ...] = (
     ProgramSpec("tutorial_tensorqs.py", T_PT),
@@ -190,16 +189,16 @@ TUTORIALS: tuple[ProgramSpec, ...] = (
     ProgramSpec("tutorial_two_layer_net_numpy.py", T_PT, slow=True),
     ProgramSpec("tutorial_d2l_en_lookup_api.py", T_D2L),
     ProgramSpec("tutorial_d2l_zh_lookup_api.py", T_D2L),
-    ProgramSpec("tutorial_scially_autograd_zh.py", "scially/machine-learning (Chinese course notebook)",
-                output=UNCHECKED),
-    ProgramSpec("tutorial_eecs498_autograd_zh.py", "HuangHuangZhengZheng/EECS498-007 (Chinese notes)",
-                output=UNCHECKED),
+    # Session 26 (corpus6): the two notebooks first here had no licence; our own programs replace them
+    ProgramSpec("tutorial_own_vector_backward_zh.py", T_OWN, output=UNCHECKED),
+    ProgramSpec("tutorial_own_requires_grad_no_grad_zh.py", T_OWN, output=UNCHECKED),
     # Session 12: Chinese course notebooks, cell by cell (bench/tutorial_cells.py).
-    ProgramSpec("tutorial_handbook_tensor_zh.py", T_HANDBOOK),
-    ProgramSpec("tutorial_handbook_autograd_zh.py", T_HANDBOOK, output=UNCHECKED,
-                nondeterministic_lines=(r"^x(_leaf\.variable)?的id:\d+$",)),
-    ProgramSpec("tutorial_handbook_c1_tensor_zh.py", T_HANDBOOK),
-    ProgramSpec("tutorial_handbook_c1_autograd_zh.py", T_HANDBOOK, output=UNCHECKED),
+    # (session 26: the handbook is CC BY-NC-SA 3.0 CN, not permissive: our own programs replace the copies)
+    ProgramSpec("tutorial_own_tensor_types_zh.py", T_OWN_NC),
+    ProgramSpec("tutorial_own_autograd_graph_zh.py", T_OWN_NC, output=UNCHECKED,
+                nondeterministic_lines=(r"^p(_leaf\.variable)?的id:\d+$",)),
+    ProgramSpec("tutorial_own_blitz_tensor_zh.py", T_OWN_NC),
+    ProgramSpec("tutorial_own_blitz_autograd_zh.py", T_OWN_NC, output=UNCHECKED),
     ProgramSpec("tutorial_d2lpt_tensor_zh.py", T_D2LPT, nondeterministic_vars=("id_before",)),
     ProgramSpec("tutorial_d2lpt_autograd_zh.py", T_D2LPT, output=UNCHECKED),
     ProgramSpec("tutorial_book_ch3_zh.py", "chenyuntc/pytorch-book (Chinese)", output=UNCHECKED),
@@ -255,8 +254,7 @@ TUTORIALS: tuple[ProgramSpec, ...] = (
     ProgramSpec("tutorial_yunjey_basics.py", "yunjey/pytorch-tutorial", output=UNCHECKED),
     ProgramSpec("tutorial_d2l_en_gd.py", T_D2L),
     ProgramSpec("tutorial_d2l_zh_activations_stability.py", T_D2L, output=UNCHECKED),
-    ProgramSpec("tutorial_liuer_gradient_descent_zh.py", "刘二大人《PyTorch深度学习实践》 (a student's copy)",
-                output=UNCHECKED),
+    ProgramSpec("tutorial_own_linear_model_sgd_zh.py", T_OWN, output=UNCHECKED),  # (session 26)
     # (a residual such as torch.dist(S, svdvals(A)) is float32 rounding noise, ~1e-7, whose last digits
     # depend on the buffers' alignment: CI showed 6.7039e-07 where plain PyTorch gave 7.2999e-07)
     ProgramSpec("tutorial_linalg_docs.py", "pytorch/pytorch (torch.linalg docs)",
@@ -268,9 +266,8 @@ TUTORIALS: tuple[ProgramSpec, ...] = (
     # Session 25: the forward-mode AD tutorial's tensor cells (torch.autograd.forward_ad; torch.func.jvp)
     ProgramSpec("tutorial_forward_ad.py", "pytorch/tutorials (Forward-mode Automatic Differentiation)",
                 output=UNCHECKED),
-    # 龙良曲's lessons 1 and 22 (np.meshgrid; the Adam loop left out)
-    ProgramSpec("tutorial_longliangqu_zh.py", "dragen1860/Deep-Learning-with-PyTorch-Tutorials (Chinese)",
-                output=UNCHECKED),
+    # autograd.grad(y, [a, b, c]), np.meshgrid (session 26: our own, replacing an unlicensed copy)
+    ProgramSpec("tutorial_own_grad_list_meshgrid.py", T_OWN, output=UNCHECKED),
     # Session 23: the Python tutorial's errors-and-exceptions chapter (raise, exception classes, chaining,
     # finally) and its Reverse iterator; the chapter's uncaught `raise NameError('HiThere')` ends it.
     ProgramSpec("tutorial_python_exceptions.py", "python/cpython (the Python tutorial, PSF licence)",
@@ -296,20 +293,21 @@ TUTORIALS: tuple[ProgramSpec, ...] = (
                 nondeterministic_lines=(r"^\[Value\(data=.*\)\]$",)),
     # Session 24: "Deep Learning with PyTorch" chapters 3 and 5 (torch.set_printoptions in their first cell;
     # stride(), storage_offset(); the temperature fit by hand-written derivatives, then with autograd)
-    ProgramSpec("tutorial_dlwpt_ch3_tensors.py", T_DLWPT),
-    ProgramSpec("tutorial_dlwpt_ch5_parameter_estimation.py", T_DLWPT, slow=True, timeout_s=30),
-    ProgramSpec("tutorial_dlwpt_ch5_autograd.py", T_DLWPT, output=UNCHECKED, slow=True, timeout_s=30),
+    # (session 26: the book's code repository has no licence; our own programs after the same chapters)
+    ProgramSpec("tutorial_own_tensor_views_strides.py", T_OWN),
+    ProgramSpec("tutorial_own_fit_hand_derivatives.py", T_OWN, slow=True, timeout_s=30),
+    ProgramSpec("tutorial_own_fit_autograd_params.py", T_OWN, output=UNCHECKED, slow=True, timeout_s=30),
     # Udacity's intro-to-pytorch parts 1 (tensors, a sigmoid network by hand, the NumPy bridge) and 3 (its
     # autograd section); Aladdin Persson's tensor-basics script; CS224N's PyTorch tutorial (pprint)
     ProgramSpec("tutorial_udacity_tensors.py", T_UDACITY),
     ProgramSpec("tutorial_udacity_autograd.py", T_UDACITY, output=UNCHECKED),
     ProgramSpec("tutorial_persson_tensorbasics.py", "aladdinpersson/Machine-Learning-Collection (MIT)"),
-    ProgramSpec("tutorial_cs224n_pytorch.py", "Stanford CS224N PyTorch tutorial (a student's copy)",
-                output=UNCHECKED),
-    # Zero to GANs lesson 1: tensors and gradients, then linear regression from scratch (np.array(...,
+    ProgramSpec("tutorial_own_tensor_tour_pprint.py", T_OWN, output=UNCHECKED),  # (session 26)
+    # After Zero to GANs lesson 1: tensors and gradients, then linear regression from scratch (np.array(...,
     # dtype='float32'), a 100-epoch loop by hand)
-    ProgramSpec("tutorial_zero_to_gans_basics.py", T_ZERO_TO_GANS, output=UNCHECKED),
-    ProgramSpec("tutorial_zero_to_gans_linear_regression.py", T_ZERO_TO_GANS, output="loss"),
+    # (session 26: the student's copy had no licence; our own programs after the same lesson)
+    ProgramSpec("tutorial_own_tensors_and_gradients.py", T_OWN, output=UNCHECKED),
+    ProgramSpec("tutorial_own_linear_regression_scratch.py", T_OWN, output="loss"),
     # Raschka's STAT 453 lecture 6: torch.autograd.grad on a ReLU graph, a hand-written ReLU (z[:] = 0.)
     ProgramSpec("tutorial_raschka_autograd.py", "rasbt/stat453-deep-learning-ss21", output=UNCHECKED),
     # session 25: fast.ai course22p2's matmul from scratch (islice, iter(f, []), a triple loop, einsum,
@@ -328,6 +326,19 @@ TUTORIALS: tuple[ProgramSpec, ...] = (
     ProgramSpec("tutorial_kloeckner_power_iteration.py", "inducer/numerics-notes (MIT)"),
     ProgramSpec("tutorial_kloeckner_newton_nd.py", "inducer/numerics-notes (MIT)"),
     ProgramSpec("tutorial_kloeckner_gram_schmidt.py", "inducer/numerics-notes (MIT)"),
+    # Session 26 (corpus6): d2l-en's mathematics appendix (torch.linalg.eig, `norm_eigs.sort()` of 0-d
+    # tensors, `torch.pi = ...` kept as this run's copy, einsum, torch.meshgrid)
+    ProgramSpec("tutorial_d2l_en_eigendecomposition.py", T_D2L),
+    ProgramSpec("tutorial_d2l_en_geometry_linear_algebra.py", T_D2L),
+    ProgramSpec("tutorial_d2l_en_single_variable_calculus.py", T_D2L),
+    ProgramSpec("tutorial_d2l_en_statistics.py", T_D2L, timeout_s=30),   # a 300-pass comprehension
+    # the blitz's current autograd page ("A Gentle Introduction"; its resnet18/optimizer cells left out)
+    ProgramSpec("tutorial_blitz_autograd_gentle.py", T_PT),
+    # Kloeckner's QR iteration, SVD-by-eigh and orthogonal iteration demos (np.linalg.qr / eigh with
+    # NumPy's QRResult / EighResult, np.tril: lang/numpy_decompositions.py)
+    ProgramSpec("tutorial_kloeckner_qr_iteration.py", "inducer/numerics-notes (MIT)"),
+    ProgramSpec("tutorial_kloeckner_computing_svd.py", "inducer/numerics-notes (MIT)"),
+    ProgramSpec("tutorial_kloeckner_orthogonal_iteration.py", "inducer/numerics-notes (MIT)"),
 )
 
 

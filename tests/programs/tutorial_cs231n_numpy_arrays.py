@@ -1,6 +1,6 @@
 # Source: cs231n/cs231n.github.io, python-numpy-tutorial.md (Stanford CS231n's Python Numpy Tutorial by
 # Justin Johnson; commit 00dd610; https://github.com/cs231n/cs231n.github.io/blob/00dd610/python-numpy-tutorial.md;
-# the repository states no licence). The Numpy section's code blocks "Arrays", "Array indexing" and
+# licence: MIT, the repository's LICENSE since 2015). The Numpy section's code blocks "Arrays", "Array indexing" and
 # "Datatypes" in order, as written, one blank line between blocks (the Python section before them is plain
 # Python; its Numpy math and broadcasting blocks are tutorial_cs231n_numpy_math.py).
 import numpy as np

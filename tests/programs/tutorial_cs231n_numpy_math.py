@@ -1,6 +1,6 @@
 # Source: cs231n/cs231n.github.io, python-numpy-tutorial.md (Stanford CS231n's Python Numpy Tutorial by
 # Justin Johnson; commit 00dd610; https://github.com/cs231n/cs231n.github.io/blob/00dd610/python-numpy-tutorial.md;
-# the repository states no licence). The Numpy section's code blocks "Array math" and "Broadcasting" in
+# licence: MIT, the repository's LICENSE since 2015). The Numpy section's code blocks "Array math" and "Broadcasting" in
 # order, as written, one blank line between blocks (`np.empty_like` is zero-filled here, and in the test's
 # oracle; the loop overwrites every element anyway). The SciPy and Matplotlib sections after them are left
 # out: scipy and plotting are not available in Autograd Lab.

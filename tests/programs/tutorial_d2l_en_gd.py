@@ -1,5 +1,5 @@
 # Source: Dive into Deep Learning (English edition), chapter_optimization/gd.md "Gradient Descent"
-# (d2l-ai/d2l-en commit 0221793f; CC BY-SA 4.0 / MIT-0 code;
+# (d2l-ai/d2l-en commit 0221793f; licence: CC BY-SA 4.0 (text), MIT-0 (code, LICENSE-SAMPLECODE);
 # https://github.com/d2l-ai/d2l-en/blob/0221793f/chapter_optimization/gd.md), the PyTorch tab's code cells
 # in order: gradient descent by hand in one and two dimensions, Newton's method with the Hessian written
 # by hand. Changed: `d2l.tensor`/`d2l.cos`/`d2l.sin`/`d2l.cosh`/`d2l.sinh` are written as the torch

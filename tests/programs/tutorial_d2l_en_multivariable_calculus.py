@@ -1,5 +1,5 @@
 # Source: d2l-ai/d2l-en, chapter_appendix-mathematics-for-deep-learning/multivariable-calculus.md (Dive into
-# Deep Learning, appendix "Multivariable Calculus"; commit 23d7a5ae; CC BY-SA 4.0 / MIT-0 code;
+# Deep Learning, appendix "Multivariable Calculus"; commit 23d7a5ae; licence: CC BY-SA 4.0 (text), MIT-0 (code);
 # https://github.com/d2l-ai/d2l-en/blob/23d7a5ae/chapter_appendix-mathematics-for-deep-learning/multivariable-calculus.md),
 # the PyTorch tab's code blocks and the `#@tab all` blocks, in order. Left out: `%matplotlib inline`,
 # `from d2l import torch as d2l`, `from IPython import display`, `from mpl_toolkits import mplot3d`, and

@@ -1,5 +1,5 @@
 # Source: Dive into Deep Learning (English edition), chapter_preliminaries/ndarray.md
-# (d2l-ai/d2l-en commit 23d7a5ae; the PyTorch tab's code cells in order, one blank line between cells).
+# (d2l-ai/d2l-en commit 23d7a5ae; licence: CC BY-SA 4.0 (text), MIT-0 (code, LICENSE-SAMPLECODE); the PyTorch tab's code cells in order, one blank line between cells).
 import torch
 
 x = torch.arange(12, dtype=torch.float32)

@@ -1,4 +1,4 @@
-# Source: 《动手学深度学习》 (Dive into Deep Learning, Chinese edition; d2l-ai/d2l-zh; CC BY-SA 4.0 / MIT-0 code),
+# Source: 《动手学深度学习》 (Dive into Deep Learning, Chinese edition; d2l-ai/d2l-zh; licence: Apache-2.0),
 # chapter_multilayer-perceptrons/mlp.md (commit 207928d3; 激活函数: ReLU, sigmoid, tanh and their gradients)
 # followed by chapter_multilayer-perceptrons/numerical-stability-and-init.md (commit 10b71cd3; 梯度消失和梯度爆炸),
 # the PyTorch tab's code cells in order. Left out: `%matplotlib inline`, `from d2l import torch as d2l` and

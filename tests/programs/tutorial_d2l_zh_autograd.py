@@ -1,5 +1,5 @@
 # Source: Dive into Deep Learning (Chinese edition), chapter_preliminaries/autograd.md
-# (d2l-ai/d2l-zh commit e6b18cce; https://github.com/d2l-ai/d2l-zh/blob/e6b18cce/chapter_preliminaries/autograd.md;
+# (d2l-ai/d2l-zh commit e6b18cce; licence: Apache-2.0 (the repository's LICENSE at that commit); https://github.com/d2l-ai/d2l-zh/blob/e6b18cce/chapter_preliminaries/autograd.md;
 # the PyTorch tab's code cells in order, one blank line between cells; cells that need d2l or matplotlib are left out).
 import torch
 

@@ -1,5 +1,5 @@
 # Source: Dive into Deep Learning (Chinese edition), chapter_preliminaries/calculus.md
-# (d2l-ai/d2l-zh commit e6b18cce; the PyTorch tab's code cells 0-1, one blank line between cells;
+# (d2l-ai/d2l-zh commit e6b18cce; licence: Apache-2.0 (the repository's LICENSE at that commit); the PyTorch tab's code cells 0-1, one blank line between cells;
 # the plotting cells after them need matplotlib and d2l).
 # Cell 0's `%matplotlib inline` and d2l/matplotlib imports are left out (IPython magic, plotting).
 import numpy as np

@@ -1,6 +1,6 @@
 # Source: Dive into Deep Learning (Chinese edition), chapter_linear-networks/linear-regression.md
 # (d2l-ai/d2l-zh; https://github.com/d2l-ai/d2l-zh/blob/master/chapter_linear-networks/linear-regression.md;
-# Apache-2.0 / CC BY-SA 4.0), the PyTorch tab's code cells in order, one blank line between cells:
+# licence: Apache-2.0), the PyTorch tab's code cells in order, one blank line between cells:
 # d2l.ones/d2l.zeros are torch's (as d2l's torch module defines them); `%matplotlib inline`,
 # `from d2l import torch as d2l` and the d2l.plot call of the last cell are left out (plotting).
 import math

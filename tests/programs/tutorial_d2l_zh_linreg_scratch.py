@@ -1,5 +1,5 @@
 # Source: Dive into Deep Learning (Chinese edition), chapter_linear-networks/linear-regression-scratch.md
-# (d2l-ai/d2l-zh; https://github.com/d2l-ai/d2l-zh/blob/master/chapter_linear-networks/linear-regression-scratch.md;
+# (d2l-ai/d2l-zh; licence: Apache-2.0; https://github.com/d2l-ai/d2l-zh/blob/master/chapter_linear-networks/linear-regression-scratch.md;
 # the PyTorch tab's code cells in order as the book renders them (d2l.normal/matmul/reshape/tensor are
 # torch's), one blank line between cells; the cells that need d2l's plotting are left out).
 import torch

@@ -1,6 +1,6 @@
 # Source: Dive into Deep Learning (Chinese edition), chapter_linear-networks/softmax-regression-scratch.md
 # (d2l-ai/d2l-zh commit 02b0536b; https://github.com/d2l-ai/d2l-zh/blob/02b0536b/chapter_linear-networks/softmax-regression-scratch.md;
-# Apache-2.0; the PyTorch tab's code cells in order as the book renders them (d2l.exp/log/matmul/normal/tensor
+# licence: Apache-2.0; the PyTorch tab's code cells in order as the book renders them (d2l.exp/log/matmul/normal/tensor
 # are torch's, d2l.reduce_sum/argmax/astype/reshape/size the tensor methods), one blank line between cells).
 # Left out: `from d2l import torch as d2l`, `from IPython import display`, the Fashion-MNIST cell
 # (`train_iter, test_iter = d2l.load_data_fashion_mnist(batch_size)`: no files or network here), and the cells

@@ -1,5 +1,5 @@
 # Source: ShusenTang/Dive-into-DL-PyTorch, code/chapter03_DL-basics/3.1_linear-regression.ipynb (d2l's first
-# edition rewritten for PyTorch, in Chinese: 线性回归), code cells in order (commit 39bd576; Apache-2.0;
+# edition rewritten for PyTorch, in Chinese: 线性回归), code cells in order (commit 39bd576; licence: Apache-2.0 (LICENSE added in 064d7d4);
 # https://github.com/ShusenTang/Dive-into-DL-PyTorch/blob/39bd576/code/chapter03_DL-basics/3.1_linear-regression.ipynb).
 # `from time import time` times a Python loop against one vector addition: the two printed durations and
 # `start` differ run to run (the manifest compares them by pattern). The last cell is empty.

@@ -1,6 +1,6 @@
 # Follows the tensor cells of PyTorch's "Forward-mode Automatic Differentiation (Beta)" tutorial
 # (https://pytorch.org/tutorials/intermediate/forward_ad_usage.html, pytorch/tutorials
-# intermediate_source/forward_ad_usage.py): its "Basic Usage" and "Functional API" sections, written
+# intermediate_source/forward_ad_usage.py; licence: BSD-3-Clause): its "Basic Usage" and "Functional API" sections, written
 # here in the same steps with print() lines added so the numbers can be compared with plain PyTorch.
 # Left out: the nn.Module sections (out of scope), the custom Function with a jvp staticmethod and
 # gradcheck, and `import functorch` (torch.func is its successor).

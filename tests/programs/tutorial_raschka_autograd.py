@@ -1,6 +1,6 @@
 # Source: rasbt/stat453-deep-learning-ss21, L06/code/pytorch-autograd.ipynb (Sebastian Raschka's STAT 453
-# "Introduction to Deep Learning", lecture 6: PyTorch's autograd on a ReLU graph; commit ce261963; no licence
-# stated; https://github.com/rasbt/stat453-deep-learning-ss21/blob/ce261963/L06/code/pytorch-autograd.ipynb),
+# "Introduction to Deep Learning", lecture 6: PyTorch's autograd on a ReLU graph; commit ce261963; licence:
+# MIT; https://github.com/rasbt/stat453-deep-learning-ss21/blob/ce261963/L06/code/pytorch-autograd.ipynb),
 # code cells in order. Left out: cell 0 (the `%watermark` IPython magics) and the empty last cell.
 # Each cell starts with its '# ---- cell N' line (bench/tutorial_cells.py).
 # ---- cell 1

@@ -345,12 +345,13 @@ def test_step_budget_boundary(program: str, where: str) -> None:
 
 
 def test_sorting_compares_plain_values_only() -> None:
-    """No tensor code runs inside Python's sort: tensors as items or keys are refused by name."""
-    for source, named in [("import torch\na = sorted([torch.ones(1), torch.zeros(1)])", "`sorted()` of "
+    """No tensor code runs inside Python's sort: tensors as items or keys are refused by name (one-element
+    tensors of one dtype sort by their values, read before the sort: test_corpus6_s26.py)."""
+    for source, named in [("import torch\na = sorted([torch.ones(2), torch.zeros(2)])", "`sorted()` of "
                            "`torch.Tensor` items"),
-                          ("import torch\na = [1, 2]\na.sort(key=lambda v: torch.ones(1) * v)",
+                          ("import torch\na = [1, 2]\na.sort(key=lambda v: torch.ones(2) * v)",
                            "`list.sort()` of `torch.Tensor` keys"),
-                          ("import torch\na = max([1, 2], key=lambda v: torch.ones(1))",
+                          ("import torch\na = max([1, 2], key=lambda v: torch.ones(2))",
                            "`max()` with key= of `torch.Tensor` keys"),
                           # a shared long list would be walked by every comparison inside the sort
                           ("a = [0] * 1000\nb = sorted([a] * 1000)", "`sorted()` of `list` items"),

@@ -94,7 +94,7 @@ def test_copies_count_in_the_runs_total(copies, fits):
 
 
 def test_sort_compares_plain_values_only():
-    report = run_program("import torch\na = [torch.ones(1), torch.zeros(1)]\na.sort()\n", torchviz=False)
+    report = run_program("import torch\na = [torch.ones(2), torch.zeros(2)]\na.sort()\n", torchviz=False)
     assert report.error.kind == "unsupported" and (report.error.line, report.error.column) == (3, 1)
     assert "`list.sort()` of `torch.Tensor` items" in report.error.message
     mixed = run_program("a = [1, 'b']\na.sort()\n", torchviz=False)   # Python's own TypeError

@@ -104,7 +104,7 @@ CORPUS: list[tuple[str, str, dict]] = [
     ("del_tuple", "t = (1, 2)\ndel t[0]\n", {}),
     ("del_tensor", T + "x = torch.ones(2)\ndel x[0]\n", {}),
     ("del_array", N + "x = np.ones(2)\ndel x[0]\n", {}),
-    ("sort_tensor_keys", T + "a = sorted([1, 2], key=lambda v: torch.ones(1))\n", {}),
+    ("sort_tensor_keys", T + "a = sorted([1, 2], key=lambda v: torch.ones(2))\n", {}),
     ("sort_keyword", "a = [1]\na.sort(cmp=1)\n", {}),
     ("starred_alone", "for *a in [[1]]:\n    pass\n", {}),
     ("dict_key_list", "d = {}\nd[[1]] = 2\n", {}),

@@ -1,0 +1,164 @@
+"""Issue 9, session 26: `torch.maximum(best, torch.tensor(math.sin(n)))` with each module call made
+in one closure once its call site has planned its member (lang/compiled_module_calls.py). It must do
+what the two closures it replaces do (compiled_module_calls.FUSED off) and what the generic walk does:
+the same values and printed text (Python and PyTorch as the oracle), the same refusals and error
+positions, the same step count, the same cut at every step and the same time check at every offset,
+and the element limits straddled.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+
+import pytest
+import torch
+
+from autogradlab.engine.run import run_program
+from autogradlab.lang import compiled, compiled_expressions, compiled_module_calls  # noqa: F401 - compiled first (import order)
+from autogradlab.limits import Limits
+from tests.unit.differential_helpers import assert_every_step_cut_agrees, assert_time_check_agrees
+from tests.unit.test_compiled_blocks import generic, outcome  # noqa: F401
+
+PYTHON_SUM = open("tests/programs/loop_python_sum.py", encoding="utf-8").read()
+
+
+def _python(source: str) -> str:
+    """What CPython and PyTorch print for the program (the oracle: the test's own text)."""
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        exec(compile(source, "<test>", "exec"), {})
+    return out.getvalue()
+
+
+def _three_ways(source: str, limits: Limits, generic, monkeypatch) -> tuple:  # noqa: F811
+    """The outcome fused, with the two closures (FUSED off) and by the generic walk: all equal."""
+    fused = outcome(source, limits)
+    with monkeypatch.context() as patch:
+        patch.setattr(compiled_module_calls, "FUSED", False)
+        assert outcome(source, limits) == fused
+    generic()
+    assert outcome(source, limits) == fused
+    return fused
+
+
+def test_python_sum_prints_what_python_prints():
+    report = run_program(PYTHON_SUM)
+    assert report.error is None, report.error
+    assert report.printed == _python(PYTHON_SUM)
+
+
+def test_python_sum_takes_the_fused_way(monkeypatch):
+    """After each call site's first pass, every call of the loop's tensor line is made fused."""
+    general_calls = []
+    original = compiled_module_calls.module_call
+
+    def counted(interp, node, name, attr, module, first, second, general):
+        def watched():
+            general_calls.append(attr)
+            return general()
+        return original(interp, node, name, attr, module, first, second, watched)
+    monkeypatch.setattr(compiled_expressions, "module_call", counted)
+    report = run_program(PYTHON_SUM)
+    assert report.error is None and report.printed == _python(PYTHON_SUM)
+    # the first call of each site plans it; later ones only near a multiple of 32 steps
+    assert 0 < general_calls.count("maximum") < 300 // 8 and general_calls.count("sin") < 300 // 8
+
+
+def test_python_sum_same_three_ways(generic, monkeypatch):  # noqa: F811
+    error, steps, variables, printed, _ = _three_ways(PYTHON_SUM, Limits(timeout_s=600), generic, monkeypatch)
+    assert error is None and steps > 30000 and printed == _python(PYTHON_SUM)
+
+
+def _lines(*lines: str) -> str:
+    return "\n".join(lines) + "\n"
+
+
+CASES = {
+    "math_of_tensor": _lines("import math", "import torch", "x = torch.tensor(0.5)", "for i in range(3):",
+                             "    y = math.sin(x)", "print(y)"),
+    "math_of_str": _lines("import math", "for i in range(3):", "    y = math.sin(i if i < 2 else 'a')"),
+    "math_two_arguments": _lines("import math", "t = 0.0", "for i in range(1, 5):",
+                                 "    t += math.hypot(i, 2) + math.atan2(i, 3) + math.log(i, 2)", "print(t)"),
+    "tensor_of_list": _lines("import torch", "for i in range(3):",
+                             "    x = torch.tensor([i, 2.0] if i < 2 else 1.5)", "print(x)"),
+    "shapes_mismatch": _lines("import torch", "a = torch.ones(2)", "for i in range(4):",
+                              "    a = torch.maximum(a, torch.ones(2 if i < 3 else 3))"),
+    "keyword_call": _lines("import torch", "for i in range(3):",
+                           "    x = torch.tensor(float(i), requires_grad=True)", "print(x)"),
+    "in_a_function": _lines("import torch", "import math", "def f(k):", "    b = torch.tensor(-1.0)",
+                            "    for n in range(k):",
+                            "        b = torch.maximum(b, torch.tensor(math.cos(n)))",
+                            "    return b", "print(f(5), f(2))"),
+    "parameter_shadows_module": _lines("import torch", "def f(torch):", "    return torch.maximum(torch)",
+                                       "for i in range(3):", "    y = f(torch.ones(2) * i)", "print(y)"),
+    "name_rebound": _lines("import torch", "import math", "for i in range(4):", "    y = math.floor(2.5 + i)",
+                           "    if i == 1:", "        math = torch", "print(y)"),
+    "refused_member": _lines("import torch", "for i in range(3):",
+                             "    y = torch.load('x') if i == 2 else torch.abs(-i)"),
+    "undefined_module": _lines("for i in range(3):", "    y = numpy.sin(i)"),
+    "grad_through_maximum": _lines("import torch", "w = torch.tensor(0.3, requires_grad=True)",
+                                   "b = torch.tensor(-1.0)", "for i in range(5):",
+                                   "    b = torch.maximum(b, w * torch.tensor(float(i)))", "b.backward()",
+                                   "print(b, w.grad)"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_edge_cases_three_ways(name, generic, monkeypatch):  # noqa: F811
+    _three_ways(CASES[name], Limits(), generic, monkeypatch)
+
+
+@pytest.mark.parametrize("name", ["math_of_tensor", "math_two_arguments", "tensor_of_list", "in_a_function",
+                                  "parameter_shadows_module", "grad_through_maximum", "keyword_call"])
+def test_edge_cases_print_what_python_prints(name):
+    report = run_program(CASES[name])
+    assert report.error is None, report.error
+    assert report.printed == _python(CASES[name])
+
+
+@pytest.mark.parametrize(("name", "line"), [("math_of_str", 3), ("shapes_mismatch", 4),
+                                            ("undefined_module", 2), ("refused_member", 3)])
+def test_errors_are_where_python_raises_them(name, line):
+    report = run_program(CASES[name])
+    assert report.error is not None and report.error.line == line, report.error
+    with pytest.raises(Exception):  # noqa: B017, PT011 - Python raises too (TypeError, RuntimeError, ...)
+        _python(CASES[name].replace("torch.load('x')", "torch.load(1)"))
+
+
+SHORT = ("import torch\nimport math\nbest = torch.tensor(-1.0)\nfor n in range(1, 5):\n"
+         "    best = torch.maximum(best, torch.tensor(math.sin(n)))\nprint(best)\n")
+
+
+def test_every_step_cut(generic):  # noqa: F811
+    assert_every_step_cut_agrees(SHORT, generic)
+
+
+@pytest.mark.parametrize("offset", range(32))
+def test_the_time_check_fires_at_the_same_node_at_every_offset(offset, generic, monkeypatch):  # noqa: F811
+    assert_time_check_agrees(SHORT, offset, generic, monkeypatch)
+
+
+# `best` and 12 new tensors of one element each (torch.tensor's 12 and torch.maximum's 12 results):
+# 25 elements made in all; the element total is checked before each result is counted
+ELEMENTS = _lines("import torch", "best = torch.tensor(-1.0)", "for n in range(12):",
+                  "    best = torch.maximum(best, torch.tensor(n / 3))", "print(best)")
+
+
+def test_the_element_total_just_at_the_limit_runs_as_python():
+    report = run_program(ELEMENTS, limits=Limits(max_total_elements=25))
+    assert report.error is None, report.error
+    assert report.printed == _python(ELEMENTS) == f"{torch.tensor(11 / 3)!r}\n"
+
+
+@pytest.mark.parametrize("fused", [True, False])
+def test_the_element_total_just_above_the_limit_is_refused_at_the_line(fused, monkeypatch):
+    monkeypatch.setattr(compiled_module_calls, "FUSED", fused)
+    report = run_program(ELEMENTS, limits=Limits(max_total_elements=24))
+    assert report.error is not None and report.error.kind == "limit", report.error
+    assert report.error.line == 4 and "24" in report.error.message
+
+
+def test_the_element_limit_straddled_three_ways(generic, monkeypatch):  # noqa: F811
+    for limit in (24, 25):
+        _three_ways(ELEMENTS, Limits(max_total_elements=limit), generic, monkeypatch)

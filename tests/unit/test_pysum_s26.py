@@ -15,7 +15,12 @@ import pytest
 import torch
 
 from autogradlab.engine.run import run_program
-from autogradlab.lang import compiled, compiled_expressions, compiled_module_calls  # noqa: F401 - compiled first (import order)
+from autogradlab.lang import (  # noqa: F401 - compiled first (import order)
+    compiled,
+    compiled_expressions,
+    compiled_module_calls,
+    function_sites,
+)
 from autogradlab.limits import Limits
 from tests.unit.differential_helpers import assert_every_step_cut_agrees, assert_time_check_agrees
 from tests.unit.test_compiled_blocks import generic, outcome  # noqa: F401
@@ -162,3 +167,75 @@ def test_the_element_total_just_above_the_limit_is_refused_at_the_line(fused, mo
 def test_the_element_limit_straddled_three_ways(generic, monkeypatch):  # noqa: F811
     for limit in (24, 25):
         _three_ways(ELEMENTS, Limits(max_total_elements=limit), generic, monkeypatch)
+
+
+# -- torch.tensor(<float>) made by torch.scalar_tensor (function_sites.SCALAR_FLOAT) ---------------
+# float32's, float16's and bfloat16's edges, the bound (3e38) straddled, values only torch.tensor takes
+FLOATS = [0.1, -0.0, 0.0, 1 / 3, -2.5, 1e-45, 7e-46, 2.0 ** -149, 2.0 ** -150, 5e-324, 6.1e-5, 65504.0,
+          65519.99, 65520.0, 1e5, 3.3895313892515355e38, 2.9999999999999998e38, 3e38, -3e38,
+          3.4028234663852886e38, 3.4028235677973366e38, 1e300, -1e300,
+          float("inf"), float("-inf"), float("nan")]
+INF_NAN = "inf, nan = float('inf'), float('nan')"   # FLOATS' repr names them
+
+
+def _floats_program(dtype: str, values: list[float]) -> str:
+    return _lines("import torch", f"torch.set_default_dtype(torch.{dtype})", f"values = {values!r}",
+                  "for v in values:", "    x = torch.tensor(v)",
+                  "    print(x.item(), x.dtype, x.shape, x.requires_grad, x.is_leaf, x.grad_fn, x)")
+
+
+@pytest.mark.parametrize("dtype", ["float32", "float64", "float16", "bfloat16"])
+def test_float_tensors_are_what_torch_tensor_makes(dtype, monkeypatch):
+    source = _lines(INF_NAN) + _floats_program(dtype, FLOATS)
+    made = []
+    monkeypatch.setattr(function_sites, "_scalar_tensor", lambda x: made.append(x) or torch.scalar_tensor(x))
+    report = run_program(source)
+    assert report.error is None, report.error
+    expected = _python(source)
+    torch.set_default_dtype(torch.float32)
+    assert report.printed == expected
+    assert "inf torch.float32" in expected or dtype != "float32"   # beyond float32's range: torch's inf
+    # every value inside the bound, and only those, is made by scalar_tensor
+    assert made == [v for v in FLOATS if -3e38 < v < 3e38]
+
+
+@pytest.mark.parametrize("dtype", ["float32", "float16"])
+def test_float_tensors_three_ways(dtype, generic, monkeypatch):  # noqa: F811
+    source = _lines(INF_NAN) + _floats_program(dtype, FLOATS[:-3] + [1e308])
+    fused = outcome(source, Limits())
+    with monkeypatch.context() as patch:
+        patch.setattr(function_sites, "SCALAR_FLOAT", False)
+        assert outcome(source, Limits()) == fused
+    torch.set_default_dtype(torch.float32)
+    generic()
+    assert outcome(source, Limits()) == fused
+    torch.set_default_dtype(torch.float32)
+    assert fused[0] is None
+
+
+MODES = {
+    "no_grad": _lines("import torch", "with torch.no_grad():", "    for i in range(3):",
+                      "        x = torch.tensor(i / 7)", "print(x, x.requires_grad)"),
+    "inference_mode": _lines("import torch", "with torch.inference_mode():", "    for i in range(3):",
+                             "        x = torch.tensor(i / 7)", "print(x, x.is_inference())"),
+    "func_grad": _lines("import torch", "def f(w):", "    t = w * 0.0", "    for i in range(3):",
+                        "        t = t + w * torch.tensor(i / 7)", "    return t",
+                        "print(torch.func.grad(f)(torch.tensor(0.5)))"),
+    "vmap": _lines("import torch", "def f(w):", "    return torch.maximum(w, torch.tensor(0.25))",
+                   "print(torch.vmap(f)(torch.tensor([0.0, 0.5, 1.0])))"),
+    "custom_backward_vectorized": _lines(
+        "import torch", "class Scale(torch.autograd.Function):", "    @staticmethod",
+        "    def forward(ctx, x):", "        return x * 2.0", "    @staticmethod",
+        "    def backward(ctx, g):",
+        "        return g * torch.tensor(2.0) + torch.tensor(0.5) * 0.0",
+        "J = torch.autograd.functional.jacobian(Scale.apply, torch.ones(3), vectorize=True)", "print(J)"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(MODES))
+def test_float_tensors_under_modes_and_transforms(name, monkeypatch):
+    report = run_program(MODES[name])
+    assert report.error is None, report.error
+    assert report.printed == _python(MODES[name])
+    monkeypatch.setattr(function_sites, "SCALAR_FLOAT", False)
+    assert run_program(MODES[name]).printed == report.printed

@@ -8,6 +8,8 @@ site], the list called fills), this closure does both: the two steps counted tog
 leaf_first counts them (only when neither reaches the step budget nor a multiple of 32), the name
 read in the scopes as leaf_first reads it, the arguments evaluated, then the planned site called if
 the name still holds the call site's module (called's own test, made after the arguments as there).
+A plain name as the first argument is read here too, its step counted with the two (three at
+once, on the same condition); a name no scope holds goes to its own closure (lookup, refusal).
 Anything else (the first passes, another value under the name, a name no scope holds, a step near
 the budget or the time check) takes leaf_first's closure from its start, nothing counted yet; a
 module that changed while the arguments ran goes through called's branch for a module.
@@ -22,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from autogradlab.errors import ProgramError
 from autogradlab.lang import attributes
 from autogradlab.lang.compiled_basics import _CONTROL, Run
-from autogradlab.lang.compiled_leaves import MISS, outer_value
+from autogradlab.lang.compiled_leaves import MISS, NAME, leaf, outer_value
 from autogradlab.lang.function_sites import function_site
 from autogradlab.lang.operators import python_error
 from autogradlab.lang.safe_values import SafeFunction
@@ -54,17 +56,31 @@ def module_call(interp: Interpreter, node: ast.Call, name: str, attr: str, modul
             return member.impl(interp, args, {}, node)
         return interp.call_value(member, args, {}, node)
 
+    # a plain name as the first argument (`torch.maximum(best, ...)`, `math.sin(n)`): read here too,
+    # its step counted with the call's two (compiled_leaves' rule for three steps)
+    found = leaf(node.args[0])
+    first_name = found[1] if found is not None and found[0] == NAME else None
+    fused = 3 if first_name is not None else 2
+    not_near = 32 - fused   # s % 32 below this: none of the steps s+1 .. s+fused is a multiple of 32
+
     def run() -> Any:
         s = interp._steps
-        if not (FUSED and s + 2 <= interp._max_steps and (s & 31) < 30 and module[2] is not None):
+        if not (FUSED and s + fused <= interp._max_steps and (s & 31) < not_near and module[2] is not None):
             return general()
         values = interp.scope.vars
         base = values[name] if name in values else outer_value(interp, name)
         if base is not module[0] or base is MISS:
             return general()
-        interp._steps = s + 2
+        interp._steps = s + fused
         try:
-            args = [first()] if second is None else [first(), second()]
+            if first_name is None:
+                value = first()
+            else:
+                value = values[first_name] if first_name in values else outer_value(interp, first_name)
+                if value is MISS:   # a builtin, a torch function, an undefined name: its own closure
+                    interp._steps = s + 2
+                    value = first()
+            args = [value] if second is None else [value, second()]
             if base is module[0]:
                 site = module[2]
                 if site is not None:

@@ -102,6 +102,13 @@ CASES = {
     "refused_member": _lines("import torch", "for i in range(3):",
                              "    y = torch.load('x') if i == 2 else torch.abs(-i)"),
     "undefined_module": _lines("for i in range(3):", "    y = numpy.sin(i)"),
+    "first_argument_undefined": _lines("import math", "for i in range(3):", "    y = math.sin(i)",
+                                       "    if i == 2:", "        z = math.cos(w)"),
+    "first_argument_builtin": _lines("import math", "for i in range(3):", "    y = math.sin(i)",
+                                     "    z = math.cos(abs)"),
+    "first_argument_global_in_function": _lines("import math", "g = 0.5", "def f():",
+                                                "    return math.sin(g)", "for i in range(3):", "    y = f()",
+                                                "    g = g + 1", "print(y)"),
     "grad_through_maximum": _lines("import torch", "w = torch.tensor(0.3, requires_grad=True)",
                                    "b = torch.tensor(-1.0)", "for i in range(5):",
                                    "    b = torch.maximum(b, w * torch.tensor(float(i)))", "b.backward()",
@@ -115,6 +122,7 @@ def test_edge_cases_three_ways(name, generic, monkeypatch):  # noqa: F811
 
 
 @pytest.mark.parametrize("name", ["math_of_tensor", "math_two_arguments", "tensor_of_list", "in_a_function",
+                                  "first_argument_global_in_function",
                                   "parameter_shadows_module", "grad_through_maximum", "keyword_call"])
 def test_edge_cases_print_what_python_prints(name):
     report = run_program(CASES[name])
@@ -123,7 +131,8 @@ def test_edge_cases_print_what_python_prints(name):
 
 
 @pytest.mark.parametrize(("name", "line"), [("math_of_str", 3), ("shapes_mismatch", 4),
-                                            ("undefined_module", 2), ("refused_member", 3)])
+                                            ("undefined_module", 2), ("refused_member", 3),
+                                            ("first_argument_undefined", 5), ("first_argument_builtin", 4)])
 def test_errors_are_where_python_raises_them(name, line):
     report = run_program(CASES[name])
     assert report.error is not None and report.error.line == line, report.error
@@ -131,8 +140,9 @@ def test_errors_are_where_python_raises_them(name, line):
         _python(CASES[name].replace("torch.load('x')", "torch.load(1)"))
 
 
-SHORT = ("import torch\nimport math\nbest = torch.tensor(-1.0)\nfor n in range(1, 5):\n"
-         "    best = torch.maximum(best, torch.tensor(math.sin(n)))\nprint(best)\n")
+SHORT = _lines("import torch", "import math", "best = torch.tensor(-1.0)", "for n in range(1, 5):",
+               "    best = torch.maximum(best, torch.tensor(math.sin(n)))", "    m = math.hypot(n, len([n]))",
+               "print(best, m)")
 
 
 def test_every_step_cut(generic):  # noqa: F811
@@ -239,3 +249,43 @@ def test_float_tensors_under_modes_and_transforms(name, monkeypatch):
     assert report.printed == _python(MODES[name])
     monkeypatch.setattr(function_sites, "SCALAR_FLOAT", False)
     assert run_program(MODES[name]).printed == report.printed
+
+
+CHECKED = _lines("import torch", "import math", "best = torch.tensor(-1.0)", "w = 0.5",
+                 "for n in range(1, 400):", "    best = torch.maximum(best, torch.tensor(math.sin(n)))",
+                 "    y = math.cos(w)",
+                 "    if n % 3 == 0:", "        k = 0", "print(best, y)")
+
+
+def test_every_time_check_is_made_at_the_same_step(monkeypatch):
+    """Over 400 passes the time checks (every 32nd step) fall on every node of the line: the same
+    steps checked fused and with the two closures."""
+    from autogradlab.lang.interpreter import Interpreter
+
+    checked: list[int] = []
+    original = Interpreter.check_time
+
+    def check_time(self):
+        checked.append(self._steps)
+        return original(self)
+    monkeypatch.setattr(Interpreter, "check_time", check_time)
+    fused = outcome(CHECKED, Limits())
+    fused_checks, checked[:] = list(checked), []
+    monkeypatch.setattr(compiled_module_calls, "FUSED", False)
+    assert outcome(CHECKED, Limits()) == fused and fused[0] is None
+    assert checked == fused_checks and len(checked) > 100
+
+
+def test_a_first_argument_gone_later_is_looked_up_where_it_was():
+    source = _lines("import math", "w = 0.5", "for i in range(3):", "    y = math.cos(w)", "    if i == 1:",
+                    "        del w")
+    report = run_program(source)
+    assert report.error is not None and report.error.kind == "name" and report.error.line == 4, report.error
+    with pytest.raises(NameError):
+        _python(source)
+
+
+def test_a_first_argument_gone_later_three_ways(generic, monkeypatch):  # noqa: F811
+    source = _lines("import math", "w = 0.5", "for i in range(3):", "    y = math.cos(w)", "    if i == 1:",
+                    "        del w")
+    _three_ways(source, Limits(), generic, monkeypatch)

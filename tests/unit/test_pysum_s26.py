@@ -289,3 +289,49 @@ def test_a_first_argument_gone_later_three_ways(generic, monkeypatch):  # noqa: 
     source = _lines("import math", "w = 0.5", "for i in range(3):", "    y = math.cos(w)", "    if i == 1:",
                     "        del w")
     _three_ways(source, Limits(), generic, monkeypatch)
+
+
+# -- `name = value` in one closure (compiled_targets.positioned_name_assign) ----------------------
+ASSIGNMENTS = {
+    "kinds": _lines("import torch", "import math", "for i in range(3):", "    t = torch.ones(2) * i",
+                    "    n = i / 2", "    s = 'a' * i", "    z = None", "    xs = [t, n]",
+                    "    f = lambda v: v + i", "    b = i > 1", "    c = f(n)",
+                    "print(t, n, s, z, xs, c, b)"),
+    "in_a_function": _lines("def g(k):", "    for i in range(k):", "        y = i * 3", "        w = [y]",
+                            "    return y, w", "print(g(4))"),
+    "refused_module_value": _lines("import math", "for i in range(2):", "    y = i", "    m = math"),
+    "error_in_value": _lines("for i in range(3):", "    y = 1 / (2 - i)"),
+    "rebinding_loop_name": _lines("import torch", "for i in range(3):", "    i = torch.tensor(float(i))",
+                                  "print(i)"),
+}
+
+
+def _three_ways_assign(source: str, limits: Limits, generic, monkeypatch) -> tuple:  # noqa: F811
+    from autogradlab.lang import compiled_targets
+
+    fused = outcome(source, limits)
+    with monkeypatch.context() as patch:
+        patch.setattr(compiled_targets, "NAME_ASSIGN", False)
+        assert outcome(source, limits) == fused
+    generic()
+    assert outcome(source, limits) == fused
+    return fused
+
+
+@pytest.mark.parametrize("name", sorted(ASSIGNMENTS))
+def test_name_assignments_three_ways(name, generic, monkeypatch):  # noqa: F811
+    error, *_ = _three_ways_assign(ASSIGNMENTS[name], Limits(), generic, monkeypatch)
+    if name in ("kinds", "in_a_function", "rebinding_loop_name"):
+        assert error is None, error
+        assert run_program(ASSIGNMENTS[name]).printed == _python(ASSIGNMENTS[name])
+    else:
+        assert error is not None and error[2] == (4 if name == "refused_module_value" else 2), error
+
+
+def test_name_assignments_every_step_cut(generic, monkeypatch):  # noqa: F811
+    assert_every_step_cut_agrees(ASSIGNMENTS["kinds"], generic)
+
+
+@pytest.mark.parametrize("offset", range(0, 32, 3))
+def test_name_assignments_time_check(offset, generic, monkeypatch):  # noqa: F811
+    assert_time_check_agrees(ASSIGNMENTS["kinds"], offset, generic, monkeypatch)

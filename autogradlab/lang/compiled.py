@@ -32,6 +32,7 @@ from autogradlab.lang.compiled_expressions import (  # noqa: F401 - used by the 
     _positioned,
     compile_expression,
 )
+from autogradlab.lang.compiled_targets import positioned_name_assign
 
 if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
@@ -56,7 +57,8 @@ def compile_statement(interp: Interpreter, node: ast.stmt) -> Run:
     if kind is ast.Assign:
         pair = statements.assign_pair(interp, node)
         if pair is not None:
-            per_node = statements.positioned_pair(interp, node, *pair)
+            per_node = positioned_name_assign(interp, node, pair[0]) \
+                or statements.positioned_pair(interp, node, *pair)
             fused = binary_assign.statement(interp, node, per_node)   # `name = a op b`
             if fused is not None and fused[1]:   # two leaves: plain numbers computed at once there too
                 return fused[0]

@@ -39,6 +39,7 @@ from autogradlab.lang.compiled_basics import (  # noqa: F401 - re-exported (comp
     small_ints,
     small_power,
 )
+from autogradlab.lang.compiled_module_calls import module_call
 from autogradlab.lang.function_sites import function_site
 from autogradlab.lang.operators import _PY_NAMES, BINARY, COMPARE, UNARY, python_error
 from autogradlab.lang.plain_classes import subscript_base
@@ -223,8 +224,13 @@ def _call(interp: Interpreter, node: ast.Call) -> Run:
         if spec is not None and not args_of and not keywords_of:   # `w.norm()`, `p.grad.zero_()`
             site = method_calls.zero_site(interp, attr, spec, node)
             return _method_call(interp, node, base_of, called, site)
-        return leaves.leaf_first(interp, node, func.value, base_of, called) \
-            or _positioned(interp, node, lambda: called(base_of()))
+        per_node = leaves.leaf_first(interp, node, func.value, base_of, called)
+        if per_node is None:
+            return _positioned(interp, node, lambda: called(base_of()))
+        if arity in (1, 2) and not keywords_of and leaves.leaf(func.value)[0] == leaves.NAME:
+            # `torch.maximum(a, b)`, `math.sin(n)`: one closure once the site's member is planned
+            return module_call(interp, node, func.value.id, attr, module, first, second, per_node)
+        return per_node
     callee_of = compile_expression(interp, func)
 
     def function() -> Any:

@@ -1,0 +1,95 @@
+"""`torch.maximum(a, b)`, `torch.tensor(x)`, `math.sin(n)`: a module's planned function called in one
+closure (issue 9, session 26).
+
+compiled_expressions._call compiles `name.attr(x)` / `name.attr(x, y)` (no keywords) with the module
+name read inline (compiled_leaves.leaf_first) and then its `called(base)`: two closures a call. Once
+the call site has planned its member (`module` = [the Namespace, the member, its function_sites
+site], the list called fills), this closure does both: the two steps counted together exactly as
+leaf_first counts them (only when neither reaches the step budget nor a multiple of 32), the name
+read in the scopes as leaf_first reads it, the arguments evaluated, then the planned site called if
+the name still holds the call site's module (called's own test, made after the arguments as there).
+A plain name as the first argument is read here too, its step counted with the two (three at
+once, on the same condition); a name no scope holds goes to its own closure (lookup, refusal).
+Anything else (the first passes, another value under the name, a name no scope holds, a step near
+the budget or the time check) takes leaf_first's closure from its start, nothing counted yet; a
+module that changed while the arguments ran goes through called's branch for a module.
+Errors get the call's position as in leaf_first.
+"""
+
+from __future__ import annotations
+
+import ast
+from typing import TYPE_CHECKING, Any
+
+from autogradlab.errors import ProgramError
+from autogradlab.lang import attributes
+from autogradlab.lang.compiled_basics import _CONTROL, Run
+from autogradlab.lang.compiled_leaves import MISS, NAME, leaf, outer_value
+from autogradlab.lang.function_sites import function_site
+from autogradlab.lang.operators import python_error
+from autogradlab.lang.safe_values import SafeFunction
+
+if TYPE_CHECKING:
+    from autogradlab.lang.interpreter import Interpreter
+
+FUSED = True   # tests compare with it off
+
+
+def module_call(interp: Interpreter, node: ast.Call, name: str, attr: str, module: list, first: Run,
+                second: Run | None, general: Run) -> Run:
+    """The call `name.attr(first[, second])` (see the module's docstring); `general` is leaf_first's
+    closure of the same call, `module` the call site's list that compiled_expressions' called fills."""
+    line, column = node.lineno, node.col_offset + 1
+
+    def rest(base: Any, args: list) -> Any:
+        """called's end for a module base, no keyword arguments (base was the site's module when
+        the call began: a Namespace, as called's `type(base) is Namespace` branch asks)."""
+        if base is module[0]:
+            member = module[1]
+        else:
+            member = attributes.read_attribute(interp, base, attr, node)
+            module[0], module[1] = base, member
+            module[2] = function_site(interp, member, node) if type(member) is SafeFunction else None
+        if type(member) is SafeFunction:
+            if module[2] is not None:
+                return module[2](args)
+            return member.impl(interp, args, {}, node)
+        return interp.call_value(member, args, {}, node)
+
+    # a plain name as the first argument (`torch.maximum(best, ...)`, `math.sin(n)`): read here too,
+    # its step counted with the call's two (compiled_leaves' rule for three steps)
+    found = leaf(node.args[0])
+    first_name = found[1] if found is not None and found[0] == NAME else None
+    fused = 3 if first_name is not None else 2
+    not_near = 32 - fused   # s % 32 below this: none of the steps s+1 .. s+fused is a multiple of 32
+
+    def run() -> Any:
+        s = interp._steps
+        if not (FUSED and s + fused <= interp._max_steps and (s & 31) < not_near and module[2] is not None):
+            return general()
+        values = interp.scope.vars
+        base = values[name] if name in values else outer_value(interp, name)
+        if base is not module[0] or base is MISS:
+            return general()
+        interp._steps = s + fused
+        try:
+            if first_name is None:
+                value = first()
+            else:
+                value = values[first_name] if first_name in values else outer_value(interp, first_name)
+                if value is MISS:   # a builtin, a torch function, an undefined name: its own closure
+                    interp._steps = s + 2
+                    value = first()
+            args = [value] if second is None else [value, second()]
+            if base is module[0]:
+                site = module[2]
+                if site is not None:
+                    return site(args)
+            return rest(base, args)
+        except ProgramError as err:
+            raise err.at(line, column) from None
+        except _CONTROL:
+            raise
+        except Exception as exc:  # noqa: BLE001
+            raise python_error(exc).at(line, column) from None
+    return run

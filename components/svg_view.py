@@ -118,8 +118,13 @@ export default function (component) {
     const r = stage.getBoundingClientRect(), b = node.getBoundingClientRect();
     if (b.left >= r.left && b.right <= r.right && b.top >= r.top && b.bottom <= r.bottom) return;
     view.auto = false;
-    view.tx += r.left + r.width / 2 - (b.left + b.width / 2);
-    view.ty += r.top + r.height / 2 - (b.top + b.height / 2);
+    // ... but never past the drawing's edge: an empty strip beside a node at the drawing's side
+    // (a step drawing at 1920x1080 showed a third of its area blank, the rest of the graph cut)
+    const d = svg.getBoundingClientRect();
+    const keep = (shift, low, high, lowEdge, highEdge) => high - low < highEdge - lowEdge ? shift
+      : Math.min(Math.max(shift, highEdge - high), lowEdge - low);
+    view.tx += keep(r.left + r.width / 2 - (b.left + b.width / 2), d.left, d.right, r.left, r.right);
+    view.ty += keep(r.top + r.height / 2 - (b.top + b.height / 2), d.top, d.bottom, r.top, r.bottom);
     apply();
   };
   // A fixed area (presentation mode) with a minimum scale: a graph that fits only below it (a

@@ -228,8 +228,10 @@ def exports(record: JacobianRecord) -> None:
             st.caption(t("jacobian.csv_limit"))
 
 
-def dydx_pickers(report: Report) -> tuple[str, str] | None:
-    """A program without jacobian(): pick Y and X, and see dY/dX at the run's values."""
+def dydx_pickers(report: Report, source: str = "") -> tuple[str, str] | None:
+    """A program without jacobian(): pick Y and X, and see dY/dX at the run's values (said plainly
+    when there is nothing to pick, and which torch.func calls the page does not draw)."""
+    from autogradlab.func_jacobian_calls import undrawn_calls
     from autogradlab.report import TensorValue
 
     tensors = {n: v for n, v in report.variables.items() if isinstance(v, TensorValue)}
@@ -242,8 +244,14 @@ def dydx_pickers(report: Report) -> tuple[str, str] | None:
         if not ys or not xs:
             return None
     else:
-        st.info(t("jacobian.no_call"), icon=":material/grid_on:")
+        st.info(t("jacobian.no_call" if ys and xs else "jacobian.no_call_nothing"), icon=":material/grid_on:")
+        calls = undrawn_calls(source)
+        if calls:
+            named = t("jacobian.calls_sep").join(f"`{name}(...)`" for name in calls)
+            st.caption(t("jacobian.undrawn_calls", calls=named))
         st.button(t("jacobian.load_example"), on_click=_load_example, key=state.JACOBIAN_EXAMPLE)
+        if not ys or not xs:
+            return None
     if not ys or not xs:
         st.caption(t("jacobian.nothing_to_differentiate"))
         return None

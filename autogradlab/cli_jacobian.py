@@ -100,10 +100,13 @@ def write_figure(report: Report, out: str) -> str | None:
     if not report.jacobians:
         return "no Jacobian to draw"
     from autogradlab.render.heatmap import SLIDE, SLIDE_TITLE_CHARS, jacobian_figure
+    from autogradlab.render.heatmap_file import file_figure
 
-    fig = jacobian_figure(report.jacobians[0], line_chars=SLIDE_TITLE_CHARS)
     path = Path(out)
     fmt = path.suffix.lower().lstrip(".")
+    # A page (html) keeps the screen's text; a slide's file (png, svg, pdf) gets text sized for 1600×900.
+    fig = jacobian_figure(report.jacobians[0], line_chars=SLIDE_TITLE_CHARS) if fmt == "html" else \
+        file_figure(report.jacobians[0], SLIDE["width"], SLIDE["height"])
     try:
         if fmt == "html":
             fig.write_html(str(path), include_plotlyjs=True)   # opens offline (a classroom)

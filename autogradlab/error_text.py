@@ -6,7 +6,7 @@ another language uses the message's catalogue key (autogradlab/error_keys*.py) w
 
 from __future__ import annotations
 
-from autogradlab import error_keys, error_words, messages
+from autogradlab import error_classes, error_keys, error_words, messages
 from autogradlab.report import ErrorInfo
 
 _SAID = ("errors_torch.said", "errors_torch.op_said")
@@ -54,11 +54,21 @@ def position(lang: str, error: ErrorInfo) -> str:
     return messages.text(lang, "common.line_column", line=error.line, column=error.column)
 
 
-def headline(lang: str, error: ErrorInfo) -> str:
+def title(lang: str, error: ErrorInfo) -> str:
+    """Python's class name for Python's own errors (`AttributeError`, in Chinese with its gloss),
+    else the kind's title ("Shape error", "Limit reached")."""
+    name = error_classes.python_class(error)
+    if name is not None:
+        key = f"errors.class.{name}"
+        return messages.text(lang, key) if key in messages.catalogue(lang) else name
     kind = error.kind
-    title = messages.text(lang, f"errors.kind.{kind}") if kind in KINDS else kind.capitalize()
+    return messages.text(lang, f"errors.kind.{kind}") if kind in KINDS else kind.capitalize()
+
+
+def headline(lang: str, error: ErrorInfo) -> str:
+    title_ = title(lang, error)
     where = position(lang, error)
-    return messages.text(lang, "errors.headline", title=title, where=where) if where else title
+    return messages.text(lang, "errors.headline", title=title_, where=where) if where else title_
 
 
 def box(lang: str, error: ErrorInfo) -> str:

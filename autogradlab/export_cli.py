@@ -103,12 +103,13 @@ def _graph(report: Any, slug: str, out: Path, lang: str, done: Exported) -> None
 def _jacobians(report: Any, slug: str, out: Path, lang: str, done: Exported) -> None:
     from autogradlab.render import kaleido_browser
     from autogradlab.render.figure_names import file_name
-    from autogradlab.render.heatmap import SLIDE, SLIDE_TITLE_CHARS, jacobian_figure
+    from autogradlab.render.heatmap import SLIDE
+    from autogradlab.render.heatmap_file import file_figure
 
     if report.jacobians:   # kaleido's browser driver logs harmless pipe errors as tracebacks
         logging.getLogger("choreographer").setLevel(logging.CRITICAL)
     for record in report.jacobians:
-        fig = jacobian_figure(record, lang=lang, line_chars=SLIDE_TITLE_CHARS)
+        fig = file_figure(record, SLIDE["width"], SLIDE["height"], lang)   # the page's download
         for ext in ("png", "svg"):
             try:
                 data = kaleido_browser.to_image(fig, ext, **SLIDE)

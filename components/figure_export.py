@@ -14,8 +14,9 @@ from components import present
 from components.i18n import t
 
 
-def downloads(make_figure: Callable[[], Any], name: str, *, key: str) -> None:
-    """`make_figure()` gives the figure (called on click only); files are `<name>.png` / `.svg`."""
+def downloads(make_figure: Callable[[], Any], name: str, *, key: str, sized: bool = False) -> None:
+    """`make_figure()` gives the figure (called on click only); files are `<name>.png` / `.svg`.
+    `sized`: the figure's text is already sized for the file (not enlarged again when presenting)."""
     presenting = present.active()
 
     def render(fmt: str) -> Callable[[], bytes]:
@@ -23,7 +24,9 @@ def downloads(make_figure: Callable[[], Any], name: str, *, key: str) -> None:
             from autogradlab.render.plotly_export import figure_bytes
 
             fig = make_figure()
-            return figure_bytes(present.enlarge(fig) if presenting else fig, fmt, presenting=presenting)
+            if presenting and not sized:
+                fig = present.enlarge(fig)
+            return figure_bytes(fig, fmt, presenting=presenting)
         return make
 
     size = "1920×1080" if presenting else "1600×900"

@@ -76,18 +76,19 @@ def heatmap(record: JacobianRecord, cell: tuple[int, int] | None, key: str) -> t
                                 config=config, width="stretch", height=present.plot_height())
     presenting = present.active()
     figure_export.downloads(lambda: export_figure(record, lang, presenting),   # no selected cell in files
-                            f"{present.slug()}-jacobian-{record.index + 1}", key=f"{key}_downloads")
+                            f"{present.slug()}-jacobian-{record.index + 1}", key=f"{key}_downloads",
+                            sized=True)
     return _clicked(event)
 
 
 def export_figure(record: JacobianRecord, lang: str, presenting: bool):  # noqa: ANN201 - a plotly Figure
-    """The downloaded figure, its title's lines fitting the file's width (1600 px, or presentation
-    mode's 1920 px at its larger font), not the 48 characters of a figure of unknown width."""
+    """The downloaded figure, its text sized for the file (1600×900, or presentation mode's 1920×1080):
+    the title's lines fit its width, the numbers fill their cells (render/heatmap_file.py)."""
+    from autogradlab.render.heatmap_file import file_figure
     from autogradlab.render.plotly_export import PRESENTING, SCREEN
 
-    width = (PRESENTING if presenting else SCREEN)["width"]
-    font = present.TITLE_FONT_PX if presenting else render.TITLE_FONT_PX
-    return render.jacobian_figure(record, lang=lang, line_chars=render.title_chars(width, font))
+    size = PRESENTING if presenting else SCREEN
+    return file_figure(record, size["width"], size["height"], lang)
 
 
 def zoom(record: JacobianRecord) -> None:
@@ -227,8 +228,10 @@ def exports(record: JacobianRecord) -> None:
             st.caption(t("jacobian.csv_limit"))
 
 
-def dydx_pickers(report: Report) -> tuple[str, str] | None:
-    """A program without jacobian(): pick Y and X, and see dY/dX at the run's values."""
+def dydx_pickers(report: Report, source: str = "") -> tuple[str, str] | None:
+    """A program without jacobian(): pick Y and X, and see dY/dX at the run's values (said plainly
+    when there is nothing to pick, and which torch.func calls the page does not draw)."""
+    from autogradlab.func_jacobian_calls import undrawn_calls
     from autogradlab.report import TensorValue
 
     tensors = {n: v for n, v in report.variables.items() if isinstance(v, TensorValue)}
@@ -241,8 +244,14 @@ def dydx_pickers(report: Report) -> tuple[str, str] | None:
         if not ys or not xs:
             return None
     else:
-        st.info(t("jacobian.no_call"), icon=":material/grid_on:")
+        st.info(t("jacobian.no_call" if ys and xs else "jacobian.no_call_nothing"), icon=":material/grid_on:")
+        calls = undrawn_calls(source)
+        if calls:
+            named = t("jacobian.calls_sep").join(f"`{name}(...)`" for name in calls)
+            st.caption(t("jacobian.undrawn_calls", calls=named))
         st.button(t("jacobian.load_example"), on_click=_load_example, key=state.JACOBIAN_EXAMPLE)
+        if not ys or not xs:
+            return None
     if not ys or not xs:
         st.caption(t("jacobian.nothing_to_differentiate"))
         return None

@@ -231,6 +231,7 @@ def _player(graph: Graph, trace, mode: str, all_frames: tuple[Frame, ...], layou
             svg_view.show(svg, key=DRAWING_KEY, max_height=present.figure_height("72vh"),
                           on_click=lambda: _clicked(source, drawing), layout_key=drawing.layout_key,
                           aspect=present.aspect(),
+                          min_scale=None if present.active() else svg_view.NORMAL_MIN_SCALE,
                           focus=next((n for n, look in view.looks.items() if look == "current"), None))
     with right:
         step_card.show(graph, trace, mode, mode_steps(trace, mode), frame, frame is all_frames[-1])

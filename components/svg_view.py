@@ -5,6 +5,10 @@ and adds, in the browser only: wheel / pinch zoom around the pointer, drag to pa
 a click (or Tab + Enter) on a node that sends the node's id back to Python, and the selection as a
 CSS class, so choosing a node never redraws or moves the layout. Zoom and pan survive reruns while
 the drawing stays the same. Node ids are the DOT ids (`n3`): the same as the SVG export and the CLI.
+
+Its script in three parts: this module's sizes and fits the drawing (and follows the step player's
+node); svg_view_input.py listens to the user (wheel, pinch, drag, click, keys, the tool buttons);
+svg_view_label.py keeps the legend in view. svg_view_markup.py holds the element's markup and CSS.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from collections.abc import Callable
 import streamlit as st
 
 from components.i18n import t
+from components.svg_view_input import INPUT_JS
 from components.svg_view_label import LABEL_JS
 from components.svg_view_markup import CSS, HTML
 
@@ -113,8 +118,13 @@ export default function (component) {
     const r = stage.getBoundingClientRect(), b = node.getBoundingClientRect();
     if (b.left >= r.left && b.right <= r.right && b.top >= r.top && b.bottom <= r.bottom) return;
     view.auto = false;
-    view.tx += r.left + r.width / 2 - (b.left + b.width / 2);
-    view.ty += r.top + r.height / 2 - (b.top + b.height / 2);
+    // ... but never past the drawing's edge: an empty strip beside a node at the drawing's side
+    // (a step drawing at 1920x1080 showed a third of its area blank, the rest of the graph cut)
+    const d = svg.getBoundingClientRect();
+    const keep = (shift, low, high, lowEdge, highEdge) => high - low < highEdge - lowEdge ? shift
+      : Math.min(Math.max(shift, highEdge - high), lowEdge - low);
+    view.tx += keep(r.left + r.width / 2 - (b.left + b.width / 2), d.left, d.right, r.left, r.right);
+    view.ty += keep(r.top + r.height / 2 - (b.top + b.height / 2), d.top, d.bottom, r.top, r.bottom);
     apply();
   };
   // A fixed area (presentation mode) with a minimum scale: a graph that fits only below it (a
@@ -187,126 +197,22 @@ export default function (component) {
     node.classList.toggle("selected", !!sel && (node.id === sel || node.id.startsWith(sel + "~")));
   }
 
-  // Pointer positions relative to the drawing's untransformed corner (the transform's origin): a
-  // drawing narrower than its area is centred, so that corner is not the area's.
-  const corner = () => {
-    const r = stage.getBoundingClientRect(), b = svg.getBoundingClientRect();
-    return [r, b.left - r.left - view.tx, b.top - r.top - view.ty];
-  };
-  const local = (clientX, clientY) => {
-    const [r, ox, oy] = corner();
-    return [clientX - r.left - ox, clientY - r.top - oy];
-  };
-  const zoom = (factor, px, py) => {
-    const s = Math.min(Math.max(view.s * factor, 0.25), Math.max(20, view.s));
-    view.auto = false;
-    const k = s / view.s;
-    if (px === undefined) { const [r, ox, oy] = corner(); px = r.width / 2 - ox; py = r.height / 2 - oy; }
-    view.tx = px - (px - view.tx) * k;
-    view.ty = py - (py - view.ty) * k;
-    view.s = s;
-    apply();
-  };
-  const onWheel = (e) => {
-    e.preventDefault();
-    if (!e.deltaY) return;   // a sideways trackpad scroll: nothing to zoom
-    const [px, py] = local(e.clientX, e.clientY);
-    // In proportion to the roll: a mouse notch (~100 px) zooms 15 %; a trackpad pinch arrives as
-    // many ctrl+wheel events of a few px each (Chromium: scale = exp(-deltaY / 100)) and follows the
-    // fingers instead of jumping 15 % per event. Line or page deltas (Firefox) count as 33 / 800 px.
-    const px100 = e.deltaY * (e.deltaMode === 1 ? 33 : e.deltaMode === 2 ? 800 : 1);
-    const rate = e.ctrlKey ? 0.01 : 0.0014;
-    zoom(Math.exp(-Math.max(Math.min(px100 * rate, 1), -1)), px, py);
-  };
-  const pointers = new Map();
-  let moved = 0;
-  let pinch = null;
-  const onDown = (e) => {
-    pointers.set(e.pointerId, [e.clientX, e.clientY]);
-    moved = 0;
-    if (pointers.size === 2) {
-      const [a, b] = [...pointers.values()];
-      pinch = Math.hypot(a[0] - b[0], a[1] - b[1]);
-    }
-  };
-  const onMove = (e) => {
-    if (!pointers.has(e.pointerId)) return;
-    const [ox, oy] = pointers.get(e.pointerId);
-    pointers.set(e.pointerId, [e.clientX, e.clientY]);
-    if (pointers.size === 2 && pinch) {
-      const [a, b] = [...pointers.values()];
-      const d = Math.hypot(a[0] - b[0], a[1] - b[1]);
-      const [px, py] = local((a[0] + b[0]) / 2, (a[1] + b[1]) / 2);
-      zoom(d / pinch, px, py);
-      pinch = d;
-      return;
-    }
-    const dx = e.clientX - ox, dy = e.clientY - oy;
-    moved += Math.abs(dx) + Math.abs(dy);
-    if (moved < 4) return;
-    if (stage.setPointerCapture && !stage.hasPointerCapture(e.pointerId)) {
-      try { stage.setPointerCapture(e.pointerId); } catch (err) { /* synthetic pointer */ }
-    }
-    stage.classList.add("dragging");
-    view.auto = false;
-    view.tx += dx;
-    view.ty += dy;
-    apply();
-  };
-  const onUp = (e) => {
-    pointers.delete(e.pointerId);
-    if (pointers.size < 2) pinch = null;
-    stage.classList.remove("dragging");
-  };
-  const choose = (node) => setTriggerValue("click", node.id);
-  const onClick = (e) => {
-    if (moved >= 4) return;
-    const node = e.target.closest("g.node, g.cluster");
-    if (node) choose(node);
-  };
-  const onKey = (e) => {
-    const node = e.target.closest && e.target.closest("g.node, g.cluster");
-    if (node && (e.key === "Enter" || e.key === " ")) { e.preventDefault(); choose(node); }
-  };
-  const onTool = (e) => {
-    const button = e.target.closest("button");
-    const act = button && button.dataset.act;
-    if (act === "in") zoom(1.3);
-    else if (act === "out") zoom(1 / 1.3);
-    else if (act === "reset" && view.big) { view.auto = true; fitViewBox(); }
-    else if (act === "reset" || act === "whole") {
-      view.auto = false; view.tx = 0; view.ty = 0; view.s = 1; apply();
-    }
-  };
-  const tools = parentElement.querySelector(".tools");
   const previous = cleanups.get(parentElement);
   if (previous) previous();
-  stage.addEventListener("wheel", onWheel, { passive: false });
-  stage.addEventListener("pointerdown", onDown);
-  stage.addEventListener("pointermove", onMove);
-  stage.addEventListener("pointerup", onUp);
-  stage.addEventListener("pointercancel", onUp);
-  stage.addEventListener("click", onClick);
-  stage.addEventListener("keydown", onKey);
-  tools.addEventListener("click", onTool);
+  const unbind = bindInput(parentElement, stage, view, apply, fitViewBox,
+                           (node) => setTriggerValue("click", node.id));
   const cleanup = () => {
     cleanups.delete(parentElement);
     resized.disconnect();
-    stage.removeEventListener("wheel", onWheel);
-    stage.removeEventListener("pointerdown", onDown);
-    stage.removeEventListener("pointermove", onMove);
-    stage.removeEventListener("pointerup", onUp);
-    stage.removeEventListener("pointercancel", onUp);
-    stage.removeEventListener("click", onClick);
-    stage.removeEventListener("keydown", onKey);
-    tools.removeEventListener("click", onTool);
+    unbind();
   };
   cleanups.set(parentElement, cleanup);
   return cleanup;
 }
 """
 
-_COMPONENT = st.components.v2.component(name="autogradlab_svg_view", html=HTML, css=CSS, js=LABEL_JS + _JS)
+_COMPONENT = st.components.v2.component(name="autogradlab_svg_view", html=HTML, css=CSS,
+                                        js=LABEL_JS + INPUT_JS + _JS)
 
 
 # The largest scale a drawing is shown at, in CSS px per graphviz pt: a node's 16 pt title is then

@@ -39,9 +39,15 @@ function gatherLabel(svg) {
 function pinLabel(label, stage) {
   if (!label) return;
   label.removeAttribute("transform");
-  const view = stage.getBoundingClientRect(), shown = label.getBoundingClientRect();
+  // The view: the stage, where the drawing's own (zoomed) box covers it; the drawing clips what lies
+  // outside its box (a step drawing zoomed to a readable scale at 1920x1080 cut "leaf tensor").
+  const area = stage.getBoundingClientRect(), shown = label.getBoundingClientRect();
+  const drawn = label.ownerSVGElement ? label.ownerSVGElement.getBoundingClientRect() : area;
+  const view = { left: Math.max(area.left, drawn.left), right: Math.min(area.right, drawn.right),
+                 top: Math.max(area.top, drawn.top), bottom: Math.min(area.bottom, drawn.bottom) };
+  view.width = view.right - view.left;
   const own = label.getBBox();
-  if (!own.width || !shown.width || !view.width) return;
+  if (!own.width || !shown.width || view.width <= 0) return;
   const k = shown.width / own.width;   // screen px per drawing unit (zoom and fit together)
   const into = (low, high, size, lowEdge, highEdge) => {
     if (low < lowEdge + LABEL_PAD_PX || size > highEdge - lowEdge - 2 * LABEL_PAD_PX)

@@ -32,7 +32,7 @@ def main() -> None:
     with right:
         records = report.jacobians
         if not records:
-            of_wrt = heatmap.dydx_pickers(report)
+            of_wrt = heatmap.dydx_pickers(report, submitted.source)
             if of_wrt is None:
                 links.sync(submitted.source, submitted.seed, call=None, cell=None)
                 return

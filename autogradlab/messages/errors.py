@@ -136,3 +136,17 @@ ZH = {
     "errors.hint_never_closed": "闭合这里打开的括号，或者删掉它",
     "errors.hint_missing_colon": "在 `if`/`for`/`while`/`def` 这一行末尾加上 ':'",
 }
+
+# The heading of Python's own errors is the class's name (autogradlab/error_classes.py); in Chinese
+# it follows the class's meaning. A class not listed (the program's own) is shown by its name.
+_CLASS_ZH = {
+    "AttributeError": "属性错误", "KeyError": "键错误", "ZeroDivisionError": "除以零错误",
+    "OverflowError": "溢出错误", "AssertionError": "断言错误", "UnboundLocalError": "局部变量未赋值错误",
+    "StopIteration": "迭代结束", "RuntimeError": "运行时错误", "ValueError": "值错误",
+    "TypeError": "类型错误", "IndexError": "索引错误", "NameError": "名称错误",
+    "NotImplementedError": "未实现错误",
+    "LookupError": "查找错误", "ArithmeticError": "算术错误", "Exception": "异常", "BaseException": "异常",
+    "OSError": "操作系统错误", "FileNotFoundError": "文件未找到错误", "ConnectionError": "连接错误",
+}
+EN.update({f"errors.class.{name}": name for name in _CLASS_ZH})
+ZH.update({f"errors.class.{name}": f"{gloss} {name}" for name, gloss in _CLASS_ZH.items()})

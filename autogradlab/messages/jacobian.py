@@ -51,6 +51,12 @@ then press **Run** or **Ctrl+Enter**, or load an example.""",
     "jacobian.load_example": "Load an example",
     "jacobian.nothing_to_differentiate": "No tensor here has a grad_fn and a leaf with requires_grad=True to "
                                          "differentiate by.",
+    "jacobian.no_call_nothing": "This program calls no `jacobian(...)`, and none of its tensors has a "
+                                "`grad_fn` and a leaf with `requires_grad=True` to differentiate by, so "
+                                "there is no dY/dX to show. Load an example to see one.",
+    "jacobian.undrawn_calls": "This page draws each `torch.autograd.functional.jacobian(...)` call; the "
+                              "program's {calls} calls (torch.func) are not drawn.",
+    "jacobian.calls_sep": ", ",
     "jacobian.dydx_unavailable": "dY/dX is not available",
     "jacobian.all_zero": "Every entry is 0: `{y}` does not change with `{x}` at these values.",
     "jacobian.click_cell": "Click a cell of the heatmap to see the chain rule for that entry.",
@@ -118,6 +124,12 @@ J = jacobian(lambda v: torch.tanh(2 * v), x)
     "jacobian.load_example": "载入示例",
     "jacobian.nothing_to_differentiate": "这里没有带 grad_fn 的张量，或者没有 requires_grad=True 的叶子张量"
                                          "可供求导。",
+    "jacobian.no_call_nothing": "这个程序没有调用 `jacobian(...)`，它的张量中也没有带 `grad_fn` 的张量和 "
+                                "`requires_grad=True` 的叶子张量可供求导，所以没有 dY/dX 可以显示。"
+                                "载入一个示例看看。",
+    "jacobian.undrawn_calls": "本页画出每个 `torch.autograd.functional.jacobian(...)` 调用的矩阵；"
+                              "程序中的 {calls} 调用（torch.func）不会画出。",
+    "jacobian.calls_sep": "、",
     "jacobian.dydx_unavailable": "无法得到 dY/dX",
     "jacobian.all_zero": "所有元素都是 0：在这些取值下 `{y}` 不随 `{x}` 变化。",
     "jacobian.click_cell": "点击热力图中的一个格子，查看该元素的链式法则。",

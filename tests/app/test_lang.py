@@ -63,7 +63,7 @@ def test_error_box_in_chinese():
     at.text_area(key=state.EDITOR).input("import torch\ny = x + 1\n")
     at = at.button(key=state.RUN_BUTTON).click().run()
     box = " ".join(e.value for e in at.error)
-    assert "名称错误（第 2 行" in box and "名称 'x' 未定义" in box
+    assert "名称错误 NameError（第 2 行" in box and "名称 'x' 未定义" in box
     assert "Name error" not in box
 
 
@@ -144,7 +144,7 @@ def test_error_box_in_chinese_on_the_other_program_pages(page):
     at = open_app(page, lang="zh", code=links.encode_code(source))
     assert not at.exception
     box = " ".join(e.value for e in at.error)
-    assert "名称错误（第 3 行" in box and "名称 'z' 未定义" in box
+    assert "名称错误 NameError（第 3 行" in box and "名称 'z' 未定义" in box
 
 
 def test_bad_link_warning_in_chinese():

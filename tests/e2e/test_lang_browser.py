@@ -75,7 +75,7 @@ def test_error_box_in_chinese(browser, server, artifacts):
     context, page = open_tab(browser, f"{server['url']}/?lang=zh&code={links.encode_code(source)}")
     try:
         box = page.locator(".st-key-error_box")
-        expect(box).to_contain_text("名称错误（第 3 行", timeout=60_000)
+        expect(box).to_contain_text("名称错误 NameError（第 3 行", timeout=60_000)
         expect(box).to_contain_text("名称 'velocty' 未定义")
         page.screenshot(path=str(artifacts / "lang-zh-error.png"))
     finally:

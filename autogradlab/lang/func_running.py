@@ -176,6 +176,12 @@ def _python_callable(interp: Interpreter, func: Any, node: ast.AST, hooks: _Insi
             costly, hooks.costly = hooks.costly, costly_before + hooks.costly
             nodes, graph_work = hooks.nodes, hooks.graph_work
             hooks.nodes, hooks.graph_work = graph_before[0] + nodes, graph_before[1] + graph_work
+        if (backward or bound) and depth(interp) > 1:   # nested: an outer level differentiates this
+            # backward, so PyTorch builds its graph (create_graph): grad(grad(...(f))) 14 deep of
+            # sin(x)**2 walks 102,435 Nodes in its last backward, 23 s (lang/create_graph_work.py)
+            from autogradlab.lang.create_graph_work import check_create_graph
+            check_create_graph(interp, out, f"torch.func.{kind}(...)` inside another transform, whose "
+                               "backward `keeps its graph", hooks.rows)
         if backward and not bound and hooks.rows > 1:   # grad under vmap: its backward runs once per row
             transform = f"{hooks.batched_by[0] or 'vmap'}({kind})"
             check_transform_work(interp.sizes.limits.max_graph_work, transform, name, hooks.rows, nodes,

@@ -83,6 +83,9 @@ def check_grad_in_vmap(interp: Any, outputs: Any, rows: int, create_graph: bool)
     limits = interp.sizes.limits
     vmaps = only_vmaps(interp)
     rows_weighted = rows * BATCHED_GRAD_WEIGHT if vmaps or rows > 1 else 1
+    if create_graph:   # each Node also builds its gradient's graph (lang/create_graph_work.py)
+        from autogradlab.lang.create_graph_work import check_create_graph
+        check_create_graph(interp, outputs, "torch.autograd.grad(..., create_graph=True)", rows_weighted)
     from autogradlab.engine.graph_walk import gc_paused
     with gc_paused():
         cost = graph_cost(outputs, limits.max_graph_work // NODE_WORK, limits.max_tensor_elements)

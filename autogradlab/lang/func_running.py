@@ -176,7 +176,8 @@ def _python_callable(interp: Interpreter, func: Any, node: ast.AST, hooks: _Insi
             costly, hooks.costly = hooks.costly, costly_before + hooks.costly
             nodes, graph_work = hooks.nodes, hooks.graph_work
             hooks.nodes, hooks.graph_work = graph_before[0] + nodes, graph_before[1] + graph_work
-        if (backward or bound) and depth(interp) > 1:   # nested: an outer level differentiates this
+        if (backward or bound) and any(k != "vmap" for k in interp.__dict__["func_kinds"][:-1]):
+            # nested in grad, jacrev, jacfwd, jvp, ...: an outer level differentiates this
             # backward, so PyTorch builds its graph (create_graph): grad(grad(...(f))) 14 deep of
             # sin(x)**2 walks 102,435 Nodes in its last backward, 23 s (lang/create_graph_work.py)
             from autogradlab.lang.create_graph_work import check_create_graph

@@ -20,6 +20,7 @@ from autogradlab.messages import (
     errors_numpy,
     errors_patterns,
     errors_runtime,
+    errors_work,
 )
 
 _FIELD = re.compile(r"\{(\w+)\}")
@@ -52,7 +53,7 @@ def _rules(*catalogues: dict[str, str]) -> tuple[tuple[re.Pattern[str], str], ..
                  if key not in ASSIGNED)
 
 
-_LANGUAGE = {**errors_generators.EN, **errors_functions.EN, **errors_classes.EN}
+_LANGUAGE = {**errors_generators.EN, **errors_functions.EN, **errors_classes.EN, **errors_work.EN}
 _GENERATOR_HINTS = {k: v for k, v in _LANGUAGE.items() if k.endswith("_hint")}
 MORE = _rules(errors_numpy.EN, errors_more.EN, errors_runtime.EN, errors_patterns.EN,
               {k: v for k, v in _LANGUAGE.items() if k not in _GENERATOR_HINTS})

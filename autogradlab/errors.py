@@ -32,11 +32,12 @@ class ProgramError(Exception):
         key, params = self.key, self.params
         if key is None:
             key, params = _origin_key(self)
+        from autogradlab.message_quotes import capped  # the program's words, cut when huge
         from autogradlab.utf8_text import encodable
-        hint = None if self.hint is None else encodable(self.hint)
-        params = tuple((name, encodable(value) if isinstance(value, str) else value)
+        hint = None if self.hint is None else encodable(capped(self.hint))
+        params = tuple((name, encodable(capped(value)) if isinstance(value, str) else value)
                        for name, value in params)
-        return ErrorInfo(self.kind, encodable(self.message), self.line, self.column, hint, key=key,
+        return ErrorInfo(self.kind, encodable(capped(self.message)), self.line, self.column, hint, key=key,
                          params=params)
 
 
@@ -45,8 +46,8 @@ def _origin_key(error: ProgramError) -> tuple[str | None, tuple[tuple[str, str],
     lang/exceptions.remember_python_error), or Python's syntax message, is framed as their words in
     the reader's language (errors_runtime.python_said); a KeyError's text is the missing key."""
     from autogradlab import error_keys
-
-    key, params = error_keys.recognise(error.message)
+    from autogradlab.message_quotes import capped
+    key, params = error_keys.recognise(capped(error.message))   # as the report will say it
     if key is not None:
         return key, params
     py_type = getattr(error, "py_type", None)

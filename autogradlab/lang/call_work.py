@@ -48,6 +48,10 @@ MAX_DTYPE_WEIGHT = 4
 # matrix_exp squares once per doubling of the matrix's norm: 0.34 s for a 1000x1000 randn, 1.48 s for
 # the same times 1e30 (the most a float32 norm allows costs ~4x the plain one).
 MATRIX_EXP_WEIGHT = 4
+# A dual tensor's matrix_exp (forward AD, lang/forward_ad.py) takes the exponential of the 2n x 2n
+# block [[A, T], [0, A]]: (2n)^3 = 8 n^3, not the 2 n^3 the level's two rows count (396 x 396:
+# 0.034 s plain, 0.34 s dual here, one thread). Its tangent counts DUAL_MATRIX_EXP_WEIGHT more.
+DUAL_MATRIX_EXP_WEIGHT = 4
 
 _CUBIC = frozenset("""det logdet slogdet inverse pinverse matrix_exp cholesky svd qr lu
     linalg.eig linalg.eigvals linalg.eigh linalg.eigvalsh linalg.det linalg.slogdet linalg.inv
@@ -211,9 +215,19 @@ def _cdist_work(args: list, kwargs: dict) -> int | None:
     return weight * batch * int(x.shape[-2]) * int(y.shape[-2]) * int(x.shape[-1])
 
 
+def _dual(value: Any) -> bool:
+    """A tensor with a forward-AD tangent (only inside a dual level)."""
+    import torch.autograd.forward_ad as fwAD
+    if fwAD._current_level < 0 or not isinstance(value, torch.Tensor):
+        return False
+    return fwAD.unpack_dual(value).tangent is not None
+
+
 def check_work(limit: int, op: str, args: list, kwargs: dict, rows: int = 1) -> None:
     """Refuse the call `op(*args, **kwargs)` (op in COSTLY) whose estimated work exceeds `limit`;
     `rows` > 1 under a vmap batch (jacobian's forward mode), where the shapes show one row."""
+    if op.endswith("matrix_exp") and _dual(args[0] if args else _argument(args, kwargs, 0, "A", "input")):
+        rows *= DUAL_MATRIX_EXP_WEIGHT
     if op in _CUBIC and args and not kwargs:   # the common case first: x.det(), torch.linalg.inv(a)
         work = _cubic(args[0])
         if work is None or work * rows * MATRIX_EXP_WEIGHT * MAX_DTYPE_WEIGHT <= limit:

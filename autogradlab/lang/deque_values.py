@@ -99,6 +99,7 @@ def _add(interp: Interpreter, base: Deque, items: list, left: bool) -> None:
     kept = len(items) if maxlen is None else max(0, min(len(items), maxlen - len(base)))
     interp.sizes.charge_sequence(len(base) + kept, "the deque", added=kept)
     if left:
+        _charge_moves(interp, len(base))
         base[:0] = items[::-1]
         if maxlen is not None and len(base) > maxlen:
             del base[maxlen:]
@@ -125,15 +126,57 @@ def _stream(interp: Interpreter, base: Deque, source: Any, node: ast.AST, left: 
         interp.sizes.charge_sequence(len(base), "the deque", added=len(base) - before)
 
 
-def _pop(base: Deque, index: int) -> Any:
+# Before any method, attributes.call_method checks the deque's items (require_storable: ~10 ns an
+# item, walked whole each call, since a deque's ends change) and that walk counts as copies too.
+# The front of a deque is a list's front here: appendleft, popleft, extendleft, insert and rotate shift
+# every item (~20 us for 100,000 items, where CPython's deque takes ~50 ns), and rotate copies the
+# shorter side (~10 ns an item: rotate(50000) of 100,000 items ~0.5 ms). So these count as steps (an
+# interpreter step takes ~2 us): one per MOVES_PER_STEP items shifted and COPIES_PER_STEP copied or
+# checked, with the time limit checked. A deque shorter than COPIES_PER_STEP (a BFS queue, a sliding
+# window) is charged nothing.
+MOVES_PER_STEP = 8_192
+COPIES_PER_STEP = 256
+
+
+def _charge_moves(interp: Interpreter, moved: int, copied: int = 0) -> None:
+    steps = moved // MOVES_PER_STEP + copied // COPIES_PER_STEP
+    if steps:
+        interp._steps += steps - 1
+        interp._tick()
+        interp.check_time()
+
+
+def _pop(interp: Interpreter, base: Deque, index: int) -> Any:
     if not base:
         raise ProgramIndexError("pop from an empty deque")
+    if index == 0:
+        _charge_moves(interp, len(base))
     return base.pop(index)
+
+
+def _rotate(interp: Interpreter, base: Deque, steps: int) -> None:
+    """Python's deque.rotate: the shorter side moves (its items copied once, the rest shifted)."""
+    if not base:
+        return
+    length = len(base)
+    steps %= length
+    if not steps:
+        return
+    _charge_moves(interp, length, min(steps, length - steps))
+    if steps <= length // 2:
+        moved = base[-steps:]
+        del base[-steps:]
+        base[:0] = moved
+    else:
+        moved = base[:length - steps]
+        del base[:length - steps]
+        base.extend(moved)
 
 
 def call_method(interp: Interpreter, base: Deque, name: str, args: list, kwargs: dict, node: ast.AST) -> Any:
     if kwargs:
         raise NotSupported(f"`.{name}()` takes no keyword arguments in Autograd Lab")
+    _charge_moves(interp, 0, len(base))   # the check of its items that led here
     count = len(args)
     if name in ("append", "appendleft") and count == 1:
         _add(interp, base, args, left=name == "appendleft")
@@ -146,14 +189,12 @@ def call_method(interp: Interpreter, base: Deque, name: str, args: list, kwargs:
         _add(interp, base, items, left=name == "extendleft")
         return None
     if name in ("pop", "popleft") and not args:
-        return _pop(base, -1 if name == "pop" else 0)
+        return _pop(interp, base, -1 if name == "pop" else 0)
     if name == "rotate" and count <= 1:
         steps = args[0] if args else 1
         if type(steps) is not int and type(steps) is not bool:   # rotate(True) is rotate(1), as in Python
             raise ProgramTypeError(f"'{type(steps).__name__}' object cannot be interpreted as an integer")
-        if base:
-            steps %= len(base)
-            base[:] = base[-steps:] + base[:-steps] if steps else base[:]
+        _rotate(interp, base, int(steps))
         return None
     if name == "copy" and not args:
         interp.sizes.charge_sequence(len(base), "the copy of the deque")
@@ -171,6 +212,7 @@ def call_method(interp: Interpreter, base: Deque, name: str, args: list, kwargs:
             if base.maxlen is not None and len(base) >= base.maxlen:
                 raise ProgramIndexError("deque already at its maximum size")
             interp.sizes.charge_sequence(len(base) + 1, "the deque", added=1)
+            _charge_moves(interp, len(base))
         return getattr(list, name)(base, *args)
     raise NotSupported(f"the method `.{name}()` of deque values is not supported in Autograd Lab")
 

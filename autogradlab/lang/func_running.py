@@ -162,6 +162,7 @@ def _python_callable(interp: Interpreter, func: Any, node: ast.AST, hooks: _Insi
     """The program function as PyTorch calls it; `bound`: [jacrev/vjp, peak found, inputs, has_aux];
     `kind`: the transform (grad and grad_and_value run a backward pass after it)."""
     from autogradlab.engine.jacobian_loop_work import check_transform_work
+    from autogradlab.lang.create_graph_work import check_nested_backward
     from autogradlab.lang.func_transforms import _function_name
     backward, name = kind in ("grad", "grad_and_value"), _function_name(func)
 
@@ -176,6 +177,8 @@ def _python_callable(interp: Interpreter, func: Any, node: ast.AST, hooks: _Insi
             costly, hooks.costly = hooks.costly, costly_before + hooks.costly
             nodes, graph_work = hooks.nodes, hooks.graph_work
             hooks.nodes, hooks.graph_work = graph_before[0] + nodes, graph_before[1] + graph_work
+        if backward or bound:   # grad(grad(f)): the inner backward keeps its graph (create_graph_work)
+            check_nested_backward(interp, kind, out, hooks.rows)
         if backward and not bound and hooks.rows > 1:   # grad under vmap: its backward runs once per row
             transform = f"{hooks.batched_by[0] or 'vmap'}({kind})"
             check_transform_work(interp.sizes.limits.max_graph_work, transform, name, hooks.rows, nodes,

@@ -116,6 +116,9 @@ def check_grad_in_vmap(interp: Any, outputs: Any, rows: int, create_graph: bool)
     # the sizes are batched here (jacobian_passes.batched_sizes): each check counts the rows
     interp.sizes.check_elements(total if create_graph else largest, "torch.autograd.grad inside vmap"
                                 if vmaps else "torch.autograd.grad inside a torch.func transform")
+    if create_graph:   # each Node also builds its gradient's graph (lang/create_graph_work.py)
+        from autogradlab.lang.create_graph_work import check_create_graph
+        check_create_graph(interp, outputs, "torch.autograd.grad(..., create_graph=True)", rows_weighted)
     hooks = interp.hooks
     if create_graph and hasattr(hooks, "graph_work"):   # an outer grad/jacrev walks these gradients too
         hooks.nodes += nodes

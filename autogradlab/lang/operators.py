@@ -210,6 +210,9 @@ class OperatorsMixin:
             if inplace_of is not None:
                 notify_memory(self, "write", left)   # `x += y` writes x's memory
         else:
+            if op == "bitwise_or" and isinstance(left, dict):   # `d | e`, `d |= e` (lang/dict_union.py)
+                from autogradlab.lang.dict_union import charge_union
+                charge_union(self.sizes, left, right, fn is operator.ior)
             self.sizes.check_python_binop(_PY_NAMES.get(op, op), left, right)
         try:
             result = fn(left, right)

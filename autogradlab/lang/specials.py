@@ -21,6 +21,7 @@ from autogradlab.lang.calls import (
     translate_torch_error,
     wrap_result,
 )
+from autogradlab.lang.create_graph_work import check_create_graph, wants_graph
 from autogradlab.lang.func_running import refuse_inside
 from autogradlab.lang.gradchecks import GRADCHECKS
 from autogradlab.lang.safe_values import SafeArray, UserFunction
@@ -48,9 +49,12 @@ def seed_generator(interp: Interpreter, args: list, kwargs: dict) -> None:
 
 
 def _run_backward(interp: Interpreter, target: Any, gradient: Any, node: ast.AST,
-                  call: Callable[[], Any]) -> None:
+                  call: Callable[[], Any], graph_call: str = "") -> None:
+    """`graph_call`: the call's name when it has create_graph=True (lang/create_graph_work.py)."""
     if interp.__dict__.get("func_depth", 0):   # PyTorch refuses it in every transform, before anything runs
         raise translate_torch_error(RuntimeError(BACKWARD_INSIDE), "backward", [target])
+    if graph_call:
+        check_create_graph(interp, target, graph_call)
     interp.hooks.before_backward(target, gradient, node)
     try:
         call()
@@ -64,7 +68,8 @@ def _run_backward(interp: Interpreter, target: Any, gradient: Any, node: ast.AST
 def _tensor_backward(interp: Interpreter, tensor: torch.Tensor, args: list, kwargs: dict,
                      node: ast.AST) -> None:
     gradient = args[0] if args else kwargs.get("gradient")
-    _run_backward(interp, tensor, gradient, node, backward_call(tensor, args, kwargs))
+    _run_backward(interp, tensor, gradient, node, backward_call(tensor, args, kwargs),
+                  "backward(create_graph=True)" if wants_graph(args, kwargs, 2) else "")
 
 
 def _autograd_backward(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> None:
@@ -72,19 +77,21 @@ def _autograd_backward(interp: Interpreter, args: list, kwargs: dict, node: ast.
         require_data(value, "in `torch.autograd.backward`")
     tensors = args[0] if args else kwargs.get("tensors")
     gradient = args[1] if len(args) > 1 else kwargs.get("grad_tensors")
-    _run_backward(interp, tensors, gradient, node,
-                  lambda: torch.autograd.backward(*args, **kwargs))
+    _run_backward(interp, tensors, gradient, node, lambda: torch.autograd.backward(*args, **kwargs),
+                  "torch.autograd.backward(..., create_graph=True)" if wants_graph(args, kwargs, 3) else "")
 
 
 def _autograd_grad(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
     from autogradlab.lang.allowlist import AUTOGRAD_FUNCTIONS
     for value in list(args) + list(kwargs.values()):
         require_data(value, "in `torch.autograd.grad`")
+    outputs = args[0] if args else kwargs.get("outputs")
+    create_graph = wants_graph(args, kwargs, 4)
     if interp.__dict__.get("func_depth", 0):   # bounded before PyTorch walks the graph back
         from autogradlab.lang.grad_in_vmap import check_grad_in_vmap
-        outputs = args[0] if args else kwargs.get("outputs")
-        create_graph = args[4] if len(args) > 4 else kwargs.get("create_graph", False)
-        check_grad_in_vmap(interp, outputs, getattr(interp.hooks, "rows", 1), bool(create_graph))
+        check_grad_in_vmap(interp, outputs, getattr(interp.hooks, "rows", 1), create_graph)
+    elif create_graph:   # each Node builds its gradient's graph, walked again by the next derivative
+        check_create_graph(interp, outputs, "torch.autograd.grad(..., create_graph=True)")
     return invoke(interp, "autograd.grad", torch.autograd.grad, AUTOGRAD_FUNCTIONS["grad"],
                   args, kwargs, node)
 

@@ -25,7 +25,8 @@ LANG_NAMES = {"en": "English", "zh": "简体中文"}
 AREAS = ("common", "errors", "graph", "steps", "jacobian", "eigen", "about", "links", "render", "present",
          "fold", "gallery", "jacobian_extra", "hosting", "notes", "errors_torch",
          "errors_lang", "errors_more", "errors_runtime", "errors_hints", "errors_generators",
-         "errors_functions", "errors_numpy", "errors_classes", "step_rules", "errors_patterns")
+         "errors_functions", "errors_numpy", "errors_classes", "step_rules", "errors_patterns",
+         "errors_work")
 
 
 @cache

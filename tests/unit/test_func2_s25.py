@@ -12,6 +12,7 @@ import pytest
 
 from autogradlab.engine.run import run_program
 from autogradlab.lang.call_work import NODE_WORK
+from autogradlab.lang.create_graph_work import CREATE_GRAPH_NODE_WORK
 from autogradlab.limits import DEFAULT_LIMITS
 from tests.oracle import run_trusted
 
@@ -84,7 +85,11 @@ def test_autograd_grad_inside_grad_is_bounded_at_max_graph_work():
     refused = run(CHAIN, small)
     assert refused.error is not None and "inside a torch.func transform would push 1 rows" in \
         refused.error.message, refused.error
-    steps = _steps(refused)
+    # session 26: create_graph=True also keeps the gradients' graph, weighed per Node and element
+    # (lang/create_graph_work.py): that check's own total is the limit this chain sits at
+    kept = run(CHAIN, dataclasses.replace(DEFAULT_LIMITS, max_graph_work=42 * CREATE_GRAPH_NODE_WORK))
+    assert kept.error is not None and "keep the graph of their gradients" in kept.error.message, kept.error
+    steps = _steps(kept)
     at = run(CHAIN, dataclasses.replace(DEFAULT_LIMITS, max_graph_work=steps))
     assert at.error is None and at.printed == run_trusted(CHAIN, 0).printed, at.error
     below = run(CHAIN, dataclasses.replace(DEFAULT_LIMITS, max_graph_work=steps - 1))
@@ -103,7 +108,8 @@ def test_autograd_grad_inside_hessian_counts_its_rows():
         refused.error.message, refused.error
     assert _steps(refused) == 8 * 50 * (_steps(run(CHAIN, dataclasses.replace(
         DEFAULT_LIMITS, max_graph_work=NODE_WORK * 42))) - 42 * NODE_WORK) + 42 * NODE_WORK
-    ran = run(program, dataclasses.replace(DEFAULT_LIMITS, max_graph_work=NODE_WORK * 400))
+    # (session 26: the gradients' graph the 400 weighted rows keep needs ~18.1M, create_graph_work.py)
+    ran = run(program, dataclasses.replace(DEFAULT_LIMITS, max_graph_work=NODE_WORK * 2000))
     assert ran.error is None and ran.printed == run_trusted(program, 0).printed
 
 
@@ -112,8 +118,9 @@ def test_autograd_grad_inside_jacrev_counts_toward_the_outer_backward():
     through them is bounded too (same limit, refused before that backward runs)."""
     report = run(CHAIN.replace("grad(f)", "jacrev(f)").replace("g.sum()", "g"),
                  dataclasses.replace(DEFAULT_LIMITS, max_graph_work=NODE_WORK * 60))
-    # 41 ops of the forward + the inner backward's 42 Nodes
-    assert report.error is not None and "for 50 rows at once through a graph of 83 operations" in \
+    # 41 ops of the forward + the inner backward's 42 Nodes; session 26: the inner create_graph backward
+    # itself (42 Nodes at 40,000 each, lang/create_graph_work.py) is refused first, at the same limit
+    assert report.error is not None and "would differentiate a graph of more than 15 operations" in \
         report.error.message, report.error
 
 

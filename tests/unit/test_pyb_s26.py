@@ -1,0 +1,151 @@
+# ruff: noqa: E501 - the programs are kept line for line as a student writes them
+"""Session 26 (issue 9, breadth): contextlib's managers (`@contextmanager` generator functions in `with`,
+errors thrown in at the `yield`, `as` binding the yielded value; nullcontext, suppress), compared with
+CPython + PyTorch run in a child process (tests/diff_compare.py); the limits no manager may see or swallow."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from autogradlab.engine import run_program
+from autogradlab.limits import DEFAULT_LIMITS
+from tests.diff_compare import compare, engine_run, oracle_batch
+
+_ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+>")
+
+TAG = ("from contextlib import contextmanager\n"
+       "@contextmanager\n"
+       "def tag(name, swallow=()):\n"
+       "    print('enter', name)\n"
+       "    try:\n"
+       "        yield name.upper()\n"
+       "    except swallow as e:\n"
+       "        print('swallowed', repr(e))\n"
+       "    finally:\n"
+       "        print('exit', name)\n")
+
+PROGRAMS = [
+    TAG + "with tag('a') as a:\n    print('body', a)\nprint('after', a)\n",
+    TAG + "with tag('b', KeyError):\n    {}['k']\nprint('on')\n",
+    TAG + "try:\n    with tag('c', KeyError):\n        1 / 0\nexcept ZeroDivisionError as e:\n    print('outer', e)\n",
+    TAG + "with tag('d'):\n    [][1]\n",
+    TAG + "def f():\n    with tag('r'):\n        return 5\nprint(f())\nfor i in range(3):\n    with tag(str(i)):\n        if i == 1:\n            break\n        continue\n",
+    TAG + "with tag('x') as x, tag('y', IndexError) as y:\n    print(x, y)\n    [][0]\nprint('done')\n",
+    TAG + "cm = tag('z')\nprint(type(cm), cm)\nwith cm as z:\n    print(z)\ntry:\n    with cm:\n        pass\nexcept AttributeError as e:\n    print('again', e)\n",
+    ("import contextlib\n@contextlib.contextmanager\ndef twice():\n    yield 1\n    yield 2\n"
+     "try:\n    with twice():\n        pass\nexcept RuntimeError as e:\n    print(e)\n"
+     "@contextlib.contextmanager\ndef never():\n    if False:\n        yield\n"
+     "try:\n    with never():\n        pass\nexcept RuntimeError as e:\n    print(e)\n"
+     "@contextlib.contextmanager\ndef again():\n    try:\n        yield\n    except ValueError:\n        yield\n"
+     "try:\n    with again():\n        raise ValueError('v')\nexcept RuntimeError as e:\n    print(e)\n"
+     "@contextlib.contextmanager\ndef other():\n    try:\n        yield\n    except ValueError:\n        raise KeyError('other')\n"
+     "try:\n    with other():\n        raise ValueError('v')\nexcept KeyError as e:\n    print('k', e)\n"),
+    ("from contextlib import contextmanager\nimport torch\n"
+     "@contextmanager\ndef frozen(t):\n    before = t.requires_grad\n    t.requires_grad_(False)\n    try:\n        yield t\n    finally:\n        t.requires_grad_(before)\n"
+     "w = torch.ones(3, requires_grad=True)\nwith frozen(w) as v:\n    print(v.requires_grad, (v * 2).requires_grad)\nprint(w.requires_grad)\n"
+     "@contextmanager\ndef no_grad_block():\n    with torch.no_grad():\n        yield\n"
+     "with no_grad_block():\n    y = w * 2\nprint(y.requires_grad, torch.is_grad_enabled())\n"),
+    ("from contextlib import suppress, nullcontext\n"
+     "with suppress(KeyError, IndexError):\n    [][1]\nprint('after')\n"
+     "with suppress(LookupError):\n    {}['k']\n"
+     "try:\n    with suppress(KeyError):\n        1 / 0\nexcept ZeroDivisionError as e:\n    print('not suppressed', e)\n"
+     "with suppress():\n    pass\n"
+     "class Mine(Exception):\n    pass\nwith suppress(Mine):\n    raise Mine('m')\n"
+     "with nullcontext(3) as n:\n    print(n)\nwith nullcontext() as m:\n    print(m)\n"
+     "s = suppress(ValueError)\nprint(s, type(s), nullcontext())\nwith s:\n    int('x')\nwith s:\n    int('y')\nprint('end')\n"),
+    ("from contextlib import contextmanager\nimport time\n"
+     "@contextmanager\ndef timer(label):\n    start = time.perf_counter()\n    yield\n    print(label, time.perf_counter() - start >= 0)\n"
+     "with timer('loop'):\n    total = sum(i * i for i in range(100))\nprint(total)\n"),
+    ("from contextlib import contextmanager\n"
+     "@contextmanager\ndef outer(n):\n    print('in', n)\n    if n:\n        with outer(n - 1) as inner:\n            yield inner + 1\n    else:\n        yield 0\n    print('out', n)\n"
+     "with outer(3) as depth:\n    print('depth', depth)\n"),
+    ("from contextlib import suppress\ntry:\n    with suppress(3):\n        1 / 0\nexcept TypeError as e:\n    print(e)\n"),
+]
+
+
+@pytest.fixture(scope="module")
+def oracle() -> dict[str, dict]:
+    return dict(zip(PROGRAMS, oracle_batch(PROGRAMS), strict=True))
+
+
+def _same_as_python(python: dict, engine: dict) -> list[str]:
+    python = {**python, "printed": _ADDRESS.sub(">", python["printed"])}
+    engine = {**engine, "printed": _ADDRESS.sub(">", engine["printed"])}
+    outcome = compare(python, engine)
+    assert outcome.refused is None, outcome.refused
+    return [p for p in outcome.problems if not ("python: '<" in p and "engine: None" in p)]
+
+
+@pytest.mark.parametrize("source", PROGRAMS, ids=range(len(PROGRAMS)))
+def test_contextlib_runs_as_cpython(source: str, oracle: dict[str, dict]) -> None:
+    assert not _same_as_python(oracle[source], engine_run(source))
+
+
+GUARD = ("from contextlib import contextmanager, suppress\n"
+         "@contextmanager\n"
+         "def guard():\n"
+         "    try:\n"
+         "        yield\n"
+         "    except BaseException as e:\n"
+         "        print('swallowed', e)\n")
+LIMIT_BODIES = ["while True:\n        pass", "x = [0] * 10**12", "x = 4000000 ** 4000000", "x = 'ab' * 10**11",
+                "import torch\n    t = torch.ones(10**6, 10**6)", "def r():\n        return r()\n    r()"]
+
+
+@pytest.mark.parametrize("head", ["with guard():", "with suppress(BaseException):", "with suppress(Exception):"])
+@pytest.mark.parametrize("body", LIMIT_BODIES)
+def test_limits_are_never_thrown_into_a_manager(head: str, body: str) -> None:
+    report = run_program(GUARD + head + "\n    " + body + "\nprint('after')\n")
+    assert not report.ok and report.error.kind == "limit", report.error
+    assert "swallowed" not in report.printed and "after" not in report.printed
+
+
+def test_memory_and_recursion_errors_are_no_names_for_suppress() -> None:
+    report = run_program("from contextlib import suppress\nwith suppress(MemoryError):\n    x = [0] * 10**12\n")
+    assert not report.ok and report.error.kind == "unsupported" and "`MemoryError`" in report.error.message
+
+
+@pytest.mark.parametrize("source, kind, words", [
+    ("from contextlib import contextmanager\n@contextmanager\ndef rec(n):\n    with rec(n + 1):\n        yield\nwith rec(0):\n    pass\n",
+     "limit", "more than 50 levels deep"),
+    ("from contextlib import contextmanager\n@contextmanager\ndef rec(n):\n    with rec(n + 1):\n        pass\n    yield\nwith rec(0):\n    pass\n",
+     "limit", "more than 50 levels deep"),
+    ("from contextlib import contextmanager\ndef gen():\n    while True:\n        yield 1\n@contextmanager\ndef cm():\n    yield gen()\nwith cm() as g:\n    for x in g:\n        pass\n",
+     "limit", "100,000"),
+    ("from contextlib import contextmanager\n@contextmanager\ndef cm():\n    try:\n        yield\n    except Exception:\n        while True:\n            pass\nwith cm():\n    [][0]\n",
+     "limit", "100,000"),
+    ("from contextlib import contextmanager\n@contextmanager\ndef cm():\n    yield\nc = cm()\nc.__enter__()\n", "unsupported", "`__enter__`"),
+    ("from contextlib import contextmanager\ndef contextmanager(f):\n    return f\n@contextmanager\ndef cm():\n    yield\n", "unsupported", "does not name contextlib.contextmanager"),
+    ("from contextlib import contextmanager\nf = contextmanager(lambda: 1)\n", "unsupported", "`contextmanager` on anything but a generator function"),
+    ("from contextlib import contextmanager\n@contextmanager\n@contextmanager\ndef cm():\n    yield\n", "unsupported", "decorators"),
+    ("from contextlib import contextmanager\nclass A:\n    @contextmanager\n    def cm(self):\n        yield\n", "unsupported", "@contextmanager"),
+    ("import torch\nfrom contextlib import nullcontext\ntorch.tensor([nullcontext()])", "unsupported", "cannot be used"),
+    ("from contextlib import contextmanager\n@contextmanager\ndef cm():\n    yield\nprint(cm().gen)\n", "unsupported", "gen"),
+    ("from contextlib import suppress\nprint(suppress(KeyError)._exceptions)\n", "unsupported", "_exceptions"),
+    ("import contextlib\ncontextlib.ExitStack()\n", "unsupported", "`contextlib.ExitStack`"),
+    ("from contextlib import redirect_stdout\n", "unsupported", "redirect_stdout"),
+])
+def test_breakout_through_contextlib_is_refused(source: str, kind: str, words: str) -> None:
+    report = run_program(source)
+    assert not report.ok and report.error.kind == kind and words in report.error.message, report.error
+
+
+def test_suppressed_errors_count_once_as_caught_errors() -> None:
+    limit = DEFAULT_LIMITS.max_caught_errors
+    for manager in ("suppress(IndexError)", "swallow()"):
+        loop = ("from contextlib import contextmanager, suppress\n@contextmanager\ndef swallow():\n    try:\n"
+                "        yield\n    except IndexError:\n        pass\n"
+                f"for i in range({{n}}):\n    with {manager}:\n        [][0]\nprint('done')\n")
+        assert run_program(loop.format(n=limit)).printed == "done\n"
+        report = run_program(loop.format(n=limit + 1))
+        assert not report.ok and report.error.kind == "limit" and "caught more than" in report.error.message
+
+
+def test_generator_managers_are_bounded_like_generators() -> None:
+    held = ("from contextlib import contextmanager\n@contextmanager\ndef cm():\n    yield\n"
+            "def enter_all(n):\n    if n:\n        with cm():\n            enter_all(n - 1)\nenter_all({n})\nprint('ok')\n")
+    assert run_program(held.format(n=40)).printed == "ok\n"
+    report = run_program(held.format(n=60))
+    assert not report.ok and report.error.kind == "limit"

@@ -15,6 +15,7 @@ from typing import Any
 
 from autogradlab.lang.safe_values import (
     _ATOM_TYPES,
+    CODE_TYPES,
     STORED_OBJECT_TYPES,
     is_data,
     is_storable,
@@ -59,7 +60,8 @@ def require_index(value: Any) -> Any:
     kind = type(value)
     if kind in _ATOM_TYPES:
         return value
-    if kind in STORED_OBJECT_TYPES or kind is tuple and not is_data(value) and is_storable(value):
+    if kind in STORED_OBJECT_TYPES or kind is tuple and not is_data(value) and is_storable(value) \
+            or isinstance(value, tuple(CODE_TYPES)):   # `ops[torch.sin]`: a function as a dict's key
         note_stored_object()
         return value
     from autogradlab.lang.calls import require_data
@@ -72,7 +74,8 @@ def refuse_object_index(index: Any) -> None:
     kind = type(index)
     if not objects_stored() or kind in _ATOM_TYPES or kind is tuple and set(map(type, index)) <= _ATOM_TYPES:
         return   # (`t[i, 0]` in a loop: no walk)
-    if kind in STORED_OBJECT_TYPES or kind is tuple and not is_data(index):
+    if kind in STORED_OBJECT_TYPES or kind is tuple and not is_data(index) \
+            or isinstance(index, tuple(CODE_TYPES)):
         from autogradlab.lang.calls import require_data
         require_data(index, "as an index")
 

@@ -14,6 +14,7 @@ from autogradlab.limits import DEFAULT_LIMITS
 from tests.diff_compare import compare, engine_run, oracle_batch
 
 _ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+>")
+LIMIT = DEFAULT_LIMITS.max_sequence_len
 
 TAG = ("from contextlib import contextmanager\n"
        "@contextmanager\n"
@@ -62,6 +63,19 @@ PROGRAMS = [
      "@contextmanager\ndef outer(n):\n    print('in', n)\n    if n:\n        with outer(n - 1) as inner:\n            yield inner + 1\n    else:\n        yield 0\n    print('out', n)\n"
      "with outer(3) as depth:\n    print('depth', depth)\n"),
     ("from contextlib import suppress\ntry:\n    with suppress(3):\n        1 / 0\nexcept TypeError as e:\n    print(e)\n"),
+]
+PROGRAMS += [   # functions, lambdas, bound methods as set items and dict keys: by identity, as CPython
+    ("import torch\ndef f(x):\n    return x\ng = lambda x: x + 1\nclass A:\n    def m(self):\n        return 1\na = A()\nb = A()\n"
+     "s = {f, g, f}\nprint(len(s), f in s, g in s, torch.sin in s, s == {g, f})\n"
+     "d = {f: 'f', g: 'g', torch.sin: 'sin', len: 'len'}\nprint(d[f], d[g], d[torch.sin], d[len], len(d), d.get(abs))\n"
+     "print(a.m in {a.m: 1}, len({a.m, a.m, b.m}), a.m == a.m, a.m != b.m, a.m in [a.m], {a.m: 2}[a.m])\n"
+     "ops = {torch.sin: torch.cos, torch.cos: torch.sin}\nprint(ops[torch.sin] is torch.cos, ops[ops[torch.cos]](torch.zeros(1)))\n"
+     "seen = set()\nfor fn in [f, g, f, torch.sin, g]:\n    seen.add(fn)\nprint(len(seen))\n"
+     "names = {fn: fn.__name__ if False else i for i, fn in enumerate([f, g])}\nprint(names[g])\n"
+     "del d[f]\nprint(len(d), f in d, (f, 1) in {(f, 1): 0})\n"
+     "try:\n    d[print]\nexcept KeyError:\n    print('no print')\n"
+     "del s, seen  # (a set of functions is ordered by address: CPython's order differs run to run)\n"),
+    ("def gen():\n    yield 1\ng = gen()\nit = iter([1])\ns = {g, it}\nprint(g in s, it in s, len(s), {g: 1}[g])\ndel s\n"),
 ]
 
 
@@ -149,3 +163,27 @@ def test_generator_managers_are_bounded_like_generators() -> None:
     assert run_program(held.format(n=40)).printed == "ok\n"
     report = run_program(held.format(n=60))
     assert not report.ok and report.error.kind == "limit"
+
+
+@pytest.mark.parametrize("n, ok", [(LIMIT, True), (LIMIT + 1, False)])
+def test_sets_of_functions_stop_at_the_length_limit(n: int, ok: bool) -> None:
+    report = run_program(f"s = {{(lambda: 0) for j in range({n})}}\nd = dict.fromkeys(s, 1)\nprint(len(s), len(d))")
+    assert report.ok == ok, report.error
+    assert report.printed == (f"{n} {n}\n" if ok else "")
+    if not ok:
+        assert report.error.kind == "limit" and f"{LIMIT:,}" in report.error.message
+
+
+@pytest.mark.parametrize("source, words", [
+    ("import torch\ndef f(x):\n    return x\ntorch.ones(3)[f]", "cannot be used as an index"),
+    ("import torch\ndef f(x):\n    return x\nx = [1, 2]\nx[f]", "cannot be used as an index"),
+    ("import torch\ntorch.ones(3)[torch.sin, 0]", "cannot be used as an index"),
+    ("import torch\nd = {torch.sin: 1}\ntorch.tensor(list(d))", "cannot be used in `torch.tensor`"),
+    ("import torch\ns = {torch.sin}\ntorch.tensor(list(s))", "cannot be used in `torch.tensor`"),
+    ("import numpy as np\nd = {abs: 1}\nnp.array(list(d.keys()))", "cannot be used in `np.array`"),
+    ("import torch\nd = {len: 1}\ntorch.ones(2).add(d)", "cannot be used"),
+    ("def f():\n    pass\nsorted({f, lambda: 1})", "cannot be used in `sorted()`"),
+])
+def test_function_keys_never_reach_a_library(source: str, words: str) -> None:
+    report = run_program(source)
+    assert not report.ok and report.error.kind == "unsupported" and words in report.error.message, report.error

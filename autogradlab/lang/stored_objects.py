@@ -197,6 +197,12 @@ def is_iterator(value: Any) -> bool:
     return type(value).__name__ in ("ProgramGenerator", "SequenceIterator")
 
 
+def shown_by_text(value: Any) -> bool:
+    """Listed in the Variables table by its text only: a generator, an iterator, contextlib's nullcontext
+    and suppress objects (Python lists what is not callable; a @contextmanager's manager is)."""
+    return type(value).__name__ in ("ProgramGenerator", "SequenceIterator", "NullContext", "Suppress")
+
+
 def iterator_type_name(value: Any) -> str:
     return "generator" if type(value).__name__ == "ProgramGenerator" else value.type_name
 
@@ -204,7 +210,7 @@ def iterator_type_name(value: Any) -> str:
 def variable_value(interp: Any, value: Any, run_code: bool) -> ShownText:
     shown = _variable_text(interp, value, run_code)
     shown.type_name = value.cls.name if hasattr(value, "cls") else type(value).type_name \
-        if type(value) in STORED_OBJECT_TYPES else iterator_type_name(value) if is_iterator(value) \
+        if type(value) in STORED_OBJECT_TYPES else iterator_type_name(value) if shown_by_text(value) \
         else type(value).__name__
     return shown
 
@@ -268,7 +274,7 @@ def program_variables(interp: Any, names: Any, texts: bool) -> dict[str, Any]:
         if is_data(value) or isinstance(value, PrettyPrinterValue):   # pp = pprint.PrettyPrinter()
             shown[name] = value
         elif type(value) in STORED_OBJECT_TYPES or isinstance(value, CONTAINERS) \
-                and is_storable(value) or is_iterator(value):   # `it = iter(vals)`: its text
+                and is_storable(value) or shown_by_text(value):   # `it = iter(vals)`: its text
             shown[name] = same[id(value)] = variable_value(interp, value, texts)
     return shown
 

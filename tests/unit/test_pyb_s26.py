@@ -75,6 +75,9 @@ PROGRAMS += [   # functions, lambdas, bound methods as set items and dict keys: 
      "del d[f]\nprint(len(d), f in d, (f, 1) in {(f, 1): 0})\n"
      "try:\n    d[print]\nexcept KeyError:\n    print('no print')\n"
      "del s, seen  # (a set of functions is ordered by address: CPython's order differs run to run)\n"),
+    ("from collections import Counter, defaultdict, OrderedDict, deque\nfrom contextlib import nullcontext, suppress\nimport torch\n"
+     "d = {1: 2}\nits = [iter(v) for v in [d, d.keys(), d.values(), d.items(), {1}, (1,), [1], 'a', 'é', range(2), Counter('a'), defaultdict(int), OrderedDict(a=1), deque([1]), torch.ones(2)]]\n"
+     "print(its)\nprint([type(i) for i in its])\nk = iter(d.items())\nn = nullcontext()\ns = suppress(KeyError)\n"),   # Variables: iterators, nullcontext
     ("def gen():\n    yield 1\ng = gen()\nit = iter([1])\ns = {g, it}\nprint(g in s, it in s, len(s), {g: 1}[g])\ndel s\n"),
 ]
 

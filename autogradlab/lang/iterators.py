@@ -59,7 +59,8 @@ class SequenceIterator:
 ITERATORS = (ProgramGenerator, SequenceIterator)
 # iter(x)'s type in CPython 3.11 where it is not `<type of x>_iterator` (a tensor's: iter of its unbind(0))
 _PYTHON_ITERATORS = {"dict": "dict_keyiterator", "dict_keys": "dict_keyiterator",
-                     "Counter": "dict_keyiterator", "defaultdict": "dict_keyiterator", "dict_values": "dict_valueiterator",
+                     "Counter": "dict_keyiterator", "defaultdict": "dict_keyiterator",
+                     "dict_values": "dict_valueiterator",
                      "dict_items": "dict_itemiterator", "OrderedDict": "odict_iterator",
                      "deque": "_deque_iterator", "tensor": "tuple_iterator", "ProgramSet": "set_iterator"}
 CODE_TYPES.extend(ITERATORS)   # storable in lists, tuples and dict values (lang/safe_values.py)

@@ -45,14 +45,17 @@ FAKE_ADDRESS = " at 0x7f0000000000"   # the engine's one address (lang/data_wrap
 
 
 def _qualname(fn: UserFunction) -> str:
-    """`outer.<locals>.inner` for a def inside a def, as Python's __qualname__ (comprehension and class-body
-    scopes name no function of their own)."""
-    names, scope = [], fn.closure
+    """`outer.<locals>.inner` for a def inside a def, `<listcomp>.<lambda>` for a lambda of a comprehension,
+    as Python 3.11's __qualname__ (class-body scopes name no function of their own here)."""
+    names, scope = [fn.name], fn.closure
     while scope is not None:
-        if scope.function_name and not getattr(scope, "comprehension", False):
-            names.append(scope.function_name)
+        block = getattr(scope, "block", None)
+        if block is not None:
+            names.append(block)
+        elif scope.function_name and not getattr(scope, "comprehension", False):
+            names.append(f"{scope.function_name}.<locals>")
         scope = scope.parent
-    return "".join(f"{name}.<locals>." for name in reversed(names)) + fn.name
+    return ".".join(reversed(names))
 
 
 # `d.get` bound to a dict, `dict.fromkeys`, `str.upper` unbound (lang/unbound_methods.py): CPython's texts

@@ -22,7 +22,7 @@ from autogradlab.lang.iterators import ITERATORS
 from autogradlab.lang.namespaces import bare_torch_function
 from autogradlab.lang.plain_classes import STORABLE
 from autogradlab.lang.safe_values import SafeFunction, UserFunction, is_data_quick, is_storable
-from autogradlab.lang.scope import Scope
+from autogradlab.lang.scope import COMPREHENSION_BLOCKS, Scope
 from autogradlab.lang.stored_objects import require_storable
 from autogradlab.lang.unpacking import assign_starred, has_star
 
@@ -109,9 +109,10 @@ class NamesMixin:
             raise NotSupported(f"assigning to {construct_name(target)} is not supported")
 
     @contextlib.contextmanager
-    def comprehension_scope(self: Interpreter) -> Iterator[None]:
+    def comprehension_scope(self: Interpreter, node: ast.AST | None = None) -> Iterator[None]:
         outer = self.scope
         self.scope = Scope(outer, outer.function_name, comprehension=True)
+        self.scope.block = COMPREHENSION_BLOCKS.get(type(node))
         try:
             yield
         finally:

@@ -134,7 +134,7 @@ def comprehension(interp: Interpreter, node: ast.SetComp) -> ProgramSet:
 
     def emit() -> None:
         add(interp, result, require_item(interp.eval(node.elt), "inside a set"), "the set comprehension")
-    with interp.comprehension_scope():
+    with interp.comprehension_scope(node):
         interp._comprehend(node, 0, emit, "a set comprehension")
     return result
 

@@ -64,6 +64,15 @@ PROGRAMS = [
      "with outer(3) as depth:\n    print('depth', depth)\n"),
     ("from contextlib import suppress\ntry:\n    with suppress(3):\n        1 / 0\nexcept TypeError as e:\n    print(e)\n"),
 ]
+PROGRAMS += [   # a lambda of a comprehension: CPython 3.11's __qualname__ in its text; self-containing dicts
+    ("fs = [lambda x: x + i for i in range(2)]\nprint(fs[0], fs)\n"
+     "print([lambda: 1][0], {'a': lambda: 1}, [[lambda: 2 for j in range(1)] for i in range(1)][0][0])\n"
+     "def f():\n    return [lambda: 3 for i in range(1)][0], {k: lambda: 0 for k in 'a'}['a'], len({(lambda: 0) for k in 'a'})\n"
+     "print(f())\ng = list((lambda: 0) for i in range(1))\nprint(g, any(print(lambda: 1) for i in range(1)))\n"
+     "def outer():\n    def inner():\n        return [lambda: 0 for i in 'a']\n    return inner()\nprint(outer())\n"),
+    ("d = {'a': 1}\nd['me'] = d\nprint(d)\nprint([d, d], str(d), f'{d}')\ne = {'d': d}\nprint(e)\n"
+     "l = [1]\nm = {'l': l}\nl.append(m)\nprint(l, m, repr(l))\nd2 = {}\nd2[1] = [d2, (d2,)]\nprint(d2)\n"),
+]
 PROGRAMS += [   # functions, lambdas, bound methods as set items and dict keys: by identity, as CPython
     ("import torch\ndef f(x):\n    return x\ng = lambda x: x + 1\nclass A:\n    def m(self):\n        return 1\na = A()\nb = A()\n"
      "s = {f, g, f}\nprint(len(s), f in s, g in s, torch.sin in s, s == {g, f})\n"
@@ -190,3 +199,20 @@ def test_sets_of_functions_stop_at_the_length_limit(n: int, ok: bool) -> None:
 def test_function_keys_never_reach_a_library(source: str, words: str) -> None:
     report = run_program(source)
     assert not report.ok and report.error.kind == "unsupported" and words in report.error.message, report.error
+
+
+@pytest.mark.parametrize("n, ok", [(30_000, True), (99_999, False)])
+def test_self_containing_dicts_keep_the_text_limit(n: int, ok: bool) -> None:
+    report = run_program(f"l = [0] * {n}\nd = {{'l': l}}\nd['me'] = d\nl.append(d)\nprint(d)\n")
+    assert report.ok == ok, report.error
+    if not ok:
+        assert report.error.kind == "limit" and "100,000" in report.error.message and report.printed == ""
+    else:
+        assert report.printed == str({'l': [0] * n + ["{...}"], 'me': "{...}"}).replace("'{...}'", "{...}") + "\n"
+
+
+def test_many_cycles_through_one_dict_stay_bounded() -> None:
+    report = run_program("a = {i: None for i in range(1000)}\nfor k in a:\n    a[k] = a\n"
+                         "b = {i: a for i in range(1000)}\nprint(len(str(a)))\nprint(b)\n")
+    assert report.printed == f"{len(str({i: {} for i in range(1000)}).replace('{}', '{...}'))}\n"
+    assert not report.ok and report.error.kind == "limit"

@@ -73,6 +73,11 @@ PROGRAMS += [   # a lambda of a comprehension: CPython 3.11's __qualname__ in it
     ("d = {'a': 1}\nd['me'] = d\nprint(d)\nprint([d, d], str(d), f'{d}')\ne = {'d': d}\nprint(e)\n"
      "l = [1]\nm = {'l': l}\nl.append(m)\nprint(l, m, repr(l))\nd2 = {}\nd2[1] = [d2, (d2,)]\nprint(d2)\n"),
 ]
+PROGRAMS += [   # PyTorch's texts: forward_ad's dual_level class and make_dual function, a cast's grad_fn
+    ("import torch\nimport torch.autograd.forward_ad as fwAD\nfrom torch.autograd.forward_ad import dual_level\n"
+     "print(fwAD.dual_level, [fwAD.dual_level], fwAD.make_dual, fwAD.unpack_dual, dual_level is fwAD.dual_level)\n"
+     "x = torch.ones(2, requires_grad=True)\nprint(x.to(torch.float64).grad_fn, x.double().grad_fn, x.to(torch.float64).grad_fn.name())\n"),
+]
 PROGRAMS += [   # functions, lambdas, bound methods as set items and dict keys: by identity, as CPython
     ("import torch\ndef f(x):\n    return x\ng = lambda x: x + 1\nclass A:\n    def m(self):\n        return 1\na = A()\nb = A()\n"
      "s = {f, g, f}\nprint(len(s), f in s, g in s, torch.sin in s, s == {g, f})\n"

@@ -6,6 +6,8 @@ CPython + PyTorch run in a child process (tests/diff_compare.py); the limits no 
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 
 import pytest
 
@@ -77,6 +79,27 @@ PROGRAMS += [   # PyTorch's texts: forward_ad's dual_level class and make_dual f
     ("import torch\nimport torch.autograd.forward_ad as fwAD\nfrom torch.autograd.forward_ad import dual_level\n"
      "print(fwAD.dual_level, [fwAD.dual_level], fwAD.make_dual, fwAD.unpack_dual, dual_level is fwAD.dual_level)\n"
      "x = torch.ones(2, requires_grad=True)\nprint(x.to(torch.float64).grad_fn, x.double().grad_fn, x.to(torch.float64).grad_fn.name())\n"),
+]
+# torch.func.linearize: func runs twice (output, trace), never at jvp_fn's calls; inside vmap. Compared by their
+# printed text with `python3 -c` (PyTorch's first linearize traces with make_fx: past the oracle's 3 s alarm)
+LINEARIZE = [
+    ("import torch\nfrom torch.func import linearize, vmap\ncalls = []\n"
+     "def f(x):\n    calls.append(1)\n    print('called', len(calls))\n    return x.sin() * len(calls)\n"
+     "x = torch.tensor([1., 2., 3.])\nout, jvp_fn = linearize(f, x)\nprint(out, jvp_fn(torch.ones(3)), jvp_fn(torch.ones(3)), len(calls))\n"
+     "x.add_(1)\nprint(jvp_fn(torch.ones(3)))\n"
+     ),
+    ("import torch\nfrom torch.func import linearize, vmap\n"
+     "print(linearize(lambda a: (a ** 2, a.sum()), torch.ones(2))[1](torch.ones(2)))\n"
+     "print(linearize(lambda a, b: a @ b, torch.ones(2, 3), torch.ones(3))[1](torch.eye(2, 3), torch.ones(3)))\n"),
+    ("import torch\nfrom torch.func import linearize, vmap\n"
+     "y = torch.tensor([0.5, 1.0, 1.5])\ndef g(t):\n    o, j = linearize(torch.sin, y)\n    return j(t)\nprint(vmap(g)(torch.eye(3)))\n"
+     "print(vmap(lambda t: linearize(lambda a, b: a * b, y, y + 1)[1](t, t))(torch.eye(3)))\n"),
+    ("import torch\nfrom torch.func import linearize, vmap\nx = torch.tensor([1., 2., 3.])\n"
+     "o, j = linearize(lambda a: a.exp(), x)\nprint(vmap(j)(torch.eye(3)))\n"
+     "try:\n    vmap(lambda v: linearize(torch.sin, v)[0])(torch.ones(2, 3))\nexcept RuntimeError as e:\n    print(e)\n"),
+    ("import torch\ntorch.manual_seed(0)\nx = torch.tensor([1., 2., 3.])\n"
+     "o2, j2 = torch.func.linearize(lambda a, b: a * b + torch.rand(3), x, x + 1)\n"
+     "print(o2, j2(torch.ones(3), torch.zeros(3)), torch.rand(2))\n"),   # a random draw: PyTorch's graph draws again
 ]
 PROGRAMS += [   # functions, lambdas, bound methods as set items and dict keys: by identity, as CPython
     ("import torch\ndef f(x):\n    return x\ng = lambda x: x + 1\nclass A:\n    def m(self):\n        return 1\na = A()\nb = A()\n"
@@ -221,3 +244,28 @@ def test_many_cycles_through_one_dict_stay_bounded() -> None:
                          "b = {i: a for i in range(1000)}\nprint(len(str(a)))\nprint(b)\n")
     assert report.printed == f"{len(str({i: {} for i in range(1000)}).replace('{}', '{...}'))}\n"
     assert not report.ok and report.error.kind == "limit"
+
+
+@pytest.mark.parametrize("source", LINEARIZE, ids=range(len(LINEARIZE)))
+def test_linearize_prints_as_pytorch(source: str) -> None:
+    python = subprocess.run([sys.executable, "-c", source], capture_output=True, text=True, timeout=300, check=True)
+    engine = run_program(source)
+    assert engine.ok, engine.error
+    assert engine.printed == python.stdout
+
+
+def test_linearize_jvp_fn_made_in_a_vmap_stays_inside_it() -> None:
+    report = run_program("import torch\nfrom torch.func import linearize, vmap\nkept = []\n"
+                         "def g(t):\n    o, j = linearize(torch.sin, torch.ones(3))\n    kept.append(j)\n    return j(t)\n"
+                         "vmap(g)(torch.eye(3))\nkept[0](torch.ones(3))\n")
+    assert not report.ok and report.error.kind == "unsupported" and report.error.line == 9, report.error
+    assert "made inside vmap after that vmap ended" in report.error.message
+
+
+def test_linearize_jvp_fn_keeps_the_limits() -> None:
+    calls = "import torch\nout, j = torch.func.linearize(torch.sin, torch.ones(3))\nfor i in range({n}):\n    j(torch.ones(3))\nprint('ok')"
+    assert run_program(calls.format(n=2000)).printed == "ok\n"
+    report = run_program(calls.format(n=10**6))   # base26 (func re-run per call) ends the same way
+    assert not report.ok and report.error.kind in ("timeout", "limit"), report.error
+    report = run_program("import torch\nout, j = torch.func.linearize(torch.sin, torch.ones(3))\nj(torch.ones(10**4, 10**4))")
+    assert not report.ok and report.error.kind == "limit", report.error

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 import torch
 import torch.func as tf
+from torch.utils._pytree import tree_map
 
 from autogradlab.errors import NotSupported, ProgramTypeError
 from autogradlab.lang.safe_values import FunctionValue, SafeFunction
@@ -53,8 +54,24 @@ class LinearizeFunction(FunctionValue):
         self.linear, self.bound, self.made_in = linear, bound, made_in
         super().__init__("torch.func.linearize.jvp_fn", self._call)
 
-    def torch_fn(self, *tangents: torch.Tensor) -> Any:
-        return self.linear(tangents)[0]
+    def jvp(self, interp: Interpreter, tangents: tuple, node: ast.AST) -> Any:
+        """J·t from the traced graph, recorded as the jvp PyTorch's jvp_fn stands for (before session 26 a
+        func.jvp run at the primals: the same op, inputs and values)."""
+        from autogradlab.lang.calls import has_tensor, wrap_result
+        from autogradlab.lang.func_running import depth, transform_error
+        interp.sizes.check_elements(max(1, self.bound), "jvp_fn")
+        try:
+            tangent = tree_map(torch.zeros_like, self.output) if self.linear is None \
+                else self.linear(tangents)[0]
+            result = (tree_map(torch.clone, self.output), tangent)
+        except Exception as exc:  # noqa: BLE001
+            raise transform_error(exc, "jvp_fn", list(tangents)) from None
+        result = wrap_result(result, "jvp")
+        interp.sizes.add_result(result)
+        if has_tensor(result) and not depth(interp):
+            kind = "jvp"   # (a new str per record, as running()'s f"func.{kind}": the same report bytes)
+            interp.record_op(f"func.{kind}", [tuple(self.primals), tangents], {}, result, node)
+        return result[1]
 
     def _call(self, interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
         from autogradlab.lang.calls import require_data
@@ -67,13 +84,13 @@ class LinearizeFunction(FunctionValue):
         for value in args:
             require_data(value, "in a call of jvp_fn")
         _check_tangents(self.primals, args)
-        from autogradlab.lang.func_running import call_vjp_fn, depth
+        from autogradlab.lang.func_running import depth
         if self.made_in and depth(interp) < self.made_in:
             raise NotSupported("calling the jvp_fn of a torch.func.linearize made inside vmap after that "
                                "vmap ended is not supported in Autograd Lab",
                                hint="call jvp_fn inside the function vmap runs")
         if self.linear is not None:   # J·t from the traced graph: func does not run again
-            return call_vjp_fn(interp, self, args, kwargs, node)
+            return self.jvp(interp, tuple(args), node)
         outer = interp.hooks
         interp.hooks = _Silent(outer)
         try:
@@ -131,9 +148,13 @@ def _linearize(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> 
         running(interp, TransformedFunction("jvp", func, {}), [tuple(primals), zeros], {}, node)
         return VjpResult((output, LinearizeFunction(func, primals)))
     drawn = _random_state(interp)
-    traced = running(interp, TransformedFunction("vjp", func, {}), primals, {}, node)   # PyTorch's trace
+    traced = running(interp, TransformedFunction("vjp", func, {}), primals, {}, node, record=False)
     linear = None if not torch.equal(drawn, _random_state(interp)) else _linear_map(traced)
-    return VjpResult((output, LinearizeFunction(func, primals, linear, traced[1].bound, depth(interp))))
+    jvp_fn = LinearizeFunction(func, primals, linear, traced[1].bound, depth(interp))
+    jvp_fn.output = traced[0]
+    # the trace, recorded as before session 26: a jvp at the primals with zero tangents (J·0 = 0)
+    jvp_fn.jvp(interp, tuple(torch.zeros((), dtype=p.dtype).expand_as(p) for p in primals), node)
+    return VjpResult((output, jvp_fn))
 
 
 def _random_state(interp: Interpreter) -> torch.Tensor:
@@ -145,7 +166,6 @@ def _random_state(interp: Interpreter) -> torch.Tensor:
 def _linear_map(traced: tuple) -> Any:
     """t -> (J·t,): the vjp of the trace's vjp_fn (linear in its cotangent), None where PyTorch cannot
     take it (then jvp_fn runs func through jvp at each call)."""
-    from torch.utils._pytree import tree_map
     try:
         return tf.vjp(traced[1].torch_fn, tree_map(torch.zeros_like, traced[0]))[1]
     except Exception:  # noqa: BLE001 - an output vjp cannot differentiate: the jvp path answers

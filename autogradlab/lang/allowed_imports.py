@@ -50,6 +50,7 @@ _MODULES = (
     "pprint",      # pprint, pformat, PrettyPrinter on data values (lang/pprint_module.py)
     "collections",   # Counter and defaultdict (lang/collections_module.py)
     "itertools",     # islice only (lang/itertools_module.py)
+    "contextlib",    # contextmanager, nullcontext, suppress (lang/context_managers.py)
     "matplotlib", "matplotlib.pyplot",   # no members: the first plotting line stops there (namespaces.py)
     "torch.optim",   # `import torch.optim as optim` binds; optim.SGD(...) is refused by name (out of scope)
     *(f"torch.distributions.{m}" for m in _DISTRIBUTIONS),
@@ -76,6 +77,7 @@ _MEMBERS = (
     "collections.namedtuple", "collections.deque", "collections.OrderedDict",
     "collections.ChainMap", "collections.UserDict", "collections.UserList",   # refused when called
     "collections.UserString", "itertools.islice",
+    "contextlib.contextmanager", "contextlib.nullcontext", "contextlib.suppress",
     # `from torch import tensor` (fast.ai course22p2): a torch function, dtype or constant the program
     # could already call as torch.X, bound under its own name
     *(f"torch.{name}" for name in (*TORCH_FUNCTIONS, *TORCH_DTYPES, *TORCH_CONSTANTS, "Tensor", "Size")),

@@ -212,8 +212,11 @@ def type_of(value: Any) -> SafeType:
     return SafeType(type_text(value), type(value))
 
 
+_CODE_VALUES = ("UserFunction", "ProgramGenerator", "GeneratorManager", "NullContext", "Suppress")
+
+
 def _type(interp, args, kwargs, node):  # noqa: ANN001, ANN202
-    if len(args) == 1 and not kwargs and type(args[0]).__name__ in ("UserFunction", "ProgramGenerator"):
+    if len(args) == 1 and not kwargs and type(args[0]).__name__ in _CODE_VALUES:
         return code_type(args[0])
     _data_args("type", args, kwargs)
     if len(args) != 1:

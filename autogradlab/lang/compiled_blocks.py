@@ -27,7 +27,7 @@ from autogradlab.lang.comprehension_words import loop_words, short_circuit
 from autogradlab.lang.grad_managers import run_with
 from autogradlab.lang.iteration import loop_iterable
 from autogradlab.lang.safe_values import Namespace
-from autogradlab.lang.scope import Scope
+from autogradlab.lang.scope import COMPREHENSION_BLOCKS, Scope
 from autogradlab.lang.stored_objects import require_item
 
 if TYPE_CHECKING:
@@ -131,6 +131,7 @@ def list_comprehension(interp: Interpreter, node: ast.ListComp | ast.GeneratorEx
         result: list = []
         outer = interp.scope   # Interpreter.comprehension_scope
         interp.scope = Scope(outer, outer.function_name, comprehension=True)
+        interp.scope.block = COMPREHENSION_BLOCKS[type(node)]
         try:
             comprehend(0, result)
         finally:

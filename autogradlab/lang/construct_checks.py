@@ -24,7 +24,8 @@ from autogradlab.lang.namedtuple_values import NAMEDTUPLE_MEMBERS
 ASSIGNABLE_ATTRIBUTES = frozenset({"requires_grad", "grad", "data",
                                    "deterministic", "benchmark", "enabled", "allow_tf32"})   # cudnn_flags.py
 _MODULE_NAMES = frozenset({"torch", "np", "numpy", "math", "F", "nn", "random", "time", "copy", "functools",
-                           "warnings", "pprint", "collections", "plt", "matplotlib", "optim", "autograd"})
+                           "warnings", "pprint", "collections", "contextlib", "plt", "matplotlib", "optim",
+                           "autograd"})
 _CONSTANT_TYPES = (int, float, complex, str, bool, type(None), type(Ellipsis))
 
 # Constructs outside the language: (what it is called, verb, hint).
@@ -166,6 +167,7 @@ def _check_arguments(args: ast.arguments) -> None:
 
 
 def _check_function(node: ast.FunctionDef, ctx: _Context) -> None:
+    from autogradlab.lang.context_managers import is_contextmanager_decorated
     from autogradlab.lang.grad_decorators import is_grad_mode_decorated
     if ctx.in_class == "plain":   # a method of a plain class (class_checks.py has checked its form)
         if node.name not in PLAIN_DUNDERS:
@@ -174,9 +176,9 @@ def _check_function(node: ast.FunctionDef, ctx: _Context) -> None:
         return
     if ctx.in_class and len(node.decorator_list) == 1 and is_staticmethod(node.decorator_list[0]):
         pass   # a method of a Function class (_check_class has checked the class's body)
-    elif node.decorator_list and not is_grad_mode_decorated(node):
+    elif node.decorator_list and not is_grad_mode_decorated(node) and not is_contextmanager_decorated(node):
         raise _unsupported("decorators (`@...`) other than `@torch.no_grad()`, `@torch.enable_grad()`, "
-                           "`@torch.set_grad_enabled(...)` and `@torch.inference_mode()`",
+                           "`@torch.set_grad_enabled(...)`, `@torch.inference_mode()` and `@contextmanager`",
                            "are", hint="remove the @ line")
     _check_identifier(node.name, "function names")
     _check_arguments(node.args)

@@ -19,7 +19,7 @@ import torch
 
 from autogradlab.errors import NotSupported, ProgramTypeError
 from autogradlab.lang.namedtuple_values import ProgramNamedTuple
-from autogradlab.lang.safe_values import STORED_OBJECT_TYPES, note_stored_object, type_text
+from autogradlab.lang.safe_values import CODE_TYPES, STORED_OBJECT_TYPES, note_stored_object, type_text
 from autogradlab.lang.stored_objects import require_item
 
 if TYPE_CHECKING:
@@ -41,6 +41,9 @@ def _identity_key(key: Any) -> bool:
     kind = type(key)
     if kind in STORED_OBJECT_TYPES:   # `names = {node: 'x'}` (micrograd's topo/visited code)
         note_stored_object()
+        return True
+    if isinstance(key, tuple(CODE_TYPES)):   # `{torch.sin: torch.cos}`, `{f, g}`: by identity, as CPython (a
+        note_stored_object()                 # bound method by its object and function: plain_classes.py)
         return True
     return isinstance(key, torch.Tensor) and kind.__hash__ is torch.Tensor.__hash__   # `{p: g for p in ...}`
 

@@ -90,11 +90,18 @@ def _handles(interp: Interpreter, handler: ast.ExceptHandler, caught: Any) -> bo
     if type(value) is SafeType and isinstance(caught, SafeException) \
             and EXCEPTION_TYPES.get(value.text_name) == value:
         return issubclass(caught.py_type, value.py_type)   # `except ValueError:` of a builtin one
-    from autogradlab.lang.exception_objects import is_exception_type
     kinds = value if isinstance(value, tuple) else (value,)
+    return caught_by(caught, kinds, lambda: ProgramTypeError(   # Python's words, at the except's line
+        "catching classes that do not inherit from BaseException is not allowed").at(
+            handler.lineno, handler.col_offset + 1))
+
+
+def caught_by(caught: Any, kinds: tuple, not_classes: Any) -> bool:
+    """Whether one of the classes `kinds` is the caught exception's class or a base (`except`, and
+    contextlib.suppress); not_classes() is raised when one of them is no exception class."""
+    from autogradlab.lang.exception_objects import is_exception_type
     if not all(is_exception_type(k) for k in kinds):
-        raise ProgramTypeError("catching classes that do not inherit from BaseException is not "   # Python's
-                               "allowed").at(handler.lineno, handler.col_offset + 1)   # line: the except's
+        raise not_classes()
     if isinstance(caught, SafeException):
         return any(isinstance(k, SafeType) and issubclass(caught.py_type, k.py_type) for k in kinds)
     mine = caught.cls

@@ -192,7 +192,7 @@ class ExpressionsMixin:
             from autogradlab.lang.lazy_genexp import lazy_generator_expression
             return lazy_generator_expression(self, node)
         result: list = []
-        with self.comprehension_scope():
+        with self.comprehension_scope(node):
             self._comprehend(node, 0, result, *loop_words(self, node))
         return result
 
@@ -205,7 +205,7 @@ class ExpressionsMixin:
             key = self.eval(node.key)
             value = require_item(self.eval(node.value), "as a dictionary value")
             dicts.set_item(self, result, key, value, "the dict comprehension")
-        with self.comprehension_scope():
+        with self.comprehension_scope(node):
             self._comprehend(node, 0, emit, "a dict comprehension")
         return result
 

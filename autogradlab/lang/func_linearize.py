@@ -1,15 +1,18 @@
 """torch.func.linearize(func, *primals) -> (output, jvp_fn), without PyTorch's tracer.
 
 PyTorch calls func twice (once for the output, once while make_fx traces its jvp into an FX graph,
-whose generated Python code jvp_fn runs). Autograd Lab never traces: FX turns the traced program into
-source text that it exec()s, and a program's text must never reach exec. The same numbers come from
-torch.func.jvp instead: linearize calls func for the output (an ordinary call, recorded), then once
-through jvp (what PyTorch's trace does: its print()s show, its checks run); each jvp_fn(*tangents)
-runs jvp at the primals (the same tensors), with print() silent (the traced graph has no print; its
-random ops draw again from the generator at each call, as they do here).
-Every size and work check of lang/func_running.py applies to each of those runs.
+whose generated Python code jvp_fn runs) and never again: jvp_fn(*tangents) computes J·t from the trace.
+Autograd Lab never traces: FX turns the traced program into source text that it exec()s, and a
+program's text must never reach exec. linearize calls func for the output (an ordinary call, recorded),
+then once through torch.func.vjp (PyTorch's trace: its print()s show, its checks run); jvp_fn is the
+vjp of that (linear) vjp_fn, J·t, computed from the recorded graph without running func again (a func
+that changes the program's state gives PyTorch's answer; a later in-place change of a primal is not
+seen, as in PyTorch's trace). When the trace drew from torch's random generator, PyTorch's graph draws
+again at each jvp_fn call: then each call runs func through jvp at the primals, print() silent, as it did
+before session 26. Every size and work check of lang/func_running.py applies to each of those runs.
 Inside jvp/jacfwd/hessian, and inside vmap with a batched primal, PyTorch calls func and then fails with
-its own words: so does linearize here; inside the other transforms it stays refused by name.
+its own words: so does linearize here; inside vmap with unbatched primals it runs (its jvp_fn is called
+inside that vmap only); inside the other transforms it stays refused by name.
 """
 
 from __future__ import annotations
@@ -18,6 +21,8 @@ import ast
 from typing import TYPE_CHECKING, Any
 
 import torch
+import torch.func as tf
+from torch.utils._pytree import tree_map
 
 from autogradlab.errors import NotSupported, ProgramTypeError
 from autogradlab.lang.safe_values import FunctionValue, SafeFunction
@@ -40,11 +45,33 @@ class _Silent:
 
 
 class LinearizeFunction(FunctionValue):
-    """The jvp_fn torch.func.linearize returns."""
+    """The jvp_fn torch.func.linearize returns. `linear`: J·t from the trace (None: func runs at each call);
+    `bound`: elements its backward passes may hold; `made_in`: the torch.func depth it was made at."""
 
-    def __init__(self, func: Any, primals: list[torch.Tensor]) -> None:
+    def __init__(self, func: Any, primals: list[torch.Tensor], linear: Any = None, bound: int = 0,
+                 made_in: int = 0) -> None:
         self.func, self.primals = func, primals
+        self.linear, self.bound, self.made_in = linear, bound, made_in
         super().__init__("torch.func.linearize.jvp_fn", self._call)
+
+    def jvp(self, interp: Interpreter, tangents: tuple, node: ast.AST) -> Any:
+        """J·t from the traced graph, recorded as the jvp PyTorch's jvp_fn stands for (before session 26 a
+        func.jvp run at the primals: the same op, inputs and values)."""
+        from autogradlab.lang.calls import has_tensor, wrap_result
+        from autogradlab.lang.func_running import depth, transform_error
+        interp.sizes.check_elements(max(1, self.bound), "jvp_fn")
+        try:
+            tangent = tree_map(torch.zeros_like, self.output) if self.linear is None \
+                else self.linear(tangents)[0]
+            result = (tree_map(torch.clone, self.output), tangent)
+        except Exception as exc:  # noqa: BLE001
+            raise transform_error(exc, "jvp_fn", list(tangents)) from None
+        result = wrap_result(result, "jvp")
+        interp.sizes.add_result(result)
+        if has_tensor(result) and not depth(interp):
+            kind = "jvp"   # (a new str per record, as running()'s f"func.{kind}": the same report bytes)
+            interp.record_op(f"func.{kind}", [tuple(self.primals), tangents], {}, result, node)
+        return result[1]
 
     def _call(self, interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
         from autogradlab.lang.calls import require_data
@@ -57,6 +84,13 @@ class LinearizeFunction(FunctionValue):
         for value in args:
             require_data(value, "in a call of jvp_fn")
         _check_tangents(self.primals, args)
+        from autogradlab.lang.func_running import depth
+        if self.made_in and depth(interp) < self.made_in:
+            raise NotSupported("calling the jvp_fn of a torch.func.linearize made inside vmap after that "
+                               "vmap ended is not supported in Autograd Lab",
+                               hint="call jvp_fn inside the function vmap runs")
+        if self.linear is not None:   # J·t from the traced graph: func does not run again
+            return self.jvp(interp, tuple(args), node)
         outer = interp.hooks
         interp.hooks = _Silent(outer)
         try:
@@ -88,7 +122,7 @@ def _check_tangents(primals: list[torch.Tensor], tangents: list) -> None:
 def _linearize(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
     """linearize(func, *primals) -> (output, jvp_fn)."""
     from autogradlab.lang.calls import require_data
-    from autogradlab.lang.func_running import refuse_inside, running
+    from autogradlab.lang.func_running import depth, refuse_inside, running
     from autogradlab.lang.func_transforms import TransformedFunction, VjpResult, _require_function
 
     args = list(args)
@@ -102,16 +136,40 @@ def _linearize(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> 
     if not args or not all(isinstance(p, torch.Tensor) for p in args):
         raise ProgramTypeError("linearize(func, *primals): each primal must be a tensor in Autograd Lab")
     torch_refusal = _refused_by_pytorch_inside(interp, args)
-    if torch_refusal is None:
-        refuse_inside(interp, "`torch.func.linearize(...)`")   # its jvp_fn would keep batched primals
+    if torch_refusal is None and any(kind != "vmap" for kind in interp.__dict__.get("func_kinds", ())):
+        refuse_inside(interp, "`torch.func.linearize(...)`")
     output = interp.call_value(func, list(args), {}, node)
     if torch_refusal is not None:   # PyTorch calls func first, then fails as it starts its trace
         from autogradlab.lang.call_errors import translate_torch_error
         raise translate_torch_error(RuntimeError(torch_refusal), "linearize", [])
-    primals = list(args)   # PyTorch's graph holds these tensors themselves (x.add_(1) later shows)
-    zeros = tuple(torch.zeros((), dtype=p.dtype).expand_as(p) for p in primals)
-    running(interp, TransformedFunction("jvp", func, {}), [tuple(primals), zeros], {}, node)
-    return VjpResult((output, LinearizeFunction(func, primals)))
+    primals = list(args)
+    if type(func).__name__ == "FunctionApply":   # a custom Function: PyTorch's trace fails in its jvp
+        zeros = tuple(torch.zeros((), dtype=p.dtype).expand_as(p) for p in primals)
+        running(interp, TransformedFunction("jvp", func, {}), [tuple(primals), zeros], {}, node)
+        return VjpResult((output, LinearizeFunction(func, primals)))
+    drawn = _random_state(interp)
+    traced = running(interp, TransformedFunction("vjp", func, {}), primals, {}, node, record=False)
+    linear = None if not torch.equal(drawn, _random_state(interp)) else _linear_map(traced)
+    jvp_fn = LinearizeFunction(func, primals, linear, traced[1].bound, depth(interp))
+    jvp_fn.output = traced[0]
+    # the trace, recorded as before session 26: a jvp at the primals with zero tangents (J·0 = 0)
+    jvp_fn.jvp(interp, tuple(torch.zeros((), dtype=p.dtype).expand_as(p) for p in primals), node)
+    return VjpResult((output, jvp_fn))
+
+
+def _random_state(interp: Interpreter) -> torch.Tensor:
+    """The run's generator's state (the one torch.rand & co. draw from: lang/torch_generators.py)."""
+    generator = getattr(interp, "generator", None)
+    return generator.get_state() if generator is not None else torch.get_rng_state()
+
+
+def _linear_map(traced: tuple) -> Any:
+    """t -> (J·t,): the vjp of the trace's vjp_fn (linear in its cotangent), None where PyTorch cannot
+    take it (then jvp_fn runs func through jvp at each call)."""
+    try:
+        return tf.vjp(traced[1].torch_fn, tree_map(torch.zeros_like, traced[0]))[1]
+    except Exception:  # noqa: BLE001 - an output vjp cannot differentiate: the jvp path answers
+        return None
 
 
 # PyTorch's own texts: its trace opens a dual level (torch.func.jvp holds one: jvp, jacfwd, hessian), and

@@ -202,8 +202,10 @@ def _python_callable(interp: Interpreter, func: Any, node: ast.AST, hooks: _Insi
     return call
 
 
-def running(interp: Interpreter, transformed: Any, args: list, kwargs: dict, node: ast.AST) -> Any:
-    """Call PyTorch's transform of the program function on `args`; returns what PyTorch returns."""
+def running(interp: Interpreter, transformed: Any, args: list, kwargs: dict, node: ast.AST,
+            record: bool = True) -> Any:
+    """Call PyTorch's transform of the program function on `args`; returns what PyTorch returns.
+    `record`: the result recorded as one op of the line (linearize records its trace itself)."""
     from autogradlab.lang.calls import has_tensor, require_data, wrap_result
     from autogradlab.lang.func_transforms import VjpFunction, VjpResult
 
@@ -273,7 +275,7 @@ def running(interp: Interpreter, transformed: Any, args: list, kwargs: dict, nod
         require_data(result, f"as the result of {kind}")
         result = wrap_result(result, kind)
     interp.sizes.add_result(result if kind != "vjp" else (result[0], *result[2:]))
-    if has_tensor(result) and not depth(interp):
+    if record and has_tensor(result) and not depth(interp):
         interp.record_op(f"func.{kind}", list(args), kwargs, result, node)
     return result
 

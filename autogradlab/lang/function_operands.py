@@ -75,4 +75,5 @@ def identity_compare(op: str, left: Any, right: Any) -> bool | None:
     for side in (left, right):
         if not is_code_value(side) and not (is_data(side) and not isinstance(side, torch.Tensor | SafeArray)):
             return None
-    return (left is right) == (op == "eq")
+    same = left is right or type(left).__name__ == type(right).__name__ == "BoundMethod" and left == right
+    return same == (op == "eq")

@@ -22,7 +22,8 @@ from autogradlab.lang.safe_values import SafeFunction, UserFunction
 _ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
 _MODULES = {"": builtins, "torch": torch, "torch.linalg": torch.linalg, "torch.nn.functional": F,
             "torch.autograd": torch.autograd, "torch.autograd.functional": torch.autograd.functional,
-            "torch.func": torch.func, "numpy": np, "math": math}
+            "torch.func": torch.func, "numpy": np, "math": math,
+            "torch.autograd.forward_ad": torch.autograd.forward_ad}
 
 
 def function_text(value: Any) -> str | None:
@@ -36,23 +37,26 @@ def function_text(value: Any) -> str | None:
         return None
     module, _, name = value.qualname.rpartition(".")
     real = getattr(_MODULES[module], name, None) if module in _MODULES else None
-    if real is None or not callable(real) or isinstance(real, type):
+    if real is None or not callable(real):
         return None
-    return _ADDRESS.sub("", repr(real))
+    return _ADDRESS.sub("", repr(real))   # a class (fwAD.dual_level, torch.no_grad): <class '...'>
 
 
 FAKE_ADDRESS = " at 0x7f0000000000"   # the engine's one address (lang/data_wrappers.py's objects show it too)
 
 
 def _qualname(fn: UserFunction) -> str:
-    """`outer.<locals>.inner` for a def inside a def, as Python's __qualname__ (comprehension and class-body
-    scopes name no function of their own)."""
-    names, scope = [], fn.closure
+    """`outer.<locals>.inner` for a def inside a def, `<listcomp>.<lambda>` for a lambda of a comprehension,
+    as Python 3.11's __qualname__ (class-body scopes name no function of their own here)."""
+    names, scope = [fn.name], fn.closure
     while scope is not None:
-        if scope.function_name and not getattr(scope, "comprehension", False):
-            names.append(scope.function_name)
+        block = getattr(scope, "block", None)
+        if block is not None:
+            names.append(block)
+        elif scope.function_name and not getattr(scope, "comprehension", False):
+            names.append(f"{scope.function_name}.<locals>")
         scope = scope.parent
-    return "".join(f"{name}.<locals>." for name in reversed(names)) + fn.name
+    return ".".join(reversed(names))
 
 
 # `d.get` bound to a dict, `dict.fromkeys`, `str.upper` unbound (lang/unbound_methods.py): CPython's texts
@@ -73,9 +77,9 @@ def printed_code_text(value: Any) -> str | None:
             text = _METHOD_TEXTS[module].get(name, "<method '{name}' of '" + module + "' objects>")
             return text.format(name=name, at=FAKE_ADDRESS)
         real = getattr(_MODULES[module], name, None) if module in _MODULES else None
-        if real is None or not callable(real) or isinstance(real, type):
+        if real is None or not callable(real):
             return None
-        return _ADDRESS.sub(FAKE_ADDRESS, repr(real))
+        return _ADDRESS.sub(FAKE_ADDRESS, repr(real))   # a class (fwAD.dual_level): <class '...'>
     if kind.__name__ == "BoundMethod":   # `A.m of <__main__.A object>`
         head, _, owner = value.qualname.partition(" of ")
         if owner.startswith("<__main__.") and owner.endswith(" object>"):

@@ -109,6 +109,17 @@ class ProgramGenerator:
     def __next__(self) -> Any:
         if self.finished:
             raise StopIteration
+        return self._resume(None)
+
+    def throw(self, error: ProgramError) -> Any:
+        """gen.throw(error) of a body suspended at a `yield` (contextlib.contextmanager's __exit__,
+        lang/context_managers.py): the error is raised at that `yield`; the next value, or StopIteration
+        when the body then ends; the error (or the body's own) raised here when it escapes the body."""
+        if self.finished or self._glet is None:
+            raise error
+        return self._resume(error)
+
+    def _resume(self, error: ProgramError | None) -> Any:
         interp = self._interp
         if interp._depth >= interp.limits.max_call_depth:
             raise LimitExceeded(f"functions called each other more than {interp.limits.max_call_depth} "
@@ -134,7 +145,7 @@ class ProgramGenerator:
         self._running = True
         interp.handling = self._handling
         try:
-            kind, value = glet.switch()
+            kind, value = glet.switch() if error is None else glet.throw(error)
         except BaseException:
             self._end()
             raise

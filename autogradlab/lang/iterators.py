@@ -36,6 +36,8 @@ class SequenceIterator:
         if self._kind in ("map", "filter", "zip", "enumerate", "generator", "islice",
                           "itertools.chain"):   # lang/map_filter.py, itertools_module.py, Counter.elements()
             return self._kind
+        if self._kind.endswith("iterator"):   # _PYTHON_ITERATORS: CPython's own name
+            return self._kind
         return f"{self._kind}_iterator"
 
     def __repr__(self) -> str:
@@ -43,6 +45,8 @@ class SequenceIterator:
             return "<generator object <genexpr>>"
         if self._kind == "islice":   # lang/itertools_module.py
             return "<itertools.islice object>"
+        if self._kind == "_deque_iterator":
+            return "<_collections._deque_iterator object>"
         return f"<{self.type_name} object>"
 
     def __iter__(self) -> SequenceIterator:
@@ -53,6 +57,12 @@ class SequenceIterator:
 
 
 ITERATORS = (ProgramGenerator, SequenceIterator)
+# iter(x)'s type in CPython 3.11 where it is not `<type of x>_iterator` (a tensor's: iter of its unbind(0))
+_PYTHON_ITERATORS = {"dict": "dict_keyiterator", "dict_keys": "dict_keyiterator",
+                     "Counter": "dict_keyiterator", "defaultdict": "dict_keyiterator",
+                     "dict_values": "dict_valueiterator",
+                     "dict_items": "dict_itemiterator", "OrderedDict": "odict_iterator",
+                     "deque": "_deque_iterator", "tensor": "tuple_iterator", "ProgramSet": "set_iterator"}
 CODE_TYPES.extend(ITERATORS)   # storable in lists, tuples and dict values (lang/safe_values.py)
 
 
@@ -78,7 +88,7 @@ def _iter(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
     kind = "tensor" if isinstance(value, torch.Tensor) else type(value).__name__
     if kind == "str" and value.isascii():   # CPython 3.11's iterator of an ASCII string
         kind = "str_ascii"
-    return SequenceIterator(interp.iterate(value, node), {"dict": "dict_key"}.get(kind, kind))
+    return SequenceIterator(interp.iterate(value, node), _PYTHON_ITERATORS.get(kind, kind))
 
 
 def _next(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:

@@ -32,6 +32,7 @@ class _Items:
         self._interp = interp
         self._node = node
         self._scope = Scope(interp.scope, interp.scope.function_name, comprehension=True)
+        self._scope.block = "<genexpr>"
         self._what = loop_words(interp, node)[0]
         first = node.generators[0].iter   # CPython evaluates the first iterable when the expression is made
         self._items = self._walk(0, loop_iterable(interp.eval(first), "in a comprehension"))

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from autogradlab.errors import NameNotDefined, NotSupported
 from autogradlab.lang import attributes
 from autogradlab.lang.builtins import BUILTINS, KNOWN_PYTHON_BUILTINS
+from autogradlab.lang.context_managers import LIBRARY_MANAGERS
 from autogradlab.lang.custom_functions import FunctionApply, ProgramContext
 from autogradlab.lang.expressions import construct_name
 from autogradlab.lang.guards import describe_char
@@ -21,7 +22,7 @@ from autogradlab.lang.iterators import ITERATORS
 from autogradlab.lang.namespaces import bare_torch_function
 from autogradlab.lang.plain_classes import STORABLE
 from autogradlab.lang.safe_values import SafeFunction, UserFunction, is_data_quick, is_storable
-from autogradlab.lang.scope import Scope
+from autogradlab.lang.scope import COMPREHENSION_BLOCKS, Scope
 from autogradlab.lang.stored_objects import require_storable
 from autogradlab.lang.unpacking import assign_starred, has_star
 
@@ -77,7 +78,7 @@ class NamesMixin:
             self.scope.set(target.id, value)
             if hook and not data and self.scope.is_global and (
                     type(value).__name__ == "ProgramObject" or not isinstance(value, _NAMEABLE)
-                    or isinstance(value, (UserFunction, SafeFunction, *ITERATORS))):   # `it = iter(xs)`
+                    or isinstance(value, (UserFunction, SafeFunction, *ITERATORS, *LIBRARY_MANAGERS))):
                 # an object, a list of them: the Variables table; a function (`f = lambda x: x`): its
                 # place, kept if the name later holds data, as Python's namespace keeps it
                 self._assigned.setdefault(target.id, None)
@@ -108,9 +109,10 @@ class NamesMixin:
             raise NotSupported(f"assigning to {construct_name(target)} is not supported")
 
     @contextlib.contextmanager
-    def comprehension_scope(self: Interpreter) -> Iterator[None]:
+    def comprehension_scope(self: Interpreter, node: ast.AST | None = None) -> Iterator[None]:
         outer = self.scope
         self.scope = Scope(outer, outer.function_name, comprehension=True)
+        self.scope.block = COMPREHENSION_BLOCKS.get(type(node))
         try:
             yield
         finally:
@@ -121,7 +123,7 @@ class NamesMixin:
 # `net = linreg`: they are interpreted here like any call, as when they are passed as arguments),
 # its generators and iterators (`g = data_iter(...)`, `it = iter(xs)`). Library functions and
 # modules stay unnameable (`g = print`, `h = torch.dot`): they are called where they are written.
-_NAMEABLE = (UserFunction, *ITERATORS, FunctionApply, ProgramContext, *STORABLE)
+_NAMEABLE = (UserFunction, *ITERATORS, FunctionApply, ProgramContext, *STORABLE, *LIBRARY_MANAGERS)
 
 
 def _non_ascii_name_hint(name: str) -> str | None:

@@ -19,6 +19,7 @@ from autogradlab.errors import NotSupported, ProgramTypeError
 from autogradlab.lang import allowlist as al
 from autogradlab.lang.calls import call_function, require_data
 from autogradlab.lang.collections_module import collections_namespace
+from autogradlab.lang.context_managers import contextlib_namespace
 from autogradlab.lang.copy_module import copy_namespace
 from autogradlab.lang.custom_functions import FUNCTION_BASE
 from autogradlab.lang.devices import device_namespaces
@@ -176,7 +177,7 @@ def modules() -> dict[str, Namespace]:
             "copy": copy_namespace(),
             "warnings": warnings_namespace(), "functools": functools_namespace(), "time": time_namespace(),
             "pprint": pprint_namespace(), "collections": collections_namespace(),
-            "itertools": itertools_namespace(), **plotting_namespaces()}
+            "itertools": itertools_namespace(), "contextlib": contextlib_namespace(), **plotting_namespaces()}
 
 
 def plotting_namespaces() -> dict[str, Namespace]:

@@ -113,10 +113,22 @@ class ProgramObject:
 
 class BoundMethod(SafeFunction):
     """`obj.method` read without a call: called like the method; may be stored or passed like the
-    program's own functions."""
+    program's own functions. Equal to another reading of the same method of the same object, and hashed
+    so, as CPython's method objects (`{a.m: 1}[a.m]`, `a.m in [a.m]`); `bound`, `method`: those two."""
+
+    bound: Any = None
+    method: Any = None
 
     def __repr__(self) -> str:
         return f"<bound method {self.qualname}>"
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not BoundMethod or self.method is None:
+            return self is other
+        return self.bound is other.bound and self.method is other.method
+
+    def __hash__(self) -> int:
+        return id(self) if self.method is None else hash((id(self.bound), id(self.method)))
 
 
 class SuperProxy:
@@ -215,9 +227,11 @@ def read_attribute(interp: Interpreter, base: Any, name: str) -> Any:
         raise NotSupported(f"reading the property `{name}` from the class `{owner.name}` is not supported "
                            "in Autograd Lab")
     bound = class_of(me) if kind == CLASS else me
-    return BoundMethod(f"{owner.name}.{name} of {bound!r}",
-                       lambda interp_, args, kwargs, node: call_function(interp, value, [bound, *args],
-                                                                         kwargs, node))
+    method = BoundMethod(f"{owner.name}.{name} of {bound!r}",
+                         lambda interp_, args, kwargs, node: call_function(interp, value, [bound, *args],
+                                                                           kwargs, node))
+    method.bound, method.method = bound, value
+    return method
 
 
 def call_method(interp: Interpreter, base: Any, name: str, args: list, kwargs: dict, node: ast.AST) -> Any:

@@ -47,6 +47,7 @@ class UserFunction:
     generator: bool = False        # a `def` whose body has `yield` (lang/generators.py)
     star: Any = None               # *args / keyword-only / **kwargs parameters (lang/parameters.py)
     declared: Any = None           # `global` / `nonlocal` names of its body (lang/declarations.py)
+    managed: bool = False          # made by @contextlib.contextmanager (lang/context_managers.py)
 
     def __repr__(self) -> str:
         return f"<function {self.name}>"
@@ -345,6 +346,8 @@ def type_text(value: Any) -> str:
     if type(value).__name__ in ("FunctionClass", "ProgramContext", "FunctionBase",   # custom_functions.py
                                 "ProgramClass", "ProgramObject", "SuperProxy"):   # plain_classes.py
         return value.type_name
+    if type(value).__name__ in ("GeneratorManager", "NullContext", "Suppress"):   # context_managers.py
+        return f"contextlib.{value.type_name}"
     cls = type(value)
     module = cls.__module__
     if module == "builtins" or module.startswith("autogradlab"):   # never the engine's own module paths

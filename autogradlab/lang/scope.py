@@ -7,12 +7,15 @@ innermost scope, as Python does.
 
 from __future__ import annotations
 
+import ast
 from typing import Any
 
 from autogradlab.errors import NameNotDefined
 
 
 class Scope:
+    block: str | None = None   # a comprehension's: "<listcomp>", ... (__qualname__ of its lambdas)
+
     def __init__(self, parent: Scope | None, function_name: str | None, comprehension: bool = False) -> None:
         self.parent = parent
         self.function_name = function_name
@@ -38,3 +41,8 @@ class Scope:
         if name not in self.vars:
             raise NameNotDefined(f"name '{name}' is not defined")
         del self.vars[name]
+
+
+# CPython 3.11 runs each comprehension as a function of its own, named so in its functions' __qualname__
+COMPREHENSION_BLOCKS = {ast.ListComp: "<listcomp>", ast.SetComp: "<setcomp>", ast.DictComp: "<dictcomp>",
+                        ast.GeneratorExp: "<genexpr>"}

@@ -22,7 +22,7 @@ import torch
 from autogradlab.errors import NotSupported, ProgramTypeError
 from autogradlab.lang import dicts
 from autogradlab.lang.calls import require_data
-from autogradlab.lang.safe_values import STORED_OBJECT_TYPES, note_stored_object
+from autogradlab.lang.safe_values import CODE_TYPES, STORED_OBJECT_TYPES, note_stored_object
 from autogradlab.lang.set_value import ProgramSet
 from autogradlab.lang.stored_objects import require_item, require_storable
 
@@ -39,10 +39,11 @@ def check_item(item: Any) -> None:
     """Plain hashable values only, with CPython's text for the unhashable ones; or an object or class of
     the program, hashed by its identity as Python hashes an object without __hash__/__eq__ (the Python
     class of ProgramObject/ProgramClass defines neither: no program code runs)."""
-    if type(item) in STORED_OBJECT_TYPES:   # `visited = set(); visited.add(node)` (micrograd)
-        note_stored_object()
+    if type(item) in STORED_OBJECT_TYPES or isinstance(item, tuple(CODE_TYPES)):   # `visited.add(node)`
+        note_stored_object()   # (micrograd), `{f, g}`: by identity (a bound method: its object and function)
         return
-    if type(item) is tuple and any(type(part) in STORED_OBJECT_TYPES for part in item) \
+    if type(item) is tuple and any(type(part) in STORED_OBJECT_TYPES or isinstance(part, tuple(CODE_TYPES))
+                                   for part in item) \
             and len(item) <= dicts.MAX_KEY_ITEMS:   # `edges.add((child, v))` (micrograd's trace)
         for part in item:
             if type(part) not in STORED_OBJECT_TYPES:
@@ -133,7 +134,7 @@ def comprehension(interp: Interpreter, node: ast.SetComp) -> ProgramSet:
 
     def emit() -> None:
         add(interp, result, require_item(interp.eval(node.elt), "inside a set"), "the set comprehension")
-    with interp.comprehension_scope():
+    with interp.comprehension_scope(node):
         interp._comprehend(node, 0, emit, "a set comprehension")
     return result
 

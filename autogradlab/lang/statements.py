@@ -174,13 +174,18 @@ class StatementsMixin:
 
     def _functiondef(self: Interpreter, node: ast.FunctionDef) -> None:
         body = node.body
+        managed = False
         if node.decorator_list:
-            if not is_grad_mode_decorated(node):
+            from autogradlab.lang.context_managers import is_contextmanager_decorated, managed_function
+            managed = is_contextmanager_decorated(node)
+            if not managed and not is_grad_mode_decorated(node):
                 raise NotSupported("decorators are not supported in Autograd Lab")
-            body = body_under_grad_mode(self, node)   # @torch.no_grad(): the body runs inside the `with`
+            if not managed:
+                body = body_under_grad_mode(self, node)   # @torch.no_grad(): the body runs inside the `with`
         if getattr(node, "type_params", None):
             raise NotSupported("type parameters are not supported in Autograd Lab")
-        self._bind_name(node.name, self.make_function(node.name, node.args, body, node))
+        function = self.make_function(node.name, node.args, body, node)
+        self._bind_name(node.name, managed_function(self, function, node) if managed else function)
 
     def _classdef(self: Interpreter, node: ast.ClassDef) -> None:
         from autogradlab.lang.class_checks import is_plain_class, program_classes

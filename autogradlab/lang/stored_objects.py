@@ -15,6 +15,7 @@ from typing import Any
 
 from autogradlab.lang.safe_values import (
     _ATOM_TYPES,
+    CODE_TYPES,
     STORED_OBJECT_TYPES,
     is_data,
     is_storable,
@@ -59,7 +60,8 @@ def require_index(value: Any) -> Any:
     kind = type(value)
     if kind in _ATOM_TYPES:
         return value
-    if kind in STORED_OBJECT_TYPES or kind is tuple and not is_data(value) and is_storable(value):
+    if kind in STORED_OBJECT_TYPES or kind is tuple and not is_data(value) and is_storable(value) \
+            or isinstance(value, tuple(CODE_TYPES)):   # `ops[torch.sin]`: a function as a dict's key
         note_stored_object()
         return value
     from autogradlab.lang.calls import require_data
@@ -72,7 +74,8 @@ def refuse_object_index(index: Any) -> None:
     kind = type(index)
     if not objects_stored() or kind in _ATOM_TYPES or kind is tuple and set(map(type, index)) <= _ATOM_TYPES:
         return   # (`t[i, 0]` in a loop: no walk)
-    if kind in STORED_OBJECT_TYPES or kind is tuple and not is_data(index):
+    if kind in STORED_OBJECT_TYPES or kind is tuple and not is_data(index) \
+            or isinstance(index, tuple(CODE_TYPES)):
         from autogradlab.lang.calls import require_data
         require_data(index, "as an index")
 
@@ -194,6 +197,12 @@ def is_iterator(value: Any) -> bool:
     return type(value).__name__ in ("ProgramGenerator", "SequenceIterator")
 
 
+def shown_by_text(value: Any) -> bool:
+    """Listed in the Variables table by its text only: a generator, an iterator, contextlib's nullcontext
+    and suppress objects (Python lists what is not callable; a @contextmanager's manager is)."""
+    return type(value).__name__ in ("ProgramGenerator", "SequenceIterator", "NullContext", "Suppress")
+
+
 def iterator_type_name(value: Any) -> str:
     return "generator" if type(value).__name__ == "ProgramGenerator" else value.type_name
 
@@ -201,7 +210,7 @@ def iterator_type_name(value: Any) -> str:
 def variable_value(interp: Any, value: Any, run_code: bool) -> ShownText:
     shown = _variable_text(interp, value, run_code)
     shown.type_name = value.cls.name if hasattr(value, "cls") else type(value).type_name \
-        if type(value) in STORED_OBJECT_TYPES else iterator_type_name(value) if is_iterator(value) \
+        if type(value) in STORED_OBJECT_TYPES else iterator_type_name(value) if shown_by_text(value) \
         else type(value).__name__
     return shown
 
@@ -265,7 +274,7 @@ def program_variables(interp: Any, names: Any, texts: bool) -> dict[str, Any]:
         if is_data(value) or isinstance(value, PrettyPrinterValue):   # pp = pprint.PrettyPrinter()
             shown[name] = value
         elif type(value) in STORED_OBJECT_TYPES or isinstance(value, CONTAINERS) \
-                and is_storable(value) or is_iterator(value):   # `it = iter(vals)`: its text
+                and is_storable(value) or shown_by_text(value):   # `it = iter(vals)`: its text
             shown[name] = same[id(value)] = variable_value(interp, value, texts)
     return shown
 

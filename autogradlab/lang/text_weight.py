@@ -51,11 +51,14 @@ def _tensor_weight(tensor: torch.Tensor) -> int:
 _MAPPINGS = (dict, type({}.keys()), type({}.values()), type({}.items()), ProgramSet)   # a set: as a list
 MAX_DICT_DEPTH = 20        # dicts nested in dicts (through lists) deeper than this are too large to show
 _dict_depth = [0]
+_OPEN: set[int] = set()   # the dicts and lists being weighed now: met again inside, repr writes {...}
 
 
 def _mapping_weight(obj: Any, cap: int, overhead: int = 0) -> int:
     """A dict (or a view) weighs its keys and values, as its repr writes them; each dict level is
     one Python call, so the nesting of dicts is bounded (lists inside are walked iteratively)."""
+    if id(obj) in _OPEN:   # `d['me'] = d`: CPython's repr writes {...}
+        return 1
     if _dict_depth[0] >= MAX_DICT_DEPTH:
         return cap + 1
     if isinstance(obj, dict):
@@ -65,10 +68,12 @@ def _mapping_weight(obj: Any, cap: int, overhead: int = 0) -> int:
     else:
         flat = list(obj)
     _dict_depth[0] += 1
+    _OPEN.add(id(obj))
     try:   # a fresh memo: `flat` is temporary, so its id must not enter the caller's memo
         return 1 + sequence_weight(flat, cap, {}, overhead=overhead)
     finally:
         _dict_depth[0] -= 1
+        _OPEN.discard(id(obj))
 
 
 def _atom_weight(obj: Any, overhead: int = 0) -> int:
@@ -151,7 +156,7 @@ def sequence_weight(obj: Any, cap: int, memo: dict[int, int] | None = None, *, o
                     key = id(item)
                     weight = memo.get(key)
                     if weight is None:
-                        if key in open_ids:          # a list holding itself: repr writes [...]
+                        if key in open_ids or key in _OPEN:   # a list holding itself: repr writes [...]
                             weight = 1
                         elif len(frames) >= MAX_WEIGHT_DEPTH:
                             weight = cap + 1

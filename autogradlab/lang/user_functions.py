@@ -91,6 +91,9 @@ class UserFunctionsMixin:
                 word = next(iter(kwargs))
                 raise ProgramTypeError(f"{fn.name}() got an unexpected keyword argument '{word}'")
         if fn.generator:   # the body runs at next() (lang/generators.py)
+            if fn.managed:   # @contextmanager: its generator, entered by `with` (lang/context_managers.py)
+                from autogradlab.lang.context_managers import GeneratorManager
+                return GeneratorManager(ProgramGenerator(self, fn, bound, node))
             return ProgramGenerator(self, fn, bound, node)
         if self._depth >= self.limits.max_call_depth:
             raise LimitExceeded(f"functions called each other more than {self.limits.max_call_depth} "

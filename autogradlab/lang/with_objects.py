@@ -17,6 +17,7 @@ import contextlib
 from typing import TYPE_CHECKING, Any
 
 from autogradlab.errors import NotSupported, ProgramError
+from autogradlab.lang.context_managers import LIBRARY_MANAGERS, run_library_manager
 from autogradlab.lang.data_wrappers import SafeGradMode, TracebackStandIn
 from autogradlab.lang.exceptions import as_caught, count_caught
 from autogradlab.lang.grad_manager_forms import grad_manager_of
@@ -44,6 +45,9 @@ def run_with(interp: Interpreter, items: list[ast.withitem], body: Any, first: i
             run_with(interp, items, body, first + 1)
         return
     manager = interp.eval(item.context_expr)
+    if isinstance(manager, LIBRARY_MANAGERS):   # contextlib's: @contextmanager, nullcontext, suppress
+        run_library_manager(interp, manager, item, lambda: run_with(interp, items, body, first + 1))
+        return
     _check_protocol(manager)
     value = dunder(interp, manager, "__enter__", [], {}, item, None)
     try:

@@ -51,6 +51,9 @@ EN = {
     _K + "linearize_tangents": "jvp_fn() takes one tensor per primal of linearize",
     _K + "linearize_primals": "linearize(func, *primals): each primal must be a tensor in Autograd Lab",
     _K + "linearize_takes_hint": "linearize takes the function and its primals",
+    _K + "linearize_after_vmap": "calling the jvp_fn of a torch.func.linearize made inside vmap after that "
+                                 "vmap ended is not supported in Autograd Lab",
+    _K + "linearize_after_vmap_hint": "call jvp_fn inside the function vmap runs",
     _K + "jvp_fn_hint": "pass the tangents to jvp_fn as positional arguments",
     # torch.autograd.grad inside torch.vmap (lang/grad_in_vmap.py)
     _K + "vmap_grad_nodes": "torch.autograd.grad inside vmap would walk back a graph of more than {limit} "
@@ -127,6 +130,9 @@ ZH = {
     _K + "linearize_primals": "linearize(func, *primals)：在 Autograd Lab 中每个原始输入（primal）"
                               "都必须是张量",
     _K + "linearize_takes_hint": "linearize 只接受函数及其原始输入（primals）",
+    _K + "linearize_after_vmap": "Autograd Lab 不支持在 vmap 结束后调用在该 vmap 内部由 torch.func.linearize "
+                                 "得到的 jvp_fn",
+    _K + "linearize_after_vmap_hint": "在 vmap 运行的函数内部调用 jvp_fn",
     _K + "jvp_fn_hint": "切向量（tangent）要作为位置参数传给 jvp_fn",
     _K + "vmap_grad_nodes": "vmap 内部的 torch.autograd.grad 将对每一行反向遍历一个超过 {limit} 个运算的"
                             "计算图",

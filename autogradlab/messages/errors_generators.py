@@ -12,6 +12,11 @@ EN = {
     "errors_generators.already_executing": "generator already executing",
     "errors_generators.running_hint": "let a generator run to its end before starting the next one",
     "errors_generators.yield_hint": "write `yield value` on a line of its own in the function's body",
+    "errors_generators.contextmanager_function": "`contextmanager` on anything but a generator function (a "
+                                                 "`def` with `yield`) is not supported in Autograd Lab",
+    "errors_generators.contextmanager_hint": "put `yield` where the `with` body runs",
+    "errors_generators.contextmanager_rebound": "`@{decorator}` does not name contextlib.contextmanager "
+                                                "here: other decorators are not supported in Autograd Lab",
 }
 
 ZH = {
@@ -23,4 +28,9 @@ ZH = {
     "errors_generators.already_executing": "生成器已在运行中（它的函数体正在请求它自己的下一个值）",
     "errors_generators.running_hint": "先让一个生成器运行到结束，再开始下一个",
     "errors_generators.yield_hint": "把 `yield value` 单独写成函数体中的一行",
+    "errors_generators.contextmanager_function": "Autograd Lab 只支持把 `contextmanager` 用在生成器函数"
+                                                 "（含 `yield` 的 `def`）上",
+    "errors_generators.contextmanager_hint": "在 `with` 的代码块该运行的位置写 `yield`",
+    "errors_generators.contextmanager_rebound": "这里的 `@{decorator}` 不是 contextlib.contextmanager："
+                                                "Autograd Lab 不支持其他装饰器",
 }

@@ -343,8 +343,8 @@ CASES = [
     Case("y = [1, 2]\na, *b.__dict__ = y", UNSUPPORTED, r"__dict__|double-underscore"),
     Case("def f(**k):\n    return k\nf(**{'__class__': 1}, **{'__init__': 2})", UNSUPPORTED,
          r"__class__|__init__"),
-    Case("s = {print}", UNSUPPORTED, r"print|function"),
-    Case("s = set([1]) | {len}", UNSUPPORTED, r"len|function"),
+    Case("import torch\ns = {print}\ntorch.tensor(list(s))", UNSUPPORTED, r"print|function"),   # {print}: s26
+    Case("import torch\ns = set([1]) | {len}\ntorch.ones(2)[list(s)]", UNSUPPORTED, r"len|function"),
     Case("m = list(map(eval, ['1']))", NOT_IN_LANGUAGE, r"\beval\b"),
     Case("y = [0] * 60000\nprint(*y, *y)", LIMIT, r"limit is 100,000"),
     Case("raise SystemExit", NOT_IN_LANGUAGE, r"SystemExit"),

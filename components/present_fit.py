@@ -11,7 +11,8 @@ chart inside a box fills it (`plot_height()`); the clickable SVG view fills it w
 A box named in TALL (the step drawing, a tall graph beside its explanation card) is not 16:9 but as
 wide as its column and as tall as the screen leaves: a 16:9 box there left a third of the screen's
 height empty and drew the nodes' text at 3/4 of the Graph page's size. Each box's shape is written
-as `--agl-fit-aspect`, which the SVG view inside takes as its area's shape.
+as `--agl-fit-aspect`, which the SVG view inside takes as its area's shape (less its zoom buttons' row,
+TOOLBAR_PX, above the drawing).
 In normal mode the boxes are plain containers and only `report_widths()` runs (on the Jacobian page):
 the same script, with no stylesheet, reports the REPORTED boxes' column widths, so a figure title fits
 the figure there too (without it the title was broken at 48 characters whatever the width).
@@ -20,6 +21,8 @@ the figure there too (without it the title was broken at 48 characters whatever 
 from __future__ import annotations
 
 import streamlit as st
+
+from components.svg_view_markup import TOOLBAR_PX
 
 PREFIX = "present_figure_"
 ASPECT = 16 / 9
@@ -67,7 +70,7 @@ function fit(setStateValue) {{
     const short = name.slice("st-key-{PREFIX}".length);
     if (REPORTED.includes(short)) widths[short] = Math.floor(w / {WIDTH_STEP_PX}) * {WIDTH_STEP_PX};
     rules.push(`body:has(.st-key-present_on) .${{name}} {{ width: ${{w}}px !important;
-      --agl-fit-aspect: ${{w}} / ${{h}};
+      --agl-fit-aspect: ${{w}} / ${{Math.max(h - {TOOLBAR_PX}, 1)}};
       height: ${{h}}px !important; min-height: 0 !important; max-height: ${{h}}px !important;
       flex: 0 0 auto !important;
       margin-left: auto; margin-right: auto; overflow: hidden; }}`);

@@ -8,7 +8,8 @@ fixed height (72% of the screen: stepping never moves the layout; the graph alre
 Every rule starts from a marker element that exists only in presentation mode, so normal mode is
 untouched even if the browser keeps the style element. Pages ask `active()`; `columns()` gives the
 figure most of the width; `row()` puts controls side by side (screen height is what a projector lacks);
-the editor folds itself (its summary kept on one line); `figure()` enlarges a plotly figure's text.
+the editor folds itself (its summary on at most two lines: on one, the Chinese "（编辑）" was cut
+in the Graph page's narrow column at 1920x1080); `figure()` enlarges a plotly figure's text.
 """
 
 from __future__ import annotations
@@ -59,7 +60,8 @@ html:has(.st-key-{MARKER}) {{ font-size: {FONT_SIZE}; }}
 {_ON} .st-key-steps_card {{ min-height: 12rem; }}
 {_ON} [class*="st-key-printed_"] code {{ font-size: 0.95rem; }}
 {_ON} [data-testid="stExpander"]:has(.st-key-editor_source) summary [data-testid="stMarkdownContainer"] p {{
-  white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }}
+  white-space: normal; word-break: keep-all; overflow: hidden; display: -webkit-box;
+  -webkit-box-orient: vertical; -webkit-line-clamp: 2; }}
 {_ON} .st-key-present_bar {{ zoom: 0.73; top: 0.55rem; right: 3.5rem; }}
 {_ON} .st-key-steps_controls [role="radiogroup"] {{ flex-wrap: wrap; row-gap: 0.3rem; }}
 {_ON} .st-key-steps_controls [role="radiogroup"] button {{ flex: 0 0 auto; }}

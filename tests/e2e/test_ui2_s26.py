@@ -3,6 +3,8 @@
 - The drawing's zoom buttons float no more over its top right corner (at 1920x1080 they covered the
   Steps drawing's top node): they have their own row above the drawing, in normal and presentation mode.
 - The editor at 1280x800 (its column ~410 px): a long line scrolls sideways; End shows its end.
+- Presentation mode in Chinese, `x.foo`: the error box names the error and its line, above the folded
+  program, whose summary is whole (on one line "程序：4 行，z = x.foo …（编…" lost its "edit" cue).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ except ImportError:  # the `browser` fixture then fails in CI and skips locally,
     expect = None
 
 from autogradlab import links
-from tests.e2e.test_ui_s26 import SEED
+from tests.e2e.test_ui_s26 import ATTRIBUTE, SEED
 from tests.e2e.view_open import open_view
 
 pytestmark = pytest.mark.e2e
@@ -79,5 +81,29 @@ def test_a_long_editor_line_scrolls_to_its_end_at_1280(browser, server, artifact
             const n = t.nodeType === 3 ? t : t.lastChild; r.setStart(n, n.length - 1); r.setEnd(n, n.length);
             const b = r.getBoundingClientRect(); return {x: b.x, width: b.width}; }""")
         assert view["x"] <= mark["x"] and mark["x"] + mark["width"] <= view["x"] + view["width"], (mark, view)
+    finally:
+        context.close()
+
+
+def test_chinese_presentation_error_names_its_line_above_the_whole_program_summary(
+        browser, server, artifacts):
+    query = f"code={links.encode_code(ATTRIBUTE)}&lang=zh&present=1"
+    context, page = open_view(browser, server, "/", query, 1920, 1080, ".st-key-error_box pre")
+    try:
+        page.wait_for_timeout(1500)
+        page.screenshot(path=str(artifacts / "ui2-s26-present-error-zh.png"))
+        box = page.locator(".st-key-error_box")
+        expect(box).to_contain_text("属性错误 AttributeError（第 4 行第 5 列）")
+        expect(box).to_contain_text("没有属性 'foo'")
+        expect(box.locator("pre")).to_contain_text("4 | z = x.foo")
+        error = box.bounding_box()
+        assert error["y"] + error["height"] <= 1080, error         # whole, on screen
+        summary = page.locator('[data-testid="stExpander"] summary', has_text="程序：4 行")
+        expect(summary).to_contain_text("（编辑）")
+        folded = summary.bounding_box()
+        assert not _overlap(error, folded) and folded["y"] + folded["height"] <= 1080, (error, folded)
+        text = summary.locator('[data-testid="stMarkdownContainer"] p')
+        whole = "p => p.scrollHeight <= p.clientHeight + 1 && p.scrollWidth <= p.clientWidth + 1"
+        assert text.evaluate(whole)   # not clamped nor cut
     finally:
         context.close()

@@ -69,7 +69,7 @@ CATCH_ALL = ("x = torch.ones(3)\ntry:\n    print(torch.func.grad(lambda x: F.app
     Case(CUSTOM + "        return g.expand(100000000, 3)\n" + CATCH_ALL, "limit", 11,
          r"^result of expand would have 300,000,000 elements"),
     Case(CUSTOM + "        return torch.func.grad(lambda x: F.apply(x).sum())(g)\n" + CATCH_ALL, "limit",
-         11, r"nested too deeply|levels deep"),
+         11, r"nests too deeply|nested too deeply|levels deep"),
 ], ids=["endless-loop", "memory", "expanded-gradient", "recursion"])
 def test_a_custom_backward_run_inside_torch_func_grad_meets_every_limit_uncatchably(case):
     """The program's backward runs inside PyTorch's call (torch.func.grad): an endless loop, memory,
@@ -122,3 +122,19 @@ def test_a_create_graph_chain_inside_grad_stops_at_the_node_walk():
     _same_as_pytorch(CHAIN.format(k=3))
     check_case(Case(CHAIN.format(k=5), "limit", 8,
                     r"would differentiate a graph of more than 25,000 operations"))
+
+
+def _at_stack_depth(depth: int, source: str):
+    return _at_stack_depth(depth - 1, source) if depth > 0 else run_program(source, torchviz=False)
+
+
+@pytest.mark.parametrize("depth", [0, 95, 190, 330])
+def test_recursion_through_func_grad_stops_at_the_recursing_line_however_deep_the_caller_is(depth):
+    """The engine's own stack check (lang/user_functions.py) fires before Python's RecursionError, so the
+    stop is at line 11 (the recursing grad call in backward) whether the run starts 0 or 330 frames
+    deep (pytest-xdist's worker starts deeper than a plain run): with a 100-frame margin Python's error
+    hit first, inside PyTorch (line 11 or, in CI, line 5)."""
+    source = CUSTOM + "        return torch.func.grad(lambda x: F.apply(x).sum())(g)\n" + CATCH_ALL
+    error = _at_stack_depth(depth, source).error
+    assert error is not None and error.kind == "limit" and error.line == 11, error
+    assert error.key == "errors_runtime.nests_too_deeply", error   # the check's, not a torch frame's

@@ -38,7 +38,9 @@ CASES = [
          "assigning to the attribute"),
     Case(function_class("return x * 2", tail="print(F)\n"), "unsupported", 11,
          r"the class `F` cannot be used"),
-    Case(function_class("return x * 2", tail="s = {F.apply}\n"), "unsupported", 11, FN),
+    # functions may be set items and dict keys since session 26 (as in Python): F.apply is one
+    Case(function_class("return x * 2", tail="s = {F.apply}\nprint(len(s), F.apply in s, {F.apply: 1}[F.apply])\n"),
+         None, None, "1 True 1\n"),
     Case(function_class("return x * 2", tail="def q(*a, **k):\n    return k\nq(a=F)\n"), "unsupported", 13,
          FN),
     Case(function_class("return x * 2", tail="def h():\n    return F\nk = h()\n"), "unsupported", 12, FN),

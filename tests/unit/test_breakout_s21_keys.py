@@ -13,7 +13,10 @@ from tests.unit.breakout_helpers import SMALL, Case, check_case
 
 C = "import torch\nimport numpy as np\nclass A:\n    pass\n"   # A's body ends at line 4
 OBJ = r"the `A` object cannot be used"
-WIDE = dataclasses.replace(DEFAULT_LIMITS, max_loop_iterations=300_000, max_steps=3_000_000, max_ops=300_000)
+# 10**5 keys take ~1.6 s on an idle machine: a 30 s time limit keeps a loaded CI machine from turning
+# the size limit under test into a timeout
+WIDE = dataclasses.replace(DEFAULT_LIMITS, max_loop_iterations=300_000, max_steps=3_000_000, max_ops=300_000,
+                           timeout_s=30.0)
 LONG = dataclasses.replace(SMALL, max_sequence_len=500, max_total_sequence_items=5000)
 
 CASES = [

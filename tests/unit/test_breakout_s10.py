@@ -39,7 +39,8 @@ CASES = [
     Case(function_class("return x * 2", tail="print(F)\n"), "unsupported", 11,
          r"the class `F` cannot be used"),
     # functions may be set items and dict keys since session 26 (as in Python): F.apply is one
-    Case(function_class("return x * 2", tail="s = {F.apply}\nprint(len(s), F.apply in s, {F.apply: 1}[F.apply])\n"),
+    Case(function_class("return x * 2",
+                        tail="s = {F.apply}\nprint(len(s), F.apply in s, {F.apply: 1}[F.apply])\n"),
          None, None, "1 True 1\n"),
     Case(function_class("return x * 2", tail="def q(*a, **k):\n    return k\nq(a=F)\n"), "unsupported", 13,
          FN),

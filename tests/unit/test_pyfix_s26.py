@@ -1,0 +1,91 @@
+# ruff: noqa: E501 - the programs are kept line for line as a student writes them
+"""Session 26 (issue 9, fidelity): reversed() gives CPython's reverse iterators and PyTorch's flipped
+tensor; a generator expression stored in a list, tuple, set or dict stays a generator object, read
+lazily once; compared with CPython + PyTorch run in a child process (tests/diff_compare.py); the
+limits stop each one with the messages they had."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from autogradlab.engine import run_program
+from autogradlab.limits import DEFAULT_LIMITS
+from tests.diff_compare import compare, engine_run, oracle_batch
+
+_ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+>")
+LIMIT = DEFAULT_LIMITS.max_sequence_len
+
+PROGRAMS = [   # reversed(): CPython's iterator types, read lazily by next(); PyTorch's flip(0)
+    ("x = [1, 2, 3]\nr = reversed(x)\nprint(r, type(r), reversed((1, 2)), reversed('ab'), reversed(range(3)))\n"
+     "d = {1: 'a', 2: 'b'}\nprint(reversed(d), reversed(d.keys()), reversed(d.values()), reversed(d.items()))\n"
+     "print(next(r), list(r), list(r), sum(reversed(x)), list(reversed(x)), tuple(reversed('abc')))\n"
+     "for i, v in enumerate(reversed(x)):\n    print(i, v)\nprint(sorted(reversed(x)), max(reversed(x)), ''.join(reversed('abc')))\n"
+     "print([v * 2 for v in reversed(range(4))], list(zip(reversed(x), x)), list(reversed(d.items())))\n"
+     "k = reversed(x)\n"),
+    ("import torch\nt = torch.tensor([1, 2, 3])\nprint(reversed(t), reversed(torch.tensor(5.)), reversed(torch.eye(2, 3)))\n"
+     "w = torch.ones(3, requires_grad=True)\ny = reversed(w * torch.arange(3.))\nprint(y)\ny.sum().backward()\nprint(w.grad)\n"
+     "print(list(reversed(torch.arange(3))), [float(v) for v in reversed(torch.arange(3.))])\n"),
+    ("x = [5, 6]\ntry:\n    len(reversed(x))\nexcept TypeError as e:\n    print(e)\nr = reversed(x)\nprint(next(r), next(r), next(r, 'end'))\n"
+     "try:\n    next(r)\nexcept StopIteration:\n    print('stop')\n"),
+]
+PROGRAMS += [   # generator expressions kept in containers: generator objects, each read once
+    ("d = {'g': (i for i in range(2))}\nprint(d)\nprint(next(d['g']), list(d['g']), list(d['g']))\n"
+     "l = [(print('item', i) or i for i in range(3)), (c for c in 'ab')]\nprint('made', l)\nprint(sum(l[0]), list(l[1]), list(l[0]))\n"
+     "t = ((i * i for i in range(3)),)\nprint(t, max(t[0]))\n"
+     "gens = [(j for j in range(3)), (j for j in 'ab')]\nprint([list(g) for g in gens], {1: (j for j in ())}[1])\n"),
+    ("def inf():\n    n = 0\n    while True:\n        yield n\n        n += 1\n"
+     "e = {'g': (x * 2 for x in inf())}\nfor v in e['g']:\n    if v > 6:\n        break\nprint(v, next(e['g']))\n"
+     "s = [(x for x in range(3) if x)]\nprint(any(s[0]), list(s[0]))\n"),
+]
+
+
+@pytest.fixture(scope="module")
+def oracle() -> dict[str, dict]:
+    return dict(zip(PROGRAMS, oracle_batch(PROGRAMS), strict=True))
+
+
+def _same_as_python(python: dict, engine: dict) -> list[str]:
+    python = {**python, "printed": _ADDRESS.sub(">", python["printed"])}
+    engine = {**engine, "printed": _ADDRESS.sub(">", engine["printed"])}
+    outcome = compare(python, engine)
+    assert outcome.refused is None, outcome.refused
+    return outcome.problems
+
+
+@pytest.mark.parametrize("source", PROGRAMS, ids=range(len(PROGRAMS)))
+def test_runs_as_cpython(source: str, oracle: dict[str, dict]) -> None:
+    assert not _same_as_python(oracle[source], engine_run(source))
+
+
+@pytest.mark.parametrize("n, ok", [(LIMIT, True), (LIMIT + 1, False)])
+def test_reversed_keeps_the_length_limit(n: int, ok: bool) -> None:
+    report = run_program(f"r = reversed(range({n}))\nprint(next(r), sum(r))\n")
+    assert report.ok == ok, report.error
+    if ok:
+        assert report.printed == f"{n - 1} {sum(range(n - 1))}\n"
+    else:
+        assert report.error.kind == "limit" and f"{LIMIT:,}" in report.error.message and report.printed == ""
+
+
+def test_reversed_in_a_loop_keeps_the_loop_limit() -> None:
+    report = run_program("x = list(range(100000))\nfor k in range(100):\n    for v in reversed(x):\n        pass\n")
+    assert not report.ok and report.error.kind == "limit" and "100,000" in report.error.message, report.error
+
+
+@pytest.mark.parametrize("source", [
+    "d = {'g': (i for i in range(10**9))}\nprint(list(d['g']))\n",
+    "def inf():\n    while True:\n        yield 1\nd = {'g': (i for i in inf())}\nprint(sum(d['g']))\n",
+    "l = [(i for i in range(10**5))]\nfor k in range(100):\n    l.append((i for i in range(10**5)))\n    sum(l[-1])\n",
+])
+def test_stored_generator_expressions_keep_the_limits(source: str) -> None:
+    report = run_program(source)
+    assert not report.ok and report.error.kind == "limit" and report.printed == "", report.error
+
+
+@pytest.mark.parametrize("n, ok", [(LIMIT, True), (LIMIT + 1, False)])
+def test_stored_generator_expression_lengths(n: int, ok: bool) -> None:
+    report = run_program(f"d = {{'g': (i for i in range({n}))}}\nprint(len(list(d['g'])))\n")
+    assert report.ok == ok, report.error
+    assert report.printed == (f"{n}\n" if ok else "")

@@ -40,6 +40,13 @@ PROGRAMS += [   # generator expressions kept in containers: generator objects, e
      "s = [(x for x in range(3) if x)]\nprint(any(s[0]), list(s[0]))\n"),
 ]
 
+PROGRAMS += [   # type() of a function PyTorch writes in Python: `function`, a C one's builtin_function_or_method
+    ("import torch\nimport torch.autograd.forward_ad as fwAD\nimport torch.nn.functional as F\n"
+     "print(type(fwAD.make_dual), type(fwAD.unpack_dual), type(torch.func.vmap), type(torch.autograd.grad), type(F.relu))\n"
+     "print(type(torch.sin), type(len), type(torch.tensor), type(fwAD.make_dual) is type(len))\n"
+     "try:\n    fwAD.make_dual[0]\nexcept TypeError as e:\n    print(e)\n"),
+]
+
 
 @pytest.fixture(scope="module")
 def oracle() -> dict[str, dict]:

@@ -15,6 +15,7 @@ from autogradlab.limits import DEFAULT_LIMITS
 from tests.diff_compare import compare, engine_run, oracle_batch
 
 _ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+>")
+_PATH = re.compile(r" \(/[^()]*\.py\)")   # ImportError's module file: the engine leaves the host's path out
 LIMIT = DEFAULT_LIMITS.max_sequence_len
 
 PROGRAMS = [   # reversed(): CPython's iterator types, read lazily by next(); PyTorch's flip(0)
@@ -47,6 +48,12 @@ PROGRAMS += [   # type() of a function PyTorch writes in Python: `function`, a C
      "try:\n    fwAD.make_dual[0]\nexcept TypeError as e:\n    print(e)\n"),
 ]
 
+PROGRAMS += [   # `from torch import <a name torch lacks>`: Python's ImportError at run time, catchable
+    ("print('before')\ntry:\n    from torch import dott\nexcept ImportError as e:\n    print('caught', e, type(e).__name__)\n"
+     "try:\n    from torch import vmap, gradd\nexcept Exception as e:\n    print(repr(e.args[0]))\n"
+     "from torch import tensor\nprint(tensor([1]))\n"),
+]
+
 
 @pytest.fixture(scope="module")
 def oracle() -> dict[str, dict]:
@@ -54,7 +61,7 @@ def oracle() -> dict[str, dict]:
 
 
 def _same_as_python(python: dict, engine: dict) -> list[str]:
-    python = {**python, "printed": _ADDRESS.sub(">", python["printed"])}
+    python = {**python, "printed": _PATH.sub("", _ADDRESS.sub(">", python["printed"]))}
     engine = {**engine, "printed": _ADDRESS.sub(">", engine["printed"])}
     outcome = compare(python, engine)
     assert outcome.refused is None, outcome.refused
@@ -96,3 +103,37 @@ def test_stored_generator_expression_lengths(n: int, ok: bool) -> None:
     report = run_program(f"d = {{'g': (i for i in range({n}))}}\nprint(len(list(d['g'])))\n")
     assert report.ok == ok, report.error
     assert report.printed == (f"{n}\n" if ok else "")
+
+
+def test_a_missing_torch_name_is_an_import_error_without_the_path() -> None:
+    from autogradlab.error_classes import python_class
+    report = run_program("print(1)\nfrom torch import dott\n")
+    assert report.printed == "1\n" and report.error.line == 2, report.error
+    assert report.error.message == "cannot import name 'dott' from 'torch'" and "/" not in report.error.message
+    assert python_class(report.error) == "ImportError"
+
+
+@pytest.mark.parametrize("source, words", [
+    ("from torch import autocast", "`from torch import autocast` is not supported"),   # torch has it: refused
+    ("print(1)\nfrom torch import hub", "`from torch import hub` is not supported"),   # by the run (was static)
+    ("from torch.func import vmapp", "`from torch.func import vmapp` is not supported"),   # static, with its hint
+    ("from torch import _C", "`from torch import _C` is not supported"),
+    ("import torch\nfrom torch import empty", "`from torch import empty` is not supported"),   # torch.empty runs
+    ("from torch import dott as __x__", "double-underscore import aliases"),
+    ("from torch import optimm as o", "cannot import name 'optimm' from 'torch'"),
+    ("from torch.nn import dott", "`from torch.nn import dott` is not supported"),
+    ("from os import dott", "`from os import dott` is not supported"),
+])
+def test_only_names_torch_lacks_reach_the_run(source: str, words: str) -> None:
+    report = run_program(source)
+    assert not report.ok and words in report.error.message, report.error
+
+
+def test_the_page_side_check_defers_without_importing_torch() -> None:
+    from autogradlab.lang.parse import parse_program
+    from autogradlab.static_refusal import refused_before_running
+    parse_program("from torch import dott\n")   # accepted statically: the run decides
+    report = run_program("from torch import dott\n")
+    assert not refused_before_running("from torch import dott\n", report.error)
+    report = run_program("from torch import autocast\n")
+    assert not refused_before_running("from torch import autocast\n", report.error)   # now said by the run

@@ -137,3 +137,9 @@ def test_the_page_side_check_defers_without_importing_torch() -> None:
     assert not refused_before_running("from torch import dott\n", report.error)
     report = run_program("from torch import autocast\n")
     assert not refused_before_running("from torch import autocast\n", report.error)   # now said by the run
+
+
+def test_many_stored_generator_expressions_stop_at_the_step_limit() -> None:
+    many = ", ".join(["(i for i in range(3))"] * 20)   # 2,000,000 generator objects kept: the step limit first
+    report = run_program(f"l = []\nfor k in range(10**5):\n    l.append([{many}])\nprint(len(l))\n")
+    assert not report.ok and report.error.kind == "limit" and report.printed == "", report.error

@@ -51,6 +51,8 @@ ATTRIBUTE_WORDING = re.compile(r"^(?:'[^']+' object|type object '[^']+'|module '
 # CPython's ZeroDivisionError texts (3.11-3.13) when no key names them ("float modulo").
 ZERO_WORDING = re.compile(r"^(?:float |integer )?(?:floor )?(?:division|modulo|divmod\(\))"
                           r"(?: or modulo)?(?: by zero)?$")
+# CPython's ImportError of `from torch import dott` (lang/statements.py), without the module's file path.
+IMPORT_WORDING = re.compile(r"^cannot import name '[A-Za-z_][A-Za-z0-9_]*' from '[A-Za-z_][A-Za-z0-9_.]*'$")
 PYTHON_KINDS = ("name", "type", "value", "index")
 CLASS_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,59}")
 
@@ -68,6 +70,8 @@ def python_class(error: ErrorInfo) -> str | None:
         return KIND_CLASS[error.kind]
     if ATTRIBUTE_WORDING.search(error.message):
         return "AttributeError"
+    if error.kind == "value" and IMPORT_WORDING.fullmatch(error.message):
+        return "ImportError"
     if error.kind == "value" and ZERO_WORDING.fullmatch(error.message):
         return "ZeroDivisionError"
     return None

@@ -21,6 +21,7 @@ imports, torch.func's other members) is refused by the checker before anything r
 from __future__ import annotations
 
 import ast
+import sys
 
 from autogradlab.errors import NotSupported
 from autogradlab.lang.allowlist import (
@@ -132,7 +133,7 @@ def check_import(node: ast.Import | ast.ImportFrom) -> None:
             module = node.module or ""
             statement = f"from {module} import {alias.name}"
             allowed = alias.name != "*" and f"{module}.{alias.name}" in ALLOWED_IMPORTS
-        if not allowed:
+        if not allowed and not (isinstance(node, ast.ImportFrom) and _run_decides(module, alias.name)):
             member = module if isinstance(node, ast.Import) else f"{module}.{alias.name}"
             refused = refusal(member, statement)   # `from time import sleep`
             if refused is not None:
@@ -142,6 +143,31 @@ def check_import(node: ast.Import | ast.ImportFrom) -> None:
         if alias.asname and alias.asname.startswith("__") and alias.asname.endswith("__"):
             raise NotSupported(f"double-underscore import aliases such as `{alias.asname}` are not "
                                "supported in Autograd Lab", hint="rename it without the double underscores")
+
+
+def _run_decides(module: str, name: str) -> bool:
+    """`from torch import dott`: whether torch has the name is known only where torch is imported (this
+    check runs in the page's torch-free process too), so the run says it: Python's ImportError for a
+    name torch lacks, the refusal for one it has (lang/statements.py). Only for torch itself: the
+    submodules keep their refusals with hints (torch.func names its transforms, torch.nn's scope)."""
+    return module == "torch" and name.isidentifier() and not name.startswith("_") and \
+        out_of_scope(f"{module}.{name}") is None
+
+
+def import_refusal(module: str, name: str) -> NotSupported:
+    """The run's refusal of `from torch import hub` (a name torch has), as the checker words it."""
+    return NotSupported(f"`from {module} import {name}` is not supported in Autograd Lab",
+                        hint=_import_hint(module, f"{module}.{name}"))
+
+
+def library_has(module: str, name: str) -> bool:
+    """Whether the library module, already imported by the engine, has `name` (its own names, the
+    submodules it imports lazily, its __all__); True when the module is not imported here."""
+    real = sys.modules.get(module)
+    if real is None:
+        return True
+    return name in vars(real) or name in getattr(real, "_lazy_modules", ()) or \
+        name in getattr(real, "__all__", ()) or name in getattr(real, "_deprecated_attrs", {})
 
 
 # Parts of torch a later lesson uses that Autograd Lab does not cover yet: named in the message.

@@ -182,7 +182,23 @@ def _sorted(interp, args, kwargs, node):  # noqa: ANN001, ANN202
 def _reversed(interp, args, kwargs, node):  # noqa: ANN001, ANN202
     _data_args("reversed", args, kwargs)
     _arity(args, 1, 1, "reversed expected 1 argument, got {n}")
-    return list(reversed(_materialize(interp, args[0], node)))
+    value = args[0]
+    if isinstance(value, torch.Tensor):   # PyTorch's Tensor.__reversed__: flip(0), a 0-d tensor itself
+        if value.dim() == 0:
+            return value
+        from autogradlab.lang.attributes import call_method
+        return call_method(interp, value, "flip", [0], {}, node)
+    kind = _REVERSED_ITERATORS.get(type(value).__name__, "reversed")
+    items = _materialize(interp, value, node)   # read ahead under the length limit, lazy for next()
+    return SequenceIterator(reversed(items), kind)
+
+
+# reversed(x)'s type in CPython 3.11 (`reversed` for a tuple or string; others keep that name too)
+_REVERSED_ITERATORS = {"list": "list_reverseiterator", "range": "range_iterator",
+                       "dict": "dict_reversekeyiterator", "dict_keys": "dict_reversekeyiterator",
+                       "Counter": "dict_reversekeyiterator", "defaultdict": "dict_reversekeyiterator",
+                       "dict_values": "dict_reversevalueiterator", "dict_items": "dict_reverseitemiterator",
+                       "OrderedDict": "odict_iterator"}
 
 
 def _any_all(name: str, fn: Callable[..., Any]) -> Callable[..., Any]:

@@ -45,6 +45,7 @@ EXCEPTION_TYPES: dict[str, SafeType] = {
         ZeroDivisionError,
         AssertionError, NameError, AttributeError, ArithmeticError, LookupError, OverflowError,
         NotImplementedError, UnboundLocalError, StopIteration, OSError, ConnectionError, FileNotFoundError,
+        ImportError,   # `from torch import dott` (lang/statements.py)
         Warning, UserWarning, DeprecationWarning, FutureWarning, RuntimeWarning)}   # warnings' categories
 
 

@@ -9,6 +9,7 @@ torch.func transforms, bound methods) keep showing nothing.
 from __future__ import annotations
 
 import builtins
+import inspect
 import math
 import re
 from typing import Any
@@ -40,6 +41,13 @@ def function_text(value: Any) -> str | None:
     if real is None or not callable(real):
         return None
     return _ADDRESS.sub("", repr(real))   # a class (fwAD.dual_level, torch.no_grad): <class '...'>
+
+
+def is_python_function(value: SafeFunction) -> bool:
+    """An allowlisted function PyTorch writes in Python (fwAD.make_dual, torch.func.vmap): type() says
+    `function`, as CPython's, where a C function is `builtin_function_or_method`."""
+    module, _, name = value.qualname.rpartition(".")
+    return module in _MODULES and inspect.isfunction(getattr(_MODULES[module], name, None))
 
 
 FAKE_ADDRESS = " at 0x7f0000000000"   # the engine's one address (lang/data_wrappers.py's objects show it too)

@@ -34,7 +34,7 @@ class SequenceIterator:
     def type_name(self) -> str:
         """Python's name of its type: `map`, `zip`, `list_iterator`, `generator` (an expression's)."""
         if self._kind in ("map", "filter", "zip", "enumerate", "generator", "islice",
-                          "itertools.chain"):   # lang/map_filter.py, itertools_module.py, Counter.elements()
+                          "itertools.chain", "reversed"):   # map_filter.py, itertools_module.py, builtins
             return self._kind
         if self._kind.endswith("iterator"):   # _PYTHON_ITERATORS: CPython's own name
             return self._kind

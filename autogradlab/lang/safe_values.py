@@ -342,6 +342,10 @@ def type_text(value: Any) -> str:
         return repr(value)[1:].split(" ")[0]   # list_iterator, str_iterator, ... (lang/generators.py)
     if isinstance(value, SafeFunction):
         program_code = type(value).__name__ in ("FunctionApply", "BoundMethod")
+        if type(value) is SafeFunction:
+            from autogradlab.lang.function_text import is_python_function
+            if is_python_function(value):
+                return "function"
         return "method" if program_code else "builtin_function_or_method"
     if type(value).__name__ in ("FunctionClass", "ProgramContext", "FunctionBase",   # custom_functions.py
                                 "ProgramClass", "ProgramObject", "SuperProxy"):   # plain_classes.py

@@ -9,7 +9,7 @@ import torch
 
 from autogradlab.errors import NotSupported, ProgramValueError
 from autogradlab.lang import attributes, module_constants
-from autogradlab.lang.allowed_imports import is_future_import
+from autogradlab.lang.allowed_imports import ALLOWED_IMPORTS, import_refusal, is_future_import, library_has
 from autogradlab.lang.attribute_returns import returned_value
 from autogradlab.lang.builtins import text_of
 from autogradlab.lang.class_dispatch import unpack_objects, unpacks_objects
@@ -254,9 +254,11 @@ class StatementsMixin:
         for alias in node.names:
             if alias.name == "*":
                 raise NotSupported(f"`from {module} import *` is not supported in Autograd Lab")
-            if alias.name not in namespace.members:
-                raise NotSupported(f"`from {module} import {alias.name}` is not supported in "
-                                   f"Autograd Lab")
+            if alias.name not in namespace.members or f"{module}.{alias.name}" not in ALLOWED_IMPORTS:
+                if not library_has(module, alias.name):   # Python's ImportError, without the module's path
+                    from autogradlab.lang.operators import python_error
+                    raise python_error(ImportError(f"cannot import name '{alias.name}' from '{module}'"))
+                raise import_refusal(module, alias.name)
             value = module_constants.read(self, namespace, alias.name) \
                 if module_constants.is_constant(namespace, alias.name) else namespace.members[alias.name]
             self._bind_name(alias.asname or alias.name, value)

@@ -147,6 +147,7 @@ _CLASS_ZH = {
     "NotImplementedError": "未实现错误",
     "LookupError": "查找错误", "ArithmeticError": "算术错误", "Exception": "异常", "BaseException": "异常",
     "OSError": "操作系统错误", "FileNotFoundError": "文件未找到错误", "ConnectionError": "连接错误",
+    "ImportError": "导入错误",
 }
 EN.update({f"errors.class.{name}": name for name in _CLASS_ZH})
 ZH.update({f"errors.class.{name}": f"{gloss} {name}" for name, gloss in _CLASS_ZH.items()})

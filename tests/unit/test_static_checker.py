@@ -188,7 +188,6 @@ def test_allowed_import_is_accepted(source):
     ("import torch.hub", "`import torch.hub`"),
     ("import torch.utils.data", "`import torch.utils.data`"),
     ("from torch import *", "`from torch import *`"),
-    ("from torch import hub", "`from torch import hub`"),
     ("import torch, os", "`import os`"),
     ("from torch.func import jacrev, functional_call", "`from torch.func import functional_call`"),
 ])

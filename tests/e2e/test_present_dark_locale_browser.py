@@ -2,7 +2,8 @@
 
 - Presentation mode's high-contrast light theme holds when the browser prefers a dark theme
   (Chromium `color_scheme="dark"`): every page (Graph, Steps, Jacobian, Eigen, Gallery, About) has a
-  white background, black text, projector-size fonts, and the folded editor's summary on one line.
+  white background, black text, projector-size fonts, and the folded editor's summary on at most
+  two lines.
   Screenshots: test-artifacts/present-dark-<page>.png (1920×1080).
 - With no `lang` in the link, a fresh browser session speaks the browser's language: `zh-CN` gets
   运行 and 计算图, `en-US` gets Run and Graph.
@@ -66,7 +67,9 @@ def test_presentation_theme_is_light_and_high_contrast_in_a_dark_browser(browser
             expect(summary).to_contain_text("Program:")
             lines = summary.evaluate("p => p.getBoundingClientRect().height / parseFloat(getComputedStyle(p)"
                                      ".lineHeight)")
-            assert lines < 1.5, f"the editor's summary takes {lines:.1f} lines"
+            # at most two lines since session 26 (ui2: one line cut the zh '（编辑）' cue in the Graph
+            # page's column); an English summary of the seed takes two in the Graph and Jacobian pages
+            assert lines < 2.5, f"the editor's summary takes {lines:.1f} lines"
         page.screenshot(path=str(artifacts / f"present-dark-{name}.png"))
     finally:
         context.close()

@@ -98,9 +98,10 @@ def test_presentation_player_stays_in_one_row_at_1280(browser, server, artifacts
         assert drawing["y"] >= max(p["y"] + p["height"] for p in parts), "the drawing is below the player"
         assert drawing["y"] + drawing["height"] <= 720, "the whole drawing is on screen"
         # text in proportion to the screen (16 px here): the controls' labels no longer wrap and the
-        # drawing gets more than two thirds of the height (it had 462 of 720 px with 22 px text)
+        # drawing gets two thirds of the height (it had 462 of 720 px with 22 px text; 490 until session
+        # 26 gave the zoom buttons their own 28 px row above it, where they no longer cover the top node)
         assert page.evaluate("getComputedStyle(document.documentElement).fontSize") == "16px"
-        assert drawing["height"] >= 0.68 * 720, drawing
+        assert drawing["height"] >= 0.66 * 720, drawing
     finally:
         context.close()
 

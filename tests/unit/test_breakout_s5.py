@@ -231,7 +231,7 @@ def test_a_link_number_too_large_for_a_float_is_a_link_error(call) -> None:
 # -- already safe, kept that way (checked while attacking the newer features) ----------------------
 @pytest.mark.parametrize("program, kind, message", [
     ("import torch\nfrom torch.autograd.functional import jacobian\ndef f(x):\n    return jacobian(f, x)\n"
-     "J = jacobian(f, torch.ones(3))", "limit", r"more than 50 levels deep"),
+     "J = jacobian(f, torch.ones(3))", "limit", r"more than 50 levels deep|nests too deeply"),
     ("import torch\nx = torch.ones(3)\nw = x.type('torch.nn.Module')", "type", r"invalid type"),
     ("import torch\ng = torch.manual_seed(0)\ns = g.graphsafe_get_state()", "unsupported",
      r"graphsafe_get_state"),

@@ -21,7 +21,7 @@ from autogradlab.engine.recorder import Recorder
 from autogradlab.engine.report_values import ReportValues
 from autogradlab.engine.run_failures import PRINTED_KEPT_ON_FAILURE, _internal, _printed_start  # noqa: F401 - re-exported
 from autogradlab.engine.skim_rerun import CUT, graph_rerun_reason, rerun_reason, rerun_unskimmed
-from autogradlab.engine.torchviz_dot import leaf_params, make_torchviz_dot
+from autogradlab.engine.torchviz_dot import leaf_params, make_torchviz_dot, too_big_to_draw
 from autogradlab.errors import ProgramError
 from autogradlab.lang.process_switches import process_state, restore
 from autogradlab.lang.stored_objects import object_texts
@@ -226,8 +226,9 @@ def _run_program(source: str, *, seed: int, output: str | None, limits: Limits, 
                     reason = graph_rerun_reason(recorder, error, walked.order)
                     if reason is not None:
                         flagged.append(reason)
-                if torchviz:
-                    params = leaf_params(out_tensor, recorder.leaf_label, walked.order)
+                if torchviz:   # (a graph too big to draw needs no leaf labels: not read)
+                    params = {} if too_big_to_draw(walked.order) else leaf_params(
+                        out_tensor, recorder.leaf_label, walked.order)
                     torchviz_dot, torchviz_error = make_torchviz_dot(
                         out_tensor, output_name=out_label, params=params, saved_of=recorder.saved_of,
                         walked=walked)

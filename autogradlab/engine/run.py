@@ -192,6 +192,7 @@ def _run_program(source: str, *, seed: int, output: str | None, limits: Limits, 
     step_trace: StepTrace | None = None
     failure: BaseException | None = None
     raw: dict[str, Any] = {}
+    walked: Walk | None = None
     try:
         raw = dict(interpreter.user_variables()) if interpreter is not None else {}   # texts: last
         candidates = tuple(name for name, value in raw.items() if _is_graph_tensor(value))
@@ -236,7 +237,8 @@ def _run_program(source: str, *, seed: int, output: str | None, limits: Limits, 
         failure = failure or exc
     if session is not None and graph is not None:
         try:
-            step_trace = session.trace(out_tensor, graph, error.line if error else None)
+            step_trace = session.trace(out_tensor, graph, error.line if error else None,
+                                       walked.order if walked is not None else None)
         except Exception as exc:  # the steps must never cost the rest of the report
             notes.append(f"the steps of this run could not be built ({type(exc).__name__})")
     try:

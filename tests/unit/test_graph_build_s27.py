@@ -1,6 +1,7 @@
 """Session 27 (issue 9): graph.py's add_functions takes an op node's label and op from a per-class
 template and skips read_saved for a class known to save no tensor; walk_graph reads a Node's inputs
-without a comprehension; run.py reads no leaf labels for a graph too big for torchviz to draw.
+without a comprehension; run.py reads no leaf labels for a graph too big for torchviz to draw, and
+hands the Steps trace the walk the graph was built from.
 
 Each run's graph is checked against a reference built here the slow way (the recorder's public
 methods, values.snapshot, GraphNode(...)), node by node and edge by edge, on programs with loops
@@ -11,18 +12,20 @@ fields share)."""
 from __future__ import annotations
 
 import pickle
-from dataclasses import replace
+from dataclasses import fields, is_dataclass, replace
 
 import pytest
 import torch
 
 import autogradlab.engine.run as run_module
+import autogradlab.engine.steps as steps_module
 import autogradlab.engine.torchviz_dot as torchviz_dot
 from autogradlab.engine.graph import SAVED_PREFIX, walk_graph
 from autogradlab.engine.graph_walk import op_name_from_class
 from autogradlab.engine.run import run_program
 from autogradlab.engine.values import dtype_name, snapshot
 from autogradlab.report import GraphNode
+from autogradlab.step_records import StepOptions
 
 PROGRAMS = {
     "chain": "import torch\nx = torch.tensor(0.5, requires_grad=True)\ny = x\nfor i in range(20):\n"
@@ -252,3 +255,41 @@ def test_leaf_labels_are_read_only_for_a_graph_torchviz_draws(monkeypatch, ops, 
     else:
         assert not calls and report.torchviz_dot is None
         assert report.torchviz_error.startswith(f"torchviz was not run: this graph has {ops + 1:,} nodes")
+
+
+def _steps_bytes(report):
+    """The pickled step trace with its measured times (ModeCost's *_ms) set to 0."""
+    def zeroed(obj):
+        if is_dataclass(obj) and not isinstance(obj, type):
+            return replace(obj, **{f.name: (0.0 if f.name.endswith("_ms") else zeroed(getattr(obj, f.name)))
+                                   for f in fields(obj) if f.init})
+        if isinstance(obj, tuple):
+            return tuple(zeroed(item) for item in obj)
+        return obj
+    return pickle.dumps(zeroed(report.steps))
+
+
+@pytest.mark.parametrize("name", ["chain", "tensors", "unbind", "no_backward"])
+def test_steps_read_the_walk_the_graph_was_built_from(monkeypatch, name):
+    """The Steps trace takes run.py's walk of the output (no second walk of its graph) and is the
+    trace a walk of its own gives."""
+    options = StepOptions(backward_if_missing=True)
+    walks = []
+    walk_functions = steps_module.walk_functions
+
+    def counted(*args, **kwargs):
+        walks.append(args)
+        return walk_functions(*args, **kwargs)
+
+    monkeypatch.setattr(steps_module, "walk_functions", counted)
+    given = run_program(PROGRAMS[name], steps=options)
+    assert given.ok and given.steps is not None and given.steps.forward and not walks
+    of = steps_module.StepContext.of.__func__
+
+    def walking(cls, output, graph, recorder, order=None):
+        return of(cls, output, graph, recorder)
+
+    monkeypatch.setattr(steps_module.StepContext, "of", classmethod(walking))
+    own = run_program(PROGRAMS[name], steps=options)
+    assert len(walks) == 1
+    assert _steps_bytes(given) == _steps_bytes(own)

@@ -30,7 +30,7 @@ from autogradlab.engine.graph_walk import (  # noqa: F401  (the walk's names: re
     walk_functions,
     walk_graph,
 )
-from autogradlab.engine.saved_tensors import SAVED_PREFIX, read_saved  # noqa: F401  (read_saved: re-exported)
+from autogradlab.engine.saved_tensors import _SAVED_READERS, SAVED_PREFIX, read_saved  # noqa: F401  (read_saved: re-exported)
 from autogradlab.engine.values import dtype_name
 from autogradlab.report import LAZY_NUMBER, Graph, GraphNode, TensorSnapshot
 
@@ -111,7 +111,8 @@ class _Builder:
         get_value, get_grad, get_seen = values.get, grads.get, grads_seen.get
         snap, scalar_kind = fast_snapshot, _SCALAR_KINDS.get
         facts_of = _CLASS_FACTS.get
-        op_fields, saved_fields, prefix = _OP_FIELDS, _SAVED_FIELDS, SAVED_PREFIX
+        templates_of, readers_of = _OP_TEMPLATES.get, _SAVED_READERS.get
+        saved_fields, prefix = _SAVED_SCALAR_FIELDS, SAVED_PREFIX
         node_cls, snap_cls, new, set_dict = GraphNode, TensorSnapshot, _new, _set
         strided, grad_number, lazy_number = _STRIDED, GRAD_SNAPSHOT_ID, LAZY_NUMBER
         count = len(nodes)
@@ -125,7 +126,11 @@ class _Builder:
             fn_key = id(fn)
             saved = saved_get(fn_key)
             if saved is None:
-                saved = saved_of(fn) if tables is None else (read_saved(fn) or [])
+                if tables is None:
+                    saved = saved_of(fn)
+                else:   # read_saved, unless its class is known to save no tensor (AddBackward0 and co.)
+                    reader = readers_of(cls)
+                    saved = () if reader is not None and not reader[0] else (read_saved(fn) or ())
             saved_ids = [] if saved else ()
             for attr, tensor in saved:
                 node_id = f"n{count}"
@@ -148,7 +153,6 @@ class _Builder:
                             "id": number, "shape": (), "dtype": kind[1], "requires_grad": requires_grad,
                             "grad_fn": None if grad_fn is None else type(grad_fn).__name__,
                             lazy_number: tensor.item()})
-                        fields["shape"] = ()
                     else:
                         value = snap(tensor, number)
                         fields["shape"] = tuple(tensor.shape) if value.shape else ()
@@ -173,7 +177,10 @@ class _Builder:
                 saved_ids.append(node_id)
             node_id = f"n{count}"
             count += 1
-            fields = op_fields.copy()
+            template = templates_of(cls)
+            if template is None:   # label and op: the class's op name, unless a record says otherwise
+                template = _OP_TEMPLATES[cls] = {**_OP_FIELDS, "label": facts[2], "op": facts[2]}
+            fields = template.copy()
             fields["id"] = node_id
             if tables is None:
                 origin = origin_of(fn)
@@ -184,9 +191,7 @@ class _Builder:
                 if found is not None:
                     ref = entry[3]
                     found = (found[0], found[1], ref() if ref is not None else None)
-            if found is None:   # an op the program did not run itself, or one the trace let go
-                fields["label"] = fields["op"] = facts[2]
-            else:
+            if found is not None:   # (else an op the program did not run itself, or one the trace let go)
                 record_, value, tensor = found
                 fields["label"] = fields["op"] = record_.op
                 if tables is None:
@@ -242,7 +247,10 @@ class _Builder:
 _new = object.__new__
 _set = object.__setattr__
 _OP_FIELDS = {**GRAPH_NODE_FIELDS, "kind": "op"}
-_SAVED_FIELDS = {**GRAPH_NODE_FIELDS, "kind": "saved"}
+# a saved tensor's node: shape () unless its value is not 0-dim (add_functions sets it then)
+_SAVED_SCALAR_FIELDS = {**GRAPH_NODE_FIELDS, "kind": "saved", "shape": ()}
+# Node class -> its op nodes' fields before the Node's own (label and op: the class's op name)
+_OP_TEMPLATES: dict[type, dict[str, Any]] = {}
 
 
 def build_graph(output: torch.Tensor, *, output_var: str | None, ctx: GraphContext,

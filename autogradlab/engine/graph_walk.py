@@ -64,20 +64,24 @@ def walk_graph(root: Any, known: Container[int] = ()) -> Walk:
     first = function_inputs(root)
     stack: list[tuple[Any, list[Any], Iterator[Any]]] = [(root, first, iter(first))]
     push, pop = stack.append, stack.pop
+    see, add_order, add_inputs = visited.add, order.append, inputs_of.append
     with gc_paused():
         while stack:
             fn, inputs, pending = stack[-1]
             for child in pending:
                 key = id(child)
                 if key not in visited and key not in known:
-                    visited.add(key)
-                    child_inputs = [u for u, _ in getattr(child, "next_functions", ()) if u is not None]
+                    see(key)
+                    child_inputs = []   # function_inputs(child), written out (no comprehension call:
+                    for u, _ in getattr(child, "next_functions", ()):   # a Node has 0-2 inputs)
+                        if u is not None:
+                            child_inputs.append(u)
                     push((child, child_inputs, iter(child_inputs)))
                     break
             else:
                 pop()
-                order.append(fn)
-                inputs_of.append(inputs)
+                add_order(fn)
+                add_inputs(inputs)
     return Walk(order, inputs_of)
 
 

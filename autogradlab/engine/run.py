@@ -21,7 +21,7 @@ from autogradlab.engine.recorder import Recorder
 from autogradlab.engine.report_values import ReportValues
 from autogradlab.engine.run_failures import PRINTED_KEPT_ON_FAILURE, _internal, _printed_start  # noqa: F401 - re-exported
 from autogradlab.engine.skim_rerun import CUT, graph_rerun_reason, rerun_reason, rerun_unskimmed
-from autogradlab.engine.torchviz_dot import leaf_params, make_torchviz_dot
+from autogradlab.engine.torchviz_dot import leaf_params, make_torchviz_dot, too_big_to_draw
 from autogradlab.errors import ProgramError
 from autogradlab.lang.process_switches import process_state, restore
 from autogradlab.lang.stored_objects import object_texts
@@ -192,6 +192,7 @@ def _run_program(source: str, *, seed: int, output: str | None, limits: Limits, 
     step_trace: StepTrace | None = None
     failure: BaseException | None = None
     raw: dict[str, Any] = {}
+    walked: Walk | None = None
     try:
         raw = dict(interpreter.user_variables()) if interpreter is not None else {}   # texts: last
         candidates = tuple(name for name, value in raw.items() if _is_graph_tensor(value))
@@ -226,8 +227,9 @@ def _run_program(source: str, *, seed: int, output: str | None, limits: Limits, 
                     reason = graph_rerun_reason(recorder, error, walked.order)
                     if reason is not None:
                         flagged.append(reason)
-                if torchviz:
-                    params = leaf_params(out_tensor, recorder.leaf_label, walked.order)
+                if torchviz:   # (a graph too big to draw needs no leaf labels: not read)
+                    params = {} if too_big_to_draw(walked.order) else leaf_params(
+                        out_tensor, recorder.leaf_label, walked.order)
                     torchviz_dot, torchviz_error = make_torchviz_dot(
                         out_tensor, output_name=out_label, params=params, saved_of=recorder.saved_of,
                         walked=walked)
@@ -235,7 +237,8 @@ def _run_program(source: str, *, seed: int, output: str | None, limits: Limits, 
         failure = failure or exc
     if session is not None and graph is not None:
         try:
-            step_trace = session.trace(out_tensor, graph, error.line if error else None)
+            step_trace = session.trace(out_tensor, graph, error.line if error else None,
+                                       walked.order if walked is not None else None)
         except Exception as exc:  # the steps must never cost the rest of the report
             notes.append(f"the steps of this run could not be built ({type(exc).__name__})")
     try:

@@ -128,7 +128,8 @@ class StepSession:
 
     # ---- the trace --------------------------------------------------------------------------
     def trace(self, output: torch.Tensor | None, graph: Graph | None,
-              error_line: int | None = None) -> StepTrace | None:
+              error_line: int | None = None, order: list[Any] | None = None) -> StepTrace | None:
+        """`order`: the walk the graph was built from (walk_graph(output.grad_fn).order), if known."""
         from autogradlab.engine.steps import build_steps
         from autogradlab.engine.tangent_run import run_tangents
 
@@ -148,4 +149,4 @@ class StepSession:
 
         return build_steps(output, graph, self.recorder, self.hooks, self.options,
                            tangents if self.tree is not None else None, synthetic=self.synthetic,
-                           notes=tuple(self.notes), error_line=error_line)
+                           notes=tuple(self.notes), error_line=error_line, order=order)

@@ -68,8 +68,10 @@ class StepContext:
         return self.recorder.trace.get(op_index) if op_index is not None else None
 
     @classmethod
-    def of(cls, output: torch.Tensor, graph: Graph, recorder: Any) -> StepContext:
-        walked = walk_functions(output.grad_fn) if output.grad_fn is not None else []
+    def of(cls, output: torch.Tensor, graph: Graph, recorder: Any, order: list[Any] | None = None,
+           ) -> StepContext:   # order: the walk the graph was built from (run.py's), not walked again
+        walked = order if order is not None else (
+            walk_functions(output.grad_fn) if output.grad_fn is not None else [])
         shown = [n for n in graph.nodes if n.kind in ("leaf", "op")]
         same = len(walked) == len(shown) and all(
             n.grad_fn == type(fn).__name__ and (n.kind == "leaf") == is_leaf_node(fn)
@@ -252,22 +254,23 @@ def _op_step(ctx: StepContext, log: BackwardLog, key: int, node_id: str, adjoint
 
 def build_steps(output: torch.Tensor, graph: Graph, recorder: Any, hooks: StepHooks, options: StepOptions,
                 tangents: Callable[..., Any] | None, synthetic: bool = False,
-                notes: tuple[str, ...] = (), error_line: int | None = None) -> StepTrace:
+                notes: tuple[str, ...] = (), error_line: int | None = None,
+                order: list[Any] | None = None) -> StepTrace:
     _SNAPS.clear()
     try:
         with gc_paused():   # many small records and Node wrappers, no cycles: the collector only slows it
             return _build_steps(output, graph, recorder, hooks, options, tangents, synthetic, notes,
-                                error_line)
+                                error_line, order)
     finally:
         _SNAPS.clear()
 
 
 def _build_steps(output: torch.Tensor, graph: Graph, recorder: Any, hooks: StepHooks, options: StepOptions,
                  tangents: Callable[..., Any] | None, synthetic: bool, notes: tuple[str, ...],
-                 error_line: int | None) -> StepTrace:
+                 error_line: int | None, order: list[Any] | None = None) -> StepTrace:
     from autogradlab.engine.step_tangents import mode_cost, tangent_trace
 
-    ctx = StepContext.of(output, graph, recorder)
+    ctx = StepContext.of(output, graph, recorder, order)
     out_notes = list(notes)
     log = hooks.last_log_reaching(id(output.grad_fn)) if output.grad_fn is not None else None
     reverse: tuple[ReverseStep, ...] = ()

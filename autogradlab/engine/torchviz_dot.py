@@ -98,6 +98,11 @@ def _custom_nodes_unsaved(order: list[Any]) -> Iterator[None]:
             del cls.saved_tensors
 
 
+def too_big_to_draw(order: list[Any]) -> bool:
+    """Whether make_torchviz_dot declines a graph of these Nodes (walk_graph's order) for its size."""
+    return len(order) > MAX_TORCHVIZ_NODES
+
+
 def _no_saved_tensors(fn: Any) -> Any:
     raise AttributeError("saved_tensors")
 
@@ -115,7 +120,7 @@ def make_torchviz_dot(output: torch.Tensor, *, output_name: str | None, params: 
     """(DOT source, None) or (None, why torchviz could not draw this graph); `walked`: walk_graph of
     output.grad_fn, when the caller has it."""
     order, inputs = walked if walked is not None else walk_graph(output.grad_fn)
-    if len(order) > MAX_TORCHVIZ_NODES:
+    if too_big_to_draw(order):
         return None, (f"torchviz was not run: this graph has {len(order):,} nodes, more than can be "
                       "drawn whole; use the annotated view")
     depth = graph_depth(order, inputs)

@@ -31,6 +31,9 @@ from autogradlab.limits import Limits
 
 PROGRAMS = sorted((Path(__file__).resolve().parents[1] / "programs").glob("*.py"))
 
+# A fresh process's first run of a program loads the meta kernels of its size checks (~1-3 s under
+# load, lang/sizes.warm_up): the comparisons run under a time limit no such run meets.
+ROOMY = Limits(timeout_s=120.0)
 NEWTON = (Path(__file__).resolve().parents[1] / "programs" / "loop_newton.py").read_text(encoding="utf-8")
 
 
@@ -109,8 +112,8 @@ def test_facts_go_with_their_tree():
                                   "loop_python_sum"])
 def test_cached_run_reports_as_a_fresh_one(name):
     source = (Path(__file__).resolve().parents[1] / "programs" / f"{name}.py").read_text(encoding="utf-8")
-    first = fresh(source)
-    cached = run_program(source)   # the same tree (parsed_programs), its facts kept
+    first = fresh(source, limits=ROOMY)
+    cached = run_program(source, limits=ROOMY)   # the same tree (parsed_programs), its facts kept
     same_report(first, cached)
     assert first.ok and first.printed == plain_printed(source)
 
@@ -136,16 +139,16 @@ TWINS = [
 
 @pytest.mark.parametrize("pair", TWINS, ids=["pass_local", "try", "break"])
 def test_twins_take_their_own_facts(pair):
-    expected = [fresh(text) for text in pair]
+    expected = [fresh(text, limits=ROOMY) for text in pair]
     for _ in range(2):   # each text again and in turn: the caches filled by both
         for text, want in zip(pair, expected, strict=True):
-            got = run_program(text)
+            got = run_program(text, limits=ROOMY)
             same_report(want, got)
             assert got.printed == plain_printed(text)
 
 
 def _newton_limits(**limits) -> Limits:
-    return Limits(**limits)
+    return Limits(timeout_s=120.0, **limits)
 
 
 def _stop(source: str, limits: Limits):
@@ -174,3 +177,40 @@ def test_limits_stop_a_cached_run_where_a_fresh_one_stops(field):
     at_limit = _stop(NEWTON, _newton_limits(**{field: high}))
     assert at_limit.ok and at_limit.printed == plain_printed(NEWTON)
     assert not just_below.ok and just_below.error.kind == "limit"
+
+
+# -- the zygote's loop warm-up (sandbox_warm.LOOP_PROGRAM) ----------------------------------------
+def test_loop_warm_up_skims_its_three_loops_and_prints_as_pytorch():
+    from autogradlab.note_keys import REPORT, recognise
+    from autogradlab.sandbox_warm import LOOP_PROGRAM
+
+    state = torch.get_rng_state()
+    report = fresh(LOOP_PROGRAM, limits=ROOMY)
+    assert torch.equal(torch.get_rng_state(), state)   # no random numbers drawn from torch's own
+    assert report.ok and report.printed == plain_printed(LOOP_PROGRAM)
+    skimmed = [recognise(note, REPORT)[0] for note in report.notes if "counted but not recorded" in note]
+    assert len(skimmed) == 3 and all(key.startswith("notes.skimmed") for key in skimmed)
+
+
+def test_warm_rest_runs_the_loop_warm_up_last(monkeypatch):
+    import autogradlab.engine.run as engine_run
+    import autogradlab.engine.tangent_run as tangent_run
+    import autogradlab.lang.sizes as sizes
+    from autogradlab import sandbox_warm
+
+    ran = []
+    monkeypatch.setattr(sizes, "warm_up", lambda: None)
+    monkeypatch.setattr(tangent_run, "warm_forward_mode", lambda: None)
+    monkeypatch.setattr(engine_run, "run_program", lambda source, **kwargs: ran.append(source))
+    sandbox_warm.warm_rest()
+    assert ran[-1] == sandbox_warm.LOOP_PROGRAM and ran[:-1] == [sandbox_warm.WARM_PROGRAM] * 2
+
+
+def test_loop_warm_up_leaves_no_process_state():
+    """As test_breakout_s11b's idle warm-up: RNGs, dtype, grad mode, print options, threads as before."""
+    from autogradlab.sandbox_warm import LOOP_PROGRAM
+    from tests.unit.test_breakout_s11b import _process_state
+
+    before = _process_state()
+    assert run_program(LOOP_PROGRAM, seed=0, limits=ROOMY).error is None
+    assert _process_state() == before

@@ -1,10 +1,10 @@
 """What the zygote and its spare job process run before any user's program, so nobody pays for it.
 
 The zygote imports torch and runs the lesson example (`warm_first`), says it is ready, and loads the
-rest (`warm_rest`: meta kernels, torch.func, linalg) once idle. A spare job process forked after that
-runs a short program once the zygote tells it no job is running (`warm_idle`: the first run's page
-faults), then touches the Jacobian paths (`warm_spare`). These run fixed programs through the
-engine, never a user's, and before any job's limits apply.
+rest (`warm_rest`: meta kernels, torch.func, linalg, the skim's loop paths) once idle. A spare job
+process forked after that runs a short program once the zygote tells it no job is running
+(`warm_idle`: the first run's page faults), then touches the Jacobian paths (`warm_spare`). These
+run fixed programs through the engine, never a user's, and before any job's limits apply.
 """
 
 from __future__ import annotations
@@ -66,8 +66,47 @@ def warm_rest() -> None:
         warm_forward_mode()   # the steps run below no longer loads the ZeroTensor Meta path itself
         run_program(WARM_PROGRAM, seed=0)
         run_program(WARM_PROGRAM, seed=0, steps=StepOptions(backward_if_missing=True))
+        run_program(LOOP_PROGRAM, seed=0)
     except Exception:   # noqa: BLE001 - a job then pays for what is missing, or reports the failure
         pass
+
+
+# What the zygote's warm-up runs last (warm_rest): three lesson-style loops long enough to be skimmed
+# (engine/skim.py: the pass-aware window's per-pass checks, skimmed ops and backward calls, counted
+# passes, in-place updates). The programs above run a loop of 3 passes at most, so every job ran the
+# skim's code for the first time in its own process, a fork of a zygote that never had: its first
+# calls (Python 3.11 specialises a function's bytecode in place after a few calls) wrote pages the
+# job then copied (issue 9, session 27, a zygote-like parent forking spare-like children: a newton
+# job's run 163-176 -> 112-115 minor faults, CPU median -0.3 to -1.0 ms of ~11; power_iteration
+# 344-346 -> 309-329, -0.1 to -0.4 ms). Fixed, no random numbers, ~40 ms once per zygote.
+LOOP_PROGRAM = (
+    "import torch\n"
+    "a = torch.tensor(3.0)\n"
+    "for step in range(200):\n"
+    "    a = a.detach().requires_grad_(True)\n"
+    "    g = a ** 3 - 2 * a - 5\n"
+    "    g.backward()\n"
+    "    with torch.no_grad():\n"
+    "        a = a - g / a.grad\n"
+    "X = torch.linspace(-1.0, 1.0, 40).reshape(20, 2)\n"
+    "y = X.sum(dim=1) * 0.5 + 1.0\n"
+    "w = torch.zeros(2, requires_grad=True)\n"
+    "b = torch.zeros(1, requires_grad=True)\n"
+    "for epoch in range(200):\n"
+    "    loss = ((X @ w + b - y) ** 2).mean()\n"
+    "    loss.backward()\n"
+    "    with torch.no_grad():\n"
+    "        w -= 0.1 * w.grad\n"
+    "        b -= 0.1 * b.grad\n"
+    "        w.grad.zero_()\n"
+    "        b.grad.zero_()\n"
+    "M = torch.ones(20, 20) / 20 + torch.eye(20)\n"
+    "v = torch.ones(20)\n"
+    "for k in range(400):\n"
+    "    u = M @ v\n"
+    "    v = u / u.norm()\n"
+    "print(a, loss.item(), v @ M @ v)\n"
+)
 
 
 SPARE_HEAD = "import torch\nfrom torch.autograd.functional import jacobian\n"

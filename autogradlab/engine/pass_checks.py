@@ -33,7 +33,7 @@ import ast
 from itertools import islice
 from typing import Any
 
-from autogradlab.engine.pass_local import pass_local_body, program_facts, steady_lines
+from autogradlab.engine.loop_facts import local_body_of, program_facts_of, steady_lines_of
 from autogradlab.engine.trace import _FIELDS, _ORIGIN_KEYS
 
 GUARD_NONE, GUARD_NO_GRAD, GUARD_PASS_LOCAL = 0, 1, 2
@@ -69,10 +69,10 @@ class PassChecks:
             program = self._program_local
             if program is None:
                 tree = self.program_ast()
-                program = (False, frozenset()) if tree is None else program_facts(tree)
+                program = (False, frozenset()) if tree is None else program_facts_of(tree)
                 self._program_local = program
             body = getattr(loop.node, "body", None)
-            local = loop.local = bool(program[0] and body and pass_local_body(body, program[1]))
+            local = loop.local = bool(program[0] and body and local_body_of(loop.node, program[1]))
         return local
 
     def steady_pass(self, run: Any, ops: int) -> bool:
@@ -85,7 +85,7 @@ class PassChecks:
         loop = run.loop
         lines = loop.lines
         if lines is None:
-            lines = loop.lines = steady_lines(getattr(loop.node, "body", None) or [])
+            lines = loop.lines = steady_lines_of(loop.node)
         for entry in islice(reversed(self.trace._entries), ops):
             if entry[_FIELDS][2] in lines:
                 return True

@@ -11,6 +11,7 @@ no `try` (an error caught outside would end the loop early). Decided once per lo
 from __future__ import annotations
 
 import ast
+import weakref
 from typing import TYPE_CHECKING, Any
 
 import torch
@@ -80,18 +81,26 @@ def has_try_statement(tree: ast.Module) -> bool:
     return False
 
 
+# What runs_to_end reads of the text, once per parsed tree: whether the program has a `try`, and per
+# loop node whether its body can leave it early. Pure functions of the nodes, and nobody writes to a
+# parsed tree (engine/parsed_programs.py): a process that runs the same text again reads them
+# (issue 9: ~0.05-0.1 ms of a short loop's in-process run); kept weakly, they go with the tree.
+_HAS_TRY: weakref.WeakKeyDictionary[ast.AST, bool] = weakref.WeakKeyDictionary()
+_LEAVES_EARLY: weakref.WeakKeyDictionary[ast.AST, bool] = weakref.WeakKeyDictionary()
+
+
 def runs_to_end(interp: Interpreter, node: ast.For) -> bool:
     """Whether this loop, once started, runs every pass unless the run itself stops (cached)."""
-    cache = interp.__dict__.setdefault("_loop_ends", {})
-    found = cache.get(id(node))
-    if found is not None and found[0] is node:
-        return found[1]
-    has_try = cache.get("try")
+    tree = interp.tree
+    has_try = _HAS_TRY.get(tree)
     if has_try is None:
-        has_try = cache["try"] = has_try_statement(interp.tree)
-    answer = not has_try and not _leaves_early(node.body, False)
-    cache[id(node)] = (node, answer)
-    return answer
+        has_try = _HAS_TRY[tree] = has_try_statement(tree)
+    if has_try:
+        return False
+    leaves = _LEAVES_EARLY.get(node)
+    if leaves is None:
+        leaves = _LEAVES_EARLY[node] = _leaves_early(node.body, False)
+    return not leaves
 
 
 def loop_hooks(interp: Interpreter, node: ast.For, count: int | None) -> Any:

@@ -141,6 +141,37 @@ def test_a_run_without_matrix_exp_walks_nothing_more():
     assert (report.error, report.printed) == (None, "tensor([2., 2., 2.])\n")
 
 
+FUNC_HESSIAN = ("import torch\nfrom torch.func import hessian, jacrev, grad\n"
+                "B = torch.ones({n}, {n}) * 0.01\n"
+                "f = lambda b: torch.linalg.matrix_exp(b).sum()\n{call}\nprint(H.sum().item())\n")
+
+
+@pytest.mark.parametrize("call", ["H = hessian(f)(B)", "H = jacrev(jacrev(f))(B)", "H = grad(f)(B)"])
+def test_torch_func_derivatives_of_a_40x40_matrix_exp_are_refused_before_their_backward(call):
+    """base27: torch.func.hessian of a 40 x 40 matrix_exp ran 2.8 s to a 2.3 GB peak (past the 1,536 MB
+    memory limit); jacrev(jacrev) 2.5 s, 2.3 GB. grad: just above a small limit."""
+    report, seconds = _run(FUNC_HESSIAN.format(n=40, call=call), max_call_work=10**6 if "grad(" in call
+                           else DEFAULT_LIMITS.max_call_work)
+    _stopped(report, 5, "the backward of linalg.matrix_exp in `torch.func.")
+    assert seconds < WITHIN
+
+
+def _func_derivative(call: str, b: torch.Tensor) -> torch.Tensor:
+    from torch.func import grad, hessian, jacrev
+
+    def f(m):
+        return torch.linalg.matrix_exp(m).sum()
+    return {"H = hessian(f)(B)": hessian(f), "H = jacrev(jacrev(f))(B)": jacrev(jacrev(f)),
+            "H = grad(f)(B)": grad(f)}[call](b)
+
+
+@pytest.mark.parametrize("call", ["H = hessian(f)(B)", "H = jacrev(jacrev(f))(B)", "H = grad(f)(B)"])
+def test_torch_func_derivatives_of_a_small_matrix_exp_are_pytorchs(call):
+    report, _ = _run(FUNC_HESSIAN.format(n=4, call=call))
+    assert report.error is None, report.error
+    assert report.printed == f"{_func_derivative(call, torch.ones(4, 4) * 0.01).sum().item()}\n"
+
+
 # -- 2. autograd.functional.hessian: a create_graph backward per input element -----------------------
 HESSIAN = ("import torch\nfrom torch.autograd.functional import hessian\n"
            "def f(x):\n    return torch.sin(x).sum()\nx = torch.tensor([0.5, 1.0, 1.5])\nH = hessian(f, x)\n"

@@ -60,7 +60,7 @@ CM = "from contextlib import contextmanager, suppress, nullcontext\n"
     # reversed(): read ahead under the limits
     Case("r = list(reversed(range(10**18)))\n", "limit", 1, r"the list would have 100,001 items"),
     Case("for i in reversed(range(10**18)):\n    pass\n", "limit", 1, LOOPS, SMALL),
-    Case("L = list(range(40))\nrs = [reversed(L) for i in range(20)]\n", "limit", 2,
+    Case("L = list(range(40))\nrs = [list(reversed(L)) for i in range(20)]\n", "limit", 2,
          r"more than 500 list and string items in all", SMALL),
     Case("import torch\nprint(reversed(torch.tensor(3.0)), reversed(torch.arange(6).reshape(2, 3)))\n", None,
          None, "tensor(3.) tensor([[3, 4, 5],\n        [0, 1, 2]])\n"),

@@ -172,6 +172,27 @@ def test_torch_func_derivatives_of_a_small_matrix_exp_are_pytorchs(call):
     assert report.printed == f"{_func_derivative(call, torch.ones(4, 4) * 0.01).sum().item()}\n"
 
 
+GRADCHECK = ("import torch\nA = (torch.ones({n}, {n}, dtype=torch.float64) * 0.01).requires_grad_()\n"
+             "print(torch.autograd.{check}(torch.linalg.matrix_exp, (A,)))\n")
+
+
+@pytest.mark.parametrize("check", ["gradcheck", "gradgradcheck"])
+def test_gradchecks_of_a_31x31_matrix_exp_are_refused_before_they_run(check):
+    """base27: gradgradcheck (961 inputs, under its 1,000) 5.6-8.4 s in-process, no error; gradcheck
+    1.8-13 s (the machine's load)."""
+    report, seconds = _run(GRADCHECK.format(n=31, check=check))
+    _stopped(report, 3, f"the backward of linalg.matrix_exp in `torch.autograd.{check}(...)`")
+    assert seconds < WITHIN
+
+
+@pytest.mark.parametrize("check", ["gradcheck", "gradgradcheck"])
+def test_gradchecks_of_a_small_matrix_exp_pass_as_in_pytorch(check):
+    a = (torch.ones(4, 4, dtype=torch.float64) * 0.01).requires_grad_()
+    assert getattr(torch.autograd, check)(torch.linalg.matrix_exp, (a,))
+    report, _ = _run(GRADCHECK.format(n=4, check=check))
+    assert (report.error, report.printed) == (None, "True\n")
+
+
 # -- 2. autograd.functional.hessian: a create_graph backward per input element -----------------------
 HESSIAN = ("import torch\nfrom torch.autograd.functional import hessian\n"
            "def f(x):\n    return torch.sin(x).sum()\nx = torch.tensor([0.5, 1.0, 1.5])\nH = hessian(f, x)\n"

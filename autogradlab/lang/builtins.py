@@ -189,8 +189,22 @@ def _reversed(interp, args, kwargs, node):  # noqa: ANN001, ANN202
         from autogradlab.lang.attributes import call_method
         return call_method(interp, value, "flip", [0], {}, node)
     kind = _REVERSED_ITERATORS.get(type(value).__name__, "reversed")
+    if type(value) is range:   # CPython's range_iterator: lazy, any length (reversed(range(10**18)))
+        return SequenceIterator(iter(value[::-1]), kind)
+    if type(value) is list:   # CPython's list_reverseiterator reads the list as it is at each next()
+        return SequenceIterator(_list_reversed(value), kind)
     items = _materialize(interp, value, node)   # read ahead under the length limit, lazy for next()
     return SequenceIterator(reversed(items), kind)
+
+
+def _list_reversed(items: list) -> Any:
+    """listreviter_next: from the last index at the call down, ending for good at an index the list
+    no longer has (L.clear() after reversed(L) yields nothing; L.append(x) is not seen)."""
+    def read(index: int) -> Any:
+        while 0 <= index < len(items):
+            yield items[index]
+            index -= 1
+    return read(len(items) - 1)   # the index of the call, not of the first next()
 
 
 # reversed(x)'s type in CPython 3.11 (`reversed` for a tuple or string; others keep that name too)

@@ -81,6 +81,9 @@ def node_work(elements: int) -> int:
 # The estimated work of every costly call checked so far in this process (engine/jacobian_loop_work.py
 # reads how much one pass of a function took before running it once per row of a Jacobian).
 WORK_SEEN = [0]
+# matrix_exp calls checked so far in this process: a run that made none skips the walk of its graph
+# before a backward (lang/matrix_exp_backward.py; Interpreter keeps the count it started from).
+MATRIX_EXP_CALLS = [0]
 
 
 def _shape_text(value: torch.Tensor) -> str:
@@ -226,8 +229,10 @@ def _dual(value: Any) -> bool:
 def check_work(limit: int, op: str, args: list, kwargs: dict, rows: int = 1) -> None:
     """Refuse the call `op(*args, **kwargs)` (op in COSTLY) whose estimated work exceeds `limit`;
     `rows` > 1 under a vmap batch (jacobian's forward mode), where the shapes show one row."""
-    if op.endswith("matrix_exp") and _dual(args[0] if args else _argument(args, kwargs, 0, "A", "input")):
-        rows *= DUAL_MATRIX_EXP_WEIGHT
+    if op.endswith("matrix_exp"):
+        MATRIX_EXP_CALLS[0] += 1
+        if _dual(args[0] if args else _argument(args, kwargs, 0, "A", "input")):
+            rows *= DUAL_MATRIX_EXP_WEIGHT
     if op in _CUBIC and args and not kwargs:   # the common case first: x.det(), torch.linalg.inv(a)
         work = _cubic(args[0])
         if work is None or work * rows * MATRIX_EXP_WEIGHT * MAX_DTYPE_WEIGHT <= limit:

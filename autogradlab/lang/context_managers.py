@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 import greenlet
 
 from autogradlab.errors import NotSupported, ProgramError
-from autogradlab.lang.exceptions import as_caught, caught_by, count_caught
+from autogradlab.lang.exceptions import as_caught, count_caught
 from autogradlab.lang.operators import python_error
 from autogradlab.lang.safe_values import CODE_TYPES, FunctionValue, Namespace, SafeFunction, UserFunction
 
@@ -169,8 +169,10 @@ def exit_with_error(interp: Interpreter, manager: Any, error: ProgramError, caug
     generator raises instead propagates from here."""
     if isinstance(manager, NullContext):
         return False
-    if isinstance(manager, Suppress):
-        return caught_by(caught, manager.kinds, _issubclass_error)
+    if isinstance(manager, Suppress):   # CPython: issubclass(exctype, self._exceptions)
+        from autogradlab.lang.subclass_checks import is_subclass
+        from autogradlab.lang.with_objects import _type_of
+        return is_subclass(interp, [_type_of(caught), manager.kinds], {}, None)
     try:
         manager.gen.throw(error)
     except StopIteration:   # the generator caught it and ended
@@ -180,10 +182,6 @@ def exit_with_error(interp: Interpreter, manager: Any, error: ProgramError, caug
             return False
         raise
     raise python_error(RuntimeError("generator didn't stop after throw()"))
-
-
-def _issubclass_error() -> ProgramError:
-    return python_error(TypeError("issubclass() arg 2 must be a class, a tuple of classes, or a union"))
 
 
 def run_library_manager(interp: Interpreter, manager: Any, item: ast.withitem, rest: Any) -> None:

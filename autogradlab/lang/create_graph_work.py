@@ -35,10 +35,11 @@ def wants_graph(args: list, kwargs: dict, index: int) -> bool:
         return True
 
 
-def check_create_graph(interp: Any, outputs: Any, call: str, rows: int = 1) -> None:
+def check_create_graph(interp: Any, outputs: Any, call: str, rows: int = 1, passes: int = 1) -> None:
     """`call`: the call as the message names it (`torch.autograd.grad(..., create_graph=True)`).
     Refuse a create_graph=True backward from `outputs` whose Nodes and gradient elements (times
-    `rows` for a batched one) pass max_graph_work."""
+    `rows` for a batched one) pass max_graph_work; `passes` such backwards one after another
+    (torch.autograd.functional.hessian: one a row of its input, each ~26 us a Node, measured)."""
     from autogradlab.engine.graph_walk import gc_paused
     from autogradlab.lang.grad_in_vmap import graph_cost
     limit = interp.sizes.limits.max_graph_work
@@ -49,7 +50,7 @@ def check_create_graph(interp: Any, outputs: Any, call: str, rows: int = 1) -> N
         raise LimitExceeded(f"`{call}` would differentiate a graph of more than "
                             f"{most:,} operations, building the graph of each one's gradient", hint=HINT)
     nodes, _work, _largest, total = cost
-    steps = nodes * CREATE_GRAPH_NODE_WORK + max(rows, 1) * total * CREATE_GRAPH_ELEMENT_WORK
+    steps = passes * nodes * CREATE_GRAPH_NODE_WORK + max(rows, passes, 1) * total * CREATE_GRAPH_ELEMENT_WORK
     if steps > limit:
         raise LimitExceeded(f"`{call}` would differentiate a graph of {nodes:,} "
                             f"operations and keep the graph of their gradients ({total:,} elements), about "

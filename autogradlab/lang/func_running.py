@@ -164,6 +164,7 @@ def _python_callable(interp: Interpreter, func: Any, node: ast.AST, hooks: _Insi
     from autogradlab.engine.jacobian_loop_work import check_transform_work
     from autogradlab.lang.create_graph_work import check_nested_backward
     from autogradlab.lang.func_transforms import _function_name
+    from autogradlab.lang.matrix_exp_backward import check_transform_backward
     backward, name = kind in ("grad", "grad_and_value"), _function_name(func)
 
     def call(*args: Any, **kwargs: Any) -> Any:
@@ -179,6 +180,7 @@ def _python_callable(interp: Interpreter, func: Any, node: ast.AST, hooks: _Insi
             hooks.nodes, hooks.graph_work = graph_before[0] + nodes, graph_before[1] + graph_work
         if backward or bound:   # grad(grad(f)): the inner backward keeps its graph (create_graph_work)
             check_nested_backward(interp, kind, out, hooks.rows)
+            check_transform_backward(interp, kind, out, hooks.rows, bound)
         if backward and not bound and hooks.rows > 1:   # grad under vmap: its backward runs once per row
             transform = f"{hooks.batched_by[0] or 'vmap'}({kind})"
             check_transform_work(interp.sizes.limits.max_graph_work, transform, name, hooks.rows, nodes,

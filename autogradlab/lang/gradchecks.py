@@ -24,6 +24,7 @@ from autogradlab.errors import LimitExceeded, ProgramTypeError
 from autogradlab.lang import batch_escapes
 from autogradlab.lang.calls import require_data
 from autogradlab.lang.func_running import refuse_inside
+from autogradlab.lang.matrix_exp_backward import BLOCK_WEIGHT, check_matrix_exp_backward
 from autogradlab.lang.safe_values import UserFunction
 from autogradlab.lang.sizes import tensor_elements
 
@@ -59,6 +60,8 @@ def _check(name: str) -> Callable[..., Any]:
         def python_func(*inner: Any) -> Any:
             out = interp.call_value(func, list(inner), {}, node)
             interp.sizes.add_result(out)
+            check_matrix_exp_backward(interp, out, f"torch.autograd.{name}(...)", _backward_rows(name, out,
+                                                                                               elements))
             return out
 
         def run() -> Any:
@@ -67,6 +70,14 @@ def _check(name: str) -> Callable[..., Any]:
         return bool(result)
 
     return call
+
+
+def _backward_rows(name: str, out: Any, inputs: int) -> int:
+    """The backwards a check runs through the graph of f's output: gradcheck one per output element;
+    gradgradcheck a create_graph one per finite-difference call of f (two per input and output element)
+    and the backward of each of those, 1 + 8 times (lang/matrix_exp_backward.py)."""
+    outputs = max(1, tensor_elements(out))
+    return outputs if name == "gradcheck" else (1 + BLOCK_WEIGHT) * 2 * (inputs + outputs)
 
 
 def _with_run_generator(interp: Interpreter, check: Callable[[], Any]) -> Any:

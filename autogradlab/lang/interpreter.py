@@ -20,6 +20,7 @@ from autogradlab import sandbox_position
 from autogradlab.errors import LimitExceeded, NotSupported, ProgramError, TimeLimitExceeded
 from autogradlab.lang import checked_containers, generators, process_switches
 from autogradlab.lang import sizes as sizes_module
+from autogradlab.lang.call_work import MATRIX_EXP_CALLS
 from autogradlab.lang.compiled import compile_block, compile_expression
 from autogradlab.lang.expressions import ExpressionsMixin, construct_name
 from autogradlab.lang.hooks import ProgramHooks
@@ -48,6 +49,7 @@ class Interpreter(NamesMixin, StatementsMixin, ExpressionsMixin, OperatorsMixin,
         self.run_seed = generator.initial_seed()   # also seeds the run's random / np.random
         self.hooks = hooks
         self.sizes = sizes_module.SizeGuard(limits)
+        self.matrix_exp_calls = MATRIX_EXP_CALLS[0]   # lang/matrix_exp_backward.py
         self.globals = Scope(None, None)
         self.scope = self.globals
         self._assigned: dict[str, None] = {}

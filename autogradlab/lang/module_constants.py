@@ -47,8 +47,8 @@ def _small_tensor(value: Any) -> bool:
 
 def write(interp: Any, base: Any, name: str, value: Any) -> None:
     if type(value) not in (int, float) and not _small_tensor(value):
-        kind = type(value).__name__ if type(value) in (bool, complex, str, list, tuple, dict) \
-            else "Tensor" if type(value).__name__ == "Tensor" else "this"
+        from autogradlab.lang.safe_values import type_text
+        kind = "Tensor" if type(value).__name__ == "Tensor" else type_text(value)   # Python's name of it
         raise NotSupported(f"setting `{base.qualname}.{name}` to a {kind} value is not supported in "
                            f"Autograd Lab (an int, a float or a one-element tensor without a graph)",
                            hint="keep the value under a name of your own instead")

@@ -24,6 +24,7 @@ from autogradlab.lang.calls import (
 from autogradlab.lang.create_graph_work import check_create_graph, wants_graph
 from autogradlab.lang.func_running import refuse_inside
 from autogradlab.lang.gradchecks import GRADCHECKS
+from autogradlab.lang.matrix_exp_backward import BLOCK_WEIGHT, check_matrix_exp_backward
 from autogradlab.lang.safe_values import SafeArray, UserFunction
 from autogradlab.lang.scalar_backward import backward_call
 from autogradlab.lang.sizes import tensor_elements
@@ -53,6 +54,7 @@ def _run_backward(interp: Interpreter, target: Any, gradient: Any, node: ast.AST
     """`graph_call`: the call's name when it has create_graph=True (lang/create_graph_work.py)."""
     if interp.__dict__.get("func_depth", 0):   # PyTorch refuses it in every transform, before anything runs
         raise translate_torch_error(RuntimeError(BACKWARD_INSIDE), "backward", [target])
+    check_matrix_exp_backward(interp, target, graph_call or "backward()")
     if graph_call:
         check_create_graph(interp, target, graph_call)
     interp.hooks.before_backward(target, gradient, node)
@@ -87,6 +89,7 @@ def _autograd_grad(interp: Interpreter, args: list, kwargs: dict, node: ast.AST)
         require_data(value, "in `torch.autograd.grad`")
     outputs = args[0] if args else kwargs.get("outputs")
     create_graph = wants_graph(args, kwargs, 4)
+    check_matrix_exp_backward(interp, outputs, "torch.autograd.grad(...)", getattr(interp.hooks, "rows", 1))
     if interp.__dict__.get("func_depth", 0):   # bounded before PyTorch walks the graph back
         from autogradlab.lang.grad_in_vmap import check_grad_in_vmap
         check_grad_in_vmap(interp, outputs, getattr(interp.hooks, "rows", 1), create_graph)
@@ -141,6 +144,10 @@ def _hof(name: str) -> Callable[..., Any]:
                 out_elements = tensor_elements(out)
                 interp.sizes.check_elements(out_elements * max(1, in_elements), name)
                 interp.charge_loop_iterations(out_elements, name)
+            call = f"torch.autograd.functional.{name}(...)"
+            check_matrix_exp_backward(interp, out, call, _backward_rows(name, out, in_elements))
+            if name in ("hessian", "jvp", "hvp", "vhp"):   # a create_graph backward; hessian's a row each
+                check_create_graph(interp, out, call, passes=max(1, in_elements) if name == "hessian" else 1)
             return out
 
         on_jacobian = getattr(interp.hooks, "on_jacobian", None) if name == "jacobian" else None
@@ -157,6 +164,16 @@ def _hof(name: str) -> Callable[..., Any]:
         return result
 
     return call
+
+
+def _backward_rows(name: str, out: Any, in_elements: int) -> int:
+    """How many times torch.autograd.functional's `name` walks back the graph of func's output: once a row
+    of a jacobian; jvp, hvp and vhp differentiate a create_graph backward (a Node's block and that block's
+    own backward, 1 + 8 times the first), hessian does so once per input element."""
+    if name == "jacobian":
+        return max(1, tensor_elements(out))
+    double = 1 + BLOCK_WEIGHT
+    return double * max(1, in_elements) if name == "hessian" else double if name != "vjp" else 1
 
 
 SPECIAL_FUNCTIONS: dict[str, Callable[..., Any]] = {

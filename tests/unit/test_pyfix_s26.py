@@ -74,8 +74,9 @@ def test_runs_as_cpython(source: str, oracle: dict[str, dict]) -> None:
     assert not _same_as_python(oracle[source], engine_run(source))
 
 
-@pytest.mark.parametrize("n, ok", [(LIMIT, True), (LIMIT + 1, False)])
+@pytest.mark.parametrize("n, ok", [(LIMIT + 1, True), (LIMIT + 2, False)])
 def test_reversed_keeps_the_length_limit(n: int, ok: bool) -> None:
+    # reversed(range) is lazy since session 27 (as CPython's): sum() reads the n - 1 left under the limit
     report = run_program(f"r = reversed(range({n}))\nprint(next(r), sum(r))\n")
     assert report.ok == ok, report.error
     if ok:

@@ -32,13 +32,13 @@ def short_circuit(interp: Interpreter, node: ast.AST) -> bool:
 
 def _owners(tree: ast.AST) -> dict[int, str]:
     """id(generator expression) -> "name()" of the call it is an argument of; ~id for the plain
-    names any/all/next, the value of an assignment and an item of a list, tuple, set or dict
+    names any/all/next, the value of an assignment or a `return` and an item of a list, tuple, set or dict
     display, read lazily (a method such as torch.any is no short-circuit)."""
     found = _OWNERS.get(tree)
     if found is None:
         found = {}
         for call in ast.walk(tree):
-            if type(call) is ast.Assign and type(call.value) is ast.GeneratorExp:   # g = (... for ...)
+            if type(call) in (ast.Assign, ast.Return) and type(call.value) is ast.GeneratorExp:   # g = (...)
                 found[~id(call.value)] = "="   # kept lazy: next(g) reads one item, as in CPython
             if type(call) in (ast.List, ast.Tuple, ast.Set, ast.Dict):   # {'g': (... for ...)}
                 for item in (call.values if type(call) is ast.Dict else call.elts):

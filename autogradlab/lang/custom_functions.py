@@ -22,6 +22,7 @@ import torch
 
 from autogradlab.errors import NotSupported, ProgramError, ProgramTypeError
 from autogradlab.lang import batch_escapes
+from autogradlab.lang.attribute_returns import call_for_library
 from autogradlab.lang.calls import has_tensor, require_data, translate_torch_error
 from autogradlab.lang.custom_function_values import (  # noqa: F401  (re-exported: attributes, expressions, ...)
     BASE_ONLY,
@@ -81,7 +82,7 @@ def define_class(interp: Interpreter, node: ast.ClassDef) -> None:
 def _torch_class(interp: Interpreter, name: str, methods: dict[str, Any]) -> type:
     def run(method: str, args: tuple) -> Any:
         function = methods[method]
-        return interp.call_user(function, list(args), {}, function.node)
+        return call_for_library(interp, lambda: interp.call_user(function, list(args), {}, function.node))
 
     def forward(*args: Any) -> Any:   # (ctx, *inputs), or the inputs alone with setup_context
         if "setup_context" in methods:

@@ -48,9 +48,11 @@ class UserFunction:
     star: Any = None               # *args / keyword-only / **kwargs parameters (lang/parameters.py)
     declared: Any = None           # `global` / `nonlocal` names of its body (lang/declarations.py)
     managed: bool = False          # made by @contextlib.contextmanager (lang/context_managers.py)
+    shown_name: str | None = None  # functools.wraps(fn): fn's __qualname__ (lang/decorators.py)
 
-    def __repr__(self) -> str:
-        return f"<function {self.name}>"
+    def __repr__(self) -> str:   # Python's text without the address: `<function make.<locals>.f>`
+        from autogradlab.lang.function_text import function_qualname
+        return f"<function {function_qualname(self)}>"
 
 
 @dataclass(eq=False)

@@ -17,6 +17,11 @@ EN = {
     "errors_generators.contextmanager_hint": "put `yield` where the `with` body runs",
     "errors_generators.contextmanager_rebound": "`@{decorator}` does not name contextlib.contextmanager "
                                                 "here: other decorators are not supported in Autograd Lab",
+    "errors_generators.wraps_function": "`functools.wraps(fn)` on anything but a `def` or lambda of your "
+                                        "program is not supported in Autograd Lab",
+    "errors_generators.wraps_form": "`functools.wraps` with `assigned`, `updated` or more than one function "
+                                    "is not supported in Autograd Lab",
+    "errors_generators.wraps_hint": "write `@functools.wraps(fn)` over the def of the wrapper",
 }
 
 ZH = {
@@ -33,4 +38,9 @@ ZH = {
     "errors_generators.contextmanager_hint": "在 `with` 的代码块该运行的位置写 `yield`",
     "errors_generators.contextmanager_rebound": "这里的 `@{decorator}` 不是 contextlib.contextmanager："
                                                 "Autograd Lab 不支持其他装饰器",
+    "errors_generators.wraps_function": "Autograd Lab 只支持把 `functools.wraps(fn)` 用在你程序中的 `def` "
+                                        "或 lambda 上",
+    "errors_generators.wraps_form": "Autograd Lab 不支持带 `assigned`、`updated` 参数或作用于多个函数的 "
+                                    "`functools.wraps`",
+    "errors_generators.wraps_hint": "把 `@functools.wraps(fn)` 写在包装函数的 def 上方",
 }

@@ -30,12 +30,20 @@ def decorated_function(interp: Interpreter, node: ast.FunctionDef) -> Any:
     decorators = node.decorator_list
     grad_mode = grad_mode_call(decorators[-1]) is not None   # `@timer` over `@torch.no_grad()`
     applied = decorators[:-1] if grad_mode else decorators
+    for decorator in applied:
+        if grad_mode_call(decorator) is not None:   # over a wrapper: no def's body to put in a `with`
+            refused = NotSupported(f"`@{ast.unparse(decorator)}` above another decorator is not supported in "
+                                   "Autograd Lab", hint=_GRAD_MODE_HINT)
+            raise refused.at(decorator.lineno, decorator.col_offset + 1)
     values = [_at(decorator, interp.eval, decorator) for decorator in applied]
     body = body_under_grad_mode(interp, node, decorators[-1]) if grad_mode else node.body
     value: Any = interp.make_function(node.name, node.args, body, node)
     for decorator, decorate in zip(reversed(applied), reversed(values), strict=True):
         value = _at(decorator, interp.call_value, decorate, [value], {}, decorator)
     return value
+
+
+_GRAD_MODE_HINT = "put it right above the def, as its innermost decorator"
 
 
 def _at(decorator: ast.expr, call: Any, *args: Any) -> Any:

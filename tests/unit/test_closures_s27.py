@@ -162,6 +162,7 @@ def test_a_closure_cycle_does_not_outlive_the_run() -> None:
     ("class A:\n    @print\n    def m(self):\n        pass\n", 2, "`@print` on the method `m`"),
     ("import functools\nfunctools.wraps(print)(print)\n", 2, "`functools.wraps(fn)` on anything but"),
     ("import functools\n@functools.wraps(print, ())\ndef f():\n    pass\n", 2, "`functools.wraps` with `assigned`"),
+    ("import torch\ndef t(fn):\n    return fn\n@torch.no_grad()\n@t\ndef f():\n    pass\n", 4, "`@torch.no_grad()` above another"),
 ])
 def test_a_returned_function_is_refused_where_data_is_needed(source: str, line: int, words: str) -> None:
     report = run_program(source)

@@ -73,6 +73,7 @@ CORPUS: list[tuple[str, str, dict]] = [
     ("decorator", "def g(f):\n    return f\nclass A:\n    @g\n    def m(self):\n        pass\n", {}),
     ("wraps_function", "import functools\nfunctools.wraps(print)(print)\n", {}),
     ("wraps_form", "import functools\n@functools.wraps(print, ())\ndef f():\n    pass\n", {}),
+    ("grad_mode_outer", T + "def t(fn):\n    return fn\n@torch.no_grad()\n@t\ndef f():\n    pass\n", {}),
     ("del_attr", T + "x = torch.ones(2)\ndel x[0]\n", {}),
     ("with_open", "with open('x') as f:\n    pass\n", {}),
     ("with_var", T + "no_grad = 1\nwith no_grad():\n    pass\n", {}),

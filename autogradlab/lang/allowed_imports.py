@@ -152,14 +152,17 @@ def _run_decides(module: str, name: str) -> bool:
     """`from torch import dott`: whether torch has the name is known only where torch is imported (this
     check runs in the page's torch-free process too), so the run says it: Python's ImportError for a
     name torch lacks, the refusal for one it has (lang/statements.py), with the checker's words and hint
-    (torch.func names its transforms, torch.nn its scope). For torch itself, a name of an out-of-scope
-    submodule (`from torch import optim`) keeps its refusal here; for the importable torch submodules and
-    math (session 27: `from torch.nn import dott`, `from math import taux`) every name goes to the run."""
+    (torch.nn names its scope). For torch itself, a name of an out-of-scope submodule (`from torch import
+    optim`) keeps its refusal here; for torch.nn and math (session 27: `from torch.nn import dott`, `from
+    math import taux`) every name goes to the run. The other submodules keep the checker's refusal."""
     if not name.isidentifier() or name.startswith("_"):
         return False
     if module == "torch":
         return out_of_scope(f"{module}.{name}") is None
-    return module in IMPORTABLE_MODULES and (module.startswith("torch.") or module == "math")
+    return module in _RUN_DECIDES
+
+
+_RUN_DECIDES = frozenset({"torch.nn", "math"})
 
 
 def import_refusal(module: str, name: str) -> NotSupported:

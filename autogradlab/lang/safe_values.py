@@ -51,8 +51,13 @@ class UserFunction:
     shown_name: str | None = None  # functools.wraps(fn): fn's __qualname__ (lang/decorators.py)
 
     def __repr__(self) -> str:   # Python's text without the address: `<function make.<locals>.f>`
+        return f"<function {self.qualname}>"
+
+    @property
+    def qualname(self) -> str:
+        """Python's __qualname__ (`make.<locals>.f`), which its call errors name too."""
         from autogradlab.lang.function_text import function_qualname
-        return f"<function {function_qualname(self)}>"
+        return function_qualname(self)
 
 
 @dataclass(eq=False)

@@ -52,6 +52,10 @@ PROGRAMS += [   # decorators the program writes
     "class Count:\n    def __init__(self, fn):\n        self.fn = fn\n        self.n = 0\n    def __call__(self, *a):\n        self.n += 1\n        return self.fn(*a)\n@Count\ndef sq(x):\n    return x * x\nsq(2); sq(3)\nprint(sq.n)\n",
     "def timer(fn):\n    def wrapper(*a, **k):\n        return fn(*a, **k)\n    return wrapper\n@timer\ndef add(a, b):\n    return a + b\ntry:\n    add(1, 2, 3)\nexcept TypeError as e:\n    print(e)\n",
 ]
+PROGRAMS += [   # call errors name the function by its __qualname__, as CPython's
+    "def mk():\n    def inner(a, b, c=1):\n        return a\n    return inner\nfor call in [lambda: mk()(1, 2, 3, 4), lambda: mk()(), lambda: mk()(1), lambda: mk()(1, 2, d=3), lambda: mk()(1, a=2)]:\n"
+    "    try:\n        call()\n    except TypeError as e:\n        print(e)\ndef f(a):\n    return a\ntry:\n    f()\nexcept TypeError as e:\n    print(e)\ng = lambda x, y: x\ntry:\n    g(1)\nexcept TypeError as e:\n    print(e)\n",
+]
 PROGRAMS += [   # what Python does with a function where data is expected
     "def mk():\n    return lambda: 0\nf = mk()\nprint(f == f, f != mk(), f in [f], {f: 1}[f], len({f, f}))\ntry:\n    print(f + 1)\nexcept TypeError as e:\n    print('T', e)\n",
     "def mk():\n    return lambda: 0\nf = mk()\nprint(str(f), repr(f), f'{f}', '%s' % f, [f], (f,), {'a': f})\n",

@@ -68,6 +68,9 @@ PROGRAMS += [   # leftovers of session 26
     "try:\n    a.argmax(axis=2)\nexcept Exception as e:\n    print(type(e).__name__, e)\n",
     "from math import tau, inf, nan, pi, floor\nimport math\nprint(tau, math.tau, inf, -inf, nan != nan, floor(2.5), pi)\n",
     "m = [[1, 2], [3, 4]]\nprint([sum(x * x for x in row) for row in m])\nprint([max(v for v in row if v > 1) for row in m], {i: list(x for x in range(i)) for i in range(3)})\n",
+    "print([(y for y in range(i)) for i in range(2)])\ngens = [(x * i for x in range(3)) for i in range(3)]\nprint([list(g) for g in gens])\n"
+    "gens = [(x for x in range(i)) for i in range(3)]\nprint(gens[2], next(gens[2]), sum(gens[1]), [list(g) for g in gens])\n"
+    "d = {i: (c for c in 'ab') for i in range(2)}\nprint(list(d[0]), list(d[0]), list(d[1]))\n",
     "for v in [set(), {1, 2}, 3, 2.5, None, True, {1: 2}, 'ab', (1,), [1]]:\n    try:\n        print(list(reversed(v)))\n    except TypeError as e:\n        print(e)\n",
     "try:\n    from torch.nn import dott\nexcept ImportError as e:\n    print('caught', e)\ntry:\n    from math import taux\nexcept ImportError as e:\n    print('caught', e)\n",
 ]

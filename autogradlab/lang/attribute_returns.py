@@ -8,7 +8,9 @@ functions, generators and iterators. None of them is data: every library call st
 (lang/calls.py require_data); only the interpreter and the allowlisted higher-order functions call them,
 under the run's limits. Returning one notes a stored object (lang/safe_values.py), as storing it in a
 list or an attribute does: from then on no container is too long for is_data to find a function in it.
-A function whose return PyTorch receives (call_for_library) still may not return one alone."""
+A function whose return PyTorch receives (a custom Function's forward/backward, a torch.func transform's
+function: they set interp.library_depth) still may not return one alone, by name, as before session 27
+(PyTorch would only say `got SequenceIterator`)."""
 
 from __future__ import annotations
 
@@ -43,13 +45,3 @@ def call_for_attribute(interp: Interpreter, call: Any) -> Any:
     finally:
         interp.attribute_depth = outer
 
-
-def call_for_library(interp: Interpreter, call: Any) -> Any:
-    """Run `call()` (a custom Function's forward or backward, a torch.func transform's function) whose
-    return PyTorch receives: a function or an iterator returned alone stays refused there, by name, as
-    before session 27 (PyTorch would only say `got SequenceIterator`)."""
-    outer, interp.library_depth = interp.library_depth, interp._depth + 1
-    try:
-        return call()
-    finally:
-        interp.library_depth = outer

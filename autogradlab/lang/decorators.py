@@ -108,4 +108,7 @@ def make_wraps(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> 
         raise python_error(TypeError("wraps() missing 1 required positional argument: 'wrapped'"))
     if kwargs or len(args) != 1:
         raise NotSupported(_WRAPS_FORM, hint=_WRAPS_HINT)
+    if not isinstance(args[0], UserFunction | SafeFunction):   # a value the decorator would hold and show
+        raise NotSupported("`functools.wraps(...)` of anything but a function is not supported in "
+                           "Autograd Lab", hint=_WRAPS_HINT)
     return WrapsDecorator(args[0])

@@ -22,6 +22,8 @@ EN = {
     "errors_generators.wraps_form": "`functools.wraps` with `assigned`, `updated` or more than one function "
                                     "is not supported in Autograd Lab",
     "errors_generators.wraps_hint": "write `@functools.wraps(fn)` over the def of the wrapper",
+    "errors_generators.wraps_value": "`functools.wraps(...)` of anything but a function is not supported in "
+                                     "Autograd Lab",
     "errors_generators.grad_mode_outer": "`@{decorator}` above another decorator is not supported in "
                                          "Autograd Lab",
     "errors_generators.grad_mode_outer_hint": "put it right above the def, as its innermost decorator",
@@ -46,6 +48,7 @@ ZH = {
     "errors_generators.wraps_form": "Autograd Lab 不支持带 `assigned`、`updated` 参数或作用于多个函数的 "
                                     "`functools.wraps`",
     "errors_generators.wraps_hint": "把 `@functools.wraps(fn)` 写在包装函数的 def 上方",
+    "errors_generators.wraps_value": "Autograd Lab 只支持对函数使用 `functools.wraps(...)`",
     "errors_generators.grad_mode_outer": "Autograd Lab 不支持把 `@{decorator}` 放在另一个装饰器的上面",
     "errors_generators.grad_mode_outer_hint": "把它直接写在 def 的上一行，作为最里层的装饰器",
 }

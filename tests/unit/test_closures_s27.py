@@ -168,6 +168,7 @@ def test_a_closure_cycle_does_not_outlive_the_run() -> None:
     ("def d(fn):\n    return fn.__globals__\n@d\ndef f():\n    pass\n", 2, "double-underscore"),
     ("class A:\n    @print\n    def m(self):\n        pass\n", 2, "`@print` on the method `m`"),
     ("import functools\nfunctools.wraps(print)(print)\n", 2, "`functools.wraps(fn)` on anything but"),
+    ("import functools\nw = functools.wraps([0] * 100000)\n", 2, "`functools.wraps(...)` of anything but a function"),
     ("import functools\n@functools.wraps(print, ())\ndef f():\n    pass\n", 2, "`functools.wraps` with `assigned`"),
     ("import torch\ndef t(fn):\n    return fn\n@torch.no_grad()\n@t\ndef f():\n    pass\n", 4, "`@torch.no_grad()` above another"),
 ])

@@ -72,6 +72,7 @@ CORPUS: list[tuple[str, str, dict]] = [
     ("dict_unpack", "d = {'a': 1}\ne = {**d, **[2]}\n", {}),
     ("decorator", "def g(f):\n    return f\nclass A:\n    @g\n    def m(self):\n        pass\n", {}),
     ("wraps_function", "import functools\nfunctools.wraps(print)(print)\n", {}),
+    ("wraps_value", "import functools\nfunctools.wraps(3)\n", {}),
     ("wraps_form", "import functools\n@functools.wraps(print, ())\ndef f():\n    pass\n", {}),
     ("grad_mode_outer", T + "def t(fn):\n    return fn\n@torch.no_grad()\n@t\ndef f():\n    pass\n", {}),
     ("del_attr", T + "x = torch.ones(2)\ndel x[0]\n", {}),

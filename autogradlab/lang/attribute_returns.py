@@ -44,4 +44,3 @@ def call_for_attribute(interp: Interpreter, call: Any) -> Any:
         return call()
     finally:
         interp.attribute_depth = outer
-

@@ -81,19 +81,19 @@ class UserFunctionsMixin:
         else:
             bound = dict(zip(fn.params, args, strict=False))
             first_default = len(fn.params) - len(fn.defaults)
+            for word in kwargs:   # CPython reads each keyword in order (its name, then a second value)
+                if word not in fn.params:   # before any missing argument
+                    raise ProgramTypeError(f"{fn.qualname}() got an unexpected keyword argument '{word}'")
+                if word in bound:
+                    raise ProgramTypeError(f"{fn.qualname}() got multiple values for argument '{word}'")
             for position, param in enumerate(fn.params):
                 if param in kwargs:
-                    if param in bound:
-                        raise ProgramTypeError(f"{fn.qualname}() got multiple values for argument '{param}'")
                     bound[param] = kwargs.pop(param)
                 elif param not in bound:
                     if position < first_default:   # CPython names every missing one
                         raise missing_positional(fn, [p for p in fn.params[position:first_default]
                                                       if p not in bound and p not in kwargs])
                     bound[param] = fn.defaults[position - first_default]
-            if kwargs:
-                word = next(iter(kwargs))
-                raise ProgramTypeError(f"{fn.qualname}() got an unexpected keyword argument '{word}'")
         if fn.generator:   # the body runs at next() (lang/generators.py)
             if fn.managed:   # @contextmanager: its generator, entered by `with` (lang/context_managers.py)
                 from autogradlab.lang.context_managers import GeneratorManager

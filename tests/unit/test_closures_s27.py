@@ -68,6 +68,9 @@ PROGRAMS += [   # call errors name the function by its __qualname__, as CPython'
     "def mk():\n    def inner(a, b, c=1):\n        return a\n    return inner\nfor call in [lambda: mk()(1, 2, 3, 4), lambda: mk()(), lambda: mk()(1), lambda: mk()(1, 2, d=3), lambda: mk()(1, a=2)]:\n"
     "    try:\n        call()\n    except TypeError as e:\n        print(e)\ndef f(a):\n    return a\ntry:\n    f()\nexcept TypeError as e:\n    print(e)\ng = lambda x, y: x\ntry:\n    g(1)\nexcept TypeError as e:\n    print(e)\n",
 ]
+PROGRAMS += [   # a call's argument errors in CPython's order and words (keywords first, every missing name)
+    'def f(a, b, c=1):\n    return a\nfor call in [lambda: f(b=1), lambda: f(1, d=2), lambda: f(1, a=2, d=3), lambda: f(1, d=3, a=2), lambda: f(c=1), lambda: f(1, c=2), lambda: f(b=2, a=1)]:\n    try:\n        print(call())\n    except TypeError as e:\n        print(e)\n',
+]
 PROGRAMS += [   # callable(), answered from what the value is
     'import torch, math, functools\nimport numpy as np\nfrom contextlib import contextmanager, nullcontext, suppress\ndef make(a):\n    return lambda x: a * x\nclass A:\n    def __call__(self):\n        return 1\nclass B(A):\n    pass\nclass C:\n    pass\n@contextmanager\ndef cm():\n    yield\nclass F(torch.autograd.Function):\n    @staticmethod\n    def forward(ctx, x):\n        return x\n    @staticmethod\n    def backward(ctx, g):\n        return g\nvals = [make(2), make, print, len, torch.sin, math.sqrt, int, float, A, A(), B(), C(), C, 1, "s", None, [1], torch.ones(1),\n        np.float32, np.array([1]), functools.partial(print, 1), cm, cm(), nullcontext(), suppress(KeyError),\n        F.apply, (x for x in []), iter([1]), torch.func.grad(make(2)), range(3), torch.float32]\nprint([callable(v) for v in vals], callable(F))\ndel vals\ntry:\n    callable()\nexcept TypeError as e:\n    print(e)\ntry:\n    callable(1, 2)\nexcept TypeError as e:\n    print(e)\n',
 ]

@@ -73,7 +73,7 @@ _MEMBERS = (
     *(f"torch.distributions.{c}" for c in _DISTRIBUTIONS.values()),
     *(f"torch.func.{name}" for name in FUNC_MEMBERS), "torch.vmap",
     *(f"math.{name}" for name in (*MATH_FUNCTIONS, *MATH_CONSTANTS)),   # from math import tau
-    "functools.reduce", "functools.partial", "functools.wraps",
+    "functools.reduce", "functools.partial", "functools.wraps", "functools.cache", "functools.lru_cache",
     "warnings.filterwarnings", "warnings.simplefilter",
     *(f"time.{name}" for name in CLOCKS),
     "pprint.pprint", "pprint.pformat", "pprint.PrettyPrinter",

@@ -71,6 +71,11 @@ PROGRAMS += [   # call errors name the function by its __qualname__, as CPython'
 PROGRAMS += [   # a call's argument errors in CPython's order and words (keywords first, every missing name)
     'def f(a, b, c=1):\n    return a\nfor call in [lambda: f(b=1), lambda: f(1, d=2), lambda: f(1, a=2, d=3), lambda: f(1, d=3, a=2), lambda: f(c=1), lambda: f(1, c=2), lambda: f(b=2, a=1)]:\n    try:\n        print(call())\n    except TypeError as e:\n        print(e)\n',
 ]
+PROGRAMS += [   # functools.cache / lru_cache (CPython's eviction order, its TypeErrors)
+    'import functools\n@functools.cache\ndef fib(n):\n    return n if n < 2 else fib(n - 1) + fib(n - 2)\nprint(fib(45), fib)\n',
+    'from functools import lru_cache\ncalls = []\n@lru_cache(maxsize=2)\ndef sq(x):\n    calls.append(x)\n    return x * x\nfor v in [1, 2, 1, 3, 2, 1, 1]:\n    sq(v)\nprint(calls)\n@lru_cache\ndef cube(x, k=1):\n    calls.append(("c", x, k))\n    return x ** 3 * k\nprint(cube(2), cube(2), cube(2, k=2), cube(2, k=2), cube(x=2), calls[-3:])\n@lru_cache(None)\ndef h(t):\n    return sum(t)\nprint(h((1, 2)), h((1, 2)))\ntry:\n    h([1, 2])\nexcept TypeError as e:\n    print(e)\ntry:\n    lru_cache(\'a\')\nexcept TypeError as e:\n    print(e)\n',
+    'import functools\n@functools.lru_cache(maxsize=0)\ndef f(x):\n    print("run", x)\n    return x\nf(1); f(1)\n',
+]
 PROGRAMS += [   # callable(), answered from what the value is
     'import torch, math, functools\nimport numpy as np\nfrom contextlib import contextmanager, nullcontext, suppress\ndef make(a):\n    return lambda x: a * x\nclass A:\n    def __call__(self):\n        return 1\nclass B(A):\n    pass\nclass C:\n    pass\n@contextmanager\ndef cm():\n    yield\nclass F(torch.autograd.Function):\n    @staticmethod\n    def forward(ctx, x):\n        return x\n    @staticmethod\n    def backward(ctx, g):\n        return g\nvals = [make(2), make, print, len, torch.sin, math.sqrt, int, float, A, A(), B(), C(), C, 1, "s", None, [1], torch.ones(1),\n        np.float32, np.array([1]), functools.partial(print, 1), cm, cm(), nullcontext(), suppress(KeyError),\n        F.apply, (x for x in []), iter([1]), torch.func.grad(make(2)), range(3), torch.float32]\nprint([callable(v) for v in vals], callable(F))\ndel vals\ntry:\n    callable()\nexcept TypeError as e:\n    print(e)\ntry:\n    callable(1, 2)\nexcept TypeError as e:\n    print(e)\n',
 ]
@@ -175,6 +180,17 @@ def test_a_closure_cycle_does_not_outlive_the_run() -> None:
     assert not [o for o in gc.get_objects() if type(o) is UserFunction and id(o) not in before]
 
 
+CACHE = "import functools\n@functools.cache\ndef sq(x):\n    return x * x\nprint(sum(sq(i) for i in range({n})))\n"
+
+
+@pytest.mark.parametrize("n, ok", [(10, True), (11, False)])
+def test_a_cache_counts_its_entries_against_the_length_limit(n: int, ok: bool) -> None:
+    report = run_program(CACHE.format(n=n), limits=dataclasses.replace(DEFAULT_LIMITS, max_sequence_len=10))
+    assert report.ok == ok, report.error
+    if not ok:
+        assert report.error.kind == "limit" and "the cache of functools.cache" in report.error.message, report.error
+
+
 # -- a returned function stays no data: no library call receives one ------------------------------------
 @pytest.mark.parametrize("source, line, words", [
     ("import torch\ndef make():\n    return lambda x: x\ntorch.tensor([make()])\n", 4, "cannot be used in `torch.tensor`"),
@@ -188,6 +204,8 @@ def test_a_closure_cycle_does_not_outlive_the_run() -> None:
     ("def d(fn):\n    return fn.__globals__\n@d\ndef f():\n    pass\n", 2, "double-underscore"),
     ("class A:\n    @print\n    def m(self):\n        pass\n", 2, "`@print` on the method `m`"),
     ("import functools\nfunctools.wraps(print)(print)\n", 2, "`functools.wraps(fn)` on anything but"),
+    ("import torch, functools\n@functools.cache\ndef f(t):\n    return t\nf(torch.ones(1))\n", 5, "(not torch.Tensor)"),
+    ("import functools\n@functools.lru_cache(typed=True)\ndef f(t):\n    return t\n", 2, "`functools.lru_cache(typed=True)`"),
     ("import functools\nw = functools.wraps([0] * 100000)\n", 2, "`functools.wraps(...)` of anything but a function"),
     ("import functools\n@functools.wraps(print, ())\ndef f():\n    pass\n", 2, "`functools.wraps` with `assigned`"),
     ("import torch\ndef t(fn):\n    return fn\n@torch.no_grad()\n@t\ndef f():\n    pass\n", 4, "`@torch.no_grad()` above another"),

@@ -73,6 +73,7 @@ CORPUS: list[tuple[str, str, dict]] = [
     ("decorator", "def g(f):\n    return f\nclass A:\n    @g\n    def m(self):\n        pass\n", {}),
     ("wraps_function", "import functools\nfunctools.wraps(print)(print)\n", {}),
     ("wraps_value", "import functools\nfunctools.wraps(3)\n", {}),
+    ("cache_key", "import functools\n@functools.cache\ndef f(t):\n    return t\nf(print)\n", {}),
     ("wraps_form", "import functools\n@functools.wraps(print, ())\ndef f():\n    pass\n", {}),
     ("grad_mode_outer", T + "def t(fn):\n    return fn\n@torch.no_grad()\n@t\ndef f():\n    pass\n", {}),
     ("del_attr", T + "x = torch.ones(2)\ndel x[0]\n", {}),

@@ -6,6 +6,9 @@ from __future__ import annotations
 
 from autogradlab.error_keys import _rules
 
+# a function of the program as Python names it in its call errors: `f`, `<lambda>`, `make.<locals>.f`
+_FN = r"(?P<fn>[\w<>]+(?:\.<locals>\.[\w<>]+)*)"
+
 LANG = _rules(
     (r"there is no GPU here: Autograd Lab runs every program on the CPU, so device '(?P<device>[^']*)' is "
      r"not available \(torch\.cuda\.is_available\(\) is False\)", "errors_lang.no_gpu"),
@@ -22,11 +25,11 @@ LANG = _rules(
     (r"'(?P<type>[^']+)' object is not subscriptable", "errors_lang.not_subscriptable"),
     (r"'(?P<type>[^']+)' object does not support item assignment", "errors_lang.no_item_assignment"),
     (r"'(?P<type>[^']+)' object is not callable", "errors_lang.not_callable"),
-    (r"(?P<fn>[\w<>]+)\(\) takes (?P<n>\d+) positional arguments but (?P<given>\d+) were given",
+    (_FN + r"\(\) takes (?P<n>\d+) positional arguments but (?P<given>\d+) were given",
      "errors_lang.positional"),
-    (r"(?P<fn>[\w<>]+)\(\) takes (?P<n>\d+) positional argument but (?P<given>\d+) were given",
+    (_FN + r"\(\) takes (?P<n>\d+) positional argument but (?P<given>\d+) were given",
      "errors_lang.positional_one"),
-    (r"(?P<fn>[\w<>]+)\(\) takes (?P<n>\d+) positional arguments but (?P<given>\d+) was given",
+    (_FN + r"\(\) takes (?P<n>\d+) positional arguments but (?P<given>\d+) was given",
      "errors_lang.positional_given_one"),
     # CPython's own words, kept so that `except ... as e` prints what Python prints
     *((rf"(?P<fn>[\w.]+) expected {how}(?P<n>\d+) argument{s}, got (?P<given>\d+)", f"errors_lang.{key}{one}")
@@ -47,9 +50,9 @@ LANG = _rules(
     (r"unbound method (?P<method>[\w.]+)\(\) needs an argument", "errors_lang.unbound_needs_argument"),
     (r"invalid action: (?P<action>.+)", "errors_lang.invalid_action"),
     (r"'popitem\(\): dictionary is empty'", "errors_lang.popitem_empty"),
-    (r"(?P<fn>\w+)\(\) got multiple values for argument '(?P<param>\w+)'", "errors_lang.multiple_values"),
+    (_FN + r"\(\) got multiple values for argument '(?P<param>\w+)'", "errors_lang.multiple_values"),
     (r"(?P<fn>\w+)\(\) missing required argument: '(?P<param>\w+)'", "errors_lang.missing_argument"),
-    (r"(?P<fn>\w+)\(\) got an unexpected keyword argument '(?P<param>\w+)'",
+    (_FN + r"\(\) got an unexpected keyword argument '(?P<param>\w+)'",
      "errors_lang.unexpected_keyword"),
     (r"functions called each other more than (?P<limit>\d+) levels deep; the limit is (?P=limit)",
      "errors_lang.call_depth"),

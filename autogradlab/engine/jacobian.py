@@ -72,8 +72,9 @@ def as_outputs(out: object, what: str = "the function") -> tuple[tuple[torch.Ten
         return (out,), False
     if isinstance(out, tuple) and all(isinstance(o, torch.Tensor) for o in out):
         return tuple(out), True
+    from autogradlab.lang.safe_values import type_text  # Python's name (`function`), not the engine's
     raise TypeError(f"{what} given to jacobian must return a tensor or a tuple of tensors, "
-                    f"not {type(out).__name__}")
+                    f"not {type_text(out)}")
 
 
 def probe(func: Callable[..., object], inputs: Sequence[torch.Tensor]) -> Probe:

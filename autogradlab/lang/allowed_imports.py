@@ -26,6 +26,8 @@ import sys
 from autogradlab.errors import NotSupported
 from autogradlab.lang.allowlist import (
     LINALG_FUNCTIONS,
+    MATH_CONSTANTS,
+    MATH_FUNCTIONS,
     NUMPY_LINALG_NAMES,
     NUMPY_LINALG_RESULT_NAMES,
     TORCH_CONSTANTS,
@@ -43,7 +45,7 @@ _MODULES = (
     "numpy.random", "copy",
     "numpy.linalg",   # norm, solve, inv, det, eigvals, eigvalsh, matrix_rank (lang/numpy_linalg.py)
     "torch.backends.cudnn",   # the seeding cell's flags (lang/cudnn_flags.py)
-    "functools",   # functools.reduce (lang/map_filter.py), functools.partial (lang/partial_function.py)
+    "functools",   # reduce (lang/map_filter.py), partial (partial_function.py), wraps (decorators.py)
     "torch.autograd.forward_ad",   # dual_level, make_dual, unpack_dual (lang/forward_ad.py)
     "torch.func",  # grad, jacrev, jacfwd, hessian, vmap, vjp, jvp (lang/func_transforms.py)
     "warnings",    # filterwarnings("ignore"): a no-op (lang/warnings_module.py)
@@ -70,8 +72,9 @@ _MEMBERS = (
     *(f"torch.distributions.{m}.{c}" for m, c in _DISTRIBUTIONS.items()),
     *(f"torch.distributions.{c}" for c in _DISTRIBUTIONS.values()),
     *(f"torch.func.{name}" for name in FUNC_MEMBERS), "torch.vmap",
-    "math.pi", "math.e", "math.sqrt", "math.exp", "math.log", "math.sin", "math.cos", "math.tan",
-    "functools.reduce", "functools.partial", "warnings.filterwarnings", "warnings.simplefilter",
+    *(f"math.{name}" for name in (*MATH_FUNCTIONS, *MATH_CONSTANTS)),   # from math import tau
+    "functools.reduce", "functools.partial", "functools.wraps", "functools.cache", "functools.lru_cache",
+    "warnings.filterwarnings", "warnings.simplefilter",
     *(f"time.{name}" for name in CLOCKS),
     "pprint.pprint", "pprint.pformat", "pprint.PrettyPrinter",
     "collections.Counter", "collections.defaultdict",
@@ -148,10 +151,18 @@ def check_import(node: ast.Import | ast.ImportFrom) -> None:
 def _run_decides(module: str, name: str) -> bool:
     """`from torch import dott`: whether torch has the name is known only where torch is imported (this
     check runs in the page's torch-free process too), so the run says it: Python's ImportError for a
-    name torch lacks, the refusal for one it has (lang/statements.py). Only for torch itself: the
-    submodules keep their refusals with hints (torch.func names its transforms, torch.nn's scope)."""
-    return module == "torch" and name.isidentifier() and not name.startswith("_") and \
-        out_of_scope(f"{module}.{name}") is None
+    name torch lacks, the refusal for one it has (lang/statements.py), with the checker's words and hint
+    (torch.nn names its scope). For torch itself, a name of an out-of-scope submodule (`from torch import
+    optim`) keeps its refusal here; for torch.nn and math (session 27: `from torch.nn import dott`, `from
+    math import taux`) every name goes to the run. The other submodules keep the checker's refusal."""
+    if not name.isidentifier() or name.startswith("_"):
+        return False
+    if module == "torch":
+        return out_of_scope(f"{module}.{name}") is None
+    return module in _RUN_DECIDES
+
+
+_RUN_DECIDES = frozenset({"torch.nn", "math"})
 
 
 def import_refusal(module: str, name: str) -> NotSupported:

@@ -1,8 +1,16 @@
-"""What a function may return. Besides data and objects of the program's classes, a method that
-computes an attribute (`__getattr__`, a property's getter) may return a function of the program (a
-lambda, a nested `def`, a bound method): that is what an attribute may hold anyway (`self.f = lambda
-...`), so `p.double(3)` through `__getattr__` runs as in Python. Any other function still may not
-return a function (security.md: functions are called or handed on, not passed around freely)."""
+"""What a function may return: data, objects of the program's classes, and functions (issue 9, session 27:
+closures and function factories, `def make(a): def f(x): return a * x; return f`, a decorator's wrapper).
+
+A returned function is what a function may already be handed as an argument or hold in a list: the
+program's own `def`s and lambdas (interpreted by the engine, their closure scope kept alive by the
+function like CPython's cells), bound methods, partials and torch.func transforms, allowlisted library
+functions, generators and iterators. None of them is data: every library call still refuses one
+(lang/calls.py require_data); only the interpreter and the allowlisted higher-order functions call them,
+under the run's limits. Returning one notes a stored object (lang/safe_values.py), as storing it in a
+list or an attribute does: from then on no container is too long for is_data to find a function in it.
+A function whose return PyTorch receives (a custom Function's forward/backward, a torch.func transform's
+function: they set interp.library_depth) still may not return one alone, by name, as before session 27
+(PyTorch would only say `got SequenceIterator`)."""
 
 from __future__ import annotations
 
@@ -20,13 +28,13 @@ _FUNCTIONS = frozenset({UserFunction, BoundMethod, FunctionValue})
 
 def returned_value(interp: Interpreter, value: Any) -> Any:
     """`return value` of the function running at interp._depth (data is checked by require_storable)."""
-    if type(value) in _FUNCTIONS and interp.attribute_depth == interp._depth:
-        note_stored_object()   # as storing it in an attribute does
-        return value
-    if isinstance(value, tuple(CODE_TYPES)):   # a function alone (storable in lists since s25): still refused
+    if interp.library_depth == interp._depth and isinstance(value, tuple(CODE_TYPES)):   # PyTorch's to read
         from autogradlab.lang.calls import require_data
         return require_data(value, "as a return value")
-    return require_storable(value, "as a return value")
+    if type(value) in _FUNCTIONS:   # `return f`, `return wrapper`
+        note_stored_object()   # a call's value may now be a function wherever the engine stores one
+        return value           # (defaultdict's factory, map()): is_data walks every container whole
+    return require_storable(value, "as a return value")   # a library function, an iterator: as in `[f]`
 
 
 def call_for_attribute(interp: Interpreter, call: Any) -> Any:

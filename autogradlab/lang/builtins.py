@@ -188,6 +188,9 @@ def _reversed(interp, args, kwargs, node):  # noqa: ANN001, ANN202
             return value
         from autogradlab.lang.attributes import call_method
         return call_method(interp, value, "flip", [0], {}, node)
+    if type(value).__name__ in _NOT_REVERSIBLE:   # a set (ProgramSet's name), a number: Python's words
+        from autogradlab.lang.operators import python_error
+        raise python_error(TypeError(f"'{type_text(value)}' object is not reversible"))
     kind = _REVERSED_ITERATORS.get(type(value).__name__, "reversed")
     if type(value) is range:   # CPython's range_iterator: lazy, any length (reversed(range(10**18)))
         return SequenceIterator(iter(value[::-1]), kind)
@@ -207,6 +210,7 @@ def _list_reversed(items: list) -> Any:
     return read(len(items) - 1)   # the index of the call, not of the first next()
 
 
+_NOT_REVERSIBLE = frozenset({"set", "int", "float", "complex", "bool", "NoneType"})
 # reversed(x)'s type in CPython 3.11 (`reversed` for a tuple or string; others keep that name too)
 _REVERSED_ITERATORS = {"list": "list_reverseiterator", "range": "range_iterator",
                        "dict": "dict_reversekeyiterator", "dict_keys": "dict_reversekeyiterator",

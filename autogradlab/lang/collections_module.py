@@ -24,6 +24,7 @@ from autogradlab.lang.deque_values import Deque, make_deque
 from autogradlab.lang.deque_values import call_method as deque_method
 from autogradlab.lang.namedtuple_values import make_namedtuple
 from autogradlab.lang.safe_values import Namespace, SafeFunction, UserFunction
+from autogradlab.lang.stored_objects import require_item
 
 if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
@@ -204,7 +205,7 @@ def missing_default(interp: Interpreter, base: DefaultDict, key: Any, node: ast.
     """d[key] for a key d lacks: the factory's value, stored under key (Python's __missing__)."""
     if base.factory is None:
         raise KeyError(key)
-    value = interp.call_value(base.factory, [], {}, node)
+    value = require_item(interp.call_value(base.factory, [], {}, node), "in the defaultdict")
     dicts.set_item(interp, base, key, value, "the defaultdict")
     return value
 

@@ -32,14 +32,19 @@ def short_circuit(interp: Interpreter, node: ast.AST) -> bool:
 
 def _owners(tree: ast.AST) -> dict[int, str]:
     """id(generator expression) -> "name()" of the call it is an argument of; ~id for the plain
-    names any/all/next, the value of an assignment and an item of a list, tuple, set or dict
-    display, read lazily (a method such as torch.any is no short-circuit)."""
+    names any/all/next, the value of an assignment or a `return`, the element of a comprehension and an
+    item of a list, tuple, set or dict display, read lazily (a method such as torch.any is no
+    short-circuit)."""
     found = _OWNERS.get(tree)
     if found is None:
         found = {}
         for call in ast.walk(tree):
-            if type(call) is ast.Assign and type(call.value) is ast.GeneratorExp:   # g = (... for ...)
+            if type(call) in (ast.Assign, ast.Return) and type(call.value) is ast.GeneratorExp:   # g = (...)
                 found[~id(call.value)] = "="   # kept lazy: next(g) reads one item, as in CPython
+            if type(call) in (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp):   # [(...) for i]
+                for item in ((call.key, call.value) if type(call) is ast.DictComp else (call.elt,)):
+                    if type(item) is ast.GeneratorExp:
+                        found[~id(item)] = "="   # each a generator object, as in CPython (session 27)
             if type(call) in (ast.List, ast.Tuple, ast.Set, ast.Dict):   # {'g': (... for ...)}
                 for item in (call.values if type(call) is ast.Dict else call.elts):
                     if type(item) is ast.GeneratorExp:

@@ -176,7 +176,8 @@ def _check_function(node: ast.FunctionDef, ctx: _Context) -> None:
         return
     if ctx.in_class and len(node.decorator_list) == 1 and is_staticmethod(node.decorator_list[0]):
         pass   # a method of a Function class (_check_class has checked the class's body)
-    elif node.decorator_list and not is_grad_mode_decorated(node) and not is_contextmanager_decorated(node):
+    elif ctx.in_class and node.decorator_list and not is_grad_mode_decorated(node) \
+            and not is_contextmanager_decorated(node):   # a def's own decorators: lang/decorators.py
         raise _unsupported("decorators (`@...`) other than `@torch.no_grad()`, `@torch.enable_grad()`, "
                            "`@torch.set_grad_enabled(...)`, `@torch.inference_mode()` and `@contextmanager`",
                            "are", hint="remove the @ line")

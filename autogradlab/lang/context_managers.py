@@ -77,7 +77,7 @@ def _contextmanager(interp: Interpreter, args: list, kwargs: dict, node: ast.AST
                                      "contextmanager() got an unexpected keyword argument "
                                      f"'{next(iter(kwargs))}'"))
     fn = args[0]
-    if not isinstance(fn, UserFunction) or fn.name == "<lambda>" or not fn.generator:
+    if not isinstance(fn, UserFunction) or fn.name == "<lambda>" or not fn.generator or fn.managed:
         raise NotSupported("`contextmanager` on anything but a generator function (a `def` with `yield`) is "
                            "not supported in Autograd Lab", hint="put `yield` where the `with` body runs")
     return dataclasses.replace(fn, managed=True)
@@ -94,12 +94,13 @@ def is_contextmanager_decorated(node: ast.FunctionDef) -> bool:
 
 
 def managed_function(interp: Interpreter, fn: UserFunction, node: ast.FunctionDef) -> UserFunction:
-    """The def's function decorated: contextmanager(fn), at the decorator's line as in Python."""
+    """The def's function decorated: contextmanager(fn), at the decorator's line as in Python; a decorator of
+    the program's own that is named `contextmanager` is applied as any other (lang/decorators.py)."""
     decorator = node.decorator_list[0]
     try:
-        if not is_contextmanager(interp.eval(decorator)):
-            raise NotSupported(f"`@{ast.unparse(decorator)}` does not name contextlib.contextmanager here: "
-                               "other decorators are not supported in Autograd Lab", hint="remove the @ line")
+        value = interp.eval(decorator)
+        if not is_contextmanager(value):
+            return interp.call_value(value, [fn], {}, decorator)
         return _contextmanager(interp, [fn], {}, node)
     except ProgramError as err:
         raise err.at(decorator.lineno, decorator.col_offset) from None

@@ -81,7 +81,11 @@ def define_class(interp: Interpreter, node: ast.ClassDef) -> None:
 def _torch_class(interp: Interpreter, name: str, methods: dict[str, Any]) -> type:
     def run(method: str, args: tuple) -> Any:
         function = methods[method]
-        return interp.call_user(function, list(args), {}, function.node)
+        outer, interp.library_depth = interp.library_depth, interp._depth + 1   # PyTorch receives its return
+        try:   # (inline, no closure: a failed backward's frames must let go of its batched gradients)
+            return interp.call_user(function, list(args), {}, function.node)
+        finally:
+            interp.library_depth = outer
 
     def forward(*args: Any) -> Any:   # (ctx, *inputs), or the inputs alone with setup_context
         if "setup_context" in methods:

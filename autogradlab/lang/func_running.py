@@ -171,9 +171,11 @@ def _python_callable(interp: Interpreter, func: Any, node: ast.AST, hooks: _Insi
         before, hooks.peak = hooks.peak, 0
         costly_before, hooks.costly = hooks.costly, []
         graph_before, hooks.nodes, hooks.graph_work = (hooks.nodes, hooks.graph_work), 0, 0
+        library, interp.library_depth = interp.library_depth, interp._depth + 1   # PyTorch receives `out`
         try:
             out = interp.call_value(func, list(args), kwargs, node)
         finally:
+            interp.library_depth = library
             peak, hooks.peak = hooks.peak, max(before, hooks.peak)
             costly, hooks.costly = hooks.costly, costly_before + hooks.costly
             nodes, graph_work = hooks.nodes, hooks.graph_work

@@ -67,8 +67,8 @@ class TransformedFunction(FunctionValue):
         inner = self.func
         while isinstance(inner, TransformedFunction):
             inner = inner.func
-        if isinstance(inner, UserFunction):
-            return f"<function {inner.name}>"
+        if isinstance(inner, UserFunction):   # its __qualname__: `make.<locals>.<lambda>`
+            return f"<function {inner.qualname}>"
         return f"<function {self.kind}.<locals>.wrapper_fn>"
 
 

@@ -53,10 +53,15 @@ def is_python_function(value: SafeFunction) -> bool:
 FAKE_ADDRESS = " at 0x7f0000000000"   # the engine's one address (lang/data_wrappers.py's objects show it too)
 
 
-def _qualname(fn: UserFunction) -> str:
+def function_qualname(fn: UserFunction) -> str:
     """`outer.<locals>.inner` for a def inside a def, `<listcomp>.<lambda>` for a lambda of a comprehension,
     as Python 3.11's __qualname__ (class-body scopes name no function of their own here)."""
-    names, scope = [fn.name], fn.closure
+    return fn.shown_name or scope_qualname(fn.name, fn.closure)
+
+
+def scope_qualname(name: str, scope: Any) -> str:
+    """The __qualname__ of `name` (a function, `<genexpr>`) made in `scope`."""
+    names = [name]
     while scope is not None:
         block = getattr(scope, "block", None)
         if block is not None:
@@ -78,7 +83,7 @@ def printed_code_text(value: Any) -> str | None:
     Python's text with the engine's fake address; None for anything else."""
     kind = type(value)
     if kind is UserFunction:
-        return f"<function {_qualname(value)}{FAKE_ADDRESS}>"
+        return f"<function {function_qualname(value)}{FAKE_ADDRESS}>"
     if kind is SafeFunction:
         module, _, name = value.qualname.rpartition(".")
         if module in _METHOD_TEXTS:   # lang/unbound_methods.py's
@@ -94,7 +99,7 @@ def printed_code_text(value: Any) -> str | None:
             owner = owner[:-1] + FAKE_ADDRESS + ">"
         return f"<bound method {head} of {owner}>"
     if kind.__name__ == "ProgramGenerator":
-        return f"<generator object {_qualname(value._fn)}{FAKE_ADDRESS}>"
+        return f"<generator object {function_qualname(value._fn)}{FAKE_ADDRESS}>"
     if kind.__name__ == "SequenceIterator":
         text = repr(value)
         return text[:-1] + FAKE_ADDRESS + ">"

@@ -101,7 +101,8 @@ class ProgramGenerator:
         return self._fn.name
 
     def __repr__(self) -> str:
-        return f"<generator object {self._fn.name}>"
+        from autogradlab.lang.function_text import function_qualname
+        return f"<generator object {function_qualname(self._fn)}>"
 
     def __iter__(self) -> ProgramGenerator:
         return self

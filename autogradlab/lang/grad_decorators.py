@@ -44,11 +44,13 @@ def is_grad_mode_decorated(node: ast.FunctionDef) -> bool:
     return len(node.decorator_list) == 1 and grad_mode_call(node.decorator_list[0]) is not None
 
 
-def body_under_grad_mode(interp: Interpreter, node: ast.FunctionDef) -> list[ast.stmt]:
+def body_under_grad_mode(interp: Interpreter, node: ast.FunctionDef,
+                         decorator: ast.expr | None = None) -> list[ast.stmt]:
     """The function's body wrapped in the `with` its decorator stands for. As in PyTorch, the
     decorator is evaluated once, when the def runs: `torch` must be the torch module and a mode
-    argument a bool (PyTorch's error texts), which the `with` then holds as a constant."""
-    decorator = node.decorator_list[0]
+    argument a bool (PyTorch's error texts), which the `with` then holds as a constant. `decorator`: the
+    innermost of several (lang/decorators.py), else the only one."""
+    decorator = node.decorator_list[0] if decorator is None else decorator
     try:
         return _decorated(interp, node, decorator)
     except ProgramError as err:   # Python's line for a failing decorator is the decorator's

@@ -64,6 +64,7 @@ class Interpreter(NamesMixin, StatementsMixin, ExpressionsMixin, OperatorsMixin,
         self._ops = 0
         self._depth = 0
         self.attribute_depth = -1   # the depth of a running __getattr__/property getter (attribute_returns)
+        self.library_depth = -1     # the depth of a function whose return goes to PyTorch (attribute_returns)
         # generators started and not finished (lang/generators.py), by start order; weak, so that a
         # generator the program drops is closed then, as in Python
         self.generators: weakref.WeakValueDictionary[int, Any] = weakref.WeakValueDictionary()

@@ -1,5 +1,6 @@
 """`dir(...)` and `help(...)`, as d2l's "Documentation" section (lookup-api) uses them:
-`print(dir(torch.distributions))` and `help(torch.ones)`.
+`print(dir(torch.distributions))` and `help(torch.ones)`; and `callable(x)` (session 27: functions are
+values a program passes and returns), answered from what x is, never by calling it.
 
 Both only read names and documentation text of what the program can already reach (a module or
 function of the language, or one of its values); nothing is looked up by a string (`help('os')`
@@ -24,6 +25,8 @@ from autogradlab.lang.safe_values import (
     SafeArray,
     SafeFunction,
     SafeGradFn,
+    SafeNumpyDtype,
+    SafeType,
     UserFunction,
     is_data,
 )
@@ -87,5 +90,22 @@ def _help(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> None:
     interp.hooks.on_print(text)
 
 
+# what callable() is True for besides the program's objects of a class with __call__ (type names: no imports)
+_CALLABLE_KINDS = frozenset({"UserFunction", "ProgramClass", "FunctionClass", "GeneratorManager"})
+
+
+def _callable(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> bool:
+    if kwargs:
+        raise ProgramTypeError("callable() takes no keyword arguments")
+    if len(args) != 1:
+        raise ProgramTypeError(f"callable() takes exactly one argument ({len(args)} given)")
+    value = args[0]
+    kind = type(value).__name__
+    if kind == "ProgramObject":   # `__call__` along its class's bases
+        return value.cls.find("__call__") is not None
+    return isinstance(value, SafeFunction | SafeType | SafeNumpyDtype) or kind in _CALLABLE_KINDS
+
+
 INTROSPECTION: dict[str, SafeFunction] = {"dir": SafeFunction("dir", _dir),
-                                          "help": SafeFunction("help", _help)}
+                                          "help": SafeFunction("help", _help),
+                                          "callable": SafeFunction("callable", _callable)}

@@ -42,7 +42,7 @@ class SequenceIterator:
 
     def __repr__(self) -> str:
         if self._kind == "generator":
-            return "<generator object <genexpr>>"
+            return f"<generator object {getattr(self._items, 'qualname', '<genexpr>')}>"
         if self._kind == "islice":   # lang/itertools_module.py
             return "<itertools.islice object>"
         if self._kind == "_deque_iterator":

@@ -52,6 +52,12 @@ class _Items:
                 else:
                     yield from self._walk(level + 1)
 
+    @property
+    def qualname(self) -> str:
+        """`make.<locals>.<genexpr>` (a generator object's text, as CPython's)."""
+        from autogradlab.lang.function_text import scope_qualname
+        return scope_qualname("<genexpr>", self._scope.parent)
+
     def __iter__(self) -> _Items:
         return self
 

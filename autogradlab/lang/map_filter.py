@@ -145,7 +145,10 @@ MAP_FILTER = {"map": _map, "filter": _filter}
 
 
 def functools_namespace() -> Namespace:
+    from autogradlab.lang.decorators import make_wraps
+    from autogradlab.lang.function_cache import CACHE_MEMBERS
     from autogradlab.lang.partial_function import make_partial
 
     return Namespace("functools", {"reduce": SafeFunction("functools.reduce", _reduce),
-                                   "partial": SafeFunction("functools.partial", make_partial)})
+                                   "partial": SafeFunction("functools.partial", make_partial),
+                                   "wraps": SafeFunction("functools.wraps", make_wraps), **CACHE_MEMBERS})

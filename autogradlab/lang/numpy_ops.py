@@ -226,10 +226,15 @@ def _ufunc1(name: str):  # noqa: ANN202
 
 def _reduction(name: str):  # noqa: ANN202
     def impl(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
-        if len(args) != 1 or set(kwargs) - {"axis", "keepdims"}:
+        if not 1 <= len(args) <= 2 or set(kwargs) - {"axis", "keepdims"} or args[1:] and "axis" in kwargs:
             raise NotSupported(f"Autograd Lab supports `np.{name}(x, axis=..., keepdims=...)`")
-        return reduce(name, lists_as_arrays(interp, args)[0], kwargs)
+        return reduce(name, lists_as_arrays(interp, args[:1])[0], _axis_given(args[1:], kwargs))
     return SafeFunction(f"numpy.{name}", impl)
+
+
+def _axis_given(args: list, kwargs: dict) -> dict:
+    """`a.argmax(0)`, `np.sum(a, 1)`: the one positional argument after the array is the axis."""
+    return {**kwargs, "axis": args[0]} if args else kwargs
 
 
 def reduce(name: str, value: Any, kwargs: dict) -> Any:
@@ -257,7 +262,7 @@ def _clip(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
 
 UFUNCS2 = ("add", "subtract", "multiply", "divide", "power", "maximum", "minimum")
 UFUNCS1 = ("sin", "cos", "tan", "exp", "log", "sqrt", "abs", "tanh", "square", "negative")
-REDUCTIONS = ("sum", "mean", "max", "min", "prod")
+REDUCTIONS = ("sum", "mean", "max", "min", "prod", "argmax", "argmin")
 
 
 def numpy_members() -> dict[str, SafeFunction]:
@@ -286,9 +291,9 @@ def array_method(interp: Interpreter, base: Any, name: str, args: list, kwargs: 
     its scalars the array methods)."""
     raw = _raw(base, f".{name}()")
     if name in REDUCTIONS:
-        if args or set(kwargs) - {"axis", "keepdims"}:
+        if len(args) > 1 or set(kwargs) - {"axis", "keepdims"} or args and "axis" in kwargs:
             raise NotSupported(f"Autograd Lab supports `.{name}(axis=..., keepdims=...)` on arrays")
-        return reduce(name, base, kwargs)
+        return reduce(name, base, _axis_given(args, kwargs))
     if name == "reshape":
         if kwargs:
             raise NotSupported("`.reshape()` takes no keyword arguments in Autograd Lab")

@@ -57,8 +57,12 @@ def _names(names: list[str]) -> str:
 
 def _missing(fn: UserFunction, names: list[str], kind: str) -> ProgramTypeError:
     plural = "s" if len(names) > 1 else ""
-    return _type_error(f"{fn.name}() missing {len(names)} required {kind} argument{plural}: "
+    return _type_error(f"{fn.qualname}() missing {len(names)} required {kind} argument{plural}: "
                             f"{_names(names)}")
+
+
+def missing_positional(fn: UserFunction, names: list[str]) -> ProgramTypeError:
+    return _missing(fn, names, "positional")
 
 
 def too_many_positional(fn: UserFunction, given: int, kwonly_given: int) -> ProgramTypeError:
@@ -68,17 +72,17 @@ def too_many_positional(fn: UserFunction, given: int, kwonly_given: int) -> Prog
     was = "was" if given == 1 else "were"
     if kwonly_given:
         extra = f"{kwonly_given} keyword-only argument{'s' if kwonly_given > 1 else ''}"
-        return _type_error(f"{fn.name}() takes {takes} positional argument{plural} but {given} "
+        return _type_error(f"{fn.qualname}() takes {takes} positional argument{plural} but {given} "
                                 f"positional argument{'s' if given > 1 else ''} (and {extra}) {was} given")
-    return _type_error(f"{fn.name}() takes {takes} positional argument{plural} but {given} {was} given")
+    return _type_error(f"{fn.qualname}() takes {takes} positional argument{plural} but {given} {was} given")
 
 
 def _unexpected(fn: UserFunction, word: str, positional_only: list[str]) -> ProgramTypeError:
     """CPython names the positional-only parameters given by keyword first, whichever came first."""
     if positional_only:
-        return _type_error(f"{fn.name}() got some positional-only arguments passed as keyword arguments: "
+        return _type_error(f"{fn.qualname}() got some positional-only arguments passed as keyword arguments: "
                            f"'{', '.join(positional_only)}'")
-    return _type_error(f"{fn.name}() got an unexpected keyword argument '{word}'")
+    return _type_error(f"{fn.qualname}() got an unexpected keyword argument '{word}'")
 
 
 def bind_star(interp: Interpreter, fn: UserFunction, args: list, kwargs: dict) -> dict[str, Any]:
@@ -92,7 +96,7 @@ def bind_star(interp: Interpreter, fn: UserFunction, args: list, kwargs: dict) -
     for word, value in kwargs.items():
         if word in named or word in star.kwonly:
             if word in bound:
-                raise _type_error(f"{fn.name}() got multiple values for argument '{word}'")
+                raise _type_error(f"{fn.qualname}() got multiple values for argument '{word}'")
             bound[word] = value
         elif star.kwarg is not None:
             extra_kwargs[word] = value

@@ -48,9 +48,16 @@ class UserFunction:
     star: Any = None               # *args / keyword-only / **kwargs parameters (lang/parameters.py)
     declared: Any = None           # `global` / `nonlocal` names of its body (lang/declarations.py)
     managed: bool = False          # made by @contextlib.contextmanager (lang/context_managers.py)
+    shown_name: str | None = None  # functools.wraps(fn): fn's __qualname__ (lang/decorators.py)
 
-    def __repr__(self) -> str:
-        return f"<function {self.name}>"
+    def __repr__(self) -> str:   # Python's text without the address: `<function make.<locals>.f>`
+        return f"<function {self.qualname}>"
+
+    @property
+    def qualname(self) -> str:
+        """Python's __qualname__ (`make.<locals>.f`), which its call errors name too."""
+        from autogradlab.lang.function_text import function_qualname
+        return function_qualname(self)
 
 
 @dataclass(eq=False)

@@ -178,8 +178,11 @@ class StatementsMixin:
         if node.decorator_list:
             from autogradlab.lang.context_managers import is_contextmanager_decorated, managed_function
             managed = is_contextmanager_decorated(node)
-            if not managed and not is_grad_mode_decorated(node):
-                raise NotSupported("decorators are not supported in Autograd Lab")
+            if not managed and not is_grad_mode_decorated(node):   # `@timer`: the program's own
+                from autogradlab.lang.decorators import decorated_function
+                value = decorated_function(self, node)   # `f = d(f)`: listed as that assignment lists it
+                self.assign(ast.Name(id=node.name, ctx=ast.Store()), value, node)
+                return
             if not managed:
                 body = body_under_grad_mode(self, node)   # @torch.no_grad(): the body runs inside the `with`
         if getattr(node, "type_params", None):

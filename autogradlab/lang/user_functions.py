@@ -20,7 +20,7 @@ from autogradlab.lang.declarations import declarations_of, function_scope
 from autogradlab.lang.generators import ProgramGenerator, has_yield
 from autogradlab.lang.iterators import SequenceIterator
 from autogradlab.lang.operators import python_error
-from autogradlab.lang.parameters import bind_star, star_parameters, too_many_positional
+from autogradlab.lang.parameters import bind_star, missing_positional, star_parameters, too_many_positional
 from autogradlab.lang.plain_classes import RETURNABLE, STORABLE
 from autogradlab.lang.safe_values import STORED_OBJECT_TYPES, UserFunction, note_stored_object
 from autogradlab.lang.scope import Scope
@@ -75,24 +75,25 @@ class UserFunctionsMixin:
         elif len(args) > len(fn.params) and fn.defaults:   # "takes from 1 to 2 ...": CPython's text
             raise too_many_positional(fn, len(args), 0)
         elif len(args) > len(fn.params):
-            raise ProgramTypeError(f"{fn.name}() takes {len(fn.params)} positional argument"
+            raise ProgramTypeError(f"{fn.qualname}() takes {len(fn.params)} positional argument"
                                    f"{'' if len(fn.params) == 1 else 's'} but {len(args)} "
                                    f"{'was' if len(args) == 1 else 'were'} given")   # Python's words
         else:
             bound = dict(zip(fn.params, args, strict=False))
             first_default = len(fn.params) - len(fn.defaults)
+            for word in kwargs:   # CPython reads each keyword in order (its name, then a second value)
+                if word not in fn.params:   # before any missing argument
+                    raise ProgramTypeError(f"{fn.qualname}() got an unexpected keyword argument '{word}'")
+                if word in bound:
+                    raise ProgramTypeError(f"{fn.qualname}() got multiple values for argument '{word}'")
             for position, param in enumerate(fn.params):
                 if param in kwargs:
-                    if param in bound:
-                        raise ProgramTypeError(f"{fn.name}() got multiple values for argument '{param}'")
                     bound[param] = kwargs.pop(param)
                 elif param not in bound:
-                    if position < first_default:
-                        raise ProgramTypeError(f"{fn.name}() missing required argument: '{param}'")
+                    if position < first_default:   # CPython names every missing one
+                        raise missing_positional(fn, [p for p in fn.params[position:first_default]
+                                                      if p not in bound and p not in kwargs])
                     bound[param] = fn.defaults[position - first_default]
-            if kwargs:
-                word = next(iter(kwargs))
-                raise ProgramTypeError(f"{fn.name}() got an unexpected keyword argument '{word}'")
         if fn.generator:   # the body runs at next() (lang/generators.py)
             if fn.managed:   # @contextmanager: its generator, entered by `with` (lang/context_managers.py)
                 from autogradlab.lang.context_managers import GeneratorManager

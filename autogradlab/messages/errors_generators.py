@@ -17,6 +17,18 @@ EN = {
     "errors_generators.contextmanager_hint": "put `yield` where the `with` body runs",
     "errors_generators.contextmanager_rebound": "`@{decorator}` does not name contextlib.contextmanager "
                                                 "here: other decorators are not supported in Autograd Lab",
+    "errors_generators.wraps_function": "`functools.wraps(fn)` on anything but a `def` or lambda of your "
+                                        "program is not supported in Autograd Lab",
+    "errors_generators.wraps_form": "`functools.wraps` with `assigned`, `updated` or more than one function "
+                                    "is not supported in Autograd Lab",
+    "errors_generators.wraps_hint": "write `@functools.wraps(fn)` over the def of the wrapper",
+    "errors_generators.wraps_value": "`functools.wraps(...)` of anything but a function is not supported in "
+                                     "Autograd Lab",
+    "errors_generators.cache_key": "`{name}` caches calls whose arguments are numbers, strings, None or "
+                                   "tuples of those in Autograd Lab (not {type})",
+    "errors_generators.grad_mode_outer": "`@{decorator}` above another decorator is not supported in "
+                                         "Autograd Lab",
+    "errors_generators.grad_mode_outer_hint": "put it right above the def, as its innermost decorator",
 }
 
 ZH = {
@@ -33,4 +45,14 @@ ZH = {
     "errors_generators.contextmanager_hint": "在 `with` 的代码块该运行的位置写 `yield`",
     "errors_generators.contextmanager_rebound": "这里的 `@{decorator}` 不是 contextlib.contextmanager："
                                                 "Autograd Lab 不支持其他装饰器",
+    "errors_generators.wraps_function": "Autograd Lab 只支持把 `functools.wraps(fn)` 用在你程序中的 `def` "
+                                        "或 lambda 上",
+    "errors_generators.wraps_form": "Autograd Lab 不支持带 `assigned`、`updated` 参数或作用于多个函数的 "
+                                    "`functools.wraps`",
+    "errors_generators.wraps_hint": "把 `@functools.wraps(fn)` 写在包装函数的 def 上方",
+    "errors_generators.wraps_value": "Autograd Lab 只支持对函数使用 `functools.wraps(...)`",
+    "errors_generators.cache_key": "在 Autograd Lab 中 `{name}` 只缓存参数为数字、字符串、None "
+                                   "或它们的元组的调用（不是 {type}）",
+    "errors_generators.grad_mode_outer": "Autograd Lab 不支持把 `@{decorator}` 放在另一个装饰器的上面",
+    "errors_generators.grad_mode_outer_hint": "把它直接写在 def 的上一行，作为最里层的装饰器",
 }

@@ -339,6 +339,14 @@ TUTORIALS: tuple[ProgramSpec, ...] = (
     ProgramSpec("tutorial_kloeckner_qr_iteration.py", "inducer/numerics-notes (MIT)"),
     ProgramSpec("tutorial_kloeckner_computing_svd.py", "inducer/numerics-notes (MIT)"),
     ProgramSpec("tutorial_kloeckner_orthogonal_iteration.py", "inducer/numerics-notes (MIT)"),
+    # Session 27: our own program (header): a function factory, a nonlocal counter, a decorator with
+    # functools.wraps, compose(f, g), a returned loss given to torch.func.grad and jacobian. Functions print
+    # with CPython's address (the engine's is fixed): those lines are compared by pattern, names included.
+    ProgramSpec("tutorial_own_closures.py", "written fresh for Autograd Lab (session 27)", output=UNCHECKED,
+                nondeterministic_lines=(
+        r"^<function make_linear\.<locals>\.predict at 0x[0-9a-f]+> <function make_counter at 0x[0-9a-f]+> "
+        r"<function logged at 0x[0-9a-f]+>$",
+        r"^<function make_linear\.<locals>\.predict at 0x[0-9a-f]+> tensor\(.*\)$")),
 )
 
 

@@ -297,7 +297,8 @@ CASES = [
     Case("g = print\ng(1)", UNSUPPORTED, r"\bprint\b"),
     Case(T + "h = torch.dot", UNSUPPORTED, r"\bdot\b|function"),
     Case(T + "m = x.sum", UNSUPPORTED, r"\bsum\b|method|function"),
-    Case("def f():\n    return f\nf()", UNSUPPORTED, r"\bf\b|function"),
+    Case("import torch\ndef f():\n    return f\ntorch.tensor(f())", UNSUPPORTED,   # s27: returned, no data
+         r"\bf\b|function"),
     Case(T + "print(torch)", UNSUPPORTED, r"torch|module"),
     # Statements and syntax outside the language.
     Case("class A(dict):\n    pass", UNSUPPORTED, r"class"),   # plain classes run: test_plain_classes.py
@@ -334,7 +335,9 @@ CASES = [
     Case("yield 1", UNSUPPORTED, r"yield"),
     Case("f = lambda: (yield 1)", UNSUPPORTED, r"yield"),
     Case("async def f():\n    pass", UNSUPPORTED, r"async"),
-    Case("def deco(f):\n    return f\n@deco\ndef g():\n    return 1", UNSUPPORTED, r"decorator"),
+    Case("def deco(f):\n    return f.__globals__\n@deco\ndef g():\n    return 1", UNSUPPORTED,
+         r"__globals__"),
+    Case("class A:\n    @print\n    def m(self):\n        pass", UNSUPPORTED, r"`@print` on the method"),
     Case("(__builtins__ := 3)", UNSUPPORTED, r"double-underscore"),   # session 24: walrus runs, as `=`
     Case("x = [(__import__ := 1) for _ in range(2)]", UNSUPPORTED, r"double-underscore"),
     Case("x = [i := 0 for i in range(3)]", UNSUPPORTED, r"comprehension that loops over `i`"),

@@ -65,17 +65,19 @@ CASES = [
     Case(function_class(tail="print(F.vjp)\n"), "unsupported", 11, r"`F\.vjp` is not"),
     Case(function_class(tail="print('%s' % F.apply)\n"), "unsupported", 11, r"`F\.apply` cannot be used"),
     Case(function_class(tail="y2 = F.apply(x=x)\n"), "type", 11, "unexpected keyword argument 'x'"),
-    Case(function_class(tail="def f(*a):\n    return a[0]\ng = f(F.apply)\n"), "unsupported", 12, FN),
+    Case(function_class(tail="def f(*a):\n    return a[0]\ng = f(F.apply)\ntorch.tensor([g])\n"),
+         "unsupported", 14, FN),   # session 27: a function may return a function, which stays no data
     Case(function_class(tail="def f(*, k=F.apply):\n    return k\n"), "unsupported", 11,
          "cannot be used as a default value"),
     Case(function_class(tail="print(list(map(lambda v: F, [1])))\n"), "unsupported", 11,
          r"the class `F` cannot be used as a return value"),
-    Case(function_class(tail="import functools\nprint(functools.reduce(lambda a, b: a, [F.apply, 2]))\n"),
-         "unsupported", 12, FN),
+    Case(function_class(tail="import functools\nr = functools.reduce(lambda a, b: a, [F.apply, 2])\n"
+                             "torch.tensor([r])\n"), "unsupported", 13, FN),   # s27: returned, never data
     Case("import torch\ndef mk():\n    class F(torch.autograd.Function):\n        @staticmethod\n"
          "        def forward(ctx, x):\n            return x * 2\n        @staticmethod\n"
-         "        def backward(ctx, g):\n            return g\n    return F.apply\na = mk()\n",
-         "unsupported", 10, "cannot be used as a return value"),
+         "        def backward(ctx, g):\n            return g\n    return F.apply\na = mk()\n"
+         "torch.tensor([a])\n",
+         "unsupported", 12, "cannot be used in `torch.tensor`"),   # s27: returned, but never data
     # -- no hooks, no raise: the doors a backward could use to run code elsewhere ----------------------
     # (session 21: a tensor hook that is a function runs, lang/tensor_hooks.py; anything else not)
     Case(function_class(tail="y.register_hook(torch.float32)\n"), "unsupported", 11,

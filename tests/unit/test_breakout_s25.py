@@ -210,8 +210,8 @@ def test_a_walrus_in_a_class_body_is_refused(case):
          "^Field names cannot start with an underscore: '__class__'$"),
     Case("class A:\n    def __getattr__(self, name):\n        return lambda: 1\nprint(A().f.__globals__)\n",
          "unsupported", 4, "double-underscore attributes"),
-    Case("class A:\n    @property\n    def p(self):\n        return print\nA().p\n", "unsupported", 4,
-         "cannot be used as a return value"),
+    Case("import torch\nclass A:\n    @property\n    def p(self):\n        return print\nA().p(1)\n"
+         "torch.tensor([A().p])\n", "unsupported", 7, "cannot be used in `torch.tensor`"),   # s27: returned
     Case("g = (i for i in range(10))\nfor k in range(5000):\n    g = (i for i in g)\nprint(next(g))\n",
          "limit",
          4, "nests too deeply"),

@@ -32,7 +32,9 @@ CASES = [
     (T + "def f(a):\n    return a\nf(1, 2)\n", "errors_lang.positional_one"),
     (T + "def f():\n    return 1\nf(1)\n", "errors_lang.positional_given_one"),
     (T + "def f(a):\n    return a\nf(1, a=2)\n", "errors_lang.multiple_values"),
-    (T + "def f(a, b):\n    return a\nf(1)\n", "errors_lang.missing_argument"),
+    (T + "def f(a, b):\n    return a\nf(1)\n", "errors_more.missing_positional"),   # s27: CPython's words
+    (T + "def mk():\n    def f(a):\n        return a\n    return f\nmk()(1, 2)\n",
+     "errors_lang.positional_one"),
     (T + "def f(a):\n    return a\nf(1, c=2)\n", "errors_lang.unexpected_keyword"),
     (T + "def f(n):\n    return f(n + 1)\nf(0)\n", "errors_lang.call_depth"),
     (T + "for v in torch.tensor(1.0):\n    pass\n", "errors_lang.iterate_0d"),

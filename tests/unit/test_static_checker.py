@@ -91,7 +91,7 @@ def test_dunder_name_reads_only_as_dunder_name():
     ("class A(list):\n    pass", "a base that is not `object`, a builtin exception class"),
     ("class A:\n    def __float__(self):\n        pass", "defining `__float__` in `class A`"),
     ("try:\n    pass\nexcept* ValueError:\n    pass", "`except*` blocks"),
-    ("@d\ndef f():\n    pass", "decorators"),
+    ("class A:\n    @d\n    def f(self):\n        pass", "`@d` on the method `f`"),   # s27: a def's own run
     ("def f():\n    x = yield 1", "`yield`"),
     ("def f():\n    print((yield from g()))", "`yield from`"),
     ("await x", "`await`"),

@@ -1,0 +1,110 @@
+"""functools.cache and functools.lru_cache (session 27: `@cache def fib(n)`, a lesson's memoised recursion).
+
+The cached function is a FunctionValue: a call looks its arguments up in the cache's own dict, and on a
+miss calls the function through Interpreter.call_value (every limit of a direct call) and keeps the value.
+Each new entry counts as an item the program built (max_sequence_len for the cache, max_total_sequence_items
+in all); lru_cache(maxsize=n) forgets its least recently used entry, as CPython's. Arguments are the keys:
+numbers, strings, None and tuples of those (CPython's own TypeError for a list, a dict or a set); anything
+else (a tensor hashes by its identity, an object of the program by its own __hash__) is refused by name.
+"""
+
+from __future__ import annotations
+
+import ast
+from typing import TYPE_CHECKING, Any
+
+from autogradlab.errors import NotSupported
+from autogradlab.lang.operators import python_error
+from autogradlab.lang.safe_values import FunctionValue, SafeFunction, SafeType, UserFunction
+from autogradlab.lang.stored_objects import require_item
+
+if TYPE_CHECKING:
+    from autogradlab.lang.interpreter import Interpreter
+
+_KEY_ATOMS = (int, float, complex, str, bool, type(None))
+_UNHASHABLE = {"list": "list", "dict": "dict", "ProgramSet": "set"}
+_KEYWORDS = object()   # CPython's kwd_mark: keyword arguments after it, as (name, value) pairs
+
+
+class CachedFunction(FunctionValue):
+    """`func` with its cache; maxsize None: unbounded."""
+
+    def __init__(self, func: Any, maxsize: int | None, name: str) -> None:
+        self.func, self.maxsize, self.cache = func, maxsize, {}
+        super().__init__(name, self._call)
+
+    def _call(self, interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
+        key = (*args, _KEYWORDS, *kwargs.items()) if kwargs else tuple(args)
+        _check_key(key, self.qualname)
+        if key in self.cache:
+            value = self.cache.pop(key)   # the most recently used goes last
+            self.cache[key] = value
+            return value
+        value = require_item(interp.call_value(self.func, list(args), dict(kwargs), node), "in the cache")
+        if self.maxsize == 0:
+            return value
+        if self.maxsize is not None and len(self.cache) >= self.maxsize:
+            del self.cache[next(iter(self.cache))]   # the least recently used
+        else:
+            interp.sizes.charge_sequence(len(self.cache) + 1, f"the cache of {self.qualname}", added=1)
+        self.cache[key] = value
+        return value
+
+    def __repr__(self) -> str:
+        return "<functools._lru_cache_wrapper object>"
+
+
+def _check_key(key: tuple, name: str) -> None:
+    stack = list(key)
+    while stack:
+        part = stack.pop()
+        if part is _KEYWORDS or type(part) in _KEY_ATOMS:
+            continue
+        if type(part) is tuple:
+            stack.extend(part)
+            continue
+        kind = type(part).__name__
+        if kind in _UNHASHABLE:
+            raise python_error(TypeError(f"unhashable type: '{_UNHASHABLE[kind]}'"))
+        from autogradlab.lang.safe_values import type_text
+        raise NotSupported(f"`{name}` caches calls whose arguments are numbers, strings, None or tuples of "
+                           f"those in Autograd Lab (not {type_text(part)})")
+
+
+def _cache(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> CachedFunction:
+    if kwargs or len(args) != 1:
+        raise python_error(TypeError(f"cache() takes 1 positional argument but {len(args)} were given"
+                                     if not kwargs else f"cache() got an unexpected keyword argument "
+                                     f"'{next(iter(kwargs))}'"))
+    return CachedFunction(_function(args[0]), None, "functools.cache")
+
+
+def _lru_cache(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
+    """lru_cache(fn), lru_cache(maxsize), lru_cache(maxsize=128): the cached function or its decorator."""
+    if set(kwargs) - {"maxsize", "typed"} or len(args) > 1 or args and "maxsize" in kwargs:
+        raise NotSupported("Autograd Lab supports `functools.lru_cache(maxsize=...)`")
+    if kwargs.get("typed"):
+        raise NotSupported("`functools.lru_cache(typed=True)` is not supported in Autograd Lab")
+    first = args[0] if args else kwargs.get("maxsize", 128)
+    if isinstance(first, UserFunction | SafeFunction):   # @lru_cache without parentheses
+        return CachedFunction(first, 128, "functools.lru_cache")
+    if first is not None and type(first) is not int:
+        raise python_error(TypeError("Expected first argument to be an integer, a callable, or None"))
+    maxsize = None if first is None else max(first, 0)
+
+    def decorate(interp_: Interpreter, args_: list, kwargs_: dict, node_: ast.AST) -> CachedFunction:
+        if kwargs_ or len(args_) != 1:
+            raise python_error(TypeError("decorating_function() takes 1 positional argument but "
+                                         f"{len(args_)} were given"))
+        return CachedFunction(_function(args_[0]), maxsize, "functools.lru_cache")
+    return FunctionValue("functools.lru_cache", decorate)
+
+
+def _function(value: Any) -> Any:
+    if not isinstance(value, UserFunction | SafeFunction | SafeType):
+        raise python_error(TypeError("the first argument must be callable"))
+    return value
+
+
+CACHE_MEMBERS = {"cache": SafeFunction("functools.cache", _cache),
+                 "lru_cache": SafeFunction("functools.lru_cache", _lru_cache)}

@@ -77,13 +77,20 @@ def test_snippet_runs_like_plain_pytorch(name: str) -> None:
     compare(SNIPPETS[name])
 
 
-@pytest.mark.parametrize(("source", "line", "says"), [
-    ("def deco(f):\n    return f\n@deco\ndef g():\n    return 1", 4, "decorators"),
-    ("@print\ndef f(x):\n    return x", 2, "decorators"),
-    ("import torch\n@torch.no_grad()\n@torch.no_grad()\ndef f(x):\n    return x", 4, "decorators"),
-    ("import torch\n@torch.no_grad(1)\ndef f(x):\n    return x", 3, "decorators"),
-    ("@(lambda f: f)\ndef f(x):\n    return x", 2, "decorators"),
-    ("import torch\n@torch.no_grad().__class__\ndef f(x):\n    return x", 3, "decorators"),
+@pytest.mark.parametrize("source", [   # program-written decorators run since session 27 (closures)
+    "def deco(f):\n    return f\n@deco\ndef g():\n    return 1\nprint(g())",
+    "@print\ndef f(x):\n    return x\nprint(f)",
+    "@(lambda f: f)\ndef f(x):\n    return x\nprint(f(3))",
+])
+def test_program_decorators_run_as_python(source: str) -> None:
+    compare(source)
+
+
+@pytest.mark.parametrize(("source", "line", "says"), [   # the decorator's own line, as Python names it
+    ("import torch\n@torch.no_grad()\n@torch.no_grad()\ndef f(x):\n    return x", 2,
+     "above another decorator"),
+    ("import torch\n@torch.no_grad(1)\ndef f(x):\n    return x", 2, "torch.no_grad"),
+    ("import torch\n@torch.no_grad().__class__\ndef f(x):\n    return x", 2, "__class__"),
     # (@torch.set_grad_enabled(False) and @torch.inference_mode() run as PyTorch since session 14:
     # tests/unit/test_grad_switches.py)
 ])

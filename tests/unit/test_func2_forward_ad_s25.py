@@ -109,7 +109,7 @@ def test_a_limit_inside_the_level_is_not_catchable_and_the_level_ends():
     (F + "level = fwAD.dual_level()\n", "is supported as `with fwAD.dual_level():`"),
     (F + "with fwAD.dual_level():\n    fwAD.make_dual(torch.ones(1), torch.ones(1), level=0)\n",
      "`make_dual(..., level=...)` is not supported"),
-    (F + "@fwAD.dual_level()\ndef f():\n    pass\n", "decorator"),
+    (F + "@fwAD.dual_level()\ndef f():\n    pass\n", "as `with fwAD.dual_level():`"),
     (F + "dual_level = 3\nwith dual_level():\n    pass\n", "dual_level only"),
 ])
 def test_forward_ad_refusals_by_name(source, says):

@@ -70,6 +70,7 @@ _MEMBERS = (
     *(f"torch.distributions.{m}.{c}" for m, c in _DISTRIBUTIONS.items()),
     *(f"torch.distributions.{c}" for c in _DISTRIBUTIONS.values()),
     *(f"torch.func.{name}" for name in FUNC_MEMBERS), "torch.vmap",
+    "numpy.pi", "numpy.e", "numpy.inf", "numpy.nan",   # `from numpy import pi` (NumPy quickstart)
     "math.pi", "math.e", "math.sqrt", "math.exp", "math.log", "math.sin", "math.cos", "math.tan",
     "functools.reduce", "functools.partial", "warnings.filterwarnings", "warnings.simplefilter",
     *(f"time.{name}" for name in CLOCKS),

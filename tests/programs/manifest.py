@@ -339,6 +339,12 @@ TUTORIALS: tuple[ProgramSpec, ...] = (
     ProgramSpec("tutorial_kloeckner_qr_iteration.py", "inducer/numerics-notes (MIT)"),
     ProgramSpec("tutorial_kloeckner_computing_svd.py", "inducer/numerics-notes (MIT)"),
     ProgramSpec("tutorial_kloeckner_orthogonal_iteration.py", "inducer/numerics-notes (MIT)"),
+    # Session 27 (corpus7): NumPy's quickstart (`from numpy import pi`, `a.dtype.name`, `a.itemsize`,
+    # `b.cumsum(axis=1)`)
+    ProgramSpec("tutorial_numpy_quickstart.py", "numpy/numpy (BSD-3-Clause)"),
+    # and its "absolute basics for beginners" (np.concatenate/vstack/hstack/hsplit, np.newaxis,
+    # np.expand_dims, np.nonzero: lang/numpy_joins.py)
+    ProgramSpec("tutorial_numpy_absolute_beginners.py", "numpy/numpy (BSD-3-Clause)"),
 )
 
 

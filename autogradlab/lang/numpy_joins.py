@@ -44,7 +44,7 @@ def _join(name: str) -> SafeFunction:
             shown = ", axis=..." if keywords else ""
             raise NotSupported(f"Autograd Lab supports `np.{name}((a, b){shown})`")
         parts = _raw_parts(interp, name, args[0])
-        numpy_ops.charge(interp, sum(int(np.size(p)) for p in parts), name)
+        numpy_ops.charge(interp, sum(int(np.size(p)) for p in parts), f"np.{name}")
         extra = {"axis": _axis(kwargs["axis"])} if "axis" in kwargs else {}
         return numpy_ops._wrap(numpy_ops._guarded(lambda: getattr(np, name)(parts, **extra)))
     return SafeFunction(f"numpy.{name}", impl)
@@ -81,7 +81,7 @@ def _nonzero(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> An
     if len(args) != 1 or kwargs:
         raise NotSupported("Autograd Lab supports `np.nonzero(x)`")
     raw = numpy_ops._raw(numpy_ops.lists_as_arrays(interp, args)[0], "np.nonzero")
-    numpy_ops.charge(interp, int(np.size(raw)) * max(1, int(np.ndim(raw))), "nonzero")
+    numpy_ops.charge(interp, int(np.size(raw)) * max(1, int(np.ndim(raw))), "np.nonzero")
     return tuple(numpy_ops._wrap(p) for p in numpy_ops._guarded(lambda: np.nonzero(raw)))
 
 

@@ -26,7 +26,7 @@ def scan(interp: Interpreter, name: str, value: Any, args: list, kwargs: dict) -
     if axis is not None and (type(axis) is not int):
         raise ProgramTypeError("axis must be an int")
     raw = numpy_ops._raw(value, f"np.{name}")
-    numpy_ops.charge(interp, int(np.size(raw)), name)
+    numpy_ops.charge(interp, int(np.size(raw)), f"np.{name}")
     return numpy_ops._wrap(numpy_ops._guarded(lambda: getattr(np, name)(raw, axis=axis)))
 
 

@@ -345,6 +345,11 @@ TUTORIALS: tuple[ProgramSpec, ...] = (
     # and its "absolute basics for beginners" (np.concatenate/vstack/hstack/hsplit, np.newaxis,
     # np.expand_dims, np.nonzero: lang/numpy_joins.py)
     ProgramSpec("tutorial_numpy_absolute_beginners.py", "numpy/numpy (BSD-3-Clause)"),
+    # PyTorch's "Broadcasting semantics" note: each ends at its failing example, as plain PyTorch does
+    ProgramSpec("tutorial_pt_broadcasting_general.py", T_PT, ok=False, error_kind="shape", error_line=37,
+                error_says=("cannot be broadcast", "dimension 1")),
+    ProgramSpec("tutorial_pt_broadcasting_inplace.py", T_PT, ok=False, error_kind="shape", error_line=18,
+                error_says=("in place", "[1, 3, 1]")),
 )
 
 

@@ -350,6 +350,7 @@ TUTORIALS: tuple[ProgramSpec, ...] = (
                 error_says=("cannot be broadcast", "dimension 1")),
     ProgramSpec("tutorial_pt_broadcasting_inplace.py", T_PT, ok=False, error_kind="shape", error_line=18,
                 error_says=("in place", "[1, 3, 1]")),
+    ProgramSpec("tutorial_pt_tensor_docs.py", T_PT, output=UNCHECKED),   # the torch.Tensor page's examples
 )
 
 

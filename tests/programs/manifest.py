@@ -351,6 +351,7 @@ TUTORIALS: tuple[ProgramSpec, ...] = (
     ProgramSpec("tutorial_pt_broadcasting_inplace.py", T_PT, ok=False, error_kind="shape", error_line=18,
                 error_says=("in place", "[1, 3, 1]")),
     ProgramSpec("tutorial_pt_tensor_docs.py", T_PT, output=UNCHECKED),   # the torch.Tensor page's examples
+    ProgramSpec("tutorial_d2l_en_information_theory.py", T_D2L),   # entropy, mutual information, KL
 )
 
 

@@ -75,6 +75,7 @@ _MEMBERS = (
     *(f"math.{name}" for name in (*MATH_FUNCTIONS, *MATH_CONSTANTS)),   # from math import tau
     "functools.reduce", "functools.partial", "functools.wraps", "functools.cache", "functools.lru_cache",
     "warnings.filterwarnings", "warnings.simplefilter",
+    "numpy.pi", "numpy.e", "numpy.inf", "numpy.nan",   # `from numpy import pi` (NumPy quickstart)
     *(f"time.{name}" for name in CLOCKS),
     "pprint.pprint", "pprint.pformat", "pprint.PrettyPrinter",
     "collections.Counter", "collections.defaultdict",

@@ -244,5 +244,6 @@ MATH_CONSTANTS: tuple[str, ...] = ("pi", "e", "tau", "inf", "nan")
 
 NUMPY_DTYPES: tuple[str, ...] = ("float16", "float32", "float64", "int8", "int16", "int32", "int64",
                                   "uint8", "bool_", "complex64", "complex128")
-SAFE_ARRAY_PROPERTIES: frozenset[str] = frozenset({"shape", "dtype", "ndim", "size", "T"})
+SAFE_ARRAY_PROPERTIES: frozenset[str] = frozenset({"shape", "dtype", "ndim", "size", "T",
+                                                   "itemsize", "nbytes"})
 SAFE_ARRAY_METHODS: frozenset[str] = frozenset({"tolist", "copy", "dot"})

@@ -123,7 +123,9 @@ def read_attribute(interp: Interpreter, base: Any, name: str, node: ast.AST) -> 
         if name not in al.SAFE_ARRAY_PROPERTIES:
             raise NotSupported(f"the numpy attribute `.{name}` is not supported in Autograd Lab")
         value = getattr(base.array, name)
-        return SafeNumpyDtype(value) if name == "dtype" else wrap_result(value, name)
+        return SafeNumpyDtype(value, instance=True) if name == "dtype" else wrap_result(value, name)
+    if isinstance(base, SafeNumpyDtype) and base.instance and name in ("name", "itemsize"):
+        return getattr(base.dtype, name)   # `a.dtype.name` 'int64', `a.dtype.itemsize` 8 (NumPy quickstart)
     if isinstance(base, SafeDistribution):
         return distributions.read_attribute(base, name)
     if isinstance(base, SafeType) and name == "__name__":   # `type(err).__name__`: 'ValueError', 'Tensor'

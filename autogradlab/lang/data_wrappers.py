@@ -75,13 +75,14 @@ class SafeArray:
 class SafeNumpyDtype:
     """`array.dtype` / `np.float32`: prints like numpy's dtype (`float64`)."""
 
-    def __new__(cls, dtype: np.dtype) -> SafeNumpyDtype:
+    def __new__(cls, dtype: np.dtype, instance: bool = False) -> SafeNumpyDtype:
         kind = type(np.dtype(dtype))   # numpy.dtypes.Float64DType
         return object.__new__(_named(SafeNumpyDtype, f"{kind.__module__}.{kind.__name__}"))
 
-    def __init__(self, dtype: np.dtype) -> None:
+    def __init__(self, dtype: np.dtype, instance: bool = False) -> None:
         self.dtype = np.dtype(dtype)
         self.text = str(self.dtype)
+        self.instance = instance   # an array's dtype (`a.dtype.name`), not the type np.float32
 
     def __repr__(self) -> str:
         return f"dtype('{self.dtype}')"

@@ -20,6 +20,7 @@ import numpy as np
 import torch
 
 from autogradlab.errors import NotSupported, ProgramError, ProgramTypeError, ProgramValueError
+from autogradlab.lang.numpy_scans import SCANS, numpy_scan_members, scan
 from autogradlab.lang.safe_values import SafeArray, SafeFunction, SafeNumpyDtype
 
 if TYPE_CHECKING:
@@ -275,6 +276,7 @@ def numpy_members() -> dict[str, SafeFunction]:
         **{name: _ufunc2(name) for name in UFUNCS2},
         **{name: _ufunc1(name) for name in UFUNCS1},
         **{name: _reduction(name) for name in REDUCTIONS},
+        **numpy_scan_members(),   # np.cumsum, np.cumprod
     }
 
 
@@ -294,6 +296,8 @@ def array_method(interp: Interpreter, base: Any, name: str, args: list, kwargs: 
         if len(args) > 1 or set(kwargs) - {"axis", "keepdims"} or args and "axis" in kwargs:
             raise NotSupported(f"Autograd Lab supports `.{name}(axis=..., keepdims=...)` on arrays")
         return reduce(name, base, _axis_given(args, kwargs))
+    if name in SCANS:   # b.cumsum(axis=1) (numpy_scans.py)
+        return scan(interp, name, base, args, kwargs)
     if name == "reshape":
         if kwargs:
             raise NotSupported("`.reshape()` takes no keyword arguments in Autograd Lab")
@@ -310,5 +314,5 @@ def array_method(interp: Interpreter, base: Any, name: str, args: list, kwargs: 
     raise NotSupported(f"the numpy method `.{name}()` is not supported in Autograd Lab")
 
 
-ARRAY_METHODS = frozenset(REDUCTIONS) | {"reshape", "item", "astype", "flatten"}
+ARRAY_METHODS = frozenset(REDUCTIONS) | frozenset(SCANS) | {"reshape", "item", "astype", "flatten"}
 UNARY_FUNCTIONS = {"neg": operator.neg, "positive": operator.pos}

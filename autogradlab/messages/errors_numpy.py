@@ -31,6 +31,11 @@ EN = {
     "errors_numpy.triangle_k": "Autograd Lab supports `np.{name}(m, k)` with a whole number k",
     "errors_numpy.module_constant": "setting `{name}` to a {kind} value is not supported in Autograd Lab "
                                     "(an int, a float or a one-element tensor without a graph)",
+    "errors_numpy.join_parts": "np.{name}() takes a list or tuple of arrays",
+    "errors_numpy.axis_int": "axis must be an int",
+    "errors_numpy.split_call": "Autograd Lab supports `np.{name}(x, sections)` and `np.{name}(x, (i, j))`",
+    "errors_numpy.split_points": "np.{name}(): the split points must be ints",
+    "errors_numpy.split_sections": "np.{name}(): the sections must be an int or a list of ints",
 }
 
 ZH = {
@@ -57,4 +62,9 @@ ZH = {
     "errors_numpy.triangle_k": "Autograd Lab 支持 `np.{name}(m, k)`，其中 k 是整数",
     "errors_numpy.module_constant": "Autograd Lab 不支持把 `{name}` 设为 {kind} 类型的值"
                                     "（只能是 int、float 或不带计算图的单元素张量）",
+    "errors_numpy.join_parts": "np.{name}() 需要一个由数组组成的列表或元组",
+    "errors_numpy.axis_int": "axis 必须是整数",
+    "errors_numpy.split_call": "Autograd Lab 支持 `np.{name}(x, sections)` 和 `np.{name}(x, (i, j))`",
+    "errors_numpy.split_points": "np.{name}()：分割点必须是整数",
+    "errors_numpy.split_sections": "np.{name}()：sections 必须是整数或整数列表",
 }

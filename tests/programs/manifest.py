@@ -347,6 +347,19 @@ TUTORIALS: tuple[ProgramSpec, ...] = (
         r"^<function make_linear\.<locals>\.predict at 0x[0-9a-f]+> <function make_counter at 0x[0-9a-f]+> "
         r"<function logged at 0x[0-9a-f]+>$",
         r"^<function make_linear\.<locals>\.predict at 0x[0-9a-f]+> tensor\(.*\)$")),
+    # Session 27 (corpus7): NumPy's quickstart (`from numpy import pi`, `a.dtype.name`, `a.itemsize`,
+    # `b.cumsum(axis=1)`)
+    ProgramSpec("tutorial_numpy_quickstart.py", "numpy/numpy (BSD-3-Clause)"),
+    # and its "absolute basics for beginners" (np.concatenate/vstack/hstack/hsplit, np.newaxis,
+    # np.expand_dims, np.nonzero: lang/numpy_joins.py)
+    ProgramSpec("tutorial_numpy_absolute_beginners.py", "numpy/numpy (BSD-3-Clause)"),
+    # PyTorch's "Broadcasting semantics" note: each ends at its failing example, as plain PyTorch does
+    ProgramSpec("tutorial_pt_broadcasting_general.py", T_PT, ok=False, error_kind="shape", error_line=37,
+                error_says=("cannot be broadcast", "dimension 1")),
+    ProgramSpec("tutorial_pt_broadcasting_inplace.py", T_PT, ok=False, error_kind="shape", error_line=18,
+                error_says=("in place", "[1, 3, 1]")),
+    ProgramSpec("tutorial_pt_tensor_docs.py", T_PT, output=UNCHECKED),   # the torch.Tensor page's examples
+    ProgramSpec("tutorial_d2l_en_information_theory.py", T_D2L),   # entropy, mutual information, KL
 )
 
 

@@ -1,0 +1,91 @@
+"""NumPy's joining and splitting functions as "NumPy: the absolute basics for beginners" shows them:
+np.concatenate((a, b), axis=0), np.vstack / np.hstack / np.stack, np.hsplit / np.vsplit, np.expand_dims,
+np.nonzero, and `a[np.newaxis, :]` (np.newaxis is None). Every result is counted before numpy makes it
+(the inputs' elements for a join, the index arrays of nonzero); splits and expand_dims are views of
+their input, as in NumPy. Only arrays, lists of numbers and numbers reach numpy, which words its own
+errors (mismatched shapes, an unequal split)."""
+
+from __future__ import annotations
+
+import ast
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from autogradlab.errors import NotSupported, ProgramTypeError
+from autogradlab.lang.safe_values import SafeFunction
+
+if TYPE_CHECKING:
+    from autogradlab.lang.interpreter import Interpreter
+
+JOINS = ("concatenate", "vstack", "hstack", "stack")
+SPLITS = ("hsplit", "vsplit")
+
+
+def _raw_parts(interp: Interpreter, name: str, parts: Any) -> list:
+    from autogradlab.lang import numpy_ops
+    if not isinstance(parts, (list, tuple)):
+        raise ProgramTypeError(f"np.{name}() takes a list or tuple of arrays")
+    return [numpy_ops._raw(a, f"np.{name}") for a in numpy_ops.lists_as_arrays(interp, list(parts))]
+
+
+def _axis(value: Any) -> Any:
+    if value is not None and type(value) is not int:
+        raise ProgramTypeError("axis must be an int")
+    return value
+
+
+def _join(name: str) -> SafeFunction:
+    keywords = {"axis"} if name in ("concatenate", "stack") else set()
+
+    def impl(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
+        from autogradlab.lang import numpy_ops
+        if len(args) != 1 or set(kwargs) - keywords:
+            shown = ", axis=..." if keywords else ""
+            raise NotSupported(f"Autograd Lab supports `np.{name}((a, b){shown})`")
+        parts = _raw_parts(interp, name, args[0])
+        numpy_ops.charge(interp, sum(int(np.size(p)) for p in parts), f"np.{name}")
+        extra = {"axis": _axis(kwargs["axis"])} if "axis" in kwargs else {}
+        return numpy_ops._wrap(numpy_ops._guarded(lambda: getattr(np, name)(parts, **extra)))
+    return SafeFunction(f"numpy.{name}", impl)
+
+
+def _split(name: str) -> SafeFunction:
+    def impl(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
+        from autogradlab.lang import numpy_ops
+        if len(args) != 2 or kwargs:
+            raise NotSupported(f"Autograd Lab supports `np.{name}(x, sections)` and `np.{name}(x, (i, j))`")
+        raw = numpy_ops._raw(numpy_ops.lists_as_arrays(interp, args[:1])[0], f"np.{name}")
+        where = args[1]
+        if isinstance(where, (list, tuple)):
+            if not all(type(i) is int for i in where):
+                raise ProgramTypeError(f"np.{name}(): the split points must be ints")
+            where = list(where)
+        elif type(where) is not int:
+            raise ProgramTypeError(f"np.{name}(): the sections must be an int or a list of ints")
+        return [numpy_ops._wrap(p) for p in numpy_ops._guarded(lambda: getattr(np, name)(raw, where))]
+    return SafeFunction(f"numpy.{name}", impl)
+
+
+def _expand_dims(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
+    from autogradlab.lang import numpy_ops
+    if len(args) + len(kwargs) != 2 or set(kwargs) - {"axis"} or len(args) > 2 or not args:
+        raise NotSupported("Autograd Lab supports `np.expand_dims(x, axis=...)`")
+    axis = _axis(args[1] if len(args) == 2 else kwargs["axis"])
+    raw = numpy_ops._raw(numpy_ops.lists_as_arrays(interp, args[:1])[0], "np.expand_dims")
+    return numpy_ops._wrap(numpy_ops._guarded(lambda: np.expand_dims(raw, axis)))
+
+
+def _nonzero(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
+    from autogradlab.lang import numpy_ops
+    if len(args) != 1 or kwargs:
+        raise NotSupported("Autograd Lab supports `np.nonzero(x)`")
+    raw = numpy_ops._raw(numpy_ops.lists_as_arrays(interp, args)[0], "np.nonzero")
+    numpy_ops.charge(interp, int(np.size(raw)) * max(1, int(np.ndim(raw))), "np.nonzero")
+    return tuple(numpy_ops._wrap(p) for p in numpy_ops._guarded(lambda: np.nonzero(raw)))
+
+
+def numpy_join_members() -> dict[str, Any]:
+    return {**{name: _join(name) for name in JOINS}, **{name: _split(name) for name in SPLITS},
+            "expand_dims": SafeFunction("numpy.expand_dims", _expand_dims),
+            "nonzero": SafeFunction("numpy.nonzero", _nonzero), "newaxis": None}

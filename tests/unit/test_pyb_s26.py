@@ -5,7 +5,6 @@ CPython + PyTorch run in a child process (tests/diff_compare.py); the limits no 
 
 from __future__ import annotations
 
-import re
 import subprocess
 import sys
 
@@ -13,9 +12,9 @@ import pytest
 
 from autogradlab.engine import run_program
 from autogradlab.limits import DEFAULT_LIMITS
-from tests.diff_compare import compare, engine_run, oracle_batch
+from tests.diff_compare import engine_run, oracle_batch
+from tests.unit.test_pywith_s25 import _same_as_python  # addresses stripped, as there
 
-_ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+>")
 LIMIT = DEFAULT_LIMITS.max_sequence_len
 
 TAG = ("from contextlib import contextmanager\n"
@@ -122,14 +121,6 @@ PROGRAMS += [   # functions, lambdas, bound methods as set items and dict keys: 
 @pytest.fixture(scope="module")
 def oracle() -> dict[str, dict]:
     return dict(zip(PROGRAMS, oracle_batch(PROGRAMS), strict=True))
-
-
-def _same_as_python(python: dict, engine: dict) -> list[str]:
-    python = {**python, "printed": _ADDRESS.sub(">", python["printed"])}
-    engine = {**engine, "printed": _ADDRESS.sub(">", engine["printed"])}
-    outcome = compare(python, engine)
-    assert outcome.refused is None, outcome.refused
-    return [p for p in outcome.problems if not ("python: '<" in p and "engine: None" in p)]
 
 
 @pytest.mark.parametrize("source", PROGRAMS, ids=range(len(PROGRAMS)))

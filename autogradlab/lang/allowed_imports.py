@@ -81,7 +81,8 @@ _MEMBERS = (
     "collections.Counter", "collections.defaultdict",
     "collections.namedtuple", "collections.deque", "collections.OrderedDict",
     "collections.ChainMap", "collections.UserDict", "collections.UserList",   # refused when called
-    "collections.UserString", "itertools.islice",
+    "collections.UserString", "itertools.islice", "itertools.product",
+    "itertools.combinations", "itertools.combinations_with_replacement",
     "contextlib.contextmanager", "contextlib.nullcontext", "contextlib.suppress",
     # `from torch import tensor` (fast.ai course22p2): a torch function, dtype or constant the program
     # could already call as torch.X, bound under its own name

@@ -54,7 +54,7 @@ _UNARY = """abs absolute acos arccos acosh arccosh asin arcsin asinh arcsinh ata
 _BINARY = """add sub subtract mul multiply div divide true_divide floor_divide remainder fmod pow
     float_power atan2 arctan2 hypot maximum minimum fmax fmin eq ne lt le gt ge greater greater_equal
     less less_equal not_equal logical_and logical_or logical_xor bitwise_and bitwise_or bitwise_xor
-    xlogy copysign dot vdot inner outer ger mv mm bmm matmul kron cross dist lerp where"""
+    xlogy copysign dot vdot inner outer ger mv mm bmm matmul kron dist lerp where"""
 _REDUCE = """sum mean nansum nanmean prod std var max min amax amin argmax argmin logsumexp all any
     median nanmedian mode count_nonzero std_mean var_mean aminmax"""
 _SHAPE = """reshape flatten unflatten squeeze unsqueeze transpose swapaxes swapdims t permute movedim
@@ -68,6 +68,7 @@ _LINALG_TOP = "det logdet slogdet inverse pinverse matrix_power matrix_exp chole
 TORCH_FUNCTIONS: dict[str, CallSpec] = {
     **_table(_UNARY, size="same"),
     **_table(_BINARY, ("other",)),
+    **_table("cross", ("other", "dim")),
     **_table(_REDUCE, REDUCE + ("unbiased", "correction", "p"), size="same"),
     **_table(_SHAPE, DIM + ("dims", "start_dim", "end_dim", "dim0", "dim1", "shifts", "k", "diagonal",
                             "offset", "index", "indexing", "largest", "sorted", "descending", "stable",
@@ -93,6 +94,39 @@ TORCH_FUNCTIONS: dict[str, CallSpec] = {
     **_table("bilinear", ("bias",)),   # eat_pytorch 4-2; not a tensor method
     **_table("histc", ("bins", "min", "max")),
     **_table("numel is_tensor is_floating_point is_complex is_nonzero is_grad_enabled", size="none"),
+    # Session 28 (corpus8): the torch reference pages' examples (tests/programs/tutorial_torch_*_docs.py).
+    # Same size as the input: conj_physical, ravel, msort, adjoint (a view), renorm.
+    **_table("conj_physical ravel msort adjoint", size="same"),
+    **_table("renorm", ("p", "dim", "maxnorm"), size="same"),
+    **_table("gcd lcm ldexp logaddexp logaddexp2 bitwise_left_shift bitwise_right_shift", ("other",)),
+    **_table("heaviside", ("values",)),
+    **_table("addcdiv addcmul", ("value", "tensor1", "tensor2")),
+    **_table("frexp"),
+    **_table("quantile nanquantile", ("q", "dim", "keepdim", "interpolation")),
+    # pieces counted first (piece_counts.py), like split and chunk
+    **_table("tensor_split hsplit vsplit dsplit", ("indices_or_sections", "sections", "indices",
+                                                   "tensor_indices_or_sections", "dim")),
+    **_table("narrow_copy", ("dim", "start", "length")),
+    **_table("diagonal_scatter select_scatter slice_scatter", ("src", "offset", "dim1", "dim2", "dim",
+                                                               "index", "start", "end", "step")),
+    **_table("take_along_dim", ("indices", "dim")),
+    **_table("unravel_index", ("indices", "shape")),
+    # data-dependent sizes: bounded before the call (meta_copies.data_dependent_bound)
+    **_table("argwhere"),
+    **_table("unique_consecutive", ("return_inverse", "return_counts", "dim")),
+    **_table("bincount", ("weights", "minlength")),
+    **_table("histogram", ("bins", "range", "weight", "density")),
+    **_table("repeat_interleave", ("repeats", "dim", "output_size")),
+    **_table("combinations", ("r", "with_replacement")),
+    **_table("bucketize", ("boundaries", "out_int32", "right")),
+    **_table("searchsorted", ("sorted_sequence", "right", "side", "out_int32", "sorter")),
+    **_table("vander", ("x", "N", "increasing")),
+    **_table("diff", ("n", "dim", "prepend", "append")),
+    **_table("cov", ("correction", "fweights", "aweights")),   # n x n from n x m: bounded like mm
+    **_table("corrcoef"),
+    **_table("isin", ("elements", "test_elements", "assume_unique", "invert")),
+    **_table("gradient", ("spacing", "dim", "edge_order")),
+    **_table("is_conj broadcast_shapes", size="none"),
     **_table("complex polar"),
     **_table("zeros ones", CREATE),
     **_table("full", CREATE + ("fill_value",)),
@@ -187,7 +221,8 @@ TENSOR_METHODS: dict[str, CallSpec] = {
         "cosine_similarity", "tril_indices", "triu_indices", "atleast_1d", "atleast_2d", "atleast_3d",
         "where", "zeros", "ones", "full", "arange", "linspace", "logspace", "eye", "zeros_like",
         "ones_like", "full_like", "lerp", "is_floating_point", "is_complex", "is_nonzero", "std_mean",
-        "var_mean", "tensordot", "real", "imag", "range", "bilinear"}},  # real/imag are tensor properties
+        "var_mean", "tensordot", "real", "imag", "range", "bilinear", "unravel_index", "broadcast_shapes",
+        "bucketize", "searchsorted", "vander", "isin", "gradient", "combinations"}},  # real/imag are tensor properties
     **_table("view view_as reshape_as expand expand_as repeat contiguous unfold", _SHAPE_METHOD_KW),
     **_table("masked_fill index_fill", ("mask", "value", "dim", "index")),
     **_table("new_zeros new_ones new_full new_tensor", ("size", "fill_value", "data") + NOGRAD),

@@ -43,8 +43,9 @@ class SequenceIterator:
     def __repr__(self) -> str:
         if self._kind == "generator":
             return f"<generator object {getattr(self._items, 'qualname', '<genexpr>')}>"
-        if self._kind == "islice":   # lang/itertools_module.py
-            return "<itertools.islice object>"
+        if self._kind in ("islice", "itertools.product", "itertools.combinations",
+                          "itertools.combinations_with_replacement"):   # lang/itertools_module.py
+            return f"<itertools.{self._kind.rsplit('.', 1)[-1]} object>"
         if self._kind == "_deque_iterator":
             return "<_collections._deque_iterator object>"
         return f"<{self.type_name} object>"

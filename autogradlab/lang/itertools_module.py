@@ -6,7 +6,8 @@ next()), and iter(f, sentinel) calls f once per item asked for, stopping when f'
 Each item either makes is charged to the loop budget (max_loop_iterations), and islice's skipped items
 too (islice(it, 10**18, None) skips item by item, each charged), so neither can run unbounded; what f
 calls runs through the interpreter as usual. islice's arguments are checked as CPython checks them
-(same texts); only `islice` of itertools is here: its other members are refused by name at the import.
+(same texts); only `islice`, `product` and `combinations(_with_replacement)` (session 28) of itertools are here: the others are refused by name at the
+import.
 """
 
 from __future__ import annotations
@@ -110,5 +111,58 @@ def callable_iterator(interp: Interpreter, function: Any, sentinel: Any, node: a
     return SequenceIterator(CallableItems(interp, function, sentinel, node), "callable")
 
 
+def _product(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> SequenceIterator:
+    """itertools.product(a, b, repeat=n) (torch.cartesian_prod's example): CPython reads every source
+    into a tuple and keeps `repeat` copies of them before the first item, so the sources are read item by
+    item (each charged to the loop budget) and their copies counted as a list of that many items first;
+    each tuple made is charged too."""
+    repeat = 1
+    for name, value in kwargs.items():
+        if name != "repeat":
+            raise python_error(TypeError(f"'{name}' is an invalid keyword argument for product()"))
+        if not isinstance(value, int):   # True is 1, as in CPython
+            raise python_error(TypeError(f"'{type(value).__name__}' object cannot be interpreted as an integer"))
+        if value < 0:
+            raise python_error(ValueError("repeat argument cannot be negative"))
+        repeat = value
+    pools = [tuple(_Charged(interp, _iterator(interp, value, node, i + 1, "product")))
+             for i, value in enumerate(args)]
+    interp.sizes.charge_sequence(sum(len(pool) for pool in pools) * repeat, "the pools of itertools.product()")
+    return SequenceIterator(_Charged(interp, itertools.product(*pools, repeat=repeat)), "itertools.product")
+
+
+def _combinations_of(kind: str) -> Any:
+    """itertools.combinations / combinations_with_replacement(iterable, r) (torch.combinations' example):
+    the source read item by item into CPython's pool (each charged), each tuple made charged too."""
+    def run(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> SequenceIterator:
+        given = len(args) + len(kwargs)
+        if given > 2:
+            raise python_error(TypeError(f"{kind}() takes at most 2 arguments ({given} given)"))
+        named = dict(zip(("iterable", "r"), args))
+        for name, value in kwargs.items():
+            if name in named:
+                raise python_error(TypeError(f"argument for {kind}() given by name ('{name}') and position "
+                                             f"({1 if name == 'iterable' else 2})"))
+            named[name] = value
+        for name, position in (("iterable", 1), ("r", 2)):
+            if name not in named:
+                raise python_error(TypeError(f"{kind}() missing required argument '{name}' (pos {position})"))
+        if len(named) > 2:
+            wrong = next(name for name in named if name not in ("iterable", "r"))
+            raise python_error(TypeError(f"'{wrong}' is an invalid keyword argument for {kind}()"))
+        r = named["r"]
+        if not isinstance(r, int):   # True is 1, as in CPython
+            raise python_error(TypeError(f"'{type(r).__name__}' object cannot be interpreted as an integer"))
+        pool = tuple(_Charged(interp, _iterator(interp, named["iterable"], node, 1, kind)))
+        if r < 0:
+            raise python_error(ValueError("r must be non-negative"))
+        made = getattr(itertools, kind)(pool, r)
+        return SequenceIterator(_Charged(interp, made), f"itertools.{kind}")
+    return run
+
+
 def itertools_namespace() -> Namespace:
-    return Namespace("itertools", {"islice": SafeFunction("itertools.islice", _islice)})
+    return Namespace("itertools", {"islice": SafeFunction("itertools.islice", _islice),
+                                   "product": SafeFunction("itertools.product", _product),
+                                   **{kind: SafeFunction(f"itertools.{kind}", _combinations_of(kind))
+                                      for kind in ("combinations", "combinations_with_replacement")}})

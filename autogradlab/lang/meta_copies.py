@@ -32,13 +32,79 @@ def to_meta(value: Any, depth: int = 0) -> Any:
     return value
 
 
-def data_dependent_bound(op: str, values: list) -> int:
+def _int_of(value: Any) -> int | None:
+    """A count given as an int or a one-element integer tensor, else None."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, torch.Tensor) and value.numel() == 1 and not value.is_floating_point() \
+            and not value.is_complex():
+        return int(value)
+    return None
+
+
+def counted_bound(name: str, args: list, kwargs: dict) -> int | None:
+    """The result of bincount, histogram and repeat_interleave, counted from the data (the meta device
+    cannot run them, and their size is not bounded by their input's): bincount(x) has max(x) + 1
+    counts (or minlength), histogram(x, bins=n) n counts and n + 1 edges, repeat_interleave(x, r)
+    sum(r) slices (or output_size). None: not one of these, or arguments the real call refuses."""
+    if not args or not isinstance(args[0], torch.Tensor):
+        return None
+    x = args[0]
+    if name == "bincount":
+        minlength = _int_of(kwargs.get("minlength", args[2] if len(args) > 2 else 0)) or 0
+        top = int(x.max()) + 1 if x.numel() and not x.is_floating_point() and x.dim() == 1 else 0
+        weights = kwargs.get("weights", args[1] if len(args) > 1 else None)
+        return max(top, minlength, 0) + (x.numel() if isinstance(weights, torch.Tensor) else 0)
+    if name == "histogram":
+        bins = kwargs.get("bins", args[1] if len(args) > 1 else 100)
+        edges = bins.numel() if isinstance(bins, torch.Tensor) else _int_of(bins)
+        return None if edges is None else 2 * max(edges, 0) + 1
+    if name == "repeat_interleave":
+        repeats = kwargs.get("repeats", args[1] if len(args) > 1 else None)
+        if repeats is None:   # repeat_interleave(r): each index i, r[i] times
+            return max(int(x.sum()), 0) if x.numel() and not x.is_floating_point() else 0
+        dim = kwargs.get("dim", args[2] if len(args) > 2 else None)
+        if isinstance(repeats, torch.Tensor) and repeats.numel() > 1 and not repeats.is_floating_point():
+            total = max(int(repeats.sum()), 0)
+        else:
+            each = _int_of(repeats)
+            if each is None:
+                return None
+            length = count_elements(x.shape) if dim is None or not isinstance(dim, int) \
+                or not -x.dim() <= dim < max(x.dim(), 1) else (x.shape[dim] if x.dim() else 1)
+            total = max(each, 0) * length
+        output_size = _int_of(kwargs.get("output_size"))
+        total = max(total, output_size or 0)
+        if dim is None or not isinstance(dim, int) or x.dim() == 0 or not -x.dim() <= dim < x.dim():
+            return total
+        return total * (count_elements(x.shape) // x.shape[dim] if x.shape[dim] else 0)
+    if name == "combinations":   # PyTorch builds a mask of n**r elements, then selects C(n, r) rows
+        r = _int_of(kwargs.get("r", args[1] if len(args) > 1 else 2))
+        if r is None or r < 0 or x.dim() != 1:
+            return None
+        n = x.shape[0]
+        if n <= 1 or r <= 64:   # Python ints (r capped: n ** 10**9 would be the bomb itself)
+            return n ** r + r * n ** r
+        return 2 ** 64
+    return None
+
+
+COUNTED = frozenset({"bincount", "histogram", "repeat_interleave", "combinations"})
+
+
+def data_dependent_bound(op: str, values: list, args: list | None = None, kwargs: dict | None = None) -> int:
     """An upper bound on the result of an op the meta device cannot run (its size depends on the
     data): masked_select broadcasts its arguments; nonzero/argwhere/where(x) return one index row
     per element; one_hot(x) without num_classes x.numel() x (x.max() + 1); the rest (unique, lstsq,
     allclose, ...) return at most what they were given."""
     tensors = [v for v in values if isinstance(v, torch.Tensor)]
     name = op.rsplit(".", 1)[-1]
+    if name in COUNTED and args is not None:
+        counted = counted_bound(name, args, kwargs or {})
+        if counted is not None:
+            return counted
     if name == "masked_select":
         try:
             return count_elements(torch.broadcast_shapes(*(t.shape for t in tensors)))

@@ -21,7 +21,11 @@ def check_tolist(interp: Interpreter, numel: int) -> None:
     interp.sizes.charge_sequence(int(numel), "the list tolist() builds")
 
 
-_PIECE_OPS = frozenset({"tolist", "split", "unbind", "chunk", "tensor_split"})   # check_pieces' ops
+_PIECE_OPS = frozenset({"tolist", "split", "unbind", "chunk", "tensor_split", "hsplit", "vsplit",
+                        "dsplit"})   # check_pieces' ops
+# hsplit/vsplit/dsplit(x, n) make n pieces even of a dimension of size 0 (hsplit(zeros(3, 0), 10**9)):
+# n is counted whatever the dimension
+_SECTION_SPLITS = frozenset({"tensor_split", "hsplit", "vsplit", "dsplit"})
 
 
 def check_pieces(interp: Interpreter, op: str, args: list, kwargs: dict) -> None:
@@ -30,7 +34,18 @@ def check_pieces(interp: Interpreter, op: str, args: list, kwargs: dict) -> None
     if op == "tolist" and args and isinstance(args[0], torch.Tensor):
         check_tolist(interp, args[0].numel())
         return
-    if op not in ("split", "unbind", "chunk", "tensor_split") or not args \
+    if op in _SECTION_SPLITS and args and isinstance(args[0], torch.Tensor):
+        sections = args[1] if len(args) > 1 else kwargs.get(
+            "indices_or_sections", kwargs.get("sections", kwargs.get("tensor_indices_or_sections")))
+        if isinstance(sections, torch.Tensor):   # a 0-d tensor is a count, a 1-d one indices
+            sections = int(sections) if sections.dim() == 0 and not sections.is_floating_point() \
+                else sections.numel() + 1
+        elif isinstance(sections, (list, tuple)):
+            sections = len(sections) + 1
+        if isinstance(sections, int) and not isinstance(sections, bool) and sections > 0:
+            interp.sizes.check_length(sections, f"the pieces of {op}")
+        return
+    if op not in ("split", "unbind", "chunk") or not args \
             or not isinstance(args[0], torch.Tensor) or args[0].dim() == 0:
         return
     tensor = args[0]

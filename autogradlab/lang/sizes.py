@@ -146,7 +146,7 @@ class SizeGuard:
         if key is not None and key in self._predicted:
             known = self._predicted[key]   # elements, or how the meta run failed (a failing op in a loop)
             if known == _META_FAILED:
-                known = data_dependent_bound(what, values)
+                known = data_dependent_bound(what, values, args, kwargs)
             if known != _META_FAILED_CREATION:
                 self.check_elements(known, what)
             return
@@ -167,7 +167,7 @@ class SizeGuard:
                 self._predicted[key] = _META_FAILED if has_tensors else _META_FAILED_CREATION
             if not has_tensors:
                 return   # a creation op the meta device cannot run: the result is checked after
-            self.check_elements(data_dependent_bound(what, values), what)
+            self.check_elements(data_dependent_bound(what, values, args, kwargs), what)
             return
         elements = tensor_elements(result)
         if key is not None and len(self._predicted) < PREDICTION_CACHE_SIZE:

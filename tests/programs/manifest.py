@@ -149,6 +149,7 @@ T_UDACITY = "udacity/deep-learning-v2-pytorch (MIT)"
 T_FASTAI = "fastai/course22p2 (Apache-2.0)"
 T_OWN = "written for Autograd Lab (session 26: replaces a copy whose source has no licence)"
 T_OWN_NC = "written for Autograd Lab (session 26: replaces a copy of a non-commercial, share-alike source)"
+T_TORCH_DOCS = "pytorch/pytorch (torch reference docstrings, BSD-3-Clause)"
 SECONDS_LINE = r"^\d+\.\d+(e-\d+)?$"   # print(time() - start): a duration in seconds
 TUTORIALS: tuple[ProgramSpec, ...] = (
     ProgramSpec("tutorial_tensorqs.py", T_PT),
@@ -360,6 +361,17 @@ TUTORIALS: tuple[ProgramSpec, ...] = (
                 error_says=("in place", "[1, 3, 1]")),
     ProgramSpec("tutorial_pt_tensor_docs.py", T_PT, output=UNCHECKED),   # the torch.Tensor page's examples
     ProgramSpec("tutorial_d2l_en_information_theory.py", T_D2L),   # entropy, mutual information, KL
+    # Session 28 (corpus8): the torch reference page's examples, section by section (torch/_torch_docs.py,
+    # BSD-3-Clause, as shipped with torch 2.13.0; headers say what was left out): quantile, tensor_split,
+    # the *_scatter ops, bincount, histogram, repeat_interleave, combinations, itertools.product ... Each
+    # takes 1.4-2.4 s in one run here (a fresh process, two loaded cores): `slow` keeps the unit test from
+    # deciding them by the 5 s limit
+    ProgramSpec("tutorial_torch_reduction_docs.py", T_TORCH_DOCS, slow=True, timeout_s=30),
+    ProgramSpec("tutorial_torch_indexing_docs.py", T_TORCH_DOCS, slow=True, timeout_s=30),
+    ProgramSpec("tutorial_torch_other_ops_docs.py", T_TORCH_DOCS, slow=True, timeout_s=30),
+    ProgramSpec("tutorial_torch_comparison_docs.py", T_TORCH_DOCS, slow=True, timeout_s=30),
+    ProgramSpec("tutorial_torch_pointwise_docs.py", T_TORCH_DOCS, slow=True, timeout_s=30),
+    ProgramSpec("tutorial_torch_creation_docs.py", T_TORCH_DOCS, slow=True, timeout_s=30),
 )
 
 

@@ -221,8 +221,9 @@ TENSOR_METHODS: dict[str, CallSpec] = {
         "cosine_similarity", "tril_indices", "triu_indices", "atleast_1d", "atleast_2d", "atleast_3d",
         "where", "zeros", "ones", "full", "arange", "linspace", "logspace", "eye", "zeros_like",
         "ones_like", "full_like", "lerp", "is_floating_point", "is_complex", "is_nonzero", "std_mean",
-        "var_mean", "tensordot", "real", "imag", "range", "bilinear", "unravel_index", "broadcast_shapes",
-        "bucketize", "searchsorted", "vander", "isin", "gradient", "combinations"}},  # real/imag are tensor properties
+        "var_mean", "tensordot", "real", "imag", "range", "bilinear",   # real/imag are tensor properties
+        "unravel_index", "broadcast_shapes", "bucketize", "searchsorted", "vander", "isin", "gradient",
+        "combinations"}},   # (session 28: torch functions that are no tensor methods)
     **_table("view view_as reshape_as expand expand_as repeat contiguous unfold", _SHAPE_METHOD_KW),
     **_table("masked_fill index_fill", ("mask", "value", "dim", "index")),
     **_table("new_zeros new_ones new_full new_tensor", ("size", "fill_value", "data") + NOGRAD),

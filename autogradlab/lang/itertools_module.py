@@ -6,8 +6,8 @@ next()), and iter(f, sentinel) calls f once per item asked for, stopping when f'
 Each item either makes is charged to the loop budget (max_loop_iterations), and islice's skipped items
 too (islice(it, 10**18, None) skips item by item, each charged), so neither can run unbounded; what f
 calls runs through the interpreter as usual. islice's arguments are checked as CPython checks them
-(same texts); only `islice`, `product` and `combinations(_with_replacement)` (session 28) of itertools are here: the others are refused by name at the
-import.
+(same texts); only `islice`, `product` and `combinations(_with_replacement)` (session 28) of itertools
+are here: the others are refused by name at the import.
 """
 
 from __future__ import annotations
@@ -121,13 +121,15 @@ def _product(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Se
         if name != "repeat":
             raise python_error(TypeError(f"'{name}' is an invalid keyword argument for product()"))
         if not isinstance(value, int):   # True is 1, as in CPython
-            raise python_error(TypeError(f"'{type(value).__name__}' object cannot be interpreted as an integer"))
+            raise python_error(TypeError(
+                f"'{type(value).__name__}' object cannot be interpreted as an integer"))
         if value < 0:
             raise python_error(ValueError("repeat argument cannot be negative"))
         repeat = value
     pools = [tuple(_Charged(interp, _iterator(interp, value, node, i + 1, "product")))
              for i, value in enumerate(args)]
-    interp.sizes.charge_sequence(sum(len(pool) for pool in pools) * repeat, "the pools of itertools.product()")
+    interp.sizes.charge_sequence(sum(len(pool) for pool in pools) * repeat,
+                                 "the pools of itertools.product()")
     return SequenceIterator(_Charged(interp, itertools.product(*pools, repeat=repeat)), "itertools.product")
 
 
@@ -137,8 +139,9 @@ def _combinations_of(kind: str) -> Any:
     def run(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> SequenceIterator:
         given = len(args) + len(kwargs)
         if given > 2:
-            raise python_error(TypeError(f"{kind}() takes at most 2 arguments ({given} given)"))
-        named = dict(zip(("iterable", "r"), args))
+            words = "arguments" if args else "keyword arguments"   # CPython's text for keywords only
+            raise python_error(TypeError(f"{kind}() takes at most 2 {words} ({given} given)"))
+        named = dict(zip(("iterable", "r"), args, strict=False))
         for name, value in kwargs.items():
             if name in named:
                 raise python_error(TypeError(f"argument for {kind}() given by name ('{name}') and position "

@@ -17,7 +17,7 @@ import torch
 
 from autogradlab.errors import LimitExceeded
 from autogradlab.lang import live_memory, shapes, size_plans
-from autogradlab.lang.meta_copies import _has_tensor, data_dependent_bound, to_meta
+from autogradlab.lang.meta_copies import COUNTED, _has_tensor, counted_bound, data_dependent_bound, to_meta
 from autogradlab.lang.percent_format import check_percent_format
 from autogradlab.lang.python_size_rules import (  # noqa: F401 - _PYTHON_SIZED_OPS re-exported
     _COMPARE_SYMBOLS,
@@ -127,6 +127,11 @@ class SizeGuard:
         (a data-dependent op such as boolean masking, or a user error the real call will report),
         fall back to a bound: the product of the argument sizes. `site` (the call's AST node) keeps
         fast_count's answer for the same shapes at the same place (size_plans.py)."""
+        if what in COUNTED:   # sized from their data, before any meta run: combinations(x, r=10**9)
+            counted = counted_bound(what, args, kwargs)   # would build 10**9 meta tensors (meta_copies)
+            if counted is not None:
+                self.check_elements(counted, what)
+                return
         if site is not None and not kwargs:
             count = size_plans.planned_count(self._sites, site, fn, args)
             if count is not None:

@@ -127,6 +127,11 @@ TORCH_FUNCTIONS: dict[str, CallSpec] = {
     **_table("isin", ("elements", "test_elements", "assume_unique", "invert")),
     **_table("gradient", ("spacing", "dim", "edge_order")),
     **_table("is_conj broadcast_shapes", size="none"),
+    # the torch.Tensor page's index/scatter family (tutorial_torch_tensor_methods_docs.py): results of
+    # the input's shape (meta-sized; a write in place is told to the engine like every `_` op)
+    **_table("index_add index_copy index_reduce scatter scatter_add scatter_reduce masked_scatter put",
+             ("dim", "index", "source", "src", "alpha", "reduce", "include_self", "value", "mask",
+              "accumulate")),
     **_table("complex polar"),
     **_table("zeros ones", CREATE),
     **_table("full", CREATE + ("fill_value",)),
@@ -250,6 +255,10 @@ TENSOR_METHODS: dict[str, CallSpec] = {
              "tril_ triu_",
              ("alpha", "min", "max", "value", "mask", "dim", "dim0", "dim1", "rounding_mode",
               "wrap", "fill_value", "decimals", "other", "index", "src", "diagonal"), size="same"),
+    # (session 28) the in-place index/scatter family with their own keywords (scatter_'s reduce=)
+    **_table("index_add_ index_copy_ index_fill_ index_reduce_ masked_scatter_ put_ scatter_ scatter_add_ "
+             "scatter_reduce_", ("dim", "index", "source", "src", "alpha", "reduce", "include_self", "value",
+                                 "mask", "accumulate"), size="same"),
     **_table("uniform_ normal_ bernoulli_ exponential_ random_", ("mean", "std", "from", "to", "p",
                                                                    "lambd"),
              size="same", kind="random"),

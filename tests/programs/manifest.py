@@ -372,6 +372,9 @@ TUTORIALS: tuple[ProgramSpec, ...] = (
     ProgramSpec("tutorial_torch_comparison_docs.py", T_TORCH_DOCS, slow=True, timeout_s=30),
     ProgramSpec("tutorial_torch_pointwise_docs.py", T_TORCH_DOCS, slow=True, timeout_s=30),
     ProgramSpec("tutorial_torch_creation_docs.py", T_TORCH_DOCS, slow=True, timeout_s=30),
+    # the torch.Tensor page's examples (index_add_, index_reduce_, masked_scatter, put_, scatter_(reduce=),
+    # scatter_reduce; the last backward is register_hook's `v.backward(...)`)
+    ProgramSpec("tutorial_torch_tensor_methods_docs.py", T_TORCH_DOCS, slow=True, timeout_s=30, output="v"),
 )
 
 

@@ -54,6 +54,26 @@ SNIPPETS = [
     "y.backward()\nw.grad\n",
 ]
 
+# the torch.Tensor page's index/scatter family, in place and not, as functions and methods, with autograd
+INDEXING = [
+    "i = torch.tensor([0, 2])\nx.index_add(1, i, torch.ones(2, 2), alpha=2)\n"
+    "torch.index_copy(x, 1, i, -x[:, :2])\n"
+    "x.index_reduce(0, torch.tensor([1, 1]), x, 'amax', include_self=False)\ny = x.clone()\n"
+    "y.index_add_(0, torch.tensor([1]), x[:1])\ny.index_copy_(1, i, torch.zeros(2, 2))\n"
+    "y.index_fill_(0, torch.tensor([0]), 7)\ny.index_reduce_(1, i, x[:, 1:], 'mean')\ny\n",
+    "m = x > 2\nx.masked_scatter(m, -x)\ny = x.clone()\ny.masked_scatter_(m, torch.arange(6.))\n"
+    "y.put_(torch.tensor([0, 5]), torch.tensor([9., 8.]), accumulate=True)\n"
+    "x.put(torch.tensor([1]), torch.tensor([0.]))\n"
+    "y\n",
+    "j = torch.tensor([[0, 1, 0]])\ntorch.scatter(x, 0, j, -1.)\nx.scatter_add(0, j, x[:1])\n"
+    "torch.scatter_reduce(x, 1, torch.tensor([[0, 0, 1], [2, 2, 2]]), x, 'prod')\ny = x.clone()\n"
+    "y.scatter_(1, torch.tensor([[2], [0]]), 1.5, reduce='multiply')\ny.scatter_add_(0, j, x[1:])\n"
+    "y.scatter_reduce_(0, j, x[:1], reduce='amin', include_self=False)\ny\n",
+    "w = x.clone().requires_grad_()\nz = w.index_add(0, torch.tensor([1]), w[:1] ** 2)\n"
+    "z = z.scatter_reduce(1, torch.tensor([[0, 0, 1], [1, 1, 1]]), w * 3, 'sum').masked_scatter(z > 4, w)\n"
+    "z.sum().backward()\nw.grad\n",
+]
+
 ITERTOOLS = [
     "import itertools\nfrom itertools import product, combinations\n"
     "print(list(itertools.product([1, 2, 3], [4, 5])), list(product('ab', repeat=2)))\n"
@@ -74,6 +94,26 @@ ERRORS = ["product([1], x=2)", "product([1], repeat='a')", "product([1], repeat=
 @pytest.mark.parametrize("snippet", SNIPPETS)
 def test_like_plain_pytorch(snippet: str) -> None:
     compare(T + snippet)
+
+
+@pytest.mark.parametrize("snippet", INDEXING)
+def test_index_and_scatter_family_like_plain_pytorch(snippet: str) -> None:
+    compare(T + snippet)
+
+
+@pytest.mark.parametrize(("line", "kind"), [
+    ("w = x.clone().requires_grad_()\nw.index_add_(0, torch.tensor([0]), x[:1])", "autograd"),   # a leaf
+    ("x.index_add_(0, torch.tensor([0]), torch.ones(1, 4))", "value"),   # source of the wrong shape
+    ("x.scatter_(0, torch.tensor([[5]]), 1.)", "index"),   # index out of bounds
+    ("x.put_(torch.tensor([6]), torch.tensor([1.]))", "index"),
+])
+def test_index_and_scatter_errors_like_plain_pytorch(line: str, kind: str) -> None:
+    source = T + line + "\n"
+    report, oracle = run_program(source, torchviz=False), run_trusted(source)
+    assert oracle.error is not None and not report.ok, report
+    assert report.error.line == oracle.error_line and report.error.kind == kind, report.error
+    if kind == "value":   # PyTorch's own text
+        assert report.error.message in str(oracle.error), (report.error.message, oracle.error)
 
 
 @pytest.mark.parametrize("snippet", ITERTOOLS)

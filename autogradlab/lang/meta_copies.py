@@ -45,10 +45,11 @@ def _int_of(value: Any) -> int | None:
 
 
 def counted_bound(name: str, args: list, kwargs: dict) -> int | None:
-    """The result of bincount, histogram and repeat_interleave, counted from the data (the meta device
-    cannot run them, and their size is not bounded by their input's): bincount(x) has max(x) + 1
-    counts (or minlength), histogram(x, bins=n) n counts and n + 1 edges, repeat_interleave(x, r)
-    sum(r) slices (or output_size). None: not one of these, or arguments the real call refuses."""
+    """The result of the ops whose size is not bounded by their input's and which the meta device
+    cannot size, counted from the data or the arguments: bincount(x) has max(x) + 1 counts (or
+    minlength), histogram(x, bins=n) n counts and n + 1 edges, repeat_interleave(x, r) sum(r) slices
+    (or output_size), combinations(x, r) a mask of n**r, vander(x, N) len(x) * N, cov / corrcoef of n
+    variables n * n. None: not one of these, or arguments the real call refuses."""
     if not args or not isinstance(args[0], torch.Tensor):
         return None
     x = args[0]
@@ -88,10 +89,17 @@ def counted_bound(name: str, args: list, kwargs: dict) -> int | None:
         if n <= 1 or r <= 64:   # Python ints (r capped: n ** 10**9 would be the bomb itself)
             return n ** r + r * n ** r
         return 2 ** 64
+    if name == "vander":   # len(x) rows of N powers (the meta run overflows: [len, N - 1, N - 1])
+        n = _int_of(kwargs.get("N", args[1] if len(args) > 1 else None))
+        return x.numel() * (x.numel() if n is None else max(n, 0))
+    if name in ("cov", "corrcoef"):   # n x n from n variables (the meta device cannot run them)
+        rows = x.shape[0] if x.dim() == 2 else 1
+        return rows * rows
     return None
 
 
-COUNTED = frozenset({"bincount", "histogram", "repeat_interleave", "combinations"})
+COUNTED = frozenset({"bincount", "histogram", "repeat_interleave", "combinations", "vander", "cov",
+                     "corrcoef"})
 
 
 def data_dependent_bound(op: str, values: list, args: list | None = None, kwargs: dict | None = None) -> int:

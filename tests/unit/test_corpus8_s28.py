@@ -144,6 +144,12 @@ SMALL = Limits(max_tensor_elements=100, max_total_elements=1_000)
     ("r = torch.repeat_interleave(torch.tensor([{n}, 0]))", 100, "repeat_interleave", lambda n: n),
     # combinations: PyTorch's mask of n**r elements and r * n**r bound for the rows
     ("r = torch.combinations(torch.arange({n}), r=2)", 5, "combinations", lambda n: 3 * n * n),
+    # vander: len(x) * N (its meta run overflows for a huge N: it was allocated and failed for memory)
+    ("r = torch.vander(torch.arange(4), N={n})", 25, "vander", lambda n: 4 * n),
+    ("r = torch.vander(torch.arange({n}))", 10, "vander", lambda n: n * n),
+    # cov / corrcoef of n variables: n x n (the meta device cannot run them)
+    ("r = torch.cov(torch.zeros({n}, 1))", 10, "cov", lambda n: n * n),
+    ("r = torch.zeros({n}, 2).corrcoef()", 10, "corrcoef", lambda n: n * n),
 ])
 def test_counted_before_the_call(template: str, n: int, what: str, made) -> None:
     head = "import torch\n"

@@ -104,6 +104,22 @@ class CallableItems:
         return value
 
 
+class _ChargedTuples(_Charged):
+    """product's and combinations' tuples: each charged to the loop budget and its items to the run's
+    total of list and string items (combinations(range(10**5), 99_999) makes 10**5 tuples of 99,999)."""
+
+    __slots__ = ("_what",)
+
+    def __init__(self, interp: Interpreter, source: Iterator[Any], what: str) -> None:
+        super().__init__(interp, source)
+        self._what = what
+
+    def __next__(self) -> Any:
+        item = super().__next__()
+        self._interp.sizes.charge_sequence(len(item), self._what)
+        return item
+
+
 def callable_iterator(interp: Interpreter, function: Any, sentinel: Any, node: ast.AST) -> SequenceIterator:
     from autogradlab.lang.map_filter import _CALLABLE
     if not isinstance(function, _CALLABLE):
@@ -115,7 +131,7 @@ def _product(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Se
     """itertools.product(a, b, repeat=n) (torch.cartesian_prod's example): CPython reads every source
     into a tuple and keeps `repeat` copies of them before the first item, so the sources are read item by
     item (each charged to the loop budget) and their copies counted as a list of that many items first;
-    each tuple made is charged too."""
+    each tuple made is charged too (_ChargedTuples)."""
     repeat = 1
     for name, value in kwargs.items():
         if name != "repeat":
@@ -130,7 +146,9 @@ def _product(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Se
              for i, value in enumerate(args)]
     interp.sizes.charge_sequence(sum(len(pool) for pool in pools) * repeat,
                                  "the pools of itertools.product()")
-    return SequenceIterator(_Charged(interp, itertools.product(*pools, repeat=repeat)), "itertools.product")
+    made = itertools.product(*pools, repeat=repeat)
+    charged = _ChargedTuples(interp, made, "a tuple of itertools.product()")
+    return SequenceIterator(charged, "itertools.product")
 
 
 def _combinations_of(kind: str) -> Any:
@@ -160,7 +178,8 @@ def _combinations_of(kind: str) -> Any:
         if r < 0:
             raise python_error(ValueError("r must be non-negative"))
         made = getattr(itertools, kind)(pool, r)
-        return SequenceIterator(_Charged(interp, made), f"itertools.{kind}")
+        return SequenceIterator(_ChargedTuples(interp, made, f"a tuple of itertools.{kind}()"),
+                                f"itertools.{kind}")
     return run
 
 

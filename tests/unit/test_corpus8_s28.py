@@ -230,3 +230,20 @@ def test_combinations_items_are_charged_to_the_loop_budget() -> None:
     report = run_program("import itertools\nc = itertools.combinations(range(100), 3)\nn = len(list(c))\n",
                          torchviz=False, limits=limits)
     assert not report.ok and report.error.kind == "limit", report.error
+
+
+@pytest.mark.parametrize(("made", "pools"), [("itertools.combinations(range(60), 50)", 0),
+                                             ("itertools.product(range(2), repeat=50)", 100)])
+def test_each_tuple_counts_towards_the_total_of_items(made: str, pools: int) -> None:
+    """Each tuple's items are charged to max_total_sequence_items (a combinations of 10**5 items taken
+    99,999 at a time makes 10**5 tuples of 99,999): 20 tuples of 50 fit 1,000 items (besides the
+    product's 2 x 50 pool items), 21 do not."""
+    limits = Limits(max_total_sequence_items=1_000 + pools)
+    def source(k: int) -> str:
+        return f"import itertools\nit = {made}\nfor i in range({k}):\n    t = next(it)\n"
+    ok = run_program(source(20), torchviz=False, limits=limits)
+    assert ok.ok, ok.error
+    assert run_trusted(source(20)).error is None
+    report = run_program(source(21), torchviz=False, limits=limits)
+    assert not report.ok and report.error.kind == "limit" and report.error.line == 4, report.error
+    assert "a tuple of itertools." in report.error.message

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from autogradlab.errors import NotSupported, ProgramTypeError
+from autogradlab.lang.numpy_generators import numpy_generator_members
 from autogradlab.lang.numpy_ops import _guarded, _shape, _wrap, charge
 from autogradlab.lang.safe_values import Namespace, SafeFunction
 
@@ -112,6 +113,7 @@ def numpy_random_namespace() -> Namespace:
         "standard_normal": _np_sized("standard_normal", ()), "random": _np_sized("random", ()),
         "normal": _np_sized("normal", ("loc", "scale")), "uniform": _np_sized("uniform", ("low", "high")),
         "randint": _np_sized("randint", ("low", "high")),
+        **numpy_generator_members(),   # default_rng, Generator, PCG64 (numpy_generators.py)
     })
 
 

@@ -90,7 +90,7 @@ TORCH_FUNCTIONS: dict[str, CallSpec] = {
     **_table("cosine_similarity", ("dim", "eps")),
     # the trapezoidal rule (y, x or dx=, dim=): x and y broadcast inside, an intermediate the result's size
     # check never sees (lang/contraction_work.py checks it)
-    **_table("trapezoid trapz cumulative_trapezoid", ("x", "dx", "dim")),
+    **_table("trapezoid trapz cumulative_trapezoid", ("y", "x", "dx", "dim")),
     **_table("cdist", ("p",)),
     **_table("masked_fill index_fill", ("mask", "value", "dim", "index")),   # eat_pytorch 4-1
     **_table("bilinear", ("bias",)),   # eat_pytorch 4-2; not a tensor method

@@ -25,15 +25,19 @@ from autogradlab.lang.safe_values import Namespace, SafeArray, SafeFunction
 if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
 
-MAX_ITEMS = 1_000   # values in the lists, tuples and dicts of one call
+MAX_ITEMS = 1_000   # values in the lists, tuples and dicts of each side of one call
+MAX_DEPTH = 32      # and how deeply they nest
 _NUMBERS = (bool, int, float, complex, *NUMPY_SCALARS)
 _FLAGS = ("allow_subclasses", "equal_nan", "check_device", "check_dtype", "check_layout", "check_stride")
 _TOLERANCES = ("rtol", "atol")
 
 
-def _plain(value: Any, budget: list[int]) -> Any:
+def _plain(value: Any, budget: list[int], depth: int = 0) -> Any:
     """The value with its numpy arrays unwrapped; NotSupported for anything PyTorch should not see."""
     budget[0] -= 1
+    if depth > MAX_DEPTH:
+        raise NotSupported(f"Autograd Lab's torch.testing.assert_close compares lists nested at most "
+                           f"{MAX_DEPTH} deep")
     if budget[0] < 0:
         raise NotSupported(f"Autograd Lab's torch.testing.assert_close compares at most {MAX_ITEMS:,} values "
                            "in lists, tuples and dicts; compare tensors instead")
@@ -42,9 +46,9 @@ def _plain(value: Any, budget: list[int]) -> Any:
     if isinstance(value, SafeArray):
         return value.array
     if type(value) is list or type(value) is tuple:
-        return type(value)(_plain(item, budget) for item in value)
+        return type(value)(_plain(item, budget, depth + 1) for item in value)
     if type(value) is dict:
-        return {key: _plain(item, budget) for key, item in value.items() if _key(key)}
+        return {key: _plain(item, budget, depth + 1) for key, item in value.items() if _key(key)}
     raise NotSupported("Autograd Lab's torch.testing.assert_close compares tensors, numbers, numpy arrays "
                        "and lists, tuples or dicts of them")
 
@@ -85,8 +89,7 @@ def assert_close(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -
         raise python_error(TypeError(f"assert_close() takes 2 positional arguments but {len(args)} "
                                      "were given"))
     options = _options("torch.testing.assert_close", kwargs)
-    budget = [MAX_ITEMS + 2]
-    actual, expected = _plain(args[0], budget), _plain(args[1], budget)
+    actual, expected = _plain(args[0], [MAX_ITEMS + 1]), _plain(args[1], [MAX_ITEMS + 1])   # + the list
     try:
         torch.testing.assert_close(actual, expected, **options)
     except Exception as exc:  # noqa: BLE001 - PyTorch's AssertionError / TypeError / ValueError, its text

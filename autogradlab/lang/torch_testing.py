@@ -7,6 +7,11 @@ Only tensors, numbers, numpy arrays and short lists / tuples / dicts of them rea
 100,000 numbers would make 100,000 tensors, one per pair: MAX_ITEMS bounds that); msg= is a string (a
 function of the program would run inside PyTorch). The comparison's temporaries are the size of its
 inputs, which the program already holds.
+
+PyTorch's comparison first asks whether either input is a DTensor, importing torch.distributed.tensor for
+that (1.1-1.4 s on its first call, more under load: a fresh worker's first assert_close ran out of the 5 s
+limit). A program never holds a DTensor, so the worker tells torch.testing that DTensors are not
+available (its module flag _HAS_DTENSOR, read on each call): the answer is the same, without the import.
 """
 
 from __future__ import annotations
@@ -79,6 +84,12 @@ def _options(name: str, kwargs: dict) -> dict[str, Any]:
     return options
 
 
+def _without_dtensor_import() -> None:
+    from torch.testing import _comparison
+    if getattr(_comparison, "_HAS_DTENSOR", False):
+        _comparison._HAS_DTENSOR = False
+
+
 def assert_close(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> None:
     if len(args) != 2:
         if len(args) < 2:
@@ -90,6 +101,7 @@ def assert_close(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -
                                      "were given"))
     options = _options("torch.testing.assert_close", kwargs)
     actual, expected = _plain(args[0], [MAX_ITEMS + 1]), _plain(args[1], [MAX_ITEMS + 1])   # + the list
+    _without_dtensor_import()
     try:
         torch.testing.assert_close(actual, expected, **options)
     except Exception as exc:  # noqa: BLE001 - PyTorch's AssertionError / TypeError / ValueError, its text

@@ -360,6 +360,9 @@ TUTORIALS: tuple[ProgramSpec, ...] = (
                 error_says=("in place", "[1, 3, 1]")),
     ProgramSpec("tutorial_pt_tensor_docs.py", T_PT, output=UNCHECKED),   # the torch.Tensor page's examples
     ProgramSpec("tutorial_d2l_en_information_theory.py", T_D2L),   # entropy, mutual information, KL
+    # Session 28: our own NumPy lesson on random numbers (np.random.default_rng and its Generator: lang/
+    # numpy_generators.py; np.fromfunction, np.trapezoid, torch.trapezoid, torch.testing.assert_close)
+    ProgramSpec("tutorial_own_numpy_rng.py", "written fresh for Autograd Lab (session 28)", output="loss"),
 )
 
 

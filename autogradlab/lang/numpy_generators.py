@@ -261,9 +261,20 @@ def _spawn(interp: Interpreter, base: SafeNumpyGenerator, args: list, kwargs: di
     return [SafeNumpyGenerator(g) for g in numpy_ops._guarded(lambda: base.gen.spawn(int(n)))]
 
 
+_SCALARS = (int, float)
+# where a draw's size= sits among its positional parameters (a call with fewer plain-number arguments and
+# no keywords draws one number: `rng.random()`, `rng.integers(6)`, `rng.normal(0, 1)`)
+_SIZE_AT = {name: params.index("size") for name, params in DRAWS.items()}
+
+
 def call_method(interp: Interpreter, base: SafeNumpyGenerator, name: str, args: list, kwargs: dict) -> Any:
     gen = base.gen
     if name in DRAWS:
+        if not kwargs and len(args) < _SIZE_AT[name] + 1 and all(type(a) in _SCALARS for a in args):
+            try:   # one number, nothing to size: a loop's `x = rng.random()` (4x faster than _draw)
+                return getattr(gen, name)(*args)
+            except Exception as exc:  # noqa: BLE001 - NumPy's own error (`scale < 0`, `low >= high`)
+                raise python_error(exc) from None
         return _draw(interp, gen, name, args, kwargs)
     if name == "choice":
         return _choice(interp, gen, args, kwargs)

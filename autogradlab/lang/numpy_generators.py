@@ -136,8 +136,8 @@ def _value(interp: Interpreter, name: str, param: str, value: Any) -> Any:
         return None
     if param == "size":
         return numpy_ops._shape(value)
-    if param == "dtype":
-        return numpy_ops._dtype({"dtype": value})
+    if param == "dtype":   # a number: NumPy's own "Cannot interpret '6' as a data type"
+        return value if type(value) in (int, float) else numpy_ops._dtype({"dtype": value})
     if param in _FLAGS:
         if not isinstance(value, (bool, np.bool_, int)):
             raise NotSupported(f"`{what}({param}=...)` takes True or False in Autograd Lab")

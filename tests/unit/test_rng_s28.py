@@ -56,6 +56,11 @@ SNIPPETS = [
     "print(np.random.PCG64(7))\n",
     "from numpy.random import default_rng\nr = default_rng(12345)\nr.random()\nkids = rng.spawn(2)\n"
     "print([k.random() for k in kids])\nkids\n",
+    # a loop's draws of one number (numpy_generators.call_method's direct path) and the sized path agree
+    "s = 0.0\nfor i in range(200):\n    s += rng.random() + rng.normal(0, 2) + rng.integers(6)\n"
+    "    s -= rng.poisson(2.5)\n"
+    "print(s)\nvals = [rng.uniform(1, 2) for _ in range(3)]\nrng.integers(True)\nrng.normal(np.float64(1))\n"
+    "rng.binomial(10**18, 0.5)\nrng.exponential()\nrng.random(None)\n",
     # NumPy's legacy functions keep their own stream beside a Generator
     "np.random.seed(0)\na = np.random.rand(2)\nr = np.random.default_rng(0)\nb = r.random(2)\n"
     "c = np.random.rand(2)\n",
@@ -95,7 +100,8 @@ ERRORS = [   # NumPy's own exception class and text, caught by the program
     "rng.normal([0, 1], [1, 1], size=3)", "rng.random(dtype=np.int32)", "rng.choice(5, p=[0.5, 0.5])",
     "rng.binomial(-1, 0.5)", "rng.integers(0, 10, size=(2, -3))", "rng.permutation(np.float64(2.5))",
     "rng.choice(np.ones((2, 2)), 1, axis=2)", "rng.spawn(-1)", "np.random.default_rng('abc')",
-    "rng.multinomial(5, [0.5, 0.6])", "rng.uniform(0, np.inf)",
+    "rng.multinomial(5, [0.5, 0.6])", "rng.uniform(0, np.inf)", "rng.integers(0, 10**30)",
+    "rng.normal(10**400)", "rng.random(5, 6, 7)", "rng.integers(2.5)",
 ]
 
 
@@ -127,7 +133,8 @@ def test_numpy_errors_are_caught_with_numpys_words(call: str) -> None:
     ("np.random.bit_generator", "numpy.random.bit_generator"),
     ("copy.deepcopy(rng)", "copy.deepcopy"), ("copy.copy(rng)", "copy.copy"),
     ("np.random.default_rng(torch.ones(1))", "an int seed"),
-    ("rng.normal(torch.ones(2))", "Generator.normal"), ("rng.choice(['a', 'b'])", "numbers only"),
+    ("rng.normal(torch.ones(2))", "Generator.normal"), ("rng.normal('a')", "Generator.normal"),
+    ("rng.choice(['a', 'b'])", "numbers only"),
     ("rng.shuffle((1, 2, 3))", "Generator.shuffle"), ("rng.integers(0, 5, endpoint='yes')", "True or False"),
     ("np.random.default_rng(lambda: 1)", "an int seed"),
 ])

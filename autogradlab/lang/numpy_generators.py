@@ -69,6 +69,13 @@ def _count_made(interp: Interpreter, count: int = 1) -> None:
     interp.__dict__["_numpy_generators_made"] = made
 
 
+def _registered(interp: Interpreter, bits: Any) -> Any:
+    """A bit generator the run made, kept so that jacobian()'s extra passes restore its state
+    (random_modules.stream_states; at most MAX_NUMPY_GENERATORS of ~1 KB)."""
+    interp.__dict__.setdefault("_numpy_bit_generators", []).append(bits)
+    return bits
+
+
 def _unseeded(interp: Interpreter) -> Any:
     """The run's seed for the first unseeded generator, [run_seed, k] for the k-th after it."""
     from autogradlab.lang.random_modules import _run_seed
@@ -96,13 +103,15 @@ def default_rng(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) ->
         return args[0]   # NumPy returns a Generator it is given unaltered
     seed = _seed(interp, "default_rng", args, kwargs, "seed")
     _count_made(interp)
-    return SafeNumpyGenerator(numpy_ops._guarded(lambda: np.random.default_rng(seed)))
+    gen = numpy_ops._guarded(lambda: np.random.default_rng(seed))
+    _registered(interp, gen.bit_generator)
+    return SafeNumpyGenerator(gen)
 
 
 def make_pcg64(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> SafeBitGenerator:
     seed = _seed(interp, "PCG64", args, kwargs, "seed")
     _count_made(interp)
-    return SafeBitGenerator(numpy_ops._guarded(lambda: np.random.PCG64(seed)))
+    return SafeBitGenerator(_registered(interp, numpy_ops._guarded(lambda: np.random.PCG64(seed))))
 
 
 def make_generator(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> SafeNumpyGenerator:
@@ -258,7 +267,8 @@ def _spawn(interp: Interpreter, base: SafeNumpyGenerator, args: list, kwargs: di
     if not isinstance(n, (int, np.integer)) or isinstance(n, bool):
         raise python_error(TypeError(f"'{type(n).__name__}' object cannot be interpreted as an integer"))
     _count_made(interp, max(0, int(n)))
-    return [SafeNumpyGenerator(g) for g in numpy_ops._guarded(lambda: base.gen.spawn(int(n)))]
+    children = numpy_ops._guarded(lambda: base.gen.spawn(int(n)))
+    return [SafeNumpyGenerator(g) for g in children if _registered(interp, g.bit_generator) is not None]
 
 
 _SCALARS = (int, float)

@@ -47,6 +47,34 @@ def python_random(interp: Interpreter) -> py_random.Random:
     return state
 
 
+def stream_states(interp: Interpreter) -> list[tuple[Any, Any]]:
+    """The states of the run's own NumPy and Python streams (np.random, random, each NumPy Generator's bit
+    generator: numpy_generators.py registers them): jacobian()'s extra passes restore them as they restore
+    torch's (torch_generators.random_states), so a function that draws moves each stream once, as the one
+    call PyTorch makes does."""
+    found = [interp.__dict__.get("_numpy_random"), interp.__dict__.get("_python_random"),
+             *interp.__dict__.get("_numpy_bit_generators", ())]
+    states = []
+    for stream in found:
+        if isinstance(stream, np.random.RandomState):
+            states.append((stream, stream.get_state()))
+        elif isinstance(stream, py_random.Random):
+            states.append((stream, stream.getstate()))
+        elif stream is not None:
+            states.append((stream, stream.state))
+    return states
+
+
+def restore_stream_states(states: list[tuple[Any, Any]]) -> None:
+    for stream, state in states:
+        if isinstance(stream, np.random.RandomState):
+            stream.set_state(state)
+        elif isinstance(stream, py_random.Random):
+            stream.setstate(state)
+        else:
+            stream.state = state
+
+
 def _seed_value(args: list, kwargs: dict, what: str) -> int | None:
     values = list(args) + [kwargs.pop("seed")] if "seed" in kwargs else list(args)
     if kwargs or len(values) > 1:

@@ -225,3 +225,16 @@ def test_limit_refusals_are_not_caught() -> None:
     report = run_program(H + "try:\n    r = rng.random(10**9)\nexcept Exception as e:\n    print('caught')\n",
                          torchviz=False)
     assert not report.ok and report.error.kind == "limit" and report.printed == ""
+
+
+@pytest.mark.parametrize("call", ["jacobian(f, x)", "jacobian(f, x, vectorize=True)", "hessian(g, x)"])
+def test_jacobians_extra_passes_leave_numpy_and_python_streams_as_one_call_does(call: str) -> None:
+    """PyTorch calls f once; the engine's extra passes (jacobian_passes.muted) restore the NumPy Generator's,
+    np.random's and random's states as they restore torch's, so later draws equal PyTorch's."""
+    compare("import torch\nimport numpy as np\nimport random\n"
+            "from torch.autograd.functional import jacobian, hessian\nrng = np.random.default_rng(0)\n"
+            "def f(x):\n    a, b = float(rng.random()), float(np.random.rand()) * random.random()\n"
+            "    return x * a + x ** 2 * b\n"
+            "def g(x):\n    return (f(x) * x).sum()\n"
+            f"x = torch.tensor([1.0, 2.0])\nJ = {call}\nprint(J)\n"
+            "print(rng.random(), np.random.rand(), random.random(), rng.spawn(1)[0].random())\n")

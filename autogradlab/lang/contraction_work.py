@@ -162,7 +162,7 @@ def check_contraction(sizes: Any, op: str, fn: Any, args: list, kwargs: dict) ->
         raise LimitExceeded(
             f"{op} of shape {shape} would hold an intermediate result of {largest:,} elements; the limit "
             f"is {limits.max_tensor_elements:,}",
-            hint="use smaller tensors (limit max_tensor_elements)" if op in TRAPEZOIDS
+            hint="use smaller sizes (limit max_tensor_elements)" if op in TRAPEZOIDS
             else "contract fewer or smaller tensors at a time (limit max_tensor_elements)")
     work *= rows * min(MAX_DTYPE_WEIGHT, max(1, tensors[0].element_size() // 4))
     if work > limits.max_call_work:

@@ -214,15 +214,15 @@ def _choice(interp: Interpreter, gen: Any, args: list, kwargs: dict) -> Any:
             if bound.get("p") is None and count > population // 50:   # NumPy's arange(population)
                 numpy_ops.charge(interp, population, "Generator.choice's index of the population")
             elif bound.get("p") is not None:   # NumPy draws again for each repeat: up to count passes
-                _check_work(interp, count * population, "Generator.choice(replace=False, p=...)")
+                _check_work(interp, count, population)
     return numpy_ops._wrap(numpy_ops._guarded(lambda: gen.choice(*positional, **keywords)))
 
 
-def _check_work(interp: Interpreter, work: int, what: str) -> None:
-    limit = interp.limits.max_call_work
+def _check_work(interp: Interpreter, count: int, population: int) -> None:
+    limit, work = interp.limits.max_call_work, count * population
     if work > limit:
-        raise LimitExceeded(f"{what} would take about {work:,} arithmetic steps in one call; the limit is "
-                            f"{limit:,} per call",
+        raise LimitExceeded(f"Generator.choice(replace=False, p=...) of {count:,} from {population:,} would "
+                            f"take about {work:,} arithmetic steps; the limit is {limit:,} per call",
                             hint="use a smaller population or sample (limit max_call_work)")
 
 

@@ -31,6 +31,7 @@ WARM_PROGRAM = (   # touches the lazily imported parts of torch (meta-device siz
     "L = jacobian(lambda v: torch.tanh(torch.ones(5, 6) @ torch.sin(v)), torch.ones(6))\n"  # ~1 s
     "w = torch.linalg.eig(A)\n"
     "r = torch.randn(3, 2).unsqueeze(0).mean(axis=1)\n"
+    "torch.testing.assert_close(A, A)\n"   # torch.testing's first call (lang/torch_testing.py)
 )
 
 

@@ -55,6 +55,7 @@ _MODULES = (
     "itertools",     # islice only (lang/itertools_module.py)
     "contextlib",    # contextmanager, nullcontext, suppress (lang/context_managers.py)
     "matplotlib", "matplotlib.pyplot",   # no members: the first plotting line stops there (namespaces.py)
+    "torch.testing",   # assert_close (lang/torch_testing.py)
     "torch.optim",   # `import torch.optim as optim` binds; optim.SGD(...) is refused by name (out of scope)
     *(f"torch.distributions.{m}" for m in _DISTRIBUTIONS),
 )
@@ -76,6 +77,8 @@ _MEMBERS = (
     "functools.reduce", "functools.partial", "functools.wraps", "functools.cache", "functools.lru_cache",
     "warnings.filterwarnings", "warnings.simplefilter",
     "numpy.pi", "numpy.e", "numpy.inf", "numpy.nan",   # `from numpy import pi` (NumPy quickstart)
+    "numpy.random.default_rng", "numpy.random.Generator", "numpy.random.PCG64",   # lang/numpy_generators.py
+    "torch.testing.assert_close",
     *(f"time.{name}" for name in CLOCKS),
     "pprint.pprint", "pprint.pformat", "pprint.PrettyPrinter",
     "collections.Counter", "collections.defaultdict",

@@ -89,6 +89,9 @@ TORCH_FUNCTIONS: dict[str, CallSpec] = {
     **_table("addmm addbmm baddbmm addmv addr", ("beta", "alpha", "input", "mat1", "mat2", "batch1",
                                                   "batch2", "mat", "vec", "vec1", "vec2")),
     **_table("cosine_similarity", ("dim", "eps")),
+    # the trapezoidal rule (y, x or dx=, dim=): x and y broadcast inside, an intermediate the result's size
+    # check never sees (lang/contraction_work.py checks it)
+    **_table("trapezoid trapz cumulative_trapezoid", ("y", "x", "dx", "dim")),
     **_table("cdist", ("p",)),
     **_table("masked_fill index_fill", ("mask", "value", "dim", "index")),   # eat_pytorch 4-1
     **_table("bilinear", ("bias",)),   # eat_pytorch 4-2; not a tensor method
@@ -226,7 +229,8 @@ TENSOR_METHODS: dict[str, CallSpec] = {
         "cosine_similarity", "tril_indices", "triu_indices", "atleast_1d", "atleast_2d", "atleast_3d",
         "where", "zeros", "ones", "full", "arange", "linspace", "logspace", "eye", "zeros_like",
         "ones_like", "full_like", "lerp", "is_floating_point", "is_complex", "is_nonzero", "std_mean",
-        "var_mean", "tensordot", "real", "imag", "range", "bilinear",   # real/imag are tensor properties
+        "var_mean", "tensordot", "real", "imag", "range", "bilinear", "trapezoid", "trapz",
+        "cumulative_trapezoid",   # real/imag are tensor properties
         "unravel_index", "broadcast_shapes", "bucketize", "searchsorted", "vander", "isin", "gradient",
         "combinations"}},   # (session 28: torch functions that are no tensor methods)
     **_table("view view_as reshape_as expand expand_as repeat contiguous unfold", _SHAPE_METHOD_KW),

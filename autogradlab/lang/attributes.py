@@ -20,6 +20,7 @@ from autogradlab.lang import (
     dicts,
     distributions,
     module_constants,
+    numpy_generators,
     plain_classes,
     torch_generators,
 )
@@ -29,7 +30,7 @@ from autogradlab.lang.calls import has_tensor, require_data, wrap_result
 from autogradlab.lang.calls import notify_memory as _notify
 from autogradlab.lang.collections_module import COLLECTION_TYPES
 from autogradlab.lang.collections_module import call_method as collections_call
-from autogradlab.lang.data_wrappers import HookHandle, SafeException
+from autogradlab.lang.data_wrappers import HookHandle, SafeException, SafeNumpyGenerator
 from autogradlab.lang.deque_values import Deque
 from autogradlab.lang.deque_values import read_attribute as deque_attribute
 from autogradlab.lang.guarded_calls import _python_guarded, _torch_guarded
@@ -128,6 +129,8 @@ def read_attribute(interp: Interpreter, base: Any, name: str, node: ast.AST) -> 
         return getattr(base.dtype, name)   # `a.dtype.name` 'int64', `a.dtype.itemsize` 8 (NumPy quickstart)
     if isinstance(base, SafeDistribution):
         return distributions.read_attribute(base, name)
+    if isinstance(base, SafeNumpyGenerator):   # rng.bit_generator: refused, naming the methods
+        return numpy_generators.read_attribute(base, name)
     if isinstance(base, SafeType) and name == "__name__":   # `type(err).__name__`: 'ValueError', 'Tensor'
         return base.text_name.rsplit(".", 1)[-1]
     if isinstance(base, SafeException):   # `e.args`; Python's AttributeError for anything else
@@ -187,6 +190,8 @@ def call_method(interp: Interpreter, base: Any, name: str, args: list, kwargs: d
         return base.remove()   # h = y.register_hook(f); h.remove() (tensor_hooks.py)
     if isinstance(base, SafeGenerator):   # g.manual_seed(n)
         return torch_generators.call_method(interp, base, name, args, kwargs)
+    if isinstance(base, SafeNumpyGenerator):   # rng.normal(0, 1, size=3) (numpy_generators.py)
+        return numpy_generators.call_method(interp, base, name, args, kwargs)
     if isinstance(base, PrettyPrinterValue):   # pp.pprint(x) (pprint_module.py)
         return base.call_method(interp, name, args, kwargs, node)
     if name in NAMEDTUPLE_METHODS and (isinstance(base, ProgramNamedTuple) or is_namedtuple_class(base)):

@@ -30,6 +30,10 @@ from autogradlab.lang import sizes as size_checks
 from autogradlab.lang.call_work import MAX_DTYPE_WEIGHT, PRODUCT_SPEEDUP
 
 CONTRACTIONS = frozenset({"einsum", "linalg.multi_dot"})   # torch.chain_matmul is not allowed
+# torch.trapezoid(y, x) (and trapz, cumulative_trapezoid) broadcasts x's differences against y's pairs: y of
+# (2000, 1, n) and x of (1, 2000, n) make 4,000,000 * (n - 1) products for a 2000 x 2000 result
+TRAPEZOIDS = frozenset({"trapezoid", "trapz", "cumulative_trapezoid"})
+CONTRACTIONS = CONTRACTIONS | TRAPEZOIDS
 _KEPT = 1_024   # measured shapes remembered per process
 _measured: dict[tuple, tuple[int, int]] = {}
 _PRODUCTS = {"bmm", "mm", "matmul", "baddbmm", "addmm"}
@@ -145,7 +149,7 @@ def check_contraction(sizes: Any, op: str, fn: Any, args: list, kwargs: dict) ->
     """Refuse an einsum / multi_dot of three or more tensors whose largest intermediate is above
     max_tensor_elements or whose products are above max_call_work (`sizes`: the run's SizeGuard)."""
     tensors = _tensors(args, kwargs)
-    if len(tensors) < 3:
+    if len(tensors) < (2 if op in TRAPEZOIDS else 3):
         return
     if not size_checks._warmed_up:   # the meta kernels load once per process (sizes.warm_up)
         sizes.warm_up_s += size_checks.warm_up()
@@ -158,7 +162,8 @@ def check_contraction(sizes: Any, op: str, fn: Any, args: list, kwargs: dict) ->
         raise LimitExceeded(
             f"{op} of shape {shape} would hold an intermediate result of {largest:,} elements; the limit "
             f"is {limits.max_tensor_elements:,}",
-            hint="contract fewer or smaller tensors at a time (limit max_tensor_elements)")
+            hint="use smaller sizes (limit max_tensor_elements)" if op in TRAPEZOIDS
+            else "contract fewer or smaller tensors at a time (limit max_tensor_elements)")
     work *= rows * min(MAX_DTYPE_WEIGHT, max(1, tensors[0].element_size() // 4))
     if work > limits.max_call_work:
         shape = _shapes(tensors)

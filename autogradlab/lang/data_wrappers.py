@@ -147,6 +147,39 @@ class SafeGenerator:
         return self.text
 
 
+class SafeNumpyGenerator:
+    """What np.random.default_rng(seed) returns (lang/numpy_generators.py): holds NumPy's Generator, which
+    the program reaches only through that module's method table. print() writes `Generator(PCG64)`, as
+    NumPy's str(); repr() adds the engine's one fake address, as NumPy's repr adds the real one."""
+
+    text = "Generator(PCG64)"
+
+    def __init__(self, gen: Any) -> None:
+        self.gen = gen
+
+    def __str__(self) -> str:
+        return self.text
+
+    def __repr__(self) -> str:
+        return f"{self.text} at 0x7F0000000000"   # NumPy's repr writes the address in capitals
+
+    def __format__(self, spec: str) -> str:
+        return format(self.text, spec)
+
+
+class SafeBitGenerator:
+    """What np.random.PCG64(seed) returns: only for np.random.Generator(...) to take
+    (lang/numpy_generators.py); prints like NumPy's bit generator, with the engine's fake address."""
+
+    text = "<numpy.random._pcg64.PCG64 object at 0x7f0000000000>"
+
+    def __init__(self, bits: Any) -> None:
+        self.bits = bits
+
+    def __repr__(self) -> str:
+        return self.text
+
+
 class SafeGradMode:
     """What a call of torch.set_grad_enabled(mode) returns (lang/process_switches.py): prints like
     PyTorch's object; it offers no methods."""
@@ -221,7 +254,8 @@ class HookHandle:
 
 # The wrappers of one class of object each print that class's name in Python's messages
 for _kind, _name in ((SafeType, "type"), (SafeArray, "numpy.ndarray"), (SafeGenerator, "torch._C.Generator"),
-                     (SafeGradMode, "set_grad_enabled"), (HookHandle, "RemovableHandle")):
+                     (SafeGradMode, "set_grad_enabled"), (HookHandle, "RemovableHandle"),
+                     (SafeNumpyGenerator, "Generator"), (SafeBitGenerator, "PCG64")):
     _python_name(_kind, _name)
 
 

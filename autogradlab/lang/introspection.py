@@ -26,6 +26,7 @@ from autogradlab.lang.safe_values import (
     SafeFunction,
     SafeGradFn,
     SafeNumpyDtype,
+    SafeNumpyGenerator,
     SafeType,
     UserFunction,
     is_data,
@@ -66,6 +67,8 @@ def _dir(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> list[s
         names = dir(value.node)
     elif isinstance(value, HookHandle):   # `dir(h)` of h = y.register_hook(f): PyTorch's handle's names
         names = dir(value._handle)
+    elif isinstance(value, SafeNumpyGenerator):   # `dir(rng)`: NumPy's Generator's names
+        names = dir(value.gen)
     elif isinstance(value, UserFunction) or not is_data(value):
         raise NotSupported("Autograd Lab supports `dir(x)` for modules, library functions and values")
     else:

@@ -31,6 +31,7 @@ from autogradlab.lang.map_filter import functools_namespace
 from autogradlab.lang.math_ints import MATH_INT_FUNCTIONS
 from autogradlab.lang.numpy_creation import numpy_creation_members
 from autogradlab.lang.numpy_dtype_names import dtype_named
+from autogradlab.lang.numpy_index_functions import numpy_index_members
 from autogradlab.lang.numpy_joins import numpy_join_members
 from autogradlab.lang.numpy_linalg import numpy_linalg_members
 from autogradlab.lang.numpy_ops import numpy_members
@@ -41,6 +42,7 @@ from autogradlab.lang.safe_values import Namespace, SafeArray, SafeFunction, Saf
 from autogradlab.lang.tensor_api import NUMPY_VERSION, torch_members
 from autogradlab.lang.time_module import time_namespace
 from autogradlab.lang.torch_extras import torch_extra_members
+from autogradlab.lang.torch_testing import testing_namespace
 from autogradlab.lang.variable_type import variable_members
 from autogradlab.lang.warnings_module import warnings_namespace
 
@@ -162,19 +164,21 @@ def modules() -> dict[str, Namespace]:
     torch_ns.members.update(torch_extra_members())   # empty (zero-filled), torch.sin_(x)
     func = func_namespace()   # torch.func's transforms (func_transforms.py); torch.vmap is torch.func.vmap
     torch_ns.members["func"], torch_ns.members["vmap"] = func, func.members["vmap"]
+    torch_ns.members["testing"] = testing_namespace()   # assert_close (torch_testing.py)
     numpy_ns.members["__version__"] = NUMPY_VERSION
     numpy_ns.members.update(numpy_members())
     numpy_ns.members.update(numpy_linalg_members())   # np.dot
     numpy_ns.members.update(numpy_creation_members())   # np.full, np.eye, np.tile, ... (numpy_creation.py)
     numpy_ns.members.update(numpy_join_members())   # np.concatenate, np.hsplit, np.nonzero (numpy_joins.py)
     numpy_ns.members.update(numpy_print_members())   # np.set_printoptions (numpy_print_options.py)
+    numpy_ns.members.update(numpy_index_members())   # np.fromfunction, np.trapezoid (numpy_index_functions)
     randoms = random_namespaces()   # Python's random and np.random (random_modules.py)
     numpy_ns.members["random"] = randoms["numpy.random"]
     return {**devices, "torch": torch_ns, "torch.autograd": autograd, "torch.autograd.functional": functional,
             "torch.autograd.function": autograd.members["function"],
             "torch.autograd.forward_ad": autograd.members["forward_ad"],
             "torch.linalg": linalg, "torch.func": func, "torch.nn": nn, "torch.nn.functional": nn_functional,
-            "torch.optim": torch_ns.members["optim"],
+            "torch.optim": torch_ns.members["optim"], "torch.testing": torch_ns.members["testing"],
             "numpy": numpy_ns, "numpy.linalg": numpy_ns.members["linalg"], "math": math_ns, **randoms,
             "copy": copy_namespace(),
             "warnings": warnings_namespace(), "functools": functools_namespace(), "time": time_namespace(),

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from autogradlab.errors import NotSupported, ProgramTypeError
+from autogradlab.lang.numpy_generators import numpy_generator_members
 from autogradlab.lang.numpy_ops import _guarded, _shape, _wrap, charge
 from autogradlab.lang.safe_values import Namespace, SafeFunction
 
@@ -44,6 +45,34 @@ def python_random(interp: Interpreter) -> py_random.Random:
     if state is None:
         state = interp.__dict__["_python_random"] = py_random.Random(_run_seed(interp))
     return state
+
+
+def stream_states(interp: Interpreter) -> list[tuple[Any, Any]]:
+    """The states of the run's own NumPy and Python streams (np.random, random, each NumPy Generator's bit
+    generator: numpy_generators.py registers them): jacobian()'s extra passes restore them as they restore
+    torch's (torch_generators.random_states), so a function that draws moves each stream once, as the one
+    call PyTorch makes does."""
+    found = [interp.__dict__.get("_numpy_random"), interp.__dict__.get("_python_random"),
+             *interp.__dict__.get("_numpy_bit_generators", ())]
+    states = []
+    for stream in found:
+        if isinstance(stream, np.random.RandomState):
+            states.append((stream, stream.get_state()))
+        elif isinstance(stream, py_random.Random):
+            states.append((stream, stream.getstate()))
+        elif stream is not None:
+            states.append((stream, stream.state))
+    return states
+
+
+def restore_stream_states(states: list[tuple[Any, Any]]) -> None:
+    for stream, state in states:
+        if isinstance(stream, np.random.RandomState):
+            stream.set_state(state)
+        elif isinstance(stream, py_random.Random):
+            stream.setstate(state)
+        else:
+            stream.state = state
 
 
 def _seed_value(args: list, kwargs: dict, what: str) -> int | None:
@@ -112,6 +141,7 @@ def numpy_random_namespace() -> Namespace:
         "standard_normal": _np_sized("standard_normal", ()), "random": _np_sized("random", ()),
         "normal": _np_sized("normal", ("loc", "scale")), "uniform": _np_sized("uniform", ("low", "high")),
         "randint": _np_sized("randint", ("low", "high")),
+        **numpy_generator_members(),   # default_rng, Generator, PCG64 (numpy_generators.py)
     })
 
 

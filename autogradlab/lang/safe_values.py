@@ -22,12 +22,14 @@ from autogradlab.lang import checked_containers
 from autogradlab.lang.data_wrappers import (
     HookHandle,
     SafeArray,
+    SafeBitGenerator,
     SafeDistribution,
     SafeException,
     SafeGenerator,
     SafeGradFn,
     SafeGradMode,
     SafeNumpyDtype,
+    SafeNumpyGenerator,
     SafeType,
     TracebackStandIn,
 )
@@ -95,7 +97,7 @@ class Namespace:
 
 _ATOMS = (bool, int, float, complex, str, type(None), torch.Tensor, torch.Size, torch.dtype, torch.device,
           SafeArray, SafeNumpyDtype, SafeType, SafeGradFn, SafeGenerator, SafeException, SafeDistribution,
-          SafeGradMode, HookHandle, TracebackStandIn, range, slice,
+          SafeGradMode, HookHandle, TracebackStandIn, SafeNumpyGenerator, SafeBitGenerator, range, slice,
           type(Ellipsis), np.number, np.bool_)   # numpy scalars: operators route them to numpy_ops
 _ATOM_TYPES = frozenset(_ATOMS)
 _MAPPINGS = (dict, type({}.keys()), type({}.values()), type({}.items()), ProgramSet)   # lang/sets.py
@@ -330,6 +332,10 @@ def type_text(value: Any) -> str:
         return "torch._C.Generator"
     if isinstance(value, HookHandle):
         return "torch.utils.hooks.RemovableHandle"
+    if isinstance(value, SafeNumpyGenerator):
+        return "numpy.random._generator.Generator"
+    if isinstance(value, SafeBitGenerator):
+        return "numpy.random._pcg64.PCG64"
     if isinstance(value, SafeGradMode):
         return "torch.autograd.grad_mode.set_grad_enabled"
     if isinstance(value, SafeException):

@@ -139,13 +139,17 @@ def _in_place(interp: Interpreter, gen: torch.Generator) -> Iterator[None]:
         interp.generator = run_generator
 
 
-def random_states(interp: Interpreter) -> tuple[torch.Tensor, list[torch.Tensor]]:
-    """The run's generator's state and the program's generators' states."""
-    return interp.generator.get_state(), [gen.get_state() for gen in _owned(interp)]
+def random_states(interp: Interpreter) -> tuple[torch.Tensor, list[torch.Tensor], list]:
+    """The run's generator's state, the program's generators' states, and the run's NumPy and Python
+    streams' (random_modules.stream_states)."""
+    from autogradlab.lang.random_modules import stream_states
+    return interp.generator.get_state(), [gen.get_state() for gen in _owned(interp)], stream_states(interp)
 
 
-def restore_random_states(interp: Interpreter, states: tuple[torch.Tensor, list[torch.Tensor]]) -> None:
-    run_state, owned_states = states
+def restore_random_states(interp: Interpreter, states: tuple[torch.Tensor, list[torch.Tensor], list]) -> None:
+    from autogradlab.lang.random_modules import restore_stream_states
+    run_state, owned_states, streams = states
     interp.generator.set_state(run_state)
     for gen, state in zip(_owned(interp), owned_states, strict=False):   # made later: left as they are
         gen.set_state(state)
+    restore_stream_states(streams)

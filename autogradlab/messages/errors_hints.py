@@ -126,6 +126,9 @@ EN = {
     "errors_hints.caught_limit": "check the condition with an if before the operation instead of catching "
                                  "its error on every pass (limit max_caught_errors)",
     "errors_hints.module_constant": "keep the value under a name of your own instead",   # session 26
+    # session 28 (numpy_generators.py)
+    "errors_hints.choice_work": "use a smaller population or sample (limit max_call_work)",
+    "errors_hints.one_generator": "make one generator and draw from it (rng = np.random.default_rng(seed))",
 }
 
 ZH = {
@@ -244,6 +247,8 @@ ZH = {
     "errors_hints.caught_limit": "请在运算前用 if 检查条件，而不是在每一轮都捕获它的错误"
                                  "（限制 max_caught_errors）",
     "errors_hints.module_constant": "请改用你自己的变量名保存这个值",
+    "errors_hints.choice_work": "使用更小的总体或样本（限制 max_call_work）",
+    "errors_hints.one_generator": "只创建一个生成器并从中抽样（rng = np.random.default_rng(seed)）",
 }
 
 # Parts of torch not covered yet (lang/allowed_imports.py OUT_OF_SCOPE), said before the model hint:

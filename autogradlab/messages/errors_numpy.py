@@ -36,6 +36,29 @@ EN = {
     "errors_numpy.split_call": "Autograd Lab supports `np.{name}(x, sections)` and `np.{name}(x, (i, j))`",
     "errors_numpy.split_points": "np.{name}(): the split points must be ints",
     "errors_numpy.split_sections": "np.{name}(): the sections must be an int or a list of ints",
+    # session 28: np.random.default_rng's Generator (numpy_generators.py), torch.testing (torch_testing.py)
+    "errors_numpy.generator_member": "`Generator.{name}` is not supported in Autograd Lab (a Generator "
+                                     "offers {names})",
+    "errors_numpy.generator_method": "`Generator.{name}` is a method: call it, as in `rng.{name}(...)`",
+    "errors_numpy.generator_count": "the program makes more than {limit} NumPy random generators",
+    "errors_numpy.seed_call": "Autograd Lab supports `np.random.{name}(seed)` with one seed",
+    "errors_numpy.seed_type": "np.random.{name}() takes an int seed (or a list of ints) in Autograd Lab",
+    "errors_numpy.generator_out": "`Generator.{name}(out=...)` is not supported in Autograd Lab; use the "
+                                  "result",
+    "errors_numpy.generator_values": "Autograd Lab supports `{what}` with numbers, numpy arrays and lists of "
+                                     "numbers",
+    "errors_numpy.choice_work": "Generator.choice(replace=False, p=...) of {count} from {population} would "
+                                "take about {work} arithmetic steps; the limit is {limit} per call",
+    "errors_numpy.flag_value": "`{call}({name}=...)` takes True or False in Autograd Lab",
+    "errors_numpy.number_value": "`{call}({name}=...)` takes a number in Autograd Lab",
+    "errors_numpy.string_value": "`{call}(msg=...)` takes a string in Autograd Lab",
+    "errors_numpy.close_values": "Autograd Lab's torch.testing.assert_close compares tensors, numbers, numpy "
+                                 "arrays and lists, tuples or dicts of them",
+    "errors_numpy.close_depth": "Autograd Lab's torch.testing.assert_close compares lists nested at most "
+                                "{depth} deep",
+    "errors_numpy.close_items": "Autograd Lab's torch.testing.assert_close compares at most {count} values "
+                                "in lists, tuples and dicts; compare tensors instead",
+    "errors_numpy.close_keys": "Autograd Lab's torch.testing.assert_close compares dicts with plain keys",
 }
 
 ZH = {
@@ -67,4 +90,22 @@ ZH = {
     "errors_numpy.split_call": "Autograd Lab 支持 `np.{name}(x, sections)` 和 `np.{name}(x, (i, j))`",
     "errors_numpy.split_points": "np.{name}()：分割点必须是整数",
     "errors_numpy.split_sections": "np.{name}()：sections 必须是整数或整数列表",
+    "errors_numpy.generator_member": "Autograd Lab 不支持 `Generator.{name}`（Generator 提供 {names}）",
+    "errors_numpy.generator_method": "`Generator.{name}` 是一个方法：请调用它，例如 `rng.{name}(...)`",
+    "errors_numpy.generator_count": "程序创建的 NumPy 随机数生成器超过 {limit} 个",
+    "errors_numpy.seed_call": "Autograd Lab 支持只带一个种子的 `np.random.{name}(seed)`",
+    "errors_numpy.seed_type": "在 Autograd Lab 中 np.random.{name}() 需要一个整数种子（或整数列表）",
+    "errors_numpy.generator_out": "Autograd Lab 不支持 `Generator.{name}(out=...)`；请直接使用返回值",
+    "errors_numpy.generator_values": "Autograd Lab 支持用数字、numpy 数组和数字列表调用 `{what}`",
+    "errors_numpy.choice_work": "Generator.choice(replace=False, p=...) 从 {population} 个中抽取 {count} 个"
+                                "大约需要 {work} 步运算；每次调用的上限是 {limit}",
+    "errors_numpy.flag_value": "在 Autograd Lab 中 `{call}({name}=...)` 只接受 True 或 False",
+    "errors_numpy.number_value": "在 Autograd Lab 中 `{call}({name}=...)` 需要一个数字",
+    "errors_numpy.string_value": "在 Autograd Lab 中 `{call}(msg=...)` 需要一个字符串",
+    "errors_numpy.close_values": "Autograd Lab 的 torch.testing.assert_close 只比较张量、数字、numpy 数组"
+                                 "以及由它们组成的列表、元组或字典",
+    "errors_numpy.close_depth": "Autograd Lab 的 torch.testing.assert_close 比较的列表最多嵌套 {depth} 层",
+    "errors_numpy.close_items": "Autograd Lab 的 torch.testing.assert_close 在列表、元组和字典中最多比较 "
+                                "{count} 个值；请改为比较张量",
+    "errors_numpy.close_keys": "Autograd Lab 的 torch.testing.assert_close 只比较键为普通值的字典",
 }

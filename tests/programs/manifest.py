@@ -375,6 +375,9 @@ TUTORIALS: tuple[ProgramSpec, ...] = (
     # the torch.Tensor page's examples (index_add_, index_reduce_, masked_scatter, put_, scatter_(reduce=),
     # scatter_reduce; the last backward is register_hook's `v.backward(...)`)
     ProgramSpec("tutorial_torch_tensor_methods_docs.py", T_TORCH_DOCS, slow=True, timeout_s=30, output="v"),
+    # Session 28: our own NumPy lesson on random numbers (np.random.default_rng and its Generator: lang/
+    # numpy_generators.py; np.fromfunction, np.trapezoid, torch.trapezoid, torch.testing.assert_close)
+    ProgramSpec("tutorial_own_numpy_rng.py", "written fresh for Autograd Lab (session 28)", output="loss"),
 )
 
 

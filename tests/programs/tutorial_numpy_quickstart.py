@@ -2,10 +2,9 @@
 # Printing arrays, Basic operations, Universal functions, the start of Indexing, slicing and iterating;
 # commit 0233ced; BSD-3-Clause; https://github.com/numpy/numpy/blob/0233ced/doc/source/user/quickstart.rst),
 # its doctest lines in order, the `>>>` prompts removed. Left out: the `dtype=complex` array and
-# `np.exp(c * 1j)` (complex arrays are refused), the lines using `rg = np.random.default_rng(1)`
-# (numpy's Generator is refused; `np.random.seed/rand` run), `np.empty`, the WRONG `np.array(1, 2, 3, 4)`,
-# `np.set_printoptions(threshold=sys.maxsize)`, and `np.fromfunction(f, (5, 4), dtype=int)`, replaced by
-# the same array made with f on broadcast aranges (np.fromfunction calls the program's function from numpy).
+# `np.exp(c * 1j)` (complex arrays are refused), the failing `a += b` (float into int), `np.empty`, the
+# WRONG `np.array(1, 2, 3, 4)` and `np.set_printoptions(threshold=sys.maxsize)`. Session 28 restored the
+# lines using `rg = np.random.default_rng(1)` and `np.fromfunction(f, (5, 4), dtype=int)`, left out before.
 import numpy as np
 a = np.arange(15).reshape(3, 5)
 a
@@ -57,15 +56,24 @@ B = np.array([[2, 0],
 A * B
 A @ B
 A.dot(B)
+rg = np.random.default_rng(1)  # create instance of default random number generator
 a = np.ones((2, 3), dtype=int)
+b = rg.random((2, 3))
 a *= 3
 a
+b += a
+b
 a = np.ones(3, dtype=np.int32)
 b = np.linspace(0, pi, 3)
 b.dtype.name
 c = a + b
 c
 c.dtype.name
+a = rg.random((2, 3))
+a
+a.sum()
+a.min()
+a.max()
 b = np.arange(12).reshape(3, 4)
 b
 b.sum(axis=0)
@@ -88,7 +96,7 @@ for i in a:
     print(i**(1 / 3.))
 def f(x, y):
     return 10 * x + y
-b = f(np.arange(5).reshape(5, 1), np.arange(4))   # np.fromfunction(f, (5, 4), dtype=int)
+b = np.fromfunction(f, (5, 4), dtype=int)
 b
 b[2, 3]
 b[0:5, 1]

@@ -1,0 +1,308 @@
+"""Red team, session 28: what sessions 26-27 added (functions returned from functions, program-written
+decorators, functools.cache / lru_cache, contextlib, reversed iterators, NumPy's joins/splits/scans,
+np.linalg results), tried as a hostile student would, in-process and through the sandbox pool.
+
+Findings, each fixed in general form (the cases below fail on f9e6b40):
+1. a functools.cache key was walked in Python and hashed whole at every call, unbounded: one call with a
+   tuple holding 100,000 references to a 100,000-item tuple walked 10^10 values (killed after 60 s, no
+   error); now a tuple argument is held to a dict key's bound (64 values, 8 deep: dicts.tuple_parts) and
+   the walk costs a step per KEY_VALUES_PER_STEP values, under the time check;
+2. np.hsplit / np.vsplit made one array per piece, uncounted: hsplit(zeros(5_000_000), 5_000_000) ran
+   22 s to 1.4 GB RSS and returned a 5,000,000-item list, hsplit(zeros(0), 10**9) never ended; the pieces
+   are now a list charged before NumPy runs (max_sequence_len, as torch's split);
+3. iterating over a numpy array (for, list(), sum(), ...) made every row at once, unchecked: `for r in
+   np.zeros((5_000_000, 1))` ran 6.9 s to 1.3 GB RSS (past the time limit), list(np.zeros(5_000_000))
+   built a 5,000,000-item list; the rows are now checked as a tensor's (max_sequence_len);
+4. a `return` / `break` / `continue` in `finally` swallowed the error being raised without counting it:
+   max_caught_errors (1,000) never stopped a loop of them (also through a @contextmanager generator);
+5. reversed() of any iterator (a generator, map, zip, iter(L), reversed(L)) read it out and reversed it;
+   CPython raises TypeError "'list_iterator' object is not reversible" (a wrong value, silently);
+6. a generator expression passed to print/str/repr/type/len/reversed/iter/bool/isinstance/callable was
+   built as a list first: print(x ** 2 for x in range(3)) printed [0, 1, 4] (CPython: the generator
+   object), bool() of an empty one False, len() of one 2; it now stays a generator object there.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import io
+import re
+import time
+
+import pytest
+
+from autogradlab import error_text
+from autogradlab.engine import run_program
+from autogradlab.lang.function_cache import KEY_VALUES_PER_STEP
+from autogradlab.limits import DEFAULT_LIMITS
+from autogradlab.sandbox import WorkerPool
+
+WITHIN = DEFAULT_LIMITS.timeout_s
+
+
+def _run(program: str, **limits):
+    started = time.perf_counter()
+    report = run_program(program, limits=dataclasses.replace(DEFAULT_LIMITS, **limits), torchviz=False)
+    return report, time.perf_counter() - started
+
+
+def _python(program: str) -> str:
+    """What CPython prints for the program (the oracle)."""
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        exec(compile(program, "<program>", "exec"), {"__name__": "__main__"})   # noqa: S102 - our own text
+    return out.getvalue()
+
+
+def _same_as_python(program: str, **limits) -> None:
+    report, _ = _run(program, **limits)
+    assert report.error is None, report.error
+    assert report.printed == _python(program)
+
+
+def _stopped(report, kind: str, line: int, words: str) -> None:
+    assert report.error is not None, report.printed
+    assert (report.error.kind, report.error.line) == (kind, line), report.error
+    assert words in report.error.message, report.error.message
+
+
+@pytest.fixture(scope="module")
+def pool():
+    workers = WorkerPool(size=1)
+    workers.warm()
+    yield workers
+    workers.close()
+
+
+def _alive(pool: WorkerPool) -> None:
+    """The pool still runs programs after the attack (its zygote is up, the next job gets a clean process)."""
+    after = pool.run("x = [1, 2]\nprint(sum(x))\n", timeout=60)
+    assert after.error is None and after.printed == "3\n", after.error
+
+
+# -- 1. functools.cache keys ---------------------------------------------------------------------
+CACHED = "import functools\n@functools.cache\ndef f(*k):\n    return len(k)\n"   # f is lines 2-4
+
+
+def test_a_cache_key_holding_a_huge_nested_tuple_is_refused_as_a_dict_key_is():
+    """f9e6b40: 10^10 values walked in one call (killed after 60 s, no error)."""
+    program = CACHED + "t = tuple(range(100000))\nprint(f((t,) * 100000))\n"
+    report, took = _run(program)
+    _stopped(report, "type", 6, "a tuple holding more than 64 values in all cannot be a dictionary key or be "
+                                "hashed")
+    assert took < WITHIN
+    zh = error_text.message("zh", report.error)
+    assert "64" in zh and "holding" not in zh
+
+
+@pytest.mark.parametrize("key, refused", [("tuple(range(64))", False), ("tuple(range(65))", True),
+                                          ("((((((((1,),),),),),),),)", False),
+                                          ("(((((((((1,),),),),),),),),)", True),
+                                          ("(1, (2, [3]))", True)])
+def test_a_tuple_argument_of_a_cached_function_at_the_dict_key_bounds(key, refused):
+    """64 values and 8 levels as CPython; one more: the dict key's refusal. A list inside: CPython's
+    unhashable TypeError (caught as Python catches it)."""
+    program = CACHED + (f"k = {key}\nprint(f(k), f(k), f(k, k))\n" if not refused else
+                        f"k = {key}\ntry:\n    f(k)\nexcept TypeError as e:\n    print('TypeError')\n")
+    if refused:
+        report, _ = _run(program)
+        assert report.error is None and report.printed == "TypeError\n", report.error
+    else:
+        _same_as_python(program)
+
+
+def _least_steps(program: str) -> int:
+    """The smallest max_steps at which the program runs to its end."""
+    low, high = 1, 200_000
+    assert _run(program, max_steps=high)[0].error is None
+    while low < high:
+        middle = (low + high) // 2
+        if _run(program, max_steps=middle)[0].error is None:
+            high = middle
+        else:
+            low = middle + 1
+    return low
+
+
+def test_walking_a_wide_key_costs_a_step_per_key_values_per_step_values():
+    """f(*t) with 1,000 tuples of 64 values walks 65,000 values each call; a step per 16 of them (the
+    same program with empty tuples walks 1,000). At the least max_steps it runs, one below it stops
+    at f's last step, and halfway through the charge at the call's line, inside the walk."""
+    wide = CACHED + "t = ((0,) * 64,) * 1000\nprint(f(*t))\n"
+    narrow = CACHED + "t = ((),) * 1000\nprint(f(*t))\n"
+    charged = 65_000 // KEY_VALUES_PER_STEP - 1_000 // KEY_VALUES_PER_STEP
+    wide_steps, narrow_steps = _least_steps(wide), _least_steps(narrow)
+    assert charged - 5 <= wide_steps - narrow_steps <= charged + 5, (wide_steps, narrow_steps)
+    _same_as_python(wide, max_steps=wide_steps)
+    _stopped(_run(wide, max_steps=wide_steps - 1)[0], "limit", 4, "steps")   # f's return, the last step
+    _stopped(_run(wide, max_steps=narrow_steps + charged // 2)[0], "limit", 6, "steps")   # in the walk
+
+
+def test_a_call_walking_millions_of_key_values_stops_at_the_time_limit():
+    """100,000 arguments of 64 values: 6.4 million values a call (4 s a call on a loaded machine, two
+    calls ran past the time limit in one statement). Each call is now charged its steps and the time is
+    checked while walking: the run stops with the engine's own limit within the time limit."""
+    program = CACHED + "t = ((0,) * 64,) * 100000\nfor i in range(3):\n    f(*t, i)\n"
+    report, took = _run(program)
+    assert report.error is not None and report.error.kind in ("limit", "timeout"), report.error
+    assert report.error.line == 7, report.error
+    assert took < WITHIN + 1
+
+
+def test_a_huge_cache_key_in_the_sandbox_pool_is_refused_and_the_worker_lives(pool):
+    report = pool.run(CACHED + "t = tuple(range(100000))\nprint(f((t,) * 100000))\n", timeout=30)
+    _stopped(report, "type", 6, "cannot be a dictionary key or be hashed")
+    _alive(pool)
+
+
+# -- 2. np.hsplit / np.vsplit pieces -----------------------------------------------------------------
+SMALL_LISTS = {"max_sequence_len": 50}
+
+
+@pytest.mark.parametrize("call, pieces", [("np.hsplit(np.zeros(50), 50)", 50),
+                                          ("np.hsplit(np.zeros(51), 51)", 51),
+                                          ("np.vsplit(np.zeros((50, 2)), 50)", 50),
+                                          ("np.vsplit(np.zeros((51, 2)), 51)", 51),
+                                          ("np.hsplit(np.arange(60.0), list(range(1, 50)))", 50),
+                                          ("np.hsplit(np.arange(60.0), list(range(1, 51)))", 51),
+                                          ("np.hsplit(np.zeros(0), 50)", 50),
+                                          ("np.hsplit(np.zeros(0), 51)", 51)])
+def test_split_pieces_just_below_and_above_max_sequence_len(call, pieces):
+    program = f"import numpy as np\nL = {call}\nprint(len(L), L[-1])\n"
+    if pieces <= 50:
+        _same_as_python(program, **SMALL_LISTS)
+    else:
+        _stopped(_run(program, **SMALL_LISTS)[0], "limit", 2,
+                 f"the pieces of np.{call[3:9]} would have 51 items; the limit is 50")
+
+
+@pytest.mark.parametrize("call", ["np.hsplit(np.zeros(5000000), 5000000)", "np.hsplit(np.zeros(0), 10**9)",
+                                  "np.vsplit(np.zeros((5000000, 1)), 5000000)"])
+def test_millions_of_split_pieces_are_refused_before_numpy_makes_them(call):
+    """f9e6b40: hsplit into 5,000,000 pieces 22 s and 1.4 GB RSS; 10**9 empty pieces never ended."""
+    report, took = _run(f"import numpy as np\nL = {call}\n")
+    _stopped(report, "limit", 2, "would have")
+    assert took < WITHIN
+    assert "各个部分" in error_text.message("zh", report.error)
+
+
+def test_split_pieces_in_the_sandbox_pool(pool):
+    report = pool.run("import numpy as np\nL = np.hsplit(np.zeros(0), 10**9)\n", timeout=30)
+    _stopped(report, "limit", 2, "the pieces of np.hsplit would have 1,000,000,000 items")
+    _alive(pool)
+
+
+# -- 3. iterating over a numpy array ---------------------------------------------------------------
+@pytest.mark.parametrize("use", ["for r in x:\n    n = r\nprint(n)", "print(len(list(x)))",
+                                 "print(sum(x))", "print([r for r in x][-1])", "print(len(tuple(x)))"])
+@pytest.mark.parametrize("rows", [50, 51])
+def test_rows_of_an_array_just_below_and_above_max_sequence_len(use, rows):
+    program = f"import numpy as np\nx = np.arange({rows}.0).reshape({rows}, 1)\n{use}\n"
+    if rows == 50:
+        _same_as_python(program, **SMALL_LISTS)
+    else:
+        _stopped(_run(program, **SMALL_LISTS)[0], "limit", 3, "would have 51 items; the limit is 50")
+
+
+def test_a_zero_dim_array_is_still_not_iterable_as_numpy_says():
+    program = ("import numpy as np\ntry:\n    for r in np.array(5.0):\n        pass\n"
+               "except TypeError as e:\n    print(e)\n")
+    _same_as_python(program)
+
+
+@pytest.mark.parametrize("use", ["for r in x:\n    pass", "L = list(x)"])
+def test_millions_of_rows_are_refused_before_they_are_made(use):
+    """f9e6b40: the loop made 5,000,000 row views first (6.9 s, 1.3 GB RSS, past the time limit)."""
+    report, took = _run(f"import numpy as np\nx = np.zeros((5000000, 1))\n{use}\n")
+    _stopped(report, "limit", 3, "would have 5,000,000 items; the limit is 100,000")
+    assert took < WITHIN
+    assert re.search("遍历数组|列表", error_text.message("zh", report.error))
+
+
+def test_iterating_a_big_array_in_the_sandbox_pool(pool):
+    report = pool.run("import numpy as np\nx = np.zeros((5000000, 1))\nfor r in x:\n    pass\n", timeout=30)
+    _stopped(report, "limit", 3, "iterating over the array would have 5,000,000 items")
+    _alive(pool)
+
+
+# -- 4. an error swallowed by return / break / continue in `finally` ------------------------------------
+SWALLOWED = {
+    "return": "def f():\n    try:\n        1 / 0\n    finally:\n        return 1\nn = 0\n"
+              "for i in range({n}):\n    n += f()\nprint(n)\n",
+    "continue": "n = 0\nfor i in range({n}):\n    try:\n        n += 1\n        [][1]\n    finally:\n"
+                "        continue\nprint(n)\n",
+    "break": "n = 0\nfor i in range({n}):\n    while True:\n        try:\n            n += 1\n"
+             "            {{}}['k']\n        finally:\n            break\nprint(n)\n",
+    "contextmanager": "from contextlib import contextmanager\n@contextmanager\ndef cm():\n    try:\n"
+                      "        yield\n    finally:\n        return\nn = 0\nfor i in range({n}):\n"
+                      "    with cm():\n        n += 1\n        1 / 0\nprint(n)\n",
+}
+
+
+@pytest.mark.parametrize("form", SWALLOWED)
+def test_errors_swallowed_in_finally_count_as_caught_just_below_and_above_the_limit(form):
+    """f9e6b40: uncounted (1,001 of them printed 1001; a loop of failing torch calls ran to the time
+    limit)."""
+    _same_as_python(SWALLOWED[form].format(n=1000))
+    report, _ = _run(SWALLOWED[form].format(n=1001))
+    assert report.error is not None and report.error.kind == "limit", report.error
+    assert "caught more than 1,000 errors" in report.error.message
+
+
+@pytest.mark.parametrize("form", SWALLOWED)
+def test_a_return_in_finally_never_swallows_a_limit(form):
+    program = SWALLOWED[form].format(n=3).replace("1 / 0", "x = 10 ** 10 ** 10").replace(
+        "[][1]", "x = 10 ** 10 ** 10").replace("{}['k']", "x = 10 ** 10 ** 10")
+    report, _ = _run(program)
+    assert report.error is not None and report.error.kind == "limit", report.error
+    assert "4,096 bits" in report.error.message
+
+
+def test_the_programs_own_raise_swallowed_in_finally_costs_no_caught_error():
+    """A `raise` of the program costs a step, as when an except catches it (exceptions._body_and_handlers)."""
+    _same_as_python("n = 0\nfor i in range(1500):\n    try:\n        raise ValueError\n    finally:\n"
+                    "        continue\nprint(i)\n")
+
+
+# -- 5. reversed() of an iterator ----------------------------------------------------------------------
+REVERSED_ITERATORS = ["iter([1, 2])", "(x for x in [1, 2])", "map(abs, [1, 2])", "zip([1], [2])",
+                      "enumerate([1])", "reversed([1, 2, 3])", "iter(range(3))", "reversed(range(3))",
+                      "reversed({1: 2})", "iter({1: 2}.items())", "filter(None, [1])", "g()",
+                      "iter(collections.deque([1]))", "itertools.islice([1, 2], 1)"]
+
+
+@pytest.mark.parametrize("iterator", REVERSED_ITERATORS)
+def test_reversed_of_an_iterator_is_pythons_type_error(iterator):
+    """f9e6b40: read out and reversed ([2, 1] for iter([1, 2]); CPython: not reversible)."""
+    _same_as_python("import collections\nimport itertools\ndef g():\n    yield 1\ntry:\n"
+                    f"    print(list(reversed({iterator})))\nexcept TypeError as e:\n    print(e)\n")
+
+
+def test_reversible_values_still_reverse_as_python():
+    _same_as_python("import collections\nd = {'a': 1, 'b': 2}\n"
+                    "print(list(reversed(d)), list(reversed(d.items())), list(reversed(d.values())),"
+                    " list(reversed('abc')), list(reversed((1, 2))),"
+                    " list(reversed(collections.deque([1, 2]))), list(reversed(range(3))))\n")
+
+
+# -- 6. a generator expression handed to a builtin that looks at the object itself --------------------------
+@pytest.mark.parametrize("line", ["print(x ** 2 for x in range(3))",
+                                  "print(str(x for x in [1]), repr(x for x in [1]))",
+                                  "print(type(x for x in [1]), bool(x for x in []),"
+                                  " isinstance((x for x in []), list), callable(x for x in []))",
+                                  "it = iter(x for x in [1, 2])\nprint(next(it), it)",
+                                  "def f():\n    print(x for x in range(3))\nf()",
+                                  "try:\n    len(x for x in [1, 2])\nexcept TypeError as e:\n    print(e)"])
+def test_a_generator_expression_shown_or_measured_is_a_generator_as_in_python(line):
+    """f9e6b40: built as a list first (print(x ** 2 for x in range(3)) printed [0, 1, 4], bool() of an empty
+    one was False, len() 2); CPython prints the generator object (addresses: the engine's 0x7f0000000000)."""
+    report, _ = _run(line + "\n")
+    assert report.error is None, report.error
+    assert report.printed == re.sub(r"0x[0-9a-f]+", "0x7f0000000000", _python(line + "\n"))
+
+
+def test_generator_expressions_read_by_builtins_still_give_pythons_values():
+    _same_as_python("print(list(x for x in [5]), sorted(x for x in [3, 1]), sum(x for x in [1, 2]),"
+                    " ' '.join(str(x) for x in [1, 2]), max(x for x in [4, 2]), any(x for x in [0, 1]),"
+                    " next(x for x in [7]), tuple(x for x in 'ab'), set(x for x in [1, 1]))\n")

@@ -19,7 +19,10 @@ Findings, each fixed in general form (the cases below fail on f9e6b40):
    CPython raises TypeError "'list_iterator' object is not reversible" (a wrong value, silently);
 6. a generator expression passed to print/str/repr/type/len/reversed/iter/bool/isinstance/callable was
    built as a list first: print(x ** 2 for x in range(3)) printed [0, 1, 4] (CPython: the generator
-   object), bool() of an empty one False, len() of one 2; it now stays a generator object there.
+   object), bool() of an empty one False, len() of one 2; it now stays a generator object there;
+7. @torch.no_grad() (any grad-mode decorator) over a generator function left its mode on in the caller
+   after each `yield`: ops after next(g) silently recorded no graph; PyTorch's decorator holds the mode
+   only while the body runs (torch.utils._contextlib._wrap_generator), and so does the engine now.
 """
 
 from __future__ import annotations
@@ -306,3 +309,42 @@ def test_generator_expressions_read_by_builtins_still_give_pythons_values():
     _same_as_python("print(list(x for x in [5]), sorted(x for x in [3, 1]), sum(x for x in [1, 2]),"
                     " ' '.join(str(x) for x in [1, 2]), max(x for x in [4, 2]), any(x for x in [0, 1]),"
                     " next(x for x in [7]), tuple(x for x in 'ab'), set(x for x in [1, 1]))\n")
+
+
+# -- 7. a grad-mode decorator over a generator function ---------------------------------------------------
+GRAD_MODE_GENERATORS = [
+    "@torch.no_grad()\ndef gen():\n    yield torch.is_grad_enabled()\n    yield torch.is_grad_enabled()\n"
+    "g = gen()\nprint(next(g), torch.is_grad_enabled())\nx = torch.ones(1, requires_grad=True)\n"
+    "print((x * 2).requires_grad, next(g))\n",
+    "@torch.set_grad_enabled(False)\ndef gen():\n    x = torch.ones(1, requires_grad=True)\n"
+    "    yield (x * 2).requires_grad\n    torch.set_grad_enabled(True)\n    yield (x * 2).requires_grad\n"
+    "    yield torch.is_grad_enabled()\ng = gen()\n"
+    "print(next(g), torch.is_grad_enabled(), next(g), torch.is_grad_enabled(), next(g))\n",
+    "@torch.inference_mode()\ndef gen():\n    yield torch.is_inference_mode_enabled()\n"
+    "    yield torch.ones(1).is_inference()\ng = gen()\n"
+    "print(next(g), torch.is_inference_mode_enabled(), next(g), torch.ones(1).is_inference())\n",
+    "@torch.no_grad()\ndef gen():\n    try:\n        yield 1\n    finally:\n"
+    "        print('closing', torch.is_grad_enabled())\ng = gen()\nnext(g)\ndel g\n"
+    "print(torch.is_grad_enabled())\n",
+    "@torch.enable_grad()\ndef gen():\n    yield torch.is_grad_enabled()\nwith torch.no_grad():\n"
+    "    g = gen()\n    print(next(g), torch.is_grad_enabled())\nprint(list(g), torch.is_grad_enabled())\n",
+    "def timer(f):\n    def w(*a):\n        return f(*a)\n    return w\n@timer\n@torch.no_grad()\n"
+    "def gen(n):\n    for i in range(n):\n        yield torch.is_grad_enabled()\n"
+    "print([(v, torch.is_grad_enabled()) for v in gen(2)])\n",
+    # a plain `with` around a yield keeps its mode after the yield, as in Python
+    "def gen():\n    with torch.no_grad():\n        yield 1\ng = gen()\nnext(g)\n"
+    "print(torch.is_grad_enabled())\nprint(list(g), torch.is_grad_enabled())\n",
+]
+
+
+@pytest.mark.parametrize("program", GRAD_MODE_GENERATORS)
+def test_a_grad_mode_decorator_over_a_generator_function_holds_only_while_the_body_runs(program):
+    """f9e6b40: the first program printed False False / False False (PyTorch: False True / True False)."""
+    _same_as_python("import torch\n" + program)
+
+
+def test_a_decorated_generator_left_suspended_at_a_limit_leaves_no_grad_mode_behind():
+    report, _ = _run("import torch\n@torch.no_grad()\ndef gen():\n    yield 1\n    yield 2\ng = gen()\n"
+                     "next(g)\nx = 10 ** 10 ** 10\n")
+    _stopped(report, "limit", 8, "4,096 bits")
+    _same_as_python("import torch\nprint(torch.is_grad_enabled(), torch.is_inference_mode_enabled())\n")

@@ -97,9 +97,9 @@ def _lru_cache(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> 
     first = args[0] if args else kwargs.get("maxsize", 128)
     if isinstance(first, UserFunction | SafeFunction):   # @lru_cache without parentheses
         return CachedFunction(first, 128, "functools.lru_cache")
-    if first is not None and type(first) is not int:
+    if first is not None and type(first) not in (int, bool):   # CPython's isinstance(maxsize, int)
         raise python_error(TypeError("Expected first argument to be an integer, a callable, or None"))
-    maxsize = None if first is None else max(first, 0)
+    maxsize = None if first is None else max(int(first), 0)
 
     def decorate(interp_: Interpreter, args_: list, kwargs_: dict, node_: ast.AST) -> CachedFunction:
         if kwargs_ or len(args_) != 1:

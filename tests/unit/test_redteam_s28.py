@@ -22,7 +22,10 @@ Findings, each fixed in general form (the cases below fail on f9e6b40):
    object), bool() of an empty one False, len() of one 2; it now stays a generator object there;
 7. @torch.no_grad() (any grad-mode decorator) over a generator function left its mode on in the caller
    after each `yield`: ops after next(g) silently recorded no graph; PyTorch's decorator holds the mode
-   only while the body runs (torch.utils._contextlib._wrap_generator), and so does the engine now.
+   only while the body runs (torch.utils._contextlib._wrap_generator), and so does the engine now;
+8. a list's `in` / count() / index() / remove() compared a numpy array item by identity only: [a, b].count(1)
+   said 0, np.linalg results' r.count(1) 0, L.index(np.array([5])) "not in list"; CPython asks numpy's ==
+   (a one-element array compares by value, a longer one raises "truth value ... is ambiguous").
 """
 
 from __future__ import annotations
@@ -348,3 +351,31 @@ def test_a_decorated_generator_left_suspended_at_a_limit_leaves_no_grad_mode_beh
                      "next(g)\nx = 10 ** 10 ** 10\n")
     _stopped(report, "limit", 8, "4,096 bits")
     _same_as_python("import torch\nprint(torch.is_grad_enabled(), torch.is_inference_mode_enabled())\n")
+
+
+# -- 8. numpy arrays inside lists and tuples, searched and compared ------------------------------------------
+ARRAY_SEARCHES = [
+    "a = np.array([1.0])\nb = np.array([2.0])\nL = [a, b, 5]\n"
+    "print(L.count(a), L.index(b), L.count(np.array([2.0])), L.index(np.array([5])))\n"
+    "print([a] == [a], [a] == [np.array([1.0])], (a,) != (np.array([2.0]),),"
+    " {'k': a} == {'k': np.array([1.0])})\n"
+    "L.remove(np.array([2.0]))\nprint(len(L), [np.zeros(1)].index(0))\n",
+    "r = np.linalg.eigh(np.eye(2))\ntry:\n    print(r.count(1))\nexcept ValueError as e:\n    print(e)\n",
+    "L = [np.array([1, 1])]\nfor use in ('count', 'index', 'remove', 'eq'):\n    try:\n"
+    "        print(L.count(1) if use == 'count' else L.index(1) if use == 'index' else L.remove(1) if use == "
+    "'remove' else L == [np.array([1, 1])])\n    except ValueError as e:\n        print(use, e)\n",
+]
+
+
+@pytest.mark.parametrize("program", ARRAY_SEARCHES)
+def test_arrays_in_lists_compare_as_numpy_answers_python(program):
+    """f9e6b40: [np.array([1, 1])].count(1) printed 0 and index(np.array([5])) said not in list."""
+    _same_as_python("import numpy as np\n" + program)
+
+
+@pytest.mark.parametrize("maxsize", ["True", "False", "0", "-3", "None", "2"])
+def test_lru_cache_maxsize_forms_as_cpython(maxsize):
+    _same_as_python("import functools\n"
+                    f"@functools.lru_cache(maxsize={maxsize})\ndef f(n):\n    print('miss', n)\n"
+                    "    return n\n"
+                    "print([f(i % 3) for i in range(7)], f(1), f(1))\n")

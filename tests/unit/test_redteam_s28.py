@@ -25,7 +25,9 @@ Findings, each fixed in general form (the cases below fail on f9e6b40):
    only while the body runs (torch.utils._contextlib._wrap_generator), and so does the engine now;
 8. a list's `in` / count() / index() / remove() compared a numpy array item by identity only: [a, b].count(1)
    said 0, np.linalg results' r.count(1) 0, L.index(np.array([5])) "not in list"; CPython asks numpy's ==
-   (a one-element array compares by value, a longer one raises "truth value ... is ambiguous").
+   (a one-element array compares by value, a longer one raises "truth value ... is ambiguous");
+9. `d |= iterator` (a generator, zip, enumerate, iter(pairs)) said "'generator' object is not iterable";
+   CPython's dict.update reads the pairs. Now read as list() reads them (a step each, the length limit).
 """
 
 from __future__ import annotations
@@ -379,3 +381,48 @@ def test_lru_cache_maxsize_forms_as_cpython(maxsize):
                     f"@functools.lru_cache(maxsize={maxsize})\ndef f(n):\n    print('miss', n)\n"
                     "    return n\n"
                     "print([f(i % 3) for i in range(7)], f(1), f(1))\n")
+
+
+# -- 9. d |= an iterator of pairs ---------------------------------------------------------------------------
+@pytest.mark.parametrize("right", ["iter([(1, 2)])", "((k, len(k)) for k in ['bb', 'a'])",
+                                   "zip('ab', [1, 2])", "enumerate('xy')", "pairs()"])
+def test_a_dict_updated_in_place_from_an_iterator_of_pairs_as_python(right):
+    _same_as_python("def pairs():\n    yield ('p', 1)\n    yield ('a', 9)\nd = {'a': 0}\n"
+                    f"d |= {right}\nprint(d)\ntry:\n    d |= iter([(1, 2, 3)])\nexcept ValueError as e:\n"
+                    "    print(e)\n")
+
+
+@pytest.mark.parametrize("n", [50, 51])
+def test_pairs_read_into_a_dict_just_below_and_above_the_length_limit(n):
+    program = f"d = {{}}\nd |= ((i, i) for i in range({n}))\nprint(len(d))\n"
+    if n == 50:
+        _same_as_python(program, **SMALL_LISTS)
+    else:
+        _stopped(_run(program, **SMALL_LISTS)[0], "limit", 2, "would have 51 items; the limit is 50")
+
+
+def test_an_endless_generator_of_pairs_stops_at_a_limit():
+    report, took = _run("def g():\n    while True:\n        yield (1, 1)\nd = {}\nd |= g()\n")
+    assert report.error is not None and report.error.kind == "limit", report.error
+    assert took < WITHIN
+
+
+# -- nothing of one run reaches the next (the pool's jobs, and in-process runs) ------------------------------
+SETS_STATE = ("import torch\nimport functools\nimport math\nimport numpy as np\n"
+              "torch.set_printoptions(precision=2)\ntorch.manual_seed(5)\nmath.tau = 7\nnp.pi = 3\n"
+              "@functools.cache\ndef f(n):\n    return n * 2\nprint(f(1), torch.rand(1))\n"
+              "torch.set_default_dtype(torch.float64)\ntorch.set_grad_enabled(False)\n"
+              "@torch.no_grad()\ndef gen():\n    yield 1\n    yield 2\ng = gen()\nnext(g)\n")
+READS_STATE = ("import torch\nimport math\nimport numpy as np\n"
+               "print(torch.tensor([1 / 3]), torch.get_default_dtype(), torch.is_grad_enabled(), math.tau,"
+               " np.pi, torch.rand(1))\n")
+
+
+def test_a_run_that_changes_process_state_leaves_none_for_the_next_in_the_pool_and_in_process(pool):
+    expected = run_program(READS_STATE, torchviz=False).printed
+    assert expected.startswith("tensor([0.3333]) torch.float32 True 6.283185307179586 3.141592653589793")
+    first = pool.run(SETS_STATE, timeout=60)
+    assert first.error is None and first.printed.startswith("2 tensor([0.83])"), first.error
+    assert pool.run(READS_STATE, timeout=60).printed == expected
+    assert run_program(SETS_STATE, torchviz=False).error is None
+    assert run_program(READS_STATE, torchviz=False).printed == expected

@@ -27,7 +27,13 @@ Findings, each fixed in general form (the cases below fail on f9e6b40):
    said 0, np.linalg results' r.count(1) 0, L.index(np.array([5])) "not in list"; CPython asks numpy's ==
    (a one-element array compares by value, a longer one raises "truth value ... is ambiguous");
 9. `d |= iterator` (a generator, zip, enumerate, iter(pairs)) said "'generator' object is not iterable";
-   CPython's dict.update reads the pairs. Now read as list() reads them (a step each, the length limit).
+   CPython's dict.update reads the pairs. Now read as list() reads them (a step each, the length limit);
+10. jacfwd / jacrev / jvp nested in each other (jacfwd of jacfwd ..., jvp inside jvp, hessian of hessian)
+   were charged nothing for the nesting: one x.sin() under 10 nested jacfwd ran 60 s in one PyTorch call
+   (the sandbox's hard stop; in-process 60.3 s, then the time error), 5 nested hessians of a 2-input
+   function 11.7 s. Past two levels each op counts node_work x FORWARD_NEST_WEIGHT ** (levels - 2) against
+   max_graph_work, and a level is entered only if one op fits: both refused in < 3 s (6-7 nested jacfwd
+   and a hessian of a hessian still run, equal to PyTorch).
 """
 
 from __future__ import annotations
@@ -426,3 +432,60 @@ def test_a_run_that_changes_process_state_leaves_none_for_the_next_in_the_pool_a
     assert pool.run(READS_STATE, timeout=60).printed == expected
     assert run_program(SETS_STATE, torchviz=False).error is None
     assert run_program(READS_STATE, torchviz=False).printed == expected
+
+
+# -- 10. differentiating transforms nested in each other ------------------------------------------------
+def _nested_jacfwd(levels: int) -> str:
+    return ("import torch\ndef f(x):\n    return x.sin()\ng = f\n"
+            f"for i in range({levels}):\n    g = torch.func.jacfwd(g)\nprint(g(torch.tensor(0.5)))\n")
+
+
+def test_nested_jacfwd_at_and_just_above_the_graph_work_limit():
+    """One sin under 6 levels: node_work(1) x 8 ** 4 (the level entered if it fits, then the op counted)."""
+    from autogradlab.lang.call_work import node_work
+    from autogradlab.lang.func_running import FORWARD_NEST_WEIGHT
+    need = node_work(1) * FORWARD_NEST_WEIGHT ** 4
+    program = _nested_jacfwd(6)
+    _same_as_python(program, max_graph_work=need)
+    _stopped(_run(program, max_graph_work=need - 1)[0], "limit", 7,
+             f"6 transforms (jacfwd, jacrev, jvp; a hessian is two) nested in each other differentiate each "
+             f"operation 6 times over: the operations come to about {need:,} arithmetic steps")
+
+
+@pytest.mark.parametrize("program", [
+    _nested_jacfwd(10),
+    "import torch\ng = lambda x: x.sin()\nfor i in range(9):\n"
+    "    g = (lambda h: (lambda x: torch.func.jvp(h, (x,), (torch.ones_like(x),))[1]))(g)\n"
+    "print(g(torch.tensor(0.5)))\n",
+    "import torch\nf = lambda x: (x.sin() * x).sum()\nh = f\nfor i in range(5):\n"
+    "    h = torch.func.hessian(h)\nprint(h(torch.tensor([0.5, 0.2])).shape)\n"])
+def test_deeply_nested_forward_mode_is_refused_before_pytorch_runs_it(program):
+    """f9e6b40: 10 nested jacfwd of one sin 60 s in one PyTorch call (77 s in plain PyTorch)."""
+    report, took = _run(program)
+    assert report.error is not None and report.error.kind == "limit", report.error
+    assert "transforms (jacfwd, jacrev, jvp; a hessian is two) nested" in report.error.message
+    assert took < WITHIN
+
+
+def test_a_forward_mode_transform_refused_inside_another_is_not_catchable():
+    report, _ = _run("import torch\ng = lambda x: x.sin()\nfor i in range(10):\n"
+                     "    g = torch.func.jacfwd(g)\ntry:\n    g(torch.tensor(0.5))\nexcept Exception:\n"
+                     "    print('caught')\nprint('after')\n")
+    _stopped(report, "limit", 6, "nested in each other")
+    assert report.printed == ""
+
+
+@pytest.mark.parametrize("program", [
+    "import torch\nf = lambda x: (x.sin() * x).sum()\n"
+    "print(torch.func.hessian(torch.func.hessian(f))(torch.tensor([0.5, 0.2])))\n",
+    "import torch\nprint(torch.func.hessian(lambda x: (x.sin() ** 2).sum())(torch.tensor([0.5, 0.2])))\n",
+    "import torch\nf = lambda x: x ** 3\n"
+    "print(torch.func.jacfwd(torch.func.jacfwd(torch.func.jacfwd(f)))(torch.tensor(2.0)))\n"])
+def test_shallow_nesting_still_runs_as_pytorch(program):
+    _same_as_python(program)
+
+
+def test_nested_jacfwd_in_the_sandbox_pool(pool):
+    report = pool.run(_nested_jacfwd(10), timeout=30)
+    _stopped(report, "limit", 7, "nested in each other")
+    _alive(pool)

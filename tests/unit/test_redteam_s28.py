@@ -465,6 +465,7 @@ def test_deeply_nested_forward_mode_is_refused_before_pytorch_runs_it(program):
     assert report.error is not None and report.error.kind == "limit", report.error
     assert "transforms (jacfwd, jacrev, jvp; a hessian is two) nested" in report.error.message
     assert took < WITHIN
+    assert "相互嵌套的变换" in error_text.message("zh", report.error)
 
 
 def test_a_forward_mode_transform_refused_inside_another_is_not_catchable():

@@ -105,6 +105,7 @@ _ZH: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), z) for p, z
     (r"the dictionary", "字典"),
     (r"the %-formatted string", "用 % 格式化得到的字符串"),
     (r"iterating over the tensor", "遍历张量"),
+    (r"iterating over the array", "遍历数组"),
     (r"a for loop", "`for` 循环"),
     (r"a while loop", "`while` 循环"),
     (r"a list comprehension", "列表推导式"),

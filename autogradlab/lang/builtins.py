@@ -188,7 +188,8 @@ def _reversed(interp, args, kwargs, node):  # noqa: ANN001, ANN202
             return value
         from autogradlab.lang.attributes import call_method
         return call_method(interp, value, "flip", [0], {}, node)
-    if type(value).__name__ in _NOT_REVERSIBLE:   # a set (ProgramSet's name), a number: Python's words
+    if type(value).__name__ in _NOT_REVERSIBLE or isinstance(value, ITERATORS):   # a set (ProgramSet's name),
+        # a number, an iterator (a generator, map, zip, iter(L), reversed(L)): Python's words
         from autogradlab.lang.operators import python_error
         raise python_error(TypeError(f"'{type_text(value)}' object is not reversible"))
     kind = _REVERSED_ITERATORS.get(type(value).__name__, "reversed")

@@ -15,6 +15,12 @@ LIST_WORDS = ("a list comprehension", "the list comprehension")
 _OWNERS: weakref.WeakKeyDictionary[ast.AST, dict[int, str]] = weakref.WeakKeyDictionary()
 
 
+# Builtins that look at a generator object itself rather than read its items (CPython prints it, bool() of it
+# is True, len() and reversed() refuse it): a generator expression passed to them stays one, read lazily.
+_SEES_THE_GENERATOR = frozenset({"print", "str", "repr", "type", "len", "reversed", "iter", "bool",
+                                 "isinstance", "callable"})
+
+
 def loop_words(interp: Interpreter, node: ast.ListComp | ast.GeneratorExp) -> tuple[str, str]:
     """(what ran past the loop limit, what grew past the length limit)."""
     if not isinstance(node, ast.GeneratorExp):
@@ -60,5 +66,7 @@ def _owners(tree: ast.AST) -> dict[int, str]:
                     if isinstance(func, ast.Name) and name in ("any", "all", "next") and \
                             (len(call.args) == 1 or name == "next"):
                         found[~id(arg)] = name
+                    elif isinstance(func, ast.Name) and name in _SEES_THE_GENERATOR:
+                        found[~id(arg)] = "="   # print(x for x in L) shows the generator, len() refuses it
         _OWNERS[tree] = found
     return found

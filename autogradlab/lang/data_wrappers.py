@@ -71,6 +71,19 @@ class SafeArray:
     def __len__(self) -> int:
         return len(self.array)
 
+    def __eq__(self, other: object) -> bool:
+        """What a list's `in`, count(), index() and remove() ask of an item (CPython: the item itself
+        first, then ==): numpy's elementwise answer as one bool, so an array of more than one element
+        raises numpy's "truth value ... is ambiguous" ValueError as in Python (it said 0 / False)."""
+        result = self.array == (other.array if isinstance(other, SafeArray) else other)
+        return bool(result) if isinstance(result, np.ndarray) else result
+
+    def __ne__(self, other: object) -> bool:
+        result = self.array != (other.array if isinstance(other, SafeArray) else other)
+        return bool(result) if isinstance(result, np.ndarray) else result
+
+    __hash__ = object.__hash__   # the engine's own tables key it by identity (dict keys refuse arrays)
+
 
 class SafeNumpyDtype:
     """`array.dtype` / `np.float32`: prints like numpy's dtype (`float64`)."""

@@ -119,7 +119,12 @@ def run_try(interp: Interpreter, node: ast.Try) -> None:
             # A limit, a timeout or a refusal ends the program here: no `finally` runs, so a
             # `return`/`break`/`continue` there cannot swallow it.
             raise
-        interp.exec_block(node.finalbody)
+        try:
+            interp.exec_block(node.finalbody)
+        except BaseException as left:
+            if not isinstance(left, Exception) and getattr(error, "raised", None) is None:
+                count_caught(interp)   # `return`/`break`/`continue` in `finally` swallowed it: caught
+            raise
         raise
     except Exception:   # not the program's own error (none should get here): no `finally` either
         raise

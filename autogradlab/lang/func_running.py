@@ -77,6 +77,7 @@ class _Inside(NullHooks):
         self.nodes, self.graph_work = 0, 0   # ops that need a backward, and its work (jacobian_loop_work)
         # a batched transform's ops, rows x elements each, against max_graph_work (check_batched_pass)
         self.batched_work, self.batched_by = 0, ("", "")
+        self.forward_levels, self.nested_work = 0, 0   # jacfwd/jacrev/jvp running now, one inside another
 
 
     def on_print(self, text: str) -> None:
@@ -90,6 +91,8 @@ class _Inside(NullHooks):
                 if self.rows > 1:   # the running total counted one row (calls.call_sized): add the others
                     self.sizes.total_elements += (self.rows - 1) * elements
                     self._count_batched(elements)
+                if self.forward_levels > 2:
+                    self._count_nested(elements)
                 # never t.grad_fn: a Python object for each node made freeing a deep chain recurse (SIGSEGV)
                 if t.requires_grad:
                     self.nodes += 1
@@ -104,6 +107,28 @@ class _Inside(NullHooks):
         from autogradlab.engine.jacobian_loop_work import check_batched_pass
         self.batched_work += node_work(self.rows * elements)
         check_batched_pass(self.sizes.limits.max_graph_work, *self.batched_by, self.rows, self.batched_work)
+
+
+    def _count_nested(self, elements: int, add: bool = True) -> None:
+        """An op under k transforms jacfwd/jacrev/jvp nested (jacfwd of jacfwd, hessian of hessian: each
+        hessian is two) differentiates it k times over: x.sin() cost ~4.5 times more at each jacfwd level
+        here (one sin at 7 levels 1.7 s, 8: 4.1 s, 10: 60-77 s in plain PyTorch: one C++ call the time
+        check never saw; 5 nested hessians of a 2-input function 11.7 s). Past two levels (a hessian), each
+        op counts node_work(rows x elements) x FORWARD_NEST_WEIGHT ** (k - 2) against max_graph_work, and
+        the k-th level is entered only if one op of its inputs' size fits (add False: checked, not kept)."""
+        from autogradlab.engine.jacobian_loop_work import TRANSFORM_HINT
+        levels, limit = self.forward_levels, self.sizes.limits.max_graph_work
+        work = self.nested_work + node_work(self.rows * elements) * FORWARD_NEST_WEIGHT ** (levels - 2)
+        if add:
+            self.nested_work = work
+        if work > limit:
+            raise LimitExceeded(f"{levels} transforms (jacfwd, jacrev, jvp; a hessian is two) nested in each "
+                                f"other differentiate each operation {levels} times over: the operations "
+                                f"come to about {work:,} arithmetic steps; the limit is {limit:,}",
+                                hint=TRANSFORM_HINT)
+
+
+FORWARD_NEST_WEIGHT = 8   # one nested forward-mode level multiplies an op's cost ~2-6 times (measured)
 
 
 def _elements(value: Any) -> int:
@@ -243,6 +268,14 @@ def running(interp: Interpreter, transformed: Any, args: list, kwargs: dict, nod
     kinds.append(kind)
     interp.hooks = hooks
     rows_before, hooks.rows = hooks.rows, hooks.rows * rows
+    forward = kind in ("jacfwd", "jacrev", "jvp")   # grad/vjp nested: create_graph_work's charges
+    hooks.forward_levels += forward
+    if forward and hooks.forward_levels > 2:
+        try:   # before PyTorch runs: one op on these inputs at this nesting must fit
+            hooks._count_nested(max(1, _elements(args)), add=False)
+        except ProgramError:
+            hooks.forward_levels -= 1
+            raise
     batched_by = hooks.batched_by
     if rows > 1:
         hooks.batched_by = (kind, _name(transformed))
@@ -264,6 +297,7 @@ def running(interp: Interpreter, transformed: Any, args: list, kwargs: dict, nod
         failure = transform_error(exc, kind, args)
     finally:
         hooks.rows, hooks.batched_by = rows_before, batched_by
+        hooks.forward_levels -= forward
         interp.hooks = outer
         interp.func_depth -= 1
         kinds.pop()

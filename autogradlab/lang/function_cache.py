@@ -14,6 +14,7 @@ import ast
 from typing import TYPE_CHECKING, Any
 
 from autogradlab.errors import NotSupported
+from autogradlab.lang.dicts import check_key, tuple_parts
 from autogradlab.lang.operators import python_error
 from autogradlab.lang.safe_values import FunctionValue, SafeFunction, SafeType, UserFunction
 from autogradlab.lang.stored_objects import require_item
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
 _KEY_ATOMS = (int, float, complex, str, bool, type(None))
 _UNHASHABLE = {"list": "list", "dict": "dict", "ProgramSet": "set"}
 _KEYWORDS = object()   # CPython's kwd_mark: keyword arguments after it, as (name, value) pairs
+KEY_VALUES_PER_STEP = 16   # a key's values walked (~0.3-0.6 us each) per step of the program (~2 us)
 
 
 class CachedFunction(FunctionValue):
@@ -35,7 +37,7 @@ class CachedFunction(FunctionValue):
 
     def _call(self, interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
         key = (*args, _KEYWORDS, *kwargs.items()) if kwargs else tuple(args)
-        _check_key(key, self.qualname)
+        _check_key(interp, key, self.qualname)
         if key in self.cache:
             value = self.cache.pop(key)   # the most recently used goes last
             self.cache[key] = value
@@ -54,13 +56,20 @@ class CachedFunction(FunctionValue):
         return "<functools._lru_cache_wrapper object>"
 
 
-def _check_key(key: tuple, name: str) -> None:
-    stack = list(key)
+def _check_key(interp: Interpreter, key: tuple, name: str) -> None:
+    """Each value of the key walked (a tuple argument within a dict key's bound) costs a step per
+    KEY_VALUES_PER_STEP, the time limit checked: `f(*t)` of 100,000 64-value tuples walks 6.4 million."""
+    stack, walked = list(key), 0
     while stack:
         part = stack.pop()
+        walked += 1
+        if walked % KEY_VALUES_PER_STEP == 0:
+            interp._tick()
         if part is _KEYWORDS or type(part) in _KEY_ATOMS:
             continue
-        if type(part) is tuple:
+        if type(part) is tuple:   # hashed at each call: a dict key's bound (64 values, 8 deep), or its error
+            if tuple_parts(part) is None:
+                check_key(part)
             stack.extend(part)
             continue
         kind = type(part).__name__
@@ -88,9 +97,9 @@ def _lru_cache(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> 
     first = args[0] if args else kwargs.get("maxsize", 128)
     if isinstance(first, UserFunction | SafeFunction):   # @lru_cache without parentheses
         return CachedFunction(first, 128, "functools.lru_cache")
-    if first is not None and type(first) is not int:
+    if first is not None and type(first) not in (int, bool):   # CPython's isinstance(maxsize, int)
         raise python_error(TypeError("Expected first argument to be an integer, a callable, or None"))
-    maxsize = None if first is None else max(first, 0)
+    maxsize = None if first is None else max(int(first), 0)
 
     def decorate(interp_: Interpreter, args_: list, kwargs_: dict, node_: ast.AST) -> CachedFunction:
         if kwargs_ or len(args_) != 1:

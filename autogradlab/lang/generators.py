@@ -25,6 +25,7 @@ import greenlet
 
 from autogradlab.errors import LimitExceeded, NotSupported, ProgramError, ProgramValueError
 from autogradlab.lang.exceptions import as_caught
+from autogradlab.lang.grad_decorators import decorator_mode
 from autogradlab.lang.safe_values import is_data
 from autogradlab.lang.scope import Scope
 
@@ -146,7 +147,8 @@ class ProgramGenerator:
         self._running = True
         interp.handling = self._handling
         try:
-            kind, value = glet.switch() if error is None else glet.throw(error)
+            with decorator_mode(self._fn.body):   # @torch.no_grad() over the def: only while the body runs
+                kind, value = glet.switch() if error is None else glet.throw(error)
         except BaseException:
             self._end()
             raise
@@ -170,7 +172,8 @@ class ProgramGenerator:
         try:
             glet.base = interp._depth + 1
             glet.parent = greenlet.getcurrent()
-            glet.throw(greenlet.GreenletExit)
+            with decorator_mode(self._fn.body):
+                glet.throw(greenlet.GreenletExit)
         except ProgramError as error:   # the body's `finally` failed or reached a limit: the close ends it
             if as_caught(error) is None:   # Python ignores a dropped generator's error; never a limit's
                 stop_with(interp, error)

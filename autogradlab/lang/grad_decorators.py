@@ -8,7 +8,8 @@ call ends, and nothing of the decorator is ever called.
 from __future__ import annotations
 
 import ast
-from typing import TYPE_CHECKING
+import contextlib
+from typing import TYPE_CHECKING, Any
 
 from autogradlab.errors import ProgramError, ProgramTypeError
 from autogradlab.lang.checker import ARGUMENT_MANAGERS, grad_manager_of
@@ -63,11 +64,28 @@ def _decorated(interp: Interpreter, node: ast.FunctionDef, decorator: ast.expr) 
     if name == "set_grad_enabled" and not isinstance(decorator, ast.Call):   # set_grad_enabled(func)
         raise ProgramTypeError("set_grad_enabled(): argument 'enabled' (position 1) must be bool, "
                                "not function", hint=ONLY_BOOL_MODE)
+    value = None
     if name in ARGUMENT_MANAGERS:
         args = [interp.eval(arg) for arg in call.args]
         kwargs = {keyword.arg: interp.eval(keyword.value) for keyword in call.keywords}
         check = grad_mode_argument if name == "set_grad_enabled" else inference_mode_argument
-        mode = ast.copy_location(ast.Constant(check(args, kwargs)), decorator)
+        value = check(args, kwargs)
+        mode = ast.copy_location(ast.Constant(value), decorator)
         call = ast.copy_location(ast.Call(func=call.func, args=[mode], keywords=[]), decorator)
     with_node = ast.With(items=[ast.withitem(context_expr=call)], body=node.body)
+    with_node.grad_decorator = (name, value)   # a generator function's: resumed under it (decorator_mode)
     return [ast.copy_location(with_node, decorator)]
+
+
+def decorator_mode(body: Any) -> Any:
+    """What PyTorch's decorator does around each resume of a generator function it decorates
+    (torch.utils._contextlib's _wrap_generator): its mode holds while the body runs, and the caller's
+    comes back at each `yield` (a plain `with torch.no_grad():` around a `yield` keeps it, as in Python)."""
+    spec = getattr(body[0], "grad_decorator", None) if isinstance(body, list) and len(body) == 1 else None
+    if spec is None:
+        return contextlib.nullcontext()
+    import torch
+    name, value = spec
+    if name in ("no_grad", "enable_grad"):
+        return getattr(torch, name)()
+    return torch.set_grad_enabled(value) if name == "set_grad_enabled" else torch.inference_mode(value)

@@ -52,6 +52,8 @@ class IterationMixin:
             self.record_op("unbind", [value], {}, items, node)
             return iter(items)
         if isinstance(value, SafeArray):
+            if value.array.ndim:   # one row (or number) each, made here at once, as the tensor's unbind
+                self.sizes.check_length(value.array.shape[0], "iterating over the array")
             return iter([SafeArray(row) if isinstance(row, np.ndarray) else row for row in value.array])
         if isinstance(value, (list, tuple, str, range, torch.Size, dict, ProgramSet, *VIEW_TYPES)):
             return iter(list(value) if isinstance(value, (dict, *VIEW_TYPES)) else value)
@@ -64,6 +66,8 @@ class IterationMixin:
             return materialize_iterator(self, value, "the list")
         if isinstance(value, torch.Tensor) and value.dim() > 0:
             self.sizes.charge_sequence(value.shape[0], "the list")
+        elif isinstance(value, SafeArray) and value.array.ndim:
+            self.sizes.charge_sequence(value.array.shape[0], "the list")
         elif isinstance(value, range):
             try:
                 self.sizes.charge_sequence(len(value), "the list")

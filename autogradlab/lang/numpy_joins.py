@@ -63,6 +63,8 @@ def _split(name: str) -> SafeFunction:
             where = list(where)
         elif type(where) is not int:
             raise ProgramTypeError(f"np.{name}(): the sections must be an int or a list of ints")
+        pieces = len(where) + 1 if isinstance(where, list) else where   # one array each, as torch's split
+        interp.sizes.charge_sequence(max(pieces, 0), f"the pieces of np.{name}")
         return [numpy_ops._wrap(p) for p in numpy_ops._guarded(lambda: getattr(np, name)(raw, where))]
     return SafeFunction(f"numpy.{name}", impl)
 

@@ -100,6 +100,9 @@ def _set_operand(value: Any) -> Any:
     return value.items if type(value) is ProgramSet else value
 
 
+_ITERATOR_NAMES = frozenset({"ProgramGenerator", "SequenceIterator"})   # lang/iterators.ITERATORS
+
+
 def python_error(exc: BaseException) -> ProgramError:
     """A Python exception from the program's own arithmetic/indexing, in plain words (its class and
     text kept for `except ... as e`)."""
@@ -185,6 +188,9 @@ class OperatorsMixin:
                 from autogradlab.lang.object_operators import percent_text  # '%s' % (obj, 1)
                 return percent_text(self, left, right, node)
             from autogradlab.lang.function_operands import binary_error, identity_compare, is_code_value
+            if fn is operator.ior and isinstance(left, dict) and type(right).__name__ in _ITERATOR_NAMES:
+                # `d |= pairs()`: dict.update reads the iterator's pairs (each read a step, as list() does)
+                return self.apply_binary(op, fn, left, self.materialize(right, node), node, inplace_of)
             if is_code_value(left) or is_code_value(right):   # `f + 1`: Python's TypeError; `f == g`
                 same = identity_compare(op, left, right)
                 if same is not None:

@@ -74,6 +74,9 @@ EN = {
     _K + "func_batched_pass": "{transform} runs `{name}` on {rows} rows at once: its operations so far come "
                               "to about {total} arithmetic steps; the limit is {limit} per call",
     _K + "func_graph_hint": "fewer rows or fewer operations in the function help (limit max_graph_work)",
+    _K + "func_nested_levels": "{levels} transforms (jacfwd, jacrev, jvp; a hessian is two) nested in each "
+                               "other differentiate each operation {times} times over: the operations come "
+                               "to about {total} arithmetic steps; the limit is {limit}",
     # torch.autograd.forward_ad (lang/forward_ad.py)
     _K + "forward_ad_call": "`fwAD.dual_level()` is supported as `with fwAD.dual_level():` in Autograd Lab",
     _K + "forward_ad_call_hint": "write the forward-mode code inside `with fwAD.dual_level():`",
@@ -149,6 +152,8 @@ ZH = {
     _K + "func_batched_pass": "{transform} 对 {rows} 行同时运行 `{name}`：到目前为止它的运算约为 {total} "
                               "步算术运算；每次调用的限制是 {limit}",
     _K + "func_graph_hint": "减少行数或函数中的运算（限制 max_graph_work）",
+    _K + "func_nested_levels": "{levels} 个相互嵌套的变换（jacfwd、jacrev、jvp；一个 hessian 算两个）"
+                               "把每个运算微分 {times} 重：这些运算约为 {total} 步算术运算；限制是 {limit}",
     _K + "forward_ad_call": "在 Autograd Lab 中，`fwAD.dual_level()` 只能写成 `with fwAD.dual_level():` 使用",
     _K + "forward_ad_call_hint": "把前向模式的代码写在 `with fwAD.dual_level():` 里面",
     _K + "forward_ad_steps": "在 Autograd Lab 中，前向模式的步骤无法跟踪自己打开 `fwAD.dual_level()` 的程序",

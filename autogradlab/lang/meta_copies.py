@@ -44,6 +44,23 @@ def _int_of(value: Any) -> int | None:
     return None
 
 
+def _repeats_total(repeats: torch.Tensor) -> int:
+    """sum(repeats) as a Python int, refusing a negative count before PyTorch sees it. PyTorch sums
+    the counts in int64 and writes each run where that wrapped sum says: four counts of 2**62 sum to 0
+    (an empty result, then 2**64 writes: the worker crashed), and with output_size= a negative count
+    is written before it is checked (repeat_interleave(tensor([-1, 3]), output_size=2): heap corrupted)."""
+    if repeats.dtype == torch.bool or repeats.dim() > 1 or not repeats.numel():   # PyTorch refuses these
+        return repeats.numel()
+    if int(repeats.min()) < 0:
+        from autogradlab.lang.call_errors import translate_torch_error
+        raise translate_torch_error(RuntimeError("repeats can not be negative"), "repeat_interleave",
+                                    [repeats])
+    top = int(repeats.max())
+    if top * repeats.numel() >= 2 ** 63:   # the int64 sum may wrap; no smaller bound is needed
+        return top * repeats.numel()
+    return int(repeats.sum())
+
+
 def counted_bound(name: str, args: list, kwargs: dict) -> int | None:
     """The result of the ops whose size is not bounded by their input's and which the meta device
     cannot size, counted from the data or the arguments: bincount(x) has max(x) + 1 counts (or
@@ -65,14 +82,17 @@ def counted_bound(name: str, args: list, kwargs: dict) -> int | None:
     if name == "repeat_interleave":
         repeats = kwargs.get("repeats", args[1] if len(args) > 1 else None)
         if repeats is None:   # repeat_interleave(r): each index i, r[i] times
-            return max(int(x.sum()), 0) if x.numel() and not x.is_floating_point() else 0
+            return max(_repeats_total(x), _int_of(kwargs.get("output_size")) or 0) \
+                if x.numel() and not x.is_floating_point() else 0
         dim = kwargs.get("dim", args[2] if len(args) > 2 else None)
         if isinstance(repeats, torch.Tensor) and repeats.numel() > 1 and not repeats.is_floating_point():
-            total = max(int(repeats.sum()), 0)
+            total = _repeats_total(repeats)
         else:
             each = _int_of(repeats)
             if each is None:
                 return None
+            if each < 0 and isinstance(repeats, torch.Tensor):   # tensor([-1]) is expanded along dim
+                _repeats_total(repeats)
             length = count_elements(x.shape) if dim is None or not isinstance(dim, int) \
                 or not -x.dim() <= dim < max(x.dim(), 1) else (x.shape[dim] if x.dim() else 1)
             total = max(each, 0) * length

@@ -112,6 +112,12 @@ def counted_bound(name: str, args: list, kwargs: dict) -> int | None:
     if name == "vander":   # len(x) rows of N powers (the meta run overflows: [len, N - 1, N - 1])
         n = _int_of(kwargs.get("N", args[1] if len(args) > 1 else None))
         return x.numel() * (x.numel() if n is None else max(n, 0))
+    if name == "diff":   # at most its input with prepend/append; its meta run loops n times (340 us each)
+        extra = [kwargs.get(word, args[index] if len(args) > index else None)
+                 for index, word in ((3, "prepend"), (4, "append"))]
+        if any(value is not None and not isinstance(value, torch.Tensor) for value in extra):
+            return None
+        return count_elements(x.shape) + sum(count_elements(t.shape) for t in extra if t is not None)
     if name in ("cov", "corrcoef"):   # n x n from n variables (the meta device cannot run them)
         rows = x.shape[0] if x.dim() == 2 else 1
         return rows * rows
@@ -119,7 +125,7 @@ def counted_bound(name: str, args: list, kwargs: dict) -> int | None:
 
 
 COUNTED = frozenset({"bincount", "histogram", "repeat_interleave", "combinations", "vander", "cov",
-                     "corrcoef"})
+                     "corrcoef", "diff"})
 
 
 def data_dependent_bound(op: str, values: list, args: list | None = None, kwargs: dict | None = None) -> int:

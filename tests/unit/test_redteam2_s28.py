@@ -270,3 +270,17 @@ def test_a_limit_of_the_new_ops_is_not_caught():
     program = "import torch\ntry:\n    y = torch.bincount(torch.tensor([2**40]))\n" \
               "except Exception:\n    pass\n"
     _stopped(_run(program), "limit", 3, "bincount")
+
+
+# -- 5. the pieces of tensor_split's `indices=` overload --------------------------------------------------
+@pytest.mark.parametrize("count, refused", [(49, False), (50, True)])
+def test_split_indices_given_by_name_count_their_pieces(count, refused):
+    """tensor_split(x, indices=[...]) made len + 1 pieces uncounted (only the positional form was)."""
+    program = f"import torch\ny = torch.tensor_split(torch.arange(6.), indices=[2] * {count})\n" \
+              "print(len(y), y[0], y[-1])\n"
+    report = _run(program, max_sequence_len=50)
+    if refused:
+        _stopped(report, "limit", 2, "the pieces of tensor_split would have 51 items; the limit is 50")
+    else:
+        assert report.error is None, report.error
+        assert report.printed == run_trusted(program).printed

@@ -23,6 +23,8 @@ from typing import Any
 
 import torch
 
+from autogradlab.lang.meta_copies import _int_of
+
 SEARCH_WEIGHT = 16
 CACHE_MISS_WEIGHT = 3
 CACHE_MISS_FROM = 2 ** 18
@@ -50,8 +52,8 @@ def _searches(values: int, boundaries: int, sorter: bool = False) -> int:
 def _diff_work(args: list, kwargs: dict) -> int | None:
     x = _get(args, kwargs, 0, "input")
     n = _get(args, kwargs, 1, "n")
-    n = 1 if n is None else n
-    if not isinstance(x, torch.Tensor) or type(n) is not int or n <= 0:
+    n = 1 if n is None else _int_of(n)   # also a 0-d tensor or a NumPy int, as PyTorch takes them
+    if not isinstance(x, torch.Tensor) or n is None or n <= 0:
         return None   # PyTorch's own error (or one pass)
     dim = _get(args, kwargs, 2, "dim")
     dim = -1 if dim is None else dim

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
 import torch
 
 from autogradlab.lang.tensor_counts import count_elements
@@ -33,11 +34,12 @@ def to_meta(value: Any, depth: int = 0) -> Any:
 
 
 def _int_of(value: Any) -> int | None:
-    """A count given as an int or a one-element integer tensor, else None."""
-    if isinstance(value, bool):
+    """A count given as an int, a NumPy integer (vander(x, N=np.int64(10**9)) was sized by its failing
+    meta run, then allocated 12 GB) or a one-element integer tensor, else None."""
+    if isinstance(value, (bool, np.bool_)):
         return None
-    if isinstance(value, int):
-        return value
+    if isinstance(value, (int, np.integer)):
+        return int(value)
     if isinstance(value, torch.Tensor) and value.numel() == 1 and not value.is_floating_point() \
             and not value.is_complex():
         return int(value)

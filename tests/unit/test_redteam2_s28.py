@@ -284,3 +284,33 @@ def test_split_indices_given_by_name_count_their_pieces(count, refused):
     else:
         assert report.error is None, report.error
         assert report.printed == run_trusted(program).printed
+
+
+# -- 6. counts given as NumPy ints or 0-d tensors ----------------------------------------------------------
+NUMPY_COUNTS = [   # each allocated (or built 10**9 meta tensors) before: the count was not read as one
+    ("torch.vander(torch.ones(3), N=np.int64(10**9))", "3,000,000,000 elements"),
+    ("torch.bincount(torch.tensor([1]), minlength=np.int64(10**9))", "1,000,000,000 elements"),
+    ("torch.combinations(torch.ones(3), r=np.int64(10**9))", "elements; the limit"),
+    ("torch.histogram(torch.tensor([1.]), bins=np.int64(10**9))", "2,000,000,001 elements"),
+    ("torch.diff(torch.ones(50000), n=torch.tensor(50000))", "arithmetic steps in one call"),
+    ("torch.diff(torch.ones(50000), np.int64(50000))", "arithmetic steps in one call"),
+]
+
+
+@pytest.mark.parametrize("call, words", NUMPY_COUNTS)
+def test_counts_given_as_numpy_ints_or_tensors_are_read_as_counts(call, words, pool):
+    report = pool.run(f"import torch\nimport numpy as np\ny = {call}\n")
+    _stopped(report, "limit", 3, words)
+    _alive(pool)
+
+
+@pytest.mark.parametrize("size, refused", [(10, False), (11, True)])
+def test_a_numpy_count_just_below_and_above_the_limit(size, refused):
+    program = f"import torch\nimport numpy as np\ny = torch.vander(torch.arange(10.), N=np.int64({size}))\n" \
+              "print(y.sum())\n"
+    report = _run(program, max_tensor_elements=100)
+    if refused:
+        _stopped(report, "limit", 3, "110 elements; the limit is 100")
+    else:
+        assert report.error is None, report.error
+        assert report.printed == run_trusted(program).printed

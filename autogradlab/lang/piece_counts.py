@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import numpy as np
 import torch
 
 if TYPE_CHECKING:
@@ -43,6 +44,8 @@ def check_pieces(interp: Interpreter, op: str, args: list, kwargs: dict) -> None
                 else sections.numel() + 1
         elif isinstance(sections, (list, tuple)):
             sections = len(sections) + 1
+        elif isinstance(sections, np.integer):   # hsplit(zeros(3, 0), np.int64(10**7)): 21 s, 2.5 GB
+            sections = int(sections)
         if isinstance(sections, int) and not isinstance(sections, bool) and sections > 0:
             interp.sizes.check_length(sections, f"the pieces of {op}")
         return
@@ -57,6 +60,8 @@ def check_pieces(interp: Interpreter, op: str, args: list, kwargs: dict) -> None
     length = tensor.shape[dim]
     size = args[1] if len(args) > 1 else kwargs.get("split_size_or_sections", kwargs.get("chunks",
                                                                                            kwargs.get("sections")))
+    if isinstance(size, np.integer):   # x.chunk(np.int64(n)) as chunk(n)
+        size = int(size)
     if op == "unbind":
         pieces = length
     elif isinstance(size, int) and not isinstance(size, bool) and size > 0:

@@ -314,3 +314,25 @@ def test_a_numpy_count_just_below_and_above_the_limit(size, refused):
     else:
         assert report.error is None, report.error
         assert report.printed == run_trusted(program).printed
+
+
+@pytest.mark.parametrize("call, words", [
+    ("torch.hsplit(torch.zeros(3, 0), np.int64(10**7))", "the pieces of hsplit would have 10,000,000 items"),
+    ("torch.tensor_split(torch.zeros(3), np.int64(10**7))", "tensor_split would have 10,000,000"),
+    ("torch.zeros(200000).chunk(np.int64(200000))", "the pieces of chunk would have 200,000 items")])
+def test_pieces_counted_by_a_numpy_int_are_counted(call, words, pool):
+    """hsplit(zeros(3, 0), np.int64(10**7)) made its 10**7 pieces uncounted: 21 s and 2.5 GB in-process."""
+    _stopped(pool.run(f"import torch\nimport numpy as np\ny = {call}\n"), "limit", 3, words)
+    _alive(pool)
+
+
+@pytest.mark.parametrize("count, refused", [(50, False), (51, True)])
+def test_numpy_sections_just_below_and_above_the_limit(count, refused):
+    program = "import torch\nimport numpy as np\n" \
+              f"y = torch.tensor_split(torch.arange(60.), np.int64({count}))\nprint(len(y), y[0], y[-1])\n"
+    report = _run(program, max_sequence_len=50)
+    if refused:
+        _stopped(report, "limit", 3, "the pieces of tensor_split would have 51 items; the limit is 50")
+    else:
+        assert report.error is None, report.error
+        assert report.printed == run_trusted(program).printed

@@ -134,7 +134,9 @@ def _fast(func: Callable, xs: tuple[torch.Tensor, ...],
     if first == "reverse" and p.n_out <= FEW_ROWS:   # cheaper than another pass of the function
         return p, loop(), "reverse", why.replace("ran, vectorized", "ran through the graph "
                                                       "the function already built")
-    check_vector_work(interp.limits.max_graph_work, min(p.n_out, p.n_in), peak.nodes, peak.graph_work)
+    # the costly calls' work counts per row too: diff(t, n=1500) is one op here, 1,500 nodes to walk back
+    check_vector_work(interp.limits.max_graph_work, min(p.n_out, p.n_in), peak.nodes,
+                      peak.graph_work + spent[0])
     reasons: list[str] = []
     for strategy in (first, "reverse" if first == "forward" else "forward"):
         try:

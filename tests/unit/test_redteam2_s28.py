@@ -339,17 +339,21 @@ def test_numpy_sections_just_below_and_above_the_limit(count, refused):
 
 
 # -- 7. a Jacobian through diff(t, n): one op for the engine, n nodes for autograd ----------------------
-def test_a_vectorized_jacobian_counts_the_work_of_a_long_diff_per_row():
-    """jacobian(lambda t: diff(t, n=1500), 2,000 inputs): 9.2 s in one vectorized call before (its graph
-    counted as one op of 500 elements, the 1,500 passes not at all); now held against max_graph_work."""
+@pytest.mark.parametrize("options", ["", ", vectorize=True"])
+def test_a_vectorized_jacobian_counts_the_work_of_a_long_diff_per_row(options):
+    """jacobian(lambda t: diff(t, n=1500), 2,000 inputs): 9.2 s in one vectorized call before (20.9 s with
+    vectorize=True; its graph counted as one op of 500 elements, the 1,500 passes not at all); now held
+    against max_graph_work."""
     program = "import torch\nx = torch.rand(2000, requires_grad=True)\n" \
-              "J = torch.autograd.functional.jacobian(lambda t: torch.diff(t, n=1500), x)\n"
+              f"J = torch.autograd.functional.jacobian(lambda t: torch.diff(t, n=1500), x{options})\n"
     _stopped(_run(program), "limit", 3, "jacobian would push 500 rows at once")
 
 
-def test_a_small_jacobian_through_diff_equals_pytorch():
+@pytest.mark.parametrize("options", ["", ", vectorize=True"])
+def test_a_small_jacobian_through_diff_equals_pytorch(options):
     program = "import torch\nx = torch.linspace(0, 1, 12).requires_grad_()\n" \
-              "J = torch.autograd.functional.jacobian(lambda t: torch.diff(t.sin(), n=3), x)\nprint(J)\n"
+              f"J = torch.autograd.functional.jacobian(lambda t: torch.diff(t.sin(), n=3), x{options})\n" \
+              "print(J)\n"
     report = _run(program)
     assert report.error is None, report.error
     assert report.printed == run_trusted(program).printed

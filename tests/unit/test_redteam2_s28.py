@@ -12,6 +12,10 @@ Escapes found and fixed (each case fails on 4f871ee):
 - searchsorted / bucketize / isin / histogram with edges had no work check: searchsorted of 5M values in
   5M with sorter= ran 10.4 s in one call, isin 5M in 5M 4.2 s; diff(x, n=k) ran its meta run k times
   (diff(ones(20000), n=20000): 7.1 s of size check before anything was said).
+- counts given as NumPy ints were not read as counts: vander(x, N=np.int64(10**9)) and
+  bincount(minlength=np.int64(10**9)) tried 12 / 8 GB, hsplit(zeros(3, 0), np.int64(10**7)) made 10**7
+  pieces (21 s, 2.5 GB); tensor_split(x, indices=[...]) was not counted at all.
+- a vectorized jacobian counted diff(t, n=1500) as one graph op: 9.2 s (20.9 s with vectorize=True).
 """
 
 from __future__ import annotations

@@ -80,13 +80,14 @@ def _user_call(func: Callable, inputs: Any, options: dict[str, Any], interp: Any
             peak = Peak(interp.hooks)
             interp.hooks = peak
             try:
-                out = func(*args)
+                with measured() as spent:
+                    out = func(*args)
             finally:
                 interp.hooks = peak.inner
             outs = out if isinstance(out, tuple) else (out,)
             rows = sum(y.numel() for y in outs if isinstance(y, torch.Tensor))
             interp.sizes.check_elements(rows * peak.elements, "jacobian(..., vectorize=True)")
-            check_vector_work(interp.limits.max_graph_work, rows, peak.nodes, peak.graph_work)
+            check_vector_work(interp.limits.max_graph_work, rows, peak.nodes, peak.graph_work + spent[0])
             stack.enter_context(batched_sizes(interp.sizes, rows))
             return out
         result = torch.autograd.functional.jacobian(counted, inputs, **options)
@@ -134,7 +135,9 @@ def _fast(func: Callable, xs: tuple[torch.Tensor, ...],
     if first == "reverse" and p.n_out <= FEW_ROWS:   # cheaper than another pass of the function
         return p, loop(), "reverse", why.replace("ran, vectorized", "ran through the graph "
                                                       "the function already built")
-    check_vector_work(interp.limits.max_graph_work, min(p.n_out, p.n_in), peak.nodes, peak.graph_work)
+    # the costly calls' work counts per row too: diff(t, n=1500) is one op here, 1,500 nodes to walk back
+    check_vector_work(interp.limits.max_graph_work, min(p.n_out, p.n_in), peak.nodes,
+                      peak.graph_work + spent[0])
     reasons: list[str] = []
     for strategy in (first, "reverse" if first == "forward" else "forward"):
         try:

@@ -17,7 +17,8 @@ such a call its work is estimated from the shapes with Python ints (never runnin
 - cdist of (batch, P, M) and (batch, R, M): batch * P * R * M, times CDIST_POW_WEIGHT unless p == 2
   (PyTorch computes p == 2 with a matrix product, any other p elementwise with pow);
 - the matrix norms that take an SVD (ord 2, -2, 'nuc'): as the linalg family; matrix_exp: the
-  family's times MATRIX_EXP_WEIGHT.
+  family's times MATRIX_EXP_WEIGHT;
+- searchsorted, bucketize, isin, histogram with edges and diff(n=): lookup_work.py.
 
 check_work runs in calls.invoke and in the planned call sites that skip it (function_sites.py,
 tensor_sites.method_site, compiled_method_calls.zero_site), before the call; a refusal is a LimitExceeded,
@@ -34,6 +35,7 @@ from typing import Any
 import torch
 
 from autogradlab.errors import LimitExceeded
+from autogradlab.lang.lookup_work import LOOKUPS, lookup_work
 from autogradlab.lang.python_size_rules import _int_label
 
 # torch.cdist with p != 2 costs 11-18x an eigvals "unit" per difference (measured, limits.py).
@@ -62,7 +64,7 @@ _TENSOR_LINALG = frozenset({"linalg.tensorinv", "linalg.tensorsolve"})
 _POWER = frozenset({"matrix_power", "linalg.matrix_power"})
 _NORMS = frozenset({"norm", "linalg.norm", "linalg.matrix_norm"})
 _BILINEAR = "nn.functional.bilinear"
-COSTLY = _CUBIC | _SOLVE | _TENSOR_LINALG | _POWER | _NORMS | {"cdist", _BILINEAR}
+COSTLY = _CUBIC | _SOLVE | _TENSOR_LINALG | _POWER | _NORMS | {"cdist", _BILINEAR} | LOOKUPS
 # `x.norm()` and `torch.norm(u)` (a loop's gradient norm) cost nothing here: the planned sites keep
 # their fast path for these and check only a call with more arguments (an ord or p: 'nuc', 2).
 NORMS = _NORMS
@@ -263,6 +265,8 @@ def check_work(limit: int, op: str, args: list, kwargs: dict, rows: int = 1) -> 
         work = _norm_work(op, args, kwargs)
     elif op == _BILINEAR:
         work = _bilinear_work(args, kwargs)
+    elif op in LOOKUPS:   # searchsorted, isin, diff(n=...): lookup_work.py
+        work = lookup_work(op, args, kwargs)
     else:
         work = _cdist_work(args, kwargs)
     WORK_SEEN[0] += (work or 0) * rows

@@ -120,6 +120,13 @@ class _ChargedTuples(_Charged):
         return item
 
 
+def _ssize(value: int) -> int:
+    """An int argument CPython converts to a C ssize_t (the repeat and r of product/combinations)."""
+    if value > sys.maxsize or value < -sys.maxsize - 1:
+        raise python_error(OverflowError("Python int too large to convert to C ssize_t"))
+    return value
+
+
 def callable_iterator(interp: Interpreter, function: Any, sentinel: Any, node: ast.AST) -> SequenceIterator:
     from autogradlab.lang.map_filter import _CALLABLE
     if not isinstance(function, _CALLABLE):
@@ -141,12 +148,16 @@ def _product(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Se
                 f"'{type(value).__name__}' object cannot be interpreted as an integer"))
         if value < 0:
             raise python_error(ValueError("repeat argument cannot be negative"))
-        repeat = value
+        repeat = _ssize(value)
+    if args and repeat > sys.maxsize // len(args):
+        raise python_error(OverflowError("repeat argument too large"))
     pools = [tuple(_Charged(interp, _iterator(interp, value, node, i + 1, "product")))
              for i, value in enumerate(args)]
     interp.sizes.charge_sequence(sum(len(pool) for pool in pools) * repeat,
                                  "the pools of itertools.product()")
-    made = itertools.product(*pools, repeat=repeat)
+    # CPython keeps len(args) * repeat pools and indices even when one pool is empty and nothing comes
+    # (product([], repeat=10**8): 2.5 GB); the same nothing, without them
+    made = iter(()) if repeat and not all(pools) else itertools.product(*pools, repeat=repeat)
     charged = _ChargedTuples(interp, made, "a tuple of itertools.product()")
     return SequenceIterator(charged, "itertools.product")
 
@@ -174,10 +185,19 @@ def _combinations_of(kind: str) -> Any:
         r = named["r"]
         if not isinstance(r, int):   # True is 1, as in CPython
             raise python_error(TypeError(f"'{type(r).__name__}' object cannot be interpreted as an integer"))
+        r = _ssize(r)
         pool = tuple(_Charged(interp, _iterator(interp, named["iterable"], node, 1, kind)))
         if r < 0:
             raise python_error(ValueError("r must be non-negative"))
-        made = getattr(itertools, kind)(pool, r)
+        # CPython fills r indices before the first tuple, even when r > len(pool) makes none
+        # (combinations([1, 2], 10**8): 0.8 GB), and a tuple of r items with replacement: none is built
+        # when none comes, and a tuple's length is checked before it is
+        if r > len(pool) and (kind == "combinations" or not pool):
+            made: Iterator[Any] = iter(())
+        else:
+            if kind != "combinations":
+                interp.sizes.check_length(r, f"a tuple of itertools.{kind}()")
+            made = getattr(itertools, kind)(pool, r)
         return SequenceIterator(_ChargedTuples(interp, made, f"a tuple of itertools.{kind}()"),
                                 f"itertools.{kind}")
     return run

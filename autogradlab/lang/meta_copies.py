@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
 import torch
 
 from autogradlab.lang.tensor_counts import count_elements
@@ -33,15 +34,33 @@ def to_meta(value: Any, depth: int = 0) -> Any:
 
 
 def _int_of(value: Any) -> int | None:
-    """A count given as an int or a one-element integer tensor, else None."""
-    if isinstance(value, bool):
+    """A count given as an int, a NumPy integer (vander(x, N=np.int64(10**9)) was sized by its failing
+    meta run, then allocated 12 GB) or a one-element integer tensor, else None."""
+    if isinstance(value, (bool, np.bool_)):
         return None
-    if isinstance(value, int):
-        return value
+    if isinstance(value, (int, np.integer)):
+        return int(value)
     if isinstance(value, torch.Tensor) and value.numel() == 1 and not value.is_floating_point() \
             and not value.is_complex():
         return int(value)
     return None
+
+
+def _repeats_total(repeats: torch.Tensor) -> int:
+    """sum(repeats) as a Python int, refusing a negative count before PyTorch sees it. PyTorch sums
+    the counts in int64 and writes each run where that wrapped sum says: four counts of 2**62 sum to 0
+    (an empty result, then 2**64 writes: the worker crashed), and with output_size= a negative count
+    is written before it is checked (repeat_interleave(tensor([-1, 3]), output_size=2): heap corrupted)."""
+    if repeats.dtype == torch.bool or repeats.dim() > 1 or not repeats.numel():   # PyTorch refuses these
+        return repeats.numel()
+    if int(repeats.min()) < 0:
+        from autogradlab.lang.call_errors import translate_torch_error
+        raise translate_torch_error(RuntimeError("repeats can not be negative"), "repeat_interleave",
+                                    [repeats])
+    top = int(repeats.max())
+    if top * repeats.numel() >= 2 ** 63:   # the int64 sum may wrap; no smaller bound is needed
+        return top * repeats.numel()
+    return int(repeats.sum())
 
 
 def counted_bound(name: str, args: list, kwargs: dict) -> int | None:
@@ -65,14 +84,17 @@ def counted_bound(name: str, args: list, kwargs: dict) -> int | None:
     if name == "repeat_interleave":
         repeats = kwargs.get("repeats", args[1] if len(args) > 1 else None)
         if repeats is None:   # repeat_interleave(r): each index i, r[i] times
-            return max(int(x.sum()), 0) if x.numel() and not x.is_floating_point() else 0
+            return max(_repeats_total(x), _int_of(kwargs.get("output_size")) or 0) \
+                if x.numel() and not x.is_floating_point() else 0
         dim = kwargs.get("dim", args[2] if len(args) > 2 else None)
         if isinstance(repeats, torch.Tensor) and repeats.numel() > 1 and not repeats.is_floating_point():
-            total = max(int(repeats.sum()), 0)
+            total = _repeats_total(repeats)
         else:
             each = _int_of(repeats)
             if each is None:
                 return None
+            if each < 0 and isinstance(repeats, torch.Tensor):   # tensor([-1]) is expanded along dim
+                _repeats_total(repeats)
             length = count_elements(x.shape) if dim is None or not isinstance(dim, int) \
                 or not -x.dim() <= dim < max(x.dim(), 1) else (x.shape[dim] if x.dim() else 1)
             total = max(each, 0) * length
@@ -92,6 +114,12 @@ def counted_bound(name: str, args: list, kwargs: dict) -> int | None:
     if name == "vander":   # len(x) rows of N powers (the meta run overflows: [len, N - 1, N - 1])
         n = _int_of(kwargs.get("N", args[1] if len(args) > 1 else None))
         return x.numel() * (x.numel() if n is None else max(n, 0))
+    if name == "diff":   # at most its input with prepend/append; its meta run loops n times (340 us each)
+        extra = [kwargs.get(word, args[index] if len(args) > index else None)
+                 for index, word in ((3, "prepend"), (4, "append"))]
+        if any(value is not None and not isinstance(value, torch.Tensor) for value in extra):
+            return None
+        return count_elements(x.shape) + sum(count_elements(t.shape) for t in extra if t is not None)
     if name in ("cov", "corrcoef"):   # n x n from n variables (the meta device cannot run them)
         rows = x.shape[0] if x.dim() == 2 else 1
         return rows * rows
@@ -99,7 +127,7 @@ def counted_bound(name: str, args: list, kwargs: dict) -> int | None:
 
 
 COUNTED = frozenset({"bincount", "histogram", "repeat_interleave", "combinations", "vander", "cov",
-                     "corrcoef"})
+                     "corrcoef", "diff"})
 
 
 def data_dependent_bound(op: str, values: list, args: list | None = None, kwargs: dict | None = None) -> int:

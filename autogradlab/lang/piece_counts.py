@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import numpy as np
 import torch
 
 if TYPE_CHECKING:
@@ -26,6 +27,7 @@ _PIECE_OPS = frozenset({"tolist", "split", "unbind", "chunk", "tensor_split", "h
 # hsplit/vsplit/dsplit(x, n) make n pieces even of a dimension of size 0 (hsplit(zeros(3, 0), 10**9)):
 # n is counted whatever the dimension
 _SECTION_SPLITS = frozenset({"tensor_split", "hsplit", "vsplit", "dsplit"})
+_SECTION_WORDS = ("indices_or_sections", "sections", "indices", "tensor_indices_or_sections")
 
 
 def check_pieces(interp: Interpreter, op: str, args: list, kwargs: dict) -> None:
@@ -35,13 +37,15 @@ def check_pieces(interp: Interpreter, op: str, args: list, kwargs: dict) -> None
         check_tolist(interp, args[0].numel())
         return
     if op in _SECTION_SPLITS and args and isinstance(args[0], torch.Tensor):
-        sections = args[1] if len(args) > 1 else kwargs.get(
-            "indices_or_sections", kwargs.get("sections", kwargs.get("tensor_indices_or_sections")))
+        sections = args[1] if len(args) > 1 else next(   # indices=: tensor_split's list overload
+            (kwargs[name] for name in _SECTION_WORDS if name in kwargs), None)
         if isinstance(sections, torch.Tensor):   # a 0-d tensor is a count, a 1-d one indices
             sections = int(sections) if sections.dim() == 0 and not sections.is_floating_point() \
                 else sections.numel() + 1
         elif isinstance(sections, (list, tuple)):
             sections = len(sections) + 1
+        elif isinstance(sections, np.integer):   # hsplit(zeros(3, 0), np.int64(10**7)): 21 s, 2.5 GB
+            sections = int(sections)
         if isinstance(sections, int) and not isinstance(sections, bool) and sections > 0:
             interp.sizes.check_length(sections, f"the pieces of {op}")
         return
@@ -56,6 +60,8 @@ def check_pieces(interp: Interpreter, op: str, args: list, kwargs: dict) -> None
     length = tensor.shape[dim]
     size = args[1] if len(args) > 1 else kwargs.get("split_size_or_sections", kwargs.get("chunks",
                                                                                            kwargs.get("sections")))
+    if isinstance(size, np.integer):   # x.chunk(np.int64(n)) as chunk(n)
+        size = int(size)
     if op == "unbind":
         pieces = length
     elif isinstance(size, int) and not isinstance(size, bool) and size > 0:

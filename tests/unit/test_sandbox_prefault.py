@@ -192,8 +192,23 @@ def test_the_probe_program_runs_cleanly_through_the_engine() -> None:
 
 
 def test_the_zygote_probe_lists_the_idle_programs_pages_first_then_the_probe_programs_new_ones() -> None:
+    import torch
+
     from autogradlab.sandbox_warm import run_idle_program, run_probe_program
 
+    # One torch thread, as the zygote runs (sandbox_warm.warm_first): a child forked after torch's
+    # intra-op pool has run hangs in its first parallel matmul, and the probe then says [] (late).
+    # Whether this pytest process still had the default thread count depended on the files run
+    # before this one in its worker.
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    try:
+        _zygote_probe_lists_idle_pages_first(run_idle_program, run_probe_program)
+    finally:
+        torch.set_num_threads(threads)
+
+
+def _zygote_probe_lists_idle_pages_first(run_idle_program, run_probe_program) -> None:  # noqa: ANN001
     assert run_idle_program() and run_probe_program()   # this process is warm now, like the zygote
     idle = prefault.probe(run_idle_program)
     both = prefault.probe(run_idle_program, then=run_probe_program)

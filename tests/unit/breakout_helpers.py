@@ -18,6 +18,13 @@ LEAKS = re.compile(r"0x[0-9a-fA-F]{4,}|<module|<function|<built-in|<bound|Traceb
 FN = "a function may only be called"
 
 
+def stopped(report, kind: str, line: int, words: str) -> None:  # noqa: ANN001
+    """The run ended with an error of `kind` at `line` whose message holds `words`."""
+    assert report.error is not None, report.printed
+    assert (report.error.kind, report.error.line) == (kind, line), report.error
+    assert words in report.error.message, report.error.message
+
+
 def function_class(forward: str = "return x * 2", backward: str = "return g", tail: str = "") -> str:
     """A custom Function F (forward's and backward's bodies; several lines joined by "\\n        "),
     x a leaf that requires grad, y = F.apply(x) at line 10, then `tail`."""

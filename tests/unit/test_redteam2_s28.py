@@ -31,17 +31,12 @@ from autogradlab.lang.lookup_work import DIFF_PASS_WORK, SEARCH_WEIGHT, SORTER_W
 from autogradlab.limits import DEFAULT_LIMITS
 from autogradlab.sandbox import WorkerPool
 from tests.oracle import run_trusted
+from tests.unit.breakout_helpers import stopped as _stopped
 from tests.unit.test_breadth import compare
 
 
 def _run(program: str, **limits: int):
     return run_program(program, limits=dataclasses.replace(DEFAULT_LIMITS, **limits), torchviz=False)
-
-
-def _stopped(report, kind: str, line: int, words: str) -> None:
-    assert report.error is not None, report.printed
-    assert (report.error.kind, report.error.line) == (kind, line), report.error
-    assert words in report.error.message, report.error.message
 
 
 @pytest.fixture(scope="module")

@@ -43,7 +43,10 @@ def test_the_jacobian_title_fits_the_normal_mode_figure(browser, server, artifac
         page.set_default_timeout(30_000)
         try:
             page.goto(f"{server['url']}/jacobian?code={code}&lang={lang}")
-            expect(page.locator('[data-testid="stPlotlyChart"] .gtitle')).to_be_visible(timeout=90_000)
+            # :visible and .first: while the page reruns for the width, the old chart can still be in the
+            # DOM, hidden, beside the new one (a strict locator then matched 2 elements: CI of session 28)
+            title_locator = page.locator('[data-testid="stPlotlyChart"] .gtitle:visible').first
+            expect(title_locator).to_be_visible(timeout=90_000)
             # the width arrives after the first drawing: the page reruns once and redraws the title
             page.wait_for_function(f"() => ({TITLE_LINES})()?.length === {count}", timeout=60_000)
             page.wait_for_timeout(500)
@@ -51,7 +54,7 @@ def test_the_jacobian_title_fits_the_normal_mode_figure(browser, server, artifac
             lines = page.evaluate(TITLE_LINES)
             assert len(lines) == count and lines[0].startswith(CALL), (size, lines)
             assert "4 × 4" in lines[-1], lines                    # nothing cut: the shape is there
-            title = page.locator('[data-testid="stPlotlyChart"] .gtitle').bounding_box()
+            title = title_locator.bounding_box()
             chart = page.locator('[data-testid="stPlotlyChart"] .main-svg').first.bounding_box()
             assert title is not None and chart is not None
             assert title["x"] >= chart["x"] and title["x"] + title["width"] <= chart["x"] + chart["width"], \

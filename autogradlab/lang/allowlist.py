@@ -162,7 +162,11 @@ TORCH_FUNCTIONS: dict[str, CallSpec] = {
 
 # np.linalg's functions a program may call (lang/numpy_linalg.py runs them; their names here, torch-free,
 # for the static checker's import lines)
-NUMPY_LINALG_NAMES = ("norm", "solve", "inv", "det", "eigvals", "eigvalsh", "matrix_rank")
+NUMPY_LINALG_NAMES = ("norm", "solve", "inv", "det", "eigvals", "eigvalsh", "matrix_rank",
+                      # session 29 (lang/numpy_linalg_family.py)
+                      "slogdet", "pinv", "cholesky", "svdvals", "cond", "lstsq", "tensorsolve", "tensorinv",
+                      "matrix_power", "matrix_norm", "vector_norm", "trace", "diagonal", "cross", "vecdot",
+                      "outer", "multi_dot", "matrix_transpose", "matmul", "tensordot", "LinAlgError")
 # and those returning NumPy's result objects (lang/numpy_decompositions.py)
 NUMPY_LINALG_RESULT_NAMES = ("qr", "eig", "eigh", "svd")
 

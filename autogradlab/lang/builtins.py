@@ -238,7 +238,8 @@ def type_of(value: Any) -> SafeType:
     if isinstance(value, torch.Tensor):
         return TENSOR_TYPE
     if isinstance(value, SafeException):   # type(e) is ValueError
-        return EXCEPTION_TYPES.get(value.py_type.__name__) or SafeType(value.py_type.__name__, value.py_type)
+        from autogradlab.lang.exceptions import exception_type
+        return exception_type(value.py_type.__name__) or SafeType(value.py_type.__name__, value.py_type)
     if isinstance(value, SafeArray):
         return NDARRAY_TYPE
     builtin = BUILTIN_TYPES.get(type(value).__name__)

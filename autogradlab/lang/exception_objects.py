@@ -48,8 +48,8 @@ class ExceptionState:
 def is_exception_type(value: Any) -> bool:
     """A builtin exception class the program may name (`ValueError`), or one of its own."""
     if isinstance(value, SafeType):
-        from autogradlab.lang.exceptions import EXCEPTION_TYPES
-        return EXCEPTION_TYPES.get(value.text_name) == value
+        from autogradlab.lang.exceptions import exception_type
+        return exception_type(value.text_name) == value
     return isinstance(value, ProgramClass) and value.exception is not None
 
 

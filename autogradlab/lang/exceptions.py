@@ -35,7 +35,7 @@ _CATCHABLE_KINDS: dict[type, type] = {   # the engine's own errors, as the Pytho
 def _maker(name: str):  # noqa: ANN202
     def make(interp, args, kwargs, node):  # noqa: ANN001, ANN202
         from autogradlab.lang.exception_objects import make_builtin
-        return make_builtin(interp, EXCEPTION_TYPES[name], args, kwargs)
+        return make_builtin(interp, exception_type(name), args, kwargs)
     return make
 
 
@@ -47,6 +47,22 @@ EXCEPTION_TYPES: dict[str, SafeType] = {
         NotImplementedError, UnboundLocalError, StopIteration, OSError, ConnectionError, FileNotFoundError,
         ImportError,   # `from torch import dott` (lang/statements.py)
         Warning, UserWarning, DeprecationWarning, FutureWarning, RuntimeWarning)}   # warnings' categories
+
+
+def _lin_alg_error() -> SafeType:
+    """np.linalg.LinAlgError (a ValueError): named only as a member of np.linalg, never a builtin name."""
+    import numpy as np
+    kind = SafeType("LinAlgError", np.linalg.LinAlgError, _maker("LinAlgError"))
+    kind.text = "<class 'numpy.linalg.LinAlgError'>"
+    return kind
+
+
+# Exception classes of the libraries a program may name through their modules (lang/numpy_linalg_family.py)
+LIBRARY_EXCEPTION_TYPES: dict[str, SafeType] = {"LinAlgError": _lin_alg_error()}
+
+
+def exception_type(name: str) -> SafeType | None:
+    return EXCEPTION_TYPES.get(name) or LIBRARY_EXCEPTION_TYPES.get(name)
 
 
 def remember_python_error(error: ProgramError, exc: BaseException) -> ProgramError:

@@ -60,22 +60,18 @@ def _matmul(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any
 
 def numpy_linalg_members() -> dict[str, SafeFunction]:
     from autogradlab.lang.numpy_decompositions import numpy_triangle_members
+    from autogradlab.lang.numpy_linalg_family import numpy_family_members
     return {"dot": SafeFunction("numpy.dot", _np_dot), "matmul": SafeFunction("numpy.matmul", _matmul),
             "linalg": numpy_linalg_namespace(), "diag": SafeFunction("numpy.diag", _np_diag),
-            "sort": SafeFunction("numpy.sort", _np_sort), **numpy_triangle_members()}
-
+            "sort": SafeFunction("numpy.sort", _np_sort), **numpy_triangle_members(),
+            **numpy_family_members()}   # np.allclose, np.matrix_transpose
 
 
 # -- np.linalg (a Newton's-method lesson's `np.linalg.solve(J, -F)`, `np.linalg.norm(y)`) ----------------
 # Each call's work is checked before NumPy runs, as torch.linalg's is (call_work.py), on meta tensors of the
 # arrays' shapes and element sizes: the same estimate and limit (max_call_work), the same message.
-# The functions whose results are arrays or numbers; eig/eigh/svd/qr, which return NumPy's result objects
-# (EigResult, ...), are in numpy_decompositions.py (session 26).
-_LINALG_WORK = {"solve": "linalg.solve", "inv": "linalg.inv", "det": "linalg.det",
-                "eigvals": "linalg.eigvals", "eigvalsh": "linalg.eigvalsh",
-                "matrix_rank": "linalg.matrix_rank"}
-# NUMPY_LINALG_NAMES (allowlist.py, torch-free for the checker) is "norm" and these: test_corpus5_s25
-_ONE_ARRAY = frozenset({"inv", "det", "eigvals", "eigvalsh", "matrix_rank"})
+# inv, solve, norm, lstsq, ... are in numpy_linalg_family.py (session 29); eig/eigh/svd/qr, which return
+# NumPy's result objects (EigResult, ...), in numpy_decompositions.py (session 26).
 
 
 def _meta(array: Any) -> Any:
@@ -84,42 +80,12 @@ def _meta(array: Any) -> Any:
     return torch.empty(np.shape(array), dtype=dtype, device="meta")
 
 
-def _linalg(name: str):  # noqa: ANN202
-    def impl(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
-        from autogradlab.lang.call_work import check_work
-        wanted = 1 if name in _ONE_ARRAY else 2
-        if len(args) != wanted or kwargs:
-            shape = "a" if wanted == 1 else "a, b"
-            raise NotSupported(f"Autograd Lab supports `np.linalg.{name}({shape})` without keywords")
-        arrays = [_raw(v, f"np.linalg.{name}") for v in lists_as_arrays(interp, args)]
-        if any(np.ndim(a) < 2 for a in arrays[:1]):
-            return _wrap(_guarded(lambda: getattr(np.linalg, name)(*arrays)))   # NumPy's own error
-        check_work(interp.sizes.limits.max_call_work, _LINALG_WORK[name], [_meta(a) for a in arrays], {},
-                   interp.sizes.work_rows)
-        return _wrap(_guarded(lambda: getattr(np.linalg, name)(*arrays)))
-    return impl
-
-
-def _norm(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
-    """np.linalg.norm(x, ord=None): a vector's any-order norm or a matrix's Frobenius/1/inf norm in one
-    pass; a matrix's 2, -2 and 'nuc' norms take an SVD, checked as torch's (call_work's linalg.norm)."""
-    if not 1 <= len(args) <= 2 or set(kwargs) - {"ord"} or (len(args) == 2 and "ord" in kwargs):
-        raise NotSupported("Autograd Lab supports `np.linalg.norm(x, ord=None)` (no axis)")
-    x = _raw(lists_as_arrays(interp, args[:1])[0], "np.linalg.norm")
-    order = args[1] if len(args) == 2 else kwargs.get("ord")
-    if np.ndim(x) == 2 and (order == "nuc" or (type(order) in (int, float) and abs(order) == 2)):
-        from autogradlab.lang.call_work import check_work
-        check_work(interp.sizes.limits.max_call_work, "linalg.norm", [_meta(x), order], {},
-                   interp.sizes.work_rows)
-    return _guarded(lambda: np.linalg.norm(x, order))
-
-
 def numpy_linalg_namespace() -> Any:
     from autogradlab.lang.numpy_decompositions import numpy_decomposition_members
+    from autogradlab.lang.numpy_linalg_family import numpy_linalg_family
     from autogradlab.lang.safe_values import Namespace
     return Namespace("numpy.linalg", {
-        "norm": SafeFunction("numpy.linalg.norm", _norm),
-        **{name: SafeFunction(f"numpy.linalg.{name}", _linalg(name)) for name in _LINALG_WORK},
+        **numpy_linalg_family(),   # inv, solve, norm, lstsq, ... (numpy_linalg_family.py)
         **numpy_decomposition_members(),   # qr, eig, eigh, svd: NumPy's result objects
     })
 

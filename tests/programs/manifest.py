@@ -378,6 +378,10 @@ TUTORIALS: tuple[ProgramSpec, ...] = (
     # Session 28: our own NumPy lesson on random numbers (np.random.default_rng and its Generator: lang/
     # numpy_generators.py; np.fromfunction, np.trapezoid, torch.trapezoid, torch.testing.assert_close)
     ProgramSpec("tutorial_own_numpy_rng.py", "written fresh for Autograd Lab (session 28)", output="loss"),
+    # Session 29: numpy.linalg's reference examples (the installed NumPy's docstrings, BSD-3-Clause):
+    # lang/numpy_linalg_family.py, numpy_tensordot.py
+    ProgramSpec("tutorial_numpy_linalg_docs.py", "numpy/numpy (numpy.linalg docstrings, BSD-3-Clause)",
+                slow=True, timeout_s=30),
 )
 
 

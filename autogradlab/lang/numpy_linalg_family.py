@@ -232,7 +232,7 @@ def _matrix_transpose(interp: Interpreter, args: list, kwargs: dict, node: ast.A
 def numpy_linalg_family() -> dict[str, Any]:
     """np.linalg's members of this module (numpy_linalg.numpy_linalg_namespace merges them)."""
     from autogradlab.lang.numpy_linalg import _matmul
-    from autogradlab.lang.numpy_tensordot import numpy_tensordot_members
+    from autogradlab.lang.numpy_tensordot import _linalg_tensordot
     members: dict[str, Any] = {
         **{name: _one_array(name) for name in ONE_ARRAY},
         **{name: _two_arrays(name) for name in TWO_ARRAYS},
@@ -246,7 +246,7 @@ def numpy_linalg_family() -> dict[str, Any]:
     }
     found = {name: SafeFunction(f"numpy.linalg.{name}", impl) for name, impl in members.items()}
     found["matmul"] = SafeFunction("numpy.linalg.matmul", _matmul)
-    found["tensordot"] = numpy_tensordot_members()["tensordot"]
+    found["tensordot"] = SafeFunction("numpy.linalg.tensordot", _linalg_tensordot)
     found["LinAlgError"] = LIBRARY_EXCEPTION_TYPES["LinAlgError"]   # `except np.linalg.LinAlgError as e:`
     return found
 

@@ -82,6 +82,14 @@ def _tensordot(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> 
     return _wrap(_guarded(lambda: np.tensordot(a, b, axes)))
 
 
+def _linalg_tensordot(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
+    """np.linalg.tensordot(x1, x2, /, *, axes=2): axes by keyword only, as in NumPy."""
+    if len(args) > 2:
+        from autogradlab.lang.operators import python_error
+        raise python_error(TypeError(f"tensordot() takes 2 positional arguments but {len(args)} were given"))
+    return _tensordot(interp, args, kwargs, node)
+
+
 def _count_nonzero(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
     if len(args) != 1 or set(kwargs) - {"axis", "keepdims"}:
         raise NotSupported("Autograd Lab supports `np.count_nonzero(a, axis=None, keepdims=False)`")

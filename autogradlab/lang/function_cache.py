@@ -31,13 +31,15 @@ KEY_VALUES_PER_STEP = 16   # a key's values walked (~0.3-0.6 us each) per step o
 class CachedFunction(FunctionValue):
     """`func` with its cache; maxsize None: unbounded."""
 
-    def __init__(self, func: Any, maxsize: int | None, name: str) -> None:
-        self.func, self.maxsize, self.cache = func, maxsize, {}
+    def __init__(self, func: Any, maxsize: int | None, name: str, typed: bool = False) -> None:
+        self.func, self.maxsize, self.cache, self.typed = func, maxsize, {}, typed
         super().__init__(name, self._call)
 
     def _call(self, interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
         key = (*args, _KEYWORDS, *kwargs.items()) if kwargs else tuple(args)
         _check_key(interp, key, self.qualname)
+        if self.typed:   # CPython's _make_key: the arguments' classes too (f(2) and f(2.0) apart)
+            key += tuple(type(v) for v in args) + tuple(type(v) for v in kwargs.values())
         if key in self.cache:
             value = self.cache.pop(key)   # the most recently used goes last
             self.cache[key] = value
@@ -89,14 +91,18 @@ def _cache(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Cach
 
 
 def _lru_cache(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
-    """lru_cache(fn), lru_cache(maxsize), lru_cache(maxsize=128): the cached function or its decorator."""
-    if set(kwargs) - {"maxsize", "typed"} or len(args) > 1 or args and "maxsize" in kwargs:
-        raise NotSupported("Autograd Lab supports `functools.lru_cache(maxsize=...)`")
-    if kwargs.get("typed"):
-        raise NotSupported("`functools.lru_cache(typed=True)` is not supported in Autograd Lab")
+    """lru_cache(fn), lru_cache(maxsize), lru_cache(maxsize=128, typed=False): the cached function or its
+    decorator (typed=True keeps calls with equal arguments of different classes apart, as CPython)."""
+    if set(kwargs) - {"maxsize", "typed"} or len(args) > 2 or args and "maxsize" in kwargs \
+            or len(args) == 2 and "typed" in kwargs:
+        raise NotSupported("Autograd Lab supports `functools.lru_cache(maxsize=..., typed=...)`")
+    typed = args[1] if len(args) == 2 else kwargs.get("typed", False)
+    if type(typed) not in (bool, int) and typed is not None:
+        raise NotSupported("Autograd Lab supports `typed=True` or `False` in functools.lru_cache")
+    typed = bool(typed)
     first = args[0] if args else kwargs.get("maxsize", 128)
     if isinstance(first, UserFunction | SafeFunction):   # @lru_cache without parentheses
-        return CachedFunction(first, 128, "functools.lru_cache")
+        return CachedFunction(first, 128, "functools.lru_cache", typed)
     if first is not None and type(first) not in (int, bool):   # CPython's isinstance(maxsize, int)
         raise python_error(TypeError("Expected first argument to be an integer, a callable, or None"))
     maxsize = None if first is None else max(int(first), 0)
@@ -105,7 +111,7 @@ def _lru_cache(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> 
         if kwargs_ or len(args_) != 1:
             raise python_error(TypeError("decorating_function() takes 1 positional argument but "
                                          f"{len(args_)} were given"))
-        return CachedFunction(_function(args_[0]), maxsize, "functools.lru_cache")
+        return CachedFunction(_function(args_[0]), maxsize, "functools.lru_cache", typed)
     return FunctionValue("functools.lru_cache", decorate)
 
 

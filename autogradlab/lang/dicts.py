@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 import torch
 
 from autogradlab.errors import NotSupported, ProgramTypeError
+from autogradlab.lang.data_wrappers import SafeNumpyGenerator
 from autogradlab.lang.namedtuple_values import ProgramNamedTuple
 from autogradlab.lang.safe_values import CODE_TYPES, STORED_OBJECT_TYPES, note_stored_object, type_text
 from autogradlab.lang.stored_objects import require_item
@@ -44,6 +45,8 @@ def _identity_key(key: Any) -> bool:
         return True
     if isinstance(key, tuple(CODE_TYPES)):   # `{torch.sin: torch.cos}`, `{f, g}`: by identity, as CPython (a
         note_stored_object()                 # bound method by its object and function: plain_classes.py)
+        return True
+    if kind is SafeNumpyGenerator:   # `{rng: 'train'}`, `{rng}`: by identity, as CPython (session 29)
         return True
     return isinstance(key, torch.Tensor) and kind.__hash__ is torch.Tensor.__hash__   # `{p: g for p in ...}`
 

@@ -40,6 +40,8 @@ class CachedFunction(FunctionValue):
         _check_key(interp, key, self.qualname)
         if self.typed:   # CPython's _make_key: the arguments' classes too (f(2) and f(2.0) apart)
             key += tuple(type(v) for v in args) + tuple(type(v) for v in kwargs.values())
+        elif len(key) == 1 and type(key[0]) in (int, str):   # its fast path: the int or str alone, so
+            key = key[0]   # f(2) and f(2.0) are two entries untyped too ((2.0,) != 2), as in CPython
         if key in self.cache:
             value = self.cache.pop(key)   # the most recently used goes last
             self.cache[key] = value

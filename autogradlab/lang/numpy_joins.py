@@ -73,7 +73,11 @@ def _expand_dims(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -
     from autogradlab.lang import numpy_ops
     if len(args) + len(kwargs) != 2 or set(kwargs) - {"axis"} or len(args) > 2 or not args:
         raise NotSupported("Autograd Lab supports `np.expand_dims(x, axis=...)`")
-    axis = _axis(args[1] if len(args) == 2 else kwargs["axis"])
+    axis = args[1] if len(args) == 2 else kwargs["axis"]
+    if type(axis) in (tuple, list) and all(type(i) is int for i in axis):   # axis=(0, 2): NumPy 1.18+
+        axis = tuple(axis)   # a view with len(axis) more dimensions (NumPy refuses more than 64 in all)
+    else:
+        axis = _axis(axis)
     raw = numpy_ops._raw(numpy_ops.lists_as_arrays(interp, args[:1])[0], "np.expand_dims")
     return numpy_ops._wrap(numpy_ops._guarded(lambda: np.expand_dims(raw, axis)))
 

@@ -120,3 +120,10 @@ def array_round(interp: Interpreter, base: SafeArray, args: list) -> Any:
         raise NotSupported("Autograd Lab supports `a.round(decimals)` with a whole number of decimals")
     charge(interp, base.array.size, "round")
     return _wrap(_guarded(lambda: base.array.round(*args)))
+
+
+def scalar_round(base: Any, args: list) -> Any:
+    """np.float64(2.567).round(2): NumPy's scalar of the same type (one number: nothing to size)."""
+    if len(args) > 1 or (args and type(args[0]) is not int):
+        raise NotSupported("Autograd Lab supports `x.round(decimals)` with a whole number of decimals")
+    return _guarded(lambda: base.round(*args))

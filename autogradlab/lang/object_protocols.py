@@ -158,10 +158,18 @@ def absolute(interp: Interpreter, obj: Any, node: ast.AST | None) -> Any:
     return _run(interp, found, obj, [], node)
 
 
+# hash() of a NumPy Generator: CPython's is its address / 16; here this base plus the run's id() number of
+# it (data_wrappers.SafeNumpyGenerator's repr shows the fake address 0x7F0000000000 for the same reason)
+FAKE_IDENTITY_HASH = 0x7F0000000000 >> 4
+
+
 def hash_of(interp: Interpreter, value: Any) -> int:
     """hash(value): plain values as Python hashes them; an object through its own __hash__. Never an
     address: an object or tensor hashed by identity, None and NaN (CPython hashes them by address)."""
     from autogradlab.lang import dicts
+    from autogradlab.lang.data_wrappers import SafeNumpyGenerator
+    if type(value) is SafeNumpyGenerator:   # by identity, as CPython, but from the run's own id() numbers:
+        return FAKE_IDENTITY_HASH + interp.identity(value)   # the real one would show its address
     if type(value) is ProgramObject:
         equality = value.cls.equality
         if equality is None or equality.hash is None and not equality.unhashable:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
 import torch
 
 from autogradlab.errors import ProgramTypeError
@@ -69,6 +70,7 @@ PLAIN_METHODS: dict[tuple[type, str], Callable[..., Any]] = {
     (SafeArray, "copy"): lambda interp, base, args: array_copy(interp, base),
     (SafeArray, "dot"): lambda interp, base, args: numpy_linalg.array_dot(interp, base, args),
     (SafeArray, "round"): lambda interp, base, args: numpy_linalg.array_round(interp, base, args),
+    (np.number, "round"): lambda interp, base, args: numpy_linalg.scalar_round(base, args),   # np.float64(x)
     (SafeArray, "conj"): lambda interp, base, args: numpy_tensordot.array_conj(interp, base, args),
     (SafeArray, "conjugate"): lambda interp, base, args: numpy_tensordot.array_conj(interp, base, args),
     (SafeGradFn, "name"): lambda interp, base, args: base.name,

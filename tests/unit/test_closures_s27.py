@@ -205,7 +205,7 @@ def test_a_cache_counts_its_entries_against_the_length_limit(n: int, ok: bool) -
     ("class A:\n    @print\n    def m(self):\n        pass\n", 2, "`@print` on the method `m`"),
     ("import functools\nfunctools.wraps(print)(print)\n", 2, "`functools.wraps(fn)` on anything but"),
     ("import torch, functools\n@functools.cache\ndef f(t):\n    return t\nf(torch.ones(1))\n", 5, "(not torch.Tensor)"),
-    ("import functools\n@functools.lru_cache(typed=True)\ndef f(t):\n    return t\n", 2, "`functools.lru_cache(typed=True)`"),
+    ("import functools\n@functools.lru_cache(typed='y')\ndef f(t):\n    return t\n", 2, "`typed=True` or `False`"),   # s29
     ("import functools\nw = functools.wraps([0] * 100000)\n", 2, "`functools.wraps(...)` of anything but a function"),
     ("import functools\n@functools.wraps(print, ())\ndef f():\n    pass\n", 2, "`functools.wraps` with `assigned`"),
     ("import torch\ndef t(fn):\n    return fn\n@torch.no_grad()\n@t\ndef f():\n    pass\n", 4, "`@torch.no_grad()` above another"),

@@ -36,6 +36,18 @@ EN = {
     "errors_numpy.split_call": "Autograd Lab supports `np.{name}(x, sections)` and `np.{name}(x, (i, j))`",
     "errors_numpy.split_points": "np.{name}(): the split points must be ints",
     "errors_numpy.split_sections": "np.{name}(): the sections must be an int or a list of ints",
+    # session 29: the rest of np.linalg (numpy_linalg_family.py, numpy_tensordot.py), lru_cache(typed=...)
+    "errors_numpy.lru_typed": "Autograd Lab supports `typed=True` or `False` in functools.lru_cache",
+    "errors_numpy.scalar_round": "Autograd Lab supports `x.round(decimals)` with a whole number of decimals",
+    "errors_numpy.linalg_plain": "Autograd Lab supports numbers, None, short strings and tuples of ints as "
+                                 "{what}",
+    "errors_numpy.multi_dot_count": "Autograd Lab supports np.linalg.multi_dot of at most {count} arrays",
+    "errors_numpy.linalg_dtype": "Autograd Lab supports `np.linalg.{name}(...)` without dtype=",
+    "errors_numpy.tensordot_axes": "Autograd Lab supports `np.tensordot(a, b, axes)` with axes an int or a "
+                                   "pair of ints or int lists",
+    "errors_numpy.count_axis": "Autograd Lab supports np.count_nonzero's axis as an int or a tuple of ints",
+    "errors_numpy.count_keepdims": "Autograd Lab supports `keepdims=True` or `False` in np.count_nonzero",
+    "errors_numpy.conj_call": "Autograd Lab supports `a.conj()` without arguments",
     # session 28: np.random.default_rng's Generator (numpy_generators.py), torch.testing (torch_testing.py)
     "errors_numpy.generator_member": "`Generator.{name}` is not supported in Autograd Lab (a Generator "
                                      "offers {names})",
@@ -81,6 +93,16 @@ ZH = {
     "errors_numpy.qr_mode": "Autograd Lab 支持 `np.linalg.qr(a, mode=...)`，其中 mode 为 'reduced'、"
                             "'complete' 或 'r'",
     "errors_numpy.svd_flag": "在 np.linalg.svd 中，Autograd Lab 支持 `{word}=True` 或 `False`",
+    "errors_numpy.lru_typed": "在 functools.lru_cache 中，Autograd Lab 支持 `typed=True` 或 `False`",
+    "errors_numpy.scalar_round": "Autograd Lab 支持 `x.round(decimals)`，其中 decimals 是整数",
+    "errors_numpy.linalg_plain": "作为 {what}，Autograd Lab 支持数字、None、短字符串和整数元组",
+    "errors_numpy.multi_dot_count": "Autograd Lab 支持最多 {count} 个数组的 np.linalg.multi_dot",
+    "errors_numpy.linalg_dtype": "Autograd Lab 支持不带 dtype= 的 `np.linalg.{name}(...)`",
+    "errors_numpy.tensordot_axes": "Autograd Lab 支持 `np.tensordot(a, b, axes)`，其中 axes 是整数，"
+                                   "或由整数或整数列表组成的一对",
+    "errors_numpy.count_axis": "Autograd Lab 支持 np.count_nonzero 的 axis 为整数或整数元组",
+    "errors_numpy.count_keepdims": "在 np.count_nonzero 中，Autograd Lab 支持 `keepdims=True` 或 `False`",
+    "errors_numpy.conj_call": "Autograd Lab 支持不带参数的 `a.conj()`",
     "errors_numpy.triangle_call": "Autograd Lab 支持 `np.{name}(m, k=0)`",
     "errors_numpy.triangle_k": "Autograd Lab 支持 `np.{name}(m, k)`，其中 k 是整数",
     "errors_numpy.module_constant": "Autograd Lab 不支持把 `{name}` 设为 {kind} 类型的值"

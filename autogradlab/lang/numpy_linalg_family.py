@@ -135,8 +135,8 @@ def _tensorinv(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> 
     rest, options = _arguments("tensorinv", ("ind",), args, kwargs, 1)
     (a,) = _arrays(interp, "tensorinv", args[:1])
     ind = (rest or [options.get("ind", 2)])[0]
-    if type(ind) is int:
-        _work(interp, "linalg.tensorinv", [*_meta(a), ind])
+    if type(ind) in (int, bool):   # NumPy slices the shape with it: True is 1
+        _work(interp, "linalg.tensorinv", [*_meta(a), int(ind)])
     return results(_guarded(lambda: np.linalg.tensorinv(a, *rest, **options)))
 
 
@@ -144,7 +144,7 @@ def _matrix_power(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) 
     rest, options = _arguments("matrix_power", ("n",), args, kwargs, 1)
     (a,) = _arrays(interp, "matrix_power", args[:1])
     n = (rest or [options.get("n")])[0]
-    if isinstance(n, np.integer):
+    if type(n) is bool:   # NumPy's operator.index(True) is 1
         n = int(n)
     if np.ndim(a) >= 2 and type(n) is int:   # else NumPy's own TypeError / LinAlgError, before any product
         _work(interp, "linalg.matrix_power", [*_meta(a), n])
@@ -202,11 +202,47 @@ def _multi_dot(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> 
     if len(arrays) >= 2 and 1 <= np.ndim(arrays[0]) <= 2 and 1 <= np.ndim(arrays[-1]) <= 2 \
             and all(np.ndim(a) == 2 for a in arrays[1:-1]):   # else NumPy's own error
         metas = _meta(*arrays)
-        check_contraction(interp.sizes, "linalg.multi_dot", torch.linalg.multi_dot, [metas], {})
+        if _aligned(arrays):
+            check_contraction(interp.sizes, "linalg.multi_dot", torch.linalg.multi_dot, [metas], {})
+        else:   # NumPy multiplies in its order until the misaligned pair: bounded by its largest sizes
+            _misaligned_bound(interp, arrays)
         outer = (np.shape(arrays[0])[:-1] if np.ndim(arrays[0]) == 2 else ()) + \
             (np.shape(arrays[-1])[1:] if np.ndim(arrays[-1]) == 2 else ())
         charge(interp, math.prod(int(n) for n in outer), "np.linalg.multi_dot")
     return results(_guarded(lambda: np.linalg.multi_dot(arrays)))
+
+
+def _as_matrices(arrays: list) -> list[tuple[int, int]]:
+    """Each array's (rows, columns) as multi_dot reads it: a 1-D first is a row, a 1-D last a column."""
+    shapes = [tuple(int(n) for n in np.shape(a)) for a in arrays]
+    if len(shapes[0]) == 1:
+        shapes[0] = (1, shapes[0][0])
+    if len(shapes[-1]) == 1:
+        shapes[-1] = (shapes[-1][0], 1)
+    return shapes
+
+
+def _aligned(arrays: list) -> bool:
+    shapes = _as_matrices(arrays)
+    return all(left[1] == right[0] for left, right in zip(shapes, shapes[1:], strict=False))
+
+
+def _misaligned_bound(interp: Interpreter, arrays: list) -> None:
+    """NumPy chooses its order from the rows of each array and the last one's columns, then multiplies
+    until the pair that does not fit: every intermediate is at most the square of the largest of those
+    sizes, every product at most its cube (fail closed: the one case the meta run cannot follow)."""
+    from autogradlab.errors import LimitExceeded
+    from autogradlab.lang.call_work import PRODUCT_SPEEDUP
+    shapes = _as_matrices(arrays)
+    top = max([rows for rows, _ in shapes] + [shapes[-1][1]] + [columns for _, columns in shapes])
+    interp.sizes.check_elements(top * top, "np.linalg.multi_dot")
+    work = -(-(len(arrays) - 1) * top ** 3 // PRODUCT_SPEEDUP)
+    limit = interp.sizes.limits.max_call_work
+    if work > limit:
+        raise LimitExceeded(
+            f"np.linalg.multi_dot of {len(arrays)} arrays up to {top} x {top} would take about {work:,} "
+            f"arithmetic steps in one call; the limit is {limit:,} per call",
+            hint="use smaller tensors (limit max_call_work)")
 
 
 def _allclose(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:

@@ -185,3 +185,39 @@ def test_a_huge_matrix_power_is_refused_before_any_product(monkeypatch):
 def test_forms_outside_the_subset_are_refused_plainly(call, says):
     error = refused(A + f"r = {call}\n")
     assert says in error.message
+
+
+def test_a_misaligned_chain_is_bounded_before_numpy_multiplies_just_below_and_above():
+    """NumPy's multi_dot multiplies in its order until the pair that does not fit: the meta run cannot
+    follow that, so the largest size bounds every intermediate (its square) and product (its cube)."""
+    chain = ("import numpy as np\n"
+             "r = np.linalg.multi_dot([np.ones(({n}, 1)), np.ones((1, {n})), np.ones((5, 5))])\n")
+    roomy = limits(max_call_work=10 ** 12)
+    report = run_program(chain.format(n=2236), limits=roomy)   # 4,999,696: NumPy's own ValueError
+    assert not report.ok and report.error.kind == "value" and "not aligned" in report.error.message
+    refused(chain.format(n=2237), "limit", roomy)               # 5,004,169
+    small = ("import numpy as np\n"
+             "r = np.linalg.multi_dot([np.ones((10, 1)), np.ones((1, 10)), np.ones((5, 5))])\n")
+    units = -(-2 * 10 ** 3 // 16)   # two products of at most 10 x 10 x 10
+    assert run_program(small, limits=limits(max_call_work=units)).error.kind == "value"
+    refused(small, "limit", limits(max_call_work=units - 1))
+    same_as_python("import numpy as np\ntry:\n    np.linalg.multi_dot([np.ones((3, 1)), np.ones((1, 3)), "
+                   "np.ones((4, 5))])\nexcept ValueError as e:\n    print(e)\n")
+
+
+@pytest.mark.parametrize(("call", "units"), [
+    ("np.linalg.tensorinv(M.reshape(20, 4, 5), ind=True)", 2 * (N ** 3 + N * N)),   # True slices as 1
+    ("np.linalg.matrix_power(M, True)", 0),   # no product
+])
+def test_bool_arguments_are_read_as_numpy_reads_them_for_the_work(call, units):
+    source = f"import numpy as np\nM = np.eye({N}) * 2 + 0.1\nr = {call}\n"
+    same_as_python(source)
+    if units:
+        refused(source, "limit", limits(max_call_work=units - 1))
+
+
+def test_a_program_raises_and_catches_lin_alg_error_as_numpy():
+    same_as_python("import numpy as np\nfrom numpy.linalg import LinAlgError\ntry:\n"
+                   "    raise np.linalg.LinAlgError('mine')\nexcept LinAlgError as e:\n"
+                   "    print(repr(e), type(e).__name__, str(e))\ntry:\n    np.linalg.inv(np.ones((2, 2)))\n"
+                   "except (TypeError, LinAlgError) as e:\n    print('caught', e)\n")

@@ -184,3 +184,27 @@ def test_repeat_with_array_counts_like_numpy() -> None:
             "np.repeat([[1, 2]], np.array([2, 1]), axis=1)\n"
             "try:\n    np.repeat(np.arange(3), np.array([-1, 0, 2]))\nexcept ValueError as e:\n"
             "    print(e)\n")
+
+
+LEGACY = ("np.random.seed(0)\nnp.random.choice(5, 3)\nnp.random.choice([10, 20, 30], size=2, replace=False)\n"
+          "np.random.choice(5, 3, p=[0.1, 0.2, 0.3, 0.2, 0.2])\nnp.random.permutation(5)\n"
+          "np.random.permutation(np.arange(6).reshape(2, 3))\nx = np.arange(6)\nnp.random.shuffle(x)\nx\n"
+          "lst = [1, 2, 3, 4]\nnp.random.shuffle(lst)\nprint(lst)\nnp.random.binomial(10, 0.5, 3)\n"
+          "np.random.poisson(3, size=2)\nnp.random.exponential(2.0)\nnp.random.random_sample(2)\n"
+          "np.random.beta(2, 3, 2)\nnp.random.gamma(2.0, size=2)\nnp.random.standard_t(3)\n"
+          "idx = np.random.choice(10, 4, replace=False)\nprint(idx, np.arange(100, 110)[idx])\n"
+          "try:\n    np.random.choice(5, 3, axis=0)\nexcept TypeError as e:\n    print(e)\n")
+
+
+def test_legacy_np_random_choice_permutation_shuffle_like_numpy() -> None:
+    compare("import numpy as np\n" + LEGACY)
+
+
+@pytest.mark.parametrize("source", ["np.random.choice(10**9, 3, replace=False)",
+                                    "np.random.choice(np.arange(10), 10**9)", "np.random.permutation(10**10)",
+                                    "np.random.choice(10**6, 10**5, replace=False, p=np.ones(10**6) / 10**6)"])
+def test_legacy_np_random_sizes_are_counted_first(source: str) -> None:
+    # RandomState.choice(replace=False) permutes its whole population (8 GB for 10**9) before it takes 3
+    report = run_program("import numpy as np\n" + source + "\n")
+    assert report.error is not None and report.error.kind == "limit", report.error
+    assert "np.random" in report.error.message and report.error.line == 2

@@ -5,7 +5,7 @@
 shape functions (`np.transpose`, `np.swapaxes`, `np.moveaxis`, `np.squeeze`, `np.flip`, `np.fliplr`,
 `np.flipud`, `np.ravel`, `np.roll`, `np.atleast_1d/2d/3d`, `np.argsort`, `np.outer`, `np.inner`,
 `np.vdot`, `np.kron`, `np.cross`, `np.trace`, `np.repeat`, `np.append`, `np.unique`, `np.argwhere`,
-`np.logspace`, `np.split`, `np.array_split`).
+`np.logspace`, `np.split`, `np.array_split`, `np.histogram`, `np.cov`, `np.corrcoef`).
 
 The rules of numpy_ops.py hold: only arrays, numpy scalars, Python numbers and lists of numbers reach
 NumPy (a list becomes an array as `np.array(list)` makes it, sized first); every result's element
@@ -460,4 +460,70 @@ def numpy_everyday_members() -> dict[str, SafeFunction]:
         "argwhere": SafeFunction("numpy.argwhere", _argwhere),
         "logspace": SafeFunction("numpy.logspace", _logspace),
         "split": _split("split"), "array_split": _split("array_split"),
+        **MORE_MEMBERS,
     }
+
+
+# -- histogram, cov, corrcoef --------------------------------------------------------------------------
+def _histogram(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
+    """np.histogram(a, bins=10, range=None, density=None, weights=None): bins an int (its counts and
+    edges counted first) or a list/array of edges (a lookup per value: n * log(edges) work); NumPy's
+    named bin rules ('auto', ...) choose a count from the data, so they are not taken."""
+    form = "np.histogram(a, bins=10, range=None, density=None, weights=None)"
+    if not 1 <= len(args) <= 2 or len(args) == 2 and "bins" in kwargs:
+        raise NotSupported(f"Autograd Lab supports `{form}`")
+    given = dict(kwargs)
+    if len(args) == 2:
+        given["bins"] = args[1]
+    bins, weights, limits = given.pop("bins", 10), given.pop("weights", None), given.pop("range", None)
+    options = _options(given, {"density": _boolean}, "np.histogram", form)
+    a = _array(interp, args[0], "np.histogram")
+    if isinstance(bins, (list, tuple, SafeArray)):
+        bins = _array(interp, bins, "np.histogram")
+        edges = int(np.size(bins))
+    elif isinstance(bins, str):
+        raise NotSupported(f"Autograd Lab supports `{form}` with bins an int or a list of edges")
+    else:
+        bins = _plain_int(bins, "np.histogram: bins")
+        edges = bins + 1
+    if limits is not None:
+        if not isinstance(limits, (tuple, list)) or len(limits) != 2:
+            raise ProgramTypeError("np.histogram: range must be a (min, max) pair of numbers")
+        options["range"] = tuple(_number(v, "np.histogram: range") for v in limits)
+    if weights is not None:
+        options["weights"] = _array(interp, weights, "np.histogram")
+    charge(interp, max(0, edges) * 2, "np.histogram")   # the counts and the edges
+    charge(interp, int(np.size(a)), "np.histogram")      # NumPy's sorted copy or bin indices
+    counts, made = _guarded(lambda: np.histogram(a, bins=bins, **options))
+    return _wrap(counts), _wrap(made)
+
+
+def _covariance(name: str) -> SafeFunction:
+    """np.cov(m, y=None, rowvar=True, bias=False, ddof=None) / np.corrcoef(x, y=None, rowvar=True): a
+    variables x variables result (counted first; its products bounded by the sizes, as a matrix product's)."""
+    def impl(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
+        form = f"np.{name}(m, y=None, rowvar=True" + (", bias=False, ddof=None)" if name == "cov" else ")")
+        if not 1 <= len(args) <= 2 or len(args) == 2 and "y" in kwargs:
+            raise NotSupported(f"Autograd Lab supports `{form}`")
+        given = dict(kwargs)
+        y = args[1] if len(args) == 2 else given.pop("y", None)
+        readers = {"rowvar": _boolean, **({"bias": _boolean, "ddof": _ddof} if name == "cov" else {})}
+        options = _options(given, readers, f"np.{name}", form)
+        parts = [_array(interp, v, f"np.{name}") for v in ([args[0]] if y is None else [args[0], y])]
+        rowvar = options.get("rowvar", True)
+        variables = 0
+        for part in parts:
+            shape = np.shape(part)
+            variables += 1 if len(shape) < 2 else shape[0] if rowvar else shape[1]
+        charge(interp, sum(int(np.size(p)) for p in parts), f"np.{name}")   # NumPy's float copy of the data
+        charge(interp, variables * variables, f"np.{name}")
+        return _wrap(_guarded(lambda: getattr(np, name)(*parts, **options)))
+    return SafeFunction(f"numpy.{name}", impl)
+
+
+def _ddof(value: Any, what: str) -> int | None:
+    return None if value is None else _plain_int(value, what)
+
+
+MORE_MEMBERS = {"histogram": SafeFunction("numpy.histogram", _histogram),
+                "cov": _covariance("cov"), "corrcoef": _covariance("corrcoef")}

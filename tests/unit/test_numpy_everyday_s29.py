@@ -202,9 +202,32 @@ def test_legacy_np_random_choice_permutation_shuffle_like_numpy() -> None:
 
 @pytest.mark.parametrize("source", ["np.random.choice(10**9, 3, replace=False)",
                                     "np.random.choice(np.arange(10), 10**9)", "np.random.permutation(10**10)",
-                                    "np.random.choice(10**6, 10**5, replace=False, p=np.ones(10**6) / 10**6)"])
+                                    "np.random.choice(10**6, 10**5, replace=False,"
+                                    " p=np.ones(10**6) / 10**6)"])
 def test_legacy_np_random_sizes_are_counted_first(source: str) -> None:
     # RandomState.choice(replace=False) permutes its whole population (8 GB for 10**9) before it takes 3
     report = run_program("import numpy as np\n" + source + "\n")
     assert report.error is not None and report.error.kind == "limit", report.error
     assert "np.random" in report.error.message and report.error.line == 2
+
+
+def test_histogram_cov_corrcoef_like_numpy() -> None:
+    compare(H + "np.histogram([1, 2, 2, 3], bins=3)\nnp.histogram(np.arange(10), bins=[0, 5, 10])\n"
+            "np.histogram(np.arange(10), 4, range=(0, 8), density=True)\n"
+            "counts, edges = np.histogram(np.arange(10), bins=np.array([0., 2., 9.]), weights=np.ones(10))\n"
+            "np.cov(a)\nnp.cov(a, rowvar=False)\nnp.cov(a, bias=True)\nnp.cov([1, 2, 3], [1, 0, 4])\n"
+            "np.cov(a, ddof=0)\nnp.corrcoef(a)\nnp.corrcoef(a.T)\nnp.corrcoef([1, 2, 3], [3, 2, 1])\n")
+
+
+@pytest.mark.parametrize("source, ok", [
+    (f"np.histogram(np.ones(3), bins={LIMIT // 2 - 1})", True),
+    (f"np.histogram(np.ones(3), bins={LIMIT // 2})", False),
+    ("np.cov(np.ones((2236, 3)))", True), ("np.cov(np.ones((2237, 3)))", False),
+    ("np.corrcoef(np.ones((3, 2237)), rowvar=False)", False),
+    ("np.histogram(np.ones(3), bins='auto')", False),
+])
+def test_histogram_and_cov_results_are_counted_first(source: str, ok: bool) -> None:
+    report = run_program("import numpy as np\nx = " + source + "\n")
+    assert report.ok == ok, report.error
+    if not ok:
+        assert report.error.line == 2 and report.error.kind in ("limit", "unsupported"), report.error

@@ -166,7 +166,14 @@ def _enumerate(interp, args, kwargs, node):  # noqa: ANN001, ANN202
 
 def _zip(interp, args, kwargs, node):  # noqa: ANN001, ANN202
     _data_args("zip", args, kwargs)
-    items = list(zip(*[_materialize(interp, a, node) for a in args], strict=False))
+    if any(isinstance(a, ITERATORS) for a in args):   # an iterator is read only as far as zip reads it:
+        # CPython's zip over the others read ahead (finite), so `zip(xs, itertools.repeat(0))` or
+        # `zip(itertools.count(), xs)` ends with xs; the items counted under the length limit
+        sources = [iter(interp.iterate(a, node)) if isinstance(a, ITERATORS)
+                   else _materialize(interp, a, node) for a in args]
+        items = materialize_iterator(interp, zip(*sources, strict=False), "the list")
+    else:
+        items = list(zip(*[_materialize(interp, a, node) for a in args], strict=False))
     return SequenceIterator(iter(items), "zip")   # read ahead under the length limit, lazy for next()
 
 
@@ -318,14 +325,16 @@ BUILTIN_TYPES["set"] = BUILTINS["set"] = SafeType("set", ProgramSet, _make_set)
 
 
 def _reading_iterators(name: str, impl: Callable[..., Any]) -> Callable[..., Any]:
-    """sum(map(...)), max(filter(...)), sorted(g), zip(map(...), ys), enumerate(it): a generator or
-    iterator argument is read to its end first (counted like list(...)); any() and all() read it only
-    as far as Python does (they stop at the first true / false item)."""
+    """sum(map(...)), max(filter(...)), sorted(g), enumerate(it): a generator or iterator argument is
+    read to its end first (counted like list(...)); any() and all() read it only as far as Python does
+    (they stop at the first true / false item), and so does zip() (_zip)."""
     def wrapped(interp, args, kwargs, node):  # noqa: ANN001, ANN202
         for value in args:
             if isinstance(value, ITERATORS):
                 break
         else:   # the common case: no iterator, one isinstance per argument
+            return impl(interp, args, kwargs, node)
+        if name == "zip":   # _zip reads an iterator only as far as zip does (itertools.repeat, count)
             return impl(interp, args, kwargs, node)
         if name in ("any", "all") and len(args) == 1 and not kwargs:
             for item in args[0]:

@@ -6,8 +6,9 @@ next()), and iter(f, sentinel) calls f once per item asked for, stopping when f'
 Each item either makes is charged to the loop budget (max_loop_iterations), and islice's skipped items
 too (islice(it, 10**18, None) skips item by item, each charged), so neither can run unbounded; what f
 calls runs through the interpreter as usual. islice's arguments are checked as CPython checks them
-(same texts); only `islice`, `product` and `combinations(_with_replacement)` (session 28) of itertools
-are here: the others are refused by name at the import.
+(same texts); `islice`, `product` and `combinations(_with_replacement)` (session 28) are here,
+itertools_more.py has accumulate, chain, count, repeat, pairwise, zip_longest and permutations (session
+29); the others are refused by name at the import.
 """
 
 from __future__ import annotations
@@ -204,7 +205,10 @@ def _combinations_of(kind: str) -> Any:
 
 
 def itertools_namespace() -> Namespace:
+    from autogradlab.lang.itertools_more import MORE_ITERTOOLS  # (it imports this module)
     return Namespace("itertools", {"islice": SafeFunction("itertools.islice", _islice),
                                    "product": SafeFunction("itertools.product", _product),
                                    **{kind: SafeFunction(f"itertools.{kind}", _combinations_of(kind))
-                                      for kind in ("combinations", "combinations_with_replacement")}})
+                                      for kind in ("combinations", "combinations_with_replacement")},
+                                   **{name: SafeFunction(f"itertools.{name}", impl)
+                                      for name, impl in MORE_ITERTOOLS.items()}})

@@ -31,6 +31,7 @@ from autogradlab.lang.map_filter import functools_namespace
 from autogradlab.lang.math_ints import MATH_INT_FUNCTIONS
 from autogradlab.lang.numpy_creation import numpy_creation_members
 from autogradlab.lang.numpy_dtype_names import dtype_named
+from autogradlab.lang.numpy_everyday import numpy_everyday_members
 from autogradlab.lang.numpy_index_functions import numpy_index_members
 from autogradlab.lang.numpy_joins import numpy_join_members
 from autogradlab.lang.numpy_linalg import numpy_linalg_members
@@ -84,6 +85,8 @@ def _np_array(interp, args, kwargs, node):  # noqa: ANN001, ANN202
     dtype = kwargs.get("dtype")
     if isinstance(dtype, str):   # dtype='float32' (numpy_dtype_names.py)
         dtype = dtype_named(dtype)
+    if isinstance(dtype, SafeType) and dtype.py_type in (int, float, bool, complex):
+        dtype = SafeNumpyDtype(np.dtype(dtype.py_type).type)   # np.array(data, dtype=float): float64
     if dtype is not None and not isinstance(dtype, SafeNumpyDtype):
         raise ProgramTypeError("np.array(dtype=...) needs a numpy dtype such as np.float32")
     interp.sizes.check_nested(data, "np.array")
@@ -167,6 +170,8 @@ def modules() -> dict[str, Namespace]:
     torch_ns.members["testing"] = testing_namespace()   # assert_close (torch_testing.py)
     numpy_ns.members["__version__"] = NUMPY_VERSION
     numpy_ns.members.update(numpy_members())
+    numpy_ns.members.update({name: fn for name, fn in numpy_everyday_members().items()
+                             if name not in numpy_ns.members})   # np.std, np.where, ... (numpy_everyday.py)
     numpy_ns.members.update(numpy_linalg_members())   # np.dot
     numpy_ns.members.update(numpy_creation_members())   # np.full, np.eye, np.tile, ... (numpy_creation.py)
     numpy_ns.members.update(numpy_join_members())   # np.concatenate, np.hsplit, np.nonzero (numpy_joins.py)

@@ -197,7 +197,9 @@ def _draw(interp: Interpreter, gen: Any, name: str, args: list, kwargs: dict) ->
 
 
 # -- choice, permutation, shuffle, permuted, multinomial, spawn --------------------------------------------
-def _choice(interp: Interpreter, gen: Any, args: list, kwargs: dict) -> Any:
+def _choice(interp: Interpreter, gen: Any, args: list, kwargs: dict, label: str = "Generator") -> Any:
+    """gen.choice(...); `label` names it in limit messages: np.random.choice passes the run's legacy
+    RandomState, whose choice(replace=False) without p permutes the whole population, always."""
     positional, keywords, bound = _converted(interp, "choice", OTHERS["choice"], args, kwargs)
     if bound is not None and "a" in bound:
         a, axis = bound["a"], bound.get("axis", 0)
@@ -206,27 +208,29 @@ def _choice(interp: Interpreter, gen: Any, args: list, kwargs: dict) -> Any:
         if isinstance(a, np.ndarray) and a.ndim:
             rest = [n for i, n in enumerate(a.shape) if i != (axis if type(axis) is int else 0) % a.ndim]
             population = a.shape[(axis if type(axis) is int else 0) % a.ndim]
-            numpy_ops.charge(interp, count * math.prod(rest), "Generator.choice")
+            numpy_ops.charge(interp, count * math.prod(rest), f"{label}.choice")
         else:
             population = int(a) if isinstance(a, (int, np.integer)) and not isinstance(a, bool) else 0
-            numpy_ops.charge(interp, count, "Generator.choice")
+            numpy_ops.charge(interp, count, f"{label}.choice")
         if not bound.get("replace", True) and 0 <= count <= population:
-            if bound.get("p") is None and count > population // 50:   # NumPy's arange(population)
-                numpy_ops.charge(interp, population, "Generator.choice's index of the population")
+            if bound.get("p") is None and (count > population // 50 or label != "Generator"):
+                # NumPy's arange(population) (RandomState's permutation(population), always)
+                numpy_ops.charge(interp, population, f"{label}.choice's index of the population")
             elif bound.get("p") is not None:   # NumPy draws again for each repeat: up to count passes
-                _check_work(interp, count, population)
+                _check_work(interp, count, population, label)
     return numpy_ops._wrap(numpy_ops._guarded(lambda: gen.choice(*positional, **keywords)))
 
 
-def _check_work(interp: Interpreter, count: int, population: int) -> None:
+def _check_work(interp: Interpreter, count: int, population: int, label: str = "Generator") -> None:
     limit, work = interp.limits.max_call_work, count * population
     if work > limit:
-        raise LimitExceeded(f"Generator.choice(replace=False, p=...) of {count:,} from {population:,} would "
+        raise LimitExceeded(f"{label}.choice(replace=False, p=...) of {count:,} from {population:,} would "
                             f"take about {work:,} arithmetic steps; the limit is {limit:,} per call",
                             hint="use a smaller population or sample (limit max_call_work)")
 
 
-def _reordered(interp: Interpreter, gen: Any, name: str, args: list, kwargs: dict) -> Any:
+def _reordered(interp: Interpreter, gen: Any, name: str, args: list, kwargs: dict,
+               label: str = "Generator") -> Any:
     """permutation(x) (a copy; an int n: arange(n) shuffled), permuted(x) (a copy), shuffle(x) (in place)."""
     target = args[0] if args else kwargs.get("x")
     if name == "shuffle" and isinstance(target, list):   # a list of the program, in place, as NumPy does
@@ -234,14 +238,14 @@ def _reordered(interp: Interpreter, gen: Any, name: str, args: list, kwargs: dic
         keywords = {k: _value(interp, name, k, v) for k, v in kwargs.items() if k != "x"}
         return numpy_ops._guarded(lambda: gen.shuffle(target, *rest, **keywords))
     if name != "permutation" and target is not None and not isinstance(target, SafeArray):
-        raise NotSupported(f"Autograd Lab supports `Generator.{name}(x)` on a numpy array"
+        raise NotSupported(f"Autograd Lab supports `{label}.{name}(x)` on a numpy array"
                            + (" or a list" if name == "shuffle" else ""))
     positional, keywords, bound = _converted(interp, name, OTHERS[name], args, kwargs)
     x = None if bound is None else bound.get("x")
     if isinstance(x, np.ndarray) and name != "shuffle":
-        numpy_ops.charge(interp, int(x.size), f"Generator.{name}")
+        numpy_ops.charge(interp, int(x.size), f"{label}.{name}")
     elif isinstance(x, (int, np.integer)) and not isinstance(x, bool):
-        numpy_ops.charge(interp, max(0, int(x)), f"Generator.{name}")
+        numpy_ops.charge(interp, max(0, int(x)), f"{label}.{name}")
     if name == "shuffle":   # the array itself (the program's), in place
         numpy_ops._guarded(lambda: gen.shuffle(*positional, **keywords))
         return None

@@ -311,8 +311,16 @@ def array_method(interp: Interpreter, base: Any, name: str, args: list, kwargs: 
     if name == "astype" and len(args) == 1 and not kwargs:
         charge(interp, raw.size, "astype")
         return _wrap(_guarded(lambda: raw.astype(_dtype({"dtype": args[0]}))))
+    if name in MORE_ARRAY_METHODS:   # a.std(), a.transpose(), a.sort(), ... (numpy_array_methods.py)
+        from autogradlab.lang.numpy_array_methods import more_array_method  # (it imports this module)
+        return more_array_method(interp, base, name, args, kwargs)
     raise NotSupported(f"the numpy method `.{name}()` is not supported in Autograd Lab")
 
 
-ARRAY_METHODS = frozenset(REDUCTIONS) | frozenset(SCANS) | {"reshape", "item", "astype", "flatten"}
+# numpy_array_methods.py's names (kept here: that module imports this one)
+MORE_ARRAY_METHODS = frozenset({"std", "var", "any", "all", "swapaxes", "squeeze", "ravel", "argsort",
+                                "transpose", "clip", "nonzero", "diagonal", "trace", "conj", "conjugate",
+                                "repeat", "take", "view", "fill", "sort"})
+ARRAY_METHODS = (frozenset(REDUCTIONS) | frozenset(SCANS) | {"reshape", "item", "astype", "flatten"}
+                 | MORE_ARRAY_METHODS)
 UNARY_FUNCTIONS = {"neg": operator.neg, "positive": operator.pos}

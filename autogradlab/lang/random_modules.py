@@ -134,6 +134,27 @@ def _np_seed(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> No
     interp.__dict__["_numpy_random"] = np.random.RandomState(_run_seed(interp) if seed is None else seed)
 
 
+def _np_reordered(name: str):  # noqa: ANN202
+    """np.random.choice / permutation / shuffle: the run's RandomState, with the checks of a Generator's
+    (numpy_generators.py: the result and NumPy's index array counted first, work bounded)."""
+    from autogradlab.lang import numpy_generators as generators
+
+    def impl(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
+        state = numpy_state(interp)
+        if name == "choice":
+            return generators._choice(interp, state, args, kwargs, label="np.random")
+        return generators._reordered(interp, state, name, args, kwargs, label="np.random")
+    return SafeFunction(f"numpy.random.{name}", impl)
+
+
+# legacy np.random draws of plain-number parameters (RandomState's, seeded with the run's seed)
+LEGACY_DRAWS = {"binomial": ("n", "p"), "poisson": ("lam",), "exponential": ("scale",), "beta": ("a", "b"),
+                "gamma": ("shape", "scale"), "lognormal": ("mean", "sigma"), "laplace": ("loc", "scale"),
+                "logistic": ("loc", "scale"), "geometric": ("p",), "chisquare": ("df",),
+                "standard_t": ("df",), "random_sample": (), "sample": (), "ranf": (),
+                "standard_exponential": ()}
+
+
 def numpy_random_namespace() -> Namespace:
     return Namespace("numpy.random", {
         "seed": SafeFunction("numpy.random.seed", _np_seed),
@@ -141,6 +162,8 @@ def numpy_random_namespace() -> Namespace:
         "standard_normal": _np_sized("standard_normal", ()), "random": _np_sized("random", ()),
         "normal": _np_sized("normal", ("loc", "scale")), "uniform": _np_sized("uniform", ("low", "high")),
         "randint": _np_sized("randint", ("low", "high")),
+        **{name: _np_sized(name, params) for name, params in LEGACY_DRAWS.items()},
+        **{name: _np_reordered(name) for name in ("choice", "permutation", "shuffle")},
         **numpy_generator_members(),   # default_rng, Generator, PCG64 (numpy_generators.py)
     })
 

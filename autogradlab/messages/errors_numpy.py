@@ -48,6 +48,19 @@ EN = {
     "errors_numpy.count_axis": "Autograd Lab supports np.count_nonzero's axis as an int or a tuple of ints",
     "errors_numpy.count_keepdims": "Autograd Lab supports `keepdims=True` or `False` in np.count_nonzero",
     "errors_numpy.conj_call": "Autograd Lab supports `a.conj()` without arguments",
+    # session 29 (lead): numpy_everyday.py, numpy_array_methods.py
+    "errors_numpy.scalar_in_place": "a numpy scalar has no `.{name}()` that changes it; use an array",
+    "errors_numpy.take_indices": "a.take(): the indices must be integers",
+    "errors_numpy.method_no_args": "Autograd Lab supports `.{name}()` without arguments",
+    "errors_numpy.must_be_int": "{what} must be an int",
+    "errors_numpy.must_be_bool": "{what} must be True or False",
+    "errors_numpy.where_call": "Autograd Lab supports `np.where(condition, x, y)` and `np.where(condition)`",
+    "errors_numpy.repeat_counts": "np.repeat: repeats must be an int or a 1-d list of ints",
+    "errors_numpy.histogram_bins": "Autograd Lab supports `{form}` with bins an int or a list of edges",
+    "errors_numpy.histogram_range": "np.histogram: range must be a (min, max) pair of numbers",
+    "errors_numpy.multi_dot_work": "np.linalg.multi_dot of {count} arrays up to {rows} x {columns} would "
+                                   "take about {work} arithmetic steps in one call; the limit is {limit} "
+                                   "per call",
     # session 28: np.random.default_rng's Generator (numpy_generators.py), torch.testing (torch_testing.py)
     "errors_numpy.generator_member": "`Generator.{name}` is not supported in Autograd Lab (a Generator "
                                      "offers {names})",
@@ -74,6 +87,17 @@ EN = {
 }
 
 ZH = {
+    "errors_numpy.scalar_in_place": "numpy 标量没有会修改自身的 `.{name}()`；请使用数组",
+    "errors_numpy.take_indices": "a.take()：索引必须是整数",
+    "errors_numpy.method_no_args": "Autograd Lab 支持不带参数的 `.{name}()`",
+    "errors_numpy.must_be_int": "{what} 必须是整数",
+    "errors_numpy.must_be_bool": "{what} 必须是 True 或 False",
+    "errors_numpy.where_call": "Autograd Lab 支持 `np.where(condition, x, y)` 和 `np.where(condition)`",
+    "errors_numpy.repeat_counts": "np.repeat：repeats 必须是整数或一维整数列表",
+    "errors_numpy.histogram_bins": "Autograd Lab 支持 `{form}`，其中 bins 是整数或边界列表",
+    "errors_numpy.histogram_range": "np.histogram：range 必须是由两个数组成的 (min, max)",
+    "errors_numpy.multi_dot_work": "{count} 个最大为 {rows} x {columns} 的数组的 np.linalg.multi_dot "
+                                   "一次调用约需 {work} 步运算；每次调用的限制是 {limit}",
     "errors_numpy.takes_array": "{what}：Autograd Lab 在这里需要一个 numpy 数组；请先用 np.array(...) 创建",
     "errors_numpy.float_index": "只有整数、切片（`:`）、省略号（`...`）、numpy.newaxis（`None`）"
                                 "以及整数或布尔数组可以用作下标",

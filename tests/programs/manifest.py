@@ -382,6 +382,10 @@ TUTORIALS: tuple[ProgramSpec, ...] = (
     # lang/numpy_linalg_family.py, numpy_tensordot.py
     ProgramSpec("tutorial_numpy_linalg_docs.py", "numpy/numpy (numpy.linalg docstrings, BSD-3-Clause)",
                 slow=True, timeout_s=30),
+    # Session 29 (lead): summary statistics with NumPy (numpy_everyday.py, numpy_array_methods.py), legacy
+    # np.random.choice/permutation, itertools.accumulate, then the line fitted with autograd
+    ProgramSpec("tutorial_own_numpy_statistics.py", "written fresh for Autograd Lab (session 29)",
+                output="loss"),
 )
 
 

@@ -52,7 +52,7 @@ _MODULES = (
     "time",        # the clocks only, read-only (lang/time_module.py)
     "pprint",      # pprint, pformat, PrettyPrinter on data values (lang/pprint_module.py)
     "collections",   # Counter and defaultdict (lang/collections_module.py)
-    "itertools",     # islice only (lang/itertools_module.py)
+    "itertools",     # islice, product, ... (itertools_module.py), accumulate, chain, ... (itertools_more.py)
     "contextlib",    # contextmanager, nullcontext, suppress (lang/context_managers.py)
     "matplotlib", "matplotlib.pyplot",   # no members: the first plotting line stops there (namespaces.py)
     "torch.testing",   # assert_close (lang/torch_testing.py)
@@ -86,6 +86,8 @@ _MEMBERS = (
     "collections.ChainMap", "collections.UserDict", "collections.UserList",   # refused when called
     "collections.UserString", "itertools.islice", "itertools.product",
     "itertools.combinations", "itertools.combinations_with_replacement",
+    *(f"itertools.{name}" for name in ("accumulate", "chain", "count", "repeat", "pairwise", "zip_longest",
+                                       "permutations")),   # lang/itertools_more.py
     "contextlib.contextmanager", "contextlib.nullcontext", "contextlib.suppress",
     # `from torch import tensor` (fast.ai course22p2): a torch function, dtype or constant the program
     # could already call as torch.X, bound under its own name

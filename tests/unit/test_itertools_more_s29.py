@@ -65,3 +65,10 @@ def test_accumulate_adds_through_the_size_checks() -> None:
     report = run_program("import torch, itertools\nx = torch.ones(3_000_000)\n"
                          "s = list(itertools.accumulate([x, x, x]))\n", limits=limits)
     assert report.error is not None and report.error.kind == "limit" and report.error.line == 3, report.error
+
+
+def test_the_new_members_can_be_imported_by_name() -> None:
+    compare("from itertools import accumulate, chain, count, repeat, pairwise, zip_longest, permutations\n"
+            "print(list(accumulate([1, 2])), list(chain([3], [4])), list(zip(count(5), 'ab')))\n"
+            "print(list(repeat(0, 2)), list(pairwise('abc')), list(zip_longest('a', 'bc')))\n"
+            "print(list(permutations('ab')))\n")

@@ -30,6 +30,7 @@ from autogradlab.engine.graph_walk import (  # noqa: F401  (the walk's names: re
     walk_functions,
     walk_graph,
 )
+from autogradlab.engine.held_outputs import _class_name
 from autogradlab.engine.saved_tensors import _SAVED_READERS, SAVED_PREFIX, read_saved  # noqa: F401  (read_saved: re-exported)
 from autogradlab.engine.values import dtype_name
 from autogradlab.report import LAZY_NUMBER, Graph, GraphNode, TensorSnapshot
@@ -112,7 +113,8 @@ class _Builder:
         snap, scalar_kind = fast_snapshot, _SCALAR_KINDS.get
         facts_of = _CLASS_FACTS.get
         templates_of, readers_of = _OP_TEMPLATES.get, _SAVED_READERS.get
-        saved_fields, prefix = _SAVED_SCALAR_FIELDS, SAVED_PREFIX
+        saved_fields, prefix, labels_get = _SAVED_SCALAR_FIELDS, SAVED_PREFIX, _SAVED_LABELS.get
+        class_name = _class_name
         node_cls, snap_cls, new, set_dict = GraphNode, TensorSnapshot, _new, _set
         strided, grad_number, lazy_number = _STRIDED, GRAD_SNAPSHOT_ID, LAZY_NUMBER
         count = len(nodes)
@@ -137,7 +139,10 @@ class _Builder:
                 count += 1
                 fields = saved_fields.copy()
                 fields["id"] = node_id
-                fields["label"] = attr.removeprefix(prefix)
+                label = labels_get(attr)
+                if label is None:
+                    label = _SAVED_LABELS[attr] = attr.removeprefix(prefix)
+                fields["label"] = label
                 key = id(tensor)
                 value = get_value(key)
                 requires_grad = tensor.requires_grad
@@ -151,7 +156,7 @@ class _Builder:
                         value = new(snap_cls)   # lazy: value and summary made when read (report.py)
                         set_dict(value, "__dict__", {
                             "id": number, "shape": (), "dtype": kind[1], "requires_grad": requires_grad,
-                            "grad_fn": None if grad_fn is None else type(grad_fn).__name__,
+                            "grad_fn": None if grad_fn is None else class_name(type(grad_fn)),
                             lazy_number: tensor.item()})
                     else:
                         value = snap(tensor, number)
@@ -179,7 +184,8 @@ class _Builder:
             count += 1
             template = templates_of(cls)
             if template is None:   # label and op: the class's op name, unless a record says otherwise
-                template = _OP_TEMPLATES[cls] = {**_OP_FIELDS, "label": facts[2], "op": facts[2]}
+                template = _OP_TEMPLATES[cls] = {**_OP_FIELDS, "label": facts[2], "op": facts[2],
+                                                 "grad_fn": cls.__name__}
             fields = template.copy()
             fields["id"] = node_id
             if tables is None:
@@ -204,7 +210,6 @@ class _Builder:
                 fields["value"] = value
                 fields["line"], fields["source"] = record_.line, record_.source
                 fields["op_index"] = record_.index
-            fields["grad_fn"] = cls.__name__   # a new str each time (pickle memo: as before)
             g = get_grad(fn_key)
             if g is not None:
                 known = get_seen(id(g))
@@ -216,7 +221,7 @@ class _Builder:
                         set_dict(known, "__dict__", {
                             "id": grad_number, "shape": (), "dtype": kind[1],
                             "requires_grad": g.requires_grad,
-                            "grad_fn": None if grad_fn is None else type(grad_fn).__name__,
+                            "grad_fn": None if grad_fn is None else class_name(type(grad_fn)),
                             lazy_number: g.item()})
                     else:
                         known = snap(g, grad_number)
@@ -249,8 +254,13 @@ _set = object.__setattr__
 _OP_FIELDS = {**GRAPH_NODE_FIELDS, "kind": "op"}
 # a saved tensor's node: shape () unless its value is not 0-dim (add_functions sets it then)
 _SAVED_SCALAR_FIELDS = {**GRAPH_NODE_FIELDS, "kind": "saved", "shape": ()}
-# Node class -> its op nodes' fields before the Node's own (label and op: the class's op name)
+# Node class -> its op nodes' fields before the Node's own (label and op: the class's op name, grad_fn:
+# its class name). The strings are shared by every node of the class, as the saved tensors' labels
+# (_SAVED_LABELS) and the snapshots' grad_fn names (held_outputs._class_name) are: pickle writes a
+# shared string once (session 29: 2,000 op nodes' grad_fn written once per class, not per node).
 _OP_TEMPLATES: dict[type, dict[str, Any]] = {}
+# a saved tensor's attribute name (`_saved_self`) -> its node's label (`self`)
+_SAVED_LABELS: dict[str, str] = {}
 
 
 def build_graph(output: torch.Tensor, *, output_var: str | None, ctx: GraphContext,

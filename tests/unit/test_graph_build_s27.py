@@ -175,16 +175,23 @@ def test_the_long_chain_shows_ops_without_records_by_class_and_the_rest_by_recor
 
 def test_strings_are_shared_where_they_were_and_only_there(monkeypatch):
     """The pickled report writes a string shared by two fields once: label and op of an op node are
-    one object (the class's op name, or the record's), while each node's grad_fn, id and saved label
-    is a string of its own."""
+    one object (the class's op name, or the record's); since session 29 an op node's grad_fn, a saved
+    node's label and a snapshot's grad_fn are one string per class (per attribute) too, so pickle
+    writes each once; each node's id is a string of its own."""
     report, _ = _run_with_reference(monkeypatch, "long_chain")
     nodes = report.graph.nodes
     for node in nodes:
         if node.kind == "op":
             assert node.label is node.op
-    for kind, field in (("op", "grad_fn"), ("saved", "label"), ("op", "id"), ("saved", "id")):
+    for kind, field in (("op", "id"), ("saved", "id")):
         objects = [id(getattr(n, field)) for n in nodes if n.kind == kind]
         assert len(objects) == len(set(objects)), (kind, field)
+    for kind, field in (("op", "grad_fn"), ("saved", "label")):
+        texts = {getattr(n, field) for n in nodes if n.kind == kind}
+        objects = {id(getattr(n, field)) for n in nodes if n.kind == kind}
+        assert len(objects) == len(texts), (kind, field)
+    names = [n.value.grad_fn for n in nodes if n.kind == "saved" and n.value.grad_fn is not None]
+    assert names and len(set(map(id, names))) == len(set(names))
     by_class = {}
     for node in nodes:
         if node.kind == "op" and node.op_index is None:

@@ -185,7 +185,7 @@ class _Builder:
             template = templates_of(cls)
             if template is None:   # label and op: the class's op name, unless a record says otherwise
                 template = _OP_TEMPLATES[cls] = {**_OP_FIELDS, "label": facts[2], "op": facts[2],
-                                                 "grad_fn": cls.__name__}
+                                                 "grad_fn": class_name(cls)}
             fields = template.copy()
             fields["id"] = node_id
             if tables is None:

@@ -3,8 +3,9 @@
 A 500-step scalar loop's graph holds ~2,500 snapshots of 0-dim tensors (values of saved tensors,
 gradients: issue 9); for those fast_snapshot is values.snapshot with its scalar path written out
 (one call instead of three, and fast_records.tensor_snapshot inlined). Anything else goes to
-values.snapshot itself. (Equal texts are not shared between snapshots: the pickled report would
-then refer to one str instead of repeating it, and change.)
+values.snapshot itself. A snapshot's grad_fn name is its class's one string (held_outputs._class_name,
+as graph.py's op nodes and the op records' snapshots: session 29), so that the pickled report writes
+it once, not once per snapshot; other equal texts are not shared.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import numpy as np
 import torch
 
+from autogradlab.engine.held_outputs import _class_name
 from autogradlab.engine.values import _SCALAR_DTYPES, dtype_name, snapshot
 from autogradlab.report import LAZY_NUMBER, TensorSnapshot
 
@@ -32,7 +34,8 @@ def fast_snapshot(tensor: torch.Tensor, tensor_id: int) -> TensorSnapshot:
         snap = _new(TensorSnapshot)   # lazy: its value and summary are made when read (report.py)
         _set(snap, "__dict__", {
             "id": tensor_id, "shape": (), "dtype": dtype_name(dtype), "requires_grad": tensor.requires_grad,
-            "grad_fn": type(grad_fn).__name__ if grad_fn is not None else None, LAZY_NUMBER: tensor.item()})
+            "grad_fn": _class_name(type(grad_fn)) if grad_fn is not None else None,
+            LAZY_NUMBER: tensor.item()})
         return snap
     return snapshot(tensor, tensor_id)
 

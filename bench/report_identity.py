@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import hashlib
+import io
 import os
 import pickle
 import re
@@ -95,11 +96,23 @@ def dump(out_dir: str, only: list[str], ignore_ops: bool = False) -> None:
         if only and not any(o in name for o in only):
             continue
         report = run_program(source, seed=seed, steps=steps, limits=Limits(timeout_s=300.0))
-        data = pickle.dumps(_normalised(report, spec, ignore_ops), protocol=pickle.HIGHEST_PROTOCOL)
+        data = _pickled(_normalised(report, spec, ignore_ops))
         Path(out_dir, name.replace("/", "_") + ".pickle").write_bytes(data)
     from autogradlab.engine.trace import STALE_LAZY
     if STALE_LAZY[0]:   # a window record held lazily was changed by a write no hook saw (trace.py)
         raise SystemExit(f"STALE_LAZY is {STALE_LAZY[0]} in {os.getcwd()}: must stay 0")
+
+
+def _pickled(obj: object) -> bytes:
+    """The pickle of `obj` with pickle's memo off (Pickler.fast): every occurrence of a value is written
+    in full, so the bytes do not depend on which equal strings or records are one object (session 29:
+    a graph's class names and saved labels are shared strings now, the Report equal). Reports hold
+    no cycles, which fast mode could not write."""
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.fast = True
+    pickler.dump(obj)
+    return buffer.getvalue()
 
 
 def _start_dump(checkout: str, out_dir: str, only: list[str], ignore_ops: bool = False) -> subprocess.Popen:

@@ -525,5 +525,24 @@ def _ddof(value: Any, what: str) -> int | None:
     return None if value is None else _plain_int(value, what)
 
 
+def _asarray(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
+    """np.asarray(data, dtype=None): the array itself when it is one already (no copy, as NumPy),
+    else np.array(data, dtype=...) with its checks."""
+    from autogradlab.lang.namespaces import _np_array
+    plain = set(kwargs) <= {"dtype"} and kwargs.get("dtype") is None
+    if len(args) == 1 and isinstance(args[0], SafeArray) and plain:
+        return args[0]
+    return _np_array(interp, args, kwargs, node)
+
+
+def _copy(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
+    if len(args) != 1 or kwargs:
+        raise NotSupported("Autograd Lab supports `np.copy(a)`")
+    a = _array(interp, args[0], "np.copy")
+    charge(interp, int(np.size(a)), "np.copy")
+    return _wrap(_guarded(lambda: np.copy(a)))
+
+
 MORE_MEMBERS = {"histogram": SafeFunction("numpy.histogram", _histogram),
+                "asarray": SafeFunction("numpy.asarray", _asarray), "copy": SafeFunction("numpy.copy", _copy),
                 "cov": _covariance("cov"), "corrcoef": _covariance("corrcoef")}

@@ -231,3 +231,9 @@ def test_histogram_and_cov_results_are_counted_first(source: str, ok: bool) -> N
     assert report.ok == ok, report.error
     if not ok:
         assert report.error.line == 2 and report.error.kind in ("limit", "unsupported"), report.error
+
+
+def test_asarray_and_copy_like_numpy() -> None:
+    compare(H + "b = np.asarray(a)\nprint(b is a)\nc = np.asarray([1, 2.5])\n"
+            "d = np.asarray([[1, 2]], dtype=np.float32)\ne = np.asarray(a, dtype=np.int64)\nprint(e is a)\n"
+            "f = np.copy(a)\nf[0, 0] = 9\nprint(a[0, 0], f[0, 0])\n")

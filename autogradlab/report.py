@@ -126,8 +126,10 @@ class TensorSnapshot:
     # becomes the eager one (same fields, same order: equal, printed and pickled as eager ones).
 
     def __getattr__(self, name: str) -> Any:   # only called for a name the instance dict lacks
-        if name in _LAZY_FIELDS and LAZY_NUMBER in self.__dict__:
-            return _made_eager(self)[name]
+        if name in _LAZY_FIELDS:   # (another thread may have made it eager since the lookup missed)
+            fields = _made_eager(self) if LAZY_NUMBER in self.__dict__ else self.__dict__
+            if name in fields:
+                return fields[name]
         raise AttributeError(name)
 
     def __getstate__(self) -> dict[str, Any]:
@@ -136,6 +138,7 @@ class TensorSnapshot:
 
 
 LAZY_NUMBER = "_number"
+_EAGER = object()   # (_made_eager: no lazy number in the dict)
 _LAZY_FIELDS = frozenset({"value", "summary"})
 # dtype name -> numpy dtype of the 0-dim snapshots that may be lazy (values._SCALAR_DTYPES' dtypes)
 LAZY_DTYPES: dict[str, np.dtype] = {
@@ -146,7 +149,9 @@ def _made_eager(snap: TensorSnapshot) -> dict[str, Any]:
     """A lazy snapshot's eager instance dict, set in one step (a page thread reading the snapshot
     meanwhile sees the lazy dict or this one, never a half-made one)."""
     lazy = snap.__dict__
-    number = lazy[LAZY_NUMBER]
+    number = lazy.get(LAZY_NUMBER, _EAGER)
+    if number is _EAGER:   # another thread made it eager meanwhile: its dict is the eager one
+        return lazy
     fields = {"id": lazy["id"], "shape": lazy["shape"], "dtype": lazy["dtype"],
               "value": np.array(number, dtype=LAZY_DTYPES[lazy["dtype"]]),
               "summary": _fmt_item(number) if type(number) is float else _fmt_number(number),

@@ -166,15 +166,22 @@ def _enumerate(interp, args, kwargs, node):  # noqa: ANN001, ANN202
 
 def _zip(interp, args, kwargs, node):  # noqa: ANN001, ANN202
     _data_args("zip", args, kwargs)
-    if any(isinstance(a, ITERATORS) for a in args):   # an iterator is read only as far as zip reads it:
-        # CPython's zip over the others read ahead (finite), so `zip(xs, itertools.repeat(0))` or
-        # `zip(itertools.count(), xs)` ends with xs; the items counted under the length limit
+    if any(isinstance(a, ITERATORS) for a in args):   # an iterator is read only when zip reads it, as
+        # CPython's zip: one item of each source per next(), so a generator's side effects come between
+        # a loop's passes, `zip(itertools.count(), itertools.count(10))` ends at a `break`, and
+        # `zip(xs, itertools.repeat(0))` ends with xs (the others read ahead: finite). Each source is
+        # charged as it is read (a generator's steps, itertools' loop budget), each tuple to the list items.
         sources = [iter(interp.iterate(a, node)) if isinstance(a, ITERATORS)
                    else _materialize(interp, a, node) for a in args]
-        items = materialize_iterator(interp, zip(*sources, strict=False), "the list")
-    else:
-        items = list(zip(*[_materialize(interp, a, node) for a in args], strict=False))
+        return SequenceIterator(_zipped(interp, zip(*sources, strict=False)), "zip")
+    items = list(zip(*[_materialize(interp, a, node) for a in args], strict=False))
     return SequenceIterator(iter(items), "zip")   # read ahead under the length limit, lazy for next()
+
+
+def _zipped(interp, tuples):  # noqa: ANN001, ANN202
+    for item in tuples:
+        interp.sizes.charge_sequence(len(item), "a tuple of zip()")
+        yield item
 
 
 def _sorted(interp, args, kwargs, node):  # noqa: ANN001, ANN202

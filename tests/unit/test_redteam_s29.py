@@ -171,3 +171,60 @@ def test_an_endless_iterator_read_out_stops_at_the_loop_budget_naming_it(program
 def test_islice_of_a_list_still_names_islice():
     report, _ = _run("import itertools\nx = list(itertools.islice(range(200000), 150000))\n")
     _stopped(report, "limit", 2, "islice() ran past 100,000 loop iterations in total")
+
+
+# -- 6. zip() over iterators reads them as CPython's zip does ------------------------------------
+ZIP_SIDE_EFFECTS = """def g(n):
+    for i in range(n):
+        print("pull", i)
+        yield i
+for a, b in zip(g(3), "xyz"):
+    print("body", a, b)
+z = zip(g(2), g(5))
+print("made")
+print(next(z), list(z))
+import itertools
+for i, j in zip(itertools.count(), itertools.count(10)):
+    if i > 2:
+        break
+    print(i, j)
+it = iter([1, 2, 3, 4])
+print(list(zip(it, [9])), list(it))
+m = map(lambda x: x * 2, [1, 2, 3])
+print(list(zip(m, m)), list(zip(*[iter(range(7))] * 3)))
+print(dict(zip("abc", itertools.count(1))), list(zip("ab", itertools.repeat(0))))
+"""
+
+
+def test_zip_over_generators_and_endless_iterators_is_cpythons():
+    """786f195 read every iterator argument out when zip() was called: the generator's "pull" lines all
+    came before the loop's, "made" after the pulls, and zip(count(), count(10)) stopped at the loop
+    budget before its `break`."""
+    _same_as_python(ZIP_SIDE_EFFECTS)
+
+
+@pytest.mark.parametrize("program", ["print(list(zip(itertools.count(), itertools.count())))",
+                                     "print((-1, -1) in zip(iter(range(10**18)), itertools.count()))",
+                                     "print(max(zip(iter(range(10**18)), iter(range(10**18)))))",
+                                     "print(dict(zip(itertools.count(), itertools.count())))"])
+def test_an_endless_zip_read_out_is_refused(program):
+    report, took = _run("import itertools\n" + program + "\n")
+    assert report.error is not None and report.error.kind == "limit" and report.error.line == 2, report.error
+    assert took < WITHIN
+
+
+# -- 7. `x in iterator` ------------------------------------------------------------------------------
+@pytest.mark.parametrize("program", ["print(-1 in iter(range(10**18)))",
+                                     "print((-1, -1) in zip(iter(range(10**18)), iter(range(10**18))))",
+                                     "print(-1 not in reversed(range(10**18)))"])
+def test_searching_an_endless_iterator_with_in_stops_at_the_loop_budget(program):
+    """786f195: `-1 in iter(range(10**18))` was one uncounted scan (killed after 60 s, no error)."""
+    report, took = _run(program + "\n")
+    _stopped(report, "limit", 1, "`in` ran past 100,000 loop iterations in total")
+    assert took < WITHIN
+
+
+def test_in_over_an_iterator_reads_it_as_cpython():
+    _same_as_python("it = iter([1, 2, 3, 4])\nprint(2 in it, list(it), 9 in it, 3 not in iter([3]))\n"
+                    "def g():\n    for i in range(5):\n        print('pull', i)\n        yield i\n"
+                    "G = g()\nprint(2 in G, next(G), 7 in G)\nprint(5 in map(abs, [-5]), 4 in zip([4]))\n")

@@ -228,3 +228,35 @@ def test_in_over_an_iterator_reads_it_as_cpython():
     _same_as_python("it = iter([1, 2, 3, 4])\nprint(2 in it, list(it), 9 in it, 3 not in iter([3]))\n"
                     "def g():\n    for i in range(5):\n        print('pull', i)\n        yield i\n"
                     "G = g()\nprint(2 in G, next(G), 7 in G)\nprint(5 in map(abs, [-5]), 4 in zip([4]))\n")
+
+
+ENUMERATE_SIDE_EFFECTS = """def g(n):
+    for i in range(n):
+        print("pull", i)
+        yield i
+for k, v in enumerate(g(3), start=10):
+    print("body", k, v)
+e = enumerate(g(2))
+print("made")
+print(next(e), list(e))
+import itertools
+for k, v in enumerate(itertools.repeat("a")):
+    if k > 2:
+        break
+    print(k, v)
+it = iter("abc")
+print(next(enumerate(it)), list(it))
+print(list(enumerate("xy")), list(enumerate([5, 6], 1)), dict(enumerate(map(abs, [-1, -2]))))
+"""
+
+
+def test_enumerate_over_generators_and_endless_iterators_is_cpythons():
+    """786f195 read the iterator out first, as zip did (the "pull" lines before the loop's)."""
+    _same_as_python(ENUMERATE_SIDE_EFFECTS)
+
+
+@pytest.mark.parametrize("reader", ["list(E)", "(-1, -1) in E", "max(E)", "dict(E)", "sum(k for k, v in E)"])
+def test_an_endless_enumerate_read_out_is_refused(reader):
+    report, took = _run(f"import itertools\nE = enumerate(itertools.count())\nx = {reader}\n")
+    assert report.error is not None and report.error.kind == "limit" and report.error.line == 3, report.error
+    assert took < WITHIN

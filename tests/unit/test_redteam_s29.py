@@ -17,7 +17,14 @@ Findings, each fixed (the refusals below ran on 786f195 as noted, measured in a 
    5M draws from 5M ran 7.8 s in one call; refused as lookup_work.py counts a searchsorted;
 5. (a message) an endless itertools.count() / repeat() / chain() read out by dict(), set(), zip(), `in`,
    str.join ... was stopped at the loop budget with the text "islice() ran past ...", naming a call the
-   program never made; it now names the itertools call.
+   program never made; it now names the itertools call;
+6. zip() over an iterator read every iterator argument out when called (not lazily): a generator's side
+   effects all came before the loop body's, "made" printed after the pulls, and
+   `for i, j in zip(itertools.count(), itertools.count(10)): ... break` stopped at the loop budget; it now
+   reads one item of each source per next(), as CPython (each tuple charged to the list items);
+7. `x in iterator` was one uncounted C-level scan: `-1 in iter(range(10**18))` was killed after 60 s with
+   no error (the time limit never fired); each item read is now charged to the loop budget (0.1 s);
+8. enumerate() over an iterator read it out first, as zip did (same fix).
 """
 
 from __future__ import annotations

@@ -160,21 +160,32 @@ def _enumerate(interp, args, kwargs, node):  # noqa: ANN001, ANN202
     _arity(args, 1, 2, "enumerate() missing required argument 'iterable'",
            "enumerate() takes at most 2 arguments ({n} given)", keywords=len(kwargs))
     start = args[1] if len(args) > 1 else kwargs.get("start", 0)
+    if isinstance(args[0], ITERATORS):   # read one item per next(), as CPython's (see _zip)
+        numbered = ((interp.apply_binary("add", operator.add, start, i, node), item)
+                    for i, item in enumerate(iter(interp.iterate(args[0], node))))
+        return SequenceIterator(_zipped(interp, numbered), "enumerate")
     items = [(start + i, item) for i, item in enumerate(_materialize(interp, args[0], node))]
     return SequenceIterator(iter(items), "enumerate")   # read ahead under the length limit, lazy for next()
 
 
 def _zip(interp, args, kwargs, node):  # noqa: ANN001, ANN202
     _data_args("zip", args, kwargs)
-    if any(isinstance(a, ITERATORS) for a in args):   # an iterator is read only as far as zip reads it:
-        # CPython's zip over the others read ahead (finite), so `zip(xs, itertools.repeat(0))` or
-        # `zip(itertools.count(), xs)` ends with xs; the items counted under the length limit
+    if any(isinstance(a, ITERATORS) for a in args):   # an iterator is read only when zip reads it, as
+        # CPython's zip: one item of each source per next(), so a generator's side effects come between
+        # a loop's passes, `zip(itertools.count(), itertools.count(10))` ends at a `break`, and
+        # `zip(xs, itertools.repeat(0))` ends with xs (the others read ahead: finite). Each source is
+        # charged as it is read (a generator's steps, itertools' loop budget), each tuple to the list items.
         sources = [iter(interp.iterate(a, node)) if isinstance(a, ITERATORS)
                    else _materialize(interp, a, node) for a in args]
-        items = materialize_iterator(interp, zip(*sources, strict=False), "the list")
-    else:
-        items = list(zip(*[_materialize(interp, a, node) for a in args], strict=False))
+        return SequenceIterator(_zipped(interp, zip(*sources, strict=False)), "zip")
+    items = list(zip(*[_materialize(interp, a, node) for a in args], strict=False))
     return SequenceIterator(iter(items), "zip")   # read ahead under the length limit, lazy for next()
+
+
+def _zipped(interp, tuples):  # noqa: ANN001, ANN202
+    for item in tuples:
+        interp.sizes.charge_sequence(len(item), "a tuple of zip()")
+        yield item
 
 
 def _sorted(interp, args, kwargs, node):  # noqa: ANN001, ANN202
@@ -325,16 +336,16 @@ BUILTIN_TYPES["set"] = BUILTINS["set"] = SafeType("set", ProgramSet, _make_set)
 
 
 def _reading_iterators(name: str, impl: Callable[..., Any]) -> Callable[..., Any]:
-    """sum(map(...)), max(filter(...)), sorted(g), enumerate(it): a generator or iterator argument is
-    read to its end first (counted like list(...)); any() and all() read it only as far as Python does
-    (they stop at the first true / false item), and so does zip() (_zip)."""
+    """sum(map(...)), max(filter(...)), sorted(g): a generator or iterator argument is read to its end
+    first (counted like list(...)); any() and all() read it only as far as Python does (they stop at the
+    first true / false item), and so do zip() and enumerate() (one item per next(): _zip)."""
     def wrapped(interp, args, kwargs, node):  # noqa: ANN001, ANN202
         for value in args:
             if isinstance(value, ITERATORS):
                 break
         else:   # the common case: no iterator, one isinstance per argument
             return impl(interp, args, kwargs, node)
-        if name == "zip":   # _zip reads an iterator only as far as zip does (itertools.repeat, count)
+        if name in ("zip", "enumerate"):   # they read an iterator only as far as CPython's do (_zip)
             return impl(interp, args, kwargs, node)
         if name in ("any", "all") and len(args) == 1 and not kwargs:
             for item in args[0]:

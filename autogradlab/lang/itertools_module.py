@@ -60,17 +60,17 @@ def _islice(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Seq
 class _Charged:
     """The source's items, each charged to the loop budget as it is pulled (skipped ones too)."""
 
-    __slots__ = ("_interp", "_source")
+    __slots__ = ("_interp", "_source", "_label")
 
-    def __init__(self, interp: Interpreter, source: Iterator[Any]) -> None:
-        self._interp, self._source = interp, source
+    def __init__(self, interp: Interpreter, source: Iterator[Any], label: str = "islice()") -> None:
+        self._interp, self._source, self._label = interp, source, label   # (the call a limit names)
 
     def __iter__(self) -> _Charged:
         return self
 
     def __next__(self) -> Any:
         item = next(self._source)
-        self._interp.charge_loop_iterations(1, "islice()")
+        self._interp.charge_loop_iterations(1, self._label)
         return item
 
 
@@ -112,7 +112,7 @@ class _ChargedTuples(_Charged):
     __slots__ = ("_what",)
 
     def __init__(self, interp: Interpreter, source: Iterator[Any], what: str) -> None:
-        super().__init__(interp, source)
+        super().__init__(interp, source, what.removeprefix("a tuple of "))
         self._what = what
 
     def __next__(self) -> Any:

@@ -86,7 +86,7 @@ def _chain(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Sequ
     def items() -> Iterator[Any]:
         for i, value in enumerate(args):
             yield from _iterator(interp, value, node, i + 1, "chain")
-    return SequenceIterator(_Charged(interp, items()), "itertools.chain")
+    return SequenceIterator(_Charged(interp, items(), "itertools.chain()"), "itertools.chain")
 
 
 def _count(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> SequenceIterator:
@@ -98,7 +98,8 @@ def _count(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Sequ
     for value in (start, step):
         if type(value) not in (int, float, bool):
             raise python_error(TypeError("a number is required"))
-    return SequenceIterator(_Charged(interp, itertools.count(start, step)), "itertools.count")
+    made = _Charged(interp, itertools.count(start, step), "itertools.count()")
+    return SequenceIterator(made, "itertools.count")
 
 
 def _repeat(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> SequenceIterator:
@@ -114,14 +115,14 @@ def _repeat(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Seq
         made = itertools.repeat(named["object"], max(0, _ssize(times)))
     else:
         made = itertools.repeat(named["object"])
-    return SequenceIterator(_Charged(interp, made), "itertools.repeat")
+    return SequenceIterator(_Charged(interp, made, "itertools.repeat()"), "itertools.repeat")
 
 
 def _pairwise(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> SequenceIterator:
     _no_keywords("pairwise", kwargs)
     if len(args) != 1:
         raise python_error(TypeError(f"pairwise expected 1 argument, got {len(args)}"))
-    source = _Charged(interp, _iterator(interp, args[0], node, 1, "pairwise"))
+    source = _Charged(interp, _iterator(interp, args[0], node, 1, "pairwise"), "itertools.pairwise()")
     made = _ChargedTuples(interp, itertools.pairwise(source), "a tuple of itertools.pairwise()")
     return SequenceIterator(made, "itertools.pairwise")
 
@@ -140,7 +141,8 @@ def _permutations(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) 
     named = {**dict(zip(("iterable", "r"), args, strict=False)), **kwargs}
     if "iterable" not in named or len(args) > 2:
         raise python_error(TypeError("permutations() missing required argument 'iterable' (pos 1)"))
-    pool = tuple(_Charged(interp, _iterator(interp, named["iterable"], node, 1, "permutations")))
+    pool = tuple(_Charged(interp, _iterator(interp, named["iterable"], node, 1, "permutations"),
+                          "itertools.permutations()"))
     r = named.get("r")
     if r is not None:
         if not isinstance(r, int):

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from autogradlab.errors import NotSupported, ProgramTypeError
+from autogradlab.errors import LimitExceeded, NotSupported, ProgramTypeError
 from autogradlab.lang.numpy_ops import (
     _check_result,
     _guarded,
@@ -89,6 +89,35 @@ def _number(value: Any, what: str) -> Any:
     if isinstance(value, (bool, int, float, np.number, np.bool_)) and not isinstance(value, complex):
         return value
     raise ProgramTypeError(f"{what} must be a number")
+
+
+# NumPy calls whose kernels run long on inputs within the element limits, estimated from the shapes
+# before they run and checked against max_call_work (units of ~0.5-1 ns, as lang/call_work.py's; measured
+# here on one loaded core, session 29's red team):
+# - np.unique(a, axis=k) views each slice as one structured item of m fields (a dtype with m fields:
+#   ~10 us a field; (10, 500_000) ran 5.0 s, (1, 2_000_000) 21.5 s at 1.2 GB) and sorts the n items
+#   comparing field by field, n log2 n * m fields at ~40-65 ns each ((2_500_000, 2) 7.0 s, (5_000_000, 1)
+#   7.0 s, (1_250_000, 2) 2.5 s, (200_000, 3) 0.44 s, (100_000, 3) 0.20 s);
+# - np.quantile / np.percentile partition with one kth per distinct index the q's need (up to 2 per q):
+#   NumPy's introselect keeps 50 pivots, past them each kth scans its lane again (~1 ns an element):
+#   2_000_000 q of 2_000_000 values did not end in 60 s, 200_000 of 200_000 ran 24.6-31 s;
+# - np.histogram with a list of edges sorts blocks of 65,536 values and looks every edge up in each
+#   block twice (~0.6 ns a step): 5M values in 2.5M edges ran 3.9 s.
+UNIQUE_FIELD_COMPARE_WORK = 96
+UNIQUE_FIELD_WORK = 20_000
+HISTOGRAM_BLOCK = 65_536
+_WORK_HINT = "use smaller arrays (limit max_call_work)"
+
+
+def _work_over(interp: Interpreter, work: int) -> int | None:
+    """max_call_work when `work` exceeds it (the caller raises, naming the call), else None."""
+    limit = interp.sizes.limits.max_call_work
+    return limit if work > limit else None
+
+
+def _steps(n: int) -> int:
+    """Binary-search (or sort-merge) steps in n items: ceil(log2(n + 1))."""
+    return max(1, int(n).bit_length())
 
 
 def _reduced_size(shape: tuple[int, ...], axis: int | tuple[int, ...] | None) -> int:
@@ -202,7 +231,15 @@ def _quantile(name: str) -> SafeFunction:
         options = _options(kwargs, readers, f"np.{name}", form)
         a, q = _array(interp, args[0], f"np.{name}"), _array(interp, args[1], f"np.{name}")
         charge(interp, int(np.size(a)), f"np.{name}")   # the copy NumPy partitions
-        charge(interp, int(np.size(q)) * _reduced_size(np.shape(a), options.get("axis")), f"np.{name}")
+        lanes = _reduced_size(np.shape(a), options.get("axis"))
+        charge(interp, int(np.size(q)) * lanes, f"np.{name}")
+        length = int(np.size(a)) // lanes if lanes else 0   # the values of one lane
+        kth = min(2 * int(np.size(q)) + 2, length)           # distinct indices NumPy partitions at
+        work = lanes * length * (kth - 50) if kth > 50 else 0
+        if (limit := _work_over(interp, work)) is not None:
+            raise LimitExceeded(f"np.{name} at {int(np.size(q)):,} q's of {int(np.size(a)):,} values would "
+                                f"take about {work:,} arithmetic steps in one call; the limit is {limit:,} "
+                                "per call", hint=_WORK_HINT)
         return _wrap(_guarded(lambda: getattr(np, name)(a, q, **options)))
     return SafeFunction(f"numpy.{name}", impl)
 
@@ -389,6 +426,16 @@ def _unique(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any
                        "np.unique(a, return_counts=False, axis=None)")
     a = _array(interp, args[0], "np.unique")
     charge(interp, int(np.size(a)) * (2 + sum(options.get(k, False) for k in flags)), "np.unique")
+    shape = np.shape(a)
+    if options.get("axis") is not None and len(shape) > 1 and isinstance(options["axis"], int) \
+            and -len(shape) <= options["axis"] < len(shape):   # (NumPy refuses a tuple or a bad axis)
+        items = shape[options["axis"]]
+        fields = math.prod(shape) // items if items else 0
+        work = items * _steps(items) * fields * UNIQUE_FIELD_COMPARE_WORK + fields * UNIQUE_FIELD_WORK
+        if (limit := _work_over(interp, work)) is not None:
+            raise LimitExceeded(f"np.unique(axis=) of shape {tuple(shape)} would take about {work:,} "
+                                f"arithmetic steps in one call; the limit is {limit:,} per call",
+                                hint=_WORK_HINT)
     return _wrap_all(_guarded(lambda: np.unique(a, **options)))
 
 
@@ -481,6 +528,13 @@ def _histogram(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> 
     if isinstance(bins, (list, tuple, SafeArray)):
         bins = _array(interp, bins, "np.histogram")
         edges = int(np.size(bins))
+        values = int(np.size(a))
+        block = min(values, HISTOGRAM_BLOCK)
+        work = (-(-values // HISTOGRAM_BLOCK) * edges * 2 + values) * _steps(block)
+        if (limit := _work_over(interp, work)) is not None:
+            raise LimitExceeded(f"np.histogram of {values:,} values in {edges:,} edges would take about "
+                                f"{work:,} arithmetic steps in one call; the limit is {limit:,} per call",
+                                hint=_WORK_HINT)
     elif isinstance(bins, str):
         raise NotSupported(f"Autograd Lab supports `{form}` with bins an int or a list of edges")
     else:

@@ -218,6 +218,8 @@ def _choice(interp: Interpreter, gen: Any, args: list, kwargs: dict, label: str 
                 numpy_ops.charge(interp, population, f"{label}.choice's index of the population")
             elif bound.get("p") is not None:   # NumPy draws again for each repeat: up to count passes
                 _check_work(interp, count, population, label)
+        elif bound.get("p") is not None and count > 0:   # with replacement: a lookup per draw in the cdf
+            _check_lookups(interp, count, population, label)
     return numpy_ops._wrap(numpy_ops._guarded(lambda: gen.choice(*positional, **keywords)))
 
 
@@ -226,6 +228,20 @@ def _check_work(interp: Interpreter, count: int, population: int, label: str = "
     if work > limit:
         raise LimitExceeded(f"{label}.choice(replace=False, p=...) of {count:,} from {population:,} would "
                             f"take about {work:,} arithmetic steps; the limit is {limit:,} per call",
+                            hint="use a smaller population or sample (limit max_call_work)")
+
+
+def _check_lookups(interp: Interpreter, count: int, population: int, label: str) -> None:
+    """choice(a, size, p=p) looks each of its `count` draws up in the cumulative p (NumPy's
+    searchsorted): as lookup_work.py counts searchsorted (np.random.choice(5_000_000, 5_000_000, p=...)
+    ran 7.8 s, session 29's red team)."""
+    from autogradlab.lang.lookup_work import CACHE_MISS_FROM, CACHE_MISS_WEIGHT, SEARCH_WEIGHT
+    limit = interp.limits.max_call_work
+    work = count * max(1, population.bit_length()) * SEARCH_WEIGHT
+    work *= CACHE_MISS_WEIGHT if population >= CACHE_MISS_FROM else 1
+    if work > limit:
+        raise LimitExceeded(f"{label}.choice(p=...) of {count:,} from {population:,} would take about "
+                            f"{work:,} arithmetic steps; the limit is {limit:,} per call",
                             hint="use a smaller population or sample (limit max_call_work)")
 
 

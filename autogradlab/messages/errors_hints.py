@@ -129,6 +129,7 @@ EN = {
     # session 28 (numpy_generators.py)
     "errors_hints.choice_work": "use a smaller population or sample (limit max_call_work)",
     "errors_hints.one_generator": "make one generator and draw from it (rng = np.random.default_rng(seed))",
+    "errors_hints.array_work": "use smaller arrays (limit max_call_work)",   # session 29 (numpy_everyday.py)
 }
 
 ZH = {
@@ -249,6 +250,7 @@ ZH = {
     "errors_hints.module_constant": "请改用你自己的变量名保存这个值",
     "errors_hints.choice_work": "使用更小的总体或样本（限制 max_call_work）",
     "errors_hints.one_generator": "只创建一个生成器并从中抽样（rng = np.random.default_rng(seed)）",
+    "errors_hints.array_work": "使用更小的数组（限制 max_call_work）",
 }
 
 # Parts of torch not covered yet (lang/allowed_imports.py OUT_OF_SCOPE), said before the model hint:

@@ -72,8 +72,17 @@ EN = {
                                   "result",
     "errors_numpy.generator_values": "Autograd Lab supports `{what}` with numbers, numpy arrays and lists of "
                                      "numbers",
-    "errors_numpy.choice_work": "Generator.choice(replace=False, p=...) of {count} from {population} would "
+    "errors_numpy.choice_work": "{label}.choice(replace=False, p=...) of {count} from {population} would "
                                 "take about {work} arithmetic steps; the limit is {limit} per call",
+    # session 29 (red team): work limits of np.unique(axis=), np.quantile, np.histogram, choice(p=...)
+    "errors_numpy.choice_lookups": "{label}.choice(p=...) of {count} from {population} would take about "
+                                   "{work} arithmetic steps; the limit is {limit} per call",
+    "errors_numpy.unique_axis_work": "np.unique(axis=) of shape {shape} would take about {work} arithmetic "
+                                     "steps in one call; the limit is {limit} per call",
+    "errors_numpy.quantile_work": "np.{name} at {count} q's of {values} values would take about {work} "
+                                  "arithmetic steps in one call; the limit is {limit} per call",
+    "errors_numpy.histogram_work": "np.histogram of {values} values in {edges} edges would take about {work} "
+                                   "arithmetic steps in one call; the limit is {limit} per call",
     "errors_numpy.flag_value": "`{call}({name}=...)` takes True or False in Autograd Lab",
     "errors_numpy.number_value": "`{call}({name}=...)` takes a number in Autograd Lab",
     "errors_numpy.string_value": "`{call}(msg=...)` takes a string in Autograd Lab",
@@ -143,8 +152,16 @@ ZH = {
     "errors_numpy.seed_type": "在 Autograd Lab 中 np.random.{name}() 需要一个整数种子（或整数列表）",
     "errors_numpy.generator_out": "Autograd Lab 不支持 `Generator.{name}(out=...)`；请直接使用返回值",
     "errors_numpy.generator_values": "Autograd Lab 支持用数字、numpy 数组和数字列表调用 `{what}`",
-    "errors_numpy.choice_work": "Generator.choice(replace=False, p=...) 从 {population} 个中抽取 {count} 个"
+    "errors_numpy.choice_work": "{label}.choice(replace=False, p=...) 从 {population} 个中抽取 {count} 个"
                                 "大约需要 {work} 步运算；每次调用的上限是 {limit}",
+    "errors_numpy.choice_lookups": "{label}.choice(p=...) 从 {population} 个中抽取 {count} 个大约需要 {work} "
+                                   "步运算；每次调用的上限是 {limit}",
+    "errors_numpy.unique_axis_work": "形状为 {shape} 的 np.unique(axis=) 一次调用约需 {work} 步运算；"
+                                     "每次调用的限制是 {limit}",
+    "errors_numpy.quantile_work": "对 {values} 个值求 {count} 个分位点的 np.{name} 一次调用约需 {work} "
+                                  "步运算；每次调用的限制是 {limit}",
+    "errors_numpy.histogram_work": "把 {values} 个值放入 {edges} 个边界的 np.histogram 一次调用约需 {work} 步"
+                                   "运算；每次调用的限制是 {limit}",
     "errors_numpy.flag_value": "在 Autograd Lab 中 `{call}({name}=...)` 只接受 True 或 False",
     "errors_numpy.number_value": "在 Autograd Lab 中 `{call}({name}=...)` 需要一个数字",
     "errors_numpy.string_value": "在 Autograd Lab 中 `{call}(msg=...)` 需要一个字符串",

@@ -4,7 +4,11 @@ message and leaks none of the engine's objects or paths."""
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
+import io
 import re
+import time
 from typing import NamedTuple
 
 from autogradlab.engine import run_program
@@ -16,6 +20,27 @@ SMALL = Limits(max_tensor_elements=100, max_total_elements=1000, max_int_bits=64
 LEAKS = re.compile(r"0x[0-9a-fA-F]{4,}|<module|<function|<built-in|<bound|Traceback|File \"|autogradlab|"
                    r"/usr/|/work/|/tmp/|site-packages|internal error")
 FN = "a function may only be called"
+
+
+def timed_run(program: str, **limits):  # noqa: ANN003, ANN201
+    """run_program with DEFAULT_LIMITS changed by `limits` (no torchviz picture), and its wall time in s."""
+    started = time.perf_counter()
+    report = run_program(program, limits=dataclasses.replace(DEFAULT_LIMITS, **limits), torchviz=False)
+    return report, time.perf_counter() - started
+
+
+def what_python_prints(program: str) -> str:
+    """What CPython prints for the program (the oracle; only for programs that are not hostile)."""
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        exec(compile(program, "<program>", "exec"), {"__name__": "__main__"})   # noqa: S102 - our own text
+    return out.getvalue()
+
+
+def same_as_python(program: str, **limits) -> None:  # noqa: ANN003
+    report, _ = timed_run(program, **limits)
+    assert report.error is None, report.error
+    assert report.printed == what_python_prints(program)
 
 
 def stopped(report, kind: str, line: int, words: str) -> None:  # noqa: ANN001

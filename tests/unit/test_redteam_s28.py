@@ -38,11 +38,7 @@ Findings, each fixed in general form (the cases below fail on f9e6b40):
 
 from __future__ import annotations
 
-import contextlib
-import dataclasses
-import io
 import re
-import time
 
 import pytest
 
@@ -51,29 +47,12 @@ from autogradlab.engine import run_program
 from autogradlab.lang.function_cache import KEY_VALUES_PER_STEP
 from autogradlab.limits import DEFAULT_LIMITS
 from autogradlab.sandbox import WorkerPool
+from tests.unit.breakout_helpers import same_as_python as _same_as_python
 from tests.unit.breakout_helpers import stopped as _stopped
+from tests.unit.breakout_helpers import timed_run as _run
+from tests.unit.breakout_helpers import what_python_prints as _python
 
 WITHIN = DEFAULT_LIMITS.timeout_s
-
-
-def _run(program: str, **limits):
-    started = time.perf_counter()
-    report = run_program(program, limits=dataclasses.replace(DEFAULT_LIMITS, **limits), torchviz=False)
-    return report, time.perf_counter() - started
-
-
-def _python(program: str) -> str:
-    """What CPython prints for the program (the oracle)."""
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        exec(compile(program, "<program>", "exec"), {"__name__": "__main__"})   # noqa: S102 - our own text
-    return out.getvalue()
-
-
-def _same_as_python(program: str, **limits) -> None:
-    report, _ = _run(program, **limits)
-    assert report.error is None, report.error
-    assert report.printed == _python(program)
 
 
 @pytest.fixture(scope="module")

@@ -29,39 +29,15 @@ Findings, each fixed (the refusals below ran on 786f195 as noted, measured in a 
 
 from __future__ import annotations
 
-import contextlib
-import dataclasses
-import io
-import time
-
 import pytest
 
 from autogradlab import error_text
-from autogradlab.engine import run_program
 from autogradlab.limits import DEFAULT_LIMITS
+from tests.unit.breakout_helpers import same_as_python as _same_as_python
 from tests.unit.breakout_helpers import stopped as _stopped
+from tests.unit.breakout_helpers import timed_run as _run
 
 WITHIN = DEFAULT_LIMITS.timeout_s
-
-
-def _run(program: str, **limits):
-    started = time.perf_counter()
-    report = run_program(program, limits=dataclasses.replace(DEFAULT_LIMITS, **limits), torchviz=False)
-    return report, time.perf_counter() - started
-
-
-def _python(program: str) -> str:
-    """What CPython prints for the program (the oracle)."""
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        exec(compile(program, "<program>", "exec"), {"__name__": "__main__"})   # noqa: S102 - our own text
-    return out.getvalue()
-
-
-def _same_as_python(program: str, **limits) -> None:
-    report, _ = _run(program, **limits)
-    assert report.error is None, report.error
-    assert report.printed == _python(program)
 
 
 def _refused(program: str, line: int, text: str) -> None:

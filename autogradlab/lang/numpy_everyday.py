@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from autogradlab.errors import LimitExceeded, NotSupported, ProgramTypeError
+from autogradlab.lang.numpy_einsum import numpy_einsum_members
 from autogradlab.lang.numpy_ops import (
     _check_result,
     _guarded,
@@ -597,6 +598,7 @@ def _copy(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
     return _wrap(_guarded(lambda: np.copy(a)))
 
 
-MORE_MEMBERS = {"histogram": SafeFunction("numpy.histogram", _histogram),
+MORE_MEMBERS = {**numpy_einsum_members(),   # np.einsum (numpy_einsum.py)
+                "histogram": SafeFunction("numpy.histogram", _histogram),
                 "asarray": SafeFunction("numpy.asarray", _asarray), "copy": SafeFunction("numpy.copy", _copy),
                 "cov": _covariance("cov"), "corrcoef": _covariance("corrcoef")}

@@ -61,6 +61,9 @@ EN = {
     "errors_numpy.multi_dot_work": "np.linalg.multi_dot of {count} arrays up to {rows} x {columns} would "
                                    "take about {work} arithmetic steps in one call; the limit is {limit} "
                                    "per call",
+    "errors_numpy.einsum_length": "Autograd Lab supports einsum subscripts of at most {count} characters",
+    "errors_numpy.einsum_work": "np.einsum('{subscripts}') of shapes {shapes} would take about {work} "
+                                "arithmetic steps in one call; the limit is {limit} per call",
     # session 28: np.random.default_rng's Generator (numpy_generators.py), torch.testing (torch_testing.py)
     "errors_numpy.generator_member": "`Generator.{name}` is not supported in Autograd Lab (a Generator "
                                      "offers {names})",
@@ -96,6 +99,9 @@ EN = {
 }
 
 ZH = {
+    "errors_numpy.einsum_length": "Autograd Lab 支持最多 {count} 个字符的 einsum 下标字符串",
+    "errors_numpy.einsum_work": "形状为 {shapes} 的 np.einsum('{subscripts}') 一次调用约需 {work} 步运算；"
+                                "每次调用的限制是 {limit}",
     "errors_numpy.scalar_in_place": "numpy 标量没有会修改自身的 `.{name}()`；请使用数组",
     "errors_numpy.take_indices": "a.take()：索引必须是整数",
     "errors_numpy.method_no_args": "Autograd Lab 支持不带参数的 `.{name}()`",

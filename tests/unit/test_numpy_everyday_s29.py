@@ -237,3 +237,32 @@ def test_asarray_and_copy_like_numpy() -> None:
     compare(H + "b = np.asarray(a)\nprint(b is a)\nc = np.asarray([1, 2.5])\n"
             "d = np.asarray([[1, 2]], dtype=np.float32)\ne = np.asarray(a, dtype=np.int64)\nprint(e is a)\n"
             "f = np.copy(a)\nf[0, 0] = 9\nprint(a[0, 0], f[0, 0])\n")
+
+
+def test_einsum_like_numpy() -> None:
+    compare(H + "np.einsum('ij,jk->ik', a, a.T)\nnp.einsum('ii', np.eye(3))\n"
+            "np.einsum('ii->i', np.eye(3) * 2)\nnp.einsum('i,i', [1, 2], [3, 4])\n"
+            "np.einsum('i,j->ij', [1, 2], [3, 4, 5])\nnp.einsum('ij->ji', a)\nnp.einsum('ji', a)\n"
+            "np.einsum('ij', a)\nnp.einsum('...ij->...ji', np.ones((2, 3, 4))).shape\n"
+            "np.einsum('bij,bjk->bik', np.ones((2, 3, 4)), np.ones((2, 4, 5))).shape\n"
+            "np.einsum('ij,jk', a, a.T)\nnp.einsum('i j -> j i', a)\nnp.einsum('ij->', a)\n"
+            "np.einsum('ij,ij->i', a, a)\n"
+            "try:\n    np.einsum('ij,jk->ik', a, a)\nexcept ValueError as e:\n    print(e)\n")
+
+
+@pytest.mark.parametrize("n, ok", [(793, True), (794, False)])
+def test_einsum_work_is_bounded_before_numpy_runs(n: int, ok: bool) -> None:
+    # 'ij,jk->ik' without optimize: n**3 combinations walked once per operand (2 n**3 <= max_call_work 1e9)
+    report = run_program(f"import numpy as np\nx = np.ones(({n}, {n}))\ny = np.einsum('ij,jk->ik', x, x)\n")
+    assert report.ok == ok, report.error
+    if not ok:
+        assert report.error.kind == "limit" and report.error.line == 3, report.error
+        assert "arithmetic steps" in report.error.message
+
+
+@pytest.mark.parametrize("n, ok", [(LIMIT // 1000, True), (LIMIT // 1000 + 1, False)])
+def test_einsum_result_is_counted_first(n: int, ok: bool) -> None:
+    report = run_program(f"import numpy as np\ny = np.einsum('i,j->ij', np.ones({n}), np.ones(1000))\n")
+    assert report.ok == ok, report.error
+    if not ok:
+        assert report.error.kind == "limit" and report.error.line == 2

@@ -576,6 +576,49 @@ def _covariance(name: str) -> SafeFunction:
     return SafeFunction(f"numpy.{name}", impl)
 
 
+# -- insert, delete ---------------------------------------------------------------------------------------
+def _positions(interp: Interpreter, obj: Any, length: int, what: str) -> tuple[Any, int]:
+    """insert's / delete's `obj` (an int, a slice or a list/array of ints or bools) as NumPy takes it,
+    and how many positions it names (Python ints)."""
+    if isinstance(obj, slice):
+        return obj, len(range(*obj.indices(max(length, 0))))
+    if isinstance(obj, (list, tuple, SafeArray)):
+        positions = _array(interp, obj, what)
+        if np.asarray(positions).dtype.kind not in "iub":
+            raise ProgramTypeError(f"{what}: the positions must be integers or booleans")
+        return positions, int(np.size(positions))
+    return _plain_int(obj, f"{what}: the position"), 1
+
+
+def _insert(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
+    form = "np.insert(arr, obj, values, axis=None)"
+    if len(args) not in (3, 4) or set(kwargs) - {"axis"} or len(args) == 4 and kwargs:
+        raise NotSupported(f"Autograd Lab supports `{form}`")
+    axis = args[3] if len(args) == 4 else kwargs.get("axis")
+    axis = None if axis is None else _plain_int(axis, "np.insert: axis")
+    a, values = _array(interp, args[0], "np.insert"), _array(interp, args[2], "np.insert")
+    shape = np.shape(a) if axis is not None else (int(np.size(a)),)
+    along = shape[axis] if axis is not None and -len(shape) <= axis < len(shape) else shape[0] if shape else 0
+    obj, count = _positions(interp, args[1], along, "np.insert")
+    others = math.prod(shape) // along if along else math.prod(n for i, n in enumerate(shape) if i != axis)
+    added = max(count, int(np.size(values))) * max(1, others)   # at most: NumPy broadcasts values to them
+    charge(interp, int(np.size(a)) + added, "np.insert")
+    return _wrap(_guarded(lambda: np.insert(a, obj, values, axis=axis)))
+
+
+def _delete(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
+    if len(args) not in (2, 3) or set(kwargs) - {"axis"} or len(args) == 3 and kwargs:
+        raise NotSupported("Autograd Lab supports `np.delete(arr, obj, axis=None)`")
+    axis = args[2] if len(args) == 3 else kwargs.get("axis")
+    axis = None if axis is None else _plain_int(axis, "np.delete: axis")
+    a = _array(interp, args[0], "np.delete")
+    shape = np.shape(a) if axis is not None else (int(np.size(a)),)
+    along = shape[axis] if axis is not None and -len(shape) <= axis < len(shape) else shape[0] if shape else 0
+    obj, _ = _positions(interp, args[1], along, "np.delete")
+    charge(interp, 2 * int(np.size(a)), "np.delete")   # the kept part and NumPy's mask of the axis
+    return _wrap(_guarded(lambda: np.delete(a, obj, axis=axis)))
+
+
 def _ddof(value: Any, what: str) -> int | None:
     return None if value is None else _plain_int(value, what)
 
@@ -601,4 +644,6 @@ def _copy(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
 MORE_MEMBERS = {**numpy_einsum_members(),   # np.einsum (numpy_einsum.py)
                 "histogram": SafeFunction("numpy.histogram", _histogram),
                 "asarray": SafeFunction("numpy.asarray", _asarray), "copy": SafeFunction("numpy.copy", _copy),
+                "insert": SafeFunction("numpy.insert", _insert),
+                "delete": SafeFunction("numpy.delete", _delete),
                 "cov": _covariance("cov"), "corrcoef": _covariance("corrcoef")}

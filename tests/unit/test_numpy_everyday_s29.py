@@ -266,3 +266,25 @@ def test_einsum_result_is_counted_first(n: int, ok: bool) -> None:
     assert report.ok == ok, report.error
     if not ok:
         assert report.error.kind == "limit" and report.error.line == 2
+
+
+def test_insert_and_delete_like_numpy() -> None:
+    compare(H + "np.insert([1, 2, 3], 1, 9)\nnp.insert(np.arange(6).reshape(2, 3), 1, 0, axis=0)\n"
+            "np.insert(np.arange(6).reshape(2, 3), [1, 2], 5, axis=1)\n"
+            "np.insert(np.arange(5), 2, [10, 20, 30])\n"
+            "np.insert(a, 1, [7, 8, 9], axis=0)\nnp.delete([1, 2, 3], 0)\nnp.delete(a, 1, axis=1)\n"
+            "np.delete(np.arange(6), [0, 2])\nnp.delete(np.arange(4), np.array([True, False, True, False]))\n"
+            "try:\n    np.delete(np.arange(5), 10)\nexcept IndexError as e:\n    print(e)\n")
+
+
+@pytest.mark.parametrize("source, ok", [
+    (f"np.insert(np.ones({LIMIT - 10}), 0, np.ones(10))", True),
+    (f"np.insert(np.ones({LIMIT - 10}), 0, np.ones(11))", False),
+    (f"np.insert(np.ones((2, {LIMIT // 4})), [0, 1], 0, axis=0)", True),
+    (f"np.insert(np.ones((2, {LIMIT // 4 + 1})), [0, 1], 0, axis=0)", False),
+])
+def test_insert_results_are_counted_first(source: str, ok: bool) -> None:
+    report = run_program("import numpy as np\nx = " + source + "\n")
+    assert report.ok == ok, report.error
+    if not ok:
+        assert report.error.kind == "limit" and report.error.line == 2, report.error

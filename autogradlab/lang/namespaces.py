@@ -170,8 +170,7 @@ def modules() -> dict[str, Namespace]:
     torch_ns.members["testing"] = testing_namespace()   # assert_close (torch_testing.py)
     numpy_ns.members["__version__"] = NUMPY_VERSION
     numpy_ns.members.update(numpy_members())
-    numpy_ns.members.update({name: fn for name, fn in numpy_everyday_members().items()
-                             if name not in numpy_ns.members})   # np.std, np.where, ... (numpy_everyday.py)
+    numpy_ns.members.update(numpy_everyday_members())   # np.std, np.where, ... (numpy_everyday.py)
     numpy_ns.members.update(numpy_linalg_members())   # np.dot
     numpy_ns.members.update(numpy_creation_members())   # np.full, np.eye, np.tile, ... (numpy_creation.py)
     numpy_ns.members.update(numpy_join_members())   # np.concatenate, np.hsplit, np.nonzero (numpy_joins.py)

@@ -101,7 +101,10 @@ def _take(interp: Interpreter, array: Any, args: list, kwargs: dict) -> Any:
     if np.asarray(indices).dtype.kind not in "iub":
         raise ProgramTypeError("a.take(): the indices must be integers")
     shape = np.shape(array)
-    other = 1 if axis is None or not shape else math.prod(shape) // max(1, shape[axis % len(shape)]) \
-        if shape[axis % len(shape)] else 0
+    if axis is None or not shape:   # indices into the flattened array: one element each
+        other = 1
+    else:   # one slice of the other axes each
+        along = shape[axis % len(shape)]
+        other = math.prod(shape) // along if along else 0
     charge(interp, int(np.size(indices)) * other, "take")
     return _wrap(_guarded(lambda: array.take(indices, axis=axis)))

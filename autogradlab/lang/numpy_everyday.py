@@ -1,11 +1,11 @@
 """More of NumPy as lessons use it every day (issue 9, session 29): the elementwise functions
 (`np.floor`, `np.sign`, `np.isnan`, `np.round`, `np.arctan2`, `np.greater`, ...), `np.where`,
-`np.isclose` / `np.allclose` / `np.array_equal`, the statistics (`np.std`, `np.var`, `np.median`,
-`np.percentile`, `np.quantile`, `np.average`, `np.any`, `np.all`, `np.ptp`, `np.count_nonzero`) and the
-shape functions (`np.transpose`, `np.swapaxes`, `np.moveaxis`, `np.squeeze`, `np.flip`, `np.fliplr`,
-`np.flipud`, `np.ravel`, `np.roll`, `np.atleast_1d/2d/3d`, `np.argsort`, `np.outer`, `np.inner`,
+`np.isclose` / `np.array_equal`, the statistics (`np.std`, `np.var`, `np.median`,
+`np.percentile`, `np.quantile`, `np.average`, `np.any`, `np.all`, `np.ptp`) and the
+shape functions (`np.transpose`, `np.swapaxes`, `np.moveaxis`, `np.squeeze`, `np.flip`,
+`np.ravel`, `np.roll`, `np.atleast_1d/2d/3d`, `np.argsort`, `np.outer`, `np.inner`,
 `np.vdot`, `np.kron`, `np.cross`, `np.trace`, `np.repeat`, `np.append`, `np.unique`, `np.argwhere`,
-`np.logspace`, `np.split`, `np.array_split`, `np.histogram`, `np.cov`, `np.corrcoef`).
+`np.logspace`, `np.histogram`, `np.cov`, `np.corrcoef`).
 
 The rules of numpy_ops.py hold: only arrays, numpy scalars, Python numbers and lists of numbers reach
 NumPy (a list becomes an array as `np.array(list)` makes it, sized first); every result's element
@@ -188,7 +188,6 @@ _STAT_OPTIONS: dict[str, dict[str, Callable[[Any, str], Any]]] = {
     "any": {"axis": _axis, "keepdims": _boolean},
     "all": {"axis": _axis, "keepdims": _boolean},
     "ptp": {"axis": _axis, "keepdims": _boolean},
-    "count_nonzero": {"axis": _axis, "keepdims": _boolean},
     "nanmean": {"axis": _axis, "keepdims": _boolean},
     "nansum": {"axis": _axis, "keepdims": _boolean},
     "nanmax": {"axis": _axis, "keepdims": _boolean},
@@ -299,8 +298,6 @@ _SAME_SIZE = {
                  ("source", "destination")),
     "squeeze": ({"axis": _axis}, "np.squeeze(a, axis=None)", ("axis",)),
     "flip": ({"axis": _axis}, "np.flip(a, axis=None)", ("axis",)),
-    "fliplr": ({}, "np.fliplr(a)", ()),
-    "flipud": ({}, "np.flipud(a)", ()),
     "ravel": ({}, "np.ravel(a)", ()),
     "roll": ({"shift": _shift, "axis": _axis}, "np.roll(a, shift, axis=None)", ("shift", "axis")),
     "argsort": ({"axis": _axis, "stable": _boolean}, "np.argsort(a, axis=-1)", ("axis",)),
@@ -468,33 +465,13 @@ def _logspace(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> A
     return _wrap(_guarded(lambda: np.logspace(start, stop, **options)))
 
 
-def _split(name: str) -> SafeFunction:
-    def impl(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
-        form = f"np.{name}(a, sections or indices, axis=0)"
-        if len(args) not in (2, 3) or len(args) == 3 and "axis" in kwargs:
-            raise NotSupported(f"Autograd Lab supports `{form}`")
-        if len(args) == 3:
-            kwargs = {**kwargs, "axis": args[2]}
-        options = _options(kwargs, {"axis": _plain_int}, f"np.{name}", form)
-        a = _array(interp, args[0], f"np.{name}")
-        where = args[1]
-        if isinstance(where, (list, tuple)):
-            where = [_plain_int(i, f"np.{name}: the split points") for i in where]
-            pieces = len(where) + 1
-        else:
-            where = pieces = _plain_int(where, f"np.{name}: the sections")
-        interp.sizes.charge_sequence(max(pieces, 0), f"the pieces of np.{name}")
-        return [_wrap(p) for p in _guarded(lambda: getattr(np, name)(a, where, **options))]
-    return SafeFunction(f"numpy.{name}", impl)
-
-
 def numpy_everyday_members() -> dict[str, SafeFunction]:
     return {
         **{name: _ufunc1(name) for name in MORE_UFUNCS1},
         **{name: _ufunc2(name) for name in MORE_UFUNCS2},
         "round": _round("round"), "around": _round("around"),
         "where": SafeFunction("numpy.where", _where),
-        "isclose": _isclose("isclose"), "allclose": _isclose("allclose"),
+        "isclose": _isclose("isclose"),   # (np.allclose, count_nonzero, fliplr, flipud: numpy_tensordot.py)
         "array_equal": SafeFunction("numpy.array_equal", _array_equal),
         **{name: _statistic(name) for name in _STAT_OPTIONS},
         "percentile": _quantile("percentile"), "quantile": _quantile("quantile"),
@@ -507,7 +484,6 @@ def numpy_everyday_members() -> dict[str, SafeFunction]:
         "unique": SafeFunction("numpy.unique", _unique),
         "argwhere": SafeFunction("numpy.argwhere", _argwhere),
         "logspace": SafeFunction("numpy.logspace", _logspace),
-        "split": _split("split"), "array_split": _split("array_split"),
         **MORE_MEMBERS,
     }
 

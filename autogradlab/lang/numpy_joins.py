@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
 
 JOINS = ("concatenate", "vstack", "hstack", "stack")
-SPLITS = ("hsplit", "vsplit")
+SPLITS = ("hsplit", "vsplit", "split", "array_split")   # the last two take axis= (session 29)
 
 
 def _raw_parts(interp: Interpreter, name: str, parts: Any) -> list:
@@ -53,6 +53,12 @@ def _join(name: str) -> SafeFunction:
 def _split(name: str) -> SafeFunction:
     def impl(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
         from autogradlab.lang import numpy_ops
+        axis = {}
+        if name in ("split", "array_split") and (len(args) == 3 or list(kwargs) == ["axis"]):
+            axis = {"axis": args[2] if len(args) == 3 else kwargs["axis"]}
+            args, kwargs = args[:2], {}
+            if type(axis["axis"]) is not int:
+                raise ProgramTypeError(f"np.{name}(): the axis must be an int")
         if len(args) != 2 or kwargs:
             raise NotSupported(f"Autograd Lab supports `np.{name}(x, sections)` and `np.{name}(x, (i, j))`")
         raw = numpy_ops._raw(numpy_ops.lists_as_arrays(interp, args[:1])[0], f"np.{name}")
@@ -65,7 +71,7 @@ def _split(name: str) -> SafeFunction:
             raise ProgramTypeError(f"np.{name}(): the sections must be an int or a list of ints")
         pieces = len(where) + 1 if isinstance(where, list) else where   # one array each, as torch's split
         interp.sizes.charge_sequence(max(pieces, 0), f"the pieces of np.{name}")
-        return [numpy_ops._wrap(p) for p in numpy_ops._guarded(lambda: getattr(np, name)(raw, where))]
+        return [numpy_ops._wrap(p) for p in numpy_ops._guarded(lambda: getattr(np, name)(raw, where, **axis))]
     return SafeFunction(f"numpy.{name}", impl)
 
 

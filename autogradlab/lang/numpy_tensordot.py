@@ -1,5 +1,5 @@
 """np.tensordot(a, b, axes=2) (numpy.linalg's reference, d2l's linear algebra) and a few NumPy basics the
-linalg examples use beside it: np.count_nonzero, np.fliplr, np.flipud, `a.conj()`.
+linalg examples use beside it: np.count_nonzero, np.fliplr, np.flipud (`a.conj()`: numpy_array_methods.py).
 
 tensordot's result has a's free dimensions then b's, and takes result x (contracted size) multiply-adds:
 both are worked out from the shapes with Python ints before NumPy transposes, copies or multiplies; the
@@ -19,7 +19,7 @@ import numpy as np
 
 from autogradlab.errors import LimitExceeded, NotSupported
 from autogradlab.lang.numpy_ops import _guarded, _raw, _wrap, charge, lists_as_arrays
-from autogradlab.lang.safe_values import SafeArray, SafeFunction
+from autogradlab.lang.safe_values import SafeFunction
 
 if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
@@ -110,14 +110,6 @@ def _flip(name: str):  # noqa: ANN202
         (m,) = (_raw(v, f"np.{name}") for v in lists_as_arrays(interp, args))
         return _wrap(_guarded(lambda: getattr(np, name)(m)))   # a view
     return impl
-
-
-def array_conj(interp: Interpreter, base: SafeArray, args: list) -> Any:
-    """a.conj() / a.conjugate(): a new array of a's size."""
-    if args:
-        raise NotSupported("Autograd Lab supports `a.conj()` without arguments")
-    charge(interp, base.array.size, "conj")
-    return _wrap(_guarded(base.array.conj))
 
 
 def numpy_tensordot_members() -> dict[str, SafeFunction]:

@@ -12,7 +12,7 @@ import numpy as np
 import torch
 
 from autogradlab.errors import ProgramTypeError
-from autogradlab.lang import custom_functions, numpy_linalg, numpy_tensordot
+from autogradlab.lang import custom_functions, numpy_linalg
 from autogradlab.lang.calls import check_tolist
 from autogradlab.lang.numpy_ops import array_copy
 from autogradlab.lang.safe_values import SafeArray, SafeGradFn, type_text
@@ -71,8 +71,6 @@ PLAIN_METHODS: dict[tuple[type, str], Callable[..., Any]] = {
     (SafeArray, "dot"): lambda interp, base, args: numpy_linalg.array_dot(interp, base, args),
     (SafeArray, "round"): lambda interp, base, args: numpy_linalg.array_round(interp, base, args),
     (np.number, "round"): lambda interp, base, args: numpy_linalg.scalar_round(base, args),   # np.float64(x)
-    (SafeArray, "conj"): lambda interp, base, args: numpy_tensordot.array_conj(interp, base, args),
-    (SafeArray, "conjugate"): lambda interp, base, args: numpy_tensordot.array_conj(interp, base, args),
     (SafeGradFn, "name"): lambda interp, base, args: base.name,
     (SafeGradFn, "apply"): custom_functions.grad_fn_apply,   # a custom Function's node runs its backward
     **MORE_METHODS,

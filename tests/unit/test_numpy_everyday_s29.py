@@ -288,3 +288,28 @@ def test_insert_results_are_counted_first(source: str, ok: bool) -> None:
     assert report.ok == ok, report.error
     if not ok:
         assert report.error.kind == "limit" and report.error.line == 2, report.error
+
+
+def test_no_numpy_name_is_defined_by_two_modules() -> None:
+    # (np.allclose, count_nonzero, fliplr and flipud were written twice in session 29, one copy shadowed)
+    from autogradlab.lang import (
+        numpy_creation,
+        numpy_everyday,
+        numpy_index_functions,
+        numpy_joins,
+        numpy_linalg,
+        numpy_ops,
+        numpy_print_options,
+    )
+    tables = [numpy_ops.numpy_members(), numpy_everyday.numpy_everyday_members(),
+              numpy_linalg.numpy_linalg_members(), numpy_creation.numpy_creation_members(),
+              numpy_joins.numpy_join_members(), numpy_print_options.numpy_print_members(),
+              numpy_index_functions.numpy_index_members()]
+    names = [name for table in tables for name in table]
+    assert sorted({n for n in names if names.count(n) > 1}) == []
+
+
+def test_split_and_array_split_take_an_axis_like_numpy() -> None:
+    compare(H + "np.split(np.arange(6), 3)\nnp.split(np.arange(6), [2, 3])\nnp.array_split(np.arange(7), 3)\n"
+            "np.array_split(a, 2, axis=1)\nnp.split(a, 3, 1)\nnp.hsplit(a, 3)\n"
+            "try:\n    np.split(np.arange(5), 2)\nexcept ValueError as e:\n    print(e)\n")

@@ -58,7 +58,7 @@ def _split(name: str) -> SafeFunction:
             axis = {"axis": args[2] if len(args) == 3 else kwargs["axis"]}
             args, kwargs = args[:2], {}
             if type(axis["axis"]) is not int:
-                raise ProgramTypeError(f"np.{name}(): the axis must be an int")
+                raise ProgramTypeError(f"np.{name}(): axis must be an int")
         if len(args) != 2 or kwargs:
             raise NotSupported(f"Autograd Lab supports `np.{name}(x, sections)` and `np.{name}(x, (i, j))`")
         raw = numpy_ops._raw(numpy_ops.lists_as_arrays(interp, args[:1])[0], f"np.{name}")

@@ -65,7 +65,6 @@ EN = {
     "errors_numpy.einsum_work": "np.einsum('{subscripts}') of shapes {shapes} would take about {work} "
                                 "arithmetic steps in one call; the limit is {limit} per call",
     "errors_numpy.positions_kind": "{what}: the positions must be integers or booleans",
-    "errors_numpy.split_axis": "np.{name}(): the axis must be an int",
     # session 28: np.random.default_rng's Generator (numpy_generators.py), torch.testing (torch_testing.py)
     "errors_numpy.generator_member": "`Generator.{name}` is not supported in Autograd Lab (a Generator "
                                      "offers {names})",
@@ -101,7 +100,6 @@ EN = {
 }
 
 ZH = {
-    "errors_numpy.split_axis": "np.{name}()：axis 必须是整数",
     "errors_numpy.positions_kind": "{what}：位置必须是整数或布尔值",
     "errors_numpy.einsum_length": "Autograd Lab 支持最多 {count} 个字符的 einsum 下标字符串",
     "errors_numpy.einsum_work": "形状为 {shapes} 的 np.einsum('{subscripts}') 一次调用约需 {work} 步运算；"

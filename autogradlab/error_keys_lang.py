@@ -104,6 +104,8 @@ LANG_HINTS = _rules(
     (r"only \.requires_grad, \.grad and \.data can be assigned", "errors_lang.hint_assignable"),
     (r"use a list, or a set of the numbers \(t\.item\(\)\)", "errors_lang.hint_set_tensor"),
     (r"use smaller tensors \(limit max_call_work\)", "errors_lang.hint_call_work"),
+    (r"use a smaller input, kernel or batch \(limit max_call_work\)", "errors_lang.hint_conv_work"),
+    (r"use a smaller input, kernel or batch \(limit max_total_elements\)", "errors_lang.hint_conv_elements"),
     (r"use fewer dimensions \(reshape it\)", "errors_lang.hint_too_many_dims"),
     (r"fewer outputs or smaller matrices help, or vectorize=True \(limit max_call_work\)",
      "errors_lang.hint_jacobian_loop_work"),

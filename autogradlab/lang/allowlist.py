@@ -196,6 +196,16 @@ NN_FUNCTIONAL: dict[str, CallSpec] = {
                                                          "label_smoothing", "log_target", "target")),
     **_table("linear bilinear cosine_similarity pairwise_distance pad",
              ("bias", "dim", "eps", "p", "mode", "value", "keepdim")),
+    # convolutions and pooling: their work and im2col buffer checked before the call (conv_work.py)
+    **_table("conv1d conv2d conv3d", ("weight", "bias", "stride", "padding", "dilation", "groups")),
+    **_table("max_pool1d max_pool2d max_pool3d avg_pool1d avg_pool2d avg_pool3d",
+             ("kernel_size", "stride", "padding", "dilation", "ceil_mode", "return_indices",
+              "count_include_pad", "divisor_override")),
+    **_table("adaptive_avg_pool1d adaptive_avg_pool2d adaptive_max_pool1d adaptive_max_pool2d",
+             ("output_size", "return_indices")),
+    **_table("embedding", ("weight", "padding_idx", "scale_grad_by_freq")),
+    **_table("layer_norm", ("normalized_shape", "weight", "bias", "eps")),
+    **_table("dropout", ("p", "training", "inplace"), size="same"),   # the run's generator: dropout.py
 }
 
 # torch.autograd and torch.autograd.functional: functions receiving program functions or graphs.

@@ -28,12 +28,14 @@ from torch.utils._python_dispatch import TorchDispatchMode
 from autogradlab.errors import LimitExceeded
 from autogradlab.lang import sizes as size_checks
 from autogradlab.lang.call_work import MAX_DTYPE_WEIGHT, PRODUCT_SPEEDUP
+from autogradlab.lang.conv_work import CONVOLUTIONS, check_convolution
 
 CONTRACTIONS = frozenset({"einsum", "linalg.multi_dot"})   # torch.chain_matmul is not allowed
 # torch.trapezoid(y, x) (and trapz, cumulative_trapezoid) broadcasts x's differences against y's pairs: y of
 # (2000, 1, n) and x of (1, 2000, n) make 4,000,000 * (n - 1) products for a 2000 x 2000 result
 TRAPEZOIDS = frozenset({"trapezoid", "trapz", "cumulative_trapezoid"})
 CONTRACTIONS = CONTRACTIONS | TRAPEZOIDS
+CONTRACTIONS = CONTRACTIONS | CONVOLUTIONS   # convolutions and pooling: conv_work.py
 _KEPT = 1_024   # measured shapes remembered per process
 _measured: dict[tuple, tuple[int, int]] = {}
 _PRODUCTS = {"bmm", "mm", "matmul", "baddbmm", "addmm"}
@@ -148,6 +150,9 @@ def _shapes(tensors: list[torch.Tensor]) -> str:
 def check_contraction(sizes: Any, op: str, fn: Any, args: list, kwargs: dict) -> None:
     """Refuse an einsum / multi_dot of three or more tensors whose largest intermediate is above
     max_tensor_elements or whose products are above max_call_work (`sizes`: the run's SizeGuard)."""
+    if op in CONVOLUTIONS:
+        check_convolution(sizes, op, fn, args, kwargs)
+        return
     tensors = _tensors(args, kwargs)
     if len(tensors) < (2 if op in TRAPEZOIDS else 3):
         return

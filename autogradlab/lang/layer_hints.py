@@ -31,6 +31,19 @@ FUNCTION_FORMS = {
     "ELU": F + "elu(x)",
     "SELU": F + "selu(x)",
     "Softplus": F + "softplus(x)",
+    # session 30: convolution, pooling, dropout, embedding, layer norm (lang/conv_work.py, dropout.py)
+    "Conv1d": F + "conv1d(x, weight, bias)",
+    "Conv2d": F + "conv2d(x, weight, bias, padding=...)",
+    "Conv3d": F + "conv3d(x, weight, bias)",
+    "MaxPool1d": F + "max_pool1d(x, kernel_size)",
+    "MaxPool2d": F + "max_pool2d(x, kernel_size)",
+    "AvgPool1d": F + "avg_pool1d(x, kernel_size)",
+    "AvgPool2d": F + "avg_pool2d(x, kernel_size)",
+    "AdaptiveAvgPool2d": F + "adaptive_avg_pool2d(x, output_size)",
+    "AdaptiveMaxPool2d": F + "adaptive_max_pool2d(x, output_size)",
+    "Dropout": F + "dropout(x, p=0.5)",
+    "Embedding": F + "embedding(indices, weight)",
+    "LayerNorm": F + "layer_norm(x, normalized_shape)",
 }
 
 

@@ -22,6 +22,7 @@ from autogradlab.lang.calls import (
     wrap_result,
 )
 from autogradlab.lang.create_graph_work import check_create_graph, wants_graph
+from autogradlab.lang.dropout import SPECIALS as DROPOUT
 from autogradlab.lang.func_running import refuse_inside
 from autogradlab.lang.gradchecks import GRADCHECKS
 from autogradlab.lang.matrix_exp_backward import BLOCK_WEIGHT, check_matrix_exp_backward
@@ -182,6 +183,7 @@ SPECIAL_FUNCTIONS: dict[str, Callable[..., Any]] = {
     **{f"torch.autograd.functional.{n}": _hof(n)
        for n in ("jacobian", "hessian", "vjp", "jvp", "hvp", "vhp")},
     **GRADCHECKS,   # torch.autograd.gradcheck / gradgradcheck (gradchecks.py)
+    **DROPOUT,   # torch.nn.functional.dropout on the run's generator (dropout.py)
 }
 SPECIAL_METHODS: dict[str, Callable[..., Any]] = {
     "type": tensor_api.tensor_type, "new": tensor_api.tensor_new,

@@ -54,6 +54,8 @@ EN = {
     "errors_lang.hint_contraction_elements": "contract fewer or smaller tensors at a time "
                                              "(limit max_tensor_elements)",
     "errors_lang.hint_call_work": "use smaller tensors (limit max_call_work)",
+    "errors_lang.hint_conv_elements": "use a smaller input, kernel or batch (limit max_total_elements)",
+    "errors_lang.hint_conv_work": "use a smaller input, kernel or batch (limit max_call_work)",
     "errors_lang.too_many_dims": "a tensor of {dims} dimensions is too many to show; the limit is {limit} "
                                  "dimensions",
     "errors_lang.hint_too_many_dims": "use fewer dimensions (reshape it)",
@@ -142,6 +144,8 @@ ZH = {
                                         "上限为 {limit}",
     "errors_lang.hint_contraction_elements": "每次缩并更少或更小的张量（限制 max_tensor_elements）",
     "errors_lang.hint_call_work": "使用更小的张量（限制 max_call_work）",
+    "errors_lang.hint_conv_elements": "使用更小的输入、卷积核或批量（限制 max_total_elements）",
+    "errors_lang.hint_conv_work": "使用更小的输入、卷积核或批量（限制 max_call_work）",
     "errors_lang.too_many_dims": "{dims} 维的张量维数太多，无法显示；上限为 {limit} 维",
     "errors_lang.hint_too_many_dims": "使用更少的维度（reshape 一下）",
     "errors_lang.jacobian_loop_work": "jacobian 的循环将运行 {rows} 次反向传播，每次经过约需 {work} 步运算的"

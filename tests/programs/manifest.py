@@ -386,6 +386,9 @@ TUTORIALS: tuple[ProgramSpec, ...] = (
     # np.random.choice/permutation, itertools.accumulate, then the line fitted with autograd
     ProgramSpec("tutorial_own_numpy_statistics.py", "written fresh for Autograd Lab (session 29)",
                 output="loss"),
+    # Session 30 (lead): convolution and pooling as functions (conv_work.py), dropout on the run's generator
+    ProgramSpec("tutorial_own_conv_edges.py", "after d2l.ai 7.2 Convolutions for Images (code MIT-0)",
+                output="loss"),
 )
 
 

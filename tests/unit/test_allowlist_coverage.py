@@ -155,8 +155,9 @@ ENGINE_SAMPLE = [
     ("import torch\ntorch.os.system('ls')", 2, "torch.os"),
     ("import torch\ntorch.compile(lambda v: v)", 2, "torch.compile"),
     ("import torch\ntorch.linalg.solve_ex(torch.eye(2), torch.ones(2))", 2, "torch.linalg.solve_ex"),
-    ("import torch.nn.functional as F\nF.conv2d(1, 2)", 2, "torch.nn.functional.conv2d"),
-    ("import torch.nn.functional as F\nF.dropout(1)", 2, "torch.nn.functional.dropout"),
+    # (F.conv2d and F.dropout run since session 30: test_conv_s30)
+    ("import torch.nn.functional as F\nF.conv_transpose2d(1, 2)", 2, "torch.nn.functional.conv_transpose2d"),
+    ("import torch.nn.functional as F\nF.interpolate(1)", 2, "torch.nn.functional.interpolate"),
     ("import torch\ntorch.autograd.Function", 2, "torch.autograd.Function"),
     # (torch.autograd.gradcheck and forward_ad run since session 25: test_corpus4_s25, test_func2_*_s25)
     ("import torch\ntorch.autograd.profiler.profile()", 2, "torch.autograd.profiler"),

@@ -1,0 +1,161 @@
+"""Convolutions and pooling (torch.nn.functional.conv1d/2d/3d, max/avg/adaptive pooling), checked
+before the call.
+
+`F.conv2d(x, w)` is one C call whose time the run's clock cannot interrupt, and its result's size
+says little about its work: a 1-channel 300 x 300 image with a 31 x 31 kernel makes a 90,000-element
+result from 86 million multiply-adds (0.6 s here, one thread), and without MKL-DNN (float64) PyTorch
+first copies every window of the input into one buffer (im2col: batch x in-channels x kernel x output
+positions elements; 1 x 1 x 200 x 200 with a 31 x 31 kernel in float64: 300 MB more at its peak, in
+float32 nothing more, MKL-DNN's own way). So before the call it runs on meta copies of its tensors
+(shapes without memory) under a dispatch mode that sees torch's own ops (aten.convolution,
+max_pool2d_with_indices, ...) with their arguments normalised, and counts:
+- a convolution's multiply-adds (output elements x in-channels per group x kernel elements), times
+  16 / min(out-channels, 16) units each: measured here, one thread, float32 with MKL-DNN, ~0.03-0.05 ns
+  a multiply-add with 16-64 out-channels, 0.3 ns with 3, 7 ns with 1 (a matrix-vector product per
+  window); an eigvals unit (call_work.py) is ~0.25-0.5 ns, so the limit (max_call_work units) stays
+  under ~0.5 s in each case; its im2col buffer, as an intermediate, against max_total_elements (all
+  the program may hold at once: the buffer is one; counted whatever the dtype, fail closed);
+- a pooling op's window elements plus 8 per output element (the per-window overhead), 4 units each
+  (max_pool2d: 3.9 ns a window element with 3 x 3 windows, 1.1 ns with 31 x 31);
+- any other op (a view aside) its result's elements;
+times the first tensor's element size / 4 (float64: no MKL-DNN, 2-9x slower) and the vmap rows
+(jacobian's forward mode). A meta run that fails on a user error (shapes, a kernel larger than the
+input) counts nothing: the real call reports PyTorch's own error at once. Answers are kept per shapes
+(a training loop's conv pays the meta run once).
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import torch
+from torch.utils._python_dispatch import TorchDispatchMode
+
+from autogradlab.errors import LimitExceeded
+from autogradlab.lang import sizes as size_checks
+from autogradlab.lang.call_work import MAX_DTYPE_WEIGHT, WORK_SEEN
+
+_F = "nn.functional."
+CONVOLUTIONS = frozenset(_F + name for name in """conv1d conv2d conv3d max_pool1d max_pool2d max_pool3d
+    avg_pool1d avg_pool2d avg_pool3d adaptive_avg_pool1d adaptive_avg_pool2d adaptive_max_pool1d
+    adaptive_max_pool2d""".split())
+CONV_MAC_UNITS = 16      # units a multiply-add with one out-channel (16 / min(out-channels, 16))
+POOL_UNITS = 4           # units a window element of a pooling op
+POOL_OUTPUT_OVERHEAD = 8  # window elements' worth of work per output element
+_KEPT = 1_024            # measured shapes remembered per process
+_measured: dict[tuple, tuple[int, int]] = {}
+_POOLS = frozenset({"max_pool2d_with_indices", "max_pool3d_with_indices", "avg_pool2d", "avg_pool3d"})
+_ADAPTIVE = frozenset({"_adaptive_avg_pool2d", "_adaptive_avg_pool3d", "adaptive_max_pool2d",
+                       "adaptive_max_pool3d"})
+
+
+class _Measure(TorchDispatchMode):
+    """The largest intermediate (im2col buffer) and the work units of the ops run under it (meta only)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.largest = 0
+        self.work = 0
+
+    def __torch_dispatch__(self, func: Any, types: Any, args: tuple = (), kwargs: dict | None = None) -> Any:
+        result = func(*args, **(kwargs or {}))
+        if func.is_view:
+            return result
+        out = result[0] if isinstance(result, (tuple, list)) else result
+        if not isinstance(out, torch.Tensor):
+            return result
+        count = math.prod(out.shape)
+        name = func.overloadpacket.__name__
+        weight = args[1] if len(args) > 1 else None
+        if name == "convolution" and isinstance(weight, torch.Tensor) and weight.dim() >= 3:
+            out_channels = max(1, int(weight.shape[0]))
+            per_output = int(weight.shape[1]) * math.prod(int(s) for s in weight.shape[2:])
+            groups = args[8] if len(args) > 8 and type(args[8]) is int and args[8] > 0 else 1
+            self.work += -(-count * per_output * CONV_MAC_UNITS // min(out_channels, CONV_MAC_UNITS))
+            self.largest = max(self.largest, count // out_channels * per_output * groups)
+        elif name in _POOLS and len(args) > 1:
+            window = math.prod(int(k) for k in args[1]) if isinstance(args[1], (list, tuple)) else 1
+            self.work += POOL_UNITS * count * (window + POOL_OUTPUT_OVERHEAD)
+        elif name in _ADAPTIVE and isinstance(args[0], torch.Tensor):
+            sides = list(out.shape[-len(args[1]):]) if isinstance(args[1], (list, tuple)) and args[1] else []
+            inputs = list(args[0].shape[-len(sides):]) if sides else []
+            window = math.prod(-(-int(i) // max(1, int(o))) + 1 for i, o in zip(inputs, sides, strict=True))
+            self.work += POOL_UNITS * count * (window + POOL_OUTPUT_OVERHEAD)
+        else:
+            self.work += count
+        return result
+
+
+def _meta(value: Any) -> Any:
+    if isinstance(value, torch.Tensor):
+        return torch.empty(value.shape, dtype=value.dtype, device="meta")
+    if isinstance(value, (list, tuple)) and not isinstance(value, torch.Size):
+        items = [_meta(item) for item in value]
+        return items if isinstance(value, list) else tuple(items)
+    return value
+
+
+def _key_part(value: Any) -> Any:
+    if isinstance(value, torch.Tensor):
+        return ("tensor", tuple(value.shape), value.dtype)
+    if isinstance(value, (list, tuple)) and not isinstance(value, torch.Size):
+        return (type(value).__name__, tuple(_key_part(item) for item in value))
+    plain = type(value) in (int, float, str, bool, type(None))
+    return (type(value).__name__, value if plain else repr(value))
+
+
+def measure(fn: Any, op: str, args: list, kwargs: dict) -> tuple[int, int]:
+    """(largest intermediate, work units) of fn(*args, **kwargs) run on meta copies."""
+    key = (op, tuple(_key_part(a) for a in args), tuple(sorted((n, _key_part(v)) for n, v in kwargs.items())))
+    known = _measured.get(key)
+    if known is not None:
+        return known
+    mode = _Measure()
+    metas, meta_kwargs = _meta(list(args)), {name: _meta(value) for name, value in kwargs.items()}
+    try:   # (the meta copies made before the mode: their own creation is no work of the call)
+        with torch.no_grad(), mode:
+            fn(*metas, **meta_kwargs)
+    except (RuntimeError, ValueError, IndexError, TypeError):   # PyTorch's own error (shapes, arguments):
+        pass   # the real call stops at the same op and reports it; what ran before it is counted
+    except Exception:  # noqa: BLE001 - anything else (no meta kernel): bound it by the operands (fail closed)
+        bound = math.prod(max(1, math.prod(t.shape)) for t in _tensors(args, kwargs))
+        mode.largest, mode.work = max(mode.largest, bound), mode.work + bound
+    answer = (mode.largest, mode.work)
+    if len(_measured) < _KEPT:
+        _measured[key] = answer
+    return answer
+
+
+def _tensors(args: list, kwargs: dict) -> list[torch.Tensor]:
+    return [v for v in (*args, *kwargs.values()) if isinstance(v, torch.Tensor)]
+
+
+def _shapes(tensors: list[torch.Tensor]) -> str:
+    return ", ".join("[" + ", ".join(str(int(n)) for n in t.shape) + "]" for t in tensors[:3])
+
+
+def check_convolution(sizes: Any, op: str, fn: Any, args: list, kwargs: dict) -> None:
+    """Refuse a convolution / pooling call whose im2col buffer is above max_tensor_elements or whose
+    work is above max_call_work (`sizes`: the run's SizeGuard)."""
+    tensors = _tensors(args, kwargs)
+    if not tensors:
+        return   # PyTorch's own error
+    if not size_checks._warmed_up:   # the meta kernels load once per process (sizes.warm_up)
+        sizes.warm_up_s += size_checks.warm_up()
+    largest, work = measure(fn, op, args, kwargs)
+    rows = sizes.work_rows
+    limits = sizes.limits
+    largest *= rows
+    if largest > limits.max_total_elements:
+        raise LimitExceeded(
+            f"{op} of shape {_shapes(tensors)} would hold an intermediate result of {largest:,} elements; "
+            f"the limit is {limits.max_total_elements:,}",
+            hint="use a smaller input, kernel or batch (limit max_total_elements)")
+    work *= rows * min(MAX_DTYPE_WEIGHT, max(1, tensors[0].element_size() // 4))
+    WORK_SEEN[0] += work   # (engine/jacobian_loop_work.py: what one pass of a function costs)
+    if work > limits.max_call_work:
+        raise LimitExceeded(
+            f"{op} of shape {_shapes(tensors)} would take about {work:,} arithmetic steps in one call; "
+            f"the limit is {limits.max_call_work:,} per call",
+            hint="use a smaller input, kernel or batch (limit max_call_work)")

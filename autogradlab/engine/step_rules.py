@@ -129,6 +129,12 @@ def prose_parts() -> dict[str, str]:
     return parts
 
 
+# Program calls whose last Node is a plain op on a tensor the call made itself: F.dropout ends in a
+# MulBackward0 by its random mask, which "mul"'s rule would show as a product with the call's p. They
+# get the generic vector-Jacobian / Jacobian-vector product text under their own name.
+OWN_OPS = frozenset({"nn.functional.dropout"})
+
+
 def rule_key(grad_fn: str, op: str) -> str:
     return _VARIANTS.get(grad_fn, op)
 

@@ -123,6 +123,9 @@ class StepContext:
         return [n if n is not None else (spare.pop(0) if spare else "c") for n in names]
 
     def rule_key(self, node_id: str) -> str:
+        node = self.nodes.get(node_id)
+        if node is not None and node.op in rules.OWN_OPS:   # its Node's rule would tell a wrong story
+            return node.op
         fn = self.fns[node_id]
         return rules.rule_key(type(fn).__name__, op_name_from_class(fn))
 

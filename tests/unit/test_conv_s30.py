@@ -19,7 +19,8 @@ from tests.unit.test_breadth import compare
 H = "import torch\nimport torch.nn.functional as F\ntorch.manual_seed(0)\n"
 
 SNIPPETS = {
-    "conv2d": "x = torch.randn(2, 3, 7, 7, requires_grad=True)\nw = torch.randn(4, 3, 3, 3, requires_grad=True)\n"
+    "conv2d": "x = torch.randn(2, 3, 7, 7, requires_grad=True)\n"
+              "w = torch.randn(4, 3, 3, 3, requires_grad=True)\n"
               "b = torch.randn(4, requires_grad=True)\ny = F.conv2d(x, w, b, padding=1)\n"
               "z = F.conv2d(x, w, stride=2, dilation=1)\nq = F.conv2d(x, w, padding='same')\n"
               "(y.sum() + z.pow(2).sum() + q.mean()).backward()\nprint(y.shape, z.shape, q.shape)\n"
@@ -34,12 +35,14 @@ SNIPPETS = {
              "d = F.adaptive_avg_pool2d(x, (2, 3))\ne = F.adaptive_max_pool2d(x, 1)\n"
              "f = F.max_pool1d(x[0], 2)\ng = F.avg_pool1d(x[0], 3, ceil_mode=True)\n"
              "h = F.adaptive_avg_pool1d(x[0], 4)\ni = F.adaptive_max_pool1d(x[0], 2)\n"
-             "(a.sum() + b.sum() + c.sum() + d.sum() + e.sum() + f.sum() + g.sum() + h.sum() + i.sum()).backward()\n"
+             "(a.sum() + b.sum() + c.sum() + d.sum() + e.sum() + f.sum() + g.sum() + h.sum()\n"
+             " + i.sum()).backward()\n"
              "print(a, idx, c, d, e.flatten(), f.shape, g.shape, h.shape, i.shape)\nprint(x.grad)\n",
     "embedding_layer_norm": "W = torch.randn(5, 3, requires_grad=True)\n"
                             "e = F.embedding(torch.tensor([[0, 2, 4], [4, 3, 2]]), W)\n"
                             "p = F.embedding(torch.tensor([1, 0, 1]), W, padding_idx=0)\n"
-                            "n = F.layer_norm(e, (3,))\nm = F.layer_norm(e, (3,), torch.ones(3), torch.zeros(3), 1e-3)\n"
+                            "n = F.layer_norm(e, (3,))\n"
+                            "m = F.layer_norm(e, (3,), torch.ones(3), torch.zeros(3), 1e-3)\n"
                             "(e.sum() + p.pow(2).sum() + n.pow(3).sum() + m.sum()).backward()\n"
                             "print(e, p, n, m)\nprint(W.grad)\n",
     "dropout": "x = torch.ones(3, 8, requires_grad=True)\ny = F.dropout(x)\nz = F.dropout(x, 0.25, True)\n"
@@ -67,12 +70,14 @@ def test_pytorch_errors_are_pytorch_s() -> None:
         ("F.dropout(torch.ones(2), p=1.5)", "dropout probability has to be between 0 and 1"),
     ]:
         report = run_program(H + f"y = {source}\n", torchviz=False)
-        assert not report.ok and report.error.line == 4 and report.error.kind != "limit", (source, report.error)
+        assert not report.ok and report.error.line == 4, (source, report.error)
+        assert report.error.kind != "limit", (source, report.error)
         assert words.lower() in report.error.message.lower(), (source, report.error.message)
 
 
 def test_a_dropout_error_can_be_caught_with_torch_s_text() -> None:
-    compare(H + "try:\n    F.dropout(torch.ones(2), p=-0.1)\nexcept ValueError as e:\n    print('caught', e)\n")
+    compare(H + "try:\n    F.dropout(torch.ones(2), p=-0.1)\n"
+                "except ValueError as e:\n    print('caught', e)\n")
 
 
 def test_dropout_leaves_the_process_wide_generator_alone() -> None:
@@ -134,7 +139,8 @@ def test_the_work_is_checked_before_the_kernel_runs(source: str, work: int) -> N
 
 def test_a_refused_convolution_never_reaches_the_kernel(monkeypatch: pytest.MonkeyPatch) -> None:
     called = _called(monkeypatch, "conv2d")
-    source = H + "x = torch.randn(1, 1, 300, 300)\nw = torch.randn(1, 1, 31, 31)\ny = F.conv2d(x, w, padding=15)\n"
+    source = H + ("x = torch.randn(1, 1, 300, 300)\nw = torch.randn(1, 1, 31, 31)\n"
+                  "y = F.conv2d(x, w, padding=15)\n")
     report = run_program(source, torchviz=False)
     assert not report.ok and report.error.kind == "limit" and report.error.line == 6
     assert called == []
@@ -190,3 +196,16 @@ def test_a_jacobian_through_a_convolution() -> None:
                 "def f(x):\n    return F.conv1d(x.reshape(1, 1, -1), w, padding=1).flatten()\n"
                 "J = jacobian(f, torch.arange(5.0))\nJf = jacobian(f, torch.arange(5.0), vectorize=True, "
                 "strategy='forward-mode')\nprint(J)\nprint(torch.equal(J, Jf))\n")
+
+
+def test_the_steps_tell_dropout_as_its_own_op_not_a_product_with_p() -> None:
+    from autogradlab.step_records import StepOptions
+    report = run_program(H + "x = torch.randn(4, requires_grad=True)\nd = F.dropout(x, 0.5)\n"
+                             "y = (d * 3).sum()\ny.backward()\n", steps=StepOptions())
+    assert report.ok, report.error
+    forward = {step.op: step.rule for step in report.steps.forward}
+    assert forward["nn.functional.dropout"] == "d = nn.functional.dropout(x, 0.5)"
+    assert forward["mul"].endswith("= d · 3")   # (other products keep their rule)
+    reverse = [step.rule for step in report.steps.reverse]
+    assert any("∂nn.functional.dropout/∂x" in rule for rule in reverse), reverse
+    assert not any("0.5" in rule for rule in reverse), reverse

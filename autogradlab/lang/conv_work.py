@@ -7,8 +7,9 @@ result from 86 million multiply-adds (0.6 s here, one thread), and without MKL-D
 first copies every window of the input into one buffer (im2col: batch x in-channels x kernel x output
 positions elements; 1 x 1 x 200 x 200 with a 31 x 31 kernel in float64: 300 MB more at its peak, in
 float32 nothing more, MKL-DNN's own way). So before the call it runs on meta copies of its tensors
-(shapes without memory) under a dispatch mode that sees torch's own ops (aten.convolution,
-max_pool2d_with_indices, ...) with their arguments normalised, and counts:
+(shapes without memory: the output's shape, or PyTorch's own error) and counts from that shape and
+the call's weight, groups and kernel (no dispatch mode as in contraction_work.py: its first use in a
+process imports torch._dynamo, 2.2 s here, which a fresh sandbox job would pay):
 - a convolution's multiply-adds (output elements x in-channels per group x kernel elements), times
   16 / min(out-channels, 16) units each: measured here, one thread, float32 with MKL-DNN, ~0.03-0.05 ns
   a multiply-add with 16-64 out-channels, 0.3 ns with 3, 7 ns with 1 (a matrix-vector product per
@@ -17,10 +18,10 @@ max_pool2d_with_indices, ...) with their arguments normalised, and counts:
   the program may hold at once: the buffer is one; counted whatever the dtype, fail closed);
 - a pooling op's window elements plus 8 per output element (the per-window overhead), 4 units each
   (max_pool2d: 3.9 ns a window element with 3 x 3 windows, 1.1 ns with 31 x 31);
-- any other op (a view aside) its result's elements;
 times the first tensor's element size / 4 (float64: no MKL-DNN, 2-9x slower) and the vmap rows
 (jacobian's forward mode). A meta run that fails on a user error (shapes, a kernel larger than the
-input) counts nothing: the real call reports PyTorch's own error at once. Answers are kept per shapes
+input) counts nothing: the real call reports PyTorch's own error at once; an op without a meta
+kernel is bounded by the product of its tensors' sizes (fail closed). Answers are kept per shapes
 (a training loop's conv pays the meta run once).
 """
 
@@ -30,7 +31,6 @@ import math
 from typing import Any
 
 import torch
-from torch.utils._python_dispatch import TorchDispatchMode
 
 from autogradlab.errors import LimitExceeded
 from autogradlab.lang import sizes as size_checks
@@ -45,46 +45,39 @@ POOL_UNITS = 4           # units a window element of a pooling op
 POOL_OUTPUT_OVERHEAD = 8  # window elements' worth of work per output element
 _KEPT = 1_024            # measured shapes remembered per process
 _measured: dict[tuple, tuple[int, int]] = {}
-_POOLS = frozenset({"max_pool2d_with_indices", "max_pool3d_with_indices", "avg_pool2d", "avg_pool3d"})
-_ADAPTIVE = frozenset({"_adaptive_avg_pool2d", "_adaptive_avg_pool3d", "adaptive_max_pool2d",
-                       "adaptive_max_pool3d"})
 
 
-class _Measure(TorchDispatchMode):
-    """The largest intermediate (im2col buffer) and the work units of the ops run under it (meta only)."""
+def _argument(args: list, kwargs: dict, index: int, name: str) -> Any:
+    return args[index] if len(args) > index else kwargs.get(name)
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.largest = 0
-        self.work = 0
 
-    def __torch_dispatch__(self, func: Any, types: Any, args: tuple = (), kwargs: dict | None = None) -> Any:
-        result = func(*args, **(kwargs or {}))
-        if func.is_view:
-            return result
-        out = result[0] if isinstance(result, (tuple, list)) else result
-        if not isinstance(out, torch.Tensor):
-            return result
-        count = math.prod(out.shape)
-        name = func.overloadpacket.__name__
-        weight = args[1] if len(args) > 1 else None
-        if name == "convolution" and isinstance(weight, torch.Tensor) and weight.dim() >= 3:
-            out_channels = max(1, int(weight.shape[0]))
-            per_output = int(weight.shape[1]) * math.prod(int(s) for s in weight.shape[2:])
-            groups = args[8] if len(args) > 8 and type(args[8]) is int and args[8] > 0 else 1
-            self.work += -(-count * per_output * CONV_MAC_UNITS // min(out_channels, CONV_MAC_UNITS))
-            self.largest = max(self.largest, count // out_channels * per_output * groups)
-        elif name in _POOLS and len(args) > 1:
-            window = math.prod(int(k) for k in args[1]) if isinstance(args[1], (list, tuple)) else 1
-            self.work += POOL_UNITS * count * (window + POOL_OUTPUT_OVERHEAD)
-        elif name in _ADAPTIVE and isinstance(args[0], torch.Tensor):
-            sides = list(out.shape[-len(args[1]):]) if isinstance(args[1], (list, tuple)) and args[1] else []
-            inputs = list(args[0].shape[-len(sides):]) if sides else []
-            window = math.prod(-(-int(i) // max(1, int(o))) + 1 for i, o in zip(inputs, sides, strict=True))
-            self.work += POOL_UNITS * count * (window + POOL_OUTPUT_OVERHEAD)
-        else:
-            self.work += count
-        return result
+def _window(op: str, args: list, kwargs: dict, out: torch.Tensor) -> int:
+    """Input elements per output element of a pooling op (its kernel; an adaptive one's widest window)."""
+    dims = int(op[-2])   # "nn.functional.max_pool2d" -> 2
+    if "adaptive" in op:
+        source = _argument(args, kwargs, 0, "input")
+        inputs, sides = list(source.shape[-dims:]), list(out.shape[-dims:])
+        return math.prod(-(-int(i) // max(1, int(o))) + 1 for i, o in zip(inputs, sides, strict=True))
+    kernel = _argument(args, kwargs, 1, "kernel_size")
+    if isinstance(kernel, (list, tuple)):
+        sizes = [int(k) for k in kernel]
+        return sizes[0] ** dims if len(sizes) == 1 else math.prod(sizes)
+    return int(kernel) ** dims
+
+
+def _counted(op: str, args: list, kwargs: dict, result: Any) -> tuple[int, int]:
+    """(im2col buffer, work units) of a call whose meta run gave `result`."""
+    out = result[0] if isinstance(result, (tuple, list)) else result   # (a pool's return_indices)
+    count = math.prod(out.shape)
+    if "conv" in op:
+        weight = _argument(args, kwargs, 1, "weight")
+        groups = _argument(args, kwargs, 6, "groups")
+        groups = groups if type(groups) is int and groups > 0 else 1
+        out_channels = max(1, int(weight.shape[0]))
+        per_output = int(weight.shape[1]) * math.prod(int(s) for s in weight.shape[2:])
+        work = -(-count * per_output * CONV_MAC_UNITS // min(out_channels, CONV_MAC_UNITS))
+        return count // out_channels * per_output * groups, work
+    return 0, POOL_UNITS * count * (_window(op, args, kwargs, out) + POOL_OUTPUT_OVERHEAD)
 
 
 def _meta(value: Any) -> Any:
@@ -111,17 +104,15 @@ def measure(fn: Any, op: str, args: list, kwargs: dict) -> tuple[int, int]:
     known = _measured.get(key)
     if known is not None:
         return known
-    mode = _Measure()
-    metas, meta_kwargs = _meta(list(args)), {name: _meta(value) for name, value in kwargs.items()}
-    try:   # (the meta copies made before the mode: their own creation is no work of the call)
-        with torch.no_grad(), mode:
-            fn(*metas, **meta_kwargs)
+    try:
+        with torch.no_grad():
+            result = fn(*_meta(list(args)), **{name: _meta(value) for name, value in kwargs.items()})
+        answer = _counted(op, args, kwargs, result)
     except (RuntimeError, ValueError, IndexError, TypeError):   # PyTorch's own error (shapes, arguments):
-        pass   # the real call stops at the same op and reports it; what ran before it is counted
+        answer = (0, 0)   # the real call stops at the same check and reports it
     except Exception:  # noqa: BLE001 - anything else (no meta kernel): bound it by the operands (fail closed)
         bound = math.prod(max(1, math.prod(t.shape)) for t in _tensors(args, kwargs))
-        mode.largest, mode.work = max(mode.largest, bound), mode.work + bound
-    answer = (mode.largest, mode.work)
+        answer = (bound, bound)
     if len(_measured) < _KEPT:
         _measured[key] = answer
     return answer

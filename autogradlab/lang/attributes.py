@@ -34,6 +34,7 @@ from autogradlab.lang.data_wrappers import HookHandle, SafeException, SafeNumpyG
 from autogradlab.lang.deque_values import Deque
 from autogradlab.lang.deque_values import read_attribute as deque_attribute
 from autogradlab.lang.guarded_calls import _python_guarded, _torch_guarded
+from autogradlab.lang.inert_values import InertValue
 from autogradlab.lang.item_access import get_item, set_item  # noqa: F401 - re-exported (interpreter.py, ...)
 from autogradlab.lang.iterators import ITERATORS, materialize_iterator
 from autogradlab.lang.namedtuple_values import (
@@ -63,6 +64,7 @@ from autogradlab.lang.safe_values import (
 from autogradlab.lang.sequence_methods import KEYWORD_METHODS, sort_list
 from autogradlab.lang.set_value import ProgramSet
 from autogradlab.lang.sizes import tensor_elements
+from autogradlab.lang.slice_values import read_part
 from autogradlab.lang.stored_objects import require_item, require_storable
 from autogradlab.lang.tensor_own_attributes import MISSING, read_own_attribute, set_own_attribute
 from autogradlab.lang.unbound_methods import dict_fromkeys, read_method, string_method
@@ -146,6 +148,11 @@ def read_attribute(interp: Interpreter, base: Any, name: str, node: ast.AST) -> 
         return base.node.variable   # the leaf tensor the node accumulates into
     if name in return_type_fields(base):
         return getattr(base, name)
+    if isinstance(base, InertValue):   # torch.finfo(...).eps, ... (lang/inert_values.py)
+        return base.attribute(interp, name, node)
+    found, part = read_part(base, name)   # s.start, r.stop (slice_values.py)
+    if found:
+        return part
     if isinstance(base, complex) and name in ("real", "imag"):
         return getattr(base, name)
     if isinstance(base, torch.dtype) and name in _DTYPE_PROPERTIES:

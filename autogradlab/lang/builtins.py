@@ -371,3 +371,7 @@ from autogradlab.lang.subclass_checks import is_subclass  # noqa: E402 - builtin
 
 BUILTINS["issubclass"] = SafeFunction("issubclass", is_subclass)
 BUILTINS["object"] = SafeType("object", object)   # issubclass(C, object), isinstance(x, object); not callable
+
+from autogradlab.lang.slice_values import SLICE_BUILTINS  # noqa: E402 - slice(1, 3) (lang/slice_values.py)
+
+BUILTINS.update(SLICE_BUILTINS)

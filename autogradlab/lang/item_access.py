@@ -18,11 +18,13 @@ from autogradlab.lang.calls import require_data, wrap_result
 from autogradlab.lang.collections_module import DefaultDict, missing_default
 from autogradlab.lang.deque_values import Deque
 from autogradlab.lang.guarded_calls import _python_guarded, _torch_guarded
+from autogradlab.lang.inert_values import InertValue
 from autogradlab.lang.numpy_ops import is_numpy_operand
 from autogradlab.lang.object_protocols import index_of
 from autogradlab.lang.operators import python_error
-from autogradlab.lang.safe_values import SafeArray, type_text
+from autogradlab.lang.safe_values import SafeArray, SafeType, type_text
 from autogradlab.lang.stored_objects import refuse_object_index, require_item
+from autogradlab.lang.typing_module import builtin_subscript
 
 if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
@@ -72,6 +74,10 @@ def get_item(interp: Interpreter, base: Any, index: Any, node: ast.AST) -> Any:
         if type(base) is DefaultDict and _python_guarded(lambda: index not in base):
             return missing_default(interp, base, index, node)   # collections_module.py
         return _python_guarded(lambda: base[index])
+    if isinstance(base, InertValue):   # List[int], np.mgrid[0:1:5j], a.flat[3] (lang/inert_values.py)
+        return base.subscript(interp, index, node)
+    if isinstance(base, SafeType):   # list[int] (typing_module.py)
+        return builtin_subscript(base, index)
     if not isinstance(base, (list, tuple, str, range, torch.Size)):
         raise ProgramTypeError(f"'{type_text(base)}' object is not subscriptable")
     if type(base) is Deque and type(index) is slice:

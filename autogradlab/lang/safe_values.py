@@ -33,6 +33,7 @@ from autogradlab.lang.data_wrappers import (
     SafeType,
     TracebackStandIn,
 )
+from autogradlab.lang.inert_values import InertValue
 from autogradlab.lang.set_value import ProgramSet
 
 
@@ -98,7 +99,8 @@ class Namespace:
 _ATOMS = (bool, int, float, complex, str, type(None), torch.Tensor, torch.Size, torch.dtype, torch.device,
           SafeArray, SafeNumpyDtype, SafeType, SafeGradFn, SafeGenerator, SafeException, SafeDistribution,
           SafeGradMode, HookHandle, TracebackStandIn, SafeNumpyGenerator, SafeBitGenerator, range, slice,
-          type(Ellipsis), np.number, np.bool_)   # numpy scalars: operators route them to numpy_ops
+          type(Ellipsis), np.number, np.bool_,   # numpy scalars: operators route them to numpy_ops
+          InertValue)   # typing's forms, finfo, np.mgrid, a.flat (lang/inert_values.py)
 _ATOM_TYPES = frozenset(_ATOMS)
 _MAPPINGS = (dict, type({}.keys()), type({}.values()), type({}.items()), ProgramSet)   # lang/sets.py
 _CONTAINERS = (tuple, list, *_MAPPINGS)

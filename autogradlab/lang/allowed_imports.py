@@ -90,6 +90,8 @@ _MEMBERS = (
     "itertools.combinations", "itertools.combinations_with_replacement",
     *(f"itertools.{name}" for name in ("accumulate", "chain", "count", "repeat", "pairwise", "zip_longest",
                                        "permutations")),   # lang/itertools_more.py
+    *(f"itertools.{name}" for name in ("cycle", "groupby", "tee", "starmap", "takewhile", "dropwhile",
+                                       "filterfalse", "compress")),   # lang/itertools_lazy.py
     "contextlib.contextmanager", "contextlib.nullcontext", "contextlib.suppress",
     *(f"typing.{name}" for name in (*TYPING_NAMES, "TYPE_CHECKING")),   # lang/typing_module.py
     # `from torch import tensor` (fast.ai course22p2): a torch function, dtype or constant the program

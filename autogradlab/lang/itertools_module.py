@@ -205,10 +205,13 @@ def _combinations_of(kind: str) -> Any:
 
 
 def itertools_namespace() -> Namespace:
+    from autogradlab.lang.itertools_lazy import LAZY_ITERTOOLS  # (it imports this module)
     from autogradlab.lang.itertools_more import MORE_ITERTOOLS  # (it imports this module)
     return Namespace("itertools", {"islice": SafeFunction("itertools.islice", _islice),
                                    "product": SafeFunction("itertools.product", _product),
                                    **{kind: SafeFunction(f"itertools.{kind}", _combinations_of(kind))
                                       for kind in ("combinations", "combinations_with_replacement")},
                                    **{name: SafeFunction(f"itertools.{name}", impl)
-                                      for name, impl in MORE_ITERTOOLS.items()}})
+                                      for name, impl in MORE_ITERTOOLS.items()},
+                                   **{name: SafeFunction(f"itertools.{name}", impl)
+                                      for name, impl in LAZY_ITERTOOLS.items()}})

@@ -37,8 +37,8 @@ def _slice_parts(key: Any, what: str) -> None:
     for item in key if type(key) is tuple else (key,):
         parts = (item.start, item.stop, item.step) if type(item) is slice else (item,)
         if not all(isinstance(part, _NUMBERS) for part in parts):
-            raise NotSupported(f"{what}[...] takes slices of numbers in Autograd Lab",
-                               hint="e.g. np.mgrid[0:3, 0:2] or np.mgrid[-1:1:5j]")
+            raise NotSupported(f"{what}[...] takes slices of numbers in Autograd Lab "
+                               "(e.g. np.mgrid[0:3, 0:2], np.mgrid[-1:1:5j])")
         for part in parts:
             if type(part) is int and part.bit_length() > 64:
                 raise python_error(OverflowError("Python int too large to convert to C long"))
@@ -131,7 +131,7 @@ def _concatenated(interp: Interpreter, name: str, trick: Any, key: Any) -> Any:
         if isinstance(item, str):
             if k or not item or len(item) > 20 or not set(item) <= _DIRECTIVE_CHARS:
                 raise NotSupported(f"{what}[...] with the string directive {item[:20]!r} is not supported in "
-                                   "Autograd Lab", hint="give it slices, numbers and arrays")
+                                   "Autograd Lab (only slices, numbers and arrays)")
             pieces.append(item)
             continue
         if type(item) is slice:

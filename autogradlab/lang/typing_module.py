@@ -73,9 +73,9 @@ def _real(value: Any, in_list: bool = False) -> Any:
         return [_real(item, True) for item in value]
     if isinstance(value, str):
         raise NotSupported("forward references (a type written as a string) in typing forms are not "
-                           "supported in Autograd Lab", hint="write the type itself, e.g. List[int]")
-    raise NotSupported(f"a typing form of a {type(value).__name__} value is not supported in Autograd Lab",
-                       hint="give it types, e.g. List[int], Dict[str, float], Optional[torch.Tensor]")
+                           "supported in Autograd Lab; write the type itself, e.g. List[int]")
+    raise NotSupported(f"a typing form of a {type(value).__name__} value is not supported in Autograd Lab; "
+                       "give it types, e.g. List[int], Dict[str, float], Optional[torch.Tensor]")
 
 
 _ENGINE_TYPES = {"ProgramSet": set}

@@ -101,10 +101,8 @@ def printed_code_text(value: Any) -> str | None:
     if kind.__name__ == "ProgramGenerator":
         return f"<generator object {function_qualname(value._fn)}{FAKE_ADDRESS}>"
     if kind.__name__ == "SequenceIterator":
-        from autogradlab.lang.itertools_lazy import itertools_text
-        text = itertools_text(value)   # count(5), repeat(0, 3): CPython's own text
-        if text is not None:
-            return text
         text = repr(value)
+        if not text.startswith("<"):   # count(5), repeat(0, 3): CPython's own text (itertools_lazy.py)
+            return text
         return text[:-1] + FAKE_ADDRESS + ">"
     return None

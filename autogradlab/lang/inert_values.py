@@ -33,6 +33,7 @@ class InertValue:
     """A library object held as data: prints as the wrapped one, exposes what its module lists."""
 
     __slots__ = ()
+    listed = True   # in the Variables table (typing's forms are not: Python's are callable, or classes)
 
     def short_name(self) -> str:
         return type(self).__name__.rsplit(".", 1)[-1]

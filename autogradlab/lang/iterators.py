@@ -43,6 +43,11 @@ class SequenceIterator:
         return f"{self._kind}_iterator"
 
     def __repr__(self) -> str:
+        if self._kind in ("itertools.count", "itertools.repeat"):   # count(5), repeat(0, 3) (itertools_lazy)
+            from autogradlab.lang.itertools_lazy import itertools_text
+            text = itertools_text(self)
+            if text is not None:
+                return text
         if self._kind == "generator":
             return f"<generator object {getattr(self._items, 'qualname', '<genexpr>')}>"
         if self._kind in ("islice", "itertools.product", "itertools.combinations",

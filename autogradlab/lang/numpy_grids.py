@@ -23,7 +23,7 @@ from autogradlab.errors import NotSupported
 from autogradlab.lang.inert_values import InertValue, named_kind
 from autogradlab.lang.numpy_ops import _guarded, _raw, _wrap, charge, lists_as_arrays
 from autogradlab.lang.operators import python_error
-from autogradlab.lang.safe_values import SafeFunction
+from autogradlab.lang.safe_values import SafeArray, SafeFunction
 
 if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
@@ -143,17 +143,33 @@ def _concatenated(interp: Interpreter, name: str, trick: Any, key: Any) -> Any:
             total += size
             pieces.append(item)
             continue
-        value = _raw(lists_as_arrays(interp, [item])[0], what)
+        value = _raw(_arrays(interp, [item])[0], what)
         total += int(np.size(value))
         pieces.append(value)
     charge(interp, total, what)
     return _wrap(_guarded(lambda: trick[tuple(pieces) if type(key) is tuple else pieces[0]]))
 
 
+def _arrays(interp: Interpreter, values: list) -> list:
+    """Lists become arrays as np.array makes them (sized first), a range as NumPy reads it (its length
+    counted first); the rest is left for numpy_ops._raw to take or refuse."""
+    made = []
+    for value in values:
+        if type(value) is range:
+            try:
+                length = len(value)
+            except OverflowError:   # more than sys.maxsize items
+                length = interp.limits.max_tensor_elements + 1
+            charge(interp, length, "the range")
+            value = SafeArray(np.arange(value.start, value.stop, value.step))
+        made.append(value)
+    return lists_as_arrays(interp, made)
+
+
 def _ix(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> tuple:
     if kwargs:
         raise python_error(TypeError(f"ix_() got an unexpected keyword argument '{next(iter(kwargs))}'"))
-    arrays = [_raw(value, "np.ix_") for value in lists_as_arrays(interp, list(args))]
+    arrays = [_raw(value, "np.ix_") for value in _arrays(interp, list(args))]
     if len(arrays) > MAX_GRID_AXES:
         raise NotSupported(f"np.ix_ of more than {MAX_GRID_AXES} sequences is not supported in Autograd Lab")
     charge(interp, sum(int(np.size(a)) for a in arrays), "np.ix_")

@@ -17,10 +17,12 @@ import types
 import typing
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
+
 from autogradlab.errors import NotSupported
 from autogradlab.lang.inert_values import InertValue, named_kind
 from autogradlab.lang.operators import python_error
-from autogradlab.lang.safe_values import Namespace, SafeType
+from autogradlab.lang.safe_values import Namespace, SafeArray, SafeType
 
 if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
@@ -35,6 +37,7 @@ class TypingForm(InertValue):
     """typing.List, Optional[int], list[int]: typing's object, printed and subscripted as typing does."""
 
     __slots__ = ("form",)
+    listed = False
 
     def __new__(cls, form: Any) -> TypingForm:
         kind = type(form)
@@ -65,7 +68,7 @@ def _real(value: Any, in_list: bool = False) -> Any:
     if isinstance(value, SafeType):
         real = value.py_type
         if real.__module__.startswith("autogradlab"):
-            real = _ENGINE_TYPES.get(real.__name__)
+            real = _engine_types().get(real)
             if real is None:
                 raise NotSupported(f"{value.text} in a typing form is not supported in Autograd Lab")
         return real
@@ -78,7 +81,10 @@ def _real(value: Any, in_list: bool = False) -> Any:
                        "give it types, e.g. List[int], Dict[str, float], Optional[torch.Tensor]")
 
 
-_ENGINE_TYPES = {"ProgramSet": set}
+def _engine_types() -> dict[type, type]:
+    """The engine's stand-ins for a library type (set's, np.ndarray's): the type itself."""
+    from autogradlab.lang.set_value import ProgramSet
+    return {ProgramSet: set, SafeArray: np.ndarray}
 
 
 def _subscripted(form: Any, index: Any) -> Any:

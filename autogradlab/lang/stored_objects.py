@@ -256,9 +256,9 @@ VARIABLE_TEXT_CHARS = 1_000_000   # the Variables table's default texts write th
 
 def program_variables(interp: Any, names: Any, texts: bool) -> dict[str, Any]:
     """The Report's variables: data as it is, objects and containers of them as their ShownText."""
+    from autogradlab.lang.inert_values import InertValue
     from autogradlab.lang.namedtuple_values import is_namedtuple_class
     from autogradlab.lang.pprint_module import PrettyPrinterValue
-    from autogradlab.lang.inert_values import InertValue
     from autogradlab.lang.safe_values import is_data
     values = interp.globals.vars
     shown: dict[str, Any] = {}

@@ -39,6 +39,10 @@ def _slice_parts(key: Any, what: str) -> None:
         if not all(isinstance(part, _NUMBERS) for part in parts):
             raise NotSupported(f"{what}[...] takes slices of numbers in Autograd Lab "
                                "(e.g. np.mgrid[0:3, 0:2], np.mgrid[-1:1:5j])")
+        if type(item) is slice and any(isinstance(part, (complex, np.complexfloating))
+                                       for part in (item.start, item.stop)):
+            raise NotSupported(f"{what}[...] takes slices of numbers in Autograd Lab "
+                               "(e.g. np.mgrid[0:3, 0:2], np.mgrid[-1:1:5j])")
         for part in parts:
             if type(part) is int and part.bit_length() > 64:
                 raise python_error(OverflowError("Python int too large to convert to C long"))
@@ -136,9 +140,7 @@ def _concatenated(interp: Interpreter, name: str, trick: Any, key: Any) -> Any:
             continue
         if type(item) is slice:
             _slice_parts(item, what)
-            size = _line_size(item) if item.stop is not None or not isinstance(item.step, complex) else None
-            if size is None:   # r_[:5j]: NumPy's own error, before anything is made
-                return _wrap(_guarded(lambda: trick[key]))
+            size = _line_size(item)   # np.arange's count, or a complex step's (np.linspace's num)
             charge(interp, size, what)
             total += size
             pieces.append(item)

@@ -31,20 +31,21 @@ TYPING_NAMES = ("Any", "Callable", "Dict", "FrozenSet", "Generator", "Iterable",
                 "Mapping", "Optional", "Sequence", "Set", "Tuple", "Type", "Union")
 _SUBSCRIPTABLE_BUILTINS = ("list", "tuple", "dict", "set", "frozenset", "type")
 MAX_TYPE_ARGUMENTS = 256   # typing's forms of a lesson take a handful
+MAX_TYPE_DEPTH = 32   # and nest a few deep (Dict[str, List[Tuple[int, float]]])
 
 
 class TypingForm(InertValue):
     """typing.List, Optional[int], list[int]: typing's object, printed and subscripted as typing does."""
 
-    __slots__ = ("form",)
+    __slots__ = ("form", "depth")
     listed = False
 
-    def __new__(cls, form: Any) -> TypingForm:
+    def __new__(cls, form: Any, depth: int = 0) -> TypingForm:
         kind = type(form)
         return object.__new__(named_kind(TypingForm, f"{kind.__module__}.{kind.__qualname__}"))
 
-    def __init__(self, form: Any) -> None:
-        self.form = form
+    def __init__(self, form: Any, depth: int = 0) -> None:
+        self.form, self.depth = form, depth   # forms nested inside it (typing's repr, ==, hash recurse)
 
     def __repr__(self) -> str:
         return repr(self.form)
@@ -56,7 +57,7 @@ class TypingForm(InertValue):
         return hash(self.form)
 
     def subscript(self, interp: Interpreter, index: Any, node: ast.AST) -> Any:
-        return TypingForm(_subscripted(self.form, index))
+        return _subscripted(self.form, index)
 
 
 def _real(value: Any, in_list: bool = False) -> Any:
@@ -87,14 +88,28 @@ def _engine_types() -> dict[type, type]:
     return {ProgramSet: set, SafeArray: np.ndarray}
 
 
-def _subscripted(form: Any, index: Any) -> Any:
+def _depth(value: Any) -> int:
+    if isinstance(value, TypingForm):
+        return value.depth
+    if type(value) is list:
+        return 1 + max(map(_depth, value), default=0)
+    return 0
+
+
+def _subscripted(form: Any, index: Any) -> TypingForm:
+    """form[index] as typing makes it; the new form's nesting is bounded first (typing's repr, hash and ==
+    recurse through it: List[List[...]] 10,000 deep would end in RecursionError)."""
     items = index if type(index) is tuple else (index,)
     if len(items) > MAX_TYPE_ARGUMENTS:
         raise NotSupported(f"typing forms of more than {MAX_TYPE_ARGUMENTS} types are not supported in "
                            "Autograd Lab")
     real = tuple(_real(item) for item in items)
+    depth = 1 + max(map(_depth, items), default=0)
+    if depth > MAX_TYPE_DEPTH:
+        raise NotSupported(f"typing forms nested more than {MAX_TYPE_DEPTH} deep are not supported in "
+                           "Autograd Lab")
     try:
-        return form[real if type(index) is tuple else real[0]]
+        return TypingForm(form[real if type(index) is tuple else real[0]], depth)
     except (TypeError, ValueError) as exc:   # typing's own words: Dict[int], Optional[int, str]
         raise python_error(exc) from None
 
@@ -103,7 +118,7 @@ def builtin_subscript(base: SafeType, index: Any) -> TypingForm:
     """`list[int]`, `dict[str, int]`: the alias CPython makes; other types keep CPython's TypeError."""
     if base.text_name not in _SUBSCRIPTABLE_BUILTINS:
         raise python_error(TypeError(f"type '{base.text_name.rsplit('.', 1)[-1]}' is not subscriptable"))
-    return TypingForm(_subscripted(_Alias(_real(base)), index))
+    return _subscripted(_Alias(_real(base)), index)
 
 
 class _Alias:

@@ -113,6 +113,8 @@ EN = {
     "errors_numpy.typing_value": "a typing form of a {type} value is not supported in Autograd Lab; give it "
                                  "types, e.g. List[int], Dict[str, float], Optional[torch.Tensor]",
     "errors_numpy.typing_count": "typing forms of more than {count} types are not supported in Autograd Lab",
+    "errors_numpy.typing_depth": "typing forms nested more than {count} deep are not supported in "
+                                 "Autograd Lab",
 }
 
 ZH = {
@@ -208,4 +210,5 @@ ZH = {
     "errors_numpy.typing_value": "Autograd Lab 不支持由 {type} 值构成的 typing 类型形式；请给出类型，"
                                  "例如 List[int]、Dict[str, float]、Optional[torch.Tensor]",
     "errors_numpy.typing_count": "Autograd Lab 不支持超过 {count} 个类型的 typing 类型形式",
+    "errors_numpy.typing_depth": "Autograd Lab 不支持嵌套超过 {count} 层的 typing 类型形式",
 }

@@ -255,3 +255,19 @@ def test_inert_values_stay_inert() -> None:
                    "import numpy as np\nnp.mgrid.__getitem__\n"):
         report = run_program(source)
         assert not report.ok and report.error.kind == "unsupported", report.error
+
+
+@pytest.mark.parametrize("depth, ok", [(32, True), (33, False)])
+def test_typing_forms_nest_to_a_bound(depth: int, ok: bool) -> None:
+    """typing's repr, hash and == recurse through a form: its nesting is bounded before typing makes it."""
+    source = f"from typing import List\nt = int\nfor i in range({depth}):\n    t = List[t]\nprint(t)\n"
+    report = run_program(source)
+    assert report.ok == ok, report.error
+    if ok:
+        assert report.printed == run_trusted(source).printed
+    else:
+        assert report.error.kind == "unsupported" and "nested more than 32 deep" in report.error.message
+
+
+def test_complex_slice_bounds_are_refused_by_name() -> None:
+    refused("import numpy as np\nx = np.mgrid[:5j]\n", "unsupported", "takes slices of numbers")

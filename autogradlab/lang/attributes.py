@@ -46,6 +46,7 @@ from autogradlab.lang.namedtuple_values import (
     is_namedtuple_class,
     read_field,
 )
+from autogradlab.lang.numpy_flat import flat_of
 from autogradlab.lang.numpy_ops import ARRAY_METHODS, array_method, is_numpy_operand
 from autogradlab.lang.operators import python_error
 from autogradlab.lang.plain_methods import PLAIN_METHODS
@@ -123,6 +124,8 @@ def read_attribute(interp: Interpreter, base: Any, name: str, node: ast.AST) -> 
             raise NotSupported(custom_functions.BASE_ONLY)
         return member
     if isinstance(base, SafeArray):
+        if name == "flat":   # a.flat (numpy_flat.py)
+            return flat_of(interp, base)
         if name not in al.SAFE_ARRAY_PROPERTIES:
             raise NotSupported(f"the numpy attribute `.{name}` is not supported in Autograd Lab")
         value = getattr(base.array, name)

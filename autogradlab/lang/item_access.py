@@ -19,6 +19,7 @@ from autogradlab.lang.collections_module import DefaultDict, missing_default
 from autogradlab.lang.deque_values import Deque
 from autogradlab.lang.guarded_calls import _python_guarded, _torch_guarded
 from autogradlab.lang.inert_values import InertValue
+from autogradlab.lang.numpy_flat import FlatIter
 from autogradlab.lang.numpy_ops import is_numpy_operand
 from autogradlab.lang.object_protocols import index_of
 from autogradlab.lang.operators import python_error
@@ -74,7 +75,7 @@ def get_item(interp: Interpreter, base: Any, index: Any, node: ast.AST) -> Any:
         if type(base) is DefaultDict and _python_guarded(lambda: index not in base):
             return missing_default(interp, base, index, node)   # collections_module.py
         return _python_guarded(lambda: base[index])
-    if isinstance(base, InertValue):   # List[int], np.mgrid[0:1:5j], a.flat[3] (lang/inert_values.py)
+    if isinstance(base, (InertValue, FlatIter)):   # List[int], np.mgrid[0:1:5j] (inert_values.py), a.flat[3]
         return base.subscript(interp, index, node)
     if isinstance(base, SafeType):   # list[int] (typing_module.py)
         return builtin_subscript(base, index)

@@ -36,7 +36,7 @@ class SequenceIterator:
         if self._kind in ("map", "filter", "zip", "enumerate", "generator", "islice",
                           "itertools.chain", "reversed"):   # map_filter.py, itertools_module.py, builtins
             return self._kind
-        if self._kind.startswith("itertools."):   # itertools.count, itertools._grouper: CPython's tp_name
+        if self._kind.startswith(("itertools.", "numpy.")):   # itertools.count, numpy.flatiter: the tp_name
             return self._kind
         if self._kind.endswith("iterator"):   # _PYTHON_ITERATORS: CPython's own name
             return self._kind

@@ -33,6 +33,7 @@ from autogradlab.lang.math_ints import MATH_INT_FUNCTIONS
 from autogradlab.lang.numpy_creation import numpy_creation_members
 from autogradlab.lang.numpy_dtype_names import dtype_named
 from autogradlab.lang.numpy_everyday import numpy_everyday_members
+from autogradlab.lang.numpy_flat import NUMPY_FLAT_MEMBERS
 from autogradlab.lang.numpy_grids import NUMPY_GRID_MEMBERS
 from autogradlab.lang.numpy_index_functions import numpy_index_members
 from autogradlab.lang.numpy_joins import numpy_join_members
@@ -181,6 +182,7 @@ def modules() -> dict[str, Namespace]:
     numpy_ns.members.update(numpy_index_members())   # np.fromfunction, np.trapezoid (numpy_index_functions)
     torch_ns.members.update(TORCH_INFO_MEMBERS)   # torch.finfo, torch.iinfo (dtype_info.py)
     numpy_ns.members.update(NUMPY_INFO_MEMBERS)   # np.finfo, np.iinfo (dtype_info.py)
+    numpy_ns.members.update(NUMPY_FLAT_MEMBERS)   # np.ndindex, np.ndenumerate (numpy_flat.py)
     numpy_ns.members.update(NUMPY_GRID_MEMBERS)   # np.mgrid, np.ogrid, np.r_, np.c_, np.ix_ (numpy_grids.py)
     randoms = random_namespaces()   # Python's random and np.random (random_modules.py)
     numpy_ns.members["random"] = randoms["numpy.random"]

@@ -354,7 +354,7 @@ def type_text(value: Any) -> str:
     if type(value).__name__ == "ProgramGenerator":
         return "generator"
     if type(value).__name__ == "SequenceIterator":
-        if value.type_name.startswith("itertools."):   # itertools.count prints as count(5)
+        if value.type_name.startswith(("itertools.", "numpy.")):   # itertools.count prints as count(5)
             return value.type_name
         return repr(value)[1:].split(" ")[0]   # list_iterator, str_iterator, ... (lang/generators.py)
     if isinstance(value, SafeFunction):

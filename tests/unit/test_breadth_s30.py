@@ -155,6 +155,19 @@ SNIPPETS = {
                         "try:\n    itertools.starmap(len)\nexcept TypeError as e:\n    print(e)\n"
                         "try:\n    itertools.compress([1])\nexcept TypeError as e:\n    print(e)\n"
                         "try:\n    list(itertools.starmap(pow, [1]))\nexcept TypeError as e:\n    print(e)\n",
+    # a.flat, np.ndindex, np.ndenumerate
+    "flat_walks": "import numpy as np\na = np.arange(6).reshape(2, 3)\nf = a.flat\n"
+                  "print(f[2], f[1:4], f[[0, 5]], f[...], next(f), next(f), type(f))\n"
+                  "print([v * 2 for v in a.flat], sum(a.flat), list(a.T.flat), f[np.array([1, 2])])\n"
+                  "for i, v in enumerate(a.flat):\n    if i == 2:\n        print('third', v)\n"
+                  "print(list(np.ndindex(2, 2)), list(np.ndindex((2, 1))), list(np.ndindex()))\n"
+                  "for idx in np.ndindex(a.shape):\n    a[idx] += 1\nprint(a)\n"
+                  "for (i, j), v in np.ndenumerate(a):\n    if v % 2 == 0:\n        print(i, j, v)\n"
+                  "print(list(np.ndenumerate([[1.5, 2]])), list(np.ndenumerate(3)))\n"
+                  "print(a.flat[np.array([True, False, True, False, False, True])])\n"
+                  "try:\n    a.flat[10]\nexcept IndexError as e:\n    print(e)\n"
+                  "try:\n    list(np.ndindex(-1))\nexcept ValueError as e:\n    print(e)\n"
+                  "try:\n    np.ndindex(2.5)\nexcept TypeError as e:\n    print(e)\n",
 }
 
 
@@ -271,3 +284,30 @@ def test_typing_forms_nest_to_a_bound(depth: int, ok: bool) -> None:
 
 def test_complex_slice_bounds_are_refused_by_name() -> None:
     refused("import numpy as np\nx = np.mgrid[:5j]\n", "unsupported", "takes slices of numbers")
+
+
+@pytest.mark.parametrize("source", ["for i in np.ndindex(10**6, 10**6):\n    pass",
+                                    "x = list(np.ndenumerate(np.zeros((100, 100))))",
+                                    "for v in np.zeros(10_000).flat:\n    pass"])
+def test_numpy_walks_stop_at_the_loop_budget(source: str) -> None:
+    report = run_program("import numpy as np\n" + source + "\n",
+                         limits=dataclasses.replace(DEFAULT_LIMITS, max_loop_iterations=5_000))
+    assert not report.ok and report.error.kind == "limit" and "loop iterations" in report.error.message, \
+        report.error
+
+
+@pytest.mark.parametrize("index, total", [("[0] * 1_000", 3_000), ("slice(None)", 2_000), ("...", 2_000),
+    ("np.ones(1_000, dtype=int)", 3_000), ("slice(0, 1_000, 2)", 1_500)])
+def test_flat_reads_are_counted_first(index: str, total: int) -> None:
+    """The array, the index array made from a list, and the result: all counted; one element fewer in the
+    run's total refuses the read before NumPy makes it."""
+    source = f"import numpy as np\na = np.zeros(1_000)\nx = a.flat[{index}]\n"
+    at = run_program(source, limits=dataclasses.replace(DEFAULT_LIMITS, max_total_elements=total))
+    assert at.ok, at.error
+    report = run_program(source, limits=dataclasses.replace(DEFAULT_LIMITS, max_total_elements=total - 1))
+    assert not report.ok and report.error.kind == "limit" and report.error.line == 3, report.error
+
+
+def test_flat_refuses_other_indices_by_name() -> None:
+    refused("import numpy as np\na = np.zeros(3)\nx = a.flat[1.5]\n", "unsupported", "a.flat[...] takes",
+            line=3)

@@ -91,8 +91,7 @@ class IndexTrick(InertValue):
 
     def __new__(cls, name: str) -> IndexTrick:
         kind = type(getattr(np, name))
-        return object.__new__(named_kind(IndexTrick, f"{kind.__module__.replace('._index_tricks_impl', '')}."
-                                                     f"{kind.__name__}"))
+        return object.__new__(named_kind(IndexTrick, f"{kind.__module__}.{kind.__name__}"))
 
     def __init__(self, name: str) -> None:
         self.name, self.trick = name, getattr(np, name)

@@ -386,6 +386,10 @@ TUTORIALS: tuple[ProgramSpec, ...] = (
     # np.random.choice/permutation, itertools.accumulate, then the line fitted with autograd
     ProgramSpec("tutorial_own_numpy_statistics.py", "written fresh for Autograd Lab (session 29)",
                 output="loss"),
+    # Session 30 (breadth): a loss surface with np.mgrid / np.ndenumerate, typing annotations, slice objects,
+    # torch.finfo, itertools.cycle / groupby / tee / starmap (lang/slice_values.py, typing_module.py,
+    # dtype_info.py, numpy_grids.py, numpy_flat.py, itertools_lazy.py), then gradient descent with autograd
+    ProgramSpec("tutorial_own_python_tools.py", "written fresh for Autograd Lab (session 30)", output="loss"),
 )
 
 

@@ -375,3 +375,4 @@ BUILTINS["object"] = SafeType("object", object)   # issubclass(C, object), isins
 from autogradlab.lang.slice_values import SLICE_BUILTINS  # noqa: E402 - slice(1, 3) (lang/slice_values.py)
 
 BUILTINS.update(SLICE_BUILTINS)
+BUILTIN_TYPES.update(SLICE_BUILTINS)   # type(s) is slice

@@ -46,7 +46,8 @@ SNIPPETS = {
     # 1. slice objects, range's parts
     "slice_objects": "a = [0, 1, 2, 3, 4, 5]\ns = slice(1, 5, 2)\nprint(a[s], s, s.start, s.stop, s.step)\n"
                      "print(s.indices(4), slice(None, None, -1).indices(10), slice(-3, None).indices(5))\n"
-                     "print(repr(slice(3)), slice(1, 3) == slice(1, 3), isinstance(s, slice), type(s))\n"
+                     "print(repr(slice(3)), slice(1, 3) == slice(1, 3), isinstance(s, slice))\n"
+                     "print(type(s), type(s) is slice)\n"
                      "print('abcdef'[slice(None, None, -2)], (1, 2, 3)[slice(1, None)], str(slice(0, 1)))\n"
                      "r = range(2, 10, 3)\n"
                      "print(r.start, r.stop, r.step, r.index(5), r.count(5), r.count(6))\n",

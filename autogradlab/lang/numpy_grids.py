@@ -114,6 +114,9 @@ def _grid(interp: Interpreter, name: str, trick: Any, key: Any) -> Any:
             raise NotSupported(f"{what}[...] of more than {MAX_GRID_AXES} axes is not supported in "
                                "Autograd Lab")
         counts = [max(0, n) for n in sizes]
+        if name == "mgrid":   # np.indices makes np.arange(n) for each axis too (np.mgrid[0:10**10, 0:0]:
+            for n in counts:   # an empty grid, but an 80 GB arange on the way)
+                charge(interp, n, f"{what}[...]")
         charge(interp, sum(counts) if name == "ogrid" else len(counts) * math.prod(counts), f"{what}[...]")
     elif type(key) is slice:
         charge(interp, _line_size(key), f"{what}[...]")

@@ -208,6 +208,7 @@ def test_grids_are_counted_before_numpy_makes_them(source: str, elements: int) -
 
 
 @pytest.mark.parametrize("source", ["np.mgrid[0:10**5, 0:10**5]", "np.mgrid[0:1:1e12j]", "np.ogrid[0:10**12]",
+                                    "np.mgrid[0:10**10, 0:0]", "np.ogrid[0:10**10, 0:0]",
                                     "np.r_[0:10**12]", "np.c_[0:1:1e15j]", "np.mgrid[0:1:1e15j, 0:1:1e15j]"])
 def test_huge_grids_are_refused_before_any_memory_is_made(source: str) -> None:
     refused(f"import numpy as np\nx = {source}\n", "limit", "elements")

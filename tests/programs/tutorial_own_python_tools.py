@@ -21,7 +21,7 @@ def mse(w: float, b: float, xs: np.ndarray, ys: np.ndarray) -> float:
 
 
 xs, ys = data[:, 0], data[:, 1]
-W, B = np.mgrid[0:10:41j, -2:2:21j]
+W, B = np.mgrid[0:10:21j, -2:2:11j]
 losses = np.zeros_like(W)
 for (i, j), w in np.ndenumerate(W):
     losses[i, j] = mse(w, B[i, j], xs, ys)
@@ -32,7 +32,7 @@ for idx, value in np.ndenumerate(losses):
 print(W.shape, "best w, b on the grid:", W[best].round(2), B[best].round(2), losses[best].round(4))
 print("smallest five losses:", np.sort(np.array(list(losses.flat)))[:5].round(4))
 rows, cols = np.ogrid[0:3, 0:2]
-print(rows.shape, cols.shape, (rows * 10 + cols).tolist(), losses[np.ix_([0, 40], [0, 20])].round(2))
+print(rows.shape, cols.shape, (rows * 10 + cols).tolist(), losses[np.ix_([0, 20], [0, 10])].round(2))
 
 # ---- cell 3: how small is small? the dtype's own epsilon
 eps32, eps64 = torch.finfo(torch.float32).eps, np.finfo(np.float64).eps

@@ -169,6 +169,29 @@ SNIPPETS = {
                   "try:\n    a.flat[10]\nexcept IndexError as e:\n    print(e)\n"
                   "try:\n    list(np.ndindex(-1))\nexcept ValueError as e:\n    print(e)\n"
                   "try:\n    np.ndindex(2.5)\nexcept TypeError as e:\n    print(e)\n",
+    # zip(strict=True), lazily as CPython's
+    "zip_strict": (
+                   "print(list(zip([1, 2], [3, 4], strict=True)), list(zip([1], [2, 3], strict=False)))\n"
+                   "print(list(zip(strict=True)))\n"
+                   "z = zip([1, 2], [3], strict=True)\n"
+                   "print(next(z))\n"
+                   "try:\n"
+                   "    next(z)\n"
+                   "except ValueError as e:\n"
+                   "    print(e)\n"
+                   "for args in ([[1, 2], [3]], [[1], [2, 3]], [[1], [2], [3, 4]], [[1, 2], [3, 4], [5]]):\n"
+                   "    try:\n"
+                   "        print(list(zip(*args, strict=True)))\n"
+                   "    except ValueError as e:\n"
+                   '        print("ValueError:", e)\n'
+                   "g = (i for i in range(3))\n"
+                   "try:\n"
+                   '    for a, b in zip(g, "ab", strict=True):\n'
+                   "        print(a, b)\n"
+                   "except ValueError as e:\n"
+                   "    print(e)\n"
+                   'd = dict(zip("ab", [1, 2], strict=True))\n'
+                   "print(d)\n"),
 }
 
 
@@ -179,6 +202,7 @@ def test_runs_as_python(name: str) -> None:
 
 @pytest.mark.parametrize("source", [
     "import numpy as np\nx = np.mgrid[0:3, 0:2]\nprint(x[2, 0])\n",   # an error at line 3
+    "z = zip([1, 2], [3], strict=True)\nprint(next(z))\nprint(next(z))\n",
     "from typing import List\nx = List[int]\nprint(x.foo)\n",
 ])
 def test_errors_as_python(source: str) -> None:
@@ -313,3 +337,10 @@ def test_flat_reads_are_counted_first(index: str, total: int) -> None:
 def test_flat_refuses_other_indices_by_name() -> None:
     refused("import numpy as np\na = np.zeros(3)\nx = a.flat[1.5]\n", "unsupported", "a.flat[...] takes",
             line=3)
+
+
+def test_zip_strict_of_endless_sources_stops_at_the_loop_budget() -> None:
+    report = run_program("import itertools\nc = itertools.count()\n"
+                         "x = list(zip(c, itertools.count(), strict=True))\n",
+                         limits=dataclasses.replace(DEFAULT_LIMITS, max_loop_iterations=5_000))
+    assert not report.ok and report.error.kind == "limit" and report.error.line == 3, report.error

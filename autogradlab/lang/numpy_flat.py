@@ -102,5 +102,49 @@ def _ndenumerate(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -
     return SequenceIterator(_Charged(interp, np.ndenumerate(array), "np.ndenumerate()"), "numpy.ndenumerate")
 
 
+class NDIter(SequenceIterator):
+    """np.nditer(a): NumPy's own iterator over one array, each element a 0-d array (a view: with
+    op_flags=['readwrite'], `x[...] = 2 * x` writes into `a`, as in NumPy; read-only by default)."""
+
+    __slots__ = ("_it",)
+
+    def __init__(self, interp: Interpreter, it: Any) -> None:
+        self._it = it
+        super().__init__(_Charged(interp, iter(it), "np.nditer()"), "numpy.nditer")
+
+
+NDIter.__name__ = "SequenceIterator"
+_OP_FLAGS = frozenset({"readonly", "readwrite", "writeonly"})
+
+
+def _nditer(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> NDIter:
+    """np.nditer(a, op_flags=['readwrite'], order='F'): one operand, no flags (several operands, buffering,
+    multi_index, external_loop: refused by name)."""
+    named = {**dict(zip(("op", "flags", "op_flags", "op_dtypes", "order"), args, strict=False)), **kwargs}
+    if len(args) > 5 or set(named) - {"op", "flags", "op_flags", "order"} or named.get("flags"):
+        raise NotSupported("Autograd Lab supports `np.nditer(a, op_flags=[...], order=...)` over one array "
+                           "(no flags)")
+    if "op" not in named:
+        raise python_error(TypeError("nditer() missing required argument 'op' (pos 1)"))
+    op = named["op"]
+    if not isinstance(op, (SafeArray, int, float, bool, np.number, np.bool_)):
+        raise NotSupported("Autograd Lab supports `np.nditer(a, op_flags=[...], order=...)` over one array "
+                           "(no flags)")
+    op_flags = named.get("op_flags")
+    if op_flags is not None and (type(op_flags) not in (list, tuple) or len(op_flags) > 3
+                                 or not all(isinstance(flag, str) for flag in op_flags)):
+        raise python_error(ValueError("op_flags must be a tuple or array of per-op flag-tuples"))
+    if op_flags is not None and not set(op_flags) <= _OP_FLAGS:
+        bad = next(flag for flag in op_flags if flag not in _OP_FLAGS)
+        raise python_error(ValueError(f'Unexpected per-op iterator flag "{bad[:40]}"'))
+    order = named.get("order", "K")
+    if not isinstance(order, str) or len(order) > 40:
+        raise python_error(ValueError(f"order must be one of 'C', 'F', 'A', or 'K' (got {order!r:.40})"))
+    array = op.array if isinstance(op, SafeArray) else op
+    made = _guarded(lambda: np.nditer(array, op_flags=list(op_flags or ["readonly"]), order=order))
+    return NDIter(interp, made)
+
+
 NUMPY_FLAT_MEMBERS = {"ndindex": SafeFunction("numpy.ndindex", _ndindex),
-                      "ndenumerate": SafeFunction("numpy.ndenumerate", _ndenumerate)}
+                      "ndenumerate": SafeFunction("numpy.ndenumerate", _ndenumerate),
+                      "nditer": SafeFunction("numpy.nditer", _nditer)}

@@ -192,6 +192,47 @@ SNIPPETS = {
                    "    print(e)\n"
                    'd = dict(zip("ab", [1, 2], strict=True))\n'
                    "print(d)\n"),
+    # np.nditer (its 0-d items, read-only or written through) and int()/float() of a 0-d array
+    "nditer": (
+               "import numpy as np\n"
+               "a = np.arange(6).reshape(2, 3)\n"
+               "for x in np.nditer(a):\n"
+               "    print(x, end=' ')\n"
+               "print()\n"
+               "print([int(x) for x in np.nditer(a.T)], [int(x) for x in np.nditer(a, order='F')])\n"
+               "print(list(np.nditer(a))[:2])\n"
+               "with np.nditer(a, op_flags=['readwrite']) as it:\n"
+               "    for x in it:\n"
+               "        x[...] = 2 * x\n"
+               "print(a)\n"
+               "for x in np.nditer(a, op_flags=['readwrite']):\n"
+               "    x[...] = x + 1\n"
+               "print(a)\n"
+               "try:\n"
+               "    for x in np.nditer(a):\n"
+               "        x[...] = 0\n"
+               "except ValueError as e:\n"
+               "    print(e)\n"
+               "try:\n"
+               "    np.nditer(a, order='Q')\n"
+               "except ValueError as e:\n"
+               "    print(e)\n"
+               "try:\n"
+               "    np.nditer(a, op_flags=['foo'])\n"
+               "except ValueError as e:\n"
+               "    print(e)\n"
+               "print(list(np.nditer(3.5)), type(np.nditer(a)))\n"
+               "it = np.nditer(a)\n"
+               "print(next(it), next(it))\n"),
+    "zero_d_numbers": (
+                       "import numpy as np\n"
+                       "print(int(np.array(3)), float(np.array(2.5)))\n"
+                       "print(complex(np.array(1)), bool(np.array(0)))\n"
+                       "print(int(np.float64(2.7)), float(np.int64(3)))\n"
+                       "try:\n"
+                       "    int(np.array([1, 2]))\n"
+                       "except TypeError as e:\n"
+                       "    print(e)\n"),
 }
 
 
@@ -344,3 +385,16 @@ def test_zip_strict_of_endless_sources_stops_at_the_loop_budget() -> None:
                          "x = list(zip(c, itertools.count(), strict=True))\n",
                          limits=dataclasses.replace(DEFAULT_LIMITS, max_loop_iterations=5_000))
     assert not report.ok and report.error.kind == "limit" and report.error.line == 3, report.error
+
+
+@pytest.mark.parametrize("source", ["np.nditer([a, a])", "np.nditer(a, flags=['multi_index'])",
+                                    "np.nditer(torch.ones(2))", "np.nditer(a, op_dtypes=['float64'])"])
+def test_nditer_beyond_one_plain_array_is_refused_by_name(source: str) -> None:
+    refused(f"import numpy as np\nimport torch\na = np.zeros(3)\nx = {source}\n", "unsupported",
+            "np.nditer(a, op_flags=[...], order=...)", line=4)
+
+
+def test_nditer_stops_at_the_loop_budget() -> None:
+    report = run_program("import numpy as np\nfor x in np.nditer(np.zeros(10_000)):\n    pass\n",
+                         limits=dataclasses.replace(DEFAULT_LIMITS, max_loop_iterations=5_000))
+    assert not report.ok and report.error.kind == "limit" and "loop iterations" in report.error.message

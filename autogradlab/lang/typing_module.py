@@ -32,20 +32,23 @@ TYPING_NAMES = ("Any", "Callable", "Dict", "FrozenSet", "Generator", "Iterable",
 _SUBSCRIPTABLE_BUILTINS = ("list", "tuple", "dict", "set", "frozenset", "type")
 MAX_TYPE_ARGUMENTS = 256   # typing's forms of a lesson take a handful
 MAX_TYPE_DEPTH = 32   # and nest a few deep (Dict[str, List[Tuple[int, float]]])
+MAX_TYPE_PARTS = 4_096   # types in one form, counted through its nesting: typing's hash, == and repr visit
+# each (Tuple[(Tuple[(Tuple[(int,) * 256],) * 256],) * 256] would be 16 million)
 
 
 class TypingForm(InertValue):
     """typing.List, Optional[int], list[int]: typing's object, printed and subscripted as typing does."""
 
-    __slots__ = ("form", "depth")
+    __slots__ = ("form", "depth", "parts")
     listed = False
 
-    def __new__(cls, form: Any, depth: int = 0) -> TypingForm:
+    def __new__(cls, form: Any, depth: int = 0, parts: int = 1) -> TypingForm:
         kind = type(form)
         return object.__new__(named_kind(TypingForm, f"{kind.__module__}.{kind.__qualname__}"))
 
-    def __init__(self, form: Any, depth: int = 0) -> None:
+    def __init__(self, form: Any, depth: int = 0, parts: int = 1) -> None:
         self.form, self.depth = form, depth   # forms nested inside it (typing's repr, ==, hash recurse)
+        self.parts = parts   # the types in it, counted through the nesting
 
     def __repr__(self) -> str:
         return repr(self.form)
@@ -96,6 +99,14 @@ def _depth(value: Any) -> int:
     return 0
 
 
+def _parts(value: Any) -> int:
+    if isinstance(value, TypingForm):
+        return value.parts
+    if type(value) is list:
+        return 1 + sum(map(_parts, value))
+    return 1
+
+
 def _subscripted(form: Any, index: Any) -> TypingForm:
     """form[index] as typing makes it; the new form's nesting is bounded first (typing's repr, hash and ==
     recurse through it: List[List[...]] 10,000 deep would end in RecursionError)."""
@@ -108,8 +119,12 @@ def _subscripted(form: Any, index: Any) -> TypingForm:
     if depth > MAX_TYPE_DEPTH:
         raise NotSupported(f"typing forms nested more than {MAX_TYPE_DEPTH} deep are not supported in "
                            "Autograd Lab")
+    parts = 1 + sum(map(_parts, items))
+    if parts > MAX_TYPE_PARTS:
+        raise NotSupported(f"typing forms of more than {MAX_TYPE_PARTS:,} types in all are not supported in "
+                           "Autograd Lab")
     try:
-        return TypingForm(form[real if type(index) is tuple else real[0]], depth)
+        return TypingForm(form[real if type(index) is tuple else real[0]], depth, parts)
     except (TypeError, ValueError) as exc:   # typing's own words: Dict[int], Optional[int, str]
         raise python_error(exc) from None
 

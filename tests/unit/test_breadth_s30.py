@@ -398,3 +398,16 @@ def test_nditer_stops_at_the_loop_budget() -> None:
     report = run_program("import numpy as np\nfor x in np.nditer(np.zeros(10_000)):\n    pass\n",
                          limits=dataclasses.replace(DEFAULT_LIMITS, max_loop_iterations=5_000))
     assert not report.ok and report.error.kind == "limit" and "loop iterations" in report.error.message
+
+
+@pytest.mark.parametrize("width, ok", [(4, True), (16, False)])
+def test_typing_forms_are_bounded_in_all_their_parts(width: int, ok: bool) -> None:
+    """Tuple[(Tuple[(Tuple[...],) * w],) * w]: typing's hash, == and repr visit every part (w**3 of them)."""
+    source = (f"from typing import Tuple\nt = Tuple[(int,) * {width}]\nu = Tuple[(t,) * {width}]\n"
+              f"v = Tuple[(u,) * {width}]\nprint(len(repr(v)))\n")
+    report = run_program(source)
+    assert report.ok == ok, report.error
+    if ok:
+        assert report.printed == run_trusted(source).printed
+    else:
+        assert report.error.line == 4 and "4,096 types in all" in report.error.message

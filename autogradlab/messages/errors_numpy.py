@@ -117,6 +117,7 @@ EN = {
                                  "Autograd Lab",
     "errors_numpy.typing_parts": "typing forms of more than {count} types in all are not supported in "
                                  "Autograd Lab",
+    "errors_numpy.unravel_call": "Autograd Lab supports `np.unravel_index(indices, shape, order='C')`",
     "errors_numpy.nditer_call": "Autograd Lab supports `np.nditer(a, op_flags=[...], order=...)` over one "
                                 "array (no flags)",
     "errors_numpy.flat_index": "a.flat[...] takes an int, a slice, `...` or a list or array of ints or bools "
@@ -218,6 +219,7 @@ ZH = {
     "errors_numpy.typing_count": "Autograd Lab 不支持超过 {count} 个类型的 typing 类型形式",
     "errors_numpy.typing_depth": "Autograd Lab 不支持嵌套超过 {count} 层的 typing 类型形式",
     "errors_numpy.typing_parts": "Autograd Lab 不支持总共超过 {count} 个类型的 typing 类型形式",
+    "errors_numpy.unravel_call": "Autograd Lab 支持 `np.unravel_index(indices, shape, order='C')`",
     "errors_numpy.nditer_call": "Autograd Lab 支持对单个数组调用 `np.nditer(a, op_flags=[...], order=...)`"
                                 "（不带 flags）",
     "errors_numpy.flat_index": "在 Autograd Lab 中 a.flat[...] 只接受整数、切片、`...`，"

@@ -233,6 +233,30 @@ SNIPPETS = {
                        "    int(np.array([1, 2]))\n"
                        "except TypeError as e:\n"
                        "    print(e)\n"),
+    "unravel_index": (
+                      "import numpy as np\n"
+                      "a = np.array([[3, 1, 2], [0, 5, 4]])\n"
+                      "print(np.unravel_index(np.argmin(a), a.shape), np.unravel_index([1, 5], (2, 3)))\n"
+                      "print(np.unravel_index(np.array([[1], [4]]), (2, 3), order='F'))\n"
+                      "print(np.unravel_index(7, 3 * [2]))\n"
+                      "i, j = np.unravel_index(a.argmax(), a.shape)\n"
+                      "print(i, j, a[i, j])\n"
+                      "try:\n"
+                      "    np.unravel_index(6, (2, 3))\n"
+                      "except ValueError as e:\n"
+                      "    print(e)\n"
+                      "try:\n"
+                      "    np.unravel_index(1.5, (2, 3))\n"
+                      "except TypeError as e:\n"
+                      "    print(e)\n"
+                      "try:\n"
+                      "    np.unravel_index(1, (2.5, 3))\n"
+                      "except TypeError as e:\n"
+                      "    print(e)\n"
+                      "try:\n"
+                      "    np.unravel_index(1, (2, 3), order='Q')\n"
+                      "except ValueError as e:\n"
+                      "    print(e)\n"),
 }
 
 
@@ -411,3 +435,13 @@ def test_typing_forms_are_bounded_in_all_their_parts(width: int, ok: bool) -> No
         assert report.printed == run_trusted(source).printed
     else:
         assert report.error.line == 4 and "4,096 types in all" in report.error.message
+
+
+@pytest.mark.parametrize("elements, ok", [(2_000, True), (1_999, False)])
+def test_unravel_index_counts_one_array_per_axis_first(elements: int, ok: bool) -> None:
+    source = ("import numpy as np\nk = np.zeros(1_000, dtype=int)\n"
+              "rows, cols = np.unravel_index(k, (10, 10))\n")
+    report = run_program(source, limits=dataclasses.replace(DEFAULT_LIMITS, max_tensor_elements=elements))
+    assert report.ok == ok, report.error
+    if not ok:
+        assert report.error.kind == "limit" and report.error.line == 3

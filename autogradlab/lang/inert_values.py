@@ -1,5 +1,6 @@
 """The base of the small library objects session 30 lets a program hold as data (issue 9, breadth):
-typing's forms (`List[int]`), torch.finfo / np.iinfo results, np.mgrid / np.r_ and `a.flat`.
+typing's forms (`List[int]`), torch.finfo / np.iinfo results, np.mgrid / np.r_ (`a.flat` and np.nditer
+are iterators instead: lang/numpy_flat.py).
 
 Each subclass wraps one real object, prints as it does, and answers only what its module lists:
 `subscript` for `x[...]` (item_access.get_item) and `attribute` for `x.name` (attributes.read_attribute).

@@ -100,7 +100,7 @@ _ATOMS = (bool, int, float, complex, str, type(None), torch.Tensor, torch.Size, 
           SafeArray, SafeNumpyDtype, SafeType, SafeGradFn, SafeGenerator, SafeException, SafeDistribution,
           SafeGradMode, HookHandle, TracebackStandIn, SafeNumpyGenerator, SafeBitGenerator, range, slice,
           type(Ellipsis), np.number, np.bool_,   # numpy scalars: operators route them to numpy_ops
-          InertValue)   # typing's forms, finfo, np.mgrid, a.flat (lang/inert_values.py)
+          InertValue)   # typing's forms, finfo / iinfo, np.mgrid / np.r_ (lang/inert_values.py)
 _ATOM_TYPES = frozenset(_ATOMS)
 _MAPPINGS = (dict, type({}.keys()), type({}.values()), type({}.items()), ProgramSet)   # lang/sets.py
 _CONTAINERS = (tuple, list, *_MAPPINGS)

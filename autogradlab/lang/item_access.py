@@ -75,11 +75,11 @@ def get_item(interp: Interpreter, base: Any, index: Any, node: ast.AST) -> Any:
         if type(base) is DefaultDict and _python_guarded(lambda: index not in base):
             return missing_default(interp, base, index, node)   # collections_module.py
         return _python_guarded(lambda: base[index])
-    if isinstance(base, (InertValue, FlatIter)):   # List[int], np.mgrid[0:1:5j] (inert_values.py), a.flat[3]
-        return base.subscript(interp, index, node)
-    if isinstance(base, SafeType):   # list[int] (typing_module.py)
-        return builtin_subscript(base, index)
     if not isinstance(base, (list, tuple, str, range, torch.Size)):
+        if isinstance(base, (InertValue, FlatIter)):   # List[int], np.mgrid[0:1:5j], a.flat[3]
+            return base.subscript(interp, index, node)
+        if isinstance(base, SafeType):   # list[int] (typing_module.py)
+            return builtin_subscript(base, index)
         raise ProgramTypeError(f"'{type_text(base)}' object is not subscriptable")
     if type(base) is Deque and type(index) is slice:
         raise ProgramTypeError("sequence index must be integer, not 'slice'")

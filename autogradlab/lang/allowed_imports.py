@@ -35,6 +35,7 @@ from autogradlab.lang.allowlist import (
     TORCH_FUNCTIONS,
 )
 from autogradlab.lang.time_module import CLOCKS, refusal
+from autogradlab.lang.typing_module import TYPING_NAMES
 
 FUNC_MEMBERS = ("grad", "grad_and_value", "jacrev", "jacfwd", "hessian", "vmap", "vjp", "jvp", "linearize")
 _DISTRIBUTIONS = {"multinomial": "Multinomial", "categorical": "Categorical", "normal": "Normal",
@@ -57,6 +58,7 @@ _MODULES = (
     "matplotlib", "matplotlib.pyplot",   # no members: the first plotting line stops there (namespaces.py)
     "torch.testing",   # assert_close (lang/torch_testing.py)
     "torch.optim",   # `import torch.optim as optim` binds; optim.SGD(...) is refused by name (out of scope)
+    "typing",   # List, Dict, Optional, ...: typing's own forms, inert (lang/typing_module.py)
     *(f"torch.distributions.{m}" for m in _DISTRIBUTIONS),
 )
 _MEMBERS = (
@@ -88,7 +90,10 @@ _MEMBERS = (
     "itertools.combinations", "itertools.combinations_with_replacement",
     *(f"itertools.{name}" for name in ("accumulate", "chain", "count", "repeat", "pairwise", "zip_longest",
                                        "permutations")),   # lang/itertools_more.py
+    *(f"itertools.{name}" for name in ("cycle", "groupby", "tee", "starmap", "takewhile", "dropwhile",
+                                       "filterfalse", "compress")),   # lang/itertools_lazy.py
     "contextlib.contextmanager", "contextlib.nullcontext", "contextlib.suppress",
+    *(f"typing.{name}" for name in (*TYPING_NAMES, "TYPE_CHECKING")),   # lang/typing_module.py
     # `from torch import tensor` (fast.ai course22p2): a torch function, dtype or constant the program
     # could already call as torch.X, bound under its own name
     *(f"torch.{name}" for name in (*TORCH_FUNCTIONS, *TORCH_DTYPES, *TORCH_CONSTANTS, "Tensor", "Size")),

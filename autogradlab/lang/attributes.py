@@ -34,6 +34,7 @@ from autogradlab.lang.data_wrappers import HookHandle, SafeException, SafeNumpyG
 from autogradlab.lang.deque_values import Deque
 from autogradlab.lang.deque_values import read_attribute as deque_attribute
 from autogradlab.lang.guarded_calls import _python_guarded, _torch_guarded
+from autogradlab.lang.inert_values import InertValue
 from autogradlab.lang.item_access import get_item, set_item  # noqa: F401 - re-exported (interpreter.py, ...)
 from autogradlab.lang.iterators import ITERATORS, materialize_iterator
 from autogradlab.lang.namedtuple_values import (
@@ -45,6 +46,7 @@ from autogradlab.lang.namedtuple_values import (
     is_namedtuple_class,
     read_field,
 )
+from autogradlab.lang.numpy_flat import flat_of
 from autogradlab.lang.numpy_ops import ARRAY_METHODS, array_method, is_numpy_operand
 from autogradlab.lang.operators import python_error
 from autogradlab.lang.plain_methods import PLAIN_METHODS
@@ -63,6 +65,7 @@ from autogradlab.lang.safe_values import (
 from autogradlab.lang.sequence_methods import KEYWORD_METHODS, sort_list
 from autogradlab.lang.set_value import ProgramSet
 from autogradlab.lang.sizes import tensor_elements
+from autogradlab.lang.slice_values import read_part
 from autogradlab.lang.stored_objects import require_item, require_storable
 from autogradlab.lang.tensor_own_attributes import MISSING, read_own_attribute, set_own_attribute
 from autogradlab.lang.unbound_methods import dict_fromkeys, read_method, string_method
@@ -121,6 +124,8 @@ def read_attribute(interp: Interpreter, base: Any, name: str, node: ast.AST) -> 
             raise NotSupported(custom_functions.BASE_ONLY)
         return member
     if isinstance(base, SafeArray):
+        if name == "flat":   # a.flat (numpy_flat.py)
+            return flat_of(interp, base)
         if name not in al.SAFE_ARRAY_PROPERTIES:
             raise NotSupported(f"the numpy attribute `.{name}` is not supported in Autograd Lab")
         value = getattr(base.array, name)
@@ -146,6 +151,11 @@ def read_attribute(interp: Interpreter, base: Any, name: str, node: ast.AST) -> 
         return base.node.variable   # the leaf tensor the node accumulates into
     if name in return_type_fields(base):
         return getattr(base, name)
+    if isinstance(base, InertValue):   # torch.finfo(...).eps, ... (lang/inert_values.py)
+        return base.attribute(interp, name, node)
+    found, part = read_part(base, name)   # s.start, r.stop (slice_values.py)
+    if found:
+        return part
     if isinstance(base, complex) and name in ("real", "imag"):
         return getattr(base, name)
     if isinstance(base, torch.dtype) and name in _DTYPE_PROPERTIES:

@@ -13,7 +13,7 @@ from typing import Any
 from autogradlab.errors import NotSupported, ProgramTypeError
 from autogradlab.lang.builtin_arguments import _arity, _data_args, _materialize, _torch_call, text_of
 from autogradlab.lang.iterators import ITERATORS, materialize_iterator
-from autogradlab.lang.safe_values import SafeType, type_text
+from autogradlab.lang.safe_values import SafeArray, SafeType, type_text
 
 _CODE_TYPES: dict[type, SafeType] = {}
 
@@ -34,11 +34,18 @@ _CONVERT_MAX_ARGS: dict[type, tuple[int, str]] = {
 }
 
 
+_NUMBER_TYPES = (int, float, complex, bool)
+
+
 def _convert(py_type: type) -> Callable[..., Any]:
     name = py_type.__name__
     high, too_many = _CONVERT_MAX_ARGS.get(py_type, (1, name + " expected at most 1 argument, got {n}"))
 
     def convert(interp, args, kwargs, node):  # noqa: ANN001, ANN202
+        if len(args) == 1 and not kwargs and type(args[0]) is SafeArray and py_type in _NUMBER_TYPES:
+            from autogradlab.lang.numpy_ops import _guarded  # int(np.array(3)), float(x) of np.nditer's 0-d
+            array = args[0].array   # items: NumPy's own answer (its TypeError for more than one element)
+            return _guarded(lambda: py_type(array))
         if py_type in (list, tuple) and len(args) == 1 and not kwargs and isinstance(args[0], ITERATORS):
             return py_type(materialize_iterator(interp, args[0], "the list"))   # list(data_iter(...))
         _data_args(name, args, kwargs, ("base",) if py_type is int else ())

@@ -25,6 +25,7 @@ from autogradlab.lang.builtin_arguments import (
     text_of,
 )
 from autogradlab.lang.builtin_conversions import BUILTIN_TYPES, _int_text_digits, code_type  # noqa: F401 - test_big_ints
+from autogradlab.lang.call_arguments import require_data
 from autogradlab.lang.exceptions import EXCEPTION_TYPES, remember_python_error
 from autogradlab.lang.iterators import ITERATOR_BUILTINS, ITERATORS, SequenceIterator, materialize_iterator
 from autogradlab.lang.namespaces import NDARRAY_TYPE, TENSOR_TYPE
@@ -169,6 +170,14 @@ def _enumerate(interp, args, kwargs, node):  # noqa: ANN001, ANN202
 
 
 def _zip(interp, args, kwargs, node):  # noqa: ANN001, ANN202
+    if "strict" in kwargs:   # zip(xs, ys, strict=True): CPython's own zip over the same sources, lazily, so
+        # its ValueError ("zip() argument 2 is shorter than argument 1") comes where the shorter one ends
+        rest = {key: value for key, value in kwargs.items() if key != "strict"}
+        _data_args("zip", args, rest)
+        strict = interp.truth(require_data(kwargs["strict"], "in `zip()`"), node)
+        sources = [iter(interp.iterate(a, node)) if isinstance(a, ITERATORS)
+                   else _materialize(interp, a, node) for a in args]
+        return SequenceIterator(_zipped(interp, zip(*sources, strict=bool(strict))), "zip")
     _data_args("zip", args, kwargs)
     if any(isinstance(a, ITERATORS) for a in args):   # an iterator is read only when zip reads it, as
         # CPython's zip: one item of each source per next(), so a generator's side effects come between
@@ -183,9 +192,15 @@ def _zip(interp, args, kwargs, node):  # noqa: ANN001, ANN202
 
 
 def _zipped(interp, tuples):  # noqa: ANN001, ANN202
-    for item in tuples:
-        interp.sizes.charge_sequence(len(item), "a tuple of zip()")
-        yield item
+    try:
+        for item in tuples:
+            interp.sizes.charge_sequence(len(item), "a tuple of zip()")
+            yield item
+    except ValueError as exc:   # zip(strict=True)'s own words, at the item that found the shorter source
+        if not str(exc).startswith("zip() argument"):
+            raise
+        from autogradlab.lang.operators import python_error
+        raise python_error(exc) from None
 
 
 def _sorted(interp, args, kwargs, node):  # noqa: ANN001, ANN202
@@ -371,3 +386,8 @@ from autogradlab.lang.subclass_checks import is_subclass  # noqa: E402 - builtin
 
 BUILTINS["issubclass"] = SafeFunction("issubclass", is_subclass)
 BUILTINS["object"] = SafeType("object", object)   # issubclass(C, object), isinstance(x, object); not callable
+
+from autogradlab.lang.slice_values import SLICE_BUILTINS  # noqa: E402 - slice(1, 3) (lang/slice_values.py)
+
+BUILTINS.update(SLICE_BUILTINS)
+BUILTIN_TYPES.update(SLICE_BUILTINS)   # type(s) is slice

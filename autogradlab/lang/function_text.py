@@ -102,5 +102,7 @@ def printed_code_text(value: Any) -> str | None:
         return f"<generator object {function_qualname(value._fn)}{FAKE_ADDRESS}>"
     if kind.__name__ == "SequenceIterator":
         text = repr(value)
+        if not text.startswith("<"):   # count(5), repeat(0, 3): CPython's own text (itertools_lazy.py)
+            return text
         return text[:-1] + FAKE_ADDRESS + ">"
     return None

@@ -18,11 +18,14 @@ from autogradlab.lang.calls import require_data, wrap_result
 from autogradlab.lang.collections_module import DefaultDict, missing_default
 from autogradlab.lang.deque_values import Deque
 from autogradlab.lang.guarded_calls import _python_guarded, _torch_guarded
+from autogradlab.lang.inert_values import InertValue
+from autogradlab.lang.numpy_flat import FlatIter
 from autogradlab.lang.numpy_ops import is_numpy_operand
 from autogradlab.lang.object_protocols import index_of
 from autogradlab.lang.operators import python_error
-from autogradlab.lang.safe_values import SafeArray, type_text
+from autogradlab.lang.safe_values import SafeArray, SafeType, type_text
 from autogradlab.lang.stored_objects import refuse_object_index, require_item
+from autogradlab.lang.typing_module import builtin_subscript
 
 if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
@@ -73,6 +76,10 @@ def get_item(interp: Interpreter, base: Any, index: Any, node: ast.AST) -> Any:
             return missing_default(interp, base, index, node)   # collections_module.py
         return _python_guarded(lambda: base[index])
     if not isinstance(base, (list, tuple, str, range, torch.Size)):
+        if isinstance(base, (InertValue, FlatIter)):   # List[int], np.mgrid[0:1:5j], a.flat[3]
+            return base.subscript(interp, index, node)
+        if isinstance(base, SafeType):   # list[int] (typing_module.py)
+            return builtin_subscript(base, index)
         raise ProgramTypeError(f"'{type_text(base)}' object is not subscriptable")
     if type(base) is Deque and type(index) is slice:
         raise ProgramTypeError("sequence index must be integer, not 'slice'")

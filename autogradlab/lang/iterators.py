@@ -36,11 +36,18 @@ class SequenceIterator:
         if self._kind in ("map", "filter", "zip", "enumerate", "generator", "islice",
                           "itertools.chain", "reversed"):   # map_filter.py, itertools_module.py, builtins
             return self._kind
+        if self._kind.startswith(("itertools.", "numpy.")):   # itertools.count, numpy.flatiter: the tp_name
+            return self._kind
         if self._kind.endswith("iterator"):   # _PYTHON_ITERATORS: CPython's own name
             return self._kind
         return f"{self._kind}_iterator"
 
     def __repr__(self) -> str:
+        if self._kind in ("itertools.count", "itertools.repeat"):   # count(5), repeat(0, 3) (itertools_lazy)
+            from autogradlab.lang.itertools_lazy import itertools_text
+            text = itertools_text(self)
+            if text is not None:
+                return text
         if self._kind == "generator":
             return f"<generator object {getattr(self._items, 'qualname', '<genexpr>')}>"
         if self._kind in ("islice", "itertools.product", "itertools.combinations",

@@ -8,7 +8,8 @@ too (islice(it, 10**18, None) skips item by item, each charged), so neither can 
 calls runs through the interpreter as usual. islice's arguments are checked as CPython checks them
 (same texts); `islice`, `product` and `combinations(_with_replacement)` (session 28) are here,
 itertools_more.py has accumulate, chain, count, repeat, pairwise, zip_longest and permutations (session
-29); the others are refused by name at the import.
+29), itertools_lazy.py cycle, groupby, tee, starmap, takewhile, dropwhile, filterfalse and compress (session
+30).
 """
 
 from __future__ import annotations
@@ -205,10 +206,13 @@ def _combinations_of(kind: str) -> Any:
 
 
 def itertools_namespace() -> Namespace:
+    from autogradlab.lang.itertools_lazy import LAZY_ITERTOOLS  # (it imports this module)
     from autogradlab.lang.itertools_more import MORE_ITERTOOLS  # (it imports this module)
     return Namespace("itertools", {"islice": SafeFunction("itertools.islice", _islice),
                                    "product": SafeFunction("itertools.product", _product),
                                    **{kind: SafeFunction(f"itertools.{kind}", _combinations_of(kind))
                                       for kind in ("combinations", "combinations_with_replacement")},
                                    **{name: SafeFunction(f"itertools.{name}", impl)
-                                      for name, impl in MORE_ITERTOOLS.items()}})
+                                      for name, impl in MORE_ITERTOOLS.items()},
+                                   **{name: SafeFunction(f"itertools.{name}", impl)
+                                      for name, impl in LAZY_ITERTOOLS.items()}})

@@ -24,6 +24,7 @@ from autogradlab.lang.copy_module import copy_namespace
 from autogradlab.lang.custom_functions import FUNCTION_BASE
 from autogradlab.lang.devices import device_namespaces
 from autogradlab.lang.distributions import namespaces as distribution_namespaces
+from autogradlab.lang.dtype_info import NUMPY_INFO_MEMBERS, TORCH_INFO_MEMBERS
 from autogradlab.lang.forward_ad import forward_ad_namespace
 from autogradlab.lang.func_transforms import func_namespace
 from autogradlab.lang.itertools_module import itertools_namespace
@@ -32,6 +33,8 @@ from autogradlab.lang.math_ints import MATH_INT_FUNCTIONS
 from autogradlab.lang.numpy_creation import numpy_creation_members
 from autogradlab.lang.numpy_dtype_names import dtype_named
 from autogradlab.lang.numpy_everyday import numpy_everyday_members
+from autogradlab.lang.numpy_flat import NUMPY_FLAT_MEMBERS
+from autogradlab.lang.numpy_grids import NUMPY_GRID_MEMBERS
 from autogradlab.lang.numpy_index_functions import numpy_index_members
 from autogradlab.lang.numpy_joins import numpy_join_members
 from autogradlab.lang.numpy_linalg import numpy_linalg_members
@@ -44,6 +47,7 @@ from autogradlab.lang.tensor_api import NUMPY_VERSION, torch_members
 from autogradlab.lang.time_module import time_namespace
 from autogradlab.lang.torch_extras import torch_extra_members
 from autogradlab.lang.torch_testing import testing_namespace
+from autogradlab.lang.typing_module import typing_namespace
 from autogradlab.lang.variable_type import variable_members
 from autogradlab.lang.warnings_module import warnings_namespace
 
@@ -176,6 +180,10 @@ def modules() -> dict[str, Namespace]:
     numpy_ns.members.update(numpy_join_members())   # np.concatenate, np.hsplit, np.nonzero (numpy_joins.py)
     numpy_ns.members.update(numpy_print_members())   # np.set_printoptions (numpy_print_options.py)
     numpy_ns.members.update(numpy_index_members())   # np.fromfunction, np.trapezoid (numpy_index_functions)
+    torch_ns.members.update(TORCH_INFO_MEMBERS)   # torch.finfo, torch.iinfo (dtype_info.py)
+    numpy_ns.members.update(NUMPY_INFO_MEMBERS)   # np.finfo, np.iinfo (dtype_info.py)
+    numpy_ns.members.update(NUMPY_FLAT_MEMBERS)   # np.ndindex, np.ndenumerate (numpy_flat.py)
+    numpy_ns.members.update(NUMPY_GRID_MEMBERS)   # np.mgrid, np.ogrid, np.r_, np.c_, np.ix_ (numpy_grids.py)
     randoms = random_namespaces()   # Python's random and np.random (random_modules.py)
     numpy_ns.members["random"] = randoms["numpy.random"]
     return {**devices, "torch": torch_ns, "torch.autograd": autograd, "torch.autograd.functional": functional,
@@ -187,7 +195,8 @@ def modules() -> dict[str, Namespace]:
             "copy": copy_namespace(),
             "warnings": warnings_namespace(), "functools": functools_namespace(), "time": time_namespace(),
             "pprint": pprint_namespace(), "collections": collections_namespace(),
-            "itertools": itertools_namespace(), "contextlib": contextlib_namespace(), **plotting_namespaces()}
+            "itertools": itertools_namespace(), "contextlib": contextlib_namespace(), **plotting_namespaces(),
+            "typing": typing_namespace()}
 
 
 def plotting_namespaces() -> dict[str, Namespace]:

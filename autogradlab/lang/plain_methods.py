@@ -20,6 +20,7 @@ from autogradlab.lang.search_work import charge_search
 from autogradlab.lang.sequence_methods import MORE_METHODS
 from autogradlab.lang.sequence_methods import copying as _copying
 from autogradlab.lang.sequence_methods import plain as _plain
+from autogradlab.lang.slice_values import SLICE_METHODS
 
 if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
@@ -74,6 +75,7 @@ PLAIN_METHODS: dict[tuple[type, str], Callable[..., Any]] = {
     (SafeGradFn, "name"): lambda interp, base, args: base.name,
     (SafeGradFn, "apply"): custom_functions.grad_fn_apply,   # a custom Function's node runs its backward
     **MORE_METHODS,
+    **SLICE_METHODS,   # s.indices(n), r.index(v) (lang/slice_values.py)
 }
 
 

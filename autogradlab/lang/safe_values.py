@@ -33,6 +33,7 @@ from autogradlab.lang.data_wrappers import (
     SafeType,
     TracebackStandIn,
 )
+from autogradlab.lang.inert_values import InertValue
 from autogradlab.lang.set_value import ProgramSet
 
 
@@ -98,7 +99,8 @@ class Namespace:
 _ATOMS = (bool, int, float, complex, str, type(None), torch.Tensor, torch.Size, torch.dtype, torch.device,
           SafeArray, SafeNumpyDtype, SafeType, SafeGradFn, SafeGenerator, SafeException, SafeDistribution,
           SafeGradMode, HookHandle, TracebackStandIn, SafeNumpyGenerator, SafeBitGenerator, range, slice,
-          type(Ellipsis), np.number, np.bool_)   # numpy scalars: operators route them to numpy_ops
+          type(Ellipsis), np.number, np.bool_,   # numpy scalars: operators route them to numpy_ops
+          InertValue)   # typing's forms, finfo / iinfo, np.mgrid / np.r_ (lang/inert_values.py)
 _ATOM_TYPES = frozenset(_ATOMS)
 _MAPPINGS = (dict, type({}.keys()), type({}.values()), type({}.items()), ProgramSet)   # lang/sets.py
 _CONTAINERS = (tuple, list, *_MAPPINGS)
@@ -352,6 +354,8 @@ def type_text(value: Any) -> str:
     if type(value).__name__ == "ProgramGenerator":
         return "generator"
     if type(value).__name__ == "SequenceIterator":
+        if value.type_name.startswith(("itertools.", "numpy.")):   # itertools.count prints as count(5)
+            return value.type_name
         return repr(value)[1:].split(" ")[0]   # list_iterator, str_iterator, ... (lang/generators.py)
     if isinstance(value, SafeFunction):
         program_code = type(value).__name__ in ("FunctionApply", "BoundMethod")

@@ -256,6 +256,7 @@ VARIABLE_TEXT_CHARS = 1_000_000   # the Variables table's default texts write th
 
 def program_variables(interp: Any, names: Any, texts: bool) -> dict[str, Any]:
     """The Report's variables: data as it is, objects and containers of them as their ShownText."""
+    from autogradlab.lang.inert_values import InertValue
     from autogradlab.lang.namedtuple_values import is_namedtuple_class
     from autogradlab.lang.pprint_module import PrettyPrinterValue
     from autogradlab.lang.safe_values import is_data
@@ -270,6 +271,8 @@ def program_variables(interp: Any, names: Any, texts: bool) -> dict[str, Any]:
             shown[name] = _own_copy(same[id(value)])
             continue
         if is_namedtuple_class(value):   # Point = namedtuple(...): a class (Python's are not listed)
+            continue
+        if isinstance(value, InertValue) and not value.listed:   # Vector = List[float] (inert_values.py)
             continue
         if is_data(value) or isinstance(value, PrettyPrinterValue):   # pp = pprint.PrettyPrinter()
             shown[name] = value

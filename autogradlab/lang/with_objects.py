@@ -22,6 +22,7 @@ from autogradlab.lang.data_wrappers import SafeGradMode, TracebackStandIn
 from autogradlab.lang.exceptions import as_caught, count_caught
 from autogradlab.lang.grad_manager_forms import grad_manager_of
 from autogradlab.lang.grad_managers import enter_item
+from autogradlab.lang.numpy_flat import NDIter
 from autogradlab.lang.operators import python_error
 from autogradlab.lang.plain_classes import METHOD, ProgramObject, dunder
 from autogradlab.lang.safe_values import Namespace, SafeException, type_text
@@ -45,6 +46,11 @@ def run_with(interp: Interpreter, items: list[ast.withitem], body: Any, first: i
             run_with(interp, items, body, first + 1)
         return
     manager = interp.eval(item.context_expr)
+    if type(manager) is NDIter:   # with np.nditer(a, op_flags=['readwrite']) as it: (numpy_flat.py): its
+        if item.optional_vars is not None:   # writes are the array's at once (no buffering): nothing to
+            interp.assign(item.optional_vars, manager, item)   # resolve at the end
+        run_with(interp, items, body, first + 1)
+        return
     if isinstance(manager, LIBRARY_MANAGERS):   # contextlib's: @contextmanager, nullcontext, suppress
         run_library_manager(interp, manager, item, lambda: run_with(interp, items, body, first + 1))
         return

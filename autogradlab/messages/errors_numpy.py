@@ -97,6 +97,31 @@ EN = {
     "errors_numpy.close_items": "Autograd Lab's torch.testing.assert_close compares at most {count} values "
                                 "in lists, tuples and dicts; compare tensors instead",
     "errors_numpy.close_keys": "Autograd Lab's torch.testing.assert_close compares dicts with plain keys",
+    # session 30 (breadth): slice(), typing's forms, np.mgrid / np.r_ / np.ix_ (lang/slice_values.py,
+    # typing_module.py, numpy_grids.py)
+    "errors_numpy.grid_numbers": "{what}[...] takes slices of numbers in Autograd Lab "
+                                 "(e.g. np.mgrid[0:3, 0:2], np.mgrid[-1:1:5j])",
+    "errors_numpy.grid_directive": "{what}[...] with the string directive {text} is not supported in "
+                                   "Autograd Lab (only slices, numbers and arrays)",
+    "errors_numpy.grid_axes": "{what}[...] of more than {count} axes is not supported in Autograd Lab",
+    "errors_numpy.ix_sequences": "np.ix_ of more than {count} sequences is not supported in Autograd Lab",
+    "errors_numpy.range_search": "`range.{name}()` of a value that is not an int is not supported in "
+                                 "Autograd Lab",
+    "errors_numpy.typing_type": "{type} in a typing form is not supported in Autograd Lab",
+    "errors_numpy.typing_string": "forward references (a type written as a string) in typing forms are not "
+                                  "supported in Autograd Lab; write the type itself, e.g. List[int]",
+    "errors_numpy.typing_value": "a typing form of a {type} value is not supported in Autograd Lab; give it "
+                                 "types, e.g. List[int], Dict[str, float], Optional[torch.Tensor]",
+    "errors_numpy.typing_count": "typing forms of more than {count} types are not supported in Autograd Lab",
+    "errors_numpy.typing_depth": "typing forms nested more than {count} deep are not supported in "
+                                 "Autograd Lab",
+    "errors_numpy.typing_parts": "typing forms of more than {count} types in all are not supported in "
+                                 "Autograd Lab",
+    "errors_numpy.unravel_call": "Autograd Lab supports `np.unravel_index(indices, shape, order='C')`",
+    "errors_numpy.nditer_call": "Autograd Lab supports `np.nditer(a, op_flags=[...], order=...)` over one "
+                                "array (no flags)",
+    "errors_numpy.flat_index": "a.flat[...] takes an int, a slice, `...` or a list or array of ints or bools "
+                               "in Autograd Lab",
 }
 
 ZH = {
@@ -179,4 +204,24 @@ ZH = {
     "errors_numpy.close_items": "Autograd Lab 的 torch.testing.assert_close 在列表、元组和字典中最多比较 "
                                 "{count} 个值；请改为比较张量",
     "errors_numpy.close_keys": "Autograd Lab 的 torch.testing.assert_close 只比较键为普通值的字典",
+    "errors_numpy.grid_numbers": "在 Autograd Lab 中 {what}[...] 只接受由数字组成的切片"
+                                 "（例如 np.mgrid[0:3, 0:2]、np.mgrid[-1:1:5j]）",
+    "errors_numpy.grid_directive": "Autograd Lab 不支持带字符串指令 {text} 的 {what}[...]"
+                                   "（只接受切片、数字和数组）",
+    "errors_numpy.grid_axes": "Autograd Lab 不支持超过 {count} 个轴的 {what}[...]",
+    "errors_numpy.ix_sequences": "Autograd Lab 不支持超过 {count} 个序列的 np.ix_",
+    "errors_numpy.range_search": "Autograd Lab 不支持对非整数的值调用 `range.{name}()`",
+    "errors_numpy.typing_type": "Autograd Lab 不支持在 typing 类型形式中使用 {type}",
+    "errors_numpy.typing_string": "Autograd Lab 不支持 typing 类型形式中的前向引用（写成字符串的类型）；"
+                                  "请直接写出类型，例如 List[int]",
+    "errors_numpy.typing_value": "Autograd Lab 不支持由 {type} 值构成的 typing 类型形式；请给出类型，"
+                                 "例如 List[int]、Dict[str, float]、Optional[torch.Tensor]",
+    "errors_numpy.typing_count": "Autograd Lab 不支持超过 {count} 个类型的 typing 类型形式",
+    "errors_numpy.typing_depth": "Autograd Lab 不支持嵌套超过 {count} 层的 typing 类型形式",
+    "errors_numpy.typing_parts": "Autograd Lab 不支持总共超过 {count} 个类型的 typing 类型形式",
+    "errors_numpy.unravel_call": "Autograd Lab 支持 `np.unravel_index(indices, shape, order='C')`",
+    "errors_numpy.nditer_call": "Autograd Lab 支持对单个数组调用 `np.nditer(a, op_flags=[...], order=...)`"
+                                "（不带 flags）",
+    "errors_numpy.flat_index": "在 Autograd Lab 中 a.flat[...] 只接受整数、切片、`...`，"
+                               "或由整数或布尔值组成的列表或数组",
 }

@@ -389,6 +389,10 @@ TUTORIALS: tuple[ProgramSpec, ...] = (
     # Session 30 (lead): convolution and pooling as functions (conv_work.py), dropout on the run's generator
     ProgramSpec("tutorial_own_conv_edges.py", "after d2l.ai 7.2 Convolutions for Images (code MIT-0)",
                 output="loss"),
+    # Session 30 (breadth): a loss surface with np.mgrid / np.ndenumerate, typing annotations, slice objects,
+    # torch.finfo, itertools.cycle / groupby / tee / starmap (lang/slice_values.py, typing_module.py,
+    # dtype_info.py, numpy_grids.py, numpy_flat.py, itertools_lazy.py), then gradient descent with autograd
+    ProgramSpec("tutorial_own_python_tools.py", "written fresh for Autograd Lab (session 30)", output="loss"),
 )
 
 

@@ -243,7 +243,8 @@ def test_namespaces_expose_exactly_the_tables(module):
              | set(device_namespaces()["torch"].members) | set(EXTRA_TORCH_MEMBERS)
              | {"distributions"}
              | {"func", "vmap"}   # torch.func's transforms (lang/func_transforms.py); torch.vmap is one
-             | {"testing"},   # torch.testing.assert_close (lang/torch_testing.py)
+             | {"testing"}   # torch.testing.assert_close (lang/torch_testing.py)
+             | {"finfo", "iinfo"},   # the dtype's limits, inert values (lang/dtype_info.py)
              # Function: a base class; Variable: the pre-0.4 wrapper (lang/variable_type.py); forward_ad
              "torch.autograd": {"functional", "Function", "function", "Variable",
                                 "forward_ad"}}.get(module, set())

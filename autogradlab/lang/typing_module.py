@@ -1,0 +1,153 @@
+"""`from typing import List, Dict, Tuple, Optional, Callable, Union, Any` and `import typing` (issue 9,
+session 30), and `list[int]` / `dict[str, int]` at run time.
+
+The engine never evaluates a function's annotations (CPython would, but only to store them), so a lesson's
+`def f(xs: List[int]) -> Dict[str, int]:` needs the import alone. Where a form is used as a value
+(`Vector = List[float]`, `print(Optional[int])`) it is typing's own object, wrapped (TypingForm): it prints
+as typing prints it, subscripts as typing does (typing's own TypeErrors: `Dict[int]`), and offers nothing
+else. Only types reach typing: the builtin types, torch.Tensor, np.ndarray, other forms, None and `...`
+(and one list of them, Callable's parameters); a string (a forward reference, which typing compiles) or
+any other value is refused by name.
+"""
+
+from __future__ import annotations
+
+import ast
+import types
+import typing
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from autogradlab.errors import NotSupported
+from autogradlab.lang.inert_values import InertValue, named_kind
+from autogradlab.lang.operators import python_error
+from autogradlab.lang.safe_values import Namespace, SafeArray, SafeType
+
+if TYPE_CHECKING:
+    from autogradlab.lang.interpreter import Interpreter
+
+TYPING_NAMES = ("Any", "Callable", "Dict", "FrozenSet", "Generator", "Iterable", "Iterator", "List",
+                "Mapping", "Optional", "Sequence", "Set", "Tuple", "Type", "Union")
+_SUBSCRIPTABLE_BUILTINS = ("list", "tuple", "dict", "set", "frozenset", "type")
+MAX_TYPE_ARGUMENTS = 256   # typing's forms of a lesson take a handful
+MAX_TYPE_DEPTH = 32   # and nest a few deep (Dict[str, List[Tuple[int, float]]])
+MAX_TYPE_PARTS = 4_096   # types in one form, counted through its nesting: typing's hash, == and repr visit
+# each (Tuple[(Tuple[(Tuple[(int,) * 256],) * 256],) * 256] would be 16 million)
+
+
+class TypingForm(InertValue):
+    """typing.List, Optional[int], list[int]: typing's object, printed and subscripted as typing does."""
+
+    __slots__ = ("form", "depth", "parts")
+    listed = False
+
+    def __new__(cls, form: Any, depth: int = 0, parts: int = 1) -> TypingForm:
+        kind = type(form)
+        return object.__new__(named_kind(TypingForm, f"{kind.__module__}.{kind.__qualname__}"))
+
+    def __init__(self, form: Any, depth: int = 0, parts: int = 1) -> None:
+        self.form, self.depth = form, depth   # forms nested inside it (typing's repr, ==, hash recurse)
+        self.parts = parts   # the types in it, counted through the nesting
+
+    def __repr__(self) -> str:
+        return repr(self.form)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, TypingForm) and self.form == other.form
+
+    def __hash__(self) -> int:
+        return hash(self.form)
+
+    def subscript(self, interp: Interpreter, index: Any, node: ast.AST) -> Any:
+        return _subscripted(self.form, index)
+
+
+def _real(value: Any, in_list: bool = False) -> Any:
+    """The type typing is given for one argument of `Form[...]`."""
+    if value is None or value is Ellipsis:
+        return value
+    if isinstance(value, TypingForm):
+        return value.form
+    if isinstance(value, SafeType):
+        real = value.py_type
+        if real.__module__.startswith("autogradlab"):
+            real = _engine_types().get(real)
+            if real is None:
+                raise NotSupported(f"{value.text} in a typing form is not supported in Autograd Lab")
+        return real
+    if type(value) is list and not in_list and len(value) <= MAX_TYPE_ARGUMENTS:   # Callable[[int], int]
+        return [_real(item, True) for item in value]
+    if isinstance(value, str):
+        raise NotSupported("forward references (a type written as a string) in typing forms are not "
+                           "supported in Autograd Lab; write the type itself, e.g. List[int]")
+    raise NotSupported(f"a typing form of a {type(value).__name__} value is not supported in Autograd Lab; "
+                       "give it types, e.g. List[int], Dict[str, float], Optional[torch.Tensor]")
+
+
+def _engine_types() -> dict[type, type]:
+    """The engine's stand-ins for a library type (set's, np.ndarray's): the type itself."""
+    from autogradlab.lang.set_value import ProgramSet
+    return {ProgramSet: set, SafeArray: np.ndarray}
+
+
+def _depth(value: Any) -> int:
+    if isinstance(value, TypingForm):
+        return value.depth
+    if type(value) is list:
+        return 1 + max(map(_depth, value), default=0)
+    return 0
+
+
+def _parts(value: Any) -> int:
+    if isinstance(value, TypingForm):
+        return value.parts
+    if type(value) is list:
+        return 1 + sum(map(_parts, value))
+    return 1
+
+
+def _subscripted(form: Any, index: Any) -> TypingForm:
+    """form[index] as typing makes it; the new form's nesting is bounded first (typing's repr, hash and ==
+    recurse through it: List[List[...]] 10,000 deep would end in RecursionError)."""
+    items = index if type(index) is tuple else (index,)
+    if len(items) > MAX_TYPE_ARGUMENTS:
+        raise NotSupported(f"typing forms of more than {MAX_TYPE_ARGUMENTS} types are not supported in "
+                           "Autograd Lab")
+    real = tuple(_real(item) for item in items)
+    depth = 1 + max(map(_depth, items), default=0)
+    if depth > MAX_TYPE_DEPTH:
+        raise NotSupported(f"typing forms nested more than {MAX_TYPE_DEPTH} deep are not supported in "
+                           "Autograd Lab")
+    parts = 1 + sum(map(_parts, items))
+    if parts > MAX_TYPE_PARTS:
+        raise NotSupported(f"typing forms of more than {MAX_TYPE_PARTS:,} types in all are not supported in "
+                           "Autograd Lab")
+    try:
+        return TypingForm(form[real if type(index) is tuple else real[0]], depth, parts)
+    except (TypeError, ValueError) as exc:   # typing's own words: Dict[int], Optional[int, str]
+        raise python_error(exc) from None
+
+
+def builtin_subscript(base: SafeType, index: Any) -> TypingForm:
+    """`list[int]`, `dict[str, int]`: the alias CPython makes; other types keep CPython's TypeError."""
+    if base.text_name not in _SUBSCRIPTABLE_BUILTINS:
+        raise python_error(TypeError(f"type '{base.text_name.rsplit('.', 1)[-1]}' is not subscriptable"))
+    return _subscripted(_Alias(_real(base)), index)
+
+
+class _Alias:
+    """`list[...]` as a callable form: types.GenericAlias(list, args)."""
+
+    __slots__ = ("origin",)
+
+    def __init__(self, origin: type) -> None:
+        self.origin = origin
+
+    def __getitem__(self, args: Any) -> types.GenericAlias:
+        return types.GenericAlias(self.origin, args)
+
+
+def typing_namespace() -> Namespace:
+    return Namespace("typing", {**{name: TypingForm(getattr(typing, name)) for name in TYPING_NAMES},
+                                "TYPE_CHECKING": False})

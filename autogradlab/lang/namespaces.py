@@ -187,7 +187,8 @@ def modules() -> dict[str, Namespace]:
             "copy": copy_namespace(),
             "warnings": warnings_namespace(), "functools": functools_namespace(), "time": time_namespace(),
             "pprint": pprint_namespace(), "collections": collections_namespace(),
-            "itertools": itertools_namespace(), "contextlib": contextlib_namespace(), **plotting_namespaces()}
+            "itertools": itertools_namespace(), "contextlib": contextlib_namespace(), **plotting_namespaces(),
+            "pdb": Namespace("pdb", {})}   # no members: its first use stops there (attribute_errors.py)
 
 
 def plotting_namespaces() -> dict[str, Namespace]:

@@ -39,7 +39,9 @@ from autogradlab.lang.time_module import CLOCKS, refusal
 
 FUNC_MEMBERS = ("grad", "grad_and_value", "jacrev", "jacfwd", "hessian", "vmap", "vjp", "jvp", "linearize")
 _DISTRIBUTIONS = {"multinomial": "Multinomial", "categorical": "Categorical", "normal": "Normal",
-                  "bernoulli": "Bernoulli", "uniform": "Uniform", "binomial": "Binomial"}
+                  "bernoulli": "Bernoulli", "uniform": "Uniform", "binomial": "Binomial",
+                  "poisson": "Poisson", "exponential": "Exponential", "geometric": "Geometric",
+                  "laplace": "Laplace"}
 _MODULES = (
     "torch", "torch.nn", "torch.nn.functional", "torch.linalg", "torch.autograd",
     "torch.autograd.functional", "torch.autograd.function", "numpy", "math", "torch.distributions", "random",

@@ -29,6 +29,7 @@ from autogradlab.lang.func_transforms import func_namespace
 from autogradlab.lang.itertools_module import itertools_namespace
 from autogradlab.lang.map_filter import functools_namespace
 from autogradlab.lang.math_ints import MATH_INT_FUNCTIONS
+from autogradlab.lang.numpy_counting import numpy_counting_members
 from autogradlab.lang.numpy_creation import numpy_creation_members
 from autogradlab.lang.numpy_dtype_names import dtype_named
 from autogradlab.lang.numpy_everyday import numpy_everyday_members
@@ -176,6 +177,7 @@ def modules() -> dict[str, Namespace]:
     numpy_ns.members.update(numpy_join_members())   # np.concatenate, np.hsplit, np.nonzero (numpy_joins.py)
     numpy_ns.members.update(numpy_print_members())   # np.set_printoptions (numpy_print_options.py)
     numpy_ns.members.update(numpy_index_members())   # np.fromfunction, np.trapezoid (numpy_index_functions)
+    numpy_ns.members.update(numpy_counting_members())   # np.bincount, np.diff, np.pad, ... (numpy_counting)
     randoms = random_namespaces()   # Python's random and np.random (random_modules.py)
     numpy_ns.members["random"] = randoms["numpy.random"]
     return {**devices, "torch": torch_ns, "torch.autograd": autograd, "torch.autograd.functional": functional,

@@ -97,6 +97,14 @@ EN = {
     "errors_numpy.close_items": "Autograd Lab's torch.testing.assert_close compares at most {count} values "
                                 "in lists, tuples and dicts; compare tensors instead",
     "errors_numpy.close_keys": "Autograd Lab's torch.testing.assert_close compares dicts with plain keys",
+    # session 30 (numpy_counting.py)
+    "errors_numpy.pad_widths": "Autograd Lab supports `np.pad(array, pad_width, ...)` with whole-number pad "
+                               "widths",
+    "errors_numpy.pad_keywords": "Autograd Lab supports `np.pad(array, pad_width, mode='constant', ...)` "
+                                 "with the keywords constant_values, end_values, reflect_type and "
+                                 "stat_length",
+    "errors_numpy.pad_mode": "Autograd Lab supports `np.pad` with a mode named by a string, such as "
+                             "'constant'",
 }
 
 ZH = {
@@ -179,4 +187,8 @@ ZH = {
     "errors_numpy.close_items": "Autograd Lab 的 torch.testing.assert_close 在列表、元组和字典中最多比较 "
                                 "{count} 个值；请改为比较张量",
     "errors_numpy.close_keys": "Autograd Lab 的 torch.testing.assert_close 只比较键为普通值的字典",
+    "errors_numpy.pad_widths": "Autograd Lab 支持 `np.pad(array, pad_width, ...)`，其中填充宽度是整数",
+    "errors_numpy.pad_keywords": "Autograd Lab 支持 `np.pad(array, pad_width, mode='constant', ...)`，"
+                                 "关键字参数只能是 constant_values、end_values、reflect_type 和 stat_length",
+    "errors_numpy.pad_mode": "Autograd Lab 支持用字符串指定模式的 `np.pad`，例如 'constant'",
 }

@@ -163,3 +163,108 @@ def test_distribution_samples_are_counted_first() -> None:
 
 def test_a_bad_rate_fails_like_pytorch() -> None:
     fails_like_python(T + "m = torch.distributions.Poisson(-1.)\n")
+
+
+# -- NumPy counting functions (lang/numpy_counting.py) -------------------------------------------------------
+COUNTING = [
+    # numpy-100, exercises 65, 16, 20, 30, 74, 83, 89 as written, then the other forms
+    "Z = np.ones(10)\nI = np.random.randint(0,len(Z),20)\nZ += np.bincount(I, minlength=len(Z))\nprint(Z)\n"
+    "X = [1,2,3,4,5,6]\nI = [1,3,9,3,4,1]\nF = np.bincount(I,X)\nprint(F)\n",
+    "print(np.bincount(np.array([0, 1, 1, 3, 2, 1, 7])), np.bincount([], minlength=3), "
+    "np.bincount(np.array([True, False, True])))\nC = np.bincount([1,1,2,3,4,4,6])\n"
+    "A = np.repeat(np.arange(len(C)), C)\nprint(A)\n",
+    "Z = np.ones((5,5))\nZ = np.pad(Z, pad_width=1, mode='constant', constant_values=0)\nprint(Z)\n"
+    "print(np.pad(np.arange(5), (2, 3), 'edge'), np.pad(np.arange(6).reshape(2, 3), ((1, 0), (0, 2)), "
+    "mode='reflect'), np.pad([1, 2, 3], 2, 'maximum'), np.pad(np.ones(2), np.array([1, 2])))\n",
+    "print(np.unravel_index(99,(6,7,8)))\nZ = np.random.random((10,10))\nprint(np.unravel_index(Z.argmax(), "
+    "Z.shape))\nprint(np.unravel_index([22, 41, 37], (7, 6)), np.unravel_index(np.array([1, 5]), (2, 3), "
+    "order='F'))\n",
+    "Z1 = np.random.randint(0,10,10)\nZ2 = np.random.randint(0,10,10)\nprint(np.intersect1d(Z1,Z2))\n"
+    "print(np.union1d(Z1, Z2), np.setdiff1d(Z1, Z2), np.intersect1d([1, 3, 4, 3], [3, 1, 2, 1]), "
+    "np.setdiff1d([5, 1], [1], assume_unique=True))\n",
+    "Z = np.arange(10000)\nnp.random.shuffle(Z)\nn = 5\nprint(Z[np.argpartition(-Z,n)[:n]])\n"
+    "print(np.argpartition(np.array([3, 4, 2, 1]), 3), np.argpartition(np.array([3, 4, 2, 1]), (1, 3)))\n",
+    "Z = np.random.randint(0,10,(10,10))\nprint(np.diff(Z), np.diff(Z, axis=0), np.diff(Z, n=3), "
+    "np.diff(Z, n=50).shape)\nx = np.array([1, 2, 4, 7, 0])\nprint(np.diff(x, prepend=0), "
+    "np.diff(x, append=[9, 9]), np.diff(x, 2, prepend=x[:1]), np.diff([1.5, 4.0]))\n",
+    "print(np.indices((2, 3)), np.indices((2, 3), sparse=True), np.indices((2,), dtype=np.float32))\n"
+    "row, col = np.indices((2, 3))\nprint(row, col)\n",
+]
+
+
+@pytest.mark.parametrize("snippet", COUNTING)
+def test_counting_functions_like_numpy(snippet: str) -> None:
+    compare(N + snippet)
+
+
+@pytest.mark.parametrize("line", [
+    "np.bincount(np.array([-1, 2]))", "np.bincount(np.array([1.5, 2]))", "np.bincount(np.array([[1, 2]]))",
+    "np.diff(np.ones(3), n=-1)", "np.diff(np.float64(3))", "np.diff(np.ones(3), axis=2)",
+    "np.unravel_index(100, (6, 7))", "np.unravel_index(1.5, (6, 7))", "np.pad(np.ones(3), -1)",
+    "np.pad(np.ones(3), ((1, 2), (3, 4)))", "np.pad(np.ones(3), 1, mode='nope')",
+    "np.argpartition(np.ones(3), 5)", "np.indices((2, -1))", "np.union1d([1], [2], assume_unique=True)",
+    "np.bincount([1], minlen=3)",
+])
+def test_counting_functions_fail_like_numpy(line: str) -> None:
+    fails_like_python(N + f"r = {line}\n")
+
+
+@pytest.mark.parametrize(("line", "elements"), [
+    ("np.bincount(np.array([{n} - 1]))", None),
+    ("np.bincount([0], minlength={n})", None),
+    ("np.pad(np.ones(({n} // 100 - 2, 98)), 1)", None),    # (n/100) x 100 once padded
+    ("np.indices((2, {n} // 4))", None),                   # two arrays of n/2 elements
+    ("np.unravel_index(np.zeros({n} // 2, dtype=int), (3, 3))", None),
+])
+def test_counting_results_are_sized_first(line: str, elements: None) -> None:
+    n = 20_000
+    source = N + "r = " + line + "\n"
+    assert run_program(source.format(n=n), limits=limits(max_tensor_elements=n)).ok
+    report = run_program(source.format(n=n + 200), limits=limits(max_tensor_elements=n))
+    assert not report.ok and report.error.kind == "limit", report.error
+
+
+def test_diff_passes_are_bounded_and_an_over_long_n_gives_numpys_result() -> None:
+    # NumPy itself would loop 10**12 times: the engine asks for 8 passes (the same empty result)
+    huge = run_program(N + "x = np.arange(6) ** 2\nprint(np.diff(x, n=10**12), np.diff(x, n=10**12, "
+                       "prepend=[1, 2]), np.diff(x.reshape(2, 3), n=10**12, axis=0).shape)\n")
+    plain = run_trusted(N + "x = np.arange(6) ** 2\nprint(np.diff(x, n=6), np.diff(x, n=8, prepend=[1, 2]), "
+                        "np.diff(x.reshape(2, 3), n=2, axis=0).shape)\n")
+    assert huge.printed == plain.printed
+    source = N + "r = np.diff(np.ones(1000), n={n})\n"   # passes x (1,000 + 100 steps)
+    assert run_program(source.format(n=900), limits=limits(max_call_work=1_000_000)).ok
+    report = run_program(source.format(n=1000), limits=limits(max_call_work=1_000_000))
+    assert not report.ok and report.error.kind == "limit" and "np.diff" in report.error.message
+
+
+@pytest.mark.parametrize(("line", "says"), [
+    ("np.pad(np.ones(3), 1.5)", "whole-number pad widths"),
+    ("np.pad(np.ones(3), 1, mode=3)", "a mode named by a string"),
+    ("np.pad(np.ones(3), 1, stat_lengthh=2)", "the keywords constant_values"),
+])
+def test_pad_refusals_are_said_in_both_languages(line: str, says: str) -> None:
+    report = run_program(N + f"r = {line}\n")
+    assert not report.ok and says in report.error.message
+    zh = error_text.box("zh", report.error)
+    assert not ENGLISH.findall(re.sub(r"`[^`]*`", "", zh)), zh
+
+
+def test_the_counting_functions_are_defined_in_one_table_only() -> None:
+    from autogradlab.lang import (
+        numpy_counting,
+        numpy_creation,
+        numpy_everyday,
+        numpy_index_functions,
+        numpy_joins,
+        numpy_linalg,
+        numpy_ops,
+        numpy_print_options,
+    )
+    others = [numpy_ops.numpy_members(), numpy_everyday.numpy_everyday_members(),
+              numpy_linalg.numpy_linalg_members(), numpy_creation.numpy_creation_members(),
+              numpy_joins.numpy_join_members(), numpy_print_options.numpy_print_members(),
+              numpy_index_functions.numpy_index_members()]
+    mine = set(numpy_counting.numpy_counting_members())
+    assert mine == {"bincount", "diff", "unravel_index", "indices", "pad", "argpartition", "intersect1d",
+                    "union1d", "setdiff1d"}
+    assert not [name for table in others for name in table if name in mine]

@@ -268,3 +268,42 @@ def test_the_counting_functions_are_defined_in_one_table_only() -> None:
     assert mine == {"bincount", "diff", "unravel_index", "indices", "pad", "argpartition", "intersect1d",
                     "union1d", "setdiff1d"}
     assert not [name for table in others for name in table if name in mine]
+
+
+# -- the methods of NumPy's two-argument ufuncs (lang/numpy_ufunc_methods.py) -----------------------------
+UFUNC_METHODS = [
+    # numpy-100, exercises 41, 47, 64 and 91 as written, then the other forms
+    "Z = np.arange(10)\nprint(np.add.reduce(Z))\n",
+    "X = np.arange(8)\nY = X + 0.5\nC = 1.0 / np.subtract.outer(X, Y)\nprint(np.linalg.det(C))\n",
+    "Z = np.ones(10)\nI = np.random.randint(0,len(Z),20)\nnp.add.at(Z, I, 1)\nprint(Z)\n",
+    "Z = np.arange(12).reshape(3, 4)\nprint(np.add.reduce(Z, axis=1), "
+    "np.multiply.reduce(Z, 0, keepdims=True), "
+    "np.add.accumulate(Z), np.add.accumulate(Z, axis=1), np.maximum.reduce([3, 1, 4]), "
+    "np.add.reduce(Z, axis=None), np.add.reduce([], initial=5))\n",
+    "print(np.add.reduceat(np.arange(8), [0, 4, 1, 5]), np.multiply.outer([1, 2], [3, 4, 5]), "
+    "np.add.outer(np.arange(3), np.arange(2)).shape)\nA = np.zeros(4)\n"
+    "np.subtract.at(A, [0, 0, 3], [1, 2, 3])\n",
+]
+
+
+@pytest.mark.parametrize("snippet", UFUNC_METHODS)
+def test_ufunc_methods_like_numpy(snippet: str) -> None:
+    compare(N + snippet)
+
+
+@pytest.mark.parametrize("line", ["np.add.reduce(np.ones(3), axis=2)", "np.add.at([1, 2], [0], 1)",
+                                  "np.add.reduce()", "np.add.at(np.ones(3), [5], 1)"])
+def test_ufunc_methods_fail_like_numpy(line: str) -> None:
+    fails_like_python(N + f"r = {line}\n")
+
+
+@pytest.mark.parametrize("line", ["np.add.outer(np.ones({n} // 100), np.ones(100))",
+                                  "np.add.accumulate(np.ones({n}))",
+                                  "np.add.reduceat(np.ones((100, 10)), np.zeros({n} // 100, dtype=int), "
+                                  "axis=1)"])
+def test_ufunc_method_results_are_sized_first(line: str) -> None:
+    n = 20_000
+    source = N + f"r = {line}\n"
+    assert run_program(source.format(n=n), limits=limits(max_tensor_elements=n)).ok
+    report = run_program(source.format(n=n + 100), limits=limits(max_tensor_elements=n))
+    assert not report.ok and report.error.kind == "limit", report.error

@@ -13,7 +13,7 @@ from typing import Any
 from autogradlab.errors import NotSupported, ProgramTypeError
 from autogradlab.lang.builtin_arguments import _arity, _data_args, _materialize, _torch_call, text_of
 from autogradlab.lang.iterators import ITERATORS, materialize_iterator
-from autogradlab.lang.safe_values import SafeType, type_text
+from autogradlab.lang.safe_values import SafeArray, SafeType, type_text
 
 _CODE_TYPES: dict[type, SafeType] = {}
 
@@ -49,6 +49,10 @@ def _convert(py_type: type) -> Callable[..., Any]:
             if len(args) > 1:
                 raise NotSupported("only `str(x)` with one argument is supported in Autograd Lab")
             return text_of(interp, args[0]) if args else ""
+        if py_type is bool and args:   # a numpy array's own answer too (interp.truth)
+            return interp.truth(args[0], node)
+        if args and type(args[0]) is SafeArray:   # float(np.array(1.5)); a 1-element 1-D one as NumPy says
+            args = [args[0].array, *args[1:]]
         if py_type is int:
             return _to_int(interp, args, kwargs)
         return _torch_call(interp, name, py_type, *args)

@@ -270,6 +270,8 @@ class OperatorsMixin:
                 from autogradlab.lang.class_dispatch import truth
                 return truth(self, value, node)
             return True
+        if type(value) is SafeArray:   # NumPy's own answer: `Z<Z>Z`, `if Z:` of 2+ elements raise
+            value = value.array           # (numpy-100's exercise 29; the wrapper itself is always true)
         try:
             return bool(value)
         except Exception as exc:  # noqa: BLE001

@@ -307,3 +307,24 @@ def test_ufunc_method_results_are_sized_first(line: str) -> None:
     assert run_program(source.format(n=n), limits=limits(max_tensor_elements=n)).ok
     report = run_program(source.format(n=n + 100), limits=limits(max_tensor_elements=n))
     assert not report.ok and report.error.kind == "limit", report.error
+
+
+# -- a NumPy array's truth value (a difference found by the corpus: fixed first) ---------------------------
+# numpy-100's exercise 29 writes `Z<Z>Z`: plain NumPy raises "The truth value of an array with more than
+# one element is ambiguous"; the engine used to answer with an array (the wrapper was always true).
+@pytest.mark.parametrize("body", [
+    "r = Z<Z>Z\n", "r = 0 < Z < 2\n", "if Z:\n    pass\n", "r = Z and Z\n", "r = Z or 1\n", "r = not Z\n",
+    "while Z:\n    break\n", "assert Z\n", "r = [1 for i in range(3) if Z]\n", "r = bool(Z)\n",
+    "r = 1 if Z else 0\n", "r = all([Z, Z])\n", "r = any([Z])\n", "r = any(np.ones((2, 2)))\n",
+    "r = float(Z)\n", "r = int(Z)\n",
+])
+def test_an_arrays_truth_fails_as_in_numpy(body: str) -> None:
+    fails_like_python(N + "Z = np.arange(3)\n" + body)
+
+
+def test_one_element_arrays_have_numpys_truth_and_numbers() -> None:
+    compare(N + "Z = np.arange(1)\nr = not Z\nprint(r, bool(Z), bool(np.ones(1)), bool(np.zeros((1, 1))), "
+            "bool(np.float64(0.5)))\nw = 1 if np.ones(1) else 0\nx = np.array(2.5)\n"
+            "print(int(x), float(x), complex(np.array(1.0)), int(np.array(1e30)), np.zeros(0).size)\n"
+            "print(0 < np.array(1) < 2, np.array([3]) > 2 > 1)\nprint(any(np.array([0, 1])), "
+            "all(np.array([0, 1])), any(np.zeros(0)), all([np.ones(1), 1]), any([np.zeros(1), 0]))\n")

@@ -97,7 +97,11 @@ def _guarded(fn: Callable[[], Any]) -> Any:
 
 
 def binary(interp: Interpreter, op: str, fn: Callable[..., Any], left: Any, right: Any) -> Any:
-    """left <op> right when an array or numpy scalar is involved (operators.py routes it here)."""
+    """left <op> right when an array or numpy scalar is involved (operators.py routes it here). A list
+    or tuple beside an array is the array NumPy makes of it (`Z == [0, 1, 2]`), sized first."""
+    if isinstance(left, (list, tuple)) and type(right) is SafeArray or \
+            isinstance(right, (list, tuple)) and type(left) is SafeArray:
+        left, right = lists_as_arrays(interp, [left, right])
     a, b = _raw(left, op), _raw(right, op)
     _check_result(interp, [a, b], op)
     result = _guarded(lambda: fn(a, b))

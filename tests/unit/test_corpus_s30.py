@@ -328,3 +328,42 @@ def test_one_element_arrays_have_numpys_truth_and_numbers() -> None:
             "print(int(x), float(x), complex(np.array(1.0)), int(np.array(1e30)), np.zeros(0).size)\n"
             "print(0 < np.array(1) < 2, np.array([3]) > 2 > 1)\nprint(any(np.array([0, 1])), "
             "all(np.array([0, 1])), any(np.zeros(0)), all([np.ones(1), 1]), any([np.zeros(1), 0]))\n")
+
+
+# -- NumPy values in Python's own idioms (probed beside the corpus) ------------------------------------------
+@pytest.mark.parametrize("snippet", [
+    # printf-style formatting of NumPy scalars and arrays
+    "print('%d' % Z[1], '%.3f' % Z.mean(), '%s' % Z, '%5.2f' % np.float64(2.5), '%r' % np.float64(2.5), "
+    "'%d%%' % np.int64(5), 'loss %.4f' % np.float32(0.25))\n",
+    # a list or tuple beside an array is the array NumPy makes of it
+    "print(Z == [0, 1, 5], Z + [1, 1, 1], [1, 2, 3] * Z, (1, 2, 3) - Z, Z < (1, 1, 1), [1] + Z, "
+    "Z + [[1], [2]])\n",
+    # lists assigned into an array's slices
+    "a = np.zeros((2, 3))\na[:, 1] = [7, 8]\na[0] = (1, 2, 3)\na[[0, 1], [2, 2]] = [5, 6]\nprint(a)\n"
+    "b = np.zeros(3, dtype=int)\nb[:2] = [1.7, 2.2]\nc = np.zeros((2, 3))\nc[:] = [[1, 2, 3]]\n"
+    "d = np.zeros(3)\nd[:] = [True, 2, 3.5]\n",
+    # sorted() of NumPy scalars
+    "print(sorted(-Z), sorted(Z, reverse=True), sorted([np.float64(2.5), 1, np.float32(0.5)]), "
+    "max(np.float64(1), 2), min(list(Z)), sorted(np.array([3., np.nan, 1.])))\n",
+])
+def test_numpy_values_in_python_idioms_like_numpy(snippet: str) -> None:
+    compare(N + "Z = np.arange(3)\n" + snippet)
+
+
+@pytest.mark.parametrize("body", [
+    "r = '%d' % Z\n", "r = Z + [1, 2]\n", "a = np.zeros(3)\na[0] = [1, 2]\n",
+    "a = np.zeros(3)\na[:] = [[1, 2, 3]]\n", "a = np.zeros((2, 2))\na[a == 0] = [1, 2]\n",
+])
+def test_numpy_values_in_python_idioms_fail_like_numpy(body: str) -> None:
+    fails_like_python(N + "Z = np.arange(3)\n" + body)
+
+
+def test_percent_widths_and_list_operands_keep_the_limits() -> None:
+    wide = run_program(N + "r = '%999999999d' % np.int64(1)\n")
+    assert not wide.ok and wide.error.kind == "limit"
+    long = run_program(N + "Z = np.arange(3)\nr = Z + [1] * 10**7\n")
+    assert not long.ok and long.error.kind == "limit"
+    source = N + "a = np.zeros({n})\na[:] = [1.0] * {n}\n"
+    assert run_program(source.format(n=1000), limits=limits(max_tensor_elements=1000)).ok
+    report = run_program(source.format(n=1001), limits=limits(max_tensor_elements=1000))
+    assert not report.ok and report.error.kind == "limit"

@@ -1,6 +1,6 @@
 """NumPy functions whose result's size depends on the values or on a count (numpy-100 and NumPy lessons
-use them): np.bincount, np.diff, np.unravel_index, np.indices, np.pad, np.argpartition and the set
-functions np.intersect1d / union1d / setdiff1d.
+use them): np.bincount, np.diff, np.unravel_index, np.indices, np.pad, np.argpartition, np.fromiter and the
+set functions np.intersect1d / union1d / setdiff1d.
 
 Each result is counted before NumPy makes it (numpy_ops.charge: max_tensor_elements and the run's total):
 bincount's length is the largest value + 1 (or minlength), read from the already-made input; pad's shape
@@ -191,9 +191,42 @@ def _set_function(name: str) -> SafeFunction:
     return SafeFunction(f"numpy.{name}", impl)
 
 
+def _fromiter(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
+    """np.fromiter(generate(), dtype=float, count=-1): the items read as the program's loop reads them
+    (each a step, at most count of them, at most max_sequence_len), numbers only, then NumPy's own."""
+    from autogradlab.lang.iterators import ITERATORS
+    params = ("iter", "dtype", "count")
+    if len(args) > 3 or set(kwargs) - set(params) or any(p in kwargs for p in params[:len(args)]):
+        raise NotSupported("Autograd Lab supports `np.fromiter(iter, dtype, count=-1)`")
+    bound = dict(zip(params, args, strict=False)) | kwargs
+    if "iter" not in bound or "dtype" not in bound:
+        missing = "iter" if "iter" not in bound else "dtype"
+        raise python_error(TypeError(f"fromiter() missing required argument '{missing}' "
+                                     f"(pos {params.index(missing) + 1})"))
+    count = _index(bound.get("count", -1))
+    source = bound["iter"]
+    if isinstance(source, ITERATORS):
+        items: list = []
+        limit = interp.limits.max_sequence_len
+        for item in source:   # an endless generator stops at count
+            if count is not None and 0 <= count <= len(items):
+                break
+            interp.charge_loop_iterations(1, "np.fromiter")
+            items.append(item)
+            if len(items) > limit:
+                interp.sizes.check_length(len(items), "np.fromiter")
+    else:
+        items = list(interp.materialize(source, node))
+    for item in items:
+        require_data(item, "in `np.fromiter`")
+    numpy_ops.charge(interp, len(items), "np.fromiter")
+    dtype = numpy_ops._dtype({"dtype": bound["dtype"]})
+    return numpy_ops._wrap(numpy_ops._guarded(lambda: np.fromiter(items, dtype, bound.get("count", -1))))
+
+
 def numpy_counting_members() -> dict[str, SafeFunction]:
     members = {name: SafeFunction(f"numpy.{name}", impl) for name, impl in (
         ("bincount", _bincount), ("diff", _diff), ("unravel_index", _unravel_index), ("indices", _indices),
-        ("pad", _pad), ("argpartition", _argpartition))}
+        ("pad", _pad), ("argpartition", _argpartition), ("fromiter", _fromiter))}
     members.update({name: _set_function(name) for name in ("intersect1d", "union1d", "setdiff1d")})
     return members

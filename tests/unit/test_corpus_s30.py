@@ -266,7 +266,7 @@ def test_the_counting_functions_are_defined_in_one_table_only() -> None:
               numpy_index_functions.numpy_index_members()]
     mine = set(numpy_counting.numpy_counting_members())
     assert mine == {"bincount", "diff", "unravel_index", "indices", "pad", "argpartition", "intersect1d",
-                    "union1d", "setdiff1d"}
+                    "union1d", "setdiff1d", "fromiter"}
     assert not [name for table in others for name in table if name in mine]
 
 
@@ -366,4 +366,26 @@ def test_percent_widths_and_list_operands_keep_the_limits() -> None:
     source = N + "a = np.zeros({n})\na[:] = [1.0] * {n}\n"
     assert run_program(source.format(n=1000), limits=limits(max_tensor_elements=1000)).ok
     report = run_program(source.format(n=1001), limits=limits(max_tensor_elements=1000))
+    assert not report.ok and report.error.kind == "limit"
+
+
+# -- np.fromiter (numpy-100, exercise 38) ---------------------------------------------------------------
+def test_fromiter_like_numpy() -> None:
+    compare(N + "import itertools\ndef generate():\n    for x in range(10):\n        yield x\n"
+            "Z = np.fromiter(generate(),dtype=float,count=-1)\nprint(Z)\n"
+            "print(np.fromiter(itertools.count(), int, 5), np.fromiter([1.7, 2.2], dtype=int), "
+            "np.fromiter(range(4), np.float32), "
+            "np.fromiter((x * x for x in range(5)), dtype=np.int64, count=3))\n")
+
+
+@pytest.mark.parametrize("line", ["np.fromiter(range(3), int, 5)", "np.fromiter([1, 'a'], float)",
+                                  "np.fromiter(range(3))"])
+def test_fromiter_fails_like_numpy(line: str) -> None:
+    fails_like_python(N + f"r = {line}\n")
+
+
+def test_fromiter_reads_an_endless_generator_under_the_limits() -> None:
+    source = N + "import itertools\nr = np.fromiter(itertools.count(), float{count})\n"
+    assert run_program(source.format(count=", 1000"), limits=limits(max_sequence_len=1000)).ok
+    report = run_program(source.format(count=""), limits=limits(max_sequence_len=1000))
     assert not report.ok and report.error.kind == "limit"

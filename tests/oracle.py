@@ -250,7 +250,8 @@ def plain_mismatches(reported: Any, real: Any, path: str) -> list[str]:
     elif isinstance(real, np.ndarray):
         value = reported.value
         kind = "array"
-        same = isinstance(value, np.ndarray) and value.dtype == real.dtype and np.array_equal(value, real)
+        same = (isinstance(value, np.ndarray) and value.dtype == real.dtype   # NaN where NumPy has NaN
+                and np.array_equal(value, real, equal_nan=real.dtype.kind in "fc"))
     else:
         return [f"{path}: the oracle cannot compare a {type(real).__name__}"]
     problems = []

@@ -28,6 +28,7 @@ from autogradlab.lang.allowlist import (
     LINALG_FUNCTIONS,
     MATH_CONSTANTS,
     MATH_FUNCTIONS,
+    MATH_INT_NAMES,
     NUMPY_LINALG_NAMES,
     NUMPY_LINALG_RESULT_NAMES,
     TORCH_CONSTANTS,
@@ -39,7 +40,9 @@ from autogradlab.lang.typing_module import TYPING_NAMES
 
 FUNC_MEMBERS = ("grad", "grad_and_value", "jacrev", "jacfwd", "hessian", "vmap", "vjp", "jvp", "linearize")
 _DISTRIBUTIONS = {"multinomial": "Multinomial", "categorical": "Categorical", "normal": "Normal",
-                  "bernoulli": "Bernoulli", "uniform": "Uniform", "binomial": "Binomial"}
+                  "bernoulli": "Bernoulli", "uniform": "Uniform", "binomial": "Binomial",
+                  "poisson": "Poisson", "exponential": "Exponential", "geometric": "Geometric",
+                  "laplace": "Laplace"}
 _MODULES = (
     "torch", "torch.nn", "torch.nn.functional", "torch.linalg", "torch.autograd",
     "torch.autograd.functional", "torch.autograd.function", "numpy", "math", "torch.distributions", "random",
@@ -56,6 +59,7 @@ _MODULES = (
     "itertools",     # islice, product, ... (itertools_module.py), accumulate, chain, ... (itertools_more.py)
     "contextlib",    # contextmanager, nullcontext, suppress (lang/context_managers.py)
     "matplotlib", "matplotlib.pyplot",   # no members: the first plotting line stops there (namespaces.py)
+    "pdb",   # no members: a lesson's unused `import pdb` binds; pdb.set_trace() stops there (namespaces.py)
     "torch.testing",   # assert_close (lang/torch_testing.py)
     "torch.optim",   # `import torch.optim as optim` binds; optim.SGD(...) is refused by name (out of scope)
     "typing",   # List, Dict, Optional, ...: typing's own forms, inert (lang/typing_module.py)
@@ -75,7 +79,7 @@ _MEMBERS = (
     *(f"torch.distributions.{m}.{c}" for m, c in _DISTRIBUTIONS.items()),
     *(f"torch.distributions.{c}" for c in _DISTRIBUTIONS.values()),
     *(f"torch.func.{name}" for name in FUNC_MEMBERS), "torch.vmap",
-    *(f"math.{name}" for name in (*MATH_FUNCTIONS, *MATH_CONSTANTS)),   # from math import tau
+    *(f"math.{name}" for name in (*MATH_FUNCTIONS, *MATH_CONSTANTS, *MATH_INT_NAMES)),   # from math import e
     "functools.reduce", "functools.partial", "functools.wraps", "functools.cache", "functools.lru_cache",
     "warnings.filterwarnings", "warnings.simplefilter",
     "numpy.pi", "numpy.e", "numpy.inf", "numpy.nan",   # `from numpy import pi` (NumPy quickstart)

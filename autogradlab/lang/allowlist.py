@@ -302,8 +302,10 @@ TORCH_CONSTANTS: dict[str, float] = {"pi": 3.141592653589793, "e": 2.71828182845
 MATH_FUNCTIONS: tuple[str, ...] = tuple(
     """sqrt exp log log2 log10 log1p expm1 sin cos tan asin acos atan atan2 sinh cosh tanh asinh acosh
     atanh floor ceil trunc fabs isclose isnan isinf isfinite degrees radians hypot erf erfc copysign
-    fmod""".split())
+    fmod pow gamma lgamma fsum dist""".split())
 MATH_CONSTANTS: tuple[str, ...] = ("pi", "e", "tau", "inf", "nan")
+# the integer functions, their results sized first (lang/math_ints.py): also `from math import factorial`
+MATH_INT_NAMES: tuple[str, ...] = ("factorial", "comb", "perm", "gcd", "lcm", "isqrt")
 
 NUMPY_DTYPES: tuple[str, ...] = ("float16", "float32", "float64", "int8", "int16", "int32", "int64",
                                   "uint8", "bool_", "complex64", "complex128")

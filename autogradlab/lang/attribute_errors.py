@@ -15,12 +15,12 @@ from autogradlab.errors import NotSupported, ProgramError, ProgramTypeError
 from autogradlab.lang import allowlist as al
 from autogradlab.lang.allowed_imports import out_of_scope, scope_hint
 from autogradlab.lang.grad_decorators import GRAD_MODE_HINTS
+from autogradlab.lang.outside_world import MEMBER_HINTS, debugger_refusal
 from autogradlab.lang.safe_values import Namespace
 from autogradlab.lang.time_module import refusal
 
 PLOT_HINT = ("the Graph and Steps pages show the run; print the values you would plot, or leave the "
              "plotting lines out to run the rest")
-
 # Tensor methods a lesson meets that stay refused, with what to write instead.
 STORAGE_HINT = ("Autograd Lab keeps a tensor's storage closed (it is a door to the machine's memory); "
                 "`.stride()`, `.storage_offset()` and `.is_contiguous()` show how a view lays out the same "
@@ -86,6 +86,8 @@ def _no_module_member(base: Namespace, name: str) -> ProgramError:
     if base.qualname.split(".")[0] == "matplotlib":
         return NotSupported(f"`{base.qualname}.{name}`: plotting is not available in Autograd Lab; the "
                             "lines before this one ran", hint=PLOT_HINT)
+    if base.qualname == "pdb":   # hunkim's PyTorchZeroToAll imports it and never calls it
+        return debugger_refusal(name)
     refused = refusal(f"{base.qualname}.{name}", f"{base.qualname}.{name}")   # time.sleep
     if refused is not None:
         return refused
@@ -98,8 +100,9 @@ def _no_module_member(base: Namespace, name: str) -> ProgramError:
         best = _closest(name, base.members)
         return _python_attribute_error(f"module '{base.qualname}' has no attribute '{name}'",
                                        f"did you mean `{base.qualname}.{best}`?" if best else None)
-    return NotSupported(f"`{base.qualname}.{name}` is not supported in Autograd Lab",
-                        hint=GRAD_MODE_HINTS.get(f"{base.qualname}.{name}"))
+    qualname = f"{base.qualname}.{name}"
+    return NotSupported(f"`{qualname}` is not supported in Autograd Lab",
+                        hint=GRAD_MODE_HINTS.get(qualname) or MEMBER_HINTS.get(qualname))
 
 
 def _none_has_nothing(node: ast.AST, name: str, call: bool) -> ProgramError:

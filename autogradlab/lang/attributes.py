@@ -48,6 +48,8 @@ from autogradlab.lang.namedtuple_values import (
 )
 from autogradlab.lang.numpy_flat import flat_of
 from autogradlab.lang.numpy_ops import ARRAY_METHODS, array_method, is_numpy_operand
+from autogradlab.lang.numpy_ufunc_methods import METHODS as UFUNC_METHODS
+from autogradlab.lang.numpy_ufunc_methods import call_ufunc_method, ufunc_of
 from autogradlab.lang.operators import python_error
 from autogradlab.lang.plain_methods import PLAIN_METHODS
 from autogradlab.lang.pprint_module import PrettyPrinterValue
@@ -206,6 +208,8 @@ def call_method(interp: Interpreter, base: Any, name: str, args: list, kwargs: d
         return base.call_method(interp, name, args, kwargs, node)
     if name in NAMEDTUPLE_METHODS and (isinstance(base, ProgramNamedTuple) or is_namedtuple_class(base)):
         return call_member(interp, base, name, args, kwargs, node)   # p._asdict(), Point._make(xs)
+    if name in UFUNC_METHODS and (ufunc := ufunc_of(base)) is not None:   # np.add.reduce(Z), np.add.at
+        return call_ufunc_method(interp, ufunc, name, args, kwargs, node)
     require_storable(base, f"before `.{name}()`")
     if name in _READING_METHODS and len(args) == 1 and isinstance(args[0], ITERATORS):
         args = [materialize_iterator(interp, args[0], "the list")]   # ' '.join(map(str, xs))

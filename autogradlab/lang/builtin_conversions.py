@@ -56,6 +56,10 @@ def _convert(py_type: type) -> Callable[..., Any]:
             if len(args) > 1:
                 raise NotSupported("only `str(x)` with one argument is supported in Autograd Lab")
             return text_of(interp, args[0]) if args else ""
+        if py_type is bool and args:   # a numpy array's own answer too (interp.truth)
+            return interp.truth(args[0], node)
+        if args and type(args[0]) is SafeArray:   # float(np.array(1.5)); a 1-element 1-D one as NumPy says
+            args = [args[0].array, *args[1:]]
         if py_type is int:
             return _to_int(interp, args, kwargs)
         return _torch_call(interp, name, py_type, *args)

@@ -12,6 +12,7 @@ import operator
 from collections.abc import Callable
 from typing import Any
 
+import numpy as np
 import torch
 
 from autogradlab.errors import NotSupported, ProgramTypeError, ProgramValueError
@@ -263,7 +264,16 @@ def _any_all(name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
             return name == "all"
         _data_args(name, args, kwargs)
         _exactly_one(name, args)
-        return _torch_call(interp, name, fn, _materialize(interp, args[0], node))
+        items = _materialize(interp, args[0], node)
+        if type(items) is SafeArray:   # any(np.ones((2, 2))): its rows, each with NumPy's truth
+            items = [SafeArray(row) if isinstance(row, np.ndarray) else row for row in items.array]
+        if isinstance(items, (list, tuple)) and any(type(item) is SafeArray for item in items):
+            for item in items:   # all([Z, Z]): each array's own truth (2+ elements: NumPy's ValueError)
+                interp.charge_loop_iterations(1, f"{name}()")
+                if interp.truth(item, node) == (name == "any"):
+                    return name == "any"
+            return name == "all"
+        return _torch_call(interp, name, fn, items)
     return impl
 
 

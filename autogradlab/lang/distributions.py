@@ -1,5 +1,6 @@
 """torch.distributions as d2l's probability chapter uses it: Multinomial, Categorical, Normal,
-Bernoulli, Uniform, Binomial; `.sample()`, `.log_prob()`, `.mean` & co.
+Bernoulli, Uniform, Binomial (and Poisson, Exponential, Geometric, Laplace: d2l-en's distributions
+appendix); `.sample()`, `.log_prob()`, `.mean` & co.
 
 Sampling runs through the run's own generator: torch.distributions draws from the process-wide
 one, so a sample runs inside fork_rng with that generator's state loaded, and the state after the
@@ -34,9 +35,13 @@ CLASSES: dict[type, tuple[str, tuple[str, ...]]] = {
     D.Bernoulli: ("bernoulli", ("probs", "logits", "validate_args")),
     D.Uniform: ("uniform", ("low", "high", "validate_args")),
     D.Binomial: ("binomial", ("total_count", "probs", "logits", "validate_args")),
+    D.Poisson: ("poisson", ("rate", "validate_args")),   # d2l-en's distributions appendix
+    D.Exponential: ("exponential", ("rate", "validate_args")),
+    D.Geometric: ("geometric", ("probs", "logits", "validate_args")),
+    D.Laplace: ("laplace", ("loc", "scale", "validate_args")),
 }
 PROPERTIES = frozenset({"mean", "variance", "stddev", "probs", "logits", "batch_shape", "event_shape",
-                        "total_count", "loc", "scale", "low", "high"})
+                        "total_count", "loc", "scale", "low", "high", "rate", "mode"})
 METHODS = frozenset({"sample", "rsample", "log_prob", "entropy"})
 
 

@@ -125,13 +125,17 @@ def set_item(interp: Interpreter, base: Any, index: Any, value: Any, node: ast.A
         interp.record_op("setitem", [base, index, value], {}, base, node)
         return
     if isinstance(base, SafeArray):
+        listed = value if isinstance(value, (list, tuple)) else None
+        if listed is not None:   # a[:, 1] = [7, 8]: sized and checked (numbers only) as np.array makes it
+            from autogradlab.lang.numpy_ops import lists_as_arrays
+            value = lists_as_arrays(interp, [value])[0]
         if numpy_indexing.is_array_index(index):   # grad_h[h < 0] = 0, a[np.arange(4), b] += 10
             numpy_indexing.write(interp, base, index, value)
             return
         if not (is_numpy_operand(value) or type(value) in (bool, int, float)):
             raise NotSupported("numpy arrays take numbers or arrays at int and slice indices in "
                                "Autograd Lab")
-        raw = value.array if isinstance(value, SafeArray) else value
+        raw = listed if listed is not None else value.array if isinstance(value, SafeArray) else value
         _python_guarded(lambda: base.array.__setitem__(index, raw))
         return
     if isinstance(base, dict):

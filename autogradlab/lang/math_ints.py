@@ -10,6 +10,7 @@ import operator
 from typing import Any
 
 from autogradlab.errors import NotSupported, ProgramError
+from autogradlab.lang.allowlist import MATH_INT_NAMES
 from autogradlab.lang.calls import require_data
 from autogradlab.lang.operators import python_error
 from autogradlab.lang.safe_values import SafeFunction
@@ -69,5 +70,4 @@ def _int_function(name: str) -> SafeFunction:
     return SafeFunction(f"math.{name}", impl)
 
 
-MATH_INT_FUNCTIONS: dict[str, Any] = {name: _int_function(name)
-                                      for name in ("factorial", "comb", "perm", "gcd", "lcm", "isqrt")}
+MATH_INT_FUNCTIONS: dict[str, Any] = {name: _int_function(name) for name in MATH_INT_NAMES}

@@ -20,6 +20,7 @@ from autogradlab.lang.expressions import construct_name
 from autogradlab.lang.guards import describe_char
 from autogradlab.lang.iterators import ITERATORS
 from autogradlab.lang.namespaces import bare_torch_function
+from autogradlab.lang.outside_world import BUILTIN_HINTS
 from autogradlab.lang.plain_classes import STORABLE
 from autogradlab.lang.safe_values import SafeFunction, UserFunction, is_data_quick, is_storable
 from autogradlab.lang.scope import COMPREHENSION_BLOCKS, Scope
@@ -65,7 +66,7 @@ class NamesMixin:
         if function is not None:
             return function
         if name in KNOWN_PYTHON_BUILTINS:
-            raise NotSupported(f"`{name}` is not supported in Autograd Lab")
+            raise NotSupported(f"`{name}` is not supported in Autograd Lab", hint=BUILTIN_HINTS.get(name))
         raise NameNotDefined(f"name '{name}' is not defined", hint=_non_ascii_name_hint(name))
 
     def assign(self: Interpreter, target: ast.expr, value: Any, node: ast.AST, hook: bool = True) -> None:

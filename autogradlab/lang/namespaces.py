@@ -30,6 +30,7 @@ from autogradlab.lang.func_transforms import func_namespace
 from autogradlab.lang.itertools_module import itertools_namespace
 from autogradlab.lang.map_filter import functools_namespace
 from autogradlab.lang.math_ints import MATH_INT_FUNCTIONS
+from autogradlab.lang.numpy_counting import numpy_counting_members
 from autogradlab.lang.numpy_creation import numpy_creation_members
 from autogradlab.lang.numpy_dtype_names import dtype_named
 from autogradlab.lang.numpy_everyday import numpy_everyday_members
@@ -184,6 +185,7 @@ def modules() -> dict[str, Namespace]:
     numpy_ns.members.update(NUMPY_INFO_MEMBERS)   # np.finfo, np.iinfo (dtype_info.py)
     numpy_ns.members.update(NUMPY_FLAT_MEMBERS)   # np.ndindex, np.ndenumerate (numpy_flat.py)
     numpy_ns.members.update(NUMPY_GRID_MEMBERS)   # np.mgrid, np.ogrid, np.r_, np.c_, np.ix_ (numpy_grids.py)
+    numpy_ns.members.update(numpy_counting_members())   # np.bincount, np.diff, np.pad, ... (numpy_counting)
     randoms = random_namespaces()   # Python's random and np.random (random_modules.py)
     numpy_ns.members["random"] = randoms["numpy.random"]
     return {**devices, "torch": torch_ns, "torch.autograd": autograd, "torch.autograd.functional": functional,
@@ -196,7 +198,8 @@ def modules() -> dict[str, Namespace]:
             "warnings": warnings_namespace(), "functools": functools_namespace(), "time": time_namespace(),
             "pprint": pprint_namespace(), "collections": collections_namespace(),
             "itertools": itertools_namespace(), "contextlib": contextlib_namespace(), **plotting_namespaces(),
-            "typing": typing_namespace()}
+            "typing": typing_namespace(),
+            "pdb": Namespace("pdb", {})}   # no members: its first use stops there (attribute_errors.py)
 
 
 def plotting_namespaces() -> dict[str, Namespace]:

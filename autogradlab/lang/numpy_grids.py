@@ -180,27 +180,5 @@ def _ix(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> tuple:
     return tuple(_wrap(a) for a in _guarded(lambda: np.ix_(*arrays)))
 
 
-def _unravel_index(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> tuple:
-    """np.unravel_index(np.argmin(a), a.shape): one index array (or number) per axis, each the size of
-    `indices`, counted first; the shape read as Python ints (NumPy's own errors for the rest)."""
-    named = {**dict(zip(("indices", "shape", "order"), args, strict=False)), **kwargs}
-    if len(args) > 3 or set(named) - {"indices", "shape", "order"} or not {"indices", "shape"} <= set(named):
-        raise NotSupported("Autograd Lab supports `np.unravel_index(indices, shape, order='C')`")
-    shape, order = named["shape"], named.get("order", "C")
-    dims = shape if type(shape) in (tuple, list) else (shape,)
-    for n in dims:   # (NumPy refuses more than 64 of them itself)
-        if not isinstance(n, (int, np.integer)):
-            raise python_error(TypeError(f"'{type(n).__name__}' object cannot be interpreted as an integer"))
-        if isinstance(n, int) and n.bit_length() > 63:
-            raise python_error(OverflowError("Python int too large to convert to C long"))
-    if not isinstance(order, str) or len(order) > 40:
-        raise python_error(TypeError("order must be str, not " + type(order).__name__))
-    indices = _raw(_arrays(interp, [named["indices"]])[0], "np.unravel_index")
-    charge(interp, len(dims) * int(np.size(indices)), "np.unravel_index")
-    result = _guarded(lambda: np.unravel_index(indices, tuple(dims), order=order))
-    return tuple(_wrap(part) for part in result)
-
-
 NUMPY_GRID_MEMBERS = {**{name: IndexTrick(name) for name in ("mgrid", "ogrid", "r_", "c_")},
-                      "ix_": SafeFunction("numpy.ix_", _ix),
-                      "unravel_index": SafeFunction("numpy.unravel_index", _unravel_index)}
+                      "ix_": SafeFunction("numpy.ix_", _ix)}   # (np.unravel_index: numpy_counting.py)

@@ -97,7 +97,11 @@ def _guarded(fn: Callable[[], Any]) -> Any:
 
 
 def binary(interp: Interpreter, op: str, fn: Callable[..., Any], left: Any, right: Any) -> Any:
-    """left <op> right when an array or numpy scalar is involved (operators.py routes it here)."""
+    """left <op> right when an array or numpy scalar is involved (operators.py routes it here). A list
+    or tuple beside an array is the array NumPy makes of it (`Z == [0, 1, 2]`), sized first."""
+    if isinstance(left, (list, tuple)) and type(right) is SafeArray or \
+            isinstance(right, (list, tuple)) and type(left) is SafeArray:
+        left, right = lists_as_arrays(interp, [left, right])
     a, b = _raw(left, op), _raw(right, op)
     _check_result(interp, [a, b], op)
     result = _guarded(lambda: fn(a, b))
@@ -217,11 +221,17 @@ def _ufunc1(name: str):  # noqa: ANN202
     ufunc = getattr(np, name)
 
     def impl(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
-        if len(args) != 1 or kwargs:
-            raise NotSupported(f"Autograd Lab supports `np.{name}(x)`")
+        if len(args) != 1 or set(kwargs) - {"out"}:
+            raise NotSupported(f"Autograd Lab supports `np.{name}(x, out=...)`")
         args = lists_as_arrays(interp, args)
         charge(interp, int(np.size(_raw(args[0], f"np.{name}"))), f"np.{name}")
-        return _wrap(_guarded(lambda: ufunc(_raw(args[0], f"np.{name}"))))
+        out = kwargs.get("out")
+        if out is None:
+            return _wrap(_guarded(lambda: ufunc(_raw(args[0], f"np.{name}"))))
+        if not isinstance(out, SafeArray):   # `np.negative(A, out=A)` (numpy-100, exercise 35)
+            raise ProgramTypeError(f"np.{name}: out= must be a numpy array")
+        _guarded(lambda: ufunc(_raw(args[0], f"np.{name}"), out=out.array))   # numpy checks shape and cast
+        return out
     return SafeFunction(f"numpy.{name}", impl)
 
 

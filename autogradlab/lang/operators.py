@@ -199,6 +199,15 @@ class OperatorsMixin:
                 if error is not None:
                     raise error
             if numpy_ops.is_numpy_operand(left) or numpy_ops.is_numpy_operand(right):
+                if op == "remainder" and type(left) is str:   # '%.3f' % Z.mean(), '%s' % Z: formatting
+                    raw = right.array if type(right) is SafeArray else right
+                    self.sizes.check_python_binop("remainder", left, raw)   # widths sized first
+                    try:
+                        return other_result(self, op, left, raw, fn(left, raw), node, inplace_of, False)
+                    except ProgramError:
+                        raise
+                    except Exception as exc:  # noqa: BLE001
+                        raise python_error(exc) from None
                 if not (isinstance(left, torch.Tensor) or isinstance(right, torch.Tensor)):
                     return numpy_ops.binary(self, op, fn, left, right)
                 left, right = _plain_number(left), _plain_number(right)   # tensor * np.float64(2)
@@ -270,6 +279,8 @@ class OperatorsMixin:
                 from autogradlab.lang.class_dispatch import truth
                 return truth(self, value, node)
             return True
+        if type(value) is SafeArray:   # NumPy's own answer: `Z<Z>Z`, `if Z:` of 2+ elements raise
+            value = value.array           # (numpy-100's exercise 29; the wrapper itself is always true)
         try:
             return bool(value)
         except Exception as exc:  # noqa: BLE001

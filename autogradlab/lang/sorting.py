@@ -14,13 +14,16 @@ from __future__ import annotations
 import operator
 from typing import Any
 
+import numpy as np
 import torch
 
 from autogradlab.errors import NotSupported, ProgramTypeError
 from autogradlab.lang.calls import require_data
 from autogradlab.lang.safe_values import SafeFunction, SafeType, UserFunction, type_text
 
-_PLAIN = (bool, int, float, str, complex, type(None))   # None/complex: Python's own TypeError
+_PLAIN = (bool, int, float, str, complex, type(None),   # None/complex: Python's own TypeError
+          # NumPy's scalars (`sorted(-Z)` of an array's items: numpy-100): as cheap to compare as numbers
+          np.float64, np.float32, np.float16, np.int64, np.int32, np.int16, np.int8, np.uint8, np.bool_)
 _MAX_KEY_ITEMS = 64   # a tuple key: (p[1], p[0]), short and flat
 
 

@@ -107,6 +107,12 @@ EN = {
     "errors_hints.new_copy": "use x.new_tensor(data) or x.clone() to copy a tensor",
     "errors_hints.plotting": "the Graph and Steps pages show the run; print the values you would plot, or "
                              "leave the plotting lines out to run the rest",
+    "errors_hints.debugger": "the Steps page shows every step's values; print the values you would inspect, "
+                             "or leave the debugger lines out to run the rest",
+    "errors_hints.no_files": "Autograd Lab reads and writes no files; write the data into the program, e.g. "
+                             "torch.tensor([[4.0, 1.0], [5.0, 3.0]])",
+    "errors_hints.no_keyboard": "a program here runs without a keyboard; assign the value in the program "
+                                "instead, e.g. n = 5",
     "errors_hints.hook_function": "write a def or a lambda of your program: "
                                   "y.register_hook(lambda grad: print(grad))",
     "errors_hints.no_vectorize": "leave out vectorize=True",
@@ -230,6 +236,11 @@ ZH = {
     "errors_hints.new_copy": "复制张量请用 x.new_tensor(data) 或 x.clone()",
     "errors_hints.plotting": "计算图和步骤页面展示了这次运行；可以打印想画的数值，"
                              "或者去掉画图的几行来运行其余部分",
+    "errors_hints.debugger": "步骤页面展示了每一步的数值；可以打印想查看的数值，"
+                             "或者去掉调试器的几行来运行其余部分",
+    "errors_hints.no_files": "Autograd Lab 不读写文件；请把数据直接写进程序，"
+                             "例如 torch.tensor([[4.0, 1.0], [5.0, 3.0]])",
+    "errors_hints.no_keyboard": "这里的程序运行时没有键盘输入；请在程序里直接赋值，例如 n = 5",
     "errors_hints.hook_function": "请写你程序里的 def 或 lambda：y.register_hook(lambda grad: print(grad))",
     "errors_hints.no_vectorize": "去掉 vectorize=True",
     "errors_hints.partial_lambda": "请改写成 lambda：partial(f, a, b) 就是 lambda x: f(a, b, x)",

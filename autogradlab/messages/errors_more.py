@@ -14,6 +14,8 @@ EN = {
     "errors_more.node_no_apply": "'{name}' object has no attribute 'apply'",
     "errors_more.plotting": "`{name}`: plotting is not available in Autograd Lab; the lines before this "
                             "one ran",
+    "errors_more.debugger": "`{name}`: the debugger is not available in Autograd Lab; the lines before this "
+                            "one ran",
     "errors_more.node_apply_torch": "`.apply()` of {name} is not supported in Autograd Lab: only the "
                                     "grad_fn of the program's own autograd Function can be called",
     "errors_more.grad_mode_bool": "set_grad_enabled(): argument 'enabled' (position 1) must be bool, "
@@ -145,6 +147,7 @@ ZH = {
     "errors_more.exactly_one_arg": "{fn}() 只接受一个参数（给了 {count} 个）",
     "errors_more.node_no_apply": "'{name}' 对象没有属性 'apply'",
     "errors_more.plotting": "`{name}`：Autograd Lab 不能画图；这一行之前的代码都已运行",
+    "errors_more.debugger": "`{name}`：Autograd Lab 里没有调试器；这一行之前的代码都已运行",
     "errors_more.node_apply_torch": "Autograd Lab 不支持 {name} 的 `.apply()`：只能调用程序自己的 autograd "
                                     "Function 的 grad_fn",
     "errors_more.grad_mode_bool": "set_grad_enabled()：参数 'enabled'（第 1 个）必须是 bool，而不是 {type}",

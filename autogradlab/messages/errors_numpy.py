@@ -117,11 +117,18 @@ EN = {
                                  "Autograd Lab",
     "errors_numpy.typing_parts": "typing forms of more than {count} types in all are not supported in "
                                  "Autograd Lab",
-    "errors_numpy.unravel_call": "Autograd Lab supports `np.unravel_index(indices, shape, order='C')`",
     "errors_numpy.nditer_call": "Autograd Lab supports `np.nditer(a, op_flags=[...], order=...)` over one "
                                 "array (no flags)",
     "errors_numpy.flat_index": "a.flat[...] takes an int, a slice, `...` or a list or array of ints or bools "
                                "in Autograd Lab",
+    # session 30 (numpy_counting.py)
+    "errors_numpy.pad_widths": "Autograd Lab supports `np.pad(array, pad_width, ...)` with whole-number pad "
+                               "widths",
+    "errors_numpy.pad_keywords": "Autograd Lab supports `np.pad(array, pad_width, mode='constant', ...)` "
+                                 "with the keywords constant_values, end_values, reflect_type and "
+                                 "stat_length",
+    "errors_numpy.pad_mode": "Autograd Lab supports `np.pad` with a mode named by a string, such as "
+                             "'constant'",
 }
 
 ZH = {
@@ -219,9 +226,12 @@ ZH = {
     "errors_numpy.typing_count": "Autograd Lab 不支持超过 {count} 个类型的 typing 类型形式",
     "errors_numpy.typing_depth": "Autograd Lab 不支持嵌套超过 {count} 层的 typing 类型形式",
     "errors_numpy.typing_parts": "Autograd Lab 不支持总共超过 {count} 个类型的 typing 类型形式",
-    "errors_numpy.unravel_call": "Autograd Lab 支持 `np.unravel_index(indices, shape, order='C')`",
     "errors_numpy.nditer_call": "Autograd Lab 支持对单个数组调用 `np.nditer(a, op_flags=[...], order=...)`"
                                 "（不带 flags）",
     "errors_numpy.flat_index": "在 Autograd Lab 中 a.flat[...] 只接受整数、切片、`...`，"
                                "或由整数或布尔值组成的列表或数组",
+    "errors_numpy.pad_widths": "Autograd Lab 支持 `np.pad(array, pad_width, ...)`，其中填充宽度是整数",
+    "errors_numpy.pad_keywords": "Autograd Lab 支持 `np.pad(array, pad_width, mode='constant', ...)`，"
+                                 "关键字参数只能是 constant_values、end_values、reflect_type 和 stat_length",
+    "errors_numpy.pad_mode": "Autograd Lab 支持用字符串指定模式的 `np.pad`，例如 'constant'",
 }

@@ -393,6 +393,15 @@ TUTORIALS: tuple[ProgramSpec, ...] = (
     # torch.finfo, itertools.cycle / groupby / tee / starmap (lang/slice_values.py, typing_module.py,
     # dtype_info.py, numpy_grids.py, numpy_flat.py, itertools_lazy.py), then gradient descent with autograd
     ProgramSpec("tutorial_own_python_tools.py", "written fresh for Autograd Lab (session 30)", output="loss"),
+    # Session 30 (corpus): PyTorch's "Understanding requires_grad, retain_grad, Leaf, and Non-leaf Tensors"
+    # (F.relu / F.mse_loss, retain_grad, `W.grad = None`, f"{x.is_leaf=}")
+    ProgramSpec("tutorial_pt_leaf_nonleaf.py", T_PT, output="loss"),
+    # d2l-en's distributions appendix (`from math import factorial`, torch.distributions.poisson.Poisson)
+    ProgramSpec("tutorial_d2l_en_distributions.py", T_D2L),
+    # numpy-100's exercises that run here (np.bincount, np.pad, np.unravel_index, np.diff, np.intersect1d,
+    # np.argpartition, np.add.reduce / np.subtract.outer / np.add.at: lang/numpy_counting.py,
+    # numpy_ufunc_methods.py)
+    ProgramSpec("tutorial_numpy100_exercises.py", "rougier/numpy-100 (MIT)", slow=True, timeout_s=30),
 )
 
 

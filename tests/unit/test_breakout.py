@@ -169,8 +169,9 @@ CASES = [
     Case("import numpy as np\na = np.ones(10**4)\nb = a.reshape(10**4, 1) * a.reshape(1, 10**4)", LIMIT,
          ELEMENTS),
     Case("import numpy as np\na = np.ones((10**4, 1))\nb = a @ a.T", LIMIT, ELEMENTS),
-    Case("import numpy as np\na = np.ones(3)\nb = a * [0] * 10**9", NOT_ALLOWED_HERE,
-         r"numbers and other arrays"),
+    # `a * [0] * 10**9` is (a * [0]) * 10**9, three zeros as in NumPy (a list beside an array, session 30);
+    # the list repeated first stays refused by its size
+    Case("import numpy as np\na = np.ones(3)\nb = a * ([0] * 10**9)", LIMIT, r"repeated sequence"),
     Case("import numpy as np\ns = 'ab' * np.int64(10**9)", NOT_ALLOWED_HERE, r"numbers and other arrays"),
     Case("import numpy as np\ns = [0] * np.int64(10**9)", NOT_ALLOWED_HERE, r"numbers and other arrays"),
     Case("import numpy as np\na = np.ones(3) ** 10**100", NOT_ALLOWED_HERE, r"too large"),

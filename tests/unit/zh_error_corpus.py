@@ -179,7 +179,7 @@ CORPUS: list[tuple[str, str, dict]] = [
     ("np_index", N + "a = np.ones(2)\nb = a[5]\n", {}),
     ("np_index_float", N + "a = np.ones(2)\nb = a[1.5]\n", {}),
     ("np_mix_tensor", N + T + "a = np.ones(2) + torch.ones(2)\n", {}),
-    ("np_mix_list", N + "a = np.ones(2) + [1, 2]\n", {}),
+    ("np_mix_list", N + "a = np.float64(1.5) + [1, 2]\n", {}),   # beside an array a list runs (s30)
     ("np_axis", N + "a = np.ones(2).sum(axis=5)\n", {}),
     ("np_axis_str", N + "a = np.sum(np.ones(2), axis='a')\n", {}),
     ("np_mask_shape", N + "a = np.ones(3)\nb = a[np.ones(2) > 0]\n", {}),

@@ -1,0 +1,92 @@
+"""The methods of NumPy's two-argument ufuncs as numpy-100 writes them: `np.add.reduce(Z)`,
+`np.subtract.outer(X, Y)`, `np.add.accumulate(Z)`, `np.add.at(Z, I, 1)`, `np.add.reduceat(F, I)`.
+
+`np.add` is the program's np.add (a SafeFunction named "numpy.add"); its method runs NumPy's own ufunc
+method on the arrays, each result counted first (numpy_ops.charge): reduce's at most the array, accumulate's
+the array, outer's a.size * b.size, reduceat's one slice per index; at() writes into the program's array
+in place, one step per index.
+"""
+
+from __future__ import annotations
+
+import ast
+import math
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from autogradlab.errors import NotSupported
+from autogradlab.lang import numpy_ops
+from autogradlab.lang.calls import require_data
+from autogradlab.lang.operators import python_error
+from autogradlab.lang.safe_values import SafeArray, SafeFunction
+
+if TYPE_CHECKING:
+    from autogradlab.lang.interpreter import Interpreter
+
+METHODS = ("reduce", "accumulate", "outer", "at", "reduceat")
+_PARAMS = {"reduce": ("array", "axis", "dtype", "out", "keepdims", "initial"),
+           "accumulate": ("array", "axis", "dtype"),
+           "outer": ("A", "B"),
+           "at": ("a", "indices", "b"),
+           "reduceat": ("array", "indices", "axis", "dtype")}
+_REQUIRED = {"reduce": 1, "accumulate": 1, "outer": 2, "at": 2, "reduceat": 2}
+
+
+def ufunc_of(base: Any) -> np.ufunc | None:
+    """NumPy's ufunc behind the program's `np.add` (two-argument ufuncs only), else None."""
+    if type(base) is not SafeFunction or not base.qualname.startswith("numpy.") \
+            or base.qualname.count(".") != 1:
+        return None
+    ufunc = getattr(np, base.qualname[6:], None)
+    return ufunc if isinstance(ufunc, np.ufunc) and ufunc.nin == 2 else None
+
+
+def _operand(interp: Interpreter, value: Any, what: str) -> Any:
+    if isinstance(value, (list, tuple)):
+        value = numpy_ops.lists_as_arrays(interp, [value])[0]
+    return numpy_ops._raw(value, what)
+
+
+def call_ufunc_method(interp: Interpreter, ufunc: np.ufunc, name: str, args: list, kwargs: dict,
+                      node: ast.AST) -> Any:
+    what = f"np.{ufunc.__name__}.{name}"
+    params = _PARAMS[name]
+    if len(args) > len(params) or set(kwargs) - set(params) or any(p in kwargs for p in params[:len(args)]) \
+            or len(args) > 3 and name == "reduce":   # out= (positional or not) is not taken
+        raise NotSupported(f"Autograd Lab supports `{what}({', '.join(p for p in params if p != 'out')})`")
+    bound = dict(zip(params, args, strict=False)) | kwargs
+    for value in bound.values():
+        require_data(value, f"in `{what}`")
+    missing = [p for p in params[:_REQUIRED[name]] if p not in bound]
+    if missing:
+        raise python_error(TypeError(f"{name}() missing required argument '{missing[0]}' "
+                                     f"(pos {params.index(missing[0])})"))
+    dtype = {"dtype": numpy_ops._dtype(bound)} if bound.get("dtype") is not None else {}
+    if name == "at":
+        target = bound["a"]
+        if not isinstance(target, SafeArray):   # it writes into the array: the program's own
+            raise python_error(TypeError("first operand must be array"))
+        indices = _operand(interp, bound["indices"], what)
+        values = () if "b" not in bound else (_operand(interp, bound["b"], what),)
+        numpy_ops.charge(interp, int(np.size(indices)), what)
+        numpy_ops._guarded(lambda: ufunc.at(target.array, indices, *values))
+        return None
+    array = _operand(interp, bound[params[0]], what)
+    if name == "outer":
+        other = _operand(interp, bound["B"], what)
+        numpy_ops.charge(interp, int(np.size(array)) * int(np.size(other)), what)
+        return numpy_ops._wrap(numpy_ops._guarded(lambda: ufunc.outer(array, other)))
+    axis = bound.get("axis", 0)
+    if name == "reduceat":
+        indices = _operand(interp, bound["indices"], what)
+        shape = np.shape(array)
+        if type(axis) is int and shape and -len(shape) <= axis < len(shape):
+            numpy_ops.charge(interp, math.prod(shape) // max(1, shape[axis]) * int(np.size(indices)), what)
+        return numpy_ops._wrap(numpy_ops._guarded(
+            lambda: ufunc.reduceat(array, indices, axis=axis, **dtype)))
+    numpy_ops.charge(interp, int(np.size(array)), what)
+    if name == "accumulate":
+        return numpy_ops._wrap(numpy_ops._guarded(lambda: ufunc.accumulate(array, axis=axis, **dtype)))
+    extra = {k: bound[k] for k in ("keepdims", "initial") if k in bound}
+    return numpy_ops._wrap(numpy_ops._guarded(lambda: ufunc.reduce(array, axis=axis, **dtype, **extra)))

@@ -29,6 +29,7 @@ from autogradlab.errors import LimitExceeded
 from autogradlab.lang import sizes as size_checks
 from autogradlab.lang.call_work import MAX_DTYPE_WEIGHT, PRODUCT_SPEEDUP
 from autogradlab.lang.conv_work import CONVOLUTIONS, check_convolution
+from autogradlab.lang.meta_copies import meta_copy, shape_key
 
 CONTRACTIONS = frozenset({"einsum", "linalg.multi_dot"})   # torch.chain_matmul is not allowed
 # torch.trapezoid(y, x) (and trapz, cumulative_trapezoid) broadcasts x's differences against y's pairs: y of
@@ -80,23 +81,6 @@ def _tensors(args: list, kwargs: dict) -> list[torch.Tensor]:
     return found
 
 
-def _meta(value: Any) -> Any:
-    if isinstance(value, torch.Tensor):
-        return torch.empty(value.shape, dtype=value.dtype, device="meta")
-    if isinstance(value, (list, tuple)) and not isinstance(value, torch.Size):
-        items = [_meta(item) for item in value]
-        return items if isinstance(value, list) else tuple(items)
-    return value
-
-
-def _key_part(value: Any) -> Any:
-    if isinstance(value, torch.Tensor):
-        return ("tensor", tuple(value.shape), value.dtype)
-    if isinstance(value, (list, tuple)) and not isinstance(value, torch.Size):
-        return (type(value).__name__, tuple(_key_part(item) for item in value))
-    return (type(value).__name__, value if type(value) in (int, str, bool, type(None)) else repr(value))
-
-
 def _plain_key(op: str, args: list) -> tuple | None:
     """The key of `einsum(equation, *tensors)` (a loop's call, ~1 us), or None for any other form.
     torch.backends.opt_einsum.enabled is no part of it: programs cannot set it (not allowlisted)."""
@@ -122,15 +106,15 @@ def measure(fn: Any, op: str, args: list, kwargs: dict) -> tuple[int, int]:
     """(largest intermediate, work units) of fn(*args, **kwargs) run on meta copies."""
     key = _plain_key(op, args) if not kwargs else None
     if key is None:   # a list of operands, the sublist form, keywords
-        named = tuple(sorted((name, _key_part(value)) for name, value in kwargs.items()))
-        key = (op, tuple(_key_part(a) for a in args), named)
+        named = tuple(sorted((name, shape_key(value)) for name, value in kwargs.items()))
+        key = (op, tuple(shape_key(a) for a in args), named)
     known = _measured.get(key)
     if known is not None:
         return known
     mode = _Measure()
     try:
         with torch.no_grad(), mode:
-            fn(*_meta(list(args)), **{name: _meta(value) for name, value in kwargs.items()})
+            fn(*meta_copy(list(args)), **{name: meta_copy(value) for name, value in kwargs.items()})
     except NotImplementedError:   # no meta kernel: the real call might go on; bound it (fail closed)
         _bound(mode, args, kwargs)
     except (RuntimeError, ValueError, IndexError):   # PyTorch's error (shapes): the real call stops at

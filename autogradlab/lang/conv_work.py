@@ -35,6 +35,7 @@ import torch
 from autogradlab.errors import LimitExceeded
 from autogradlab.lang import sizes as size_checks
 from autogradlab.lang.call_work import MAX_DTYPE_WEIGHT, WORK_SEEN
+from autogradlab.lang.meta_copies import meta_copy, shape_key
 
 _F = "nn.functional."
 CONVOLUTIONS = frozenset(_F + name for name in """conv1d conv2d conv3d max_pool1d max_pool2d max_pool3d
@@ -80,33 +81,15 @@ def _counted(op: str, args: list, kwargs: dict, result: Any) -> tuple[int, int]:
     return 0, POOL_UNITS * count * (_window(op, args, kwargs, out) + POOL_OUTPUT_OVERHEAD)
 
 
-def _meta(value: Any) -> Any:
-    if isinstance(value, torch.Tensor):
-        return torch.empty(value.shape, dtype=value.dtype, device="meta")
-    if isinstance(value, (list, tuple)) and not isinstance(value, torch.Size):
-        items = [_meta(item) for item in value]
-        return items if isinstance(value, list) else tuple(items)
-    return value
-
-
-def _key_part(value: Any) -> Any:
-    if isinstance(value, torch.Tensor):
-        return ("tensor", tuple(value.shape), value.dtype)
-    if isinstance(value, (list, tuple)) and not isinstance(value, torch.Size):
-        return (type(value).__name__, tuple(_key_part(item) for item in value))
-    plain = type(value) in (int, float, str, bool, type(None))
-    return (type(value).__name__, value if plain else repr(value))
-
-
 def measure(fn: Any, op: str, args: list, kwargs: dict) -> tuple[int, int]:
     """(largest intermediate, work units) of fn(*args, **kwargs) run on meta copies."""
-    key = (op, tuple(_key_part(a) for a in args), tuple(sorted((n, _key_part(v)) for n, v in kwargs.items())))
+    key = (op, tuple(shape_key(a) for a in args), tuple(sorted((n, shape_key(v)) for n, v in kwargs.items())))
     known = _measured.get(key)
     if known is not None:
         return known
     try:
         with torch.no_grad():
-            result = fn(*_meta(list(args)), **{name: _meta(value) for name, value in kwargs.items()})
+            result = fn(*meta_copy(list(args)), **{name: meta_copy(value) for name, value in kwargs.items()})
         answer = _counted(op, args, kwargs, result)
     except (RuntimeError, ValueError, IndexError, TypeError):   # PyTorch's own error (shapes, arguments):
         answer = (0, 0)   # the real call stops at the same check and reports it

@@ -33,6 +33,26 @@ def to_meta(value: Any, depth: int = 0) -> Any:
     return value
 
 
+def meta_copy(value: Any) -> Any:
+    """The same structure with every tensor an empty meta tensor of its shape and dtype (whole, at any
+    depth: the contraction and convolution checks' operands, a few tensors)."""
+    if isinstance(value, torch.Tensor):
+        return torch.empty(value.shape, dtype=value.dtype, device="meta")
+    if isinstance(value, (list, tuple)) and not isinstance(value, torch.Size):
+        items = [meta_copy(item) for item in value]
+        return items if isinstance(value, list) else tuple(items)
+    return value
+
+
+def shape_key(value: Any) -> Any:
+    """A hashable key of an argument as a meta run sees it: a tensor's shape and dtype, a number's value."""
+    if isinstance(value, torch.Tensor):
+        return ("tensor", tuple(value.shape), value.dtype)
+    if isinstance(value, (list, tuple)) and not isinstance(value, torch.Size):
+        return (type(value).__name__, tuple(shape_key(item) for item in value))
+    return (type(value).__name__, value if type(value) in (int, str, bool, type(None)) else repr(value))
+
+
 def _int_of(value: Any) -> int | None:
     """A count given as an int, a NumPy integer (vander(x, N=np.int64(10**9)) was sized by its failing
     meta run, then allocated 12 GB) or a one-element integer tensor, else None."""

@@ -174,18 +174,9 @@ def modules() -> dict[str, Namespace]:
     torch_ns.members["func"], torch_ns.members["vmap"] = func, func.members["vmap"]
     torch_ns.members["testing"] = testing_namespace()   # assert_close (torch_testing.py)
     numpy_ns.members["__version__"] = NUMPY_VERSION
-    numpy_ns.members.update(numpy_members())
-    numpy_ns.members.update(numpy_everyday_members())   # np.std, np.where, ... (numpy_everyday.py)
-    numpy_ns.members.update(numpy_linalg_members())   # np.dot
-    numpy_ns.members.update(numpy_creation_members())   # np.full, np.eye, np.tile, ... (numpy_creation.py)
-    numpy_ns.members.update(numpy_join_members())   # np.concatenate, np.hsplit, np.nonzero (numpy_joins.py)
-    numpy_ns.members.update(numpy_print_members())   # np.set_printoptions (numpy_print_options.py)
-    numpy_ns.members.update(numpy_index_members())   # np.fromfunction, np.trapezoid (numpy_index_functions)
+    for table in numpy_tables():
+        numpy_ns.members.update(table)
     torch_ns.members.update(TORCH_INFO_MEMBERS)   # torch.finfo, torch.iinfo (dtype_info.py)
-    numpy_ns.members.update(NUMPY_INFO_MEMBERS)   # np.finfo, np.iinfo (dtype_info.py)
-    numpy_ns.members.update(NUMPY_FLAT_MEMBERS)   # np.ndindex, np.ndenumerate (numpy_flat.py)
-    numpy_ns.members.update(NUMPY_GRID_MEMBERS)   # np.mgrid, np.ogrid, np.r_, np.c_, np.ix_ (numpy_grids.py)
-    numpy_ns.members.update(numpy_counting_members())   # np.bincount, np.diff, np.pad, ... (numpy_counting)
     randoms = random_namespaces()   # Python's random and np.random (random_modules.py)
     numpy_ns.members["random"] = randoms["numpy.random"]
     return {**devices, "torch": torch_ns, "torch.autograd": autograd, "torch.autograd.functional": functional,
@@ -200,6 +191,22 @@ def modules() -> dict[str, Namespace]:
             "itertools": itertools_namespace(), "contextlib": contextlib_namespace(), **plotting_namespaces(),
             "typing": typing_namespace(),
             "pdb": Namespace("pdb", {})}   # no members: its first use stops there (attribute_errors.py)
+
+
+def numpy_tables() -> list[dict]:
+    """The tables of numpy's members, one per module (a name in two would be shadowed by the later one:
+    tests/unit/test_numpy_everyday_s29.py checks that none is)."""
+    return [numpy_members(),
+            numpy_everyday_members(),   # np.std, np.where, ... (numpy_everyday.py)
+            numpy_linalg_members(),   # np.dot
+            numpy_creation_members(),   # np.full, np.eye, np.tile, ... (numpy_creation.py)
+            numpy_join_members(),   # np.concatenate, np.hsplit, np.nonzero (numpy_joins.py)
+            numpy_print_members(),   # np.set_printoptions (numpy_print_options.py)
+            numpy_index_members(),   # np.fromfunction, np.trapezoid (numpy_index_functions)
+            NUMPY_INFO_MEMBERS,   # np.finfo, np.iinfo (dtype_info.py)
+            NUMPY_FLAT_MEMBERS,   # np.ndindex, np.ndenumerate, np.nditer (numpy_flat.py)
+            NUMPY_GRID_MEMBERS,   # np.mgrid, np.ogrid, np.r_, np.c_, np.ix_ (numpy_grids.py)
+            numpy_counting_members()]   # np.bincount, np.diff, np.pad, np.unravel_index, ... (numpy_counting)
 
 
 def plotting_namespaces() -> dict[str, Namespace]:

@@ -16,6 +16,9 @@ such a call its work is estimated from the shapes with Python ints (never runnin
 - addbmm(M, b1, b2) of a (batch, n, k) and a (batch, k, m) batch: one pass over the n x m result per
   matrix of the batch (a rank-k update: batch 2,236 of k = 1 into 2236 x 2236 ran past the 5 s limit
   in one call, each result small enough) plus the multiply-adds as a product;
+- allclose, dist and the losses that broadcast their two tensors inside one call (mse, l1, smooth l1,
+  huber, kl_div) and answer one number: the broadcast intermediate (dist of (40000, 1) and (1, 40000)
+  asked for 6.4 GB) at BROADCAST_INSIDE_WEIGHT units an element, only when it outgrows both tensors;
 - index_fill(dim, index, value): one slice written per index, repeats too (5,000,000 zeros filling
   a (1, 5,000,000) tensor write 2.5e13 elements in one call);
 - each times the first tensor's element size / 4 (float64, complex64: 2; complex128: 4);
@@ -71,8 +74,13 @@ _NORMS = frozenset({"norm", "linalg.norm", "linalg.matrix_norm"})
 _BILINEAR = frozenset({"nn.functional.bilinear", "bilinear"})
 _ADDBMM = "addbmm"
 _INDEX_FILL = frozenset({"index_fill", "index_fill_"})
+_BROADCAST_INSIDE = frozenset({"allclose", "dist"} | {f"nn.functional.{name}" for name in (
+    "mse_loss", "l1_loss", "smooth_l1_loss", "huber_loss", "kl_div")})
+# An element of such an intermediate counts max_call_work / max_tensor_elements units (the default limits):
+# the call is refused where a result of that many elements would be.
+BROADCAST_INSIDE_WEIGHT = 200
 COSTLY = (_CUBIC | _SOLVE | _TENSOR_LINALG | _POWER | _NORMS | {"cdist", _ADDBMM} | _BILINEAR | _INDEX_FILL
-          | LOOKUPS)
+          | _BROADCAST_INSIDE | LOOKUPS)
 # `x.norm()` and `torch.norm(u)` (a loop's gradient norm) cost nothing here: the planned sites keep
 # their fast path for these and check only a call with more arguments (an ord or p: 'nuc', 2).
 NORMS = _NORMS
@@ -218,6 +226,21 @@ def _addbmm_work(args: list, kwargs: dict) -> int | None:
     return batch * n * m + _products(batch * n * k * m)
 
 
+def _broadcast_inside_work(args: list, kwargs: dict) -> int | None:
+    """The intermediate of the first two tensors' broadcast, when it is larger than both (Python ints)."""
+    tensors = [v for v in (*args, *kwargs.values()) if isinstance(v, torch.Tensor)][:2]
+    if len(tensors) < 2:
+        return None
+    try:
+        shape = torch.broadcast_shapes(tensors[0].shape, tensors[1].shape)
+    except RuntimeError:
+        return None   # PyTorch's own error
+    elements = math.prod(int(s) for s in shape)
+    if elements <= max(t.numel() for t in tensors):
+        return None
+    return elements * BROADCAST_INSIDE_WEIGHT
+
+
 def _index_fill_work(args: list, kwargs: dict) -> int | None:
     """index_fill(x, dim, index, value): index.numel() slices of x along dim, each written whole."""
     x, dim, index = (_argument(args, kwargs, 0, "input"), _argument(args, kwargs, 1, "dim"),
@@ -304,6 +327,8 @@ def check_work(limit: int, op: str, args: list, kwargs: dict, rows: int = 1) -> 
         work = _addbmm_work(args, kwargs)
     elif op in _INDEX_FILL:
         work = _index_fill_work(args, kwargs)
+    elif op in _BROADCAST_INSIDE:
+        work = _broadcast_inside_work(args, kwargs)
     elif op in LOOKUPS:   # searchsorted, isin, diff(n=...): lookup_work.py
         work = lookup_work(op, args, kwargs)
     else:

@@ -23,7 +23,12 @@ Findings, each fixed (the refusals below ran on d86bf28 as noted):
    allocate 25,000,000,000,000 bytes and the message was torch's allocator text with its C++ file name
    ("[enforce fail at alloc_cpu.cpp:127] ... DefaultCPUAllocator"); shapes that fit were computed in full
    before the "ambiguous" error; numpy arrays in lists (SafeArray.__eq__) alike. Each comparison is now
-   sized first (lang/compare_guard.py: a TorchFunctionMode around those C-level comparisons).
+   sized first (lang/compare_guard.py: a TorchFunctionMode around those C-level comparisons);
+6. torch.allclose, torch.dist (x.allclose, x.dist) and F.mse_loss / l1_loss / smooth_l1_loss / huber_loss /
+   kl_div broadcast their two tensors inside one call and answer one number, so the result's size said
+   nothing: (40000, 1) against (1, 40000) asked for 1.6-6.4 GB before the memory error, (3000, 1) against
+   (1, 3000) made a 9M-element intermediate unchecked; the intermediate is now counted by max_call_work
+   (200 units an element: refused where a result of that size would be) when it outgrows both tensors.
 """
 
 from __future__ import annotations
@@ -240,3 +245,31 @@ for left, right in [(a, b), (a, torch.ones(1, 3)), (np.ones((2, 1)), np.ones((1,
 def test_comparisons_inside_containers_of_lesson_sizes_are_pythons():
     """Values, identity shortcuts, and the "ambiguous" / shape errors, as CPython with torch and numpy."""
     _same_as_python(COMPARED)
+
+
+# -- 6. one-number calls that broadcast inside -----------------------------------------------------------
+@pytest.mark.parametrize("call, name", [
+    ("torch.allclose(a, b)", "allclose"), ("torch.dist(a, b)", "dist"), ("a.dist(b, 3)", "dist"),
+    ("a.allclose(b)", "allclose"), ("F.mse_loss(a, b)", "nn.functional.mse_loss"),
+    ("F.l1_loss(a, b, reduction='sum')", "nn.functional.l1_loss"),
+    ("F.smooth_l1_loss(a, b)", "nn.functional.smooth_l1_loss"),
+    ("F.huber_loss(a, b)", "nn.functional.huber_loss"),
+    ("F.kl_div(a, b, reduction='sum')", "nn.functional.kl_div"),
+])
+def test_a_one_number_call_broadcasting_inside_is_refused_by_its_intermediate(call, name):
+    """d86bf28: (40000, 1) against (1, 40000) asked for 1.6-6.4 GB before the memory error; (3000, 1)
+    against (1, 3000) made a 9M-element intermediate, past the element limit, unchecked."""
+    program = ("import torch\nimport torch.nn.functional as F\na = torch.ones(3000, 1)\n"
+               f"b = torch.ones(1, 3000)\nprint({call})\n")
+    _refused_by_work(program, 5, f"{name} of shape [3000, 1], [1, 3000] would take about 1,800,000,000 "
+                                 "arithmetic steps in one call")
+
+
+def test_one_number_calls_of_lesson_shapes_are_pytorchs():
+    """Same shapes and a broadcast no larger than an operand cost nothing here."""
+    _same_as_python("import torch\nimport torch.nn.functional as F\ntorch.manual_seed(2)\n"
+                    "a, b = torch.randn(50, 3), torch.randn(50, 3)\nc = torch.randn(3)\n"
+                    "print(torch.allclose(a, a + 1e-9), torch.dist(a, b), a.dist(c, 1), F.mse_loss(a, b))\n"
+                    "print(F.l1_loss(a, b), F.smooth_l1_loss(a, b, beta=0.5))\n"
+                    "print(F.huber_loss(a, b, delta=2.0), a.allclose(b))\n"
+                    "print(F.kl_div(F.log_softmax(a, 1), F.softmax(b, 1), reduction='batchmean'))\n")

@@ -273,3 +273,13 @@ def test_one_number_calls_of_lesson_shapes_are_pytorchs():
                     "print(F.l1_loss(a, b), F.smooth_l1_loss(a, b, beta=0.5))\n"
                     "print(F.huber_loss(a, b, delta=2.0), a.allclose(b))\n"
                     "print(F.kl_div(F.log_softmax(a, 1), F.softmax(b, 1), reduction='batchmean'))\n")
+
+
+def test_comparisons_inside_containers_under_torch_func_transforms_are_pytorchs():
+    """The sizing mode (compare_guard.py) stacks with functorch's grad and vmap."""
+    _same_as_python("import torch\nfrom torch.func import grad, vmap\ndef f(x):\n"
+                    "    if [x.sum().detach()] == [x.sum().detach()]:\n        return (x ** 2).sum()\n"
+                    "    return x.sum()\nprint(grad(f)(torch.tensor([1.0, 2.0])))\ndef g(x):\n"
+                    "    L = [torch.tensor(1.0), torch.tensor(2.0)]\n"
+                    "    return x * L.count(torch.tensor(2.0))\n"
+                    "print(vmap(g)(torch.tensor([1.0, 2.0])), max(torch.tensor(1.0), torch.tensor(4.0)))\n")

@@ -27,6 +27,7 @@ from autogradlab.lang.builtin_arguments import (
 )
 from autogradlab.lang.builtin_conversions import BUILTIN_TYPES, _int_text_digits, code_type  # noqa: F401 - test_big_ints
 from autogradlab.lang.call_arguments import require_data
+from autogradlab.lang.compare_guard import run_sized
 from autogradlab.lang.exceptions import EXCEPTION_TYPES, remember_python_error
 from autogradlab.lang.iterators import ITERATOR_BUILTINS, ITERATORS, SequenceIterator, materialize_iterator
 from autogradlab.lang.namespaces import NDARRAY_TYPE, TENSOR_TYPE
@@ -129,7 +130,8 @@ def _min_max(name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
                                    "arguments")
         items = _materialize(interp, args[0], node) if len(args) == 1 else list(args)
         interp.sizes.check_compared_items(f"{name}()", items)
-        return _torch_call(interp, name, lambda values: fn(values, **kwargs), items)
+        return _torch_call(interp, name, lambda values: run_sized(interp.sizes, lambda: fn(values, **kwargs)),
+                           items)   # max(a, b) of tensors: CPython's a < b sized (compare_guard.py)
     return impl
 
 

@@ -12,7 +12,15 @@ such a call its work is estimated from the shapes with Python ints (never runnin
   inverse / solve of the matrix they reshape their tensor into (Python ints);
 - matrix_power(a, k): the multiplications of binary exponentiation (bits - 1 + ones - 1) times n^3
   (each multiply-add of a product a PRODUCT_SPEEDUP-th of a unit), plus an inverse (n^3) for k < 0;
-- F.bilinear(x1, x2, W): rows of x1 times W's elements, as a product;
+- F.bilinear(x1, x2, W) (and torch.bilinear): rows of x1 times W's elements, as a product;
+- addbmm(M, b1, b2) of a (batch, n, k) and a (batch, k, m) batch: one pass over the n x m result per
+  matrix of the batch (a rank-k update: batch 2,236 of k = 1 into 2236 x 2236 ran past the 5 s limit
+  in one call, each result small enough) plus the multiply-adds as a product;
+- allclose, dist and the losses that broadcast their two tensors inside one call (mse, l1, smooth l1,
+  huber, kl_div) and answer one number: the broadcast intermediate (dist of (40000, 1) and (1, 40000)
+  asked for 6.4 GB) at BROADCAST_INSIDE_WEIGHT units an element, only when it outgrows both tensors;
+- index_fill(dim, index, value): one slice written per index, repeats too (5,000,000 zeros filling
+  a (1, 5,000,000) tensor write 2.5e13 elements in one call);
 - each times the first tensor's element size / 4 (float64, complex64: 2; complex128: 4);
 - cdist of (batch, P, M) and (batch, R, M): batch * P * R * M, times CDIST_POW_WEIGHT unless p == 2
   (PyTorch computes p == 2 with a matrix product, any other p elementwise with pow);
@@ -63,8 +71,16 @@ _SOLVE = frozenset({"linalg.solve", "linalg.lstsq", "linalg.solve_triangular", "
 _TENSOR_LINALG = frozenset({"linalg.tensorinv", "linalg.tensorsolve"})
 _POWER = frozenset({"matrix_power", "linalg.matrix_power"})
 _NORMS = frozenset({"norm", "linalg.norm", "linalg.matrix_norm"})
-_BILINEAR = "nn.functional.bilinear"
-COSTLY = _CUBIC | _SOLVE | _TENSOR_LINALG | _POWER | _NORMS | {"cdist", _BILINEAR} | LOOKUPS
+_BILINEAR = frozenset({"nn.functional.bilinear", "bilinear"})
+_ADDBMM = "addbmm"
+_INDEX_FILL = frozenset({"index_fill", "index_fill_"})
+_BROADCAST_INSIDE = frozenset({"allclose", "dist"} | {f"nn.functional.{name}" for name in (
+    "mse_loss", "l1_loss", "smooth_l1_loss", "huber_loss", "kl_div")})
+# An element of such an intermediate counts max_call_work / max_tensor_elements units (the default limits):
+# the call is refused where a result of that many elements would be.
+BROADCAST_INSIDE_WEIGHT = 200
+COSTLY = (_CUBIC | _SOLVE | _TENSOR_LINALG | _POWER | _NORMS | {"cdist", _ADDBMM} | _BILINEAR | _INDEX_FILL
+          | _BROADCAST_INSIDE | LOOKUPS)
 # `x.norm()` and `torch.norm(u)` (a loop's gradient norm) cost nothing here: the planned sites keep
 # their fast path for these and check only a call with more arguments (an ord or p: 'nuc', 2).
 NORMS = _NORMS
@@ -198,6 +214,48 @@ def _bilinear_work(args: list, kwargs: dict) -> int | None:
     return _products(math.prod(int(s) for s in x.shape[:-1]) * math.prod(int(s) for s in weight.shape))
 
 
+def _addbmm_work(args: list, kwargs: dict) -> int | None:
+    """addbmm(M, batch1, batch2): the n x m result updated once per matrix of the batch (~0.5 ns an
+    element: batch 200 of k = 1 into 2236 x 2236, 0.53 s here), plus batch * n * k * m multiply-adds."""
+    first, second = _argument(args, kwargs, 1, "batch1"), _argument(args, kwargs, 2, "batch2")
+    if not (isinstance(first, torch.Tensor) and isinstance(second, torch.Tensor)) or first.dim() != 3 \
+            or second.dim() != 3:
+        return None   # PyTorch's own error
+    batch, n, k = (int(s) for s in first.shape)
+    m = int(second.shape[-1])
+    return batch * n * m + _products(batch * n * k * m)
+
+
+def _broadcast_inside_work(args: list, kwargs: dict) -> int | None:
+    """The intermediate of the first two tensors' broadcast, when it is larger than both (Python ints)."""
+    tensors = [v for v in (*args, *kwargs.values()) if isinstance(v, torch.Tensor)][:2]
+    if len(tensors) < 2:
+        return None
+    try:
+        shape = torch.broadcast_shapes(tensors[0].shape, tensors[1].shape)
+    except RuntimeError:
+        return None   # PyTorch's own error
+    elements = math.prod(int(s) for s in shape)
+    if elements <= max(t.numel() for t in tensors):
+        return None
+    return elements * BROADCAST_INSIDE_WEIGHT
+
+
+def _index_fill_work(args: list, kwargs: dict) -> int | None:
+    """index_fill(x, dim, index, value): index.numel() slices of x along dim, each written whole."""
+    x, dim, index = (_argument(args, kwargs, 0, "input"), _argument(args, kwargs, 1, "dim"),
+                     _argument(args, kwargs, 2, "index"))
+    if not (isinstance(x, torch.Tensor) and isinstance(index, torch.Tensor)) or type(dim) is not int:
+        return None
+    if x.dim() == 0:
+        return index.numel()
+    if not -x.dim() <= dim < x.dim():
+        return None   # PyTorch's own error
+    size = int(x.shape[dim])
+    total = math.prod(int(s) for s in x.shape)
+    return index.numel() * (total // size if size else 0)
+
+
 def _power(args: list, kwargs: dict) -> tuple[int, int] | None:
     """(work, exponent) of matrix_power."""
     a, k = _argument(args, kwargs, 0, "A", "input"), _argument(args, kwargs, 1, "n")
@@ -263,8 +321,14 @@ def check_work(limit: int, op: str, args: list, kwargs: dict, rows: int = 1) -> 
         work = _tensor_linalg_work(op, args, kwargs)
     elif op in _NORMS:
         work = _norm_work(op, args, kwargs)
-    elif op == _BILINEAR:
+    elif op in _BILINEAR:
         work = _bilinear_work(args, kwargs)
+    elif op == _ADDBMM:
+        work = _addbmm_work(args, kwargs)
+    elif op in _INDEX_FILL:
+        work = _index_fill_work(args, kwargs)
+    elif op in _BROADCAST_INSIDE:
+        work = _broadcast_inside_work(args, kwargs)
     elif op in LOOKUPS:   # searchsorted, isin, diff(n=...): lookup_work.py
         work = lookup_work(op, args, kwargs)
     else:

@@ -74,12 +74,19 @@ class SafeArray:
     def __eq__(self, other: object) -> bool:
         """What a list's `in`, count(), index() and remove() ask of an item (CPython: the item itself
         first, then ==): numpy's elementwise answer as one bool, so an array of more than one element
-        raises numpy's "truth value ... is ambiguous" ValueError as in Python (it said 0 / False)."""
-        result = self.array == (other.array if isinstance(other, SafeArray) else other)
+        raises numpy's "truth value ... is ambiguous" ValueError as in Python (it said 0 / False). The
+        broadcast result is sized first (compare_guard.py)."""
+        from autogradlab.lang.compare_guard import broadcast_checked  # torch-free at import
+        other = other.array if isinstance(other, SafeArray) else other
+        broadcast_checked(self.array, other, "eq")
+        result = self.array == other
         return bool(result) if isinstance(result, np.ndarray) else result
 
     def __ne__(self, other: object) -> bool:
-        result = self.array != (other.array if isinstance(other, SafeArray) else other)
+        from autogradlab.lang.compare_guard import broadcast_checked
+        other = other.array if isinstance(other, SafeArray) else other
+        broadcast_checked(self.array, other, "ne")
+        result = self.array != other
         return bool(result) if isinstance(result, np.ndarray) else result
 
     __hash__ = object.__hash__   # the engine's own tables key it by identity (dict keys refuse arrays)

@@ -11,6 +11,7 @@ import ast
 from typing import TYPE_CHECKING, Any
 
 from autogradlab.errors import NotSupported, ProgramIndexError, ProgramTypeError, ProgramValueError
+from autogradlab.lang.compare_guard import run_sized
 
 if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
@@ -213,7 +214,7 @@ def call_method(interp: Interpreter, base: Deque, name: str, args: list, kwargs:
                 raise ProgramIndexError("deque already at its maximum size")
             interp.sizes.charge_sequence(len(base) + 1, "the deque", added=1)
             _charge_moves(interp, len(base))
-        return getattr(list, name)(base, *args)
+        return run_sized(interp.sizes, getattr(list, name), base, *args)   # compare_guard.py
     raise NotSupported(f"the method `.{name}()` of deque values is not supported in Autograd Lab")
 
 

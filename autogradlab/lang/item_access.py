@@ -39,6 +39,15 @@ def _is_advanced(index: Any) -> bool:
 _INDEX_ATOMS = (int, bool, slice, type(None), type(Ellipsis), torch.Tensor, list)
 
 
+def _may_repeat(index: Any) -> bool:
+    """An index that can name a position more than once (a list, an integer tensor, a range): PyTorch
+    writes the value once per position it names (x of shape (1, 5,000,000) and 5,000,000 zeros: 2.5e13
+    elements written in one call, red team s30). Boolean masks and slices name each position once."""
+    items = index if isinstance(index, tuple) else (index,)
+    return any(type(item) in (list, range) or isinstance(item, torch.Tensor) and item.dtype != torch.bool
+               and item.dim() > 0 for item in items)
+
+
 def get_item(interp: Interpreter, base: Any, index: Any, node: ast.AST) -> Any:
     if type(base) is not dict:   # `names[node]`: dicts alone take an object as the index
         if type(index) is plain_classes.ProgramObject and type(base) is not plain_classes.ProgramObject:
@@ -120,6 +129,10 @@ def set_item(interp: Interpreter, base: Any, index: Any, value: Any, node: ast.A
         if isinstance(value, SafeArray):
             raise NotSupported("assigning numpy arrays into tensors is not supported; use "
                                "torch.tensor(...) first")
+        if any(type(item) is range for item in (index if isinstance(index, tuple) else (index,))):
+            index = _ranges_as_tensors(interp, index)   # `x[range(10**12)] = 1`: PyTorch lists it first
+        if _may_repeat(index):   # `x[idx] = v` writes as many slices as x[idx] would hold, repeats too
+            interp.sizes.predict(operator.getitem, [base, index], {}, "index assignment", creation=False)
         _notify(interp, "write", base)
         _torch_guarded("setitem", lambda: base.__setitem__(index, value), [base, index, value])
         interp.record_op("setitem", [base, index, value], {}, base, node)

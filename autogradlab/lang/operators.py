@@ -17,6 +17,7 @@ import torch
 from autogradlab.errors import NotSupported, ProgramError, ProgramTypeError, ProgramValueError
 from autogradlab.lang import numpy_ops
 from autogradlab.lang.calls import has_tensor, notify_memory, translate_torch_error
+from autogradlab.lang.compare_guard import run_sized
 from autogradlab.lang.dicts import VIEW_TYPES
 from autogradlab.lang.operands import STORED, check_operand, object_in
 from autogradlab.lang.safe_values import (
@@ -75,6 +76,10 @@ _INT_PAIR = (int, int)   # sized by SizeChecker._clearly_small first, as check_p
 
 
 _SEQUENCES = frozenset({str, list, tuple})
+# Comparisons CPython makes item by item inside containers: each tensor pair sized (compare_guard.py).
+_SIZED_COMPARES = frozenset({"eq", "ne", "lt", "le", "gt", "ge"})
+_COMPARED_CONTAINERS = (list, tuple, dict, type({}.keys()), type({}.values()), type({}.items()))
+_PLAIN_SEARCHED = frozenset({str, range, ProgramSet})   # `in` of these compares no tensors
 
 
 def _repeat_count(value: Any) -> Any:
@@ -230,7 +235,11 @@ class OperatorsMixin:
                 charge_union(self.sizes, left, right, fn is operator.ior)
             self.sizes.check_python_binop(_PY_NAMES.get(op, op), left, right)
         try:
-            result = fn(left, right)
+            if not tensors and op in _SIZED_COMPARES and (isinstance(left, _COMPARED_CONTAINERS)
+                                                          or isinstance(right, _COMPARED_CONTAINERS)):
+                result = run_sized(self.sizes, fn, left, right)   # `[a] == [b]`: CPython compares a, b
+            else:
+                result = fn(left, right)
         except Exception as exc:  # noqa: BLE001
             if tensors:
                 raise translate_torch_error(exc, op, [left, right]) from None
@@ -315,7 +324,8 @@ class OperatorsMixin:
                     charge_search(self, right, left, "`in`")
                 searched = _read_charged(self, right)
                 try:
-                    result = fn(left, searched)
+                    result = fn(left, searched) if type(right) in _PLAIN_SEARCHED else \
+                        run_sized(self.sizes, fn, left, searched)   # each item compared with left by CPython
                 except Exception as exc:  # noqa: BLE001
                     raise python_error(exc) from None
             else:

@@ -14,6 +14,7 @@ import torch
 from autogradlab.errors import ProgramTypeError
 from autogradlab.lang import custom_functions, numpy_linalg
 from autogradlab.lang.calls import check_tolist
+from autogradlab.lang.compare_guard import run_sized
 from autogradlab.lang.numpy_ops import array_copy
 from autogradlab.lang.safe_values import SafeArray, SafeGradFn, type_text
 from autogradlab.lang.search_work import charge_search
@@ -45,7 +46,7 @@ def _searched(method: str) -> Callable[..., Any]:
         if args:   # a nested list compared with each item, as `in` weighs it
             interp.sizes.check_search(args[0], base, f"`.{method}()`")
         charge_search(interp, base, args[0] if args else None, f"`.{method}()`")
-        return getattr(base, method)(*args)
+        return run_sized(interp.sizes, getattr(base, method), *args)   # each item compared (compare_guard)
     return call
 
 

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from autogradlab.lang.calls import require_data
+from autogradlab.lang.compare_guard import run_sized
 from autogradlab.lang.search_work import charge_search
 
 
@@ -27,7 +28,7 @@ def _remove(interp: Any, base: list, args: list) -> None:
     if args:   # a nested list compared with each item, as `in` weighs it
         interp.sizes.check_search(args[0], base, "`.remove()`")
     charge_search(interp, base, args[0] if args else None, "`.remove()`")
-    base.remove(*args)
+    run_sized(interp.sizes, base.remove, *args)   # each item compared (compare_guard.py)
 
 
 def sort_list(interp: Any, base: list, args: list, kwargs: dict, node: Any) -> None:

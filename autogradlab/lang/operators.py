@@ -9,6 +9,7 @@ from __future__ import annotations
 import ast
 import math
 import operator
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -136,7 +137,15 @@ def _python_error(exc: BaseException) -> ProgramError:
         return LimitExceeded("the program ran out of memory")
     if isinstance(exc, OverflowError):
         return ProgramValueError(f"number too large: {text}")
+    if isinstance(exc, RuntimeError) and _ALLOCATOR.search(text):
+        # torch's allocator in a call Python made itself (`[a] == [b]` compares the tensors): its text
+        # names a C++ file (alloc_cpu.cpp:127); a memory error, uncatchable as every memory error is
+        from autogradlab.lang.torch_error_text import memory_error
+        return memory_error("torch", text)
     return ProgramValueError(text)
+
+
+_ALLOCATOR = re.compile(r"can't allocate memory|not enough memory|DefaultCPUAllocator|out of memory")
 
 
 def other_result(interp: Interpreter, op: str, left: Any, right: Any, result: Any, node: ast.AST,

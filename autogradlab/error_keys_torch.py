@@ -67,6 +67,8 @@ TORCH = _rules(
     (_OP + r": an index is out of range", "errors_torch.index_in_self"),
     (_OP + r": not enough memory for the result \(it needs (?P<bytes>[\d,]+) bytes\)", "errors_torch.memory"),
     (_OP + r": not enough memory for the result", "errors_torch.memory_short"),
+    (r"ZeroTensors are immutable\. Please use the materialized zero tensor obtained using \.clone\(\) if "
+     r"you want a mutable tensor\.", "errors_torch.zero_tensor"),
     (_OP + r"\(\) needs a tensor with exactly one element; this one has (?P<count>\d+)",
      "errors_torch.one_element_count"),
     (_OP + r"\(\) needs a tensor with exactly one element", "errors_torch.one_element"),

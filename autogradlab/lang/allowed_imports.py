@@ -34,9 +34,9 @@ from autogradlab.lang.allowlist import (
     TORCH_CONSTANTS,
     TORCH_DTYPES,
     TORCH_FUNCTIONS,
+    TYPING_NAMES,
 )
 from autogradlab.lang.time_module import CLOCKS, refusal
-from autogradlab.lang.typing_module import TYPING_NAMES
 
 FUNC_MEMBERS = ("grad", "grad_and_value", "jacrev", "jacfwd", "hessian", "vmap", "vjp", "jvp", "linearize")
 _DISTRIBUTIONS = {"multinomial": "Multinomial", "categorical": "Categorical", "normal": "Normal",

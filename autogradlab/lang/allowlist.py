@@ -160,6 +160,11 @@ TORCH_FUNCTIONS: dict[str, CallSpec] = {
     **_table("manual_seed", ("seed",), size="none", kind="special"),
 }
 
+# typing's names a program may import (lang/typing_module.py makes them; here, torch-free, for the
+# static checker's import lines, which the page side reads without torch)
+TYPING_NAMES = ("Any", "Callable", "Dict", "FrozenSet", "Generator", "Iterable", "Iterator", "List",
+                "Mapping", "Optional", "Sequence", "Set", "Tuple", "Type", "Union")
+
 # np.linalg's functions a program may call (lang/numpy_linalg.py runs them; their names here, torch-free,
 # for the static checker's import lines)
 NUMPY_LINALG_NAMES = ("norm", "solve", "inv", "det", "eigvals", "eigvalsh", "matrix_rank",

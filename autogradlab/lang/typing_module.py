@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from autogradlab.errors import NotSupported
+from autogradlab.lang.allowlist import TYPING_NAMES
 from autogradlab.lang.inert_values import InertValue, named_kind
 from autogradlab.lang.operators import python_error
 from autogradlab.lang.safe_values import Namespace, SafeArray, SafeType
@@ -27,8 +28,6 @@ from autogradlab.lang.safe_values import Namespace, SafeArray, SafeType
 if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
 
-TYPING_NAMES = ("Any", "Callable", "Dict", "FrozenSet", "Generator", "Iterable", "Iterator", "List",
-                "Mapping", "Optional", "Sequence", "Set", "Tuple", "Type", "Union")
 _SUBSCRIPTABLE_BUILTINS = ("list", "tuple", "dict", "set", "frozenset", "type")
 MAX_TYPE_ARGUMENTS = 256   # typing's forms of a lesson take a handful
 MAX_TYPE_DEPTH = 32   # and nest a few deep (Dict[str, List[Tuple[int, float]]])

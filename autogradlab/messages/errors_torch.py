@@ -52,6 +52,8 @@ EN = {
     "errors_torch.index_in_self": "{op}: an index is out of range",
     "errors_torch.memory": "{op}: not enough memory for the result (it needs {bytes} bytes)",
     "errors_torch.memory_short": "{op}: not enough memory for the result",
+    "errors_torch.zero_tensor": "ZeroTensors are immutable. Please use the materialized zero tensor obtained "
+                                "using .clone() if you want a mutable tensor.",
     "errors_torch.one_element_count": "{op}() needs a tensor with exactly one element; this one has {count}",
     "errors_torch.one_element": "{op}() needs a tensor with exactly one element",
     "errors_torch.ambiguous": "the truth value of a tensor with more than one element is ambiguous",
@@ -136,6 +138,8 @@ ZH = {
     "errors_torch.index_in_self": "{op}：有索引超出范围",
     "errors_torch.memory": "{op}：内存不足以存放结果（需要 {bytes} 字节）",
     "errors_torch.memory_short": "{op}：内存不足以存放结果",
+    "errors_torch.zero_tensor": "ZeroTensor（全零张量）不可修改；"
+                                "如需可修改的张量，请用 .clone() 得到实际的零张量。",
     "errors_torch.one_element_count": "{op}() 需要恰好只有一个元素的张量；这个张量有 {count} 个",
     "errors_torch.one_element": "{op}() 需要恰好只有一个元素的张量",
     "errors_torch.ambiguous": "多于一个元素的张量的真值是有歧义的",

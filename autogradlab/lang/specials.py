@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import torch
+import torch.autograd.forward_ad as fwAD
 
 from autogradlab.errors import NotSupported, ProgramError, ProgramTypeError
 from autogradlab.lang import batch_escapes, devices, tensor_api, tensor_hooks
@@ -60,12 +61,30 @@ def _run_backward(interp: Interpreter, target: Any, gradient: Any, node: ast.AST
         check_create_graph(interp, target, graph_call)
     interp.hooks.before_backward(target, gradient, node)
     try:
-        call()
+        if not graph_call and _in_tangent_run():
+            with fwAD._set_fwd_grad_enabled(False):   # see _in_tangent_run
+                call()
+        else:
+            call()
     except ProgramError:
         raise
     except Exception as exc:  # noqa: BLE001
         raise translate_torch_error(exc, "backward", [target]) from None
     interp.hooks.after_backward(target, node)
+
+
+def _in_tangent_run() -> bool:
+    """The Steps page's forward mode runs the program again inside its own dual level
+    (engine/tangent_run.py). A backward() there without create_graph leaves no tangent on any .grad
+    (AccumulateGrad drops it), yet with forward grad on, every backward Node computed the tangent of
+    its gradient anyway: slower, not bit-equal to the first run's gradients (other kernels), and
+    stopped by PyTorch where a backward formula has no forward derivative: F.mse_loss's
+    ("ZeroTensors are immutable"), silu's, huber_loss's. So that backward runs with forward
+    grad off: the gradients of the program's first run, and the tangents every op keeps."""
+    if fwAD._current_level < 0:
+        return False
+    from autogradlab.engine import tangent_run
+    return tangent_run.holds_level()
 
 
 def _tensor_backward(interp: Interpreter, tensor: torch.Tensor, args: list, kwargs: dict,

@@ -155,11 +155,14 @@ def _slots(inputs: list[str]) -> dict[str, str]:
     return dict(zip(("a", "b", "c"), inputs, strict=False))
 
 
-def forward_text(key: str, output: str, inputs: list[str], op: str) -> str:
+def forward_text(key: str, output: str, inputs: list[str], op: str, constants: tuple | list = (),
+                 exponent: str = "n") -> str:
+    """`constants`: the call's other arguments (`2`, `dim=0`), shown by an op without a rule;
+    `exponent`: a power's exponent (`x^2`, not `x^n`)."""
     rule = RULES.get(key)
     if rule is None:
-        return f"{output} = {op}({', '.join(inputs)})"
-    return _fill(rule.forward, {**_slots(inputs), "y": output})
+        return f"{output} = {op}({', '.join([*inputs, *constants])})"
+    return _fill(rule.forward, {**_slots(inputs), "y": output, "n": exponent})
 
 
 def backward_text(key: str, inputs: list[str], op: str, notes: dict[int, str] | None = None,

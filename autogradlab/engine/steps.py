@@ -122,6 +122,17 @@ class StepContext:
         spare = [text for text in (record.inputs if record else ()) if text not in names]
         return [n if n is not None else (spare.pop(0) if spare else "c") for n in names]
 
+    def constant_texts(self, node_id: str) -> list[str]:
+        """The op's arguments that are no tensor, as the program wrote them (`2`, `dim=0`), minus
+        any slot_names gave a slot: an op without a rule shows its call with them (max_pool2d(h, 2),
+        not max_pool2d(h))."""
+        record = self.record(self.nodes[node_id].op_index)
+        if record is None:
+            return []
+        used = set(self.slot_names(node_id))
+        return [text for text, number in zip(record.inputs, record.input_ids, strict=False)
+                if number is None and text not in used]
+
     def rule_key(self, node_id: str) -> str:
         node = self.nodes.get(node_id)
         if node is not None and node.op in rules.OWN_OPS:   # its Node's rule would tell a wrong story
@@ -157,8 +168,10 @@ def forward_steps(ctx: StepContext) -> tuple[ForwardStep, ...]:
         record = ctx.record(node.op_index)
         var = node.var or (record.var if record else None)
         inputs = tuple(i for i in ctx.slot_ids(ctx.fns[node_id]) if i is not None)
-        text = rules.forward_text(ctx.rule_key(node_id), ctx.out_name(node_id), ctx.slot_names(node_id),
-                                  node.op or "op")
+        key = ctx.rule_key(node_id)
+        text = rules.forward_text(key, ctx.out_name(node_id), ctx.slot_names(node_id), node.op or "op",
+                                  ctx.constant_texts(node_id) if key not in rules.RULES else (),
+                                  exponent_text(ctx.fns[node_id]) if key == "pow" else "n")
         steps.append(ForwardStep(index=index, node=node_id, op=node.op or node.label, var=var, line=node.line,
                                  inputs=inputs, value=node.value, rule=text))
     return tuple(steps)

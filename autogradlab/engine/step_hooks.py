@@ -7,6 +7,15 @@ order is the engine's real execution order and its grad_outputs the adjoint, alr
 all consumers; the post-hook gives grad_inputs, what the Node sends along each input edge. Leaves'
 .grad is read in the AccumulateGrad pre-hook (before) and after the backward returned (after).
 Hooks only read: they return None, so they never change a value.
+
+Long loops (issue 9): the loop news go to the Recorder, which skims what it may (skim.py), and a
+backward whose gradients the Recorder does not hook (a middle pass of a loop that surely runs at
+least KEPT_BACKWARDS more backward calls) is not logged either: its log would be followed by that
+many newer ones, and only the last log reaching the output makes the reverse steps. The Steps page
+of a 300-pass training loop took about twice the CPU of its Graph page for these logs (hooks on every
+Node and a copy of every gradient of every pass) and PyTorch's 2,000-pass polynomial fit ran out of
+time there. A note counts the calls not logged, and says so when none of the kept ones reached
+the output.
 """
 
 from __future__ import annotations
@@ -20,6 +29,7 @@ import torch
 from autogradlab.engine.graph import gc_paused, is_leaf_node, walk_functions
 
 LOG_MAX_ELEMENTS = 5_000_000   # gradient elements kept over all backward logs; oldest logs go first
+SKIP_SKIMMED = True   # no log of a backward the Recorder skims (tests compare steps with it off)
 ONE_LOG_MAX_ELEMENTS = 20_000_000   # one backward keeping more than this stops keeping (memory limit)
 
 
@@ -55,6 +65,7 @@ class StepHooks:
         self.logs: list[BackwardLog] = []
         self.nodes: dict[int, Any] = {}          # id(Node) -> Node (strong refs keep ids unique)
         self.dropped = 0                         # logs dropped for the element budget
+        self.skipped = 0                         # backward calls of skimmed passes: not logged
         self.displayed: list[Any] = []           # values of top-level expression statements
         self._current: BackwardLog | None = None
         self._started = 0.0
@@ -62,6 +73,23 @@ class StepHooks:
     # ---- plain delegation ---------------------------------------------------------------------
     def on_op(self, op, args, kwargs, result, node, in_function):  # noqa: ANN001, D102
         self.recorder.on_op(op, args, kwargs, result, node, in_function)
+
+    def on_loop_start(self, node):  # noqa: ANN001, D102
+        self.recorder.on_loop_start(node)
+
+    def on_loop(self, node, left):  # noqa: ANN001, ANN201, D102
+        return self.recorder.on_loop(node, left)
+
+    def on_loop_end(self, node):  # noqa: ANN001, D102
+        self.recorder.on_loop_end(node)
+
+    def quiet_passes(self, left):  # noqa: ANN001, D102
+        self.recorder.quiet_passes(left)
+
+    # the Recorder's skim state, read by a range loop's sparse window (lang/compiled_range_loop.py)
+    skimming = property(lambda self: self.recorder.skimming)
+    skim_violated = property(lambda self: self.recorder.skim_violated)
+    skim_enabled = property(lambda self: self.recorder.skim_enabled)
 
     def on_assign(self, name, value, node, in_function):  # noqa: ANN001, D102
         self.recorder.on_assign(name, value, node, in_function)
@@ -83,6 +111,9 @@ class StepHooks:
     # ---- backward -----------------------------------------------------------------------------
     def before_backward(self, tensor: Any, gradient: Any, node: Any) -> None:
         self.recorder.before_backward(tensor, gradient, node)
+        if SKIP_SKIMMED and self.recorder._backward_skimmed:
+            self.skipped += 1
+            return
         roots = [tensor] if isinstance(tensor, torch.Tensor) else [
             t for t in (tensor if isinstance(tensor, (list, tuple)) else ()) if isinstance(t, torch.Tensor)]
         if not roots:

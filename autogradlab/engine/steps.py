@@ -300,6 +300,9 @@ def _build_steps(output: torch.Tensor, graph: Graph, recorder: Any, hooks: StepH
                              "output from the ops after it is shown as coming from the output node")
     elif output.grad_fn is None:
         out_notes.append("the output is a leaf tensor: no operation made it, so there is nothing to step")
+    elif hooks.skipped:   # (a backward of a skimmed pass may have reached it: say so, not "add one")
+        out_notes.append("no backward() kept step by step reached this output: a long loop's middle passes "
+                         "keep none (its last passes' are kept)")
     else:
         label = graph.output_label or graph.output or "y"
         how = f"{label}.backward()" if output.numel() == 1 else f"{label}.sum().backward()"
@@ -307,6 +310,9 @@ def _build_steps(output: torch.Tensor, graph: Graph, recorder: Any, hooks: StepH
                          "backward on the output with the page's toggle, to see the reverse steps")
     if hooks.dropped:
         out_notes.append(f"{hooks.dropped} earlier backward() calls were too large to keep step by step")
+    if hooks.skipped:
+        out_notes.append(f"{hooks.skipped} backward() calls of a long loop's middle passes were not kept "
+                         "step by step (its last passes' are)")
     tangent, run, error = tangent_trace(ctx, options, tangents, log, out_notes, error_line)
     return StepTrace(backward_line=log.line if log else None, backward_var=log.var if log else None,
                      forward=forward_steps(ctx), reverse=reverse, tangent=tangent,

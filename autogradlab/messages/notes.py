@@ -80,6 +80,10 @@ EN = {
     "notes.past_output": "the backward() on line {line} started past the output: what reached the output "
                          "from the ops after it is shown as coming from the output node",
     "notes.dropped": "{count} earlier backward() calls were too large to keep step by step",
+    "notes.skipped_backwards": "{count} backward() calls of a long loop's middle passes were not kept "
+                               "step by step (its last passes' are)",
+    "notes.no_kept_backward": "no backward() kept step by step reached this output: a long loop's middle "
+                              "passes keep none (its last passes' are kept)",
     "notes.tangent_stopped_line": "forward mode stopped on line {line}: {error}; later ops have no tangent",
     "notes.tangent_stopped": "forward mode stopped: {error}; later ops have no tangent",
     "notes.tangent_no_time": "no time was left within the time limit for a forward-mode run",
@@ -205,6 +209,9 @@ ZH = {
     "notes.past_output": "第 {line} 行的 backward() 从输出之后开始：输出之后的运算传到输出的部分，"
                          "显示为来自输出节点",
     "notes.dropped": "之前有 {count} 次 backward() 调用太大，无法逐步保留",
+    "notes.skipped_backwards": "长循环中间各轮的 {count} 次 backward() 调用没有逐步保留（最后几轮的保留了）",
+    "notes.no_kept_backward": "没有逐步保留下来的 backward() 到达这个输出：长循环中间各轮的 backward() "
+                              "都不逐步保留（最后几轮的保留了）",
     "notes.tangent_stopped_line": "前向模式在第 {line} 行停止：{error}；之后的运算没有切向量",
     "notes.tangent_stopped": "前向模式停止：{error}；之后的运算没有切向量",
     "notes.tangent_no_time": "时间限制内已没有剩余时间来运行前向模式",

@@ -25,6 +25,7 @@ import sys
 
 from autogradlab.errors import NotSupported
 from autogradlab.lang.allowlist import (
+    DATACLASS_NAMES,
     LINALG_FUNCTIONS,
     MATH_CONSTANTS,
     MATH_FUNCTIONS,
@@ -63,6 +64,7 @@ _MODULES = (
     "torch.testing",   # assert_close (lang/torch_testing.py)
     "torch.optim",   # `import torch.optim as optim` binds; optim.SGD(...) is refused by name (out of scope)
     "typing",   # List, Dict, Optional, ...: typing's own forms, inert (lang/typing_module.py)
+    "dataclasses",   # @dataclass, field, asdict, ... (lang/dataclass_classes.py)
     *(f"torch.distributions.{m}" for m in _DISTRIBUTIONS),
 )
 _MEMBERS = (
@@ -98,6 +100,7 @@ _MEMBERS = (
                                        "filterfalse", "compress")),   # lang/itertools_lazy.py
     "contextlib.contextmanager", "contextlib.nullcontext", "contextlib.suppress",
     *(f"typing.{name}" for name in (*TYPING_NAMES, "TYPE_CHECKING")),   # lang/typing_module.py
+    *(f"dataclasses.{name}" for name in DATACLASS_NAMES),   # lang/dataclass_classes.py
     # `from torch import tensor` (fast.ai course22p2): a torch function, dtype or constant the program
     # could already call as torch.X, bound under its own name
     *(f"torch.{name}" for name in (*TORCH_FUNCTIONS, *TORCH_DTYPES, *TORCH_CONSTANTS, "Tensor", "Size")),

@@ -162,8 +162,12 @@ TORCH_FUNCTIONS: dict[str, CallSpec] = {
 
 # typing's names a program may import (lang/typing_module.py makes them; here, torch-free, for the
 # static checker's import lines, which the page side reads without torch)
-TYPING_NAMES = ("Any", "Callable", "Dict", "FrozenSet", "Generator", "Iterable", "Iterator", "List",
-                "Mapping", "Optional", "Sequence", "Set", "Tuple", "Type", "Union")
+TYPING_NAMES = ("Any", "Callable", "ClassVar", "Dict", "FrozenSet", "Generator", "Iterable", "Iterator",
+                "List", "Mapping", "Optional", "Sequence", "Set", "Tuple", "Type", "Union")
+
+# dataclasses' names a program may import (lang/dataclass_classes.py makes them)
+DATACLASS_NAMES = ("dataclass", "field", "asdict", "astuple", "replace", "is_dataclass",
+                   "FrozenInstanceError")
 
 # np.linalg's functions a program may call (lang/numpy_linalg.py runs them; their names here, torch-free,
 # for the static checker's import lines)

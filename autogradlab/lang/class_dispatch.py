@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from autogradlab.errors import NotSupported
 from autogradlab.lang.class_checks import check_plain_class, is_docstring, is_property_setter
+from autogradlab.lang.dataclass_classes import is_field
 from autogradlab.lang.exception_objects import is_exception_type
 from autogradlab.lang.instances import instantiate
 from autogradlab.lang.object_equality import equality_for
@@ -43,6 +44,10 @@ def define_plain_class(interp: Interpreter, node: ast.ClassDef, classes: frozens
     attribute values evaluated in a scope of their own (as Python's class body), its methods the
     program's functions of the enclosing scope."""
     check_plain_class(node, classes)
+    decorator = None
+    if node.decorator_list:   # `@dataclass(...)`: evaluated before the class, as Python does
+        from autogradlab.lang.dataclass_classes import checked_decorator
+        decorator = checked_decorator(interp, node.decorator_list[0])
     base, exception = None, None
     if node.bases and not (isinstance(node.bases[0], ast.Name) and node.bases[0].id == "object"):
         base = interp.eval(node.bases[0])
@@ -79,9 +84,15 @@ def define_plain_class(interp: Interpreter, node: ast.ClassDef, classes: frozens
             cls.members[statement.name] = (kind, function)
             body_scope.vars.pop(statement.name, None)
             continue
+        if isinstance(statement, ast.AnnAssign):   # `x: float = 0.0`: the annotation is never evaluated
+            cls.annotations.append((statement.target.id, statement.annotation))
+            if statement.value is None:
+                continue
         interp.scope = body_scope   # `b = a + 1` reads the class's earlier attributes
         try:
-            value = storable(interp.eval(statement.value), "as a class attribute")
+            value = interp.eval(statement.value)
+            if decorator is None or not is_field(value):   # `field(...)`: a dataclass's alone
+                value = storable(value, "as a class attribute")
         finally:
             interp.scope = outer
         targets = statement.targets if isinstance(statement, ast.Assign) else [statement.target]
@@ -92,6 +103,9 @@ def define_plain_class(interp: Interpreter, node: ast.ClassDef, classes: frozens
         from autogradlab.lang.class_slots import settle_slots
         settle_slots(interp, cls)
     cls.equality, cls.interp = equality_for(interp, cls), interp
+    if decorator is not None:
+        from autogradlab.lang.dataclass_classes import decorate
+        cls = decorate(interp, decorator, cls, node.decorator_list[0])
     interp.scope.set(node.name, cls)
 
 

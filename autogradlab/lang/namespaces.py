@@ -22,6 +22,7 @@ from autogradlab.lang.collections_module import collections_namespace
 from autogradlab.lang.context_managers import contextlib_namespace
 from autogradlab.lang.copy_module import copy_namespace
 from autogradlab.lang.custom_functions import FUNCTION_BASE
+from autogradlab.lang.dataclasses_module import dataclasses_namespace
 from autogradlab.lang.devices import device_namespaces
 from autogradlab.lang.distributions import namespaces as distribution_namespaces
 from autogradlab.lang.dtype_info import NUMPY_INFO_MEMBERS, TORCH_INFO_MEMBERS
@@ -189,7 +190,7 @@ def modules() -> dict[str, Namespace]:
             "warnings": warnings_namespace(), "functools": functools_namespace(), "time": time_namespace(),
             "pprint": pprint_namespace(), "collections": collections_namespace(),
             "itertools": itertools_namespace(), "contextlib": contextlib_namespace(), **plotting_namespaces(),
-            "typing": typing_namespace(),
+            "typing": typing_namespace(), "dataclasses": dataclasses_namespace(),
             "pdb": Namespace("pdb", {})}   # no members: its first use stops there (attribute_errors.py)
 
 

@@ -129,6 +129,12 @@ EN = {
                                  "stat_length",
     "errors_numpy.pad_mode": "Autograd Lab supports `np.pad` with a mode named by a string, such as "
                              "'constant'",
+    "errors_numpy.dataclass_target": "`dataclass` on anything but a class of your program is not supported in "
+                                     "Autograd Lab",
+    "errors_numpy.dataclass_exception": "`@dataclass` on an exception class is not supported in Autograd Lab",
+    "errors_numpy.class_decorator": "the decorator `@{name}` on a class is not supported in Autograd Lab (only "
+                                    "`@dataclass`)",
+    "errors_numpy.asdict_depth": "asdict/astuple met values nested more than {count} deep; the limit is {limit}",
 }
 
 ZH = {
@@ -234,4 +240,8 @@ ZH = {
     "errors_numpy.pad_keywords": "Autograd Lab 支持 `np.pad(array, pad_width, mode='constant', ...)`，"
                                  "关键字参数只能是 constant_values、end_values、reflect_type 和 stat_length",
     "errors_numpy.pad_mode": "Autograd Lab 支持用字符串指定模式的 `np.pad`，例如 'constant'",
+    "errors_numpy.dataclass_target": "Autograd Lab 只支持对你程序中的类使用 `dataclass`",
+    "errors_numpy.dataclass_exception": "Autograd Lab 不支持在异常类上使用 `@dataclass`",
+    "errors_numpy.class_decorator": "Autograd Lab 不支持类上的装饰器 `@{name}`（只支持 `@dataclass`）",
+    "errors_numpy.asdict_depth": "asdict/astuple 遇到嵌套超过 {count} 层的值；上限是 {limit}",
 }

@@ -21,7 +21,7 @@ import dataclasses
 import operator
 from typing import TYPE_CHECKING, Any
 
-from autogradlab.errors import NotSupported, ProgramError
+from autogradlab.errors import LimitExceeded, NotSupported, ProgramError
 from autogradlab.lang.inert_values import InertValue
 from autogradlab.lang.operators import python_error
 from autogradlab.lang.parameters import missing_positional, too_many_positional
@@ -229,8 +229,20 @@ def _class_text(value: Any) -> str:
 def _method(cls: ProgramClass, name: str, body: Any) -> SafeFunction:
     """A method made for the class: body(interp, cls, args, kwargs, node), its first argument self."""
     qualname = f"{cls.qualname}.{name}"
-    return SafeFunction(qualname, lambda interp, args, kwargs, node: body(interp, cls, qualname, args, kwargs,
-                                                                          node))
+
+    def call(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
+        """One level of the run's call depth, as the method CPython generates is a call (a dataclass
+        holding itself compared with `==` ends at max_call_depth)."""
+        limit = interp.limits.max_call_depth
+        if interp._depth >= limit:
+            raise LimitExceeded(f"functions called each other more than {limit} levels deep; the limit is "
+                                f"{limit}", hint="limit max_call_depth")
+        interp._depth += 1
+        try:
+            return body(interp, cls, qualname, args, kwargs, node)
+        finally:
+            interp._depth -= 1
+    return SafeFunction(qualname, call)
 
 
 # -- the methods -----------------------------------------------------------------------------------

@@ -1,0 +1,288 @@
+"""Session 31 (breadth): dataclasses (@dataclass, field, asdict, astuple, replace, is_dataclass,
+FrozenInstanceError; lang/dataclass_classes.py, dataclasses_module.py), each against CPython run on the
+same trusted text; limits just below and above."""
+
+from __future__ import annotations
+
+import pytest
+
+from autogradlab.engine import run_program
+from tests.unit.test_breadth_s30 import refused, same_as_python
+
+SNIPPETS = {
+    "basic": """from dataclasses import dataclass, field
+from typing import List
+@dataclass
+class Point:
+    x: float
+    y: float = 0.0
+    tags: List[str] = field(default_factory=list)
+p = Point(1.5)
+q = Point(1.5, 0.0)
+print(p, p == q, p != q, p is q)
+p.tags.append('a')
+print(p.tags, q.tags, Point.y)
+print(repr(p), str(q), f"{p}")
+r = Point(y=2, x=3)
+print(r.x, r.y)
+""",
+    "errors": """from dataclasses import dataclass
+@dataclass
+class P:
+    x: int
+    y: int = 0
+try:
+    P()
+except TypeError as e:
+    print(e)
+try:
+    P(1, 2, 3)
+except TypeError as e:
+    print(e)
+try:
+    P(1, z=2)
+except TypeError as e:
+    print(e)
+try:
+    P(1, x=2)
+except TypeError as e:
+    print(e)
+try:
+    hash(P(1))
+except TypeError as e:
+    print(e)
+""",
+    "frozen": """from dataclasses import dataclass, FrozenInstanceError
+import dataclasses
+@dataclass(frozen=True)
+class V:
+    a: int
+    b: str = 'x'
+v = V(1)
+try:
+    v.a = 2
+except FrozenInstanceError as e:
+    print('frozen', e, type(e).__name__)
+try:
+    v.c = 2
+except AttributeError as e:
+    print('attr', e)
+print(hash(v) == hash(V(1)), {v: 1}[V(1)], v in {V(1, 'x')})
+print(dataclasses.asdict(v), dataclasses.astuple(v))
+""",
+    "order": """from dataclasses import dataclass
+@dataclass(order=True)
+class Card:
+    rank: int
+    suit: str
+cards = [Card(3, 'h'), Card(1, 's'), Card(3, 'c')]
+print(sorted(cards))
+print(Card(1, 'a') < Card(2, 'a'), Card(2, 'b') >= Card(2, 'a'), max(cards))
+try:
+    Card(1, 'a') < 3
+except TypeError as e:
+    print(e)
+""",
+    "post_init_nested": """from dataclasses import dataclass, field, asdict, astuple, replace, is_dataclass
+@dataclass
+class Inner:
+    v: int
+@dataclass
+class Outer:
+    name: str
+    items: list = field(default_factory=list)
+    inner: Inner = None
+    total: int = field(init=False, default=0)
+    secret: str = field(default='s', repr=False)
+    def __post_init__(self):
+        self.total = len(self.items)
+o = Outer('a', [Inner(1), Inner(2)], Inner(3))
+print(o)
+print(asdict(o))
+print(astuple(o))
+print(replace(o, name='b'))
+print(is_dataclass(o), is_dataclass(Outer), is_dataclass(3))
+o2 = Outer('a', [Inner(1), Inner(2)], Inner(3))
+print(o == o2, o.total)
+""",
+    "inherit": """from dataclasses import dataclass
+@dataclass
+class Base:
+    x: int
+    y: int = 1
+@dataclass
+class Child(Base):
+    z: int = 5
+    def norm(self):
+        return self.x + self.y + self.z
+c = Child(1, 2)
+print(c, c.norm(), isinstance(c, Base))
+print(Base(1) == Child(1))
+""",
+    "tensors": """import torch
+from dataclasses import dataclass, field
+@dataclass
+class Batch:
+    x: torch.Tensor
+    y: torch.Tensor
+    meta: dict = field(default_factory=dict)
+b = Batch(torch.ones(2), torch.zeros(2, requires_grad=True))
+print(b)
+loss = (b.x * b.y).sum()
+loss.backward()
+print(b.y.grad)
+""",
+    "def_errors": """from dataclasses import dataclass, field
+try:
+    @dataclass
+    class A:
+        x: int = 0
+        y: int
+except TypeError as e:
+    print(e)
+try:
+    @dataclass
+    class B:
+        x: list = []
+except ValueError as e:
+    print(e)
+try:
+    field(default=1, default_factory=list)
+except ValueError as e:
+    print(e)
+try:
+    @dataclass(order=True, eq=False)
+    class C:
+        x: int
+except ValueError as e:
+    print(e)
+""",
+    "classvar_custom": """from dataclasses import dataclass
+from typing import ClassVar
+@dataclass
+class Counter:
+    count: ClassVar[int] = 0
+    name: str
+    def __repr__(self):
+        return 'C<' + self.name + '>'
+    def __eq__(self, other):
+        return True
+c = Counter('a')
+print(c, c == 3, Counter.count)
+""",
+    "eq_false_match": """from dataclasses import dataclass
+@dataclass(eq=False)
+class Node:
+    val: int
+    nxt: 'Node' = None
+a = Node(1)
+b = Node(1)
+print(a == b, a == a, len({a, b}))
+p = Node(2, a)
+match p:
+    case Node(2, n):
+        print('matched', n)
+""",
+    "recursive_repr": """from dataclasses import dataclass
+@dataclass
+class N:
+    v: int
+    kids: list
+n = N(1, [])
+n.kids.append(n)
+print(n)
+""",
+    "module_form": """import dataclasses
+import torch
+@dataclasses.dataclass(frozen=True, order=True)
+class Sample:
+    score: float
+    label: str = dataclasses.field(default='?', compare=False)
+    grads: list = dataclasses.field(default_factory=lambda: [0.0] * 2, repr=False)
+s = [Sample(0.5, 'b'), Sample(0.25)]
+print(sorted(s), s[0] == Sample(0.5, 'z'), s[1].grads, dataclasses.is_dataclass(Sample))
+print(dataclasses.replace(s[1], label='c'), Sample.label)
+t = Sample(torch.tensor(1.5).item())
+print(t, dataclasses.astuple(t))
+""",
+}
+
+
+@pytest.mark.parametrize("name", list(SNIPPETS))
+def test_dataclass_program_equals_python(name: str) -> None:
+    same_as_python(SNIPPETS[name])
+
+
+# -- limits: the generated methods keep every limit of the paths they use ------------------------------
+def _nested_asdict(levels: int) -> str:
+    return ("from dataclasses import dataclass, asdict\n@dataclass\nclass P:\n    x: list\nv = []\n"
+            f"for i in range({levels}):\n    v = [v]\nd = asdict(P(v))\nx, n = d['x'], 0\nwhile x:\n"
+            "    x, n = x[0], n + 1\nprint(n, d['x'] is v, x)\ndel v, d, x\n")
+
+
+def test_asdict_depth_just_below_the_limit_equals_python() -> None:
+    from autogradlab.lang.dataclasses_module import MAX_ASDICT_DEPTH
+    same_as_python(_nested_asdict(MAX_ASDICT_DEPTH - 1))
+
+
+def test_asdict_depth_just_above_the_limit_is_refused() -> None:
+    from autogradlab.lang.dataclasses_module import MAX_ASDICT_DEPTH
+    refused(_nested_asdict(MAX_ASDICT_DEPTH), "limit", "nested more than", line=8)
+
+
+def _fields(count: int) -> str:
+    names = "".join(f"    f{i}: int = {i}\n" for i in range(count))
+    return f"from dataclasses import dataclass\n@dataclass\nclass Wide:\n{names}w = Wide()\nprint(w.f0, w)\n"
+
+
+def test_fields_up_to_the_attribute_limit_equal_python() -> None:
+    from autogradlab.lang.plain_classes import MAX_ATTRIBUTES
+    same_as_python(_fields(MAX_ATTRIBUTES))
+
+
+def test_one_field_over_the_attribute_limit_is_refused() -> None:
+    from autogradlab.lang.plain_classes import MAX_ATTRIBUTES
+    refused(_fields(MAX_ATTRIBUTES + 1), "limit", f"more than {MAX_ATTRIBUTES} attributes",
+            line=MAX_ATTRIBUTES + 5)
+
+
+def _text(items: int) -> str:
+    return ("from dataclasses import dataclass\n@dataclass\nclass P:\n    xs: list\n"
+            f"p = P(['x' * 998] * {items})\ns = repr(p)\nprint(len(s), s[:12])\n")
+
+
+def test_repr_text_below_the_length_limit_equals_python() -> None:
+    same_as_python(_text(99))   # 99 items of 1,002 characters: 99,204 characters (limit 100,000)
+
+
+def test_repr_text_above_the_length_limit_is_refused() -> None:
+    refused(_text(100), "limit", "the text would have", line=6)
+
+
+def test_dataclass_holding_itself_compared_stops_at_the_call_depth() -> None:
+    source = ("from dataclasses import dataclass\n@dataclass\nclass N:\n    v: int\n    kids: list\n"
+              "a = N(1, [])\na.kids.append(a)\nb = N(1, [])\nb.kids.append(b)\ntry:\n    print(a == b)\n"
+              "except RecursionError:\n    print('caught')\n")
+    refused(source, "limit", "levels deep", line=11)
+
+
+def test_default_factory_runs_under_the_instance_limit() -> None:
+    from autogradlab.lang import plain_classes
+    source = ("from dataclasses import dataclass, field\nclass Leaf:\n    pass\n@dataclass\nclass P:\n"
+              "    leaf: Leaf = field(default_factory=Leaf)\nps = []\nfor i in range(60_000):\n"
+              "    ps.append(P())\n")
+    refused(source, "limit", f"more than {plain_classes.MAX_INSTANCES:,} objects", line=9)
+
+
+def test_frozen_error_is_caught_as_attribute_error_but_a_limit_is_not() -> None:
+    source = ("from dataclasses import dataclass\n@dataclass(frozen=True)\nclass F:\n    x: int\n"
+              "    def __post_init__(self):\n        self.x = 2\ntry:\n    F(1)\nexcept AttributeError as e:\n"
+              "    print(type(e).__name__, e)\n")
+    same_as_python(source)
+
+
+def test_class_decorators_other_than_dataclass_stay_refused() -> None:
+    report = run_program("def deco(c):\n    return c\n@deco\nclass A:\n    pass\n")
+    assert not report.ok and "a decorator on `class A`" in report.error.message
+    report = run_program("from dataclasses import field as dataclass\n@dataclass\nclass A:\n    x: int\n")
+    assert not report.ok and report.error.kind == "unsupported" and report.error.line == 2, report.error

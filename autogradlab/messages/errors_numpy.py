@@ -129,12 +129,14 @@ EN = {
                                  "stat_length",
     "errors_numpy.pad_mode": "Autograd Lab supports `np.pad` with a mode named by a string, such as "
                              "'constant'",
-    "errors_numpy.dataclass_target": "`dataclass` on anything but a class of your program is not supported in "
-                                     "Autograd Lab",
-    "errors_numpy.dataclass_exception": "`@dataclass` on an exception class is not supported in Autograd Lab",
-    "errors_numpy.class_decorator": "the decorator `@{name}` on a class is not supported in Autograd Lab (only "
-                                    "`@dataclass`)",
-    "errors_numpy.asdict_depth": "asdict/astuple met values nested more than {count} deep; the limit is {limit}",
+    "errors_numpy.dataclass_target": "`dataclass` on anything but a class of your program is not supported "
+                                     "in Autograd Lab",
+    "errors_numpy.dataclass_exception": "`@dataclass` on an exception class is not supported in "
+                                        "Autograd Lab",
+    "errors_numpy.class_decorator": "the decorator `@{name}` on a class is not supported in Autograd Lab "
+                                    "(only `@dataclass`)",
+    "errors_numpy.asdict_depth": "asdict/astuple met values nested more than {count} deep; the limit is "
+                                 "{limit}",
 }
 
 ZH = {

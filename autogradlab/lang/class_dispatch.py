@@ -261,6 +261,9 @@ def wrap_builtins(builtins: dict[str, Any]) -> None:
     isinstance_impl = builtins["isinstance"].impl
 
     def is_instance(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
+        if len(args) == 2 and not kwargs:   # `isinstance(x, List)`, `Optional[int]`, `int | None`
+            from autogradlab.lang.typing_module import with_typing_kinds
+            args = [args[0], with_typing_kinds(args[1])]
         if len(args) != 2 or kwargs or not (isinstance(args[0], OBJECTS) or _has_class(args[1])
                                             or type(args[0]).__name__ in _CODE):
             return isinstance_impl(interp, args, kwargs, node)   # d2l: isinstance(net, torch.nn.Module)

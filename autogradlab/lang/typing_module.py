@@ -43,7 +43,10 @@ class TypingForm(InertValue):
 
     def __new__(cls, form: Any, depth: int = 0, parts: int = 1) -> TypingForm:
         kind = type(form)
-        return object.__new__(named_kind(TypingForm, f"{kind.__module__}.{kind.__qualname__}"))
+        named = named_kind(TypingForm, f"{kind.__module__}.{kind.__qualname__}")
+        if kind is types.UnionType:   # `int | str` is no callable or class: the Variables table shows it
+            named.listed = True
+        return object.__new__(named)
 
     def __init__(self, form: Any, depth: int = 0, parts: int = 1) -> None:
         self.form, self.depth = form, depth   # forms nested inside it (typing's repr, ==, hash recurse)
@@ -150,3 +153,69 @@ class _Alias:
 def typing_namespace() -> Namespace:
     return Namespace("typing", {**{name: TypingForm(getattr(typing, name)) for name in TYPING_NAMES},
                                 "TYPE_CHECKING": False})
+
+
+def is_type_operand(value: Any) -> bool:
+    """`int | None`, `List[int] | str`: an operand of a PEP 604 union."""
+    return isinstance(value, SafeType | TypingForm)
+
+
+def union_of(left: Any, right: Any) -> TypingForm:
+    """`int | str` as CPython makes it (types.UnionType, or typing's Union for a typing form), nesting
+    bounded as any form's."""
+    if not (is_type_operand(left) or left is None) or not (is_type_operand(right) or right is None):
+        raise python_error(TypeError(f"unsupported operand type(s) for |: '{_kind_name(left)}' and "
+                                     f"'{_kind_name(right)}'"))
+    depth = 1 + max(_depth(left), _depth(right))
+    parts = 1 + _parts(left) + _parts(right)
+    if depth > MAX_TYPE_DEPTH:
+        raise NotSupported(f"typing forms nested more than {MAX_TYPE_DEPTH} deep are not supported in "
+                           "Autograd Lab")
+    if parts > MAX_TYPE_PARTS:
+        raise NotSupported(f"typing forms of more than {MAX_TYPE_PARTS:,} types in all are not supported in "
+                           "Autograd Lab")
+    try:
+        return TypingForm(_real(left) | _real(right), depth, parts)
+    except TypeError as exc:
+        raise python_error(exc) from None
+
+
+def _kind_name(value: Any) -> str:
+    return "type" if isinstance(value, SafeType) else type(value).__name__
+
+
+def instance_kinds(kind: TypingForm) -> tuple[SafeType, ...]:
+    """The types `isinstance(x, form)` checks for a typing form (`List`, `Optional[int]`, `int | str`),
+    or typing's own TypeError for a form isinstance refuses (`List[int]`, `list[int]`, `Any`)."""
+    real = kind.form
+    try:
+        isinstance(None, real)   # typing's check of the form itself (the answer for None is not used)
+    except TypeError as exc:
+        raise python_error(exc) from None
+    origin = typing.get_origin(real)
+    args = typing.get_args(real) if origin is typing.Union or origin is types.UnionType else (origin or real,)
+    return tuple(_engine_kind(arg) for arg in args)
+
+
+_CONCRETE = (bool, int, float, complex, str, list, dict, tuple, set, frozenset, type, type(None))
+
+
+def _engine_kind(real: Any) -> SafeType:
+    """The SafeType whose py_type the engine's values of `real` are instances of."""
+    engine = {kind: mine for mine, kind in _engine_types().items()}
+    import torch
+    if real in _CONCRETE or real is torch.Tensor or real in engine:
+        return SafeType(getattr(real, "__name__", str(real)), engine.get(real, real))
+    raise NotSupported(f"isinstance() with the typing form {real!r} is not supported in Autograd Lab; "
+                       "check the type itself, e.g. isinstance(x, list)")
+
+
+def with_typing_kinds(kinds: Any) -> Any:
+    """isinstance's second argument with each typing form replaced by the types it checks for."""
+    if isinstance(kinds, TypingForm):
+        found = instance_kinds(kinds)
+        return found if len(found) != 1 else found[0]
+    if type(kinds) is tuple and any(isinstance(kind, TypingForm) for kind in kinds):
+        return tuple(part for kind in kinds
+                     for part in (instance_kinds(kind) if isinstance(kind, TypingForm) else (kind,)))
+    return kinds

@@ -137,6 +137,8 @@ EN = {
                                     "(only `@dataclass`)",
     "errors_numpy.asdict_depth": "asdict/astuple met values nested more than {count} deep; the limit is "
                                  "{limit}",
+    "errors_numpy.isinstance_form": "isinstance() with the typing form {form} is not supported in Autograd "
+                                    "Lab; check the type itself, e.g. isinstance(x, list)",
 }
 
 ZH = {
@@ -246,4 +248,6 @@ ZH = {
     "errors_numpy.dataclass_exception": "Autograd Lab 不支持在异常类上使用 `@dataclass`",
     "errors_numpy.class_decorator": "Autograd Lab 不支持类上的装饰器 `@{name}`（只支持 `@dataclass`）",
     "errors_numpy.asdict_depth": "asdict/astuple 遇到嵌套超过 {count} 层的值；上限是 {limit}",
+    "errors_numpy.isinstance_form": "Autograd Lab 不支持用 typing 类型形式 {form} 调用 isinstance()；"
+                                    "请直接检查类型本身，例如 isinstance(x, list)",
 }

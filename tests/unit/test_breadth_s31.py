@@ -1,6 +1,7 @@
 """Session 31 (breadth): dataclasses (@dataclass, field, asdict, astuple, replace, is_dataclass,
-FrozenInstanceError; lang/dataclass_classes.py, dataclasses_module.py), each against CPython run on the
-same trusted text; limits just below and above."""
+FrozenInstanceError; lang/dataclass_classes.py, dataclasses_module.py), isinstance with typing's forms and
+`int | str` unions (lang/typing_module.py), each against CPython run on the same trusted text; limits just
+below and above."""
 
 from __future__ import annotations
 
@@ -205,6 +206,28 @@ print(dataclasses.replace(s[1], label='c'), Sample.label)
 t = Sample(torch.tensor(1.5).item())
 print(t, dataclasses.astuple(t))
 """,
+    "isinstance_typing": """from typing import List, Dict, Optional, Union, Tuple, Set, Any
+import typing
+import torch
+import numpy as np
+x = [1, 2]
+print(isinstance(x, List), isinstance({}, Dict), isinstance((1,), Tuple), isinstance({1}, Set))
+print(isinstance(None, Optional[int]), isinstance(3, Optional[int]), isinstance('a', Union[int, float]))
+print(isinstance(torch.ones(2), Optional[torch.Tensor]), isinstance(np.ones(2), Union[np.ndarray, list]))
+print(isinstance(1, int | str), isinstance(None, int | None), isinstance(2.5, (str, float | int)))
+U = int | str
+print(U, int | None, Optional[int] | str, type(U))
+print(isinstance(True, U), isinstance([1], (Dict, List)))
+for form in (List[int], list[int], Any, typing.Union, Dict[str, int] | None):
+    try:
+        isinstance(x, form)
+    except TypeError as e:
+        print(type(e).__name__, e)
+try:
+    3 | int
+except TypeError as e:
+    print(e)
+""",
 }
 
 
@@ -286,3 +309,11 @@ def test_class_decorators_other_than_dataclass_stay_refused() -> None:
     assert not report.ok and "a decorator on `class A`" in report.error.message
     report = run_program("from dataclasses import field as dataclass\n@dataclass\nclass A:\n    x: int\n")
     assert not report.ok and report.error.kind == "unsupported" and report.error.line == 2, report.error
+
+
+def test_union_of_types_nests_no_deeper_than_typing_forms() -> None:
+    from autogradlab.lang.typing_module import MAX_TYPE_DEPTH
+    below = "U = int\nfor i in range({n}):\n    U = str | U\nprint(U)\ndel U\n"
+    same_as_python(below.format(n=MAX_TYPE_DEPTH))
+    refused(below.format(n=MAX_TYPE_DEPTH + 1), "unsupported", f"nested more than {MAX_TYPE_DEPTH} deep",
+            line=3)

@@ -207,6 +207,11 @@ NN_FUNCTIONAL: dict[str, CallSpec] = {
              ("bias", "dim", "eps", "p", "mode", "value", "keepdim")),
     # convolutions and pooling: their work and im2col buffer checked before the call (conv_work.py)
     **_table("conv1d conv2d conv3d", ("weight", "bias", "stride", "padding", "dilation", "groups")),
+    **_table("conv_transpose1d conv_transpose2d", ("weight", "bias", "stride", "padding", "output_padding",
+                                                   "groups", "dilation")),
+    # its output sized on the meta device as any op's; a few steps per output element (session 31)
+    **_table("interpolate", ("size", "scale_factor", "mode", "align_corners", "recompute_scale_factor",
+                             "antialias")),
     **_table("max_pool1d max_pool2d max_pool3d avg_pool1d avg_pool2d avg_pool3d",
              ("kernel_size", "stride", "padding", "dilation", "ceil_mode", "return_indices",
               "count_include_pad", "divisor_override")),

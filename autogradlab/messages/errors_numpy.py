@@ -117,8 +117,11 @@ EN = {
                                  "Autograd Lab",
     "errors_numpy.typing_parts": "typing forms of more than {count} types in all are not supported in "
                                  "Autograd Lab",
-    "errors_numpy.nditer_call": "Autograd Lab supports `np.nditer(a, op_flags=[...], order=...)` over one "
-                                "array (no flags)",
+    "errors_numpy.nditer_call": "Autograd Lab supports `np.nditer(a, op_flags=[...], order=...)` and "
+                                "`np.nditer([a, b], flags=['external_loop'])` over arrays and numbers (flags "
+                                "external_loop, buffered, zerosize_ok, grow_inner)",
+    "errors_numpy.nditer_operands": "np.nditer over more than {count} operands is not supported in Autograd "
+                                    "Lab",
     "errors_numpy.flat_index": "a.flat[...] takes an int, a slice, `...` or a list or array of ints or bools "
                                "in Autograd Lab",
     # session 30 (numpy_counting.py)
@@ -236,8 +239,11 @@ ZH = {
     "errors_numpy.typing_count": "Autograd Lab 不支持超过 {count} 个类型的 typing 类型形式",
     "errors_numpy.typing_depth": "Autograd Lab 不支持嵌套超过 {count} 层的 typing 类型形式",
     "errors_numpy.typing_parts": "Autograd Lab 不支持总共超过 {count} 个类型的 typing 类型形式",
-    "errors_numpy.nditer_call": "Autograd Lab 支持对单个数组调用 `np.nditer(a, op_flags=[...], order=...)`"
-                                "（不带 flags）",
+    "errors_numpy.nditer_call": "Autograd Lab 支持对数组和数字调用 "
+                                "`np.nditer(a, op_flags=[...], order=...)` 和 "
+                                "`np.nditer([a, b], flags=['external_loop'])`"
+                                "（flags 只能是 external_loop、buffered、zerosize_ok、grow_inner）",
+    "errors_numpy.nditer_operands": "Autograd Lab 不支持对超过 {count} 个操作数调用 np.nditer",
     "errors_numpy.flat_index": "在 Autograd Lab 中 a.flat[...] 只接受整数、切片、`...`，"
                                "或由整数或布尔值组成的列表或数组",
     "errors_numpy.pad_widths": "Autograd Lab 支持 `np.pad(array, pad_width, ...)`，其中填充宽度是整数",

@@ -1,6 +1,7 @@
 """Session 31 (breadth): dataclasses (@dataclass, field, asdict, astuple, replace, is_dataclass,
 FrozenInstanceError; lang/dataclass_classes.py, dataclasses_module.py), isinstance with typing's forms and
-`int | str` unions (lang/typing_module.py), each against CPython run on the same trusted text; limits just
+`int | str` unions (lang/typing_module.py), np.nditer over several operands and with external_loop
+(lang/numpy_flat.py), each against CPython run on the same trusted text; limits just
 below and above."""
 
 from __future__ import annotations
@@ -228,6 +229,38 @@ try:
 except TypeError as e:
     print(e)
 """,
+    "nditer_multi": """import numpy as np
+a = np.arange(6).reshape(2, 3)
+b = np.arange(3)
+for x, y in np.nditer([a, b]):
+    print(f"{x}:{y}", end=' ')
+print()
+for x in np.nditer(a, flags=['external_loop']):
+    print(x, end=' ')
+print()
+for x in np.nditer(a, flags=['external_loop'], order='F'):
+    print(x, end=' ')
+print()
+c = np.zeros((2, 3))
+for x, y, z in np.nditer([a, b, c], op_flags=[['readonly'], ['readonly'], ['writeonly']]):
+    z[...] = x * y
+print(c)
+for x, y in np.nditer([2, [1, 2, 3]]):
+    print(int(x) + int(y), end=' ')
+print()
+for x in np.nditer(np.arange(20.0), flags=['external_loop', 'buffered']):
+    print(x.shape, x.sum())
+try:
+    np.nditer([a, np.arange(4)])
+except ValueError as e:
+    print(e)
+try:
+    for x, y in np.nditer([a, b], op_flags=['readwrite']):
+        pass
+except ValueError as e:
+    print(e)
+print(list(np.nditer([np.arange(2), 5.0])))
+""",
 }
 
 
@@ -289,12 +322,14 @@ def test_dataclass_holding_itself_compared_stops_at_the_call_depth() -> None:
     refused(source, "limit", "levels deep", line=11)
 
 
-def test_default_factory_runs_under_the_instance_limit() -> None:
+def test_default_factory_runs_under_the_instance_limit(monkeypatch: pytest.MonkeyPatch) -> None:
     from autogradlab.lang import plain_classes
+    monkeypatch.setattr(plain_classes, "MAX_INSTANCES", 1_000)   # each P() makes two objects
     source = ("from dataclasses import dataclass, field\nclass Leaf:\n    pass\n@dataclass\nclass P:\n"
-              "    leaf: Leaf = field(default_factory=Leaf)\nps = []\nfor i in range(60_000):\n"
-              "    ps.append(P())\n")
-    refused(source, "limit", f"more than {plain_classes.MAX_INSTANCES:,} objects", line=9)
+              "    leaf: Leaf = field(default_factory=Leaf)\nps = []\nfor i in range({n}):\n"
+              "    ps.append(P())\nprint(len(ps), ps[-1])\n")
+    assert run_program(source.format(n=500)).ok
+    refused(source.format(n=501), "limit", "more than 1,000 objects", line=9)
 
 
 def test_frozen_error_in_post_init_is_caught_as_attribute_error() -> None:
@@ -317,3 +352,21 @@ def test_union_of_types_nests_no_deeper_than_typing_forms() -> None:
     same_as_python(below.format(n=MAX_TYPE_DEPTH))
     refused(below.format(n=MAX_TYPE_DEPTH + 1), "unsupported", f"nested more than {MAX_TYPE_DEPTH} deep",
             line=3)
+
+
+def test_nditer_over_broadcast_operands_stops_at_the_loop_budget() -> None:
+    source = ("import numpy as np\na = np.zeros((1000, 1))\nb = np.zeros((1, 1000))\n"
+              "for x, y in np.nditer([a, b]):\n    pass\n")
+    refused(source, "limit", "loop", line=4)
+
+
+def test_nditer_operands_up_to_the_limit() -> None:
+    from autogradlab.lang.numpy_flat import MAX_OPERANDS
+    source = "import numpy as np\nprint(len(next(iter(np.nditer([np.arange(2)] * {n})))))\n"
+    same_as_python(source.format(n=MAX_OPERANDS))
+    refused(source.format(n=MAX_OPERANDS + 1), "unsupported", f"more than {MAX_OPERANDS} operands")
+
+
+def test_nditer_allocating_an_output_stays_refused_by_name() -> None:
+    refused("import numpy as np\nit = np.nditer([np.arange(3), None])\n", "unsupported",
+            "np.nditer([a, b], flags=['external_loop'])")

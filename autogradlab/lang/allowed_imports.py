@@ -85,6 +85,7 @@ _MEMBERS = (
     "functools.reduce", "functools.partial", "functools.wraps", "functools.cache", "functools.lru_cache",
     "warnings.filterwarnings", "warnings.simplefilter",
     "numpy.pi", "numpy.e", "numpy.inf", "numpy.nan",   # `from numpy import pi` (NumPy quickstart)
+    "numpy.emath",   # `from numpy import emath` (lang/numpy_emath.py)
     "numpy.random.default_rng", "numpy.random.Generator", "numpy.random.PCG64",   # lang/numpy_generators.py
     "torch.testing.assert_close",
     *(f"time.{name}" for name in CLOCKS),

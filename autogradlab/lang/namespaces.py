@@ -34,6 +34,7 @@ from autogradlab.lang.math_ints import MATH_INT_FUNCTIONS
 from autogradlab.lang.numpy_counting import numpy_counting_members
 from autogradlab.lang.numpy_creation import numpy_creation_members
 from autogradlab.lang.numpy_dtype_names import dtype_named
+from autogradlab.lang.numpy_emath import numpy_emath_members
 from autogradlab.lang.numpy_everyday import numpy_everyday_members
 from autogradlab.lang.numpy_flat import NUMPY_FLAT_MEMBERS
 from autogradlab.lang.numpy_grids import NUMPY_GRID_MEMBERS
@@ -207,7 +208,8 @@ def numpy_tables() -> list[dict]:
             NUMPY_INFO_MEMBERS,   # np.finfo, np.iinfo (dtype_info.py)
             NUMPY_FLAT_MEMBERS,   # np.ndindex, np.ndenumerate, np.nditer (numpy_flat.py)
             NUMPY_GRID_MEMBERS,   # np.mgrid, np.ogrid, np.r_, np.c_, np.ix_ (numpy_grids.py)
-            numpy_counting_members()]   # np.bincount, np.diff, np.pad, np.unravel_index, ... (numpy_counting)
+            numpy_counting_members(),   # np.bincount, np.diff, np.pad, np.unravel_index, ... (numpy_counting)
+            numpy_emath_members()]   # np.emath.sqrt, np.emath.log, ... (numpy_emath.py)
 
 
 def plotting_namespaces() -> dict[str, Namespace]:

@@ -1,8 +1,8 @@
 """Session 31 (breadth): dataclasses (@dataclass, field, asdict, astuple, replace, is_dataclass,
 FrozenInstanceError; lang/dataclass_classes.py, dataclasses_module.py), isinstance with typing's forms and
 `int | str` unions (lang/typing_module.py), np.nditer over several operands and with external_loop
-(lang/numpy_flat.py), each against CPython run on the same trusted text; limits just
-below and above."""
+(lang/numpy_flat.py), np.emath (lang/numpy_emath.py), each against CPython run on the same trusted
+text; limits just below and above."""
 
 from __future__ import annotations
 
@@ -261,6 +261,24 @@ except ValueError as e:
     print(e)
 print(list(np.nditer([np.arange(2), 5.0])))
 """,
+    "emath": """import numpy as np
+from numpy import emath
+print(np.emath.sqrt(-4), np.emath.sqrt(4), np.emath.sqrt([-1, 4, -9]))
+print(np.emath.log(-np.e), np.emath.log10([-10, 100]), np.emath.log2(-8.0))
+print(np.emath.logn(2, [4, -8]), np.emath.power([-4, 4], 0.5), np.emath.power(x=2, p=3))
+print(np.emath.arcsin(2), np.emath.arccos([0.5, 2]), np.emath.arctanh(np.array([0.5, 2.0])))
+print(emath.sqrt(-1), np.sqrt(4.0))
+r = np.emath.sqrt(np.array([[-1.0, 1.0], [4.0, -4.0]]))
+print(r.dtype, r.shape, r)
+try:
+    np.emath.sqrt()
+except TypeError as e:
+    print(e)
+try:
+    np.emath.logn(2)
+except TypeError as e:
+    print(e)
+""",
 }
 
 
@@ -370,3 +388,13 @@ def test_nditer_operands_up_to_the_limit() -> None:
 def test_nditer_allocating_an_output_stays_refused_by_name() -> None:
     refused("import numpy as np\nit = np.nditer([np.arange(3), None])\n", "unsupported",
             "np.nditer([a, b], flags=['external_loop'])")
+
+
+def test_emath_result_sized_before_numpy_makes_it() -> None:
+    import dataclasses as dc
+
+    from autogradlab.limits import DEFAULT_LIMITS
+    limits = dc.replace(DEFAULT_LIMITS, max_tensor_elements=100)
+    source = "import numpy as np\nr = np.emath.power(np.arange(-2, 0).reshape(2, 1), np.arange({n}) / 2)\n"
+    assert run_program(source.format(n=50), limits=limits).ok   # 2 x 50 results: the limit
+    refused(source.format(n=51), "limit", "102", limits=limits)   # 2 x 51

@@ -155,7 +155,8 @@ def check_import(node: ast.Import | ast.ImportFrom) -> None:
         else:
             module = node.module or ""
             statement = f"from {module} import {alias.name}"
-            allowed = alias.name != "*" and f"{module}.{alias.name}" in ALLOWED_IMPORTS
+            allowed = f"{module}.{alias.name}" in ALLOWED_IMPORTS if alias.name != "*" \
+                else module in STAR_MODULES
         if not allowed and not (isinstance(node, ast.ImportFrom) and _run_decides(module, alias.name)):
             member = module if isinstance(node, ast.Import) else f"{module}.{alias.name}"
             refused = refusal(member, statement)   # `from time import sleep`
@@ -166,6 +167,10 @@ def check_import(node: ast.Import | ast.ImportFrom) -> None:
         if alias.asname and alias.asname.startswith("__") and alias.asname.endswith("__"):
             raise NotSupported(f"double-underscore import aliases such as `{alias.asname}` are not "
                                "supported in Autograd Lab", hint="rename it without the double underscores")
+
+
+# `from numpy import *`, `from math import *`: the module's public names Autograd Lab has (statements.py)
+STAR_MODULES = frozenset({"numpy", "math"})
 
 
 def _run_decides(module: str, name: str) -> bool:

@@ -142,6 +142,7 @@ EN = {
                                  "{limit}",
     "errors_numpy.isinstance_form": "isinstance() with the typing form {form} is not supported in Autograd "
                                     "Lab; check the type itself, e.g. isinstance(x, list)",
+    "errors_numpy.import_star_def": "import * only allowed at module level",
 }
 
 ZH = {
@@ -256,4 +257,5 @@ ZH = {
     "errors_numpy.asdict_depth": "asdict/astuple 遇到嵌套超过 {count} 层的值；上限是 {limit}",
     "errors_numpy.isinstance_form": "Autograd Lab 不支持用 typing 类型形式 {form} 调用 isinstance()；"
                                     "请直接检查类型本身，例如 isinstance(x, list)",
+    "errors_numpy.import_star_def": "`import *` 只能用在模块的顶层（不能写在函数里）",
 }

@@ -398,3 +398,29 @@ def test_emath_result_sized_before_numpy_makes_it() -> None:
     source = "import numpy as np\nr = np.emath.power(np.arange(-2, 0).reshape(2, 1), np.arange({n}) / 2)\n"
     assert run_program(source.format(n=50), limits=limits).ok   # 2 x 50 results: the limit
     refused(source.format(n=51), "limit", "102", limits=limits)   # 2 x 51
+
+
+STAR = """from numpy import *
+from math import *
+a = arange(6).reshape(2, 3)
+print(a, sqrt(16), pi, floor(2.5), tau)
+print(sum([1, 2, 3]), abs(-2), round(2.567, 1), all([1, 0]), pow(2, 3), min([3, 1]))
+print(type(sum([1, 2])), linspace(0, 1, 5), zeros(3), e, inf, nan)
+x = array([1.0, 4.0])
+print(exp(0), linalg.norm(x), dot(x, x))
+"""
+
+
+def test_star_imports_of_numpy_and_math_print_as_python() -> None:
+    """The printed text as CPython's (the Variables table lists the module constants the engine has)."""
+    from tests.oracle import run_trusted
+    report, oracle = run_program(STAR), run_trusted(STAR)
+    assert report.ok and oracle.error is None, report.error
+    assert report.printed == oracle.printed
+    assert {"a", "x", "pi", "e"} <= set(report.variables)
+
+
+def test_star_import_stays_refused_elsewhere_and_inside_a_def() -> None:
+    refused("import torch\nfrom torch import *\n", "unsupported", "`from torch import *`")
+    report = run_program("def f():\n    from numpy import *\n")
+    assert not report.ok and report.error.kind == "syntax" and "module level" in report.error.message

@@ -36,6 +36,9 @@ def _field(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Data
     default, factory = kwargs.get("default", MISSING), kwargs.get("default_factory", MISSING)
     if default is not MISSING and factory is not MISSING:
         raise python_error(ValueError("cannot specify both default and default_factory"))
+    if default is not MISSING:   # a class attribute, as `x: int = 0` holds it (plain_classes.storable)
+        from autogradlab.lang.plain_classes import storable
+        default = storable(default, "as a class attribute")
     return DataclassField(default, factory, *(interp.truth(kwargs[w], node) if w in kwargs else True
                                               for w in ("init", "repr", "compare")))
 

@@ -279,6 +279,49 @@ try:
 except TypeError as e:
     print(e)
 """,
+    "edge_cases": """from dataclasses import dataclass, field
+def make():
+    @dataclass
+    class Local:
+        v: int = 1
+    return Local(2), Local() == Local()
+print(make())
+@dataclass
+class A:
+    x: int = 1
+    y: list = field(default_factory=lambda: [0, 0])
+@dataclass
+class B(A):
+    x: int = 5
+    z: str = 'z'
+class C(B):
+    def extra(self):
+        return self.x * 2
+print(B(), C(), C().extra(), A() == B(), B() == C(), C(3) == C(3))
+b = B()
+b.y.append(1)
+print(b, B().y, A.x, B.x)
+@dataclass(repr=False, eq=False)
+class D:
+    n: int
+d = D(3)
+print(d.n, d == D(3), type(d).__name__)
+@dataclass
+class E:
+    items: list = field(default_factory=list)
+    count: int = field(default=0, init=False)
+    def add(self, v):
+        self.items.append(v)
+        self.count += 1
+        return self
+e = E().add(1).add(2)
+print(e, len(e.items), len({D(1), D(1)}))
+try:
+    E(count=3)
+except TypeError as err:
+    print(err)
+print(f"{e!r} {e}", str(e) == repr(e))
+""",
 }
 
 

@@ -32,6 +32,7 @@ from autogradlab.lang.allowlist import (
     MATH_INT_NAMES,
     NUMPY_LINALG_NAMES,
     NUMPY_LINALG_RESULT_NAMES,
+    NUMPY_TYPING_NAMES,
     TORCH_CONSTANTS,
     TORCH_DTYPES,
     TORCH_FUNCTIONS,
@@ -65,6 +66,7 @@ _MODULES = (
     "torch.optim",   # `import torch.optim as optim` binds; optim.SGD(...) is refused by name (out of scope)
     "typing",   # List, Dict, Optional, ...: typing's own forms, inert (lang/typing_module.py)
     "dataclasses",   # @dataclass, field, asdict, ... (lang/dataclass_classes.py)
+    "numpy.typing",   # NDArray, ArrayLike, DTypeLike: inert forms (lang/typing_module.py)
     *(f"torch.distributions.{m}" for m in _DISTRIBUTIONS),
 )
 _MEMBERS = (
@@ -102,6 +104,7 @@ _MEMBERS = (
     "contextlib.contextmanager", "contextlib.nullcontext", "contextlib.suppress",
     *(f"typing.{name}" for name in (*TYPING_NAMES, "TYPE_CHECKING")),   # lang/typing_module.py
     *(f"dataclasses.{name}" for name in DATACLASS_NAMES),   # lang/dataclass_classes.py
+    *(f"numpy.typing.{name}" for name in NUMPY_TYPING_NAMES), "numpy.typing",
     # `from torch import tensor` (fast.ai course22p2): a torch function, dtype or constant the program
     # could already call as torch.X, bound under its own name
     *(f"torch.{name}" for name in (*TORCH_FUNCTIONS, *TORCH_DTYPES, *TORCH_CONSTANTS, "Tensor", "Size")),

@@ -165,6 +165,9 @@ TORCH_FUNCTIONS: dict[str, CallSpec] = {
 TYPING_NAMES = ("Any", "Callable", "ClassVar", "Dict", "FrozenSet", "Generator", "Iterable", "Iterator",
                 "List", "Mapping", "Optional", "Sequence", "Set", "Tuple", "Type", "Union")
 
+# numpy.typing's (lang/typing_module.py)
+NUMPY_TYPING_NAMES = ("NDArray", "ArrayLike", "DTypeLike")
+
 # dataclasses' names a program may import (lang/dataclass_classes.py makes them)
 DATACLASS_NAMES = ("dataclass", "field", "asdict", "astuple", "replace", "is_dataclass",
                    "FrozenInstanceError")

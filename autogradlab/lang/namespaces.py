@@ -50,7 +50,7 @@ from autogradlab.lang.tensor_api import NUMPY_VERSION, torch_members
 from autogradlab.lang.time_module import time_namespace
 from autogradlab.lang.torch_extras import torch_extra_members
 from autogradlab.lang.torch_testing import testing_namespace
-from autogradlab.lang.typing_module import typing_namespace
+from autogradlab.lang.typing_module import numpy_typing_members, typing_namespace
 from autogradlab.lang.variable_type import variable_members
 from autogradlab.lang.warnings_module import warnings_namespace
 
@@ -186,7 +186,8 @@ def modules() -> dict[str, Namespace]:
             "torch.autograd.forward_ad": autograd.members["forward_ad"],
             "torch.linalg": linalg, "torch.func": func, "torch.nn": nn, "torch.nn.functional": nn_functional,
             "torch.optim": torch_ns.members["optim"], "torch.testing": torch_ns.members["testing"],
-            "numpy": numpy_ns, "numpy.linalg": numpy_ns.members["linalg"], "math": math_ns, **randoms,
+            "numpy": numpy_ns, "numpy.linalg": numpy_ns.members["linalg"],
+            "numpy.typing": numpy_ns.members["typing"], "math": math_ns, **randoms,
             "copy": copy_namespace(),
             "warnings": warnings_namespace(), "functools": functools_namespace(), "time": time_namespace(),
             "pprint": pprint_namespace(), "collections": collections_namespace(),
@@ -209,7 +210,8 @@ def numpy_tables() -> list[dict]:
             NUMPY_FLAT_MEMBERS,   # np.ndindex, np.ndenumerate, np.nditer (numpy_flat.py)
             NUMPY_GRID_MEMBERS,   # np.mgrid, np.ogrid, np.r_, np.c_, np.ix_ (numpy_grids.py)
             numpy_counting_members(),   # np.bincount, np.diff, np.pad, np.unravel_index, ... (numpy_counting)
-            numpy_emath_members()]   # np.emath.sqrt, np.emath.log, ... (numpy_emath.py)
+            numpy_emath_members(),   # np.emath.sqrt, np.emath.log, ... (numpy_emath.py)
+            numpy_typing_members()]   # np.typing.NDArray (typing_module.py)
 
 
 def plotting_namespaces() -> dict[str, Namespace]:

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from autogradlab.errors import NotSupported
-from autogradlab.lang.allowlist import TYPING_NAMES
+from autogradlab.lang.allowlist import NUMPY_TYPING_NAMES, TYPING_NAMES
 from autogradlab.lang.inert_values import InertValue, named_kind
 from autogradlab.lang.operators import python_error
 from autogradlab.lang.safe_values import Namespace, SafeArray, SafeType
@@ -78,6 +78,8 @@ def _real(value: Any, in_list: bool = False) -> Any:
             if real is None:
                 raise NotSupported(f"{value.text} in a typing form is not supported in Autograd Lab")
         return real
+    if type(value).__name__.startswith("numpy.dtypes.") and not value.instance:   # np.float64 (a type)
+        return value.dtype.type
     if type(value) is list and not in_list and len(value) <= MAX_TYPE_ARGUMENTS:   # Callable[[int], int]
         return [_real(item, True) for item in value]
     if isinstance(value, str):
@@ -133,6 +135,8 @@ def _subscripted(form: Any, index: Any) -> TypingForm:
 
 def builtin_subscript(base: SafeType, index: Any) -> TypingForm:
     """`list[int]`, `dict[str, int]`: the alias CPython makes; other types keep CPython's TypeError."""
+    if base.py_type is SafeArray:   # `np.ndarray[int]`: ndarray.__class_getitem__'s alias
+        return _subscripted(_Alias(np.ndarray), index)
     if base.text_name not in _SUBSCRIPTABLE_BUILTINS:
         raise python_error(TypeError(f"type '{base.text_name.rsplit('.', 1)[-1]}' is not subscriptable"))
     return _subscripted(_Alias(_real(base)), index)
@@ -219,3 +223,12 @@ def with_typing_kinds(kinds: Any) -> Any:
         return tuple(part for kind in kinds
                      for part in (instance_kinds(kind) if isinstance(kind, TypingForm) else (kind,)))
     return kinds
+
+
+def numpy_typing_members() -> dict[str, Namespace]:
+    """`import numpy.typing as npt`, `np.typing.NDArray[np.float64]`: NumPy's typing forms, inert as
+    typing's (a lesson's annotations are never evaluated; a form used as a value prints as NumPy's)."""
+    import numpy.typing as npt
+    return {"typing": Namespace("numpy.typing", {name: TypingForm(getattr(npt, name))
+                                                 for name in NUMPY_TYPING_NAMES})}
+

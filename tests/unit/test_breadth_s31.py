@@ -322,6 +322,18 @@ except TypeError as err:
     print(err)
 print(f"{e!r} {e}", str(e) == repr(e))
 """,
+    "numpy_typing": """import numpy as np
+import numpy.typing as npt
+from numpy.typing import NDArray, ArrayLike
+def scale(x: npt.NDArray[np.float64], k: ArrayLike = 2) -> NDArray[np.float64]:
+    return x * k
+print(scale(np.ones(2)), NDArray[np.float64], np.ndarray[int], list[np.ndarray])
+print(np.typing.NDArray[np.int32] == NDArray[np.int32], isinstance(np.ones(1), np.ndarray))
+try:
+    isinstance(np.ones(1), NDArray[np.float64])
+except TypeError as e:
+    print(e)
+""",
 }
 
 

@@ -334,6 +334,29 @@ try:
 except TypeError as e:
     print(e)
 """,
+    "tensor_fields": """import torch
+from dataclasses import dataclass, field, astuple
+@dataclass
+class Layer:
+    w: torch.Tensor = field(default_factory=lambda: torch.zeros(3))
+    b: float = 0.0
+    def __post_init__(self):
+        if self.b < 0:
+            raise ValueError(f"b must be >= 0, got {self.b}")
+a = Layer()
+print(a, a == a)
+try:
+    print(a == Layer())
+except RuntimeError as e:
+    print(type(e).__name__, e)
+print(Layer(torch.ones(1)) == Layer(torch.ones(1)), Layer(torch.ones(1)) == Layer(torch.zeros(1)))
+try:
+    Layer(b=-1.0)
+except ValueError as e:
+    print(e)
+t = astuple(Layer(torch.arange(2.0, requires_grad=True)))
+print(t, t[0].requires_grad)
+""",
 }
 
 

@@ -56,6 +56,9 @@ class DataclassField(InertValue):
         return f"Field(name={self.name!r})"
 
 
+DataclassField.__name__ = DataclassField.__qualname__ = "Field"   # dataclasses' name, in messages
+
+
 class DataclassInfo:
     """A dataclass's fields (in __init__'s order) and its options."""
 

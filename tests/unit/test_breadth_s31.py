@@ -502,3 +502,31 @@ def test_star_import_stays_refused_elsewhere_and_inside_a_def() -> None:
     refused("import torch\nfrom torch import *\n", "unsupported", "`from torch import *`")
     report = run_program("def f():\n    from numpy import *\n")
     assert not report.ok and report.error.kind == "syntax" and "module level" in report.error.message
+
+
+HOSTILE = [   # (program after the imports, the refusal's kind, words of its message)
+    ("dataclass(torch)\n", "unsupported", "`dataclass` on anything but a class"),
+    ("@dataclass.__call__\nclass A:\n    x: int\n", "unsupported", "a decorator on `class A`"),
+    ("f = field(default=1)\nprint(f.default)\n", "unsupported", "the attribute `.default` of Field values"),
+    ("@dataclass(frozen=True)\nclass A:\n    x: int\nobject.__setattr__(A(1), 'x', 2)\n", "unsupported",
+     "`__setattr__`"),
+    ("@dataclass(frozen=True)\nclass A:\n    x: int\na = A(1)\na.__dict__['x'] = 3\n", "unsupported",
+     "`__dict__`"),
+    ("@dataclass\nclass A:\n    x: list\na = A([])\na.x.append(a)\nprint(asdict(a))\n", "limit",
+     "nested more than 100 deep"),
+    ("@dataclass\nclass A:\n    x: int = field(default_factory=torch.load)\nA()\n", "unsupported",
+     "`torch.load`"),
+    ("class Box:\n    pass\nb = Box()\nb.dataclass = print\n@b.dataclass\nclass A:\n    x: int\n",
+     "unsupported", "the decorator `@b.dataclass` on a class"),
+    ("@dataclass(slots=True)\nclass A:\n    x: int\n", "unsupported", "`dataclass(slots=...)`"),
+    ("@dataclass\nclass A:\n    x: int\nprint(A.__dataclass_fields__)\n", "unsupported",
+     "`__dataclass_fields__`"),
+    ("@dataclass\nclass A:\n    m: object = field(default=torch)\n", "unsupported",
+     "the module `torch` cannot be used as a class attribute"),
+]
+
+
+@pytest.mark.parametrize(("program", "kind", "words"), HOSTILE)
+def test_dataclass_escapes_are_refused(program: str, kind: str, words: str) -> None:
+    report = run_program("from dataclasses import dataclass, field, asdict\nimport torch\n" + program)
+    assert not report.ok and report.error.kind == kind and words in report.error.message, report.error

@@ -291,7 +291,8 @@ def set_attribute(interp: Interpreter, base: Any, name: str, value: Any, initial
         value = storable(value, "in an assignment")
         base.members[name] = (METHOD if isinstance(value, UserFunction) else VALUE, value)   # functions bind
         return
-    if not initializing and _frozen(base.cls):
+    cls = base.cls
+    if (cls.dataclass is not None or cls.base is not None) and not initializing and _frozen(cls):
         from autogradlab.lang.dataclass_classes import frozen_error
         raise frozen_error(base, name)
     found = base.cls.find(name)

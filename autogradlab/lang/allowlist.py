@@ -163,7 +163,7 @@ TORCH_FUNCTIONS: dict[str, CallSpec] = {
 # typing's names a program may import (lang/typing_module.py makes them; here, torch-free, for the
 # static checker's import lines, which the page side reads without torch)
 TYPING_NAMES = ("Any", "Callable", "ClassVar", "Dict", "FrozenSet", "Generator", "Iterable", "Iterator",
-                "List", "Mapping", "Optional", "Sequence", "Set", "Tuple", "Type", "Union")
+                "List", "Mapping", "NamedTuple", "Optional", "Sequence", "Set", "Tuple", "Type", "Union")
 
 # numpy.typing's (lang/typing_module.py)
 NUMPY_TYPING_NAMES = ("NDArray", "ArrayLike", "DTypeLike")

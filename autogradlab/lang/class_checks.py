@@ -75,6 +75,9 @@ def check_plain_class(node: ast.ClassDef, classes: frozenset[str]) -> None:
         raise _refuse(f"type parameters of `class {name}`", verb="are")
     if len(node.bases) > 1:
         raise _refuse(f"`class {name}({', '.join(ast.unparse(b) for b in node.bases)})`: more than one base")
+    if node.bases and is_named_tuple_base(node.bases[0]):   # `class P(NamedTuple):` fields only
+        _check_named_tuple(node)
+        return
     if node.bases:
         base = node.bases[0]
         from autogradlab.lang.exceptions import EXCEPTION_TYPES
@@ -84,6 +87,27 @@ def check_plain_class(node: ast.ClassDef, classes: frozenset[str]) -> None:
                           "exception class such as `Exception` or another class of your program")
     for statement in node.body:
         _check_member(name, statement)
+
+
+def is_named_tuple_base(base: ast.expr) -> bool:
+    """`NamedTuple` or `typing.NamedTuple` (what it names is checked when the class is defined)."""
+    return isinstance(base, ast.Name) and base.id == "NamedTuple" \
+        or isinstance(base, ast.Attribute) and base.attr == "NamedTuple" and isinstance(base.value, ast.Name)
+
+
+def _check_named_tuple(node: ast.ClassDef) -> None:
+    if node.decorator_list:
+        raise _refuse(f"a decorator on `class {node.name}`")
+    for statement in node.body:
+        if isinstance(statement, ast.Pass) or is_docstring(statement) or (
+                isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name)):
+            if isinstance(statement, ast.AnnAssign) and statement.value is not None:
+                _check_no_walrus(node.name, statement.value)
+            continue
+        shown = ast.unparse(statement).splitlines()[0]
+        shown = shown if len(shown) <= 40 else shown[:39] + "…"
+        raise _refuse(f"`{shown}` in the body of `class {node.name}(NamedTuple)` (it may hold its fields, "
+                      "`name: type` or `name: type = default`)", statement)
 
 
 def _check_member(name: str, statement: ast.stmt) -> None:

@@ -11,7 +11,12 @@ import ast
 from typing import TYPE_CHECKING, Any
 
 from autogradlab.errors import NotSupported
-from autogradlab.lang.class_checks import check_plain_class, is_docstring, is_property_setter
+from autogradlab.lang.class_checks import (
+    check_plain_class,
+    is_docstring,
+    is_named_tuple_base,
+    is_property_setter,
+)
 from autogradlab.lang.dataclass_classes import is_field
 from autogradlab.lang.exception_objects import is_exception_type
 from autogradlab.lang.instances import instantiate
@@ -44,6 +49,9 @@ def define_plain_class(interp: Interpreter, node: ast.ClassDef, classes: frozens
     attribute values evaluated in a scope of their own (as Python's class body), its methods the
     program's functions of the enclosing scope."""
     check_plain_class(node, classes)
+    if node.bases and is_named_tuple_base(node.bases[0]):
+        _define_named_tuple(interp, node)
+        return
     decorator = None
     if node.decorator_list:   # `@dataclass(...)`: evaluated before the class, as Python does
         from autogradlab.lang.dataclass_classes import checked_decorator
@@ -108,6 +116,29 @@ def define_plain_class(interp: Interpreter, node: ast.ClassDef, classes: frozens
         cls = decorate(interp, decorator, cls, node.decorator_list[0])
     interp.scope.set(node.name, cls)
 
+
+
+def _define_named_tuple(interp: Interpreter, node: ast.ClassDef) -> None:
+    """`class Point(NamedTuple):` with `x: float` and `y: float = 0.0` lines: the class
+    collections.namedtuple makes (lang/namedtuple_values.py), its defaults evaluated in order."""
+    import typing
+
+    from autogradlab.lang.namedtuple_values import make_typed_namedtuple
+    from autogradlab.lang.typing_module import TypingForm
+    base = interp.eval(node.bases[0])
+    if not (isinstance(base, TypingForm) and base.form is typing.NamedTuple):
+        raise NotSupported(f"`class {node.name}({ast.unparse(node.bases[0])})`: a base that is not "
+                           "`object`, a builtin exception class such as `Exception` or another class of your "
+                           "program is not supported in Autograd Lab")
+    fields, defaults = [], {}
+    for statement in node.body:
+        if isinstance(statement, ast.AnnAssign):
+            name = statement.target.id
+            if name not in fields:
+                fields.append(name)
+            if statement.value is not None:
+                defaults[name] = interp.eval(statement.value)
+    interp.scope.set(node.name, make_typed_namedtuple(interp, node.name, fields, defaults, node))
 
 
 def unpacks_objects(interp: Interpreter, node: ast.Assign) -> bool:

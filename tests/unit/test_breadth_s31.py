@@ -530,3 +530,58 @@ HOSTILE = [   # (program after the imports, the refusal's kind, words of its mes
 def test_dataclass_escapes_are_refused(program: str, kind: str, words: str) -> None:
     report = run_program("from dataclasses import dataclass, field, asdict\nimport torch\n" + program)
     assert not report.ok and report.error.kind == kind and words in report.error.message, report.error
+
+
+NAMED_TUPLE = """from typing import NamedTuple
+import typing
+import torch
+class Point(NamedTuple):
+    '''A point.'''
+    x: float
+    y: float = 0.0
+class Sample(typing.NamedTuple):
+    features: torch.Tensor
+    label: int
+p = Point(1.5)
+print(p, Point(1, 2), Point._fields, p._replace(y=5), p._asdict(), Point(y=3, x=1))
+print(isinstance(p, tuple), p[0], len(p), type(p), Point, p.x + p.y)
+x, y = p
+print(x, y, p == (1.5, 0.0))
+s = Sample(torch.ones(2), 1)
+print(s.features.sum(), s.label)
+try:
+    Point()
+except TypeError as e:
+    print(e)
+try:
+    Point(1, 2, 3)
+except TypeError as e:
+    print(e)
+try:
+    class Q(NamedTuple):
+        a: int = 1
+        b: int
+except TypeError as e:
+    print(e)
+try:
+    class R(NamedTuple):
+        _a: int
+except ValueError as e:
+    print(e)
+"""
+
+
+def test_typed_named_tuple_class_prints_as_python() -> None:
+    """`class Point(NamedTuple):` is collections.namedtuple's class with defaults (lang/namedtuple_values.py);
+    printed text, errors and the Variables table's names as CPython's (the oracle reads a namedtuple's
+    value only as a plain value, as for collections.namedtuple)."""
+    from tests.oracle import run_trusted
+    report, oracle = run_program(NAMED_TUPLE), run_trusted(NAMED_TUPLE)
+    assert report.ok and oracle.error is None, report.error
+    assert report.printed == oracle.printed
+    assert list(report.variables) == list(oracle.variables)
+
+
+def test_named_tuple_class_bodies_hold_fields_only() -> None:
+    refused("from typing import NamedTuple\nclass P(NamedTuple):\n    x: int\n    def f(self):\n"
+            "        return 1\n", "unsupported", "in the body of `class P(NamedTuple)`", line=4)

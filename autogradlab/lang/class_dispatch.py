@@ -121,12 +121,10 @@ def define_plain_class(interp: Interpreter, node: ast.ClassDef, classes: frozens
 def _define_named_tuple(interp: Interpreter, node: ast.ClassDef) -> None:
     """`class Point(NamedTuple):` with `x: float` and `y: float = 0.0` lines: the class
     collections.namedtuple makes (lang/namedtuple_values.py), its defaults evaluated in order."""
-    import typing
-
     from autogradlab.lang.namedtuple_values import make_typed_namedtuple
-    from autogradlab.lang.typing_module import TypingForm
+    from autogradlab.lang.typing_module import NAMED_TUPLE
     base = interp.eval(node.bases[0])
-    if not (isinstance(base, TypingForm) and base.form is typing.NamedTuple):
+    if base is not NAMED_TUPLE:
         raise NotSupported(f"`class {node.name}({ast.unparse(node.bases[0])})`: a base that is not "
                            "`object`, a builtin exception class such as `Exception` or another class of your "
                            "program is not supported in Autograd Lab")

@@ -23,7 +23,7 @@ from autogradlab.errors import NotSupported
 from autogradlab.lang.allowlist import NUMPY_TYPING_NAMES, TYPING_NAMES
 from autogradlab.lang.inert_values import InertValue, named_kind
 from autogradlab.lang.operators import python_error
-from autogradlab.lang.safe_values import Namespace, SafeArray, SafeType
+from autogradlab.lang.safe_values import Namespace, SafeArray, SafeFunction, SafeType
 
 if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
@@ -154,9 +154,40 @@ class _Alias:
         return types.GenericAlias(self.origin, args)
 
 
+class NamedTupleFunction(SafeFunction):
+    """typing.NamedTuple: the base of `class P(NamedTuple):` (lang/class_dispatch.py), or called,
+    `NamedTuple('P', [('x', int), ('y', float)])`: the namedtuple class of those fields."""
+
+    def __repr__(self) -> str:
+        return "<function NamedTuple>"   # CPython's text, without the address
+
+
+def _named_tuple_call(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
+    from autogradlab.lang.namedtuple_values import make_typed_namedtuple
+    if not args or len(args) > 2 or (len(args) == 2 and kwargs):
+        raise NotSupported("Autograd Lab supports `NamedTuple('Name', [('field', type), ...])` and "
+                           "`class Name(NamedTuple):`")
+    pairs = interp.materialize(args[1], node) if len(args) == 2 else list(kwargs.items())
+    interp.sizes.charge_sequence(len(pairs), "the namedtuple's fields")
+    names = []
+    for pair in pairs:   # typing's own `for n, t in types` unpacking, its words
+        if type(pair) not in (tuple, list):
+            raise python_error(TypeError(f"cannot unpack non-iterable {type(pair).__name__} object"))
+        if len(pair) > 2:
+            raise python_error(ValueError("too many values to unpack (expected 2)"))
+        if len(pair) < 2:
+            raise python_error(ValueError(f"not enough values to unpack (expected 2, got {len(pair)})"))
+        names.append(pair[0])
+    return make_typed_namedtuple(interp, args[0], names, {}, node)
+
+
+NAMED_TUPLE = NamedTupleFunction("typing.NamedTuple", _named_tuple_call)
+
+
 def typing_namespace() -> Namespace:
-    return Namespace("typing", {**{name: TypingForm(getattr(typing, name)) for name in TYPING_NAMES},
-                                "TYPE_CHECKING": False})
+    return Namespace("typing", {**{name: TypingForm(getattr(typing, name)) for name in TYPING_NAMES
+                                   if name != "NamedTuple"},
+                                "NamedTuple": NAMED_TUPLE, "TYPE_CHECKING": False})
 
 
 def is_type_operand(value: Any) -> bool:

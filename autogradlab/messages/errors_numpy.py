@@ -143,6 +143,8 @@ EN = {
     "errors_numpy.isinstance_form": "isinstance() with the typing form {form} is not supported in Autograd "
                                     "Lab; check the type itself, e.g. isinstance(x, list)",
     "errors_numpy.import_star_def": "import * only allowed at module level",
+    "errors_numpy.named_tuple_call": "Autograd Lab supports `NamedTuple('Name', [('field', type), ...])` and "
+                                     "`class Name(NamedTuple):`",
 }
 
 ZH = {
@@ -258,4 +260,6 @@ ZH = {
     "errors_numpy.isinstance_form": "Autograd Lab 不支持用 typing 类型形式 {form} 调用 isinstance()；"
                                     "请直接检查类型本身，例如 isinstance(x, list)",
     "errors_numpy.import_star_def": "`import *` 只能用在模块的顶层（不能写在函数里）",
+    "errors_numpy.named_tuple_call": "Autograd Lab 支持 `NamedTuple('Name', [('field', type), ...])` 和 "
+                                     "`class Name(NamedTuple):` 两种写法",
 }

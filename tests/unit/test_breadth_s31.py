@@ -585,3 +585,17 @@ def test_typed_named_tuple_class_prints_as_python() -> None:
 def test_named_tuple_class_bodies_hold_fields_only() -> None:
     refused("from typing import NamedTuple\nclass P(NamedTuple):\n    x: int\n    def f(self):\n"
             "        return 1\n", "unsupported", "in the body of `class P(NamedTuple)`", line=4)
+
+
+def test_named_tuple_called_makes_the_class() -> None:
+    same_as_python("""from typing import NamedTuple
+import typing
+print(NamedTuple)
+P = NamedTuple('P', [('x', int), ('y', float)])
+Q = typing.NamedTuple('Q', a=int)
+print(P(1, 2.0), Q(3), P._fields)
+try:
+    NamedTuple('R', [('x', int, 3)])
+except ValueError as e:
+    print(e)
+""")

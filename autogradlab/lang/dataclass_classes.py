@@ -3,9 +3,7 @@
 A dataclass is a plain class of the program (lang/plain_classes.py) whose __init__, __repr__, __eq__,
 the order methods and __hash__ are made here, inside the engine, as CPython's dataclasses module makes
 them: CPython writes their source text and execs it; here each is a SafeFunction of the engine that does
-what that text does, through the interpreter's own paths (an attribute write charges like `self.x = x`,
-a factory runs through Interpreter.call_value, `==` of the field tuples is the interpreter's `==`, each
-field's text is the text `repr()` gives). No program code runs but the program's own (a default
+what that text does (lang/dataclass_methods.py). No program code runs but the program's own (a default
 factory, __post_init__, the fields' own __repr__/__eq__), under the run's limits.
 
 Supported: fields from the class body's annotations (bases' fields first), defaults and `field(default=,
@@ -18,14 +16,21 @@ from __future__ import annotations
 
 import ast
 import dataclasses
-import operator
 from typing import TYPE_CHECKING, Any
 
-from autogradlab.errors import LimitExceeded, NotSupported, ProgramError
+from autogradlab.errors import NotSupported, ProgramError
+from autogradlab.lang.dataclass_methods import (
+    ORDER,
+    eq_method,
+    hash_method,
+    init_method,
+    make_method,
+    order_method,
+    repr_method,
+)
 from autogradlab.lang.inert_values import InertValue
 from autogradlab.lang.operators import python_error
-from autogradlab.lang.parameters import missing_positional, too_many_positional
-from autogradlab.lang.plain_classes import METHOD, VALUE, ProgramClass, ProgramObject, read_attribute
+from autogradlab.lang.plain_classes import METHOD, VALUE, ProgramClass, ProgramObject
 from autogradlab.lang.safe_values import SafeFunction, type_text
 
 if TYPE_CHECKING:
@@ -33,11 +38,7 @@ if TYPE_CHECKING:
 
 MISSING = dataclasses.MISSING
 _OPTIONS = ("init", "repr", "eq", "order", "frozen", "unsafe_hash", "match_args")
-_ORDER = {"__lt__": ("lt", operator.lt, "<"), "__le__": ("le", operator.le, "<="),
-          "__gt__": ("gt", operator.gt, ">"), "__ge__": ("ge", operator.ge, ">=")}
 
-
-_OPEN_REPRS: dict[int, set[int]] = {}   # the objects whose __repr__ runs, per run (reprlib.recursive_repr)
 
 
 class DataclassField(InertValue):
@@ -144,22 +145,22 @@ def make_dataclass_of(interp: Interpreter, cls: Any, options: dict[str, bool]) -
     cls.dataclass = DataclassInfo(specs, frozen, options)
     own = cls.members
     if options["init"] and "__init__" not in own:
-        own["__init__"] = (METHOD, _method(cls, "__init__", _init))
+        own["__init__"] = (METHOD, make_method(cls, "__init__", init_method))
     if options["repr"] and "__repr__" not in own:
-        own["__repr__"] = (METHOD, _method(cls, "__repr__", _repr))
+        own["__repr__"] = (METHOD, make_method(cls, "__repr__", repr_method))
     if options["eq"] and "__eq__" not in own:
-        own["__eq__"] = (METHOD, _method(cls, "__eq__", _eq))
+        own["__eq__"] = (METHOD, make_method(cls, "__eq__", eq_method))
     if options["order"]:
-        for name in _ORDER:
+        for name in ORDER:
             if name in own:
                 raise python_error(TypeError(f"Cannot overwrite attribute {name} in class {cls.name}. "
                                              "Consider using functools.total_ordering"))
-            own[name] = (METHOD, _method(cls, name, _order(name)))
+            own[name] = (METHOD, make_method(cls, name, order_method(name)))
     has_hash = "__hash__" in own
     if options["unsafe_hash"] and has_hash:
         raise python_error(TypeError(f"Cannot overwrite attribute __hash__ in class {cls.name}"))
     if options["unsafe_hash"] or (options["eq"] and frozen and not has_hash):
-        own["__hash__"] = (METHOD, _method(cls, "__hash__", _hash))
+        own["__hash__"] = (METHOD, make_method(cls, "__hash__", hash_method))
     elif options["eq"] and not frozen and not has_hash:
         own["__hash__"] = (VALUE, None)   # CPython sets __hash__ = None: unhashable
     if options["match_args"] and "__match_args__" not in own:
@@ -227,146 +228,6 @@ def _class_text(value: Any) -> str:
     if isinstance(value, ProgramObject):
         return f"<class '__main__.{value.cls.qualname}'>"
     return f"<class '{type_text(value)}'>"
-
-
-def _method(cls: ProgramClass, name: str, body: Any) -> SafeFunction:
-    """A method made for the class: body(interp, cls, args, kwargs, node), its first argument self."""
-    qualname = f"{cls.qualname}.{name}"
-
-    def call(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
-        """One level of the run's call depth, as the method CPython generates is a call (a dataclass
-        holding itself compared with `==` ends at max_call_depth)."""
-        limit = interp.limits.max_call_depth
-        if interp._depth >= limit:
-            raise LimitExceeded(f"functions called each other more than {limit} levels deep; the limit is "
-                                f"{limit}", hint="limit max_call_depth")
-        interp._depth += 1
-        try:
-            return body(interp, cls, qualname, args, kwargs, node)
-        finally:
-            interp._depth -= 1
-    return SafeFunction(qualname, call)
-
-
-# -- the methods -----------------------------------------------------------------------------------
-class _Signature:
-    """What parameters.py's CPython texts read of a function: its qualname, params and defaults."""
-
-    def __init__(self, qualname: str, params: list[str], defaults: list[Any]) -> None:
-        self.qualname, self.params, self.defaults = qualname, params, defaults
-
-
-def _init(interp: Interpreter, cls: ProgramClass, qualname: str, args: list, kwargs: dict,
-          node: ast.AST) -> None:
-    info: DataclassInfo = cls.dataclass
-    specs = [spec for spec in info.fields if spec.init]
-    params = ["self", *(spec.name for spec in specs)]
-    first_default = next((i for i, spec in enumerate(specs) if spec.default is not MISSING
-                          or spec.factory is not MISSING), len(specs))
-    signature = _Signature(qualname, params, [None] * (len(specs) - first_default))
-    if len(args) > len(params):
-        raise too_many_positional(signature, len(args), 0)
-    bound = dict(zip(params, args, strict=False))
-    for word in kwargs:
-        if word not in params:
-            raise python_error(TypeError(f"{qualname}() got an unexpected keyword argument '{word}'"))
-        if word in bound:
-            raise python_error(TypeError(f"{qualname}() got multiple values for argument '{word}'"))
-    bound.update(kwargs)
-    missing = [spec.name for spec in specs[:first_default] if spec.name not in bound]
-    if missing:
-        raise missing_positional(signature, missing)
-    obj = bound["self"]
-    for spec in info.fields:
-        if spec.name in bound:
-            value = bound[spec.name]
-        elif spec.factory is not MISSING:
-            value = interp.call_value(spec.factory, [], {}, node)
-        elif spec.default is not MISSING:
-            value = spec.default
-        else:
-            continue   # init=False without a default: no attribute, as CPython
-        _store(interp, obj, spec.name, value)
-    post = obj.cls.find("__post_init__")
-    if post is not None and post[1] == METHOD:
-        from autogradlab.lang.plain_classes import call_function
-        call_function(interp, post[2], [obj], {}, node, post[0])
-
-
-def _store(interp: Interpreter, obj: ProgramObject, name: str, value: Any) -> None:
-    """`self.x = x` (CPython's object.__setattr__ in a frozen class's __init__)."""
-    from autogradlab.lang.plain_classes import set_attribute
-    set_attribute(interp, obj, name, value, initializing=True)
-
-
-def _repr(interp: Interpreter, cls: ProgramClass, qualname: str, args: list, kwargs: dict,
-          node: ast.AST) -> str:
-    obj = _self_only(qualname, args, kwargs)
-    key = id(obj)
-    open_ = _OPEN_REPRS.setdefault(id(interp), set())
-    if key in open_:   # reprlib.recursive_repr: a field holding the object itself
-        return "..."
-    open_.add(key)
-    try:
-        from autogradlab.lang.stored_objects import container_text
-        parts = [f"{spec.name}={container_text(interp, read_attribute(interp, obj, spec.name))}"
-                 for spec in cls.dataclass.fields if spec.repr]
-    finally:
-        open_.discard(key)
-    text = f"{obj.cls.qualname}({', '.join(parts)})"
-    interp.sizes.charge_sequence(len(text), "the text")
-    return text
-
-
-def _self_only(qualname: str, args: list, kwargs: dict) -> Any:
-    if kwargs or len(args) != 1:
-        raise python_error(TypeError(f"{qualname}() takes 1 positional argument but {len(args)} were given"))
-    return args[0]
-
-
-def _values(interp: Interpreter, cls: ProgramClass, obj: Any) -> tuple:
-    return tuple(read_attribute(interp, obj, spec.name) for spec in cls.dataclass.fields if spec.compare)
-
-
-def _pair(qualname: str, args: list, kwargs: dict) -> tuple[Any, Any]:
-    if kwargs or len(args) != 2:
-        raise python_error(TypeError(f"{qualname}() takes 2 positional arguments but {len(args)} were given"))
-    return args[0], args[1]
-
-
-def _eq(interp: Interpreter, cls: ProgramClass, qualname: str, args: list, kwargs: dict,
-        node: ast.AST) -> Any:
-    me, other = _pair(qualname, args, kwargs)
-    if not (isinstance(other, ProgramObject) and other.cls is me.cls):
-        return NotImplemented
-    return interp.apply_binary("eq", operator.eq, _values(interp, cls, me), _values(interp, cls, other), node)
-
-
-def _order(name: str) -> Any:
-    op, fn, symbol = _ORDER[name]
-
-    def compare(interp: Interpreter, cls: ProgramClass, qualname: str, args: list, kwargs: dict,
-                node: ast.AST) -> Any:
-        me, other = _pair(qualname, args, kwargs)
-        if not (isinstance(other, ProgramObject) and other.cls is me.cls):   # NotImplemented both ways
-            from autogradlab.lang.object_operators import python_type
-            raise python_error(TypeError(f"'{symbol}' not supported between instances of '{python_type(me)}' "
-                                         f"and '{python_type(other)}'"))
-        return interp.apply_binary(op, fn, _values(interp, cls, me), _values(interp, cls, other), node)
-    return compare
-
-
-def _hash(interp: Interpreter, cls: ProgramClass, qualname: str, args: list, kwargs: dict,
-          node: ast.AST) -> int:
-    obj = _self_only(qualname, args, kwargs)
-    values = _values(interp, cls, obj)
-    from autogradlab.lang.object_protocols import hash_of
-    return hash_of(interp, values)
-
-
-def frozen_error(obj: ProgramObject, name: str) -> Exception:
-    """Assigning to an attribute of a frozen dataclass's object (its __setattr__)."""
-    return python_error(dataclasses.FrozenInstanceError(f"cannot assign to field {name!r}"))
 
 
 def is_dataclass_decorator(value: Any) -> bool:

@@ -293,7 +293,7 @@ def set_attribute(interp: Interpreter, base: Any, name: str, value: Any, initial
         return
     cls = base.cls
     if (cls.dataclass is not None or cls.base is not None) and not initializing and _frozen(cls):
-        from autogradlab.lang.dataclass_classes import frozen_error
+        from autogradlab.lang.dataclass_methods import frozen_error
         raise frozen_error(base, name)
     found = base.cls.find(name)
     if found is not None and found[1] == PROPERTY:

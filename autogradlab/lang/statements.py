@@ -265,16 +265,16 @@ class StatementsMixin:
                 if module not in STAR_MODULES:
                     raise NotSupported(f"`from {module} import *` is not supported in Autograd Lab")
                 for name in star_names(module, namespace):   # numpy's __all__, math's public names
-                    self._import_member(module, namespace, name, name)
+                    self._import_member(namespace, name, name)
                 continue
             if alias.name not in namespace.members or f"{module}.{alias.name}" not in ALLOWED_IMPORTS:
                 if not library_has(module, alias.name):   # Python's ImportError, without the module's path
                     from autogradlab.lang.operators import python_error
                     raise python_error(ImportError(f"cannot import name '{alias.name}' from '{module}'"))
                 raise import_refusal(module, alias.name)
-            self._import_member(module, namespace, alias.name, alias.asname or alias.name)
+            self._import_member(namespace, alias.name, alias.asname or alias.name)
 
-    def _import_member(self: Interpreter, module: str, namespace: Any, name: str, bound: str) -> None:
+    def _import_member(self: Interpreter, namespace: Any, name: str, bound: str) -> None:
         value = module_constants.read(self, namespace, name) \
             if module_constants.is_constant(namespace, name) else namespace.members[name]
         self._bind_name(bound, value)

@@ -60,7 +60,10 @@ def run_trusted(source: str, seed: int = 0) -> OracleRun:
     options: dict[str, Any] = {}
     with contextlib.redirect_stdout(out), zero_filled_empty(), _torch_state_kept(options):
         try:
-            code = compile(_with_display_calls(ast.parse(source, PROGRAM_FILENAME)), PROGRAM_FILENAME, "exec")
+            # dont_inherit: this file's `from __future__ import annotations` is no part of the program
+            # (a dataclass's `ClassVar[int]` annotation would be a string CPython cannot resolve)
+            code = compile(_with_display_calls(ast.parse(source, PROGRAM_FILENAME)), PROGRAM_FILENAME, "exec",
+                           dont_inherit=True)
             exec(code, namespace)  # trusted text only
         except SyntaxError as exc:
             error, line = exc, exc.lineno

@@ -25,12 +25,14 @@ import sys
 
 from autogradlab.errors import NotSupported
 from autogradlab.lang.allowlist import (
+    DATACLASS_NAMES,
     LINALG_FUNCTIONS,
     MATH_CONSTANTS,
     MATH_FUNCTIONS,
     MATH_INT_NAMES,
     NUMPY_LINALG_NAMES,
     NUMPY_LINALG_RESULT_NAMES,
+    NUMPY_TYPING_NAMES,
     TORCH_CONSTANTS,
     TORCH_DTYPES,
     TORCH_FUNCTIONS,
@@ -63,6 +65,8 @@ _MODULES = (
     "torch.testing",   # assert_close (lang/torch_testing.py)
     "torch.optim",   # `import torch.optim as optim` binds; optim.SGD(...) is refused by name (out of scope)
     "typing",   # List, Dict, Optional, ...: typing's own forms, inert (lang/typing_module.py)
+    "dataclasses",   # @dataclass, field, asdict, ... (lang/dataclass_classes.py)
+    "numpy.typing",   # NDArray, ArrayLike, DTypeLike: inert forms (lang/typing_module.py)
     *(f"torch.distributions.{m}" for m in _DISTRIBUTIONS),
 )
 _MEMBERS = (
@@ -83,6 +87,7 @@ _MEMBERS = (
     "functools.reduce", "functools.partial", "functools.wraps", "functools.cache", "functools.lru_cache",
     "warnings.filterwarnings", "warnings.simplefilter",
     "numpy.pi", "numpy.e", "numpy.inf", "numpy.nan",   # `from numpy import pi` (NumPy quickstart)
+    "numpy.emath",   # `from numpy import emath` (lang/numpy_emath.py)
     "numpy.random.default_rng", "numpy.random.Generator", "numpy.random.PCG64",   # lang/numpy_generators.py
     "torch.testing.assert_close",
     *(f"time.{name}" for name in CLOCKS),
@@ -98,6 +103,8 @@ _MEMBERS = (
                                        "filterfalse", "compress")),   # lang/itertools_lazy.py
     "contextlib.contextmanager", "contextlib.nullcontext", "contextlib.suppress",
     *(f"typing.{name}" for name in (*TYPING_NAMES, "TYPE_CHECKING")),   # lang/typing_module.py
+    *(f"dataclasses.{name}" for name in DATACLASS_NAMES),   # lang/dataclass_classes.py
+    *(f"numpy.typing.{name}" for name in NUMPY_TYPING_NAMES), "numpy.typing",
     # `from torch import tensor` (fast.ai course22p2): a torch function, dtype or constant the program
     # could already call as torch.X, bound under its own name
     *(f"torch.{name}" for name in (*TORCH_FUNCTIONS, *TORCH_DTYPES, *TORCH_CONSTANTS, "Tensor", "Size")),
@@ -151,7 +158,8 @@ def check_import(node: ast.Import | ast.ImportFrom) -> None:
         else:
             module = node.module or ""
             statement = f"from {module} import {alias.name}"
-            allowed = alias.name != "*" and f"{module}.{alias.name}" in ALLOWED_IMPORTS
+            allowed = f"{module}.{alias.name}" in ALLOWED_IMPORTS if alias.name != "*" \
+                else module in STAR_MODULES
         if not allowed and not (isinstance(node, ast.ImportFrom) and _run_decides(module, alias.name)):
             member = module if isinstance(node, ast.Import) else f"{module}.{alias.name}"
             refused = refusal(member, statement)   # `from time import sleep`
@@ -162,6 +170,10 @@ def check_import(node: ast.Import | ast.ImportFrom) -> None:
         if alias.asname and alias.asname.startswith("__") and alias.asname.endswith("__"):
             raise NotSupported(f"double-underscore import aliases such as `{alias.asname}` are not "
                                "supported in Autograd Lab", hint="rename it without the double underscores")
+
+
+# `from numpy import *`, `from math import *`: the module's public names Autograd Lab has (statements.py)
+STAR_MODULES = frozenset({"numpy", "math"})
 
 
 def _run_decides(module: str, name: str) -> bool:

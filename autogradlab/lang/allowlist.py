@@ -162,8 +162,15 @@ TORCH_FUNCTIONS: dict[str, CallSpec] = {
 
 # typing's names a program may import (lang/typing_module.py makes them; here, torch-free, for the
 # static checker's import lines, which the page side reads without torch)
-TYPING_NAMES = ("Any", "Callable", "Dict", "FrozenSet", "Generator", "Iterable", "Iterator", "List",
-                "Mapping", "Optional", "Sequence", "Set", "Tuple", "Type", "Union")
+TYPING_NAMES = ("Any", "Callable", "ClassVar", "Dict", "FrozenSet", "Generator", "Iterable", "Iterator",
+                "List", "Mapping", "NamedTuple", "Optional", "Sequence", "Set", "Tuple", "Type", "Union")
+
+# numpy.typing's (lang/typing_module.py)
+NUMPY_TYPING_NAMES = ("NDArray", "ArrayLike", "DTypeLike")
+
+# dataclasses' names a program may import (lang/dataclass_classes.py makes them)
+DATACLASS_NAMES = ("dataclass", "field", "asdict", "astuple", "replace", "is_dataclass",
+                   "FrozenInstanceError")
 
 # np.linalg's functions a program may call (lang/numpy_linalg.py runs them; their names here, torch-free,
 # for the static checker's import lines)
@@ -203,6 +210,11 @@ NN_FUNCTIONAL: dict[str, CallSpec] = {
              ("bias", "dim", "eps", "p", "mode", "value", "keepdim")),
     # convolutions and pooling: their work and im2col buffer checked before the call (conv_work.py)
     **_table("conv1d conv2d conv3d", ("weight", "bias", "stride", "padding", "dilation", "groups")),
+    **_table("conv_transpose1d conv_transpose2d", ("weight", "bias", "stride", "padding", "output_padding",
+                                                   "groups", "dilation")),
+    # its output sized on the meta device as any op's; a few steps per output element (session 31)
+    **_table("interpolate", ("size", "scale_factor", "mode", "align_corners", "recompute_scale_factor",
+                             "antialias")),
     **_table("max_pool1d max_pool2d max_pool3d avg_pool1d avg_pool2d avg_pool3d",
              ("kernel_size", "stride", "padding", "dilation", "ceil_mode", "return_indices",
               "count_include_pad", "divisor_override")),

@@ -11,8 +11,10 @@ The one base, if any, is `object`, a builtin exception class the language names 
 MyError(ValueError):`, lang/exception_objects.py) or another class of the program (a name a
 `class` statement of the program defines). The dunder methods a class may define are those the
 interpreter dispatches itself (PLAIN_DUNDERS); every other one is refused by name, at its `def`. No
-keywords (`metaclass=`), no class decorators, no nested classes. A class whose one base names
-`Function` and is no class of the program stays the custom autograd Function of lang/function_classes.py.
+keywords (`metaclass=`), no class decorators but `@dataclass` (lang/dataclass_classes.py), no
+nested classes; `name: type` lines without a value are annotations (a dataclass's fields). A class
+whose one base names `Function` and is no class of the program stays the custom autograd Function of
+lang/function_classes.py.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ OPERATOR_DUNDERS = tuple(f"__{side}{stem}__" for stem in ("add", "sub", "mul", "
     ("__lt__", "__le__", "__gt__", "__ge__", "__neg__", "__pos__", "__abs__", "__eq__", "__ne__", "__hash__")
 PLAIN_DUNDERS = ("__init__", "__getitem__", "__setitem__", "__len__", "__call__", "__repr__", "__str__",
                  "__bool__", "__iter__", "__next__", "__contains__", "__format__", "__getattr__", "__index__",
-                 "__enter__", "__exit__", *OPERATOR_DUNDERS)
+                 "__enter__", "__exit__", "__post_init__", *OPERATOR_DUNDERS)
 METHOD_DECORATORS = ("staticmethod", "classmethod", "property")
 CLASS_HINT = ("a class may define `__init__`, `__getitem__`, `__setitem__`, `__len__`, `__iter__`, "
               "`__next__`, `__contains__`, `__call__`, `__repr__`, `__str__`, `__format__`, `__getattr__`, "
@@ -67,12 +69,15 @@ def check_plain_class(node: ast.ClassDef, classes: frozenset[str]) -> None:
     if node.keywords:
         word = node.keywords[0].arg or "**"
         raise _refuse(f"`class {name}(..., {word}=...)`: a class keyword such as `{word}=`")
-    if node.decorator_list:
-        raise _refuse(f"a decorator on `class {name}`")
+    if len(node.decorator_list) > 1 or node.decorator_list and not is_dataclass_form(node.decorator_list[0]):
+        raise _refuse(f"a decorator on `class {name}`")   # but `@dataclass`
     if getattr(node, "type_params", None):
         raise _refuse(f"type parameters of `class {name}`", verb="are")
     if len(node.bases) > 1:
         raise _refuse(f"`class {name}({', '.join(ast.unparse(b) for b in node.bases)})`: more than one base")
+    if node.bases and is_named_tuple_base(node.bases[0]):   # `class P(NamedTuple):` fields only
+        _check_named_tuple(node)
+        return
     if node.bases:
         base = node.bases[0]
         from autogradlab.lang.exceptions import EXCEPTION_TYPES
@@ -82,6 +87,27 @@ def check_plain_class(node: ast.ClassDef, classes: frozenset[str]) -> None:
                           "exception class such as `Exception` or another class of your program")
     for statement in node.body:
         _check_member(name, statement)
+
+
+def is_named_tuple_base(base: ast.expr) -> bool:
+    """`NamedTuple` or `typing.NamedTuple` (what it names is checked when the class is defined)."""
+    return isinstance(base, ast.Name) and base.id == "NamedTuple" \
+        or isinstance(base, ast.Attribute) and base.attr == "NamedTuple" and isinstance(base.value, ast.Name)
+
+
+def _check_named_tuple(node: ast.ClassDef) -> None:
+    if node.decorator_list:
+        raise _refuse(f"a decorator on `class {node.name}`")
+    for statement in node.body:
+        if isinstance(statement, ast.Pass) or is_docstring(statement) or (
+                isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name)):
+            if isinstance(statement, ast.AnnAssign) and statement.value is not None:
+                _check_no_walrus(node.name, statement.value)
+            continue
+        shown = ast.unparse(statement).splitlines()[0]
+        shown = shown if len(shown) <= 40 else shown[:39] + "…"
+        raise _refuse(f"`{shown}` in the body of `class {node.name}(NamedTuple)` (it may hold its fields, "
+                      "`name: type` or `name: type = default`)", statement)
 
 
 def _check_member(name: str, statement: ast.stmt) -> None:
@@ -98,9 +124,8 @@ def _check_member(name: str, statement: ast.stmt) -> None:
                 hash_none or dunder in ("__slots__", "__match_args__"))):
             raise _refuse(f"defining `{dunder}` in `class {name}`", statement)   # but `__hash__ = None`
         return
-    if isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name) \
-            and statement.value is not None:
-        return
+    if isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name):
+        return   # `x: float = 0.0`, and `x: float` (a dataclass's field; else only an annotation)
     if isinstance(statement, ast.FunctionDef):
         decorators = statement.decorator_list
         if len(decorators) > 1 or decorators and not (
@@ -132,6 +157,15 @@ def _check_no_walrus(name: str, value: ast.expr) -> None:
                           "its own)", node)
         if not isinstance(node, ast.Lambda):
             stack.extend(ast.iter_child_nodes(node))
+
+
+def is_dataclass_form(decorator: ast.expr) -> bool:
+    """`@dataclass`, `@dataclass(...)`, `@dataclasses.dataclass(...)`: what it names is checked when the
+    class is defined (lang/dataclass_classes.py)."""
+    target = decorator.func if isinstance(decorator, ast.Call) else decorator
+    return isinstance(target, ast.Name) and target.id == "dataclass" \
+        or isinstance(target, ast.Attribute) and target.attr == "dataclass" \
+        and isinstance(target.value, ast.Name)
 
 
 def is_dunder_name(name: str) -> bool:

@@ -11,7 +11,13 @@ import ast
 from typing import TYPE_CHECKING, Any
 
 from autogradlab.errors import NotSupported
-from autogradlab.lang.class_checks import check_plain_class, is_docstring, is_property_setter
+from autogradlab.lang.class_checks import (
+    check_plain_class,
+    is_docstring,
+    is_named_tuple_base,
+    is_property_setter,
+)
+from autogradlab.lang.dataclass_classes import is_field
 from autogradlab.lang.exception_objects import is_exception_type
 from autogradlab.lang.instances import instantiate
 from autogradlab.lang.object_equality import equality_for
@@ -43,6 +49,13 @@ def define_plain_class(interp: Interpreter, node: ast.ClassDef, classes: frozens
     attribute values evaluated in a scope of their own (as Python's class body), its methods the
     program's functions of the enclosing scope."""
     check_plain_class(node, classes)
+    if node.bases and is_named_tuple_base(node.bases[0]):
+        _define_named_tuple(interp, node)
+        return
+    decorator = None
+    if node.decorator_list:   # `@dataclass(...)`: evaluated before the class, as Python does
+        from autogradlab.lang.dataclass_classes import checked_decorator
+        decorator = checked_decorator(interp, node.decorator_list[0])
     base, exception = None, None
     if node.bases and not (isinstance(node.bases[0], ast.Name) and node.bases[0].id == "object"):
         base = interp.eval(node.bases[0])
@@ -79,9 +92,15 @@ def define_plain_class(interp: Interpreter, node: ast.ClassDef, classes: frozens
             cls.members[statement.name] = (kind, function)
             body_scope.vars.pop(statement.name, None)
             continue
+        if isinstance(statement, ast.AnnAssign):   # `x: float = 0.0`: the annotation is never evaluated
+            cls.annotations.append((statement.target.id, statement.annotation))
+            if statement.value is None:
+                continue
         interp.scope = body_scope   # `b = a + 1` reads the class's earlier attributes
         try:
-            value = storable(interp.eval(statement.value), "as a class attribute")
+            value = interp.eval(statement.value)
+            if decorator is None or not is_field(value):   # `field(...)`: a dataclass's alone
+                value = storable(value, "as a class attribute")
         finally:
             interp.scope = outer
         targets = statement.targets if isinstance(statement, ast.Assign) else [statement.target]
@@ -92,8 +111,32 @@ def define_plain_class(interp: Interpreter, node: ast.ClassDef, classes: frozens
         from autogradlab.lang.class_slots import settle_slots
         settle_slots(interp, cls)
     cls.equality, cls.interp = equality_for(interp, cls), interp
+    if decorator is not None:
+        from autogradlab.lang.dataclass_classes import decorate
+        cls = decorate(interp, decorator, cls, node.decorator_list[0])
     interp.scope.set(node.name, cls)
 
+
+
+def _define_named_tuple(interp: Interpreter, node: ast.ClassDef) -> None:
+    """`class Point(NamedTuple):` with `x: float` and `y: float = 0.0` lines: the class
+    collections.namedtuple makes (lang/namedtuple_values.py), its defaults evaluated in order."""
+    from autogradlab.lang.namedtuple_values import make_typed_namedtuple
+    from autogradlab.lang.typing_module import NAMED_TUPLE
+    base = interp.eval(node.bases[0])
+    if base is not NAMED_TUPLE:
+        raise NotSupported(f"`class {node.name}({ast.unparse(node.bases[0])})`: a base that is not "
+                           "`object`, a builtin exception class such as `Exception` or another class of your "
+                           "program is not supported in Autograd Lab")
+    fields, defaults = [], {}
+    for statement in node.body:
+        if isinstance(statement, ast.AnnAssign):
+            name = statement.target.id
+            if name not in fields:
+                fields.append(name)
+            if statement.value is not None:
+                defaults[name] = interp.eval(statement.value)
+    interp.scope.set(node.name, make_typed_namedtuple(interp, node.name, fields, defaults, node))
 
 
 def unpacks_objects(interp: Interpreter, node: ast.Assign) -> bool:
@@ -247,6 +290,9 @@ def wrap_builtins(builtins: dict[str, Any]) -> None:
     isinstance_impl = builtins["isinstance"].impl
 
     def is_instance(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
+        if len(args) == 2 and not kwargs:   # `isinstance(x, List)`, `Optional[int]`, `int | None`
+            from autogradlab.lang.typing_module import with_typing_kinds
+            args = [args[0], with_typing_kinds(args[1])]
         if len(args) != 2 or kwargs or not (isinstance(args[0], OBJECTS) or _has_class(args[1])
                                             or type(args[0]).__name__ in _CODE):
             return isinstance_impl(interp, args, kwargs, node)   # d2l: isinstance(net, torch.nn.Module)

@@ -298,6 +298,8 @@ def _check_loop_jump(node: ast.Break | ast.Continue, ctx: _Context) -> None:
 
 def _check_import(node: ast.Import | ast.ImportFrom, ctx: _Context) -> None:
     check_import(node)
+    if ctx.in_function and isinstance(node, ast.ImportFrom) and any(a.name == "*" for a in node.names):
+        raise ProgramSyntaxError("import * only allowed at module level")   # CPython's compile error
 
 
 _Handler = Callable[[ast.AST, _Context], None]

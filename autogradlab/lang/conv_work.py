@@ -1,5 +1,5 @@
-"""Convolutions and pooling (torch.nn.functional.conv1d/2d/3d, max/avg/adaptive pooling), checked
-before the call.
+"""Convolutions and pooling (torch.nn.functional.conv1d/2d/3d, conv_transpose1d/2d, max/avg/adaptive
+pooling), checked before the call.
 
 `F.conv2d(x, w)` is one C call whose time the run's clock cannot interrupt, and its result's size
 says little about its work: a 1-channel 300 x 300 image with a 31 x 31 kernel makes a 90,000-element
@@ -16,6 +16,10 @@ process imports torch._dynamo, 2.2 s here, which a fresh sandbox job would pay):
   window); an eigvals unit (call_work.py) is ~0.25-0.5 ns, so the limit (max_call_work units) stays
   under ~0.5 s in each case; its im2col buffer, as an intermediate, against max_total_elements (all
   the program may hold at once: the buffer is one; counted whatever the dtype, fail closed);
+- a transposed convolution's multiply-adds (input elements x out-channels per group x kernel elements,
+  each input element scattered through the kernel), in the same units (measured here, one thread: 1-2.7
+  ns a multiply-add with one out-channel, 0.04-0.35 ns with 16, 4.4 ns in float64), and its col2im
+  columns (batch x input positions x out-channels x kernel elements) as the intermediate;
 - a pooling op's window elements plus 8 per output element (the per-window overhead), 4 units each
   (max_pool2d: 3.9 ns a window element with 3 x 3 windows, 1.1 ns with 31 x 31);
 times the first tensor's element size / 4 (float64: no MKL-DNN, 2-9x slower) and the vmap rows
@@ -38,7 +42,8 @@ from autogradlab.lang.call_work import MAX_DTYPE_WEIGHT, WORK_SEEN
 from autogradlab.lang.meta_copies import meta_copy, shape_key
 
 _F = "nn.functional."
-CONVOLUTIONS = frozenset(_F + name for name in """conv1d conv2d conv3d max_pool1d max_pool2d max_pool3d
+CONVOLUTIONS = frozenset(_F + name for name in """conv1d conv2d conv3d conv_transpose1d conv_transpose2d
+    max_pool1d max_pool2d max_pool3d
     avg_pool1d avg_pool2d avg_pool3d adaptive_avg_pool1d adaptive_avg_pool2d adaptive_max_pool1d
     adaptive_max_pool2d""".split())
 CONV_MAC_UNITS = 16      # units a multiply-add with one out-channel (16 / min(out-channels, 16))
@@ -70,6 +75,15 @@ def _counted(op: str, args: list, kwargs: dict, result: Any) -> tuple[int, int]:
     """(im2col buffer, work units) of a call whose meta run gave `result`."""
     out = result[0] if isinstance(result, (tuple, list)) else result   # (a pool's return_indices)
     count = math.prod(out.shape)
+    if "conv_transpose" in op:   # each input element times a kernel per out-channel of its group
+        weight, source = _argument(args, kwargs, 1, "weight"), _argument(args, kwargs, 0, "input")
+        groups = _argument(args, kwargs, 6, "groups")
+        groups = groups if type(groups) is int and groups > 0 else 1
+        per_input = int(weight.shape[1]) * math.prod(int(s) for s in weight.shape[2:])
+        inputs = math.prod(int(s) for s in source.shape)
+        out_channels = max(1, int(weight.shape[1]) * groups)
+        work = -(-inputs * per_input * CONV_MAC_UNITS // min(out_channels, CONV_MAC_UNITS))
+        return inputs // max(1, int(weight.shape[0])) * per_input * groups, work   # col2im's columns
     if "conv" in op:
         weight = _argument(args, kwargs, 1, "weight")
         groups = _argument(args, kwargs, 6, "groups")

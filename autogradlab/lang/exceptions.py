@@ -58,7 +58,16 @@ def _lin_alg_error() -> SafeType:
 
 
 # Exception classes of the libraries a program may name through their modules (lang/numpy_linalg_family.py)
-LIBRARY_EXCEPTION_TYPES: dict[str, SafeType] = {"LinAlgError": _lin_alg_error()}
+def _frozen_instance_error() -> SafeType:
+    """dataclasses.FrozenInstanceError (an AttributeError): a member of dataclasses (dataclass_classes.py)."""
+    import dataclasses
+    kind = SafeType("FrozenInstanceError", dataclasses.FrozenInstanceError, _maker("FrozenInstanceError"))
+    kind.text = "<class 'dataclasses.FrozenInstanceError'>"
+    return kind
+
+
+LIBRARY_EXCEPTION_TYPES: dict[str, SafeType] = {"LinAlgError": _lin_alg_error(),
+                                                "FrozenInstanceError": _frozen_instance_error()}
 
 
 def exception_type(name: str) -> SafeType | None:

@@ -44,6 +44,10 @@ FUNCTION_FORMS = {
     "Dropout": F + "dropout(x, p=0.5)",
     "Embedding": F + "embedding(indices, weight)",
     "LayerNorm": F + "layer_norm(x, normalized_shape)",
+    # session 31: transposed convolution, upsampling (lang/conv_work.py; interpolate sized as any op)
+    "ConvTranspose1d": F + "conv_transpose1d(x, weight, bias, stride=...)",
+    "ConvTranspose2d": F + "conv_transpose2d(x, weight, bias, stride=...)",
+    "Upsample": F + "interpolate(x, scale_factor=..., mode=...)",
 }
 
 

@@ -26,9 +26,11 @@ MAX_NAME_CHARS = 32
 
 
 class ProgramNamedTuple(tuple):
-    """The base of every namedtuple class a program makes; `_fields` is the class's tuple of names."""
+    """The base of every namedtuple class a program makes; `_fields` is the class's tuple of names,
+    `_field_defaults` the defaults of a `class P(NamedTuple):` (its last fields')."""
 
     _fields: tuple[str, ...] = ()
+    _field_defaults: dict[str, Any] = {}
 
     def __repr__(self) -> str:
         inner = ", ".join(f"{name}={value!r}" for name, value in zip(self._fields, self, strict=True))
@@ -83,10 +85,13 @@ def _constructor(cls: type):  # noqa: ANN202
 
     def construct(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> ProgramNamedTuple:
         from autogradlab.lang.call_arguments import require_data
+        defaults = cls._field_defaults
         if len(args) > len(fields):
-            raise ProgramTypeError(f"{fn}() takes {len(fields) + 1} positional arguments but "
-                                   f"{len(args) + 1} were given")
-        values = bind_named(fn, fields, args, kwargs, keywords=fields)
+            takes = f"from {len(fields) - len(defaults) + 1} to {len(fields) + 1}" if defaults \
+                else f"{len(fields) + 1}"
+            raise ProgramTypeError(f"{fn}() takes {takes} positional arguments but {len(args) + 1} were "
+                                   "given")
+        values = {**defaults, **bind_named(fn, fields, args, kwargs, keywords=fields)}
         missing = [field for field in fields if field not in values]
         if missing:
             raise ProgramTypeError(f"{fn}() missing {len(missing)} required positional "
@@ -166,3 +171,24 @@ def call_member(interp: Interpreter, base: Any, name: str, args: list, kwargs: d
         raise python_error(ValueError(f"Got unexpected field names: {unknown!r}"))
     values = [kwargs.get(field, value) for field, value in zip(fields, base, strict=True)]
     return construct(interp, values, {}, node)
+
+
+def make_typed_namedtuple(interp: Interpreter, typename: str, fields: list[str], defaults: dict[str, Any],
+                          node: ast.AST) -> SafeType:
+    """`class Point(NamedTuple): x: float; y: float = 0.0` (lang/class_dispatch.py reads the body): the
+    namedtuple class collections.namedtuple makes, with the defaults of its last fields."""
+    kind = make_namedtuple(interp, [typename, fields], {}, node)
+    seen_default = None
+    for name in fields:
+        if name in defaults:
+            seen_default = name
+        elif seen_default is not None:
+            from autogradlab.lang.operators import python_error  # typing's own words
+            raise python_error(TypeError(f"Non-default namedtuple field {name} cannot follow default field "
+                                         f"{seen_default}"))
+    for value in defaults.values():
+        from autogradlab.lang.call_arguments import require_data
+        require_data(value, f"as a default of `{typename}`")
+    kind.py_type._field_defaults = dict(defaults)
+    return kind
+

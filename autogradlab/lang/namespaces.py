@@ -22,6 +22,7 @@ from autogradlab.lang.collections_module import collections_namespace
 from autogradlab.lang.context_managers import contextlib_namespace
 from autogradlab.lang.copy_module import copy_namespace
 from autogradlab.lang.custom_functions import FUNCTION_BASE
+from autogradlab.lang.dataclasses_module import dataclasses_namespace
 from autogradlab.lang.devices import device_namespaces
 from autogradlab.lang.distributions import namespaces as distribution_namespaces
 from autogradlab.lang.dtype_info import NUMPY_INFO_MEMBERS, TORCH_INFO_MEMBERS
@@ -33,6 +34,7 @@ from autogradlab.lang.math_ints import MATH_INT_FUNCTIONS
 from autogradlab.lang.numpy_counting import numpy_counting_members
 from autogradlab.lang.numpy_creation import numpy_creation_members
 from autogradlab.lang.numpy_dtype_names import dtype_named
+from autogradlab.lang.numpy_emath import numpy_emath_members
 from autogradlab.lang.numpy_everyday import numpy_everyday_members
 from autogradlab.lang.numpy_flat import NUMPY_FLAT_MEMBERS
 from autogradlab.lang.numpy_grids import NUMPY_GRID_MEMBERS
@@ -48,7 +50,7 @@ from autogradlab.lang.tensor_api import NUMPY_VERSION, torch_members
 from autogradlab.lang.time_module import time_namespace
 from autogradlab.lang.torch_extras import torch_extra_members
 from autogradlab.lang.torch_testing import testing_namespace
-from autogradlab.lang.typing_module import typing_namespace
+from autogradlab.lang.typing_module import numpy_typing_members, typing_namespace
 from autogradlab.lang.variable_type import variable_members
 from autogradlab.lang.warnings_module import warnings_namespace
 
@@ -184,12 +186,13 @@ def modules() -> dict[str, Namespace]:
             "torch.autograd.forward_ad": autograd.members["forward_ad"],
             "torch.linalg": linalg, "torch.func": func, "torch.nn": nn, "torch.nn.functional": nn_functional,
             "torch.optim": torch_ns.members["optim"], "torch.testing": torch_ns.members["testing"],
-            "numpy": numpy_ns, "numpy.linalg": numpy_ns.members["linalg"], "math": math_ns, **randoms,
+            "numpy": numpy_ns, "numpy.linalg": numpy_ns.members["linalg"],
+            "numpy.typing": numpy_ns.members["typing"], "math": math_ns, **randoms,
             "copy": copy_namespace(),
             "warnings": warnings_namespace(), "functools": functools_namespace(), "time": time_namespace(),
             "pprint": pprint_namespace(), "collections": collections_namespace(),
             "itertools": itertools_namespace(), "contextlib": contextlib_namespace(), **plotting_namespaces(),
-            "typing": typing_namespace(),
+            "typing": typing_namespace(), "dataclasses": dataclasses_namespace(),
             "pdb": Namespace("pdb", {})}   # no members: its first use stops there (attribute_errors.py)
 
 
@@ -206,7 +209,9 @@ def numpy_tables() -> list[dict]:
             NUMPY_INFO_MEMBERS,   # np.finfo, np.iinfo (dtype_info.py)
             NUMPY_FLAT_MEMBERS,   # np.ndindex, np.ndenumerate, np.nditer (numpy_flat.py)
             NUMPY_GRID_MEMBERS,   # np.mgrid, np.ogrid, np.r_, np.c_, np.ix_ (numpy_grids.py)
-            numpy_counting_members()]   # np.bincount, np.diff, np.pad, np.unravel_index, ... (numpy_counting)
+            numpy_counting_members(),   # np.bincount, np.diff, np.pad, np.unravel_index, ... (numpy_counting)
+            numpy_emath_members(),   # np.emath.sqrt, np.emath.log, ... (numpy_emath.py)
+            numpy_typing_members()]   # np.typing.NDArray (typing_module.py)
 
 
 def plotting_namespaces() -> dict[str, Namespace]:

@@ -43,6 +43,8 @@ class _Charged:
         if type(item) is tuple:
             index = item[0] if item and type(item[0]) is tuple else item   # ndenumerate's (index, value)
             self._interp.sizes.charge_sequence(len(index), f"a tuple of {self._label}")
+            if item and all(isinstance(part, np.ndarray) for part in item):   # np.nditer([a, b])'s items
+                return tuple(_wrap(part) for part in item)
         return _wrap(item) if isinstance(item, np.ndarray) else item
 
 
@@ -115,34 +117,64 @@ class NDIter(SequenceIterator):
 
 NDIter.__name__ = "SequenceIterator"
 _OP_FLAGS = frozenset({"readonly", "readwrite", "writeonly"})
+_FLAGS = frozenset({"external_loop", "buffered", "zerosize_ok", "grow_inner"})   # no index, no allocation
+MAX_OPERANDS = 32   # NumPy takes up to 64
+_FORM = "np.nditer(a, op_flags=[...], order=...)"
+_REFUSED = (f"Autograd Lab supports `{_FORM}` and `np.nditer([a, b], flags=['external_loop'])` over arrays "
+            "and numbers (flags external_loop, buffered, zerosize_ok, grow_inner)")
+_OPERAND_TYPES = (SafeArray, int, float, bool, complex, np.number, np.bool_)
 
 
 def _nditer(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> NDIter:
-    """np.nditer(a, op_flags=['readwrite'], order='F'): one operand, no flags (several operands, buffering,
-    multi_index, external_loop: refused by name)."""
+    """np.nditer(a, op_flags=['readwrite'], order='F'), np.nditer([a, b]) (broadcast together, each item a
+    tuple of 0-d arrays), flags=['external_loop'] (each item a 1-d chunk): views of the program's arrays,
+    made lazily, each item charged to the loop budget. multi_index / c_index / f_index (the iterator's
+    own API), op_dtypes and `None` operands (allocated outputs) are refused by name."""
     named = {**dict(zip(("op", "flags", "op_flags", "op_dtypes", "order"), args, strict=False)), **kwargs}
-    if len(args) > 5 or set(named) - {"op", "flags", "op_flags", "order"} or named.get("flags"):
-        raise NotSupported("Autograd Lab supports `np.nditer(a, op_flags=[...], order=...)` over one array "
-                           "(no flags)")
+    if len(args) > 5 or set(named) - {"op", "flags", "op_flags", "order"}:
+        raise NotSupported(_REFUSED)
     if "op" not in named:
         raise python_error(TypeError("nditer() missing required argument 'op' (pos 1)"))
     op = named["op"]
-    if not isinstance(op, (SafeArray, int, float, bool, np.number, np.bool_)):
-        raise NotSupported("Autograd Lab supports `np.nditer(a, op_flags=[...], order=...)` over one array "
-                           "(no flags)")
-    op_flags = named.get("op_flags")
-    if op_flags is not None and (type(op_flags) not in (list, tuple) or len(op_flags) > 3
-                                 or not all(isinstance(flag, str) for flag in op_flags)):
-        raise python_error(ValueError("op_flags must be a tuple or array of per-op flag-tuples"))
-    if op_flags is not None and not set(op_flags) <= _OP_FLAGS:
-        bad = next(flag for flag in op_flags if flag not in _OP_FLAGS)
-        raise python_error(ValueError(f'Unexpected per-op iterator flag "{bad[:40]}"'))
+    several = type(op) in (list, tuple)
+    operands = list(op) if several else [op]
+    if several and len(operands) > MAX_OPERANDS:
+        raise NotSupported(f"np.nditer over more than {MAX_OPERANDS} operands is not supported in Autograd "
+                           "Lab")
+    operands = lists_as_arrays(interp, operands)   # a nested list is one operand, sized as np.array makes it
+    if not all(isinstance(item, _OPERAND_TYPES) for item in operands):
+        raise NotSupported(_REFUSED)
+    flags = named.get("flags")
+    if flags is not None and (type(flags) not in (list, tuple) or not all(isinstance(f, str) for f in flags)
+                              or len(flags) > len(_FLAGS) or not set(flags) <= _FLAGS):
+        raise NotSupported(_REFUSED)
+    op_flags = _op_flags(named.get("op_flags"), len(operands), several)
     order = named.get("order", "K")
     if not isinstance(order, str):
         raise python_error(TypeError(f"order must be str, not {type(order).__name__}"))
-    array = op.array if isinstance(op, SafeArray) else op
-    made = _guarded(lambda: np.nditer(array, op_flags=list(op_flags or ["readonly"]), order=order))
+    raw = [item.array if isinstance(item, SafeArray) else item for item in operands]
+    made = _guarded(lambda: np.nditer(raw if several else raw[0], flags=list(flags or ()), op_flags=op_flags,
+                                      order=order))
     return NDIter(interp, made)
+
+
+def _op_flags(op_flags: Any, count: int, several: bool) -> list:
+    """One list of flags for every operand, or one per operand (NumPy's two forms), checked first."""
+    if op_flags is None:
+        return [["readonly"]] * count if several else ["readonly"]
+    if type(op_flags) not in (list, tuple) or len(op_flags) > max(3, count):
+        raise python_error(ValueError("op_flags must be a tuple or array of per-op flag-tuples"))
+    per_op = bool(op_flags) and all(type(flags) in (list, tuple) for flags in op_flags)
+    groups = op_flags if per_op else [op_flags]
+    for flags in groups:
+        if type(flags) not in (list, tuple) or len(flags) > 3 or not all(isinstance(f, str) for f in flags):
+            raise python_error(ValueError("op_flags must be a tuple or array of per-op flag-tuples"))
+        bad = next((flag for flag in flags if flag not in _OP_FLAGS), None)
+        if bad is not None:
+            raise python_error(ValueError(f'Unexpected per-op iterator flag "{bad[:40]}"'))
+    if per_op:
+        return [list(flags) for flags in op_flags]
+    return [list(op_flags)] * count if several else list(op_flags)
 
 
 NUMPY_FLAT_MEMBERS = {"ndindex": SafeFunction("numpy.ndindex", _ndindex),

@@ -225,6 +225,10 @@ class OperatorsMixin:
                 if not (isinstance(left, torch.Tensor) or isinstance(right, torch.Tensor)):
                     return numpy_ops.binary(self, op, fn, left, right)
                 left, right = _plain_number(left), _plain_number(right)   # tensor * np.float64(2)
+            if op == "bitwise_or":
+                from autogradlab.lang.typing_module import is_type_operand, union_of
+                if is_type_operand(left) or is_type_operand(right):
+                    return union_of(left, right)   # `int | None` (lang/typing_module.py)
             check_operand(left, op)
             check_operand(right, op)
             if isinstance(left, VIEW_TYPES) or isinstance(right, VIEW_TYPES):

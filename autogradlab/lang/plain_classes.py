@@ -42,7 +42,7 @@ class ProgramClass:
     """`class Name:` as the program holds it."""
 
     __slots__ = ("name", "base", "members", "qualname", "equality", "interp", "exception", "setters", "slots",
-                 "slot_names")
+                 "slot_names", "annotations", "dataclass")
     type_name = "type"
 
     def __init__(self, name: str, base: ProgramClass | None, qualname: str | None = None) -> None:
@@ -57,6 +57,8 @@ class ProgramClass:
         self.exception: type | None = None if base is None else base.exception
         self.slots: frozenset[str] | None = None   # its objects' only attributes (lang/class_slots.py)
         self.slot_names: frozenset[str] = frozenset()   # the names its own __slots__ declares
+        self.annotations: list[tuple[str, Any]] = []   # its body's `name: type` lines, in order (unevaluated)
+        self.dataclass: Any = None   # its fields and options under @dataclass (lang/dataclass_classes.py)
 
     def find(self, name: str) -> tuple[ProgramClass, str, Any] | None:
         """(the class that has it, kind, value) along the chain of bases, as Python's MRO."""
@@ -271,7 +273,8 @@ def call_method(interp: Interpreter, base: Any, name: str, args: list, kwargs: d
     return interp.call_value(value, args, kwargs, node)   # a static method
 
 
-def set_attribute(interp: Interpreter, base: Any, name: str, value: Any) -> None:
+def set_attribute(interp: Interpreter, base: Any, name: str, value: Any, initializing: bool = False) -> None:
+    """`obj.x = v`, `Name.x = v`; initializing: a dataclass's own __init__ (CPython's object.__setattr__)."""
     _check_name(name)
     if isinstance(base, SuperProxy):
         raise NotSupported("assigning to an attribute of `super()` is not supported in Autograd Lab")
@@ -288,6 +291,10 @@ def set_attribute(interp: Interpreter, base: Any, name: str, value: Any) -> None
         value = storable(value, "in an assignment")
         base.members[name] = (METHOD if isinstance(value, UserFunction) else VALUE, value)   # functions bind
         return
+    cls = base.cls
+    if (cls.dataclass is not None or cls.base is not None) and not initializing and _frozen(cls):
+        from autogradlab.lang.dataclass_methods import frozen_error
+        raise frozen_error(base, name)
     found = base.cls.find(name)
     if found is not None and found[1] == PROPERTY:
         setter = found[0].setters.get(name)
@@ -308,6 +315,15 @@ def set_attribute(interp: Interpreter, base: Any, name: str, value: Any) -> None
             raise _attribute_limit(base.cls.name, MAX_ATTRIBUTES)
         _charge(interp, 1, "the attributes of an object")
     base.values[name] = value
+
+
+def _frozen(cls: ProgramClass) -> bool:
+    """An object of a frozen dataclass, or of a class whose base is one (CPython's inherited __setattr__)."""
+    while cls is not None:
+        if cls.dataclass is not None and cls.dataclass.frozen:
+            return True
+        cls = cls.base
+    return False
 
 
 def _attribute_limit(name: str, limit: int) -> LimitExceeded:

@@ -9,7 +9,13 @@ import torch
 
 from autogradlab.errors import NotSupported, ProgramValueError
 from autogradlab.lang import attributes, module_constants
-from autogradlab.lang.allowed_imports import ALLOWED_IMPORTS, import_refusal, is_future_import, library_has
+from autogradlab.lang.allowed_imports import (
+    ALLOWED_IMPORTS,
+    STAR_MODULES,
+    import_refusal,
+    is_future_import,
+    library_has,
+)
 from autogradlab.lang.attribute_returns import returned_value
 from autogradlab.lang.builtins import text_of
 from autogradlab.lang.class_dispatch import unpack_objects, unpacks_objects
@@ -256,17 +262,24 @@ class StatementsMixin:
         namespace = resolve_import(module)
         for alias in node.names:
             if alias.name == "*":
-                raise NotSupported(f"`from {module} import *` is not supported in Autograd Lab")
+                if module not in STAR_MODULES:
+                    raise NotSupported(f"`from {module} import *` is not supported in Autograd Lab")
+                for name in star_names(module, namespace):   # numpy's __all__, math's public names
+                    self._import_member(namespace, name, name)
+                continue
             if alias.name not in namespace.members or f"{module}.{alias.name}" not in ALLOWED_IMPORTS:
                 if not library_has(module, alias.name):   # Python's ImportError, without the module's path
                     from autogradlab.lang.operators import python_error
                     raise python_error(ImportError(f"cannot import name '{alias.name}' from '{module}'"))
                 raise import_refusal(module, alias.name)
-            value = module_constants.read(self, namespace, alias.name) \
-                if module_constants.is_constant(namespace, alias.name) else namespace.members[alias.name]
-            self._bind_name(alias.asname or alias.name, value)
-            if self.scope.is_global and type(value) in (int, float, torch.dtype):   # `from torch import pi,
-                self._assigned.setdefault(alias.asname or alias.name, None)     # float64`: data Python lists
+            self._import_member(namespace, alias.name, alias.asname or alias.name)
+
+    def _import_member(self: Interpreter, namespace: Any, name: str, bound: str) -> None:
+        value = module_constants.read(self, namespace, name) \
+            if module_constants.is_constant(namespace, name) else namespace.members[name]
+        self._bind_name(bound, value)
+        if self.scope.is_global and type(value) in (int, float, torch.dtype):   # `from torch import pi,
+            self._assigned.setdefault(bound, None)     # float64`: data Python lists
 
     def _bind_name(self: Interpreter, name: str, value: Any) -> None:
         """An import or a def binds `name`; at the top level its place in the Variables table is taken
@@ -276,3 +289,13 @@ class StatementsMixin:
         self.scope.set(name, value)
         if self.scope.is_global and not is_data(value) and type(value) not in STORED_OBJECT_TYPES:
             self._assigned.setdefault(name, None)
+
+
+def star_names(module: str, namespace: Any) -> list[str]:
+    """What `from module import *` binds: the names Python would bind (numpy's __all__, math's public
+    names, in their order) that the module's namespace here has; the others stay unbound."""
+    import importlib
+    real = importlib.import_module(module)   # numpy or math (STAR_MODULES), imported already
+    public = getattr(real, "__all__", None) or [name for name in vars(real) if not name.startswith("_")]
+    return [name for name in public if name in namespace.members]
+

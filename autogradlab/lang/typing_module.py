@@ -20,10 +20,10 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from autogradlab.errors import NotSupported
-from autogradlab.lang.allowlist import TYPING_NAMES
+from autogradlab.lang.allowlist import NUMPY_TYPING_NAMES, TYPING_NAMES
 from autogradlab.lang.inert_values import InertValue, named_kind
 from autogradlab.lang.operators import python_error
-from autogradlab.lang.safe_values import Namespace, SafeArray, SafeType
+from autogradlab.lang.safe_values import Namespace, SafeArray, SafeFunction, SafeType
 
 if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
@@ -43,7 +43,10 @@ class TypingForm(InertValue):
 
     def __new__(cls, form: Any, depth: int = 0, parts: int = 1) -> TypingForm:
         kind = type(form)
-        return object.__new__(named_kind(TypingForm, f"{kind.__module__}.{kind.__qualname__}"))
+        named = named_kind(TypingForm, f"{kind.__module__}.{kind.__qualname__}")
+        if kind is types.UnionType:   # `int | str` is no callable or class: the Variables table shows it
+            named.listed = True
+        return object.__new__(named)
 
     def __init__(self, form: Any, depth: int = 0, parts: int = 1) -> None:
         self.form, self.depth = form, depth   # forms nested inside it (typing's repr, ==, hash recurse)
@@ -75,6 +78,8 @@ def _real(value: Any, in_list: bool = False) -> Any:
             if real is None:
                 raise NotSupported(f"{value.text} in a typing form is not supported in Autograd Lab")
         return real
+    if type(value).__name__.startswith("numpy.dtypes.") and not value.instance:   # np.float64 (a type)
+        return value.dtype.type
     if type(value) is list and not in_list and len(value) <= MAX_TYPE_ARGUMENTS:   # Callable[[int], int]
         return [_real(item, True) for item in value]
     if isinstance(value, str):
@@ -130,6 +135,8 @@ def _subscripted(form: Any, index: Any) -> TypingForm:
 
 def builtin_subscript(base: SafeType, index: Any) -> TypingForm:
     """`list[int]`, `dict[str, int]`: the alias CPython makes; other types keep CPython's TypeError."""
+    if base.py_type is SafeArray:   # `np.ndarray[int]`: ndarray.__class_getitem__'s alias
+        return _subscripted(_Alias(np.ndarray), index)
     if base.text_name not in _SUBSCRIPTABLE_BUILTINS:
         raise python_error(TypeError(f"type '{base.text_name.rsplit('.', 1)[-1]}' is not subscriptable"))
     return _subscripted(_Alias(_real(base)), index)
@@ -147,6 +154,112 @@ class _Alias:
         return types.GenericAlias(self.origin, args)
 
 
+class NamedTupleFunction(SafeFunction):
+    """typing.NamedTuple: the base of `class P(NamedTuple):` (lang/class_dispatch.py), or called,
+    `NamedTuple('P', [('x', int), ('y', float)])`: the namedtuple class of those fields."""
+
+    def __repr__(self) -> str:
+        return "<function NamedTuple>"   # CPython's text, without the address
+
+
+def _named_tuple_call(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
+    from autogradlab.lang.namedtuple_values import make_typed_namedtuple
+    if not args or len(args) > 2 or (len(args) == 2 and kwargs):
+        raise NotSupported("Autograd Lab supports `NamedTuple('Name', [('field', type), ...])` and "
+                           "`class Name(NamedTuple):`")
+    pairs = interp.materialize(args[1], node) if len(args) == 2 else list(kwargs.items())
+    interp.sizes.charge_sequence(len(pairs), "the namedtuple's fields")
+    names = []
+    for pair in pairs:   # typing's own `for n, t in types` unpacking, its words
+        if type(pair) not in (tuple, list):
+            raise python_error(TypeError(f"cannot unpack non-iterable {type(pair).__name__} object"))
+        if len(pair) > 2:
+            raise python_error(ValueError("too many values to unpack (expected 2)"))
+        if len(pair) < 2:
+            raise python_error(ValueError(f"not enough values to unpack (expected 2, got {len(pair)})"))
+        names.append(pair[0])
+    return make_typed_namedtuple(interp, args[0], names, {}, node)
+
+
+NAMED_TUPLE = NamedTupleFunction("typing.NamedTuple", _named_tuple_call)
+
+
 def typing_namespace() -> Namespace:
-    return Namespace("typing", {**{name: TypingForm(getattr(typing, name)) for name in TYPING_NAMES},
-                                "TYPE_CHECKING": False})
+    return Namespace("typing", {**{name: TypingForm(getattr(typing, name)) for name in TYPING_NAMES
+                                   if name != "NamedTuple"},
+                                "NamedTuple": NAMED_TUPLE, "TYPE_CHECKING": False})
+
+
+def is_type_operand(value: Any) -> bool:
+    """`int | None`, `List[int] | str`: an operand of a PEP 604 union."""
+    return isinstance(value, SafeType | TypingForm)
+
+
+def union_of(left: Any, right: Any) -> TypingForm:
+    """`int | str` as CPython makes it (types.UnionType, or typing's Union for a typing form), nesting
+    bounded as any form's."""
+    if not (is_type_operand(left) or left is None) or not (is_type_operand(right) or right is None):
+        raise python_error(TypeError(f"unsupported operand type(s) for |: '{_kind_name(left)}' and "
+                                     f"'{_kind_name(right)}'"))
+    depth = 1 + max(_depth(left), _depth(right))
+    parts = 1 + _parts(left) + _parts(right)
+    if depth > MAX_TYPE_DEPTH:
+        raise NotSupported(f"typing forms nested more than {MAX_TYPE_DEPTH} deep are not supported in "
+                           "Autograd Lab")
+    if parts > MAX_TYPE_PARTS:
+        raise NotSupported(f"typing forms of more than {MAX_TYPE_PARTS:,} types in all are not supported in "
+                           "Autograd Lab")
+    try:
+        return TypingForm(_real(left) | _real(right), depth, parts)
+    except TypeError as exc:
+        raise python_error(exc) from None
+
+
+def _kind_name(value: Any) -> str:
+    return "type" if isinstance(value, SafeType) else type(value).__name__
+
+
+def instance_kinds(kind: TypingForm) -> tuple[SafeType, ...]:
+    """The types `isinstance(x, form)` checks for a typing form (`List`, `Optional[int]`, `int | str`),
+    or typing's own TypeError for a form isinstance refuses (`List[int]`, `list[int]`, `Any`)."""
+    real = kind.form
+    try:
+        isinstance(None, real)   # typing's check of the form itself (the answer for None is not used)
+    except TypeError as exc:
+        raise python_error(exc) from None
+    origin = typing.get_origin(real)
+    args = typing.get_args(real) if origin is typing.Union or origin is types.UnionType else (origin or real,)
+    return tuple(_engine_kind(arg) for arg in args)
+
+
+_CONCRETE = (bool, int, float, complex, str, list, dict, tuple, set, frozenset, type, type(None))
+
+
+def _engine_kind(real: Any) -> SafeType:
+    """The SafeType whose py_type the engine's values of `real` are instances of."""
+    engine = {kind: mine for mine, kind in _engine_types().items()}
+    import torch
+    if real in _CONCRETE or real is torch.Tensor or real in engine:
+        return SafeType(getattr(real, "__name__", str(real)), engine.get(real, real))
+    raise NotSupported(f"isinstance() with the typing form {real!r} is not supported in Autograd Lab; "
+                       "check the type itself, e.g. isinstance(x, list)")
+
+
+def with_typing_kinds(kinds: Any) -> Any:
+    """isinstance's second argument with each typing form replaced by the types it checks for."""
+    if isinstance(kinds, TypingForm):
+        found = instance_kinds(kinds)
+        return found if len(found) != 1 else found[0]
+    if type(kinds) is tuple and any(isinstance(kind, TypingForm) for kind in kinds):
+        return tuple(part for kind in kinds
+                     for part in (instance_kinds(kind) if isinstance(kind, TypingForm) else (kind,)))
+    return kinds
+
+
+def numpy_typing_members() -> dict[str, Namespace]:
+    """`import numpy.typing as npt`, `np.typing.NDArray[np.float64]`: NumPy's typing forms, inert as
+    typing's (a lesson's annotations are never evaluated; a form used as a value prints as NumPy's)."""
+    import numpy.typing as npt
+    return {"typing": Namespace("numpy.typing", {name: TypingForm(getattr(npt, name))
+                                                 for name in NUMPY_TYPING_NAMES})}
+

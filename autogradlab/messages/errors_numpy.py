@@ -117,8 +117,11 @@ EN = {
                                  "Autograd Lab",
     "errors_numpy.typing_parts": "typing forms of more than {count} types in all are not supported in "
                                  "Autograd Lab",
-    "errors_numpy.nditer_call": "Autograd Lab supports `np.nditer(a, op_flags=[...], order=...)` over one "
-                                "array (no flags)",
+    "errors_numpy.nditer_call": "Autograd Lab supports `np.nditer(a, op_flags=[...], order=...)` and "
+                                "`np.nditer([a, b], flags=['external_loop'])` over arrays and numbers (flags "
+                                "external_loop, buffered, zerosize_ok, grow_inner)",
+    "errors_numpy.nditer_operands": "np.nditer over more than {count} operands is not supported in Autograd "
+                                    "Lab",
     "errors_numpy.flat_index": "a.flat[...] takes an int, a slice, `...` or a list or array of ints or bools "
                                "in Autograd Lab",
     # session 30 (numpy_counting.py)
@@ -129,6 +132,19 @@ EN = {
                                  "stat_length",
     "errors_numpy.pad_mode": "Autograd Lab supports `np.pad` with a mode named by a string, such as "
                              "'constant'",
+    "errors_numpy.dataclass_target": "`dataclass` on anything but a class of your program is not supported "
+                                     "in Autograd Lab",
+    "errors_numpy.dataclass_exception": "`@dataclass` on an exception class is not supported in "
+                                        "Autograd Lab",
+    "errors_numpy.class_decorator": "the decorator `@{name}` on a class is not supported in Autograd Lab "
+                                    "(only `@dataclass`)",
+    "errors_numpy.asdict_depth": "asdict/astuple met values nested more than {count} deep; the limit is "
+                                 "{limit}",
+    "errors_numpy.isinstance_form": "isinstance() with the typing form {form} is not supported in Autograd "
+                                    "Lab; check the type itself, e.g. isinstance(x, list)",
+    "errors_numpy.import_star_def": "import * only allowed at module level",
+    "errors_numpy.named_tuple_call": "Autograd Lab supports `NamedTuple('Name', [('field', type), ...])` and "
+                                     "`class Name(NamedTuple):`",
 }
 
 ZH = {
@@ -226,12 +242,24 @@ ZH = {
     "errors_numpy.typing_count": "Autograd Lab 不支持超过 {count} 个类型的 typing 类型形式",
     "errors_numpy.typing_depth": "Autograd Lab 不支持嵌套超过 {count} 层的 typing 类型形式",
     "errors_numpy.typing_parts": "Autograd Lab 不支持总共超过 {count} 个类型的 typing 类型形式",
-    "errors_numpy.nditer_call": "Autograd Lab 支持对单个数组调用 `np.nditer(a, op_flags=[...], order=...)`"
-                                "（不带 flags）",
+    "errors_numpy.nditer_call": "Autograd Lab 支持对数组和数字调用 "
+                                "`np.nditer(a, op_flags=[...], order=...)` 和 "
+                                "`np.nditer([a, b], flags=['external_loop'])`"
+                                "（flags 只能是 external_loop、buffered、zerosize_ok、grow_inner）",
+    "errors_numpy.nditer_operands": "Autograd Lab 不支持对超过 {count} 个操作数调用 np.nditer",
     "errors_numpy.flat_index": "在 Autograd Lab 中 a.flat[...] 只接受整数、切片、`...`，"
                                "或由整数或布尔值组成的列表或数组",
     "errors_numpy.pad_widths": "Autograd Lab 支持 `np.pad(array, pad_width, ...)`，其中填充宽度是整数",
     "errors_numpy.pad_keywords": "Autograd Lab 支持 `np.pad(array, pad_width, mode='constant', ...)`，"
                                  "关键字参数只能是 constant_values、end_values、reflect_type 和 stat_length",
     "errors_numpy.pad_mode": "Autograd Lab 支持用字符串指定模式的 `np.pad`，例如 'constant'",
+    "errors_numpy.dataclass_target": "Autograd Lab 只支持对你程序中的类使用 `dataclass`",
+    "errors_numpy.dataclass_exception": "Autograd Lab 不支持在异常类上使用 `@dataclass`",
+    "errors_numpy.class_decorator": "Autograd Lab 不支持类上的装饰器 `@{name}`（只支持 `@dataclass`）",
+    "errors_numpy.asdict_depth": "asdict/astuple 遇到嵌套超过 {count} 层的值；上限是 {limit}",
+    "errors_numpy.isinstance_form": "Autograd Lab 不支持用 typing 类型形式 {form} 调用 isinstance()；"
+                                    "请直接检查类型本身，例如 isinstance(x, list)",
+    "errors_numpy.import_star_def": "`import *` 只能用在模块的顶层（不能写在函数里）",
+    "errors_numpy.named_tuple_call": "Autograd Lab 支持 `NamedTuple('Name', [('field', type), ...])` 和 "
+                                     "`class Name(NamedTuple):` 两种写法",
 }

@@ -402,6 +402,11 @@ TUTORIALS: tuple[ProgramSpec, ...] = (
     # np.argpartition, np.add.reduce / np.subtract.outer / np.add.at: lang/numpy_counting.py,
     # numpy_ufunc_methods.py)
     ProgramSpec("tutorial_numpy100_exercises.py", "rougier/numpy-100 (MIT)", slow=True, timeout_s=30),
+    # Session 31 (breadth): dataclasses (lang/dataclass_classes.py), isinstance with typing's forms and
+    # `float | int`, np.emath, np.nditer over two arrays, F.conv_transpose2d and F.interpolate, then a line
+    # fitted with autograd
+    ProgramSpec("tutorial_own_dataclass_training.py", "written fresh for Autograd Lab (session 31)",
+                output="loss"),
 )
 
 

@@ -290,7 +290,7 @@ def test_other_dunder_methods_are_refused_at_their_def(dunder):
      "", "`@torch.no_grad()` on"),
     ("class A:\n    @staticmethod\n    @classmethod\n    def f(cls):\n        pass\n", "on the method `f`"),
     ("class A:\n    class B:\n        pass\n", "`class B:` in the body of `class A`"),
-    ("class A:\n    x: int\n", "in the body of `class A`"),
+    ("class A:\n    x.y: int\n", "in the body of `class A`"),   # `x: int` alone is an annotation (s31)
     ("class A(list):\n    pass\n", "a base that is not `object`"),
     ("class A(SystemExit):\n    pass\n", "a base that is not `object`"),
     ("import torch\nclass A(torch.Tensor):\n    pass\n", "a base that is not `object`"),

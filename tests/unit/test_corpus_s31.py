@@ -1,0 +1,158 @@
+"""Session 31 (corpus): what lesson code no earlier session had tried needed (VanderPlas' Python Data
+Science Handbook ch. 2, the scipy-lectures' NumPy chapter, ageron's handson-ml3 tools_numpy, Understanding
+Deep Learning's notebooks, vahidk's EffectivePyTorch, chenyuntc's pytorch-book ch. 2-3, NYU DLSP20),
+each compared with plain NumPy / PyTorch / CPython on the same text, with the limits just below and above.
+
+- `a.clip(0.0)`: the array method's bounds are both optional (np.clip wants both); np.clip(a, 0, None)
+- NumPy's broadcast error names shapes as NumPy does, `(2,3) (2,)` (a lesson prints it)
+- np.partition / np.argpartition (the work of many kth's checked), np.searchsorted, np.may_share_memory,
+  np.diag_indices, np.logaddexp / logaddexp2 / nextafter
+- `a.shape = (6, 4)` reshapes an array in place
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+import pytest
+
+from autogradlab import error_text
+from autogradlab.engine import run_program
+from autogradlab.limits import DEFAULT_LIMITS
+from tests.oracle import run_trusted
+from tests.unit.test_breadth import compare
+from tests.unit.test_corpus_s30 import fails_like_python
+
+N = "import numpy as np\n"
+ENGLISH = re.compile(r"[A-Za-z][a-z']*(?:[ ,]+[A-Za-z][a-z']*){3,}")
+
+
+def limits(**changes):  # noqa: ANN001, ANN201
+    return dataclasses.replace(DEFAULT_LIMITS, **changes)
+
+
+def said_in_chinese(report) -> None:  # noqa: ANN001
+    zh = error_text.box("zh", report.error)
+    assert not ENGLISH.findall(re.sub(r"`[^`]*`", "", zh)), zh
+
+
+# -- a.clip(min) ----------------------------------------------------------------------------------------
+@pytest.mark.parametrize("snippet", [
+    # Understanding Deep Learning's ReLU: `activation = preactivation.clip(0.0)`
+    "a = np.array([-1.5, 0.2, 3.0])\nr = a.clip(0.0)\ns = a.clip(max=1.0)\nt = a.clip(0, 1)\n",
+    "a = np.arange(-3, 4)\nr = a.clip(min=-1)\ns = a.clip(None, 2)\n"
+    "print(a.clip(1), np.float64(-2.0).clip(0.0))\n",
+    "a = np.arange(-3, 4)\nr = np.clip(a, 0, None)\ns = np.clip(a, None, 1)\nt = a.clip(np.zeros(7), 2)\n",
+])
+def test_array_clip_with_one_bound_like_numpy(snippet: str) -> None:
+    compare(N + snippet)
+
+
+@pytest.mark.parametrize("line", [
+    "np.clip(np.ones(3), 0.0)",          # np.clip wants both bounds (the method does not)
+    "np.ones(3).clip(np.zeros(2))",      # bounds broadcast
+])
+def test_clip_fails_like_numpy(line: str) -> None:
+    fails_like_python(N + f"r = {line}\n")
+
+
+def test_array_clip_is_sized_first() -> None:
+    source = N + "a = np.zeros({n})\nr = a.clip(np.zeros(({n}, 1)))\n"   # the broadcast: n * n
+    assert run_program(source.format(n=100), limits=limits(max_tensor_elements=20_000)).ok
+    report = run_program(source.format(n=200), limits=limits(max_tensor_elements=20_000))
+    assert not report.ok and report.error.kind == "limit", report.error
+
+
+# -- NumPy's broadcast message -------------------------------------------------------------------------
+def test_broadcast_error_text_is_numpys() -> None:
+    compare(N + "k = np.arange(6).reshape(2, 3)\n"   # ageron's tools_numpy prints it
+            "try:\n    k + [33, 44]\nexcept ValueError as e:\n    print(e)\n"
+            "try:\n    np.ones((2, 3)) * np.ones((4, 1, 5))\nexcept ValueError as e:\n    print(e)\n"
+            "try:\n    np.clip(np.ones(3), np.zeros(2), 1)\nexcept ValueError as e:\n    print(e)\n")
+
+
+# -- partition, searchsorted, may_share_memory, diag_indices, logaddexp --------------------------------
+@pytest.mark.parametrize("snippet", [
+    # the Python Data Science Handbook's "Sorting Arrays"
+    "x = np.array([7, 2, 3, 1, 6, 5, 4])\nr = np.partition(x, 3)\n"
+    "rng = np.random.default_rng(seed=42)\nX = rng.integers(0, 10, (4, 6))\ns = np.partition(X, 2, axis=1)\n",
+    "X = np.arange(24)[::-1].reshape(4, 6) % 7\nr = np.argpartition(X, [1, 2], axis=0)\n"
+    "s = np.partition(X, 2, None)\nt = np.partition(a=X, kth=(0, 3))\n",
+    # its "Fancy Indexing" histogram
+    "bins = np.linspace(-5, 5, 20)\nr = np.searchsorted(bins, [-1.0, 0.3, 7])\n"
+    "s = np.searchsorted(bins, 0.0, side='right')\nt = np.searchsorted(bins, np.ones((2, 3)), 'left')\n",
+    # the scipy-lectures' views
+    "a = np.arange(10)\nc = a[::2]\nr = np.may_share_memory(a, c)\ns = np.may_share_memory(a, np.arange(3))\n"
+    "t = np.may_share_memory(c, c.copy())\n",
+    "r = np.diag_indices(3)\ns = np.diag_indices(2, 3)\nA = np.zeros((3, 3))\nA[np.diag_indices(3)] = 1\n",
+    "r = np.logaddexp(1.0, [2.0, 3.0])\ns = np.logaddexp2(1, 1)\n"
+    "print(np.nextafter(np.float32(0), np.float32(1)), np.nextafter(1.0, 2.0))\n",
+])
+def test_order_functions_like_numpy(snippet: str) -> None:
+    compare(N + snippet)
+
+
+@pytest.mark.parametrize("line", [
+    "np.partition(np.arange(7), 10)", "np.argpartition(np.ones(3), 5)",
+    "np.partition(np.ones((2, 3)), 1, axis=2)",
+    "np.partition(np.ones(3), 1.5)", "np.partition(np.ones(3), [[1]])",
+    "np.argpartition(np.ones(3), [0.5, 1])", "np.searchsorted(np.arange(3), 1, side='middle')",
+    "np.logaddexp(np.ones(2), np.ones(3))",
+])
+def test_order_functions_fail_like_numpy(line: str) -> None:
+    fails_like_python(N + f"r = {line}\n")
+
+
+@pytest.mark.parametrize("line", ["np.partition(np.zeros({n}), 1)", "np.argpartition(np.zeros({n}), 1)",
+                                  "np.searchsorted(np.arange(3), np.zeros({n}))",
+                                  "np.logaddexp(np.zeros(({n}, 1)), np.zeros((1, 1)))"])
+def test_order_results_are_sized_first(line: str) -> None:
+    n = 20_000
+    source = N + "r = " + line + "\n"
+    assert run_program(source.format(n=n), limits=limits(max_tensor_elements=n)).ok
+    report = run_program(source.format(n=n + 200), limits=limits(max_tensor_elements=n))
+    assert not report.ok and report.error.kind == "limit", report.error
+
+
+@pytest.mark.parametrize("name", ["partition", "argpartition"])
+def test_many_kths_are_checked_as_work(name: str) -> None:
+    # NumPy re-scans the lane for each kth past its 50 kept pivots: 200,000 kth's of 200,000 values ran
+    # ~28 s in one uninterruptible call (40,000 of 40,000: 1.1 s); the work is size * (kths - 50)
+    source = N + f"r = np.{name}(np.zeros(1000), np.arange({{k}}))\n"
+    assert run_program(source.format(k=150), limits=limits(max_call_work=100_000)).ok   # 100,000
+    report = run_program(source.format(k=151), limits=limits(max_call_work=100_000))
+    assert not report.ok and report.error.kind == "limit" and f"np.{name}" in report.error.message
+    said_in_chinese(report)
+
+
+@pytest.mark.parametrize("line", ["np.partition(np.arange(5), 'a')",
+                                  "np.searchsorted(np.arange(3), 1, side=1)",
+                                  "np.partition(np.arange(5), 2, kind='introselect')"])
+def test_order_refusals_are_said_in_both_languages(line: str) -> None:
+    report = run_program(N + f"r = {line}\n")
+    assert not report.ok, line
+    said_in_chinese(report)
+
+
+# -- a.shape = (...) -----------------------------------------------------------------------------------
+def test_assigning_an_arrays_shape_reshapes_it_like_numpy() -> None:
+    compare(N + "g = np.arange(24)\ng.shape = (6, 4)\nprint(g)\nprint('Rank:', g.ndim)\n"
+            "h = g\ng.shape = (2, 3, 4)\nprint(h.shape)\ng.shape = [4, -1]\nk = g.T.copy()\nk.shape = 24\n")
+
+
+@pytest.mark.parametrize("body", ["g = np.arange(24)\ng.shape = (5, 5)\n",
+                                  "g = np.arange(12).reshape(3, 4).T\ng.shape = 12\n",
+                                  "g = np.arange(4)\ng.shape = (2, -1, -1)\n"])
+def test_assigning_a_wrong_shape_fails_like_numpy(body: str) -> None:
+    fails_like_python(N + body)
+
+
+def test_assigning_a_shape_of_other_values_is_refused_in_both_languages() -> None:
+    report = run_program(N + "g = np.arange(4)\ng.shape = (2.0, 2)\n")
+    assert not report.ok and "shape must be an int or a tuple of ints" in report.error.message
+    said_in_chinese(report)
+    report = run_program(N + "g = np.arange(4)\ng.size = 2\n")   # other attributes stay refused
+    assert not report.ok and report.error.kind == "unsupported"
+    plain = run_trusted(N + "g = np.arange(4)\ng.shape = (2.0, 2)\n")
+    assert isinstance(plain.error, TypeError)

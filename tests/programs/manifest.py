@@ -402,6 +402,10 @@ TUTORIALS: tuple[ProgramSpec, ...] = (
     # np.argpartition, np.add.reduce / np.subtract.outer / np.add.at: lang/numpy_counting.py,
     # numpy_ufunc_methods.py)
     ProgramSpec("tutorial_numpy100_exercises.py", "rougier/numpy-100 (MIT)", slow=True, timeout_s=30),
+    # Session 31 (corpus): d2l-zh's optimization chapter, the optimizers written from scratch:
+    # `p[:] -= lr * v` under no_grad writes a view made under no_grad (the recorder asked for its
+    # grad_fn, which PyTorch refuses to name, and the program stopped: engine/recorder.py _grad_fn)
+    ProgramSpec("tutorial_d2l_zh_optimizers.py", "d2l-ai/d2l-zh (Apache-2.0)", output=UNCHECKED),
 )
 
 

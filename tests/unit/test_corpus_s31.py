@@ -156,3 +156,47 @@ def test_assigning_a_shape_of_other_values_is_refused_in_both_languages() -> Non
     assert not report.ok and report.error.kind == "unsupported"
     plain = run_trusted(N + "g = np.arange(4)\ng.shape = (2.0, 2)\n")
     assert isinstance(plain.error, TypeError)
+
+
+# -- a view made under no_grad, then written in place (d2l's optimizers) ------------------------------
+W = "import torch\nw = torch.ones(3, 1, requires_grad=True)\nl = (w * w).sum()\nl.backward()\n"
+
+
+@pytest.mark.parametrize("body", [
+    # d2l's sgd_momentum / adagrad / adam: `p[:] -= lr * v` inside no_grad (PyTorch refuses only to name
+    # such a view's grad_fn; the engine's recorder asked for it and stopped the program)
+    "v = torch.zeros(3, 1)\nwith torch.no_grad():\n    v[:] = 0.5 * v + w.grad\n    w[:] -= 0.1 * v\n"
+    "w.grad.data.zero_()\nprint(w)\n",
+    "with torch.no_grad():\n    w[0] -= 1\n    w[1:] += w.grad[1:]\nprint(w, w.grad_fn, w.requires_grad)\n",
+    "torch.set_grad_enabled(False)\nw[:] *= 2\ntorch.set_grad_enabled(True)\n"
+    "l = (w * 3).sum()\nl.backward()\n",
+    "def step(p):\n    with torch.no_grad():\n        p[:] -= p.grad\nstep(w)\n"
+    "m = (w ** 2).sum()\nm.backward()\n",
+])
+def test_in_place_writes_of_no_grad_views_run_like_pytorch(body: str) -> None:
+    compare(W + body)
+
+
+@pytest.mark.parametrize("body", [
+    # the view named: its values are shown (the oracle's own namespace cannot be read back: PyTorch
+    # refuses even `v.requires_grad` outside no_grad, so the printed text is compared)
+    "with torch.no_grad():\n    v = w[:]\n    v -= 1\nprint(v)\nu = v.detach()\nprint(u)\n",
+    "with torch.no_grad():\n    v = w[:]\n    v -= 1\n    print(v * 2)\n"
+    "try:\n    print(v.requires_grad)\nexcept RuntimeError as e:\n    print(str(e)[:40])\n",
+])
+def test_a_named_written_no_grad_view_prints_like_pytorch(body: str) -> None:
+    report, oracle = run_program(W + body), run_trusted(W + body)
+    assert oracle.error is None and report.ok, report.error
+    assert report.printed == oracle.printed
+
+
+@pytest.mark.parametrize("tail", ["s = v.sum()\n", "print(v.grad_fn)\n", "print(v.is_leaf)\n"])
+def test_asking_a_written_no_grad_view_for_its_graph_fails_like_pytorch(tail: str) -> None:
+    source = W + "with torch.no_grad():\n    v = w[:]\n    v -= 1\n" + tail
+    report, oracle = run_program(source), run_trusted(source)
+    assert isinstance(oracle.error, RuntimeError) and not report.ok
+    assert report.error.line == oracle.error_line
+    assert report.error.message[:60] == str(oracle.error)[:60]
+    caught = source.replace(tail, "try:\n    " + tail + "except RuntimeError as e:\n    print(e)\n")
+    report, oracle = run_program(caught), run_trusted(caught)
+    assert report.ok and report.printed == oracle.printed

@@ -228,7 +228,7 @@ class Recorder(TensorNumbers, NameHooks, MemoryHooks, DisplayHooks, SkimHooks, B
             key = id(t)
             entry = self._result_entry(t)
             out_ids.append(entry.number)
-            fn = t.grad_fn
+            fn, view_written = _grad_fn(t)
             fns.append(fn)
             if key not in created_by and (entry.made < 0 or not self.claimed(key, entry)):
                 created_by[key] = index
@@ -236,7 +236,7 @@ class Recorder(TensorNumbers, NameHooks, MemoryHooks, DisplayHooks, SkimHooks, B
                     created = [key]
                 else:
                     created.append(key)
-                makes_leaf = makes_leaf or (fn is None and t.requires_grad)
+                makes_leaf = makes_leaf or (fn is None and not view_written and t.requires_grad)
             if fn is not None and id(fn) not in origins:
                 origins[id(fn)] = (index, position, fn, entry if entry.weak else None)
                 if origin_keys is None:

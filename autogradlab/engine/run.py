@@ -16,6 +16,7 @@ import torch
 
 from autogradlab.engine.container_names import container_names
 from autogradlab.engine.graph import Walk, build_graph, walk_graph
+from autogradlab.engine.no_grad_views import readable
 from autogradlab.engine.parsed_programs import parsed_program
 from autogradlab.engine.recorder import Recorder
 from autogradlab.engine.report_values import ReportValues
@@ -30,25 +31,8 @@ from autogradlab.report import ErrorInfo, Graph, Report, Value
 from autogradlab.step_records import StepOptions, StepTrace
 
 
-def _readable(value: Any) -> Any:
-    """A view made under no_grad and then written in place (`with torch.no_grad(): v = w[:]; v -= 1`)
-    answers no question about its graph (PyTorch raises a RuntimeError): the report shows its values,
-    detached; anything else as it is."""
-    if isinstance(value, torch.Tensor):
-        try:
-            value.grad_fn   # noqa: B018 - asked only to see whether PyTorch refuses
-        except RuntimeError:
-            return value.detach()
-    return value
-
-
 def _is_graph_tensor(value: Any) -> bool:
-    if not isinstance(value, torch.Tensor):
-        return False
-    try:
-        return value.grad_fn is not None or value.requires_grad
-    except RuntimeError:   # a view made under no_grad, then written in place: PyTorch names no grad_fn
-        return False
+    return isinstance(value, torch.Tensor) and (value.grad_fn is not None or value.requires_grad)
 
 
 def _choose_output(variables: dict[str, Any], recorder: Recorder, requested: str | None,
@@ -212,7 +196,7 @@ def _run_program(source: str, *, seed: int, output: str | None, limits: Limits, 
     walked: Walk | None = None
     try:
         raw = dict(interpreter.user_variables()) if interpreter is not None else {}   # texts: last
-        raw = {name: _readable(value) for name, value in raw.items()}
+        raw = {name: readable(value) for name, value in raw.items()}   # (written no-grad views)
         candidates = tuple(name for name, value in raw.items() if _is_graph_tensor(value))
         values = ReportValues()
         with _report_objects():   # many small frozen objects, no cycles: the collector only slows it down

@@ -183,6 +183,8 @@ def test_in_place_writes_of_no_grad_views_run_like_pytorch(body: str) -> None:
     "with torch.no_grad():\n    v = w[:]\n    v -= 1\nprint(v)\nu = v.detach()\nprint(u)\n",
     "with torch.no_grad():\n    v = w[:]\n    v -= 1\n    print(v * 2)\n"
     "try:\n    print(v.requires_grad)\nexcept RuntimeError as e:\n    print(str(e)[:40])\n",
+    # in a list
+    "with torch.no_grad():\n    a, b = w.split(2)\n    a -= 1\n    pair = [(a, b), 3]\nprint(w)\n",
 ])
 def test_a_named_written_no_grad_view_prints_like_pytorch(body: str) -> None:
     report, oracle = run_program(W + body), run_trusted(W + body)

@@ -184,14 +184,17 @@ def _drawn_shape(bound: dict[str, Any], shapes: list[tuple[int, ...]]) -> tuple[
         return None
 
 
-def _draw(interp: Interpreter, gen: Any, name: str, args: list, kwargs: dict) -> Any:
+def _draw(interp: Interpreter, gen: Any, name: str, args: list, kwargs: dict,
+          label: str = "Generator") -> Any:
+    """gen.<name>(...); also the legacy np.random.normal([3, 5]) with arrays of parameters (`gen`: the
+    run's RandomState, `label` "np.random": random_modules.py)."""
     params = DRAWS[name]
     positional, keywords, bound = _converted(interp, name, params, args, kwargs)
     if bound is not None:
         shapes = [np.shape(v) for p, v in bound.items() if p not in ("size", "dtype") and p not in _FLAGS]
         shape = _drawn_shape(bound, shapes)
         if shape is not None:
-            numpy_ops.charge(interp, _elements(shape, name), f"Generator.{name}")
+            numpy_ops.charge(interp, _elements(shape, name), f"{label}.{name}")
     method = getattr(gen, name)
     return numpy_ops._wrap(numpy_ops._guarded(lambda: method(*positional, **keywords)))
 

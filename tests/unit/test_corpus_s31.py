@@ -202,3 +202,27 @@ def test_asking_a_written_no_grad_view_for_its_graph_fails_like_pytorch(tail: st
     caught = source.replace(tail, "try:\n    " + tail + "except RuntimeError as e:\n    print(e)\n")
     report, oracle = run_program(caught), run_trusted(caught)
     assert report.ok and report.printed == oracle.printed
+
+
+# -- np.random's legacy draws with arrays of parameters; unsigned NumPy dtypes ---------------------------
+@pytest.mark.parametrize("snippet", [
+    "import torch\nx = torch.tensor(np.random.normal([3, 5]))\n",   # vahidk's EffectivePyTorch
+    "np.random.seed(1)\nr = np.random.normal([0.0, 10.0], [1, 2], size=(3, 2))\n"
+    "s = np.random.uniform(low=[0, 1], high=2)\nt = np.random.poisson([1, 2, 3])\n",
+    "r = np.random.normal(0, 1, 3)\ns = np.random.normal(size=2)\nt = np.random.laplace(np.zeros((2, 2)))\n",
+    # the scipy-lectures' "elaborate arrays"
+    "r = np.iinfo(np.uint32).max, 2**32 - 1\na = np.array([1, 2, 300], dtype=np.uint32)\nb = a - 5\n"
+    "c = np.uint64(7) // 2\nd = a.astype(np.uint8)\ne = np.zeros(3, dtype=np.uint16)\n",
+])
+def test_more_numpy_lessons_like_numpy(snippet: str) -> None:
+    compare(N + snippet)
+
+
+def test_legacy_draws_with_array_parameters_fail_and_count_like_numpy() -> None:
+    fails_like_python(N + "r = np.random.normal([1, 2], size=3)\n")
+    source = N + "r = np.random.normal(np.zeros(({n}, 1)), np.ones((1, 100)))\n"   # the broadcast: n * 100
+    assert run_program(source.format(n=200), limits=limits(max_tensor_elements=20_000)).ok
+    report = run_program(source.format(n=201), limits=limits(max_tensor_elements=20_000))
+    assert not report.ok and report.error.kind == "limit" and "np.random.normal" in report.error.message
+    report = run_program(N + "r = np.random.randint([1, 2], 5)\n")   # (randint keeps plain numbers)
+    assert not report.ok and report.error.kind == "unsupported"

@@ -226,3 +226,40 @@ def test_legacy_draws_with_array_parameters_fail_and_count_like_numpy() -> None:
     assert not report.ok and report.error.kind == "limit" and "np.random.normal" in report.error.message
     report = run_program(N + "r = np.random.randint([1, 2], 5)\n")   # (randint keeps plain numbers)
     assert not report.ok and report.error.kind == "unsupported"
+
+
+# -- Generator.multivariate_normal ------------------------------------------------------------------------
+@pytest.mark.parametrize("snippet", [
+    # the Python Data Science Handbook's "Fancy Indexing"
+    "rng = np.random.default_rng(seed=1701)\nmean = [0, 0]\ncov = [[1, 2],\n       [2, 5]]\n"
+    "X = rng.multivariate_normal(mean, cov, 100)\nprint(X.shape)\n",
+    "rng = np.random.default_rng(0)\nY = rng.multivariate_normal(np.zeros(3), np.eye(3), size=(2, 2), "
+    "method='cholesky')\nZ = rng.multivariate_normal([1.0], [[2.0]])\n",
+])
+def test_multivariate_normal_like_numpy(snippet: str) -> None:
+    compare(N + snippet)
+
+
+@pytest.mark.parametrize("line", ["rng.multivariate_normal([0, 0], np.eye(3))",
+                                  "rng.multivariate_normal([0, 0], np.eye(2), method='nope')",
+                                  "rng.multivariate_normal([0, 0], np.eye(2), -1)"])
+def test_multivariate_normal_fails_like_numpy(line: str) -> None:
+    fails_like_python(N + "rng = np.random.default_rng(0)\n" + f"r = {line}\n")
+
+
+def test_multivariate_normal_is_sized_and_its_work_checked() -> None:
+    source = N + (
+        "rng = np.random.default_rng(0)\nr = rng.multivariate_normal(np.zeros(10), np.eye(10), {n})\n")
+    assert run_program(source.format(n=2000), limits=limits(max_tensor_elements=20_000)).ok
+    report = run_program(source.format(n=2001), limits=limits(max_tensor_elements=20_000))
+    assert not report.ok and report.error.kind == "limit", report.error
+    # the work: d**3 + n * d * d (the SVD of cov, then the product)
+    work = source
+    assert run_program(work.format(n=90), limits=limits(max_call_work=10_000)).ok     # 1,000 + 9,000
+    report = run_program(work.format(n=91), limits=limits(max_call_work=10_000))
+    assert not report.ok and report.error.kind == "limit" and "multivariate_normal" in report.error.message
+    said_in_chinese(report)
+    report = run_program(N + "rng = np.random.default_rng(0)\n"
+                         "r = rng.multivariate_normal([0], [[1]], method=1)\n")
+    assert not report.ok and report.error.kind == "unsupported"
+    said_in_chinese(report)

@@ -263,3 +263,51 @@ def test_multivariate_normal_is_sized_and_its_work_checked() -> None:
                          "r = rng.multivariate_normal([0], [[1]], method=1)\n")
     assert not report.ok and report.error.kind == "unsupported"
     said_in_chinese(report)
+
+
+# -- np.apply_along_axis ----------------------------------------------------------------------------------
+@pytest.mark.parametrize("snippet", [
+    # PyTorchStepByStep ch. 0: every (b, w) pair's predictions
+    "np.random.seed(42)\nx_train = np.random.rand(80, 1)\n"
+    "bs, ws = np.linspace(-1, 3, 5), np.linspace(0, 4, 5)\n"
+    "all_predictions = np.apply_along_axis(\n    func1d=lambda x: bs + ws * x,\n    axis=1,\n"
+    "    arr=x_train\n)\n"
+    "shape = all_predictions.shape\n",
+    "def my_func(a):\n    return (a[0] + a[-1]) * 0.5\nb = np.array([[1, 2, 3], [4, 5, 6], [7, 8, 9]])\n"
+    "r = np.apply_along_axis(my_func, 0, b)\ns = np.apply_along_axis(my_func, 1, b)\n"
+    "t = np.apply_along_axis(sorted, 1, np.array([[8, 1, 7], [4, 3, 9], [5, 2, 6]]))\n"
+    "u = np.apply_along_axis(np.diag, -1, b)\n",
+    "r = np.apply_along_axis(lambda v, k: v * k, 0, np.arange(6).reshape(2, 3), 10)\n"
+    "s = np.apply_along_axis(np.sum, 1, np.ones((2, 3)), keepdims=True)\n"
+    "t = np.apply_along_axis(lambda v: v.max(), 2, np.arange(24).reshape(2, 3, 4))\n",
+])
+def test_apply_along_axis_like_numpy(snippet: str) -> None:
+    compare(N + snippet)
+
+
+@pytest.mark.parametrize("line", [
+    "np.apply_along_axis(np.sum, 2, np.ones((2, 2)))",
+    "np.apply_along_axis(np.sum, 0, np.ones((2, 0)))",
+    "np.apply_along_axis(lambda v: v[:int(v[0])], 1, np.array([[1, 0], [2, 0]]))",   # results of two sizes
+    "np.apply_along_axis(3, 0, np.ones(2))",
+])
+def test_apply_along_axis_fails_like_numpy(line: str) -> None:
+    fails_like_python(N + f"r = {line}\n")
+
+
+def test_apply_along_axis_slices_are_read_only_and_the_result_is_counted() -> None:
+    report = run_program(N + "def f(v):\n    v[0] = 9\n    return v\n"
+                         "r = np.apply_along_axis(f, 0, np.zeros(3))\n")
+    assert not report.ok and "read-only" in report.error.message   # (no write around the checks)
+    source = N + "r = np.apply_along_axis(lambda v: np.zeros({k}), 0, np.zeros((2, 100)))\n"   # 100 * k
+    assert run_program(source.format(k=200), limits=limits(max_tensor_elements=20_000)).ok
+    report = run_program(source.format(k=201), limits=limits(max_tensor_elements=20_000))
+    assert not report.ok and report.error.kind == "limit", report.error
+    report = run_program(N + "r = np.apply_along_axis(lambda v: v.sum(), 1, np.zeros((10**6, 1)))\n",
+                         limits=limits(max_steps=10_000))   # one call a row: the step budget holds
+    assert not report.ok and report.error.kind == "limit", report.error
+    report = run_program(N + "def f(v):\n    while True:\n        pass\n"   # a limit inside stays uncatchable
+                         "try:\n    r = np.apply_along_axis(f, 0, np.zeros(3))\n"
+                         "except Exception:\n    pass\n",
+                         limits=limits(max_steps=10_000))
+    assert not report.ok and report.error.kind == "limit", report.error

@@ -311,3 +311,15 @@ def test_apply_along_axis_slices_are_read_only_and_the_result_is_counted() -> No
                          "except Exception:\n    pass\n",
                          limits=limits(max_steps=10_000))
     assert not report.ok and report.error.kind == "limit", report.error
+
+
+# -- torch.cuda's other members say there is no GPU ----------------------------------------------------
+@pytest.mark.parametrize("line", ["dtype = torch.cuda.FloatTensor", "torch.cuda.synchronize()",
+                                  "x = torch.randn(10, 20).type(torch.cuda.FloatTensor)"])
+def test_torch_cuda_members_say_there_is_no_gpu_in_both_languages(line: str) -> None:
+    # 廖星宇's 深度学习入门之PyTorch ch. 2: `dtype = torch.cuda.FloatTensor` (plain PyTorch here fails too)
+    report = run_program("import torch\nprint(1)\n" + line + "\n")
+    assert not report.ok and report.error.kind == "unsupported" and report.error.line == 3
+    assert report.printed == "1\n" and "there is no GPU here" in report.error.hint
+    said_in_chinese(report)
+    assert run_program("import torch\nok = torch.cuda.is_available()\n").ok   # the answers stay

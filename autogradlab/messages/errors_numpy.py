@@ -92,6 +92,10 @@ EN = {
                                    "arithmetic steps in one call; the limit is {limit} per call",
     "errors_numpy.searchsorted_side": "np.searchsorted: side must be 'left' or 'right'",
     "errors_numpy.array_shape_set": "a numpy array's shape must be an int or a tuple of ints",
+    "errors_numpy.polyfit_work": "np.polyfit of degree {deg} at {points} points would take about {work} "
+                                 "arithmetic steps in one call; the limit is {limit} per call",
+    "errors_numpy.polyval_work": "np.polyval of {count} coefficients at {points} points would take about "
+                                 "{work} arithmetic steps in one call; the limit is {limit} per call",
     "errors_numpy.multivariate_work": "Generator.multivariate_normal of {draws} draws in {dims} dimensions "
                                       "would take about {work} arithmetic steps in one call; the limit is "
                                       "{limit} per call",
@@ -216,6 +220,10 @@ ZH = {
                                    "步运算；每次调用的限制是 {limit}",
     "errors_numpy.searchsorted_side": "np.searchsorted：side 必须是 'left' 或 'right'",
     "errors_numpy.array_shape_set": "numpy 数组的 shape 必须是整数或由整数组成的元组",
+    "errors_numpy.polyfit_work": "在 {points} 个点上做 {deg} 次的 np.polyfit 一次调用约需 {work} 步运算；"
+                                 "每次调用的限制是 {limit}",
+    "errors_numpy.polyval_work": "在 {points} 个点上求 {count} 个系数的 np.polyval 一次调用约需 {work} "
+                                 "步运算；每次调用的限制是 {limit}",
     "errors_numpy.multivariate_work": "在 {dims} 维中抽取 {draws} 次的 Generator.multivariate_normal 一次调用"
                                       "约需 {work} 步运算；每次调用的限制是 {limit}",
     "errors_numpy.multivariate_call": "Autograd Lab 支持 `rng.multivariate_normal(mean, cov, size=None, "

@@ -323,3 +323,37 @@ def test_torch_cuda_members_say_there_is_no_gpu_in_both_languages(line: str) -> 
     assert report.printed == "1\n" and "there is no GPU here" in report.error.hint
     said_in_chinese(report)
     assert run_program("import torch\nok = torch.cuda.is_available()\n").ok   # the answers stay
+
+
+# -- np.polyfit / np.polyval ----------------------------------------------------------------------------
+@pytest.mark.parametrize("snippet", [
+    "x = np.linspace(-np.pi, np.pi, 200)\ny = np.sin(x)\nc = np.polyfit(x, y, 3)\n"
+    "print(np.polyval(c, 1.0), np.polyval(c, [0.0, 0.5]), np.polyval([1, 2, 3], 2))\n",
+    "x = np.linspace(0, 1, 20)\nY = np.stack([x ** 2, np.cos(x)], axis=1)\nc = np.polyfit(x, Y, 2)\n"
+    "v = np.polyval(np.ones((3, 2)), np.array([1.0, 2.0]))\n",
+])
+def test_polyfit_and_polyval_like_numpy(snippet: str) -> None:
+    compare(N + snippet)
+
+
+@pytest.mark.parametrize("line", ["np.polyfit([1.0, 2.0], [1.0], 1)",
+                                  "np.polyfit([1.0, 2.0], [1.0, 2.0], -1)",
+                                  "np.polyval(np.ones((3, 2)), np.ones(3))"])
+def test_polyfit_and_polyval_fail_like_numpy(line: str) -> None:
+    fails_like_python(N + f"r = {line}\n")
+
+
+def test_polyfit_and_polyval_are_sized_and_their_work_checked() -> None:
+    fit = N + "x = np.linspace(0, 1, 1000)\nr = np.polyfit(x, x, {d})\n"   # 1,000 * (d + 1) * (d + 2)
+    assert run_program(fit.format(d=9), limits=limits(max_call_work=110_000)).ok        # 110,000
+    report = run_program(fit.format(d=10), limits=limits(max_call_work=110_000))
+    assert not report.ok and report.error.kind == "limit" and "np.polyfit" in report.error.message
+    said_in_chinese(report)
+    val = N + "x = np.zeros(1000)\nr = np.polyval(np.ones({k}), x)\n"   # k * 1,000
+    assert run_program(val.format(k=100), limits=limits(max_call_work=100_000)).ok
+    report = run_program(val.format(k=101), limits=limits(max_call_work=100_000))
+    assert not report.ok and report.error.kind == "limit" and "np.polyval" in report.error.message
+    said_in_chinese(report)
+    report = run_program(N + "r = np.polyval([1.0], np.zeros(20_001))\n",
+                         limits=limits(max_tensor_elements=20_000))
+    assert not report.ok and report.error.kind == "limit"

@@ -102,6 +102,9 @@ LANG_HINTS = _rules(
     (r"write `device = \"cuda\" if torch\.cuda\.is_available\(\) else \"cpu\"` to run the same code here and "
      r"on a GPU machine", "errors_lang.hint_gpu"),
     (r"only \.requires_grad, \.grad and \.data can be assigned", "errors_lang.hint_assignable"),
+    (r"there is no GPU here \(torch\.cuda\.is_available\(\) is False\): write `device = \"cuda\" if "
+     r"torch\.cuda\.is_available\(\) else \"cpu\"` and `torch\.randn\(10, 20, device=device\)` to run the "
+     r"same code here and on a GPU machine", "errors_lang.hint_no_cuda"),
     (r"use a list, or a set of the numbers \(t\.item\(\)\)", "errors_lang.hint_set_tensor"),
     (r"use smaller tensors \(limit max_call_work\)", "errors_lang.hint_call_work"),
     (r"use a smaller input, kernel or batch \(limit max_call_work\)", "errors_lang.hint_conv_work"),

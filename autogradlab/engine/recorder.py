@@ -41,6 +41,16 @@ from autogradlab.report import BackwardCall, Displayed, OpRecord
 _TENSOR = torch.Tensor
 
 
+
+def _grad_fn(result: Any) -> tuple[Any, bool]:
+    """(result.grad_fn, False), or (None, True) for a view made under no_grad and then written in place
+    (d2l's optimizers: `with torch.no_grad(): p[:] -= lr * v`): PyTorch refuses to name such a view's
+    grad_fn or requires_grad (a RuntimeError when asked), but a program that never asks runs on."""
+    try:
+        return result.grad_fn, False
+    except RuntimeError:
+        return None, True
+
 class Recorder(TensorNumbers, NameHooks, MemoryHooks, DisplayHooks, SkimHooks, BackwardHooks):
     """Implements ProgramHooks for one run."""
 
@@ -186,14 +196,14 @@ class Recorder(TensorNumbers, NameHooks, MemoryHooks, DisplayHooks, SkimHooks, B
             key = id(result)
             self._unnamed_outputs = {key}
             entry = self._result_entry(result)
-            fn = result.grad_fn
+            fn, view_written = _grad_fn(result)
             created_by = trace.created_by
             created = None
             makes_leaf = False
             if key not in created_by and (entry.made < 0 or not self.claimed(key, entry)):
                 created_by[key] = index
                 created = [key]
-                makes_leaf = fn is None and result.requires_grad
+                makes_leaf = fn is None and not view_written and result.requires_grad
             origin_keys = None
             if fn is not None:
                 origins = trace.origins
@@ -218,7 +228,7 @@ class Recorder(TensorNumbers, NameHooks, MemoryHooks, DisplayHooks, SkimHooks, B
             key = id(t)
             entry = self._result_entry(t)
             out_ids.append(entry.number)
-            fn = t.grad_fn
+            fn, view_written = _grad_fn(t)
             fns.append(fn)
             if key not in created_by and (entry.made < 0 or not self.claimed(key, entry)):
                 created_by[key] = index
@@ -226,7 +236,7 @@ class Recorder(TensorNumbers, NameHooks, MemoryHooks, DisplayHooks, SkimHooks, B
                     created = [key]
                 else:
                     created.append(key)
-                makes_leaf = makes_leaf or (fn is None and t.requires_grad)
+                makes_leaf = makes_leaf or (fn is None and not view_written and t.requires_grad)
             if fn is not None and id(fn) not in origins:
                 origins[id(fn)] = (index, position, fn, entry if entry.weak else None)
                 if origin_keys is None:

@@ -16,6 +16,7 @@ import torch
 
 from autogradlab.engine.container_names import container_names
 from autogradlab.engine.graph import Walk, build_graph, walk_graph
+from autogradlab.engine.no_grad_views import readable
 from autogradlab.engine.parsed_programs import parsed_program
 from autogradlab.engine.recorder import Recorder
 from autogradlab.engine.report_values import ReportValues
@@ -195,6 +196,7 @@ def _run_program(source: str, *, seed: int, output: str | None, limits: Limits, 
     walked: Walk | None = None
     try:
         raw = dict(interpreter.user_variables()) if interpreter is not None else {}   # texts: last
+        raw = {name: readable(value) for name, value in raw.items()}   # (written no-grad views)
         candidates = tuple(name for name, value in raw.items() if _is_graph_tensor(value))
         values = ReportValues()
         with _report_objects():   # many small frozen objects, no cycles: the collector only slows it down

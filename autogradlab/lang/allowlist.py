@@ -325,7 +325,7 @@ MATH_CONSTANTS: tuple[str, ...] = ("pi", "e", "tau", "inf", "nan")
 MATH_INT_NAMES: tuple[str, ...] = ("factorial", "comb", "perm", "gcd", "lcm", "isqrt")
 
 NUMPY_DTYPES: tuple[str, ...] = ("float16", "float32", "float64", "int8", "int16", "int32", "int64",
-                                  "uint8", "bool_", "complex64", "complex128")
+                                  "uint8", "uint16", "uint32", "uint64", "bool_", "complex64", "complex128")
 SAFE_ARRAY_PROPERTIES: frozenset[str] = frozenset({"shape", "dtype", "ndim", "size", "T",
                                                    "itemsize", "nbytes"})
 SAFE_ARRAY_METHODS: frozenset[str] = frozenset({"tolist", "copy", "dot"})

@@ -82,6 +82,11 @@ def _module_lacks(module: Any, name: str) -> bool:
         and name not in getattr(module, "__all__", ())
 
 
+NO_CUDA_HINT = ("there is no GPU here (torch.cuda.is_available() is False): write "
+                "`device = \"cuda\" if torch.cuda.is_available() else \"cpu\"` and "
+                "`torch.randn(10, 20, device=device)` to run the same code here and on a GPU machine")
+
+
 def _no_module_member(base: Namespace, name: str) -> ProgramError:
     if base.qualname.split(".")[0] == "matplotlib":
         return NotSupported(f"`{base.qualname}.{name}`: plotting is not available in Autograd Lab; the "
@@ -101,6 +106,8 @@ def _no_module_member(base: Namespace, name: str) -> ProgramError:
         return _python_attribute_error(f"module '{base.qualname}' has no attribute '{name}'",
                                        f"did you mean `{base.qualname}.{best}`?" if best else None)
     qualname = f"{base.qualname}.{name}"
+    if base.qualname == "torch.cuda":   # torch.cuda.FloatTensor, torch.cuda.synchronize() (GPU lessons)
+        return NotSupported(f"`{qualname}` is not supported in Autograd Lab", hint=NO_CUDA_HINT)
     return NotSupported(f"`{qualname}` is not supported in Autograd Lab",
                         hint=GRAD_MODE_HINTS.get(qualname) or MEMBER_HINTS.get(qualname))
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import ast
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
 import torch
 
 from autogradlab.errors import NotSupported, ProgramTypeError
@@ -256,6 +257,19 @@ def call_method(interp: Interpreter, base: Any, name: str, args: list, kwargs: d
 
 
 
+def set_array_shape(base: SafeArray, value: Any) -> None:
+    """`a.shape = (6, 4)`: NumPy reshapes the array in place (the same elements, no copy; NumPy refuses a
+    shape of another size, or one a non-contiguous array cannot take without copying)."""
+    dims = value if isinstance(value, (tuple, list)) else (value,)
+    if not all(isinstance(n, (int, np.integer)) and not isinstance(n, (bool, np.bool_)) for n in dims):
+        raise ProgramTypeError("a numpy array's shape must be an int or a tuple of ints")
+    shape = tuple(int(n) for n in dims)
+
+    def write() -> None:
+        base.array.shape = shape
+    _python_guarded(write)
+
+
 def set_attribute(interp: Interpreter, base: Any, name: str, value: Any, node: ast.AST) -> None:
     if isinstance(base, plain_classes.PLAIN_VALUES):   # `self.n = 0`, `Name.count += 1`, `self._n = 0`
         plain_classes.set_attribute(interp, base, name, value)
@@ -272,6 +286,9 @@ def set_attribute(interp: Interpreter, base: Any, name: str, value: Any, node: a
         return
     if isinstance(base, torch.Tensor) and name not in al.SETTABLE_TENSOR_ATTRIBUTES:   # `inp.g = ...`
         set_own_attribute(interp, base, name, value)
+        return
+    if type(base) is SafeArray and name == "shape":   # `g.shape = (6, 4)` (ageron's NumPy tutorial)
+        set_array_shape(base, value)
         return
     if not isinstance(base, torch.Tensor):
         raise NotSupported(f"assigning to the attribute `.{name}` of {type_text(base)} values is not "

@@ -42,6 +42,8 @@ from autogradlab.lang.numpy_index_functions import numpy_index_members
 from autogradlab.lang.numpy_joins import numpy_join_members
 from autogradlab.lang.numpy_linalg import numpy_linalg_members
 from autogradlab.lang.numpy_ops import numpy_members
+from autogradlab.lang.numpy_order import numpy_order_members
+from autogradlab.lang.numpy_polynomials import numpy_polynomial_members
 from autogradlab.lang.numpy_print_options import numpy_print_members
 from autogradlab.lang.pprint_module import pprint_namespace
 from autogradlab.lang.random_modules import random_namespaces
@@ -211,7 +213,9 @@ def numpy_tables() -> list[dict]:
             NUMPY_GRID_MEMBERS,   # np.mgrid, np.ogrid, np.r_, np.c_, np.ix_ (numpy_grids.py)
             numpy_counting_members(),   # np.bincount, np.diff, np.pad, np.unravel_index, ... (numpy_counting)
             numpy_emath_members(),   # np.emath.sqrt, np.emath.log, ... (numpy_emath.py)
-            numpy_typing_members()]   # np.typing.NDArray (typing_module.py)
+            numpy_typing_members(),   # np.typing.NDArray (typing_module.py)
+            numpy_order_members(),   # np.partition, np.searchsorted, np.may_share_memory (numpy_order.py)
+            numpy_polynomial_members()]   # np.polyfit, np.polyval (numpy_polynomials.py)
 
 
 def plotting_namespaces() -> dict[str, Namespace]:

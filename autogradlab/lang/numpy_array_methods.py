@@ -19,7 +19,15 @@ import numpy as np
 
 from autogradlab.errors import NotSupported, ProgramTypeError
 from autogradlab.lang import numpy_everyday as everyday
-from autogradlab.lang.numpy_ops import MORE_ARRAY_METHODS, _guarded, _raw, _wrap, charge, lists_as_arrays
+from autogradlab.lang.numpy_ops import (
+    MORE_ARRAY_METHODS,
+    _clip,
+    _guarded,
+    _raw,
+    _wrap,
+    charge,
+    lists_as_arrays,
+)
 from autogradlab.lang.safe_values import SafeArray
 
 if TYPE_CHECKING:
@@ -40,7 +48,9 @@ def more_array_method(interp: Interpreter, base: Any, name: str, args: list, kwa
     assert name in MORE_ARRAY_METHODS
     if name in STATISTICS:
         return everyday.statistic(interp, name, base, args, kwargs)
-    if name in SAME_SIZE or name in ("clip", "nonzero", "trace"):
+    if name == "clip":
+        return _clip(interp, [base, *args], kwargs, None, method=True)
+    if name in SAME_SIZE or name in ("nonzero", "trace"):
         return _function(name)(interp, [base, *args], kwargs, None)
     if name == "transpose":   # a.transpose(), a.transpose(1, 0), a.transpose((1, 0))
         if kwargs:

@@ -48,7 +48,8 @@ MORE_UFUNCS1 = ("floor", "ceil", "trunc", "rint", "sign", "log1p", "expm1", "log
                 "degrees", "radians", "positive", "signbit")
 MORE_UFUNCS2 = ("arctan2", "hypot", "mod", "remainder", "fmod", "floor_divide", "true_divide", "float_power",
                 "greater", "greater_equal", "less", "less_equal", "equal", "not_equal", "logical_and",
-                "logical_or", "logical_xor", "fmax", "fmin", "copysign", "heaviside")
+                "logical_or", "logical_xor", "fmax", "fmin", "copysign", "heaviside",
+                "logaddexp", "logaddexp2", "nextafter")
 
 
 def _array(interp: Interpreter, value: Any, what: str) -> Any:

@@ -55,6 +55,7 @@ OTHERS: dict[str, tuple[str, ...]] = {
     "choice": ("a", "size", "replace", "p", "axis", "shuffle"), "permutation": ("x", "axis"),
     "shuffle": ("x", "axis"), "permuted": ("x", "axis"), "multinomial": ("n", "pvals", "size"),
     "spawn": ("n_children",),
+    "multivariate_normal": ("mean", "cov", "size", "check_valid", "tol", "method"),
 }
 METHODS = frozenset(DRAWS) | frozenset(OTHERS)
 _FLAGS = frozenset({"replace", "shuffle", "endpoint"})
@@ -184,14 +185,17 @@ def _drawn_shape(bound: dict[str, Any], shapes: list[tuple[int, ...]]) -> tuple[
         return None
 
 
-def _draw(interp: Interpreter, gen: Any, name: str, args: list, kwargs: dict) -> Any:
+def _draw(interp: Interpreter, gen: Any, name: str, args: list, kwargs: dict,
+          label: str = "Generator") -> Any:
+    """gen.<name>(...); also the legacy np.random.normal([3, 5]) with arrays of parameters (`gen`: the
+    run's RandomState, `label` "np.random": random_modules.py)."""
     params = DRAWS[name]
     positional, keywords, bound = _converted(interp, name, params, args, kwargs)
     if bound is not None:
         shapes = [np.shape(v) for p, v in bound.items() if p not in ("size", "dtype") and p not in _FLAGS]
         shape = _drawn_shape(bound, shapes)
         if shape is not None:
-            numpy_ops.charge(interp, _elements(shape, name), f"Generator.{name}")
+            numpy_ops.charge(interp, _elements(shape, name), f"{label}.{name}")
     method = getattr(gen, name)
     return numpy_ops._wrap(numpy_ops._guarded(lambda: method(*positional, **keywords)))
 
@@ -279,6 +283,34 @@ def _multinomial(interp: Interpreter, gen: Any, args: list, kwargs: dict) -> Any
     return numpy_ops._wrap(numpy_ops._guarded(lambda: gen.multinomial(*positional, **keywords)))
 
 
+_WORDS = ("check_valid", "method")   # multivariate_normal's string options ('warn', 'svd', ...)
+
+
+def _multivariate_normal(interp: Interpreter, gen: Any, args: list, kwargs: dict) -> Any:
+    """rng.multivariate_normal(mean, cov, size) (the Python Data Science Handbook's "Fancy Indexing"):
+    n draws of d values; NumPy factors the d x d cov (an SVD by default: ~d**3 steps) and multiplies
+    n x d normals by a d x d factor (n * d * d), checked against max_call_work before NumPy runs."""
+    words = {k: v for k, v in kwargs.items() if k in _WORDS}
+    if any(not isinstance(v, str) for v in words.values()) or len(args) > 3:
+        raise NotSupported("Autograd Lab supports `rng.multivariate_normal(mean, cov, size=None, "
+                           "check_valid='warn', tol=1e-8, method='svd')`")
+    rest = {k: v for k, v in kwargs.items() if k not in _WORDS}
+    positional, keywords, bound = _converted(interp, "multivariate_normal", OTHERS["multivariate_normal"],
+                                             args, rest)
+    if bound is not None and "mean" in bound:
+        dims = int(np.shape(bound["mean"])[-1]) if np.ndim(bound["mean"]) else 1
+        draws = _elements(tuple(bound.get("size") or ()), "multivariate_normal")
+        numpy_ops.charge(interp, draws * dims, "Generator.multivariate_normal")
+        work = dims ** 3 + draws * dims * dims
+        limit = interp.sizes.limits.max_call_work
+        if work > limit:
+            raise LimitExceeded(f"Generator.multivariate_normal of {draws:,} draws in {dims:,} dimensions "
+                                f"would take about {work:,} arithmetic steps in one call; the limit is "
+                                f"{limit:,} per call", hint="use smaller arrays (limit max_call_work)")
+    return numpy_ops._wrap(numpy_ops._guarded(lambda: gen.multivariate_normal(*positional, **keywords,
+                                                                                 **words)))
+
+
 def _spawn(interp: Interpreter, base: SafeNumpyGenerator, args: list, kwargs: dict) -> list:
     values = [*args, *kwargs.values()]
     if len(values) != 1 or set(kwargs) - {"n_children"}:
@@ -314,6 +346,8 @@ def call_method(interp: Interpreter, base: SafeNumpyGenerator, name: str, args: 
         return _multinomial(interp, gen, args, kwargs)
     if name == "spawn":
         return _spawn(interp, base, args, kwargs)
+    if name == "multivariate_normal":
+        return _multivariate_normal(interp, gen, args, kwargs)
     raise refused(name)
 
 

@@ -93,7 +93,58 @@ def _charge_product(interp: Interpreter, y: tuple, x: tuple | None, dx: tuple, a
     numpy_ops.charge(interp, math.prod(product), f"{what}'s products")
 
 
+def _apply_along_axis(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
+    """np.apply_along_axis(func1d, axis, arr, *args, **kwargs) (PyTorchStepByStep ch. 0), as NumPy's own
+    does it: the program's function is called through the interpreter once per 1-D slice (each call
+    runs under the step budget), each slice a read-only view (a write into it would bypass the checks on
+    arrays that share a tensor's memory: NumPy's "assignment destination is read-only"); the result,
+    the other axes' shape times the first call's result, is counted before it is made."""
+    names = ("func1d", "axis", "arr")
+    bound = dict(zip(names, args, strict=False))
+    if set(bound) & set(kwargs) or set(names) - set(bound) - set(kwargs):
+        raise NotSupported("Autograd Lab supports `np.apply_along_axis(func1d, axis, arr, *args, **kwargs)`")
+    bound.update({name: kwargs[name] for name in names if name in kwargs})
+    kwargs = {k: v for k, v in kwargs.items() if k not in names}   # handed to func1d, as NumPy does
+    function, axis, array, extra = bound["func1d"], bound["axis"], bound["arr"], args[3:]
+    if not isinstance(function, (UserFunction, SafeFunction, FunctionValue)):
+        raise python_error(TypeError(f"'{type_text(function)}' object is not callable"))
+    arr = _operand(interp, array, "np.apply_along_axis")
+    if not isinstance(axis, int) or isinstance(axis, bool):
+        raise python_error(TypeError(f"'{type_text(axis)}' object cannot be interpreted as an integer"))
+    arr = np.asarray(arr)
+    nd = arr.ndim
+    if not -nd <= axis < nd:
+        raise python_error(np.exceptions.AxisError(axis, nd))
+    axis %= nd
+    dims = list(range(nd))
+    view = arr.transpose(dims[:axis] + dims[axis + 1:] + [axis]).view()
+    view.flags.writeable = False
+    outer = view.shape[:-1]
+    indices = iter(np.ndindex(outer))
+    try:
+        first = next(indices)
+    except StopIteration:
+        raise python_error(ValueError("Cannot apply_along_axis when any iteration dimensions are 0")) \
+            from None
+
+    def call(index: tuple) -> Any:   # (not inside _guarded: the program's own limits stay uncatchable)
+        piece = numpy_ops._wrap(view[index + (Ellipsis,)])
+        value = interp.call_value(function, [piece, *extra], kwargs, node)
+        return np.asarray(_operand(interp, value, "np.apply_along_axis: the function's result"))
+    result = call(first)
+    numpy_ops.charge(interp, math.prod(outer) * int(result.size), "np.apply_along_axis")
+    buff = np.zeros(outer + result.shape, result.dtype)
+    buff[first + (Ellipsis,)] = result
+    for index in indices:
+        value = call(index)
+        numpy_ops._guarded(lambda index=index, value=value: buff.__setitem__(index + (Ellipsis,), value))
+    buff_dims = list(range(buff.ndim))
+    permute = buff_dims[:axis] + buff_dims[buff.ndim - result.ndim:] + buff_dims[axis:buff.ndim - result.ndim]
+    return numpy_ops._wrap(buff.transpose(permute))
+
+
 def numpy_index_members() -> dict[str, SafeFunction]:
-    members = {"fromfunction": SafeFunction("numpy.fromfunction", _fromfunction)}
+    members = {"fromfunction": SafeFunction("numpy.fromfunction", _fromfunction),
+               "apply_along_axis": SafeFunction("numpy.apply_along_axis", _apply_along_axis)}
     members.update({name: _trapezoid(name) for name in ("trapezoid", "trapz") if hasattr(np, name)})
     return members

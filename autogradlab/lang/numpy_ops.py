@@ -81,8 +81,13 @@ def _check_result(interp: Interpreter, operands: list, what: str) -> None:
             shape = np.broadcast_shapes(*shapes)
         except ValueError:
             raise ProgramValueError("operands could not be broadcast together with shapes "
-                                    + " ".join(str(s) for s in shapes) + " ") from None
+                                    + " ".join(numpy_shape_text(s) for s in shapes) + " ") from None
     charge(interp, math.prod(shape), what)
+
+
+def numpy_shape_text(shape: tuple) -> str:
+    """A shape as NumPy's messages write it: (2,3), (2,), () (ageron's NumPy tutorial prints one)."""
+    return "(" + ",".join(str(n) for n in shape) + ("," if len(shape) == 1 else "") + ")"
 
 
 def _guarded(fn: Callable[[], Any]) -> Any:
@@ -257,17 +262,22 @@ def reduce(name: str, value: Any, kwargs: dict) -> Any:
                                                     keepdims=bool(kwargs.get("keepdims", False)))))
 
 
-def _clip(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
+def _clip(interp: Interpreter, args: list, kwargs: dict, node: ast.AST | None, *,
+          method: bool = False) -> Any:
     """np.clip(a, a_min, a_max) (also min=/max=, NumPy 2): pytorchTutorial's cross entropy in NumPy
     clips the probabilities. Only numbers, arrays and None reach numpy, which words its own errors;
-    the result is sized like the broadcast of its operands first."""
+    the result is sized like the broadcast of its operands first. `method`: the array's own
+    `a.clip(0.0)`, whose bounds are both optional in NumPy (np.clip wants both: Understanding Deep
+    Learning's ReLU is `preactivation.clip(0.0)`)."""
     if len(args) > 3 or set(kwargs) - {"a_min", "a_max", "min", "max"}:
         raise NotSupported("Autograd Lab supports `np.clip(x, a_min, a_max)`")
-    raw_args = [_raw(v, "np.clip") for v in args]
+    raw_args = [None if v is None else _raw(v, "np.clip") for v in args]   # np.clip(a, 0, None)
     raw_kwargs = {k: None if v is None else _raw(v, "np.clip") for k, v in kwargs.items()}
     operands = [v for v in [*raw_args, *raw_kwargs.values()] if v is not None]
     if operands:
         _check_result(interp, operands, "np.clip")
+    if method:
+        return _wrap(_guarded(lambda: raw_args[0].clip(*raw_args[1:], **raw_kwargs)))
     return _wrap(_guarded(lambda: np.clip(*raw_args, **raw_kwargs)))
 
 

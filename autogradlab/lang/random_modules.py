@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from autogradlab.errors import NotSupported, ProgramTypeError
-from autogradlab.lang.numpy_generators import numpy_generator_members
+from autogradlab.lang.numpy_generators import DRAWS, numpy_generator_members
+from autogradlab.lang.numpy_generators import _draw as draw
 from autogradlab.lang.numpy_ops import _guarded, _shape, _wrap, charge
 from autogradlab.lang.safe_values import Namespace, SafeFunction
 
@@ -104,6 +105,10 @@ def _numbers(values: list, what: str) -> list:
     return values
 
 
+def _all_numbers(bound: dict, names: tuple[str, ...]) -> bool:
+    return all(isinstance(v, _NUMBERS) for k, v in bound.items() if k != "size")
+
+
 def _np_shape_args(name: str):  # noqa: ANN202
     """randn(d0, d1, ...) / rand(d0, d1, ...): the shape as separate ints."""
     def impl(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
@@ -122,6 +127,9 @@ def _np_sized(name: str, params: tuple[str, ...]):  # noqa: ANN202
         if len(args) > len(names) or set(kwargs) - set(names):
             raise NotSupported(f"Autograd Lab supports `np.random.{name}({', '.join(names)})`")
         bound = dict(zip(names, args, strict=False)) | kwargs
+        if name in DRAWS and DRAWS[name] == names and not _all_numbers(bound, names):
+            # np.random.normal([3, 5]) (EffectivePyTorch): arrays of parameters, drawn as a Generator's
+            return draw(interp, numpy_state(interp), name, args, kwargs, label="np.random")
         size = _size(interp, bound.pop("size", None), f"np.random.{name}")
         _numbers(list(bound.values()), f"np.random.{name}")
         method = getattr(numpy_state(interp), name)

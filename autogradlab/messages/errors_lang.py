@@ -76,6 +76,10 @@ EN = {
     "errors_lang.hint_gpu": "write `device = \"cuda\" if torch.cuda.is_available() else \"cpu\"` to run the "
                             "same code here and on a GPU machine",
     "errors_lang.hint_assignable": "only .requires_grad, .grad and .data can be assigned",
+    "errors_lang.hint_no_cuda": "there is no GPU here (torch.cuda.is_available() is False): write "
+                                "`device = \"cuda\" if torch.cuda.is_available() else \"cpu\"` and "
+                                "`torch.randn(10, 20, device=device)` to run the same code here and on a GPU "
+                                "machine",
     "errors_lang.expected_at_most": "{fn} expected at most {n} arguments, got {given}",
     "errors_lang.expected_at_most_one": "{fn} expected at most {n} argument, got {given}",
     "errors_lang.expected_at_least": "{fn} expected at least {n} arguments, got {given}",
@@ -162,6 +166,10 @@ ZH = {
     "errors_lang.hint_gpu": "写成 `device = \"cuda\" if torch.cuda.is_available() else \"cpu\"`，"
                             "同一段代码就能在这里和有 GPU 的机器上运行",
     "errors_lang.hint_assignable": "只能给 .requires_grad、.grad 和 .data 赋值",
+    "errors_lang.hint_no_cuda": "这里没有 GPU（torch.cuda.is_available() 为 False）：写成 "
+                                "`device = \"cuda\" if torch.cuda.is_available() else \"cpu\"` 和 "
+                                "`torch.randn(10, 20, device=device)`，"
+                                "同一段代码就能在这里和有 GPU 的机器上运行",
     "errors_lang.expected_at_most": "{fn} 最多接受 {n} 个参数，但传入了 {given} 个",
     "errors_lang.expected_at_most_one": "{fn} 最多接受 {n} 个参数，但传入了 {given} 个",
     "errors_lang.expected_at_least": "{fn} 至少需要 {n} 个参数，但传入了 {given} 个",

@@ -87,6 +87,20 @@ EN = {
                                   "arithmetic steps in one call; the limit is {limit} per call",
     "errors_numpy.histogram_work": "np.histogram of {values} values in {edges} edges would take about {work} "
                                    "arithmetic steps in one call; the limit is {limit} per call",
+    # session 31: np.partition, np.searchsorted (numpy_order.py)
+    "errors_numpy.partition_work": "np.{name} at {count} kth's of {values} values would take about {work} "
+                                   "arithmetic steps in one call; the limit is {limit} per call",
+    "errors_numpy.searchsorted_side": "np.searchsorted: side must be 'left' or 'right'",
+    "errors_numpy.array_shape_set": "a numpy array's shape must be an int or a tuple of ints",
+    "errors_numpy.polyfit_work": "np.polyfit of degree {deg} at {points} points would take about {work} "
+                                 "arithmetic steps in one call; the limit is {limit} per call",
+    "errors_numpy.polyval_work": "np.polyval of {count} coefficients at {points} points would take about "
+                                 "{work} arithmetic steps in one call; the limit is {limit} per call",
+    "errors_numpy.multivariate_work": "Generator.multivariate_normal of {draws} draws in {dims} dimensions "
+                                      "would take about {work} arithmetic steps in one call; the limit is "
+                                      "{limit} per call",
+    "errors_numpy.multivariate_call": "Autograd Lab supports `rng.multivariate_normal(mean, cov, size=None, "
+                                      "check_valid='warn', tol=1e-8, method='svd')`",
     "errors_numpy.flag_value": "`{call}({name}=...)` takes True or False in Autograd Lab",
     "errors_numpy.number_value": "`{call}({name}=...)` takes a number in Autograd Lab",
     "errors_numpy.string_value": "`{call}(msg=...)` takes a string in Autograd Lab",
@@ -218,6 +232,18 @@ ZH = {
                                   "步运算；每次调用的限制是 {limit}",
     "errors_numpy.histogram_work": "把 {values} 个值放入 {edges} 个边界的 np.histogram 一次调用约需 {work} 步"
                                    "运算；每次调用的限制是 {limit}",
+    "errors_numpy.partition_work": "在 {values} 个值上按 {count} 个 kth 做 np.{name}，一次调用约需 {work} "
+                                   "步运算；每次调用的限制是 {limit}",
+    "errors_numpy.searchsorted_side": "np.searchsorted：side 必须是 'left' 或 'right'",
+    "errors_numpy.array_shape_set": "numpy 数组的 shape 必须是整数或由整数组成的元组",
+    "errors_numpy.polyfit_work": "在 {points} 个点上做 {deg} 次的 np.polyfit 一次调用约需 {work} 步运算；"
+                                 "每次调用的限制是 {limit}",
+    "errors_numpy.polyval_work": "在 {points} 个点上求 {count} 个系数的 np.polyval 一次调用约需 {work} "
+                                 "步运算；每次调用的限制是 {limit}",
+    "errors_numpy.multivariate_work": "在 {dims} 维中抽取 {draws} 次的 Generator.multivariate_normal 一次调用"
+                                      "约需 {work} 步运算；每次调用的限制是 {limit}",
+    "errors_numpy.multivariate_call": "Autograd Lab 支持 `rng.multivariate_normal(mean, cov, size=None, "
+                                      "check_valid='warn', tol=1e-8, method='svd')`",
     "errors_numpy.flag_value": "在 Autograd Lab 中 `{call}({name}=...)` 只接受 True 或 False",
     "errors_numpy.number_value": "在 Autograd Lab 中 `{call}({name}=...)` 需要一个数字",
     "errors_numpy.string_value": "在 Autograd Lab 中 `{call}(msg=...)` 需要一个字符串",

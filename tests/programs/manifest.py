@@ -407,6 +407,13 @@ TUTORIALS: tuple[ProgramSpec, ...] = (
     # fitted with autograd
     ProgramSpec("tutorial_own_dataclass_training.py", "written fresh for Autograd Lab (session 31)",
                 output="loss"),
+    # Session 31 (corpus): d2l-zh's optimization chapter, the optimizers written from scratch:
+    # `p[:] -= lr * v` under no_grad writes a view made under no_grad (the recorder asked for its
+    # grad_fn, which PyTorch refuses to name, and the program stopped: engine/recorder.py _grad_fn)
+    ProgramSpec("tutorial_d2l_zh_optimizers.py", "d2l-ai/d2l-zh (Apache-2.0)", output=UNCHECKED),
+    # the Python Data Science Handbook's fancy indexing and sorting (np.partition / np.argpartition,
+    # np.searchsorted, Generator.multivariate_normal: lang/numpy_order.py, numpy_generators.py)
+    ProgramSpec("tutorial_pdsh_sorting_fancy_indexing.py", "jakevdp/PythonDataScienceHandbook (code MIT)"),
 )
 
 

@@ -19,6 +19,9 @@ such a call its work is estimated from the shapes with Python ints (never runnin
 - allclose, dist and the losses that broadcast their two tensors inside one call (mse, l1, smooth l1,
   huber, kl_div) and answer one number: the broadcast intermediate (dist of (40000, 1) and (1, 40000)
   asked for 6.4 GB) at BROADCAST_INSIDE_WEIGHT units an element, only when it outgrows both tensors;
+  cosine_similarity and pairwise_distance too, whose result drops the last dimension (red team, session
+  31: (1000, 1, 100) against (1, 1000, 100) made 1e8-element intermediates for a 1e6 result, 2.5 s and
+  ~1.4 GB at the peak; (5000, 1, 100) against (1, 1000, 100) asked for 2 GB);
 - index_fill(dim, index, value): one slice written per index, repeats too (5,000,000 zeros filling
   a (1, 5,000,000) tensor write 2.5e13 elements in one call);
 - each times the first tensor's element size / 4 (float64, complex64: 2; complex128: 4);
@@ -74,8 +77,9 @@ _NORMS = frozenset({"norm", "linalg.norm", "linalg.matrix_norm"})
 _BILINEAR = frozenset({"nn.functional.bilinear", "bilinear"})
 _ADDBMM = "addbmm"
 _INDEX_FILL = frozenset({"index_fill", "index_fill_"})
-_BROADCAST_INSIDE = frozenset({"allclose", "dist"} | {f"nn.functional.{name}" for name in (
-    "mse_loss", "l1_loss", "smooth_l1_loss", "huber_loss", "kl_div")})
+_BROADCAST_INSIDE = frozenset({"allclose", "dist", "cosine_similarity", "pairwise_distance"} | {
+    f"nn.functional.{name}" for name in ("mse_loss", "l1_loss", "smooth_l1_loss", "huber_loss", "kl_div",
+                                         "cosine_similarity", "pairwise_distance")})
 # An element of such an intermediate counts max_call_work / max_tensor_elements units (the default limits):
 # the call is refused where a result of that many elements would be.
 BROADCAST_INSIDE_WEIGHT = 200

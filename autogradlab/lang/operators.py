@@ -79,7 +79,7 @@ _INT_PAIR = (int, int)   # sized by SizeChecker._clearly_small first, as check_p
 _SEQUENCES = frozenset({str, list, tuple})
 # Comparisons CPython makes item by item inside containers: each tensor pair sized (compare_guard.py).
 _SIZED_COMPARES = frozenset({"eq", "ne", "lt", "le", "gt", "ge"})
-_COMPARED_CONTAINERS = (list, tuple, dict, type({}.keys()), type({}.values()), type({}.items()))
+_COMPARED_CONTAINERS = (list, tuple, dict, slice, type({}.keys()), type({}.values()), type({}.items()))
 _PLAIN_SEARCHED = frozenset({str, range, ProgramSet})   # `in` of these compares no tensors
 
 

@@ -129,6 +129,9 @@ EN = {
                                  "stat_length",
     "errors_numpy.pad_mode": "Autograd Lab supports `np.pad` with a mode named by a string, such as "
                              "'constant'",
+    # session 31 (red team)
+    "errors_numpy.pad_empty": "`np.pad(mode='empty')` is not supported in Autograd Lab: its padding would be "
+                              "uninitialised memory; use mode='constant'",
 }
 
 ZH = {
@@ -234,4 +237,6 @@ ZH = {
     "errors_numpy.pad_keywords": "Autograd Lab 支持 `np.pad(array, pad_width, mode='constant', ...)`，"
                                  "关键字参数只能是 constant_values、end_values、reflect_type 和 stat_length",
     "errors_numpy.pad_mode": "Autograd Lab 支持用字符串指定模式的 `np.pad`，例如 'constant'",
+    "errors_numpy.pad_empty": "Autograd Lab 不支持 `np.pad(mode='empty')`：其填充部分将是未初始化的内存；"
+                              "请使用 mode='constant'",
 }

@@ -35,8 +35,8 @@ def _comb_perm_bits(name: str, n: int, k: int) -> float:
     smaller of k and n - k) and n**k (perm) bound it from above; more than _FEW_FACTORS factors make
     at least one bit each (comb(n, m) >= 2**m for n >= 2m, perm(n, k) >= k!), far above any limit."""
     m = min(k, n - k) if name == "comb" else k
-    if m > sys.maxsize:
-        return 0.0   # CPython refuses it at once (OverflowError)
+    if m > sys.maxsize:   # CPython would refuse it at once (OverflowError); over any limit
+        return float(sys.maxsize)
     if n < _LGAMMA_EXACT:
         bits = _log2_factorial(n) - _log2_factorial(n - k)
         return (bits - _log2_factorial(k) if name == "comb" else bits) + 2
@@ -53,7 +53,7 @@ def _bits(name: str, args: tuple) -> float:
     except TypeError:
         return 0.0
     if name == "factorial" and len(values) == 1 and values[0] >= 0:
-        return _log2_factorial(values[0]) + 2 if values[0] <= sys.maxsize else 0.0   # (CPython refuses)
+        return _log2_factorial(values[0]) + 2 if values[0] <= sys.maxsize else float(sys.maxsize)
     if name in ("comb", "perm") and len(values) in (1, 2) and all(v >= 0 for v in values):
         n = values[0]
         k = values[1] if len(values) == 2 else n

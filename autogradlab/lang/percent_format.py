@@ -13,7 +13,7 @@ length was checked; a width of 2,000,000,000 ended the worker out of memory)."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
 _HUGE = 10**10   # a width or precision written with this many digits or more
 _DIGITS = frozenset("0123456789")   # CPython's Py_ISDIGIT: ASCII digits only
@@ -29,26 +29,36 @@ def _number(fmt: str, i: int) -> tuple[str, int]:
     return fmt[start:i], i
 
 
-def directives(fmt: str) -> list[tuple[str | None, str, str, str]]:
-    """(mapping key or None, width, precision, conversion) of each directive but `%%`, read as CPython
-    reads %[(key)][flags][width][.precision][length]type (a key's parentheses nest)."""
-    found: list[tuple[str | None, str, str, str]] = []
+class Directive(NamedTuple):
+    start: int           # fmt[start:end] is the directive, from its `%` to its conversion character
+    end: int
+    key: str | None      # `%(key)s`
+    width: str           # digits, "*" or ""
+    precision: str
+    conversion: str      # "" when the text ends first
+
+
+def directives(fmt: str) -> list[Directive]:
+    """Each directive but `%%`, read as CPython reads %[(key)][flags][width][.precision][length]type
+    (a key's parentheses nest)."""
+    found: list[Directive] = []
     i, end = 0, len(fmt)
     while (i := fmt.find("%", i)) >= 0:
+        start = i
         i += 1
         if i < end and fmt[i] == "%":   # `%%` only: `%5%` takes an argument, as CPython's parser does
             i += 1
             continue
         key = None
         if i < end and fmt[i] == "(":
-            depth, start = 1, i + 1
+            depth, opened = 1, i + 1
             i += 1
             while i < end and depth:
                 depth += {"(": 1, ")": -1}.get(fmt[i], 0)
                 i += 1
             if depth:   # CPython: "incomplete format key"
                 break
-            key = fmt[start:i - 1]
+            key = fmt[opened:i - 1]
         while i < end and fmt[i] in "-+ #0":
             i += 1
         width, i = _number(fmt, i)
@@ -57,7 +67,7 @@ def directives(fmt: str) -> list[tuple[str | None, str, str, str]]:
             precision, i = _number(fmt, i + 1)
         if i < end and fmt[i] in "hlL":
             i += 1
-        found.append((key, width, precision, fmt[i:i + 1]))
+        found.append(Directive(start, min(i + 1, end), key, width, precision, fmt[i:i + 1]))
         i += 1
     return found
 
@@ -76,14 +86,14 @@ def check_percent_format(sizes: Any, fmt: str, args: Any) -> None:
     parsed = directives(fmt)
     sizes.check_text_weight(args, "the %-formatted string")   # `'%s' % {...}` prints it whole
     if isinstance(args, dict):   # a key may be used many times: weigh every use
-        used = [args[key] for key, *_ in parsed if key in args]
+        used = [args[d.key] for d in parsed if d.key in args]
         sizes.check_text_weight(used, "the %-formatted string")
     else:
         used = list(args) if isinstance(args, tuple) else [args]
     values = used if not isinstance(args, dict) else []
     position, padding = 0, sum(_chars(value) for value in used)
-    for _key, width, precision, _conversion in parsed:
-        for part in (width, precision):
+    for directive in parsed:
+        for part in (directive.width, directive.precision):
             if part == "*":   # the next argument is the width/precision
                 value = values[position] if position < len(values) else 0
                 padding += abs(value) if type(value) is int else 0

@@ -292,3 +292,19 @@ def test_huge_comb_is_a_limit_naming_the_function():
 def test_small_comb_and_perm_still_run_as_python():
     _runs_as_python("import math\nprint(math.comb(2**45, 90) % 1000003, math.perm(2**80, 3), "
                     "math.comb(50, 25))\n")
+
+
+# -- 9. itertools.tee's iterators --------------------------------------------------------------------------
+_TEE = "import itertools\nprint([list(t) for t in itertools.tee(iter([1, 2]), {n})][-3:])\n"
+
+
+@pytest.mark.parametrize("n, refused", [(11, False), (16, True)])
+def test_tee_counts_its_iterators_in_the_runs_total(n, refused):
+    """5386460: tee([1], 99999) a hundred times held ~550 MB (804 MB peak) before the time limit stopped it;
+    each iterator now counts TEE_ITEM_WEIGHT (32) items: 11 are 352 (+ the lists and the text), 16 are 512."""
+    if refused:
+        report, _ = _run(_TEE.format(n=n), max_total_sequence_items=500)
+        _stopped(report, "limit", 2, "the program built more than 500 list and string items in all (the "
+                                     "tuple of itertools.tee())")
+    else:
+        _runs_as_python(_TEE.format(n=n), max_total_sequence_items=500)

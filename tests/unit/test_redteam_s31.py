@@ -308,3 +308,27 @@ def test_tee_counts_its_iterators_in_the_runs_total(n, refused):
                                      "tuple of itertools.tee())")
     else:
         _runs_as_python(_TEE.format(n=n), max_total_sequence_items=500)
+
+
+# -- 10. Binomial / Multinomial entropy --------------------------------------------------------------------
+_ENTROPY = ("import torch\nd = torch.distributions.{kind}\nprint(d.entropy())\n")
+
+
+@pytest.mark.parametrize("kind, elements", [
+    ("Binomial(total_count=99, probs=torch.full((7,), 0.3))", 700),
+    ("Binomial(total_count=torch.tensor([49.0, 49.0]), probs=torch.tensor([0.2, 0.6]))", 100),
+    ("Multinomial(total_count=39, probs=torch.tensor([0.2, 0.3, 0.5]))", 120),
+])
+def test_entropy_support_just_below_and_above_the_element_limit(kind, elements):
+    """5386460: Binomial(total_count=4_000_000, probs over a batch of 12).entropy() ran past the hard stop
+    (10 s; a batch of 100 asked for 1.6 GB): it enumerates total_count + 1 values per count."""
+    program = _ENTROPY.format(kind=kind)
+    _runs_as_python(program, max_tensor_elements=elements)
+    report, _ = _run(program, max_tensor_elements=elements - 1)
+    _stopped(report, "limit", 3, f"entropy would have {elements:,} elements; the limit is {elements - 1:,}")
+
+
+def test_closed_form_entropies_are_not_counted_by_support():
+    _runs_as_python("import torch\nimport torch.distributions as D\n"
+                    "print(D.Geometric(probs=torch.tensor([0.3, 0.5])).entropy(), "
+                    "D.Bernoulli(probs=torch.tensor(0.25)).entropy())\n", max_tensor_elements=3)

@@ -106,6 +106,19 @@ def _sample(interp: Interpreter, dist: SafeDistribution, method: str, args: list
     return sample
 
 
+def _log_prob_elements(real: Any, value: torch.Tensor) -> int:
+    """log_prob(value) broadcasts the value against the batch (and event) shape: its result and
+    intermediates (Multinomial clones the broadcast logits) have this many elements (red team, session 31:
+    Normal over (1, 40000) at a (40000, 1) value asked for 6.4 GB; the meta run behind the size check mixed
+    a meta value with the distribution's real parameters and fell back to the value's own size).
+    Categorical picks from its categories by index (views of the broadcast): its batch alone."""
+    shape = tuple(real.batch_shape) + (() if isinstance(real, D.Categorical) else tuple(real.event_shape))
+    try:
+        return count_elements(tuple(torch.broadcast_shapes(tuple(value.shape), shape)))
+    except RuntimeError:
+        return 0   # PyTorch's own error, at once
+
+
 def _support_elements(real: Any) -> int | None:
     """The values Binomial's and Multinomial's entropy() enumerate: total_count + 1 of them for each count
     of the batch (and each category), as one tensor, then log_prob of it (red team, session 31:
@@ -136,6 +149,9 @@ def call_method(interp: Interpreter, dist: SafeDistribution, name: str, args: li
             raise ProgramTypeError("log_prob() takes one tensor, the value")
         if name == "entropy" and (args or kwargs):
             raise ProgramTypeError("entropy() takes no arguments")
+        if name == "log_prob":
+            interp.sizes.check_elements(_log_prob_elements(dist.dist, args[0]),
+                                        f"{type(dist.dist).__name__}.log_prob")
         if name == "entropy":
             support = _support_elements(dist.dist)
             if support is not None:

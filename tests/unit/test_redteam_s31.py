@@ -332,3 +332,27 @@ def test_closed_form_entropies_are_not_counted_by_support():
     _runs_as_python("import torch\nimport torch.distributions as D\n"
                     "print(D.Geometric(probs=torch.tensor([0.3, 0.5])).entropy(), "
                     "D.Bernoulli(probs=torch.tensor(0.25)).entropy())\n", max_tensor_elements=3)
+
+
+# -- 11. log_prob's broadcast ------------------------------------------------------------------------------
+@pytest.mark.parametrize("dist, value, elements", [
+    ("Normal(torch.zeros(1, 30), 1.0)", "torch.linspace(-1, 1, 30).reshape(30, 1)", 900),
+    ("Laplace(torch.zeros(40, 1), 2.0)", "torch.linspace(-1, 1, 20)", 800),
+    ("Poisson(torch.full((1, 25), 3.0))", "torch.arange(25.0).reshape(25, 1)", 625),
+])
+def test_log_prob_broadcast_just_below_and_above_the_element_limit(dist, value, elements):
+    """5386460: Normal over (1, 40000) at a (40000, 1) value asked torch's allocator for 6.4 GB; over
+    (1, 3000) at (3000, 1) it made 9,000,000 elements (the limit 5,000,000)."""
+    program = f"import torch\nd = torch.distributions.{dist}\nprint(d.log_prob({value}))\n"
+    _runs_as_python(program, max_tensor_elements=elements)
+    report, _ = _run(program, max_tensor_elements=elements - 1)
+    _stopped(report, "limit", 3, f"log_prob would have {elements:,} elements; the limit is {elements - 1:,}")
+
+
+@pytest.mark.parametrize("dist, value", [
+    ("Multinomial(10, probs=torch.tensor([0.2, 0.3, 0.5]))", "torch.tensor([[2.0, 3.0, 5.0]] * 5)"),
+    ("Categorical(probs=torch.tensor([[0.2, 0.3, 0.5]] * 2))", "torch.tensor([[0], [2], [1]])"),
+    ("Binomial(5, probs=torch.tensor([0.2, 0.7]))", "torch.tensor([[1.0], [4.0]])"),
+])
+def test_log_prob_of_event_and_categorical_shapes_runs_as_pytorch(dist, value):
+    _runs_as_python(f"import torch\nd = torch.distributions.{dist}\nprint(d.log_prob({value}))\n")

@@ -356,3 +356,23 @@ def test_log_prob_broadcast_just_below_and_above_the_element_limit(dist, value, 
 ])
 def test_log_prob_of_event_and_categorical_shapes_runs_as_pytorch(dist, value):
     _runs_as_python(f"import torch\nd = torch.distributions.{dist}\nprint(d.log_prob({value}))\n")
+
+
+# -- 12. a tensor compared with a numpy array inside a container -------------------------------------------
+@pytest.mark.parametrize("compare", ["[a] == [b]", "[b] == [a]", "a in [b]", "[b].count(a)"])
+def test_tensor_against_array_in_containers_is_sized_first(compare):
+    """5386460: `[t] == [a]` of a (3000, 1) tensor and a (1, 3000) array made 9,000,000 bools unchecked
+    (torch reads the array: the guard sized tensor pairs only); (5,000,000, 1) against (1, 5,000,000) asked
+    torch's allocator for 25e12 bytes."""
+    program = (f"import torch\nimport numpy as np\na = torch.zeros(30, 1)\nb = np.zeros((1, 30))\n"
+               f"print({compare})\n")
+    report, _ = _run(program, max_tensor_elements=899)
+    _stopped(report, "limit", 5, "result of eq would have 900 elements; the limit is 899")
+    report, _ = _run(program, max_tensor_elements=900)   # within it: PyTorch's own "ambiguous" error
+    assert report.error is not None and report.error.kind != "limit", report.error
+    assert "ambiguous" in report.error.message
+
+
+def test_one_element_tensor_and_array_in_a_list_compare_as_python_does():
+    _runs_as_python("import torch\nimport numpy as np\nprint([torch.tensor([2.0])] == [np.array([2.0])], "
+                    "torch.tensor(1.0) in [np.array(0.0), np.array(1.0)])\n")

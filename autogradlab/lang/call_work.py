@@ -58,6 +58,20 @@ PRODUCT_SPEEDUP = 16
 # eigvals (svd) of 1000x1000 in float32: 0.23 s (0.20), complex64 0.47 (0.46), float64 0.50 (0.39),
 # complex128 1.10 (0.98): the work counts the first tensor's element size / 4 times over.
 MAX_DTYPE_WEIGHT = 4
+# float16 and bfloat16 have no fast CPU kernels: a 1000x1000 product took 1.67 s (float16) and 1.42 s
+# (bfloat16) against float32's 0.085 (one thread, red team, session 31), a convolution 1.7-2.2 ns a
+# multiply-add against 0.06-0.16: their work counts HALF_WEIGHT times over (a matrix product of them too,
+# which is otherwise left to the element limits: 2236 x 2236 @ 2236 x 2236 in float16 ran past the hard
+# stop, ~18 s of one CPU).
+HALF_DTYPES = frozenset({torch.float16, torch.bfloat16})
+HALF_WEIGHT = 20
+
+
+def dtype_weight(tensor: torch.Tensor) -> int:
+    """How many times over a call's work counts for its first tensor's dtype."""
+    if tensor.dtype in HALF_DTYPES:
+        return HALF_WEIGHT
+    return min(MAX_DTYPE_WEIGHT, max(1, tensor.element_size() // 4))
 # matrix_exp squares once per doubling of the matrix's norm: 0.34 s for a 1000x1000 randn, 1.48 s for
 # the same times 1e30 (the most a float32 norm allows costs ~4x the plain one).
 MATRIX_EXP_WEIGHT = 4
@@ -83,8 +97,12 @@ _BROADCAST_INSIDE = frozenset({"allclose", "dist", "cosine_similarity", "pairwis
 # An element of such an intermediate counts max_call_work / max_tensor_elements units (the default limits):
 # the call is refused where a result of that many elements would be.
 BROADCAST_INSIDE_WEIGHT = 200
+# Matrix products: checked only when a tensor is float16 / bfloat16 (HALF_WEIGHT), their multiply-adds
+# the result's elements times the contracted size, the last dimension of the factor at this position.
+PRODUCTS = {"matmul": 0, "mm": 0, "bmm": 0, "inner": 0, "mv": 0, "dot": 0, "vdot": 0, "chain_matmul": 0,
+            "nn.functional.linear": 0, "addmm": 1, "baddbmm": 1, "addmv": 1, "addr": 1}
 COSTLY = (_CUBIC | _SOLVE | _TENSOR_LINALG | _POWER | _NORMS | {"cdist", _ADDBMM} | _BILINEAR | _INDEX_FILL
-          | _BROADCAST_INSIDE | LOOKUPS)
+          | _BROADCAST_INSIDE | LOOKUPS | frozenset(PRODUCTS))
 # `x.norm()` and `torch.norm(u)` (a loop's gradient norm) cost nothing here: the planned sites keep
 # their fast path for these and check only a call with more arguments (an ord or p: 'nuc', 2).
 NORMS = _NORMS
@@ -290,9 +308,46 @@ def _dual(value: Any) -> bool:
     return fwAD.unpack_dual(value).tangent is not None
 
 
+def half_product_work(op: str, args: list, kwargs: dict) -> int | None:
+    """The work of a matrix product (op in PRODUCTS) with a float16 / bfloat16 tensor, None for any other
+    (those are left to the element limits) or where PyTorch refuses the shapes itself."""
+    values = (*args, *kwargs.values()) if kwargs else args
+    if not any(isinstance(v, torch.Tensor) and v.dtype in HALF_DTYPES or type(v) in (list, tuple) and any(
+            isinstance(t, torch.Tensor) and t.dtype in HALF_DTYPES for t in v) for v in values):
+        return None
+    from autogradlab.lang.meta_copies import meta_copy
+    if op == "chain_matmul" or args and type(args[0]) in (list, tuple):   # chain_matmul(a, b, c), multi_dot
+        factors = list(args[0]) if args and type(args[0]) in (list, tuple) else list(args)
+        if not all(isinstance(t, torch.Tensor) and t.dim() == 2 for t in factors):
+            return None
+        macs = 0
+        rows_ = int(factors[0].shape[0]) if factors else 0   # left to right: an upper bound of any order
+        for t in factors[1:]:
+            macs += rows_ * int(t.shape[0]) * int(t.shape[1])
+        return -(-macs * HALF_WEIGHT // PRODUCT_SPEEDUP)
+    first = _argument(args, kwargs, PRODUCTS.get(op, 0))
+    if not isinstance(first, torch.Tensor):
+        return None
+    fn = torch.nn.functional.linear if op == "nn.functional.linear" else getattr(torch, op, None)
+    try:
+        result = fn(*meta_copy(list(args)), **{name: meta_copy(value) for name, value in kwargs.items()})
+    except Exception:  # noqa: BLE001 - PyTorch's own error, at once, from the real call
+        return None
+    contracted = int(first.shape[-1]) if first.dim() else 1
+    macs = math.prod(int(n) for n in result.shape) * contracted
+    return -(-macs * HALF_WEIGHT // PRODUCT_SPEEDUP)
+
+
 def check_work(limit: int, op: str, args: list, kwargs: dict, rows: int = 1) -> None:
     """Refuse the call `op(*args, **kwargs)` (op in COSTLY) whose estimated work exceeds `limit`;
     `rows` > 1 under a vmap batch (jacobian's forward mode), where the shapes show one row."""
+    if op in PRODUCTS:   # float32 & co.: nothing to check (one dtype look per tensor)
+        work = half_product_work(op, args, kwargs)
+        if work is not None:
+            WORK_SEEN[0] += work * rows
+            if work * rows > limit:
+                _refuse(limit, op, args, kwargs, work * rows)
+        return
     if op.endswith("matrix_exp"):
         MATRIX_EXP_CALLS[0] += 1
         if _dual(args[0] if args else _argument(args, kwargs, 0, "A", "input")):
@@ -304,7 +359,7 @@ def check_work(limit: int, op: str, args: list, kwargs: dict, rows: int = 1) -> 
             return
     first = next((v for v in (*args, *kwargs.values()) if isinstance(v, torch.Tensor)), None)
     if first is not None:   # float64 and complex64 take twice as long, complex128 four times
-        rows *= min(MAX_DTYPE_WEIGHT, max(1, first.element_size() // 4))
+        rows *= dtype_weight(first)
     if op in _POWER:
         power = _power(args, kwargs)
         WORK_SEEN[0] += power[0] * rows if power is not None else 0
@@ -340,7 +395,10 @@ def check_work(limit: int, op: str, args: list, kwargs: dict, rows: int = 1) -> 
     WORK_SEEN[0] += (work or 0) * rows
     if work is None or work * rows <= limit:
         return
-    work *= rows
+    _refuse(limit, op, args, kwargs, work * rows)
+
+
+def _refuse(limit: int, op: str, args: list, kwargs: dict, work: int) -> None:
     tensors = [v for v in (*args, *kwargs.values()) if isinstance(v, torch.Tensor)][:3]
     raise LimitExceeded(
         f"{op} of shape {', '.join(_shape_text(t) for t in tensors)} would take about {work:,} arithmetic "

@@ -10,9 +10,10 @@ every op of torch's own decomposition: the largest op result (views aside) is ch
 max_tensor_elements, and the work against max_call_work: a product's (bmm, mm) multiply-adds count
 1/PRODUCT_SPEEDUP of a unit each as in call_work, any other op its result's elements, a view none;
 times the first operand's element size / 4. Two operands are left to the element limits as a matrix
-product is (call_work.py): their one product has no intermediate. A meta run that fails on a user
-error (shapes) counts what ran before the failing op, as the real call stops there too; an op
-without a meta kernel is bounded by the product of the operands' sizes (fail closed). Answers are
+product is (call_work.py): their one product has no intermediate (float16 / bfloat16 ones are measured:
+their products are ~20x slower, call_work.HALF_WEIGHT; tensordot, two operands, only then). A meta run
+that fails on a user error (shapes) counts what ran before the failing op, as the real call stops there
+too; an op without a meta kernel is bounded by the product of the operands' sizes (fail closed). Answers are
 kept per shapes (a loop's einsum pays the meta run once). A refusal is a LimitExceeded: `try/except`
 does not catch it.
 """
@@ -27,11 +28,11 @@ from torch.utils._python_dispatch import TorchDispatchMode
 
 from autogradlab.errors import LimitExceeded
 from autogradlab.lang import sizes as size_checks
-from autogradlab.lang.call_work import MAX_DTYPE_WEIGHT, PRODUCT_SPEEDUP
+from autogradlab.lang.call_work import HALF_DTYPES, PRODUCT_SPEEDUP, dtype_weight
 from autogradlab.lang.conv_work import CONVOLUTIONS, check_convolution
 from autogradlab.lang.meta_copies import meta_copy, shape_key
 
-CONTRACTIONS = frozenset({"einsum", "linalg.multi_dot"})   # torch.chain_matmul is not allowed
+CONTRACTIONS = frozenset({"einsum", "linalg.multi_dot", "tensordot"})   # torch.chain_matmul is not allowed
 # torch.trapezoid(y, x) (and trapz, cumulative_trapezoid) broadcasts x's differences against y's pairs: y of
 # (2000, 1, n) and x of (1, 2000, n) make 4,000,000 * (n - 1) products for a 2000 x 2000 result
 TRAPEZOIDS = frozenset({"trapezoid", "trapz", "cumulative_trapezoid"})
@@ -138,8 +139,8 @@ def check_contraction(sizes: Any, op: str, fn: Any, args: list, kwargs: dict) ->
         check_convolution(sizes, op, fn, args, kwargs)
         return
     tensors = _tensors(args, kwargs)
-    if len(tensors) < (2 if op in TRAPEZOIDS else 3):
-        return
+    if len(tensors) < (2 if op in TRAPEZOIDS else 3) and not any(t.dtype in HALF_DTYPES for t in tensors):
+        return   # (two float16 / bfloat16 operands: their one product is slow enough to count, call_work.py)
     if not size_checks._warmed_up:   # the meta kernels load once per process (sizes.warm_up)
         sizes.warm_up_s += size_checks.warm_up()
     largest, work = measure(fn, op, args, kwargs)
@@ -153,7 +154,7 @@ def check_contraction(sizes: Any, op: str, fn: Any, args: list, kwargs: dict) ->
             f"is {limits.max_tensor_elements:,}",
             hint="use smaller sizes (limit max_tensor_elements)" if op in TRAPEZOIDS
             else "contract fewer or smaller tensors at a time (limit max_tensor_elements)")
-    work *= rows * min(MAX_DTYPE_WEIGHT, max(1, tensors[0].element_size() // 4))
+    work *= rows * dtype_weight(tensors[0])
     if work > limits.max_call_work:
         shape = _shapes(tensors)
         raise LimitExceeded(

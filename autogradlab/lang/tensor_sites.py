@@ -29,7 +29,7 @@ from autogradlab.errors import ProgramError
 from autogradlab.lang import allowlist as al
 from autogradlab.lang import calls, shapes, size_plans
 from autogradlab.lang.allowlist import CallSpec
-from autogradlab.lang.call_work import COSTLY, NORMS, check_work
+from autogradlab.lang.call_work import COSTLY, HALF_DTYPES, NORMS, check_work
 from autogradlab.lang.operators import other_result
 from autogradlab.lang.sizes import check_result_shape, tensor_elements
 from autogradlab.lang.tensor_counts import MAX_SHOWN_DIMS
@@ -51,6 +51,7 @@ def binary_site(interp: Interpreter, name: str, fn: Callable[..., Any],
     sizes = interp.sizes
     seen: list = [_MISS, _MISS, 0]   # the last (left key, right key) and its element count
     others: dict = {}   # (left key, right key) -> element count, up to SEEN_SHAPES of them
+    product = name == "matmul"   # `a @ b` of float16 / bfloat16: its work checked (call_work.PRODUCTS)
 
     def run(a: Any, b: Any) -> Any:
         ta, tb = type(a), type(b)
@@ -58,6 +59,8 @@ def binary_site(interp: Interpreter, name: str, fn: Callable[..., Any],
             left = a.shape
             if tb is _TENSOR:
                 right = b.shape
+                if product and (a.dtype in HALF_DTYPES or b.dtype in HALF_DTYPES):
+                    check_work(sizes.limits.max_call_work, name, [a, b], {}, sizes.work_rows)
             elif tb in _NUMBERS:
                 right = tb
             else:
@@ -109,6 +112,7 @@ def augmented_site(interp: Interpreter, name: str, fn: Callable[..., Any], inpla
     sizes = interp.sizes
     seen: list = [_MISS, _MISS, 0]   # the last (left key, right key) and its element count
     others: dict = {}   # (left key, right key) -> element count, up to SEEN_SHAPES of them
+    product = name == "matmul"   # `a @ b` of float16 / bfloat16: its work checked (call_work.PRODUCTS)
 
     def run(a: Any, b: Any) -> Any:
         ta, tb = type(a), type(b)
@@ -116,6 +120,8 @@ def augmented_site(interp: Interpreter, name: str, fn: Callable[..., Any], inpla
             left = a.shape
             if tb is _TENSOR:
                 right = b.shape
+                if product and (a.dtype in HALF_DTYPES or b.dtype in HALF_DTYPES):
+                    check_work(sizes.limits.max_call_work, name, [a, b], {}, sizes.work_rows)
             elif tb in _NUMBERS:
                 right = tb
             else:

@@ -376,3 +376,44 @@ def test_tensor_against_array_in_containers_is_sized_first(compare):
 def test_one_element_tensor_and_array_in_a_list_compare_as_python_does():
     _runs_as_python("import torch\nimport numpy as np\nprint([torch.tensor([2.0])] == [np.array([2.0])], "
                     "torch.tensor(1.0) in [np.array(0.0), np.array(1.0)])\n")
+
+
+# -- 13. float16 / bfloat16 products ----------------------------------------------------------------------
+_HALF = ("import torch\nimport torch.nn.functional as F\n"
+         "a = (torch.arange(200.0).reshape(10, 20) / 50).to({dtype})\n"
+         "b = (torch.arange(600.0).reshape(20, 30) / 300).to({dtype})\nprint({call})\n")
+
+
+@pytest.mark.parametrize("dtype", ["torch.float16", "torch.bfloat16"])
+@pytest.mark.parametrize("call", ["a @ b", "torch.matmul(a, b)", "a.mm(b)", "torch.mm(a, b)",
+                                  "F.linear(a, b.T)", "torch.inner(a, b.T)",
+                                  "torch.addmm(torch.zeros(10, 30, dtype=a.dtype), a, b)"])
+def test_half_products_just_below_and_above_a_small_work_limit(call, dtype):
+    """5386460: 2236 x 2236 @ 2236 x 2236 in float16 ran past the hard stop (one CPU: 1.67 s per 1e9
+    multiply-adds, float32 0.085 s); now 300 results x 20 multiply-adds x HALF_WEIGHT (20) / 16 = 7,500."""
+    program = _HALF.format(dtype=dtype, call=call)
+    _runs_as_python(program, max_call_work=7_500)
+    report, _ = _run(program, max_call_work=7_499)
+    _stopped(report, "limit", 5, "would take about 7,500 arithmetic steps in one call; the limit is 7,499")
+
+
+def test_float32_products_are_left_to_the_element_limits():
+    _runs_as_python(_HALF.format(dtype="torch.float32", call="(a @ b).sum().item()"), max_call_work=1)
+
+
+def test_half_matmul_in_place_is_checked_too():
+    """100 results x 10 multiply-adds x 20 / 16 = 1,250."""
+    program = ("import torch\na = torch.ones(10, 10, dtype=torch.float16)\n"
+               "b = torch.ones(10, 10, dtype=torch.float16)\nb @= a\nprint(b[0, :3])\n")
+    _runs_as_python(program, max_call_work=1_250)
+    report, _ = _run(program, max_call_work=1_249)
+    _stopped(report, "limit", 4, "matmul of shape [10, 10], [10, 10] would take about 1,250 arithmetic steps")
+
+
+@pytest.mark.parametrize("call", ["torch.einsum('ij,jk->ik', a, b)", "torch.tensordot(a, b, 1)",
+                                  "F.conv1d(a[None], torch.ones(4, 10, 3, dtype=a.dtype))"])
+def test_half_contractions_and_convolutions_count_their_dtype(call):
+    program = _HALF.format(dtype="torch.float16", call=call)
+    _runs_as_python(program)
+    report, _ = _run(program, max_call_work=100)
+    _stopped(report, "limit", 5, "arithmetic steps in one call; the limit is 100 per call")

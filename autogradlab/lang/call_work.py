@@ -64,6 +64,7 @@ MAX_DTYPE_WEIGHT = 4
 # which is otherwise left to the element limits: 2236 x 2236 @ 2236 x 2236 in float16 ran past the hard
 # stop, ~18 s of one CPU).
 HALF_DTYPES = frozenset({torch.float16, torch.bfloat16})
+_TENSOR, _F16, _BF16 = torch.Tensor, torch.float16, torch.bfloat16
 HALF_WEIGHT = 20
 
 
@@ -342,6 +343,12 @@ def check_work(limit: int, op: str, args: list, kwargs: dict, rows: int = 1) -> 
     """Refuse the call `op(*args, **kwargs)` (op in COSTLY) whose estimated work exceeds `limit`;
     `rows` > 1 under a vmap batch (jacobian's forward mode), where the shapes show one row."""
     if op in PRODUCTS:   # float32 & co.: nothing to check (one dtype look per tensor)
+        if not kwargs:
+            for value in args:
+                if type(value) is not _TENSOR or (dtype := value.dtype) is _F16 or dtype is _BF16:
+                    break
+            else:
+                return
         work = half_product_work(op, args, kwargs)
         if work is not None:
             WORK_SEEN[0] += work * rows

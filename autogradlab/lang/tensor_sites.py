@@ -29,7 +29,7 @@ from autogradlab.errors import ProgramError
 from autogradlab.lang import allowlist as al
 from autogradlab.lang import calls, shapes, size_plans
 from autogradlab.lang.allowlist import CallSpec
-from autogradlab.lang.call_work import COSTLY, HALF_DTYPES, NORMS, check_work
+from autogradlab.lang.call_work import COSTLY, NORMS, check_work
 from autogradlab.lang.operators import other_result
 from autogradlab.lang.sizes import check_result_shape, tensor_elements
 from autogradlab.lang.tensor_counts import MAX_SHOWN_DIMS
@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
 
 _TENSOR = torch.Tensor
+_F16, _BF16 = torch.float16, torch.bfloat16   # `a @ b` of these: its work checked (call_work.PRODUCTS)
 _NUMBERS = frozenset({int, float, bool})
 _MISS = object()
 SEEN_SHAPES = 8   # shape pairs an operator's site remembers besides the last one (see the docstring)
@@ -59,7 +60,7 @@ def binary_site(interp: Interpreter, name: str, fn: Callable[..., Any],
             left = a.shape
             if tb is _TENSOR:
                 right = b.shape
-                if product and (a.dtype in HALF_DTYPES or b.dtype in HALF_DTYPES):
+                if product and ((d := a.dtype) is _F16 or d is _BF16 or (d := b.dtype) is _F16 or d is _BF16):
                     check_work(sizes.limits.max_call_work, name, [a, b], {}, sizes.work_rows)
             elif tb in _NUMBERS:
                 right = tb
@@ -120,7 +121,7 @@ def augmented_site(interp: Interpreter, name: str, fn: Callable[..., Any], inpla
             left = a.shape
             if tb is _TENSOR:
                 right = b.shape
-                if product and (a.dtype in HALF_DTYPES or b.dtype in HALF_DTYPES):
+                if product and ((d := a.dtype) is _F16 or d is _BF16 or (d := b.dtype) is _F16 or d is _BF16):
                     check_work(sizes.limits.max_call_work, name, [a, b], {}, sizes.work_rows)
             elif tb in _NUMBERS:
                 right = tb

@@ -58,21 +58,39 @@ PRODUCT_SPEEDUP = 16
 # eigvals (svd) of 1000x1000 in float32: 0.23 s (0.20), complex64 0.47 (0.46), float64 0.50 (0.39),
 # complex128 1.10 (0.98): the work counts the first tensor's element size / 4 times over.
 MAX_DTYPE_WEIGHT = 4
-# float16 and bfloat16 have no fast CPU kernels: a 1000x1000 product took 1.67 s (float16) and 1.42 s
-# (bfloat16) against float32's 0.085 (one thread, red team, session 31), a convolution 1.7-2.2 ns a
-# multiply-add against 0.06-0.16: their work counts HALF_WEIGHT times over (a matrix product of them too,
-# which is otherwise left to the element limits: 2236 x 2236 @ 2236 x 2236 in float16 ran past the hard
-# stop, ~18 s of one CPU).
-HALF_DTYPES = frozenset({torch.float16, torch.bfloat16})
-_TENSOR, _F16, _BF16 = torch.Tensor, torch.float16, torch.bfloat16
+# Matrix products are fast in float32 only: 1e9 multiply-adds took 0.08 s in float32, 0.18 float64, 0.25
+# int32, 0.31 complex64, 0.66 complex128, 1.42 bfloat16, 1.67 float16 and 3.5 s in int64 (one thread, red
+# team, session 31; torch.arange makes int64). A product at the element limits (2236 x 2236 @ 2236 x 2236,
+# 1.1e10 multiply-adds) ran past the hard stop in int64 and float16, 5.0 s in complex128: a product with
+# an operand of a dtype below counts its multiply-adds that many times over (PRODUCT_SPEEDUP of them a
+# unit, as a float32 product's would); float32, float64 and the small ints stay with the element limits
+# (2 s at most). A convolution or contraction counts HALF_WEIGHT / INT64_WEIGHT too (float16 conv:
+# 1.7-2.2 ns a multiply-add against float32's 0.06-0.16).
 HALF_WEIGHT = 20
+INT64_WEIGHT = 48
+PRODUCT_DTYPE_WEIGHT = {torch.float16: HALF_WEIGHT, torch.bfloat16: HALF_WEIGHT, torch.int64: INT64_WEIGHT,
+                        torch.complex128: 8, torch.complex64: 4, torch.int32: 4}
+HALF_DTYPES = frozenset({torch.float16, torch.bfloat16})
+_TENSOR, _F16, _BF16, _F32 = torch.Tensor, torch.float16, torch.bfloat16, torch.float32
 
 
 def dtype_weight(tensor: torch.Tensor) -> int:
     """How many times over a call's work counts for its first tensor's dtype."""
-    if tensor.dtype in HALF_DTYPES:
+    dtype = tensor.dtype
+    if dtype in HALF_DTYPES:
         return HALF_WEIGHT
+    if dtype is torch.int64:
+        return INT64_WEIGHT
     return min(MAX_DTYPE_WEIGHT, max(1, tensor.element_size() // 4))
+
+
+def _product_weight(value: Any) -> int:
+    """PRODUCT_DTYPE_WEIGHT of a tensor (or of a list of them: multi_dot), 0 for the dtypes left alone."""
+    if isinstance(value, torch.Tensor):
+        return PRODUCT_DTYPE_WEIGHT.get(value.dtype, 0)
+    if type(value) in (list, tuple):
+        return max((_product_weight(item) for item in value if isinstance(item, torch.Tensor)), default=0)
+    return 0
 # matrix_exp squares once per doubling of the matrix's norm: 0.34 s for a 1000x1000 randn, 1.48 s for
 # the same times 1e30 (the most a float32 norm allows costs ~4x the plain one).
 MATRIX_EXP_WEIGHT = 4
@@ -98,7 +116,7 @@ _BROADCAST_INSIDE = frozenset({"allclose", "dist", "cosine_similarity", "pairwis
 # An element of such an intermediate counts max_call_work / max_tensor_elements units (the default limits):
 # the call is refused where a result of that many elements would be.
 BROADCAST_INSIDE_WEIGHT = 200
-# Matrix products: checked only when a tensor is float16 / bfloat16 (HALF_WEIGHT), their multiply-adds
+# Matrix products: checked only with an operand of a dtype in PRODUCT_DTYPE_WEIGHT, their multiply-adds
 # the result's elements times the contracted size, the last dimension of the factor at this position.
 PRODUCTS = {"matmul": 0, "mm": 0, "bmm": 0, "inner": 0, "mv": 0, "dot": 0, "vdot": 0, "chain_matmul": 0,
             "nn.functional.linear": 0, "addmm": 1, "baddbmm": 1, "addmv": 1, "addr": 1}
@@ -309,12 +327,12 @@ def _dual(value: Any) -> bool:
     return fwAD.unpack_dual(value).tangent is not None
 
 
-def half_product_work(op: str, args: list, kwargs: dict) -> int | None:
-    """The work of a matrix product (op in PRODUCTS) with a float16 / bfloat16 tensor, None for any other
-    (those are left to the element limits) or where PyTorch refuses the shapes itself."""
+def product_work(op: str, args: list, kwargs: dict) -> int | None:
+    """The work of a matrix product (op in PRODUCTS) with an operand of a dtype in PRODUCT_DTYPE_WEIGHT,
+    None for the others (left to the element limits) or where PyTorch refuses the shapes itself."""
     values = (*args, *kwargs.values()) if kwargs else args
-    if not any(isinstance(v, torch.Tensor) and v.dtype in HALF_DTYPES or type(v) in (list, tuple) and any(
-            isinstance(t, torch.Tensor) and t.dtype in HALF_DTYPES for t in v) for v in values):
+    weight = max((_product_weight(v) for v in values), default=0)
+    if not weight:
         return None
     from autogradlab.lang.meta_copies import meta_copy
     if op == "chain_matmul" or args and type(args[0]) in (list, tuple):   # chain_matmul(a, b, c), multi_dot
@@ -325,7 +343,7 @@ def half_product_work(op: str, args: list, kwargs: dict) -> int | None:
         rows_ = int(factors[0].shape[0]) if factors else 0   # left to right: an upper bound of any order
         for t in factors[1:]:
             macs += rows_ * int(t.shape[0]) * int(t.shape[1])
-        return -(-macs * HALF_WEIGHT // PRODUCT_SPEEDUP)
+        return -(-macs * weight // PRODUCT_SPEEDUP)
     first = _argument(args, kwargs, PRODUCTS.get(op, 0))
     if not isinstance(first, torch.Tensor):
         return None
@@ -336,20 +354,20 @@ def half_product_work(op: str, args: list, kwargs: dict) -> int | None:
         return None
     contracted = int(first.shape[-1]) if first.dim() else 1
     macs = math.prod(int(n) for n in result.shape) * contracted
-    return -(-macs * HALF_WEIGHT // PRODUCT_SPEEDUP)
+    return -(-macs * weight // PRODUCT_SPEEDUP)
 
 
 def check_work(limit: int, op: str, args: list, kwargs: dict, rows: int = 1) -> None:
     """Refuse the call `op(*args, **kwargs)` (op in COSTLY) whose estimated work exceeds `limit`;
     `rows` > 1 under a vmap batch (jacobian's forward mode), where the shapes show one row."""
-    if op in PRODUCTS:   # float32 & co.: nothing to check (one dtype look per tensor)
+    if op in PRODUCTS:   # float32 (most products): nothing to check, one dtype look per tensor
         if not kwargs:
             for value in args:
-                if type(value) is not _TENSOR or (dtype := value.dtype) is _F16 or dtype is _BF16:
+                if type(value) is not _TENSOR or value.dtype is not _F32:
                     break
             else:
                 return
-        work = half_product_work(op, args, kwargs)
+        work = product_work(op, args, kwargs)
         if work is not None:
             WORK_SEEN[0] += work * rows
             if work * rows > limit:

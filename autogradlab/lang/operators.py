@@ -236,7 +236,7 @@ class OperatorsMixin:
             # sized as the int they stand for, before Python builds them (it built 800 MB, then refused)
             self.sizes.check_python_binop(_PY_NAMES.get(op, op), _repeat_count(left), _repeat_count(right))
         if tensors:   # in-place too: `x @= y` falls back to an out-of-place matmul
-            if op == "matmul":   # a float16 / bfloat16 product's work (call_work.PRODUCTS)
+            if op == "matmul":   # an int64 or float16 product's work (call_work.PRODUCTS)
                 check_work(self.sizes.limits.max_call_work, op, [left, right], {}, self.sizes.work_rows)
             self.sizes.predict(fn, [left, right], {}, op, creation=False, site=node)
             if inplace_of is not None:

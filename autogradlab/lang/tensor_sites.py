@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
 
 _TENSOR = torch.Tensor
-_F16, _BF16 = torch.float16, torch.bfloat16   # `a @ b` of these: its work checked (call_work.PRODUCTS)
+_F32 = torch.float32   # `a @ b` of another dtype: its work checked (call_work.PRODUCTS)
 _NUMBERS = frozenset({int, float, bool})
 _MISS = object()
 SEEN_SHAPES = 8   # shape pairs an operator's site remembers besides the last one (see the docstring)
@@ -52,7 +52,7 @@ def binary_site(interp: Interpreter, name: str, fn: Callable[..., Any],
     sizes = interp.sizes
     seen: list = [_MISS, _MISS, 0]   # the last (left key, right key) and its element count
     others: dict = {}   # (left key, right key) -> element count, up to SEEN_SHAPES of them
-    product = name == "matmul"   # `a @ b` of float16 / bfloat16: its work checked (call_work.PRODUCTS)
+    product = name == "matmul"   # `a @ b` of int64, float16...: its work checked (call_work.PRODUCTS)
 
     def run(a: Any, b: Any) -> Any:
         ta, tb = type(a), type(b)
@@ -60,7 +60,7 @@ def binary_site(interp: Interpreter, name: str, fn: Callable[..., Any],
             left = a.shape
             if tb is _TENSOR:
                 right = b.shape
-                if product and ((d := a.dtype) is _F16 or d is _BF16 or (d := b.dtype) is _F16 or d is _BF16):
+                if product and (a.dtype is not _F32 or b.dtype is not _F32):
                     check_work(sizes.limits.max_call_work, name, [a, b], {}, sizes.work_rows)
             elif tb in _NUMBERS:
                 right = tb
@@ -113,7 +113,7 @@ def augmented_site(interp: Interpreter, name: str, fn: Callable[..., Any], inpla
     sizes = interp.sizes
     seen: list = [_MISS, _MISS, 0]   # the last (left key, right key) and its element count
     others: dict = {}   # (left key, right key) -> element count, up to SEEN_SHAPES of them
-    product = name == "matmul"   # `a @ b` of float16 / bfloat16: its work checked (call_work.PRODUCTS)
+    product = name == "matmul"   # `a @ b` of int64, float16...: its work checked (call_work.PRODUCTS)
 
     def run(a: Any, b: Any) -> Any:
         ta, tb = type(a), type(b)
@@ -121,7 +121,7 @@ def augmented_site(interp: Interpreter, name: str, fn: Callable[..., Any], inpla
             left = a.shape
             if tb is _TENSOR:
                 right = b.shape
-                if product and ((d := a.dtype) is _F16 or d is _BF16 or (d := b.dtype) is _F16 or d is _BF16):
+                if product and (a.dtype is not _F32 or b.dtype is not _F32):
                     check_work(sizes.limits.max_call_work, name, [a, b], {}, sizes.work_rows)
             elif tb in _NUMBERS:
                 right = tb

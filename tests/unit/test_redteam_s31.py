@@ -417,3 +417,24 @@ def test_half_contractions_and_convolutions_count_their_dtype(call):
     _runs_as_python(program)
     report, _ = _run(program, max_call_work=100)
     _stopped(report, "limit", 5, "arithmetic steps in one call; the limit is 100 per call")
+
+
+@pytest.mark.parametrize("dtype, work", [("torch.int64", 18_000), ("torch.complex128", 3_000),
+                                         ("torch.complex64", 1_500), ("torch.int32", 1_500)])
+@pytest.mark.parametrize("call", ["a @ b", "torch.mm(a, b)", "torch.einsum('ij,jk->ik', a, b)",
+                                  "torch.tensordot(a, b, dims=([1], [0]))"])
+def test_slow_dtype_products_just_below_and_above_a_small_work_limit(dtype, work, call):
+    """5386460: torch.arange(2236 * 2236).reshape(2236, 2236) @ itself (int64: 3.5 s per 1e9 multiply-adds
+    on one CPU) ran past the hard stop, complex128 5.0 s; 6,000 multiply-adds here, x 48 / 8 / 4 / 4 over
+    16 (PRODUCT_SPEEDUP)."""
+    program = _HALF.format(dtype=dtype, call=call).replace(" / 50)", " // 7)").replace(" / 300)", " // 11)")
+    if "complex" in dtype:
+        program = _HALF.format(dtype=dtype, call=call)
+    _runs_as_python(program, max_call_work=work)
+    report, _ = _run(program, max_call_work=work - 1)
+    _stopped(report, "limit", 5, f"would take about {work:,} arithmetic steps in one call; the limit is "
+                                 f"{work - 1:,}")
+
+
+def test_float64_products_stay_with_the_element_limits():
+    _runs_as_python(_HALF.format(dtype="torch.float64", call="(a @ b).sum().item()"), max_call_work=1)

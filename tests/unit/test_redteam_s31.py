@@ -438,3 +438,28 @@ def test_slow_dtype_products_just_below_and_above_a_small_work_limit(dtype, work
 
 def test_float64_products_stay_with_the_element_limits():
     _runs_as_python(_HALF.format(dtype="torch.float64", call="(a @ b).sum().item()"), max_call_work=1)
+
+
+# -- 14. NumPy products of slow dtypes ---------------------------------------------------------------------
+_NP = ("import numpy as np\na = (np.arange(200).reshape(10, 20) % 7).astype(np.{dtype})\n"
+       "b = (np.arange(600).reshape(20, 30) % 5).astype(np.{dtype})\nprint({call})\n")
+
+
+@pytest.mark.parametrize("dtype, work", [("int64", 6_000), ("int32", 6_000), ("uint8", 6_000),
+                                         ("complex128", 3_000), ("float16", 48_000)])
+@pytest.mark.parametrize("call", ["a @ b", "np.matmul(a, b)", "np.dot(a, b)", "a.dot(b)", "np.inner(a, b.T)",
+                                  "np.tensordot(a, b, 1)"])
+def test_numpy_slow_dtype_products_just_below_and_above_a_small_work_limit(dtype, work, call):
+    """5386460: np.ones((2236, 2236), dtype=np.int64) @ itself (NumPy's int loops: ~0.9-1.2 s per 1e9
+    multiply-adds, float16 7.75 s; BLAS float64 0.19) ran past the hard stop, as np.dot, np.matmul,
+    np.inner and np.tensordot did; 6,000 multiply-adds x 16 (ints) / 8 (complex) / 128 (float16) over 16."""
+    program = _NP.format(dtype=dtype, call=call)
+    _runs_as_python(program, max_call_work=work)
+    report, _ = _run(program, max_call_work=work - 1)
+    _stopped(report, "limit", 4, f"would take about {work:,} arithmetic steps in one call; the limit is "
+                                 f"{work - 1:,}")
+
+
+def test_numpy_float64_products_stay_with_the_element_limits():
+    call = "(a @ b).sum(), np.dot(a, b)[0, 0], np.inner(a, b.T)[1, 1]"
+    _runs_as_python(_NP.format(dtype="float64", call=call), max_call_work=1)

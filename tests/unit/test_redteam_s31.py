@@ -24,7 +24,18 @@ Findings, each fixed (the figures are 5386460's):
    (3,000,000, 1) against (1, 3,000,000) reached torch's allocator (9e12 bytes); now sized as `[a] == [b]`;
 8. math.comb / math.perm of a huge n: the bit estimate subtracted two lgammas of ~n log n and lost every
    bit to rounding (comb(2**100, 2**22) came out as -86,223,597 bits), so CPython computed the 330-million
-   bit result and ran past the hard stop (9.5 s; perm alike); comb(n, k) is now bounded by n**m / m!.
+   bit result and ran past the hard stop (9.5 s; perm alike); comb(n, k) is now bounded by n**m / m!;
+9. itertools.tee(it, 99999) a hundred times: 804 MB peak before the time limit (each iterator is three
+   objects): each now counts 32 items of the run's total;
+10. Binomial / Multinomial entropy() enumerates total_count + 1 values per count (4,000,000 over a batch
+    of 12 ran past the hard stop), log_prob(value) broadcasts the value against the batch (6.4 GB asked):
+    both sized first;
+11. `[t] == [a]` of a tensor and a numpy array in a container: torch read the array, unsized (9M bools;
+    25e12 bytes asked of the allocator);
+12. matrix products of slow dtypes (torch: int64 3.5 s per 1e9 multiply-adds, float16 1.67, complex128
+    0.66; NumPy's ints ~1 s, float16 7.75) at the element limits ran past the hard stop (@, mm, matmul,
+    einsum, tensordot, np.dot, np.inner...): counted against max_call_work by dtype; float32 / float64
+    products stay with the element limits.
 """
 
 from __future__ import annotations

@@ -19,6 +19,9 @@ such a call its work is estimated from the shapes with Python ints (never runnin
 - allclose, dist and the losses that broadcast their two tensors inside one call (mse, l1, smooth l1,
   huber, kl_div) and answer one number: the broadcast intermediate (dist of (40000, 1) and (1, 40000)
   asked for 6.4 GB) at BROADCAST_INSIDE_WEIGHT units an element, only when it outgrows both tensors;
+  cosine_similarity and pairwise_distance too, whose result drops the last dimension (red team, session
+  31: (1000, 1, 100) against (1, 1000, 100) made 1e8-element intermediates for a 1e6 result, 2.5 s and
+  ~1.4 GB at the peak; (5000, 1, 100) against (1, 1000, 100) asked for 2 GB);
 - index_fill(dim, index, value): one slice written per index, repeats too (5,000,000 zeros filling
   a (1, 5,000,000) tensor write 2.5e13 elements in one call);
 - each times the first tensor's element size / 4 (float64, complex64: 2; complex128: 4);
@@ -55,6 +58,39 @@ PRODUCT_SPEEDUP = 16
 # eigvals (svd) of 1000x1000 in float32: 0.23 s (0.20), complex64 0.47 (0.46), float64 0.50 (0.39),
 # complex128 1.10 (0.98): the work counts the first tensor's element size / 4 times over.
 MAX_DTYPE_WEIGHT = 4
+# Matrix products are fast in float32 only: 1e9 multiply-adds took 0.08 s in float32, 0.18 float64, 0.25
+# int32, 0.31 complex64, 0.66 complex128, 1.42 bfloat16, 1.67 float16 and 3.5 s in int64 (one thread, red
+# team, session 31; torch.arange makes int64). A product at the element limits (2236 x 2236 @ 2236 x 2236,
+# 1.1e10 multiply-adds) ran past the hard stop in int64 and float16, 5.0 s in complex128: a product with
+# an operand of a dtype below counts its multiply-adds that many times over (PRODUCT_SPEEDUP of them a
+# unit, as a float32 product's would); float32, float64 and the small ints stay with the element limits
+# (2 s at most). A convolution or contraction counts HALF_WEIGHT / INT64_WEIGHT too (float16 conv:
+# 1.7-2.2 ns a multiply-add against float32's 0.06-0.16).
+HALF_WEIGHT = 20
+INT64_WEIGHT = 48
+PRODUCT_DTYPE_WEIGHT = {torch.float16: HALF_WEIGHT, torch.bfloat16: HALF_WEIGHT, torch.int64: INT64_WEIGHT,
+                        torch.complex128: 8, torch.complex64: 4, torch.int32: 4}
+HALF_DTYPES = frozenset({torch.float16, torch.bfloat16})
+_TENSOR, _F16, _BF16, _F32 = torch.Tensor, torch.float16, torch.bfloat16, torch.float32
+
+
+def dtype_weight(tensor: torch.Tensor) -> int:
+    """How many times over a call's work counts for its first tensor's dtype."""
+    dtype = tensor.dtype
+    if dtype in HALF_DTYPES:
+        return HALF_WEIGHT
+    if dtype is torch.int64:
+        return INT64_WEIGHT
+    return min(MAX_DTYPE_WEIGHT, max(1, tensor.element_size() // 4))
+
+
+def _product_weight(value: Any) -> int:
+    """PRODUCT_DTYPE_WEIGHT of a tensor (or of a list of them: multi_dot), 0 for the dtypes left alone."""
+    if isinstance(value, torch.Tensor):
+        return PRODUCT_DTYPE_WEIGHT.get(value.dtype, 0)
+    if type(value) in (list, tuple):
+        return max((_product_weight(item) for item in value if isinstance(item, torch.Tensor)), default=0)
+    return 0
 # matrix_exp squares once per doubling of the matrix's norm: 0.34 s for a 1000x1000 randn, 1.48 s for
 # the same times 1e30 (the most a float32 norm allows costs ~4x the plain one).
 MATRIX_EXP_WEIGHT = 4
@@ -74,13 +110,18 @@ _NORMS = frozenset({"norm", "linalg.norm", "linalg.matrix_norm"})
 _BILINEAR = frozenset({"nn.functional.bilinear", "bilinear"})
 _ADDBMM = "addbmm"
 _INDEX_FILL = frozenset({"index_fill", "index_fill_"})
-_BROADCAST_INSIDE = frozenset({"allclose", "dist"} | {f"nn.functional.{name}" for name in (
-    "mse_loss", "l1_loss", "smooth_l1_loss", "huber_loss", "kl_div")})
+_BROADCAST_INSIDE = frozenset({"allclose", "dist", "cosine_similarity", "pairwise_distance"} | {
+    f"nn.functional.{name}" for name in ("mse_loss", "l1_loss", "smooth_l1_loss", "huber_loss", "kl_div",
+                                         "cosine_similarity", "pairwise_distance")})
 # An element of such an intermediate counts max_call_work / max_tensor_elements units (the default limits):
 # the call is refused where a result of that many elements would be.
 BROADCAST_INSIDE_WEIGHT = 200
+# Matrix products: checked only with an operand of a dtype in PRODUCT_DTYPE_WEIGHT, their multiply-adds
+# the result's elements times the contracted size, the last dimension of the factor at this position.
+PRODUCTS = {"matmul": 0, "mm": 0, "bmm": 0, "inner": 0, "mv": 0, "dot": 0, "vdot": 0, "chain_matmul": 0,
+            "nn.functional.linear": 0, "addmm": 1, "baddbmm": 1, "addmv": 1, "addr": 1}
 COSTLY = (_CUBIC | _SOLVE | _TENSOR_LINALG | _POWER | _NORMS | {"cdist", _ADDBMM} | _BILINEAR | _INDEX_FILL
-          | _BROADCAST_INSIDE | LOOKUPS)
+          | _BROADCAST_INSIDE | LOOKUPS | frozenset(PRODUCTS))
 # `x.norm()` and `torch.norm(u)` (a loop's gradient norm) cost nothing here: the planned sites keep
 # their fast path for these and check only a call with more arguments (an ord or p: 'nuc', 2).
 NORMS = _NORMS
@@ -286,9 +327,52 @@ def _dual(value: Any) -> bool:
     return fwAD.unpack_dual(value).tangent is not None
 
 
+def product_work(op: str, args: list, kwargs: dict) -> int | None:
+    """The work of a matrix product (op in PRODUCTS) with an operand of a dtype in PRODUCT_DTYPE_WEIGHT,
+    None for the others (left to the element limits) or where PyTorch refuses the shapes itself."""
+    values = (*args, *kwargs.values()) if kwargs else args
+    weight = max((_product_weight(v) for v in values), default=0)
+    if not weight:
+        return None
+    from autogradlab.lang.meta_copies import meta_copy
+    if op == "chain_matmul" or args and type(args[0]) in (list, tuple):   # chain_matmul(a, b, c), multi_dot
+        factors = list(args[0]) if args and type(args[0]) in (list, tuple) else list(args)
+        if not all(isinstance(t, torch.Tensor) and t.dim() == 2 for t in factors):
+            return None
+        macs = 0
+        rows_ = int(factors[0].shape[0]) if factors else 0   # left to right: an upper bound of any order
+        for t in factors[1:]:
+            macs += rows_ * int(t.shape[0]) * int(t.shape[1])
+        return -(-macs * weight // PRODUCT_SPEEDUP)
+    first = _argument(args, kwargs, PRODUCTS.get(op, 0))
+    if not isinstance(first, torch.Tensor):
+        return None
+    fn = torch.nn.functional.linear if op == "nn.functional.linear" else getattr(torch, op, None)
+    try:
+        result = fn(*meta_copy(list(args)), **{name: meta_copy(value) for name, value in kwargs.items()})
+    except Exception:  # noqa: BLE001 - PyTorch's own error, at once, from the real call
+        return None
+    contracted = int(first.shape[-1]) if first.dim() else 1
+    macs = math.prod(int(n) for n in result.shape) * contracted
+    return -(-macs * weight // PRODUCT_SPEEDUP)
+
+
 def check_work(limit: int, op: str, args: list, kwargs: dict, rows: int = 1) -> None:
     """Refuse the call `op(*args, **kwargs)` (op in COSTLY) whose estimated work exceeds `limit`;
     `rows` > 1 under a vmap batch (jacobian's forward mode), where the shapes show one row."""
+    if op in PRODUCTS:   # float32 (most products): nothing to check, one dtype look per tensor
+        if not kwargs:
+            for value in args:
+                if type(value) is not _TENSOR or value.dtype is not _F32:
+                    break
+            else:
+                return
+        work = product_work(op, args, kwargs)
+        if work is not None:
+            WORK_SEEN[0] += work * rows
+            if work * rows > limit:
+                _refuse(limit, op, args, kwargs, work * rows)
+        return
     if op.endswith("matrix_exp"):
         MATRIX_EXP_CALLS[0] += 1
         if _dual(args[0] if args else _argument(args, kwargs, 0, "A", "input")):
@@ -300,7 +384,7 @@ def check_work(limit: int, op: str, args: list, kwargs: dict, rows: int = 1) -> 
             return
     first = next((v for v in (*args, *kwargs.values()) if isinstance(v, torch.Tensor)), None)
     if first is not None:   # float64 and complex64 take twice as long, complex128 four times
-        rows *= min(MAX_DTYPE_WEIGHT, max(1, first.element_size() // 4))
+        rows *= dtype_weight(first)
     if op in _POWER:
         power = _power(args, kwargs)
         WORK_SEEN[0] += power[0] * rows if power is not None else 0
@@ -336,7 +420,10 @@ def check_work(limit: int, op: str, args: list, kwargs: dict, rows: int = 1) -> 
     WORK_SEEN[0] += (work or 0) * rows
     if work is None or work * rows <= limit:
         return
-    work *= rows
+    _refuse(limit, op, args, kwargs, work * rows)
+
+
+def _refuse(limit: int, op: str, args: list, kwargs: dict, work: int) -> None:
     tensors = [v for v in (*args, *kwargs.values()) if isinstance(v, torch.Tensor)][:3]
     raise LimitExceeded(
         f"{op} of shape {', '.join(_shape_text(t) for t in tensors)} would take about {work:,} arithmetic "

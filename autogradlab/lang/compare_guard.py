@@ -36,6 +36,16 @@ _COMPARISONS = {**{name: name for name in _NAMES}, **{f"__{name}__": name for na
 _ACTIVE: list[SizeGuard] = []   # the run whose comparison is under way (SafeArray's == reads it)
 
 
+def _shape(value: Any) -> tuple[int, ...] | None:
+    """The shape torch broadcasts a compared operand to: a tensor's, a numpy array's (torch reads it
+    as a tensor: `[t] == [a]` of a (3000, 1) tensor and a (1, 3000) array made 9,000,000 bools unsized,
+    red team, session 31) or the program's array's (SafeArray); None for anything else."""
+    if isinstance(value, torch.Tensor):
+        return tuple(value.shape)
+    value = getattr(value, "array", value)   # SafeArray
+    return tuple(value.shape) if isinstance(value, np.ndarray) else None
+
+
 class _SizedCompares(TorchFunctionMode):
     def __init__(self, sizes: SizeGuard) -> None:
         super().__init__()
@@ -43,10 +53,10 @@ class _SizedCompares(TorchFunctionMode):
 
     def __torch_function__(self, func: Any, types: Any, args: tuple = (), kwargs: Any = None) -> Any:
         name = _COMPARISONS.get(getattr(func, "__name__", ""))
-        if name is not None and len(args) == 2 and isinstance(args[0], torch.Tensor) \
-                and isinstance(args[1], torch.Tensor):
+        other = _shape(args[1]) if name is not None and len(args) == 2 else None
+        if other is not None and isinstance(args[0], torch.Tensor):
             try:
-                shape = torch.broadcast_shapes(args[0].shape, args[1].shape)
+                shape = torch.broadcast_shapes(args[0].shape, other)
             except RuntimeError:
                 shape = None   # torch's own error, at once
             if shape is not None:
@@ -67,10 +77,10 @@ def run_sized(sizes: SizeGuard, fn: Callable[..., Any], *args: Any) -> Any:
 def broadcast_checked(left: np.ndarray, right: Any, name: str) -> None:
     """Refuse numpy's `left == right` whose broadcast result passes the running comparison's limit (the
     default limit when none runs), before numpy allocates it."""
-    if not isinstance(right, np.ndarray):
+    if not isinstance(right, (np.ndarray, torch.Tensor)):   # a tensor: numpy hands the comparison to it
         return
     try:
-        shape = np.broadcast_shapes(left.shape, right.shape)
+        shape = np.broadcast_shapes(left.shape, tuple(right.shape))
     except ValueError:
         return   # numpy's own error, at once
     elements = math.prod(shape)

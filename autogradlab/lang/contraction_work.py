@@ -10,9 +10,10 @@ every op of torch's own decomposition: the largest op result (views aside) is ch
 max_tensor_elements, and the work against max_call_work: a product's (bmm, mm) multiply-adds count
 1/PRODUCT_SPEEDUP of a unit each as in call_work, any other op its result's elements, a view none;
 times the first operand's element size / 4. Two operands are left to the element limits as a matrix
-product is (call_work.py): their one product has no intermediate. A meta run that fails on a user
-error (shapes) counts what ran before the failing op, as the real call stops there too; an op
-without a meta kernel is bounded by the product of the operands' sizes (fail closed). Answers are
+product is (call_work.py): their one product has no intermediate (int64, float16, complex ones are
+counted, 4-48x slower: call_work.PRODUCT_DTYPE_WEIGHT, from the shapes; tensordot only then). A meta run
+that fails on a user error (shapes) counts what ran before the failing op, as the real call stops there
+too; an op without a meta kernel is bounded by the product of the operands' sizes (fail closed). Answers are
 kept per shapes (a loop's einsum pays the meta run once). A refusal is a LimitExceeded: `try/except`
 does not catch it.
 """
@@ -27,11 +28,11 @@ from torch.utils._python_dispatch import TorchDispatchMode
 
 from autogradlab.errors import LimitExceeded
 from autogradlab.lang import sizes as size_checks
-from autogradlab.lang.call_work import MAX_DTYPE_WEIGHT, PRODUCT_SPEEDUP
+from autogradlab.lang.call_work import PRODUCT_DTYPE_WEIGHT, PRODUCT_SPEEDUP, dtype_weight
 from autogradlab.lang.conv_work import CONVOLUTIONS, check_convolution
 from autogradlab.lang.meta_copies import meta_copy, shape_key
 
-CONTRACTIONS = frozenset({"einsum", "linalg.multi_dot"})   # torch.chain_matmul is not allowed
+CONTRACTIONS = frozenset({"einsum", "linalg.multi_dot", "tensordot"})   # torch.chain_matmul is not allowed
 # torch.trapezoid(y, x) (and trapz, cumulative_trapezoid) broadcasts x's differences against y's pairs: y of
 # (2000, 1, n) and x of (1, 2000, n) make 4,000,000 * (n - 1) products for a 2000 x 2000 result
 TRAPEZOIDS = frozenset({"trapezoid", "trapz", "cumulative_trapezoid"})
@@ -139,7 +140,13 @@ def check_contraction(sizes: Any, op: str, fn: Any, args: list, kwargs: dict) ->
         return
     tensors = _tensors(args, kwargs)
     if len(tensors) < (2 if op in TRAPEZOIDS else 3):
-        return
+        weight = max((PRODUCT_DTYPE_WEIGHT.get(t.dtype, 0) for t in tensors), default=0)
+        if not weight:
+            return   # (two int64 or float16 operands: their one product is slow enough to count)
+        macs = _pair_macs(op, args, kwargs)
+        if macs is not None:   # from the shapes, without the meta run (its first use imports torch._dynamo)
+            _refuse_work(sizes, op, tensors, -(-macs * weight // PRODUCT_SPEEDUP) * sizes.work_rows)
+            return
     if not size_checks._warmed_up:   # the meta kernels load once per process (sizes.warm_up)
         sizes.warm_up_s += size_checks.warm_up()
     largest, work = measure(fn, op, args, kwargs)
@@ -153,10 +160,47 @@ def check_contraction(sizes: Any, op: str, fn: Any, args: list, kwargs: dict) ->
             f"is {limits.max_tensor_elements:,}",
             hint="use smaller sizes (limit max_tensor_elements)" if op in TRAPEZOIDS
             else "contract fewer or smaller tensors at a time (limit max_tensor_elements)")
-    work *= rows * min(MAX_DTYPE_WEIGHT, max(1, tensors[0].element_size() // 4))
+    work *= rows * dtype_weight(tensors[0])
+    _refuse_work(sizes, op, tensors, work)
+
+
+def _refuse_work(sizes: Any, op: str, tensors: list[torch.Tensor], work: int) -> None:
+    limits = sizes.limits
     if work > limits.max_call_work:
         shape = _shapes(tensors)
         raise LimitExceeded(
             f"{op} of shape {shape} would take about {work:,} arithmetic steps in one call; the limit is "
             f"{limits.max_call_work:,} per call",
             hint="use smaller tensors (limit max_call_work)")
+
+
+def _pair_macs(op: str, args: list, kwargs: dict) -> int | None:
+    """The multiply-adds of an einsum or tensordot of two tensors, from the shapes: einsum's loop nest
+    (each index letter's size once), tensordot's free sizes times its contracted ones; None for the
+    forms not read here (the meta run measures those)."""
+    if op == "einsum" and not kwargs and len(args) == 3 and isinstance(args[0], str):
+        inputs = args[0].replace(" ", "").split("->")[0].split(",")
+        if len(inputs) != 2 or "." in args[0]:
+            return None
+        letters: dict[str, int] = {}
+        for names, tensor in zip(inputs, args[1:], strict=True):
+            if not isinstance(tensor, torch.Tensor) or len(names) != tensor.dim():
+                return None   # PyTorch's own error
+            for name, size in zip(names, tensor.shape, strict=True):
+                letters[name] = max(letters.get(name, 1), int(size))
+        return math.prod(letters.values())
+    if op == "tensordot" and len(args) >= 2 and all(isinstance(t, torch.Tensor) for t in args[:2]):
+        a, b = args[0], args[1]
+        dims = args[2] if len(args) > 2 else kwargs.get("dims", 2)
+        if type(dims) is int and 0 <= dims <= a.dim():
+            contracted = math.prod(int(n) for n in a.shape[a.dim() - dims:])
+        elif type(dims) in (list, tuple) and len(dims) == 2 and all(
+                type(d) in (list, tuple) and all(type(i) is int for i in d) for d in dims):
+            try:
+                contracted = math.prod(int(a.shape[i]) for i in dims[0])
+            except IndexError:
+                return None
+        else:
+            return None
+        return math.prod(int(n) for n in a.shape) * math.prod(int(n) for n in b.shape) // max(1, contracted)
+    return None

@@ -38,7 +38,7 @@ import torch
 
 from autogradlab.errors import LimitExceeded
 from autogradlab.lang import sizes as size_checks
-from autogradlab.lang.call_work import MAX_DTYPE_WEIGHT, WORK_SEEN
+from autogradlab.lang.call_work import WORK_SEEN, dtype_weight
 from autogradlab.lang.meta_copies import meta_copy, shape_key
 
 _F = "nn.functional."
@@ -140,7 +140,7 @@ def check_convolution(sizes: Any, op: str, fn: Any, args: list, kwargs: dict) ->
             f"{op} of shape {_shapes(tensors)} would hold an intermediate result of {largest:,} elements; "
             f"the limit is {limits.max_total_elements:,}",
             hint="use a smaller input, kernel or batch (limit max_total_elements)")
-    work *= rows * min(MAX_DTYPE_WEIGHT, max(1, tensors[0].element_size() // 4))
+    work *= rows * dtype_weight(tensors[0])
     WORK_SEEN[0] += work   # (engine/jacobian_loop_work.py: what one pass of a function costs)
     if work > limits.max_call_work:
         raise LimitExceeded(

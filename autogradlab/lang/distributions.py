@@ -106,6 +106,38 @@ def _sample(interp: Interpreter, dist: SafeDistribution, method: str, args: list
     return sample
 
 
+def _log_prob_elements(real: Any, value: torch.Tensor) -> int:
+    """log_prob(value) broadcasts the value against the batch (and event) shape: its result and
+    intermediates (Multinomial clones the broadcast logits) have this many elements (red team, session 31:
+    Normal over (1, 40000) at a (40000, 1) value asked for 6.4 GB; the meta run behind the size check mixed
+    a meta value with the distribution's real parameters and fell back to the value's own size).
+    Categorical picks from its categories by index (views of the broadcast): its batch alone."""
+    shape = tuple(real.batch_shape) + (() if isinstance(real, D.Categorical) else tuple(real.event_shape))
+    try:
+        return count_elements(tuple(torch.broadcast_shapes(tuple(value.shape), shape)))
+    except RuntimeError:
+        return 0   # PyTorch's own error, at once
+
+
+def _support_elements(real: Any) -> int | None:
+    """The values Binomial's and Multinomial's entropy() enumerate: total_count + 1 of them for each count
+    of the batch (and each category), as one tensor, then log_prob of it (red team, session 31:
+    total_count 4,000,000 over a batch of 12 ran past the hard stop, over 100 asked for 1.6 GB; the size
+    check after a meta run did not see it, the entropy having no tensor arguments). None for the rest
+    (their entropy is closed-form over the parameters)."""
+    if isinstance(real, D.Binomial):
+        shape, total = tuple(real.batch_shape), real.total_count
+    elif isinstance(real, D.Multinomial):
+        shape, total = tuple(real._binomial.batch_shape), real.total_count
+    else:
+        return None
+    if isinstance(total, torch.Tensor):
+        total = total.max().item() if total.numel() else 0
+    if not isinstance(total, (int, float)) or not math.isfinite(total):
+        return None   # PyTorch's own error
+    return (max(0, int(total)) + 1) * count_elements(shape)
+
+
 def call_method(interp: Interpreter, dist: SafeDistribution, name: str, args: list, kwargs: dict,
                 node: ast.AST) -> Any:
     for value in list(args) + list(kwargs.values()):
@@ -117,6 +149,13 @@ def call_method(interp: Interpreter, dist: SafeDistribution, name: str, args: li
             raise ProgramTypeError("log_prob() takes one tensor, the value")
         if name == "entropy" and (args or kwargs):
             raise ProgramTypeError("entropy() takes no arguments")
+        if name == "log_prob":
+            interp.sizes.check_elements(_log_prob_elements(dist.dist, args[0]),
+                                        f"{type(dist.dist).__name__}.log_prob")
+        if name == "entropy":
+            support = _support_elements(dist.dist)
+            if support is not None:
+                interp.sizes.check_elements(support, f"{type(dist.dist).__name__}.entropy")
         interp.sizes.predict(lambda *a: getattr(dist.dist, name)(*a), list(args), {}, name, creation=False)
         result = _guarded(name, lambda: getattr(dist.dist, name)(*args), list(args))
         interp.sizes.add_result(result)

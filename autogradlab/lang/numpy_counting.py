@@ -148,6 +148,10 @@ def _pad(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
         require_data(value, "in `np.pad`")
     if not isinstance(bound.get("mode", "constant"), str):
         raise NotSupported("Autograd Lab supports `np.pad` with a mode named by a string, such as 'constant'")
+    if bound.get("mode") == "empty":   # NumPy leaves the padding as it finds the memory (red team,
+        # session 31: it printed leftover floats such as 4.68655532e-310, pointers among them)
+        raise NotSupported("`np.pad(mode='empty')` is not supported in Autograd Lab: its padding would be "
+                           "uninitialised memory; use mode='constant'")
     array = _array(interp, bound["array"], "np.pad")
     if "pad_width" not in bound:
         raise python_error(TypeError("pad() missing 1 required positional argument: 'pad_width'"))

@@ -35,6 +35,7 @@ from autogradlab.lang.numpy_ops import (
     _ufunc2,
     _wrap,
     charge,
+    check_product,
     lists_as_arrays,
 )
 from autogradlab.lang.safe_values import SafeArray, SafeFunction
@@ -326,6 +327,7 @@ def _inner(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
     sa, sb = np.shape(a), np.shape(b)
     out = math.prod(sa[:-1]) * math.prod(sb[:-1]) if sa and sb else int(np.size(a)) * int(np.size(b))
     charge(interp, out, "np.inner")   # (its multiply-adds: as a matrix product, bounded by the sizes)
+    check_product(interp, "np.inner", a, b, out)   # (a slow dtype's: counted, numpy_ops.check_product)
     return _wrap(_guarded(lambda: np.inner(a, b)))
 
 

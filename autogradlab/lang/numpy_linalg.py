@@ -15,7 +15,15 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from autogradlab.errors import NotSupported
-from autogradlab.lang.numpy_ops import _check_result, _guarded, _raw, _wrap, charge, lists_as_arrays
+from autogradlab.lang.numpy_ops import (
+    _check_result,
+    _guarded,
+    _raw,
+    _wrap,
+    charge,
+    check_product,
+    lists_as_arrays,
+)
 from autogradlab.lang.safe_values import SafeArray, SafeFunction
 
 if TYPE_CHECKING:
@@ -32,6 +40,7 @@ def dot(interp: Interpreter, left: Any, right: Any) -> Any:
     # (a mismatch of the inner ones is NumPy's own error, raised before it allocates).
     outer = (np.shape(a)[:-1] if np.ndim(a) == 2 else ()) + (np.shape(b)[1:] if np.ndim(b) == 2 else ())
     charge(interp, math.prod(int(n) for n in outer), "dot")
+    check_product(interp, "np.dot", a, b, math.prod(int(n) for n in outer))
     return _wrap(_guarded(lambda: np.dot(a, b)))
 
 
@@ -55,6 +64,7 @@ def _matmul(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any
         raise NotSupported("Autograd Lab supports `np.matmul(a, b)`")
     a, b = (_raw(v, "np.matmul") for v in lists_as_arrays(interp, args))
     _check_result(interp, [a, b], "matmul")
+    check_product(interp, "np.matmul", a, b)
     return _wrap(_guarded(lambda: np.matmul(a, b)))
 
 

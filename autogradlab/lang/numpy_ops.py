@@ -88,6 +88,46 @@ def _check_result(interp: Interpreter, operands: list, what: str) -> None:
 def numpy_shape_text(shape: tuple) -> str:
     """A shape as NumPy's messages write it: (2,3), (2,), () (ageron's NumPy tutorial prints one)."""
     return "(" + ",".join(str(n) for n in shape) + ("," if len(shape) == 1 else "") + ")"
+# NumPy's matrix products are fast (BLAS) in float32 and float64 only: 1e9 multiply-adds took 0.04 s and
+# 0.19 s, but 0.5-0.9 s in complex, 0.8-1.2 s in the ints and bool, 7.75 s in float16 (one thread, red team,
+# session 31: np.ones((2236, 2236), dtype=np.int64) @ itself, np.dot, np.matmul, np.inner and np.tensordot
+# ran past the hard stop). A product of those counts its multiply-adds this many times over,
+# PRODUCT_SPEEDUP of them a unit (call_work.py); float32 / float64 stay with the element limits.
+NUMPY_PRODUCT_WEIGHT = {"f2": 128, "c": 8, "i": 16, "u": 16, "b": 16}
+
+
+def product_weight(*arrays: Any) -> int:
+    """The largest NUMPY_PRODUCT_WEIGHT of the arrays' dtypes (0: none of them is slow)."""
+    weight = 0
+    for array in arrays:
+        dtype = getattr(array, "dtype", None)
+        if isinstance(dtype, np.dtype):
+            kind = "f2" if dtype == np.float16 else dtype.kind
+            weight = max(weight, NUMPY_PRODUCT_WEIGHT.get(kind, 0))
+    return weight
+
+
+def check_product(interp: Interpreter, what: str, a: Any, b: Any, outputs: int | None = None) -> None:
+    """Refuse a matrix product of a slow dtype (product_weight) whose multiply-adds, `outputs` (matmul's
+    result size when None) times a's last dimension, pass max_call_work. Scalars and shape errors: NumPy's."""
+    from autogradlab.errors import LimitExceeded
+    from autogradlab.lang.call_work import PRODUCT_SPEEDUP
+    weight = product_weight(a, b)
+    shape_a, shape_b = np.shape(a), np.shape(b)
+    if not weight or not shape_a or not shape_b:
+        return
+    if outputs is None:
+        try:
+            outputs = math.prod(torch.matmul(torch.empty(shape_a, device="meta"),
+                                             torch.empty(shape_b, device="meta")).shape)
+        except Exception:  # noqa: BLE001 - a mismatch: NumPy's own error
+            return
+    work = -(-outputs * int(shape_a[-1]) * weight // PRODUCT_SPEEDUP)
+    limit = interp.sizes.limits.max_call_work
+    if work > limit:   # said as np.tensordot's and torch's call-work messages say it
+        raise LimitExceeded(f"{what} of shape {list(shape_a)}, {list(shape_b)} would take about {work:,} "
+                            f"arithmetic steps in one call; the limit is {limit:,} per call",
+                            hint="use smaller arrays (limit max_call_work)")
 
 
 def _guarded(fn: Callable[[], Any]) -> Any:
@@ -109,6 +149,8 @@ def binary(interp: Interpreter, op: str, fn: Callable[..., Any], left: Any, righ
         left, right = lists_as_arrays(interp, [left, right])
     a, b = _raw(left, op), _raw(right, op)
     _check_result(interp, [a, b], op)
+    if op == "matmul":
+        check_product(interp, "matmul", a, b)
     result = _guarded(lambda: fn(a, b))
     return _wrap(result, left if isinstance(left, SafeArray) else None)
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from autogradlab.errors import LimitExceeded, NotSupported
-from autogradlab.lang.numpy_ops import _guarded, _raw, _wrap, charge, lists_as_arrays
+from autogradlab.lang.numpy_ops import _guarded, _raw, _wrap, charge, lists_as_arrays, product_weight
 from autogradlab.lang.safe_values import SafeFunction
 
 if TYPE_CHECKING:
@@ -72,7 +72,7 @@ def _tensordot(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> 
                            "ints or int lists")
     elements, summed = _shape_and_sum(a, b, axes)
     charge(interp, elements, "np.tensordot")
-    work = -(-elements * summed // PRODUCT_SPEEDUP)
+    work = -(-elements * summed * max(1, product_weight(a, b)) // PRODUCT_SPEEDUP)   # int64: 16 x
     limit = interp.sizes.limits.max_call_work
     if work > limit:
         raise LimitExceeded(

@@ -17,6 +17,7 @@ import torch
 
 from autogradlab.errors import NotSupported, ProgramError, ProgramTypeError, ProgramValueError
 from autogradlab.lang import numpy_ops
+from autogradlab.lang.call_work import check_work
 from autogradlab.lang.calls import has_tensor, notify_memory, translate_torch_error
 from autogradlab.lang.compare_guard import run_sized
 from autogradlab.lang.dicts import VIEW_TYPES
@@ -79,7 +80,7 @@ _INT_PAIR = (int, int)   # sized by SizeChecker._clearly_small first, as check_p
 _SEQUENCES = frozenset({str, list, tuple})
 # Comparisons CPython makes item by item inside containers: each tensor pair sized (compare_guard.py).
 _SIZED_COMPARES = frozenset({"eq", "ne", "lt", "le", "gt", "ge"})
-_COMPARED_CONTAINERS = (list, tuple, dict, type({}.keys()), type({}.values()), type({}.items()))
+_COMPARED_CONTAINERS = (list, tuple, dict, slice, type({}.keys()), type({}.values()), type({}.items()))
 _PLAIN_SEARCHED = frozenset({str, range, ProgramSet})   # `in` of these compares no tensors
 
 
@@ -239,6 +240,8 @@ class OperatorsMixin:
             # sized as the int they stand for, before Python builds them (it built 800 MB, then refused)
             self.sizes.check_python_binop(_PY_NAMES.get(op, op), _repeat_count(left), _repeat_count(right))
         if tensors:   # in-place too: `x @= y` falls back to an out-of-place matmul
+            if op == "matmul":   # an int64 or float16 product's work (call_work.PRODUCTS)
+                check_work(self.sizes.limits.max_call_work, op, [left, right], {}, self.sizes.work_rows)
             self.sizes.predict(fn, [left, right], {}, op, creation=False, site=node)
             if inplace_of is not None:
                 notify_memory(self, "write", left)   # `x += y` writes x's memory

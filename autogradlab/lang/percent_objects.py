@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from autogradlab.lang.operators import python_error
-from autogradlab.lang.percent_format import _DIRECTIVE
+from autogradlab.lang.percent_format import directives
 from autogradlab.lang.safe_values import STORED_OBJECT_TYPES, is_data
 
 if TYPE_CHECKING:
@@ -57,8 +57,8 @@ def percent_objects(interp: Interpreter, template: str, args: Any) -> tuple[str,
     parts: list[str] = []
     new_values: list[Any] = []
     last = position = 0
-    for number, match in enumerate(_DIRECTIVE.finditer(template)):
-        key, width, precision, code = match.groups()
+    for number, match in enumerate(directives(template)):   # read as CPython reads them
+        key, width, precision, code = match.key, match.width, match.precision, match.conversion
         if code == "%":
             continue
         if not mapping:
@@ -82,13 +82,13 @@ def percent_objects(interp: Interpreter, template: str, args: Any) -> tuple[str,
         if code not in "sra":
             raise _wrong_code(value, code)
         text = _text(interp, value, code)
-        directive = match.group(0)[:-1] + "s"
+        directive = template[match.start:match.end - 1] + "s"
         if mapping:
             name = f"\x00{number}"
             texts[name] = text
             directive = f"%({name})" + directive[len(f"%({key})") if key is not None else 1:]
-        parts.append(template[last:match.start()] + directive)
-        last = match.end()
+        parts.append(template[last:match.start] + directive)
+        last = match.end
         new_values.append(text)
     parts.append(template[last:])
     new_values += values[position:]

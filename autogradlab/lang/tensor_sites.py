@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
 
 _TENSOR = torch.Tensor
+_F32 = torch.float32   # `a @ b` of another dtype: its work checked (call_work.PRODUCTS)
 _NUMBERS = frozenset({int, float, bool})
 _MISS = object()
 SEEN_SHAPES = 8   # shape pairs an operator's site remembers besides the last one (see the docstring)
@@ -51,6 +52,7 @@ def binary_site(interp: Interpreter, name: str, fn: Callable[..., Any],
     sizes = interp.sizes
     seen: list = [_MISS, _MISS, 0]   # the last (left key, right key) and its element count
     others: dict = {}   # (left key, right key) -> element count, up to SEEN_SHAPES of them
+    product = name == "matmul"   # `a @ b` of int64, float16...: its work checked (call_work.PRODUCTS)
 
     def run(a: Any, b: Any) -> Any:
         ta, tb = type(a), type(b)
@@ -58,6 +60,8 @@ def binary_site(interp: Interpreter, name: str, fn: Callable[..., Any],
             left = a.shape
             if tb is _TENSOR:
                 right = b.shape
+                if product and (a.dtype is not _F32 or b.dtype is not _F32):
+                    check_work(sizes.limits.max_call_work, name, [a, b], {}, sizes.work_rows)
             elif tb in _NUMBERS:
                 right = tb
             else:
@@ -109,6 +113,7 @@ def augmented_site(interp: Interpreter, name: str, fn: Callable[..., Any], inpla
     sizes = interp.sizes
     seen: list = [_MISS, _MISS, 0]   # the last (left key, right key) and its element count
     others: dict = {}   # (left key, right key) -> element count, up to SEEN_SHAPES of them
+    product = name == "matmul"   # `a @ b` of int64, float16...: its work checked (call_work.PRODUCTS)
 
     def run(a: Any, b: Any) -> Any:
         ta, tb = type(a), type(b)
@@ -116,6 +121,8 @@ def augmented_site(interp: Interpreter, name: str, fn: Callable[..., Any], inpla
             left = a.shape
             if tb is _TENSOR:
                 right = b.shape
+                if product and (a.dtype is not _F32 or b.dtype is not _F32):
+                    check_work(sizes.limits.max_call_work, name, [a, b], {}, sizes.work_rows)
             elif tb in _NUMBERS:
                 right = tb
             else:

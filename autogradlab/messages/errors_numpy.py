@@ -159,6 +159,9 @@ EN = {
     "errors_numpy.import_star_def": "import * only allowed at module level",
     "errors_numpy.named_tuple_call": "Autograd Lab supports `NamedTuple('Name', [('field', type), ...])` and "
                                      "`class Name(NamedTuple):`",
+    # session 31 (red team)
+    "errors_numpy.pad_empty": "`np.pad(mode='empty')` is not supported in Autograd Lab: its padding would be "
+                              "uninitialised memory; use mode='constant'",
 }
 
 ZH = {
@@ -288,4 +291,6 @@ ZH = {
     "errors_numpy.import_star_def": "`import *` 只能用在模块的顶层（不能写在函数里）",
     "errors_numpy.named_tuple_call": "Autograd Lab 支持 `NamedTuple('Name', [('field', type), ...])` 和 "
                                      "`class Name(NamedTuple):` 两种写法",
+    "errors_numpy.pad_empty": "Autograd Lab 不支持 `np.pad(mode='empty')`：其填充部分将是未初始化的内存；"
+                              "请使用 mode='constant'",
 }

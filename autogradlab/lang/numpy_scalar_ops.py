@@ -94,7 +94,7 @@ def is_scalar_operand(value: Any) -> bool:
 
 def takes_pair(op: str, left: Any, right: Any) -> bool:
     """Whether binary() computes left <op> right (else numpy_ops.binary does)."""
-    if (type(left), type(right)) not in SCALAR_PAIRS or op == "matmul":
+    if op == "matmul" or (type(left), type(right)) not in SCALAR_PAIRS:
         return False
     return (type(left) is not int or left.bit_length() <= MAX_INT_BITS) \
         and (type(right) is not int or right.bit_length() <= MAX_INT_BITS)

@@ -262,6 +262,9 @@ def _index(interp: Interpreter, node: ast.expr) -> Run:
     """Interpreter.index_value: a tuple's items one by one (the tuple itself takes no step)."""
     if isinstance(node, ast.Tuple):
         items = [_index(interp, item) for item in node.elts]
+        if len(items) == 2:   # `a[i, j]`: no generator (the same items, in the same order)
+            first, second = items
+            return lambda: (first(), second())
         return lambda: tuple(item() for item in items)
     value_of = compile_expression(interp, node)
     return lambda: require_index(value_of())

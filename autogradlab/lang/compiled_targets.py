@@ -20,6 +20,7 @@ from autogradlab.errors import ProgramError
 from autogradlab.lang import attributes
 from autogradlab.lang.compiled_basics import _CONTROL
 from autogradlab.lang.compiled_expressions import _index, _public, compile_expression
+from autogradlab.lang.numpy_scalar_ops import SCALAR_TYPES
 from autogradlab.lang.operators import python_error
 from autogradlab.lang.plain_classes import subscript_base
 from autogradlab.sandbox_position import pack
@@ -28,8 +29,9 @@ if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
 
 Run = Callable[[], Any]
-# Values is_data accepts at a glance (its first test): bound to a name without the generic checks.
-PLAIN_VALUES = frozenset({torch.Tensor, int, float, bool, str, type(None)})
+# Values is_data accepts at a glance (its first test): bound to a name without the generic checks
+# (NumPy scalars too: np.float64 is one of safe_values' atom types).
+PLAIN_VALUES = frozenset({torch.Tensor, int, float, bool, str, type(None)}) | SCALAR_TYPES
 NAME_ASSIGN = True   # positioned_name_assign (tests compare with it off)
 
 

@@ -21,6 +21,7 @@ from autogradlab.lang.guarded_calls import _python_guarded, _torch_guarded
 from autogradlab.lang.inert_values import InertValue
 from autogradlab.lang.numpy_flat import FlatIter
 from autogradlab.lang.numpy_ops import is_numpy_operand
+from autogradlab.lang.numpy_scalar_ops import SCALAR_TYPES
 from autogradlab.lang.object_protocols import index_of
 from autogradlab.lang.operators import python_error
 from autogradlab.lang.safe_values import SafeArray, SafeType, type_text
@@ -36,6 +37,7 @@ def _is_advanced(index: Any) -> bool:
     return any(isinstance(item, (torch.Tensor, list)) for item in items)
 
 
+_NUMBER_WRITES = SCALAR_TYPES | {bool, int, float}   # set_item's number test: is_numpy_operand or these
 _INDEX_ATOMS = (int, bool, slice, type(None), type(Ellipsis), torch.Tensor, list)
 
 
@@ -48,7 +50,33 @@ def _may_repeat(index: Any) -> bool:
                and item.dim() > 0 for item in items)
 
 
+def _int_index(index: Any) -> bool:
+    """An int, or a non-empty tuple of ints (never a bool: NumPy reads a bool as a mask): NumPy's basic
+    indexing of one element or a view, which makes no copy (nothing to size)."""
+    kind = type(index)
+    if kind is int:
+        return True
+    if kind is not tuple or not index:
+        return False
+    for item in index:
+        if type(item) is not int:
+            return False
+    return True
+
+
+def _array_item(base: SafeArray, index: Any) -> Any:
+    """`a[i]`, `a[i, j]` of an array with an _int_index: what the general path below does for it
+    (refuse_object_index and is_array_index pass such an index), without its tests of other bases."""
+    try:
+        value = base.array[index]
+    except Exception as exc:  # noqa: BLE001 - as _python_guarded translates it
+        raise python_error(exc) from None
+    return value if type(value) in SCALAR_TYPES else wrap_result(value, "getitem")
+
+
 def get_item(interp: Interpreter, base: Any, index: Any, node: ast.AST) -> Any:
+    if type(base) is SafeArray and _int_index(index):   # `a[i, j]` in a NumPy loop
+        return _array_item(base, index)
     if type(base) is not dict:   # `names[node]`: dicts alone take an object as the index
         if type(index) is plain_classes.ProgramObject and type(base) is not plain_classes.ProgramObject:
             index = index_of(interp, index, node)   # `xs[obj]`: its __index__
@@ -114,6 +142,14 @@ def _ranges_as_tensors(interp: Interpreter, index: Any) -> Any:
 
 
 def set_item(interp: Interpreter, base: Any, index: Any, value: Any, node: ast.AST) -> None:
+    if type(base) is SafeArray and type(value) in _NUMBER_WRITES and _int_index(index):
+        # `loss[i, j] = value` of a number in a NumPy loop: the general path's SafeArray case for it
+        # (refuse_object_index, require_data, is_array_index and its number test all pass such a pair)
+        try:
+            base.array[index] = value
+        except Exception as exc:  # noqa: BLE001 - as _python_guarded translates it
+            raise python_error(exc) from None
+        return
     if type(base) is not dict:
         if type(index) is plain_classes.ProgramObject and type(base) is not plain_classes.ProgramObject:
             index = index_of(interp, index, node)   # `xs[obj] = v`: its __index__

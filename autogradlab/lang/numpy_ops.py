@@ -20,6 +20,8 @@ import numpy as np
 import torch
 
 from autogradlab.errors import NotSupported, ProgramError, ProgramTypeError, ProgramValueError
+from autogradlab.lang.numpy_scalar_ops import is_scalar_operand
+from autogradlab.lang.numpy_scalar_ops import ufunc as scalar_ufunc
 from autogradlab.lang.numpy_scans import SCANS, numpy_scan_members, scan
 from autogradlab.lang.safe_values import SafeArray, SafeFunction, SafeNumpyDtype
 
@@ -249,6 +251,8 @@ def _ufunc2(name: str):  # noqa: ANN202
     ufunc = getattr(np, name)
 
     def impl(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
+        if not kwargs and len(args) == 2 and is_scalar_operand(args[0]) and is_scalar_operand(args[1]):
+            return scalar_ufunc(interp, f"np.{name}", ufunc, args[0], args[1])   # np.maximum(x, 0.0)
         if len(args) != 2 or set(kwargs) - {"out"}:
             raise NotSupported(f"Autograd Lab supports `np.{name}(x1, x2, out=...)`")
         args = lists_as_arrays(interp, args)
@@ -268,6 +272,8 @@ def _ufunc1(name: str):  # noqa: ANN202
     ufunc = getattr(np, name)
 
     def impl(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
+        if not kwargs and len(args) == 1 and is_scalar_operand(args[0]):   # np.exp(x) of an np.float64
+            return scalar_ufunc(interp, f"np.{name}", ufunc, args[0])
         if len(args) != 1 or set(kwargs) - {"out"}:
             raise NotSupported(f"Autograd Lab supports `np.{name}(x, out=...)`")
         args = lists_as_arrays(interp, args)

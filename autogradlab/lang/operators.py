@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 import torch
 
 from autogradlab.errors import NotSupported, ProgramError, ProgramTypeError, ProgramValueError
-from autogradlab.lang import numpy_ops
+from autogradlab.lang import numpy_ops, numpy_scalar_ops
 from autogradlab.lang.call_work import check_work
 from autogradlab.lang.calls import has_tensor, notify_memory, translate_torch_error
 from autogradlab.lang.compare_guard import run_sized
@@ -196,6 +196,8 @@ class OperatorsMixin:
             except Exception as exc:  # noqa: BLE001
                 raise python_error(exc) from None
         if kinds[0] not in _PLAIN_OPERANDS or kinds[1] not in _PLAIN_OPERANDS:
+            if kinds in numpy_scalar_ops.SCALAR_PAIRS and numpy_scalar_ops.takes_pair(op, left, right):
+                return numpy_scalar_ops.binary(self, op, fn, left, right)   # np.float64 * 0.5, in a loop
             if kinds[0].__name__ in _PROGRAM_OBJECTS or kinds[1].__name__ in _PROGRAM_OBJECTS:
                 from autogradlab.lang.object_operators import binary  # an object of the program's classes
                 return binary(self, op, left, right, node, inplace_of)
@@ -276,6 +278,8 @@ class OperatorsMixin:
 
     def apply_unary(self: Interpreter, op: str, fn: Callable[..., Any], value: Any,
                     node: ast.AST) -> Any:
+        if type(value) in numpy_scalar_ops.SCALAR_TYPES:   # `-x` of an np.float64
+            return numpy_scalar_ops.unary(self, fn, value)
         if numpy_ops.is_numpy_operand(value):
             return numpy_ops.unary(self, fn, value)
         if type(value).__name__ in _PROGRAM_OBJECTS:

@@ -101,7 +101,10 @@ _ATOMS = (bool, int, float, complex, str, type(None), torch.Tensor, torch.Size, 
           SafeGradMode, HookHandle, TracebackStandIn, SafeNumpyGenerator, SafeBitGenerator, range, slice,
           type(Ellipsis), np.number, np.bool_,   # numpy scalars: operators route them to numpy_ops
           InertValue)   # typing's forms, finfo / iinfo, np.mgrid / np.r_ (lang/inert_values.py)
-_ATOM_TYPES = frozenset(_ATOMS)
+# and the concrete NumPy scalar types (`type(x) in _ATOM_TYPES` answers np.float64 without a walk: each is an
+# np.number or np.bool_, which _ATOMS lists)
+_ATOM_TYPES = frozenset(_ATOMS) | {kind for kind in set(np.sctypeDict.values())
+                                   if issubclass(kind, (np.number, np.bool_))}
 _MAPPINGS = (dict, type({}.keys()), type({}.values()), type({}.items()), ProgramSet)   # lang/sets.py
 _CONTAINERS = (tuple, list, *_MAPPINGS)
 DATA_CHECK_CONTAINERS = 64   # and containers (x = [x] nested 5,000 deep)
@@ -156,11 +159,20 @@ def is_data(value: Any) -> bool:
 def is_data_quick(value: Any) -> bool:
     """is_data's budgeted walk, even once objects are stored: for the program's own uses of a value that
     hand it to no library (binding a name), where a list of 20,000 inner lists must stay cheap."""
-    if type(value) in _ATOM_TYPES:
+    if type(value) in _ATOM_TYPES or _atoms_tuple(value):
         return True
     if _objects_stored[0]:   # a remembered list may hold an object since (checked_containers)
         return _walk(value, _ATOMS, _ATOM_TYPES, DATA_CHECK_ITEMS, DATA_CHECK_CONTAINERS)
     return _budgeted_data(value)
+
+
+SHORT_TUPLE = 8   # items of a tuple _atoms_tuple answers for (each walk's answer for it, without the walk)
+
+
+def _atoms_tuple(value: Any) -> bool:
+    """A short tuple of atoms (`for i, v in enumerate(a)` unpacks `(0, np.float64(0.5))`): every walk
+    passes it (no item is a container; it is far too short to be remembered, checked_containers)."""
+    return type(value) is tuple and len(value) <= SHORT_TUPLE and all(type(x) in _ATOM_TYPES for x in value)
 
 
 def _budgeted_data(value: Any) -> bool:
@@ -175,7 +187,7 @@ def _budgeted_data_walk(value: Any) -> bool:
 
 def is_storable(value: Any) -> bool:
     """is_data, where objects of the program's classes also count as atoms (a list of layers)."""
-    if type(value) in _ATOM_TYPES:
+    if type(value) in _ATOM_TYPES or _atoms_tuple(value):
         return True
     if checked_containers.remembered(value):   # xs.append(obj) in a loop: the new items alone
         return checked_containers.check(value, checked_containers.STORABLE, _storable_walk)

@@ -27,7 +27,7 @@ import torch
 
 from autogradlab.errors import ProgramError
 from autogradlab.lang import allowlist as al
-from autogradlab.lang import calls, shapes, size_plans
+from autogradlab.lang import calls, numpy_scalar_ops, shapes, size_plans
 from autogradlab.lang.allowlist import CallSpec
 from autogradlab.lang.call_work import COSTLY, NORMS, check_work
 from autogradlab.lang.operators import other_result
@@ -68,6 +68,8 @@ def binary_site(interp: Interpreter, name: str, fn: Callable[..., Any],
                 return apply_binary(name, fn, a, b, node)
         elif tb is _TENSOR and ta in _NUMBERS:
             left, right = ta, b.shape
+        elif (ta, tb) in numpy_scalar_ops.SCALAR_PAIRS and numpy_scalar_ops.takes_pair(name, a, b):
+            return numpy_scalar_ops.binary(interp, name, fn, a, b)   # apply_binary's first NumPy case
         else:
             return apply_binary(name, fn, a, b, node)
         if left == seen[0] and right == seen[1]:

@@ -69,6 +69,7 @@ LOOP_PROGRAMS: tuple[ProgramSpec, ...] = (
     ProgramSpec("loop_logistic.py", LOOPS, timeout_s=30, output="loss"),
     ProgramSpec("loop_mlp_manual.py", LOOPS, timeout_s=30, output="loss"),
     ProgramSpec("loop_python_sum.py", LOOPS, output=None),
+    ProgramSpec("loop_numpy_scalars.py", LOOPS, timeout_s=30, output=None),
 )
 
 PROGRAMS: tuple[ProgramSpec, ...] = (

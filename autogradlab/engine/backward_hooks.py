@@ -38,7 +38,7 @@ class BackwardHooks:
     last_backward: Any
     last_backward_text: str | None
     last_backward_skimmed: bool   # the last backward() returned without its gradients recorded
-    _backward_skimmed: bool
+    backward_skimmed: bool        # the backward() running now is not hooked (skim.py; StepHooks reads it)
     _pending_backward: tuple[Any, bool, str | None] | None   # (root, with a gradient, receiver text)
 
     def before_backward(self, tensor: Any, gradient: Any, node: ast.AST) -> None:
@@ -57,7 +57,7 @@ class BackwardHooks:
         self._pending_backward = (roots[0], gradient is not None, text)
         self.backwards_run += 1
         self.last_backward_skimmed = False   # until it returns (after_backward)
-        self._backward_skimmed = self.skim_backward
+        self.backward_skimmed = self.skim_backward
         if self.skim_backward:   # a middle pass of a long loop: no gradient hooks (skim.py)
             self.skimmed_backwards += 1
             grads = self.grads
@@ -71,7 +71,7 @@ class BackwardHooks:
 
     def after_backward(self, tensor: Any, node: ast.AST) -> None:
         self.grads.finish()
-        self.last_backward_skimmed = self._backward_skimmed
+        self.last_backward_skimmed = self.backward_skimmed
         if self._pending_backward is None:
             return
         root, with_gradient, text = self._pending_backward   # (text: _receiver_text(node), kept)

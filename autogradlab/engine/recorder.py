@@ -67,7 +67,7 @@ class Recorder(TensorNumbers, NameHooks, MemoryHooks, DisplayHooks, SkimHooks, B
         self._sites: dict[int, tuple] = {}       # id(node) -> (node, line, column, source line, (op, line))
         self.last_backward: torch.Tensor | None = None
         self.last_backward_text: str | None = None   # `y.sum()` when no variable holds the tensor
-        self.last_backward_skimmed = self._backward_skimmed = False   # gradients not recorded (skim.py)
+        self.last_backward_skimmed = self.backward_skimmed = False   # gradients not recorded (skim.py)
         self.grads = GradientRecorder(on_release=self._release_nodes)
         self._ids: dict[int, Any] = {}           # id(tensor) -> its number (tensor_numbers.py)
         self._next_id = 0

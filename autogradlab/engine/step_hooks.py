@@ -111,7 +111,7 @@ class StepHooks:
     # ---- backward -----------------------------------------------------------------------------
     def before_backward(self, tensor: Any, gradient: Any, node: Any) -> None:
         self.recorder.before_backward(tensor, gradient, node)
-        if SKIP_SKIMMED and self.recorder._backward_skimmed:
+        if SKIP_SKIMMED and self.recorder.backward_skimmed:
             self.skipped += 1
             return
         roots = [tensor] if isinstance(tensor, torch.Tensor) else [

@@ -171,7 +171,7 @@ def forward_steps(ctx: StepContext) -> tuple[ForwardStep, ...]:
         key = ctx.rule_key(node_id)
         text = rules.forward_text(key, ctx.out_name(node_id), ctx.slot_names(node_id), node.op or "op",
                                   ctx.constant_texts(node_id) if key not in rules.RULES else (),
-                                  exponent_text(ctx.fns[node_id]) if key == "pow" else "n")
+                                  exponent_text(ctx.fns[node_id]))
         steps.append(ForwardStep(index=index, node=node_id, op=node.op or node.label, var=var, line=node.line,
                                  inputs=inputs, value=node.value, rule=text))
     return tuple(steps)

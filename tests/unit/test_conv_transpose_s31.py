@@ -8,13 +8,12 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-import torch
-import torch.nn.functional as F
 
 from autogradlab.engine import run_program
 from autogradlab.lang import conv_work
 from autogradlab.limits import DEFAULT_LIMITS
 from tests.unit.test_breadth import compare
+from tests.unit.test_conv_s30 import _called as _kernel_calls
 
 H = "import torch\nimport torch.nn.functional as F\ntorch.manual_seed(0)\n"
 
@@ -79,16 +78,9 @@ def _fresh_namespaces():   # noqa: ANN202 - the engine's namespaces hold F's fun
 
 
 def _called(monkeypatch: pytest.MonkeyPatch, name: str) -> list:
-    """Calls of F.<name> with real (not meta) tensors: the kernel itself ran (the namespaces are built
-    after the spy is in place: _fresh_namespaces)."""
-    real = getattr(F, name)
-    calls: list = []
-
-    def spy(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
-        if any(isinstance(a, torch.Tensor) and a.device.type != "meta" for a in args):
-            calls.append(1)
-        return real(*args, **kwargs)
-    monkeypatch.setattr(F, name, spy)
+    """test_conv_s30's spy on F.<name> (calls with real, not meta, tensors: the kernel itself ran), with
+    the namespaces built again after the spy is in place (_fresh_namespaces)."""
+    calls = _kernel_calls(monkeypatch, name)
     from autogradlab.lang.namespaces import modules
     modules.cache_clear()
     return calls

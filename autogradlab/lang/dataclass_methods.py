@@ -34,7 +34,10 @@ def make_method(cls: ProgramClass, name: str, body: Any) -> SafeFunction:
 
     def call(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
         """One level of the run's call depth, as the method CPython generates is a call (a dataclass
-        holding itself compared with `==` ends at max_call_depth)."""
+        holding itself compared with `==` ends at max_call_depth), and one step of the run's budget (with
+        its time check): CPython's tuple `==` and hash() call the fields' own methods without the
+        interpreter, so `x = P(x, x)` 45 times compared or hashed made 2**45 calls and no step)."""
+        interp._tick()
         limit = interp.limits.max_call_depth
         if interp._depth >= limit:
             raise LimitExceeded(f"functions called each other more than {limit} levels deep; the limit is "

@@ -1,0 +1,56 @@
+"""Red team, session 32: the surface added in session 31 (dataclasses, typing.NamedTuple, NumPy scalar fast
+paths, np.partition & co., conv_transpose / interpolate, nditer, star imports, the Steps page's tangent
+run and the Steps / Jacobian / Eigen entry points), tried as a hostile student would (5a82339, measured
+through the sandbox CLI, `python3 -m autogradlab run --json`, on this loaded 2-core machine; the
+sandbox's hard stop ends a worker a few seconds past the 5 s limit).
+
+Findings, each fixed (the figures are 5a82339's):
+1. the methods @dataclass makes (__eq__, __hash__, __init__, __repr__, order) took no step: CPython's tuple
+   `==` and hash() call the fields' own methods without the interpreter, so `x = P(x, x)` 45 times, then
+   `x == y` or hash(x) (2**45 calls), ran past the hard stop (10.0 s / 12.7 s wall, "one operation here
+   takes too long by itself"); each generated method now takes one step of the budget (and its time
+   check): stopped by max_steps, or by the soft time limit at 4.0 s.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.breakout_helpers import LEAKS, what_python_prints
+from tests.unit.breakout_helpers import stopped as _stopped
+from tests.unit.breakout_helpers import timed_run as _run
+
+
+def _runs_as_python(program: str, **limits: int) -> None:
+    report, _ = _run(program, **limits)
+    assert report.error is None, report.error
+    assert report.printed == what_python_prints(program)
+
+
+# -- 1. generated dataclass methods take steps -----------------------------------------------------------
+def _doubling(decorator: str, levels: int, tail: str) -> str:
+    return ("from dataclasses import dataclass\n"
+            f"@dataclass{decorator}\n"
+            "class P:\n"
+            "    a: object\n"
+            "    b: object\n"
+            "x = 1\n"
+            "y = 1\n"
+            f"for i in range({levels}):\n"
+            "    x = P(x, x)\n"
+            "    y = P(y, y)\n"
+            f"{tail}\n")
+
+
+@pytest.mark.parametrize(("decorator", "tail"), [("", "print(x == y)"), ("(frozen=True)", "print(hash(x))"),
+                                                 ("(frozen=True)", "print(x != y, len({x, y}))")])
+def test_generated_methods_of_a_shared_tree_stop_at_the_step_budget(decorator: str, tail: str) -> None:
+    report, _ = _run(_doubling(decorator, 45, tail), max_steps=20_000)
+    _stopped(report, "limit", 11, "the program took more than 20,000 steps")
+    assert not LEAKS.findall(report.error.message), report.error.message
+
+
+@pytest.mark.parametrize(("decorator", "tail"), [("", "print(x == y)"), ("(frozen=True)", "print(hash(x))"),
+                                                 ("(frozen=True)", "print(x != y, len({x, y}))")])
+def test_generated_methods_of_a_small_shared_tree_run_as_python(decorator: str, tail: str) -> None:
+    _runs_as_python(_doubling(decorator, 8, tail), max_steps=20_000)

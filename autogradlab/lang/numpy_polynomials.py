@@ -2,7 +2,9 @@
 same fit by gradient descent (issue 9, session 31).
 
 Their sizes are checked before NumPy runs: polyfit builds the n x (deg + 1) Vandermonde matrix and
-solves it by least squares (about n * (deg + 1)**2 steps, checked against max_call_work); polyval
+solves it by least squares (about n * (deg + 1)**2 steps, checked against max_call_work), for each of
+y's K columns, whose (deg + 1) x K coefficients are counted too (LAPACK copies y into an array that
+large); polyval
 evaluates len(p) coefficients at every point (Horner's rule: len(p) * size(x) steps). Only the
 positional forms and plain data are taken; NumPy words its own errors (a deg < 0, mismatched x and y).
 """
@@ -46,6 +48,7 @@ def _polyfit(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> An
     points = int(np.size(x))
     columns = int(np.size(y)) // points if points and np.ndim(y) == 2 else 1
     charge(interp, points * terms, "np.polyfit's Vandermonde matrix")
+    charge(interp, terms * columns, "np.polyfit")   # its (deg + 1) x K coefficients, also LAPACK's copy of y
     work = points * terms * (terms + columns)
     if (limit := _work_over(interp, work)) is not None:
         raise LimitExceeded(f"np.polyfit of degree {int(deg):,} at {points:,} points would take about "

@@ -9,7 +9,11 @@ Findings, each fixed (the figures are 5a82339's):
    `==` and hash() call the fields' own methods without the interpreter, so `x = P(x, x)` 45 times, then
    `x == y` or hash(x) (2**45 calls), ran past the hard stop (10.0 s / 12.7 s wall, "one operation here
    takes too long by itself"); each generated method now takes one step of the budget (and its time
-   check): stopped by max_steps, or by the soft time limit at 4.0 s.
+   check): stopped by max_steps, or by the soft time limit at 4.0 s;
+2. np.polyfit(x, y, deg) of a 2-D y counted the Vandermonde matrix but not the (deg + 1) x K coefficients
+   (LAPACK copies y into an array that large): 2 points, y of (2, 2,500,000) and deg 10 made a 27,500,000
+   element array (5.5x max_tensor_elements), deg 150 ended "the program ran out of memory" (377,500,000
+   float64s asked for); now counted by max_tensor_elements before NumPy runs.
 """
 
 from __future__ import annotations
@@ -54,3 +58,24 @@ def test_generated_methods_of_a_shared_tree_stop_at_the_step_budget(decorator: s
                                                  ("(frozen=True)", "print(x != y, len({x, y}))")])
 def test_generated_methods_of_a_small_shared_tree_run_as_python(decorator: str, tail: str) -> None:
     _runs_as_python(_doubling(decorator, 8, tail), max_steps=20_000)
+
+
+# -- 2. np.polyfit's coefficients of a 2-D y -------------------------------------------------------------
+def _polyfit(columns: int, deg: int) -> str:
+    """Two points, K columns: (deg + 1) x K coefficients, more than y's 2 x K values when deg > 1."""
+    return ("import numpy as np\n"
+            "x = np.array([0.0, 3.0])\n"
+            f"y = np.arange(2 * {columns}, dtype=np.float64).reshape(2, {columns}) ** 2\n"
+            f"c = np.polyfit(x, y, {deg})\n"
+            "print(c.shape, np.round(c[:, :4], 6))\n")
+
+
+def test_polyfit_coefficients_of_many_columns_are_counted_first() -> None:
+    report, _ = _run(_polyfit(50, 2), max_tensor_elements=149)
+    _stopped(report, "limit", 4, "result of np.polyfit would have 150 elements; the limit is 149")
+    report, _ = _run(_polyfit(2_500_000, 10))   # 5e7 elements: np.polyfit did not count them
+    _stopped(report, "limit", 4, "result of np.polyfit would have 27,500,000 elements; the limit is 5,000,000")
+
+
+def test_polyfit_coefficients_just_below_the_limit_equal_numpy() -> None:
+    _runs_as_python(_polyfit(50, 2), max_tensor_elements=150)

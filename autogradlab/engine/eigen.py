@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from decimal import Decimal
 
 import numpy as np
 
@@ -83,6 +84,9 @@ class EigenAnalysis:
 def _number(item: object, where: str) -> float:
     if isinstance(item, bool) or not isinstance(item, int | float | np.integer | np.floating):
         raise EigenInputError(f"{where} must hold numbers only, not {str(item)[:40]!r}")
+    if isinstance(item, int) and abs(item) > MAX_ENTRY:   # float() of 10**400 would overflow
+        raise EigenInputError(f"{where} holds {Decimal(item):.3g}: entries must be at most {MAX_ENTRY:g} in "
+                              "size (beyond that the arithmetic overflows)")
     value = float(item)
     if not math.isfinite(value):
         raise EigenInputError(f"{where} must hold finite numbers (no NaN or infinity)")

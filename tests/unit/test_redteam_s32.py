@@ -13,13 +13,23 @@ Findings, each fixed (the figures are 5a82339's):
 2. np.polyfit(x, y, deg) of a 2-D y counted the Vandermonde matrix but not the (deg + 1) x K coefficients
    (LAPACK copies y into an array that large): 2 points, y of (2, 2,500,000) and deg 10 made a 27,500,000
    element array (5.5x max_tensor_elements), deg 150 ended "the program ran out of memory" (377,500,000
-   float64s asked for); now counted by max_tensor_elements before NumPy runs.
+   float64s asked for); now counted by max_tensor_elements before NumPy runs;
+3. the Eigen analysis of a typed matrix holding a huge int (`python -m autogradlab eigen '[[1000...0, 1],
+   [1, 2]]'` with 400 zeros; JSON keeps it an int) ended "autogradlab: internal error (OverflowError: int
+   too large to convert to float)", exit 1, no JSON even with --json: float() overflowed before the size
+   check; now the size check's own message ("holds 1.00e+400: entries must be at most 1e+100"), exit 2.
 """
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
+
 import pytest
 
+from autogradlab import note_keys
+from autogradlab.engine.eigen import MAX_ENTRY, EigenInputError, analyse
 from tests.unit.breakout_helpers import LEAKS, what_python_prints
 from tests.unit.breakout_helpers import stopped as _stopped
 from tests.unit.breakout_helpers import timed_run as _run
@@ -79,3 +89,27 @@ def test_polyfit_coefficients_of_many_columns_are_counted_first() -> None:
 
 def test_polyfit_coefficients_just_below_the_limit_equal_numpy() -> None:
     _runs_as_python(_polyfit(50, 2), max_tensor_elements=150)
+
+
+# -- 3. the Eigen page's matrix of huge ints ---------------------------------------------------------------
+@pytest.mark.parametrize("entry", [10**400, -(10**101)])
+def test_eigen_matrix_of_a_huge_int_gets_the_size_message(entry: int) -> None:
+    with pytest.raises(EigenInputError) as caught:
+        analyse([[entry, 1], [1, 2]])
+    text = str(caught.value)
+    assert text == (f"the matrix holds {'-' if entry < 0 else ''}1.00e+{len(str(abs(entry))) - 1}: entries must "
+                    "be at most 1e+100 in size (beyond that the arithmetic overflows)")
+    assert "含有" in note_keys.say("zh", text, note_keys.EIGEN)
+
+
+def test_eigen_matrix_of_an_int_at_the_size_limit_is_analysed() -> None:
+    entry = int(MAX_ENTRY)   # 1e100 as an int: no larger than the float limit
+    assert analyse([[entry, 1], [1, 2]]).trace == float(entry) + 2
+
+
+def test_eigen_cli_answers_a_huge_int_with_its_usage_error() -> None:
+    matrix = f"[[{10**400}, 1], [1, 2]]"
+    done = subprocess.run([sys.executable, "-m", "autogradlab", "eigen", matrix, "--json"], capture_output=True,
+                          text=True, timeout=120, check=False)
+    assert done.returncode == 2, done.stderr
+    assert json.loads(done.stdout)["error"]["message"].startswith("the matrix holds 1.00e+400: entries must")

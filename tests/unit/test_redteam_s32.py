@@ -97,8 +97,9 @@ def test_eigen_matrix_of_a_huge_int_gets_the_size_message(entry: int) -> None:
     with pytest.raises(EigenInputError) as caught:
         analyse([[entry, 1], [1, 2]])
     text = str(caught.value)
-    assert text == (f"the matrix holds {'-' if entry < 0 else ''}1.00e+{len(str(abs(entry))) - 1}: entries must "
-                    "be at most 1e+100 in size (beyond that the arithmetic overflows)")
+    shown = f"{'-' if entry < 0 else ''}1.00e+{len(str(abs(entry))) - 1}"
+    assert text == (f"the matrix holds {shown}: entries must be at most 1e+100 in size (beyond that the "
+                    "arithmetic overflows)")
     assert "含有" in note_keys.say("zh", text, note_keys.EIGEN)
 
 
@@ -109,7 +110,7 @@ def test_eigen_matrix_of_an_int_at_the_size_limit_is_analysed() -> None:
 
 def test_eigen_cli_answers_a_huge_int_with_its_usage_error() -> None:
     matrix = f"[[{10**400}, 1], [1, 2]]"
-    done = subprocess.run([sys.executable, "-m", "autogradlab", "eigen", matrix, "--json"], capture_output=True,
-                          text=True, timeout=120, check=False)
+    done = subprocess.run([sys.executable, "-m", "autogradlab", "eigen", matrix, "--json"],
+                          capture_output=True, text=True, timeout=120, check=False)
     assert done.returncode == 2, done.stderr
     assert json.loads(done.stdout)["error"]["message"].startswith("the matrix holds 1.00e+400: entries must")

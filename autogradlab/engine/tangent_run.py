@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import torch
+import torch._tensor_str as _torch_str
 import torch.autograd.forward_ad as fwAD
 
 from autogradlab import messages
@@ -201,6 +202,30 @@ def warm_forward_mode() -> None:
     _WARM = True
 
 
+@contextmanager
+def primal_text() -> Iterator[None]:
+    """torch's text of a tensor inside this run as in the program's own run: torch adds `tangent=...` to
+    the repr of a dual tensor (it asks unpack_dual at the current level), so `'tangent' in repr(x)` told
+    a program that it ran here, and it could take another path than the run whose ops the tangents are
+    paired with (or run long only here). Its unpack_dual sees no level while it makes the text (no
+    program code runs inside torch's _str_intern)."""
+    original = _torch_str._str_intern
+
+    def untangented(inp: Any, *, tensor_contents: Any = None) -> str:
+        level = fwAD._current_level
+        fwAD._current_level = -1
+        try:
+            return original(inp, tensor_contents=tensor_contents)
+        finally:
+            fwAD._current_level = level
+
+    _torch_str._str_intern = untangented
+    try:
+        yield
+    finally:
+        _torch_str._str_intern = original
+
+
 def run_tangents(tree: Any, program: str, *, seed: int, limits: Limits, direction: dict[str, torch.Tensor],
                  wanted: set[int], preset: Callable[[Any], None] | None = None,
                  made: dict[int, list[tuple[str, int]]] | None = None) -> TangentRun:
@@ -211,7 +236,7 @@ def run_tangents(tree: Any, program: str, *, seed: int, limits: Limits, directio
     run = TangentRun()
     started = time.perf_counter()
     try:
-        with fast_zero_meta(), fwAD.dual_level():
+        with fast_zero_meta(), primal_text(), fwAD.dual_level():
             _HOLDING.append(True)
             try:
                 hooks = TangentHooks(direction, wanted, run, made)

@@ -17,7 +17,13 @@ Findings, each fixed (the figures are 5a82339's):
 3. the Eigen analysis of a typed matrix holding a huge int (`python -m autogradlab eigen '[[1000...0, 1],
    [1, 2]]'` with 400 zeros; JSON keeps it an int) ended "autogradlab: internal error (OverflowError: int
    too large to convert to float)", exit 1, no JSON even with --json: float() overflowed before the size
-   check; now the size check's own message ("holds 1.00e+400: entries must be at most 1e+100"), exit 2.
+   check; now the size check's own message ("holds 1.00e+400: entries must be at most 1e+100"), exit 2;
+4. the Steps page's tangent run could be told from the program's own run: torch writes `tangent=...` into
+   the text of a dual tensor, so repr(z), str(z), f"{z}", repr([z]), a namedtuple's or dataclass's repr
+   held it there (`tensor([2., 2.], grad_fn=<MulBackward0>, tangent=tensor([2., 0.], ...))`), and
+   `if 'tangent' in repr(z):` took another path only there (a loop to the time limit, other ops than the
+   ones the tangents are paired with: the note said "forward mode stopped on line 14: ValueError"). The
+   text is now made as in the program's run (torch's unpack_dual sees no level while it writes it).
 """
 
 from __future__ import annotations
@@ -29,7 +35,9 @@ import sys
 import pytest
 
 from autogradlab import note_keys
+from autogradlab.engine import run_program
 from autogradlab.engine.eigen import MAX_ENTRY, EigenInputError, analyse
+from autogradlab.step_records import StepOptions
 from tests.unit.breakout_helpers import LEAKS, what_python_prints
 from tests.unit.breakout_helpers import stopped as _stopped
 from tests.unit.breakout_helpers import timed_run as _run
@@ -114,3 +122,45 @@ def test_eigen_cli_answers_a_huge_int_with_its_usage_error() -> None:
                           capture_output=True, text=True, timeout=120, check=False)
     assert done.returncode == 2, done.stderr
     assert json.loads(done.stdout)["error"]["message"].startswith("the matrix holds 1.00e+400: entries must")
+
+
+# -- 4. the tangent run's text of a tensor ------------------------------------------------------------------
+_TEXTS = """import torch
+from collections import namedtuple
+from dataclasses import dataclass
+P = namedtuple('P', 'a')
+@dataclass
+class D:
+    a: object
+x = torch.ones(2, requires_grad=True)
+z = x * 2
+texts = [repr(z), str(z), f"{z}", repr([z]), str((z,)), repr(P(z)), repr(D(z)), repr({'k': z}), repr(x),
+         repr(z[0]), str(z.tolist())]
+for text in texts:
+    print(text)
+    if 'tangent' in text:
+        raise ValueError(text)
+y = z.sum()
+y.backward()
+"""
+
+
+def test_tensor_text_in_the_tangent_run_is_the_programs_own() -> None:
+    options = StepOptions(direction=(("x", [1.0, 0.0]),))
+    report = run_program(_TEXTS, output="y", steps=options, torchviz=False)
+    assert report.error is None, report.error
+    assert report.printed == what_python_prints(_TEXTS)
+    assert not any("forward mode stopped" in note for note in report.steps.notes), report.steps.notes
+    tangents = {entry.var: entry.tangent.value for entry in report.steps.tangent.entries}
+    assert tangents["y"] == 2.0
+
+
+def test_tensor_text_of_the_programs_own_dual_level_keeps_its_tangent() -> None:
+    program = ("import torch\nimport torch.autograd.forward_ad as fwAD\n"
+               "with fwAD.dual_level():\n"
+               "    d = fwAD.make_dual(torch.ones(2), torch.tensor([1.0, 0.0]))\n"
+               "    print(repr(d * 2))\n")
+    report = run_program(program, torchviz=False)
+    assert report.error is None, report.error
+    assert report.printed == what_python_prints(program)
+    assert "tangent=" in report.printed

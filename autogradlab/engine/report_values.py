@@ -8,6 +8,7 @@ from typing import Any
 
 import torch
 
+from autogradlab.engine.no_grad_views import readable
 from autogradlab.engine.report_plan import ReportPlan
 from autogradlab.engine.single_values import (
     BATCHED_TEXT,
@@ -151,8 +152,10 @@ class ReportValues(ReportPlan):
             if value is None and _batched(obj):   # escaped from a program's backward under vmap
                 value = self._values[key] = PlainValue("object", None, BATCHED_TEXT)
             if value is None:
+                ok = self._text_ok.get(id(obj), True)
+                obj = readable(obj)   # a written no-grad view anywhere (`[v] * 1001`): its values
                 keep_value, keep_grad = self._decide(obj)
-                if not self._text_ok.get(id(obj), True):
+                if not ok:
                     text = too_large_text(obj, BUDGET_SPENT)
                 else:
                     text = too_large_text(obj, TIME_SPENT) if self._out_of_time() else bounded_repr(obj)

@@ -23,7 +23,12 @@ Findings, each fixed (the figures are 5a82339's):
    held it there (`tensor([2., 2.], grad_fn=<MulBackward0>, tangent=tensor([2., 0.], ...))`), and
    `if 'tangent' in repr(z):` took another path only there (a loop to the time limit, other ops than the
    ones the tangents are paired with: the note said "forward mode stopped on line 14: ValueError"). The
-   text is now made as in the program's run (torch's unpack_dual sees no level while it writes it).
+   text is now made as in the program's run (torch's unpack_dual sees no level while it writes it);
+5. a view made under no_grad and written in place (d2l's optimizers, session 31's engine/no_grad_views.py)
+   held by a list of more than 1,000 items (`d = [v] * 1001`), nested 4 deep (`[[[[v]]]]`) or by a
+   namedtuple ended the run "internal error in Autograd Lab: RuntimeError" (the report asked PyTorch for
+   its is_leaf); plain PyTorch runs these programs. The report now shows such a view's values wherever
+   it meets one.
 """
 
 from __future__ import annotations
@@ -164,3 +169,27 @@ def test_tensor_text_of_the_programs_own_dual_level_keeps_its_tangent() -> None:
     assert report.error is None, report.error
     assert report.printed == what_python_prints(program)
     assert "tangent=" in report.printed
+
+
+# -- 5. written no-grad views anywhere in the report ---------------------------------------------------------
+_VIEW = ("import torch\n"
+         "from collections import namedtuple\n"
+         "P = namedtuple('P', 'a')\n"
+         "w = torch.ones(3, requires_grad=True)\n"
+         "with torch.no_grad():\n"
+         "    v = w[:]\n"
+         "    v -= 1\n")
+
+
+@pytest.mark.parametrize("held", ["[v] * 1001", "[[[[v]]]]", "P(v)", "(1, [2, (v,)])", "{'k': [[[v]]]}"])
+def test_written_no_grad_view_held_anywhere_is_shown_by_its_values(held: str) -> None:
+    program = _VIEW + f"d = {held}\nprint(len(d), [v], w)\n"
+    report, _ = _run(program)
+    assert report.error is None, report.error
+    assert report.printed == what_python_prints(program)
+    assert "d" in report.variables
+
+
+def test_written_no_grad_view_used_in_an_op_keeps_pytorchs_error() -> None:
+    report, _ = _run(_VIEW + "d = [[[[v]]]]\ny = v * 2\n")
+    _stopped(report, "value", 9, "A view was created in no_grad mode and its base")

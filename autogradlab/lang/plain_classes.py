@@ -292,9 +292,11 @@ def set_attribute(interp: Interpreter, base: Any, name: str, value: Any, initial
         base.members[name] = (METHOD if isinstance(value, UserFunction) else VALUE, value)   # functions bind
         return
     cls = base.cls
-    if (cls.dataclass is not None or cls.base is not None) and not initializing and _frozen(cls):
-        from autogradlab.lang.dataclass_methods import frozen_error
-        raise frozen_error(base, name)
+    if (cls.dataclass is not None or cls.base is not None) and not initializing:
+        frozen = _frozen(cls)
+        if frozen is not None and (frozen is cls or any(f.name == name for f in frozen.dataclass.fields)):
+            from autogradlab.lang.dataclass_methods import frozen_error
+            raise frozen_error(base, name)
     found = base.cls.find(name)
     if found is not None and found[1] == PROPERTY:
         setter = found[0].setters.get(name)
@@ -317,13 +319,15 @@ def set_attribute(interp: Interpreter, base: Any, name: str, value: Any, initial
     base.values[name] = value
 
 
-def _frozen(cls: ProgramClass) -> bool:
-    """An object of a frozen dataclass, or of a class whose base is one (CPython's inherited __setattr__)."""
+def _frozen(cls: ProgramClass) -> ProgramClass | None:
+    """The frozen dataclass whose __setattr__ an object of `cls` has (cls itself, or the nearest base that
+    is one), or None. CPython's refuses every name on an object of that class itself, and only its fields
+    on an object of a plain subclass (`b.y = 3` runs)."""
     while cls is not None:
         if cls.dataclass is not None and cls.dataclass.frozen:
-            return True
+            return cls
         cls = cls.base
-    return False
+    return None
 
 
 def _attribute_limit(name: str, limit: int) -> LimitExceeded:

@@ -29,6 +29,10 @@ Findings, each fixed (the figures are 5a82339's):
    namedtuple ended the run "internal error in Autograd Lab: RuntimeError" (the report asked PyTorch for
    its is_leaf); plain PyTorch runs these programs. The report now shows such a view's values wherever
    it meets one.
+
+Also (not an escape: the engine refused more than CPython): a plain subclass of a frozen dataclass
+refused every attribute write (`b.y = 3`, `self.y = 5` in its own __init__); CPython's inherited
+__setattr__ refuses only the frozen class's fields there (every name on the frozen class's own objects).
 """
 
 from __future__ import annotations
@@ -193,3 +197,25 @@ def test_written_no_grad_view_held_anywhere_is_shown_by_its_values(held: str) ->
 def test_written_no_grad_view_used_in_an_op_keeps_pytorchs_error() -> None:
     report, _ = _run(_VIEW + "d = [[[[v]]]]\ny = v * 2\n")
     _stopped(report, "value", 9, "A view was created in no_grad mode and its base")
+
+
+# -- frozen dataclasses' plain subclasses, as CPython ------------------------------------------------------
+_FROZEN = ("from dataclasses import dataclass, FrozenInstanceError\n"
+           "@dataclass(frozen=True)\n"
+           "class P:\n"
+           "    x: int\n"
+           "class B(P):\n"
+           "    def __init__(self, x):\n"
+           "        super().__init__(x)\n"
+           "        self.note = 'made'\n")
+
+
+_CAUGHT = "try:\n    {write}\nexcept {kind} as e:\n    print(e)\n"
+
+
+@pytest.mark.parametrize("tail", ["b = B(1)\nb.y = 3\nprint(b, b.y, b.note)\n",
+                                  "b = B(1)\n" + _CAUGHT.format(write="b.x = 2", kind="FrozenInstanceError"),
+                                  "p = P(1)\n" + _CAUGHT.format(write="p.y = 2", kind="FrozenInstanceError"),
+                                  "p = P(1)\n" + _CAUGHT.format(write="p.x = 2", kind="AttributeError")])
+def test_frozen_dataclass_and_its_plain_subclass_write_as_python(tail: str) -> None:
+    _runs_as_python(_FROZEN + tail)

@@ -101,6 +101,9 @@ DYDX = _rules(
           r"\(limit max_tensor_elements\)", "notes.dydx_too_big"),
     (_D + r"the graph of '(?P=of)' was freed by a backward\(\) call; call backward\(retain_graph=True\) to "
           r"keep it", "notes.dydx_freed"),
+    (_D + r"d(?P=of)/d(?P=wrt) would run (?P<rows>[\d,]+) backward passes through a graph of "
+          r"(?P<nodes>[\d,]+) operations, about (?P<work>[\d,]+) arithmetic steps in all; the limit is "
+          r"(?P<limit>[\d,]+) \(limit max_graph_work\)", "notes.dydx_graph_work"),
     (_D + r"d(?P=of)/d(?P=wrt) cannot be computed: (?P<error>.+)", "notes.dydx_failed"),
     (re.escape(messages.text("en", "jacobian_extra.dydx_rerun", of="OF")).replace("OF", "(?P<of>[^']+)"),
      "jacobian_extra.dydx_rerun"),

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import math
 import time
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -62,8 +63,26 @@ def retained_graphs() -> Iterator[None]:
         _retaining = False
 
 
+def graph_work(root: Any) -> tuple[int, int]:
+    """(nodes, work) of one backward pass through the graph behind `root` (a grad_fn): each Node reachable
+    from it counts jacobian_loop_work's node_work of the gradient elements it takes in (its input
+    metadata: the shapes of the forward op's results). Every reachable Node counts, also those a pass
+    toward X prunes: the estimate errs on the high side."""
+    from autogradlab.engine.graph_walk import walk_functions
+    from autogradlab.engine.jacobian_loop_work import node_work
+    nodes = walk_functions(root)
+    work = 0
+    for node in nodes:
+        try:
+            elements = sum(math.prod(meta.shape) for meta in node._input_metadata)
+        except (AttributeError, RuntimeError, TypeError):   # a Node without metadata: its overhead only
+            elements = 0
+        work += node_work(elements)
+    return len(nodes), work
+
+
 def dydx(variables: dict[str, Any], of: str, wrt: str, *, index: int,
-         max_elements: int) -> JacobianRecord:
+         max_elements: int, max_graph_work: int = 0) -> JacobianRecord:
     y, x = variables.get(of), variables.get(wrt)
     for name, value in ((of, y), (wrt, x)):
         if not isinstance(value, torch.Tensor):
@@ -76,6 +95,13 @@ def dydx(variables: dict[str, Any], of: str, wrt: str, *, index: int,
     if y.numel() * x.numel() > max_elements:
         raise DydxError(f"d{of}/d{wrt} would have {y.numel() * x.numel():,} entries; the limit is "
                         f"{max_elements:,} (limit max_tensor_elements)")
+    rows = y.numel()
+    if max_graph_work and rows > 1 and y.grad_fn is not None:   # one backward pass per row, through all of it
+        nodes, work = graph_work(y.grad_fn)
+        if work * rows > max_graph_work:
+            raise DydxError(f"d{of}/d{wrt} would run {rows:,} backward passes through a graph of {nodes:,} "
+                            f"operations, about {work * rows:,} arithmetic steps in all; the limit is "
+                            f"{max_graph_work:,} (limit max_graph_work)")
     started = time.perf_counter()
     p = jac.Probe(inputs=(x,), outputs=(y,), output_is_tuple=False)
     try:
@@ -106,7 +132,8 @@ def add_dydx(recorder: Any, variables: dict[str, Any], of_wrt: tuple[str, str], 
     of, wrt = of_wrt
     try:
         recorder.jacobians.append(dydx(variables, of, wrt, index=len(recorder.jacobians),
-                                       max_elements=limits.max_tensor_elements))
+                                       max_elements=limits.max_tensor_elements,
+                                       max_graph_work=limits.max_graph_work))
     except GraphFreed as exc:
         record = None if _retaining or rerun is None else _from_rerun(rerun)
         if record is None:

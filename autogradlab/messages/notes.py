@@ -37,6 +37,9 @@ EN = {
                           "(limit max_tensor_elements)",
     "notes.dydx_freed": "d{of}/d{wrt}: the graph of '{of}' was freed by a backward() call; call "
                         "backward(retain_graph=True) to keep it",
+    "notes.dydx_graph_work": "d{of}/d{wrt}: d{of}/d{wrt} would run {rows} backward passes through a graph of "
+                             "{nodes} operations, about {work} arithmetic steps in all; the limit is {limit} "
+                             "(limit max_graph_work)",
     "notes.dydx_failed": "d{of}/d{wrt}: d{of}/d{wrt} cannot be computed: {error}",
     "notes.call_not_made": "call {index} was not made",
     "notes.op_line": "(line {line})",
@@ -176,6 +179,9 @@ ZH = {
                           "max_tensor_elements）",
     "notes.dydx_freed": "d{of}/d{wrt}：'{of}' 的计算图已被一次 backward() 调用释放；请调用 "
                         "backward(retain_graph=True) 来保留它",
+    "notes.dydx_graph_work": "d{of}/d{wrt}：计算 d{of}/d{wrt} 需要对一个含 {nodes} 个运算的计算图"
+                             "做 {rows} 次反向传播，总共约 {work} 步算术运算；上限是 {limit}"
+                             "（限制 max_graph_work）",
     "notes.dydx_failed": "d{of}/d{wrt}：无法计算 d{of}/d{wrt}：{error}",
     "notes.call_not_made": "第 {index} 次调用没有执行",
     "notes.op_line": "（第 {line} 行）",

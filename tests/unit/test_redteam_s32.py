@@ -28,7 +28,14 @@ Findings, each fixed (the figures are 5a82339's):
    held by a list of more than 1,000 items (`d = [v] * 1001`), nested 4 deep (`[[[[v]]]]`) or by a
    namedtuple ended the run "internal error in Autograd Lab: RuntimeError" (the report asked PyTorch for
    its is_leaf); plain PyTorch runs these programs. The report now shows such a view's values wherever
-   it meets one.
+   it meets one;
+6. dY/dX from the program's own graph (the Jacobian page's "dY/dX from the graph", `python -m autogradlab
+   jacobian FILE --of y --wrt x`) checked only its entries: y = sin applied 3,000 times to a 2,000-vector x
+   (4M entries, under the limit; the program itself runs in ~0.2 s) took 2,000 backward passes through
+   3,001 nodes in torch's loop, where no time check runs: the worker ran past the hard stop ("the program
+   ran longer than 5 s and was stopped", no line). Now each reachable node's backward work (the
+   jacobian loop's node_work of its gradient elements) times the rows is held against max_graph_work
+   first, and the note says so (en + zh).
 
 Also (not an escape: the engine refused more than CPython): a plain subclass of a frozen dataclass
 refused every attribute write (`b.y = 3`, `self.y = 5` in its own __init__); CPython's inherited
@@ -41,7 +48,9 @@ import json
 import subprocess
 import sys
 
+import numpy as np
 import pytest
+import torch
 
 from autogradlab import note_keys
 from autogradlab.engine import run_program
@@ -219,3 +228,49 @@ _CAUGHT = "try:\n    {write}\nexcept {kind} as e:\n    print(e)\n"
                                   "p = P(1)\n" + _CAUGHT.format(write="p.x = 2", kind="AttributeError")])
 def test_frozen_dataclass_and_its_plain_subclass_write_as_python(tail: str) -> None:
     _runs_as_python(_FROZEN + tail)
+
+
+# -- 6. dY/dX's graph work ---------------------------------------------------------------------------------
+def _sines(n: int, k: int) -> str:
+    return (f"import torch\nx = torch.linspace(0.1, 1.0, {n}, requires_grad=True)\ny = x\n"
+            f"for i in range({k}):\n    y = torch.sin(y)\n")
+
+
+def _sines_dydx(n: int, k: int, **limits: int) -> tuple:
+    import dataclasses
+
+    from autogradlab.limits import DEFAULT_LIMITS
+    report = run_program(_sines(n, k), jacobian_of=("y", "x"), torchviz=False,
+                         limits=dataclasses.replace(DEFAULT_LIMITS, **limits))
+    assert report.error is None, report.error
+    return report, next((r for r in report.jacobians if r.text == "dy/dx"), None)
+
+
+def _sines_work(n: int, k: int) -> int:
+    """k SinBackward0 nodes and x's AccumulateGrad, each taking n gradient elements, once per row."""
+    return n * (k + 1) * (2 * n + 10_000)
+
+
+def test_dydx_through_a_long_graph_is_refused_by_its_work_first() -> None:
+    report, record = _sines_dydx(2_000, 3_000)
+    assert record is None
+    text = ("dy/dx: dy/dx would run 2,000 backward passes through a graph of 3,001 operations, about "
+            f"{_sines_work(2_000, 3_000):,} arithmetic steps in all; the limit is 1,000,000,000 (limit "
+            "max_graph_work)")
+    assert text in report.notes, report.notes
+    assert "反向传播" in note_keys.say("zh", text, note_keys.DYDX)
+
+
+def test_dydx_at_its_graph_work_limit_equals_pytorch() -> None:
+    work = _sines_work(20, 5)
+    _, record = _sines_dydx(20, 5, max_graph_work=work)
+    assert record is not None
+
+    def sines(x: torch.Tensor) -> torch.Tensor:
+        for _ in range(5):
+            x = torch.sin(x)
+        return x
+    expected = torch.autograd.functional.jacobian(sines, torch.linspace(0.1, 1.0, 20))
+    np.testing.assert_allclose(record.matrix, expected.numpy(), rtol=1e-6)
+    report, record = _sines_dydx(20, 5, max_graph_work=work - 1)
+    assert record is None and any("would run 20 backward passes" in n for n in report.notes), report.notes

@@ -18,6 +18,7 @@ import torch
 
 from autogradlab.engine import jacobian as jac
 from autogradlab.engine.graph import _build, _Builder, function_inputs, gc_paused, is_leaf_node
+from autogradlab.engine.graph_walk import walk_functions
 from autogradlab.report import Graph
 from autogradlab.report_jacobian import JacobianPath
 
@@ -30,22 +31,53 @@ Step = tuple[Any, int, int]   # (node, its forward output the path enters by, in
 
 
 def _paths(root: Any, root_slot: int, targets: dict[int, int]) -> tuple[list[list[Step]], bool]:
-    """Paths root -> an input's AccumulateGrad; and whether there were more than MAX_PATHS."""
+    """Paths root -> an input's AccumulateGrad; and whether there were more than MAX_PATHS. The walk
+    enters only nodes from which an input's AccumulateGrad can be reached (_reaching): a branch that ends
+    elsewhere (another leaf, a constant) would be walked path by path, and a graph of shared diamonds,
+    `y = y * 1.0 + y * 1.0` forty times, has 2**40 of them; each path entered now ends at an input.
+    A path on the stack is its last step and the path before it (a copy per step made a chain of 9,000
+    ops cost 40 million copied steps); a path found is written out once."""
+    reaching = _reaching(root, targets)
+    if id(root) not in reaching:
+        return [], False
     found: list[list[Step]] = []
-    stack: list[list[Step]] = [[(root, root_slot, 0)]]
+    stack: list[tuple[Step, Any]] = [((root, root_slot, 0), None)]
     while stack:
-        path = stack.pop()
-        fn = path[-1][0]
+        cell = stack.pop()
+        fn = cell[0][0]
         if is_leaf_node(fn):
             if id(fn) in targets:
                 if len(found) == MAX_PATHS:
                     return found, True
-                found.append(path)
+                found.append(_written(cell))
             continue
         for index, (child, slot) in reversed(list(enumerate(getattr(fn, "next_functions", ())))):
-            if child is not None:
-                stack.append(path + [(child, slot, index)])
+            if child is not None and id(child) in reaching:
+                stack.append(((child, slot, index), cell))
     return found, False
+
+
+def _written(cell: tuple[Step, Any]) -> list[Step]:
+    """The steps of a path kept as (last step, the path before it), root first."""
+    steps: list[Step] = []
+    while cell is not None:
+        steps.append(cell[0])
+        cell = cell[1]
+    steps.reverse()
+    return steps
+
+
+def _reaching(root: Any, targets: dict[int, int]) -> set[int]:
+    """ids of the nodes behind root from which a path leads to a target AccumulateGrad (one walk, inputs
+    first, so every node's inputs are answered before it)."""
+    reaching: set[int] = set()
+    for fn in walk_functions(root):
+        if is_leaf_node(fn):
+            if id(fn) in targets:
+                reaching.add(id(fn))
+        elif any(id(child) in reaching for child in function_inputs(fn)):
+            reaching.add(id(fn))
+    return reaching
 
 
 def _outputs_of(fn: Any) -> int:

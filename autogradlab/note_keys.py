@@ -62,6 +62,8 @@ STEPS = STEP_NOTES + _rules(
     (r"the backward\(\) on line (?P<line>\d+) started past the output: what reached the output from the ops "
      r"after it is shown as coming from the output node", "notes.past_output"),
     (r"(?P<count>\d+) earlier backward\(\) calls were too large to keep step by step", "notes.dropped"),
+    (r"the output's graph has (?P<nodes>[\d,]+) nodes; the steps follow at most (?P<limit>[\d,]+): use a "
+     r"shorter computation \(fewer loop passes\) to step it", "notes.steps_too_many"),
     (r"(?P<count>\d+) backward\(\) calls of a long loop's middle passes were not kept step by step "
      r"\(its last passes' are\)", "notes.skipped_backwards"),
     (r"no backward\(\) kept step by step reached this output: a long loop's middle passes keep none "

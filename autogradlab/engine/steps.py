@@ -30,6 +30,10 @@ from autogradlab.report import Graph, GraphNode, TensorSnapshot
 from autogradlab.step_records import Contribution, ForwardStep, ReverseStep, StepOptions, StepTrace
 
 NUMBERS_MAX_CHARS = 400
+# Nodes of the output's graph the steps are built for: building them takes ~0.2-0.3 ms a node after the
+# program has run, where no time check runs (a 19,000-op chain: 4.0 s of steps, past the sandbox's hard
+# stop with the program's own 3 s); 3,000 nodes: ~1 s. An output with more gets a note instead.
+MAX_STEP_NODES = 3_000
 SUBSCRIPTS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 
 
@@ -272,6 +276,12 @@ def build_steps(output: torch.Tensor, graph: Graph, recorder: Any, hooks: StepHo
                 tangents: Callable[..., Any] | None, synthetic: bool = False,
                 notes: tuple[str, ...] = (), error_line: int | None = None,
                 order: list[Any] | None = None) -> StepTrace:
+    stepped = sum(1 for n in graph.nodes if n.kind in ("leaf", "op"))   # the nodes StepContext pairs
+    if stepped > MAX_STEP_NODES:   # ~0.3 ms of steps a node, all after the program's time
+        note = (f"the output's graph has {stepped:,} nodes; the steps follow at most "
+                f"{MAX_STEP_NODES:,}: use a shorter computation (fewer loop passes) to step it")
+        return StepTrace(backward_line=None, backward_var=None, forward=(), reverse=(), tangent=None,
+                         cost=None, notes=(*notes, note))
     _SNAPS.clear()
     try:
         with gc_paused():   # many small records and Node wrappers, no cycles: the collector only slows it

@@ -41,7 +41,13 @@ Findings, each fixed (the figures are 5a82339's):
    reached another leaf was walked all the same: a global w requiring grad, `y = y * 1.0 + y * 1.0` forty
    times on it, and `return y + x` (a 2 x 2 Jacobian) has 2**40 paths ending at w: depth 18 took 1.9 s,
    depth 40 ran past the hard stop ("stopped in the middle of this statement", `jacobian` CLI). The walk
-   now enters only nodes from which an input can be reached (one walk of the graph first): 0.02 s.
+   now enters only nodes from which an input can be reached (one walk of the graph first): 0.02 s;
+8. the Steps page built its steps for every node of the output's graph after the program had run, where
+   no time check runs (~0.2-0.3 ms a node): `y = y * 1.0` 19,000 times, then y.sum().backward(), ran 1.2 s
+   as a plain run but past the sandbox's hard stop as a Steps run ("the program ran longer than 5 s and
+   was stopped", 10.1 s); an output graph of more than steps.MAX_STEP_NODES (3,000) nodes now gets a
+   note instead of steps (en + zh): 4.1 s, no error. Left: the program's own run logs its backward
+   step by step (~1.5 s more than a plain run here) and the full graph is built (~1.2 s).
 
 Also (not an escape: the engine refused more than CPython): a plain subclass of a frozen dataclass
 refused every attribute write (`b.y = 3`, `self.y = 5` in its own __init__); CPython's inherited
@@ -328,3 +334,32 @@ def test_paths_of_a_small_diamond_graph_sum_to_pytorchs_jacobian() -> None:
     expected = torch.autograd.functional.jacobian(f, torch.tensor([1.0, 2.0]))
     assert len(record.paths) == 2 ** 3 + 1   # through every diamond, and x straight into `y + x`
     np.testing.assert_allclose(sum(path.contribution for path in record.paths), expected.numpy())
+
+
+# -- 8. the Steps page's node cap --------------------------------------------------------------------------
+def _chain(ops: int) -> str:
+    return ("import torch\nx = torch.tensor([1.0, 2.0], requires_grad=True)\ny = x\n"
+            f"for i in range({ops}):\n    y = y * 1.5\ny.sum().backward()\n")
+
+
+def test_steps_of_a_graph_past_the_node_cap_are_a_note(monkeypatch: pytest.MonkeyPatch) -> None:
+    from autogradlab.engine import steps
+    monkeypatch.setattr(steps, "MAX_STEP_NODES", 10)
+    report = run_program(_chain(10), output="y", steps=StepOptions(), torchviz=False)   # 10 ops + x: 11 nodes
+    assert report.error is None, report.error
+    assert report.steps.forward == () and report.steps.reverse == ()
+    note = ("the output's graph has 11 nodes; the steps follow at most 10: use a shorter computation (fewer "
+            "loop passes) to step it")
+    assert note in report.steps.notes, report.steps.notes
+    assert "逐步查看" in note_keys.say("zh", note, note_keys.STEPS)
+
+
+def test_steps_of_a_graph_at_the_node_cap_are_built(monkeypatch: pytest.MonkeyPatch) -> None:
+    from autogradlab.engine import steps
+    monkeypatch.setattr(steps, "MAX_STEP_NODES", 10)
+    report = run_program(_chain(9), output="y", steps=StepOptions(), torchviz=False)   # 9 ops + x: 10 nodes
+    assert report.error is None, report.error
+    assert len(report.steps.forward) == 9 and len(report.steps.reverse) == 10
+    x = torch.tensor([1.0, 2.0], requires_grad=True)
+    (x * 1.5 ** 9).sum().backward()
+    assert report.steps.reverse[-1].grad_after.value == pytest.approx(x.grad.tolist())

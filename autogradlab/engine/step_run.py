@@ -137,7 +137,7 @@ class StepSession:
             return None
 
         def tangents(direction: dict[str, torch.Tensor], wanted: set[int],
-                     made: dict[int, list[tuple[str, int]]] | None = None) -> Any:
+                     made: dict[int, list[tuple[str, int]]] | None = None, start: int = 0) -> Any:
             budget = TANGENT_TIME_SHARE * self.limits.timeout_s - (time.perf_counter() - self.started)
             if budget < 0.1:
                 from autogradlab import messages
@@ -145,7 +145,7 @@ class StepSession:
                 return TangentRun(error=messages.text("en", "notes.tangent_no_time"))
             limits = replace(self.limits, timeout_s=budget / 0.8)
             return run_tangents(self.tree, self.program, seed=self.seed, limits=limits, direction=direction,
-                                wanted=wanted, preset=self.preset, made=made)
+                                wanted=wanted, preset=self.preset, made=made, start=start)
 
         return build_steps(output, graph, self.recorder, self.hooks, self.options,
                            tangents if self.tree is not None else None, synthetic=self.synthetic,

@@ -95,6 +95,24 @@ def parse_direction(ctx: StepContext, options: StepOptions) -> tuple[dict[str, t
 Traced = tuple[TangentTrace | None, TangentRun | None, str | None]
 
 
+def _first_op(ctx: StepContext) -> int:
+    """The op index the tangent run's dual level opens before (tangent_run.py): the least of the output
+    graph's op nodes, moved back to just after an op of the program's own top level (the op before it
+    ran in no function), so that the level never opens inside a call under way (a custom Function's
+    forward records its ops before its apply's); 0 when a node has no index (made inside a call, or by
+    a backward with create_graph: its tangent comes from wherever that ran)."""
+    found = [ctx.nodes[i].op_index for i in ctx.fns if ctx.nodes[i].kind != "leaf"]
+    if not found or None in found:
+        return 0
+    start = min(found)
+    while start > 0:
+        before = ctx.record(start - 1)
+        if before is not None and before.in_function is None:
+            break
+        start -= 1
+    return start
+
+
 def tangent_trace(ctx: StepContext, options: StepOptions, runner: Callable[..., TangentRun] | None,
                   log: BackwardLog | None, notes: list[str], error_line: int | None = None) -> Traced:
     """(trace, the tangent run, direction error). `error_line`: where the program itself stopped
@@ -110,7 +128,7 @@ def tangent_trace(ctx: StepContext, options: StepOptions, runner: Callable[..., 
     if not direction or runner is None:
         return None, None, None
     wanted = {ctx.nodes[i].op_index for i in ctx.fns if ctx.nodes[i].op_index is not None}
-    run = runner(direction, wanted, _made(ctx, direction))
+    run = runner(direction, wanted, _made(ctx, direction), _first_op(ctx))
     if run.error is not None and (run.error_line is None or run.error_line != error_line):
         where = f" on line {run.error_line}" if run.error_line else ""
         notes.append(f"forward mode stopped{where}: {run.error}; later ops have no tangent")
@@ -260,7 +278,7 @@ def mode_cost(ctx: StepContext, log: BackwardLog | None, run: TangentRun | None,
     if tangent is not None:
         items = [e.tangent for e in tangent.entries] + [t for _, t in tangent.direction]
         extra = sum(math.prod(s.shape) * (8 if s.dtype in ("float64", "complex64") else 4) for s in items)
-    forward_ms = run.total_ms - sum(run.backward_ms) if run is not None else math.nan
+    forward_ms = run.forward_ms if run is not None else math.nan
     reverse_ms = math.nan
     if log is not None:
         timed = run is not None and log.call < len(run.backward_ms)

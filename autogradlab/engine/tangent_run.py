@@ -10,12 +10,19 @@ before the leaf required grad) loses its tangent the same way: forward_ad ignore
 reverse mode treats such a value as a constant, and both modes must answer the same question.
 After every op, the tangents of its results are read with unpack_dual: op index i of this run is op
 index i of the first run, which is how tangents find their graph nodes.
+
+The level opens late when it can (issue 9: PyTorch's 2,000-pass polynomial fit ran out of time here):
+every tangent a graph node gets comes from its inputs' along the output's graph (a result that does not
+require grad is a constant, above), so the ops before the graph's first op (`start`, the least op
+index of its op nodes, known only when every one of them has an index) run without it, as the first
+run ran them; the leaves of the direction bound or made before then get their tangents when it opens.
 """
 
 from __future__ import annotations
 
 import time
 import warnings
+import weakref
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -31,6 +38,7 @@ from autogradlab.limits import Limits
 
 TANGENTS_MAX_ELEMENTS = 20_000_000   # tangent values kept over one run (the worker's memory limit)
 _HOLDING: list[bool] = []   # non-empty while run_tangents holds its dual level (lang/forward_ad.py asks)
+LATE_LEVEL = True   # open the level at the graph's first op (module doc); False: from the start (tests)
 
 
 def holds_level() -> bool:
@@ -44,6 +52,7 @@ class TangentRun:
     leaves: dict[str, torch.Tensor] = field(default_factory=dict)   # leaves given a tangent, by name
     backward_ms: list[float] = field(default_factory=list)          # each backward() call of this run
     total_ms: float = 0.0
+    forward_ms: float = 0.0      # time inside the dual level, less its backward() calls (one forward pass)
     error: str | None = None
     error_line: int | None = None
     elements: int = 0
@@ -59,7 +68,7 @@ class TangentHooks:
     """ProgramHooks of the second run: gives leaves their tangents, reads every op's tangent."""
 
     def __init__(self, direction: dict[str, torch.Tensor], wanted: set[int], run: TangentRun,
-                 made: dict[int, list[tuple[str, int]]] | None = None) -> None:
+                 made: dict[int, list[tuple[str, int]]] | None = None, start: int = 0) -> None:
         self.direction = direction
         self.wanted = wanted
         self.made = made or {}   # op index -> (path, output position): leaves no variable holds
@@ -68,6 +77,49 @@ class TangentHooks:
         self._names: dict[int, str] = {}
         self._kept: list[Any] = []
         self._backward_started = 0.0
+        # Before op `start` the level is closed (module doc): the direction's leaves met until then,
+        # (name, weak reference) in the order met, get their tangents when it opens
+        self.start = start
+        self.level_open = False
+        self.opened_at = 0.0
+        self.level_backward_ms = 0.0
+        self._pending: list[tuple[str, Any]] = []
+        self._pruned_at = 64
+
+    def open_level(self) -> None:
+        """Open the dual level, and give the leaves of the direction met so far their tangents."""
+        fwAD.enter_dual_level()
+        self.level_open = True
+        self.opened_at = time.perf_counter()
+        pending, self._pending = self._pending, []
+        for name, ref in pending:
+            tensor = ref()
+            if tensor is not None:
+                self._names[id(tensor)] = name
+                self._kept.append(tensor)
+                self.inject(tensor, name)
+
+    def _remember(self, name: str, tensor: Any) -> None:
+        """A leaf of the direction met before the level opens (a loop rebinding it: the dead let go)."""
+        try:
+            self._pending.append((name, weakref.ref(tensor)))
+        except TypeError:   # not a tensor PyTorch lets be weakly referenced: nothing to give a tangent
+            return
+        if len(self._pending) >= self._pruned_at:
+            self._pending = [(n, r) for n, r in self._pending if r() is not None]
+            self._pruned_at = max(64, 2 * len(self._pending))
+
+    def _before_level(self, index: int, result: Any) -> None:
+        """on_op of an op before `start`: what the leaves made by it need, then the level at `start`."""
+        spots = self.made.get(index)
+        if spots:
+            results = [result] if isinstance(result, torch.Tensor) else [
+                r for r in result if isinstance(r, torch.Tensor)] if isinstance(result, (tuple, list)) else []
+            for name, position in spots:
+                if position < len(results):
+                    self._remember(name, results[position])
+        if index + 1 >= self.start:
+            self.open_level()
 
     def inject(self, tensor: Any, name: str | None) -> None:
         tangent = self.direction.get(name) if name is not None else None
@@ -77,12 +129,19 @@ class TangentHooks:
             return
         if fwAD.unpack_dual(tensor).tangent is not None:
             return
+        version = tensor._version
         with torch.no_grad():
             tensor.copy_(fwAD.make_dual(tensor.detach().clone(), tangent.to(tensor.dtype)))
+        # the copy writes the values the tensor holds: its version stays, so a graph that saved it
+        # before (an op ahead of the level, or ahead of the name binding it) can still backward
+        torch._C._autograd._unsafe_set_version_counter((tensor,), (version,))
         self.run.leaves[name] = tensor
 
     def on_op(self, op, args, kwargs, result, node, in_function):  # noqa: ANN001, D102
         index, self.index = self.index, self.index + 1
+        if not self.level_open:
+            self._before_level(index, result)
+            return
         results = [result] if isinstance(result, torch.Tensor) else [
             r for r in result if isinstance(r, torch.Tensor)] if isinstance(result, (tuple, list)) else []
         if op == "requires_grad_" and results:
@@ -102,6 +161,10 @@ class TangentHooks:
                 self.run.tangents[index] = kept
 
     def on_assign(self, name, value, node, in_function):  # noqa: ANN001, D102
+        if not self.level_open:
+            if in_function is None and name in self.direction and isinstance(value, torch.Tensor):
+                self._remember(name, value)
+            return
         if in_function is None and isinstance(value, torch.Tensor):
             self._names[id(value)] = name
             self._kept.append(value)
@@ -111,7 +174,10 @@ class TangentHooks:
         self._backward_started = time.perf_counter()
 
     def after_backward(self, tensor, node):  # noqa: ANN001, D102
-        self.run.backward_ms.append((time.perf_counter() - self._backward_started) * 1000.0)
+        ms = (time.perf_counter() - self._backward_started) * 1000.0
+        self.run.backward_ms.append(ms)
+        if self.level_open:
+            self.level_backward_ms += ms
 
     def on_print(self, text):  # noqa: ANN001, D102
         pass
@@ -228,18 +294,21 @@ def primal_text() -> Iterator[None]:
 
 def run_tangents(tree: Any, program: str, *, seed: int, limits: Limits, direction: dict[str, torch.Tensor],
                  wanted: set[int], preset: Callable[[Any], None] | None = None,
-                 made: dict[int, list[tuple[str, int]]] | None = None) -> TangentRun:
-    """Run the program once more with dual leaves; never raises (a failure is run.error)."""
+                 made: dict[int, list[tuple[str, int]]] | None = None, start: int = 0) -> TangentRun:
+    """Run the program once more with dual leaves; never raises (a failure is run.error). `start`: the
+    op index the dual level opens before (module doc; 0: from the start)."""
     from autogradlab.lang.interpreter import Interpreter
 
     quiet_forward_mode()
     run = TangentRun()
     started = time.perf_counter()
+    hooks = TangentHooks(direction, wanted, run, made, start=start if LATE_LEVEL else 0)
     try:
-        with fast_zero_meta(), primal_text(), fwAD.dual_level():
-            _HOLDING.append(True)
+        with fast_zero_meta(), primal_text():
+            _HOLDING.append(True)   # (also before the level opens: the program's own level is refused alike)
             try:
-                hooks = TangentHooks(direction, wanted, run, made)
+                if hooks.start <= 0:
+                    hooks.open_level()
                 interpreter = Interpreter(tree, program, limits=limits,
                                           generator=torch.Generator().manual_seed(seed), hooks=hooks)
                 if preset is not None:
@@ -247,6 +316,10 @@ def run_tangents(tree: Any, program: str, *, seed: int, limits: Limits, directio
                 interpreter.run()
             finally:
                 _HOLDING.pop()
+                if hooks.level_open:
+                    run.forward_ms = ((time.perf_counter() - hooks.opened_at) * 1000.0
+                                      - hooks.level_backward_ms)
+                    fwAD.exit_dual_level()
     except ProgramError as exc:
         info = exc.to_info()
         run.error, run.error_line = info.message, info.line

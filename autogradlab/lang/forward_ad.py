@@ -75,7 +75,8 @@ def program_dual_level(interp: Interpreter, args: list, kwargs: dict) -> Iterato
         # strategy="forward-mode") runs f inside one): PyTorch's RuntimeError, keyed by its words (zh entry)
         from autogradlab.lang.exceptions import remember_python_error
         raise remember_python_error(ProgramValueError(NESTED), RuntimeError(NESTED))
-    if fwAD._current_level >= 0:   # the engine's own level (the Steps page's tangent run)
+    if fwAD._current_level >= 0 or tangent_run.holds_level():   # the Steps page's tangent run's level
+        # (also before it opens, tangent_run.py: the run refuses the program's level wherever it is)
         raise NotSupported("the forward-mode steps cannot follow a program that opens its own "
                            "`fwAD.dual_level()` in Autograd Lab",
                            hint="the program itself runs: see its output on the Run page")

@@ -162,7 +162,7 @@ def modules() -> dict[str, Namespace]:
         "array": SafeFunction("numpy.array", _np_array),
         "ndarray": NDARRAY_TYPE,
         "pi": math.pi, "e": math.e, "inf": math.inf, "nan": math.nan,
-        **{name: SafeNumpyDtype(getattr(np, name)) for name in al.NUMPY_DTYPES},
+        **numpy_scalar_types(),
     })
     math_ns = Namespace("math", {
         **{name: _math_function(name) for name in al.MATH_FUNCTIONS},
@@ -196,6 +196,12 @@ def modules() -> dict[str, Namespace]:
             "itertools": itertools_namespace(), "contextlib": contextlib_namespace(), **plotting_namespaces(),
             "typing": typing_namespace(), "dataclasses": dataclasses_namespace(),
             "pdb": Namespace("pdb", {})}   # no members: its first use stops there (attribute_errors.py)
+
+
+def numpy_scalar_types() -> dict[str, SafeNumpyDtype]:
+    """np.float64, np.int32, ... and their other names (np.double), each one object as in numpy."""
+    types = {name: SafeNumpyDtype(getattr(np, name), scalar_type=True) for name in al.NUMPY_DTYPES}
+    return types | {alias: types[name] for alias, name in al.NUMPY_DTYPE_ALIASES.items()}
 
 
 def numpy_tables() -> list[dict]:

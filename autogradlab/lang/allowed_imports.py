@@ -44,7 +44,7 @@ FUNC_MEMBERS = ("grad", "grad_and_value", "jacrev", "jacfwd", "hessian", "vmap",
 _DISTRIBUTIONS = {"multinomial": "Multinomial", "categorical": "Categorical", "normal": "Normal",
                   "bernoulli": "Bernoulli", "uniform": "Uniform", "binomial": "Binomial",
                   "poisson": "Poisson", "exponential": "Exponential", "geometric": "Geometric",
-                  "laplace": "Laplace"}
+                  "laplace": "Laplace", "multivariate_normal": "MultivariateNormal"}
 _MODULES = (
     "torch", "torch.nn", "torch.nn.functional", "torch.linalg", "torch.autograd",
     "torch.autograd.functional", "torch.autograd.function", "numpy", "math", "torch.distributions", "random",

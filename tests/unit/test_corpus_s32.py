@@ -6,6 +6,9 @@ CPython on the same text, with the limits just below and above.
 
 - `np.float64` prints as numpy's class (`<class 'numpy.float64'>`, it printed `float64`), and numpy's other
   names of its scalar types (`np.double`, `np.single`, `np.intc`, ...) are those same objects
+- torch.distributions.MultivariateNormal (fast.ai's mean-shift lesson samples its clusters with it), its
+  Cholesky factorization checked as torch.linalg.cholesky's, its broadcast batch and batched sample
+  product sized first
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from autogradlab.engine import run_program
 from autogradlab.limits import DEFAULT_LIMITS
 from tests.oracle import run_trusted
 from tests.unit.test_breadth import compare
+from tests.unit.test_corpus_s30 import fails_like_python
 
 N = "import numpy as np\nimport torch\n"
 
@@ -46,3 +50,73 @@ def test_numpy_longlong_is_not_an_alias_of_int64() -> None:
     report = run_program(N + "k = np.longlong\n")
     assert not report.ok
     assert run_trusted(N + "k = np.longlong\nprint(k is np.int64)\n").printed == "False\n"
+
+
+# -- MultivariateNormal ---------------------------------------------------------------------------------
+D = N + "from torch.distributions.multivariate_normal import MultivariateNormal\nfrom torch import tensor\n"
+
+
+@pytest.mark.parametrize("snippet", [
+    # fast.ai course22p2 02_meanshift: six clusters of 250 points
+    "torch.manual_seed(42)\ncentroids = torch.rand(6, 2)*70-35\n"
+    "def sample(m): return MultivariateNormal(m, torch.diag(tensor([5.,5.]))).sample((250,))\n"
+    "slices = [sample(c) for c in centroids]\ndata = torch.cat(slices)\nprint(data.shape, data[:3])\n",
+    "torch.manual_seed(0)\nd = MultivariateNormal(torch.zeros(3), scale_tril=torch.eye(3) * 2)\n"
+    "s = d.rsample((4,))\nlp = d.log_prob(s)\nh = d.entropy()\nm, v = d.mean, d.variance\n"
+    "L = d.scale_tril\nprint(d.batch_shape, d.event_shape)\n",
+    "torch.manual_seed(1)\nd = MultivariateNormal(loc=torch.zeros(2, 3), precision_matrix=torch.eye(3) * 4)\n"
+    "s = d.sample()\nsd = d.stddev\nP = d.precision_matrix\n",
+    "torch.manual_seed(2)\nd = MultivariateNormal(torch.zeros(2), torch.tensor([[2., 1.], [1., 2.]]))\n"
+    "C = d.covariance_matrix\ns = d.sample((3,))\n",
+    "from torch.distributions import MultivariateNormal as MVN\nd = MVN(torch.ones(2), torch.eye(2))\n"
+    "print(d.mode)\n",
+])
+def test_multivariate_normal_like_pytorch(snippet: str) -> None:
+    compare(D + snippet)
+
+
+@pytest.mark.parametrize("line", [
+    "MultivariateNormal(torch.zeros(2), torch.tensor([[1., 2.], [2., 1.]]))",   # not positive definite
+    "MultivariateNormal(torch.zeros(2))",
+    "MultivariateNormal(torch.tensor(0.), torch.eye(2))",
+    "MultivariateNormal(torch.zeros(2), torch.eye(2), scale_tril=torch.eye(2))",
+    "MultivariateNormal(torch.zeros(3, 2), torch.eye(2).expand(2, 2, 2))",
+])
+def test_multivariate_normal_fails_like_pytorch(line: str) -> None:
+    fails_like_python(D + f"d = {line}\n")
+
+
+def test_multivariate_normal_factorization_is_work_checked() -> None:
+    # a Cholesky of n x n (twice: the argument check and the factor) against max_call_work
+    source = D + "d = MultivariateNormal(torch.zeros({n}), torch.eye({n}))\n"
+    assert run_program(source.format(n=79), limits=limits(max_call_work=1_000_000)).ok   # 2 * 79^3 < 1e6
+    report = run_program(source.format(n=80), limits=limits(max_call_work=1_000_000))   # 2 * 80^3 > 1e6
+    assert not report.ok and report.error.kind == "limit", report.error
+    precision = D + "d = MultivariateNormal(torch.zeros(80), precision_matrix=torch.eye(80))\n"
+    report = run_program(precision, limits=limits(max_call_work=1_000_000))
+    assert not report.ok and report.error.kind == "limit", report.error
+
+
+def test_multivariate_normal_broadcast_batch_is_sized_first() -> None:
+    # loc's batch against the matrix's: the argument check factors a copy of batch x n x n
+    source = D + "d = MultivariateNormal(torch.zeros({n}, 1, 2), torch.eye(2).expand({n}, 2, 2))\n"
+    assert run_program(source.format(n=50), limits=limits(max_tensor_elements=10_000)).ok   # 50*50*4
+    report = run_program(source.format(n=51), limits=limits(max_tensor_elements=10_000))
+    assert not report.ok and report.error.kind == "limit", report.error
+
+
+def test_multivariate_normal_batched_sample_is_sized_first() -> None:
+    # a factor with a batch of its own is broadcast against the draws: sample x batch x n x n
+    source = D + ("d = MultivariateNormal(torch.zeros(10, 2), torch.eye(2).repeat(10, 1, 1))\n"
+                  "s = d.sample(({n},))\n")
+    assert run_program(source.format(n=250), limits=limits(max_tensor_elements=10_000)).ok   # 250*10*4
+    report = run_program(source.format(n=251), limits=limits(max_tensor_elements=10_000))
+    assert not report.ok and report.error.kind == "limit", report.error
+
+
+def test_multivariate_normal_log_prob_is_work_checked() -> None:
+    source = D + ("d = MultivariateNormal(torch.zeros(50), scale_tril=torch.eye(50))\n"
+                  "lp = d.log_prob(torch.zeros({k}, 50))\n")
+    assert run_program(source.format(k=10), limits=limits(max_call_work=1_000_000)).ok
+    report = run_program(source.format(k=400), limits=limits(max_call_work=1_000_000))
+    assert not report.ok and report.error.kind == "limit", report.error

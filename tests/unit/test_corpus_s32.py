@@ -9,6 +9,9 @@ CPython on the same text, with the limits just below and above.
 - torch.distributions.MultivariateNormal (fast.ai's mean-shift lesson samples its clusters with it), its
   Cholesky factorization checked as torch.linalg.cholesky's, its broadcast batch and batched sample
   product sized first
+- a bare `partial` (fast.ai's mean-shift lesson shows it) displays `<class 'functools.partial'>` (it showed
+  nothing), and print() of functools', itertools', copy's, random's, np.linalg's and np.random's functions
+  writes Python's text (`<built-in function partial>`, `<built-in function norm>` before)
 """
 
 from __future__ import annotations
@@ -120,3 +123,15 @@ def test_multivariate_normal_log_prob_is_work_checked() -> None:
     assert run_program(source.format(k=10), limits=limits(max_call_work=1_000_000)).ok
     report = run_program(source.format(k=400), limits=limits(max_call_work=1_000_000))
     assert not report.ok and report.error.kind == "limit", report.error
+
+
+# -- functions of the standard modules, shown --------------------------------------------------------------
+@pytest.mark.parametrize("snippet", [
+    "from functools import partial, reduce\npartial\nreduce\nprint(partial, repr(reduce), str(partial))\n",
+    "import itertools, copy, random\nprint(itertools.chain, copy.deepcopy, random.random, itertools.islice)\n"
+    "itertools.product\ncopy.copy\n",
+    "print(np.linalg.norm, np.linalg.solve, np.random.rand, np.random.seed)\nnp.linalg.inv\n",
+    "import functools\nprint(type(functools.reduce).__name__ == 'builtin_function_or_method')\n",
+])
+def test_standard_functions_show_like_python(snippet: str) -> None:
+    compare(N + snippet)

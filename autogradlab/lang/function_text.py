@@ -14,6 +14,7 @@ import functools
 import inspect
 import itertools
 import math
+import operator
 import random
 import re
 from typing import Any
@@ -31,6 +32,7 @@ _MODULES = {"": builtins, "torch": torch, "torch.linalg": torch.linalg, "torch.n
             "torch.autograd.forward_ad": torch.autograd.forward_ad,
             # `partial` shows <class 'functools.partial'>, np.linalg.norm <function norm>, as in Python
             "functools": functools, "itertools": itertools, "copy": copy, "random": random,
+            "operator": operator,
             "numpy.linalg": np.linalg, "numpy.random": np.random}
 
 

@@ -45,6 +45,7 @@ from autogradlab.lang.numpy_ops import numpy_members
 from autogradlab.lang.numpy_order import numpy_order_members
 from autogradlab.lang.numpy_polynomials import numpy_polynomial_members
 from autogradlab.lang.numpy_print_options import numpy_print_members
+from autogradlab.lang.operator_module import operator_namespace
 from autogradlab.lang.pprint_module import pprint_namespace
 from autogradlab.lang.random_modules import random_namespaces
 from autogradlab.lang.safe_values import Namespace, SafeArray, SafeFunction, SafeNumpyDtype, SafeType
@@ -190,7 +191,7 @@ def modules() -> dict[str, Namespace]:
             "torch.optim": torch_ns.members["optim"], "torch.testing": torch_ns.members["testing"],
             "numpy": numpy_ns, "numpy.linalg": numpy_ns.members["linalg"],
             "numpy.typing": numpy_ns.members["typing"], "math": math_ns, **randoms,
-            "copy": copy_namespace(),
+            "copy": copy_namespace(), "operator": operator_namespace(),
             "warnings": warnings_namespace(), "functools": functools_namespace(), "time": time_namespace(),
             "pprint": pprint_namespace(), "collections": collections_namespace(),
             "itertools": itertools_namespace(), "contextlib": contextlib_namespace(), **plotting_namespaces(),

@@ -12,6 +12,8 @@ CPython on the same text, with the limits just below and above.
 - a bare `partial` (fast.ai's mean-shift lesson shows it) displays `<class 'functools.partial'>` (it showed
   nothing), and print() of functools', itertools', copy's, random's, np.linalg's and np.random's functions
   writes Python's text (`<built-in function partial>`, `<built-in function norm>` before)
+- `import operator` (fast.ai's course22p2 notebooks start with it; it was refused): add, mul, lt, neg, not_,
+  ... as the interpreter's own operators (the same size checks and records as `a * b`)
 """
 
 from __future__ import annotations
@@ -135,3 +137,51 @@ def test_multivariate_normal_log_prob_is_work_checked() -> None:
 ])
 def test_standard_functions_show_like_python(snippet: str) -> None:
     compare(N + snippet)
+
+
+# -- operator --------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("snippet", [
+    "import operator\nfrom functools import reduce\nfrom operator import mul, neg\n"
+    "print(reduce(operator.mul, [2, 3, 4]), reduce(mul, (2, 3), 1), operator.add(1.5, 2))\n"
+    "x = torch.tensor([1.0, 2.0], requires_grad=True)\ny = operator.mul(x, x).sum()\ny.backward()\n"
+    "g = x.grad\nm = operator.lt(x, 1.5)\nn = neg(x)\nk = operator.matmul(x.detach(), x.detach())\n",
+    "import operator\nr = [operator.truediv(7, 2), operator.floordiv(7, 2), operator.mod(7, 3),\n"
+    "     operator.pow(2, 10),\n"
+    "     operator.eq([1], [1]), operator.add('a', 'b'), operator.or_(5, 3), operator.invert(5),\n"
+    "     operator.not_([]), operator.truth(3), operator.ge(2, 3), operator.sub(1, 2), operator.pos(-1)]\n"
+    "operator.add\nprint(operator.mul)\n",
+    "import operator\na = np.arange(4)\nb = operator.mul(a, 2)\nc = operator.gt(a, 1)\n",
+])
+def test_operator_functions_like_python(snippet: str) -> None:
+    compare(N + snippet)
+
+
+@pytest.mark.parametrize("line", [
+    "operator.add(1, 'a')", "operator.neg(1, 2)", "operator.add(1, 2, x=3)", "operator.not_()",
+    "operator.itemgetter(1)",
+])
+def test_operator_functions_fail_like_python(line: str) -> None:
+    if "itemgetter" in line:   # not offered: a plain refusal at that line
+        report = run_program(N + "import operator\nr = " + line + "\n")
+        assert not report.ok and report.error.line == 4 and "itemgetter" in report.error.message
+        return
+    fails_like_python(N + "import operator\nr = " + line + "\n")
+
+
+def test_operator_mul_fails_as_the_operator_does() -> None:
+    # the engine's own broadcast message (with its hint), as for `a * b`, at the same line as PyTorch's
+    source = N + "import operator\na, b = torch.ones(2), torch.ones(3)\nr = {}\n"
+    by_function = run_program(source.format("operator.mul(a, b)"))
+    by_operator = run_program(source.format("a * b"))
+    assert not by_function.ok and by_function.error.message == by_operator.error.message
+    assert by_function.error.line == run_trusted(source.format("operator.mul(a, b)")).error_line == 5
+
+
+def test_operator_results_are_sized_first() -> None:
+    # operator.mul(a, b) is `a * b`: the broadcast result checked before it is made; [0] * n as a list's
+    source = N + "import operator\nr = operator.mul(torch.ones({n}, 1), torch.ones(1, {n}))\n"
+    assert run_program(source.format(n=100), limits=limits(max_tensor_elements=10_000)).ok
+    report = run_program(source.format(n=101), limits=limits(max_tensor_elements=10_000))
+    assert not report.ok and report.error.kind == "limit", report.error
+    report = run_program(N + "import operator\nr = operator.mul([0], 10**9)\n")
+    assert not report.ok and report.error.kind == "limit", report.error

@@ -418,6 +418,8 @@ TUTORIALS: tuple[ProgramSpec, ...] = (
     # Session 32 (corpus): fast.ai's mean-shift lesson (`import operator`, MultivariateNormal samples, a bare
     # `partial` shown, broadcasting and einsum: lang/operator_module.py, distributions.py)
     ProgramSpec("tutorial_fastai_meanshift.py", T_FASTAI),
+    # rasbt's LLMs-from-scratch appendix A (tensors, `torch.autograd.grad(..., retain_graph=True)`, backward)
+    ProgramSpec("tutorial_rasbt_appendix_a.py", "rasbt/LLMs-from-scratch (Apache-2.0)", output="loss"),
 )
 
 

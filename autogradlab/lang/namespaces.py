@@ -164,6 +164,7 @@ def modules() -> dict[str, Namespace]:
         "ndarray": NDARRAY_TYPE,
         "pi": math.pi, "e": math.e, "inf": math.inf, "nan": math.nan,
         **numpy_scalar_types(),
+        "dtype": SafeFunction("numpy.dtype", _np_dtype),
     })
     math_ns = Namespace("math", {
         **{name: _math_function(name) for name in al.MATH_FUNCTIONS},
@@ -197,6 +198,14 @@ def modules() -> dict[str, Namespace]:
             "itertools": itertools_namespace(), "contextlib": contextlib_namespace(), **plotting_namespaces(),
             "typing": typing_namespace(), "dataclasses": dataclasses_namespace(),
             "pdb": Namespace("pdb", {})}   # no members: its first use stops there (attribute_errors.py)
+
+
+def _np_dtype(interp, args: list, kwargs: dict, node) -> SafeNumpyDtype:  # noqa: ANN001
+    """np.dtype('float32'), np.dtype(np.float64), np.dtype(float): numeric dtypes only (numpy_ops._dtype)."""
+    from autogradlab.lang.numpy_ops import _dtype
+    if len(args) != 1 or kwargs:
+        raise NotSupported("only `np.dtype(name)` with one argument is supported in Autograd Lab")
+    return SafeNumpyDtype(np.dtype(_dtype({"dtype": args[0]})), instance=True)
 
 
 def numpy_scalar_types() -> dict[str, SafeNumpyDtype]:

@@ -5,7 +5,8 @@ deep-learning-wizard, deeplearningzerotoall's PyTorch labs), each compared with 
 CPython on the same text, with the limits just below and above.
 
 - `np.float64` prints as numpy's class (`<class 'numpy.float64'>`, it printed `float64`), and numpy's other
-  names of its scalar types (`np.double`, `np.single`, `np.intc`, ...) are those same objects
+  names of its scalar types (`np.double`, `np.single`, `np.intc`, ...) are those same objects;
+  `np.dtype('float32')` / `np.dtype(np.float64)` / `np.dtype(int)` (was refused)
 - torch.distributions.MultivariateNormal (fast.ai's mean-shift lesson samples its clusters with it), its
   Cholesky factorization checked as torch.linalg.cholesky's, its broadcast batch and batched sample
   product sized first
@@ -48,6 +49,20 @@ def limits(**changes):  # noqa: ANN001, ANN201
 ])
 def test_numpy_scalar_types_like_numpy(snippet: str) -> None:
     compare(N + snippet)
+
+
+@pytest.mark.parametrize("snippet", [
+    "a = np.dtype('float32')\nb = np.dtype(np.float64)\nc = np.dtype(int)\n"
+    "print(a, repr(b), c, np.dtype('f4') == np.float32, a.itemsize, a.name, b == np.double)\ndel a, b, c\n",
+    "x = np.zeros(3, dtype=np.dtype('int32'))\nprint(x.dtype, x.dtype == np.dtype('int32'))\n"
+    "np.dtype(bool)\n",
+])
+def test_numpy_dtype_like_numpy(snippet: str) -> None:
+    compare(N + snippet)
+
+
+def test_numpy_dtype_fails_like_numpy() -> None:
+    fails_like_python(N + "d = np.dtype('bogus')\n")
 
 
 def test_numpy_longlong_is_not_an_alias_of_int64() -> None:

@@ -38,13 +38,14 @@ from autogradlab.lang.allowlist import (
     TORCH_FUNCTIONS,
     TYPING_NAMES,
 )
+from autogradlab.lang.operator_module import OPERATOR_NAMES
 from autogradlab.lang.time_module import CLOCKS, refusal
 
 FUNC_MEMBERS = ("grad", "grad_and_value", "jacrev", "jacfwd", "hessian", "vmap", "vjp", "jvp", "linearize")
 _DISTRIBUTIONS = {"multinomial": "Multinomial", "categorical": "Categorical", "normal": "Normal",
                   "bernoulli": "Bernoulli", "uniform": "Uniform", "binomial": "Binomial",
                   "poisson": "Poisson", "exponential": "Exponential", "geometric": "Geometric",
-                  "laplace": "Laplace"}
+                  "laplace": "Laplace", "multivariate_normal": "MultivariateNormal"}
 _MODULES = (
     "torch", "torch.nn", "torch.nn.functional", "torch.linalg", "torch.autograd",
     "torch.autograd.functional", "torch.autograd.function", "numpy", "math", "torch.distributions", "random",
@@ -67,6 +68,7 @@ _MODULES = (
     "typing",   # List, Dict, Optional, ...: typing's own forms, inert (lang/typing_module.py)
     "dataclasses",   # @dataclass, field, asdict, ... (lang/dataclass_classes.py)
     "numpy.typing",   # NDArray, ArrayLike, DTypeLike: inert forms (lang/typing_module.py)
+    "operator",   # add, mul, lt, neg, ...: the interpreter's own operators (lang/operator_module.py)
     *(f"torch.distributions.{m}" for m in _DISTRIBUTIONS),
 )
 _MEMBERS = (
@@ -85,6 +87,7 @@ _MEMBERS = (
     *(f"torch.func.{name}" for name in FUNC_MEMBERS), "torch.vmap",
     *(f"math.{name}" for name in (*MATH_FUNCTIONS, *MATH_CONSTANTS, *MATH_INT_NAMES)),   # from math import e
     "functools.reduce", "functools.partial", "functools.wraps", "functools.cache", "functools.lru_cache",
+    *(f"operator.{name}" for name in OPERATOR_NAMES),
     "warnings.filterwarnings", "warnings.simplefilter",
     "numpy.pi", "numpy.e", "numpy.inf", "numpy.nan",   # `from numpy import pi` (NumPy quickstart)
     "numpy.emath",   # `from numpy import emath` (lang/numpy_emath.py)

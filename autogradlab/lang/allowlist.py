@@ -326,6 +326,12 @@ MATH_INT_NAMES: tuple[str, ...] = ("factorial", "comb", "perm", "gcd", "lcm", "i
 
 NUMPY_DTYPES: tuple[str, ...] = ("float16", "float32", "float64", "int8", "int16", "int32", "int64",
                                   "uint8", "uint16", "uint32", "uint64", "bool_", "complex64", "complex128")
+# numpy's other names of those scalar types: the same objects (`np.double is np.float64`, as in numpy 2)
+NUMPY_DTYPE_ALIASES: dict[str, str] = {
+    "double": "float64", "single": "float32", "half": "float16", "intc": "int32",
+    "short": "int16", "byte": "int8", "ubyte": "uint8", "ushort": "uint16", "uintc": "uint32",
+    "int_": "int64", "intp": "int64", "uintp": "uint64", "bool": "bool_",
+    "csingle": "complex64", "cdouble": "complex128"}
 SAFE_ARRAY_PROPERTIES: frozenset[str] = frozenset({"shape", "dtype", "ndim", "size", "T",
                                                    "itemsize", "nbytes"})
 SAFE_ARRAY_METHODS: frozenset[str] = frozenset({"tolist", "copy", "dot"})

@@ -93,22 +93,26 @@ class SafeArray:
 
 
 class SafeNumpyDtype:
-    """`array.dtype` / `np.float32`: prints like numpy's dtype (`float64`)."""
+    """`array.dtype` / `np.float32`: prints like numpy's dtype (`float64`), or, for the scalar type
+    numpy's namespace holds (`np.float64`, `np.double`), like that class (`<class 'numpy.float64'>`)."""
 
-    def __new__(cls, dtype: np.dtype, instance: bool = False) -> SafeNumpyDtype:
+    def __new__(cls, dtype: np.dtype, instance: bool = False, scalar_type: bool = False) -> SafeNumpyDtype:
         kind = type(np.dtype(dtype))   # numpy.dtypes.Float64DType
         return object.__new__(_named(SafeNumpyDtype, f"{kind.__module__}.{kind.__name__}"))
 
-    def __init__(self, dtype: np.dtype, instance: bool = False) -> None:
+    def __init__(self, dtype: np.dtype, instance: bool = False, scalar_type: bool = False) -> None:
         self.dtype = np.dtype(dtype)
         self.text = str(self.dtype)
         self.instance = instance   # an array's dtype (`a.dtype.name`), not the type np.float32
+        self.scalar_type = scalar_type   # np.float64 itself: a class in numpy, shown as one
 
     def __repr__(self) -> str:
+        if self.scalar_type:
+            return f"<class 'numpy.{self.dtype.type.__name__}'>"
         return f"dtype('{self.dtype}')"
 
     def __str__(self) -> str:
-        return self.text
+        return repr(self) if self.scalar_type else self.text
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, SafeNumpyDtype) and other.dtype == self.dtype

@@ -1,6 +1,6 @@
 """torch.distributions as d2l's probability chapter uses it: Multinomial, Categorical, Normal,
 Bernoulli, Uniform, Binomial (and Poisson, Exponential, Geometric, Laplace: d2l-en's distributions
-appendix); `.sample()`, `.log_prob()`, `.mean` & co.
+appendix; MultivariateNormal: fast.ai's mean-shift lesson); `.sample()`, `.log_prob()`, `.mean` & co.
 
 Sampling runs through the run's own generator: torch.distributions draws from the process-wide
 one, so a sample runs inside fork_rng with that generator's state loaded, and the state after the
@@ -20,6 +20,7 @@ import torch
 from torch import distributions as D
 
 from autogradlab.errors import NotSupported, ProgramError, ProgramTypeError
+from autogradlab.lang.call_work import check_work
 from autogradlab.lang.calls import has_tensor, require_data, translate_torch_error
 from autogradlab.lang.safe_values import Namespace, SafeDistribution, SafeFunction
 from autogradlab.lang.sizes import count_elements
@@ -39,7 +40,10 @@ CLASSES: dict[type, tuple[str, tuple[str, ...]]] = {
     D.Exponential: ("exponential", ("rate", "validate_args")),
     D.Geometric: ("geometric", ("probs", "logits", "validate_args")),
     D.Laplace: ("laplace", ("loc", "scale", "validate_args")),
+    D.MultivariateNormal: ("multivariate_normal", ("loc", "covariance_matrix", "precision_matrix",
+                                                   "scale_tril", "validate_args")),
 }
+_MATRIX_KEYWORDS = ("covariance_matrix", "precision_matrix", "scale_tril")
 PROPERTIES = frozenset({"mean", "variance", "stddev", "probs", "logits", "batch_shape", "event_shape",
                         "total_count", "loc", "scale", "low", "high", "rate", "mode"})
 METHODS = frozenset({"sample", "rsample", "log_prob", "entropy"})
@@ -67,8 +71,59 @@ def _constructor(cls: type, keywords: tuple[str, ...]) -> SafeFunction:
             count = count.max().item() if count.numel() else 0
         if isinstance(count, (int, float)) and not isinstance(count, bool) and count > 0:
             interp.sizes.check_elements(int(count), f"{cls.__name__}'s total_count")
+        if cls is D.MultivariateNormal:
+            _check_factorization(interp, args, kwargs)
         return SafeDistribution(_guarded(cls.__name__, lambda: cls(*args, **kwargs), list(args)))
     return SafeFunction(f"torch.distributions.{cls.__name__}", impl)
+
+
+def _meta(shape: tuple, dtype: torch.dtype) -> torch.Tensor:
+    return torch.empty(shape, dtype=dtype, device="meta")   # shapes and dtype for check_work, no memory
+
+
+def _check_factorization(interp: Interpreter, args: list, kwargs: dict) -> None:
+    """MultivariateNormal factors its matrix when it is built (Cholesky, O(n^3) for each n x n matrix),
+    and its argument check factors the matrix broadcast against loc's batch once more (a copy of that
+    size): both checked before the constructor runs, as torch.linalg.cholesky's would be (a precision
+    matrix is factored likewise; a scale_tril is the factor)."""
+    loc = args[0] if args else kwargs.get("loc")
+    keyword = "covariance_matrix" if len(args) > 1 else next((k for k in _MATRIX_KEYWORDS if k in kwargs), "")
+    matrix = args[1] if len(args) > 1 else kwargs.get(keyword)
+    if not isinstance(loc, torch.Tensor) or not isinstance(matrix, torch.Tensor) or loc.dim() < 1 \
+            or matrix.dim() < 2:
+        return   # PyTorch's own error
+    try:
+        batch = tuple(torch.broadcast_shapes(tuple(matrix.shape[:-2]), tuple(loc.shape[:-1])))
+    except RuntimeError:
+        return   # PyTorch's own error
+    whole = batch + tuple(matrix.shape[-2:])
+    interp.sizes.check_elements(count_elements(whole), "MultivariateNormal's matrix over its batch")
+    if keyword == "scale_tril":
+        return   # already the factor: its check (lower triangular, positive diagonal) is elementwise
+    limit, rows = interp.sizes.limits.max_call_work, interp.sizes.work_rows
+    check_work(limit, "linalg.cholesky", [_meta(whole, matrix.dtype)], {}, 2 * rows)   # check + factor
+
+
+def _check_batched_product(interp: Interpreter, real: Any, shape: torch.Size) -> None:
+    """MultivariateNormal's sample multiplies its Cholesky factor by each draw; a factor with a batch of
+    its own is broadcast against the sample shape first (a copy of sample x batch x n x n elements)."""
+    factor = getattr(real, "_unbroadcasted_scale_tril", None)
+    if isinstance(factor, torch.Tensor) and factor.dim() > 2:
+        n = int(factor.shape[-1])
+        interp.sizes.check_elements(count_elements(tuple(shape) + tuple(real.batch_shape)) * n * n,
+                                    f"{type(real).__name__}.sample's batched product")
+
+
+def _check_mahalanobis(interp: Interpreter, real: Any, value: torch.Tensor) -> None:
+    """MultivariateNormal.log_prob solves a triangular system with the Cholesky factor for each value:
+    n x n times the values' count, checked as torch.linalg.solve_triangular's would be."""
+    factor = getattr(real, "_unbroadcasted_scale_tril", None)
+    if not isinstance(factor, torch.Tensor) or factor.dim() < 2:
+        return
+    n = int(factor.shape[-1])
+    columns = _log_prob_elements(real, value) // max(1, n)
+    check_work(interp.sizes.limits.max_call_work, "linalg.solve_triangular",
+               [_meta((n, n), factor.dtype), _meta((n, columns), factor.dtype)], {}, interp.sizes.work_rows)
 
 
 def _sample_shape(interp: Interpreter, args: list, kwargs: dict, method: str) -> torch.Size:
@@ -91,6 +146,8 @@ def _sample(interp: Interpreter, dist: SafeDistribution, method: str, args: list
     real = dist.dist
     result = count_elements(tuple(shape) + tuple(real.batch_shape) + tuple(real.event_shape))
     interp.sizes.check_elements(result, f"{type(real).__name__}.{method}")
+    if isinstance(real, D.MultivariateNormal):
+        _check_batched_product(interp, real, shape)
     if isinstance(real, (D.Multinomial, D.Binomial)):   # draws total_count values per count
         total = real.total_count
         total = int(total.max().item()) if isinstance(total, torch.Tensor) and total.numel() else int(total)
@@ -152,6 +209,8 @@ def call_method(interp: Interpreter, dist: SafeDistribution, name: str, args: li
         if name == "log_prob":
             interp.sizes.check_elements(_log_prob_elements(dist.dist, args[0]),
                                         f"{type(dist.dist).__name__}.log_prob")
+            if isinstance(dist.dist, D.MultivariateNormal):
+                _check_mahalanobis(interp, dist.dist, args[0])
         if name == "entropy":
             support = _support_elements(dist.dist)
             if support is not None:
@@ -166,6 +225,8 @@ def call_method(interp: Interpreter, dist: SafeDistribution, name: str, args: li
 
 
 def read_attribute(dist: SafeDistribution, name: str) -> Any:
+    if name in _MATRIX_KEYWORDS and name in vars(dist.dist):   # MultivariateNormal's own matrix, as given
+        return dist.dist.__dict__[name]                       # (another would be computed: O(n^3))
     if name not in PROPERTIES or not hasattr(dist.dist, name):
         raise NotSupported(f"the attribute `.{name}` of {type(dist.dist).__name__} is not supported in "
                            f"Autograd Lab")

@@ -9,8 +9,13 @@ torch.func transforms, bound methods) keep showing nothing.
 from __future__ import annotations
 
 import builtins
+import copy
+import functools
 import inspect
+import itertools
 import math
+import operator
+import random
 import re
 from typing import Any
 
@@ -24,7 +29,11 @@ _ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
 _MODULES = {"": builtins, "torch": torch, "torch.linalg": torch.linalg, "torch.nn.functional": F,
             "torch.autograd": torch.autograd, "torch.autograd.functional": torch.autograd.functional,
             "torch.func": torch.func, "numpy": np, "math": math,
-            "torch.autograd.forward_ad": torch.autograd.forward_ad}
+            "torch.autograd.forward_ad": torch.autograd.forward_ad,
+            # `partial` shows <class 'functools.partial'>, np.linalg.norm <function norm>, as in Python
+            "functools": functools, "itertools": itertools, "copy": copy, "random": random,
+            "operator": operator,
+            "numpy.linalg": np.linalg, "numpy.random": np.random}
 
 
 def function_text(value: Any) -> str | None:

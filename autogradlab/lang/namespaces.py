@@ -45,6 +45,7 @@ from autogradlab.lang.numpy_ops import numpy_members
 from autogradlab.lang.numpy_order import numpy_order_members
 from autogradlab.lang.numpy_polynomials import numpy_polynomial_members
 from autogradlab.lang.numpy_print_options import numpy_print_members
+from autogradlab.lang.operator_module import operator_namespace
 from autogradlab.lang.pprint_module import pprint_namespace
 from autogradlab.lang.random_modules import random_namespaces
 from autogradlab.lang.safe_values import Namespace, SafeArray, SafeFunction, SafeNumpyDtype, SafeType
@@ -162,7 +163,8 @@ def modules() -> dict[str, Namespace]:
         "array": SafeFunction("numpy.array", _np_array),
         "ndarray": NDARRAY_TYPE,
         "pi": math.pi, "e": math.e, "inf": math.inf, "nan": math.nan,
-        **{name: SafeNumpyDtype(getattr(np, name)) for name in al.NUMPY_DTYPES},
+        **numpy_scalar_types(),
+        "dtype": SafeFunction("numpy.dtype", _np_dtype),
     })
     math_ns = Namespace("math", {
         **{name: _math_function(name) for name in al.MATH_FUNCTIONS},
@@ -190,12 +192,26 @@ def modules() -> dict[str, Namespace]:
             "torch.optim": torch_ns.members["optim"], "torch.testing": torch_ns.members["testing"],
             "numpy": numpy_ns, "numpy.linalg": numpy_ns.members["linalg"],
             "numpy.typing": numpy_ns.members["typing"], "math": math_ns, **randoms,
-            "copy": copy_namespace(),
+            "copy": copy_namespace(), "operator": operator_namespace(),
             "warnings": warnings_namespace(), "functools": functools_namespace(), "time": time_namespace(),
             "pprint": pprint_namespace(), "collections": collections_namespace(),
             "itertools": itertools_namespace(), "contextlib": contextlib_namespace(), **plotting_namespaces(),
             "typing": typing_namespace(), "dataclasses": dataclasses_namespace(),
             "pdb": Namespace("pdb", {})}   # no members: its first use stops there (attribute_errors.py)
+
+
+def _np_dtype(interp, args: list, kwargs: dict, node) -> SafeNumpyDtype:  # noqa: ANN001
+    """np.dtype('float32'), np.dtype(np.float64), np.dtype(float): numeric dtypes only (numpy_ops._dtype)."""
+    from autogradlab.lang.numpy_ops import _dtype
+    if len(args) != 1 or kwargs:
+        raise NotSupported("only `np.dtype(name)` with one argument is supported in Autograd Lab")
+    return SafeNumpyDtype(np.dtype(_dtype({"dtype": args[0]})), instance=True)
+
+
+def numpy_scalar_types() -> dict[str, SafeNumpyDtype]:
+    """np.float64, np.int32, ... and their other names (np.double), each one object as in numpy."""
+    types = {name: SafeNumpyDtype(getattr(np, name), scalar_type=True) for name in al.NUMPY_DTYPES}
+    return types | {alias: types[name] for alias, name in al.NUMPY_DTYPE_ALIASES.items()}
 
 
 def numpy_tables() -> list[dict]:

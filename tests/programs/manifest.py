@@ -415,6 +415,11 @@ TUTORIALS: tuple[ProgramSpec, ...] = (
     # the Python Data Science Handbook's fancy indexing and sorting (np.partition / np.argpartition,
     # np.searchsorted, Generator.multivariate_normal: lang/numpy_order.py, numpy_generators.py)
     ProgramSpec("tutorial_pdsh_sorting_fancy_indexing.py", "jakevdp/PythonDataScienceHandbook (code MIT)"),
+    # Session 32 (corpus): fast.ai's mean-shift lesson (`import operator`, MultivariateNormal samples, a bare
+    # `partial` shown, broadcasting and einsum: lang/operator_module.py, distributions.py)
+    ProgramSpec("tutorial_fastai_meanshift.py", T_FASTAI),
+    # rasbt's LLMs-from-scratch appendix A (tensors, `torch.autograd.grad(..., retain_graph=True)`, backward)
+    ProgramSpec("tutorial_rasbt_appendix_a.py", "rasbt/LLMs-from-scratch (Apache-2.0)", output="loss"),
 )
 
 

@@ -19,7 +19,7 @@ from autogradlab.lang.collections_module import DefaultDict, missing_default
 from autogradlab.lang.deque_values import Deque
 from autogradlab.lang.guarded_calls import _python_guarded, _torch_guarded
 from autogradlab.lang.inert_values import InertValue
-from autogradlab.lang.numpy_flat import FlatIter
+from autogradlab.lang.numpy_flat import FlatIter, NDIter
 from autogradlab.lang.numpy_ops import is_numpy_operand
 from autogradlab.lang.numpy_scalar_ops import SCALAR_TYPES
 from autogradlab.lang.object_protocols import index_of
@@ -113,7 +113,7 @@ def get_item(interp: Interpreter, base: Any, index: Any, node: ast.AST) -> Any:
             return missing_default(interp, base, index, node)   # collections_module.py
         return _python_guarded(lambda: base[index])
     if not isinstance(base, (list, tuple, str, range, torch.Size)):
-        if isinstance(base, (InertValue, FlatIter)):   # List[int], np.mgrid[0:1:5j], a.flat[3]
+        if isinstance(base, (InertValue, FlatIter, NDIter)):   # List[int], np.mgrid[0:1:5j], a.flat[3], it[0]
             return base.subscript(interp, index, node)
         if isinstance(base, SafeType):   # list[int] (typing_module.py)
             return builtin_subscript(base, index)
@@ -195,5 +195,8 @@ def set_item(interp: Interpreter, base: Any, index: Any, value: Any, node: ast.A
             raise ProgramTypeError("sequence index must be integer, not 'slice'")
         _python_guarded(lambda: base.__setitem__(index, value))
         interp.sizes.check_length(len(base), "the list")
+        return
+    if isinstance(base, NDIter):   # it[0] = 7 with op_flags=['readwrite'] (numpy_flat.py)
+        base.set_item(index, value)
         return
     raise ProgramTypeError(f"'{type_text(base)}' object does not support item assignment")

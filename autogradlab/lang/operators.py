@@ -178,6 +178,13 @@ def other_result(interp: Interpreter, op: str, left: Any, right: Any, result: An
     return result
 
 
+def _zero_d_arrays_raw(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """`fn(template, args)` with each 0-d array of args as NumPy's own, which Python's `%d` and `%f` read
+    through __int__ / __float__ (sized already: one number each)."""
+    return lambda left, right: fn(left, tuple(v.array if type(v) is SafeArray and v.array.ndim == 0 else v
+                                              for v in right))
+
+
 class OperatorsMixin:
     """apply_binary/apply_unary/compare for the Interpreter (and for builtins such as sum)."""
 
@@ -252,6 +259,8 @@ class OperatorsMixin:
                 from autogradlab.lang.dict_union import charge_union
                 charge_union(self.sizes, left, right, fn is operator.ior)
             self.sizes.check_python_binop(_PY_NAMES.get(op, op), left, right)
+            if op == "remainder" and kinds == (str, tuple):   # '%d <%s>' % (it[0], i): a 0-d array's int
+                fn = _zero_d_arrays_raw(fn)
         try:
             if not tensors and op in _SIZED_COMPARES and (isinstance(left, _COMPARED_CONTAINERS)
                                                           or isinstance(right, _COMPARED_CONTAINERS)):

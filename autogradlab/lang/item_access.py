@@ -21,6 +21,7 @@ from autogradlab.lang.guarded_calls import _python_guarded, _torch_guarded
 from autogradlab.lang.inert_values import InertValue
 from autogradlab.lang.numpy_flat import FlatIter, NDIter
 from autogradlab.lang.numpy_ops import is_numpy_operand
+from autogradlab.lang.numpy_poly1d import Poly1d
 from autogradlab.lang.numpy_scalar_ops import SCALAR_TYPES
 from autogradlab.lang.object_protocols import index_of
 from autogradlab.lang.operators import python_error
@@ -198,5 +199,8 @@ def set_item(interp: Interpreter, base: Any, index: Any, value: Any, node: ast.A
         return
     if isinstance(base, NDIter):   # it[0] = 7 with op_flags=['readwrite'] (numpy_flat.py)
         base.set_item(index, value)
+        return
+    if isinstance(base, Poly1d):   # p[2] = 5 (numpy_poly1d.py)
+        base.set_item(interp, index, value)
         return
     raise ProgramTypeError(f"'{type_text(base)}' object does not support item assignment")

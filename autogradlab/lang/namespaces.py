@@ -43,6 +43,7 @@ from autogradlab.lang.numpy_joins import numpy_join_members
 from autogradlab.lang.numpy_linalg import numpy_linalg_members
 from autogradlab.lang.numpy_ops import numpy_members
 from autogradlab.lang.numpy_order import numpy_order_members
+from autogradlab.lang.numpy_poly1d import NUMPY_POLY1D_MEMBERS
 from autogradlab.lang.numpy_polynomials import numpy_polynomial_members
 from autogradlab.lang.numpy_print_options import numpy_print_members
 from autogradlab.lang.pprint_module import pprint_namespace
@@ -215,7 +216,8 @@ def numpy_tables() -> list[dict]:
             numpy_emath_members(),   # np.emath.sqrt, np.emath.log, ... (numpy_emath.py)
             numpy_typing_members(),   # np.typing.NDArray (typing_module.py)
             numpy_order_members(),   # np.partition, np.searchsorted, np.may_share_memory (numpy_order.py)
-            numpy_polynomial_members()]   # np.polyfit, np.polyval (numpy_polynomials.py)
+            numpy_polynomial_members(),   # np.polyfit, np.polyval (numpy_polynomials.py)
+            NUMPY_POLY1D_MEMBERS]   # np.poly1d, np.roots (numpy_poly1d.py)
 
 
 def plotting_namespaces() -> dict[str, Namespace]:

@@ -57,7 +57,8 @@ def _polyfit(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> An
 def _polyval(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
     if len(args) != 2 or kwargs:
         raise NotSupported("Autograd Lab supports `np.polyval(p, x)`")
-    p, x = _array(interp, args[0], "np.polyval"), _array(interp, args[1], "np.polyval")
+    from autogradlab.lang.numpy_poly1d import coefficients  # np.polyval(np.poly1d(...), x)
+    p, x = _array(interp, coefficients(args[0]), "np.polyval"), _array(interp, args[1], "np.polyval")
     size = int(np.size(x))
     try:
         shape = np.broadcast_shapes(np.shape(x), np.shape(p)[1:])   # p's other axes broadcast with x

@@ -208,6 +208,9 @@ class OperatorsMixin:
             if kinds[0].__name__ in _PROGRAM_OBJECTS or kinds[1].__name__ in _PROGRAM_OBJECTS:
                 from autogradlab.lang.object_operators import binary  # an object of the program's classes
                 return binary(self, op, left, right, node, inplace_of)
+            if kinds[0].__name__ == "numpy.poly1d" or kinds[1].__name__ == "numpy.poly1d":
+                from autogradlab.lang import numpy_poly1d  # p + q, 2 * p, p ** 2 (numpy_poly1d.py)
+                return numpy_poly1d.binary(self, op, fn, left, right)
             if op == "remainder" and kinds[0] is str and objects_stored() and not is_data(right):
                 from autogradlab.lang.object_operators import percent_text  # '%s' % (obj, 1)
                 return percent_text(self, left, right, node)
@@ -294,6 +297,9 @@ class OperatorsMixin:
         if type(value).__name__ in _PROGRAM_OBJECTS:
             from autogradlab.lang.object_operators import unary  # its __neg__ / __pos__
             return unary(self, op, value, node)
+        if type(value).__name__ == "numpy.poly1d":   # -p (numpy_poly1d.py)
+            from autogradlab.lang import numpy_poly1d
+            return numpy_poly1d.unary(self, fn, value)
         from autogradlab.lang.function_operands import is_code_value, unary_error
         if is_code_value(value):   # `-f`: Python's TypeError
             raise unary_error(fn, value)

@@ -9,6 +9,24 @@ EN = {
                                     "(supported: iternext())",
     "errors_breadth.nditer_index": "np.nditer's `it[i]` takes an int (the operand's number) in Autograd Lab",
     "errors_breadth.nditer_write": "np.nditer's `it[i] = value` takes a number or an array in Autograd Lab",
+    "errors_breadth.poly_terms": "{what} would make a polynomial of {terms} coefficients; the limit is "
+                                 "{limit} per polynomial",
+    "errors_breadth.poly_work": "{what} would take about {work} arithmetic steps in one call; the limit is "
+                                "{limit} per call",
+    "errors_breadth.poly_variable": "np.poly1d's variable= takes a name of at most {count} characters in "
+                                    "Autograd Lab",
+    "errors_breadth.poly_r": "np.poly1d's r= takes True or False in Autograd Lab",
+    "errors_breadth.poly_attribute": "the attribute `.{name}` of np.poly1d is not supported in Autograd Lab "
+                                     "(supported: coeffs, order, roots, variable, deriv(), integ())",
+    "errors_breadth.poly_method": "the method `.{name}()` of np.poly1d is not supported in Autograd Lab "
+                                  "(supported: deriv(m=1), integ(m=1, k=0))",
+    "errors_breadth.poly_order": "Autograd Lab supports `p.deriv(m)` and `p.integ(m)` with a whole number m",
+    "errors_breadth.poly_call": "Autograd Lab supports `p(x)` with one argument",
+    "errors_breadth.poly_index": "np.poly1d's `p[k]` takes an int (the power of x) in Autograd Lab",
+    "errors_breadth.poly_write": "np.poly1d's `p[k] = value` takes a number in Autograd Lab",
+    "errors_breadth.poly_constant": "Autograd Lab supports `p.integ(m, k)` with a number or numbers k",
+    "errors_breadth.poly_work_hint": "use a polynomial of lower degree (limit max_call_work)",
+    "errors_breadth.poly_terms_hint": "use a polynomial of lower degree",
 }
 
 ZH = {
@@ -17,4 +35,20 @@ ZH = {
     "errors_breadth.nditer_method": "Autograd Lab 不支持 np.nditer 的方法 `.{name}()`（支持：iternext()）",
     "errors_breadth.nditer_index": "在 Autograd Lab 中 np.nditer 的 `it[i]` 只接受整数（操作数的序号）",
     "errors_breadth.nditer_write": "在 Autograd Lab 中 np.nditer 的 `it[i] = value` 只接受数字或数组",
+    "errors_breadth.poly_terms": "{what} 会得到一个有 {terms} 个系数的多项式；每个多项式的上限是 {limit}",
+    "errors_breadth.poly_work": "{what} 一次调用约需 {work} 步运算；每次调用的上限是 {limit}",
+    "errors_breadth.poly_variable": "在 Autograd Lab 中 np.poly1d 的 variable= "
+                                    "只接受最多 {count} 个字符的名字",
+    "errors_breadth.poly_r": "在 Autograd Lab 中 np.poly1d 的 r= 只接受 True 或 False",
+    "errors_breadth.poly_attribute": "Autograd Lab 不支持 np.poly1d 的属性 `.{name}`"
+                                     "（支持：coeffs、order、roots、variable、deriv()、integ()）",
+    "errors_breadth.poly_method": "Autograd Lab 不支持 np.poly1d 的方法 `.{name}()`"
+                                  "（支持：deriv(m=1)、integ(m=1, k=0)）",
+    "errors_breadth.poly_order": "Autograd Lab 支持 `p.deriv(m)` 和 `p.integ(m)`，其中 m 为整数",
+    "errors_breadth.poly_call": "Autograd Lab 支持只带一个参数的 `p(x)`",
+    "errors_breadth.poly_index": "在 Autograd Lab 中 np.poly1d 的 `p[k]` 只接受整数（x 的幂次）",
+    "errors_breadth.poly_write": "在 Autograd Lab 中 np.poly1d 的 `p[k] = value` 只接受数字",
+    "errors_breadth.poly_constant": "Autograd Lab 支持 `p.integ(m, k)`，其中 k 为一个或多个数字",
+    "errors_breadth.poly_work_hint": "使用次数更低的多项式（限制 max_call_work）",
+    "errors_breadth.poly_terms_hint": "使用次数更低的多项式",
 }

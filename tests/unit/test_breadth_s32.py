@@ -1,15 +1,84 @@
-"""Session 32 (breadth): np.nditer's own API (flags multi_index / c_index / f_index, it.multi_index,
-it.index, it.finished, it.iternext(), it[0]; lang/numpy_flat.py) and `'%d' % (a 0-d array, ...)`, each
-against CPython / NumPy run on the same trusted text; limits just below and above."""
+"""Session 32 (breadth): np.poly1d and np.roots (lang/numpy_poly1d.py), np.nditer's own API (flags
+multi_index / c_index / f_index, it.multi_index, it.index, it.finished, it.iternext(), it[0];
+lang/numpy_flat.py) and `'%d' % (a 0-d array, ...)`, each against CPython / NumPy run on the same trusted
+text; limits just below and above."""
 
 from __future__ import annotations
+
+import dataclasses
 
 import pytest
 
 from autogradlab.engine import run_program
+from autogradlab.limits import DEFAULT_LIMITS
 from tests.unit.test_breadth_s30 import refused, same_as_python
 
 SNIPPETS = {
+    # np.poly1d as NumPy's reference and lessons use it: build, call, print, differentiate, integrate
+    "poly1d_basics": """import numpy as np
+p = np.poly1d([1, 2, 3])
+print(p)
+print(p(0.5), p(2), p([1, 2, 3]), p(np.array([[1.0], [2.0]])))
+print(p.coeffs, p.c, p.coef, p.coefficients, p.order, p.o, p.variable)
+print(p.r, p.roots, np.roots([1, -3, 2]), np.roots(p))
+print(p.deriv(), p.deriv(2), p.deriv(0), sep='\\n')
+print(p.integ(), p.integ(2, k=[1, 2]), p.integ(k=5), sep='\\n')
+print(p[0], p[2], p[7], len(p), repr(p), str(p), f"{p!r}", [p])
+print(np.poly1d([1, 2], True), np.poly1d([3, 4], variable='z'), np.poly1d(np.poly1d([1, 0, -2])))
+print(np.poly1d([1.5, -2.25, 0, 1e-3]), np.poly1d([0, 0, 5]), np.poly1d([]), np.poly1d(7))
+print(np.poly1d([1j, 2 - 1j]))
+print(np.polyval(p, 3), np.polyval(p, [1, 2]))
+print(type(p), isinstance(p.coeffs, np.ndarray))
+for c in np.poly1d([3, 4]):
+    print(c)
+c = np.poly1d([5])
+print(list(p), sum(np.poly1d([1.5, 2])), [k * 2 for k in p], max(p), bool(c), not p, {'p': p})
+if c:
+    print('constant')
+r = p
+""",
+    "poly1d_arithmetic": """import numpy as np
+p, q = np.poly1d([1, 2, 3]), np.poly1d([1, -1])
+print(p + q, p - q, p * q, q * q * q, sep='\\n')
+print(repr(p / q), repr(p / 2), repr(-p), repr(+p), p ** 0, p ** 3, sep='\\n')
+print(repr(2 * p), repr(p * 2.5), repr(p + 1), repr(1 - p), repr(p + [1, 1]), repr(p * np.array([1, 0])))
+print(repr(np.arange(3) * p), repr(np.float64(2) * p), repr(np.arange(3) + p))
+print(p == q, p != q, p == np.poly1d([1, 2, 3]), p == [1, 2, 3])
+print(p(q), q(p), repr(p(q)))
+p[5] = 2
+print(p, p.order)
+p += q
+print(p)
+for exp in (-1, 1.5):
+    try:
+        p ** exp
+    except ValueError as e:
+        print(e)
+try:
+    np.poly1d([[1, 2], [3, 4]])
+except ValueError as e:
+    print(e)
+try:
+    p.deriv(-1)
+except ValueError as e:
+    print(e)
+try:
+    p[-1] = 3
+except ValueError as e:
+    print(e)
+try:
+    p // 2
+except TypeError as e:
+    print(e)
+""",
+    # a least-squares fit printed as a polynomial (lesson pattern)
+    "poly1d_fit": """import numpy as np
+x = np.linspace(0, 1, 11)
+y = 3 * x ** 2 - x + 0.5
+f = np.poly1d(np.polyfit(x, y, 2))
+print(np.round(f.coeffs, 6), f.order, np.round(f(0.25), 6))
+print(np.poly1d(np.round(f.coeffs, 3)))
+""",
     # NumPy's "Iterating over arrays" tutorial, as written
     "nditer_multi_index": """import numpy as np
 a = np.arange(6).reshape(2, 3)
@@ -77,7 +146,6 @@ def test_snippet_same_as_python(name: str) -> None:
 
 
 def test_nditer_iternext_loop_stops_at_the_loop_budget() -> None:
-    from autogradlab.limits import DEFAULT_LIMITS
     budget = DEFAULT_LIMITS.max_loop_iterations
     source = ("import numpy as np\nit = np.nditer(np.zeros({n}), flags=['multi_index'])\n"
               "ok = it.iternext()\nprint(ok)\n")
@@ -114,3 +182,95 @@ def test_nditer_write_takes_numbers_and_arrays_only() -> None:
             "unsupported", "`it[i] = value` takes a number or an array", line=3)
     same_as_python("import numpy as np\nit = np.nditer(np.arange(3))\ntry:\n    it[0] = 5\n"
                    "except ValueError as e:\n    print(e)\n")
+
+
+def test_poly1d_terms_just_below_and_above_the_limit() -> None:
+    from autogradlab.lang.numpy_poly1d import MAX_TERMS
+    same_as_python(f"import numpy as np\np = np.poly1d(np.ones({MAX_TERMS}))\nprint(p.order)\n")
+    refused(f"import numpy as np\np = np.poly1d(np.ones({MAX_TERMS + 1}))\n", "limit",
+            f"polynomial of {MAX_TERMS + 1:,} coefficients")
+    half = MAX_TERMS // 2
+    head = f"import numpy as np\np = np.poly1d(np.ones({half}))\n"
+    same_as_python(head + f"print((p * np.poly1d(np.ones({half + 1}))).order)\n")
+    refused(head + f"q = p * np.poly1d(np.ones({half + 2}))\n", "limit",
+            f"polynomial of {MAX_TERMS + 1:,} coefficients", line=3)
+
+
+def test_poly1d_power_and_composition_terms_just_below_and_above_the_limit() -> None:
+    from autogradlab.lang.numpy_poly1d import MAX_TERMS
+    source = "import numpy as np\np = np.poly1d(np.ones(101))\nq = p ** {n}\nprint(q.order)\n"
+    same_as_python(source.format(n=MAX_TERMS // 100 - 1))   # 99 * 100 + 1 coefficients
+    refused(source.format(n=MAX_TERMS // 100), "limit", f"{MAX_TERMS + 1:,} coefficients", line=3)
+    refused(source.format(n=10**18), "limit", "coefficients", line=3)
+    refused("import numpy as np\np = np.poly1d(np.ones(1001))\nq = p(np.poly1d(np.ones(11)))\n", "limit",
+            "10,001 coefficients", line=3)
+    refused("import numpy as np\np = np.poly1d([1.0])\nq = p ** (10**9)\n", "limit", "coefficients",
+            line=3)
+
+
+@pytest.mark.parametrize(("call", "steps", "m"), [("p ** {n}", "n", 2), ("p(q)", "n", 3)])
+def test_poly1d_loop_work_just_below_and_above_the_limit(call: str, steps: str, m: int) -> None:
+    from autogradlab.lang.numpy_poly1d import loop_work
+    n = 50
+    limits = dataclasses.replace(DEFAULT_LIMITS, max_call_work=loop_work(n, m))
+    source = ("import numpy as np\np = np.poly1d(np.ones({p}))\nq = np.poly1d(np.ones(3))\n"
+              f"r = {call}\nprint(r.order)\n")
+    size = {"p ** {n}": lambda k: (m, k), "p(q)": lambda k: (k, k)}[call]
+    p_len, n_below = size(n)
+    ok = run_program(source.format(p=p_len, n=n_below), limits=limits)
+    assert ok.ok, ok.error
+    p_len, n_above = size(n + 1)
+    refused(source.format(p=p_len, n=n_above), "limit", "arithmetic steps in one call", limits=limits,
+            line=4)
+
+
+def test_poly1d_hostile_loops_refused_before_numpy_runs() -> None:
+    refused("import numpy as np\np = np.poly1d(np.ones(10000))\nr = p(np.poly1d([1.0, 1.0]))\n", "limit",
+            "p(q) would take about", line=3)
+    refused("import numpy as np\nq = np.poly1d([1.0, 1.0]) ** 9999\n", "limit", "p ** n would take about")
+
+
+def test_poly1d_roots_work_just_below_and_above_the_limit() -> None:
+    from autogradlab.lang.numpy_poly1d import ROOTS_WEIGHT
+    n = 100   # a degree-99 polynomial: ROOTS_WEIGHT * 100**3 units
+    limits = dataclasses.replace(DEFAULT_LIMITS, max_call_work=ROOTS_WEIGHT * n ** 3)
+    source = "import numpy as np\np = np.poly1d(np.ones({n}))\nr = {call}\nprint(len(r))\n"
+    for call in ("p.roots", "np.roots(p)", "np.roots(np.ones({n}))"):
+        ok = run_program(source.format(n=n, call=call.format(n=n)), limits=limits)
+        assert ok.ok and ok.printed == f"{n - 1}\n", ok.error
+        refused(source.format(n=n + 1, call=call.format(n=n + 1)), "limit", "the roots of a polynomial of "
+                f"degree {n:,}", limits=limits, line=3)
+    refused("import numpy as np\nr = np.roots(np.ones(501))\n", "limit", "degree 500")
+
+
+def test_poly1d_call_work_checked_first() -> None:
+    limits = dataclasses.replace(DEFAULT_LIMITS, max_call_work=1000)
+    source = "import numpy as np\np = np.poly1d(np.ones(10))\ny = p(np.zeros({n}))\nprint(y.shape)\n"
+    assert run_program(source.format(n=100), limits=limits).ok
+    refused(source.format(n=101), "limit", "p(x) would take about 1,010 arithmetic steps", limits=limits,
+            line=3)
+
+
+def test_poly1d_refusals_name_the_construct() -> None:
+    head = "import numpy as np\np = np.poly1d([1, 2])\n"
+    refused(head + "print(p.integ(1, 2, 3))\n", "unsupported", "`p.integ(m, k)`", line=3)
+    refused(head + "print(p.weights)\n", "unsupported", "`.weights` of np.poly1d", line=3)
+    refused(head + "print(p.fit(1))\n", "unsupported", "`.fit()` of np.poly1d", line=3)
+    refused(head + "print(p + 'a')\n", "unsupported", "arithmetic of np.poly1d with str values", line=3)
+    refused(head + "print(p['a'])\n", "unsupported", "`p[k]` takes an int", line=3)
+    refused(head + "q = np.poly1d([1], variable='x' * 21)\n", "unsupported", "at most 20 characters", line=3)
+    refused(head + "p[10**6] = 1\n", "limit", "1,000,001 coefficients", line=3)
+
+
+@pytest.mark.parametrize(("source", "key", "hint_key"), [
+    ("import numpy as np\nr = np.roots(np.ones(501))\n", "errors_breadth.poly_work",
+     "errors_breadth.poly_work_hint"),
+    ("import numpy as np\np = np.poly1d(np.ones(10001))\n", "errors_breadth.poly_terms",
+     "errors_breadth.poly_terms_hint"),
+    ("import numpy as np\np = np.poly1d([1])\nprint(p.weights)\n", "errors_breadth.poly_attribute", None),
+])
+def test_poly1d_refusals_have_catalogue_keys(source: str, key: str, hint_key: str | None) -> None:
+    from autogradlab.messages import text
+    error = run_program(source).error
+    assert error.key == key and error.hint_key == hint_key, error
+    assert text("zh", key, **dict(error.params)) != text("en", key, **dict(error.params))

@@ -5,8 +5,8 @@ NumPy's own object does the arithmetic and the printing (its two-line str is Num
 it as data. Every polynomial made has at most MAX_TERMS coefficients (its printed text is then at most
 ~300,000 characters, 0.12 s here) and each call's work is counted before NumPy runs, against
 max_call_work: a product len(p) * len(q) multiply-adds, p ** n the n products NumPy makes, p(q) the
-Horner steps of len(p) products (both loop_work), p(x) len(p) steps per point, roots the eigenvalues of the companion
-matrix (ROOTS_WEIGHT * n**3: 0.32 s here for degree 500, ~5 s for 1000).
+Horner steps of len(p) products (both loop_work), p(x) len(p) steps per point, roots the eigenvalues of
+the companion matrix (ROOTS_WEIGHT * n**3: 0.32 s here for degree 500, ~5 s for 1000).
 """
 
 from __future__ import annotations

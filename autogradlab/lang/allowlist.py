@@ -170,7 +170,7 @@ NUMPY_TYPING_NAMES = ("NDArray", "ArrayLike", "DTypeLike")
 
 # dataclasses' names a program may import (lang/dataclass_classes.py makes them)
 DATACLASS_NAMES = ("dataclass", "field", "asdict", "astuple", "replace", "is_dataclass",
-                   "FrozenInstanceError")
+                   "FrozenInstanceError", "fields", "InitVar", "KW_ONLY")
 
 # np.linalg's functions a program may call (lang/numpy_linalg.py runs them; their names here, torch-free,
 # for the static checker's import lines)

@@ -25,6 +25,14 @@ EN = {
     "errors_breadth.poly_index": "np.poly1d's `p[k]` takes an int (the power of x) in Autograd Lab",
     "errors_breadth.poly_write": "np.poly1d's `p[k] = value` takes a number in Autograd Lab",
     "errors_breadth.poly_constant": "Autograd Lab supports `p.integ(m, k)` with a number or numbers k",
+    "errors_breadth.field_marker": "`{name}[...]` is supported as a dataclass field's annotation only in "
+                                   "Autograd Lab",
+    "errors_breadth.field_type": "`f.type` of a field whose annotation is more than a name or "
+                                 "`List[int]`-like type is not supported in Autograd Lab",
+    "errors_breadth.field_outside": "`f.{name}` of a field outside a dataclass is not supported in Autograd "
+                                    "Lab",
+    "errors_breadth.field_missing": "`f.{name}` of a field without one (dataclasses.MISSING) is not "
+                                    "supported in Autograd Lab",
     "errors_breadth.poly_work_hint": "use a polynomial of lower degree (limit max_call_work)",
     "errors_breadth.poly_terms_hint": "use a polynomial of lower degree",
 }
@@ -49,6 +57,12 @@ ZH = {
     "errors_breadth.poly_index": "在 Autograd Lab 中 np.poly1d 的 `p[k]` 只接受整数（x 的幂次）",
     "errors_breadth.poly_write": "在 Autograd Lab 中 np.poly1d 的 `p[k] = value` 只接受数字",
     "errors_breadth.poly_constant": "Autograd Lab 支持 `p.integ(m, k)`，其中 k 为一个或多个数字",
+    "errors_breadth.field_marker": "在 Autograd Lab 中 `{name}[...]` 只能用作 dataclass 字段的注解",
+    "errors_breadth.field_type": "Autograd Lab 不支持读取注解不是名字或 `List[int]` "
+                                 "这类类型的字段的 `f.type`",
+    "errors_breadth.field_outside": "Autograd Lab 不支持读取 dataclass 之外的字段的 `f.{name}`",
+    "errors_breadth.field_missing": "Autograd Lab 不支持读取没有该值（dataclasses.MISSING）"
+                                    "的字段的 `f.{name}`",
     "errors_breadth.poly_work_hint": "使用次数更低的多项式（限制 max_call_work）",
     "errors_breadth.poly_terms_hint": "使用次数更低的多项式",
 }

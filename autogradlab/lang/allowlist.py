@@ -171,6 +171,9 @@ NUMPY_TYPING_NAMES = ("NDArray", "ArrayLike", "DTypeLike")
 # dataclasses' names a program may import (lang/dataclass_classes.py makes them)
 DATACLASS_NAMES = ("dataclass", "field", "asdict", "astuple", "replace", "is_dataclass",
                    "FrozenInstanceError", "fields", "InitVar", "KW_ONLY")
+# np.polynomial.polynomial's names a program may import (lang/numpy_polynomial_class.py)
+NUMPY_POLYNOMIAL_NAMES = ("polyval", "polyfit", "polyroots", "polyder", "polyint", "polyadd", "polysub",
+                          "polymul", "polydiv", "Polynomial")
 
 # np.linalg's functions a program may call (lang/numpy_linalg.py runs them; their names here, torch-free,
 # for the static checker's import lines)

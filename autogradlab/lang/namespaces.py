@@ -44,6 +44,7 @@ from autogradlab.lang.numpy_linalg import numpy_linalg_members
 from autogradlab.lang.numpy_ops import numpy_members
 from autogradlab.lang.numpy_order import numpy_order_members
 from autogradlab.lang.numpy_poly1d import NUMPY_POLY1D_MEMBERS
+from autogradlab.lang.numpy_polynomial_class import polynomial_namespaces
 from autogradlab.lang.numpy_polynomials import numpy_polynomial_members
 from autogradlab.lang.numpy_print_options import numpy_print_members
 from autogradlab.lang.pprint_module import pprint_namespace
@@ -184,13 +185,15 @@ def modules() -> dict[str, Namespace]:
     torch_ns.members.update(TORCH_INFO_MEMBERS)   # torch.finfo, torch.iinfo (dtype_info.py)
     randoms = random_namespaces()   # Python's random and np.random (random_modules.py)
     numpy_ns.members["random"] = randoms["numpy.random"]
+    polynomials = polynomial_namespaces()   # np.polynomial (numpy_polynomial_class.py)
+    numpy_ns.members["polynomial"] = polynomials["numpy.polynomial"]
     return {**devices, "torch": torch_ns, "torch.autograd": autograd, "torch.autograd.functional": functional,
             "torch.autograd.function": autograd.members["function"],
             "torch.autograd.forward_ad": autograd.members["forward_ad"],
             "torch.linalg": linalg, "torch.func": func, "torch.nn": nn, "torch.nn.functional": nn_functional,
             "torch.optim": torch_ns.members["optim"], "torch.testing": torch_ns.members["testing"],
             "numpy": numpy_ns, "numpy.linalg": numpy_ns.members["linalg"],
-            "numpy.typing": numpy_ns.members["typing"], "math": math_ns, **randoms,
+            "numpy.typing": numpy_ns.members["typing"], "math": math_ns, **randoms, **polynomials,
             "copy": copy_namespace(),
             "warnings": warnings_namespace(), "functools": functools_namespace(), "time": time_namespace(),
             "pprint": pprint_namespace(), "collections": collections_namespace(),

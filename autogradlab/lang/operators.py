@@ -21,6 +21,7 @@ from autogradlab.lang.call_work import check_work
 from autogradlab.lang.calls import has_tensor, notify_memory, translate_torch_error
 from autogradlab.lang.compare_guard import run_sized
 from autogradlab.lang.dicts import VIEW_TYPES
+from autogradlab.lang.numpy_poly1d import POLYNOMIAL_TYPES
 from autogradlab.lang.operands import STORED, check_operand, object_in
 from autogradlab.lang.safe_values import (
     SafeArray,
@@ -208,7 +209,7 @@ class OperatorsMixin:
             if kinds[0].__name__ in _PROGRAM_OBJECTS or kinds[1].__name__ in _PROGRAM_OBJECTS:
                 from autogradlab.lang.object_operators import binary  # an object of the program's classes
                 return binary(self, op, left, right, node, inplace_of)
-            if kinds[0].__name__ == "numpy.poly1d" or kinds[1].__name__ == "numpy.poly1d":
+            if kinds[0].__name__ in POLYNOMIAL_TYPES or kinds[1].__name__ in POLYNOMIAL_TYPES:
                 from autogradlab.lang import numpy_poly1d  # p + q, 2 * p, p ** 2 (numpy_poly1d.py)
                 return numpy_poly1d.binary(self, op, fn, left, right)
             if op == "remainder" and kinds[0] is str and objects_stored() and not is_data(right):
@@ -297,7 +298,7 @@ class OperatorsMixin:
         if type(value).__name__ in _PROGRAM_OBJECTS:
             from autogradlab.lang.object_operators import unary  # its __neg__ / __pos__
             return unary(self, op, value, node)
-        if type(value).__name__ == "numpy.poly1d":   # -p (numpy_poly1d.py)
+        if type(value).__name__ in POLYNOMIAL_TYPES:   # -p (numpy_poly1d.py)
             from autogradlab.lang import numpy_poly1d
             return numpy_poly1d.unary(self, fn, value)
         from autogradlab.lang.function_operands import is_code_value, unary_error

@@ -33,6 +33,24 @@ EN = {
                                     "Lab",
     "errors_breadth.field_missing": "`f.{name}` of a field without one (dataclasses.MISSING) is not "
                                     "supported in Autograd Lab",
+    "errors_breadth.polynomial_coefficients": "{what} takes coefficients (a list or array) in Autograd Lab, "
+                                              "not a Polynomial",
+    "errors_breadth.polynomial_arguments": "Autograd Lab supports `p.{name}()` with at most one argument and "
+                                           "no keywords",
+    "errors_breadth.polynomial_symbol": "Polynomial's symbol= takes a name of at most 20 characters in "
+                                        "Autograd Lab",
+    "errors_breadth.polynomial_degree": "{what}: Autograd Lab supports a whole-number degree",
+    "errors_breadth.polynomial_attribute": "the attribute `.{name}` of np.polynomial.Polynomial is not "
+                                           "supported in Autograd Lab (supported: {names}, {methods}())",
+    "errors_breadth.polynomial_method": "the method `.{name}()` of np.polynomial.Polynomial is not supported "
+                                        "in Autograd Lab (supported: {methods}())",
+    "errors_breadth.polynomial_call": "Autograd Lab supports `p(x)` of a Polynomial with one number, list or "
+                                      "array",
+    "errors_breadth.polynomial_class": "`Polynomial.{name}` is not supported in Autograd Lab (supported: "
+                                       "Polynomial.fit)",
+    "errors_breadth.polynomial_order": "Autograd Lab supports `{name}(c, m)` with a whole number m",
+    "errors_breadth.polynomial_whole": "Autograd Lab supports `p.{name}(m)` with a whole number",
+    "errors_breadth.polynomial_interval": "Polynomial's {word}= takes two numbers in Autograd Lab",
     "errors_breadth.poly_work_hint": "use a polynomial of lower degree (limit max_call_work)",
     "errors_breadth.poly_terms_hint": "use a polynomial of lower degree",
 }
@@ -63,6 +81,20 @@ ZH = {
     "errors_breadth.field_outside": "Autograd Lab 不支持读取 dataclass 之外的字段的 `f.{name}`",
     "errors_breadth.field_missing": "Autograd Lab 不支持读取没有该值（dataclasses.MISSING）"
                                     "的字段的 `f.{name}`",
+    "errors_breadth.polynomial_coefficients": "在 Autograd Lab 中 {what} 接受系数（列表或数组），"
+                                              "而不是 Polynomial",
+    "errors_breadth.polynomial_arguments": "Autograd Lab 支持最多一个参数、不带关键字参数的 `p.{name}()`",
+    "errors_breadth.polynomial_symbol": "在 Autograd Lab 中 Polynomial 的 symbol= 只接受最多 20 个字符的名字",
+    "errors_breadth.polynomial_degree": "{what}：Autograd Lab 只支持整数次数",
+    "errors_breadth.polynomial_attribute": "Autograd Lab 不支持 np.polynomial.Polynomial 的属性 `.{name}`"
+                                           "（支持：{names}、{methods}()）",
+    "errors_breadth.polynomial_method": "Autograd Lab 不支持 np.polynomial.Polynomial 的方法 `.{name}()`"
+                                        "（支持：{methods}()）",
+    "errors_breadth.polynomial_call": "Autograd Lab 支持用一个数字、列表或数组调用 Polynomial 的 `p(x)`",
+    "errors_breadth.polynomial_class": "Autograd Lab 不支持 `Polynomial.{name}`（支持：Polynomial.fit）",
+    "errors_breadth.polynomial_order": "Autograd Lab 支持 `{name}(c, m)`，其中 m 为整数",
+    "errors_breadth.polynomial_whole": "Autograd Lab 支持 `p.{name}(m)`，其中 m 为整数",
+    "errors_breadth.polynomial_interval": "在 Autograd Lab 中 Polynomial 的 {word}= 只接受两个数字",
     "errors_breadth.poly_work_hint": "使用次数更低的多项式（限制 max_call_work）",
     "errors_breadth.poly_terms_hint": "使用次数更低的多项式",
 }

@@ -244,11 +244,12 @@ def test_poly1d_roots_work_just_below_and_above_the_limit() -> None:
 
 
 def test_poly1d_call_work_checked_first() -> None:
-    limits = dataclasses.replace(DEFAULT_LIMITS, max_call_work=1000)
+    from autogradlab.lang.numpy_poly1d import EVAL_UNITS
+    limits = dataclasses.replace(DEFAULT_LIMITS, max_call_work=EVAL_UNITS * 1000)
     source = "import numpy as np\np = np.poly1d(np.ones(10))\ny = p(np.zeros({n}))\nprint(y.shape)\n"
     assert run_program(source.format(n=100), limits=limits).ok
-    refused(source.format(n=101), "limit", "p(x) would take about 1,010 arithmetic steps", limits=limits,
-            line=3)
+    refused(source.format(n=101), "limit", f"p(x) would take about {EVAL_UNITS * 1010:,} arithmetic steps",
+            limits=limits, line=3)
 
 
 def test_poly1d_refusals_name_the_construct() -> None:

@@ -275,3 +275,24 @@ def test_poly1d_refusals_have_catalogue_keys(source: str, key: str, hint_key: st
     error = run_program(source).error
     assert error.key == key and error.hint_key == hint_key, error
     assert text("zh", key, **dict(error.params)) != text("en", key, **dict(error.params))
+
+
+HOSTILE = [   # (the line after p, q and it are made, the refusal's words): nothing of NumPy's object reached
+    ("print(p.poly)", "the attribute `.poly` of np.poly1d"),
+    ("print(q.poly)", "the attribute `.poly` of np.polynomial.Polynomial"),
+    ("print(p.__class__)", "double-underscore attributes such as `__class__`"),
+    ("print(type(p)([1, 2]))", "calling <class 'numpy.poly1d'> is not supported"),
+    ("print(type(q)([1]))", "calling <class 'numpy.polynomial.polynomial.Polynomial'> is not supported"),
+    ("print(p.deriv.__self__)", "double-underscore attributes such as `__self__`"),
+    ("print(it._it)", "private attributes such as `._it`"),
+    ("print(it.operands)", "the attribute `.operands` of np.nditer"),
+    ("print(dataclasses.fields.__module__)", "double-underscore attributes such as `__module__`"),
+    ("print(p.coeffs.__array_interface__)", "double-underscore attributes such as `__array_interface__`"),
+]
+
+
+@pytest.mark.parametrize(("line", "words"), HOSTILE)
+def test_new_objects_expose_nothing_else(line: str, words: str) -> None:
+    head = ("import numpy as np\nimport dataclasses\nfrom numpy.polynomial import Polynomial\n"
+            "p = np.poly1d([1, 2])\nq = Polynomial([1, 2])\nit = np.nditer(np.arange(3))\n")
+    refused(head + line + "\n", "unsupported", words, line=7)

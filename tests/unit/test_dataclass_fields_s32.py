@@ -113,6 +113,40 @@ class NoPost:
     b: InitVar[int] = 0
 print(NoPost(1, 2))
 """,
+    "inheritance": """from dataclasses import dataclass, field, fields, InitVar, asdict, astuple
+@dataclass
+class Base:
+    x: int
+    k: InitVar[int] = 1
+    def __post_init__(self, k):
+        self.y = self.x * k
+@dataclass
+class Child(Base):
+    z: int = 0
+c = Child(2, 3, 4)
+print(c, c.y, [f.name for f in fields(c)], astuple(c))
+@dataclass(kw_only=True)
+class KB:
+    a: int = 1
+@dataclass
+class KC(KB):
+    b: int
+print(KC(5), KC(5, a=2))
+try:
+    KC()
+except TypeError as e:
+    print(e)
+@dataclass(order=True)
+class O:
+    a: int
+    s: InitVar[int] = 0
+print(O(1) < O(2), O(1, 5) == O(1, 9), sorted([O(3), O(1)]))
+@dataclass(frozen=True)
+class F:
+    a: int
+    b: int = field(default=0, kw_only=True)
+print(hash(F(1)) == hash(F(1, b=0)), F(1, b=2))
+""",
 }
 
 

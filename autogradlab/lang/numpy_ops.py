@@ -39,6 +39,8 @@ def is_numpy_operand(value: Any) -> bool:
 def _raw(value: Any, what: str) -> Any:
     if isinstance(value, SafeArray):
         return value.array
+    if type(value).__name__ == "numpy.poly1d":   # np.square(p): its coefficients, as NumPy's __array__
+        return value.poly.coeffs
     if isinstance(value, (*NUMPY_SCALARS, *_PLAIN_NUMBERS)):
         if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 64:
             raise ProgramTypeError(f"{what}: Python int too large to convert to a numpy integer")

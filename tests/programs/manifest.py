@@ -415,6 +415,9 @@ TUTORIALS: tuple[ProgramSpec, ...] = (
     # the Python Data Science Handbook's fancy indexing and sorting (np.partition / np.argpartition,
     # np.searchsorted, Generator.multivariate_normal: lang/numpy_order.py, numpy_generators.py)
     ProgramSpec("tutorial_pdsh_sorting_fancy_indexing.py", "jakevdp/PythonDataScienceHandbook (code MIT)"),
+    # Session 32 (breadth): NumPy's documentation of np.poly1d and of the Polynomial convenience class
+    # (lang/numpy_poly1d.py, numpy_polynomial_class.py)
+    ProgramSpec("tutorial_numpy_polynomials.py", "numpy/numpy docs (BSD-3-Clause)"),
 )
 
 

@@ -50,6 +50,7 @@ from autogradlab.lang.namedtuple_values import (
 from autogradlab.lang.numpy_flat import NDIter, flat_of
 from autogradlab.lang.numpy_ops import ARRAY_METHODS, array_method, is_numpy_operand
 from autogradlab.lang.numpy_poly1d import CallableValue
+from autogradlab.lang.numpy_strings import StringArray
 from autogradlab.lang.numpy_ufunc_methods import METHODS as UFUNC_METHODS
 from autogradlab.lang.numpy_ufunc_methods import call_ufunc_method, ufunc_of
 from autogradlab.lang.operators import python_error
@@ -210,7 +211,7 @@ def call_method(interp: Interpreter, base: Any, name: str, args: list, kwargs: d
         return numpy_generators.call_method(interp, base, name, args, kwargs)
     if isinstance(base, NDIter):   # it.iternext() (numpy_flat.py)
         return base.call_method(name, args, kwargs)
-    if isinstance(base, CallableValue):   # p.deriv(), p.integ() (numpy_poly1d.py)
+    if isinstance(base, (CallableValue, StringArray)):   # p.deriv(), labels.tolist() (numpy_poly1d.py)
         return base.call_method(interp, name, args, kwargs)
     if isinstance(base, PrettyPrinterValue):   # pp.pprint(x) (pprint_module.py)
         return base.call_method(interp, name, args, kwargs, node)

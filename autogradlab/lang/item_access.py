@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 import torch
 
 from autogradlab.errors import NotSupported, ProgramIndexError, ProgramTypeError
-from autogradlab.lang import class_dispatch, dicts, numpy_indexing, plain_classes
+from autogradlab.lang import class_dispatch, dicts, numpy_indexing, numpy_strings, plain_classes
 from autogradlab.lang.calls import notify_memory as _notify
 from autogradlab.lang.calls import require_data, wrap_result
 from autogradlab.lang.collections_module import DefaultDict, missing_default
@@ -23,6 +23,7 @@ from autogradlab.lang.numpy_flat import FlatIter, NDIter
 from autogradlab.lang.numpy_ops import is_numpy_operand
 from autogradlab.lang.numpy_poly1d import Poly1d
 from autogradlab.lang.numpy_scalar_ops import SCALAR_TYPES
+from autogradlab.lang.numpy_strings import StringArray
 from autogradlab.lang.object_protocols import index_of
 from autogradlab.lang.operators import python_error
 from autogradlab.lang.safe_values import SafeArray, SafeType, type_text
@@ -202,5 +203,8 @@ def set_item(interp: Interpreter, base: Any, index: Any, value: Any, node: ast.A
         return
     if isinstance(base, Poly1d):   # p[2] = 5 (numpy_poly1d.py)
         base.set_item(interp, index, value)
+        return
+    if isinstance(base, StringArray):   # labels[0] = 'cow' (numpy_strings.py)
+        numpy_strings.set_item(interp, base, index, value)
         return
     raise ProgramTypeError(f"'{type_text(base)}' object does not support item assignment")

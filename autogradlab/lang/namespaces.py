@@ -87,6 +87,20 @@ def _math_function(name: str) -> SafeFunction:
     return SafeFunction(f"math.{name}", impl)
 
 
+def _np_array_function(interp, args, kwargs, node):  # noqa: ANN001, ANN202
+    """np.array itself: `np.array(['cat', 'dog'])` makes an array of strings (numpy_strings.py); every
+    other list a numpy function is given stays numbers only (_np_array)."""
+    from autogradlab.lang import numpy_strings
+    if len(args) == 1 and not set(kwargs) - {"dtype"}:
+        data, dtype = args[0], kwargs.get("dtype")
+        if isinstance(data, numpy_strings.StringArray) or numpy_strings.is_str_type(dtype) or \
+                isinstance(data, list | tuple) and numpy_strings.holds_text(data):
+            require_data(data, "in `np.array`")
+            interp.sizes.check_nested(data, "np.array")
+            return numpy_strings.string_array(interp, data, dtype is not None)
+    return _np_array(interp, args, kwargs, node)
+
+
 def _np_array(interp, args, kwargs, node):  # noqa: ANN001, ANN202
     """np.array(nested list[, dtype]): numeric arrays only, sized before they are built."""
     if len(args) != 1 or set(kwargs) - {"dtype"}:
@@ -161,7 +175,7 @@ def modules() -> dict[str, Namespace]:
         "optim": Namespace("torch.optim", {"Optimizer": OPTIMIZER_TYPE}),
     })
     numpy_ns = Namespace("numpy", {
-        "array": SafeFunction("numpy.array", _np_array),
+        "array": SafeFunction("numpy.array", _np_array_function),
         "ndarray": NDARRAY_TYPE,
         "pi": math.pi, "e": math.e, "inf": math.inf, "nan": math.nan,
         **{name: SafeNumpyDtype(getattr(np, name)) for name in al.NUMPY_DTYPES},

@@ -379,6 +379,9 @@ def array_method(interp: Interpreter, base: Any, name: str, args: list, kwargs: 
         charge(interp, raw.size, name)
         return _wrap(_guarded(raw.flatten))
     if name == "astype" and len(args) == 1 and not kwargs:
+        from autogradlab.lang.numpy_strings import as_strings, is_str_type
+        if is_str_type(args[0]) and isinstance(raw, np.ndarray):   # a.astype(str) (numpy_strings.py)
+            return as_strings(interp, raw)
         charge(interp, raw.size, "astype")
         return _wrap(_guarded(lambda: raw.astype(_dtype({"dtype": args[0]}))))
     if name in MORE_ARRAY_METHODS:   # a.std(), a.transpose(), a.sort(), ... (numpy_array_methods.py)

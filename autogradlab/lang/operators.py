@@ -16,12 +16,13 @@ from typing import TYPE_CHECKING, Any
 import torch
 
 from autogradlab.errors import NotSupported, ProgramError, ProgramTypeError, ProgramValueError
-from autogradlab.lang import numpy_ops, numpy_scalar_ops
+from autogradlab.lang import numpy_ops, numpy_scalar_ops, numpy_strings
 from autogradlab.lang.call_work import check_work
 from autogradlab.lang.calls import has_tensor, notify_memory, translate_torch_error
 from autogradlab.lang.compare_guard import run_sized
 from autogradlab.lang.dicts import VIEW_TYPES
 from autogradlab.lang.numpy_poly1d import POLYNOMIAL_TYPES
+from autogradlab.lang.numpy_strings import StringArray
 from autogradlab.lang.operands import STORED, check_operand, object_in
 from autogradlab.lang.safe_values import (
     SafeArray,
@@ -212,6 +213,8 @@ class OperatorsMixin:
             if kinds[0].__name__ in POLYNOMIAL_TYPES or kinds[1].__name__ in POLYNOMIAL_TYPES:
                 from autogradlab.lang import numpy_poly1d  # p + q, 2 * p, p ** 2 (numpy_poly1d.py)
                 return numpy_poly1d.binary(self, op, fn, left, right)
+            if isinstance(left, StringArray) or isinstance(right, StringArray):   # labels == 'cat'
+                return numpy_strings.binary(self, op, fn, left, right)
             if op == "remainder" and kinds[0] is str and objects_stored() and not is_data(right):
                 from autogradlab.lang.object_operators import percent_text  # '%s' % (obj, 1)
                 return percent_text(self, left, right, node)

@@ -51,6 +51,26 @@ EN = {
     "errors_breadth.polynomial_order": "Autograd Lab supports `{name}(c, m)` with a whole number m",
     "errors_breadth.polynomial_whole": "Autograd Lab supports `p.{name}(m)` with a whole number",
     "errors_breadth.polynomial_interval": "Polynomial's {word}= takes two numbers in Autograd Lab",
+    "errors_breadth.strings_chars": "{what} would make a string array of {elements} elements of {width} "
+                                    "characters ({chars} in all); the limit is {limit}",
+    "errors_breadth.strings_dtype_attribute": "the attribute `.{name}` of a string dtype is not supported in "
+                                              "Autograd Lab",
+    "errors_breadth.strings_attribute": "the attribute `.{name}` of a numpy array of strings is not "
+                                        "supported in Autograd Lab (supported: {names}, tolist(), astype(), "
+                                        "indexing, ==)",
+    "errors_breadth.strings_method": "the method `.{name}()` of a numpy array of strings is not supported in "
+                                     "Autograd Lab (supported: tolist(), astype(str), copy())",
+    "errors_breadth.strings_index": "a numpy array of strings takes ints, slices, a mask or an int array as "
+                                    "index in Autograd Lab",
+    "errors_breadth.strings_one_index": "index a numpy array of strings with one array at a time in "
+                                        "Autograd Lab",
+    "errors_breadth.strings_kinds": "Autograd Lab supports numpy arrays of numbers, or of strings",
+    "errors_breadth.strings_operator": "the operator `{op}` on numpy arrays of strings is not supported in "
+                                       "Autograd Lab (supported: ==, !=)",
+    "errors_breadth.strings_compare": "numpy arrays of strings compare with a string or another such array "
+                                      "in Autograd Lab",
+    "errors_breadth.strings_write": "a numpy array of strings takes strings or numbers in Autograd Lab",
+    "errors_breadth.strings_chars_hint": "use fewer or shorter strings",
     "errors_breadth.poly_work_hint": "use a polynomial of lower degree (limit max_call_work)",
     "errors_breadth.poly_terms_hint": "use a polynomial of lower degree",
 }
@@ -95,6 +115,22 @@ ZH = {
     "errors_breadth.polynomial_order": "Autograd Lab 支持 `{name}(c, m)`，其中 m 为整数",
     "errors_breadth.polynomial_whole": "Autograd Lab 支持 `p.{name}(m)`，其中 m 为整数",
     "errors_breadth.polynomial_interval": "在 Autograd Lab 中 Polynomial 的 {word}= 只接受两个数字",
+    "errors_breadth.strings_chars": "{what} 会得到一个有 {elements} 个元素、每个 {width} 个字符的字符串数组"
+                                    "（共 {chars} 个）；上限是 {limit}",
+    "errors_breadth.strings_dtype_attribute": "Autograd Lab 不支持字符串 dtype 的属性 `.{name}`",
+    "errors_breadth.strings_attribute": "Autograd Lab 不支持字符串 numpy 数组的属性 `.{name}`"
+                                        "（支持：{names}、tolist()、astype()、索引、==）",
+    "errors_breadth.strings_method": "Autograd Lab 不支持字符串 numpy 数组的方法 `.{name}()`"
+                                     "（支持：tolist()、astype(str)、copy()）",
+    "errors_breadth.strings_index": "在 Autograd Lab 中字符串 numpy 数组的索引只能是整数、切片、"
+                                    "掩码或整数数组",
+    "errors_breadth.strings_one_index": "在 Autograd Lab 中索引字符串 numpy 数组时一次只能用一个数组",
+    "errors_breadth.strings_kinds": "Autograd Lab 支持由数字或字符串组成的 numpy 数组",
+    "errors_breadth.strings_operator": "Autograd Lab 不支持对字符串 numpy 数组使用运算符 `{op}`"
+                                       "（支持：==、!=）",
+    "errors_breadth.strings_compare": "在 Autograd Lab 中字符串 numpy 数组只能与字符串或另一个这样的数组比较",
+    "errors_breadth.strings_write": "在 Autograd Lab 中字符串 numpy 数组只接受字符串或数字",
+    "errors_breadth.strings_chars_hint": "使用更少或更短的字符串",
     "errors_breadth.poly_work_hint": "使用次数更低的多项式（限制 max_call_work）",
     "errors_breadth.poly_terms_hint": "使用次数更低的多项式",
 }

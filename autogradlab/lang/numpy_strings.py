@@ -88,6 +88,12 @@ class StringArray(InertValue):
     def __len__(self) -> int:
         return len(self.array)
 
+    def __contains__(self, item: object) -> bool:
+        """`'cat' in labels`: NumPy's (labels == 'cat').any() (one pass over at most MAX_STRING_CHARS)."""
+        if not isinstance(item, (str, bool, int, float)):
+            raise NotSupported("`x in` a numpy array of strings takes a string in Autograd Lab")
+        return bool((self.array == item).any())
+
     def width(self) -> int:
         return self.array.dtype.itemsize // 4
 

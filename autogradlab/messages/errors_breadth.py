@@ -70,6 +70,7 @@ EN = {
     "errors_breadth.strings_compare": "numpy arrays of strings compare with a string or another such array "
                                       "in Autograd Lab",
     "errors_breadth.strings_write": "a numpy array of strings takes strings or numbers in Autograd Lab",
+    "errors_breadth.strings_in": "`x in` a numpy array of strings takes a string in Autograd Lab",
     "errors_breadth.strings_chars_hint": "use fewer or shorter strings",
     "errors_breadth.poly_work_hint": "use a polynomial of lower degree (limit max_call_work)",
     "errors_breadth.poly_terms_hint": "use a polynomial of lower degree",
@@ -130,6 +131,7 @@ ZH = {
                                        "（支持：==、!=）",
     "errors_breadth.strings_compare": "在 Autograd Lab 中字符串 numpy 数组只能与字符串或另一个这样的数组比较",
     "errors_breadth.strings_write": "在 Autograd Lab 中字符串 numpy 数组只接受字符串或数字",
+    "errors_breadth.strings_in": "在 Autograd Lab 中对字符串 numpy 数组使用 `x in` 时 x 只能是字符串",
     "errors_breadth.strings_chars_hint": "使用更少或更短的字符串",
     "errors_breadth.poly_work_hint": "使用次数更低的多项式（限制 max_call_work）",
     "errors_breadth.poly_terms_hint": "使用次数更低的多项式",

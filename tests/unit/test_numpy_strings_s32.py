@@ -26,6 +26,7 @@ print(grid, grid[0], grid[1, 1], grid[:, 0], grid.shape, [row.tolist() for row i
 print(np.array(['x', 1, 2.5]), labels.dtype == '<U4', str(labels.dtype), repr(labels.dtype))
 print(labels.dtype.itemsize, labels.dtype.kind, labels[0] + '!', np.array('abc', dtype=str))
 print(np.where(labels == 'cat'), (labels == 'bird').sum(), np.array(labels), labels.copy())
+print('cat' in labels, 'cow' in labels, 'ca' in labels, 'dog' not in labels, 1 in labels)
 del labels, grid, name
 """,
     "writes": """import numpy as np
@@ -95,6 +96,7 @@ def test_a_gather_is_sized_before_numpy_makes_it() -> None:
     ("labels[np.array([0]), np.array([0])]", "one array at a time"),
     ("labels.dtype.fields", "the attribute `.fields` of a string dtype"),
     ("labels.__setitem__", "double-underscore attributes"),
+    ("[1] in labels", "`x in` a numpy array of strings takes a string"),
 ])
 def test_refused_by_name(line: str, words: str) -> None:
     report = run_program(f"import numpy as np\nimport torch\nlabels = np.array(['cat', 'dog'])\n"

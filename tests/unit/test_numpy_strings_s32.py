@@ -27,6 +27,7 @@ print(np.array(['x', 1, 2.5]), labels.dtype == '<U4', str(labels.dtype), repr(la
 print(labels.dtype.itemsize, labels.dtype.kind, labels[0] + '!', np.array('abc', dtype=str))
 print(np.where(labels == 'cat'), (labels == 'bird').sum(), np.array(labels), labels.copy())
 print('cat' in labels, 'cow' in labels, 'ca' in labels, 'dog' not in labels, 1 in labels)
+print(type(labels) is np.ndarray, isinstance(labels, np.ndarray), isinstance(labels, (list, np.ndarray)))
 del labels, grid, name
 """,
     "writes": """import numpy as np

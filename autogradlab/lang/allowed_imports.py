@@ -32,6 +32,7 @@ from autogradlab.lang.allowlist import (
     MATH_INT_NAMES,
     NUMPY_LINALG_NAMES,
     NUMPY_LINALG_RESULT_NAMES,
+    NUMPY_POLYNOMIAL_NAMES,
     NUMPY_TYPING_NAMES,
     TORCH_CONSTANTS,
     TORCH_DTYPES,
@@ -69,6 +70,7 @@ _MODULES = (
     "dataclasses",   # @dataclass, field, asdict, ... (lang/dataclass_classes.py)
     "numpy.typing",   # NDArray, ArrayLike, DTypeLike: inert forms (lang/typing_module.py)
     "operator",   # add, mul, lt, neg, ...: the interpreter's own operators (lang/operator_module.py)
+    "numpy.polynomial", "numpy.polynomial.polynomial",   # Polynomial, polyval, ... (numpy_polynomial_class)
     *(f"torch.distributions.{m}" for m in _DISTRIBUTIONS),
 )
 _MEMBERS = (
@@ -107,6 +109,8 @@ _MEMBERS = (
     "contextlib.contextmanager", "contextlib.nullcontext", "contextlib.suppress",
     *(f"typing.{name}" for name in (*TYPING_NAMES, "TYPE_CHECKING")),   # lang/typing_module.py
     *(f"dataclasses.{name}" for name in DATACLASS_NAMES),   # lang/dataclass_classes.py
+    *(f"numpy.polynomial.polynomial.{name}" for name in NUMPY_POLYNOMIAL_NAMES),   # numpy_polynomial_class
+    "numpy.polynomial.Polynomial", "numpy.polynomial.polynomial", "numpy.polynomial",
     *(f"numpy.typing.{name}" for name in NUMPY_TYPING_NAMES), "numpy.typing",
     # `from torch import tensor` (fast.ai course22p2): a torch function, dtype or constant the program
     # could already call as torch.X, bound under its own name

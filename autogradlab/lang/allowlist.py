@@ -170,7 +170,10 @@ NUMPY_TYPING_NAMES = ("NDArray", "ArrayLike", "DTypeLike")
 
 # dataclasses' names a program may import (lang/dataclass_classes.py makes them)
 DATACLASS_NAMES = ("dataclass", "field", "asdict", "astuple", "replace", "is_dataclass",
-                   "FrozenInstanceError")
+                   "FrozenInstanceError", "fields", "InitVar", "KW_ONLY")
+# np.polynomial.polynomial's names a program may import (lang/numpy_polynomial_class.py)
+NUMPY_POLYNOMIAL_NAMES = ("polyval", "polyfit", "polyroots", "polyder", "polyint", "polyadd", "polysub",
+                          "polymul", "polydiv", "Polynomial")
 
 # np.linalg's functions a program may call (lang/numpy_linalg.py runs them; their names here, torch-free,
 # for the static checker's import lines)
@@ -210,8 +213,8 @@ NN_FUNCTIONAL: dict[str, CallSpec] = {
              ("bias", "dim", "eps", "p", "mode", "value", "keepdim")),
     # convolutions and pooling: their work and im2col buffer checked before the call (conv_work.py)
     **_table("conv1d conv2d conv3d", ("weight", "bias", "stride", "padding", "dilation", "groups")),
-    **_table("conv_transpose1d conv_transpose2d", ("weight", "bias", "stride", "padding", "output_padding",
-                                                   "groups", "dilation")),
+    **_table("conv_transpose1d conv_transpose2d conv_transpose3d", ("weight", "bias", "stride", "padding",
+                                                                    "output_padding", "groups", "dilation")),
     # its output sized on the meta device as any op's; a few steps per output element (session 31)
     **_table("interpolate", ("size", "scale_factor", "mode", "align_corners", "recompute_scale_factor",
                              "antialias")),

@@ -47,8 +47,10 @@ from autogradlab.lang.namedtuple_values import (
     is_namedtuple_class,
     read_field,
 )
-from autogradlab.lang.numpy_flat import flat_of
+from autogradlab.lang.numpy_flat import NDIter, flat_of
 from autogradlab.lang.numpy_ops import ARRAY_METHODS, array_method, is_numpy_operand
+from autogradlab.lang.numpy_poly1d import CallableValue
+from autogradlab.lang.numpy_strings import StringArray
 from autogradlab.lang.numpy_ufunc_methods import METHODS as UFUNC_METHODS
 from autogradlab.lang.numpy_ufunc_methods import call_ufunc_method, ufunc_of
 from autogradlab.lang.operators import python_error
@@ -148,6 +150,8 @@ def read_attribute(interp: Interpreter, base: Any, name: str, node: ast.AST) -> 
             return base.fields[name]
         if name not in ("with_traceback", "add_note"):   # those exist in Python: refused below, by name
             raise python_error(AttributeError(f"'{type_text(base)}' object has no attribute '{name}'"))
+    if isinstance(base, NDIter):   # it.multi_index, it.finished (numpy_flat.py)
+        return base.attribute(name)
     if isinstance(base, SafeGradFn) and name == "next_functions":
         return base.next_functions()
     if isinstance(base, SafeGradFn) and name == "variable" and base.name == "AccumulateGrad":
@@ -205,6 +209,10 @@ def call_method(interp: Interpreter, base: Any, name: str, args: list, kwargs: d
         return torch_generators.call_method(interp, base, name, args, kwargs)
     if isinstance(base, SafeNumpyGenerator):   # rng.normal(0, 1, size=3) (numpy_generators.py)
         return numpy_generators.call_method(interp, base, name, args, kwargs)
+    if isinstance(base, NDIter):   # it.iternext() (numpy_flat.py)
+        return base.call_method(name, args, kwargs)
+    if isinstance(base, (CallableValue, StringArray)):   # p.deriv(), labels.tolist() (numpy_poly1d.py)
+        return base.call_method(interp, name, args, kwargs)
     if isinstance(base, PrettyPrinterValue):   # pp.pprint(x) (pprint_module.py)
         return base.call_method(interp, name, args, kwargs, node)
     if name in NAMEDTUPLE_METHODS and (isinstance(base, ProgramNamedTuple) or is_namedtuple_class(base)):

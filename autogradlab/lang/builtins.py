@@ -285,7 +285,7 @@ def type_of(value: Any) -> SafeType:
     if isinstance(value, SafeException):   # type(e) is ValueError
         from autogradlab.lang.exceptions import exception_type
         return exception_type(value.py_type.__name__) or SafeType(value.py_type.__name__, value.py_type)
-    if isinstance(value, SafeArray):
+    if isinstance(value, SafeArray) or type(value).__name__ == "numpy.ndarray":   # numpy_strings' too
         return NDARRAY_TYPE
     builtin = BUILTIN_TYPES.get(type(value).__name__)
     if builtin is not None and builtin.py_type is type(value):
@@ -315,6 +315,8 @@ def _isinstance(interp, args, kwargs, node):  # noqa: ANN001, ANN202
         raise ProgramTypeError("isinstance() arg 2 must be a type, a tuple of types, or a union")
     if isinstance(value, SafeException):   # `isinstance(e, RuntimeError)` in an except block
         return any(issubclass(value.py_type, kind.py_type) for kind in kinds)
+    if type(value).__name__ == "numpy.ndarray" and any(kind is NDARRAY_TYPE for kind in kinds):
+        return True   # an array of strings is NumPy's ndarray too (numpy_strings.py)
     return any(isinstance(value, kind.py_type) for kind in kinds)
 
 

@@ -1,4 +1,4 @@
-"""Convolutions and pooling (torch.nn.functional.conv1d/2d/3d, conv_transpose1d/2d, max/avg/adaptive
+"""Convolutions and pooling (torch.nn.functional.conv1d/2d/3d, conv_transpose1d/2d/3d, max/avg/adaptive
 pooling), checked before the call.
 
 `F.conv2d(x, w)` is one C call whose time the run's clock cannot interrupt, and its result's size
@@ -43,7 +43,7 @@ from autogradlab.lang.meta_copies import meta_copy, shape_key
 
 _F = "nn.functional."
 CONVOLUTIONS = frozenset(_F + name for name in """conv1d conv2d conv3d conv_transpose1d conv_transpose2d
-    max_pool1d max_pool2d max_pool3d
+    conv_transpose3d max_pool1d max_pool2d max_pool3d
     avg_pool1d avg_pool2d avg_pool3d adaptive_avg_pool1d adaptive_avg_pool2d adaptive_max_pool1d
     adaptive_max_pool2d""".split())
 CONV_MAC_UNITS = 16      # units a multiply-add with one out-channel (16 / min(out-channels, 16))

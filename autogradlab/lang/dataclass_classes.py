@@ -7,9 +7,12 @@ what that text does (lang/dataclass_methods.py). No program code runs but the pr
 factory, __post_init__, the fields' own __repr__/__eq__), under the run's limits.
 
 Supported: fields from the class body's annotations (bases' fields first), defaults and `field(default=,
-default_factory=, init=, repr=, compare=)`, `ClassVar` annotations left out, `@dataclass(init=, repr=,
-eq=, order=, frozen=, unsafe_hash=, match_args=)`, __post_init__, asdict, astuple, replace,
-is_dataclass and FrozenInstanceError. Methods the class defines itself are kept, as CPython keeps them.
+default_factory=, init=, repr=, compare=, kw_only=)`, `ClassVar` annotations left out, `InitVar[...]`
+pseudo-fields (arguments of __init__ handed to __post_init__, never stored), `_: KW_ONLY`,
+`@dataclass(init=, repr=, eq=, order=, frozen=, unsafe_hash=, match_args=, kw_only=)` (keyword-only
+fields come after the others in __init__, as CPython orders them), __post_init__, asdict, astuple,
+replace, fields, is_dataclass and FrozenInstanceError. Methods the class defines itself are kept, as
+CPython keeps them.
 """
 
 from __future__ import annotations
@@ -37,24 +40,32 @@ if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
 
 MISSING = dataclasses.MISSING
-_OPTIONS = ("init", "repr", "eq", "order", "frozen", "unsafe_hash", "match_args")
+_OPTIONS = ("init", "repr", "eq", "order", "frozen", "unsafe_hash", "match_args", "kw_only")
 
 
 
 class DataclassField(InertValue):
     """What `field(...)` gives in a class body: the options of one field."""
 
-    __slots__ = ("default", "factory", "init", "repr", "compare", "name")
+    __slots__ = ("default", "factory", "init", "repr", "compare", "name", "kw_only", "initvar", "annotation")
     listed = False
 
     def __init__(self, default: Any = MISSING, factory: Any = MISSING, init: bool = True, repr_: bool = True,
-                 compare: bool = True) -> None:
+                 compare: bool = True, kw_only: Any = MISSING) -> None:
         self.default, self.factory = default, factory
         self.init, self.repr, self.compare = init, repr_, compare
+        self.kw_only = kw_only   # MISSING: the decorator's kw_only decides (CPython's rule)
         self.name: str | None = None
+        self.initvar = False   # `scale: InitVar[int]`: an argument of __init__ / __post_init__, no field
+        self.annotation: ast.expr | None = None
 
     def __repr__(self) -> str:
         return f"Field(name={self.name!r})"
+
+    def attribute(self, interp: Interpreter, name: str, node: ast.AST) -> Any:
+        """f.name, f.type, f.init ... of what dataclasses.fields() gives (dataclass_fields.py)."""
+        from autogradlab.lang.dataclass_fields import field_attribute
+        return field_attribute(interp, self, name, node)
 
 
 DataclassField.__name__ = DataclassField.__qualname__ = "Field"   # dataclasses' name, in messages
@@ -63,10 +74,12 @@ DataclassField.__name__ = DataclassField.__qualname__ = "Field"   # dataclasses'
 class DataclassInfo:
     """A dataclass's fields (in __init__'s order) and its options."""
 
-    __slots__ = ("fields", "frozen", "options")
+    __slots__ = ("fields", "frozen", "options", "all_fields")
 
     def __init__(self, fields: list[DataclassField], frozen: bool, options: dict[str, bool]) -> None:
-        self.fields, self.frozen, self.options = fields, frozen, options
+        self.all_fields = fields   # InitVars too, in the class's order (__init__ reads them)
+        self.fields = [spec for spec in fields if not spec.initvar]   # what fields(), repr, == read
+        self.frozen, self.options = frozen, options
 
 
 class DataclassDecorator(SafeFunction):
@@ -81,10 +94,10 @@ class DataclassDecorator(SafeFunction):
 # -- the decorator ---------------------------------------------------------------------------------
 def make_decorator(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
     options = {"init": True, "repr": True, "eq": True, "order": False, "frozen": False, "unsafe_hash": False,
-               "match_args": True}
+               "match_args": True, "kw_only": False}
     for word, value in kwargs.items():
         if word not in _OPTIONS:
-            if word in ("kw_only", "slots", "weakref_slot"):
+            if word in ("slots", "weakref_slot"):
                 raise NotSupported(f"`dataclass({word}=...)` is not supported in Autograd Lab",
                                    hint=HINT)
             raise python_error(TypeError(f"dataclass() got an unexpected keyword argument '{word}'"))
@@ -129,13 +142,22 @@ def make_dataclass_of(interp: Interpreter, cls: Any, options: dict[str, bool]) -
     for base in reversed(chain):   # the bases' fields first, as CPython's walk of the MRO
         info = getattr(base, "dataclass", None)
         if info is not None:
-            for spec in info.fields:
+            for spec in info.all_fields:
                 fields[spec.name] = spec
             base_frozen = info.frozen if base_frozen is None or info.frozen else base_frozen
+    kw_only = options["kw_only"]
     for name, annotation in cls.annotations or ():
         if _is_class_var(annotation):
             continue
-        fields[name] = _field_of(cls, name)
+        if _is_named(annotation, "KW_ONLY"):   # `_: KW_ONLY`: the fields below are keyword-only
+            kw_only = True
+            continue
+        spec = fields[name] = _field_of(cls, name)
+        spec.annotation = annotation
+        spec.initvar = _is_named(annotation, "InitVar") or _is_named(getattr(annotation, "value", None),
+                                                                      "InitVar")
+        if spec.kw_only is MISSING:
+            spec.kw_only = kw_only
     frozen = options["frozen"]
     if base_frozen is not None and base_frozen != frozen:
         raise python_error(TypeError("cannot inherit frozen dataclass from a non-frozen one" if frozen
@@ -164,7 +186,7 @@ def make_dataclass_of(interp: Interpreter, cls: Any, options: dict[str, bool]) -
     elif options["eq"] and not frozen and not has_hash:
         own["__hash__"] = (VALUE, None)   # CPython sets __hash__ = None: unhashable
     if options["match_args"] and "__match_args__" not in own:
-        own["__match_args__"] = (VALUE, tuple(spec.name for spec in specs if spec.init))
+        own["__match_args__"] = (VALUE, tuple(spec.name for spec in specs if spec.init and not spec.kw_only))
     from autogradlab.lang.object_equality import equality_for
     cls.equality = equality_for(interp, cls)
     return cls
@@ -179,13 +201,20 @@ def _is_class_var(annotation: ast.expr | None) -> bool:
         or isinstance(target, ast.Attribute) and target.attr == "ClassVar"
 
 
+def _is_named(annotation: ast.expr | None, name: str) -> bool:
+    """`InitVar` / `dataclasses.InitVar` (and KW_ONLY) as written in the annotation."""
+    return isinstance(annotation, ast.Name) and annotation.id == name \
+        or isinstance(annotation, ast.Attribute) and annotation.attr == name
+
+
 def _field_of(cls: ProgramClass, name: str) -> DataclassField:
     member = cls.members.get(name)
     if member is None:
         return _named(DataclassField(), name)
     value = member[1]
     if isinstance(value, DataclassField):
-        spec = DataclassField(value.default, value.factory, value.init, value.repr, value.compare)
+        spec = DataclassField(value.default, value.factory, value.init, value.repr, value.compare,
+                              value.kw_only)
         spec = _named(spec, name)
         if spec.default is MISSING:   # CPython deletes the class attribute the Field was
             del cls.members[name]
@@ -207,7 +236,7 @@ def _check_defaults(specs: list[DataclassField]) -> None:
         if default is not MISSING and _unhashable(default):
             raise python_error(ValueError(f"mutable default {_class_text(default)} for field {spec.name} is "
                                           "not allowed: use default_factory"))
-        if not spec.init:
+        if not spec.init or spec.kw_only:   # keyword-only fields may come in any order
             continue
         if default is MISSING and spec.factory is MISSING:
             if seen_default is not None:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from autogradlab.errors import LimitExceeded
 from autogradlab.lang.operators import python_error
-from autogradlab.lang.parameters import missing_positional, too_many_positional
+from autogradlab.lang.parameters import missing_keyword_only, missing_positional, too_many_positional
 from autogradlab.lang.plain_classes import METHOD, ProgramClass, ProgramObject, read_attribute
 from autogradlab.lang.safe_values import SafeFunction
 
@@ -60,16 +60,18 @@ class _Signature:
 def init_method(interp: Interpreter, cls: ProgramClass, qualname: str, args: list, kwargs: dict,
                 node: ast.AST) -> None:
     info = cls.dataclass   # lang/dataclass_classes.py's DataclassInfo
-    specs = [spec for spec in info.fields if spec.init]
+    specs = [spec for spec in info.all_fields if spec.init and not spec.kw_only]
+    keyword_only = [spec for spec in info.all_fields if spec.init and spec.kw_only]   # after `*`
     params = ["self", *(spec.name for spec in specs)]
     first_default = next((i for i, spec in enumerate(specs) if spec.default is not MISSING
                           or spec.factory is not MISSING), len(specs))
     signature = _Signature(qualname, params, [None] * (len(specs) - first_default))
+    words = {spec.name for spec in keyword_only}
     if len(args) > len(params):
-        raise too_many_positional(signature, len(args), 0)
+        raise too_many_positional(signature, len(args), sum(1 for word in kwargs if word in words))
     bound = dict(zip(params, args, strict=False))
     for word in kwargs:
-        if word not in params:
+        if word not in params and word not in words:
             raise python_error(TypeError(f"{qualname}() got an unexpected keyword argument '{word}'"))
         if word in bound:
             raise python_error(TypeError(f"{qualname}() got multiple values for argument '{word}'"))
@@ -77,8 +79,13 @@ def init_method(interp: Interpreter, cls: ProgramClass, qualname: str, args: lis
     missing = [spec.name for spec in specs[:first_default] if spec.name not in bound]
     if missing:
         raise missing_positional(signature, missing)
+    missing = [spec.name for spec in keyword_only if spec.name not in bound and spec.default is MISSING
+               and spec.factory is MISSING]
+    if missing:
+        raise missing_keyword_only(signature, missing)
     obj = bound["self"]
-    for spec in info.fields:
+    init_vars = []
+    for spec in info.all_fields:
         if spec.name in bound:
             value = bound[spec.name]
         elif spec.factory is not MISSING:
@@ -87,11 +94,14 @@ def init_method(interp: Interpreter, cls: ProgramClass, qualname: str, args: lis
             value = spec.default
         else:
             continue   # init=False without a default: no attribute, as CPython
+        if spec.initvar:   # handed to __post_init__, never stored
+            init_vars.append(value)
+            continue
         _store(interp, obj, spec.name, value)
     post = obj.cls.find("__post_init__")
     if post is not None and post[1] == METHOD:
         from autogradlab.lang.plain_classes import call_function
-        call_function(interp, post[2], [obj], {}, node, post[0])
+        call_function(interp, post[2], [obj, *init_vars], {}, node, post[0])
 
 
 def _store(interp: Interpreter, obj: ProgramObject, name: str, value: Any) -> None:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from autogradlab.errors import LimitExceeded, NotSupported
 from autogradlab.lang.dataclass_classes import HINT, MISSING, DataclassField, make_decorator
+from autogradlab.lang.dataclass_fields import field_members
 from autogradlab.lang.exceptions import LIBRARY_EXCEPTION_TYPES
 from autogradlab.lang.operators import python_error
 from autogradlab.lang.plain_classes import ProgramClass, ProgramObject, read_attribute
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
 
 MAX_ASDICT_DEPTH = 100   # asdict/astuple recurse through nested dataclasses, lists and dicts
-_FIELD_OPTIONS = ("default", "default_factory", "init", "repr", "compare")
+_FIELD_OPTIONS = ("default", "default_factory", "init", "repr", "compare", "kw_only")
 
 
 def _field(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> DataclassField:
@@ -30,7 +31,7 @@ def _field(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Data
         raise python_error(TypeError(f"field() takes 0 positional arguments but {len(args)} were given"))
     for word in kwargs:
         if word not in _FIELD_OPTIONS:
-            if word in ("hash", "metadata", "kw_only"):
+            if word in ("hash", "metadata"):
                 raise NotSupported(f"`field({word}=...)` is not supported in Autograd Lab", hint=HINT)
             raise python_error(TypeError(f"field() got an unexpected keyword argument '{word}'"))
     default, factory = kwargs.get("default", MISSING), kwargs.get("default_factory", MISSING)
@@ -39,8 +40,9 @@ def _field(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Data
     if default is not MISSING:   # a class attribute, as `x: int = 0` holds it (plain_classes.storable)
         from autogradlab.lang.plain_classes import storable
         default = storable(default, "as a class attribute")
+    kw_only = interp.truth(kwargs["kw_only"], node) if "kw_only" in kwargs else MISSING
     return DataclassField(default, factory, *(interp.truth(kwargs[w], node) if w in kwargs else True
-                                              for w in ("init", "repr", "compare")))
+                                              for w in ("init", "repr", "compare")), kw_only)
 
 
 def _instance(what: str, args: list, kwargs: dict) -> ProgramObject:
@@ -90,12 +92,14 @@ def _replace(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> An
         raise python_error(TypeError(f"replace() takes 1 positional argument but {len(args)} were given"))
     obj = _instance("replace", args, {})
     changes = dict(kwargs)
-    for spec in obj.cls.dataclass.fields:
+    for spec in obj.cls.dataclass.all_fields:
         if not spec.init:
             if spec.name in changes:
                 raise python_error(ValueError(f"field {spec.name} is declared with init=False, it cannot be "
                                               "specified with replace()"))
             continue
+        if spec.name not in changes and spec.initvar and spec.default is MISSING:
+            raise python_error(ValueError(f"InitVar '{spec.name}' must be specified with replace()"))
         if spec.name not in changes:
             changes[spec.name] = read_attribute(interp, obj, spec.name)
     return interp.call_value(obj.cls, [], changes, node)
@@ -119,4 +123,5 @@ def dataclasses_namespace() -> Namespace:
         "replace": SafeFunction("dataclasses.replace", _replace),
         "is_dataclass": SafeFunction("dataclasses.is_dataclass", _is_dataclass),
         "FrozenInstanceError": LIBRARY_EXCEPTION_TYPES["FrozenInstanceError"],
+        **field_members(),   # fields, InitVar, KW_ONLY (dataclass_fields.py)
     })

@@ -19,6 +19,7 @@ from autogradlab.lang.comprehension_words import loop_words, short_circuit
 from autogradlab.lang.format_spec import format_field
 from autogradlab.lang.iteration import loop_iterable
 from autogradlab.lang.keyword_unpacking import repeated_keyword, spread_keywords
+from autogradlab.lang.numpy_poly1d import CallableValue
 from autogradlab.lang.object_format import f_string_field
 from autogradlab.lang.operators import BINARY, UNARY
 from autogradlab.lang.plain_classes import PLAIN_VALUES, attribute_allowed, subscript_base
@@ -295,6 +296,8 @@ class ExpressionsMixin:
             raise ProgramTypeError("'Tensor' object is not callable")
         if isinstance(callee, PLAIN_VALUES):   # `Name(...)`, `obj(...)` (lang/plain_classes.py)
             return call_object(self, callee, args, kwargs, node)
+        if isinstance(callee, CallableValue):   # p(2.0), p(x), p(q), Polynomial([1, 2]) (numpy_poly1d.py)
+            return callee.call(self, args, kwargs)
         if isinstance(callee, custom_functions.FunctionClass):   # `Name(...)`: use Name.apply(...)
             raise custom_functions.call_class(callee)
         raise ProgramTypeError(f"'{type_text(callee)}' object is not callable")   # Python's name: 'FBackward'

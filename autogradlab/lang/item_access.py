@@ -12,16 +12,18 @@ from typing import TYPE_CHECKING, Any
 import torch
 
 from autogradlab.errors import NotSupported, ProgramIndexError, ProgramTypeError
-from autogradlab.lang import class_dispatch, dicts, numpy_indexing, plain_classes
+from autogradlab.lang import class_dispatch, dicts, numpy_indexing, numpy_strings, plain_classes
 from autogradlab.lang.calls import notify_memory as _notify
 from autogradlab.lang.calls import require_data, wrap_result
 from autogradlab.lang.collections_module import DefaultDict, missing_default
 from autogradlab.lang.deque_values import Deque
 from autogradlab.lang.guarded_calls import _python_guarded, _torch_guarded
 from autogradlab.lang.inert_values import InertValue
-from autogradlab.lang.numpy_flat import FlatIter
+from autogradlab.lang.numpy_flat import FlatIter, NDIter
 from autogradlab.lang.numpy_ops import is_numpy_operand
+from autogradlab.lang.numpy_poly1d import Poly1d
 from autogradlab.lang.numpy_scalar_ops import SCALAR_TYPES
+from autogradlab.lang.numpy_strings import StringArray
 from autogradlab.lang.object_protocols import index_of
 from autogradlab.lang.operators import python_error
 from autogradlab.lang.safe_values import SafeArray, SafeType, type_text
@@ -113,7 +115,7 @@ def get_item(interp: Interpreter, base: Any, index: Any, node: ast.AST) -> Any:
             return missing_default(interp, base, index, node)   # collections_module.py
         return _python_guarded(lambda: base[index])
     if not isinstance(base, (list, tuple, str, range, torch.Size)):
-        if isinstance(base, (InertValue, FlatIter)):   # List[int], np.mgrid[0:1:5j], a.flat[3]
+        if isinstance(base, (InertValue, FlatIter, NDIter)):   # List[int], np.mgrid[0:1:5j], a.flat[3], it[0]
             return base.subscript(interp, index, node)
         if isinstance(base, SafeType):   # list[int] (typing_module.py)
             return builtin_subscript(base, index)
@@ -195,5 +197,14 @@ def set_item(interp: Interpreter, base: Any, index: Any, value: Any, node: ast.A
             raise ProgramTypeError("sequence index must be integer, not 'slice'")
         _python_guarded(lambda: base.__setitem__(index, value))
         interp.sizes.check_length(len(base), "the list")
+        return
+    if isinstance(base, NDIter):   # it[0] = 7 with op_flags=['readwrite'] (numpy_flat.py)
+        base.set_item(index, value)
+        return
+    if isinstance(base, Poly1d):   # p[2] = 5 (numpy_poly1d.py)
+        base.set_item(interp, index, value)
+        return
+    if isinstance(base, StringArray):   # labels[0] = 'cow' (numpy_strings.py)
+        numpy_strings.set_item(interp, base, index, value)
         return
     raise ProgramTypeError(f"'{type_text(base)}' object does not support item assignment")

@@ -59,6 +59,11 @@ class IterationMixin:
             return iter(list(value) if isinstance(value, (dict, *VIEW_TYPES)) else value)
         if isinstance(value, ITERATORS):   # a generator runs its body as the loop asks (lang/generators.py)
             return value
+        if type(value).__name__ == "numpy.poly1d":   # its coefficients, as NumPy's iter (numpy_poly1d.py)
+            return iter(list(value.poly.coeffs))
+        from autogradlab.lang.numpy_strings import StringArray, items
+        if isinstance(value, StringArray):   # a string array's rows or strings (numpy_strings.py)
+            return items(self, value)
         raise ProgramTypeError(f"'{type(value).__name__}' object is not iterable")
 
     def materialize(self: Interpreter, value: Any, node: ast.AST | None) -> list:

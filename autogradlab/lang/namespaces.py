@@ -43,6 +43,8 @@ from autogradlab.lang.numpy_joins import numpy_join_members
 from autogradlab.lang.numpy_linalg import numpy_linalg_members
 from autogradlab.lang.numpy_ops import numpy_members
 from autogradlab.lang.numpy_order import numpy_order_members
+from autogradlab.lang.numpy_poly1d import NUMPY_POLY1D_MEMBERS
+from autogradlab.lang.numpy_polynomial_class import polynomial_namespaces
 from autogradlab.lang.numpy_polynomials import numpy_polynomial_members
 from autogradlab.lang.numpy_print_options import numpy_print_members
 from autogradlab.lang.operator_module import operator_namespace
@@ -84,6 +86,20 @@ def _math_function(name: str) -> SafeFunction:
         return fn(*args)
     impl.planned = ("math", fn)   # a compiled call site plans it (function_sites.py)
     return SafeFunction(f"math.{name}", impl)
+
+
+def _np_array_function(interp, args, kwargs, node):  # noqa: ANN001, ANN202
+    """np.array itself: `np.array(['cat', 'dog'])` makes an array of strings (numpy_strings.py); every
+    other list a numpy function is given stays numbers only (_np_array)."""
+    from autogradlab.lang import numpy_strings
+    if len(args) == 1 and not set(kwargs) - {"dtype"}:
+        data, dtype = args[0], kwargs.get("dtype")
+        if isinstance(data, numpy_strings.StringArray) or numpy_strings.is_str_type(dtype) or \
+                isinstance(data, list | tuple) and numpy_strings.holds_text(data):
+            require_data(data, "in `np.array`")
+            interp.sizes.check_nested(data, "np.array")
+            return numpy_strings.string_array(interp, data, dtype is not None)
+    return _np_array(interp, args, kwargs, node)
 
 
 def _np_array(interp, args, kwargs, node):  # noqa: ANN001, ANN202
@@ -160,7 +176,7 @@ def modules() -> dict[str, Namespace]:
         "optim": Namespace("torch.optim", {"Optimizer": OPTIMIZER_TYPE}),
     })
     numpy_ns = Namespace("numpy", {
-        "array": SafeFunction("numpy.array", _np_array),
+        "array": SafeFunction("numpy.array", _np_array_function),
         "ndarray": NDARRAY_TYPE,
         "pi": math.pi, "e": math.e, "inf": math.inf, "nan": math.nan,
         **numpy_scalar_types(),
@@ -185,13 +201,15 @@ def modules() -> dict[str, Namespace]:
     torch_ns.members.update(TORCH_INFO_MEMBERS)   # torch.finfo, torch.iinfo (dtype_info.py)
     randoms = random_namespaces()   # Python's random and np.random (random_modules.py)
     numpy_ns.members["random"] = randoms["numpy.random"]
+    polynomials = polynomial_namespaces()   # np.polynomial (numpy_polynomial_class.py)
+    numpy_ns.members["polynomial"] = polynomials["numpy.polynomial"]
     return {**devices, "torch": torch_ns, "torch.autograd": autograd, "torch.autograd.functional": functional,
             "torch.autograd.function": autograd.members["function"],
             "torch.autograd.forward_ad": autograd.members["forward_ad"],
             "torch.linalg": linalg, "torch.func": func, "torch.nn": nn, "torch.nn.functional": nn_functional,
             "torch.optim": torch_ns.members["optim"], "torch.testing": torch_ns.members["testing"],
             "numpy": numpy_ns, "numpy.linalg": numpy_ns.members["linalg"],
-            "numpy.typing": numpy_ns.members["typing"], "math": math_ns, **randoms,
+            "numpy.typing": numpy_ns.members["typing"], "math": math_ns, **randoms, **polynomials,
             "copy": copy_namespace(), "operator": operator_namespace(),
             "warnings": warnings_namespace(), "functools": functools_namespace(), "time": time_namespace(),
             "pprint": pprint_namespace(), "collections": collections_namespace(),
@@ -231,7 +249,8 @@ def numpy_tables() -> list[dict]:
             numpy_emath_members(),   # np.emath.sqrt, np.emath.log, ... (numpy_emath.py)
             numpy_typing_members(),   # np.typing.NDArray (typing_module.py)
             numpy_order_members(),   # np.partition, np.searchsorted, np.may_share_memory (numpy_order.py)
-            numpy_polynomial_members()]   # np.polyfit, np.polyval (numpy_polynomials.py)
+            numpy_polynomial_members(),   # np.polyfit, np.polyval (numpy_polynomials.py)
+            NUMPY_POLY1D_MEMBERS]   # np.poly1d, np.roots (numpy_poly1d.py)
 
 
 def plotting_namespaces() -> dict[str, Namespace]:

@@ -106,7 +106,9 @@ def _ndenumerate(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -
 
 class NDIter(SequenceIterator):
     """np.nditer(a): NumPy's own iterator over one array, each element a 0-d array (a view: with
-    op_flags=['readwrite'], `x[...] = 2 * x` writes into `a`, as in NumPy; read-only by default)."""
+    op_flags=['readwrite'], `x[...] = 2 * x` writes into `a`, as in NumPy; read-only by default).
+    NumPy's tutorial loop reads the iterator itself: `it.multi_index` / `it.index` (with flags
+    multi_index, c_index, f_index), `it.finished`, `it.iternext()` and `it[0]` (the current element)."""
 
     __slots__ = ("_it",)
 
@@ -114,22 +116,57 @@ class NDIter(SequenceIterator):
         self._it = it
         super().__init__(_Charged(interp, iter(it), "np.nditer()"), "numpy.nditer")
 
+    def attribute(self, name: str) -> Any:
+        if name not in _ATTRIBUTES:
+            raise NotSupported(f"the attribute `.{name}` of np.nditer is not supported in Autograd Lab "
+                               f"(supported: {', '.join(sorted(_ATTRIBUTES))}, iternext(), it[i])")
+        return _guarded(lambda: getattr(self._it, name))   # NumPy's ValueError past the end, no flag
+
+    def call_method(self, name: str, args: list, kwargs: dict) -> Any:
+        if name != "iternext":
+            raise NotSupported(f"the method `.{name}()` of np.nditer is not supported in Autograd Lab "
+                               f"(supported: iternext())")
+        if args or kwargs:
+            raise python_error(TypeError("nditer.iternext() takes no arguments"))
+        return _guarded(self._it.iternext)   # one O(1) step; the loop that repeats it is charged
+
+    def subscript(self, interp: Interpreter, index: Any, node: ast.AST) -> Any:
+        if not isinstance(index, (int, np.integer)) or isinstance(index, (bool, np.bool_)):
+            raise NotSupported("np.nditer's `it[i]` takes an int (the operand's number) in Autograd Lab")
+        return _wrap(_guarded(lambda: self._it[int(index)]))   # a 0-d view of the current element
+
+    def set_item(self, index: Any, value: Any) -> None:
+        """`it[0] = 7`: writes the current element (NumPy's ValueError when the operand is read-only)."""
+        if not isinstance(index, (int, np.integer)) or isinstance(index, (bool, np.bool_)):
+            raise NotSupported("np.nditer's `it[i]` takes an int (the operand's number) in Autograd Lab")
+        if not isinstance(value, _OPERAND_TYPES):
+            raise NotSupported("np.nditer's `it[i] = value` takes a number or an array in Autograd Lab")
+        raw = value.array if isinstance(value, SafeArray) else value   # an array the program already holds
+
+        def write() -> None:
+            self._it[int(index)] = raw
+
+        _guarded(write)
+
 
 NDIter.__name__ = "SequenceIterator"
 _OP_FLAGS = frozenset({"readonly", "readwrite", "writeonly"})
-_FLAGS = frozenset({"external_loop", "buffered", "zerosize_ok", "grow_inner"})   # no index, no allocation
+_FLAGS = frozenset({"external_loop", "buffered", "zerosize_ok", "grow_inner",
+                    "multi_index", "c_index", "f_index"})   # none allocates per element
+_ATTRIBUTES = frozenset({"multi_index", "index", "finished", "ndim", "shape", "itersize", "iterindex"})
 MAX_OPERANDS = 32   # NumPy takes up to 64
 _FORM = "np.nditer(a, op_flags=[...], order=...)"
 _REFUSED = (f"Autograd Lab supports `{_FORM}` and `np.nditer([a, b], flags=['external_loop'])` over arrays "
-            "and numbers (flags external_loop, buffered, zerosize_ok, grow_inner)")
+            "and numbers (flags external_loop, buffered, zerosize_ok, grow_inner, multi_index, c_index, "
+            "f_index)")
 _OPERAND_TYPES = (SafeArray, int, float, bool, complex, np.number, np.bool_)
 
 
 def _nditer(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> NDIter:
     """np.nditer(a, op_flags=['readwrite'], order='F'), np.nditer([a, b]) (broadcast together, each item a
     tuple of 0-d arrays), flags=['external_loop'] (each item a 1-d chunk): views of the program's arrays,
-    made lazily, each item charged to the loop budget. multi_index / c_index / f_index (the iterator's
-    own API), op_dtypes and `None` operands (allocated outputs) are refused by name."""
+    made lazily, each item charged to the loop budget; multi_index / c_index / f_index track the position
+    (NDIter reads it). op_dtypes and `None` operands (allocated outputs) are refused by name."""
     named = {**dict(zip(("op", "flags", "op_flags", "op_dtypes", "order"), args, strict=False)), **kwargs}
     if len(args) > 5 or set(named) - {"op", "flags", "op_flags", "order"}:
         raise NotSupported(_REFUSED)

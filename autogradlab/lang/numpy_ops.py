@@ -39,6 +39,8 @@ def is_numpy_operand(value: Any) -> bool:
 def _raw(value: Any, what: str) -> Any:
     if isinstance(value, SafeArray):
         return value.array
+    if type(value).__name__ == "numpy.poly1d":   # np.square(p): its coefficients, as NumPy's __array__
+        return value.poly.coeffs
     if isinstance(value, (*NUMPY_SCALARS, *_PLAIN_NUMBERS)):
         if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 64:
             raise ProgramTypeError(f"{what}: Python int too large to convert to a numpy integer")
@@ -377,6 +379,9 @@ def array_method(interp: Interpreter, base: Any, name: str, args: list, kwargs: 
         charge(interp, raw.size, name)
         return _wrap(_guarded(raw.flatten))
     if name == "astype" and len(args) == 1 and not kwargs:
+        from autogradlab.lang.numpy_strings import as_strings, is_str_type
+        if is_str_type(args[0]) and isinstance(raw, np.ndarray):   # a.astype(str) (numpy_strings.py)
+            return as_strings(interp, raw)
         charge(interp, raw.size, "astype")
         return _wrap(_guarded(lambda: raw.astype(_dtype({"dtype": args[0]}))))
     if name in MORE_ARRAY_METHODS:   # a.std(), a.transpose(), a.sort(), ... (numpy_array_methods.py)

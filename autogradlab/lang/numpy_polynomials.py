@@ -4,8 +4,8 @@ same fit by gradient descent (issue 9, session 31).
 Their sizes are checked before NumPy runs: polyfit builds the n x (deg + 1) Vandermonde matrix and
 solves it by least squares (about n * (deg + 1)**2 steps, checked against max_call_work), for each of
 y's K columns, whose (deg + 1) x K coefficients are counted too (LAPACK copies y into an array that
-large); polyval
-evaluates len(p) coefficients at every point (Horner's rule: len(p) * size(x) steps). Only the
+large); polyval evaluates len(p) coefficients at every point (Horner's rule: EVAL_UNITS * len(p) *
+size(x) units, session 32: ~10 ns a coefficient-point measured in a sandbox worker). Only the
 positional forms and plain data are taken; NumPy words its own errors (a deg < 0, mismatched x and y).
 """
 
@@ -60,14 +60,16 @@ def _polyfit(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> An
 def _polyval(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
     if len(args) != 2 or kwargs:
         raise NotSupported("Autograd Lab supports `np.polyval(p, x)`")
-    p, x = _array(interp, args[0], "np.polyval"), _array(interp, args[1], "np.polyval")
+    from autogradlab.lang.numpy_poly1d import EVAL_UNITS, coefficients  # np.polyval(np.poly1d(...), x)
+    p, x = _array(interp, coefficients(args[0]), "np.polyval"), _array(interp, args[1], "np.polyval")
     size = int(np.size(x))
     try:
         shape = np.broadcast_shapes(np.shape(x), np.shape(p)[1:])   # p's other axes broadcast with x
     except ValueError:
         shape = np.shape(x)   # NumPy says so
     charge(interp, math.prod(shape), "np.polyval")
-    work = max(int(np.shape(p)[0]) if np.ndim(p) else 1, 1) * max(size, math.prod(shape))
+    # Horner's rule makes a temporary per coefficient: EVAL_UNITS a coefficient-point (numpy_poly1d.py)
+    work = EVAL_UNITS * max(int(np.shape(p)[0]) if np.ndim(p) else 1, 1) * max(size, math.prod(shape))
     if (limit := _work_over(interp, work)) is not None:
         raise LimitExceeded(f"np.polyval of {int(np.size(p)):,} coefficients at {size:,} points would take "
                             f"about {work:,} arithmetic steps in one call; the limit is {limit:,} per call",

@@ -16,11 +16,13 @@ from typing import TYPE_CHECKING, Any
 import torch
 
 from autogradlab.errors import NotSupported, ProgramError, ProgramTypeError, ProgramValueError
-from autogradlab.lang import numpy_ops, numpy_scalar_ops
+from autogradlab.lang import numpy_ops, numpy_scalar_ops, numpy_strings
 from autogradlab.lang.call_work import check_work
 from autogradlab.lang.calls import has_tensor, notify_memory, translate_torch_error
 from autogradlab.lang.compare_guard import run_sized
 from autogradlab.lang.dicts import VIEW_TYPES
+from autogradlab.lang.numpy_poly1d import POLYNOMIAL_TYPES
+from autogradlab.lang.numpy_strings import StringArray
 from autogradlab.lang.operands import STORED, check_operand, object_in
 from autogradlab.lang.safe_values import (
     SafeArray,
@@ -178,6 +180,13 @@ def other_result(interp: Interpreter, op: str, left: Any, right: Any, result: An
     return result
 
 
+def _zero_d_arrays_raw(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """`fn(template, args)` with each 0-d array of args as NumPy's own, which Python's `%d` and `%f` read
+    through __int__ / __float__ (sized already: one number each)."""
+    return lambda left, right: fn(left, tuple(v.array if type(v) is SafeArray and v.array.ndim == 0 else v
+                                              for v in right))
+
+
 class OperatorsMixin:
     """apply_binary/apply_unary/compare for the Interpreter (and for builtins such as sum)."""
 
@@ -201,6 +210,11 @@ class OperatorsMixin:
             if kinds[0].__name__ in _PROGRAM_OBJECTS or kinds[1].__name__ in _PROGRAM_OBJECTS:
                 from autogradlab.lang.object_operators import binary  # an object of the program's classes
                 return binary(self, op, left, right, node, inplace_of)
+            if kinds[0].__name__ in POLYNOMIAL_TYPES or kinds[1].__name__ in POLYNOMIAL_TYPES:
+                from autogradlab.lang import numpy_poly1d  # p + q, 2 * p, p ** 2 (numpy_poly1d.py)
+                return numpy_poly1d.binary(self, op, fn, left, right)
+            if isinstance(left, StringArray) or isinstance(right, StringArray):   # labels == 'cat'
+                return numpy_strings.binary(self, op, fn, left, right)
             if op == "remainder" and kinds[0] is str and objects_stored() and not is_data(right):
                 from autogradlab.lang.object_operators import percent_text  # '%s' % (obj, 1)
                 return percent_text(self, left, right, node)
@@ -252,6 +266,8 @@ class OperatorsMixin:
                 from autogradlab.lang.dict_union import charge_union
                 charge_union(self.sizes, left, right, fn is operator.ior)
             self.sizes.check_python_binop(_PY_NAMES.get(op, op), left, right)
+            if op == "remainder" and kinds == (str, tuple):   # '%d <%s>' % (it[0], i): a 0-d array's int
+                fn = _zero_d_arrays_raw(fn)
         try:
             if not tensors and op in _SIZED_COMPARES and (isinstance(left, _COMPARED_CONTAINERS)
                                                           or isinstance(right, _COMPARED_CONTAINERS)):
@@ -285,6 +301,9 @@ class OperatorsMixin:
         if type(value).__name__ in _PROGRAM_OBJECTS:
             from autogradlab.lang.object_operators import unary  # its __neg__ / __pos__
             return unary(self, op, value, node)
+        if type(value).__name__ in POLYNOMIAL_TYPES:   # -p (numpy_poly1d.py)
+            from autogradlab.lang import numpy_poly1d
+            return numpy_poly1d.unary(self, fn, value)
         from autogradlab.lang.function_operands import is_code_value, unary_error
         if is_code_value(value):   # `-f`: Python's TypeError
             raise unary_error(fn, value)

@@ -65,6 +65,10 @@ def missing_positional(fn: UserFunction, names: list[str]) -> ProgramTypeError:
     return _missing(fn, names, "positional")
 
 
+def missing_keyword_only(fn: UserFunction, names: list[str]) -> ProgramTypeError:
+    return _missing(fn, names, "keyword-only")
+
+
 def too_many_positional(fn: UserFunction, given: int, kwonly_given: int) -> ProgramTypeError:
     total, required = len(fn.params), len(fn.params) - len(fn.defaults)
     takes = f"from {required} to {total}" if fn.defaults else f"{total}"

@@ -133,7 +133,8 @@ EN = {
                                  "Autograd Lab",
     "errors_numpy.nditer_call": "Autograd Lab supports `np.nditer(a, op_flags=[...], order=...)` and "
                                 "`np.nditer([a, b], flags=['external_loop'])` over arrays and numbers (flags "
-                                "external_loop, buffered, zerosize_ok, grow_inner)",
+                                "external_loop, buffered, zerosize_ok, grow_inner, multi_index, c_index, "
+                                "f_index)",
     "errors_numpy.nditer_operands": "np.nditer over more than {count} operands is not supported in Autograd "
                                     "Lab",
     "errors_numpy.flat_index": "a.flat[...] takes an int, a slice, `...` or a list or array of ints or bools "
@@ -274,7 +275,8 @@ ZH = {
     "errors_numpy.nditer_call": "Autograd Lab 支持对数组和数字调用 "
                                 "`np.nditer(a, op_flags=[...], order=...)` 和 "
                                 "`np.nditer([a, b], flags=['external_loop'])`"
-                                "（flags 只能是 external_loop、buffered、zerosize_ok、grow_inner）",
+                                "（flags 只能是 external_loop、buffered、zerosize_ok、grow_inner、"
+                                "multi_index、c_index、f_index）",
     "errors_numpy.nditer_operands": "Autograd Lab 不支持对超过 {count} 个操作数调用 np.nditer",
     "errors_numpy.flat_index": "在 Autograd Lab 中 a.flat[...] 只接受整数、切片、`...`，"
                                "或由整数或布尔值组成的列表或数组",

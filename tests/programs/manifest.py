@@ -420,6 +420,9 @@ TUTORIALS: tuple[ProgramSpec, ...] = (
     ProgramSpec("tutorial_fastai_meanshift.py", T_FASTAI),
     # rasbt's LLMs-from-scratch appendix A (tensors, `torch.autograd.grad(..., retain_graph=True)`, backward)
     ProgramSpec("tutorial_rasbt_appendix_a.py", "rasbt/LLMs-from-scratch (Apache-2.0)", output="loss"),
+    # Session 32 (breadth): NumPy's documentation of np.poly1d and of the Polynomial convenience class
+    # (lang/numpy_poly1d.py, numpy_polynomial_class.py)
+    ProgramSpec("tutorial_numpy_polynomials.py", "numpy/numpy docs (BSD-3-Clause)"),
 )
 
 

@@ -349,9 +349,10 @@ def test_polyfit_and_polyval_are_sized_and_their_work_checked() -> None:
     report = run_program(fit.format(d=10), limits=limits(max_call_work=110_000))
     assert not report.ok and report.error.kind == "limit" and "np.polyfit" in report.error.message
     said_in_chinese(report)
-    val = N + "x = np.zeros(1000)\nr = np.polyval(np.ones({k}), x)\n"   # k * 1,000
-    assert run_program(val.format(k=100), limits=limits(max_call_work=100_000)).ok
-    report = run_program(val.format(k=101), limits=limits(max_call_work=100_000))
+    from autogradlab.lang.numpy_poly1d import EVAL_UNITS  # units a coefficient-point (session 32)
+    val = N + "x = np.zeros(1000)\nr = np.polyval(np.ones({k}), x)\n"   # EVAL_UNITS * k * 1,000
+    assert run_program(val.format(k=100), limits=limits(max_call_work=EVAL_UNITS * 100_000)).ok
+    report = run_program(val.format(k=101), limits=limits(max_call_work=EVAL_UNITS * 100_000))
     assert not report.ok and report.error.kind == "limit" and "np.polyval" in report.error.message
     said_in_chinese(report)
     report = run_program(N + "r = np.polyval([1.0], np.zeros(20_001))\n",

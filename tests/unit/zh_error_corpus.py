@@ -160,7 +160,7 @@ CORPUS: list[tuple[str, str, dict]] = [
     ("except_non_exc", "try:\n    x = 1 / 0\nexcept 5:\n    pass\n", {}),
     # numpy
     ("np_array_kw", N + "a = np.array([1], copy=True)\n", {}),
-    ("np_array_str", N + "a = np.array(['a'])\n", {}),
+    ("np_array_str", N + "a = np.array(['a', None])\n", {}),   # ['a'] runs since session 32
     ("np_array_tensor", N + T + "a = np.array(torch.ones(2))\n", {}),
     ("np_array_dtype", N + "a = np.array([1], dtype=5)\n", {}),
     ("np_zeros_kw", N + "a = np.zeros((2,), order='C')\n", {}),

@@ -1,0 +1,138 @@
+"""Session 32's breadth (issue 9): np.nditer's own API (lang/numpy_flat.py), np.poly1d and
+np.polynomial (lang/numpy_poly1d.py), conv_transpose3d; keys recognised by autogradlab/error_keys_more.py.
+The English texts give back the engine's sentences exactly."""
+
+EN = {
+    "errors_breadth.nditer_attribute": "the attribute `.{name}` of np.nditer is not supported in Autograd "
+                                       "Lab (supported: {names}, iternext(), it[i])",
+    "errors_breadth.nditer_method": "the method `.{name}()` of np.nditer is not supported in Autograd Lab "
+                                    "(supported: iternext())",
+    "errors_breadth.nditer_index": "np.nditer's `it[i]` takes an int (the operand's number) in Autograd Lab",
+    "errors_breadth.nditer_write": "np.nditer's `it[i] = value` takes a number or an array in Autograd Lab",
+    "errors_breadth.poly_terms": "{what} would make a polynomial of {terms} coefficients; the limit is "
+                                 "{limit} per polynomial",
+    "errors_breadth.poly_work": "{what} would take about {work} arithmetic steps in one call; the limit is "
+                                "{limit} per call",
+    "errors_breadth.poly_variable": "np.poly1d's variable= takes a name of at most {count} characters in "
+                                    "Autograd Lab",
+    "errors_breadth.poly_r": "np.poly1d's r= takes True or False in Autograd Lab",
+    "errors_breadth.poly_attribute": "the attribute `.{name}` of np.poly1d is not supported in Autograd Lab "
+                                     "(supported: coeffs, order, roots, variable, deriv(), integ())",
+    "errors_breadth.poly_method": "the method `.{name}()` of np.poly1d is not supported in Autograd Lab "
+                                  "(supported: deriv(m=1), integ(m=1, k=0))",
+    "errors_breadth.poly_order": "Autograd Lab supports `p.deriv(m)` and `p.integ(m)` with a whole number m",
+    "errors_breadth.poly_call": "Autograd Lab supports `p(x)` with one argument",
+    "errors_breadth.poly_index": "np.poly1d's `p[k]` takes an int (the power of x) in Autograd Lab",
+    "errors_breadth.poly_write": "np.poly1d's `p[k] = value` takes a number in Autograd Lab",
+    "errors_breadth.poly_constant": "Autograd Lab supports `p.integ(m, k)` with a number or numbers k",
+    "errors_breadth.field_marker": "`{name}[...]` is supported as a dataclass field's annotation only in "
+                                   "Autograd Lab",
+    "errors_breadth.field_type": "`f.type` of a field whose annotation is more than a name or "
+                                 "`List[int]`-like type is not supported in Autograd Lab",
+    "errors_breadth.field_outside": "`f.{name}` of a field outside a dataclass is not supported in Autograd "
+                                    "Lab",
+    "errors_breadth.field_missing": "`f.{name}` of a field without one (dataclasses.MISSING) is not "
+                                    "supported in Autograd Lab",
+    "errors_breadth.polynomial_coefficients": "{what} takes coefficients (a list or array) in Autograd Lab, "
+                                              "not a Polynomial",
+    "errors_breadth.polynomial_arguments": "Autograd Lab supports `p.{name}()` with at most one argument and "
+                                           "no keywords",
+    "errors_breadth.polynomial_symbol": "Polynomial's symbol= takes a name of at most 20 characters in "
+                                        "Autograd Lab",
+    "errors_breadth.polynomial_degree": "{what}: Autograd Lab supports a whole-number degree",
+    "errors_breadth.polynomial_attribute": "the attribute `.{name}` of np.polynomial.Polynomial is not "
+                                           "supported in Autograd Lab (supported: {names}, {methods}())",
+    "errors_breadth.polynomial_method": "the method `.{name}()` of np.polynomial.Polynomial is not supported "
+                                        "in Autograd Lab (supported: {methods}())",
+    "errors_breadth.polynomial_call": "Autograd Lab supports `p(x)` of a Polynomial with one number, list or "
+                                      "array",
+    "errors_breadth.polynomial_class": "`Polynomial.{name}` is not supported in Autograd Lab (supported: "
+                                       "Polynomial.fit)",
+    "errors_breadth.polynomial_order": "Autograd Lab supports `{name}(c, m)` with a whole number m",
+    "errors_breadth.polynomial_whole": "Autograd Lab supports `p.{name}(m)` with a whole number",
+    "errors_breadth.polynomial_interval": "Polynomial's {word}= takes two numbers in Autograd Lab",
+    "errors_breadth.strings_chars": "{what} would make a string array of {elements} elements of {width} "
+                                    "characters ({chars} in all); the limit is {limit}",
+    "errors_breadth.strings_dtype_attribute": "the attribute `.{name}` of a string dtype is not supported in "
+                                              "Autograd Lab",
+    "errors_breadth.strings_attribute": "the attribute `.{name}` of a numpy array of strings is not "
+                                        "supported in Autograd Lab (supported: {names}, tolist(), astype(), "
+                                        "indexing, ==)",
+    "errors_breadth.strings_method": "the method `.{name}()` of a numpy array of strings is not supported in "
+                                     "Autograd Lab (supported: tolist(), astype(str), copy())",
+    "errors_breadth.strings_index": "a numpy array of strings takes ints, slices, a mask or an int array as "
+                                    "index in Autograd Lab",
+    "errors_breadth.strings_one_index": "index a numpy array of strings with one array at a time in "
+                                        "Autograd Lab",
+    "errors_breadth.strings_kinds": "Autograd Lab supports numpy arrays of numbers, or of strings",
+    "errors_breadth.strings_operator": "the operator `{op}` on numpy arrays of strings is not supported in "
+                                       "Autograd Lab (supported: ==, !=)",
+    "errors_breadth.strings_compare": "numpy arrays of strings compare with a string or another such array "
+                                      "in Autograd Lab",
+    "errors_breadth.strings_write": "a numpy array of strings takes strings or numbers in Autograd Lab",
+    "errors_breadth.strings_in": "`x in` a numpy array of strings takes a string in Autograd Lab",
+    "errors_breadth.strings_chars_hint": "use fewer or shorter strings",
+    "errors_breadth.poly_work_hint": "use a polynomial of lower degree (limit max_call_work)",
+    "errors_breadth.poly_terms_hint": "use a polynomial of lower degree",
+}
+
+ZH = {
+    "errors_breadth.nditer_attribute": "Autograd Lab 不支持 np.nditer 的属性 `.{name}`"
+                                       "（支持：{names}、iternext()、it[i]）",
+    "errors_breadth.nditer_method": "Autograd Lab 不支持 np.nditer 的方法 `.{name}()`（支持：iternext()）",
+    "errors_breadth.nditer_index": "在 Autograd Lab 中 np.nditer 的 `it[i]` 只接受整数（操作数的序号）",
+    "errors_breadth.nditer_write": "在 Autograd Lab 中 np.nditer 的 `it[i] = value` 只接受数字或数组",
+    "errors_breadth.poly_terms": "{what} 会得到一个有 {terms} 个系数的多项式；每个多项式的上限是 {limit}",
+    "errors_breadth.poly_work": "{what} 一次调用约需 {work} 步运算；每次调用的上限是 {limit}",
+    "errors_breadth.poly_variable": "在 Autograd Lab 中 np.poly1d 的 variable= "
+                                    "只接受最多 {count} 个字符的名字",
+    "errors_breadth.poly_r": "在 Autograd Lab 中 np.poly1d 的 r= 只接受 True 或 False",
+    "errors_breadth.poly_attribute": "Autograd Lab 不支持 np.poly1d 的属性 `.{name}`"
+                                     "（支持：coeffs、order、roots、variable、deriv()、integ()）",
+    "errors_breadth.poly_method": "Autograd Lab 不支持 np.poly1d 的方法 `.{name}()`"
+                                  "（支持：deriv(m=1)、integ(m=1, k=0)）",
+    "errors_breadth.poly_order": "Autograd Lab 支持 `p.deriv(m)` 和 `p.integ(m)`，其中 m 为整数",
+    "errors_breadth.poly_call": "Autograd Lab 支持只带一个参数的 `p(x)`",
+    "errors_breadth.poly_index": "在 Autograd Lab 中 np.poly1d 的 `p[k]` 只接受整数（x 的幂次）",
+    "errors_breadth.poly_write": "在 Autograd Lab 中 np.poly1d 的 `p[k] = value` 只接受数字",
+    "errors_breadth.poly_constant": "Autograd Lab 支持 `p.integ(m, k)`，其中 k 为一个或多个数字",
+    "errors_breadth.field_marker": "在 Autograd Lab 中 `{name}[...]` 只能用作 dataclass 字段的注解",
+    "errors_breadth.field_type": "Autograd Lab 不支持读取注解不是名字或 `List[int]` "
+                                 "这类类型的字段的 `f.type`",
+    "errors_breadth.field_outside": "Autograd Lab 不支持读取 dataclass 之外的字段的 `f.{name}`",
+    "errors_breadth.field_missing": "Autograd Lab 不支持读取没有该值（dataclasses.MISSING）"
+                                    "的字段的 `f.{name}`",
+    "errors_breadth.polynomial_coefficients": "在 Autograd Lab 中 {what} 接受系数（列表或数组），"
+                                              "而不是 Polynomial",
+    "errors_breadth.polynomial_arguments": "Autograd Lab 支持最多一个参数、不带关键字参数的 `p.{name}()`",
+    "errors_breadth.polynomial_symbol": "在 Autograd Lab 中 Polynomial 的 symbol= 只接受最多 20 个字符的名字",
+    "errors_breadth.polynomial_degree": "{what}：Autograd Lab 只支持整数次数",
+    "errors_breadth.polynomial_attribute": "Autograd Lab 不支持 np.polynomial.Polynomial 的属性 `.{name}`"
+                                           "（支持：{names}、{methods}()）",
+    "errors_breadth.polynomial_method": "Autograd Lab 不支持 np.polynomial.Polynomial 的方法 `.{name}()`"
+                                        "（支持：{methods}()）",
+    "errors_breadth.polynomial_call": "Autograd Lab 支持用一个数字、列表或数组调用 Polynomial 的 `p(x)`",
+    "errors_breadth.polynomial_class": "Autograd Lab 不支持 `Polynomial.{name}`（支持：Polynomial.fit）",
+    "errors_breadth.polynomial_order": "Autograd Lab 支持 `{name}(c, m)`，其中 m 为整数",
+    "errors_breadth.polynomial_whole": "Autograd Lab 支持 `p.{name}(m)`，其中 m 为整数",
+    "errors_breadth.polynomial_interval": "在 Autograd Lab 中 Polynomial 的 {word}= 只接受两个数字",
+    "errors_breadth.strings_chars": "{what} 会得到一个有 {elements} 个元素、每个 {width} 个字符的字符串数组"
+                                    "（共 {chars} 个）；上限是 {limit}",
+    "errors_breadth.strings_dtype_attribute": "Autograd Lab 不支持字符串 dtype 的属性 `.{name}`",
+    "errors_breadth.strings_attribute": "Autograd Lab 不支持字符串 numpy 数组的属性 `.{name}`"
+                                        "（支持：{names}、tolist()、astype()、索引、==）",
+    "errors_breadth.strings_method": "Autograd Lab 不支持字符串 numpy 数组的方法 `.{name}()`"
+                                     "（支持：tolist()、astype(str)、copy()）",
+    "errors_breadth.strings_index": "在 Autograd Lab 中字符串 numpy 数组的索引只能是整数、切片、"
+                                    "掩码或整数数组",
+    "errors_breadth.strings_one_index": "在 Autograd Lab 中索引字符串 numpy 数组时一次只能用一个数组",
+    "errors_breadth.strings_kinds": "Autograd Lab 支持由数字或字符串组成的 numpy 数组",
+    "errors_breadth.strings_operator": "Autograd Lab 不支持对字符串 numpy 数组使用运算符 `{op}`"
+                                       "（支持：==、!=）",
+    "errors_breadth.strings_compare": "在 Autograd Lab 中字符串 numpy 数组只能与字符串或另一个这样的数组比较",
+    "errors_breadth.strings_write": "在 Autograd Lab 中字符串 numpy 数组只接受字符串或数字",
+    "errors_breadth.strings_in": "在 Autograd Lab 中对字符串 numpy 数组使用 `x in` 时 x 只能是字符串",
+    "errors_breadth.strings_chars_hint": "使用更少或更短的字符串",
+    "errors_breadth.poly_work_hint": "使用次数更低的多项式（限制 max_call_work）",
+    "errors_breadth.poly_terms_hint": "使用次数更低的多项式",
+}

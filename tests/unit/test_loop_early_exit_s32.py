@@ -81,7 +81,7 @@ def test_a_break_that_fires_after_skimming_runs_the_program_again_without_skimmi
     off, on = both(source, monkeypatch)
     assert reruns, "the cut loop's run must be run again"
     assert on.printed == off.printed == _plain(source)
-    assert [r.index for r in on.ops] == [r.index for r in off.ops]   # the op list of the loop's real last passes
+    assert [r.index for r in on.ops] == [r.index for r in off.ops]   # the loop's real last passes
 
 
 def test_with_early_exits_off_the_loop_is_recorded_in_full(monkeypatch):

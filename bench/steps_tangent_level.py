@@ -42,7 +42,8 @@ def main(argv: list[str] | None = None) -> int:
     from autogradlab.engine import run_program
     from autogradlab.limits import DEFAULT_LIMITS
     from autogradlab.step_records import StepOptions
-    from tests.programs.manifest import LOOP_PROGRAMS, TUTORIALS as ALL_TUTORIALS
+    from tests.programs.manifest import LOOP_PROGRAMS
+    from tests.programs.manifest import TUTORIALS as ALL_TUTORIALS
 
     specs = [s for s in LOOP_PROGRAMS if not s.slow] + [s for s in ALL_TUTORIALS if s.file in TUTORIALS]
     if args.only:

@@ -83,14 +83,16 @@ def rerun_reason(recorder: Any, error: Any) -> str | None:
 
 
 def stopped_in_skim(recorder: Any, error: Any) -> bool:
-    """Whether an error of the program (rerun_allowed) stopped a loop that skimmed ops or backward
-    calls before its last pass (loop.cut; skim_notes says so): the passes recorded last are then
+    """Whether a loop that skimmed ops or backward calls was left before its last pass by a `break`,
+    a `return`, an error caught outside it (the run then ends without an error: lang/loop_skim.py), or
+    an error of the program that stopped it there (rerun_allowed) (loop.cut; skim_notes says so):
+    the passes recorded last are then
     not the loop's last ones, and the graph of its last backward may lack what a recorded pass
     keeps (its ops' records; the gradients and saved tensors a skimmed backward call does not
     capture: an IndexError in pass 20 of 40 right after a skimmed `y.backward()`, or the second
     backward through a chain's graph in pass 1). The run without skimming ends with the same error
     and shows them."""
-    return error is not None and rerun_allowed(error) and any(loop.cut for loop in recorder._loops.values())
+    return rerun_allowed(error) and any(loop.cut for loop in recorder._loops.values())
 
 
 def graph_rerun_reason(recorder: Any, error: Any, order: list[Any]) -> str | None:

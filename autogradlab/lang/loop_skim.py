@@ -3,9 +3,14 @@
 The engine keeps only the last ops of a run and the gradients of its last backward calls; in a loop
 of 2,000 iterations it built the records of the first ~1,970 and threw them away. A loop that knows
 how many passes it has left says so before each pass (ProgramHooks.on_loop), so the engine can
-count the middle passes instead of recording them. Only a loop that surely runs to its end may say
-so: its body has no `break` (outside a nested loop), no `return` or `yield`, and the program has
-no `try` (an error caught outside would end the loop early). Decided once per loop node.
+count the middle passes instead of recording them. A loop says so when it runs to its end unless
+it is left early: its body has no `yield` or `await` (a generator's loop may never be resumed). A
+`break`, a `return` or an error caught outside (a `try`) that leaves it early after it skimmed
+passes marks it cut (skim.on_loop_end), and the run is run again without skimming
+(skim_rerun.stopped_in_skim), as for an error that stops the program there: session 32, issue 9
+(Deep Learning with PyTorch's 5,000-epoch loop, `if not torch.isfinite(loss).all(): break`, was
+recorded op by op, 20x plain PyTorch, and so was every loop of a program with a `try` anywhere).
+Decided once per loop node.
 """
 
 from __future__ import annotations
@@ -27,7 +32,8 @@ _LEAVES = (ast.Return, ast.Yield, ast.YieldFrom, ast.Await)
 
 
 def _leaves_early(statements: list[ast.AST], in_inner_loop: bool) -> bool:
-    """Whether a `break` of this loop, a `return` or a `yield` can run in `statements`."""
+    """Whether a `break` of this loop, a `return` or a `yield` can run in `statements` (the rule
+    before session 32; with EARLY_EXITS only a `yield` or an `await` counts: _suspends)."""
     stack = [(statement, in_inner_loop) for statement in statements]
     kinds = _kinds
     while stack:
@@ -89,8 +95,32 @@ _HAS_TRY: weakref.WeakKeyDictionary[ast.AST, bool] = weakref.WeakKeyDictionary()
 _LEAVES_EARLY: weakref.WeakKeyDictionary[ast.AST, bool] = weakref.WeakKeyDictionary()
 
 
+EARLY_EXITS = True   # a loop with a break/return, or in a program with a `try`, says its passes too
+                     # (module doc; tests compare reports with it off)
+_SUSPENDS: weakref.WeakKeyDictionary[ast.AST, bool] = weakref.WeakKeyDictionary()
+
+
+def _suspends(statements: list[ast.AST]) -> bool:
+    """Whether a `yield` or an `await` can run in `statements` (not in a def or class inside them)."""
+    stack = list(statements)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, _NESTED_SCOPES):
+            continue
+        if isinstance(node, (ast.Yield, ast.YieldFrom, ast.Await)):
+            return True
+        stack.extend(child_nodes(node))
+    return False
+
+
 def runs_to_end(interp: Interpreter, node: ast.For) -> bool:
-    """Whether this loop, once started, runs every pass unless the run itself stops (cached)."""
+    """Whether this loop, once started, runs every pass unless it is left early (EARLY_EXITS: a left
+    loop is cut, module doc) or the run itself stops (cached)."""
+    if EARLY_EXITS:
+        suspends = _SUSPENDS.get(node)
+        if suspends is None:
+            suspends = _SUSPENDS[node] = _suspends(node.body)
+        return not suspends
     tree = interp.tree
     has_try = _HAS_TRY.get(tree)
     if has_try is None:

@@ -15,6 +15,7 @@ with it the order of a set of numbers, is CPython's. Sets holding strings print 
 from __future__ import annotations
 
 import ast
+import weakref
 from typing import TYPE_CHECKING, Any
 
 import torch
@@ -90,11 +91,21 @@ def make(interp: Interpreter, items: list, what: str = "the set") -> ProgramSet:
     return ProgramSet(set(items))
 
 
+# A display of constants (`epoch in {1, 2, 3, 10, 100, 4000}` in a 5,000-pass loop, issue 9): its items,
+# checked, and the table order of the compiler's frozenset, made once per node; each pass still counts
+# the set and gets a set of its own (a display is a new set every time). Weak keys: they go with the tree.
+_CONSTANT_SETS: weakref.WeakKeyDictionary[ast.AST, frozenset] = weakref.WeakKeyDictionary()
+
+
 def build(interp: Interpreter, node: ast.Set) -> ProgramSet:
     """`{a, b, *rest}`: the items added in order, a starred set merged as CPython merges it (its
     table order), so the set's own order is CPython's. A display of more than two constants is a
     frozenset constant in CPython's compiled code (built from the items, then rebuilt from its own
     order by the compiler's constant merging): that order too."""
+    known = _CONSTANT_SETS.get(node)
+    if known is not None:
+        interp.sizes.charge_sequence(len(node.elts), "the set")
+        return ProgramSet(set(known))
     parts: list = []
     count = 0
     for element in node.elts:
@@ -113,7 +124,9 @@ def build(interp: Interpreter, node: ast.Set) -> ProgramSet:
                 check_item(item)
     result = set()
     if len(node.elts) > 2 and all(_constant(element) for element in node.elts):
-        result.update(frozenset(tuple(frozenset(item for part in parts for item in part))))
+        made = frozenset(tuple(frozenset(item for part in parts for item in part)))
+        _CONSTANT_SETS[node] = made
+        result.update(made)
         return ProgramSet(result)
     for part in parts:
         result.update(part)

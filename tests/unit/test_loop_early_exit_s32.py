@@ -182,6 +182,8 @@ def test_with_early_exits_every_loop_but_a_generators_is_told():
               "    y = yield i\n": False}
     for body, expected in bodies.items():
         source = "y = 0\nfor i in range(10):\n" + body
-        for tree in (ast.parse(source), ast.parse(source + "try:\n    y = 1\nexcept ValueError:\n    pass\n")):
-            interp = Interpreter(tree, source, limits=Limits(), generator=torch.Generator(), hooks=NullHooks())
+        with_try = source + "try:\n    y = 1\nexcept ValueError:\n    pass\n"
+        for tree in (ast.parse(source), ast.parse(with_try)):
+            interp = Interpreter(tree, source, limits=Limits(), generator=torch.Generator(),
+                                 hooks=NullHooks())
             assert loop_skim.runs_to_end(interp, tree.body[1]) is expected, body

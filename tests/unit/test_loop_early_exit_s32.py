@@ -166,3 +166,24 @@ def test_a_constant_set_display_still_counts_against_the_limits():
     assert run_program(source, limits=Limits(max_sequence_len=5)).ok
     refused = run_program(source, limits=Limits(max_sequence_len=4))
     assert not refused.ok and refused.error.line == 2
+
+
+def test_with_early_exits_every_loop_but_a_generators_is_told():
+    import ast
+
+    import torch
+
+    from autogradlab.lang.hooks import NullHooks
+    from autogradlab.lang.interpreter import Interpreter
+
+    bodies = {"    y = y + 1\n": True, "    if i > 3:\n        break\n": True,
+              "    for j in range(3):\n        pass\n    else:\n        break\n": True,
+              "    def f(v):\n        yield v\n": True,   # a nested def's yield is not this loop's
+              "    y = yield i\n": False}
+    for body, expected in bodies.items():
+        source = "y = 0\nfor i in range(10):\n" + body
+        with_try = source + "try:\n    y = 1\nexcept ValueError:\n    pass\n"
+        for tree in (ast.parse(source), ast.parse(with_try)):
+            interp = Interpreter(tree, source, limits=Limits(), generator=torch.Generator(),
+                                 hooks=NullHooks())
+            assert loop_skim.runs_to_end(interp, tree.body[1]) is expected, body

@@ -337,13 +337,18 @@ def test_the_skim_note_is_in_the_catalogue_in_both_languages(monkeypatch):
     ("    def f(v):\n        return v\n", True),                             # a nested def's return
     ("    while True:\n        break\n", True),
 ])
-def test_only_loops_that_surely_run_to_their_end_are_told(body, runs_to_end):
+def test_only_loops_that_surely_run_to_their_end_are_told(body, runs_to_end, monkeypatch):
+    """The rule before session 32 (loop_skim.EARLY_EXITS off); with it on, a loop left early is cut
+    and run again (tests/unit/test_loop_early_exit_s32.py)."""
     import ast
 
     import torch
 
+    import autogradlab.lang.loop_skim as loop_skim
     from autogradlab.lang.hooks import NullHooks
     from autogradlab.lang.loop_skim import runs_to_end as told
+
+    monkeypatch.setattr(loop_skim, "EARLY_EXITS", False)
 
     source = "y = 0\nfor i in range(10):\n" + body   # (for/else is refused by the checker; the
     for tree, expected in ((ast.parse(source), runs_to_end),   # walk does not rely on that)

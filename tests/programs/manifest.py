@@ -70,7 +70,7 @@ LOOP_PROGRAMS: tuple[ProgramSpec, ...] = (
     ProgramSpec("loop_mlp_manual.py", LOOPS, timeout_s=30, output="loss"),
     ProgramSpec("loop_python_sum.py", LOOPS, output=None),
     ProgramSpec("loop_numpy_scalars.py", LOOPS, timeout_s=30, output=None),
-    ProgramSpec("loop_function_break.py", LOOPS, timeout_s=30, output=None),   # session 32: a loop with a break
+    ProgramSpec("loop_function_break.py", LOOPS, timeout_s=30, output=None),   # session 32: break
 )
 
 PROGRAMS: tuple[ProgramSpec, ...] = (

@@ -39,7 +39,7 @@ from autogradlab.lang.allowlist import (
     TORCH_FUNCTIONS,
     TYPING_NAMES,
 )
-from autogradlab.lang.operator_module import OPERATOR_NAMES
+from autogradlab.lang.operator_names import OPERATOR_NAMES
 from autogradlab.lang.time_module import CLOCKS, refusal
 
 FUNC_MEMBERS = ("grad", "grad_and_value", "jacrev", "jacfwd", "hessian", "vmap", "vjp", "jvp", "linearize")

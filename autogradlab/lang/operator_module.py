@@ -17,12 +17,7 @@ from autogradlab.lang.safe_values import Namespace, SafeFunction
 if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
 
-_BINARY = {"add": ast.Add, "sub": ast.Sub, "mul": ast.Mult, "truediv": ast.Div, "floordiv": ast.FloorDiv,
-           "mod": ast.Mod, "pow": ast.Pow, "matmul": ast.MatMult, "lshift": ast.LShift, "rshift": ast.RShift,
-           "and_": ast.BitAnd, "or_": ast.BitOr, "xor": ast.BitXor}
-_COMPARE = {"eq": ast.Eq, "ne": ast.NotEq, "lt": ast.Lt, "le": ast.LtE, "gt": ast.Gt, "ge": ast.GtE}
-_UNARY = {"neg": ast.USub, "pos": ast.UAdd, "invert": ast.Invert, "inv": ast.Invert}
-OPERATOR_NAMES: tuple[str, ...] = (*_BINARY, *_COMPARE, *_UNARY, "not_", "truth")
+from autogradlab.lang.operator_names import _BINARY, _COMPARE, _UNARY, OPERATOR_NAMES  # noqa: F401
 
 
 def _two(name: str, args: list, kwargs: dict) -> list:

@@ -68,11 +68,18 @@ def _fold_choice(graph: Graph) -> bool:
         persist_state=state.PERSIST)
 
 
+TANGENT_STOPPED = "forward mode stopped"   # the start of step_tangents' note (en, as notes are kept)
+
+
 def _empty_message(report: Report, mode: str) -> str:
     if mode == "reverse":
         return t("steps.no_backward")
-    if mode == "tangent":   # a direction that could not be used (said above), or no leaf to give one to
-        return t("steps.no_tangent_direction" if report.steps.direction_error else "steps.no_tangent")
+    if mode == "tangent":   # a direction that could not be used (said above), forward mode stopped before the
+        if report.steps.direction_error:   # graph (its note above says why), or no leaf to give one to
+            return t("steps.no_tangent_direction")
+        if any(note.startswith(TANGENT_STOPPED) for note in report.steps.notes):
+            return t("steps.no_tangent_stopped")
+        return t("steps.no_tangent")
     return t("steps.no_ops")
 
 

@@ -35,6 +35,8 @@ EN = {
     "steps.fold": "Step repeated loop steps as one group",
     "steps.no_tangent": "No tangent steps: this program has no leaf tensor that requires grad to give a "
                         "direction to.",
+    "steps.no_tangent_stopped": "No tangent steps: forward mode stopped before it reached the output's graph "
+                                "(the note above says why).",
     "steps.no_ops": "The output's graph has no operations to step through.",
     "steps.no_graph": "This program has no autograd graph to step through: make a tensor that requires grad "
                       "and compute with it, e.g. `x = torch.arange(4.0, requires_grad=True)`, "
@@ -142,6 +144,8 @@ ZH = {
     "steps.values_what": "值",
     "steps.fold": "把重复的循环步骤作为一组来演示",
     "steps.no_tangent": "没有前向模式步骤：这个程序没有需要梯度的叶子张量，无法给出方向。",
+    "steps.no_tangent_stopped": "没有前向模式步骤：前向模式在到达输出的计算图之前就停止了"
+                                "（原因见上面的说明）。",
     "steps.no_ops": "输出的计算图中没有可以逐步演示的运算。",
     "steps.no_graph": "这个程序没有可逐步演示的自动求导计算图：先创建一个需要梯度的张量并用它计算，"
                       "例如 `x = torch.arange(4.0, requires_grad=True)`、`y = 2 * torch.dot(x, x)`。",

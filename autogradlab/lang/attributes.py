@@ -73,6 +73,7 @@ from autogradlab.lang.sizes import tensor_elements
 from autogradlab.lang.slice_values import read_part
 from autogradlab.lang.stored_objects import require_item, require_storable
 from autogradlab.lang.tensor_own_attributes import MISSING, read_own_attribute, set_own_attribute
+from autogradlab.lang.tensor_storage import TensorStorage, storage_of
 from autogradlab.lang.unbound_methods import dict_fromkeys, read_method, string_method
 
 if TYPE_CHECKING:
@@ -139,6 +140,8 @@ def read_attribute(interp: Interpreter, base: Any, name: str, node: ast.AST) -> 
         return getattr(base.dtype, name)   # `a.dtype.name` 'int64', `a.dtype.itemsize` 8 (NumPy quickstart)
     if isinstance(base, SafeDistribution):
         return distributions.read_attribute(base, name)
+    if isinstance(base, TensorStorage):   # s.dtype, s.device
+        return base.attribute(name)
     if isinstance(base, SafeNumpyGenerator):   # rng.bit_generator: refused, naming the methods
         return numpy_generators.read_attribute(base, name)
     if isinstance(base, SafeType) and name == "__name__":   # `type(err).__name__`: 'ValueError', 'Tensor'
@@ -188,6 +191,8 @@ def call_method(interp: Interpreter, base: Any, name: str, args: list, kwargs: d
         spec = al.TENSOR_METHODS.get(name)
         if spec is not None:
             return call_tensor_method(interp, base, name, spec, args, kwargs, node)
+        if name == "storage":   # lang/tensor_storage.py
+            return storage_of(interp, base, args, kwargs)
         if name in al.TENSOR_PROPERTIES:
             value = read_attribute(interp, base, name, node)
             raise ProgramTypeError(f"'{type_text(value)}' object is not callable (`.{name}` is a "
@@ -203,6 +208,8 @@ def call_method(interp: Interpreter, base: Any, name: str, args: list, kwargs: d
         return custom_functions.call_method(interp, base, name, args, kwargs, node)
     if (method := string_method(base, name) or dict_fromkeys(base, name)) is not None:   # str.upper("x")
         return method.impl(interp, args, kwargs, node)
+    if isinstance(base, TensorStorage):   # s.size(), s.tolist()
+        return base.call(name, args, kwargs)
     if isinstance(base, HookHandle) and name == "remove" and not args and not kwargs:
         return base.remove()   # h = y.register_hook(f); h.remove() (tensor_hooks.py)
     if isinstance(base, SafeGenerator):   # g.manual_seed(n)

@@ -39,6 +39,7 @@ from autogradlab.lang.safe_values import (
     type_text,
 )
 from autogradlab.lang.sorting import extreme, holds_objects, sort_keywords, sorted_items
+from autogradlab.lang.tensor_storage import TensorStorage
 from autogradlab.utf8_text import encode_error
 
 
@@ -323,6 +324,8 @@ def _isinstance(interp, args, kwargs, node):  # noqa: ANN001, ANN202
 def _id(interp, args, kwargs, node):  # noqa: ANN001, ANN202
     _data_args("id", args, kwargs)
     _exactly_one("id", args)
+    if isinstance(args[0], TensorStorage):   # id(a.storage()): the memory's (lang/tensor_storage.py)
+        return interp.identity(args[0].first)
     return interp.identity(args[0])
 
 

@@ -28,6 +28,7 @@ from autogradlab.lang.object_protocols import index_of
 from autogradlab.lang.operators import python_error
 from autogradlab.lang.safe_values import SafeArray, SafeType, type_text
 from autogradlab.lang.stored_objects import refuse_object_index, require_item
+from autogradlab.lang.tensor_storage import TensorStorage
 from autogradlab.lang.typing_module import builtin_subscript
 
 if TYPE_CHECKING:
@@ -86,6 +87,8 @@ def get_item(interp: Interpreter, base: Any, index: Any, node: ast.AST) -> Any:
                 raise python_error(TypeError(f"{type(base).__name__} indices must be integers or slices, "
                                              f"not {index.cls.name}"))
         refuse_object_index(index)
+    if type(base) is TensorStorage:   # points.storage()[1] (lang/tensor_storage.py)
+        return base.read(index)
     if isinstance(base, torch.Tensor):
         items = index if isinstance(index, tuple) else (index,)
         if any(type(item) is range for item in items):   # d2l's y_hat[range(len(y_hat)), y]
@@ -144,6 +147,10 @@ def _ranges_as_tensors(interp: Interpreter, index: Any) -> Any:
 
 
 def set_item(interp: Interpreter, base: Any, index: Any, value: Any, node: ast.AST) -> None:
+    if type(base) is TensorStorage:   # points_storage[0] = 2.0 writes the tensors viewing that memory
+        _notify(interp, "write", base.tensor)
+        base.write(index, value)
+        return
     if type(base) is SafeArray and type(value) in _NUMBER_WRITES and _int_index(index):
         # `loss[i, j] = value` of a number in a NumPy loop: the general path's SafeArray case for it
         # (refuse_object_index, require_data, is_array_index and its number test all pass such a pair)

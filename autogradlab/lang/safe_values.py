@@ -35,6 +35,7 @@ from autogradlab.lang.data_wrappers import (
 )
 from autogradlab.lang.inert_values import InertValue
 from autogradlab.lang.set_value import ProgramSet
+from autogradlab.lang.tensor_storage import TensorStorage
 
 
 @dataclass(eq=False)
@@ -100,7 +101,8 @@ _ATOMS = (bool, int, float, complex, str, type(None), torch.Tensor, torch.Size, 
           SafeArray, SafeNumpyDtype, SafeType, SafeGradFn, SafeGenerator, SafeException, SafeDistribution,
           SafeGradMode, HookHandle, TracebackStandIn, SafeNumpyGenerator, SafeBitGenerator, range, slice,
           type(Ellipsis), np.number, np.bool_,   # numpy scalars: operators route them to numpy_ops
-          InertValue)   # typing's forms, finfo / iinfo, np.mgrid / np.r_ (lang/inert_values.py)
+          InertValue,   # typing's forms, finfo / iinfo, np.mgrid / np.r_ (lang/inert_values.py)
+          TensorStorage)   # t.storage() (lang/tensor_storage.py)
 # and the concrete NumPy scalar types (`type(x) in _ATOM_TYPES` answers np.float64 without a walk: each is an
 # np.number or np.bool_, which _ATOMS lists)
 _ATOM_TYPES = frozenset(_ATOMS) | {kind for kind in set(np.sctypeDict.values())
@@ -344,6 +346,8 @@ def type_text(value: Any) -> str:
         return value.name
     if isinstance(value, SafeGenerator):
         return "torch._C.Generator"
+    if isinstance(value, TensorStorage):
+        return "torch.storage.TypedStorage"
     if isinstance(value, HookHandle):
         return "torch.utils.hooks.RemovableHandle"
     if isinstance(value, SafeNumpyGenerator):

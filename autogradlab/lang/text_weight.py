@@ -91,6 +91,9 @@ def _atom_weight(obj: Any, overhead: int = 0) -> int:
     arr = _as_array(obj)
     if arr is not None:
         return _printed_elements(arr.shape, arr.size)
+    own = getattr(obj, "own_text_weight", None)   # t.storage(): a line a number (lang/tensor_storage.py)
+    if own is not None:
+        return own() + overhead
     parts = getattr(obj, "weighed_parts", None)   # functools.partial: its repr shows its arguments
     if parts is not None:
         return _mapping_weight(parts(), 10**12, overhead)

@@ -138,6 +138,7 @@ EN = {
     "errors_more.torch_generator_state": "set_state() needs the uint8 tensor that get_state() returned",
     "errors_more.set_rng_state_args": "set_rng_state() takes one argument, new_state",
     "errors_more.torch_generator_type": "{fn}(): argument 'generator' must be torch.Generator, not {type}",
+    "errors_more.storage_write": "writing into a storage takes an int index and a number in Autograd Lab",
 }
 
 ZH = {
@@ -249,4 +250,5 @@ ZH = {
     "errors_more.torch_generator_state": "set_state() 需要 get_state() 返回的 uint8 张量",
     "errors_more.set_rng_state_args": "set_rng_state() 只接受一个参数：new_state",
     "errors_more.torch_generator_type": "{fn}()：参数 'generator' 必须是 torch.Generator，而不是 {type}",
+    "errors_more.storage_write": "在 Autograd Lab 中写入存储（storage）需要一个整数下标和一个数",
 }

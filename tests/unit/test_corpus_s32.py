@@ -15,6 +15,9 @@ CPython on the same text, with the limits just below and above.
   writes Python's text (`<built-in function partial>`, `<built-in function norm>` before)
 - `import operator` (fast.ai's course22p2 notebooks start with it; it was refused): add, mul, lt, neg, not_,
   ... as the interpreter's own operators (the same size checks and records as `a * b`)
+- `t.storage()` (Deep Learning with PyTorch ch. 3 shows a tensor's storage in 7 cells; fast.ai's matmul
+  lesson once): printed and displayed as PyTorch's TypedStorage, indexed and written by an int (the tensor
+  changes), len(), .size(), .tolist(), .dtype; id() names the memory; its text weighed before it is made
 """
 
 from __future__ import annotations
@@ -200,3 +203,50 @@ def test_operator_results_are_sized_first() -> None:
     assert not report.ok and report.error.kind == "limit", report.error
     report = run_program(N + "import operator\nr = operator.mul([0], 10**9)\n")
     assert not report.ok and report.error.kind == "limit", report.error
+
+
+# -- t.storage() -----------------------------------------------------------------------------------------
+@pytest.mark.parametrize("snippet", [
+    # Deep Learning with PyTorch, p1ch3/1_tensors.ipynb, cells 16-19, 31, 41, 45
+    "points = torch.tensor([[4.0, 1.0], [5.0, 3.0], [2.0, 1.0]])\npoints.storage()\n"
+    "points_storage = points.storage()\npoints_storage[0]\npoints.storage()[1]\n",
+    "points = torch.tensor([[4.0, 1.0], [5.0, 3.0], [2.0, 1.0]])\npoints_storage = points.storage()\n"
+    "points_storage[0] = 2.0\npoints\npoints_t = points.t()\nid(points.storage()) == id(points_t.storage())\n"
+    "points_t.storage()\npoints_t_cont = points_t.contiguous()\npoints_t_cont.storage()\n",
+    "t = torch.arange(6.)\ns = t.storage()\nprint(len(s), s.size(), s.tolist(), s.dtype, s.device, s[-1])\n"
+    "print(s, torch.tensor([True, False]).storage(), torch.arange(3).storage())\n"
+    "print(t.storage() is t.storage(), type(s), str(s) == repr(s))\n",
+    "t = torch.arange(6.)\ns = t.storage()\ndef f(x):\n    return x.storage()[2]\n"
+    "for i in range(3):\n    v = f(t)\n    s[i] = 7.0\n",
+    # written through the storage, the leaf's value changes, its graph does not see it (as in PyTorch)
+    "w = torch.ones(2, requires_grad=True)\ny = (w * w).sum()\nws = w.storage()\nws[0] = 3.0\ny.backward()\n"
+    "g = w.grad\n",
+    "p = torch.zeros(2, 3)\nrow = p[1]\nrow.storage()[4] = 1.5\n"
+    "print(row.storage_offset(), p, len(row.storage()))\n",
+])
+def test_storage_like_pytorch(snippet: str) -> None:
+    compare(N + snippet)
+
+
+@pytest.mark.parametrize("line", [
+    "torch.arange(3.).storage()[1:2]", "torch.arange(3.).storage()[5]", "torch.arange(3.).storage()[1.5]",
+    "torch.arange(3.).storage()[-7]",
+])
+def test_storage_fails_like_pytorch(line: str) -> None:
+    fails_like_python(N + f"r = {line}\n")
+
+
+@pytest.mark.parametrize("line", ["s.resize_(10)", "s[0] = torch.tensor(1.0)", "s.data_ptr()", "s.fill_(0)"])
+def test_storage_refuses_the_rest(line: str) -> None:
+    report = run_program(N + "s = torch.arange(3.).storage()\n" + line + "\n")
+    assert not report.ok and report.error.kind == "unsupported" and report.error.line == 4, report.error
+
+
+def test_storage_text_is_weighed_first() -> None:
+    # print() writes a line a number: refused as any text that large, before it is written
+    source = N + "s = torch.zeros({n}).storage()\nprint(s)\n"
+    assert run_program(source.format(n=1_000)).ok
+    report = run_program(source.format(n=3_000_000))
+    assert not report.ok and report.error.kind == "limit", report.error
+    shown = run_program(N + "s = torch.zeros(3_000_000).storage()\ns\n")   # a display: a short text
+    assert shown.ok and len(shown.displayed[0].text) < 1000

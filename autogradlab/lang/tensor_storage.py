@@ -9,6 +9,11 @@ call makes a new object, as PyTorch's does (`a.storage() is a.storage()` is Fals
 (`id(a.storage()) == id(a.t().storage())` is True, as the lesson prints: CPython gives the second
 temporary the first one's freed address). Only ints, slices (PyTorch's own error) and Python numbers
 reach it.
+
+Threat model (security.md §2-3, decided in session 33): PyTorch's storage object stays unreachable (its doors,
+`from_file`, `.type('module.name')`, `_share_filename_`, `data_ptr`, `resize_`, are not on the wrapper), and a
+storage is given only where every byte of its memory is an element of the tensor's base (holds_only_elements):
+some results keep unwritten room (`unique_consecutive`), which a storage would show.
 """
 
 from __future__ import annotations
@@ -97,10 +102,31 @@ def _class_text(value: Any) -> str:
     return f"<class '{type_text(value)}'>"
 
 
+def holds_only_elements(tensor: torch.Tensor) -> bool:
+    """Whether every byte of the tensor's memory is an element of its base tensor (the tensor itself when it
+    is not a view): a storage shows all of its memory, and PyTorch leaves written-over room in some results
+    (`unique_consecutive` of 200 values keeps room for 600, never initialised: security.md §3)."""
+    root = tensor._base if tensor._base is not None else tensor
+    memory = root.untyped_storage()
+    if root.storage_offset() != 0 or memory.nbytes() != root.numel() * root.element_size():
+        return False
+    expected = 1   # dense: the strides, smallest first, step over each other's blocks exactly
+    dims = [d for d in zip(root.shape, root.stride(), strict=True) if d[0] != 1]
+    for size, stride in sorted(dims, key=lambda d: d[1]):
+        if stride != expected:
+            return False
+        expected *= size
+    return True
+
+
 def storage_of(interp: Interpreter, tensor: torch.Tensor, args: list, kwargs: dict) -> TensorStorage:
     """`t.storage()`: a new wrapper, its id() that of the run's first wrapper of the same memory."""
     if args or kwargs:
         raise NotSupported("`.storage()` takes no arguments in Autograd Lab")
+    if not holds_only_elements(tensor):
+        raise NotSupported("`.storage()` of this tensor is not supported in Autograd Lab: its memory holds "
+                           "more than the elements of the tensor it belongs to (PyTorch left room it never "
+                           "wrote); `.storage()` of a tensor you made, or of a view of it, works")
     memory = tensor.untyped_storage()
     cache = interp.__dict__.setdefault("_storages", {})
     key = (memory.data_ptr(), memory.nbytes(), tensor.dtype)   # held memory: its address is not reused

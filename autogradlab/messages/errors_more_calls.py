@@ -139,6 +139,10 @@ EN = {
     "errors_more.set_rng_state_args": "set_rng_state() takes one argument, new_state",
     "errors_more.torch_generator_type": "{fn}(): argument 'generator' must be torch.Generator, not {type}",
     "errors_more.storage_write": "writing into a storage takes an int index and a number in Autograd Lab",
+    "errors_more.storage_room": (
+        "`.storage()` of this tensor is not supported in Autograd Lab: its memory holds more than the "
+        "elements of the tensor it belongs to (PyTorch left room it never wrote); `.storage()` of a tensor "
+        "you made, or of a view of it, works"),
 }
 
 ZH = {
@@ -251,4 +255,7 @@ ZH = {
     "errors_more.set_rng_state_args": "set_rng_state() 只接受一个参数：new_state",
     "errors_more.torch_generator_type": "{fn}()：参数 'generator' 必须是 torch.Generator，而不是 {type}",
     "errors_more.storage_write": "在 Autograd Lab 中写入存储（storage）需要一个整数下标和一个数",
+    "errors_more.storage_room": (
+        "Autograd Lab 不支持这个张量的 `.storage()`：它的内存比它所属张量的元素多"
+        "（PyTorch 留下了从未写入的空间）；你自己创建的张量及其视图的 `.storage()` 可以使用"),
 }

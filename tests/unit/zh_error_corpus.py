@@ -96,7 +96,7 @@ CORPUS: list[tuple[str, str, dict]] = [
     ("gradcheck_function", T + "torch.autograd.gradcheck(3, torch.ones(1))\n", {}),
     ("numpy_print_option", "import numpy as np\nnp.set_printoptions(threshold=5)\n", {}),
     ("copy_tensor_own", T + "import copy\nx = torch.ones(2)\nx.g = 1\ny = copy.deepcopy(x)\n", {}),
-    ("tensor_storage", T + "x = torch.ones(2)\ny = x.storage()\n", {}),
+    ("tensor_storage", T + "x = torch.unique_consecutive(torch.ones(4))\ny = x.storage()\n", {}),
     ("tensor_no_attr", T + "x = torch.ones(2)\ny = x.foo\n", {}),
     ("tensor_method_no_call", T + "x = torch.ones(2)\ny = x.sum\n", {}),
     ("property_called", T + "x = torch.ones(2)\ny = x.shape()\n", {}),

@@ -55,3 +55,9 @@ class Limits:
 
 
 DEFAULT_LIMITS = Limits()
+
+# A Steps job runs the program twice: its own run (timeout_s, as on every page) and forward mode's run with
+# dual numbers (engine/step_run.py: its own share of timeout_s, ending by TANGENT_END_SHARE of it). Its
+# worker's hard limit (the zygote's kill, the CPU backstop) is this many times timeout_s (issue 9: with
+# one timeout_s for both, PyTorch's 2,000-pass polynomial fit never had forward mode in the hosted app).
+STEPS_JOB_TIME_FACTOR = 1.8

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from autogradlab.host_status import RateWindow
-from autogradlab.limits import DEFAULT_LIMITS, Limits
+from autogradlab.limits import DEFAULT_LIMITS, STEPS_JOB_TIME_FACTOR, Limits
 from autogradlab.report import ErrorInfo, Report
 from autogradlab.sandbox_client import JobNotStarted, ReportTooBig, ZygoteClient, ZygoteGone
 from autogradlab.sandbox_outcome import crash, failed, to_report
@@ -258,8 +258,9 @@ class WorkerPool:
                                hint="try again in a moment")
             started = time.perf_counter()
             try:
-                outcome = zygote.run_job(job, timeout=timeout_s, memory_mb=limits.memory_mb)
-                report = to_report(outcome, source, seed, limits)
+                job_s = timeout_s * (STEPS_JOB_TIME_FACTOR if steps is not None else 1.0)   # (two runs)
+                outcome = zygote.run_job(job, timeout=job_s, memory_mb=limits.memory_mb)
+                report = to_report(outcome, source, seed, replace(limits, timeout_s=job_s))
             except JobNotStarted:   # the program never ran: not its crash (issue 9, loaded machine)
                 self._discard(zygote)
                 report = failed(source, seed, "internal", "the program runner could not start",

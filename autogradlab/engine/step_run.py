@@ -24,7 +24,10 @@ from autogradlab.report import Graph
 from autogradlab.step_records import StepOptions, StepTrace
 
 VALUE_MAX_ELEMENTS = 100_000       # one free name's value in expression mode
-TANGENT_TIME_SHARE = 0.6           # of limits.timeout_s: the tangent run ends by then (the rest: records)
+TANGENT_TIME_SHARE = 0.8           # of limits.timeout_s: the tangent run's own soft deadline (a run's)
+TANGENT_END_SHARE = 1.4            # of limits.timeout_s after the Steps run's start: the tangent run ends by
+                                   # then; the rest, to the job's hard limit (limits.STEPS_JOB_TIME_FACTOR,
+                                   # 1.8), builds the steps (at most ~0.5 s measured on a loaded machine)
 EXPRESSION_TEXT_MAX = 40
 
 
@@ -138,7 +141,8 @@ class StepSession:
 
         def tangents(direction: dict[str, torch.Tensor], wanted: set[int],
                      made: dict[int, list[tuple[str, int]]] | None = None, start: int = 0) -> Any:
-            budget = TANGENT_TIME_SHARE * self.limits.timeout_s - (time.perf_counter() - self.started)
+            budget = min(TANGENT_TIME_SHARE * self.limits.timeout_s,
+                         TANGENT_END_SHARE * self.limits.timeout_s - (time.perf_counter() - self.started))
             if budget < 0.1:
                 from autogradlab import messages
                 from autogradlab.engine.tangent_run import TangentRun

@@ -19,7 +19,7 @@ from typing import Protocol, TextIO
 from autogradlab import eigen_cli, messages  # torch-free: a typed matrix needs no sandbox
 from autogradlab.cli_input import read_bounded, read_file_bounded, too_long
 from autogradlab.cli_text import TerminalSafe, format_error, format_summary, json_terminal_safe, terminal_safe
-from autogradlab.limits import DEFAULT_LIMITS
+from autogradlab.limits import DEFAULT_LIMITS, STEPS_JOB_TIME_FACTOR
 from autogradlab.links import MAX_SEED
 from autogradlab.report import ErrorInfo, Report
 
@@ -86,7 +86,9 @@ def build_parser() -> argparse.ArgumentParser:
 def _add_run_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--output", metavar="NAME", help="the variable to use as the output tensor")
     parser.add_argument("--timeout", type=_positive_seconds, metavar="S",
-                        help=f"wall-time limit in seconds (default {DEFAULT_LIMITS.timeout_s:g})")
+                        help=f"wall-time limit in seconds (default {DEFAULT_LIMITS.timeout_s:g}; a run with "
+                             f"--steps runs the program twice and its worker stops it after "
+                             f"{STEPS_JOB_TIME_FACTOR:g}× this)")
     parser.add_argument("--seed", type=int, default=0, metavar="N", help="random seed (default 0)")
 
 

@@ -32,7 +32,8 @@ Anything else (files, network, other modules, `!pip`, `%magic`) is refused with 
     "about.loops": "loop iterations",
     "about.length": "program length",
     "about.nodes": "graph nodes drawn",
-    "about.seconds": "{value} s",
+    "about.seconds": "{value} s (the Steps page runs a program twice, its own run and forward mode's: "
+                     "{steps} s for both)",
     "about.lines": "{value} lines",
     "about.nodes_value": "{value} (bigger graphs are shown folded)",
     "about.isolation": "Programs run in separate worker processes with these limits; nothing one program "
@@ -69,7 +70,8 @@ Autograd Lab 在**真实的 PyTorch** 中运行一段简短的 PyTorch 程序（
     "about.loops": "循环次数",
     "about.length": "程序长度",
     "about.nodes": "绘制的计算图节点数",
-    "about.seconds": "{value} 秒",
+    "about.seconds": "{value} 秒（步骤页面会把程序运行两次：它自己的运行和前向模式的运行，"
+                     "两次共 {steps} 秒）",
     "about.lines": "{value} 行",
     "about.nodes_value": "{value}（更大的计算图会折叠显示）",
     "about.isolation": "程序在独立的工作进程中运行，并受上述限制；一个程序做的任何事情对下一个程序都不可见。"

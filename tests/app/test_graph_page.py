@@ -155,6 +155,9 @@ def test_about_page_renders(page: AppTest):
     at = page.switch_page("views/about.py").run()
     assert at.title[0].value == "About Autograd Lab"
     assert not at.exception
+    time_row = at.dataframe[0].value.iloc[0].tolist()   # session 33: the Steps page's two runs have 1.8×
+    assert time_row == ["time", "5 s (the Steps page runs a program twice, its own run and forward mode's: "
+                                "9 s for both)"]
 
 
 def test_app_process_never_imports_torch(app_file: str):

@@ -35,6 +35,9 @@ NUMBERS_MAX_CHARS = 400
 # stop with the program's own 3 s); 3,000 nodes: ~1 s. An output with more gets a note instead.
 MAX_STEP_NODES = 3_000
 SUBSCRIPTS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
+MADE_LOOKBACK = 16     # ops back from a step's op where StepContext.made_text looks for an input's maker
+MADE_TEXT_MAX = 24
+_SYMBOLS = {"add": "+", "sub": "−", "mul": "·", "div": "/", "matmul": "@"}
 
 
 _SNAPS: dict[int, tuple[torch.Tensor, TensorSnapshot]] = {}   # one build's snapshots, by id(tensor)
@@ -123,8 +126,34 @@ class StepContext:
         names = [self.name(i) if i is not None else None for i in ids]
         node = self.nodes[node_id]
         record = self.record(node.op_index)
-        spare = [text for text in (record.inputs if record else ()) if text not in names]
+        spare = [self.made_text(text, record) for text in (record.inputs if record else ())
+                 if text not in names]
         return [n if n is not None else (spare.pop(0) if spare else "c") for n in names]
+
+    def made_text(self, text: str, record: Any) -> str:
+        """A slot's tensor that is no node of the graph (a constant of it: `x ** 2` of PyTorch's polynomial
+        fit, x not requiring grad) and no variable: named `t37989` by its number, which no drawing shows.
+        Named instead by the op that made it, when that op is one of the few before this one and its
+        own inputs have names: `x^2`, `(a · b)`, `exp(x)`."""
+        if not (text[:1] == "t" and text[1:].isdigit()) or record is None:
+            return text
+        number = int(text[1:])
+        for index in range(record.index - 1, max(-1, record.index - MADE_LOOKBACK), -1):
+            made = self.record(index)
+            if made is None or not any(out.id == number for out in made.outputs):
+                continue
+            inputs = list(made.inputs)
+            if not inputs or any(i[:1] == "t" and i[1:].isdigit() for i in inputs):
+                return text
+            symbol = _SYMBOLS.get(made.op) if len(inputs) == 2 else None
+            if made.op == "pow" and len(inputs) == 2:
+                shown = f"{inputs[0]}^{inputs[1]}"
+            elif symbol is not None:
+                shown = f"({inputs[0]} {symbol} {inputs[1]})"
+            else:
+                shown = f"{made.op}({', '.join(inputs)})"
+            return shown if len(shown) <= MADE_TEXT_MAX else text
+        return text
 
     def constant_texts(self, node_id: str) -> list[str]:
         """The op's arguments that are no tensor, as the program wrote them (`2`, `dim=0`), minus

@@ -165,32 +165,51 @@ def forward_text(key: str, output: str, inputs: list[str], op: str, constants: t
     return _fill(rule.forward, {**_slots(inputs), "y": output, "n": exponent})
 
 
+def with_exponent(text: str, exponent: str) -> str:
+    """A power's rule with its exponent: `n·a^(n−1)` of `x ** 2` reads `2·x`, of `x ** 3` `3·x^2`."""
+    if exponent == "n":
+        return text
+    text = text.replace("{n}", exponent)
+    try:
+        whole = float(exponent)
+    except ValueError:
+        return text
+    if whole.is_integer():
+        lower = int(whole) - 1
+        text = text.replace(f"^({exponent}−1)", "" if lower == 1 else f"^{lower}")
+    return text
+
+
 def backward_text(key: str, inputs: list[str], op: str, notes: dict[int, str] | None = None,
-                  shown: set[int] | None = None, output: str = "y") -> str:
+                  shown: set[int] | None = None, output: str = "y", exponent: str = "n") -> str:
     """"∂/∂a = ḡ·b,  ∂/∂b = ḡ·a": `inputs` names every input slot, `shown` the slots that get a
-    gradient (default all), `notes` adds "(summed to the shape …)" to a slot."""
+    gradient (default all), `notes` adds "(summed to the shape …)" to a slot; `exponent`: a power's."""
     rule = RULES.get(key)
     parts = []
     for slot, name in enumerate(inputs):
         if shown is not None and slot not in shown:
             continue
         if rule is not None and slot < len(rule.vjp):
-            formula = _fill(rule.vjp[slot], {**_slots(inputs), "g": "ḡ", "y": output})
+            formula = _fill(with_exponent(rule.vjp[slot], exponent),
+                            {**_slots(inputs), "g": "ḡ", "y": output})
         else:
             formula = f"ḡᵀ·∂{op}/∂{name} " + GENERIC_VJP.replace("{op}", op)
         parts.append(f"∂/∂{name} = {formula}{(notes or {}).get(slot, '')}")
     return ",  ".join(parts)
 
 
-def tangent_text(key: str, output: str, inputs: list[str], op: str, constants: set[int] = frozenset()) -> str:
-    """`constants`: input slots that carry no tangent (a number, a tensor without grad): 0."""
+def tangent_text(key: str, output: str, inputs: list[str], op: str, constants: set[int] = frozenset(),
+                 exponent: str = "n") -> str:
+    """`constants`: input slots that carry no tangent (a number, a tensor without grad): 0; `exponent`: a
+    power's."""
     rule = RULES.get(key)
     dot_names = {f"d{slot}": "0" if k in constants else tangent_name(name)
                  for k, (slot, name) in enumerate(_slots(inputs).items())}
     if rule is None or not rule.jvp:
         moving = " + ".join(f"∂{op}/∂{n}·{tangent_name(n)}" for n in inputs) or "0"
         return f"{tangent_name(output)} = {moving} " + GENERIC_JVP.replace("{op}", op)
-    return f"{tangent_name(output)} = " + _fill(rule.jvp, {**_slots(inputs), **dot_names, "y": output})
+    return f"{tangent_name(output)} = " + _fill(with_exponent(rule.jvp, exponent),
+                                                {**_slots(inputs), **dot_names, "y": output})
 
 
 # Rules that move or reshape values rather than compute them: their numbers read "ḡ = … → …".

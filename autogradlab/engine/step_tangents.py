@@ -227,7 +227,8 @@ def _entry(ctx: StepContext, node_id: str, known: dict[str, list[torch.Tensor]],
     shown = snap(_mine(ctx, node_id, known))
     constants = {k for k, i in enumerate(slots) if i is None}
     return TangentStep(index=index, node=node_id, var=var, line=node.line, tangent=shown,
-                       rule=rules.tangent_text(key, ctx.out_name(node_id), names, node.op or "op", constants),
+                       rule=rules.tangent_text(key, ctx.out_name(node_id), names, node.op or "op", constants,
+                                               values["n"]),
                        numbers=short(rules.numbers_text("jvp", key, values, shown.summary)))
 
 

@@ -297,7 +297,8 @@ def _op_step(ctx: StepContext, log: BackwardLog, key: int, node_id: str, adjoint
         sends.append((i, shown))
         numbers.append(f"→ {names[k]}: " + rules.numbers_text("vjp", rule_key, values, shown.summary, slot=k))
     shown = {k for k, i in enumerate(slots) if i is not None}
-    rule = rules.backward_text(rule_key, names, node.op or "op", broadcast, shown, ctx.out_name(node_id))
+    rule = rules.backward_text(rule_key, names, node.op or "op", broadcast, shown, ctx.out_name(node_id),
+                               values["n"])
     return ReverseStep(**common, sends=tuple(sends), rule=rule, numbers=short(";  ".join(numbers)))
 
 

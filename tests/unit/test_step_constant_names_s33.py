@@ -32,6 +32,19 @@ def test_polynomial_fit_steps_name_the_powers_of_x() -> None:
     assert "mul₇ = c · x^2" in texts and "mul₁₁ = d · x^3" in texts
     assert any(t.startswith("∂/∂c = ḡ·x^2") for t in texts)
     assert f"dmul₇ = {tangent_name('c')}·x^2 + c·0" in texts   # (ċ: c and a combining dot)
+    # the square's rules with its exponent (they read ḡ·n·sub₁₃^(n−1) before)
+    assert "∂/∂sub₁₃ = ḡ·2·sub₁₃" in texts and "dpow₁₅ = 2·sub₁₃·dsub₁₃" in texts
+
+
+@pytest.mark.parametrize(("power", "reverse", "tangent"), [
+    ("3", "ḡ·3·w^2", "3·w^2·"), ("0.5", "ḡ·0.5·w^(0.5−1)", "0.5·w^(0.5−1)·"), ("1", "ḡ·1·w^0", "1·w^0·"),
+])
+def test_power_rules_show_their_exponent(power: str, reverse: str, tangent: str) -> None:
+    source = (f"import torch\nw = torch.tensor([0.5, 1.5], requires_grad=True)\ny = (w ** {power}).sum()\n"
+              "y.backward()\n")
+    texts = _texts(run_program(source, steps=StepOptions()))
+    assert any(t.endswith(reverse) for t in texts), texts
+    assert any(t.endswith(tangent + tangent_name("w")) for t in texts), texts
 
 
 @pytest.mark.parametrize(("expression", "shown"), [

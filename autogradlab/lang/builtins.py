@@ -287,6 +287,8 @@ def type_of(value: Any) -> SafeType:
         return exception_type(value.py_type.__name__) or SafeType(value.py_type.__name__, value.py_type)
     if isinstance(value, SafeArray) or type(value).__name__ == "numpy.ndarray":   # numpy_strings' too
         return NDARRAY_TYPE
+    if getattr(value, "scalar_type", False) and type(value).__name__.startswith("numpy.dtypes."):
+        return type_of(BUILTIN_TYPES["int"])   # np.int8 is a class in numpy: type(np.int8) is `type`
     builtin = BUILTIN_TYPES.get(type(value).__name__)
     if builtin is not None and builtin.py_type is type(value):
         return builtin

@@ -47,6 +47,7 @@ from autogradlab.lang.numpy_poly1d import NUMPY_POLY1D_MEMBERS
 from autogradlab.lang.numpy_polynomial_class import polynomial_namespaces
 from autogradlab.lang.numpy_polynomials import numpy_polynomial_members
 from autogradlab.lang.numpy_print_options import numpy_print_members
+from autogradlab.lang.numpy_testing import numpy_testing_namespace
 from autogradlab.lang.operator_module import operator_namespace
 from autogradlab.lang.pprint_module import pprint_namespace
 from autogradlab.lang.random_modules import random_namespaces
@@ -94,11 +95,18 @@ def _np_array_function(interp, args, kwargs, node):  # noqa: ANN001, ANN202
     from autogradlab.lang import numpy_strings
     if len(args) == 1 and not set(kwargs) - {"dtype"}:
         data, dtype = args[0], kwargs.get("dtype")
-        if isinstance(data, numpy_strings.StringArray) or numpy_strings.is_str_type(dtype) or \
-                isinstance(data, list | tuple) and numpy_strings.holds_text(data):
+        if isinstance(dtype, list | tuple):   # dtype=[('name', 'U10'), ('age', 'i4')]: records
+            raise NotSupported("structured arrays (`np.array(data, dtype=[(name, type), ...])`) are not "
+                               "supported in Autograd Lab")
+        texts = isinstance(data, numpy_strings.StringArray) or \
+            isinstance(data, list | tuple) and numpy_strings.holds_text(data)
+        if numpy_strings.is_str_type(dtype) or texts and dtype is None:
             require_data(data, "in `np.array`")
             interp.sizes.check_nested(data, "np.array")
             return numpy_strings.string_array(interp, data, dtype is not None)
+        if isinstance(data, numpy_strings.StringArray):   # np.array(words, dtype=float): numbers, as NumPy
+            data = data.array.tolist()                    # parses them (the array was sized when made)
+            args = [data]
     return _np_array(interp, args, kwargs, node)
 
 
@@ -201,6 +209,7 @@ def modules() -> dict[str, Namespace]:
     torch_ns.members.update(TORCH_INFO_MEMBERS)   # torch.finfo, torch.iinfo (dtype_info.py)
     randoms = random_namespaces()   # Python's random and np.random (random_modules.py)
     numpy_ns.members["random"] = randoms["numpy.random"]
+    numpy_ns.members["testing"] = numpy_testing_namespace()   # assert_allclose, ... (numpy_testing.py)
     polynomials = polynomial_namespaces()   # np.polynomial (numpy_polynomial_class.py)
     numpy_ns.members["polynomial"] = polynomials["numpy.polynomial"]
     return {**devices, "torch": torch_ns, "torch.autograd": autograd, "torch.autograd.functional": functional,
@@ -209,6 +218,7 @@ def modules() -> dict[str, Namespace]:
             "torch.linalg": linalg, "torch.func": func, "torch.nn": nn, "torch.nn.functional": nn_functional,
             "torch.optim": torch_ns.members["optim"], "torch.testing": torch_ns.members["testing"],
             "numpy": numpy_ns, "numpy.linalg": numpy_ns.members["linalg"],
+            "numpy.testing": numpy_ns.members["testing"],
             "numpy.typing": numpy_ns.members["typing"], "math": math_ns, **randoms, **polynomials,
             "copy": copy_namespace(), "operator": operator_namespace(),
             "warnings": warnings_namespace(), "functools": functools_namespace(), "time": time_namespace(),

@@ -65,6 +65,10 @@ EN = {
     "errors_breadth.strings_one_index": "index a numpy array of strings with one array at a time in "
                                         "Autograd Lab",
     "errors_breadth.strings_kinds": "Autograd Lab supports numpy arrays of numbers, or of strings",
+    "errors_breadth.structured_arrays": "structured arrays (`np.array(data, dtype=[(name, type), ...])`) are "
+                                        "not supported in Autograd Lab",
+    "errors_breadth.isscalar_call": "Autograd Lab supports `np.isscalar(element)`",
+    "errors_breadth.object_kind_call": "Autograd Lab supports `np.{name}(x)` of arrays, lists and numbers",
     "errors_breadth.strings_operator": "the operator `{op}` on numpy arrays of strings is not supported in "
                                        "Autograd Lab (supported: ==, !=)",
     "errors_breadth.strings_compare": "numpy arrays of strings compare with a string or another such array "
@@ -127,6 +131,10 @@ ZH = {
                                     "掩码或整数数组",
     "errors_breadth.strings_one_index": "在 Autograd Lab 中索引字符串 numpy 数组时一次只能用一个数组",
     "errors_breadth.strings_kinds": "Autograd Lab 支持由数字或字符串组成的 numpy 数组",
+    "errors_breadth.structured_arrays": "Autograd Lab 不支持结构化数组"
+                                        "（`np.array(data, dtype=[(name, type), ...])`）",
+    "errors_breadth.isscalar_call": "Autograd Lab 支持 `np.isscalar(element)`",
+    "errors_breadth.object_kind_call": "Autograd Lab 支持对数组、列表和数字使用 `np.{name}(x)`",
     "errors_breadth.strings_operator": "Autograd Lab 不支持对字符串 numpy 数组使用运算符 `{op}`"
                                        "（支持：==、!=）",
     "errors_breadth.strings_compare": "在 Autograd Lab 中字符串 numpy 数组只能与字符串或另一个这样的数组比较",

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 _NUMBERS = (bool, int, float, complex, *NUMPY_SCALARS)
 # each function's keyword arguments and the kind of value each takes
-_BOOL, _NUMBER, _TEXT = "bool", "number", "text"
+_BOOL, _NUMBER, _TEXT = "True or False", "a number", "a string"
 ASSERTIONS: dict[str, dict[str, str]] = {
     "assert_equal": {"err_msg": _TEXT, "verbose": _BOOL, "strict": _BOOL},
     "assert_array_equal": {"err_msg": _TEXT, "verbose": _BOOL, "strict": _BOOL},
@@ -50,8 +50,8 @@ def _plain(name: str, value: Any, budget: list[int], depth: int = 0) -> Any:
     """The value with its numpy arrays unwrapped; NotSupported for anything NumPy should not see."""
     budget[0] -= 1
     if depth > MAX_DEPTH or budget[0] < 0:
-        raise NotSupported(f"Autograd Lab's np.testing.{name} compares at most {MAX_ITEMS:,} values in lists "
-                           "and tuples; compare arrays instead")
+        raise NotSupported(f"Autograd Lab's np.testing.{name} compares at most {MAX_ITEMS:,} values in "
+                           "lists and tuples; compare arrays instead")
     if isinstance(value, _NUMBERS) or value is None:
         return value
     if isinstance(value, SafeArray):
@@ -72,7 +72,7 @@ def _option(name: str, key: str, value: Any) -> Any:
           _NUMBER: isinstance(value, (int, float, *NUMPY_SCALARS)) and not isinstance(value, bool),
           _TEXT: isinstance(value, str)}[kind]
     if not ok:
-        raise NotSupported(f"`np.testing.{name}({key}=...)` takes a {kind} in Autograd Lab")
+        raise NotSupported(f"`np.testing.{name}({key}=...)` takes {kind} in Autograd Lab")
     return value
 
 

@@ -68,6 +68,11 @@ EN = {
     "errors_breadth.structured_arrays": "structured arrays (`np.array(data, dtype=[(name, type), ...])`) are "
                                         "not supported in Autograd Lab",
     "errors_breadth.isscalar_call": "Autograd Lab supports `np.isscalar(element)`",
+    "errors_breadth.np_testing_values": "Autograd Lab's np.testing.{name} compares numbers, numpy arrays and "
+                                        "lists or tuples of them",
+    "errors_breadth.np_testing_items": "Autograd Lab's np.testing.{name} compares at most {count} values in "
+                                       "lists and tuples; compare arrays instead",
+    "errors_breadth.np_testing_text": "`{call}({name}=...)` takes a string in Autograd Lab",
     "errors_breadth.object_kind_call": "Autograd Lab supports `np.{name}(x)` of arrays, lists and numbers",
     "errors_breadth.strings_operator": "the operator `{op}` on numpy arrays of strings is not supported in "
                                        "Autograd Lab (supported: ==, !=)",
@@ -134,6 +139,11 @@ ZH = {
     "errors_breadth.structured_arrays": "Autograd Lab 不支持结构化数组"
                                         "（`np.array(data, dtype=[(name, type), ...])`）",
     "errors_breadth.isscalar_call": "Autograd Lab 支持 `np.isscalar(element)`",
+    "errors_breadth.np_testing_values": "Autograd Lab 的 np.testing.{name} 只比较数字、numpy 数组以及由它们"
+                                        "组成的列表或元组",
+    "errors_breadth.np_testing_items": "Autograd Lab 的 np.testing.{name} 在列表和元组中最多比较 "
+                                       "{count} 个值；请改为比较数组",
+    "errors_breadth.np_testing_text": "在 Autograd Lab 中 `{call}({name}=...)` 只接受字符串",
     "errors_breadth.object_kind_call": "Autograd Lab 支持对数组、列表和数字使用 `np.{name}(x)`",
     "errors_breadth.strings_operator": "Autograd Lab 不支持对字符串 numpy 数组使用运算符 `{op}`"
                                        "（支持：==、!=）",

@@ -75,7 +75,8 @@ def test_structured_arrays_are_refused_by_name() -> None:
     "print(np.left_shift(5, [1, 2, 3]), np.right_shift(40, 3), np.left_shift(np.arange(4), 2))\n"
     "print(np.ldexp(1.5, 3), np.ldexp([1.0, 2.0], [2, -1]))\n",
     "a = np.arange(6).reshape(2, 3)\n"
-    "print(np.isscalar(3.1), np.isscalar([3.1]), np.isscalar(a), np.isscalar('s'), np.isscalar(np.int64(3)))\n"
+    "print(np.isscalar(3.1), np.isscalar([3.1]), np.isscalar(a), np.isscalar('s'))\n"
+    "print(np.isscalar(np.int64(3)))\n"
     "print(np.iscomplexobj(a), np.isrealobj([1, 2]), np.isrealobj(2.5), np.iscomplexobj(1j))\n",
     "m = np.arange(6).reshape(2, 3)\nprint(np.rot90(m), np.rot90(m, 2), np.rot90(m, k=-1, axes=(1, 0)))\n"
     "r = np.rot90(m)\nr[0, 0] = 100\nprint(m)\n",
@@ -112,7 +113,8 @@ def test_rot90_and_nanmedian_are_counted() -> None:
     "a = np.array([1.0, 2.0, 3.0])\nnp.testing.assert_allclose(a, [1.0, 2.0, 3.0000001])\n"
     "np.testing.assert_equal(a, [1, 2, 3])\nnp.testing.assert_array_equal(a, a)\n"
     "np.testing.assert_almost_equal(1.0, 1.0000001, 5)\nnp.testing.assert_array_less([1, 2], [2, 3])\n"
-    "np.testing.assert_string_equal('ab', 'ab')\nnp.testing.assert_array_almost_equal(a, a + 1e-5, decimal=3)\n"
+    "np.testing.assert_string_equal('ab', 'ab')\n"
+    "np.testing.assert_array_almost_equal(a, a + 1e-5, decimal=3)\n"
     "print('all equal')\n",
     "from numpy.testing import assert_array_equal, assert_allclose\nimport numpy.testing as npt\n"
     "a = np.arange(4.0)\nassert_array_equal(a, [0, 1, 2, 3])\nassert_allclose(a, a + 1e-9, atol=1e-6)\n"

@@ -47,6 +47,8 @@ from autogradlab.lang.numpy_poly1d import NUMPY_POLY1D_MEMBERS
 from autogradlab.lang.numpy_polynomial_class import polynomial_namespaces
 from autogradlab.lang.numpy_polynomials import numpy_polynomial_members
 from autogradlab.lang.numpy_print_options import numpy_print_members
+from autogradlab.lang.numpy_sets_bits import numpy_sets_bits_members
+from autogradlab.lang.numpy_signal import numpy_signal_members
 from autogradlab.lang.numpy_testing import numpy_testing_namespace
 from autogradlab.lang.operator_module import operator_namespace
 from autogradlab.lang.pprint_module import pprint_namespace
@@ -260,7 +262,9 @@ def numpy_tables() -> list[dict]:
             numpy_typing_members(),   # np.typing.NDArray (typing_module.py)
             numpy_order_members(),   # np.partition, np.searchsorted, np.may_share_memory (numpy_order.py)
             numpy_polynomial_members(),   # np.polyfit, np.polyval (numpy_polynomials.py)
-            NUMPY_POLY1D_MEMBERS]   # np.poly1d, np.roots (numpy_poly1d.py)
+            NUMPY_POLY1D_MEMBERS,   # np.poly1d, np.roots (numpy_poly1d.py)
+            numpy_signal_members(),   # np.gradient, np.convolve, np.interp, ... (numpy_signal.py)
+            numpy_sets_bits_members()]   # np.isin, np.resize, np.modf, np.packbits, ... (numpy_sets_bits.py)
 
 
 def plotting_namespaces() -> dict[str, Namespace]:

@@ -68,6 +68,12 @@ EN = {
     "errors_breadth.structured_arrays": "structured arrays (`np.array(data, dtype=[(name, type), ...])`) are "
                                         "not supported in Autograd Lab",
     "errors_breadth.isscalar_call": "Autograd Lab supports `np.isscalar(element)`",
+    "errors_breadth.new_shape_negative": "all elements of `new_shape` must be non-negative",
+    "errors_breadth.pair_of_numbers": "{what} must be a pair of numbers",
+    "errors_breadth.sliding_mode": "Autograd Lab supports `{form}` with mode 'full', 'same' or 'valid'",
+    "errors_breadth.bin_rules": "Autograd Lab supports `{form}` with bins an int, a list of edges or one of "
+                                "{rules}",
+    "errors_breadth.bins_kind": "`bins` must be an integer, a string, or an array",
     "errors_breadth.np_testing_values": "Autograd Lab's np.testing.{name} compares numbers, numpy arrays and "
                                         "lists or tuples of them",
     "errors_breadth.np_testing_items": "Autograd Lab's np.testing.{name} compares at most {count} values in "
@@ -139,6 +145,11 @@ ZH = {
     "errors_breadth.structured_arrays": "Autograd Lab 不支持结构化数组"
                                         "（`np.array(data, dtype=[(name, type), ...])`）",
     "errors_breadth.isscalar_call": "Autograd Lab 支持 `np.isscalar(element)`",
+    "errors_breadth.new_shape_negative": "`new_shape` 的所有元素都必须是非负数",
+    "errors_breadth.pair_of_numbers": "{what} 必须是一对数字",
+    "errors_breadth.sliding_mode": "Autograd Lab 支持 `{form}`，其中 mode 为 'full'、'same' 或 'valid'",
+    "errors_breadth.bin_rules": "Autograd Lab 支持 `{form}`，其中 bins 为整数、边界列表或 {rules} 之一",
+    "errors_breadth.bins_kind": "`bins` 必须是整数、字符串或数组",
     "errors_breadth.np_testing_values": "Autograd Lab 的 np.testing.{name} 只比较数字、numpy 数组以及由它们"
                                         "组成的列表或元组",
     "errors_breadth.np_testing_items": "Autograd Lab 的 np.testing.{name} 在列表和元组中最多比较 "

@@ -146,3 +146,95 @@ def test_numpy_testing_mismatch_stops_at_the_same_line() -> None:
 def test_numpy_testing_refusals(source: str, says: str) -> None:
     report = run_program(N + source)
     assert not report.ok and says in report.error.message, report.error
+
+
+# -- numpy scalars as dict keys ------------------------------------------------------------------------
+def test_numpy_scalars_are_dictionary_keys_and_set_items() -> None:
+    # `dict(zip(values, counts))` of np.unique's arrays (powerful-numpy ch. 5): np.int64 keys were refused
+    compare(N + "values, counts = np.unique(np.array([3, 1, 3, 2, 3]), return_counts=True)\n"
+                "d = dict(zip(values, counts))\nprint(d, d[3], d[np.int64(1)], 2 in d)\n"
+                "s = {np.float64(1.5), 1.5, np.int32(2)}\nprint(len(s), sorted(s))\ndel s\n"
+                "e = {np.bool_(True): 'yes', (np.int64(1), 2): 'a'}\nprint(e[True], e[(1, 2)])\n")
+
+
+# -- sequences: gradient, unwrap, convolve / correlate, interp, trim_zeros, histogram_bin_edges -----------
+@pytest.mark.parametrize("snippet", [
+    "arr = np.array([[1, 2, 6], [3, 4, 5]], dtype=float)\n"
+    "print(np.gradient(arr), np.gradient(arr, axis=0), np.gradient(arr, [3, 5], [1, 2, 3]))\n"
+    "print(np.gradient(arr, [1, 2, 3], axis=1), np.gradient(np.array([1., 4, 9, 16]), 0.5))\n"
+    "x = np.array([0., 1, 3, 6])\ny = x ** 2\ng = np.gradient(y, x)\nh = np.gradient(y, x, edge_order=2)\n",
+    "print(np.unwrap([0, 1, 2, -1, 0], period=4), np.unwrap(np.array([0., 3.5, 7.0])))\n",
+    "print(np.convolve([1, 2, 3], [0, 1, 0.5]), np.convolve([1, 2, 3], [0, 1, 0.5], 'same'))\n"
+    "print(np.convolve([0, 0, 1, 2, 3, 0, 0], [0, 1, 0.5], 'valid'))\n"
+    "a = np.array([1., 2, 3])\nb = np.array([0, 1, 0.5])\n"
+    "print(np.correlate(a, b), np.correlate(a, b, 'full'), np.correlate(a, b, mode='same'))\n",
+    "xp = [1, 2, 3]\nfp = [3, 2, 0]\n"
+    "print(np.interp(2.5, xp, fp), np.interp([0, 1, 1.5, 2.72, 3.14], xp, fp, left=1, right=60))\n",
+    "t = np.trim_zeros(np.array([0, 0, 1, 2, 0]))\nl = np.trim_zeros([0, 1, 0], 'b')\n"
+    "print(t, l, np.trim_zeros(np.array([0, 3, 0]), trim='f'))\n",
+    "d = np.array([0, 0, 0, 1, 2, 3, 3, 4, 5, 9.5])\n"
+    "for rule in ['auto', 'fd', 'doane', 'rice', 'scott', 'sqrt', 'sturges']:\n"
+    "    print(rule, np.histogram_bin_edges(d, bins=rule))\n"
+    "print(np.histogram_bin_edges(d, 3), np.histogram_bin_edges(d, [0, 5, 10]))\n"
+    "print(np.histogram_bin_edges(d, bins=4, range=(0, 8)))\n"
+    "print(np.histogram_bin_edges(np.arange(10), 'auto', (2, 6)))\n",
+])
+def test_sequence_functions_like_numpy(snippet: str) -> None:
+    compare(N + snippet)
+
+
+def test_convolve_work_is_checked_before_numpy_runs() -> None:
+    # every pair of the two inputs: n * m steps against max_call_work
+    source = N + "a = np.ones(1000)\nv = np.ones({m})\nc = np.convolve(a, v)\n"
+    assert run_program(source.format(m=1000), limits=limits(max_call_work=1_000_000)).ok
+    report = run_program(source.format(m=1001), limits=limits(max_call_work=1_000_000))
+    assert not report.ok and report.error.kind == "limit", report.error
+
+
+def test_a_bin_rule_that_makes_too_many_edges_is_refused_first() -> None:
+    # 'fd' of data with a tiny spread and one far value: NumPy would make about 10**12 edges
+    source = N + "d = np.array([0.0] * 50 + [1e-9] * 50 + [1000.0])\ne = np.histogram_bin_edges(d, 'fd')\n"
+    report = run_program(source)
+    assert not report.ok and report.error.kind == "limit", report.error
+    # sqrt(n) = 100 bins: the data (10,000), NumPy's flat copy (10,000) and 101 edges (+ 1, rounding)
+    fine = N + "e = np.histogram_bin_edges(np.arange({n}.0), 'sqrt')\n"
+    assert run_program(fine.format(n=10_000), limits=limits(max_total_elements=20_102)).ok
+    report = run_program(fine.format(n=10_000), limits=limits(max_total_elements=20_101))
+    assert not report.ok and report.error.kind == "limit", report.error
+
+
+# -- sets, bits, two results, resize, N-D dot --------------------------------------------------------------
+@pytest.mark.parametrize("snippet", [
+    "print(np.isin([1, 2, 3, 4], np.array([2, 4])), np.isin([[1, 2], [3, 4]], [1, 4], invert=True))\n"
+    "print(np.setxor1d([1, 2, 3, 2, 4], [2, 3, 5, 7, 5]), np.lexsort(([1, 5, 1, 4, 3], [9, 4, 0, 4, 0])))\n",
+    "print(np.sort_complex([1 + 2j, 1 + 1j, 2 - 1j, 3 - 2j]), np.sort_complex([5, 3, 6, 2, 1]))\n"
+    "print(np.array_equiv([1, 2], [[1, 2], [1, 2]]), np.array_equiv([1, 2], [1, 3]))\n"
+    "print(np.array_equiv([1, 2], [[1, 2, 1, 2]]))\n",
+    "m = np.array([[0, 1], [2, 3]])\n"
+    "print(np.resize(m, (2, 3)), np.resize(m, (1, 4)), np.resize(m, 5), np.resize(m, new_shape=(0,)))\n",
+    "print(np.modf([0, 3.5, -2.25]), np.modf(-1), np.divmod([-3, -2, -1, 1, 2, 3], 2), np.divmod(7.5, 2))\n"
+    "q, r = np.divmod(np.arange(6), 4)\n",
+    "bits = np.array([[1, 0, 1], [0, 1, 0]], dtype=np.uint8)\np = np.packbits(bits)\n"
+    "print(p, np.packbits(bits, axis=0), np.packbits(bits, axis=-1, bitorder='little'))\n"
+    "print(np.unpackbits(p), np.unpackbits(np.array([[2], [7]], dtype=np.uint8), axis=1))\n"
+    "print(np.unpackbits(p, count=3))\n",
+    "w = np.ones((2, 3, 4))\nv = np.arange(40.).reshape(5, 4, 2)\nd = np.dot(w, v)\n"
+    "print(d.shape, np.dot(w, np.arange(4.)), np.dot(np.arange(3.), np.ones((2, 3, 4))).shape)\n",
+])
+def test_sets_bits_and_nd_dot_like_numpy(snippet: str) -> None:
+    compare(N + snippet)
+
+
+def test_resize_unpackbits_and_nd_dot_are_counted_first() -> None:
+    resize = N + "r = np.resize(np.arange(4), ({n}, 1000))\n"
+    assert run_program(resize.format(n=9), limits=limits(max_tensor_elements=10_000)).ok
+    report = run_program(resize.format(n=11), limits=limits(max_tensor_elements=10_000))
+    assert not report.ok and report.error.kind == "limit", report.error
+    unpack = N + "u = np.unpackbits(np.zeros({n}, dtype=np.uint8))\n"   # eight values of each byte
+    assert run_program(unpack.format(n=1250), limits=limits(max_tensor_elements=10_000)).ok
+    report = run_program(unpack.format(n=1251), limits=limits(max_tensor_elements=10_000))
+    assert not report.ok and report.error.kind == "limit", report.error
+    dot = N + "d = np.dot(np.ones((10, 10, {k})), np.ones((10, {k}, 10)))\n"   # 10,000 outputs x k
+    assert run_program(dot.format(k=100), limits=limits(max_call_work=1_000_000)).ok
+    report = run_program(dot.format(k=101), limits=limits(max_call_work=1_000_000))
+    assert not report.ok and report.error.kind == "limit", report.error

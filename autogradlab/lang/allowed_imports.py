@@ -96,6 +96,7 @@ _MEMBERS = (
     "numpy.pi", "numpy.e", "numpy.inf", "numpy.nan",   # `from numpy import pi` (NumPy quickstart)
     "numpy.emath",   # `from numpy import emath` (lang/numpy_emath.py)
     "numpy.random.default_rng", "numpy.random.Generator", "numpy.random.PCG64",   # lang/numpy_generators.py
+    "numpy.random.RandomState",   # lang/numpy_random_state.py
     "torch.testing.assert_close",
     *(f"numpy.testing.{name}" for name in NUMPY_TESTING_NAMES),   # from numpy.testing import assert_equal
     *(f"time.{name}" for name in CLOCKS),

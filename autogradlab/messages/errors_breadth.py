@@ -68,6 +68,9 @@ EN = {
     "errors_breadth.structured_arrays": "structured arrays (`np.array(data, dtype=[(name, type), ...])`) are "
                                         "not supported in Autograd Lab",
     "errors_breadth.isscalar_call": "Autograd Lab supports `np.isscalar(element)`",
+    "errors_breadth.random_state_member": "`RandomState.{name}` is not supported in Autograd Lab (a "
+                                          "RandomState offers {names})",
+    "errors_breadth.random_state_method": "`RandomState.{name}` is a method: call it, as in `rs.{name}(...)`",
     "errors_breadth.new_shape_negative": "all elements of `new_shape` must be non-negative",
     "errors_breadth.pair_of_numbers": "{what} must be a pair of numbers",
     "errors_breadth.sliding_mode": "Autograd Lab supports `{form}` with mode 'full', 'same' or 'valid'",
@@ -145,6 +148,9 @@ ZH = {
     "errors_breadth.structured_arrays": "Autograd Lab 不支持结构化数组"
                                         "（`np.array(data, dtype=[(name, type), ...])`）",
     "errors_breadth.isscalar_call": "Autograd Lab 支持 `np.isscalar(element)`",
+    "errors_breadth.random_state_member": "Autograd Lab 不支持 `RandomState.{name}`"
+                                          "（RandomState 提供 {names}）",
+    "errors_breadth.random_state_method": "`RandomState.{name}` 是一个方法：请调用它，例如 `rs.{name}(...)`",
     "errors_breadth.new_shape_negative": "`new_shape` 的所有元素都必须是非负数",
     "errors_breadth.pair_of_numbers": "{what} 必须是一对数字",
     "errors_breadth.sliding_mode": "Autograd Lab 支持 `{form}`，其中 mode 为 'full'、'same' 或 'valid'",

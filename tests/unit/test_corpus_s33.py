@@ -238,3 +238,34 @@ def test_resize_unpackbits_and_nd_dot_are_counted_first() -> None:
     assert run_program(dot.format(k=100), limits=limits(max_call_work=1_000_000)).ok
     report = run_program(dot.format(k=101), limits=limits(max_call_work=1_000_000))
     assert not report.ok and report.error.kind == "limit", report.error
+
+
+# -- np.random.RandomState ------------------------------------------------------------------------------
+@pytest.mark.parametrize("snippet", [
+    # rasbt's deeplearning-models: shuffle an index with a seeded RandomState, then split and normalise
+    "shuffle_rng = np.random.RandomState(123)\nidx = np.arange(10)\nshuffle_rng.shuffle(idx)\n"
+    "X = np.random.RandomState(0).randn(10, 2)\nX_train = X[idx[:7]]\nmu = X_train.mean(axis=0)\n"
+    "print(shuffle_rng, type(shuffle_rng).__name__, isinstance(shuffle_rng, np.random.RandomState))\n"
+    "del shuffle_rng\n",
+    "rng = np.random.RandomState(1)\n"
+    "print(rng.rand(2, 3), rng.randn(3), rng.randint(0, 10, size=5), rng.normal(0, 1, (2, 2)))\n"
+    "print(rng.uniform(-1, 1, 3), rng.choice(5, 3, replace=False), rng.permutation(6), rng.random_sample(2))\n"
+    "print(rng.binomial(10, 0.5, 4), rng.poisson(3, 3), rng.standard_normal((1, 2)), rng.normal([0, 10], 1))\n"
+    "l = [1, 2, 3, 4]\nrng.shuffle(l)\nrng.seed(7)\na = rng.rand(3)\nb = np.random.RandomState(seed=7).rand(3)\n"
+    "np.random.seed(0)\nc = np.random.rand(2)\ndel rng\n",
+])
+def test_random_state_like_numpy(snippet: str) -> None:
+    compare(N + snippet)
+
+
+def test_random_state_draws_are_sized_first_and_its_state_is_closed() -> None:
+    source = N + "rng = np.random.RandomState(0)\nx = rng.rand({n}, 1000)\n"
+    assert run_program(source.format(n=10), limits=limits(max_tensor_elements=10_000)).ok
+    report = run_program(source.format(n=11), limits=limits(max_tensor_elements=10_000))
+    assert not report.ok and report.error.kind == "limit", report.error
+    report = run_program(N + "rng = np.random.RandomState(0)\ns = rng.get_state()\n")
+    assert not report.ok and "`RandomState.get_state` is not supported" in report.error.message
+    bad = N + "rng = np.random.RandomState(2 ** 32)\n"   # NumPy: Seed must be between 0 and 2**32 - 1
+    assert run_trusted(bad).error is not None
+    report = run_program(bad)
+    assert not report.ok and "2**32 - 1" in report.error.message

@@ -31,6 +31,7 @@ from autogradlab.lang.func_transforms import func_namespace
 from autogradlab.lang.itertools_module import itertools_namespace
 from autogradlab.lang.map_filter import functools_namespace
 from autogradlab.lang.math_ints import MATH_INT_FUNCTIONS
+from autogradlab.lang.numpy_char import NUMPY_STR_MEMBERS, numpy_char_namespace
 from autogradlab.lang.numpy_counting import numpy_counting_members
 from autogradlab.lang.numpy_creation import numpy_creation_members
 from autogradlab.lang.numpy_dtype_names import dtype_named
@@ -212,6 +213,7 @@ def modules() -> dict[str, Namespace]:
     randoms = random_namespaces()   # Python's random and np.random (random_modules.py)
     numpy_ns.members["random"] = randoms["numpy.random"]
     numpy_ns.members["testing"] = numpy_testing_namespace()   # assert_allclose, ... (numpy_testing.py)
+    numpy_ns.members["char"] = numpy_char_namespace()   # np.char.upper, ... (numpy_char.py)
     polynomials = polynomial_namespaces()   # np.polynomial (numpy_polynomial_class.py)
     numpy_ns.members["polynomial"] = polynomials["numpy.polynomial"]
     return {**devices, "torch": torch_ns, "torch.autograd": autograd, "torch.autograd.functional": functional,
@@ -264,7 +266,8 @@ def numpy_tables() -> list[dict]:
             numpy_polynomial_members(),   # np.polyfit, np.polyval (numpy_polynomials.py)
             NUMPY_POLY1D_MEMBERS,   # np.poly1d, np.roots (numpy_poly1d.py)
             numpy_signal_members(),   # np.gradient, np.convolve, np.interp, ... (numpy_signal.py)
-            numpy_sets_bits_members()]   # np.isin, np.resize, np.modf, np.packbits, ... (numpy_sets_bits.py)
+            numpy_sets_bits_members(),   # np.isin, np.resize, np.modf, np.packbits, ... (numpy_sets_bits.py)
+            NUMPY_STR_MEMBERS]   # np.str_ (numpy_char.py)
 
 
 def plotting_namespaces() -> dict[str, Namespace]:

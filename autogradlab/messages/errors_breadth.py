@@ -68,6 +68,11 @@ EN = {
     "errors_breadth.structured_arrays": "structured arrays (`np.array(data, dtype=[(name, type), ...])`) are "
                                         "not supported in Autograd Lab",
     "errors_breadth.isscalar_call": "Autograd Lab supports `np.isscalar(element)`",
+    "errors_breadth.char_inputs": "{what} takes strings, lists of strings or numpy arrays of strings in "
+                                  "Autograd Lab",
+    "errors_breadth.int_or_none": "{what} must be an int or None",
+    "errors_breadth.char_multiply": "Autograd Lab supports `np.char.multiply(a, i)` with i an int",
+    "errors_breadth.char_width": "Autograd Lab supports `np.char.{name}(a, width)` with width an int",
     "errors_breadth.random_state_member": "`RandomState.{name}` is not supported in Autograd Lab (a "
                                           "RandomState offers {names})",
     "errors_breadth.random_state_method": "`RandomState.{name}` is a method: call it, as in `rs.{name}(...)`",
@@ -148,6 +153,10 @@ ZH = {
     "errors_breadth.structured_arrays": "Autograd Lab 不支持结构化数组"
                                         "（`np.array(data, dtype=[(name, type), ...])`）",
     "errors_breadth.isscalar_call": "Autograd Lab 支持 `np.isscalar(element)`",
+    "errors_breadth.char_inputs": "在 Autograd Lab 中 {what} 只接受字符串、字符串列表或字符串 numpy 数组",
+    "errors_breadth.int_or_none": "{what} 必须是整数或 None",
+    "errors_breadth.char_multiply": "Autograd Lab 支持 `np.char.multiply(a, i)`，其中 i 为整数",
+    "errors_breadth.char_width": "Autograd Lab 支持 `np.char.{name}(a, width)`，其中 width 为整数",
     "errors_breadth.random_state_member": "Autograd Lab 不支持 `RandomState.{name}`"
                                           "（RandomState 提供 {names}）",
     "errors_breadth.random_state_method": "`RandomState.{name}` 是一个方法：请调用它，例如 `rs.{name}(...)`",

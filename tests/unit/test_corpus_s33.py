@@ -249,9 +249,11 @@ def test_resize_unpackbits_and_nd_dot_are_counted_first() -> None:
     "del shuffle_rng\n",
     "rng = np.random.RandomState(1)\n"
     "print(rng.rand(2, 3), rng.randn(3), rng.randint(0, 10, size=5), rng.normal(0, 1, (2, 2)))\n"
-    "print(rng.uniform(-1, 1, 3), rng.choice(5, 3, replace=False), rng.permutation(6), rng.random_sample(2))\n"
-    "print(rng.binomial(10, 0.5, 4), rng.poisson(3, 3), rng.standard_normal((1, 2)), rng.normal([0, 10], 1))\n"
-    "l = [1, 2, 3, 4]\nrng.shuffle(l)\nrng.seed(7)\na = rng.rand(3)\nb = np.random.RandomState(seed=7).rand(3)\n"
+    "print(rng.uniform(-1, 1, 3), rng.choice(5, 3, replace=False), rng.permutation(6))\n"
+    "print(rng.random_sample(2), rng.binomial(10, 0.5, 4), rng.poisson(3, 3), rng.standard_normal((1, 2)))\n"
+    "print(rng.normal([0, 10], 1))\n"
+    "l = [1, 2, 3, 4]\nrng.shuffle(l)\nrng.seed(7)\na = rng.rand(3)\n"
+    "b = np.random.RandomState(seed=7).rand(3)\n"
     "np.random.seed(0)\nc = np.random.rand(2)\ndel rng\n",
 ])
 def test_random_state_like_numpy(snippet: str) -> None:
@@ -269,3 +271,50 @@ def test_random_state_draws_are_sized_first_and_its_state_is_closed() -> None:
     assert run_trusted(bad).error is not None
     report = run_program(bad)
     assert not report.ok and "2**32 - 1" in report.error.message
+
+
+# -- np.char -------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("snippet", [
+    "a = np.array(['ab', 'cd '])\none = np.array(['1'], dtype=np.str_)\n"
+    "print(np.char.add(a, ['x', 'yz']), np.char.multiply(one, 3), np.char.multiply(one, -3))\n"
+    "print(np.char.capitalize('ab b c'), np.char.title('ab b c'))\ndel a, one\n",
+    "(np.char.center('ab', 5, '~'), np.char.ljust('a', 5, '~'), np.char.rjust('a', 5, '~'))\n"
+    "np.char.zfill('a', 6)\n"
+    "np.char.lower(np.array(['A'], dtype=np.str_)), np.char.upper('a'), np.char.swapcase('aBc')\n"
+    "np.char.strip('abc '), np.char.strip('abc', 'c'), np.char.replace('aaabc', 'a', 'A', count=2)\n"
+    "np.char.upper(['abc', 'de'])\n",
+    "x1, x2 = ['abc', 'ab'], ['abd', 'ab']\n"
+    "print(np.char.equal(x1, x2), np.char.not_equal(x1, x2), np.char.greater_equal(x1, x2))\n"
+    "print(np.char.greater(x1, x2), np.char.less_equal(x1, x2), np.char.less(x1, x2))\n",
+    "np.char.count('abcab', 'a', start=0, end=None), np.char.str_len(['abcab', 'a'])\n"
+    "np.char.find('abcab', 'a', start=0, end=None), np.char.rfind('abcab', 'a')\n"
+    "np.char.find('abcab', 'd', 2)\n"
+    "np.char.index('abcab', 'a', start=0), np.char.rindex('abcab', 'a', start=0)\n"
+    "np.char.endswith(['a', 'ba'], 'a', start=0, end=1)\n"
+    "np.char.startswith(['a', 'ba'], 'a', start=1, end=3)\n"
+    "try:\n    np.char.index('abcab', 'd', start=2)\nexcept ValueError as e:\n    print(e)\n",
+    "lst = ['1', 'a1', '\\u00b2', '1.5', '   ', 'Ab', 'AB', 'ab']\n"
+    "for f in [np.char.isalpha, np.char.isalnum, np.char.isdecimal, np.char.isdigit, np.char.isnumeric,\n"
+    "          np.char.isspace, np.char.islower, np.char.isupper, np.char.istitle]:\n"
+    "    print(f(lst))\n",
+])
+def test_np_char_like_numpy(snippet: str) -> None:
+    compare(N + snippet)
+
+
+@pytest.mark.parametrize(("source", "fits", "too_many"), [
+    # each result of strings is bounded before NumPy makes it (MAX_STRING_CHARS: 1,000,000 characters)
+    ("s = np.char.multiply(np.array(['a'] * 1000), {n})\n", 1000, 1001),   # 1000 strings of n
+    ("s = np.char.center(np.array(['ab'] * 1000), {n})\n", 1000, 1001),
+    ("s = np.char.replace(np.array(['a' * 100] * 100), 'a', 'b' * {n})\n", 100, 101),   # 100 x 100 x n
+])
+def test_np_char_results_are_bounded_before_numpy(source: str, fits: int, too_many: int) -> None:
+    assert run_program(N + source.format(n=fits)).ok
+    report = run_program(N + source.format(n=too_many))
+    assert not report.ok and report.error.kind == "limit" and "string array" in report.error.message
+
+
+def test_np_str_is_the_string_dtype_and_calling_it_is_refused() -> None:
+    compare(N + "a = np.array([1, 2], dtype=np.str_)\nprint(a, a.dtype, np.str_)\ndel a\n")
+    report = run_program(N + "s = np.str_('a')\n")
+    assert not report.ok and report.error.kind == "unsupported", report.error

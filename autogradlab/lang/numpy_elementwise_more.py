@@ -23,8 +23,8 @@ from autogradlab.lang.safe_values import SafeArray, SafeFunction
 if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
 
-ELEMENTWISE1 = ("isposinf", "isneginf", "isreal", "iscomplex", "spacing")
-INTEGER2 = ("gcd", "lcm", "left_shift", "right_shift", "ldexp")
+ELEMENTWISE1 = ("isposinf", "isneginf", "isreal", "iscomplex", "spacing", "invert", "bitwise_not", "fix")
+INTEGER2 = ("gcd", "lcm", "left_shift", "right_shift", "ldexp", "bitwise_and", "bitwise_or", "bitwise_xor")
 _INT64 = (-(2 ** 63), 2 ** 63 - 1)
 
 
@@ -76,8 +76,29 @@ def _object_kind(name: str) -> SafeFunction:
     return SafeFunction(f"numpy.{name}", impl)
 
 
+def _flatnonzero(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
+    """np.flatnonzero(a): the flat indices of a's nonzero values (at most a's size)."""
+    from autogradlab.lang.numpy_ops import _guarded, _wrap, charge, lists_as_arrays
+    if len(args) != 1 or kwargs:
+        raise NotSupported("Autograd Lab supports `np.flatnonzero(a)`")
+    value = lists_as_arrays(interp, args)[0]
+    raw = value.array if isinstance(value, SafeArray) else value
+    if not isinstance(raw, (np.ndarray, bool, int, float, np.generic)):
+        raise NotSupported("Autograd Lab supports `np.flatnonzero(x)` of arrays, lists and numbers")
+    charge(interp, 2 * int(np.size(raw)), "np.flatnonzero")   # the flat copy and the indices
+    return _wrap(_guarded(lambda: np.flatnonzero(raw)))
+
+
+def _isfortran(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
+    if len(args) != 1 or kwargs or not isinstance(args[0], SafeArray):
+        raise NotSupported("Autograd Lab supports `np.isfortran(a)` of a numpy array")
+    return bool(np.isfortran(args[0].array))
+
+
 def numpy_elementwise_more_members() -> dict[str, SafeFunction]:
     return {
+        "flatnonzero": SafeFunction("numpy.flatnonzero", _flatnonzero),
+        "isfortran": SafeFunction("numpy.isfortran", _isfortran),
         **{name: _ufunc1(name) for name in ELEMENTWISE1},
         **{name: _integer2(name) for name in INTEGER2},
         "isscalar": SafeFunction("numpy.isscalar", _isscalar),

@@ -158,5 +158,6 @@ def numpy_sets_bits_members() -> dict[str, SafeFunction]:
             "array_equiv": SafeFunction("numpy.array_equiv", _array_equiv),
             "resize": SafeFunction("numpy.resize", _resize),
             "modf": _two_results("modf", 1), "divmod": _two_results("divmod", 2),
+            "frexp": _two_results("frexp", 1),
             "packbits": SafeFunction("numpy.packbits", _packbits),
             "unpackbits": SafeFunction("numpy.unpackbits", _unpackbits)}

@@ -19,7 +19,7 @@ import numpy as np
 import numpy.testing as npt
 
 from autogradlab.errors import NotSupported
-from autogradlab.lang.numpy_ops import NUMPY_SCALARS
+from autogradlab.lang.numpy_ops import NUMPY_SCALARS, _wrap
 from autogradlab.lang.numpy_testing_names import NUMPY_TESTING_NAMES
 from autogradlab.lang.operators import python_error
 from autogradlab.lang.safe_values import Namespace, SafeArray, SafeFunction
@@ -40,10 +40,13 @@ ASSERTIONS: dict[str, dict[str, str]] = {
     "assert_array_almost_equal": {"decimal": _NUMBER, "err_msg": _TEXT, "verbose": _BOOL},
     "assert_array_less": {"err_msg": _TEXT, "verbose": _BOOL, "strict": _BOOL},
     "assert_string_equal": {},
+    "assert_array_max_ulp": {"maxulp": _NUMBER},
+    "assert_array_almost_equal_nulp": {"nulp": _NUMBER},
 }
 _POSITIONAL = {"assert_allclose": ("rtol", "atol", "equal_nan", "err_msg", "verbose"),
                "assert_almost_equal": ("decimal", "err_msg", "verbose"),
-               "assert_array_almost_equal": ("decimal", "err_msg", "verbose")}
+               "assert_array_almost_equal": ("decimal", "err_msg", "verbose"),
+               "assert_array_max_ulp": ("maxulp",), "assert_array_almost_equal_nulp": ("nulp",)}
 
 
 def _plain(name: str, value: Any, budget: list[int], depth: int = 0) -> Any:
@@ -77,7 +80,7 @@ def _option(name: str, key: str, value: Any) -> Any:
 
 
 def _assertion(name: str) -> SafeFunction:
-    def impl(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> None:
+    def impl(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
         positional = _POSITIONAL.get(name, ())
         if len(args) < 2 or len(args) > 2 + len(positional):
             raise NotSupported(f"Autograd Lab supports `np.testing.{name}(actual, desired, ...)`")
@@ -90,9 +93,10 @@ def _assertion(name: str) -> SafeFunction:
         actual = _plain(name, args[0], [MAX_ITEMS + 1])
         desired = _plain(name, args[1], [MAX_ITEMS + 1])
         try:
-            getattr(npt, name)(actual, desired, **options)
+            result = getattr(npt, name)(actual, desired, **options)
         except Exception as exc:  # noqa: BLE001 - NumPy's AssertionError / TypeError / ValueError, its text
             raise python_error(exc) from None
+        return _wrap(result) if isinstance(result, np.ndarray) else None   # assert_array_max_ulp: the ulps
     return SafeFunction(f"numpy.testing.{name}", impl)
 
 

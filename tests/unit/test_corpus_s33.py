@@ -318,3 +318,39 @@ def test_np_str_is_the_string_dtype_and_calling_it_is_refused() -> None:
     compare(N + "a = np.array([1, 2], dtype=np.str_)\nprint(a, a.dtype, np.str_)\ndel a\n")
     report = run_program(N + "s = np.str_('a')\n")
     assert not report.ok and report.error.kind == "unsupported", report.error
+
+
+# -- np.block, flatten(order), flatnonzero, searchsorted(sorter=), intersect1d(return_indices=), bits ----
+@pytest.mark.parametrize("snippet", [
+    "A = np.eye(2) * 2\nB = np.eye(3) * 3\nM = np.block([[A, np.zeros((2, 3))], [np.ones((3, 2)), B]])\n"
+    "print(np.block([1, 2, np.array([3, 4])]))\n",
+    "a = np.arange(10).reshape(2, 5)\n"
+    "print(a.flatten('F'), a.flatten(order='A'), np.flatnonzero(a > 2))\n"
+    "print(np.isfortran(a), np.isfortran(a.T))\n",
+    "b = np.array([5, 3, 1, 2, 4])\n"
+    "print(np.searchsorted(b, 2, sorter=[2, 3, 1, 4, 0]), np.searchsorted([1, 1, 1, 1, 1], 1, 'right'))\n"
+    "print(np.searchsorted(b, [1, 6], 'left', np.argsort(b)))\n",
+    "v, i, j = np.intersect1d([1, 3, 4, 3], [3, 1, 2, 1], return_indices=True)\n"
+    "print(np.intersect1d(np.array([1, 2]), [2], assume_unique=True))\n",
+    "m, e = np.frexp(np.arange(2, 5))\n"
+    "print(np.fix([2.1, -2.9, 3]), np.invert(np.array([1, 2], dtype=np.uint8)))\n"
+    "print(np.invert(True), np.bitwise_not(5))\n"
+    "print(np.bitwise_and(12, 10), np.bitwise_or([1, 2], 4), np.bitwise_xor(np.arange(4), 1))\n",
+    "x = np.linspace(0, 1, 5)\nnp.testing.assert_array_max_ulp(1, 1)\n"
+    "u = np.testing.assert_array_max_ulp(x, np.arcsin(np.sin(x)), maxulp=4)\n"
+    "np.testing.assert_array_almost_equal_nulp(x, x * 1.0, nulp=2)\n"
+    "try:\n    np.testing.assert_array_almost_equal_nulp(np.array([1.0]), np.array([1.0 + 1e-10]))\n"
+    "except AssertionError as e:\n    print(e)\n",
+])
+def test_joins_orders_and_bits_like_numpy(snippet: str) -> None:
+    compare(N + snippet)
+
+
+def test_block_is_counted_and_bounded() -> None:
+    source = N + "M = np.block([[np.ones((10, {n})), np.ones((10, {n}))]])\n"   # 20 * n elements
+    assert run_program(source.format(n=500), limits=limits(max_tensor_elements=10_000)).ok
+    report = run_program(source.format(n=501), limits=limits(max_tensor_elements=10_000))
+    assert not report.ok and report.error.kind == "limit", report.error
+    deep = N + "x = 1\n" + "for _ in range(40):\n    x = [x]\nM = np.block(x)\n"
+    report = run_program(deep)
+    assert not report.ok and "nested at most 32 deep" in report.error.message, report.error

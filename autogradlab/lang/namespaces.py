@@ -49,8 +49,10 @@ from autogradlab.lang.numpy_polynomial_class import polynomial_namespaces
 from autogradlab.lang.numpy_polynomials import numpy_polynomial_members
 from autogradlab.lang.numpy_print_options import numpy_print_members
 from autogradlab.lang.numpy_sets_bits import numpy_sets_bits_members
+from autogradlab.lang.numpy_shape_functions import NUMPY_SHAPE_FUNCTIONS
 from autogradlab.lang.numpy_signal import numpy_signal_members
 from autogradlab.lang.numpy_testing import numpy_testing_namespace
+from autogradlab.lang.numpy_vectorize import NUMPY_VECTORIZE_MEMBERS
 from autogradlab.lang.operator_module import operator_namespace
 from autogradlab.lang.pprint_module import pprint_namespace
 from autogradlab.lang.random_modules import random_namespaces
@@ -267,7 +269,9 @@ def numpy_tables() -> list[dict]:
             NUMPY_POLY1D_MEMBERS,   # np.poly1d, np.roots (numpy_poly1d.py)
             numpy_signal_members(),   # np.gradient, np.convolve, np.interp, ... (numpy_signal.py)
             numpy_sets_bits_members(),   # np.isin, np.resize, np.modf, np.packbits, ... (numpy_sets_bits.py)
-            NUMPY_STR_MEMBERS]   # np.str_ (numpy_char.py)
+            NUMPY_STR_MEMBERS,   # np.str_ (numpy_char.py)
+            NUMPY_SHAPE_FUNCTIONS,   # np.shape, np.size, np.take, np.choose, ... (numpy_shape_functions.py)
+            NUMPY_VECTORIZE_MEMBERS]   # np.vectorize (numpy_vectorize.py)
 
 
 def plotting_namespaces() -> dict[str, Namespace]:

@@ -68,6 +68,17 @@ EN = {
     "errors_breadth.structured_arrays": "structured arrays (`np.array(data, dtype=[(name, type), ...])`) are "
                                         "not supported in Autograd Lab",
     "errors_breadth.isscalar_call": "Autograd Lab supports `np.isscalar(element)`",
+    "errors_breadth.size_axis": "Autograd Lab supports `np.size(a, axis=None)` with axis an int",
+    "errors_breadth.choose_count": "Autograd Lab supports `np.choose` with at most 32 choices",
+    "errors_breadth.vectorize_otypes": "Autograd Lab supports `np.vectorize(pyfunc, otypes=None)` with one "
+                                       "output type",
+    "errors_breadth.vectorize_function": "Autograd Lab supports `np.vectorize(pyfunc, otypes=None)` of a "
+                                         "function",
+    "errors_breadth.vectorize_keywords": "Autograd Lab supports calling an np.vectorize function with "
+                                         "positional arguments only",
+    "errors_breadth.vectorize_result": "Autograd Lab supports np.vectorize of a function that returns one "
+                                       "number",
+    "errors_breadth.vectorize_inputs": "Autograd Lab supports np.vectorize over numbers and numpy arrays",
     "errors_breadth.isfortran_call": "Autograd Lab supports `np.isfortran(a)` of a numpy array",
     "errors_breadth.block_depth": "Autograd Lab supports `np.block` of lists nested at most {depth} deep",
     "errors_breadth.flatten_order": "order must be one of 'C', 'F', 'A', or 'K'",
@@ -156,6 +167,14 @@ ZH = {
     "errors_breadth.structured_arrays": "Autograd Lab 不支持结构化数组"
                                         "（`np.array(data, dtype=[(name, type), ...])`）",
     "errors_breadth.isscalar_call": "Autograd Lab 支持 `np.isscalar(element)`",
+    "errors_breadth.size_axis": "Autograd Lab 支持 `np.size(a, axis=None)`，其中 axis 为整数",
+    "errors_breadth.choose_count": "Autograd Lab 支持的 `np.choose` 最多有 32 个选项",
+    "errors_breadth.vectorize_otypes": "Autograd Lab 支持 `np.vectorize(pyfunc, otypes=None)`，"
+                                       "且只有一种输出类型",
+    "errors_breadth.vectorize_function": "Autograd Lab 支持对函数使用 `np.vectorize(pyfunc, otypes=None)`",
+    "errors_breadth.vectorize_keywords": "在 Autograd Lab 中调用 np.vectorize 得到的函数时只能使用位置参数",
+    "errors_breadth.vectorize_result": "Autograd Lab 支持的 np.vectorize 函数必须返回一个数字",
+    "errors_breadth.vectorize_inputs": "Autograd Lab 支持对数字和 numpy 数组使用 np.vectorize",
     "errors_breadth.isfortran_call": "Autograd Lab 支持对 numpy 数组使用 `np.isfortran(a)`",
     "errors_breadth.block_depth": "Autograd Lab 支持的 `np.block` 列表最多嵌套 {depth} 层",
     "errors_breadth.flatten_order": "order 必须是 'C'、'F'、'A' 或 'K' 之一",

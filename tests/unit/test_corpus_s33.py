@@ -354,3 +354,37 @@ def test_block_is_counted_and_bounded() -> None:
     deep = N + "x = 1\n" + "for _ in range(40):\n    x = [x]\nM = np.block(x)\n"
     report = run_program(deep)
     assert not report.ok and "nested at most 32 deep" in report.error.message, report.error
+
+
+# -- np.vectorize, np.shape / size / ndim / take / choose ---------------------------------------------------
+@pytest.mark.parametrize("snippet", [
+    # jrjohansson's Lecture 2: a scalar Heaviside function made to take arrays
+    "def Theta(x):\n    if x >= 0:\n        return 1\n    else:\n        return 0\n"
+    "Theta_vec = np.vectorize(Theta)\nr = Theta_vec(np.array([-3, -2, -1, 0, 1, 2, 3]))\n",
+    # NumPy calls the function on the first elements once more first (to learn the output type)
+    "@np.vectorize\ndef half(x, y):\n    print('call', x, y)\n    return x / 2 + y\n"
+    "print(half(np.array([1, 2, 3]), 10), half(3, 1))\n",
+    "f = np.vectorize(lambda a: a * 2, otypes=[float])\nprint(f([1, 2]), np.vectorize(abs)([-1.5, 2]))\n"
+    "g = np.vectorize(lambda a: a > 1)\n"
+    "print(g(np.arange(3)), np.vectorize(lambda a: 0.5 if a else 1)([0, 1, 2]))\n",
+    "a = np.arange(6).reshape(2, 3)\n"
+    "print(np.shape(a), np.size(a), np.size(a, 1), np.ndim(a), np.shape([[1, 2]]), np.take(a, [0, 4]))\n"
+    "print(np.take([-3, -2, -1, 0, 1, 2], [1, 3, 5]), np.take(a, [1], axis=1))\n"
+    "print(np.choose([1, 0, 1, 0], [[-2, -2, -2, -2], [5, 5, 5, 5]]))\n"
+    "print(np.choose(np.array([[0, 1], [1, 0]]), [0, np.arange(4).reshape(2, 2)]))\n",
+])
+def test_vectorize_and_shape_functions_like_numpy(snippet: str) -> None:
+    compare(N + snippet)
+
+
+def test_vectorize_calls_are_counted_and_limited() -> None:
+    # the engine runs NumPy's loop: the result is charged first, each call counts its steps
+    source = N + "f = np.vectorize(lambda x: x + 1)\ny = f(np.zeros(({n}, 1000)))\n"
+    assert run_program(source.format(n=2), limits=limits(max_tensor_elements=2_000)).ok
+    report = run_program(source.format(n=3), limits=limits(max_tensor_elements=2_000))
+    assert not report.ok and report.error.kind == "limit", report.error
+    report = run_program(N + "f = np.vectorize(lambda x: x + 1)\ny = f(np.zeros(2000))\n",
+                         limits=limits(max_steps=1_000))
+    assert not report.ok and report.error.kind == "limit", report.error
+    report = run_program(N + "f = np.vectorize(lambda x: [x])\ny = f(np.zeros(2))\n")
+    assert not report.ok and "returns one number" in report.error.message

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
 
 _NUMBERS = (bool, int, float, complex, np.bool_, np.number)
+_NUMBER_CODES = frozenset(np.typecodes["AllInteger"] + np.typecodes["AllFloat"] + "?")   # otypes='d', ...
 
 
 class Vectorized(CallableValue):
@@ -86,11 +87,13 @@ class Vectorized(CallableValue):
 def _otypes(value: Any) -> str | None:
     if value is None:
         return None
-    if isinstance(value, str) and len(value) == 1 and value in np.typecodes["All"]:
+    if isinstance(value, str) and len(value) == 1 and value in _NUMBER_CODES:
         return value
     if isinstance(value, (list, tuple)) and len(value) == 1:
         from autogradlab.lang.numpy_ops import _dtype
-        return np.dtype(_dtype({"dtype": value[0]})).char
+        code = np.dtype(_dtype({"dtype": value[0]})).char
+        if code in _NUMBER_CODES:
+            return code
     raise NotSupported("Autograd Lab supports `np.vectorize(pyfunc, otypes=None)` with one output type")
 
 

@@ -403,7 +403,10 @@ from autogradlab.lang.subclass_checks import is_subclass  # noqa: E402 - builtin
 BUILTINS["issubclass"] = SafeFunction("issubclass", is_subclass)
 BUILTINS["object"] = SafeType("object", object)   # issubclass(C, object), isinstance(x, object); not callable
 
+from autogradlab.lang.hasattr_builtin import hasattr_builtin  # noqa: E402 - hasattr(n, "value") (session 33)
 from autogradlab.lang.slice_values import SLICE_BUILTINS  # noqa: E402 - slice(1, 3) (lang/slice_values.py)
+
+BUILTINS["hasattr"] = SafeFunction("hasattr", hasattr_builtin)
 
 BUILTINS.update(SLICE_BUILTINS)
 BUILTIN_TYPES.update(SLICE_BUILTINS)   # type(s) is slice

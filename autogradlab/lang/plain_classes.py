@@ -345,7 +345,9 @@ def attribute_allowed(base: Any, name: str) -> bool:
         return True
     if name == "__name__":   # `type(self).__name__`
         return type(base) is ProgramClass
-    return name in PLAIN_DUNDERS and type(base) is not ProgramObject
+    if name in PLAIN_DUNDERS and type(base) is ProgramObject:   # `self.to_dual(a).__add__(self)` (dual
+        return base.cls.find(name) is not None                   # numbers): a method its class defines
+    return name in PLAIN_DUNDERS
 
 
 def _check_name(name: str) -> None:

@@ -388,3 +388,50 @@ def test_vectorize_calls_are_counted_and_limited() -> None:
     assert not report.ok and report.error.kind == "limit", report.error
     report = run_program(N + "f = np.vectorize(lambda x: [x])\ny = f(np.zeros(2))\n")
     assert not report.ok and "returns one number" in report.error.message
+
+
+# -- a dunder the program's class defines, called on its object; hasattr -------------------------------------
+DUAL = ("class DualNumber(object):\n"   # ageron/handson-ml3 extra_autodiff (Apache-2.0): forward mode
+        "    def __init__(self, value=0.0, eps=0.0):\n        self.value = value\n        self.eps = eps\n"
+        "    def __add__(self, b):\n"
+        "        return DualNumber(self.value + self.to_dual(b).value, self.eps + self.to_dual(b).eps)\n"
+        "    def __radd__(self, a):\n        return self.to_dual(a).__add__(self)\n"
+        "    def __mul__(self, b):\n        return DualNumber(self.value * self.to_dual(b).value,\n"
+        "                          self.eps * self.to_dual(b).value + self.value * self.to_dual(b).eps)\n"
+        "    def __rmul__(self, a):\n        return self.to_dual(a).__mul__(self)\n"
+        "    def __str__(self):\n        if self.eps:\n"
+        "            return '{:.1f} + {:.1f}\\u03b5'.format(self.value, self.eps)\n"
+        "        else:\n            return '{:.1f}'.format(self.value)\n"
+        "    def __repr__(self):\n        return str(self)\n"
+        "    @classmethod\n    def to_dual(cls, n):\n        if hasattr(n, 'value'):\n            return n\n"
+        "        else:\n            return cls(n)\n")
+
+
+def test_dual_numbers_call_their_own_dunders_like_python() -> None:
+    compare(DUAL + "a = 3 + DualNumber(3, 4)\nb = DualNumber(3, 4) * DualNumber(5, 7)\n"
+                   "print(a, b, 2 * DualNumber(1, 1), DualNumber(2).__add__(DualNumber(1, 1)))\n"
+                   "3 + DualNumber(3, 4)\ndel a, b\n")
+
+
+@pytest.mark.parametrize(("source", "says"), [
+    ("import torch\nclass A:\n    pass\nt = torch.ones(2)\nprint(t.__add__(t))\n", "`__add__`"),
+    ("class A:\n    pass\na = A()\nprint(a.__repr__())\n", "`__repr__`"),   # not defined: object's own
+    ("class A:\n    def __init__(self):\n        self.x = 1\na = A()\nprint(a.__class__)\n", "`__class__`"),
+    ("class A:\n    pass\nprint(hasattr(A(), '__class__'))\n", "`__class__`"),
+])
+def test_other_dunders_stay_refused(source: str, says: str) -> None:
+    report = run_program(source)
+    assert not report.ok and report.error.kind == "unsupported" and says in report.error.message, report.error
+
+
+def test_hasattr_like_python() -> None:
+    compare("import torch\nimport numpy as np\n"
+            "class P:\n    k = 1\n    def __init__(self):\n        self.v = 2\n"
+            "    def m(self):\n        return 3\n"
+            "p = P()\n"
+            "print(hasattr(p, 'v'), hasattr(p, 'k'), hasattr(p, 'm'), hasattr(p, 'w'), hasattr(P, 'k'))\n"
+            "print(hasattr(P, 'v'), hasattr(3, 'value'), hasattr(3.0, 'real'), hasattr([1], 'append'))\n"
+            "print(hasattr('s', 'upper'), hasattr(None, 'x'), hasattr(torch.ones(2), 'grad'))\n"
+            "print(hasattr(torch.ones(2), 'shape'), hasattr(np.ones(2), 'shape'))\n"
+            "print(hasattr(np.ones(2), 'foo'))\n"
+            "try:\n    hasattr(p, 1)\nexcept TypeError as e:\n    print(e)\ndel p\n")

@@ -70,6 +70,7 @@ def _dot_nd(interp: Interpreter, a: np.ndarray, b: np.ndarray) -> Any:
 def _np_dot(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
     if len(args) != 2 or kwargs:
         raise NotSupported("Autograd Lab supports `np.dot(a, b)`")
+    args = lists_as_arrays(interp, list(args))   # np.dot([1, 2], [3, 4]): arrays as np.array makes them
     if np.ndim(_raw(args[0], "dot")) == 0 or np.ndim(_raw(args[1], "dot")) == 0:
         charge(interp, max(np.size(_raw(a, "dot")) for a in args), "np.dot")
     return dot(interp, args[0], args[1])

@@ -435,3 +435,24 @@ def test_hasattr_like_python() -> None:
             "print(hasattr(torch.ones(2), 'shape'), hasattr(np.ones(2), 'shape'))\n"
             "print(hasattr(np.ones(2), 'foo'))\n"
             "try:\n    hasattr(p, 1)\nexcept TypeError as e:\n    print(e)\ndel p\n")
+
+
+# -- `from numpy import *` then a numpy name Autograd Lab does not offer -------------------------------------
+@pytest.mark.parametrize(("line", "says"), [
+    ("savetxt('m.csv', ones(2))", "`numpy.savetxt` is not supported"),   # with the no-files hint
+    ("m = matrix([[1, 2]])", "`numpy.matrix` is not supported"),
+])
+def test_star_imported_numpy_names_are_refused_by_name(line: str, says: str) -> None:
+    # jrjohansson's Lecture 2 starts with `from numpy import *`: NumPy's name, not a NameError Python would
+    # not raise (nor torch's function of the same bare name)
+    report = run_program("from numpy import *\n" + line + "\n")
+    assert not report.ok and report.error.kind == "unsupported" and says in report.error.message, report.error
+
+
+def test_star_imported_numpy_names_shadow_bare_torch_names() -> None:
+    source = "from numpy import *\nprint(take([-3, -2, -1, 0, 1, 2], [1, 3, 5]), dot([1, 2], [3, 4]))\n"
+    report, oracle = run_program(source), run_trusted(source)   # (Python binds more names: printed text only)
+    assert report.ok and oracle.error is None, report.error
+    assert report.printed == oracle.printed
+    report = run_program("from math import *\nx = foo\n")   # not a name of math's: Python's NameError
+    assert not report.ok and report.error.kind == "name", report.error

@@ -39,6 +39,7 @@ from autogradlab.lang.allowlist import (
     TORCH_FUNCTIONS,
     TYPING_NAMES,
 )
+from autogradlab.lang.numpy_testing_names import NUMPY_TESTING_NAMES
 from autogradlab.lang.operator_names import OPERATOR_NAMES
 from autogradlab.lang.time_module import CLOCKS, refusal
 
@@ -51,6 +52,7 @@ _MODULES = (
     "torch", "torch.nn", "torch.nn.functional", "torch.linalg", "torch.autograd",
     "torch.autograd.functional", "torch.autograd.function", "numpy", "math", "torch.distributions", "random",
     "numpy.random", "copy",
+    "numpy.testing",   # assert_allclose, assert_array_equal, ... (lang/numpy_testing.py)
     "numpy.linalg",   # norm, solve, inv, det, eigvals, eigvalsh, matrix_rank (lang/numpy_linalg.py)
     "torch.backends.cudnn",   # the seeding cell's flags (lang/cudnn_flags.py)
     "functools",   # reduce (lang/map_filter.py), partial (partial_function.py), wraps (decorators.py)
@@ -94,7 +96,9 @@ _MEMBERS = (
     "numpy.pi", "numpy.e", "numpy.inf", "numpy.nan",   # `from numpy import pi` (NumPy quickstart)
     "numpy.emath",   # `from numpy import emath` (lang/numpy_emath.py)
     "numpy.random.default_rng", "numpy.random.Generator", "numpy.random.PCG64",   # lang/numpy_generators.py
+    "numpy.random.RandomState",   # lang/numpy_random_state.py
     "torch.testing.assert_close",
+    *(f"numpy.testing.{name}" for name in NUMPY_TESTING_NAMES),   # from numpy.testing import assert_equal
     *(f"time.{name}" for name in CLOCKS),
     "pprint.pprint", "pprint.pformat", "pprint.PrettyPrinter",
     "collections.Counter", "collections.defaultdict",

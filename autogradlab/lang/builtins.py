@@ -288,6 +288,8 @@ def type_of(value: Any) -> SafeType:
         return exception_type(value.py_type.__name__) or SafeType(value.py_type.__name__, value.py_type)
     if isinstance(value, SafeArray) or type(value).__name__ == "numpy.ndarray":   # numpy_strings' too
         return NDARRAY_TYPE
+    if getattr(value, "scalar_type", False) and type(value).__name__.startswith("numpy.dtypes."):
+        return type_of(BUILTIN_TYPES["int"])   # np.int8 is a class in numpy: type(np.int8) is `type`
     builtin = BUILTIN_TYPES.get(type(value).__name__)
     if builtin is not None and builtin.py_type is type(value):
         return builtin
@@ -404,7 +406,10 @@ from autogradlab.lang.subclass_checks import is_subclass  # noqa: E402 - builtin
 BUILTINS["issubclass"] = SafeFunction("issubclass", is_subclass)
 BUILTINS["object"] = SafeType("object", object)   # issubclass(C, object), isinstance(x, object); not callable
 
+from autogradlab.lang.hasattr_builtin import hasattr_builtin  # noqa: E402 - hasattr(n, "value") (session 33)
 from autogradlab.lang.slice_values import SLICE_BUILTINS  # noqa: E402 - slice(1, 3) (lang/slice_values.py)
+
+BUILTINS["hasattr"] = SafeFunction("hasattr", hasattr_builtin)
 
 BUILTINS.update(SLICE_BUILTINS)
 BUILTIN_TYPES.update(SLICE_BUILTINS)   # type(s) is slice

@@ -11,6 +11,7 @@ from typing import NamedTuple
 from autogradlab.errors import NotSupported, ProgramSyntaxError
 from autogradlab.lang.allowed_imports import check_import
 from autogradlab.lang.class_checks import (
+    OPERATOR_DUNDERS,
     PLAIN_DUNDERS,
     check_plain_class,
     is_plain_class,
@@ -92,6 +93,9 @@ def _check_attribute(node: ast.Attribute, ctx: _Context) -> None:
     if node.attr in PLAIN_DUNDERS and isinstance(node.ctx, ast.Load) and (is_super_call(node.value) or (
             isinstance(node.value, ast.Name) and node.value.id in ctx.classes)):
         return   # `super().__init__(...)`, `Base.__init__(self, ...)` (lang/plain_classes.py)
+    if node.attr in OPERATOR_DUNDERS and node.attr != "__hash__" and isinstance(node.ctx, ast.Load) \
+            and ctx.plain:
+        return   # `obj.__add__(other)`: the program's own operator only (plain_classes.attribute_allowed)
     if node.attr == "__name__" and isinstance(node.ctx, ast.Load) and (ctx.plain or (
             isinstance(node.value, ast.Call) and isinstance(node.value.func, ast.Name)
             and node.value.func.id == "type")):

@@ -191,6 +191,13 @@ class SafeNumpyGenerator:
         return format(self.text, spec)
 
 
+class SafeRandomState(SafeNumpyGenerator):
+    """What np.random.RandomState(seed) returns (lang/numpy_random_state.py): holds NumPy's legacy
+    RandomState, reached only through np.random's own functions (the same checks); prints as NumPy's."""
+
+    text = "RandomState(MT19937)"
+
+
 class SafeBitGenerator:
     """What np.random.PCG64(seed) returns: only for np.random.Generator(...) to take
     (lang/numpy_generators.py); prints like NumPy's bit generator, with the engine's fake address."""
@@ -279,7 +286,8 @@ class HookHandle:
 # The wrappers of one class of object each print that class's name in Python's messages
 for _kind, _name in ((SafeType, "type"), (SafeArray, "numpy.ndarray"), (SafeGenerator, "torch._C.Generator"),
                      (SafeGradMode, "set_grad_enabled"), (HookHandle, "RemovableHandle"),
-                     (SafeNumpyGenerator, "Generator"), (SafeBitGenerator, "PCG64")):
+                     (SafeNumpyGenerator, "Generator"), (SafeBitGenerator, "PCG64"),
+                     (SafeRandomState, "RandomState")):
     _python_name(_kind, _name)
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import ast
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
 import torch
 
 from autogradlab.errors import NotSupported, ProgramTypeError
@@ -26,7 +27,8 @@ from autogradlab.lang.stored_objects import require_item
 if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
 
-_KEY_ATOMS = (bool, int, float, complex, str, type(None), torch.dtype)
+# numpy's scalars hash as the Python number they hold (`dict(zip(values, counts))` of np.unique's arrays)
+_KEY_ATOMS = (bool, int, float, complex, str, type(None), torch.dtype, np.number, np.bool_, np.str_)
 MAX_KEY_ITEMS = 64   # values inside a tuple key, nested tuples included
 MAX_KEY_DEPTH = 8    # tuples inside tuples of a key
 VIEW_TYPES = (type({}.keys()), type({}.values()), type({}.items()))

@@ -62,6 +62,12 @@ class NamesMixin:
             scope = scope.parent
         if name in BUILTINS:
             return BUILTINS[name]
+        starred = self.__dict__.get("_star_modules")
+        if starred:   # `from numpy import *` then `savetxt(...)`: numpy's name (not torch's `take`), refused
+            from autogradlab.lang.statements import starred_refusal  # as np.savetxt is
+            refusal = starred_refusal(starred, name)
+            if refusal is not None:
+                raise refusal
         function = bare_torch_function(name)
         if function is not None:
             return function

@@ -31,6 +31,7 @@ from autogradlab.lang.func_transforms import func_namespace
 from autogradlab.lang.itertools_module import itertools_namespace
 from autogradlab.lang.map_filter import functools_namespace
 from autogradlab.lang.math_ints import MATH_INT_FUNCTIONS
+from autogradlab.lang.numpy_char import NUMPY_STR_MEMBERS, numpy_char_namespace
 from autogradlab.lang.numpy_counting import numpy_counting_members
 from autogradlab.lang.numpy_creation import numpy_creation_members
 from autogradlab.lang.numpy_dtype_names import dtype_named
@@ -47,6 +48,11 @@ from autogradlab.lang.numpy_poly1d import NUMPY_POLY1D_MEMBERS
 from autogradlab.lang.numpy_polynomial_class import polynomial_namespaces
 from autogradlab.lang.numpy_polynomials import numpy_polynomial_members
 from autogradlab.lang.numpy_print_options import numpy_print_members
+from autogradlab.lang.numpy_sets_bits import numpy_sets_bits_members
+from autogradlab.lang.numpy_shape_functions import NUMPY_SHAPE_FUNCTIONS
+from autogradlab.lang.numpy_signal import numpy_signal_members
+from autogradlab.lang.numpy_testing import numpy_testing_namespace
+from autogradlab.lang.numpy_vectorize import NUMPY_VECTORIZE_MEMBERS
 from autogradlab.lang.operator_module import operator_namespace
 from autogradlab.lang.pprint_module import pprint_namespace
 from autogradlab.lang.random_modules import random_namespaces
@@ -94,11 +100,18 @@ def _np_array_function(interp, args, kwargs, node):  # noqa: ANN001, ANN202
     from autogradlab.lang import numpy_strings
     if len(args) == 1 and not set(kwargs) - {"dtype"}:
         data, dtype = args[0], kwargs.get("dtype")
-        if isinstance(data, numpy_strings.StringArray) or numpy_strings.is_str_type(dtype) or \
-                isinstance(data, list | tuple) and numpy_strings.holds_text(data):
+        if isinstance(dtype, list | tuple):   # dtype=[('name', 'U10'), ('age', 'i4')]: records
+            raise NotSupported("structured arrays (`np.array(data, dtype=[(name, type), ...])`) are not "
+                               "supported in Autograd Lab")
+        texts = isinstance(data, numpy_strings.StringArray) or \
+            isinstance(data, list | tuple) and numpy_strings.holds_text(data)
+        if numpy_strings.is_str_type(dtype) or texts and dtype is None:
             require_data(data, "in `np.array`")
             interp.sizes.check_nested(data, "np.array")
             return numpy_strings.string_array(interp, data, dtype is not None)
+        if isinstance(data, numpy_strings.StringArray):   # np.array(words, dtype=float): numbers, as NumPy
+            data = data.array.tolist()                    # parses them (the array was sized when made)
+            args = [data]
     return _np_array(interp, args, kwargs, node)
 
 
@@ -201,6 +214,8 @@ def modules() -> dict[str, Namespace]:
     torch_ns.members.update(TORCH_INFO_MEMBERS)   # torch.finfo, torch.iinfo (dtype_info.py)
     randoms = random_namespaces()   # Python's random and np.random (random_modules.py)
     numpy_ns.members["random"] = randoms["numpy.random"]
+    numpy_ns.members["testing"] = numpy_testing_namespace()   # assert_allclose, ... (numpy_testing.py)
+    numpy_ns.members["char"] = numpy_char_namespace()   # np.char.upper, ... (numpy_char.py)
     polynomials = polynomial_namespaces()   # np.polynomial (numpy_polynomial_class.py)
     numpy_ns.members["polynomial"] = polynomials["numpy.polynomial"]
     return {**devices, "torch": torch_ns, "torch.autograd": autograd, "torch.autograd.functional": functional,
@@ -209,6 +224,7 @@ def modules() -> dict[str, Namespace]:
             "torch.linalg": linalg, "torch.func": func, "torch.nn": nn, "torch.nn.functional": nn_functional,
             "torch.optim": torch_ns.members["optim"], "torch.testing": torch_ns.members["testing"],
             "numpy": numpy_ns, "numpy.linalg": numpy_ns.members["linalg"],
+            "numpy.testing": numpy_ns.members["testing"],
             "numpy.typing": numpy_ns.members["typing"], "math": math_ns, **randoms, **polynomials,
             "copy": copy_namespace(), "operator": operator_namespace(),
             "warnings": warnings_namespace(), "functools": functools_namespace(), "time": time_namespace(),
@@ -250,7 +266,12 @@ def numpy_tables() -> list[dict]:
             numpy_typing_members(),   # np.typing.NDArray (typing_module.py)
             numpy_order_members(),   # np.partition, np.searchsorted, np.may_share_memory (numpy_order.py)
             numpy_polynomial_members(),   # np.polyfit, np.polyval (numpy_polynomials.py)
-            NUMPY_POLY1D_MEMBERS]   # np.poly1d, np.roots (numpy_poly1d.py)
+            NUMPY_POLY1D_MEMBERS,   # np.poly1d, np.roots (numpy_poly1d.py)
+            numpy_signal_members(),   # np.gradient, np.convolve, np.interp, ... (numpy_signal.py)
+            numpy_sets_bits_members(),   # np.isin, np.resize, np.modf, np.packbits, ... (numpy_sets_bits.py)
+            NUMPY_STR_MEMBERS,   # np.str_ (numpy_char.py)
+            NUMPY_SHAPE_FUNCTIONS,   # np.shape, np.size, np.take, np.choose, ... (numpy_shape_functions.py)
+            NUMPY_VECTORIZE_MEMBERS]   # np.vectorize (numpy_vectorize.py)
 
 
 def plotting_namespaces() -> dict[str, Namespace]:

@@ -179,11 +179,17 @@ def _set_function(name: str) -> SafeFunction:
 
     def impl(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
         params = ("ar1", "ar2") if name == "union1d" else ("ar1", "ar2", "assume_unique")
+        if name == "intersect1d":   # np.intersect1d(a, b, return_indices=True): the common values' places
+            params += ("return_indices",)
         bound = _bind(f"np.{name}", params, 2, args, kwargs)
         a = _array(interp, bound["ar1"], f"np.{name}")
         b = _array(interp, bound["ar2"], f"np.{name}")
         numpy_ops.charge(interp, 2 * (int(np.size(a)) + int(np.size(b))), f"np.{name}")   # joined, sorted
         unique = {"assume_unique": bool(bound["assume_unique"])} if "assume_unique" in bound else {}
+        if bound.get("return_indices"):
+            numpy_ops.charge(interp, 2 * (int(np.size(a)) + int(np.size(b))), f"np.{name}")   # the indices
+            found = numpy_ops._guarded(lambda: fn(a, b, return_indices=True, **unique))
+            return tuple(numpy_ops._wrap(r) for r in found)
         return numpy_ops._wrap(numpy_ops._guarded(lambda: fn(a, b, **unique)))
     return SafeFunction(f"numpy.{name}", impl)
 

@@ -27,6 +27,7 @@ import numpy as np
 
 from autogradlab.errors import LimitExceeded, NotSupported, ProgramTypeError
 from autogradlab.lang.numpy_einsum import numpy_einsum_members
+from autogradlab.lang.numpy_elementwise_more import numpy_elementwise_more_members
 from autogradlab.lang.numpy_ops import (
     _check_result,
     _guarded,
@@ -194,6 +195,11 @@ _STAT_OPTIONS: dict[str, dict[str, Callable[[Any, str], Any]]] = {
     "nansum": {"axis": _axis, "keepdims": _boolean},
     "nanmax": {"axis": _axis, "keepdims": _boolean},
     "nanmin": {"axis": _axis, "keepdims": _boolean},
+    "nanstd": {"axis": _axis, "keepdims": _boolean, "ddof": _number},   # session 33 (powerful-numpy)
+    "nanvar": {"axis": _axis, "keepdims": _boolean, "ddof": _number},
+    "nanmedian": {"axis": _axis, "keepdims": _boolean},
+    "nanargmin": {"axis": _axis, "keepdims": _boolean},
+    "nanargmax": {"axis": _axis, "keepdims": _boolean},
 }
 
 
@@ -206,8 +212,9 @@ def statistic(interp: Interpreter, name: str, value: Any, args: list, kwargs: di
         kwargs = {**kwargs, "axis": args[0]}
     options = _options(kwargs, _STAT_OPTIONS[name], f"np.{name}", f"np.{name}(a, axis=..., keepdims=...)")
     a = _array(interp, value, f"np.{name}")
-    charge(interp, int(np.size(a)) if name == "median" else _reduced_size(np.shape(a), options.get("axis")),
-           f"np.{name}")
+    copied = name in ("median", "nanmedian")   # NumPy partitions a copy
+    size = int(np.size(a)) if copied else _reduced_size(np.shape(a), options.get("axis"))
+    charge(interp, size, f"np.{name}")
     return _wrap(_guarded(lambda: getattr(np, name)(a, **options)))
 
 
@@ -301,6 +308,7 @@ _SAME_SIZE = {
     "squeeze": ({"axis": _axis}, "np.squeeze(a, axis=None)", ("axis",)),
     "flip": ({"axis": _axis}, "np.flip(a, axis=None)", ("axis",)),
     "ravel": ({}, "np.ravel(a)", ()),
+    "rot90": ({"k": _plain_int, "axes": _axes}, "np.rot90(m, k=1, axes=(0, 1))", ("k", "axes")),
     "roll": ({"shift": _shift, "axis": _axis}, "np.roll(a, shift, axis=None)", ("shift", "axis")),
     "argsort": ({"axis": _axis, "stable": _boolean}, "np.argsort(a, axis=-1)", ("axis",)),
     "atleast_1d": ({}, "np.atleast_1d(a)", ()),
@@ -478,6 +486,7 @@ def numpy_everyday_members() -> dict[str, SafeFunction]:
         "array_equal": SafeFunction("numpy.array_equal", _array_equal),
         **{name: _statistic(name) for name in _STAT_OPTIONS},
         "percentile": _quantile("percentile"), "quantile": _quantile("quantile"),
+        "nanpercentile": _quantile("nanpercentile"), "nanquantile": _quantile("nanquantile"),
         "average": SafeFunction("numpy.average", _average),
         **{name: _same_size(name, *spec) for name, spec in _SAME_SIZE.items()},
         "outer": _outer("outer"), "kron": _outer("kron"),
@@ -621,6 +630,7 @@ def _copy(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
 
 
 MORE_MEMBERS = {**numpy_einsum_members(),   # np.einsum (numpy_einsum.py)
+                **numpy_elementwise_more_members(),   # np.isposinf, np.gcd, np.isscalar (session 33)
                 "histogram": SafeFunction("numpy.histogram", _histogram),
                 "asarray": SafeFunction("numpy.asarray", _asarray), "copy": SafeFunction("numpy.copy", _copy),
                 "insert": SafeFunction("numpy.insert", _insert),

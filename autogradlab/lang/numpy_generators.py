@@ -25,7 +25,13 @@ import numpy as np
 
 from autogradlab.errors import LimitExceeded, NotSupported
 from autogradlab.lang import numpy_ops
-from autogradlab.lang.data_wrappers import SafeArray, SafeBitGenerator, SafeNumpyGenerator, SafeType
+from autogradlab.lang.data_wrappers import (
+    SafeArray,
+    SafeBitGenerator,
+    SafeNumpyGenerator,
+    SafeRandomState,
+    SafeType,
+)
 from autogradlab.lang.operators import python_error
 from autogradlab.lang.safe_values import SafeFunction, SafeNumpyDtype
 
@@ -330,6 +336,9 @@ _SIZE_AT = {name: params.index("size") for name, params in DRAWS.items()}
 
 
 def call_method(interp: Interpreter, base: SafeNumpyGenerator, name: str, args: list, kwargs: dict) -> Any:
+    if isinstance(base, SafeRandomState):   # np.random.RandomState(seed)'s methods (numpy_random_state.py)
+        from autogradlab.lang import numpy_random_state
+        return numpy_random_state.call_method(interp, base, name, args, kwargs)
     gen = base.gen
     if name in DRAWS:
         if not kwargs and len(args) < _SIZE_AT[name] + 1 and all(type(a) in _SCALARS for a in args):
@@ -359,6 +368,9 @@ def refused(name: str) -> NotSupported:
 
 
 def read_attribute(base: SafeNumpyGenerator, name: str) -> Any:
+    if isinstance(base, SafeRandomState):
+        from autogradlab.lang import numpy_random_state
+        raise numpy_random_state.refused(name)
     raise refused(name)
 
 
@@ -369,4 +381,10 @@ def numpy_generator_members() -> dict[str, Any]:
         "default_rng": SafeFunction("numpy.random.default_rng", default_rng),
         "Generator": SafeType("numpy.random._generator.Generator", SafeNumpyGenerator, make_generator),
         "PCG64": SafeType("numpy.random._pcg64.PCG64", SafeBitGenerator, make_pcg64),
+        "RandomState": SafeType("numpy.random.mtrand.RandomState", SafeRandomState, _make_random_state),
     }
+
+
+def _make_random_state(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
+    from autogradlab.lang.numpy_random_state import make_random_state
+    return make_random_state(interp, args, kwargs, node)

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 def dot(interp: Interpreter, left: Any, right: Any) -> Any:
     a, b = _raw(left, "dot"), _raw(right, "dot")
     if np.ndim(a) > 2 or np.ndim(b) > 2:
-        raise NotSupported("Autograd Lab supports dot on 1-D and 2-D arrays (use @ or np.matmul for more)")
+        return _dot_nd(interp, a, b)
     if np.ndim(a) == 0 or np.ndim(b) == 0:
         return _wrap(_guarded(lambda: np.dot(a, b)))   # a scalar times an array: broadcasting's size
     # (n, k)·(k, m) has n·m elements, (n, k)·(k,) n, (k,)·(k, m) m, (k,)·(k,) one: the outer sizes
@@ -44,9 +44,33 @@ def dot(interp: Interpreter, left: Any, right: Any) -> Any:
     return _wrap(_guarded(lambda: np.dot(a, b)))
 
 
+def _dot_nd(interp: Interpreter, a: np.ndarray, b: np.ndarray) -> Any:
+    """np.dot of an N-D array: a sum product over a's last axis and b's second-to-last, every pair of
+    rows (a.shape[:-1] + b.shape[:-2] + b.shape[-1:]); NumPy runs it one output at a time, not as one
+    matrix product, so its work (outputs times the summed length) is checked at one step each."""
+    from autogradlab.errors import LimitExceeded
+    shape_a, shape_b = np.shape(a), np.shape(b)
+    if np.ndim(a) == 0 or np.ndim(b) == 0:
+        return _wrap(_guarded(lambda: np.dot(a, b)))
+    inner = shape_b[-2] if np.ndim(b) >= 2 else shape_b[0]
+    if shape_a[-1] != inner:
+        return _wrap(_guarded(lambda: np.dot(a, b)))   # NumPy's own shape error, raised before it allocates
+    outer = shape_a[:-1] + (shape_b[:-2] + shape_b[-1:] if np.ndim(b) >= 2 else ())
+    outputs = math.prod(int(n) for n in outer)
+    charge(interp, outputs, "dot")
+    work = outputs * int(inner)
+    limit = interp.sizes.limits.max_call_work
+    if work > limit:
+        raise LimitExceeded(f"np.dot of shape {list(shape_a)}, {list(shape_b)} would take about {work:,} "
+                            f"arithmetic steps in one call; the limit is {limit:,} per call",
+                            hint="use smaller arrays (limit max_call_work)")
+    return _wrap(_guarded(lambda: np.dot(a, b)))
+
+
 def _np_dot(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
     if len(args) != 2 or kwargs:
         raise NotSupported("Autograd Lab supports `np.dot(a, b)`")
+    args = lists_as_arrays(interp, list(args))   # np.dot([1, 2], [3, 4]): arrays as np.array makes them
     if np.ndim(_raw(args[0], "dot")) == 0 or np.ndim(_raw(args[1], "dot")) == 0:
         charge(interp, max(np.size(_raw(a, "dot")) for a in args), "np.dot")
     return dot(interp, args[0], args[1])

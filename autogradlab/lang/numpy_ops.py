@@ -375,9 +375,12 @@ def array_method(interp: Interpreter, base: Any, name: str, args: list, kwargs: 
         return _wrap(_guarded(lambda: raw.reshape(shape)))
     if name == "item" and not args and not kwargs:
         return _guarded(lambda: raw.item())
-    if name == "flatten" and not args and not kwargs:   # `X.flatten()`: a copy, as NumPy makes
+    if name == "flatten" and len(args) + len(kwargs) <= 1 and set(kwargs) <= {"order"}:   # a copy
+        order = args[0] if args else kwargs.get("order", "C")   # `X.flatten()`, `a.flatten('F')`
+        if order not in ("C", "F", "A", "K"):
+            raise ProgramTypeError("order must be one of 'C', 'F', 'A', or 'K'")
         charge(interp, raw.size, name)
-        return _wrap(_guarded(raw.flatten))
+        return _wrap(_guarded(lambda: raw.flatten(order)))
     if name == "astype" and len(args) == 1 and not kwargs:
         from autogradlab.lang.numpy_strings import as_strings, is_str_type
         if is_str_type(args[0]) and isinstance(raw, np.ndarray):   # a.astype(str) (numpy_strings.py)

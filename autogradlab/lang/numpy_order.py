@@ -78,15 +78,20 @@ def partition_function(name: str) -> SafeFunction:
 
 def _searchsorted(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
     """np.searchsorted(a, v, side='left'): one binary search in a per value of v."""
-    form = "np.searchsorted(a, v, side='left')"
-    if not 2 <= len(args) <= 3 or set(kwargs) - {"side"} or len(args) == 3 and kwargs:
+    form = "np.searchsorted(a, v, side='left', sorter=None)"
+    if not 2 <= len(args) <= 4 or set(kwargs) - {"side", "sorter"} or \
+            len(args) >= 3 and "side" in kwargs or len(args) == 4 and "sorter" in kwargs:
         raise NotSupported(f"Autograd Lab supports `{form}`")
-    side = args[2] if len(args) == 3 else kwargs.get("side", "left")
+    side = args[2] if len(args) >= 3 else kwargs.get("side", "left")
     if not isinstance(side, str):
         raise ProgramTypeError("np.searchsorted: side must be 'left' or 'right'")
+    sorter = args[3] if len(args) == 4 else kwargs.get("sorter")
     a, v = _array(interp, args[0], "np.searchsorted"), _array(interp, args[1], "np.searchsorted")
+    if sorter is not None:   # the order that sorts a (NumPy checks its length and its range)
+        sorter = _array(interp, sorter, "np.searchsorted")
+        charge(interp, int(np.size(sorter)), "np.searchsorted")
     charge(interp, int(np.size(v)), "np.searchsorted")
-    return _wrap(_guarded(lambda: np.searchsorted(a, v, side=side)))
+    return _wrap(_guarded(lambda: np.searchsorted(a, v, side=side, sorter=sorter)))
 
 
 def _may_share_memory(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:

@@ -180,7 +180,7 @@ def _element(interp: Interpreter, value: Any) -> Any:
 def is_str_type(value: Any) -> bool:
     """`str`, 'str' or 'U': the string dtype of np.array(..., dtype=str) and a.astype(str)."""
     from autogradlab.lang.safe_values import SafeType
-    return isinstance(value, SafeType) and value.py_type is str or \
+    return isinstance(value, SafeType) and value.py_type in (str, np.str_) or \
         type(value) is str and value in ("str", "U")
 
 

@@ -351,7 +351,8 @@ def type_text(value: Any) -> str:
     if isinstance(value, HookHandle):
         return "torch.utils.hooks.RemovableHandle"
     if isinstance(value, SafeNumpyGenerator):
-        return "numpy.random._generator.Generator"
+        return "numpy.random.mtrand.RandomState" if value.text.startswith("RandomState") else \
+            "numpy.random._generator.Generator"
     if isinstance(value, SafeBitGenerator):
         return "numpy.random._pcg64.PCG64"
     if isinstance(value, SafeGradMode):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import functools
 from typing import TYPE_CHECKING, Any
 
 import torch
@@ -266,6 +267,7 @@ class StatementsMixin:
                     raise NotSupported(f"`from {module} import *` is not supported in Autograd Lab")
                 for name in star_names(module, namespace):   # numpy's __all__, math's public names
                     self._import_member(namespace, name, name)
+                self.__dict__.setdefault("_star_modules", []).append(module)   # name_binding.lookup
                 continue
             if alias.name not in namespace.members or f"{module}.{alias.name}" not in ALLOWED_IMPORTS:
                 if not library_has(module, alias.name):   # Python's ImportError, without the module's path
@@ -289,6 +291,24 @@ class StatementsMixin:
         self.scope.set(name, value)
         if self.scope.is_global and not is_data(value) and type(value) not in STORED_OBJECT_TYPES:
             self._assigned.setdefault(name, None)
+
+
+def starred_refusal(modules: list[str], name: str) -> Exception | None:
+    """A name `from numpy import *` binds in Python but not here (`savetxt`, `matrix`): refused by its
+    module's name, as `np.savetxt` is (attribute_errors.py), not a NameError Python would not give."""
+    from autogradlab.lang.attribute_errors import _no_module_member
+    from autogradlab.lang.namespaces import resolve_import
+    for module in modules:
+        if name in _public_names(module):
+            return _no_module_member(resolve_import(module), name)
+    return None
+
+
+@functools.cache
+def _public_names(module: str) -> frozenset[str]:
+    import importlib
+    real = importlib.import_module(module)   # numpy or math (STAR_MODULES), imported already
+    return frozenset(getattr(real, "__all__", None) or [n for n in vars(real) if not n.startswith("_")])
 
 
 def star_names(module: str, namespace: Any) -> list[str]:

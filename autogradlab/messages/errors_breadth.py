@@ -65,6 +65,43 @@ EN = {
     "errors_breadth.strings_one_index": "index a numpy array of strings with one array at a time in "
                                         "Autograd Lab",
     "errors_breadth.strings_kinds": "Autograd Lab supports numpy arrays of numbers, or of strings",
+    "errors_breadth.structured_arrays": "structured arrays (`np.array(data, dtype=[(name, type), ...])`) are "
+                                        "not supported in Autograd Lab",
+    "errors_breadth.isscalar_call": "Autograd Lab supports `np.isscalar(element)`",
+    "errors_breadth.size_axis": "Autograd Lab supports `np.size(a, axis=None)` with axis an int",
+    "errors_breadth.choose_count": "Autograd Lab supports `np.choose` with at most 32 choices",
+    "errors_breadth.vectorize_otypes": "Autograd Lab supports `np.vectorize(pyfunc, otypes=None)` with one "
+                                       "output type",
+    "errors_breadth.vectorize_function": "Autograd Lab supports `np.vectorize(pyfunc, otypes=None)` of a "
+                                         "function",
+    "errors_breadth.vectorize_keywords": "Autograd Lab supports calling an np.vectorize function with "
+                                         "positional arguments only",
+    "errors_breadth.vectorize_result": "Autograd Lab supports np.vectorize of a function that returns one "
+                                       "number",
+    "errors_breadth.vectorize_inputs": "Autograd Lab supports np.vectorize over numbers and numpy arrays",
+    "errors_breadth.isfortran_call": "Autograd Lab supports `np.isfortran(a)` of a numpy array",
+    "errors_breadth.block_depth": "Autograd Lab supports `np.block` of lists nested at most {depth} deep",
+    "errors_breadth.flatten_order": "order must be one of 'C', 'F', 'A', or 'K'",
+    "errors_breadth.char_inputs": "{what} takes strings, lists of strings or numpy arrays of strings in "
+                                  "Autograd Lab",
+    "errors_breadth.int_or_none": "{what} must be an int or None",
+    "errors_breadth.char_multiply": "Autograd Lab supports `np.char.multiply(a, i)` with i an int",
+    "errors_breadth.char_width": "Autograd Lab supports `np.char.{name}(a, width)` with width an int",
+    "errors_breadth.random_state_member": "`RandomState.{name}` is not supported in Autograd Lab (a "
+                                          "RandomState offers {names})",
+    "errors_breadth.random_state_method": "`RandomState.{name}` is a method: call it, as in `rs.{name}(...)`",
+    "errors_breadth.new_shape_negative": "all elements of `new_shape` must be non-negative",
+    "errors_breadth.pair_of_numbers": "{what} must be a pair of numbers",
+    "errors_breadth.sliding_mode": "Autograd Lab supports `{form}` with mode 'full', 'same' or 'valid'",
+    "errors_breadth.bin_rules": "Autograd Lab supports `{form}` with bins an int, a list of edges or one of "
+                                "{rules}",
+    "errors_breadth.bins_kind": "`bins` must be an integer, a string, or an array",
+    "errors_breadth.np_testing_values": "Autograd Lab's np.testing.{name} compares numbers, numpy arrays and "
+                                        "lists or tuples of them",
+    "errors_breadth.np_testing_items": "Autograd Lab's np.testing.{name} compares at most {count} values in "
+                                       "lists and tuples; compare arrays instead",
+    "errors_breadth.np_testing_text": "`{call}({name}=...)` takes a string in Autograd Lab",
+    "errors_breadth.object_kind_call": "Autograd Lab supports `np.{name}(x)` of arrays, lists and numbers",
     "errors_breadth.strings_operator": "the operator `{op}` on numpy arrays of strings is not supported in "
                                        "Autograd Lab (supported: ==, !=)",
     "errors_breadth.strings_compare": "numpy arrays of strings compare with a string or another such array "
@@ -127,6 +164,38 @@ ZH = {
                                     "掩码或整数数组",
     "errors_breadth.strings_one_index": "在 Autograd Lab 中索引字符串 numpy 数组时一次只能用一个数组",
     "errors_breadth.strings_kinds": "Autograd Lab 支持由数字或字符串组成的 numpy 数组",
+    "errors_breadth.structured_arrays": "Autograd Lab 不支持结构化数组"
+                                        "（`np.array(data, dtype=[(name, type), ...])`）",
+    "errors_breadth.isscalar_call": "Autograd Lab 支持 `np.isscalar(element)`",
+    "errors_breadth.size_axis": "Autograd Lab 支持 `np.size(a, axis=None)`，其中 axis 为整数",
+    "errors_breadth.choose_count": "Autograd Lab 支持的 `np.choose` 最多有 32 个选项",
+    "errors_breadth.vectorize_otypes": "Autograd Lab 支持 `np.vectorize(pyfunc, otypes=None)`，"
+                                       "且只有一种输出类型",
+    "errors_breadth.vectorize_function": "Autograd Lab 支持对函数使用 `np.vectorize(pyfunc, otypes=None)`",
+    "errors_breadth.vectorize_keywords": "在 Autograd Lab 中调用 np.vectorize 得到的函数时只能使用位置参数",
+    "errors_breadth.vectorize_result": "Autograd Lab 支持的 np.vectorize 函数必须返回一个数字",
+    "errors_breadth.vectorize_inputs": "Autograd Lab 支持对数字和 numpy 数组使用 np.vectorize",
+    "errors_breadth.isfortran_call": "Autograd Lab 支持对 numpy 数组使用 `np.isfortran(a)`",
+    "errors_breadth.block_depth": "Autograd Lab 支持的 `np.block` 列表最多嵌套 {depth} 层",
+    "errors_breadth.flatten_order": "order 必须是 'C'、'F'、'A' 或 'K' 之一",
+    "errors_breadth.char_inputs": "在 Autograd Lab 中 {what} 只接受字符串、字符串列表或字符串 numpy 数组",
+    "errors_breadth.int_or_none": "{what} 必须是整数或 None",
+    "errors_breadth.char_multiply": "Autograd Lab 支持 `np.char.multiply(a, i)`，其中 i 为整数",
+    "errors_breadth.char_width": "Autograd Lab 支持 `np.char.{name}(a, width)`，其中 width 为整数",
+    "errors_breadth.random_state_member": "Autograd Lab 不支持 `RandomState.{name}`"
+                                          "（RandomState 提供 {names}）",
+    "errors_breadth.random_state_method": "`RandomState.{name}` 是一个方法：请调用它，例如 `rs.{name}(...)`",
+    "errors_breadth.new_shape_negative": "`new_shape` 的所有元素都必须是非负数",
+    "errors_breadth.pair_of_numbers": "{what} 必须是一对数字",
+    "errors_breadth.sliding_mode": "Autograd Lab 支持 `{form}`，其中 mode 为 'full'、'same' 或 'valid'",
+    "errors_breadth.bin_rules": "Autograd Lab 支持 `{form}`，其中 bins 为整数、边界列表或 {rules} 之一",
+    "errors_breadth.bins_kind": "`bins` 必须是整数、字符串或数组",
+    "errors_breadth.np_testing_values": "Autograd Lab 的 np.testing.{name} 只比较数字、numpy 数组以及由它们"
+                                        "组成的列表或元组",
+    "errors_breadth.np_testing_items": "Autograd Lab 的 np.testing.{name} 在列表和元组中最多比较 "
+                                       "{count} 个值；请改为比较数组",
+    "errors_breadth.np_testing_text": "在 Autograd Lab 中 `{call}({name}=...)` 只接受字符串",
+    "errors_breadth.object_kind_call": "Autograd Lab 支持对数组、列表和数字使用 `np.{name}(x)`",
     "errors_breadth.strings_operator": "Autograd Lab 不支持对字符串 numpy 数组使用运算符 `{op}`"
                                        "（支持：==、!=）",
     "errors_breadth.strings_compare": "在 Autograd Lab 中字符串 numpy 数组只能与字符串或另一个这样的数组比较",

@@ -419,6 +419,11 @@ TUTORIALS: tuple[ProgramSpec, ...] = (
     # Session 32 (corpus): fast.ai's mean-shift lesson (`import operator`, MultivariateNormal samples, a bare
     # `partial` shown, broadcasting and einsum: lang/operator_module.py, distributions.py)
     ProgramSpec("tutorial_fastai_meanshift.py", T_FASTAI),
+    # Session 33 (corpus): Datawhale's powerful-numpy introduction (Chinese NumPy basics), cells 0-47
+    ProgramSpec("tutorial_powerful_numpy_intro_zh.py", "datawhalechina/powerful-numpy (Apache-2.0)"),
+    # ageron's handson-ml3 extra_autodiff: autodiff written in plain Python (dual numbers calling their own
+    # `__add__`, `hasattr`, reverse mode over a graph of Python objects)
+    ProgramSpec("tutorial_hml_extra_autodiff.py", "ageron/handson-ml3 (Apache-2.0)"),
     # rasbt's LLMs-from-scratch appendix A (tensors, `torch.autograd.grad(..., retain_graph=True)`, backward)
     ProgramSpec("tutorial_rasbt_appendix_a.py", "rasbt/LLMs-from-scratch (Apache-2.0)", output="loss"),
     # Session 32 (breadth): NumPy's documentation of np.poly1d and of the Polynomial convenience class

@@ -174,7 +174,7 @@ CORPUS: list[tuple[str, str, dict]] = [
     ("np_broadcast", N + "a = np.ones(2) + np.ones(3)\n", {}),
     ("np_matmul", N + "a = np.ones((2, 3)) @ np.ones((2, 3))\n", {}),
     ("np_dot", N + "a = np.dot(np.ones(2), np.ones(3))\n", {}),
-    ("np_dot_3d", N + "a = np.dot(np.ones((2, 2, 2)), np.ones((2, 2, 2)))\n", {}),
+    ("np_dot_3d", N + "a = np.dot(np.ones((100, 100, 500)), np.ones((500, 400)))\n", {}),   # work (s33)
     ("np_reshape", N + "a = np.ones(4).reshape(3)\n", {}),
     ("np_index", N + "a = np.ones(2)\nb = a[5]\n", {}),
     ("np_index_float", N + "a = np.ones(2)\nb = a[1.5]\n", {}),

@@ -122,6 +122,11 @@ def _np_array(interp, args, kwargs, node):  # noqa: ANN001, ANN202
         data = [item.array if type(item) is SafeArray else item for item in data]   # np.array([X, Y])
     if isinstance(data, torch.Tensor):
         raise NotSupported("np.array(tensor) is not supported in Autograd Lab; use tensor.numpy()")
+    # Strings are refused before NumPy makes a '<U' array of them: check_nested follows the first item
+    # only, so ['x'] + ['x' * 10000] * 30000 made 1.2 GB before this refusal (red team, session 33)
+    from autogradlab.lang.numpy_strings import holds_text
+    if isinstance(data, list | tuple) and holds_text(data):
+        raise NotSupported("Autograd Lab supports numpy arrays of numbers only")
     try:
         array = np.array(data, dtype=None if dtype is None else dtype.dtype)
     except Exception as exc:  # noqa: BLE001

@@ -258,6 +258,21 @@ def as_strings(interp: Interpreter, array: np.ndarray) -> StringArray:
     return StringArray(_guarded(lambda: array.astype(str)))
 
 
+def _width(value: Any) -> int:
+    return value.dtype.itemsize // 4 if isinstance(value, np.ndarray) else len(value)
+
+
+def _check_compared(pairs: int, width: int, op: str) -> None:
+    """Broadcasting compares every pair of the result, each up to `width` characters: a (2000, 1) and a
+    (1, 2000) array of 500-character strings (1,000,000 characters each) compared 2e9 characters, 4.8 s in
+    one call (red team, session 33). At most MAX_STRING_CHARS characters compared, as one array holds."""
+    chars = pairs * max(width, 1)
+    if chars > MAX_STRING_CHARS:
+        raise LimitExceeded(f"`{op}` of string arrays would compare {pairs:,} pairs of up to {width:,} "
+                            f"characters ({chars:,} in all); the limit is {MAX_STRING_CHARS:,}",
+                            hint="use fewer or shorter strings")
+
+
 def binary(interp: Interpreter, op: str, fn: Any, left: Any, right: Any) -> Any:
     """`labels == 'cat'`, `a != b`: NumPy's elementwise bool array; other operators refused by name."""
     if op not in ("eq", "ne"):
@@ -272,6 +287,7 @@ def binary(interp: Interpreter, op: str, fn: Any, left: Any, right: Any) -> Any:
         shape = np.broadcast_shapes(np.shape(a), np.shape(b))
     except ValueError:
         shape = np.shape(a)   # NumPy says so
+    _check_compared(math.prod(shape), max(_width(a), _width(b)), "==" if op == "eq" else "!=")
     charge(interp, math.prod(shape), f"`{op}` of string arrays")
     if isinstance(a, str) and isinstance(b, str):
         return fn(a, b)

@@ -22,8 +22,11 @@ Findings, each fixed (the figures are 6395392's, measured in-process with one to
 from __future__ import annotations
 
 import pytest
+import torch
 
+from autogradlab.engine import run_program
 from autogradlab.lang.numpy_polynomial_class import MAX_TEXT_TERMS, calculus_work
+from autogradlab.step_records import StepOptions
 from tests.unit.breakout_helpers import LEAKS, what_python_prints
 from tests.unit.breakout_helpers import stopped as _stopped
 from tests.unit.breakout_helpers import timed_run as _run
@@ -198,3 +201,33 @@ def test_multivariate_normal_of_a_large_matrix_is_refused_before_drawing() -> No
     report, seconds = _run(program)
     _stopped(report, "limit", 4, "MultivariateNormal.rsample of shape [6329], [790, 790]")
     assert seconds < 5.0   # ~9 s a call before
+
+
+# -- 8. the Steps page logs no backward through more nodes than its steps follow ----------------------------
+def _long_backward(ops: int) -> str:
+    return ("import torch\nx = torch.tensor([1.0, 2.0], requires_grad=True)\nh = x * 3.0\ny = h\n"
+            f"for i in range({ops}):\n    y = y * 1.5\ny.sum().backward()\n")
+
+
+def test_a_backward_through_more_nodes_than_the_cap_is_not_logged(monkeypatch: pytest.MonkeyPatch) -> None:
+    from autogradlab import note_keys
+    from autogradlab.engine import steps
+    monkeypatch.setattr(steps, "MAX_STEP_NODES", 12)
+    # h's graph (x, x * 3.0) is small; the backward runs through 12 ops, the sum and x's AccumulateGrad
+    report = run_program(_long_backward(10), output="h", steps=StepOptions(), torchviz=False)
+    assert report.error is None, report.error
+    assert report.steps.reverse == ()
+    note = ("no backward() kept step by step reached this output: 1 backward() calls ran through more than "
+            "12 nodes and were not kept")
+    assert note in report.steps.notes, report.steps.notes
+    assert "没有保留" in note_keys.say("zh", note, note_keys.STEPS)
+
+
+def test_a_backward_through_the_cap_is_logged_as_pytorch_ran_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    from autogradlab.engine import steps
+    monkeypatch.setattr(steps, "MAX_STEP_NODES", 13)   # 10 muls, h's mul, the sum, x's AccumulateGrad
+    report = run_program(_long_backward(10), output="h", steps=StepOptions(), torchviz=False)
+    assert report.error is None, report.error
+    x = torch.tensor([1.0, 2.0], requires_grad=True)
+    (x * 3.0 * 1.5 ** 10).sum().backward()
+    assert report.steps.reverse[-1].grad_after.value == pytest.approx(x.grad.tolist())

@@ -231,3 +231,38 @@ def test_a_backward_through_the_cap_is_logged_as_pytorch_ran_it(monkeypatch: pyt
     x = torch.tensor([1.0, 2.0], requires_grad=True)
     (x * 3.0 * 1.5 ** 10).sum().backward()
     assert report.steps.reverse[-1].grad_after.value == pytest.approx(x.grad.tolist())
+
+
+# -- 9. the tangent run counts each op's tangent -------------------------------------------------------
+_EIGVALS = ("import torch\nA = (torch.arange(400.0).reshape(20, 20) / 100.0).sin()\nA.requires_grad_()\n"
+            "y = torch.linalg.eigvals(A).real.sum()\ny.backward()\n")   # the trace of A: dy/dA[0, 0] = 1
+
+
+def _steps_run(max_call_work: int):  # noqa: ANN202
+    import dataclasses
+
+    from autogradlab.limits import DEFAULT_LIMITS
+    limits = dataclasses.replace(DEFAULT_LIMITS, max_call_work=max_call_work)
+    return run_program(_EIGVALS, output="y", steps=StepOptions(), torchviz=False, limits=limits)
+
+
+def test_a_dual_op_past_the_work_limit_stops_the_tangent_run_with_a_note() -> None:
+    report = _steps_run(2 * 20 ** 3 - 1)   # the plain run's eigvals (20**3 units) runs, its dual twice
+    assert report.error is None, report.error
+    assert report.steps.reverse, "the reverse steps stay"
+    stopped = ("forward mode stopped on line 4: linalg.eigvals of shape [20, 20] would take about 16,000 "
+               "arithmetic steps")
+    assert any(note.startswith(stopped) for note in report.steps.notes), report.steps.notes
+
+
+def test_a_dual_op_at_the_work_limit_gives_pytorchs_tangent() -> None:
+    report = _steps_run(2 * 20 ** 3)
+    assert report.error is None, report.error
+    assert not any("forward mode stopped" in note for note in report.steps.notes), report.steps.notes
+    import torch.autograd.forward_ad as fwAD
+    a = (torch.arange(400.0).reshape(20, 20) / 100.0).sin()
+    direction = torch.zeros(20, 20)
+    direction[0, 0] = 1.0   # the page's default: e1 of the first leaf
+    with fwAD.dual_level():
+        expected = fwAD.unpack_dual(torch.linalg.eigvals(fwAD.make_dual(a, direction)).real.sum()).tangent
+    assert report.steps.tangent.output_tangent.value == pytest.approx(expected.item(), abs=1e-4)

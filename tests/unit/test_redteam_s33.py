@@ -266,3 +266,34 @@ def test_a_dual_op_at_the_work_limit_gives_pytorchs_tangent() -> None:
     with fwAD.dual_level():
         expected = fwAD.unpack_dual(torch.linalg.eigvals(fwAD.make_dual(a, direction)).real.sum()).tangent
     assert report.steps.tangent.output_tangent.value == pytest.approx(expected.item(), abs=1e-4)
+
+
+# -- 10. `a @ b` over a broadcast batch ---------------------------------------------------------------------
+def _product(a: str, b: str) -> str:
+    return (f"import torch\na = torch.arange(1.0, 1.0 + torch.tensor({a}).prod().item()).reshape({a}) / 100\n"
+            f"b = torch.ones({b})\nc = a @ b\nprint(c.shape, round(c.sum().item(), 2))\n")
+
+
+def test_a_matrix_times_a_broadcast_batch_of_vectors_past_the_work_limit_is_refused() -> None:
+    report, seconds = _run(_product("(790, 790)", "(6329, 790, 1)"))
+    _stopped(report, "limit", 4, "matmul of shape [790, 790], [6329, 790, 1] would take about 15,799,715,600")
+    assert seconds < 5.0   # 7.5 s in one call before
+
+
+def test_a_matrix_times_a_batch_of_vectors_at_the_work_limit_runs_as_pytorch() -> None:
+    work = 10 * 8 * 8 * 1 * 4   # 10 products of (8, 8) by (8, 1), 4 units a multiply-add
+    _runs_as_python(_product("(8, 8)", "(10, 8, 1)"), max_call_work=work)
+    report, _ = _run(_product("(8, 8)", "(11, 8, 1)"), max_call_work=work)
+    _stopped(report, "limit", 4, "matmul of shape [8, 8], [11, 8, 1] would take about 2,816 arithmetic steps")
+
+
+def test_a_product_that_copies_its_broadcast_operands_is_refused() -> None:
+    report, _ = _run(_product("(200, 1, 1, 2236)", "(1, 200, 2236, 1)"))   # 686 MB of copies before
+    _stopped(report, "limit", 4, "matmul of shape [200, 1, 1, 2236], [1, 200, 2236, 1] would take about")
+
+
+def test_big_products_keep_running_as_pytorch() -> None:
+    _runs_as_python(_product("(300, 1, 64)", "(64, 64)"))            # folded into one product
+    _runs_as_python(_product("(40, 64, 32)", "(40, 32, 64)"))        # a batch of matrices, no broadcast
+    _runs_as_python(_product("(64, 64)", "(30, 64, 16)"))            # wide enough for the product's speed
+    _runs_as_python(_product("(2, 1, 16, 32)", "(1, 3, 32, 16)"))    # broadcast both ways: small copies

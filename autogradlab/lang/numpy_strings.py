@@ -107,8 +107,11 @@ class StringArray(InertValue):
         return getattr(self.array, name)
 
     def call_method(self, interp: Interpreter, name: str, args: list, kwargs: dict) -> Any:
-        if name == "tolist" and not args and not kwargs:
-            interp.sizes.charge_sequence(self.array.size, "the list")
+        if name == "tolist" and not args and not kwargs:   # a list of `size` new strings: their characters
+            # count too (red team, session 33: [a.tolist() for i in range(1000)] of 1,000 strings of 1,000
+            # characters counted 1,000,000 items and held ~1 GB)
+            size = int(self.array.size)
+            interp.sizes.charge_sequence(size, "the list", added=size * (1 + self.width()))
             return _guarded(self.array.tolist)
         if name == "astype" and len(args) == 1 and not kwargs and is_str_type(args[0]):
             return self

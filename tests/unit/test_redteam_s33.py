@@ -297,3 +297,17 @@ def test_big_products_keep_running_as_pytorch() -> None:
     _runs_as_python(_product("(40, 64, 32)", "(40, 32, 64)"))        # a batch of matrices, no broadcast
     _runs_as_python(_product("(64, 64)", "(30, 64, 16)"))            # wide enough for the product's speed
     _runs_as_python(_product("(2, 1, 16, 32)", "(1, 3, 32, 16)"))    # broadcast both ways: small copies
+
+
+# -- 11. a string array's tolist() counts the characters of its strings --------------------------------------
+def test_lists_of_a_string_array_count_their_characters() -> None:
+    program = ("import numpy as np\na = np.array(['x' * 1000] * 1000)\n"
+               "b = [a.tolist() for i in range(1000)]\n")   # ~1 GB of new strings: 4.7 s, timed out before
+    report, _ = _run(program)
+    _stopped(report, "limit", 3, "the program built more than 50,000,000 list and string items in all")
+
+
+def test_a_few_lists_of_a_string_array_run_as_numpy() -> None:
+    _runs_as_python("import numpy as np\na = np.array(['x' * 1000] * 1000)\n"
+                    "b = [a.tolist() for i in range(10)]\n"
+                    "print(len(b), len(b[3]), b[3][:1] == ['x' * 1000], np.array(['cat', 'dog']).tolist())\n")

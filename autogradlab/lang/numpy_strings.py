@@ -113,9 +113,9 @@ class StringArray(InertValue):
             size = int(self.array.size)
             interp.sizes.charge_sequence(size, "the list", added=size * (1 + self.width()))
             return _guarded(self.array.tolist)
-        if name == "astype" and len(args) == 1 and not kwargs and is_str_type(args[0]):
-            return self
-        if name == "copy" and not args and not kwargs:
+        as_str = name == "astype" and len(args) == 1 and is_str_type(args[0])
+        if (as_str or name == "copy" and not args) and not kwargs:   # a new array: NumPy's astype makes one
+            # too (it gave the same array here: a write to it changed the source; red team, session 33)
             charge(interp, self.array.size, "copy")
             return StringArray(self.array.copy())
         raise NotSupported(f"the method `.{name}()` of a numpy array of strings is not supported in Autograd "

@@ -311,3 +311,8 @@ def test_a_few_lists_of_a_string_array_run_as_numpy() -> None:
     _runs_as_python("import numpy as np\na = np.array(['x' * 1000] * 1000)\n"
                     "b = [a.tolist() for i in range(10)]\n"
                     "print(len(b), len(b[3]), b[3][:1] == ['x' * 1000], np.array(['cat', 'dog']).tolist())\n")
+
+
+def test_astype_str_of_a_string_array_is_a_new_array_as_in_numpy() -> None:
+    _runs_as_python("import numpy as np\nlabels = np.array(['cat', 'dog'])\nb = labels.astype(str)\n"
+                    "b[0] = 'cow'\nprint(labels, b, b is labels)\n")

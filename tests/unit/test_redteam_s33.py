@@ -1,6 +1,6 @@
 """Red team, session 33: hostile programs against session 32's additions and last session's leftovers.
 
-Findings, each fixed (the figures are 6395392's, measured in-process with one torch thread as a worker runs):
+Findings, each fixed (figures of 6395392, in-process, one torch thread as in a worker, loaded machine):
 1. a list given to a NumPy function other than np.array was made into an array before its numbers-only
    check, and check_nested follows the first item only: `np.mean(['x'] + ['x' * 10000] * 30000)` made a
    1.2 GB '<U10000' array (1.6 s) before its refusal -> refused before NumPy runs (0.03 s);
@@ -16,7 +16,17 @@ Findings, each fixed (the figures are 6395392's, measured in-process with one to
 6. `==` of two string arrays broadcast every pair: (2000, 1) against (1, 2000) of 500 characters compared
    2e9 characters, 4.8 s in one call -> at most 1,000,000 characters compared;
 7. MultivariateNormal.sample multiplies the n x n factor by each draw one by one: n = 790 and 6,329 draws
-   ran ~9 s a call within the element limits -> counted (4 units a multiply-add) against max_call_work.
+   ran ~9 s a call within the element limits -> counted (4 units a multiply-add) against max_call_work;
+8. the Steps run hooked and logged every backward() whatever its size (session 32's leftover): the
+   19,000-op chain's Steps run took 3.0-4.1 s against 1.4 s plain -> a backward through more new Nodes
+   than steps.MAX_STEP_NODES is not logged (its steps are a note anyway): 2.1-2.9 s;
+9. the tangent run counted a dual op's work once (session 32's leftover): a dual linalg.eigvals of
+   1000 x 1000 took 2.1 s inside the run's time share -> counted twice, as in the program's own level;
+10. `a @ b` with a batched b: a (790, 790) matrix @ a (6329, 790, 1) batch ran 7.5 s in one call (small
+   products per batch matrix), (200, 1, 1, 2236) @ (1, 200, 2236, 1) copied 686 MB -> counted first;
+11. a string array's tolist() counted its items, not their characters: [a.tolist() for i in range(1000)]
+   of 1,000 strings of 1,000 characters held ~1 GB (timed out at 4.7 s) -> refused by the run's total.
+Also (not an escape): a.astype(str) of a string array returned the array itself (NumPy makes a copy).
 """
 
 from __future__ import annotations

@@ -64,6 +64,8 @@ STEPS = STEP_NOTES + _rules(
     (r"(?P<count>\d+) earlier backward\(\) calls were too large to keep step by step", "notes.dropped"),
     (r"the output's graph has (?P<nodes>[\d,]+) nodes; the steps follow at most (?P<limit>[\d,]+): use a "
      r"shorter computation \(fewer loop passes\) to step it", "notes.steps_too_many"),
+    (r"no backward\(\) kept step by step reached this output: (?P<count>\d+) backward\(\) calls ran through "
+     r"more than (?P<limit>[\d,]+) nodes and were not kept", "notes.unlogged_backwards"),
     (r"(?P<count>\d+) backward\(\) calls of a long loop's middle passes were not kept step by step "
      r"\(its last passes' are\)", "notes.skipped_backwards"),
     (r"no backward\(\) kept step by step reached this output: a long loop's middle passes keep none "

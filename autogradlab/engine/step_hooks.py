@@ -57,6 +57,22 @@ class BackwardLog:
     overflow: bool = False         # too many gradient values to keep: no reverse steps for it
 
 
+def _more_new_nodes(roots: list[torch.Tensor], known: dict[int, Any], cap: int) -> bool:
+    """More than `cap` Nodes not hooked yet behind the roots (a walk that stops at cap + 1)."""
+    seen: set[int] = set()
+    stack = [root.grad_fn for root in roots if root.grad_fn is not None]
+    while stack:
+        fn = stack.pop()
+        key = id(fn)
+        if key in seen or key in known:
+            continue
+        seen.add(key)
+        if len(seen) > cap:
+            return True
+        stack.extend(u for u, _ in getattr(fn, "next_functions", ()) if u is not None)
+    return False
+
+
 class StepHooks:
     """ProgramHooks: everything goes to the wrapped Recorder; backward calls are also logged."""
 
@@ -66,6 +82,7 @@ class StepHooks:
         self.nodes: dict[int, Any] = {}          # id(Node) -> Node (strong refs keep ids unique)
         self.dropped = 0                         # logs dropped for the element budget
         self.skipped = 0                         # backward calls of skimmed passes: not logged
+        self.unlogged = 0                        # backward calls through too many nodes: not logged
         self.displayed: list[Any] = []           # values of top-level expression statements
         self._current: BackwardLog | None = None
         self._started = 0.0
@@ -118,7 +135,11 @@ class StepHooks:
             t for t in (tensor if isinstance(tensor, (list, tuple)) else ()) if isinstance(t, torch.Tensor)]
         if not roots:
             return
+        from autogradlab.engine import steps  # (steps imports this module)
         with gc_paused():
+            if _more_new_nodes(roots, self.nodes, steps.MAX_STEP_NODES):   # its steps would be a note
+                self.unlogged += 1   # (build_steps): neither hooks nor logs (red team, session 33: a
+                return               # 19,000-op chain's logged backward took ~2 s more than a plain run)
             for root in roots:
                 for fn in walk_functions(root.grad_fn, known=self.nodes):
                     self._hook(fn)

@@ -340,6 +340,9 @@ def _build_steps(output: torch.Tensor, graph: Graph, recorder: Any, hooks: StepH
                              "output from the ops after it is shown as coming from the output node")
     elif output.grad_fn is None:
         out_notes.append("the output is a leaf tensor: no operation made it, so there is nothing to step")
+    elif hooks.unlogged:   # a backward through more nodes than the steps follow (step_hooks.py)
+        out_notes.append(f"no backward() kept step by step reached this output: {hooks.unlogged} backward() "
+                         f"calls ran through more than {MAX_STEP_NODES:,} nodes and were not kept")
     elif hooks.skipped:   # (a backward of a skimmed pass may have reached it: say so, not "add one")
         out_notes.append("no backward() kept step by step reached this output: a long loop's middle passes "
                          "keep none (its last passes' are kept)")

@@ -85,12 +85,14 @@ class TangentHooks:
         self.level_backward_ms = 0.0
         self._pending: list[tuple[str, Any]] = []
         self._pruned_at = 64
+        self.sizes: Any = None   # the run's SizeGuard, once its interpreter exists
 
     def open_level(self) -> None:
         """Open the dual level, and give the leaves of the direction met so far their tangents."""
         fwAD.enter_dual_level()
         self.level_open = True
         self.opened_at = time.perf_counter()
+        self.count_tangents()
         pending, self._pending = self._pending, []
         for name, ref in pending:
             tensor = ref()
@@ -98,6 +100,15 @@ class TangentHooks:
                 self._names[id(tensor)] = name
                 self._kept.append(tensor)
                 self.inject(tensor, name)
+
+    def count_tangents(self) -> None:
+        """Inside the level every op computes its tangent too: its work counts TANGENT_ROWS times, as in
+        the program's own level (lang/forward_ad.py). Red team, session 33: one dual linalg.eigvals of
+        1000 x 1000 (the most max_call_work lets a plain run make, 0.6 s) took 2.1 s inside the tangent
+        run's time share; now refused there (a note), the largest allowed ~1 s."""
+        if self.sizes is not None and self.level_open:
+            from autogradlab.lang.forward_ad import TANGENT_ROWS
+            self.sizes.work_rows *= TANGENT_ROWS
 
     def _remember(self, name: str, tensor: Any) -> None:
         """A leaf of the direction met before the level opens (a loop rebinding it: the dead let go)."""
@@ -311,6 +322,8 @@ def run_tangents(tree: Any, program: str, *, seed: int, limits: Limits, directio
                     hooks.open_level()
                 interpreter = Interpreter(tree, program, limits=limits,
                                           generator=torch.Generator().manual_seed(seed), hooks=hooks)
+                hooks.sizes = interpreter.sizes
+                hooks.count_tangents()   # a level opened at the start (later: open_level counts them)
                 if preset is not None:
                     preset(interpreter)
                 interpreter.run()

@@ -327,6 +327,40 @@ def _dual(value: Any) -> bool:
     return fwAD.unpack_dual(value).tangent is not None
 
 
+# `a @ b` with a batched b: torch runs one small product per matrix of the broadcast batch (a matrix times
+# each of a batch of vectors: 1.4-1.9 ns a multiply-add here, one thread, against ~0.05 for one big product)
+# and copies an operand whose broadcast batch cannot be a view (red team, session 33: a (790, 790) matrix
+# @ a (6329, 790, 1) batch ran 7.5 s in one call; (200, 1, 1, 2236) @ (1, 200, 2236, 1) copied both to
+# 89M elements, 686 MB, for a 40,000-element result). A product whose matrices are at least
+# SMALL_PRODUCT by SMALL_PRODUCT runs at the matrix product's speed (left to the element limits).
+SMALL_PRODUCT = 16
+BATCHED_PRODUCT_UNITS = 4
+
+
+def batched_product_work(a: Any, b: Any) -> int:
+    """Units of `a @ b` for a batched b (0 for the others): BATCHED_PRODUCT_UNITS a multiply-add when
+    the matrices of the batch are small, plus BROADCAST_INSIDE_WEIGHT an element of a broadcast copy."""
+    if not isinstance(a, torch.Tensor) or not isinstance(b, torch.Tensor) or a.dim() < 2 or b.dim() < 3:
+        return 0   # b a matrix: torch folds a's batch into one product; a a vector: b's elements bound it
+    (n, k), m = a.shape[-2:], int(b.shape[-1])
+    try:
+        batch = tuple(torch.broadcast_shapes(tuple(a.shape[:-2]), tuple(b.shape[:-2])))
+    except RuntimeError:
+        return 0   # PyTorch's own error
+    count = math.prod(batch)
+    work = count * n * k * m * BATCHED_PRODUCT_UNITS if min(n, m) < SMALL_PRODUCT else 0
+    for operand in (a, b):
+        if operand.dim() > 2 and tuple(operand.shape[:-2]) != batch:
+            rows, columns = operand.shape[-2:]
+            try:
+                meta = torch.empty(operand.shape, device="meta").expand(*batch, rows, columns)
+                copied = not meta.reshape(count, rows, columns)._is_view()
+            except RuntimeError:
+                return 0
+            work += count * rows * columns * BROADCAST_INSIDE_WEIGHT if copied else 0
+    return work
+
+
 def product_work(op: str, args: list, kwargs: dict) -> int | None:
     """The work of a matrix product (op in PRODUCTS) with an operand of a dtype in PRODUCT_DTYPE_WEIGHT,
     None for the others (left to the element limits) or where PyTorch refuses the shapes itself."""
@@ -361,6 +395,11 @@ def check_work(limit: int, op: str, args: list, kwargs: dict, rows: int = 1) -> 
     """Refuse the call `op(*args, **kwargs)` (op in COSTLY) whose estimated work exceeds `limit`;
     `rows` > 1 under a vmap batch (jacobian's forward mode), where the shapes show one row."""
     if op in PRODUCTS:   # float32 (most products): nothing to check, one dtype look per tensor
+        if op == "matmul" and len(args) == 2 and not kwargs:
+            work = batched_product_work(args[0], args[1]) * rows
+            WORK_SEEN[0] += work
+            if work > limit:
+                _refuse(limit, op, args, kwargs, work)
         if not kwargs:
             for value in args:
                 if type(value) is not _TENSOR or value.dtype is not _F32:

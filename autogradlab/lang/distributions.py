@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 import torch
 from torch import distributions as D
 
-from autogradlab.errors import NotSupported, ProgramError, ProgramTypeError
+from autogradlab.errors import LimitExceeded, NotSupported, ProgramError, ProgramTypeError
 from autogradlab.lang.call_work import check_work
 from autogradlab.lang.calls import has_tensor, require_data, translate_torch_error
 from autogradlab.lang.safe_values import Namespace, SafeDistribution, SafeFunction
@@ -104,14 +104,30 @@ def _check_factorization(interp: Interpreter, args: list, kwargs: dict) -> None:
     check_work(limit, "linalg.cholesky", [_meta(whole, matrix.dtype)], {}, 2 * rows)   # check + factor
 
 
-def _check_batched_product(interp: Interpreter, real: Any, shape: torch.Size) -> None:
-    """MultivariateNormal's sample multiplies its Cholesky factor by each draw; a factor with a batch of
-    its own is broadcast against the sample shape first (a copy of sample x batch x n x n elements)."""
+# MultivariateNormal's sample multiplies the n x n factor by each draw, one matrix-vector product per
+# draw (torch broadcasts the factor over the draws: no matrix product's speed): 1.4-1.9 ns a multiply-add
+# here, one thread (red team, session 33: n = 790, 6,329 draws ran ~9 s in one call, within the element
+# limits). SAMPLE_UNITS units of max_call_work (~0.5 ns) each.
+SAMPLE_UNITS = 4
+
+
+def _check_batched_product(interp: Interpreter, real: Any, shape: torch.Size, method: str) -> None:
+    """MultivariateNormal's sample multiplies its Cholesky factor by each draw (SAMPLE_UNITS a
+    multiply-add); a factor with a batch of its own is broadcast against the sample shape first (a copy of
+    sample x batch x n x n elements)."""
     factor = getattr(real, "_unbroadcasted_scale_tril", None)
-    if isinstance(factor, torch.Tensor) and factor.dim() > 2:
-        n = int(factor.shape[-1])
-        interp.sizes.check_elements(count_elements(tuple(shape) + tuple(real.batch_shape)) * n * n,
-                                    f"{type(real).__name__}.sample's batched product")
+    if not isinstance(factor, torch.Tensor) or factor.dim() < 2:
+        return
+    n = int(factor.shape[-1])
+    draws = count_elements(tuple(shape) + tuple(real.batch_shape))
+    if factor.dim() > 2:
+        interp.sizes.check_elements(draws * n * n, f"{type(real).__name__}.sample's batched product")
+    work, limit = draws * n * n * SAMPLE_UNITS * interp.sizes.work_rows, interp.sizes.limits.max_call_work
+    if work > limit:
+        draws_shape = list(shape) + list(real.batch_shape)
+        raise LimitExceeded(f"{type(real).__name__}.{method} of shape {draws_shape}, [{n}, {n}] would take"
+                            f" about {work:,} arithmetic steps in one call; the limit is {limit:,} per call",
+                            hint="use smaller tensors (limit max_call_work)")
 
 
 def _check_mahalanobis(interp: Interpreter, real: Any, value: torch.Tensor) -> None:
@@ -147,7 +163,7 @@ def _sample(interp: Interpreter, dist: SafeDistribution, method: str, args: list
     result = count_elements(tuple(shape) + tuple(real.batch_shape) + tuple(real.event_shape))
     interp.sizes.check_elements(result, f"{type(real).__name__}.{method}")
     if isinstance(real, D.MultivariateNormal):
-        _check_batched_product(interp, real, shape)
+        _check_batched_product(interp, real, shape, method)
     if isinstance(real, (D.Multinomial, D.Binomial)):   # draws total_count values per count
         total = real.total_count
         total = int(total.max().item()) if isinstance(total, torch.Tensor) and total.numel() else int(total)

@@ -109,13 +109,17 @@ def _np_array_function(interp, args, kwargs, node):  # noqa: ANN001, ANN202
             require_data(data, "in `np.array`")
             interp.sizes.check_nested(data, "np.array")
             return numpy_strings.string_array(interp, data, dtype is not None)
-        if isinstance(data, numpy_strings.StringArray):   # np.array(words, dtype=float): numbers, as NumPy
-            data = data.array.tolist()                    # parses them (the array was sized when made)
-            args = [data]
+        if texts:   # np.array(words, dtype=float): numbers, as NumPy parses them; a list is sized as a
+            if not isinstance(data, numpy_strings.StringArray):   # string array first (1,000,000 characters)
+                require_data(data, "in `np.array`")
+                interp.sizes.check_nested(data, "np.array")
+                data = numpy_strings.string_array(interp, data, False)
+            args = [data.array.tolist()]
+        return _np_array(interp, args, kwargs, node, text_checked=True)
     return _np_array(interp, args, kwargs, node)
 
 
-def _np_array(interp, args, kwargs, node):  # noqa: ANN001, ANN202
+def _np_array(interp, args, kwargs, node, text_checked=False):  # noqa: ANN001, ANN202
     """np.array(nested list[, dtype]): numeric arrays only, sized before they are built."""
     if len(args) != 1 or set(kwargs) - {"dtype"}:
         raise NotSupported("Autograd Lab supports only `np.array(data)` and `np.array(data, dtype=...)`")
@@ -135,6 +139,11 @@ def _np_array(interp, args, kwargs, node):  # noqa: ANN001, ANN202
         data = [item.array if type(item) is SafeArray else item for item in data]   # np.array([X, Y])
     if isinstance(data, torch.Tensor):
         raise NotSupported("np.array(tensor) is not supported in Autograd Lab; use tensor.numpy()")
+    # Strings are refused before NumPy makes a '<U' array of them: check_nested follows the first item
+    # only, so ['x'] + ['x' * 10000] * 30000 made 1.2 GB before this refusal (red team, session 33)
+    from autogradlab.lang.numpy_strings import holds_text
+    if not text_checked and isinstance(data, list | tuple) and holds_text(data):
+        raise NotSupported("Autograd Lab supports numpy arrays of numbers only")
     try:
         array = np.array(data, dtype=None if dtype is None else dtype.dtype)
     except Exception as exc:  # noqa: BLE001

@@ -20,7 +20,7 @@ import numpy as np
 from numpy.polynomial import Polynomial
 from numpy.polynomial import polynomial as P
 
-from autogradlab.errors import NotSupported
+from autogradlab.errors import LimitExceeded, NotSupported
 from autogradlab.lang.inert_values import named_kind
 from autogradlab.lang.numpy_ops import NUMPY_SCALARS, _guarded, _raw, _wrap, charge, lists_as_arrays
 from autogradlab.lang.numpy_poly1d import (
@@ -32,6 +32,7 @@ from autogradlab.lang.numpy_poly1d import (
     check_work,
     loop_work,
 )
+from autogradlab.lang.operators import python_error
 from autogradlab.lang.safe_values import Namespace, SafeArray, SafeFunction
 
 if TYPE_CHECKING:
@@ -40,6 +41,31 @@ if TYPE_CHECKING:
 _NUMBERS = (*NUMPY_SCALARS, int, float, bool, complex)
 _ATTRIBUTES = ("coef", "domain", "window", "symbol")
 _METHODS = ("degree", "roots", "deriv", "integ", "copy", "trim", "cutdeg", "convert")
+
+
+# polyder and polyint (a Polynomial's deriv and integ) loop in Python over each coefficient row of each of
+# their m steps: measured here (one core), polyint of 2,000 coefficients with m = 2,000 (6e6 rows) took
+# 4.7 s, polyder of 2,000 with m = 1,999 (2e6 rows) 0.8 s, polyint of a (1, 400) c with m = 300 (45,300
+# rows of 400) 0.39 s; so ROW_UNITS a row and ROW_ELEMENT_UNITS an element of it (units of max_call_work,
+# ~0.5 ns). Counted as one unit a row before (red team, session 33: P.polyint(np.ones((1, 400)), 9000)
+# passed and ran for minutes).
+# NumPy writes a Polynomial's text term by term, splitting all it wrote so far at each (its line breaks):
+# the time grows with the square of the terms, 0.19 s for 3,000 here, 1.85 s for 10,000 (red team,
+# session 33: print(p) of 10,000 coefficients in a loop); repr(p) shows the coefficients as an array.
+MAX_TEXT_TERMS = 3_000
+ROW_UNITS = 2_000
+ROW_ELEMENT_UNITS = 40
+
+
+def calculus_work(name: str, rows: int, columns: int, m: int) -> int:
+    """Units of polyder / polyint (deriv / integ) of `rows` coefficients of `columns` each, m times."""
+    if m <= 0:
+        return 1   # NumPy returns c, or refuses a negative m
+    if name in ("polyder", "deriv"):   # step i walks rows - 1 - i rows; m >= rows: c[:1] * 0 at once
+        walked = 1 if m >= rows else m * (rows - 1) - m * (m - 1) // 2
+    else:   # step i walks rows + i rows (the integral grows by one each step)
+        walked = m * rows + m * (m - 1) // 2
+    return max(walked, 1) * (ROW_UNITS + ROW_ELEMENT_UNITS * max(columns, 1))
 
 
 def _array(interp: Interpreter, value: Any, what: str) -> Any:
@@ -67,6 +93,11 @@ class PolynomialValue(CallableValue):
         return repr(self.poly)
 
     def __str__(self) -> str:
+        terms = len(self.poly.coef)
+        if terms > MAX_TEXT_TERMS:   # NumPy's text takes time growing with the square of the terms
+            raise LimitExceeded(f"the text of a Polynomial of {terms:,} coefficients would take too long to "
+                                f"write; the limit is {MAX_TEXT_TERMS:,} coefficients",
+                                hint="print p.coef instead")
         return str(self.poly)
 
     def __len__(self) -> int:
@@ -98,7 +129,10 @@ class PolynomialValue(CallableValue):
                 raise NotSupported(f"Autograd Lab supports `p.{name}(m)` with a whole number")
             grows = int(value) if name == "integ" and int(value) > 0 else 0
             check_terms(n + grows, f"p.{name}()")
-            check_work(interp, (n + grows) * max(grows, 1), f"p.{name}()")
+            if name in ("deriv", "integ"):
+                check_work(interp, calculus_work(name, n, 1, int(value)), f"p.{name}({int(value):,})")
+            else:
+                check_work(interp, (n + grows) * max(grows, 1), f"p.{name}()")
             return wrapped(interp, _guarded(lambda: getattr(self.poly, name)(value)))
         raise NotSupported(f"Autograd Lab supports `p.{name}()` with at most one argument and no keywords")
 
@@ -139,10 +173,15 @@ def binary(interp: Interpreter, op: str, fn: Any, left: Any, right: Any) -> Any:
     the left too: ABCPolyBase sets __array_ufunc__ = None); checked as numpy_poly1d.binary checks."""
     (a, la), (b, lb) = _operand(interp, left), _operand(interp, right)
     if op == "pow":   # NumPy refuses a power above 100 (maxpower), a negative or fractional one, itself
-        if isinstance(b, (*NUMPY_SCALARS, int, float, bool)) and np.isreal(b) and 0 <= b <= 100 \
-                and float(b).is_integer():
-            check_terms((la - 1) * int(b) + 1, "p ** n")
-            check_work(interp, loop_work(int(b), la), "p ** n")
+        # NumPy's int(power) also reads a one-element array: p ** np.array(100) ran 12 s unchecked before
+        # its result was refused (red team, session 33)
+        if isinstance(b, np.ndarray) and b.ndim:   # NumPy's int(power) of any other array: its TypeError
+            raise python_error(TypeError("only 0-dimensional arrays can be converted to Python scalars"))
+        n = b.item() if isinstance(b, np.ndarray) else b
+        if isinstance(n, (*NUMPY_SCALARS, int, float, bool)) and np.isreal(n) and 0 <= n <= 100 \
+                and float(n).is_integer():
+            check_terms((la - 1) * int(n) + 1, "p ** n")
+            check_work(interp, loop_work(int(n), la), "p ** n")
         return wrapped(interp, _guarded(lambda: fn(a, b)))
     if op == "mul":
         check_terms(la + lb - 1, "the product of polynomials")
@@ -186,6 +225,8 @@ def _fit_work(interp: Interpreter, x: Any, y: Any, deg: Any, what: str) -> None:
     check_terms(terms, what)
     columns = int(np.size(y)) // points if points and np.ndim(y) == 2 else 1
     charge(interp, points * terms, f"{what}'s Vandermonde matrix")
+    charge(interp, terms * columns, what)   # its (deg + 1) x K coefficients, also LAPACK's copy of y (as
+    # np.polyfit's, session 32; 2 points, y of (2, 2,500,000), deg 150 ran out of memory: red team, s33)
     check_work(interp, points * terms * (terms + columns),
                f"{what} of degree {int(deg):,} at {points:,} points")
 
@@ -249,7 +290,8 @@ def _calculus(name: str) -> Any:
             raise NotSupported(f"Autograd Lab supports `{name}(c, m)` with a whole number m")
         grows = int(m) if name == "polyint" and int(m) > 0 else 0
         check_terms(_terms(c) + grows, name)
-        check_work(interp, (int(np.size(c)) + grows) * max(grows, 1), name)
+        columns = math.prod(np.shape(c)[1:])
+        check_work(interp, calculus_work(name, _terms(c), columns, int(m)), f"{name}(c, {int(m):,})")
         return _wrap(_guarded(lambda: getattr(P, name)(c, int(m))))
     return impl
 

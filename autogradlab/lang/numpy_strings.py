@@ -107,12 +107,15 @@ class StringArray(InertValue):
         return getattr(self.array, name)
 
     def call_method(self, interp: Interpreter, name: str, args: list, kwargs: dict) -> Any:
-        if name == "tolist" and not args and not kwargs:
-            interp.sizes.charge_sequence(self.array.size, "the list")
+        if name == "tolist" and not args and not kwargs:   # a list of `size` new strings: their characters
+            # count too (red team, session 33: [a.tolist() for i in range(1000)] of 1,000 strings of 1,000
+            # characters counted 1,000,000 items and held ~1 GB)
+            size = int(self.array.size)
+            interp.sizes.charge_sequence(size, "the list", added=size * (1 + self.width()))
             return _guarded(self.array.tolist)
-        if name == "astype" and len(args) == 1 and not kwargs and is_str_type(args[0]):
-            return self
-        if name == "copy" and not args and not kwargs:
+        as_str = name == "astype" and len(args) == 1 and is_str_type(args[0])
+        if (as_str or name == "copy" and not args) and not kwargs:   # a new array: NumPy's astype makes one
+            # too (it gave the same array here: a write to it changed the source; red team, session 33)
             charge(interp, self.array.size, "copy")
             return StringArray(self.array.copy())
         raise NotSupported(f"the method `.{name}()` of a numpy array of strings is not supported in Autograd "
@@ -258,6 +261,21 @@ def as_strings(interp: Interpreter, array: np.ndarray) -> StringArray:
     return StringArray(_guarded(lambda: array.astype(str)))
 
 
+def _width(value: Any) -> int:
+    return value.dtype.itemsize // 4 if isinstance(value, np.ndarray) else len(value)
+
+
+def _check_compared(pairs: int, width: int, op: str) -> None:
+    """Broadcasting compares every pair of the result, each up to `width` characters: a (2000, 1) and a
+    (1, 2000) array of 500-character strings (1,000,000 characters each) compared 2e9 characters, 4.8 s in
+    one call (red team, session 33). At most MAX_STRING_CHARS characters compared, as one array holds."""
+    chars = pairs * max(width, 1)
+    if chars > MAX_STRING_CHARS:
+        raise LimitExceeded(f"`{op}` of string arrays would compare {pairs:,} pairs of up to {width:,} "
+                            f"characters ({chars:,} in all); the limit is {MAX_STRING_CHARS:,}",
+                            hint="use fewer or shorter strings")
+
+
 def binary(interp: Interpreter, op: str, fn: Any, left: Any, right: Any) -> Any:
     """`labels == 'cat'`, `a != b`: NumPy's elementwise bool array; other operators refused by name."""
     if op not in ("eq", "ne"):
@@ -272,6 +290,7 @@ def binary(interp: Interpreter, op: str, fn: Any, left: Any, right: Any) -> Any:
         shape = np.broadcast_shapes(np.shape(a), np.shape(b))
     except ValueError:
         shape = np.shape(a)   # NumPy says so
+    _check_compared(math.prod(shape), max(_width(a), _width(b)), "==" if op == "eq" else "!=")
     charge(interp, math.prod(shape), f"`{op}` of string arrays")
     if isinstance(a, str) and isinstance(b, str):
         return fn(a, b)

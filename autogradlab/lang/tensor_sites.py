@@ -52,7 +52,7 @@ def binary_site(interp: Interpreter, name: str, fn: Callable[..., Any],
     sizes = interp.sizes
     seen: list = [_MISS, _MISS, 0]   # the last (left key, right key) and its element count
     others: dict = {}   # (left key, right key) -> element count, up to SEEN_SHAPES of them
-    product = name == "matmul"   # `a @ b` of int64, float16...: its work checked (call_work.PRODUCTS)
+    product = name == "matmul"   # `a @ b` of int64, float16..., or a batched b: its work checked (call_work)
 
     def run(a: Any, b: Any) -> Any:
         ta, tb = type(a), type(b)
@@ -60,7 +60,7 @@ def binary_site(interp: Interpreter, name: str, fn: Callable[..., Any],
             left = a.shape
             if tb is _TENSOR:
                 right = b.shape
-                if product and (a.dtype is not _F32 or b.dtype is not _F32):
+                if product and (a.dtype is not _F32 or b.dtype is not _F32 or len(right) > 2):
                     check_work(sizes.limits.max_call_work, name, [a, b], {}, sizes.work_rows)
             elif tb in _NUMBERS:
                 right = tb
@@ -115,7 +115,7 @@ def augmented_site(interp: Interpreter, name: str, fn: Callable[..., Any], inpla
     sizes = interp.sizes
     seen: list = [_MISS, _MISS, 0]   # the last (left key, right key) and its element count
     others: dict = {}   # (left key, right key) -> element count, up to SEEN_SHAPES of them
-    product = name == "matmul"   # `a @ b` of int64, float16...: its work checked (call_work.PRODUCTS)
+    product = name == "matmul"   # `a @ b` of int64, float16..., or a batched b: its work checked (call_work)
 
     def run(a: Any, b: Any) -> Any:
         ta, tb = type(a), type(b)
@@ -123,7 +123,7 @@ def augmented_site(interp: Interpreter, name: str, fn: Callable[..., Any], inpla
             left = a.shape
             if tb is _TENSOR:
                 right = b.shape
-                if product and (a.dtype is not _F32 or b.dtype is not _F32):
+                if product and (a.dtype is not _F32 or b.dtype is not _F32 or len(right) > 2):
                     check_work(sizes.limits.max_call_work, name, [a, b], {}, sizes.work_rows)
             elif tb in _NUMBERS:
                 right = tb

@@ -111,6 +111,11 @@ EN = {
     "errors_breadth.strings_chars_hint": "use fewer or shorter strings",
     "errors_breadth.poly_work_hint": "use a polynomial of lower degree (limit max_call_work)",
     "errors_breadth.poly_terms_hint": "use a polynomial of lower degree",
+    "errors_breadth.poly_text": "the text of a Polynomial of {terms} coefficients would take too long to "
+                                "write; the limit is {limit} coefficients",
+    "errors_breadth.poly_text_hint": "print p.coef instead",
+    "errors_breadth.strings_compared": "`{op}` of string arrays would compare {pairs} pairs of up to {width} "
+                                       "characters ({chars} in all); the limit is {limit}",
 }
 
 ZH = {
@@ -121,6 +126,10 @@ ZH = {
     "errors_breadth.nditer_write": "在 Autograd Lab 中 np.nditer 的 `it[i] = value` 只接受数字或数组",
     "errors_breadth.poly_terms": "{what} 会得到一个有 {terms} 个系数的多项式；每个多项式的上限是 {limit}",
     "errors_breadth.poly_work": "{what} 一次调用约需 {work} 步运算；每次调用的上限是 {limit}",
+    "errors_breadth.poly_text": "写出有 {terms} 个系数的 Polynomial 的文本太耗时；上限是 {limit} 个系数",
+    "errors_breadth.poly_text_hint": "改为打印 p.coef",
+    "errors_breadth.strings_compared": "字符串数组的 `{op}` 会比较 {pairs} 对、每对最多 {width} 个字符"
+                                       "（共 {chars} 个）；上限是 {limit}",
     "errors_breadth.poly_variable": "在 Autograd Lab 中 np.poly1d 的 variable= "
                                     "只接受最多 {count} 个字符的名字",
     "errors_breadth.poly_r": "在 Autograd Lab 中 np.poly1d 的 r= 只接受 True 或 False",

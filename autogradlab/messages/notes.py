@@ -85,6 +85,8 @@ EN = {
     "notes.dropped": "{count} earlier backward() calls were too large to keep step by step",
     "notes.steps_too_many": "the output's graph has {nodes} nodes; the steps follow at most {limit}: use a "
                             "shorter computation (fewer loop passes) to step it",
+    "notes.unlogged_backwards": "no backward() kept step by step reached this output: {count} backward() "
+                                "calls ran through more than {limit} nodes and were not kept",
     "notes.skipped_backwards": "{count} backward() calls of a long loop's middle passes were not kept "
                                "step by step (its last passes' are)",
     "notes.no_kept_backward": "no backward() kept step by step reached this output: a long loop's middle "
@@ -219,6 +221,8 @@ ZH = {
     "notes.dropped": "之前有 {count} 次 backward() 调用太大，无法逐步保留",
     "notes.steps_too_many": "输出的计算图有 {nodes} 个节点；步骤最多跟踪 {limit} 个：请用更短的计算"
                             "（更少的循环次数）来逐步查看",
+    "notes.unlogged_backwards": "没有逐步保留下来的 backward() 到达这个输出：{count} 次 backward() 调用"
+                                "经过了超过 {limit} 个节点，没有保留",
     "notes.skipped_backwards": "长循环中间各轮的 {count} 次 backward() 调用没有逐步保留（最后几轮的保留了）",
     "notes.no_kept_backward": "没有逐步保留下来的 backward() 到达这个输出：长循环中间各轮的 backward() "
                               "都不逐步保留（最后几轮的保留了）",

@@ -137,9 +137,11 @@ class StepHooks:
             return
         from autogradlab.engine import steps  # (steps imports this module)
         with gc_paused():
-            if _more_new_nodes(roots, self.nodes, steps.MAX_STEP_NODES):   # its steps would be a note
-                self.unlogged += 1   # (build_steps): neither hooks nor logs (red team, session 33: a
-                return               # 19,000-op chain's logged backward took ~2 s more than a plain run)
+            # its steps would be a note (build_steps): neither hooks nor logs (red team, session 33: a
+            # 19,000-op chain's logged backward took ~2 s more than a plain run)
+            if _more_new_nodes(roots, self.nodes, steps.max_backward_nodes()):
+                self.unlogged += 1
+                return
             for root in roots:
                 for fn in walk_functions(root.grad_fn, known=self.nodes):
                     self._hook(fn)

@@ -34,6 +34,13 @@ NUMBERS_MAX_CHARS = 400
 # program has run, where no time check runs (a 19,000-op chain: 4.0 s of steps, past the sandbox's hard
 # stop with the program's own 3 s); 3,000 nodes: ~1 s. An output with more gets a note instead.
 MAX_STEP_NODES = 3_000
+
+
+def max_backward_nodes() -> int:
+    """Nodes a backward() may run through and be logged for the reverse steps (step_hooks.py): twice the
+    steps' cap, as a backward's root is often past the output (`y.sum().backward()` of a y at the cap)."""
+    return 2 * MAX_STEP_NODES
+
 SUBSCRIPTS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 MADE_LOOKBACK = 16     # ops back from a step's op where StepContext.made_text looks for an input's maker
 MADE_TEXT_MAX = 24
@@ -342,7 +349,7 @@ def _build_steps(output: torch.Tensor, graph: Graph, recorder: Any, hooks: StepH
         out_notes.append("the output is a leaf tensor: no operation made it, so there is nothing to step")
     elif hooks.unlogged:   # a backward through more nodes than the steps follow (step_hooks.py)
         out_notes.append(f"no backward() kept step by step reached this output: {hooks.unlogged} backward() "
-                         f"calls ran through more than {MAX_STEP_NODES:,} nodes and were not kept")
+                         f"calls ran through more than {max_backward_nodes():,} nodes and were not kept")
     elif hooks.skipped:   # (a backward of a skimmed pass may have reached it: say so, not "add one")
         out_notes.append("no backward() kept step by step reached this output: a long loop's middle passes "
                          "keep none (its last passes' are kept)")

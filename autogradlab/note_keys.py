@@ -103,6 +103,8 @@ DYDX = _rules(
           r"\(limit max_tensor_elements\)", "notes.dydx_too_big"),
     (_D + r"the graph of '(?P=of)' was freed by a backward\(\) call; call backward\(retain_graph=True\) to "
           r"keep it", "notes.dydx_freed"),
+    (_D + r"the graph of '(?P=of)' was freed by a backward\(\) call, and the program runs too long to run "
+          r"once more keeping it; call backward\(retain_graph=True\) to keep it", "notes.dydx_freed_long"),
     (_D + r"d(?P=of)/d(?P=wrt) would run (?P<rows>[\d,]+) backward passes through a graph of "
           r"(?P<nodes>[\d,]+) operations, about (?P<work>[\d,]+) arithmetic steps in all; the limit is "
           r"(?P<limit>[\d,]+) \(limit max_graph_work\)", "notes.dydx_graph_work"),

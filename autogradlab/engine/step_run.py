@@ -137,7 +137,7 @@ class StepSession:
             return None
 
         def tangents(direction: dict[str, torch.Tensor], wanted: set[int],
-                     made: dict[int, list[tuple[str, int]]] | None = None, start: int = 0) -> Any:
+                     made: dict[int, list[tuple[str, int, bool]]] | None = None, start: int = 0) -> Any:
             budget = TANGENT_TIME_SHARE * self.limits.timeout_s - (time.perf_counter() - self.started)
             if budget < 0.1:
                 from autogradlab import messages

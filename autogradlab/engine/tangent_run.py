@@ -64,14 +64,18 @@ def _tangent(t: torch.Tensor) -> torch.Tensor | None:
     return tangent.detach().clone() if tangent is not None else None
 
 
+def _grad_leaf(t: Any) -> bool:
+    return isinstance(t, torch.Tensor) and t.is_leaf and t.requires_grad
+
+
 class TangentHooks:
     """ProgramHooks of the second run: gives leaves their tangents, reads every op's tangent."""
 
     def __init__(self, direction: dict[str, torch.Tensor], wanted: set[int], run: TangentRun,
-                 made: dict[int, list[tuple[str, int]]] | None = None, start: int = 0) -> None:
+                 made: dict[int, list[tuple[str, int, bool]]] | None = None, start: int = 0) -> None:
         self.direction = direction
         self.wanted = wanted
-        self.made = made or {}   # op index -> (path, output position): leaves no variable holds
+        self.made = made or {}   # op index -> (path, output position, named): step_tangents._made
         self.run = run
         self.index = 0
         self._names: dict[int, str] = {}
@@ -115,8 +119,8 @@ class TangentHooks:
         if spots:
             results = [result] if isinstance(result, torch.Tensor) else [
                 r for r in result if isinstance(r, torch.Tensor)] if isinstance(result, (tuple, list)) else []
-            for name, position in spots:
-                if position < len(results):
+            for name, position, named in spots:
+                if position < len(results) and (not named or _grad_leaf(results[position])):
                     self._remember(name, results[position])
         if index + 1 >= self.start:
             self.open_level()
@@ -150,8 +154,8 @@ class TangentHooks:
             if not r.requires_grad and fwAD.unpack_dual(r).tangent is not None:
                 with torch.no_grad():
                     r.copy_(fwAD.make_dual(r.detach().clone(), torch.zeros_like(r.detach())))
-        for name, position in self.made.get(index, ()):   # leaves a list, dict or object holds
-            if position < len(results):
+        for name, position, named in self.made.get(index, ()):   # leaves a list, dict or object holds,
+            if position < len(results) and (not named or _grad_leaf(results[position])):   # or a local
                 self.inject(results[position], name)
         if index in self.wanted and not self.run.overflow:
             kept = [_tangent(r) for r in results]
@@ -294,7 +298,7 @@ def primal_text() -> Iterator[None]:
 
 def run_tangents(tree: Any, program: str, *, seed: int, limits: Limits, direction: dict[str, torch.Tensor],
                  wanted: set[int], preset: Callable[[Any], None] | None = None,
-                 made: dict[int, list[tuple[str, int]]] | None = None, start: int = 0) -> TangentRun:
+                 made: dict[int, list[tuple[str, int, bool]]] | None = None, start: int = 0) -> TangentRun:
     """Run the program once more with dual leaves; never raises (a failure is run.error). `start`: the
     op index the dual level opens before (module doc; 0: from the start)."""
     from autogradlab.lang.interpreter import Interpreter

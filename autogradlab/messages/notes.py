@@ -37,6 +37,9 @@ EN = {
                           "(limit max_tensor_elements)",
     "notes.dydx_freed": "d{of}/d{wrt}: the graph of '{of}' was freed by a backward() call; call "
                         "backward(retain_graph=True) to keep it",
+    "notes.dydx_freed_long": "d{of}/d{wrt}: the graph of '{of}' was freed by a backward() call, and the "
+                             "program runs too long to run once more keeping it; call "
+                             "backward(retain_graph=True) to keep it",
     "notes.dydx_graph_work": "d{of}/d{wrt}: d{of}/d{wrt} would run {rows} backward passes through a graph of "
                              "{nodes} operations, about {work} arithmetic steps in all; the limit is {limit} "
                              "(limit max_graph_work)",
@@ -181,6 +184,8 @@ ZH = {
                           "max_tensor_elements）",
     "notes.dydx_freed": "d{of}/d{wrt}：'{of}' 的计算图已被一次 backward() 调用释放；请调用 "
                         "backward(retain_graph=True) 来保留它",
+    "notes.dydx_freed_long": "d{of}/d{wrt}：'{of}' 的计算图已被一次 backward() 调用释放，而程序运行太久，"
+                             "无法再运行一次来保留它；请调用 backward(retain_graph=True) 来保留它",
     "notes.dydx_graph_work": "d{of}/d{wrt}：计算 d{of}/d{wrt} 需要对一个含 {nodes} 个运算的计算图"
                              "做 {rows} 次反向传播，总共约 {work} 步算术运算；上限是 {limit}"
                              "（限制 max_graph_work）",

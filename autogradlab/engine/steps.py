@@ -323,7 +323,10 @@ def _build_steps(output: torch.Tensor, graph: Graph, recorder: Any, hooks: StepH
     if hooks.skipped:
         out_notes.append(f"{hooks.skipped} backward() calls of a long loop's middle passes were not kept "
                          "step by step (its last passes' are)")
-    tangent, run, error = tangent_trace(ctx, options, tangents, log, out_notes, error_line)
+    if output.grad_fn is None and log is None:   # a leaf output: no step in either mode (said above), not
+        tangent, run, error = None, None, None    # "no leaf of the output's graph is held by a variable"
+    else:
+        tangent, run, error = tangent_trace(ctx, options, tangents, log, out_notes, error_line)
     return StepTrace(backward_line=log.line if log else None, backward_var=log.var if log else None,
                      forward=forward_steps(ctx), reverse=reverse, tangent=tangent,
                      cost=mode_cost(ctx, log, run, tangent), notes=tuple(out_notes),

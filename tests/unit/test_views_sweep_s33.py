@@ -235,3 +235,24 @@ def test_dydx_with_no_time_for_a_rerun_says_so_in_both_languages():
         torch.autograd.grad(y, a)
     assert notes and "runs too long to run once more" in notes[0] and "retain_graph=True" in notes[0]
     assert "无法再运行一次" in note_keys.say("zh", notes[0], note_keys.DYDX)
+
+
+# ---- Steps page: a leaf output ------------------------------------------------------------------
+
+LEAF_OUTPUT = ("import torch\nv = torch.tensor([0., 0., 0.], requires_grad=True)\n"
+               "h = v.register_hook(lambda grad: grad * 2)\nv.backward(torch.tensor([1., 2., 3.]))\nv.grad\n"
+               "h.remove()\n")
+
+
+@pytest.mark.parametrize("direction", [(), (("v", [1.0, 1.0, 1.0]),)], ids=["default", "given"])
+def test_a_leaf_output_says_only_that_it_is_a_leaf(direction):
+    """torch's Tensor.register_hook docs' `v`: the output is a leaf the variable v holds (PyTorch: no grad_fn); the
+    page added "no leaf of the output's graph is held by a variable" and "direction v: not a named
+    leaf of the output's graph (its leaves: none)"."""
+    run = run_trusted(LEAF_OUTPUT)
+    assert run.namespace["v"].is_leaf and run.namespace["v"].grad_fn is None
+    report = run_program(LEAF_OUTPUT, steps=StepOptions(direction=direction))
+    assert report.output == "v"
+    steps = report.steps
+    assert steps.notes == ("the output is a leaf tensor: no operation made it, so there is nothing to step",)
+    assert steps.direction_error is None and steps.tangent is None and not steps.reverse

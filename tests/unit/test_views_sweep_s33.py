@@ -254,5 +254,6 @@ def test_a_leaf_output_says_only_that_it_is_a_leaf(direction):
     report = run_program(LEAF_OUTPUT, steps=StepOptions(direction=direction))
     assert report.output == "v"
     steps = report.steps
-    assert steps.notes == ("the output is a leaf tensor: no operation made it, so there is nothing to step",)
+    leaf = "the output is a leaf tensor: no operation made it, so there is nothing to step"
+    assert steps.notes == (leaf,)
     assert steps.direction_error is None and steps.tangent is None and not steps.reverse

@@ -246,9 +246,9 @@ LEAF_OUTPUT = ("import torch\nv = torch.tensor([0., 0., 0.], requires_grad=True)
 
 @pytest.mark.parametrize("direction", [(), (("v", [1.0, 1.0, 1.0]),)], ids=["default", "given"])
 def test_a_leaf_output_says_only_that_it_is_a_leaf(direction):
-    """torch's Tensor.register_hook docs' `v`: the output is a leaf the variable v holds (PyTorch: no grad_fn); the
-    page added "no leaf of the output's graph is held by a variable" and "direction v: not a named
-    leaf of the output's graph (its leaves: none)"."""
+    """torch's Tensor.register_hook docs' `v`: the output is a leaf the variable v holds (PyTorch: no
+    grad_fn); the page added "no leaf of the output's graph is held by a variable" and "direction v:
+    not a named leaf of the output's graph (its leaves: none)"."""
     run = run_trusted(LEAF_OUTPUT)
     assert run.namespace["v"].is_leaf and run.namespace["v"].grad_fn is None
     report = run_program(LEAF_OUTPUT, steps=StepOptions(direction=direction))

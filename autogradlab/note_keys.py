@@ -77,6 +77,8 @@ STEPS = STEP_NOTES + _rules(
      "notes.no_tangent"),
     (r"expression mode: (?P<names>.+?) became leaves, but the expression's value does not depend on them "
      r"through tensors, so there is nothing to backward", "notes.expression_constant"),
+    (r"backward on the output could not run: an earlier backward\(\) or autograd\.grad\(\) call freed the "
+     r"output's graph \(retain_graph=True in that call keeps it\)", "notes.ensure_freed"),
     (r"backward on the output could not run \((?P<error>\w+)\): (?P<detail>.*)", "notes.ensure_failed"),
 ) + REPORT
 

@@ -16,6 +16,7 @@ from typing import Any
 
 import torch
 
+from autogradlab import messages
 from autogradlab.engine import step_rules as rules
 from autogradlab.engine.graph import (
     GRAD_SNAPSHOT_ID,
@@ -313,6 +314,8 @@ def _build_steps(output: torch.Tensor, graph: Graph, recorder: Any, hooks: StepH
     elif hooks.skipped:   # (a backward of a skimmed pass may have reached it: say so, not "add one")
         out_notes.append("no backward() kept step by step reached this output: a long loop's middle passes "
                          "keep none (its last passes' are kept)")
+    elif messages.text("en", "notes.ensure_freed") in out_notes:   # `add y.backward()` would fail as well
+        pass
     else:
         label = graph.output_label or graph.output or "y"
         how = f"{label}.backward()" if output.numel() == 1 else f"{label}.sum().backward()"

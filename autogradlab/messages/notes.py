@@ -104,6 +104,8 @@ EN = {
     "notes.expression_constant": "expression mode: {names} became leaves, but the expression's value does "
                                  "not depend on them through tensors, so there is nothing to backward",
     "notes.ensure_failed": "backward on the output could not run ({error}): {detail}",
+    "notes.ensure_freed": "backward on the output could not run: an earlier backward() or autograd.grad() "
+                          "call freed the output's graph (retain_graph=True in that call keeps it)",
     "notes.check_none": "the function changes values outside itself and was not run again: no checks",
     "notes.check_vjp_failed": "VJP check not run ({error})",
     "notes.check_vjp_only": "finite differences and the JVP would run the function again, which changes "
@@ -236,6 +238,8 @@ ZH = {
     "notes.expression_constant": "表达式模式：{names} 已成为叶子，但表达式的值并不通过张量依赖它们，"
                                  "所以没有可以 backward 的内容",
     "notes.ensure_failed": "无法对输出运行 backward（{error}）：{detail}",
+    "notes.ensure_freed": "无法对输出运行 backward：之前的一次 backward() 或 autograd.grad() 调用"
+                          "已释放了输出的计算图（在那次调用中传入 retain_graph=True 可以保留它）",
     "notes.check_none": "该函数会修改自身之外的值，因此没有再次运行：不做检查",
     "notes.check_vjp_failed": "未运行 VJP 检查（{error}）",
     "notes.check_vjp_only": "有限差分和 JVP 需要再次运行该函数，而它会修改自身之外的值：只运行了 VJP 检查",

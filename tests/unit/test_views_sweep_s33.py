@@ -257,3 +257,30 @@ def test_a_leaf_output_says_only_that_it_is_a_leaf(direction):
     leaf = "the output is a leaf tensor: no operation made it, so there is nothing to step"
     assert steps.notes == (leaf,)
     assert steps.direction_error is None and steps.tangent is None and not steps.reverse
+
+
+# ---- Steps page: the toggle's backward on a graph autograd.grad() freed --------------------------
+
+GRAD_FREED = """import torch
+from torch.autograd import grad
+x = torch.tensor([-1.])
+w = torch.tensor([1.], requires_grad=True)
+b = torch.tensor([1.], requires_grad=True)
+a = torch.relu(x*w + b)
+grad(a, w, retain_graph=False)
+"""
+
+
+def test_the_toggles_backward_on_a_freed_graph_says_why_in_words():
+    """Sebastian Raschka's autograd notebook ends with `grad(a, w, retain_graph=False)`: PyTorch's
+    a.backward() then fails ("backward through the graph a second time"); the page said so in PyTorch's
+    words cut mid-sentence, and then advised adding `a.backward()`, which fails the same way."""
+    run = run_trusted(GRAD_FREED)
+    with pytest.raises(RuntimeError, match="second time"):
+        run.namespace["a"].backward()
+    report = run_program(GRAD_FREED, steps=StepOptions(backward_if_missing=True))
+    notes = report.steps.notes
+    assert notes == ("backward on the output could not run: an earlier backward() or autograd.grad() call "
+                     "freed the output's graph (retain_graph=True in that call keeps it)",), notes
+    assert "autograd.grad()" in note_keys.say("zh", notes[0], note_keys.STEPS)
+    assert "无法对输出运行" in note_keys.say("zh", notes[0], note_keys.STEPS)

@@ -27,7 +27,7 @@ MAX_ROWS = 256   # J·v row by row: outputs up to this many elements
 class Backward:
     line: int | None
     adjoints: dict[str, np.ndarray]          # name -> d root / d tensor (None-free: unused left out)
-    jv: dict[str, np.ndarray] | None         # leaf -> J_leaf·ones (root-shaped); J·v: the sum over v's
+    jv: dict[str, np.ndarray] | None         # leaf -> J_leaf (apply_jv)
     leaves: tuple[str, ...]
 
 
@@ -72,19 +72,25 @@ def grads_of(root: torch.Tensor, tensors: dict[str, torch.Tensor], seed: torch.T
 
 
 def jv_of(root: torch.Tensor, leaves: dict[str, torch.Tensor]) -> dict[str, np.ndarray] | None:
-    """J_leaf·ones for each leaf, row by row through reverse mode."""
-    if not leaves or root.numel() > MAX_ROWS:
+    """J_leaf (root elements × leaf elements) for each leaf, row by row through reverse mode: J·v is
+    the sum over v's leaves of J_leaf @ v_leaf."""
+    if not leaves or root.numel() > MAX_ROWS or sum(t.numel() for t in leaves.values()) * root.numel() > 4e6:
         return None
-    flat: dict[str, list[float]] = {n: [] for n in leaves}
+    rows: dict[str, list[np.ndarray]] = {n: [] for n in leaves}
     tensors = list(leaves.values())
     for k in range(root.numel()):
         e = torch.zeros(root.numel(), dtype=root.dtype)
         e[k] = 1
         grads = torch.autograd.grad(root, tensors, grad_outputs=e.reshape(root.shape), retain_graph=True,
                                     allow_unused=True)
-        for n, g in zip(leaves, grads, strict=True):
-            flat[n].append(0.0 if g is None else float(g.double().sum()))
-    return {n: np.asarray(v, dtype=np.float64).reshape(tuple(root.shape)) for n, v in flat.items()}
+        for (n, t), g in zip(leaves.items(), grads, strict=True):
+            rows[n].append(np.zeros(t.numel()) if g is None else g.detach().double().reshape(-1).numpy())
+    return {n: np.asarray(r, dtype=np.float64).reshape(root.numel(), -1) for n, r in rows.items()}
+
+
+def apply_jv(jv: dict[str, np.ndarray], direction: dict[str, np.ndarray], shape: tuple) -> np.ndarray:
+    total = sum(jv[n] @ np.asarray(v, dtype=np.float64).reshape(-1) for n, v in direction.items())
+    return np.asarray(total).reshape(shape)
 
 
 @contextlib.contextmanager

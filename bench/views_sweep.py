@@ -110,12 +110,14 @@ def limits_of(p: Program) -> Limits:
     return Limits(timeout_s=p.timeout_s) if p.timeout_s is not None else Limits()
 
 
-def steps_view(p: Program, plain, views) -> dict:
+def steps_view(p: Program, plain, views, default: bool = False) -> dict:
+    """default: the page's own first view (no direction: e₁ of the first leaf), else ones on every
+    named leaf of the graph with the toggle's backward."""
     leaves = [n for n in (plain.graph.nodes if plain.graph else ()) if n.kind == "leaf" and n.var]
-    direction = tuple((n.var, np.ones(n.shape).tolist()) for n in leaves)
-    options = StepOptions(direction=direction, backward_if_missing=True)
+    direction = () if default else tuple((n.var, np.ones(n.shape).tolist()) for n in leaves)
+    options = StepOptions() if default else StepOptions(direction=direction, backward_if_missing=True)
     report, seconds = cpu(lambda: run_program(p.source, seed=p.seed, steps=options, limits=limits_of(p)))
-    row = {"view": "steps", "cpu": seconds}
+    row = {"view": "steps_e1" if default else "steps", "cpu": seconds}
     bad = internal(report)
     if bad:
         return {**row, "outcome": "internal", "why": bad}
@@ -127,13 +129,13 @@ def steps_view(p: Program, plain, views) -> dict:
     why = []
     if steps.direction_error:
         why.append("direction: " + steps.direction_error)
-    if direction and steps.tangent is None:
+    if (direction or default) and steps.tangent is None and leaves:
         why.append("no tangent: " + "; ".join(steps.notes)[:200])
     if views is None:
         return {**row, "outcome": "stopped" if why else "built", "why": "; ".join(why)}
     # the oracle's backward at the same line (its last one there), or the toggle's at the end
     if steps.synthetic_backward or steps.backward_line is None:
-        names = sorted({s.var for s in steps.reverse if s.var})
+        names = sorted({s.var for s in steps.reverse if s.var} | {n for n, _ in direction})
         back = oracle.final_adjoints(views, report.output, names) if report.output else None
     else:
         at = [b for b in views.backwards if b.line == steps.backward_line]
@@ -157,13 +159,13 @@ def steps_view(p: Program, plain, views) -> dict:
     if trace is not None and trace.output_tangent is not None and back.jv is not None \
             and trace.output_tangent.value is not None and len(trace.entries) == len(
                 [n for n in report.graph.nodes if n.kind == "op"]):
-        names = {n for n, _ in trace.direction}
-        if names <= set(back.jv):
-            jv = sum(back.jv[n] for n in names)
+        given = {n: np.asarray(t.value) for n, t in trace.direction if t.value is not None}
+        if set(given) <= set(back.jv):
+            jv = oracle.apply_jv(back.jv, given, np.shape(trace.output_tangent.value))
             compared += 1
             if not close(trace.output_tangent.value, jv):
                 differs.append(f"J·v: engine {np.asarray(trace.output_tangent.value).ravel()[:4]} "
-                               f"torch {np.ravel(jv)[:4]} (direction {sorted(names)})")
+                               f"torch {np.ravel(jv)[:4]} (direction {sorted(given)})")
     outcome = "differs" if differs else ("equal" if compared else ("stopped" if why else "built"))
     return {**row, "outcome": outcome, "why": "; ".join(differs + why)[:600], "compared": compared}
 
@@ -296,7 +298,8 @@ def sweep_one(p: Program) -> list[dict]:
         views = oracle.run_views(p.source, p.seed)
         if (views.run.error is None) != plain.ok:   # the run path differs: nothing to compare views with
             views = None
-    rows = [steps_view(p, plain, views), *jacobian_view(p, plain, views, plain_cpu),
+    rows = [steps_view(p, plain, views), steps_view(p, plain, views, default=True),
+            *jacobian_view(p, plain, views, plain_cpu),
             *eigen_view(p, plain, views)]
     return [{"program": p.name, **r} for r in rows]
 
@@ -307,9 +310,17 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--only", default="")
     parser.add_argument("--no-manifest", action="store_true")
     parser.add_argument("--jsonl", default="")
+    parser.add_argument("--fuzz", type=int, default=0, help="also this many random loop programs")
     args = parser.parse_args(argv)
     torch.set_num_threads(1)
     programs = [] if args.no_manifest else manifest_programs()
+    if args.fuzz:
+        import random
+
+        from tests.skim_programs import make_loop_program
+        rng = random.Random(33)
+        programs += [Program(f"fuzz_loop_{i}.py", make_loop_program(rng), timeout_s=30)
+                     for i in range(args.fuzz)]
     for path in args.corpus:
         programs += corpus_programs(path)
     programs = [p for p in programs if args.only in p.name]

@@ -126,6 +126,8 @@ def steps_view(p: Program, plain, views, default: bool = False) -> dict:
         return {**row, "outcome": "n/a"}
     if steps is None:
         return {**row, "outcome": "stopped", "why": "no steps: " + "; ".join(report.notes)[:200]}
+    if not report.ok:   # the steps run stopped where the plain run did not (its time limit)
+        return {**row, "outcome": "stopped", "why": f"run: {report.error.kind}: {report.error.message[:200]}"}
     why = []
     if steps.direction_error:
         why.append("direction: " + steps.direction_error)
@@ -159,8 +161,9 @@ def steps_view(p: Program, plain, views, default: bool = False) -> dict:
     if trace is not None and trace.output_tangent is not None and back.jv is not None \
             and trace.output_tangent.value is not None and len(trace.entries) == len(
                 [n for n in report.graph.nodes if n.kind == "op"]):
-        given = {n: np.asarray(t.value) for n, t in trace.direction if t.value is not None}
-        if set(given) <= set(back.jv):
+        asked = {n: np.asarray(v) for n, v in direction}
+        given = {n: np.asarray(t.value) if t.value is not None else asked.get(n) for n, t in trace.direction}
+        if given and all(v is not None for v in given.values()) and set(given) <= set(back.jv):
             jv = oracle.apply_jv(back.jv, given, np.shape(trace.output_tangent.value))
             compared += 1
             if not close(trace.output_tangent.value, jv):

@@ -6,8 +6,8 @@ the direction gets its tangent when it is bound to that name (or after requires_
 a list, dict or object holds (named by its path, `layers[0].w`), or a function's local that requires
 grad where it is made (d2l's `train_ch11`: `w = torch.normal(..., requires_grad=True)`), gets it right
 after the op that made it (that op's index in the first run: `made`); both by an in-place copy of a
-dual tensor under no_grad, so it stays the same leaf. A result that does not require grad (made under no_grad, or
-before the leaf required grad) loses its tangent the same way: forward_ad ignores grad mode, but
+dual tensor under no_grad, so it stays the same leaf. A result that does not require grad (made under
+no_grad, or before the leaf required grad) loses its tangent the same way: forward_ad ignores grad mode, but
 reverse mode treats such a value as a constant, and both modes must answer the same question.
 After every op, the tangents of its results are read with unpack_dual: op index i of this run is op
 index i of the first run, which is how tangents find their graph nodes.

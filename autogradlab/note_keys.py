@@ -79,6 +79,8 @@ STEPS = STEP_NOTES + _rules(
      "notes.no_tangent"),
     (r"expression mode: (?P<names>.+?) became leaves, but the expression's value does not depend on them "
      r"through tensors, so there is nothing to backward", "notes.expression_constant"),
+    (r"backward on the output could not run: an earlier backward\(\) or autograd\.grad\(\) call freed the "
+     r"output's graph \(retain_graph=True in that call keeps it\)", "notes.ensure_freed"),
     (r"backward on the output could not run \((?P<error>\w+)\): (?P<detail>.*)", "notes.ensure_failed"),
 ) + REPORT
 
@@ -105,6 +107,8 @@ DYDX = _rules(
           r"\(limit max_tensor_elements\)", "notes.dydx_too_big"),
     (_D + r"the graph of '(?P=of)' was freed by a backward\(\) call; call backward\(retain_graph=True\) to "
           r"keep it", "notes.dydx_freed"),
+    (_D + r"the graph of '(?P=of)' was freed by a backward\(\) call, and the program runs too long to run "
+          r"once more keeping it; call backward\(retain_graph=True\) to keep it", "notes.dydx_freed_long"),
     (_D + r"d(?P=of)/d(?P=wrt) would run (?P<rows>[\d,]+) backward passes through a graph of "
           r"(?P<nodes>[\d,]+) operations, about (?P<work>[\d,]+) arithmetic steps in all; the limit is "
           r"(?P<limit>[\d,]+) \(limit max_graph_work\)", "notes.dydx_graph_work"),

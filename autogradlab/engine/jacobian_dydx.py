@@ -135,9 +135,15 @@ def add_dydx(recorder: Any, variables: dict[str, Any], of_wrt: tuple[str, str], 
                                        max_elements=limits.max_tensor_elements,
                                        max_graph_work=limits.max_graph_work))
     except GraphFreed as exc:
-        record = None if _retaining or rerun is None else _from_rerun(rerun)
-        if record is None:
+        if _retaining:
             notes.append(f"d{of}/d{wrt}: {exc}")
+            return
+        if rerun is None:   # the run took too much of the time limit to run once more
+            notes.append(messages.text("en", "notes.dydx_freed_long", of=of, wrt=wrt))
+            return
+        record, why = _from_rerun(rerun, f"d{of}/d{wrt}: ")
+        if record is None:   # the rerun's own reason (a leaf changed in place after backward()), or this
+            notes.append(why or f"d{of}/d{wrt}: {exc}")
             return
 
         note = messages.text("en", "jacobian_extra.dydx_rerun", of=of)
@@ -147,7 +153,12 @@ def add_dydx(recorder: Any, variables: dict[str, Any], of_wrt: tuple[str, str], 
         notes.append(f"d{of}/d{wrt}: {exc}")
 
 
-def _from_rerun(rerun: Callable[[], Any]) -> JacobianRecord | None:
+def _from_rerun(rerun: Callable[[], Any], prefix: str) -> tuple[JacobianRecord | None, str | None]:
+    """The rerun's dY/dX, or why it has none: its note about dY/dX unless that is the freed graph again
+    (s33 sweep: a training loop updating its weights in place after loss.backward() was told to call
+    backward(retain_graph=True), which does not help; the rerun knew "modified by an inplace operation")."""
     with retained_graphs():
         report = rerun()
-    return next((r for r in report.jacobians if r.line == 0), None)
+    record = next((r for r in report.jacobians if r.line == 0), None)
+    why = next((n for n in report.notes if n.startswith(prefix) and "was freed" not in n), None)
+    return record, why

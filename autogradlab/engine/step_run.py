@@ -114,6 +114,10 @@ class StepSession:
             self._backward(output, node)
         except Exception as exc:  # noqa: BLE001 - e.g. the graph was freed by an earlier backward
             self.recorder.grads.abort()
+            if "backward through the graph a second time" in str(exc):   # PyTorch's text, cut mid-sentence
+                from autogradlab import messages
+                self.notes.append(messages.text("en", "notes.ensure_freed"))
+                return
             self.notes.append(f"backward on the output could not run ({type(exc).__name__}): "
                               f"{str(exc).splitlines()[0][:200] if str(exc) else ''}")
             return
@@ -140,7 +144,7 @@ class StepSession:
             return None
 
         def tangents(direction: dict[str, torch.Tensor], wanted: set[int],
-                     made: dict[int, list[tuple[str, int]]] | None = None, start: int = 0) -> Any:
+                     made: dict[int, list[tuple[str, int, bool]]] | None = None, start: int = 0) -> Any:
             budget = min(TANGENT_TIME_SHARE * self.limits.timeout_s,
                          TANGENT_END_SHARE * self.limits.timeout_s - (time.perf_counter() - self.started))
             if budget < 0.1:

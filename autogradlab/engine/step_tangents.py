@@ -43,21 +43,29 @@ def _leaves(ctx: StepContext) -> dict[str, Any]:
     return named | {k: v for k, v in paths.items() if k not in named}
 
 
-def _made(ctx: StepContext, direction: dict[str, torch.Tensor]) -> dict[int, list[tuple[str, int]]]:
-    """Op index -> (path, output position) of each leaf of the direction that no variable holds and
-    that op made (`torch.randn(2, 3).unbind()` makes several): the tangent run gives it its tangent
-    there (the same op index makes the same tensor in a run with the same seed), since no assignment
-    binds it to a name."""
-    made: dict[int, list[tuple[str, int]]] = {}
+def _made(ctx: StepContext, direction: dict[str, torch.Tensor]) -> dict[int, list[tuple[str, int, bool]]]:
+    """Op index -> (path, output position, named) of each leaf of the direction that op made
+    (`torch.randn(2, 3).unbind()` makes several): the tangent run gives it its tangent there (the same
+    op index makes the same tensor in a run with the same seed).
+
+    named False: no variable holds the leaf, so no assignment binds it to a name. named True: a
+    variable does, but the tangent run gives tangents only at top-level assignments, and the leaf may
+    be a function's local (d2l's `train_ch11` makes `w` and `b` in each call; the program's own `w, b`
+    are an earlier call's, so the output tangent was 0): it gets its tangent where it was made too,
+    when it is a leaf that requires grad there (tangent_run.TangentHooks: a leaf already given one
+    keeps it)."""
+    made: dict[int, list[tuple[str, int, bool]]] = {}
     for node_id in ctx.fns:
         node = ctx.nodes[node_id]
         key = _key(node)
-        if node.var or key not in direction or node.op_index is None:
+        if key not in direction or node.op_index is None:
             continue
         record = ctx.record(node.op_index)
         outputs = record.outputs if record is not None else ()
-        position = next((p for p, out in enumerate(outputs) if node.value and out.id == node.value.id), 0)
-        made.setdefault(node.op_index, []).append((key, position))
+        position = next((p for p, out in enumerate(outputs) if node.value and out.id == node.value.id), None)
+        if node.var and position is None:
+            continue
+        made.setdefault(node.op_index, []).append((key, position or 0, bool(node.var)))
     return made
 
 

@@ -16,6 +16,7 @@ from typing import Any
 
 import torch
 
+from autogradlab import messages
 from autogradlab.engine import step_rules as rules
 from autogradlab.engine.graph import (
     GRAD_SNAPSHOT_ID,
@@ -353,6 +354,8 @@ def _build_steps(output: torch.Tensor, graph: Graph, recorder: Any, hooks: StepH
     elif hooks.skipped:   # (a backward of a skimmed pass may have reached it: say so, not "add one")
         out_notes.append("no backward() kept step by step reached this output: a long loop's middle passes "
                          "keep none (its last passes' are kept)")
+    elif messages.text("en", "notes.ensure_freed") in out_notes:   # `add y.backward()` would fail as well
+        pass
     else:
         label = graph.output_label or graph.output or "y"
         how = f"{label}.backward()" if output.numel() == 1 else f"{label}.sum().backward()"
@@ -363,7 +366,10 @@ def _build_steps(output: torch.Tensor, graph: Graph, recorder: Any, hooks: StepH
     if hooks.skipped:
         out_notes.append(f"{hooks.skipped} backward() calls of a long loop's middle passes were not kept "
                          "step by step (its last passes' are)")
-    tangent, run, error = tangent_trace(ctx, options, tangents, log, out_notes, error_line)
+    if output.grad_fn is None and log is None:   # a leaf output: no step in either mode (said above), not
+        tangent, run, error = None, None, None    # "no leaf of the output's graph is held by a variable"
+    else:
+        tangent, run, error = tangent_trace(ctx, options, tangents, log, out_notes, error_line)
     return StepTrace(backward_line=log.line if log else None, backward_var=log.var if log else None,
                      forward=forward_steps(ctx), reverse=reverse, tangent=tangent,
                      cost=mode_cost(ctx, log, run, tangent), notes=tuple(out_notes),

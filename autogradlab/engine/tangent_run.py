@@ -3,10 +3,11 @@
 torch.autograd.forward_ad carries a tangent beside every value. The program runs a second time
 (same tree, same seed, so the same ops in the same order) inside a dual level; each leaf named in
 the direction gets its tangent when it is bound to that name (or after requires_grad_()); a leaf only
-a list, dict or object holds (named by its path, `layers[0].w`) gets it right after the op that made
-it (that op's index in the first run: `made`); both by an in-place copy of a dual tensor under
-no_grad, so it stays the same leaf. A result that does not require grad (made under no_grad, or
-before the leaf required grad) loses its tangent the same way: forward_ad ignores grad mode, but
+a list, dict or object holds (named by its path, `layers[0].w`), or a function's local that requires
+grad where it is made (d2l's `train_ch11`: `w = torch.normal(..., requires_grad=True)`), gets it right
+after the op that made it (that op's index in the first run: `made`); both by an in-place copy of a
+dual tensor under no_grad, so it stays the same leaf. A result that does not require grad (made under
+no_grad, or before the leaf required grad) loses its tangent the same way: forward_ad ignores grad mode, but
 reverse mode treats such a value as a constant, and both modes must answer the same question.
 After every op, the tangents of its results are read with unpack_dual: op index i of this run is op
 index i of the first run, which is how tangents find their graph nodes.
@@ -64,14 +65,18 @@ def _tangent(t: torch.Tensor) -> torch.Tensor | None:
     return tangent.detach().clone() if tangent is not None else None
 
 
+def _grad_leaf(t: Any) -> bool:
+    return isinstance(t, torch.Tensor) and t.is_leaf and t.requires_grad
+
+
 class TangentHooks:
     """ProgramHooks of the second run: gives leaves their tangents, reads every op's tangent."""
 
     def __init__(self, direction: dict[str, torch.Tensor], wanted: set[int], run: TangentRun,
-                 made: dict[int, list[tuple[str, int]]] | None = None, start: int = 0) -> None:
+                 made: dict[int, list[tuple[str, int, bool]]] | None = None, start: int = 0) -> None:
         self.direction = direction
         self.wanted = wanted
-        self.made = made or {}   # op index -> (path, output position): leaves no variable holds
+        self.made = made or {}   # op index -> (path, output position, named): step_tangents._made
         self.run = run
         self.index = 0
         self._names: dict[int, str] = {}
@@ -126,8 +131,8 @@ class TangentHooks:
         if spots:
             results = [result] if isinstance(result, torch.Tensor) else [
                 r for r in result if isinstance(r, torch.Tensor)] if isinstance(result, (tuple, list)) else []
-            for name, position in spots:
-                if position < len(results):
+            for name, position, named in spots:
+                if position < len(results) and (not named or _grad_leaf(results[position])):
                     self._remember(name, results[position])
         if index + 1 >= self.start:
             self.open_level()
@@ -161,8 +166,8 @@ class TangentHooks:
             if not r.requires_grad and fwAD.unpack_dual(r).tangent is not None:
                 with torch.no_grad():
                     r.copy_(fwAD.make_dual(r.detach().clone(), torch.zeros_like(r.detach())))
-        for name, position in self.made.get(index, ()):   # leaves a list, dict or object holds
-            if position < len(results):
+        for name, position, named in self.made.get(index, ()):   # leaves a list, dict or object holds,
+            if position < len(results) and (not named or _grad_leaf(results[position])):   # or a local
                 self.inject(results[position], name)
         if index in self.wanted and not self.run.overflow:
             kept = [_tangent(r) for r in results]
@@ -305,7 +310,7 @@ def primal_text() -> Iterator[None]:
 
 def run_tangents(tree: Any, program: str, *, seed: int, limits: Limits, direction: dict[str, torch.Tensor],
                  wanted: set[int], preset: Callable[[Any], None] | None = None,
-                 made: dict[int, list[tuple[str, int]]] | None = None, start: int = 0) -> TangentRun:
+                 made: dict[int, list[tuple[str, int, bool]]] | None = None, start: int = 0) -> TangentRun:
     """Run the program once more with dual leaves; never raises (a failure is run.error). `start`: the
     op index the dual level opens before (module doc; 0: from the start)."""
     from autogradlab.lang.interpreter import Interpreter

@@ -19,7 +19,8 @@ EN = {
     "eigen.matrix_variable": "Matrix variable",
     "eigen.no_matrix": "the program has no 2×2 or 3×3 tensor variable",
     "eigen.function": "Function f: ℝ² → ℝ²",
-    "eigen.no_function": "the program defines no function (def f(p): ... or f = lambda p: ...)",
+    "eigen.no_function": "the program defines no function of one argument "
+                         "(def f(p): ... or f = lambda p: ...)",
     "eigen.at_point": "at the point x, y",
     "eigen.jacobian_of": "the Jacobian of `{fn}` at ({at}): {reason}",
     "eigen.linearised": "A = J_{fn}({at}): near that point, f(p + d) ≈ f(p) + A·d.",
@@ -155,7 +156,7 @@ ZH = {
     "eigen.matrix_variable": "矩阵变量",
     "eigen.no_matrix": "程序中没有 2×2 或 3×3 的张量变量",
     "eigen.function": "函数 f: ℝ² → ℝ²",
-    "eigen.no_function": "程序没有定义函数（def f(p): ... 或 f = lambda p: ...）",
+    "eigen.no_function": "程序没有定义只有一个参数的函数（def f(p): ... 或 f = lambda p: ...）",
     "eigen.at_point": "在点 x, y 处",
     "eigen.jacobian_of": "`{fn}` 在 ({at}) 处的雅可比矩阵：{reason}",
     "eigen.linearised": "A = J_{fn}({at})：在该点附近，f(p + d) ≈ f(p) + A·d。",

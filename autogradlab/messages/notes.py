@@ -37,6 +37,9 @@ EN = {
                           "(limit max_tensor_elements)",
     "notes.dydx_freed": "d{of}/d{wrt}: the graph of '{of}' was freed by a backward() call; call "
                         "backward(retain_graph=True) to keep it",
+    "notes.dydx_freed_long": "d{of}/d{wrt}: the graph of '{of}' was freed by a backward() call, and the "
+                             "program runs too long to run once more keeping it; call "
+                             "backward(retain_graph=True) to keep it",
     "notes.dydx_graph_work": "d{of}/d{wrt}: d{of}/d{wrt} would run {rows} backward passes through a graph of "
                              "{nodes} operations, about {work} arithmetic steps in all; the limit is {limit} "
                              "(limit max_graph_work)",
@@ -103,6 +106,8 @@ EN = {
     "notes.expression_constant": "expression mode: {names} became leaves, but the expression's value does "
                                  "not depend on them through tensors, so there is nothing to backward",
     "notes.ensure_failed": "backward on the output could not run ({error}): {detail}",
+    "notes.ensure_freed": "backward on the output could not run: an earlier backward() or autograd.grad() "
+                          "call freed the output's graph (retain_graph=True in that call keeps it)",
     "notes.check_none": "the function changes values outside itself and was not run again: no checks",
     "notes.check_vjp_failed": "VJP check not run ({error})",
     "notes.check_vjp_only": "finite differences and the JVP would run the function again, which changes "
@@ -183,6 +188,8 @@ ZH = {
                           "max_tensor_elements）",
     "notes.dydx_freed": "d{of}/d{wrt}：'{of}' 的计算图已被一次 backward() 调用释放；请调用 "
                         "backward(retain_graph=True) 来保留它",
+    "notes.dydx_freed_long": "d{of}/d{wrt}：'{of}' 的计算图已被一次 backward() 调用释放，而程序运行太久，"
+                             "无法再运行一次来保留它；请调用 backward(retain_graph=True) 来保留它",
     "notes.dydx_graph_work": "d{of}/d{wrt}：计算 d{of}/d{wrt} 需要对一个含 {nodes} 个运算的计算图"
                              "做 {rows} 次反向传播，总共约 {work} 步算术运算；上限是 {limit}"
                              "（限制 max_graph_work）",
@@ -235,6 +242,8 @@ ZH = {
     "notes.expression_constant": "表达式模式：{names} 已成为叶子，但表达式的值并不通过张量依赖它们，"
                                  "所以没有可以 backward 的内容",
     "notes.ensure_failed": "无法对输出运行 backward（{error}）：{detail}",
+    "notes.ensure_freed": "无法对输出运行 backward：之前的一次 backward() 或 autograd.grad() 调用"
+                          "已释放了输出的计算图（在那次调用中传入 retain_graph=True 可以保留它）",
     "notes.check_none": "该函数会修改自身之外的值，因此没有再次运行：不做检查",
     "notes.check_vjp_failed": "未运行 VJP 检查（{error}）",
     "notes.check_vjp_only": "有限差分和 JVP 需要再次运行该函数，而它会修改自身之外的值：只运行了 VJP 检查",

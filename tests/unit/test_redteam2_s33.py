@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pytest
 
+from autogradlab import error_text
 from tests.unit.breakout_helpers import LEAKS, what_python_prints
 from tests.unit.breakout_helpers import stopped as _stopped
 from tests.unit.breakout_helpers import timed_run as _run
@@ -37,6 +38,8 @@ def test_np_char_comparison_of_a_broadcast_past_the_cap_is_refused(name: str) ->
     _stopped(report, "limit", 5,
              f"`np.char.{name}` of string arrays would compare 4,000,000 pairs of up to 500")
     assert not LEAKS.findall(report.error.message)
+    zh = error_text.message("zh", report.error)
+    assert f"字符串数组的 `np.char.{name}` 会比较 4,000,000 对" in zh, zh
 
 
 def test_np_char_comparison_just_past_the_cap_is_refused() -> None:

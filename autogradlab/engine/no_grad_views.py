@@ -10,12 +10,17 @@ from typing import Any
 import torch
 
 SCANNED_ITEMS = 1_000   # a list or tuple longer than this is shown as it is (its items not looked into)
+# Items looked at in all the lists and tuples of one value: `[[[0] * 1000] * 1000] * 1000` is three
+# short lines, but 10**9 items through shared lists (~25 min of this scan in a job; the job was killed
+# at twice the time limit with no line). The report's values look at every tensor they show anyway
+# (report_values: readable() of each), so a tensor this scan leaves is still shown as its values.
+SCANNED_TOTAL = 20_000
 
 
-def readable(value: Any, depth: int = 0) -> Any:
+def readable(value: Any, depth: int = 0, _left: list[int] | None = None) -> Any:
     """A view made under no_grad and then written in place (`with torch.no_grad(): v = w[:]; v -= 1`)
     answers no question about its graph (PyTorch raises a RuntimeError): the report shows its values,
-    detached (also inside short lists and tuples); anything else as it is."""
+    detached (also inside short lists and tuples, SCANNED_TOTAL items in all); anything else as it is."""
     if isinstance(value, torch.Tensor):
         try:
             value.grad_fn   # noqa: B018 - asked only to see whether PyTorch refuses
@@ -23,7 +28,11 @@ def readable(value: Any, depth: int = 0) -> Any:
             return value.detach()
         return value
     if type(value) in (list, tuple) and depth < 3 and len(value) <= SCANNED_ITEMS:
-        items = [readable(item, depth + 1) for item in value]
+        left = [SCANNED_TOTAL] if _left is None else _left
+        if left[0] < len(value):
+            return value
+        left[0] -= len(value)
+        items = [readable(item, depth + 1, left) for item in value]
         if any(new is not old for new, old in zip(items, value, strict=True)):
             return type(value)(items)
     return value

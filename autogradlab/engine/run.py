@@ -16,7 +16,7 @@ import torch
 
 from autogradlab.engine.container_names import container_names
 from autogradlab.engine.graph import Walk, build_graph, walk_graph
-from autogradlab.engine.no_grad_views import readable
+from autogradlab.engine.no_grad_views import SCANNED_TOTAL, readable
 from autogradlab.engine.parsed_programs import parsed_program
 from autogradlab.engine.recorder import Recorder
 from autogradlab.engine.report_values import ReportValues
@@ -196,7 +196,8 @@ def _run_program(source: str, *, seed: int, output: str | None, limits: Limits, 
     walked: Walk | None = None
     try:
         raw = dict(interpreter.user_variables()) if interpreter is not None else {}   # texts: last
-        raw = {name: readable(value) for name, value in raw.items()}   # (written no-grad views)
+        left = [SCANNED_TOTAL]   # (one budget for all the variables: a thousand names of one big list)
+        raw = {name: readable(value, 0, left) for name, value in raw.items()}   # (written no-grad views)
         candidates = tuple(name for name, value in raw.items() if _is_graph_tensor(value))
         values = ReportValues()
         with _report_objects():   # many small frozen objects, no cycles: the collector only slows it down

@@ -204,15 +204,21 @@ def _leaves(data: Any, out: list) -> None:
 
 def holds_text(data: Any) -> bool:
     """A nested list or tuple with a string among its leaves (np.array makes a '<U' array of it). Each
-    list's item types are read in C (set(map(type, ...))): a 1,000,000-number list costs ~15 ms."""
+    list's item types are read in C (set(map(type, ...))): a 1,000,000-number list costs ~15 ms. A
+    list shared in several places is looked at once: `[[[0] * 1000] * 1000] * 1000` is three lists (it
+    took 24 s to walk as 10**9 items before its size was refused)."""
     stack = [data]
+    seen = {id(data)}
     while stack:
         seq = stack.pop()
         kinds = set(map(type, seq))
         if str in kinds or np.str_ in kinds:
             return True
         if list in kinds or tuple in kinds:
-            stack.extend(item for item in seq if type(item) in _NESTED)
+            for item in seq:
+                if type(item) in _NESTED and id(item) not in seen:
+                    seen.add(id(item))
+                    stack.append(item)
     return False
 
 

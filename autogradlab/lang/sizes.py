@@ -36,6 +36,7 @@ from autogradlab.lang.tensor_counts import (  # noqa: F401 - re-exported (tensor
     check_empty_extent,
     check_result_shape,
     count_elements,
+    expanded_elements,
     nested_length_product,
     tensor_elements,
 )
@@ -182,6 +183,11 @@ class SizeGuard:
     def check_nested(self, data: Any, what: str) -> None:
         cap = self.limits.max_tensor_elements
         self.check_elements(nested_length_product(data, cap), what)
+        if type(data) in (list, tuple) and (list in (kinds := set(map(type, data))) or tuple in kinds):
+            if expanded_elements(data, cap) > cap:   # a ragged list (tensor_counts.py)
+                raise LimitExceeded(f"{what} would read more than {cap:,} values from these nested lists "
+                                    "(lists shared inside them count each time they appear)",
+                                    hint="use smaller sizes (limit max_tensor_elements)")
 
     # -- Python values ---------------------------------------------------------------------
     def check_int_bits(self, bits: int, what: str) -> None:

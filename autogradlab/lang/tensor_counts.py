@@ -98,6 +98,54 @@ def nested_length_product(data: Any, cap: int) -> int:
     return total
 
 
+_NESTED = (list, tuple)
+
+
+def expanded_elements(data: Any, cap: int) -> int:
+    """Items torch.tensor / np.array walk in nested lists: every leaf, a shared list counted each time
+    it appears (they walk it each time), a tensor leaf as its elements; stops once above `cap`.
+
+    nested_length_product follows the first item only, which a ragged list fools: `[[1.0]] +
+    [[1.0] * 100000] * 1000` counted 1,001 elements while torch.tensor walked 10**8 items (8 s) to find
+    the lengths differ, and np.array of the same with text made a 1 GB list of its leaves. Each distinct
+    list is looked at once (by id), its item types read in C, so the walk costs what the program paid to
+    build the lists, not what sharing multiplies."""
+    if type(data) not in _NESTED:
+        return 0
+    known: dict[int, int] = {}
+
+    def count(seq: Any, depth: int) -> int:
+        key = id(seq)
+        total = known.get(key)
+        if total is not None:
+            return total
+        kinds = set(map(type, seq))
+        if list not in kinds and tuple not in kinds and range not in kinds and not any(
+                issubclass(kind, torch.Tensor) for kind in kinds):
+            total = len(seq)
+        else:
+            total = 0
+            for item in seq:
+                kind = type(item)
+                if kind in _NESTED and depth < 64:
+                    total += count(item, depth + 1)
+                elif kind is range:
+                    try:
+                        total += len(item)
+                    except OverflowError:   # range(10**30)
+                        return cap + 1
+                elif isinstance(item, torch.Tensor):
+                    total += count_elements(item.shape)
+                else:
+                    total += 1
+                if total > cap:
+                    return total
+        known[key] = total
+        return total
+
+    return count(data, 0)
+
+
 def refuse_dims(dims: int) -> None:
     raise LimitExceeded(f"a tensor of {dims} dimensions is too many to show; the limit is {MAX_SHOWN_DIMS} "
                         f"dimensions", hint="use fewer dimensions (reshape it)")

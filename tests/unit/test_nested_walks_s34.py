@@ -1,0 +1,130 @@
+"""Walks over nested lists that sharing multiplies (lead, session 34; figures of 0a0da3e, in-process, one
+torch thread, load ~2.5).
+
+`[[[0] * 1000] * 1000] * 1000` is three lists of 1,000 items, but 10**9 items to a walk that follows
+every reference:
+1. the report's look for written no-grad views (engine/no_grad_views.readable) followed every list three
+   levels down: the three-line program above never finished in-process (> 60 s) and the sandbox killed it
+   at twice its limit with no line -> SCANNED_TOTAL items in all (0.06 s);
+2. np.array's check for text (numpy_strings.holds_text) walked every item: 23.8 s before the size was
+   refused -> each list once;
+3. the size check of nested lists follows the first item only, so a ragged list fools it:
+   `[[1.0]] + [[1.0] * 100000] * 1000` counted 1,001 elements; torch.tensor walked 10**8 items (8 s) to
+   find the lengths differ, np.array of the same with text made a 1 GB list (3 s) -> the items torch and
+   NumPy would read are counted (each distinct list once) and refused above max_tensor_elements (0.08 s).
+"""
+
+from __future__ import annotations
+
+import pytest
+import torch
+
+from autogradlab.engine import no_grad_views, run_program
+from autogradlab.lang.numpy_strings import holds_text
+from autogradlab.lang.tensor_counts import expanded_elements
+from autogradlab.limits import DEFAULT_LIMITS
+from tests.oracle import run_trusted, value_mismatches
+
+CAP = DEFAULT_LIMITS.max_tensor_elements
+
+
+def _refused(source: str, line: int, words: str) -> None:
+    report = run_program(source)
+    assert not report.ok
+    assert report.error.kind == "limit", report.error.message
+    assert report.error.line == line
+    assert words in report.error.message
+
+
+def test_a_list_shared_a_billion_times_is_reported_at_once() -> None:
+    report = run_program("x = [[[[0] * 1000] * 1000] * 1000] * 1000\nn = len(x)\n")
+    assert report.ok, report.error
+    assert report.variables["n"].text == "1000"
+    assert "x" in report.variables
+
+
+def test_the_no_grad_view_scan_looks_at_a_bounded_number_of_items(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = []
+    real = no_grad_views.readable
+
+    def counted(value, depth=0, _left=None):  # noqa: ANN001, ANN202
+        calls.append(1)
+        return real(value, depth, _left)
+
+    monkeypatch.setattr(no_grad_views, "readable", counted)
+    shared = [[[0.0] * 100] * 100] * 100   # 10**6 items through shared lists
+    assert counted(shared) is shared
+    assert len(calls) <= no_grad_views.SCANNED_TOTAL + 1
+
+
+def test_a_written_no_grad_view_in_a_short_list_is_still_shown_as_its_values() -> None:
+    source = ("import torch\nw = torch.ones(3, requires_grad=True)\nwith torch.no_grad():\n"
+              "    v = w[:]\n    v -= 1\nboth = [v, w]\n")
+    report = run_program(source)
+    assert report.ok, report.error
+    assert report.variables["both"].text.count("tensor") == 2
+
+
+def test_text_is_found_in_a_list_shared_a_billion_times() -> None:
+    numbers = [[[[0] * 1000] * 1000] * 1000] * 1000
+    assert not holds_text(numbers)
+    assert holds_text([numbers, ["a"]])
+    assert holds_text([[["a"]] * 1000] * 1000)
+
+
+@pytest.mark.parametrize(("data", "expected"), [
+    ([[1.0, 2.0], [3.0, 4.0]], 4),
+    ([[1.0]] + [[1.0] * 10] * 3, 31),
+    ([[[0] * 4] * 5] * 6, 120),
+    ([torch.ones(3), torch.ones(2, 2)], 7),
+    ([range(5), [1, 2]], 7),
+    ((1, (2, 3), [4, [5, 6]]), 6),
+])
+def test_expanded_elements_counts_every_item_read(data: object, expected: int) -> None:
+    assert expanded_elements(data, CAP) == expected
+
+
+def test_expanded_elements_stops_above_the_cap() -> None:
+    shared = [[[0] * 1000] * 1000] * 1000
+    assert CAP < expanded_elements(shared, CAP) <= CAP + 1000 * 1000   # (one middle list more)
+
+
+def test_np_array_of_a_list_shared_a_billion_times_is_refused_by_its_size() -> None:
+    _refused("import numpy as np\nx = [[[0] * 1000] * 1000] * 1000\na = np.array(x)\n", 3,
+             "1,000,000,000 elements")
+
+
+@pytest.mark.parametrize("call", ["torch.tensor(x)", "np.array(x)"])
+def test_a_ragged_list_that_reads_too_many_values_is_refused(call: str) -> None:
+    _refused(f"import torch\nimport numpy as np\nx = [[1.0]] + [[1.0] * 100000] * 1000\na = {call}\n", 4,
+             f"would read more than {CAP:,} values from these nested lists")
+
+
+def test_a_ragged_list_of_text_is_refused_before_its_leaves_are_listed() -> None:
+    _refused("import numpy as np\nx = [['a']] + [['a'] * 100000] * 1000\na = np.array(x)\n", 3,
+             "would read more than")
+
+
+def test_a_ragged_list_below_the_cap_gets_pytorchs_own_error() -> None:
+    report = run_program("import torch\nx = [[1.0]] + [[1.0] * 1000] * 1000\na = torch.tensor(x)\n")
+    assert not report.ok and report.error.kind == "value" and report.error.line == 3
+    with pytest.raises(ValueError):
+        torch.tensor([[1.0]] + [[1.0] * 1000] * 1000)
+
+
+@pytest.mark.parametrize("source", [
+    "x = [[[0.5] * 100] * 100] * 100\na = torch.tensor(x)\n",
+    "x = [[i * 1.0 + j for j in range(3)] for i in range(4)]\na = torch.tensor(x)\nb = np.array(x)\n",
+    "x = [torch.tensor(1.0), torch.tensor(2.0)]\na = torch.tensor(x)\n",
+    "x = [['a', 'bc'], ['d', 'e']]\nb = np.array(x)\n",
+])
+def test_shared_and_plain_nested_lists_below_the_cap_equal_pytorch(source: str) -> None:
+    full = "import torch\nimport numpy as np\n" + source
+    report = run_program(full)
+    assert report.ok, report.error
+    oracle = run_trusted(full, 0)
+    assert oracle.error is None
+    for name, real in oracle.variables.items():   # (x itself: the report keeps 10,000 of a list's values)
+        if name in ("a", "b"):
+            assert report.variables[name].text == repr(real)
+            assert getattr(real.dtype, "kind", "") == "U" or not value_mismatches(report.variables[name], real, name)

@@ -127,4 +127,29 @@ def test_shared_and_plain_nested_lists_below_the_cap_equal_pytorch(source: str) 
     for name, real in oracle.variables.items():   # (x itself: the report keeps 10,000 of a list's values)
         if name in ("a", "b"):
             assert report.variables[name].text == repr(real)
-            assert getattr(real.dtype, "kind", "") == "U" or not value_mismatches(report.variables[name], real, name)
+            text_array = getattr(real.dtype, "kind", "") == "U"
+            assert text_array or not value_mismatches(report.variables[name], real, name)
+
+
+def test_the_meta_copy_of_a_shared_list_is_made_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    from autogradlab.lang import meta_copies
+    calls = []
+    real = meta_copies.to_meta
+
+    def counted(value, depth=0, _copies=None):  # noqa: ANN001, ANN202
+        calls.append(1)
+        return real(value, depth, _copies)
+
+    monkeypatch.setattr(meta_copies, "to_meta", counted)
+    row = [0] * 1000
+    copied = counted([row] * 1000)
+    assert copied == [row] * 1000 and all(item is copied[0] for item in copied)
+    assert len(calls) < 3 * 1000   # (a million when each reference was copied again)
+
+
+def test_fancy_indexing_by_a_shared_nested_list_equals_pytorch() -> None:
+    source = "import torch\nx = torch.arange(10.0)\ni = [[3, 1] * 500] * 1000\ny = x[i]\n"
+    report = run_program(source)
+    assert report.ok, report.error
+    x = torch.arange(10.0)
+    assert torch.equal(torch.from_numpy(report.variables["y"].value), x[[[3, 1] * 500] * 1000])

@@ -26,6 +26,10 @@ def _raw_parts(interp: Interpreter, name: str, parts: Any) -> list:
     from autogradlab.lang import numpy_ops
     if not isinstance(parts, (list, tuple)):
         raise ProgramTypeError(f"np.{name}() takes a list or tuple of arrays")
+    # every part that is a list becomes an array, each checked alone: 1,000 references to one
+    # 100,000-number list were made into arrays one by one until the run's total stopped them (6 s);
+    # the values all the parts hold are counted first (each distinct list once, tensor_counts.py)
+    interp.sizes.check_nested(list(parts), f"np.{name}")
     return [numpy_ops._raw(a, f"np.{name}") for a in numpy_ops.lists_as_arrays(interp, list(parts))]
 
 

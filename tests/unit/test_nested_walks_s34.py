@@ -153,3 +153,21 @@ def test_fancy_indexing_by_a_shared_nested_list_equals_pytorch() -> None:
     assert report.ok, report.error
     x = torch.arange(10.0)
     assert torch.equal(torch.from_numpy(report.variables["y"].value), x[[[3, 1] * 500] * 1000])
+
+
+@pytest.mark.parametrize("join", ["np.concatenate", "np.stack", "np.vstack", "np.hstack"])
+def test_numpy_joins_count_the_values_of_all_their_list_parts_first(join: str) -> None:
+    # each part was made an array alone: 1,000 references to one 100,000-number list ran ~6 s
+    _refused(f"import numpy as np\nx = [[1.0]] + [[1.0] * 100000] * 1000\ny = {join}(x)\n", 3,
+             f"{join} would read more than {CAP:,} values")
+
+
+def test_numpy_joins_of_lists_arrays_and_tuples_equal_numpy() -> None:
+    source = ("import numpy as np\na = np.concatenate([[1.0, 2.0], np.ones(3), (4, 5)])\n"
+              "b = np.vstack([[1, 2], [3, 4]])\nc = np.stack([np.ones(2), [3, 4]])\n"
+              "d = np.hstack([[7] * 3] * 4)\n")
+    report = run_program(source)
+    assert report.ok, report.error
+    oracle = run_trusted(source, 0)
+    for name in "abcd":
+        assert not value_mismatches(report.variables[name], oracle.variables[name], name)

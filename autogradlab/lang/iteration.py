@@ -41,6 +41,8 @@ class IterationMixin:
         if self._iterations > limit:
             raise LimitExceeded(f"{what} ran past {limit:,} loop iterations in total; the limit is "
                                 f"{limit:,}", hint="limit max_loop_iterations")
+        if count > 1 or not self._iterations & 63:   # (map(max, rows) calls no statement: no step's check)
+            self.check_time()
 
     def iterate(self: Interpreter, value: Any, node: ast.AST | None) -> Iterator[Any]:
         """Iterate like Python does; a tensor is unbound along dim 0 as Tensor.__iter__ does."""

@@ -53,6 +53,7 @@ def _lexsort(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> An
     options = _options(kwargs, {"axis": _plain_int}, "np.lexsort", form)
     keys = args[0]
     if isinstance(keys, (list, tuple)):
+        interp.sizes.check_nested(list(keys), "np.lexsort")   # all the keys' values first (numpy_joins.py)
         keys = tuple(_array(interp, k, "np.lexsort") for k in keys)
         size = max((int(np.size(k)) for k in keys), default=0)
     else:

@@ -309,7 +309,7 @@ class SizeGuard:
     def check_compared_items(self, what: str, items: list) -> None:
         """max()/min() of containers compares them item by item: at most the items' whole weight."""
         if sum(isinstance(item, _CONTAINERS) for item in items[:2]) == 2 or \
-                (len(items) > 2 and any(isinstance(item, _CONTAINERS) for item in items)):
+                (len(items) > 2 and any(issubclass(kind, _CONTAINERS) for kind in set(map(type, items)))):
             if sequence_weight(items, COMPARE_WEIGHT) > COMPARE_WEIGHT:
                 raise _compare_limit(what)
 

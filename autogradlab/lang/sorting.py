@@ -151,5 +151,8 @@ def extreme(interp: Any, items: list, key: Any, node: Any, name: str) -> Any:
 def holds_objects(args: list) -> bool:
     """min(a, b) of objects, or min of one list, tuple, set or dict (its keys) holding them."""
     if len(args) == 1 and (isinstance(args[0], list | tuple | dict) or type(args[0]).__name__ == "set"):
-        return any(_is_object(item) or type(item) is tuple and any(map(_is_object, item)) for item in args[0])
-    return any(_is_object(arg) or type(arg) is tuple and any(map(_is_object, arg)) for arg in args)
+        args = args[0]
+    kinds = set(map(type, args))   # (read in C: max() of each 100,000-number row of a list took 0.2 s here)
+    if any(kind.__name__ == "ProgramObject" for kind in kinds):
+        return True
+    return tuple in kinds and any(type(item) is tuple and any(map(_is_object, item)) for item in args)

@@ -40,6 +40,8 @@ def check_item(item: Any) -> None:
     """Plain hashable values only, with CPython's text for the unhashable ones; or an object or class of
     the program, hashed by its identity as Python hashes an object without __hash__/__eq__ (the Python
     class of ProgramObject/ProgramClass defines neither: no program code runs)."""
+    if dicts.plain_key(item):
+        return
     if type(item) in STORED_OBJECT_TYPES or isinstance(item, tuple(CODE_TYPES)):   # `visited.add(node)`
         note_stored_object()   # (micrograd), `{f, g}`: by identity (a bound method: its object and function)
         return

@@ -214,3 +214,27 @@ def test_max_of_rows_and_of_objects_equal_python() -> None:
     exec(source, scope)  # noqa: S102 - our own test text
     for name in ("y", "z", "w", "best"):
         assert report.variables[name].text == repr(scope[name])
+
+
+@pytest.mark.parametrize("key", [(1, 2), (1.5, "a", None, True), 3, "word", (), (2**4000, 1)])
+def test_plain_keys_take_the_short_way(key: object) -> None:
+    from autogradlab.lang.dicts import plain_key
+    assert plain_key(key)
+
+
+@pytest.mark.parametrize("key", [(1, [2]), (1, (2, 3)), tuple(range(65)), [1], (torch.ones(1),), 1j])
+def test_other_keys_take_the_general_checks(key: object) -> None:
+    from autogradlab.lang.dicts import plain_key
+    assert not plain_key(key)
+
+
+def test_sets_and_dicts_of_pairs_equal_python() -> None:
+    source = ("s = {(i % 7, i % 3) for i in range(1000)}\nd = {(i, str(i)): i for i in range(5)}\n"
+              "n = len(s)\nhas = (2, 1) in s\nk = sorted(d)\nbad = 0\ntry:\n    {(1, [2])}\n"
+              "except TypeError as e:\n    bad = str(e)\n")
+    report = run_program(source)
+    assert report.ok, report.error
+    scope: dict = {}
+    exec(source, scope)  # noqa: S102 - our own test text
+    for name in ("n", "has", "k", "bad"):
+        assert report.variables[name].text == repr(scope[name])

@@ -1,0 +1,20 @@
+"""Session 34 (corpus): messages of what the new lesson corpus needed (lang/numpy_layout.py and its
+neighbours). The English texts give back the engine's sentences exactly."""
+
+EN = {
+    "errors_corpus34.base_owner": "`.base` of an array whose memory belongs to something other than a numpy "
+                                  "array (a tensor's, after t.numpy()) is not supported in Autograd Lab",
+    "errors_corpus34.base_read_only": "`.base` of a read-only view is not supported in Autograd Lab",
+    "errors_corpus34.print_word": "np.set_printoptions(): {name} must be one of {words}",
+    "errors_corpus34.print_mark": "np.set_printoptions(): {name} must be a string of at most {limit} "
+                                  "characters in Autograd Lab",
+}
+
+ZH = {
+    "errors_corpus34.base_owner": "Autograd Lab 不支持读取内存属于 numpy 数组以外对象"
+                                  "（例如 t.numpy() 后属于张量）的数组的 `.base`",
+    "errors_corpus34.base_read_only": "Autograd Lab 不支持读取只读视图的 `.base`",
+    "errors_corpus34.print_word": "np.set_printoptions()：{name} 必须是 {words} 之一",
+    "errors_corpus34.print_mark": "np.set_printoptions()：在 Autograd Lab 中 {name} 必须是最多 {limit} "
+                                  "个字符的字符串",
+}

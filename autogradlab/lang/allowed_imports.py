@@ -198,10 +198,12 @@ def _run_decides(module: str, name: str) -> bool:
         return False
     if module == "torch":
         return out_of_scope(f"{module}.{name}") is None
+    if module == "numpy":   # `from numpy import array, sqrt` binds what `from numpy import *` would
+        return refusal(f"numpy.{name}", f"from numpy import {name}") is None   # (a hint of its own kept)
     return module in _RUN_DECIDES
 
 
-_RUN_DECIDES = frozenset({"torch.nn", "math"})
+_RUN_DECIDES = frozenset({"torch.nn", "math", "numpy"})
 
 
 def import_refusal(module: str, name: str) -> NotSupported:

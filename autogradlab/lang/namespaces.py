@@ -42,6 +42,7 @@ from autogradlab.lang.numpy_grids import NUMPY_GRID_MEMBERS
 from autogradlab.lang.numpy_index_functions import numpy_index_members
 from autogradlab.lang.numpy_joins import numpy_join_members
 from autogradlab.lang.numpy_linalg import numpy_linalg_members
+from autogradlab.lang.numpy_makers_s34 import numpy_makers_members
 from autogradlab.lang.numpy_ops import numpy_members
 from autogradlab.lang.numpy_order import numpy_order_members
 from autogradlab.lang.numpy_poly1d import NUMPY_POLY1D_MEMBERS
@@ -266,6 +267,7 @@ def numpy_tables() -> list[dict]:
             numpy_creation_members(),   # np.full, np.eye, np.tile, ... (numpy_creation.py)
             numpy_join_members(),   # np.concatenate, np.hsplit, np.nonzero (numpy_joins.py)
             numpy_print_members(),   # np.set_printoptions (numpy_print_options.py)
+            numpy_makers_members(),   # np.vander, np.geomspace, np.dstack (numpy_makers_s34.py)
             numpy_index_members(),   # np.fromfunction, np.trapezoid (numpy_index_functions)
             NUMPY_INFO_MEMBERS,   # np.finfo, np.iinfo (dtype_info.py)
             NUMPY_FLAT_MEMBERS,   # np.ndindex, np.ndenumerate, np.nditer (numpy_flat.py)

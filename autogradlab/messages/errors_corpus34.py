@@ -8,6 +8,8 @@ EN = {
     "errors_corpus34.print_word": "np.set_printoptions(): {name} must be one of {words}",
     "errors_corpus34.print_mark": "np.set_printoptions(): {name} must be a string of at most {limit} "
                                   "characters in Autograd Lab",
+    "errors_corpus34.ufunc_where": "`np.{name}(..., where=...)` without out= is not supported in Autograd "
+                                   "Lab (the elements it skips would be uninitialised memory)",
 }
 
 ZH = {
@@ -17,4 +19,6 @@ ZH = {
     "errors_corpus34.print_word": "np.set_printoptions()：{name} 必须是 {words} 之一",
     "errors_corpus34.print_mark": "np.set_printoptions()：在 Autograd Lab 中 {name} 必须是最多 {limit} "
                                   "个字符的字符串",
+    "errors_corpus34.ufunc_where": "Autograd Lab 不支持不带 out= 的 `np.{name}(..., where=...)`"
+                                   "（被跳过的元素会是未初始化的内存）",
 }

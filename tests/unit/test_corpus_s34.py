@@ -122,3 +122,67 @@ def test_print_options_do_not_outlive_the_run() -> None:
     run_program(N + "np.set_printoptions(threshold=3, edgeitems=1, precision=2)\n")
     report = run_program(N + "print(np.arange(10) / 3)\n")
     assert report.printed == run_trusted(N + "print(np.arange(10) / 3)\n").printed
+
+
+# -- from numpy import name: what `from numpy import *` binds -----------------------------------------------
+def test_from_numpy_import_functions_as_numpy() -> None:
+    compare("from numpy import array, argmin, sqrt, sum\nobservation = array([111.0, 188.0])\n"
+            "codes = array([[102.0, 203.0], [132.0, 193.0], [45.0, 155.0], [57.0, 173.0]])\n"
+            "diff = codes - observation\ndist = sqrt(sum(diff**2, axis=-1))\nargmin(dist)\n"
+            "from numpy import linalg, pi as PI\nprint(linalg.norm([3, 4]), PI)\n")
+
+
+@pytest.mark.parametrize(("name", "words"), [("loadtxt", "loadtxt"), ("ma", "ma"), ("ctypeslib", "ctypeslib"),
+                                             ("__version__", "__version__"), ("_core", "_core")])
+def test_from_numpy_import_of_what_autograd_lab_lacks_stays_refused(name: str, words: str) -> None:
+    error = refused(f"x = 1\nfrom numpy import {name}\n")
+    assert error.kind == "unsupported" and words in error.message
+
+
+def test_from_numpy_import_of_a_name_numpy_lacks_is_pythons_import_error() -> None:
+    source = "x = 1\nfrom numpy import dott\n"
+    report, oracle = run_program(source), run_trusted(source)
+    assert report.error.line == oracle.error_line == 2
+    assert "cannot import name 'dott' from 'numpy'" in report.error.message
+
+
+# -- np.vander / np.geomspace / np.dstack, dtype codes, Ellipsis, ufunc dtype= and where= -------------------
+@pytest.mark.parametrize("snippet", [
+    "print(np.vander(np.linspace(0, 2, 5), 2), np.vander([1, 2, 3, 4], 2), np.vander((1, 2, 3, 4), 4))\n"
+    "print(np.vander([1, 2, 3], increasing=True), np.vander([1, 2], N=0).shape, np.vander([2, 3], None))\n",
+    "print(np.geomspace(2, 3, num=5), np.geomspace(1, 1000, 4, endpoint=False), np.geomspace(1, 2, 0))\n",
+    "a = np.array((1, 2, 3))\nb = np.array((2, 3, 4))\n"
+    "print(np.dstack((a, b)), np.dstack([[[1], [2]], [[3], [4]]]))\n",
+    "try:\n    np.vander([[1, 2]], 2)\nexcept ValueError as e:\n    print(e)\n",
+    "print(np.array([1, 2, 3], dtype='f'), np.array([1, 2, 3], dtype='d').dtype)\n"
+    "for c in ['b', 'h', 'i', 'l', 'q', 'B', 'H', 'I', 'L', 'Q', 'e', 'f', 'd', 'F', 'D', 'u2', 'b1']:\n"
+    "    print(c, np.zeros(2, dtype=c).dtype, np.dtype(c))\n",
+    "z = np.arange(8).reshape(2, 2, 2)\nindices = (1, Ellipsis, 1)\nz[indices]\n"
+    "print(Ellipsis is ..., Ellipsis)\n",
+    "print(np.power(100, 9, dtype=np.int64), np.power(100, 9, dtype=np.int32))\n"
+    "np.power(100, 100, dtype=np.float64)\nprint(np.add([1, 2], 3, dtype='f'))\n",
+    "a = np.array([1., 2., 3.])\nb = np.array([0., 2., 4.])\nnp.divide(a, b, out=a, where=b != 0)\nprint(a)\n"
+    "c = np.ones((2, 3))\nnp.multiply(c, [1, 2, 3], out=c, where=[True, False, True])\nprint(c)\n"
+    "np.add(c, 1, out=c, where=True)\nprint(c)\n",
+])
+def test_new_numpy_makers_and_arguments_as_numpy(snippet: str) -> None:
+    compare(N + snippet)
+
+
+def test_ufunc_where_without_out_is_refused() -> None:
+    # NumPy would leave the skipped elements as uninitialised memory (security.md 3)
+    error = refused(N + "b = np.array([0., 2.])\nx = np.divide(1, b, where=b != 0)\n")
+    assert error.kind == "unsupported" and error.line == 3 and "uninitialised" in error.message
+    assert "未初始化" in error_text.box("zh", error)
+
+
+@pytest.mark.parametrize(("call", "ok"), [
+    ("np.vander(np.arange(2000), 2500)", True), ("np.vander(np.arange(2001), 2500)", False),
+    ("np.vander(np.arange(3), 10**12)", False), ("np.geomspace(1, 2, 5_000_000)", True),
+    ("np.geomspace(1, 2, 5_000_001)", False), ("np.dstack([np.ones(2_500_000), np.ones(2_500_000)])", True),
+    ("np.dstack([np.ones(2_500_000), np.ones(2_500_001)])", False)])
+def test_new_makers_are_sized_before_numpy_makes_them(call: str, ok: bool) -> None:
+    report = run_program(N + f"x = {call}\n")
+    assert report.ok == ok, report.error
+    if not ok:
+        assert report.error.kind == "limit" and "limit is" in report.error.message

@@ -10,6 +10,8 @@ EN = {
                                   "characters in Autograd Lab",
     "errors_corpus34.ufunc_where": "`np.{name}(..., where=...)` without out= is not supported in Autograd "
                                    "Lab (the elements it skips would be uninitialised memory)",
+    "errors_corpus34.choices_big": "random.choices: k = {k} is more than Autograd Lab's {limit} items",
+    "errors_corpus34.choices_k": "Autograd Lab supports `random.choices(..., k=n)` with a whole number n",
 }
 
 ZH = {
@@ -21,4 +23,6 @@ ZH = {
                                   "个字符的字符串",
     "errors_corpus34.ufunc_where": "Autograd Lab 不支持不带 out= 的 `np.{name}(..., where=...)`"
                                    "（被跳过的元素会是未初始化的内存）",
+    "errors_corpus34.choices_big": "random.choices：k = {k} 超过了 Autograd Lab 的 {limit} 项上限",
+    "errors_corpus34.choices_k": "Autograd Lab 支持 `random.choices(..., k=n)`，其中 n 为整数",
 }

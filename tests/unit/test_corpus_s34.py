@@ -186,3 +186,36 @@ def test_new_makers_are_sized_before_numpy_makes_them(call: str, ok: bool) -> No
     assert report.ok == ok, report.error
     if not ok:
         assert report.error.kind == "limit" and "limit is" in report.error.message
+
+
+# -- a library function as a default value; random.choices ---------------------------------------------------
+def test_library_function_as_a_default_value_as_python() -> None:
+    # numpy-tutorials' fractals: `def general_julia(mesh, c=-1, f=np.square, num_iter=100, radius=2)`
+    compare("import numpy as np\nimport torch\n"
+            "def general(z, c=-1, f=np.square, g=torch.sin, *, h=abs):\n"
+            "    return f(z) + c, g(torch.tensor(1.0)), h(-2)\n"
+            "print(general(np.array([1.0, 2.0])))\nprint(general(np.array([3.0]), f=np.sqrt))\n"
+            "lam = lambda x, k=len: k(x)\nprint(lam([1, 2, 3]))\n")
+
+
+def test_a_custom_functions_apply_stays_no_default_value() -> None:
+    error = refused("import torch\nclass F(torch.autograd.Function):\n    @staticmethod\n"
+                    "    def forward(ctx, x):\n        return x * 2\n    @staticmethod\n"
+                    "    def backward(ctx, g):\n        return g * 2\ndef f(*, k=F.apply):\n    return k\n")
+    assert "cannot be used as a default value" in error.message
+
+
+def test_random_choices_as_python() -> None:
+    compare("import random\nfrom itertools import accumulate\nrandom.seed(3)\n"
+            "steps = random.choices([-1, +1], k=1000)\nwalk = [0] + list(accumulate(steps))\n"
+            "print(walk[-5:], random.choices('abc', [1, 0, 5], k=4))\n"
+            "print(random.choices(range(5), cum_weights=[1, 2, 3, 4, 5], k=3), random.choices([1, 2]))\n")
+
+
+@pytest.mark.parametrize(("k", "ok"), [(100_000, True), (100_001, False), (10**9, False)])
+def test_random_choices_k_is_bounded(k: int, ok: bool) -> None:
+    # the list it builds is a list like any other (max_sequence_len), counted before it is made
+    report = run_program(f"import random\nx = random.choices([1, 2], k={k})\n")
+    assert report.ok == ok, report.error
+    if not ok:
+        assert report.error.kind in ("limit", "type") and "random.choices" in report.error.message

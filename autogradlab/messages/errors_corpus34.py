@@ -12,6 +12,8 @@ EN = {
                                    "Lab (the elements it skips would be uninitialised memory)",
     "errors_corpus34.choices_big": "random.choices: k = {k} is more than Autograd Lab's {limit} items",
     "errors_corpus34.choices_k": "Autograd Lab supports `random.choices(..., k=n)` with a whole number n",
+    "errors_corpus34.device_forms": "Autograd Lab supports `torch.device('cpu')` and "
+                                    "`torch.device('cpu', 0)`",
 }
 
 ZH = {
@@ -25,4 +27,5 @@ ZH = {
                                    "（被跳过的元素会是未初始化的内存）",
     "errors_corpus34.choices_big": "random.choices：k = {k} 超过了 Autograd Lab 的 {limit} 项上限",
     "errors_corpus34.choices_k": "Autograd Lab 支持 `random.choices(..., k=n)`，其中 n 为整数",
+    "errors_corpus34.device_forms": "Autograd Lab 支持 `torch.device('cpu')` 和 `torch.device('cpu', 0)`",
 }

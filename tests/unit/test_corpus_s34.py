@@ -219,3 +219,39 @@ def test_random_choices_k_is_bounded(k: int, ok: bool) -> None:
     assert report.ok == ok, report.error
     if not ok:
         assert report.error.kind in ("limit", "type") and "random.choices" in report.error.message
+
+
+# -- PyTorch's tensor attributes page: promotion, casting, devices ------------------------------------------
+T = "import torch\n"
+TENSORS = ("float_tensor = torch.ones(1, dtype=torch.float)\n"
+           "double_tensor = torch.ones(1, dtype=torch.double)\n"
+           "complex_float_tensor = torch.ones(1, dtype=torch.complex64)\n"
+           "int_tensor = torch.ones(1, dtype=torch.int)\nlong_tensor = torch.ones(1, dtype=torch.long)\n"
+           "uint_tensor = torch.ones(1, dtype=torch.uint8)\nbool_tensor = torch.ones(1, dtype=torch.bool)\n"
+           "long_zerodim = torch.tensor(1, dtype=torch.long)\n"
+           "int_zerodim = torch.tensor(1, dtype=torch.int)\n")
+
+
+@pytest.mark.parametrize("snippet", [
+    "print(torch.add(5, 5).dtype, (int_tensor + 5).dtype, (int_tensor + long_zerodim).dtype)\n"
+    "print((bool_tensor + uint_tensor).dtype, torch.add(long_tensor, float_tensor).dtype)\n"
+    "float_tensor *= int_tensor\nfloat_tensor *= double_tensor\nint_tensor *= long_tensor\n"
+    "uint_tensor *= int_tensor\nprint(float_tensor, int_tensor, uint_tensor)\n",
+    "print(torch.result_type(int_tensor, 2.0), torch.promote_types(torch.uint8, torch.int8))\n"
+    "print(torch.can_cast(torch.double, torch.float), torch.can_cast(from_=torch.float, to=torch.int))\n"
+    "print(torch.result_type(tensor=uint_tensor, other=int_zerodim), torch.result_type(2, 3.0))\n",
+    "print(torch.device('cpu', 0), torch.device('cuda', 1), torch.device('mps', 0))\n"
+    "d = torch.device('cuda', 0)\n"
+    "print(d.type, d.index)\ntry:\n    torch.device('cuda:0', 1)\nexcept RuntimeError as e:\n    print(e)\n",
+])
+def test_tensor_attributes_page_as_pytorch(snippet: str) -> None:
+    compare(T + TENSORS + snippet)
+
+
+@pytest.mark.parametrize("cast", ["int_tensor *= float_tensor", "bool_tensor *= int_tensor",
+                                  "float_tensor *= complex_float_tensor"])
+def test_disallowed_casts_fail_as_in_pytorch(cast: str) -> None:
+    source = T + TENSORS + cast + "\n"
+    report, oracle = run_program(source), run_trusted(source)
+    assert not report.ok and report.error.line == oracle.error_line == 11
+    assert "can't be cast to the desired output type" in report.error.message

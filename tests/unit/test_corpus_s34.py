@@ -255,3 +255,14 @@ def test_disallowed_casts_fail_as_in_pytorch(cast: str) -> None:
     report, oracle = run_program(source), run_trusted(source)
     assert not report.ok and report.error.line == oracle.error_line == 11
     assert "can't be cast to the desired output type" in report.error.message
+
+
+def test_view_as_complex_and_real_as_pytorch() -> None:
+    # PyTorch's complex numbers page: views of the same memory, with autograd through them
+    compare(T + "torch.manual_seed(0)\nx = torch.randn(3, 2, requires_grad=True)\n"
+            "y = torch.view_as_complex(x)\n"
+            "z = (y * y.conj()).real.sum()\nz.backward()\nprint(y, x.grad)\n"
+            "r2 = torch.view_as_real(y.detach().clone())\nr2[0, 0] = 5.0\nprint(r2.shape, r2)\n"
+            "w = torch.view_as_real(torch.tensor([1 + 2j, 3j]))\nw.mul_(2)\nprint(w)\n"
+            "v = torch.randn(3, 2)\nc = torch.view_as_complex(v)\nc.real.mul_(2)\nprint(v, c.real.stride())\n"
+            "try:\n    torch.view_as_complex(torch.ones(3))\nexcept RuntimeError as e:\n    print(e)\n")

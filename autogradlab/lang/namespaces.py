@@ -106,10 +106,11 @@ def _np_array_function(interp, args, kwargs, node):  # noqa: ANN001, ANN202
                                "supported in Autograd Lab")
         texts = isinstance(data, numpy_strings.StringArray) or \
             isinstance(data, list | tuple) and numpy_strings.holds_text(data)
-        if numpy_strings.is_str_type(dtype) or texts and dtype is None:
+        fixed = numpy_strings.fixed_width(dtype) if texts or type(data) is str else None   # dtype="U5"
+        if numpy_strings.is_str_type(dtype) or texts and dtype is None or fixed:
             require_data(data, "in `np.array`")
             interp.sizes.check_nested(data, "np.array")
-            return numpy_strings.string_array(interp, data, dtype is not None)
+            return numpy_strings.string_array(interp, data, dtype is not None, fixed)
         if texts:   # np.array(words, dtype=float): numbers, as NumPy parses them; a list is sized as a
             if not isinstance(data, numpy_strings.StringArray):   # string array first (1,000,000 characters)
                 require_data(data, "in `np.array`")

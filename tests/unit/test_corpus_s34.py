@@ -124,7 +124,7 @@ def test_print_options_do_not_outlive_the_run() -> None:
     assert report.printed == run_trusted(N + "print(np.arange(10) / 3)\n").printed
 
 
-# -- from numpy import name: what `from numpy import *` binds -----------------------------------------------
+# -- from numpy import name: what `from numpy import *` binds ------------------------------------------------
 def test_from_numpy_import_functions_as_numpy() -> None:
     compare("from numpy import array, argmin, sqrt, sum\nobservation = array([111.0, 188.0])\n"
             "codes = array([[102.0, 203.0], [132.0, 193.0], [45.0, 155.0], [57.0, 173.0]])\n"
@@ -146,7 +146,7 @@ def test_from_numpy_import_of_a_name_numpy_lacks_is_pythons_import_error() -> No
     assert "cannot import name 'dott' from 'numpy'" in report.error.message
 
 
-# -- np.vander / np.geomspace / np.dstack, dtype codes, Ellipsis, ufunc dtype= and where= -------------------
+# -- np.vander / np.geomspace / np.dstack, dtype codes, Ellipsis, ufunc dtype= and where= --------------------
 @pytest.mark.parametrize("snippet", [
     "print(np.vander(np.linspace(0, 2, 5), 2), np.vander([1, 2, 3, 4], 2), np.vander((1, 2, 3, 4), 4))\n"
     "print(np.vander([1, 2, 3], increasing=True), np.vander([1, 2], N=0).shape, np.vander([2, 3], None))\n",
@@ -221,7 +221,7 @@ def test_random_choices_k_is_bounded(k: int, ok: bool) -> None:
         assert report.error.kind in ("limit", "type") and "random.choices" in report.error.message
 
 
-# -- PyTorch's tensor attributes page: promotion, casting, devices ------------------------------------------
+# -- PyTorch's tensor attributes page: promotion, casting, devices -------------------------------------------
 T = "import torch\n"
 TENSORS = ("float_tensor = torch.ones(1, dtype=torch.float)\n"
            "double_tensor = torch.ones(1, dtype=torch.double)\n"
@@ -266,3 +266,23 @@ def test_view_as_complex_and_real_as_pytorch() -> None:
             "w = torch.view_as_real(torch.tensor([1 + 2j, 3j]))\nw.mul_(2)\nprint(w)\n"
             "v = torch.randn(3, 2)\nc = torch.view_as_complex(v)\nc.real.mul_(2)\nprint(v, c.real.stride())\n"
             "try:\n    torch.view_as_complex(torch.ones(3))\nexcept RuntimeError as e:\n    print(e)\n")
+
+
+# -- np.array(strings, dtype="U5") ---------------------------------------------------------------------------
+def test_fixed_width_string_dtype_as_numpy() -> None:
+    # NumPy's basics.types: np.array(["hello", "world!"], dtype="U5") cuts to five characters
+    compare(N + 'np.array(["hello", "world!"], dtype="U5")\nnp.array(["hello", "world!"], dtype="U7")\n'
+            'a = np.array(["ab", 3, 2.5], dtype="<U2")\nprint(a, a.dtype)\n'
+            'b = np.array(np.array(["abcdef"]), dtype="U3")\nb\nc = np.array("xyz", dtype="U2")\nc\n'
+            "del a, b, c\n")   # (string arrays are compared by their text: the displays and the prints)
+
+
+@pytest.mark.parametrize(("source", "ok"), [
+    ('x = np.array(["a"] * 1000, dtype="U1000")', True), ('x = np.array(["a"] * 1000, dtype="U1001")', False),
+    ('x = np.array("a", dtype="U1000000")', True), ('x = np.array("a", dtype="U1000001")', False),
+    ('x = np.array(np.array(["a"] * 2), dtype="U500001")', False)])
+def test_fixed_width_strings_are_sized_by_their_width_first(source: str, ok: bool) -> None:
+    report = run_program(N + source + "\n")
+    assert report.ok == ok, report.error
+    if not ok:
+        assert report.error.kind == "limit" and "string array" in report.error.message

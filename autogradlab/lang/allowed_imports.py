@@ -81,6 +81,7 @@ _MEMBERS = (
     "torch.autograd.functional.vhp", "torch.autograd.functional.hvp",
     "torch.autograd.grad", "torch.autograd.gradcheck", "torch.autograd.gradgradcheck",
     "torch.autograd.Function", "torch.autograd.function.Function",
+    "torch.autograd.function.once_differentiable",   # a decorator of a Function's backward (session 34)
     "torch.autograd.Variable",   # the pre-0.4 wrapper (variable_type.py)
     *(f"torch.autograd.forward_ad.{name}" for name in ("dual_level", "make_dual", "unpack_dual")),
     *(f"numpy.linalg.{name}" for name in NUMPY_LINALG_NAMES),   # from numpy.linalg import norm

@@ -21,7 +21,7 @@ from autogradlab.lang.calls import call_function, require_data
 from autogradlab.lang.collections_module import collections_namespace
 from autogradlab.lang.context_managers import contextlib_namespace
 from autogradlab.lang.copy_module import copy_namespace
-from autogradlab.lang.custom_functions import FUNCTION_BASE
+from autogradlab.lang.custom_functions import FUNCTION_BASE, ONCE_DIFFERENTIABLE
 from autogradlab.lang.dataclasses_module import dataclasses_namespace
 from autogradlab.lang.devices import device_namespaces
 from autogradlab.lang.distributions import namespaces as distribution_namespaces
@@ -182,7 +182,8 @@ def modules() -> dict[str, Namespace]:
         for name, spec in al.AUTOGRAD_FUNCTIONAL.items()})
     autograd = Namespace("torch.autograd", {
         "functional": functional, "Function": FUNCTION_BASE,   # a base class (lang/custom_functions.py)
-        "function": Namespace("torch.autograd.function", {"Function": FUNCTION_BASE}),
+        "function": Namespace("torch.autograd.function", {"Function": FUNCTION_BASE,
+                                                          "once_differentiable": ONCE_DIFFERENTIABLE}),
         "forward_ad": forward_ad_namespace(),   # dual_level, make_dual, unpack_dual (forward_ad.py)
         **variable_members(),   # the pre-0.4 Variable(x, requires_grad=True) (variable_type.py)
         **{name: SafeFunction(f"torch.autograd.{name}", _special(name, spec, "torch.autograd"))

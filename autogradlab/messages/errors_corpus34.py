@@ -14,6 +14,11 @@ EN = {
     "errors_corpus34.choices_k": "Autograd Lab supports `random.choices(..., k=n)` with a whole number n",
     "errors_corpus34.device_forms": "Autograd Lab supports `torch.device('cpu')` and "
                                     "`torch.device('cpu', 0)`",
+    "errors_corpus34.once_called": "`once_differentiable` is supported only as a decorator, `@staticmethod` "
+                                   "then `@once_differentiable` above a custom Function's `def backward`, in "
+                                   "Autograd Lab",
+    "errors_corpus34.once_other": "`@{decorator}` on `{name}.backward` is not "
+                                  "torch.autograd.function.once_differentiable",
 }
 
 ZH = {
@@ -28,4 +33,9 @@ ZH = {
     "errors_corpus34.choices_big": "random.choices：k = {k} 超过了 Autograd Lab 的 {limit} 项上限",
     "errors_corpus34.choices_k": "Autograd Lab 支持 `random.choices(..., k=n)`，其中 n 为整数",
     "errors_corpus34.device_forms": "Autograd Lab 支持 `torch.device('cpu')` 和 `torch.device('cpu', 0)`",
+    "errors_corpus34.once_called": "在 Autograd Lab 中 `once_differentiable` 只能作为装饰器使用："
+                                   "在自定义 Function 的 `def backward` 上方先写 `@staticmethod`，"
+                                   "再写 `@once_differentiable`",
+    "errors_corpus34.once_other": "`{name}.backward` 上的 `@{decorator}` 不是 "
+                                  "torch.autograd.function.once_differentiable",
 }

@@ -286,3 +286,45 @@ def test_fixed_width_strings_are_sized_by_their_width_first(source: str, ok: boo
     assert report.ok == ok, report.error
     if not ok:
         assert report.error.kind == "limit" and "string array" in report.error.message
+
+
+# -- @once_differentiable on a custom Function's backward ---------------------------------------------------
+ONCE = ("import torch\nfrom torch.autograd.function import once_differentiable\n"
+        "from torch.autograd import Function\n"
+        "class Exp(Function):\n    @staticmethod\n    def forward(ctx, i):\n        result = i.exp()\n"
+        "        ctx.save_for_backward(result)\n        return result\n\n    @staticmethod\n"
+        "    @once_differentiable\n    def backward(ctx, grad_output):\n        result, = ctx.saved_tensors\n"
+        "        return grad_output * result\n\n")
+
+
+@pytest.mark.parametrize("snippet", [
+    "x = torch.tensor([0.5, 1.0], requires_grad=True)\ny = Exp.apply(x).sum()\ny.backward()\nprint(x.grad)\n",
+    # PyTorch's wrapper runs backward under no_grad: a create_graph gradient has no graph to go on
+    "x = torch.tensor([0.5, 1.0], requires_grad=True)\ny = Exp.apply(x).sum()\n"
+    "g, = torch.autograd.grad(y, x, create_graph=True)\nprint(g, g.requires_grad)\ntry:\n"
+    "    g.sum().backward()\nexcept RuntimeError as e:\n    print(e)\n",
+    "x = torch.tensor([2.0], requires_grad=True)\nv = torch.tensor([3.0], requires_grad=True)\n"
+    "y = Exp.apply(x)\ng, = torch.autograd.grad(y, x, grad_outputs=v, create_graph=True)\n"
+    "print(g, g.grad_fn)\n"
+    "try:\n    g.backward()\nexcept RuntimeError as e:\n    print(e)\n",
+])
+def test_once_differentiable_as_pytorch(snippet: str) -> None:
+    compare(ONCE + snippet)
+
+
+@pytest.mark.parametrize(("source", "words"), [
+    ("import torch\nfrom torch.autograd.function import once_differentiable\ndef f(x):\n    return x\n"
+     "g = once_differentiable(f)\n", "only as a decorator"),
+    ("import torch\nonce_differentiable = 3\nclass F(torch.autograd.Function):\n    @staticmethod\n"
+     "    def forward(ctx, x):\n        return x * 2\n    @staticmethod\n    @once_differentiable\n"
+     "    def backward(ctx, g):\n        return g * 2\n",
+     "is not torch.autograd.function.once_differentiable"),
+    ("import torch\nfrom torch.autograd.function import once_differentiable\n"
+     "class F(torch.autograd.Function):\n    @staticmethod\n    @once_differentiable\n"
+     "    def forward(ctx, x):\n        return x * 2\n    @staticmethod\n    def backward(ctx, g):\n"
+     "        return g * 2\n", "cannot be in its body"),
+])
+def test_once_differentiable_elsewhere_is_refused(source: str, words: str) -> None:
+    error = refused(source)
+    assert error.kind == "unsupported" and words in error.message
+    assert error.message not in error_text.box("zh", error)   # said in Chinese

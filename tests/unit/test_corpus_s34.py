@@ -328,3 +328,8 @@ def test_once_differentiable_elsewhere_is_refused(source: str, words: str) -> No
     error = refused(source)
     assert error.kind == "unsupported" and words in error.message
     assert error.message not in error_text.box("zh", error)   # said in Chinese
+
+
+def test_numpy_dtype_variables_compare_with_the_oracle() -> None:
+    # tests/oracle.py compares an np.dtype by its text (it said "cannot compare a dtype" before)
+    compare(N + "d = np.dtype(np.int64)\nd\ne = np.dtype('f4')\nprint(d, e, e.itemsize)\n")

@@ -14,6 +14,7 @@ import re
 from autogradlab.messages import (
     errors_breadth,
     errors_classes,
+    errors_corpus34,
     errors_functions,
     errors_generators,
     errors_hints,
@@ -57,7 +58,8 @@ def _rules(*catalogues: dict[str, str]) -> tuple[tuple[re.Pattern[str], str], ..
 _LANGUAGE = {**errors_generators.EN, **errors_functions.EN, **errors_classes.EN, **errors_work.EN}
 _GENERATOR_HINTS = {k: v for k, v in _LANGUAGE.items() if k.endswith("_hint")}
 _BREADTH = {k: v for k, v in errors_breadth.EN.items() if not k.endswith("_hint")}
-MORE = _rules(errors_numpy.EN, _BREADTH, errors_more.EN, errors_runtime.EN, errors_patterns.EN,
+MORE = _rules(errors_numpy.EN, _BREADTH, errors_corpus34.EN, errors_more.EN, errors_runtime.EN,
+              errors_patterns.EN,
               {k: v for k, v in _LANGUAGE.items() if k not in _GENERATOR_HINTS})
 MORE_HINTS = _rules(errors_hints.EN, _GENERATOR_HINTS,
                     {k: v for k, v in errors_breadth.EN.items() if k.endswith("_hint")})

@@ -239,12 +239,16 @@ def plain_mismatches(reported: Any, real: Any, path: str) -> list[str]:
         kind, same = "none", reported.value is None
     elif isinstance(real, torch.dtype):
         kind, same = "dtype", True
+    elif isinstance(real, np.dtype):   # session 34: `d = np.dtype(np.int64)` (numpy basics.types)
+        kind, same = "dtype", reported.text == repr(real)
     elif holds_program_objects(real):   # an object of the program's classes, a list of them: their text
         kind, same = "object", True
     elif isinstance(real, (torch.device, torch.Generator, torch.distributions.Distribution, dict,
                            pprint.PrettyPrinter, collections.abc.Iterator,   # `it = iter(vals)`: its text
                            np.random.Generator)):
         kind, same = "object", True
+    elif real is Ellipsis:   # session 34: `indices = (1, Ellipsis, 1)` (numpy basics.indexing)
+        kind, same = "object", reported.text == "Ellipsis"
     elif isinstance(real, (slice, range, torch.finfo, torch.iinfo, np.finfo, np.iinfo, type(np.mgrid),
                            type(np.ogrid), type(np.r_), type(np.c_),   # session 30: compared by their text
                            torch.storage.TypedStorage)):   # session 32: t.storage(), one number a line

@@ -81,6 +81,7 @@ _MEMBERS = (
     "torch.autograd.functional.vhp", "torch.autograd.functional.hvp",
     "torch.autograd.grad", "torch.autograd.gradcheck", "torch.autograd.gradgradcheck",
     "torch.autograd.Function", "torch.autograd.function.Function",
+    "torch.autograd.function.once_differentiable",   # a decorator of a Function's backward (session 34)
     "torch.autograd.Variable",   # the pre-0.4 wrapper (variable_type.py)
     *(f"torch.autograd.forward_ad.{name}" for name in ("dual_level", "make_dual", "unpack_dual")),
     *(f"numpy.linalg.{name}" for name in NUMPY_LINALG_NAMES),   # from numpy.linalg import norm
@@ -198,10 +199,12 @@ def _run_decides(module: str, name: str) -> bool:
         return False
     if module == "torch":
         return out_of_scope(f"{module}.{name}") is None
+    if module == "numpy":   # `from numpy import array, sqrt` binds what `from numpy import *` would
+        return refusal(f"numpy.{name}", f"from numpy import {name}") is None   # (a hint of its own kept)
     return module in _RUN_DECIDES
 
 
-_RUN_DECIDES = frozenset({"torch.nn", "math"})
+_RUN_DECIDES = frozenset({"torch.nn", "math", "numpy"})
 
 
 def import_refusal(module: str, name: str) -> NotSupported:

@@ -97,6 +97,10 @@ TORCH_FUNCTIONS: dict[str, CallSpec] = {
     **_table("bilinear", ("bias",)),   # eat_pytorch 4-2; not a tensor method
     **_table("histc", ("bins", "min", "max")),
     **_table("numel is_tensor is_floating_point is_complex is_nonzero is_grad_enabled", size="none"),
+    # Session 34 (corpus): the tensor attributes page's promotion rules, asked of dtypes and tensors
+    **_table("result_type promote_types can_cast", ("tensor", "other", "type1", "type2", "from_", "to"),
+             size="none"),
+    **_table("view_as_real view_as_complex"),   # the complex numbers page: views of the same memory
     # Session 28 (corpus8): the torch reference pages' examples (tests/programs/tutorial_torch_*_docs.py).
     # Same size as the input: conj_physical, ravel, msort, adjoint (a view), renorm.
     **_table("conj_physical ravel msort adjoint", size="same"),
@@ -266,7 +270,8 @@ TENSOR_METHODS: dict[str, CallSpec] = {
         "var_mean", "tensordot", "real", "imag", "range", "bilinear", "trapezoid", "trapz",
         "cumulative_trapezoid",   # real/imag are tensor properties
         "unravel_index", "broadcast_shapes", "bucketize", "searchsorted", "vander", "isin", "gradient",
-        "combinations"}},   # (session 28: torch functions that are no tensor methods)
+        "combinations", "result_type", "promote_types", "can_cast", "view_as_real",
+        "view_as_complex"}},   # (torch functions that are no tensor methods: session 28, 34)
     **_table("view view_as reshape_as expand expand_as repeat contiguous unfold", _SHAPE_METHOD_KW),
     **_table("masked_fill index_fill", ("mask", "value", "dim", "index")),
     **_table("new_zeros new_ones new_full new_tensor", ("size", "fill_value", "data") + NOGRAD),

@@ -22,6 +22,7 @@ from autogradlab.lang import (
     distributions,
     module_constants,
     numpy_generators,
+    numpy_layout,
     plain_classes,
     torch_generators,
 )
@@ -132,6 +133,8 @@ def read_attribute(interp: Interpreter, base: Any, name: str, node: ast.AST) -> 
     if isinstance(base, SafeArray):
         if name == "flat":   # a.flat (numpy_flat.py)
             return flat_of(interp, base)
+        if name in numpy_layout.ATTRIBUTES:   # y.base is x, Z.strides (numpy_layout.py)
+            return numpy_layout.read(base, name)
         if name not in al.SAFE_ARRAY_PROPERTIES:
             raise NotSupported(f"the numpy attribute `.{name}` is not supported in Autograd Lab")
         value = getattr(base.array, name)

@@ -413,3 +413,5 @@ BUILTINS["hasattr"] = SafeFunction("hasattr", hasattr_builtin)
 
 BUILTINS.update(SLICE_BUILTINS)
 BUILTIN_TYPES.update(SLICE_BUILTINS)   # type(s) is slice
+
+BUILTINS["Ellipsis"] = Ellipsis   # `(1, Ellipsis, 1)` as `(1, ..., 1)` (numpy basics.indexing)

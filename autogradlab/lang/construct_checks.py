@@ -178,7 +178,8 @@ def _check_function(node: ast.FunctionDef, ctx: _Context) -> None:
             _check_identifier(node.name, "function names")
         _check_arguments(node.args)
         return
-    if ctx.in_class and len(node.decorator_list) == 1 and is_staticmethod(node.decorator_list[0]):
+    if ctx.in_class and node.decorator_list and is_staticmethod(node.decorator_list[0]) \
+            and len(node.decorator_list) <= 2:   # `@staticmethod`, above `@once_differentiable` (backward)
         pass   # a method of a Function class (_check_class has checked the class's body)
     elif ctx.in_class and node.decorator_list and not is_grad_mode_decorated(node) \
             and not is_contextmanager_decorated(node):   # a def's own decorators: lang/decorators.py

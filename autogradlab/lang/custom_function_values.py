@@ -33,6 +33,16 @@ class FunctionBase:
 
 
 FUNCTION_BASE = FunctionBase()
+
+
+def _once_called(interp: Any, args: list, kwargs: dict, node: Any) -> Any:
+    raise NotSupported("`once_differentiable` is supported only as a decorator, `@staticmethod` then "
+                       "`@once_differentiable` above a custom Function's `def backward`, in Autograd Lab")
+
+
+# torch.autograd.function.once_differentiable: read by the class statement (custom_functions.define_class),
+# which wraps the Function's backward with PyTorch's own once_differentiable
+ONCE_DIFFERENTIABLE = SafeFunction("torch.autograd.function.once_differentiable", _once_called)
 BASE_ONLY = ("`torch.autograd.Function` is supported only as the base of a class in Autograd Lab "
              "(`class Name(torch.autograd.Function):`)")
 MAX_CTX_ATTRIBUTES = 100   # the program's own attributes on one ctx (`ctx.k = 3`)

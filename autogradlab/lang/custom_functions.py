@@ -30,6 +30,7 @@ from autogradlab.lang.custom_function_values import (  # noqa: F401  (re-exporte
     FUNCTION_BASE,
     FUNCTION_VALUES,
     MAX_CTX_ATTRIBUTES,
+    ONCE_DIFFERENTIABLE,
     FunctionApply,
     FunctionBase,
     FunctionClass,
@@ -71,14 +72,20 @@ def define_class(interp: Interpreter, node: ast.ClassDef) -> None:
             raise NotSupported(f"`{node.name}.{name}` of a custom autograd Function cannot be a generator "
                                "(`yield`)").at(method.lineno, method.col_offset + 1)
         methods[name] = function
-    torch_class = _torch_class(interp, node.name, methods)
+    once = methods_of(node)["backward"].decorator_list[1:]   # @once_differentiable
+    if once and interp.eval(once[0]) is not ONCE_DIFFERENTIABLE:
+        raise NotSupported(f"`@{ast.unparse(once[0])}` on `{node.name}.backward` is not "
+                           "torch.autograd.function.once_differentiable").at(once[0].lineno,
+                                                                             once[0].col_offset)
+    torch_class = _torch_class(interp, node.name, methods, once_differentiable=bool(once))
     qualname = f"{node.name}.apply"
     apply = FunctionApply(qualname, lambda interp_, args, kwargs, call: _apply(interp, torch_class, qualname,
                                                                                 args, kwargs, call))
     interp.scope.set(node.name, FunctionClass(node.name, torch_class, apply))
 
 
-def _torch_class(interp: Interpreter, name: str, methods: dict[str, Any]) -> type:
+def _torch_class(interp: Interpreter, name: str, methods: dict[str, Any],
+                 once_differentiable: bool = False) -> type:
     def run(method: str, args: tuple) -> Any:
         function = methods[method]
         outer, interp.library_depth = interp.library_depth, interp._depth + 1   # PyTorch receives its return
@@ -110,6 +117,8 @@ def _torch_class(interp: Interpreter, name: str, methods: dict[str, Any]) -> typ
         finally:
             interp.hooks = hooks
 
+    if once_differentiable:   # PyTorch's own wrapper: backward under no_grad, a double backward refused
+        backward = torch.autograd.function.once_differentiable(backward)
     members: dict[str, Any] = {"forward": staticmethod(forward), "backward": staticmethod(backward),
                                "__module__": "__main__", "__qualname__": name, PROGRAM_CLASS: True}
     if "setup_context" in methods:

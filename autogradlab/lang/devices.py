@@ -100,8 +100,14 @@ def tensor_cuda(interp: Interpreter, tensor: torch.Tensor, args: list, kwargs: d
 
 # -- torch.device, torch.cuda, torch.backends.mps, torch.accelerator -------------------------
 def _device(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> torch.device:
+    if not kwargs and len(args) == 2 and isinstance(args[0], str) and type(args[1]) is int:
+        as_device(args[0])   # torch.device('cpu', 0) (the tensor attributes page): type, index
+        try:
+            return torch.device(args[0], args[1])
+        except Exception as exc:  # noqa: BLE001
+            raise translate_torch_error(exc, "device", [args[0]]) from None
     if kwargs or len(args) != 1:
-        raise NotSupported("Autograd Lab supports `torch.device('cpu')` with one string argument")
+        raise NotSupported("Autograd Lab supports `torch.device('cpu')` and `torch.device('cpu', 0)`")
     device = as_device(args[0])
     return device if device is not None else CPU
 

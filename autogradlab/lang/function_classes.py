@@ -45,6 +45,22 @@ def is_staticmethod(decorator: ast.expr) -> bool:
     return isinstance(decorator, ast.Name) and decorator.id == "staticmethod"
 
 
+def is_once_differentiable(decorator: ast.expr) -> bool:
+    """`@once_differentiable` or `@torch.autograd.function.once_differentiable` (PyTorch's "Extending
+    torch.autograd" step 3); what the name holds is checked when the class is defined."""
+    return isinstance(decorator, ast.Name) and decorator.id == "once_differentiable" or \
+        isinstance(decorator, ast.Attribute) and decorator.attr == "once_differentiable"
+
+
+def _decorated_right(statement: ast.FunctionDef) -> bool:
+    """`@staticmethod` alone, or above `@once_differentiable` on backward (PyTorch's own order)."""
+    decorators = statement.decorator_list
+    if not decorators or not is_staticmethod(decorators[0]):
+        return False
+    return len(decorators) == 1 or len(decorators) == 2 and statement.name == "backward" \
+        and is_once_differentiable(decorators[1])
+
+
 def check_function_class(node: ast.ClassDef) -> None:
     """Raise NotSupported naming what is outside the one supported form (the checker calls it, and
     the interpreter again before it runs the class)."""
@@ -60,8 +76,7 @@ def check_function_class(node: ast.ClassDef) -> None:
     seen: set[str] = set()
     for statement in body:
         if not (isinstance(statement, ast.FunctionDef) and statement.name in METHODS
-                and statement.name not in seen and len(statement.decorator_list) == 1
-                and is_staticmethod(statement.decorator_list[0])):
+                and statement.name not in seen and _decorated_right(statement)):
             decorators = getattr(statement, "decorator_list", None)   # the line and column of its `@`
             line, column = (decorators[0].lineno, decorators[0].col_offset) if decorators \
                 else (statement.lineno, statement.col_offset + 1)

@@ -21,7 +21,7 @@ from autogradlab.lang.calls import call_function, require_data
 from autogradlab.lang.collections_module import collections_namespace
 from autogradlab.lang.context_managers import contextlib_namespace
 from autogradlab.lang.copy_module import copy_namespace
-from autogradlab.lang.custom_functions import FUNCTION_BASE
+from autogradlab.lang.custom_functions import FUNCTION_BASE, ONCE_DIFFERENTIABLE
 from autogradlab.lang.dataclasses_module import dataclasses_namespace
 from autogradlab.lang.devices import device_namespaces
 from autogradlab.lang.distributions import namespaces as distribution_namespaces
@@ -42,6 +42,7 @@ from autogradlab.lang.numpy_grids import NUMPY_GRID_MEMBERS
 from autogradlab.lang.numpy_index_functions import numpy_index_members
 from autogradlab.lang.numpy_joins import numpy_join_members
 from autogradlab.lang.numpy_linalg import numpy_linalg_members
+from autogradlab.lang.numpy_makers_s34 import numpy_makers_members
 from autogradlab.lang.numpy_ops import numpy_members
 from autogradlab.lang.numpy_order import numpy_order_members
 from autogradlab.lang.numpy_poly1d import NUMPY_POLY1D_MEMBERS
@@ -105,10 +106,11 @@ def _np_array_function(interp, args, kwargs, node):  # noqa: ANN001, ANN202
                                "supported in Autograd Lab")
         texts = isinstance(data, numpy_strings.StringArray) or \
             isinstance(data, list | tuple) and numpy_strings.holds_text(data)
-        if numpy_strings.is_str_type(dtype) or texts and dtype is None:
+        fixed = numpy_strings.fixed_width(dtype) if texts or type(data) is str else None   # dtype="U5"
+        if numpy_strings.is_str_type(dtype) or texts and dtype is None or fixed:
             require_data(data, "in `np.array`")
             interp.sizes.check_nested(data, "np.array")
-            return numpy_strings.string_array(interp, data, dtype is not None)
+            return numpy_strings.string_array(interp, data, dtype is not None, fixed)
         if texts:   # np.array(words, dtype=float): numbers, as NumPy parses them; a list is sized as a
             if not isinstance(data, numpy_strings.StringArray):   # string array first (1,000,000 characters)
                 require_data(data, "in `np.array`")
@@ -180,7 +182,8 @@ def modules() -> dict[str, Namespace]:
         for name, spec in al.AUTOGRAD_FUNCTIONAL.items()})
     autograd = Namespace("torch.autograd", {
         "functional": functional, "Function": FUNCTION_BASE,   # a base class (lang/custom_functions.py)
-        "function": Namespace("torch.autograd.function", {"Function": FUNCTION_BASE}),
+        "function": Namespace("torch.autograd.function", {"Function": FUNCTION_BASE,
+                                                          "once_differentiable": ONCE_DIFFERENTIABLE}),
         "forward_ad": forward_ad_namespace(),   # dual_level, make_dual, unpack_dual (forward_ad.py)
         **variable_members(),   # the pre-0.4 Variable(x, requires_grad=True) (variable_type.py)
         **{name: SafeFunction(f"torch.autograd.{name}", _special(name, spec, "torch.autograd"))
@@ -266,6 +269,7 @@ def numpy_tables() -> list[dict]:
             numpy_creation_members(),   # np.full, np.eye, np.tile, ... (numpy_creation.py)
             numpy_join_members(),   # np.concatenate, np.hsplit, np.nonzero (numpy_joins.py)
             numpy_print_members(),   # np.set_printoptions (numpy_print_options.py)
+            numpy_makers_members(),   # np.vander, np.geomspace, np.dstack (numpy_makers_s34.py)
             numpy_index_members(),   # np.fromfunction, np.trapezoid (numpy_index_functions)
             NUMPY_INFO_MEMBERS,   # np.finfo, np.iinfo (dtype_info.py)
             NUMPY_FLAT_MEMBERS,   # np.ndindex, np.ndenumerate, np.nditer (numpy_flat.py)

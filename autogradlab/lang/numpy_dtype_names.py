@@ -17,8 +17,12 @@ _SHORT = {"float": "float64", "double": "float64", "single": "float32", "half": 
           "complex": "complex128", "f2": "float16", "f4": "float32", "f8": "float64", "i1": "int8",
           "i2": "int16", "i4": "int32", "i8": "int64", "u1": "uint8", "c8": "complex64", "c16": "complex128",
           "?": "bool"}
+# NumPy's one-character type codes (basics.types: `np.array([1, 2, 3], dtype='f')`), numeric ones only
+# ('g' / 'G' long double, 'S' / 'U' / 'V' / 'O' / 'M' / 'm' are not numbers of the table), and the sized
+# codes the table lacked; numpy itself says which dtype each is on this machine
+_CODES = ("b", "h", "i", "l", "q", "B", "H", "I", "L", "Q", "e", "f", "d", "F", "D", "u2", "u4", "u8", "b1")
 DTYPE_NAMES: dict[str, np.dtype] = {name: np.dtype(name) for name in _SIZED} | {
-    short: np.dtype(name) for short, name in _SHORT.items()}
+    short: np.dtype(name) for short, name in _SHORT.items()} | {code: np.dtype(code) for code in _CODES}
 
 
 def dtype_named(name: str) -> SafeNumpyDtype:

@@ -255,19 +255,33 @@ def _ufunc2(name: str):  # noqa: ANN202
     def impl(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
         if not kwargs and len(args) == 2 and is_scalar_operand(args[0]) and is_scalar_operand(args[1]):
             return scalar_ufunc(interp, f"np.{name}", ufunc, args[0], args[1])   # np.maximum(x, 0.0)
-        if len(args) != 2 or set(kwargs) - {"out"}:
-            raise NotSupported(f"Autograd Lab supports `np.{name}(x1, x2, out=...)`")
+        if len(args) != 2 or set(kwargs) - {"out", "dtype", "where"}:
+            raise NotSupported(f"Autograd Lab supports `np.{name}(x1, x2, out=..., dtype=..., where=...)`")
         args = lists_as_arrays(interp, args)
         a, b = _raw(args[0], f"np.{name}"), _raw(args[1], f"np.{name}")
         _check_result(interp, [a, b], f"np.{name}")
         out = kwargs.get("out")
+        extra = _where(interp, name, kwargs, out)
+        if kwargs.get("dtype") is not None:   # np.power(100, 9, dtype=np.int32)
+            extra["dtype"] = _dtype(kwargs)
         if out is None:
-            return _wrap(_guarded(lambda: ufunc(a, b)))
+            return _wrap(_guarded(lambda: ufunc(a, b, **extra)))
         if not isinstance(out, SafeArray):
             raise ProgramTypeError(f"np.{name}: out= must be a numpy array")
-        _guarded(lambda: ufunc(a, b, out=out.array))   # numpy checks the shape and the cast itself
+        _guarded(lambda: ufunc(a, b, out=out.array, **extra))   # numpy checks the shape and the cast itself
         return out
     return SafeFunction(f"numpy.{name}", impl)
+
+
+def _where(interp: Interpreter, name: str, kwargs: dict, out: Any) -> dict:
+    """where= (rougier's boids: `np.divide(a, b, out=a, where=b != 0)`) only with out=: without it NumPy
+    leaves the unpicked elements as the new array's memory held before (never initialised)."""
+    if kwargs.get("where", True) is True:
+        return {}
+    if out is None:
+        raise NotSupported(f"`np.{name}(..., where=...)` without out= is not supported in Autograd Lab (the "
+                           f"elements it skips would be uninitialised memory)")
+    return {"where": _raw(lists_as_arrays(interp, [kwargs["where"]])[0], f"np.{name}")}
 
 
 def _ufunc1(name: str):  # noqa: ANN202

@@ -6,15 +6,20 @@ the report's texts of its variables are made with them, and run_program restores
 started with (print_options.print_state holds NumPy's too), so the next program never sees them.
 
 Only the options that keep a text's size known take part: `precision` (0-16 digits: a float64 has no
-more; text_weight.py weighs an array by NumPy's default threshold and edge items, which stay), the
-`linewidth` (1-10,000 characters, as torch's), and `suppress` (a bool). `threshold`, `edgeitems`
-(how many items a text shows), `formatter` (a function per item), `floatmode`, `sign`, `legacy`,
-`nanstr`, `infstr` and `override_repr` are refused by name.
+more; text_weight.py weighs an array by NumPy's default threshold and edge items), the `linewidth`
+(1-10,000 characters, as torch's), `suppress` (a bool), and since session 34 (NumPy's how-to-print page)
+`threshold` up to NumPy's default 1,000 and `edgeitems` up to its default 3 (fewer items shown, never
+more), `floatmode` and `sign` (NumPy's few words), `nanstr` / `infstr` of at most 8 characters (an item's
+text no longer than a float64's). `formatter` (a function per item), `legacy` and `override_repr` are
+refused by name. `np.get_printoptions()` gives NumPy's dict; `with np.printoptions(...)` sets them for
+the block and puts back the ones before, as NumPy's own context manager does (a limit that stops the run
+inside the block leaves run_program to restore them, as for any option).
 """
 
 from __future__ import annotations
 
 import ast
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -27,7 +32,10 @@ if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
 
 MAX_NUMPY_PRECISION = 16
-RANGES = {"precision": (0, MAX_NUMPY_PRECISION), "linewidth": (1, 10_000)}
+RANGES = {"precision": (0, MAX_NUMPY_PRECISION), "linewidth": (1, 10_000), "threshold": (0, 1000),
+          "edgeitems": (0, 3)}
+WORDS = {"floatmode": ("fixed", "unique", "maxprec", "maxprec_equal"), "sign": ("-", "+", " ")}
+MAX_MARK_CHARS = 8   # nanstr / infstr
 PARAMETERS = ("precision", "threshold", "edgeitems", "linewidth", "suppress", "nanstr", "infstr",
               "formatter", "sign", "floatmode", "legacy", "override_repr")   # NumPy's order
 
@@ -35,9 +43,19 @@ PARAMETERS = ("precision", "threshold", "edgeitems", "linewidth", "suppress", "n
 def _checked(name: str, value: Any) -> Any:
     if value is None:
         return None
+    if name in WORDS:
+        if value not in WORDS[name]:
+            raise ProgramValueError(f"np.set_printoptions(): {name} must be one of {', '.join(WORDS[name])}")
+        return value
+    if name in ("nanstr", "infstr"):
+        if type(value) is not str or len(value) > MAX_MARK_CHARS:
+            raise ProgramValueError(f"np.set_printoptions(): {name} must be a string of at most "
+                                    f"{MAX_MARK_CHARS} characters in Autograd Lab")
+        return value
     if name not in RANGES and name != "suppress":
         raise NotSupported(f"`np.set_printoptions({name}=...)` is not supported in Autograd Lab (only "
-                           f"precision, linewidth and suppress)")
+                           f"precision, threshold, edgeitems, linewidth, suppress, nanstr, infstr, sign and "
+                           f"floatmode)")
     if name == "suppress":
         if type(value) is not bool:
             raise ProgramTypeError(f"np.set_printoptions(): suppress must be a bool, not "
@@ -52,15 +70,41 @@ def _checked(name: str, value: Any) -> Any:
     return value
 
 
-def _set_printoptions(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> None:
+def _options(name: str, args: list, kwargs: dict) -> dict[str, Any]:
     if len(args) > len(PARAMETERS):
-        raise ProgramTypeError(f"set_printoptions() takes from 0 to {len(PARAMETERS)} positional arguments "
+        raise ProgramTypeError(f"{name}() takes from 0 to {len(PARAMETERS)} positional arguments "
                                f"but {len(args)} were given")
-    given = bind_named("set_printoptions", PARAMETERS, args, kwargs, keywords=PARAMETERS)
+    given = bind_named(name, PARAMETERS, args, kwargs, keywords=PARAMETERS)
     checked = {name: _checked(name, value) for name, value in given.items()}
-    np.set_printoptions(**{name: value for name, value in checked.items() if value is not None})
+    return {name: value for name, value in checked.items() if value is not None}
+
+
+def _set_printoptions(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> None:
+    np.set_printoptions(**_options("set_printoptions", args, kwargs))
     return None
 
 
+def _get_printoptions(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> dict:
+    if args or kwargs:
+        raise ProgramTypeError("get_printoptions() takes no arguments")
+    return dict(np.get_printoptions())   # numbers, words, None and False: plain values
+
+
+def _within(options: dict) -> Iterator[dict]:
+    before = np.get_printoptions()
+    np.set_printoptions(**options)
+    try:
+        yield dict(np.get_printoptions())
+    finally:
+        np.set_printoptions(**before)
+
+
+def _printoptions(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
+    from autogradlab.lang.context_managers import GeneratorManager  # a contextlib manager, as NumPy's
+    return GeneratorManager(_within(_options("printoptions", args, kwargs)))
+
+
 def numpy_print_members() -> dict[str, SafeFunction]:
-    return {"set_printoptions": SafeFunction("numpy.set_printoptions", _set_printoptions)}
+    return {"set_printoptions": SafeFunction("numpy.set_printoptions", _set_printoptions),
+            "get_printoptions": SafeFunction("numpy.get_printoptions", _get_printoptions),
+            "printoptions": SafeFunction("numpy.printoptions", _printoptions)}

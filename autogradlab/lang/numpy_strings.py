@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import ast
 import math
+import re
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -222,7 +223,14 @@ def holds_text(data: Any) -> bool:
     return False
 
 
-def make_string_array(interp: Interpreter, data: Any, typed: bool = False) -> StringArray:
+def fixed_width(value: Any) -> int | None:
+    """The width of a fixed-width string dtype named as NumPy's user guide does (`dtype="U5"`), else None."""
+    match = re.fullmatch(r"<?U([1-9][0-9]{0,6})", value) if type(value) is str else None
+    return int(match.group(1)) if match else None
+
+
+def make_string_array(interp: Interpreter, data: Any, typed: bool = False,
+                      fixed: int | None = None) -> StringArray:
     """np.array([...]) of strings (numbers among them become strings, as NumPy makes them): the width
     worked out from the data before NumPy makes the array (the list's size was checked by the caller)."""
     leaves: list = []
@@ -238,26 +246,31 @@ def make_string_array(interp: Interpreter, data: Any, typed: bool = False) -> St
                                                      complex: np.complex128}[kind]).kind, 64))
         else:
             raise NotSupported("Autograd Lab supports numpy arrays of numbers, or of strings")
+    if fixed is not None:   # dtype="U5": each string cut to (or padded to) 5 characters, as NumPy does
+        width, typed = fixed, True
     check_chars(len(leaves), width, "np.array")
-    array = _guarded(lambda: np.array(data, dtype=str if typed else None))
+    array = _guarded(lambda: np.array(data, dtype=(f"U{fixed}" if fixed else str) if typed else None))
     if array.dtype.kind != "U":
         raise NotSupported("Autograd Lab supports numpy arrays of numbers, or of strings")
     charge(interp, array.size, "np.array")
     return StringArray(array)
 
 
-def string_array(interp: Interpreter, data: Any, typed: bool) -> StringArray:
-    """np.array(data) of strings, of a string array (a copy), or `dtype=str` of numbers or an array."""
+def string_array(interp: Interpreter, data: Any, typed: bool, fixed: int | None = None) -> StringArray:
+    """np.array(data) of strings, of a string array (a copy), or `dtype=str` of numbers or an array;
+    `fixed`: the width of dtype="U5" (strings only)."""
     from autogradlab.lang.safe_values import SafeArray
     if isinstance(data, StringArray):
+        if fixed is not None:
+            check_chars(int(data.array.size), fixed, "np.array")
         charge(interp, data.array.size, "np.array")
-        return StringArray(data.array.copy())
+        return StringArray(data.array.astype(f"U{fixed}") if fixed else data.array.copy())
     if isinstance(data, SafeArray):
         return as_strings(interp, data.array)
     if not isinstance(data, (list, tuple)):   # np.array('abc', dtype=str), np.array(3, dtype=str): 0-d
-        one = make_string_array(interp, [data], typed)
+        one = make_string_array(interp, [data], typed, fixed)
         return StringArray(one.array.reshape(()))
-    return make_string_array(interp, data, typed)
+    return make_string_array(interp, data, typed, fixed)
 
 
 def as_strings(interp: Interpreter, array: np.ndarray) -> StringArray:

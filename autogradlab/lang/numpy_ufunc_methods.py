@@ -93,8 +93,8 @@ def call_ufunc_method(interp: Interpreter, ufunc: np.ufunc, name: str, args: lis
     what = f"np.{ufunc.__name__}.{name}"
     params = _PARAMS[name]
     if len(args) > len(params) or set(kwargs) - set(params) or any(p in kwargs for p in params[:len(args)]) \
-            or len(args) > 3 and name == "reduce":   # out= (positional or not) is not taken
-        raise NotSupported(f"Autograd Lab supports `{what}({', '.join(p for p in params if p != 'out')})`")
+            or len(args) > 3 and name == "reduce":   # out= is taken by keyword only
+        raise NotSupported(f"Autograd Lab supports `{what}({', '.join(params)})`")
     bound = dict(zip(params, args, strict=False)) | kwargs
     for value in bound.values():
         require_data(value, f"in `{what}`")
@@ -131,4 +131,11 @@ def call_ufunc_method(interp: Interpreter, ufunc: np.ufunc, name: str, args: lis
     if name == "accumulate":
         return numpy_ops._wrap(numpy_ops._guarded(lambda: ufunc.accumulate(array, axis=axis, **dtype)))
     extra = {k: bound[k] for k in ("keepdims", "initial") if k in bound}
-    return numpy_ops._wrap(numpy_ops._guarded(lambda: ufunc.reduce(array, axis=axis, **dtype, **extra)))
+    out = bound.get("out")
+    if out is None:
+        return numpy_ops._wrap(numpy_ops._guarded(lambda: ufunc.reduce(array, axis=axis, **dtype, **extra)))
+    target = out[0] if type(out) is tuple and len(out) == 1 else out
+    if not isinstance(target, SafeArray):   # basics.ufuncs: np.multiply.reduce(x, dtype=..., out=y)
+        raise python_error(TypeError("return arrays must be of ArrayType"))
+    numpy_ops._guarded(lambda: ufunc.reduce(array, axis=axis, **dtype, out=target.array, **extra))
+    return target   # NumPy writes into the program's array and returns it (numpy checks shape and cast)

@@ -21,6 +21,7 @@ from autogradlab.lang.call_work import check_work
 from autogradlab.lang.calls import has_tensor, notify_memory, translate_torch_error
 from autogradlab.lang.compare_guard import run_sized
 from autogradlab.lang.dicts import VIEW_TYPES
+from autogradlab.lang.numpy_layout import same_object
 from autogradlab.lang.numpy_poly1d import POLYNOMIAL_TYPES
 from autogradlab.lang.numpy_strings import StringArray
 from autogradlab.lang.operands import STORED, check_operand, object_in
@@ -342,8 +343,8 @@ class OperatorsMixin:
         for op_node, right_node in zip(node.ops, node.comparators, strict=True):
             right = self.eval(right_node)
             name, fn = COMPARE[type(op_node)]
-            if name in ("is", "is_not"):
-                result = fn(left, right)
+            if name in ("is", "is_not"):   # two wrappers of one numpy array are one array
+                result = same_object(left, right) == (name == "is")
             elif name in ("in", "not_in") and type(right) is ProgramSet and type(left).__name__ in STORED:
                 result = fn(left, right)   # `v not in visited`: a hash by identity, no walk of the set
             elif name in ("in", "not_in") and type(right).__name__ == "ProgramObject":

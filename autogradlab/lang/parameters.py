@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from autogradlab.errors import ProgramTypeError
 from autogradlab.lang.calls import require_data
-from autogradlab.lang.safe_values import UserFunction
+from autogradlab.lang.safe_values import SafeFunction, UserFunction
 
 if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
@@ -42,7 +42,10 @@ def star_parameters(interp: Interpreter, args: ast.arguments) -> StarParameters:
 
 
 def _default(value: Any) -> Any:
-    return value if isinstance(value, UserFunction) else require_data(value, "as a default value")
+    # a function, the program's or a library's (`f=np.square`: numpy's fractals tutorial), as when passed
+    if isinstance(value, UserFunction) or type(value) is SafeFunction:   # not F.apply (FunctionApply)
+        return value
+    return require_data(value, "as a default value")
 
 
 def _names(names: list[str]) -> str:

@@ -222,8 +222,34 @@ PY_FUNCTIONS = {"random": (0, 0), "uniform": (2, 2), "randint": (2, 2), "randran
                 "sample": (2, 2)}
 
 
+def _py_choices(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> list:
+    """random.choices(population, weights=None, *, cum_weights=None, k=1) (rougier's random walk): k
+    items, bounded and charged as random.sample's; the weights are numbers."""
+    if not 1 <= len(args) <= 2 or set(kwargs) - {"weights", "cum_weights", "k"} or \
+            len(args) == 2 and "weights" in kwargs:
+        raise NotSupported("Autograd Lab supports `random.choices(population, weights=None, *, "
+                           "cum_weights=None, k=1)`")
+    population = args[0]
+    if not isinstance(population, (list, tuple, range, str)):
+        raise NotSupported("Autograd Lab supports `random.choices` on lists, tuples, ranges and strings")
+    k = kwargs.get("k", 1)
+    if not isinstance(k, int) or isinstance(k, bool):
+        raise NotSupported("Autograd Lab supports `random.choices(..., k=n)` with a whole number n")
+    if k > MAX_SAMPLE:
+        raise ProgramTypeError(f"random.choices: k = {k} is more than Autograd Lab's {MAX_SAMPLE:,} items")
+    weights = {"weights": args[1]} if len(args) == 2 else {}
+    weights.update({name: kwargs[name] for name in ("weights", "cum_weights") if name in kwargs})
+    for value in weights.values():
+        if value is not None:
+            _numbers(list(value) if isinstance(value, (list, tuple)) else [value], "random.choices")
+    interp.sizes.charge_sequence(max(0, k), "the list random.choices() builds")
+    method = python_random(interp).choices
+    return _guarded(lambda: method(population, k=k, **weights))
+
+
 def python_random_namespace() -> Namespace:
     return Namespace("random", {"seed": SafeFunction("random.seed", _py_seed),
+                                "choices": SafeFunction("random.choices", _py_choices),
                                 **{name: _py(name, arity) for name, arity in PY_FUNCTIONS.items()}})
 
 

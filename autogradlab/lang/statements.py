@@ -269,7 +269,9 @@ class StatementsMixin:
                     self._import_member(namespace, name, name)
                 self.__dict__.setdefault("_star_modules", []).append(module)   # name_binding.lookup
                 continue
-            if alias.name not in namespace.members or f"{module}.{alias.name}" not in ALLOWED_IMPORTS:
+            starred = module == "numpy" and alias.name in star_names(module, namespace)   # as `import *`
+            if not starred and (alias.name not in namespace.members
+                                or f"{module}.{alias.name}" not in ALLOWED_IMPORTS):
                 if not library_has(module, alias.name):   # Python's ImportError, without the module's path
                     from autogradlab.lang.operators import python_error
                     raise python_error(ImportError(f"cannot import name '{alias.name}' from '{module}'"))

@@ -22,7 +22,7 @@ from autogradlab.lang.iterators import SequenceIterator
 from autogradlab.lang.operators import python_error
 from autogradlab.lang.parameters import bind_star, missing_positional, star_parameters, too_many_positional
 from autogradlab.lang.plain_classes import RETURNABLE, STORABLE
-from autogradlab.lang.safe_values import STORED_OBJECT_TYPES, UserFunction, note_stored_object
+from autogradlab.lang.safe_values import STORED_OBJECT_TYPES, SafeFunction, UserFunction, note_stored_object
 from autogradlab.lang.scope import Scope
 from autogradlab.lang.statements import BreakLoop, ContinueLoop, ReturnValue
 from autogradlab.lang.stored_objects import require_storable
@@ -50,7 +50,8 @@ class UserFunctionsMixin:
     def make_function(self: Interpreter, name: str, args: ast.arguments, body: Any,
                       node: ast.AST) -> UserFunction:
         params = [a.arg for a in args.posonlyargs + args.args]
-        defaults = [value if isinstance(value, UserFunction) else require_data(value, "as a default value")
+        defaults = [value if isinstance(value, UserFunction) or type(value) is SafeFunction   # f=np.square
+                    else require_data(value, "as a default value")
                     for value in (self.eval(d) for d in args.defaults)]
         facts = self.function_facts.get(id(node))   # a `def` inside a method runs once per call (micrograd's
         if facts is None or facts[0] is not body:   # _backward): its body is walked once per run

@@ -115,7 +115,8 @@ EN = {
     "errors_more.gradcheck_limit": "{name} would perturb {count} input elements one by one; the limit is "
                                    "{limit}",
     "errors_more.numpy_print_option": "`np.set_printoptions({name}=...)` is not supported in Autograd Lab "
-                                      "(only precision, linewidth and suppress)",
+                                      "(only precision, threshold, edgeitems, linewidth, suppress, nanstr, "
+                                      "infstr, sign and floatmode)",
     "errors_more.copy_tensor_own": "`{what}` of a tensor that holds attributes of the program's own "
                                    "(`x.g = ...`) is not supported in Autograd Lab",
     "errors_more.format_spec": "the format spec `{spec}` is not supported in Autograd Lab (only simple ones "

@@ -429,6 +429,12 @@ TUTORIALS: tuple[ProgramSpec, ...] = (
     # Session 32 (breadth): NumPy's documentation of np.poly1d and of the Polynomial convenience class
     # (lang/numpy_poly1d.py, numpy_polynomial_class.py)
     ProgramSpec("tutorial_numpy_polynomials.py", "numpy/numpy docs (BSD-3-Clause)"),
+    # Session 34 (corpus): NumPy's user guide pages, as written (np.printoptions / get_printoptions,
+    # `y.base is x`, `from numpy import array`, np.vander: lang/numpy_print_options.py, numpy_layout.py,
+    # numpy_makers_s34.py)
+    ProgramSpec("tutorial_numpy_how_to_print.py", "numpy/numpy docs (BSD-3-Clause)"),
+    ProgramSpec("tutorial_numpy_copies_broadcasting.py", "numpy/numpy docs (BSD-3-Clause)"),
+    ProgramSpec("tutorial_numpy_array_creation.py", "numpy/numpy docs (BSD-3-Clause)"),
 )
 
 

@@ -94,7 +94,7 @@ CORPUS: list[tuple[str, str, dict]] = [
     ("gradcheck_limit", T + "x = torch.rand(1001, dtype=torch.double, requires_grad=True)\n"
                             "torch.autograd.gradcheck(lambda t: t, x)\n", {}),
     ("gradcheck_function", T + "torch.autograd.gradcheck(3, torch.ones(1))\n", {}),
-    ("numpy_print_option", "import numpy as np\nnp.set_printoptions(threshold=5)\n", {}),
+    ("numpy_print_option", "import numpy as np\nnp.set_printoptions(legacy='1.13')\n", {}),
     ("copy_tensor_own", T + "import copy\nx = torch.ones(2)\nx.g = 1\ny = copy.deepcopy(x)\n", {}),
     ("tensor_storage", T + "x = torch.unique_consecutive(torch.ones(4))\ny = x.storage()\n", {}),
     ("tensor_no_attr", T + "x = torch.ones(2)\ny = x.foo\n", {}),

@@ -1,0 +1,136 @@
+"""torch.autograd.grad as the Steps page sees it: a backward pass that returns its gradients instead of
+writing them into .grad.
+
+Tutorials and Jacobian lessons write `g, = torch.autograd.grad(y, x)` where others write `y.backward()`;
+the Steps page followed backward() only and told such a program "no backward() reached this output".
+StepHooks logs a grad() call as it logs a backward() (the same Node hooks, lang/specials.py calls
+before_grad / after_grad around it). What differs is the end of the pass: PyTorch's engine runs no
+AccumulateGrad for grad(), and does not run the Node of a non-leaf input either (it keeps what reaches that
+input and stops there, unless another input lies behind it). So the input's Node gets no pre-hook: its
+step is made here from what grad() returned (the sum of what its consumers sent), placed right after the
+last consumer that sent to it, and marked `captured` so its rule says "returned" rather than "accumulate".
+"""
+
+from __future__ import annotations
+
+import ast
+from typing import Any
+
+import torch
+
+from autogradlab.engine.graph import is_leaf_node
+from autogradlab.engine.sure_backwards import _continues as continues
+from autogradlab.report import TensorSnapshot
+from autogradlab.step_records import GRAD_RULE, ReverseStep
+
+
+def _tensors(value: Any) -> list[Any]:
+    if isinstance(value, torch.Tensor):
+        return [value]
+    return list(value) if isinstance(value, (list, tuple)) else []
+
+
+def _input_node(log: Any, nodes: dict[int, Any], tensor: torch.Tensor) -> tuple[Any, int] | None:
+    """(Node, slot) where grad() kept the input's gradient: its grad_fn (the slot is its output_nr), or
+    for a leaf the AccumulateGrad its consumers point at (found among the Nodes the pass ran)."""
+    if tensor.grad_fn is not None:
+        return tensor.grad_fn, tensor.output_nr
+    for key in log.order:
+        for u, _ in nodes[key].next_functions:
+            if u is not None and is_leaf_node(u) and getattr(u, "variable", None) is tensor:
+                return u, 0
+    return None
+
+
+def _after_senders(log: Any, nodes: dict[int, Any], fn: Any) -> int:
+    """Where in the engine's order the input's step goes: after the last Node that sent to it (and the
+    inputs placed there before it)."""
+    place = len(log.order)
+    for position, key in enumerate(log.order):
+        sent = log.sent.get(key, ())
+        if any(u is fn and k < len(sent) and sent[k] is not None
+               for k, (u, _) in enumerate(nodes[key].next_functions)):
+            place = position + 1
+    while place < len(log.order) and log.order[place] in log.captured:   # inputs in the order grad() got
+        place += 1
+    return place
+
+
+def capture_inputs(log: Any, nodes: dict[int, Any], inputs: Any, result: Any) -> None:
+    """Give each input whose Node the pass did not run the gradient grad() returned for it."""
+    if log.overflow:
+        return
+    for tensor, grad in zip(_tensors(inputs), _tensors(result), strict=False):
+        if not isinstance(grad, torch.Tensor) or not isinstance(tensor, torch.Tensor):
+            continue   # allow_unused: None for an input the outputs do not depend on
+        found = _input_node(log, nodes, tensor)
+        if found is None:
+            continue
+        fn, slot = found
+        key = id(fn)
+        if key not in nodes or key in log.received:   # not hooked, or run (another input lies behind it)
+            continue
+        log.order.insert(_after_senders(log, nodes, fn), key)
+        log.received[key] = (None,) * slot + (grad.detach().clone(),)
+        log.elements += grad.numel()
+        log.captured.add(key)
+
+
+def captured_step(name: str, adjoint: TensorSnapshot, common: dict[str, Any]) -> ReverseStep:
+    """The step of an input whose gradient torch.autograd.grad returned: nothing runs at it, nothing is sent
+    on, and its .grad stays as it was."""
+    return ReverseStep(**common, sends=(), rule=f"grad({name}) = ḡ{GRAD_RULE}",
+                       numbers=f"grad({name}) = {adjoint.summary}")
+
+
+def _grad_call(value: Any) -> ast.Call | None:
+    """The call of `grad(...)`, `grad(...)[0]` as a statement's whole value (whatever it calls: checked
+    when it runs, by the call reaching before_grad)."""
+    if isinstance(value, ast.Subscript):
+        value = value.value
+    return value if isinstance(value, ast.Call) else None
+
+
+def sure_grad_calls(loop: ast.AST) -> frozenset[int]:
+    """ids of the calls that run in every pass of `loop` (a loop the interpreter tells passes of runs to
+    its end: lang/loop_skim.py): a statement directly in its body whose value is the call, with no `continue`
+    that may skip it (sure_backwards.py's reading of `.backward()` statements)."""
+    body = getattr(loop, "body", None) or []
+    if continues(body):
+        return frozenset()
+    calls = (_grad_call(s.value) for s in body if isinstance(s, (ast.Expr, ast.Assign, ast.AnnAssign)))
+    return frozenset(id(c) for c in calls if c is not None)
+
+
+class LoopPasses:
+    """Which torch.autograd.grad calls a later pass surely runs again: their logs would be superseded
+    before the steps are built, as a long loop's middle backward() calls are (step_hooks.py). Without this
+    PyTorch's 2,000-pass polynomial fit written with autograd.grad spent ~0.6 s more CPU in the Steps run
+    (1,006 passes logged, 850 logs dropped again for the element budget)."""
+
+    def __init__(self) -> None:
+        self._loops: list[list[Any]] = []   # [loop node, passes left after this one | None, sure call ids]
+
+    def start(self, node: ast.AST) -> None:
+        self._loops.append([node, None, sure_grad_calls(node)])
+
+    def passed(self, node: ast.AST, left: int, answer: Any) -> None:
+        """A told pass; `answer` False: the later passes go untold (left unknown from the next one on).
+        An int answer leaves passes untold whose `left` is at least that int (>= 1): a stale count is
+        still >= 1 there."""
+        if self._loops and self._loops[-1][0] is node:
+            self._loops[-1][1] = left if answer else None
+
+    def quiet(self, left: int) -> None:
+        if self._loops:
+            self._loops[-1][1] = left
+
+    def end(self, node: ast.AST) -> None:
+        if self._loops and self._loops[-1][0] is node:
+            self._loops.pop()
+
+    def runs_again(self, call: Any) -> bool:
+        if not self._loops:
+            return False
+        _, left, sure = self._loops[-1]
+        return left is not None and left >= 1 and id(call) in sure

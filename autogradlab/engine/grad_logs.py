@@ -18,6 +18,7 @@ from typing import Any
 
 import torch
 
+from autogradlab.engine.grads import KEPT_BACKWARDS
 from autogradlab.engine.graph import is_leaf_node
 from autogradlab.engine.sure_backwards import _continues as continues
 from autogradlab.report import TensorSnapshot
@@ -84,14 +85,14 @@ def captured_step(name: str, adjoint: TensorSnapshot, common: dict[str, Any]) ->
 
 
 def _grad_call(value: Any) -> ast.Call | None:
-    """The call of `grad(...)`, `grad(...)[0]` as a statement's whole value (whatever it calls: checked
-    when it runs, by the call reaching before_grad)."""
+    """The call of `grad(...)`, `grad(...)[0]`, `loss.backward()` as a statement's whole value (whatever
+    it calls: only a call that reaches before_backward / before_grad is ever asked about)."""
     if isinstance(value, ast.Subscript):
         value = value.value
     return value if isinstance(value, ast.Call) else None
 
 
-def sure_grad_calls(loop: ast.AST) -> frozenset[int]:
+def sure_calls(loop: ast.AST) -> frozenset[int]:
     """ids of the calls that run in every pass of `loop` (a loop the interpreter tells passes of runs to
     its end: lang/loop_skim.py): a statement directly in its body whose value is the call, with no `continue`
     that may skip it (sure_backwards.py's reading of `.backward()` statements)."""
@@ -103,16 +104,18 @@ def sure_grad_calls(loop: ast.AST) -> frozenset[int]:
 
 
 class LoopPasses:
-    """Which torch.autograd.grad calls a later pass surely runs again: their logs would be superseded
-    before the steps are built, as a long loop's middle backward() calls are (step_hooks.py). Without this
-    PyTorch's 2,000-pass polynomial fit written with autograd.grad spent ~0.6 s more CPU in the Steps run
-    (1,006 passes logged, 850 logs dropped again for the element budget)."""
+    """Which backward() and torch.autograd.grad calls later passes surely make again at least
+    KEPT_BACKWARDS times (the Recorder's rule for skimmed backward calls, skim.py): their logs would be
+    superseded before the steps are built, so StepHooks keeps none. The Recorder's own rule reads only
+    `.backward()` statements and none in a program that defines a `backward` (a custom autograd.Function):
+    PyTorch's polynomial_custom_function logged all its 2,000 passes and its Steps run passed the time
+    limit in one run of two; written with autograd.grad, the polynomial fit logged 1,006 of 2,000."""
 
     def __init__(self) -> None:
         self._loops: list[list[Any]] = []   # [loop node, passes left after this one | None, sure call ids]
 
     def start(self, node: ast.AST) -> None:
-        self._loops.append([node, None, sure_grad_calls(node)])
+        self._loops.append([node, None, sure_calls(node)])
 
     def passed(self, node: ast.AST, left: int, answer: Any) -> None:
         """A told pass; `answer` False: the later passes go untold (left unknown from the next one on).
@@ -133,4 +136,4 @@ class LoopPasses:
         if not self._loops:
             return False
         _, left, sure = self._loops[-1]
-        return left is not None and left >= 1 and id(call) in sure
+        return left is not None and left >= KEPT_BACKWARDS and id(call) in sure

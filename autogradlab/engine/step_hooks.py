@@ -140,7 +140,7 @@ class StepHooks:
     # ---- backward -----------------------------------------------------------------------------
     def before_backward(self, tensor: Any, gradient: Any, node: Any) -> None:
         self.recorder.before_backward(tensor, gradient, node)
-        if SKIP_SKIMMED and self.recorder.backward_skimmed:
+        if SKIP_SKIMMED and (self.recorder.backward_skimmed or self.passes.runs_again(node)):
             self.skipped += 1
             return
         self._begin(tensor, gradient)

@@ -216,7 +216,7 @@ def test_reverse_number_beside_the_tangent_is_ujv_of_pytorch():
 
 def test_a_loops_repeated_grad_call_keeps_only_its_last_pass():
     report, steps = steps_of(TWO_INPUTS_LOOP)
-    assert "49 torch.autograd.grad() calls of a long loop's middle passes were not kept step by step " \
+    assert "42 torch.autograd.grad() calls of a long loop's middle passes were not kept step by step " \
            "(its last passes' are)" in steps.notes
     assert steps.backward_line == 7 and len(steps.reverse) == 7
 

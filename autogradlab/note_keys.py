@@ -116,6 +116,8 @@ DYDX = _rules(
     (_D + r"d(?P=of)/d(?P=wrt) cannot be computed: (?P<error>.+)", "notes.dydx_failed"),
     (re.escape(messages.text("en", "jacobian_extra.dydx_rerun", of="OF")).replace("OF", "(?P<of>[^']+)"),
      "jacobian_extra.dydx_rerun"),
+    (re.escape(messages.text("en", "jacobian_extra.dydx_kept", of="OF")).replace("OF", "(?P<of>[^']+)"),
+     "jacobian_extra.dydx_kept"),
 )
 
 # Why vmap could not run the function (engine/jacobian.py _vmap_reason), inside the strategy's `why`

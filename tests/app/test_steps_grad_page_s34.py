@@ -5,34 +5,19 @@ session 34, engine/grad_logs.py). Before, reverse mode said "no backward() reach
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from streamlit.testing.v1 import AppTest
+from test_steps_page import open_link, slider  # (tests/app is on sys.path: conftest.py)
 
 from autogradlab import links
-from components import state
 
-TIMEOUT = 90
-PAGE = str(Path(__file__).resolve().parents[2] / "views" / "steps.py")
 PROGRAM = ("import torch\nx = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)\ny = (x ** 2).sum()\n"
            "g, = torch.autograd.grad(y, x)\nprint(g)\n")
-
-
-def open_link(**params: str) -> AppTest:
-    at = AppTest.from_file(PAGE, default_timeout=TIMEOUT)
-    for key, value in params.items():
-        at.query_params[key] = value
-    return at.run()
 
 
 def texts(at: AppTest) -> str:
     return " ".join(str(m.value) for kind in ("markdown", "caption", "info") for m in at.get(kind)
                     if isinstance(m.value, str))
-
-
-def slider(at: AppTest):
-    return next(s for s in at.slider if s.key.startswith(state.STEPS_FRAME_PREFIX))
 
 
 def torch_grad() -> list[float]:

@@ -20,6 +20,7 @@ import pytest
 from autogradlab.engine import jacobian_dydx, run_program
 from autogradlab.limits import Limits
 from bench import views_oracle as oracle
+from tests.unit.cube_function_s34 import CUBE
 
 ROOT = Path(__file__).resolve().parents[2]
 LOOP = """import torch
@@ -36,22 +37,7 @@ y = w[0] + w[1] * x + w[2] * x ** 2
 out = y * y
 out.sum().backward()
 """
-CUSTOM = """import torch
-
-
-class Cube(torch.autograd.Function):
-    @staticmethod
-    def forward(ctx, input):
-        ctx.save_for_backward(input)
-        return input ** 3
-
-    @staticmethod
-    def backward(ctx, grad_output):
-        input, = ctx.saved_tensors
-        return grad_output * 3 * input ** 2
-
-
-x = torch.linspace(-1, 1, 7)
+CUSTOM = "import torch\n\n\n" + CUBE + """\n\nx = torch.linspace(-1, 1, 7)
 a = torch.tensor(0.3, requires_grad=True)
 b = torch.tensor(-0.2, requires_grad=True)
 for t in range(30):

@@ -16,23 +16,9 @@ import pytest
 
 from autogradlab.engine import grad_logs, run_program
 from autogradlab.step_records import StepOptions
+from tests.unit.cube_function_s34 import CUBE
 
-CUSTOM = """import torch
-
-
-class Cube(torch.autograd.Function):
-    @staticmethod
-    def forward(ctx, input):
-        ctx.save_for_backward(input)
-        return input ** 3
-
-    @staticmethod
-    def backward(ctx, grad_output):
-        input, = ctx.saved_tensors
-        return grad_output * 3 * input ** 2
-
-
-x = torch.linspace(-1, 1, 7)
+CUSTOM = "import torch\n\n\n" + CUBE + """\n\nx = torch.linspace(-1, 1, 7)
 a = torch.tensor(0.3, requires_grad=True)
 b = torch.tensor(-0.2, requires_grad=True)
 for t in range(PASSES):

@@ -67,6 +67,8 @@ def retained_graphs() -> Iterator[None]:
 
     def keeping(func: Callable[..., Any], position: int) -> Callable[..., Any]:
         def call(*args: Any, **kwargs: Any) -> Any:   # retain_graph by keyword or at `position`
+            if torch._C._are_functorch_transforms_active():   # torch.func's own passes: kept as they are
+                return func(*args, **kwargs)                   # (a kept graph held vmap's batched tensors)
             asked = args[position] if len(args) > position else kwargs.get("retain_graph")
             if asked is None:   # PyTorch's default: create_graph, the next argument
                 asked = args[position + 1] if len(args) > position + 1 else kwargs.get("create_graph", False)

@@ -136,3 +136,17 @@ def test_an_in_place_update_of_a_saved_weight_still_says_so():
     record, notes = engine_dydx(source, "loss", "w")
     assert record is None
     assert any("modified by an inplace operation" in n for n in notes), notes
+
+
+def test_torch_funcs_own_passes_keep_their_graphs_as_they_are():
+    """torch.func.grad's inner autograd.grad kept its graph too, which held vmap's batched tensors past the
+    call: PyTorch's torch.func docs program was refused ("kept a tensor batched by vmap") in the dY/dX run."""
+    from tests.programs.manifest import TUTORIALS
+
+    spec = next(s for s in TUTORIALS if s.file == "tutorial_func_docs.py")
+    report = run_program(spec.source, seed=spec.seed, jacobian_of=("result", "weights"),
+                         limits=Limits(timeout_s=30))
+    assert report.ok, report.error
+    record = next(r for r in report.jacobians if r.line == 0)
+    views = oracle.run_views(spec.source, spec.seed)
+    assert np.allclose(record.matrix, oracle.dydx(views, "result", "weights"), rtol=1e-5, atol=1e-6)

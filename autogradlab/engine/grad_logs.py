@@ -31,50 +31,53 @@ def _tensors(value: Any) -> list[Any]:
     return list(value) if isinstance(value, (list, tuple)) else []
 
 
-def _input_node(log: Any, nodes: dict[int, Any], tensor: torch.Tensor) -> tuple[Any, int] | None:
-    """(Node, slot) where grad() kept the input's gradient: its grad_fn (the slot is its output_nr), or
-    for a leaf the AccumulateGrad its consumers point at (found among the Nodes the pass ran)."""
-    if tensor.grad_fn is not None:
-        return tensor.grad_fn, tensor.output_nr
-    for key in log.order:
-        for u, _ in nodes[key].next_functions:
-            if u is not None and is_leaf_node(u) and getattr(u, "variable", None) is tensor:
-                return u, 0
-    return None
-
-
-def _after_senders(log: Any, nodes: dict[int, Any], fn: Any) -> int:
-    """Where in the engine's order the input's step goes: after the last Node that sent to it (and the
-    inputs placed there before it)."""
-    place = len(log.order)
+def _edges(log: Any, nodes: dict[int, Any]) -> tuple[dict[int, Any], dict[int, int]]:
+    """One pass over the Nodes the engine ran: the AccumulateGrad of each leaf they point at (by id of the
+    leaf tensor) and, for each Node sent a gradient, the position of the last Node that sent one. (A
+    `grad(loss, params)` of many inputs looks each up, not the whole pass again.)"""
+    leaves: dict[int, Any] = {}
+    last: dict[int, int] = {}
     for position, key in enumerate(log.order):
         sent = log.sent.get(key, ())
-        if any(u is fn and k < len(sent) and sent[k] is not None
-               for k, (u, _) in enumerate(nodes[key].next_functions)):
-            place = position + 1
-    while place < len(log.order) and log.order[place] in log.captured:   # inputs in the order grad() got
-        place += 1
-    return place
+        for k, (u, _) in enumerate(nodes[key].next_functions):
+            if u is None:
+                continue
+            if is_leaf_node(u):
+                leaves.setdefault(id(getattr(u, "variable", None)), u)
+            if k < len(sent) and sent[k] is not None:
+                last[id(u)] = position
+    return leaves, last
 
 
-def capture_inputs(log: Any, nodes: dict[int, Any], inputs: Any, result: Any) -> None:
-    """Give each input whose Node the pass did not run the gradient grad() returned for it."""
+def capture_inputs(log: Any, nodes: dict[int, Any], inputs: Any, result: Any, most: int) -> None:
+    """Give each input whose Node the pass did not run the gradient grad() returned for it: a step right
+    after the last Node that sent to it (inputs placed at one spot keep grad()'s order). `most`: the
+    gradient values one log keeps (more: the log overflows, as a backward()'s does)."""
     if log.overflow:
         return
+    leaves, last = _edges(log, nodes)
+    after: dict[int, list[int]] = {}   # position in log.order (len: the end) -> captured Node ids
     for tensor, grad in zip(_tensors(inputs), _tensors(result), strict=False):
         if not isinstance(grad, torch.Tensor) or not isinstance(tensor, torch.Tensor):
             continue   # allow_unused: None for an input the outputs do not depend on
-        found = _input_node(log, nodes, tensor)
-        if found is None:
-            continue
-        fn, slot = found
+        fn, slot = (tensor.grad_fn, tensor.output_nr) if tensor.grad_fn is not None else (
+            leaves.get(id(tensor)), 0)
         key = id(fn)
-        if key not in nodes or key in log.received:   # not hooked, or run (another input lies behind it)
+        if fn is None or key not in nodes or key in log.received:   # not hooked, or run (an input behind it)
             continue
-        log.order.insert(_after_senders(log, nodes, fn), key)
+        if log.elements + grad.numel() > most:
+            log.overflow = True
+            return
         log.received[key] = (None,) * slot + (grad.detach().clone(),)
         log.elements += grad.numel()
         log.captured.add(key)
+        after.setdefault(last.get(key, len(log.order)), []).append(key)
+    if after:
+        order: list[int] = []
+        for position, key in enumerate(log.order):
+            order.append(key)
+            order.extend(after.get(position, ()))
+        log.order[:] = order + after.get(len(log.order), [])
 
 
 def captured_step(name: str, adjoint: TensorSnapshot, common: dict[str, Any]) -> ReverseStep:

@@ -163,7 +163,7 @@ class StepHooks:
         if log is None or result is None:
             return
         log.ms = (time.perf_counter() - self._started) * 1000.0
-        grad_logs.capture_inputs(log, self.nodes, inputs, result)
+        grad_logs.capture_inputs(log, self.nodes, inputs, result, ONE_LOG_MAX_ELEMENTS)
         log.line = getattr(node, "lineno", None)
         log.var = self.recorder.name_of(log.roots[0])
         log.finished = True

@@ -54,20 +54,21 @@ REPORT = _rules(
      r"values, counting each place a tensor is shown\); (?P<parts>.+)", "notes.grad_omitted"),
 )
 
+_CALL = r"the (?P<call>backward\(\)|torch\.autograd\.grad\(\))"   # a backward pass the steps follow
 # The Steps page's rarer notes (engine/steps.py, step_tangents.py, step_run.py); the common ones
 # are error_keys.NOTES, included.
 STEPS = STEP_NOTES + _rules(
-    (r"the backward\(\) on line (?P<line>\d+) moved more gradient values than the steps keep \(20 million\): "
+    (_CALL + r" on line (?P<line>\d+) moved more gradient values than the steps keep \(20 million\): "
      r"its reverse steps are left out; use smaller tensors to step it", "notes.backward_overflow"),
-    (r"the backward\(\) on line (?P<line>\d+) started past the output: what reached the output from the ops "
+    (_CALL + r" on line (?P<line>\d+) started past the output: what reached the output from the ops "
      r"after it is shown as coming from the output node", "notes.past_output"),
     (r"(?P<count>\d+) earlier backward\(\) calls were too large to keep step by step", "notes.dropped"),
     (r"the output's graph has (?P<nodes>[\d,]+) nodes; the steps follow at most (?P<limit>[\d,]+): use a "
      r"shorter computation \(fewer loop passes\) to step it", "notes.steps_too_many"),
     (r"no backward\(\) kept step by step reached this output: (?P<count>\d+) backward\(\) calls ran through "
      r"more than (?P<limit>[\d,]+) nodes and were not kept", "notes.unlogged_backwards"),
-    (r"(?P<count>\d+) backward\(\) calls of a long loop's middle passes were not kept step by step "
-     r"\(its last passes' are\)", "notes.skipped_backwards"),
+    (r"(?P<count>\d+) (?P<call>backward\(\)|torch\.autograd\.grad\(\)) calls of a long loop's middle "
+     r"passes were not kept step by step \(its last passes' are\)", "notes.skipped_backwards"),
     (r"no backward\(\) kept step by step reached this output: a long loop's middle passes keep none "
      r"\(its last passes' are kept\)", "notes.no_kept_backward"),
     (r"forward mode stopped on line (?P<line>\d+): (?P<error>.+); later ops have no tangent",
@@ -115,6 +116,8 @@ DYDX = _rules(
     (_D + r"d(?P=of)/d(?P=wrt) cannot be computed: (?P<error>.+)", "notes.dydx_failed"),
     (re.escape(messages.text("en", "jacobian_extra.dydx_rerun", of="OF")).replace("OF", "(?P<of>[^']+)"),
      "jacobian_extra.dydx_rerun"),
+    (re.escape(messages.text("en", "jacobian_extra.dydx_kept", of="OF")).replace("OF", "(?P<of>[^']+)"),
+     "jacobian_extra.dydx_kept"),
 )
 
 # Why vmap could not run the function (engine/jacobian.py _vmap_reason), inside the strategy's `why`

@@ -10,6 +10,10 @@ from dataclasses import dataclass
 
 from autogradlab.report import TensorSnapshot
 
+# The end of a reverse step's rule at an input torch.autograd.grad returned the gradient of
+# (engine/grad_logs.py); components/step_card.py says it in the reader's language.
+GRAD_RULE = " (autograd.grad: returned)"
+
 
 @dataclass(frozen=True)
 class ForwardStep:

@@ -1,9 +1,10 @@
 """Plain PyTorch's answers for the Steps, Jacobian and Eigen pages (bench/views_sweep.py), from a TRUSTED
 program (a lesson, a tutorial, a corpus notebook) exec'd in real Python by tests/oracle.run_trusted.
 
-While the program runs, every `Tensor.backward()` first asks torch.autograd.grad for d root / d each
-tensor the calling frame names (the reverse steps' adjoints) and J·v along ones on the named leaves
-(the tangent steps' output tangent), then runs with retain_graph=True so the graph stays for dY/dX;
+While the program runs, every `Tensor.backward()` and every torch.autograd.grad the program itself calls
+first asks torch.autograd.grad for d root / d each tensor the calling frame names (the reverse steps'
+adjoints) and J·v along ones on the named leaves (the tangent steps' output tangent), then runs with
+retain_graph=True so the graph stays for dY/dX;
 every `torch.autograd.functional.jacobian(...)` call's result is kept with its line.
 """
 
@@ -20,6 +21,7 @@ import torch.autograd.functional as taf
 
 from tests.oracle import PROGRAM_FILENAME, run_trusted
 
+_GRAD = torch.autograd.grad   # the real one: the oracle's own passes, while _patched replaces it
 MAX_ROWS = 256   # J·v row by row: outputs up to this many elements
 
 
@@ -65,7 +67,23 @@ def grads_of(root: torch.Tensor, tensors: dict[str, torch.Tensor], seed: torch.T
     if not items:
         return {}
     u = torch.ones_like(root) if seed is None else seed.to(root.dtype).expand_as(root)
-    grads = torch.autograd.grad(root, [t for _, t in items], grad_outputs=u, retain_graph=True,
+    grads = _GRAD(root, [t for _, t in items], grad_outputs=u, retain_graph=True,
+                                allow_unused=True)
+    return {n: g.detach().double().numpy().copy() for (n, _), g in zip(items, grads, strict=True)
+            if g is not None}
+
+
+def grads_of_many(roots: list[torch.Tensor], seeds: list[Any], tensors: dict[str, torch.Tensor]
+                  ) -> dict[str, np.ndarray]:
+    """grads_of for several roots (torch.autograd.grad's outputs with their grad_outputs)."""
+    if len(roots) == 1:
+        return grads_of(roots[0], tensors, seeds[0] if seeds else None)
+    items = list(tensors.items())
+    if not items:
+        return {}
+    us = [torch.ones_like(r) if s is None else s.to(r.dtype).expand_as(r)
+          for r, s in zip(roots, seeds, strict=False)]
+    grads = _GRAD(roots, [t for _, t in items], grad_outputs=us, retain_graph=True,
                                 allow_unused=True)
     return {n: g.detach().double().numpy().copy() for (n, _), g in zip(items, grads, strict=True)
             if g is not None}
@@ -81,7 +99,7 @@ def jv_of(root: torch.Tensor, leaves: dict[str, torch.Tensor]) -> dict[str, np.n
     for k in range(root.numel()):
         e = torch.zeros(root.numel(), dtype=root.dtype)
         e[k] = 1
-        grads = torch.autograd.grad(root, tensors, grad_outputs=e.reshape(root.shape), retain_graph=True,
+        grads = _GRAD(root, tensors, grad_outputs=e.reshape(root.shape), retain_graph=True,
                                     allow_unused=True)
         for (n, t), g in zip(leaves.items(), grads, strict=True):
             rows[n].append(np.zeros(t.numel()) if g is None else g.detach().double().reshape(-1).numpy())
@@ -97,6 +115,7 @@ def apply_jv(jv: dict[str, np.ndarray], direction: dict[str, np.ndarray], shape:
 def _patched(views: OracleViews):
     real_backward = torch.Tensor.backward
     real_jacobian = taf.jacobian
+    real_grad = torch.autograd.grad
 
     def backward(self, gradient=None, retain_graph=None, create_graph=False, inputs=None):
         line, names = _program_line()
@@ -110,6 +129,25 @@ def _patched(views: OracleViews):
             views.backwards.append(Backward(line, {}, None, ()))
         return real_backward(self, gradient, True, create_graph, inputs)
 
+    def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=False, *args, **kwargs):
+        # torch.autograd.grad is a backward pass too (the Steps page follows it, engine/grad_logs.py): the
+        # adjoints of d(Σ uᵢ·outputsᵢ)/d(named tensor), then the real call, keeping the graph for dY/dX
+        if sys._getframe(1).f_code.co_filename != PROGRAM_FILENAME:   # torch's own (jacobian's rows)
+            return real_grad(outputs, inputs, grad_outputs, retain_graph, create_graph, *args, **kwargs)
+        line, names = _program_line()
+        roots = [outputs] if isinstance(outputs, torch.Tensor) else list(outputs)
+        seeds = [grad_outputs] if isinstance(grad_outputs, torch.Tensor) else \
+            [None] * len(roots) if grad_outputs is None else list(grad_outputs)
+        try:
+            tensors = _named_tensors(names)
+            leaves = {n: t for n, t in tensors.items() if t.is_leaf}
+            adjoints = grads_of_many(roots, seeds, tensors)
+            jv = jv_of(roots[0], leaves) if len(roots) == 1 else None
+            views.backwards.append(Backward(line, adjoints, jv, tuple(leaves)))
+        except Exception:  # noqa: BLE001 - the oracle has no answer here; the real call decides
+            views.backwards.append(Backward(line, {}, None, ()))
+        return real_grad(outputs, inputs, grad_outputs, True, create_graph, *args, **kwargs)
+
     def jacobian(func, inputs, *args, **kwargs):
         caller = sys._getframe(1)
         result = real_jacobian(func, inputs, *args, **kwargs)
@@ -119,11 +157,13 @@ def _patched(views: OracleViews):
 
     torch.Tensor.backward = backward
     taf.jacobian = jacobian
+    torch.autograd.grad = grad
     try:
         yield
     finally:
         torch.Tensor.backward = real_backward
         taf.jacobian = real_jacobian
+        torch.autograd.grad = real_grad
 
 
 def run_views(source: str, seed: int = 0) -> OracleViews:
@@ -158,7 +198,7 @@ def dydx(views: OracleViews, of: str, wrt: str) -> np.ndarray | None:
         for k in range(y.numel()):
             e = torch.zeros(y.numel(), dtype=y.dtype)
             e[k] = 1
-            (g,) = torch.autograd.grad(y, [x], grad_outputs=e.reshape(y.shape), retain_graph=True,
+            (g,) = _GRAD(y, [x], grad_outputs=e.reshape(y.shape), retain_graph=True,
                                        allow_unused=True)
             rows.append(np.zeros(x.numel()) if g is None else g.detach().double().reshape(-1).numpy())
     except RuntimeError:

@@ -15,7 +15,7 @@ order, and the prefixes ending at each cell that calls backward()), in-process (
 Each view's outcome: built / equal / differs / internal / stopped (a refusal or a note; its text is
 listed). CPU time per view and program (time.process_time) and the slowest are printed.
 
-`python3 -m bench.views_sweep [--only SUBSTR] [--jsonl OUT] [CORPUS_FILE...]`
+`python3 -m bench.views_sweep [--only SUBSTR] [--grad] [--jsonl OUT] [CORPUS_FILE...]`
 """
 
 from __future__ import annotations
@@ -40,6 +40,7 @@ from autogradlab.step_records import StepOptions
 from bench import views_oracle as oracle
 
 CELL = re.compile(r"^# ---- cell (\d+)[^\n]*$", re.MULTILINE)
+GRAD_CALL = re.compile(r"autograd\.grad\(|(?<![\w.])grad\(")   # autograd.grad(...), an imported grad(...)
 
 
 @dataclass
@@ -314,6 +315,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--no-manifest", action="store_true")
     parser.add_argument("--jsonl", default="")
     parser.add_argument("--fuzz", type=int, default=0, help="also this many random loop programs")
+    parser.add_argument("--grad", action="store_true", help="only programs calling torch.autograd.grad")
     args = parser.parse_args(argv)
     torch.set_num_threads(1)
     programs = [] if args.no_manifest else manifest_programs()
@@ -326,7 +328,7 @@ def main(argv: list[str] | None = None) -> None:
                      for i in range(args.fuzz)]
     for path in args.corpus:
         programs += corpus_programs(path)
-    programs = [p for p in programs if args.only in p.name]
+    programs = [p for p in programs if args.only in p.name and (not args.grad or GRAD_CALL.search(p.source))]
     out = open(args.jsonl, "a", encoding="utf-8") if args.jsonl else None
     rows = []
     for p in programs:

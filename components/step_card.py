@@ -14,7 +14,7 @@ import streamlit as st
 from autogradlab.render.step_frames import Frame
 from autogradlab.render.words import say_inline, say_summary
 from autogradlab.report import Graph, TensorSnapshot
-from autogradlab.step_records import ForwardStep, ModeCost, ReverseStep, StepTrace, TangentStep
+from autogradlab.step_records import GRAD_RULE, ForwardStep, ModeCost, ReverseStep, StepTrace, TangentStep
 from components import present
 from components.i18n import current_lang, t
 from components.text import escape_markdown
@@ -34,6 +34,8 @@ def _reverse_rule(rule: str) -> str:
     rule = say_inline(current_lang(), rule)
     if rule.endswith(LEAF_RULE):
         return t("steps.leaf_rule", rule=_code(rule[:-len(LEAF_RULE)]))
+    if rule.endswith(GRAD_RULE):   # an input torch.autograd.grad returned the gradient of
+        return t("steps.grad_rule", rule=_code(rule[:-len(GRAD_RULE)]))
     return _code(rule)
 
 

@@ -5,14 +5,17 @@ Y through the program's own graph).
 A backward() call frees the graph it ran through (unless retain_graph=True), and with it dY/dX.
 Then the program runs once more, in this worker, with every backward() and autograd.grad() keeping
 its graph (retained_graphs), and dY/dX is read from that run: the same values (same seed, same
-statements), only the graph is still there."""
+statements), only the graph is still there. Since session 34 a dY/dX run keeps the graphs from its
+start (graphs_kept_from_start), and the rerun is left for programs with a `try`."""
 
 from __future__ import annotations
 
 import contextlib
 import dataclasses
 import math
+import re
 import time
+from collections import deque
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -21,6 +24,7 @@ import torch
 from autogradlab import messages
 from autogradlab.engine import jacobian as jac
 from autogradlab.errors import ProgramError
+from autogradlab.lang import scalar_backward  # noqa: F401 - before retained_graphs (see there)
 from autogradlab.report_jacobian import JacobianChecks, JacobianRecord
 
 
@@ -33,18 +37,46 @@ class GraphFreed(DydxError):
 
 
 _retaining = False   # inside retained_graphs(): a freed graph is final, no further rerun
+# the roots (grad_fn) of the last backward() / autograd.grad() calls that would have freed their graphs
+# without retained_graphs: dY/dX then says that it kept Y's graph (a few: each keeps its graph alive)
+_would_free: deque[Any] = deque(maxlen=8)
+_TRY = re.compile(r"^[ \t]*try[ \t]*:", re.MULTILINE)
+
+
+def graphs_kept_from_start(source: str) -> contextlib.AbstractContextManager:
+    """A dY/dX run keeps every graph from its start (retained_graphs) instead of running the program a
+    second time when a backward() freed Y's graph: the same values, one run instead of two. A training loop
+    frees its loss's graph in every pass, so its dY/dX ran the program twice, and not at all when the first
+    run took more than 40 % of the time limit (PyTorch's polynomial_custom_function: "runs too long to run
+    once more"). Only the errors differ with the graphs kept (a second backward through a graph raises
+    without), so a program with a `try` that may catch one runs as written, and reruns as before."""
+    if _TRY.search(source):
+        return contextlib.nullcontext()
+    return retained_graphs()
 
 
 @contextlib.contextmanager
 def retained_graphs() -> Iterator[None]:
     """torch.autograd.backward (which Tensor.backward calls) and torch.autograd.grad keep their
     graphs while the program runs again. Worker processes run one job each; the functions are put
-    back afterwards all the same."""
+    back afterwards all the same. lang/scalar_backward.py keeps the real torch.autograd.backward to know
+    when it is replaced: imported first in here, it kept the replacement and called the engine directly,
+    without retain_graph (dY/dX in a fresh process: "freed"); so this module imports it first."""
     global _retaining
     backward, grad = torch.autograd.backward, torch.autograd.grad
 
     def keeping(func: Callable[..., Any], position: int) -> Callable[..., Any]:
         def call(*args: Any, **kwargs: Any) -> Any:   # retain_graph by keyword or at `position`
+            if torch._C._are_functorch_transforms_active():   # torch.func's own passes: kept as they are
+                return func(*args, **kwargs)                   # (a kept graph held vmap's batched tensors)
+            asked = args[position] if len(args) > position else kwargs.get("retain_graph")
+            if asked is None:   # PyTorch's default: create_graph, the next argument
+                asked = args[position + 1] if len(args) > position + 1 else kwargs.get("create_graph", False)
+            if not asked:   # this call would have freed the graphs behind its roots
+                roots = args[0] if args else kwargs.get("tensors", kwargs.get("outputs"))
+                _would_free.extend(r.grad_fn for r in ([roots] if isinstance(roots, torch.Tensor) else
+                                                       roots if isinstance(roots, (list, tuple)) else ())
+                                   if isinstance(r, torch.Tensor) and r.grad_fn is not None)
             if len(args) > position:
                 args = (*args[:position], True, *args[position + 1:])
             else:
@@ -60,6 +92,7 @@ def retained_graphs() -> Iterator[None]:
         yield
     finally:
         torch.autograd.backward, torch.autograd.grad = backward, grad
+        _would_free.clear()
         _retaining = False
 
 
@@ -131,9 +164,12 @@ def add_dydx(recorder: Any, variables: dict[str, Any], of_wrt: tuple[str, str], 
     `rerun()`: the program's report from a run inside retained_graphs() (a freed graph)."""
     of, wrt = of_wrt
     try:
-        recorder.jacobians.append(dydx(variables, of, wrt, index=len(recorder.jacobians),
-                                       max_elements=limits.max_tensor_elements,
-                                       max_graph_work=limits.max_graph_work))
+        record = dydx(variables, of, wrt, index=len(recorder.jacobians),
+                      max_elements=limits.max_tensor_elements, max_graph_work=limits.max_graph_work)
+        if _retaining and _kept_for(variables.get(of)):   # freed without graphs_kept_from_start: say so
+            note = messages.text("en", "jacobian_extra.dydx_kept", of=of)
+            record = dataclasses.replace(record, notes=record.notes + (note,))
+        recorder.jacobians.append(record)
     except GraphFreed as exc:
         if _retaining:
             notes.append(f"d{of}/d{wrt}: {exc}")
@@ -151,6 +187,16 @@ def add_dydx(recorder: Any, variables: dict[str, Any], of_wrt: tuple[str, str], 
                                                       notes=record.notes + (note,)))
     except DydxError as exc:
         notes.append(f"d{of}/d{wrt}: {exc}")
+
+
+def _kept_for(y: Any) -> bool:
+    """Whether a call that asked no retain_graph went back through Y's graph (its grad_fn is behind one of
+    the roots _would_free remembers): the graph is there only because the run kept it."""
+    fn = getattr(y, "grad_fn", None)
+    if fn is None or not _would_free:
+        return False
+    from autogradlab.engine.graph_walk import walk_functions
+    return any(root is fn or any(node is fn for node in walk_functions(root)) for root in _would_free)
 
 
 def _from_rerun(rerun: Callable[[], Any], prefix: str) -> tuple[JacobianRecord | None, str | None]:

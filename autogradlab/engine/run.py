@@ -9,7 +9,7 @@ from __future__ import annotations
 import gc
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from typing import Any
 
 import torch
@@ -114,16 +114,22 @@ def run_program(source: str, *, seed: int = 0, output: str | None = None,
     switches = process_state()   # a custom backward run for the report may call set_grad_enabled too
     started, flagged = time.perf_counter(), []
     try:
-        report = _run_program(source, seed=seed, output=output, limits=limits, torchviz=torchviz, steps=steps,
-                              jacobian_of=jacobian_of, jacobian_cell=jacobian_cell, flagged=flagged)
-        if flagged:   # the skimmed run misses records (skim_rerun.rerun_reason): again without skimming
-            restore(switches)
-            def rerun(left: Limits) -> Report:
-                return _run_program(source, seed=seed, output=output, limits=left, torchviz=torchviz,
-                                    steps=steps, jacobian_of=jacobian_of, jacobian_cell=jacobian_cell,
-                                    skim=False)
-            report = rerun_unskimmed(report, time.perf_counter() - started, limits, rerun=rerun,
-                                     noted=flagged[0] != CUT)
+        kept: Any = nullcontext()
+        if jacobian_of is not None:   # dY/dX: one run keeping the graphs, not two (jacobian_dydx.py)
+            from autogradlab.engine.jacobian_dydx import graphs_kept_from_start
+            kept = graphs_kept_from_start(source)
+        with kept:
+            report = _run_program(source, seed=seed, output=output, limits=limits, torchviz=torchviz,
+                                  steps=steps, jacobian_of=jacobian_of, jacobian_cell=jacobian_cell,
+                                  flagged=flagged)
+            if flagged:   # the skimmed run misses records (skim_rerun.rerun_reason): again without skimming
+                restore(switches)
+                def rerun(left: Limits) -> Report:
+                    return _run_program(source, seed=seed, output=output, limits=left, torchviz=torchviz,
+                                        steps=steps, jacobian_of=jacobian_of, jacobian_cell=jacobian_cell,
+                                        skim=False)
+                report = rerun_unskimmed(report, time.perf_counter() - started, limits, rerun=rerun,
+                                         noted=flagged[0] != CUT)
         return report
     except Exception as exc:  # e.g. MemoryError before anything was recorded
         return Report(source=source, ok=False, seed=seed, output=None, candidates=(), variables={},

@@ -26,6 +26,8 @@ from typing import Any
 
 import torch
 
+from autogradlab.engine import grad_logs
+from autogradlab.engine.grad_logs import LoopPasses
 from autogradlab.engine.graph import gc_paused, is_leaf_node, walk_functions
 
 LOG_MAX_ELEMENTS = 5_000_000   # gradient elements kept over all backward logs; oldest logs go first
@@ -51,10 +53,12 @@ class BackwardLog:
     grad_before: dict[int, torch.Tensor | None] = field(default_factory=dict)   # AccumulateGrad
     grad_after: dict[int, torch.Tensor | None] = field(default_factory=dict)
     ms: float = 0.0
-    call: int = 0                  # 0-based among the run's backward() calls that returned normally
+    call: int = 0                  # 0-based among the backward() calls that returned normally; -1: grad()
     elements: int = 0
     finished: bool = False
     overflow: bool = False         # too many gradient values to keep: no reverse steps for it
+    call_text: str = "backward()"  # or "torch.autograd.grad()" (engine/grad_logs.py)
+    captured: set[int] = field(default_factory=set)   # grad(): ids of the Nodes whose gradient it returned
 
 
 def _more_new_nodes(roots: list[torch.Tensor], known: dict[int, Any], cap: int) -> bool:
@@ -82,25 +86,33 @@ class StepHooks:
         self.nodes: dict[int, Any] = {}          # id(Node) -> Node (strong refs keep ids unique)
         self.dropped = 0                         # logs dropped for the element budget
         self.skipped = 0                         # backward calls of skimmed passes: not logged
+        self.skipped_grads = 0                   # torch.autograd.grad calls likewise (before_grad)
         self.unlogged = 0                        # backward calls through too many nodes: not logged
         self.displayed: list[Any] = []           # values of top-level expression statements
         self._current: BackwardLog | None = None
         self._started = 0.0
+        self._backward_calls = 0                 # backward() calls logged (BackwardLog.call)
+        self.passes = LoopPasses()               # grad() calls a later pass runs again (grad_logs.py)
 
     # ---- plain delegation ---------------------------------------------------------------------
     def on_op(self, op, args, kwargs, result, node, in_function):  # noqa: ANN001, D102
         self.recorder.on_op(op, args, kwargs, result, node, in_function)
 
     def on_loop_start(self, node):  # noqa: ANN001, D102
+        self.passes.start(node)
         self.recorder.on_loop_start(node)
 
     def on_loop(self, node, left):  # noqa: ANN001, ANN201, D102
-        return self.recorder.on_loop(node, left)
+        answer = self.recorder.on_loop(node, left)
+        self.passes.passed(node, left, answer)
+        return answer
 
     def on_loop_end(self, node):  # noqa: ANN001, D102
+        self.passes.end(node)
         self.recorder.on_loop_end(node)
 
     def quiet_passes(self, left):  # noqa: ANN001, D102
+        self.passes.quiet(left)
         self.recorder.quiet_passes(left)
 
     # the Recorder's skim state, read by a range loop's sparse window (lang/compiled_range_loop.py)
@@ -128,9 +140,37 @@ class StepHooks:
     # ---- backward -----------------------------------------------------------------------------
     def before_backward(self, tensor: Any, gradient: Any, node: Any) -> None:
         self.recorder.before_backward(tensor, gradient, node)
-        if SKIP_SKIMMED and self.recorder.backward_skimmed:
+        if SKIP_SKIMMED and (self.recorder.backward_skimmed or self.passes.runs_again(node)):
             self.skipped += 1
             return
+        self._begin(tensor, gradient)
+
+    def before_grad(self, outputs: Any, grad_outputs: Any, node: Any) -> None:
+        """torch.autograd.grad (lang/specials.py): logged as a backward() is (engine/grad_logs.py); not in
+        a long loop's skimmed passes, whose graphs the Recorder does not keep either, nor where a later
+        pass surely makes the same call again (its log would be superseded)."""
+        recorder = self.recorder
+        if SKIP_SKIMMED and (recorder.skimming or recorder.skim_backward or self.passes.runs_again(node)):
+            self.skipped_grads += 1
+            return
+        self._begin(outputs, grad_outputs)
+        if self._current is not None:
+            self._current.call_text = "torch.autograd.grad()"
+
+    def after_grad(self, inputs: Any, result: Any, node: Any) -> None:
+        """`result`: what torch.autograd.grad returned, None when it raised (nothing is kept then)."""
+        log, self._current = self._current, None
+        if log is None or result is None:
+            return
+        log.ms = (time.perf_counter() - self._started) * 1000.0
+        grad_logs.capture_inputs(log, self.nodes, inputs, result, ONE_LOG_MAX_ELEMENTS)
+        log.line = getattr(node, "lineno", None)
+        log.var = self.recorder.name_of(log.roots[0])
+        log.finished = True
+        log.call = -1   # not a backward() call: the tangent run times backward() calls only
+        self._keep(log)
+
+    def _begin(self, tensor: Any, gradient: Any) -> None:
         roots = [tensor] if isinstance(tensor, torch.Tensor) else [
             t for t in (tensor if isinstance(tensor, (list, tuple)) else ()) if isinstance(t, torch.Tensor)]
         if not roots:
@@ -157,7 +197,8 @@ class StepHooks:
             log.line = getattr(node, "lineno", None)
             log.var = self.recorder.name_of(log.roots[0])
             log.finished = True
-            log.call = len(self.logs) + self.dropped
+            log.call = self._backward_calls
+            self._backward_calls += 1
             self._keep(log)
         self.recorder.after_backward(tensor, node)
 

@@ -290,7 +290,7 @@ def mode_cost(ctx: StepContext, log: BackwardLog | None, run: TangentRun | None,
     forward_ms = run.forward_ms if run is not None else math.nan
     reverse_ms = math.nan
     if log is not None:
-        timed = run is not None and log.call < len(run.backward_ms)
+        timed = run is not None and 0 <= log.call < len(run.backward_ms)
         reverse_ms = run.backward_ms[log.call] if timed else log.ms
     return ModeCost(n_inputs=n, m_outputs=m, forward_passes=n, reverse_passes=m, forward_pass_ms=forward_ms,
                     reverse_pass_ms=reverse_ms, saved_bytes=_bytes(saved), tangent_extra_bytes=extra)

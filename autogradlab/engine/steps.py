@@ -18,6 +18,7 @@ import torch
 
 from autogradlab import messages
 from autogradlab.engine import step_rules as rules
+from autogradlab.engine.grad_logs import captured_step
 from autogradlab.engine.graph import (
     GRAD_SNAPSHOT_ID,
     gc_paused,
@@ -267,6 +268,9 @@ def reverse_steps(ctx: StepContext, log: BackwardLog, hooks: StepHooks) -> tuple
         contributions = _contributions(ctx, log, key, nr, adjoint, incoming.get(key, []))
         common = dict(index=len(steps), node=node_id, grad_fn=type(fn).__name__, var=node.var, line=node.line,
                       adjoint=snap(adjoint), contributions=contributions)
+        if key in log.captured:   # torch.autograd.grad returned it (engine/grad_logs.py)
+            steps.append(captured_step(ctx.name(node_id), snap(adjoint), common))
+            continue
         if is_leaf_node(fn):
             before, after = log.grad_before.get(key), log.grad_after.get(key)
             name = ctx.name(node_id)
@@ -339,19 +343,19 @@ def _build_steps(output: torch.Tensor, graph: Graph, recorder: Any, hooks: StepH
     log = hooks.last_log_reaching(id(output.grad_fn)) if output.grad_fn is not None else None
     reverse: tuple[ReverseStep, ...] = ()
     if log is not None and log.overflow:
-        out_notes.append(f"the backward() on line {log.line} moved more gradient values than the steps keep "
-                         "(20 million): its reverse steps are left out; use smaller tensors to step it")
+        out_notes.append(f"the {log.call_text} on line {log.line} moved more gradient values than the steps "
+                         "keep (20 million): its reverse steps are left out; use smaller tensors to step it")
     elif log is not None:
         reverse = reverse_steps(ctx, log, hooks)
         if not any(r.grad_fn is output.grad_fn for r in log.roots):
-            out_notes.append(f"the backward() on line {log.line} started past the output: what reached the "
-                             "output from the ops after it is shown as coming from the output node")
+            out_notes.append(f"the {log.call_text} on line {log.line} started past the output: what reached "
+                             "the output from the ops after it is shown as coming from the output node")
     elif output.grad_fn is None:
         out_notes.append("the output is a leaf tensor: no operation made it, so there is nothing to step")
     elif hooks.unlogged:   # a backward through more nodes than the steps follow (step_hooks.py)
         out_notes.append(f"no backward() kept step by step reached this output: {hooks.unlogged} backward() "
                          f"calls ran through more than {max_backward_nodes():,} nodes and were not kept")
-    elif hooks.skipped:   # (a backward of a skimmed pass may have reached it: say so, not "add one")
+    elif hooks.skipped or hooks.skipped_grads:   # (one of a skimmed pass may have reached it: say so)
         out_notes.append("no backward() kept step by step reached this output: a long loop's middle passes "
                          "keep none (its last passes' are kept)")
     elif messages.text("en", "notes.ensure_freed") in out_notes:   # `add y.backward()` would fail as well
@@ -363,9 +367,10 @@ def _build_steps(output: torch.Tensor, graph: Graph, recorder: Any, hooks: StepH
                          "backward on the output with the page's toggle, to see the reverse steps")
     if hooks.dropped:
         out_notes.append(f"{hooks.dropped} earlier backward() calls were too large to keep step by step")
-    if hooks.skipped:
-        out_notes.append(f"{hooks.skipped} backward() calls of a long loop's middle passes were not kept "
-                         "step by step (its last passes' are)")
+    for count, call in ((hooks.skipped, "backward()"), (hooks.skipped_grads, "torch.autograd.grad()")):
+        if count:
+            out_notes.append(f"{count} {call} calls of a long loop's middle passes were not kept step by "
+                             "step (its last passes' are)")
     if output.grad_fn is None and log is None:   # a leaf output: no step in either mode (said above), not
         tangent, run, error = None, None, None    # "no leaf of the output's graph is held by a variable"
     else:

@@ -115,8 +115,29 @@ def _autograd_grad(interp: Interpreter, args: list, kwargs: dict, node: ast.AST)
         check_grad_in_vmap(interp, outputs, getattr(interp.hooks, "rows", 1), create_graph)
     elif create_graph:   # each Node builds its gradient's graph, walked again by the next derivative
         check_create_graph(interp, outputs, "torch.autograd.grad(..., create_graph=True)")
-    return invoke(interp, "autograd.grad", torch.autograd.grad, AUTOGRAD_FUNCTIONS["grad"],
-                  args, kwargs, node)
+    before = getattr(interp.hooks, "before_grad", None)   # the Steps run's StepHooks only
+    parts = grad_call_parts(args, kwargs) if before is not None and not interp.__dict__.get("func_depth") \
+        else None
+    if parts is None:
+        return invoke(interp, "autograd.grad", torch.autograd.grad, AUTOGRAD_FUNCTIONS["grad"],
+                      args, kwargs, node)
+    before(parts[0], parts[2], node)
+    result = None
+    try:
+        result = invoke(interp, "autograd.grad", torch.autograd.grad, AUTOGRAD_FUNCTIONS["grad"],
+                        args, kwargs, node)
+    finally:
+        interp.hooks.after_grad(parts[1], result, node)
+    return result
+
+
+def grad_call_parts(args: list, kwargs: dict) -> tuple[Any, Any, Any] | None:
+    """(outputs, inputs, grad_outputs) of a torch.autograd.grad call as the program wrote it; None for
+    is_grads_batched=True (a vmap over grad_outputs: one pass per row, not one pass to step)."""
+    names = ("outputs", "inputs", "grad_outputs")
+    got = [args[k] if k < len(args) else kwargs.get(name) for k, name in enumerate(names)]
+    batched = args[7] if len(args) > 7 else kwargs.get("is_grads_batched", False)
+    return None if batched is True else (got[0], got[1], got[2])
 
 
 def _numpy(interp: Interpreter, tensor: torch.Tensor, args: list, kwargs: dict, node: ast.AST) -> Any:

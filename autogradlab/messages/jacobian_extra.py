@@ -12,6 +12,9 @@ EN = {
     "jacobian_extra.dydx_rerun": "A backward() call freed the graph of '{of}', so the program ran "
                                  "once more with every backward() keeping its graph "
                                  "(retain_graph=True); these are that run's values (same seed).",
+    "jacobian_extra.dydx_kept": "The program's backward() would have freed the graph of '{of}', so this run "
+                                "kept every backward()'s graph (retain_graph=True); the values are the "
+                                "program's own (same seed).",
     "jacobian_extra.fig_title": "{text} — J is {rows} × {cols}",
     "jacobian_extra.fig_shown_as": " (shown as {rows} × {cols}: each cell the largest |entry| of a "
                                    "{f}×{f} block)",
@@ -33,6 +36,8 @@ ZH = {
     "jacobian_extra.dydx_rerun": "backward() 释放了 '{of}' 的计算图，因此程序又运行了一次，"
                                  "每次 backward() 都保留计算图（retain_graph=True）；"
                                  "这里显示的是那次运行的值（相同的随机种子）。",
+    "jacobian_extra.dydx_kept": "程序中的 backward() 本会释放 '{of}' 的计算图，因此这次运行让每次 backward() "
+                                "都保留计算图（retain_graph=True）；数值与程序本身的相同（相同的随机种子）。",
     "jacobian_extra.fig_title": "{text} — J 的形状为 {rows} × {cols}",
     "jacobian_extra.fig_shown_as": "（显示为 {rows} × {cols}：每格是一个 {f}×{f} 块中绝对值最大的元素）",
     "jacobian_extra.fig_inputs": "输入：{names}",

@@ -274,11 +274,15 @@ grad(a, w, retain_graph=False)
 def test_the_toggles_backward_on_a_freed_graph_says_why_in_words():
     """Sebastian Raschka's autograd notebook ends with `grad(a, w, retain_graph=False)`: PyTorch's
     a.backward() then fails ("backward through the graph a second time"); the page said so in PyTorch's
-    words cut mid-sentence, and then advised adding `a.backward()`, which fails the same way."""
-    run = run_trusted(GRAD_FREED)
+    words cut mid-sentence, and then advised adding `a.backward()`, which fails the same way. (Since
+    session 34 the steps follow that grad() call itself, test_steps_grad_s34.py: the toggle's backward is
+    tried on an output past `a`, `c = a * 3`, which the grad() call did not reach.)"""
+    source = GRAD_FREED + "c = a * 3\n"
+    run = run_trusted(source)
     with pytest.raises(RuntimeError, match="second time"):
-        run.namespace["a"].backward()
-    report = run_program(GRAD_FREED, steps=StepOptions(backward_if_missing=True))
+        run.namespace["c"].backward()
+    report = run_program(source, steps=StepOptions(backward_if_missing=True))
+    assert report.output == "c"
     notes = report.steps.notes
     assert notes == ("backward on the output could not run: an earlier backward() or autograd.grad() call "
                      "freed the output's graph (retain_graph=True in that call keeps it)",), notes

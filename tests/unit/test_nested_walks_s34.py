@@ -16,6 +16,8 @@ every reference:
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 import torch
 
@@ -200,7 +202,9 @@ def test_np_lexsort_counts_the_values_of_all_its_keys_first() -> None:
 def test_max_of_each_row_stops_at_the_time_limit_with_its_line() -> None:
     # max() of each of 1,000 references to a 100,000-number row: no statement runs between the calls, so
     # no step checked the time (18 s in-process, its checks walking every row in Python)
-    report = run_program("x = [[1.0]] + [[1.0] * 100000] * 1000\ny = max(map(max, x))\n")
+    # (a short limit: at 5 s a quiet machine reaches the run's total of list items first, a limit too)
+    limits = dataclasses.replace(DEFAULT_LIMITS, timeout_s=0.5)
+    report = run_program("x = [[1.0]] + [[1.0] * 100000] * 1000\ny = max(map(max, x))\n", limits=limits)
     assert not report.ok and report.error.kind == "timeout" and report.error.line == 2
 
 

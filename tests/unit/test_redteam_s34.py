@@ -7,8 +7,9 @@ Findings, each fixed (figures of 0a0da3e in-process, one torch thread, load 2-3 
 2. np.lexsort counted only its longest key: np.lexsort([a, b] * 10) of 1,000,000 values each ran 4.4 s (a
    list naming one array many times holds no more memory) -> the keys' values counted as the 2-D array
    they make, at most max_tensor_elements;
-3. np.vectorize of a library function (abs, np.sin) took no steps and no time check: 5,000,000 calls ran
-   32 s in one statement (the sandbox killed the worker at 10 s) -> a step each call, the time check every
+3. np.vectorize and np.apply_along_axis of a library function (abs, np.sum) took no steps and no time
+   check: np.vectorize(abs) of 5,000,000 values ran 32 s in one statement (the sandbox killed the worker
+   at 10 s), apply_along_axis(np.sum) of 5,000,000 rows > 100 s -> a step each call, the time check every
    32 (stopped by the time limit at 4 s; a program function was already stopped so);
 4. t.storage().tolist() read PyTorch's TypedStorage one `s[i]` at a time (~20 us each, uncounted list):
    5,000,000 numbers ran > 60 s (the worker was killed at 8 s) -> counted as a tensor's tolist() is (at
@@ -152,3 +153,15 @@ def test_np_block_at_the_parts_runs_as_numpy() -> None:
                     "print(r.shape, r.sum())\n")
     _runs_as_python("import numpy as np\na = np.ones((1, 1))\n"
                     "r = np.block([[a * i] * 98 for i in range(100)])\nprint(r.shape, r.sum(), r[50, :3])\n")
+
+
+def test_np_apply_along_axis_of_a_library_function_counts_a_step_a_slice() -> None:
+    program = ("import numpy as np\na = np.ones((6000, 2))\nr = np.apply_along_axis(np.sum, 1, a)\n"
+               "print(r.sum())\n")
+    report, _ = _run(program, max_steps=5000)
+    _stopped(report, "limit", 3, "the program took more than 5,000 steps")
+    _runs_as_python(program, max_steps=8000)
+    report, took = _run("import numpy as np\na = np.zeros((5000000, 1))\n"
+                        "r = np.apply_along_axis(np.sum, 1, a)\n")
+    assert report.error is not None and report.error.line == 3, report.error   # > 100 s before
+    assert took < 7, took

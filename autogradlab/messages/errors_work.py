@@ -24,6 +24,10 @@ EN = {
     _K + "block_parts": "`np.block` of more than {limit} lists and blocks would take too long to join; the "
                         "limit is {limit}",
     _K + "block_hint": "join fewer, larger blocks",
+    _K + "nan_lanes": "`{call}` along an axis runs NumPy's Python code once for each of its {lanes} lanes, "
+                      "about {work} steps in one call; the limit is {limit} per call",
+    _K + "nan_lanes_hint": "use fewer lanes, or no NaN function along an axis of many lanes (limit "
+                           "max_call_work)",
 }
 
 ZH = {
@@ -44,4 +48,7 @@ ZH = {
     _K + "lexsort_hint": "用更少或更短的键",
     _K + "block_parts": "`np.block` 超过 {limit} 个列表和块，拼接太耗时；上限是 {limit}",
     _K + "block_hint": "用更少、更大的块拼接",
+    _K + "nan_lanes": "`{call}` 沿某个轴计算时，NumPy 会为 {lanes} 条数据各运行一次 Python 代码，"
+                      "一次调用约需 {work} 步；每次调用的限制是 {limit}",
+    _K + "nan_lanes_hint": "减少数据条数，或不要沿着有很多条数据的轴使用 NaN 函数（限制 max_call_work）",
 }

@@ -15,7 +15,10 @@ Findings, each fixed (figures of 0a0da3e in-process, one torch thread, load 2-3 
    5,000,000 numbers ran > 60 s (the worker was killed at 8 s) -> counted as a tensor's tolist() is (at
    most max_sequence_len) and read at once; its text too (PyTorch's text, the same numbers);
 5. np.block joins block by block in Python: a list of two of itself nested 22 deep (4,194,304 blocks from
-   22 lists) ran > 100 s (killed at 9.6 s), [[a] * 600] * 600 2.6 s -> at most 10,000 lists and blocks.
+   22 lists) ran > 100 s (killed at 9.6 s), [[a] * 600] * 600 2.6 s -> at most 10,000 lists and blocks;
+6. np.nanpercentile / np.nanquantile along an axis run NumPy's Python code once a lane (apply_along_axis
+   inside NumPy, ~60 us each): (5,000,000, 1) along axis 1 ran 278 s in plain NumPy (> 40 s here) ->
+   100,000 units a lane against max_call_work (at most 10,000 lanes, ~0.6 s).
 """
 
 from __future__ import annotations
@@ -165,3 +168,30 @@ def test_np_apply_along_axis_of_a_library_function_counts_a_step_a_slice() -> No
                         "r = np.apply_along_axis(np.sum, 1, a)\n")
     assert report.error is not None and report.error.line == 3, report.error   # > 100 s before
     assert took < 7, took
+
+
+# -- 6. np.nanpercentile / np.nanquantile along an axis of many lanes ---------------------------------------
+def _nan_lanes(name: str, rows: int, q: str = "50", axis: str = "1") -> str:
+    return ("import numpy as np\n"
+            f"a = (np.arange({rows} * 3).reshape({rows}, 3) % 7) * 1.5\n"
+            "a[0, 1] = np.nan\n"
+            f"r = np.{name}(a, {q}, axis={axis})\n"
+            "print(np.shape(r), np.nansum(r), np.ravel(r)[:4])\n")
+
+
+@pytest.mark.parametrize("name", ["nanpercentile", "nanquantile"])
+def test_a_nan_quantile_along_an_axis_of_many_lanes_is_refused(name: str) -> None:
+    _refused(_nan_lanes(name, 1_000_000, "0.5"), 4,
+             f"`np.{name}` along an axis runs NumPy's Python code once for each of its 1,000,000 lanes, "
+             "about 100,000,000,000 steps in one call; the limit is 1,000,000,000 per call",
+             f"`np.{name}` 沿某个轴计算时，NumPy 会为 1,000,000 条数据各运行一次 Python 代码")
+
+
+def test_a_nan_quantile_just_past_the_lanes_is_refused() -> None:
+    _refused(_nan_lanes("nanpercentile", 10_001), 4, "each of its 10,001 lanes", "10,001")
+
+
+def test_a_nan_quantile_at_the_lanes_runs_as_numpy() -> None:
+    _runs_as_python(_nan_lanes("nanpercentile", 10_000, "[10, 50, 90]"))
+    _runs_as_python(_nan_lanes("nanquantile", 1_000_000, "0.25", "None"))   # one call: not by lanes
+    _runs_as_python(_nan_lanes("nanquantile", 1_000_000, "0.25", "0"))      # 3 lanes

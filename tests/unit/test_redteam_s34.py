@@ -18,7 +18,10 @@ Findings, each fixed (figures of 0a0da3e in-process, one torch thread, load 2-3 
    22 lists) ran > 100 s (killed at 9.6 s), [[a] * 600] * 600 2.6 s -> at most 10,000 lists and blocks;
 6. np.nanpercentile / np.nanquantile along an axis run NumPy's Python code once a lane (apply_along_axis
    inside NumPy, ~60 us each): (5,000,000, 1) along axis 1 ran 278 s in plain NumPy (> 40 s here) ->
-   100,000 units a lane against max_call_work (at most 10,000 lanes, ~0.6 s).
+   100,000 units a lane against max_call_work (at most 10,000 lanes, ~0.6 s);
+7. torch.linalg.multi_dot orders its n matrices by a search of ~n^3 steps, which the contraction check ran
+   on meta copies in Python first: 3,000 2 x 2 matrices ran > 60 s in the check, 2,000 of 300 x 300 6.7 s
+   before the work refusal -> at most 64 matrices (np.linalg.multi_dot's bound here), refused at once.
 """
 
 from __future__ import annotations
@@ -195,3 +198,22 @@ def test_a_nan_quantile_at_the_lanes_runs_as_numpy() -> None:
     _runs_as_python(_nan_lanes("nanpercentile", 10_000, "[10, 50, 90]"))
     _runs_as_python(_nan_lanes("nanquantile", 1_000_000, "0.25", "None"))   # one call: not by lanes
     _runs_as_python(_nan_lanes("nanquantile", 1_000_000, "0.25", "0"))      # 3 lanes
+
+
+# -- 7. torch.linalg.multi_dot of many small matrices -----------------------------------------------------
+def _multi_dot(count: int, form: str = "torch.linalg.multi_dot") -> str:
+    return ("import torch\nA = torch.tensor([[1.0, 0.5], [0.0, 1.0]])\n"
+            f"r = {form}([A] * {count})\nprint(r)\n")
+
+
+def test_multi_dot_of_many_matrices_is_refused_before_its_order_search() -> None:
+    _refused(_multi_dot(3000), 3, "`torch.linalg.multi_dot` of 3,000 matrices would take about "
+             "27,000,000,000 steps to choose the order of its products; the limit is 64 matrices",
+             "`torch.linalg.multi_dot` 的 3,000 个矩阵选择相乘顺序约需 27,000,000,000 步")
+    _refused(_multi_dot(65), 3, "of 65 matrices", "65")
+
+
+def test_multi_dot_at_the_matrices_runs_as_pytorch() -> None:
+    _runs_as_python(_multi_dot(64))
+    _runs_as_python(_multi_dot(3, "multi_dot").replace("import torch\n",
+                                                        "import torch\nfrom torch.linalg import multi_dot\n"))

@@ -22,6 +22,8 @@ Findings, each fixed (figures of 0a0da3e in-process, one torch thread, load 2-3 
 7. torch.linalg.multi_dot orders its n matrices by a search of ~n^3 steps, which the contraction check ran
    on meta copies in Python first: 3,000 2 x 2 matrices ran > 60 s in the check, 2,000 of 300 x 300 6.7 s
    before the work refusal -> at most 64 matrices (np.linalg.multi_dot's bound here), refused at once.
+Also (not an escape): dir() of a string array or a storage listed the engine wrapper's own names (`real`,
+`tensor`, `_guarded`, ...) -> NumPy's and PyTorch's, as CPython prints them.
 """
 
 from __future__ import annotations
@@ -217,3 +219,9 @@ def test_multi_dot_at_the_matrices_runs_as_pytorch() -> None:
     _runs_as_python(_multi_dot(64))
     _runs_as_python(_multi_dot(3, "multi_dot").replace("import torch\n",
                                                         "import torch\nfrom torch.linalg import multi_dot\n"))
+
+
+# -- also: dir() of a string array and of a storage listed the engine wrapper's own names ------------------
+def test_dir_of_a_string_array_and_a_storage_is_numpys_and_pytorchs() -> None:
+    _runs_as_python("import numpy as np\nimport torch\nprint(dir(np.array(['a', 'bc'])))\n"
+                    "print(dir(torch.ones(2).storage()))\n")

@@ -72,12 +72,23 @@ def _memory_report(job: dict[str, Any], base: Any = None) -> Any:
 
     from autogradlab.report import ErrorInfo, Report
 
+    line, column = _memory_place(job, base)
     error = ErrorInfo("memory", f"the program used more than {job['limits'].memory_mb} MB of memory "
-                      "and was stopped", hint="use smaller tensors, or fewer of them")
+                      "and was stopped", line=line, column=column,
+                      hint="use smaller tensors, or fewer of them")
     if base is not None:
         return replace(base, ok=False, error=error)
     return Report(source=job["source"], ok=False, seed=job["seed"], output=None, candidates=(),
                   variables={}, printed="", error=error)
+
+
+def _memory_place(job: dict[str, Any], base: Any) -> tuple[int | None, int | None]:
+    """Where the memory ran out: the failed statement's position, else the one the job last published
+    (red team, session 34: the memory error named no line, as the hard time limit's kill once did)."""
+    error = getattr(base, "error", None)
+    if error is not None and error.line is not None:
+        return error.line, error.column
+    return position.place(*position.unpack(position.board().tobytes()), job["source"])
 
 
 def _internal_report(job: dict[str, Any], exc: BaseException) -> Any:
@@ -144,10 +155,12 @@ def job_main(header: dict[str, Any], payload: bytes, result_fd: int) -> int:
     except Exception as exc:   # a Report that cannot be packed: say so, not "crash" (exit code 70)
         report = None
         data = wire.dump_report(_internal_report(job, exc))
-    frame = wire.pack_frame(data)
-    view = memoryview(frame)
-    while view:
-        view = view[os.write(result_fd, view):]
+    # the frame's length, then the Report's bytes as they are: pack_frame's joined copy of a big Report
+    # ran a job that had just fit out of memory (exit 70, "stopped unexpectedly"; red team, session 34)
+    for part in (wire.frame_head(data), data):
+        view = memoryview(part)
+        while view:
+            view = view[os.write(result_fd, view):]
     os.close(result_fd)   # the app sees EOF now, before this process finishes tearing down
     # The close woke the app, often onto this CPU, where it waited for this process's exit (tearing
     # down a fork of the zygote: ~2-3 ms in the kernel, not preempted before the next tick): 2-8 ms

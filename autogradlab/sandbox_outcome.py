@@ -45,9 +45,11 @@ def to_report(outcome: JobOutcome, source: str, seed: int, limits: Limits) -> Re
     peak_kb = status.get("maxrss_kb", 0) - status.get("baseline_kb", 0)
     if (status.get("exit_code") == MEMORY_EXIT_CODE
             or peak_kb >= MEMORY_PEAK_FRACTION * limits.memory_mb * 1024):
-        return failed(source, seed, "memory",
-                       f"the program used more than {limits.memory_mb} MB of memory and was stopped",
-                       hint="use smaller tensors, or fewer of them")
+        line, column = place(status.get("line"), status.get("column"), source)   # where it was killed
+        error = ErrorInfo("memory", f"the program used more than {limits.memory_mb} MB of memory and was "
+                          "stopped", line=line, column=column, hint="use smaller tensors, or fewer of them")
+        return Report(source=source, ok=False, seed=seed, output=None, candidates=(), variables={},
+                      printed="", error=error)
     return crash(source, seed)
 
 

@@ -43,7 +43,12 @@ class WireError(Exception):
 # --- frames on a socket or pipe -------------------------------------------------------------------
 
 def pack_frame(payload: bytes) -> bytes:
-    return _LENGTH.pack(len(payload)) + payload
+    return frame_head(payload) + payload
+
+
+def frame_head(payload: bytes) -> bytes:
+    """The length that starts the frame of `payload` (a job writes it, then the payload, without a copy)."""
+    return _LENGTH.pack(len(payload))
 
 
 def unpack_frame(data: bytes) -> bytes | None:

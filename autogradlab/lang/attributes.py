@@ -212,7 +212,7 @@ def call_method(interp: Interpreter, base: Any, name: str, args: list, kwargs: d
     if (method := string_method(base, name) or dict_fromkeys(base, name)) is not None:   # str.upper("x")
         return method.impl(interp, args, kwargs, node)
     if isinstance(base, TensorStorage):   # s.size(), s.tolist()
-        return base.call(name, args, kwargs)
+        return base.call(interp, name, args, kwargs)
     if isinstance(base, HookHandle) and name == "remove" and not args and not kwargs:
         return base.remove()   # h = y.register_hook(f); h.remove() (tensor_hooks.py)
     if isinstance(base, SafeGenerator):   # g.manual_seed(n)

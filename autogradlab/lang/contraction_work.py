@@ -39,6 +39,10 @@ TRAPEZOIDS = frozenset({"trapezoid", "trapz", "cumulative_trapezoid"})
 CONTRACTIONS = CONTRACTIONS | TRAPEZOIDS
 CONTRACTIONS = CONTRACTIONS | CONVOLUTIONS   # convolutions and pooling: conv_work.py
 _KEPT = 1_024   # measured shapes remembered per process
+# torch.linalg.multi_dot orders its n matrices by a search of ~n^3 steps, on the meta copies in Python: 3,000
+# 2 x 2 matrices ran > 60 s in this check, 2,000 of 300 x 300 6.7 s before the work refusal (red team,
+# session 34); np.linalg.multi_dot takes at most 64 arrays here too
+MAX_CHAIN = 64
 _measured: dict[tuple, tuple[int, int]] = {}
 _PRODUCTS = {"bmm", "mm", "matmul", "baddbmm", "addmm"}
 _ALIASES = {"_unsafe_view", "alias"}   # views that the op schema does not mark as views
@@ -139,6 +143,11 @@ def check_contraction(sizes: Any, op: str, fn: Any, args: list, kwargs: dict) ->
         check_convolution(sizes, op, fn, args, kwargs)
         return
     tensors = _tensors(args, kwargs)
+    if op == "linalg.multi_dot" and len(tensors) > MAX_CHAIN:
+        count = len(tensors)
+        raise LimitExceeded(f"`torch.linalg.multi_dot` of {count:,} matrices would take about {count ** 3:,} "
+                            f"steps to choose the order of its products; the limit is {MAX_CHAIN:,} matrices",
+                            hint="multiply fewer matrices in one call, e.g. in a loop with @")
     if len(tensors) < (2 if op in TRAPEZOIDS else 3):
         weight = max((PRODUCT_DTYPE_WEIGHT.get(t.dtype, 0) for t in tensors), default=0)
         if not weight:

@@ -55,6 +55,17 @@ def _library_object(value: SafeFunction | Namespace) -> Any:
     return obj
 
 
+def _wrapped(value: Any) -> Any:
+    """The NumPy or PyTorch object an engine wrapper holds (a string array, a storage), else None."""
+    from autogradlab.lang.numpy_strings import StringArray
+    from autogradlab.lang.tensor_storage import TensorStorage
+    if isinstance(value, StringArray):
+        return value.array
+    if isinstance(value, TensorStorage):
+        return value.real
+    return None
+
+
 def _dir(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> list[str]:
     if kwargs or len(args) != 1:
         raise NotSupported("Autograd Lab supports `dir(x)` with one argument (a module, function or value)")
@@ -69,6 +80,8 @@ def _dir(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> list[s
         names = dir(value._handle)
     elif isinstance(value, SafeNumpyGenerator):   # `dir(rng)`: NumPy's Generator's names
         names = dir(value.gen)
+    elif (wrapped := _wrapped(value)) is not None:   # a string array, a storage: NumPy's / PyTorch's names,
+        names = dir(wrapped)                          # not the engine wrapper's (red team, session 34)
     elif isinstance(value, UserFunction) or not is_data(value):
         raise NotSupported("Autograd Lab supports `dir(x)` for modules, library functions and values")
     else:

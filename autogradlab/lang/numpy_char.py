@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from autogradlab.errors import NotSupported, ProgramTypeError
+from autogradlab.errors import LimitExceeded, NotSupported, ProgramTypeError
 from autogradlab.lang.numpy_ops import _guarded, _wrap, charge
 from autogradlab.lang.numpy_strings import StringArray, _check_compared, check_chars, make_string_array
 from autogradlab.lang.safe_values import Namespace, SafeFunction, SafeType
@@ -91,9 +91,21 @@ def _same_width(name: str) -> SafeFunction:
         chars = bound.get("chars")
         extra = () if name not in STRIPS else (None if chars is None else _text(chars, "chars"),)
         check_chars(int(a.size), _width(a), f"np.char.{name}")
+        if chars:
+            _check_stripped(interp, name, int(a.size) * _width(a), len(chars))
         charge(interp, int(a.size), f"np.char.{name}")
         return _result(interp, _guarded(lambda: getattr(np.char, name)(a, *extra)))
     return SafeFunction(f"numpy.char.{name}", impl)
+
+
+def _check_stripped(interp: Interpreter, name: str, chars: int, given: int) -> None:
+    """NumPy looks each character of the strings up in `chars` one by one: 1,000,000 characters stripped of
+    a 100,000-character `chars` ran 4.4-5 s in one call (red team, session 34); at most max_call_work."""
+    work, limit = chars * given, interp.sizes.limits.max_call_work
+    if work > limit:
+        raise LimitExceeded(f"`np.char.{name}` would look {chars:,} characters up in chars of {given:,} "
+                            f"characters, about {work:,} steps in one call; the limit is {limit:,} per call",
+                            hint="use shorter strings or a shorter chars (limit max_call_work)")
 
 
 def _predicate(name: str) -> SafeFunction:

@@ -107,6 +107,10 @@ def _number(value: Any, what: str) -> Any:
 #   2_000_000 q of 2_000_000 values did not end in 60 s, 200_000 of 200_000 ran 24.6-31 s;
 # - np.histogram with a list of edges sorts blocks of 65,536 values and looks every edge up in each
 #   block twice (~0.6 ns a step): 5M values in 2.5M edges ran 3.9 s.
+# - np.nanpercentile / np.nanquantile along an axis of an array of 2 or more dimensions call NumPy's Python
+#   function once for each lane (np.apply_along_axis inside NumPy), ~60 us a lane: (100_000, 1) ran 6.1 s,
+#   (5_000_000, 1) 278 s (red team, session 34), whatever the lanes' lengths and NaNs.
+NAN_LANE_WORK = 100_000
 UNIQUE_FIELD_COMPARE_WORK = 96
 UNIQUE_FIELD_WORK = 20_000
 HISTOGRAM_BLOCK = 65_536
@@ -245,12 +249,23 @@ def _quantile(name: str) -> SafeFunction:
         length = int(np.size(a)) // lanes if lanes else 0   # the values of one lane
         kth = min(2 * int(np.size(q)) + 2, length)           # distinct indices NumPy partitions at
         work = lanes * length * (kth - 50) if kth > 50 else 0
+        if name.startswith("nan") and options.get("axis") is not None and np.ndim(a) > 1:
+            _check_lanes(interp, name, lanes)
         if (limit := _work_over(interp, work)) is not None:
             raise LimitExceeded(f"np.{name} at {int(np.size(q)):,} q's of {int(np.size(a)):,} values would "
                                 f"take about {work:,} arithmetic steps in one call; the limit is {limit:,} "
                                 "per call", hint=_WORK_HINT)
         return _wrap(_guarded(lambda: getattr(np, name)(a, q, **options)))
     return SafeFunction(f"numpy.{name}", impl)
+
+
+def _check_lanes(interp: Interpreter, name: str, lanes: int) -> None:
+    work = lanes * NAN_LANE_WORK
+    if (limit := _work_over(interp, work)) is not None:
+        raise LimitExceeded(f"`np.{name}` along an axis runs NumPy's Python code once for each of its "
+                            f"{lanes:,} lanes, about {work:,} steps in one call; the limit is {limit:,} per "
+                            "call", hint="use fewer lanes, or no NaN function along an axis of many lanes "
+                                         "(limit max_call_work)")
 
 
 def _method(value: Any, what: str) -> str:

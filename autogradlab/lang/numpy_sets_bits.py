@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from autogradlab.errors import NotSupported, ProgramTypeError
+from autogradlab.errors import LimitExceeded, NotSupported, ProgramTypeError
 from autogradlab.lang.numpy_everyday import _array, _axis, _boolean, _options, _plain_int
 from autogradlab.lang.numpy_ops import _check_result, _guarded, _wrap, charge, lists_as_arrays
 from autogradlab.lang.safe_values import SafeFunction
@@ -56,11 +56,23 @@ def _lexsort(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> An
         interp.sizes.check_nested(list(keys), "np.lexsort")   # all the keys' values first (numpy_joins.py)
         keys = tuple(_array(interp, k, "np.lexsort") for k in keys)
         size = max((int(np.size(k)) for k in keys), default=0)
+        _check_sorted(interp, len(keys), sum(int(np.size(k)) for k in keys))
     else:
         keys = _array(interp, keys, "np.lexsort")
         size = int(np.size(keys))
     charge(interp, size, "np.lexsort")
     return _wrap(_guarded(lambda: np.lexsort(keys, **options)))
+
+
+def _check_sorted(interp: Interpreter, count: int, values: int) -> None:
+    """np.lexsort sorts once a key: the keys' values counted as the 2-D array they make, at most
+    max_tensor_elements (np.lexsort([a, b] * 10) of 1,000,000 values each ran 4.4 s in one call when only
+    the longest key was counted, and a list holding one array many times holds no more memory; red team,
+    session 34)."""
+    limit = interp.sizes.limits.max_tensor_elements
+    if values > limit:
+        raise LimitExceeded(f"`np.lexsort` of {count:,} keys would sort {values:,} values in one call; the "
+                            f"limit is {limit:,}", hint="use fewer or shorter keys")
 
 
 def _sort_complex(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:

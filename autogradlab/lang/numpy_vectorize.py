@@ -78,6 +78,9 @@ class Vectorized(CallableValue):
         return _wrap(_guarded(lambda: np.asanyarray(out.reshape(shape), dtype=otype)))
 
     def _one(self, interp: Interpreter, values: list) -> Any:
+        # a step each call, with the time check every 32: a library function (np.vectorize(abs)) takes no
+        # steps of its own, and 5,000,000 calls ran 32 s in this loop, past the time limit (red team, s34)
+        interp._tick()
         result = interp.call_value(self.func, values, {}, None)
         if not isinstance(result, _NUMBERS):
             raise NotSupported("Autograd Lab supports np.vectorize of a function that returns one number")

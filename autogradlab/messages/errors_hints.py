@@ -3,7 +3,6 @@ autogradlab/error_keys_more.py, HINTS). The English texts give back the engine's
 
 EN = {
     "errors_hints.normal_string": "use a normal string",
-    "errors_hints.block_arrays": "join arrays, not numbers: np.array(rows) makes one array of many numbers",
     "errors_hints.compare_parts": "compare smaller parts (limit max_total_sequence_items / 10)",
     "errors_hints.simple_format": "use a simple number format such as {x:.3f} or {x:8.2e}",
     "errors_hints.own_line": "assign on a line of its own first",
@@ -140,7 +139,6 @@ EN = {
 }
 
 ZH = {
-    "errors_hints.block_arrays": "拼接数组而不是数字：np.array(rows) 可把许多数字做成一个数组",
     "errors_hints.tensor_own_name": "把值存到你自己起的名字下，例如 `x.g`",
     "errors_hints.smaller_check": "在更小的输入上检查这个函数",
     "errors_hints.clone_and_attributes": "用 x.clone() 复制张量，再逐个复制它的属性",

@@ -8,8 +8,6 @@ EN = {
                                     "item by item (lists shared inside them count each time they appear)",
     "errors_runtime.nested_read_limit": "{what} would read more than {limit} values from these nested lists "
                                         "(lists shared inside them count each time they appear)",
-    "errors_runtime.block_limit": "np.block would join more than {limit} blocks (each number is a block of "
-                                  "its own; lists shared inside count each time they appear)",
     "errors_runtime.compare_depth": "{what} would compare lists or tuples nested more than {limit} deep item "
                                     "by item (Autograd Lab compares at most that deep; Python itself stops "
                                     "near 1,000 levels with a RecursionError)",
@@ -122,8 +120,6 @@ ZH = {
                                     "（其中共享的列表每出现一次就计一次）",
     "errors_runtime.nested_read_limit": "{what} 会从这些嵌套列表中读取超过 {limit} 个值"
                                         "（其中共享的列表每出现一次就计一次）",
-    "errors_runtime.block_limit": "np.block 会拼接超过 {limit} 个块（每个数字自成一块；"
-                                  "其中共享的列表每出现一次就计一次）",
     "errors_runtime.compare_depth": "{what} 会逐项比较嵌套超过 {limit} 层的列表或元组"
                                     "（Autograd Lab 最多比较到这一深度；"
                                     "Python 本身在约 1,000 层时会因 RecursionError 停止）",

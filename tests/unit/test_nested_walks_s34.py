@@ -178,9 +178,9 @@ def test_numpy_joins_of_lists_arrays_and_tuples_equal_numpy() -> None:
 def test_np_block_counts_its_blocks_first() -> None:
     # NumPy makes each number an array of its own: 1,000 x 1,000 numbers took 17 s, a ragged list 221 s
     _refused("import numpy as np\nx = [[1.0] * 1000] * 1000\ny = np.block(x)\n", 3,
-             "np.block would join more than 10,000 blocks")
+             "`np.block` of more than 10,000 lists and blocks")
     _refused("import numpy as np\nx = [[1.0]] + [[1.0] * 100000] * 1000\ny = np.block(x)\n", 3,
-             "np.block would join more than 10,000 blocks")
+             "`np.block` of more than 10,000 lists and blocks")
 
 
 def test_np_block_of_arrays_and_numbers_equals_numpy() -> None:

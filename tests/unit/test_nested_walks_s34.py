@@ -186,7 +186,7 @@ def test_np_block_counts_its_blocks_first() -> None:
 def test_np_block_of_arrays_and_numbers_equals_numpy() -> None:
     source = ("import numpy as np\nA = np.eye(2)\n"
               "y = np.block([[A, np.zeros((2, 1))], [np.ones((1, 2)), 5]])\n"
-              "z = np.block([[1.0] * 100] * 100)\n")
+              "z = np.block([[1.0] * 100] * 90)\n")
     report = run_program(source)
     assert report.ok, report.error
     oracle = run_trusted(source, 0)

@@ -30,6 +30,7 @@ from autogradlab.engine import grad_logs
 from autogradlab.engine.grad_logs import LoopPasses
 from autogradlab.engine.graph import gc_paused, is_leaf_node, walk_functions
 
+BACKWARD_CALL, GRAD_CALL = "backward()", "torch.autograd.grad()"   # what a log's pass was (its notes say it)
 LOG_MAX_ELEMENTS = 5_000_000   # gradient elements kept over all backward logs; oldest logs go first
 SKIP_SKIMMED = True   # no log of a backward the Recorder skims (tests compare steps with it off)
 ONE_LOG_MAX_ELEMENTS = 20_000_000   # one backward keeping more than this stops keeping (memory limit)
@@ -57,7 +58,7 @@ class BackwardLog:
     elements: int = 0
     finished: bool = False
     overflow: bool = False         # too many gradient values to keep: no reverse steps for it
-    call_text: str = "backward()"  # or "torch.autograd.grad()" (engine/grad_logs.py)
+    call_text: str = BACKWARD_CALL  # or GRAD_CALL (engine/grad_logs.py)
     captured: set[int] = field(default_factory=set)   # grad(): ids of the Nodes whose gradient it returned
 
 
@@ -84,10 +85,14 @@ class StepHooks:
         self.recorder = recorder
         self.logs: list[BackwardLog] = []
         self.nodes: dict[int, Any] = {}          # id(Node) -> Node (strong refs keep ids unique)
-        self.dropped = 0                         # logs dropped for the element budget
+        # counts of the passes not logged or logs not kept, backward() calls and torch.autograd.grad calls
+        # apart (each note names what the program called)
+        self.dropped = 0                         # backward logs dropped for the element budget
+        self.dropped_grads = 0
         self.skipped = 0                         # backward calls of skimmed passes: not logged
-        self.skipped_grads = 0                   # torch.autograd.grad calls likewise (before_grad)
+        self.skipped_grads = 0                   # (before_grad)
         self.unlogged = 0                        # backward calls through too many nodes: not logged
+        self.unlogged_grads = 0
         self.displayed: list[Any] = []           # values of top-level expression statements
         self._current: BackwardLog | None = None
         self._started = 0.0
@@ -143,7 +148,7 @@ class StepHooks:
         if SKIP_SKIMMED and (self.recorder.backward_skimmed or self.passes.runs_again(node)):
             self.skipped += 1
             return
-        self._begin(tensor, gradient)
+        self._begin(tensor, gradient, BACKWARD_CALL)
 
     def before_grad(self, outputs: Any, grad_outputs: Any, node: Any) -> None:
         """torch.autograd.grad (lang/specials.py): logged as a backward() is (engine/grad_logs.py); not in
@@ -153,9 +158,7 @@ class StepHooks:
         if SKIP_SKIMMED and (recorder.skimming or recorder.skim_backward or self.passes.runs_again(node)):
             self.skipped_grads += 1
             return
-        self._begin(outputs, grad_outputs)
-        if self._current is not None:
-            self._current.call_text = "torch.autograd.grad()"
+        self._begin(outputs, grad_outputs, GRAD_CALL)
 
     def after_grad(self, inputs: Any, result: Any, node: Any) -> None:
         """`result`: what torch.autograd.grad returned, None when it raised (nothing is kept then)."""
@@ -170,7 +173,7 @@ class StepHooks:
         log.call = -1   # not a backward() call: the tangent run times backward() calls only
         self._keep(log)
 
-    def _begin(self, tensor: Any, gradient: Any) -> None:
+    def _begin(self, tensor: Any, gradient: Any, call_text: str) -> None:
         roots = [tensor] if isinstance(tensor, torch.Tensor) else [
             t for t in (tensor if isinstance(tensor, (list, tuple)) else ()) if isinstance(t, torch.Tensor)]
         if not roots:
@@ -180,12 +183,15 @@ class StepHooks:
             # its steps would be a note (build_steps): neither hooks nor logs (red team, session 33: a
             # 19,000-op chain's logged backward took ~2 s more than a plain run)
             if _more_new_nodes(roots, self.nodes, steps.max_backward_nodes()):
-                self.unlogged += 1
+                if call_text == GRAD_CALL:
+                    self.unlogged_grads += 1
+                else:
+                    self.unlogged += 1
                 return
             for root in roots:
                 for fn in walk_functions(root.grad_fn, known=self.nodes):
                     self._hook(fn)
-        self._current = BackwardLog(roots=roots, gradient=gradient)
+        self._current = BackwardLog(roots=roots, gradient=gradient, call_text=call_text)
         self._started = time.perf_counter()
 
     def after_backward(self, tensor: Any, node: Any) -> None:
@@ -206,8 +212,12 @@ class StepHooks:
         self.logs.append(log)
         total = sum(entry.elements for entry in self.logs)
         while total > LOG_MAX_ELEMENTS and len(self.logs) > 1:
-            total -= self.logs.pop(0).elements
-            self.dropped += 1
+            old = self.logs.pop(0)
+            total -= old.elements
+            if old.call_text == GRAD_CALL:
+                self.dropped_grads += 1
+            else:
+                self.dropped += 1
 
     def _hook(self, fn: Any) -> None:
         key = id(fn)

@@ -17,6 +17,7 @@ from typing import Any
 import torch
 
 from autogradlab import messages
+from autogradlab.engine import pass_notes
 from autogradlab.engine import step_rules as rules
 from autogradlab.engine.grad_logs import captured_step
 from autogradlab.engine.graph import (
@@ -352,12 +353,10 @@ def _build_steps(output: torch.Tensor, graph: Graph, recorder: Any, hooks: StepH
                              "the output from the ops after it is shown as coming from the output node")
     elif output.grad_fn is None:
         out_notes.append("the output is a leaf tensor: no operation made it, so there is nothing to step")
-    elif hooks.unlogged:   # a backward through more nodes than the steps follow (step_hooks.py)
-        out_notes.append(f"no backward() kept step by step reached this output: {hooks.unlogged} backward() "
-                         f"calls ran through more than {max_backward_nodes():,} nodes and were not kept")
+    elif hooks.unlogged or hooks.unlogged_grads:   # through more nodes than the steps follow (step_hooks.py)
+        out_notes.extend(pass_notes.unlogged_notes(hooks, max_backward_nodes()))
     elif hooks.skipped or hooks.skipped_grads:   # (one of a skimmed pass may have reached it: say so)
-        out_notes.append("no backward() kept step by step reached this output: a long loop's middle passes "
-                         "keep none (its last passes' are kept)")
+        out_notes.extend(pass_notes.skipped_notes(hooks))
     elif messages.text("en", "notes.ensure_freed") in out_notes:   # `add y.backward()` would fail as well
         pass
     else:
@@ -365,12 +364,7 @@ def _build_steps(output: torch.Tensor, graph: Graph, recorder: Any, hooks: StepH
         how = f"{label}.backward()" if output.numel() == 1 else f"{label}.sum().backward()"
         out_notes.append(f"no backward() reached this output: add `{how}` to the program, or run "
                          "backward on the output with the page's toggle, to see the reverse steps")
-    if hooks.dropped:
-        out_notes.append(f"{hooks.dropped} earlier backward() calls were too large to keep step by step")
-    for count, call in ((hooks.skipped, "backward()"), (hooks.skipped_grads, "torch.autograd.grad()")):
-        if count:
-            out_notes.append(f"{count} {call} calls of a long loop's middle passes were not kept step by "
-                             "step (its last passes' are)")
+    out_notes.extend(pass_notes.count_notes(hooks))
     if output.grad_fn is None and log is None:   # a leaf output: no step in either mode (said above), not
         tangent, run, error = None, None, None    # "no leaf of the output's graph is held by a variable"
     else:

@@ -85,14 +85,14 @@ EN = {
                                "step it",
     "notes.past_output": "the {call} on line {line} started past the output: what reached the output "
                          "from the ops after it is shown as coming from the output node",
-    "notes.dropped": "{count} earlier backward() calls were too large to keep step by step",
+    "notes.dropped": "{count} earlier {call} calls were too large to keep step by step",
     "notes.steps_too_many": "the output's graph has {nodes} nodes; the steps follow at most {limit}: use a "
                             "shorter computation (fewer loop passes) to step it",
-    "notes.unlogged_backwards": "no backward() kept step by step reached this output: {count} backward() "
+    "notes.unlogged_backwards": "no {call} kept step by step reached this output: {count} {call} "
                                 "calls ran through more than {limit} nodes and were not kept",
     "notes.skipped_backwards": "{count} {call} calls of a long loop's middle passes were not kept "
                                "step by step (its last passes' are)",
-    "notes.no_kept_backward": "no backward() kept step by step reached this output: a long loop's middle "
+    "notes.no_kept_backward": "no {call} kept step by step reached this output: a long loop's middle "
                               "passes keep none (its last passes' are kept)",
     "notes.tangent_stopped_line": "forward mode stopped on line {line}: {error}; later ops have no tangent",
     "notes.tangent_stopped": "forward mode stopped: {error}; later ops have no tangent",
@@ -225,13 +225,13 @@ ZH = {
                                "它的反向步骤被省略；请用更小的张量来单步查看",
     "notes.past_output": "第 {line} 行的 {call} 从输出之后开始：输出之后的运算传到输出的部分，"
                          "显示为来自输出节点",
-    "notes.dropped": "之前有 {count} 次 backward() 调用太大，无法逐步保留",
+    "notes.dropped": "之前有 {count} 次 {call} 调用太大，无法逐步保留",
     "notes.steps_too_many": "输出的计算图有 {nodes} 个节点；步骤最多跟踪 {limit} 个：请用更短的计算"
                             "（更少的循环次数）来逐步查看",
-    "notes.unlogged_backwards": "没有逐步保留下来的 backward() 到达这个输出：{count} 次 backward() 调用"
+    "notes.unlogged_backwards": "没有逐步保留下来的 {call} 到达这个输出：{count} 次 {call} 调用"
                                 "经过了超过 {limit} 个节点，没有保留",
     "notes.skipped_backwards": "长循环中间各轮的 {count} 次 {call} 调用没有逐步保留（最后几轮的保留了）",
-    "notes.no_kept_backward": "没有逐步保留下来的 backward() 到达这个输出：长循环中间各轮的 backward() "
+    "notes.no_kept_backward": "没有逐步保留下来的 {call} 到达这个输出：长循环中间各轮的 {call} "
                               "都不逐步保留（最后几轮的保留了）",
     "notes.tangent_stopped_line": "前向模式在第 {line} 行停止：{error}；之后的运算没有切向量",
     "notes.tangent_stopped": "前向模式停止：{error}；之后的运算没有切向量",

@@ -13,6 +13,21 @@ from autogradlab.report import TensorSnapshot
 # The end of a reverse step's rule at an input torch.autograd.grad returned the gradient of
 # (engine/grad_logs.py); components/step_card.py says it in the reader's language.
 GRAD_RULE = " (autograd.grad: returned)"
+# Contribution.source of a gradient sent from outside the output's graph by another output of the same call
+# (`torch.autograd.grad([y1, y2], x)` on the page of y2): this prefix, the call, the other outputs' names.
+OTHER_OUTPUTS = "@other-outputs"
+
+
+def other_outputs_source(call: str, names: str) -> str:
+    return f"{OTHER_OUTPUTS}|{call}|{names}"
+
+
+def other_outputs(source: str | None) -> tuple[str, str] | None:
+    """(call, names) of an other_outputs_source; None for a node id or the seed."""
+    if source is None or not source.startswith(OTHER_OUTPUTS + "|"):
+        return None
+    _, call, names = source.split("|", 2)
+    return call, names
 
 
 @dataclass(frozen=True)
@@ -29,7 +44,8 @@ class ForwardStep:
 
 @dataclass(frozen=True)
 class Contribution:
-    source: str | None             # consumer node id that sent it; None = the root seed (1 / gradient=)
+    source: str | None             # consumer node id that sent it; None = the root seed (1 / gradient=);
+                                   # other_outputs_source(...): another output of the same call sent it
     value: TensorSnapshot
 
 

@@ -14,7 +14,15 @@ import streamlit as st
 from autogradlab.render.step_frames import Frame
 from autogradlab.render.words import say_inline, say_summary
 from autogradlab.report import Graph, TensorSnapshot
-from autogradlab.step_records import GRAD_RULE, ForwardStep, ModeCost, ReverseStep, StepTrace, TangentStep
+from autogradlab.step_records import (
+    GRAD_RULE,
+    ForwardStep,
+    ModeCost,
+    ReverseStep,
+    StepTrace,
+    TangentStep,
+    other_outputs,
+)
 from components import present
 from components.i18n import current_lang, t
 from components.text import escape_markdown
@@ -43,6 +51,11 @@ def node_name(graph: Graph, node_id: str | None) -> str:
     """A node as the graph shows it: `mul → y`, `x`, `saved self`; the root seed for None."""
     if node_id is None:
         return t("steps.root_seed")
+    other = other_outputs(node_id)
+    if other is not None:   # a Node of another output of the same call sent it (engine/steps.py _outside)
+        call, names = other
+        return t("steps.other_outputs_named", call=call, names=names) if names else t("steps.other_outputs",
+                                                                                      call=call)
     try:
         node = graph.node(node_id)
     except KeyError:

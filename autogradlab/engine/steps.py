@@ -30,7 +30,14 @@ from autogradlab.engine.graph import (
 from autogradlab.engine.step_hooks import BackwardLog, StepHooks
 from autogradlab.engine.values import snapshot
 from autogradlab.report import Graph, GraphNode, TensorSnapshot
-from autogradlab.step_records import Contribution, ForwardStep, ReverseStep, StepOptions, StepTrace
+from autogradlab.step_records import (
+    Contribution,
+    ForwardStep,
+    ReverseStep,
+    StepOptions,
+    StepTrace,
+    other_outputs_source,
+)
 
 NUMBERS_MAX_CHARS = 400
 # Nodes of the output's graph the steps are built for: building them takes ~0.2-0.3 ms a node after the
@@ -228,15 +235,27 @@ def _adjoint(log: BackwardLog, key: int) -> tuple[int, torch.Tensor | None]:
 Incoming = dict[int, list[tuple[str | None, int, torch.Tensor]]]
 
 
+def _outside(ctx: StepContext, log: BackwardLog) -> str | None:
+    """The source named for a consumer outside the output's graph: when the output is one of the call's
+    roots (`grad([y1, y2], x)` on y2's page), the call's other outputs (their Nodes sent it); else the
+    backward began past the output, and the output node stands for the ops after it (notes.past_output)."""
+    others = [r for r in log.roots if r.grad_fn is not ctx.output.grad_fn]
+    if len(others) == len(log.roots):
+        return ctx.graph.output_node
+    names = (ctx.recorder.name_of(r) for r in others)
+    return other_outputs_source(log.call_text, ", ".join(dict.fromkeys(n for n in names if n)))
+
+
 def _received_from(ctx: StepContext, log: BackwardLog, hooks: StepHooks) -> Incoming:
     """id(Node) -> [(consumer node id, input_nr, gradient sent)] in the engine's order; consumers
-    outside the output's graph (the backward began past the output) are named by the output node."""
+    outside the output's graph are named by _outside."""
     got: Incoming = {}
+    outside = _outside(ctx, log)
     for key in log.order:
         sent = log.sent.get(key)
         if sent is None:
             continue
-        source = ctx.ids.get(key, ctx.graph.output_node)
+        source = ctx.ids.get(key, outside)
         for (u, nr), grad in zip(hooks.nodes[key].next_functions, sent, strict=False):
             if u is not None and grad is not None:
                 got.setdefault(id(u), []).append((source, nr, grad))

@@ -13,10 +13,10 @@ import numpy as np
 import pytest
 import torch
 
-from autogradlab import note_keys
+from autogradlab import messages, note_keys
 from autogradlab.engine import pass_notes, step_hooks, steps
 from autogradlab.engine.run import run_program
-from autogradlab.step_records import StepOptions
+from autogradlab.step_records import StepOptions, other_outputs
 
 GRAD = "torch.autograd.grad()"
 
@@ -107,3 +107,64 @@ def test_a_long_loops_no_kept_note_names_the_call(skipped: int, grads: int, call
     for note in notes:
         said = _zh(note)
         assert all((c in said) == (c in note) for c in ("backward()", GRAD)), (note, said)
+
+
+TWO_OUTPUTS = """import torch
+x = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
+h = x * 2
+y1 = (h * h).sum()
+y2 = h.sin().sum()
+g, = torch.autograd.grad([y1, y2], x)
+"""
+CHAINED = """import torch
+x = torch.tensor([0.5, -1.0], requires_grad=True)
+h = x.exp()
+y2 = (h * x).sum()
+y1 = y2 * 3
+g, = torch.autograd.grad([y1, y2], [x])
+"""
+
+
+def _torch_adjoints(program: str, at: str) -> dict[str, np.ndarray]:
+    """PyTorch: the gradient of the call's outputs (summed) at h and x, and y1's gradient at `at`, where
+    y1's graph sends into y2's."""
+    space: dict = {}
+    exec(program.rsplit("g, =", 1)[0], space)   # noqa: S102 - the test's own program, as real Python
+    x, h, y1, y2 = space["x"], space["h"], space["y1"], space["y2"]
+    both = torch.autograd.grad([y1, y2], [h, x], retain_graph=True)
+    from_y1 = torch.autograd.grad(y1, space[at], retain_graph=True)[0]
+    return {"h": both[0].numpy(), "x": both[1].numpy(), "from_y1": from_y1.numpy()}
+
+
+@pytest.mark.parametrize("program, at", [(TWO_OUTPUTS, "h"), (CHAINED, "y2")],
+                         ids=["side_by_side", "y1_of_y2"])
+def test_another_outputs_contributions_are_named_as_such(program: str, at: str) -> None:
+    trace = _steps(program, "y2")
+    oracle = _torch_adjoints(program, at)
+    assert not any("past the output" in n for n in trace.notes), trace.notes
+    by_var = {s.var: s for s in trace.reverse}
+    assert np.allclose(by_var["h"].adjoint.value, oracle["h"])
+    assert np.allclose(trace.reverse[-1].adjoint.value, oracle["x"])
+    other = [(s.var, c) for s in trace.reverse for c in s.contributions if other_outputs(c.source)]
+    assert [var for var, _ in other] == [at], [s.contributions for s in trace.reverse]
+    assert other_outputs(other[0][1].source) == (GRAD, "y1")
+    assert np.allclose(other[0][1].value.value, oracle["from_y1"])
+    for step in trace.reverse:   # the contributions add up to the adjoint; no output node stands for y1's
+        assert all(c.source != "n4" for c in step.contributions)   # (n4: the output node of these graphs)
+        total = sum(np.asarray(c.value.value, dtype=np.float64) for c in step.contributions)
+        assert np.allclose(total, step.adjoint.value)
+
+
+def test_the_other_outputs_are_said_in_both_languages() -> None:
+    assert messages.text("en", "steps.other_outputs_named", names="y1", call=GRAD) == (
+        f"y1, another output of the same {GRAD} call")
+    assert GRAD in messages.text("zh", "steps.other_outputs_named", names="y1", call=GRAD)
+    assert "另一个输出" in messages.text("zh", "steps.other_outputs", call=GRAD)
+
+
+def test_a_single_output_past_the_graph_keeps_its_note() -> None:
+    program = ("import torch\nx = torch.tensor([1.0, 2.0], requires_grad=True)\nh = x * 3\n"
+               "y = h.sum()\ng, = torch.autograd.grad(y * 2, x)\n")
+    trace = _steps(program, "y")
+    assert any("started past the output" in n for n in trace.notes), trace.notes
+    assert not any(other_outputs(c.source) for s in trace.reverse for c in s.contributions)

@@ -116,7 +116,9 @@ def _forward(graph: Graph, step: ForwardStep, out: list[str]) -> None:
 
 
 def _reverse(graph: Graph, step: ReverseStep, out: list[str]) -> None:
-    out.append(t("steps.reverse_title", grad_fn=_code(step.grad_fn), node=_code(node_name(graph, step.node))))
+    # an input torch.autograd.grad returned the gradient of: the engine ran no Node there (no AccumulateGrad)
+    title = "steps.returned_title" if step.rule.endswith(GRAD_RULE) else "steps.reverse_title"
+    out.append(t(title, grad_fn=_code(step.grad_fn), node=_code(node_name(graph, step.node))))
     parts = [t("steps.from", value=_v(c.value), node=node_name(graph, c.source)) for c in step.contributions]
     if len(step.contributions) > 1:
         out.append(t("steps.fan_out"))

@@ -73,6 +73,8 @@ EN = {
     "steps.input": "- input {node} = {value}",
     "steps.result": "Result: {value}",
     "steps.reverse_title": "**Reverse**: {grad_fn} at {node}",
+    "steps.returned_title": "**Reverse**: at {node}, torch.autograd.grad returns the gradient (its {grad_fn} "
+                            "does not run)",
     "steps.from": "{value} from {node}",
     "steps.fan_out": "Used more than once, so the adjoint is the **sum of the contributions**:",
     "steps.incoming": "Incoming adjoint ḡ = {value}{origin}",
@@ -182,6 +184,8 @@ ZH = {
     "steps.input": "- 输入 {node} = {value}",
     "steps.result": "结果：{value}",
     "steps.reverse_title": "**反向传播**：{node} 处的 {grad_fn}",
+    "steps.returned_title": "**反向传播**：在 {node} 处，torch.autograd.grad 返回梯度"
+                            "（它的 {grad_fn} 不运行）",
     "steps.from": "{value}，来自 {node}",
     "steps.fan_out": "该节点被使用了不止一次，所以伴随梯度是 **各部分贡献之和**：",
     "steps.incoming": "传入的伴随梯度 ḡ = {value}{origin}",

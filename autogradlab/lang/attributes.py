@@ -229,7 +229,8 @@ def call_method(interp: Interpreter, base: Any, name: str, args: list, kwargs: d
         return call_member(interp, base, name, args, kwargs, node)   # p._asdict(), Point._make(xs)
     if name in UFUNC_METHODS and (ufunc := ufunc_of(base)) is not None:   # np.add.reduce(Z), np.add.at
         return call_ufunc_method(interp, ufunc, name, args, kwargs, node)
-    require_storable(base, f"before `.{name}()`")
+    if type(base) is not ProgramSet:   # a set's items were checked as they came in (sets.check_item): its
+        require_storable(base, f"before `.{name}()`")   # walk cost the set's size a call, s.add in a loop n^2
     if name in _READING_METHODS and len(args) == 1 and isinstance(args[0], ITERATORS):
         args = [materialize_iterator(interp, args[0], "the list")]   # ' '.join(map(str, xs))
     if isinstance(base, SafeDistribution):

@@ -31,6 +31,9 @@ EN = {
     _K + "multi_dot_hint": "multiply fewer matrices in one call, e.g. in a loop with @",
     _K + "nan_lanes_hint": "use fewer lanes, or no NaN function along an axis of many lanes (limit "
                            "max_call_work)",
+    _K + "grad_inputs": "`torch.autograd.grad` of {count} inputs would return {count2} gradients; the "
+                        "limit is {limit} (limit max_ops)",
+    _K + "grad_inputs_hint": "ask for the gradient of fewer inputs in one call (a repeated input once)",
 }
 
 ZH = {
@@ -57,4 +60,7 @@ ZH = {
     _K + "multi_dot_chain": "`torch.linalg.multi_dot` 的 {count} 个矩阵选择相乘顺序约需 {steps} 步；"
                             "上限是 {limit} 个矩阵",
     _K + "multi_dot_hint": "一次调用中少乘几个矩阵，例如在循环中用 @",
+    _K + "grad_inputs": "`torch.autograd.grad` 的 {count} 个输入会返回 {count2} 个梯度；上限是 {limit}"
+                        "（限制 max_ops）",
+    _K + "grad_inputs_hint": "一次调用中对更少的输入求梯度（重复的输入只写一次）",
 }

@@ -81,6 +81,10 @@ class NullHooks:
     def on_loop_end(self, node):  # noqa: D102
         pass
 
+    def after_grad(self, inputs, result, node):
+        """Called after a torch.autograd.grad only when the hooks have `before_grad` (the Steps run's:
+        lang/specials.py), which these lack on purpose: here so that every hook the language calls exists."""
+
     def on_memory(self, kind, tensor):
         """Optional for hooks (calls.notify_memory looks it up), here so that a muted pass (a jacobian's
         extra passes, bench/loop_layers' language alone) does not raise and catch an AttributeError at

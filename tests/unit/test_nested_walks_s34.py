@@ -38,6 +38,14 @@ def _refused(source: str, line: int, words: str) -> None:
     assert words in report.error.message
 
 
+def _equal_to_numpy(source: str, names: str) -> None:
+    report = run_program(source)
+    assert report.ok, report.error
+    oracle = run_trusted(source, 0)
+    for name in names:
+        assert not value_mismatches(report.variables[name], oracle.variables[name], name)
+
+
 def test_a_list_shared_a_billion_times_is_reported_at_once() -> None:
     report = run_program("x = [[[[0] * 1000] * 1000] * 1000] * 1000\nn = len(x)\n")
     assert report.ok, report.error
@@ -168,11 +176,7 @@ def test_numpy_joins_of_lists_arrays_and_tuples_equal_numpy() -> None:
     source = ("import numpy as np\na = np.concatenate([[1.0, 2.0], np.ones(3), (4, 5)])\n"
               "b = np.vstack([[1, 2], [3, 4]])\nc = np.stack([np.ones(2), [3, 4]])\n"
               "d = np.hstack([[7] * 3] * 4)\n")
-    report = run_program(source)
-    assert report.ok, report.error
-    oracle = run_trusted(source, 0)
-    for name in "abcd":
-        assert not value_mismatches(report.variables[name], oracle.variables[name], name)
+    _equal_to_numpy(source, "abcd")
 
 
 def test_np_block_counts_its_blocks_first() -> None:
@@ -187,11 +191,7 @@ def test_np_block_of_arrays_and_numbers_equals_numpy() -> None:
     source = ("import numpy as np\nA = np.eye(2)\n"
               "y = np.block([[A, np.zeros((2, 1))], [np.ones((1, 2)), 5]])\n"
               "z = np.block([[1.0] * 100] * 90)\n")
-    report = run_program(source)
-    assert report.ok, report.error
-    oracle = run_trusted(source, 0)
-    for name in "yz":
-        assert not value_mismatches(report.variables[name], oracle.variables[name], name)
+    _equal_to_numpy(source, "yz")
 
 
 def test_np_lexsort_counts_the_values_of_all_its_keys_first() -> None:

@@ -25,6 +25,7 @@ import sys
 import time
 from typing import Any
 
+from autogradlab import sandbox_hugepages as hugepages
 from autogradlab import sandbox_position as position
 from autogradlab import sandbox_prefault as prefault
 from autogradlab import sandbox_wire as wire
@@ -70,6 +71,7 @@ class _Zygote(SpareSet):
         self.spare_deferred = False   # the last job started alone: its spare comes when it ends (spare_due)
         self.prefault: list[tuple[int, int]] = []   # what each spare copies at once (sandbox_prefault)
         self.paused: set[int] = set()   # spares stopped while a job runs (sandbox_spares)
+        self.huge_pending: list[tuple[int, int]] = []   # stretches still to collapse (sandbox_hugepages)
 
     def send(self, message: dict[str, Any]) -> None:
         self.sock.sendall(json.dumps(message).encode() + b"\n")
@@ -215,8 +217,19 @@ class _Zygote(SpareSet):
         gc.collect()
         gc.freeze()
         self._retire_spares()
+        self.huge_pending = hugepages.own_stretches()
+        self.collapse()
         self.prefault = prefault.probe(run_idle_program, close=self.sock.close, then=run_probe_program)
         self.fork_spare()
+
+    def job_waiting(self) -> bool:
+        return bool(select.select([self.sock], [], [], 0)[0])
+
+    def collapse(self) -> None:
+        """Move the warm heap into 2 MB pages (sandbox_hugepages: cheaper forks and job exits), while
+        no job runs or waits; what is left waits for the next idle moment (serve)."""
+        if not self.jobs:
+            self.huge_pending = hugepages.collapse(self.huge_pending, stop=self.job_waiting)
 
     def serve(self) -> None:
         while True:
@@ -229,6 +242,8 @@ class _Zygote(SpareSet):
                     self.tell_spare()
                 else:
                     wait = tell_at - now if wait is None else min(wait, tell_at - now)
+            if self.huge_pending and not self.jobs and not self.job_waiting():
+                self.collapse()
             if self.warm_pending and not self.jobs:   # a running job's exit wakes the select
                 if self.warm_up_due(now):
                     self.finish_warm_up()

@@ -9,9 +9,12 @@ run fixed programs through the engine, never a user's, and before any job's limi
 
 from __future__ import annotations
 
+import importlib
 import select
 import socket
 import tempfile
+from collections.abc import Callable
+from functools import partial
 
 # What a first visit runs (the lesson example): with it the zygote is ready; it needs no meta device.
 FIRST_PROGRAM = ("import torch\nx = torch.arange(4.0, requires_grad=True)\ny = 2 * torch.dot(x, x)\n"
@@ -57,17 +60,49 @@ def warm_first() -> bool:
 def warm_rest() -> None:
     """The lazily imported parts of torch that later programs need (the meta kernels of the size
     checks ~1.2 s, torch.func, linalg; forward mode's first use ~0.3 s), paid once in the zygote."""
-    try:
-        from autogradlab.engine.run import run_program
-        from autogradlab.engine.tangent_run import warm_forward_mode
-        from autogradlab.lang.sizes import warm_up
+    for step in rest_steps():
+        step()
+
+
+# Imported ahead of the meta kernels, each on its own, so that no part of the warm-up keeps a job
+# waiting for long: sizes.warm_up imports torch._dynamo (~1.3 s of CPU here), these among its parts
+# (sympy ~0.26 s, torch.distributed.tensor ~0.28 s); after them it takes ~0.7 s.
+PRE_IMPORTS = ("sympy", "torch.fx.experimental.symbolic_shapes", "torch.distributed.tensor",
+               "torch.distributed.fsdp")
+
+
+def rest_steps() -> list[Callable[[], None]]:
+    """warm_rest in parts of at most ~0.7 s of CPU here, in order; each never raises. The zygote runs
+    one at a time while no job runs or waits (sandbox_zygote.finish_warm_up): a job that came during
+    the warm-up waited for all of it (~2.5 s of CPU; 1.95 s for one run right after start-up, issue 9)."""
+    def pre_import(name: str) -> None:
+        importlib.import_module(name)
+
+    def meta_kernels() -> None:
+        from autogradlab.lang import sizes
+
+        sizes.warm_up()
+
+    def forward_mode() -> None:   # the steps run below no longer loads the ZeroTensor Meta path itself
+        from autogradlab.engine import tangent_run
+
+        tangent_run.warm_forward_mode()
+
+    def run(source: str, steps: bool = False) -> None:
+        from autogradlab.engine import run as engine_run
         from autogradlab.step_records import StepOptions
 
-        warm_up()
-        warm_forward_mode()   # the steps run below no longer loads the ZeroTensor Meta path itself
-        run_program(WARM_PROGRAM, seed=0)
-        run_program(WARM_PROGRAM, seed=0, steps=StepOptions(backward_if_missing=True))
-        run_program(LOOP_PROGRAM, seed=0)
+        engine_run.run_program(source, seed=0, **({"steps": StepOptions(backward_if_missing=True)}
+                                                  if steps else {}))
+
+    parts = [*(partial(pre_import, name) for name in PRE_IMPORTS), meta_kernels, forward_mode,
+             partial(run, WARM_PROGRAM), partial(run, WARM_PROGRAM, True), partial(run, LOOP_PROGRAM)]
+    return [partial(_quietly, part) for part in parts]
+
+
+def _quietly(part: Callable[[], object]) -> None:
+    try:
+        part()
     except Exception:   # noqa: BLE001 - a job then pays for what is missing, or reports the failure
         pass
 

@@ -33,7 +33,7 @@ from autogradlab.sandbox_job import job_main, prepare_process, rss_kb
 from autogradlab.sandbox_malloc import return_freed_memory
 from autogradlab.sandbox_rehearse import rehearse
 from autogradlab.sandbox_spares import SPARES, SpareSet
-from autogradlab.sandbox_warm import run_idle_program, run_probe_program, warm_first, warm_idle, warm_rest
+from autogradlab.sandbox_warm import rest_steps, run_idle_program, run_probe_program, warm_first, warm_idle
 
 # A job process forked before the rest of the warm-up may pay it itself (the meta kernels, 1-2 s):
 # its wall-time limit gets up to this much more (at most its own limit again), and its soft
@@ -58,6 +58,7 @@ class _Zygote(SpareSet):
     def __init__(self, sock: socket.socket, warm_pending: bool = False) -> None:
         self.sock = sock
         self.warm_pending = warm_pending   # warm_rest still to do, once no job is waiting
+        self.warm_steps = [*rest_steps(), gc.collect] if warm_pending else []   # its parts left
         self.warm_at = time.monotonic() + WARM_IDLE_S
         self.warm_by = time.monotonic() + WARM_LATEST_S
         self.jobs: dict[int, dict[str, Any]] = {}   # pidfd -> {"id", "pid", "deadline", "area", ...}
@@ -201,20 +202,21 @@ class _Zygote(SpareSet):
                    "maxrss_kb": usage.ru_maxrss, "baseline_kb": job["baseline_kb"]})
 
     def warm_up_due(self, now: float) -> bool:
-        """The rest of the warm-up runs once idle (no job came for WARM_IDLE_S), or late, but never
-        while a job runs: it blocks this loop for seconds (many more on a loaded machine), and a job
-        past its time limit then went on unkilled until the app gave the whole zygote up, which
-        failed every other job of it as a crash (a long matmul sent in the first seconds did it).
-        Nor while a job waits to be started: it would wait for the whole warm-up (6-20 s at load ~19)."""
+        """The next part of the rest of the warm-up runs once idle (no job came for WARM_IDLE_S), or
+        late, but never while a job runs: it blocks this loop (up to ~1 s, many more on a loaded
+        machine), and a job past its time limit then went on unkilled (the app gave the zygote up:
+        "crash" for all its jobs). Nor while a job waits to be started: it would wait for it."""
         return (self.warm_pending and not self.jobs and (now >= self.warm_at or now >= self.warm_by)
                 and not select.select([self.sock], [], [], 0)[0])
 
     def finish_warm_up(self) -> None:
-        """The rest of the warm-up, while no job waits; jobs forked from now on inherit it (the spare
-        forked before it is replaced)."""
+        """The next part of the rest of the warm-up (sandbox_warm.rest_steps; the loop looks for a
+        job between two), and after the last, what ends it; jobs forked from then on inherit it (the
+        spare forked before is replaced)."""
+        if self.warm_steps:
+            self.warm_steps.pop(0)()
+            return
         self.warm_pending = False
-        warm_rest()
-        gc.collect()
         gc.freeze()
         self._retire_spares()
         self.huge_pending = hugepages.own_stretches()

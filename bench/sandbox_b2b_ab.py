@@ -6,7 +6,10 @@ A burst is N runs of one program; between two runs the driver
   b2b     sends the next run at once,
   inproc  runs the program in plain Python and with run_program in-process first (as
           bench/engine_latency.py does between two sandbox runs),
-  <secs>  sleeps that long.
+  <secs>  sleeps that long,
+  seeds   (every program of tests/programs/manifest.py that engine_latency measures, with its seed)
+          engine_latency's rhythm and summary: the median over the programs of median pool.run
+          wall minus median plain run.
 Per checkout, the medians of:
   wall      the driver's pool.run (what engine_latency's "sandbox" column measures),
   timing    Report.timing_ms,
@@ -43,7 +46,7 @@ def cpu():
     return (int(f[11]) + int(f[12])) * 1000.0 / tick, (int(f[13]) + int(f[14])) * 1000.0 / tick
 print("ready", flush=True)
 for line in sys.stdin:
-    path, mode, n = line.split()
+    path, mode, n, seed = line.split()
     source = open(path).read()
     code = compile(source, path, "exec")
     rows = []
@@ -53,13 +56,23 @@ for line in sys.stdin:
             with contextlib.redirect_stdout(io.StringIO()):
                 exec(code, {"__name__": "__main__"})
             run_program(source)
-        elif mode != "b2b":
+        elif mode not in ("b2b", "seeds"):
             time.sleep(float(mode))
+        if mode == "seeds":   # engine_latency's rhythm and measure: plain, in-process, pool.run
+            start = time.perf_counter()
+            with contextlib.redirect_stdout(io.StringIO()):
+                exec(code, {"__name__": "__main__"})
+            plain = (time.perf_counter() - start) * 1000.0
+            run_program(source, seed=int(seed))
         start = time.perf_counter()
-        report = pool._run(source, target=RunFaults())
+        target = None if mode == "seeds" else RunFaults()
+        report = pool._run(source, seed=int(seed), target=target)
         wall = (time.perf_counter() - start) * 1000.0
         note = [x for x in report.notes if x.startswith("faults ")]
-        rows.append([wall, report.timing_ms, *map(float, note[0].split()[1:3])] if note else None)
+        if mode == "seeds":
+            rows.append([wall, plain, report.timing_ms, 0.0])
+        else:
+            rows.append([wall, report.timing_ms, *map(float, note[0].split()[1:3])] if note else None)
     time.sleep(0.5)   # the last run's exit and refill counted
     own1, kids1 = cpu()
     per = [(own1 - own0) / int(n), (kids1 - kids0) / int(n)]
@@ -67,6 +80,27 @@ for line in sys.stdin:
 pool.close()
 """
 NAMES = ("wall", "timing", "faults", "run cpu")
+
+
+def seeds_ab(drivers: list[subprocess.Popen], args: argparse.Namespace, loads: list[float]) -> None:
+    """bench/engine_latency.py's summary, A/B: per seed program (its manifest), each checkout's median
+    pool.run wall minus its median plain run, the checkouts alternating program by program; the
+    median over the programs."""
+    sys.path.insert(0, str(BENCH.parent))
+    from bench.engine_latency import manifest_selection
+
+    programs, _skipped = manifest_selection(BENCH.parent / "tests" / "programs")
+    overheads: list[list[float]] = [[], []]
+    for k, (path, seed) in enumerate(programs):
+        for i in ((0, 1) if k % 2 == 0 else (1, 0)):
+            drivers[i].stdin.write(f"{path} seeds {args.burst} {seed}\n")
+            drivers[i].stdin.flush()
+            rows, _per = json.loads(drivers[i].stdout.readline())
+            overheads[i].append(statistics.median(r[0] for r in rows) - statistics.median(r[1] for r in rows))
+        loads.append(os.getloadavg()[0])
+    for checkout, values in zip(args.checkouts, overheads, strict=True):
+        print(f"seeds   {checkout.resolve().name:10s} {len(values)} programs, {args.burst - 1} runs each: "
+              f"median overhead, sandbox - plain {statistics.median(values):6.1f} ms", flush=True)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -86,12 +120,14 @@ def main(argv: list[str] | None = None) -> int:
         drivers.append(driver)
     loads = [os.getloadavg()[0]]
     try:
-        for mode in args.modes:
+        if "seeds" in args.modes:
+            seeds_ab(drivers, args, loads)
+        for mode in [m for m in args.modes if m != "seeds"]:
             results: list[list] = [[], []]
             cpus: list[list] = [[], []]
             for r in range(args.rounds):
                 for i in ((0, 1) if r % 2 == 0 else (1, 0)):
-                    drivers[i].stdin.write(f"{args.program} {mode} {args.burst}\n")
+                    drivers[i].stdin.write(f"{args.program} {mode} {args.burst} 0\n")
                     drivers[i].stdin.flush()
                     rows, per = json.loads(drivers[i].stdout.readline())
                     results[i] += rows

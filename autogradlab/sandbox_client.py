@@ -36,8 +36,9 @@ _PASSED_ENV = ("PATH", "HOME", "LANG", "LC_ALL", "LC_CTYPE", "TMPDIR", "PYTHONHA
 RESULT_PIPE_BYTES = 1 << 20
 # How long a job may wait for the zygote to start it (its "started" line): the zygote runs its
 # rest of the warm-up (sandbox_zygote.finish_warm_up) without reading jobs, ~1.5 s of CPU that took
-# 6-20 s of wall time at load ~19 on 2 cores; the job's own timeout counts from its start. Counted
-# from the send, a 70 ms program sent meanwhile hit timeout + grace and was reported as a crash.
+# 6-20 s of wall time at load ~19 on 2 cores (in parts of <= 0.65 s since session 35); the job's own
+# timeout counts from its start. Counted from the send, a 70 ms program sent meanwhile hit timeout +
+# grace and was reported as a crash.
 JOB_START_PATIENCE_S = 60.0
 _READ_SLICE_S = 0.5   # the reader looks at the (moving) deadline this often
 # The most the app reads of one job's Report: a job process is bounded by its own memory limit, the

@@ -9,7 +9,8 @@ about 5 ms here, much less than `import torch` (1.5 s).
 Run as `python -m autogradlab.sandbox_zygote FD`, where FD is the zygote's end of a socketpair with
 the app (see sandbox_wire for the protocol). The zygote exits when the app closes the socket.
 What it runs before any job is in sandbox_warm; its spares in sandbox_spares; the pages a spare
-copies ahead in sandbox_prefault; the job process itself in sandbox_job.
+copies ahead in sandbox_prefault; its heap in 2 MB pages in sandbox_hugepages; the job process
+itself in sandbox_job.
 """
 
 from __future__ import annotations

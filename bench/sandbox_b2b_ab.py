@@ -31,6 +31,9 @@ import sys
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
+sys.path.insert(0, str(BENCH))
+from sandbox_burst_ab import start_drivers, stop_drivers  # noqa: E402
+
 DRIVER = r"""
 import contextlib, io, json, os, sys, time
 sys.path.insert(0, os.getcwd()); sys.path.insert(1, sys.argv[1])
@@ -111,13 +114,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=6)
     parser.add_argument("--burst", type=int, default=10)
     args = parser.parse_args(argv)
-    drivers = []
-    for checkout in args.checkouts:
-        driver = subprocess.Popen([sys.executable, "-c", DRIVER, str(BENCH)], cwd=checkout.resolve(),
-                                  text=True, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
-        if driver.stdout.readline().strip() != "ready":
-            raise SystemExit(f"the driver for {checkout} failed")
-        drivers.append(driver)
+    drivers = start_drivers(args.checkouts, DRIVER)
     loads = [os.getloadavg()[0]]
     try:
         if "seeds" in args.modes:
@@ -142,9 +139,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{mode:7s} {checkout.resolve().name:10s} n={len(rows):3d}  " + "  ".join(cells)
                       + f"  zygote cpu/run {zygote:5.1f}  children cpu/run {children:5.1f}", flush=True)
     finally:
-        for driver in drivers:
-            driver.stdin.close()
-            driver.wait(30)
+        stop_drivers(drivers)
     print(f"load average {min(loads):.1f}-{max(loads):.1f} (1 min, sampled per round)")
     return 0
 

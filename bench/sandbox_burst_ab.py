@@ -55,6 +55,24 @@ pool.close()
 """
 
 
+def start_drivers(checkouts: list[Path], driver: str) -> list[subprocess.Popen]:
+    """One driver process per checkout (its working directory), each once it says it is ready."""
+    drivers = []
+    for checkout in checkouts:
+        process = subprocess.Popen([sys.executable, "-c", driver, str(BENCH)], cwd=checkout.resolve(),
+                                   text=True, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+        if process.stdout.readline().strip() != "ready":
+            raise SystemExit(f"the driver for {checkout} failed")
+        drivers.append(process)
+    return drivers
+
+
+def stop_drivers(drivers: list[subprocess.Popen]) -> None:
+    for driver in drivers:
+        driver.stdin.close()
+        driver.wait(30)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("checkouts", nargs=2, type=Path, help="reference, then candidate")
@@ -63,13 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=6)
     parser.add_argument("--burst", type=int, default=8)
     args = parser.parse_args(argv)
-    drivers = []
-    for checkout in args.checkouts:
-        driver = subprocess.Popen([sys.executable, "-c", DRIVER, str(BENCH)], cwd=checkout.resolve(),
-                                  text=True, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
-        if driver.stdout.readline().strip() != "ready":
-            raise SystemExit(f"the driver for {checkout} failed")
-        drivers.append(driver)
+    drivers = start_drivers(args.checkouts, DRIVER)
     names = ("timing", "run faults", "run cpu", "run wall")
     try:
         for name in args.only:
@@ -86,9 +98,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{name:16s} {args.mode:6s} {checkout.resolve().name:10s} n={len(rows):3d}  "
                       + "  ".join(cells))
     finally:
-        for driver in drivers:
-            driver.stdin.close()
-            driver.wait(30)
+        stop_drivers(drivers)
     print(f"load average {os.getloadavg()[0]:.1f}")
     return 0
 

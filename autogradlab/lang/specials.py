@@ -123,15 +123,19 @@ def _autograd_grad(interp: Interpreter, args: list, kwargs: dict, node: ast.AST)
     # sized from its inputs, not by a meta run (lang/grad_results.py), then the common path's call
     interp.sizes.check_elements(grad_result_elements(args, kwargs), "autograd.grad")
     if parts is None:
-        return call_sized(interp, "autograd.grad", torch.autograd.grad, AUTOGRAD_FUNCTIONS["grad"],
-                          args, kwargs, node)
-    before(parts[0], parts[2], node)
-    result = None
-    try:
         result = call_sized(interp, "autograd.grad", torch.autograd.grad, AUTOGRAD_FUNCTIONS["grad"],
                             args, kwargs, node)
-    finally:
-        interp.hooks.after_grad(parts[1], result, node)
+    else:
+        before(parts[0], parts[2], node)
+        result = None
+        try:
+            result = call_sized(interp, "autograd.grad", torch.autograd.grad, AUTOGRAD_FUNCTIONS["grad"],
+                                args, kwargs, node)
+        finally:
+            interp.hooks.after_grad(parts[1], result, node)
+    returned = getattr(interp.hooks, "on_grad_returned", None)   # the Graph page's returned gradients
+    if returned is not None and not interp.__dict__.get("func_depth"):
+        returned(args[1] if len(args) > 1 else kwargs.get("inputs"), result, getattr(node, "lineno", 0))
     return result
 
 

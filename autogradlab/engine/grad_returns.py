@@ -12,15 +12,10 @@ from typing import Any
 
 import torch
 
+from autogradlab.engine.grad_logs import _tensors  # a list or tuple's items as they are (None too)
 from autogradlab.report import GradReturn
 
 GRAD_RETURNS_KEPT = 16   # the latest calls (a training loop calls grad() in every pass)
-
-
-def _tensors(value: Any) -> list[Any]:
-    if isinstance(value, torch.Tensor):
-        return [value]
-    return list(value) if isinstance(value, (list, tuple)) else []
 
 
 class GradReturnHooks:

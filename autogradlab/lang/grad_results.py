@@ -10,19 +10,8 @@ grad_outputs when is_grads_batched is true: that count is known from the argumen
 
 from __future__ import annotations
 
-from typing import Any
-
-import torch
-
+from autogradlab.lang.grad_in_vmap import _tensors  # the tensors of a tensor, list or tuple
 from autogradlab.lang.tensor_counts import count_elements
-
-
-def _tensors(value: Any) -> list[torch.Tensor]:
-    if isinstance(value, torch.Tensor):
-        return [value]
-    if isinstance(value, (list, tuple)):
-        return [item for item in value if isinstance(item, torch.Tensor)]
-    return []
 
 
 def grad_result_elements(args: list, kwargs: dict) -> int:

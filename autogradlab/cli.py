@@ -53,6 +53,16 @@ def _positive_seconds(text: str) -> float:
     return value
 
 
+def _count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more, got {text}")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m autogradlab",
                                      description="Run small PyTorch programs safely and show their "
@@ -63,6 +73,10 @@ def build_parser() -> argparse.ArgumentParser:
     run = commands.add_parser("run", help="run programs and print their results")
     run.add_argument("files", nargs="+", metavar="FILE", help="program file; - reads stdin")
     run.add_argument("--json", action="store_true", help="one JSON object per FILE, one per line")
+    run.add_argument("--max-values", type=_count, metavar="N",
+                     help="with --json: write a tensor's or array's value (and grad) of more than N elements "
+                          "as null, and a list or tuple of more than N items as its first N with "
+                          "\"truncated\": true (default: every value in full)")
     _add_run_options(run)
     from autogradlab.steps_json import add_steps_arguments
     add_steps_arguments(run)
@@ -165,7 +179,7 @@ def _format_one(args: argparse.Namespace, name: str, report: Report, *, heading:
     if args.json:
         from autogradlab.jsonout import report_to_json
 
-        line = report_to_json(report)
+        line = report_to_json(report, getattr(args, "max_values", None))
         if getattr(args, "step_options", None):
             from autogradlab.steps_json import steps_to_json
             line["steps"] = steps_to_json(report.steps)

@@ -44,6 +44,8 @@ TORCH = _rules(
      "errors_torch.backward_scalar"),
     (r"backward\(\) on a tensor with more than one element needs a gradient argument of the same shape",
      "errors_torch.backward_scalar_some"),
+    (r"torch\.autograd\.grad\(\) of an output with more than one element needs grad_outputs of the same "
+     r"shape", "errors_torch.grad_scalar"),
     (r"backward through the same graph a second time: PyTorch frees the values it saved for the backward "
      r"pass after the first backward\(\) unless you pass retain_graph=True to keep them",
      "errors_torch.backward_twice"),
@@ -96,6 +98,8 @@ TORCH_HINTS = _rules(
      "errors_torch.hint_inplace_shape"),
     (r"the new shape must hold exactly as many elements as the tensor", "errors_torch.hint_reshape"),
     (r"call y\.sum\(\)\.backward\(\) or y\.backward\(torch\.ones_like\(y\)\)", "errors_torch.hint_backward"),
+    (r"pass grad_outputs=torch\.ones_like\(y\), or take the gradient of y\.sum\(\)",
+     "errors_torch.hint_grad"),
     (r"call backward\(retain_graph=True\) the first time, or recompute y", "errors_torch.hint_twice"),
     (r"do the update inside `with torch\.no_grad\(\):`, change x\.data instead \(x\.data \+= 1\), or make a "
      r"new tensor: x = x \+ 1", "errors_torch.hint_inplace_leaf"),

@@ -115,22 +115,34 @@ def _floats_to_python(nested: Any) -> Any:
     return nested
 
 
-def value_to_json(value: Value) -> dict[str, Any]:
+def _within(array: np.ndarray | None, max_values: int | None) -> np.ndarray | None:
+    """The array, or None when it has more than `max_values` elements (`run --json --max-values N`): written
+    as null, the way the report already writes a value it did not keep (ReportValues' budget)."""
+    if array is None or max_values is None or np.size(array) <= max_values:
+        return array
+    return None
+
+
+def value_to_json(value: Value, max_values: int | None = None) -> dict[str, Any]:
+    """`max_values`: tensors and arrays of more elements are written with "value" (and "grad") null, and
+    sequences of more items keep their first `max_values` with "truncated": true; None writes everything."""
     if isinstance(value, TensorValue):
         return {"kind": "tensor", "shape": list(value.shape), "dtype": _dtype_name(value.dtype),
-                "value": array_to_json(value.value), "requires_grad": bool(value.requires_grad),
-                "grad": array_to_json(value.grad), "grad_fn": value.grad_fn}
+                "value": array_to_json(_within(value.value, max_values)),
+                "requires_grad": bool(value.requires_grad),
+                "grad": array_to_json(_within(value.grad, max_values)), "grad_fn": value.grad_fn}
     if isinstance(value, SequenceValue):
-        out = {"kind": "sequence", "items": [value_to_json(item) for item in value.items]}
-        if value.truncated:
+        items = value.items if max_values is None else value.items[:max_values]
+        out = {"kind": "sequence", "items": [value_to_json(item, max_values) for item in items]}
+        if value.truncated or len(items) < len(value.items):
             out["truncated"] = True
         return out
     if isinstance(value, PlainValue):
-        return _plain_to_json(value)
+        return _plain_to_json(value, max_values)
     raise TypeError(f"not a report value: {type(value).__name__}")
 
 
-def _plain_to_json(value: PlainValue) -> dict[str, Any]:
+def _plain_to_json(value: PlainValue, max_values: int | None = None) -> dict[str, Any]:
     kind, v = value.kind, value.value
     if kind not in _PLAIN_KINDS:
         return {"kind": "object", "value": None}
@@ -147,7 +159,7 @@ def _plain_to_json(value: PlainValue) -> dict[str, Any]:
     array = np.asarray(v)
     try:
         return {"kind": "array", "shape": list(array.shape), "dtype": str(array.dtype),
-                "value": array_to_json(array)}
+                "value": array_to_json(_within(array, max_values))}
     except TypeError:   # strings or objects inside an ndarray: nothing the contract can carry
         return {"kind": "object", "value": None}
 
@@ -167,13 +179,14 @@ def error_to_json(error: ErrorInfo | None) -> dict[str, Any] | None:
             "hint": error.hint}
 
 
-def report_to_json(report: Report) -> dict[str, Any]:
-    """The one-line JSON object `python -m autogradlab run --json` prints for each file."""
+def report_to_json(report: Report, max_values: int | None = None) -> dict[str, Any]:
+    """The one-line JSON object `python -m autogradlab run --json` prints for each file (`max_values`:
+    `--max-values N`, value_to_json)."""
     return {
         "source": report.source,
         "ok": bool(report.ok),
         "output": report.output,
-        "variables": {name: value_to_json(v) for name, v in report.variables.items()},
+        "variables": {name: value_to_json(v, max_values) for name, v in report.variables.items()},
         "printed": report.printed,
         "graph": graph_to_json(report.graph),
         "timing_ms": _float(round(float(report.timing_ms), 3)),

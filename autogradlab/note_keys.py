@@ -63,13 +63,14 @@ STEPS = STEP_NOTES + _rules(
      r"its reverse steps are left out; use smaller tensors to step it", "notes.backward_overflow"),
     (_CALL + r" on line (?P<line>\d+) started past the output: what reached the output from the ops "
      r"after it is shown as coming from the output node", "notes.past_output"),
-    (r"(?P<count>\d+) earlier " + _KIND + r" calls were too large to keep step by step", "notes.dropped"),
+    (r"(?P<count>\d+) earlier " + _KIND + r" calls? (?:were|was) too large to keep step by step",
+     "notes.dropped"),
     (r"the output's graph has (?P<nodes>[\d,]+) nodes; the steps follow at most (?P<limit>[\d,]+): use a "
      r"shorter computation \(fewer loop passes\) to step it", "notes.steps_too_many"),
-    (r"no " + _KIND + r" kept step by step reached this output: (?P<count>\d+) (?P=call) calls ran through "
-     r"more than (?P<limit>[\d,]+) nodes and were not kept", "notes.unlogged_backwards"),
-    (r"(?P<count>\d+) " + _KIND + r" calls of a long loop's middle "
-     r"passes were not kept step by step \(its last passes' are\)", "notes.skipped_backwards"),
+    (r"no " + _KIND + r" kept step by step reached this output: (?P<count>\d+) (?P=call) calls? ran through "
+     r"more than (?P<limit>[\d,]+) nodes and (?:were|was) not kept", "notes.unlogged_backwards"),
+    (r"(?P<count>\d+) " + _KIND + r" calls? of a long loop's middle "
+     r"passes (?:were|was) not kept step by step \(its last passes' are\)", "notes.skipped_backwards"),
     (r"no " + _KIND + r" kept step by step reached this output: a long loop's middle passes keep none "
      r"\(its last passes' are kept\)", "notes.no_kept_backward"),
     (r"forward mode stopped on line (?P<line>\d+): (?P<error>.+); later ops have no tangent",

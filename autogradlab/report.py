@@ -234,6 +234,15 @@ class BackwardCall:
 
 
 @dataclass(frozen=True)
+class GradReturn:
+    """One torch.autograd.grad call: the input each returned gradient belongs to (engine/grad_returns.py)."""
+
+    op_index: int                        # OpRecord.index of the call; its outputs are the gradients
+    line: int
+    input_ids: tuple[int, ...]           # tensor id of each returned gradient's input, in order
+
+
+@dataclass(frozen=True)
 class Report:
     source: str
     ok: bool
@@ -253,3 +262,4 @@ class Report:
     notes: tuple[str, ...] = field(default_factory=tuple)  # non-fatal remarks ("graph has 3,000 nodes")
     steps: StepTrace | None = None           # forward/reverse/tangent steps, when the run asked for them
     jacobians: tuple = ()                    # report_jacobian.JacobianRecord per jacobian() call, then dY/dX
+    grad_returns: tuple[GradReturn, ...] = ()   # the latest torch.autograd.grad calls (not in the CLI's JSON)

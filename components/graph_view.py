@@ -15,6 +15,7 @@ import re
 import streamlit as st
 
 from autogradlab import note_keys
+from autogradlab.grad_returned import grad_call_line
 from autogradlab.report import Graph, Report
 from components import cached, state
 from components.i18n import current_lang, say_note, t, worded
@@ -281,8 +282,10 @@ def show(report: Report, *, style: str, selected: str | None, node_key: str | No
     on_group = fold_view.graph_click(report.source, report.output, folded)
     if _draw_dot(dot, key="graph_view", clicks=clicks, on_group=on_group, slug=_slug(report),
                  export_dot=clean):
+        returned = grad_call_line(report)   # torch.autograd.grad returned the gradients, filled no .grad
         status = t("graph.grads_missing") if graph.grads_missing else \
-            t("graph.after_backward") if graph.backward_done else t("graph.not_computed")
+            t("graph.after_backward") if graph.backward_done else \
+            t("graph.grads_returned", line=returned) if returned is not None else t("graph.not_computed")
         st.caption(t("graph.status", nodes=f"{len(graph.nodes):,}", name=output_name(graph), status=status))
     if fold:
         st.caption(t("fold.graph_hint"))

@@ -7,8 +7,9 @@ from collections import Counter
 
 import streamlit as st
 
+from autogradlab.grad_returned import grad_call_line, returned_gradient
 from autogradlab.render.words import say_summary
-from autogradlab.report import Graph, GraphNode, TensorSnapshot
+from autogradlab.report import Graph, GraphNode, Report, TensorSnapshot
 from components.i18n import current_lang, t, worded
 from components.text import escape_markdown
 from components.variables_table import shape_text
@@ -81,8 +82,9 @@ def _names(nodes: list[GraphNode]) -> str:
         or t("graph.none")
 
 
-def details_rows(graph: Graph, node: GraphNode) -> list[tuple[str, str]]:
-    """(field, markdown) pairs for the details panel; program-derived text is escaped."""
+def details_rows(graph: Graph, node: GraphNode, report: Report | None = None) -> list[tuple[str, str]]:
+    """(field, markdown) pairs for the details panel; program-derived text is escaped. `report`: the run,
+    for what torch.autograd.grad returned (it fills no .grad)."""
     inputs, saved, consumers = _neighbours(graph, node.id)
     rows = [(t("graph.f_kind"), t(f"graph.kind_{node.kind}") if node.kind in KINDS else node.kind)]
     if node.op:
@@ -105,9 +107,20 @@ def details_rows(graph: Graph, node: GraphNode) -> list[tuple[str, str]]:
         gradient = _snapshot_text(node.grad)
     else:
         gradient = t("graph.grad_missing") if graph.grads_missing else \
-            t("graph.grad_off_path") if graph.backward_done else t("graph.grad_not_computed")
+            t("graph.grad_off_path") if graph.backward_done else _not_computed(report, node)
     rows.append((t("graph.f_gradient"), gradient))
     return rows
+
+
+def _not_computed(report: Report | None, node: GraphNode) -> str:
+    """No backward() reached the graph: what a torch.autograd.grad call returned for the node, if one did."""
+    line = grad_call_line(report) if report is not None else None
+    if line is None:
+        return t("graph.grad_not_computed")
+    returned = returned_gradient(report, node.value.id if node.value is not None else None)
+    if returned is None:
+        return t("graph.grad_not_returned", line=line)
+    return t("graph.grad_returned", line=returned[0], value=_snapshot_text(returned[1]))
 
 
 def source_line_text(node: GraphNode) -> str | None:
@@ -117,7 +130,7 @@ def source_line_text(node: GraphNode) -> str | None:
     return t("graph.source_line", line=node.line, source=(node.source or "").strip())
 
 
-def show(graph: Graph, node_id: str | None) -> None:
+def show(graph: Graph, node_id: str | None, report: Report | None = None) -> None:
     if node_id is None:
         return
     try:
@@ -129,4 +142,4 @@ def show(graph: Graph, node_id: str | None) -> None:
         where = source_line_text(node)
         if where:
             st.code(where, language="python")
-        st.markdown("\n".join(f"- **{field}:** {text}" for field, text in details_rows(graph, node)))
+        st.markdown("\n".join(f"- **{field}:** {text}" for field, text in details_rows(graph, node, report)))

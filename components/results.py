@@ -37,7 +37,7 @@ def graph_panel(report: Report, *, label: str | None = None) -> None:
     if graph is not None and graph.nodes:
         choice = node_details.pick(graph, key=node_key)
         fold_view.remember(report.source, report.output, choice)
-        node_details.show(graph, choice)
+        node_details.show(graph, choice, report)
 
 
 def nothing_ran(label: str) -> None:

@@ -120,8 +120,9 @@ def _reverse(graph: Graph, step: ReverseStep, out: list[str]) -> None:
     title = "steps.returned_title" if step.rule.endswith(GRAD_RULE) else "steps.reverse_title"
     out.append(t(title, grad_fn=_code(step.grad_fn), node=_code(node_name(graph, step.node))))
     parts = [t("steps.from", value=_v(c.value), node=node_name(graph, c.source)) for c in step.contributions]
-    if len(step.contributions) > 1:
-        out.append(t("steps.fan_out"))
+    if len(step.contributions) > 1:   # the seed among them: an output of a multi-output call, not a fan-out
+        seeded = any(c.source is None for c in step.contributions)
+        out.append(t("steps.seed_and_share" if seeded else "steps.fan_out"))
         out.append("\n".join(f"- {_code(p)}" for p in parts))
         total = " + ".join(_v(c.value) for c in step.contributions)
         out.append(f"ḡ = {_code(total)} = {_code(_v(step.adjoint))}")

@@ -17,11 +17,16 @@ def _kinds(backwards: int, grads: int) -> tuple[tuple[int, str], ...]:
     return tuple((count, call) for count, call in ((backwards, BACKWARD_CALL), (grads, GRAD_CALL)) if count)
 
 
+def _calls(count: int) -> tuple[str, str]:
+    """("call", "was") for one call, ("calls", "were") for any other count (the notes said "1 ... calls")."""
+    return ("call", "was") if count == 1 else ("calls", "were")
+
+
 def unlogged_notes(hooks: Any, limit: int) -> list[str]:
     """No log reached the output, and some passes ran through more than `limit` nodes (not logged)."""
     kinds = _kinds(hooks.unlogged, hooks.unlogged_grads)
-    return [f"no {call} kept step by step reached this output: {count} {call} calls ran through more than "
-            f"{limit:,} nodes and were not kept" for count, call in kinds]
+    return [f"no {call} kept step by step reached this output: {count} {call} {_calls(count)[0]} ran through "
+            f"more than {limit:,} nodes and {_calls(count)[1]} not kept" for count, call in kinds]
 
 
 def skipped_notes(hooks: Any) -> list[str]:
@@ -32,7 +37,8 @@ def skipped_notes(hooks: Any) -> list[str]:
 
 def count_notes(hooks: Any) -> list[str]:
     """Logs dropped for the element budget, and calls of skimmed passes not logged."""
-    dropped = [f"{count} earlier {call} calls were too large to keep step by step"
+    dropped = [f"{count} earlier {call} {' '.join(_calls(count))} too large to keep step by step"
                for count, call in _kinds(hooks.dropped, hooks.dropped_grads)]
-    return dropped + [f"{count} {call} calls of a long loop's middle passes were not kept step by step "
-                      "(its last passes' are)" for count, call in _kinds(hooks.skipped, hooks.skipped_grads)]
+    return dropped + [f"{count} {call} {_calls(count)[0]} of a long loop's middle passes {_calls(count)[1]} "
+                      "not kept step by step (its last passes' are)"
+                      for count, call in _kinds(hooks.skipped, hooks.skipped_grads)]

@@ -21,6 +21,7 @@ import torch
 from autogradlab.engine import skim as skim_module
 from autogradlab.engine.backward_hooks import BACKWARD_CALLS_KEPT, BackwardHooks  # noqa: F401
 from autogradlab.engine.displays import DISPLAY_TOTAL_WEIGHT, DisplayHooks
+from autogradlab.engine.grad_returns import GradReturnHooks
 from autogradlab.engine.grads import GradientRecorder
 from autogradlab.engine.graph import GraphTables, OpOrigin, read_saved
 from autogradlab.engine.memory_hooks import MemoryHooks
@@ -51,7 +52,8 @@ def _grad_fn(result: Any) -> tuple[Any, bool]:
     except RuntimeError:
         return None, True
 
-class Recorder(TensorNumbers, NameHooks, MemoryHooks, DisplayHooks, SkimHooks, BackwardHooks):
+class Recorder(TensorNumbers, NameHooks, MemoryHooks, DisplayHooks, SkimHooks, BackwardHooks,
+               GradReturnHooks):
     """Implements ProgramHooks for one run."""
 
     def __init__(self, source: str, limits: Limits = DEFAULT_LIMITS, skim: bool | None = None) -> None:

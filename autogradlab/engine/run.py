@@ -277,7 +277,8 @@ def _run_program(source: str, *, seed: int, output: str | None, limits: Limits, 
             variables=variables, printed=printed, displayed=tuple(recorder.displayed),
             graph=graph, ops=tuple(recorder.ops), backward_calls=tuple(recorder.backward_calls),
             timing_ms=timing_ms, error=error, torchviz_dot=torchviz_dot, torchviz_error=torchviz_error,
-            notes=tuple(notes), steps=step_trace, jacobians=tuple(recorder.jacobians))
+            notes=tuple(notes), steps=step_trace, jacobians=tuple(recorder.jacobians),
+            grad_returns=recorder.grad_returns)
     except Exception as exc:  # memory, or a limit of what a report can show: keep the cheapest parts
         shown = exc.to_info() if isinstance(exc, ProgramError) else None
         return Report(source=source, ok=False, seed=seed, output=None, candidates=(), variables={},

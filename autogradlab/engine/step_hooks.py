@@ -134,6 +134,9 @@ class StepHooks:
     def on_memory(self, kind, tensor):  # noqa: ANN001, D102
         self.recorder.on_memory(kind, tensor)
 
+    def on_grad_returned(self, inputs, result, line):  # noqa: ANN001, D102
+        self.recorder.on_grad_returned(inputs, result, line)
+
     def before_grad_writes(self):  # noqa: ANN201, D102
         self.recorder.before_grad_writes()
 

@@ -6,10 +6,13 @@ Python callable that runs through the interpreter (as jacobian's, lang/specials.
 it does stays under the run's limits. Their cost is known before they start: the finite differences
 call f twice per input element (gradgradcheck: also through f's backward), so the inputs may hold at
 most MAX_CHECKED_ELEMENTS elements together, each charged to the loop budget; every call of f counts
-its result too. Keywords: the tolerances, `raise_exception`, `fast_mode`, and gradgradcheck's
-`grad_outputs` and `gen_non_contig_grad_outputs` (its random grad_outputs come from the run's
-generator); the others (batched and forward-mode checks, which need vmap or forward AD of a custom
-Function) are refused by the allowlist with their names.
+its result too. And the slow mode builds the whole Jacobian twice (numerical and analytical), one column
+per input element and one backward pass per output element: its entries (inputs x outputs, counted at
+f's first call, before any column is built) may be at most MAX_JACOBIAN_ENTRIES. Keywords: the
+tolerances, `raise_exception`, `fast_mode`, and gradgradcheck's `grad_outputs` and
+`gen_non_contig_grad_outputs` (its random grad_outputs come from the run's generator); the others
+(batched and forward-mode checks, which need vmap or forward AD of a custom Function) are refused by the
+allowlist with their names.
 """
 
 from __future__ import annotations
@@ -31,7 +34,13 @@ from autogradlab.lang.sizes import tensor_elements
 if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
 
-MAX_CHECKED_ELEMENTS = 1_000   # input elements one check perturbs (each: two calls of the function)
+# Measured (session 35, in-process, 1 thread, load ~3.5): TingsongYu's PyTorch-Tutorial-2nd ch. 2 checks a
+# custom conv2d Function on 1,605 input elements and 1,250 outputs (2.0 M entries): 2.4 s CPU (plain
+# PyTorch 1.05 s); an elementwise f of 2,000 elements (4 M entries) 1.8 s, of 4,000 (16 M) 4.5-5 s, past the
+# 5 s limit; `(t * t).sin().sum()` of 5,000 elements 2.4-2.6 s, of 10,000 stopped by the time limit. (Until
+# session 35 a flat 1,000 input elements: the chapter's check was refused.)
+MAX_CHECKED_ELEMENTS = 5_000   # input elements one check perturbs (each: two calls of the function)
+MAX_JACOBIAN_ENTRIES = 4_000_000   # input x output elements of the Jacobians a check builds
 CHECK_KEYWORDS = ("func", "inputs", "eps", "atol", "rtol", "raise_exception", "nondet_tol", "fast_mode")
 GRADGRAD_KEYWORDS = ("grad_outputs", "gen_non_contig_grad_outputs")
 
@@ -57,9 +66,14 @@ def _check(name: str) -> Callable[..., Any]:
                                 f"{MAX_CHECKED_ELEMENTS:,}", hint="check the function on a smaller input")
         interp.charge_loop_iterations(max(1, elements), name)
 
+        first = [kwargs.get("fast_mode") is not True]   # (keyword-only; fast mode builds no Jacobian)
+
         def python_func(*inner: Any) -> Any:
             out = interp.call_value(func, list(inner), {}, node)
             interp.sizes.add_result(out)
+            if first[0]:   # gradcheck's first call, before it builds any column
+                first[0] = False
+                _check_jacobian(name, elements, tensor_elements(out))
             check_matrix_exp_backward(interp, out, f"torch.autograd.{name}(...)", _backward_rows(name, out,
                                                                                                elements))
             return out
@@ -70,6 +84,18 @@ def _check(name: str) -> Callable[..., Any]:
         return bool(result)
 
     return call
+
+
+def _check_jacobian(name: str, inputs: int, outputs: int) -> None:
+    """gradgradcheck checks f's backward: its inputs are f's inputs and grad_outputs, its outputs the
+    gradients of f's inputs."""
+    rows, columns = (inputs, outputs) if name == "gradcheck" else (inputs + outputs, inputs)
+    entries = rows * columns
+    if entries > MAX_JACOBIAN_ENTRIES:
+        raise LimitExceeded(f"{name} would build Jacobians of {rows:,} x {columns:,} = {entries:,} entries "
+                            f"(two calls of the function per input element, a backward pass per output "
+                            f"element); the limit is {MAX_JACOBIAN_ENTRIES:,}",
+                            hint="check the function on a smaller input")
 
 
 def _backward_rows(name: str, out: Any, inputs: int) -> int:

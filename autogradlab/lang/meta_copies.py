@@ -11,7 +11,8 @@ import torch
 
 from autogradlab.lang.tensor_counts import count_elements
 
-META_COPY_ITEMS = 1_000   # longer lists are passed to the meta run as they are (no deep copy)
+META_COPY_ITEMS = 1_000   # longer lists of plain values are passed to the meta run as they are
+_NESTING = (torch.Tensor, list, tuple)   # items that make a long list worth copying
 
 
 def to_meta(value: Any, depth: int = 0, _copies: dict[tuple[int, int], Any] | None = None) -> Any:
@@ -22,14 +23,17 @@ def to_meta(value: Any, depth: int = 0, _copies: dict[tuple[int, int], Any] | No
     short, shallow lists are copied: a long list holds numbers (or shares one inner list 10^5
     times), and copying it would be the very work the check is there to avoid. A list shared in
     several places is copied once, and its copy shared alike: `x[[[0] * 1000] * 1000]` made a million
-    copies (1.4 s of a 1.7 s run; plain PyTorch: 0.16 s)."""
+    copies (1.4 s of a 1.7 s run; plain PyTorch: 0.16 s). A list of plain values needs no copy at all;
+    a long one that holds tensors is copied all the same: passed as it was, the "meta" run ran the real
+    op (`torch.autograd.grad(outs, [x] * 2000)` ran the backward pass and freed the graph before the
+    program's own call; `block_diag(*[x] * 1001)` allocated its result before its size was checked)."""
     if isinstance(value, torch.Tensor):
         if value.dim() == 0 and not value.is_floating_point() and not value.is_complex() \
                 and value.dtype != torch.bool and value.device.type != "meta":
             return int(value)
         return torch.empty(value.shape, dtype=value.dtype, device="meta")
-    if isinstance(value, (tuple, list)) and not isinstance(value, torch.Size) \
-            and depth < 3 and len(value) <= META_COPY_ITEMS:
+    if isinstance(value, (tuple, list)) and not isinstance(value, torch.Size) and depth < 3 \
+            and (len(value) <= META_COPY_ITEMS or _holds_tensor(value)):
         copies = {} if _copies is None else _copies
         key = (id(value), depth)
         made = copies.get(key)
@@ -38,6 +42,18 @@ def to_meta(value: Any, depth: int = 0, _copies: dict[tuple[int, int], Any] | No
             made = copies[key] = items if isinstance(value, list) else tuple(items)
         return made
     return value
+
+
+def _holds_tensor(items: list | tuple) -> bool:
+    """Whether a long list holds a tensor itself or in a list or tuple in it (one pass over its distinct
+    item types, then over its distinct inner lists: a list of numbers costs one `set(map(type, ...))`)."""
+    kinds = set(map(type, items))
+    if any(issubclass(kind, torch.Tensor) for kind in kinds):
+        return True
+    if not any(issubclass(kind, (list, tuple)) for kind in kinds):
+        return False
+    inner = {id(item): item for item in items if isinstance(item, (list, tuple))}
+    return any(any(issubclass(kind, _NESTING) for kind in set(map(type, item))) for item in inner.values())
 
 
 def meta_copy(value: Any) -> Any:

@@ -11,9 +11,11 @@ more; text_weight.py weighs an array by NumPy's default threshold and edge items
 `threshold` up to NumPy's default 1,000 and `edgeitems` up to its default 3 (fewer items shown, never
 more), `floatmode` and `sign` (NumPy's few words), `nanstr` / `infstr` of at most 8 characters (an item's
 text no longer than a float64's). `formatter` (a function per item), `legacy` and `override_repr` are
-refused by name. `np.get_printoptions()` gives NumPy's dict; `with np.printoptions(...)` sets them for
-the block and puts back the ones before, as NumPy's own context manager does (a limit that stops the run
-inside the block leaves run_program to restore them, as for any option).
+refused by name, except at the values get_printoptions() gives for them (None, False: NumPy's defaults,
+which the run never leaves), so `np.set_printoptions(**np.get_printoptions())` runs as in NumPy.
+`np.get_printoptions()` gives NumPy's dict; `with np.printoptions(...)` sets them for the block and puts
+back the ones before, as NumPy's own context manager does (a limit that stops the run inside the block
+leaves run_program to restore them, as for any option).
 """
 
 from __future__ import annotations
@@ -42,6 +44,8 @@ PARAMETERS = ("precision", "threshold", "edgeitems", "linewidth", "suppress", "n
 
 def _checked(name: str, value: Any) -> Any:
     if value is None:
+        return None
+    if name == "legacy" and value is False:   # NumPy's default (no legacy mode), as get_printoptions says
         return None
     if name in WORDS:
         if value not in WORDS[name]:

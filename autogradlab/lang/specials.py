@@ -15,8 +15,8 @@ import torch.autograd.forward_ad as fwAD
 from autogradlab.errors import LimitExceeded, NotSupported, ProgramError, ProgramTypeError
 from autogradlab.lang import batch_escapes, devices, tensor_api, tensor_hooks
 from autogradlab.lang.calls import (
+    call_sized,
     has_tensor,
-    invoke,
     notify_memory,
     require_data,
     translate_torch_error,
@@ -25,6 +25,7 @@ from autogradlab.lang.calls import (
 from autogradlab.lang.create_graph_work import check_create_graph, wants_graph
 from autogradlab.lang.dropout import SPECIALS as DROPOUT
 from autogradlab.lang.func_running import refuse_inside
+from autogradlab.lang.grad_results import grad_result_elements
 from autogradlab.lang.gradchecks import GRADCHECKS
 from autogradlab.lang.matrix_exp_backward import BLOCK_WEIGHT, check_matrix_exp_backward
 from autogradlab.lang.safe_values import SafeArray, UserFunction
@@ -119,16 +120,22 @@ def _autograd_grad(interp: Interpreter, args: list, kwargs: dict, node: ast.AST)
     before = getattr(interp.hooks, "before_grad", None)   # the Steps run's StepHooks only
     parts = grad_call_parts(args, kwargs) if before is not None and not interp.__dict__.get("func_depth") \
         else None
+    # sized from its inputs, not by a meta run (lang/grad_results.py), then the common path's call
+    interp.sizes.check_elements(grad_result_elements(args, kwargs), "autograd.grad")
     if parts is None:
-        return invoke(interp, "autograd.grad", torch.autograd.grad, AUTOGRAD_FUNCTIONS["grad"],
-                      args, kwargs, node)
-    before(parts[0], parts[2], node)
-    result = None
-    try:
-        result = invoke(interp, "autograd.grad", torch.autograd.grad, AUTOGRAD_FUNCTIONS["grad"],
-                        args, kwargs, node)
-    finally:
-        interp.hooks.after_grad(parts[1], result, node)
+        result = call_sized(interp, "autograd.grad", torch.autograd.grad, AUTOGRAD_FUNCTIONS["grad"],
+                            args, kwargs, node)
+    else:
+        before(parts[0], parts[2], node)
+        result = None
+        try:
+            result = call_sized(interp, "autograd.grad", torch.autograd.grad, AUTOGRAD_FUNCTIONS["grad"],
+                                args, kwargs, node)
+        finally:
+            interp.hooks.after_grad(parts[1], result, node)
+    returned = getattr(interp.hooks, "on_grad_returned", None)   # the Graph page's returned gradients
+    if returned is not None and not interp.__dict__.get("func_depth"):
+        returned(args[1] if len(args) > 1 else kwargs.get("inputs"), result, getattr(node, "lineno", 0))
     return result
 
 

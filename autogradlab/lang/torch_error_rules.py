@@ -133,6 +133,10 @@ def _reshape(m: re.Match[str], op: str, shapes: list[tuple[int, ...]]) -> Progra
 
 @_rule(r"grad can be implicitly created only for scalar outputs")
 def _non_scalar_backward(m: re.Match[str], op: str, shapes: list[tuple[int, ...]]) -> ProgramError:
+    if op == "autograd.grad":   # (it said "backward() ... needs a gradient argument" for grad() too)
+        return AutogradError(
+            "torch.autograd.grad() of an output with more than one element needs grad_outputs of the same "
+            "shape", hint="pass grad_outputs=torch.ones_like(y), or take the gradient of y.sum()")
     count = f"{math.prod(shapes[0])} elements" if shapes else "more than one element"
     return AutogradError(
         f"backward() on a tensor with {count} needs a gradient argument of the same shape",

@@ -114,6 +114,9 @@ EN = {
                                       "argument",
     "errors_more.gradcheck_limit": "{name} would perturb {count} input elements one by one; the limit is "
                                    "{limit}",
+    "errors_more.gradcheck_jacobian": "{name} would build Jacobians of {rows} x {columns} = {entries} "
+                                      "entries (two calls of the function per input element, a backward "
+                                      "pass per output element); the limit is {limit}",
     "errors_more.numpy_print_option": "`np.set_printoptions({name}=...)` is not supported in Autograd Lab "
                                       "(only precision, threshold, edgeitems, linewidth, suppress, nanstr, "
                                       "infstr, sign and floatmode)",
@@ -235,6 +238,9 @@ ZH = {
     "errors_more.tensor_own_limit": "一个张量上程序自己的属性会超过 {limit} 个；上限是 {limit}",
     "errors_more.gradcheck_function": "{name}() 的第一个参数需要是函数（def、lambda 或 F.apply）",
     "errors_more.gradcheck_limit": "{name} 会逐个扰动 {count} 个输入元素；上限是 {limit}",
+    "errors_more.gradcheck_jacobian": "{name} 会构建 {rows} x {columns} = {entries} 个元素的雅可比矩阵"
+                                      "（每个输入元素调用函数两次，每个输出元素做一次反向传播）；"
+                                      "上限是 {limit}",
     "errors_more.numpy_print_option": "Autograd Lab 不支持 `np.set_printoptions({name}=...)`"
                                       "（只支持 precision、linewidth 和 suppress）",
     "errors_more.copy_tensor_own": "Autograd Lab 不支持对带有程序自己属性（`x.g = ...`）的张量做 `{what}`",

@@ -32,6 +32,8 @@ EN = {
                                     "of the same shape",
     "errors_torch.backward_scalar_some": "backward() on a tensor with more than one element needs a "
                                          "gradient argument of the same shape",
+    "errors_torch.grad_scalar": "torch.autograd.grad() of an output with more than one element needs "
+                                "grad_outputs of the same shape",
     "errors_torch.backward_twice": "backward through the same graph a second time: PyTorch frees the values "
                                    "it saved for the backward pass after the first backward() unless you "
                                    "pass retain_graph=True to keep them",
@@ -75,6 +77,7 @@ EN = {
                                        "x = x + y instead",
     "errors_torch.hint_reshape": "the new shape must hold exactly as many elements as the tensor",
     "errors_torch.hint_backward": "call y.sum().backward() or y.backward(torch.ones_like(y))",
+    "errors_torch.hint_grad": "pass grad_outputs=torch.ones_like(y), or take the gradient of y.sum()",
     "errors_torch.hint_twice": "call backward(retain_graph=True) the first time, or recompute y",
     "errors_torch.hint_inplace_leaf": "do the update inside `with torch.no_grad():`, change x.data instead "
                                       "(x.data += 1), or make a new tensor: x = x + 1",
@@ -121,6 +124,8 @@ ZH = {
                                     "gradient 参数",
     "errors_torch.backward_scalar_some": "对多于一个元素的张量调用 backward() 时，需要传入形状相同的 "
                                          "gradient 参数",
+    "errors_torch.grad_scalar": "对多于一个元素的输出调用 torch.autograd.grad() 时，需要传入形状相同的 "
+                                "grad_outputs",
     "errors_torch.backward_twice": "第二次对同一张计算图做反向传播：第一次 backward() 之后，PyTorch "
                                    "会释放为反向传播保存的值，除非传入 retain_graph=True 保留它们",
     "errors_torch.inplace_leaf_view": "原地修改了一个 requires_grad 叶子张量的视图（{op}）",
@@ -157,6 +162,7 @@ ZH = {
     "errors_torch.hint_inplace_shape": "原地运算不能改变张量的形状；请改写为 x = x + y",
     "errors_torch.hint_reshape": "新形状容纳的元素个数必须与张量完全相同",
     "errors_torch.hint_backward": "调用 y.sum().backward() 或 y.backward(torch.ones_like(y))",
+    "errors_torch.hint_grad": "传入 grad_outputs=torch.ones_like(y)，或者对 y.sum() 求梯度",
     "errors_torch.hint_twice": "第一次调用 backward(retain_graph=True)，或重新计算 y",
     "errors_torch.hint_inplace_leaf": "在 `with torch.no_grad():` 中做更新，或改为修改 x.data"
                                       "（x.data += 1），或新建张量：x = x + 1",

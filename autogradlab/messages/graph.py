@@ -76,6 +76,12 @@ then press **Run** or **Ctrl+Enter**.""",
     "graph.grad_not_computed": "not computed yet (run `.backward()` to fill in gradients)",
     "graph.grad_off_path": "none (not on the path to the output)",
     "graph.grad_missing": "not recorded (the note under Variables says why)",
+    "graph.grads_returned": "gradients: returned by torch.autograd.grad() (line {line}), which fills no "
+                            ".grad; pick one of its inputs under Node details",
+    "graph.grad_returned": "{value}, returned by torch.autograd.grad() on line {line}; .grad is left as it "
+                           "was",
+    "graph.grad_not_returned": "not stored: torch.autograd.grad() (line {line}) returns the gradients of "
+                               "its inputs only, and fills no .grad",
     "graph.node_saved": "saved {label}",
     "graph.node_leaf": "{name} (leaf)",
     "graph.node_output": "{name} (output)",
@@ -169,6 +175,11 @@ y.backward()
     "graph.grad_not_computed": "尚未计算（运行 `.backward()` 以填入梯度）",
     "graph.grad_off_path": "无（不在通往输出的路径上）",
     "graph.grad_missing": "未记录（原因见“变量”下方的说明）",
+    "graph.grads_returned": "梯度：由 torch.autograd.grad()（第 {line} 行）直接返回，不写入 .grad；"
+                            "在“节点详情”中选择它的输入即可查看",
+    "graph.grad_returned": "{value}，由第 {line} 行的 torch.autograd.grad() 返回；.grad 保持不变",
+    "graph.grad_not_returned": "未保存：torch.autograd.grad()（第 {line} 行）只返回其输入的梯度，"
+                               "不写入 .grad",
     "graph.node_saved": "保存的 {label}",
     "graph.node_leaf": "{name}（叶子）",
     "graph.node_output": "{name}（输出）",

@@ -77,6 +77,8 @@ EN = {
                             "does not run)",
     "steps.from": "{value} from {node}",
     "steps.fan_out": "Used more than once, so the adjoint is the **sum of the contributions**:",
+    "steps.seed_and_share": "An output of the call, and another output sends it a share too, so the adjoint "
+                            "is the **sum of the contributions**:",
     "steps.incoming": "Incoming adjoint ḡ = {value}{origin}",
     "steps.local_rule": "Local rule: {rule}",
     "steps.leaf_rule": "{rule} (a leaf: its .grad accumulates)",
@@ -188,6 +190,8 @@ ZH = {
                             "（它的 {grad_fn} 不运行）",
     "steps.from": "{value}，来自 {node}",
     "steps.fan_out": "该节点被使用了不止一次，所以伴随梯度是 **各部分贡献之和**：",
+    "steps.seed_and_share": "它是这次调用的一个输出，另一个输出也传给它一部分，"
+                            "所以伴随梯度是 **各部分贡献之和**：",
     "steps.incoming": "传入的伴随梯度 ḡ = {value}{origin}",
     "steps.local_rule": "局部规则：{rule}",
     "steps.leaf_rule": "{rule}（叶子张量：梯度累加到 .grad 上）",

@@ -227,8 +227,8 @@ def test_a_backward_through_more_nodes_than_the_cap_is_not_logged(monkeypatch: p
     report = run_program(_long_backward(10), output="h", steps=StepOptions(), torchviz=False)
     assert report.error is None, report.error
     assert report.steps.reverse == ()
-    note = ("no backward() kept step by step reached this output: 1 backward() calls ran through more than "
-            "12 nodes and were not kept")
+    note = ("no backward() kept step by step reached this output: 1 backward() call ran through more than "
+            "12 nodes and was not kept")   # (session 35: the singular for one call)
     assert note in report.steps.notes, report.steps.notes
     assert "没有保留" in note_keys.say("zh", note, note_keys.STEPS)
 

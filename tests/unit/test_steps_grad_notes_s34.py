@@ -41,8 +41,8 @@ def _long(call: str, ops: int = 10) -> str:
 def test_a_grad_through_more_nodes_than_logged_is_named_grad(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(steps, "MAX_STEP_NODES", 6)   # a pass is logged through at most 12 nodes
     notes = _steps(_long("g, = torch.autograd.grad(y.sum(), x)"), "h").notes
-    note = (f"no {GRAD} kept step by step reached this output: 1 {GRAD} calls ran through more than "
-            "12 nodes and were not kept")
+    note = (f"no {GRAD} kept step by step reached this output: 1 {GRAD} call ran through more than "
+            "12 nodes and was not kept")   # (session 35: the singular for one call)
     assert note in notes, notes
     assert not any("backward()" in n for n in notes), notes
     said = _zh(note)
@@ -54,8 +54,8 @@ def test_backward_and_grad_through_too_many_nodes_each_get_a_note(monkeypatch: p
     program = _long("g, = torch.autograd.grad(y.sum(), x, retain_graph=True)\ny.sum().backward()")
     notes = _steps(program, "h").notes
     for call in ("backward()", GRAD):
-        note = (f"no {call} kept step by step reached this output: 1 {call} calls ran through more than "
-                "12 nodes and were not kept")
+        note = (f"no {call} kept step by step reached this output: 1 {call} call ran through more than "
+                "12 nodes and was not kept")
         assert note in notes, notes
         assert call in _zh(note)
 
@@ -78,7 +78,7 @@ def test_dropped_logs_are_counted_by_what_was_called(monkeypatch: pytest.MonkeyP
     notes = trace.notes
     assert trace.backward_line == 9
     assert f"3 earlier {GRAD} calls were too large to keep step by step" in notes, notes
-    assert "1 earlier backward() calls were too large to keep step by step" in notes, notes
+    assert "1 earlier backward() call was too large to keep step by step" in notes, notes
     for note in notes:
         if "earlier" in note:
             said = _zh(note)

@@ -91,8 +91,10 @@ CORPUS: list[tuple[str, str, dict]] = [
     # attributes and methods
     ("set_attr", T + "x = 2\nx.foo = 1\n", {}),
     ("set_tensor_own_taken", T + "x = torch.ones(2)\nx.sum = 1\n", {}),
-    ("gradcheck_limit", T + "x = torch.rand(1001, dtype=torch.double, requires_grad=True)\n"
-                            "torch.autograd.gradcheck(lambda t: t, x)\n", {}),
+    ("gradcheck_limit", T + "x = torch.rand(5001, dtype=torch.double, requires_grad=True)\n"
+                            "torch.autograd.gradcheck(lambda t: t, x)\n", {}),   # 1,001 until session 35
+    ("gradcheck_jacobian", T + "x = torch.rand(2001, dtype=torch.double, requires_grad=True)\n"
+                               "torch.autograd.gradcheck(lambda t: t * 2, x)\n", {}),
     ("gradcheck_function", T + "torch.autograd.gradcheck(3, torch.ones(1))\n", {}),
     ("numpy_print_option", "import numpy as np\nnp.set_printoptions(legacy='1.13')\n", {}),
     ("copy_tensor_own", T + "import copy\nx = torch.ones(2)\nx.g = 1\ny = copy.deepcopy(x)\n", {}),

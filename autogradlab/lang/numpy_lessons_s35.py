@@ -1,0 +1,132 @@
+"""NumPy functions session 35's lessons used (Kloeckner's back-substitution demo builds its triangular
+matrix with np.tri; NumPy's own docstrings pair np.argsort with np.take_along_axis): np.tri,
+np.tril_indices / np.triu_indices (and their `_from` forms), np.diagflat, np.column_stack and
+np.take_along_axis.
+
+Each result is counted before NumPy makes it (the index pairs of tril_indices hold 2 * n * m numbers at
+most; diagflat's square side is len(v) + |k|; take_along_axis gives the shapes broadcast, with the
+indices' length along the axis). Only numbers, lists of numbers and arrays reach NumPy, which words its
+own errors.
+"""
+
+from __future__ import annotations
+
+import ast
+import math
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from autogradlab.errors import NotSupported
+from autogradlab.lang import numpy_ops
+from autogradlab.lang.numpy_everyday import _plain_int
+from autogradlab.lang.numpy_joins import _raw_parts
+from autogradlab.lang.safe_values import SafeFunction
+
+if TYPE_CHECKING:
+    from autogradlab.lang.interpreter import Interpreter
+
+
+def _bind(args: list, kwargs: dict, params: tuple[str, ...], form: str) -> dict:
+    """Positional and keyword arguments by name, as Python binds them; anything else names the form."""
+    if len(args) > len(params) or set(kwargs) - set(params) or any(p in kwargs for p in params[:len(args)]):
+        raise NotSupported(f"Autograd Lab supports `{form}`")
+    return dict(zip(params, args, strict=False)) | kwargs
+
+
+def _array(interp: Interpreter, value: Any, what: str) -> Any:
+    return numpy_ops._raw(numpy_ops.lists_as_arrays(interp, [value])[0], what)
+
+
+def _tri(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
+    form = "np.tri(N, M=None, k=0, dtype=float)"
+    bound = _bind(args, kwargs, ("N", "M", "k", "dtype"), form)
+    if "N" not in bound:
+        raise NotSupported(f"Autograd Lab supports `{form}`")
+    n = _plain_int(bound["N"], "np.tri: N")
+    m = n if bound.get("M") is None else _plain_int(bound["M"], "np.tri: M")
+    k = _plain_int(bound.get("k", 0), "np.tri: k")
+    dtype = numpy_ops._dtype(bound) if bound.get("dtype") is not None else float
+    numpy_ops.charge(interp, max(n, 0) * max(m, 0), "np.tri")
+    return numpy_ops._wrap(numpy_ops._guarded(lambda: np.tri(n, m, k, dtype=dtype)))
+
+
+def _triangle_indices(name: str) -> SafeFunction:
+    fn = getattr(np, name)
+    form = f"np.{name}(n, k=0, m=None)"
+
+    def impl(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
+        bound = _bind(args, kwargs, ("n", "k", "m"), form)
+        if "n" not in bound:
+            raise NotSupported(f"Autograd Lab supports `{form}`")
+        n = _plain_int(bound["n"], f"np.{name}: n")
+        k = _plain_int(bound.get("k", 0), f"np.{name}: k")
+        m = n if bound.get("m") is None else _plain_int(bound["m"], f"np.{name}: m")
+        # NumPy builds the n x m mask (booleans) and then the two index arrays: counted as three arrays
+        numpy_ops.charge(interp, 3 * max(n, 0) * max(m, 0), f"np.{name}")
+        return tuple(numpy_ops._wrap(a) for a in numpy_ops._guarded(lambda: fn(n, k, m)))
+    return SafeFunction(f"numpy.{name}", impl)
+
+
+def _triangle_indices_from(name: str) -> SafeFunction:
+    fn = getattr(np, name)
+    form = f"np.{name}(arr, k=0)"
+
+    def impl(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
+        bound = _bind(args, kwargs, ("arr", "k"), form)
+        if "arr" not in bound:
+            raise NotSupported(f"Autograd Lab supports `{form}`")
+        arr = _array(interp, bound["arr"], f"np.{name}")
+        k = _plain_int(bound.get("k", 0), f"np.{name}: k")
+        numpy_ops.charge(interp, 3 * int(np.size(arr)), f"np.{name}")
+        return tuple(numpy_ops._wrap(a) for a in numpy_ops._guarded(lambda: fn(arr, k)))
+    return SafeFunction(f"numpy.{name}", impl)
+
+
+def _diagflat(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
+    form = "np.diagflat(v, k=0)"
+    bound = _bind(args, kwargs, ("v", "k"), form)
+    if "v" not in bound:
+        raise NotSupported(f"Autograd Lab supports `{form}`")
+    v = _array(interp, bound["v"], "np.diagflat")
+    k = _plain_int(bound.get("k", 0), "np.diagflat: k")
+    side = int(np.size(v)) + abs(k)
+    numpy_ops.charge(interp, side * side, "np.diagflat")
+    return numpy_ops._wrap(numpy_ops._guarded(lambda: np.diagflat(v, k)))
+
+
+def _column_stack(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
+    if len(args) != 1 or kwargs:
+        raise NotSupported("Autograd Lab supports `np.column_stack((a, b))`")
+    parts = _raw_parts(interp, "column_stack", args[0])
+    numpy_ops.charge(interp, sum(int(np.size(p)) for p in parts), "np.column_stack")
+    return numpy_ops._wrap(numpy_ops._guarded(lambda: np.column_stack(parts)))
+
+
+def _take_along_axis(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
+    form = "np.take_along_axis(arr, indices, axis=-1)"
+    bound = _bind(args, kwargs, ("arr", "indices", "axis"), form)
+    if "arr" not in bound or "indices" not in bound:
+        raise NotSupported(f"Autograd Lab supports `{form}`")
+    arr = _array(interp, bound["arr"], "np.take_along_axis")
+    indices = _array(interp, bound["indices"], "np.take_along_axis")
+    axis = bound.get("axis", -1)
+    axis = None if axis is None else _plain_int(axis, "np.take_along_axis: axis")
+    a_shape, i_shape = np.shape(arr), np.shape(indices)
+    if axis is None or len(a_shape) != len(i_shape) or not a_shape:
+        elements = int(np.size(indices))   # along the flattened array, or NumPy's own error
+    else:
+        at = axis % len(a_shape) if -len(a_shape) <= axis < len(a_shape) else None
+        elements = math.prod(i if d == at else max(a, i) for d, (a, i) in enumerate(zip(a_shape, i_shape,
+                                                                                        strict=True)))
+    numpy_ops.charge(interp, elements, "np.take_along_axis")
+    return numpy_ops._wrap(numpy_ops._guarded(lambda: np.take_along_axis(arr, indices, axis=axis)))
+
+
+def numpy_lessons_members() -> dict[str, SafeFunction]:
+    return {"tri": SafeFunction("numpy.tri", _tri),
+            **{name: _triangle_indices(name) for name in ("tril_indices", "triu_indices")},
+            **{name: _triangle_indices_from(name) for name in ("tril_indices_from", "triu_indices_from")},
+            "diagflat": SafeFunction("numpy.diagflat", _diagflat),
+            "column_stack": SafeFunction("numpy.column_stack", _column_stack),
+            "take_along_axis": SafeFunction("numpy.take_along_axis", _take_along_axis)}

@@ -1,0 +1,164 @@
+"""Session 35 (corpus): what lesson code no earlier session had tried needed (Kloeckner's numerics demos
+on linear systems, least squares, eigenvalues and derivatives; CS231n's optimization and network notes;
+dataflowr's Deep Learning Do It Yourself modules 2-4; Dive-into-DL-PyTorch ch. 3, 5 and 6 in Chinese;
+the torch.special, torch.functional, torch.autograd and NumPy fromnumeric / numeric / function_base /
+shape_base / twodim_base docstring examples), each compared with plain PyTorch / NumPy on the same text,
+with the limits just below and above.
+
+- torch.special (expit, erf, gammaln, xlogy, zeta, polygamma, softmax, logsumexp, ...): was refused as a
+  module; its orthogonal polynomials and multigammaln stay refused (loops of n steps per element in C, an
+  intermediate of x.numel() * p elements)
+- np.tri, np.tril_indices / np.triu_indices (and `_from`), np.diagflat, np.column_stack,
+  np.take_along_axis (lang/numpy_lessons_s35.py)
+- `from numpy.random import random` (np.random's functions by name)
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from autogradlab import error_text
+from autogradlab.engine import run_program
+from tests.unit.test_breadth import compare
+
+N = "import numpy as np\n"
+T = "import torch\n"
+
+
+def refused(source: str):  # noqa: ANN201
+    report = run_program(source)
+    assert not report.ok, source
+    return report.error
+
+
+# -- torch.special -------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("snippet", [
+    "a = torch.tensor([1, 0.5])\n"
+    "print(torch.special.digamma(a), torch.special.psi(a), torch.special.gammaln(a))\n",
+    "a = torch.arange(-0.5, 1, 0.5)\nprint(torch.special.entr(a))\n",
+    "x = torch.tensor([0, -1., 10.])\n"
+    "print(torch.special.erf(x), torch.special.erfc(x), torch.special.erfcx(x))\n"
+    "print(torch.special.erfinv(torch.tensor([0, 0.5, -1.])))\n",
+    "import math\nprint(torch.special.exp2(torch.tensor([0, math.log2(2.), 3, 4])))\n"
+    "print(torch.special.expm1(torch.tensor([0, math.log(2.)])), torch.special.log1p(torch.tensor([0.5])))\n",
+    "t = torch.randn(4)\nprint(torch.special.expit(t), torch.special.logit(torch.rand(5), eps=1e-6))\n",
+    "a1 = torch.tensor([4.0])\na2 = torch.tensor([3.0, 4.0, 5.0])\n"
+    "print(torch.special.gammainc(a1, a2), torch.special.gammaincc(a1, a2))\n",
+    "x = torch.zeros(5)\ny = torch.tensor([-1, 0, 1, float('inf'), float('nan')])\n"
+    "print(torch.special.xlogy(x, y), torch.special.xlogy(2, y), torch.special.xlog1py(x, y))\n",
+    "x = torch.tensor([2., 4.])\n"
+    "print(torch.special.zeta(x, 1), torch.special.zeta(x, torch.tensor([1., 2.])))\n",
+    "a = torch.tensor([1, 0.5])\nprint(torch.special.polygamma(1, a), torch.special.polygamma(3, a))\n",
+    "t = torch.ones(2, 2)\nprint(torch.special.softmax(t, 0), torch.special.log_softmax(t, dim=1))\n"
+    "print(torch.special.logsumexp(torch.randn(3, 3), 1, keepdim=True))\n",
+    "print(torch.special.ndtr(torch.tensor([-3., 0, 3])))\n"
+    "print(torch.special.ndtri(torch.tensor([0, 0.25, 0.5])))\n"
+    "print(torch.special.log_ndtr(torch.tensor([-3., 0])), torch.special.sinc(torch.tensor([0., 0.5])))\n",
+    "x = torch.tensor([0.5, 1.0])\nprint(torch.special.i0(x), torch.special.i0e(x), torch.special.i1(x))\n"
+    "print(torch.special.i1e(x), torch.special.bessel_j0(x), torch.special.airy_ai(x))\n"
+    "print(torch.special.round(torch.tensor([0.125, 2.5]), decimals=1))\n",
+    "from torch.special import expit, erf\nprint(expit(torch.tensor([0.])), erf(torch.tensor([1.])))\n",
+    "import torch.special as S\nprint(S.gammaln(torch.tensor([3.])))\n",
+])
+def test_torch_special_as_pytorch(snippet: str) -> None:
+    compare(T + snippet)
+
+
+def test_torch_special_differentiates_as_pytorch() -> None:
+    compare(T + "a = torch.tensor([0.3, 1.5], requires_grad=True)\n"
+            "y = (torch.special.expit(a) * torch.special.gammaln(a + 1) + torch.special.xlogy(a, a)).sum()\n"
+            "y.backward()\nprint(a.grad)\n"
+            "g, = torch.autograd.grad(torch.special.erf(a).sum(), a)\nprint(g)\n"
+            "from torch.autograd.functional import jacobian\n"
+            "print(jacobian(lambda x: torch.special.log_softmax(x, 0), a))\n")
+
+
+@pytest.mark.parametrize("name", ["chebyshev_polynomial_t", "hermite_polynomial_h", "laguerre_polynomial_l",
+                                  "legendre_polynomial_p", "shifted_chebyshev_polynomial_u"])
+def test_special_polynomials_stay_refused_by_name(name: str) -> None:
+    # a loop of n steps per element in C: laguerre_polynomial_l with n = 10**12 would hold a worker an hour
+    error = refused(T + f"torch.special.{name}(torch.tensor([2.0]), torch.tensor([1e12]))\n")
+    assert error.kind == "unsupported" and error.line == 2 and f"torch.special.{name}" in error.message
+    assert "Autograd Lab 不支持" in error_text.box("zh", error)
+
+
+def test_multigammaln_stays_refused() -> None:
+    # mvlgamma builds x.numel() * p elements inside the kernel, which no size check before the call sees
+    error = refused(T + "torch.special.multigammaln(torch.ones(10), 10**9)\n")
+    assert error.kind == "unsupported" and "multigammaln" in error.message
+    error = refused(T + "from torch.special import multigammaln\n")
+    assert error.kind == "unsupported" and error.line == 2
+
+
+@pytest.mark.parametrize("rows, ok", [(2000, True), (2001, False)])
+def test_special_broadcast_is_sized_before_the_call(rows: int, ok: bool) -> None:
+    report = run_program(T + f"z = torch.special.xlogy(torch.ones({rows}, 1), torch.ones(1, 2500))\n")
+    assert report.ok == ok, report.error
+    if not ok:
+        assert report.error.kind == "limit" and "limit is" in report.error.message
+
+
+# -- np.tri, triangle indices, diagflat, column_stack, take_along_axis ---------------------------------------
+@pytest.mark.parametrize("snippet", [
+    "print(np.tri(3, 5, 2, dtype=int))\nprint(np.tri(3, 5, -1))\nprint(np.tri(4), np.tri(2, M=3, k=1))\n",
+    # Kloeckner's "Coding back-substitution": an upper triangular matrix from random numbers and np.tri
+    "n = 5\nA = np.random.randn(n, n) * np.tri(n).T\nb = np.random.randn(n)\nx = np.zeros(n)\n"
+    "for i in range(n - 1, -1, -1):\n    x[i] = (b[i] - A[i, i + 1:] @ x[i + 1:]) / A[i, i]\n"
+    "print(np.allclose(A @ x, b))\n",
+    "print(np.tril_indices(3), np.triu_indices(4, 2), np.triu_indices(3, k=1, m=4))\n"
+    "a = np.arange(16).reshape(4, 4)\nprint(a[np.triu_indices_from(a, k=1)], np.tril_indices_from(a, -1))\n"
+    "a[np.tril_indices(4, -1)] = 0\nprint(a)\n",
+    "print(np.diagflat([[1, 2], [3, 4]]), np.diagflat([1, 2], 1), np.diagflat(np.array([3.]), k=-2))\n",
+    "print(np.column_stack((np.array((1, 2, 3)), np.array((2, 3, 4)))))\n"
+    "print(np.column_stack([[1, 2], np.ones((2, 2))]))\n",
+    "a = np.array([[10, 30, 20], [60, 40, 50]])\nai = np.argsort(a, axis=1)\n"
+    "print(np.take_along_axis(a, ai, axis=1))\n"
+    "print(np.take_along_axis(a, np.argmax(a, axis=1, keepdims=True), axis=1))\n"
+    "print(np.take_along_axis(a.ravel(), np.argsort(a, axis=None), axis=None))\n"
+    "print(np.take_along_axis(a, np.array([[0], [1]]), 0))\n",
+])
+def test_numpy_lesson_functions_as_numpy(snippet: str) -> None:
+    compare(N + snippet)
+
+
+@pytest.mark.parametrize("snippet, words", [
+    ("np.tri(2.5)", "must be an int"), ("np.tri(3, order='C')", "np.tri(N, M=None, k=0, dtype=float)"),
+    ("np.take_along_axis(np.ones((2, 2)), np.ones((2, 2)), 1)", "integer"),
+    ("np.take_along_axis(np.ones((2, 2)), np.zeros(2, dtype=int), 1)", "same number of dimensions"),
+    ("np.diagflat()", "np.diagflat(v, k=0)"),
+])
+def test_numpy_lesson_functions_fail_with_a_message(snippet: str, words: str) -> None:
+    error = refused(N + snippet + "\n")
+    assert words in error.message and error.line == 2
+
+
+@pytest.mark.parametrize("call, ok", [
+    ("np.tri(2000, 2500)", True), ("np.tri(2000, 2501)", False), ("np.tri(10**30)", False),
+    ("np.tril_indices(1290)", True), ("np.tril_indices(1291)", False),
+    ("np.triu_indices(3, 0, 10**12)", False), ("np.triu_indices_from(np.ones((1290, 1290)))", True),
+    ("np.triu_indices_from(np.ones((1291, 1291)))", False),
+    ("np.diagflat(np.ones(2236))", True), ("np.diagflat(np.ones(2237))", False),
+    ("np.diagflat([1.0], 2236)", False),
+    ("np.column_stack([np.ones(2_500_000), np.ones(2_500_000)])", True),
+    ("np.column_stack([np.ones(2_500_000), np.ones(2_500_001)])", False),
+    ("np.take_along_axis(np.ones((1, 2500)), np.zeros((2000, 1), dtype=int), 0)", True),
+    ("np.take_along_axis(np.ones((1, 2500)), np.zeros((2001, 1), dtype=int), 0)", False),
+])
+def test_numpy_lesson_functions_are_sized_before_numpy_makes_them(call: str, ok: bool) -> None:
+    report = run_program(N + f"x = {call}\n")
+    assert report.ok == ok, report.error
+    if not ok:
+        assert report.error.kind == "limit" and "limit is" in report.error.message
+
+
+# -- from numpy.random import ... ----------------------------------------------------------------------------
+def test_numpy_random_functions_import_by_name() -> None:
+    # dataflowr's 02b_linear_reg: `from numpy.random import random`
+    compare(N + "from numpy.random import random, randn, rand, randint, seed, normal\nseed(0)\n"
+            "print(random((2, 2)), randn(2), rand(1), randint(0, 5, 3), normal(0, 1, 2))\n")
+
+
+def test_numpy_random_others_stay_refused() -> None:
+    for name in ("bit_generator", "mtrand", "SeedSequence"):
+        error = refused(f"from numpy.random import {name}\n")
+        assert error.kind == "unsupported" and f"from numpy.random import {name}" in error.message

@@ -11,6 +11,8 @@ with the limits just below and above.
 - np.tri, np.tril_indices / np.triu_indices (and `_from`), np.diagflat, np.column_stack,
   np.take_along_axis (lang/numpy_lessons_s35.py)
 - `from numpy.random import random` (np.random's functions by name)
+- np.linspace(start=..., stop=...), a ufunc's out given by position (`np.cos(x, out1)`), dtype= of
+  np.sum / np.mean / np.prod and of np.cumsum / np.cumprod (functions and array methods)
 """
 
 from __future__ import annotations
@@ -162,3 +164,32 @@ def test_numpy_random_others_stay_refused() -> None:
     for name in ("bit_generator", "mtrand", "SeedSequence"):
         error = refused(f"from numpy.random import {name}\n")
         assert error.kind == "unsupported" and f"from numpy.random import {name}" in error.message
+
+
+# -- linspace by keyword, a ufunc's out by position, dtype= of reductions and scans --------------------------
+@pytest.mark.parametrize("snippet", [
+    "x = np.linspace(start=-10, stop=10, num=101)\ny = np.linspace(0, stop=1, num=3)\nprint(x[:3], y)\n",
+    "out1 = np.array([0], dtype='d')\nout2 = np.cos([0.1], out1)\nprint(out2 is out1, out1)\n"
+    "z = np.zeros(3)\nprint(np.sinh(np.ones(3), z) is z, z)\n",
+    "a = np.array([[1, 2, 3], [4, 5, 6]])\n"
+    "print(np.cumsum(a, dtype=float), a.cumprod(axis=1, dtype=np.int8))\n"
+    "print(np.cumsum(a, axis=0, dtype='float32'))\n",
+    "print(np.sum([0.5, 0.7, 0.2, 1.5], dtype=np.int32))\n"
+    "print(np.ones(128, dtype=np.int8).sum(dtype=np.int8))\n"
+    "a = np.zeros((2, 512 * 512), dtype=np.float32)\na[0, :] = 1.0\na[1, :] = 0.1\n"
+    "print(np.mean(a), np.mean(a, dtype=np.float64), a.mean(axis=1, dtype=np.float64))\n"
+    "print(np.prod([1, 2], dtype=float), np.prod(np.array([[1, 2], [3, 4]]), axis=0, dtype=np.int64))\n",
+])
+def test_numpy_keywords_as_numpy(snippet: str) -> None:
+    compare(N + snippet)
+
+
+def test_ufunc_out_by_position_checks_its_shape_as_numpy() -> None:
+    report = run_program(N + "np.cos(np.zeros((3, 3)), np.zeros((2, 2)))\n")
+    assert not report.ok and report.error.line == 2 and "could not be broadcast" in report.error.message
+
+
+def test_max_keeps_refusing_dtype() -> None:
+    # np.max has no dtype= (NumPy: "_amax() got an unexpected keyword argument 'dtype'")
+    error = refused(N + "np.array([1, 2]).max(dtype=float)\n")
+    assert error.line == 2 and ".max(" in error.message

@@ -193,3 +193,17 @@ def test_max_keeps_refusing_dtype() -> None:
     # np.max has no dtype= (NumPy: "_amax() got an unexpected keyword argument 'dtype'")
     error = refused(N + "np.array([1, 2]).max(dtype=float)\n")
     assert error.line == 2 and ".max(" in error.message
+
+
+# -- torch.return_types in the Variables table ------------------------------------------------------------
+def test_return_types_keep_their_type_name() -> None:
+    # dataflowr's 02b_linear_reg keeps `sol = torch.linalg.lstsq(xb_t, y_t)`: the Variables table said
+    # `tuple` where Python's type is torch.return_types.linalg_lstsq (as np.linalg.qr's QRResult is kept)
+    # (lstsq's values are not compared: plain PyTorch 2.13's CPU lstsq gives 1.58e-06 or -5.74e-08 for the
+    # same 3x2 problem from one call to the next in one process)
+    compare(T + "x = torch.tensor([[1., 2.], [3., 4.], [5., 7.]])\nm = torch.max(x, 0)\n"
+            "so = torch.sort(x)\nsl = torch.linalg.slogdet(x.T @ x)\n")
+    report = run_program(T + "x = torch.tensor([[1., 2.], [3., 4.], [5., 7.]])\nm = torch.max(x, 0)\n"
+                         "sol = torch.linalg.lstsq(x, x[:, :1])\n")
+    assert report.variables["m"].type_name == "max"
+    assert report.variables["sol"].type_name == "linalg_lstsq"

@@ -1,7 +1,11 @@
 """NumPy functions session 35's lessons used (Kloeckner's back-substitution demo builds its triangular
 matrix with np.tri; NumPy's own docstrings pair np.argsort with np.take_along_axis): np.tri,
-np.tril_indices / np.triu_indices (and their `_from` forms), np.diagflat, np.column_stack and
-np.take_along_axis.
+np.tril_indices / np.triu_indices (and their `_from` forms), np.diagflat, np.column_stack,
+np.take_along_axis, and `with np.errstate(divide='ignore'):`.
+
+np.errstate only quiets NumPy's floating-point warnings, which go to stderr, never to a program's output
+(and Autograd Lab already calls NumPy with them off): 'ignore' and 'warn' run the block as NumPy does;
+'raise', 'call', 'print' and 'log' (an exception, a program function, text on stdout) are refused by name.
 
 Each result is counted before NumPy makes it (the index pairs of tril_indices hold 2 * n * m numbers at
 most; diagflat's square side is len(v) + |k|; take_along_axis gives the shapes broadcast, with the
@@ -13,6 +17,7 @@ from __future__ import annotations
 
 import ast
 import math
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -123,10 +128,37 @@ def _take_along_axis(interp: Interpreter, args: list, kwargs: dict, node: ast.AS
     return numpy_ops._wrap(numpy_ops._guarded(lambda: np.take_along_axis(arr, indices, axis=axis)))
 
 
+_ERR_KINDS = ("all", "divide", "over", "under", "invalid")
+_ERR_MODES = ("ignore", "warn", "raise", "call", "print", "log")
+
+
+def _quiet() -> Iterator[None]:
+    yield None
+
+
+def _errstate(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
+    from autogradlab.lang.context_managers import GeneratorManager
+    from autogradlab.lang.operators import python_error
+    if args:
+        raise python_error(TypeError(f"errstate.__init__() takes 1 positional argument but {len(args) + 1} "
+                                     "were given"))
+    for name, mode in kwargs.items():
+        if name == "call":   # a function NumPy would call on each error
+            raise NotSupported("`np.errstate(call=...)` is not supported in Autograd Lab")
+        if name not in _ERR_KINDS:
+            raise python_error(TypeError(f"errstate.__init__() got an unexpected keyword argument '{name}'"))
+        if not isinstance(mode, str) or mode not in _ERR_MODES:
+            raise python_error(ValueError(f"invalid error mode {mode!r}"))
+        if mode not in ("ignore", "warn"):
+            raise NotSupported(f"`np.errstate({name}={mode!r})` is not supported in Autograd Lab")
+    return GeneratorManager(_quiet())
+
+
 def numpy_lessons_members() -> dict[str, SafeFunction]:
     return {"tri": SafeFunction("numpy.tri", _tri),
             **{name: _triangle_indices(name) for name in ("tril_indices", "triu_indices")},
             **{name: _triangle_indices_from(name) for name in ("tril_indices_from", "triu_indices_from")},
             "diagflat": SafeFunction("numpy.diagflat", _diagflat),
             "column_stack": SafeFunction("numpy.column_stack", _column_stack),
-            "take_along_axis": SafeFunction("numpy.take_along_axis", _take_along_axis)}
+            "take_along_axis": SafeFunction("numpy.take_along_axis", _take_along_axis),
+            "errstate": SafeFunction("numpy.errstate", _errstate)}

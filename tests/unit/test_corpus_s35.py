@@ -207,3 +207,25 @@ def test_return_types_keep_their_type_name() -> None:
                          "sol = torch.linalg.lstsq(x, x[:, :1])\n")
     assert report.variables["m"].type_name == "max"
     assert report.variables["sol"].type_name == "linalg_lstsq"
+
+
+# -- with np.errstate(...) -----------------------------------------------------------------------------------
+def test_errstate_ignore_runs_the_block_as_numpy() -> None:
+    # the entropy of a distribution with zeros, as lessons write it
+    compare(N + "p = np.array([0.0, 0.5, 0.5])\nwith np.errstate(divide='ignore', invalid='ignore'):\n"
+            "    h = -np.sum(np.where(p > 0, p * np.log(p), 0))\n"
+            "    r = np.array([1., 0.]) / np.array([0., 0.])\nprint(h, r)\n"
+            "with np.errstate(all='warn') as e:\n    print(e, np.log(0.0))\n")
+
+
+@pytest.mark.parametrize("keywords, kind, words", [
+    ("divide='raise'", "unsupported", "np.errstate(divide='raise')"),
+    ("all='print'", "unsupported", "np.errstate(all='print')"),
+    ("call=print", "unsupported", "np.errstate(call=...)"),
+    ("invalid='bad'", "value", "invalid error mode 'bad'"),
+    ("dividee='ignore'", "type", "unexpected keyword argument 'dividee'"),
+])
+def test_errstate_modes_that_would_raise_or_print_are_refused(keywords: str, kind: str, words: str) -> None:
+    error = refused(N + f"with np.errstate({keywords}):\n    x = 1\n")
+    assert error.kind == kind and error.line == 2 and words in error.message
+    assert error.key is not None   # a catalogue entry: the Chinese box says it in Chinese

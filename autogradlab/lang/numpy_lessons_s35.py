@@ -1,7 +1,8 @@
 """NumPy functions session 35's lessons used (Kloeckner's back-substitution demo builds its triangular
 matrix with np.tri; NumPy's own docstrings pair np.argsort with np.take_along_axis): np.tri,
 np.tril_indices / np.triu_indices (and their `_from` forms), np.diagflat, np.column_stack,
-np.take_along_axis, and `with np.errstate(divide='ignore'):`.
+np.take_along_axis, `with np.errstate(divide='ignore'):`, np.conj / np.conjugate / np.sinc / np.i0 and
+np.amax / np.amin.
 
 np.errstate only quiets NumPy's floating-point warnings, which go to stderr, never to a program's output
 (and Autograd Lab already calls NumPy with them off): 'ignore' and 'warn' run the block as NumPy does;
@@ -161,4 +162,8 @@ def numpy_lessons_members() -> dict[str, SafeFunction]:
             "diagflat": SafeFunction("numpy.diagflat", _diagflat),
             "column_stack": SafeFunction("numpy.column_stack", _column_stack),
             "take_along_axis": SafeFunction("numpy.take_along_axis", _take_along_axis),
-            "errstate": SafeFunction("numpy.errstate", _errstate)}
+            "errstate": SafeFunction("numpy.errstate", _errstate),
+            # elementwise, as np.sin (numpy_ops._ufunc1: out= too, where NumPy takes it), and np.max's
+            # other names
+            **{name: numpy_ops._ufunc1(name) for name in ("conj", "conjugate", "sinc", "i0")},
+            **{name: numpy_ops._reduction(name) for name in ("amax", "amin")}}

@@ -229,3 +229,26 @@ def test_errstate_modes_that_would_raise_or_print_are_refused(keywords: str, kin
     error = refused(N + f"with np.errstate({keywords}):\n    x = 1\n")
     assert error.kind == kind and error.line == 2 and words in error.message
     assert error.key is not None   # a catalogue entry: the Chinese box says it in Chinese
+
+
+# -- np.conj, np.sinc, np.i0, np.amax / np.amin -------------------------------------------------------------
+@pytest.mark.parametrize("snippet", [
+    "z = np.array([1+2j, 3-4j])\nprint(np.conj(z), np.conjugate(1+2j), np.conj(np.eye(2) + 1j * np.eye(2)))\n"
+    "y = np.zeros(2, dtype=complex)\nnp.conj(z, out=y)\nprint(y, np.conj(np.float64(2.0)))\n",
+    "x = np.linspace(-4, 4, 5)\n"
+    "print(np.sinc(x), np.i0(0.), np.i0([0, 1, 2, 3]), np.sinc(np.float64(0.5)))\n",
+    "a = np.arange(4).reshape((2, 2))\n"
+    "print(np.amax(a), np.amax(a, axis=0), np.amin(a, axis=1, keepdims=True), np.amax([np.nan, 1]))\n",
+])
+def test_more_numpy_elementwise_as_numpy(snippet: str) -> None:
+    compare(N + snippet)
+
+
+@pytest.mark.parametrize("call, ok", [("np.sinc(np.ones(5_000_000))", True),
+                                      ("np.sinc(np.ones(5_000_001))", False),
+                                      ("np.conj([1.0] * 100_001)", False)])
+def test_more_numpy_elementwise_is_sized(call: str, ok: bool) -> None:
+    report = run_program(N + f"x = {call}\n")
+    assert report.ok == ok, report.error
+    if not ok:
+        assert report.error.kind == "limit" and "limit is" in report.error.message

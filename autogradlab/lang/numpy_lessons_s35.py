@@ -2,7 +2,8 @@
 matrix with np.tri; NumPy's own docstrings pair np.argsort with np.take_along_axis): np.tri,
 np.tril_indices / np.triu_indices (and their `_from` forms), np.diagflat, np.column_stack,
 np.take_along_axis, `with np.errstate(divide='ignore'):`, np.conj / np.conjugate / np.sinc / np.i0 and
-np.amax / np.amin.
+np.amax / np.amin, np.digitize and np.select (np.select's work, a masked copy of the result per
+condition, is counted before NumPy does it).
 
 np.errstate only quiets NumPy's floating-point warnings, which go to stderr, never to a program's output
 (and Autograd Lab already calls NumPy with them off): 'ignore' and 'warn' run the block as NumPy does;
@@ -129,6 +130,39 @@ def _take_along_axis(interp: Interpreter, args: list, kwargs: dict, node: ast.AS
     return numpy_ops._wrap(numpy_ops._guarded(lambda: np.take_along_axis(arr, indices, axis=axis)))
 
 
+def _digitize(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
+    form = "np.digitize(x, bins, right=False)"
+    bound = _bind(args, kwargs, ("x", "bins", "right"), form)
+    if "x" not in bound or "bins" not in bound:
+        raise NotSupported(f"Autograd Lab supports `{form}`")
+    x = _array(interp, bound["x"], "np.digitize")
+    bins = _array(interp, bound["bins"], "np.digitize")
+    right = bound.get("right", False)
+    if not isinstance(right, (bool, np.bool_)):
+        raise NotSupported(f"Autograd Lab supports `{form}` with right True or False")
+    numpy_ops.charge(interp, int(np.size(x)), "np.digitize")   # one bin index per x: a binary search each
+    return numpy_ops._wrap(numpy_ops._guarded(lambda: np.digitize(x, bins, right=bool(right))))
+
+
+def _select(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
+    form = "np.select(condlist, choicelist, default=0)"
+    bound = _bind(args, kwargs, ("condlist", "choicelist", "default"), form)
+    if "condlist" not in bound or "choicelist" not in bound:
+        raise NotSupported(f"Autograd Lab supports `{form}`")
+    conditions = _raw_parts(interp, "select", bound["condlist"])
+    choices = _raw_parts(interp, "select", bound["choicelist"])
+    default = _array(interp, bound.get("default", 0), "np.select")
+    try:
+        shape = np.broadcast_shapes(*(np.shape(a) for a in (*conditions, *choices, default)))
+    except ValueError:
+        shape = ()   # NumPy says what does not broadcast
+    elements = math.prod(shape)
+    # the result, then one masked copy per condition over all of it: the work counted as elements too
+    interp.sizes.check_elements(elements * max(len(conditions), 1), "np.select (conditions x elements)")
+    numpy_ops.charge(interp, elements, "np.select")
+    return numpy_ops._wrap(numpy_ops._guarded(lambda: np.select(conditions, choices, default)))
+
+
 _ERR_KINDS = ("all", "divide", "over", "under", "invalid")
 _ERR_MODES = ("ignore", "warn", "raise", "call", "print", "log")
 
@@ -166,4 +200,6 @@ def numpy_lessons_members() -> dict[str, SafeFunction]:
             # elementwise, as np.sin (numpy_ops._ufunc1: out= too, where NumPy takes it), and np.max's
             # other names
             **{name: numpy_ops._ufunc1(name) for name in ("conj", "conjugate", "sinc", "i0")},
-            **{name: numpy_ops._reduction(name) for name in ("amax", "amin")}}
+            **{name: numpy_ops._reduction(name) for name in ("amax", "amin")},
+            "digitize": SafeFunction("numpy.digitize", _digitize),
+            "select": SafeFunction("numpy.select", _select)}

@@ -252,3 +252,27 @@ def test_more_numpy_elementwise_is_sized(call: str, ok: bool) -> None:
     assert report.ok == ok, report.error
     if not ok:
         assert report.error.kind == "limit" and "limit is" in report.error.message
+
+
+# -- np.digitize, np.select ----------------------------------------------------------------------------------
+@pytest.mark.parametrize("snippet", [
+    "x = np.array([0.2, 6.4, 3.0, 1.6])\nbins = np.array([0.0, 1.0, 2.5, 4.0, 10.0])\n"
+    "print(np.digitize(x, bins), np.digitize(x, bins, right=True), np.digitize([1, 2], [0, 1, 2], True))\n"
+    "print(np.digitize([5., -1.], [3., 2., 1.]))\n",
+    "x = np.arange(6)\nprint(np.select([x < 3, x > 3], [x, x**2], 42), np.select([x < 3], [x], default=-1))\n"
+    "print(np.select([x <= 4, x > 3], [x, x**2], 55), np.select([x > 2], [np.ones((2, 6))]))\n",
+])
+def test_digitize_and_select_as_numpy(snippet: str) -> None:
+    compare(N + snippet)
+
+
+@pytest.mark.parametrize("call, ok", [
+    ("np.digitize(np.ones(5_000_000), [0, 1])", True),
+    ("np.select([np.ones(60_000) > 0] * 83, [np.ones(60_000)] * 83)", True),
+    ("np.select([np.ones(60_000) > 0] * 84, [np.ones(60_000)] * 84)", False),   # 84 masked copies of 60,000
+])
+def test_select_counts_its_work_before_numpy_does_it(call: str, ok: bool) -> None:
+    report = run_program(N + f"x = {call}\n")
+    assert report.ok == ok, report.error
+    if not ok:
+        assert report.error.kind == "limit" and "np.select" in report.error.message

@@ -398,10 +398,12 @@ def array_method(interp: Interpreter, base: Any, name: str, args: list, kwargs: 
     if name in SCANS:   # b.cumsum(axis=1) (numpy_scans.py)
         return scan(interp, name, base, args, kwargs)
     if name == "reshape":
-        if kwargs:
-            raise NotSupported("`.reshape()` takes no keyword arguments in Autograd Lab")
+        if set(kwargs) - {"order"}:
+            raise NotSupported("Autograd Lab supports `a.reshape(shape, order='C')`")
+        if kwargs.get("order", "C") not in ("C", "F", "A"):   # a.reshape(2, 3, order='F') (session 35)
+            raise ProgramTypeError("order must be one of 'C', 'F', 'A', or 'K'")   # ('K': NumPy's error)
         shape = _shape(args[0] if len(args) == 1 else tuple(args))
-        return _wrap(_guarded(lambda: raw.reshape(shape)))
+        return _wrap(_guarded(lambda: raw.reshape(shape, order=kwargs.get("order", "C"))))
     if name == "item" and not args and not kwargs:
         return _guarded(lambda: raw.item())
     if name == "flatten" and len(args) + len(kwargs) <= 1 and set(kwargs) <= {"order"}:   # a copy

@@ -276,3 +276,25 @@ def test_select_counts_its_work_before_numpy_does_it(call: str, ok: bool) -> Non
     assert report.ok == ok, report.error
     if not ok:
         assert report.error.kind == "limit" and "np.select" in report.error.message
+
+
+# -- order='F' of np.reshape / a.reshape / np.ravel ----------------------------------------------------------
+def test_fortran_order_reshape_and_ravel_as_numpy() -> None:
+    # NumPy's np.reshape / np.ravel pages (MATLAB's column order)
+    compare(N + "a = np.arange(6).reshape((3, 2))\nprint(np.reshape(a, (2, 3), order='F'))\n"
+            "print(np.reshape(np.ravel(a, order='F'), (2, 3), order='F'))\n"
+            "a = np.array([[1, 2, 3], [4, 5, 6]])\n"
+            "print(np.reshape(a, 6, order='F'), a.reshape(3, 2, order='F'), a.reshape((3, 2), order='A'))\n"
+            "print(np.ravel(a, order='F'), np.ravel(a.T, order='A'), a.ravel('F'))\n"
+            "b = np.arange(12).reshape(2, 3, 2).swapaxes(1, 2)\n"
+            "print(b.ravel(order='C'), b.ravel(order='K'), np.reshape(b, shape=(4, 3), order='A'))\n")
+
+
+@pytest.mark.parametrize("line, words", [
+    ("a.reshape(2, 3, order='X')", "order must be one of"),
+    ("np.ravel(a, order='Q')", "order must be one of"),
+    ("a.reshape(2, 3, copy=True)", "a.reshape(shape, order='C')"),
+])
+def test_bad_orders_fail_with_a_keyed_message(line: str, words: str) -> None:
+    error = refused(N + f"a = np.arange(6)\n{line}\n")
+    assert words in error.message and error.line == 3 and error.key is not None

@@ -27,18 +27,21 @@ import numpy as np
 from autogradlab.errors import NotSupported
 from autogradlab.lang import numpy_ops
 from autogradlab.lang.numpy_everyday import _plain_int
-from autogradlab.lang.numpy_joins import _raw_parts
+from autogradlab.lang.numpy_joins import _join, _raw_parts
 from autogradlab.lang.safe_values import SafeFunction
 
 if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
 
 
-def _bind(args: list, kwargs: dict, params: tuple[str, ...], form: str) -> dict:
-    """Positional and keyword arguments by name, as Python binds them; anything else names the form."""
-    if len(args) > len(params) or set(kwargs) - set(params) or any(p in kwargs for p in params[:len(args)]):
+def _bind(args: list, kwargs: dict, params: tuple[str, ...], form: str, required: int = 1) -> dict:
+    """Positional and keyword arguments by name, as Python binds them (the first `required` given);
+    anything else names the form."""
+    bound = dict(zip(params, args, strict=False)) | kwargs
+    if len(args) > len(params) or set(kwargs) - set(params) or any(p in kwargs for p in params[:len(args)]) \
+            or any(p not in bound for p in params[:required]):
         raise NotSupported(f"Autograd Lab supports `{form}`")
-    return dict(zip(params, args, strict=False)) | kwargs
+    return bound
 
 
 def _array(interp: Interpreter, value: Any, what: str) -> Any:
@@ -48,8 +51,6 @@ def _array(interp: Interpreter, value: Any, what: str) -> Any:
 def _tri(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
     form = "np.tri(N, M=None, k=0, dtype=float)"
     bound = _bind(args, kwargs, ("N", "M", "k", "dtype"), form)
-    if "N" not in bound:
-        raise NotSupported(f"Autograd Lab supports `{form}`")
     n = _plain_int(bound["N"], "np.tri: N")
     m = n if bound.get("M") is None else _plain_int(bound["M"], "np.tri: M")
     k = _plain_int(bound.get("k", 0), "np.tri: k")
@@ -64,8 +65,6 @@ def _triangle_indices(name: str) -> SafeFunction:
 
     def impl(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
         bound = _bind(args, kwargs, ("n", "k", "m"), form)
-        if "n" not in bound:
-            raise NotSupported(f"Autograd Lab supports `{form}`")
         n = _plain_int(bound["n"], f"np.{name}: n")
         k = _plain_int(bound.get("k", 0), f"np.{name}: k")
         m = n if bound.get("m") is None else _plain_int(bound["m"], f"np.{name}: m")
@@ -81,8 +80,6 @@ def _triangle_indices_from(name: str) -> SafeFunction:
 
     def impl(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
         bound = _bind(args, kwargs, ("arr", "k"), form)
-        if "arr" not in bound:
-            raise NotSupported(f"Autograd Lab supports `{form}`")
         arr = _array(interp, bound["arr"], f"np.{name}")
         k = _plain_int(bound.get("k", 0), f"np.{name}: k")
         numpy_ops.charge(interp, 3 * int(np.size(arr)), f"np.{name}")
@@ -93,8 +90,6 @@ def _triangle_indices_from(name: str) -> SafeFunction:
 def _diagflat(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
     form = "np.diagflat(v, k=0)"
     bound = _bind(args, kwargs, ("v", "k"), form)
-    if "v" not in bound:
-        raise NotSupported(f"Autograd Lab supports `{form}`")
     v = _array(interp, bound["v"], "np.diagflat")
     k = _plain_int(bound.get("k", 0), "np.diagflat: k")
     side = int(np.size(v)) + abs(k)
@@ -102,19 +97,9 @@ def _diagflat(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> A
     return numpy_ops._wrap(numpy_ops._guarded(lambda: np.diagflat(v, k)))
 
 
-def _column_stack(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
-    if len(args) != 1 or kwargs:
-        raise NotSupported("Autograd Lab supports `np.column_stack((a, b))`")
-    parts = _raw_parts(interp, "column_stack", args[0])
-    numpy_ops.charge(interp, sum(int(np.size(p)) for p in parts), "np.column_stack")
-    return numpy_ops._wrap(numpy_ops._guarded(lambda: np.column_stack(parts)))
-
-
 def _take_along_axis(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
     form = "np.take_along_axis(arr, indices, axis=-1)"
-    bound = _bind(args, kwargs, ("arr", "indices", "axis"), form)
-    if "arr" not in bound or "indices" not in bound:
-        raise NotSupported(f"Autograd Lab supports `{form}`")
+    bound = _bind(args, kwargs, ("arr", "indices", "axis"), form, required=2)
     arr = _array(interp, bound["arr"], "np.take_along_axis")
     indices = _array(interp, bound["indices"], "np.take_along_axis")
     axis = bound.get("axis", -1)
@@ -132,9 +117,7 @@ def _take_along_axis(interp: Interpreter, args: list, kwargs: dict, node: ast.AS
 
 def _digitize(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
     form = "np.digitize(x, bins, right=False)"
-    bound = _bind(args, kwargs, ("x", "bins", "right"), form)
-    if "x" not in bound or "bins" not in bound:
-        raise NotSupported(f"Autograd Lab supports `{form}`")
+    bound = _bind(args, kwargs, ("x", "bins", "right"), form, required=2)
     x = _array(interp, bound["x"], "np.digitize")
     bins = _array(interp, bound["bins"], "np.digitize")
     right = bound.get("right", False)
@@ -146,9 +129,7 @@ def _digitize(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> A
 
 def _select(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
     form = "np.select(condlist, choicelist, default=0)"
-    bound = _bind(args, kwargs, ("condlist", "choicelist", "default"), form)
-    if "condlist" not in bound or "choicelist" not in bound:
-        raise NotSupported(f"Autograd Lab supports `{form}`")
+    bound = _bind(args, kwargs, ("condlist", "choicelist", "default"), form, required=2)
     conditions = _raw_parts(interp, "select", bound["condlist"])
     choices = _raw_parts(interp, "select", bound["choicelist"])
     default = _array(interp, bound.get("default", 0), "np.select")
@@ -194,7 +175,7 @@ def numpy_lessons_members() -> dict[str, SafeFunction]:
             **{name: _triangle_indices(name) for name in ("tril_indices", "triu_indices")},
             **{name: _triangle_indices_from(name) for name in ("tril_indices_from", "triu_indices_from")},
             "diagflat": SafeFunction("numpy.diagflat", _diagflat),
-            "column_stack": SafeFunction("numpy.column_stack", _column_stack),
+            "column_stack": _join("column_stack"),   # as np.hstack: its parts' elements, counted first
             "take_along_axis": SafeFunction("numpy.take_along_axis", _take_along_axis),
             "errstate": SafeFunction("numpy.errstate", _errstate),
             # elementwise, as np.sin (numpy_ops._ufunc1: out= too, where NumPy takes it), and np.max's

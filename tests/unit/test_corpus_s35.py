@@ -33,6 +33,14 @@ def refused(source: str):  # noqa: ANN201
     return report.error
 
 
+def sized(source: str, ok: bool, words: str = "limit is") -> None:
+    """The program runs (ok) or stops at the limit before the call, with `words` in the message."""
+    report = run_program(source)
+    assert report.ok == ok, report.error
+    if not ok:
+        assert report.error.kind == "limit" and words in report.error.message
+
+
 # -- torch.special -------------------------------------------------------------------------------------------
 @pytest.mark.parametrize("snippet", [
     "a = torch.tensor([1, 0.5])\n"
@@ -94,10 +102,7 @@ def test_multigammaln_stays_refused() -> None:
 
 @pytest.mark.parametrize("rows, ok", [(2000, True), (2001, False)])
 def test_special_broadcast_is_sized_before_the_call(rows: int, ok: bool) -> None:
-    report = run_program(T + f"z = torch.special.xlogy(torch.ones({rows}, 1), torch.ones(1, 2500))\n")
-    assert report.ok == ok, report.error
-    if not ok:
-        assert report.error.kind == "limit" and "limit is" in report.error.message
+    sized(T + f"z = torch.special.xlogy(torch.ones({rows}, 1), torch.ones(1, 2500))\n", ok)
 
 
 # -- np.tri, triangle indices, diagflat, column_stack, take_along_axis ---------------------------------------
@@ -147,10 +152,7 @@ def test_numpy_lesson_functions_fail_with_a_message(snippet: str, words: str) ->
     ("np.take_along_axis(np.ones((1, 2500)), np.zeros((2001, 1), dtype=int), 0)", False),
 ])
 def test_numpy_lesson_functions_are_sized_before_numpy_makes_them(call: str, ok: bool) -> None:
-    report = run_program(N + f"x = {call}\n")
-    assert report.ok == ok, report.error
-    if not ok:
-        assert report.error.kind == "limit" and "limit is" in report.error.message
+    sized(N + f"x = {call}\n", ok)
 
 
 # -- from numpy.random import ... ----------------------------------------------------------------------------
@@ -248,10 +250,7 @@ def test_more_numpy_elementwise_as_numpy(snippet: str) -> None:
                                       ("np.sinc(np.ones(5_000_001))", False),
                                       ("np.conj([1.0] * 100_001)", False)])
 def test_more_numpy_elementwise_is_sized(call: str, ok: bool) -> None:
-    report = run_program(N + f"x = {call}\n")
-    assert report.ok == ok, report.error
-    if not ok:
-        assert report.error.kind == "limit" and "limit is" in report.error.message
+    sized(N + f"x = {call}\n", ok)
 
 
 # -- np.digitize, np.select ----------------------------------------------------------------------------------
@@ -272,10 +271,7 @@ def test_digitize_and_select_as_numpy(snippet: str) -> None:
     ("np.select([np.ones(60_000) > 0] * 84, [np.ones(60_000)] * 84)", False),   # 84 masked copies of 60,000
 ])
 def test_select_counts_its_work_before_numpy_does_it(call: str, ok: bool) -> None:
-    report = run_program(N + f"x = {call}\n")
-    assert report.ok == ok, report.error
-    if not ok:
-        assert report.error.kind == "limit" and "np.select" in report.error.message
+    sized(N + f"x = {call}\n", ok, "np.select")
 
 
 # -- order='F' of np.reshape / a.reshape / np.ravel ----------------------------------------------------------

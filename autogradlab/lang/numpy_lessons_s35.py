@@ -180,7 +180,9 @@ def numpy_lessons_members() -> dict[str, SafeFunction]:
             "errstate": SafeFunction("numpy.errstate", _errstate),
             # elementwise, as np.sin (numpy_ops._ufunc1: out= too, where NumPy takes it), and np.max's
             # other names
-            **{name: numpy_ops._ufunc1(name) for name in ("conj", "conjugate", "sinc", "i0")},
+            **{name: numpy_ops._ufunc1(name) for name in ("sinc", "i0")},
+            # one object for both names: `np.conj is np.conjugate` is True in NumPy
+            **dict.fromkeys(("conj", "conjugate"), numpy_ops._ufunc1("conjugate")),
             **{name: numpy_ops._reduction(name) for name in ("amax", "amin")},
             "digitize": SafeFunction("numpy.digitize", _digitize),
             "select": SafeFunction("numpy.select", _select)}

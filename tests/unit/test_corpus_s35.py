@@ -236,7 +236,8 @@ def test_errstate_modes_that_would_raise_or_print_are_refused(keywords: str, kin
 # -- np.conj, np.sinc, np.i0, np.amax / np.amin -------------------------------------------------------------
 @pytest.mark.parametrize("snippet", [
     "z = np.array([1+2j, 3-4j])\nprint(np.conj(z), np.conjugate(1+2j), np.conj(np.eye(2) + 1j * np.eye(2)))\n"
-    "y = np.zeros(2, dtype=complex)\nnp.conj(z, out=y)\nprint(y, np.conj(np.float64(2.0)))\n",
+    "y = np.zeros(2, dtype=complex)\nnp.conj(z, out=y)\nprint(y, np.conj(np.float64(2.0)))\n"
+    "print(np.conj is np.conjugate, np.amax is np.max, np.conj)\nnp.conj is np.conjugate\n",   # one ufunc
     "x = np.linspace(-4, 4, 5)\n"
     "print(np.sinc(x), np.i0(0.), np.i0([0, 1, 2, 3]), np.sinc(np.float64(0.5)))\n",
     "a = np.arange(4).reshape((2, 2))\n"

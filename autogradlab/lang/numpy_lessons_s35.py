@@ -2,7 +2,7 @@
 matrix with np.tri; NumPy's own docstrings pair np.argsort with np.take_along_axis): np.tri,
 np.tril_indices / np.triu_indices (and their `_from` forms), np.diagflat, np.column_stack,
 np.take_along_axis, `with np.errstate(divide='ignore'):`, np.conj / np.conjugate / np.sinc / np.i0 and
-np.amax / np.amin, np.digitize and np.select (np.select's work, a masked copy of the result per
+np.amax / np.amin, np.digitize, np.select and np.piecewise (np.select's work, a masked copy of the result per
 condition, is counted before NumPy does it).
 
 np.errstate only quiets NumPy's floating-point warnings, which go to stderr, never to a program's output
@@ -28,7 +28,7 @@ from autogradlab.errors import NotSupported
 from autogradlab.lang import numpy_ops
 from autogradlab.lang.numpy_everyday import _plain_int
 from autogradlab.lang.numpy_joins import _join, _raw_parts
-from autogradlab.lang.safe_values import SafeFunction
+from autogradlab.lang.safe_values import FunctionValue, SafeArray, SafeFunction, UserFunction
 
 if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
@@ -144,6 +144,56 @@ def _select(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any
     return numpy_ops._wrap(numpy_ops._guarded(lambda: np.select(conditions, choices, default)))
 
 
+def _single_condition(condlist: Any, ndim: int) -> bool:
+    """NumPy's test: a scalar, or a condlist whose first item is no list or array (when x is not 0-d)."""
+    if isinstance(condlist, SafeArray):
+        return condlist.array.ndim == 0 or condlist.array.ndim == 1 and ndim != 0
+    if not isinstance(condlist, (list, tuple)):
+        return True
+    return bool(condlist) and not isinstance(condlist[0], (list, SafeArray)) and ndim != 0
+
+
+def _piecewise(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
+    """np.piecewise(x, condlist, funclist, *args, **kw), NumPy's own steps: the conditions as one boolean
+    array (n x x.size, counted first), an "otherwise" condition when one function more is given, then
+    y[cond] = f(x[cond], *args, **kw) for each program function (called through the interpreter, as
+    np.fromfunction calls it) or y[cond] = value."""
+    from autogradlab.lang.operators import python_error
+    if len(args) < 3:
+        raise NotSupported("Autograd Lab supports `np.piecewise(x, condlist, funclist, *args, **kw)`")
+    x = numpy_ops._raw(numpy_ops.lists_as_arrays(interp, [args[0]])[0], "np.piecewise")
+    x = np.asarray(x)
+    condlist, funclist, extra = args[1], args[2], args[3:]
+    if not isinstance(funclist, (list, tuple)):
+        raise python_error(TypeError(f"object of type '{type(funclist).__name__}' has no len()"))
+    if _single_condition(condlist, x.ndim):   # NumPy: a single condition is promoted to a list of one
+        condlist = [condlist]
+    conditions = list(condlist.array) if isinstance(condlist, SafeArray) else \
+        _raw_parts(interp, "piecewise", condlist)   # a 2-d array: its rows (NumPy iterates it)
+    interp.sizes.check_elements(max(len(conditions), 1) * int(x.size), "np.piecewise's conditions")
+    condition = numpy_ops._guarded(lambda: np.asarray(conditions, dtype=bool))
+    n = len(condition)
+    if n == len(funclist) - 1:   # the "otherwise" condition
+        otherwise = ~np.any(condition, axis=0, keepdims=True)
+        condition = np.concatenate([condition, otherwise], axis=0)
+    elif n != len(funclist):
+        raise python_error(ValueError(f"with {n} condition(s), either {n} or {n + 1} functions are expected"))
+    numpy_ops.charge(interp, int(condition.size), "np.piecewise's conditions")   # two arrays, each counted
+    numpy_ops.charge(interp, int(x.size), "np.piecewise")
+    y = np.zeros_like(x)
+    for cond, func in zip(condition, funclist, strict=False):
+        if not isinstance(func, (UserFunction, SafeFunction, FunctionValue)):
+            value = numpy_ops._raw(numpy_ops.lists_as_arrays(interp, [func])[0], "np.piecewise")
+            numpy_ops._guarded(lambda c=cond, v=value: y.__setitem__(c, v))
+            continue
+        values = numpy_ops._guarded(lambda c=cond: x[c])
+        if values.size > 0:
+            result = interp.call_value(func, [numpy_ops._wrap(values), *extra], dict(kwargs), node)
+            result = numpy_ops._raw(numpy_ops.lists_as_arrays(interp, [result])[0], "np.piecewise")
+            numpy_ops._guarded(lambda c=cond, r=result: y.__setitem__(c, r))
+    return numpy_ops._wrap(y)
+
+
 _ERR_KINDS = ("all", "divide", "over", "under", "invalid")
 _ERR_MODES = ("ignore", "warn", "raise", "call", "print", "log")
 
@@ -185,4 +235,5 @@ def numpy_lessons_members() -> dict[str, SafeFunction]:
             **dict.fromkeys(("conj", "conjugate"), numpy_ops._ufunc1("conjugate")),
             **{name: numpy_ops._reduction(name) for name in ("amax", "amin")},
             "digitize": SafeFunction("numpy.digitize", _digitize),
-            "select": SafeFunction("numpy.select", _select)}
+            "select": SafeFunction("numpy.select", _select),
+            "piecewise": SafeFunction("numpy.piecewise", _piecewise)}

@@ -295,3 +295,39 @@ def test_fortran_order_reshape_and_ravel_as_numpy() -> None:
 def test_bad_orders_fail_with_a_keyed_message(line: str, words: str) -> None:
     error = refused(N + f"a = np.arange(6)\n{line}\n")
     assert words in error.message and error.line == 3 and error.key is not None
+
+
+# -- np.piecewise --------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("snippet", [
+    "x = np.linspace(-2.5, 2.5, 6)\nprint(np.piecewise(x, [x < 0, x >= 0], [-1, 1]))\n"
+    "print(np.piecewise(x, [x < 0, x >= 0], [lambda x: -x, lambda x: x]))\n"
+    "y = -2\nprint(np.piecewise(y, [y < 0, y >= 0], [lambda x: -x, lambda x: x]))\n",
+    "x = np.linspace(-2.5, 2.5, 6)\ndef relu(v):\n    return np.maximum(v, 0)\n"
+    "print(np.piecewise(x, [x < -1, x > 1], [0, relu, lambda v: v ** 2]))\n"
+    "print(np.piecewise(x, x > 0, [np.sin, 7.0]))\n"
+    "print(np.piecewise(x, [x < 0], [lambda v, a, b=1: a * v + b, 0.5], 3, b=2))\n",
+    "X = np.arange(6.).reshape(2, 3)\n"
+    "print(np.piecewise(X, np.array([X > 2, X < 1]), [lambda v: -v, 1.0, 9]))\n"
+    "print(np.piecewise(X, (X > 2, X < 1), [lambda v: -v, 1.0]))\n"
+    "print(np.piecewise(X, [X > 2], [lambda v: -v]))\n"
+    "print(np.piecewise(3.0, True, [lambda v: v + 1]), np.piecewise(3.0, [False], [1, 2]))\n",
+])
+def test_piecewise_as_numpy(snippet: str) -> None:
+    compare(N + snippet)
+
+
+@pytest.mark.parametrize("line, kind, words", [
+    ("np.piecewise(np.ones(3), [np.ones(3) > 0], [1, 2, 3])", "value",
+     "either 1 or 2 functions are expected"),
+    ("np.piecewise(np.ones((2, 3)), np.ones((2, 3)) > 0, [1, 2])", "index", "boolean index did not match"),
+    ("np.piecewise(np.ones(3), [np.ones(3) > 0], [lambda v: np.ones(5)])", "value", "cannot assign 5 input"),
+])
+def test_piecewise_fails_as_numpy(line: str, kind: str, words: str) -> None:
+    error = refused(N + line + "\n")
+    assert error.kind == kind and error.line == 2 and words in error.message
+
+
+@pytest.mark.parametrize("conditions, ok", [(83, True), (84, False)])
+def test_piecewise_counts_its_conditions_first(conditions: int, ok: bool) -> None:
+    sized(N + f"y = np.piecewise(np.ones(60_000), [np.ones(60_000) > 0] * {conditions}, "
+          f"[1] * {conditions})\n", ok, "np.piecewise")

@@ -13,8 +13,8 @@ from autogradlab.lang.text_weight import sequence_weight
 
 
 def _type_name(obj: tuple | list) -> str:
-    if type(obj).__module__ == "numpy.linalg._linalg":   # QRResult, EighResult, ... (numpy_decompositions)
-        return type(obj).__name__
+    if type(obj).__module__ in ("numpy.linalg._linalg", "torch.return_types"):   # QRResult, EighResult, ...
+        return type(obj).__name__   # (numpy_decompositions); torch.max(x, 0)'s `max`, linalg_lstsq (s35)
     return "Size" if isinstance(obj, torch.Size) else "list" if isinstance(obj, list) else "tuple"
 
 

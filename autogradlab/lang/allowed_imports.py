@@ -41,6 +41,7 @@ from autogradlab.lang.allowlist import (
 )
 from autogradlab.lang.numpy_testing_names import NUMPY_TESTING_NAMES
 from autogradlab.lang.operator_names import OPERATOR_NAMES
+from autogradlab.lang.special_names import SPECIAL_FUNCTIONS
 from autogradlab.lang.time_module import CLOCKS, refusal
 
 FUNC_MEMBERS = ("grad", "grad_and_value", "jacrev", "jacfwd", "hessian", "vmap", "vjp", "jvp", "linearize")
@@ -48,8 +49,14 @@ _DISTRIBUTIONS = {"multinomial": "Multinomial", "categorical": "Categorical", "n
                   "bernoulli": "Bernoulli", "uniform": "Uniform", "binomial": "Binomial",
                   "poisson": "Poisson", "exponential": "Exponential", "geometric": "Geometric",
                   "laplace": "Laplace", "multivariate_normal": "MultivariateNormal"}
+# np.random's functions a program may import by name (the namespace holds them: lang/random_modules.py)
+NUMPY_RANDOM_NAMES = ("beta", "binomial", "chisquare", "choice", "exponential", "gamma", "geometric",
+                      "laplace", "logistic", "lognormal", "normal", "permutation", "poisson", "rand",
+                      "randint", "randn", "random", "random_sample", "ranf", "sample", "seed", "shuffle",
+                      "standard_exponential", "standard_normal", "standard_t", "uniform")
 _MODULES = (
     "torch", "torch.nn", "torch.nn.functional", "torch.linalg", "torch.autograd",
+    "torch.special",   # expit, erf, gammaln, xlogy, ... (lang/special_names.py)
     "torch.autograd.functional", "torch.autograd.function", "numpy", "math", "torch.distributions", "random",
     "numpy.random", "copy",
     "numpy.testing",   # assert_allclose, assert_array_equal, ... (lang/numpy_testing.py)
@@ -87,6 +94,7 @@ _MEMBERS = (
     *(f"numpy.linalg.{name}" for name in NUMPY_LINALG_NAMES),   # from numpy.linalg import norm
     *(f"numpy.linalg.{name}" for name in NUMPY_LINALG_RESULT_NAMES),   # from numpy.linalg import qr
     *(f"torch.linalg.{name}" for name in LINALG_FUNCTIONS),   # from torch.linalg import multi_dot
+    *(f"torch.special.{name}" for name in SPECIAL_FUNCTIONS),   # from torch.special import expit
     *(f"torch.distributions.{m}.{c}" for m, c in _DISTRIBUTIONS.items()),
     *(f"torch.distributions.{c}" for c in _DISTRIBUTIONS.values()),
     *(f"torch.func.{name}" for name in FUNC_MEMBERS), "torch.vmap",
@@ -98,6 +106,9 @@ _MEMBERS = (
     "numpy.emath",   # `from numpy import emath` (lang/numpy_emath.py)
     "numpy.random.default_rng", "numpy.random.Generator", "numpy.random.PCG64",   # lang/numpy_generators.py
     "numpy.random.RandomState",   # lang/numpy_random_state.py
+    # `from numpy.random import random` (dataflowr's linear regression, session 35): np.random's functions
+    # drawing from the run's generator (lang/random_modules.py)
+    *(f"numpy.random.{name}" for name in NUMPY_RANDOM_NAMES),
     "torch.testing.assert_close",
     *(f"numpy.testing.{name}" for name in NUMPY_TESTING_NAMES),   # from numpy.testing import assert_equal
     *(f"time.{name}" for name in CLOCKS),

@@ -41,6 +41,7 @@ from autogradlab.lang.numpy_flat import NUMPY_FLAT_MEMBERS
 from autogradlab.lang.numpy_grids import NUMPY_GRID_MEMBERS
 from autogradlab.lang.numpy_index_functions import numpy_index_members
 from autogradlab.lang.numpy_joins import numpy_join_members
+from autogradlab.lang.numpy_lessons_s35 import numpy_lessons_members
 from autogradlab.lang.numpy_linalg import numpy_linalg_members
 from autogradlab.lang.numpy_makers_s34 import numpy_makers_members
 from autogradlab.lang.numpy_ops import numpy_members
@@ -58,6 +59,7 @@ from autogradlab.lang.operator_module import operator_namespace
 from autogradlab.lang.pprint_module import pprint_namespace
 from autogradlab.lang.random_modules import random_namespaces
 from autogradlab.lang.safe_values import Namespace, SafeArray, SafeFunction, SafeNumpyDtype, SafeType
+from autogradlab.lang.special_names import SPECIAL_FUNCTIONS
 from autogradlab.lang.tensor_api import NUMPY_VERSION, torch_members
 from autogradlab.lang.time_module import time_namespace
 from autogradlab.lang.torch_extras import torch_extra_members
@@ -192,12 +194,13 @@ def modules() -> dict[str, Namespace]:
     nn_functional = Namespace("torch.nn.functional",
                               _functions("torch.nn.functional", F, al.NN_FUNCTIONAL))
     nn = Namespace("torch.nn", {"functional": nn_functional, "Module": MODULE_TYPE})
+    special = Namespace("torch.special", _functions("torch.special", torch.special, SPECIAL_FUNCTIONS))
     torch_ns = Namespace("torch", {
         **_functions("torch", torch, al.TORCH_FUNCTIONS),
         **{name: getattr(torch, name) for name in al.TORCH_DTYPES},
         **al.TORCH_CONSTANTS,
         "Tensor": TENSOR_TYPE,
-        "autograd": autograd, "linalg": linalg, "nn": nn,
+        "autograd": autograd, "linalg": linalg, "nn": nn, "special": special,
         "optim": Namespace("torch.optim", {"Optimizer": OPTIMIZER_TYPE}),
     })
     numpy_ns = Namespace("numpy", {
@@ -233,7 +236,8 @@ def modules() -> dict[str, Namespace]:
     return {**devices, "torch": torch_ns, "torch.autograd": autograd, "torch.autograd.functional": functional,
             "torch.autograd.function": autograd.members["function"],
             "torch.autograd.forward_ad": autograd.members["forward_ad"],
-            "torch.linalg": linalg, "torch.func": func, "torch.nn": nn, "torch.nn.functional": nn_functional,
+            "torch.linalg": linalg, "torch.special": special,
+            "torch.func": func, "torch.nn": nn, "torch.nn.functional": nn_functional,
             "torch.optim": torch_ns.members["optim"], "torch.testing": torch_ns.members["testing"],
             "numpy": numpy_ns, "numpy.linalg": numpy_ns.members["linalg"],
             "numpy.testing": numpy_ns.members["testing"],
@@ -284,7 +288,8 @@ def numpy_tables() -> list[dict]:
             numpy_sets_bits_members(),   # np.isin, np.resize, np.modf, np.packbits, ... (numpy_sets_bits.py)
             NUMPY_STR_MEMBERS,   # np.str_ (numpy_char.py)
             NUMPY_SHAPE_FUNCTIONS,   # np.shape, np.size, np.take, np.choose, ... (numpy_shape_functions.py)
-            NUMPY_VECTORIZE_MEMBERS]   # np.vectorize (numpy_vectorize.py)
+            NUMPY_VECTORIZE_MEMBERS,   # np.vectorize (numpy_vectorize.py)
+            numpy_lessons_members()]   # np.tri, np.take_along_axis, ... (numpy_lessons_s35.py)
 
 
 def plotting_namespaces() -> dict[str, Namespace]:

@@ -151,13 +151,15 @@ def _meshgrid(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> t
 
 def _reshape(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
     """np.reshape(a, shape): the method's path (`a.reshape(shape)`), which makes no new elements."""
+    order = {"order": kwargs["order"]} if "order" in kwargs else {}   # np.reshape(a, 6, order='F')
+    kwargs = {k: v for k, v in kwargs.items() if k != "order"}
     if len(args) == 1 and set(kwargs) == {"shape"}:
         args = [args[0], kwargs["shape"]]
     elif kwargs or len(args) != 2:
         raise NotSupported("Autograd Lab supports `np.reshape(a, shape)`")
     if not isinstance(args[0], SafeArray):
         raise NotSupported("np.reshape: Autograd Lab takes a numpy array here; make one with np.array(...)")
-    return array_method(interp, args[0], "reshape", [args[1]], {})
+    return array_method(interp, args[0], "reshape", [args[1]], order)
 
 
 def numpy_creation_members() -> dict[str, SafeFunction]:

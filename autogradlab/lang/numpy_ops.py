@@ -228,6 +228,9 @@ def _arange(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Saf
 
 
 def _linspace(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> SafeArray:
+    if len(args) < 2 and not set(("start", "stop")[len(args):]) - set(kwargs):   # (NumPy's np.absolute page)
+        args = [*args, *(kwargs[k] for k in ("start", "stop")[len(args):])]   # linspace(start=-10, stop=10)
+        kwargs = {k: v for k, v in kwargs.items() if k not in ("start", "stop")}
     if not 2 <= len(args) <= 3 or set(kwargs) - {"num", "dtype", "endpoint"}:
         raise NotSupported("Autograd Lab supports `np.linspace(start, stop, num=50, endpoint=True, "
                            "dtype=...)`")
@@ -290,6 +293,8 @@ def _ufunc1(name: str):  # noqa: ANN202
     def impl(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
         if not kwargs and len(args) == 1 and is_scalar_operand(args[0]):   # np.exp(x) of an np.float64
             return scalar_ufunc(interp, f"np.{name}", ufunc, args[0])
+        if len(args) == 2 and "out" not in kwargs:   # np.cos([0.1], out1): out given by position
+            args, kwargs = args[:1], {**kwargs, "out": args[1]}
         if len(args) != 1 or set(kwargs) - {"out"}:
             raise NotSupported(f"Autograd Lab supports `np.{name}(x, out=...)`")
         args = lists_as_arrays(interp, args)
@@ -306,7 +311,7 @@ def _ufunc1(name: str):  # noqa: ANN202
 
 def _reduction(name: str):  # noqa: ANN202
     def impl(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
-        if not 1 <= len(args) <= 2 or set(kwargs) - {"axis", "keepdims"} or args[1:] and "axis" in kwargs:
+        if not 1 <= len(args) <= 2 or set(kwargs) - _reduce_keywords(name) or args[1:] and "axis" in kwargs:
             raise NotSupported(f"Autograd Lab supports `np.{name}(x, axis=..., keepdims=...)`")
         return reduce(name, lists_as_arrays(interp, args[:1])[0], _axis_given(args[1:], kwargs))
     return SafeFunction(f"numpy.{name}", impl)
@@ -317,13 +322,23 @@ def _axis_given(args: list, kwargs: dict) -> dict:
     return {**kwargs, "axis": args[0]} if args else kwargs
 
 
+# np.sum(a, dtype=np.int32), np.mean(a, dtype=np.float64) (NumPy's docstrings; session 35): the sum's
+# type, a numeric dtype only (_dtype), the result no larger than without it
+_DTYPE_REDUCTIONS = frozenset({"sum", "mean", "prod"})
+
+
+def _reduce_keywords(name: str) -> set[str]:
+    return {"axis", "keepdims", "dtype"} if name in _DTYPE_REDUCTIONS else {"axis", "keepdims"}
+
+
 def reduce(name: str, value: Any, kwargs: dict) -> Any:
     axis = kwargs.get("axis")
     if axis is not None and not isinstance(axis, (int, tuple)):
         raise ProgramTypeError("axis must be an int or a tuple of ints")
     array = _raw(value, f"np.{name}")
+    dtype = {"dtype": _dtype(kwargs)} if kwargs.get("dtype") is not None else {}
     return _wrap(_guarded(lambda: getattr(np, name)(array, axis=axis,
-                                                    keepdims=bool(kwargs.get("keepdims", False)))))
+                                                    keepdims=bool(kwargs.get("keepdims", False)), **dtype)))
 
 
 def _clip(interp: Interpreter, args: list, kwargs: dict, node: ast.AST | None, *,
@@ -377,16 +392,18 @@ def array_method(interp: Interpreter, base: Any, name: str, args: list, kwargs: 
     its scalars the array methods)."""
     raw = _raw(base, f".{name}()")
     if name in REDUCTIONS:
-        if len(args) > 1 or set(kwargs) - {"axis", "keepdims"} or args and "axis" in kwargs:
+        if len(args) > 1 or set(kwargs) - _reduce_keywords(name) or args and "axis" in kwargs:
             raise NotSupported(f"Autograd Lab supports `.{name}(axis=..., keepdims=...)` on arrays")
         return reduce(name, base, _axis_given(args, kwargs))
     if name in SCANS:   # b.cumsum(axis=1) (numpy_scans.py)
         return scan(interp, name, base, args, kwargs)
     if name == "reshape":
-        if kwargs:
-            raise NotSupported("`.reshape()` takes no keyword arguments in Autograd Lab")
+        if set(kwargs) - {"order"}:
+            raise NotSupported("Autograd Lab supports `a.reshape(shape, order='C')`")
+        if kwargs.get("order", "C") not in ("C", "F", "A"):   # a.reshape(2, 3, order='F') (session 35)
+            raise ProgramTypeError("order must be one of 'C', 'F', 'A', or 'K'")   # ('K': NumPy's error)
         shape = _shape(args[0] if len(args) == 1 else tuple(args))
-        return _wrap(_guarded(lambda: raw.reshape(shape)))
+        return _wrap(_guarded(lambda: raw.reshape(shape, order=kwargs.get("order", "C"))))
     if name == "item" and not args and not kwargs:
         return _guarded(lambda: raw.item())
     if name == "flatten" and len(args) + len(kwargs) <= 1 and set(kwargs) <= {"order"}:   # a copy

@@ -20,14 +20,15 @@ SCANS = ("cumsum", "cumprod")
 
 def scan(interp: Interpreter, name: str, value: Any, args: list, kwargs: dict) -> Any:
     from autogradlab.lang import numpy_ops
-    if len(args) > 1 or set(kwargs) - {"axis"} or (args and "axis" in kwargs):
+    if len(args) > 1 or set(kwargs) - {"axis", "dtype"} or (args and "axis" in kwargs):
         raise NotSupported(f"Autograd Lab supports `.{name}(axis=...)` on arrays")
     axis = args[0] if args else kwargs.get("axis")
     if axis is not None and (type(axis) is not int):
         raise ProgramTypeError("axis must be an int")
     raw = numpy_ops._raw(value, f"np.{name}")
     numpy_ops.charge(interp, int(np.size(raw)), f"np.{name}")
-    return numpy_ops._wrap(numpy_ops._guarded(lambda: getattr(np, name)(raw, axis=axis)))
+    dtype = numpy_ops._dtype(kwargs)   # np.cumsum(a, dtype=float) (NumPy's docstring; session 35)
+    return numpy_ops._wrap(numpy_ops._guarded(lambda: getattr(np, name)(raw, axis=axis, dtype=dtype)))
 
 
 def _function(name: str) -> SafeFunction:

@@ -435,6 +435,12 @@ TUTORIALS: tuple[ProgramSpec, ...] = (
     ProgramSpec("tutorial_numpy_how_to_print.py", "numpy/numpy docs (BSD-3-Clause)"),
     ProgramSpec("tutorial_numpy_copies_broadcasting.py", "numpy/numpy docs (BSD-3-Clause)"),
     ProgramSpec("tutorial_numpy_array_creation.py", "numpy/numpy docs (BSD-3-Clause)"),
+    # Session 35 (corpus): torch.special (lang/special_names.py), np.tri (lang/numpy_lessons_s35.py), and a
+    # tensor-basics notebook that ran as written
+    ProgramSpec("tutorial_torch_special_docs.py", T_TORCH_DOCS),
+    ProgramSpec("tutorial_kloeckner_back_substitution.py", "inducer/numerics-notes (MIT)"),
+    ProgramSpec("tutorial_kloeckner_lu_partial_pivoting.py", "inducer/numerics-notes (MIT)"),
+    ProgramSpec("tutorial_dataflowr_basics.py", "dataflowr/notebooks (Apache-2.0)"),
 )
 
 

@@ -26,6 +26,7 @@ from autogradlab.lang.devices import device_namespaces
 from autogradlab.lang.hooks import NullHooks
 from autogradlab.lang.interpreter import Interpreter
 from autogradlab.lang.namespaces import modules
+from autogradlab.lang.special_names import SPECIAL_FUNCTIONS
 from autogradlab.lang.tensor_api import torch_members
 from autogradlab.lang.torch_extras import torch_extra_members
 from autogradlab.limits import DEFAULT_LIMITS
@@ -34,6 +35,7 @@ from autogradlab.limits import DEFAULT_LIMITS
 SURFACES = {
     "torch": (torch, al.TORCH_FUNCTIONS, "import torch\ntorch."),
     "torch.linalg": (torch.linalg, al.LINALG_FUNCTIONS, "import torch\ntorch.linalg."),
+    "torch.special": (torch.special, SPECIAL_FUNCTIONS, "import torch\ntorch.special."),   # session 35
     "torch.nn.functional": (F, al.NN_FUNCTIONAL, "import torch.nn.functional as F\nF."),
     "torch.autograd": (torch.autograd, al.AUTOGRAD_FUNCTIONS, "import torch\ntorch.autograd."),
     "torch.autograd.functional": (torch.autograd.functional, al.AUTOGRAD_FUNCTIONAL,
@@ -242,7 +244,8 @@ def test_namespaces_expose_exactly_the_tables(module):
     """Nothing reaches a namespace except through the tables (plus dtypes, constants, submodules)."""
     _, table, _ = SURFACES[module]
     extra = {"torch": set(al.TORCH_DTYPES) | set(al.TORCH_CONSTANTS) | {"Tensor", "autograd",
-                                                                        "linalg", "nn", "optim"}
+                                                                        "linalg", "nn", "optim",
+                                                                        "special"}
              | set(device_namespaces()["torch"].members) | set(EXTRA_TORCH_MEMBERS)
              | {"distributions"}
              | {"func", "vmap"}   # torch.func's transforms (lang/func_transforms.py); torch.vmap is one

@@ -121,7 +121,8 @@ CORPUS: list[tuple[str, str, dict]] = [
     ("numpy_reshape_kw", N + "a = np.ones(4)\nb = a.reshape(2, 2, order='F')\n", {}),
     # keyword arguments and calls
     ("pin_memory", T + "x = torch.ones(2, pin_memory=True)\n", {}),
-    ("out_kw", T + "x = torch.ones(2)\ny = torch.ones(2)\ntorch.add(x, x, out=torch.ones(3))\n", {}),
+    # out= a view: never resized (an out= tensor of its own is, as PyTorch does: session 35)
+    ("out_kw", T + "x = torch.ones(2)\ny = torch.ones(2)\ntorch.add(x, x, out=torch.ones(6)[:3])\n", {}),
     ("tensor_ctor_kw", T + "x = torch.Tensor([1.0], dtype=torch.float32)\n", {}),
     ("tensor_ctor_sizes", T + "x = torch.Tensor(2, 3.0)\n", {}),
     ("to_bad", T + "x = torch.ones(2)\ny = x.to(5)\n", {}),
@@ -348,7 +349,7 @@ CORPUS: list[tuple[str, str, dict]] = [
     ("full_bad", T + "a = torch.full((2,), 'a')\n", {}),
     ("gather", T + "a = torch.gather(torch.ones(2), 0, torch.tensor([5]))\n", {}),
     ("inplace_view_leaf", T + "x = torch.ones(2, requires_grad=True)\nx[0] = 5\n", {}),
-    ("out_shape", T + "x = torch.ones(2)\ntorch.add(x, x, out=torch.ones(3))\n", {}),
+    ("out_shape", T + "x = torch.ones(2)\ntorch.add(x, x, out=torch.ones(6)[:3])\n", {}),
     ("setitem_np", T + N + "x = torch.ones(2)\nx[0] = np.ones(1)\n", {}),
     ("tensor_from_str", T + "x = torch.tensor('abc')\n", {}),
     ("tensor_mix_np", T + N + "x = torch.ones(2) + np.ones(2)\n", {}),

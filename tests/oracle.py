@@ -247,7 +247,7 @@ def plain_mismatches(reported: Any, real: Any, path: str) -> list[str]:
                            pprint.PrettyPrinter, collections.abc.Iterator,   # `it = iter(vals)`: its text
                            np.random.Generator)):
         kind, same = "object", True
-    elif isinstance(real, np.void):   # session 35: a record of a structured array, `x[0]` (basics.rec)
+    elif isinstance(real, (np.void, bytes)):   # session 35: a record `x[0]`, b'hello' (basics.rec, .strings)
         kind, same = "object", True
     elif real is Ellipsis:   # session 34: `indices = (1, Ellipsis, 1)` (numpy basics.indexing)
         kind, same = "object", reported.text == "Ellipsis"

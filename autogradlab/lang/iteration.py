@@ -69,7 +69,7 @@ class IterationMixin:
         from autogradlab.lang import numpy_records
         if isinstance(value, numpy_records.RecordArray):   # its records (numpy_records.py)
             return numpy_records.items(self, value)
-        if isinstance(value, numpy_records.RECORD_VALUES[2:]):   # for name in d.fields
+        if isinstance(value, numpy_records.RECORD_VALUES[2:]):   # for name in d.fields, for byte in b
             return iter(value)
         raise ProgramTypeError(f"'{type(value).__name__}' object is not iterable")
 

@@ -110,9 +110,12 @@ def _np_array_function(interp, args, kwargs, node):  # noqa: ANN001, ANN202
             require_data(data, "in `np.array`")
             interp.sizes.check_nested(data, "np.array")
             return numpy_strings.string_array(interp, data, dtype is not None, fixed)
-        from autogradlab.lang.numpy_record_making import dtype_spec, record_array
+        from autogradlab.lang.numpy_record_making import bytes_array, dtype_spec, record_array
         if (spec := dtype_spec(dtype)) is not None:   # dtype=[('name', 'U10'), ('age', 'i4')]: records
             return record_array(interp, data, spec)
+        from autogradlab.lang.bytes_values import holds_bytes
+        if dtype is None and isinstance(data, list | tuple) and holds_bytes(data):   # [b"hello", b"world"]
+            return bytes_array(interp, data)
         if texts:   # np.array(words, dtype=float): numbers, as NumPy parses them; a list is sized as a
             if not isinstance(data, numpy_strings.StringArray):   # string array first (1,000,000 characters)
                 require_data(data, "in `np.array`")

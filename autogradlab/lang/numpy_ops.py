@@ -405,6 +405,9 @@ def array_method(interp: Interpreter, base: Any, name: str, args: list, kwargs: 
         return _wrap(_guarded(lambda: raw.reshape(shape)))
     if name == "item" and not args and not kwargs:
         return _guarded(lambda: raw.item())
+    if name == "tobytes" and not args and not kwargs:   # Z[1, 1].tobytes(), Z.tobytes() (rougier ch. 3)
+        from autogradlab.lang.bytes_values import to_bytes
+        return to_bytes(interp, raw, "a.tobytes()")
     if name == "flatten" and len(args) + len(kwargs) <= 1 and set(kwargs) <= {"order"}:   # a copy
         order = args[0] if args else kwargs.get("order", "C")   # `X.flatten()`, `a.flatten('F')`
         if order not in ("C", "F", "A", "K"):
@@ -432,6 +435,6 @@ CASTINGS = ("no", "equiv", "safe", "same_kind", "same_value", "unsafe")
 MORE_ARRAY_METHODS = frozenset({"std", "var", "any", "all", "swapaxes", "squeeze", "ravel", "argsort",
                                 "transpose", "clip", "nonzero", "diagonal", "trace", "conj", "conjugate",
                                 "repeat", "take", "view", "fill", "sort"})
-ARRAY_METHODS = (frozenset(REDUCTIONS) | frozenset(SCANS) | {"reshape", "item", "astype", "flatten"}
-                 | MORE_ARRAY_METHODS)
+ARRAY_METHODS = (frozenset(REDUCTIONS) | frozenset(SCANS) | MORE_ARRAY_METHODS
+                 | {"reshape", "item", "astype", "flatten", "tobytes"})
 UNARY_FUNCTIONS = {"neg": operator.neg, "positive": operator.pos}

@@ -97,11 +97,12 @@ class _Budget:
             raise _too_big("the structured dtype", self.fields, MAX_FIELDS, "fields")
 
 
-def _text(value: Any, what: str) -> str:
+def _text(value: Any) -> str:
+    """A field's name or title."""
     if type(value) is not str:
-        raise ProgramTypeError(f"{what} must be a string")
+        raise ProgramTypeError("a field's name or title must be a string")
     if len(value) > MAX_TEXT:
-        raise _too_big(what, len(value), MAX_TEXT, "characters")
+        raise _too_big("a field's name or title", len(value), MAX_TEXT, "characters")
     return value
 
 
@@ -158,9 +159,9 @@ def clean_list(fields: list, budget: _Budget, depth: int) -> list:
                                    "tuples")
         name = field[0]
         if type(name) is tuple and len(name) == 2:   # (('my title', 'name'), 'f4')
-            name = (_text(name[0], "a field's title"), _text(name[1], "a field's name"))
+            name = (_text(name[0]), _text(name[1]))
         else:
-            name = _text(name, "a field's name")
+            name = _text(name)
         kind = clean_type(field[1], budget, depth)
         out.append((name, kind) if len(field) == 2 else (name, kind, _shape(field[2])))
     return out
@@ -186,7 +187,7 @@ def clean_dict(spec: dict, budget: _Budget, depth: int) -> dict:
         if type(names) is not list or type(formats) is not list:
             raise ProgramTypeError("a dtype dict's names and formats are lists")
         budget.add(len(names))
-        out: dict[str, Any] = {"names": [_text(n, "a field's name") for n in names],
+        out: dict[str, Any] = {"names": [_text(n) for n in names],
                                "formats": [clean_type(f, budget, depth) for f in formats]}
         if "offsets" in spec:
             if type(spec["offsets"]) is not list:
@@ -196,7 +197,7 @@ def clean_dict(spec: dict, budget: _Budget, depth: int) -> dict:
             titles = spec["titles"]
             if type(titles) is not list:
                 raise ProgramTypeError("a dtype dict's titles are a list")
-            out["titles"] = [None if t is None else _text(t, "a field's title")
+            out["titles"] = [None if t is None else _text(t)
                              for t in titles[:MAX_FIELDS + 1]]
         if "itemsize" in spec:
             out["itemsize"] = _offset(spec["itemsize"])
@@ -209,8 +210,8 @@ def clean_dict(spec: dict, budget: _Budget, depth: int) -> dict:
         if type(field) is not tuple or not 2 <= len(field) <= 3:
             raise ProgramTypeError("a dtype dict of fields maps each name to (type, offset) or "
                                    "(type, offset, title)")
-        rest = (_offset(field[1]),) + ((_text(field[2], "a field's title"),) if len(field) == 3 else ())
-        out[_text(name, "a field's name")] = (clean_type(field[0], budget, depth), *rest)
+        rest = (_offset(field[1]),) + ((_text(field[2]),) if len(field) == 3 else ())
+        out[_text(name)] = (clean_type(field[0], budget, depth), *rest)
     return out
 
 

@@ -12,11 +12,14 @@ from typing import Any
 import numpy as np
 
 from autogradlab.errors import NotSupported
+from autogradlab.lang.bytes_values import BytesValue, unwrapped
 from autogradlab.lang.numpy_ops import _guarded
 from autogradlab.lang.numpy_record_dtypes import is_record_spec, make_dtype
 from autogradlab.lang.numpy_record_values import RecordDtype, wrap_dtype
 from autogradlab.lang.numpy_records import RecordArray, RecordScalar, _holds_arrays, charge_records, wrap_any
 from autogradlab.lang.safe_values import Namespace, SafeArray, SafeFunction, SafeNumpyDtype, SafeType
+
+_ONE_RECORD = (bool, int, float, complex, str, np.number, np.bool_, BytesValue)
 
 
 def _records(data: Any) -> int:
@@ -50,14 +53,29 @@ def record_array(interp: Any, data: Any, spec: Any, align: bool = False, rec: bo
         if isinstance(data, (list, tuple)) and _holds_arrays(data):
             raise NotSupported("Autograd Lab makes structured arrays of lists of tuples of numbers and "
                                "strings")
-        if not isinstance(data, (list, tuple, bool, int, float, complex, str, np.number, np.bool_)):
+        if not isinstance(data, (list, tuple, *_ONE_RECORD)):
             raise NotSupported("Autograd Lab makes structured arrays of lists of tuples of numbers and "
                                "strings")
         charge_records(interp, _records(data), dtype, "np.array")
-        result = _guarded(lambda: np.array(data, dtype=dtype))
+        plain = unwrapped(data)   # b"hello" -> bytes (bytes_values.py)
+        result = _guarded(lambda: np.array(plain, dtype=dtype))
     if rec:
         result = _guarded(lambda: result.view(np.recarray))
     return wrap_any(interp, result)
+
+
+def bytes_array(interp: Any, data: Any) -> Any:
+    """np.array([b"hello", b"world"]): NumPy's 'S' array of the longest one's width, counted first."""
+    from autogradlab.lang.calls import require_data
+    from autogradlab.lang.numpy_strings import _leaves
+    require_data(data, "in `np.array`")
+    interp.sizes.check_nested(data, "np.array")
+    leaves: list = []
+    _leaves(data, leaves)
+    if not all(isinstance(leaf, BytesValue) for leaf in leaves):
+        raise NotSupported("Autograd Lab makes arrays of bytes of lists of bytes only")
+    width = max((len(leaf) for leaf in leaves), default=1)
+    return record_array(interp, data, np.dtype(f"S{max(width, 1)}"))
 
 
 def record_filled(interp: Any, name: str, shape: tuple[int, ...], spec: Any) -> Any:
@@ -126,7 +144,8 @@ def rec_namespace() -> Namespace:
 
 def numpy_record_members() -> dict[str, Any]:
     from autogradlab.lang.numpy_record_values import RECORD_MARK
-    return {"rec": rec_namespace(), "recarray": RECARRAY_TYPE, "record": RECORD_MARK,
+    from autogradlab.lang.numpy_records import VOID
+    return {"rec": rec_namespace(), "recarray": RECARRAY_TYPE, "record": RECORD_MARK, "void": VOID,
             "result_type": SafeFunction("numpy.result_type", _result_type)}
 
 

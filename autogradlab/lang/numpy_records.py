@@ -19,15 +19,16 @@ from typing import Any
 import numpy as np
 
 from autogradlab.errors import NotSupported, ProgramTypeError
+from autogradlab.lang.bytes_values import BytesValue, make_bytes, to_bytes, unwrapped
 from autogradlab.lang.data_wrappers import SafeArray
 from autogradlab.lang.inert_values import InertValue
 from autogradlab.lang.numpy_ops import _guarded, charge
-from autogradlab.lang.numpy_record_dtypes import checked_dtype
+from autogradlab.lang.numpy_record_dtypes import checked_dtype, make_dtype
 from autogradlab.lang.numpy_record_values import FieldsView, wrap_dtype
+from autogradlab.lang.safe_values import SafeFunction
 
 _NAMED: dict[str, type] = {}
 _ARRAY_ATTRIBUTES = ("shape", "ndim", "size", "dtype", "itemsize", "nbytes", "strides", "T")
-BYTES_REFUSED = "bytes values (elements of a numpy 'S' array) are not supported in Autograd Lab"
 
 
 def _kind(base: type, name: str) -> type:
@@ -43,7 +44,7 @@ def units(dtype: np.dtype) -> int:
 
 
 def charge_records(interp: Any, count: int, dtype: np.dtype, what: str) -> None:
-    charge(interp, count * units(dtype), f"{what} ({count:,} records of {dtype.itemsize:,} bytes)")
+    charge(interp, count * units(dtype), f"{what} ({count:,} × {units(dtype)})")   # records × 4-byte units
 
 
 def plain_numeric(dtype: np.dtype) -> bool:
@@ -91,13 +92,20 @@ class RecordArray(InertValue):
         if name == "tolist" and not args and not kwargs:
             interp.sizes.charge_sequence(int(self.array.size), "the list")
             return plain_items(_guarded(self.array.tolist))
+        if name == "astype" and len(args) == 1 and not kwargs:   # np.array([b"hello"]).astype(np.void)
+            new = np.void if is_void(args[0]) else make_dtype(args[0])
+            charge_records(interp, self.array.size, np.dtype(new) if new is not np.void else self.array.dtype,
+                           "astype")
+            return wrap_any(interp, _guarded(lambda: self.array.astype(new)))
+        if name == "tobytes" and not args and not kwargs:   # np.array(words, dtype="S7").tobytes()
+            return to_bytes(interp, self.array, "a.tobytes()")
         if name == "item" and not kwargs:
             return plain_items(_guarded(lambda: self.array.item(*_ints(args))))
         if name == "view":   # arr.view(np.recarray) (numpy_record_views.py)
             from autogradlab.lang.numpy_record_views import view
             return view(interp, self, args, kwargs)
         raise NotSupported(f"the method `.{name}()` of a numpy structured array is not supported in Autograd "
-                           "Lab (supported: copy(), tolist(), item(), view(np.recarray))")
+                           "Lab (supported: copy(), tolist(), item(), tobytes(), astype(), view())")
 
     def subscript(self, interp: Any, index: Any, node: Any) -> Any:
         return wrap_any(interp, _guarded(lambda: self.array[_index(interp, self.array, index)]))
@@ -148,6 +156,22 @@ class RecordScalar(InertValue):
         return element(interp, _guarded(lambda: self.value[index]))
 
 
+def _void(interp: Any, args: list, kwargs: dict, node: Any) -> RecordScalar:
+    """np.void(b"hello"): the raw bytes as one void scalar (np.void(5): five zero bytes)."""
+    if kwargs or len(args) != 1 or not (isinstance(args[0], BytesValue) or type(args[0]) is int):
+        raise NotSupported("Autograd Lab supports `np.void(b'...')` and `np.void(length)`")
+    data = args[0].data if isinstance(args[0], BytesValue) else None
+    interp.sizes.charge_sequence(len(data) if data is not None else max(args[0], 0), "np.void")
+    return RecordScalar(_guarded(lambda: np.void(data if data is not None else args[0])))
+
+
+VOID = SafeFunction("numpy.void", _void)
+
+
+def is_void(value: Any) -> bool:
+    return value is VOID
+
+
 def _ints(args: list) -> list:
     if not all(type(a) is int for a in args):
         raise ProgramTypeError("item() takes int indices")
@@ -155,10 +179,10 @@ def _ints(args: list) -> list:
 
 
 def plain_items(value: Any) -> Any:
-    """What tolist() / item() give, as the program may hold it: tuples, lists, numbers and str; NumPy
-    hands back bytes for an 'S' field, which are refused by name."""
+    """What tolist() / item() give, as the program may hold it: tuples, lists, numbers, str and bytes (an
+    'S' field's, within the array's own size)."""
     if isinstance(value, bytes):
-        raise NotSupported(BYTES_REFUSED)
+        return BytesValue(value)
     if isinstance(value, (list, tuple)):
         return type(value)(plain_items(item) for item in value)
     if isinstance(value, np.ndarray):   # a sub-array field inside item()
@@ -170,12 +194,10 @@ def element(interp: Any, value: Any) -> Any:
     """An element or part read out of a record or an array."""
     if isinstance(value, np.ndarray):
         return wrap_any(interp, value)
-    if isinstance(value, np.void):
-        if value.dtype.names is None:
-            raise NotSupported("numpy void scalars of no fields are not supported in Autograd Lab")
+    if isinstance(value, np.void):   # a record, or the raw bytes of a 'V7' array's element
         return RecordScalar(value)
-    if isinstance(value, (bytes, np.bytes_)):
-        raise NotSupported(BYTES_REFUSED)
+    if isinstance(value, (bytes, np.bytes_)):   # recordarr[1].baz: b'World' (bytes_values.py)
+        return make_bytes(interp, bytes(value), "the bytes", numpy=True)
     if isinstance(value, np.str_):
         return str(value)
     return value
@@ -227,7 +249,7 @@ def _index(interp: Any, array: np.ndarray, index: Any) -> Any:
     return raw
 
 
-_VALUES = (bool, int, float, complex, str, np.number, np.bool_, tuple, list)
+_VALUES = (bool, int, float, complex, str, np.number, np.bool_, tuple, list, BytesValue)
 
 
 def _raw_value(interp: Any, value: Any) -> Any:
@@ -240,12 +262,15 @@ def _raw_value(interp: Any, value: Any) -> Any:
     if not isinstance(value, _VALUES):
         raise NotSupported("a numpy structured array takes numbers, strings, tuples, lists or arrays in "
                            "Autograd Lab")
+    if isinstance(value, BytesValue):
+        return value.data
     if isinstance(value, (list, tuple)):
         require_data(value, "in the assignment")
         interp.sizes.check_nested(value, "the assignment")
         if _holds_arrays(value):
             raise NotSupported("a numpy structured array takes numbers, strings, tuples, lists or arrays "
                                "in Autograd Lab")
+        return unwrapped(value)
     return value
 
 
@@ -257,7 +282,7 @@ def _holds_arrays(value: Any) -> bool:
             if isinstance(item, (list, tuple)) and id(item) not in seen:
                 seen.add(id(item))
                 stack.append(item)
-            elif not isinstance(item, (bool, int, float, complex, str, np.number, np.bool_)):
+            elif not isinstance(item, (bool, int, float, complex, str, np.number, np.bool_, BytesValue)):
                 return True
     return False
 
@@ -286,4 +311,4 @@ def items(interp: Any, value: RecordArray) -> Any:
     return iter([element(interp, row) for row in value.array])
 
 
-RECORD_VALUES = (RecordArray, RecordScalar, FieldsView)   # the values with call_method (attributes.py)
+RECORD_VALUES = (RecordArray, RecordScalar, FieldsView, BytesValue)   # with call_method (attributes.py)

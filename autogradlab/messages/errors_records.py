@@ -4,9 +4,29 @@ autogradlab/error_keys_more.py. The English texts give back the engine's sentenc
 
 EN = {
     "errors_records.object_fields": "object fields ('O') in numpy dtypes are not supported in Autograd Lab",
-    "errors_records.too_big": "{what} would have {count} {unit}; the limit is {limit} in Autograd Lab",
+    "errors_records.too_many_fields": "the structured dtype would have {count} fields; the limit is {limit} "
+                                      "in "
+                                      "Autograd Lab",
+    "errors_records.too_deep": "the structured dtype would have {count} levels of nesting; the limit is "
+                               "{limit} "
+                               "in Autograd Lab",
+    "errors_records.long_text": "the dtype string would have {count} characters; the limit is {limit} in "
+                                "Autograd Lab",
+    "errors_records.long_name": "a field's name or title would have {count} characters; the limit is {limit} "
+                                "in "
+                                "Autograd Lab",
+    "errors_records.element_bytes": "the dtype '{name}' would have {count} bytes an element; the limit is "
+                                    "{limit} in Autograd Lab",
+    "errors_records.record_bytes": "the dtype '{name}' would have {count} bytes a record; the limit is "
+                                   "{limit} "
+                                   "in Autograd Lab",
+    "errors_records.dtype_bytes": "the dtype would have {count} bytes a record; the limit is {limit} in "
+                                  "Autograd Lab",
+    "errors_records.sub_array_size": "the sub-array field would have {count} elements; the limit is {limit} "
+                                     "in "
+                                     "Autograd Lab",
     "errors_records.too_big_hint": "use fewer fields or shorter strings",
-    "errors_records.must_be_string": "{what} must be a string",
+    "errors_records.must_be_string": "a field's name or title must be a string",
     "errors_records.sub_array": "a sub-array shape must be an int or a tuple of ints in Autograd Lab",
     "errors_records.spec_forms": "Autograd Lab supports dtypes named by a string, a numpy type, a list of "
                                  "(name, type) fields or a dict of names and formats",
@@ -47,7 +67,17 @@ EN = {
                                     "(supported: item(), tolist())",
     "errors_records.record_index": "a numpy record takes a field name or an int index",
     "errors_records.item_ints": "item() takes int indices",
-    "errors_records.bytes": "bytes values (elements of a numpy 'S' array) are not supported in Autograd Lab",
+    "errors_records.bytes_attribute": "the attribute `.{name}` of bytes values is not supported in Autograd "
+                                      "Lab "
+                                      "(supported: decode(), hex(), len(b), b[i], b[i:j], ==)",
+    "errors_records.bytes_method": "the method `.{name}()` of bytes values is not supported in Autograd Lab "
+                                   "(supported: decode(), hex())",
+    "errors_records.decode": "Autograd Lab supports `b.decode(encoding, errors)` with encoding utf-8, ascii "
+                             "or "
+                             "latin-1 and errors strict, ignore or replace",
+    "errors_records.bytes_like": "a bytes-like object is required, not '{kind}'",
+    "errors_records.bytes_array": "Autograd Lab makes arrays of bytes of lists of bytes only",
+    "errors_records.void_call": "Autograd Lab supports `np.void(b'...')` and `np.void(length)`",
     "errors_records.void": "numpy void scalars of no fields are not supported in Autograd Lab",
     "errors_records.index": "a numpy structured array takes ints, slices, a mask, an int array or field "
                             "names "
@@ -69,9 +99,18 @@ EN = {
 
 ZH = {
     "errors_records.object_fields": "Autograd Lab 不支持 numpy dtype 中的对象字段（'O'）",
-    "errors_records.too_big": "{what} 将有 {count} {unit}；Autograd Lab 的上限是 {limit}",
+    "errors_records.too_many_fields": "该结构化 dtype 将有 {count} 个字段；Autograd Lab 的上限是 {limit}",
+    "errors_records.too_deep": "该结构化 dtype 将嵌套 {count} 层；Autograd Lab 的上限是 {limit}",
+    "errors_records.long_text": "该 dtype 字符串将有 {count} 个字符；Autograd Lab 的上限是 {limit}",
+    "errors_records.long_name": "字段名或标题将有 {count} 个字符；Autograd Lab 的上限是 {limit}",
+    "errors_records.element_bytes": "dtype '{name}' 的每个元素将占 {count} 字节；"
+                                    "Autograd Lab 的上限是 {limit}",
+    "errors_records.record_bytes": "dtype '{name}' 的每条记录将占 {count} 字节；"
+                                   "Autograd Lab 的上限是 {limit}",
+    "errors_records.dtype_bytes": "该 dtype 的每条记录将占 {count} 字节；Autograd Lab 的上限是 {limit}",
+    "errors_records.sub_array_size": "该子数组字段将有 {count} 个元素；Autograd Lab 的上限是 {limit}",
     "errors_records.too_big_hint": "减少字段，或使用更短的字符串",
-    "errors_records.must_be_string": "{what} 必须是字符串",
+    "errors_records.must_be_string": "字段名或标题必须是字符串",
     "errors_records.sub_array": "在 Autograd Lab 中子数组的形状必须是整数或整数元组",
     "errors_records.spec_forms": "Autograd Lab 支持以字符串、numpy 类型、(名称, 类型) 字段列表或"
                                  "名称与格式的字典给出的 dtype",
@@ -103,7 +142,14 @@ ZH = {
                                     "（支持：item()、tolist()）",
     "errors_records.record_index": "numpy 记录接受字段名或整数下标",
     "errors_records.item_ints": "item() 接受整数下标",
-    "errors_records.bytes": "Autograd Lab 不支持 bytes 值（numpy 'S' 数组的元素）",
+    "errors_records.bytes_attribute": "Autograd Lab 不支持 bytes 值的属性 `.{name}`"
+                                      "（支持：decode()、hex()、len(b)、b[i]、b[i:j]、==）",
+    "errors_records.bytes_method": "Autograd Lab 不支持 bytes 值的方法 `.{name}()`（支持：decode()、hex()）",
+    "errors_records.decode": "Autograd Lab 支持 `b.decode(encoding, errors)`，encoding 为 utf-8、ascii 或 "
+                             "latin-1，errors 为 strict、ignore 或 replace",
+    "errors_records.bytes_like": "需要类 bytes 对象，而不是 '{kind}'",
+    "errors_records.bytes_array": "Autograd Lab 只用 bytes 的列表创建 bytes 数组",
+    "errors_records.void_call": "Autograd Lab 支持 `np.void(b'...')` 和 `np.void(length)`",
     "errors_records.void": "Autograd Lab 不支持没有字段的 numpy void 标量",
     "errors_records.index": "在 Autograd Lab 中 numpy 结构化数组接受"
                             "整数、切片、掩码、整数数组或字段名作为下标",

@@ -435,6 +435,8 @@ TUTORIALS: tuple[ProgramSpec, ...] = (
     ProgramSpec("tutorial_numpy_how_to_print.py", "numpy/numpy docs (BSD-3-Clause)"),
     ProgramSpec("tutorial_numpy_copies_broadcasting.py", "numpy/numpy docs (BSD-3-Clause)"),
     ProgramSpec("tutorial_numpy_array_creation.py", "numpy/numpy docs (BSD-3-Clause)"),
+    # Session 35 (records): NumPy's user guide on structured arrays (lang/numpy_records.py and its neighbours)
+    ProgramSpec("tutorial_numpy_structured_arrays.py", "numpy/numpy docs (BSD-3-Clause)"),
 )
 
 

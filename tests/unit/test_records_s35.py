@@ -125,7 +125,8 @@ def _nested(depth: int) -> str:
     (N + "x = np.zeros(2, dtype=[('a', 'i4'), ('b', 'O')])\n", "object fields ('O')"),
     (N + "x = np.array([(np.zeros(3), 1)], dtype=[('a', 'f8', (3,)), ('b', 'i4')])\n", "lists of tuples"),
     (N + "x = np.array([(1, 2)], dtype=np.dtype('i1,i8', align=True))\nx.view('i8')\n", "every byte"),
-    (N + "x = np.zeros(2, dtype='i4,S2')\nx.tolist()\n", "bytes values"),
+    (N + "b = np.zeros(100000).tobytes()\n", "800,000 items; the limit is 100,000"),
+    (N + "v = np.void(10**9)\n", "the limit is 100,000"),
 ])
 def test_hostile_dtypes_are_refused_with_the_limit(source: str, words: str) -> None:
     report = run_program(source)
@@ -205,3 +206,33 @@ def test_out_resize_counts_the_new_size_and_refuses_views() -> None:
     assert not report.ok and "the limit is 5,000,000" in report.error.message
     report = run_program("import torch\na = torch.arange(6.)\nv = a[:2]\ntorch.zeros((3, 3), out=v)\n")
     assert not report.ok and "does not resize out= tensors" in report.error.message
+
+
+# -- bytes: literals, 'S' and 'V' arrays, tobytes() ----------------------------------------------------------
+@pytest.mark.parametrize("snippet", [
+    "np.array([b'hello', b'world'])\nnp.array([b'hello', b'world']).astype(np.void)\n",
+    "np.array(['hello', 'world'], dtype='S7').tobytes()\nx = [b'hello\\0\\0', b'world']\n"
+    "a = np.array(x, dtype='S7')\n"
+    "print(a[0])\na[0] == x[0]\na = np.array(x, dtype='V7')\na\na[0] == np.void(x[0])\n",
+    "Z = np.arange(9).reshape(3, 3).astype(np.int16)\nindex = 1, 1\nZ[index].tobytes()\nZ.tobytes()[8:10]\n",
+    "b = b'abc'\nprint(len(b), b[0], b[1:], b[-1], b.decode(), b.hex(), b == b'abc', b'a' in b, 99 in b)\n"
+    "print(type(b), list(b), str(b), f'{b}', b != b'x')\n",
+    "r = np.rec.array([(1, 2., 'Hello'), (2, 3., 'World')],\n"
+    "                 dtype=[('foo', 'i4'), ('bar', 'f4'), ('baz', 'S10')])\n"
+    "r[1].baz\nr.tolist()\nr[0].item()\nx = np.zeros(2, dtype='i4,S2')\nx[0] = (1, b'ab')\nx\nx.tolist()\n",
+])
+def test_bytes_as_numpy_and_python(snippet: str) -> None:
+    compare(N + snippet)
+
+
+@pytest.mark.parametrize("source", [
+    "b = b'x' * 10**9\n",   # no repeat: CPython's TypeError names the operands
+    "b = b'x' + b'y'\n",
+    "b = b'ab'\nb.decode('rot13')\n",
+    "b = b'ab'\nprint(b.__class__)\n",
+    "import torch\nt = torch.tensor([b'a'])\n",
+    N + "x = np.array([b'ab', 1])\n",
+])
+def test_bytes_stay_inert(source: str) -> None:
+    report = run_program(source)
+    assert not report.ok and said_in_chinese(report.error), report.error

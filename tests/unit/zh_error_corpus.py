@@ -44,7 +44,7 @@ CORPUS: list[tuple[str, str, dict]] = [
     ("set_tensor", T + "s = {torch.ones(1)}\n", {}),
     ("set_item", "s = {int}\n", {}),
     ("set_unhashable", "s = {(1, [2])}\n", {}),
-    ("bytes", "x = b'ab'\n", {}),
+    ("bytes", "x = b'ab'.upper()\n", {}),   # (bytes literals run since session 35)
     ("relative_import", "from . import x\n", {}),
     ("fstring_unknown_code", "x = 5\nprint(f'{x:q}')\n", {}),
     ("format_width_limit", "x = 5\nprint(f'{x:>{10**8}}')\n", {}),

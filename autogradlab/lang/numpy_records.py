@@ -89,8 +89,9 @@ class RecordArray(InertValue):
         if name == "copy" and not args and not kwargs:
             charge_records(interp, self.array.size, self.array.dtype, "copy")
             return wrap_any(interp, self.array.copy())
-        if name == "tolist" and not args and not kwargs:
-            interp.sizes.charge_sequence(int(self.array.size), "the list")
+        if name == "tolist" and not args and not kwargs:   # its strings and bytes count too (4-byte units)
+            size = int(self.array.size)
+            interp.sizes.charge_sequence(size, "the list", added=size * units(self.array.dtype))
             return plain_items(_guarded(self.array.tolist))
         if name == "astype" and len(args) == 1 and not kwargs:   # np.array([b"hello"]).astype(np.void)
             new = np.void if is_void(args[0]) else make_dtype(args[0])
@@ -100,6 +101,7 @@ class RecordArray(InertValue):
         if name == "tobytes" and not args and not kwargs:   # np.array(words, dtype="S7").tobytes()
             return to_bytes(interp, self.array, "a.tobytes()")
         if name == "item" and not kwargs:
+            interp.sizes.charge_sequence(1, "the item", added=units(self.array.dtype))
             return plain_items(_guarded(lambda: self.array.item(*_ints(args))))
         if name == "view":   # arr.view(np.recarray) (numpy_record_views.py)
             from autogradlab.lang.numpy_record_views import view
@@ -143,10 +145,9 @@ class RecordScalar(InertValue):
                            "(supported: r['x'], r[0], item(), dtype)")
 
     def call_method(self, interp: Any, name: str, args: list, kwargs: dict) -> Any:
-        if name == "item" and not args and not kwargs:
-            return plain_items(_guarded(self.value.item))
-        if name == "tolist" and not args and not kwargs:
-            return plain_items(_guarded(self.value.tolist))
+        if name in ("item", "tolist") and not args and not kwargs:   # the record's strings count too
+            interp.sizes.charge_sequence(1, "the item", added=units(self.value.dtype))
+            return plain_items(_guarded(getattr(self.value, name)))
         raise NotSupported(f"the method `.{name}()` of a numpy record is not supported in Autograd Lab "
                            "(supported: item(), tolist())")
 
@@ -198,7 +199,9 @@ def element(interp: Any, value: Any) -> Any:
         return RecordScalar(value)
     if isinstance(value, (bytes, np.bytes_)):   # recordarr[1].baz: b'World' (bytes_values.py)
         return make_bytes(interp, bytes(value), "the bytes", numpy=True)
-    if isinstance(value, np.str_):
+    if isinstance(value, np.str_):   # a 'U' field's: counted as a new string
+        if interp is not None:
+            interp.sizes.charge_sequence(len(value), "the string")
         return str(value)
     return value
 

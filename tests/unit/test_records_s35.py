@@ -236,3 +236,14 @@ def test_bytes_as_numpy_and_python(snippet: str) -> None:
 def test_bytes_stay_inert(source: str) -> None:
     report = run_program(source)
     assert not report.ok and said_in_chinese(report.error), report.error
+
+
+@pytest.mark.parametrize("read", ["x.tolist()", "x[0]['a']", "x[0].item()"])
+def test_strings_read_out_of_records_count_towards_the_run_s_total(read: str) -> None:
+    # each read makes new strings of up to 100,000 characters: 2,000 of them held 200 MB before
+    source = (N + "x = np.zeros(3, dtype=[('a', 'U250000')])\nx['a'] = 'a' * 100000\nl = []\n"
+              f"for i in range(2000):\n    l.append({read})\n")
+    report = run_program(source)
+    assert not report.ok and "more than 50,000,000 list and string items" in report.error.message
+    small = source.replace("100000", "10").replace("range(2000)", "range(20)")   # (a str element is
+    assert run_program(small).ok   # Python's str here, np.str_ in NumPy: lang/numpy_strings.py says so)

@@ -127,7 +127,8 @@ def clean_type(value: Any, budget: _Budget, depth: int) -> Any:
         return value
     if isinstance(value, np.dtype):   # the engine's own (a program holds wrappers only)
         return value
-    if isinstance(value, SafeNumpyDtype):
+    from autogradlab.lang.numpy_strings import StringDtype
+    if isinstance(value, (SafeNumpyDtype, StringDtype)):   # np.float32, a '<U10' field's dtype
         return value.dtype
     if isinstance(value, RecordDtype):
         budget.add(len(value.dtype.names or ()))

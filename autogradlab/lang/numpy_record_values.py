@@ -26,6 +26,21 @@ def wrap_dtype(dtype: np.dtype) -> Any:
     return RecordDtype(checked_dtype(dtype))
 
 
+class ShownAs(InertValue):
+    """A wrapper that prints as the NumPy object it holds (`shown()`: a dtype, an array, a record)."""
+
+    __slots__ = ()
+
+    def shown(self) -> Any:
+        raise NotImplementedError
+
+    def __repr__(self) -> str:
+        return repr(self.shown())
+
+    def __str__(self) -> str:
+        return str(self.shown())
+
+
 class RecordMark(InertValue):
     """np.record, as `np.dtype((np.record, arr.dtype))` names it (nothing else of it is reachable)."""
 
@@ -85,7 +100,7 @@ _ATTRIBUTES = ("names", "fields", "itemsize", "isalignedstruct", "kind", "char",
                "str", "ndim", "base", "subdtype", "type", "alignment", "byteorder", "isnative")
 
 
-class RecordDtype(InertValue):
+class RecordDtype(ShownAs):
     """A structured, bytes ('S3'), void ('V7') or sub-array dtype: prints as NumPy's; `d.names`,
     `d.fields`, `d.itemsize`, `d['x']`, `d[['x', 'y']]`."""
 
@@ -98,11 +113,8 @@ class RecordDtype(InertValue):
     def __init__(self, dtype: np.dtype) -> None:
         self.dtype = dtype
 
-    def __repr__(self) -> str:
-        return repr(self.dtype)
-
-    def __str__(self) -> str:
-        return str(self.dtype)
+    def shown(self) -> np.dtype:
+        return self.dtype
 
     def __eq__(self, other: object) -> bool:
         from autogradlab.lang.safe_values import SafeNumpyDtype

@@ -21,10 +21,9 @@ import numpy as np
 from autogradlab.errors import NotSupported, ProgramTypeError
 from autogradlab.lang.bytes_values import BytesValue, make_bytes, to_bytes, unwrapped
 from autogradlab.lang.data_wrappers import SafeArray
-from autogradlab.lang.inert_values import InertValue
 from autogradlab.lang.numpy_ops import _guarded, charge
 from autogradlab.lang.numpy_record_dtypes import checked_dtype, make_dtype
-from autogradlab.lang.numpy_record_values import FieldsView, wrap_dtype
+from autogradlab.lang.numpy_record_values import FieldsView, ShownAs, wrap_dtype
 from autogradlab.lang.safe_values import SafeFunction
 
 _NAMED: dict[str, type] = {}
@@ -51,7 +50,7 @@ def plain_numeric(dtype: np.dtype) -> bool:
     return dtype.kind in "biufc" and dtype.names is None and dtype.subdtype is None and dtype.isnative
 
 
-class RecordArray(InertValue):
+class RecordArray(ShownAs):
     """A structured (or bytes, void) numpy array; `rec` marks np.recarray (fields read as attributes)."""
 
     def __new__(cls, array: np.ndarray) -> RecordArray:
@@ -62,11 +61,8 @@ class RecordArray(InertValue):
         checked_dtype(array.dtype)
         self.array = array
 
-    def __repr__(self) -> str:
-        return repr(self.array)
-
-    def __str__(self) -> str:
-        return str(self.array)
+    def shown(self) -> np.ndarray:
+        return self.array
 
     def __len__(self) -> int:
         return len(self.array)
@@ -113,7 +109,7 @@ class RecordArray(InertValue):
         return wrap_any(interp, _guarded(lambda: self.array[_index(interp, self.array, index)]))
 
 
-class RecordScalar(InertValue):
+class RecordScalar(ShownAs):
     """One record, `x[1]`: NumPy's np.void (np.record in a recarray), a view into the array's memory."""
 
     __slots__ = ("value",)
@@ -125,11 +121,8 @@ class RecordScalar(InertValue):
     def __init__(self, value: np.void) -> None:
         self.value = value
 
-    def __repr__(self) -> str:
-        return repr(self.value)
-
-    def __str__(self) -> str:
-        return str(self.value)
+    def shown(self) -> np.void:
+        return self.value
 
     def __len__(self) -> int:
         return len(self.value)
@@ -307,11 +300,9 @@ def set_item(interp: Any, base: Any, index: Any, value: Any) -> None:
 
 
 def items(interp: Any, value: RecordArray) -> Any:
-    if value.array.ndim == 0:
-        from autogradlab.lang.operators import python_error
-        raise python_error(TypeError("iteration over a 0-d array"))
-    interp.sizes.check_length(len(value.array), "iterating over the array")
-    return iter([element(interp, row) for row in value.array])
+    """`for row in x`: its records (np.void), or rows of a structured array of more dimensions."""
+    from autogradlab.lang.numpy_strings import array_rows
+    return array_rows(interp, value.array, element)
 
 
 RECORD_VALUES = (RecordArray, RecordScalar, FieldsView, BytesValue)   # with call_method (attributes.py)

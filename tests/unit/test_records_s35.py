@@ -90,6 +90,12 @@ def test_structured_errors_on_numpy_s_line(snippet: str, line: int) -> None:
     assert report.error.line == oracle.error_line == line
 
 
+def test_isinstance_and_type_of_structured_arrays_as_numpy() -> None:
+    compare(N + "x = np.zeros(2, dtype='i4,f4')\nr = x.view(np.recarray)\nprint(isinstance(x, np.ndarray), "
+                "isinstance(r, np.ndarray), isinstance(r, np.recarray), isinstance(x, np.recarray), "
+                "type(r) is np.recarray, type(x) is np.ndarray, type(r), type(x))\n")
+
+
 def test_a_record_array_variable_crosses_the_wire() -> None:
     report = run_program(N + PETS + "r = x.view(np.recarray)\nd = x.dtype\ns = x[0]\n")
     assert report.ok, report.error

@@ -113,16 +113,19 @@ def to_bytes(interp: Any, value: Any, what: str) -> BytesValue:
 
 
 def holds_bytes(data: Any) -> bool:
-    """A nested list or tuple (checked by the caller's size check) with a BytesValue among its leaves."""
-    stack, seen = [data], set()
+    """A nested list or tuple with a BytesValue among its leaves: each list's item types read in C (as
+    numpy_strings.holds_text does: np.array of 1,000,000 numbers pays ~15 ms), a shared list once."""
+    stack, seen = [data], {id(data)}
     while stack:
         seq = stack.pop()
-        for item in seq:
-            if isinstance(item, BytesValue):
-                return True
-            if isinstance(item, (list, tuple)) and id(item) not in seen:
-                seen.add(id(item))
-                stack.append(item)
+        kinds = set(map(type, seq))
+        if any(issubclass(kind, BytesValue) for kind in kinds):
+            return True
+        if list in kinds or tuple in kinds:
+            for item in seq:
+                if type(item) in (list, tuple) and id(item) not in seen:
+                    seen.add(id(item))
+                    stack.append(item)
     return False
 
 

@@ -17,6 +17,7 @@ import numpy as np
 from autogradlab.errors import NotSupported, ProgramTypeError
 from autogradlab.lang.inert_values import InertValue, named_kind
 
+_MADE = [False]   # a BytesValue was made in this process: until then no list can hold one (holds_bytes)
 _ENCODINGS = ("utf-8", "utf8", "ascii", "latin-1", "latin1")
 _ERRORS = ("strict", "ignore", "replace")
 
@@ -31,6 +32,7 @@ class BytesValue(InertValue):
 
     def __init__(self, data: bytes, numpy: bool = False) -> None:
         self.data = bytes(data)
+        _MADE[0] = True
 
     def __repr__(self) -> str:   # an element of an 'S' array is NumPy's np.bytes_
         shown = repr(self.data)
@@ -114,7 +116,10 @@ def to_bytes(interp: Any, value: Any, what: str) -> BytesValue:
 
 def holds_bytes(data: Any) -> bool:
     """A nested list or tuple with a BytesValue among its leaves: each list's item types read in C (as
-    numpy_strings.holds_text does: np.array of 1,000,000 numbers pays ~15 ms), a shared list once."""
+    numpy_strings.holds_text does: np.array of 1,000,000 numbers pays ~15 ms), a shared list once; no
+    walk at all before the process has made one."""
+    if not _MADE[0]:
+        return False
     stack, seen = [data], {id(data)}
     while stack:
         seq = stack.pop()

@@ -49,7 +49,7 @@ from autogradlab.lang.numpy_poly1d import NUMPY_POLY1D_MEMBERS
 from autogradlab.lang.numpy_polynomial_class import polynomial_namespaces
 from autogradlab.lang.numpy_polynomials import numpy_polynomial_members
 from autogradlab.lang.numpy_print_options import numpy_print_members
-from autogradlab.lang.numpy_record_making import numpy_record_members
+from autogradlab.lang.numpy_record_making import numpy_record_members, recfunctions_namespace
 from autogradlab.lang.numpy_sets_bits import numpy_sets_bits_members
 from autogradlab.lang.numpy_shape_functions import NUMPY_SHAPE_FUNCTIONS
 from autogradlab.lang.numpy_signal import numpy_signal_members
@@ -243,6 +243,7 @@ def modules() -> dict[str, Namespace]:
             "numpy": numpy_ns, "numpy.linalg": numpy_ns.members["linalg"],
             "numpy.testing": numpy_ns.members["testing"],
             "numpy.typing": numpy_ns.members["typing"], "math": math_ns, **randoms, **polynomials,
+            "numpy.lib.recfunctions": recfunctions_namespace(),   # numpy_record_making.py
             "copy": copy_namespace(), "operator": operator_namespace(),
             "warnings": warnings_namespace(), "functools": functools_namespace(), "time": time_namespace(),
             "pprint": pprint_namespace(), "collections": collections_namespace(),

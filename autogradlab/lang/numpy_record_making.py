@@ -142,6 +142,52 @@ def rec_namespace() -> Namespace:
                                    "recarray": RECARRAY_TYPE})
 
 
+def _repack_fields(interp: Any, args: list, kwargs: dict, node: Any) -> Any:
+    """numpy.lib.recfunctions.repack_fields(a): a copy without padding (of a dtype: the packed dtype)."""
+    from numpy.lib import recfunctions
+    if len(args) != 1 or kwargs or not isinstance(args[0], (RecordArray, RecordDtype)):
+        raise NotSupported("Autograd Lab supports `repack_fields(a)` of a structured array or dtype")
+    if isinstance(args[0], RecordDtype):
+        return wrap_dtype(_guarded(lambda: recfunctions.repack_fields(args[0].dtype)))
+    array = args[0].array
+    charge_records(interp, int(array.size), array.dtype, "repack_fields")
+    return wrap_any(interp, _guarded(lambda: recfunctions.repack_fields(array)))
+
+
+def _to_unstructured(interp: Any, args: list, kwargs: dict, node: Any) -> Any:
+    """numpy.lib.recfunctions.structured_to_unstructured(arr[, dtype]): the fields side by side in a last
+    axis, as numbers; its elements (records * the fields' leaf elements) counted first."""
+    from numpy.lib import recfunctions
+    if len(args) != 1 or set(kwargs) - {"dtype"} or not isinstance(args[0], RecordArray) \
+            or args[0].array.dtype.names is None:
+        raise NotSupported("Autograd Lab supports `structured_to_unstructured(arr, dtype=...)` of a "
+                           "structured array")
+    array = args[0].array
+    dtype = None if kwargs.get("dtype") is None else make_dtype(kwargs["dtype"])
+    try:   # the result's dtype: the one given, or the fields' common type (NumPy says if there is none)
+        out = dtype or np.result_type(*(array.dtype.fields[name][0].base for name in array.dtype.names))
+    except TypeError:
+        out = np.dtype("f8")
+    charge_records(interp, int(array.size) * _leaves(array.dtype), out, "structured_to_unstructured")
+    return wrap_any(interp, _guarded(lambda: recfunctions.structured_to_unstructured(array, dtype=dtype)))
+
+
+def _leaves(dtype: np.dtype) -> int:
+    """Numbers one record of `dtype` holds, through sub-arrays and nested fields (at most 8 levels)."""
+    if dtype.subdtype is not None:
+        return _leaves(dtype.subdtype[0]) * math.prod(dtype.subdtype[1])
+    if dtype.names is None:
+        return 1
+    return sum(_leaves(dtype.fields[name][0]) for name in dtype.names)
+
+
+def recfunctions_namespace() -> Namespace:
+    return Namespace("numpy.lib.recfunctions", {
+        "repack_fields": SafeFunction("numpy.lib.recfunctions.repack_fields", _repack_fields),
+        "structured_to_unstructured": SafeFunction("numpy.lib.recfunctions.structured_to_unstructured",
+                                                   _to_unstructured)})
+
+
 def numpy_record_members() -> dict[str, Any]:
     from autogradlab.lang.numpy_record_values import RECORD_MARK
     from autogradlab.lang.numpy_records import VOID

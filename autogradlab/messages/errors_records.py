@@ -78,6 +78,9 @@ EN = {
     "errors_records.bytes_like": "a bytes-like object is required, not '{kind}'",
     "errors_records.bytes_array": "Autograd Lab makes arrays of bytes of lists of bytes only",
     "errors_records.void_call": "Autograd Lab supports `np.void(b'...')` and `np.void(length)`",
+    "errors_records.repack": "Autograd Lab supports `repack_fields(a)` of a structured array or dtype",
+    "errors_records.unstructured": "Autograd Lab supports `structured_to_unstructured(arr, dtype=...)` of a "
+                                   "structured array",
     "errors_records.void": "numpy void scalars of no fields are not supported in Autograd Lab",
     "errors_records.index": "a numpy structured array takes ints, slices, a mask, an int array or field "
                             "names "
@@ -150,6 +153,9 @@ ZH = {
     "errors_records.bytes_like": "需要类 bytes 对象，而不是 '{kind}'",
     "errors_records.bytes_array": "Autograd Lab 只用 bytes 的列表创建 bytes 数组",
     "errors_records.void_call": "Autograd Lab 支持 `np.void(b'...')` 和 `np.void(length)`",
+    "errors_records.repack": "Autograd Lab 支持对结构化数组或 dtype 使用 `repack_fields(a)`",
+    "errors_records.unstructured": "Autograd Lab 支持对结构化数组使用 "
+                                   "`structured_to_unstructured(arr, dtype=...)`",
     "errors_records.void": "Autograd Lab 不支持没有字段的 numpy void 标量",
     "errors_records.index": "在 Autograd Lab 中 numpy 结构化数组接受"
                             "整数、切片、掩码、整数数组或字段名作为下标",

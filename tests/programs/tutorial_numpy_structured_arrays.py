@@ -1,8 +1,8 @@
 # Source: NumPy's user guide, "Structured arrays" (numpy/numpy doc/source/user/basics.rec.rst, commit
 # 1f90bbb55e; BSD-3-Clause): its doctest lines in order, each example under its own `# ---- cell N` line,
-# `import numpy as np` first. Left out: cell 19 and cell 26 (NumPy raises there on purpose), cell 20 (an
-# object field 'O': refused in Autograd Lab), cells 27 and 29 (numpy.lib.recfunctions: refused). Session 35
-# (records): structured dtypes, records, np.rec and bytes fields were refused before.
+# `import numpy as np` first. Left out: cell 19 and cell 26 (NumPy raises there on purpose) and cell 20 (an
+# object field 'O': refused in Autograd Lab). Session 35 (records): structured dtypes, records, np.rec,
+# bytes fields and numpy.lib.recfunctions' repack_fields / structured_to_unstructured were refused before.
 import numpy as np
 # ---- cell 1
 x = np.array([('Rex', 9, 81.0), ('Fido', 3, 27.0)],
@@ -78,9 +78,15 @@ x['b'].shape
 # ---- cell 25
 a = np.zeros(3, dtype=[('a', 'i4'), ('b', 'i4'), ('c', 'f4')])
 a[['a', 'c']]
+# ---- cell 27
+from numpy.lib.recfunctions import repack_fields
+repack_fields(a[['a', 'c']]).view('i8')  # supported in 1.16
 # ---- cell 28
 b = np.zeros(3, dtype=[('x', 'f4'), ('y', 'f4'), ('z', 'f4')])
 b[['x', 'z']].view('f4')
+# ---- cell 29
+from numpy.lib.recfunctions import structured_to_unstructured
+structured_to_unstructured(b[['x', 'z']])
 # ---- cell 30
 a[['a', 'c']] = (2, 3)
 a

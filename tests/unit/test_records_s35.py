@@ -78,6 +78,19 @@ def test_structured_arrays_run_as_numpy(snippet: str) -> None:
     compare(N + snippet)
 
 
+def test_recfunctions_the_lesson_uses_as_numpy() -> None:
+    compare(N + "from numpy.lib.recfunctions import repack_fields, structured_to_unstructured\n"
+                "a = np.zeros(3, dtype=[('a', 'i4'), ('b', 'i4'), ('c', 'f4')])\na['c'] = 1.5\n"
+                "repack_fields(a[['a', 'c']]).view('i8')\nrepack_fields(a[['a', 'c']].dtype)\n"
+                "b = np.ones(3, dtype=[('x', 'f4'), ('y', 'f4'), ('z', 'f4', (2,))])\n"
+                "structured_to_unstructured(b[['x', 'z']])\nstructured_to_unstructured(b, dtype=np.int64)\n")
+    made = ("from numpy.lib.recfunctions import structured_to_unstructured\n"
+            "b = np.zeros(20, dtype=[('z', 'f4', (200000,))])\n")   # 4,000,000 numbers: f4 fits, f8 does not
+    report = run_program(N + made + "u = structured_to_unstructured(b)\n"
+                                    "v = structured_to_unstructured(b, dtype='f8')\n")
+    assert not report.ok and report.error.line == 5 and "the limit is 5,000,000" in report.error.message
+
+
 @pytest.mark.parametrize("snippet, line", [
     ("twofield = np.zeros(2, dtype=[('A', 'i4'), ('B', 'i4')])\nnostruct = np.zeros(2, dtype='i4')\n"
      "nostruct[:] = twofield\n", 4),

@@ -31,6 +31,7 @@ from autogradlab.engine.values import (
     REPORT_MAX_ITEMS,
     REPORT_MAX_TENSOR_ELEMENTS,
     _as_array,
+    plain_copy,
     safe_repr,
     summarize,
     to_numpy,
@@ -187,7 +188,7 @@ class ReportValues(ReportPlan):
                 if text.startswith("<") and not self._out_of_time():  # a wrapper without its own repr
                     text = bounded_repr(arr)
                 keep_value, _ = self._decide(obj)
-                value = (PlainValue("array", arr.copy(), text) if keep_value
+                value = (PlainValue("array", plain_copy(arr), text) if keep_value
                          else PlainValue("object", None, text))
                 self._values[key] = value
             return value

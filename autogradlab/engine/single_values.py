@@ -10,6 +10,7 @@ import torch
 
 from autogradlab.engine.value_text import bounded_repr
 from autogradlab.engine.values import _as_array, dtype_name, safe_repr, to_numpy
+from autogradlab.lang.numpy_record_values import RecordDtype
 from autogradlab.lang.pprint_module import PrettyPrinterValue
 from autogradlab.lang.safe_values import SafeFunction, SafeNumpyDtype, UserFunction
 from autogradlab.lang.set_value import ProgramSet
@@ -88,6 +89,8 @@ def _plain_value(obj: Any) -> Value:
         return PlainValue("number", obj.item(), safe_repr(obj))
     if isinstance(obj, SafeNumpyDtype):
         return PlainValue("dtype", obj.text, safe_repr(obj))
+    if isinstance(obj, RecordDtype):   # np.dtype([('x', 'i8'), ('y', 'f4')]) (lang/numpy_record_dtypes.py)
+        return PlainValue("dtype", bounded_repr(obj), bounded_repr(obj))
     if isinstance(obj, PrettyPrinterValue):   # pp = pprint.PrettyPrinter(): an object with methods
         return PlainValue("object", None, safe_repr(obj))
     if isinstance(obj, (UserFunction, SafeFunction)):

@@ -192,6 +192,15 @@ def snapshot_as(tensor: torch.Tensor, tensor_id: int, requires_grad: bool,
                            grad_fn)
 
 
+def plain_copy(array: np.ndarray) -> np.ndarray:
+    """A copy the report can carry: a plain ndarray (a np.recarray's records as np.void, which the app's
+    restricted unpickler accepts; lang/numpy_records.py)."""
+    copy = np.array(array, subok=False)
+    if copy.dtype.type is np.record:
+        copy = copy.view(np.dtype((np.void, copy.dtype)))
+    return copy
+
+
 def _as_array(obj: Any) -> np.ndarray | None:
     """The numpy array inside the interpreter's array wrapper (or a bare ndarray).
 

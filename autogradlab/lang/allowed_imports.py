@@ -104,6 +104,8 @@ _MEMBERS = (
     "warnings.filterwarnings", "warnings.simplefilter",
     "numpy.pi", "numpy.e", "numpy.inf", "numpy.nan",   # `from numpy import pi` (NumPy quickstart)
     "numpy.emath",   # `from numpy import emath` (lang/numpy_emath.py)
+    "numpy.lib.recfunctions.repack_fields",   # basics.rec (lang/numpy_record_making.py)
+    "numpy.lib.recfunctions.structured_to_unstructured",
     "numpy.random.default_rng", "numpy.random.Generator", "numpy.random.PCG64",   # lang/numpy_generators.py
     "numpy.random.RandomState",   # lang/numpy_random_state.py
     # `from numpy.random import random` (dataflowr's linear regression, session 35): np.random's functions

@@ -51,6 +51,7 @@ from autogradlab.lang.namedtuple_values import (
 from autogradlab.lang.numpy_flat import NDIter, flat_of
 from autogradlab.lang.numpy_ops import ARRAY_METHODS, array_method, is_numpy_operand
 from autogradlab.lang.numpy_poly1d import CallableValue
+from autogradlab.lang.numpy_records import RECORD_VALUES
 from autogradlab.lang.numpy_strings import StringArray
 from autogradlab.lang.numpy_ufunc_methods import METHODS as UFUNC_METHODS
 from autogradlab.lang.numpy_ufunc_methods import call_ufunc_method, ufunc_of
@@ -129,6 +130,8 @@ def read_attribute(interp: Interpreter, base: Any, name: str, node: ast.AST) -> 
         member = base.members[name]
         if member is custom_functions.FUNCTION_BASE:
             raise NotSupported(custom_functions.BASE_ONLY)
+        if type(member) is dict:   # np.typecodes: a copy each read, so a run never changes the module's
+            return dict(member)
         return member
     if isinstance(base, SafeArray):
         if name == "flat":   # a.flat (numpy_flat.py)
@@ -221,8 +224,8 @@ def call_method(interp: Interpreter, base: Any, name: str, args: list, kwargs: d
         return numpy_generators.call_method(interp, base, name, args, kwargs)
     if isinstance(base, NDIter):   # it.iternext() (numpy_flat.py)
         return base.call_method(name, args, kwargs)
-    if isinstance(base, (CallableValue, StringArray)):   # p.deriv(), labels.tolist() (numpy_poly1d.py)
-        return base.call_method(interp, name, args, kwargs)
+    if isinstance(base, (CallableValue, StringArray, *RECORD_VALUES)):   # p.deriv(), labels.tolist()
+        return base.call_method(interp, name, args, kwargs)   # (numpy_poly1d.py, numpy_records.py)
     if isinstance(base, PrettyPrinterValue):   # pp.pprint(x) (pprint_module.py)
         return base.call_method(interp, name, args, kwargs, node)
     if name in NAMEDTUPLE_METHODS and (isinstance(base, ProgramNamedTuple) or is_namedtuple_class(base)):

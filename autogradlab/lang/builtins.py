@@ -288,6 +288,9 @@ def type_of(value: Any) -> SafeType:
         return exception_type(value.py_type.__name__) or SafeType(value.py_type.__name__, value.py_type)
     if isinstance(value, SafeArray) or type(value).__name__ == "numpy.ndarray":   # numpy_strings' too
         return NDARRAY_TYPE
+    if type(value).__name__ == "numpy.rec.recarray":   # `type(r) is np.recarray` (numpy_records.py)
+        from autogradlab.lang.numpy_record_making import RECARRAY_TYPE
+        return RECARRAY_TYPE
     if getattr(value, "scalar_type", False) and type(value).__name__.startswith("numpy.dtypes."):
         return type_of(BUILTIN_TYPES["int"])   # np.int8 is a class in numpy: type(np.int8) is `type`
     builtin = BUILTIN_TYPES.get(type(value).__name__)
@@ -318,8 +321,11 @@ def _isinstance(interp, args, kwargs, node):  # noqa: ANN001, ANN202
         raise ProgramTypeError("isinstance() arg 2 must be a type, a tuple of types, or a union")
     if isinstance(value, SafeException):   # `isinstance(e, RuntimeError)` in an except block
         return any(issubclass(value.py_type, kind.py_type) for kind in kinds)
-    if type(value).__name__ == "numpy.ndarray" and any(kind is NDARRAY_TYPE for kind in kinds):
-        return True   # an array of strings is NumPy's ndarray too (numpy_strings.py)
+    if type(value).__name__ in ("numpy.ndarray", "numpy.rec.recarray") and any(kind is NDARRAY_TYPE
+                                                                             for kind in kinds):
+        return True   # an array of strings is NumPy's ndarray too (numpy_strings.py), a recarray too
+    if type(value).__name__ == "numpy.rec.recarray" and any(kind.py_type is np.recarray for kind in kinds):
+        return True   # isinstance(r, np.recarray) (numpy_records.py)
     return any(isinstance(value, kind.py_type) for kind in kinds)
 
 

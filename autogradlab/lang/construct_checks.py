@@ -204,8 +204,8 @@ def _check_keyword(node: ast.keyword, ctx: _Context) -> None:
 
 
 def _check_constant(node: ast.Constant, ctx: _Context) -> None:
-    if isinstance(node.value, bytes):
-        raise _unsupported("bytes literals (`b'...'`)", hint="use a normal string")
+    if isinstance(node.value, bytes):   # b"hello": a BytesValue (lang/bytes_values.py)
+        return
     if not isinstance(node.value, _CONSTANT_TYPES):
         raise _unsupported(f"constants of type {type(node.value).__name__}")
 

@@ -67,8 +67,9 @@ class ExpressionsMixin:
         }
 
     def _constant(self, node: ast.Constant) -> Any:
-        if isinstance(node.value, bytes):
-            raise NotSupported("bytes literals are not supported in Autograd Lab")
+        if isinstance(node.value, bytes):   # b"hello" (lang/bytes_values.py)
+            from autogradlab.lang.bytes_values import BytesValue
+            return BytesValue(node.value)
         return node.value
 
     def _name(self: Interpreter, node: ast.Name) -> Any:

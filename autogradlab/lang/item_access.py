@@ -12,7 +12,14 @@ from typing import TYPE_CHECKING, Any
 import torch
 
 from autogradlab.errors import NotSupported, ProgramIndexError, ProgramTypeError
-from autogradlab.lang import class_dispatch, dicts, numpy_indexing, numpy_strings, plain_classes
+from autogradlab.lang import (
+    class_dispatch,
+    dicts,
+    numpy_indexing,
+    numpy_records,
+    numpy_strings,
+    plain_classes,
+)
 from autogradlab.lang.calls import notify_memory as _notify
 from autogradlab.lang.calls import require_data, wrap_result
 from autogradlab.lang.collections_module import DefaultDict, missing_default
@@ -22,6 +29,7 @@ from autogradlab.lang.inert_values import InertValue
 from autogradlab.lang.numpy_flat import FlatIter, NDIter
 from autogradlab.lang.numpy_ops import is_numpy_operand
 from autogradlab.lang.numpy_poly1d import Poly1d
+from autogradlab.lang.numpy_records import RecordArray, RecordScalar
 from autogradlab.lang.numpy_scalar_ops import SCALAR_TYPES
 from autogradlab.lang.numpy_strings import StringArray
 from autogradlab.lang.object_protocols import index_of
@@ -213,5 +221,8 @@ def set_item(interp: Interpreter, base: Any, index: Any, value: Any, node: ast.A
         return
     if isinstance(base, StringArray):   # labels[0] = 'cow' (numpy_strings.py)
         numpy_strings.set_item(interp, base, index, value)
+        return
+    if isinstance(base, (RecordArray, RecordScalar)):   # x['age'] = 5, x[1] = (7, 8, 9) (numpy_records.py)
+        numpy_records.set_item(interp, base, index, value)
         return
     raise ProgramTypeError(f"'{type_text(base)}' object does not support item assignment")

@@ -66,6 +66,11 @@ class IterationMixin:
         from autogradlab.lang.numpy_strings import StringArray, items
         if isinstance(value, StringArray):   # a string array's rows or strings (numpy_strings.py)
             return items(self, value)
+        from autogradlab.lang import numpy_records
+        if isinstance(value, numpy_records.RecordArray):   # its records (numpy_records.py)
+            return numpy_records.items(self, value)
+        if isinstance(value, numpy_records.RECORD_VALUES[2:]):   # for name in d.fields, for byte in b
+            return iter(value)
         raise ProgramTypeError(f"'{type(value).__name__}' object is not iterable")
 
     def materialize(self: Interpreter, value: Any, node: ast.AST | None) -> list:

@@ -50,10 +50,12 @@ from autogradlab.lang.numpy_poly1d import NUMPY_POLY1D_MEMBERS
 from autogradlab.lang.numpy_polynomial_class import polynomial_namespaces
 from autogradlab.lang.numpy_polynomials import numpy_polynomial_members
 from autogradlab.lang.numpy_print_options import numpy_print_members
+from autogradlab.lang.numpy_record_making import numpy_record_members, recfunctions_namespace
 from autogradlab.lang.numpy_sets_bits import numpy_sets_bits_members
 from autogradlab.lang.numpy_shape_functions import NUMPY_SHAPE_FUNCTIONS
 from autogradlab.lang.numpy_signal import numpy_signal_members
 from autogradlab.lang.numpy_testing import numpy_testing_namespace
+from autogradlab.lang.numpy_type_tree import numpy_type_tree_members
 from autogradlab.lang.numpy_vectorize import NUMPY_VECTORIZE_MEMBERS
 from autogradlab.lang.operator_module import operator_namespace
 from autogradlab.lang.pprint_module import pprint_namespace
@@ -103,9 +105,6 @@ def _np_array_function(interp, args, kwargs, node):  # noqa: ANN001, ANN202
     from autogradlab.lang import numpy_strings
     if len(args) == 1 and not set(kwargs) - {"dtype"}:
         data, dtype = args[0], kwargs.get("dtype")
-        if isinstance(dtype, list | tuple):   # dtype=[('name', 'U10'), ('age', 'i4')]: records
-            raise NotSupported("structured arrays (`np.array(data, dtype=[(name, type), ...])`) are not "
-                               "supported in Autograd Lab")
         texts = isinstance(data, numpy_strings.StringArray) or \
             isinstance(data, list | tuple) and numpy_strings.holds_text(data)
         fixed = numpy_strings.fixed_width(dtype) if texts or type(data) is str else None   # dtype="U5"
@@ -113,6 +112,12 @@ def _np_array_function(interp, args, kwargs, node):  # noqa: ANN001, ANN202
             require_data(data, "in `np.array`")
             interp.sizes.check_nested(data, "np.array")
             return numpy_strings.string_array(interp, data, dtype is not None, fixed)
+        from autogradlab.lang.numpy_record_making import bytes_array, dtype_spec, record_array
+        if (spec := dtype_spec(dtype)) is not None:   # dtype=[('name', 'U10'), ('age', 'i4')]: records
+            return record_array(interp, data, spec)
+        from autogradlab.lang.bytes_values import holds_bytes
+        if dtype is None and isinstance(data, list | tuple) and holds_bytes(data):   # [b"hello", b"world"]
+            return bytes_array(interp, data)
         if texts:   # np.array(words, dtype=float): numbers, as NumPy parses them; a list is sized as a
             if not isinstance(data, numpy_strings.StringArray):   # string array first (1,000,000 characters)
                 require_data(data, "in `np.array`")
@@ -242,6 +247,7 @@ def modules() -> dict[str, Namespace]:
             "numpy": numpy_ns, "numpy.linalg": numpy_ns.members["linalg"],
             "numpy.testing": numpy_ns.members["testing"],
             "numpy.typing": numpy_ns.members["typing"], "math": math_ns, **randoms, **polynomials,
+            "numpy.lib.recfunctions": recfunctions_namespace(),   # numpy_record_making.py
             "copy": copy_namespace(), "operator": operator_namespace(),
             "warnings": warnings_namespace(), "functools": functools_namespace(), "time": time_namespace(),
             "pprint": pprint_namespace(), "collections": collections_namespace(),
@@ -253,8 +259,9 @@ def modules() -> dict[str, Namespace]:
 def _np_dtype(interp, args: list, kwargs: dict, node) -> SafeNumpyDtype:  # noqa: ANN001
     """np.dtype('float32'), np.dtype(np.float64), np.dtype(float): numeric dtypes only (numpy_ops._dtype)."""
     from autogradlab.lang.numpy_ops import _dtype
-    if len(args) != 1 or kwargs:
-        raise NotSupported("only `np.dtype(name)` with one argument is supported in Autograd Lab")
+    from autogradlab.lang.numpy_record_making import numpy_dtype
+    if (records := numpy_dtype(args, kwargs)) is not None:   # np.dtype('i8, f4'), np.dtype([...], align=True)
+        return records
     return SafeNumpyDtype(np.dtype(_dtype({"dtype": args[0]})), instance=True)
 
 
@@ -281,6 +288,8 @@ def numpy_tables() -> list[dict]:
             numpy_counting_members(),   # np.bincount, np.diff, np.pad, np.unravel_index, ... (numpy_counting)
             numpy_emath_members(),   # np.emath.sqrt, np.emath.log, ... (numpy_emath.py)
             numpy_typing_members(),   # np.typing.NDArray (typing_module.py)
+            numpy_record_members(),   # np.rec, np.recarray, np.record, np.result_type (numpy_record_making)
+            numpy_type_tree_members(),   # np.integer, np.issubdtype, np.typecodes (numpy_type_tree.py)
             numpy_order_members(),   # np.partition, np.searchsorted, np.may_share_memory (numpy_order.py)
             numpy_polynomial_members(),   # np.polyfit, np.polyval (numpy_polynomials.py)
             NUMPY_POLY1D_MEMBERS,   # np.poly1d, np.roots (numpy_poly1d.py)

@@ -31,6 +31,9 @@ def read(array: SafeArray, name: str) -> Any:
                            "(a tensor's, after t.numpy()) is not supported in Autograd Lab")
     if base.flags.writeable and not array.array.flags.writeable:
         raise NotSupported("`.base` of a read-only view is not supported in Autograd Lab")
+    if base.dtype.kind not in "biufc" or base.dtype.names is not None or not base.dtype.isnative:
+        from autogradlab.lang.numpy_records import wrap_any  # x['age'].base: the structured array x
+        return wrap_any(None, base, charged=False)
     return SafeArray(base)
 
 

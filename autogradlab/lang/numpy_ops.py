@@ -200,6 +200,9 @@ def _filled(name: str, fill: Callable[..., Any]):  # noqa: ANN202
         shape = _shape(args[0])
         if any(n < 0 for n in shape):
             raise ProgramTypeError("negative dimensions are not allowed")
+        from autogradlab.lang.numpy_record_making import dtype_spec, record_filled
+        if (spec := dtype_spec(kwargs.get("dtype"))) is not None:   # np.zeros(2, dtype='i8, f4, ?, S1')
+            return record_filled(interp, name, shape, spec)
         charge(interp, math.prod(shape), f"np.{name}")
         return SafeArray(fill(shape, dtype=_dtype(kwargs)))
     return impl
@@ -234,14 +237,27 @@ def _linspace(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> S
     if not 2 <= len(args) <= 3 or set(kwargs) - {"num", "dtype", "endpoint"}:
         raise NotSupported("Autograd Lab supports `np.linspace(start, stop, num=50, endpoint=True, "
                            "dtype=...)`")
-    start, stop = (_number(v, "np.linspace's bounds") for v in args[:2])
+    start, stop = (_bound(v) for v in lists_as_arrays(interp, list(args[:2])))   # 1+1.j, an array
     num = args[2] if len(args) == 3 else kwargs.get("num", 50)
     if not isinstance(num, (int, np.integer)) or isinstance(num, bool) or num < 0:
         raise ProgramTypeError("np.linspace: num must be a non-negative int")
-    charge(interp, int(num), "np.linspace")
+    try:   # arrays of bounds: one row of num values for each pair (how-to-partition)
+        lanes = math.prod(np.broadcast_shapes(np.shape(start), np.shape(stop)))
+    except ValueError:
+        lanes = 1   # NumPy says so
+    charge(interp, int(num) * max(lanes, 1), "np.linspace")
     endpoint = bool(kwargs.get("endpoint", True))
     return SafeArray(_guarded(lambda: np.linspace(start, stop, int(num), endpoint=endpoint,
                                                   dtype=_dtype(kwargs))))
+
+
+def _bound(value: Any) -> Any:
+    """np.linspace's start or stop: a number (complex too) or a numeric array."""
+    if isinstance(value, SafeArray):
+        return value.array
+    if isinstance(value, (*_PLAIN_NUMBERS, np.number)) and not isinstance(value, bool):
+        return value
+    raise ProgramTypeError("np.linspace's bounds must be a number")
 
 
 def lists_as_arrays(interp: Interpreter, args: list) -> list:
@@ -406,28 +422,36 @@ def array_method(interp: Interpreter, base: Any, name: str, args: list, kwargs: 
         return _wrap(_guarded(lambda: raw.reshape(shape, order=kwargs.get("order", "C"))))
     if name == "item" and not args and not kwargs:
         return _guarded(lambda: raw.item())
+    if name == "tobytes" and not args and not kwargs:   # Z[1, 1].tobytes(), Z.tobytes() (rougier ch. 3)
+        from autogradlab.lang.bytes_values import to_bytes
+        return to_bytes(interp, raw, "a.tobytes()")
     if name == "flatten" and len(args) + len(kwargs) <= 1 and set(kwargs) <= {"order"}:   # a copy
         order = args[0] if args else kwargs.get("order", "C")   # `X.flatten()`, `a.flatten('F')`
         if order not in ("C", "F", "A", "K"):
             raise ProgramTypeError("order must be one of 'C', 'F', 'A', or 'K'")
         charge(interp, raw.size, name)
         return _wrap(_guarded(lambda: raw.flatten(order)))
-    if name == "astype" and len(args) == 1 and not kwargs:
+    if name == "astype" and len(args) == 1 and set(kwargs) <= {"casting"}:
         from autogradlab.lang.numpy_strings import as_strings, is_str_type
-        if is_str_type(args[0]) and isinstance(raw, np.ndarray):   # a.astype(str) (numpy_strings.py)
-            return as_strings(interp, raw)
-        charge(interp, raw.size, "astype")
-        return _wrap(_guarded(lambda: raw.astype(_dtype({"dtype": args[0]}))))
+        if is_str_type(args[0]) and isinstance(raw, np.ndarray) and not kwargs:   # a.astype(str)
+            return as_strings(interp, raw)   # (numpy_strings.py)
+        casting = kwargs.get("casting", "unsafe")   # casting="same_value" (basics.types)
+        if casting not in CASTINGS:
+            raise ProgramTypeError("casting must be one of 'no', 'equiv', 'safe', 'same_kind', 'same_value', "
+                                   "or 'unsafe'")
+        charge(interp, int(np.size(raw)), "astype")
+        return _wrap(_guarded(lambda: raw.astype(_dtype({"dtype": args[0]}), casting=casting)))
     if name in MORE_ARRAY_METHODS:   # a.std(), a.transpose(), a.sort(), ... (numpy_array_methods.py)
         from autogradlab.lang.numpy_array_methods import more_array_method  # (it imports this module)
         return more_array_method(interp, base, name, args, kwargs)
     raise NotSupported(f"the numpy method `.{name}()` is not supported in Autograd Lab")
 
 
+CASTINGS = ("no", "equiv", "safe", "same_kind", "same_value", "unsafe")
 # numpy_array_methods.py's names (kept here: that module imports this one)
 MORE_ARRAY_METHODS = frozenset({"std", "var", "any", "all", "swapaxes", "squeeze", "ravel", "argsort",
                                 "transpose", "clip", "nonzero", "diagonal", "trace", "conj", "conjugate",
                                 "repeat", "take", "view", "fill", "sort"})
-ARRAY_METHODS = (frozenset(REDUCTIONS) | frozenset(SCANS) | {"reshape", "item", "astype", "flatten"}
-                 | MORE_ARRAY_METHODS)
+ARRAY_METHODS = (frozenset(REDUCTIONS) | frozenset(SCANS) | MORE_ARRAY_METHODS
+                 | {"reshape", "item", "astype", "flatten", "tobytes"})
 UNARY_FUNCTIONS = {"neg": operator.neg, "positive": operator.pos}

@@ -167,11 +167,16 @@ def set_item(interp: Interpreter, base: StringArray, index: Any, value: Any) -> 
 
 def items(interp: Interpreter, value: StringArray) -> Any:
     """`for label in labels`: each row (a string array) or string, as NumPy's iteration gives them."""
-    if value.array.ndim == 0:
+    return array_rows(interp, value.array, _element)
+
+
+def array_rows(interp: Interpreter, array: np.ndarray, element: Any) -> Any:
+    """An iterator over the rows of a wrapped array (numpy_records.py's too), each made by `element`."""
+    if array.ndim == 0:
         from autogradlab.lang.operators import python_error
         raise python_error(TypeError("iteration over a 0-d array"))
-    interp.sizes.check_length(len(value.array), "iterating over the array")
-    return iter([_element(interp, row) for row in value.array])
+    interp.sizes.check_length(len(array), "iterating over the array")
+    return iter([element(interp, row) for row in array])
 
 
 def _element(interp: Interpreter, value: Any) -> Any:

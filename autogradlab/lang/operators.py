@@ -16,13 +16,14 @@ from typing import TYPE_CHECKING, Any
 import torch
 
 from autogradlab.errors import NotSupported, ProgramError, ProgramTypeError, ProgramValueError
-from autogradlab.lang import numpy_ops, numpy_scalar_ops, numpy_strings
+from autogradlab.lang import numpy_ops, numpy_record_views, numpy_scalar_ops, numpy_strings
 from autogradlab.lang.call_work import check_work
 from autogradlab.lang.calls import has_tensor, notify_memory, translate_torch_error
 from autogradlab.lang.compare_guard import run_sized
 from autogradlab.lang.dicts import VIEW_TYPES
 from autogradlab.lang.numpy_layout import same_object
 from autogradlab.lang.numpy_poly1d import POLYNOMIAL_TYPES
+from autogradlab.lang.numpy_records import RECORD_VALUES
 from autogradlab.lang.numpy_strings import StringArray
 from autogradlab.lang.operands import STORED, check_operand, object_in
 from autogradlab.lang.safe_values import (
@@ -216,6 +217,8 @@ class OperatorsMixin:
                 return numpy_poly1d.binary(self, op, fn, left, right)
             if isinstance(left, StringArray) or isinstance(right, StringArray):   # labels == 'cat'
                 return numpy_strings.binary(self, op, fn, left, right)
+            if isinstance(left, RECORD_VALUES[:2]) or isinstance(right, RECORD_VALUES[:2]):   # a == b
+                return numpy_record_views.binary(self, op, fn, left, right)   # (structured arrays)
             if op == "remainder" and kinds[0] is str and objects_stored() and not is_data(right):
                 from autogradlab.lang.object_operators import percent_text  # '%s' % (obj, 1)
                 return percent_text(self, left, right, node)

@@ -1,13 +1,17 @@
 """`out=` arguments: the result is computed as usual (sized before allocation), then written into
 the program's existing tensor by PyTorch itself, which checks dtype and autograd as it always does.
 
-PyTorch would resize an out tensor of the wrong shape (with a deprecation warning); a resize may
-expose uninitialised memory, so here a wrong shape is refused with a message saying why.
+PyTorch resizes an out tensor of the wrong shape (with a deprecation warning when it had elements), as
+zhangxiang's tensor lesson shows (`torch.zeros((3, 3), out=torch.tensor([1]))`). The op writes every
+element of its result into out, so the resize exposes no uninitialised memory; it is done for an out
+tensor that owns its memory (not a view) after the result's size was counted. A
+random out= tensor (random_into) still needs the requested shape.
 """
 
 from __future__ import annotations
 
 import ast
+import warnings
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -42,18 +46,31 @@ def call_with_out(interp: Interpreter, op: str, fn: Callable[..., Any], spec: Ca
     if not isinstance(result, torch.Tensor):
         raise NotSupported(f"`torch.{op}` does not accept `out=` in Autograd Lab")
     if tuple(result.shape) != tuple(out.shape):
-        raise ShapeMismatch(
-            f"{op}(): the out= tensor has shape {shape_text(out.shape)} but the result has shape "
-            f"{shape_text(result.shape)}; Autograd Lab does not resize out= tensors (PyTorch would "
-            f"resize it and warn that this is deprecated)",
-            hint="pass an out= tensor of the result's shape, or assign the result: y = torch.op(...)")
+        if not _resizable(out):
+            raise ShapeMismatch(
+                f"{op}(): the out= tensor has shape {shape_text(out.shape)} but the result has shape "
+                f"{shape_text(result.shape)}; Autograd Lab does not resize out= tensors (PyTorch would "
+                f"resize it and warn that this is deprecated)",
+                hint="pass an out= tensor of the result's shape, or assign the result: y = torch.op(...)")
+        interp.sizes.check_elements(result.numel(), op)   # out grows to the result's size
+        interp.sizes.total_elements += result.numel()
     notify_memory(interp, "write", out)
     try:
-        fn(*args, **kwargs, out=out)
+        with warnings.catch_warnings():   # "An output with one or more elements was resized": stderr
+            warnings.simplefilter("ignore")
+            fn(*args, **kwargs, out=out)
     except Exception as exc:  # noqa: BLE001 - dtype casts, autograd: PyTorch's own message
         raise translate_torch_error(exc, op, args) from None
     interp.record_op(op, args, kwargs, out, node)
     return out
+
+
+def _resizable(out: torch.Tensor) -> bool:
+    """An out tensor PyTorch may resize here: its own memory, not a view (a leaf that requires grad: PyTorch
+    refuses out= itself)."""
+    return out._base is None and out.is_contiguous() and out.storage_offset() == 0 and \
+        out.untyped_storage().nbytes() == out.numel() * out.element_size() and \
+        not out._is_view()
 
 
 def random_into(interp: Interpreter, op: str, fn: Callable[..., Any], args: list, kwargs: dict,

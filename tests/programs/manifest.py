@@ -441,6 +441,8 @@ TUTORIALS: tuple[ProgramSpec, ...] = (
     ProgramSpec("tutorial_kloeckner_back_substitution.py", "inducer/numerics-notes (MIT)"),
     ProgramSpec("tutorial_kloeckner_lu_partial_pivoting.py", "inducer/numerics-notes (MIT)"),
     ProgramSpec("tutorial_dataflowr_basics.py", "dataflowr/notebooks (Apache-2.0)"),
+    # Session 35 (records): NumPy's user guide on structured arrays (lang/numpy_records.py and its neighbours)
+    ProgramSpec("tutorial_numpy_structured_arrays.py", "numpy/numpy docs (BSD-3-Clause)"),
 )
 
 

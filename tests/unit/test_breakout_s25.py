@@ -221,7 +221,8 @@ def test_a_walrus_in_a_class_body_is_refused(case):
     Case("import torch\ns = torch.get_rng_state()\ns[4000:] = 7\ntorch.set_rng_state(s)\n"
          "print(torch.rand(1))\n",
          None, None, "tensor([0.4963])\n"),
-    Case("import numpy as np\nnp.zeros(3, dtype='f4,(10000,10000)f8')\n", "type", 2, "not understood"),
+    Case("import numpy as np\nnp.zeros(3, dtype='f4,(10000,10000)f8')\n", "limit", 2,   # s35: records
+         "800,000,004 bytes a record; the limit is 1,000,000"),
     Case("import torch\ntorch.set_printoptions(precision=10**9)\n", "value", 2, "from 0 to 100"),
 ], ids=["defaultdict-recursion", "deque-repeat", "deque-rotate-1e18", "namedtuple-long-name",
         "namedtuple-dunder-field", "getattr-lambda-globals", "property-returns-print", "genexp-chain",

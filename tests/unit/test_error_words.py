@@ -14,7 +14,7 @@ REFUSED = [   # (plain classes run since session 19; their refusals are errors_c
     "async for x in y:\n    pass\n",
     "async with a:\n    pass\n",
     "try:\n    pass\nexcept* ValueError:\n    pass\n",
-    "x = b'ab'\n",
+    "x = bytearray(2)\n",   # (bytes literals run since session 35: lang/bytes_values.py)
     "from . import x\n",
     "import torch\nx = torch.ones(1)\ndel x.grad\n",
     "x = [i := 0 for i in range(3)]\n",

@@ -26,8 +26,8 @@ def test_the_lesson_cell_runs_like_numpy() -> None:
             "t = torch.from_numpy(inputs)\nprint(t, t.dtype, np.ones((2, 2), dtype='int').dtype)\n")
 
 
-@pytest.mark.parametrize("name", ["float33", "", "<f4", "S10", "i4,i4", "(2,)f8", "object", "O", "U3",
-                                  "datetime64", "x" * 200])
+@pytest.mark.parametrize("name", ["float33", "", "<f4", "object", "O", "datetime64", "x" * 200])   # 'S10',
+# 'i4,i4', '(2,)f8', 'U3' are NumPy's since session 35 (tests/unit/test_records_s35.py)
 def test_other_names_are_refused_with_numpys_words(name: str) -> None:
     report = run_program(N + f"np.array([1, 2], dtype={name!r})\n")
     assert (report.error.kind, report.error.line) == ("type", 2)

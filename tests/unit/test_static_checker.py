@@ -102,7 +102,6 @@ def test_dunder_name_reads_only_as_dunder_name():
     ("async with a:\n    pass", "`async with` statements"),
     ("async for x in y:\n    pass", "`async for` loops"),
     ("g(x for x in y async for z in w)", "async comprehensions"),
-    ("x = b'raw'", "bytes literals"),
     ("match x:\n    case C(__class__=k):\n        pass", "double-underscore attributes such as `__class__`"),
     ("torch.foo = 1", "assigning to the attribute `.foo`"),   # (a tensor's `x.foo = 1`: at run time)
     ("del x.grad", "deleting attributes"),

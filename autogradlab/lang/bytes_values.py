@@ -1,0 +1,146 @@
+"""Bytes as NumPy's lessons show them (basics.strings, basics.types, basics.rec, rougier ch. 3): a literal
+`b"hello"`, an element of an 'S' array (`a[0]`, `recordarr[1].baz`), `a.tobytes()` / `Z[1, 1].tobytes()`;
+printed, compared (`a[0] == x[0]`), measured (`len`), indexed and sliced, decoded; `np.array([b"a", b"b"])`
+makes an 'S' array of them (numpy_records.py holds it).
+
+A BytesValue is an InertValue wrapping one immutable bytes object of at most the run's max_sequence_len
+bytes (counted as a string is, before it is made); nothing else of it is reachable, and operators other
+than == and != are refused by CPython's own TypeError (it has no __add__ or __mul__: no repeat bombs).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from autogradlab.errors import NotSupported, ProgramTypeError
+from autogradlab.lang.inert_values import InertValue, named_kind
+
+_MADE = [False]   # a BytesValue was made in this process: until then no list can hold one (holds_bytes)
+_ENCODINGS = ("utf-8", "utf8", "ascii", "latin-1", "latin1")
+_ERRORS = ("strict", "ignore", "replace")
+
+
+class BytesValue(InertValue):
+    """One bytes object (Python's bytes: its repr, ==, len, b[i], b[i:j], decode(), hex())."""
+
+    __slots__ = ("data",)
+
+    def __new__(cls, data: bytes, numpy: bool = False) -> BytesValue:
+        return object.__new__(named_kind(BytesValue, "numpy.bytes_" if numpy else "bytes"))
+
+    def __init__(self, data: bytes, numpy: bool = False) -> None:
+        self.data = bytes(data)
+        _MADE[0] = True
+
+    def __repr__(self) -> str:   # an element of an 'S' array is NumPy's np.bytes_
+        shown = repr(self.data)
+        return f"np.bytes_({shown})" if type(self).__name__ == "numpy.bytes_" else shown
+
+    def __str__(self) -> str:
+        return str(self.data)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, BytesValue) and other.data == self.data
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    def __hash__(self) -> int:
+        return hash(self.data)
+
+    def __len__(self) -> int:
+        return len(self.data)
+
+    def __iter__(self):  # noqa: ANN204 - `for byte in b`: ints, as Python's
+        return iter(self.data)
+
+    def __bool__(self) -> bool:
+        return bool(self.data)
+
+    def __contains__(self, item: object) -> bool:
+        if isinstance(item, BytesValue):
+            return item.data in self.data
+        if type(item) is int:
+            return item in self.data
+        raise ProgramTypeError("a bytes-like object is required, not '" + type(item).__name__ + "'")
+
+    def subscript(self, interp: Any, index: Any, node: Any) -> Any:
+        from autogradlab.lang.operators import python_error
+        if type(index) is slice:
+            return BytesValue(self.data[index])
+        if type(index) is int or isinstance(index, np.integer):
+            try:
+                return self.data[int(index)]
+            except IndexError as exc:
+                raise python_error(exc) from None
+        raise python_error(TypeError(f"byte indices must be integers or slices, not {type(index).__name__}"))
+
+    def attribute(self, interp: Any, name: str, node: Any) -> Any:
+        raise NotSupported(f"the attribute `.{name}` of bytes values is not supported in Autograd Lab "
+                           "(supported: decode(), hex(), len(b), b[i], b[i:j], ==)")
+
+    def call_method(self, interp: Any, name: str, args: list, kwargs: dict) -> Any:
+        from autogradlab.lang.operators import python_error
+        if name == "hex" and not args and not kwargs:
+            interp.sizes.charge_sequence(2 * len(self.data), "the string")
+            return self.data.hex()
+        if name == "decode" and len(args) + len(kwargs) <= 2 and set(kwargs) <= {"encoding", "errors"}:
+            encoding = kwargs.get("encoding", args[0] if args else "utf-8")
+            errors = kwargs.get("errors", args[1] if len(args) > 1 else "strict")
+            if encoding not in _ENCODINGS or errors not in _ERRORS:
+                raise NotSupported("Autograd Lab supports `b.decode(encoding, errors)` with encoding utf-8, "
+                                   "ascii or latin-1 and errors strict, ignore or replace")
+            try:
+                return self.data.decode(encoding, errors)
+            except UnicodeDecodeError as exc:
+                raise python_error(exc) from None
+        raise NotSupported(f"the method `.{name}()` of bytes values is not supported in Autograd Lab "
+                           "(supported: decode(), hex())")
+
+
+def make_bytes(interp: Any, data: bytes, what: str, numpy: bool = False) -> BytesValue:
+    """A new bytes value, counted as a string of its length is (max_sequence_len, the run's total)."""
+    if interp is not None:
+        interp.sizes.charge_sequence(len(data), what)
+    return BytesValue(data, numpy)
+
+
+def to_bytes(interp: Any, value: Any, what: str) -> BytesValue:
+    """`a.tobytes()` of an array or a numpy scalar: its nbytes are counted before NumPy copies them."""
+    size = int(value.nbytes) if isinstance(value, (np.ndarray, np.generic)) else 0
+    interp.sizes.charge_sequence(size, what)
+    return BytesValue(value.tobytes())
+
+
+def holds_bytes(data: Any) -> bool:
+    """A nested list or tuple with a BytesValue among its leaves: each list's item types read in C (as
+    numpy_strings.holds_text does: np.array of 1,000,000 numbers pays ~15 ms), a shared list once; no
+    walk at all before the process has made one."""
+    if not _MADE[0]:
+        return False
+    stack, seen = [data], {id(data)}
+    while stack:
+        seq = stack.pop()
+        kinds = set(map(type, seq))
+        if any(issubclass(kind, BytesValue) for kind in kinds):
+            return True
+        if list in kinds or tuple in kinds:
+            for item in seq:
+                if type(item) in (list, tuple) and id(item) not in seen:
+                    seen.add(id(item))
+                    stack.append(item)
+    return False
+
+
+def unwrapped(data: Any, depth: int = 0) -> Any:
+    """The same nesting with each BytesValue replaced by its bytes (what NumPy is given); NumPy's arrays
+    have at most 32 dimensions (a record's tuple and a sub-array's list add a few)."""
+    if isinstance(data, BytesValue):
+        return data.data
+    if isinstance(data, (list, tuple)):
+        if depth > 40:
+            raise ProgramTypeError("maximum supported dimension for an ndarray is 32")
+        return type(data)(unwrapped(item, depth + 1) for item in data)
+    return data

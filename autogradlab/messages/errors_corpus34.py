@@ -19,6 +19,7 @@ EN = {
                                    "Autograd Lab",
     "errors_corpus34.once_other": "`@{decorator}` on `{name}.backward` is not "
                                   "torch.autograd.function.once_differentiable",
+    "errors_corpus34.right_flag": "Autograd Lab supports `{form}` with right True or False",
 }
 
 ZH = {
@@ -38,4 +39,5 @@ ZH = {
                                    "再写 `@once_differentiable`",
     "errors_corpus34.once_other": "`{name}.backward` 上的 `@{decorator}` 不是 "
                                   "torch.autograd.function.once_differentiable",
+    "errors_corpus34.right_flag": "Autograd Lab 支持 right 为 True 或 False 的 `{form}`",
 }

@@ -86,7 +86,8 @@ def test_a_fork_of_collapsed_memory_copies_4_kB_per_write_and_keeps_its_writes()
         os.close(read_end)
         assert os.waitpid(pid, 0)[1] == 0
         assert (first, second) == (2, 1)
-        assert grew <= 4 * 4 + 64          # four 4 kB pages (and the stack's), never a 2 MB copy
+        assert grew <= 4 * 4 + 500         # four 4 kB pages (and the stack's, the pipe's: 92 kB seen
+            #                                    under load), never a 2 MB copy (2,048 kB each)
         assert area[0] == 1                # the parent never sees the child's write
     finally:
         area.close()

@@ -29,3 +29,15 @@ def returned_gradient(report: Report, tensor_id: int | None) -> tuple[int, Tenso
             return None
         return call.line, op.outputs[position]
     return None
+
+
+def returned_by_node(report: Report) -> dict[str, TensorSnapshot] | None:
+    """For the drawn graph (render/dot.annotated_dot's `returned`): {node id: the gradient grad() returned
+    for that node's tensor} when the program called torch.autograd.grad and no backward() reached the
+    graph (the Graph page's caption then names the grad() call); None otherwise."""
+    graph = report.graph
+    if graph is None or graph.backward_done or grad_call_line(report) is None:
+        return None
+    found = {node.id: returned_gradient(report, node.value.id if node.value is not None else None)
+             for node in graph.nodes}
+    return {node_id: pair[1] for node_id, pair in found.items() if pair is not None}

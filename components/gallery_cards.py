@@ -87,13 +87,14 @@ def figure(entry: Entry) -> None:
     if thumb.kind == "error":
         st.warning(t("gallery.stops_with", message=localize(thumb.message)), icon=":material/error:")
     elif thumb.kind == "graph":
+        from autogradlab.grad_returned import returned_by_node
         from autogradlab.render.dot import annotated_dot
         from autogradlab.render.fold import has_repeats
         from components.graph_view import MAX_NODES, inert_svg
 
         graph = report.graph
         dot = annotated_dot(graph, max_nodes=MAX_NODES, fold=has_repeats(graph, MAX_NODES),
-                            lang=current_lang())   # the drawn words (legend, value, grad)
+                            lang=current_lang(), returned=returned_by_node(report))   # drawn words
         _svg_block(inert_svg(cached.svg_for_web(dot)), key)
         st.caption(t("gallery.figure_graph", name=thumb.label))
     elif thumb.kind == "matrix":

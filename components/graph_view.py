@@ -15,7 +15,7 @@ import re
 import streamlit as st
 
 from autogradlab import note_keys
-from autogradlab.grad_returned import grad_call_line
+from autogradlab.grad_returned import grad_call_line, returned_by_node
 from autogradlab.report import Graph, Report
 from components import cached, state
 from components.i18n import current_lang, say_note, t, worded
@@ -226,7 +226,7 @@ def _fold_choice(graph: Graph) -> bool:
                      help=t("graph.fold_help"))
 
 
-def _projector_rankdir(graph: Graph, fold: bool) -> str:
+def _projector_rankdir(graph: Graph, fold: bool, returned: dict | None = None) -> str:
     """Presentation mode: a tall, narrow graph is drawn left to right when that fills the 16:9 area
     with larger text (autogradlab/render/layout_choice.py); always bottom to top otherwise."""
     from autogradlab.render.dot import annotated_dot
@@ -237,7 +237,7 @@ def _projector_rankdir(graph: Graph, fold: bool) -> str:
         return USUAL
     try:
         sizes = [svg_size_pt(cached.svg_for_web(annotated_dot(graph, max_nodes=MAX_NODES, rankdir=rankdir,
-                                                              lang=current_lang())))
+                                                              lang=current_lang(), returned=returned)))
                  for rankdir in ("BT", "LR")]
     except Exception:   # graphviz missing or slow: the usual drawing says why (_draw_dot)
         return USUAL
@@ -274,11 +274,12 @@ def show(report: Report, *, style: str, selected: str | None, node_key: str | No
     clicks = None
     if node_key is not None:   # select in the browser, the drawing stays put; a folded group opens
         clicks = (node_key, {node.id for node in graph.nodes}, fold_view.drawn_selection(folded, selected))
-    rankdir = _projector_rankdir(graph, fold)
+    grads = returned_by_node(report)   # torch.autograd.grad's gradients, drawn as the caption says
+    rankdir = _projector_rankdir(graph, fold, grads)
     dot = annotated_dot(graph, max_nodes=MAX_NODES, selected=None if clicks else selected, fold=fold,
-                        folded=folded, lang=current_lang(), rankdir=rankdir)
+                        folded=folded, lang=current_lang(), rankdir=rankdir, returned=grads)
     clean = annotated_dot(graph, max_nodes=MAX_NODES, fold=fold, folded=folded, lang=current_lang(),
-                          rankdir=rankdir) if selected and not clicks else None
+                          rankdir=rankdir, returned=grads) if selected and not clicks else None
     on_group = fold_view.graph_click(report.source, report.output, folded)
     if _draw_dot(dot, key="graph_view", clicks=clicks, on_group=on_group, slug=_slug(report),
                  export_dot=clean):

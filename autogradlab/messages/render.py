@@ -13,6 +13,8 @@ EN = {
     "render.none_finite": "{count} values, none finite",
     "render.stats": "mean {mean}, min {min}, max {max}",
     "render.grad_not_computed": "grad: not computed yet",
+    "render.grad_returned": "grad() returned {value}",    # torch.autograd.grad's result; .grad unset
+    "render.grad_not_returned": "grad: not returned by grad()",
     "render.shape": "shape {shape}",
     "render.saved": "saved {name}",
     "render.output": "output",
@@ -42,6 +44,8 @@ ZH = {
     "render.none_finite": "{count} 个值，均非有限数",
     "render.stats": "均值 {mean}，最小值 {min}，最大值 {max}",
     "render.grad_not_computed": "梯度：尚未计算",
+    "render.grad_returned": "grad() 返回 {value}",
+    "render.grad_not_returned": "梯度：grad() 未返回",
     "render.shape": "形状 {shape}",
     "render.saved": "保存的 {name}",
     "render.output": "输出",

@@ -10,6 +10,7 @@ Graph always gives the same bytes; node names are the Graph's ids.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from autogradlab.render.fold import FoldedGraph, FoldNode, fold_graph
 from autogradlab.render.fold_expand import BOX
@@ -39,6 +40,7 @@ _UNSAFE = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufffe\uffff]"
 )
 _RANKDIRS = ("BT", "TB", "LR", "RL")
+Returned = Mapping[str, TensorSnapshot] | None   # node id -> the gradient torch.autograd.grad returned
 
 
 def clean_text(text: object, limit: int) -> str:
@@ -96,7 +98,7 @@ def _title(text: str) -> str:
     return f'<FONT POINT-SIZE="{TITLE_SIZE}"><B>{text}</B></FONT>'
 
 
-def _value_lines(node: GraphNode, backward_done: bool) -> list[str]:
+def _value_lines(node: GraphNode, backward_done: bool, returned: Returned = None) -> list[str]:
     lines = []
     if node.value is not None:
         lines.append(w("value", value=html(value_words(node.value.summary), VALUE_CHARS)))
@@ -104,8 +106,11 @@ def _value_lines(node: GraphNode, backward_done: bool) -> list[str]:
         return lines                     # a saved constant has no gradient to show
     if node.grad is not None:
         lines.append(w("grad", value=html(_summary(node.grad), VALUE_CHARS)))
+    elif returned is not None and node.id in returned:     # torch.autograd.grad returned it, .grad unset
+        lines.append(w("grad_returned", value=html(_summary(returned[node.id]), VALUE_CHARS)))
     elif node.value is not None or node.shape is not None:
-        lines.append(w("grad_not_recorded") if backward_done else w("grad_not_computed"))
+        lines.append(w("grad_not_recorded") if backward_done else
+                     w("grad_not_returned") if returned is not None else w("grad_not_computed"))
     return lines
 
 
@@ -138,8 +143,9 @@ def op_head_lines(node: GraphNode) -> list[str]:
     return lines
 
 
-def node_label(node: GraphNode, backward_done: bool) -> str:
-    """The HTML-like label (without the outer <>) of one original graph node."""
+def node_label(node: GraphNode, backward_done: bool, returned: Returned = None) -> str:
+    """The HTML-like label (without the outer <>) of one original graph node. `returned`: see
+    annotated_dot."""
     if node.kind == "op":
         lines = op_head_lines(node)
     elif node.kind == "saved":
@@ -148,7 +154,7 @@ def node_label(node: GraphNode, backward_done: bool) -> str:
     else:
         name = node.var or node.label or KIND_NAME.get(node.kind, node.kind)
         lines = [_title(html(name)), _shape_line(node, w("output") if node.kind == "output" else "")]
-    lines += _value_lines(node, backward_done)
+    lines += _value_lines(node, backward_done, returned)
     return join_lines(lines)
 
 
@@ -212,27 +218,30 @@ def _edge_line(a: str, b: str, saved: bool) -> str:
 
 def annotated_dot(graph: Graph, *, max_nodes: int = 500, selected: str | None = None,
                   rankdir: str = "BT", fold: bool = False, folded: FoldedGraph | None = None,
-                  lang: str = "en") -> str:
+                  lang: str = "en", returned: Returned = None) -> str:
     """DOT text of the annotated graph; graphs over `max_nodes` are drawn folded (see fold.py),
     smaller ones too when `fold` is asked for (repeated loop steps drawn once, with a count).
     `folded`: a folding made already (with groups opened, see fold_expand.py) to draw as it is.
-    `lang`: the language of the drawn words (legend, "value", "grad"; render/words.py)."""
+    `lang`: the language of the drawn words (legend, "value", "grad"; render/words.py).
+    `returned`: the program called torch.autograd.grad and no backward(): {node id: the gradient grad()
+    returned for that node's tensor} (grad_returned.returned_by_node); those nodes show it, the others
+    say grad() did not return theirs, instead of "not computed yet"."""
     with language(lang):
         return _annotated_dot(graph, max_nodes=max_nodes, selected=selected, rankdir=rankdir, fold=fold,
-                              folded=folded)
+                              folded=folded, returned=returned)
 
 
 def _annotated_dot(graph: Graph, *, max_nodes: int, selected: str | None, rankdir: str, fold: bool,
-                   folded: FoldedGraph | None) -> str:
+                   folded: FoldedGraph | None, returned: Returned) -> str:
     if rankdir not in _RANKDIRS:
         raise ValueError(f"rankdir must be one of {', '.join(_RANKDIRS)}, got {rankdir!r}")
     if folded is not None or fold or len(graph.nodes) > max_nodes:
-        return _folded_dot(folded or fold_graph(graph, max_nodes), graph, selected, rankdir)
+        return _folded_dot(folded or fold_graph(graph, max_nodes), graph, selected, rankdir, returned)
     lines = _header(rankdir, None)
     kinds = {node.id: node.kind for node in graph.nodes}
     copies = _repeated_sources(graph.edges, kinds)
     for node in graph.nodes:
-        label, tip = node_label(node, graph.backward_done), node_tooltip(node)
+        label, tip = node_label(node, graph.backward_done, returned), node_tooltip(node)
         lines.append(_node_line(node.id, label, fill_for(node.kind), tip, node.id == selected))
         for copy in copies.get(node.id, {}).values():
             lines.append(_node_line(copy, label, fill_for(node.kind), tip, node.id == selected,
@@ -261,7 +270,8 @@ def _repeated_sources(edges: tuple[tuple[str, str], ...] | list[tuple[str, str]]
             for a, bs in consumers.items() if len(dict.fromkeys(bs)) > MAX_DRAWN_CONSUMERS}
 
 
-def _folded_dot(folded: FoldedGraph, graph: Graph, selected: str | None, rankdir: str) -> str:
+def _folded_dot(folded: FoldedGraph, graph: Graph, selected: str | None, rankdir: str,
+                returned: Returned = None) -> str:
     lines = _header(rankdir, folded.title)
     chosen = folded.owner.get(selected) if selected else None
     kinds = {fnode.id: fnode.kind for fnode in folded.nodes}
@@ -272,7 +282,7 @@ def _folded_dot(folded: FoldedGraph, graph: Graph, selected: str | None, rankdir
         summary = boxed.get(fnode.id)
         out = body.setdefault(summary.id, []) if summary is not None else lines
         if fnode.node is not None:
-            label, tip = node_label(fnode.node, graph.backward_done), node_tooltip(fnode.node)
+            label, tip = node_label(fnode.node, graph.backward_done, returned), node_tooltip(fnode.node)
             out.append(_node_line(fnode.id, label, fill_for(fnode.kind), tip, fnode.id == chosen))
             for copy in copies.get(fnode.id, {}).values():
                 out.append(_node_line(copy, label, fill_for(fnode.kind), tip, fnode.id == chosen,

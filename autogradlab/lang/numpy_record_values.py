@@ -65,6 +65,9 @@ class FieldsView(InertValue):
     def __repr__(self) -> str:
         return f"mappingproxy({self.mapping!r})"
 
+    def __str__(self) -> str:      # print(d.fields): a mappingproxy prints as the dict it shows
+        return str(self.mapping)
+
     def __len__(self) -> int:
         return len(self.mapping)
 

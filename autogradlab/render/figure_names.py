@@ -7,7 +7,9 @@ program that does not even parse still gets a name ("program").
 
 from __future__ import annotations
 
+import io
 import re
+import tokenize
 import unicodedata
 
 PNG_SCALES = (1, 2, 3, 4)   # PNG export: 1x = the on-screen size (96 dpi, 1 pt = 4/3 px); 2x default
@@ -21,14 +23,32 @@ _CALL = re.compile(r"([A-Za-z_]\w*)\s*\(")
 _SKIP_CALLS = {"tensor", "torch", "print", "float", "int", "len", "range", "list", "tuple"}
 
 
+def _statement_starts(source: str) -> set[int] | None:
+    """1-based numbers of the lines a statement starts on (not the continuation lines of a bracket, where
+    `dtype=[...])` is an argument, not an assignment); None when the program does not tokenize."""
+    starts, at_start = set(), True
+    try:
+        for token in tokenize.generate_tokens(io.StringIO(source).readline):
+            if token.type in (tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT):
+                at_start = True
+            elif token.type not in (tokenize.NL, tokenize.COMMENT, tokenize.ENDMARKER) and at_start:
+                starts.add(token.start[0])
+                at_start = False
+    except (tokenize.TokenError, SyntaxError):
+        return None
+    return starts
+
+
 def _meaningful(source: str) -> list[str]:
-    """Lines that do something: no blanks, comments, imports or shell/magic lines."""
+    """Lines that do something: no blanks, comments, imports, shell/magic lines or continuation lines."""
+    starts = _statement_starts(source)
     out = []
-    for line in source.splitlines():
+    for number, line in enumerate(source.splitlines(), start=1):
         text = line.strip()
         if not text or text.startswith(("#", "import ", "from ", "!", "%")):
             continue
-        out.append(line.rstrip())
+        if starts is None or number in starts:
+            out.append(line.rstrip())
     return out
 
 

@@ -1,5 +1,7 @@
 """Autograd Lab: the Streamlit entry. Sets the page up once, starts the sandbox workers, routes."""
 
+from pathlib import Path
+
 # pandas is imported here, once, before any page can import it from two sessions at once (a race on
 # its first import gave "partially initialized module 'pandas' has no attribute 'Series'").
 import pandas  # noqa: F401
@@ -8,7 +10,10 @@ import streamlit as st
 from components import cached, links, present
 from components.i18n import t
 
-st.set_page_config(page_title="Autograd Lab", page_icon=":material/account_tree:", layout="wide")
+# The tab's icon is a file this app serves: a `:material/...:` page icon is fetched by each browser from
+# fonts.gstatic.com (a failed request on every page on an offline classroom network, a call to Google).
+FAVICON = Path(__file__).resolve().parent / "static" / "favicon.png"
+st.set_page_config(page_title="Autograd Lab", page_icon=str(FAVICON), layout="wide")
 cached.warm_pool()
 present.apply()  # also draws the language toggle beside it (one row of page controls)
 page = st.navigation(

@@ -122,3 +122,26 @@ def test_a_two_output_grad_call_steps_with_the_keys_and_its_card_fits(browser, s
         assert not errors, errors
     finally:
         context.close()
+
+
+@pytest.mark.opens_its_own_url
+def test_no_request_leaves_the_app_and_the_tab_icon_is_its_own(browser, server, artifacts):
+    """The tab's icon was `:material/account_tree:`, which every browser fetched from fonts.gstatic.com: a
+    failed request (console error) on each page on an offline classroom network. Now a file the app serves."""
+    context, page, errors = _tab(browser, 1280, 800)
+    outside: list[str] = []
+    host = server["url"].split("//", 1)[1].split("/", 1)[0]
+    page.on("request", lambda request: outside.append(request.url)
+            if request.url.startswith("http") and f"//{host}" not in request.url else None)
+    try:
+        for path in ("/", "/steps"):
+            page.goto(f"{server['url']}{path}?code={links.encode_code(GRAD)}")
+            shown = ".st-key-steps_card" if path == "/steps" else ".st-key-graph_view"
+            expect(page.locator(shown)).to_be_visible(timeout=90_000)
+            _idle(page)
+            icon = page.evaluate("() => (document.querySelector('link[rel~=\"icon\"]') || {}).href || ''")
+            assert icon.startswith(server["url"]), icon
+        assert not outside, outside
+        assert not errors, errors
+    finally:
+        context.close()

@@ -16,6 +16,7 @@ from autogradlab.render.words import say_inline, say_summary
 from autogradlab.report import Graph, TensorSnapshot
 from autogradlab.step_records import (
     GRAD_RULE,
+    Contribution,
     ForwardStep,
     ModeCost,
     ReverseStep,
@@ -65,6 +66,22 @@ def node_name(graph: Graph, node_id: str | None) -> str:
     if node.kind == "saved":
         return t("steps.saved", label=node.label)
     return node.var or node.label or node.kind
+
+
+def _contribution(graph: Graph, contribution: Contribution) -> str:
+    """A line of a summed adjoint: "`2.` from `mul → y`". The value and a node's or an output's name are
+    code; what is said about them (the seed, another output of the same call) stays words, wrapped as
+    prose in the card's font (the whole line in code was a small monospace block in Chinese)."""
+    other = other_outputs(contribution.source)
+    if contribution.source is None:
+        name = t("steps.root_seed")
+    elif other is not None:
+        call, names = other
+        name = t("steps.other_outputs_named", call=_code(call), names=_code(names)) if names else \
+            t("steps.other_outputs", call=_code(call))
+    else:
+        name = _code(node_name(graph, contribution.source))
+    return t("steps.from", value=_code(_v(contribution.value)), node=name)
 
 
 def _v(snapshot: TensorSnapshot | None) -> str:
@@ -123,7 +140,7 @@ def _reverse(graph: Graph, step: ReverseStep, out: list[str]) -> None:
     if len(step.contributions) > 1:   # the seed among them: an output of a multi-output call, not a fan-out
         seeded = any(c.source is None for c in step.contributions)
         out.append(t("steps.seed_and_share" if seeded else "steps.fan_out"))
-        out.append("\n".join(f"- {_code(p)}" for p in parts))
+        out.append("\n".join(f"- {_contribution(graph, c)}" for c in step.contributions))
         total = " + ".join(_v(c.value) for c in step.contributions)
         out.append(f"ḡ = {_code(total)} = {_code(_v(step.adjoint))}")
     else:

@@ -28,8 +28,10 @@ def test_the_returned_step_is_not_titled_accumulate_grad():
     assert "torch.autograd.grad 返回梯度" in texts(at)
 
 
-@pytest.mark.parametrize("lang, said", [("en", "y1, another output of the same torch.autograd.grad() call"),
-                                        ("zh", "y1（同一次 torch.autograd.grad() 调用的另一个输出）")])
+# (session 35: the names are code, the words prose; the whole line was one code span)
+@pytest.mark.parametrize("lang, said", [
+    ("en", "`y1`, another output of the same `torch.autograd.grad()` call"),
+    ("zh", "`y1`（同一次 `torch.autograd.grad()` 调用的另一个输出）")])
 def test_another_outputs_share_is_named(lang, said):
     torch = pytest.importorskip("torch")
     x1, x2 = torch.tensor(1.0, requires_grad=True), torch.tensor(2.0, requires_grad=True)

@@ -90,7 +90,8 @@ class FakePool:
 
 
 def annotated_dot(graph: Graph, *, max_nodes: int = 500, selected: str | None = None,
-                  rankdir: str = "BT", fold: bool = False, folded: object = None, lang: str = "en") -> str:
+                  rankdir: str = "BT", fold: bool = False, folded: object = None, lang: str = "en",
+                  returned: object = None) -> str:
     lines = ["digraph G {", f"  rankdir={rankdir}"]
     if folded is not None or fold or len(graph.nodes) > max_nodes:
         return 'digraph G { rest [label="folded"] }'

@@ -54,6 +54,21 @@ def shape_text(shape: tuple[int, ...]) -> str:
     return t("graph.scalar") if len(shape) == 0 else " × ".join(str(n) for n in shape)
 
 
+# What an "object" is, read from its repr: `b'ab'` bytes, `np.void((1, 2.0), dtype=...)` np.void
+# (a structured array's record), `np.record(...)`, `np.bytes_(b'x')`, `mappingproxy({...})` (`d.fields`).
+_OBJECT_REPRS = ((re.compile(r"b['\"]"), "bytes"),
+                 (re.compile(r"(np\.(?:void|record|bytes_|str_)|mappingproxy)\("), None))
+
+
+def object_kind(text: str) -> str:
+    """The dtype column's word for a value the table only has the repr of: "object" unless the repr says."""
+    for pattern, kind in _OBJECT_REPRS:
+        match = pattern.match(text)
+        if match:
+            return kind or match.group(1)
+    return "object"
+
+
 def row(name: str, value: Value) -> dict[str, object]:
     if isinstance(value, TensorValue):
         return {
@@ -69,6 +84,8 @@ def row(name: str, value: Value) -> dict[str, object]:
         kind, shape = value.type_name, t("graph.items", count=len(value.items))
     elif isinstance(value, PlainValue):   # an object of the program's classes: its class name
         kind = value.value if value.kind == "object" and isinstance(value.value, str) else value.kind
+        if kind == "object":
+            kind = object_kind(value.text)
         shape = ""
     else:  # a Value kind this table does not know yet: show its text, never fail
         kind, shape = type(value).__name__, ""

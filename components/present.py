@@ -158,7 +158,7 @@ def program_label(source: str) -> str:
     lines, line = summary(source)
     if not lines:
         return t("present.program_empty")
-    return t("present.program_summary", lines=lines, line=line)
+    return t("present.program_summary", lines=lines, line=line.removesuffix("…").rstrip())  # it adds " …"
 
 
 PLOT_HEIGHT_PX = 720   # a plot's height in presentation mode (most of a 1080-pixel projector)

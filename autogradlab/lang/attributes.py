@@ -94,6 +94,8 @@ def check_attribute_name(name: str) -> None:
 
 
 def read_attribute(interp: Interpreter, base: Any, name: str, node: ast.AST) -> Any:
+    if type(base) is plain_classes.ProgramObject:   # `self.w` (the program's objects: first, issue 9)
+        return plain_classes.read_attribute(interp, base, name)
     if base is None:
         raise _none_has_nothing(node, name, call=False)
     if isinstance(base, torch.Tensor):
@@ -189,10 +191,36 @@ def read_attribute(interp: Interpreter, base: Any, name: str, node: ast.AST) -> 
 
 
 _READING_METHODS = frozenset({"join", "extend", "update"})   # read a whole iterable argument
+_LIST_OWN_WAYS = _READING_METHODS | {"sort"}   # list methods call_method takes its own way for
+
+
+def _list_methods() -> dict[str, Any]:
+    """name -> what call_method's scan of PLAIN_METHODS finds for a list (its first (kind, name) entry
+    with a kind the list is an instance of), built once PLAIN_METHODS is complete (the first call)."""
+    if not _LIST_METHODS:
+        for (kind, method_name), fn in PLAIN_METHODS.items():
+            if isinstance([], kind):
+                _LIST_METHODS.setdefault(method_name, fn)
+    return _LIST_METHODS
+
+
+_LIST_METHODS: dict[str, Any] = {}
 
 
 def call_method(interp: Interpreter, base: Any, name: str, args: list, kwargs: dict,
                 node: ast.AST) -> Any:
+    if type(base) is list and not kwargs and name not in _LIST_OWN_WAYS:   # `losses.append(loss)`: the
+        method = (_LIST_METHODS or _list_methods()).get(name)   # way below for a list, without its tests
+        if method is not None:
+            require_storable(base, f"before `.{name}()`")
+            for value in args:
+                require_item(value, f"in `.{name}()`")
+            try:
+                return method(interp, base, args)
+            except Exception as exc:  # noqa: BLE001
+                if hasattr(exc, "kind"):
+                    raise
+                raise python_error(exc) from None
     if isinstance(base, torch.Tensor):
         spec = al.TENSOR_METHODS.get(name)
         if spec is not None:

@@ -28,6 +28,8 @@ _MEMO_KINDS = (list, tuple, dict)
 STORABLE: dict[int, tuple[Any, int, Any, Any]] = {}
 DATA: dict[int, tuple[Any, int, Any, Any]] = {}
 CHECKING: set[int] = set()   # ids of the containers whose check is under way (a cycle ends there)
+ATOM_TYPES: frozenset[type] = frozenset()   # safe_values' atom types (it sets them: it imports this module):
+                                            # values every walk passes without looking further
 
 
 def remembered(value: Any) -> bool:
@@ -68,6 +70,9 @@ def _walk_added(added: list, memo: dict, walk: Callable[[Any], bool]) -> bool:
     """The new items; a long container among them through its own memory (`l.append(a)` in a loop,
     `a` a list of 99,999: not 20,000 of its items each time). Each level of this recursion has
     taken its container's entry out of the memory, so it goes at most MEMO_ENTRIES deep."""
+    atoms = ATOM_TYPES
+    if all(type(item) in atoms for item in added):   # `losses.append(loss.item())`: every walk passes
+        return True
     rest = [item for item in added if not remembered(item)]
     for item in added:
         if remembered(item) and not check(item, memo, walk):

@@ -30,7 +30,7 @@ from autogradlab.lang.iteration import loop_iterable
 from autogradlab.lang.loop_skim import known_length, loop_hooks
 from autogradlab.lang.operators import BINARY, python_error
 from autogradlab.lang.plain_classes import RETURNABLE
-from autogradlab.lang.safe_values import is_data
+from autogradlab.lang.safe_values import ATOM_TYPES, is_data
 from autogradlab.lang.statements import BreakLoop, ContinueLoop, ReturnValue
 from autogradlab.lang.stored_objects import display_value
 from autogradlab.sandbox_position import pack
@@ -242,7 +242,7 @@ def return_statement(interp: Interpreter, node: ast.Return) -> Run:
         if interp.scope.function_name is None:
             raise NotSupported("`return` outside a function")
         value = None if value_of is None else value_of()
-        raise ReturnValue(value if isinstance(value, RETURNABLE)
+        raise ReturnValue(value if type(value) in ATOM_TYPES or isinstance(value, RETURNABLE)
                           else returned_value(interp, value))
     return work
 

@@ -206,6 +206,10 @@ def _self_of(base: Any) -> Any:
 
 def read_attribute(interp: Interpreter, base: Any, name: str) -> Any:
     """`obj.x`, `Name.x`, `super().x`: a property runs its getter, a method is bound."""
+    if type(base) is ProgramObject and name in base.values and not name.startswith("__"):
+        found = base.cls.find(name)   # the usual `self.w`: the way below, without its tests
+        if found is None or found[1] != PROPERTY:   # (a property of its class comes first, as in Python)
+            return base.values[name]
     if name == "__name__" and type(base) is ProgramClass:
         return base.name
     _check_name(name)
@@ -242,6 +246,15 @@ def read_attribute(interp: Interpreter, base: Any, name: str) -> Any:
 
 def call_method(interp: Interpreter, base: Any, name: str, args: list, kwargs: dict, node: ast.AST) -> Any:
     """`obj.m(...)`, `Name.m(...)`, `super().m(...)`: without making a bound method first."""
+    if type(base) is ProgramObject and name not in base.values and not name.startswith("__"):
+        found = base.cls.find(name)   # the usual `self.forward(x)`: the way below, without its tests
+        if found is not None and found[1] == METHOD and type(found[2]) is UserFunction:
+            frames = interp.method_frames   # (call_function's, for the method's `super()`)
+            frames.append((interp._depth + 1, found[0], base))
+            try:
+                return interp.call_user(found[2], [base, *args], dict(kwargs) if kwargs else {}, node)
+            finally:
+                frames.pop()
     if not attribute_allowed(base, name):
         _check_name(name)
     found = _lookup(base, name)

@@ -107,6 +107,8 @@ _ATOMS = (bool, int, float, complex, str, type(None), torch.Tensor, torch.Size, 
 # np.number or np.bool_, which _ATOMS lists)
 _ATOM_TYPES = frozenset(_ATOMS) | {kind for kind in set(np.sctypeDict.values())
                                    if issubclass(kind, (np.number, np.bool_))}
+ATOM_TYPES = checked_containers.ATOM_TYPES = _ATOM_TYPES   # (public: a caller's quick test before
+                                                            # require_storable / is_data)
 _MAPPINGS = (dict, type({}.keys()), type({}.values()), type({}.items()), ProgramSet)   # lang/sets.py
 _CONTAINERS = (tuple, list, *_MAPPINGS)
 DATA_CHECK_CONTAINERS = 64   # and containers (x = [x] nested 5,000 deep)
@@ -163,6 +165,8 @@ def is_data_quick(value: Any) -> bool:
     hand it to no library (binding a name), where a list of 20,000 inner lists must stay cheap."""
     if type(value) in _ATOM_TYPES or _atoms_tuple(value):
         return True
+    if type(value) in STORED_OBJECT_TYPES:   # an object of the program's classes (`for layer in layers`)
+        return False
     if _objects_stored[0]:   # a remembered list may hold an object since (checked_containers)
         return _walk(value, _ATOMS, _ATOM_TYPES, DATA_CHECK_ITEMS, DATA_CHECK_CONTAINERS)
     return _budgeted_data(value)
@@ -177,6 +181,19 @@ def _atoms_tuple(value: Any) -> bool:
     return type(value) is tuple and len(value) <= SHORT_TUPLE and all(type(x) in _ATOM_TYPES for x in value)
 
 
+def _short_storable(value: Any) -> bool:
+    """A short list or tuple of atoms and objects of the program's classes (`for layer in self.layers`,
+    `self.layers[0]`: issue 9): every storable walk passes it, as it passes each of its items."""
+    kind = type(value)
+    if (kind is not list and kind is not tuple) or len(value) > SHORT_TUPLE:
+        return False
+    for item in value:
+        kind = type(item)
+        if kind not in _ATOM_TYPES and kind not in STORED_OBJECT_TYPES:
+            return False
+    return True
+
+
 def _budgeted_data(value: Any) -> bool:
     if checked_containers.remembered(value):   # xs.append(...) in a loop: the new items alone
         return checked_containers.check(value, checked_containers.DATA, _budgeted_data_walk)
@@ -189,7 +206,7 @@ def _budgeted_data_walk(value: Any) -> bool:
 
 def is_storable(value: Any) -> bool:
     """is_data, where objects of the program's classes also count as atoms (a list of layers)."""
-    if type(value) in _ATOM_TYPES or _atoms_tuple(value):
+    if type(value) in _ATOM_TYPES or _atoms_tuple(value) or _short_storable(value):
         return True
     if checked_containers.remembered(value):   # xs.append(obj) in a loop: the new items alone
         return checked_containers.check(value, checked_containers.STORABLE, _storable_walk)

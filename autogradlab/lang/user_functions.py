@@ -22,7 +22,13 @@ from autogradlab.lang.iterators import SequenceIterator
 from autogradlab.lang.operators import python_error
 from autogradlab.lang.parameters import bind_star, missing_positional, star_parameters, too_many_positional
 from autogradlab.lang.plain_classes import RETURNABLE, STORABLE
-from autogradlab.lang.safe_values import STORED_OBJECT_TYPES, SafeFunction, UserFunction, note_stored_object
+from autogradlab.lang.safe_values import (
+    ATOM_TYPES,
+    STORED_OBJECT_TYPES,
+    SafeFunction,
+    UserFunction,
+    note_stored_object,
+)
 from autogradlab.lang.scope import Scope
 from autogradlab.lang.statements import BreakLoop, ContinueLoop, ReturnValue
 from autogradlab.lang.stored_objects import require_storable
@@ -65,11 +71,15 @@ class UserFunctionsMixin:
         return UserFunction(name, params, defaults, body, closure, node, generator, star, declared)
 
     def call_user(self: Interpreter, fn: UserFunction, args: list, kwargs: dict, node: ast.AST) -> Any:
-        for values in (args, kwargs.values()):
+        for values in (args, kwargs.values()) if kwargs else (args,):
             for value in values:
-                if not isinstance(value, _PASSABLE):
+                # a number, a tensor, a numpy scalar (the common arguments) pass as require_storable
+                # would pass them, without its call (issue 9: a method call in a loop)
+                if type(value) not in ATOM_TYPES and not isinstance(value, _PASSABLE):
                     require_storable(value, f"as an argument of {fn.name}")
-        if fn.star is not None:   # *args, **kwargs, keyword-only parameters
+        if not kwargs and fn.star is None and len(args) == len(fn.params):   # all given by position
+            bound = dict(zip(fn.params, args, strict=True))
+        elif fn.star is not None:   # *args, **kwargs, keyword-only parameters
             if any(type(v) in STORED_OBJECT_TYPES for v in (*args, *kwargs.values())):
                 note_stored_object()   # `*args` holds them in a tuple
             bound = bind_star(self, fn, args, kwargs)
@@ -110,9 +120,10 @@ class UserFunctionsMixin:
         self.scope = Scope(fn.closure, fn.name) if fn.declared is None else function_scope(self, fn)
         self._depth += 1
         try:
+            scope_vars, on_assign, name = self.scope.vars, self.hooks.on_assign, fn.name
             for param, value in bound.items():
-                self.scope.set(param, value)
-                self.hooks.on_assign(param, value, node, fn.name)
+                scope_vars[param] = value   # (Scope.set, or DeclaredVars' item assignment)
+                on_assign(param, value, node, name)
             if isinstance(fn.body, list):
                 statements, final = self.function_body(fn.body)
                 try:
@@ -122,7 +133,8 @@ class UserFunctionsMixin:
                 except ReturnValue as returned:   # a `return` inside a block (`if`, a loop)
                     return returned.value
             value = self.eval_compiled(fn.body)
-            return value if isinstance(value, RETURNABLE) else returned_value(self, value)
+            return value if type(value) in ATOM_TYPES or isinstance(value, RETURNABLE) \
+                else returned_value(self, value)
         finally:
             self._depth -= 1
             self.scope = outer
@@ -160,7 +172,8 @@ def final_return(interp: Interpreter, node: ast.Return) -> Any:
             if interp.scope.function_name is None:
                 raise NotSupported("`return` outside a function")
             value = None if value_of is None else value_of()
-            return value if isinstance(value, RETURNABLE) else returned_value(interp, value)
+            return value if type(value) in ATOM_TYPES or isinstance(value, RETURNABLE) \
+                else returned_value(interp, value)
         except ProgramError as err:
             raise err.at(line, column) from None
         except _CONTROL:

@@ -111,7 +111,8 @@ def to_bytes(interp: Any, value: Any, what: str) -> BytesValue:
     """`a.tobytes()` of an array or a numpy scalar: its nbytes are counted before NumPy copies them."""
     size = int(value.nbytes) if isinstance(value, (np.ndarray, np.generic)) else 0
     interp.sizes.charge_sequence(size, what)
-    return BytesValue(value.tobytes())
+    from autogradlab.lang.padding_bytes import cleared
+    return BytesValue(cleared(value))
 
 
 def holds_bytes(data: Any) -> bool:

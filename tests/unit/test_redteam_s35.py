@@ -1,0 +1,106 @@
+"""Red team, session 35: hostile programs against what session 35 merged (de1eaa8..e770d04).
+
+Found and fixed (in-process, one torch thread, load ~1-3 on 2 cores):
+1. `a.tobytes()` of a structured array with padding (align=True, a dict dtype's offsets / itemsize, an
+   astype into such a dtype) showed the padding as malloc left it: heap pointers and Python text
+   (`01ff2fb451560000...`, `...6966206e...` = "if n") -> those bytes read 0; the fields' bytes are NumPy's.
+2. A record whose field is a sub-array of records holding sub-arrays prints every number (NumPy summarises
+   a sub-array by its own size only): `np.zeros(1, dtype=d)` of 1,000,000 such numbers took 4.5 s in the
+   report's Variables after the program (12 s profiled), `print(a)` 3.6 s / `print(a[0])` 8.4 s before
+   its size check let it through -> weighed before printing (lang/record_weight.py): refused in < 0.01 s,
+   the run 0.4 s.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from tests.unit.breakout_helpers import stopped as _stopped
+from tests.unit.breakout_helpers import timed_run as _run
+
+N = "import numpy as np\n"
+PADDED = ("d = np.dtype({'names': ['a', 'b'], 'formats': ['i1', 'i1'], 'offsets': [0, 100], "
+          "'itemsize': 200})\na = np.array([(i, 2) for i in range(100)], dtype=d)\n")
+
+
+def _printed(program: str) -> str:
+    report, took = _run(program)
+    assert report.error is None, report.error
+    assert took < 2.0, took
+    return report.printed
+
+
+# -- 1. padding bytes ------------------------------------------------------------------------------------
+def test_tobytes_of_padded_records_reads_zero_padding() -> None:
+    d = np.dtype({"names": ["a", "b"], "formats": ["i1", "i1"], "offsets": [0, 100], "itemsize": 200})
+    want = np.zeros(100, dtype=d)
+    want["a"], want["b"] = np.arange(100), 2
+    printed = _printed(N + PADDED + "print(a.tobytes().hex())\n")
+    assert printed == want.tobytes().hex() + "\n"
+
+
+def test_tobytes_of_an_aligned_dtype_made_by_np_array_and_astype() -> None:
+    aligned = np.dtype([("x", "i1"), ("y", "f8")], align=True)
+    want = np.zeros(5, dtype=aligned)
+    want["x"], want["y"] = np.arange(5), 2.0
+    for made in ("np.array([(i, 2.0) for i in range(5)], dtype=np.dtype([('x', 'i1'), ('y', 'f8')], "
+                 "align=True))",
+                 "np.array([(i, 2.0) for i in range(5)], dtype=[('x', 'i1'), ('y', 'f8')]).astype("
+                 "np.dtype([('x', 'i1'), ('y', 'f8')], align=True))",
+                 "np.rec.array([(i, 2.0) for i in range(5)], dtype=np.dtype([('x', 'i1'), ('y', 'f8')], "
+                 "align=True))"):
+        assert _printed(N + f"b = {made}\nprint(b.tobytes().hex())\n") == want.tobytes().hex() + "\n", made
+
+
+def test_tobytes_of_packed_records_and_nested_padding_is_numpys() -> None:
+    inner = np.dtype([("p", "i1"), ("q", "i4")], align=True)
+    outer = np.dtype([("s", inner, (2,)), ("t", "S3"), ("v", "V4")])
+    want = np.zeros(2, dtype=outer)
+    want["t"], want["v"] = b"ab", np.void(b"\x01\x02\x03\x04")
+    want["s"]["p"], want["s"]["q"] = 7, 9
+    program = (N + "inner = np.dtype([('p', 'i1'), ('q', 'i4')], align=True)\n"
+               "outer = np.dtype([('s', inner, (2,)), ('t', 'S3'), ('v', 'V4')])\n"
+               "a = np.array([([(7, 9), (7, 9)], b'ab', b'\\x01\\x02\\x03\\x04')] * 2, dtype=outer)\n"
+               "print(a.tobytes().hex())\n")
+    assert _printed(program) == want.tobytes().hex() + "\n"
+    packed = np.array([(1, 2.5, b"xy")], dtype="i4,f8,S2")
+    assert _printed(N + "a = np.array([(1, 2.5, b'xy')], dtype='i4,f8,S2')\nprint(a.tobytes())\n") == \
+        f"{packed.tobytes()}\n"
+
+
+# -- 2. the text of records holding sub-arrays of records -----------------------------------------------
+def _nested(size: int) -> str:
+    return (N + f"d = [('a', 'i1', ({size},))]\nfor i in range(2):\n    d = [('x', d, ({size},))]\n"
+            "a = np.zeros(1, dtype=d)\n")
+
+
+def test_a_record_of_a_million_nested_numbers_is_not_printed() -> None:
+    for line in ("print(a)", "print(a[0])", "s = str(a)"):
+        report, took = _run(_nested(100) + line + "\n")
+        _stopped(report, "limit", 6, "the text would print more than 100,000 values")
+        assert took < 2.0, (line, took)
+    report, took = _run(_nested(100))   # the Variables table shows it by its size only
+    assert report.error is None and took < 2.0, (report.error, took)
+
+
+def test_records_below_the_text_limit_print_as_numpy() -> None:
+    d: list = [("a", "i1", (10,))]
+    for _ in range(2):
+        d = [("x", d, (10,))]
+    assert _printed(_nested(10) + "print(a)\nprint(a[0])\n") == \
+        f"{np.zeros(1, dtype=d)}\n{np.zeros(1, dtype=d)[0]}\n"
+    big = np.zeros(3, dtype=[("a", "i1", (1000, 1000))])   # NumPy summarises a big sub-array itself
+    assert _printed(N + "a = np.zeros(3, dtype=[('a', 'i1', (1000, 1000))])\nprint(a)\n") == f"{big}\n"
+    many = np.zeros(2000, dtype="i4,f8,S3")
+    assert _printed(N + "a = np.zeros(2000, dtype='i4,f8,S3')\nprint(a, a[5])\n") == f"{many} {many[5]}\n"
+
+
+# -- 3. a list of one tuple repeated ---------------------------------------------------------------------
+def test_records_of_a_repeated_tuple_are_made_as_numpy() -> None:
+    """`np.array([(1, 2)] * 3, dtype=...)` was refused ('makes structured arrays of lists of tuples'): the
+    check for arrays among the items took a tuple met a second time for something else."""
+    want = np.array([(1, 2)] * 3, dtype=[("a", "i4"), ("b", "i4")])
+    program = N + "x = [(1, 2)] * 3\nprint(np.array(x, dtype=[('a', 'i4'), ('b', 'i4')]))\n"
+    assert _printed(program) == f"{want}\n"
+    report, _ = _run(N + "import torch\nt = (1, torch.ones(2))\nnp.array([t, t], dtype='i4,f8')\n")
+    _stopped(report, "unsupported", 4, "makes structured arrays of lists of tuples")

@@ -14,7 +14,9 @@ Found and fixed (in-process, one torch thread, load ~1-3 on 2 cores):
 from __future__ import annotations
 
 import numpy as np
+import torch
 
+from autogradlab import error_text
 from tests.unit.breakout_helpers import stopped as _stopped
 from tests.unit.breakout_helpers import timed_run as _run
 
@@ -104,3 +106,49 @@ def test_records_of_a_repeated_tuple_are_made_as_numpy() -> None:
     assert _printed(program) == f"{want}\n"
     report, _ = _run(N + "import torch\nt = (1, torch.ones(2))\nnp.array([t, t], dtype='i4,f8')\n")
     _stopped(report, "unsupported", 4, "makes structured arrays of lists of tuples")
+
+
+# -- 4. tensors in lists 3 or more levels down reached the size check's "meta" run as they were ---------
+def test_einsum_of_operands_nested_three_deep_is_sized_on_meta_copies(monkeypatch) -> None:  # noqa: ANN001
+    """torch.einsum unwraps `[[[A, B]]]` to (A, B); to_meta copied lists 3 levels down as they were, so the
+    size check ran the real contraction first (1200 x 1200 matmuls: 0.05 -> 0.09-0.10 s CPU a run, the
+    spy below saw real tensors in its arguments for 22 of 45 calls tried)."""
+    import autogradlab.lang.sizes as sizes
+    real_inside: list[str] = []
+    original = sizes.to_meta
+
+    def spy(value, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+        made = original(value, *args, **kwargs)
+        stack = [made]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, torch.Tensor) and item.device.type != "meta":
+                real_inside.append(repr(value)[:40])
+            elif isinstance(item, (list, tuple)):
+                stack.extend(item)
+        return made
+
+    monkeypatch.setattr(sizes, "to_meta", spy)
+    a, b = torch.arange(6.0).reshape(2, 3), torch.arange(12.0).reshape(3, 4)
+    for operands in ("[[[A, B]]]", "[[[[A, B]]]]", "[[[[[[A, B]]]]]]"):
+        report, _ = _run("import torch\nA = torch.arange(6.0).reshape(2, 3)\n"
+                         "B = torch.arange(12.0).reshape(3, 4)\n"
+                         f"print(torch.einsum('ij,jk->ik', {operands}))\n")
+        assert report.error is None, report.error
+        assert report.printed == f"{torch.einsum('ij,jk->ik', a, b)}\n"
+    for call in ("torch.stack([[[x]]])", "x[[[[s]]]]", "torch.where(x > 0, [[[s]]], x)",
+                 "x.reshape([[[s]]])"):
+        report, _ = _run(f"import torch\nx = torch.ones(3)\ns = torch.tensor(2.0)\ny = {call}\n")
+        assert report.error is not None and report.error.line == 4, (call, report.error)
+    assert real_inside == []
+
+
+def test_tensors_nested_deeper_than_32_lists_are_refused_by_name() -> None:
+    source = ("import torch\nA = torch.ones(2, 2)\nl = [A, A]\nfor i in range({n}):\n    l = [l]\n"
+              "y = torch.einsum('ij,jk->ik', l)\nprint(y)\n")
+    report, took = _run(source.format(n=30))
+    assert report.error is None and report.printed == f"{torch.full((2, 2), 2.0)}\n", report.error
+    report, took = _run(source.format(n=40))
+    _stopped(report, "unsupported", 6, "tensors inside lists nested more than 32 levels deep are not")
+    assert took < 1.0, took
+    assert "不支持嵌套超过 32 层的列表中的张量" in error_text.message("zh", report.error)

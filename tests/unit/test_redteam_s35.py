@@ -19,6 +19,7 @@ import torch
 from autogradlab import error_text
 from tests.unit.breakout_helpers import stopped as _stopped
 from tests.unit.breakout_helpers import timed_run as _run
+from tests.unit.breakout_helpers import what_python_prints
 
 N = "import numpy as np\n"
 PADDED = ("d = np.dtype({'names': ['a', 'b'], 'formats': ['i1', 'i1'], 'offsets': [0, 100], "
@@ -152,3 +153,25 @@ def test_tensors_nested_deeper_than_32_lists_are_refused_by_name() -> None:
     _stopped(report, "unsupported", 6, "tensors inside lists nested more than 32 levels deep are not")
     assert took < 1.0, took
     assert "不支持嵌套超过 32 层的列表中的张量" in error_text.message("zh", report.error)
+
+
+# -- 5. bytes slices and decode() were not counted towards the run's list and string total ---------------
+def test_bytes_slices_and_decodes_in_a_loop_are_counted_as_strings_are() -> None:
+    """A str slice or .lower() in a 2,000-pass comprehension stops at the run's 50,000,000 items; the same of
+    a 100,000-byte `tobytes()` value built 198 MB in 5.1 s (100,000 passes: 10 GB) -> refused at once."""
+    for tail, words in (("u = [t[i:i + 99000] for i in range(2000)]", "(the slice)"),
+                        ("u = [t.decode('latin-1') for i in range(2000)]", "(the string)")):
+        report, took = _run(N + "t = np.zeros(12500).tobytes()\n" + tail + "\n")
+        _stopped(report, "limit", 3, "built more than 50,000,000 list and string items in all " + words)
+        assert took < 1.0, (tail, took)
+
+
+def test_bytes_slices_and_decodes_below_the_limit_are_pythons() -> None:
+    program = ("t = b'\\xffabcdef'\nprint(t[::-2], t[-100:100], t[10**30:], t[2:1], t[1:4])\n"
+            "print(t.decode('utf-8', 'replace'), t.decode('latin-1'), t[1:].decode())\n"
+            "u = [t[i:i + 3] for i in range(5000)]\nprint(len(u), u[1])\n")
+    assert _printed(program) == what_python_prints(program)
+    for bad, words in (("print(b'ab'[::0])", "slice step cannot be zero"),
+                       ("print(b'ab'[1.5:])", "slice indices must be integers")):
+        report, _ = _run(bad + "\n")
+        assert report.error is not None and report.error.line == 1 and words in report.error.message, bad

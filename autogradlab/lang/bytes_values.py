@@ -68,7 +68,8 @@ class BytesValue(InertValue):
 
     def subscript(self, interp: Any, index: Any, node: Any) -> Any:
         from autogradlab.lang.operators import python_error
-        if type(index) is slice:
+        if type(index) is slice:   # counted as a str slice is (a list of 99,000-byte slices: 198 MB in 5 s)
+            interp.sizes.charge_sequence(len(range(*index.indices(len(self.data)))), "the slice")
             return BytesValue(self.data[index])
         if type(index) is int or isinstance(index, np.integer):
             try:
@@ -92,6 +93,7 @@ class BytesValue(InertValue):
             if encoding not in _ENCODINGS or errors not in _ERRORS:
                 raise NotSupported("Autograd Lab supports `b.decode(encoding, errors)` with encoding utf-8, "
                                    "ascii or latin-1 and errors strict, ignore or replace")
+            interp.sizes.charge_sequence(len(self.data), "the string")   # at most a character a byte
             try:
                 return self.data.decode(encoding, errors)
             except UnicodeDecodeError as exc:
@@ -111,7 +113,8 @@ def to_bytes(interp: Any, value: Any, what: str) -> BytesValue:
     """`a.tobytes()` of an array or a numpy scalar: its nbytes are counted before NumPy copies them."""
     size = int(value.nbytes) if isinstance(value, (np.ndarray, np.generic)) else 0
     interp.sizes.charge_sequence(size, what)
-    return BytesValue(value.tobytes())
+    from autogradlab.lang.padding_bytes import cleared
+    return BytesValue(cleared(value))
 
 
 def holds_bytes(data: Any) -> bool:

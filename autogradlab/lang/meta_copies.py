@@ -9,6 +9,7 @@ from typing import Any
 import numpy as np
 import torch
 
+from autogradlab.errors import NotSupported
 from autogradlab.lang.tensor_counts import count_elements
 
 META_COPY_ITEMS = 1_000   # longer lists of plain values are passed to the meta run as they are
@@ -32,8 +33,12 @@ def to_meta(value: Any, depth: int = 0, _copies: dict[tuple[int, int], Any] | No
                 and value.dtype != torch.bool and value.device.type != "meta":
             return int(value)
         return torch.empty(value.shape, dtype=value.dtype, device="meta")
-    if isinstance(value, (tuple, list)) and not isinstance(value, torch.Size) and depth < 3 \
-            and (len(value) <= META_COPY_ITEMS or _holds_tensor(value)):
+    if isinstance(value, (tuple, list)) and not isinstance(value, torch.Size) and (
+            depth < 3 and (len(value) <= META_COPY_ITEMS or _holds_tensor(value))
+            or depth >= 3 and id(value) in _deep_holders(value, _copies)):
+        if depth > MAX_META_DEPTH:
+            raise NotSupported(f"tensors inside lists nested more than {MAX_META_DEPTH} levels deep are not "
+                               "supported in Autograd Lab")
         copies = {} if _copies is None else _copies
         key = (id(value), depth)
         made = copies.get(key)
@@ -42,6 +47,40 @@ def to_meta(value: Any, depth: int = 0, _copies: dict[tuple[int, int], Any] | No
             made = copies[key] = items if isinstance(value, list) else tuple(items)
         return made
     return value
+
+
+def _deep_holders(value: list | tuple, copies: dict | None) -> set[int]:
+    """The ids of the lists and tuples under `value` (itself included) that hold a tensor at some depth,
+    found once per to_meta call by one iterative walk (red team, session 35: a list 3 levels down was
+    passed as it was, so `torch.einsum(eq, [[[A, B]]])`, which PyTorch unwraps, ran the real contraction
+    in its "meta" run before its size was checked)."""
+    known = copies.get(_HOLDERS) if copies is not None else None
+    if known is not None and id(value) in known[1]:
+        return known[0]
+    holders: set[int] = set()
+    seen: set[int] = {id(value)}
+    order: list[tuple[list | tuple, bool, list]] = []   # (list, holds a tensor itself, its inner lists)
+    stack: list[list | tuple] = [value]
+    while stack:   # every distinct list once, parents before children; numbers read in C
+        seq = stack.pop()
+        kinds = set(map(type, seq))
+        inner = [item for item in seq if isinstance(item, (list, tuple))] \
+            if any(issubclass(kind, (list, tuple)) for kind in kinds) else []
+        order.append((seq, any(issubclass(kind, torch.Tensor) for kind in kinds), inner))
+        for item in inner:
+            if id(item) not in seen:
+                seen.add(id(item))
+                stack.append(item)
+    for seq, own, inner in reversed(order):   # children before parents (a list holding itself: not yet)
+        if own or any(id(item) in holders for item in inner):
+            holders.add(id(seq))
+    if copies is not None:
+        copies[_HOLDERS] = (holders, seen)
+    return holders
+
+
+_HOLDERS = ("holders", -1)   # a key of to_meta's copies dict no (id, depth) pair can be
+MAX_META_DEPTH = 32           # lists in lists holding tensors (NumPy's and PyTorch's most dimensions)
 
 
 def _holds_tensor(items: list | tuple) -> bool:

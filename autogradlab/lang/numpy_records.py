@@ -24,6 +24,7 @@ from autogradlab.lang.data_wrappers import SafeArray
 from autogradlab.lang.numpy_ops import _guarded, charge
 from autogradlab.lang.numpy_record_dtypes import checked_dtype, make_dtype
 from autogradlab.lang.numpy_record_values import FieldsView, ShownAs, wrap_dtype
+from autogradlab.lang.record_weight import array_weight
 from autogradlab.lang.safe_values import SafeFunction
 
 _NAMED: dict[str, type] = {}
@@ -63,6 +64,9 @@ class RecordArray(ShownAs):
 
     def shown(self) -> np.ndarray:
         return self.array
+
+    def own_text_weight(self) -> int:
+        return array_weight(self.array)
 
     def __len__(self) -> int:
         return len(self.array)
@@ -123,6 +127,9 @@ class RecordScalar(ShownAs):
 
     def shown(self) -> np.void:
         return self.value
+
+    def own_text_weight(self) -> int:
+        return array_weight(self.value)
 
     def __len__(self) -> int:
         return len(self.value)
@@ -275,9 +282,10 @@ def _holds_arrays(value: Any) -> bool:
     while stack:
         seq = stack.pop()
         for item in seq:
-            if isinstance(item, (list, tuple)) and id(item) not in seen:
-                seen.add(id(item))
-                stack.append(item)
+            if isinstance(item, (list, tuple)):   # a list or tuple met again (`[(1, 2)] * 3`): walked once
+                if id(item) not in seen:
+                    seen.add(id(item))
+                    stack.append(item)
             elif not isinstance(item, (bool, int, float, complex, str, np.number, np.bool_, BytesValue)):
                 return True
     return False

@@ -11,6 +11,7 @@ import numpy as np
 import torch
 
 from autogradlab.lang.print_options import shown_options
+from autogradlab.lang.record_weight import array_weight
 from autogradlab.lang.safe_values import CODE_TYPES, SafeArray, SafeDistribution
 from autogradlab.lang.set_value import ProgramSet
 
@@ -89,8 +90,10 @@ def _atom_weight(obj: Any, overhead: int = 0) -> int:
     if isinstance(obj, int):
         return 1 + obj.bit_length() // 64
     arr = _as_array(obj)
-    if arr is not None:
+    if arr is not None and arr.dtype.fields is None:
         return _printed_elements(arr.shape, arr.size)
+    if isinstance(obj, (np.ndarray, np.void)):   # a structured array or record (lang/record_weight.py)
+        return array_weight(obj)
     own = getattr(obj, "own_text_weight", None)   # t.storage(): a line a number (lang/tensor_storage.py)
     if own is not None:
         return own() + overhead

@@ -98,6 +98,8 @@ EN = {
     "errors_records.issubdtype": "Autograd Lab supports `np.issubdtype(arg1, arg2)`",
     "errors_records.can_cast": "Autograd Lab supports `np.can_cast(from_, to, casting='safe')`",
     "errors_records.casting": "casting must be one of {names}",
+    "errors_records.meta_depth": "tensors inside lists nested more than {limit} levels deep are not "
+                                 "supported in Autograd Lab",
 }
 
 ZH = {
@@ -171,4 +173,5 @@ ZH = {
     "errors_records.issubdtype": "Autograd Lab 支持 `np.issubdtype(arg1, arg2)`",
     "errors_records.can_cast": "Autograd Lab 支持 `np.can_cast(from_, to, casting='safe')`",
     "errors_records.casting": "casting 必须是 {names} 之一",
+    "errors_records.meta_depth": "Autograd Lab 不支持嵌套超过 {limit} 层的列表中的张量",
 }

@@ -225,9 +225,11 @@ def _graph_command(args: argparse.Namespace, runner: Runner, io: Streams) -> int
             if report.error is None:
                 io.stderr.write(f"{name}: no graph to draw: no tensor in the program has a grad_fn\n")
             return EXIT_PROGRAM_FAILED
+        from autogradlab.grad_returned import returned_by_node
         from autogradlab.render.dot import annotated_dot
 
-        dot = annotated_dot(report.graph, max_nodes=DEFAULT_LIMITS.max_graph_nodes)
+        dot = annotated_dot(report.graph, max_nodes=DEFAULT_LIMITS.max_graph_nodes,
+                            returned=returned_by_node(report))   # a grad()-only program: as the page draws it
     from autogradlab.render.export import RenderError, render_dot
 
     try:

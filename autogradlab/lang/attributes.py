@@ -20,6 +20,7 @@ from autogradlab.lang import (
     custom_functions,
     dicts,
     distributions,
+    function_names,
     module_constants,
     numpy_generators,
     numpy_layout,
@@ -96,6 +97,8 @@ def check_attribute_name(name: str) -> None:
 def read_attribute(interp: Interpreter, base: Any, name: str, node: ast.AST) -> Any:
     if type(base) is plain_classes.ProgramObject:   # `self.w` (the program's objects: first, issue 9)
         return plain_classes.read_attribute(interp, base, name)
+    if name == "__name__" and type(base) in function_names.NAMED:   # `f.__name__`, `np.sin.__name__`
+        return function_names.name_of(base)
     if base is None:
         raise _none_has_nothing(node, name, call=False)
     if isinstance(base, torch.Tensor):

@@ -96,10 +96,8 @@ def _check_attribute(node: ast.Attribute, ctx: _Context) -> None:
     if node.attr in OPERATOR_DUNDERS and node.attr != "__hash__" and isinstance(node.ctx, ast.Load) \
             and ctx.plain:
         return   # `obj.__add__(other)`: the program's own operator only (plain_classes.attribute_allowed)
-    if node.attr == "__name__" and isinstance(node.ctx, ast.Load) and (ctx.plain or (
-            isinstance(node.value, ast.Call) and isinstance(node.value.func, ast.Name)
-            and node.value.func.id == "type")):
-        return   # `type(self).__name__`, `type(err).__name__`: a class's name only (checked when it runs)
+    if node.attr == "__name__" and isinstance(node.ctx, ast.Load):
+        return   # `type(err).__name__`, `f.__name__`: a class's or a function's name (checked when it runs)
     _check_identifier(node.attr, "attributes")
     if node.attr.startswith("_") and not (ctx.plain and not node.attr.startswith("__")) \
             and not (node.attr in NAMEDTUPLE_MEMBERS and isinstance(node.ctx, ast.Load)):   # `p._make`

@@ -25,6 +25,7 @@ from autogradlab.lang.operators import python_error
 from autogradlab.lang.safe_values import (
     STORED_OBJECT_TYPES,
     FunctionValue,
+    Namespace,
     SafeFunction,
     SafeType,
     UserFunction,
@@ -157,6 +158,9 @@ PLAIN_TYPES = frozenset(PLAIN_VALUES)
 RETURNABLE = (ProgramObject,)   # besides data, what the program's functions may return
 # What an attribute may hold besides data: instances, classes and the program's own functions.
 STORABLE = (ProgramObject, ProgramClass, UserFunction, BoundMethod, FunctionValue)
+# Values whose `__name__` the program may read besides classes (lang/function_names.py): exact types (a
+# FunctionValue, functools.partial, has no name in Python)
+NAMED_FUNCTION_TYPES = frozenset({UserFunction, BoundMethod, SafeFunction, Namespace})
 
 
 def class_of(value: Any) -> ProgramClass:
@@ -356,8 +360,8 @@ def attribute_allowed(base: Any, name: str) -> bool:
     """A name the program may use on `base` although it starts with `_`: its own `_count` on its objects
     and classes (never a double underscore, whose names Python mangles), the dunders the interpreter
     dispatches through `super()` or a class (`super().__init__(...)`)."""
-    if type(base) not in PLAIN_TYPES:
-        return name == "__name__" and type(base) is SafeType   # `type(err).__name__`
+    if type(base) not in PLAIN_TYPES:   # `type(err).__name__`, `f.__name__` (lang/function_names.py)
+        return name == "__name__" and (type(base) is SafeType or type(base) in NAMED_FUNCTION_TYPES)
     if not name.startswith("__"):
         return True
     if name == "__name__":   # `type(self).__name__`

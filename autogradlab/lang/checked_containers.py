@@ -29,7 +29,7 @@ STORABLE: dict[int, tuple[Any, int, Any, Any]] = {}
 DATA: dict[int, tuple[Any, int, Any, Any]] = {}
 CHECKING: set[int] = set()   # ids of the containers whose check is under way (a cycle ends there)
 ATOM_TYPES: frozenset[type] = frozenset()   # safe_values' atom types (it sets them: it imports this module):
-                                            # values every walk passes without looking further
+                                            # values a walk marked `passes_atoms` passes without looking
 
 
 def remembered(value: Any) -> bool:
@@ -71,8 +71,8 @@ def _walk_added(added: list, memo: dict, walk: Callable[[Any], bool]) -> bool:
     `a` a list of 99,999: not 20,000 of its items each time). Each level of this recursion has
     taken its container's entry out of the memory, so it goes at most MEMO_ENTRIES deep."""
     atoms = ATOM_TYPES
-    if all(type(item) in atoms for item in added):   # `losses.append(loss.item())`: every walk passes
-        return True
+    if getattr(walk, "passes_atoms", False) and all(type(item) in atoms for item in added):
+        return True   # `losses.append(loss.item())`: safe_values' walks pass atoms (they say so)
     rest = [item for item in added if not remembered(item)]
     for item in added:
         if remembered(item) and not check(item, memo, walk):

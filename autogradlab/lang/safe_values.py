@@ -204,6 +204,9 @@ def _budgeted_data_walk(value: Any) -> bool:
     return _walk(value, _ATOMS, _ATOM_TYPES, DATA_CHECK_ITEMS, DATA_CHECK_CONTAINERS, checked_containers.DATA)
 
 
+_budgeted_data_walk.passes_atoms = True   # (checked_containers: new items that are all atoms need no walk)
+
+
 def is_storable(value: Any) -> bool:
     """is_data, where objects of the program's classes also count as atoms (a list of layers)."""
     if type(value) in _ATOM_TYPES or _atoms_tuple(value) or _short_storable(value):
@@ -224,6 +227,7 @@ def _storable_walk(value: Any) -> bool:
                  checked_containers.STORABLE)
 
 
+_storable_walk.passes_atoms = True   # (as _budgeted_data_walk's)
 _storable_atoms: list[Any] = [-1, (), frozenset()]   # (count of STORED_OBJECT_TYPES, atoms, atom types)
 
 

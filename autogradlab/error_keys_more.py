@@ -23,6 +23,7 @@ from autogradlab.messages import (
     errors_patterns,
     errors_records,
     errors_runtime,
+    errors_s36,
     errors_work,
 )
 
@@ -60,8 +61,8 @@ _LANGUAGE = {**errors_generators.EN, **errors_functions.EN, **errors_classes.EN,
 _GENERATOR_HINTS = {k: v for k, v in _LANGUAGE.items() if k.endswith("_hint")}
 _BREADTH = {k: v for k, v in errors_breadth.EN.items() if not k.endswith("_hint")}
 _RECORDS = {k: v for k, v in errors_records.EN.items() if not k.endswith("_hint")}
-MORE = _rules(errors_numpy.EN, _BREADTH, errors_corpus34.EN, _RECORDS, errors_more.EN, errors_runtime.EN,
-              errors_patterns.EN,
+MORE = _rules(errors_numpy.EN, _BREADTH, errors_corpus34.EN, _RECORDS, errors_s36.EN, errors_more.EN,
+              errors_runtime.EN, errors_patterns.EN,
               {k: v for k, v in _LANGUAGE.items() if k not in _GENERATOR_HINTS})
 MORE_HINTS = _rules(errors_hints.EN, _GENERATOR_HINTS,
                     {k: v for k, v in errors_breadth.EN.items() if k.endswith("_hint")},

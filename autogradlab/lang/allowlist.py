@@ -93,6 +93,8 @@ TORCH_FUNCTIONS: dict[str, CallSpec] = {
     # check never sees (lang/contraction_work.py checks it)
     **_table("trapezoid trapz cumulative_trapezoid", ("y", "x", "dx", "dim")),
     **_table("cdist", ("p",)),
+    # deprecated for linalg.multi_dot (the same kernel and order), still in tutorials: contraction_work.py
+    **_table("chain_matmul"),
     **_table("masked_fill index_fill", ("mask", "value", "dim", "index")),   # eat_pytorch 4-1
     **_table("bilinear", ("bias",)),   # eat_pytorch 4-2; not a tensor method
     **_table("histc", ("bins", "min", "max")),
@@ -271,7 +273,7 @@ TENSOR_METHODS: dict[str, CallSpec] = {
         "cumulative_trapezoid",   # real/imag are tensor properties
         "unravel_index", "broadcast_shapes", "bucketize", "searchsorted", "vander", "isin", "gradient",
         "combinations", "result_type", "promote_types", "can_cast", "view_as_real",
-        "view_as_complex"}},   # (torch functions that are no tensor methods: session 28, 34)
+        "view_as_complex", "chain_matmul"}},   # (torch functions that are no tensor methods: session 28, 34)
     **_table("view view_as reshape_as expand expand_as repeat contiguous unfold", _SHAPE_METHOD_KW),
     **_table("masked_fill index_fill", ("mask", "value", "dim", "index")),
     **_table("new_zeros new_ones new_full new_tensor", ("size", "fill_value", "data") + NOGRAD),

@@ -20,6 +20,7 @@ from autogradlab.lang import (
     custom_functions,
     dicts,
     distributions,
+    function_attributes,
     function_names,
     module_constants,
     numpy_generators,
@@ -67,6 +68,7 @@ from autogradlab.lang.safe_values import (
     SafeGradFn,
     SafeNumpyDtype,
     SafeType,
+    UserFunction,
     return_type_fields,
     type_text,
 )
@@ -187,6 +189,8 @@ def read_attribute(interp: Interpreter, base: Any, name: str, node: ast.AST) -> 
         return custom_functions.read_attribute(interp, base, name)
     if (method := read_method(base, name)) is not None:   # key=str.lower, key=d.get (unbound_methods.py)
         return method
+    if type(base) is UserFunction:   # `f.calls` (function_attributes.py)
+        return function_attributes.read(base, name)
     raise NotSupported(f"the attribute `.{name}` of {type_text(base)} values is not supported in "
                        f"Autograd Lab")
 
@@ -342,6 +346,9 @@ def set_attribute(interp: Interpreter, base: Any, name: str, value: Any, node: a
         return
     if type(base) is SafeArray and name == "shape":   # `g.shape = (6, 4)` (ageron's NumPy tutorial)
         set_array_shape(base, value)
+        return
+    if type(base) is UserFunction:   # `f.calls = 0` (function_attributes.py)
+        function_attributes.write(interp, base, name, value)
         return
     if not isinstance(base, torch.Tensor):
         raise NotSupported(f"assigning to the attribute `.{name}` of {type_text(base)} values is not "

@@ -374,6 +374,11 @@ from autogradlab.lang.sets import convert as _make_set  # noqa: E402
 BUILTINS.update({name: SafeFunction(name, impl) for name, impl in MAP_FILTER.items()})
 BUILTIN_TYPES["set"] = BUILTINS["set"] = SafeType("set", ProgramSet, _make_set)
 
+from autogradlab.lang.bytes_values import BytesValue, make  # noqa: E402 - bytes([65, 66]) (session 36)
+from autogradlab.lang.inert_values import named_kind  # noqa: E402
+
+BUILTIN_TYPES["bytes"] = BUILTINS["bytes"] = SafeType("bytes", named_kind(BytesValue, "bytes"), make)
+
 
 def _reading_iterators(name: str, impl: Callable[..., Any]) -> Callable[..., Any]:
     """sum(map(...)), max(filter(...)), sorted(g): a generator or iterator argument is read to its end

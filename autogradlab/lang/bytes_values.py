@@ -4,8 +4,10 @@ printed, compared (`a[0] == x[0]`), measured (`len`), indexed and sliced, decode
 makes an 'S' array of them (numpy_records.py holds it).
 
 A BytesValue is an InertValue wrapping one immutable bytes object of at most the run's max_sequence_len
-bytes (counted as a string is, before it is made); nothing else of it is reachable, and operators other
-than == and != are refused by CPython's own TypeError (it has no __add__ or __mul__: no repeat bombs).
+bytes (counted as a string is, before it is made); nothing else of it is reachable. Since session 36
+`b'a' + b'b'`, `b'ab' * 3` and the comparisons run as CPython's (binary below: a join or repeat counted as a
+str's, before it is made), and `bytes([65, 66])`, `bytes(3)`, `bytes('abc', 'utf-8')` make one; other
+operands get CPython's own TypeError.
 """
 
 from __future__ import annotations
@@ -115,6 +117,74 @@ def to_bytes(interp: Any, value: Any, what: str) -> BytesValue:
     interp.sizes.charge_sequence(size, what)
     from autogradlab.lang.padding_bytes import cleared
     return BytesValue(cleared(value))
+
+
+_OPERANDS = (bytes, int, float, complex, str, type(None), list, tuple, np.integer)   # CPython's own errors
+
+
+def binary(interp: Any, op: str, fn: Any, left: Any, right: Any) -> Any:
+    """left <op> right with a bytes operand: a join or repeat counted before CPython makes it."""
+    from autogradlab.lang.operators import python_error
+    a = left.data if isinstance(left, BytesValue) else left
+    b = right.data if isinstance(right, BytesValue) else right
+    if not (isinstance(a, _OPERANDS) and isinstance(b, _OPERANDS)):
+        raise NotSupported("bytes values support `+` with bytes, `*` with an int and comparisons in Autograd "
+                           "Lab")
+    if op == "add" and type(a) is bytes and type(b) is bytes:
+        interp.sizes.charge_sequence(len(a) + len(b), "the joined sequence")
+    elif op == "mul" and (type(a) is bytes) != (type(b) is bytes):
+        data, count = (a, b) if type(a) is bytes else (b, a)
+        if isinstance(count, (int, np.integer)):
+            interp.sizes.charge_sequence(len(data) * max(0, int(count)), "the repeated sequence")
+    elif op == "remainder" and type(a) is bytes:   # b'%d' % n: formatting, out of scope
+        raise NotSupported("`%` formatting of bytes is not supported in Autograd Lab")
+    try:
+        result = fn(a, b)
+    except Exception as exc:  # noqa: BLE001 - CPython's TypeError ("can't concat int to bytes")
+        raise python_error(exc) from None
+    return BytesValue(result) if type(result) is bytes else result
+
+
+def make(interp: Any, args: list, kwargs: dict, node: Any) -> BytesValue:
+    """bytes(), bytes(n), bytes([65, 66]) (ints 0-255), bytes(b), bytes('abc', 'utf-8'[, errors])."""
+    from autogradlab.lang.operators import python_error
+    if kwargs or len(args) > 3:
+        raise NotSupported("Autograd Lab supports `bytes()`, `bytes(n)`, `bytes([65, 66])` and "
+                           "`bytes(text, encoding)`")
+    if not args:
+        return BytesValue(b"")
+    source = args[0]
+    if type(source) is str:
+        encoding = args[1] if len(args) > 1 else None
+        if encoding is None:
+            raise python_error(TypeError("string argument without an encoding"))
+        if encoding not in _ENCODINGS or (args[2:] and args[2] not in _ERRORS):
+            raise NotSupported("Autograd Lab supports `bytes(text, encoding, errors)` with encoding utf-8, "
+                               "ascii or latin-1 and errors strict, ignore or replace")
+        interp.sizes.charge_sequence(4 * len(source), "the bytes")   # at most 4 bytes a character
+        try:
+            return BytesValue(source.encode(*args[1:]))
+        except UnicodeError as exc:
+            raise python_error(exc) from None
+    if len(args) > 1:
+        raise python_error(TypeError("encoding without a string argument"))
+    if isinstance(source, BytesValue):
+        return BytesValue(source.data)
+    if type(source) is int:
+        interp.sizes.charge_sequence(max(0, source), "the bytes")
+    elif isinstance(source, (list, tuple)):
+        interp.sizes.charge_sequence(len(source), "the bytes")
+        if not all(type(item) is int for item in source):
+            bad = next(item for item in source if type(item) is not int)
+            kind = type(bad).__name__
+            raise python_error(TypeError(f"'{kind}' object cannot be interpreted as an integer"))
+    else:
+        raise NotSupported("Autograd Lab supports `bytes()`, `bytes(n)`, `bytes([65, 66])` and "
+                           "`bytes(text, encoding)`")
+    try:
+        return BytesValue(bytes(source))
+    except (ValueError, TypeError) as exc:   # "bytes must be in range(0, 256)", "negative count"
+        raise python_error(exc) from None
 
 
 def holds_bytes(data: Any) -> bool:

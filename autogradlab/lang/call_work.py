@@ -118,7 +118,7 @@ _BROADCAST_INSIDE = frozenset({"allclose", "dist", "cosine_similarity", "pairwis
 BROADCAST_INSIDE_WEIGHT = 200
 # Matrix products: checked only with an operand of a dtype in PRODUCT_DTYPE_WEIGHT, their multiply-adds
 # the result's elements times the contracted size, the last dimension of the factor at this position.
-PRODUCTS = {"matmul": 0, "mm": 0, "bmm": 0, "inner": 0, "mv": 0, "dot": 0, "vdot": 0, "chain_matmul": 0,
+PRODUCTS = {"matmul": 0, "mm": 0, "bmm": 0, "inner": 0, "mv": 0, "dot": 0, "vdot": 0,
             "nn.functional.linear": 0, "addmm": 1, "baddbmm": 1, "addmv": 1, "addr": 1}
 COSTLY = (_CUBIC | _SOLVE | _TENSOR_LINALG | _POWER | _NORMS | {"cdist", _ADDBMM} | _BILINEAR | _INDEX_FILL
           | _BROADCAST_INSIDE | LOOKUPS | frozenset(PRODUCTS))
@@ -369,8 +369,8 @@ def product_work(op: str, args: list, kwargs: dict) -> int | None:
     if not weight:
         return None
     from autogradlab.lang.meta_copies import meta_copy
-    if op == "chain_matmul" or args and type(args[0]) in (list, tuple):   # chain_matmul(a, b, c), multi_dot
-        factors = list(args[0]) if args and type(args[0]) in (list, tuple) else list(args)
+    if args and type(args[0]) in (list, tuple):   # multi_dot([a, b, c])
+        factors = list(args[0])
         if not all(isinstance(t, torch.Tensor) and t.dim() == 2 for t in factors):
             return None
         macs = 0

@@ -32,7 +32,9 @@ from autogradlab.lang.call_work import PRODUCT_DTYPE_WEIGHT, PRODUCT_SPEEDUP, dt
 from autogradlab.lang.conv_work import CONVOLUTIONS, check_convolution
 from autogradlab.lang.meta_copies import meta_copy, shape_key
 
-CONTRACTIONS = frozenset({"einsum", "linalg.multi_dot", "tensordot"})   # torch.chain_matmul is not allowed
+# torch.chain_matmul(a, b, c) is linalg.multi_dot([a, b, c]) in ATen (the same order of products)
+_CHAINS = frozenset({"linalg.multi_dot", "chain_matmul"})
+CONTRACTIONS = frozenset({"einsum", "tensordot"}) | _CHAINS
 # torch.trapezoid(y, x) (and trapz, cumulative_trapezoid) broadcasts x's differences against y's pairs: y of
 # (2000, 1, n) and x of (1, 2000, n) make 4,000,000 * (n - 1) products for a 2000 x 2000 result
 TRAPEZOIDS = frozenset({"trapezoid", "trapz", "cumulative_trapezoid"})
@@ -143,9 +145,9 @@ def check_contraction(sizes: Any, op: str, fn: Any, args: list, kwargs: dict) ->
         check_convolution(sizes, op, fn, args, kwargs)
         return
     tensors = _tensors(args, kwargs)
-    if op == "linalg.multi_dot" and len(tensors) > MAX_CHAIN:
+    if op in _CHAINS and len(tensors) > MAX_CHAIN:
         count = len(tensors)
-        raise LimitExceeded(f"`torch.linalg.multi_dot` of {count:,} matrices would take about {count ** 3:,} "
+        raise LimitExceeded(f"`torch.{op}` of {count:,} matrices would take about {count ** 3:,} "
                             f"steps to choose the order of its products; the limit is {MAX_CHAIN:,} matrices",
                             hint="multiply fewer matrices in one call, e.g. in a loop with @")
     if len(tensors) < (2 if op in TRAPEZOIDS else 3):

@@ -31,6 +31,7 @@ from autogradlab.lang.func_transforms import func_namespace
 from autogradlab.lang.itertools_module import itertools_namespace
 from autogradlab.lang.map_filter import functools_namespace
 from autogradlab.lang.math_ints import MATH_INT_FUNCTIONS
+from autogradlab.lang.numpy_breadth_s36 import numpy_breadth_members
 from autogradlab.lang.numpy_char import NUMPY_STR_MEMBERS, numpy_char_namespace
 from autogradlab.lang.numpy_counting import numpy_counting_members
 from autogradlab.lang.numpy_creation import numpy_creation_members
@@ -298,7 +299,8 @@ def numpy_tables() -> list[dict]:
             NUMPY_STR_MEMBERS,   # np.str_ (numpy_char.py)
             NUMPY_SHAPE_FUNCTIONS,   # np.shape, np.size, np.take, np.choose, ... (numpy_shape_functions.py)
             NUMPY_VECTORIZE_MEMBERS,   # np.vectorize (numpy_vectorize.py)
-            numpy_lessons_members()]   # np.tri, np.take_along_axis, ... (numpy_lessons_s35.py)
+            numpy_lessons_members(),   # np.tri, np.take_along_axis, ... (numpy_lessons_s35.py)
+            numpy_breadth_members()]   # np.binary_repr, np.put, np.seterr, np.hanning (numpy_breadth_s36.py)
 
 
 def plotting_namespaces() -> dict[str, Namespace]:

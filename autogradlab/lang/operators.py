@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Any
 import torch
 
 from autogradlab.errors import NotSupported, ProgramError, ProgramTypeError, ProgramValueError
-from autogradlab.lang import numpy_ops, numpy_record_views, numpy_scalar_ops, numpy_strings
+from autogradlab.lang import bytes_values, numpy_ops, numpy_record_views, numpy_scalar_ops, numpy_strings
+from autogradlab.lang.bytes_values import BytesValue
 from autogradlab.lang.call_work import check_work
 from autogradlab.lang.calls import has_tensor, notify_memory, translate_torch_error
 from autogradlab.lang.compare_guard import run_sized
@@ -219,6 +220,8 @@ class OperatorsMixin:
                 return numpy_strings.binary(self, op, fn, left, right)
             if isinstance(left, RECORD_VALUES[:2]) or isinstance(right, RECORD_VALUES[:2]):   # a == b
                 return numpy_record_views.binary(self, op, fn, left, right)   # (structured arrays)
+            if isinstance(left, BytesValue) or isinstance(right, BytesValue):   # b'a' + b'b', b'ab' * 3
+                return bytes_values.binary(self, op, fn, left, right)
             if op == "remainder" and kinds[0] is str and objects_stored() and not is_data(right):
                 from autogradlab.lang.object_operators import percent_text  # '%s' % (obj, 1)
                 return percent_text(self, left, right, node)

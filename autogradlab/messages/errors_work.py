@@ -26,7 +26,7 @@ EN = {
     _K + "block_hint": "join fewer, larger blocks",
     _K + "nan_lanes": "`{call}` along an axis runs NumPy's Python code once for each of its {lanes} lanes, "
                       "about {work} steps in one call; the limit is {limit} per call",
-    _K + "multi_dot_chain": "`torch.linalg.multi_dot` of {count} matrices would take about {steps} steps to "
+    _K + "multi_dot_chain": "`{call}` of {count} matrices would take about {steps} steps to "
                             "choose the order of its products; the limit is {limit} matrices",
     _K + "multi_dot_hint": "multiply fewer matrices in one call, e.g. in a loop with @",
     _K + "nan_lanes_hint": "use fewer lanes, or no NaN function along an axis of many lanes (limit "
@@ -57,7 +57,7 @@ ZH = {
     _K + "nan_lanes": "`{call}` 沿某个轴计算时，NumPy 会为 {lanes} 条数据各运行一次 Python 代码，"
                       "一次调用约需 {work} 步；每次调用的限制是 {limit}",
     _K + "nan_lanes_hint": "减少数据条数，或不要沿着有很多条数据的轴使用 NaN 函数（限制 max_call_work）",
-    _K + "multi_dot_chain": "`torch.linalg.multi_dot` 的 {count} 个矩阵选择相乘顺序约需 {steps} 步；"
+    _K + "multi_dot_chain": "`{call}` 的 {count} 个矩阵选择相乘顺序约需 {steps} 步；"
                             "上限是 {limit} 个矩阵",
     _K + "multi_dot_hint": "一次调用中少乘几个矩阵，例如在循环中用 @",
     _K + "grad_inputs": "`torch.autograd.grad` 的 {count} 个输入会返回 {count2} 个梯度；上限是 {limit}"

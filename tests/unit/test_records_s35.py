@@ -252,8 +252,7 @@ def test_bytes_as_numpy_and_python(snippet: str) -> None:
 
 
 @pytest.mark.parametrize("source", [
-    "b = b'x' * 10**9\n",   # no repeat: CPython's TypeError names the operands
-    "b = b'x' + b'y'\n",
+    "b = b'x' * 10**9\n",   # a repeat sized first (max_sequence_len); `b'x' + b'y'` runs since session 36
     "b = b'ab'\nb.decode('rot13')\n",
     "b = b'ab'\nprint(b.__class__)\n",
     "import torch\nt = torch.tensor([b'a'])\n",

@@ -5,11 +5,14 @@ Process state, as torch's print options (print_options.py): they last for the re
 the report's texts of its variables are made with them, and run_program restores the options the run
 started with (print_options.print_state holds NumPy's too), so the next program never sees them.
 
-Only the options that keep a text's size known take part: `precision` (0-16 digits: a float64 has no
-more; text_weight.py weighs an array by NumPy's default threshold and edge items), the `linewidth`
-(1-10,000 characters, as torch's), `suppress` (a bool), and since session 34 (NumPy's how-to-print page)
-`threshold` up to NumPy's default 1,000 and `edgeitems` up to its default 3 (fewer items shown, never
-more), `floatmode` and `sign` (NumPy's few words), `nanstr` / `infstr` of at most 8 characters (an item's
+Only the options that keep a text's size known take part: `precision` (0-100 digits, as torch's: a
+float64 has 17 significant ones, floatmode='fixed' writes the rest of its binary expansion), the
+`linewidth` (1-10,000 characters, as torch's), `suppress` (a bool), since session 34 (NumPy's how-to-print
+page) `floatmode` and `sign` (NumPy's few words), and since session 36 any `threshold` (an int up to
+sys.maxsize, or np.inf: "print the whole array", as lessons write it) and `edgeitems` up to 1,000 (as
+torch's): text_weight.py weighs an array by the items these show and the precision's digits, so printing
+a big array whole is refused by the text-size limits before NumPy formats it (np.testing's mismatch text
+is written under threshold <= 1,000: numpy_testing.py), `nanstr` / `infstr` of at most 8 characters (an item's
 text no longer than a float64's). `formatter` (a function per item), `legacy` and `override_repr` are
 refused by name, except at the values get_printoptions() gives for them (None, False: NumPy's defaults,
 which the run never leaves), so `np.set_printoptions(**np.get_printoptions())` runs as in NumPy.
@@ -21,6 +24,8 @@ leaves run_program to restore them, as for any option).
 from __future__ import annotations
 
 import ast
+import math
+import sys
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -28,14 +33,15 @@ import numpy as np
 
 from autogradlab.errors import NotSupported, ProgramTypeError, ProgramValueError
 from autogradlab.lang.named_arguments import bind_named
+from autogradlab.lang.print_options import MAX_EDGEITEMS, MAX_LINEWIDTH, MAX_PRECISION
 from autogradlab.lang.safe_values import SafeFunction
 
 if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
 
-MAX_NUMPY_PRECISION = 16
-RANGES = {"precision": (0, MAX_NUMPY_PRECISION), "linewidth": (1, 10_000), "threshold": (0, 1000),
-          "edgeitems": (0, 3)}
+MAX_NUMPY_PRECISION = MAX_PRECISION   # 100 digits, as torch.set_printoptions's
+RANGES = {"precision": (0, MAX_NUMPY_PRECISION), "linewidth": (1, MAX_LINEWIDTH),
+          "threshold": (0, sys.maxsize), "edgeitems": (0, MAX_EDGEITEMS)}
 WORDS = {"floatmode": ("fixed", "unique", "maxprec", "maxprec_equal"), "sign": ("-", "+", " ")}
 MAX_MARK_CHARS = 8   # nanstr / infstr
 PARAMETERS = ("precision", "threshold", "edgeitems", "linewidth", "suppress", "nanstr", "infstr",
@@ -66,6 +72,10 @@ def _checked(name: str, value: Any) -> Any:
                                    f"{type(value).__name__}")
         return value
     low, high = RANGES[name]
+    if name == "threshold" and type(value) is float and not value < math.inf:   # np.inf: every item
+        if math.isnan(value):
+            raise ProgramValueError("threshold must be non-NAN, try sys.maxsize for untruncated representation")
+        return value
     if type(value) is not int:
         raise ProgramTypeError(f"np.set_printoptions(): {name} must be an int, not {type(value).__name__}")
     if not low <= value <= high:

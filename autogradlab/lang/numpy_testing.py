@@ -6,13 +6,15 @@ which try/except catches as any error of the program.
 Only numbers, numpy arrays and short lists / tuples of them reach NumPy (torch_testing's MAX_ITEMS bounds
 the lists: NumPy's assert_equal walks a list item by item); err_msg= is a string and the tolerances are
 numbers. The comparison's temporaries are the size of its inputs, which the program already holds; the
-mismatch text prints the arrays with NumPy's summarised repr (at most print options' threshold items).
+mismatch text prints the arrays with NumPy's summarised repr (at most 1,000 items: _summarised).
 assert_raises / assert_warns (they call a function of the program inside NumPy) are not taken.
 """
 
 from __future__ import annotations
 
 import ast
+import contextlib
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -79,6 +81,15 @@ def _option(name: str, key: str, value: Any) -> Any:
     return value
 
 
+@contextlib.contextmanager
+def _summarised() -> Iterator[None]:
+    """NumPy's mismatch text written with at most its default threshold and edge items (the program may
+    have raised both: numpy_print_options.py), so it stays as bounded as before (session 36)."""
+    options = np.get_printoptions()
+    with np.printoptions(threshold=min(options["threshold"], 1000), edgeitems=min(options["edgeitems"], 3)):
+        yield
+
+
 def _assertion(name: str) -> SafeFunction:
     def impl(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
         positional = _POSITIONAL.get(name, ())
@@ -93,7 +104,8 @@ def _assertion(name: str) -> SafeFunction:
         actual = _plain(name, args[0], [MAX_ITEMS + 1])
         desired = _plain(name, args[1], [MAX_ITEMS + 1])
         try:
-            result = getattr(npt, name)(actual, desired, **options)
+            with _summarised():
+                result = getattr(npt, name)(actual, desired, **options)
         except Exception as exc:  # noqa: BLE001 - NumPy's AssertionError / TypeError / ValueError, its text
             raise python_error(exc) from None
         return _wrap(result) if isinstance(result, np.ndarray) else None   # assert_array_max_ulp: the ulps

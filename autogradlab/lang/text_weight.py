@@ -49,6 +49,25 @@ def _tensor_weight(tensor: torch.Tensor) -> int:
     return _printed_elements(tuple(tensor.shape), tensor.numel(), threshold, edge_items) * per_item
 
 
+# NumPy formats a float in ~35 us (100,000 random floats: 3.5 s CPU, load 3.7; torch's repr: 1.1 s): an
+# array printed whole past NumPy's default threshold weighs this much a float, so print()'s 100,000 values
+# stop it at ~33,000 floats, ~1.2 s (np.set_printoptions(threshold=np.inf), session 36)
+NUMPY_WHOLE_FLOAT_WEIGHT = 3
+
+
+def _numpy_weight(array: np.ndarray) -> int:
+    """The items NumPy's repr shows under np.set_printoptions's threshold and edgeitems (lang/
+    numpy_print_options.py), each float heavier when a precision above 24 makes its numbers longer."""
+    options = np.get_printoptions()
+    shown = _printed_elements(array.shape, array.size, options["threshold"], options["edgeitems"])
+    if array.dtype.kind not in "fc":
+        return shown
+    per_item = 1 + max(0, options["precision"] - 4) // _CHARS_PER_UNIT
+    if shown > _PRINT_THRESHOLD:
+        per_item *= NUMPY_WHOLE_FLOAT_WEIGHT
+    return shown * per_item
+
+
 _MAPPINGS = (dict, type({}.keys()), type({}.values()), type({}.items()), ProgramSet)   # a set: as a list
 MAX_DICT_DEPTH = 20        # dicts nested in dicts (through lists) deeper than this are too large to show
 _dict_depth = [0]
@@ -91,7 +110,7 @@ def _atom_weight(obj: Any, overhead: int = 0) -> int:
         return 1 + obj.bit_length() // 64
     arr = _as_array(obj)
     if arr is not None and arr.dtype.fields is None:
-        return _printed_elements(arr.shape, arr.size)
+        return _numpy_weight(arr)
     if isinstance(obj, (np.ndarray, np.void)):   # a structured array or record (lang/record_weight.py)
         return array_weight(obj)
     own = getattr(obj, "own_text_weight", None)   # t.storage(): a line a number (lang/tensor_storage.py)

@@ -233,3 +233,53 @@ def test_function_attributes_are_bounded_and_public_only() -> None:
         assert refused("def f():\n    pass\n" + line + "\n").kind == "unsupported", line
     assert refused("import numpy as np\nnp.sin.calls = 0\n").kind == "unsupported"
     assert refused("import torch\ntorch.sin.calls = 0\n").kind == "unsupported"
+
+
+# -- print options -------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("snippet", [
+    N + "np.set_printoptions(precision=20)\nprint(np.array([1/3, 2/3]))\n"
+    "np.set_printoptions(precision=30, floatmode='fixed')\nprint(np.array([1/3, 1e-5]))\nx = np.array([0.1])\nx\n",
+    N + "np.set_printoptions(threshold=np.inf)\nprint(np.arange(1500))\nprint(np.arange(1200.).reshape(40, 30))\n"
+    "print(np.get_printoptions()['threshold'])\nnp.set_printoptions(threshold=9223372036854775807)\n"
+    "print(np.arange(2000) % 7)\n",
+    N + "np.set_printoptions(threshold=5, edgeitems=4)\nprint(np.arange(20))\n"
+    "with np.printoptions(threshold=10, edgeitems=100):\n    print(np.arange(300))\nprint(np.arange(20))\n",
+    N + "np.set_printoptions(threshold=np.inf)\ntry:\n"
+    "    np.testing.assert_allclose(np.zeros(20), np.ones(20))\nexcept AssertionError as e:\n    print(e)\n",
+    T + "torch.set_printoptions(precision=20)\nprint(torch.tensor([1/3], dtype=torch.float64))\n"
+    "torch.set_printoptions(precision=100)\nprint(torch.tensor([1/3], dtype=torch.float64))\n",
+])
+def test_unusual_print_options_print_as_numpy_and_torch(snippet: str) -> None:
+    compare(snippet)
+
+
+@pytest.mark.parametrize(("call", "ok"), [
+    ("precision=100", True), ("precision=101", False), ("threshold=np.inf", True),
+    ("threshold=9223372036854775807", True), ("threshold=9223372036854775808", False),
+    ("edgeitems=1000", True), ("edgeitems=1001", False), ("threshold=float('nan')", False),
+])
+def test_numpy_print_options_at_their_new_bounds(call: str, ok: bool) -> None:
+    report = run_program(N + f"np.set_printoptions({call})\n")
+    assert report.ok == ok, report.error
+    if not ok:
+        assert report.error.kind == "value"
+
+
+def test_a_whole_array_is_weighed_before_numpy_writes_it() -> None:
+    """threshold=np.inf: print() of 34,000 floats is refused before NumPy formats them (~1.2 s); 33,000 are
+    formatted and refused by the text's length (the string limit, as for a tensor); the Variables table
+    says too large."""
+    whole = N + "np.set_printoptions(threshold=np.inf)\na = np.random.rand({n})\n"
+    sized(whole.format(n=34000) + "print(a)\n", False, "would print more than 100,000 values")
+    sized(whole.format(n=33000) + "print(a)\n", False, "the limit is 100,000")
+    sized(whole.format(n=5000) + "s = str(a)\n", True)
+    report = run_program(whole.format(n=5_000_000))
+    assert report.ok and "too large to show" in report.variables["a"].text
+
+
+def test_np_testing_s_mismatch_text_stays_summarised() -> None:
+    source = (N + "np.set_printoptions(threshold=np.inf)\ntry:\n"
+              "    np.testing.assert_allclose(np.zeros(3000), np.ones(3000))\nexcept AssertionError as e:\n"
+              "    print(len(str(e)) < 2000)\n")
+    report = run_program(source)
+    assert report.ok and report.printed == "True\n", report.error

@@ -74,7 +74,8 @@ def _checked(name: str, value: Any) -> Any:
     low, high = RANGES[name]
     if name == "threshold" and type(value) is float and not value < math.inf:   # np.inf: every item
         if math.isnan(value):
-            raise ProgramValueError("threshold must be non-NAN, try sys.maxsize for untruncated representation")
+            raise ProgramValueError("threshold must be non-NAN, try sys.maxsize for untruncated "
+                                    "representation")
         return value
     if type(value) is not int:
         raise ProgramTypeError(f"np.set_printoptions(): {name} must be an int, not {type(value).__name__}")

@@ -238,8 +238,10 @@ def test_function_attributes_are_bounded_and_public_only() -> None:
 # -- print options -------------------------------------------------------------------------------------------
 @pytest.mark.parametrize("snippet", [
     N + "np.set_printoptions(precision=20)\nprint(np.array([1/3, 2/3]))\n"
-    "np.set_printoptions(precision=30, floatmode='fixed')\nprint(np.array([1/3, 1e-5]))\nx = np.array([0.1])\nx\n",
-    N + "np.set_printoptions(threshold=np.inf)\nprint(np.arange(1500))\nprint(np.arange(1200.).reshape(40, 30))\n"
+    "np.set_printoptions(precision=30, floatmode='fixed')\nprint(np.array([1/3, 1e-5]))\n"
+    "x = np.array([0.1])\nx\n",
+    N + "np.set_printoptions(threshold=np.inf)\nprint(np.arange(1500))\n"
+    "print(np.arange(1200.).reshape(40, 30))\n"
     "print(np.get_printoptions()['threshold'])\nnp.set_printoptions(threshold=9223372036854775807)\n"
     "print(np.arange(2000) % 7)\n",
     N + "np.set_printoptions(threshold=5, edgeitems=4)\nprint(np.arange(20))\n"

@@ -106,7 +106,7 @@ def test_numpy_print_options_end_with_the_run():
         run_trusted("import numpy as np\nprint(np.arange(12) / 7)\n").printed
 
 
-@pytest.mark.parametrize(("call", "ok"), [("precision=100", True), ("precision=101", False),   # (16 before s36)
+@pytest.mark.parametrize(("call", "ok"), [("precision=100", True), ("precision=101", False),   # 16 before s36
                                           ("precision=-1", False), ("linewidth=10000", True),
                                           ("linewidth=10001", False), ("linewidth=0", False)])
 def test_numpy_print_options_limits(call, ok):

@@ -99,7 +99,8 @@ def test_print_options_as_numpy(snippet: str) -> None:
 
 @pytest.mark.parametrize(("call", "ok"), [
     ("threshold=1000", True), ("threshold=1001", True), ("threshold=0", True), ("threshold=-1", False),
-    ("edgeitems=1000", True), ("edgeitems=1001", False),   # (3 before session 36) ("nanstr='x' * 8", True), ("nanstr='x' * 9", False),
+    ("edgeitems=1000", True), ("edgeitems=1001", False),   # edgeitems: 3 before session 36
+    ("nanstr='x' * 8", True), ("nanstr='x' * 9", False),
     ("floatmode='fixed'", True), ("floatmode='wide'", False), ("sign=' '", True), ("sign='*'", False)])
 def test_print_options_at_their_bounds(call: str, ok: bool) -> None:
     for source in (N + f"np.set_printoptions({call})\n", N + f"with np.printoptions({call}):\n    pass\n"):

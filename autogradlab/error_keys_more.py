@@ -61,9 +61,11 @@ _LANGUAGE = {**errors_generators.EN, **errors_functions.EN, **errors_classes.EN,
 _GENERATOR_HINTS = {k: v for k, v in _LANGUAGE.items() if k.endswith("_hint")}
 _BREADTH = {k: v for k, v in errors_breadth.EN.items() if not k.endswith("_hint")}
 _RECORDS = {k: v for k, v in errors_records.EN.items() if not k.endswith("_hint")}
-MORE = _rules(errors_numpy.EN, _BREADTH, errors_corpus34.EN, _RECORDS, errors_s36.EN, errors_more.EN,
+_S36 = {k: v for k, v in errors_s36.EN.items() if not k.endswith("_hint")}
+MORE = _rules(errors_numpy.EN, _BREADTH, errors_corpus34.EN, _RECORDS, _S36, errors_more.EN,
               errors_runtime.EN, errors_patterns.EN,
               {k: v for k, v in _LANGUAGE.items() if k not in _GENERATOR_HINTS})
 MORE_HINTS = _rules(errors_hints.EN, _GENERATOR_HINTS,
                     {k: v for k, v in errors_breadth.EN.items() if k.endswith("_hint")},
-                    {k: v for k, v in errors_records.EN.items() if k.endswith("_hint")})
+                    {k: v for k, v in errors_records.EN.items() if k.endswith("_hint")},
+                    {k: v for k, v in errors_s36.EN.items() if k.endswith("_hint")})

@@ -11,7 +11,7 @@ import ast
 
 MUTATORS = frozenset({"append", "extend", "insert", "pop", "remove", "clear", "update", "setdefault",
                       "sort", "reverse", "add", "discard", "popitem", "retain_grad", "backward",
-                      "register_hook"})
+                      "register_hook", "register_prehook"})
 
 
 def _base_name(node: ast.AST) -> str | None:

@@ -33,6 +33,7 @@ from autogradlab.engine.sure_backwards import _continues
 from autogradlab.lang.ast_walk import walk
 
 _WORDS = ("retain_graph", "create_graph", "autograd", "jacobian", "hessian", "grad_fn", "register_hook",
+          "register_prehook",
           "retain_grad", "set_grad_enabled", "inference_mode", "Function", "vmap", "functional_call",
           "exec", "eval")
 # (not min / max: `best = min(best, loss)` keeps the pass whose loss was smallest, which pass depends
@@ -41,6 +42,7 @@ _BUILTINS = frozenset({"print", "range", "len", "float", "int", "round", "abs", 
                        "repr"})
 _DISPLAYS = (ast.List, ast.Tuple, ast.Set, ast.Dict)
 _STORING = frozenset({"append", "extend", "insert", "add", "update", "setdefault", "register_hook",
+                      "register_prehook",
                       "retain_grad", "register_forward_hook", "__setitem__", "put_",
                       "index_put_", "setattr"})
 _SIMPLE = (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.Expr, ast.Pass, ast.Delete, ast.Import,

@@ -22,6 +22,7 @@ from autogradlab.lang import (
     distributions,
     function_attributes,
     function_names,
+    graph_hooks,
     module_constants,
     numpy_generators,
     numpy_layout,
@@ -251,6 +252,8 @@ def call_method(interp: Interpreter, base: Any, name: str, args: list, kwargs: d
         return method.impl(interp, args, kwargs, node)
     if isinstance(base, TensorStorage):   # s.size(), s.tolist()
         return base.call(interp, name, args, kwargs)
+    if isinstance(base, SafeGradFn) and name in graph_hooks.METHODS:   # z.grad_fn.register_hook(f)
+        return graph_hooks.register(interp, base, name, args, kwargs, node)
     if isinstance(base, HookHandle) and name == "remove" and not args and not kwargs:
         return base.remove()   # h = y.register_hook(f); h.remove() (tensor_hooks.py)
     if isinstance(base, SafeGenerator):   # g.manual_seed(n)

@@ -285,3 +285,71 @@ def test_np_testing_s_mismatch_text_stays_summarised() -> None:
               "    print(len(str(e)) < 2000)\n")
     report = run_program(source)
     assert report.ok and report.printed == "True\n", report.error
+
+
+# -- hooks on a grad_fn (lang/graph_hooks.py) ----------------------------------------------------------------
+G = T + "x = torch.tensor([2.0, 3.0], requires_grad=True)\ny = x * 3\nz = y.sin().sum()\n"
+
+
+@pytest.mark.parametrize("tail", [
+    "def pre(go):\n    print('pre', go)\n    return (go[0] * 2,)\n"
+    "h1 = y.grad_fn.register_prehook(pre)\n"
+    "def post(gi, go):\n    print('post', gi, go)\n    return (gi[0] * 10, None)\n"
+    "h2 = y.grad_fn.register_hook(post)\n"
+    "z.backward(retain_graph=True)\nprint(x.grad)\nh1.remove()\nh2.remove()\nx.grad = None\n"
+    "z.backward()\n"
+    "print(x.grad)\n",
+    "a = x * 2\nacc = a.grad_fn.next_functions[0][0]\n"
+    "acc.register_hook(lambda gi, go: print('acc', gi, go))\n"
+    "acc.register_prehook(lambda go: print('accpre', go))\na.sum().backward()\nprint(x.grad)\n",
+    "seen = []\nz.grad_fn.register_hook(lambda gi, go: seen.append(len(gi)))\n"
+    "g, = torch.autograd.grad(z, x)\nprint(g, seen)\n",
+    "z.grad_fn.register_prehook(print)\nz.backward()\nprint(x.grad)\n",
+])
+def test_grad_fn_hooks_equal_pytorch(tail: str) -> None:
+    compare(G + tail)
+
+
+@pytest.mark.parametrize(("tail", "kind", "line"), [
+    ("y.grad_fn.register_hook(lambda gi, go: 5)\nz.backward()\n", "type", 6),   # expected tuple, ...
+    ("y.grad_fn.register_prehook(lambda go: ('a',))\nz.backward()\n", "type", 6),   # expected Variable
+    ("y.grad_fn.register_hook(lambda gi, go: (gi[0],))\nz.backward()\n", "value", 6),   # incorrect number
+    ("y.grad_fn.register_prehook(lambda go: (torch.ones(3),))\nz.backward()\n", "value", 6),   # the size
+    ("def bad(gi, go):\n    return gi[0].foo\ny.grad_fn.register_hook(bad)\nz.backward()\n", "value", 6),
+])
+def test_grad_fn_hook_errors_say_what_pytorch_says(tail: str, kind: str, line: int) -> None:
+    from tests.oracle import run_trusted
+    source = G + tail
+    report, oracle = run_program(source), run_trusted(source)
+    assert report.error is not None and oracle.error is not None
+    assert (report.error.kind, report.error.line) == (kind, line), report.error
+    assert report.error.message == str(oracle.error)
+
+
+def test_grad_fn_hooks_keep_the_run_s_limits() -> None:
+    from autogradlab.limits import Limits
+    looping = G + ("def hook(gi, go):\n    for i in range({n}):\n        pass\n"
+                   "y.grad_fn.register_hook(hook)\n"
+                   "try:\n    z.backward()\nexcept Exception as e:\n    print('caught', e)\n")
+    small = Limits(max_loop_iterations=200)
+    assert run_program(looping.format(n=200), limits=small).ok
+    report = run_program(looping.format(n=201), limits=small)
+    assert report.error.kind == "limit" and report.error.line == 6, report.error   # the hook's line
+    deep = G + "def f(gi, go):\n    return f(gi, go)\ny.grad_fn.register_hook(f)\nz.backward()\n"
+    assert run_program(deep).error.kind == "limit"
+
+
+@pytest.mark.parametrize(("tail", "words"), [
+    ("y.grad_fn.register_hook(3)\n", "takes a function"),
+    ("y.grad_fn.register_prehook(torch)\n", "takes a function"),
+    ("y.grad_fn.register_hook()\n", "takes exactly one argument (0 given)"),
+    ("y.grad_fn.register_hook(print, print)\n", "takes exactly one argument (2 given)"),
+    ("from torch.autograd.functional import jacobian\ndef f(v):\n    w = v * 2\n"
+     "    w.grad_fn.register_hook(lambda gi, go: None)\n    return w\nJ = jacobian(f, x, vectorize=True)\n",
+     "vectorize=True"),
+    ("with torch.autograd.graph.saved_tensors_hooks(print, print):\n    pass\n", "torch.autograd.graph"),
+    ("torch.autograd.graph.register_multi_grad_hook((y,), print)\n", "torch.autograd.graph"),
+])
+def test_grad_fn_hook_refusals(tail: str, words: str) -> None:
+    error = refused(G + tail)
+    assert words in error.message, error.message

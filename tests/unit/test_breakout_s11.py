@@ -53,7 +53,10 @@ CASES = [
     # grad_fn.apply of the program's own Function runs its checked backward, as PyTorch does (session 13)
     Case(function_class(tail="print(y.grad_fn.apply(x))\n"), None, None,
          "tensor([1., 1.], requires_grad=True)\n"),
-    Case(function_class(tail="print(y.grad_fn.register_hook(print))\n"), "unsupported", 11,
+    # a hook on the node runs as in PyTorch since session 36 (lang/graph_hooks.py); only functions are hooks
+    Case(function_class(tail="print(y.grad_fn.register_hook(print))\ny.sum().backward()\n"), None, None,
+         "<torch.utils.hooks.RemovableHandle object>\n(tensor([1., 1.]),) (tensor([1., 1.]),)\n"),
+    Case(function_class(tail="print(y.grad_fn.register_hook(F))\n"), "unsupported", 11,
          r"`\.register_hook\(\)`"),
     Case(function_class(tail="print(y.grad_fn.metadata)\n"), "unsupported", 11,
          r"the attribute `\.metadata`"),

@@ -61,7 +61,14 @@ from autogradlab.lang.numpy_vectorize import NUMPY_VECTORIZE_MEMBERS
 from autogradlab.lang.operator_module import operator_namespace
 from autogradlab.lang.pprint_module import pprint_namespace
 from autogradlab.lang.random_modules import random_namespaces
-from autogradlab.lang.safe_values import Namespace, SafeArray, SafeFunction, SafeNumpyDtype, SafeType
+from autogradlab.lang.safe_values import (
+    Namespace,
+    SafeArray,
+    SafeFunction,
+    SafeGradFn,
+    SafeNumpyDtype,
+    SafeType,
+)
 from autogradlab.lang.special_names import SPECIAL_FUNCTIONS
 from autogradlab.lang.tensor_api import NUMPY_VERSION, torch_members
 from autogradlab.lang.time_module import time_namespace
@@ -73,6 +80,7 @@ from autogradlab.lang.warnings_module import warnings_namespace
 
 TENSOR_TYPE = SafeType("torch.Tensor", torch.Tensor)
 NDARRAY_TYPE = SafeType("numpy.ndarray", SafeArray)
+NODE_TYPE = SafeType("torch.autograd.graph.Node", SafeGradFn)
 
 
 def _library_function(qualname: str, fn: Callable[..., Any], spec: al.CallSpec) -> SafeFunction:
@@ -193,6 +201,8 @@ def modules() -> dict[str, Namespace]:
         "function": Namespace("torch.autograd.function", {"Function": FUNCTION_BASE,
                                                           "once_differentiable": ONCE_DIFFERENTIABLE}),
         "forward_ad": forward_ad_namespace(),   # dual_level, make_dual, unpack_dual (forward_ad.py)
+        # isinstance(b.grad_fn, torch.autograd.graph.Node) (Node.register_hook's docs; graph_hooks.py)
+        "graph": Namespace("torch.autograd.graph", {"Node": NODE_TYPE}),
         **variable_members(),   # the pre-0.4 Variable(x, requires_grad=True) (variable_type.py)
         **{name: SafeFunction(f"torch.autograd.{name}", _special(name, spec, "torch.autograd"))
            for name, spec in al.AUTOGRAD_FUNCTIONS.items()}})

@@ -146,7 +146,8 @@ def binary(interp: Any, op: str, fn: Any, left: Any, right: Any) -> Any:
 
 
 def make(interp: Any, args: list, kwargs: dict, node: Any) -> BytesValue:
-    """bytes(), bytes(n), bytes([65, 66]) (ints 0-255), bytes(b), bytes('abc', 'utf-8'[, errors])."""
+    """bytes(), bytes(n), bytes([65, 66]) or of a range (ints 0-255), bytes(b), bytes('abc', 'utf-8'[,
+    errors]): each counted as a string of its length before it is made."""
     from autogradlab.lang.operators import python_error
     if kwargs or len(args) > 3:
         raise NotSupported("Autograd Lab supports `bytes()`, `bytes(n)`, `bytes([65, 66])` and "
@@ -172,10 +173,10 @@ def make(interp: Any, args: list, kwargs: dict, node: Any) -> BytesValue:
         return BytesValue(source.data)
     if type(source) is int:
         interp.sizes.charge_sequence(max(0, source), "the bytes")
-    elif isinstance(source, (list, tuple)):
+    elif isinstance(source, (list, tuple, range)):   # CPython stops at the first item out of 0-255
         interp.sizes.charge_sequence(len(source), "the bytes")
-        if not all(type(item) is int for item in source):
-            bad = next(item for item in source if type(item) is not int)
+        if type(source) is not range and not all(type(item) in (int, bool) for item in source):
+            bad = next(item for item in source if type(item) not in (int, bool))
             kind = type(bad).__name__
             raise python_error(TypeError(f"'{kind}' object cannot be interpreted as an integer"))
     else:

@@ -154,7 +154,8 @@ def test_put_writes_the_array_it_is_given_and_no_other_value() -> None:
     "x = b'a' + b'b'\nprint(x, b'ab' * 3, 3 * b'ab', b'ab' * 0, b'ab' * -1)\n"
     "print(type(x), type(x) is bytes, isinstance(x, bytes), len(x * 4))\n"
     "print(b'a' < b'b', b'ab' == b'a' + b'b', b'b' >= b'a')\nx += b'c'\nx *= 2\ny = x[1:3] + b'!'\nx\n",
-    "print(bytes([65, 66]), bytes(3), bytes(), bytes('h\\u00e9llo', 'utf-8'), bytes(b'xy'), bytes((1, 2)))\n",
+    "print(bytes([65, 66]), bytes(3), bytes(), bytes('h\\u00e9llo', 'utf-8'), bytes(b'xy'), bytes((1, 2)))\n"
+    "print(bytes([True, False]), bytes(range(65, 70)), bytes('abc', 'ascii', 'strict'))\n",
     "try:\n    b'a' + 'b'\nexcept TypeError as e:\n    print(e)\n"
     "try:\n    b'a' * 2.5\nexcept TypeError as e:\n    print(e)\n"
     "try:\n    1 + b'a'\nexcept TypeError as e:\n    print(e)\n"
@@ -174,6 +175,7 @@ def test_bytes_run_like_python(snippet: str) -> None:
     ("x = b'a' * 10**18", False), ("x = b'a' * 99999 + b'b'", True), ("x = b'a' * 99999 + b'bc'", False),
     ("x = bytes(100000)", True), ("x = bytes(100001)", False), ("x = bytes(10**12)", False),
     ("x = bytes([0] * 100001)", False), ("x = bytes('a' * 25000, 'utf-8')", True),
+    ("x = bytes(range(10**12))", False),
     # the run's total, as for str: 200,000 items a pass (the repeat and the join)
     ("for i in range(240):\n    x = b'a' * 99999 + b'b'", True),
     ("for i in range(260):\n    x = b'a' * 99999 + b'b'", False),

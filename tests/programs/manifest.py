@@ -447,7 +447,7 @@ TUTORIALS: tuple[ProgramSpec, ...] = (
     # Session 35 (records): NumPy's user guide on structured arrays (lang/numpy_records.py and its neighbours)
     ProgramSpec("tutorial_numpy_structured_arrays.py", "numpy/numpy docs (BSD-3-Clause)"),
     # Session 36 (breadth): NumPy's reference examples of np.binary_repr ... np.kaiser (numpy_breadth_s36.py),
-    # PyTorch's of grad_fn hooks (graph_hooks.py) and torch.chain_matmul
+    # PyTorch's of grad_fn hooks (graph_hooks.py) and torch.chain_matmul (contraction_work.py)
     ProgramSpec("tutorial_numpy_function_docs_s36.py", "numpy/numpy docs (BSD-3-Clause)"),
     ProgramSpec("tutorial_torch_node_hooks_docs.py", T_TORCH_DOCS),
 )

@@ -1,8 +1,9 @@
 # Source: the examples of PyTorch's reference pages for torch.autograd.graph.Node.register_prehook and
-# Node.register_hook, torch.chain_matmul and torch.linalg.multi_dot (pytorch/pytorch docstrings,
+# Node.register_hook and torch.chain_matmul (pytorch/pytorch docstrings,
 # BSD-3-Clause; as shipped with torch 2.13.0; https://docs.pytorch.org/docs/stable/): the `>>>` lines without
 # the printed outputs, one `# ---- cell N name` line before each example. chain_matmul's example draws
-# torch.randn matrices: `torch.manual_seed(0)` is added before them (deterministic output). Session 36
+# torch.randn matrices: `torch.manual_seed(0)` is added before them (deterministic output); multi_dot's
+# example, which follows it there, is in tutorial_linalg_docs.py. Session 36
 # (breadth): grad_fn hooks and torch.chain_matmul were refused before.
 import torch
 # ---- cell 1 Node.register_prehook
@@ -35,12 +36,3 @@ c = torch.randn(5, 6)
 d = torch.randn(6, 7)
 # will raise a deprecation warning
 torch.chain_matmul(a, b, c, d)
-# ---- cell 4 multi_dot
-from torch.linalg import multi_dot
-multi_dot([torch.tensor([1, 2]), torch.tensor([2, 3])])
-multi_dot([torch.tensor([[1, 2]]), torch.tensor([2, 3])])
-multi_dot([torch.tensor([[1, 2]]), torch.tensor([[2], [3]])])
-A = torch.arange(2 * 3).view(2, 3)
-B = torch.arange(3 * 2).view(3, 2)
-C = torch.arange(2 * 2).view(2, 2)
-multi_dot((A, B, C))

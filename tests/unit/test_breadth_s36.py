@@ -17,23 +17,16 @@ import pytest
 
 from autogradlab.engine import run_program
 from tests.unit.test_breadth import compare
+from tests.unit.test_corpus_s35 import refused
+from tests.unit.test_corpus_s35 import sized as corpus_sized
 
 N = "import numpy as np\n"
 T = "import torch\n"
 
 
-def refused(source: str):  # noqa: ANN201
-    report = run_program(source)
-    assert not report.ok, source
-    return report.error
-
-
 def sized(source: str, ok: bool, words: str = "") -> None:
-    """The program runs (ok) or stops at a limit (with `words` in the message)."""
-    report = run_program(source)
-    assert report.ok == ok, report.error
-    if not ok:
-        assert report.error.kind == "limit" and words in report.error.message, report.error.message
+    """The program runs (ok) or stops at a limit (with `words` in the message: any limit's by default)."""
+    corpus_sized(source, ok, words)
 
 
 # -- torch.chain_matmul -------------------------------------------------------------------------------------

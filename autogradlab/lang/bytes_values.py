@@ -49,6 +49,18 @@ class BytesValue(InertValue):
     def __ne__(self, other: object) -> bool:
         return not self == other
 
+    def __lt__(self, other: object) -> bool:   # max(), sorted(): CPython's order of bytes (its TypeError
+        return self.data < other.data if isinstance(other, BytesValue) else NotImplemented   # for others)
+
+    def __le__(self, other: object) -> bool:
+        return self.data <= other.data if isinstance(other, BytesValue) else NotImplemented
+
+    def __gt__(self, other: object) -> bool:
+        return self.data > other.data if isinstance(other, BytesValue) else NotImplemented
+
+    def __ge__(self, other: object) -> bool:
+        return self.data >= other.data if isinstance(other, BytesValue) else NotImplemented
+
     def __hash__(self) -> int:
         return hash(self.data)
 

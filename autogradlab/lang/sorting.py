@@ -18,12 +18,16 @@ import numpy as np
 import torch
 
 from autogradlab.errors import NotSupported, ProgramTypeError
+from autogradlab.lang.bytes_values import BytesValue
 from autogradlab.lang.calls import require_data
+from autogradlab.lang.inert_values import named_kind
 from autogradlab.lang.safe_values import SafeFunction, SafeType, UserFunction, type_text
 
 _PLAIN = (bool, int, float, str, complex, type(None),   # None/complex: Python's own TypeError
           # NumPy's scalars (`sorted(-Z)` of an array's items: numpy-100): as cheap to compare as numbers
-          np.float64, np.float32, np.float16, np.int64, np.int32, np.int16, np.int8, np.uint8, np.bool_)
+          np.float64, np.float32, np.float16, np.int64, np.int32, np.int16, np.int8, np.uint8, np.bool_,
+          # bytes (bytes_values.py): compared as CPython's, byte by byte, as a str is
+          named_kind(BytesValue, "bytes"), named_kind(BytesValue, "numpy.bytes_"))
 _MAX_KEY_ITEMS = 64   # a tuple key: (p[1], p[0]), short and flat
 
 

@@ -155,6 +155,12 @@ def test_put_writes_the_array_it_is_given_and_no_other_value() -> None:
     "try:\n    bytes([300])\nexcept ValueError as e:\n    print(e)\n"
     "try:\n    bytes('abc')\nexcept TypeError as e:\n    print(e)\n"
     "try:\n    bytes([1.5])\nexcept TypeError as e:\n    print(e)\n",
+    # ordered as CPython orders bytes; sum() refuses bytes and str starts as CPython does
+    "print(max(b'a', b'b'), sorted([b'b', b'a', b'ab']), min([b'z', b'y']))\n"
+    "try:\n    max(b'a', 1)\nexcept TypeError as e:\n    print(e)\n"
+    "try:\n    b'a' < 'a'\nexcept TypeError as e:\n    print(e)\n"
+    "try:\n    sum([b'a', b'b'], b'')\nexcept TypeError as e:\n    print(e)\n"
+    "try:\n    sum(['a', 'b'], '')\nexcept TypeError as e:\n    print(e)\nprint(sum([[1], [2]], []))\n",
     N + "a = np.array([(1, 2.0), (3, 4.0)], dtype=[('f1', 'i4'), ('f2', 'f8')])\nprint(a[['f1']].tobytes())\n"
     "print(a[['f2']].tobytes(), a[1:][['f1']].tobytes())\n"
     "print(a[0])\nprint(repr(a[0]))\nprint(np.void(b'ab'))\nprint(repr(np.void(b'ab')))\n",

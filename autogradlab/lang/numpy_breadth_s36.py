@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import ast
 import math
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -165,8 +166,16 @@ def _seterr(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any
             raise python_error(TypeError(f"seterr() got multiple values for argument '{name}'"))
         bound[name] = mode
     old = _errors(interp)
-    new = dict(old)
-    every = bound.pop("all", None)
+    interp.__dict__[_STATE] = changed(old, bound)
+    return old
+
+
+def changed(settings: dict[str, str], bound: dict) -> dict[str, str]:
+    """`settings` with the modes `bound` gives (`all` for the kinds it does not name), checked first
+    (np.errstate's modes were checked by its caller)."""
+    from autogradlab.lang.operators import python_error
+    new = dict(settings)
+    every = bound.get("all")
     for name in _DEFAULT_ERRORS:
         mode = bound.get(name) if bound.get(name) is not None else every
         if mode is None:
@@ -176,8 +185,21 @@ def _seterr(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any
         if mode not in ("ignore", "warn"):
             raise NotSupported(f"`np.seterr({name}={mode!r})` is not supported in Autograd Lab")
         new[name] = mode
-    interp.__dict__[_STATE] = new
-    return old
+    return new
+
+
+def within(interp: Interpreter, bound: dict) -> Iterator[None]:
+    """np.errstate's block: the run's settings changed for the block, as NumPy's context manager does
+    (np.geterr() inside it says so), and put back after it."""
+    before = interp.__dict__.get(_STATE)
+    interp.__dict__[_STATE] = changed(_errors(interp), bound)
+    try:
+        yield None
+    finally:
+        if before is None:
+            interp.__dict__.pop(_STATE, None)
+        else:
+            interp.__dict__[_STATE] = before
 
 
 def _geterr(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import ast
 import math
-from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -198,10 +197,6 @@ _ERR_KINDS = ("all", "divide", "over", "under", "invalid")
 _ERR_MODES = ("ignore", "warn", "raise", "call", "print", "log")
 
 
-def _quiet() -> Iterator[None]:
-    yield None
-
-
 def _errstate(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
     from autogradlab.lang.context_managers import GeneratorManager
     from autogradlab.lang.operators import python_error
@@ -217,7 +212,8 @@ def _errstate(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> A
             raise python_error(ValueError(f"invalid error mode {mode!r}"))
         if mode not in ("ignore", "warn"):
             raise NotSupported(f"`np.errstate({name}={mode!r})` is not supported in Autograd Lab")
-    return GeneratorManager(_quiet())
+    from autogradlab.lang.numpy_breadth_s36 import within  # np.geterr() inside the block (session 36)
+    return GeneratorManager(within(interp, kwargs))
 
 
 def numpy_lessons_members() -> dict[str, SafeFunction]:

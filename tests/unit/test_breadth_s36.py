@@ -354,3 +354,12 @@ def test_grad_fn_hooks_keep_the_run_s_limits() -> None:
 def test_grad_fn_hook_refusals(tail: str, words: str) -> None:
     error = refused(G + tail)
     assert words in error.message, error.message
+
+
+def test_np_geterr_inside_errstate_reads_as_numpy_s() -> None:
+    compare(N + "with np.errstate(divide='ignore'):\n    print(np.geterr())\n"
+            "    x = np.log(np.array([0.0]))\n"
+            "with np.errstate(all='ignore', over='warn'):\n    print(np.geterr())\nprint(np.geterr())\n"
+            "old = np.seterr(all='ignore')\nwith np.errstate(divide='warn'):\n    print(np.geterr())\n"
+            "print(np.geterr())\ntry:\n    with np.errstate(divide='ignore'):\n        raise KeyError('k')\n"
+            "except KeyError:\n    pass\nprint(np.geterr(), x)\n")

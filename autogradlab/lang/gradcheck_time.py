@@ -7,8 +7,9 @@ the function twice per perturbed element (gradgradcheck: per element of f's inpu
 two calls have run, the check's cost is known to a factor: calls x the cheaper of the two (the calling
 thread's CPU time, so a loaded machine does not inflate it; the first call alone may pay one-time costs:
 1.1 s in a fresh process, 0.3 ms the second). It leaves out the backward passes, so it is low (measured:
-0.7-1.0 s estimated for checks taking 1.6-2.4 s). If even that exceeds the time limit, the check is refused with what it would cost, before any column past the
-first is built; an estimate that is too low leaves the time limit to stop it, as before.
+0.7-1.0 s estimated for checks taking 1.6-2.4 s). If even that exceeds the time limit, the check is
+refused with what it would cost, before any column past the first is built; an estimate that is too low
+leaves the time limit to stop it, as before.
 """
 
 from __future__ import annotations

@@ -203,7 +203,7 @@ def _quiet() -> Iterator[None]:
 
 
 def _errstate(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
-    from autogradlab.lang.context_managers import GeneratorManager
+    from autogradlab.lang.context_managers import ErrState
     from autogradlab.lang.operators import python_error
     if args:
         raise python_error(TypeError(f"errstate.__init__() takes 1 positional argument but {len(args) + 1} "
@@ -217,7 +217,7 @@ def _errstate(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> A
             raise python_error(ValueError(f"invalid error mode {mode!r}"))
         if mode not in ("ignore", "warn"):
             raise NotSupported(f"`np.errstate({name}={mode!r})` is not supported in Autograd Lab")
-    return GeneratorManager(_quiet())
+    return ErrState(_quiet())
 
 
 def numpy_lessons_members() -> dict[str, SafeFunction]:

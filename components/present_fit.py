@@ -37,6 +37,7 @@ REPORTED = ("jacobian",)
 WIDTH_STEP_PX = 40
 WIDTH_RANGE_PX = (200, 8000)   # what the browser says is taken within this
 REPORT_KEY = "figure_widths"   # normal mode's reporting script (report_widths)
+ROOT_RANGE_PX = (8, 64)   # a root font size the browser reports is taken within this (present.FONT_SIZE)
 
 _JS = f"""
 const SELECTOR = '[class*="st-key-{PREFIX}"]';
@@ -44,6 +45,7 @@ const STYLE_ID = "agl-present-fit";
 const TALL = {list(TALL)!r}.map((n) => "st-key-{PREFIX}" + n);
 const REPORTED = {list(REPORTED)!r};
 let reported = "";
+let rootSeen = 0;   // the root font size (px) fit() last saw (presentation mode's follows the window)
 
 function scrollerOf(el) {{
   for (let p = el.parentElement; p; p = p.parentElement) {{
@@ -87,6 +89,11 @@ function fit(setStateValue) {{
   if (Object.keys(widths).length && said !== reported) {{
     reported = said;
     setStateValue("widths", widths);
+  }}
+  const root = Math.round(parseFloat(getComputedStyle(document.documentElement).fontSize)) || 0;
+  if (root && root !== rootSeen) {{   // also the first: the table may have mounted before this size was set
+    rootSeen = root;
+    setStateValue("root_px", root);
   }}
 }}
 
@@ -137,6 +144,7 @@ export default function (component) {{
   if (document.fonts) document.fonts.ready.then(later);
   return () => {{
     reported = "";   // a new mount (presentation mode toggled) starts with no width on the server
+    rootSeen = 0;
     clearInterval(poll);
     watch.disconnect();
     sizes.disconnect();
@@ -153,7 +161,19 @@ _FITTER = st.components.v2.component("autogradlab_present_fit", js=_JS)
 
 def mount() -> None:
     """The fitting script (presentation mode only; once per run, before the page)."""
-    _FITTER(key="present_fit", on_widths_change=lambda: None)
+    _FITTER(key="present_fit", on_widths_change=lambda: None, on_root_px_change=lambda: None)
+
+
+def root_px() -> int | None:
+    """The page's root font size in CSS pixels as the fitting script last reported it (once it has
+    measured, and whenever the window's size changes it: presentation mode's text is in proportion to
+    the window), or None. st.dataframe draws its text on a canvas at the root size it was mounted with,
+    which on a fresh load can be the normal 16 px (the table mounted before presentation mode's
+    stylesheet applied), so the Variables table is keyed by this (components/variables_table.py): a
+    new size mounts it afresh. Browser input: only an int within ROOT_RANGE_PX."""
+    value = getattr(st.session_state.get("present_fit"), "root_px", None)
+    low, high = ROOT_RANGE_PX
+    return int(value) if isinstance(value, (int, float)) and low <= value <= high else None
 
 
 def report_widths() -> None:

@@ -103,8 +103,13 @@ def show(variables: Mapping[str, Value], *, key: str = "variables_table") -> Non
     if not variables:
         st.caption(t("graph.no_variables"))
         return
+    grid = _grid_key()   # (a key given to st.dataframe itself does not mount it afresh: a container's does)
     with st.container(key=key):
-        _dataframe(variables)
+        if grid is None:
+            _dataframe(variables)
+            return
+        with st.container(key=grid):
+            _dataframe(variables)
 
 
 def _dataframe(variables: Mapping[str, Value]) -> None:
@@ -121,3 +126,16 @@ def _dataframe(variables: Mapping[str, Value]) -> None:
             "grad_fn": st.column_config.TextColumn("grad_fn", width="small"),
         },
     )
+
+
+def _grid_key() -> str | None:
+    """st.dataframe draws its text on a canvas at the size the page's root font had when it mounted; in
+    presentation mode that size follows the window (present.FONT_SIZE), so after the window grew (a
+    projector, full screen), or when the table mounted before presentation mode's stylesheet applied,
+    the table kept 14 px text beside 19.25 px text everywhere else at 1920 px. A new root size
+    (present_fit.root_px) gives the table's container a new key, which mounts the table afresh at that
+    size (tests/e2e/test_present_variables_table_browser_s36.py)."""
+    from components import present, present_fit
+
+    size = present_fit.root_px() if present.active() else None
+    return None if size is None else f"variables_grid_{size}"

@@ -116,6 +116,10 @@ def main(argv: list[str]) -> None:
     _start_pool(os.environ.get(POOL_START_ENV, "early"))
     from streamlit.web import cli
 
+    from components import deep_link_base
+
+    deep_link_base.install()   # a page's own address asks for no /<page>/_stcore/... (404s)
+
     gc.freeze()   # no collection first: ~0.1 s for a few hundred objects, before the server answers
     sys.argv = ["streamlit", "run", os.path.join(ROOT, "app.py"), *argv]
     cli.main()

@@ -302,7 +302,7 @@ def type_of(value: Any) -> SafeType:
     return SafeType(type_text(value), type(value))
 
 
-_CODE_VALUES = ("UserFunction", "ProgramGenerator", "GeneratorManager", "NullContext", "Suppress")
+_CODE_VALUES = ("UserFunction", "ProgramGenerator", "GeneratorManager", "NullContext", "Suppress", "ErrState")
 
 
 def _type(interp, args, kwargs, node):  # noqa: ANN001, ANN202

@@ -44,6 +44,18 @@ class GeneratorManager:
         return "<contextlib._GeneratorContextManager object>"
 
 
+class ErrState(GeneratorManager):
+    """What np.errstate(...) returns (numpy_lessons_s35.py): entered once, as NumPy's own, whose second
+    __enter__ (in turn or nested) raises TypeError("Cannot enter `np.errstate` twice.")."""
+
+    __slots__ = ()
+    type_name = "errstate"
+    AGAIN = "Cannot enter `np.errstate` twice."
+
+    def __repr__(self) -> str:
+        return "<numpy.errstate object>"
+
+
 class NullContext:
     __slots__ = ("value",)
     type_name = "nullcontext"
@@ -141,6 +153,8 @@ def enter(interp: Interpreter, manager: Any) -> Any:
         return manager.value
     if isinstance(manager, Suppress):
         return None
+    if manager.entered and isinstance(manager, ErrState):
+        raise python_error(TypeError(ErrState.AGAIN))
     if manager.entered:   # CPython's __enter__ deleted its `args` on the first entry
         raise python_error(AttributeError("'_GeneratorContextManager' object has no attribute 'args'"))
     manager.entered = True

@@ -18,6 +18,7 @@ allowlist with their names.
 from __future__ import annotations
 
 import ast
+import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -27,6 +28,7 @@ from autogradlab.errors import LimitExceeded, ProgramTypeError
 from autogradlab.lang import batch_escapes
 from autogradlab.lang.calls import require_data
 from autogradlab.lang.func_running import refuse_inside
+from autogradlab.lang.gradcheck_time import CallCost
 from autogradlab.lang.matrix_exp_backward import BLOCK_WEIGHT, check_matrix_exp_backward
 from autogradlab.lang.safe_values import UserFunction
 from autogradlab.lang.sizes import tensor_elements
@@ -67,13 +69,18 @@ def _check(name: str) -> Callable[..., Any]:
         interp.charge_loop_iterations(max(1, elements), name)
 
         first = [kwargs.get("fast_mode") is not True]   # (keyword-only; fast mode builds no Jacobian)
+        cost = CallCost(name, interp.limits.timeout_s) if first[0] else None
 
         def python_func(*inner: Any) -> Any:
+            started = time.thread_time()
             out = interp.call_value(func, list(inner), {}, node)
             interp.sizes.add_result(out)
             if first[0]:   # gradcheck's first call, before it builds any column
                 first[0] = False
                 _check_jacobian(name, elements, tensor_elements(out))
+                cost.columns = elements + (0 if name == "gradcheck" else tensor_elements(out))
+            if cost is not None:
+                cost.timed(time.thread_time() - started)
             check_matrix_exp_backward(interp, out, f"torch.autograd.{name}(...)", _backward_rows(name, out,
                                                                                                elements))
             return out

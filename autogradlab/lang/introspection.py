@@ -107,7 +107,8 @@ def _help(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> None:
 
 
 # what callable() is True for besides the program's objects of a class with __call__ (type names: no imports)
-_CALLABLE_KINDS = frozenset({"UserFunction", "ProgramClass", "FunctionClass", "GeneratorManager"})
+_CALLABLE_KINDS = frozenset({"UserFunction", "ProgramClass", "FunctionClass", "GeneratorManager",
+                             "ErrState"})
 
 
 def _callable(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> bool:

@@ -39,6 +39,7 @@ from autogradlab.lang.numpy_ops import (
     check_product,
     lists_as_arrays,
 )
+from autogradlab.lang.numpy_order_arg import order_arg
 from autogradlab.lang.safe_values import SafeArray, SafeFunction
 
 if TYPE_CHECKING:
@@ -314,13 +315,6 @@ def _shift(value: Any, what: str) -> Any:
     return _axes(value, what) if isinstance(value, (tuple, list)) else _plain_int(value, what)
 
 
-def _order(value: Any, what: str) -> str:
-    """order='C' / 'F' / 'A' / 'K' (np.ravel, a.reshape; NumPy's reference writes Fortran order)."""
-    if value not in ("C", "F", "A", "K"):
-        raise ProgramTypeError("order must be one of 'C', 'F', 'A', or 'K'")
-    return value
-
-
 _SAME_SIZE = {
     "transpose": ({"axes": _axes}, "np.transpose(a, axes=None)", ("axes",)),
     "swapaxes": ({"axis1": _plain_int, "axis2": _plain_int}, "np.swapaxes(a, axis1, axis2)",
@@ -329,7 +323,7 @@ _SAME_SIZE = {
                  ("source", "destination")),
     "squeeze": ({"axis": _axis}, "np.squeeze(a, axis=None)", ("axis",)),
     "flip": ({"axis": _axis}, "np.flip(a, axis=None)", ("axis",)),
-    "ravel": ({"order": _order}, "np.ravel(a, order='C')", ("order",)),   # order='F': session 35
+    "ravel": ({"order": order_arg}, "np.ravel(a, order='C')", ("order",)),   # 'F': s35; NumPy's words: s36
     "rot90": ({"k": _plain_int, "axes": _axes}, "np.rot90(m, k=1, axes=(0, 1))", ("k", "axes")),
     "roll": ({"shift": _shift, "axis": _axis}, "np.roll(a, shift, axis=None)", ("shift", "axis")),
     "argsort": ({"axis": _axis, "stable": _boolean}, "np.argsort(a, axis=-1)", ("axis",)),

@@ -186,9 +186,8 @@ def _nditer(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> NDI
                               or len(flags) > len(_FLAGS) or not set(flags) <= _FLAGS):
         raise NotSupported(_REFUSED)
     op_flags = _op_flags(named.get("op_flags"), len(operands), several)
-    order = named.get("order", "K")
-    if not isinstance(order, str):
-        raise python_error(TypeError(f"order must be str, not {type(order).__name__}"))
+    from autogradlab.lang.numpy_order_arg import order_arg
+    order = order_arg(named.get("order", "K"))   # (None: NumPy's 'K'; session 36)
     raw = [item.array if isinstance(item, SafeArray) else item for item in operands]
     made = _guarded(lambda: np.nditer(raw if several else raw[0], flags=list(flags or ()), op_flags=op_flags,
                                       order=order))

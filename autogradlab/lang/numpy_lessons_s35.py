@@ -67,10 +67,24 @@ def _triangle_indices(name: str) -> SafeFunction:
         n = _plain_int(bound["n"], f"np.{name}: n")
         k = _plain_int(bound.get("k", 0), f"np.{name}: k")
         m = n if bound.get("m") is None else _plain_int(bound["m"], f"np.{name}: m")
-        # NumPy builds the n x m mask (booleans) and then the two index arrays: counted as three arrays
-        numpy_ops.charge(interp, 3 * max(n, 0) * max(m, 0), f"np.{name}")
+        _charge_triangle(interp, name, n, k, m)
         return tuple(numpy_ops._wrap(a) for a in numpy_ops._guarded(lambda: fn(n, k, m)))
     return SafeFunction(f"numpy.{name}", impl)
+
+
+def _charge_triangle(interp: Interpreter, name: str, n: int, k: int, m: int) -> None:
+    """What np.tril_indices / triu_indices(n, k, m) make, counted before NumPy makes it: an n x m mask of
+    booleans (np.tri; triu its inverse too), checked as its bytes in 4-byte elements (as a structured
+    array's records are) and gone when the call returns, then the two index arrays of the triangle's
+    size, each checked and kept. (Until session 36: 3 * n * m elements, so n = 1,291 was refused, where
+    NumPy's n = 3,000 makes 9 MB of mask and 2 x 4,501,500 indices.)"""
+    from autogradlab.lang.triangle_sizes import lower_count
+    what = f"np.{name}"
+    interp.sizes.check_elements(-(-max(n, 0) * max(m, 0) // 4), what)
+    count = lower_count(n, k, m) if name == "tril_indices" else \
+        max(n, 0) * max(m, 0) - lower_count(n, k - 1, m)
+    for _ in range(2):
+        numpy_ops.charge(interp, count, what)
 
 
 def _triangle_indices_from(name: str) -> SafeFunction:
@@ -81,7 +95,9 @@ def _triangle_indices_from(name: str) -> SafeFunction:
         bound = _bind(args, kwargs, ("arr", "k"), form)
         arr = _array(interp, bound["arr"], f"np.{name}")
         k = _plain_int(bound.get("k", 0), f"np.{name}: k")
-        numpy_ops.charge(interp, 3 * int(np.size(arr)), f"np.{name}")
+        if np.ndim(arr) == 2:   # (else NumPy's own error: "input array must be 2-d")
+            rows, columns = np.shape(arr)
+            _charge_triangle(interp, name.removesuffix("_from"), rows, k, columns)
         return tuple(numpy_ops._wrap(a) for a in numpy_ops._guarded(lambda: fn(arr, k)))
     return SafeFunction(f"numpy.{name}", impl)
 
@@ -198,7 +214,7 @@ _ERR_MODES = ("ignore", "warn", "raise", "call", "print", "log")
 
 
 def _errstate(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
-    from autogradlab.lang.context_managers import GeneratorManager
+    from autogradlab.lang.context_managers import ErrState
     from autogradlab.lang.operators import python_error
     if args:
         raise python_error(TypeError(f"errstate.__init__() takes 1 positional argument but {len(args) + 1} "
@@ -213,7 +229,7 @@ def _errstate(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> A
         if mode not in ("ignore", "warn"):
             raise NotSupported(f"`np.errstate({name}={mode!r})` is not supported in Autograd Lab")
     from autogradlab.lang.numpy_breadth_s36 import within  # np.geterr() inside the block (session 36)
-    return GeneratorManager(within(interp, kwargs))
+    return ErrState(within(interp, kwargs))
 
 
 def numpy_lessons_members() -> dict[str, SafeFunction]:

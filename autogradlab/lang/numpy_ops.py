@@ -416,19 +416,18 @@ def array_method(interp: Interpreter, base: Any, name: str, args: list, kwargs: 
     if name == "reshape":
         if set(kwargs) - {"order"}:
             raise NotSupported("Autograd Lab supports `a.reshape(shape, order='C')`")
-        if kwargs.get("order", "C") not in ("C", "F", "A"):   # a.reshape(2, 3, order='F') (session 35)
-            raise ProgramTypeError("order must be one of 'C', 'F', 'A', or 'K'")   # ('K': NumPy's error)
+        from autogradlab.lang.numpy_order_arg import order_arg  # a.reshape(2, 3, order='F') (session 35)
+        order = order_arg(kwargs.get("order", "C"))   # NumPy's own words for None, 'K', 'x' (session 36)
         shape = _shape(args[0] if len(args) == 1 else tuple(args))
-        return _wrap(_guarded(lambda: raw.reshape(shape, order=kwargs.get("order", "C"))))
+        return _wrap(_guarded(lambda: raw.reshape(shape, order=order)))
     if name == "item" and not args and not kwargs:
         return _guarded(lambda: raw.item())
     if name == "tobytes" and not args and not kwargs:   # Z[1, 1].tobytes(), Z.tobytes() (rougier ch. 3)
         from autogradlab.lang.bytes_values import to_bytes
         return to_bytes(interp, raw, "a.tobytes()")
     if name == "flatten" and len(args) + len(kwargs) <= 1 and set(kwargs) <= {"order"}:   # a copy
-        order = args[0] if args else kwargs.get("order", "C")   # `X.flatten()`, `a.flatten('F')`
-        if order not in ("C", "F", "A", "K"):
-            raise ProgramTypeError("order must be one of 'C', 'F', 'A', or 'K'")
+        from autogradlab.lang.numpy_order_arg import order_arg
+        order = order_arg(args[0] if args else kwargs.get("order", "C"))   # `X.flatten()`, `a.flatten('F')`
         charge(interp, raw.size, name)
         return _wrap(_guarded(lambda: raw.flatten(order)))
     if name == "astype" and len(args) == 1 and set(kwargs) <= {"casting"}:

@@ -406,6 +406,8 @@ def type_text(value: Any) -> str:
     if type(value).__name__ in ("FunctionClass", "ProgramContext", "FunctionBase",   # custom_functions.py
                                 "ProgramClass", "ProgramObject", "SuperProxy"):   # plain_classes.py
         return value.type_name
+    if type(value).__name__ == "ErrState":   # context_managers.py: np.errstate(...)
+        return "numpy.errstate"
     if type(value).__name__ in ("GeneratorManager", "NullContext", "Suppress"):   # context_managers.py
         return f"contextlib.{value.type_name}"
     cls = type(value)

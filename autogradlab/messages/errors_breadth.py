@@ -81,7 +81,6 @@ EN = {
     "errors_breadth.vectorize_inputs": "Autograd Lab supports np.vectorize over numbers and numpy arrays",
     "errors_breadth.isfortran_call": "Autograd Lab supports `np.isfortran(a)` of a numpy array",
     "errors_breadth.block_depth": "Autograd Lab supports `np.block` of lists nested at most {depth} deep",
-    "errors_breadth.flatten_order": "order must be one of 'C', 'F', 'A', or 'K'",
     "errors_breadth.char_inputs": "{what} takes strings, lists of strings or numpy arrays of strings in "
                                   "Autograd Lab",
     "errors_breadth.int_or_none": "{what} must be an int or None",
@@ -186,7 +185,6 @@ ZH = {
     "errors_breadth.vectorize_inputs": "Autograd Lab 支持对数字和 numpy 数组使用 np.vectorize",
     "errors_breadth.isfortran_call": "Autograd Lab 支持对 numpy 数组使用 `np.isfortran(a)`",
     "errors_breadth.block_depth": "Autograd Lab 支持的 `np.block` 列表最多嵌套 {depth} 层",
-    "errors_breadth.flatten_order": "order 必须是 'C'、'F'、'A' 或 'K' 之一",
     "errors_breadth.char_inputs": "在 Autograd Lab 中 {what} 只接受字符串、字符串列表或字符串 numpy 数组",
     "errors_breadth.int_or_none": "{what} 必须是整数或 None",
     "errors_breadth.char_multiply": "Autograd Lab 支持 `np.char.multiply(a, i)`，其中 i 为整数",

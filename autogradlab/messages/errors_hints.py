@@ -8,6 +8,8 @@ EN = {
     "errors_hints.own_line": "assign on a line of its own first",
     "errors_hints.tensor_own_name": "store the value under a name of your own, e.g. `x.g`",
     "errors_hints.smaller_check": "check the function on a smaller input",
+    "errors_hints.cheaper_check": "check the function on a smaller input, or with fast_mode=True (one "
+                                  "random direction instead of the whole Jacobian)",
     "errors_hints.clone_and_attributes": "copy the tensor with x.clone() and its attributes one by one",
     "errors_hints.dunder_attr": "double-underscore attributes are Python's internals, which programs cannot "
                                 "reach in Autograd Lab (torch.__version__ is the one that is available)",
@@ -141,6 +143,8 @@ EN = {
 ZH = {
     "errors_hints.tensor_own_name": "把值存到你自己起的名字下，例如 `x.g`",
     "errors_hints.smaller_check": "在更小的输入上检查这个函数",
+    "errors_hints.cheaper_check": "在更小的输入上检查这个函数，或者传入 fast_mode=True（只检查一个随机方向，"
+                                  "而不是整个雅可比矩阵）",
     "errors_hints.clone_and_attributes": "用 x.clone() 复制张量，再逐个复制它的属性",
     "errors_hints.normal_string": "改用普通字符串",
     "errors_hints.compare_parts": "请比较更小的部分（限制 max_total_sequence_items / 10）",

@@ -141,9 +141,10 @@ def test_numpy_lesson_functions_fail_with_a_message(snippet: str, words: str) ->
 
 @pytest.mark.parametrize("call, ok", [
     ("np.tri(2000, 2500)", True), ("np.tri(2000, 2501)", False), ("np.tri(10**30)", False),
-    ("np.tril_indices(1290)", True), ("np.tril_indices(1291)", False),
+    # (session 36: each index array as its own size, not 3 n^2: tests/unit/test_triangle_indices_s36.py)
+    ("np.tril_indices(3161)", True), ("np.tril_indices(3162)", False),
     ("np.triu_indices(3, 0, 10**12)", False), ("np.triu_indices_from(np.ones((1290, 1290)))", True),
-    ("np.triu_indices_from(np.ones((1291, 1291)))", False),
+    ("np.triu_indices_from(np.ones((2236, 2236)), -2236)", True),
     ("np.diagflat(np.ones(2236))", True), ("np.diagflat(np.ones(2237))", False),
     ("np.diagflat([1.0], 2236)", False),
     ("np.column_stack([np.ones(2_500_000), np.ones(2_500_000)])", True),

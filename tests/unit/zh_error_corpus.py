@@ -96,6 +96,8 @@ CORPUS: list[tuple[str, str, dict]] = [
     ("gradcheck_jacobian", T + "x = torch.rand(2001, dtype=torch.double, requires_grad=True)\n"
                                "torch.autograd.gradcheck(lambda t: t * 2, x)\n", {}),
     ("gradcheck_function", T + "torch.autograd.gradcheck(3, torch.ones(1))\n", {}),
+    ("gradcheck_time", T + "x = torch.rand(2000, dtype=torch.double, requires_grad=True)\n"
+                           "torch.autograd.gradcheck(lambda t: torch.outer(t, t).sum(0), x)\n", {}),   # s36
     ("numpy_print_option", "import numpy as np\nnp.set_printoptions(legacy='1.13')\n", {}),
     ("copy_tensor_own", T + "import copy\nx = torch.ones(2)\nx.g = 1\ny = copy.deepcopy(x)\n", {}),
     ("tensor_storage", T + "x = torch.unique_consecutive(torch.ones(4))\ny = x.storage()\n", {}),

@@ -48,7 +48,16 @@ FUNC_MEMBERS = ("grad", "grad_and_value", "jacrev", "jacfwd", "hessian", "vmap",
 _DISTRIBUTIONS = {"multinomial": "Multinomial", "categorical": "Categorical", "normal": "Normal",
                   "bernoulli": "Bernoulli", "uniform": "Uniform", "binomial": "Binomial",
                   "poisson": "Poisson", "exponential": "Exponential", "geometric": "Geometric",
-                  "laplace": "Laplace", "multivariate_normal": "MultivariateNormal"}
+                  "laplace": "Laplace", "multivariate_normal": "MultivariateNormal",
+                  # session 36 (lang/distributions_more.py; named here without importing torch)
+                  "beta": "Beta", "gamma": "Gamma", "cauchy": "Cauchy", "chi2": "Chi2",
+                  "half_cauchy": "HalfCauchy", "half_normal": "HalfNormal", "log_normal": "LogNormal",
+                  "gumbel": "Gumbel", "studentT": "StudentT", "pareto": "Pareto", "weibull": "Weibull",
+                  "kumaraswamy": "Kumaraswamy", "dirichlet": "Dirichlet",
+                  "continuous_bernoulli": "ContinuousBernoulli", "fishersnedecor": "FisherSnedecor",
+                  "inverse_gamma": "InverseGamma", "generalized_pareto": "GeneralizedPareto",
+                  "one_hot_categorical": "OneHotCategorical", "relaxed_bernoulli": "RelaxedBernoulli",
+                  "relaxed_categorical": "RelaxedOneHotCategorical", "logistic_normal": "LogisticNormal"}
 # np.random's functions a program may import by name (the namespace holds them: lang/random_modules.py)
 NUMPY_RANDOM_NAMES = ("beta", "binomial", "chisquare", "choice", "exponential", "gamma", "geometric",
                       "laplace", "logistic", "lognormal", "normal", "permutation", "poisson", "rand",

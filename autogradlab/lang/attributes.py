@@ -24,6 +24,7 @@ from autogradlab.lang import (
     module_constants,
     numpy_generators,
     numpy_layout,
+    numpy_lessons_s36,
     plain_classes,
     torch_generators,
 )
@@ -143,6 +144,8 @@ def read_attribute(interp: Interpreter, base: Any, name: str, node: ast.AST) -> 
             return flat_of(interp, base)
         if name in numpy_layout.ATTRIBUTES:   # y.base is x, Z.strides (numpy_layout.py)
             return numpy_layout.read(base, name)
+        if name in numpy_lessons_s36.PARTS:   # a.real, a.imag (numpy_lessons_s36.py)
+            return numpy_lessons_s36.complex_part(interp, base, name)
         if name not in al.SAFE_ARRAY_PROPERTIES:
             raise NotSupported(f"the numpy attribute `.{name}` is not supported in Autograd Lab")
         value = getattr(base.array, name)

@@ -42,6 +42,7 @@ from autogradlab.lang.numpy_grids import NUMPY_GRID_MEMBERS
 from autogradlab.lang.numpy_index_functions import numpy_index_members
 from autogradlab.lang.numpy_joins import numpy_join_members
 from autogradlab.lang.numpy_lessons_s35 import numpy_lessons_members
+from autogradlab.lang.numpy_lessons_s36 import numpy_lessons_s36_members
 from autogradlab.lang.numpy_linalg import numpy_linalg_members
 from autogradlab.lang.numpy_makers_s34 import numpy_makers_members
 from autogradlab.lang.numpy_ops import numpy_members
@@ -298,7 +299,8 @@ def numpy_tables() -> list[dict]:
             NUMPY_STR_MEMBERS,   # np.str_ (numpy_char.py)
             NUMPY_SHAPE_FUNCTIONS,   # np.shape, np.size, np.take, np.choose, ... (numpy_shape_functions.py)
             NUMPY_VECTORIZE_MEMBERS,   # np.vectorize (numpy_vectorize.py)
-            numpy_lessons_members()]   # np.tri, np.take_along_axis, ... (numpy_lessons_s35.py)
+            numpy_lessons_members(),   # np.tri, np.take_along_axis, ... (numpy_lessons_s35.py)
+            numpy_lessons_s36_members()]   # np.broadcast_to, np.nan_to_num, ... (numpy_lessons_s36.py)
 
 
 def plotting_namespaces() -> dict[str, Namespace]:

@@ -197,6 +197,7 @@ _STAT_OPTIONS: dict[str, dict[str, Callable[[Any, str], Any]]] = {
     "ptp": {"axis": _axis, "keepdims": _boolean},
     "nanmean": {"axis": _axis, "keepdims": _boolean},
     "nansum": {"axis": _axis, "keepdims": _boolean},
+    "nanprod": {"axis": _axis, "keepdims": _boolean},   # session 36 (NumPy's nanfunctions docstrings)
     "nanmax": {"axis": _axis, "keepdims": _boolean},
     "nanmin": {"axis": _axis, "keepdims": _boolean},
     "nanstd": {"axis": _axis, "keepdims": _boolean, "ddof": _number},   # session 33 (powerful-numpy)

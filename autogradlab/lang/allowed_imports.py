@@ -39,6 +39,7 @@ from autogradlab.lang.allowlist import (
     TORCH_FUNCTIONS,
     TYPING_NAMES,
 )
+from autogradlab.lang.fft_names import FFT_FUNCTIONS
 from autogradlab.lang.numpy_testing_names import NUMPY_TESTING_NAMES
 from autogradlab.lang.operator_names import OPERATOR_NAMES
 from autogradlab.lang.special_names import SPECIAL_FUNCTIONS
@@ -66,6 +67,7 @@ NUMPY_RANDOM_NAMES = ("beta", "binomial", "chisquare", "choice", "exponential", 
 _MODULES = (
     "torch", "torch.nn", "torch.nn.functional", "torch.linalg", "torch.autograd",
     "torch.special",   # expit, erf, gammaln, xlogy, ... (lang/special_names.py)
+    "torch.fft",   # fft, rfft, fftfreq, fftshift, ... (lang/fft_names.py)
     "torch.autograd.functional", "torch.autograd.function", "numpy", "math", "torch.distributions", "random",
     "numpy.random", "copy",
     "numpy.testing",   # assert_allclose, assert_array_equal, ... (lang/numpy_testing.py)
@@ -104,6 +106,7 @@ _MEMBERS = (
     *(f"numpy.linalg.{name}" for name in NUMPY_LINALG_RESULT_NAMES),   # from numpy.linalg import qr
     *(f"torch.linalg.{name}" for name in LINALG_FUNCTIONS),   # from torch.linalg import multi_dot
     *(f"torch.special.{name}" for name in SPECIAL_FUNCTIONS),   # from torch.special import expit
+    *(f"torch.fft.{name}" for name in FFT_FUNCTIONS),   # from torch.fft import rfft
     *(f"torch.distributions.{m}.{c}" for m, c in _DISTRIBUTIONS.items()),
     *(f"torch.distributions.{c}" for c in _DISTRIBUTIONS.values()),
     *(f"torch.func.{name}" for name in FUNC_MEMBERS), "torch.vmap",

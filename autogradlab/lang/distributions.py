@@ -220,7 +220,9 @@ def call_method(interp: Interpreter, dist: SafeDistribution, name: str, args: li
         require_data(value, f"in `.{name}()`")
     if name in ("sample", "rsample"):
         return _sample(interp, dist, name, args, kwargs, node)
-    if name in _AT_VALUES or name == "entropy":
+    if name in ("cdf", "icdf") and getattr(type(dist.dist), name) is getattr(D.Distribution, name):
+        raise NotSupported(f"the method `.{name}()` of distributions is not supported in Autograd Lab")
+    if name in _AT_VALUES or name == "entropy":   # (a distribution without its own cdf: refused above)
         if name in _AT_VALUES and (len(args) != 1 or kwargs or not isinstance(args[0], torch.Tensor)):
             raise ProgramTypeError(f"{name}() takes one tensor, the value")
         if name == "entropy" and (args or kwargs):

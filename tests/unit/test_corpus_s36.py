@@ -219,3 +219,48 @@ def test_distribution_names_match_the_import_table() -> None:
     from autogradlab.lang.allowed_imports import _DISTRIBUTIONS
     from autogradlab.lang.distributions import CLASSES
     assert {module: cls.__name__ for cls, (module, _) in CLASSES.items()} == _DISTRIBUTIONS
+
+
+def test_cdf_of_a_distribution_without_one_is_refused_by_name() -> None:
+    error = refused(T + "from torch.distributions import Dirichlet\n"
+                        "Dirichlet(torch.ones(2)).cdf(torch.ones(2))\n")
+    assert "`.cdf()`" in error.message and error.kind == "unsupported"
+
+
+# -- torch.fft ---------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("snippet", [
+    "t = torch.arange(4)\nprint(torch.fft.fft(t))\n"
+    "print(torch.fft.fft(torch.tensor([0.+1.j, 2.+3.j, 4.+5.j, 6.+7.j])))\n",
+    "x = torch.linspace(0, 1, 8, requires_grad=True)\nX = torch.fft.fft(x)\nloss = X.abs().pow(2).sum()\n"
+    "loss.backward()\nprint(X, loss, x.grad)\n",
+    "from torch.fft import rfft, irfft\nx = torch.rand(10)\n"
+    "print(irfft(rfft(x), n=10), rfft(x, n=4, norm='ortho'))\n",
+    "print(torch.fft.fftshift(torch.fft.fftfreq(6, d=0.5)), torch.fft.rfftfreq(5))\n"
+    "x = torch.fft.fftfreq(5, d=1/5) + 0.1 * torch.fft.fftfreq(5, d=1/5).unsqueeze(1)\n"
+    "print(torch.fft.fftshift(x, dim=(1,)), torch.fft.ifftshift(torch.arange(-5, 5)))\n",
+    "x = torch.rand(4, 6, dtype=torch.complex64)\nprint(torch.fft.fft2(x), torch.fft.ifftn(x, s=(2, 3)))\n"
+    "print(torch.fft.rfft2(torch.rand(4, 4)).shape, torch.fft.hfft(torch.rand(3, dtype=torch.complex64)))\n",
+])
+def test_fft_as_pytorch(snippet: str) -> None:
+    compare(T + snippet)
+
+
+@pytest.mark.parametrize("call, ok", [
+    ("torch.fft.fft(torch.ones(8), n=5_000_000)", True),
+    ("torch.fft.fft(torch.ones(8), n=5_000_001)", False),
+    ("torch.fft.fftfreq(5_000_001)", False),
+    ("torch.fft.fftfreq(10**10)", False),
+    ("torch.fft.fft2(torch.ones(2, 2), s=(2237, 2237))", False),
+])
+def test_fft_is_sized_before_it_pads(call: str, ok: bool) -> None:
+    sized(T + f"x = {call}\n", ok)
+
+
+def test_fft_namespace_is_its_table() -> None:
+    import torch
+
+    from autogradlab.lang.fft_names import FFT_FUNCTIONS
+    from autogradlab.lang.namespaces import modules
+    assert set(modules()["torch.fft"].members) == set(FFT_FUNCTIONS)
+    assert all(callable(getattr(torch.fft, name)) for name in FFT_FUNCTIONS)
+    assert "out" not in {k for spec in FFT_FUNCTIONS.values() for k in spec.kwargs}

@@ -296,6 +296,8 @@ def _same_size(name: str, options: dict[str, Callable[[Any, str], Any]], form: s
                positional: tuple[str, ...] = ()) -> SafeFunction:
     """np.<name>(a, *positional, **options): a result of a's size (a view or a copy)."""
     def impl(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
+        if name.startswith("atleast_") and len(args) > 1 and not kwargs:   # np.atleast_1d(1, [3, 4]): a
+            return tuple(impl(interp, [a], {}, node) for a in args)        # tuple, one each (session 36)
         if not args or len(args) > 1 + len(positional) or set(positional[:len(args) - 1]) & set(kwargs):
             raise NotSupported(f"Autograd Lab supports `{form}`")
         given = {**dict(zip(positional, args[1:], strict=False)), **kwargs}

@@ -1,7 +1,7 @@
 """NumPy functions session 36's lessons used (NumPy's own docstrings for stride tricks, type checks, NaN
 functions and index tricks; the Python Data Science Handbook): np.broadcast_to / np.broadcast_arrays /
 np.broadcast_shapes, np.nan_to_num, np.nanprod / np.nancumsum / np.nancumprod, np.ediff1d,
-np.fill_diagonal and np.diag_indices / np.diag_indices_from.
+np.fill_diagonal, np.diag_indices / np.diag_indices_from, np.unstack, and a.real / a.imag.
 
 np.broadcast_to gives a read-only view whose elements repeat in memory (a stride of 0): no memory is
 taken, but every later operation walks all of its elements. So each view is counted as if it were made:
@@ -138,7 +138,8 @@ def numpy_lessons_s36_members() -> dict[str, SafeFunction]:
             "ediff1d": SafeFunction("numpy.ediff1d", _ediff1d),
             "fill_diagonal": SafeFunction("numpy.fill_diagonal", _fill_diagonal),
             "diag_indices": SafeFunction("numpy.diag_indices", _diag_indices),
-            "diag_indices_from": SafeFunction("numpy.diag_indices_from", _diag_indices_from)}
+            "diag_indices_from": SafeFunction("numpy.diag_indices_from", _diag_indices_from),
+            "unstack": SafeFunction("numpy.unstack", _unstack)}
 
 
 PARTS = ("real", "imag")
@@ -152,3 +153,13 @@ def complex_part(interp: Interpreter, base: SafeArray, name: str) -> SafeArray:
     if name == "imag" and base.array.dtype.kind != "c":
         numpy_ops.charge(interp, int(base.array.size), "a.imag")
     return SafeArray(getattr(base.array, name))
+
+
+def _unstack(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
+    """np.unstack(x, axis=0) (NumPy 2.1): a tuple of the views along one axis (counted as one copy of x)."""
+    if len(args) != 1 or set(kwargs) - {"axis"}:
+        raise NotSupported("Autograd Lab supports `np.unstack(x, axis=0)`")
+    x = _array(interp, args[0], "np.unstack")
+    axis = _plain_int(kwargs.get("axis", 0), "np.unstack: axis")
+    numpy_ops.charge(interp, int(np.size(x)), "np.unstack")
+    return tuple(numpy_ops._wrap(a) for a in numpy_ops._guarded(lambda: np.unstack(x, axis=axis)))

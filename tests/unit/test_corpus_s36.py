@@ -264,3 +264,21 @@ def test_fft_namespace_is_its_table() -> None:
     assert set(modules()["torch.fft"].members) == set(FFT_FUNCTIONS)
     assert all(callable(getattr(torch.fft, name)) for name in FFT_FUNCTIONS)
     assert "out" not in {k for spec in FFT_FUNCTIONS.values() for k in spec.kwargs}
+
+
+def test_atleast_of_several_arrays_and_unstack_as_numpy() -> None:
+    compare(N + "x = np.arange(9.0).reshape(3, 3)\nprint(np.atleast_1d(x) is x, np.atleast_1d(1, [3, 4]))\n"
+                "print(np.atleast_2d(3.0, np.arange(2)), np.atleast_3d([1, 2], 5))\n"
+                "arr = np.arange(24).reshape((2, 3, 4))\nprint(np.unstack(arr), np.unstack(arr, axis=1)[0])\n"
+                "print(np.all(np.stack(np.unstack(arr, axis=1), axis=1) == arr))\n")
+
+
+@pytest.mark.parametrize("chars, ok", [(4_000, True), (4_001, False)])
+def test_a_pasted_colormap_line_fits(chars: int, ok: bool) -> None:
+    # udlbook's notebooks paste a 2,584-character list of colours on one line
+    line = "c = '" + "f" * (chars - 6) + "'"
+    assert len(line) == chars
+    report = run_program(line + "\n")
+    assert report.ok == ok, report.error
+    if not ok:
+        assert "max_line_chars = 4,000" in report.error.message

@@ -346,6 +346,9 @@ def set_attribute(interp: Interpreter, base: Any, name: str, value: Any, node: a
     if type(base) is SafeArray and name == "shape":   # `g.shape = (6, 4)` (ageron's NumPy tutorial)
         set_array_shape(base, value)
         return
+    if type(base) is SafeArray and name in numpy_lessons_s36.PARTS:   # `a.imag = ...` (numpy_lessons_s36)
+        numpy_lessons_s36.set_complex_part(interp, base, name, value)
+        return
     if not isinstance(base, torch.Tensor):
         raise NotSupported(f"assigning to the attribute `.{name}` of {type_text(base)} values is not "
                            f"supported in Autograd Lab (only a tensor's `.requires_grad`, `.grad`, `.data` "

@@ -139,7 +139,8 @@ def numpy_lessons_s36_members() -> dict[str, SafeFunction]:
             "fill_diagonal": SafeFunction("numpy.fill_diagonal", _fill_diagonal),
             "diag_indices": SafeFunction("numpy.diag_indices", _diag_indices),
             "diag_indices_from": SafeFunction("numpy.diag_indices_from", _diag_indices_from),
-            "unstack": SafeFunction("numpy.unstack", _unstack)}
+            "unstack": SafeFunction("numpy.unstack", _unstack),
+            **{name: _part_function(name) for name in PARTS}}
 
 
 PARTS = ("real", "imag")
@@ -163,3 +164,27 @@ def _unstack(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> An
     axis = _plain_int(kwargs.get("axis", 0), "np.unstack: axis")
     numpy_ops.charge(interp, int(np.size(x)), "np.unstack")
     return tuple(numpy_ops._wrap(a) for a in numpy_ops._guarded(lambda: np.unstack(x, axis=axis)))
+
+
+def set_complex_part(interp: Interpreter, base: SafeArray, name: str, value: Any) -> None:
+    """`a.imag = np.array([8, 10, 12])`, `a.real = 9` (NumPy's type_check docstrings): written into the
+    array's own elements (a number, or an array NumPy broadcasts into a's shape; no new array is made)."""
+    if base.array.dtype.kind not in "biufc":
+        raise NotSupported(f"the numpy attribute `.{name}` is not supported in Autograd Lab")
+    part = _array(interp, value, f"a.{name}")
+
+    def write() -> None:
+        setattr(base.array, name, part)
+    numpy_ops._guarded(write)
+
+
+def _part_function(name: str) -> SafeFunction:
+    """np.real(x) / np.imag(x): x.real / x.imag of an array (or a list made one), a number's part."""
+    def impl(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
+        if len(args) != 1 or kwargs:
+            raise NotSupported(f"Autograd Lab supports `np.{name}(val)`")
+        value = _array(interp, args[0], f"np.{name}")
+        if isinstance(value, np.ndarray):
+            return complex_part(interp, SafeArray(value), name)
+        return numpy_ops._guarded(lambda: getattr(np, name)(value))
+    return SafeFunction(f"numpy.{name}", impl)

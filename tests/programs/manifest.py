@@ -446,6 +446,12 @@ TUTORIALS: tuple[ProgramSpec, ...] = (
     ProgramSpec("tutorial_dataflowr_basics.py", "dataflowr/notebooks (Apache-2.0)"),
     # Session 35 (records): NumPy's user guide on structured arrays (lang/numpy_records.py and its neighbours)
     ProgramSpec("tutorial_numpy_structured_arrays.py", "numpy/numpy docs (BSD-3-Clause)"),
+    # Session 36 (corpus): torch.distributions' other classes (lang/distributions_more.py), torch.fft
+    # (lang/fft_names.py)
+    ProgramSpec("tutorial_torch_distributions_docs.py", T_TORCH_DOCS),
+    ProgramSpec("tutorial_torch_fft_docs.py", T_TORCH_DOCS),
+    # ... and NumPy's stride tricks, NaN functions, type checks and index tricks (lang/numpy_lessons_s36.py)
+    ProgramSpec("tutorial_numpy_lib_docs.py", "numpy/numpy docs (BSD-3-Clause)"),
 )
 
 

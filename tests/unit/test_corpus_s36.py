@@ -282,3 +282,20 @@ def test_a_pasted_colormap_line_fits(chars: int, ok: bool) -> None:
     assert report.ok == ok, report.error
     if not ok:
         assert "max_line_chars = 4,000" in report.error.message
+
+
+def test_real_and_imag_assignment_and_functions_as_numpy() -> None:
+    compare(N + "a = np.array([1+2j, 3+4j, 5+6j])\na.imag = np.array([8, 10, 12])\na.real = 9\nprint(a)\n"
+                "a.real = [9, 8, 7]\n"
+                "print(a, np.imag(1 + 1j), np.real(1 + 1j), np.real(a), np.imag([1, 2]))\n"
+                "b = np.array([1.0, 2.0])\nb.real = 5\nprint(b, np.real(np.float64(2.5)))\n")
+
+
+@pytest.mark.parametrize("snippet, words", [
+    ("b = np.array([1.0, 2.0])\nb.imag = 1", "imaginary part"),
+    ("a = np.zeros(3, complex)\na.real = np.ones(4)", "broadcast"),
+    ("a = np.zeros(2, dtype=[('x', 'f8')])\na.real = 1", ".real"),
+])
+def test_real_and_imag_assignment_fails_as_numpy(snippet: str, words: str) -> None:
+    error = refused(N + snippet + "\n")
+    assert words in error.message and error.line == 3, error.message

@@ -1,7 +1,7 @@
 """NumPy functions session 36's lessons used (NumPy's own docstrings for stride tricks, type checks, NaN
 functions and index tricks; the Python Data Science Handbook): np.broadcast_to / np.broadcast_arrays /
 np.broadcast_shapes, np.nan_to_num, np.nanprod / np.nancumsum / np.nancumprod, np.ediff1d,
-np.fill_diagonal, np.diag_indices / np.diag_indices_from, np.unstack, and a.real / a.imag.
+np.fill_diagonal, np.diag_indices_from, np.unstack, and a.real / a.imag.
 
 np.broadcast_to gives a read-only view whose elements repeat in memory (a stride of 0): no memory is
 taken, but every later operation walks all of its elements. So each view is counted as if it were made:
@@ -111,16 +111,6 @@ def _fill_diagonal(interp: Interpreter, args: list, kwargs: dict, node: ast.AST)
     numpy_ops._guarded(lambda: np.fill_diagonal(target.array, val, wrap=wrap))
 
 
-def _diag_indices(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
-    bound = _bind(args, kwargs, ("n", "ndim"), "np.diag_indices(n, ndim=2)")
-    n = _plain_int(bound["n"], "np.diag_indices: n")
-    ndim = _plain_int(bound.get("ndim", 2), "np.diag_indices: ndim")
-    if ndim > 32:
-        raise NotSupported("np.diag_indices: at most 32 dimensions in Autograd Lab")
-    numpy_ops.charge(interp, max(n, 0) * max(ndim, 0), "np.diag_indices")
-    return tuple(numpy_ops._wrap(a) for a in numpy_ops._guarded(lambda: np.diag_indices(n, ndim)))
-
-
 def _diag_indices_from(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
     bound = _bind(args, kwargs, ("arr",), "np.diag_indices_from(arr)")
     arr = _array(interp, bound["arr"], "np.diag_indices_from")
@@ -137,7 +127,6 @@ def numpy_lessons_s36_members() -> dict[str, SafeFunction]:
             **{name: _nan_scan(name) for name in ("nancumsum", "nancumprod")},
             "ediff1d": SafeFunction("numpy.ediff1d", _ediff1d),
             "fill_diagonal": SafeFunction("numpy.fill_diagonal", _fill_diagonal),
-            "diag_indices": SafeFunction("numpy.diag_indices", _diag_indices),
             "diag_indices_from": SafeFunction("numpy.diag_indices_from", _diag_indices_from),
             "unstack": SafeFunction("numpy.unstack", _unstack),
             **{name: _part_function(name) for name in PARTS}}

@@ -23,7 +23,6 @@ EN = {
     # session 36 (corpus): lang/numpy_lessons_s36.py
     "errors_corpus34.fill_diagonal_array": "np.fill_diagonal writes into a numpy array: make one with "
                                            "np.array(...)",
-    "errors_corpus34.diag_indices_dims": "np.diag_indices: at most 32 dimensions in Autograd Lab",
 }
 
 ZH = {
@@ -46,5 +45,4 @@ ZH = {
     "errors_corpus34.right_flag": "Autograd Lab 支持 right 为 True 或 False 的 `{form}`",
     "errors_corpus34.fill_diagonal_array": "np.fill_diagonal 写入一个 numpy 数组："
                                            "请先用 np.array(...) 创建它",
-    "errors_corpus34.diag_indices_dims": "np.diag_indices：在 Autograd Lab 中最多 32 维",
 }

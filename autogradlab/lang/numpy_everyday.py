@@ -191,7 +191,8 @@ def _array_equal(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -
 _STAT_OPTIONS: dict[str, dict[str, Callable[[Any, str], Any]]] = {
     "std": {"axis": _axis, "keepdims": _boolean, "ddof": _number},
     "var": {"axis": _axis, "keepdims": _boolean, "ddof": _number},
-    "median": {"axis": _axis, "keepdims": _boolean},
+    # overwrite_input=True: NumPy partitions the array itself, not a copy (NumPy's docstrings; session 36)
+    "median": {"axis": _axis, "keepdims": _boolean, "overwrite_input": _boolean},
     "any": {"axis": _axis, "keepdims": _boolean},
     "all": {"axis": _axis, "keepdims": _boolean},
     "ptp": {"axis": _axis, "keepdims": _boolean},
@@ -202,7 +203,7 @@ _STAT_OPTIONS: dict[str, dict[str, Callable[[Any, str], Any]]] = {
     "nanmin": {"axis": _axis, "keepdims": _boolean},
     "nanstd": {"axis": _axis, "keepdims": _boolean, "ddof": _number},   # session 33 (powerful-numpy)
     "nanvar": {"axis": _axis, "keepdims": _boolean, "ddof": _number},
-    "nanmedian": {"axis": _axis, "keepdims": _boolean},
+    "nanmedian": {"axis": _axis, "keepdims": _boolean, "overwrite_input": _boolean},
     "nanargmin": {"axis": _axis, "keepdims": _boolean},
     "nanargmax": {"axis": _axis, "keepdims": _boolean},
 }

@@ -298,3 +298,15 @@ def test_real_and_imag_assignment_and_functions_as_numpy() -> None:
 def test_real_and_imag_assignment_fails_as_numpy(snippet: str, words: str) -> None:
     error = refused(N + snippet + "\n")
     assert words in error.message and error.line == 3, error.message
+
+
+def test_index_expressions_as_numpy() -> None:
+    compare(N + "print(np.s_[2::2], np.index_exp[2::2], np.s_[..., 1:3], np.s_[0], np.index_exp[1, :])\n"
+                "a = np.arange(12).reshape(3, 4)\nprint(a[np.s_[:, 1:3]], np.arange(5)[np.s_[2::2]])\n")
+
+
+def test_median_overwrite_input_as_numpy() -> None:
+    # NumPy's nanmedian docstring: the array itself is partitioned (its order changes, as in NumPy)
+    compare(N + "a = np.array([[10.0, 7, 4], [3, 2, 1]])\na[0, 1] = np.nan\nb = a.copy()\n"
+                "print(np.nanmedian(b, axis=1, overwrite_input=True), b)\n"
+                "d = np.array([[10, 7, 4], [3, 2, 1]])\nprint(np.median(d, axis=None, overwrite_input=True), d)\n")

@@ -309,4 +309,5 @@ def test_median_overwrite_input_as_numpy() -> None:
     # NumPy's nanmedian docstring: the array itself is partitioned (its order changes, as in NumPy)
     compare(N + "a = np.array([[10.0, 7, 4], [3, 2, 1]])\na[0, 1] = np.nan\nb = a.copy()\n"
                 "print(np.nanmedian(b, axis=1, overwrite_input=True), b)\n"
-                "d = np.array([[10, 7, 4], [3, 2, 1]])\nprint(np.median(d, axis=None, overwrite_input=True), d)\n")
+                "d = np.array([[10, 7, 4], [3, 2, 1]])\n"
+                "print(np.median(d, axis=None, overwrite_input=True), d)\n")

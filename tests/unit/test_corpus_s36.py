@@ -21,23 +21,10 @@ import pytest
 
 from autogradlab.engine import run_program
 from tests.unit.test_breadth import compare
+from tests.unit.test_corpus_s35 import refused, sized
 
 N = "import numpy as np\n"
 T = "import torch\n"
-
-
-def refused(source: str):  # noqa: ANN201
-    report = run_program(source)
-    assert not report.ok, source
-    return report.error
-
-
-def sized(source: str, ok: bool, words: str = "limit is") -> None:
-    """The program runs (ok) or stops at the limit before the call, with `words` in the message."""
-    report = run_program(source)
-    assert report.ok == ok, report.error
-    if not ok:
-        assert report.error.kind == "limit" and words in report.error.message, report.error.message
 
 
 # -- structured dtypes as the Handbook writes them ---------------------------------------------------------

@@ -14,7 +14,7 @@ class Limits:
     # Text and parse tree, checked before and while parsing.
     max_source_chars: int = 50_000
     max_lines: int = 1_000
-    max_line_chars: int = 2_000
+    max_line_chars: int = 4_000      # udlbook's notebooks paste a 2,584-character colormap list (session 36)
     max_nesting: int = 40            # brackets, unary chains, nested lambdas, blocks
     max_tree_depth: int = 200        # depth of the parsed syntax tree
     # Interpreter.

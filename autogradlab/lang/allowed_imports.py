@@ -39,6 +39,7 @@ from autogradlab.lang.allowlist import (
     TORCH_FUNCTIONS,
     TYPING_NAMES,
 )
+from autogradlab.lang.fft_names import FFT_FUNCTIONS
 from autogradlab.lang.numpy_testing_names import NUMPY_TESTING_NAMES
 from autogradlab.lang.operator_names import OPERATOR_NAMES
 from autogradlab.lang.special_names import SPECIAL_FUNCTIONS
@@ -48,7 +49,16 @@ FUNC_MEMBERS = ("grad", "grad_and_value", "jacrev", "jacfwd", "hessian", "vmap",
 _DISTRIBUTIONS = {"multinomial": "Multinomial", "categorical": "Categorical", "normal": "Normal",
                   "bernoulli": "Bernoulli", "uniform": "Uniform", "binomial": "Binomial",
                   "poisson": "Poisson", "exponential": "Exponential", "geometric": "Geometric",
-                  "laplace": "Laplace", "multivariate_normal": "MultivariateNormal"}
+                  "laplace": "Laplace", "multivariate_normal": "MultivariateNormal",
+                  # session 36 (lang/distributions_more.py; named here without importing torch)
+                  "beta": "Beta", "gamma": "Gamma", "cauchy": "Cauchy", "chi2": "Chi2",
+                  "half_cauchy": "HalfCauchy", "half_normal": "HalfNormal", "log_normal": "LogNormal",
+                  "gumbel": "Gumbel", "studentT": "StudentT", "pareto": "Pareto", "weibull": "Weibull",
+                  "kumaraswamy": "Kumaraswamy", "dirichlet": "Dirichlet",
+                  "continuous_bernoulli": "ContinuousBernoulli", "fishersnedecor": "FisherSnedecor",
+                  "inverse_gamma": "InverseGamma", "generalized_pareto": "GeneralizedPareto",
+                  "one_hot_categorical": "OneHotCategorical", "relaxed_bernoulli": "RelaxedBernoulli",
+                  "relaxed_categorical": "RelaxedOneHotCategorical", "logistic_normal": "LogisticNormal"}
 # np.random's functions a program may import by name (the namespace holds them: lang/random_modules.py)
 NUMPY_RANDOM_NAMES = ("beta", "binomial", "chisquare", "choice", "exponential", "gamma", "geometric",
                       "laplace", "logistic", "lognormal", "normal", "permutation", "poisson", "rand",
@@ -57,6 +67,7 @@ NUMPY_RANDOM_NAMES = ("beta", "binomial", "chisquare", "choice", "exponential", 
 _MODULES = (
     "torch", "torch.nn", "torch.nn.functional", "torch.linalg", "torch.autograd",
     "torch.special",   # expit, erf, gammaln, xlogy, ... (lang/special_names.py)
+    "torch.fft",   # fft, rfft, fftfreq, fftshift, ... (lang/fft_names.py)
     "torch.autograd.functional", "torch.autograd.function", "numpy", "math", "torch.distributions", "random",
     "numpy.random", "copy",
     "numpy.testing",   # assert_allclose, assert_array_equal, ... (lang/numpy_testing.py)
@@ -95,6 +106,7 @@ _MEMBERS = (
     *(f"numpy.linalg.{name}" for name in NUMPY_LINALG_RESULT_NAMES),   # from numpy.linalg import qr
     *(f"torch.linalg.{name}" for name in LINALG_FUNCTIONS),   # from torch.linalg import multi_dot
     *(f"torch.special.{name}" for name in SPECIAL_FUNCTIONS),   # from torch.special import expit
+    *(f"torch.fft.{name}" for name in FFT_FUNCTIONS),   # from torch.fft import rfft
     *(f"torch.distributions.{m}.{c}" for m, c in _DISTRIBUTIONS.items()),
     *(f"torch.distributions.{c}" for c in _DISTRIBUTIONS.values()),
     *(f"torch.func.{name}" for name in FUNC_MEMBERS), "torch.vmap",

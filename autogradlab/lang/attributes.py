@@ -26,6 +26,7 @@ from autogradlab.lang import (
     module_constants,
     numpy_generators,
     numpy_layout,
+    numpy_lessons_s36,
     plain_classes,
     torch_generators,
 )
@@ -146,6 +147,8 @@ def read_attribute(interp: Interpreter, base: Any, name: str, node: ast.AST) -> 
             return flat_of(interp, base)
         if name in numpy_layout.ATTRIBUTES:   # y.base is x, Z.strides (numpy_layout.py)
             return numpy_layout.read(base, name)
+        if name in numpy_lessons_s36.PARTS:   # a.real, a.imag (numpy_lessons_s36.py)
+            return numpy_lessons_s36.complex_part(interp, base, name)
         if name not in al.SAFE_ARRAY_PROPERTIES:
             raise NotSupported(f"the numpy attribute `.{name}` is not supported in Autograd Lab")
         value = getattr(base.array, name)
@@ -352,6 +355,9 @@ def set_attribute(interp: Interpreter, base: Any, name: str, value: Any, node: a
         return
     if type(base) is UserFunction:   # `f.calls = 0` (function_attributes.py)
         function_attributes.write(interp, base, name, value)
+        return
+    if type(base) is SafeArray and name in numpy_lessons_s36.PARTS:   # `a.imag = ...` (numpy_lessons_s36)
+        numpy_lessons_s36.set_complex_part(interp, base, name, value)
         return
     if not isinstance(base, torch.Tensor):
         raise NotSupported(f"assigning to the attribute `.{name}` of {type_text(base)} values is not "

@@ -22,6 +22,7 @@ from torch import distributions as D
 from autogradlab.errors import LimitExceeded, NotSupported, ProgramError, ProgramTypeError
 from autogradlab.lang.call_work import check_work
 from autogradlab.lang.calls import has_tensor, require_data, translate_torch_error
+from autogradlab.lang.distributions_more import MORE_CLASSES, MORE_PROPERTIES
 from autogradlab.lang.safe_values import Namespace, SafeDistribution, SafeFunction
 from autogradlab.lang.sizes import count_elements
 
@@ -42,11 +43,13 @@ CLASSES: dict[type, tuple[str, tuple[str, ...]]] = {
     D.Laplace: ("laplace", ("loc", "scale", "validate_args")),
     D.MultivariateNormal: ("multivariate_normal", ("loc", "covariance_matrix", "precision_matrix",
                                                    "scale_tril", "validate_args")),
+    **MORE_CLASSES,   # Beta, Gamma, Dirichlet, StudentT, ... (distributions_more.py; session 36)
 }
 _MATRIX_KEYWORDS = ("covariance_matrix", "precision_matrix", "scale_tril")
 PROPERTIES = frozenset({"mean", "variance", "stddev", "probs", "logits", "batch_shape", "event_shape",
-                        "total_count", "loc", "scale", "low", "high", "rate", "mode"})
-METHODS = frozenset({"sample", "rsample", "log_prob", "entropy"})
+                        "total_count", "loc", "scale", "low", "high", "rate", "mode"}) | MORE_PROPERTIES
+METHODS = frozenset({"sample", "rsample", "log_prob", "entropy", "cdf", "icdf"})
+_AT_VALUES = ("log_prob", "cdf", "icdf")   # elementwise at a value, broadcast against the batch
 
 
 def _guarded(name: str, fn: Callable[[], Any], args: list) -> Any:
@@ -217,14 +220,16 @@ def call_method(interp: Interpreter, dist: SafeDistribution, name: str, args: li
         require_data(value, f"in `.{name}()`")
     if name in ("sample", "rsample"):
         return _sample(interp, dist, name, args, kwargs, node)
-    if name in ("log_prob", "entropy"):
-        if name == "log_prob" and (len(args) != 1 or kwargs or not isinstance(args[0], torch.Tensor)):
-            raise ProgramTypeError("log_prob() takes one tensor, the value")
+    if name in ("cdf", "icdf") and getattr(type(dist.dist), name) is getattr(D.Distribution, name):
+        raise NotSupported(f"the method `.{name}()` of distributions is not supported in Autograd Lab")
+    if name in _AT_VALUES or name == "entropy":   # (a distribution without its own cdf: refused above)
+        if name in _AT_VALUES and (len(args) != 1 or kwargs or not isinstance(args[0], torch.Tensor)):
+            raise ProgramTypeError(f"{name}() takes one tensor, the value")
         if name == "entropy" and (args or kwargs):
             raise ProgramTypeError("entropy() takes no arguments")
-        if name == "log_prob":
+        if name in _AT_VALUES:
             interp.sizes.check_elements(_log_prob_elements(dist.dist, args[0]),
-                                        f"{type(dist.dist).__name__}.log_prob")
+                                        f"{type(dist.dist).__name__}.{name}")
             if isinstance(dist.dist, D.MultivariateNormal):
                 _check_mahalanobis(interp, dist.dist, args[0])
         if name == "entropy":

@@ -27,7 +27,7 @@ from autogradlab.lang.safe_values import SafeFunction, UserFunction
 
 _ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
 _MODULES = {"": builtins, "torch": torch, "torch.linalg": torch.linalg, "torch.nn.functional": F,
-            "torch.special": torch.special,
+            "torch.special": torch.special, "torch.fft": torch.fft,
             "torch.autograd": torch.autograd, "torch.autograd.functional": torch.autograd.functional,
             "torch.func": torch.func, "numpy": np, "math": math,
             "torch.autograd.forward_ad": torch.autograd.forward_ad,

@@ -26,6 +26,7 @@ from autogradlab.lang.dataclasses_module import dataclasses_namespace
 from autogradlab.lang.devices import device_namespaces
 from autogradlab.lang.distributions import namespaces as distribution_namespaces
 from autogradlab.lang.dtype_info import NUMPY_INFO_MEMBERS, TORCH_INFO_MEMBERS
+from autogradlab.lang.fft_names import FFT_FUNCTIONS
 from autogradlab.lang.forward_ad import forward_ad_namespace
 from autogradlab.lang.func_transforms import func_namespace
 from autogradlab.lang.itertools_module import itertools_namespace
@@ -43,6 +44,7 @@ from autogradlab.lang.numpy_grids import NUMPY_GRID_MEMBERS
 from autogradlab.lang.numpy_index_functions import numpy_index_members
 from autogradlab.lang.numpy_joins import numpy_join_members
 from autogradlab.lang.numpy_lessons_s35 import numpy_lessons_members
+from autogradlab.lang.numpy_lessons_s36 import numpy_lessons_s36_members
 from autogradlab.lang.numpy_linalg import numpy_linalg_members
 from autogradlab.lang.numpy_makers_s34 import numpy_makers_members
 from autogradlab.lang.numpy_ops import numpy_members
@@ -211,12 +213,13 @@ def modules() -> dict[str, Namespace]:
                               _functions("torch.nn.functional", F, al.NN_FUNCTIONAL))
     nn = Namespace("torch.nn", {"functional": nn_functional, "Module": MODULE_TYPE})
     special = Namespace("torch.special", _functions("torch.special", torch.special, SPECIAL_FUNCTIONS))
+    fft = Namespace("torch.fft", _functions("torch.fft", torch.fft, FFT_FUNCTIONS))   # fft_names.py
     torch_ns = Namespace("torch", {
         **_functions("torch", torch, al.TORCH_FUNCTIONS),
         **{name: getattr(torch, name) for name in al.TORCH_DTYPES},
         **al.TORCH_CONSTANTS,
         "Tensor": TENSOR_TYPE,
-        "autograd": autograd, "linalg": linalg, "nn": nn, "special": special,
+        "autograd": autograd, "linalg": linalg, "nn": nn, "special": special, "fft": fft,
         "optim": Namespace("torch.optim", {"Optimizer": OPTIMIZER_TYPE}),
     })
     numpy_ns = Namespace("numpy", {
@@ -252,7 +255,7 @@ def modules() -> dict[str, Namespace]:
     return {**devices, "torch": torch_ns, "torch.autograd": autograd, "torch.autograd.functional": functional,
             "torch.autograd.function": autograd.members["function"],
             "torch.autograd.forward_ad": autograd.members["forward_ad"],
-            "torch.linalg": linalg, "torch.special": special,
+            "torch.linalg": linalg, "torch.special": special, "torch.fft": fft,
             "torch.func": func, "torch.nn": nn, "torch.nn.functional": nn_functional,
             "torch.optim": torch_ns.members["optim"], "torch.testing": torch_ns.members["testing"],
             "numpy": numpy_ns, "numpy.linalg": numpy_ns.members["linalg"],
@@ -310,7 +313,8 @@ def numpy_tables() -> list[dict]:
             NUMPY_SHAPE_FUNCTIONS,   # np.shape, np.size, np.take, np.choose, ... (numpy_shape_functions.py)
             NUMPY_VECTORIZE_MEMBERS,   # np.vectorize (numpy_vectorize.py)
             numpy_lessons_members(),   # np.tri, np.take_along_axis, ... (numpy_lessons_s35.py)
-            numpy_breadth_members()]   # np.binary_repr, np.put, np.seterr, np.hanning (numpy_breadth_s36.py)
+            numpy_breadth_members(),   # np.binary_repr, np.put, np.seterr, np.hanning (numpy_breadth_s36.py)
+            numpy_lessons_s36_members()]   # np.broadcast_to, np.nan_to_num, ... (numpy_lessons_s36.py)
 
 
 def plotting_namespaces() -> dict[str, Namespace]:

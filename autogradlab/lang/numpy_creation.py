@@ -21,7 +21,16 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from autogradlab.errors import NotSupported, ProgramTypeError, ProgramValueError
-from autogradlab.lang.numpy_ops import _dtype, _guarded, _raw, _shape, _wrap, array_method, charge
+from autogradlab.lang.numpy_ops import (
+    _dtype,
+    _guarded,
+    _raw,
+    _shape,
+    _wrap,
+    array_method,
+    charge,
+    lists_as_arrays,
+)
 from autogradlab.lang.safe_values import SafeArray, SafeFunction, type_text
 
 if TYPE_CHECKING:
@@ -112,7 +121,8 @@ def _like(name: str, make: Callable[..., Any], fill: bool = False):  # noqa: ANN
 
     def impl(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> SafeArray:
         given = _arguments(name, args, kwargs, params, len(params) - 1)
-        prototype = _array(given["a"], f"np.{name}")
+        # np.zeros_like(x) of a list x (udlbook's convolution notebook): the list as np.array makes it
+        prototype = _array(lists_as_arrays(interp, [given["a"]])[0], f"np.{name}")
         extra = (_array(given["fill_value"], f"np.{name}"),) if fill else ()
         charge(interp, int(np.size(prototype)), f"np.{name}")
         return _wrap(_guarded(lambda: make(prototype, *extra, dtype=_dtype(given))))

@@ -192,17 +192,19 @@ def _array_equal(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -
 _STAT_OPTIONS: dict[str, dict[str, Callable[[Any, str], Any]]] = {
     "std": {"axis": _axis, "keepdims": _boolean, "ddof": _number},
     "var": {"axis": _axis, "keepdims": _boolean, "ddof": _number},
-    "median": {"axis": _axis, "keepdims": _boolean},
+    # overwrite_input=True: NumPy partitions the array itself, not a copy (NumPy's docstrings; session 36)
+    "median": {"axis": _axis, "keepdims": _boolean, "overwrite_input": _boolean},
     "any": {"axis": _axis, "keepdims": _boolean},
     "all": {"axis": _axis, "keepdims": _boolean},
     "ptp": {"axis": _axis, "keepdims": _boolean},
     "nanmean": {"axis": _axis, "keepdims": _boolean},
     "nansum": {"axis": _axis, "keepdims": _boolean},
+    "nanprod": {"axis": _axis, "keepdims": _boolean},   # session 36 (NumPy's nanfunctions docstrings)
     "nanmax": {"axis": _axis, "keepdims": _boolean},
     "nanmin": {"axis": _axis, "keepdims": _boolean},
     "nanstd": {"axis": _axis, "keepdims": _boolean, "ddof": _number},   # session 33 (powerful-numpy)
     "nanvar": {"axis": _axis, "keepdims": _boolean, "ddof": _number},
-    "nanmedian": {"axis": _axis, "keepdims": _boolean},
+    "nanmedian": {"axis": _axis, "keepdims": _boolean, "overwrite_input": _boolean},
     "nanargmin": {"axis": _axis, "keepdims": _boolean},
     "nanargmax": {"axis": _axis, "keepdims": _boolean},
 }
@@ -296,6 +298,8 @@ def _same_size(name: str, options: dict[str, Callable[[Any, str], Any]], form: s
                positional: tuple[str, ...] = ()) -> SafeFunction:
     """np.<name>(a, *positional, **options): a result of a's size (a view or a copy)."""
     def impl(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
+        if name.startswith("atleast_") and len(args) > 1 and not kwargs:   # np.atleast_1d(1, [3, 4]): a
+            return tuple(impl(interp, [a], {}, node) for a in args)        # tuple, one each (session 36)
         if not args or len(args) > 1 + len(positional) or set(positional[:len(args) - 1]) & set(kwargs):
             raise NotSupported(f"Autograd Lab supports `{form}`")
         given = {**dict(zip(positional, args[1:], strict=False)), **kwargs}

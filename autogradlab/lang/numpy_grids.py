@@ -1,6 +1,7 @@
 """NumPy's index tricks as lessons use them (issue 9, session 30): `np.mgrid[0:3, 0:2]`,
 `np.mgrid[-1:1:5j]` (a complex step is a count of points), `np.ogrid[...]`, `np.r_[1:4, 0, [7, 8]]`,
-`np.c_[a, b]` and `np.ix_(rows, cols)`.
+`np.c_[a, b]` and `np.ix_(rows, cols)`; `np.s_[2::2]` / `np.index_exp[...]` give the index itself (nothing
+made; session 36).
 
 Each result's element count is worked out first with Python numbers, by NumPy's own arithmetic
 (nd_grid: ceil((stop - start) / step) per axis, or int(abs(step)) for a complex step; one array per axis
@@ -100,6 +101,10 @@ class IndexTrick(InertValue):
         return f"<{type(self).__name__} object>"
 
     def subscript(self, interp: Interpreter, index: Any, node: ast.AST) -> Any:
+        if self.name == "s_":   # np.s_[2::2] is the index itself (slices, Ellipsis, numbers: session 36)
+            return index
+        if self.name == "index_exp":   # ... always as a tuple
+            return index if type(index) is tuple else (index,)
         if self.name in ("mgrid", "ogrid"):
             return _grid(interp, self.name, self.trick, index)
         return _concatenated(interp, self.name, self.trick, index)
@@ -180,5 +185,6 @@ def _ix(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> tuple:
     return tuple(_wrap(a) for a in _guarded(lambda: np.ix_(*arrays)))
 
 
-NUMPY_GRID_MEMBERS = {**{name: IndexTrick(name) for name in ("mgrid", "ogrid", "r_", "c_")},
+_TRICKS = ("mgrid", "ogrid", "r_", "c_", "s_", "index_exp")   # s_, index_exp: session 36
+NUMPY_GRID_MEMBERS = {**{name: IndexTrick(name) for name in _TRICKS},
                       "ix_": SafeFunction("numpy.ix_", _ix)}   # (np.unravel_index: numpy_counting.py)

@@ -143,12 +143,23 @@ def clean_type(value: Any, budget: _Budget, depth: int) -> Any:
         return clean_dict(value, budget, depth + 1)
     if type(value) is tuple and len(value) == 2 and value[0] is RECORD_MARK:   # (np.record, dtype)
         return np.dtype((np.record, clean_type(value[1], budget, depth + 1)))
+    if type(value) is tuple and len(value) == 2 and type(value[1]) is int and _unsized(value[0]):
+        return clean_type(f"{_unsized(value[0])}{value[1]}", budget, depth + 1)   # (np.str_, 10) is 'U10'
     if type(value) is tuple and len(value) == 2:   # ('f8', (3, 3)): a sub-array type
         return (clean_type(value[0], budget, depth + 1), _shape(value[1]))
     if isinstance(value, FieldsView):   # np.dtype(d.fields): the fields-dict form
         return clean_dict(dict(value.mapping), budget, depth + 1)
     raise NotSupported("Autograd Lab supports dtypes named by a string, a numpy type, a list of (name, type) "
                        "fields or a dict of names and formats")
+
+
+def _unsized(base: Any) -> str:
+    """The letter of a flexible type given without its size (np.str_, 'U', 'S', 'V'), else ''. NumPy reads
+    (flexible, n) as that type of n characters or bytes, (any other, n) as a sub-array of n."""
+    from autogradlab.lang.safe_values import SafeType
+    if isinstance(base, SafeType) and base.py_type is np.str_:
+        return "U"
+    return base if type(base) is str and base in ("U", "S", "V") else ""
 
 
 def clean_list(fields: list, budget: _Budget, depth: int) -> list:
@@ -185,19 +196,19 @@ def clean_dict(spec: dict, budget: _Budget, depth: int) -> dict:
         if set(spec) - set(_DICT_KEYS):
             raise ProgramTypeError(f"a dtype dict takes the keys {', '.join(_DICT_KEYS)}")
         names, formats = spec["names"], spec["formats"]
-        if type(names) is not list or type(formats) is not list:
-            raise ProgramTypeError("a dtype dict's names and formats are lists")
+        if type(names) not in (list, tuple) or type(formats) not in (list, tuple):   # NumPy takes both
+            raise ProgramTypeError("a dtype dict's names and formats are lists or tuples")
         budget.add(len(names))
         out: dict[str, Any] = {"names": [_text(n) for n in names],
                                "formats": [clean_type(f, budget, depth) for f in formats]}
         if "offsets" in spec:
-            if type(spec["offsets"]) is not list:
-                raise ProgramTypeError("a dtype dict's offsets are a list")
+            if type(spec["offsets"]) not in (list, tuple):
+                raise ProgramTypeError("a dtype dict's offsets are a list or a tuple")
             out["offsets"] = [_offset(n) for n in spec["offsets"][:MAX_FIELDS + 1]]
         if "titles" in spec:
             titles = spec["titles"]
-            if type(titles) is not list:
-                raise ProgramTypeError("a dtype dict's titles are a list")
+            if type(titles) not in (list, tuple):
+                raise ProgramTypeError("a dtype dict's titles are a list or a tuple")
             out["titles"] = [None if t is None else _text(t)
                              for t in titles[:MAX_FIELDS + 1]]
         if "itemsize" in spec:

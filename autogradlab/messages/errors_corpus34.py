@@ -20,6 +20,9 @@ EN = {
     "errors_corpus34.once_other": "`@{decorator}` on `{name}.backward` is not "
                                   "torch.autograd.function.once_differentiable",
     "errors_corpus34.right_flag": "Autograd Lab supports `{form}` with right True or False",
+    # session 36 (corpus): lang/numpy_lessons_s36.py
+    "errors_corpus34.fill_diagonal_array": "np.fill_diagonal writes into a numpy array: make one with "
+                                           "np.array(...)",
 }
 
 ZH = {
@@ -40,4 +43,6 @@ ZH = {
     "errors_corpus34.once_other": "`{name}.backward` 上的 `@{decorator}` 不是 "
                                   "torch.autograd.function.once_differentiable",
     "errors_corpus34.right_flag": "Autograd Lab 支持 right 为 True 或 False 的 `{form}`",
+    "errors_corpus34.fill_diagonal_array": "np.fill_diagonal 写入一个 numpy 数组："
+                                           "请先用 np.array(...) 创建它",
 }

@@ -35,9 +35,9 @@ EN = {
     "errors_records.offsets": "a field's offset and a dtype's itemsize are ints from 0 to {limit} in "
                               "Autograd Lab",
     "errors_records.dict_keys": "a dtype dict takes the keys {keys}",
-    "errors_records.dict_lists": "a dtype dict's names and formats are lists",
-    "errors_records.dict_offsets": "a dtype dict's offsets are a list",
-    "errors_records.dict_titles": "a dtype dict's titles are a list",
+    "errors_records.dict_lists": "a dtype dict's names and formats are lists or tuples",
+    "errors_records.dict_offsets": "a dtype dict's offsets are a list or a tuple",
+    "errors_records.dict_titles": "a dtype dict's titles are a list or a tuple",
     "errors_records.dict_fields": "a dtype dict of fields maps each name to (type, offset) or "
                                   "(type, offset, title)",
     "errors_records.dtype_kind": "numpy dtypes of kind '{kind}' are not supported in Autograd Lab",
@@ -122,9 +122,9 @@ ZH = {
     "errors_records.field_tuples": "结构化 dtype 的字段是 (名称, 类型) 或 (名称, 类型, 形状) 元组",
     "errors_records.offsets": "在 Autograd Lab 中字段的偏移量和 dtype 的 itemsize 是 0 到 {limit} 的整数",
     "errors_records.dict_keys": "dtype 字典接受的键是 {keys}",
-    "errors_records.dict_lists": "dtype 字典的 names 和 formats 是列表",
-    "errors_records.dict_offsets": "dtype 字典的 offsets 是列表",
-    "errors_records.dict_titles": "dtype 字典的 titles 是列表",
+    "errors_records.dict_lists": "dtype 字典的 names 和 formats 是列表或元组",
+    "errors_records.dict_offsets": "dtype 字典的 offsets 是列表或元组",
+    "errors_records.dict_titles": "dtype 字典的 titles 是列表或元组",
     "errors_records.dict_fields": "字段形式的 dtype 字典把每个名称映射到 "
                                   "(类型, 偏移量) 或 (类型, 偏移量, 标题)",
     "errors_records.dtype_kind": "Autograd Lab 不支持种类为 '{kind}' 的 numpy dtype",

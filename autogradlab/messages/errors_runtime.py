@@ -91,7 +91,7 @@ EN = {
     "errors_runtime.sample_shape_one": "{fn}() takes one argument, the sample shape",
     "errors_runtime.sample_shape": "{fn}(): the sample shape must be a tuple of non-negative ints",
     "errors_runtime.too_many_dims": "{fn}(): too many dimensions",
-    "errors_runtime.log_prob_one": "log_prob() takes one tensor, the value",
+    "errors_runtime.log_prob_one": "{fn}() takes one tensor, the value",
     # limits
     "errors_runtime.int_bits": "{what} would be an integer of about {bits} bits; the limit is {limit} bits",
     "errors_runtime.sequence_items": "{what} would have {length} items; the limit is {limit}",
@@ -196,7 +196,7 @@ ZH = {
     "errors_runtime.sample_shape_one": "{fn}() 只接受一个参数：样本形状",
     "errors_runtime.sample_shape": "{fn}()：样本形状必须是由非负整数组成的元组",
     "errors_runtime.too_many_dims": "{fn}()：维数太多",
-    "errors_runtime.log_prob_one": "log_prob() 只接受一个张量：要计算的值",
+    "errors_runtime.log_prob_one": "{fn}() 只接受一个张量：要计算的值",
     "errors_runtime.int_bits": "{what} 将是一个约 {bits} 位的整数；上限为 {limit} 位",
     "errors_runtime.sequence_items": "{what}将有 {length} 项；上限为 {limit}",
     "errors_runtime.total_sequence": "程序构建的列表和字符串项总数超过 {limit}（{what}）",

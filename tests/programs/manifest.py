@@ -450,6 +450,12 @@ TUTORIALS: tuple[ProgramSpec, ...] = (
     # PyTorch's of grad_fn hooks (graph_hooks.py) and torch.chain_matmul (contraction_work.py)
     ProgramSpec("tutorial_numpy_function_docs_s36.py", "numpy/numpy docs (BSD-3-Clause)"),
     ProgramSpec("tutorial_torch_node_hooks_docs.py", T_TORCH_DOCS),
+    # Session 36 (corpus): torch.distributions' other classes (lang/distributions_more.py), torch.fft
+    # (lang/fft_names.py)
+    ProgramSpec("tutorial_torch_distributions_docs.py", T_TORCH_DOCS),
+    ProgramSpec("tutorial_torch_fft_docs.py", T_TORCH_DOCS),
+    # ... and NumPy's stride tricks, NaN functions, type checks and index tricks (lang/numpy_lessons_s36.py)
+    ProgramSpec("tutorial_numpy_lib_docs.py", "numpy/numpy docs (BSD-3-Clause)"),
 )
 
 

@@ -245,7 +245,7 @@ def test_namespaces_expose_exactly_the_tables(module):
     _, table, _ = SURFACES[module]
     extra = {"torch": set(al.TORCH_DTYPES) | set(al.TORCH_CONSTANTS) | {"Tensor", "autograd",
                                                                         "linalg", "nn", "optim",
-                                                                        "special"}
+                                                                        "special", "fft"}
              | set(device_namespaces()["torch"].members) | set(EXTRA_TORCH_MEMBERS)
              | {"distributions"}
              | {"func", "vmap"}   # torch.func's transforms (lang/func_transforms.py); torch.vmap is one

@@ -211,7 +211,7 @@ def test_asking_for_a_gpu_says_there_is_none() -> None:
     ("import torch.nn as nn\nclass Net(nn.Module):\n    pass", "`class Net(nn.Module)`",
      "write the model as tensors"),
     ("from torch.utils.data import DataLoader", "torch.utils.data", "data loaders"),
-    ("import torch.fft", "`import torch.fft`", "import torch.distributions"),
+    ("import torch.sparse", "`import torch.sparse`", "import torch.distributions"),
 ])
 def test_refusal_hints_fit_the_construct(source: str, says: str, hint_says: str) -> None:
     report = run_program(source)

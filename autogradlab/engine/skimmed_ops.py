@@ -8,8 +8,8 @@ a record (a "ghost", trace.py), so every record and claim leaves the window when
 
 A ghost without keys (no Node claimed in `origins`, no `created_by` claim: every op of a grad-free
 loop) is one tuple per op node and output size, made once and shared by all its skimmed ops (issue
-9: two tuples made per op, and freed ~RECORD_WINDOW ops later, cold, cost power_iteration ~1 us of
-its ~8 a skimmed op). Its index is not its own: the window's ops are the last len(entries) run, so
+9: two tuples made per op and freed RECORD_WINDOW ops later; a skimmed `A @ v` recorded in ~3.05 us,
+now ~2.8). Its index is not its own: the window's ops are the last len(entries) run, so
 an entry's index is its place (trace.OpTrace._entry, TensorNumbers.claimed, skim_rerun); only a
 ghost with keys, whose drop compares indices, keeps its own.
 """

@@ -66,7 +66,8 @@ class Recorder(TensorNumbers, NameHooks, MemoryHooks, DisplayHooks, SkimHooks, B
         self.backward_calls: list[BackwardCall] = []   # the latest BACKWARD_CALLS_KEPT
         self.backward_calls_dropped = 0
         self._receiver_texts: dict[int, tuple[ast.AST, str | None]] = {}
-        self._sites: dict[int, tuple] = {}       # id(node) -> (node, line, column, source line, (op, line))
+        # id(node) -> (node, line, column, source line, (op, line), its shared ghosts: skimmed_ops.py)
+        self._sites: dict[int, tuple] = {}
         self.last_backward: torch.Tensor | None = None
         self.last_backward_text: str | None = None   # `y.sum()` when no variable holds the tensor
         self.last_backward_skimmed = self.backward_skimmed = False   # gradients not recorded (skim.py)
@@ -144,10 +145,12 @@ class Recorder(TensorNumbers, NameHooks, MemoryHooks, DisplayHooks, SkimHooks, B
             self.last_line = line
 
     def _site(self, node: ast.AST, op: str) -> tuple:
-        """(node, line, column, source line, (op, line)) of an op's node, cached (on_op:
-        skimmed_ops.py; the last is the trace's summary key of the node's first op, made once)."""
+        """(node, line, column, source line, (op, line), ghosts) of an op's node, cached (on_op:
+        skimmed_ops.py; (op, line) is the trace's summary key of the node's first op, made once;
+        ghosts: its window entries without keys, one per output size, shared by its skimmed ops)."""
         line = getattr(node, "lineno", 0) or 0
-        site = (node, line, (getattr(node, "col_offset", 0) or 0) + 1, self._source_line(line), (op, line))
+        column = (getattr(node, "col_offset", 0) or 0) + 1
+        site = (node, line, column, self._source_line(line), (op, line), {})
         self._sites[id(node)] = site
         return site
 

@@ -39,7 +39,7 @@ from collections.abc import Callable
 from typing import Any
 
 from autogradlab import messages
-from autogradlab.engine.trace import _FIELDS, _FINAL, _GHOST
+from autogradlab.engine.trace import _FINAL, _GHOST
 from autogradlab.limits import Limits
 from autogradlab.report import Report
 
@@ -55,8 +55,9 @@ def forecast_failed(recorder: Any) -> bool:
     last = recorder.forecast_last
     if last < 0:
         return False
-    entries = recorder.trace._entries
-    return bool(entries) and last >= entries[0][_FIELDS][0]
+    trace = recorder.trace
+    entries = trace._entries
+    return bool(entries) and last >= trace.total - len(entries)   # (the window: the last ops run)
 
 
 # A run stopped by one of these errors of the program (a wrong index in pass 850 of 900) ends the same

@@ -5,6 +5,13 @@ calls Recorder._record_op. A skimmed op does what the record does except build i
 numbers, max_ops' count of results alive, the claims in the trace's tables (`origins`, and
 `created_by` or the made tensor's entry: tensor_numbers.claimed), and an entry in the window without
 a record (a "ghost", trace.py), so every record and claim leaves the window when it would have.
+
+A ghost without keys (no Node claimed in `origins`, no `created_by` claim: every op of a grad-free
+loop) is one tuple per op node and output size, made once and shared by all its skimmed ops (issue
+9: two tuples made per op and freed RECORD_WINDOW ops later; a skimmed `A @ v` recorded in ~3.05 us,
+now ~2.8). Its index is not its own: the window's ops are the last len(entries) run, so
+an entry's index is its place (trace.OpTrace._entry, TensorNumbers.claimed, skim_rerun); only a
+ghost with keys, whose drop compares indices, keeps its own.
 """
 
 from __future__ import annotations
@@ -21,6 +28,8 @@ from autogradlab.engine.trace import _CREATED, _FINAL, _GHOST, _HELD, _ORIGIN_KE
 _TENSOR = torch.Tensor
 _PLAIN = frozenset({int, float, bool, type(None), slice, type(Ellipsis), str, torch.dtype, torch.Size})
 _NO_OUTPUTS: frozenset[int] = frozenset()   # Recorder._unnamed_outputs after a skimmed op (never added to)
+SHARED_GHOSTS = 8   # output sizes a site keeps a shared ghost for (a growing tensor makes a new one each op)
+SHARE_GHOSTS = True   # tests compare reports with it off (a ghost of its own for every op)
 
 
 class SkimmedOps:
@@ -119,7 +128,7 @@ class SkimmedOps:
                 self.alive_results += 1
             made = entry.made   # not self.claimed(key, entry), inlined: the claim leaves with this op's ghost
             if key not in self._created_by and (made < 0 or not trace._entries
-                                                 or made < trace._entries[0][0][0]):
+                                                 or made < index - len(trace._entries)):
                 entry.made = index
         origin_keys = None
         if fn is not None:
@@ -136,7 +145,14 @@ class SkimmedOps:
         if where[0] != op:
             where = (op, line)
         summary[where] = summary.get(where, 0) + 1
-        ghost = ((index, op, line), None, None, (), None, origin_keys, _GHOST, False, held)
+        if origin_keys is None and where is site[4] and SHARE_GHOSTS:   # no keys: the site's shared ghost
+            ghost = site[5].get(held)
+            if ghost is None:
+                ghost = ((-1, op, line), None, None, (), None, None, _GHOST, False, held)
+                if len(site[5]) < SHARED_GHOSTS:
+                    site[5][held] = ghost
+        else:
+            ghost = ((index, op, line), None, None, (), None, origin_keys, _GHOST, False, held)
         entries = trace._entries
         elements = trace._elements + held
         oldest = entries[0] if len(entries) == trace.window and entries else None

@@ -93,8 +93,9 @@ class TensorNumbers:
             return True
         if entry is None or entry.made < 0:
             return False
-        entries = self.trace._entries
-        return bool(entries) and entry.made >= entries[0][0][0]
+        trace = self.trace
+        entries = trace._entries
+        return bool(entries) and entry.made >= trace.total - len(entries)
 
     def _forget(self, dead: Numbered) -> None:
         """A numbered tensor died: its id may be reused, so every id-keyed fact about it goes."""

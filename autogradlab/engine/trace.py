@@ -60,7 +60,9 @@ class OpTrace:
         # (op, line) -> times it ran: a plain dict, counted inline per op (a Counter, a dict subclass,
         # took the slower generic path of `summary[where] = ...`; note() ranks it with a Counter)
         self.summary: dict[tuple[str, int], int] = {}
-        self._entries: deque[list] = deque()   # consecutive op indices, oldest first (see _FIELDS)
+        # the last len(_entries) ops run, oldest first (see _FIELDS): entry i is op total - len + i (a
+        # shared ghost's own index is -1: skimmed_ops.py)
+        self._entries: deque[list] = deque()
         self._pinned: list[list] = []      # made leaves the graph draws (their line), oldest first
         self._pinned_at: dict[int, list] = {}
         self._elements = 0
@@ -228,7 +230,7 @@ class OpTrace:
     def _entry(self, index: int) -> list | None:
         entries = self._entries
         if entries:
-            offset = index - entries[0][_FIELDS][0]
+            offset = index - (self.total - len(entries))   # (the window's ops: the last len(entries))
             if 0 <= offset < len(entries):
                 return entries[offset]
         return self._pinned_at.get(index)
@@ -247,7 +249,7 @@ class OpTrace:
             return None
         if entry[_FINAL] is not _GHOST:
             return _materialize(entry)
-        index, op, line = entry[_FIELDS]
+        _, op, line = entry[_FIELDS]   # (a ghost without keys is shared: its index is not its own)
         return op_record(index, op, line, 0, source_line(line), (), (), ())
 
     def origin(self, index: int, position: int) -> tuple[OpRecord, TensorSnapshot | None] | None:

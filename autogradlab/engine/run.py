@@ -230,7 +230,8 @@ def _run_program(source: str, *, seed: int, output: str | None, limits: Limits, 
             session.ensure_backward(out_tensor)
         if out_tensor is not None:
             with _report_objects():
-                walked = walk_graph(out_tensor.grad_fn)   # one walk for the graph and torchviz's picture
+                # one walk for the graph and torchviz's picture: the last backward's, when it was this graph's
+                walked = recorder.grads.walk_of(out_tensor.grad_fn) or walk_graph(out_tensor.grad_fn)
                 graph = _graph_of(out_tensor, out_name, recorder, out_label, walked)
                 if flagged is not None and not flagged:   # Nodes of a skimmed pass: the run again
                     reason = graph_rerun_reason(recorder, error, walked.order)

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import ast
 import dataclasses
+import gc
 import pickle
+import sys
 from pathlib import Path
 
 import pytest
@@ -259,3 +261,42 @@ def test_only_a_backward_without_arguments_is_plain() -> None:
         recorder.before_backward(y, None, ast.parse(text).body[0].value)
         assert seen[-1] is plain, text
         recorder.grads.abort()
+
+
+def _alive(type_name: str) -> int:
+    return sum(1 for o in gc.get_objects() if type(o).__name__ == type_name)
+
+
+@pytest.mark.parametrize("name", ["scalar_chain", "training_loop_zeroing_grad", "program_hook"])
+def test_a_run_in_this_process_leaves_its_tables_to_reference_counting(name: str,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """run._let_go: the recorder's numbered tensors and op records are freed when run_program returns,
+    not by a later collection of the old generations, and no weak reference calls back into the
+    emptied recorder (an 'Exception ignored' on stderr)."""
+    unraisable = []
+    monkeypatch.setattr(sys, "unraisablehook", unraisable.append)
+    gc.collect()
+    before = _alive("Numbered"), _alive("OpRecord")
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        report = run_program(PROGRAMS[name])
+        assert report.ok and report.graph is not None
+        after = _alive("Numbered"), _alive("OpRecord")
+    finally:
+        if was:
+            gc.enable()
+    assert after[0] == before[0]
+    assert after[1] - before[1] == len(report.ops)   # only the report's own records
+    assert unraisable == []
+
+
+def test_a_one_shot_process_leaves_the_recorder_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    from autogradlab.engine import run as run_module
+    let_go = []
+    monkeypatch.setattr(run_module, "_let_go", let_go.append)
+    run_program(PROGRAMS["non_leaf_grad"])
+    assert len(let_go) == 1
+    monkeypatch.setattr(run_module, "ONE_SHOT_PROCESS", True)
+    run_program(PROGRAMS["non_leaf_grad"])
+    assert len(let_go) == 1

@@ -75,30 +75,32 @@ def test_torch_registration_is_back_when_begin_fails(monkeypatch):
     assert torch_function._HookMixin.__dict__["_register_hook"] is TORCH_REGISTER
 
 
-def test_no_python_registration_for_new_nodes(monkeypatch):
-    """Node.register_prehook of a new Node calls no Python (prehook_register.py: the pending dict's
-    `get` stands in for torch's _register_hook); torch's and the plain Python stand-in are not called
-    (else this speed-up is gone)."""
+@pytest.fixture
+def plain_calls(monkeypatch):
+    """The hooks registered through the plain Python stand-in (prehook_register._register_plain)."""
     calls = []
 
     def counting(hooks, hook):
         calls.append(hook)
         return register_plain(hooks, hook)
     monkeypatch.setattr(prehook_register, "_REGISTER_PLAIN", staticmethod(counting))
+    return calls
+
+
+def test_no_python_registration_for_new_nodes(plain_calls):
+    """Node.register_prehook of a new Node calls no Python (prehook_register.py: the pending dict's
+    `get` stands in for torch's _register_hook); torch's and the plain Python stand-in are not called
+    (else this speed-up is gone)."""
+    calls = plain_calls
     _, mids, out = mixed_graph()
     new = GradientRecorder().begin([out])
     assert len(new) > len(mids) and calls == []
 
 
-def test_a_node_with_python_pre_hooks_is_hooked_through_the_plain_stand_in(monkeypatch):
+def test_a_node_with_python_pre_hooks_is_hooked_through_the_plain_stand_in(plain_calls):
     """A Node that has Python pre-hooks already (torch's, or ours of a backward let go) hands their dict
     to _register_hook: that Node goes through the plain stand-in, and every hook still runs."""
-    calls = []
-
-    def counting(hooks, hook):
-        calls.append(hook)
-        return register_plain(hooks, hook)
-    monkeypatch.setattr(prehook_register, "_REGISTER_PLAIN", staticmethod(counting))
+    calls = plain_calls
     _, mids, out = mixed_graph()
     node = mids[-1].grad_fn
     seen = []

@@ -66,8 +66,10 @@ class BackwardHooks:
             if grads._leaf_hooks:   # hooks that would store nothing: off until a backward is begun
                 grads.quiet_leaves()
             return
+        # `y.backward()`, without arguments: the Node hooks run no Python (grad_capture.py)
+        plain = gradient is None and type(node) is ast.Call and not node.args and not node.keywords
         with gc_paused():   # the saved tensors of the new Nodes (never AccumulateGrad ones)
-            read_saved_into(self.grads.begin(roots, gradient), self._saved)
+            read_saved_into(self.grads.begin(roots, gradient, plain), self._saved)
 
     def after_backward(self, tensor: Any, node: ast.AST) -> None:
         self.grads.finish()

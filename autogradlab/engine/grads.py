@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import gc
 import itertools
+import operator
 import weakref
 from collections import deque
 from collections.abc import Callable
@@ -26,9 +27,10 @@ from functools import partial
 from typing import Any
 
 import torch
-from torch.autograd import function as _torch_function
 
-from autogradlab.engine.graph import is_leaf_node
+from autogradlab.engine.grad_capture import Closed, Copying, Live, kept, storages, take
+from autogradlab.engine.graph_walk import Walk, is_leaf_node, walk_graph
+from autogradlab.engine.prehook_register import PLAIN_KEYS, HookDict, Registration
 
 Capture = dict[int, torch.Tensor]  # id(Node) or id(leaf tensor) -> gradient
 KEPT_BACKWARDS = 8                   # backward calls whose gradients (and graph references) are kept
@@ -55,46 +57,58 @@ class GradientRecorder:
         self._on_release = on_release          # told the ids let go (the recorder drops saved tensors)
         # id(leaf) -> (weak reference to the leaf, handle of its hook): see quiet_leaves
         self._leaf_hooks: dict[int, tuple[Any, Any]] = {}
+        self._walk: tuple[Any, Walk] | None = None   # (root, walk_graph(root)) of the latest begin()
+        self._token_keys: dict[int, int] = {}   # token of a Node's hook -> id(Node) (grad_capture.py)
+        self._live: Live = Closed(self._hooked, self._token_keys)   # where the Node hooks store
 
     @property
     def completed(self) -> list[Capture]:
         """Captures of the kept backward calls that returned normally, oldest first."""
         return [g.capture for g in self._generations if g.returned]
 
-    def begin(self, roots: list[torch.Tensor], gradient: Any = None) -> list[Any]:
+    def begin(self, roots: list[torch.Tensor], gradient: Any = None, plain: bool = False) -> list[Any]:
         """Called right before backward() from `roots` (with the program's `gradient` argument,
-        a tensor or a sequence of them, if any); returns the Nodes seen for the first time."""
+        a tensor or a sequence of them, if any); returns the Nodes seen for the first time.
+        `plain`: a backward() without arguments (grad_capture.py: the hooks run no Python)."""
         if self._current is not None:   # the previous backward raised and nobody said so
             self.abort()
-        self._current = _Generation(_storages(gradient) if gradient is not None else None)
+        self._current = _Generation(storages(gradient) if gradient is not None else None)
+        self._walk = None
+        live = self._live
+        live.clear()
+        live.generation = self._current
+        live.__class__ = Live if plain else Copying
         was_enabled = gc.isenabled()   # (gc_paused, without a generator: this runs every backward)
         gc.disable()
-        plain = _HOOK_MIXIN is not None
-        if plain:
-            _HOOK_MIXIN._register_hook = _REGISTER_PLAIN
         try:
-            return self._hook_graphs(roots)
+            with Registration() as registration:
+                return self._hook_graphs(roots, registration)
         finally:
-            if plain:
-                _HOOK_MIXIN._register_hook = _REGISTER_TORCH
             if was_enabled:
                 gc.enable()
+
+    def walk_of(self, root: Any) -> Walk | None:
+        """walk_graph(root) as the latest begin() made it, if `root` was that backward's only root
+        (the report reads its graph from this walk instead of walking the same Nodes again)."""
+        walk = self._walk
+        return walk[1] if walk is not None and walk[0] is root else None
 
     def _reach(self, key: int, obj: Any) -> None:
         self._current.reached[key] = obj
         self._owner[key] = self._current
 
-    def _hook_graphs(self, roots: list[torch.Tensor]) -> list[Any]:
-        """One walk of each root's graph (issue 9: the walk, the reach bookkeeping and the hook
-        registration used to be three passes): every Node not yet reached by this backward is
-        reached, and hooked unless an earlier backward's hook on it is still registered.
-        The hottest loop of a training loop's backward: every Node of every iteration's fresh
-        graph passes here once, so it is written out flat."""
+    def _hook_graphs(self, roots: list[torch.Tensor], registration: Registration) -> list[Any]:
+        """One walk of each root's graph (walk_graph's, kept for the report when there is one root):
+        every Node not yet reached by this backward is reached, and hooked unless an earlier
+        backward's hook on it is still registered (prehook_register.py: no Python call per
+        registration). The hottest loop of a training loop's backward: every Node of every
+        iteration's fresh graph passes here once, so it is written out flat."""
         new_fns: list[Any] = []
         current = self._current
         reached, owner, hooked = current.reached, self._owner, self._hooked
         leaf_of = _LEAF_OF_TYPE
-        hook = _pre_hook
+        live, token_keys, setitem, tokens = self._live, self._token_keys, operator.setitem, _TOKENS
+        hook_dict, keys, pending = HookDict, PLAIN_KEYS, registration.pending
         for tensor in roots:
             root = tensor.grad_fn
             if root is None:
@@ -103,33 +117,38 @@ class GradientRecorder:
                 continue
             if id(root) in reached:
                 continue
-            reached[id(root)] = root
-            stack = [root]
-            pop, push = stack.pop, stack.append
-            while stack:
-                fn = pop()
+            walk = walk_graph(root, reached)
+            if len(roots) == 1:   # (a later root's walk leaves out what an earlier one reached)
+                self._walk = (root, walk)
+            for fn in walk.order:
                 key = id(fn)
+                reached[key] = fn
                 owner[key] = current
                 leaf = leaf_of.get(type(fn))
                 if leaf is None:
                     leaf = leaf_of[type(fn)] = is_leaf_node(fn)
                 if leaf:
                     self._hook_leaf(fn.variable)
-                    continue   # an AccumulateGrad Node has no inputs
-                if key not in hooked:
-                    token = hooked[key] = object()
-                    fn.register_prehook(partial(hook, self, key, token))
+                elif key not in hooked:
+                    token = hooked[key] = next(tokens)
+                    token_keys[token] = key
+                    node_hook = partial(setitem, live, token)
+                    hooks = hook_dict()
+                    hooks[next(keys)] = node_hook
+                    pending[None] = (hooks, None)
+                    try:
+                        fn.register_prehook(node_hook)
+                    except TypeError:   # Python pre-hooks on it already (prehook_register.py)
+                        registration.register_plain(fn, node_hook)
                     new_fns.append(fn)
-                for child, _ in fn.next_functions:
-                    if child is not None and id(child) not in reached:
-                        reached[id(child)] = child
-                        push(child)
         return new_fns
 
     def finish(self) -> None:
         """The backward returned normally: its gradients become visible."""
         if self._current is not None:
             self._current.returned = True
+            if type(self._live) is Live:
+                take(self._live)
         self._keep_current()
 
     def abort(self) -> None:
@@ -137,6 +156,10 @@ class GradientRecorder:
         self._keep_current()
 
     def _keep_current(self) -> None:
+        live = self._live
+        live.__class__ = Closed
+        live.generation = None
+        live.clear()
         if self._current is not None:
             self._generations.append(self._current)
             if len(self._generations) > KEPT_BACKWARDS:
@@ -148,11 +171,11 @@ class GradientRecorder:
         owner, hooked = self._owner, self._hooked
         owned_by = owner.get
         released = [key for key in generation.reached if owned_by(key) is generation]
-        unhook = hooked.pop
+        unhook, unkey = hooked.pop, self._token_keys.pop
         leaf_hooks = self._leaf_hooks
         for key in released:
             del owner[key]
-            unhook(key, None)
+            unkey(unhook(key, None), None)
             if key in leaf_hooks:   # (its hook stays on, storing nothing: the token is gone)
                 del leaf_hooks[key]
         if released and self._on_release is not None:
@@ -170,7 +193,10 @@ class GradientRecorder:
         self._owner.clear()
         self._hooked.clear()
         self._leaf_hooks.clear()
+        self._token_keys.clear()
+        self._walk = None
         self._current = None
+        self._keep_current()   # (the hooks' dict: closed, empty)
         self._on_release = None
 
     def latest_covering(self, key: int) -> Capture | None:
@@ -181,14 +207,12 @@ class GradientRecorder:
         return None
 
     def _store(self, key: int, token: object, grad: torch.Tensor | None) -> None:
-        # A leaf's gradient, kept as the Node gradients are (see _node_hook): the reference held
+        # A leaf's gradient, kept as the Node gradients are (grad_capture.kept): the reference held
         # here keeps AccumulateGrad from stealing it as the leaf's .grad (which the program then
         # zeroes in place); it copies into .grad instead, and later backward calls add into .grad.
         current = self._current
         if current is not None and grad is not None and self._hooked.get(key) is token:
-            shared = current.shared
-            copy = grad.requires_grad or (shared is not None and _shares(grad, shared))
-            current.capture[key] = grad.detach().clone() if copy else grad
+            current.capture[key] = kept(grad, current.shared)
 
     def _hook_leaf(self, leaf: torch.Tensor) -> None:
         key = id(leaf)
@@ -228,83 +252,5 @@ class GradientRecorder:
 
 
 
-def _pre_hook(recorder: GradientRecorder, key: int, token: object,
-              grad_outputs: tuple[torch.Tensor | None, ...]) -> None:
-    """The pre-hook of one Node (`key`, registered with `token`), bound by functools.partial: made
-    for every new Node of every backward, a partial costs less than a closure made by a method.
-
-    No copy here (issue 9: a clone per Node per backward was a third of a loop's backward
-    cost). The gradient a Node receives is a fresh tensor of the backward pass; the one
-    place PyTorch reuses such a tensor is AccumulateGrad stealing it as a leaf's .grad (which
-    the program may then change in place), and it steals only a tensor nobody else holds:
-    the reference kept here makes it copy instead (test_engine_grads checks the values).
-    The exception: the program's own `gradient` tensor of y.backward(g) reaches the root
-    Node as it is (and Nodes behind it that pass a gradient through, or view it): a
-    gradient sharing its storage is copied, or `g += 1` later would change what is shown.
-    (The token is a plain object: a hook naming itself would be a reference cycle per Node,
-    left to the cyclic collector.)"""
-    current = recorder._current
-    if current is None or recorder._hooked.get(key) is not token:
-        return
-    for grad in grad_outputs:
-        if grad is not None:
-            # the same tensor object (a detach() would not count as a holder), unless it
-            # is part of a graph (create_graph=True): then a copy, so no graph is kept
-            shared = current.shared
-            copy = grad.requires_grad or (shared is not None and _shares(grad, shared))
-            current.capture[key] = grad.detach().clone() if copy else grad
-            return
-
-
-# Node.register_prehook (C++) asks torch.autograd.Function._register_hook(the Node's hook dict or
-# None, hook) for the dict to keep and a RemovableHandle, and hands that handle back. We never remove
-# a hook, and a new dict and a handle (with its weak reference) per Node were half the cost of a
-# registration (issue 9: a 500-step scalar loop registers 2,000). While begin() registers, a plain
-# version stands in: a plain dict (the C++ side only iterates it), a key no handle uses (handles count
-# up from 0, ours down from -1), no handle. Nothing else runs meanwhile (no program code, no other
-# thread), and torch's own is put back in `finally`.
-_HOOK_MIXIN: Any = getattr(_torch_function, "_HookMixin", None)
-_REGISTER_TORCH = _HOOK_MIXIN.__dict__.get("_register_hook") if _HOOK_MIXIN is not None else None
-if not isinstance(_REGISTER_TORCH, staticmethod):   # another torch: leave its registration alone
-    _HOOK_MIXIN = None
-_PLAIN_KEYS = itertools.count(-1, -1)
-
-
-class _HookDict(dict):
-    __slots__ = ("__weakref__",)
-
-
-def _register_plain(hooks: dict | None, hook: Callable) -> tuple[dict, None]:
-    if hooks is None:
-        hooks = _HookDict()
-    hooks[next(_PLAIN_KEYS)] = hook
-    return hooks, None
-
-
-_REGISTER_PLAIN = staticmethod(_register_plain)
-
 _LEAF_OF_TYPE: dict[type, bool] = {}   # Node class -> is it AccumulateGrad (read once per class)
-
-
-def _storages(gradient: Any) -> frozenset[int] | None:
-    """Storage addresses of the program's gradient tensors; None when there are none."""
-    items = gradient if isinstance(gradient, (list, tuple)) else [gradient]
-    tensors = [t for t in items if isinstance(t, torch.Tensor)]
-    if not tensors:
-        return None
-    try:
-        return frozenset(t.untyped_storage().data_ptr() for t in tensors)
-    except Exception:  # a tensor without a plain storage: copy every gradient of this backward
-        return frozenset({_EVERY})
-
-
-_EVERY = -1
-
-
-def _shares(grad: torch.Tensor, storages: frozenset[int]) -> bool:
-    if _EVERY in storages:
-        return True
-    try:
-        return grad.untyped_storage().data_ptr() in storages
-    except Exception:
-        return True
+_TOKENS = itertools.count()   # the Node hooks' tokens: unique in the process (a released key's token is gone)

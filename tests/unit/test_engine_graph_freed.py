@@ -7,11 +7,12 @@ benchmarks, the CLI) kept every run's whole graph (a 500-step loop: ~20,000 obje
 from __future__ import annotations
 
 import gc
+import operator
 import weakref
 
 import torch
 
-from autogradlab.engine import grads, run_program
+from autogradlab.engine import grad_capture, grads, run_program
 
 CHAIN = """import torch
 x = torch.tensor(0.5, requires_grad=True)
@@ -23,8 +24,10 @@ y.backward()
 
 
 def _pre_hooks_alive() -> int:
+    """The Node pre-hooks grads.py made: partial(operator.setitem, <the hooks' dict>, token)."""
     return sum(1 for o in gc.get_objects()
-               if type(o).__name__ == "partial" and getattr(o, "func", None) is grads._pre_hook)
+               if type(o).__name__ == "partial" and getattr(o, "func", None) is operator.setitem
+               and o.args and isinstance(o.args[0], grad_capture.Live))
 
 
 def test_a_run_leaves_no_gradient_hooks_behind() -> None:

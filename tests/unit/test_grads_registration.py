@@ -9,8 +9,9 @@ import pytest
 import torch
 from torch.autograd import function as torch_function
 
-from autogradlab.engine import grads as grads_module
+from autogradlab.engine import prehook_register
 from autogradlab.engine.grads import GradientRecorder
+from autogradlab.engine.prehook_register import _register_plain as register_plain
 
 TORCH_REGISTER = torch_function._HookMixin.__dict__["_register_hook"]
 
@@ -74,18 +75,43 @@ def test_torch_registration_is_back_when_begin_fails(monkeypatch):
     assert torch_function._HookMixin.__dict__["_register_hook"] is TORCH_REGISTER
 
 
-def test_plain_registration_is_used_during_begin(monkeypatch):
-    """The stand-in really is what Node.register_prehook calls (else this speed-up is gone)."""
+@pytest.fixture
+def plain_calls(monkeypatch):
+    """The hooks registered through the plain Python stand-in (prehook_register._register_plain)."""
     calls = []
-    plain = grads_module._register_plain
 
     def counting(hooks, hook):
         calls.append(hook)
-        return plain(hooks, hook)
-    monkeypatch.setattr(grads_module, "_REGISTER_PLAIN", staticmethod(counting))
+        return register_plain(hooks, hook)
+    monkeypatch.setattr(prehook_register, "_REGISTER_PLAIN", staticmethod(counting))
+    return calls
+
+
+def test_no_python_registration_for_new_nodes(plain_calls):
+    """Node.register_prehook of a new Node calls no Python (prehook_register.py: the pending dict's
+    `get` stands in for torch's _register_hook); torch's and the plain Python stand-in are not called
+    (else this speed-up is gone)."""
+    calls = plain_calls
     _, mids, out = mixed_graph()
     new = GradientRecorder().begin([out])
-    assert len(calls) == len(new) > len(mids)
+    assert len(new) > len(mids) and calls == []
+
+
+def test_a_node_with_python_pre_hooks_is_hooked_through_the_plain_stand_in(plain_calls):
+    """A Node that has Python pre-hooks already (torch's, or ours of a backward let go) hands their dict
+    to _register_hook: that Node goes through the plain stand-in, and every hook still runs."""
+    calls = plain_calls
+    _, mids, out = mixed_graph()
+    node = mids[-1].grad_fn
+    seen = []
+    handle = node.register_prehook(lambda grads: seen.append(grads[0].clone()))
+    recorder = GradientRecorder()
+    recorder.begin([out])
+    assert len(calls) == 1
+    out.backward()
+    recorder.finish()
+    assert len(seen) == 1 and torch.equal(seen[0], recorder.completed[-1][id(node)])
+    handle.remove()
 
 
 def test_torch_hooks_on_the_same_nodes_still_run_and_can_be_removed():

@@ -7,11 +7,30 @@ from __future__ import annotations
 
 import ast
 import asyncio
+import threading
 from pathlib import Path
 
 from components import deep_link_base
 
 ROOT = Path(__file__).resolve().parents[2]
+
+
+def _run_alone(coroutine) -> None:  # noqa: ANN001
+    """asyncio.run in a thread of its own: under xdist a browser test earlier in the same worker leaves
+    Playwright's event loop running in the main thread, where asyncio.run refuses to start."""
+    failed: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            asyncio.run(coroutine)
+        except BaseException as exc:   # noqa: BLE001 - raised again in the caller's thread
+            failed.append(exc)
+
+    worker = threading.Thread(target=run)
+    worker.start()
+    worker.join()
+    if failed:
+        raise failed[0]
 
 
 def _page_paths() -> set[str]:
@@ -54,7 +73,7 @@ def _get(handler, path: str) -> tuple[int, dict, bytes]:
              "query_string": b"code=x", "headers": [], "scheme": "http", "server": ("127.0.0.1", 80)}
     from starlette.exceptions import HTTPException
     try:
-        asyncio.run(handler(scope, receive, send))
+        _run_alone(handler(scope, receive, send))
     except HTTPException as exc:   # (the app's exception middleware answers it)
         return exc.status_code, {}, b""
     start = next(m for m in sent if m["type"] == "http.response.start")

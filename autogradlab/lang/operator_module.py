@@ -1,7 +1,8 @@
 """Python's `operator` module as lessons use it (`reduce(operator.mul, shape)`, fast.ai's notebooks import
 it): each function is the interpreter's own operator, `operator.add(a, b)` being `a + b` through
 apply_binary (the same size checks, op records and error texts), `operator.neg(x)` `-x`, `operator.lt`
-`a < b`, `operator.not_(x)` `not x`. itemgetter, attrgetter and the rest are not offered.
+`a < b`, `operator.not_(x)` `not x`; `operator.itemgetter(i)` (item_getter.py). attrgetter and the rest
+are not offered.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import operator
 from typing import TYPE_CHECKING, Any
 
 from autogradlab.errors import ProgramTypeError
+from autogradlab.lang.item_getter import ITEMGETTER
 from autogradlab.lang.operators import BINARY, COMPARE, UNARY
 from autogradlab.lang.safe_values import Namespace, SafeFunction
 
@@ -69,5 +71,6 @@ def operator_namespace() -> Namespace:
         op, fn = UNARY[kind]
         members[name] = _unary(name, op, fn)
     members["not_"], members["truth"] = _truth("not_", True), _truth("truth", False)
+    members["itemgetter"] = ITEMGETTER   # `key=itemgetter(1)` (item_getter.py)
     assert set(members) == set(OPERATOR_NAMES) and all(hasattr(operator, n) for n in members)
     return Namespace("operator", members)

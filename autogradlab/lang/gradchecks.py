@@ -68,19 +68,19 @@ def _check(name: str) -> Callable[..., Any]:
                                 f"{MAX_CHECKED_ELEMENTS:,}", hint="check the function on a smaller input")
         interp.charge_loop_iterations(max(1, elements), name)
 
-        first = [kwargs.get("fast_mode") is not True]   # (keyword-only; fast mode builds no Jacobian)
-        cost = CallCost(name, interp.limits.timeout_s) if first[0] else None
+        fast = kwargs.get("fast_mode") is True   # (keyword-only; fast mode builds no Jacobian)
+        cost = CallCost(name, interp.limits.timeout_s, fast)
 
         def python_func(*inner: Any) -> Any:
             started = time.thread_time()
             out = interp.call_value(func, list(inner), {}, node)
+            spent = time.thread_time() - started
             interp.sizes.add_result(out)
-            if first[0]:   # gradcheck's first call, before it builds any column
-                first[0] = False
-                _check_jacobian(name, elements, tensor_elements(out))
-                cost.columns = elements + (0 if name == "gradcheck" else tensor_elements(out))
-            if cost is not None:
-                cost.timed(time.thread_time() - started)
+            if not cost.started:   # gradcheck's first call, before it builds any column
+                if not fast:
+                    _check_jacobian(name, elements, tensor_elements(out))
+                cost.begin(interp, inner, out, elements)
+            cost.timed(spent)
             check_matrix_exp_backward(interp, out, f"torch.autograd.{name}(...)", _backward_rows(name, out,
                                                                                                elements))
             return out

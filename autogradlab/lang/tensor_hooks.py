@@ -49,7 +49,7 @@ def register_hook(interp: Interpreter, tensor: torch.Tensor, args: list, kwargs:
         if interp.__dict__.get("func_depth", 0):
             from autogradlab.lang.func_running import refuse_inside
             refuse_inside(interp, "a tensor hook (register_hook)")
-        if _is_batched(grad):
+        if grad is not None and _is_batched(grad):   # (None: an undefined gradient, as gradcheck sends)
             raise NotSupported("a tensor hook cannot run under jacobian(..., vectorize=True) in Autograd Lab",
                                hint="leave out vectorize=True")
         result = interp.call_value(function, [grad], {}, node)

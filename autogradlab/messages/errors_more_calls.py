@@ -117,9 +117,9 @@ EN = {
     "errors_more.gradcheck_jacobian": "{name} would build Jacobians of {rows} x {columns} = {entries} "
                                       "entries (two calls of the function per input element, a backward "
                                       "pass per output element); the limit is {limit}",
-    "errors_more.gradcheck_time": "{name} would call the function {calls} times (twice per perturbed "
-                                  "element) and each call took {each} ms: about {seconds} s, past the time "
-                                  "limit of {limit} s",
+    "errors_more.gradcheck_time": "{name} would call the function {calls} times and run {backwards} "
+                                  "backward passes through it (a call took {each} ms, a backward pass "
+                                  "{back} ms): about {seconds} s, past the time limit of {limit} s",
     "errors_more.numpy_print_option": "`np.set_printoptions({name}=...)` is not supported in Autograd Lab "
                                       "(only precision, threshold, edgeitems, linewidth, suppress, nanstr, "
                                       "infstr, sign and floatmode)",
@@ -244,8 +244,9 @@ ZH = {
     "errors_more.gradcheck_jacobian": "{name} 会构建 {rows} x {columns} = {entries} 个元素的雅可比矩阵"
                                       "（每个输入元素调用函数两次，每个输出元素做一次反向传播）；"
                                       "上限是 {limit}",
-    "errors_more.gradcheck_time": "{name} 会调用函数 {calls} 次（每个被扰动的元素两次），而每次调用用了 "
-                                  "{each} 毫秒：约 {seconds} 秒，超过了 {limit} 秒的时间限制",
+    "errors_more.gradcheck_time": "{name} 会调用函数 {calls} 次，并对其结果做 {backwards} 次反向传播"
+                                  "（一次调用用了 {each} 毫秒，一次反向传播 {back} 毫秒）：约 {seconds} 秒，"
+                                  "超过了 {limit} 秒的时间限制",
     "errors_more.numpy_print_option": "Autograd Lab 不支持 `np.set_printoptions({name}=...)`"
                                       "（只支持 precision、linewidth 和 suppress）",
     "errors_more.copy_tensor_own": "Autograd Lab 不支持对带有程序自己属性（`x.g = ...`）的张量做 `{what}`",

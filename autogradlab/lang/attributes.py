@@ -245,6 +245,8 @@ def call_method(interp: Interpreter, base: Any, name: str, args: list, kwargs: d
         raise _no_tensor_attribute(base, name, call=True)
     if base is None:
         raise _none_has_nothing(node, name, call=True)
+    if isinstance(base, SafeGradFn) and name in graph_hooks.METHODS:   # z.grad_fn.register_hook(f)
+        return graph_hooks.register(interp, base, name, args, kwargs, node)
     if isinstance(base, plain_classes.PLAIN_VALUES):
         return plain_classes.call_method(interp, base, name, args, kwargs, node)
     if isinstance(base, Namespace):
@@ -255,8 +257,6 @@ def call_method(interp: Interpreter, base: Any, name: str, args: list, kwargs: d
         return method.impl(interp, args, kwargs, node)
     if isinstance(base, TensorStorage):   # s.size(), s.tolist()
         return base.call(interp, name, args, kwargs)
-    if isinstance(base, SafeGradFn) and name in graph_hooks.METHODS:   # z.grad_fn.register_hook(f)
-        return graph_hooks.register(interp, base, name, args, kwargs, node)
     if isinstance(base, HookHandle) and name == "remove" and not args and not kwargs:
         return base.remove()   # h = y.register_hook(f); h.remove() (tensor_hooks.py)
     if isinstance(base, SafeGenerator):   # g.manual_seed(n)

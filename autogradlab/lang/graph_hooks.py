@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 import torch
 
 from autogradlab.errors import NotSupported, ProgramTypeError
+from autogradlab.lang.custom_functions import _is_batched
 from autogradlab.lang.data_wrappers import HookHandle, SafeGradFn
 from autogradlab.lang.safe_values import SafeFunction, UserFunction, type_text
 
@@ -33,7 +34,6 @@ NODE_HOOK_HINT = "write a def or a lambda of your program: y.grad_fn.register_ho
 
 
 def _refuse_batched(grads: tuple) -> None:
-    from autogradlab.lang.custom_functions import _is_batched
     for part in grads:
         for grad in part:
             if isinstance(grad, torch.Tensor) and _is_batched(grad):
@@ -78,8 +78,8 @@ def register(interp: Interpreter, base: SafeGradFn, name: str, args: list, kwarg
 
     # PyTorch names it in its errors: "hook '<lambda>' has returned an incorrect number of values"
     hook.__name__ = function.name if isinstance(function, UserFunction) else function.qualname.rsplit(".")[-1]
-    from autogradlab.lang.calls import translate_torch_error
     try:
         return HookHandle(getattr(base.node, name)(hook))
     except Exception as exc:  # noqa: BLE001 - PyTorch's own words
+        from autogradlab.lang.calls import translate_torch_error  # (here: an import per call cost 1 us)
         raise translate_torch_error(exc, name, []) from None

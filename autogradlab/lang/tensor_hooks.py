@@ -23,6 +23,7 @@ import torch
 
 from autogradlab.errors import NotSupported, ProgramTypeError
 from autogradlab.lang.calls import translate_torch_error
+from autogradlab.lang.custom_functions import _is_batched  # (at import: one per registration cost 1 us)
 from autogradlab.lang.data_wrappers import HookHandle
 from autogradlab.lang.safe_values import SafeFunction, UserFunction, type_text
 
@@ -34,7 +35,6 @@ HOOK_HINT = "write a def or a lambda of your program: y.register_hook(lambda gra
 
 def register_hook(interp: Interpreter, tensor: torch.Tensor, args: list, kwargs: dict,
                   node: ast.AST) -> HookHandle:
-    from autogradlab.lang.custom_functions import _is_batched
     function = args[0] if len(args) == 1 and not kwargs else kwargs.get("hook") if not args else None
     if set(kwargs) - {"hook"} or len(args) + len(kwargs) != 1:
         raise NotSupported("`.register_hook()` takes one function in Autograd Lab", hint=HOOK_HINT)

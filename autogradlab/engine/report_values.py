@@ -45,6 +45,15 @@ from autogradlab.utf8_text import encodable
 # stopped at its soft deadline must still get its report out before the hard kill (30,000 tensors in
 # a list took 3.3 s of reprs).
 TEXT_TIME_S = 1.0
+# A longer time limit (the CLI's --timeout, tests that give a loaded machine room) gives the texts this
+# share of it: with 1.0 s at any limit, 700 tensors in a list (~0.4 s of reprs idle) ran out of it at a
+# load of 7 on 2 cores, and the same program's report then differed from run to run (session 37).
+TEXT_TIME_SHARE = 0.1
+
+
+def text_time_s(timeout_s: float) -> float:
+    """The time a run's report may spend writing value texts (within what the soft deadline leaves)."""
+    return max(TEXT_TIME_S, TEXT_TIME_SHARE * timeout_s)
 LIST_TEXT_TENSOR_OVERHEAD = 4   # units per tensor in a list's text (MAX_SEQUENCE_ITEMS: ~2,000 tensors)
 TIME_SPENT = "not shown: the report ran out of time to write more values"
 TIME_SPENT_NOTE = ("the report ran out of time to write every value's text; the values shown last "

@@ -19,7 +19,7 @@ from autogradlab.engine.graph import Walk, build_graph, walk_graph
 from autogradlab.engine.no_grad_views import SCANNED_TOTAL, readable
 from autogradlab.engine.parsed_programs import parsed_program
 from autogradlab.engine.recorder import Recorder
-from autogradlab.engine.report_values import ReportValues
+from autogradlab.engine.report_values import ReportValues, text_time_s
 from autogradlab.engine.run_failures import PRINTED_KEPT_ON_FAILURE, _internal, _printed_start  # noqa: F401 - re-exported
 from autogradlab.engine.skim_rerun import CUT, graph_rerun_reason, rerun_reason, rerun_unskimmed
 from autogradlab.engine.torchviz_dot import leaf_params, make_torchviz_dot, too_big_to_draw
@@ -205,7 +205,7 @@ def _run_program(source: str, *, seed: int, output: str | None, limits: Limits, 
         left = [SCANNED_TOTAL]   # (one budget for all the variables: a thousand names of one big list)
         raw = {name: readable(value, 0, left) for name, value in raw.items()}   # (written no-grad views)
         candidates = tuple(name for name, value in raw.items() if _is_graph_tensor(value))
-        values = ReportValues()
+        values = ReportValues(text_time_s=text_time_s(limits.timeout_s))
         with _report_objects():   # many small frozen objects, no cycles: the collector only slows it down
             values.plan(raw)
             for name, value in raw.items():

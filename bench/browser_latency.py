@@ -31,6 +31,7 @@ from bench.common import (  # noqa: E402
     NAIVE,
     OURS,
     SCRIPT_IDLE_JS,
+    SHADOW_FIND_JS,
     AppUnderTest,
     chromium_browser,
     fmt,
@@ -54,15 +55,7 @@ WATCHER_JS = """(cfg) => {
   // Our graph is a Components-v2 element: its SVG sits in a shadow root, which querySelector and a
   // MutationObserver on the document do not enter. Look inside shadow roots of the host too, and
   // also check on every animation frame.
-  const find = (sel) => {
-    const plain = document.querySelector(sel);
-    if (plain) return plain;
-    const [host, ...rest] = sel.split(" ");
-    for (const el of document.querySelectorAll(host + " *")) {
-      if (el.shadowRoot) { const hit = el.shadowRoot.querySelector(rest.join(" ")); if (hit) return hit; }
-    }
-    return null;
-  };
+  const find = """ + SHADOW_FIND_JS + """;
   const check = () => {
     if (!B.armed || B.t0 === null) return;
     const now = performance.now() - B.t0;

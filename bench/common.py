@@ -256,6 +256,18 @@ OURS = AppUnderTest(
     run_button=".st-key-run_button button",
 )
 
+# A selector's element, also inside the shadow roots of its first part's descendants (our graph is a
+# Components-v2 element: its SVG sits in a shadow root, which querySelector does not enter).
+SHADOW_FIND_JS = """(sel) => {
+    const plain = document.querySelector(sel);
+    if (plain) return plain;
+    const [host, ...rest] = sel.split(" ");
+    for (const el of document.querySelectorAll(host + " *")) {
+      if (el.shadowRoot) { const hit = el.shadowRoot.querySelector(rest.join(" ")); if (hit) return hit; }
+    }
+    return null;
+  }"""
+
 # stApp carries data-test-script-state; "running" while a script run is in progress.
 SCRIPT_IDLE_JS = """() => {
   const app = document.querySelector('[data-testid="stApp"]');

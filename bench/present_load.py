@@ -33,6 +33,7 @@ from autogradlab import links  # noqa: E402
 from bench.common import (  # noqa: E402
     NAIVE_APP,
     REPO,
+    SHADOW_FIND_JS,
     StreamlitServer,
     chromium_browser,
     fmt,
@@ -44,25 +45,16 @@ from bench.common import (  # noqa: E402
     stop_streamlit,
     wait_healthy,
 )
+from bench.steps_first_figure import PAGES, PROGRAM  # noqa: E402 - the same program as its first figure
 
-PROGRAM = ("import torch\nx = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)\ny = (x * x).sin().sum()\n"
-           "y.backward()\n")
-OURS_GRAPH = ".st-key-graph_view svg g.node"
+OURS_GRAPH = PAGES["graph"][1]
 NAIVE_GRAPH = '[data-testid="stGraphVizChart"] svg g.node'
 QUIET_MS = 1500      # settled: no script run for this long after the graph is drawn
 TIMEOUT_S = 60.0
 
 WATCH_JS = """(graph) => {
   const B = window.__load = {graph: null, runs: 0, lastEnd: null, state: null};
-  const find = (sel) => {   // our graph's SVG sits in a shadow root
-    const plain = document.querySelector(sel);
-    if (plain) return plain;
-    const [host, ...rest] = sel.split(" ");
-    for (const el of document.querySelectorAll(host + " *")) {
-      if (el.shadowRoot) { const hit = el.shadowRoot.querySelector(rest.join(" ")); if (hit) return hit; }
-    }
-    return null;
-  };
+  const find = """ + SHADOW_FIND_JS + """;   // our graph's SVG sits in a shadow root
   const check = () => {
     const now = performance.now();
     if (B.graph === null && find(graph)) B.graph = now;

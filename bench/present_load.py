@@ -45,6 +45,7 @@ from bench.common import (  # noqa: E402
     stop_streamlit,
     wait_healthy,
 )
+from bench.proc_cpu import server_roles  # noqa: E402
 from bench.steps_first_figure import PAGES, PROGRAM  # noqa: E402 - the same program as its first figure
 
 OURS_GRAPH = PAGES["graph"][1]
@@ -93,8 +94,10 @@ def start_ours(checkout: Path) -> StreamlitServer:
     return StreamlitServer(checkout / "app.py", port, process, Path(log.name))
 
 
-def load_once(browser, url: str, graph: str) -> tuple[float, float, int]:
-    """(graph drawn ms, settled ms, script runs) of one fresh load of `url` at 1920 x 1080."""
+def load_once(browser, url: str, graph: str, server_pid: int) -> tuple[float, float, int, float]:
+    """(graph drawn ms, settled ms, script runs, the server process's own CPU ms) of one fresh load of
+    `url` at 1920 x 1080 (the CPU: what an extra script run costs, whatever the machine's load)."""
+    cpu = server_roles(server_pid)["server"]
     context = browser.new_context(viewport={"width": 1920, "height": 1080})
     try:
         page = context.new_page()
@@ -109,7 +112,8 @@ def load_once(browser, url: str, graph: str) -> tuple[float, float, int]:
                 break
             time.sleep(0.1)
         got = page.evaluate("() => [window.__load.graph, window.__load.lastEnd, window.__load.runs]")
-        return float(got[0]), max(float(got[0]), float(got[1] or 0.0)), int(got[2])
+        return (float(got[0]), max(float(got[0]), float(got[1] or 0.0)), int(got[2]),
+                1000.0 * (server_roles(server_pid)["server"] - cpu))
     finally:
         context.close()
 
@@ -123,6 +127,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reps", type=int, default=8)
     parser.add_argument("--before", type=Path, help="a checkout to run beside this one (alternating)")
     parser.add_argument("--no-naive", action="store_true", help="leave out the naive app")
+    parser.add_argument("--raw", action="store_true", help="print every load's figures too")
     args = parser.parse_args(argv)
 
     servers: dict[str, StreamlitServer] = {}
@@ -137,22 +142,26 @@ def main(argv: list[str] | None = None) -> int:
         code = links.encode_code(PROGRAM)
         urls = {name: (f"{s.url}?present=1&code={code}" if name != "naive" else s.url,
                        NAIVE_GRAPH if name == "naive" else OURS_GRAPH) for name, s in servers.items()}
-        results: dict[str, list[tuple[float, float, int]]] = {name: [] for name in servers}
+        results: dict[str, list[tuple[float, float, int, float]]] = {name: [] for name in servers}
         with chromium_browser() as browser:
-            for url, graph in urls.values():   # warm-up: the first load pays for imports
-                load_once(browser, url, graph)
+            for name, (url, graph) in urls.items():   # warm-up: the first load pays for imports
+                load_once(browser, url, graph, servers[name].process.pid)
             for _ in range(args.reps):
                 for name, (url, graph) in urls.items():
-                    results[name].append(load_once(browser, url, graph))
+                    results[name].append(load_once(browser, url, graph, servers[name].process.pid))
         rows = []
         for name, got in results.items():
+            if args.raw:
+                print(name, " ".join(f"{g[0]:.0f}/{g[1]:.0f}/{g[2]}/{g[3]:.0f}" for g in got),
+                      "(graph/settled/runs/server CPU)")
             rows.append([name + (" (present=1)" if name != "naive" else " (/)"),
                          fmt(median([g[0] for g in got]), 0), fmt(percentile([g[0] for g in got], 90), 0),
                          fmt(median([g[1] for g in got]), 0), fmt(percentile([g[1] for g in got], 90), 0),
-                         _runs([g[2] for g in got])])
+                         fmt(median([g[3] for g in got]), 0), _runs([g[2] for g in got])])
         print(f"{args.reps} loads each, 1920 x 1080, ms from navigation start (median, p90) "
               f"(load {os.getloadavg()[0]:.1f})")
-        print_table(["app", "graph drawn", "p90", "settled", "p90", "script runs (runs x loads)"], rows)
+        print_table(["app", "graph drawn", "p90", "settled", "p90", "server CPU", "runs x loads"],
+                    rows)
     finally:
         for server in servers.values():
             stop_streamlit(server)

@@ -39,10 +39,11 @@ if TYPE_CHECKING:
 TIMED_CALLS = 2   # calls timed before the estimate: gradcheck's own first call and the first column's
 # Backward passes timed at the first call: the first few of a fresh graph pay for memory the process has
 # not used yet (measured: `torch.outer(t, t).sum(0)` of 700 elements, 5 ms each for the first 4 or 5, then
-# 0.65 ms, as gradcheck's own 1,400 mostly take), so up to PROBES of them, while they cost at most this
-# share of the time limit (at least two: the first backward of a process pays ~0.3 s once), and the
-# cheapest counts.
-MIN_PROBES, PROBES, PROBE_SHARE = 2, 8, 0.02
+# 0.65 ms, as gradcheck's own 1,400 mostly take), so up to PROBES of them while they cost at most
+# PROBE_SHARE of the time limit, and the cheapest counts. Two while they cost at most FIRST_SHARE (the
+# first backward of a process pays ~0.3 s once); a backward of seconds (matrix_exp's, within what
+# matrix_exp_backward.py lets the whole check run, checked before) is timed once.
+MIN_PROBES, PROBES, PROBE_SHARE, FIRST_SHARE = 2, 8, 0.02, 0.1
 
 
 class _ProgramCode(Exception):
@@ -71,7 +72,7 @@ class CallCost:
             columns = elements + (sum(o.numel() for o in outs) if gradgrad else 0)
             rows = elements if gradgrad else sum(o.numel() for o in outs)
         self.calls, self.backwards = 2 * columns + 2, 2 * rows + 2
-        timed = _probes(interp, outs, ins, gradgrad, self.limit_s * PROBE_SHARE)
+        timed = _probes(interp, outs, ins, gradgrad, self.limit_s)
         if timed is not None:
             self.per_call, self.back = timed
 
@@ -100,13 +101,15 @@ def _differentiable(values: Any) -> list[torch.Tensor]:
 
 
 def _probes(interp: Interpreter, outs: list, ins: list, gradgrad: bool,
-            budget: float) -> tuple[float, float] | None:
+            limit_s: float) -> tuple[float, float] | None:
     timed: list[tuple[float, float]] = []
-    while len(timed) < MIN_PROBES or (len(timed) < PROBES and sum(map(sum, timed)) < budget):
+    spent = 0.0
+    while len(timed) < PROBES and spent < limit_s * (FIRST_SHARE if len(timed) < MIN_PROBES else PROBE_SHARE):
         one = _probe(interp, outs, ins, gradgrad)
         if one is None:
             return None
         timed.append(one)
+        spent += sum(one)
     return min(t[0] for t in timed), min(t[1] for t in timed)
 
 

@@ -57,3 +57,24 @@ def test_recursion_below_the_limits_runs_as_python():
     source = "def fib(n):\n    return n if n < 2 else fib(n - 1) + fib(n - 2)\nprint(fib(15))\n"
     report = run_program(source, torchviz=False)
     assert report.error is None and report.printed == "610\n"
+
+
+def test_a_short_set_of_objects_is_storable_as_the_walk_says():
+    """safe_values._short_storable takes a set of up to SHORT_TUPLE atoms and program objects (micrograd's
+    `self._prev = set(_children)`) without the walk: the walk's answer for each such set, and anything
+    else (a longer set, a tuple item) still goes to the walk."""
+    from autogradlab.lang import safe_values
+    from autogradlab.lang.set_value import ProgramSet
+
+    source = ("class V:\n    def __init__(self, d, children=()):\n        self.d = d\n"
+              "        self.prev = set(children)\n"
+              "a = V(1.0)\nb = V(2.0, (a,))\nc = V(3.0, (a, b))\nfor ch in c.prev:\n    print(ch.d)\n"
+              "s = {(1, 2), 3}\nt = set(range(20))\nprint(len(c.prev), len(s), len(t))\n")
+    report = run_program(source, torchviz=False)
+    assert report.error is None and report.printed == "1.0\n2.0\n2 2 20\n", report.error
+    for items in ({1, 2.5}, {None, "a", True}, set(range(8)), set(range(9)), {(1, 2), 3}, set()):
+        value = ProgramSet(set(items))
+        assert safe_values.is_storable(value) == safe_values._storable_walk(value), items
+    assert safe_values._short_storable(ProgramSet(set(range(8))))
+    assert not safe_values._short_storable(ProgramSet(set(range(9))))
+    assert not safe_values._short_storable(ProgramSet({(1, 2)}))

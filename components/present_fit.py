@@ -91,10 +91,22 @@ function fit(setStateValue) {{
     setStateValue("widths", widths);
   }}
   const root = Math.round(parseFloat(getComputedStyle(document.documentElement).fontSize)) || 0;
-  if (root && root !== rootSeen) {{   // also the first: the table may have mounted before this size was set
+  // also the first (the table may have mounted before this size was set), but not while the page's
+  // script runs: a report then restarted the run (a fresh presentation-mode load's first figure came
+  // ~0.1-0.7 s later); the rerun it asks for comes after the run instead (the next measure: POLL_MS)
+  if (root && root !== rootSeen && !scriptRunning()) {{
     rootSeen = root;
     setStateValue("root_px", root);
   }}
+}}
+
+// Whether Streamlit is running the page's script now (the app element's state attribute: "initial",
+// "running", "notRunning"); an app without it (another Streamlit version) counts as not running, so the
+// root size is reported at once as before.
+function scriptRunning() {{
+  const app = document.querySelector('[data-testid="stApp"]');
+  const state = app ? app.getAttribute("data-test-script-state") : null;
+  return state === "running" || state === "initial";
 }}
 
 export default function (component) {{

@@ -183,10 +183,16 @@ def _atoms_tuple(value: Any) -> bool:
 
 
 def _short_storable(value: Any) -> bool:
-    """A short list or tuple of atoms and objects of the program's classes (`for layer in self.layers`,
-    `self.layers[0]`: issue 9): every storable walk passes it, as it passes each of its items."""
+    """A short list, tuple or set of atoms and objects of the program's classes (`for layer in
+    self.layers`, `self.layers[0]`, micrograd's `self._prev = set(_children)` and `for child in
+    v._prev`: issue 9): every storable walk passes it, as it passes each of its items (a set's walk
+    reads its table, lang/set_value.py)."""
     kind = type(value)
-    if (kind is not list and kind is not tuple) or len(value) > SHORT_TUPLE:
+    if kind is ProgramSet:
+        value = value.items
+    elif kind is not list and kind is not tuple:
+        return False
+    if len(value) > SHORT_TUPLE:
         return False
     for item in value:
         kind = type(item)

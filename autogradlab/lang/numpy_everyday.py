@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from autogradlab.errors import LimitExceeded, NotSupported, ProgramTypeError
+from autogradlab.lang.numpy_breadth_s37 import into_out
 from autogradlab.lang.numpy_einsum import numpy_einsum_members
 from autogradlab.lang.numpy_elementwise_more import numpy_elementwise_more_members
 from autogradlab.lang.numpy_ops import (
@@ -234,16 +235,17 @@ def _statistic(name: str) -> SafeFunction:
 
 
 _QUANTILE_METHODS = frozenset({"linear", "lower", "higher", "midpoint", "nearest"})
+_QUANTILE_PARAMS = ("a", "q", "axis", "out", "overwrite_input", "method", "keepdims")   # NumPy's order
 
 
 def _quantile(name: str) -> SafeFunction:
     def impl(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
-        form = f"np.{name}(a, q, axis=None, keepdims=False, method='linear')"
-        if not 2 <= len(args) <= 3 or len(args) == 3 and "axis" in kwargs:
+        form = f"np.{name}(a, q, axis=None, out=None, overwrite_input=False, method='linear', keepdims=False)"
+        if not 2 <= len(args) <= 7 or any(p in kwargs for p in _QUANTILE_PARAMS[2:len(args)]):
             raise NotSupported(f"Autograd Lab supports `{form}`")
-        if len(args) == 3:
-            kwargs = {**kwargs, "axis": args[2]}
-        readers = {"axis": _axis, "keepdims": _boolean, "method": _method}
+        kwargs = {**kwargs, **dict(zip(_QUANTILE_PARAMS[2:], args[2:], strict=False))}
+        out = kwargs.pop("out", None)   # the program's array (numpy_breadth_s37.into_out)
+        readers = {"axis": _axis, "keepdims": _boolean, "method": _method, "overwrite_input": _boolean}
         options = _options(kwargs, readers, f"np.{name}", form)
         a, q = _array(interp, args[0], f"np.{name}"), _array(interp, args[1], f"np.{name}")
         charge(interp, int(np.size(a)), f"np.{name}")   # the copy NumPy partitions
@@ -258,7 +260,7 @@ def _quantile(name: str) -> SafeFunction:
             raise LimitExceeded(f"np.{name} at {int(np.size(q)):,} q's of {int(np.size(a)):,} values would "
                                 f"take about {work:,} arithmetic steps in one call; the limit is {limit:,} "
                                 "per call", hint=_WORK_HINT)
-        return _wrap(_guarded(lambda: getattr(np, name)(a, q, **options)))
+        return into_out(name, out, lambda **given: getattr(np, name)(a, q, **options, **given))
     return SafeFunction(f"numpy.{name}", impl)
 
 

@@ -1,21 +1,38 @@
 """NumPy as lessons use it, left refused by session 36's corpus (issue 9, session 37): out= of
-np.percentile / np.quantile / np.nanpercentile / np.nanquantile.
+np.percentile / np.quantile / np.nanpercentile / np.nanquantile; NumPy 2's np.unique_values /
+unique_counts / unique_inverse / unique_all (their named results, as NumPy shows them) and np.unique of a
+string array; np.isin with a set as test elements.
 
 out= is the program's own array: NumPy writes the result into it (NumPy checks its shape and the cast, with
 its own words) and returns it, as `r is o` shows. The result was counted as without out= (NumPy still makes
 it before copying). Anything but an array never reaches NumPy as out=: a list, a tuple, a number or a word
 is given to NumPy as a stand-in of its own kind (an empty list, the number itself), so NumPy's own
 TypeError is the program's; any other value is refused with the ufuncs' message.
+
+The unique functions make at most as many values as they are given, plus an index array of the input's
+size for each of indices / inverse / counts, and sort a copy: charged before NumPy runs, as np.unique is.
+A string array's values come back as a string array (its width is the input's: bounded already).
+
+np.isin(x, {1, 2}): NumPy makes a 0-d object array of the set and compares each element with the set
+itself (never equal: all False, or all True with invert=True). NumPy runs it with an empty frozenset in the
+set's place (the same answer; the program's set never reaches NumPy).
 """
 
 from __future__ import annotations
 
+import ast
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from autogradlab.errors import ProgramTypeError
+import numpy as np
+
+from autogradlab.errors import NotSupported, ProgramTypeError
 from autogradlab.lang import numpy_ops
-from autogradlab.lang.safe_values import SafeArray
+from autogradlab.lang.numpy_strings import StringArray
+from autogradlab.lang.safe_values import SafeArray, SafeFunction
+
+if TYPE_CHECKING:
+    from autogradlab.lang.interpreter import Interpreter
 
 _STAND_INS = {list: lambda value: [], tuple: lambda value: ()}
 _PLAIN = (bool, int, float, complex, str)
@@ -35,3 +52,52 @@ def into_out(name: str, out: Any, compute: Callable[..., Any]) -> Any:
     stand_in = _STAND_INS[kind](out) if kind in _STAND_INS else out
     numpy_ops._guarded(lambda: compute(out=stand_in))   # NumPy's own TypeError
     raise ProgramTypeError(f"np.{name}: out= must be a numpy array")
+
+
+def unique_input(interp: Interpreter, value: Any, what: str) -> Any:
+    """The array np.unique and its NumPy 2 forms take: a string array's own, else numeric data."""
+    if isinstance(value, StringArray):
+        return value.array
+    return numpy_ops._raw(numpy_ops.lists_as_arrays(interp, [value])[0], what)
+
+
+def _part(value: Any) -> Any:
+    if isinstance(value, np.ndarray) and value.dtype.kind == "U":
+        return StringArray(value)   # (as wide as the input's strings, and no more of them)
+    return numpy_ops._wrap(value)
+
+
+def unique_results(value: Any) -> Any:
+    """NumPy's result: an array, a tuple of arrays, or a named result (UniqueAllResult, ...) of them."""
+    if not isinstance(value, tuple):
+        return _part(value)
+    parts = (_part(item) for item in value)
+    return type(value)(*parts) if hasattr(type(value), "_fields") else tuple(parts)
+
+
+_UNIQUE_EXTRA = {"unique_values": 0, "unique_counts": 1, "unique_inverse": 1, "unique_all": 3}
+
+
+def _unique_named(name: str) -> SafeFunction:
+    fn = getattr(np, name)
+
+    def impl(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
+        if len(args) != 1 or kwargs:   # Python's TypeError of the call, with None for each value given
+            numpy_ops._guarded(lambda: fn(*[None] * len(args), **dict.fromkeys(kwargs)))
+            raise NotSupported(f"Autograd Lab supports `np.{name}(x)`")
+        x = unique_input(interp, args[0], f"np.{name}")
+        numpy_ops.charge(interp, int(np.size(x)) * (2 + _UNIQUE_EXTRA[name]), f"np.{name}")
+        return unique_results(numpy_ops._guarded(lambda: fn(x)))
+    return SafeFunction(f"numpy.{name}", impl)
+
+
+def set_stand_in(value: Any) -> Any:
+    """np.isin's test elements: a set or frozenset of the program as NumPy reads it (one object)."""
+    from autogradlab.lang.set_value import ProgramSet
+    if isinstance(value, (ProgramSet, set, frozenset)):
+        return np.array(frozenset(), dtype=object)   # a 0-d object array, as np.asarray({1, 2}) is
+    return None
+
+
+def numpy_breadth_s37_members() -> dict[str, SafeFunction]:
+    return {name: _unique_named(name) for name in _UNIQUE_EXTRA}

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from autogradlab.errors import LimitExceeded, NotSupported, ProgramTypeError
-from autogradlab.lang.numpy_breadth_s37 import into_out
+from autogradlab.lang.numpy_breadth_s37 import into_out, unique_input, unique_results
 from autogradlab.lang.numpy_einsum import numpy_einsum_members
 from autogradlab.lang.numpy_elementwise_more import numpy_elementwise_more_members
 from autogradlab.lang.numpy_ops import (
@@ -455,7 +455,7 @@ def _unique(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any
     flags = ("return_index", "return_inverse", "return_counts")
     options = _options(kwargs, {**dict.fromkeys(flags, _boolean), "axis": _axis}, "np.unique",
                        "np.unique(a, return_counts=False, axis=None)")
-    a = _array(interp, args[0], "np.unique")
+    a = unique_input(interp, args[0], "np.unique")   # numbers, or a string array's (numpy_breadth_s37)
     charge(interp, int(np.size(a)) * (2 + sum(options.get(k, False) for k in flags)), "np.unique")
     shape = np.shape(a)
     if options.get("axis") is not None and len(shape) > 1 and isinstance(options["axis"], int) \
@@ -467,11 +467,7 @@ def _unique(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any
             raise LimitExceeded(f"np.unique(axis=) of shape {tuple(shape)} would take about {work:,} "
                                 f"arithmetic steps in one call; the limit is {limit:,} per call",
                                 hint=_WORK_HINT)
-    return _wrap_all(_guarded(lambda: np.unique(a, **options)))
-
-
-def _wrap_all(result: Any) -> Any:
-    return tuple(_wrap(part) for part in result) if isinstance(result, tuple) else _wrap(result)
+    return unique_results(_guarded(lambda: np.unique(a, **options)))
 
 
 def _argwhere(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:

@@ -43,3 +43,34 @@ def test_quantile_with_out_is_still_sized() -> None:
                  "np.quantile(a, q, out=o)\n"
     report = run_program(source)
     assert not report.ok and report.error.kind == "limit" and "arithmetic steps" in report.error.message
+
+
+# -- np.unique's NumPy 2 forms, np.unique of strings, np.isin with a set ------------------------------------
+@pytest.mark.parametrize("snippet", [
+    "x = np.array([1, 2, 3, 1])\nr = np.unique_all(x)\nr\n"
+    "print(r, type(r), r.values, r.indices, r.inverse_indices, r.counts, r[0], len(r))\n"
+    "v, i, inv, c = r\nprint(v, i, inv, c)\nc2 = np.unique_counts(x)\nc2\nprint(c2.values, c2.counts)\n"
+    "iv = np.unique_inverse(x)\niv\n"
+    "print(np.unique_values(x), np.unique_values(np.array([[3, 1], [1, np.nan]])))\n"
+    "try:\n    np.unique_values()\nexcept TypeError as e:\n    print(e)\n"
+    "try:\n    np.unique_all(x, return_counts=True)\nexcept TypeError as e:\n    print(e)\n",
+    "s = np.array(['b', 'a', 'b', 'cc'])\nprint(np.unique(s))\n"
+    "u, ix, inv2, cnt = np.unique(s, return_index=True, return_inverse=True, return_counts=True)\n"
+    "print(u, ix, inv2, cnt, u[0])\nnp.unique(s, return_counts=True)\nnp.unique_counts(s)\nnp.unique_all(s)\n"
+    "print(np.unique_values(s), np.unique(np.array([['a', 'b'], ['a', 'b']]), axis=0))\n"
+    "print(dict(zip(*np.unique(s, return_counts=True))))\ndel s, u\n",
+    "x = np.array([1, 2, 3, 1])\n"
+    "print(np.isin(x, {1, 2}), np.isin(x, {1, 2}, invert=True), np.isin(5, {5}), np.isin([1, 2], {1}))\n"
+    "print(np.isin(np.zeros((2, 0)), {1}).shape, np.isin(x, set()), np.isin(x, {1}, assume_unique=True))\n"
+    "print(np.isin(np.array(['a', 'b']), ['a']) if False else '')\n",
+])
+def test_unique_and_isin_run_as_numpy(snippet: str) -> None:
+    same_as_python(N + snippet)
+
+
+def test_the_unique_forms_are_sized_before_numpy_runs() -> None:
+    for name, ok in (("unique_values", True), ("unique_counts", True), ("unique_all", False)):
+        report = run_program(N + f"r = np.{name}(np.zeros(1_200_000))\n")
+        assert report.ok == ok, (name, report.error)
+        if not ok:
+            assert report.error.kind == "limit" and "np.unique_all" in report.error.message

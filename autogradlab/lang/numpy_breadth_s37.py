@@ -1,7 +1,8 @@
 """NumPy as lessons use it, left refused by session 36's corpus (issue 9, session 37): out= of
 np.percentile / np.quantile / np.nanpercentile / np.nanquantile; NumPy 2's np.unique_values /
 unique_counts / unique_inverse / unique_all (their named results, as NumPy shows them) and np.unique of a
-string array; np.isin with a set as test elements.
+string array; np.isin with a set as test elements; np.common_type, np.mintypecode, np.real_if_close and
+np.typename (the type-check helpers of NumPy's docs).
 
 out= is the program's own array: NumPy writes the result into it (NumPy checks its shape and the cast, with
 its own words) and returns it, as `r is o` shows. The result was counted as without out= (NumPy still makes
@@ -16,6 +17,11 @@ A string array's values come back as a string array (its width is the input's: b
 np.isin(x, {1, 2}): NumPy makes a 0-d object array of the set and compares each element with the set
 itself (never equal: all False, or all True with invert=True). NumPy runs it with an empty frozenset in the
 set's place (the same answer; the program's set never reaches NumPy).
+
+np.common_type reads only its arrays' dtypes and answers one of the scalar types the namespace holds
+(np.float64: the program's own object); np.mintypecode takes type characters (a word or a list of words
+and numpy types) and answers one; np.typename looks one character up. np.real_if_close gives a.real, a
+view of the program's array as NumPy's is (counted as a copy), or the array itself.
 """
 
 from __future__ import annotations
@@ -99,5 +105,87 @@ def set_stand_in(value: Any) -> Any:
     return None
 
 
+def _python_error(exc: BaseException) -> Exception:
+    from autogradlab.lang.operators import python_error
+    return python_error(exc)
+
+
+def _scalar_type(kind: type) -> Any:
+    """np.float64 as the program's namespace holds it (the same object `np.float64` reads)."""
+    from autogradlab.lang.namespaces import resolve_import
+    member = resolve_import("numpy").members.get(kind.__name__)
+    if member is None:   # (np.longdouble: no array of the program's has it)
+        raise NotSupported(f"`numpy.{kind.__name__}` is not supported in Autograd Lab")
+    return member
+
+
+def _common_type(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
+    if kwargs:
+        numpy_ops._guarded(lambda: np.common_type(**dict.fromkeys(kwargs)))   # Python's TypeError
+    arrays = []
+    for value in args:   # only what NumPy reads: each one's dtype
+        if isinstance(value, (SafeArray, StringArray)):
+            arrays.append(value.array)
+        elif isinstance(value, numpy_ops.NUMPY_SCALARS):
+            arrays.append(value)
+        else:
+            from autogradlab.lang.safe_values import type_text
+            raise _python_error(AttributeError(f"'{type_text(value)}' object has no attribute 'dtype'"))
+    return _scalar_type(numpy_ops._guarded(lambda: np.common_type(*arrays)))
+
+
+_TYPE_WORDS = (str, np.str_)
+
+
+def _type_chars(value: Any, form: str) -> Any:
+    """A word of type characters, or a list / tuple of words and numpy types (as their type)."""
+    from autogradlab.lang.data_wrappers import SafeNumpyDtype
+    if isinstance(value, _TYPE_WORDS):
+        return str(value)
+    if isinstance(value, (list, tuple)) and len(value) <= 64:
+        if all(isinstance(item, _TYPE_WORDS + (SafeNumpyDtype,)) for item in value):
+            return [item.dtype.type if isinstance(item, SafeNumpyDtype) else str(item) for item in value]
+    raise NotSupported(f"Autograd Lab supports `{form}`")
+
+
+def _mintypecode(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
+    from autogradlab.lang.numpy_lessons_s35 import _bind
+    form = "np.mintypecode(typechars, typeset='GDFgdf', default='d')"
+    bound = _bind(args, kwargs, ("typechars", "typeset", "default"), form)
+    chars = _type_chars(bound["typechars"], form)
+    typeset = _type_chars(bound.get("typeset", "GDFgdf"), form)
+    default = bound.get("default", "d")
+    if not isinstance(default, _TYPE_WORDS):
+        raise NotSupported(f"Autograd Lab supports `{form}`")
+    interp.sizes.charge_sequence(len(chars) + len(typeset), "np.mintypecode's characters")
+    return numpy_ops._guarded(lambda: np.mintypecode(chars, typeset, str(default)))
+
+
+def _real_if_close(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
+    from autogradlab.lang.numpy_breadth_s36 import _plain
+    from autogradlab.lang.numpy_lessons_s35 import _array, _bind
+    form = "np.real_if_close(a, tol=100)"
+    bound = _bind(args, kwargs, ("a", "tol"), form)
+    given = bound["a"]
+    a = given.array if isinstance(given, SafeArray) else _array(interp, given, "np.real_if_close")
+    tol = _plain(bound.get("tol", 100), form)
+    numpy_ops.charge(interp, 2 * int(np.size(a)), "np.real_if_close")   # |a.imag| and its comparison
+    result = numpy_ops._guarded(lambda: np.real_if_close(a, tol))
+    return given if isinstance(given, SafeArray) and result is given.array else numpy_ops._wrap(result)
+
+
+def _typename(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
+    from autogradlab.lang.numpy_lessons_s35 import _bind
+    form = "np.typename(char)"
+    char = _bind(args, kwargs, ("char",), form)["char"]
+    if not isinstance(char, (str, int, float, type(None))):   # a dict key NumPy looks up (KeyError else)
+        raise NotSupported(f"Autograd Lab supports `{form}`")
+    return numpy_ops._guarded(lambda: np.typename(char))
+
+
 def numpy_breadth_s37_members() -> dict[str, SafeFunction]:
-    return {name: _unique_named(name) for name in _UNIQUE_EXTRA}
+    return {**{name: _unique_named(name) for name in _UNIQUE_EXTRA},
+            "common_type": SafeFunction("numpy.common_type", _common_type),
+            "mintypecode": SafeFunction("numpy.mintypecode", _mintypecode),
+            "real_if_close": SafeFunction("numpy.real_if_close", _real_if_close),
+            "typename": SafeFunction("numpy.typename", _typename)}

@@ -74,3 +74,62 @@ def test_the_unique_forms_are_sized_before_numpy_runs() -> None:
         assert report.ok == ok, (name, report.error)
         if not ok:
             assert report.error.kind == "limit" and "np.unique_all" in report.error.message
+
+
+# -- np.common_type, np.mintypecode, np.real_if_close, np.typename; classes are not variables -------------
+TYPE_HELPERS = """a = np.array([1, 2]); b = np.array([1.5], dtype=np.float32); c = np.array([1+2j])
+print(np.common_type(a), np.common_type(b), np.common_type(a, b), np.common_type(b, c))
+print(np.common_type(np.array([1], dtype=np.float16)))
+t = np.common_type(a)
+t
+print(t is np.float64, np.common_type(), np.common_type(np.float32(1)))
+try:
+    np.common_type(np.array(['a']))
+except TypeError as e:
+    print(e)
+try:
+    np.common_type([1, 2])
+except AttributeError as e:
+    print(e)
+try:
+    np.common_type(1)
+except AttributeError as e:
+    print(e)
+print(np.mintypecode(['d', 'f', 'S']), np.mintypecode('efFD'), np.mintypecode('abc', default='x'))
+print(np.mintypecode([np.float32, 'f']), np.mintypecode('dF'), np.mintypecode('', 'GDFgdf', 'd'))
+print(np.real_if_close([2.1 + 4e-14j, 5.2 + 3e-15j]), np.real_if_close([2.1 + 4e-13j], tol=1000))
+print(np.real_if_close(np.array([1.0])), np.real_if_close(3+0j))
+x = np.array([2.1 + 1e-15j, 5.2 + 3e-16j])
+y = np.real_if_close(x)
+y
+y[0] = 7
+print(x, y)
+z = np.array([1.0, 2.0])
+print(np.real_if_close(z) is z)
+np.real_if_close(3+0j)
+np.real_if_close([1+1j])
+print(np.typename('d'), np.typename('S1'), [np.typename(c) for c in '?bhilqBHILQfdgFDGO'])
+for bad in ['zz', 5, None]:
+    try:
+        print(np.typename(bad))
+    except KeyError as e:
+        print(repr(e))
+"""
+
+
+def test_type_helpers_run_as_numpy() -> None:
+    same_as_python(N + TYPE_HELPERS)
+
+
+def test_classes_held_in_names_are_not_variables() -> None:
+    same_as_python(N + "import torch\nt = int\nu = torch.Tensor\nv = np.float32\nw = np.ndarray\n"
+                   "x = torch.float32\ny = np.dtype('float32')\nz = type(x)\nq = ValueError\n"
+                   "r = np.array([1.]).dtype\nl = [int]\n")
+
+
+def test_type_helpers_take_only_what_numpy_reads() -> None:
+    for line, words in (("np.mintypecode({'d': 1})", "np.mintypecode(typechars"),
+                        ("np.typename([1])", "np.typename(char)"),
+                        ("np.real_if_close(np.zeros(3_000_000))", "limit")):
+        report = run_program(N + line + "\n")
+        assert not report.ok and words in report.error.message, (line, report.error)

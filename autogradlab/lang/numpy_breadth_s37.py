@@ -2,7 +2,8 @@
 np.percentile / np.quantile / np.nanpercentile / np.nanquantile; NumPy 2's np.unique_values /
 unique_counts / unique_inverse / unique_all (their named results, as NumPy shows them) and np.unique of a
 string array; np.isin with a set as test elements; np.common_type, np.mintypecode, np.real_if_close and
-np.typename (the type-check helpers of NumPy's docs).
+np.typename (the type-check helpers of NumPy's docs); np.ravel_multi_index; np.histogram's named bin
+rules (bins='auto', 'fd', ...).
 
 out= is the program's own array: NumPy writes the result into it (NumPy checks its shape and the cast, with
 its own words) and returns it, as `r is o` shows. The result was counted as without out= (NumPy still makes
@@ -22,11 +23,22 @@ np.common_type reads only its arrays' dtypes and answers one of the scalar types
 (np.float64: the program's own object); np.mintypecode takes type characters (a word or a list of words
 and numpy types) and answers one; np.typename looks one character up. np.real_if_close gives a.real, a
 view of the program's array as NumPy's is (counted as a copy), or the array itself.
+
+np.ravel_multi_index(multi_index, dims, mode, order): one int array of the index arrays' broadcast shape,
+counted from their shapes first (NumPy checks dims' product itself, before it allocates); only arrays,
+ints, words and tuples of them reach it.
+
+np.histogram(a, bins='auto'): a rule picks the bin count from the data's spread, and NumPy caps nothing
+('fd' of data with a tiny spread asks for millions of bins). The count is worked out first by NumPy's own
+width estimator (numpy_signal.rule_bin_count, as np.histogram_bin_edges does) and charged before NumPy
+makes the bins. 'stone' (a Python loop over every bin count inside NumPy) stays refused; an unknown word
+is NumPy's ValueError, and a rule with weights NumPy's TypeError (neither counts anything).
 """
 
 from __future__ import annotations
 
 import ast
+import math
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -183,9 +195,65 @@ def _typename(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> A
     return numpy_ops._guarded(lambda: np.typename(char))
 
 
+_MAX_DIMS = 64   # NumPy's NPY_MAXDIMS
+
+
+def _words(value: Any, form: str) -> Any:
+    """mode=: a word, or a tuple / list of words (NumPy's error for a wrong one)."""
+    if isinstance(value, str) or isinstance(value, (tuple, list)) and len(value) <= _MAX_DIMS \
+            and all(isinstance(word, str) for word in value):
+        return value if isinstance(value, str) else tuple(str(word) for word in value)
+    raise NotSupported(f"Autograd Lab supports `{form}`")
+
+
+def _ravel_multi_index(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
+    from autogradlab.lang.numpy_counting import _bind, _shape_of
+    from autogradlab.lang.numpy_lessons_s35 import _array
+    from autogradlab.lang.numpy_order_arg import order_arg
+    form = "np.ravel_multi_index(multi_index, dims, mode='raise', order='C')"
+    bound = _bind("np.ravel_multi_index", ("multi_index", "dims", "mode", "order"), 2, args, kwargs)
+    given = bound["multi_index"]
+    if isinstance(given, (tuple, list)) and len(given) <= _MAX_DIMS:
+        index = tuple(_array(interp, item, "np.ravel_multi_index") for item in given)
+        shapes = [np.shape(item) for item in index]
+    elif isinstance(given, SafeArray):
+        index, shapes = given.array, [np.shape(given.array)[1:]]
+    else:
+        raise NotSupported(f"Autograd Lab supports `{form}`")
+    dims = _shape_of(bound["dims"])
+    if dims is None or len(dims) > _MAX_DIMS:
+        raise NotSupported(f"Autograd Lab supports `{form}`")
+    mode = _words(bound.get("mode", "raise"), form)
+    order = order_arg(bound.get("order", "C"))
+    try:
+        size = math.prod(np.broadcast_shapes(*shapes))   # (shapes only: nothing is made)
+    except ValueError:
+        size = 0   # NumPy's own error, before it allocates
+    numpy_ops.charge(interp, size, "np.ravel_multi_index")
+    return numpy_ops._wrap(numpy_ops._guarded(lambda: np.ravel_multi_index(index, dims, mode, order)))
+
+
+def rule_edges(interp: Interpreter, a: Any, rule: str, options: dict, form: str) -> int:
+    """How many edges np.histogram's rule `rule` makes of `a` (its counts: one fewer)."""
+    from numpy.lib import _histograms_impl as histograms
+
+    from autogradlab.lang.numpy_signal import BIN_RULES, rule_bin_count
+    if rule not in histograms._hist_bin_selectors:
+        raise _python_error(ValueError(f"{rule!r} is not a valid estimator for `bins`"))
+    if rule not in BIN_RULES:
+        raise NotSupported(f"Autograd Lab supports `{form}` with bins an int, a list of edges or one of "
+                           f"{', '.join(repr(r) for r in BIN_RULES)}")
+    if options.get("weights") is not None:
+        return 0   # NumPy's TypeError, before it counts anything
+    numpy_ops.charge(interp, int(np.size(a)), "np.histogram")   # the flattened copy the rule reads
+    flat = numpy_ops._guarded(lambda: np.asarray(a).ravel())
+    return numpy_ops._guarded(lambda: rule_bin_count(flat, rule, options.get("range")))
+
+
 def numpy_breadth_s37_members() -> dict[str, SafeFunction]:
     return {**{name: _unique_named(name) for name in _UNIQUE_EXTRA},
             "common_type": SafeFunction("numpy.common_type", _common_type),
             "mintypecode": SafeFunction("numpy.mintypecode", _mintypecode),
             "real_if_close": SafeFunction("numpy.real_if_close", _real_if_close),
-            "typename": SafeFunction("numpy.typename", _typename)}
+            "typename": SafeFunction("numpy.typename", _typename),
+            "ravel_multi_index": SafeFunction("numpy.ravel_multi_index", _ravel_multi_index)}

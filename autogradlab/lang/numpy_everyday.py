@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from autogradlab.errors import LimitExceeded, NotSupported, ProgramTypeError
-from autogradlab.lang.numpy_breadth_s37 import into_out, unique_input, unique_results
+from autogradlab.lang.numpy_breadth_s37 import into_out, rule_edges, unique_input, unique_results
 from autogradlab.lang.numpy_einsum import numpy_einsum_members
 from autogradlab.lang.numpy_elementwise_more import numpy_elementwise_more_members
 from autogradlab.lang.numpy_ops import (
@@ -521,8 +521,8 @@ def numpy_everyday_members() -> dict[str, SafeFunction]:
 # -- histogram, cov, corrcoef --------------------------------------------------------------------------
 def _histogram(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
     """np.histogram(a, bins=10, range=None, density=None, weights=None): bins an int (its counts and
-    edges counted first) or a list/array of edges (a lookup per value: n * log(edges) work); NumPy's
-    named bin rules ('auto', ...) choose a count from the data, so they are not taken."""
+    edges counted first), a list/array of edges (a lookup per value: n * log(edges) work) or one of NumPy's
+    named rules ('auto', ...), whose count is worked out from the data first (numpy_breadth_s37)."""
     form = "np.histogram(a, bins=10, range=None, density=None, weights=None)"
     if not 1 <= len(args) <= 2 or len(args) == 2 and "bins" in kwargs:
         raise NotSupported(f"Autograd Lab supports `{form}`")
@@ -542,9 +542,7 @@ def _histogram(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> 
             raise LimitExceeded(f"np.histogram of {values:,} values in {edges:,} edges would take about "
                                 f"{work:,} arithmetic steps in one call; the limit is {limit:,} per call",
                                 hint=_WORK_HINT)
-    elif isinstance(bins, str):
-        raise NotSupported(f"Autograd Lab supports `{form}` with bins an int or a list of edges")
-    else:
+    elif not isinstance(bins, str):
         bins = _plain_int(bins, "np.histogram: bins")
         edges = bins + 1
     if limits is not None:
@@ -553,6 +551,8 @@ def _histogram(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> 
         options["range"] = tuple(_number(v, "np.histogram: range") for v in limits)
     if weights is not None:
         options["weights"] = _array(interp, weights, "np.histogram")
+    if isinstance(bins, str):   # a rule ('auto', ...): its count from the data, first (numpy_breadth_s37)
+        edges = rule_edges(interp, a, bins, options, form)
     charge(interp, max(0, edges) * 2, "np.histogram")   # the counts and the edges
     charge(interp, int(np.size(a)), "np.histogram")      # NumPy's sorted copy or bin indices
     counts, made = _guarded(lambda: np.histogram(a, bins=bins, **options))

@@ -133,3 +133,91 @@ def test_type_helpers_take_only_what_numpy_reads() -> None:
                         ("np.real_if_close(np.zeros(3_000_000))", "limit")):
         report = run_program(N + line + "\n")
         assert not report.ok and words in report.error.message, (line, report.error)
+
+
+# -- np.r_'s string directives, np.ravel_multi_index, np.histogram's bin rules -----------------------------
+DIRECTIVES = """a = np.array([1, 2, 3])
+print(np.r_['0,2', a, a])
+print(np.r_['-1', [[1, 2]], [[3, 4]]])
+print(np.r_['0,2,0', [1, 2, 3], [4, 5, 6]])
+print(np.r_['1,2,0', [1, 2, 3], [4, 5, 6]])
+print(np.r_['0,3,1', a, a].shape)
+print(np.c_['0', a, a])
+print(np.r_['0,2', a, a].shape)
+a = np.array([1, 2, 3])
+print(np.r_['0,40', a].shape)
+b = np.r_['0,64', a]
+print(b.ndim)
+for d in ['x', '0,x', ' 1', '1_0', '+0', '0,2,5', '0,2,0,1']:
+    try:
+        print(repr(d), np.r_[d, a, a].shape)
+    except ValueError as e:
+        print(repr(d), e)
+try:
+    np.r_[a, '0']
+except ValueError as e:
+    print(e)
+try:
+    np.r_['0,65', a]
+except ValueError as e:
+    print(e)
+"""
+RAVEL = """arr = np.array([[3, 6, 6], [4, 5, 1]])
+print(np.ravel_multi_index(arr, (7, 6)), np.ravel_multi_index(arr, (7, 6), order='F'))
+print(np.ravel_multi_index(arr, (4, 6), mode='clip'), np.ravel_multi_index(arr, (4, 4), ('clip', 'wrap')))
+print(np.ravel_multi_index((3, 1, 4, 1), (6, 7, 8, 9)))
+r = np.ravel_multi_index((3, 1), (6, 7))
+r
+print(np.ravel_multi_index(([1, 2], [3, 4]), [5, 5]))
+print(np.ravel_multi_index([np.array([[1], [2]]), np.array([0, 1])], (3, 3)))
+for f in [lambda: np.ravel_multi_index((10**6, 10**6), (10**10, 10**10)),
+          lambda: np.ravel_multi_index((1,), (7, 6)), lambda: np.ravel_multi_index(([1], [9]), (7, 6)),
+          lambda: np.ravel_multi_index((1, 2), (7, 6), 'x'),
+          lambda: np.ravel_multi_index(([1, 2], [1, 2, 3]), (7, 6)),
+          lambda: np.ravel_multi_index((1, 2), (7, 6), 'raise', 'Q'),
+          lambda: np.ravel_multi_index((1.5, 2), (7, 6))]:
+    try:
+        print(f())
+    except (ValueError, TypeError) as e:
+        print(type(e).__name__, e)
+"""
+BIN_RULES = """a = np.array([1., 2, 2, 3, 5, 8, 13])
+for b in ['auto', 'fd', 'doane', 'scott', 'rice', 'sturges', 'sqrt']:
+    c, e = np.histogram(a, bins=b)
+    print(b, c, e.round(3))
+print(np.histogram(a, 'auto', range=(0, 20)), np.histogram(np.arange(10), bins='auto', density=True))
+for f in [lambda: np.histogram(a, bins='foo'), lambda: np.histogram(a, bins='auto', weights=np.ones(7)),
+          lambda: np.histogram(np.array([1.0, np.nan]), bins='auto')]:
+    try:
+        print(f())
+    except (ValueError, TypeError) as e:
+        print(type(e).__name__, e)
+"""
+
+
+@pytest.mark.parametrize("snippet", [DIRECTIVES, RAVEL, BIN_RULES])
+def test_directives_ravel_and_bin_rules_run_as_numpy(snippet: str) -> None:
+    same_as_python(N + snippet)
+
+
+def test_matrix_directives_are_refused_by_name() -> None:
+    for line in ("np.r_['r', [1], [2]]", "np.c_['c', [1], [2]]"):
+        report = run_program(N + f"m = {line}\n")
+        assert not report.ok and "makes a numpy.matrix" in report.error.message, report.error
+        assert "np.r_['0,2', ...]" in report.error.hint
+
+
+def test_a_bin_rule_is_counted_before_numpy_makes_the_bins() -> None:
+    # 'fd' of 1,000 values within 1e-6 and one at {far}: about 2e13 bins (NumPy would try to make them)
+    source = N + "a = np.append(np.linspace(0, 1e-6, 1000), [{far}])\nc, e = np.histogram(a, bins='fd')\n"
+    report = run_program(source.format(far="1e6"))
+    assert not report.ok and report.error.kind == "limit" and "np.histogram" in report.error.message
+    assert run_program(source.format(far="0.05")).ok   # 499,667 bins
+    stone = run_program(N + "np.histogram([1, 2], bins='stone')\n")
+    assert not stone.ok and "'auto'" in stone.error.message
+
+
+def test_ravel_multi_index_is_sized() -> None:
+    index = "(np.zeros((3000, 1), int), np.zeros(3000, int))"   # broadcast: 9,000,000 flat indices
+    report = run_program(N + f"i = np.ravel_multi_index({index}, (9, 9))\n")
+    assert not report.ok and report.error.kind == "limit", report.error

@@ -27,6 +27,7 @@ d[b'b'] = 3
 print(d, d[b'a'], b'b' in d, d.get(b'z'), sorted(d.keys(), key=str))
 s = {b'x', b'x', b'y'}
 print(len(s), b'x' in s)
+del s   # (a set of bytes: CPython's order changes with the process's hash seed)
 t = {(b'a', 1): 'v'}
 print(t[(b'a', 1)])
 import numpy as np

@@ -9,11 +9,14 @@ from typing import Any
 import torch
 
 from autogradlab.engine.values import TEXT_MAX_WEIGHT, safe_repr
+from autogradlab.lang.safe_values import NUMPY_RESULT_MODULES
 from autogradlab.lang.text_weight import sequence_weight
+
+NAMED_RESULTS = (*NUMPY_RESULT_MODULES, "torch.return_types")
 
 
 def _type_name(obj: tuple | list) -> str:
-    if type(obj).__module__ in ("numpy.linalg._linalg", "torch.return_types"):   # QRResult, EighResult, ...
+    if type(obj).__module__ in NAMED_RESULTS:   # QRResult, EighResult, UniqueAllResult, ...
         return type(obj).__name__   # (numpy_decompositions); torch.max(x, 0)'s `max`, linalg_lstsq (s35)
     return "Size" if isinstance(obj, torch.Size) else "list" if isinstance(obj, list) else "tuple"
 

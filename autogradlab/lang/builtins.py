@@ -154,8 +154,8 @@ def _sum(interp, args, kwargs, node):  # noqa: ANN001, ANN202
     _arity(args, 1, 2, "sum() takes at least 1 positional argument ({n} given)",
            "sum() takes at most 2 arguments ({n} given)", keywords=len(kwargs))
     total = args[1] if len(args) > 1 else kwargs.get("start", 0)
-    if type(total) is str or type(total).__name__ == "bytes":   # CPython's refusal, before any item
-        kind, empty = ("strings", "''") if type(total) is str else ("bytes", "b''")
+    if isinstance(total, str) or type(total).__name__ == "bytes":   # CPython's refusal, before any item
+        kind, empty = ("strings", "''") if isinstance(total, str) else ("bytes", "b''")
         raise ProgramTypeError(f"sum() can't sum {kind} [use {empty}.join(seq) instead]")
     for item in interp.iterate(args[0], node):
         interp.charge_loop_iterations(1, "sum()")

@@ -7,7 +7,8 @@ A BytesValue is an InertValue wrapping one immutable bytes object of at most the
 bytes (counted as a string is, before it is made); nothing else of it is reachable. Since session 36
 `b'a' + b'b'`, `b'ab' * 3` and the comparisons run as CPython's (binary below: a join or repeat counted as a
 str's, before it is made), and `bytes([65, 66])`, `bytes(3)`, `bytes('abc', 'utf-8')` make one; other
-operands get CPython's own TypeError.
+operands get CPython's own TypeError. Since session 37 bytes are dictionary keys and set items (hashed as
+their bytes) and `b'%d' % n` formats (bytes_percent.py).
 """
 
 from __future__ import annotations
@@ -139,6 +140,9 @@ def binary(interp: Any, op: str, fn: Any, left: Any, right: Any) -> Any:
     from autogradlab.lang.operators import python_error
     a = left.data if isinstance(left, BytesValue) else left
     b = right.data if isinstance(right, BytesValue) else right
+    if op == "remainder" and type(a) is bytes:   # b'%d' % n, b'%s' % b'x' (bytes_percent.py)
+        from autogradlab.lang.bytes_percent import percent
+        return percent(interp, a, right)
     if not (isinstance(a, _OPERANDS) and isinstance(b, _OPERANDS)):
         raise NotSupported("bytes values support `+` with bytes, `*` with an int and comparisons in Autograd "
                            "Lab")
@@ -148,8 +152,6 @@ def binary(interp: Any, op: str, fn: Any, left: Any, right: Any) -> Any:
         data, count = (a, b) if type(a) is bytes else (b, a)
         if isinstance(count, (int, np.integer)):
             interp.sizes.charge_sequence(len(data) * max(0, int(count)), "the repeated sequence")
-    elif op == "remainder" and type(a) is bytes:   # b'%d' % n: formatting, out of scope
-        raise NotSupported("`%` formatting of bytes is not supported in Autograd Lab")
     try:
         result = fn(a, b)
     except Exception as exc:  # noqa: BLE001 - CPython's TypeError ("can't concat int to bytes")

@@ -19,6 +19,7 @@ import numpy as np
 import torch
 
 from autogradlab.errors import NotSupported, ProgramTypeError
+from autogradlab.lang.bytes_values import BytesValue
 from autogradlab.lang.data_wrappers import SafeNumpyGenerator
 from autogradlab.lang.namedtuple_values import ProgramNamedTuple
 from autogradlab.lang.safe_values import CODE_TYPES, STORED_OBJECT_TYPES, note_stored_object, type_text
@@ -28,7 +29,8 @@ if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
 
 # numpy's scalars hash as the Python number they hold (`dict(zip(values, counts))` of np.unique's arrays)
-_KEY_ATOMS = (bool, int, float, complex, str, type(None), torch.dtype, np.number, np.bool_, np.str_)
+_KEY_ATOMS = (bool, int, float, complex, str, type(None), torch.dtype, np.number, np.bool_, np.str_,
+              BytesValue)   # b'key': hashed as its bytes, as a str is by its characters (session 37)
 MAX_KEY_ITEMS = 64   # values inside a tuple key, nested tuples included
 MAX_KEY_DEPTH = 8    # tuples inside tuples of a key
 VIEW_TYPES = (type({}.keys()), type({}.values()), type({}.items()))

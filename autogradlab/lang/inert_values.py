@@ -46,3 +46,14 @@ class InertValue:
     def attribute(self, interp: Interpreter, name: str, node: ast.AST) -> Any:
         raise NotSupported(f"the attribute `.{name}` of {type(self).__name__} values is not supported in "
                            "Autograd Lab")
+
+
+_LISTED_IMPORTS = (int, float, bool, dict, type(None))
+
+
+def listed_import(value: Any) -> bool:
+    """A name bound by `from module import name` that Python's Variables would list: data, not a module,
+    class or function (`from torch import pi, float64`, `from numpy import ogrid, newaxis, typecodes`)."""
+    kind = type(value)
+    return kind in _LISTED_IMPORTS or kind.__module__ == "torch" and kind.__name__ == "dtype" \
+        or isinstance(value, InertValue) and value.listed

@@ -33,6 +33,7 @@ from autogradlab.lang.itertools_module import itertools_namespace
 from autogradlab.lang.map_filter import functools_namespace
 from autogradlab.lang.math_ints import MATH_INT_FUNCTIONS
 from autogradlab.lang.numpy_breadth_s36 import numpy_breadth_members
+from autogradlab.lang.numpy_breadth_s37 import numpy_breadth_s37_members
 from autogradlab.lang.numpy_char import NUMPY_STR_MEMBERS, numpy_char_namespace
 from autogradlab.lang.numpy_counting import numpy_counting_members
 from autogradlab.lang.numpy_creation import numpy_creation_members
@@ -314,6 +315,7 @@ def numpy_tables() -> list[dict]:
             NUMPY_VECTORIZE_MEMBERS,   # np.vectorize (numpy_vectorize.py)
             numpy_lessons_members(),   # np.tri, np.take_along_axis, ... (numpy_lessons_s35.py)
             numpy_breadth_members(),   # np.binary_repr, np.put, np.seterr, np.hanning (numpy_breadth_s36.py)
+            numpy_breadth_s37_members(),   # np.unique_counts, np.unique_all, ... (numpy_breadth_s37.py)
             numpy_lessons_s36_members()]   # np.broadcast_to, np.nan_to_num, ... (numpy_lessons_s36.py)
 
 

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from autogradlab.errors import LimitExceeded, NotSupported, ProgramTypeError
+from autogradlab.lang.numpy_breadth_s37 import into_out, rule_edges, unique_input, unique_results
 from autogradlab.lang.numpy_einsum import numpy_einsum_members
 from autogradlab.lang.numpy_elementwise_more import numpy_elementwise_more_members
 from autogradlab.lang.numpy_ops import (
@@ -234,16 +235,17 @@ def _statistic(name: str) -> SafeFunction:
 
 
 _QUANTILE_METHODS = frozenset({"linear", "lower", "higher", "midpoint", "nearest"})
+_QUANTILE_PARAMS = ("a", "q", "axis", "out", "overwrite_input", "method", "keepdims")   # NumPy's order
 
 
 def _quantile(name: str) -> SafeFunction:
     def impl(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
-        form = f"np.{name}(a, q, axis=None, keepdims=False, method='linear')"
-        if not 2 <= len(args) <= 3 or len(args) == 3 and "axis" in kwargs:
+        form = f"np.{name}(a, q, axis=None, out=None, overwrite_input=False, method='linear', keepdims=False)"
+        if not 2 <= len(args) <= 7 or any(p in kwargs for p in _QUANTILE_PARAMS[2:len(args)]):
             raise NotSupported(f"Autograd Lab supports `{form}`")
-        if len(args) == 3:
-            kwargs = {**kwargs, "axis": args[2]}
-        readers = {"axis": _axis, "keepdims": _boolean, "method": _method}
+        kwargs = {**kwargs, **dict(zip(_QUANTILE_PARAMS[2:], args[2:], strict=False))}
+        out = kwargs.pop("out", None)   # the program's array (numpy_breadth_s37.into_out)
+        readers = {"axis": _axis, "keepdims": _boolean, "method": _method, "overwrite_input": _boolean}
         options = _options(kwargs, readers, f"np.{name}", form)
         a, q = _array(interp, args[0], f"np.{name}"), _array(interp, args[1], f"np.{name}")
         charge(interp, int(np.size(a)), f"np.{name}")   # the copy NumPy partitions
@@ -258,7 +260,7 @@ def _quantile(name: str) -> SafeFunction:
             raise LimitExceeded(f"np.{name} at {int(np.size(q)):,} q's of {int(np.size(a)):,} values would "
                                 f"take about {work:,} arithmetic steps in one call; the limit is {limit:,} "
                                 "per call", hint=_WORK_HINT)
-        return _wrap(_guarded(lambda: getattr(np, name)(a, q, **options)))
+        return into_out(name, out, lambda **given: getattr(np, name)(a, q, **options, **given))
     return SafeFunction(f"numpy.{name}", impl)
 
 
@@ -453,7 +455,7 @@ def _unique(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any
     flags = ("return_index", "return_inverse", "return_counts")
     options = _options(kwargs, {**dict.fromkeys(flags, _boolean), "axis": _axis}, "np.unique",
                        "np.unique(a, return_counts=False, axis=None)")
-    a = _array(interp, args[0], "np.unique")
+    a = unique_input(interp, args[0], "np.unique")   # numbers, or a string array's (numpy_breadth_s37)
     charge(interp, int(np.size(a)) * (2 + sum(options.get(k, False) for k in flags)), "np.unique")
     shape = np.shape(a)
     if options.get("axis") is not None and len(shape) > 1 and isinstance(options["axis"], int) \
@@ -465,11 +467,7 @@ def _unique(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any
             raise LimitExceeded(f"np.unique(axis=) of shape {tuple(shape)} would take about {work:,} "
                                 f"arithmetic steps in one call; the limit is {limit:,} per call",
                                 hint=_WORK_HINT)
-    return _wrap_all(_guarded(lambda: np.unique(a, **options)))
-
-
-def _wrap_all(result: Any) -> Any:
-    return tuple(_wrap(part) for part in result) if isinstance(result, tuple) else _wrap(result)
+    return unique_results(_guarded(lambda: np.unique(a, **options)))
 
 
 def _argwhere(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
@@ -523,8 +521,8 @@ def numpy_everyday_members() -> dict[str, SafeFunction]:
 # -- histogram, cov, corrcoef --------------------------------------------------------------------------
 def _histogram(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
     """np.histogram(a, bins=10, range=None, density=None, weights=None): bins an int (its counts and
-    edges counted first) or a list/array of edges (a lookup per value: n * log(edges) work); NumPy's
-    named bin rules ('auto', ...) choose a count from the data, so they are not taken."""
+    edges counted first), a list/array of edges (a lookup per value: n * log(edges) work) or one of NumPy's
+    named rules ('auto', ...), whose count is worked out from the data first (numpy_breadth_s37)."""
     form = "np.histogram(a, bins=10, range=None, density=None, weights=None)"
     if not 1 <= len(args) <= 2 or len(args) == 2 and "bins" in kwargs:
         raise NotSupported(f"Autograd Lab supports `{form}`")
@@ -544,9 +542,7 @@ def _histogram(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> 
             raise LimitExceeded(f"np.histogram of {values:,} values in {edges:,} edges would take about "
                                 f"{work:,} arithmetic steps in one call; the limit is {limit:,} per call",
                                 hint=_WORK_HINT)
-    elif isinstance(bins, str):
-        raise NotSupported(f"Autograd Lab supports `{form}` with bins an int or a list of edges")
-    else:
+    elif not isinstance(bins, str):
         bins = _plain_int(bins, "np.histogram: bins")
         edges = bins + 1
     if limits is not None:
@@ -555,6 +551,8 @@ def _histogram(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> 
         options["range"] = tuple(_number(v, "np.histogram: range") for v in limits)
     if weights is not None:
         options["weights"] = _array(interp, weights, "np.histogram")
+    if isinstance(bins, str):   # a rule ('auto', ...): its count from the data, first (numpy_breadth_s37)
+        edges = rule_edges(interp, a, bins, options, form)
     charge(interp, max(0, edges) * 2, "np.histogram")   # the counts and the edges
     charge(interp, int(np.size(a)), "np.histogram")      # NumPy's sorted copy or bin indices
     counts, made = _guarded(lambda: np.histogram(a, bins=bins, **options))

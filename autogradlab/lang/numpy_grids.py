@@ -9,7 +9,8 @@ for mgrid, their sum for ogrid; the pieces' sizes for r_ / c_, which concatenate
 and checked and counted (numpy_ops.charge) before NumPy allocates anything. Where NumPy would raise while
 working out its sizes (a step of 0, a missing stop), it is called and says so itself: nothing is allocated
 before that point. Only numbers reach the slices; lists become arrays as np.array makes them (sized first);
-r_'s string directives are refused by name (np.matrix is out of scope).
+r_'s string directives ('0,2', '-1', '1,2,0') are NumPy's; 'r' and 'c', which make an np.matrix, are refused
+by name (np.matrix is out of scope).
 """
 
 from __future__ import annotations
@@ -129,9 +130,6 @@ def _grid(interp: Interpreter, name: str, trick: Any, key: Any) -> Any:
     return tuple(_wrap(a) for a in result) if type(result) is tuple else _wrap(result)
 
 
-_DIRECTIVE_CHARS = frozenset("0123456789,-")
-
-
 def _concatenated(interp: Interpreter, name: str, trick: Any, key: Any) -> Any:
     """np.r_[...] / np.c_[...]: each piece made (and counted) as NumPy makes it, then the result counted."""
     what = f"np.{name}"
@@ -140,10 +138,16 @@ def _concatenated(interp: Interpreter, name: str, trick: Any, key: Any) -> Any:
     total = 0
     for k, item in enumerate(items):
         if isinstance(item, str):
-            if k or not item or len(item) > 20 or not set(item) <= _DIRECTIVE_CHARS:
+            if k:
+                raise python_error(ValueError("special directives must be the first entry."))
+            if item in ("r", "c"):
+                raise NotSupported(f"`{what}['{item}', ...]` makes a numpy.matrix, which is not supported in "
+                                   "Autograd Lab", hint="np.matrix is deprecated in NumPy; for a 2-D array "
+                                   "write np.r_['0,2', ...] (rows) or np.c_[...] (columns)")
+            if not item or len(item) > 20:   # (NumPy reads the rest with int(): its own ValueError)
                 raise NotSupported(f"{what}[...] with the string directive {item[:20]!r} is not supported in "
                                    "Autograd Lab (only slices, numbers and arrays)")
-            pieces.append(item)
+            pieces.append(str(item))
             continue
         if type(item) is slice:
             _slice_parts(item, what)

@@ -42,7 +42,10 @@ class ShownAs(InertValue):
 
 
 class RecordMark(InertValue):
-    """np.record, as `np.dtype((np.record, arr.dtype))` names it (nothing else of it is reachable)."""
+    """np.record, as `np.dtype((np.record, arr.dtype))` names it (nothing else of it is reachable). A class
+    in NumPy: not in the Variables table (`r = np.record`, `from numpy import record`)."""
+
+    listed = False
 
     def __repr__(self) -> str:
         return "<class 'numpy.record'>"

@@ -202,7 +202,7 @@ def element(interp: Any, value: Any) -> Any:
     if isinstance(value, np.str_):   # a 'U' field's: counted as a new string
         if interp is not None:
             interp.sizes.charge_sequence(len(value), "the string")
-        return str(value)
+        return value   # NumPy's np.str_ (numpy_strings.py)
     return value
 
 

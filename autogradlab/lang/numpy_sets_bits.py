@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from autogradlab.errors import LimitExceeded, NotSupported, ProgramTypeError
+from autogradlab.lang.numpy_breadth_s37 import set_stand_in
 from autogradlab.lang.numpy_everyday import _array, _axis, _boolean, _options, _plain_int
 from autogradlab.lang.numpy_ops import _check_result, _guarded, _wrap, charge, lists_as_arrays
 from autogradlab.lang.safe_values import SafeFunction
@@ -31,7 +32,9 @@ def _isin(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
     if len(args) != 2:
         raise NotSupported(f"Autograd Lab supports `{form}`")
     options = _options(kwargs, {"assume_unique": _boolean, "invert": _boolean}, "np.isin", form)
-    element, tests = (_array(interp, v, "np.isin") for v in args)
+    stand_in = set_stand_in(args[1])   # np.isin(x, {1, 2}): NumPy's 0-d object array (numpy_breadth_s37)
+    element = _array(interp, args[0], "np.isin")
+    tests = stand_in if stand_in is not None else _array(interp, args[1], "np.isin")
     charge(interp, 2 * (int(np.size(element)) + int(np.size(tests))), "np.isin")   # sorted copies
     return _wrap(_guarded(lambda: np.isin(element, tests, **options)))
 

@@ -6,8 +6,8 @@ A StringArray is not a SafeArray: no numeric path of the engine ever sees one (a
 one refuses it as it refuses a list of strings). Its size is bounded before NumPy makes it: every
 element takes the width of the longest string (NumPy's fixed-width '<U' dtype, 4 bytes a character), so
 elements * width is at most MAX_STRING_CHARS, worked out from the data, the index or the source dtype
-first. An element read out is a Python str (NumPy's is an np.str_, equal and printed alike; its repr
-inside a list differs: 'a' here, np.str_('a') in NumPy).
+first. An element read out is NumPy's np.str_ (a str: str's methods, sized alike; its repr np.str_('a')
+as NumPy shows it; operators read it as the str it is).
 """
 
 from __future__ import annotations
@@ -183,7 +183,25 @@ def _element(interp: Interpreter, value: Any) -> Any:
     if isinstance(value, np.ndarray):
         charge(interp, value.size, "the string array")
         return StringArray(value)
-    return str(value)   # np.str_: the engine's str (printed alike)
+    return value   # np.str_, as NumPy gives it: a str (str's methods), shown np.str_('a') (session 37)
+
+
+STR_SCALAR = np.str_
+_STR_BUILDING = frozenset({"add", "mul", "remainder"})   # the operators whose result is a new string
+
+
+def str_operands(op: str, left: Any, right: Any) -> tuple[Any, Any]:
+    """The operands of `left <op> right` with an np.str_ among them read as the str it is (NumPy's results
+    are str's: `s + 'x'`, `s * 2`, `s % 5`, `s == 'a'`), so the engine's str paths size them. An np.str_
+    right of `%` stays itself: `'%r' % s` shows np.str_('a') as Python does; comparisons are NumPy's own
+    (a bool; Python's TypeError names numpy.str_)."""
+    if op not in _STR_BUILDING:
+        return left, right
+    if type(left) is np.str_:
+        left = str(left)
+    if type(right) is np.str_ and op != "remainder":
+        right = str(right)
+    return left, right
 
 
 def is_str_type(value: Any) -> bool:

@@ -208,6 +208,9 @@ class OperatorsMixin:
             except Exception as exc:  # noqa: BLE001
                 raise python_error(exc) from None
         if kinds[0] not in _PLAIN_OPERANDS or kinds[1] not in _PLAIN_OPERANDS:
+            if numpy_strings.STR_SCALAR in kinds:   # a string array's item: str's operators (a str result)
+                left, right = numpy_strings.str_operands(op, left, right)
+                kinds = (type(left), type(right))
             if kinds in numpy_scalar_ops.SCALAR_PAIRS and numpy_scalar_ops.takes_pair(op, left, right):
                 return numpy_scalar_ops.binary(self, op, fn, left, right)   # np.float64 * 0.5, in a loop
             if kinds[0].__name__ in _PROGRAM_OBJECTS or kinds[1].__name__ in _PROGRAM_OBJECTS:

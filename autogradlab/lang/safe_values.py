@@ -423,12 +423,16 @@ def type_text(value: Any) -> str:
     return f"{module}.{cls.__name__}"
 
 
+# NumPy's named results: linalg's (QRResult, ...) and NumPy 2's unique_all / unique_counts / unique_inverse
+NUMPY_RESULT_MODULES = ("numpy.linalg._linalg", "numpy.lib._arraysetops_impl")
+
+
 def return_type_fields(value: Any) -> tuple[str, ...]:
     """Field names of torch.return_types results (values/indices, eigenvalues/eigenvectors...) and of
     NumPy's linalg results (QRResult's Q/R, EighResult's eigenvalues/eigenvectors, SVDResult's U/S/Vh)."""
     cls = type(value)
     if cls.__module__ == "torch.return_types":
         return tuple(getattr(cls, "__match_args__", ()))
-    if cls.__module__ == "numpy.linalg._linalg" and issubclass(cls, tuple):   # numpy_decompositions.py
+    if cls.__module__ in NUMPY_RESULT_MODULES and issubclass(cls, tuple):   # numpy_decompositions.py
         return tuple(getattr(cls, "_fields", ()))
     return ()

@@ -26,6 +26,7 @@ from autogradlab.lang.safe_values import SafeFunction, SafeType, UserFunction, t
 _PLAIN = (bool, int, float, str, complex, type(None),   # None/complex: Python's own TypeError
           # NumPy's scalars (`sorted(-Z)` of an array's items: numpy-100): as cheap to compare as numbers
           np.float64, np.float32, np.float16, np.int64, np.int32, np.int16, np.int8, np.uint8, np.bool_,
+          np.str_,   # a string array's item: str's comparison
           # bytes (bytes_values.py): compared as CPython's, byte by byte, as a str is
           named_kind(BytesValue, "bytes"), named_kind(BytesValue, "numpy.bytes_"))
 _MAX_KEY_ITEMS = 64   # a tuple key: (p[1], p[0]), short and flat

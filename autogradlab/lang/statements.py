@@ -6,8 +6,6 @@ import ast
 import functools
 from typing import TYPE_CHECKING, Any
 
-import torch
-
 from autogradlab.errors import NotSupported, ProgramValueError
 from autogradlab.lang import attributes, module_constants
 from autogradlab.lang.allowed_imports import (
@@ -23,6 +21,7 @@ from autogradlab.lang.class_dispatch import unpack_objects, unpacks_objects
 from autogradlab.lang.exception_objects import run_raise
 from autogradlab.lang.exceptions import run_try
 from autogradlab.lang.grad_decorators import body_under_grad_mode, is_grad_mode_decorated
+from autogradlab.lang.inert_values import listed_import
 from autogradlab.lang.item_deletion import delete_item
 from autogradlab.lang.iteration import loop_iterable
 from autogradlab.lang.loop_skim import known_length, loop_hooks
@@ -281,9 +280,11 @@ class StatementsMixin:
     def _import_member(self: Interpreter, namespace: Any, name: str, bound: str) -> None:
         value = module_constants.read(self, namespace, name) \
             if module_constants.is_constant(namespace, name) else namespace.members[name]
+        if type(value) is dict:   # `from numpy import typecodes`: a copy, as np.typecodes is read
+            value = dict(value)
         self._bind_name(bound, value)
-        if self.scope.is_global and type(value) in (int, float, torch.dtype):   # `from torch import pi,
-            self._assigned.setdefault(bound, None)     # float64`: data Python lists
+        if self.scope.is_global and listed_import(value):   # `from torch import pi, float64`, `from numpy
+            self._assigned.setdefault(bound, None)     # import ogrid`: data Python lists
 
     def _bind_name(self: Interpreter, name: str, value: Any) -> None:
         """An import or a def binds `name`; at the top level its place in the Variables table is taken

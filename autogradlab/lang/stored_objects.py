@@ -274,12 +274,21 @@ def program_variables(interp: Any, names: Any, texts: bool) -> dict[str, Any]:
             continue
         if isinstance(value, InertValue) and not value.listed:   # Vector = List[float] (inert_values.py)
             continue
+        if is_class_value(value):   # `t = type(x)`, `f = np.float32`: classes (Python's are not listed)
+            continue
         if is_data(value) or isinstance(value, PrettyPrinterValue):   # pp = pprint.PrettyPrinter()
             shown[name] = value
         elif type(value) in STORED_OBJECT_TYPES or isinstance(value, CONTAINERS) \
                 and is_storable(value) or shown_by_text(value):   # `it = iter(vals)`: its text
             shown[name] = same[id(value)] = variable_value(interp, value, texts)
     return shown
+
+
+def is_class_value(value: Any) -> bool:
+    """A class as the program holds it: int, torch.Tensor, np.ndarray, type(x) (SafeType) and np.float64
+    (the scalar type, not an array's dtype)."""
+    from autogradlab.lang.data_wrappers import SafeNumpyDtype, SafeType
+    return isinstance(value, SafeType) or isinstance(value, SafeNumpyDtype) and value.scalar_type
 
 
 def _own_copy(shown: ShownText) -> ShownText:

@@ -307,7 +307,8 @@ def test_huge_grids_are_refused_before_any_memory_is_made(source: str) -> None:
 
 
 @pytest.mark.parametrize("source, words", [
-    ("np.mgrid[0:torch.tensor(3)]", "takes slices of numbers"), ("np.r_['r', [1, 2]]", "string directive"),
+    ("np.mgrid[0:torch.tensor(3)]", "takes slices of numbers"),
+    ("np.r_['r', [1, 2]]", "makes a numpy.matrix"),
     ("np.r_[torch.ones(2)]", "numpy arrays combine only"),
     ("np.mgrid[" + ", ".join(["0:1"] * 33) + "]", "axes"),
 ])

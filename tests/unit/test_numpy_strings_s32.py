@@ -88,7 +88,7 @@ def test_a_gather_is_sized_before_numpy_makes_it() -> None:
 @pytest.mark.parametrize(("line", "words"), [
     ("labels + 'x'", "the operator `add` on numpy arrays of strings"),
     ("labels * 2", "the operator `mul` on numpy arrays of strings"),
-    ("np.unique(labels)", "numpy arrays combine only with numbers"),
+    ("np.sort(labels)", "numpy arrays combine only with numbers"),
     ("labels.view('i4')", "the method `.view()` of a numpy array of strings"),
     ("labels.T", "the attribute `.T` of a numpy array of strings"),
     ("labels.__array_interface__", "double-underscore attributes"),

@@ -39,6 +39,14 @@ def warn(message: str, *, kept: bool = False) -> None:
     """A link's complaint in the page's language; `kept`: the user's program stayed (not the default)."""
     # The message quotes the link's value: escaped, so `[Log in](https://...)` or `![](...)` in a link
     # shows as typed, not as a link or a remote image on the app's own page.
+    shown = st.session_state.setdefault(state.LINK_SHOWN, [])
+    if (message, kept) in shown:      # said once per run
+        return
+    shown.append((message, kept))
+    _say(message, kept)
+
+
+def _say(message: str, kept: bool) -> None:
     st.warning(t("links.bad_link_kept" if kept else "links.bad_link",
                  message=markdown_with_code(localize(message, error_keys.LINKS + note_keys.LINKS))),
                icon=":material/link_off:")
@@ -122,18 +130,52 @@ def carry(page: str) -> None:
     last = st.session_state.get(state.LINK_PAGE)
     kept = st.session_state.get(state.LINK_CARRY) or {}
     st.session_state[state.LINK_PAGE] = page
-    if last is None or last == page:
-        return
-    current = _query()
-    for key, value in kept.items():
-        if key not in current and isinstance(value, str):
-            st.query_params[key] = value
+    if last is not None and last != page:
+        current = _query()
+        for key, value in kept.items():
+            if key not in current and isinstance(value, str):
+                st.query_params[key] = value
+    _warn_again()
+
+
+def _warn_again() -> None:
+    """A bad link's warnings stay while the page and its URL do: a rerun nobody asked for (the
+    fitting script of presentation mode and the Jacobian page's width report each rerun the page
+    once it has drawn) showed the page without them, a second after they appeared. A slot at the
+    top of the page, filled by `remember` at the end of the run if the run kept the page and gave no
+    parameter of the URL another value (`_same_view`: the page may add one it settles on or drop the
+    bad one); a new program, step, mode, cell or language drops them."""
+    if st.session_state.get(state.LINK_WARNINGS) is not None:
+        st.session_state[state.LINK_SLOT] = st.empty()
+
+
+def _same_view(before: dict[str, str], now: dict[str, str]) -> bool:
+    """No parameter given another value; `output` aside (the page settles it itself: a bad one
+    becomes the drawn output on the next run)."""
+    return all(now.get(key, value) == value for key, value in before.items() if key != "output")
 
 
 def remember() -> None:
-    """Note the URL as it stands now: what `carry` puts back after a page switch. Called after each
-    full run, and by every writer that may run inside a fragment (whose runs skip the app script)."""
-    st.session_state[state.LINK_CARRY] = _query()
+    """Note the URL as it stands now: what `carry` puts back after a page switch, and the link
+    warnings shown since the last call, kept with it for `_warn_again`. Called after each full run,
+    and by every writer that may run inside a fragment (whose runs skip the app script)."""
+    query = _query()
+    st.session_state[state.LINK_CARRY] = query
+    shown = st.session_state.pop(state.LINK_SHOWN, None) or []
+    slot = st.session_state.pop(state.LINK_SLOT, None)
+    page = st.session_state.get(state.LINK_PAGE)
+    said = st.session_state.get(state.LINK_WARNINGS)
+    if said is not None and said[0] == page and _same_view(said[1], query):
+        again = [warning for warning in said[2] if warning not in shown]
+        if slot is not None and again:
+            with slot.container():
+                for message, kept in again:
+                    _say(message, kept)
+        shown = [*again, *shown]
+    if shown:
+        st.session_state[state.LINK_WARNINGS] = (page, query, tuple(shown))
+    else:
+        st.session_state.pop(state.LINK_WARNINGS, None)
 
 
 def output_choice(source: str) -> str | None:
@@ -143,19 +185,35 @@ def output_choice(source: str) -> str | None:
 
     key = state.output_key(source)
     linked = st.query_params.get("output", "")
+    # The URL's `output` came with this program (a link), or is the last program's, kept by the app
+    # through an edit: a name the edited program lacks is no bad link (check_output).
+    code = st.query_params.get("code")
+    st.session_state[state.OUTPUT_LINKED] = code is None or _decodes_to(code, source)
     if key not in st.session_state and linked.isidentifier() and len(linked) <= 100:
         st.session_state[key] = linked
     return chosen_output(key)
+
+
+def _decodes_to(code: str, source: str) -> bool:
+    try:
+        return core.decode_code(code) == source
+    except core.LinkError:
+        return False
 
 
 def check_output(linked: str | None, output: str | None, shown: str | None, ran: bool) -> None:
     """Warn, as for any bad parameter, when the link's `output` (`linked`, read before `sync` drops
     a name that is no identifier) names no tensor variable of the program: `output_choice` asked
     for it (`output`) or skipped it, and the run drew `shown` instead. `ran`: the program ran without
-    error (else the name may be defined after the error)."""
+    error (else the name may be defined after the error). The last program's `output`, kept in the URL
+    through an edit, is dropped without a word when the new program has no such tensor (it said the
+    typed program was a bad link, session 37)."""
     if not linked or not ran or output not in (None, linked):   # no link, or the picker's own choice
         return
     try:
         core.check_output(linked, shown)
     except core.LinkError as exc:
-        warn(str(exc))
+        if st.session_state.get(state.OUTPUT_LINKED, True):
+            warn(str(exc))
+        elif st.query_params.get("output") == linked:   # the last program's output: not this one's
+            del st.query_params["output"]

@@ -37,9 +37,12 @@ _ON = f"body:has(.st-key-{MARKER})"
 # in presentation mode, where it is full width): an 80-character row
 # PyTorch prints fits the Graph page's editor column at 1920 px (at 0.95rem it needed 779 px of 672);
 # narrower, the block scrolls sideways.
+# The language buttons keep their width: at 390 px (a phone) the row shrank them to 153 of 166 px and
+# cut 简体中文's button short; they now take the row's width and the mode switch wraps below them.
 _BAR_CSS = """.st-key-present_bar { position: fixed; top: 0.6rem; right: 4.5rem; width: auto !important;
   z-index: 999991; }
 .st-key-present_bar .stElementContainer { width: auto !important; }
+.st-key-present_bar > [data-testid="stLayoutWrapper"]:has(> .st-key-lang_bar) { min-width: max-content; }
 @media (max-width: 1000px) { .st-key-present_bar { position: static; align-self: flex-end; } }
 .stElementContainer.st-key-figure_widths { display: none; }
 [class*="st-key-printed_"] code { font-size: 0.8rem; }"""

@@ -44,6 +44,11 @@ LINK_ERRORS = "link_errors"       # tuple[str, ...]: why that link's program or 
 LINK_KEPT = "link_kept"           # str | None: a refused link program's complaint (the program kept)
 LINK_CARRY = "link_carry"         # dict[str, str]: the query parameters at the end of the last run
 LINK_PAGE = "link_page"           # str: the url_path of the page the last run showed
+LINK_SHOWN = "link_shown"         # list[(str, bool)]: link warnings (message, kept) shown this run
+LINK_WARNINGS = "link_warnings"   # (page, query, warnings): the last run's link warnings, shown
+                                  # again by the reruns that leave that page and URL as they are
+LINK_SLOT = "link_slot"           # st.empty() at the top of this run's page, for those warnings
+OUTPUT_LINKED = "output_linked"   # bool: the URL's `output` came with the program run now (a link)
 
 # Jacobian page
 JACOBIAN_CALL_PREFIX = "jacobian_call_"   # + program digest -> int: the Jacobian shown

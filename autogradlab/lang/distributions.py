@@ -17,13 +17,13 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import torch
-import torch._tensor_str as _torch_str
 from torch import distributions as D
 
 from autogradlab.errors import LimitExceeded, NotSupported, ProgramError, ProgramTypeError
 from autogradlab.lang.call_work import check_work
 from autogradlab.lang.calls import has_tensor, require_data, translate_torch_error
 from autogradlab.lang.distributions_more import MORE_CLASSES, MORE_PROPERTIES
+from autogradlab.lang.error_text import BoundedErrorText
 from autogradlab.lang.safe_values import Namespace, SafeDistribution, SafeFunction
 from autogradlab.lang.sizes import count_elements
 
@@ -50,27 +50,18 @@ _MATRIX_KEYWORDS = ("covariance_matrix", "precision_matrix", "scale_tril")
 PROPERTIES = frozenset({"mean", "variance", "stddev", "probs", "logits", "batch_shape", "event_shape",
                         "total_count", "loc", "scale", "low", "high", "rate", "mode"}) | MORE_PROPERTIES
 METHODS = frozenset({"sample", "rsample", "log_prob", "entropy", "cdf", "icdf"})
-TEXT_THRESHOLD = 2_000   # items a tensor in torch's own error text shows in full while a distribution runs
 _AT_VALUES = ("log_prob", "cdf", "icdf")   # elementwise at a value, broadcast against the batch
 
 
 def _guarded(name: str, fn: Callable[[], Any], args: list) -> Any:
-    """fn() with torch's failure translated. torch's argument checks put the text of the values they
-    refuse in their error (`... but found invalid values:\ntensor([...])`), formatted with the run's
-    print options: under `torch.set_printoptions(threshold=10**9)` a Normal of 5,000,000 negative scales
-    spent ~40 s formatting a text of which the error shows 1,000 characters. While fn runs, a tensor of
-    more than TEXT_THRESHOLD items is summarised in such a text (as torch's default 1,000 does)."""
-    threshold = _torch_str.PRINT_OPTS.threshold
-    if threshold > TEXT_THRESHOLD:
-        _torch_str.PRINT_OPTS.threshold = TEXT_THRESHOLD
+    """fn() with torch's failure translated, its error's tensor texts bounded (lang/error_text.py)."""
     try:
-        return fn()
+        with BoundedErrorText():
+            return fn()
     except ProgramError:
         raise
     except Exception as exc:  # noqa: BLE001
         raise translate_torch_error(exc, name, args) from None
-    finally:
-        _torch_str.PRINT_OPTS.threshold = threshold
 
 
 def _constructor(cls: type, keywords: tuple[str, ...]) -> SafeFunction:

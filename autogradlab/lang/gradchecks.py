@@ -27,6 +27,7 @@ import torch
 from autogradlab.errors import LimitExceeded, ProgramTypeError
 from autogradlab.lang import batch_escapes
 from autogradlab.lang.calls import require_data
+from autogradlab.lang.error_text import BoundedErrorText
 from autogradlab.lang.func_running import refuse_inside
 from autogradlab.lang.gradcheck_time import CallCost
 from autogradlab.lang.matrix_exp_backward import BLOCK_WEIGHT, check_matrix_exp_backward
@@ -71,9 +72,12 @@ def _check(name: str) -> Callable[..., Any]:
         fast = kwargs.get("fast_mode") is True   # (keyword-only; fast mode builds no Jacobian)
         cost = CallCost(name, interp.limits.timeout_s, fast)
 
+        bound = BoundedErrorText()   # a Jacobian mismatch's text: its tensors summarised (lang/error_text.py)
+
         def python_func(*inner: Any) -> Any:
             started = time.thread_time()
-            out = interp.call_value(func, list(inner), {}, node)
+            with bound.program():
+                out = interp.call_value(func, list(inner), {}, node)
             spent = time.thread_time() - started
             interp.sizes.add_result(out)
             if not cost.started and not fast:   # gradcheck's first call, before it builds any column
@@ -86,7 +90,8 @@ def _check(name: str) -> Callable[..., Any]:
             return out
 
         def run() -> Any:
-            return _with_run_generator(interp, lambda: torch_fn(python_func, *args, **kwargs))
+            with bound:
+                return _with_run_generator(interp, lambda: torch_fn(python_func, *args, **kwargs))
         result = batch_escapes.run_watched(interp, name, args, run)
         return bool(result)
 

@@ -211,21 +211,32 @@ def run_jacobian(recorder: Any, interp: Any, func: Callable, args: list, kwargs:
     return result
 
 
+SHOWN_ARGUMENT_CHARS = 24   # an unnamed input is labelled by its argument's text up to this long
+
+
 def _input_names(recorder: Any, xs: tuple[torch.Tensor, ...], node: Any,
                  input_is_tuple: bool) -> tuple[str, ...]:
     """The inputs' names: their variables, else (a tuple of tensors no variable holds, as in
     `inputs = (torch.rand(3), torch.rand(3)); jacobian(exp_adder, inputs)`) the argument's own
-    name indexed, `inputs[0]`, rather than an anonymous t-number."""
+    name indexed, `inputs[0]`, rather than an anonymous t-number; an input no name holds at all is
+    labelled by its argument's text when short (`x.detach()`, `torch.tensor([1.0, 2.0])`), else `input`
+    (or `inputs[k]` in a tuple)."""
     describe = getattr(recorder, "describe", None)
     if describe is None:
         return tuple(f"input {k}" for k in range(len(xs)))
     argument = _inputs_argument(node)
+    parts = argument.elts if isinstance(argument, ast.Tuple | ast.List) else None
     names = []
     for k, x in enumerate(xs):
         label = describe(x)
         anonymous = label == f"t{recorder.tensor_id(x)}" and recorder.name_of(x) != label
         if anonymous and isinstance(argument, ast.Name):
             label = f"{argument.id}[{k}]" if input_is_tuple else argument.id
+        elif anonymous and argument is not None:   # `x.detach()`, `torch.tensor([1.0, 2.0])`: its text
+            part = argument if not input_is_tuple else parts[k] if parts and len(parts) == len(xs) else None
+            text = ast.unparse(part) if part is not None else ""
+            label = text if 0 < len(text) <= SHOWN_ARGUMENT_CHARS else f"inputs[{k}]" if input_is_tuple \
+                else "input"
         names.append(label)
     return tuple(names)
 

@@ -9,6 +9,7 @@ latest BACKWARD_CALLS_KEPT of them).
 from __future__ import annotations
 
 import ast
+from collections.abc import Callable
 from typing import Any
 
 import torch
@@ -41,7 +42,12 @@ class BackwardHooks:
     backward_skimmed: bool        # the backward() running now is not hooked (skim.py; StepHooks reads it)
     _pending_backward: tuple[Any, bool, str | None] | None   # (root, with a gradient, receiver text)
 
-    def before_backward(self, tensor: Any, gradient: Any, node: ast.AST) -> None:
+    captures_backward = True   # lang/specials.py may ask for a captured backward (captured_backward.py)
+
+    def before_backward(self, tensor: Any, gradient: Any, node: ast.AST,
+                        capture: bool = False) -> Callable[[], None] | None:
+        """`capture`: the language found nothing of the program's that runs inside this backward
+        (captured_backward.py); then a function that runs it may come back, to call instead."""
         self._seen(node)
         # torch.autograd.backward takes a tensor or a sequence (`loss.backward()`: one tensor)
         roots = [tensor] if type(tensor) is _TENSOR else _tensors_in(tensor)
@@ -68,6 +74,10 @@ class BackwardHooks:
             return
         # `y.backward()`, without arguments: the Node hooks run no Python (grad_capture.py)
         plain = gradient is None and type(node) is ast.Call and not node.args and not node.keywords
+        if capture and plain and len(roots) == 1 and roots[0].grad_fn is not None:
+            run = self.grads.begin_captured(roots[0], self._saved)
+            if run is not None:
+                return run
         with gc_paused():   # the saved tensors of the new Nodes (never AccumulateGrad ones)
             read_saved_into(self.grads.begin(roots, gradient, plain), self._saved)
 

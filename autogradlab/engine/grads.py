@@ -28,9 +28,11 @@ from typing import Any
 
 import torch
 
+from autogradlab.engine import captured_backward
 from autogradlab.engine.grad_capture import Closed, Copying, Live, kept, storages, take
-from autogradlab.engine.graph_walk import Walk, is_leaf_node, walk_graph
+from autogradlab.engine.graph_walk import Walk, gc_paused, is_leaf_node, walk_graph
 from autogradlab.engine.prehook_register import PLAIN_KEYS, HookDict, Registration
+from autogradlab.engine.saved_tensors import read_saved_into
 
 Capture = dict[int, torch.Tensor]  # id(Node) or id(leaf tensor) -> gradient
 KEPT_BACKWARDS = 8                   # backward calls whose gradients (and graph references) are kept
@@ -86,6 +88,35 @@ class GradientRecorder:
         finally:
             if was_enabled:
                 gc.enable()
+
+    def begin_captured(self, root: torch.Tensor, saved: dict[int, Any]) -> Callable[[], None] | None:
+        """The backward of `root` run by captured_backward (no hook on any Node), or None when its
+        graph is not one that way runs the same (the caller then begins the hooked one). The
+        saved tensors of every Node are read into `saved` here, before the backward frees them."""
+        if self._current is not None:   # the previous backward raised and nobody said so
+            self.abort()
+        if self._leaf_hooks:   # the hooks a hooked backward put on leaves: nothing runs inside
+            self.quiet_leaves()
+        walk = walk_graph(root.grad_fn)
+        plan = captured_backward.plan_of(walk.order)
+        if plan is None:
+            return None
+        failed: list[Any] = []
+        with gc_paused():
+            read_saved_into(plan.nodes, saved, failed)
+        if failed:   # freed, or changed in place: torch raises in the middle of it
+            return None
+        current = self._current = _Generation()
+        self._walk = (root.grad_fn, walk)
+        self._live.__class__ = Closed   # a hook left from an earlier backward stores nothing
+        reached, owner = current.reached, self._owner
+        for fn in walk.order:
+            reached[id(fn)] = fn
+            owner[id(fn)] = current
+        for _, leaf in plan.leaves:
+            reached[id(leaf)] = leaf
+            owner[id(leaf)] = current
+        return captured_backward.runner(root, plan, current.capture)
 
     def walk_of(self, root: Any) -> Walk | None:
         """walk_graph(root) as the latest begin() made it, if `root` was that backward's only root

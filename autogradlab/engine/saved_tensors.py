@@ -55,12 +55,14 @@ def read_saved(fn: Any) -> list[tuple[str, torch.Tensor]] | None:
     return saved
 
 
-def read_saved_into(fns: list[Any], store: dict[int, list[tuple[str, torch.Tensor]]]) -> None:
+def read_saved_into(fns: list[Any], store: dict[int, list[tuple[str, torch.Tensor]]],
+                    failed: list[Any] | None = None) -> None:
     """store[id(fn)] = read_saved(fn) for every Node that saved a tensor: what before_backward keeps
     for the report of each new Node of a backward (issue 9: 2,000 Nodes for a 500-step scalar loop,
     of which the Python around torch's own reads was two thirds). The same reads, written out for
     a class already learnt whose fields hold a tensor or nothing (None); anything else (a class not
-    learnt yet, a tuple field, a read that raises) is read_saved's."""
+    learnt yet, a tuple field, a read that raises) is read_saved's. `failed` gets each Node whose
+    saved tensors could not be read (freed, or changed in place: its backward would raise)."""
     readers, tensor_type = _SAVED_READERS, torch.Tensor
     for fn in fns:
         reader = readers.get(type(fn))
@@ -93,6 +95,8 @@ def read_saved_into(fns: list[Any], store: dict[int, list[tuple[str, torch.Tenso
         saved = read_saved(fn)
         if saved:
             store[id(fn)] = saved
+        elif saved is None and failed is not None:
+            failed.append(fn)
 
 
 def _read_each(fn: Any, names: tuple[str, ...],

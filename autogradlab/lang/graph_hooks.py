@@ -58,6 +58,7 @@ def register(interp: Interpreter, base: SafeGradFn, name: str, args: list, kwarg
     if interp.__dict__.get("func_depth", 0):
         from autogradlab.lang.func_running import refuse_inside
         refuse_inside(interp, f"`.{name}(...)`")
+    interp.program_hooks = True   # it runs inside every later backward (captured_backward.py)
 
     def hook(*grads: tuple) -> tuple | None:
         if interp.__dict__.get("func_depth", 0):

@@ -40,12 +40,17 @@ def backward_call(tensor: torch.Tensor, args: list, kwargs: dict) -> Callable[[]
     return lambda: scalar_backward(tensor)
 
 
-def scalar_backward(tensor: torch.Tensor) -> None:
-    """tensor.backward(), the engine called directly when torch's wrappers would only seed ones."""
-    if (type(tensor) is _TENSOR and _autograd.backward is _TORCH_BACKWARD
+def seeds_ones(tensor: Any) -> bool:
+    """tensor.backward() would only seed ones and call the engine (see the module's text)."""
+    return (_DIRECT and type(tensor) is _TENSOR and _autograd.backward is _TORCH_BACKWARD
             and _TENSOR.backward is _TENSOR_BACKWARD and tensor.requires_grad and not tensor.is_nested
             and tensor.dtype.is_floating_point and tensor.numel() == 1
-            and not _has_torch_function_unary(tensor) and not _functorch_active()):
+            and not _has_torch_function_unary(tensor) and not _functorch_active())
+
+
+def scalar_backward(tensor: torch.Tensor) -> None:
+    """tensor.backward(), the engine called directly when torch's wrappers would only seed ones."""
+    if seeds_ones(tensor):
         seed = torch.ones_like(tensor, memory_format=_PRESERVE)
         _engine_run_backward((tensor,), (seed,), False, False, (),
                              allow_unreachable=True, accumulate_grad=True)

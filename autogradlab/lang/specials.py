@@ -29,7 +29,7 @@ from autogradlab.lang.grad_results import grad_result_elements
 from autogradlab.lang.gradchecks import GRADCHECKS
 from autogradlab.lang.matrix_exp_backward import BLOCK_WEIGHT, check_matrix_exp_backward
 from autogradlab.lang.safe_values import SafeArray, UserFunction
-from autogradlab.lang.scalar_backward import backward_call
+from autogradlab.lang.scalar_backward import backward_call, seeds_ones
 from autogradlab.lang.sizes import tensor_elements
 
 if TYPE_CHECKING:
@@ -60,7 +60,11 @@ def _run_backward(interp: Interpreter, target: Any, gradient: Any, node: ast.AST
     check_matrix_exp_backward(interp, target, graph_call or "backward()")
     if graph_call:
         check_create_graph(interp, target, graph_call)
-    interp.hooks.before_backward(target, gradient, node)
+    hooks = interp.hooks
+    if getattr(hooks, "captures_backward", False) and _capturable(interp, target, gradient, graph_call):
+        call = hooks.before_backward(target, gradient, node, capture=True) or call
+    else:
+        hooks.before_backward(target, gradient, node)
     try:
         if not graph_call and _in_tangent_run():
             with fwAD._set_fwd_grad_enabled(False):   # see _in_tangent_run
@@ -72,6 +76,14 @@ def _run_backward(interp: Interpreter, target: Any, gradient: Any, node: ast.AST
     except Exception as exc:  # noqa: BLE001
         raise translate_torch_error(exc, "backward", [target]) from None
     interp.hooks.after_backward(target, node)
+
+
+def _capturable(interp: Interpreter, target: Any, gradient: Any, graph_call: str) -> bool:
+    """Nothing of the program's runs inside this backward, so the engine may capture every Node's
+    gradient itself (engine/captured_backward.py): `y.backward()` that only seeds ones, no hook or
+    retain_grad() of the program's in this run, no anomaly mode, not the Steps page's tangent run."""
+    return (gradient is None and not graph_call and not interp.__dict__.get("program_hooks")
+            and seeds_ones(target) and not torch.is_anomaly_enabled() and not _in_tangent_run())
 
 
 def _in_tangent_run() -> bool:
@@ -171,6 +183,7 @@ def _numpy(interp: Interpreter, tensor: torch.Tensor, args: list, kwargs: dict, 
 
 def _retain_grad(interp: Interpreter, tensor: torch.Tensor, args: list, kwargs: dict,
                  node: ast.AST) -> None:
+    interp.program_hooks = True   # its hook runs inside every later backward (captured_backward.py)
     try:
         tensor.retain_grad()
     except Exception as exc:  # noqa: BLE001

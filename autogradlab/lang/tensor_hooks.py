@@ -44,6 +44,7 @@ def register_hook(interp: Interpreter, tensor: torch.Tensor, args: list, kwargs:
     if interp.__dict__.get("func_depth", 0):
         from autogradlab.lang.func_running import refuse_inside
         refuse_inside(interp, "`.register_hook(...)`")
+    interp.program_hooks = True   # it runs inside every later backward (captured_backward.py)
 
     def hook(grad: torch.Tensor) -> torch.Tensor | None:
         if interp.__dict__.get("func_depth", 0):

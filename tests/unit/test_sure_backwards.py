@@ -42,14 +42,22 @@ def test_a_program_naming_backward_itself_has_no_sure_calls(source, defines):
 
 
 def _counting_begin(monkeypatch) -> list[bool]:
-    """The backward calls that hooked their graph (GradientRecorder.begin), each as skim.SKIM."""
+    """The backward calls that recorded their gradients (GradientRecorder.begin hooking the graph, or
+    begin_captured handing back a captured backward: engine/captured_backward.py), each as skim.SKIM."""
     calls: list[bool] = []
-    begin = grads.GradientRecorder.begin
+    begin, begin_captured = grads.GradientRecorder.begin, grads.GradientRecorder.begin_captured
 
     def counted(self, roots, *rest, **named):   # (and whatever else begin takes)
         calls.append(skim.SKIM)
         return begin(self, roots, *rest, **named)
+
+    def counted_captured(self, root, *rest, **named):
+        run = begin_captured(self, root, *rest, **named)
+        if run is not None:
+            calls.append(skim.SKIM)
+        return run
     monkeypatch.setattr(grads.GradientRecorder, "begin", counted)
+    monkeypatch.setattr(grads.GradientRecorder, "begin_captured", counted_captured)
     return calls
 
 

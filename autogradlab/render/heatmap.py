@@ -170,7 +170,8 @@ def jacobian_figure(record: JacobianRecord, *, cell: tuple[int, int] | None = No
         i, j = cell
         fig.add_shape(type="rect", x0=j - 0.5, x1=j + 0.5, y0=i - 0.5, y1=i + 0.5,
                       line={"color": "#f5a623", "width": 3})
-    shape = say("fig_title", text="", rows=f"{rows:,}", cols=f"{cols:,}")
+    title = "fig_title_hessian" if getattr(record, "kind", "") == "hessian" else "fig_title"
+    shape = say(title, text="", rows=f"{rows:,}", cols=f"{cols:,}")
     note = say("fig_shown_as", rows=f"{z.shape[0]:,}", cols=f"{z.shape[1]:,}", f=f) if f > 1 else ""
     lines = title_lines(record.text or "dY/dX", shape, note, line_chars)
     fig.update_layout(

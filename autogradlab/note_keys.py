@@ -160,6 +160,10 @@ JACOBIAN = _rules(
      r"first and second derivatives\)", "notes.func_higher"),
     (r"line (?P<line>\d+): `(?P<call>.+)` has inputs or outputs that are not tensors or tuples of tensors: "
      r"not drawn", "notes.func_not_tensors"),
+    (r"line (?P<line>\d+): `(?P<call>.+)` ran more than (?P<limit>\d+) times: the page draws the first "
+     r"(?P=limit) calls of a line", "notes.func_more_calls"),
+    (r"line (?P<line>\d+): `(?P<call>.+)` not drawn: the matrices drawn would hold more than "
+     r"(?P<limit>[\d,]+) entries, the most one run keeps", "notes.func_entries"),
 ) + DYDX
 
 # Why the Eigen page has no matrix (engine/eigen.py, engine/eigen_sources.py, links.parse_matrix).

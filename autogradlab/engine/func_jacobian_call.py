@@ -55,10 +55,10 @@ def _call_text(node: Any, recorder: Any) -> tuple[int, str]:
     return line, lines[line - 1].strip() if 1 <= line <= len(lines) else ""
 
 
-def _note(recorder: Any, node: Any, key: str, call: str) -> None:
+def _note(recorder: Any, node: Any, key: str, call: str, **params: Any) -> None:
     line, _ = _call_text(node, recorder)
     notes = recorder.__dict__.setdefault("jacobian_notes", [])
-    text = messages.text("en", f"notes.{key}", line=line, call=call)
+    text = messages.text("en", f"notes.{key}", line=line, call=call, **params)
     if text not in notes and len(notes) < MAX_NOTES:
         notes.append(text)
 
@@ -147,17 +147,19 @@ def after_autograd_hessian(interp: Any, func: Any, inputs: Any, result: Any, nod
     gradient = TransformedFunction("jacrev", func, {"argnums": argnums if input_is_tuple else 0})
     record(recorder, interp, gradient, args, {}, argnums, input_is_tuple, result, node, seconds,
            strategy="reverse", hessian=True, what="torch.autograd.functional.hessian(...)", has_aux=False,
-           inputs_at=1)
+           autograd=True)
 
 
 def record(recorder: Any, interp: Any, func: Any, args: list, kwargs: dict, argnums: tuple[int, ...],
            input_is_tuple: bool, value: Any, node: ast.AST, seconds: float, *, strategy: str,
-           hessian: bool, what: str, has_aux: bool, inputs_at: int | None = None) -> None:
+           hessian: bool, what: str, has_aux: bool, autograd: bool = False) -> None:
     """Append the JacobianRecord of one call whose result `value` has torch's jacobian nesting."""
     from autogradlab.engine.jacobian_call import _side_effect, _unnest
     from autogradlab.engine.jacobian_checks import run_checks
     from autogradlab.engine.jacobian_passes import Peak, muted
 
+    if not _room(recorder, interp, node, value, what):
+        return
     stop = getattr(recorder, "stop_skimming", None)
     if stop is not None:
         stop()
@@ -194,7 +196,11 @@ def record(recorder: Any, interp: Any, func: Any, args: list, kwargs: dict, argn
     checks = JacobianChecks(notes=tuple(notes)) if notes else \
         run_checks(interp, differentiated, p, flat.detach(), muted, rerun=rerun)
     line, text = _call_text(node, recorder)
-    names = _input_names(recorder, xs, node, argnums, inputs_at)
+    if autograd:   # hessian(f, inputs): named as jacobian(f, inputs)'s inputs are
+        from autogradlab.engine.jacobian_call import _input_names as jacobian_input_names
+        names = jacobian_input_names(recorder, xs, node, input_is_tuple)
+    else:
+        names = _input_names(recorder, xs, node, argnums)
     from autogradlab.lang.func_transforms import _function_name
     recorder.jacobians.append(JacobianRecord(
         index=len(recorder.jacobians), line=line, text=text, input_names=names,
@@ -207,22 +213,41 @@ def record(recorder: Any, interp: Any, func: Any, args: list, kwargs: dict, argn
         cpu_ms=seconds * 1000.0, kind="hessian" if hessian else "jacobian"))
 
 
+MAX_PER_LINE = 10    # calls of one line drawn (a loop's): each costs a probe and its checks, and memory
+ENTRIES_PER_RUN = 2  # x max_tensor_elements: the entries the drawn matrices of one run hold at most
+
+
+def _room(recorder: Any, interp: Any, node: Any, value: Any, what: str) -> bool:
+    """Whether this call is drawn: at most MAX_PER_LINE of a line, and the run's drawn entries within
+    ENTRIES_PER_RUN x max_tensor_elements (a loop of big Jacobians kept every matrix: its memory);
+    otherwise a note names it, once per line."""
+    from autogradlab.lang.func_running import _elements
+    line, _ = _call_text(node, recorder)
+    counts = recorder.__dict__.setdefault("func_jacobian_lines", {})
+    entries = sum(r.matrix.size for r in recorder.jacobians) + _elements(value)
+    limit = ENTRIES_PER_RUN * interp.limits.max_tensor_elements
+    if counts.get(line, 0) >= MAX_PER_LINE:
+        _note(recorder, node, "func_more_calls", what, limit=MAX_PER_LINE)
+        return False
+    if entries > limit:
+        _note(recorder, node, "func_entries", what, limit=f"{limit:,}")
+        return False
+    counts[line] = counts.get(line, 0) + 1
+    return True
+
+
 def _why(what: str, strategy: str, hessian: bool) -> str:
     if hessian:
         return messages.text("en", "jacobian.why.func_hessian", call=what)
     return messages.text("en", "jacobian.why.func", call=what, mode=strategy)
 
 
-def _input_names(recorder: Any, xs: tuple, node: Any, argnums: tuple[int, ...],
-                 inputs_at: int | None) -> tuple[str, ...]:
+def _input_names(recorder: Any, xs: tuple, node: Any, argnums: tuple[int, ...]) -> tuple[str, ...]:
     """The inputs' variable names, else the argument's text when short, else `input` (`args[k]` of
     several), as engine/jacobian_call.py labels a jacobian(...) call's inputs."""
     from autogradlab.engine.jacobian_call import SHOWN_ARGUMENT_CHARS
     describe = getattr(recorder, "describe", None)
     call_args = node.args if isinstance(node, ast.Call) else []
-    if inputs_at is not None:   # hessian(f, inputs): the inputs argument, or its tuple's parts
-        argument = call_args[inputs_at] if len(call_args) > inputs_at else None
-        call_args = argument.elts if isinstance(argument, ast.Tuple | ast.List) else [argument]
     names = []
     for k, x in zip(argnums, xs, strict=True):
         label = describe(x) if describe is not None else ""

@@ -264,3 +264,29 @@ def test_the_checks_print_nothing_and_leave_the_random_stream_as_pytorch_does(ta
     assert report.ok and oracle.error is None, (report.error, oracle.error)
     assert report.printed == oracle.printed
     assert len(report.jacobians) == 1
+
+
+@pytest.mark.parametrize("calls, drawn", [(10, 10), (11, 10)])
+def test_a_loop_draws_the_first_ten_calls_of_its_line(calls, drawn):
+    report = _run(f"for i in range({calls}):\n    J = jacrev(f)(x * i)\n")
+    assert report.ok, report.error
+    assert len(report.jacobians) == drawn
+    np.testing.assert_allclose(report.jacobians[-1].matrix, tf.jacrev(f)(X * (drawn - 1)).numpy(), rtol=1e-6)
+    keys = [recognise(n, note_keys.JACOBIAN)[0] for n in report.jacobian_notes]
+    assert keys == ([] if calls == drawn else ["notes.func_more_calls"])
+    for note in report.jacobian_notes:
+        assert "第 13 行" in note_keys.say("zh", note, note_keys.JACOBIAN)
+
+
+@pytest.mark.parametrize("calls, drawn", [(5, 5), (6, 5)])
+def test_the_drawn_entries_of_a_run_are_bounded(calls, drawn):
+    """2 x max_tensor_elements (1,000 here): five 20 x 20 Jacobians are 2,000 entries, a sixth is not drawn
+    (the program's own calls all run)."""
+    report = _run(f"for i in range({calls}):\n    J = jacrev(f)(torch.ones(20))\nprint(J.shape)\n",
+                  max_tensor_elements=1000)
+    assert report.ok and report.printed == "torch.Size([20, 20])\n", report.error
+    assert len(report.jacobians) == drawn
+    keys = [recognise(n, note_keys.JACOBIAN)[0] for n in report.jacobian_notes]
+    assert keys == ([] if calls == drawn else ["notes.func_entries"])
+    if keys:
+        assert "2,000 entries" in report.jacobian_notes[0]

@@ -131,7 +131,7 @@ def facts(record: JacobianRecord) -> None:
                 icon=":material/info:")
     for note in c.notes + record.notes:
         st.caption(say_note(note, note_keys.JACOBIAN))
-    latex = render.latex_matrix(record.matrix)
+    latex = render.latex_matrix(record.matrix, "H" if getattr(record, "kind", "") == "hessian" else "J")
     if latex:
         st.latex(latex)
 

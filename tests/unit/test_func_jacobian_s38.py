@@ -290,3 +290,15 @@ def test_the_drawn_entries_of_a_run_are_bounded(calls, drawn):
     assert keys == ([] if calls == drawn else ["notes.func_entries"])
     if keys:
         assert "2,000 entries" in report.jacobian_notes[0]
+
+
+def test_a_hessians_figure_says_hessian_in_english_and_chinese():
+    from autogradlab.render import heatmap
+
+    h, j = _run("H = hessian(s)(x)\nJ = jacrev(f)(x)\n").jacobians
+    fig = heatmap.jacobian_figure(h)
+    assert "— Hessian H is 3 × 3" in fig.layout.title.text and fig.data[0].colorbar.title.text == "∂²f/∂x∂x"
+    assert "黑塞矩阵 H 的形状为 3 × 3" in heatmap.jacobian_figure(h, lang="zh").layout.title.text
+    assert heatmap.latex_matrix(h.matrix, "H").startswith("H = ")
+    plain = heatmap.jacobian_figure(j)
+    assert "— J is 3 × 3" in plain.layout.title.text and plain.data[0].colorbar.title.text == "∂y/∂x"

@@ -160,6 +160,7 @@ JACOBIAN = _rules(
      r"first and second derivatives\)", "notes.func_higher"),
     (r"line (?P<line>\d+): `(?P<call>.+)` has inputs or outputs that are not tensors or tuples of tensors: "
      r"not drawn", "notes.func_not_tensors"),
+    (r"line (?P<line>\d+): `(?P<call>.+)` could not be drawn \((?P<error>\w+)\)", "notes.func_not_drawn"),
     (r"line (?P<line>\d+): `(?P<call>.+)` ran more than (?P<limit>\d+) times: the page draws the first "
      r"(?P=limit) calls of a line", "notes.func_more_calls"),
     (r"line (?P<line>\d+): `(?P<call>.+)` not drawn: the matrices drawn would hold more than "

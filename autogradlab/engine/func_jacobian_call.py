@@ -158,13 +158,18 @@ def record(recorder: Any, interp: Any, func: Any, args: list, kwargs: dict, argn
     from autogradlab.engine.jacobian_checks import run_checks
     from autogradlab.engine.jacobian_passes import Peak, muted
 
-    if not _room(recorder, interp, node, value, what):
+    xs = tuple(args[k] for k in argnums)
+    from autogradlab.lang.func_running import _elements
+    if not _elements(value) or not _room(recorder, interp, node, value, what):   # 0 entries: nothing to draw
         return
     stop = getattr(recorder, "stop_skimming", None)
     if stop is not None:
         stop()
-    xs = tuple(args[k] for k in argnums)
-    flat, out_shapes, output_is_tuple = _unnest(value, xs, input_is_tuple)
+    try:
+        flat, out_shapes, output_is_tuple = _unnest(value, xs, input_is_tuple)
+    except (RuntimeError, ValueError, TypeError, IndexError) as exc:   # a nesting _unnest does not know
+        _note(recorder, node, "func_not_drawn", what, error=type(exc).__name__)
+        return
 
     def differentiated(*inner: Any) -> Any:
         full = list(args)

@@ -132,6 +132,7 @@ EN = {
                          "draws first and second derivatives)",
     "notes.func_not_tensors": "line {line}: `{call}` has inputs or outputs that are not tensors or tuples of "
                               "tensors: not drawn",
+    "notes.func_not_drawn": "line {line}: `{call}` could not be drawn ({error})",
     "notes.func_more_calls": "line {line}: `{call}` ran more than {limit} times: the page draws the first "
                              "{limit} calls of a line",
     "notes.func_entries": "line {line}: `{call}` not drawn: the matrices drawn would hold more than {limit} "
@@ -278,6 +279,7 @@ ZH = {
                                 "（本页每个调用画一个黑塞矩阵；对单独一行调用它即可看到）",
     "notes.func_higher": "第 {line} 行：`{call}` 计算三阶或更高阶导数：不画出（本页画一阶和二阶导数）",
     "notes.func_not_tensors": "第 {line} 行：`{call}` 的输入或输出不是张量或张量元组：不画出",
+    "notes.func_not_drawn": "第 {line} 行：`{call}` 无法画出（{error}）",
     "notes.func_more_calls": "第 {line} 行：`{call}` 运行了超过 {limit} 次：本页只画出一行的"
                              "前 {limit} 次调用",
     "notes.func_entries": "第 {line} 行：`{call}` 不画出：画出的矩阵会超过 {limit} 个元素，"

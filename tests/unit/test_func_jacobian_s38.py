@@ -302,3 +302,22 @@ def test_a_hessians_figure_says_hessian_in_english_and_chinese():
     assert heatmap.latex_matrix(h.matrix, "H").startswith("H = ")
     plain = heatmap.jacobian_figure(j)
     assert "— J is 3 × 3" in plain.layout.title.text and plain.data[0].colorbar.title.text == "∂y/∂x"
+
+
+def test_edge_cases_run_as_pytorch_and_draw_what_they_can():
+    report = _run("E = jacrev(f)(torch.ones(0))\nprint(E.shape)\n"
+                  "def h(v):\n    global c\n    c = c + 1\n    return v.sin()\n"
+                  "c = 0\nJ = jacrev(h)(x)\nprint(c)\n"
+                  "K = jacrev(lambda v: v.sin() if v.sum() > 0 else v.cos())(x)\n")
+    assert report.ok and report.printed == "torch.Size([0, 0])\n1\n", report.error   # c: h ran once
+    side, branch = report.jacobians                      # 0 x 0: nothing drawn
+    assert side.checks.notes == ("the function changes values outside itself and was not run again: "
+                                 "no checks",)
+    np.testing.assert_allclose(branch.matrix, torch.diag(X.cos()).numpy(), rtol=1e-6)
+    assert branch.checks.passed()
+
+
+def test_the_undrawable_note_is_said_in_chinese():
+    note = messages.text("en", "notes.func_not_drawn", line=3, call="jacrev(f)", error="RuntimeError")
+    assert recognise(note, note_keys.JACOBIAN)[0] == "notes.func_not_drawn"
+    assert note_keys.say("zh", note, note_keys.JACOBIAN) == "第 3 行：`jacrev(f)` 无法画出（RuntimeError）"

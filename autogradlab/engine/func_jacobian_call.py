@@ -154,9 +154,9 @@ def record(recorder: Any, interp: Any, func: Any, args: list, kwargs: dict, argn
            input_is_tuple: bool, value: Any, node: ast.AST, seconds: float, *, strategy: str,
            hessian: bool, what: str, has_aux: bool, autograd: bool = False) -> None:
     """Append the JacobianRecord of one call whose result `value` has torch's jacobian nesting."""
-    from autogradlab.engine.jacobian_call import _side_effect, _unnest
+    from autogradlab.engine.jacobian_call import _side_effect, _unnest, muted_probe
     from autogradlab.engine.jacobian_checks import run_checks
-    from autogradlab.engine.jacobian_passes import Peak, muted
+    from autogradlab.engine.jacobian_passes import muted
 
     xs = tuple(args[k] for k in argnums)
     from autogradlab.lang.func_running import _elements
@@ -183,16 +183,10 @@ def record(recorder: Any, interp: Any, func: Any, args: list, kwargs: dict, argn
     p = jac.Probe(inputs=tuple(x.detach() for x in xs), outputs=(), output_is_tuple=output_is_tuple)
     if rerun:
         try:
-            with muted(interp):
-                peak = Peak(interp.hooks)
-                interp.hooks = peak
-                try:
-                    p = jac.probe(differentiated, xs)
-                finally:
-                    interp.hooks = peak.inner
-            # a transform's own ops are not seen (lang/func_running.py): finite differences loop then,
-            # one checked call at a time, never one engine vmap the transform's checks cannot count
-            p.peak = peak.elements if transform_of(func) is None else jac.CHUNK_ELEMENTS
+            p = muted_probe(interp, differentiated, xs)
+            if transform_of(func) is not None:   # a transform's own ops are not seen (func_running.py):
+                p.peak = jac.CHUNK_ELEMENTS   # finite differences loop, one checked call at a time, never
+                # one engine vmap the transform's checks cannot count
         except TimeLimitExceeded:
             raise
         except (ProgramError, RuntimeError, TypeError, ValueError) as exc:

@@ -86,7 +86,8 @@ def after_transform(interp: Any, transformed: Any, args: list, kwargs: dict, res
     if inner is not None and (not second or transform_of(inner[1]) is not None):
         _note(recorder, node, "func_higher", shown(transformed))
         return
-    hessian = getattr(transformed, "label", "") == "hessian" or second
+    same = second and _argnums(inner[2], len(args)) == _argnums(options, len(args))   # not a mixed one
+    hessian = getattr(transformed, "label", "") == "hessian" or (same and not inner[2].get("has_aux"))
     picked = _argnums(options, len(args))
     value = result[0] if options.get("has_aux") and isinstance(result, tuple) else result
     what = shown(transformed)

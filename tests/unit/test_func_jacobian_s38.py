@@ -321,3 +321,12 @@ def test_the_undrawable_note_is_said_in_chinese():
     note = messages.text("en", "notes.func_not_drawn", line=3, call="jacrev(f)", error="RuntimeError")
     assert recognise(note, note_keys.JACOBIAN)[0] == "notes.func_not_drawn"
     assert note_keys.say("zh", note, note_keys.JACOBIAN) == "第 3 行：`jacrev(f)` 无法画出（RuntimeError）"
+
+
+def test_a_mixed_second_derivative_is_drawn_as_a_jacobian_not_a_hessian():
+    report = _run("M = jacrev(jacrev(g, argnums=0), argnums=1)(w, x)\n")
+    (record,) = report.jacobians
+    assert record.kind == "jacobian" and record.input_names == ("x",) and record.shape == (12, 3)
+    want = tf.jacrev(tf.jacrev(g, argnums=0), argnums=1)(W, X)
+    np.testing.assert_allclose(record.matrix, want.reshape(12, 3).numpy(), rtol=1e-6, atol=1e-7)
+    assert record.checks.passed(), record.checks

@@ -69,3 +69,13 @@ def test_a_hessian_is_labelled_as_one_in_english_and_chinese():
     assert "程序调用了 hessian(f)" in text and "the program called" not in text
     assert "the chain-rule" not in " ".join(c.value for c in zh.caption)
 
+
+
+def test_the_tutorials_notes_are_said_in_chinese():
+    at = open_page(TUTORIAL, "zh")
+    assert not at.exception
+    captions = " ".join(c.value for c in at.caption)
+    assert "第 108 行：vmap 下的 `jacrev(predict)` 一次算出一批雅可比矩阵" in captions
+    assert "第 120 行：vmap 下的 `hessian(predict)` 一次算出一批黑塞矩阵" in captions
+    assert "under vmap" not in captions and "chain-rule" not in captions
+    assert "程序调用了 jacrev(predict)" in " ".join(m.value for m in at.markdown)

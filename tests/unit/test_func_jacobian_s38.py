@@ -330,3 +330,10 @@ def test_a_mixed_second_derivative_is_drawn_as_a_jacobian_not_a_hessian():
     want = tf.jacrev(tf.jacrev(g, argnums=0), argnums=1)(W, X)
     np.testing.assert_allclose(record.matrix, want.reshape(12, 3).numpy(), rtol=1e-6, atol=1e-7)
     assert record.checks.passed(), record.checks
+
+
+@pytest.mark.parametrize("tail", ["h = hessian(s)\nprint(h.label)\n", "h = hessian(s)\nh.label = 'x'\n",
+                                  "print(jacrev(s).func)\n"])
+def test_the_transforms_attributes_stay_out_of_reach(tail):
+    report = _run(tail)
+    assert report.error is not None and report.error.kind == "unsupported", report.error

@@ -1,7 +1,7 @@
-"""Jacobian makers a program calls that the Jacobian page does not draw (torch.func's `jacrev`,
-`jacfwd`, and `hessian`): the page draws each `torch.autograd.functional.jacobian(...)` call, so a
-program written with torch.func (the PyTorch tutorial "Jacobians, Hessians, hvp, vhp, and more")
-got "This program calls no `jacobian(...)`" and nothing else, as if it computed no Jacobian."""
+"""Jacobian makers a program calls (torch.func's `jacrev`, `jacfwd`, and `hessian`): the page draws
+each one called at the program's own level (engine/func_jacobian_call.py) and names those under a
+vmap; when the run drew none and named none (the calls ran inside another transform, or not at all),
+the page names the makers the source calls, so the program is not shown as computing no Jacobian."""
 
 from __future__ import annotations
 

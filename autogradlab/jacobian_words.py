@@ -25,6 +25,10 @@ _SHAPES = (
     (re.compile(_M + r", and (?P<reason>.+): neither mode can run vectorized, so .+"), "loop"),
     (re.compile(r"you passed (?P<chosen>.+), so torch\.autograd\.functional\.jacobian ran with exactly those "
                 r"options"), "user"),
+    (re.compile(r"the program called (?P<call>.+): PyTorch computed it in (?P<mode>forward|reverse) mode, "
+                r"vectorized"), "func"),
+    (re.compile(r"the program called (?P<call>.+): PyTorch computed this Hessian \(the Jacobian of the "
+                r"gradient\)"), "func_hessian"),
     (re.compile(r"from the program's own graph: one backward pass per element of (?P<of>.+) "
                 r"\((?P<count>[\d,]+)\)"), "dydx"),
 )

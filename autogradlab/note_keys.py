@@ -149,6 +149,22 @@ JACOBIAN = _rules(
     (r"row (?P<row>\d+) is outside the Jacobian's (?P<rows>[\d,]+) rows", "notes.paths_row_outside"),
     (r"the output does not depend on the inputs through the graph", "notes.paths_independent"),
     (r"'(?P<of>[^']+)' does not depend on '(?P<wrt>[^']+)': every entry is 0", "notes.dydx_zero"),
+    (r"the chain-rule paths are drawn for jacobian\(\.\.\.\) calls, not for (?P<call>.+)",
+     "notes.func_paths"),
+    (r"the checks did not run: the function could not run again \((?P<error>\w+)\)", "notes.func_no_rerun"),
+    (r"line (?P<line>\d+): `(?P<call>.+)` under vmap computes a batch of Jacobians, one per row: not drawn "
+     r"\(the page draws one Jacobian per call; call it on one row to see it\)", "notes.func_batch"),
+    (r"line (?P<line>\d+): `(?P<call>.+)` under vmap computes a batch of Hessians, one per row: not drawn "
+     r"\(the page draws one Hessian per call; call it on one row to see it\)", "notes.func_batch_hessian"),
+    (r"line (?P<line>\d+): `(?P<call>.+)` computes third or higher derivatives: not drawn \(the page draws "
+     r"first and second derivatives\)", "notes.func_higher"),
+    (r"line (?P<line>\d+): `(?P<call>.+)` has inputs or outputs that are not tensors or tuples of tensors: "
+     r"not drawn", "notes.func_not_tensors"),
+    (r"line (?P<line>\d+): `(?P<call>.+)` could not be drawn \((?P<error>\w+)\)", "notes.func_not_drawn"),
+    (r"line (?P<line>\d+): `(?P<call>.+)` ran more than (?P<limit>\d+) times: the page draws the first "
+     r"(?P=limit) calls of a line", "notes.func_more_calls"),
+    (r"line (?P<line>\d+): `(?P<call>.+)` not drawn: the matrices drawn would hold more than "
+     r"(?P<limit>[\d,]+) entries, the most one run keeps", "notes.func_entries"),
 ) + DYDX
 
 # Why the Eigen page has no matrix (engine/eigen.py, engine/eigen_sources.py, links.parse_matrix).

@@ -262,4 +262,5 @@ class Report:
     notes: tuple[str, ...] = field(default_factory=tuple)  # non-fatal remarks ("graph has 3,000 nodes")
     steps: StepTrace | None = None           # forward/reverse/tangent steps, when the run asked for them
     jacobians: tuple = ()                    # report_jacobian.JacobianRecord per jacobian() call, then dY/dX
+    jacobian_notes: tuple[str, ...] = ()     # Jacobian makers not drawn (engine/func_jacobian_call.py)
     grad_returns: tuple[GradReturn, ...] = ()   # the latest torch.autograd.grad calls (not in the CLI's JSON)

@@ -74,6 +74,8 @@ class JacobianRecord:
     paths_on_click: bool = False          # paths are followed in a run made for the clicked cell
     cpu_ms: float = 0.0                   # the call's CPU time in the worker (steadier than timing_ms
                                           # on a loaded machine: bench/jacobian_strategies.py)
+    kind: str = "jacobian"                # "hessian": second derivatives (torch.func.hessian, autograd's
+                                          # hessian, jacrev(jacrev(f)): engine/func_jacobian_call.py)
 
     @property
     def shape(self) -> tuple[int, int]:

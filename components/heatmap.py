@@ -35,7 +35,8 @@ J = jacobian(lambda v: torch.tanh(W @ torch.sin(v)), x)
 def label(record: JacobianRecord) -> str:
     where = t("common.line", line=record.line) if record.line else t("jacobian.from_graph")
     rows, cols = record.shape
-    return t("jacobian.label", where=where, text=record.text, rows=rows, cols=cols)
+    key = "jacobian.label_hessian" if getattr(record, "kind", "") == "hessian" else "jacobian.label"
+    return t(key, where=where, text=record.text, rows=rows, cols=cols)
 
 
 def pick(records: tuple[JacobianRecord, ...], key: str) -> JacobianRecord:
@@ -130,7 +131,7 @@ def facts(record: JacobianRecord) -> None:
                 icon=":material/info:")
     for note in c.notes + record.notes:
         st.caption(say_note(note, note_keys.JACOBIAN))
-    latex = render.latex_matrix(record.matrix)
+    latex = render.latex_matrix(record.matrix, "H" if getattr(record, "kind", "") == "hessian" else "J")
     if latex:
         st.latex(latex)
 
@@ -245,7 +246,8 @@ def dydx_pickers(report: Report, source: str = "") -> tuple[str, str] | None:
             return None
     else:
         st.info(t("jacobian.no_call" if ys and xs else "jacobian.no_call_nothing"), icon=":material/grid_on:")
-        calls = undrawn_calls(source)
+        calls = () if report.jacobian_notes else undrawn_calls(source)
+        undrawn(report)
         if calls:
             named = t("jacobian.calls_sep").join(f"`{name}(...)`" for name in calls)
             st.caption(t("jacobian.undrawn_calls", calls=named))
@@ -265,6 +267,13 @@ def dydx_pickers(report: Report, source: str = "") -> tuple[str, str] | None:
         xs = sorted(xs, key=lambda name: name not in own)
     wrt = right.selectbox("X", xs, key=state.JACOBIAN_WRT)
     return (of, wrt) if of and wrt else None
+
+
+def undrawn(report: Report) -> None:
+    """The Jacobian makers the run called but the page does not draw (a vmap's batch, third
+    derivatives), each named with its line (engine/func_jacobian_call.py)."""
+    for note in getattr(report, "jacobian_notes", ()):
+        st.caption(say_note(note, note_keys.JACOBIAN))
 
 
 def empty_editor() -> None:

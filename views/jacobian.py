@@ -58,6 +58,7 @@ def main() -> None:
         heatmap.zoom(record)
         heatmap.facts(record)
         heatmap.exports(record)
+        heatmap.undrawn(report)
         if cell is not None:
             heatmap.paths(record, cell, heatmap.row_fetcher(submitted.source, submitted.seed, session,
                                                             record.index))

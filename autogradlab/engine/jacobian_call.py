@@ -94,6 +94,20 @@ def _user_call(func: Callable, inputs: Any, options: dict[str, Any], interp: Any
     return result, strategy, why
 
 
+def muted_probe(interp: Any, func: Callable, xs: tuple[torch.Tensor, ...]) -> jac.Probe:
+    """The function's pass after the call ran (nothing recorded, the random stream kept); its peak
+    bounds the checks' vectorized pass, as _fast's does."""
+    with muted(interp):
+        peak = Peak(interp.hooks)
+        interp.hooks = peak
+        try:
+            p = jac.probe(func, xs)
+        finally:
+            interp.hooks = peak.inner
+        p.peak = peak.elements
+    return p
+
+
 def _side_effect(interp: Any) -> tuple[int, str] | None:
     from autogradlab.engine.jacobian_purity import first_side_effect
 
@@ -173,14 +187,7 @@ def run_jacobian(recorder: Any, interp: Any, func: Callable, args: list, kwargs:
         if _side_effect(interp) is not None:   # must not run again: no probe, no checks, no paths
             p = jac.Probe(inputs=xs, outputs=(), output_is_tuple=output_is_tuple)
         else:
-            with muted(interp):   # its peak bounds the checks' vectorized pass, as _fast's does
-                peak = Peak(interp.hooks)
-                interp.hooks = peak
-                try:
-                    p = jac.probe(func, xs)
-                finally:
-                    interp.hooks = peak.inner
-                p.peak = peak.elements
+            p = muted_probe(interp, func, xs)
     else:
         p, flat, strategy, why = _fast(func, xs, interp)
         result = _structure(flat, p, input_is_tuple)

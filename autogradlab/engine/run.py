@@ -279,6 +279,7 @@ def _run_program(source: str, *, seed: int, output: str | None, limits: Limits, 
             graph=graph, ops=tuple(recorder.ops), backward_calls=tuple(recorder.backward_calls),
             timing_ms=timing_ms, error=error, torchviz_dot=torchviz_dot, torchviz_error=torchviz_error,
             notes=tuple(notes), steps=step_trace, jacobians=tuple(recorder.jacobians),
+            jacobian_notes=tuple(recorder.__dict__.get("jacobian_notes", ())),
             grad_returns=recorder.grad_returns)
     except Exception as exc:  # memory, or a limit of what a report can show: keep the cheapest parts
         shown = exc.to_info() if isinstance(exc, ProgramError) else None

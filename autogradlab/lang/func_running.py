@@ -23,6 +23,7 @@ from __future__ import annotations
 import ast
 import contextlib
 import math
+import time
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -239,6 +240,7 @@ def running(interp: Interpreter, transformed: Any, args: list, kwargs: dict, nod
     from autogradlab.lang.func_transforms import VjpFunction, VjpResult
 
     kind, options = transformed.kind, transformed.options
+    started = time.perf_counter()
     from autogradlab.lang.forward_ad import NESTED, inside_level, refuse_in_level
     if kind in ("jvp", "jacfwd") and inside_level(interp):   # PyTorch's jvp opens a dual level first
         raise transform_error(RuntimeError(NESTED), kind, [])
@@ -315,6 +317,9 @@ def running(interp: Interpreter, transformed: Any, args: list, kwargs: dict, nod
     interp.sizes.add_result(result if kind != "vjp" else (result[0], *result[2:]))
     if record and has_tensor(result) and not depth(interp):
         interp.record_op(f"func.{kind}", list(args), kwargs, result, node)
+    if record and not depth(interp) and kind in ("jacrev", "jacfwd", "vmap"):   # the Jacobian page draws
+        from autogradlab.engine.func_jacobian_call import after_transform  # it (or names it)
+        after_transform(interp, transformed, args, kwargs, result, node, time.perf_counter() - started)
     return result
 
 

@@ -148,8 +148,10 @@ def _transform(kind: str) -> SafeFunction:
         options = _options(kind, args, kwargs)
         if kind == "hessian":   # PyTorch's own definition: jacfwd(jacrev(f, argnums), argnums)
             argnums = options.get("argnums", 0)
-            return TransformedFunction("jacfwd", TransformedFunction("jacrev", func, {"argnums": argnums}),
+            made = TransformedFunction("jacfwd", TransformedFunction("jacrev", func, {"argnums": argnums}),
                                        {"argnums": argnums})
+            made.label = "hessian"   # drawn as a Hessian (engine/func_jacobian_call.py)
+            return made
         return TransformedFunction(kind, func, options)
     return SafeFunction(f"torch.func.{kind}", impl)
 

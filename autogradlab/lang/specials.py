@@ -6,6 +6,7 @@ callables), manual_seed (the run's generator only), tensor.numpy() (wrapped), re
 from __future__ import annotations
 
 import ast
+import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -228,12 +229,16 @@ def _hof(name: str) -> Callable[..., Any]:
             result = batch_escapes.run_watched(
                 interp, name, args, lambda: on_jacobian(interp, python_func, args, kwargs, node))
         else:
+            started = time.perf_counter()
             result = batch_escapes.run_watched(interp, name, args,
                                                lambda: torch_fn(python_func, *args, **kwargs))
         result = wrap_result(result, name)
         interp.sizes.add_result(result)
         if has_tensor(result):
             interp.record_op(name, [func, *args], kwargs, result, node)
+            if name == "hessian":   # drawn on the Jacobian page as a Hessian
+                from autogradlab.engine.func_jacobian_call import after_autograd_hessian
+                after_autograd_hessian(interp, func, inputs, result, node, time.perf_counter() - started)
         return result
 
     return call

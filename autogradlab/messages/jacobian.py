@@ -54,8 +54,9 @@ then press **Run** or **Ctrl+Enter**, or load an example.""",
     "jacobian.no_call_nothing": "This program calls no `jacobian(...)`, and none of its tensors has a "
                                 "`grad_fn` and a leaf with `requires_grad=True` to differentiate by, so "
                                 "there is no dY/dX to show. Load an example to see one.",
-    "jacobian.undrawn_calls": "This page draws each `torch.autograd.functional.jacobian(...)` call; the "
-                              "program's {calls} calls (torch.func) are not drawn.",
+    "jacobian.undrawn_calls": "This page draws the Jacobians and Hessians a program computes at its own "
+                              "level; its {calls} calls ran inside another transform or a function PyTorch "
+                              "calls (or did not run), so none is drawn.",
     "jacobian.calls_sep": ", ",
     "jacobian.dydx_unavailable": "dY/dX is not available",
     "jacobian.all_zero": "Every entry is 0: `{y}` does not change with `{x}` at these values.",
@@ -75,6 +76,10 @@ then press **Run** or **Ctrl+Enter**, or load an example.""",
     "jacobian.why.user": "you passed {chosen}, so torch.autograd.functional.jacobian ran with exactly those "
                          "options",
     "jacobian.why.dydx": "from the program's own graph: one backward pass per element of {of} ({count})",
+    "jacobian.why.func": "the program called {call}: PyTorch computed it in {mode} mode, vectorized",
+    "jacobian.why.func_hessian": "the program called {call}: PyTorch computed this Hessian (the Jacobian of "
+                                 "the gradient)",
+    "jacobian.label_hessian": "{where}: {text}  ({rows}×{cols}, Hessian)",
 }
 
 ZH = {
@@ -127,8 +132,8 @@ J = jacobian(lambda v: torch.tanh(2 * v), x)
     "jacobian.no_call_nothing": "这个程序没有调用 `jacobian(...)`，它的张量中也没有带 `grad_fn` 的张量和 "
                                 "`requires_grad=True` 的叶子张量可供求导，所以没有 dY/dX 可以显示。"
                                 "载入一个示例看看。",
-    "jacobian.undrawn_calls": "本页画出每个 `torch.autograd.functional.jacobian(...)` 调用的矩阵；"
-                              "程序中的 {calls} 调用（torch.func）不会画出。",
+    "jacobian.undrawn_calls": "本页画出程序在自身层级上计算的雅可比矩阵和黑塞矩阵；程序中的 {calls} 调用"
+                              "在另一个变换或 PyTorch 调用的函数里运行（或没有运行），所以没有画出。",
     "jacobian.calls_sep": "、",
     "jacobian.dydx_unavailable": "无法得到 dY/dX",
     "jacobian.all_zero": "所有元素都是 0：在这些取值下 `{y}` 不随 `{x}` 变化。",
@@ -147,4 +152,7 @@ J = jacobian(lambda v: torch.tanh(2 * v), x)
                          "因此在循环中对每个输出做一次反向传播",
     "jacobian.why.user": "你传入了 {chosen}，所以 torch.autograd.functional.jacobian 完全按这些选项运行",
     "jacobian.why.dydx": "来自程序自身的计算图：对 {of} 的每个元素做一次反向传播（共 {count} 次）",
+    "jacobian.why.func": "程序调用了 {call}：PyTorch 以向量化方式用{mode}模式计算了它",
+    "jacobian.why.func_hessian": "程序调用了 {call}：PyTorch 计算了这个黑塞矩阵（梯度的雅可比矩阵）",
+    "jacobian.label_hessian": "{where}：{text}  （{rows}×{cols}，黑塞矩阵）",
 }

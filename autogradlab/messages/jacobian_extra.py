@@ -16,6 +16,7 @@ EN = {
                                 "kept every backward()'s graph (retain_graph=True); the values are the "
                                 "program's own (same seed).",
     "jacobian_extra.fig_title": "{text} — J is {rows} × {cols}",
+    "jacobian_extra.fig_title_hessian": "{text} — Hessian H is {rows} × {cols}",
     "jacobian_extra.fig_shown_as": " (shown as {rows} × {cols}: each cell the largest |entry| of a "
                                    "{f}×{f} block)",
     "jacobian_extra.fig_inputs": "inputs: {names}",
@@ -39,6 +40,7 @@ ZH = {
     "jacobian_extra.dydx_kept": "程序中的 backward() 本会释放 '{of}' 的计算图，因此这次运行让每次 backward() "
                                 "都保留计算图（retain_graph=True）；数值与程序本身的相同（相同的随机种子）。",
     "jacobian_extra.fig_title": "{text} — J 的形状为 {rows} × {cols}",
+    "jacobian_extra.fig_title_hessian": "{text} — 黑塞矩阵 H 的形状为 {rows} × {cols}",
     "jacobian_extra.fig_shown_as": "（显示为 {rows} × {cols}：每格是一个 {f}×{f} 块中绝对值最大的元素）",
     "jacobian_extra.fig_inputs": "输入：{names}",
     "jacobian_extra.fig_outputs": "输出：{name}",

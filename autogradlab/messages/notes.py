@@ -121,6 +121,22 @@ EN = {
     "notes.paths_no_graph": "the function was not run again, so there is no graph to follow",
     "notes.paths_row_outside": "row {row} is outside the Jacobian's {rows} rows",
     "notes.paths_independent": "the output does not depend on the inputs through the graph",
+    "notes.func_paths": "the chain-rule paths are drawn for jacobian(...) calls, not for {call}",
+    "notes.func_no_rerun": "the checks did not run: the function could not run again ({error})",
+    "notes.func_batch": "line {line}: `{call}` under vmap computes a batch of Jacobians, one per row: not "
+                        "drawn (the page draws one Jacobian per call; call it on one row to see it)",
+    "notes.func_batch_hessian": "line {line}: `{call}` under vmap computes a batch of Hessians, one per "
+                                "row: not drawn (the page draws one Hessian per call; call it on one row "
+                                "to see it)",
+    "notes.func_higher": "line {line}: `{call}` computes third or higher derivatives: not drawn (the page "
+                         "draws first and second derivatives)",
+    "notes.func_not_tensors": "line {line}: `{call}` has inputs or outputs that are not tensors or tuples of "
+                              "tensors: not drawn",
+    "notes.func_not_drawn": "line {line}: `{call}` could not be drawn ({error})",
+    "notes.func_more_calls": "line {line}: `{call}` ran more than {limit} times: the page draws the first "
+                             "{limit} calls of a line",
+    "notes.func_entries": "line {line}: `{call}` not drawn: the matrices drawn would hold more than {limit} "
+                          "entries, the most one run keeps",
     "notes.eigen_the_matrix": "the matrix",
     "notes.eigen_numbers_only": "{where} must hold numbers only, not {value}",
     "notes.eigen_finite": "{where} must hold finite numbers (no NaN or infinity)",
@@ -255,6 +271,19 @@ ZH = {
     "notes.paths_no_graph": "该函数没有再次运行，因此没有可追踪的计算图",
     "notes.paths_row_outside": "第 {row} 行超出了雅可比矩阵的 {rows} 行",
     "notes.paths_independent": "输出并不通过计算图依赖输入",
+    "notes.func_paths": "链式法则路径只为 jacobian(...) 调用画出，{call} 不画",
+    "notes.func_no_rerun": "没有运行检查：该函数无法再次运行（{error}）",
+    "notes.func_batch": "第 {line} 行：vmap 下的 `{call}` 一次算出一批雅可比矩阵，每行一个：不画出"
+                        "（本页每个调用画一个雅可比矩阵；对单独一行调用它即可看到）",
+    "notes.func_batch_hessian": "第 {line} 行：vmap 下的 `{call}` 一次算出一批黑塞矩阵，每行一个：不画出"
+                                "（本页每个调用画一个黑塞矩阵；对单独一行调用它即可看到）",
+    "notes.func_higher": "第 {line} 行：`{call}` 计算三阶或更高阶导数：不画出（本页画一阶和二阶导数）",
+    "notes.func_not_tensors": "第 {line} 行：`{call}` 的输入或输出不是张量或张量元组：不画出",
+    "notes.func_not_drawn": "第 {line} 行：`{call}` 无法画出（{error}）",
+    "notes.func_more_calls": "第 {line} 行：`{call}` 运行了超过 {limit} 次：本页只画出一行的"
+                             "前 {limit} 次调用",
+    "notes.func_entries": "第 {line} 行：`{call}` 不画出：画出的矩阵会超过 {limit} 个元素，"
+                          "这是一次运行最多保留的数量",
     "notes.eigen_the_matrix": "矩阵",
     "notes.eigen_numbers_only": "{where} 只能包含数字，不能是 {value}",
     "notes.eigen_finite": "{where} 必须是有限数（不能是 NaN 或无穷大）",

@@ -120,6 +120,7 @@ def jacobian_figure(record: JacobianRecord, *, cell: tuple[int, int] | None = No
 
     matrix = np.asarray(record.matrix, dtype=np.float64)
     rows, cols = matrix.shape
+    hessian = getattr(record, "kind", "") == "hessian"
     f = block_factor(rows, cols)
     z = downsample(matrix, f)
     limit = float(np.abs(z).max()) if z.size else 1.0
@@ -127,7 +128,7 @@ def jacobian_figure(record: JacobianRecord, *, cell: tuple[int, int] | None = No
     row_names = tuple(f"y{k}" if record.output_is_tuple else "y"
                       for k in range(len(record.output_shapes)))
     heat = go.Heatmap(z=z, zmin=-limit, zmax=limit, zmid=0, colorscale="RdBu_r", xgap=0, ygap=0,
-                      colorbar={"title": {"text": "∂y/∂x"}})
+                      colorbar={"title": {"text": "∂²f/∂x∂x" if hessian else "∂y/∂x"}})
     if f == 1 and rows * cols <= LABEL_MAX_CELLS:
         ys = index_labels(row_names, record.output_shapes)
         xs = index_labels(record.input_names, record.input_shapes)
@@ -170,7 +171,8 @@ def jacobian_figure(record: JacobianRecord, *, cell: tuple[int, int] | None = No
         i, j = cell
         fig.add_shape(type="rect", x0=j - 0.5, x1=j + 0.5, y0=i - 0.5, y1=i + 0.5,
                       line={"color": "#f5a623", "width": 3})
-    shape = say("fig_title", text="", rows=f"{rows:,}", cols=f"{cols:,}")
+    title = "fig_title_hessian" if hessian else "fig_title"
+    shape = say(title, text="", rows=f"{rows:,}", cols=f"{cols:,}")
     note = say("fig_shown_as", rows=f"{z.shape[0]:,}", cols=f"{z.shape[1]:,}", f=f) if f > 1 else ""
     lines = title_lines(record.text or "dY/dX", shape, note, line_chars)
     fig.update_layout(
@@ -258,15 +260,15 @@ def export_config(fmt: str = "png") -> dict:
             "displaylogo": False}
 
 
-def latex_matrix(matrix: np.ndarray) -> str | None:
-    """The exact matrix for a slide (≤ 8 × 8), or None."""
+def latex_matrix(matrix: np.ndarray, name: str = "J") -> str | None:
+    """The exact matrix for a slide (≤ 8 × 8), or None; `name`: H for a Hessian."""
     matrix = np.asarray(matrix)
     if matrix.ndim != 2 or max(matrix.shape) > LATEX_MAX or matrix.size == 0:
         return None
     def num(v: float) -> str:
         return f"{v:.6g}".replace("e", r"\mathrm{e}")
     body = r" \\ ".join(" & ".join(num(float(v)) for v in row) for row in matrix)
-    return r"J = \begin{bmatrix} " + body + r" \end{bmatrix}"
+    return name + r" = \begin{bmatrix} " + body + r" \end{bmatrix}"
 
 
 def matrix_csv(record: JacobianRecord) -> str:
@@ -293,7 +295,8 @@ def window_figure(record: JacobianRecord, rows: tuple[int, int], cols: tuple[int
     heat = go.Heatmap(z=part.astype(np.float32), x0=c0, dx=1, y0=r0, dy=1, zmin=-(limit or 1.0),
                       zmax=limit or 1.0, zmid=0, colorscale="RdBu_r",
                       hovertemplate="∂y[%{y}]/∂x[%{x}] = %{z:.8g}<extra></extra>",
-                      colorbar={"title": {"text": "∂y/∂x"}})
+                      colorbar={"title": {"text": "∂²f/∂x∂x" if getattr(record, "kind", "") == "hessian"
+                                          else "∂y/∂x"}})
     fig = go.Figure(heat)
     title = messages.text(lang, "jacobian_extra.fig_window", r0=r0, r1=r1 - 1, c0=c0, c1=c1 - 1)
     inputs = messages.text(lang, "jacobian_extra.fig_inputs", names=", ".join(record.input_names))

@@ -43,9 +43,10 @@ def test_presentation_download_is_sized_once_not_enlarged_again():
 # --- The Jacobian page's empty state: a program that computes its Jacobians with torch.func ---
 
 ROOT = Path(__file__).resolve().parents[2]
-FUNC = ("import torch\nfrom torch.func import jacrev, jacfwd, hessian\n"
+FUNC = ("import torch\nfrom torch.func import jacrev, jacfwd, hessian, vmap\n"
         "def f(x):\n    return torch.sin(x) * x\n"
-        "x = torch.randn(3)\nJ = jacrev(f)(x)\nH = hessian(lambda v: f(v).sum())(x)\n"
+        "x = torch.randn(2, 3)\nJ = vmap(lambda r: jacrev(f)(r))(x)\n"
+        "H = vmap(lambda r: hessian(lambda v: f(v).sum())(r))(x)\n"
         "print(J.shape, H.shape)\n")
 
 
@@ -64,7 +65,8 @@ def test_nothing_to_pick_is_said_once_without_asking_to_pick():
     assert "calls no `jacobian(...)`" in info.value and "Pick a tensor" not in info.value
     assert "no dY/dX to show" in info.value
     captions = " ".join(c.value for c in at.caption)
-    assert "`jacrev(...)`, `hessian(...)` calls (torch.func) are not drawn" in captions
+    # session 38: a call at the program's own level is drawn; these run inside vmap's function
+    assert "its `jacrev(...)`, `hessian(...)` calls ran inside another transform" in captions
     assert "jacfwd" not in captions            # imported, never called
     assert "No tensor here has a grad_fn" not in captions
     assert at.button(key=state.JACOBIAN_EXAMPLE).label == "Load an example"
@@ -75,7 +77,7 @@ def test_the_same_empty_state_in_chinese():
     at = _jacobian_page(FUNC, "zh")
     assert not at.exception
     assert "没有 dY/dX 可以显示" in at.info[0].value
-    assert "`jacrev(...)`、`hessian(...)` 调用（torch.func）不会画出" in " ".join(c.value for c in at.caption)
+    assert "`jacrev(...)`、`hessian(...)` 调用在另一个变换" in " ".join(c.value for c in at.caption)
 
 
 def test_a_program_with_something_to_pick_still_offers_the_pickers():

@@ -39,13 +39,17 @@ def encode_code(source: str) -> str:
     return base64.urlsafe_b64encode(zlib.compress(source.encode("utf-8"), 9)).decode().rstrip("=")
 
 
-@functools.lru_cache(maxsize=8)
 def link_code(source: str) -> str | None:
     """The `code` of a link that carries `source`, or None when `decode_code` would refuse it (a
     program over the size limit, or one that compresses too poorly to fit the parameter): the page
-    never writes a link it would itself refuse. Cached: the page and the editor ask on every run."""
+    never writes a link it would itself refuse."""
     if len(source) > MAX_SOURCE_CHARS:     # said before compressing: a pasted 10 MB text costs nothing
-        return None
+        return None                        # (and is not kept by the cache below)
+    return _fitting_code(source)
+
+
+@functools.lru_cache(maxsize=8)   # the page and the editor ask on every run
+def _fitting_code(source: str) -> str | None:
     try:
         code = encode_code(source)
     except UnicodeEncodeError:             # a lone surrogate: not UTF-8 text, refused when opened

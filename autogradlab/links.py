@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import functools
 import json
 import math
 import zlib
@@ -36,6 +37,24 @@ class LinkError(ValueError):
 def encode_code(source: str) -> str:
     """The program as the `code` parameter: urlsafe base64 of zlib level 9, no trailing `=`."""
     return base64.urlsafe_b64encode(zlib.compress(source.encode("utf-8"), 9)).decode().rstrip("=")
+
+
+def link_code(source: str) -> str | None:
+    """The `code` of a link that carries `source`, or None when `decode_code` would refuse it (a
+    program over the size limit, or one that compresses too poorly to fit the parameter): the page
+    never writes a link it would itself refuse."""
+    if len(source) > MAX_SOURCE_CHARS:     # said before compressing: a pasted 10 MB text costs nothing
+        return None                        # (and is not kept by the cache below)
+    return _fitting_code(source)
+
+
+@functools.lru_cache(maxsize=8)   # the page and the editor ask on every run
+def _fitting_code(source: str) -> str | None:
+    try:
+        code = encode_code(source)
+    except UnicodeEncodeError:             # a lone surrogate: not UTF-8 text, refused when opened
+        return None
+    return code if len(code) <= MAX_CODE_PARAM_CHARS else None
 
 
 def decode_code(code: str, max_chars: int = MAX_SOURCE_CHARS) -> str:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from autogradlab.report import ErrorInfo
-from components import code_editor, state
+from components import code_editor, links, state
 from components.i18n import t
 
 MAX_SEED = 2**31 - 1
@@ -83,6 +83,7 @@ def _show(markers: Sequence[code_editor.Marker] | None = None) -> Submitted:
         st.session_state[state.EDITOR_RESTORE_NOW] = True
         st.rerun()
     st.session_state[state.EDITOR_COPY], st.session_state[state.SEED_COPY] = submitted.source, submitted.seed
+    links.too_long(submitted.source)   # the address bar cannot carry it: said where it was pasted
     return submitted
 
 

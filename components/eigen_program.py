@@ -48,6 +48,11 @@ def show(jacobian: bool) -> Chosen:
             return Chosen(None, str(exc), source, seed, var=var)
         return Chosen(tuple(tuple(r) for r in rows.tolist()), None, source, seed, var=var)
     names = sources.functions_in(source)
+    if not names:   # a syntax error hides every def: the error is why there is none, said as the error
+        report = cached.run_program(source, seed, None, session, retry=submitted.pressed)
+        if report.error is not None:
+            error_box.show(report.error, source)
+            return Chosen(None, t("eigen.program_error"), source, seed)
     fn = _pick(t("eigen.function"), names, state.EIGEN_FUNC, st.query_params.get("fn"))
     if fn is None:
         return Chosen(None, t("eigen.no_function"),

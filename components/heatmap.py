@@ -7,6 +7,7 @@ picks what to show. The figure comes from autogradlab.render.heatmap (small payl
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import numpy as np
@@ -229,22 +230,44 @@ def exports(record: JacobianRecord) -> None:
             st.caption(t("jacobian.csv_limit"))
 
 
-def dydx_pickers(report: Report, source: str = "") -> tuple[str, str] | None:
-    """A program without jacobian(): pick Y and X, and see dY/dX at the run's values (said plainly
-    when there is nothing to pick, and which torch.func calls the page does not draw)."""
-    from autogradlab.func_jacobian_calls import undrawn_calls
+def _differentiable(report: Report) -> tuple[list[str], list[str]]:
+    """The run's tensors with a grad_fn (Y of dY/dX) and its leaves that require grad (X)."""
     from autogradlab.report import TensorValue
 
     tensors = {n: v for n, v in report.variables.items() if isinstance(v, TensorValue)}
-    ys = [n for n, v in tensors.items() if v.grad_fn is not None]
-    xs = [n for n, v in tensors.items() if v.requires_grad and v.is_leaf]
+    return ([n for n, v in tensors.items() if v.grad_fn is not None],
+            [n for n, v in tensors.items() if v.requires_grad and v.is_leaf])
+
+
+def has_result(report: Report) -> bool:
+    """The run has something for this page to show: a jacobian(...) call's matrix, or a dY/dX."""
+    ys, xs = _differentiable(report)
+    return bool(report.jacobians) or bool(ys and xs)
+
+
+_CALL = re.compile(r"\bjacobian\s*\(")   # in the text: a program with a syntax error has no tree
+
+
+def dydx_pickers(report: Report, source: str = "", *, hints: bool = True) -> tuple[str, str] | None:
+    """A program without jacobian(): pick Y and X, and see dY/dX at the run's values (said plainly
+    when there is nothing to pick, and which torch.func calls the page does not draw). `hints`: the
+    no-call hint and the example, for the program in the editor (not for a last good run's).
+    Under an error the error is why nothing is shown (it comes first: the error box); a program
+    that calls no jacobian(...) is not told that it calls none, nor that a call did not run."""
+    from autogradlab.func_jacobian_calls import undrawn_calls
+
+    ys, xs = _differentiable(report)
     error = report.error
-    if error is not None:   # it may well call jacobian(...): the error is why no call ran
-        st.info(t("jacobian.no_call_before_error", line=error.line) if error.line is not None
-                else t("jacobian.no_call_before_error_somewhere"), icon=":material/grid_on:")
+    if error is not None:
+        if _CALL.search(source):   # the error is why no call ran
+            st.info(t("jacobian.no_call_before_error", line=error.line) if error.line is not None
+                    else t("jacobian.no_call_before_error_somewhere"), icon=":material/grid_on:")
+        else:
+            st.info(t("jacobian.fix_first"), icon=":material/grid_on:")
         if not ys or not xs:
             return None
-    else:
+        st.caption(t("jacobian.dydx_before_error"))
+    elif hints:
         st.info(t("jacobian.no_call" if ys and xs else "jacobian.no_call_nothing"), icon=":material/grid_on:")
         calls = () if report.jacobian_notes else undrawn_calls(source)
         undrawn(report)

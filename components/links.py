@@ -6,7 +6,8 @@ Each page calls, in this order:
 - `param(name, parser, default)` for each of its own parameters: the checked value, or the default
   with a plain warning for a bad one;
 - `sync(source, seed, **params)` after it knows its state: writes the URL, keeping parameters other
-  pages use. Values equal to None are removed.
+  pages use. Values equal to None are removed, and so is a program too long for a link (`too_long`
+  says so under the editor): the page never writes a link it would itself refuse.
 
 All checking lives in `autogradlab.links` (pure, unit-tested); this module only talks to Streamlit.
 """
@@ -105,8 +106,8 @@ def sync(source: str | None, seed: int | None, **params: str | int | None) -> No
     message to the browser); keys not named here are kept."""
     wanted: dict[str, str | None] = {key: None if value is None else str(value)
                                      for key, value in params.items()}
-    if source is not None:
-        wanted["code"] = core.encode_code(source)
+    if source is not None:   # a program no link can carry is left out (the editor says why)
+        wanted["code"] = core.link_code(source)
     if seed is not None:
         wanted["seed"] = str(int(seed))
     current = _query()
@@ -120,6 +121,13 @@ def sync(source: str | None, seed: int | None, **params: str | int | None) -> No
     st.session_state[state.LINK_APPLIED] = _signature(after.get("code"), after.get("seed"))
     st.session_state[state.LINK_ERRORS] = ()
     st.session_state[state.LINK_CARRY] = after
+
+
+def too_long(source: str) -> None:
+    """Under the editor: why the address bar does not carry this program (sync leaves it out)."""
+    if source and core.link_code(source) is None:
+        st.warning(t("links.program_not_in_link", length=f"{len(source):,}",
+                     limit=f"{core.MAX_SOURCE_CHARS:,}"), icon=":material/link_off:")
 
 
 def carry(page: str) -> None:
@@ -188,7 +196,9 @@ def output_choice(source: str) -> str | None:
     # The URL's `output` came with this program (a link), or is the last program's, kept by the app
     # through an edit: a name the edited program lacks is no bad link (check_output).
     code = st.query_params.get("code")
-    st.session_state[state.OUTPUT_LINKED] = code is None or _decodes_to(code, source)
+    # No `code` because the program is too long for a link (sync left it out): the last program's.
+    st.session_state[state.OUTPUT_LINKED] = (code is None and core.link_code(source) is not None) \
+        or (code is not None and _decodes_to(code, source))
     if key not in st.session_state and linked.isidentifier() and len(linked) <= 100:
         st.session_state[key] = linked
     return chosen_output(key)

@@ -141,6 +141,8 @@ STEPS_SPEED = "steps_speed"               # str: one of STEPS_SPEEDS
 STEPS_FOLD = "steps_fold"                 # bool: step folded loop groups as one
 STEPS_FRAME_PREFIX = "steps_frame_"       # + digest of (program, output, mode, options) -> int frame
 STEPS_LINK_SEEN = "steps_link_seen"       # str: mode/step/dir of the URL last applied or written
+STEPS_LAST_GOOD = "steps_last_good"       # (program digest, direction, direction text, backward, values):
+                                          # the Steps options of the last good run (components/last_good.py)
 STEPS_SPEEDS = ("slow", "normal", "fast")
 EDITOR_COPY = "editor_source_copy"        # str: last submitted program (a link's, after a page switch)
 SEED_COPY = "editor_seed_copy"            # int: its seed

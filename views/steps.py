@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components import cached, editor, error_box, links, present, run_indicator, state, step_player
+from components import cached, editor, error_box, last_good, links, present, run_indicator, state, step_player
 from components.direction_leaves import leaf_picker
 from components.graph_view import output_picker
 from components.i18n import t
@@ -47,8 +47,9 @@ def main() -> None:
         with error_at or right:     # the editor and the mode controls it was below a 720-px screen)
             error_box.show(report.error, submitted.source)
         with right:
-            st.info(t("steps.fix_first"), icon=":material/pause_circle:")
+            last_good.steps_player(options, session)   # the last good run's player stays, said so
         return
+    last_good.remember_steps(submitted.source, submitted.seed, output, options)
     with right:
         links.check_output(linked, output, report.output, True)
     with left:

@@ -35,6 +35,10 @@ EN = {
     "jacobian.no_call_before_error_somewhere": (
         "The error stopped the program before any `jacobian(...)` call ran: fix it (see the error message) "
         "and the matrix appears here."),
+    "jacobian.fix_first": "Fix the program to see a Jacobian here: it comes from a run without errors.",
+    "jacobian.dydx_before_error": "Meanwhile, dY/dX of what the program computed before the error:",
+    "jacobian.last_good_run": "**Last good run:** the program has an error, so this is the Jacobian of the "
+                              "last run without one. Fix the error to see the program as it is now.",
     "jacobian.no_call": "This program calls no `jacobian(...)`. Pick a tensor Y and a leaf X it depends on "
                         "to see dY/dX at this run's values, or load an example.",
     "jacobian.empty_help": """The editor is empty. Write a small PyTorch program that calls `jacobian(...)`,
@@ -114,6 +118,10 @@ ZH = {
         "改正这一行（见错误提示），矩阵就会显示在这里。"),
     "jacobian.no_call_before_error_somewhere": (
         "程序出错，在任何 `jacobian(...)` 调用之前就停止了：改正错误（见错误提示），矩阵就会显示在这里。"),
+    "jacobian.fix_first": "请先修正程序，这里才会显示雅可比矩阵：它来自一次没有错误的运行。",
+    "jacobian.dydx_before_error": "同时，下面是程序出错之前已算出的 dY/dX：",
+    "jacobian.last_good_run": "**上一次成功的运行：** 程序有错误，所以这里显示的是上一次没有错误的运行的"
+                              "雅可比矩阵。修正错误后即可看到当前的程序。",
     "jacobian.no_call": "这个程序没有调用 `jacobian(...)`。选择一个张量 Y 和它所依赖的叶子张量 X，"
                         "即可查看本次运行取值下的 dY/dX，或者载入一个示例。",
     "jacobian.empty_help": """编辑器是空的。写一段调用 `jacobian(...)` 的简短 PyTorch 程序，例如

@@ -9,6 +9,10 @@ EN = {
     "links.bad_link_kept": "**This link could not be used as it is:** {message}. Your program stays as it "
                            "was.",
     "links.incomplete": "the link's `code` is incomplete (was the link cut short?)",
+    "links.program_not_in_link": "**The address bar does not carry this program:** it is too long for a "
+                                 "link ({length} characters; a link holds programs of up to {limit} "
+                                 "characters, fewer when they compress poorly), so a copied link opens "
+                                 "without it. The program stays here in the editor.",
     "links.too_long": "the link's program is longer than the limit of {limit} characters",
     "links.code_too_long": "the link's program is too long ({length} characters of `code`; the limit is "
                            "{limit})",
@@ -37,6 +41,9 @@ ZH = {
                         "链接是否被截断了？）",
     "links.bad_link_kept": "**此链接无法按原样使用：** {message}。你的程序保持不变。",
     "links.incomplete": "链接中的 `code` 不完整（链接是否被截断了？）",
+    "links.program_not_in_link": "**地址栏中的链接不包含这个程序：** 程序太长，放不进链接（{length} 个字符；"
+                                 "链接最多容纳 {limit} 个字符的程序，不易压缩的程序更少），所以复制的链接"
+                                 "打开时不会带上它。程序仍保留在编辑器中。",
     "links.too_long": "链接中的程序超过了 {limit} 个字符的上限",
     "links.code_too_long": "链接中的程序太长（`code` 有 {length} 个字符；上限为 {limit}）",
     "links.not_utf8": "链接中的程序不是 UTF-8 文本",

@@ -4,6 +4,9 @@ EN = {
     "steps.empty_help": "The editor is empty. Write a small PyTorch program (or just an expression such as "
                         "`sin(x) * exp(y)`), then press **Run** or **Ctrl+Enter**.",
     "steps.fix_first": "Fix the program to step through it: the steps are those of a run without errors.",
+    "steps.last_good_run": "**Last good run:** the program has an error, so the player below steps "
+                           "through the last run without one. Fix the error to step through the program "
+                           "as it is now.",
     "steps.no_backward": "This program never calls `backward()` on its output, so PyTorch ran no reverse "
                          "pass to play. Add one (for example `y.backward()`, or `y.sum().backward()` for a "
                          "non-scalar `y`), or turn on **Run backward on the output** on the left.",
@@ -124,6 +127,8 @@ ZH = {
     "steps.empty_help": "编辑器是空的。写一段简短的 PyTorch 程序（或者只写一个表达式，例如 "
                         "`sin(x) * exp(y)`），然后按 **运行** 或 **Ctrl+Enter**。",
     "steps.fix_first": "请先修正程序再逐步演示：演示的是一次无错误运行中的各个步骤。",
+    "steps.last_good_run": "**上一次成功的运行：** 程序有错误，所以下面的播放器演示的是上一次没有错误的运行。"
+                           "修正错误后即可逐步演示当前的程序。",
     "steps.no_backward": "这个程序从未对输出调用 `backward()`，所以 PyTorch 没有执行可供演示的反向传播。"
                          "请加上一句（例如 `y.backward()`；若 `y` 不是标量，则用 `y.sum().backward()`），"
                          "或者打开左侧的 **对输出执行 backward**。",

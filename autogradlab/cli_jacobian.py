@@ -5,7 +5,10 @@ One JSON line per FILE (a contract other tools read):
  "shape", "dtype", "value", "strategy", "why", "checks": {"fd_max_error", "vjp_max_error",
  "jvp_max_error"}, "timing_ms"}]}
 Tuple inputs: input_shape, shape, dtype and value are lists, one per input; tuple outputs: one list
-per output around those. Exit status as for `run`.
+per output around those. "jacobians" holds the jacobian(...) calls (and dY/dX) only; a program whose
+torch.func jacrev/jacfwd/hessian (or autograd's hessian) calls are drawn also gets "func_jacobians",
+the same keys plus "kind" (jacobian|hessian) and "maker", numbered after "jacobians". Exit status as
+for `run`.
 """
 
 from __future__ import annotations
@@ -65,8 +68,12 @@ def record_to_json(record: JacobianRecord) -> dict[str, Any]:
 
 
 def report_to_json(report: Report) -> dict[str, Any]:
-    return {"source": report.source, "ok": bool(report.ok), "error": error_to_json(report.error),
-            "jacobians": [record_to_json(r) for r in report.jacobians]}
+    out = {"source": report.source, "ok": bool(report.ok), "error": error_to_json(report.error),
+           "jacobians": [record_to_json(r) for r in report.jacobians if not r.maker]}
+    made = [{**record_to_json(r), "kind": r.kind, "maker": r.maker} for r in report.jacobians if r.maker]
+    if made:   # only then: a program without torch.func calls prints exactly the keys it always did
+        out["func_jacobians"] = made
+    return out
 
 
 def _check_text(record: JacobianRecord) -> str:

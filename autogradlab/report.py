@@ -261,6 +261,7 @@ class Report:
     torchviz_error: str | None = None        # why torchviz failed, if it did
     notes: tuple[str, ...] = field(default_factory=tuple)  # non-fatal remarks ("graph has 3,000 nodes")
     steps: StepTrace | None = None           # forward/reverse/tangent steps, when the run asked for them
-    jacobians: tuple = ()                    # report_jacobian.JacobianRecord per jacobian() call, then dY/dX
+    jacobians: tuple = ()                    # report_jacobian.JacobianRecord per jacobian() call, then dY/dX,
+                                             # then per torch.func call drawn (report_jacobian.drawn)
     jacobian_notes: tuple[str, ...] = ()     # Jacobian makers not drawn (engine/func_jacobian_call.py)
     grad_returns: tuple[GradReturn, ...] = ()   # the latest torch.autograd.grad calls (not in the CLI's JSON)

@@ -6,7 +6,7 @@ boundary and cache in the UI process.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -53,7 +53,8 @@ class JacobianPath:
 
 @dataclass(frozen=True)
 class JacobianRecord:
-    index: int                            # 0-based, in execution order (dY/dX entries come last)
+    index: int                            # 0-based: jacobian(...) calls in execution order, then dY/dX,
+                                          # then the torch.func calls drawn (`maker`), in execution order
     line: int
     text: str                             # the call's source line, or "dY/dX"
     input_names: tuple[str, ...]          # "x", or "input 0" for an unnamed tensor
@@ -76,6 +77,8 @@ class JacobianRecord:
                                           # on a loaded machine: bench/jacobian_strategies.py)
     kind: str = "jacobian"                # "hessian": second derivatives (torch.func.hessian, autograd's
                                           # hessian, jacrev(jacrev(f)): engine/func_jacobian_call.py)
+    maker: str = ""                       # "" for a jacobian(...) call or dY/dX, else the torch.func call's
+                                          # jacrev | jacfwd | hessian | torch.autograd.functional.hessian
 
     @property
     def shape(self) -> tuple[int, int]:
@@ -102,3 +105,11 @@ def _offsets(shapes: tuple[tuple[int, ...], ...]) -> list[int]:
     for shape in shapes:
         out.append(out[-1] + numel(shape))
     return out
+
+
+def drawn(jacobians: list, func_jacobians: list) -> tuple[JacobianRecord, ...]:
+    """Report.jacobians: the jacobian(...) calls' records and dY/dX's as they are, then the torch.func
+    calls' (engine/func_jacobian_call.py) numbered after them, in execution order: a jacobian(...) call
+    keeps its index (the link's `call`, the CLI's "jacobians") whatever torch.func calls run between."""
+    first = len(jacobians)
+    return (*jacobians, *(replace(r, index=first + k) for k, r in enumerate(func_jacobians)))

@@ -11,6 +11,10 @@ own transform with its limits. Those extra passes run only in the worker, like e
 
 Not drawn, with a note naming the call (Report.jacobian_notes): a vmap of a Jacobian maker (a batch of
 Jacobians), third and higher derivatives, and inputs or outputs that are not tensors or tuples of tensors.
+
+The records wait in recorder.func_jacobians and follow every jacobian(...) call's (and dY/dX's) in
+Report.jacobians (report_jacobian.drawn): a jacobian(...) call keeps its index among jacobian(...)
+calls, the link's `call` and the CLI's "jacobians" (contracts), whatever torch.func calls run between.
 """
 
 from __future__ import annotations
@@ -96,8 +100,9 @@ def after_transform(interp: Any, transformed: Any, args: list, kwargs: dict, res
         return
     argnums, input_is_tuple = picked
     strategy = "forward" if kind == "jacfwd" else "reverse"
+    maker = "hessian" if getattr(transformed, "label", "") == "hessian" else kind
     record(recorder, interp, func, args, kwargs, argnums, input_is_tuple, value, node, seconds,
-           strategy=strategy, hessian=hessian, what=what, has_aux=bool(options.get("has_aux")))
+           strategy=strategy, hessian=hessian, what=what, has_aux=bool(options.get("has_aux")), maker=maker)
 
 
 def shown(value: Any) -> str:
@@ -148,13 +153,14 @@ def after_autograd_hessian(interp: Any, func: Any, inputs: Any, result: Any, nod
     gradient = TransformedFunction("jacrev", func, {"argnums": argnums if input_is_tuple else 0})
     record(recorder, interp, gradient, args, {}, argnums, input_is_tuple, result, node, seconds,
            strategy="reverse", hessian=True, what="torch.autograd.functional.hessian(...)", has_aux=False,
-           autograd=True)
+           maker="torch.autograd.functional.hessian")
 
 
 def record(recorder: Any, interp: Any, func: Any, args: list, kwargs: dict, argnums: tuple[int, ...],
            input_is_tuple: bool, value: Any, node: ast.AST, seconds: float, *, strategy: str,
-           hessian: bool, what: str, has_aux: bool, autograd: bool = False) -> None:
-    """Append the JacobianRecord of one call whose result `value` has torch's jacobian nesting."""
+           hessian: bool, what: str, has_aux: bool, maker: str) -> None:
+    """Append the JacobianRecord of one call whose result `value` has torch's jacobian nesting to
+    recorder.func_jacobians (numbered there; report_jacobian.drawn numbers it after jacobian() calls)."""
     from autogradlab.engine.jacobian_call import _side_effect, _unnest, muted_probe
     from autogradlab.engine.jacobian_checks import run_checks
     from autogradlab.engine.jacobian_passes import muted
@@ -196,21 +202,21 @@ def record(recorder: Any, interp: Any, func: Any, args: list, kwargs: dict, argn
     checks = JacobianChecks(notes=tuple(notes)) if notes else \
         run_checks(interp, differentiated, p, flat.detach(), muted, rerun=rerun)
     line, text = _call_text(node, recorder)
-    if autograd:   # hessian(f, inputs): named as jacobian(f, inputs)'s inputs are
+    if maker == "torch.autograd.functional.hessian":   # named as jacobian(f, inputs)'s inputs are
         from autogradlab.engine.jacobian_call import _input_names as jacobian_input_names
         names = jacobian_input_names(recorder, xs, node, input_is_tuple)
     else:
         names = _input_names(recorder, xs, node, argnums)
     from autogradlab.lang.func_transforms import _function_name
-    recorder.jacobians.append(JacobianRecord(
-        index=len(recorder.jacobians), line=line, text=text, input_names=names,
+    recorder.func_jacobians.append(JacobianRecord(
+        index=len(recorder.func_jacobians), line=line, text=text, input_names=names,
         output_name=f"{_function_name(func)}(…)", input_shapes=tuple(tuple(x.shape) for x in xs),
         output_shapes=out_shapes, input_is_tuple=input_is_tuple, output_is_tuple=output_is_tuple,
         dtypes=tuple(str(x.dtype).removeprefix("torch.") for x in xs),
         matrix=flat.detach().numpy().copy(), strategy=strategy, why=_why(what, strategy, hessian),
         timing_ms=seconds * 1000.0, checks=checks,
         notes=(messages.text("en", "notes.func_paths", call=what),),
-        cpu_ms=seconds * 1000.0, kind="hessian" if hessian else "jacobian"))
+        cpu_ms=seconds * 1000.0, kind="hessian" if hessian else "jacobian", maker=maker))
 
 
 MAX_PER_LINE = 10    # calls of one line drawn (a loop's): each costs a probe and its checks, and memory
@@ -224,7 +230,7 @@ def _room(recorder: Any, interp: Any, node: Any, value: Any, what: str) -> bool:
     from autogradlab.lang.func_running import _elements
     line, _ = _call_text(node, recorder)
     counts = recorder.__dict__.setdefault("func_jacobian_lines", {})
-    entries = sum(r.matrix.size for r in recorder.jacobians) + _elements(value)
+    entries = sum(r.matrix.size for r in (*recorder.jacobians, *recorder.func_jacobians)) + _elements(value)
     limit = ENTRIES_PER_RUN * interp.limits.max_tensor_elements
     if counts.get(line, 0) >= MAX_PER_LINE:
         _note(recorder, node, "func_more_calls", what, limit=MAX_PER_LINE)

@@ -93,6 +93,7 @@ class Recorder(TensorNumbers, NameHooks, MemoryHooks, DisplayHooks, SkimHooks, B
         self._display_left = DISPLAY_TOTAL_WEIGHT
         self.last_line: int | None = None         # line of the last statement the hooks saw
         self.jacobians: list = []                 # JacobianRecord per jacobian() call (jacobian_call.py)
+        self.func_jacobians: list = []            # ... per torch.func call drawn (func_jacobian_call.py)
         self._grad_owners: dict[int, Any] = {}    # memory_hooks.py
         self._forget_bound = self._forget           # made once: every new tensor's weak reference calls it
         self._init_skim(skim_module.SKIM if skim is None else skim)   # skim.py: long loops' middle passes

@@ -28,6 +28,7 @@ from autogradlab.lang.process_switches import process_state, restore
 from autogradlab.lang.stored_objects import object_texts
 from autogradlab.limits import DEFAULT_LIMITS, Limits
 from autogradlab.report import ErrorInfo, Graph, Report, Value
+from autogradlab.report_jacobian import drawn as drawn_jacobians
 from autogradlab.step_records import StepOptions, StepTrace
 
 
@@ -278,7 +279,8 @@ def _run_program(source: str, *, seed: int, output: str | None, limits: Limits, 
             variables=variables, printed=printed, displayed=tuple(recorder.displayed),
             graph=graph, ops=tuple(recorder.ops), backward_calls=tuple(recorder.backward_calls),
             timing_ms=timing_ms, error=error, torchviz_dot=torchviz_dot, torchviz_error=torchviz_error,
-            notes=tuple(notes), steps=step_trace, jacobians=tuple(recorder.jacobians),
+            notes=tuple(notes), steps=step_trace,
+            jacobians=drawn_jacobians(recorder.jacobians, recorder.func_jacobians),
             jacobian_notes=tuple(recorder.__dict__.get("jacobian_notes", ())),
             grad_returns=recorder.grad_returns)
     except Exception as exc:  # memory, or a limit of what a report can show: keep the cheapest parts

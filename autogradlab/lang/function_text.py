@@ -44,6 +44,8 @@ def function_text(value: Any) -> str | None:
         return repr(value)
     if type(value).__name__ in ("VjpFunction", "LinearizeFunction"):   # PyTorch's vjp_fn / jvp_fn: their
         return repr(value)                                             # repr without the address
+    if type(value).__name__ in ("ItemGetter", "AttrGetter"):   # `g` shows operator.itemgetter(1), as CPython
+        return repr(value)
     if type(value) is not SafeFunction:
         return None
     module, _, name = value.qualname.rpartition(".")

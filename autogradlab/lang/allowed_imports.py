@@ -69,6 +69,7 @@ _MODULES = (
     "torch.special",   # expit, erf, gammaln, xlogy, ... (lang/special_names.py)
     "torch.fft",   # fft, rfft, fftfreq, fftshift, ... (lang/fft_names.py)
     "torch.autograd.functional", "torch.autograd.function", "numpy", "math", "torch.distributions", "random",
+    "torch.autograd.graph",   # Node, register_multi_grad_hook (lang/multi_grad_hook.py)
     "numpy.random", "copy",
     "numpy.testing",   # assert_allclose, assert_array_equal, ... (lang/numpy_testing.py)
     "numpy.linalg",   # norm, solve, inv, det, eigvals, eigvalsh, matrix_rank (lang/numpy_linalg.py)
@@ -101,6 +102,7 @@ _MEMBERS = (
     "torch.autograd.Function", "torch.autograd.function.Function",
     "torch.autograd.function.once_differentiable",   # a decorator of a Function's backward (session 34)
     "torch.autograd.Variable",   # the pre-0.4 wrapper (variable_type.py)
+    "torch.autograd.graph.register_multi_grad_hook", "torch.autograd.graph.Node",   # (session 38)
     *(f"torch.autograd.forward_ad.{name}" for name in ("dual_level", "make_dual", "unpack_dual")),
     *(f"numpy.linalg.{name}" for name in NUMPY_LINALG_NAMES),   # from numpy.linalg import norm
     *(f"numpy.linalg.{name}" for name in NUMPY_LINALG_RESULT_NAMES),   # from numpy.linalg import qr

@@ -31,6 +31,7 @@ _MODULES = {"": builtins, "torch": torch, "torch.linalg": torch.linalg, "torch.n
             "torch.autograd": torch.autograd, "torch.autograd.functional": torch.autograd.functional,
             "torch.func": torch.func, "numpy": np, "math": math,
             "torch.autograd.forward_ad": torch.autograd.forward_ad,
+            "torch.autograd.graph": torch.autograd.graph,
             # `partial` shows <class 'functools.partial'>, np.linalg.norm <function norm>, as in Python
             "functools": functools, "itertools": itertools, "copy": copy, "random": random,
             "operator": operator,

@@ -32,6 +32,7 @@ from autogradlab.lang.func_transforms import func_namespace
 from autogradlab.lang.itertools_module import itertools_namespace
 from autogradlab.lang.map_filter import functools_namespace
 from autogradlab.lang.math_ints import MATH_INT_FUNCTIONS
+from autogradlab.lang.multi_grad_hook import MULTI_GRAD_HOOK
 from autogradlab.lang.numpy_breadth_s36 import numpy_breadth_members
 from autogradlab.lang.numpy_breadth_s37 import numpy_breadth_s37_members
 from autogradlab.lang.numpy_char import NUMPY_STR_MEMBERS, numpy_char_namespace
@@ -205,7 +206,8 @@ def modules() -> dict[str, Namespace]:
                                                           "once_differentiable": ONCE_DIFFERENTIABLE}),
         "forward_ad": forward_ad_namespace(),   # dual_level, make_dual, unpack_dual (forward_ad.py)
         # isinstance(b.grad_fn, torch.autograd.graph.Node) (Node.register_hook's docs; graph_hooks.py)
-        "graph": Namespace("torch.autograd.graph", {"Node": NODE_TYPE}),
+        "graph": Namespace("torch.autograd.graph", {"Node": NODE_TYPE,   # (multi_grad_hook.py)
+                                                    "register_multi_grad_hook": MULTI_GRAD_HOOK}),
         **variable_members(),   # the pre-0.4 Variable(x, requires_grad=True) (variable_type.py)
         **{name: SafeFunction(f"torch.autograd.{name}", _special(name, spec, "torch.autograd"))
            for name, spec in al.AUTOGRAD_FUNCTIONS.items()}})
@@ -256,6 +258,7 @@ def modules() -> dict[str, Namespace]:
     return {**devices, "torch": torch_ns, "torch.autograd": autograd, "torch.autograd.functional": functional,
             "torch.autograd.function": autograd.members["function"],
             "torch.autograd.forward_ad": autograd.members["forward_ad"],
+            "torch.autograd.graph": autograd.members["graph"],   # Node, register_multi_grad_hook
             "torch.linalg": linalg, "torch.special": special, "torch.fft": fft,
             "torch.func": func, "torch.nn": nn, "torch.nn.functional": nn_functional,
             "torch.optim": torch_ns.members["optim"], "torch.testing": torch_ns.members["testing"],

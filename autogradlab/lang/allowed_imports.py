@@ -64,6 +64,9 @@ NUMPY_RANDOM_NAMES = ("beta", "binomial", "chisquare", "choice", "exponential", 
                       "laplace", "logistic", "lognormal", "normal", "permutation", "poisson", "rand",
                       "randint", "randn", "random", "random_sample", "ranf", "sample", "seed", "shuffle",
                       "standard_exponential", "standard_normal", "standard_t", "uniform")
+# Python's random functions a program may import by name (`from random import randint`; random_modules.py)
+PY_RANDOM_NAMES = ("random", "uniform", "randint", "randrange", "gauss", "normalvariate", "choice",
+                   "shuffle", "sample", "seed", "choices")
 _MODULES = (
     "torch", "torch.nn", "torch.nn.functional", "torch.linalg", "torch.autograd",
     "torch.special",   # expit, erf, gammaln, xlogy, ... (lang/special_names.py)
@@ -125,6 +128,7 @@ _MEMBERS = (
     # `from numpy.random import random` (dataflowr's linear regression, session 35): np.random's functions
     # drawing from the run's generator (lang/random_modules.py)
     *(f"numpy.random.{name}" for name in NUMPY_RANDOM_NAMES),
+    *(f"random.{name}" for name in PY_RANDOM_NAMES),   # from random import shuffle (session 38)
     "torch.testing.assert_close",
     *(f"numpy.testing.{name}" for name in NUMPY_TESTING_NAMES),   # from numpy.testing import assert_equal
     *(f"time.{name}" for name in CLOCKS),

@@ -93,3 +93,10 @@ def test_string_array_is_an_array_in_the_variables_table() -> None:
     value = report.variables["s"]
     assert value.kind == "array" and value.value.dtype.kind == "U"
     assert row("s", value)["dtype"] == "array"
+
+
+def test_set_grad_enabled_object_is_not_a_variable() -> None:
+    """`_ = torch.set_grad_enabled(False)` (grad_mode's reference example): PyTorch's object is callable (a
+    decorator), so plain Python's variables leave it out; the engine's too."""
+    compare("import torch\nx = torch.tensor([1.], requires_grad=True)\n_ = torch.set_grad_enabled(False)\n"
+            "y = x * 2\ng = torch.set_grad_enabled(True)\nz = x * 2\nprint(y.requires_grad, z.requires_grad, g)\n")

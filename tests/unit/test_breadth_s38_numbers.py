@@ -99,4 +99,5 @@ def test_set_grad_enabled_object_is_not_a_variable() -> None:
     """`_ = torch.set_grad_enabled(False)` (grad_mode's reference example): PyTorch's object is callable (a
     decorator), so plain Python's variables leave it out; the engine's too."""
     compare("import torch\nx = torch.tensor([1.], requires_grad=True)\n_ = torch.set_grad_enabled(False)\n"
-            "y = x * 2\ng = torch.set_grad_enabled(True)\nz = x * 2\nprint(y.requires_grad, z.requires_grad, g)\n")
+            "y = x * 2\ng = torch.set_grad_enabled(True)\nz = x * 2\n"
+            "print(y.requires_grad, z.requires_grad, g)\n")

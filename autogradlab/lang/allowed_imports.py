@@ -106,6 +106,7 @@ _MEMBERS = (
     "torch.autograd.function.once_differentiable",   # a decorator of a Function's backward (session 34)
     "torch.autograd.Variable",   # the pre-0.4 wrapper (variable_type.py)
     "torch.autograd.graph.register_multi_grad_hook", "torch.autograd.graph.Node",   # (session 38)
+    "torch.autograd.graph.saved_tensors_hooks",
     *(f"torch.autograd.forward_ad.{name}" for name in ("dual_level", "make_dual", "unpack_dual")),
     *(f"numpy.linalg.{name}" for name in NUMPY_LINALG_NAMES),   # from numpy.linalg import norm
     *(f"numpy.linalg.{name}" for name in NUMPY_LINALG_RESULT_NAMES),   # from numpy.linalg import qr

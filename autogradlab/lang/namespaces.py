@@ -73,6 +73,7 @@ from autogradlab.lang.safe_values import (
     SafeNumpyDtype,
     SafeType,
 )
+from autogradlab.lang.saved_tensor_hooks import SAVED_TENSORS_HOOKS
 from autogradlab.lang.special_names import SPECIAL_FUNCTIONS
 from autogradlab.lang.tensor_api import NUMPY_VERSION, torch_members
 from autogradlab.lang.time_module import time_namespace
@@ -207,7 +208,8 @@ def modules() -> dict[str, Namespace]:
         "forward_ad": forward_ad_namespace(),   # dual_level, make_dual, unpack_dual (forward_ad.py)
         # isinstance(b.grad_fn, torch.autograd.graph.Node) (Node.register_hook's docs; graph_hooks.py)
         "graph": Namespace("torch.autograd.graph", {"Node": NODE_TYPE,   # (multi_grad_hook.py)
-                                                    "register_multi_grad_hook": MULTI_GRAD_HOOK}),
+                                                    "register_multi_grad_hook": MULTI_GRAD_HOOK,
+                                                    "saved_tensors_hooks": SAVED_TENSORS_HOOKS}),
         **variable_members(),   # the pre-0.4 Variable(x, requires_grad=True) (variable_type.py)
         **{name: SafeFunction(f"torch.autograd.{name}", _special(name, spec, "torch.autograd"))
            for name, spec in al.AUTOGRAD_FUNCTIONS.items()}})

@@ -1,5 +1,5 @@
-"""Session 38 (breadth): messages of lang/multi_grad_hook.py. The English texts give back the engine's
-sentences exactly."""
+"""Session 38 (breadth): messages of lang/multi_grad_hook.py and lang/saved_tensor_hooks.py. The English
+texts give back the engine's sentences exactly."""
 
 EN = {
     "errors_s38.multi_hook_tensors": "register_multi_grad_hook() takes a list or tuple of tensors",
@@ -8,6 +8,11 @@ EN = {
     "errors_s38.multi_hook_vectorize": "a multi-grad hook cannot run under jacobian(..., vectorize=True) in "
                                        "Autograd Lab",
     "errors_s38.multi_hook_call": "register_multi_grad_hook() takes {call}",
+    "errors_s38.saved_hooks_function": "`saved_tensors_hooks()` takes two functions (defs, lambdas, or ones "
+                                       "such as print) in Autograd Lab",
+    "errors_s38.saved_hooks_vectorize": "a saved-tensor hook cannot run under jacobian(..., vectorize=True) "
+                                        "in Autograd Lab",
+    "errors_s38.saved_hooks_call": "saved_tensors_hooks() takes pack_hook and unpack_hook",
 }
 
 ZH = {
@@ -17,4 +22,9 @@ ZH = {
     "errors_s38.multi_hook_vectorize": "在 Autograd Lab 中多梯度 hook 不能在 "
                                        "jacobian(..., vectorize=True) 下运行",
     "errors_s38.multi_hook_call": "register_multi_grad_hook() 的用法是 {call}",
+    "errors_s38.saved_hooks_function": "在 Autograd Lab 中 `saved_tensors_hooks()` 只接受两个函数"
+                                       "（def、lambda，或 print 这样的函数）",
+    "errors_s38.saved_hooks_vectorize": "在 Autograd Lab 中保存张量的 hook 不能在 "
+                                        "jacobian(..., vectorize=True) 下运行",
+    "errors_s38.saved_hooks_call": "saved_tensors_hooks() 接受 pack_hook 和 unpack_hook 两个参数",
 }

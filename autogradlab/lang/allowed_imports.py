@@ -67,6 +67,9 @@ NUMPY_RANDOM_NAMES = ("beta", "binomial", "chisquare", "choice", "exponential", 
 # Python's random functions a program may import by name (`from random import randint`; random_modules.py)
 PY_RANDOM_NAMES = ("random", "uniform", "randint", "randrange", "gauss", "normalvariate", "choice",
                    "shuffle", "sample", "seed", "choices")
+# Python's string module: its constant texts (`string.ascii_lowercase`; lang/string_module.py)
+STRING_CONSTANTS = ("ascii_letters", "ascii_lowercase", "ascii_uppercase", "digits", "hexdigits", "octdigits",
+                    "punctuation", "printable", "whitespace")
 _MODULES = (
     "torch", "torch.nn", "torch.nn.functional", "torch.linalg", "torch.autograd",
     "torch.special",   # expit, erf, gammaln, xlogy, ... (lang/special_names.py)
@@ -94,6 +97,7 @@ _MODULES = (
     "dataclasses",   # @dataclass, field, asdict, ... (lang/dataclass_classes.py)
     "numpy.typing",   # NDArray, ArrayLike, DTypeLike: inert forms (lang/typing_module.py)
     "operator",   # add, mul, lt, neg, ...: the interpreter's own operators (lang/operator_module.py)
+    "string",   # ascii_lowercase, digits, punctuation, ...: constant texts (lang/string_module.py)
     "numpy.polynomial", "numpy.polynomial.polynomial",   # Polynomial, polyval, ... (numpy_polynomial_class)
     *(f"torch.distributions.{m}" for m in _DISTRIBUTIONS),
 )
@@ -130,6 +134,7 @@ _MEMBERS = (
     # drawing from the run's generator (lang/random_modules.py)
     *(f"numpy.random.{name}" for name in NUMPY_RANDOM_NAMES),
     *(f"random.{name}" for name in PY_RANDOM_NAMES),   # from random import shuffle (session 38)
+    *(f"string.{name}" for name in STRING_CONSTANTS),   # from string import punctuation (session 38)
     "torch.testing.assert_close",
     *(f"numpy.testing.{name}" for name in NUMPY_TESTING_NAMES),   # from numpy.testing import assert_equal
     *(f"time.{name}" for name in CLOCKS),

@@ -75,6 +75,7 @@ from autogradlab.lang.safe_values import (
 )
 from autogradlab.lang.saved_tensor_hooks import SAVED_TENSORS_HOOKS
 from autogradlab.lang.special_names import SPECIAL_FUNCTIONS
+from autogradlab.lang.string_module import string_namespace
 from autogradlab.lang.tensor_api import NUMPY_VERSION, torch_members
 from autogradlab.lang.time_module import time_namespace
 from autogradlab.lang.torch_extras import torch_extra_members
@@ -268,7 +269,7 @@ def modules() -> dict[str, Namespace]:
             "numpy.testing": numpy_ns.members["testing"],
             "numpy.typing": numpy_ns.members["typing"], "math": math_ns, **randoms, **polynomials,
             "numpy.lib.recfunctions": recfunctions_namespace(),   # numpy_record_making.py
-            "copy": copy_namespace(), "operator": operator_namespace(),
+            "copy": copy_namespace(), "operator": operator_namespace(), "string": string_namespace(),
             "warnings": warnings_namespace(), "functools": functools_namespace(), "time": time_namespace(),
             "pprint": pprint_namespace(), "collections": collections_namespace(),
             "itertools": itertools_namespace(), "contextlib": contextlib_namespace(), **plotting_namespaces(),

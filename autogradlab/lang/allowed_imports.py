@@ -120,7 +120,7 @@ _MEMBERS = (
     *(f"torch.distributions.{m}.{c}" for m, c in _DISTRIBUTIONS.items()),
     *(f"torch.distributions.{c}" for c in _DISTRIBUTIONS.values()),
     *(f"torch.func.{name}" for name in FUNC_MEMBERS), "torch.vmap",
-    *(f"math.{name}" for name in (*MATH_FUNCTIONS, *MATH_CONSTANTS, *MATH_INT_NAMES)),   # from math import e
+    *(f"math.{name}" for name in (*MATH_FUNCTIONS, *MATH_CONSTANTS, *MATH_INT_NAMES, "prod")),   # math.e
     "functools.reduce", "functools.partial", "functools.wraps", "functools.cache", "functools.lru_cache",
     *(f"operator.{name}" for name in OPERATOR_NAMES),
     "warnings.filterwarnings", "warnings.simplefilter",

@@ -32,6 +32,7 @@ from autogradlab.lang.func_transforms import func_namespace
 from autogradlab.lang.itertools_module import itertools_namespace
 from autogradlab.lang.map_filter import functools_namespace
 from autogradlab.lang.math_ints import MATH_INT_FUNCTIONS
+from autogradlab.lang.math_prod import MATH_PROD
 from autogradlab.lang.multi_grad_hook import MULTI_GRAD_HOOK
 from autogradlab.lang.numpy_breadth_s36 import numpy_breadth_members
 from autogradlab.lang.numpy_breadth_s37 import numpy_breadth_s37_members
@@ -239,6 +240,7 @@ def modules() -> dict[str, Namespace]:
         **{name: _math_function(name) for name in al.MATH_FUNCTIONS},
         **{name: getattr(math, name) for name in al.MATH_CONSTANTS},
         **MATH_INT_FUNCTIONS,   # math.factorial, math.comb, ... (lang/math_ints.py)
+        "prod": MATH_PROD,   # (lang/math_prod.py)
     })
     devices = {**device_namespaces(), **distribution_namespaces()}
     torch_ns.members.update(devices.pop("torch").members)

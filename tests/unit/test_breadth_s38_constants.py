@@ -49,3 +49,30 @@ def test_string_names_agree() -> None:
 ])
 def test_tensor_nbytes_itemsize_like_pytorch(snippet: str) -> None:
     compare(snippet)
+
+
+# -- math.prod --------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("snippet", [
+    "import math\nfrom math import prod\n"
+    "print(math.prod([1, 2, 3, 4]), prod(range(1, 11)), prod([0.5, 4]), prod([]), prod([2, 3], start=10))\n"
+    "print(prod(x for x in (1.5, 2)), math.prod((2, 3j)), math.prod([True, 2]))\n"
+    "try:\n    prod(['a', 'b'])\nexcept TypeError as e:\n    print(e)\n"
+    "try:\n    prod()\nexcept TypeError as e:\n    print(e)\n"
+    "try:\n    prod([1], begin=2)\nexcept TypeError as e:\n    print(e)\n",
+    "import math\nimport torch\nx = torch.tensor([1., 2., 3.], requires_grad=True)\ny = math.prod(x)\n"
+    "y.backward()\nprint(y, x.grad, math.prod(torch.ones(2, 3).shape), math.prod([torch.ones(2), 3]))\n",
+])
+def test_math_prod_like_python(snippet: str) -> None:
+    compare(snippet)
+
+
+def test_math_prod_keeps_the_int_and_length_limits() -> None:
+    from autogradlab.limits import Limits
+    from tests.unit.test_corpus_s35 import sized
+    bits = Limits().max_int_bits
+    sized(f"import math\nn = math.prod([2] * {bits - 1})\n", True)
+    sized(f"import math\nn = math.prod([2] * {bits + 1})\n", False, "")
+    sized("import math\nn = math.prod([2 ** 3000, 2 ** 3000])\n", False, "")
+    sized("import math\ns = math.prod(['ab'], start=10 ** 6)\n", False, "")
+    sized("import math\nn = math.prod(range(10 ** 6))\n", False, "")
+    sized("import math\nn = math.prod(range(1, 100))\n", True)

@@ -70,6 +70,9 @@ PY_RANDOM_NAMES = ("random", "uniform", "randint", "randrange", "gauss", "normal
 # Python's string module: its constant texts (`string.ascii_lowercase`; lang/string_module.py)
 STRING_CONSTANTS = ("ascii_letters", "ascii_lowercase", "ascii_uppercase", "digits", "hexdigits", "octdigits",
                     "punctuation", "printable", "whitespace")
+# Python's statistics module: its descriptive functions on numbers (lang/statistics_module.py)
+STATISTICS_NAMES = ("mean", "fmean", "median", "median_low", "median_high", "mode", "multimode", "stdev",
+                    "pstdev", "variance", "pvariance")
 _MODULES = (
     "torch", "torch.nn", "torch.nn.functional", "torch.linalg", "torch.autograd",
     "torch.special",   # expit, erf, gammaln, xlogy, ... (lang/special_names.py)
@@ -98,6 +101,7 @@ _MODULES = (
     "numpy.typing",   # NDArray, ArrayLike, DTypeLike: inert forms (lang/typing_module.py)
     "operator",   # add, mul, lt, neg, ...: the interpreter's own operators (lang/operator_module.py)
     "string",   # ascii_lowercase, digits, punctuation, ...: constant texts (lang/string_module.py)
+    "statistics",   # mean, median, stdev, ...: on numbers (lang/statistics_module.py)
     "numpy.polynomial", "numpy.polynomial.polynomial",   # Polynomial, polyval, ... (numpy_polynomial_class)
     *(f"torch.distributions.{m}" for m in _DISTRIBUTIONS),
 )
@@ -135,6 +139,7 @@ _MEMBERS = (
     *(f"numpy.random.{name}" for name in NUMPY_RANDOM_NAMES),
     *(f"random.{name}" for name in PY_RANDOM_NAMES),   # from random import shuffle (session 38)
     *(f"string.{name}" for name in STRING_CONSTANTS),   # from string import punctuation (session 38)
+    *(f"statistics.{name}" for name in STATISTICS_NAMES),   # from statistics import mean (session 38)
     "torch.testing.assert_close",
     *(f"numpy.testing.{name}" for name in NUMPY_TESTING_NAMES),   # from numpy.testing import assert_equal
     *(f"time.{name}" for name in CLOCKS),

@@ -76,6 +76,7 @@ from autogradlab.lang.safe_values import (
 )
 from autogradlab.lang.saved_tensor_hooks import SAVED_TENSORS_HOOKS
 from autogradlab.lang.special_names import SPECIAL_FUNCTIONS
+from autogradlab.lang.statistics_module import statistics_namespace
 from autogradlab.lang.string_module import string_namespace
 from autogradlab.lang.tensor_api import NUMPY_VERSION, torch_members
 from autogradlab.lang.time_module import time_namespace
@@ -272,6 +273,7 @@ def modules() -> dict[str, Namespace]:
             "numpy.typing": numpy_ns.members["typing"], "math": math_ns, **randoms, **polynomials,
             "numpy.lib.recfunctions": recfunctions_namespace(),   # numpy_record_making.py
             "copy": copy_namespace(), "operator": operator_namespace(), "string": string_namespace(),
+            "statistics": statistics_namespace(),
             "warnings": warnings_namespace(), "functools": functools_namespace(), "time": time_namespace(),
             "pprint": pprint_namespace(), "collections": collections_namespace(),
             "itertools": itertools_namespace(), "contextlib": contextlib_namespace(), **plotting_namespaces(),

@@ -1,5 +1,5 @@
-"""Session 38 (breadth): messages of lang/multi_grad_hook.py and lang/saved_tensor_hooks.py. The English
-texts give back the engine's sentences exactly."""
+"""Session 38 (breadth): messages of lang/multi_grad_hook.py, saved_tensor_hooks.py and
+statistics_module.py. The English texts give back the engine's sentences exactly."""
 
 EN = {
     "errors_s38.multi_hook_tensors": "register_multi_grad_hook() takes a list or tuple of tensors",
@@ -13,6 +13,7 @@ EN = {
     "errors_s38.saved_hooks_vectorize": "a saved-tensor hook cannot run under jacobian(..., vectorize=True) "
                                         "in Autograd Lab",
     "errors_s38.saved_hooks_call": "saved_tensors_hooks() takes pack_hook and unpack_hook",
+    "errors_s38.statistics_numbers": "`statistics.{name}()` takes numbers in Autograd Lab",
 }
 
 ZH = {
@@ -27,4 +28,5 @@ ZH = {
     "errors_s38.saved_hooks_vectorize": "在 Autograd Lab 中保存张量的 hook 不能在 "
                                         "jacobian(..., vectorize=True) 下运行",
     "errors_s38.saved_hooks_call": "saved_tensors_hooks() 接受 pack_hook 和 unpack_hook 两个参数",
+    "errors_s38.statistics_numbers": "在 Autograd Lab 中 `statistics.{name}()` 只接受数字",
 }

@@ -247,6 +247,8 @@ def plain_mismatches(reported: Any, real: Any, path: str) -> list[str]:
                            pprint.PrettyPrinter, collections.abc.Iterator,   # `it = iter(vals)`: its text
                            np.random.Generator)):
         kind, same = "object", True
+    elif isinstance(real, (set, frozenset)):   # session 38: `primes = {2, 3, 5, 7}` (Whirlwind Tour)
+        kind, same = "set", True
     elif isinstance(real, (np.void, bytes)):   # session 35: a record `x[0]`, b'hello' (basics.rec, .strings)
         kind, same = "object", True
     elif real is Ellipsis:   # session 34: `indices = (1, Ellipsis, 1)` (numpy basics.indexing)

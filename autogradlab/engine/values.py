@@ -16,6 +16,7 @@ import torch
 
 from autogradlab import messages
 from autogradlab.engine.fast_records import tensor_snapshot
+from autogradlab.lang.numpy_strings import StringArray
 from autogradlab.lang.tensor_counts import MAX_SHOWN_DIMS, refuse_dims
 from autogradlab.lang.tensor_text import tensor_repr
 from autogradlab.report import LAZY_NUMBER, TensorSnapshot
@@ -207,6 +208,8 @@ def _as_array(obj: Any) -> np.ndarray | None:
     Only the instance dict is read, so no property of an unknown object runs here."""
     if isinstance(obj, np.ndarray):
         return obj
+    if isinstance(obj, StringArray):   # np.array(['a', 'b']): a '<U' array, kept in a slot (session 38)
+        return obj.array
     fields = getattr(obj, "__dict__", None)
     if isinstance(fields, dict):
         for attr in ("array", "_array", "value", "data"):

@@ -64,11 +64,21 @@ NUMPY_RANDOM_NAMES = ("beta", "binomial", "chisquare", "choice", "exponential", 
                       "laplace", "logistic", "lognormal", "normal", "permutation", "poisson", "rand",
                       "randint", "randn", "random", "random_sample", "ranf", "sample", "seed", "shuffle",
                       "standard_exponential", "standard_normal", "standard_t", "uniform")
+# Python's random functions a program may import by name (`from random import randint`; random_modules.py)
+PY_RANDOM_NAMES = ("random", "uniform", "randint", "randrange", "gauss", "normalvariate", "choice",
+                   "shuffle", "sample", "seed", "choices")
+# Python's string module: its constant texts (`string.ascii_lowercase`; lang/string_module.py)
+STRING_CONSTANTS = ("ascii_letters", "ascii_lowercase", "ascii_uppercase", "digits", "hexdigits", "octdigits",
+                    "punctuation", "printable", "whitespace")
+# Python's statistics module: its descriptive functions on numbers (lang/statistics_module.py)
+STATISTICS_NAMES = ("mean", "fmean", "median", "median_low", "median_high", "mode", "multimode", "stdev",
+                    "pstdev", "variance", "pvariance")
 _MODULES = (
     "torch", "torch.nn", "torch.nn.functional", "torch.linalg", "torch.autograd",
     "torch.special",   # expit, erf, gammaln, xlogy, ... (lang/special_names.py)
     "torch.fft",   # fft, rfft, fftfreq, fftshift, ... (lang/fft_names.py)
     "torch.autograd.functional", "torch.autograd.function", "numpy", "math", "torch.distributions", "random",
+    "torch.autograd.graph",   # Node, register_multi_grad_hook (lang/multi_grad_hook.py)
     "numpy.random", "copy",
     "numpy.testing",   # assert_allclose, assert_array_equal, ... (lang/numpy_testing.py)
     "numpy.linalg",   # norm, solve, inv, det, eigvals, eigvalsh, matrix_rank (lang/numpy_linalg.py)
@@ -90,6 +100,8 @@ _MODULES = (
     "dataclasses",   # @dataclass, field, asdict, ... (lang/dataclass_classes.py)
     "numpy.typing",   # NDArray, ArrayLike, DTypeLike: inert forms (lang/typing_module.py)
     "operator",   # add, mul, lt, neg, ...: the interpreter's own operators (lang/operator_module.py)
+    "string",   # ascii_lowercase, digits, punctuation, ...: constant texts (lang/string_module.py)
+    "statistics",   # mean, median, stdev, ...: on numbers (lang/statistics_module.py)
     "numpy.polynomial", "numpy.polynomial.polynomial",   # Polynomial, polyval, ... (numpy_polynomial_class)
     *(f"torch.distributions.{m}" for m in _DISTRIBUTIONS),
 )
@@ -101,6 +113,8 @@ _MEMBERS = (
     "torch.autograd.Function", "torch.autograd.function.Function",
     "torch.autograd.function.once_differentiable",   # a decorator of a Function's backward (session 34)
     "torch.autograd.Variable",   # the pre-0.4 wrapper (variable_type.py)
+    "torch.autograd.graph.register_multi_grad_hook", "torch.autograd.graph.Node",   # (session 38)
+    "torch.autograd.graph.saved_tensors_hooks",
     *(f"torch.autograd.forward_ad.{name}" for name in ("dual_level", "make_dual", "unpack_dual")),
     *(f"numpy.linalg.{name}" for name in NUMPY_LINALG_NAMES),   # from numpy.linalg import norm
     *(f"numpy.linalg.{name}" for name in NUMPY_LINALG_RESULT_NAMES),   # from numpy.linalg import qr
@@ -110,7 +124,7 @@ _MEMBERS = (
     *(f"torch.distributions.{m}.{c}" for m, c in _DISTRIBUTIONS.items()),
     *(f"torch.distributions.{c}" for c in _DISTRIBUTIONS.values()),
     *(f"torch.func.{name}" for name in FUNC_MEMBERS), "torch.vmap",
-    *(f"math.{name}" for name in (*MATH_FUNCTIONS, *MATH_CONSTANTS, *MATH_INT_NAMES)),   # from math import e
+    *(f"math.{name}" for name in (*MATH_FUNCTIONS, *MATH_CONSTANTS, *MATH_INT_NAMES, "prod")),   # math.e
     "functools.reduce", "functools.partial", "functools.wraps", "functools.cache", "functools.lru_cache",
     *(f"operator.{name}" for name in OPERATOR_NAMES),
     "warnings.filterwarnings", "warnings.simplefilter",
@@ -123,6 +137,9 @@ _MEMBERS = (
     # `from numpy.random import random` (dataflowr's linear regression, session 35): np.random's functions
     # drawing from the run's generator (lang/random_modules.py)
     *(f"numpy.random.{name}" for name in NUMPY_RANDOM_NAMES),
+    *(f"random.{name}" for name in PY_RANDOM_NAMES),   # from random import shuffle (session 38)
+    *(f"string.{name}" for name in STRING_CONSTANTS),   # from string import punctuation (session 38)
+    *(f"statistics.{name}" for name in STATISTICS_NAMES),   # from statistics import mean (session 38)
     "torch.testing.assert_close",
     *(f"numpy.testing.{name}" for name in NUMPY_TESTING_NAMES),   # from numpy.testing import assert_equal
     *(f"time.{name}" for name in CLOCKS),

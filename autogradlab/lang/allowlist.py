@@ -315,7 +315,8 @@ TENSOR_METHODS.update({n: _spec(("rounding_mode", "other"), "meta") for n in ("d
 
 # Attributes read without a call.
 TENSOR_PROPERTIES: frozenset[str] = frozenset(
-    "shape grad requires_grad is_leaf grad_fn dtype ndim data T mT H mH real imag device is_cuda".split())
+    "shape grad requires_grad is_leaf grad_fn dtype ndim data T mT H mH real imag device is_cuda itemsize "
+    "nbytes".split())   # itemsize, nbytes: session 38 (ints; x.element_size() and x.nelement() were in)
 # Properties that make a new tensor (recorded as ops).
 TENSOR_OP_PROPERTIES: frozenset[str] = frozenset("T mT H mH real imag".split())
 SETTABLE_TENSOR_ATTRIBUTES: frozenset[str] = frozenset({"requires_grad", "grad", "data"})

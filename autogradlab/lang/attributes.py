@@ -52,6 +52,7 @@ from autogradlab.lang.namedtuple_values import (
     is_namedtuple_class,
     read_field,
 )
+from autogradlab.lang.number_methods import read_number_attribute
 from autogradlab.lang.numpy_flat import NDIter, flat_of
 from autogradlab.lang.numpy_ops import ARRAY_METHODS, array_method, is_numpy_operand
 from autogradlab.lang.numpy_poly1d import CallableValue
@@ -185,6 +186,9 @@ def read_attribute(interp: Interpreter, base: Any, name: str, node: ast.AST) -> 
         return part
     if isinstance(base, complex) and name in ("real", "imag"):
         return getattr(base, name)
+    found, part = read_number_attribute(base, name)   # x.real, n.numerator (number_methods.py)
+    if found:
+        return part
     if isinstance(base, torch.dtype) and name in _DTYPE_PROPERTIES:
         return getattr(base, name)
     if isinstance(base, torch.device) and name in ("type", "index"):

@@ -45,8 +45,9 @@ def _owners(tree: ast.AST) -> dict[int, str]:
     if found is None:
         found = {}
         for call in ast.walk(tree):
-            if type(call) in (ast.Assign, ast.Return) and type(call.value) is ast.GeneratorExp:   # g = (...)
-                found[~id(call.value)] = "="   # kept lazy: next(g) reads one item, as in CPython
+            if type(call) in (ast.Assign, ast.Return, ast.Expr) and type(call.value) is ast.GeneratorExp:
+                found[~id(call.value)] = "="   # g = (...): kept lazy, next(g) reads one item, as in CPython;
+                # a bare `(n ** 2 for n in xs)` line shows a generator object (Whirlwind Tour, session 38)
             if type(call) in (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp):   # [(...) for i]
                 for item in ((call.key, call.value) if type(call) is ast.DictComp else (call.elt,)):
                     if type(item) is ast.GeneratorExp:

@@ -31,6 +31,7 @@ _MODULES = {"": builtins, "torch": torch, "torch.linalg": torch.linalg, "torch.n
             "torch.autograd": torch.autograd, "torch.autograd.functional": torch.autograd.functional,
             "torch.func": torch.func, "numpy": np, "math": math,
             "torch.autograd.forward_ad": torch.autograd.forward_ad,
+            "torch.autograd.graph": torch.autograd.graph,
             # `partial` shows <class 'functools.partial'>, np.linalg.norm <function norm>, as in Python
             "functools": functools, "itertools": itertools, "copy": copy, "random": random,
             "operator": operator,
@@ -44,6 +45,8 @@ def function_text(value: Any) -> str | None:
         return repr(value)
     if type(value).__name__ in ("VjpFunction", "LinearizeFunction"):   # PyTorch's vjp_fn / jvp_fn: their
         return repr(value)                                             # repr without the address
+    if type(value).__name__ in ("ItemGetter", "AttrGetter"):   # `g` shows operator.itemgetter(1), as CPython
+        return repr(value)
     if type(value) is not SafeFunction:
         return None
     module, _, name = value.qualname.rpartition(".")

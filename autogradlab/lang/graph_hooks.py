@@ -10,8 +10,8 @@ engine as the same object (a limit stays a limit, and names the hook's line). Th
 a tuple, whose items PyTorch checks (how many, their shapes) as it always does; anything else is refused
 with PyTorch's words. A batched gradient (jacobian(..., vectorize=True)) never reaches the program.
 
-torch.autograd.graph (saved_tensors_hooks, whose pack hook would run inside every op of the forward pass,
-the engine's own meta-device size checks included; register_multi_grad_hook) stays refused by name.
+torch.autograd.graph's register_multi_grad_hook is lang/multi_grad_hook.py, saved_tensors_hooks
+lang/saved_tensor_hooks.py (session 38); its other managers (save_on_cpu, ...) stay refused by name.
 """
 
 from __future__ import annotations

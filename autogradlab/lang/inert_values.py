@@ -48,7 +48,7 @@ class InertValue:
                            "Autograd Lab")
 
 
-_LISTED_IMPORTS = (int, float, bool, dict, type(None))
+_LISTED_IMPORTS = (int, float, bool, str, dict, type(None))   # str: `from string import digits` (s38)
 
 
 def listed_import(value: Any) -> bool:

@@ -3,8 +3,10 @@ its call `g(obj)` is `obj[item]` (or the tuple of `obj[item]` for several items)
 as the program's own `obj[item]` (plain_classes.subscript_base, stored_objects.require_index,
 attributes.get_item: every size check, op record and error text of a subscript). Like a partial it is a
 function value (lang/partial_function.py): it may be named, stored, printed and passed as `key=`, never to
-a library call. attrgetter and methodcaller stay unoffered (a name given as text would read attributes
-the checker never saw in the program's source)."""
+a library call. operator.attrgetter(*names) (session 38) reads each dotted name's parts as `obj.a.b` reads
+them, through attributes.read_attribute, and refuses what the checker refuses in a program's source: a
+name given as text may not reach a private or double-underscore attribute (checked as hasattr() checks
+it, hasattr_builtin.py). methodcaller stays unoffered."""
 
 from __future__ import annotations
 
@@ -65,3 +67,58 @@ def _itemgetter(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) ->
 
 
 ITEMGETTER = SafeFunction("operator.itemgetter", _itemgetter)
+
+
+class AttrGetter(FunctionValue):
+    """The value operator.attrgetter(...) returns: `key=attrgetter('x')`, `attrgetter('a.b', 'c')`."""
+
+    def __init__(self, names: tuple[str, ...]) -> None:
+        self.names = names
+        super().__init__("operator.attrgetter", self._call)
+
+    def _call(self, interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
+        if kwargs:
+            raise _type_error("attrgetter() takes no keyword arguments")
+        if len(args) != 1:
+            raise _type_error(f"attrgetter expected 1 argument, got {len(args)}")
+        values = tuple(_read_dotted(interp, args[0], name, node) for name in self.names)
+        return values[0] if len(values) == 1 else values
+
+    def weighed_parts(self) -> list:
+        return list(self.names)
+
+    def __repr__(self) -> str:
+        from autogradlab.engine.values import safe_repr
+
+        return f"operator.attrgetter({', '.join(safe_repr(name) for name in self.names)})"
+
+
+def _read_dotted(interp: Interpreter, base: Any, name: str, node: ast.AST) -> Any:
+    from autogradlab.lang import attributes
+    from autogradlab.lang.plain_classes import attribute_allowed
+
+    for part in name.split("."):
+        if not attribute_allowed(base, part):
+            attributes.check_attribute_name(part)   # `_x`, `__class__`: refused as `obj.__class__` is
+        base = attributes.read_attribute(interp, base, part, node)
+    return base
+
+
+def _attrgetter(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> AttrGetter:
+    from autogradlab.lang import attributes
+
+    if kwargs:
+        raise _type_error("attrgetter() takes no keyword arguments")
+    if not args:
+        raise _type_error("attrgetter expected 1 argument, got 0")
+    interp.sizes.charge_sequence(len(args), "the names of operator.attrgetter")
+    for name in args:
+        if not isinstance(name, str):
+            raise _type_error("attribute name must be a string")
+        for part in name.split("."):
+            if part.startswith("__") and part != "__name__":   # refused before any object is read
+                attributes.check_attribute_name(part)
+    return AttrGetter(tuple(args))
+
+
+ATTRGETTER = SafeFunction("operator.attrgetter", _attrgetter)

@@ -32,6 +32,8 @@ from autogradlab.lang.func_transforms import func_namespace
 from autogradlab.lang.itertools_module import itertools_namespace
 from autogradlab.lang.map_filter import functools_namespace
 from autogradlab.lang.math_ints import MATH_INT_FUNCTIONS
+from autogradlab.lang.math_prod import MATH_PROD
+from autogradlab.lang.multi_grad_hook import MULTI_GRAD_HOOK
 from autogradlab.lang.numpy_breadth_s36 import numpy_breadth_members
 from autogradlab.lang.numpy_breadth_s37 import numpy_breadth_s37_members
 from autogradlab.lang.numpy_char import NUMPY_STR_MEMBERS, numpy_char_namespace
@@ -72,7 +74,10 @@ from autogradlab.lang.safe_values import (
     SafeNumpyDtype,
     SafeType,
 )
+from autogradlab.lang.saved_tensor_hooks import SAVED_TENSORS_HOOKS
 from autogradlab.lang.special_names import SPECIAL_FUNCTIONS
+from autogradlab.lang.statistics_module import statistics_namespace
+from autogradlab.lang.string_module import string_namespace
 from autogradlab.lang.tensor_api import NUMPY_VERSION, torch_members
 from autogradlab.lang.time_module import time_namespace
 from autogradlab.lang.torch_extras import torch_extra_members
@@ -205,7 +210,9 @@ def modules() -> dict[str, Namespace]:
                                                           "once_differentiable": ONCE_DIFFERENTIABLE}),
         "forward_ad": forward_ad_namespace(),   # dual_level, make_dual, unpack_dual (forward_ad.py)
         # isinstance(b.grad_fn, torch.autograd.graph.Node) (Node.register_hook's docs; graph_hooks.py)
-        "graph": Namespace("torch.autograd.graph", {"Node": NODE_TYPE}),
+        "graph": Namespace("torch.autograd.graph", {"Node": NODE_TYPE,   # (multi_grad_hook.py)
+                                                    "register_multi_grad_hook": MULTI_GRAD_HOOK,
+                                                    "saved_tensors_hooks": SAVED_TENSORS_HOOKS}),
         **variable_members(),   # the pre-0.4 Variable(x, requires_grad=True) (variable_type.py)
         **{name: SafeFunction(f"torch.autograd.{name}", _special(name, spec, "torch.autograd"))
            for name, spec in al.AUTOGRAD_FUNCTIONS.items()}})
@@ -234,6 +241,7 @@ def modules() -> dict[str, Namespace]:
         **{name: _math_function(name) for name in al.MATH_FUNCTIONS},
         **{name: getattr(math, name) for name in al.MATH_CONSTANTS},
         **MATH_INT_FUNCTIONS,   # math.factorial, math.comb, ... (lang/math_ints.py)
+        "prod": MATH_PROD,   # (lang/math_prod.py)
     })
     devices = {**device_namespaces(), **distribution_namespaces()}
     torch_ns.members.update(devices.pop("torch").members)
@@ -256,6 +264,7 @@ def modules() -> dict[str, Namespace]:
     return {**devices, "torch": torch_ns, "torch.autograd": autograd, "torch.autograd.functional": functional,
             "torch.autograd.function": autograd.members["function"],
             "torch.autograd.forward_ad": autograd.members["forward_ad"],
+            "torch.autograd.graph": autograd.members["graph"],   # Node, register_multi_grad_hook
             "torch.linalg": linalg, "torch.special": special, "torch.fft": fft,
             "torch.func": func, "torch.nn": nn, "torch.nn.functional": nn_functional,
             "torch.optim": torch_ns.members["optim"], "torch.testing": torch_ns.members["testing"],
@@ -263,7 +272,8 @@ def modules() -> dict[str, Namespace]:
             "numpy.testing": numpy_ns.members["testing"],
             "numpy.typing": numpy_ns.members["typing"], "math": math_ns, **randoms, **polynomials,
             "numpy.lib.recfunctions": recfunctions_namespace(),   # numpy_record_making.py
-            "copy": copy_namespace(), "operator": operator_namespace(),
+            "copy": copy_namespace(), "operator": operator_namespace(), "string": string_namespace(),
+            "statistics": statistics_namespace(),
             "warnings": warnings_namespace(), "functools": functools_namespace(), "time": time_namespace(),
             "pprint": pprint_namespace(), "collections": collections_namespace(),
             "itertools": itertools_namespace(), "contextlib": contextlib_namespace(), **plotting_namespaces(),

@@ -12,7 +12,7 @@ import operator
 from typing import TYPE_CHECKING, Any
 
 from autogradlab.errors import ProgramTypeError
-from autogradlab.lang.item_getter import ITEMGETTER
+from autogradlab.lang.item_getter import ATTRGETTER, ITEMGETTER
 from autogradlab.lang.operators import BINARY, COMPARE, UNARY
 from autogradlab.lang.safe_values import Namespace, SafeFunction
 
@@ -72,5 +72,6 @@ def operator_namespace() -> Namespace:
         members[name] = _unary(name, op, fn)
     members["not_"], members["truth"] = _truth("not_", True), _truth("truth", False)
     members["itemgetter"] = ITEMGETTER   # `key=itemgetter(1)` (item_getter.py)
+    members["attrgetter"] = ATTRGETTER   # `key=attrgetter('x')` (item_getter.py)
     assert set(members) == set(OPERATOR_NAMES) and all(hasattr(operator, n) for n in members)
     return Namespace("operator", members)

@@ -10,4 +10,5 @@ _BINARY = {"add": ast.Add, "sub": ast.Sub, "mul": ast.Mult, "truediv": ast.Div, 
            "and_": ast.BitAnd, "or_": ast.BitOr, "xor": ast.BitXor}
 _COMPARE = {"eq": ast.Eq, "ne": ast.NotEq, "lt": ast.Lt, "le": ast.LtE, "gt": ast.Gt, "ge": ast.GtE}
 _UNARY = {"neg": ast.USub, "pos": ast.UAdd, "invert": ast.Invert, "inv": ast.Invert}
-OPERATOR_NAMES: tuple[str, ...] = (*_BINARY, *_COMPARE, *_UNARY, "not_", "truth", "itemgetter")
+OPERATOR_NAMES: tuple[str, ...] = (*_BINARY, *_COMPARE, *_UNARY, "not_", "truth", "itemgetter",
+                                  "attrgetter")

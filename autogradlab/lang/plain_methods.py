@@ -15,6 +15,7 @@ from autogradlab.errors import ProgramTypeError
 from autogradlab.lang import custom_functions, numpy_linalg
 from autogradlab.lang.calls import check_tolist
 from autogradlab.lang.compare_guard import run_sized
+from autogradlab.lang.number_methods import NUMBER_METHODS
 from autogradlab.lang.numpy_ops import array_copy
 from autogradlab.lang.safe_values import SafeArray, SafeGradFn, type_text
 from autogradlab.lang.search_work import charge_search
@@ -76,6 +77,7 @@ PLAIN_METHODS: dict[tuple[type, str], Callable[..., Any]] = {
     (SafeGradFn, "name"): lambda interp, base, args: base.name,
     (SafeGradFn, "apply"): custom_functions.grad_fn_apply,   # a custom Function's node runs its backward
     **MORE_METHODS,
+    **NUMBER_METHODS,   # x.is_integer(), c.conjugate() (lang/number_methods.py)
     **SLICE_METHODS,   # s.indices(n), r.index(v) (lang/slice_values.py)
 }
 

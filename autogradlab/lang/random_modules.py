@@ -184,7 +184,9 @@ def _py(name: str, arity: tuple[int, int]):  # noqa: ANN202
     low, high = arity
 
     def impl(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
-        if kwargs or not low <= len(args) <= high:
+        if kwargs:   # random.uniform(a=0, b=100), random.sample(population=xs, k=10) (Python Bootcamp)
+            args = _positional(name, args, kwargs)
+        if not low <= len(args) <= high:
             raise NotSupported(f"Autograd Lab supports `random.{name}(...)` with {low}-{high} "
                                f"positional arguments")
         if name in ("choice", "shuffle", "sample"):
@@ -192,6 +194,30 @@ def _py(name: str, arity: tuple[int, int]):  # noqa: ANN202
         _numbers(list(args), f"random.{name}")
         return _guarded(lambda: getattr(python_random(interp), name)(*args))
     return SafeFunction(f"random.{name}", impl)
+
+
+# CPython's parameter names (3.11), for the keyword forms; a keyword given out of order (a gap before it)
+# is refused by _py's message, as are keywords these functions do not have (sample's counts=).
+PY_PARAMETERS = {"random": (), "uniform": ("a", "b"), "randint": ("a", "b"),
+                 "randrange": ("start", "stop", "step"), "gauss": ("mu", "sigma"),
+                 "normalvariate": ("mu", "sigma"), "choice": ("seq",), "shuffle": ("x",),
+                 "sample": ("population", "k")}
+
+
+def _positional(name: str, args: list, kwargs: dict) -> list:
+    names = PY_PARAMETERS[name]
+    given = dict(zip(names, args, strict=False))
+    if len(args) > len(names) or set(kwargs) - set(names) or set(kwargs) & set(given):
+        low, high = PY_FUNCTIONS[name]
+        raise NotSupported(f"Autograd Lab supports `random.{name}(...)` with {low}-{high} "
+                           f"positional arguments")
+    given |= kwargs
+    count = next((i for i, n in enumerate(names) if n not in given), len(names))
+    if set(names[count:]) & set(given):   # randrange(start=1, step=2): stop left out before step
+        low, high = PY_FUNCTIONS[name]
+        raise NotSupported(f"Autograd Lab supports `random.{name}(...)` with {low}-{high} "
+                           f"positional arguments")
+    return [given[n] for n in names[:count]]
 
 
 def _py_sequence(interp: Interpreter, name: str, args: list) -> Any:
@@ -225,6 +251,9 @@ PY_FUNCTIONS = {"random": (0, 0), "uniform": (2, 2), "randint": (2, 2), "randran
 def _py_choices(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> list:
     """random.choices(population, weights=None, *, cum_weights=None, k=1) (rougier's random walk): k
     items, bounded and charged as random.sample's; the weights are numbers."""
+    if "population" in kwargs and not args:   # random.choices(population=xs, k=10) (Python Bootcamp)
+        kwargs = dict(kwargs)
+        args = [kwargs.pop("population")]
     if not 1 <= len(args) <= 2 or set(kwargs) - {"weights", "cum_weights", "k"} or \
             len(args) == 2 and "weights" in kwargs:
         raise NotSupported("Autograd Lab supports `random.choices(population, weights=None, *, "

@@ -54,6 +54,29 @@ def _padded(method: str) -> Callable[..., Any]:
     return call
 
 
+def _expandtabs(interp: Any, base: str, args: list, **kwargs: Any) -> str:
+    """str.expandtabs(tabsize=8) (Python Bootcamp, session 38): its length is counted before it is built,
+    column by column as CPython counts it ('\t' * 10**5).expandtabs(10**5) is the string limit's refusal)."""
+    values = [*args, *kwargs.values()]
+    if len(values) == 1 and set(kwargs) <= {"tabsize"}:
+        try:
+            size = operator.index(values[0])
+        except TypeError:
+            size = None   # Python's own TypeError below
+        if size is not None:
+            column = length = 0
+            for char in base:
+                if char == "\t":
+                    step = size - column % size if size > 0 else 0
+                    column, length = column + step, length + step
+                else:
+                    column, length = (0 if char in "\n\r" else column + 1), length + 1
+            interp.sizes.charge_sequence(length, "the result of .expandtabs()")
+    else:
+        interp.sizes.charge_sequence(len(base) * 8, "the result of .expandtabs()")
+    return base.expandtabs(*args, **kwargs)
+
+
 def _copy(interp: Any, base: list, args: list) -> list:
     interp.sizes.charge_sequence(len(base), "the copy of the list")
     return base.copy(*args)
@@ -89,13 +112,14 @@ def plain(method: str) -> Callable[..., Any]:
 
 
 # Methods whose keyword arguments are passed on (their values are data, checked by the caller).
-KEYWORD_METHODS = frozenset({(str, "split"), (str, "rsplit"), (str, "splitlines")})
+KEYWORD_METHODS = frozenset({(str, "split"), (str, "rsplit"), (str, "splitlines"), (str, "expandtabs")})
 
 
 MORE_METHODS: dict[tuple[type, str], Callable[..., Any]] = {
     (list, "insert"): _insert, (list, "remove"): _remove,
     (list, "reverse"): plain("reverse"), (list, "clear"): plain("clear"), (list, "copy"): _copy,
-    (str, "replace"): _replace, (str, "lstrip"): copying("lstrip"), (str, "rstrip"): copying("rstrip"),
+    (str, "replace"): _replace, (str, "expandtabs"): _expandtabs,
+    (str, "lstrip"): copying("lstrip"), (str, "rstrip"): copying("rstrip"),
     **{(str, name): plain(name) for name in ("find", "rfind", "count", "isdigit", "isalpha", "isspace",
                                               "isupper", "islower", "isnumeric", "isalnum", "istitle",
                                               "isdecimal", "index", "rindex")},

@@ -256,6 +256,7 @@ VARIABLE_TEXT_CHARS = 1_000_000   # the Variables table's default texts write th
 
 def program_variables(interp: Any, names: Any, texts: bool) -> dict[str, Any]:
     """The Report's variables: data as it is, objects and containers of them as their ShownText."""
+    from autogradlab.lang.data_wrappers import SafeGradMode
     from autogradlab.lang.inert_values import InertValue
     from autogradlab.lang.namedtuple_values import is_namedtuple_class
     from autogradlab.lang.pprint_module import PrettyPrinterValue
@@ -276,6 +277,8 @@ def program_variables(interp: Any, names: Any, texts: bool) -> dict[str, Any]:
             continue
         if is_class_value(value):   # `t = type(x)`, `f = np.float32`: classes (Python's are not listed)
             continue
+        if isinstance(value, SafeGradMode):   # `_ = torch.set_grad_enabled(False)`: callable in
+            continue   # PyTorch (a decorator too), so not data, as plain Python's variables say (session 38)
         if is_data(value) or isinstance(value, PrettyPrinterValue):   # pp = pprint.PrettyPrinter()
             shown[name] = value
         elif type(value) in STORED_OBJECT_TYPES or isinstance(value, CONTAINERS) \

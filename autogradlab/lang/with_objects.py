@@ -26,6 +26,7 @@ from autogradlab.lang.numpy_flat import NDIter
 from autogradlab.lang.operators import python_error
 from autogradlab.lang.plain_classes import METHOD, ProgramObject, dunder
 from autogradlab.lang.safe_values import Namespace, SafeException, type_text
+from autogradlab.lang.saved_tensor_hooks import SavedTensorsHooks
 
 if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
@@ -50,6 +51,12 @@ def run_with(interp: Interpreter, items: list[ast.withitem], body: Any, first: i
         if item.optional_vars is not None:   # writes are the array's at once (no buffering): nothing to
             interp.assign(item.optional_vars, manager, item)   # resolve at the end
         run_with(interp, items, body, first + 1)
+        return
+    if type(manager) is SavedTensorsHooks:   # torch.autograd.graph.saved_tensors_hooks (saved_tensor_hooks)
+        with manager.entered(interp):
+            if item.optional_vars is not None:   # `as h`: None, as PyTorch's __enter__ gives
+                interp.assign(item.optional_vars, None, item)
+            run_with(interp, items, body, first + 1)
         return
     if isinstance(manager, LIBRARY_MANAGERS):   # contextlib's: @contextmanager, nullcontext, suppress
         run_library_manager(interp, manager, item, lambda: run_with(interp, items, body, first + 1))

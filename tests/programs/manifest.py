@@ -456,6 +456,12 @@ TUTORIALS: tuple[ProgramSpec, ...] = (
     ProgramSpec("tutorial_torch_fft_docs.py", T_TORCH_DOCS),
     # ... and NumPy's stride tricks, NaN functions, type checks and index tricks (lang/numpy_lessons_s36.py)
     ProgramSpec("tutorial_numpy_lib_docs.py", "numpy/numpy docs (BSD-3-Clause)"),
+    # Session 38 (breadth): the Whirlwind Tour of Python's chapters on numbers and data structures (numbers'
+    # methods, lang/number_methods.py; a bare generator expression) and torch.autograd.graph's
+    # register_multi_grad_hook example (lang/multi_grad_hook.py)
+    ProgramSpec("tutorial_whirlwind_scalars_s38.py", "jakevdp/WhirlwindTourOfPython (CC0-1.0)"),
+    ProgramSpec("tutorial_whirlwind_structures_s38.py", "jakevdp/WhirlwindTourOfPython (CC0-1.0)"),
+    ProgramSpec("tutorial_torch_autograd_graph_docs_s38.py", T_TORCH_DOCS),
 )
 
 

@@ -166,8 +166,9 @@ RUNAWAY = [   # max_steps 500,000: what a C-level loop could do stops on its own
     Case("print(len(str(list(range(100000)))))\n", "limit", 1, "the text would have 688,890 items"),
     Case("import math\nprint(math.factorial(10**6))\n", "limit",   # session 12: offered, sized first
          2, "math.factorial\\(\\) would be an integer of about 18,488,88\\d bits; the limit is 4,096 bits"),
-    Case("import math\nprint(math.prod(range(1, 10**6)))\n", "unsupported",
-         2, "`math.prod` is not supported"),
+    Case("import math\nprint(math.prod(range(1, 10**6)))\n", "limit",   # session 38: offered, read as list()
+         2, "the list would have 999,999 items; the limit is 100,000"),
+    Case("import math\nprint(math.prod([10**1000] * 5))\n", "limit", 2, "the limit is 4,096 bits"),
     Case("import torch\nprint(torch.arange(10**12).sum())\n", "limit", 2,
          "result of arange would have 1,000,000,000,000 elements; the limit is 5,000,000"),
     Case("import torch\ntorch.set_printoptions(precision=10**9)\n", "value", 2,   # a gigabyte per number

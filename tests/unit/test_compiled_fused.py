@@ -130,7 +130,7 @@ CASES = {
                                Limits()),
     "leaf_method_missing": ("import math\nfor i in range(2):\n    y = math.no_such(1)\n", Limits()),
     "leaf_method_on_none": ("v = None\nfor i in range(2):\n    y = v.item()\n", Limits()),
-    "leaf_method_on_int": ("v = 3\nfor i in range(2):\n    y = v.bit_length()\n", Limits()),
+    "leaf_method_on_int": ("v = 3\nfor i in range(2):\n    y = v.to_bytes(2, 'big')\n", Limits()),   # s38
     "leaf_subscript_int": ("v = 3\nfor i in range(2):\n    y = v[0]\n", Limits()),
     "leaf_subscript_out_of_range": ("v = [1, 2]\nfor i in range(3):\n    y = v[i]\n", Limits()),
     "namespace_switch": ("import math\nimport numpy as np\nfor i in range(3):\n"

@@ -62,6 +62,7 @@ def register_multi_grad_hook(interp: Interpreter, args: list, kwargs: dict, node
     if interp.__dict__.get("func_depth", 0):
         from autogradlab.lang.func_running import refuse_inside
         refuse_inside(interp, "`register_multi_grad_hook(...)`")
+    interp.program_hooks = True   # it runs inside every later backward (engine/captured_backward.py)
 
     def hook(grads: Any) -> None:
         if interp.__dict__.get("func_depth", 0):

@@ -94,6 +94,7 @@ def saved_tensors_hooks(interp: Interpreter, args: list, kwargs: dict, node: ast
     if interp.__dict__.get("func_depth", 0):
         from autogradlab.lang.func_running import refuse_inside
         refuse_inside(interp, "`saved_tensors_hooks(...)`")
+    interp.program_hooks = True   # it runs inside every later backward (engine/captured_backward.py)
     return SavedTensorsHooks(bound["pack_hook"], bound["unpack_hook"], node)
 
 

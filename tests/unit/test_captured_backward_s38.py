@@ -209,3 +209,31 @@ def test_a_leaf_grad_is_laid_out_like_the_leaf_and_owns_its_memory() -> None:
     leaf.requires_grad_(False)
     captured_backward.accumulate(leaf, torch.ones(2, 3))
     assert torch.equal(leaf.grad, grad + 1)
+
+
+HOOKED_S38 = {
+    "multi_grad_hook": """import torch
+a = torch.tensor([1.0, 2.0], requires_grad=True)
+b = torch.tensor([3.0], requires_grad=True)
+torch.autograd.graph.register_multi_grad_hook((a, b), lambda grads: print('all', grads))
+y = (a * 2).sum() + (b ** 2).sum()
+y.backward()
+print(a.grad, b.grad)
+""",
+    "saved_tensors_hooks": """import torch
+x = torch.tensor([1.0, 2.0], requires_grad=True)
+with torch.autograd.graph.saved_tensors_hooks(lambda t: t * 1, lambda t: t):
+    y = (x.sin() * x).sum()
+y.backward()
+print(x.grad)
+""",
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOOKED_S38))
+def test_hooks_of_torch_autograd_graph_keep_the_hooked_backward(name: str,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    made = _count_captured(monkeypatch)
+    python = oracle_for({name: HOOKED_S38[name]})
+    engine_matches_python(HOOKED_S38[name], python[HOOKED_S38[name]])
+    assert made[0] == 0

@@ -101,6 +101,10 @@ def param(name: str, parser: Callable[[str], T], default: T) -> T:
         return default
 
 
+# parameters that name a part of the program (`../shared/links.md`): left out with a program no link carries
+PROGRAM_PARTS = ("output", "step", "dir", "call", "cell")
+
+
 def sync(source: str | None, seed: int | None, **params: str | int | None) -> None:
     """Make the URL reproduce the current view. Only changed keys are written (each write is a
     message to the browser); keys not named here are kept."""
@@ -108,6 +112,8 @@ def sync(source: str | None, seed: int | None, **params: str | int | None) -> No
                                      for key, value in params.items()}
     if source is not None:   # a program no link can carry is left out (the editor says why)
         wanted["code"] = core.link_code(source)
+        if wanted["code"] is None:   # and what names a part of it: the link opens the default program
+            wanted.update(dict.fromkeys(PROGRAM_PARTS))
     if seed is not None:
         wanted["seed"] = str(int(seed))
     current = _query()

@@ -69,8 +69,8 @@ def test_the_last_programs_output_is_not_taken_for_a_bad_link():
     through edits (a failing run keeps it): dropped without a 'bad link' warning."""
     at = open_app("graph.py", code=links.encode_code(GOOD), output="x")
     other = CHINESE.replace("x", "w")
-    at = submit(at, other + "w.foo()\n")       # too long for a link, and fails: `output` stays
-    assert at.error and "code" not in at.query_params and at.query_params["output"] == "x"
+    at = submit(at, other + "w.foo()\n")       # too long for a link, and fails: `output` goes with `code`
+    assert at.error and "code" not in at.query_params and "output" not in at.query_params
     at = submit(at, other)                     # runs, has no `x`
     assert not at.exception and not at.error
     assert not any("output" in w for w in warnings(at)), warnings(at)

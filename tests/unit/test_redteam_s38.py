@@ -1,0 +1,150 @@
+"""Red team of session 38 on engine/captured_backward.py: programs whose `y.backward()` the captured
+run (torch's engine in grad mode, then every leaf's .grad written after it) would have shown
+differently from PyTorch, because torch writes a leaf's .grad as soon as its engine reaches that leaf:
+- an existing .grad shares memory with a saved tensor read later (torch raises: modified in place);
+- an existing .grad the `+=` raises on (expanded, an inference tensor): the leaves reached before
+  it have their .grad in torch, none in the captured run;
+- a Node whose backward raises on some values (eig's and svd's phase checks), after torch wrote the
+  .grad of the leaves it reached first.
+Real Python + PyTorch is the oracle; each program also says whether it may be captured (just below
+the gate: an existing .grad that is a contiguous view of a tensor nothing saved stays captured)."""
+
+from __future__ import annotations
+
+import pytest
+
+from autogradlab.engine import captured_backward
+from tests.unit.basics_helpers import engine_matches_python, oracle_for
+
+HOOKED = {
+    "grad_is_saved": """import torch
+x = torch.ones(3, requires_grad=True)
+w = torch.ones(3, requires_grad=True)
+g = torch.zeros(3)
+x.grad = g
+y = (w * g).sum() + x.sum()
+try:
+    y.backward()
+except RuntimeError as e:
+    print("error", str(e)[:40])
+print(x.grad, w.grad, g)
+""",
+    "grad_shares_a_saved_leaf": """import torch
+x = torch.ones(3, requires_grad=True)
+w = torch.ones(3, requires_grad=True)
+x.grad = w.detach()
+y = (w * w).sum() + (x * 3).sum()
+try:
+    y.backward()
+except RuntimeError as e:
+    print("error", str(e)[:40])
+print(x.grad, w.grad)
+""",
+    "expanded_grad": """import torch
+x = torch.ones(3, requires_grad=True)
+w = torch.ones(3, requires_grad=True)
+x.grad = torch.zeros(1).expand(3)
+y = (w * 2).sum() + (x * 3).sum()
+try:
+    y.backward()
+except RuntimeError as e:
+    print("error", str(e)[:40])
+print(x.grad, w.grad)
+""",
+    "inference_grad": """import torch
+x = torch.ones(3, requires_grad=True)
+w = torch.ones(3, requires_grad=True)
+with torch.inference_mode():
+    g = torch.zeros(3)
+x.grad = g
+y = (w * 2).sum() + (x * 3).sum()
+try:
+    y.backward()
+except RuntimeError as e:
+    print("error", str(e)[:40])
+print(x.grad, w.grad)
+""",
+    "one_grad_for_two_leaves": """import torch
+x = torch.tensor([1e8, 1.0], requires_grad=True)
+w = torch.tensor([1.0, 1.0], requires_grad=True)
+g = torch.tensor([1.0, 3.0])
+x.grad = g
+w.grad = g
+y = (x * 1e-8).sum() * 0.7 + (w * 0.3).sum()
+y.backward()
+print(g.tolist(), x.grad is w.grad)
+""",
+    "eig_phase": """import torch
+A = torch.tensor([[2.0, 1.0], [0.5, 3.0]], requires_grad=True)
+w = torch.tensor(1.0, requires_grad=True)
+vals, vecs = torch.linalg.eig(A)
+y = vecs.imag.sum() + vecs.real.sum() + w * 2
+try:
+    y.backward()
+except RuntimeError as e:
+    print("error", str(e)[:50])
+print(A.grad, w.grad)
+""",
+    "complex_svd_phase": """import torch
+A = torch.tensor([[2.0, 1.0], [0.5, 3.0]], requires_grad=True)
+w = torch.tensor(1.0, requires_grad=True)
+U, S, Vh = torch.linalg.svd(A.to(torch.complex64))
+y = U.imag.sum() + U.real.sum() + w * 2
+try:
+    y.backward()
+except RuntimeError as e:
+    print("error", str(e)[:50])
+print(A.grad, w.grad)
+""",
+}
+
+CAPTURED = {
+    # a contiguous .grad that is a view of a tensor no Node saved: added into in place, as torch does
+    "grad_a_view_of_another": """import torch
+x = torch.ones(3, requires_grad=True)
+w = torch.ones(3, requires_grad=True)
+base = torch.zeros(2, 3)
+x.grad = base[1]
+y = (w * 2).sum() + (x * x).sum()
+y.backward()
+print(base, x.grad, w.grad)
+""",
+    # a .grad that shares memory with a tensor read by no Node of this backward
+    "grad_shares_an_unsaved_tensor": """import torch
+x = torch.ones(3, requires_grad=True)
+w = torch.ones(3, requires_grad=True)
+other = torch.zeros(3)
+x.grad = other.view(3)
+y = (w * 2).sum() + (x * 3).sum()
+y.backward()
+print(other, x.grad, w.grad)
+""",
+    "eigh_is_fine": """import torch
+A = torch.tensor([[2.0, 1.0], [1.0, 3.0]], requires_grad=True)
+w = torch.tensor(1.0, requires_grad=True)
+L, V = torch.linalg.eigh(A)
+y = V.sum() + L.sum() + w * 2
+y.backward()
+print(A.grad, w.grad)
+""",
+}
+
+ALL = {**HOOKED, **CAPTURED}
+
+
+@pytest.fixture(scope="module")
+def python() -> dict[str, dict]:
+    return oracle_for(ALL)
+
+
+@pytest.mark.parametrize("name", sorted(ALL))
+def test_the_program_sees_what_python_sees(name: str, python: dict, monkeypatch: pytest.MonkeyPatch) -> None:
+    made = [0]
+    runner = captured_backward.runner
+
+    def counting(*args):
+        made[0] += 1
+        return runner(*args)
+    monkeypatch.setattr(captured_backward, "runner", counting)
+    engine_matches_python(ALL[name], python[ALL[name]])
+    assert made[0] == (0 if name in HOOKED else 1), made[0]

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import pytest
 
-from autogradlab.engine import captured_backward
+from autogradlab.engine import captured_backward, run_program
+from autogradlab.limits import Limits
 from tests.unit.basics_helpers import engine_matches_python, oracle_for
 
 HOOKED = {
@@ -148,3 +149,76 @@ def test_the_program_sees_what_python_sees(name: str, python: dict, monkeypatch:
     monkeypatch.setattr(captured_backward, "runner", counting)
     engine_matches_python(ALL[name], python[ALL[name]])
     assert made[0] == (0 if name in HOOKED else 1), made[0]
+
+
+# -- the Jacobian page's checks (engine/check_allowance.py) ----------------------------------------
+# After `jacrev(f)(x)` (or hessian, or jacobian(f, x)) the page runs f again (probe, JVP, finite
+# differences). Those passes took the program's own loop budget: a program that ran in 0.2 s stopped
+# at the loop limit on its own line 11 after them.
+LOOP_AFTER = """import torch
+from torch.func import jacrev, hessian
+from torch.autograd.functional import jacobian
+def f(x):
+    s = x
+    for i in range(4000):
+        s = s + 0.0
+    return s * 2
+x = torch.ones(3)
+J = {call}
+n = 0
+for i in range(90000):
+    n += 1
+print(J, n)
+"""
+CALLS = ("jacrev(f)(x)", "jacobian(f, x)", "hessian(lambda x: f(x).sum())(x)")
+
+
+@pytest.fixture(scope="module")
+def python_loops() -> dict[str, dict]:
+    return oracle_for({call: LOOP_AFTER.format(call=call) for call in CALLS})
+
+
+@pytest.mark.parametrize("call", CALLS)
+def test_the_checks_leave_the_program_its_loop_budget(call: str, python_loops: dict) -> None:
+    source = LOOP_AFTER.format(call=call)
+    engine_matches_python(source, python_loops[source])
+    report = run_program(source, limits=Limits(timeout_s=30))
+    assert report.ok and len(report.jacobians) == 1
+
+
+# f's own 60,000 iterations leave the program 40,000: the checks (a quarter of those) stop at their
+# allowance with a note; the program's loop of 40,000 runs, one of 40,001 stops at the limit.
+AT_LIMIT = """import torch
+from torch.func import jacrev
+def f(x):
+    for i in range(60000):
+        pass
+    return x * 2
+x = torch.ones(3)
+J = jacrev(f)(x)
+n = 0
+for i in range({loop}):
+    n += 1
+print(n)
+"""
+
+
+def test_the_checks_stop_at_their_allowance_and_the_limit_stays_where_it_was() -> None:
+    below = run_program(AT_LIMIT.format(loop=40000), limits=Limits(timeout_s=30))
+    assert below.ok and below.printed == "40000\n", below.error
+    assert "LimitExceeded" in " ".join(below.jacobians[0].checks.notes)
+    above = run_program(AT_LIMIT.format(loop=40001), limits=Limits(timeout_s=30))
+    assert above.error is not None and above.error.kind == "limit" and above.error.line == 10
+    assert "100,000 loop iterations" in above.error.message
+
+
+def test_the_allowance_restores_the_counters_and_shares_what_is_left() -> None:
+    from autogradlab.engine.check_allowance import allowance
+
+    class Interp:
+        _steps, _iterations, _deadline, _max_steps = 1000, 60000, float("inf"), 1_000_000
+        limits = Limits()
+    interp = Interp()
+    with allowance(interp):
+        assert interp._iterations == 100_000 - 10_000 and interp._steps == 1_000_000 - 249_750
+    assert (interp._steps, interp._iterations, interp._deadline) == (1000, 60000, float("inf"))

@@ -3,11 +3,12 @@
 They run program code the program itself never ran (its result is already computed), so they must
 not use up the program's budgets: a function of 4,000 loop steps checked after `jacrev(f)(x)` took
 ~40,000 iterations of the run's 100,000 and the program's own loop after it stopped at the limit,
-although it ran in 0.2 s without the checks. Inside `allowance`, the checks may use a share of what
-is left of the step and loop budgets and of the time before the run's soft deadline; past it, the
-check stops with the limit's error (run_checks and the probe's callers turn it into a note). After
-it, the counters are the program's again, as if the checks had not run; the time they took is gone,
-but at most that share of what was left. Every check still stops at a limit: nothing escapes them.
+although it ran in 0.2 s without the checks; so did its lists built, errors caught, text printed
+(muted, yet counted). Inside `allowance`, the checks may use a share of what is left of each of those
+budgets and of the time before the run's soft deadline; past it, the check stops with the limit's
+error (run_checks and the probe's callers turn it into a note). After it, the counters are the
+program's again, as if the checks had not run; the time they took is gone, but at most that share
+of what was left. Every check still stops at a limit: nothing escapes them.
 """
 
 from __future__ import annotations
@@ -17,21 +18,35 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-SHARE = 0.25   # of the steps, loop iterations and time left, for the checks of one call
+from autogradlab.lang import plain_classes
+
+SHARE = 0.25   # of each budget and of the time left, for the checks of one call
+
+
+def _counters(interp: Any) -> list[tuple[Any, str, int]]:
+    """(owner, attribute, limit) of every count a run charges and never gives back."""
+    limits, sizes = interp.limits, interp.sizes
+    return [(interp, "_steps", interp._max_steps), (interp, "_iterations", limits.max_loop_iterations),
+            (interp, "caught_errors", limits.max_caught_errors),
+            (interp, "instances_made", plain_classes.MAX_INSTANCES),
+            (sizes, "total_sequence_items", limits.max_total_sequence_items),
+            (sizes, "searched_items", limits.max_searched_items),
+            (sizes, "printed_chars", limits.max_printed_chars)]
 
 
 @contextmanager
 def allowance(interp: Any, share: float = SHARE) -> Iterator[None]:
-    steps, iterations, deadline = interp._steps, interp._iterations, interp._deadline
-    limits = interp.limits
-    left_steps = max(0, interp._max_steps - steps)
-    left_iterations = max(0, limits.max_loop_iterations - iterations)
-    interp._steps = interp._max_steps - int(share * left_steps)
-    interp._iterations = limits.max_loop_iterations - int(share * left_iterations)
-    now = time.monotonic()
+    counters = _counters(interp)
+    kept = [getattr(owner, name, 0) for owner, name, _ in counters]
+    for (owner, name, limit), used in zip(counters, kept, strict=True):
+        setattr(owner, name, limit - int(share * max(0, limit - used)))
+    deadline = interp._deadline
     if deadline != float("inf"):
+        now = time.monotonic()
         interp._deadline = now + share * max(0.0, deadline - now)
     try:
         yield
     finally:
-        interp._steps, interp._iterations, interp._deadline = steps, iterations, deadline
+        for (owner, name, _), used in zip(counters, kept, strict=True):
+            setattr(owner, name, used)
+        interp._deadline = deadline

@@ -159,10 +159,9 @@ LOOP_AFTER = """import torch
 from torch.func import jacrev, hessian
 from torch.autograd.functional import jacobian
 def f(x):
-    s = x
     for i in range(4000):
-        s = s + 0.0
-    return s * 2
+        pass
+    return x * 2
 x = torch.ones(3)
 J = {call}
 n = 0
@@ -214,11 +213,73 @@ def test_the_checks_stop_at_their_allowance_and_the_limit_stays_where_it_was() -
 
 def test_the_allowance_restores_the_counters_and_shares_what_is_left() -> None:
     from autogradlab.engine.check_allowance import allowance
+    from tests.unit.basics_helpers import interpreter
 
-    class Interp:
-        _steps, _iterations, _deadline, _max_steps = 1000, 60000, float("inf"), 1_000_000
-        limits = Limits()
-    interp = Interp()
+    interp = interpreter("x = 1\n")
+    interp._steps, interp._iterations, interp.sizes.printed_chars = 1000, 60000, 999_000
     with allowance(interp):
         assert interp._iterations == 100_000 - 10_000 and interp._steps == 1_000_000 - 249_750
-    assert (interp._steps, interp._iterations, interp._deadline) == (1000, 60000, float("inf"))
+        assert interp.sizes.printed_chars == 1_000_000 - 250 and interp.caught_errors == 1000 - 250
+    assert (interp._steps, interp._iterations, interp.sizes.printed_chars) == (1000, 60000, 999_000)
+    assert interp.caught_errors == 0 and interp._deadline == float("inf")
+
+
+# the checks' passes built lists, caught errors and printed (muted) text charged to the program's
+# budgets: each of these programs stopped at a limit on a line after the jacrev call
+BUDGETS = {
+    "lists": """import torch
+from torch.func import jacrev
+def f(x):
+    for i in range(100):
+        l = [0] * 100000
+    return x * 2
+x = torch.ones(3)
+J = jacrev(f)(x)
+def build():
+    return len([1] * 100000)
+n = 0
+for i in range(300):
+    n += build()
+print(n)
+""",
+    "caught": """import torch
+from torch.func import jacrev
+def f(x):
+    for i in range(300):
+        try:
+            1 / 0
+        except ZeroDivisionError:
+            pass
+    return x * 2
+x = torch.ones(3)
+J = jacrev(f)(x)
+k = 0
+for i in range(600):
+    try:
+        [][1]
+    except IndexError:
+        k += 1
+print(k)
+""",
+    "printed": """import torch
+from torch.func import jacrev
+def f(x):
+    print("a" * 99999)
+    return x * 2
+x = torch.ones(3)
+J = jacrev(f)(x)
+for i in range(8):
+    print("b" * 99999)
+print("done")
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def python_budgets() -> dict[str, dict]:
+    return oracle_for(BUDGETS)
+
+
+@pytest.mark.parametrize("name", sorted(BUDGETS))
+def test_the_checks_leave_the_program_its_other_budgets(name: str, python_budgets: dict) -> None:
+    engine_matches_python(BUDGETS[name], python_budgets[BUDGETS[name]])

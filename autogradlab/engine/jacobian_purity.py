@@ -30,14 +30,27 @@ def _base_name(node: ast.AST) -> str | None:
     return node.id if isinstance(node, ast.Name) else None
 
 
+_ALIASES = (ast.Name, ast.Attribute, ast.Subscript, ast.Starred, ast.IfExp, ast.BoolOp)
+
+
 def _locals(fn: ast.AST) -> set[str]:
-    """Names the function binds itself (its parameters are not among them: they may be the caller's
-    objects)."""
+    """Names the function binds itself to a new value (its parameters are not among them: they may
+    be the caller's objects; nor is a name bound to another name, an item or attribute of one, or
+    by a loop, a comprehension or `with ... as`: `rows = table` or `for row in table` holds the
+    outer objects themselves, and `rows.append(...)` changes them)."""
     names: set[str] = set()
+    aliases: set[str] = set()
     for node in ast.walk(fn):
         if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
             names.add(node.id)
-    return names
+        value = node.value if isinstance(node, (ast.Assign, ast.NamedExpr, ast.AnnAssign)) else None
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(
+            node, (ast.NamedExpr, ast.AnnAssign, ast.For, ast.AsyncFor, ast.comprehension)) else \
+            [item.optional_vars for item in node.items if item.optional_vars is not None] \
+            if isinstance(node, ast.With) else []
+        if targets and (value is None or isinstance(value, _ALIASES)):
+            aliases.update(n.id for t in targets for n in ast.walk(t) if isinstance(n, ast.Name))
+    return names - aliases
 
 
 def _iterator_names(tree: ast.AST) -> frozenset[str]:

@@ -49,7 +49,8 @@ def _locals(fn: ast.AST) -> set[str]:
             [item.optional_vars for item in node.items if item.optional_vars is not None] \
             if isinstance(node, ast.With) else []
         if targets and (value is None or isinstance(value, _ALIASES)):
-            aliases.update(n.id for t in targets for n in ast.walk(t) if isinstance(n, ast.Name))
+            aliases.update(n.id for t in targets for n in ast.walk(t)
+                           if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store))
     return names - aliases
 
 

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import pytest
 
-from autogradlab.engine import captured_backward, run_program
+from autogradlab.engine import run_program
 from autogradlab.limits import Limits
 from tests import diff_compare
 from tests.unit.basics_helpers import engine_matches_python
+from tests.unit.test_captured_backward_s38 import _count_captured
 
 
 def oracle_for(programs: dict[str, str]) -> dict[str, dict]:
@@ -156,13 +157,7 @@ def python() -> dict[str, dict]:
 
 @pytest.mark.parametrize("name", sorted(ALL))
 def test_the_program_sees_what_python_sees(name: str, python: dict, monkeypatch: pytest.MonkeyPatch) -> None:
-    made = [0]
-    runner = captured_backward.runner
-
-    def counting(*args):
-        made[0] += 1
-        return runner(*args)
-    monkeypatch.setattr(captured_backward, "runner", counting)
+    made = _count_captured(monkeypatch)
     engine_matches_python(ALL[name], python[ALL[name]])
     assert made[0] == (0 if name in HOOKED else 1), made[0]
 

@@ -19,7 +19,11 @@ It is the same backward only where nothing else runs inside it, so a plan is mad
 - every saved tensor can still be read (a graph already freed, or a saved tensor changed in place,
   raises in the middle of a backward; such a backward keeps the hooks, so its partial .grad writes
   stay PyTorch's);
-- every leaf is a plain dense contiguous tensor whose .grad is absent or dense, with no hook.
+- every leaf is a plain dense contiguous tensor whose .grad is absent or dense, with no hook;
+- every .grad there already is (added into in place) is contiguous, not an inference tensor, and shares
+  its memory with no other leaf's .grad and no saved tensor (torch adds into it as soon as the leaf
+  is reached: a saved tensor read later has changed, and torch raises; an expanded .grad or an
+  inference tensor raises at that leaf, after the leaves reached before it got theirs).
 Anything else runs the hooked backward as before (grads.GradientRecorder.begin).
 """
 
@@ -40,9 +44,11 @@ _PRESERVE = torch.preserve_format
 _new_edge = tuple.__new__
 
 OP, LEAF, OTHER = 1, 2, 3
-# torch's own Nodes that raise when run, or run nothing of a plain backward
+# torch's own Nodes that raise when run, or run nothing of a plain backward; and those whose backward
+# raises on some values (eig's and svd's "depends on the phase" checks): torch has by then written the
+# .grad of the leaves its engine reached first, which the captured run writes only after it succeeded
 _NOT_PLAIN = frozenset({"DelayedError", "Error", "NotImplemented", "UndefinedGrad", "UndefinedGradBackward",
-                        "SendRpcBackward"})
+                        "SendRpcBackward", "LinalgEigBackward0", "LinalgSvdBackward0"})
 _KINDS: dict[type, int] = {}
 
 
@@ -104,6 +110,25 @@ def _plain_leaf(leaf: Any) -> bool:
         return False
     grad = leaf.grad
     return grad is None or (type(grad) is _TENSOR and grad.layout is _STRIDED)
+
+
+def adds_into_shared(plan: Plan, saved: dict[int, Any]) -> bool:
+    """Whether an existing .grad of the plan's leaves is one AccumulateGrad's `+=` may raise on, or
+    whose change a later Node or leaf of the same backward would see (see the module's text)."""
+    olds = [leaf.grad for _, leaf in plan.leaves if leaf.grad is not None]
+    if not olds:
+        return False
+    memory: set[int] = set()
+    for grad in olds:
+        key = grad.untyped_storage()._cdata
+        if key in memory or not grad.is_contiguous() or grad.is_inference():
+            return True
+        memory.add(key)
+    for fn in plan.nodes:
+        for _, tensor in saved.get(id(fn), ()):
+            if type(tensor) is _TENSOR and tensor.untyped_storage()._cdata in memory:
+                return True
+    return False
 
 
 def runner(root: torch.Tensor, plan: Plan, capture: dict[int, Any]) -> Callable[[], None]:

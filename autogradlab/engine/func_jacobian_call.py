@@ -24,7 +24,8 @@ from typing import Any
 
 from autogradlab import messages
 from autogradlab.engine import jacobian as jac
-from autogradlab.errors import ProgramError, TimeLimitExceeded
+from autogradlab.engine.check_allowance import allowance
+from autogradlab.errors import ProgramError
 from autogradlab.report_jacobian import JacobianChecks, JacobianRecord
 
 MAKERS = ("jacrev", "jacfwd")
@@ -161,9 +162,7 @@ def record(recorder: Any, interp: Any, func: Any, args: list, kwargs: dict, argn
            hessian: bool, what: str, has_aux: bool, maker: str) -> None:
     """Append the JacobianRecord of one call whose result `value` has torch's jacobian nesting to
     recorder.func_jacobians (numbered there; report_jacobian.drawn numbers it after jacobian() calls)."""
-    from autogradlab.engine.jacobian_call import _side_effect, _unnest, muted_probe
-    from autogradlab.engine.jacobian_checks import run_checks
-    from autogradlab.engine.jacobian_passes import muted
+    from autogradlab.engine.jacobian_call import _unnest
 
     xs = tuple(args[k] for k in argnums)
     from autogradlab.lang.func_running import _elements
@@ -185,22 +184,8 @@ def record(recorder: Any, interp: Any, func: Any, args: list, kwargs: dict, argn
         out = interp.call_value(func, full, dict(kwargs), node)
         return out[0] if has_aux and isinstance(out, tuple) else out
 
-    notes: list[str] = []
-    rerun = _side_effect(interp) is None
-    p = jac.Probe(inputs=tuple(x.detach() for x in xs), outputs=(), output_is_tuple=output_is_tuple)
-    if rerun:
-        try:
-            p = muted_probe(interp, differentiated, xs)
-            if transform_of(func) is not None:   # a transform's own ops are not seen (func_running.py):
-                p.peak = jac.CHUNK_ELEMENTS   # finite differences loop, one checked call at a time, never
-                # one engine vmap the transform's checks cannot count
-        except TimeLimitExceeded:
-            raise
-        except (ProgramError, RuntimeError, TypeError, ValueError) as exc:
-            notes.append(messages.text("en", "notes.func_no_rerun", error=type(exc).__name__))
-            rerun = False
-    checks = JacobianChecks(notes=tuple(notes)) if notes else \
-        run_checks(interp, differentiated, p, flat.detach(), muted, rerun=rerun)
+    with allowance(interp):   # the checks' passes: never the program's own budgets
+        checks = _checks(interp, differentiated, xs, flat, output_is_tuple, func)
     line, text = _call_text(node, recorder)
     if maker == "torch.autograd.functional.hessian":   # named as jacobian(f, inputs)'s inputs are
         from autogradlab.engine.jacobian_call import _input_names as jacobian_input_names
@@ -217,6 +202,28 @@ def record(recorder: Any, interp: Any, func: Any, args: list, kwargs: dict, argn
         timing_ms=seconds * 1000.0, checks=checks,
         notes=(messages.text("en", "notes.func_paths", call=what),),
         cpu_ms=seconds * 1000.0, kind="hessian" if hessian else "jacobian", maker=maker))
+
+
+def _checks(interp: Any, differentiated: Any, xs: tuple, flat: Any, output_is_tuple: bool,
+            func: Any) -> JacobianChecks:
+    """The probe after the call, then the checks of engine/jacobian_checks.py; a probe stopped (by
+    an error, a limit or the checks' allowance of time) is a note and no check."""
+    from autogradlab.engine.jacobian_call import _side_effect, muted_probe
+    from autogradlab.engine.jacobian_checks import run_checks
+    from autogradlab.engine.jacobian_passes import muted
+
+    rerun = _side_effect(interp) is None
+    p = jac.Probe(inputs=tuple(x.detach() for x in xs), outputs=(), output_is_tuple=output_is_tuple)
+    if rerun:
+        try:
+            p = muted_probe(interp, differentiated, xs)
+            if transform_of(func) is not None:   # a transform's own ops are not seen (func_running.py):
+                p.peak = jac.CHUNK_ELEMENTS   # finite differences loop, one checked call at a time, never
+                # one engine vmap the transform's checks cannot count
+        except (ProgramError, RuntimeError, TypeError, ValueError) as exc:
+            note = messages.text("en", "notes.func_no_rerun", error=type(exc).__name__)
+            return JacobianChecks(notes=(note,))
+    return run_checks(interp, differentiated, p, flat.detach(), muted, rerun=rerun)
 
 
 MAX_PER_LINE = 10    # calls of one line drawn (a loop's): each costs a probe and its checks, and memory

@@ -104,7 +104,7 @@ class GradientRecorder:
         failed: list[Any] = []
         with gc_paused():
             read_saved_into(plan.nodes, saved, failed)
-        if failed:   # freed, or changed in place: torch raises in the middle of it
+        if failed or captured_backward.adds_into_shared(plan, saved):   # torch raises in the middle of it
             return None
         current = self._current = _Generation()
         self._walk = (root.grad_fn, walk)

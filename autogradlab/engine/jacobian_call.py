@@ -200,7 +200,9 @@ def run_jacobian(recorder: Any, interp: Any, func: Callable, args: list, kwargs:
     cell = getattr(recorder, "jacobian_cell", None)   # (call index, row): a clicked cell's run
     row = cell[1] if cell is not None and cell[0] == index else None
     graph, paths, path_note = _paths(p, names, recorder, _output_name(node), flat, row)
-    checks = run_checks(interp, func, p, flat.detach(), muted, rerun=_side_effect(interp) is None)
+    from autogradlab.engine.check_allowance import allowance
+    with allowance(interp):   # the checks' passes: never the program's own budgets
+        checks = run_checks(interp, func, p, flat.detach(), muted, rerun=_side_effect(interp) is None)
     line = getattr(node, "lineno", 0) or 0
     lines = getattr(recorder, "lines", [])
     from autogradlab.engine.jacobian_paths import LAZY_NOTE

@@ -25,6 +25,7 @@ import pickle
 import torch
 
 from autogradlab.engine import run_program
+from autogradlab.engine.backward_hooks import BackwardHooks
 from autogradlab.engine.grads import GradientRecorder
 from autogradlab.engine.recorder import Recorder
 from autogradlab.engine.trace import OpTrace
@@ -132,6 +133,11 @@ def test_a_skimmed_training_loop_prints_what_plain_pytorch_prints(monkeypatch):
         quieted.append(len(self._leaf_hooks))
         quiet(self)
     monkeypatch.setattr(GradientRecorder, "quiet_leaves", counting)
+    off, on = both(source, monkeypatch)   # captured backward calls (captured_backward.py) hook no leaf
+    assert skim_notes(on) and not any(quieted) and on.printed == _plain(source)
+    # the hooked backward (a program with hooks of its own takes it)
+    quieted.clear()
+    monkeypatch.setattr(BackwardHooks, "captures_backward", False)
     off, on = both(source, monkeypatch)
     assert skim_notes(on) and quieted == [2]   # the first skimmed backward took a's and b's hooks off
     assert on.printed == _plain(source)

@@ -142,6 +142,12 @@ JACOBIAN = _rules(
      "notes.check_jvp_failed"),
     (r"finite differences compared (?P<picked>\d+) of (?P<total>\d+) columns", "notes.check_fd_columns"),
     (r"finite-difference check not run \((?P<error>\w+)\)", "notes.check_fd_failed"),
+    (r"VJP check stopped: it used its share of the program's limits \((?P<error>\w+)\)",
+     "notes.check_vjp_limit"),
+    (r"JVP check stopped: it used its share of the program's limits \((?P<error>\w+)\)",
+     "notes.check_jvp_limit"),
+    (r"finite-difference check stopped: it used its share of the program's limits \((?P<error>\w+)\)",
+     "notes.check_fd_limit"),
     (r"finite differences need a function; dY/dX is read from the graph", "notes.check_dydx"),
     (r"paths of a Jacobian with more than (?P<limit>[\d,]+) entries are followed for the cell you click",
      "notes.paths_lazy"),
@@ -152,6 +158,8 @@ JACOBIAN = _rules(
     (r"the chain-rule paths are drawn for jacobian\(\.\.\.\) calls, not for (?P<call>.+)",
      "notes.func_paths"),
     (r"the checks did not run: the function could not run again \((?P<error>\w+)\)", "notes.func_no_rerun"),
+    (r"the checks stopped: running the function again used their share of the program's limits "
+     r"\((?P<error>\w+)\)", "notes.func_rerun_limit"),
     (r"line (?P<line>\d+): `(?P<call>.+)` under vmap computes a batch of Jacobians, one per row: not drawn "
      r"\(the page draws one Jacobian per call; call it on one row to see it\)", "notes.func_batch"),
     (r"line (?P<line>\d+): `(?P<call>.+)` under vmap computes a batch of Hessians, one per row: not drawn "

@@ -25,7 +25,7 @@ from typing import Any
 from autogradlab import messages
 from autogradlab.engine import jacobian as jac
 from autogradlab.engine.check_allowance import allowance
-from autogradlab.errors import ProgramError
+from autogradlab.errors import LimitExceeded, MemoryLimitExceeded, ProgramError, TimeLimitExceeded
 from autogradlab.report_jacobian import JacobianChecks, JacobianRecord
 
 MAKERS = ("jacrev", "jacfwd")
@@ -221,7 +221,9 @@ def _checks(interp: Any, differentiated: Any, xs: tuple, flat: Any, output_is_tu
                 p.peak = jac.CHUNK_ELEMENTS   # finite differences loop, one checked call at a time, never
                 # one engine vmap the transform's checks cannot count
         except (ProgramError, RuntimeError, TypeError, ValueError) as exc:
-            note = messages.text("en", "notes.func_no_rerun", error=type(exc).__name__)
+            stopped = isinstance(exc, (LimitExceeded, TimeLimitExceeded, MemoryLimitExceeded))
+            note = messages.text("en", "notes.func_rerun_limit" if stopped else "notes.func_no_rerun",
+                                 error=type(exc).__name__)   # (a limit: the checks' share of it)
             return JacobianChecks(notes=(note,))
     return run_checks(interp, differentiated, p, flat.detach(), muted, rerun=rerun)
 

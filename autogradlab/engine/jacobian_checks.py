@@ -14,9 +14,11 @@ from typing import Any
 import torch
 
 from autogradlab.engine import jacobian as jac
+from autogradlab.errors import LimitExceeded, MemoryLimitExceeded, TimeLimitExceeded
 from autogradlab.report_jacobian import JacobianChecks
 
 FD_COLUMNS = 8
+_LIMITS = (LimitExceeded, TimeLimitExceeded, MemoryLimitExceeded)   # the checks' share ran out
 FD_STEP = {torch.float64: 1e-6, torch.float32: 1e-3}
 
 
@@ -103,6 +105,14 @@ def _fd_vectorized(func: Callable, xs: tuple[torch.Tensor, ...], flat: torch.Ten
     return max(_error(fd[n], flat[:, j], scale) for n, j in enumerate(columns))
 
 
+def _stopped(check: str, exc: Exception) -> str | None:
+    """The note of a check stopped by a limit (its share of the program's, check_allowance.py), or None
+    for any other failure (each check says its own words then)."""
+    if isinstance(exc, _LIMITS):
+        return f"{check} check stopped: it used its share of the program's limits ({type(exc).__name__})"
+    return None
+
+
 def run_checks(interp: Any, func: Callable, p: jac.Probe, flat: torch.Tensor,
                muted: Callable, *, rerun: bool = True) -> JacobianChecks:
     """`rerun` False: the function has side effects and must not run again: VJP check only."""
@@ -117,7 +127,7 @@ def run_checks(interp: Any, func: Callable, p: jac.Probe, flat: torch.Tensor,
         with muted(interp):
             values["vjp_max_error"] = _vjp(p, flat, scale)
     except Exception as exc:  # noqa: BLE001
-        notes.append(f"VJP check not run ({type(exc).__name__})")
+        notes.append(_stopped("VJP", exc) or f"VJP check not run ({type(exc).__name__})")
     if not rerun:
         notes.append("finite differences and the JVP would run the function again, which changes "
                      "values outside itself: only the VJP check ran")
@@ -129,7 +139,8 @@ def run_checks(interp: Any, func: Callable, p: jac.Probe, flat: torch.Tensor,
             values["jvp_max_error"] = _jvp(func, p, flat, column, scale)
         values["jvp_column"] = column
     except Exception as exc:  # noqa: BLE001
-        notes.append(f"JVP check not run: the function does not support forward mode ({type(exc).__name__})")
+        notes.append(_stopped("JVP", exc) or "JVP check not run: the function does not support forward mode "
+                     f"({type(exc).__name__})")
     picks = sorted({column, *(round(k * (N - 1) / max(1, FD_COLUMNS - 2)) for k in range(FD_COLUMNS - 1))})
     try:
         with muted(interp, p.rng):
@@ -138,5 +149,6 @@ def run_checks(interp: Any, func: Callable, p: jac.Probe, flat: torch.Tensor,
         if len(picks) < N:
             notes.append(f"finite differences compared {len(picks)} of {N} columns")
     except Exception as exc:  # noqa: BLE001
-        notes.append(f"finite-difference check not run ({type(exc).__name__})")
+        notes.append(_stopped("finite-difference", exc)
+                     or f"finite-difference check not run ({type(exc).__name__})")
     return JacobianChecks(notes=tuple(notes), **values)

@@ -115,6 +115,10 @@ EN = {
     "notes.check_jvp_failed": "JVP check not run: the function does not support forward mode ({error})",
     "notes.check_fd_columns": "finite differences compared {picked} of {total} columns",
     "notes.check_fd_failed": "finite-difference check not run ({error})",
+    "notes.check_vjp_limit": "VJP check stopped: it used its share of the program's limits ({error})",
+    "notes.check_jvp_limit": "JVP check stopped: it used its share of the program's limits ({error})",
+    "notes.check_fd_limit": "finite-difference check stopped: it used its share of the program's limits "
+                            "({error})",
     "notes.check_dydx": "finite differences need a function; dY/dX is read from the graph",
     "notes.paths_lazy": "paths of a Jacobian with more than {limit} entries are followed for the cell you "
                         "click",
@@ -123,6 +127,8 @@ EN = {
     "notes.paths_independent": "the output does not depend on the inputs through the graph",
     "notes.func_paths": "the chain-rule paths are drawn for jacobian(...) calls, not for {call}",
     "notes.func_no_rerun": "the checks did not run: the function could not run again ({error})",
+    "notes.func_rerun_limit": "the checks stopped: running the function again used their share of the "
+                              "program's limits ({error})",
     "notes.func_batch": "line {line}: `{call}` under vmap computes a batch of Jacobians, one per row: not "
                         "drawn (the page draws one Jacobian per call; call it on one row to see it)",
     "notes.func_batch_hessian": "line {line}: `{call}` under vmap computes a batch of Hessians, one per "
@@ -266,6 +272,9 @@ ZH = {
     "notes.check_jvp_failed": "未运行 JVP 检查：该函数不支持前向模式（{error}）",
     "notes.check_fd_columns": "有限差分比较了 {total} 列中的 {picked} 列",
     "notes.check_fd_failed": "未运行有限差分检查（{error}）",
+    "notes.check_vjp_limit": "VJP 检查已停止：它用完了分给它的那份程序限额（{error}）",
+    "notes.check_jvp_limit": "JVP 检查已停止：它用完了分给它的那份程序限额（{error}）",
+    "notes.check_fd_limit": "有限差分检查已停止：它用完了分给它的那份程序限额（{error}）",
     "notes.check_dydx": "有限差分需要一个函数；dY/dX 是从计算图中读出的",
     "notes.paths_lazy": "元素超过 {limit} 个的雅可比矩阵，只在你点击某个单元格时追踪它的路径",
     "notes.paths_no_graph": "该函数没有再次运行，因此没有可追踪的计算图",
@@ -273,6 +282,7 @@ ZH = {
     "notes.paths_independent": "输出并不通过计算图依赖输入",
     "notes.func_paths": "链式法则路径只为 jacobian(...) 调用画出，{call} 不画",
     "notes.func_no_rerun": "没有运行检查：该函数无法再次运行（{error}）",
+    "notes.func_rerun_limit": "检查已停止：再次运行该函数用完了分给检查的那份程序限额（{error}）",
     "notes.func_batch": "第 {line} 行：vmap 下的 `{call}` 一次算出一批雅可比矩阵，每行一个：不画出"
                         "（本页每个调用画一个雅可比矩阵；对单独一行调用它即可看到）",
     "notes.func_batch_hessian": "第 {line} 行：vmap 下的 `{call}` 一次算出一批黑塞矩阵，每行一个：不画出"

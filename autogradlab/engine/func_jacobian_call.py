@@ -1,5 +1,6 @@
-"""torch.func's `jacrev(f)(x)`, `jacfwd(f)(x)`, `hessian(f)(x)` and torch.autograd.functional's
-`hessian(f, x)`, drawn on the Jacobian page like a `jacobian(f, x)` call (engine/jacobian_call.py).
+"""torch.func's `jacrev(f)(x)`, `jacfwd(f)(x)`, `hessian(f)(x)`, `grad(f)(x)` / `grad_and_value(f)(x)`
+(a scalar f's gradient: the 1 x n Jacobian) and torch.autograd.functional's `hessian(f, x)`, drawn on the
+Jacobian page like a `jacobian(f, x)` call (engine/jacobian_call.py).
 
 The program's call has already run, through every check of lang/func_running.py (or lang/specials.py
 for autograd's hessian): its result is what the page draws, so the heatmap shows exactly what the
@@ -29,6 +30,7 @@ from autogradlab.errors import LimitExceeded, MemoryLimitExceeded, ProgramError,
 from autogradlab.report_jacobian import JacobianChecks, JacobianRecord
 
 MAKERS = ("jacrev", "jacfwd")
+GRADIENTS = ("grad", "grad_and_value")   # a scalar function's gradient: its 1 x n Jacobian, drawn the same
 ORDER_ONE = ("jacrev", "jacfwd", "grad")   # an inner transform whose Jacobian is a second derivative
 
 
@@ -85,7 +87,7 @@ def after_transform(interp: Any, transformed: Any, args: list, kwargs: dict, res
             hessian = getattr(maker, "label", "") == "hessian"
             _note(recorder, node, "func_batch_hessian" if hessian else "func_batch", shown(func))
         return
-    if kind not in MAKERS:
+    if kind not in MAKERS and kind not in GRADIENTS:
         return
     second = inner is not None and inner[0] in ORDER_ONE
     if inner is not None and (not second or transform_of(inner[1]) is not None):
@@ -94,7 +96,9 @@ def after_transform(interp: Any, transformed: Any, args: list, kwargs: dict, res
     same = second and _argnums(inner[2], len(args)) == _argnums(options, len(args))   # not a mixed one
     hessian = getattr(transformed, "label", "") == "hessian" or (same and not inner[2].get("has_aux"))
     picked = _argnums(options, len(args))
-    value = result[0] if options.get("has_aux") and isinstance(result, tuple) else result
+    # (jacobian, aux) of has_aux; grad_and_value's (gradient, value), with has_aux (gradient, (value, aux))
+    value = result[0] if (options.get("has_aux") or kind == "grad_and_value") and isinstance(result, tuple) \
+        else result
     what = shown(transformed)
     if picked is None or not _drawable(args, picked[0], value, picked[1]):
         _note(recorder, node, "func_not_tensors", what)
@@ -168,9 +172,6 @@ def record(recorder: Any, interp: Any, func: Any, args: list, kwargs: dict, argn
     from autogradlab.lang.func_running import _elements
     if not _elements(value) or not _room(recorder, interp, node, value, what):   # 0 entries: nothing to draw
         return
-    stop = getattr(recorder, "stop_skimming", None)
-    if stop is not None:
-        stop()
     try:
         flat, out_shapes, output_is_tuple = _unnest(value, xs, input_is_tuple)
     except (RuntimeError, ValueError, TypeError, IndexError) as exc:   # a nesting _unnest does not know
@@ -229,6 +230,8 @@ def _checks(interp: Any, differentiated: Any, xs: tuple, flat: Any, output_is_tu
 
 
 MAX_PER_LINE = 10    # calls of one line drawn (a loop's): each costs a probe and its checks, and memory
+GRADIENTS_PER_LINE = 3   # ... of grad(f)(x): a functional training loop's gradients (checks cost ~3 ms a
+                         # call in every run; 10 of each of two lines: +25 % on a 300-step loop)
 ENTRIES_PER_RUN = 2  # x max_tensor_elements: the entries the drawn matrices of one run hold at most
 
 
@@ -241,8 +244,9 @@ def _room(recorder: Any, interp: Any, node: Any, value: Any, what: str) -> bool:
     counts = recorder.__dict__.setdefault("func_jacobian_lines", {})
     entries = sum(r.matrix.size for r in (*recorder.jacobians, *recorder.func_jacobians)) + _elements(value)
     limit = ENTRIES_PER_RUN * interp.limits.max_tensor_elements
-    if counts.get(line, 0) >= MAX_PER_LINE:
-        _note(recorder, node, "func_more_calls", what, limit=MAX_PER_LINE)
+    most = GRADIENTS_PER_LINE if what.startswith(tuple(f"{k}(" for k in GRADIENTS)) else MAX_PER_LINE
+    if counts.get(line, 0) >= most:
+        _note(recorder, node, "func_more_calls", what, limit=most)
         return False
     if entries > limit:
         _note(recorder, node, "func_entries", what, limit=f"{limit:,}")

@@ -129,6 +129,7 @@ class _Inside(NullHooks):
                                 hint=TRANSFORM_HINT)
 
 
+DRAWN = ("jacrev", "jacfwd", "vmap", "grad", "grad_and_value")   # transforms after_transform draws or names
 FORWARD_NEST_WEIGHT = 8   # one nested forward-mode level multiplies an op's cost ~2-6 times (measured)
 
 
@@ -317,7 +318,7 @@ def running(interp: Interpreter, transformed: Any, args: list, kwargs: dict, nod
     interp.sizes.add_result(result if kind != "vjp" else (result[0], *result[2:]))
     if record and has_tensor(result) and not depth(interp):
         interp.record_op(f"func.{kind}", list(args), kwargs, result, node)
-    if record and not depth(interp) and kind in ("jacrev", "jacfwd", "vmap"):   # the Jacobian page draws
+    if record and not depth(interp) and kind in DRAWN:   # the Jacobian page draws
         from autogradlab.engine.func_jacobian_call import after_transform  # it (or names it)
         after_transform(interp, transformed, args, kwargs, result, node, time.perf_counter() - started)
     return result

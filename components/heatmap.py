@@ -114,7 +114,8 @@ def facts(record: JacobianRecord) -> None:
     why = why_text(record.why, *record.shape, current_lang())
     st.markdown(t("jacobian.facts", strategy=strategy, ms=f"{record.timing_ms:.1f}", why=why))
     c = record.checks
-    shown = [t("jacobian.check_fd", dtype=c.fd_dtype, columns=c.fd_columns, error=f"{c.fd_max_error:.1e}")
+    fd_key = "jacobian.check_fd_one" if c.fd_columns == 1 else "jacobian.check_fd"   # "1 column"
+    shown = [t(fd_key, dtype=c.fd_dtype, columns=c.fd_columns, error=f"{c.fd_max_error:.1e}")
              if c.fd_max_error is not None else None,
              t("jacobian.check_vjp", error=f"{c.vjp_max_error:.1e}") if c.vjp_max_error is not None else None,
              t("jacobian.check_jvp", column=c.jvp_column, error=f"{c.jvp_max_error:.1e}")

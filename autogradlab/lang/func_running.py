@@ -241,7 +241,6 @@ def running(interp: Interpreter, transformed: Any, args: list, kwargs: dict, nod
     from autogradlab.lang.func_transforms import VjpFunction, VjpResult
 
     kind, options = transformed.kind, transformed.options
-    started = time.perf_counter()
     from autogradlab.lang.forward_ad import NESTED, inside_level, refuse_in_level
     if kind in ("jvp", "jacfwd") and inside_level(interp):   # PyTorch's jvp opens a dual level first
         raise transform_error(RuntimeError(NESTED), kind, [])
@@ -249,6 +248,7 @@ def running(interp: Interpreter, transformed: Any, args: list, kwargs: dict, nod
     if not depth(interp):   # functorch's one-time set-up is not the program's time (engine/jacobian.py)
         from autogradlab.engine.jacobian import warm_func
         interp.sizes.warm_up_s += warm_func()
+    started = time.perf_counter()   # (after it: the Jacobian page showed a first grad(f)(x) "1265.9 ms")
     outer = interp.hooks
     hooks = outer if isinstance(outer, _Inside) else _Inside(outer, interp.sizes)
     rows, chunks = 1, None

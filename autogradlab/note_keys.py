@@ -41,6 +41,8 @@ REPORT = _rules(
      r"some of its last operations \(every pass ran, so the values are exact\)", "notes.skimmed_forecast"),
     (r"output '(?P<name>[^']+)' is not a tensor variable of this program; showing the default output instead",
      "notes.output_not_tensor"),
+    (r"line (?P<line>\d+): `(?P<command>.*)` was skipped: it sets up a notebook and changes nothing here",
+     "notes.notebook_skipped"),
     (r"statements were run together on one line; Autograd Lab put them on separate lines "
      r"\((?P<added>\d+) line breaks? added\) and ran:\n(?P<code>.*)", "notes.repaired"),
     (r"the steps of this run could not be built \((?P<error>\w+)\)", "notes.steps_failed"),

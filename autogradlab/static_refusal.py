@@ -27,9 +27,26 @@ def refused_before_running(source: str, error: ErrorInfo | None) -> bool:
 
 
 def _static_error(source: str) -> ErrorInfo | None:
+    from autogradlab.errors import NotSupported
+    from autogradlab.lang.notebook_lines import skip_notebook_lines
     from autogradlab.lang.parse import parse_program
     from autogradlab.lang.repair import split_run_together
+    from autogradlab.limits import DEFAULT_LIMITS
 
+    try:
+        parse_program(source)
+        return None
+    except NotSupported as exc:   # the worker runs it without its notebook set-up lines, if that is all
+        try:
+            skipped = skip_notebook_lines(source, DEFAULT_LIMITS)   # (engine/parsed_programs.py)
+        except ProgramError as later:   # a later notebook line that is not harmless
+            return later.to_info()
+        if skipped is None:
+            return exc.to_info()
+        source = skipped[0]
+    except ProgramError as exc:
+        if not isinstance(exc, ProgramSyntaxError):
+            return exc.to_info()
     try:
         parse_program(source)
         return None

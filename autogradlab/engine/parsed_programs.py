@@ -17,36 +17,49 @@ from __future__ import annotations
 import ast
 from collections import OrderedDict
 
-from autogradlab.errors import ProgramSyntaxError
+from autogradlab.errors import NotSupported, ProgramSyntaxError
 from autogradlab.limits import Limits
 
 MAX_ENTRIES = 8
 MAX_CACHED_CHARS = 50_000
 
-_KEPT: OrderedDict[tuple[str, Limits], tuple[ast.Module, str, str | None]] = OrderedDict()
+_KEPT: OrderedDict[tuple[str, Limits], tuple[ast.Module, str, tuple[str, ...]]] = OrderedDict()
 
 
-def _parse_or_repair(source: str, limits: Limits) -> tuple[ast.Module, str, str | None]:
-    """(tree, program text run, note or None): if statements were run together on one line (a web
-    page lost its line breaks), the split program, and a note that says so."""
+def _parse_or_repair(source: str, limits: Limits) -> tuple[ast.Module, str, tuple[str, ...]]:
+    """(tree, program text run, notes): harmless notebook lines (`%matplotlib inline`, `!pip install
+    ...`) commented out (lang/notebook_lines.py), and if statements were run together on one line (a
+    web page lost its line breaks), the split program; a note says what was done."""
+    from autogradlab.lang.notebook_lines import skip_notebook_lines, skipped_notes
     from autogradlab.lang.parse import parse_program
     from autogradlab.lang.repair import split_run_together
 
+    notes: tuple[str, ...] = ()
     try:
-        return parse_program(source, limits), source, None
-    except ProgramSyntaxError:
-        repaired = split_run_together(source)
-        if repaired is None:
+        return parse_program(source, limits), source, notes
+    except NotSupported:
+        skipped = skip_notebook_lines(source, limits)
+        if skipped is None:
             raise
+        source, notes = skipped[0], skipped_notes(skipped[1])
+        try:
+            return parse_program(source, limits), source, notes
+        except ProgramSyntaxError:
+            pass
+    except ProgramSyntaxError:
+        pass
+    repaired = split_run_together(source)
+    if repaired is None:
+        return parse_program(source, limits), source, notes   # (raises its error again)
     tree = parse_program(repaired, limits)
     added = repaired.count("\n") - source.count("\n")
     note = (f"statements were run together on one line; Autograd Lab put them on separate "
             f"lines ({added} line break{'s' if added != 1 else ''} added) and ran:\n{repaired}")
-    return tree, repaired, note
+    return tree, repaired, (*notes, note)
 
 
 def parsed_program(source: str, limits: Limits, notes: list[str]) -> tuple[ast.Module, str]:
-    """(tree, program text run) of `source` under `limits`; a repair note goes to `notes`.
+    """(tree, program text run) of `source` under `limits`; the repairs' notes go to `notes`.
     Raises the ProgramError parse_program raises. Never write to the returned tree."""
     key = (source, limits) if isinstance(source, str) and len(source) <= MAX_CACHED_CHARS else None
     found = _KEPT.get(key) if key is not None else None
@@ -58,7 +71,6 @@ def parsed_program(source: str, limits: Limits, notes: list[str]) -> tuple[ast.M
                 _KEPT.popitem(last=False)
     else:
         _KEPT.move_to_end(key)
-    tree, program, note = found
-    if note is not None:
-        notes.append(note)
+    tree, program, said = found
+    notes.extend(said)
     return tree, program

@@ -217,12 +217,15 @@ def _shell_line(text: str, positions: _Positions, offset: int) -> NotSupported:
     command = split_lines(text)[line - 1].strip()
     shown = command if len(command) <= 60 else command[:57] + "..."
     if command.startswith("!"):
-        return NotSupported(
+        err = NotSupported(
             f"shell commands (`{shown}`) are not supported in Autograd Lab", line=line, column=1,
             hint="remove this line: torch is already installed, and Autograd Lab runs PyTorch code only")
-    return NotSupported(
-        f"IPython magic commands (`{shown}`) are not supported in Autograd Lab", line=line, column=1,
-        hint="remove this line")
+    else:
+        err = NotSupported(
+            f"IPython magic commands (`{shown}`) are not supported in Autograd Lab", line=line, column=1,
+            hint="remove this line")
+    err.notebook_line = (line, command)   # lang/notebook_lines.py skips the harmless ones
+    return err
 
 
 def remove_common_indent(text: str) -> tuple[str, int]:

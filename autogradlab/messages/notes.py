@@ -69,6 +69,8 @@ EN = {
                               "so the values are exact)",
     "notes.output_not_tensor": "output '{name}' is not a tensor variable of this program; showing the "
                                "default output instead",
+    "notes.notebook_skipped": "line {line}: `{command}` was skipped: it sets up a notebook and changes "
+                              "nothing here",
     "notes.repaired": "statements were run together on one line; Autograd Lab put them on separate lines "
                       "({added} line breaks added) and ran:\n{code}",
     "notes.steps_failed": "the steps of this run could not be built ({error})",
@@ -233,6 +235,7 @@ ZH = {
     "notes.skimmed_forecast": "某个循环的中间各轮只计数、没有记录，之后它每轮的运算次数变了：运算列表缺少"
                               "它最后的一些运算（每一轮都运行了，所以数值是精确的）",
     "notes.output_not_tensor": "输出 '{name}' 不是本程序的张量变量；改为显示默认输出",
+    "notes.notebook_skipped": "第 {line} 行：已跳过 `{command}`：它只用于设置笔记本，在这里不改变任何结果",
     "notes.repaired": "有几条语句写在了同一行；Autograd Lab 把它们分到不同的行（加了 {added} 个换行）"
                       "后运行：\n{code}",
     "notes.steps_failed": "无法生成这次运行的步骤（{error}）",

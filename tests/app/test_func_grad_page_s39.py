@@ -43,7 +43,8 @@ def test_a_gradient_is_a_one_row_heatmap_with_checks_that_agree():
 
 
 def test_one_compared_column_is_one_column_in_both_languages():
-    for lang, words in (("en", "finite differences (float64, 1 column)"), ("zh", "有限差分（float64，1 列）")):
+    for lang, words in (("en", "finite differences (float64, 1 column)"),
+                        ("zh", "有限差分（float64，1 列）")):
         at = open_page(GRAD, lang=lang, call="1")
         assert not at.exception
         (agree,) = [s.value for s in at.success if "1 column" in s.value or "1 列" in s.value]

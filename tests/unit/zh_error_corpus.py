@@ -364,8 +364,8 @@ CORPUS: list[tuple[str, str, dict]] = [
     ("none_add", "x = None + 1\n", {}),
     ("nan_int", "x = int(float('nan'))\n", {}),
     # pasted lesson text, notebooks and shells
-    ("shell", "!pip install torch\n", {}),
-    ("magic", "%matplotlib inline\n", {}),
+    ("shell", "!nvidia-smi\n", {}),   # (`!pip install torch` and `%matplotlib inline` are skipped now:
+    ("magic", "%timeit x = 1\n", {}),   # lang/notebook_lines.py)
     ("notebook_prompt", "In [1]: x = 1\n", {}),
     ("pasted_error", "x = 1\nTraceback (most recent call last):\n", {}),
     ("print_py2", "print 'a'\n", {}),

@@ -62,6 +62,8 @@ HINTS = _rules(
     (r"write (?P<code>\S+)", "errors.hint_write"),
     (r"use functions \(`def`\) instead", "errors.hint_use_def"),
     (r"Autograd Lab runs PyTorch code only; do the data preparation elsewhere", "errors.hint_pytorch_only"),
+    (r"the d2l package is not here: remove its plotting lines \(d2l\.plot, d2l\.set_figsize, \.\.\.\) and "
+     r"write its tensor functions with torch's names \(d2l\.tensor -> torch\.tensor\)", "errors.hint_d2l"),
     (r"limit (?P<name>max_\w+)", "errors.hint_limit"),
     (r"fewer loop iterations or smaller tensors help; a `while` loop whose condition "
      r"never becomes False runs forever", "errors.hint_time"),

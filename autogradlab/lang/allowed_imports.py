@@ -174,6 +174,10 @@ DATA_PREP_MODULES = frozenset({
 })
 
 
+D2L_HINT = ("the d2l package is not here: remove its plotting lines (d2l.plot, d2l.set_figsize, ...) and "
+            "write its tensor functions with torch's names (d2l.tensor -> torch.tensor)")
+
+
 def import_bindings(node: ast.Import | ast.ImportFrom) -> list[tuple[str, str]]:
     """(name bound in the program, namespace key) for an import the checker has accepted."""
     if isinstance(node, ast.Import):
@@ -297,6 +301,8 @@ def _import_hint(module: str, member: str) -> str:
     why = out_of_scope(member)
     if why is not None:
         return scope_hint(member, why)
+    if top == "d2l":   # the book's helper package: its plots draw nothing here, its tensor names are torch's
+        return D2L_HINT
     if top in DATA_PREP_MODULES:
         return "Autograd Lab runs PyTorch code only; do the data preparation elsewhere"
     if module == "torch.func" or module.startswith("torch.func."):

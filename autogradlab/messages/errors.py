@@ -47,6 +47,8 @@ EN = {
     "errors.hint_write": "write {code}",
     "errors.hint_use_def": "use functions (`def`) instead",
     "errors.hint_pytorch_only": "Autograd Lab runs PyTorch code only; do the data preparation elsewhere",
+    "errors.hint_d2l": "the d2l package is not here: remove its plotting lines (d2l.plot, d2l.set_figsize, "
+                       "...) and write its tensor functions with torch's names (d2l.tensor -> torch.tensor)",
     "errors.hint_limit": "limit {name}",
     "errors.memory": "the program used more than {mb} MB of memory and was stopped",
     "errors.loop_limit": "{what} ran past {limit} loop iterations in total",
@@ -113,6 +115,8 @@ ZH = {
     "errors.hint_write": "写成 {code}",
     "errors.hint_use_def": "改用函数（`def`）",
     "errors.hint_pytorch_only": "Autograd Lab 只运行 PyTorch 代码；数据准备请在别处完成",
+    "errors.hint_d2l": "这里没有 d2l 包：请删去它的绘图语句（d2l.plot、d2l.set_figsize 等），"
+                       "并把它的张量函数写成 torch 的名字（d2l.tensor -> torch.tensor）",
     "errors.hint_limit": "限制 {name}",
     "errors.memory": "程序使用的内存超过 {mb} MB，已被停止",
     "errors.loop_limit": "{what}的循环总次数超过 {limit}",

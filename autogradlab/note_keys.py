@@ -43,6 +43,10 @@ REPORT = _rules(
      "notes.output_not_tensor"),
     (r"line (?P<line>\d+): `(?P<command>.*)` was skipped: it sets up a notebook and changes nothing here",
      "notes.notebook_skipped"),
+    (r"the plotting call on line (?P<line>\d+) was skipped \(plots are not drawn here\); its arguments ran",
+     "notes.plot_skipped_one"),
+    (r"the plotting calls on lines (?P<lines>[\d, ]+) were skipped \(plots are not drawn here\); their "
+     r"arguments ran", "notes.plot_skipped"),
     (r"statements were run together on one line; Autograd Lab put them on separate lines "
      r"\((?P<added>\d+) line breaks? added\) and ran:\n(?P<code>.*)", "notes.repaired"),
     (r"the steps of this run could not be built \((?P<error>\w+)\)", "notes.steps_failed"),

@@ -188,6 +188,9 @@ def _run_program(source: str, *, seed: int, output: str | None, limits: Limits, 
     if trace_note:
         notes.append(trace_note)
     notes.extend(recorder.skim_notes())
+    if interpreter is not None:   # `plt.plot(...)` statements skipped (lang/plot_calls.py)
+        from autogradlab.lang.plot_calls import plot_notes
+        notes.extend(plot_notes(interpreter))
 
     # Describe the run. Each part is built on its own, so a failure (or running out of memory)
     # while building one keeps every other part, and run_program still returns a Report.

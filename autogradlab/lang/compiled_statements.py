@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from autogradlab.errors import NotSupported, ProgramError
-from autogradlab.lang import tensor_sites
+from autogradlab.lang import plot_calls, tensor_sites
 from autogradlab.lang.attribute_returns import returned_value
 from autogradlab.lang.compiled_expressions import (
     _FLOAT_PAIRS,
@@ -99,6 +99,17 @@ def positioned_pair(interp: Interpreter, node: ast.stmt, first: Run, then: Calla
 
 def expr_statement(interp: Interpreter, node: ast.Expr) -> Run:
     value_of = compile_expression(interp, node.value)
+    call = plot_calls.plotting_call(node)   # `plt.plot(...)`: its arguments run, the call is skipped
+    if call is not None:
+        skip, shown = plot_calls.skipper(interp, call, compile_expression), expr_work(interp, node, value_of)
+
+        def plotted() -> Any:
+            return None if skip() else shown()
+        return plotted
+    return expr_work(interp, node, value_of)
+
+
+def expr_work(interp: Interpreter, node: ast.Expr, value_of: Run) -> Run:
     if id(node) not in interp.top_level:
         return value_of
 

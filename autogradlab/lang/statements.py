@@ -7,7 +7,7 @@ import functools
 from typing import TYPE_CHECKING, Any
 
 from autogradlab.errors import NotSupported, ProgramValueError
-from autogradlab.lang import attributes, module_constants
+from autogradlab.lang import attributes, module_constants, plot_calls
 from autogradlab.lang.allowed_imports import (
     ALLOWED_IMPORTS,
     STAR_MODULES,
@@ -78,6 +78,9 @@ class StatementsMixin:
             self.exec(statement)
 
     def _expr_stmt(self: Interpreter, node: ast.Expr) -> None:
+        call = plot_calls.plotting_call(node)
+        if call is not None and plot_calls.skips(self, call):   # `plt.plot(...)` (lang/plot_calls.py)
+            return
         value = self.eval(node.value)
         if id(node) in self.top_level and value is not None:
             if is_data(value):

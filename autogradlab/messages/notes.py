@@ -71,6 +71,10 @@ EN = {
                                "default output instead",
     "notes.notebook_skipped": "line {line}: `{command}` was skipped: it sets up a notebook and changes "
                               "nothing here",
+    "notes.plot_skipped_one": "the plotting call on line {line} was skipped (plots are not drawn here); its "
+                              "arguments ran",
+    "notes.plot_skipped": "the plotting calls on lines {lines} were skipped (plots are not drawn here); "
+                          "their arguments ran",
     "notes.repaired": "statements were run together on one line; Autograd Lab put them on separate lines "
                       "({added} line breaks added) and ran:\n{code}",
     "notes.steps_failed": "the steps of this run could not be built ({error})",
@@ -236,6 +240,8 @@ ZH = {
                               "它最后的一些运算（每一轮都运行了，所以数值是精确的）",
     "notes.output_not_tensor": "输出 '{name}' 不是本程序的张量变量；改为显示默认输出",
     "notes.notebook_skipped": "第 {line} 行：已跳过 `{command}`：它只用于设置笔记本，在这里不改变任何结果",
+    "notes.plot_skipped_one": "已跳过第 {line} 行的绘图调用（这里不画图）；它的参数已经运行",
+    "notes.plot_skipped": "已跳过第 {lines} 行的绘图调用（这里不画图）；它们的参数已经运行",
     "notes.repaired": "有几条语句写在了同一行；Autograd Lab 把它们分到不同的行（加了 {added} 个换行）"
                       "后运行：\n{code}",
     "notes.steps_failed": "无法生成这次运行的步骤（{error}）",

@@ -383,7 +383,7 @@ CORPUS: list[tuple[str, str, dict]] = [
     ("new_kwargs", T + "x = torch.ones(2)\ny = x.new(2, dtype=torch.float64)\n", {}),
     ("new_forms", T + "x = torch.ones(2)\ny = x.new(x)\n", {}),
     ("register_hook", T + "w = torch.ones(2, requires_grad=True)\nh = (w * 2).register_hook(torch)\n", {}),
-    ("plotting", "import matplotlib.pyplot as plt\nplt.plot([1, 2])\n", {}),
+    ("plotting", "import matplotlib.pyplot as plt\nfig, ax = plt.subplots()\n", {}),
     ("node_no_apply", T + "w = torch.ones(2, requires_grad=True)\ny = (w * 2).grad_fn.apply(w)\n", {}),
     ("dict_comp_value", "import torch\nd = {'a': print}\ntorch.tensor(list(d.values()))\n", {}),
     # found by scanning the raise sites (autogradlab/lang) for texts no rule knew

@@ -27,7 +27,6 @@ per-node closures take them.
 from __future__ import annotations
 
 import ast
-import math
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -39,9 +38,8 @@ from autogradlab.lang.allowlist import CallSpec
 from autogradlab.lang.call_work import COSTLY, NORMS
 from autogradlab.lang.compiled_leaves import outer_value
 from autogradlab.lang.operators import python_error
-from autogradlab.lang.sizes import check_result_shape, tensor_elements
+from autogradlab.lang.sizes import tensor_elements
 from autogradlab.lang.statements import BreakLoop, ContinueLoop, ReturnValue
-from autogradlab.lang.tensor_counts import MAX_SHOWN_DIMS
 
 if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
@@ -87,6 +85,7 @@ def zero_site(interp: Interpreter, attr: str, spec: CallSpec, node: ast.AST) -> 
     sizes = interp.sizes
     seen: list = [_MISS, 0]   # the last receiver shape and its element count (method_site's plan)
     others: dict = {}   # receiver shape -> element count, up to SEEN_SHAPES of them (method_site's)
+    made: list = [_MISS, 0]   # the last result's shape and its count (tensor_sites.result_elements)
 
     def site(tensor: Any) -> Any:
         if branch == _SPECIAL:
@@ -125,10 +124,11 @@ def zero_site(interp: Interpreter, attr: str, spec: CallSpec, node: ast.AST) -> 
         except Exception as exc:  # noqa: BLE001 - every torch failure becomes a ProgramError
             raise calls.translate_torch_error(exc, attr, [tensor]) from None
         if type(result) is _TENSOR:
-            dims = result.dim()   # a 0-dim result holds 1 element (math.prod of its empty shape)
-            elements = math.prod(result.shape) if dims else 1
-            if not elements or dims > MAX_SHOWN_DIMS:   # as tensor_elements: huge empty shapes
-                check_result_shape(result.shape)   # and NumPy's 64 dimensions
+            shape = result.shape
+            if shape == made[0]:   # the last result's shape: the same count, its checks passed
+                elements = made[1]
+            else:
+                elements = tensor_sites.result_elements(shape, made)
             recorded = True
         else:
             result = calls.wrap_result(result, attr)

@@ -20,7 +20,6 @@ is the call itself; anything else (a tensor, a keyword argument) goes through th
 from __future__ import annotations
 
 import ast
-import math
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -30,8 +29,8 @@ from autogradlab.errors import ProgramError
 from autogradlab.lang import calls, size_plans
 from autogradlab.lang.call_work import COSTLY, NORMS, check_work
 from autogradlab.lang.contraction_work import CONTRACTIONS, check_contraction
-from autogradlab.lang.sizes import check_result_shape, tensor_elements
-from autogradlab.lang.tensor_counts import MAX_SHOWN_DIMS
+from autogradlab.lang.sizes import tensor_elements
+from autogradlab.lang.tensor_sites import result_elements
 
 if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
@@ -40,6 +39,7 @@ if TYPE_CHECKING:
 _PLAIN_ARGUMENTS = calls._PLAIN_ARGUMENTS
 _NUMBERS = frozenset({int, float, bool})
 _TENSOR = torch.Tensor
+_MISS = object()   # no result shape seen yet
 Site = Callable[[list], Any]
 # torch.tensor(x) of a Python float makes the same tensor as torch.scalar_tensor(x) (the default
 # dtype, 0 dims, no grad, the same bits: tests/unit/test_pysum_s26.py) in ~0.7 us instead of ~1.9
@@ -76,6 +76,7 @@ def function_site(interp: Interpreter, member: SafeFunction, node: ast.AST) -> S
     shape_only = size_plans.shape_only(fn)
     scalar_float = SCALAR_FLOAT and fn is torch.tensor   # torch.tensor(0.25): see SCALAR_FLOAT
     seen = size_plans.fresh_seen()   # the last two arguments' keys and their count (size_plans')
+    made: list = [_MISS, 0]   # the last result's shape and its count (tensor_sites.result_elements)
 
     def site(args: list) -> Any:
         for value in args:
@@ -117,10 +118,11 @@ def function_site(interp: Interpreter, member: SafeFunction, node: ast.AST) -> S
             raise calls.translate_torch_error(exc, op, args) from None
         if type(result) is not _TENSOR:
             return call_sized_result(interp, op, args, result, node)
-        dims = result.dim()   # a 0-dim result holds 1 element (math.prod of its empty shape)
-        elements = math.prod(result.shape) if dims else 1
-        if not elements or dims > MAX_SHOWN_DIMS:   # as tensor_elements: huge empty shapes
-            check_result_shape(result.shape)   # and NumPy's 64 dimensions
+        shape = result.shape
+        if shape == made[0]:   # the last result's shape: the same count, its checks passed
+            elements = made[1]
+        else:
+            elements = result_elements(shape, made)
         if elements > sizes.quick_one or sizes.total_elements + elements > sizes.quick_total:
             sizes.check_elements(elements, op)   # whatever was predicted, fail closed
         sizes.total_elements += elements

@@ -53,6 +53,7 @@ def binary_site(interp: Interpreter, name: str, fn: Callable[..., Any],
     seen: list = [_MISS, _MISS, 0]   # the last (left key, right key) and its element count
     others: dict = {}   # (left key, right key) -> element count, up to SEEN_SHAPES of them
     product = name == "matmul"   # `a @ b` of int64, float16..., or a batched b: its work checked (call_work)
+    made: list = [_MISS, 0]   # the last result's shape and its element count (result_elements)
 
     def run(a: Any, b: Any) -> Any:
         ta, tb = type(a), type(b)
@@ -91,10 +92,11 @@ def binary_site(interp: Interpreter, name: str, fn: Callable[..., Any],
             raise calls.translate_torch_error(exc, name, [a, b]) from None
         if type(result) is not _TENSOR:
             return other_result(interp, name, a, b, result, node, None, True)
-        dims = result.dim()   # a 0-dim result holds 1 element (math.prod of its empty shape)
-        elements = math.prod(result.shape) if dims else 1
-        if not elements or dims > MAX_SHOWN_DIMS:   # as tensor_elements: huge empty shapes
-            check_result_shape(result.shape)   # and NumPy's 64 dimensions
+        shape = result.shape
+        if shape == made[0]:   # the last result's shape: the same count, its checks passed
+            elements = made[1]
+        else:
+            elements = result_elements(shape, made)
         if elements > sizes.quick_one or sizes.total_elements + elements > sizes.quick_total:
             sizes.check_elements(elements, name)   # fail closed after the call
         sizes.total_elements += elements
@@ -116,6 +118,7 @@ def augmented_site(interp: Interpreter, name: str, fn: Callable[..., Any], inpla
     seen: list = [_MISS, _MISS, 0]   # the last (left key, right key) and its element count
     others: dict = {}   # (left key, right key) -> element count, up to SEEN_SHAPES of them
     product = name == "matmul"   # `a @ b` of int64, float16..., or a batched b: its work checked (call_work)
+    made: list = [_MISS, 0]   # the last result's shape and its element count (result_elements)
 
     def run(a: Any, b: Any) -> Any:
         ta, tb = type(a), type(b)
@@ -156,16 +159,29 @@ def augmented_site(interp: Interpreter, name: str, fn: Callable[..., Any], inpla
         if result is a:
             interp.record_op(inplace_name, [a, b], {}, result, node)
             return result
-        dims = result.dim()   # a 0-dim result holds 1 element (math.prod of its empty shape)
-        elements = math.prod(result.shape) if dims else 1
-        if not elements or dims > MAX_SHOWN_DIMS:   # as tensor_elements: huge empty shapes
-            check_result_shape(result.shape)   # and NumPy's 64 dimensions
+        shape = result.shape
+        if shape == made[0]:   # the last result's shape: the same count, its checks passed
+            elements = made[1]
+        else:
+            elements = result_elements(shape, made)
         if elements > sizes.quick_one or sizes.total_elements + elements > sizes.quick_total:
             sizes.check_elements(elements, name)   # fail closed after the call
         sizes.total_elements += elements
         interp.record_op(name, [a, b], {}, result, node)
         return result
     return run
+
+def result_elements(shape: Any, made: list) -> int:
+    """Elements of a result of this shape, with the checks of a new shape (tensor_elements': huge
+    empty shapes, NumPy's 64 dimensions); remembered in `made` as the site's last result shape, so
+    that the next result of the same shape (a loop's every pass) takes its count without them."""
+    dims = len(shape)   # a 0-dim result holds 1 element (math.prod of its empty shape)
+    elements = math.prod(shape) if dims else 1
+    if not elements or dims > MAX_SHOWN_DIMS:
+        check_result_shape(shape)
+    made[0], made[1] = shape, elements
+    return elements
+
 
 _PLAIN_ARGUMENTS = calls._PLAIN_ARGUMENTS
 
@@ -208,6 +224,7 @@ def method_site_planned(interp: Interpreter, attr: str, spec: CallSpec, node: as
     two = planned_args and size_plans.shape_only(getattr(torch.Tensor, attr, None))
     seen_two = size_plans.fresh_seen()   # the receiver's and the argument's keys and their count
     plain_call, write = spec.kind != "random", attr[-1:] == "_"   # call_sized's generator / write
+    made: list = [_MISS, 0]   # the last result's shape and its element count (result_elements)
 
     def run(tensor: Any, args: list, kwargs: dict) -> Any:
         if kwargs:
@@ -243,10 +260,11 @@ def method_site_planned(interp: Interpreter, attr: str, spec: CallSpec, node: as
             except Exception as exc:  # noqa: BLE001 - every torch failure becomes a ProgramError
                 raise calls.translate_torch_error(exc, attr, full) from None
             if type(result) is _TENSOR:
-                dims = result.dim()   # a 0-dim result holds 1 element (math.prod of its empty shape)
-                elements = math.prod(result.shape) if dims else 1
-                if not elements or dims > MAX_SHOWN_DIMS:   # as tensor_elements: huge empty shapes
-                    check_result_shape(result.shape)   # and NumPy's 64 dimensions
+                shape = result.shape
+                if shape == made[0]:   # the last result's shape: the same count, its checks passed
+                    elements = made[1]
+                else:
+                    elements = result_elements(shape, made)
                 recorded = True
             else:
                 result = calls.wrap_result(result, attr)

@@ -63,6 +63,9 @@ def is_dunder(name: str) -> bool:
 
 CLASS_BODY_DUNDERS = frozenset({"__hash__", "__slots__", "__match_args__"})   # assigned in a class body
 PUBLIC_DUNDER_ATTRIBUTES = frozenset({"__version__"})   # read-only module facts (torch.__version__)
+# a notebook's first line `__author__ = "..."` (Kyubyong's numpy_exercises, session 39): plain variables of
+# the program's own, as a Name only (`x.__author__` stays refused); no builtin or module here has one
+MODULE_METADATA_NAMES = frozenset({"__author__", "__credits__", "__email__", "__license__", "__copyright__"})
 
 
 def _check_identifier(name: str | None, what: str) -> None:
@@ -80,7 +83,7 @@ def _allow(node: ast.AST, ctx: _Context) -> None:
 
 
 def _check_name(node: ast.Name, ctx: _Context) -> None:
-    if node.id == "__name__" and isinstance(node.ctx, ast.Load):
+    if node.id == "__name__" and isinstance(node.ctx, ast.Load) or node.id in MODULE_METADATA_NAMES:
         return
     if node.id in CLASS_BODY_DUNDERS and isinstance(node.ctx, ast.Store):   # `__hash__ = None`, `__slots__`,
         return   # `__match_args__`: in a class body only (_check_targets, class_checks.py)

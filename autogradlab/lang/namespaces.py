@@ -120,6 +120,7 @@ def _np_array_function(interp, args, kwargs, node):  # noqa: ANN001, ANN202
     """np.array itself: `np.array(['cat', 'dog'])` makes an array of strings (numpy_strings.py); every
     other list a numpy function is given stays numbers only (_np_array)."""
     from autogradlab.lang import numpy_strings
+    args, kwargs = positional_dtype(args, kwargs)
     if len(args) == 1 and not set(kwargs) - {"dtype"}:
         data, dtype = args[0], kwargs.get("dtype")
         texts = isinstance(data, numpy_strings.StringArray) or \
@@ -145,8 +146,16 @@ def _np_array_function(interp, args, kwargs, node):  # noqa: ANN001, ANN202
     return _np_array(interp, args, kwargs, node)
 
 
+def positional_dtype(args: list, kwargs: dict) -> tuple[list, dict]:
+    """`np.array(data, np.int32)`, `np.asarray(x, float)`: NumPy's second parameter is the dtype."""
+    if len(args) == 2 and "dtype" not in kwargs:
+        return args[:1], {**kwargs, "dtype": args[1]}
+    return args, kwargs
+
+
 def _np_array(interp, args, kwargs, node, text_checked=False):  # noqa: ANN001, ANN202
     """np.array(nested list[, dtype]): numeric arrays only, sized before they are built."""
+    args, kwargs = positional_dtype(args, kwargs)
     if len(args) != 1 or set(kwargs) - {"dtype"}:
         raise NotSupported("Autograd Lab supports only `np.array(data)` and `np.array(data, dtype=...)`")
     data = args[0]

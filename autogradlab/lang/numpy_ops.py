@@ -450,7 +450,7 @@ CASTINGS = ("no", "equiv", "safe", "same_kind", "same_value", "unsafe")
 # numpy_array_methods.py's names (kept here: that module imports this one)
 MORE_ARRAY_METHODS = frozenset({"std", "var", "any", "all", "swapaxes", "squeeze", "ravel", "argsort",
                                 "transpose", "clip", "nonzero", "diagonal", "trace", "conj", "conjugate",
-                                "repeat", "take", "view", "fill", "sort"})
+                                "repeat", "take", "view", "fill", "sort", "partition"})
 ARRAY_METHODS = (frozenset(REDUCTIONS) | frozenset(SCANS) | MORE_ARRAY_METHODS
                  | {"reshape", "item", "astype", "flatten", "tobytes"})
 UNARY_FUNCTIONS = {"neg": operator.neg, "positive": operator.pos}

@@ -78,8 +78,10 @@ class NamesMixin:
 
     def assign(self: Interpreter, target: ast.expr, value: Any, node: ast.AST, hook: bool = True) -> None:
         if isinstance(target, ast.Name):
-            if target.id.startswith("__") and target.id not in MODULE_METADATA_NAMES:
-                raise NotSupported(f"the name `{target.id}` is not supported in Autograd Lab")
+            if target.id.startswith("__"):
+                if target.id not in MODULE_METADATA_NAMES:
+                    raise NotSupported(f"the name `{target.id}` is not supported in Autograd Lab")
+                hook = False   # module metadata: not a row of the Variables table (as Python's globals())
             data = is_data_quick(value)   # once: a deep list costs a bounded walk per call
             if not data and not isinstance(value, _NAMEABLE) and not is_storable(value):
                 raise _not_storable(target.id, node)

@@ -119,7 +119,7 @@ def _extract(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> An
     if len(args) != 2 or kwargs:
         raise NotSupported("Autograd Lab supports `np.extract(condition, arr)`")
     condition, arr = (_array(interp, value, "np.extract") for value in args)
-    charge(interp, int(np.size(arr)) + int(np.size(condition)), "np.extract")
+    charge(interp, max(int(np.size(arr)), int(np.size(condition))), "np.extract")   # the indices, the result
     return _wrap(_guarded(lambda: np.extract(condition, arr)))
 
 

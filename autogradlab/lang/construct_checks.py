@@ -5,6 +5,7 @@ node type the language accepts, in _HANDLERS; node types without one fail safe t
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Callable
 from typing import NamedTuple
 
@@ -68,6 +69,14 @@ PUBLIC_DUNDER_ATTRIBUTES = frozenset({"__version__"})   # read-only module facts
 MODULE_METADATA_NAMES = frozenset({"__author__", "__credits__", "__email__", "__license__", "__copyright__"})
 
 
+_SAVED_NAME = re.compile(r"_saved_[a-z][a-z0-9_]*")
+
+
+def is_saved_name(name: str) -> bool:
+    """`_saved_self`, `_saved_exponent`: a backward node's saved values, read only (grad_fn_saved.py)."""
+    return _SAVED_NAME.fullmatch(name) is not None and not name.endswith("__")
+
+
 def _check_identifier(name: str | None, what: str) -> None:
     """Names the program makes up get "rename it"; attributes it reads belong to Python's
     internals (`x.__class__`), which no renaming reaches."""
@@ -102,6 +111,8 @@ def _check_attribute(node: ast.Attribute, ctx: _Context) -> None:
     if node.attr == "__name__" and isinstance(node.ctx, ast.Load):
         return   # `type(err).__name__`, `f.__name__`: a class's or a function's name (checked when it runs)
     _check_identifier(node.attr, "attributes")
+    if is_saved_name(node.attr) and isinstance(node.ctx, ast.Load):
+        return   # `y.grad_fn._saved_self`: a backward node's saved values (lang/grad_fn_saved.py)
     if node.attr.startswith("_") and not (ctx.plain and not node.attr.startswith("__")) \
             and not (node.attr in NAMEDTUPLE_MEMBERS and isinstance(node.ctx, ast.Load)):   # `p._make`
         raise _unsupported(f"private attributes such as `.{node.attr}`",

@@ -72,8 +72,9 @@ class SavedTensorsHooks:
 
         def unpack(packed: Any) -> Any:
             value, kept = packed
-            if value is _KEPT or torch._C._current_graph_task_id() == -1:   # not PyTorch's backward pass:
-                return kept   # the engine reading what was saved (its Steps), not the program's backward
+            if value is _KEPT or torch._C._current_graph_task_id() == -1 and \
+                    not interp.__dict__.get("reading_saved"):   # not backward, nor `y.grad_fn._saved_self`:
+                return kept   # the engine reading what was saved (its Steps), not the program
             return call(self.unpack, value)   # PyTorch checks it: a tensor, of the saved one's shape
 
         with torch.autograd.graph.saved_tensors_hooks(pack, unpack):

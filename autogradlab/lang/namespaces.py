@@ -64,6 +64,7 @@ from autogradlab.lang.numpy_testing import numpy_testing_namespace
 from autogradlab.lang.numpy_type_tree import numpy_type_tree_members
 from autogradlab.lang.numpy_vectorize import NUMPY_VECTORIZE_MEMBERS
 from autogradlab.lang.operator_module import operator_namespace
+from autogradlab.lang.package_versions import importlib_metadata_namespace
 from autogradlab.lang.pprint_module import pprint_namespace
 from autogradlab.lang.random_modules import random_namespaces
 from autogradlab.lang.safe_values import (
@@ -283,6 +284,7 @@ def modules() -> dict[str, Namespace]:
             "numpy.lib.recfunctions": recfunctions_namespace(),   # numpy_record_making.py
             "copy": copy_namespace(), "operator": operator_namespace(), "string": string_namespace(),
             "statistics": statistics_namespace(),
+            "importlib.metadata": importlib_metadata_namespace(),   # version("torch") (package_versions.py)
             "warnings": warnings_namespace(), "functools": functools_namespace(), "time": time_namespace(),
             "pprint": pprint_namespace(), "collections": collections_namespace(),
             "itertools": itertools_namespace(), "contextlib": contextlib_namespace(), **plotting_namespaces(),

@@ -113,3 +113,32 @@ def test_other_double_underscore_names_stay_refused(source: str) -> None:
     report = run_program(source)
     assert not report.ok
     assert report.error.kind in ("unsupported", "name"), report.error
+
+
+# -- a number array compared with a text ----------------------------------------------------------------
+@pytest.mark.parametrize("snippet", [
+    'x = np.array([[1, 2], [3, 4]])\nr = x == ""\ns = x != "a"\nt = "" == x\n'
+    'print(np.float64(1.0) == "", np.int64(2) != "", np.array(3.0) == "")\n',
+])
+def test_array_equals_text_like_numpy(snippet: str) -> None:
+    compare(N + snippet)
+
+
+def test_array_equals_text_in_an_if_fails_like_numpy() -> None:
+    # Kyubyong's exercises: `for out in outs: if out == "": ...` over sums, then an array
+    fails_like_python(N + 'x = np.array([[1, 2], [3, 4]])\nouts = [np.sum(x), np.sum(x, axis=0), ""]\n'
+                      'for out in outs:\n    if out == "":\n        print()\n'
+                      '    else:\n        print("->", out)\n')
+
+
+def test_array_equals_text_is_sized_first() -> None:
+    source = N + 'x = np.zeros({n})\nr = x == ""\n'
+    assert run_program(source.format(n=10_000), limits=limits(max_tensor_elements=10_000)).ok
+    report = run_program(source.format(n=10_000), limits=limits(max_total_elements=19_999))
+    assert not report.ok and report.error.kind == "limit" and report.error.line == 3, report.error
+
+
+@pytest.mark.parametrize("line", ['np.array([1.5]) < "a"', 'np.array([1.5]) + "a"'])
+def test_other_operators_with_text_stay_refused(line: str) -> None:
+    report = run_program(N + f"r = {line}\n")
+    assert not report.ok and report.error.line == 2

@@ -10,20 +10,14 @@ plain NumPy / CPython on the same text, with the limits just below and above.
 
 from __future__ import annotations
 
-import dataclasses
-
 import pytest
 
 from autogradlab.engine import run_program
-from autogradlab.limits import DEFAULT_LIMITS
 from tests.unit.test_breadth import compare
 from tests.unit.test_corpus_s30 import fails_like_python
+from tests.unit.test_corpus_s31 import limits
 
 N = "import numpy as np\n"
-
-
-def limits(**changes):  # noqa: ANN001, ANN201
-    return dataclasses.replace(DEFAULT_LIMITS, **changes)
 
 
 @pytest.mark.parametrize("snippet", [

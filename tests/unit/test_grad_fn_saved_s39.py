@@ -86,3 +86,20 @@ def test_a_value_that_is_not_plain_is_refused_in_both_languages() -> None:
     assert not _plain(object()) and not _plain([[[1]]]) and not _plain(torch.device("cpu"))
     text = "`._saved_x` of a grad_fn holds a SavedVariable, which is not supported in Autograd Lab"
     assert "Autograd Lab 不支持读取它" in error_text.message("zh", ErrorInfo("unsupported", text))
+
+
+# -- a pack hook giving back a function (the tutorial's "Returning a tuple") -------------------------------
+def test_pack_hook_may_give_back_a_function_as_in_pytorch() -> None:
+    compare(T + "torch.manual_seed(0)\n"
+            "def pack(x):\n    delta = torch.randn(*x.size())\n    return x - delta, lambda x: x + delta\n\n"
+            "def unpack(packed):\n    x, f = packed\n    return f(x)\n\n"
+            "x = torch.randn(5, requires_grad=True)\n"
+            "with torch.autograd.graph.saved_tensors_hooks(pack, unpack):\n    y = x * x\n"
+            "y.sum().backward()\nassert(torch.allclose(x.grad, 2 * x))\nprint(x.grad)\n")
+
+
+@pytest.mark.parametrize("given", ["torch.sin", "(1, 2)", "print"])
+def test_unpack_hook_giving_back_no_tensor_fails_with_pytorchs_words(given: str) -> None:
+    fails_like_python(T + "x = torch.ones(2, requires_grad=True)\n"
+                      f"with torch.autograd.graph.saved_tensors_hooks(lambda t: t, lambda p: {given}):\n"
+                      "    y = x * x\ny.sum().backward()\n")

@@ -34,6 +34,7 @@ from autogradlab.lang.map_filter import functools_namespace
 from autogradlab.lang.math_ints import MATH_INT_FUNCTIONS
 from autogradlab.lang.math_prod import MATH_PROD
 from autogradlab.lang.multi_grad_hook import MULTI_GRAD_HOOK
+from autogradlab.lang.nn_parameter import NN_PARAMETER
 from autogradlab.lang.numpy_breadth_s36 import numpy_breadth_members
 from autogradlab.lang.numpy_breadth_s37 import numpy_breadth_s37_members
 from autogradlab.lang.numpy_char import NUMPY_STR_MEMBERS, numpy_char_namespace
@@ -229,7 +230,8 @@ def modules() -> dict[str, Namespace]:
     linalg = Namespace("torch.linalg", _functions("torch.linalg", torch.linalg, al.LINALG_FUNCTIONS))
     nn_functional = Namespace("torch.nn.functional",
                               _functions("torch.nn.functional", F, al.NN_FUNCTIONAL))
-    nn = Namespace("torch.nn", {"functional": nn_functional, "Module": MODULE_TYPE})
+    nn = Namespace("torch.nn", {"functional": nn_functional, "Module": MODULE_TYPE,
+                                "Parameter": NN_PARAMETER})   # the constructor only (nn_parameter.py)
     special = Namespace("torch.special", _functions("torch.special", torch.special, SPECIAL_FUNCTIONS))
     fft = Namespace("torch.fft", _functions("torch.fft", torch.fft, FFT_FUNCTIONS))   # fft_names.py
     torch_ns = Namespace("torch", {

@@ -1,9 +1,10 @@
 # Source: rasbt/LLMs-from-scratch @28c65cd (Apache-2.0, (C) Sebastian Raschka), ch03/01_main-chapter-code/
 # ch03.ipynb (https://github.com/rasbt/LLMs-from-scratch/blob/28c65cd/ch03/01_main-chapter-code/ch03.ipynb):
-# code cells 1-15 (the version check and 'a simple self-attention mechanism without trainable weights') and
-# 37-38 (the multi-head batched matrix product), as written, in order, each after a '# ---- cell N (corpus
-# cell)' line; the cells between build nn.Parameter weights and nn.Module classes (out of scope). Session 39
-# (breadth): from importlib.metadata import version (lang/package_versions.py).
+# code cells 1-22 (the version check, 'a simple self-attention mechanism without trainable weights' and the
+# first cells of 'implementing self-attention with trainable weights') and 37-38 (the multi-head batched matrix
+# product), as written, in order, each after a '# ---- cell N (corpus cell)' line; the cells between build
+# nn.Module classes (out of scope). Session 39 (breadth): from importlib.metadata import version
+# (lang/package_versions.py), torch.nn.Parameter(torch.rand(d_in, d_out), requires_grad=False) (nn_parameter.py).
 # ---- cell 1 (rasbt_ch03 1)
 from importlib.metadata import version
 
@@ -89,7 +90,39 @@ print("Previous 2nd context vector:", context_vec_2)
 x_2 = inputs[1] # second input element
 d_in = inputs.shape[1] # the input embedding size, d=3
 d_out = 2 # the output embedding size, d=2
-# ---- cell 16 (rasbt_ch03 37)
+# ---- cell 16 (rasbt_ch03 16)
+torch.manual_seed(123)
+
+W_query = torch.nn.Parameter(torch.rand(d_in, d_out), requires_grad=False)
+W_key   = torch.nn.Parameter(torch.rand(d_in, d_out), requires_grad=False)
+W_value = torch.nn.Parameter(torch.rand(d_in, d_out), requires_grad=False)
+# ---- cell 17 (rasbt_ch03 17)
+query_2 = x_2 @ W_query # _2 because it's with respect to the 2nd input element
+key_2 = x_2 @ W_key 
+value_2 = x_2 @ W_value
+
+print(query_2)
+# ---- cell 18 (rasbt_ch03 18)
+keys = inputs @ W_key 
+values = inputs @ W_value
+
+print("keys.shape:", keys.shape)
+print("values.shape:", values.shape)
+# ---- cell 19 (rasbt_ch03 19)
+keys_2 = keys[1] # Python starts index at 0
+attn_score_22 = query_2.dot(keys_2)
+print(attn_score_22)
+# ---- cell 20 (rasbt_ch03 20)
+attn_scores_2 = query_2 @ keys.T # All attention scores for given query
+print(attn_scores_2)
+# ---- cell 21 (rasbt_ch03 21)
+d_k = keys.shape[1]
+attn_weights_2 = torch.softmax(attn_scores_2 / d_k**0.5, dim=-1)
+print(attn_weights_2)
+# ---- cell 22 (rasbt_ch03 22)
+context_vec_2 = attn_weights_2 @ values
+print(context_vec_2)
+# ---- cell 23 (rasbt_ch03 37)
 # (b, num_heads, num_tokens, head_dim) = (1, 2, 3, 4)
 a = torch.tensor([[[[0.2745, 0.6584, 0.2775, 0.8573],
                     [0.8993, 0.0390, 0.9268, 0.7388],
@@ -100,7 +133,7 @@ a = torch.tensor([[[[0.2745, 0.6584, 0.2775, 0.8573],
                     [0.4606, 0.5159, 0.4220, 0.5786]]]])
 
 print(a @ a.transpose(2, 3))
-# ---- cell 17 (rasbt_ch03 38)
+# ---- cell 24 (rasbt_ch03 38)
 first_head = a[0, 0, :, :]
 first_res = first_head @ first_head.T
 print("First head:\n", first_res)

@@ -141,6 +141,8 @@ _MEMBERS = (
     *(f"string.{name}" for name in STRING_CONSTANTS),   # from string import punctuation (session 38)
     *(f"statistics.{name}" for name in STATISTICS_NAMES),   # from statistics import mean (session 38)
     "torch.testing.assert_close",
+    "torch.nn.Parameter",   # the constructor of a leaf tensor (lang/nn_parameter.py, session 39)
+    "importlib.metadata.version",   # version("torch"): a fixed table (lang/package_versions.py, session 39)
     *(f"numpy.testing.{name}" for name in NUMPY_TESTING_NAMES),   # from numpy.testing import assert_equal
     *(f"time.{name}" for name in CLOCKS),
     "pprint.pprint", "pprint.pformat", "pprint.PrettyPrinter",

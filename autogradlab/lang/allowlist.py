@@ -341,7 +341,8 @@ NUMPY_DTYPES: tuple[str, ...] = ("float16", "float32", "float64", "int8", "int16
 NUMPY_DTYPE_ALIASES: dict[str, str] = {
     "double": "float64", "single": "float32", "half": "float16", "intc": "int32",
     "short": "int16", "byte": "int8", "ubyte": "uint8", "ushort": "uint16", "uintc": "uint32",
-    "int_": "int64", "intp": "int64", "uintp": "uint64", "bool": "bool_",
+    "int_": "int64", "intp": "int64", "uintp": "uint64", "bool": "bool_", "uint": "uint64",   # np.uint (s39)
+    "long": "int64", "ulong": "uint64",
     "csingle": "complex64", "cdouble": "complex128"}
 SAFE_ARRAY_PROPERTIES: frozenset[str] = frozenset({"shape", "dtype", "ndim", "size", "T",
                                                    "itemsize", "nbytes"})

@@ -39,6 +39,7 @@ from autogradlab.lang.collections_module import call_method as collections_call
 from autogradlab.lang.data_wrappers import HookHandle, SafeException, SafeNumpyGenerator
 from autogradlab.lang.deque_values import Deque
 from autogradlab.lang.deque_values import read_attribute as deque_attribute
+from autogradlab.lang.grad_fn_saved import is_saved_name, read_saved
 from autogradlab.lang.guarded_calls import _python_guarded, _torch_guarded
 from autogradlab.lang.inert_values import InertValue
 from autogradlab.lang.item_access import get_item, set_item  # noqa: F401 - re-exported (interpreter.py, ...)
@@ -175,6 +176,8 @@ def read_attribute(interp: Interpreter, base: Any, name: str, node: ast.AST) -> 
         return base.attribute(name)
     if isinstance(base, SafeGradFn) and name == "next_functions":
         return base.next_functions()
+    if isinstance(base, SafeGradFn) and is_saved_name(name):   # y.grad_fn._saved_self (grad_fn_saved.py)
+        return read_saved(interp, base.node, base.name, name)
     if isinstance(base, SafeGradFn) and name == "variable" and base.name == "AccumulateGrad":
         return base.node.variable   # the leaf tensor the node accumulates into
     if name in return_type_fields(base):

@@ -5,6 +5,7 @@ node type the language accepts, in _HANDLERS; node types without one fail safe t
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Callable
 from typing import NamedTuple
 
@@ -63,6 +64,17 @@ def is_dunder(name: str) -> bool:
 
 CLASS_BODY_DUNDERS = frozenset({"__hash__", "__slots__", "__match_args__"})   # assigned in a class body
 PUBLIC_DUNDER_ATTRIBUTES = frozenset({"__version__"})   # read-only module facts (torch.__version__)
+# a notebook's first line `__author__ = "..."` (Kyubyong's numpy_exercises, session 39): plain variables of
+# the program's own, as a Name only (`x.__author__` stays refused); no builtin or module here has one
+MODULE_METADATA_NAMES = frozenset({"__author__", "__credits__", "__email__", "__license__", "__copyright__"})
+
+
+_SAVED_NAME = re.compile(r"_saved_[a-z][a-z0-9_]*")
+
+
+def is_saved_name(name: str) -> bool:
+    """`_saved_self`, `_saved_exponent`: a backward node's saved values, read only (grad_fn_saved.py)."""
+    return _SAVED_NAME.fullmatch(name) is not None and not name.endswith("__")
 
 
 def _check_identifier(name: str | None, what: str) -> None:
@@ -80,7 +92,7 @@ def _allow(node: ast.AST, ctx: _Context) -> None:
 
 
 def _check_name(node: ast.Name, ctx: _Context) -> None:
-    if node.id == "__name__" and isinstance(node.ctx, ast.Load):
+    if node.id == "__name__" and isinstance(node.ctx, ast.Load) or node.id in MODULE_METADATA_NAMES:
         return
     if node.id in CLASS_BODY_DUNDERS and isinstance(node.ctx, ast.Store):   # `__hash__ = None`, `__slots__`,
         return   # `__match_args__`: in a class body only (_check_targets, class_checks.py)
@@ -99,6 +111,8 @@ def _check_attribute(node: ast.Attribute, ctx: _Context) -> None:
     if node.attr == "__name__" and isinstance(node.ctx, ast.Load):
         return   # `type(err).__name__`, `f.__name__`: a class's or a function's name (checked when it runs)
     _check_identifier(node.attr, "attributes")
+    if is_saved_name(node.attr) and isinstance(node.ctx, ast.Load):
+        return   # `y.grad_fn._saved_self`: a backward node's saved values (lang/grad_fn_saved.py)
     if node.attr.startswith("_") and not (ctx.plain and not node.attr.startswith("__")) \
             and not (node.attr in NAMEDTUPLE_MEMBERS and isinstance(node.ctx, ast.Load)):   # `p._make`
         raise _unsupported(f"private attributes such as `.{node.attr}`",

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from autogradlab.errors import NameNotDefined, NotSupported
 from autogradlab.lang import attributes
 from autogradlab.lang.builtins import BUILTINS, KNOWN_PYTHON_BUILTINS
+from autogradlab.lang.construct_checks import MODULE_METADATA_NAMES
 from autogradlab.lang.context_managers import LIBRARY_MANAGERS
 from autogradlab.lang.custom_functions import FunctionApply, ProgramContext
 from autogradlab.lang.expressions import construct_name
@@ -50,7 +51,7 @@ def _not_storable(name: str, node: ast.AST) -> NotSupported:
 
 class NamesMixin:
     def lookup(self: Interpreter, name: str) -> Any:
-        if name.startswith("__"):
+        if name.startswith("__") and name not in MODULE_METADATA_NAMES:
             if name == "__name__":
                 return "__main__"
             raise NotSupported(f"the name `{name}` is not supported in Autograd Lab")
@@ -78,7 +79,9 @@ class NamesMixin:
     def assign(self: Interpreter, target: ast.expr, value: Any, node: ast.AST, hook: bool = True) -> None:
         if isinstance(target, ast.Name):
             if target.id.startswith("__"):
-                raise NotSupported(f"the name `{target.id}` is not supported in Autograd Lab")
+                if target.id not in MODULE_METADATA_NAMES:
+                    raise NotSupported(f"the name `{target.id}` is not supported in Autograd Lab")
+                hook = False   # module metadata: not a row of the Variables table (as Python's globals())
             data = is_data_quick(value)   # once: a deep list costs a bounded walk per call
             if not data and not isinstance(value, _NAMEABLE) and not is_storable(value):
                 raise _not_storable(target.id, node)

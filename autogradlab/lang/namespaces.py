@@ -34,6 +34,7 @@ from autogradlab.lang.map_filter import functools_namespace
 from autogradlab.lang.math_ints import MATH_INT_FUNCTIONS
 from autogradlab.lang.math_prod import MATH_PROD
 from autogradlab.lang.multi_grad_hook import MULTI_GRAD_HOOK
+from autogradlab.lang.nn_parameter import NN_PARAMETER
 from autogradlab.lang.numpy_breadth_s36 import numpy_breadth_members
 from autogradlab.lang.numpy_breadth_s37 import numpy_breadth_s37_members
 from autogradlab.lang.numpy_char import NUMPY_STR_MEMBERS, numpy_char_namespace
@@ -64,6 +65,7 @@ from autogradlab.lang.numpy_testing import numpy_testing_namespace
 from autogradlab.lang.numpy_type_tree import numpy_type_tree_members
 from autogradlab.lang.numpy_vectorize import NUMPY_VECTORIZE_MEMBERS
 from autogradlab.lang.operator_module import operator_namespace
+from autogradlab.lang.package_versions import importlib_metadata_namespace
 from autogradlab.lang.pprint_module import pprint_namespace
 from autogradlab.lang.random_modules import random_namespaces
 from autogradlab.lang.safe_values import (
@@ -120,6 +122,7 @@ def _np_array_function(interp, args, kwargs, node):  # noqa: ANN001, ANN202
     """np.array itself: `np.array(['cat', 'dog'])` makes an array of strings (numpy_strings.py); every
     other list a numpy function is given stays numbers only (_np_array)."""
     from autogradlab.lang import numpy_strings
+    args, kwargs = positional_dtype(args, kwargs)
     if len(args) == 1 and not set(kwargs) - {"dtype"}:
         data, dtype = args[0], kwargs.get("dtype")
         texts = isinstance(data, numpy_strings.StringArray) or \
@@ -145,8 +148,16 @@ def _np_array_function(interp, args, kwargs, node):  # noqa: ANN001, ANN202
     return _np_array(interp, args, kwargs, node)
 
 
+def positional_dtype(args: list, kwargs: dict) -> tuple[list, dict]:
+    """`np.array(data, np.int32)`, `np.asarray(x, float)`: NumPy's second parameter is the dtype."""
+    if len(args) == 2 and "dtype" not in kwargs:
+        return args[:1], {**kwargs, "dtype": args[1]}
+    return args, kwargs
+
+
 def _np_array(interp, args, kwargs, node, text_checked=False):  # noqa: ANN001, ANN202
     """np.array(nested list[, dtype]): numeric arrays only, sized before they are built."""
+    args, kwargs = positional_dtype(args, kwargs)
     if len(args) != 1 or set(kwargs) - {"dtype"}:
         raise NotSupported("Autograd Lab supports only `np.array(data)` and `np.array(data, dtype=...)`")
     data = args[0]
@@ -219,7 +230,8 @@ def modules() -> dict[str, Namespace]:
     linalg = Namespace("torch.linalg", _functions("torch.linalg", torch.linalg, al.LINALG_FUNCTIONS))
     nn_functional = Namespace("torch.nn.functional",
                               _functions("torch.nn.functional", F, al.NN_FUNCTIONAL))
-    nn = Namespace("torch.nn", {"functional": nn_functional, "Module": MODULE_TYPE})
+    nn = Namespace("torch.nn", {"functional": nn_functional, "Module": MODULE_TYPE,
+                                "Parameter": NN_PARAMETER})   # the constructor only (nn_parameter.py)
     special = Namespace("torch.special", _functions("torch.special", torch.special, SPECIAL_FUNCTIONS))
     fft = Namespace("torch.fft", _functions("torch.fft", torch.fft, FFT_FUNCTIONS))   # fft_names.py
     torch_ns = Namespace("torch", {
@@ -274,6 +286,7 @@ def modules() -> dict[str, Namespace]:
             "numpy.lib.recfunctions": recfunctions_namespace(),   # numpy_record_making.py
             "copy": copy_namespace(), "operator": operator_namespace(), "string": string_namespace(),
             "statistics": statistics_namespace(),
+            "importlib.metadata": importlib_metadata_namespace(),   # version("torch") (package_versions.py)
             "warnings": warnings_namespace(), "functools": functools_namespace(), "time": time_namespace(),
             "pprint": pprint_namespace(), "collections": collections_namespace(),
             "itertools": itertools_namespace(), "contextlib": contextlib_namespace(), **plotting_namespaces(),

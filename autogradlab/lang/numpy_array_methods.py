@@ -79,6 +79,9 @@ def more_array_method(interp: Interpreter, base: Any, name: str, args: list, kwa
             raise ProgramTypeError("a.fill() takes one number")
         _guarded(lambda: array.fill(value))
         return None
+    if name == "partition":   # in place (session 39)
+        from autogradlab.lang.numpy_order import partition_in_place
+        return partition_in_place(interp, base, array, args, kwargs)
     # sort, in place
     if len(args) > 1 or set(kwargs) - {"axis"} or args and kwargs:
         raise NotSupported("Autograd Lab supports `a.sort(axis=-1)`")

@@ -632,7 +632,8 @@ def _ddof(value: Any, what: str) -> int | None:
 def _asarray(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
     """np.asarray(data, dtype=None): the array itself when it is one already (no copy, as NumPy),
     else np.array(data, dtype=...) with its checks."""
-    from autogradlab.lang.namespaces import _np_array
+    from autogradlab.lang.namespaces import _np_array, positional_dtype
+    args, kwargs = positional_dtype(args, kwargs)
     plain = set(kwargs) <= {"dtype"} and kwargs.get("dtype") is None
     if len(args) == 1 and isinstance(args[0], SafeArray) and plain:
         return args[0]

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
 
 JOINS = ("concatenate", "vstack", "hstack", "stack")
-SPLITS = ("hsplit", "vsplit", "split", "array_split")   # the last two take axis= (session 29)
+SPLITS = ("hsplit", "vsplit", "dsplit", "split", "array_split")   # the last two take axis= (session 29)
 
 
 def _raw_parts(interp: Interpreter, name: str, parts: Any) -> list:
@@ -44,6 +44,8 @@ def _join(name: str) -> SafeFunction:
 
     def impl(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
         from autogradlab.lang import numpy_ops
+        if len(args) == 2 and keywords and "axis" not in kwargs:   # np.concatenate((x, y), 1)
+            args, kwargs = args[:1], {**kwargs, "axis": args[1]}
         if len(args) != 1 or set(kwargs) - keywords:
             shown = ", axis=..." if keywords else ""
             raise NotSupported(f"Autograd Lab supports `np.{name}((a, b){shown})`")

@@ -151,6 +151,10 @@ def binary(interp: Interpreter, op: str, fn: Callable[..., Any], left: Any, righ
     if isinstance(left, (list, tuple)) and type(right) is SafeArray or \
             isinstance(right, (list, tuple)) and type(left) is SafeArray:
         left, right = lists_as_arrays(interp, [left, right])
+    if op in ("eq", "ne") and (type(left) is str) != (type(right) is str):   # `if out == "":` (Kyubyong's
+        a, b = (v if type(v) is str else _raw(v, op) for v in (left, right))   # exercises): NumPy 2 finds no
+        charge(interp, int(np.size(b if type(a) is str else a)), op)   # number equal to a text, elementwise
+        return _wrap(_guarded(lambda: fn(a, b)))
     a, b = _raw(left, op), _raw(right, op)
     _check_result(interp, [a, b], op)
     if op == "matmul":
@@ -450,7 +454,7 @@ CASTINGS = ("no", "equiv", "safe", "same_kind", "same_value", "unsafe")
 # numpy_array_methods.py's names (kept here: that module imports this one)
 MORE_ARRAY_METHODS = frozenset({"std", "var", "any", "all", "swapaxes", "squeeze", "ravel", "argsort",
                                 "transpose", "clip", "nonzero", "diagonal", "trace", "conj", "conjugate",
-                                "repeat", "take", "view", "fill", "sort"})
+                                "repeat", "take", "view", "fill", "sort", "partition"})
 ARRAY_METHODS = (frozenset(REDUCTIONS) | frozenset(SCANS) | MORE_ARRAY_METHODS
                  | {"reshape", "item", "astype", "flatten", "tobytes"})
 UNARY_FUNCTIONS = {"neg": operator.neg, "positive": operator.pos}

@@ -113,8 +113,29 @@ def _diag_indices(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) 
     return tuple(_wrap(v) for v in _guarded(lambda: np.diag_indices(n, ndim)))
 
 
+def _extract(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
+    """np.extract(condition, arr): arr's values where condition is true, both read flat (Kyubyong's
+    numpy_exercises, session 39); at most arr's size, counted first."""
+    if len(args) != 2 or kwargs:
+        raise NotSupported("Autograd Lab supports `np.extract(condition, arr)`")
+    condition, arr = (_array(interp, value, "np.extract") for value in args)
+    charge(interp, max(int(np.size(arr)), int(np.size(condition))), "np.extract")   # the indices, the result
+    return _wrap(_guarded(lambda: np.extract(condition, arr)))
+
+
+def partition_in_place(interp: Interpreter, base: Any, array: np.ndarray, args: list, kwargs: dict) -> None:
+    """a.partition(kth, axis=-1): np.partition's copy, with its checks, written back into a (NumPy's
+    method has no axis=None: the flat copy would not fit)."""
+    axis = args[1] if len(args) > 1 else kwargs.get("axis", -1)
+    if axis is None:
+        raise ProgramTypeError("'NoneType' object cannot be interpreted as an integer")
+    result = partition_function("partition").impl(interp, [base, *args], kwargs, None)
+    _guarded(lambda: array.__setitem__(Ellipsis, _raw(result, "a.partition()")))
+
+
 def numpy_order_members() -> dict[str, SafeFunction]:
     return {"partition": partition_function("partition"),   # (np.argpartition: numpy_counting.py)
+            "extract": SafeFunction("numpy.extract", _extract),
             "searchsorted": SafeFunction("numpy.searchsorted", _searchsorted),
             "may_share_memory": SafeFunction("numpy.may_share_memory", _may_share_memory),
             "diag_indices": SafeFunction("numpy.diag_indices", _diag_indices)}

@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING, Any
 
 from autogradlab.errors import LimitExceeded, NotSupported
 from autogradlab.lang.class_checks import OPERATOR_DUNDERS, PLAIN_DUNDERS
+from autogradlab.lang.construct_checks import is_saved_name
+from autogradlab.lang.data_wrappers import SafeGradFn
 from autogradlab.lang.operators import python_error
 from autogradlab.lang.safe_values import (
     STORED_OBJECT_TYPES,
@@ -361,6 +363,8 @@ def attribute_allowed(base: Any, name: str) -> bool:
     and classes (never a double underscore, whose names Python mangles), the dunders the interpreter
     dispatches through `super()` or a class (`super().__init__(...)`)."""
     if type(base) not in PLAIN_TYPES:   # `type(err).__name__`, `f.__name__` (lang/function_names.py)
+        if isinstance(base, SafeGradFn) and is_saved_name(name):   # `y.grad_fn._saved_self` (session 39)
+            return True
         return name == "__name__" and (type(base) is SafeType or type(base) in NAMED_FUNCTION_TYPES)
     if not name.startswith("__"):
         return True

@@ -10,7 +10,8 @@ limit, and PyTorch's manager is left on the way out, whatever ends the block). W
 computes inside the block never reaches the program's hooks: a tensor saved by a shape check (the meta
 device) or while a program hook runs (PyTorch runs no hook inside a pack hook) is kept as it is, and the
 engine's own reading of saved tensors outside PyTorch's backward pass (its Steps) gets the tensor saved,
-without calling unpack_hook. What pack_hook gives back must be data (a tensor, a number, a tuple);
+without calling unpack_hook. What pack_hook gives back must be what a variable may hold (data, or a
+tuple with the program's own function: session 39);
 unpack_hook's result is checked by PyTorch (a tensor of the saved one's shape). Under torch.func's
 transforms and jacobian(..., vectorize=True) the hooks are refused, as the other hooks are."""
 
@@ -25,7 +26,7 @@ import torch
 
 from autogradlab.errors import NotSupported, ProgramTypeError
 from autogradlab.lang.custom_functions import _is_batched
-from autogradlab.lang.safe_values import CODE_TYPES, SafeFunction, UserFunction
+from autogradlab.lang.safe_values import CODE_TYPES, SafeFunction, UserFunction, type_text
 from autogradlab.lang.tensor_hooks import HOOK_HINT
 
 if TYPE_CHECKING:
@@ -65,16 +66,23 @@ class SavedTensorsHooks:
             if _is_batched(tensor):
                 raise NotSupported("a saved-tensor hook cannot run under jacobian(..., vectorize=True) in "
                                    "Autograd Lab", hint="leave out vectorize=True")
-            from autogradlab.lang.call_arguments import require_data
-            packed = call(self.pack, tensor)
-            require_data(packed, "given back by a pack hook")
+            from autogradlab.lang.stored_objects import require_storable
+            packed = call(self.pack, tensor)   # data, or what a variable may hold: the tutorial's
+            require_storable(packed, "given back by a pack hook")   # `(x - delta, lambda x: x + delta)`
             return (packed, tensor.detach())   # (detached: no cycle through the tensor's own grad_fn)
 
         def unpack(packed: Any) -> Any:
             value, kept = packed
-            if value is _KEPT or torch._C._current_graph_task_id() == -1:   # not PyTorch's backward pass:
-                return kept   # the engine reading what was saved (its Steps), not the program's backward
-            return call(self.unpack, value)   # PyTorch checks it: a tensor, of the saved one's shape
+            if value is _KEPT or torch._C._current_graph_task_id() == -1 and \
+                    not interp.__dict__.get("reading_saved"):   # not backward, nor `y.grad_fn._saved_self`:
+                return kept   # the engine reading what was saved (its Steps), not the program
+            result = call(self.unpack, value)   # PyTorch checks it: a tensor, of the saved one's shape;
+            if not isinstance(result, torch.Tensor):   # the type named as Python would (not a wrapper's)
+                from autogradlab.lang.operators import python_error
+                shown = type_text(result).rsplit(".", 1)[-1]
+                raise python_error(TypeError("Output of saved tensor unpack_hook expected to be a Tensor but "
+                                             f"got result of type {shown}"))
+            return result
 
         with torch.autograd.graph.saved_tensors_hooks(pack, unpack):
             yield

@@ -462,6 +462,12 @@ TUTORIALS: tuple[ProgramSpec, ...] = (
     ProgramSpec("tutorial_whirlwind_scalars_s38.py", "jakevdp/WhirlwindTourOfPython (CC0-1.0)"),
     ProgramSpec("tutorial_whirlwind_structures_s38.py", "jakevdp/WhirlwindTourOfPython (CC0-1.0)"),
     ProgramSpec("tutorial_torch_autograd_graph_docs_s38.py", T_TORCH_DOCS),
+    # Session 39 (breadth): PyTorch's saved-tensors-hooks tutorial (y.grad_fn._saved_self: grad_fn_saved.py),
+    # Kyubyong's numpy_exercises (positional axis, np.dsplit, __author__) and rasbt's self-attention cells
+    # (from importlib.metadata import version, lang/package_versions.py)
+    ProgramSpec("tutorial_pytorch_saved_tensors_hooks_s39.py", "pytorch/tutorials (BSD-3-Clause)"),
+    ProgramSpec("tutorial_kyubyong_array_manipulation_s39.py", "Kyubyong/numpy_exercises (MIT)"),
+    ProgramSpec("tutorial_rasbt_attention_s39.py", "rasbt/LLMs-from-scratch (Apache-2.0)"),
 )
 
 

@@ -76,7 +76,8 @@ def test_bad_call_fails_on_the_same_line(name: str) -> None:
 
 @pytest.mark.parametrize("source", [
     "import torch\nz = torch.ones(2, requires_grad=True) * 2\nm = z.grad_fn.metadata",
-    "import torch\nz = torch.ones(2, requires_grad=True) * 2\nh = z.grad_fn._saved_other",
+    # (`_saved_other` itself reads since session 39: lang/grad_fn_saved.py)
+    "import torch\nz = torch.ones(2, requires_grad=True) * 2\nh = z.grad_fn._raw_saved_other",
     # (a function is a hook since session 36: lang/graph_hooks.py)
     "import torch\nz = torch.ones(2, requires_grad=True) * 2\nz.grad_fn.register_hook(torch)",
     "from torch.autograd.function import InplaceFunction",   # (once_differentiable runs since session 34)

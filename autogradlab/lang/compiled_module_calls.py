@@ -27,12 +27,22 @@ from autogradlab.lang.compiled_basics import _CONTROL, Run
 from autogradlab.lang.compiled_leaves import MISS, NAME, leaf, outer_value
 from autogradlab.lang.function_sites import function_site
 from autogradlab.lang.operators import python_error
-from autogradlab.lang.safe_values import SafeFunction
+from autogradlab.lang.plain_classes import ProgramObject, call_method
+from autogradlab.lang.safe_values import SafeFunction, SafeNumpyDtype
 
 if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
 
 FUSED = True   # tests compare with it off
+
+
+def scalar_type_site(member: Any) -> Any:
+    """The planned site (module[2]) of a module's member that is no function: a NumPy scalar type
+    (`np.float64(k)`) calls numpy_ops.make_scalar, what Interpreter.call_value does with one; None else."""
+    if type(member) is SafeNumpyDtype:
+        from autogradlab.lang.numpy_ops import make_scalar
+        return lambda args: make_scalar(member, args, {})
+    return None
 
 
 def module_call(interp: Interpreter, node: ast.Call, name: str, attr: str, module: list, first: Run,
@@ -49,7 +59,8 @@ def module_call(interp: Interpreter, node: ast.Call, name: str, attr: str, modul
         else:
             member = attributes.read_attribute(interp, base, attr, node)
             module[0], module[1] = base, member
-            module[2] = function_site(interp, member, node) if type(member) is SafeFunction else None
+            module[2] = function_site(interp, member, node) if type(member) is SafeFunction \
+                else scalar_type_site(member)
         if type(member) is SafeFunction:
             if module[2] is not None:
                 return module[2](args)
@@ -63,13 +74,36 @@ def module_call(interp: Interpreter, node: ast.Call, name: str, attr: str, modul
     fused = 3 if first_name is not None else 2
     not_near = 32 - fused   # s % 32 below this: none of the steps s+1 .. s+fused is a multiple of 32
 
+    def object_call(base: ProgramObject, s: int) -> Any:
+        """The call on an object of the program's classes: leaf_first's steps and arguments (as run's
+        for a module), then what called gives an object, plain_classes.call_method."""
+        interp._steps = s + fused
+        try:
+            if first_name is None:
+                value = first()
+            else:
+                value = values[first_name] if first_name in (values := interp.scope.vars) \
+                    else outer_value(interp, first_name)
+                if value is MISS:
+                    interp._steps = s + 2
+                    value = first()
+            return call_method(interp, base, attr, [value] if second is None else [value, second()], {}, node)
+        except ProgramError as err:
+            raise err.at(line, column) from None
+        except _CONTROL:
+            raise
+        except Exception as exc:  # noqa: BLE001
+            raise python_error(exc).at(line, column) from None
+
     def run() -> Any:
         s = interp._steps
-        if not (FUSED and s + fused <= interp._max_steps and (s & 31) < not_near and module[2] is not None):
+        if not (FUSED and s + fused <= interp._max_steps and (s & 31) < not_near):
             return general()
         values = interp.scope.vars
         base = values[name] if name in values else outer_value(interp, name)
-        if base is not module[0] or base is MISS:
+        if type(base) is ProgramObject:   # `layer.forward(x)`: called's way for an object, at once
+            return object_call(base, s)
+        if module[2] is None or base is not module[0] or base is MISS:
             return general()
         interp._steps = s + fused
         try:

@@ -20,6 +20,7 @@ import numpy as np
 import torch
 
 from autogradlab.errors import NotSupported, ProgramError, ProgramTypeError, ProgramValueError
+from autogradlab.lang.numpy_scalar_ops import convert as convert_scalar
 from autogradlab.lang.numpy_scalar_ops import is_scalar_operand
 from autogradlab.lang.numpy_scalar_ops import ufunc as scalar_ufunc
 from autogradlab.lang.numpy_scans import SCANS, numpy_scan_members, scan
@@ -397,6 +398,8 @@ def numpy_members() -> dict[str, SafeFunction]:
 
 def make_scalar(dtype: SafeNumpyDtype, args: list, kwargs: dict) -> Any:
     """np.float64(2.5), np.int32(3): a number becomes a numpy scalar (nothing else does)."""
+    if not kwargs and len(args) == 1 and is_scalar_operand(args[0]):   # the way below, shorter (issue 9:
+        return convert_scalar(dtype.dtype.type, args[0])   # np.float64(k) in a loop)
     if kwargs or len(args) != 1 or not isinstance(args[0], (*_PLAIN_NUMBERS, *NUMPY_SCALARS)):
         raise NotSupported(f"Autograd Lab supports `np.{dtype.text}(number)`")
     return _guarded(lambda: dtype.dtype.type(_raw(args[0], f"np.{dtype.text}")))

@@ -23,6 +23,7 @@ from autogradlab.errors import LimitExceeded, NotSupported
 from autogradlab.lang.class_checks import OPERATOR_DUNDERS, PLAIN_DUNDERS
 from autogradlab.lang.operators import python_error
 from autogradlab.lang.safe_values import (
+    ATOM_TYPES,
     STORED_OBJECT_TYPES,
     FunctionValue,
     Namespace,
@@ -176,6 +177,8 @@ def subscript_base(value: Any) -> Any:
 
 
 def storable(value: Any, where: str) -> Any:
+    if type(value) in ATOM_TYPES:   # a number, a NumPy scalar, a tensor: require_storable passes it at once
+        return value
     if isinstance(value, STORABLE):
         return value
     from autogradlab.lang.iterators import ITERATORS
@@ -296,6 +299,14 @@ def call_method(interp: Interpreter, base: Any, name: str, args: list, kwargs: d
 
 def set_attribute(interp: Interpreter, base: Any, name: str, value: Any, initializing: bool = False) -> None:
     """`obj.x = v`, `Name.x = v`; initializing: a dataclass's own __init__ (CPython's object.__setattr__)."""
+    if type(base) is ProgramObject and type(value) in ATOM_TYPES and name in base.values \
+            and base.state is None and not name.startswith("__"):   # `self.w -= lr * self.grad` (issue 9):
+        cls = base.cls   # an attribute the object holds, set again to an atom: the way below, shorter
+        if (cls.dataclass is None and cls.base is None) or initializing or _frozen(cls) is None:
+            found = cls.find(name)
+            if found is None or found[1] != PROPERTY:
+                base.values[name] = value
+                return
     _check_name(name)
     if isinstance(base, SuperProxy):
         raise NotSupported("assigning to an attribute of `super()` is not supported in Autograd Lab")

@@ -36,6 +36,10 @@ if TYPE_CHECKING:
 FUSED = True   # tests compare with it off
 
 
+# what compiled_expressions' called does with a base of these exact types (never a tensor or a module)
+_DIRECT = {ProgramObject: call_method, list: attributes.call_method, dict: attributes.call_method}
+
+
 def scalar_type_site(member: Any) -> Any:
     """The planned site (module[2]) of a module's member that is no function: a NumPy scalar type
     (`np.float64(k)`) calls numpy_ops.make_scalar, what Interpreter.call_value does with one; None else."""
@@ -74,9 +78,9 @@ def module_call(interp: Interpreter, node: ast.Call, name: str, attr: str, modul
     fused = 3 if first_name is not None else 2
     not_near = 32 - fused   # s % 32 below this: none of the steps s+1 .. s+fused is a multiple of 32
 
-    def object_call(base: ProgramObject, s: int) -> Any:
-        """The call on an object of the program's classes: leaf_first's steps and arguments (as run's
-        for a module), then what called gives an object, plain_classes.call_method."""
+    def object_call(base: Any, s: int, direct: Any) -> Any:
+        """The call on an object of the program's classes or a list: leaf_first's steps and arguments (as
+        run's for a module), then what called gives that base (_DIRECT)."""
         interp._steps = s + fused
         try:
             if first_name is None:
@@ -87,7 +91,7 @@ def module_call(interp: Interpreter, node: ast.Call, name: str, attr: str, modul
                 if value is MISS:
                     interp._steps = s + 2
                     value = first()
-            return call_method(interp, base, attr, [value] if second is None else [value, second()], {}, node)
+            return direct(interp, base, attr, [value] if second is None else [value, second()], {}, node)
         except ProgramError as err:
             raise err.at(line, column) from None
         except _CONTROL:
@@ -101,8 +105,9 @@ def module_call(interp: Interpreter, node: ast.Call, name: str, attr: str, modul
             return general()
         values = interp.scope.vars
         base = values[name] if name in values else outer_value(interp, name)
-        if type(base) is ProgramObject:   # `layer.forward(x)`: called's way for an object, at once
-            return object_call(base, s)
+        direct = _DIRECT.get(type(base))   # `layer.forward(x)`, `losses.append(loss)`: called's way
+        if direct is not None:                # for them, at once
+            return object_call(base, s, direct)
         if module[2] is None or base is not module[0] or base is MISS:
             return general()
         interp._steps = s + fused

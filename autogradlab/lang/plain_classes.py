@@ -42,6 +42,7 @@ CALLABLE_OPERATORS = frozenset(OPERATOR_DUNDERS) - {"__hash__"}
 MAX_ATTRIBUTES = 100         # the program's own attributes on one instance (`self.x = ...`)
 MAX_INSTANCES = 100_000      # instances one run creates
 METHOD, STATIC, CLASS, PROPERTY, VALUE = "method", "static", "class", "property", "value"
+HELD_ATOMS = True   # set_attribute's short way (tests compare with it off)
 
 
 class ProgramClass:
@@ -299,7 +300,7 @@ def call_method(interp: Interpreter, base: Any, name: str, args: list, kwargs: d
 
 def set_attribute(interp: Interpreter, base: Any, name: str, value: Any, initializing: bool = False) -> None:
     """`obj.x = v`, `Name.x = v`; initializing: a dataclass's own __init__ (CPython's object.__setattr__)."""
-    if type(base) is ProgramObject and type(value) in ATOM_TYPES and name in base.values \
+    if HELD_ATOMS and type(base) is ProgramObject and type(value) in ATOM_TYPES and name in base.values \
             and base.state is None and not name.startswith("__"):   # `self.w -= lr * self.grad` (issue 9):
         cls = base.cls   # an attribute the object holds, set again to an atom: the way below, shorter
         if (cls.dataclass is None and cls.base is None) or initializing or _frozen(cls) is None:

@@ -49,6 +49,7 @@ _CONTROL = (BreakLoop, ContinueLoop, ReturnValue)
 # calls of the program's, so a margin of 100 let Python's error hit first, at a line that depended on
 # how deep the stack already was (tests/unit/test_breakout_func_s25.py, any starting depth 0-390).
 _DEEP_CALLS = 8
+POSITIONAL = True   # call_positional (tests compare with it off)
 _STACK_MARGIN = 200
 
 
@@ -71,7 +72,7 @@ class UserFunctionsMixin:
         return UserFunction(name, params, defaults, body, closure, node, generator, star, declared)
 
     def call_user(self: Interpreter, fn: UserFunction, args: list, kwargs: dict, node: ast.AST) -> Any:
-        if not kwargs and fn.star is None and fn.declared is None and not fn.generator \
+        if POSITIONAL and not kwargs and fn.star is None and fn.declared is None and not fn.generator \
                 and type(fn.body) is list and len(args) == len(fn.params):
             return call_positional(self, fn, args, node)   # the usual call (issue 9): the way below, shorter
         for values in (args, kwargs.values()) if kwargs else (args,):

@@ -45,6 +45,7 @@ from autogradlab.lang.numpy_scalar_ops import SCALAR_PAIRS
 from autogradlab.lang.operators import _PY_NAMES, BINARY, COMPARE, UNARY, python_error
 from autogradlab.lang.plain_classes import ProgramObject, subscript_base
 from autogradlab.lang.plain_classes import call_method as object_method
+from autogradlab.lang.plain_classes import read_attribute as object_read
 from autogradlab.lang.safe_values import Namespace, SafeFunction
 from autogradlab.lang.sizes import _PYTHON_SIZED_OPS
 from autogradlab.lang.stored_objects import require_index
@@ -181,6 +182,8 @@ def _attribute(interp: Interpreter, node: ast.Attribute) -> Run:
     tensor_property = tensor_sites.property_site(interp, attr)   # `w.grad`: read_attribute's answer
 
     def rest(base: Any) -> Any:
+        if type(base) is ProgramObject:   # `self.w`: attributes.read_attribute's first way, at once
+            return object_read(interp, base, attr)
         if tensor_property is not None and type(base) is torch.Tensor:
             return tensor_property(base)
         return read(interp, base, attr, node)

@@ -215,8 +215,9 @@ def _self_of(base: Any) -> Any:
 def read_attribute(interp: Interpreter, base: Any, name: str) -> Any:
     """`obj.x`, `Name.x`, `super().x`: a property runs its getter, a method is bound."""
     if type(base) is ProgramObject and name in base.values and not name.startswith("__"):
-        found = base.cls.find(name)   # the usual `self.w`: the way below, without its tests
-        if found is None or found[1] != PROPERTY:   # (a property of its class comes first, as in Python)
+        cls = base.cls   # the usual `self.w`: the way below, without its tests
+        found = cls.members.get(name) if cls.base is None else cls.find(name)   # [-2]: the kind in both
+        if found is None or found[-2] != PROPERTY:   # (a property of its class comes first, as in Python)
             return base.values[name]
     if name == "__name__" and type(base) is ProgramClass:
         return base.name

@@ -14,6 +14,9 @@ Anything else (the first passes, another value under the name, a name no scope h
 the budget or the time check) takes leaf_first's closure from its start, nothing counted yet; a
 module that changed while the arguments ran goes through called's branch for a module.
 Errors get the call's position as in leaf_first.
+The same closure takes `obj.m(x)` on an object of the program's classes, a list or a dict (`layer.forward(x)`,
+`losses.append(loss)`, session 39): the same steps and arguments, then what called does with such a base
+(_DIRECT), without leaf_first's closure and called between.
 """
 
 from __future__ import annotations
@@ -78,37 +81,15 @@ def module_call(interp: Interpreter, node: ast.Call, name: str, attr: str, modul
     fused = 3 if first_name is not None else 2
     not_near = 32 - fused   # s % 32 below this: none of the steps s+1 .. s+fused is a multiple of 32
 
-    def object_call(base: Any, s: int, direct: Any) -> Any:
-        """The call on an object of the program's classes or a list: leaf_first's steps and arguments (as
-        run's for a module), then what called gives that base (_DIRECT)."""
-        interp._steps = s + fused
-        try:
-            if first_name is None:
-                value = first()
-            else:
-                value = values[first_name] if first_name in (values := interp.scope.vars) \
-                    else outer_value(interp, first_name)
-                if value is MISS:
-                    interp._steps = s + 2
-                    value = first()
-            return direct(interp, base, attr, [value] if second is None else [value, second()], {}, node)
-        except ProgramError as err:
-            raise err.at(line, column) from None
-        except _CONTROL:
-            raise
-        except Exception as exc:  # noqa: BLE001
-            raise python_error(exc).at(line, column) from None
-
     def run() -> Any:
         s = interp._steps
         if not (FUSED and s + fused <= interp._max_steps and (s & 31) < not_near):
             return general()
         values = interp.scope.vars
         base = values[name] if name in values else outer_value(interp, name)
-        direct = _DIRECT.get(type(base))   # `layer.forward(x)`, `losses.append(loss)`: called's way
-        if direct is not None:                # for them, at once
-            return object_call(base, s, direct)
-        if module[2] is None or base is not module[0] or base is MISS:
+        # `layer.forward(x)`, `losses.append(loss)`: what called does with such a base, at once
+        direct = _DIRECT.get(type(base))
+        if direct is None and (module[2] is None or base is not module[0] or base is MISS):
             return general()
         interp._steps = s + fused
         try:
@@ -120,6 +101,8 @@ def module_call(interp: Interpreter, node: ast.Call, name: str, attr: str, modul
                     interp._steps = s + 2
                     value = first()
             args = [value] if second is None else [value, second()]
+            if direct is not None:
+                return direct(interp, base, attr, args, {}, node)
             if base is module[0]:
                 site = module[2]
                 if site is not None:

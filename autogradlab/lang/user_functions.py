@@ -127,13 +127,7 @@ class UserFunctionsMixin:
                 scope_vars[param] = value   # (Scope.set, or DeclaredVars' item assignment)
                 on_assign(param, value, node, name)
             if isinstance(fn.body, list):
-                statements, final = self.function_body(fn.body)
-                try:
-                    for statement in statements:
-                        statement()
-                    return None if final is None else final()
-                except ReturnValue as returned:   # a `return` inside a block (`if`, a loop)
-                    return returned.value
+                return run_def(self, fn.body)
             value = self.eval_compiled(fn.body)
             return value if type(value) in ATOM_TYPES or isinstance(value, RETURNABLE) \
                 else returned_value(self, value)
@@ -177,21 +171,25 @@ def call_positional(interp: Interpreter, fn: UserFunction, args: list, node: ast
         for param, value in zip(fn.params, args, strict=True):
             scope_vars[param] = value
             on_assign(param, value, node, name)
-        body = fn.body
-        compiled = interp._function_bodies.get(id(body))   # function_body, inline
-        if compiled is None or compiled[0] is not body:
-            statements, final = interp.function_body(body)
-        else:
-            statements, final = compiled[1], compiled[2]
-        try:
-            for statement in statements:
-                statement()
-            return None if final is None else final()
-        except ReturnValue as returned:   # a `return` inside a block (`if`, a loop)
-            return returned.value
+        return run_def(interp, fn.body)
     finally:
         interp._depth -= 1   # (as call_user: a generator's resumer may have set it meanwhile)
         interp.scope = outer
+
+
+def run_def(interp: Interpreter, body: list[ast.stmt]) -> Any:
+    """A def's body in the call's scope: its statements (function_body), its value."""
+    compiled = interp._function_bodies.get(id(body))   # function_body, inline
+    if compiled is None or compiled[0] is not body:
+        statements, final = interp.function_body(body)
+    else:
+        statements, final = compiled[1], compiled[2]
+    try:
+        for statement in statements:
+            statement()
+        return None if final is None else final()
+    except ReturnValue as returned:   # a `return` inside a block (`if`, a loop)
+        return returned.value
 
 
 def _depth_limit(limit: int) -> LimitExceeded:

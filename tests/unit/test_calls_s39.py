@@ -335,3 +335,19 @@ def test_one_atom_more_answers_as_the_walk():
     items.extend([5.0, 6.0])   # two more: the usual way
     assert not _one_atom_more(items, STORABLE)
     checked_containers.forget()
+
+
+MAKERS = ("class Node:\n    def __init__(self, v):\n        self.v = v\n\n    def child(self, v):\n"
+          "        return Node(self.v + v)\n\n\nroot = Node(0.0)\nfor k in range(9):\n"
+          "    last = root.child(k)\n"
+          "print(last.v)\n")
+
+
+@pytest.mark.parametrize(("most", "fails"), [(10, False), (9, True)])
+def test_instances_made_in_methods_below_and_above(most, fails, slow, monkeypatch):
+    """Objects made inside a method the short way calls count toward MAX_INSTANCES as before (10 made)."""
+    monkeypatch.setattr(plain_classes, "MAX_INSTANCES", most)
+    error, *_ = _same(MAKERS, Limits(), slow)
+    assert (error is not None) == fails
+    if fails:
+        assert error[0] == "limit" and error[2] == 6, error

@@ -39,7 +39,7 @@ from autogradlab.lang.compiled_basics import (  # noqa: F401 - re-exported (comp
     small_ints,
     small_power,
 )
-from autogradlab.lang.compiled_module_calls import module_call, scalar_type_site
+from autogradlab.lang.compiled_module_calls import module_call, plain_site
 from autogradlab.lang.function_sites import function_site
 from autogradlab.lang.numpy_scalar_ops import SCALAR_PAIRS
 from autogradlab.lang.operators import _PY_NAMES, BINARY, COMPARE, UNARY, python_error
@@ -223,8 +223,8 @@ def _call(interp: Interpreter, node: ast.Call) -> Run:
             elif type(base) is Namespace:   # attributes.call_method's branch for a module
                 member = attributes.read_attribute(interp, base, attr, node)
                 module[0], module[1] = base, member
-                module[2] = function_site(interp, member, node) if type(member) is SafeFunction \
-                    else scalar_type_site(member)
+                module[2] = (function_site(interp, member, node) if type(member) is SafeFunction else None) \
+                    or plain_site(interp, member, node)
             else:
                 return attributes.call_method(interp, base, attr, args, kwargs, node)
             if type(member) is SafeFunction:   # Interpreter.call_value's first answer for it

@@ -43,9 +43,13 @@ FUSED = True   # tests compare with it off
 _DIRECT = {ProgramObject: call_method, list: attributes.call_method, dict: attributes.call_method}
 
 
-def scalar_type_site(member: Any) -> Any:
-    """The planned site (module[2]) of a module's member that is no function: a NumPy scalar type
-    (`np.float64(k)`) calls numpy_ops.make_scalar, what Interpreter.call_value does with one; None else."""
+def plain_site(interp: Interpreter, member: Any, node: ast.AST) -> Any:
+    """The site (module[2]) of a module's member function_sites does not plan, for a call without
+    keywords: what called does with it then, as one function of the arguments (so the call runs in
+    module_call's one closure): a library function's impl (`np.exp(x)`), numpy_ops.make_scalar for a
+    NumPy scalar type (`np.float64(k)`: Interpreter.call_value's way for one); None for anything else."""
+    if type(member) is SafeFunction:
+        return lambda args: member.impl(interp, args, {}, node)
     if type(member) is SafeNumpyDtype:
         from autogradlab.lang.numpy_ops import make_scalar
         return lambda args: make_scalar(member, args, {})
@@ -66,8 +70,8 @@ def module_call(interp: Interpreter, node: ast.Call, name: str, attr: str, modul
         else:
             member = attributes.read_attribute(interp, base, attr, node)
             module[0], module[1] = base, member
-            module[2] = function_site(interp, member, node) if type(member) is SafeFunction \
-                else scalar_type_site(member)
+            module[2] = (function_site(interp, member, node) if type(member) is SafeFunction else None) \
+                or plain_site(interp, member, node)
         if type(member) is SafeFunction:
             if module[2] is not None:
                 return module[2](args)

@@ -23,7 +23,7 @@ from autogradlab.lang.plain_classes import ProgramObject, storable
 from autogradlab.lang.stored_objects import require_storable
 from autogradlab.limits import Limits
 from tests.unit.site_helpers import assert_every_step_cut_alike, assert_time_check_alike, python_prints
-from tests.unit.test_compiled_blocks import generic, outcome  # noqa: F401
+from tests.unit.test_compiled_blocks import generic, outcome, same_both_ways  # noqa: F401
 
 LAYERS = """import numpy as np
 
@@ -109,12 +109,6 @@ def slow(monkeypatch, generic):  # noqa: F811
     return run_slow
 
 
-def _same(source: str, limits: Limits, slow) -> tuple:
-    fast = outcome(source, limits)
-    slow()
-    assert outcome(source, limits) == fast
-    return fast
-
 
 RECURSE_METHOD = ("class R:\n    def down(self, n):\n        if n == 0:\n            return 0\n"
                   "        return self.down(n - 1) + 1\n\n\nprint(R().down({n}))\n")
@@ -126,7 +120,7 @@ RECURSE_FUNCTION = ("def down(n, acc):\n    return acc if n == 0 else down(n - 1
 @pytest.mark.parametrize(("n", "fails"), [(18, False), (19, False), (20, True), (25, True)])
 def test_call_depth_below_and_above_the_limit(text, n, fails, slow):
     # 20 levels allowed: down(19) runs 20 calls deep, down(20) would run 21
-    error, *_ = _same(text.format(n=n), Limits(max_call_depth=20), slow)
+    error, *_ = same_both_ways(text.format(n=n), Limits(max_call_depth=20), slow)
     assert (error is not None) == fails
     if fails:
         assert error[0] == "limit" and "more than 20 levels deep; the limit is 20" in error[1]
@@ -144,7 +138,7 @@ def test_python_stack_stops_deep_recursion_with_pythons_words(slow):
 
 
 def test_lesson_runs_alike_and_prints_what_python_prints(slow):
-    error, steps, _, printed, _ = _same(LAYERS, Limits(), slow)
+    error, steps, _, printed, _ = same_both_ways(LAYERS, Limits(), slow)
     assert error is None and steps > 0
     assert printed == python_prints(LAYERS)
 
@@ -161,7 +155,7 @@ def test_time_check_alike(slow, monkeypatch):
 @pytest.mark.parametrize(("total", "fails"), [(400, False), (60, True), (20, True)])
 def test_element_total_below_and_above(total, fails, slow):
     # every NumPy scalar result counts one element toward max_total_elements
-    error, *_ = _same(LAYERS, Limits(max_total_elements=total), slow)
+    error, *_ = same_both_ways(LAYERS, Limits(max_total_elements=total), slow)
     assert (error is not None) == fails
     if fails:
         assert error[0] == "limit"
@@ -175,7 +169,7 @@ def _attributes(count: int) -> str:
 
 @pytest.mark.parametrize(("count", "fails"), [(99, False), (100, False), (101, True)])
 def test_attributes_per_object_below_and_above(count, fails, slow):
-    error, *_ = _same(_attributes(count), Limits(), slow)
+    error, *_ = same_both_ways(_attributes(count), Limits(), slow)
     assert (error is not None) == fails
     if fails:
         assert error[0] == "limit" and "more than 100 attributes" in error[1]
@@ -218,7 +212,7 @@ REFUSALS = {
 @pytest.mark.parametrize("name", sorted(REFUSALS))
 def test_refusals_alike(name, slow):
     tail, words = REFUSALS[name]
-    error, *_ = _same(CLASS + tail, Limits(), slow)
+    error, *_ = same_both_ways(CLASS + tail, Limits(), slow)
     assert error is not None and words in error[1], (name, error)
 
 
@@ -259,7 +253,7 @@ ALLOWED = {
 @pytest.mark.parametrize("name", sorted(ALLOWED))
 def test_allowed_alike_and_as_python(name, slow):
     source = ALLOWED[name]
-    error, _, _, printed, _ = _same(source, Limits(), slow)
+    error, _, _, printed, _ = same_both_ways(source, Limits(), slow)
     assert error is None, (name, error)
     assert printed == python_prints(source)
 
@@ -303,7 +297,7 @@ APPENDS = ("import numpy as np\nimport torch\nlosses = []\nparts = {{}}\nfor i i
 def test_long_list_appends_alike(n, bad, slow):
     """`losses.append(x)` past checked_containers.MEMO_FROM items (its one-atom-more answer), a module
     appended early or late: refused at the same step and place both ways."""
-    error, *_ = _same(APPENDS.format(n=n, bad=bad), Limits(), slow)
+    error, *_ = same_both_ways(APPENDS.format(n=n, bad=bad), Limits(), slow)
     assert (error is not None) == (bad >= 0), error
     if bad >= 0:
         assert "torch" in error[1] and error[2] == 9, error
@@ -347,7 +341,7 @@ MAKERS = ("class Node:\n    def __init__(self, v):\n        self.v = v\n\n    de
 def test_instances_made_in_methods_below_and_above(most, fails, slow, monkeypatch):
     """Objects made inside a method the short way calls count toward MAX_INSTANCES as before (10 made)."""
     monkeypatch.setattr(plain_classes, "MAX_INSTANCES", most)
-    error, *_ = _same(MAKERS, Limits(), slow)
+    error, *_ = same_both_ways(MAKERS, Limits(), slow)
     assert (error is not None) == fails
     if fails:
         assert error[0] == "limit" and error[2] == 6, error

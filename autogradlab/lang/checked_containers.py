@@ -39,6 +39,8 @@ def remembered(value: Any) -> bool:
 
 def check(value: Any, memo: dict, walk: Callable[[Any], bool]) -> bool:
     """walk(value), or walk of only the items added at the end since value last passed."""
+    if type(value) is list and getattr(walk, "passes_atoms", False) and _one_atom_more(value, memo):
+        return True   # `losses.append(loss)` in a loop
     if id(value) in CHECKING:   # `d[i] = d`: the check under way answers for it
         return True
     CHECKING.add(id(value))
@@ -63,6 +65,20 @@ def _check(value: Any, memo: dict, walk: Callable[[Any], bool]) -> bool:
     if len(memo) >= MEMO_ENTRIES:
         del memo[next(iter(memo))]
     memo[id(value)] = (value, size, *_at_from_end(value, 0))
+    return True
+
+
+def _one_atom_more(value: list, memo: dict) -> bool:
+    """True when the list passed with one item less and the one added at its end is an atom: what
+    _check answers then for a walk that passes atoms (_walk_added's first answer), its entry renewed
+    and put last as there, without its steps. False: nothing done (check goes its usual way)."""
+    key = id(value)
+    entry = memo.get(key)
+    if entry is None or entry[0] is not value or len(value) != entry[1] + 1 or value[-2] is not entry[3] \
+            or type(value[-1]) not in ATOM_TYPES or key in CHECKING:
+        return False
+    del memo[key]
+    memo[key] = (value, entry[1] + 1, None, value[-1])
     return True
 
 

@@ -34,6 +34,7 @@ from autogradlab.lang.compiled_expressions import (
 )
 from autogradlab.lang.compiled_leaves import CONSTANT, MISS, leaf, lookup_at, outer_value
 from autogradlab.lang.compiled_targets import PLAIN_VALUES
+from autogradlab.lang.numpy_scalar_ops import SCALAR_PAIRS
 from autogradlab.lang.operators import _PY_NAMES, BINARY, python_error
 from autogradlab.lang.sizes import _PYTHON_SIZED_OPS
 from autogradlab.lang.statements import BreakLoop, ContinueLoop, ReturnValue
@@ -61,6 +62,7 @@ def statement(interp: Interpreter, node: ast.Assign, per_node: Run) -> tuple[Run
     direct = _FLOAT_PAIRS if python_name in _PYTHON_SIZED_OPS else _FLOAT_PAIRS | {_INT_PAIR}
     linear, power = python_name in _LINEAR_OPS, python_name == "pow"
     site = tensor_sites.binary_site(interp, name, fn, value)   # apply_binary, its tensor case planned
+    pair = site.scalar_pair   # (tensor_sites._scalar_pair)
     max_bits = interp.limits.max_int_bits - 8   # SizeGuard._clearly_small's bound
     left, right = leaf(value.left), leaf(value.right)
     left_of = compile_expression(interp, value.left) if left is None else None
@@ -123,6 +125,8 @@ def statement(interp: Interpreter, node: ast.Assign, per_node: Run) -> tuple[Run
                     linear and a.bit_length() + b.bit_length() < max_bits
                     or power and (b <= 0 or abs(a) <= 1 or b * abs(a).bit_length() < max_bits)):
                 result = fn(a, b)
+            elif (ta, tb) in SCALAR_PAIRS and pair is not None:   # NumPy scalars: the site's answer at once
+                result = pair(a, b)
             else:
                 result = site(a, b)
         except ProgramError as err:

@@ -39,10 +39,13 @@ from autogradlab.lang.compiled_basics import (  # noqa: F401 - re-exported (comp
     small_ints,
     small_power,
 )
-from autogradlab.lang.compiled_module_calls import module_call
+from autogradlab.lang.compiled_module_calls import module_call, plain_site
 from autogradlab.lang.function_sites import function_site
+from autogradlab.lang.numpy_scalar_ops import SCALAR_PAIRS
 from autogradlab.lang.operators import _PY_NAMES, BINARY, COMPARE, UNARY, python_error
-from autogradlab.lang.plain_classes import subscript_base
+from autogradlab.lang.plain_classes import ProgramObject, subscript_base
+from autogradlab.lang.plain_classes import call_method as object_method
+from autogradlab.lang.plain_classes import read_attribute as object_read
 from autogradlab.lang.safe_values import Namespace, SafeFunction
 from autogradlab.lang.sizes import _PYTHON_SIZED_OPS
 from autogradlab.lang.stored_objects import require_index
@@ -137,6 +140,7 @@ def _binary_run(interp: Interpreter, node: ast.expr, name: str, fn: Callable[...
             return fn(a, b)
         return site(a, b)
 
+    pair = site.scalar_pair
     operands = leaves.fused_operands(interp, left, right, left_of, right_of)
     if operands is not None:
         return leaves.fused_binary(interp, operands, compute, direct, linear, fn, line, column, power, site)
@@ -152,6 +156,8 @@ def _binary_run(interp: Interpreter, node: ast.expr, name: str, fn: Callable[...
             if kinds in direct or (linear and kinds == _INT_PAIR and small_ints(interp, a, b)) \
                     or (power and kinds == _INT_PAIR and small_power(interp, a, b)):
                 return fn(a, b)
+            if kinds in SCALAR_PAIRS and pair is not None:   # NumPy scalars (tensor_sites._scalar_pair)
+                return pair(a, b)
             return site(a, b)
         except ProgramError as err:
             raise err.at(line, column) from None
@@ -176,6 +182,8 @@ def _attribute(interp: Interpreter, node: ast.Attribute) -> Run:
     tensor_property = tensor_sites.property_site(interp, attr)   # `w.grad`: read_attribute's answer
 
     def rest(base: Any) -> Any:
+        if type(base) is ProgramObject:   # `self.w`: attributes.read_attribute's first way, at once
+            return object_read(interp, base, attr)
         if tensor_property is not None and type(base) is torch.Tensor:
             return tensor_property(base)
         return read(interp, base, attr, node)
@@ -206,6 +214,8 @@ def _call(interp: Interpreter, node: ast.Call) -> Run:
             args = [first()] if arity == 1 else [first(), second()] if arity == 2 else [] if not arity \
                 else [arg() for arg in args_of]
             kwargs = {key: value() for key, value in keywords_of} if keywords_of else {}
+            if type(base) is ProgramObject:   # `self.step(lr)`: attributes.call_method's way for it
+                return object_method(interp, base, attr, args, kwargs, node)
             if spec is not None and isinstance(base, torch.Tensor):
                 return method(base, args, kwargs)
             if base is module[0]:
@@ -213,7 +223,8 @@ def _call(interp: Interpreter, node: ast.Call) -> Run:
             elif type(base) is Namespace:   # attributes.call_method's branch for a module
                 member = attributes.read_attribute(interp, base, attr, node)
                 module[0], module[1] = base, member
-                module[2] = function_site(interp, member, node) if type(member) is SafeFunction else None
+                module[2] = (function_site(interp, member, node) if type(member) is SafeFunction else None) \
+                    or plain_site(interp, member, node)
             else:
                 return attributes.call_method(interp, base, attr, args, kwargs, node)
             if type(member) is SafeFunction:   # Interpreter.call_value's first answer for it

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 import torch
 
 from autogradlab.errors import ProgramError
+from autogradlab.lang.numpy_scalar_ops import SCALAR_PAIRS
 from autogradlab.lang.operators import python_error
 from autogradlab.lang.statements import BreakLoop, ContinueLoop, ReturnValue
 
@@ -85,6 +86,7 @@ def fused_binary(interp: Interpreter, operands: tuple, compute: Callable[[Any, A
         return _right_leaf_binary(interp, operands, compute, direct, linear, fn, line, column, site)
     fused = 3 if right_kind else 2
     not_near = 32 - fused   # s % 32 below this: none of the steps s+1 .. s+fused is a multiple of 32
+    pair = getattr(site, "scalar_pair", None)   # (tensor_sites._scalar_pair)
 
     def run() -> Any:
         s = interp._steps
@@ -125,6 +127,8 @@ def fused_binary(interp: Interpreter, operands: tuple, compute: Callable[[Any, A
             kinds = (type(a), type(b))
             if kinds in direct:
                 return fn(a, b)
+            if kinds in SCALAR_PAIRS and pair is not None:   # NumPy scalars: compute's answer at once
+                return pair(a, b)
             if kinds == _INT_PAIR and (   # apply_binary's second test, SizeGuard._clearly_small
                     linear and a.bit_length() + b.bit_length() < interp.limits.max_int_bits - 8
                     or power and (b <= 0 or abs(a) <= 1
@@ -189,6 +193,7 @@ def _right_leaf_binary(interp: Interpreter, operands: tuple, compute: Callable[[
     right one read inline after its own step check, inside the node's try as before."""
     _, _, right_kind, right_value, left_of, _, right = operands
     right_at = (right.lineno, right.col_offset + 1)
+    pair = getattr(site, "scalar_pair", None)   # (tensor_sites._scalar_pair)
 
     def run() -> Any:
         interp._steps += 1
@@ -214,6 +219,8 @@ def _right_leaf_binary(interp: Interpreter, operands: tuple, compute: Callable[[
             if kinds in direct or (linear and kinds == _INT_PAIR
                                    and a.bit_length() + b.bit_length() < interp.limits.max_int_bits - 8):
                 return fn(a, b)
+            if kinds in SCALAR_PAIRS and pair is not None:   # NumPy scalars: compute's answer at once
+                return pair(a, b)
             return compute(a, b)
         except ProgramError as err:
             raise err.at(line, column) from None

@@ -14,6 +14,9 @@ Anything else (the first passes, another value under the name, a name no scope h
 the budget or the time check) takes leaf_first's closure from its start, nothing counted yet; a
 module that changed while the arguments ran goes through called's branch for a module.
 Errors get the call's position as in leaf_first.
+The same closure takes `obj.m(x)` on an object of the program's classes, a list or a dict (`layer.forward(x)`,
+`losses.append(loss)`, session 39): the same steps and arguments, then what called does with such a base
+(_DIRECT), without leaf_first's closure and called between.
 """
 
 from __future__ import annotations
@@ -27,12 +30,30 @@ from autogradlab.lang.compiled_basics import _CONTROL, Run
 from autogradlab.lang.compiled_leaves import MISS, NAME, leaf, outer_value
 from autogradlab.lang.function_sites import function_site
 from autogradlab.lang.operators import python_error
-from autogradlab.lang.safe_values import SafeFunction
+from autogradlab.lang.plain_classes import ProgramObject, call_method
+from autogradlab.lang.safe_values import SafeFunction, SafeNumpyDtype
 
 if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
 
 FUSED = True   # tests compare with it off
+
+
+# what compiled_expressions' called does with a base of these exact types (never a tensor or a module)
+_DIRECT = {ProgramObject: call_method, list: attributes.call_method, dict: attributes.call_method}
+
+
+def plain_site(interp: Interpreter, member: Any, node: ast.AST) -> Any:
+    """The site (module[2]) of a module's member function_sites does not plan, for a call without
+    keywords: what called does with it then, as one function of the arguments (so the call runs in
+    module_call's one closure): a library function's impl (`np.exp(x)`), numpy_ops.make_scalar for a
+    NumPy scalar type (`np.float64(k)`: Interpreter.call_value's way for one); None for anything else."""
+    if type(member) is SafeFunction:
+        return lambda args: member.impl(interp, args, {}, node)
+    if type(member) is SafeNumpyDtype:
+        from autogradlab.lang.numpy_ops import make_scalar
+        return lambda args: make_scalar(member, args, {})
+    return None
 
 
 def module_call(interp: Interpreter, node: ast.Call, name: str, attr: str, module: list, first: Run,
@@ -49,7 +70,8 @@ def module_call(interp: Interpreter, node: ast.Call, name: str, attr: str, modul
         else:
             member = attributes.read_attribute(interp, base, attr, node)
             module[0], module[1] = base, member
-            module[2] = function_site(interp, member, node) if type(member) is SafeFunction else None
+            module[2] = (function_site(interp, member, node) if type(member) is SafeFunction else None) \
+                or plain_site(interp, member, node)
         if type(member) is SafeFunction:
             if module[2] is not None:
                 return module[2](args)
@@ -65,11 +87,13 @@ def module_call(interp: Interpreter, node: ast.Call, name: str, attr: str, modul
 
     def run() -> Any:
         s = interp._steps
-        if not (FUSED and s + fused <= interp._max_steps and (s & 31) < not_near and module[2] is not None):
+        if not (FUSED and s + fused <= interp._max_steps and (s & 31) < not_near):
             return general()
         values = interp.scope.vars
         base = values[name] if name in values else outer_value(interp, name)
-        if base is not module[0] or base is MISS:
+        # `layer.forward(x)`, `losses.append(loss)`: what called does with such a base, at once
+        direct = _DIRECT.get(type(base))
+        if direct is None and (module[2] is None or base is not module[0] or base is MISS):
             return general()
         interp._steps = s + fused
         try:
@@ -81,6 +105,8 @@ def module_call(interp: Interpreter, node: ast.Call, name: str, attr: str, modul
                     interp._steps = s + 2
                     value = first()
             args = [value] if second is None else [value, second()]
+            if direct is not None:
+                return direct(interp, base, attr, args, {}, node)
             if base is module[0]:
                 site = module[2]
                 if site is not None:

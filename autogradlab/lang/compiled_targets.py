@@ -22,7 +22,8 @@ from autogradlab.lang.compiled_basics import _CONTROL
 from autogradlab.lang.compiled_expressions import _index, _public, compile_expression
 from autogradlab.lang.numpy_scalar_ops import SCALAR_TYPES
 from autogradlab.lang.operators import python_error
-from autogradlab.lang.plain_classes import subscript_base
+from autogradlab.lang.plain_classes import ProgramObject, subscript_base
+from autogradlab.lang.plain_classes import set_attribute as set_object_attribute
 from autogradlab.sandbox_position import pack
 
 if TYPE_CHECKING:
@@ -43,7 +44,14 @@ def binder(interp: Interpreter, target: ast.expr, node: ast.stmt) -> Callable[[A
     if isinstance(target, ast.Attribute):
         base_of, attr = compile_expression(interp, target.value), target.attr
         set_attribute = attributes.set_attribute
-        return lambda value: set_attribute(interp, base_of(), attr, value, node)
+
+        def bind_attribute(value: Any) -> None:
+            base = base_of()
+            if type(base) is ProgramObject:   # `self.w = w`: attributes.set_attribute's way for it, at once
+                set_object_attribute(interp, base, attr, value)
+            else:
+                set_attribute(interp, base, attr, value, node)
+        return bind_attribute
     if isinstance(target, ast.Subscript):
         base_of, index_of = compile_expression(interp, target.value), _index(interp, target.slice)
         set_item = attributes.set_item
@@ -60,7 +68,10 @@ def _name_binder(interp: Interpreter, target: ast.Name, node: ast.stmt) -> Calla
 
     def bind(value: Any) -> None:
         if type(value) not in PLAIN_VALUES:
-            assign(target, value, node)
+            if type(value) is ProgramObject:   # `for layer in self.layers`
+                bind_object(interp, name, value)
+            else:
+                assign(target, value, node)
             return
         scope = interp.scope
         scope.vars[name] = value
@@ -68,6 +79,15 @@ def _name_binder(interp: Interpreter, target: ast.Name, node: ast.stmt) -> Calla
             assigned[name] = None
         interp.hooks.on_assign(name, value, node, scope.function_name)
     return bind
+
+
+def bind_object(interp: Interpreter, name: str, value: ProgramObject) -> None:
+    """Interpreter.assign(Name(name), value, node) of an object of the program's classes (name_binding.py):
+    no data, always nameable, so no check; bound, its global name kept in _assigned; no on_assign."""
+    scope = interp.scope
+    scope.vars[name] = value
+    if scope.parent is None:
+        interp._assigned.setdefault(name, None)
 
 
 def positioned_name_assign(interp: Interpreter, node: ast.Assign, value_of: Run) -> Run | None:
@@ -91,7 +111,10 @@ def positioned_name_assign(interp: Interpreter, node: ast.Assign, value_of: Run)
         try:
             value = value_of()
             if type(value) not in PLAIN_VALUES:
-                assign(target, value, node)
+                if type(value) is ProgramObject:   # `layer = Layer(3)`
+                    bind_object(interp, name, value)
+                else:
+                    assign(target, value, node)
                 return
             scope = interp.scope
             scope.vars[name] = value

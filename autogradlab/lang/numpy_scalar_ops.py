@@ -142,3 +142,16 @@ def ufunc(interp: Interpreter, what: str, fn: Callable[..., Any], *args: Any) ->
     finally:
         _STATE.reset(token)
     return result if type(result) is not np.ndarray else _wrapped(result)
+
+
+def convert(kind: type, value: Any) -> Any:
+    """numpy_ops.make_scalar of an operand is_scalar_operand accepts (`np.float64(k)` in a loop):
+    NumPy's scalar type called under numpy_ops._guarded's error state (set as binary sets it, not
+    by the 2 us context manager), its exceptions translated by the same python_error."""
+    token = _STATE.set(_QUIET)
+    try:
+        return kind(value)
+    except Exception as exc:  # noqa: BLE001
+        raise _error(exc) from None
+    finally:
+        _STATE.reset(token)

@@ -25,6 +25,7 @@ from autogradlab.lang.construct_checks import is_saved_name
 from autogradlab.lang.data_wrappers import SafeGradFn
 from autogradlab.lang.operators import python_error
 from autogradlab.lang.safe_values import (
+    ATOM_TYPES,
     STORED_OBJECT_TYPES,
     FunctionValue,
     Namespace,
@@ -43,6 +44,7 @@ CALLABLE_OPERATORS = frozenset(OPERATOR_DUNDERS) - {"__hash__"}
 MAX_ATTRIBUTES = 100         # the program's own attributes on one instance (`self.x = ...`)
 MAX_INSTANCES = 100_000      # instances one run creates
 METHOD, STATIC, CLASS, PROPERTY, VALUE = "method", "static", "class", "property", "value"
+HELD_ATOMS = True   # set_attribute's short way (tests compare with it off)
 
 
 class ProgramClass:
@@ -178,6 +180,8 @@ def subscript_base(value: Any) -> Any:
 
 
 def storable(value: Any, where: str) -> Any:
+    if type(value) in ATOM_TYPES:   # a number, a NumPy scalar, a tensor: require_storable passes it at once
+        return value
     if isinstance(value, STORABLE):
         return value
     from autogradlab.lang.iterators import ITERATORS
@@ -213,8 +217,9 @@ def _self_of(base: Any) -> Any:
 def read_attribute(interp: Interpreter, base: Any, name: str) -> Any:
     """`obj.x`, `Name.x`, `super().x`: a property runs its getter, a method is bound."""
     if type(base) is ProgramObject and name in base.values and not name.startswith("__"):
-        found = base.cls.find(name)   # the usual `self.w`: the way below, without its tests
-        if found is None or found[1] != PROPERTY:   # (a property of its class comes first, as in Python)
+        cls = base.cls   # the usual `self.w`: the way below, without its tests
+        found = cls.members.get(name) if cls.base is None else cls.find(name)   # [-2]: the kind in both
+        if found is None or found[-2] != PROPERTY:   # (a property of its class comes first, as in Python)
             return base.values[name]
     if name == "__name__" and type(base) is ProgramClass:
         return base.name
@@ -298,6 +303,14 @@ def call_method(interp: Interpreter, base: Any, name: str, args: list, kwargs: d
 
 def set_attribute(interp: Interpreter, base: Any, name: str, value: Any, initializing: bool = False) -> None:
     """`obj.x = v`, `Name.x = v`; initializing: a dataclass's own __init__ (CPython's object.__setattr__)."""
+    if HELD_ATOMS and type(base) is ProgramObject and type(value) in ATOM_TYPES and name in base.values \
+            and base.state is None and not name.startswith("__"):   # `self.w -= lr * self.grad` (issue 9):
+        cls = base.cls   # an attribute the object holds, set again to an atom: the way below, shorter
+        if (cls.dataclass is None and cls.base is None) or initializing or _frozen(cls) is None:
+            found = cls.find(name)
+            if found is None or found[1] != PROPERTY:
+                base.values[name] = value
+                return
     _check_name(name)
     if isinstance(base, SuperProxy):
         raise NotSupported("assigning to an attribute of `super()` is not supported in Autograd Lab")

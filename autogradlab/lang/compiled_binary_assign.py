@@ -62,7 +62,7 @@ def statement(interp: Interpreter, node: ast.Assign, per_node: Run) -> tuple[Run
     direct = _FLOAT_PAIRS if python_name in _PYTHON_SIZED_OPS else _FLOAT_PAIRS | {_INT_PAIR}
     linear, power = python_name in _LINEAR_OPS, python_name == "pow"
     site = tensor_sites.binary_site(interp, name, fn, value)   # apply_binary, its tensor case planned
-    pair = site.scalar_pair   # (tensor_sites._scalar_pair)
+    pair = getattr(site, "scalar_pair", None)   # (tensor_sites._scalar_pair; a wrapped site: none)
     max_bits = interp.limits.max_int_bits - 8   # SizeGuard._clearly_small's bound
     left, right = leaf(value.left), leaf(value.right)
     left_of = compile_expression(interp, value.left) if left is None else None

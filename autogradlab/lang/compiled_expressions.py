@@ -140,7 +140,7 @@ def _binary_run(interp: Interpreter, node: ast.expr, name: str, fn: Callable[...
             return fn(a, b)
         return site(a, b)
 
-    pair = site.scalar_pair
+    pair = getattr(site, "scalar_pair", None)   # (a wrapped site has none: the general path)
     operands = leaves.fused_operands(interp, left, right, left_of, right_of)
     if operands is not None:
         return leaves.fused_binary(interp, operands, compute, direct, linear, fn, line, column, power, site)

@@ -1,0 +1,33 @@
+"""Session 39 red-team pass over the surfaces merged this session (nn.Parameter, grad_fn._saved_*,
+importlib.metadata.version, saved-tensors pack hooks, skipped plotting calls, skipped notebook lines,
+torch.func grad on the Jacobian page): each defect found, compared with plain PyTorch / Python."""
+
+from __future__ import annotations
+
+from autogradlab.engine import run_program
+from tests.unit.test_breadth import compare, run_trusted
+
+T = "import torch\n"
+
+
+def test_type_of_a_parameter_is_parameter() -> None:
+    compare(T + "p = torch.nn.Parameter(torch.ones(3))\nprint(type(p), type(p).__name__)\n"
+            "print(type(p) == torch.Tensor, isinstance(p, type(p)), isinstance(p.clone(), type(p)))\n"
+            "q = torch.nn.Parameter(torch.ones(2), requires_grad=False)\nq += 1\nprint(type(q), q)\n")
+
+
+def test_version_gives_a_plain_str() -> None:
+    source = (T + "from importlib.metadata import version\nv = version('torch')\n"
+              "print(type(v), type(version('numpy')), v > (2, 0))\n")
+    report, oracle = run_program(source), run_trusted(source)
+    assert "not supported between instances of 'str' and 'tuple'" in str(oracle.error)
+    assert not report.ok and report.error.line == oracle.error_line
+    assert report.error.message == "'>' not supported between instances of 'str' and 'tuple'"
+    compare(T + "from importlib.metadata import version\n"
+            "print(type(version('torch')), type(version('numpy')))\n")
+
+
+def test_version_of_bytes_fails_as_python_does() -> None:
+    source = T + "from importlib.metadata import version\nprint(version(b'torch'))\n"
+    report, oracle = run_program(source), run_trusted(source)
+    assert not report.ok and report.error.message == str(oracle.error)

@@ -31,3 +31,38 @@ def test_version_of_bytes_fails_as_python_does() -> None:
     source = T + "from importlib.metadata import version\nprint(version(b'torch'))\n"
     report, oracle = run_program(source), run_trusted(source)
     assert not report.ok and report.error.message == str(oracle.error)
+
+
+PLT = "import matplotlib.pyplot as plt\n"
+FAKE_PLT = "class _Plt:\n    def __getattr__(self, n):\n        return lambda *a, **k: None\nplt = _Plt()\n"
+
+
+def _plain_python(body: str) -> str:
+    import contextlib
+    import io
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        exec(compile(FAKE_PLT + body, "program", "exec"), {})  # trusted test text only
+    return out.getvalue()
+
+
+def test_a_skipped_plotting_call_consumes_its_starred_generator() -> None:
+    body = ("g = (print(i) for i in range(3))\nplt.plot(*g)\n"
+            "def f():\n    plt.plot(*(print(-i) for i in range(2)))\nf()\nprint('end')\n")
+    report = run_program(PLT + body)
+    assert report.ok, report.error
+    assert report.printed == _plain_python(body) == "0\n1\n2\n0\n-1\nend\n"
+
+
+def test_a_skipped_plotting_call_checks_its_spread_keywords() -> None:
+    for body, words in (("plt.plot(**5)\n", "argument after ** must be a mapping, not int"),
+                        ("plt.plot(**{1: 2})\n", "keywords must be strings"),
+                        ("plt.plot(*5)\n", "not iterable")):
+        report = run_program(PLT + body)
+        assert not report.ok and report.error.line == 2 and words in report.error.message, body
+
+
+def test_a_skipped_plotting_call_of_an_endless_generator_meets_a_limit() -> None:
+    body = "def count():\n    k = 0\n    while True:\n        yield k\n        k += 1\nplt.plot(*count())\n"
+    report = run_program(PLT + body)
+    assert not report.ok and report.error.kind == "limit"

@@ -66,3 +66,14 @@ def test_a_skipped_plotting_call_of_an_endless_generator_meets_a_limit() -> None
     body = "def count():\n    k = 0\n    while True:\n        yield k\n        k += 1\nplt.plot(*count())\n"
     report = run_program(PLT + body)
     assert not report.ok and report.error.kind == "limit"
+
+
+def test_a_bfloat16_gradient_is_drawn_not_a_failed_program() -> None:
+    for call in ("grad(lambda v: (v ** 2).sum())(x)", "jacrev(lambda v: v ** 2)(x)",
+                 "jacobian(lambda v: v ** 2, x)"):
+        source = (T + "from torch.func import grad, jacrev\nfrom torch.autograd.functional import jacobian\n"
+                  f"x = torch.tensor([1.0, 2.0, 3.0], dtype=torch.bfloat16)\nprint({call})\n")
+        compare(source)
+        report = run_program(source)
+        assert len(report.jacobians) == 1, call
+        assert report.jacobians[0].matrix.dtype.name == "float32"

@@ -77,3 +77,8 @@ def test_a_bfloat16_gradient_is_drawn_not_a_failed_program() -> None:
         report = run_program(source)
         assert len(report.jacobians) == 1, call
         assert report.jacobians[0].matrix.dtype.name == "float32"
+
+
+def test_sorted_parameters_as_plain_pytorch() -> None:
+    compare(T + "ps = [torch.nn.Parameter(torch.tensor(float(k))) for k in (3, 1, 2)]\nprint(sorted(ps))\n"
+            "print(sorted([torch.tensor(2.0), ps[1]], reverse=True))\n")

@@ -82,3 +82,11 @@ def test_a_bfloat16_gradient_is_drawn_not_a_failed_program() -> None:
 def test_sorted_parameters_as_plain_pytorch() -> None:
     compare(T + "ps = [torch.nn.Parameter(torch.tensor(float(k))) for k in (3, 1, 2)]\nprint(sorted(ps))\n"
             "print(sorted([torch.tensor(2.0), ps[1]], reverse=True))\n")
+
+
+def test_an_unpack_hook_reading_a_saved_value_itself_leaves_the_outer_read_as_pytorch() -> None:
+    compare(T + "x = torch.ones(3, 3, requires_grad=True)\nz = torch.ones(2, requires_grad=True)\n"
+            "def unpack(t):\n    print('unpack', t.shape, t.dtype)\n    if t.dtype == torch.int64:\n"
+            "        w.grad_fn._saved_self\n    return t\n"
+            "with torch.autograd.graph.saved_tensors_hooks(lambda t: t, unpack):\n    w = z * z\n"
+            "    y = x[torch.tensor([0, 1]), torch.tensor([1, 2])]\nprint(len(y.grad_fn._saved_indices))\n")

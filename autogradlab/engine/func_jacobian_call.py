@@ -26,6 +26,7 @@ from typing import Any
 from autogradlab import messages
 from autogradlab.engine import jacobian as jac
 from autogradlab.engine.check_allowance import allowance
+from autogradlab.engine.values import to_numpy
 from autogradlab.errors import LimitExceeded, MemoryLimitExceeded, ProgramError, TimeLimitExceeded
 from autogradlab.report_jacobian import JacobianChecks, JacobianRecord
 
@@ -199,7 +200,7 @@ def record(recorder: Any, interp: Any, func: Any, args: list, kwargs: dict, argn
         output_name=f"{_function_name(func)}(…)", input_shapes=tuple(tuple(x.shape) for x in xs),
         output_shapes=out_shapes, input_is_tuple=input_is_tuple, output_is_tuple=output_is_tuple,
         dtypes=tuple(str(x.dtype).removeprefix("torch.") for x in xs),
-        matrix=flat.detach().numpy().copy(), strategy=strategy, why=_why(what, strategy, hessian),
+        matrix=to_numpy(flat), strategy=strategy, why=_why(what, strategy, hessian),
         timing_ms=seconds * 1000.0, checks=checks,
         notes=(messages.text("en", "notes.func_paths", call=what),),
         cpu_ms=seconds * 1000.0, kind="hessian" if hessian else "jacobian", maker=maker))

@@ -24,6 +24,7 @@ from autogradlab.engine.jacobian_loop_work import (
     measured,
 )
 from autogradlab.engine.jacobian_passes import Peak, batched_sizes, muted, vectorized
+from autogradlab.engine.values import to_numpy
 from autogradlab.errors import LimitExceeded, ProgramError, ProgramTypeError, TimeLimitExceeded
 from autogradlab.lang.torch_generators import random_states
 from autogradlab.report_jacobian import JacobianRecord
@@ -214,7 +215,7 @@ def run_jacobian(recorder: Any, interp: Any, func: Callable, args: list, kwargs:
         output_name=_output_name(node), input_shapes=tuple(tuple(x.shape) for x in xs),
         output_shapes=out_shapes, input_is_tuple=input_is_tuple, output_is_tuple=output_is_tuple,
         dtypes=tuple(str(x.dtype).removeprefix("torch.") for x in xs),
-        matrix=flat.detach().numpy().copy(), strategy=strategy, why=why, timing_ms=timing,
+        matrix=to_numpy(flat), strategy=strategy, why=why, timing_ms=timing,
         checks=checks, paths=paths, graph=graph, notes=(path_note,) if path_note else (), cpu_ms=cpu,
         paths_on_click=path_note == LAZY_NOTE))
     return result

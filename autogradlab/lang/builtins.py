@@ -30,7 +30,7 @@ from autogradlab.lang.call_arguments import require_data
 from autogradlab.lang.compare_guard import run_sized
 from autogradlab.lang.exceptions import EXCEPTION_TYPES, remember_python_error
 from autogradlab.lang.iterators import ITERATOR_BUILTINS, ITERATORS, SequenceIterator, materialize_iterator
-from autogradlab.lang.namespaces import NDARRAY_TYPE, TENSOR_TYPE
+from autogradlab.lang.namespaces import NDARRAY_TYPE, PARAMETER_TYPE, TENSOR_TYPE
 from autogradlab.lang.safe_values import (
     SafeArray,
     SafeException,
@@ -284,8 +284,8 @@ def _any_all(name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def type_of(value: Any) -> SafeType:
-    if isinstance(value, torch.Tensor):
-        return TENSOR_TYPE
+    if isinstance(value, torch.Tensor):   # `type(nn.Parameter(w))` is Parameter, as in PyTorch
+        return PARAMETER_TYPE if type(value) is torch.nn.Parameter else TENSOR_TYPE
     if isinstance(value, SafeException):   # type(e) is ValueError
         from autogradlab.lang.exceptions import exception_type
         return exception_type(value.py_type.__name__) or SafeType(value.py_type.__name__, value.py_type)

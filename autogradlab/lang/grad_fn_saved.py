@@ -33,6 +33,7 @@ def _plain(value: Any, depth: int = 0) -> bool:
 def read_saved(interp: Interpreter, node: Any, node_name: str, name: str) -> Any:
     """getattr(node, name) for a `_saved_*` name, with Python's / PyTorch's errors; the program's own
     unpack hook runs, as in PyTorch (saved_tensor_hooks.py: `reading_saved`)."""
+    before = interp.__dict__.get("reading_saved", False)   # an unpack hook reading one itself (nested)
     interp.__dict__["reading_saved"] = True
     try:
         value = getattr(node, name)
@@ -41,7 +42,7 @@ def read_saved(interp: Interpreter, node: Any, node_name: str, name: str) -> Any
     except Exception as exc:  # noqa: BLE001 - freed buffers, the program's unpack hook's own error
         raise translate_torch_error(exc, name, []) from None
     finally:
-        interp.__dict__["reading_saved"] = False
+        interp.__dict__["reading_saved"] = before
     if not _plain(value):
         raise NotSupported(f"`.{name}` of a grad_fn holds a {type(value).__name__}, which is not supported "
                            "in Autograd Lab")

@@ -89,6 +89,7 @@ from autogradlab.lang.variable_type import variable_members
 from autogradlab.lang.warnings_module import warnings_namespace
 
 TENSOR_TYPE = SafeType("torch.Tensor", torch.Tensor)
+PARAMETER_TYPE = SafeType("torch.nn.parameter.Parameter", torch.nn.Parameter)
 NDARRAY_TYPE = SafeType("numpy.ndarray", SafeArray)
 NODE_TYPE = SafeType("torch.autograd.graph.Node", SafeGradFn)
 

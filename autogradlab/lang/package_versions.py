@@ -15,12 +15,13 @@ import torch
 
 from autogradlab.errors import NotSupported, ProgramTypeError
 from autogradlab.lang.operators import python_error
-from autogradlab.lang.safe_values import Namespace, SafeFunction
+from autogradlab.lang.safe_values import Namespace, SafeFunction, type_text
 
 if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
 
-VERSIONS = {"torch": torch.__version__, "numpy": np.__version__}
+VERSIONS = {"torch": str(torch.__version__), "numpy": str(np.__version__)}   # plain str, as the metadata's
+# (torch.__version__ is a TorchVersion, which compares with tuples: `version("torch") > (2, 0)`)
 
 
 def _version(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
@@ -28,6 +29,8 @@ def _version(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> An
         raise ProgramTypeError("version() takes one argument, the distribution's name")
     name = args[0]
     if type(name) is not str:   # Python's words (its re module reads the name)
+        if type_text(name) == "bytes":
+            raise python_error(TypeError("cannot use a string pattern on a bytes-like object"))
         raise python_error(TypeError(f"expected string or bytes-like object, got '{type(name).__name__}'"))
     found = VERSIONS.get(name.lower().replace("_", "-"))
     if found is None:

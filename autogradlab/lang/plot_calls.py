@@ -40,8 +40,11 @@ def skipper(interp: Interpreter, call: ast.Call, compile_expression: Callable) -
     """A closure that, when the call's base is a matplotlib module, runs the arguments, notes the line
     and answers True (the statement is done); else False (the statement runs as before)."""
     name = call.func.value.id
-    parts = [compile_expression(interp, a.value if isinstance(a, ast.Starred) else a) for a in call.args]
-    parts += [compile_expression(interp, k.value) for k in call.keywords]
+    if _spread(call):   # `plt.plot(*points)`: the generic call's `*`/`**` (a generator consumed, a TypeError)
+        parts = [lambda: interp._arguments(call)]
+    else:
+        parts = [compile_expression(interp, a) for a in call.args]
+        parts += [compile_expression(interp, k.value) for k in call.keywords]
     line, member = call.lineno, call.func.attr
 
     def skip() -> bool:
@@ -58,6 +61,10 @@ def skipper(interp: Interpreter, call: ast.Call, compile_expression: Callable) -
     return skip
 
 
+def _spread(call: ast.Call) -> bool:
+    return any(isinstance(a, ast.Starred) for a in call.args) or any(k.arg is None for k in call.keywords)
+
+
 def skips(interp: Interpreter, call: ast.Call) -> bool:
     """The generic interpreter's test (statements._expr_stmt): the same as skipper's closure."""
     try:
@@ -66,10 +73,7 @@ def skips(interp: Interpreter, call: ast.Call) -> bool:
         return False
     if not is_plotting(base):
         return False
-    for arg in call.args:
-        interp.eval(arg.value if isinstance(arg, ast.Starred) else arg)
-    for keyword in call.keywords:
-        interp.eval(keyword.value)
+    interp._arguments(call)   # as any call's: `*items` iterated, `**options` a mapping of str keys
     note_skipped(interp, call.lineno, f"{base.qualname}.{call.func.attr}")
     return True
 

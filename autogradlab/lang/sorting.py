@@ -93,8 +93,8 @@ def _tensor_keys(interp: Any, keys: list, what: str) -> list | None:
     `bool(a < b)`, which for them is the comparison of those values (NaN included: never less). Read
     in one C call after the count is charged, so no tensor code runs inside Python's sort. None when
     any key is not such a tensor (mixed dtypes too: PyTorch's promotion between 0-d and 1-d tensors
-    is not Python's)."""
-    if len(keys) < 2 or not all(type(key) is torch.Tensor and key.numel() == 1 for key in keys):
+    is not Python's). An nn.Parameter is such a tensor too."""
+    if len(keys) < 2 or not all(isinstance(key, torch.Tensor) and key.numel() == 1 for key in keys):
         return None
     dtype = keys[0].dtype
     if dtype.is_complex or any(key.dtype != dtype or key.layout != torch.strided for key in keys):

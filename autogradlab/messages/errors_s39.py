@@ -7,7 +7,6 @@ EN = {
     "errors_s39.version_call": "version() takes one argument, the distribution's name",
     "errors_s39.parameter_call": "torch.nn.Parameter takes (data, requires_grad=True)",
     "errors_s39.parameter_data": "torch.nn.Parameter takes a tensor, as in `nn.Parameter(torch.rand(3, 2))`",
-    "errors_s39.parameter_flag": "torch.nn.Parameter: requires_grad must be True or False",
     "errors_s39.version_known": "Autograd Lab knows the versions of torch and numpy only, as "
                                 "`version(\"torch\")` and `version(\"numpy\")`",
 }
@@ -18,7 +17,6 @@ ZH = {
     "errors_s39.version_call": "version() 只接受一个参数：发行包的名字",
     "errors_s39.parameter_call": "torch.nn.Parameter 的参数是 (data, requires_grad=True)",
     "errors_s39.parameter_data": "torch.nn.Parameter 只接受张量，如 `nn.Parameter(torch.rand(3, 2))`",
-    "errors_s39.parameter_flag": "torch.nn.Parameter：requires_grad 只能是 True 或 False",
     "errors_s39.version_known": "Autograd Lab 只知道 torch 和 numpy 的版本，写作 `version(\"torch\")` "
                                 "和 `version(\"numpy\")`",
 }

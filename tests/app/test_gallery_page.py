@@ -65,7 +65,9 @@ def test_every_entry_has_a_card_with_both_titles_its_lesson_and_an_open_link(at)
 def test_cards_show_figures_and_failing_examples_their_error(at):
     assert "Drawing…" not in texts(at), "every placeholder was replaced"
     warnings = [w.value for w in at.warning]
-    assert len(warnings) == 6, warnings   # the lesson's two cat errors and four pandas/os cells
+    # the lesson's two cat errors and three pandas/os cells (its `!pip install pandas` cell is skipped with a
+    # note since session 39: lang/notebook_lines.py)
+    assert len(warnings) == 5, warnings
     assert any("dimension out of range" in w for w in warnings)
     shown = texts(at)
     assert "autograd graph of `y`" in shown and "`J (4×4)` as a heatmap" in shown

@@ -103,21 +103,23 @@ def binary_site(interp: Interpreter, name: str, fn: Callable[..., Any],
         interp._ops += 1   # Interpreter.record_op, inline
         interp.hooks.on_op(name, [a, b], {}, result, node, interp.scope.function_name)
         return result
-    run.scalar_pair = None if product else _scalar_pair(interp, name, fn, run)
+    run.scalar_pair = None if product else _scalar_pair(interp, name, fn, node)
     return run
 
 
 def _scalar_pair(interp: Interpreter, name: str, fn: Callable[..., Any],
-                 site: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
+                 node: ast.AST) -> Callable[[Any, Any], Any]:
     """The site's answer for operands whose types are a pair of numpy_scalar_ops.SCALAR_PAIRS (a
     compiled operator calls it at once for those: two calls less for `x * w` of np.float64): its own
-    test, takes_pair, then numpy_scalar_ops.binary; the site itself for an int too big for NumPy."""
-    binary, bits = numpy_scalar_ops.binary, numpy_scalar_ops.MAX_INT_BITS
+    test, takes_pair, then numpy_scalar_ops.binary; for an int too big for NumPy, apply_binary, as the
+    site does for such a pair. (Not the site itself: `run.scalar_pair = pair` holding `run` made a cycle
+    that kept the run's interpreter alive until the cyclic collector: test_parsed_programs.)"""
+    binary, bits, apply_binary = numpy_scalar_ops.binary, numpy_scalar_ops.MAX_INT_BITS, interp.apply_binary
 
     def pair(a: Any, b: Any) -> Any:
         if (type(a) is not int or a.bit_length() <= bits) and (type(b) is not int or b.bit_length() <= bits):
             return binary(interp, name, fn, a, b)   # (takes_pair's test, for a pair it takes)
-        return site(a, b)
+        return apply_binary(name, fn, a, b, node)
     return pair
 
 

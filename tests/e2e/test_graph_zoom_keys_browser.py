@@ -87,8 +87,9 @@ def test_tab_reaches_the_nodes_with_a_visible_focus_and_enter_selects(page: Page
 
 def test_a_selection_moves_nothing_on_the_page(page: Page, server):
     open_graph(page, server, FAN_OUT)
-    page.mouse.wheel(0, 300)                               # the page scrolled a little, as a user does
-    page.wait_for_timeout(300)
+    settle(page)                                           # the first run's page laid out (a loaded CI
+    page.mouse.wheel(0, 300)                               # read `before` 32 px off its own later place)
+    page.wait_for_timeout(300)                             # the page scrolled a little, as a user does
     before = page.evaluate(WHERE)
     page.locator(f"{GRAPH} g.node").filter(has=page.locator("text", has_text="add → c")).first.click()
     seen = set()

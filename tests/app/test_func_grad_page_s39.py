@@ -4,27 +4,12 @@ and Chinese; the call's time leaves out functorch's one-time set-up."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from tests.app.test_func_jacobian_page_s38 import open_page
 
-from streamlit.testing.v1 import AppTest
-
-from autogradlab import links
-
-ROOT = Path(__file__).resolve().parents[2]
-PAGE = str(ROOT / "views" / "jacobian.py")
 GRAD = ("import torch\nfrom torch.func import grad\n"
         "def f(x):\n    return (x ** 2).sum() + torch.sin(x).prod()\n"
         "def g(b):\n    return (b * 3.0) ** 2\n"
         "x = torch.tensor([0.5, 1.0, 2.0])\nG = grad(f)(x)\nD = grad(g)(torch.tensor(0.5))\nprint(G, D)\n")
-
-
-def open_page(source: str, lang: str = "en", **params: str) -> AppTest:
-    at = AppTest.from_file(PAGE, default_timeout=120)
-    at.query_params["code"] = links.encode_code(source)
-    at.query_params["lang"] = lang
-    for key, value in params.items():
-        at.query_params[key] = value
-    return at.run()
 
 
 def test_a_gradient_is_a_one_row_heatmap_with_checks_that_agree():

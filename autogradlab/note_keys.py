@@ -302,6 +302,15 @@ def _recognise(text: str, rules: tuple) -> tuple[str | None, tuple]:
     return None, ()
 
 
+SKIPPED = ("notes.notebook_skipped", "notes.plot_skipped_one", "notes.plot_skipped")
+
+
+def skipped_lines(notes: list[str] | tuple[str, ...]) -> list[str]:
+    """The report notes that name lines of the program which did not run (notebook set-up lines,
+    plotting calls): the pages besides the Graph page show these, not the op-list's bookkeeping."""
+    return [note for note in notes if _recognise(note, REPORT)[0] in SKIPPED]
+
+
 def say_typed(lang: str, text: str, rules: tuple) -> str:
     """A link parser's complaint (links.parse_direction) about a value the user typed in a box:
     said in `lang` without "the link's" (it did not come from a link)."""

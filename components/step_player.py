@@ -89,6 +89,8 @@ def show(report: Report, options: Options, source: str, run_key: tuple) -> int |
     if trace is None or graph is None or not graph.nodes:
         st.info(t("steps.no_graph"), icon=":material/account_tree:")
         return None
+    for note in note_keys.skipped_lines(report.notes):   # lines of the program that did not run
+        st.caption(say_note(note))
     for note in trace.notes:     # an unusable direction is said once, by step_direction.settle
         if note != trace.direction_error:
             st.caption(say_note(note, note_keys.STEPS))

@@ -17,6 +17,7 @@ import torch
 _TENSOR = torch.Tensor
 # Values that are never a tensor, so never in _names/_unnamed_outputs (whose ids are live tensors')
 _PLAIN = frozenset({int, float, bool, str, type(None)})
+REBIND_SHORTCUT = True   # on_assign's short way for a loop's variable bound to its next tensor (tests: off)
 
 
 class NameHooks:
@@ -71,6 +72,26 @@ class NameHooks:
             line = None
         if line:
             self.last_line = line
+        if type(value) is _TENSOR and in_function is None and not self._unnamed_outputs and REBIND_SHORTCUT:
+            # a loop's variable bound to its new tensor (`w = A @ v` each pass, issue 9): what the
+            # general way below comes to when the tensor is numbered and unnamed and the name was
+            # the only name of its previous tensor (its list moves to the new one)
+            key = id(value)
+            all_names = self._names
+            if key in self._ids and key not in all_names:
+                bound = self._bound
+                previous = bound.get(name)
+                if previous is not None:
+                    old = id(previous)
+                    names = all_names.get(old)
+                    if names is not None and len(names) == 1 and names[0] == name:
+                        self._former[old] = name
+                        del all_names[old]
+                        bound[name] = value   # (the previous value may die here: _forget)
+                        self._assign_seq = seq = self._assign_seq + 1
+                        self.assign_order[name] = seq
+                        all_names[key] = names
+                        return
         if type(value) in _PLAIN:   # a number (a loop's `n`, `total += ...`): no tensor bookkeeping
             if self._unnamed_outputs:
                 self._unnamed_outputs = set()

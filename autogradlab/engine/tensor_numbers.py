@@ -110,7 +110,8 @@ class TensorNumbers:
             self._former.pop(key, None)
         if self._local:
             self._local.pop(key, None)
-        self._created_by.pop(key, None)
+        if self._created_by:
+            self._created_by.pop(key, None)
         if self._names:
             self._names.pop(key, None)
         if self._unnamed_outputs:

@@ -76,5 +76,11 @@ def skipped_notes(skipped: tuple[tuple[int, str], ...]) -> tuple[str, ...]:
 
 
 def _short(command: str) -> str:
+    """The command as the note quotes it in a `code` span, which the page shows as markdown: cut before
+    its first backtick (a backtick would end the span, and the rest of the line, from a link anyone
+    may open, became markdown: an image fetched from another site, a link), and to 60 characters."""
     command = command.strip()
+    cut = command.find("`")
+    if cut >= 0:
+        command = command[:cut].rstrip() + "..."
     return command if len(command) <= 60 else command[:57] + "..."

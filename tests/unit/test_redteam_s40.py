@@ -1,0 +1,29 @@
+"""Red team, session 40: attacks on session 39's short ways (calls, held attributes, NumPy scalars,
+result shapes, notebook-line and plotting-call skipping) that found a defect, one test each (failing on
+464913a). What held is listed in the session's report."""
+
+from __future__ import annotations
+
+from autogradlab.engine.run import run_program
+from autogradlab.note_keys import say
+
+# a link carries a program to whoever opens it; the Graph / Steps pages show a run's notes as markdown
+NOTEBOOK_MARKDOWN = ("!pip install x` ![a](http://e.vil/p.png) [go](http://e.vil) `y\nimport torch\n"
+                     "x = torch.ones(2, requires_grad=True)\ny = (x * 2).sum()\n")
+
+
+def _outside_code_spans(text: str) -> str:
+    return "".join(part for i, part in enumerate(text.split("`")) if i % 2 == 0)
+
+
+def test_a_skipped_notebook_line_cannot_put_markdown_into_its_note():
+    """The note quotes the skipped line in a `code` span: a backtick in the line ended the span, and the
+    rest (an image from another site, a link) was markdown on the page of whoever opened the link."""
+    report = run_program(NOTEBOOK_MARKDOWN)
+    assert report.error is None, report.error
+    (note,) = report.notes
+    for shown in (note, say("zh", note)):
+        assert shown.count("`") == 2, shown
+        outside = _outside_code_spans(shown)
+        assert "](" not in outside and "http" not in outside, shown
+    assert note.startswith("line 1: `!pip install x...` was skipped")

@@ -27,3 +27,17 @@ def test_a_skipped_notebook_line_cannot_put_markdown_into_its_note():
         outside = _outside_code_spans(shown)
         assert "](" not in outside and "http" not in outside, shown
     assert note.startswith("line 1: `!pip install x...` was skipped")
+
+
+MAGIC_IN_BLOCKS = ("import torch\nshow = True\nif show:\n    %matplotlib inline\n\n\ndef setup():\n"
+                   "    !pip install d2l\n\n\nsetup()\nfor i in range(2):\n"
+                   "    %config InlineBackend.figure_format = 'svg'\n    print(i, torch.ones(1) * i)\n")
+
+
+def test_a_skipped_line_that_is_its_blocks_only_statement_leaves_the_block():
+    """IPython runs a set-up line inside a block; commented out, the block had no statement ("expected an
+    indented block" on the next line, and no note said the line was skipped)."""
+    report = run_program(MAGIC_IN_BLOCKS)
+    assert report.error is None, report.error
+    assert report.printed == "0 tensor([0.])\n1 tensor([1.])\n"
+    assert [n.split(":")[0] for n in report.notes] == ["line 4", "line 8", "line 13"]

@@ -284,7 +284,8 @@ def _ufunc2(name: str):  # noqa: ANN202
         if len(args) != 2 or set(kwargs) - {"out", "dtype", "where"}:
             raise NotSupported(f"Autograd Lab supports `np.{name}(x1, x2, out=..., dtype=..., where=...)`")
         args = lists_as_arrays(interp, args)
-        a, b = _raw(args[0], f"np.{name}"), _raw(args[1], f"np.{name}")
+        a, b = (value if big_int_beside(value, other) else _raw(value, f"np.{name}")   # np.maximum(x, 10**30)
+                for value, other in (args, args[::-1]))
         _check_result(interp, [a, b], f"np.{name}")
         out = kwargs.get("out")
         extra = _where(interp, name, kwargs, out)

@@ -1,8 +1,9 @@
 """A Python int too big for NumPy's integers beside a NumPy scalar or array (session 40, issue 9's breadth):
-`np.float64(2.0) * 10**30` was refused ("Python int too large to convert to a numpy integer") where NumPy 2
-gives 2e+30 (NEP 50: the int takes the other operand's dtype), a comparison answers, and an integer or bool
-operand gets NumPy's own OverflowError; np.float64(10**30) converts as NumPy does. A numeric dtype value
-(`np.dtype('float64')`, `a.dtype`) is not callable, as in NumPy (it made a scalar). Oracle: NumPy."""
+`np.float64(2.0) * 10**30` (and np.add / np.maximum ... of such a pair) was refused ("Python int too large
+to convert to a numpy integer") where NumPy 2 gives 2e+30 (NEP 50: the int takes the other operand's dtype),
+a comparison answers, and an integer or bool operand gets NumPy's own OverflowError; np.float64(10**30)
+converts as NumPy does. A numeric dtype value (`np.dtype('float64')`, `a.dtype`) is not callable, as in
+NumPy (it made a scalar). Oracle: NumPy."""
 
 from __future__ import annotations
 
@@ -26,6 +27,8 @@ print(np.float64(10**30), np.complex128(-10**30), np.bool_(10**30), np.float16(1
 y = np.float64(1.5)
 y += 10**25
 print(y, type(y).__name__)
+print(np.add(x, 10**30), np.maximum(a, 10**30), np.power(np.float32(2), 10**30), np.subtract(10**30, a))
+print(np.multiply(a, 10**30, dtype=np.float32), np.add(a, -10**30, out=np.zeros(3)))
 """
 
 
@@ -43,6 +46,8 @@ ERRORS = {"np.int64(2) * 10**30": "Python int too large to convert to C long",
           "np.arange(3) + 10**30": "Python int too large to convert to C long",
           "np.ones(2, dtype=bool) < 10**30": "Python int too large to convert to C long",
           "np.float64(1) + 10**400": "int too large to convert to float",
+          "np.add(np.int64(2), 10**30)": "Python int too large to convert to C long",
+          "np.maximum(np.ones(2), 10**400)": "int too large to convert to float",
           "np.int64(10**30)": "Python int too large to convert to C long",
           "np.float64(10**400)": "int too large to convert to float"}
 

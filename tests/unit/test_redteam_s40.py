@@ -1,6 +1,17 @@
 """Red team, session 40: attacks on session 39's short ways (calls, held attributes, NumPy scalars,
 result shapes, notebook-line and plotting-call skipping) that found a defect, one test each (failing on
-464913a). What held is listed in the session's report."""
+464913a).
+
+What held (fast == general path with the switches off, and == CPython where the general path is): call
+depth / Python's stack at and past the limit through call_positional and obj.m(x); argument checks (modules,
+library functions, classes, functions passed); CPython's argument-count and missing-method errors;
+UnboundLocalError through module_call's first-argument read; held-atom writes with properties, frozen
+dataclasses and subclasses, __slots__, exception objects, dunder names; bind_object's Variables rows and
+their order (also __author__ / __x names); NumPy scalar pairs (overflow, int bounds, bool subtract, negative
+int powers, complex floor division, @) and np.float64(k) conversions (NaN, complex, out of bounds); the
+one-atom-more list memo (pop/append, replaced ends, extend, max_sequence_len); result-shape memory (a pure
+function of the shape, never cached for a refused shape); notebook-line skipping (nothing of the line runs,
+continuation lines, indented cells); 600 random class/method/NumPy-scalar programs alike both ways."""
 
 from __future__ import annotations
 

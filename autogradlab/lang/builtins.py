@@ -429,3 +429,7 @@ BUILTINS.update(SLICE_BUILTINS)
 BUILTIN_TYPES.update(SLICE_BUILTINS)   # type(s) is slice
 
 BUILTINS["Ellipsis"] = Ellipsis   # `(1, Ellipsis, 1)` as `(1, ..., 1)` (numpy basics.indexing)
+
+from autogradlab.lang.display_calls import DISPLAY  # noqa: E402 - a notebook's display(x) (session 40)
+
+BUILTINS["display"] = DISPLAY

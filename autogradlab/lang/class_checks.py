@@ -57,8 +57,8 @@ def is_plain_class(node: ast.ClassDef, classes: frozenset[str]) -> bool:
                    for base in node.bases)
 
 
-def _refuse(text: str, node: ast.AST | None = None, verb: str = "is") -> NotSupported:
-    error = NotSupported(f"{text} {verb} not supported in Autograd Lab", hint=CLASS_HINT)
+def _refuse(text: str, node: ast.AST | None = None, verb: str = "is", hint: str = CLASS_HINT) -> NotSupported:
+    error = NotSupported(f"{text} {verb} not supported in Autograd Lab", hint=hint)
     return error.at(node.lineno, node.col_offset + 1) if node is not None else error
 
 
@@ -140,8 +140,14 @@ def _check_member(name: str, statement: ast.stmt) -> None:
         return
     shown = ast.unparse(statement).splitlines()[0]
     shown = shown if len(shown) <= 40 else shown[:39] + "…"
+    call = isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Call)   # `plt.plot(x)`
     raise _refuse(f"`{shown}` in the body of `class {name}` (it may hold a docstring, class attributes "
-                  "`name = value` and methods)", statement)
+                  "`name = value` and methods)", statement, hint=CALL_HINT if call else CLASS_HINT)
+
+
+# (session 40: a lesson's plotting call in a class body got the list of what a class may define)
+CALL_HINT = ("make the call after the class or inside a method (a plotting statement such as `plt.plot(...)` "
+             "outside a class body is skipped, its arguments run)")
 
 
 def _check_no_walrus(name: str, value: ast.expr) -> None:

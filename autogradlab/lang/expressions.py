@@ -291,6 +291,8 @@ class ExpressionsMixin:
                 raise NotSupported(f"calling {callee.text} is not supported in Autograd Lab")
             return callee.convert(self, args, kwargs, node)
         if isinstance(callee, SafeNumpyDtype):   # np.float64(2.5): a numpy scalar
+            if callee.instance:   # `a.dtype(3)`, np.dtype('float64')(3): a dtype, not a type (NumPy's words)
+                raise ProgramTypeError(f"'{type_text(callee)}' object is not callable")
             from autogradlab.lang.numpy_ops import make_scalar
             return make_scalar(callee, args, kwargs)
         if isinstance(callee, torch.Tensor):

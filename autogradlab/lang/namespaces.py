@@ -89,7 +89,9 @@ from autogradlab.lang.variable_type import variable_members
 from autogradlab.lang.warnings_module import warnings_namespace
 
 TENSOR_TYPE = SafeType("torch.Tensor", torch.Tensor)
-PARAMETER_TYPE = SafeType("torch.nn.parameter.Parameter", torch.nn.Parameter)
+# torch.nn.Parameter as PyTorch has it: a class (`<class 'torch.nn.parameter.Parameter'>`, type(p) and
+# isinstance(p, nn.Parameter) answer as in PyTorch) whose call is the constructor (nn_parameter.py)
+PARAMETER_TYPE = SafeType("torch.nn.parameter.Parameter", torch.nn.Parameter, NN_PARAMETER.impl)
 NDARRAY_TYPE = SafeType("numpy.ndarray", SafeArray)
 NODE_TYPE = SafeType("torch.autograd.graph.Node", SafeGradFn)
 
@@ -232,7 +234,7 @@ def modules() -> dict[str, Namespace]:
     nn_functional = Namespace("torch.nn.functional",
                               _functions("torch.nn.functional", F, al.NN_FUNCTIONAL))
     nn = Namespace("torch.nn", {"functional": nn_functional, "Module": MODULE_TYPE,
-                                "Parameter": NN_PARAMETER})   # the constructor only (nn_parameter.py)
+                                "Parameter": PARAMETER_TYPE})   # its call: nn_parameter.py
     special = Namespace("torch.special", _functions("torch.special", torch.special, SPECIAL_FUNCTIONS))
     fft = Namespace("torch.fft", _functions("torch.fft", torch.fft, FFT_FUNCTIONS))   # fft_names.py
     torch_ns = Namespace("torch", {

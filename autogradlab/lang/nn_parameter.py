@@ -2,9 +2,10 @@
 "Parameter containing:", as Raschka's LLMs-from-scratch ch. 3 builds its attention weights before any
 nn.Module (issue 9, session 39). Only the constructor: PyTorch's own Parameter over the program's tensor,
 sharing its memory (the engine is told, as for `.data`), a leaf whatever the tensor was; ops on it give
-plain tensors, as in PyTorch. nn.Module models stay out of scope; so does Parameter as a type
-(`isinstance(w, nn.Parameter)`). Not inside torch.func's transforms (a batched tensor would become a leaf
-outside the transform).
+plain tensors, as in PyTorch. nn.Module models stay out of scope. torch.nn.Parameter itself is the class
+(namespaces.PARAMETER_TYPE, session 40: it prints as PyTorch's, `type(p) is nn.Parameter`,
+`isinstance(w, nn.Parameter)`), whose call is this constructor. Not inside torch.func's transforms (a
+batched tensor would become a leaf outside the transform).
 """
 
 from __future__ import annotations

@@ -4,9 +4,10 @@ A cell copied from a Jupyter notebook (d2l's chapters begin with `%matplotlib in
 first cell is `!pip install pandas`) was refused at that line, so nothing of the lesson ran. The lines
 below only set up the notebook (plots drawn inline, an extension loaded, a package installed: torch,
 NumPy and the rest are installed here), so the program is run without them: each such line becomes
-a comment (`#` before its `%` or `!`: line numbers and every other column stay as typed) and a note
-names it. Any other `!` or `%` line (a shell command, `%time`, `%pylab` that defines names) is still
-refused by guards.scan_code as before, and so is a program with more than MAX_SKIPPED of them.
+a comment (`#` before its `%` or `!`, after a `pass` when the line begins a block: it may be its only
+statement; line numbers and every other line's columns stay as typed) and a note names it. Any other `!`
+or `%` line (a shell command, `%time`, `%pylab` that defines names) is still refused by guards.scan_code as
+before, and so is a program with more than MAX_SKIPPED of them.
 
 Pure text work on the lines guards.scan_code finds at a statement's start (never inside a string or
 brackets): nothing here runs, imports or evaluates anything.
@@ -63,7 +64,13 @@ def _commented(text: str, line: int) -> str:
     index = 2 * (line - 1)
     body = parts[index]
     start = len(body) - len(body.lstrip())
-    parts[index] = f"{body[:start]}#{body[start:]}"
+    # indented deeper than the code line before it, the line begins a block and may be its only statement
+    # (`if show:` / `    %matplotlib inline`, which IPython runs): a `pass` keeps the block, where a comment
+    # alone left "expected an indented block"
+    before = next((line for line in reversed(parts[0:index:2]) if line.strip() and
+                   not line.lstrip().startswith("#")), None)
+    opens = before is not None and start > len(before) - len(before.lstrip())
+    parts[index] = f"{body[:start]}{'pass' if opens else ''}#{body[start:]}"
     return "".join(parts)
 
 
@@ -76,5 +83,11 @@ def skipped_notes(skipped: tuple[tuple[int, str], ...]) -> tuple[str, ...]:
 
 
 def _short(command: str) -> str:
+    """The command as the note quotes it in a `code` span, which the page shows as markdown: cut before
+    its first backtick (a backtick would end the span, and the rest of the line, from a link anyone
+    may open, became markdown: an image fetched from another site, a link), and to 60 characters."""
     command = command.strip()
+    cut = command.find("`")
+    if cut >= 0:
+        command = command[:cut].rstrip() + "..."
     return command if len(command) <= 60 else command[:57] + "..."

@@ -20,8 +20,8 @@ import numpy as np
 import torch
 
 from autogradlab.errors import NotSupported, ProgramError, ProgramTypeError, ProgramValueError
+from autogradlab.lang.numpy_scalar_ops import big_int_beside, is_scalar_operand
 from autogradlab.lang.numpy_scalar_ops import convert as convert_scalar
-from autogradlab.lang.numpy_scalar_ops import is_scalar_operand
 from autogradlab.lang.numpy_scalar_ops import ufunc as scalar_ufunc
 from autogradlab.lang.numpy_scans import SCANS, numpy_scan_members, scan
 from autogradlab.lang.safe_values import SafeArray, SafeFunction, SafeNumpyDtype
@@ -157,7 +157,8 @@ def binary(interp: Interpreter, op: str, fn: Callable[..., Any], left: Any, righ
         a, b = (v if type(v) is str else _raw(v, op) for v in (left, right))   # exercises): NumPy 2 finds no
         charge(interp, int(np.size(b if type(a) is str else a)), op)   # number equal to a text, elementwise
         return _wrap(_guarded(lambda: fn(a, b)))
-    a, b = _raw(left, op), _raw(right, op)
+    a = left if big_int_beside(left, right) else _raw(left, op)   # np.float64(2.0) * 10**30: NumPy's answer
+    b = right if big_int_beside(right, left) else _raw(right, op)
     _check_result(interp, [a, b], op)
     if op == "matmul":
         check_product(interp, "matmul", a, b)
@@ -283,7 +284,8 @@ def _ufunc2(name: str):  # noqa: ANN202
         if len(args) != 2 or set(kwargs) - {"out", "dtype", "where"}:
             raise NotSupported(f"Autograd Lab supports `np.{name}(x1, x2, out=..., dtype=..., where=...)`")
         args = lists_as_arrays(interp, args)
-        a, b = _raw(args[0], f"np.{name}"), _raw(args[1], f"np.{name}")
+        a, b = (value if big_int_beside(value, other) else _raw(value, f"np.{name}")   # np.maximum(x, 10**30)
+                for value, other in (args, args[::-1]))
         _check_result(interp, [a, b], f"np.{name}")
         out = kwargs.get("out")
         extra = _where(interp, name, kwargs, out)
@@ -407,7 +409,8 @@ def make_scalar(dtype: SafeNumpyDtype, args: list, kwargs: dict) -> Any:
         return convert_scalar(dtype.dtype.type, args[0])   # a loop (issue 9): the way below, shorter
     if kwargs or len(args) != 1 or not isinstance(args[0], (*_PLAIN_NUMBERS, *NUMPY_SCALARS)):
         raise NotSupported(f"Autograd Lab supports `np.{dtype.text}(number)`")
-    return _guarded(lambda: dtype.dtype.type(_raw(args[0], f"np.{dtype.text}")))
+    value = args[0] if type(args[0]) is int else _raw(args[0], f"np.{dtype.text}")   # np.float64(10**30):
+    return _guarded(lambda: dtype.dtype.type(value))   # NumPy's own answer for any int (its OverflowError)
 
 
 # -- array methods ------------------------------------------------------------------------------

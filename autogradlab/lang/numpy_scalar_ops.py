@@ -92,6 +92,19 @@ def is_scalar_operand(value: Any) -> bool:
     return kind in _OPERANDS and (kind is not int or value.bit_length() <= MAX_INT_BITS)
 
 
+def big_int_beside(value: Any, other: Any) -> bool:
+    """A Python int too big for NumPy's integers (numpy_ops._raw refuses it alone) beside a NumPy scalar
+    or array of numbers: NumPy 2 takes it as a weak scalar of the other's dtype, converted (np.float64(2.0)
+    * 10**30 is 2e+30, a comparison answers) or refused with its OverflowError, never as an object array,
+    and in time that does not grow with the int's size beyond its conversion (max_int_bits bounds it)."""
+    if type(value) is not int or value.bit_length() <= MAX_INT_BITS:
+        return False
+    if isinstance(other, (np.number, np.bool_)):
+        return True
+    from autogradlab.lang.data_wrappers import SafeArray
+    return type(other) is SafeArray and other.array.dtype.kind in "biufc"
+
+
 def takes_pair(op: str, left: Any, right: Any) -> bool:
     """Whether binary() computes left <op> right (else numpy_ops.binary does)."""
     if op == "matmul" or (type(left), type(right)) not in SCALAR_PAIRS:

@@ -194,7 +194,7 @@ REFUSALS = {
     "keyword_unknown": ("a.f(z=1)\n", "unexpected keyword argument 'z'"),
     "missing_method": ("a.nothing(1)\n", "'A' object has no attribute 'nothing'"),
     "not_callable": ("a.w(1)\n", "'float' object is not callable"),
-    "numpy_big_int": ("x = np.float64(2.0)\nfor k in range(2):\n    y = x * 2 ** 70\n", "too large"),
+    "numpy_big_int": ("x = np.int64(2)\nfor k in range(2):\n    y = x * 2 ** 70\n", "too large"),
     "numpy_convert_big_int": ("for k in range(2):\n    y = np.int64(2 ** 70)\n", "too large"),
     "numpy_overflow": ("for k in range(2):\n    y = np.int8(300 + k)\n", "out of bounds"),
     "numpy_convert_text": ("for k in range(2):\n    y = np.float64('1.5')\n", "np.float64(number)"),

@@ -154,10 +154,16 @@ class _Builder:
                     if kind is not None and not tensor.dim() and tensor.layout is strided \
                             and not tensor.is_neg():   # fast_snapshot's scalar path, inlined
                         value = new(snap_cls)   # lazy: value and summary made when read (report.py)
-                        set_dict(value, "__dict__", {
-                            "id": number, "shape": (), "dtype": kind[1], "requires_grad": requires_grad,
-                            "grad_fn": None if grad_fn is None else class_name(type(grad_fn)),
-                            lazy_number: tensor.item()})
+                        if requires_grad:
+                            set_dict(value, "__dict__", {
+                                "id": number, "shape": (), "dtype": kind[1], "requires_grad": True,
+                                "grad_fn": None if grad_fn is None else class_name(type(grad_fn)),
+                                lazy_number: tensor.item()})
+                        else:   # (the same dict, from the dtype's copy)
+                            lazy = kind[2].copy()
+                            lazy["id"] = number
+                            lazy[lazy_number] = tensor.item()
+                            set_dict(value, "__dict__", lazy)
                     else:
                         value = snap(tensor, number)
                         fields["shape"] = tuple(tensor.shape) if value.shape else ()
@@ -216,13 +222,18 @@ class _Builder:
                 if known is None:
                     kind = scalar_kind(g.dtype)
                     if kind is not None and not g.dim() and g.layout is strided and not g.is_neg():
-                        grad_fn = g.grad_fn   # fast_snapshot(g, GRAD_SNAPSHOT_ID)'s scalar path, inlined
-                        known = new(snap_cls)
-                        set_dict(known, "__dict__", {
-                            "id": grad_number, "shape": (), "dtype": kind[1],
-                            "requires_grad": g.requires_grad,
-                            "grad_fn": None if grad_fn is None else class_name(type(grad_fn)),
-                            lazy_number: g.item()})
+                        known = new(snap_cls)   # fast_snapshot(g, GRAD_SNAPSHOT_ID)'s scalar path, inlined
+                        if g.requires_grad:   # (create_graph=True)
+                            grad_fn = g.grad_fn
+                            set_dict(known, "__dict__", {
+                                "id": grad_number, "shape": (), "dtype": kind[1], "requires_grad": True,
+                                "grad_fn": None if grad_fn is None else class_name(type(grad_fn)),
+                                lazy_number: g.item()})
+                        else:   # (then no grad_fn either)
+                            lazy = kind[2].copy()
+                            lazy["id"] = grad_number
+                            lazy[lazy_number] = g.item()
+                            set_dict(known, "__dict__", lazy)
                     else:
                         known = snap(g, grad_number)
                     grads_seen[id(g)] = known

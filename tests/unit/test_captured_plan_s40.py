@@ -217,3 +217,22 @@ def test_saved_values_take_both_paths_the_reference_checks():
     assert {(v.requires_grad, v.grad_fn) for v in saved} >= {(False, None), (True, "AddBackward0")}
     grads = [n.grad for n in report.graph.nodes if n.grad is not None]
     assert len(grads) > 2000 and all(not g.requires_grad and g.grad_fn is None for g in grads)
+
+
+def test_dict_setter_makes_the_record_the_dataclass_makes():
+    import pickle
+
+    from autogradlab.engine.fast_records import GRAPH_NODE_FIELDS, dict_setter
+    from autogradlab.report import GraphNode, TensorSnapshot
+
+    fields = {**GRAPH_NODE_FIELDS, "id": "n3", "kind": "op", "label": "mul", "op": "mul", "shape": ()}
+    made = object.__new__(GraphNode)
+    dict_setter(GraphNode)(made, dict(fields))
+    assert made == GraphNode(**fields) and pickle.dumps(made) == pickle.dumps(GraphNode(**fields))
+
+    class Sub(TensorSnapshot):   # (its __dict__ descriptor is its base's: the fallback)
+        pass
+    snap = object.__new__(Sub)
+    dict_setter(Sub)(snap, {"id": 1, "shape": (), "dtype": "float32", "value": None, "summary": "1.",
+                            "requires_grad": False, "grad_fn": None})
+    assert snap.summary == "1." and snap.id == 1

@@ -236,3 +236,16 @@ def test_dict_setter_makes_the_record_the_dataclass_makes():
     dict_setter(Sub)(snap, {"id": 1, "shape": (), "dtype": "float32", "value": None, "summary": "1.",
                             "requires_grad": False, "grad_fn": None})
     assert snap.summary == "1." and snap.id == 1
+
+
+@pytest.mark.parametrize("dtype", [torch.float32, torch.float64, torch.int64, torch.int32, torch.bool])
+def test_the_per_dtype_lazy_dict_is_fast_snapshots(dtype):
+    from autogradlab.engine.graph_values import _SCALAR_KINDS, fast_snapshot
+    from autogradlab.report import LAZY_NUMBER
+
+    tensor = torch.tensor(3, dtype=dtype)
+    lazy = _SCALAR_KINDS[dtype][2].copy()
+    lazy["id"] = 7
+    lazy[LAZY_NUMBER] = tensor.item()
+    made = object.__getattribute__(fast_snapshot(tensor, 7), "__dict__")   # (still lazy)
+    assert LAZY_NUMBER in made and list(lazy.items()) == list(made.items())

@@ -62,8 +62,8 @@ def _kind(cls: type) -> int:
 
 
 class Plan:
-    """The engine's inputs (every output edge of every Node, then each leaf's), whose id each
-    gradient is stored under (id(Node), id(leaf)), and the leaves by their edge's position."""
+    """The engine's inputs (the edges of the outputs of every Node the graph reads, then each leaf's),
+    whose id each gradient is stored under (id(Node), id(leaf)), and the leaves by their edge's position."""
 
     __slots__ = ("edges", "keys", "leaves", "nodes")
 
@@ -72,25 +72,42 @@ class Plan:
         self.edges, self.keys, self.leaves, self.nodes = edges, keys, leaves, nodes   # nodes: not leaves
 
 
-def plan_of(order: list[Any]) -> Plan | None:
+def plan_of(order: list[Any], outputs: list[tuple[Any, int]] = ()) -> Plan | None:
     """The plan for a graph walked into `order` (graph_walk.walk_graph), or None when any Node or
-    leaf is not plain (see the module's text)."""
+    leaf is not plain (see the module's text). `outputs`: (Node, output number) of every edge of the
+    graph to an output other than the first (walk_graph's `outputs`; the root's own included).
+
+    A Node's edges are its first output's and those `outputs` names, in order, not every output it
+    has (`len(fn._input_metadata)`, a list of new objects per Node: a third of this plan's cost for
+    a 500-step loop): an output nothing in the graph reads gets no gradient (None, which the
+    capture skips), so the same gradients are captured under the same keys, in the same order."""
     edge_type, new_edge = _GradientEdge, _new_edge
     kinds = _KINDS
+    more: dict[int, list[int]] = {}
+    for fn, k in outputs:
+        ks = more.get(id(fn))
+        if ks is None:
+            more[id(fn)] = [k]
+        elif k not in ks:
+            ks.append(k)
     edges: list[Any] = []
     keys: list[int] = []
     leaves: list[tuple[int, torch.Tensor]] = []
     nodes: list[Any] = []
-    add_edge, add_key = edges.append, keys.append
+    add_edge, add_key, add_node, more_of = edges.append, keys.append, nodes.append, more.get
     for fn in order:
         cls = type(fn)
         kind = kinds.get(cls) or _kind(cls)
         if kind == OP:
-            nodes.append(fn)
+            add_node(fn)
             key = id(fn)
-            for k in range(len(fn._input_metadata)):
-                add_edge(new_edge(edge_type, (fn, k)))
-                add_key(key)
+            add_edge(new_edge(edge_type, (fn, 0)))
+            add_key(key)
+            ks = more_of(key)
+            if ks is not None:
+                for k in sorted(ks):
+                    add_edge(new_edge(edge_type, (fn, k)))
+                    add_key(key)
         elif kind == LEAF:
             leaf = fn.variable
             if not _plain_leaf(leaf):

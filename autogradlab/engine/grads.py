@@ -97,8 +97,11 @@ class GradientRecorder:
             self.abort()
         if self._leaf_hooks:   # the hooks a hooked backward put on leaves: nothing runs inside
             self.quiet_leaves()
-        walk = walk_graph(root.grad_fn)
-        plan = captured_backward.plan_of(walk.order)
+        outputs: list[tuple[Any, int]] = []
+        walk = walk_graph(root.grad_fn, outputs=outputs)
+        if root.output_nr:
+            outputs.append((root.grad_fn, root.output_nr))
+        plan = captured_backward.plan_of(walk.order, outputs)
         if plan is None:
             return None
         failed: list[Any] = []
@@ -110,9 +113,9 @@ class GradientRecorder:
         self._walk = (root.grad_fn, walk)
         self._live.__class__ = Closed   # a hook left from an earlier backward stores nothing
         reached, owner = current.reached, self._owner
-        for fn in walk.order:
-            reached[id(fn)] = fn
-            owner[id(fn)] = current
+        keys = list(map(id, walk.order))   # (as `reached[id(fn)] = fn; owner[id(fn)] = current` per Node)
+        reached.update(zip(keys, walk.order, strict=True))
+        owner.update(dict.fromkeys(keys, current))
         for _, leaf in plan.leaves:
             reached[id(leaf)] = leaf
             owner[id(leaf)] = current

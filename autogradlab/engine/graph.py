@@ -15,7 +15,7 @@ from typing import Any
 
 import torch
 
-from autogradlab.engine.fast_records import GRAPH_NODE_FIELDS, graph_node
+from autogradlab.engine.fast_records import GRAPH_NODE_FIELDS, dict_setter, graph_node
 from autogradlab.engine.graph_context import GraphContext, GraphTables, OpOrigin  # noqa: F401  (re-exported)
 from autogradlab.engine.graph_values import _SCALAR_KINDS, _STRIDED, GRAD_SNAPSHOT_ID, fast_snapshot
 from autogradlab.engine.graph_walk import (  # noqa: F401  (the walk's names: re-exported)
@@ -115,7 +115,7 @@ class _Builder:
         templates_of, readers_of = _OP_TEMPLATES.get, _SAVED_READERS.get
         saved_fields, prefix, labels_get = _SAVED_SCALAR_FIELDS, SAVED_PREFIX, _SAVED_LABELS.get
         class_name = _class_name
-        node_cls, snap_cls, new, set_dict = GraphNode, TensorSnapshot, _new, _set
+        node_cls, snap_cls, new, set_node, set_snap = GraphNode, TensorSnapshot, _new, _SET_NODE, _SET_SNAP
         strided, grad_number, lazy_number = _STRIDED, GRAD_SNAPSHOT_ID, LAZY_NUMBER
         count = len(nodes)
         for fn, fn_inputs in zip(order, inputs_of, strict=True):
@@ -154,10 +154,16 @@ class _Builder:
                     if kind is not None and not tensor.dim() and tensor.layout is strided \
                             and not tensor.is_neg():   # fast_snapshot's scalar path, inlined
                         value = new(snap_cls)   # lazy: value and summary made when read (report.py)
-                        set_dict(value, "__dict__", {
-                            "id": number, "shape": (), "dtype": kind[1], "requires_grad": requires_grad,
-                            "grad_fn": None if grad_fn is None else class_name(type(grad_fn)),
-                            lazy_number: tensor.item()})
+                        if requires_grad:
+                            set_snap(value, {
+                                "id": number, "shape": (), "dtype": kind[1], "requires_grad": True,
+                                "grad_fn": None if grad_fn is None else class_name(type(grad_fn)),
+                                lazy_number: tensor.item()})
+                        else:   # (the same dict, from the dtype's copy)
+                            lazy = kind[2].copy()
+                            lazy["id"] = number
+                            lazy[lazy_number] = tensor.item()
+                            set_snap(value, lazy)
                     else:
                         value = snap(tensor, number)
                         fields["shape"] = tuple(tensor.shape) if value.shape else ()
@@ -177,7 +183,7 @@ class _Builder:
                         fields["grad"] = known
                 fields["saved_name"] = attr
                 made = new(node_cls)
-                set_dict(made, "__dict__", fields)
+                set_node(made, fields)
                 add_node(made)
                 saved_ids.append(node_id)
             node_id = f"n{count}"
@@ -216,20 +222,25 @@ class _Builder:
                 if known is None:
                     kind = scalar_kind(g.dtype)
                     if kind is not None and not g.dim() and g.layout is strided and not g.is_neg():
-                        grad_fn = g.grad_fn   # fast_snapshot(g, GRAD_SNAPSHOT_ID)'s scalar path, inlined
-                        known = new(snap_cls)
-                        set_dict(known, "__dict__", {
-                            "id": grad_number, "shape": (), "dtype": kind[1],
-                            "requires_grad": g.requires_grad,
-                            "grad_fn": None if grad_fn is None else class_name(type(grad_fn)),
-                            lazy_number: g.item()})
+                        known = new(snap_cls)   # fast_snapshot(g, GRAD_SNAPSHOT_ID)'s scalar path, inlined
+                        if g.requires_grad:   # (create_graph=True)
+                            grad_fn = g.grad_fn
+                            set_snap(known, {
+                                "id": grad_number, "shape": (), "dtype": kind[1], "requires_grad": True,
+                                "grad_fn": None if grad_fn is None else class_name(type(grad_fn)),
+                                lazy_number: g.item()})
+                        else:   # (then no grad_fn either)
+                            lazy = kind[2].copy()
+                            lazy["id"] = grad_number
+                            lazy[lazy_number] = g.item()
+                            set_snap(known, lazy)
                     else:
                         known = snap(g, grad_number)
                     grads_seen[id(g)] = known
                     hold(g)
                 fields["grad"] = known
             made = new(node_cls)
-            set_dict(made, "__dict__", fields)
+            set_node(made, fields)
             add_node(made)
             ids[fn_key] = node_id
             for child in fn_inputs:
@@ -250,7 +261,7 @@ class _Builder:
 
 
 _new = object.__new__
-_set = object.__setattr__
+_SET_NODE, _SET_SNAP = dict_setter(GraphNode), dict_setter(TensorSnapshot)
 _OP_FIELDS = {**GRAPH_NODE_FIELDS, "kind": "op"}
 # a saved tensor's node: shape () unless its value is not 0-dim (add_functions sets it then)
 _SAVED_SCALAR_FIELDS = {**GRAPH_NODE_FIELDS, "kind": "saved", "shape": ()}

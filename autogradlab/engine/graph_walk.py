@@ -54,14 +54,16 @@ class Walk(NamedTuple):
     inputs: list[list[Any]]
 
 
-def walk_graph(root: Any, known: Container[int] = ()) -> Walk:
-    """walk_functions, keeping what it read of every Node's inputs."""
+def walk_graph(root: Any, known: Container[int] = (), outputs: list[tuple[Any, int]] | None = None) -> Walk:
+    """walk_functions, keeping what it read of every Node's inputs. `outputs`, when given, gets
+    (Node, output number) of every input edge that reads an output other than a Node's first (the
+    graph's Nodes consume nothing else of one another: captured_backward.plan_of)."""
     if root is None or id(root) in known:
         return Walk([], [])
     visited = {id(root)}
     order: list[Any] = []
     inputs_of: list[list[Any]] = []
-    first = function_inputs(root)
+    first = _inputs_noting(root, outputs if outputs is not None else [])
     stack: list[tuple[Any, list[Any], Iterator[Any]]] = [(root, first, iter(first))]
     push, pop = stack.append, stack.pop
     see, add_order, add_inputs = visited.add, order.append, inputs_of.append
@@ -72,10 +74,12 @@ def walk_graph(root: Any, known: Container[int] = ()) -> Walk:
                 key = id(child)
                 if key not in visited and key not in known:
                     see(key)
-                    child_inputs = []   # function_inputs(child), written out (no comprehension call:
-                    for u, _ in getattr(child, "next_functions", ()):   # a Node has 0-2 inputs)
+                    child_inputs = []   # _inputs_noting(child, outputs), written out (no call:
+                    for u, k in getattr(child, "next_functions", ()):   # a Node has 0-2 inputs)
                         if u is not None:
                             child_inputs.append(u)
+                            if k and outputs is not None:
+                                outputs.append((u, k))
                     push((child, child_inputs, iter(child_inputs)))
                     break
             else:
@@ -83,6 +87,18 @@ def walk_graph(root: Any, known: Container[int] = ()) -> Walk:
                 add_order(fn)
                 add_inputs(inputs)
     return Walk(order, inputs_of)
+
+
+def _inputs_noting(fn: Any, outputs: list[tuple[Any, int]]) -> list[Any]:
+    """function_inputs(fn); (input, output number) of each input edge to an output other than an
+    input's first goes to `outputs`."""
+    inputs = []
+    for u, k in getattr(fn, "next_functions", ()):
+        if u is not None:
+            inputs.append(u)
+            if k:
+                outputs.append((u, k))
+    return inputs
 
 
 _OP_NAMES: dict[str, str] = {}

@@ -60,8 +60,8 @@ def _run(source: str):
 
 
 def test_the_lazy_dtypes_are_the_scalar_paths_dtypes():
-    assert {name for _np, name in _SCALAR_KINDS.values()} == set(LAZY_DTYPES)
-    assert all(LAZY_DTYPES[name] == np_dtype for np_dtype, name in _SCALAR_KINDS.values())
+    assert {kind[1] for kind in _SCALAR_KINDS.values()} == set(LAZY_DTYPES)
+    assert all(LAZY_DTYPES[kind[1]] == kind[0] for kind in _SCALAR_KINDS.values())
 
 
 @pytest.mark.parametrize("name", SCALARS)

@@ -177,7 +177,18 @@ def call_positional(interp: Interpreter, fn: UserFunction, args: list, node: ast
         else:
             for param, value in zip(params, args):  # noqa: B905
                 on_assign(param, value, node, fn.name)
-        return run_def(interp, fn.body)
+        body = fn.body   # run_def, inline (one Python call less a call)
+        compiled = interp._function_bodies.get(id(body))
+        if compiled is None or compiled[0] is not body:
+            statements, final = interp.function_body(body)
+        else:
+            statements, final = compiled[1], compiled[2]
+        try:
+            for statement in statements:
+                statement()
+            return None if final is None else final()
+        except ReturnValue as returned:   # a `return` inside a block (`if`, a loop)
+            return returned.value
     finally:
         interp._depth -= 1   # (as call_user: a generator's resumer may have set it meanwhile)
         interp.scope = outer

@@ -169,26 +169,16 @@ def call_positional(interp: Interpreter, fn: UserFunction, args: list, node: ast
     interp._depth = depth + 1
     try:
         scope_vars, on_assign, params = scope.vars, interp.hooks.on_assign, fn.params
-        for param, value in zip(params, args):  # noqa: B905 - as many (call_user's test); strict= costs 0.3 us
-            scope_vars[param] = value
         at_once = getattr(on_assign, "for_parameters", None) if PARAMETERS_AT_ONCE else None
-        if at_once is not None:   # the Recorder's: engine/name_hooks.py
+        if at_once is not None:   # the Recorder's (engine/name_hooks.py), which reads no scope
+            for param, value in zip(params, args):  # noqa: B905 - as many (call_user's test); strict= costs 0.3 us
+                scope_vars[param] = value
             at_once(on_assign.__self__, params, args, node, fn.name)
         else:
             for param, value in zip(params, args):  # noqa: B905
+                scope_vars[param] = value
                 on_assign(param, value, node, fn.name)
-        body = fn.body   # run_def, inline (one Python call less a call)
-        compiled = interp._function_bodies.get(id(body))
-        if compiled is None or compiled[0] is not body:
-            statements, final = interp.function_body(body)
-        else:
-            statements, final = compiled[1], compiled[2]
-        try:
-            for statement in statements:
-                statement()
-            return None if final is None else final()
-        except ReturnValue as returned:   # a `return` inside a block (`if`, a loop)
-            return returned.value
+        return run_def(interp, fn.body)
     finally:
         interp._depth -= 1   # (as call_user: a generator's resumer may have set it meanwhile)
         interp.scope = outer

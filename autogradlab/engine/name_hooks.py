@@ -14,10 +14,15 @@ from typing import Any
 
 import torch
 
+from autogradlab.lang.numpy_scalar_ops import SCALAR_TYPES
+from autogradlab.lang.plain_classes import ProgramObject
+
 _TENSOR = torch.Tensor
 # Values that are never a tensor, so never in _names/_unnamed_outputs (whose ids are live tensors')
 _PLAIN = frozenset({int, float, bool, str, type(None)})
 REBIND_SHORTCUT = True   # on_assign's short way for a loop's variable bound to its next tensor (tests: off)
+# Exact types no tensor has (isinstance(obj, torch.Tensor) of an object of the program's classes: ~0.3 us)
+_NO_TENSOR = _PLAIN | {ProgramObject} | SCALAR_TYPES
 
 
 class NameHooks:
@@ -62,6 +67,23 @@ class NameHooks:
                 self.assign_order[name] = seq
                 return
         self.on_assign(name, value, node, None)
+
+    def on_parameters(self, params: list[str], args: list, node: ast.AST, in_function: str) -> None:
+        """on_assign(param, value, node, in_function) for each parameter of a call in order, in one
+        call (issue 9: a method call bound two or three). Where no tensor is bound and no op output
+        waits for its name, what each on_assign does comes to setting last_line, done once here; any
+        other parameter goes through on_assign itself."""
+        try:
+            line = node.lineno
+        except AttributeError:
+            line = None
+        if line:
+            self.last_line = line
+        for param, value in zip(params, args):  # noqa: B905 - as many (call_positional's)
+            kind = type(value)
+            if self._unnamed_outputs or kind not in _NO_TENSOR and (kind is _TENSOR
+                                                                    or isinstance(value, _TENSOR)):
+                self.on_assign(param, value, node, in_function)
 
     def on_assign(self, name: str, value: Any, node: ast.AST, in_function: str | None) -> None:
         # Every assignment of every loop iteration comes here (issue 9): no call, set or list
@@ -147,3 +169,8 @@ class NameHooks:
             all_names[key] = moved
         elif is_tensor:
             all_names.setdefault(key, []).append(name)
+
+
+# lang/user_functions.call_positional binds a call's parameters through this when the hooks' on_assign is
+# NameHooks' own (a subclass or wrapper with another on_assign gets one on_assign per parameter)
+NameHooks.on_assign.for_parameters = NameHooks.on_parameters   # type: ignore[attr-defined]

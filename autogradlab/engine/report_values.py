@@ -6,6 +6,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
+import numpy as np
 import torch
 
 from autogradlab.engine.no_grad_views import readable
@@ -55,6 +56,10 @@ def text_time_s(timeout_s: float) -> float:
     """The time a run's report may spend writing value texts (within what the soft deadline leaves)."""
     return max(TEXT_TIME_S, TEXT_TIME_SHARE * timeout_s)
 LIST_TEXT_TENSOR_OVERHEAD = 4   # units per tensor in a list's text (MAX_SEQUENCE_ITEMS: ~2,000 tensors)
+# Exact types whose Value _convert gives at once: _plain_value's "number" with their repr (Python's
+# numbers and NumPy's float / complex scalars, subclasses of float / complex: no address in the repr)
+_NUMBERS = frozenset({int, float, complex, np.float64, np.complex128})
+NUMBERS_AT_ONCE = True   # (tests compare with it off)
 TIME_SPENT = "not shown: the report ran out of time to write more values"
 TIME_SPENT_NOTE = ("the report ran out of time to write every value's text; the values shown last "
                    "are summarised by their shape")
@@ -156,6 +161,8 @@ class ReportValues(ReportPlan):
         return True
 
     def _convert(self, obj: Any, depth: int) -> Value:
+        if NUMBERS_AT_ONCE and type(obj) in _NUMBERS:   # a list's 5,000 losses (issue 9): _plain_value's
+            return PlainValue("number", obj, repr(obj))   # answer for them, without the tests before it
         if isinstance(obj, torch.Tensor):
             key = (id(obj), -1)
             value = self._values.get(key)

@@ -24,6 +24,7 @@ from autogradlab.lang.numpy_scalar_ops import SCALAR_TYPES
 from autogradlab.lang.operators import python_error
 from autogradlab.lang.plain_classes import ProgramObject, subscript_base
 from autogradlab.lang.plain_classes import set_attribute as set_object_attribute
+from autogradlab.lang.safe_values import ATOM_TYPES, SHORT_TUPLE
 from autogradlab.sandbox_position import pack
 
 if TYPE_CHECKING:
@@ -34,6 +35,7 @@ Run = Callable[[], Any]
 # (NumPy scalars too: np.float64 is one of safe_values' atom types).
 PLAIN_VALUES = frozenset({torch.Tensor, int, float, bool, str, type(None)}) | SCALAR_TYPES
 NAME_ASSIGN = True   # positioned_name_assign (tests compare with it off)
+TUPLE_NAMES = True   # _names_binder (tests compare with it off)
 
 
 def binder(interp: Interpreter, target: ast.expr, node: ast.stmt) -> Callable[[Any], None]:
@@ -52,6 +54,9 @@ def binder(interp: Interpreter, target: ast.expr, node: ast.stmt) -> Callable[[A
             else:
                 set_attribute(interp, base, attr, value, node)
         return bind_attribute
+    if isinstance(target, (ast.Tuple, ast.List)) and TUPLE_NAMES and 1 < len(target.elts) <= SHORT_TUPLE \
+            and all(type(elt) is ast.Name and not elt.id.startswith("__") for elt in target.elts):
+        return _names_binder(interp, target, node)
     if isinstance(target, ast.Subscript):
         base_of, index_of = compile_expression(interp, target.value), _index(interp, target.slice)
         set_item = attributes.set_item
@@ -78,6 +83,27 @@ def _name_binder(interp: Interpreter, target: ast.Name, node: ast.stmt) -> Calla
         if scope.parent is None and name not in assigned:   # _assigned only grows: setdefault
             assigned[name] = None
         interp.hooks.on_assign(name, value, node, scope.function_name)
+    return bind
+
+
+def _names_binder(interp: Interpreter, target: ast.Tuple | ast.List, node: ast.stmt) -> Callable[[Any], None]:
+    """`a, b = value` / `for i, x in enumerate(xs)` with plain names: a tuple of as many atoms (what
+    require_storable passes at once, safe_values._atoms_tuple, and materialize lists as it is) binds
+    each name in order as Interpreter.assign does (_name_binder); any other value (a list, an iterator,
+    another length: Python's ValueError) through assign itself."""
+    assign, count = interp.assign, len(target.elts)
+    binds = [_name_binder(interp, elt, node) for elt in target.elts]
+
+    def bind(value: Any) -> None:
+        if type(value) is tuple and len(value) == count:
+            for item in value:
+                if type(item) not in ATOM_TYPES:
+                    break
+            else:
+                for name_bind, item in zip(binds, value):  # noqa: B905 - as many (tested above)
+                    name_bind(item)
+                return
+        assign(target, value, node)
     return bind
 
 

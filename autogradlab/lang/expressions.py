@@ -19,6 +19,7 @@ from autogradlab.lang.comprehension_words import loop_words, short_circuit
 from autogradlab.lang.format_spec import format_field
 from autogradlab.lang.iteration import loop_iterable
 from autogradlab.lang.keyword_unpacking import repeated_keyword, spread_keywords
+from autogradlab.lang.numpy_ops import make_scalar
 from autogradlab.lang.numpy_poly1d import CallableValue
 from autogradlab.lang.object_format import f_string_field
 from autogradlab.lang.operators import BINARY, UNARY
@@ -293,8 +294,7 @@ class ExpressionsMixin:
         if isinstance(callee, SafeNumpyDtype):   # np.float64(2.5): a numpy scalar
             if callee.instance:   # `a.dtype(3)`, np.dtype('float64')(3): a dtype, not a type (NumPy's words)
                 raise ProgramTypeError(f"'{type_text(callee)}' object is not callable")
-            from autogradlab.lang.numpy_ops import make_scalar
-            return make_scalar(callee, args, kwargs)
+            return make_scalar(callee, args, kwargs)   # (imported above: here it cost ~1 us a call)
         if isinstance(callee, torch.Tensor):
             raise ProgramTypeError("'Tensor' object is not callable")
         if isinstance(callee, PLAIN_VALUES):   # `Name(...)`, `obj(...)` (lang/plain_classes.py)

@@ -14,13 +14,15 @@ from autogradlab.errors import NameNotDefined
 
 
 class Scope:
-    block: str | None = None   # a comprehension's: "<listcomp>", ... (__qualname__ of its lambdas)
+    # slots: every call of the program's functions makes one (issue 9)
+    __slots__ = ("parent", "function_name", "comprehension", "vars", "block")
 
     def __init__(self, parent: Scope | None, function_name: str | None, comprehension: bool = False) -> None:
         self.parent = parent
         self.function_name = function_name
         self.comprehension = comprehension
         self.vars: dict[str, Any] = {}
+        self.block: str | None = None   # a comprehension's: "<listcomp>", ... (__qualname__ of its lambdas)
 
     @property
     def is_global(self) -> bool:

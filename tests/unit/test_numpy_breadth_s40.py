@@ -116,3 +116,27 @@ def test_oracle_compares_numpy_scalar_types_by_their_text() -> None:
 def test_numpy_file_functions_say_there_are_no_files(line: str) -> None:
     report = run_program(N + line + "\n")
     assert not report.ok and report.error.kind == "unsupported" and report.error.hint == FILE_HINT
+
+
+# -- np.lexsort by strings --------------------------------------------------------------------------------
+@pytest.mark.parametrize("snippet", [
+    "first_name = np.array(['Bob', 'Jane', 'Steve', 'Bill', 'Barbara'])\n"
+    "last_name = np.array(['Jones', 'Arnold', 'Arnold', 'Jones', 'Walters'])\n"
+    "sorter = np.lexsort((first_name, last_name))\nprint(sorter)\n"
+    "print(list(zip(last_name[sorter], first_name[sorter])))\n"
+    "r = np.lexsort([np.array([1, 1, 0, 0, 1]), last_name])\nr\n",
+    "surnames = ('Hertz', 'Galilei', 'Hertz')\nfirst_names = ('Heinrich', 'Galileo', 'Gustav')\n"
+    "print(np.lexsort((first_names, surnames)))\n",
+])
+def test_lexsort_by_strings_like_numpy(snippet: str) -> None:
+    compare(N + snippet)
+
+
+def test_lexsort_of_string_keys_is_sized_first() -> None:
+    source = N + "a = np.array(['ab'] * 500)\nr = np.lexsort([a] * {k})\n"   # 500 k values sorted in one call
+    assert run_program(source.format(k=3), limits=limits(max_tensor_elements=1500)).ok
+    report = run_program(source.format(k=4), limits=limits(max_tensor_elements=1500))
+    assert not report.ok and report.error.kind == "limit" and report.error.line == 3, report.error
+    text = N + "r = np.lexsort((['x' * 1000] * 1001, [1] * 1001))\n"   # 1,001,000 characters
+    report = run_program(text)
+    assert not report.ok and report.error.kind == "limit", report.error

@@ -1,9 +1,10 @@
 # Source: wesm/pydata-book @d86d805 (MIT License, (C) 2022 Wes McKinney), appa.ipynb ("Python for Data
 # Analysis", 3rd ed., Appendix A: Advanced NumPy; https://github.com/wesm/pydata-book/blob/d86d805/appa.ipynb):
 # its code cells in order, each after a '# ---- cell N (corpus cell)' line, without the pandas import (out
-# of scope), np.frompyfunc / .mro() / np.lexsort of strings / np.memmap (files) / order='F' with .flags and
-# the cells that use their results. Session 40 (breadth): arr.searchsorted(), arr.put() in place,
-# key.argsort(kind='mergesort') and a string array's take() (lang/numpy_array_methods.py, numpy_strings.py).
+# of scope), np.frompyfunc / .mro() / np.memmap (files) / order='F' with .flags and the cells that use
+# their results. Session 40 (breadth): arr.searchsorted(), arr.put() in place, key.argsort(kind='mergesort'),
+# a string array's take() and np.lexsort by strings (lang/numpy_array_methods.py, numpy_strings.py,
+# numpy_sets_bits.py).
 import numpy as np
 # ---- cell 1 (wesm_appa 2)
 rng = np.random.default_rng(seed=12345)
@@ -228,39 +229,45 @@ arr = rng.standard_normal((3, 5))
 arr[0] = values
 arr
 arr[:, arr[0].argsort()]
-# ---- cell 57 (wesm_appa 63)
+# ---- cell 57 (wesm_appa 62)
+first_name = np.array(['Bob', 'Jane', 'Steve', 'Bill', 'Barbara'])
+last_name = np.array(['Jones', 'Arnold', 'Arnold', 'Jones', 'Walters'])
+sorter = np.lexsort((first_name, last_name))
+sorter
+list(zip(last_name[sorter], first_name[sorter]))
+# ---- cell 58 (wesm_appa 63)
 values = np.array(['2:first', '2:second', '1:first', '1:second',
                    '1:third'])
 key = np.array([2, 2, 1, 1, 1])
 indexer = key.argsort(kind='mergesort')
 indexer
 values.take(indexer)
-# ---- cell 58 (wesm_appa 64)
+# ---- cell 59 (wesm_appa 64)
 rng = np.random.default_rng(12345)
 arr = rng.standard_normal(20)
 arr
 np.partition(arr, 3)
-# ---- cell 59 (wesm_appa 65)
+# ---- cell 60 (wesm_appa 65)
 indices = np.argpartition(arr, 3)
 indices
 arr.take(indices)
-# ---- cell 60 (wesm_appa 66)
+# ---- cell 61 (wesm_appa 66)
 arr = np.array([0, 1, 7, 12, 15])
 arr.searchsorted(9)
-# ---- cell 61 (wesm_appa 67)
+# ---- cell 62 (wesm_appa 67)
 arr.searchsorted([0, 8, 11, 16])
-# ---- cell 62 (wesm_appa 68)
+# ---- cell 63 (wesm_appa 68)
 arr = np.array([0, 0, 0, 1, 1, 1, 1])
 arr.searchsorted([0, 1])
 arr.searchsorted([0, 1], side='right')
-# ---- cell 63 (wesm_appa 69)
+# ---- cell 64 (wesm_appa 69)
 data = np.floor(rng.uniform(0, 10000, size=50))
 bins = np.array([0, 100, 1000, 5000, 10000])
 data
-# ---- cell 64 (wesm_appa 70)
+# ---- cell 65 (wesm_appa 70)
 labels = bins.searchsorted(data)
 labels
-# ---- cell 65 (wesm_appa 72)
+# ---- cell 66 (wesm_appa 72)
 import numpy as np
 
 def mean_distance(x, y):

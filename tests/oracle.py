@@ -241,6 +241,8 @@ def plain_mismatches(reported: Any, real: Any, path: str) -> list[str]:
         kind, same = "dtype", True
     elif isinstance(real, np.dtype):   # session 34: `d = np.dtype(np.int64)` (numpy basics.types)
         kind, same = "dtype", reported.text == repr(real)
+    elif isinstance(real, type) and issubclass(real, np.generic):   # session 40: `[('x', np.float64)]`
+        kind, same = "dtype", reported.text == repr(real)
     elif holds_program_objects(real):   # an object of the program's classes, a list of them: their text
         kind, same = "object", True
     elif isinstance(real, (torch.device, torch.Generator, torch.distributions.Distribution, dict,

@@ -15,6 +15,7 @@ import torch
 
 from autogradlab.errors import NotSupported, ProgramTypeError
 from autogradlab.lang.calls import invoke, translate_torch_error
+from autogradlab.lang.python_dtypes import torch_dtype, with_torch_dtype
 from autogradlab.lang.safe_values import Namespace, SafeFunction
 
 if TYPE_CHECKING:
@@ -61,7 +62,10 @@ def require_cpu(value: Any) -> None:
 
 
 def pop_device(kwargs: dict) -> dict:
-    """A call's keywords without `device=` once it is known to mean the CPU."""
+    """A call's keywords without `device=` once it is known to mean the CPU, and `dtype=float` as
+    torch.float64 (python_dtypes.py: every checked call's keywords pass here)."""
+    if "dtype" in kwargs:
+        kwargs = with_torch_dtype(kwargs)
     if "device" not in kwargs:
         return kwargs
     require_cpu(kwargs["device"])
@@ -79,6 +83,8 @@ def tensor_to(interp: Interpreter, tensor: torch.Tensor, args: list, kwargs: dic
             require_cpu(value)
         elif isinstance(value, (torch.dtype, torch.Tensor)):
             rest.append(value)
+        elif torch_dtype(value) is not value:   # x.to(float): torch.float64 (python_dtypes.py)
+            rest.append(torch_dtype(value))
         else:
             raise NotSupported("`.to()` accepts a device, a dtype or a tensor in Autograd Lab")
     kwargs = pop_device(kwargs)

@@ -69,6 +69,9 @@ def more_array_method(interp: Interpreter, base: Any, name: str, args: list, kwa
         return _diagonal(interp, array, args, kwargs)
     if name == "take":
         return _take(interp, array, args, kwargs)
+    if name == "searchsorted":   # a.searchsorted(v, side='left'): np.searchsorted's checks (session 40)
+        from autogradlab.lang.numpy_order import searchsorted
+        return searchsorted(interp, [base, *args], kwargs, None)
     if not isinstance(base, SafeArray):   # a NumPy scalar has no memory to write
         raise ProgramTypeError(f"a numpy scalar has no `.{name}()` that changes it; use an array")
     if name == "fill":
@@ -79,6 +82,8 @@ def more_array_method(interp: Interpreter, base: Any, name: str, args: list, kwa
             raise ProgramTypeError("a.fill() takes one number")
         _guarded(lambda: array.fill(value))
         return None
+    if name == "put":
+        return _put(interp, array, args, kwargs)
     if name == "partition":   # in place (session 39)
         from autogradlab.lang.numpy_order import partition_in_place
         return partition_in_place(interp, base, array, args, kwargs)
@@ -121,3 +126,16 @@ def _take(interp: Interpreter, array: Any, args: list, kwargs: dict) -> Any:
         other = math.prod(shape) // along if along else 0
     charge(interp, int(np.size(indices)) * other, "take")
     return _wrap(_guarded(lambda: array.take(indices, axis=axis)))
+
+
+def _put(interp: Interpreter, array: np.ndarray, args: list, kwargs: dict) -> None:
+    """a.put(ind, v): v's values written at the flat indices ind, v repeated when shorter, in place
+    (Python for Data Analysis, appendix A, session 40); one write per index, counted first; an index out
+    of range is NumPy's IndexError (its mode='raise', the only mode here)."""
+    if len(args) != 2 or kwargs:
+        raise NotSupported("Autograd Lab supports `a.put(ind, v)`")
+    indices, values = (_raw(value, "a.put()") for value in lists_as_arrays(interp, args))
+    charge(interp, int(np.size(indices)) + int(np.size(values)), "put")
+    if not isinstance(args[0], SafeArray) and np.asarray(indices).dtype.kind in "fb":
+        indices = np.asarray(indices).astype(np.intp)   # NumPy casts a list's [1.5] (not an array's)
+    _guarded(lambda: array.put(indices, values))

@@ -91,6 +91,16 @@ def _boolean(value: Any, what: str) -> bool:
     raise ProgramTypeError(f"{what} must be True or False")
 
 
+def _sort_kind(value: Any, what: str) -> Any:
+    """kind='mergesort' (wesm's appendix A, session 40): NumPy's own reader checks the word; every kind
+    sorts in n log n steps."""
+    if value is None or type(value) is str:
+        return value
+    from autogradlab.lang.operators import python_error
+    from autogradlab.lang.safe_values import type_text
+    raise python_error(TypeError(f"sort kind must be str, not {type_text(value)}"))
+
+
 def _number(value: Any, what: str) -> Any:
     if isinstance(value, (bool, int, float, np.number, np.bool_)) and not isinstance(value, complex):
         return value
@@ -332,7 +342,8 @@ _SAME_SIZE = {
     "ravel": ({"order": order_arg}, "np.ravel(a, order='C')", ("order",)),   # 'F': s35; NumPy's words: s36
     "rot90": ({"k": _plain_int, "axes": _axes}, "np.rot90(m, k=1, axes=(0, 1))", ("k", "axes")),
     "roll": ({"shift": _shift, "axis": _axis}, "np.roll(a, shift, axis=None)", ("shift", "axis")),
-    "argsort": ({"axis": _axis, "stable": _boolean}, "np.argsort(a, axis=-1)", ("axis",)),
+    "argsort": ({"axis": _axis, "kind": _sort_kind, "stable": _boolean}, "np.argsort(a, axis=-1, kind=None)",
+                ("axis", "kind")),
     "atleast_1d": ({}, "np.atleast_1d(a)", ()),
     "atleast_2d": ({}, "np.atleast_2d(a)", ()),
     "atleast_3d": ({}, "np.atleast_3d(a)", ()),

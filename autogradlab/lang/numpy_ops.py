@@ -461,7 +461,8 @@ CASTINGS = ("no", "equiv", "safe", "same_kind", "same_value", "unsafe")
 # numpy_array_methods.py's names (kept here: that module imports this one)
 MORE_ARRAY_METHODS = frozenset({"std", "var", "any", "all", "swapaxes", "squeeze", "ravel", "argsort",
                                 "transpose", "clip", "nonzero", "diagonal", "trace", "conj", "conjugate",
-                                "repeat", "take", "view", "fill", "sort", "partition"})
+                                "repeat", "take", "view", "fill", "sort", "partition",
+                                "searchsorted", "put"})   # (s40: wesm appendix A)
 ARRAY_METHODS = (frozenset(REDUCTIONS) | frozenset(SCANS) | MORE_ARRAY_METHODS
                  | {"reshape", "item", "astype", "flatten", "tobytes"})
 UNARY_FUNCTIONS = {"neg": operator.neg, "positive": operator.pos}

@@ -76,7 +76,7 @@ def partition_function(name: str) -> SafeFunction:
     return SafeFunction(f"numpy.{name}", impl)
 
 
-def _searchsorted(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
+def searchsorted(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
     """np.searchsorted(a, v, side='left'): one binary search in a per value of v."""
     form = "np.searchsorted(a, v, side='left', sorter=None)"
     if not 2 <= len(args) <= 4 or set(kwargs) - {"side", "sorter"} or \
@@ -136,6 +136,6 @@ def partition_in_place(interp: Interpreter, base: Any, array: np.ndarray, args: 
 def numpy_order_members() -> dict[str, SafeFunction]:
     return {"partition": partition_function("partition"),   # (np.argpartition: numpy_counting.py)
             "extract": SafeFunction("numpy.extract", _extract),
-            "searchsorted": SafeFunction("numpy.searchsorted", _searchsorted),
+            "searchsorted": SafeFunction("numpy.searchsorted", searchsorted),
             "may_share_memory": SafeFunction("numpy.may_share_memory", _may_share_memory),
             "diag_indices": SafeFunction("numpy.diag_indices", _diag_indices)}

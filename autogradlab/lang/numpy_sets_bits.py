@@ -57,7 +57,7 @@ def _lexsort(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> An
     keys = args[0]
     if isinstance(keys, (list, tuple)):
         interp.sizes.check_nested(list(keys), "np.lexsort")   # all the keys' values first (numpy_joins.py)
-        keys = tuple(_array(interp, k, "np.lexsort") for k in keys)
+        keys = tuple(_key(interp, k) for k in keys)
         size = max((int(np.size(k)) for k in keys), default=0)
         _check_sorted(interp, len(keys), sum(int(np.size(k)) for k in keys))
     else:
@@ -65,6 +65,15 @@ def _lexsort(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> An
         size = int(np.size(keys))
     charge(interp, size, "np.lexsort")
     return _wrap(_guarded(lambda: np.lexsort(keys, **options)))
+
+
+def _key(interp: Interpreter, key: Any) -> Any:
+    """One key of np.lexsort: an array, or a numpy array of strings (Python for Data Analysis' appendix A
+    sorts by last and first names, session 40; such an array holds at most MAX_STRING_CHARS characters)."""
+    from autogradlab.lang.numpy_strings import StringArray, holds_text, make_string_array
+    if isinstance(key, (list, tuple)) and holds_text(key):   # ('Hertz', 'Galilei') (Kyubyong's exercises)
+        return make_string_array(interp, key).array
+    return key.array if isinstance(key, StringArray) else _array(interp, key, "np.lexsort")
 
 
 def _check_sorted(interp: Interpreter, count: int, values: int) -> None:

@@ -119,8 +119,10 @@ class StringArray(InertValue):
             # too (it gave the same array here: a write to it changed the source; red team, session 33)
             charge(interp, self.array.size, "copy")
             return StringArray(self.array.copy())
+        if name == "take" and len(args) == 1 and not kwargs and self.array.ndim == 1:   # values.take(order)
+            return self.subscript(interp, _take_index(interp, args[0]), None)   # (wesm appendix A, s40)
         raise NotSupported(f"the method `.{name}()` of a numpy array of strings is not supported in Autograd "
-                           "Lab (supported: tolist(), astype(str), copy())")
+                           "Lab (supported: tolist(), astype(str), copy(), take())")
 
     def subscript(self, interp: Interpreter, index: Any, node: ast.AST) -> Any:
         from autogradlab.lang.numpy_ops import lists_as_arrays
@@ -141,6 +143,18 @@ class StringArray(InertValue):
         if isinstance(raw, tuple) and any(isinstance(part, (list, np.ndarray, SafeArray)) for part in raw):
             raise NotSupported("index a numpy array of strings with one array at a time in Autograd Lab")
         return _element(interp, _guarded(lambda: self.array[raw]))
+
+
+def _take_index(interp: Interpreter, index: Any) -> Any:
+    """take's indices (an int or ints) as an index: a mask, slice or tuple means something else there."""
+    from autogradlab.lang.numpy_ops import lists_as_arrays
+    from autogradlab.lang.safe_values import SafeArray
+    index = lists_as_arrays(interp, [index])[0] if isinstance(index, list) else index
+    raw = index.array if isinstance(index, SafeArray) else index
+    if isinstance(raw, (int, np.integer)) and not isinstance(raw, bool) or \
+            isinstance(raw, np.ndarray) and raw.dtype.kind in "iu":
+        return index
+    raise NotSupported("Autograd Lab supports `.take(indices)` of a numpy array of strings with int indices")
 
 
 def set_item(interp: Interpreter, base: StringArray, index: Any, value: Any) -> None:

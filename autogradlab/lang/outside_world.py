@@ -15,7 +15,7 @@ DEBUGGER_HINT = ("the Steps page shows every step's values; print the values you
 BUILTIN_HINTS = {"open": FILE_HINT, "input": INPUT_HINT, "breakpoint": DEBUGGER_HINT}
 MEMBER_HINTS = {name: FILE_HINT for name in (
     "torch.save", "torch.load", "numpy.load", "numpy.save", "numpy.savez", "numpy.loadtxt", "numpy.savetxt",
-    "numpy.genfromtxt", "numpy.fromfile")}
+    "numpy.genfromtxt", "numpy.fromfile", "numpy.savez_compressed", "numpy.memmap")}   # (the last two: s40)
 
 
 def debugger_refusal(name: str) -> NotSupported:

@@ -468,6 +468,12 @@ TUTORIALS: tuple[ProgramSpec, ...] = (
     ProgramSpec("tutorial_pytorch_saved_tensors_hooks_s39.py", "pytorch/tutorials (BSD-3-Clause)"),
     ProgramSpec("tutorial_kyubyong_array_manipulation_s39.py", "Kyubyong/numpy_exercises (MIT)"),
     ProgramSpec("tutorial_rasbt_attention_s39.py", "rasbt/LLMs-from-scratch (Apache-2.0)"),
+    # Session 40 (breadth): Python for Data Analysis' "Advanced NumPy" (a.searchsorted, a.put,
+    # argsort(kind=), a string array's take), the eigenvectors-from-eigenvalues notebook (dtype=float in
+    # torch.rand, lang/python_dtypes.py) and the Deep Learning Book notes' eigendecomposition
+    ProgramSpec("tutorial_pydata_advanced_numpy_s40.py", "wesm/pydata-book (MIT)"),
+    ProgramSpec("tutorial_eigvec_from_eigvals_s40.py", "ritchieng/eigenvectors-from-eigenvalues (MIT)"),
+    ProgramSpec("tutorial_dlbook_eigendecomposition_s40.py", "hadrienj/deepLearningBook-Notes (MIT)"),
 )
 
 

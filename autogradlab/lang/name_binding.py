@@ -23,7 +23,7 @@ from autogradlab.lang.iterators import ITERATORS
 from autogradlab.lang.namespaces import bare_torch_function
 from autogradlab.lang.outside_world import BUILTIN_HINTS
 from autogradlab.lang.plain_classes import STORABLE
-from autogradlab.lang.safe_values import SafeFunction, UserFunction, is_data_quick, is_storable
+from autogradlab.lang.safe_values import SafeFunction, UserFunction, is_data_quick, is_storable, type_text
 from autogradlab.lang.scope import COMPREHENSION_BLOCKS, Scope
 from autogradlab.lang.stored_objects import require_storable
 from autogradlab.lang.unpacking import assign_starred, has_star
@@ -100,6 +100,9 @@ class NamesMixin:
             if has_star(target):   # `a, *rest = x` (lang/unpacking.py)
                 assign_starred(self, target, value, node, hook)
                 return
+            if isinstance(value, bool | int | float | complex) or value is None:   # Python's words
+                from autogradlab.lang.operators import python_error
+                raise python_error(TypeError(f"cannot unpack non-iterable {type_text(value)} object"))
             items = self.materialize(value if isinstance(value, ITERATORS)   # `a, b = zip(*pairs)`
                                      else require_storable(value, "in an unpacking assignment"), node)
             if len(items) != len(target.elts):   # Python's ValueError

@@ -189,7 +189,7 @@ ERRORS = {
     "too_many_values": ("a, b = 1, 2, 3\n", "too many values to unpack (expected 2)"),
     "not_enough_values": ("a, b, c = 1, 2\n", "not enough values to unpack (expected 3, got 2)"),
     # (CPython says "cannot unpack non-iterable int object": the engine's words, both ways, since before s40)
-    "not_iterable": ("a, b = 5\n", "'int' object is not iterable"),
+    "not_iterable": ("a, b = 5\n", "cannot unpack non-iterable int object"),
     "loop_not_enough": ("for a, b in [(1, 2), (3,)]:\n    pass\n", "not enough values to unpack"),
     "dunder_target": ("__x, y = 1, 2\n", "__x"),
     "module_item": ("import torch\na, b = 1, torch\n", "torch"),

@@ -4,7 +4,10 @@ torch.func grad on the Jacobian page): each defect found, compared with plain Py
 
 from __future__ import annotations
 
+import dataclasses
+
 from autogradlab.engine import run_program
+from autogradlab.limits import DEFAULT_LIMITS
 from tests.unit.test_breadth import compare, run_trusted
 
 T = "import torch\n"
@@ -64,8 +67,10 @@ def test_a_skipped_plotting_call_checks_its_spread_keywords() -> None:
 
 def test_a_skipped_plotting_call_of_an_endless_generator_meets_a_limit() -> None:
     body = "def count():\n    k = 0\n    while True:\n        yield k\n        k += 1\nplt.plot(*count())\n"
-    report = run_program(PLT + body)
+    # the loop limit, not the time limit, is what stops it (a loaded test machine took > 5 s)
+    report = run_program(PLT + body, limits=dataclasses.replace(DEFAULT_LIMITS, timeout_s=120.0))
     assert not report.ok and report.error.kind == "limit"
+    assert "loop iterations" in report.error.message
 
 
 def test_a_bfloat16_gradient_is_drawn_not_a_failed_program() -> None:

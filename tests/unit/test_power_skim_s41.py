@@ -23,6 +23,7 @@ from autogradlab.engine.trace import OpTrace
 from autogradlab.lang.interpreter import Interpreter
 from autogradlab.limits import Limits
 from tests.unit.test_name_rebinding_s40 import PROGRAMS as REBINDING_PROGRAMS
+from tests.unit.test_name_rebinding_s40 import _plain
 from tests.unit.test_skim import comparable, records_agree, report
 from tests.unit.test_skim_counted import KEEP, _same
 from tests.unit.test_skim_counted import PROGRAMS as COUNTED_PROGRAMS
@@ -69,14 +70,6 @@ print(y, x.grad)
 }
 
 
-def _plain(source: str) -> str:
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        torch.manual_seed(0)
-        exec(compile(source, "lesson.py", "exec"), {"__name__": "__main__"})  # noqa: S102 - test text
-    return out.getvalue()
-
-
 def _both_ways(source: str, monkeypatch, limits: Limits | None = None, skim: bool = True):
     monkeypatch.setattr(skimmed_ops, "SITE_COUNTS", True)
     counted = report(source, skim, monkeypatch, limits)
@@ -104,19 +97,22 @@ def test_the_programs_print_what_python_prints(name, monkeypatch):
     records_agree(counted, off)
 
 
+def _run(source: str, limits: Limits) -> Recorder:
+    """The Recorder after the program (a limit's error stops it, as in a run)."""
+    recorder = Recorder(source, limits)
+    tree, program = parsed_program(source, limits, [])
+    recorder.lines, recorder.program_tree = program.splitlines(), tree
+    interpreter = Interpreter(tree, program, limits=limits, generator=torch.Generator().manual_seed(0),
+                              hooks=recorder)
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(Exception):
+        interpreter.run()
+    return recorder
+
+
 def _summary(source: str, monkeypatch, on: bool, limits: Limits | None = None) -> list:
     """The trace's summary after the program (its items in order) and the count of skimmed ops."""
     monkeypatch.setattr(skimmed_ops, "SITE_COUNTS", on)
-    limits = limits or Limits(timeout_s=60)
-    recorder = Recorder(source, limits)
-    tree, program = parsed_program(source, limits, [])
-    recorder.lines = program.splitlines()
-    recorder.program_tree = tree
-    interpreter = Interpreter(tree, program, limits=limits, generator=torch.Generator().manual_seed(0),
-                              hooks=recorder)
-    with contextlib.redirect_stdout(io.StringIO()):
-        with contextlib.suppress(Exception):
-            interpreter.run()
+    recorder = _run(source, limits or Limits(timeout_s=60))
     return [list(recorder.trace.summary.items()), recorder.skimmed_ops, recorder.trace.total]
 
 
@@ -131,15 +127,7 @@ def test_site_counts_are_used(monkeypatch):
     """(else the comparisons above test less than they say): power's skimmed ops count on their
     sites, and a second read of the summary adds nothing."""
     monkeypatch.setattr(skimmed_ops, "SITE_COUNTS", True)
-    recorder = Recorder(PROGRAMS["ties"], Limits(timeout_s=60))
-    limits = Limits(timeout_s=60)
-    tree, program = parsed_program(PROGRAMS["ties"], limits, [])
-    recorder.lines = program.splitlines()
-    recorder.program_tree = tree
-    interpreter = Interpreter(tree, program, limits=limits, generator=torch.Generator().manual_seed(0),
-                              hooks=recorder)
-    with contextlib.redirect_stdout(io.StringIO()):
-        interpreter.run()
+    recorder = _run(PROGRAMS["ties"], Limits(timeout_s=60))
     assert recorder.skimmed_ops > 1000
     assert recorder.trace._summary[("matmul", 5)] < 100   # the rest wait on the site
     first = dict(recorder.trace.summary)

@@ -146,12 +146,14 @@ class Recorder(TensorNumbers, NameHooks, MemoryHooks, DisplayHooks, SkimHooks, B
             self.last_line = line
 
     def _site(self, node: ast.AST, op: str) -> tuple:
-        """(node, line, column, source line, (op, line), ghosts) of an op's node, cached (on_op:
+        """(node, line, column, source line, (op, line), ghosts, count) of an op's node, cached (on_op:
         skimmed_ops.py; (op, line) is the trace's summary key of the node's first op, made once;
-        ghosts: its window entries without keys, one per output size, shared by its skimmed ops)."""
+        ghosts: its window entries without keys, one per output size, shared by its skimmed ops;
+        count: its skimmed ops of that key not yet in the summary, OpTrace.count_site)."""
         line = getattr(node, "lineno", 0) or 0
         column = (getattr(node, "col_offset", 0) or 0) + 1
-        site = (node, line, column, self._source_line(line), (op, line), {})
+        where = (op, line)
+        site = (node, line, column, self._source_line(line), where, {}, self.trace.count_site(where))
         self._sites[id(node)] = site
         return site
 

@@ -30,6 +30,7 @@ _PLAIN = frozenset({int, float, bool, type(None), slice, type(Ellipsis), str, to
 _NO_OUTPUTS: frozenset[int] = frozenset()   # Recorder._unnamed_outputs after a skimmed op (never added to)
 SHARED_GHOSTS = 8   # output sizes a site keeps a shared ghost for (a growing tensor makes a new one each op)
 SHARE_GHOSTS = True   # tests compare reports with it off (a ghost of its own for every op)
+SITE_COUNTS = True    # a skimmed op counted on its site, not in trace.summary (tests: off)
 
 
 class SkimmedOps:
@@ -140,11 +141,16 @@ class SkimmedOps:
         # trace.skim, inlined
         held = result.numel()
         trace.total = index + 1
-        summary = trace.summary
         where = site[4]   # (op, line), made once per node
         if where[0] != op:
             where = (op, line)
-        summary[where] = summary.get(where, 0) + 1
+            summary = trace._summary
+            summary[where] = summary.get(where, 0) + 1
+        elif SITE_COUNTS:   # counted on the site, folded into the summary when it is read (trace.py)
+            site[6][0] += 1
+        else:
+            summary = trace._summary
+            summary[where] = summary.get(where, 0) + 1
         if origin_keys is None and where is site[4] and SHARE_GHOSTS:   # no keys: the site's shared ghost
             ghost = site[5].get(held)
             if ghost is None:
@@ -252,7 +258,7 @@ class SkimmedOps:
             entries.append(((index, op, line), None, None, (), created, origin_keys, _GHOST, False, held))
             trace.total = index + 1
             trace._ghosts += 1
-            summary = trace.summary
+            summary = trace._summary
             where = (op, line)
             summary[where] = summary.get(where, 0) + 1
             elements = trace._elements = trace._elements + held

@@ -58,8 +58,10 @@ class OpTrace:
         self.window = window
         self.total = 0                     # ops run, in the window or not
         # (op, line) -> times it ran: a plain dict, counted inline per op (a Counter, a dict subclass,
-        # took the slower generic path of `summary[where] = ...`; note() ranks it with a Counter)
-        self.summary: dict[tuple[str, int], int] = {}
+        # took the slower generic path of `summary[where] = ...`; note() ranks it with a Counter).
+        # Read it through `summary`: skimmed ops count on their site (site_counts, folded in there)
+        self._summary: dict[tuple[str, int], int] = {}
+        self.site_counts: list[tuple[tuple[str, int], list[int]]] = []
         # the last len(_entries) ops run, oldest first (see _FIELDS): entry i is op total - len + i (a
         # shared ghost's own index is -1: skimmed_ops.py)
         self._entries: deque[list] = deque()
@@ -73,6 +75,28 @@ class OpTrace:
         # Recorder._origins): an op's keys leave with it.
         self.created_by: dict[int, int] = {}                       # id(tensor) -> op index
         self.origins: dict[int, tuple[int, int, Any, Any]] = {}    # id(Node) -> (op index, ...)
+
+    @property
+    def summary(self) -> dict[tuple[str, int], int]:
+        """(op, line) -> times it ran, in the order each first ran: the per-site counts of skimmed ops
+        (SkimmedOps.on_op: a site's key is in the dict from its first op on, so the order holds)
+        folded in. A key still at 0 was never counted (its first op stopped on max_ops): left out."""
+        summary = self._summary
+        for where, counts in self.site_counts:
+            if counts[0]:
+                summary[where] = summary.get(where, 0) + counts[0]
+                counts[0] = 0
+        for where in [where for where, count in summary.items() if not count]:
+            del summary[where]
+        return summary
+
+    def count_site(self, where: tuple[str, int]) -> list[int]:
+        """The count of a new op site (SkimmedOps.on_op adds its skimmed ops there), its key put in
+        the summary now: the first op of the site is the one being counted."""
+        counts = [0]
+        self.site_counts.append((where, counts))
+        self._summary.setdefault(where, 0)
+        return counts
 
     @property
     def dropped(self) -> int:
@@ -112,7 +136,7 @@ class OpTrace:
         entries.append([fields, in_function, None, outputs, created, origin_keys, None,
                         pin and held <= PINNED_MAX_ELEMENTS, held])
         self.total += 1
-        summary = self.summary
+        summary = self._summary
         where = (fields[1], fields[2])
         summary[where] = summary.get(where, 0) + 1
         self._elements += held
@@ -138,7 +162,7 @@ class OpTrace:
         entries.append([fields, in_function, None, (out,), created, origin_keys, None,
                         pin and held <= PINNED_MAX_ELEMENTS, held])
         self.total += 1
-        summary = self.summary
+        summary = self._summary
         where = (fields[1], fields[2])
         summary[where] = summary.get(where, 0) + 1
         self._elements += held
@@ -155,7 +179,7 @@ class OpTrace:
         entries.append(((self.total, op, line), None, None, (), created, origin_keys, _GHOST, False, held))
         self._ghosts += 1
         self.total += 1
-        summary = self.summary
+        summary = self._summary
         where = (op, line)
         summary[where] = summary.get(where, 0) + 1
         self._elements += held

@@ -6,8 +6,8 @@ scanned every young object: the graph's ~15,000 new records, and with them the t
 references and Node wrappers of the recorder's tables, which run._let_go frees a moment later by
 reference counting. Tensors are dear to scan (their traverse visits the autograd graph). Held until
 then, the same collection scans what is left: the report. A 500-step scalar loop's run in this
-process: the collector's share ~9 ms -> ~4 ms of CPU (measured at load ~3, bench note in
-tests/unit/test_held_collection_s41.py).
+process, the whole run's CPU (alternated with HOLD off): median 102.1 -> 97.7 ms at load ~3,
+76.8 -> 75.9 ms (min 72.7 -> 70.5) at load ~4-5 with the machine's caches less contended.
 
 Held, not stopped: the threshold of the young generation is raised by its own value over the objects
 young now, so that whatever runs meanwhile (a program object's own __repr__, the Steps page's traces,

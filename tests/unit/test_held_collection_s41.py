@@ -2,7 +2,8 @@
 let go of its recorder, so it scans the report and not the recorder's tensors (issue 9: a 500-step
 scalar loop in one process, the whole run's CPU 1-4 ms less a run, see held_collection.py). Reports
 are the same byte for byte with the switch on and off; the collector still runs in the held window
-after as many new objects as a run allows; a one-shot process holds nothing. Cases that watch the collector run in a fresh interpreter."""
+after as many new objects as a run allows; a one-shot process holds nothing. Cases that watch the
+collector run in a fresh interpreter."""
 
 from __future__ import annotations
 

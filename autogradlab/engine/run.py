@@ -16,6 +16,7 @@ import torch
 
 from autogradlab.engine.container_names import container_names
 from autogradlab.engine.graph import Walk, build_graph, walk_graph
+from autogradlab.engine.held_collection import hold_collection, release_collection
 from autogradlab.engine.no_grad_views import SCANNED_TOTAL, readable
 from autogradlab.engine.parsed_programs import parsed_program
 from autogradlab.engine.recorder import Recorder
@@ -80,7 +81,7 @@ ONE_SHOT_PROCESS = False
 
 
 @contextmanager
-def _report_objects() -> Iterator[None]:
+def _report_objects(held: list | None = None) -> Iterator[None]:
     """The collector paused while a part of the report is made (many small objects, no cycles).
 
     Re-enabling it after a 500-step loop's graph (~20,000 new objects) made the next allocation scan
@@ -88,7 +89,8 @@ def _report_objects() -> Iterator[None]:
     run, collecting nothing). In a one-shot process those objects are frozen instead (gc.freeze: out
     of every later collection, still freed by their reference counts), which resets the count
     without a scan; the process exits after this report, so nothing is left uncollected for long.
-    Elsewhere (tests, the CLI, benchmarks) the collector resumes as before."""
+    Elsewhere (tests, the CLI, benchmarks) the collector resumes; given `held`, with the collection
+    due held until the run lets go of its recorder (held_collection.py)."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
@@ -97,6 +99,8 @@ def _report_objects() -> Iterator[None]:
         if was_enabled:
             if ONE_SHOT_PROCESS:
                 gc.freeze()
+            elif held is not None:
+                hold_collection(held)
             gc.enable()
 
 
@@ -204,13 +208,14 @@ def _run_program(source: str, *, seed: int, output: str | None, limits: Limits, 
     failure: BaseException | None = None
     raw: dict[str, Any] = {}
     walked: Walk | None = None
+    gc_held: list = []   # the collector's threshold while the young collection is held (held_collection.py)
     try:
         raw = dict(interpreter.user_variables()) if interpreter is not None else {}   # texts: last
         left = [SCANNED_TOTAL]   # (one budget for all the variables: a thousand names of one big list)
         raw = {name: readable(value, 0, left) for name, value in raw.items()}   # (written no-grad views)
         candidates = tuple(name for name, value in raw.items() if _is_graph_tensor(value))
         values = ReportValues(text_time_s=text_time_s(limits.timeout_s))
-        with _report_objects():   # many small frozen objects, no cycles: the collector only slows it down
+        with _report_objects(gc_held):   # many small frozen objects, no cycles
             values.plan(raw)
             for name, value in raw.items():
                 variables[name] = values.value(value)
@@ -233,7 +238,7 @@ def _run_program(source: str, *, seed: int, output: str | None, limits: Limits, 
         if session is not None:
             session.ensure_backward(out_tensor)
         if out_tensor is not None:
-            with _report_objects():
+            with _report_objects(gc_held):
                 # one walk for the graph and torchviz's picture: the last backward's, when it was this graph's
                 walked = recorder.grads.walk_of(out_tensor.grad_fn) or walk_graph(out_tensor.grad_fn)
                 graph = _graph_of(out_tensor, out_name, recorder, out_label, walked)
@@ -294,6 +299,7 @@ def _run_program(source: str, *, seed: int, output: str | None, limits: Limits, 
     finally:
         if not ONE_SHOT_PROCESS:
             _let_go(recorder)
+        release_collection(gc_held)   # (after the recorder's tables went: the collection scans the report)
 
 
 def _let_go(recorder: Recorder) -> None:

@@ -98,6 +98,12 @@ def _help(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> None:
     if isinstance(value, str):
         raise ProgramTypeError("help('name') looks a topic up by its name; Autograd Lab shows help for a "
                                "function itself: help(torch.ones)")
+    if isinstance(value, UserFunction) and not value.managed:   # the program's def/lambda (user_help.py)
+        from autogradlab.lang.user_help import user_function_help
+        text = user_function_help(value)
+        _charge_printed(interp, len(text))
+        interp.hooks.on_print(text)
+        return
     if not isinstance(value, SafeFunction):
         raise NotSupported("Autograd Lab shows help() for one library function at a time, e.g. "
                            "help(torch.ones) (a whole module's help is hundreds of kilobytes)")

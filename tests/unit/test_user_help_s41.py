@@ -49,3 +49,10 @@ def test_help_text_is_charged_like_print() -> None:
 def test_other_help_forms_stay_refused(source: str) -> None:
     report = run_program(source)
     assert not report.ok and report.error.kind in ("unsupported", "type"), report.error
+
+
+@pytest.mark.parametrize("name", ["str.replace", "str.lower", "str.upper", "str.strip", "str.split",
+                                  "str.join"])
+def test_help_of_a_str_method_prints_like_python(name: str) -> None:
+    # learn-python3's strings lesson: `help(str.replace)` (the builtin type's method, its pydoc text)
+    compare(f"help({name})\n")

@@ -257,7 +257,8 @@ def plain_mismatches(reported: Any, real: Any, path: str) -> list[str]:
         kind, same = "object", reported.text == "Ellipsis"
     elif isinstance(real, (slice, range, torch.finfo, torch.iinfo, np.finfo, np.iinfo, type(np.mgrid),
                            type(np.ogrid), type(np.r_), type(np.c_),   # session 30: compared by their text
-                           torch.storage.TypedStorage)):   # session 32: t.storage(), one number a line
+                           torch.storage.TypedStorage,   # session 32: t.storage(), one number a line
+                           type(np.ones(1).flags))):   # session 41: `f = a.flags`, compared by its text
         kind, same = "object", True
     elif isinstance(real, (torch.autograd.graph.Node, torch.utils.hooks.RemovableHandle)):   # y.register_hook
         kind, same = "object", reported.text == without_address(repr(real))

@@ -311,7 +311,8 @@ def holds_program_objects(value: Any, depth: int = 0) -> bool:
 def _named_tuple(value: Any) -> bool:
     """A collections.namedtuple instance of the program's (learn-python3's Person): a tuple the
     engine reports with its items and its own text."""
-    return isinstance(value, tuple) and hasattr(type(value), "_fields")
+    kind = type(value)
+    return isinstance(value, tuple) and hasattr(kind, "_fields") and kind.__module__ == "__main__"
 
 
 def _set_text(real: set | frozenset) -> str:

@@ -12,8 +12,8 @@ from autogradlab.engine import run_program
 from tests.unit.test_breadth import compare
 from tests.unit.test_corpus_s30 import fails_like_python
 
-SETUP = "import numpy as np\nimport math\nA = np.array([[1, 2], [3, 4]])\ns = 'text'\nxs = [1]\nd = {1: 2}\n" \
-        "t = (1,)\nn = 3\nz = 0.5\ndef f(x):\n    return x\ng = lambda y: y\nS = {1, 2}\n"
+SETUP = "import numpy as np\nimport math\nA = np.array([[1, 2], [3, 4]])\ns = 'text'\nxs = [1]\n" \
+        "d = {1: 2}\nt = (1,)\nn = 3\nz = 0.5\ndef f(x):\n    return x\ng = lambda y: y\nS = {1, 2}\n"
 
 
 @pytest.mark.parametrize("expr", [

@@ -45,7 +45,8 @@ def _raw(value: Any, what: str) -> Any:
         return value.poly.coeffs
     if isinstance(value, (*NUMPY_SCALARS, *_PLAIN_NUMBERS)):
         if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 64:
-            raise ProgramTypeError(f"{what}: Python int too large to convert to a numpy integer")
+            from autogradlab.lang.numpy_big_ints import too_large
+            raise too_large()   # NumPy's OverflowError (session 41; was the engine's own words)
         return value
     raise NotSupported(f"{what}: numpy arrays combine only with numbers and other arrays in "
                        f"Autograd Lab (convert tensors with .numpy(), lists with np.array(...))")

@@ -2,8 +2,8 @@
 annotations`): `def P(event: Event) -> Fraction:` with Event undefined is a NameError at the def line
 (session 41: Norvig's probability notebook, whose first cell defines Event; a class's method annotated
 with the class's own name fails the same way). The engine kept annotations unread, so such a program ran
-where Python stops. Only bare names are looked up, as an ordinary read of the name would (no call, nothing
-else evaluated); `from __future__ import annotations` makes them lazy, as in Python."""
+where Python stops. Only the names an annotation reads are looked up, as an ordinary read of each name
+would (no call, no indexing); `from __future__ import annotations` makes them lazy, as in Python."""
 
 from __future__ import annotations
 
@@ -29,10 +29,18 @@ def read_annotation_names(interp: Interpreter, node: ast.AST) -> None:
         return
     args = node.args
     for arg in (*args.posonlyargs, *args.args, args.vararg, *args.kwonlyargs, args.kwarg):
-        if arg is not None and type(arg.annotation) is ast.Name:
-            _read(interp, arg.annotation)
-    if type(node.returns) is ast.Name:
-        _read(interp, node.returns)
+        if arg is not None and arg.annotation is not None:
+            _read_names(interp, arg.annotation)
+    if node.returns is not None:
+        _read_names(interp, node.returns)
+
+
+def _read_names(interp: Interpreter, annotation: ast.expr) -> None:
+    """Each name the annotation reads (`Event`, `List` and `str` of `List[str]`, `torch` of `torch.Tensor`),
+    in Python's order of evaluation for the usual forms; nothing is called or indexed."""
+    for part in ast.walk(annotation):
+        if type(part) is ast.Name:
+            _read(interp, part)
 
 
 def _read(interp: Interpreter, name: ast.Name) -> None:

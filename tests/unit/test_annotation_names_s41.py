@@ -15,6 +15,9 @@ from tests.unit.test_corpus_s30 import fails_like_python
 @pytest.mark.parametrize("source", [
     "def P(event: Event, cases: Space) -> int:\n    return 1\n",
     "def f(x) -> Fraction:\n    return x\n",
+    "def balls(name: str, n) -> List[str]:\n    return [name]\n",   # Norvig's cell 14: List not imported
+    "import torch\ndef f(x: torch.Tensor, y: np.ndarray):\n    return x\n",
+    "from typing import Dict\ndef f(x: Dict[str, Missing]):\n    return x\n",
     "def f(*args: Missing):\n    return 1\n",
     "def f(*, k: Missing = 1):\n    return k\n",
     "def f(a, /, b: Missing):\n    return a\n",

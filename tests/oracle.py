@@ -257,7 +257,8 @@ def plain_mismatches(reported: Any, real: Any, path: str) -> list[str]:
         kind, same = "object", reported.text == "Ellipsis"
     elif isinstance(real, (slice, range, torch.finfo, torch.iinfo, np.finfo, np.iinfo, type(np.mgrid),
                            type(np.ogrid), type(np.r_), type(np.c_),   # session 30: compared by their text
-                           torch.storage.TypedStorage)):   # session 32: t.storage(), one number a line
+                           torch.storage.TypedStorage,   # session 32: t.storage(), one number a line
+                           type(np.ones(1).flags))):   # session 41: `f = a.flags`, compared by its text
         kind, same = "object", True
     elif isinstance(real, (torch.autograd.graph.Node, torch.utils.hooks.RemovableHandle)):   # y.register_hook
         kind, same = "object", reported.text == without_address(repr(real))
@@ -273,7 +274,8 @@ def plain_mismatches(reported: Any, real: Any, path: str) -> list[str]:
         problems.append(f"{path}.kind: {reported.kind!r} != {kind!r}")
     if not same:
         problems.append(f"{path}.value: {reported.value!r} != {real!r}")
-    if reported.text != without_address(repr(real)):
+    shown = _set_text(real) if isinstance(real, (set, frozenset)) else without_address(repr(real))
+    if reported.text != shown:
         problems.append(f"{path}.text: {reported.text!r} != {real!r}")
     return problems
 
@@ -281,7 +283,8 @@ def plain_mismatches(reported: Any, real: Any, path: str) -> list[str]:
 def sequence_mismatches(reported: Any, real: tuple | list, path: str) -> list[str]:
     if not isinstance(reported, SequenceValue):
         return [f"{path}: expected a SequenceValue, got {type(reported).__name__}"]
-    type_name = "Size" if isinstance(real, torch.Size) else type(real).__name__
+    type_name = "Size" if isinstance(real, torch.Size) else "tuple" if _named_tuple(real) \
+        else type(real).__name__   # session 41: a namedtuple's items, its text Person(name='John', ...)
     problems = []
     if reported.type_name != type_name:
         problems.append(f"{path}.type_name: {reported.type_name!r} != {type_name!r}")
@@ -305,11 +308,27 @@ def holds_program_objects(value: Any, depth: int = 0) -> bool:
     return False
 
 
+def _named_tuple(value: Any) -> bool:
+    """A collections.namedtuple instance of the program's (learn-python3's Person): a tuple the
+    engine reports with its items and its own text."""
+    kind = type(value)
+    return isinstance(value, tuple) and hasattr(kind, "_fields") and kind.__module__ == "__main__"
+
+
+def _set_text(real: set | frozenset) -> str:
+    """The text the engine gives a set of texts: CPython's order of str items changes with the hash
+    seed of each process, so the engine shows them sorted; the oracle compares that order."""
+    if not real or not all(isinstance(item, str) for item in real):
+        return repr(real)
+    inner = ", ".join(map(repr, sorted(real)))
+    return f"{{{inner}}}" if type(real) is set else f"frozenset({{{inner}}})"
+
+
 def value_mismatches(reported: Any, real: Any, path: str = "value") -> list[str]:
     """Every way a Report value differs from the real Python value; empty when they agree."""
     if isinstance(real, torch.Tensor):
         return tensor_mismatches(reported, real, path)
-    if isinstance(real, (tuple, list)) and not holds_program_objects(real):
+    if isinstance(real, (tuple, list)) and (not holds_program_objects(real) or _named_tuple(real)):
         return sequence_mismatches(reported, real, path)
     return plain_mismatches(reported, real, path)
 

@@ -15,6 +15,7 @@ from autogradlab.errors import NotSupported, ProgramError, ProgramTypeError
 from autogradlab.lang import allowlist as al
 from autogradlab.lang.allowed_imports import out_of_scope, scope_hint
 from autogradlab.lang.grad_decorators import GRAD_MODE_HINTS
+from autogradlab.lang.numpy_removed_names import removed_numpy_name
 from autogradlab.lang.outside_world import MEMBER_HINTS, debugger_refusal
 from autogradlab.lang.safe_values import Namespace
 from autogradlab.lang.time_module import refusal
@@ -100,6 +101,9 @@ def _no_module_member(base: Namespace, name: str) -> ProgramError:
     if why is not None:
         return NotSupported(f"`{base.qualname}.{name}` is not supported in Autograd Lab",
                             hint=scope_hint(f"{base.qualname}.{name}", why))
+    removed = removed_numpy_name(base.qualname, name)   # np.float, np.NaN: NumPy's own words
+    if removed is not None:
+        return removed
     module = sys.modules.get(base.qualname)
     if module is not None and _module_lacks(module, name):   # torch.dott, math.sqr: Python's words
         best = _closest(name, base.members)

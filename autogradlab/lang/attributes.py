@@ -44,6 +44,7 @@ from autogradlab.lang.guarded_calls import _python_guarded, _torch_guarded
 from autogradlab.lang.inert_values import InertValue
 from autogradlab.lang.item_access import get_item, set_item  # noqa: F401 - re-exported (interpreter.py, ...)
 from autogradlab.lang.iterators import ITERATORS, materialize_iterator
+from autogradlab.lang.missing_members import python_lacks
 from autogradlab.lang.namedtuple_values import (
     NAMEDTUPLE_MEMBERS,
     NAMEDTUPLE_METHODS,
@@ -152,7 +153,8 @@ def read_attribute(interp: Interpreter, base: Any, name: str, node: ast.AST) -> 
         if name in numpy_lessons_s36.PARTS:   # a.real, a.imag (numpy_lessons_s36.py)
             return numpy_lessons_s36.complex_part(interp, base, name)
         if name not in al.SAFE_ARRAY_PROPERTIES:
-            raise NotSupported(f"the numpy attribute `.{name}` is not supported in Autograd Lab")
+            raise python_lacks(base, name) or NotSupported(f"the numpy attribute `.{name}` is not supported "
+                                                           "in Autograd Lab")
         value = getattr(base.array, name)
         return SafeNumpyDtype(value, instance=True) if name == "dtype" else wrap_result(value, name)
     if isinstance(base, SafeNumpyDtype) and base.instance and name in ("name", "itemsize"):
@@ -202,8 +204,8 @@ def read_attribute(interp: Interpreter, base: Any, name: str, node: ast.AST) -> 
         return method
     if type(base) is UserFunction:   # `f.calls` (function_attributes.py)
         return function_attributes.read(base, name)
-    raise NotSupported(f"the attribute `.{name}` of {type_text(base)} values is not supported in "
-                       f"Autograd Lab")
+    raise python_lacks(base, name) or NotSupported(f"the attribute `.{name}` of {type_text(base)} values is "
+                                                   f"not supported in Autograd Lab")
 
 
 
@@ -310,8 +312,8 @@ def call_method(interp: Interpreter, base: Any, name: str, args: list, kwargs: d
     method = next((fn for (kind, method_name), fn in PLAIN_METHODS.items()
                    if method_name == name and isinstance(base, kind)), None)
     if method is None:
-        raise NotSupported(f"the method `.{name}()` of {type_text(base)} values is not supported in "
-                           f"Autograd Lab")
+        raise python_lacks(base, name) or NotSupported(f"the method `.{name}()` of {type_text(base)} values "
+                                                       f"is not supported in Autograd Lab")
     if kwargs and (type(base), name) not in KEYWORD_METHODS:
         raise NotSupported(f"`.{name}()` takes no keyword arguments in Autograd Lab")
     check = require_item if type(base) is list or type(base) is tuple else require_data   # xs.append(obj)

@@ -36,6 +36,10 @@ if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
 
 
+# Python's own types whose unbound methods a program can name (`str.replace`, `list.append`: learn-python3)
+_BUILTIN_TYPES = frozenset({"str", "list", "dict", "tuple", "set", "int", "float", "complex", "bool"})
+
+
 def _library_object(value: SafeFunction | Namespace) -> Any:
     """The real module or function an allowlisted name stands for (our own qualnames, never the
     program's strings)."""
@@ -48,6 +52,8 @@ def _library_object(value: SafeFunction | Namespace) -> Any:
         raise NotSupported(f"dir()/help() of `{value.qualname}` is not supported in Autograd Lab")
     parts = value.qualname.split(".")
     obj: Any = sys.modules.get(parts[0]) if len(parts) > 1 else py_builtins
+    if obj is None and parts[0] in _BUILTIN_TYPES:   # help(str.replace): the builtin type's method (s41)
+        obj = getattr(py_builtins, parts[0])
     for part in parts[1:] if len(parts) > 1 else parts:
         obj = getattr(obj, part, None)
         if obj is None:
@@ -98,6 +104,12 @@ def _help(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> None:
     if isinstance(value, str):
         raise ProgramTypeError("help('name') looks a topic up by its name; Autograd Lab shows help for a "
                                "function itself: help(torch.ones)")
+    if isinstance(value, UserFunction) and not value.managed:   # the program's def/lambda (user_help.py)
+        from autogradlab.lang.user_help import user_function_help
+        text = user_function_help(value)
+        _charge_printed(interp, len(text))
+        interp.hooks.on_print(text)
+        return
     if not isinstance(value, SafeFunction):
         raise NotSupported("Autograd Lab shows help() for one library function at a time, e.g. "
                            "help(torch.ones) (a whole module's help is hundreds of kilobytes)")

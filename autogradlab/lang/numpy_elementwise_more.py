@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from autogradlab.errors import NotSupported, ProgramTypeError
+from autogradlab.errors import NotSupported
 from autogradlab.lang.numpy_ops import _ufunc1, _ufunc2
 from autogradlab.lang.safe_values import SafeArray, SafeFunction
 
@@ -36,7 +36,8 @@ def _within_int64(value: Any, what: str) -> None:
         if type(item) in (list, tuple):
             stack.extend(item)
         elif type(item) is int and not _INT64[0] <= item <= _INT64[1]:
-            raise ProgramTypeError(f"{what}: Python int too large to convert to a numpy integer")
+            from autogradlab.lang.numpy_big_ints import too_large
+            raise too_large()   # NumPy's OverflowError (session 41; was the engine's own words)
 
 
 def _integer2(name: str) -> SafeFunction:

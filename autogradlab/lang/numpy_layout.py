@@ -17,12 +17,15 @@ import numpy as np
 from autogradlab.errors import NotSupported
 from autogradlab.lang.data_wrappers import SafeArray
 
-ATTRIBUTES = frozenset({"base", "strides"})
+ATTRIBUTES = frozenset({"base", "strides", "flags"})
 
 
 def read(array: SafeArray, name: str) -> Any:
     if name == "strides":
         return tuple(int(s) for s in array.array.strides)
+    if name == "flags":   # a.flags['F_CONTIGUOUS'], read-only (numpy_flags.py, session 41)
+        from autogradlab.lang.numpy_flags import ArrayFlags
+        return ArrayFlags(array.array.flags)
     base = array.array.base
     if base is None:
         return None

@@ -45,7 +45,8 @@ def _raw(value: Any, what: str) -> Any:
         return value.poly.coeffs
     if isinstance(value, (*NUMPY_SCALARS, *_PLAIN_NUMBERS)):
         if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 64:
-            raise ProgramTypeError(f"{what}: Python int too large to convert to a numpy integer")
+            from autogradlab.lang.numpy_big_ints import too_large
+            raise too_large()   # NumPy's OverflowError (session 41; was the engine's own words)
         return value
     raise NotSupported(f"{what}: numpy arrays combine only with numbers and other arrays in "
                        f"Autograd Lab (convert tensors with .numpy(), lists with np.array(...))")
@@ -200,10 +201,14 @@ def _shape(value: Any) -> tuple[int, ...]:
 
 def _filled(name: str, fill: Callable[..., Any]):  # noqa: ANN202
     def impl(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> SafeArray:
-        if not 1 <= len(args) <= 2 or set(kwargs) - {"dtype"} or len(args) == 2 and "dtype" in kwargs:
+        named = ("shape", "dtype", "order")[:len(args)]
+        if not 1 <= len(args) <= 3 or set(kwargs) - {"dtype", "order"} or set(kwargs) & set(named):
             raise NotSupported(f"Autograd Lab supports `np.{name}(shape, dtype=...)`")
-        if len(args) == 2:   # np.zeros((3, 1), int)
-            kwargs = {"dtype": args[1]}
+        bound = dict(zip(named, args, strict=True)) | kwargs   # np.zeros((3, 1), int, 'F'), order='F' (s41)
+        order = bound.pop("order", "C")
+        if type(order) is not str:
+            raise NotSupported(f"Autograd Lab supports `np.{name}(shape, dtype=...)`")
+        kwargs = {"dtype": bound["dtype"]} if "dtype" in bound else {}
         shape = _shape(args[0])
         if any(n < 0 for n in shape):
             raise ProgramTypeError("negative dimensions are not allowed")
@@ -211,7 +216,8 @@ def _filled(name: str, fill: Callable[..., Any]):  # noqa: ANN202
         if (spec := dtype_spec(kwargs.get("dtype"))) is not None:   # np.zeros(2, dtype='i8, f4, ?, S1')
             return record_filled(interp, name, shape, spec)
         charge(interp, math.prod(shape), f"np.{name}")
-        return SafeArray(fill(shape, dtype=_dtype(kwargs)))
+        dtype = _dtype(kwargs)
+        return SafeArray(_guarded(lambda: fill(shape, dtype=dtype, order=order)))   # order='K': NumPy's error
     return impl
 
 

@@ -28,7 +28,10 @@ from autogradlab.lang.numpy_records import RECORD_VALUES
 from autogradlab.lang.numpy_strings import StringArray
 from autogradlab.lang.operands import STORED, check_operand, object_in
 from autogradlab.lang.safe_values import (
+    Namespace,
     SafeArray,
+    SafeFunction,
+    UserFunction,
     is_data,
     objects_stored,
 )
@@ -360,6 +363,9 @@ class OperatorsMixin:
                 from autogradlab.lang.object_protocols import contains  # its __contains__ or its items
                 result = contains(self, left, right, node) == (name == "in")
             elif name in ("in", "not_in"):
+                if isinstance(right, UserFunction | SafeFunction | Namespace):   # `1 in f`: TypeError
+                    from autogradlab.lang.function_operands import binary_error
+                    raise binary_error(fn, left, right)   # "argument of type 'function' is not iterable"
                 object_in(left, right)
                 check_operand(right, name)
                 check_operand(left, name)

@@ -238,8 +238,16 @@ def _py_sequence(interp: Interpreter, name: str, args: list) -> Any:
     return _guarded(lambda: method(*args))
 
 
+# Python's random.seed also takes a text, a float or any int (`random.seed('running')`, Norvig's
+# probability paradoxes, session 41): CPython hashes them (sha512 of a text bounded by max_sequence_len)
+_PY_SEEDS = (str, float, int, bool)
+
+
 def _py_seed(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> None:
-    seed = _seed_value(args, dict(kwargs), "random.seed")
+    if len(args) == 1 and not kwargs and type(args[0]) in _PY_SEEDS:
+        seed = args[0]
+    else:
+        seed = _seed_value(args, dict(kwargs), "random.seed")
     interp.__dict__["_python_random"] = py_random.Random(_run_seed(interp) if seed is None else seed)
 
 

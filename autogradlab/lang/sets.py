@@ -198,7 +198,9 @@ def _grow(interp: Interpreter, base: ProgramSet, others: list) -> None:
 def call_method(interp: Interpreter, base: ProgramSet, name: str, args: list, kwargs: dict,
                 node: ast.AST) -> Any:
     if name not in SET_METHODS:
-        raise NotSupported(f"the method `.{name}()` of set values is not supported in Autograd Lab")
+        from autogradlab.lang.missing_members import python_lacks  # s.push(): Python's AttributeError
+        raise python_lacks(base, name) or NotSupported(f"the method `.{name}()` of set values is not "
+                                                       "supported in Autograd Lab")
     if kwargs:
         raise _python(TypeError(f"set.{name}() takes no keyword arguments"))
     items, count = base.items, len(args)   # (items are checked by check_item, iterables by _others)

@@ -259,6 +259,8 @@ class StatementsMixin:
     def _importfrom(self: Interpreter, node: ast.ImportFrom) -> None:
         module = node.module or ""
         if is_future_import(node):   # `from __future__ import print_function`: nothing to do
+            from autogradlab.lang.annotation_names import note_future
+            note_future(self, node)   # `annotations`: a def's annotations stay unread
             return
         if node.level:
             raise NotSupported("relative imports are not supported in Autograd Lab")

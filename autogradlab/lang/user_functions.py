@@ -12,6 +12,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from autogradlab.errors import LimitExceeded, NotSupported, ProgramError, ProgramTypeError
+from autogradlab.lang.annotation_names import read_annotation_names
 from autogradlab.lang.attribute_returns import returned_value
 from autogradlab.lang.calls import require_data
 from autogradlab.lang.compiled import compile_block, compile_expression
@@ -61,6 +62,8 @@ class UserFunctionsMixin:
         defaults = [value if isinstance(value, UserFunction) or type(value) is SafeFunction   # f=np.square
                     else require_data(value, "as a default value")
                     for value in (self.eval(d) for d in args.defaults)]
+        if type(node) is ast.FunctionDef:   # `def P(event: Event)`: Python reads Event here
+            read_annotation_names(self, node)
         facts = self.function_facts.get(id(node))   # a `def` inside a method runs once per call (micrograd's
         if facts is None or facts[0] is not body:   # _backward): its body is walked once per run
             facts = (body, isinstance(body, list) and has_yield(body),

@@ -474,6 +474,13 @@ TUTORIALS: tuple[ProgramSpec, ...] = (
     ProgramSpec("tutorial_pydata_advanced_numpy_s40.py", "wesm/pydata-book (MIT)"),
     ProgramSpec("tutorial_eigvec_from_eigvals_s40.py", "ritchieng/eigenvectors-from-eigenvalues (MIT)"),
     ProgramSpec("tutorial_dlbook_eigendecomposition_s40.py", "hadrienj/deepLearningBook-Notes (MIT)"),
+    # Session 41 (breadth): learn-python3's functions and strings lessons (help() of the program's own def,
+    # help(str.replace): lang/user_help.py), STAT 453's cross-entropy notebook and the PyTorch
+    # port of d2l's linear algebra and autograd preliminaries
+    ProgramSpec("tutorial_learnpython3_functions_s41.py", "jerry-git/learn-python3 (MIT)"),
+    ProgramSpec("tutorial_learnpython3_strings_s41.py", "jerry-git/learn-python3 (MIT)"),
+    ProgramSpec("tutorial_stat453_cross_entropy_s41.py", "rasbt/stat453-deep-learning-ss21 (MIT)"),
+    ProgramSpec("tutorial_d2l_pytorch_linear_algebra_s41.py", "dsgiitr/d2l-pytorch (Apache-2.0)"),
 )
 
 

@@ -104,8 +104,11 @@ CASES = [
     Case("s = {(1, (2, (3, (4, (5, (6, (7, (8, (9, (10,))))))))))}", "type", 1,
          "set items are numbers, strings"),
     Case("import torch\ns = {torch.ones(1)}", "unsupported", 2, "tensors cannot be set items"),
-    Case("s = {1}\nprint(s.items)", "unsupported", 2, r"the attribute `\.items` of set values"),
-    Case("s = {1}\nprint(s.in_cpython_order())", "unsupported", 2, r"`\.in_cpython_order\(\)`"),
+    # the engine's set wrapper's own members stay out of reach; Python's set has neither name, so since
+    # session 41 the program gets Python's AttributeError about `set` (the wrapper is never read)
+    Case("s = {1}\nprint(s.items)", "value", 2, r"'set' object has no attribute 'items'"),
+    Case("s = {1}\nprint(s.in_cpython_order())", "value", 2,
+         r"'set' object has no attribute 'in_cpython_order'"),
     Case("s = {1, 2}\nprint('{0.items}'.format(s))", "unsupported", 2, "a field names an argument only"),
     # -- f(**d): keywords arrive checked as written ones ------------------------------------------
     Case("print(1, **{'file': None})", "unsupported", 1, r"keyword argument `file=`"),

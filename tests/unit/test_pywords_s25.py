@@ -87,7 +87,7 @@ def test_did_you_mean_stays_as_the_hint(source: str, hint: str | None) -> None:
     ("x.untyped_storage()", "`.untyped_storage()`"),   # (x.storage() runs since session 33)
     ("x.data_ptr()", "`.data_ptr()`"),
     ("torch.onnx", "`torch.onnx`"),
-    ("np.float", "`numpy.float`"),
+    ("np.fromfile", "`numpy.fromfile`"),   # np.float: NumPy's own AttributeError since session 41
 ])
 def test_refused_attribute_stays_refused_and_uncaught(expr: str, named: str) -> None:
     source = ("import torch\nimport numpy as np\nx = torch.ones(2)\n"

@@ -168,7 +168,7 @@ CORPUS: list[tuple[str, str, dict]] = [
     ("np_array_str", N + "a = np.array(['a', None])\n", {}),   # ['a'] runs since session 32
     ("np_array_tensor", N + T + "a = np.array(torch.ones(2))\n", {}),
     ("np_array_dtype", N + "a = np.array([1], dtype=5)\n", {}),
-    ("np_zeros_kw", N + "a = np.zeros((2,), order='C')\n", {}),
+    ("np_zeros_kw", N + "a = np.zeros((2,), like=None)\n", {}),   # order= runs since session 41
     ("np_zeros_neg", N + "a = np.zeros((-1,))\n", {}),
     ("np_shape_str", N + "a = np.zeros('a')\n", {}),
     ("np_arange_zero", N + "a = np.arange(0, 5, 0)\n", {}),

@@ -1,0 +1,82 @@
+"""`help(f)` of the program's own `def` or `lambda` (session 41: learn-python3's "functions" lesson prints
+`help(print_sum)` to show a docstring), as CPython's help() prints it with its output redirected:
+
+    Help on function print_sum in module __main__:
+
+    print_sum(val1, val2)
+        Function which prints the sum of given arguments.
+
+pydoc itself renders the text from a stand-in: a Python function that runs nothing, carrying the program
+function's name, docstring (read from its tree, never run) and signature (names, the default values the
+`def` already evaluated, annotations as written). Only text comes back; the caller charges it like print.
+"""
+
+from __future__ import annotations
+
+import ast
+import inspect
+import pydoc
+from typing import Any
+
+from autogradlab.lang.safe_values import UserFunction
+
+_PLAIN = (int, float, complex, str, bool, type(None))
+_EMPTY = inspect.Parameter.empty
+
+
+class _Written:
+    """An annotation or default value shown as text (inspect shows a value by its repr)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __repr__(self) -> str:
+        return self.text
+
+
+def _default(value: Any) -> Any:
+    if type(value) in _PLAIN:
+        return value   # repr as Python's: 3, 'a', None, 0.5
+    return _Written(repr(value))   # a tensor's, a list's or a function's text as the engine shows it
+
+
+def _annotation(node: ast.expr | None) -> Any:
+    return _EMPTY if node is None else _Written(ast.unparse(node))
+
+
+def _signature(fn: UserFunction) -> inspect.Signature:
+    args: ast.arguments = fn.node.args
+    kind = inspect.Parameter
+    positional = [*args.posonlyargs, *args.args]
+    first_default = len(positional) - len(fn.defaults)
+    params = []
+    for i, arg in enumerate(positional):
+        params.append(kind(arg.arg, kind.POSITIONAL_ONLY if i < len(args.posonlyargs)
+                           else kind.POSITIONAL_OR_KEYWORD,
+                           default=_default(fn.defaults[i - first_default]) if i >= first_default else _EMPTY,
+                           annotation=_annotation(arg.annotation)))
+    if args.vararg:
+        params.append(kind(args.vararg.arg, kind.VAR_POSITIONAL,
+                           annotation=_annotation(args.vararg.annotation)))
+    kw_defaults = fn.star.kw_defaults if fn.star is not None else ()
+    for arg, value in zip(args.kwonlyargs, kw_defaults, strict=False):
+        missing = args.kw_defaults[args.kwonlyargs.index(arg)] is None
+        params.append(kind(arg.arg, kind.KEYWORD_ONLY, default=_EMPTY if missing else _default(value),
+                           annotation=_annotation(arg.annotation)))
+    if args.kwarg:
+        params.append(kind(args.kwarg.arg, kind.VAR_KEYWORD, annotation=_annotation(args.kwarg.annotation)))
+    returns = getattr(fn.node, "returns", None)
+    return inspect.Signature(params, return_annotation=_annotation(returns))
+
+
+def user_function_help(fn: UserFunction) -> str:
+    """pydoc's plain text for the program's function, with the newline help() ends with."""
+    def stand_in(*args: Any, **kwargs: Any) -> None:
+        return None
+    stand_in.__name__ = fn.name
+    stand_in.__qualname__ = fn.qualname
+    stand_in.__module__ = "__main__"
+    node = fn.node
+    stand_in.__doc__ = ast.get_docstring(node, clean=False) if isinstance(node, ast.FunctionDef) else None
+    stand_in.__signature__ = _signature(fn)   # type: ignore[attr-defined]
+    return pydoc.plain(pydoc.render_doc(stand_in, "Help on %s:")) + "\n"

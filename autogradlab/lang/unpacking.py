@@ -21,6 +21,20 @@ def has_star(target: ast.Tuple | ast.List) -> bool:
     return any(type(element) is ast.Starred for element in target.elts)
 
 
+def unpacked_items(interp: Interpreter, value: Any, node: ast.AST) -> list:
+    """The items an unpacking assignment binds (Interpreter.materialize); a value that is not iterable
+    is CPython's `cannot unpack non-iterable print object` TypeError (`a, b = print`, `a, b = np.int64(1)`:
+    the iteration's own words named the engine's class, 'SafeFunction'; red team, session 41)."""
+    from autogradlab.lang.iteration import NotIterable
+    try:
+        return interp.materialize(value, node)
+    except NotIterable as exc:
+        if exc.value is not value:   # raised inside a generator the unpacking ran: its own error
+            raise
+        from autogradlab.lang.operators import python_error
+        raise python_error(TypeError(f"cannot unpack non-iterable {type_text(value)} object")) from None
+
+
 def assign_starred(interp: Interpreter, target: ast.Tuple | ast.List, value: Any, node: ast.AST,
                    hook: bool) -> None:
     from autogradlab.lang.operators import python_error
@@ -29,7 +43,7 @@ def assign_starred(interp: Interpreter, target: ast.Tuple | ast.List, value: Any
         require_storable(value, "in an unpacking assignment")
         if isinstance(value, bool | int | float | complex) or value is None:
             raise python_error(TypeError(f"cannot unpack non-iterable {type_text(value)} object"))
-    items = interp.materialize(value, node)
+    items = unpacked_items(interp, value, node)
     elements = target.elts
     star = next(i for i, element in enumerate(elements) if type(element) is ast.Starred)
     before, after = star, len(elements) - star - 1

@@ -25,18 +25,14 @@ if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
 
 
-class NotIterable(ProgramTypeError):
+def not_iterable(value: Any) -> ProgramTypeError:
     """iterate()'s TypeError for a value that is not iterable, in CPython's words (the type as type()
     names it: `'builtin_function_or_method' object is not iterable`, never the engine's own class name);
-    `value` tells an unpacking assignment its own value from one inside a generator it ran
-    (lang/unpacking.py: `cannot unpack non-iterable ... object`, red team session 41)."""
-
-    value: Any = None
-
-
-def not_iterable(value: Any) -> NotIterable:
-    error = NotIterable(f"'{type_text(value)}' object is not iterable")
-    error.value = value
+    its `not_iterable` tells an unpacking assignment its own value from one inside a generator it ran
+    (lang/unpacking.py: `cannot unpack non-iterable ... object`, red team session 41). A ProgramTypeError
+    itself: `except TypeError` catches exactly that class (exceptions.as_caught)."""
+    error = ProgramTypeError(f"'{type_text(value)}' object is not iterable")
+    error.not_iterable = value
     return error
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import ast
 from typing import TYPE_CHECKING, Any
 
+from autogradlab.errors import ProgramTypeError
 from autogradlab.lang.iterators import ITERATORS
 from autogradlab.lang.safe_values import type_text
 
@@ -25,12 +26,11 @@ def unpacked_items(interp: Interpreter, value: Any, node: ast.AST) -> list:
     """The items an unpacking assignment binds (Interpreter.materialize); a value that is not iterable
     is CPython's `cannot unpack non-iterable print object` TypeError (`a, b = print`, `a, b = np.int64(1)`:
     the iteration's own words named the engine's class, 'SafeFunction'; red team, session 41)."""
-    from autogradlab.lang.iteration import NotIterable
     try:
         return interp.materialize(value, node)
-    except NotIterable as exc:
-        if exc.value is not value:   # raised inside a generator the unpacking ran: its own error
-            raise
+    except ProgramTypeError as exc:
+        if getattr(exc, "not_iterable", exc) is not value:   # another error, or one inside a generator the
+            raise                                             # unpacking ran: as it is
         from autogradlab.lang.operators import python_error
         raise python_error(TypeError(f"cannot unpack non-iterable {type_text(value)} object")) from None
 

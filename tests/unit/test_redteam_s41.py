@@ -80,3 +80,98 @@ def test_a_skipped_line_alone_in_a_block_after_a_header_of_several_lines(header)
     assert report.error is None, report.error
     assert report.printed == "3\n"
     assert [note.split(":")[0] for note in report.notes] == ["line 3"]
+
+
+GUARD_LEFT = """import torch
+from torch.autograd.functional import jacobian
+from torch.func import grad, linearize
+
+
+def f(x):
+    y = str(x)
+    return x.sin()
+
+
+try:
+    print(jacobian(f, torch.ones(2), vectorize=True, strategy='forward-mode'))
+except Exception as e:
+    print("ERR", type(e).__name__)
+out, jvp_fn = linearize(torch.sin, torch.ones(2))
+print(jvp_fn(torch.ones(2)))
+print(grad(lambda t: t.sin().sum())(torch.ones(2)))
+"""
+
+
+def test_a_caught_torch_error_inside_a_transform_leaves_torch_func_on():
+    """str(x) of a batched dual tensor fails inside torch's tensor text, whose frame holds a
+    `torch._C._DisableFuncTorch()` guard: the frame lived on in the error's traceback (cleared outermost
+    first when at all, so the inner guard put back the outer's "off"), and torch.func stayed off for the
+    rest of the run: linearize's jvp_fn and grad answered zeros where PyTorch answers cos(1)."""
+    printed, error = _python(GUARD_LEFT)
+    assert error is None and printed.count("0.5403") == 4
+    report = run_program(GUARD_LEFT)
+    assert report.error is None, report.error
+    assert report.printed == printed
+
+
+TRANSFORMED = """import torch
+from torch.func import grad, linearize, vmap
+
+
+def f(x):
+    display(x, 'a')
+    print(x)
+    return x.sin().sum()
+
+
+print(grad(f)(torch.ones(2)))
+print(vmap(f)(torch.ones(2, 2)))
+
+
+def g(x):
+    display(3)
+    return x.sin()
+
+
+out, jvp_fn = linearize(g, torch.ones(2))
+print(jvp_fn(torch.ones(2)))
+"""
+
+
+def test_display_inside_a_torch_func_transform_is_shown_as_print_writes():
+    """display(x) inside grad / vmap / linearize's function was dropped (print() there was shown): the
+    transform's hooks passed print on, not display. Shown as IPython shows it (the wrapped tensor's repr,
+    made while the transform runs), and as often as PyTorch runs the function (linearize: twice)."""
+    shown = []
+    printed, error = _python_with_display(TRANSFORMED, shown)
+    assert error is None
+    report = run_program(TRANSFORMED)
+    assert report.error is None, report.error
+    assert report.printed == printed
+    assert [d.text for d in report.displayed] == shown
+    assert [d.line for d in report.displayed] == [6, 6, 6, 6, 16, 16]
+
+
+def _python_with_display(source: str, shown: list) -> tuple[str, str | None]:
+    out = io.StringIO()
+    names = {"__name__": "__main__", "display": lambda *values: shown.extend(map(repr, values))}
+    with contextlib.redirect_stdout(out):
+        exec(compile(source, "<program>", "exec"), names)   # noqa: S102 - our own text
+    return out.getvalue(), None
+
+
+@pytest.mark.parametrize("source", [
+    "s = 'x' * 99999\nfor i in range(200):\n    display(s)\n",
+    "class A:\n    def __repr__(self):\n        return 'A' * 100000\n\n\n"
+    "for i in range(120):\n    display(A())\n",
+    "s = 'x' * 99999\n" + "s\n" * 600])
+def test_the_displayed_values_hold_at_most_five_million_characters(source):
+    """The display budget counts a string's 20 characters (an object's own __repr__ text: 1) as one: 200
+    display(s) of a 100,000-character string put 20 MB of text into the report (print() stops at 1 MB);
+    past 5,000,000 characters a value is named, not written."""
+    report = run_program(source)
+    assert report.error is None, report.error
+    total = sum(len(d.text) for d in report.displayed)
+    assert 4_500_000 < total <= 5_100_000, total
+    assert report.displayed[-1].text.endswith("not shown: the report already holds as much text as it keeps>")
+    assert "ShownText" not in report.displayed[-1].text

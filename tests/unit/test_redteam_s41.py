@@ -175,3 +175,21 @@ def test_the_displayed_values_hold_at_most_five_million_characters(source):
     assert 4_500_000 < total <= 5_100_000, total
     assert report.displayed[-1].text.endswith("not shown: the report already holds as much text as it keeps>")
     assert "ShownText" not in report.displayed[-1].text
+
+
+@pytest.mark.parametrize("line", ["x = list(map(np.float64, [1, 2]))", "x = sorted([3, 1], key=np.float64)",
+                                  "x = max([1, 2], key=np.float32)", "x = list(filter(np.bool_, [0, 2]))",
+                                  "x = callable(np.dtype('f8')), callable(np.float64)",
+                                  "x = callable(np.ones(2).dtype)", "x = sorted([3, 1], key=np.dtype('f8'))"])
+def test_a_numpy_scalar_type_is_callable_and_an_arrays_dtype_is_not(line):
+    """np.float64 is a type (session 40 made an array's dtype not callable, as in NumPy): map(np.float64, xs)
+    and key=np.float64 were refused ("'numpy.dtypes.Float64DType' object is not callable"), and callable()
+    said True of a dtype that calling refuses."""
+    source = HEAD + line + "\nprint(x)\n"
+    printed, error = _python(source)
+    report = run_program(source)
+    if error is None:
+        assert report.error is None, report.error
+        assert report.printed == printed
+    else:
+        assert report.error is not None and report.error.message == error.removeprefix("TypeError: ")

@@ -2,6 +2,18 @@
 nn.Parameter as a class, NumPy put / searchsorted / argsort(kind=) / string take / string lexsort keys, the
 skipped notebook lines' `pass`, `a, b = 5`'s message, the short ways and the captured backward plan) that
 found a defect, one test each (failing on 146a043); the oracle is CPython / PyTorch / NumPy.
+
+What held (each switch of session 40 on and off, the generic statement path, and CPython/PyTorch alike in
+770 random programs: classes and methods, NumPy scalars, display(), dtype=float / .to(int), tuple
+unpacking, loops rebinding tensors, multi-output Nodes read in part, retain_graph, autograd.grad): the
+REBIND_SHORTCUT / PARAMETERS_AT_ONCE / TUPLE_NAMES / ATOMS_AT_ONCE / NUMBERS_AT_ONCE / NOT_MODULE answers
+(also global / nonlocal names); the captured plan's gradients and the graph's snapshots; big Python ints
+beside NumPy scalars and arrays (comparisons, in-place, uint8 / bool / float16, 2**4000: NumPy's answers,
+never an object array); dtype=complex sizes (held elements as torch.complex128's); put / take /
+searchsorted / argsort(kind=) / string lexsort under the element and time limits; display() limits,
+keywords, recursion through __repr__, hooks and custom Functions, places of every error; nn.Parameter as a
+class (no dunder, private or subclass door); the skipped line's note as a code span (links, images,
+:red[...], $math$ stay inside it); no state shared between runs beyond the zygote's warm-up.
 """
 
 from __future__ import annotations

@@ -205,3 +205,12 @@ def test_a_numpy_scalar_type_is_callable_and_an_arrays_dtype_is_not(line):
         assert report.printed == printed
     else:
         assert report.error is not None and report.error.message == error.removeprefix("TypeError: ")
+
+
+@pytest.mark.parametrize("line", ["x = 3 in print", "x = 3 not in len", "x = 3 in (lambda: 1)"])
+def test_in_of_a_function_names_pythons_type(line):
+    """`3 in print` said "argument of type 'SafeFunction' is not iterable" (the engine's own class)."""
+    source = HEAD + line + "\n"
+    _, error = _python(source)
+    report = run_program(source)
+    assert report.error is not None and report.error.message == error.removeprefix("TypeError: ")

@@ -214,3 +214,16 @@ def test_in_of_a_function_names_pythons_type(line):
     _, error = _python(source)
     report = run_program(source)
     assert report.error is not None and report.error.message == error.removeprefix("TypeError: ")
+
+
+@pytest.mark.parametrize("array", ["np.ones(3)", "np.arange(3)", "np.ones(3, dtype=np.float32)"])
+@pytest.mark.parametrize("values", ["[1+2j]", "1+2j", "[[1, 2j]]"])
+def test_put_of_a_python_complex_into_a_real_array_is_numpys_type_error(array, values):
+    """a.put (session 40) made the values an array first, complex, which NumPy then casts (imaginary part
+    dropped, a ComplexWarning): NumPy reads a Python complex as the array's type and refuses it."""
+    source = HEAD + f"a = {array}\ntry:\n    a.put([0], {values})\nexcept TypeError as e:\n    print(e)\nprint(a)\n"
+    printed, error = _python(source)
+    assert error is None and "complex" in printed
+    report = run_program(source)
+    assert report.error is None, report.error
+    assert report.printed == printed

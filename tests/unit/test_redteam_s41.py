@@ -221,7 +221,8 @@ def test_in_of_a_function_names_pythons_type(line):
 def test_put_of_a_python_complex_into_a_real_array_is_numpys_type_error(array, values):
     """a.put (session 40) made the values an array first, complex, which NumPy then casts (imaginary part
     dropped, a ComplexWarning): NumPy reads a Python complex as the array's type and refuses it."""
-    source = HEAD + f"a = {array}\ntry:\n    a.put([0], {values})\n" + "except TypeError as e:\n    print(e)\nprint(a)\n"
+    source = (HEAD + f"a = {array}\ntry:\n    a.put([0], {values})\n"
+              + "except TypeError as e:\n    print(e)\nprint(a)\n")
     printed, error = _python(source)
     assert error is None and "complex" in printed
     report = run_program(source)

@@ -22,7 +22,7 @@ LANG = _rules(
     (r"starred assignment target must be in a list or tuple", "errors_lang.starred_alone"),
     (r"'pop from an empty set'", "errors_lang.set_pop_empty"),
     (r"'(?P<type>[^']+)' object is not iterable", "errors_lang.not_iterable"),
-    (r"cannot unpack non-iterable (?P<type>\w+) object", "errors_lang.cannot_unpack"),
+    (r"cannot unpack non-iterable (?P<type>[\w.]+) object", "errors_lang.cannot_unpack"),
     (r"'(?P<type>[^']+)' object is not subscriptable", "errors_lang.not_subscriptable"),
     (r"'(?P<type>[^']+)' object does not support item assignment", "errors_lang.no_item_assignment"),
     (r"'(?P<type>[^']+)' object is not callable", "errors_lang.not_callable"),

@@ -14,11 +14,16 @@ from autogradlab.engine.value_text import (
     sequence_weight,
     too_large_text,
 )
+from autogradlab.lang.stored_objects import ShownText
 from autogradlab.report import Displayed
 
 DISPLAY_MAX_WEIGHT = 100_000        # one displayed value (see values.sequence_weight) ...
 DISPLAY_TOTAL_WEIGHT = 1_000_000    # ... and all displays of one run together
 DISPLAY_MIN_WEIGHT = 100            # small values are shown even when that total is spent
+# Characters all displays of one run write (ten lists of 100,000 short numbers, as the weights above let
+# through): those count a string's 20 characters, an object's text (ShownText, its own __repr__) as 1, so
+# 200 display(s) of a 100,000-character text (or a loop's bare `obj`) put 20 MB into the report (red team s41)
+DISPLAY_TOTAL_CHARS = 5_000_000
 
 
 class DisplayHooks:
@@ -26,6 +31,7 @@ class DisplayHooks:
 
     displayed: list[Displayed]
     _display_left: int
+    _display_chars = 0   # characters shown so far (an instance's own once it shows one)
 
     def on_display(self, value: Any, node: ast.AST) -> None:
         """The value as a notebook shows it; weighed first, so a huge (or hugely shared) list
@@ -41,4 +47,8 @@ class DisplayHooks:
         else:
             self._display_left -= weight
             text = bounded_repr(value, cap, memo)
+            if self._display_chars + len(text) > DISPLAY_TOTAL_CHARS:
+                text = (f"<{value.type_name or 'object'}: {BUDGET_SPENT}>" if type(value) is ShownText
+                        else too_large_text(value, BUDGET_SPENT))
+            self._display_chars += len(text)
         self.displayed.append(Displayed(line=getattr(node, "lineno", 0) or 0, text=text))

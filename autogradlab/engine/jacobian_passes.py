@@ -25,6 +25,9 @@ class _PrintsOnly(NullHooks):
     def on_print(self, text: str) -> None:
         self.inner.on_print(text)
 
+    def on_display(self, value: Any, node: Any) -> None:   # as print (display_calls.py: a batched tensor's
+        self.inner.on_display(value, node)                  # text, made while its transform runs)
+
 
 @contextlib.contextmanager
 def muted(interp: Any, start: Any = None, *, prints: bool = False) -> Iterator[None]:

@@ -202,7 +202,8 @@ def call_method(interp: Interpreter, tensor: torch.Tensor, name: str, spec: Call
             interp, tensor, name, spec, args, kw, node))
     if kwargs:
         check_kwargs(f"Tensor.{name}", spec, kwargs)
-        kwargs = late.pop_device(kwargs)
+        if name != "type":   # x.type(dtype=float): PyTorch's ValueError (tensor_api.tensor_type), not float64
+            kwargs = late.pop_device(kwargs)
     atoms = _atoms(args, kwargs)   # atoms are data and never SafeArrays: nothing to check or unwrap
     if not atoms and name != "register_hook":   # its one argument is a program function (tensor_hooks.py)
         _require_all(args, kwargs, name, True)

@@ -13,9 +13,12 @@ from __future__ import annotations
 import ast
 from typing import TYPE_CHECKING
 
+import torch
+
 from autogradlab.errors import LimitExceeded, NotSupported
+from autogradlab.lang.builtin_arguments import text_of
 from autogradlab.lang.safe_values import SafeFunction, is_data
-from autogradlab.lang.stored_objects import display_value
+from autogradlab.lang.stored_objects import ShownText, display_value
 
 if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
@@ -35,10 +38,18 @@ def _display(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> No
                                 hint="show fewer values, e.g. only every 100th pass of a loop, or print them")
         interp.__dict__["displays"] = count
         if is_data(value):
+            if _transforming():   # a transform's tensor (batched, tracking, dual) must not outlive it: its
+                value = ShownText(text_of(interp, value, repr))   # text now, as print() writes it (s41)
             interp.hooks.on_display(value, node)
         elif (shown := display_value(interp, value)) is not None:   # an object, a function
             interp.hooks.on_display(shown, node)
     return None
+
+
+def _transforming() -> bool:
+    """A torch.func transform or a forward-AD level runs now (jacobian(..., strategy='forward-mode') too)."""
+    import torch.autograd.forward_ad as fwAD
+    return torch._C._functorch.maybe_current_level() is not None or fwAD._current_level >= 0
 
 
 DISPLAY = SafeFunction("display", _display)

@@ -74,8 +74,28 @@ def exception_type(name: str) -> SafeType | None:
     return EXCEPTION_TYPES.get(name) or LIBRARY_EXCEPTION_TYPES.get(name)
 
 
+def _clear_frames(tb: Any) -> None:
+    """traceback.clear_frames, innermost frame first: guards are undone in the order they were made (a
+    repr inside a repr holds two; cleared outermost first, the inner one put back the outer's state)."""
+    frames = []
+    while tb is not None:
+        frames.append(tb.tb_frame)
+        tb = tb.tb_next
+    for frame in reversed(frames):
+        try:
+            frame.clear()
+        except RuntimeError:   # a frame still running (the caller's): left as it is
+            pass
+
+
 def remember_python_error(error: ProgramError, exc: BaseException) -> ProgramError:
-    """Keep the class and text of the Python/PyTorch exception a ProgramError translates."""
+    """Keep the class and text of the Python/PyTorch exception a ProgramError translates; the frames it
+    left are cleared (their locals freed now, not when the cyclic collector finds them: torch's tensor
+    text holds a `torch._C._DisableFuncTorch()` guard in a local, and while its frame lived on in this
+    error's context, torch.func was off for the rest of the run: a caught str(x) error inside
+    jacobian(..., strategy='forward-mode') made a later linearize's jvp_fn answer zeros; red team s41)."""
+    if exc.__traceback__ is not None:
+        _clear_frames(exc.__traceback__)
     error.py_type = type(exc)
     error.py_message = str(exc)
     if type(exc) is KeyError:   # str() is the key's repr: KeyError('k') prints as 'k'

@@ -40,6 +40,9 @@ class _Silent:
     def on_print(self, text: str) -> None:
         pass
 
+    def on_display(self, value: Any, node: Any) -> None:   # as print (it reached the output through here)
+        pass
+
     def __getattr__(self, name: str) -> Any:
         return getattr(self.inner, name)
 

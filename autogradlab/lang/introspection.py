@@ -132,7 +132,9 @@ def _callable(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> b
     kind = type(value).__name__
     if kind == "ProgramObject":   # `__call__` along its class's bases
         return value.cls.find("__call__") is not None
-    return isinstance(value, SafeFunction | SafeType | SafeNumpyDtype) or kind in _CALLABLE_KINDS
+    if isinstance(value, SafeNumpyDtype):   # np.float64 is; an array's dtype, np.dtype('f8') is not (NumPy)
+        return not value.instance
+    return isinstance(value, SafeFunction | SafeType) or kind in _CALLABLE_KINDS
 
 
 INTROSPECTION: dict[str, SafeFunction] = {"dir": SafeFunction("dir", _dir),

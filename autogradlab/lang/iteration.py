@@ -17,12 +17,23 @@ import torch
 from autogradlab.errors import LimitExceeded, ProgramTypeError
 from autogradlab.lang.dicts import VIEW_TYPES
 from autogradlab.lang.iterators import ITERATORS, materialize_iterator
-from autogradlab.lang.safe_values import SafeArray
+from autogradlab.lang.safe_values import SafeArray, type_text
 from autogradlab.lang.set_value import ProgramSet
 from autogradlab.lang.stored_objects import require_storable
 
 if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
+
+
+def not_iterable(value: Any) -> ProgramTypeError:
+    """iterate()'s TypeError for a value that is not iterable, in CPython's words (the type as type()
+    names it: `'builtin_function_or_method' object is not iterable`, never the engine's own class name);
+    its `not_iterable` tells an unpacking assignment its own value from one inside a generator it ran
+    (lang/unpacking.py: `cannot unpack non-iterable ... object`, red team session 41). A ProgramTypeError
+    itself: `except TypeError` catches exactly that class (exceptions.as_caught)."""
+    error = ProgramTypeError(f"'{type_text(value)}' object is not iterable")
+    error.not_iterable = value
+    return error
 
 
 def loop_iterable(value: Any, where: str = "in a for loop") -> Any:
@@ -71,7 +82,7 @@ class IterationMixin:
             return numpy_records.items(self, value)
         if isinstance(value, numpy_records.RECORD_VALUES[2:]):   # for name in d.fields, for byte in b
             return iter(value)
-        raise ProgramTypeError(f"'{type(value).__name__}' object is not iterable")
+        raise not_iterable(value)
 
     def materialize(self: Interpreter, value: Any, node: ast.AST | None) -> list:
         if isinstance(value, ITERATORS):

@@ -17,7 +17,14 @@ from autogradlab.errors import ProgramError, ProgramTypeError
 from autogradlab.lang.iteration import loop_iterable
 from autogradlab.lang.iterators import ITERATORS, SequenceIterator
 from autogradlab.lang.operators import python_error
-from autogradlab.lang.safe_values import Namespace, SafeFunction, SafeType, UserFunction, type_text
+from autogradlab.lang.safe_values import (
+    Namespace,
+    SafeFunction,
+    SafeNumpyDtype,
+    SafeType,
+    UserFunction,
+    type_text,
+)
 
 if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
@@ -115,9 +122,15 @@ def _call_or_stop(interp: Interpreter, function: Any, values: list, node: ast.AS
 
 
 def _call(interp: Interpreter, function: Any, values: list, node: ast.AST) -> Any:
-    if not isinstance(function, _CALLABLE):   # CPython's text, raised when the first item is asked for
+    if not isinstance(function, _CALLABLE) and not _scalar_type(function):   # CPython's text, raised
         raise ProgramTypeError(f"'{type_text(function)}' object is not callable")
     return interp.call_value(function, values, {}, node)
+
+
+def _scalar_type(value: Any) -> bool:
+    """np.float64 (a NumPy scalar type: `map(np.float64, xs)`), not an array's dtype (not callable in NumPy;
+    red team s41: map refused the type itself)."""
+    return isinstance(value, SafeNumpyDtype) and not value.instance
 
 
 def _reduce(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:

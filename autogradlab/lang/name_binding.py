@@ -26,7 +26,7 @@ from autogradlab.lang.plain_classes import STORABLE
 from autogradlab.lang.safe_values import SafeFunction, UserFunction, is_data_quick, is_storable, type_text
 from autogradlab.lang.scope import COMPREHENSION_BLOCKS, Scope
 from autogradlab.lang.stored_objects import require_storable
-from autogradlab.lang.unpacking import assign_starred, has_star
+from autogradlab.lang.unpacking import assign_starred, has_star, unpacked_items
 
 if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
@@ -103,8 +103,8 @@ class NamesMixin:
             if isinstance(value, bool | int | float | complex) or value is None:   # Python's words
                 from autogradlab.lang.operators import python_error
                 raise python_error(TypeError(f"cannot unpack non-iterable {type_text(value)} object"))
-            items = self.materialize(value if isinstance(value, ITERATORS)   # `a, b = zip(*pairs)`
-                                     else require_storable(value, "in an unpacking assignment"), node)
+            items = unpacked_items(self, value if isinstance(value, ITERATORS)   # `a, b = zip(*pairs)`
+                                   else require_storable(value, "in an unpacking assignment"), node)
             if len(items) != len(target.elts):   # Python's ValueError
                 from autogradlab.lang.operators import python_error
                 wanted, got = len(target.elts), len(items)

@@ -69,7 +69,10 @@ def _commented(text: str, line: int) -> str:
     # alone left "expected an indented block"
     before = next((line for line in reversed(parts[0:index:2]) if line.strip() and
                    not line.lstrip().startswith("#")), None)
-    opens = before is not None and start > len(before) - len(before.lstrip())
+    # or the code line before it ends a block's header (`def f(a,` / `      b):` indents its last line deeper
+    # than the block: "expected an indented block" after it; red team, session 41)
+    opens = before is not None and (start > len(before) - len(before.lstrip())
+                                    or before.split("#", 1)[0].rstrip().endswith(":"))
     parts[index] = f"{body[:start]}{'pass' if opens else ''}#{body[start:]}"
     return "".join(parts)
 

@@ -135,7 +135,26 @@ def _put(interp: Interpreter, array: np.ndarray, args: list, kwargs: dict) -> No
     if len(args) != 2 or kwargs:
         raise NotSupported("Autograd Lab supports `a.put(ind, v)`")
     indices, values = (_raw(value, "a.put()") for value in lists_as_arrays(interp, args))
+    if array.dtype.kind in "iuf" and _python_complex(args[1]):   # NumPy reads a Python complex as the array's
+        from autogradlab.lang.operators import python_error  # type: its TypeError (NumPy's complex is cast; s41)
+        raise python_error(TypeError(_NOT_REAL[array.dtype.kind != "f"]))
     charge(interp, int(np.size(indices)) + int(np.size(values)), "put")
     if not isinstance(args[0], SafeArray) and np.asarray(indices).dtype.kind in "fb":
         indices = np.asarray(indices).astype(np.intp)   # NumPy casts a list's [1.5] (not an array's)
     _guarded(lambda: array.put(indices, values))
+
+
+_NOT_REAL = ("float() argument must be a string or a real number, not 'complex'",
+             "int() argument must be a string, a bytes-like object or a real number, not 'complex'")
+
+
+def _python_complex(value: Any) -> bool:
+    """A Python complex (not NumPy's) in a.put()'s values, alone or in (nested) lists and tuples."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if type(item) is complex:
+            return True
+        if type(item) in (list, tuple):
+            stack.extend(item)
+    return False

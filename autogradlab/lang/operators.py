@@ -34,6 +34,7 @@ from autogradlab.lang.safe_values import (
     UserFunction,
     is_data,
     objects_stored,
+    type_text,
 )
 from autogradlab.lang.search_work import charge_search
 from autogradlab.lang.set_value import ProgramSet
@@ -382,6 +383,9 @@ class OperatorsMixin:
                     result = fn(left, searched) if type(right) in _PLAIN_SEARCHED else \
                         run_sized(self.sizes, fn, left, searched)   # each item compared with left by CPython
                 except Exception as exc:  # noqa: BLE001
+                    # `3 in print`: Python's type name, not the engine's class (SafeFunction; red team s41)
+                    if str(exc) == f"argument of type '{type(searched).__name__}' is not iterable":
+                        exc = TypeError(f"argument of type '{type_text(right)}' is not iterable")
                     raise python_error(exc) from None
             else:
                 result = self.apply_binary(name, fn, left, right, node)

@@ -21,7 +21,7 @@ from autogradlab.errors import NotSupported, ProgramTypeError
 from autogradlab.lang.bytes_values import BytesValue
 from autogradlab.lang.calls import require_data
 from autogradlab.lang.inert_values import named_kind
-from autogradlab.lang.safe_values import SafeFunction, SafeType, UserFunction, type_text
+from autogradlab.lang.safe_values import SafeFunction, SafeNumpyDtype, SafeType, UserFunction, type_text
 
 _PLAIN = (bool, int, float, str, complex, type(None),   # None/complex: Python's own TypeError
           # NumPy's scalars (`sorted(-Z)` of an array's items: numpy-100): as cheap to compare as numbers
@@ -115,7 +115,8 @@ def keys_of(interp: Any, items: list, key: Any, node: Any, what: str) -> list:
     if key is None:
         keys = items
     else:
-        if not isinstance(key, UserFunction | SafeFunction | SafeType):
+        if not isinstance(key, UserFunction | SafeFunction | SafeType) and not (   # key=np.float64: a type
+                isinstance(key, SafeNumpyDtype) and not key.instance):            # (red team s41)
             require_data(key, f"as `key=` of {what}")
             raise ProgramTypeError(f"'{type_text(key)}' object is not callable")
         keys = [interp.call_value(key, [item], {}, node) for item in items]

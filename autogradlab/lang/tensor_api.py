@@ -132,6 +132,13 @@ def tensor_type(interp: Interpreter, tensor: torch.Tensor, args: list, kwargs: d
         target = TYPE_STRINGS[target]
     elif isinstance(target, SafeType) and target.text_name.removeprefix("torch.") in LEGACY_TYPES:
         target = LEGACY_TYPES[target.text_name.removeprefix("torch.")]
+    elif isinstance(target, SafeType) and getattr(target.py_type, "__module__", None) == "builtins":
+        # x.type(float), x.type(dtype=int): PyTorch's words (its to(float) reads float64, .type() does not;
+        # red team, session 41: dtype=float ran as float64)
+        from autogradlab.lang.operators import python_error
+        error = python_error(ValueError(f"invalid type: '{target.py_type.__name__}'"))
+        error.hint = "use a dtype such as torch.float32 or a name such as 'torch.LongTensor'"
+        raise error
     if not isinstance(target, torch.dtype):
         raise ProgramTypeError("`.type()` needs a dtype such as torch.float32")
     return invoke(interp, "type", torch.Tensor.type, TENSOR_METHODS["type"], [tensor, target], {}, node)

@@ -27,6 +27,7 @@ from autogradlab.lang import (
     numpy_generators,
     numpy_layout,
     numpy_lessons_s36,
+    object_methods,
     plain_classes,
     torch_generators,
 )
@@ -225,6 +226,18 @@ def _list_methods() -> dict[str, Any]:
 _LIST_METHODS: dict[str, Any] = {}
 
 
+def property_called(value: Any, name: str) -> ProgramTypeError:
+    """`x.shape()`: the property's value is read first (as Python reads it), then found not callable."""
+    return ProgramTypeError(f"'{type_text(value)}' object is not callable (`.{name}` is a property: write "
+                            f"`x.{name}` without parentheses)")
+
+
+def no_method(base: Any, name: str) -> NotSupported:
+    """call_method's answer for a method no table has (method_binding.py raises it before the arguments)."""
+    return NotSupported(f"the method `.{name}()` of {type_text(base)} values is not supported in "
+                        "Autograd Lab")
+
+
 def call_method(interp: Interpreter, base: Any, name: str, args: list, kwargs: dict,
                 node: ast.AST) -> Any:
     if type(base) is list and not kwargs and name not in _LIST_OWN_WAYS:   # `losses.append(loss)`: the
@@ -246,16 +259,14 @@ def call_method(interp: Interpreter, base: Any, name: str, args: list, kwargs: d
         if name == "storage":   # lang/tensor_storage.py
             return storage_of(interp, base, args, kwargs)
         if name in al.TENSOR_PROPERTIES:
-            value = read_attribute(interp, base, name, node)
-            raise ProgramTypeError(f"'{type_text(value)}' object is not callable (`.{name}` is a "
-                                   f"property: write `x.{name}` without parentheses)")
+            raise property_called(read_attribute(interp, base, name, node), name)
         raise _no_tensor_attribute(base, name, call=True)
     if base is None:
         raise _none_has_nothing(node, name, call=True)
     if isinstance(base, SafeGradFn) and name in graph_hooks.METHODS:   # z.grad_fn.register_hook(f)
         return graph_hooks.register(interp, base, name, args, kwargs, node)
     if isinstance(base, plain_classes.PLAIN_VALUES):
-        return plain_classes.call_method(interp, base, name, args, kwargs, node)
+        return object_methods.call_method(interp, base, name, args, kwargs, node)
     if isinstance(base, Namespace):
         return interp.call_value(read_attribute(interp, base, name, node), args, kwargs, node)
     if isinstance(base, custom_functions.FUNCTION_VALUES):
@@ -310,8 +321,7 @@ def call_method(interp: Interpreter, base: Any, name: str, args: list, kwargs: d
     method = next((fn for (kind, method_name), fn in PLAIN_METHODS.items()
                    if method_name == name and isinstance(base, kind)), None)
     if method is None:
-        raise NotSupported(f"the method `.{name}()` of {type_text(base)} values is not supported in "
-                           f"Autograd Lab")
+        raise no_method(base, name)
     if kwargs and (type(base), name) not in KEYWORD_METHODS:
         raise NotSupported(f"`.{name}()` takes no keyword arguments in Autograd Lab")
     check = require_item if type(base) is list or type(base) is tuple else require_data   # xs.append(obj)

@@ -1,0 +1,202 @@
+"""A method call looks its method up before its arguments run, as CPython does (issue 9, session 41; found
+by session 40's red team): `a.nothing(print('x'))` raises AttributeError and prints nothing, `a.f(change())`
+calls the `f` that was there before change() rebound it, `torch.nothing(f())` never calls f.
+
+Oracle: plain Python (the printed text, with `except AttributeError as e: print(e)` showing the error's
+class and message); each case also runs on the general path (every statement through exec, and
+compiled_module_calls.FUSED off) with the same outcome (error, position, steps, variables, printed text,
+op records), and the step budget cut at every step ends alike both ways."""
+
+from __future__ import annotations
+
+import pytest
+
+from autogradlab.lang import attributes, compiled_module_calls, dicts
+from autogradlab.lang.method_binding import lacks
+from autogradlab.limits import Limits
+from tests.unit.site_helpers import python_prints
+from tests.unit.test_compiled_blocks import generic, outcome  # noqa: F401 - the fixture
+
+CLASSES = """import math
+import numpy as np
+import torch
+
+
+class B:
+    def g(self, v):
+        print('B.g', v)
+        return v
+
+
+class A(B):
+    def f(self, v):
+        print('old f', v)
+        return v
+
+    @classmethod
+    def make(cls, v):
+        print('make', v)
+        return v
+
+    @staticmethod
+    def still(v):
+        print('still', v)
+        return v
+
+    def up(self, v):
+        return super().g(v)
+
+    def up_missing(self, v):
+        return super().nothing(v)
+
+    @property
+    def twice(self):
+        print('getter')
+        return 2
+
+
+def new_f(v):
+    print('new f', v)
+    return v
+
+
+def shout(text):
+    print(text)
+    return 1
+
+
+a = A()
+"""
+
+CHANGE = "def change(self, v, w=0):\n    print('changed', v)\n    return v\n" \
+         "def swap():\n    A.f = change\n    return 1\n"
+# (the statements after CLASSES, whether CPython raises AttributeError: the engine's message is Python's)
+CASES = {
+    "object_missing": ("a.nothing(shout('x'))", True),
+    "object_missing_keyword": ("a.nothing(k=shout('x'))", True),
+    "object_missing_starred": ("a.nothing(*[shout('x')])", True),
+    "object_missing_two": ("a.nothing(shout('x'), shout('y'))", True),
+    "object_missing_nested": ("print(a.nothing(shout('x')))", True),
+    "object_missing_inner": ("print(a.f(a.nothing(shout('x'))))", True),
+    "object_missing_in_function": ("def h():\n    return a.nothing(shout('x'))\nh()", True),
+    "object_missing_in_loop": ("for i in range(3):\n    a.f(i)\n    a.nothing(shout(i))", True),
+    "object_missing_chain": ("class C:\n    pass\nc = C()\nc.a = a\nc.a.nothing(shout('x'))", True),
+    "object_missing_item": ("xs = [a]\nxs[0].nothing(shout('x'))", True),
+    "class_missing": ("A.nothing(shout('x'))", True),
+    "super_missing": ("a.up_missing(shout('x'))", True),
+    "instance_rebound": ("def change():\n    a.f = new_f\n    return 1\nprint(a.f(change()))\nprint(a.f(2))",
+                         False),
+    "class_rebound": (CHANGE + "print(a.f(swap()))\nprint(a.f(2))", False),
+    "class_rebound_keyword": (CHANGE + "print(a.f(v=swap()))", False),
+    "class_rebound_two": (CHANGE + "print(a.f(swap() + swap()))", False),
+    "name_rebound": ("def swap():\n    global a\n    a = B()\n    return 1\n"
+                     "print(a.f(swap()))\nprint(a.g(3))", False),
+    "classmethod_rebound": ("def swap():\n    A.make = A.still\n    return 1\nprint(a.make(swap()))", False),
+    "unbound_call": ("def swap():\n    A.f = new_f\n    return 1\nprint(A.f(a, swap()))", False),
+    "super_call": ("print(a.up(shout('x')))", False),
+    "property_first": ("try:\n    a.twice(shout('x'))\nexcept TypeError as e:\n    print(e)", False),
+    "caught": ("try:\n    a.nothing(shout('x'))\nexcept AttributeError as e:\n    print('caught', e)", False),
+    "torch_missing": ("torch.nothing(shout('x'))", True),
+    "torch_missing_keyword": ("torch.nothing(input=shout('x'))", True),
+    "torch_linalg_missing": ("torch.linalg.nothing(shout('x'))", True),
+    "numpy_missing": ("np.nothing(shout('x'))", True),
+    "math_missing": ("math.nothing(shout('x'))", True),
+    "torch_loop_missing": ("for i in range(3):\n    t = torch.maximum(torch.tensor(i), torch.tensor(1))\n"
+                           "    torch.nothing(shout(i))", True),
+    "torch_caught": ("try:\n    torch.nothing(shout('x'))\nexcept AttributeError as e:\n"
+                     "    print('caught', e)", False),
+    "tensor_missing": ("t = torch.ones(2)\nt.nothing(shout('x'))", True),
+    "tensor_missing_two": ("t = torch.ones(2)\nt.nothing(shout('x'), shout('y'))", True),
+    "tensor_method": ("t = torch.ones(2)\nprint(t.add(shout('x')))", False),
+    "tensor_property_called": ("t = torch.ones(2)\ntry:\n    t.shape(shout('x'))\nexcept TypeError as e:\n"
+                               "    print('caught')", False),
+    "module_call_order": ("print(torch.maximum(torch.tensor(shout('x')), torch.tensor(shout('y') + 1)))",
+                          False),
+    "list_method": ("xs = []\nxs.append(shout('x'))\nprint(xs)", False),
+}
+# the engine refuses these names with its own words (not Python's AttributeError): nothing printed first
+REFUSED = {
+    "none_missing": "n = None\nn.nothing(shout('x'))",
+    "list_missing": "xs = [1]\nxs.nothing(shout('x'))",
+    "list_missing_loop": "xs = [1]\nfor i in range(3):\n    xs.append(i)\n    xs.apend(shout(i))",
+    "dict_missing": "d = {}\nd.nothing(shout('x'))",
+    "dict_missing_two": "d = {}\nd.nothing(shout('x'), 2)",
+    "str_missing": "s = 'a'\ns.nothing(shout('x'))",
+    "int_missing": "n = 3\nn.nothing(shout('x'))",
+    "float_missing": "n = 3.0\nn.nothing(k=shout('x'))",
+    "tuple_missing": "p = (1, 2)\np.nothing(*[shout('x')])",
+}
+
+
+@pytest.fixture
+def general(monkeypatch, generic):  # noqa: F811
+    """The general path: every statement through exec, compiled_module_calls' fused closure off."""
+    def run() -> None:
+        generic()
+        monkeypatch.setattr(compiled_module_calls, "FUSED", False)
+    return run
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_method_is_looked_up_before_its_arguments_as_in_python(name, general):
+    statements, raises = CASES[name]
+    source = CLASSES + statements + "\n"
+    expected = python_prints(CLASSES + (statements if not raises else
+        "try:\n" + "".join(f"    {line}\n" for line in statements.splitlines())
+        + "except AttributeError as e:\n    print('raised', e)\n"))
+    compiled = outcome(source, Limits())
+    error, _, _, printed, _ = compiled
+    if raises:
+        assert error is not None and expected.endswith(f"raised {error[1]}\n"), (error, expected)
+        assert printed + f"raised {error[1]}\n" == expected
+    else:
+        assert error is None, error
+        assert printed == expected
+    general()
+    assert outcome(source, Limits()) == compiled
+
+
+@pytest.mark.parametrize("name", sorted(REFUSED))
+def test_a_name_the_value_cannot_have_is_refused_before_the_arguments(name, general):
+    source = CLASSES + REFUSED[name] + "\n"
+    compiled = outcome(source, Limits())
+    error, _, _, printed, _ = compiled
+    assert error is not None and "x" not in printed, (error, printed)
+    last = REFUSED[name].splitlines()[-1].strip()
+    assert printed == python_prints(CLASSES + REFUSED[name].replace(last, "pass"))   # the lines before it
+    general()
+    assert outcome(source, Limits()) == compiled
+
+
+def _cuts(source: str, steps: int) -> list:
+    return [outcome(source, Limits(max_steps=cut, timeout_s=600)) for cut in range(1, steps + 1)]
+
+
+@pytest.mark.parametrize("statements", [CASES["object_missing_in_loop"][0], CASES["class_rebound"][0],
+                                        CASES["torch_loop_missing"][0], CASES["module_call_order"][0],
+                                        CASES["list_method"][0], REFUSED["list_missing_loop"]])
+def test_the_step_budget_cuts_alike_both_ways(statements, general):
+    """At every step of the run (the last cut: the run's own end, an error or none) the same outcome."""
+    source = CLASSES.replace("import numpy as np\n", "") + statements + "\n"
+    _, steps, _, _, _ = outcome(source, Limits(timeout_s=600))
+    cuts = _cuts(source, steps)
+    general()
+    assert _cuts(source, steps) == cuts
+    assert all(error[0] == "limit" for error, *_ in cuts[:-1])
+
+
+def test_every_name_the_engine_answers_for_a_builtin_value_is_the_type_own():
+    """method_binding.lacks refuses a name before the arguments only when Python's type lacks it: no
+    method table answers such a name for a list, tuple, dict, str or number (so the refusal is the one
+    call_method would give after them)."""
+    samples = [[], (), {}, "", 0, 0.0, True, 0j]
+    names = {name for _, name in attributes.PLAIN_METHODS} | set(attributes.ARRAY_METHODS) \
+        | set(dicts.DICT_METHODS) | {"format", "sort", "join", "extend", "update"}
+    for sample in samples:
+        for kind, name in attributes.PLAIN_METHODS:
+            if isinstance(sample, kind):
+                assert not lacks(type(sample), name), (type(sample), name)
+        for name in names:
+            if lacks(type(sample), name):
+                assert not hasattr(type(sample), name)
+    assert lacks(list, "apend") and not lacks(list, "append") and not lacks(set, "nothing")

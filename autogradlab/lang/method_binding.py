@@ -13,28 +13,37 @@ from __future__ import annotations
 import ast
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
 import torch
 
 from autogradlab.lang import allowlist as al
 from autogradlab.lang import object_methods
 from autogradlab.lang.attribute_errors import _no_tensor_attribute, _none_has_nothing
 from autogradlab.lang.attributes import call_method, no_method, property_called, read_attribute
+from autogradlab.lang.data_wrappers import SafeArray
+from autogradlab.lang.numpy_ops import ARRAY_METHODS, NUMPY_SCALARS
 from autogradlab.lang.object_methods import Call
 from autogradlab.lang.plain_classes import PLAIN_VALUES
 from autogradlab.lang.safe_values import Namespace
+from autogradlab.lang.set_value import ProgramSet
 
 if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
 
-# values whose methods are Python's own: a name the type lacks ends at call_method's last refusal
-# (tests/unit/test_call_order_s41.py checks every name the method tables know)
-_BUILTIN_TYPES = frozenset({list, tuple, dict, str, int, float, bool, complex})
+# values whose methods are Python's (NumPy's, torch's) own: a name that type lacks ends at call_method's
+# last refusal (tests/unit/test_call_order_s41.py checks every name the method tables know)
+_BUILTIN_TYPES = frozenset({list, tuple, dict, str, int, float, bool, complex, torch.Size, torch.dtype})
+_LIKE = {ProgramSet: set, SafeArray: np.ndarray}   # the engine's own wrappers: the type they stand for
 
 
 def lacks(kind: type, name: str) -> bool:
-    """True when `name` is no method of the builtin type `kind` (call_method refuses it, whatever the
-    arguments)."""
-    return kind in _BUILTIN_TYPES and not hasattr(kind, name)
+    """True when a value of type `kind` has no method `name` (call_method refuses it, whatever the
+    arguments: the lookup fails in Python before them)."""
+    if kind in _BUILTIN_TYPES:
+        return not hasattr(kind, name)
+    if kind in _LIKE:
+        return not hasattr(_LIKE[kind], name) and name not in ARRAY_METHODS
+    return issubclass(kind, NUMPY_SCALARS) and not hasattr(kind, name) and name not in ARRAY_METHODS
 
 
 def bind(interp: Interpreter, base: Any, name: str, node: ast.AST) -> Call:

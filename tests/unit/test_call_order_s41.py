@@ -9,10 +9,19 @@ op records), and the step budget cut at every step ends alike both ways."""
 
 from __future__ import annotations
 
-import pytest
+import ast
+import re
 
+import numpy as np
+import pytest
+import torch
+
+from autogradlab.errors import ProgramError
+from autogradlab.lang import allowlist as al
 from autogradlab.lang import attributes, compiled_module_calls, dicts
+from autogradlab.lang.data_wrappers import SafeArray
 from autogradlab.lang.method_binding import lacks
+from autogradlab.lang.set_value import ProgramSet
 from autogradlab.limits import Limits
 from tests.unit.site_helpers import python_prints
 from tests.unit.test_compiled_blocks import generic, outcome  # noqa: F401 - the fixture
@@ -125,6 +134,11 @@ REFUSED = {
     "int_missing": "n = 3\nn.nothing(shout('x'))",
     "float_missing": "n = 3.0\nn.nothing(k=shout('x'))",
     "tuple_missing": "p = (1, 2)\np.nothing(*[shout('x')])",
+    "set_missing": "s = {1, 2}\ns.nothing(shout('x'))",
+    "array_missing": "z = np.ones(3)\nz.resahpe(shout('x'))",
+    "numpy_scalar_missing": "z = np.float64(2.0)\nz.nothing(shout('x'))",
+    "size_missing": "z = torch.ones(2).shape\nz.nothing(shout('x'))",
+    "dtype_missing": "z = torch.float32\nz.nothing(shout('x'))",
 }
 
 
@@ -185,18 +199,33 @@ def test_the_step_budget_cuts_alike_both_ways(statements, general):
     assert all(error[0] == "limit" for error, *_ in cuts[:-1])
 
 
-def test_every_name_the_engine_answers_for_a_builtin_value_is_the_type_own():
-    """method_binding.lacks refuses a name before the arguments only when Python's type lacks it: no
-    method table answers such a name for a list, tuple, dict, str or number (so the refusal is the one
-    call_method would give after them)."""
-    samples = [[], (), {}, "", 0, 0.0, True, 0j]
+SAMPLES = {"list": [1], "tuple": (1,), "dict": {"a": 1}, "str": "a", "int": 1, "float": 1.0, "bool": True,
+           "complex": 1j, "size": torch.Size([2]), "dtype": torch.float32, "set": ProgramSet([1]),
+           "array": SafeArray(np.ones(2)), "float64": np.float64(1.0), "int64": np.int64(1),
+           "bool_": np.bool_(True), "float32": np.float32(1.0)}
+
+
+@pytest.mark.parametrize("kind", sorted(SAMPLES))
+def test_a_name_lacks_refuses_is_refused_by_call_method_too(kind):
+    """method_binding.lacks refuses a name before the arguments only when call_method, given no
+    arguments, ends at its last refusal for it too: checked for every name a method table knows."""
+    from autogradlab.engine.recorder import Recorder
+    from autogradlab.lang.interpreter import Interpreter
+    source = "x.y()\n"
+    tree = ast.parse(source)
+    interp = Interpreter(tree, source, limits=Limits(), generator=torch.Generator().manual_seed(0),
+                         hooks=Recorder(source, Limits()))
     names = {name for _, name in attributes.PLAIN_METHODS} | set(attributes.ARRAY_METHODS) \
-        | set(dicts.DICT_METHODS) | {"format", "sort", "join", "extend", "update"}
-    for sample in samples:
-        for kind, name in attributes.PLAIN_METHODS:
-            if isinstance(sample, kind):
-                assert not lacks(type(sample), name), (type(sample), name)
-        for name in names:
-            if lacks(type(sample), name):
-                assert not hasattr(type(sample), name)
-    assert lacks(list, "apend") and not lacks(list, "append") and not lacks(set, "nothing")
+        | set(dicts.DICT_METHODS) | set(al.TENSOR_METHODS) | set(al.TENSOR_PROPERTIES) \
+        | {"format", "sort", "join", "extend", "update", "nothing", "numpy", "tolist", "apend"}
+    sample, refused = SAMPLES[kind], 0
+    for name in sorted(names):
+        if name.startswith("_") or not lacks(type(sample), name):
+            continue
+        refused += 1
+        with pytest.raises(ProgramError, match=re.escape(f"the method `.{name}()` of ")):
+            attributes.call_method(interp, sample, name, [], {}, tree.body[0].value)
+    assert refused > 0 and lacks(type(sample), "nothing")
+    own = next(name for name in dir(np.ndarray if kind == "array" else set if kind == "set" else type(sample))
+               if not name.startswith("_"))
+    assert not lacks(list, "append") and not lacks(type(sample), own)

@@ -37,7 +37,6 @@ if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
 
 Call = Callable[[list, dict], Any]
-DIRECT = True   # call_plain goes to user_functions.call_positional itself (tests compare with it off)
 
 
 def plain_method(base: Any, name: str) -> tuple[Any, Any] | None:
@@ -56,21 +55,9 @@ def call_plain(interp: Interpreter, fn: UserFunction, owner: Any, base: ProgramO
     frames = interp.method_frames   # (call_function's, for the method's `super()`)
     frames.append((interp._depth + 1, owner, base))
     try:
-        if DIRECT and not kwargs and _positional_call(fn, len(args) + 1):   # call_user's first test
-            return _call_positional(interp, fn, [base, *args], node)   # and its way, without call_user
         return interp.call_user(fn, [base, *args], dict(kwargs) if kwargs else {}, node)
     finally:
         frames.pop()
-
-
-def _positional_call(fn: UserFunction, count: int) -> bool:
-    global _positional_call, _call_positional   # bound at the first call (user_functions imports this module)
-    from autogradlab.lang.user_functions import call_positional, positional_call
-    _positional_call, _call_positional = positional_call, call_positional
-    return positional_call(fn, count)
-
-
-_call_positional: Any = None
 
 
 def call_method(interp: Interpreter, base: Any, name: str, args: list, kwargs: dict, node: ast.AST) -> Any:

@@ -51,7 +51,6 @@ _CONTROL = (BreakLoop, ContinueLoop, ReturnValue)
 _DEEP_CALLS = 8
 POSITIONAL = True   # call_positional (tests compare with it off)
 PARAMETERS_AT_ONCE = True   # call_positional tells the hooks all parameters in one call (tests compare)
-BODY_INLINE = True   # call_positional runs the body itself, not through run_def (tests compare with it off)
 _STACK_MARGIN = 200
 
 
@@ -179,29 +178,10 @@ def call_positional(interp: Interpreter, fn: UserFunction, args: list, node: ast
             for param, value in zip(params, args):  # noqa: B905
                 scope_vars[param] = value
                 on_assign(param, value, node, fn.name)
-        if not BODY_INLINE:
-            return run_def(interp, fn.body)
-        body = fn.body   # run_def, inline (one Python call less a call, issue 9)
-        compiled = interp._function_bodies.get(id(body))
-        if compiled is None or compiled[0] is not body:
-            statements, final = interp.function_body(body)
-        else:
-            statements, final = compiled[1], compiled[2]
-        try:
-            for statement in statements:
-                statement()
-            return None if final is None else final()
-        except ReturnValue as returned:   # a `return` inside a block (`if`, a loop)
-            return returned.value
+        return run_def(interp, fn.body)
     finally:
         interp._depth -= 1   # (as call_user: a generator's resumer may have set it meanwhile)
         interp.scope = outer
-
-
-def positional_call(fn: UserFunction, count: int) -> bool:
-    """Whether call_user sends `count` arguments given by position (no keywords) to call_positional."""
-    return POSITIONAL and fn.star is None and fn.declared is None and not fn.generator \
-        and type(fn.body) is list and count == len(fn.params)
 
 
 def run_def(interp: Interpreter, body: list[ast.stmt]) -> Any:

@@ -1,7 +1,7 @@
-"""Session 41's short ways for Python-heavy lessons (issue 9), each switch on and off: a plain method call
-going to call_positional itself (object_methods.DIRECT), call_positional running the body itself
-(user_functions.BODY_INLINE), a for loop reading a SequenceIterator's own iterator
-(compiled_statements.UNWRAPPED), and `reversed(xs)` of a list being CPython's own list_reverseiterator.
+"""Session 41's short ways for Python-heavy lessons (issue 9): a for loop reading a SequenceIterator's own
+iterator (compiled_statements.UNWRAPPED, on and off), and `reversed(xs)` of a list being CPython's own
+list_reverseiterator (CPython the oracle), through method calls (looked up before their arguments,
+lang/object_methods.py).
 
 Oracle: the same program with the switch off (test_compiled_blocks.outcome: error kind, message, line and
 column, the step count, the variables, the printed text and the op records), and real Python for the
@@ -17,21 +17,18 @@ import pytest
 from autogradlab.lang import (
     compiled,  # noqa: F401 - first (compiled_statements alone meets an import cycle)
     compiled_statements,
-    object_methods,
-    user_functions,
 )
 from autogradlab.limits import Limits
 from tests.unit.site_helpers import assert_every_step_cut_alike, assert_time_check_alike, python_prints
 from tests.unit.test_calls_s39 import LAYERS
 from tests.unit.test_compiled_blocks import outcome
 
-SWITCHES = {"direct": (object_methods, "DIRECT"), "body_inline": (user_functions, "BODY_INLINE"),
-            "unwrapped": (compiled_statements, "UNWRAPPED")}
+SWITCHES = {"unwrapped": (compiled_statements, "UNWRAPPED")}
 LESSON = (Path(__file__).parent.parent / "programs" / "loop_layer_objects.py").read_text() \
     .replace("range(5000)", "range(40)")
 
 
-@pytest.fixture(params=[[name] for name in SWITCHES] + [list(SWITCHES)], ids=[*SWITCHES, "all"])
+@pytest.fixture(params=[[name] for name in SWITCHES], ids=list(SWITCHES))
 def off(request, monkeypatch):
     """One short way off (or all of them): the general path it stands for."""
     def run() -> None:
@@ -184,22 +181,19 @@ def test_loop_iterations_below_and_above(limit, fails, off):
         assert error[0] == "limit" and "loop iterations" in error[1]
 
 
-def test_short_ways_are_taken(monkeypatch):
-    """Each switch changes the path: with it on, the general function it stands for is not called."""
+def test_short_way_is_taken(monkeypatch):
+    """A loop over reversed(xs) does not call SequenceIterator.__next__ (else the tests above compare a path
+    with itself); with the switch off it does, once an item and once at the end."""
+    from autogradlab.lang.iterators import SequenceIterator
     called = []
+    real = SequenceIterator.__next__
 
-    def spy(module, name):  # noqa: ANN001, ANN202
-        real = getattr(module, name)
-
-        def wrapped(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
-            called.append(name)
-            return real(*args, **kwargs)
-        monkeypatch.setattr(module, name, wrapped)
-    spy(user_functions, "run_def")
-    spy(user_functions.UserFunctionsMixin, "call_user")
-    outcome(RECURSE.format(n=3), Limits())
+    def spied(self):  # noqa: ANN001, ANN202
+        called.append(1)
+        return real(self)
+    monkeypatch.setattr(SequenceIterator, "__next__", spied)
+    outcome(LOOP, Limits())
     assert called == []
-    monkeypatch.setattr(object_methods, "DIRECT", False)
-    monkeypatch.setattr(user_functions, "BODY_INLINE", False)
-    outcome(RECURSE.format(n=3), Limits())
-    assert called.count("call_user") == 4 and called.count("run_def") == 4
+    monkeypatch.setattr(compiled_statements, "UNWRAPPED", False)
+    outcome(LOOP, Limits())
+    assert len(called) == 5

@@ -21,6 +21,7 @@ from autogradlab.lang import (
 from autogradlab.limits import Limits
 from tests.unit.site_helpers import assert_every_step_cut_alike, assert_time_check_alike, python_prints
 from tests.unit.test_calls_s39 import LAYERS
+from tests.unit.test_calls_s39 import RECURSE_METHOD as RECURSE
 from tests.unit.test_compiled_blocks import outcome
 
 SWITCHES = {"unwrapped": (compiled_statements, "UNWRAPPED")}
@@ -147,10 +148,6 @@ def test_every_step_cut_alike(off):
 
 def test_time_check_alike(off, monkeypatch):
     assert_time_check_alike(LESSON, off, monkeypatch)
-
-
-RECURSE = ("class R:\n    def down(self, n):\n        if n == 0:\n            return 0\n"
-           "        return self.down(n - 1) + 1\n\n\nprint(R().down({n}))\n")
 
 
 @pytest.mark.parametrize(("n", "fails"), [(18, False), (19, False), (20, True), (25, True)])

@@ -59,3 +59,17 @@ def test_the_short_way_is_taken(monkeypatch):
     assert called == []
     ReportValues().value([np.float64(0.5), "a"])
     assert len(called) == 1
+
+
+@pytest.mark.parametrize("items", [[np.float64(i) / 3 for i in range(500)], [np.complex128(1j)] * 7,
+                                   [np.float64(1.0), 2 ** 70, None, True], [np.float64(0.5), "x" * 90],
+                                   [np.float64(1.0), [np.float64(2.0)] * 3]])
+def test_numpy_numbers_weigh_as_the_walk_weighs_them(items, monkeypatch):
+    """text_weight._NUMBER_TYPES holds np.float64 and np.complex128 (a flat list of them weighed at C speed):
+    the same weight as the item-by-item walk (_atom_weight: 1 each, being float and complex)."""
+    from autogradlab.lang import text_weight
+    fast = text_weight.sequence_weight(items, 10**6)
+    monkeypatch.setattr(text_weight, "_NUMBER_TYPES", frozenset({float, bool, complex, type(None)}))
+    monkeypatch.setattr(text_weight, "_light", [0, text_weight._NUMBER_TYPES])
+    assert text_weight.sequence_weight(items, 10**6) == fast
+    assert text_weight._plain_numbers([np.float64(1.0)]) is False   # (the walk above was the old way)

@@ -73,3 +73,31 @@ def test_numpy_numbers_weigh_as_the_walk_weighs_them(items, monkeypatch):
     monkeypatch.setattr(text_weight, "_light", [0, text_weight._NUMBER_TYPES])
     assert text_weight.sequence_weight(items, 10**6) == fast
     assert text_weight._plain_numbers([np.float64(1.0)]) is False   # (the walk above was the old way)
+
+
+def _variables(first: int) -> dict:
+    import torch
+    t = torch.ones(1)
+    return {"a": [0.5] * first, "b": (1, np.float64(2.0), "x", None), "c": [t, [t * 2], {"k": t * 3}],
+            "d": [[1.0] * 3, [t * 4]], "e": {"w": [2.0] * 5, "v": t * 5}, "f": [np.int64(1), True, 1j]}
+
+
+@pytest.mark.parametrize("first", [0, 10, 19_980, 19_990, 19_998, 19_999, 20_000, 30_000])
+def test_container_names_alike_with_the_flat_skip_off(first, monkeypatch):
+    """A list or tuple of numbers and strings is counted, not walked (container_names.FLAT_SKIP): the same
+    names, also when the walk's budget (MAX_ITEMS) runs out in it or just after it."""
+    from autogradlab.engine import container_names
+    variables = _variables(first)
+    skipped = container_names.container_names(variables)
+    monkeypatch.setattr(container_names, "FLAT_SKIP", False)
+    assert container_names.container_names(variables) == skipped
+    assert len(skipped) == (5 if first < 19_980 else 0 if first >= 19_999 else len(skipped)), skipped
+    assert 0 < len(skipped) < 5 if first == 19_990 else True
+
+
+@pytest.mark.parametrize("name", sorted(PROGRAMS))
+def test_report_alike_with_the_flat_skip_off(name, monkeypatch):
+    from autogradlab.engine import container_names
+    skipped = _pickled(PROGRAMS[name], Limits(timeout_s=60))
+    monkeypatch.setattr(container_names, "FLAT_SKIP", False)
+    assert _pickled(PROGRAMS[name], Limits(timeout_s=60)) == skipped

@@ -1,5 +1,6 @@
 """Session 41's short ways for Python-heavy lessons (issue 9): a for loop reading a SequenceIterator's own
-iterator (compiled_statements.UNWRAPPED, on and off), and `reversed(xs)` of a list being CPython's own
+iterator (compiled_statements.UNWRAPPED, on and off), `xs.append(x)` answering a storable list and atom
+arguments at once (attributes.ATOMS_FIRST, on and off), and `reversed(xs)` of a list being CPython's own
 list_reverseiterator (CPython the oracle), through method calls (looked up before their arguments,
 lang/object_methods.py).
 
@@ -15,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from autogradlab.lang import (
+    attributes,
     compiled,  # noqa: F401 - first (compiled_statements alone meets an import cycle)
     compiled_statements,
 )
@@ -24,12 +26,12 @@ from tests.unit.test_calls_s39 import LAYERS
 from tests.unit.test_calls_s39 import RECURSE_METHOD as RECURSE
 from tests.unit.test_compiled_blocks import outcome
 
-SWITCHES = {"unwrapped": (compiled_statements, "UNWRAPPED")}
+SWITCHES = {"unwrapped": (compiled_statements, "UNWRAPPED"), "atoms_first": (attributes, "ATOMS_FIRST")}
 LESSON = (Path(__file__).parent.parent / "programs" / "loop_layer_objects.py").read_text() \
     .replace("range(5000)", "range(40)")
 
 
-@pytest.fixture(params=[[name] for name in SWITCHES], ids=list(SWITCHES))
+@pytest.fixture(params=[[name] for name in SWITCHES] + [list(SWITCHES)], ids=[*SWITCHES, "all"])
 def off(request, monkeypatch):
     """One short way off (or all of them): the general path it stands for."""
     def run() -> None:
@@ -116,6 +118,27 @@ g = (n * n for n in range(4))
 for v in g:
     print(v, next(g, None))
 """,
+    "appends": """import numpy as np
+import torch
+
+
+class P:
+    pass
+
+
+xs = []
+for i in range(300):
+    xs.append(i * 0.5)
+    xs.append(np.float64(i))
+ys = [P(), [1, 2], (3, 4)]
+ys.append(P())
+ys.append([P(), 2.0])
+ys.insert(0, torch.ones(2))
+ys.append(None)
+zs = [1.0] * 300
+zs.append([zs[0]])
+print(len(xs), xs[-1], len(ys), type(ys[-2][0]).__name__, len(zs))
+""",
     "generator_method": """class Counter:
     def __init__(self, n):
         self.n = n
@@ -194,3 +217,23 @@ def test_short_way_is_taken(monkeypatch):
     monkeypatch.setattr(compiled_statements, "UNWRAPPED", False)
     outcome(LOOP, Limits())
     assert len(called) == 5
+
+
+APPEND_REFUSALS = {
+    "module": "import torch\nxs = [1.0]\nxs.append(torch)\n",
+    "function_in_list": "def f():\n    return 1\nxs = [f]\nxs.append(1.0)\nprint(len(xs))\n",
+    "long_list_module": "import math\nxs = [1.0] * 300\nxs.append(2.0)\nxs.append(math)\n",
+    "list_holding_module": "import math\nxs = [1.0] * 300\nxs.append([math])\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(APPEND_REFUSALS))
+def test_append_refusals_alike(name, off):
+    same_both_ways(APPEND_REFUSALS[name], Limits(), off)
+
+
+@pytest.mark.parametrize(("most", "fails"), [(300, False), (299, True)])
+def test_append_sequence_limit_below_and_at(most, fails, off):
+    source = "xs = []\nfor i in range(300):\n    xs.append(i * 0.5)\nprint(len(xs))\n"
+    error, *_ = same_both_ways(source, Limits(max_sequence_len=most, max_loop_iterations=10**6), off)
+    assert (error is not None) == fails, error

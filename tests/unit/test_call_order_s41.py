@@ -104,6 +104,8 @@ CASES = {
     "unbound_call": ("def swap():\n    A.f = new_f\n    return 1\nprint(A.f(a, swap()))", False),
     "super_call": ("print(a.up(shout('x')))", False),
     "property_first": ("try:\n    a.twice(shout('x'))\nexcept TypeError as e:\n    print(e)", False),
+    "getattr_first": ("class G:\n    def __getattr__(self, name):\n        print('getattr', name)\n"
+                      "        return new_f\n\n\ng = G()\nprint(g.anything(shout('x')))", False),
     "caught": ("try:\n    a.nothing(shout('x'))\nexcept AttributeError as e:\n    print('caught', e)", False),
     "torch_missing": ("torch.nothing(shout('x'))", True),
     "torch_missing_keyword": ("torch.nothing(input=shout('x'))", True),

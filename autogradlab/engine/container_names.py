@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+import numpy as np
 import torch
 
 from autogradlab.lang.plain_classes import ProgramObject
@@ -23,6 +24,10 @@ MAX_DEPTH = 3
 MAX_ITEMS = 20_000
 _KEY_TYPES = (int, str, bool)
 MAX_KEY_CHARS = 40   # a longer string key makes no label
+# items that are neither tensors nor containers: a list or tuple of only these is counted, not walked
+_NO_LABELS = frozenset({int, float, bool, complex, str, type(None), np.float64, np.float32, np.int64,
+                        np.int32, np.complex128, np.bool_})
+FLAT_SKIP = True   # (tests compare with it off)
 
 
 def container_names(variables: Mapping[str, Any]) -> dict[int, str]:
@@ -63,6 +68,11 @@ class _Walk:
         if self.shallowest.get(id(value), MAX_DEPTH + 1) <= depth:
             return   # walked already from here or nearer the variable: the same or shorter paths
         self.shallowest[id(value)] = depth
+        if FLAT_SKIP and type(value) in (list, tuple) and set(map(type, value)) <= _NO_LABELS:
+            # what the loop below comes to for them: each item looked at (the budget), none labelled or
+            # walked (5,000 losses: no path text made for each)
+            self.budget = max(self.budget - len(value), 0)
+            return
         for item_path, item in _labelled(value, path):
             self.budget -= 1
             if self.budget <= 0:

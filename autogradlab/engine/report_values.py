@@ -60,6 +60,7 @@ LIST_TEXT_TENSOR_OVERHEAD = 4   # units per tensor in a list's text (MAX_SEQUENC
 # numbers and NumPy's float / complex scalars, subclasses of float / complex: no address in the repr)
 _NUMBERS = frozenset({int, float, complex, np.float64, np.complex128})
 NUMBERS_AT_ONCE = True   # (tests compare with it off)
+JOINED_TEXT = True   # a list of numbers' text joined from its items' texts (tests compare with it off)
 TIME_SPENT = "not shown: the report ran out of time to write more values"
 TIME_SPENT_NOTE = ("the report ran out of time to write every value's text; the values shown last "
                    "are summarised by their shape")
@@ -217,7 +218,8 @@ class ReportValues(ReportPlan):
             return value
         return _plain_value(obj)
 
-    def _text(self, obj: Any) -> str:
+    def _text(self, obj: Any, items: tuple = ()) -> str:
+        """The list's or tuple's text; `items`: its items' Values, when they were all converted."""
         if self._weight(obj) > MAX_SEQUENCE_ITEMS:
             return too_large_text(obj)
         if self._out_of_time():
@@ -226,6 +228,11 @@ class ReportValues(ReportPlan):
         # run: tensors also count what their repr costs besides their numbers (~0.5 s at most here)
         if sequence_weight(obj, MAX_SEQUENCE_ITEMS, overhead=LIST_TEXT_TENSOR_OVERHEAD) > MAX_SEQUENCE_ITEMS:
             return too_large_text(obj)
+        if JOINED_TEXT and type(obj) is list and len(items) == len(obj) \
+                and all(type(item) in _NUMBERS for item in obj):
+            # a list of numbers (5,000 losses, issue 9): repr(list) is its items' reprs, which their Values
+            # hold already (_convert's NUMBERS_AT_ONCE answer, or _plain_value's repr): joined, not made again
+            return "[" + ", ".join([value.text for value in items]) + "]"
         return safe_repr(obj)
 
     def _sequence(self, obj: tuple | list, depth: int) -> Value:
@@ -233,13 +240,13 @@ class ReportValues(ReportPlan):
             return PlainValue("object", None, self._text(obj))
         type_name = _type_name(obj)
         if depth > 0:   # the list holding it fitted, so it fits
-            return SequenceValue(tuple(self._convert(item, depth + 1) for item in obj), self._text(obj),
-                                 type_name)
+            items = tuple(self._convert(item, depth + 1) for item in obj)
+            return SequenceValue(items, self._text(obj, items), type_name)
         cap = self._caps.get(id(obj), MAX_SEQUENCE_ITEMS)
         kept, _, truncated = self._kept(obj, cap)
         items = tuple(self._convert(item, depth + 1) for item in kept)
         if not truncated:
-            return SequenceValue(items, self._text(obj), type_name)
+            return SequenceValue(items, self._text(obj, items), type_name)
         # Too big to copy whole: keep the first items that fit, and say so.
         if self._weight(obj) > MAX_SEQUENCE_ITEMS:
             why = f"holding more than {MAX_SEQUENCE_ITEMS:,} values: too large to show"

@@ -27,6 +27,7 @@ from autogradlab.lang import (
     numpy_generators,
     numpy_layout,
     numpy_lessons_s36,
+    object_methods,
     plain_classes,
     torch_generators,
 )
@@ -66,6 +67,7 @@ from autogradlab.lang.operators import python_error
 from autogradlab.lang.plain_methods import PLAIN_METHODS
 from autogradlab.lang.pprint_module import PrettyPrinterValue
 from autogradlab.lang.safe_values import (
+    ATOM_TYPES,
     Namespace,
     SafeArray,
     SafeDistribution,
@@ -74,6 +76,7 @@ from autogradlab.lang.safe_values import (
     SafeNumpyDtype,
     SafeType,
     UserFunction,
+    is_storable,
     return_type_fields,
     type_text,
 )
@@ -225,6 +228,20 @@ def _list_methods() -> dict[str, Any]:
 
 
 _LIST_METHODS: dict[str, Any] = {}
+ATOMS_FIRST = True   # call_method's list way: a storable list, atom arguments at once (tests compare)
+
+
+def property_called(value: Any, name: str) -> ProgramTypeError:
+    """`x.shape()`: the property's value is read first (as Python reads it), then found not callable."""
+    return ProgramTypeError(f"'{type_text(value)}' object is not callable (`.{name}` is a property: write "
+                            f"`x.{name}` without parentheses)")
+
+
+def no_method(base: Any, name: str) -> Exception:
+    """call_method's answer for a method no table has (method_binding.py raises it before the arguments):
+    Python's AttributeError for a name the real class lacks (missing_members.py), else the refusal."""
+    return python_lacks(base, name) or NotSupported(f"the method `.{name}()` of {type_text(base)} values "
+                                                    "is not supported in Autograd Lab")
 
 
 def call_method(interp: Interpreter, base: Any, name: str, args: list, kwargs: dict,
@@ -232,9 +249,11 @@ def call_method(interp: Interpreter, base: Any, name: str, args: list, kwargs: d
     if type(base) is list and not kwargs and name not in _LIST_OWN_WAYS:   # `losses.append(loss)`: the
         method = (_LIST_METHODS or _list_methods()).get(name)   # way below for a list, without its tests
         if method is not None:
-            require_storable(base, f"before `.{name}()`")
+            if not (ATOMS_FIRST and is_storable(base)):   # require_storable's first answer, without its text
+                require_storable(base, f"before `.{name}()`")
             for value in args:
-                require_item(value, f"in `.{name}()`")
+                if not (ATOMS_FIRST and type(value) in ATOM_TYPES):   # (require_item passes an atom as is)
+                    require_item(value, f"in `.{name}()`")
             try:
                 return method(interp, base, args)
             except Exception as exc:  # noqa: BLE001
@@ -248,16 +267,14 @@ def call_method(interp: Interpreter, base: Any, name: str, args: list, kwargs: d
         if name == "storage":   # lang/tensor_storage.py
             return storage_of(interp, base, args, kwargs)
         if name in al.TENSOR_PROPERTIES:
-            value = read_attribute(interp, base, name, node)
-            raise ProgramTypeError(f"'{type_text(value)}' object is not callable (`.{name}` is a "
-                                   f"property: write `x.{name}` without parentheses)")
+            raise property_called(read_attribute(interp, base, name, node), name)
         raise _no_tensor_attribute(base, name, call=True)
     if base is None:
         raise _none_has_nothing(node, name, call=True)
     if isinstance(base, SafeGradFn) and name in graph_hooks.METHODS:   # z.grad_fn.register_hook(f)
         return graph_hooks.register(interp, base, name, args, kwargs, node)
     if isinstance(base, plain_classes.PLAIN_VALUES):
-        return plain_classes.call_method(interp, base, name, args, kwargs, node)
+        return object_methods.call_method(interp, base, name, args, kwargs, node)
     if isinstance(base, Namespace):
         return interp.call_value(read_attribute(interp, base, name, node), args, kwargs, node)
     if isinstance(base, custom_functions.FUNCTION_VALUES):
@@ -312,8 +329,7 @@ def call_method(interp: Interpreter, base: Any, name: str, args: list, kwargs: d
     method = next((fn for (kind, method_name), fn in PLAIN_METHODS.items()
                    if method_name == name and isinstance(base, kind)), None)
     if method is None:
-        raise python_lacks(base, name) or NotSupported(f"the method `.{name}()` of {type_text(base)} values "
-                                                       f"is not supported in Autograd Lab")
+        raise no_method(base, name)
     if kwargs and (type(base), name) not in KEYWORD_METHODS:
         raise NotSupported(f"`.{name}()` takes no keyword arguments in Autograd Lab")
     check = require_item if type(base) is list or type(base) is tuple else require_data   # xs.append(obj)

@@ -223,6 +223,8 @@ def _reversed(interp, args, kwargs, node):  # noqa: ANN001, ANN202
     _data_args("reversed", args, kwargs)
     _arity(args, 1, 1, "reversed expected 1 argument, got {n}")
     value = args[0]
+    if type(value) is list:   # CPython's own list_reverseiterator: reads the list as it is at each next()
+        return SequenceIterator(reversed(value), "list_reverseiterator")   # (test_loops_s41.py)
     if isinstance(value, torch.Tensor):   # PyTorch's Tensor.__reversed__: flip(0), a 0-d tensor itself
         if value.dim() == 0:
             return value
@@ -235,20 +237,8 @@ def _reversed(interp, args, kwargs, node):  # noqa: ANN001, ANN202
     kind = _REVERSED_ITERATORS.get(type(value).__name__, "reversed")
     if type(value) is range:   # CPython's range_iterator: lazy, any length (reversed(range(10**18)))
         return SequenceIterator(iter(value[::-1]), kind)
-    if type(value) is list:   # CPython's list_reverseiterator reads the list as it is at each next()
-        return SequenceIterator(_list_reversed(value), kind)
     items = _materialize(interp, value, node)   # read ahead under the length limit, lazy for next()
     return SequenceIterator(reversed(items), kind)
-
-
-def _list_reversed(items: list) -> Any:
-    """listreviter_next: from the last index at the call down, ending for good at an index the list
-    no longer has (L.clear() after reversed(L) yields nothing; L.append(x) is not seen)."""
-    def read(index: int) -> Any:
-        while 0 <= index < len(items):
-            yield items[index]
-            index -= 1
-    return read(len(items) - 1)   # the index of the call, not of the first next()
 
 
 _NOT_REVERSIBLE = frozenset({"set", "int", "float", "complex", "bool", "NoneType"})

@@ -41,10 +41,12 @@ from autogradlab.lang.compiled_basics import (  # noqa: F401 - re-exported (comp
 )
 from autogradlab.lang.compiled_module_calls import module_call, plain_site
 from autogradlab.lang.function_sites import function_site
+from autogradlab.lang.method_binding import bind as bind_method
 from autogradlab.lang.numpy_scalar_ops import SCALAR_PAIRS
+from autogradlab.lang.object_methods import bind as object_bind
+from autogradlab.lang.object_methods import call_plain, plain_method
 from autogradlab.lang.operators import _PY_NAMES, BINARY, COMPARE, UNARY, python_error
 from autogradlab.lang.plain_classes import ProgramObject, subscript_base
-from autogradlab.lang.plain_classes import call_method as object_method
 from autogradlab.lang.plain_classes import read_attribute as object_read
 from autogradlab.lang.safe_values import Namespace, SafeFunction
 from autogradlab.lang.sizes import _PYTHON_SIZED_OPS
@@ -211,25 +213,35 @@ def _call(interp: Interpreter, node: ast.Call) -> Run:
         module: list = [_NO_MODULE, None, None]
 
         def called(base: Any) -> Any:
+            # the method looked up before the arguments run, as Python does (method_binding.py)
+            plain = call = member = site = None
+            if type(base) is ProgramObject:   # `self.step(lr)`: object_methods' usual way, at once
+                plain = plain_method(base, attr)
+                if plain is None:
+                    call = object_bind(interp, base, attr, node)
+            elif spec is not None and isinstance(base, torch.Tensor):   # an allow-listed method: no lookup
+                args = [first()] if arity == 1 else [first(), second()] if arity == 2 else [] if not arity \
+                    else [arg() for arg in args_of]
+                return method(base, args, {key: value() for key, value in keywords_of} if keywords_of else {})
+            elif base is module[0]:
+                member, site = module[1], module[2]
+            elif type(base) is Namespace:   # attributes.call_method's branch for a module
+                member = attributes.read_attribute(interp, base, attr, node)
+                site = (function_site(interp, member, node) if type(member) is SafeFunction else None) \
+                    or plain_site(interp, member, node)
+                module[0], module[1], module[2] = base, member, site
+            else:
+                call = bind_method(interp, base, attr, node)
             args = [first()] if arity == 1 else [first(), second()] if arity == 2 else [] if not arity \
                 else [arg() for arg in args_of]
             kwargs = {key: value() for key, value in keywords_of} if keywords_of else {}
-            if type(base) is ProgramObject:   # `self.step(lr)`: attributes.call_method's way for it
-                return object_method(interp, base, attr, args, kwargs, node)
-            if spec is not None and isinstance(base, torch.Tensor):
-                return method(base, args, kwargs)
-            if base is module[0]:
-                member = module[1]
-            elif type(base) is Namespace:   # attributes.call_method's branch for a module
-                member = attributes.read_attribute(interp, base, attr, node)
-                module[0], module[1] = base, member
-                module[2] = (function_site(interp, member, node) if type(member) is SafeFunction else None) \
-                    or plain_site(interp, member, node)
-            else:
-                return attributes.call_method(interp, base, attr, args, kwargs, node)
+            if plain is not None:
+                return call_plain(interp, plain[0], plain[1], base, args, kwargs, node)
+            if call is not None:
+                return call(args, kwargs)
             if type(member) is SafeFunction:   # Interpreter.call_value's first answer for it
-                if not kwargs and module[2] is not None:   # torch.maximum(a, b), math.sin(n)
-                    return module[2](args)
+                if not kwargs and site is not None:   # torch.maximum(a, b), math.sin(n)
+                    return site(args)
                 return member.impl(interp, args, kwargs, node)
             return interp.call_value(member, args, kwargs, node)
         if spec is not None and not args_of and not keywords_of:   # `w.norm()`, `p.grad.zero_()`

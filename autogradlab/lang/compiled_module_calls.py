@@ -6,17 +6,19 @@ name read inline (compiled_leaves.leaf_first) and then its `called(base)`: two c
 the call site has planned its member (`module` = [the Namespace, the member, its function_sites
 site], the list called fills), this closure does both: the two steps counted together exactly as
 leaf_first counts them (only when neither reaches the step budget nor a multiple of 32), the name
-read in the scopes as leaf_first reads it, the arguments evaluated, then the planned site called if
-the name still holds the call site's module (called's own test, made after the arguments as there).
+read in the scopes as leaf_first reads it, the planned site taken (its member was looked up when the
+site was planned: before the arguments, as Python looks a method up), the arguments evaluated, then
+the site called.
 A plain name as the first argument is read here too, its step counted with the two (three at
 once, on the same condition); a name no scope holds goes to its own closure (lookup, refusal).
 Anything else (the first passes, another value under the name, a name no scope holds, a step near
-the budget or the time check) takes leaf_first's closure from its start, nothing counted yet; a
-module that changed while the arguments ran goes through called's branch for a module.
+the budget or the time check) takes leaf_first's closure from its start, nothing counted yet.
 Errors get the call's position as in leaf_first.
 The same closure takes `obj.m(x)` on an object of the program's classes, a list or a dict (`layer.forward(x)`,
-`losses.append(loss)`, session 39): the same steps and arguments, then what called does with such a base
-(_DIRECT), without leaf_first's closure and called between.
+`losses.append(loss)`, session 39): the object's plain method found first (object_methods.plain_method),
+the same steps and arguments, then what called does with such a base (_DIRECT), without leaf_first's
+closure and called between; any other lookup (a property, an instance's own function, a name a list
+lacks: method_binding.py) takes leaf_first's closure.
 """
 
 from __future__ import annotations
@@ -28,9 +30,10 @@ from autogradlab.errors import ProgramError
 from autogradlab.lang import attributes
 from autogradlab.lang.compiled_basics import _CONTROL, Run
 from autogradlab.lang.compiled_leaves import MISS, NAME, leaf, outer_value
-from autogradlab.lang.function_sites import function_site
+from autogradlab.lang.method_binding import lacks
+from autogradlab.lang.object_methods import call_plain, plain_method
 from autogradlab.lang.operators import python_error
-from autogradlab.lang.plain_classes import ProgramObject, call_method
+from autogradlab.lang.plain_classes import ProgramObject
 from autogradlab.lang.safe_values import SafeFunction, SafeNumpyDtype
 
 if TYPE_CHECKING:
@@ -40,7 +43,7 @@ FUSED = True   # tests compare with it off
 
 
 # what compiled_expressions' called does with a base of these exact types (never a tensor or a module)
-_DIRECT = {ProgramObject: call_method, list: attributes.call_method, dict: attributes.call_method}
+_DIRECT = frozenset({ProgramObject, list, dict})
 
 
 def plain_site(interp: Interpreter, member: Any, node: ast.AST) -> Any:
@@ -62,22 +65,6 @@ def module_call(interp: Interpreter, node: ast.Call, name: str, attr: str, modul
     closure of the same call, `module` the call site's list that compiled_expressions' called fills."""
     line, column = node.lineno, node.col_offset + 1
 
-    def rest(base: Any, args: list) -> Any:
-        """called's end for a module base, no keyword arguments (base was the site's module when
-        the call began: a Namespace, as called's `type(base) is Namespace` branch asks)."""
-        if base is module[0]:
-            member = module[1]
-        else:
-            member = attributes.read_attribute(interp, base, attr, node)
-            module[0], module[1] = base, member
-            module[2] = (function_site(interp, member, node) if type(member) is SafeFunction else None) \
-                or plain_site(interp, member, node)
-        if type(member) is SafeFunction:
-            if module[2] is not None:
-                return module[2](args)
-            return member.impl(interp, args, {}, node)
-        return interp.call_value(member, args, {}, node)
-
     # a plain name as the first argument (`torch.maximum(best, ...)`, `math.sin(n)`): read here too,
     # its step counted with the call's two (compiled_leaves' rule for three steps)
     found = leaf(node.args[0])
@@ -92,8 +79,20 @@ def module_call(interp: Interpreter, node: ast.Call, name: str, attr: str, modul
         values = interp.scope.vars
         base = values[name] if name in values else outer_value(interp, name)
         # `layer.forward(x)`, `losses.append(loss)`: what called does with such a base, at once
-        direct = _DIRECT.get(type(base))
-        if direct is None and (module[2] is None or base is not module[0] or base is MISS):
+        direct = type(base) if type(base) in _DIRECT else None
+        # the method looked up before the arguments run, as Python does (method_binding.py): the
+        # site's module member (read when the site was planned), an object's plain method; any other
+        # lookup (a property's getter, an instance's own function, a name a list lacks) in called
+        plain = site = None
+        if direct is None:
+            if module[2] is None or base is not module[0] or base is MISS:
+                return general()
+            site = module[2]
+        elif direct is ProgramObject:
+            plain = plain_method(base, attr)
+            if plain is None:
+                return general()
+        elif lacks(direct, attr):
             return general()
         interp._steps = s + fused
         try:
@@ -105,13 +104,11 @@ def module_call(interp: Interpreter, node: ast.Call, name: str, attr: str, modul
                     interp._steps = s + 2
                     value = first()
             args = [value] if second is None else [value, second()]
-            if direct is not None:
-                return direct(interp, base, attr, args, {}, node)
-            if base is module[0]:
-                site = module[2]
-                if site is not None:
-                    return site(args)
-            return rest(base, args)
+            if site is not None:
+                return site(args)
+            if plain is not None:
+                return call_plain(interp, plain[0], plain[1], base, args, {}, node)
+            return attributes.call_method(interp, base, attr, args, {}, node)
         except ProgramError as err:
             raise err.at(line, column) from None
         except _CONTROL:

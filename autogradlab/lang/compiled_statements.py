@@ -27,6 +27,7 @@ from autogradlab.lang.compiled_expressions import (
 from autogradlab.lang.compiled_range_loop import range_loop
 from autogradlab.lang.compiled_targets import augmented_target, binder
 from autogradlab.lang.iteration import loop_iterable
+from autogradlab.lang.iterators import SequenceIterator
 from autogradlab.lang.loop_skim import known_length, loop_hooks
 from autogradlab.lang.operators import BINARY, python_error
 from autogradlab.lang.plain_classes import RETURNABLE
@@ -34,6 +35,8 @@ from autogradlab.lang.safe_values import ATOM_TYPES, is_data
 from autogradlab.lang.statements import BreakLoop, ContinueLoop, ReturnValue
 from autogradlab.lang.stored_objects import display_value
 from autogradlab.sandbox_position import pack
+
+UNWRAPPED = True   # a for loop reads a SequenceIterator's own iterator (tests compare with it off)
 
 if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
@@ -193,6 +196,10 @@ def for_statement(interp: Interpreter, node: ast.For) -> Run:
         if name is not None and type(iterable) is range:
             return range_loop(interp, name, node, iterable, limit, body, orelse)
         items = interp.iterate(iterable, iter_node)
+        if type(items) is SequenceIterator and UNWRAPPED:   # `for x in reversed(xs)`, enumerate, zip:
+            inner = items._items   # the iterator its __next__ reads, read by the loop itself (one Python
+            if iter(inner) is inner:   # call less an item, issue 9)
+                items = inner
         told = loop_hooks(interp, node, known_length(iterable))
         on_loop, left = (told.on_loop, known_length(iterable)) if told is not None else (None, 0)
         try:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 import torch
 
 from autogradlab.errors import NotSupported, ProgramTypeError
-from autogradlab.lang import attributes, custom_functions, dicts, generators, sets
+from autogradlab.lang import attributes, custom_functions, dicts, generators, method_binding, sets
 from autogradlab.lang.calls import require_data
 from autogradlab.lang.class_dispatch import call_object
 from autogradlab.lang.comprehension_words import loop_words, short_circuit
@@ -144,8 +144,9 @@ class ExpressionsMixin:
             base = self.eval(node.func.value)
             if not attribute_allowed(base, node.func.attr):   # `super().__init__(...)`, `self._step()`
                 attributes.check_attribute_name(node.func.attr)
+            call = method_binding.bind(self, base, node.func.attr, node)   # looked up first, as in Python
             args, kwargs = self._arguments(node)
-            return attributes.call_method(self, base, node.func.attr, args, kwargs, node)
+            return call(args, kwargs)
         callee = self.eval(node.func)
         args, kwargs = self._arguments(node)
         return self.call_value(callee, args, kwargs, node)

@@ -255,50 +255,7 @@ def read_attribute(interp: Interpreter, base: Any, name: str) -> Any:
     return method
 
 
-def call_method(interp: Interpreter, base: Any, name: str, args: list, kwargs: dict, node: ast.AST) -> Any:
-    """`obj.m(...)`, `Name.m(...)`, `super().m(...)`: without making a bound method first."""
-    if type(base) is ProgramObject and name not in base.values and not name.startswith("__"):
-        found = base.cls.find(name)   # the usual `self.forward(x)`: the way below, without its tests
-        if found is not None and found[1] == METHOD and type(found[2]) is UserFunction:
-            frames = interp.method_frames   # (call_function's, for the method's `super()`)
-            frames.append((interp._depth + 1, found[0], base))
-            try:
-                return interp.call_user(found[2], [base, *args], dict(kwargs) if kwargs else {}, node)
-            finally:
-                frames.pop()
-    if not attribute_allowed(base, name):
-        _check_name(name)
-    found = _lookup(base, name)
-    me = _self_of(base)
-    if isinstance(me, ProgramObject) and name in me.values and not isinstance(base, SuperProxy):
-        return interp.call_value(me.values[name], args, kwargs, node)
-    if found is None and isinstance(base, SuperProxy) and base.owner.exception is not None:
-        from autogradlab.lang.exception_objects import base_method  # BaseException's own methods
-        return base_method(interp, base, name, args, kwargs)
-    if found is None and isinstance(me, ProgramObject) and me is base and not name.startswith("__"):
-        return interp.call_value(read_attribute(interp, base, name), args, kwargs, node)   # __getattr__
-    if found is None:
-        if name == "__init__" and isinstance(base, SuperProxy):   # object.__init__
-            if args or kwargs:
-                raise python_error(TypeError("object.__init__() takes exactly one argument (the instance to "
-                                             "initialize)"))
-            return None
-        raise _no_attribute(base, name)
-    kind, value = found[1], found[2]
-    if kind == METHOD and isinstance(me, ProgramObject):
-        return call_function(interp, value, [me, *args], kwargs, node, found[0])
-    if kind == CLASS:
-        return call_function(interp, value, [class_of(me), *args], kwargs, node, found[0])
-    if kind == PROPERTY and isinstance(me, ProgramObject):
-        from autogradlab.lang.attribute_returns import call_for_attribute
-        got = call_for_attribute(interp, lambda: call_function(interp, value, [me], {}, node))
-        return interp.call_value(got, args, kwargs, node)
-    if kind == PROPERTY:
-        raise NotSupported(f"calling the property `{name}` of the class `{found[0].name}` is not "
-                           "supported in Autograd Lab")
-    if kind == METHOD and args:   # `Base.method(self, ...)`: super() inside it sees Base
-        return call_function(interp, value, args, kwargs, node, found[0])
-    return interp.call_value(value, args, kwargs, node)   # a static method
+# `obj.m(...)`: lang/object_methods.py (the lookup before the arguments, as CPython)
 
 
 def set_attribute(interp: Interpreter, base: Any, name: str, value: Any, initializing: bool = False) -> None:

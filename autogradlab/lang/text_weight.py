@@ -122,7 +122,9 @@ def _atom_weight(obj: Any, overhead: int = 0) -> int:
     return 1
 
 
-_NUMBER_TYPES = frozenset({float, bool, complex, type(None)})
+# (NumPy's float64 and complex128 are float and complex: _atom_weight weighs them 1 too; a list of 5,000
+# losses is then weighed at C speed, issue 9)
+_NUMBER_TYPES = frozenset({float, bool, complex, type(None), np.float64, np.complex128})
 
 
 _light = [0, _NUMBER_TYPES]

@@ -10,9 +10,6 @@ one below, at and above its limit."""
 
 from __future__ import annotations
 
-import contextlib
-import io
-
 import pytest
 import torch
 
@@ -20,14 +17,13 @@ from autogradlab.engine import skim_rerun
 from autogradlab.engine.jacobian_passes import Peak
 from autogradlab.engine.name_hooks import NameHooks
 from autogradlab.engine.recorder import Recorder
-from autogradlab.engine.run import parsed_program
 from autogradlab.engine.skimmed_ops import SkimmedOps
 from autogradlab.lang import compiled, compiled_binary_assign  # noqa: F401 - compiled first: its import order
 from autogradlab.lang.hooks import NullHooks
-from autogradlab.lang.interpreter import Interpreter
 from autogradlab.limits import Limits
 from tests.unit.test_name_rebinding_s40 import _plain
 from tests.unit.test_power_skim_s41 import PROGRAMS as POWER_PROGRAMS
+from tests.unit.test_power_skim_s41 import _run
 from tests.unit.test_skim import comparable, records_agree, report
 from tests.unit.test_skim_counted import KEEP, _same
 
@@ -124,14 +120,7 @@ def test_the_programs_print_what_python_prints(name, monkeypatch):
 def _tables(source: str, monkeypatch, fused: bool, limits: Limits | None = None) -> tuple:
     """The Recorder's name tables and numbers after the program (ids as tensor numbers)."""
     monkeypatch.setattr(compiled_binary_assign, "FUSED_BIND", fused)
-    limits = limits or Limits(timeout_s=60)
-    recorder = Recorder(source, limits)
-    tree, program = parsed_program(source, limits, [])
-    recorder.lines, recorder.program_tree = program.splitlines(), tree
-    interpreter = Interpreter(tree, program, limits=limits, generator=torch.Generator().manual_seed(0),
-                              hooks=recorder)
-    with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(Exception):
-        interpreter.run()
+    recorder = _run(source, limits or Limits(timeout_s=60))
     number = {key: entry.number for key, entry in recorder._ids.items()}
     names = sorted((number.get(key), tuple(value)) for key, value in recorder._names.items())
     former = sorted((number.get(key), value) for key, value in recorder._former.items())

@@ -20,6 +20,7 @@ from typing import Any
 
 import torch
 
+from autogradlab.engine import name_hooks
 from autogradlab.engine.op_text import _tensors_in
 from autogradlab.engine.pass_checks import GUARD_NO_GRAD, GUARD_NONE
 from autogradlab.engine.tensor_numbers import Numbered
@@ -43,6 +44,11 @@ class SkimmedOps:
     skim_guard: int
     skim_violated: bool
     forecast_last = -1   # index of the last op skimmed on the count rule's forecast (skim_rerun.py)
+    _bound: dict[str, Any]
+    _names: dict[int, list[str]]
+    _former: dict[int, str]
+    _assign_seq: int
+    assign_order: dict[str, int]
 
     def _guard_stops(self) -> bool:
         """A pass skimmed because no op of its loop made an autograd Node (pass_checks.py, (a)) is
@@ -53,7 +59,8 @@ class SkimmedOps:
         self.skim_violated = True
         return False
 
-    def on_op(self, op: str, args: Any, kwargs: Any, result: Any, node: Any, in_function: str | None) -> None:
+    def on_op(self, op: str, args: Any, kwargs: Any, result: Any, node: Any, in_function: str | None,
+              bind: list | None = None) -> None:
         """ProgramHooks.on_op: the max_ops check, then while `skimming` the op counted as
         Recorder._record_op records it (the same numbers, the same claims in the trace's tables, an
         entry in the window without a record), else its record (Recorder._record_op).
@@ -64,7 +71,11 @@ class SkimmedOps:
         window's steady step (a ghost in, the oldest ghost out) taken at once (a call per op cost
         ~0.4 us); any other goes to _skim_any (the arguments numbered here are numbered again there
         as no-ops, in the same order). An op neither takes (a new leaf, NumPy memory, ...) is
-        recorded in full: the inputs numbered so far keep their numbers, as for any refused op."""
+        recorded in full: the inputs numbered so far keep their numbers, as for any refused op.
+
+        `bind` ([name, statement node, _, line]: lang/compiled_binary_assign.py, `w = A @ v`): then
+        on_assign(name, result, statement node, in_function) too, a loop's variable bound to the new
+        tensor of a skimmed op taken at once (name_hooks.on_assign's rebinding short way, inline)."""
         site = self._sites.get(id(node))
         if site is None or site[0] is not node:   # keyed by id: a caller's node need not be hashable
             site = self._site(node, op)
@@ -75,21 +86,19 @@ class SkimmedOps:
             self._too_many_results(line, site[2])
         if not self.skimming:
             self._record_op(op, args, kwargs, result, line, site[2], site[3], in_function)
+            if bind is not None:
+                self.on_assign(bind[0], result, bind[1], in_function)
             return
         ids = self._ids
         if kwargs or type(result) is not _TENSOR:
-            if not self._skim_any(op, args, kwargs, result, line):
-                self._record_op(op, args, kwargs, result, line, site[2], site[3], in_function)
-            return
+            return self._other(op, args, kwargs, result, site, in_function, bind)
         for arg in args:
             kind = type(arg)
             if kind is _TENSOR:
                 if id(arg) not in ids:
                     self.tensor_id(arg)
             elif kind is not float and kind is not int and kind is not bool:
-                if not self._skim_any(op, args, kwargs, result, line):
-                    self._record_op(op, args, kwargs, result, line, site[2], site[3], in_function)
-                return
+                return self._other(op, args, kwargs, result, site, in_function, bind)
         trace = self.trace
         fn = result.grad_fn
         key = id(result)
@@ -97,20 +106,15 @@ class SkimmedOps:
         if fn is None:
             if result.requires_grad and (entry is None or not self.claimed(key, entry)):
                 # a new leaf: its record may outlive the window (pinned, trace.py)
-                self._record_op(op, args, kwargs, result, line, site[2], site[3], in_function)
-                return
+                return self._other(op, args, kwargs, result, site, in_function, bind, False)
         elif self.skim_guard == GUARD_NO_GRAD:
-            self._guard_stops()
-            self._record_op(op, args, kwargs, result, line, site[2], site[3], in_function)
-            return
+            return self._other(op, args, kwargs, result, site, in_function, bind, self._guard_stops())
         index = trace.total
         if entry is None:   # a new tensor (most outputs): _result_entry(), inlined, claimed by this op
             try:
                 entry = Numbered(result, self._forget_bound)
             except TypeError:
-                if not self._skim_any(op, args, kwargs, result, line):
-                    self._record_op(op, args, kwargs, result, line, site[2], site[3], in_function)
-                return
+                return self._other(op, args, kwargs, result, site, in_function, bind)
             number = self._next_id
             entry.number = number
             entry.result = True
@@ -120,9 +124,7 @@ class SkimmedOps:
             self._next_id = number + 1
             self.alive_results += 1
         elif not entry.weak:
-            if not self._skim_any(op, args, kwargs, result, line):
-                self._record_op(op, args, kwargs, result, line, site[2], site[3], in_function)
-            return
+            return self._other(op, args, kwargs, result, site, in_function, bind)
         else:   # (an in-place op's result, `x -= ...`, `w.grad.zero_()`: half of polyfit's ops)
             if not entry.result:
                 entry.result = True
@@ -189,6 +191,35 @@ class SkimmedOps:
         self.skimmed_ops += 1
         if self.skim_guard == GUARD_NONE:   # skimmed on the count rule's forecast (skim_rerun.py)
             self.forecast_last = index
+        if bind is None:
+            return
+        name = bind[0]
+        if in_function is None and name_hooks.REBIND_SHORTCUT:   # on_assign's short way (name_hooks.py),
+            # inline: the tensor is numbered and no op output waits for a name (both just made so)
+            bound, all_names = self._bound, self._names
+            previous = bound.get(name)
+            if previous is not None and key not in all_names:
+                old = id(previous)
+                names = all_names.get(old)
+                if names is not None and len(names) == 1 and names[0] == name:
+                    self.last_line = bind[3]
+                    self._former[old] = name
+                    del all_names[old]
+                    bound[name] = result   # (the previous value may die here: _forget)
+                    self._assign_seq = seq = self._assign_seq + 1
+                    self.assign_order[name] = seq
+                    all_names[key] = names
+                    return
+        self.on_assign(name, result, bind[1], in_function)
+
+    def _other(self, op: str, args: Any, kwargs: Any, result: Any, site: tuple, in_function: str | None,
+               bind: list | None, skim: bool = True) -> None:
+        """on_op's other ways: _skim_any (if `skim`), else the op's record (Recorder._record_op), then
+        `bind`'s on_assign."""
+        if not skim or not self._skim_any(op, args, kwargs, result, site[1]):
+            self._record_op(op, args, kwargs, result, site[1], site[2], site[3], in_function)
+        if bind is not None:
+            self.on_assign(bind[0], result, bind[1], in_function)
 
     def _claim(self, key: int, entry: Any, index: int) -> list[int] | None:
         """Claim the tensor for skimmed op `index` unless an op in the window made it: on its entry
@@ -321,3 +352,8 @@ class SkimmedOps:
         if self.skim_guard == GUARD_NONE:   # skimmed on the count rule's forecast (skim_rerun.py)
             self.forecast_last = index
         return True
+
+
+# lang/compiled_binary_assign.py passes `bind` to the hooks' on_op when it is this one and their on_assign
+# is the one it takes the short way of (a subclass or wrapper with its own gets on_op, then on_assign)
+SkimmedOps.on_op.binds = name_hooks.NameHooks.on_assign   # type: ignore[attr-defined]

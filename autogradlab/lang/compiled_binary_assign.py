@@ -13,7 +13,9 @@ errors of the binding the statement's, and the name bound as compiled_targets' b
 When one of the steps taken at once is a multiple of 32, the clock is read as _tick reads it
 (compiled_numbers.py); whenever a step could matter, or a leaf name is in no scope (a builtin, a
 torch function, an undefined name), nothing has happened yet and the statement runs through its
-per-node closures.
+per-node closures. For the Recorder (binds), the op's on_op and the name's on_assign are one call:
+the site passes `bind` to on_op, which binds the name as on_assign would (issue 9: power_iteration's
+`w = A @ v; v = w / w.norm()`, ~1-1.5 us a pass less); then the name is bound here without on_assign.
 """
 
 from __future__ import annotations
@@ -46,6 +48,16 @@ if TYPE_CHECKING:
 Run = Callable[[], Any]
 _TENSOR = torch.Tensor
 _CONTROL = (BreakLoop, ContinueLoop, ReturnValue)
+FUSED_BIND = True   # `name = a op b`'s op and binding told the hooks in one call (tests compare it off)
+
+
+def binds(hooks: Any) -> bool:
+    """Whether the hooks' on_op takes `bind` (engine/skimmed_ops.py: the Recorder's) with their own
+    on_assign the one it stands for (a wrapper or subclass with another gets on_op, then on_assign)."""
+    on_op = getattr(hooks, "on_op", None)
+    on_assign = getattr(on_op, "binds", None)
+    return on_assign is not None and getattr(on_op, "__self__", None) is hooks and getattr(
+        type(hooks), "on_assign", None) is on_assign
 
 
 def statement(interp: Interpreter, node: ast.Assign, per_node: Run) -> tuple[Run, bool] | None:
@@ -78,6 +90,10 @@ def statement(interp: Interpreter, node: ast.Assign, per_node: Run) -> tuple[Run
     op_line, op_column = value.lineno, value.col_offset + 1
     board, spot = interp.board, pack(line, column)
     variable, assign, assigned = target.id, interp.assign, interp._assigned
+    # on_op(..., bind) of the hooks that take it: their on_assign of `variable` in the same call, its
+    # [2] set when done (tensor_sites.binary_site); seen: the hooks last seen and whether they take it
+    bind = [variable, node, False, line] if getattr(site, "binds", False) else None
+    seen: list[Any] = [None, False]
 
     def run() -> Any:
         s = interp._steps
@@ -120,7 +136,20 @@ def statement(interp: Interpreter, node: ast.Assign, per_node: Run) -> tuple[Run
                         b = lookup_at(interp, right_value, right_at)
             ta, tb = type(a), type(b)
             if ta is _TENSOR or tb is _TENSOR:   # no number pair: apply_binary's tensor case at once
-                result = site(a, b)
+                hooks = interp.hooks
+                if hooks is not seen[0]:   # (a jacobian's passes swap the hooks)
+                    seen[0], seen[1] = hooks, bind is not None and binds(hooks)
+                if seen[1] and FUSED_BIND:
+                    bind[2] = False
+                    result = site(a, b, bind)
+                    if bind[2]:   # the hooks' on_op bound the name too: the binding below without it
+                        scope = interp.scope
+                        scope.vars[variable] = result
+                        if scope.parent is None and variable not in assigned:
+                            assigned[variable] = None
+                        return None
+                else:
+                    result = site(a, b)
             elif (ta, tb) in direct or (ta, tb) == _INT_PAIR and (
                     linear and a.bit_length() + b.bit_length() < max_bits
                     or power and (b <= 0 or abs(a) <= 1 or b * abs(a).bit_length() < max_bits)):

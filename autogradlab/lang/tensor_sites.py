@@ -47,7 +47,9 @@ SEEN_SHAPES = 8   # shape pairs an operator's site remembers besides the last on
 def binary_site(interp: Interpreter, name: str, fn: Callable[..., Any],
                 node: ast.AST) -> Callable[[Any, Any], Any]:
     """apply_binary(name, fn, a, b, node) of one operator node, its tensor case planned: a tensor and
-    a tensor or a plain number (apply_binary's tensor branch, with the size answer remembered)."""
+    a tensor or a plain number (apply_binary's tensor branch, with the size answer remembered).
+    run(a, b, bind): `bind` passed on to the hooks' on_op, and bind[2] set when it was
+    (compiled_binary_assign.py: hooks that take it bind the statement's name in the same call)."""
     apply_binary = interp.apply_binary
     sizes = interp.sizes
     seen: list = [_MISS, _MISS, 0]   # the last (left key, right key) and its element count
@@ -55,7 +57,7 @@ def binary_site(interp: Interpreter, name: str, fn: Callable[..., Any],
     product = name == "matmul"   # `a @ b` of int64, float16..., or a batched b: its work checked (call_work)
     made: list = [_MISS, 0]   # the last result's shape and its element count (result_elements)
 
-    def run(a: Any, b: Any) -> Any:
+    def run(a: Any, b: Any, bind: list | None = None) -> Any:
         ta, tb = type(a), type(b)
         if ta is _TENSOR:
             left = a.shape
@@ -101,9 +103,14 @@ def binary_site(interp: Interpreter, name: str, fn: Callable[..., Any],
             sizes.check_elements(elements, name)   # fail closed after the call
         sizes.total_elements += elements
         interp._ops += 1   # Interpreter.record_op, inline
-        interp.hooks.on_op(name, [a, b], {}, result, node, interp.scope.function_name)
+        if bind is None:
+            interp.hooks.on_op(name, [a, b], {}, result, node, interp.scope.function_name)
+        else:   # `name = a op b` (compiled_binary_assign.py): the hooks' on_assign too, in one call
+            interp.hooks.on_op(name, [a, b], {}, result, node, interp.scope.function_name, bind)
+            bind[2] = True
         return result
     run.scalar_pair = None if product else _scalar_pair(interp, name, fn, node)
+    run.binds = True   # takes compiled_binary_assign's `bind`
     return run
 
 

@@ -319,7 +319,7 @@ def _set_text(real: set | frozenset) -> str:
     """The text the engine gives a set of texts: CPython's order of str items changes with the hash
     seed of each process, so the engine shows them sorted; the oracle compares that order."""
     if not real or not all(isinstance(item, str) for item in real):
-        return repr(real)
+        return without_address(repr(real))   # a set of the program's objects: {<__main__.H object>}
     inner = ", ".join(map(repr, sorted(real)))
     return f"{{{inner}}}" if type(real) is set else f"frozenset({{{inner}}})"
 

@@ -24,6 +24,8 @@ DISPLAY_MIN_WEIGHT = 100            # small values are shown even when that tota
 # through): those count a string's 20 characters, an object's text (ShownText, its own __repr__) as 1, so
 # 200 display(s) of a 100,000-character text (or a loop's bare `obj`) put 20 MB into the report (red team s41)
 DISPLAY_TOTAL_CHARS = 5_000_000
+DISPLAY_SMALL_CHARS = 1_000   # a text this short is shown even past that total (as DISPLAY_MIN_WEIGHT): a
+# run shows at most ~1,200 values (a display per top-level line, 200 through display()), so ~1.2 MB more
 
 
 class DisplayHooks:
@@ -47,7 +49,7 @@ class DisplayHooks:
         else:
             self._display_left -= weight
             text = bounded_repr(value, cap, memo)
-            if self._display_chars + len(text) > DISPLAY_TOTAL_CHARS:
+            if self._display_chars + len(text) > DISPLAY_TOTAL_CHARS and len(text) > DISPLAY_SMALL_CHARS:
                 text = (f"<{value.type_name or 'object'}: {BUDGET_SPENT}>" if type(value) is ShownText
                         else too_large_text(value, BUDGET_SPENT))
             self._display_chars += len(text)

@@ -275,6 +275,8 @@ def call_method(interp: Interpreter, base: Any, name: str, args: list, kwargs: d
         return graph_hooks.register(interp, base, name, args, kwargs, node)
     if isinstance(base, plain_classes.PLAIN_VALUES):
         return object_methods.call_method(interp, base, name, args, kwargs, node)
+    if type(base) is UserFunction:   # `f.helper(3)` after `f.helper = g` (function_attributes.py)
+        return interp.call_value(read_attribute(interp, base, name, node), args, kwargs, node)
     if isinstance(base, Namespace):
         return interp.call_value(read_attribute(interp, base, name, node), args, kwargs, node)
     if isinstance(base, custom_functions.FUNCTION_VALUES):

@@ -22,6 +22,7 @@ from autogradlab.lang import dicts
 from autogradlab.lang.data_wrappers import SafeType
 from autogradlab.lang.deque_values import Deque, make_deque
 from autogradlab.lang.deque_values import call_method as deque_method
+from autogradlab.lang.missing_members import python_lacks
 from autogradlab.lang.namedtuple_values import make_namedtuple
 from autogradlab.lang.safe_values import Namespace, SafeFunction, UserFunction
 from autogradlab.lang.stored_objects import require_item
@@ -240,7 +241,8 @@ def call_method(interp: Interpreter, base: dict, name: str, args: list, kwargs: 
     if name in dicts.DICT_METHODS and (name != "update" or type(base) is not Counter) and not kwargs:
         return dicts.call_method(interp, base, name, args)
     kind = {Counter: "Counter", DefaultDict: "defaultdict"}.get(type(base), "OrderedDict")
-    raise NotSupported(f"the method `.{name}()` of {kind} values is not supported in Autograd Lab")
+    raise python_lacks(base, name) or NotSupported(   # a name the real class lacks: Python's error
+        f"the method `.{name}()` of {kind} values is not supported in Autograd Lab")
 
 
 def _ordered_method(base: OrderedDict, name: str, args: list, kwargs: dict) -> Any:

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 import torch
 
-from autogradlab.errors import NotSupported, ProgramError, ProgramTypeError
+from autogradlab.errors import NotSupported, ProgramError
 from autogradlab.lang import batch_escapes
 from autogradlab.lang.calls import has_tensor, require_data, translate_torch_error
 from autogradlab.lang.custom_function_values import (  # noqa: F401  (re-exported: attributes, expressions, ...)
@@ -212,9 +212,10 @@ def grad_fn_apply(interp: Interpreter, base: Any, args: list) -> Any:
         if hasattr(node, "apply"):
             raise NotSupported(f"`.apply()` of {base.name} is not supported in Autograd Lab: only the "
                                f"grad_fn of the program's own autograd Function can be called")
-        raise ProgramTypeError(f"'{base.name}' object has no attribute 'apply'",
-                               hint="only the grad_fn of a custom autograd Function has .apply(...): it "
-                                    "runs that Function's backward")
+        from autogradlab.lang.attribute_errors import _python_attribute_error  # PyTorch's AttributeError
+        raise _python_attribute_error(f"'{base.name}' object has no attribute 'apply'",
+                                      "only the grad_fn of a custom autograd Function has .apply(...): it "
+                                      "runs that Function's backward")
     for value in args:
         require_data(value, "as an argument of grad_fn.apply")
     try:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from autogradlab.errors import NotSupported, ProgramIndexError, ProgramTypeError, ProgramValueError
 from autogradlab.lang.compare_guard import run_sized
+from autogradlab.lang.missing_members import python_lacks
 
 if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
@@ -215,11 +216,13 @@ def call_method(interp: Interpreter, base: Deque, name: str, args: list, kwargs:
             interp.sizes.charge_sequence(len(base) + 1, "the deque", added=1)
             _charge_moves(interp, len(base))
         return run_sized(interp.sizes, getattr(list, name), base, *args)   # compare_guard.py
-    raise NotSupported(f"the method `.{name}()` of deque values is not supported in Autograd Lab")
+    raise python_lacks(base, name) or NotSupported(   # a name the real class lacks: Python's error
+        f"the method `.{name}()` of deque values is not supported in Autograd Lab")
 
 
 def read_attribute(base: Deque, name: str) -> Any:
     if name == "maxlen":
         return base.maxlen
-    raise NotSupported(f"the attribute `.{name}` of collections.deque values is not supported in "
+    raise python_lacks(base, name) or NotSupported(   # a name the real class lacks: Python's error
+        f"the attribute `.{name}` of collections.deque values is not supported in "
                        "Autograd Lab")

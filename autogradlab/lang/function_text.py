@@ -38,6 +38,14 @@ _MODULES = {"": builtins, "torch": torch, "torch.linalg": torch.linalg, "torch.n
             "numpy.linalg": np.linalg, "numpy.random": np.random}
 
 
+def library_routine(value: SafeFunction) -> Any:
+    """The library's own function or ufunc behind an allowlisted name (print, torch.sin, np.add), else None
+    (a class such as torch.no_grad, or a name no module here has)."""
+    module, _, name = value.qualname.rpartition(".")
+    real = getattr(_MODULES[module], name, None) if module in _MODULES else None
+    return real if inspect.isroutine(real) or isinstance(real, np.ufunc) else None
+
+
 def function_text(value: Any) -> str | None:
     """`<function f>` for the program's def or lambda, the library's repr for an allowlisted function,
     None for anything else."""

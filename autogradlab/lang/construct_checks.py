@@ -126,7 +126,7 @@ def _check_attribute(node: ast.Attribute, ctx: _Context) -> None:
             and (bool(ctx.classes) or _names_a_module(node.value)) and not _module_constant(node):
         raise _unsupported(f"assigning to the attribute `.{node.attr}`", "is",
                            hint="only .requires_grad, .grad and .data can be assigned")
-    if isinstance(node.ctx, ast.Del):
+    if isinstance(node.ctx, ast.Del) and _names_a_module(node.value):   # `del torch.sin`; `del obj.x` runs
         raise _unsupported("deleting attributes", "is", hint="delete a variable with `del name`")
 
 

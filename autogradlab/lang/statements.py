@@ -238,6 +238,9 @@ class StatementsMixin:
         elif isinstance(target, ast.Subscript):
             base = require_storable(self.eval(target.value), "before `[...]`")
             delete_item(self, base, self.index_value(target.slice))
+        elif isinstance(target, ast.Attribute):   # `del obj.x` (lang/attribute_deletion.py)
+            from autogradlab.lang.attribute_deletion import delete_attribute
+            delete_attribute(self, self.eval(target.value), target.attr)
         else:
             raise NotSupported("only `del name` and `del x[i]` are supported in Autograd Lab")
 

@@ -16,7 +16,7 @@ REFUSED = [   # (plain classes run since session 19; their refusals are errors_c
     "try:\n    pass\nexcept* ValueError:\n    pass\n",
     "x = bytearray(2)\n",   # (bytes literals run since session 35: lang/bytes_values.py)
     "from . import x\n",
-    "import torch\nx = torch.ones(1)\ndel x.grad\n",
+    "import torch\nx = torch.ones(1)\ndel x.shape\n",   # (`del x.grad` runs since session 42)
     "x = [i := 0 for i in range(3)]\n",
     "import torch\nx = torch.ones(2)\nprint(x.__class__)\n",
     "async def f():\n    pass\n",

@@ -369,5 +369,5 @@ def test_key_function_errors_are_the_programs() -> None:
 
 def test_deleting_attributes_stays_refused() -> None:
     with pytest.raises(ProgramError, match="deleting attributes"):
-        parse_program("import torch\nx = torch.ones(1)\ndel x.grad\n", DEFAULT_LIMITS)
+        parse_program("import torch\ndel torch.sin\n", DEFAULT_LIMITS)   # (`del obj.x` runs: session 42)
     assert isinstance(ast.parse("del x[0]").body[0], ast.Delete)

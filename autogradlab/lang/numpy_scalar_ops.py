@@ -99,8 +99,8 @@ def big_int_beside(value: Any, other: Any) -> bool:
     and in time that does not grow with the int's size beyond its conversion (max_int_bits bounds it)."""
     if type(value) is not int or value.bit_length() <= MAX_INT_BITS:
         return False
-    if isinstance(other, (np.number, np.bool_)):
-        return True
+    if isinstance(other, (np.number, np.bool_)) or type(other) in (float, complex):   # np.add(10**30, 2.5):
+        return True   # NumPy 2 makes both floats, 1e+30 (session 42), never an object array
     from autogradlab.lang.data_wrappers import SafeArray
     return type(other) is SafeArray and other.array.dtype.kind in "biufc"
 

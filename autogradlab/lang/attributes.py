@@ -24,6 +24,7 @@ from autogradlab.lang import (
     function_names,
     graph_hooks,
     module_constants,
+    numpy_flags,
     numpy_generators,
     numpy_layout,
     numpy_lessons_s36,
@@ -385,6 +386,9 @@ def set_attribute(interp: Interpreter, base: Any, name: str, value: Any, node: a
         return
     if type(base) is SafeArray and name in numpy_lessons_s36.PARTS:   # `a.imag = ...` (numpy_lessons_s36)
         numpy_lessons_s36.set_complex_part(interp, base, name, value)
+        return
+    if name == "writeable" and type(base).__name__ == "numpy._core.multiarray.flagsobj" \
+            and numpy_flags.set_writeable(interp, base, value):   # a.flags.writeable = False (numpy_flags.py)
         return
     if not isinstance(base, torch.Tensor):
         raise NotSupported(f"assigning to the attribute `.{name}` of {type_text(base)} values is not "

@@ -15,6 +15,7 @@ from autogradlab.errors import NotSupported, ProgramIndexError, ProgramTypeError
 from autogradlab.lang import (
     class_dispatch,
     dicts,
+    numpy_flags,
     numpy_indexing,
     numpy_records,
     numpy_strings,
@@ -224,5 +225,9 @@ def set_item(interp: Interpreter, base: Any, index: Any, value: Any, node: ast.A
         return
     if isinstance(base, (RecordArray, RecordScalar)):   # x['age'] = 5, x[1] = (7, 8, 9) (numpy_records.py)
         numpy_records.set_item(interp, base, index, value)
+        return
+    if type(base).__name__ == "numpy._core.multiarray.flagsobj" and type(index) is str \
+            and index in numpy_flags.WRITEABLE_KEYS \
+            and numpy_flags.set_writeable(interp, base, value):   # a.flags['WRITEABLE'] = False (s42)
         return
     raise ProgramTypeError(f"'{type_text(base)}' object does not support item assignment")

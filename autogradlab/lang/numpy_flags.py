@@ -2,12 +2,21 @@
 wesm_appa 77: `np.ones((10, 5), order='F').flags`): printed as NumPy prints it, `a.flags['F_CONTIGUOUS']` /
 `a.flags.c_contiguous` read as NumPy answers them (True / False). Read-only: no flag can be set (a
 writeable flag turned back on would go round a read-only view), and nothing else of NumPy's object is
-reachable. The flags are NumPy's live object: they follow the array, as in NumPy."""
+reachable. The flags are NumPy's live object: they follow the array, as in NumPy.
+
+Session 42: `a.flags['WRITEABLE'] = False` / `a.flags.writeable = False` (`'W'` too) make the array read-only
+as NumPy does (a later write is NumPy's ValueError "assignment destination is read-only"). Turning it back
+on is allowed only for an array the program itself made read-only from writeable (remembered weakly for the
+run) or one already writeable (nothing changes): an array NumPy or the engine made read-only (a broadcast
+view, a view the engine lends a function) stays so, with the refusal as before."""
 
 from __future__ import annotations
 
 import ast
+import weakref
 from typing import TYPE_CHECKING, Any
+
+import numpy as np
 
 from autogradlab.lang.inert_values import InertValue, named_kind
 
@@ -25,13 +34,14 @@ NAMES = frozenset({"c_contiguous", "f_contiguous", "contiguous", "fortran", "own
 class ArrayFlags(InertValue):
     """NumPy's flags object of one array, printed and read as NumPy's."""
 
-    __slots__ = ("flags",)
+    __slots__ = ("flags", "array")
 
-    def __new__(cls, flags: Any) -> ArrayFlags:
+    def __new__(cls, flags: Any, array: np.ndarray | None = None) -> ArrayFlags:
         return object.__new__(named_kind(ArrayFlags, "numpy._core.multiarray.flagsobj"))
 
-    def __init__(self, flags: Any) -> None:
+    def __init__(self, flags: Any, array: np.ndarray | None = None) -> None:
         self.flags = flags
+        self.array = array
 
     def __repr__(self) -> str:
         return repr(self.flags)
@@ -57,3 +67,33 @@ class ArrayFlags(InertValue):
             raise python_error(AttributeError(f"'numpy._core.multiarray.flagsobj' object has no attribute "
                                                 f"'{name}'"))
         return bool(getattr(self.flags, name))
+
+
+WRITEABLE_KEYS = frozenset({"WRITEABLE", "W"})
+
+
+def set_writeable(interp: Interpreter, flags: ArrayFlags, value: Any) -> bool:
+    """`a.flags.writeable = value`: True when done as NumPy does it, False when the caller refuses it (a
+    value that is not a bool, no array known, or True for an array the program did not make read-only)."""
+    array = flags.array
+    if type(value) is not bool or array is None:
+        return False
+    locked = interp.__dict__.setdefault("_locked_arrays", {})   # id -> a weak reference to the array
+    if not value:
+        if array.flags.writeable:
+            array.flags.writeable = False
+            key = id(array)
+            locked[key] = weakref.ref(array, lambda _, key=key: locked.pop(key, None))
+        return True
+    if array.flags.writeable:
+        return True
+    mine = locked.get(id(array))
+    if mine is None or mine() is not array:
+        base = array.base
+        if isinstance(base, np.ndarray) and not base.flags.writeable:   # a view of a read-only array
+            from autogradlab.lang.operators import python_error
+            raise python_error(ValueError("cannot set WRITEABLE flag to True of this array"))
+        return False
+    array.flags.writeable = True
+    del locked[id(array)]
+    return True

@@ -25,7 +25,7 @@ def read(array: SafeArray, name: str) -> Any:
         return tuple(int(s) for s in array.array.strides)
     if name == "flags":   # a.flags['F_CONTIGUOUS'], read-only (numpy_flags.py, session 41)
         from autogradlab.lang.numpy_flags import ArrayFlags
-        return ArrayFlags(array.array.flags)
+        return ArrayFlags(array.array.flags, array.array)
     base = array.array.base
     if base is None:
         return None

@@ -36,7 +36,10 @@ def test_errors_are_numpys(line: str) -> None:
 @pytest.mark.parametrize("line", ["a.flags['WRITEABLE'] = True", "a.flags.writeable = True",
                                   "a.flags.c_contiguous = False"])
 def test_flags_stay_read_only(line: str) -> None:
-    report = run_program(NP + "a = np.ones(3)\n" + line + "\nprint(a.flags.writeable)\n")
+    """(Session 42: `= False` makes an array read-only as NumPy, and `= True` undoes only that:
+    test_numpy_read_only_s42.py; a broadcast view NumPy made read-only stays so.)"""
+    report = run_program(NP + "a = np.broadcast_to(np.ones(3), (2, 3))\n" + line
+                         + "\nprint(a.flags.writeable)\n")
     assert not report.ok and report.error.line == 3 and report.printed == "", report.error
 
 

@@ -289,7 +289,25 @@ def type_of(value: Any) -> SafeType:
     builtin = BUILTIN_TYPES.get(type(value).__name__)
     if builtin is not None and builtin.py_type is type(value):
         return builtin
+    if type(value) is SafeType:   # type(torch.Tensor): its metaclass, as Python names it (session 42)
+        meta = metaclass_of(value)
+        if meta is not None:   # one SafeType per metaclass: `type(A) is type(B)` as in Python
+            return _METACLASSES.setdefault(meta, SafeType(f"{meta.__module__}.{meta.__qualname__}", meta))
     return SafeType(type_text(value), type(value))
+
+
+_METACLASSES: dict[type, SafeType] = {}   # (library metaclasses only: the same in every run, holding nothing)
+
+
+def metaclass_of(value: SafeType) -> type | None:
+    """The metaclass of the real class a SafeType stands for when it is not plain `type`
+    (torch._C._TensorMeta, torch.nn.parameter._ParameterMeta, abc.ABCMeta), else None."""
+    from autogradlab.lang.missing_members import _real_class
+    found = _real_class(value)
+    if found is None or not isinstance(found[0], type):
+        return None
+    meta = type(found[0])
+    return None if meta is type or meta.__module__.startswith("autogradlab") else meta
 
 
 _CODE_VALUES = ("UserFunction", "ProgramGenerator", "GeneratorManager", "NullContext", "Suppress", "ErrState")

@@ -55,6 +55,8 @@ def function_text(value: Any) -> str | None:
         return repr(value)                                             # repr without the address
     if type(value).__name__ in ("ItemGetter", "AttrGetter"):   # `g` shows operator.itemgetter(1), as CPython
         return repr(value)
+    if type(value) is SafeFunction and value.qualname == "display":   # display(display): IPython's text
+        return "<function display>"
     if type(value) is not SafeFunction:
         return None
     module, _, name = value.qualname.rpartition(".")
@@ -68,6 +70,8 @@ def is_python_function(value: SafeFunction) -> bool:
     """An allowlisted function PyTorch writes in Python (fwAD.make_dual, torch.func.vmap): type() says
     `function`, as CPython's, where a C function is `builtin_function_or_method`."""
     module, _, name = value.qualname.rpartition(".")
+    if value.qualname == "display":   # a notebook's display(): IPython's function (lang/display_calls.py)
+        return True
     return module in _MODULES and inspect.isfunction(getattr(_MODULES[module], name, None))
 
 

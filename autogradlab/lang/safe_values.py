@@ -73,6 +73,8 @@ class SafeFunction:
     impl: Callable[..., Any]       # called by the interpreter as impl(interp, args, kwargs, node)
 
     def __repr__(self) -> str:
+        if self.qualname == "display":   # IPython writes its display() in Python (session 42)
+            return "<function display at 0x7f0000000000>"
         return f"<built-in function {self.qualname.rsplit('.', 1)[-1]}>"
 
 

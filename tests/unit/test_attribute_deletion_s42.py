@@ -13,11 +13,11 @@ import pytest
 
 from autogradlab import error_text
 from autogradlab.engine import run_program
-from autogradlab.lang import compiled_module_calls
-from autogradlab.limits import Limits
 from tests.oracle import run_trusted
-from tests.unit.test_compiled_blocks import generic, outcome  # noqa: F401 - the fixture
+from tests.unit.test_call_order_s41 import general  # noqa: F401 - the fixture
+from tests.unit.test_compiled_blocks import generic  # noqa: F401 - the fixture
 from tests.unit.test_corpus_s30 import fails_like_python
+from tests.unit.test_lookup_first_s42 import alike_on_the_general_path
 
 CLASSES = """import torch
 from dataclasses import dataclass
@@ -85,32 +85,20 @@ REFUSED = {   # (Python runs or fails these; the engine names the construct: bef
 }
 
 
-@pytest.fixture
-def general(monkeypatch, generic):  # noqa: F811
-    def run() -> None:
-        generic()
-        monkeypatch.setattr(compiled_module_calls, "FUSED", False)
-    return run
-
-
 @pytest.mark.parametrize("name", sorted(RUNS))
-def test_deleting_an_attribute_runs_as_in_python(name, general):
+def test_deleting_an_attribute_runs_as_in_python(name, general):  # noqa: F811
     source = CLASSES + RUNS[name] + "\n"
     report, oracle = run_program(source), run_trusted(source)
     assert oracle.error is None and report.ok, (oracle.error, report.error)
     assert report.printed == oracle.printed
-    compiled = outcome(source, Limits())
-    general()
-    assert outcome(source, Limits()) == compiled
+    alike_on_the_general_path(source, general)
 
 
 @pytest.mark.parametrize("name", sorted(FAILS))
-def test_deleting_what_is_not_there_fails_as_in_python(name, general):
+def test_deleting_what_is_not_there_fails_as_in_python(name, general):  # noqa: F811
     source = CLASSES + FAILS[name] + "\n"
     fails_like_python(source)   # the line, the words, and `except Exception` catches the same class
-    compiled = outcome(source, Limits())
-    general()
-    assert outcome(source, Limits()) == compiled
+    alike_on_the_general_path(source, general)
 
 
 @pytest.mark.parametrize("name", sorted(REFUSED))

@@ -21,10 +21,11 @@ import torch
 from autogradlab.engine import run_program
 from autogradlab.errors import ProgramError
 from autogradlab.lang import allowlist as al
-from autogradlab.lang import attributes, compiled_module_calls, dicts
+from autogradlab.lang import attributes, dicts
 from autogradlab.lang.missing_members import python_lacks
 from autogradlab.limits import Limits
 from tests.oracle import run_trusted
+from tests.unit.test_call_order_s41 import general  # noqa: F401 - the fixture
 from tests.unit.test_compiled_blocks import generic, outcome  # noqa: F401 - the fixture
 from tests.unit.test_corpus_s30 import fails_like_python
 
@@ -79,16 +80,16 @@ def compare(source: str) -> None:
     assert report.printed == oracle.printed
 
 
-@pytest.fixture
-def general(monkeypatch, generic):  # noqa: F811
-    def run() -> None:
-        generic()
-        monkeypatch.setattr(compiled_module_calls, "FUSED", False)
-    return run
+def alike_on_the_general_path(source: str, to_general) -> None:  # noqa: ANN001 - the fixture's function
+    """The same outcome (error, place, steps, variables, printed text, op records) with every statement
+    through exec and the fused module call off (test_call_order_s41's `general`)."""
+    compiled = outcome(source, Limits())
+    to_general()
+    assert outcome(source, Limits()) == compiled
 
 
 @pytest.mark.parametrize("name", sorted(MISSING))
-def test_a_missing_method_fails_before_its_arguments_as_in_python(name, general):
+def test_a_missing_method_fails_before_its_arguments_as_in_python(name, general):  # noqa: F811
     source = HEAD + MISSING[name] + "\n"
     fails_like_python(source)   # the line, Python's words, `except Exception` catches AttributeError
     last = MISSING[name].splitlines()[-1]
@@ -96,18 +97,14 @@ def test_a_missing_method_fails_before_its_arguments_as_in_python(name, general)
     caught = source.replace(last, f"{indent}try:\n{indent}    {last.strip()}\n"
                                   f"{indent}except AttributeError as e:\n{indent}    print('raised', e)")
     compare(caught)   # nothing printed before the error, as CPython
-    compiled = outcome(source, Limits())
-    general()
-    assert outcome(source, Limits()) == compiled
+    alike_on_the_general_path(source, general)
 
 
 @pytest.mark.parametrize("name", sorted(RUNS))
-def test_a_method_the_value_has_runs_as_in_python(name, general):
+def test_a_method_the_value_has_runs_as_in_python(name, general):  # noqa: F811
     source = HEAD + RUNS[name] + "\n"
     compare(source)
-    compiled = outcome(source, Limits())
-    general()
-    assert outcome(source, Limits()) == compiled
+    alike_on_the_general_path(source, general)
 
 
 SAMPLES = "x = torch.ones(2, requires_grad=True)\ny = (x * 2).sum()\nnode = y.grad_fn\n" \

@@ -56,7 +56,9 @@ def _lexsort(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> An
     options = _options(kwargs, {"axis": _plain_int}, "np.lexsort", form)
     keys = args[0]
     if isinstance(keys, (list, tuple)):
-        interp.sizes.check_nested(list(keys), "np.lexsort")   # all the keys' values first (numpy_joins.py)
+        from autogradlab.lang.numpy_strings import holds_text  # a list of texts: make_string_array's limits
+        interp.sizes.check_nested([k for k in keys if not (isinstance(k, (list, tuple)) and holds_text(k))],
+                                  "np.lexsort")   # all the keys' values first (numpy_joins.py)
         keys = tuple(_key(interp, k) for k in keys)
         size = max((int(np.size(k)) for k in keys), default=0)
         _check_sorted(interp, len(keys), sum(int(np.size(k)) for k in keys))

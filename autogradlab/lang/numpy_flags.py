@@ -97,3 +97,18 @@ def set_writeable(interp: Interpreter, flags: ArrayFlags, value: Any) -> bool:
     array.flags.writeable = True
     del locked[id(array)]
     return True
+
+
+def setflags(interp: Interpreter, array: np.ndarray, args: list, kwargs: dict) -> None:
+    """`a.setflags(write=False)` (NumPy's method; align= and uic= refused by name): as set_writeable, with
+    NumPy's ValueError for True where NumPy gives one; True the engine keeps read-only is refused."""
+    from autogradlab.errors import NotSupported
+    if len(args) > 1 or set(kwargs) - {"write"} or (args and kwargs):
+        raise NotSupported("Autograd Lab supports `a.setflags(write=...)`")
+    write = args[0] if args else kwargs.get("write")
+    if write is None:   # NumPy: nothing to change
+        return None
+    write = bool(write) if type(write) is int else write   # setflags(write=0), as NumPy reads it
+    if not set_writeable(interp, ArrayFlags(array.flags, array), write):   # (True for an array NumPy or the
+        raise NotSupported("Autograd Lab supports `a.setflags(write=...)`")   # engine made read-only)
+    return None

@@ -439,6 +439,9 @@ def array_method(interp: Interpreter, base: Any, name: str, args: list, kwargs: 
         return _wrap(_guarded(lambda: raw.reshape(shape, order=order)))
     if name == "item" and not args and not kwargs:
         return _guarded(lambda: raw.item())
+    if name == "setflags" and isinstance(raw, np.ndarray):   # a.setflags(write=False) (numpy_flags.py, s42)
+        from autogradlab.lang.numpy_flags import setflags
+        return setflags(interp, raw, args, kwargs)
     if name == "tobytes" and not args and not kwargs:   # Z[1, 1].tobytes(), Z.tobytes() (rougier ch. 3)
         from autogradlab.lang.bytes_values import to_bytes
         return to_bytes(interp, raw, "a.tobytes()")
@@ -470,5 +473,5 @@ MORE_ARRAY_METHODS = frozenset({"std", "var", "any", "all", "swapaxes", "squeeze
                                 "repeat", "take", "view", "fill", "sort", "partition",
                                 "searchsorted", "put"})   # (s40: wesm appendix A)
 ARRAY_METHODS = (frozenset(REDUCTIONS) | frozenset(SCANS) | MORE_ARRAY_METHODS
-                 | {"reshape", "item", "astype", "flatten", "tobytes"})
+                 | {"reshape", "item", "astype", "flatten", "tobytes", "setflags"})
 UNARY_FUNCTIONS = {"neg": operator.neg, "positive": operator.pos}

@@ -1,9 +1,10 @@
 """`a.flags['WRITEABLE'] = False` / `a.flags.writeable = False` (issue 9, session 42; session 41's known
 leftover, refused then): the array becomes read-only as in NumPy, and a later write is NumPy's own ValueError
 ("assignment destination is read-only", "output array is read-only", "sort array is read-only"), catchable;
-`= True` undoes it for an array the program made read-only; a view of a read-only array gets NumPy's
-"cannot set WRITEABLE flag to True of this array". An array NumPy or the engine made read-only (a broadcast
-view) stays read-only: refused as before (test_numpy_flags_s41). Oracle: NumPy (tests/oracle.py)."""
+`= True` undoes it for an array the program made read-only; `a.setflags(write=...)` alike; a view of a
+read-only array gets NumPy's "cannot set WRITEABLE flag to True of this array". An array NumPy or the
+engine made read-only (a broadcast view) stays read-only: refused as before (test_numpy_flags_s41). Oracle:
+NumPy (tests/oracle.py)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,8 @@ from tests.oracle import run_trusted
 from tests.unit.test_corpus_s30 import fails_like_python
 
 NP = "import numpy as np\nimport torch\na = np.arange(6.0).reshape(2, 3)\n"
-LOCKS = ["a.flags['WRITEABLE'] = False", "a.flags.writeable = False", "a.flags['W'] = False"]
+LOCKS = ["a.flags['WRITEABLE'] = False", "a.flags.writeable = False", "a.flags['W'] = False",
+         "a.setflags(write=False)", "a.setflags(False)", "a.setflags(write=0)"]
 WRITES = ["a[0, 0] = 5", "a[:, 1] = [7, 8]", "a[a > 2] = 0", "a += 1", "a *= 2", "np.add(a, 1, out=a)",
           "a.fill(3)", "a.sort()", "a[0] += 1", "a.T[0] = 1", "b = a[0]\nb[1] = 4", "a.put([0], [9])"]
 
@@ -56,3 +58,18 @@ def test_a_view_of_a_read_only_array_cannot_be_turned_on():
 def test_a_loop_of_locks_keeps_nothing_alive():
     same_as_numpy("import numpy as np\nfor i in range(2000):\n    z = np.ones(3)\n"
                   "    z.flags.writeable = False\nprint(z.flags.writeable)\n")
+
+
+def test_setflags_turns_back_on_and_fails_as_numpy():
+    same_as_numpy(NP + "a.setflags(write=False)\na.setflags()\nprint(a.flags.writeable)\n"
+                       "a.setflags(write=True)\na[0, 0] = 9\nprint(a)\nb = np.ones((2, 2))\n"
+                       "b.setflags(write=False)\nv = b[1:]\ntry:\n    v.setflags(write=True)\n"
+                       "except ValueError as e:\n    print(e)\n")
+
+
+@pytest.mark.parametrize("line", ["a.setflags(align=False)", "a.setflags(True, True)",
+                                  "v = np.broadcast_to(np.ones(3), (2, 3))\nv.setflags(write=True)"])
+def test_what_setflags_does_not_offer_is_refused_by_name(line):
+    report = run_program(NP + line + "\n")
+    assert report.error is not None and report.error.kind == "unsupported", report.error
+    assert report.error.message == "Autograd Lab supports `a.setflags(write=...)`"

@@ -30,6 +30,8 @@ Anything else runs the hooked backward as before (grads.GradientRecorder.begin).
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import repeat
+from operator import is_not as _is_not
 from typing import Any
 
 import torch
@@ -44,6 +46,9 @@ _PRESERVE = torch.preserve_format
 _new_edge = tuple.__new__
 
 OP, LEAF, OTHER = 1, 2, 3
+# The gradients into the capture in one dict.update when every key is distinct and every gradient
+# defined (a 500-step scalar loop: 2,000 of them); else one by one, the first defined one per key kept.
+BULK_CAPTURE = True
 # torch's own Nodes that raise when run, or run nothing of a plain backward; and those whose backward
 # raises on some values (eig's and svd's "depends on the phase" checks): torch has by then written the
 # .grad of the leaves its engine reached first, which the captured run writes only after it succeeded
@@ -65,11 +70,12 @@ class Plan:
     """The engine's inputs (the edges of the outputs of every Node the graph reads, then each leaf's),
     whose id each gradient is stored under (id(Node), id(leaf)), and the leaves by their edge's position."""
 
-    __slots__ = ("edges", "keys", "leaves", "nodes")
+    __slots__ = ("distinct", "edges", "keys", "leaves", "nodes")
 
     def __init__(self, edges: tuple, keys: list[int], leaves: list[tuple[int, torch.Tensor]],
                  nodes: list[Any]) -> None:
         self.edges, self.keys, self.leaves, self.nodes = edges, keys, leaves, nodes   # nodes: not leaves
+        self.distinct = len(set(keys)) == len(keys)   # no Node with edges to two of its outputs
 
 
 def plan_of(order: list[Any], outputs: list[tuple[Any, int]] = ()) -> Plan | None:
@@ -157,9 +163,12 @@ def runner(root: torch.Tensor, plan: Plan, capture: dict[int, Any]) -> Callable[
         seed = torch.ones_like(root, memory_format=_PRESERVE)
         grads = _engine_run_backward((root,), (seed,), False, False, plan.edges,
                                      allow_unreachable=True, accumulate_grad=False)
-        for key, grad in zip(plan.keys, grads, strict=True):
-            if grad is not None and key not in capture:
-                capture[key] = grad
+        if BULK_CAPTURE and plan.distinct and not capture and all(map(_is_not, grads, repeat(None))):
+            capture.update(zip(plan.keys, grads, strict=True))   # (the loop below, in one step)
+        else:
+            for key, grad in zip(plan.keys, grads, strict=True):
+                if grad is not None and key not in capture:
+                    capture[key] = grad
         with torch.no_grad():
             for index, leaf in plan.leaves:
                 accumulate(leaf, grads[index])

@@ -113,7 +113,9 @@ class _Builder:
         snap, scalar_kind = fast_snapshot, _SCALAR_KINDS.get
         facts_of = _CLASS_FACTS.get
         templates_of, readers_of = _OP_TEMPLATES.get, _SAVED_READERS.get
-        saved_fields, prefix, labels_get = _SAVED_SCALAR_FIELDS, SAVED_PREFIX, _SAVED_LABELS.get
+        saved_fields, prefix, saved_templates_of = _SAVED_SCALAR_FIELDS, SAVED_PREFIX, _SAVED_TEMPLATES.get
+        node_ids = _node_ids(len(nodes) + len(order) * 3)
+        cached_ids = len(node_ids)
         class_name = _class_name
         node_cls, snap_cls, new, set_node, set_snap = GraphNode, TensorSnapshot, _new, _SET_NODE, _SET_SNAP
         strided, grad_number, lazy_number = _STRIDED, GRAD_SNAPSHOT_ID, LAZY_NUMBER
@@ -127,6 +129,7 @@ class _Builder:
                 continue
             fn_key = id(fn)
             saved = saved_get(fn_key)
+            from_tables = saved is not None
             if saved is None:
                 if tables is None:
                     saved = saved_of(fn)
@@ -135,14 +138,13 @@ class _Builder:
                     saved = () if reader is not None and not reader[0] else (read_saved(fn) or ())
             saved_ids = [] if saved else ()
             for attr, tensor in saved:
-                node_id = f"n{count}"
+                node_id = node_ids[count] if count < cached_ids else f"n{count}"
                 count += 1
-                fields = saved_fields.copy()
+                fields = saved_templates_of(attr)   # kind "saved", shape () and the label set
+                if fields is None:
+                    fields = _SAVED_TEMPLATES[attr] = {**saved_fields, "label": attr.removeprefix(prefix)}
+                fields = fields.copy()
                 fields["id"] = node_id
-                label = labels_get(attr)
-                if label is None:
-                    label = _SAVED_LABELS[attr] = attr.removeprefix(prefix)
-                fields["label"] = label
                 key = id(tensor)
                 value = get_value(key)
                 requires_grad = tensor.requires_grad
@@ -164,14 +166,17 @@ class _Builder:
                             lazy["id"] = number
                             lazy[lazy_number] = tensor.item()
                             set_snap(value, lazy)
+                        fields["dtype"] = kind[1]
                     else:
                         value = snap(tensor, number)
                         fields["shape"] = tuple(tensor.shape) if value.shape else ()
+                        fields["dtype"] = value.dtype
                     values[key] = value
-                    hold(tensor)
+                    if not from_tables:   # (a tensor of tables.saved is held there while the graph is built)
+                        hold(tensor)
                 else:   # (a 0-dim value's shape is the one empty tuple)
                     fields["shape"] = tuple(tensor.shape) if value.shape else ()
-                fields["dtype"] = value.dtype
+                    fields["dtype"] = value.dtype
                 fields["value"] = value
                 if requires_grad:
                     g = get_grad(key if grad_fn is None else id(grad_fn))
@@ -181,12 +186,12 @@ class _Builder:
                             known = grads_seen[id(g)] = snap(g, grad_number)
                             hold(g)
                         fields["grad"] = known
-                fields["saved_name"] = attr
+                fields["saved_name"] = attr   # (its own text: `_saved_tensors[0]` is made per Node)
                 made = new(node_cls)
                 set_node(made, fields)
                 add_node(made)
                 saved_ids.append(node_id)
-            node_id = f"n{count}"
+            node_id = node_ids[count] if count < cached_ids else f"n{count}"
             count += 1
             template = templates_of(cls)
             if template is None:   # label and op: the class's op name, unless a record says otherwise
@@ -267,11 +272,24 @@ _OP_FIELDS = {**GRAPH_NODE_FIELDS, "kind": "op"}
 _SAVED_SCALAR_FIELDS = {**GRAPH_NODE_FIELDS, "kind": "saved", "shape": ()}
 # Node class -> its op nodes' fields before the Node's own (label and op: the class's op name, grad_fn:
 # its class name). The strings are shared by every node of the class, as the saved tensors' labels
-# (_SAVED_LABELS) and the snapshots' grad_fn names (held_outputs._class_name) are: pickle writes a
+# (_SAVED_TEMPLATES) and the snapshots' grad_fn names (held_outputs._class_name) are: pickle writes a
 # shared string once (session 29: 2,000 op nodes' grad_fn written once per class, not per node).
 _OP_TEMPLATES: dict[type, dict[str, Any]] = {}
-# a saved tensor's attribute name (`_saved_self`) -> its node's label (`self`)
-_SAVED_LABELS: dict[str, str] = {}
+# a saved tensor's attribute name (`_saved_self`) -> its node's fields before the tensor's own (kind
+# "saved", shape (), label `self`): one copy per saved tensor, as the op nodes'
+_SAVED_TEMPLATES: dict[str, dict[str, Any]] = {}
+# "n0", "n1", ...: the node ids, made once per process (the same text; a graph's nodes and edges share
+# each one, as they share an id made for them): up to NODE_IDS_CACHED of them
+_NODE_IDS: list[str] = []
+NODE_IDS_CACHED = 20_000
+
+
+def _node_ids(wanted: int) -> list[str]:
+    """_NODE_IDS, with at least `wanted` ids when the cache may hold that many."""
+    have = len(_NODE_IDS)
+    if have < wanted and have < NODE_IDS_CACHED:
+        _NODE_IDS.extend(f"n{i}" for i in range(have, min(wanted, NODE_IDS_CACHED)))
+    return _NODE_IDS
 
 
 def build_graph(output: torch.Tensor, *, output_var: str | None, ctx: GraphContext,

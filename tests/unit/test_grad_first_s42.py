@@ -12,6 +12,8 @@ and their ids taken by the next result, and max_ops one below, at and above its 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 import torch
 
@@ -23,20 +25,13 @@ from tests.unit.test_name_rebinding_s40 import _plain
 from tests.unit.test_power_skim_s41 import _run
 from tests.unit.test_skim import comparable, records_agree, report
 from tests.unit.test_skim_counted import KEEP, _same
+from tests.unit.test_skimmed_view_s42 import PROGRAMS as VIEW_PROGRAMS
+
+POWER = (Path(__file__).resolve().parents[1] / "programs" / "loop_power_iteration.py").read_text("utf-8")
 
 PROGRAMS = {
     **FUSED_PROGRAMS,   # test_fused_hooks_s41's: test_skim_counted's, test_name_rebinding_s40's, power's
-    # power iteration as the bench runs it (a 100 x 100 matrix; grad-free: the count rule, then the guard)
-    "power": """import torch
-A = torch.randn(100, 100)
-A = A @ A.T / 100
-v = torch.ones(100)
-for k in range(300):
-    w = A @ v
-    v = w / w.norm()
-lam = v @ A @ v
-print(lam)
-""",
+    "power": POWER,   # power iteration as the bench runs it (grad-free: the count rule, then the guard)
     # one site, results with and without a graph in turn (the hint set and cleared every pass)
     "alternating": """import torch
 x = torch.tensor([0.5, 1.5], requires_grad=True)
@@ -72,16 +67,7 @@ for k in range(600):
 print(p.grad, r, q)
 """,
     # a view made under no_grad and written in place (d2l's optimizers): PyTorch refuses its grad_fn
-    "no_grad_view": """import torch
-w = torch.ones(4, requires_grad=True)
-for k in range(300):
-    loss = (w * w).sum()
-    loss.backward()
-    with torch.no_grad():
-        w[:] -= 0.01 * w.grad
-        w.grad.zero_()
-print(w)
-""",
+    "no_grad_view": VIEW_PROGRAMS["setitem_sub"],
 }
 
 
@@ -169,4 +155,4 @@ def test_the_hint_is_used_and_follows_the_results(monkeypatch):
     monkeypatch.setattr(skimmed_ops, "GRAD_FIRST", True)
     recorder = _run(PROGRAMS["power"], Limits(timeout_s=60))
     hints = {where: counts[1] for where, counts in recorder.trace.site_counts}
-    assert hints[("matmul", 6)] is True and hints[("norm", 7)] is True and hints[("div", 7)] is True
+    assert hints[("matmul", 8)] is True and hints[("norm", 9)] is True and hints[("div", 9)] is True

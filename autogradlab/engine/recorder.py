@@ -149,7 +149,8 @@ class Recorder(TensorNumbers, NameHooks, MemoryHooks, DisplayHooks, SkimHooks, B
         """(node, line, column, source line, (op, line), ghosts, count) of an op's node, cached (on_op:
         skimmed_ops.py; (op, line) is the trace's summary key of the node's first op, made once;
         ghosts: its window entries without keys, one per output size, shared by its skimmed ops;
-        count: its skimmed ops of that key not yet in the summary, OpTrace.count_site)."""
+        count: [its skimmed ops of that key not yet in the summary, OpTrace.count_site; whether its last
+        skimmed result needed no grad, skimmed_ops.GRAD_FIRST])."""
         line = getattr(node, "lineno", 0) or 0
         column = (getattr(node, "col_offset", 0) or 0) + 1
         where = (op, line)

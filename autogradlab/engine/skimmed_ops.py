@@ -32,6 +32,7 @@ _NO_OUTPUTS: frozenset[int] = frozenset()   # Recorder._unnamed_outputs after a 
 SHARED_GHOSTS = 8   # output sizes a site keeps a shared ghost for (a growing tensor makes a new one each op)
 SHARE_GHOSTS = True   # tests compare reports with it off (a ghost of its own for every op)
 SITE_COUNTS = True    # a skimmed op counted on its site, not in trace.summary (tests: off)
+GRAD_FIRST = True     # a site whose last result needed no grad reads requires_grad first (tests: off)
 
 
 class SkimmedOps:
@@ -100,14 +101,29 @@ class SkimmedOps:
             elif kind is not float and kind is not int and kind is not bool:
                 return self._other(op, args, kwargs, result, site, in_function, bind)
         trace = self.trace
-        fn = result.grad_fn
+        counts = site[6]   # [its skimmed ops not yet in the summary, whether its last result needed no grad]
+        try:
+            if counts[1]:   # (GRAD_FIRST) requires_grad read first: without it, no grad_fn to read
+                grad = result.requires_grad
+                fn = result.grad_fn if grad else None
+                if fn is not None:
+                    counts[1] = False
+            else:
+                fn = result.grad_fn
+                grad = fn is not None or result.requires_grad
+                if not grad and GRAD_FIRST:
+                    counts[1] = True
+        except RuntimeError:   # a view made under no_grad, written in place (`w[:] -= ...`): PyTorch
+            # refuses its grad_fn; recorded in full, as Recorder._record_op records it (_grad_fn)
+            return self._other(op, args, kwargs, result, site, in_function, bind, False)
         key = id(result)
         entry = ids.get(key)
+        guard = self.skim_guard
         if fn is None:
-            if result.requires_grad and (entry is None or not self.claimed(key, entry)):
+            if grad and (entry is None or not self.claimed(key, entry)):
                 # a new leaf: its record may outlive the window (pinned, trace.py)
                 return self._other(op, args, kwargs, result, site, in_function, bind, False)
-        elif self.skim_guard == GUARD_NO_GRAD:
+        elif guard == GUARD_NO_GRAD:
             return self._other(op, args, kwargs, result, site, in_function, bind, self._guard_stops())
         index = trace.total
         if entry is None:   # a new tensor (most outputs): _result_entry(), inlined, claimed by this op
@@ -149,7 +165,7 @@ class SkimmedOps:
             summary = trace._summary
             summary[where] = summary.get(where, 0) + 1
         elif SITE_COUNTS:   # counted on the site, folded into the summary when it is read (trace.py)
-            site[6][0] += 1
+            counts[0] += 1
         else:
             summary = trace._summary
             summary[where] = summary.get(where, 0) + 1
@@ -189,7 +205,7 @@ class SkimmedOps:
                 trace.evict()
         self._unnamed_outputs = _NO_OUTPUTS
         self.skimmed_ops += 1
-        if self.skim_guard == GUARD_NONE:   # skimmed on the count rule's forecast (skim_rerun.py)
+        if guard == GUARD_NONE:   # skimmed on the count rule's forecast (skim_rerun.py)
             self.forecast_last = index
         if bind is None:
             return
@@ -252,7 +268,10 @@ class SkimmedOps:
         created_by, origins = trace.created_by, trace.origins
         index = trace.total
         if type(result) is tensor or isinstance(result, tensor):   # one output (most ops), inlined
-            fn = result.grad_fn
+            try:
+                fn = result.grad_fn
+            except RuntimeError:   # a view made under no_grad, written in place: recorded in full (on_op)
+                return False
             key = id(result)
             entry = ids.get(key)
             if fn is None:
@@ -320,7 +339,11 @@ class SkimmedOps:
         if not out_tensors:
             return False
         for t in out_tensors:
-            if t.grad_fn is None:
+            try:
+                fn = t.grad_fn
+            except RuntimeError:   # a view made under no_grad, written in place: recorded in full (on_op)
+                return False
+            if fn is None:
                 if t.requires_grad and not self.claimed(id(t), ids.get(id(t))):
                     return False
             elif self.skim_guard == GUARD_NO_GRAD:

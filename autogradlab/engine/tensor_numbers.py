@@ -106,13 +106,17 @@ class TensorNumbers:
         del ids[key]
         if dead.result:
             self.alive_results -= 1
-        if self._former:
-            self._former.pop(key, None)
-        if self._local:
-            self._local.pop(key, None)
-        if self._created_by:
-            self._created_by.pop(key, None)
-        if self._names:
-            self._names.pop(key, None)
+        table = self._former   # (each table read once: three tensors die in every pass of a loop)
+        if table:
+            table.pop(key, None)
+        table = self._local
+        if table:
+            table.pop(key, None)
+        table = self._created_by
+        if table:
+            table.pop(key, None)
+        table = self._names
+        if table:
+            table.pop(key, None)
         if self._unnamed_outputs:
             self._unnamed_outputs.discard(key)

@@ -93,7 +93,7 @@ class OpTrace:
     def count_site(self, where: tuple[str, int]) -> list[int]:
         """The count of a new op site (SkimmedOps.on_op adds its skimmed ops there), its key put in
         the summary now: the first op of the site is the one being counted."""
-        counts = [0]
+        counts = [0, False]   # (and [1]: the site's last result needed no grad, SkimmedOps.on_op)
         self.site_counts.append((where, counts))
         self._summary.setdefault(where, 0)
         return counts

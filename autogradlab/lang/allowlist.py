@@ -286,7 +286,6 @@ TENSOR_METHODS: dict[str, CallSpec] = {
     **_table("type_as", ("dtype", "other"), size="same"),
     **_table("cpu cuda", (), size="none", kind="special"),
     **_table("new", (), size="none", kind="special"),   # x.new(2, 3): zero-filled (tensor_api.py)
-    **_table("resize_", (), size="none", kind="special"),   # x.resize_(3, 8): tensor_resize.py
     **_table("size dim ndimension nelement numel item tolist element_size is_floating_point "
              "is_complex is_contiguous is_nonzero is_inference stride storage_offset", ("dim",), size="none"),
     **_table("numpy", (), size="none", kind="special"),

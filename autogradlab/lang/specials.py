@@ -32,7 +32,6 @@ from autogradlab.lang.matrix_exp_backward import BLOCK_WEIGHT, check_matrix_exp_
 from autogradlab.lang.safe_values import SafeArray, UserFunction
 from autogradlab.lang.scalar_backward import backward_call, seeds_ones
 from autogradlab.lang.sizes import tensor_elements
-from autogradlab.lang.tensor_resize import tensor_resize
 
 if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
@@ -271,5 +270,4 @@ SPECIAL_METHODS: dict[str, Callable[..., Any]] = {
     "numpy": _numpy,
     "retain_grad": _retain_grad,
     "register_hook": tensor_hooks.register_hook,
-    "resize_": tensor_resize,   # at most the tensor's own elements (tensor_resize.py, session 42)
 }

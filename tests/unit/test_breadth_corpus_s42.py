@@ -1,0 +1,114 @@
+"""Session 42's breadth corpus (issue 9, part 2): what its cells found refused or named badly.
+
+- `s.encode(...)` (pydata-book ch. 2): bytes equal to CPython's, the Unicode errors caught with their
+  class and repr, the result counted against max_sequence_len as bytes(...) is;
+- `torch.nn.Module()` / `torch.optim.Optimizer(...)` called: refused by name with the model hint (the
+  message named the class's repr, `<class 'torch.nn.modules.module.Module'>`).
+
+Oracle: plain Python / PyTorch (tests/oracle.py run_trusted) on the same text."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from autogradlab.engine import run_program
+from autogradlab.messages import catalogue
+from tests.oracle import run_trusted, shown_as_left, value_mismatches
+
+
+def _same_as_plain(source: str) -> None:
+    report = run_program(source)
+    oracle = run_trusted(source)
+    assert report.ok == (oracle.error is None), report.error
+    assert report.printed == oracle.printed
+    with shown_as_left(oracle):
+        for name, real in oracle.variables.items():
+            assert not value_mismatches(report.variables[name], real, name), name
+
+
+def _refused(source: str, line: int, key: str) -> str:
+    report = run_program(source)
+    assert not report.ok and report.error.line == line, report.error
+    assert report.error.key == key, (report.error.key, report.error.message)
+    return report.error.message
+
+
+ENCODE = [
+    'val = "español"\nb = val.encode("utf-8")\nprint(b, type(b), b.decode("utf-8"), len(b))',
+    'val = "español"\nprint(val.encode("latin1"), val.encode("latin-1"), val.encode())',
+    'val = "español"\nprint(val.encode("utf-16"), val.encode("utf-16le"), val.encode("utf-16be"))',
+    'val = "español"\nprint(val.encode("utf-32"), val.encode("UTF-8".lower()), val.encode("utf8"))',
+    'print("español".encode(encoding="ascii", errors="replace"), "español".encode("ascii", "ignore"))',
+    'b = "ñ".encode()\nprint(b == b"\\xc3\\xb1", b + b"!", b.hex())',
+]
+
+
+@pytest.mark.parametrize("source", ENCODE)
+def test_encode_equals_python(source: str) -> None:
+    _same_as_plain(source)
+
+
+CAUGHT = [
+    'try:\n    "español".encode("ascii")\nexcept UnicodeEncodeError as e:\n    print(repr(e))\n    print(e)',
+    'try:\n    "español".encode("ascii")\nexcept ValueError as e:\n    print(type(e).__name__, e)',
+    'try:\n    "español".encode("ascii")\nexcept UnicodeError as e:\n    print(type(e).__name__)',
+    'try:\n    b"\\xff".decode("utf-8")\nexcept UnicodeDecodeError as e:\n    print(repr(e))',
+    'print(issubclass(UnicodeEncodeError, UnicodeError), issubclass(UnicodeError, ValueError))\n'
+    'print(UnicodeError("bad"), repr(UnicodeError("bad")))',
+    'try:\n    "a".encode(1)\nexcept TypeError as e:\n    print(e)',
+]
+
+
+@pytest.mark.parametrize("source", CAUGHT)
+def test_unicode_errors_caught_as_in_python(source: str) -> None:
+    _same_as_plain(source)
+
+
+def test_uncaught_encode_error_names_its_line_as_python() -> None:
+    source = 'x = 1\ny = "español".encode("ascii")\n'
+    report, oracle = run_program(source), run_trusted(source)
+    assert not report.ok and report.error.line == oracle.error_line == 2
+    assert report.error.message == str(oracle.error)
+
+
+def test_encode_result_counted_against_the_sequence_limit() -> None:
+    # 50,000 characters: 50,000 bytes in utf-8 (just inside max_sequence_len), 100,002 in utf-16 (above)
+    inside = 's = "a" * 50_000\nb = s.encode("utf-8")\nprint(len(b))'
+    _same_as_plain(inside)
+    report = run_program('s = "ab" * 25_000\nb = s.encode("utf-16")\n')
+    assert not report.ok and report.error.kind == "limit" and report.error.line == 2
+    assert "100,002" in report.error.message and "100,000" in report.error.message
+
+
+def test_encode_with_another_codec_is_refused_by_name() -> None:
+    for codec in ("rot13", "cp1252", "idna", "base64", "zlib"):
+        message = _refused(f's = "a"\ns.encode("{codec}")\n', 2, "errors_s42breadth.encode_codec")
+        assert "utf-8" in message
+    _refused('s = "a"\ns.encode("utf-8", "strict", 3)\n', 2, "errors_s42breadth.encode_args")
+
+
+@pytest.mark.parametrize(("call", "name", "hint"), [
+    ("torch.nn.Module()", "`torch.nn.Module`", "nn.Module models"),
+    ("torch.optim.Optimizer([torch.ones(1)], {})", "`torch.optim.Optimizer`", "optimizers (torch.optim)"),
+])
+def test_calling_model_base_classes_is_refused_by_name(call: str, name: str, hint: str) -> None:
+    report = run_program(f"import torch\n{call}\n")
+    assert not report.ok and report.error.line == 2
+    assert report.error.message == f"{name} is not supported in Autograd Lab"
+    assert hint in report.error.hint and "<class" not in report.error.message
+
+
+def test_isinstance_of_model_base_classes_still_answers() -> None:
+    _same_as_plain("import torch\nprint(isinstance(torch.ones(1), torch.nn.Module), torch.nn.Module)\n"
+                   "print(isinstance([], torch.optim.Optimizer))")
+
+
+def test_new_messages_have_english_and_chinese_texts() -> None:
+    en, zh = catalogue("en"), catalogue("zh")
+    keys = [k for k in en if k.startswith("errors_s42breadth.")]
+    assert len(keys) == 2 and all(k in zh and zh[k] != en[k] for k in keys)
+    for key in keys:   # the same fields in both languages
+        assert sorted(set(re.findall(r"\{(\w+)\}", en[key]))) == \
+            sorted(set(re.findall(r"\{(\w+)\}", zh[key])))

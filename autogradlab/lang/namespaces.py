@@ -261,6 +261,9 @@ def modules() -> dict[str, Namespace]:
         "array": SafeFunction("numpy.array", _np_array_function),
         "ndarray": NDARRAY_TYPE,
         "pi": math.pi, "e": math.e, "inf": math.inf, "nan": math.nan,
+        # (session 42: Johansson's lecture 2 starts with `from numpy import *`; PDSH prints np.True_)
+        "euler_gamma": float(np.euler_gamma), "little_endian": bool(np.little_endian),
+        "True_": np.True_, "False_": np.False_,
         **numpy_scalar_types(),
         "dtype": SafeFunction("numpy.dtype", _np_dtype),
     })

@@ -126,3 +126,15 @@ def test_numpy_constants_as_in_numpy(source: str) -> None:
     report, oracle = run_program(source), run_trusted(source)
     assert report.ok and oracle.error is None, report.error
     assert report.printed == oracle.printed
+
+
+@pytest.mark.parametrize("source", [
+    "import numpy as np\na = np.array([1, 2])\nb = a[0] > 0\nc = np.False_\nprint(b, c)",
+    "import numpy as np\nb = np.isclose(1.0, 1.0)\nn = np.all(np.array([1, 0]))",
+    "from numpy import True_, False_, pi\nt = True_",
+])
+def test_numpy_bool_variables_show_as_numpy_writes_them(source: str) -> None:
+    # Variables listed np.True_ as `True`; NumPy 2 writes np.True_ (as the table wrote np.float64(2.5))
+    _same_as_plain(source)
+    report = run_program(source)
+    assert any(v.text in ("np.True_", "np.False_") for v in report.variables.values())

@@ -138,3 +138,53 @@ def test_numpy_bool_variables_show_as_numpy_writes_them(source: str) -> None:
     _same_as_plain(source)
     report = run_program(source)
     assert any(v.text in ("np.True_", "np.False_") for v in report.variables.values())
+
+
+OBJECT_DEFAULTS = '''class NormalInitializer:
+    def __init__(self, mean=0.0, std=0.1):
+        self.mean = mean
+        self.std = std
+
+    def init_weights(self, n_in, n_out):
+        return [[self.mean + self.std * (i + j) for j in range(n_out)] for i in range(n_in)]
+
+
+class DenseLayer:
+    def __init__(self, n_in: int, n_out: int, act_fn, initializer = NormalInitializer()):
+        self.weights = initializer.init_weights(n_in, n_out)
+        self.act_fn = act_fn
+
+    def __repr__(self):
+        return 'Weights: ' + repr(self.weights)
+
+
+layer = DenseLayer(2, 3, max)
+other = DenseLayer(1, 1, max, NormalInitializer(1.0, 0.5))
+print(layer, other)
+'''
+
+
+@pytest.mark.parametrize("source", [
+    OBJECT_DEFAULTS,
+    # one object made when the def runs, shared by every call (Python's own default-value rule)
+    "class Acc:\n    def __init__(self):\n        self.items = []\n\n"
+    "def add(x, acc=Acc()):\n    acc.items.append(x)\n    return acc\n\n"
+    "a = add(1)\nb = add(2)\nprint(a is b, a.items, len(b.items))",
+    "class C:\n    n = 3\n\ndef f(x, opt=C(), *, init=C()):\n    return x + opt.n + init.n\n\n"
+    "print(f(1), f(1, init=C()))\ng = lambda k=C(): k.n * 2\nprint(g())",
+])
+def test_objects_of_the_program_as_default_values(source: str) -> None:
+    # DTU 02456's nanograd notebook: `def __init__(..., initializer = NormalInitializer())` was refused
+    _same_as_plain(source)
+
+
+def test_other_values_as_defaults_stay_refused() -> None:
+    # a custom Function's apply, a class: refused as before (test_breakout_s11.py, test_plain_classes.py)
+    for source in ("class A:\n    pass\ndef f(x=A):\n    return x\n",
+                   "class A:\n    pass\nf = lambda x=A: x\n",
+                   "import torch\nclass F(torch.autograd.Function):\n    @staticmethod\n"
+                   "    def forward(ctx, x):\n        return x\n    @staticmethod\n"
+                   "    def backward(ctx, g):\n        return g\n"
+                   "def f(*, k=F.apply):\n    return k\n"):
+        report = run_program(source)
+        assert not report.ok and "cannot be used as a default value" in report.error.message, report.error

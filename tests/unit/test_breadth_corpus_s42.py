@@ -188,3 +188,22 @@ def test_other_values_as_defaults_stay_refused() -> None:
                    "def f(*, k=F.apply):\n    return k\n"):
         report = run_program(source)
         assert not report.ok and "cannot be used as a default value" in report.error.message, report.error
+
+
+@pytest.mark.parametrize("source", [
+    "from copy import deepcopy\na = [[1, 2]]\nb = deepcopy(a)\nb[0][0] = 9\nprint(a, b)",
+    # DTU 02456's FNN notebook imports it inside its finite-difference function
+    "import numpy as np\ndef f(NN):\n    from copy import deepcopy\n    g = deepcopy(NN)\n"
+    "    g[0][0, 0] = 5.0\n    return g\nNN = [np.zeros((2, 2)), np.ones(2)]\nG = f(NN)\nprint(NN, G)\n"
+    "from copy import copy\nh = copy(NN)\nprint(h is NN, h[0] is NN[0])",
+    "import torch\nfrom copy import deepcopy as dc\nx = torch.ones(2, requires_grad=True)\ny = dc(x)\n"
+    "print(y.requires_grad, y is x)",
+])
+def test_from_copy_import_as_import_copy(source: str) -> None:
+    _same_as_plain(source)
+
+
+def test_from_copy_import_other_names_stays_refused() -> None:
+    report = run_program("from copy import Error\n")
+    assert not report.ok and report.error.kind == "unsupported"
+    assert report.error.message == "`from copy import Error` is not supported in Autograd Lab"

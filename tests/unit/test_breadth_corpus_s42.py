@@ -108,7 +108,7 @@ def test_isinstance_of_model_base_classes_still_answers() -> None:
 def test_new_messages_have_english_and_chinese_texts() -> None:
     en, zh = catalogue("en"), catalogue("zh")
     keys = [k for k in en if k.startswith("errors_s42breadth.")]
-    assert len(keys) == 2 and all(k in zh and zh[k] != en[k] for k in keys)
+    assert len(keys) == 3 and all(k in zh and zh[k] != en[k] for k in keys)
     for key in keys:   # the same fields in both languages
         assert sorted(set(re.findall(r"\{(\w+)\}", en[key]))) == \
             sorted(set(re.findall(r"\{(\w+)\}", zh[key])))
@@ -207,3 +207,23 @@ def test_from_copy_import_other_names_stays_refused() -> None:
     report = run_program("from copy import Error\n")
     assert not report.ok and report.error.kind == "unsupported"
     assert report.error.message == "`from copy import Error` is not supported in Autograd Lab"
+
+
+@pytest.mark.parametrize(("source", "name", "kind"), [
+    ("lst = [1, 2]\nhelp(lst.count)\n", "count", "list"),   # the Python Bootcamp's "Methods" lesson
+    ("s = 'ab'\nf = s.upper\n", "upper", "str"),
+    ("t = (1, 2)\nh = t.index\n", "index", "tuple"),
+])
+def test_a_method_without_its_call_is_named_as_one(source: str, name: str, kind: str) -> None:
+    # it was "the attribute `.count` of list values is not supported", though lst.count(2) runs
+    report = run_program(source)
+    assert not report.ok and report.error.line == 2
+    assert report.error.message == (f"the method `.{name}` of {kind} values without its call is not "
+                                    f"supported in Autograd Lab; call it: `.{name}(...)`")
+    assert report.error.key == "errors_s42breadth.method_value"
+    assert "(...)" in catalogue("zh")[report.error.key]
+
+
+def test_a_missing_attribute_is_still_pythons_error() -> None:
+    source = "lst = [1]\ntry:\n    lst.nothing\nexcept AttributeError as e:\n    print(e)\n"
+    _same_as_plain(source)

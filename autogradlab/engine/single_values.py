@@ -77,8 +77,8 @@ def _plain_value(obj: Any) -> Value:
         return PlainValue("number", obj, repr(obj))
     if obj is None:
         return PlainValue("none", None, "None")
-    if isinstance(obj, (bool, np.bool_)):
-        return PlainValue("bool", bool(obj), repr(bool(obj)))
+    if isinstance(obj, (bool, np.bool_)):   # np.True_ shows as NumPy 2 writes it (session 42), as np.float64
+        return PlainValue("bool", bool(obj), repr(obj) if type(obj) is np.bool_ else repr(bool(obj)))
     if isinstance(obj, (int, float, complex)):
         return PlainValue("number", obj, safe_repr(obj))
     if isinstance(obj, str):

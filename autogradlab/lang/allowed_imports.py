@@ -146,6 +146,7 @@ _MEMBERS = (
     *(f"numpy.testing.{name}" for name in NUMPY_TESTING_NAMES),   # from numpy.testing import assert_equal
     *(f"time.{name}" for name in CLOCKS),
     "pprint.pprint", "pprint.pformat", "pprint.PrettyPrinter",
+    "copy.copy", "copy.deepcopy",   # `from copy import deepcopy` (DTU 02456's FNN notebook, session 42)
     "collections.Counter", "collections.defaultdict",
     "collections.namedtuple", "collections.deque", "collections.OrderedDict",
     "collections.ChainMap", "collections.UserDict", "collections.UserList",   # refused when called

@@ -208,6 +208,9 @@ def read_attribute(interp: Interpreter, base: Any, name: str, node: ast.AST) -> 
         return method
     if type(base) is UserFunction:   # `f.calls` (function_attributes.py)
         return function_attributes.read(base, name)
+    if any(isinstance(base, kind) and method == name for kind, method in PLAIN_METHODS):   # `help(lst.count)`
+        raise NotSupported(f"the method `.{name}` of {type_text(base)} values without its call is not "
+                           f"supported in Autograd Lab; call it: `.{name}(...)`")   # (session 42)
     raise python_lacks(base, name) or NotSupported(f"the attribute `.{name}` of {type_text(base)} values is "
                                                    f"not supported in Autograd Lab")
 

@@ -117,6 +117,33 @@ class BytesValue(InertValue):
                            "(supported: decode(), hex())")
 
 
+# str.encode's codecs (pydata-book ch. 2: "latin1", "utf-16", "utf-16le"): CPython's built-in text codecs
+# only (at most 4 bytes a character plus a 4-byte byte-order mark); no codec is looked up by another name.
+_ENCODE = _ENCODINGS + ("utf-16", "utf16", "utf-16le", "utf-16be", "utf-32", "utf-32le", "utf-32be")
+
+
+def encode(interp: Any, text: str, args: list, **kwargs: Any) -> BytesValue:
+    """`s.encode(encoding='utf-8', errors='strict')` (session 42): the bytes counted as bytes(...) counts."""
+    from autogradlab.lang.operators import python_error
+    if len(args) + len(kwargs) > 2 or not set(kwargs) <= {"encoding", "errors"}:
+        raise NotSupported("Autograd Lab supports `s.encode(encoding, errors)`")
+    encoding = kwargs.get("encoding", args[0] if args else "utf-8")
+    errors = kwargs.get("errors", args[1] if len(args) > 1 else "strict")
+    for name, value in (("encoding", encoding), ("errors", errors)):
+        if type(value) is not str:   # CPython's words, before any codec is looked up
+            from autogradlab.lang.safe_values import type_text
+            raise python_error(TypeError(f"encode() argument '{name}' must be str, not {type_text(value)}"))
+    if encoding not in _ENCODE or errors not in _ERRORS:
+        raise NotSupported("Autograd Lab supports `s.encode(encoding, errors)` with encoding utf-8, ascii, "
+                           "latin-1, utf-16 or utf-32 and errors strict, ignore or replace")
+    try:   # at most 4 bytes a character (+ a 4-byte mark) of a string already within the limits
+        data = text.encode(encoding, errors)
+    except UnicodeError as exc:
+        raise python_error(exc) from None
+    interp.sizes.charge_sequence(len(data), "the bytes")   # counted as bytes(...) counts its result
+    return BytesValue(data)
+
+
 def make_bytes(interp: Any, data: bytes, what: str, numpy: bool = False) -> BytesValue:
     """A new bytes value, counted as a string of its length is (max_sequence_len, the run's total)."""
     if interp is not None:

@@ -46,6 +46,7 @@ EXCEPTION_TYPES: dict[str, SafeType] = {
         AssertionError, NameError, AttributeError, ArithmeticError, LookupError, OverflowError,
         NotImplementedError, UnboundLocalError, StopIteration, OSError, ConnectionError, FileNotFoundError,
         ImportError,   # `from torch import dott` (lang/statements.py)
+        UnicodeError, UnicodeEncodeError, UnicodeDecodeError,   # s.encode('ascii'), b.decode() (session 42)
         Warning, UserWarning, DeprecationWarning, FutureWarning, RuntimeWarning)}   # warnings' categories
 
 
@@ -98,8 +99,8 @@ def remember_python_error(error: ProgramError, exc: BaseException) -> ProgramErr
         _clear_frames(exc.__traceback__)
     error.py_type = type(exc)
     error.py_message = str(exc)
-    if type(exc) is KeyError:   # str() is the key's repr: KeyError('k') prints as 'k'
-        error.py_repr = repr(exc)
+    if type(exc) is KeyError or isinstance(exc, UnicodeError):   # str() is the key's repr: KeyError('k')
+        error.py_repr = repr(exc)   # prints as 'k'; UnicodeEncodeError('ascii', 'ñ', 0, 1, '...') (s42)
     return error
 
 

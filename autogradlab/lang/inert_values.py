@@ -13,6 +13,8 @@ from __future__ import annotations
 import ast
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
+
 from autogradlab.errors import NotSupported
 
 if TYPE_CHECKING:
@@ -48,7 +50,8 @@ class InertValue:
                            "Autograd Lab")
 
 
-_LISTED_IMPORTS = (int, float, bool, str, dict, type(None))   # str: `from string import digits` (s38)
+_LISTED_IMPORTS = (int, float, bool, str, dict, type(None),   # str: `from string import digits` (s38)
+                   np.bool_)   # `from numpy import *` binds True_ and False_ (session 42)
 
 
 def listed_import(value: Any) -> bool:

@@ -201,7 +201,18 @@ class NotAModule:
     static checker; calling the type is refused as any SafeType without a conversion)."""
 
 
-MODULE_TYPE = SafeType("torch.nn.modules.module.Module", NotAModule)
+def _refused_class(qualname: str):  # noqa: ANN202
+    """`torch.nn.Module()`, `torch.optim.Optimizer(...)` called: refused as `torch.nn.Linear` is, by
+    its name and the model hint (session 42; it named the class's repr before)."""
+    def convert(interp, args, kwargs, node):  # noqa: ANN001, ANN202
+        from autogradlab.errors import NotSupported
+        from autogradlab.lang.allowed_imports import out_of_scope, scope_hint
+        raise NotSupported(f"`{qualname}` is not supported in Autograd Lab",
+                           hint=scope_hint(qualname, out_of_scope(qualname) or ""))
+    return convert
+
+
+MODULE_TYPE = SafeType("torch.nn.modules.module.Module", NotAModule, _refused_class("torch.nn.Module"))
 
 
 class NotAnOptimizer:
@@ -209,7 +220,8 @@ class NotAnOptimizer:
     False (the optimizers themselves stay refused with their hint)."""
 
 
-OPTIMIZER_TYPE = SafeType("torch.optim.optimizer.Optimizer", NotAnOptimizer)
+OPTIMIZER_TYPE = SafeType("torch.optim.optimizer.Optimizer", NotAnOptimizer,
+                          _refused_class("torch.optim.Optimizer"))
 
 
 @lru_cache(maxsize=1)
@@ -249,6 +261,9 @@ def modules() -> dict[str, Namespace]:
         "array": SafeFunction("numpy.array", _np_array_function),
         "ndarray": NDARRAY_TYPE,
         "pi": math.pi, "e": math.e, "inf": math.inf, "nan": math.nan,
+        # (session 42: Johansson's lecture 2 starts with `from numpy import *`; PDSH prints np.True_)
+        "euler_gamma": float(np.euler_gamma), "little_endian": bool(np.little_endian),
+        "True_": np.True_, "False_": np.False_,
         **numpy_scalar_types(),
         "dtype": SafeFunction("numpy.dtype", _np_dtype),
     })

@@ -45,6 +45,17 @@ def _default(value: Any) -> Any:
     # a function, the program's or a library's (`f=np.square`: numpy's fractals tutorial), as when passed
     if isinstance(value, UserFunction) or type(value) is SafeFunction:   # not F.apply (FunctionApply)
         return value
+    return default_value(value)
+
+
+def default_value(value: Any) -> Any:
+    """A default value: data, or an object of the program's classes (`initializer=NormalInitializer()`:
+    DTU 02456's nanograd notebook, session 42), made once when the def runs and shared by the calls, as
+    in Python. Anything else (a class, F.apply, a generator) stays refused with require_data's words."""
+    if type(value).__name__ == "ProgramObject":   # lang/plain_classes.py (not imported here: a cycle)
+        from autogradlab.lang.safe_values import note_stored_object
+        note_stored_object()   # is_data's exact walk from now on, as when an object goes into a list
+        return value
     return require_data(value, "as a default value")
 
 

@@ -106,19 +106,25 @@ def copying(method: str) -> Callable[..., Any]:
     return call
 
 
+def _encode(interp: Any, base: str, args: list, **kwargs: Any) -> Any:
+    from autogradlab.lang.bytes_values import encode
+    return encode(interp, base, args, **kwargs)
+
+
 def plain(method: str) -> Callable[..., Any]:
     """A method that builds nothing new (or a bool/int): called as it is."""
     return lambda interp, base, args: getattr(base, method)(*args)
 
 
 # Methods whose keyword arguments are passed on (their values are data, checked by the caller).
-KEYWORD_METHODS = frozenset({(str, "split"), (str, "rsplit"), (str, "splitlines"), (str, "expandtabs")})
+KEYWORD_METHODS = frozenset({(str, "split"), (str, "rsplit"), (str, "splitlines"), (str, "expandtabs"),
+                             (str, "encode")})
 
 
 MORE_METHODS: dict[tuple[type, str], Callable[..., Any]] = {
     (list, "insert"): _insert, (list, "remove"): _remove,
     (list, "reverse"): plain("reverse"), (list, "clear"): plain("clear"), (list, "copy"): _copy,
-    (str, "replace"): _replace, (str, "expandtabs"): _expandtabs,
+    (str, "replace"): _replace, (str, "expandtabs"): _expandtabs, (str, "encode"): _encode,
     (str, "lstrip"): copying("lstrip"), (str, "rstrip"): copying("rstrip"),
     **{(str, name): plain(name) for name in ("find", "rfind", "count", "isdigit", "isalpha", "isspace",
                                               "isupper", "islower", "isnumeric", "isalnum", "istitle",

@@ -14,14 +14,19 @@ from typing import TYPE_CHECKING, Any
 from autogradlab.errors import LimitExceeded, NotSupported, ProgramError, ProgramTypeError
 from autogradlab.lang.annotation_names import read_annotation_names
 from autogradlab.lang.attribute_returns import returned_value
-from autogradlab.lang.calls import require_data
 from autogradlab.lang.compiled import compile_block, compile_expression
 from autogradlab.lang.custom_functions import ProgramContext
 from autogradlab.lang.declarations import declarations_of, function_scope
 from autogradlab.lang.generators import ProgramGenerator, has_yield
 from autogradlab.lang.iterators import SequenceIterator
 from autogradlab.lang.operators import python_error
-from autogradlab.lang.parameters import bind_star, missing_positional, star_parameters, too_many_positional
+from autogradlab.lang.parameters import (
+    bind_star,
+    default_value,
+    missing_positional,
+    star_parameters,
+    too_many_positional,
+)
 from autogradlab.lang.plain_classes import RETURNABLE, STORABLE, ProgramObject
 from autogradlab.lang.safe_values import (
     ATOM_TYPES,
@@ -60,7 +65,7 @@ class UserFunctionsMixin:
                       node: ast.AST) -> UserFunction:
         params = [a.arg for a in args.posonlyargs + args.args]
         defaults = [value if isinstance(value, UserFunction) or type(value) is SafeFunction   # f=np.square
-                    else require_data(value, "as a default value")
+                    else default_value(value)   # data or an object of the program's classes
                     for value in (self.eval(d) for d in args.defaults)]
         if type(node) is ast.FunctionDef:   # `def P(event: Event)`: Python reads Event here
             read_annotation_names(self, node)

@@ -481,6 +481,11 @@ TUTORIALS: tuple[ProgramSpec, ...] = (
     ProgramSpec("tutorial_learnpython3_strings_s41.py", "jerry-git/learn-python3 (MIT)"),
     ProgramSpec("tutorial_stat453_cross_entropy_s41.py", "rasbt/stat453-deep-learning-ss21 (MIT)"),
     ProgramSpec("tutorial_d2l_pytorch_linear_algebra_s41.py", "dsgiitr/d2l-pytorch (Apache-2.0)"),
+    # Session 42 (breadth): a new corpus of 53 lesson notebooks (/work/wt/corpus-s42): the Python Data
+    # Science Handbook's NumPy chapters and handson-ml2's linear algebra notebook, as pasted cell by cell
+    ProgramSpec("tutorial_pdsh_array_basics_s42.py", "jakevdp/PythonDataScienceHandbook (code: MIT)"),
+    ProgramSpec("tutorial_pdsh_broadcasting_s42.py", "jakevdp/PythonDataScienceHandbook (code: MIT)"),
+    ProgramSpec("tutorial_hml2_linear_algebra_s42.py", "ageron/handson-ml2 (Apache-2.0)"),
 )
 
 

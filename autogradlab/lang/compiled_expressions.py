@@ -40,6 +40,7 @@ from autogradlab.lang.compiled_basics import (  # noqa: F401 - re-exported (comp
     small_power,
 )
 from autogradlab.lang.compiled_module_calls import module_call, plain_site
+from autogradlab.lang.compiled_object_reads import object_attribute
 from autogradlab.lang.function_sites import function_site
 from autogradlab.lang.method_binding import bind as bind_method
 from autogradlab.lang.numpy_scalar_ops import SCALAR_PAIRS
@@ -192,9 +193,11 @@ def _attribute(interp: Interpreter, node: ast.Attribute) -> Run:
     per_node = leaves.leaf_first(interp, node, node.value, base_of, rest)
     if per_node is None:
         return _positioned(interp, node, lambda: read(interp, base_of(), attr, node))
-    if tensor_property is not None and leaves.leaf(node.value)[0] == leaves.NAME:   # `w.grad`
-        return method_calls.property_read(interp, node, node.value.id, tensor_property, per_node)
-    return per_node
+    if leaves.leaf(node.value)[0] != leaves.NAME:
+        return per_node
+    if tensor_property is not None:   # `w.grad`
+        per_node = method_calls.property_read(interp, node, node.value.id, tensor_property, per_node)
+    return object_attribute(interp, node.value.id, attr, per_node)   # `self.w` (compiled_object_reads)
 
 
 def _call(interp: Interpreter, node: ast.Call) -> Run:
@@ -206,6 +209,9 @@ def _call(interp: Interpreter, node: ast.Call) -> Run:
     keywords_of = [(keyword.arg, compile_expression(interp, keyword.value)) for keyword in node.keywords]
     func = node.func
     if isinstance(func, ast.Attribute):
+        # (method_runs imports user_functions, which imports this module)
+        from autogradlab.lang.method_runs import run_plain
+
         base_of, attr = compile_expression(interp, func.value), func.attr
         spec = al.TENSOR_METHODS.get(attr)   # the call site's method, if its base is a tensor
         method = tensor_sites.method_site(interp, attr, spec, node) if spec is not None else None
@@ -236,7 +242,9 @@ def _call(interp: Interpreter, node: ast.Call) -> Run:
                 else [arg() for arg in args_of]
             kwargs = {key: value() for key, value in keywords_of} if keywords_of else {}
             if plain is not None:
-                return call_plain(interp, plain[0], plain[1], base, args, kwargs, node)
+                if kwargs:
+                    return call_plain(interp, plain[0], plain[1], base, args, kwargs, node)
+                return run_plain(interp, plain[0], plain[1], base, args, node)
             if call is not None:
                 return call(args, kwargs)
             if type(member) is SafeFunction:   # Interpreter.call_value's first answer for it

@@ -31,15 +31,16 @@ from autogradlab.lang import attributes
 from autogradlab.lang.compiled_basics import _CONTROL, Run
 from autogradlab.lang.compiled_leaves import MISS, NAME, leaf, outer_value
 from autogradlab.lang.method_binding import lacks
-from autogradlab.lang.object_methods import call_plain, plain_method
+from autogradlab.lang.object_methods import plain_method
 from autogradlab.lang.operators import python_error
-from autogradlab.lang.plain_classes import ProgramObject
-from autogradlab.lang.safe_values import SafeFunction, SafeNumpyDtype
+from autogradlab.lang.plain_classes import METHOD, ProgramObject
+from autogradlab.lang.safe_values import SafeFunction, SafeNumpyDtype, UserFunction
 
 if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
 
 FUSED = True   # tests compare with it off
+INLINE_LOOKUP = True   # an object's plain method looked up inline (session 42; tests compare with it off)
 
 
 # what compiled_expressions' called does with a base of these exact types (never a tensor or a module)
@@ -63,7 +64,11 @@ def module_call(interp: Interpreter, node: ast.Call, name: str, attr: str, modul
                 second: Run | None, general: Run) -> Run:
     """The call `name.attr(first[, second])` (see the module's docstring); `general` is leaf_first's
     closure of the same call, `module` the call site's list that compiled_expressions' called fills."""
+    # (method_runs imports user_functions, which imports this module)
+    from autogradlab.lang.method_runs import run_plain
+
     line, column = node.lineno, node.col_offset + 1
+    dunder = attr.startswith("__")
 
     # a plain name as the first argument (`torch.maximum(best, ...)`, `math.sin(n)`): read here too,
     # its step counted with the call's two (compiled_leaves' rule for three steps)
@@ -89,9 +94,19 @@ def module_call(interp: Interpreter, node: ast.Call, name: str, attr: str, modul
                 return general()
             site = module[2]
         elif direct is ProgramObject:
-            plain = plain_method(base, attr)
-            if plain is None:
-                return general()
+            if not INLINE_LOOKUP:
+                plain = plain_method(base, attr)
+                if plain is None:
+                    return general()
+            else:   # object_methods.plain_method, inline (a class's own method: no walk of its bases)
+                if dunder or attr in base.values:
+                    return general()
+                cls = base.cls
+                member = cls.members.get(attr)
+                plain = (member[1], cls) if member is not None else plain_method(base, attr)
+                if plain is None or (member is not None and (member[0] != METHOD
+                                                             or type(member[1]) is not UserFunction)):
+                    return general()
         elif lacks(direct, attr):
             return general()
         interp._steps = s + fused
@@ -107,7 +122,7 @@ def module_call(interp: Interpreter, node: ast.Call, name: str, attr: str, modul
             if site is not None:
                 return site(args)
             if plain is not None:
-                return call_plain(interp, plain[0], plain[1], base, args, {}, node)
+                return run_plain(interp, plain[0], plain[1], base, args, node)
             return attributes.call_method(interp, base, attr, args, {}, node)
         except ProgramError as err:
             raise err.at(line, column) from None

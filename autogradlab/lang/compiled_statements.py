@@ -31,7 +31,7 @@ from autogradlab.lang.iterators import SequenceIterator
 from autogradlab.lang.loop_skim import known_length, loop_hooks
 from autogradlab.lang.operators import BINARY, python_error
 from autogradlab.lang.plain_classes import RETURNABLE
-from autogradlab.lang.safe_values import ATOM_TYPES, is_data
+from autogradlab.lang.safe_values import ATOM_TYPES, Namespace, is_data
 from autogradlab.lang.statements import BreakLoop, ContinueLoop, ReturnValue
 from autogradlab.lang.stored_objects import display_value
 from autogradlab.sandbox_position import pack
@@ -105,8 +105,12 @@ def expr_statement(interp: Interpreter, node: ast.Expr) -> Run:
     call = plot_calls.plotting_call(node)   # `plt.plot(...)`: its arguments run, the call is skipped
     if call is not None:
         skip, shown = plot_calls.skipper(interp, call, compile_expression), expr_work(interp, node, value_of)
+        name = call.func.value.id
 
         def plotted() -> Any:
+            values = interp.scope.vars   # skip's first answer, inline (`layer.step(lr)`: no module)
+            if name in values and type(values[name]) is not Namespace and plot_calls.NOT_MODULE:
+                return shown()
             return None if skip() else shown()
         return plotted
     return expr_work(interp, node, value_of)

@@ -130,6 +130,31 @@ def binary(interp: Interpreter, op: str, fn: Callable[..., Any], left: Any, righ
     return result if type(result) is not np.ndarray else _wrapped(result)
 
 
+def pair_for(interp: Interpreter, op: str, fn: Callable[..., Any],
+             otherwise: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
+    """binary(interp, op, fn, a, b) as one closure of the operands, for a compiled operator's pair of
+    SCALAR_PAIRS types (tensor_sites._scalar_pair; session 42: one frame less an operation): takes_pair's
+    int test (an int too big for NumPy goes to `otherwise`), then binary's steps in its order."""
+    bits = MAX_INT_BITS
+
+    def pair(a: Any, b: Any) -> Any:
+        if (type(a) is int and a.bit_length() > bits) or (type(b) is int and b.bit_length() > bits):
+            return otherwise(a, b)
+        sizes = interp.sizes   # binary's, inline
+        if 1 > sizes.quick_one or sizes.total_elements + 1 > sizes.quick_total:
+            sizes.check_elements(1, op)
+        sizes.total_elements += 1
+        token = _STATE.set(_QUIET)
+        try:
+            result = fn(a, b)
+        except Exception as exc:  # noqa: BLE001
+            raise _error(exc) from None
+        finally:
+            _STATE.reset(token)
+        return result if type(result) is not np.ndarray else _wrapped(result)
+    return pair
+
+
 def unary(interp: Interpreter, fn: Callable[..., Any], value: Any) -> Any:
     """numpy_ops.unary of a NumPy scalar (`-x`)."""
     _charge_one(interp, "the operator")

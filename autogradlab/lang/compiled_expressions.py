@@ -49,7 +49,7 @@ from autogradlab.lang.object_methods import call_plain, plain_method
 from autogradlab.lang.operators import _PY_NAMES, BINARY, COMPARE, UNARY, python_error
 from autogradlab.lang.plain_classes import ProgramObject, subscript_base
 from autogradlab.lang.plain_classes import read_attribute as object_read
-from autogradlab.lang.safe_values import Namespace, SafeFunction
+from autogradlab.lang.safe_values import Namespace, SafeFunction, UserFunction
 from autogradlab.lang.sizes import _PYTHON_SIZED_OPS
 from autogradlab.lang.stored_objects import require_index
 
@@ -58,6 +58,9 @@ if TYPE_CHECKING:
 
 _PLAIN_COMPARE = frozenset({"eq", "ne", "lt", "le", "gt", "ge"})
 _NO_MODULE = object()   # no call site has a module yet (None is a value a base can have)
+# `f(a, b)` of the program's own def given its parameters by position: call_positional at once (session 42;
+# call_value and call_user take it there too); tests compare with it off
+DIRECT_CALLS = True
 
 
 # -- expressions --------------------------------------------------------------------------------
@@ -262,14 +265,23 @@ def _call(interp: Interpreter, node: ast.Call) -> Run:
             # `torch.maximum(a, b)`, `math.sin(n)`: one closure once the site's member is planned
             return module_call(interp, node, func.value.id, attr, module, first, second, per_node)
         return per_node
+    from autogradlab.lang import user_functions  # (it imports this module)
+
     callee_of = compile_expression(interp, func)
+    positional = user_functions.call_positional
 
     def function() -> Any:
         callee = callee_of()
         args = [first()] if arity == 1 else [first(), second()] if arity == 2 else [] if not arity \
             else [arg() for arg in args_of]
-        kwargs = {key: value() for key, value in keywords_of} if keywords_of else {}
-        return interp.call_value(callee, args, kwargs, node)
+        if keywords_of:
+            return interp.call_value(callee, args, {key: value() for key, value in keywords_of}, node)
+        # `loss(a, b)`: where call_value and call_user take it
+        if type(callee) is UserFunction and DIRECT_CALLS and user_functions.POSITIONAL \
+                and callee.star is None and callee.declared is None and not callee.generator \
+                and type(callee.body) is list and len(args) == len(callee.params):
+            return positional(interp, callee, args, node)
+        return interp.call_value(callee, args, {}, node)
     return _positioned(interp, node, function)
 
 

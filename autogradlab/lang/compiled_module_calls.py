@@ -27,7 +27,7 @@ import ast
 from typing import TYPE_CHECKING, Any
 
 from autogradlab.errors import ProgramError
-from autogradlab.lang import attributes
+from autogradlab.lang import attributes, numpy_scalar_ops
 from autogradlab.lang.compiled_basics import _CONTROL, Run
 from autogradlab.lang.compiled_leaves import MISS, NAME, leaf, outer_value
 from autogradlab.lang.method_binding import lacks
@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
 
 FUSED = True   # tests compare with it off
+SCALAR_UFUNCS = True   # plain_site's one closure for np.exp(x) & co. of a scalar (tests compare with it off)
 INLINE_LOOKUP = True   # an object's plain method looked up inline (session 42; tests compare with it off)
 
 
@@ -53,7 +54,12 @@ def plain_site(interp: Interpreter, member: Any, node: ast.AST) -> Any:
     module_call's one closure): a library function's impl (`np.exp(x)`), numpy_ops.make_scalar for a
     NumPy scalar type (`np.float64(k)`: Interpreter.call_value's way for one); None for anything else."""
     if type(member) is SafeFunction:
-        return lambda args: member.impl(interp, args, {}, node)
+        def general(args: list) -> Any:
+            return member.impl(interp, args, {}, node)
+        scalar = getattr(member.impl, "scalar_ufunc", None) if SCALAR_UFUNCS else None
+        if scalar is not None:   # `np.exp(x)` of a NumPy scalar (numpy_ops._ufunc1's first case)
+            return numpy_scalar_ops.ufunc1_for(interp, scalar[0], scalar[1], general)
+        return general
     if type(member) is SafeNumpyDtype:
         from autogradlab.lang.numpy_ops import make_scalar
         return lambda args: make_scalar(member, args, {})

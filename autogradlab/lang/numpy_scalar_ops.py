@@ -182,6 +182,34 @@ def ufunc(interp: Interpreter, what: str, fn: Callable[..., Any], *args: Any) ->
     return result if type(result) is not np.ndarray else _wrapped(result)
 
 
+def ufunc1_for(interp: Interpreter, what: str, fn: Callable[..., Any],
+               otherwise: Callable[[list], Any]) -> Callable[[list], Any]:
+    """A one-argument ufunc's call without keywords as one closure of the argument list (`np.exp(x)`,
+    compiled_module_calls.plain_site; session 42): one operand is_scalar_operand accepts takes ufunc's
+    steps (the 0-d result charged as _charge_one charges it, NumPy's ufunc under the quiet error state),
+    anything else `otherwise` (the function's impl)."""
+    def call(args: list) -> Any:
+        if len(args) != 1:
+            return otherwise(args)
+        value = args[0]
+        kind = type(value)
+        if kind not in _OPERANDS or (kind is int and value.bit_length() > MAX_INT_BITS):
+            return otherwise(args)
+        sizes = interp.sizes   # _charge_one, inline
+        if 1 > sizes.quick_one or sizes.total_elements + 1 > sizes.quick_total:
+            sizes.check_elements(1, what)
+        sizes.total_elements += 1
+        token = _STATE.set(_QUIET)
+        try:
+            result = fn(value)
+        except Exception as exc:  # noqa: BLE001
+            raise _error(exc) from None
+        finally:
+            _STATE.reset(token)
+        return result if type(result) is not np.ndarray else _wrapped(result)
+    return call
+
+
 def convert(kind: type, value: Any) -> Any:
     """numpy_ops.make_scalar of an operand is_scalar_operand accepts (`np.float64(k)` in a loop):
     NumPy's scalar type called under numpy_ops._guarded's error state (set as binary sets it, not

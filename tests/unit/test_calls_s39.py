@@ -277,16 +277,8 @@ def test_short_ways_are_taken():
         if type(base) is ProgramObject and name in base.values:
             taken["held"] += 1
         return original_set(interp, base, name, value, initializing)
-    from autogradlab.lang import method_runs
-
-    original_method = method_runs.run_plain
-
-    def counted_method(*args):   # (session 42: a method call's call_positional, in its own frame)
-        taken["positional"] += 1
-        return original_method(*args)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(user_functions, "call_positional", counted_call)
-        patch.setattr(method_runs, "run_plain", counted_method)
         patch.setattr(plain_classes, "set_attribute", counted_set)
         from autogradlab.lang import compiled_targets
         patch.setattr(compiled_targets, "set_object_attribute", counted_set)

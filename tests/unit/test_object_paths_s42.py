@@ -26,6 +26,7 @@ from autogradlab.lang import (
     compiled_expressions,
     compiled_module_calls,
     compiled_object_reads,
+    compiled_statements,
     method_runs,
     tensor_sites,
     user_functions,
@@ -46,6 +47,8 @@ SWITCHES = {
     "inline_body": (user_functions, "INLINE_BODY"),
     "direct_calls": (compiled_expressions, "DIRECT_CALLS"),
     "no_tensor_names": (name_hooks, "NO_TENSOR_SHORTCUT"),
+    "list_loops": (compiled_statements, "LIST_LOOPS"),
+    "item_reads": (compiled_expressions, "ITEM_READS"),
 }
 PROGRAMS_DIR = Path(__file__).parent.parent / "programs"
 LESSON = (PROGRAMS_DIR / "loop_layer_objects.py").read_text().replace("range(5000)", "range(40)")
@@ -212,6 +215,41 @@ except TypeError as e:
 fs = [f, g]
 print(fs[0](2, 2), (lambda q: q * 2)(4))
 """,
+    "items_and_loops": """import numpy as np
+a = np.arange(6.0).reshape(2, 3)
+v = np.linspace(0, 1, 5)
+xs = [1, 2.5, 'x', (1, 2), [3]]
+print(a[1, 2], a[0], v[3], v[-1], xs[0], xs[-2], xs[4][0], a[1][2], type(v[1]).__name__)
+for bad in (7, -9):
+    try:
+        print(xs[bad])
+    except IndexError as e:
+        print('caught', e)
+    try:
+        print(v[bad])
+    except IndexError as e:
+        print('caught', e)
+try:
+    print(xs[1.0])
+except TypeError as e:
+    print('caught', e)
+print(xs[1:3], v[1:3], a[:, 1], xs[True])
+total = 0
+for x in [1, 2, 3]:
+    total += x
+for x in []:
+    total = -1
+else:
+    total += 100
+grow = [1]
+for x in grow:
+    if x < 5:
+        grow.append(x + 1)
+for row in [[1, 2], [3]]:
+    for x in row:
+        total += x
+print(total, grow)
+""",
     "scalar_ops": """import numpy as np
 a, b, i = np.float64(2.5), np.float32(1.5), np.int64(7)
 print(a * b, a + 1, 1 - b, i * 3, i // 2, i % 4, a ** 2, -a, i / 2)
@@ -246,9 +284,12 @@ def g(a, b):
     return a - b
 a = A(np.float64(0.5))
 y = np.float64(1.0)
+v = np.linspace(0, 1, 3)
 for k in range(2):
-    y = g(a.f(y), a.w)
+    y = g(a.f(y), a.w) + v[k]
     a.w = a.w + y
+for b in [a, a]:
+    y = y + [y, b.w][1]
 print(y)
 """
     assert_every_step_cut_alike(source, off)

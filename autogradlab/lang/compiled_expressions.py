@@ -20,7 +20,7 @@ import torch
 
 from autogradlab.errors import ProgramError
 from autogradlab.lang import allowlist as al
-from autogradlab.lang import attributes, compiled_blocks, tensor_sites
+from autogradlab.lang import attributes, compiled_blocks, numpy_scalar_ops, tensor_sites
 from autogradlab.lang import compiled_leaves as leaves
 from autogradlab.lang import compiled_method_calls as method_calls
 from autogradlab.lang import compiled_numbers as numbers
@@ -45,7 +45,7 @@ from autogradlab.lang.data_wrappers import SafeArray
 from autogradlab.lang.function_sites import function_site
 from autogradlab.lang.item_access import _array_item, _int_index
 from autogradlab.lang.method_binding import bind as bind_method
-from autogradlab.lang.numpy_scalar_ops import SCALAR_PAIRS
+from autogradlab.lang.numpy_scalar_ops import SCALAR_PAIRS, SCALAR_TYPES
 from autogradlab.lang.object_methods import bind as object_bind
 from autogradlab.lang.object_methods import call_plain, plain_method
 from autogradlab.lang.operators import _PY_NAMES, BINARY, COMPARE, UNARY, python_error
@@ -63,6 +63,7 @@ _NO_MODULE = object()   # no call site has a module yet (None is a value a base 
 # `f(a, b)` of the program's own def given its parameters by position: call_positional at once (session 42;
 # call_value and call_user take it there too); tests compare with it off
 DIRECT_CALLS = True
+SCALAR_UNARY = True   # `-x` of a NumPy scalar in one closure (session 42; tests compare with it off)
 ITEM_READS = True   # `a[i]` of an array or list, an int index, at once (session 42; tests compare)
 
 
@@ -182,7 +183,16 @@ def _unaryop(interp: Interpreter, node: ast.UnaryOp) -> Run:
     if type(node.op) is ast.Not:
         return lambda: not interp.truth(operand_of(), node)
     name, fn = UNARY[type(node.op)]
-    return lambda: interp.apply_unary(name, fn, operand_of(), node)
+    if not SCALAR_UNARY:
+        return lambda: interp.apply_unary(name, fn, operand_of(), node)
+    scalar, apply_unary = numpy_scalar_ops.unary_for(interp, fn), interp.apply_unary
+
+    def run() -> Any:
+        value = operand_of()
+        if type(value) in SCALAR_TYPES:   # `-x` of an np.float64: apply_unary's first way, at once
+            return scalar(value)
+        return apply_unary(name, fn, value, node)
+    return run
 
 
 def _attribute(interp: Interpreter, node: ast.Attribute) -> Run:

@@ -87,8 +87,13 @@ def module_call(interp: Interpreter, node: ast.Call, name: str, attr: str, modul
         s = interp._steps
         if not (FUSED and s + fused <= interp._max_steps and (s & 31) < not_near):
             return general()
-        values = interp.scope.vars
-        base = values[name] if name in values else outer_value(interp, name)
+        scope = interp.scope
+        values = scope.vars
+        if name in values:
+            base = values[name]
+        else:   # `np` read inside a def: the first scope around, then outer_value's walk
+            outer = scope.parent
+            base = outer.vars[name] if outer is not None and name in outer.vars else outer_value(interp, name)
         # `layer.forward(x)`, `losses.append(loss)`: what called does with such a base, at once
         direct = type(base) if type(base) in _DIRECT else None
         # the method looked up before the arguments run, as Python does (method_binding.py): the

@@ -168,6 +168,25 @@ def unary(interp: Interpreter, fn: Callable[..., Any], value: Any) -> Any:
     return result if type(result) is not np.ndarray else _wrapped(result)
 
 
+def unary_for(interp: Interpreter, fn: Callable[..., Any]) -> Callable[[Any], Any]:
+    """unary(interp, fn, value) as one closure of the value (compiled_expressions._unaryop: `-x` of an
+    np.float64; session 42)."""
+    def run(value: Any) -> Any:
+        sizes = interp.sizes   # _charge_one, inline
+        if 1 > sizes.quick_one or sizes.total_elements + 1 > sizes.quick_total:
+            sizes.check_elements(1, "the operator")
+        sizes.total_elements += 1
+        token = _STATE.set(_QUIET)
+        try:
+            result = fn(value)
+        except Exception as exc:  # noqa: BLE001
+            raise _error(exc) from None
+        finally:
+            _STATE.reset(token)
+        return result if type(result) is not np.ndarray else _wrapped(result)
+    return run
+
+
 def ufunc(interp: Interpreter, what: str, fn: Callable[..., Any], *args: Any) -> Any:
     """np.exp(x), np.maximum(x, 0.0) of scalar operands (is_scalar_operand), no keywords: numpy_ops'
     _ufunc1 / _ufunc2 without out=."""

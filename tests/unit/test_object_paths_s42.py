@@ -49,6 +49,7 @@ SWITCHES = {
     "no_tensor_names": (name_hooks, "NO_TENSOR_SHORTCUT"),
     "list_loops": (compiled_statements, "LIST_LOOPS"),
     "item_reads": (compiled_expressions, "ITEM_READS"),
+    "scalar_unary": (compiled_expressions, "SCALAR_UNARY"),
 }
 PROGRAMS_DIR = Path(__file__).parent.parent / "programs"
 LESSON = (PROGRAMS_DIR / "loop_layer_objects.py").read_text().replace("range(5000)", "range(40)")
@@ -279,7 +280,7 @@ class A:
     def __init__(self, w):
         self.w = w
     def f(self, x):
-        return self.w * np.exp(x) + x
+        return self.w * np.exp(-x) + x
 def g(a, b):
     return a - b
 a = A(np.float64(0.5))

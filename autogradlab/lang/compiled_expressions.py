@@ -185,12 +185,12 @@ def _unaryop(interp: Interpreter, node: ast.UnaryOp) -> Run:
     name, fn = UNARY[type(node.op)]
     if not SCALAR_UNARY:
         return lambda: interp.apply_unary(name, fn, operand_of(), node)
-    scalar, apply_unary = numpy_scalar_ops.unary_for(interp, fn), interp.apply_unary
+    scalar, apply_unary = numpy_scalar_ops.unary, interp.apply_unary
 
     def run() -> Any:
         value = operand_of()
         if type(value) in SCALAR_TYPES:   # `-x` of an np.float64: apply_unary's first way, at once
-            return scalar(value)
+            return scalar(interp, fn, value)
         return apply_unary(name, fn, value, node)
     return run
 

@@ -168,25 +168,6 @@ def unary(interp: Interpreter, fn: Callable[..., Any], value: Any) -> Any:
     return result if type(result) is not np.ndarray else _wrapped(result)
 
 
-def unary_for(interp: Interpreter, fn: Callable[..., Any]) -> Callable[[Any], Any]:
-    """unary(interp, fn, value) as one closure of the value (compiled_expressions._unaryop: `-x` of an
-    np.float64; session 42)."""
-    def run(value: Any) -> Any:
-        sizes = interp.sizes   # _charge_one, inline
-        if 1 > sizes.quick_one or sizes.total_elements + 1 > sizes.quick_total:
-            sizes.check_elements(1, "the operator")
-        sizes.total_elements += 1
-        token = _STATE.set(_QUIET)
-        try:
-            result = fn(value)
-        except Exception as exc:  # noqa: BLE001
-            raise _error(exc) from None
-        finally:
-            _STATE.reset(token)
-        return result if type(result) is not np.ndarray else _wrapped(result)
-    return run
-
-
 def ufunc(interp: Interpreter, what: str, fn: Callable[..., Any], *args: Any) -> Any:
     """np.exp(x), np.maximum(x, 0.0) of scalar operands (is_scalar_operand), no keywords: numpy_ops'
     _ufunc1 / _ufunc2 without out=."""
@@ -204,9 +185,8 @@ def ufunc(interp: Interpreter, what: str, fn: Callable[..., Any], *args: Any) ->
 def ufunc1_for(interp: Interpreter, what: str, fn: Callable[..., Any],
                otherwise: Callable[[list], Any]) -> Callable[[list], Any]:
     """A one-argument ufunc's call without keywords as one closure of the argument list (`np.exp(x)`,
-    compiled_module_calls.plain_site; session 42): one operand is_scalar_operand accepts takes ufunc's
-    steps (the 0-d result charged as _charge_one charges it, NumPy's ufunc under the quiet error state),
-    anything else `otherwise` (the function's impl)."""
+    compiled_module_calls.plain_site; session 42): one operand is_scalar_operand accepts goes to ufunc at
+    once (numpy_ops._ufunc1's first case), anything else to `otherwise` (the function's impl)."""
     def call(args: list) -> Any:
         if len(args) != 1:
             return otherwise(args)
@@ -214,18 +194,7 @@ def ufunc1_for(interp: Interpreter, what: str, fn: Callable[..., Any],
         kind = type(value)
         if kind not in _OPERANDS or (kind is int and value.bit_length() > MAX_INT_BITS):
             return otherwise(args)
-        sizes = interp.sizes   # _charge_one, inline
-        if 1 > sizes.quick_one or sizes.total_elements + 1 > sizes.quick_total:
-            sizes.check_elements(1, what)
-        sizes.total_elements += 1
-        token = _STATE.set(_QUIET)
-        try:
-            result = fn(value)
-        except Exception as exc:  # noqa: BLE001
-            raise _error(exc) from None
-        finally:
-            _STATE.reset(token)
-        return result if type(result) is not np.ndarray else _wrapped(result)
+        return ufunc(interp, what, fn, value)
     return call
 
 

@@ -35,6 +35,7 @@ from autogradlab.limits import Limits
 from bench.report_identity import _zero_timings
 from tests.unit.site_helpers import assert_every_step_cut_alike, assert_time_check_alike, python_prints
 from tests.unit.test_compiled_blocks import outcome
+from tests.unit.test_method_calls_s41 import same_both_ways
 
 # (the oracle's NumPy warns of the overflows and divisions by zero the programs print)
 pytestmark = pytest.mark.filterwarnings("ignore::RuntimeWarning")
@@ -66,13 +67,6 @@ def off(request, monkeypatch):
             module, attribute = SWITCHES[name]
             monkeypatch.setattr(module, attribute, False)
     return run
-
-
-def same_both_ways(source: str, limits: Limits, off) -> tuple:  # noqa: ANN001
-    mine = outcome(source, limits)
-    off()
-    assert outcome(source, limits) == mine
-    return mine
 
 
 PROGRAMS = {

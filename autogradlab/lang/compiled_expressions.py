@@ -40,18 +40,16 @@ from autogradlab.lang.compiled_basics import (  # noqa: F401 - re-exported (comp
     small_power,
 )
 from autogradlab.lang.compiled_module_calls import module_call, plain_site
-from autogradlab.lang.compiled_object_reads import object_attribute
-from autogradlab.lang.data_wrappers import SafeArray
+from autogradlab.lang.compiled_object_reads import item_rest, object_attribute
 from autogradlab.lang.function_sites import function_site
-from autogradlab.lang.item_access import _array_item, _int_index
 from autogradlab.lang.method_binding import bind as bind_method
 from autogradlab.lang.numpy_scalar_ops import SCALAR_PAIRS, SCALAR_TYPES
 from autogradlab.lang.object_methods import bind as object_bind
 from autogradlab.lang.object_methods import call_plain, plain_method
 from autogradlab.lang.operators import _PY_NAMES, BINARY, COMPARE, UNARY, python_error
-from autogradlab.lang.plain_classes import ProgramObject, subscript_base
+from autogradlab.lang.plain_classes import ProgramObject
 from autogradlab.lang.plain_classes import read_attribute as object_read
-from autogradlab.lang.safe_values import Namespace, SafeFunction, UserFunction, is_storable
+from autogradlab.lang.safe_values import Namespace, SafeFunction, UserFunction
 from autogradlab.lang.sizes import _PYTHON_SIZED_OPS
 from autogradlab.lang.stored_objects import require_index
 
@@ -64,7 +62,6 @@ _NO_MODULE = object()   # no call site has a module yet (None is a value a base 
 # call_value and call_user take it there too); tests compare with it off
 DIRECT_CALLS = True
 SCALAR_UNARY = True   # `-x` of a NumPy scalar in one closure (session 42; tests compare with it off)
-ITEM_READS = True   # `a[i]` of an array or list, an int index, at once (session 42; tests compare)
 
 
 # -- expressions --------------------------------------------------------------------------------
@@ -329,20 +326,6 @@ def _index(interp: Interpreter, node: ast.expr) -> Run:
 def _subscript(interp: Interpreter, node: ast.Subscript) -> Run:
     base_of, index_of = compile_expression(interp, node.value), _index(interp, node.slice)
 
-    def rest(base: Any) -> Any:
-        kind = type(base)
-        if kind is SafeArray and ITEM_READS:   # `xx[j]`, `path[0, k]` (session 42): subscript_base passes an
-            index = index_of()                 # array as it is, get_item's first way at once
-            return _array_item(base, index) if _int_index(index) else attributes.get_item(interp, base, index,
-                                                                                              node)
-        if kind is list and ITEM_READS and is_storable(base):   # `self.layers[0]`: subscript_base's answer
-            index = index_of()
-            if type(index) is int:   # get_item's for a list and an int (refuse_object_index passes it)
-                try:
-                    return base[index]
-                except IndexError as exc:   # (_python_guarded's translation)
-                    raise python_error(exc) from None
-            return attributes.get_item(interp, base, index, node)
-        return attributes.get_item(interp, subscript_base(base), index_of(), node)
+    rest = item_rest(interp, index_of, node)   # (compiled_object_reads)
     return leaves.leaf_first(interp, node, node.value, base_of, rest) \
         or _positioned(interp, node, lambda: rest(base_of()))

@@ -49,7 +49,7 @@ SWITCHES = {
     "direct_calls": (compiled_expressions, "DIRECT_CALLS"),
     "no_tensor_names": (name_hooks, "NO_TENSOR_SHORTCUT"),
     "list_loops": (compiled_statements, "LIST_LOOPS"),
-    "item_reads": (compiled_expressions, "ITEM_READS"),
+    "item_reads": (compiled_object_reads, "ITEM_READS"),
     "scalar_unary": (compiled_expressions, "SCALAR_UNARY"),
 }
 PROGRAMS_DIR = Path(__file__).parent.parent / "programs"

@@ -23,6 +23,11 @@ _PLAIN = frozenset({int, float, bool, str, type(None)})
 REBIND_SHORTCUT = True   # on_assign's short way for a loop's variable bound to its next tensor (tests: off)
 # Exact types no tensor has (isinstance(obj, torch.Tensor) of an object of the program's classes: ~0.3 us)
 _NO_TENSOR = _PLAIN | {ProgramObject} | SCALAR_TYPES
+# on_assign's short way for a value and a previous value of these exact types (no tensor: neither is in
+# _names, whose keys are live tensors' ids, nor in _unnamed_outputs): a NumPy scalar, an object of the
+# program's classes, a list (session 42: `self.x = ...` / `y_est = obj.forward(x)` in a loop)
+_NO_TENSOR_VALUES = _NO_TENSOR | {list, tuple, dict}
+NO_TENSOR_SHORTCUT = True   # on_assign's short way for every value in _NO_TENSOR_VALUES (tests: off)
 
 
 class NameHooks:
@@ -114,12 +119,15 @@ class NameHooks:
                         self.assign_order[name] = seq
                         all_names[key] = names
                         return
-        if type(value) in _PLAIN:   # a number (a loop's `n`, `total += ...`): no tensor bookkeeping
+        if type(value) in (_NO_TENSOR_VALUES if NO_TENSOR_SHORTCUT else _PLAIN):
+            # a number (a loop's `n`, `total += ...`), a NumPy scalar, an object, a list: no tensor
+            # bookkeeping (what the general way below comes to for a value and a previous value
+            # that are no tensor)
             if self._unnamed_outputs:
                 self._unnamed_outputs = set()
             if in_function is None:
                 bound = self._bound
-                if type(bound.get(name)) in _PLAIN:   # (None too: a first binding)
+                if type(bound.get(name)) in (_NO_TENSOR_VALUES if NO_TENSOR_SHORTCUT else _PLAIN):
                     bound[name] = value
                     self._assign_seq = seq = self._assign_seq + 1
                     self.assign_order[name] = seq

@@ -20,7 +20,7 @@ import torch
 
 from autogradlab.errors import ProgramError
 from autogradlab.lang import allowlist as al
-from autogradlab.lang import attributes, compiled_blocks, tensor_sites
+from autogradlab.lang import attributes, compiled_blocks, numpy_scalar_ops, tensor_sites
 from autogradlab.lang import compiled_leaves as leaves
 from autogradlab.lang import compiled_method_calls as method_calls
 from autogradlab.lang import compiled_numbers as numbers
@@ -40,15 +40,16 @@ from autogradlab.lang.compiled_basics import (  # noqa: F401 - re-exported (comp
     small_power,
 )
 from autogradlab.lang.compiled_module_calls import module_call, plain_site
+from autogradlab.lang.compiled_object_reads import item_rest, object_attribute
 from autogradlab.lang.function_sites import function_site
 from autogradlab.lang.method_binding import bind as bind_method
-from autogradlab.lang.numpy_scalar_ops import SCALAR_PAIRS
+from autogradlab.lang.numpy_scalar_ops import SCALAR_PAIRS, SCALAR_TYPES
 from autogradlab.lang.object_methods import bind as object_bind
 from autogradlab.lang.object_methods import call_plain, plain_method
 from autogradlab.lang.operators import _PY_NAMES, BINARY, COMPARE, UNARY, python_error
-from autogradlab.lang.plain_classes import ProgramObject, subscript_base
+from autogradlab.lang.plain_classes import ProgramObject
 from autogradlab.lang.plain_classes import read_attribute as object_read
-from autogradlab.lang.safe_values import Namespace, SafeFunction
+from autogradlab.lang.safe_values import Namespace, SafeFunction, UserFunction
 from autogradlab.lang.sizes import _PYTHON_SIZED_OPS
 from autogradlab.lang.stored_objects import require_index
 
@@ -57,6 +58,10 @@ if TYPE_CHECKING:
 
 _PLAIN_COMPARE = frozenset({"eq", "ne", "lt", "le", "gt", "ge"})
 _NO_MODULE = object()   # no call site has a module yet (None is a value a base can have)
+# `f(a, b)` of the program's own def given its parameters by position: call_positional at once (session 42;
+# call_value and call_user take it there too); tests compare with it off
+DIRECT_CALLS = True
+SCALAR_UNARY = True   # `-x` of a NumPy scalar in one closure (session 42; tests compare with it off)
 
 
 # -- expressions --------------------------------------------------------------------------------
@@ -175,7 +180,16 @@ def _unaryop(interp: Interpreter, node: ast.UnaryOp) -> Run:
     if type(node.op) is ast.Not:
         return lambda: not interp.truth(operand_of(), node)
     name, fn = UNARY[type(node.op)]
-    return lambda: interp.apply_unary(name, fn, operand_of(), node)
+    if not SCALAR_UNARY:
+        return lambda: interp.apply_unary(name, fn, operand_of(), node)
+    scalar, apply_unary = numpy_scalar_ops.unary, interp.apply_unary
+
+    def run() -> Any:
+        value = operand_of()
+        if type(value) in SCALAR_TYPES:   # `-x` of an np.float64: apply_unary's first way, at once
+            return scalar(interp, fn, value)
+        return apply_unary(name, fn, value, node)
+    return run
 
 
 def _attribute(interp: Interpreter, node: ast.Attribute) -> Run:
@@ -192,9 +206,11 @@ def _attribute(interp: Interpreter, node: ast.Attribute) -> Run:
     per_node = leaves.leaf_first(interp, node, node.value, base_of, rest)
     if per_node is None:
         return _positioned(interp, node, lambda: read(interp, base_of(), attr, node))
-    if tensor_property is not None and leaves.leaf(node.value)[0] == leaves.NAME:   # `w.grad`
-        return method_calls.property_read(interp, node, node.value.id, tensor_property, per_node)
-    return per_node
+    if leaves.leaf(node.value)[0] != leaves.NAME:
+        return per_node
+    if tensor_property is not None:   # `w.grad`
+        per_node = method_calls.property_read(interp, node, node.value.id, tensor_property, per_node)
+    return object_attribute(interp, node.value.id, attr, per_node)   # `self.w` (compiled_object_reads)
 
 
 def _call(interp: Interpreter, node: ast.Call) -> Run:
@@ -206,6 +222,9 @@ def _call(interp: Interpreter, node: ast.Call) -> Run:
     keywords_of = [(keyword.arg, compile_expression(interp, keyword.value)) for keyword in node.keywords]
     func = node.func
     if isinstance(func, ast.Attribute):
+        # (method_runs imports user_functions, which imports this module)
+        from autogradlab.lang.method_runs import run_plain
+
         base_of, attr = compile_expression(interp, func.value), func.attr
         spec = al.TENSOR_METHODS.get(attr)   # the call site's method, if its base is a tensor
         method = tensor_sites.method_site(interp, attr, spec, node) if spec is not None else None
@@ -236,7 +255,9 @@ def _call(interp: Interpreter, node: ast.Call) -> Run:
                 else [arg() for arg in args_of]
             kwargs = {key: value() for key, value in keywords_of} if keywords_of else {}
             if plain is not None:
-                return call_plain(interp, plain[0], plain[1], base, args, kwargs, node)
+                if kwargs:
+                    return call_plain(interp, plain[0], plain[1], base, args, kwargs, node)
+                return run_plain(interp, plain[0], plain[1], base, args, node)
             if call is not None:
                 return call(args, kwargs)
             if type(member) is SafeFunction:   # Interpreter.call_value's first answer for it
@@ -254,14 +275,23 @@ def _call(interp: Interpreter, node: ast.Call) -> Run:
             # `torch.maximum(a, b)`, `math.sin(n)`: one closure once the site's member is planned
             return module_call(interp, node, func.value.id, attr, module, first, second, per_node)
         return per_node
+    from autogradlab.lang import user_functions  # (it imports this module)
+
     callee_of = compile_expression(interp, func)
+    positional = user_functions.call_positional
 
     def function() -> Any:
         callee = callee_of()
         args = [first()] if arity == 1 else [first(), second()] if arity == 2 else [] if not arity \
             else [arg() for arg in args_of]
-        kwargs = {key: value() for key, value in keywords_of} if keywords_of else {}
-        return interp.call_value(callee, args, kwargs, node)
+        if keywords_of:
+            return interp.call_value(callee, args, {key: value() for key, value in keywords_of}, node)
+        # `loss(a, b)`: where call_value and call_user take it
+        if type(callee) is UserFunction and DIRECT_CALLS and user_functions.POSITIONAL \
+                and callee.star is None and callee.declared is None and not callee.generator \
+                and type(callee.body) is list and len(args) == len(callee.params):
+            return positional(interp, callee, args, node)
+        return interp.call_value(callee, args, {}, node)
     return _positioned(interp, node, function)
 
 
@@ -296,7 +326,6 @@ def _index(interp: Interpreter, node: ast.expr) -> Run:
 def _subscript(interp: Interpreter, node: ast.Subscript) -> Run:
     base_of, index_of = compile_expression(interp, node.value), _index(interp, node.slice)
 
-    def rest(base: Any) -> Any:
-        return attributes.get_item(interp, subscript_base(base), index_of(), node)
+    rest = item_rest(interp, index_of, node)   # (compiled_object_reads)
     return leaves.leaf_first(interp, node, node.value, base_of, rest) \
         or _positioned(interp, node, lambda: rest(base_of()))

@@ -27,19 +27,21 @@ import ast
 from typing import TYPE_CHECKING, Any
 
 from autogradlab.errors import ProgramError
-from autogradlab.lang import attributes
+from autogradlab.lang import attributes, numpy_scalar_ops
 from autogradlab.lang.compiled_basics import _CONTROL, Run
 from autogradlab.lang.compiled_leaves import MISS, NAME, leaf, outer_value
 from autogradlab.lang.method_binding import lacks
-from autogradlab.lang.object_methods import call_plain, plain_method
+from autogradlab.lang.object_methods import plain_method
 from autogradlab.lang.operators import python_error
-from autogradlab.lang.plain_classes import ProgramObject
-from autogradlab.lang.safe_values import SafeFunction, SafeNumpyDtype
+from autogradlab.lang.plain_classes import METHOD, ProgramObject
+from autogradlab.lang.safe_values import SafeFunction, SafeNumpyDtype, UserFunction
 
 if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
 
 FUSED = True   # tests compare with it off
+SCALAR_UFUNCS = True   # plain_site's one closure for np.exp(x) & co. of a scalar (tests compare with it off)
+INLINE_LOOKUP = True   # an object's plain method looked up inline (session 42; tests compare with it off)
 
 
 # what compiled_expressions' called does with a base of these exact types (never a tensor or a module)
@@ -52,7 +54,12 @@ def plain_site(interp: Interpreter, member: Any, node: ast.AST) -> Any:
     module_call's one closure): a library function's impl (`np.exp(x)`), numpy_ops.make_scalar for a
     NumPy scalar type (`np.float64(k)`: Interpreter.call_value's way for one); None for anything else."""
     if type(member) is SafeFunction:
-        return lambda args: member.impl(interp, args, {}, node)
+        def general(args: list) -> Any:
+            return member.impl(interp, args, {}, node)
+        scalar = getattr(member.impl, "scalar_ufunc", None) if SCALAR_UFUNCS else None
+        if scalar is not None:   # `np.exp(x)` of a NumPy scalar (numpy_ops._ufunc1's first case)
+            return numpy_scalar_ops.ufunc1_for(interp, scalar[0], scalar[1], general)
+        return general
     if type(member) is SafeNumpyDtype:
         from autogradlab.lang.numpy_ops import make_scalar
         return lambda args: make_scalar(member, args, {})
@@ -63,7 +70,11 @@ def module_call(interp: Interpreter, node: ast.Call, name: str, attr: str, modul
                 second: Run | None, general: Run) -> Run:
     """The call `name.attr(first[, second])` (see the module's docstring); `general` is leaf_first's
     closure of the same call, `module` the call site's list that compiled_expressions' called fills."""
+    # (method_runs imports user_functions, which imports this module)
+    from autogradlab.lang.method_runs import run_plain
+
     line, column = node.lineno, node.col_offset + 1
+    dunder = attr.startswith("__")
 
     # a plain name as the first argument (`torch.maximum(best, ...)`, `math.sin(n)`): read here too,
     # its step counted with the call's two (compiled_leaves' rule for three steps)
@@ -76,8 +87,13 @@ def module_call(interp: Interpreter, node: ast.Call, name: str, attr: str, modul
         s = interp._steps
         if not (FUSED and s + fused <= interp._max_steps and (s & 31) < not_near):
             return general()
-        values = interp.scope.vars
-        base = values[name] if name in values else outer_value(interp, name)
+        scope = interp.scope
+        values = scope.vars
+        if name in values:
+            base = values[name]
+        else:   # `np` read inside a def: the first scope around, then outer_value's walk
+            outer = scope.parent
+            base = outer.vars[name] if outer is not None and name in outer.vars else outer_value(interp, name)
         # `layer.forward(x)`, `losses.append(loss)`: what called does with such a base, at once
         direct = type(base) if type(base) in _DIRECT else None
         # the method looked up before the arguments run, as Python does (method_binding.py): the
@@ -89,9 +105,19 @@ def module_call(interp: Interpreter, node: ast.Call, name: str, attr: str, modul
                 return general()
             site = module[2]
         elif direct is ProgramObject:
-            plain = plain_method(base, attr)
-            if plain is None:
-                return general()
+            if not INLINE_LOOKUP:
+                plain = plain_method(base, attr)
+                if plain is None:
+                    return general()
+            else:   # object_methods.plain_method, inline (a class's own method: no walk of its bases)
+                if dunder or attr in base.values:
+                    return general()
+                cls = base.cls
+                member = cls.members.get(attr)
+                plain = (member[1], cls) if member is not None else plain_method(base, attr)
+                if plain is None or (member is not None and (member[0] != METHOD
+                                                             or type(member[1]) is not UserFunction)):
+                    return general()
         elif lacks(direct, attr):
             return general()
         interp._steps = s + fused
@@ -107,7 +133,7 @@ def module_call(interp: Interpreter, node: ast.Call, name: str, attr: str, modul
             if site is not None:
                 return site(args)
             if plain is not None:
-                return call_plain(interp, plain[0], plain[1], base, args, {}, node)
+                return run_plain(interp, plain[0], plain[1], base, args, node)
             return attributes.call_method(interp, base, attr, args, {}, node)
         except ProgramError as err:
             raise err.at(line, column) from None

@@ -31,12 +31,13 @@ from autogradlab.lang.iterators import SequenceIterator
 from autogradlab.lang.loop_skim import known_length, loop_hooks
 from autogradlab.lang.operators import BINARY, python_error
 from autogradlab.lang.plain_classes import RETURNABLE
-from autogradlab.lang.safe_values import ATOM_TYPES, is_data
+from autogradlab.lang.safe_values import ATOM_TYPES, Namespace, is_data, is_storable
 from autogradlab.lang.statements import BreakLoop, ContinueLoop, ReturnValue
 from autogradlab.lang.stored_objects import display_value
 from autogradlab.sandbox_position import pack
 
 UNWRAPPED = True   # a for loop reads a SequenceIterator's own iterator (tests compare with it off)
+LIST_LOOPS = True   # a for loop over a storable list takes it at once (session 42; tests compare with it off)
 
 if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
@@ -105,8 +106,12 @@ def expr_statement(interp: Interpreter, node: ast.Expr) -> Run:
     call = plot_calls.plotting_call(node)   # `plt.plot(...)`: its arguments run, the call is skipped
     if call is not None:
         skip, shown = plot_calls.skipper(interp, call, compile_expression), expr_work(interp, node, value_of)
+        name = call.func.value.id
 
         def plotted() -> Any:
+            values = interp.scope.vars   # skip's first answer, inline (`layer.step(lr)`: no module)
+            if name in values and type(values[name]) is not Namespace and plot_calls.NOT_MODULE:
+                return shown()
             return None if skip() else shown()
         return plotted
     return expr_work(interp, node, value_of)
@@ -191,17 +196,23 @@ def for_statement(interp: Interpreter, node: ast.For) -> Run:
     name = target.id if isinstance(target, ast.Name) and not target.id.startswith("__") else None
 
     def work() -> None:
-        iterable = loop_iterable(iter_of())
+        iterable = iter_of()
         limit = interp.limits.max_loop_iterations
-        if name is not None and type(iterable) is range:
-            return range_loop(interp, name, node, iterable, limit, body, orelse)
-        items = interp.iterate(iterable, iter_node)
-        if type(items) is SequenceIterator and UNWRAPPED:   # `for x in reversed(xs)`, enumerate, zip:
-            inner = items._items   # the iterator its __next__ reads, read by the loop itself (one Python
-            if iter(inner) is inner:   # call less an item, issue 9)
-                items = inner
-        told = loop_hooks(interp, node, known_length(iterable))
-        on_loop, left = (told.on_loop, known_length(iterable)) if told is not None else (None, 0)
+        if type(iterable) is list and LIST_LOOPS and is_storable(iterable):
+            # `for layer in self.layers`: loop_iterable's answer (require_storable's first), iterate's
+            # (the list's own iterator) and loop_hooks' (no known length: no hooks), at once (session 42)
+            items, told, on_loop, left = iterable, None, None, 0
+        else:
+            iterable = loop_iterable(iterable)
+            if name is not None and type(iterable) is range:
+                return range_loop(interp, name, node, iterable, limit, body, orelse)
+            items = interp.iterate(iterable, iter_node)
+            if type(items) is SequenceIterator and UNWRAPPED:   # `for x in reversed(xs)`, enumerate, zip:
+                inner = items._items   # the iterator its __next__ reads, read by the loop itself (one
+                if iter(inner) is inner:   # Python call less an item, issue 9)
+                    items = inner
+            told = loop_hooks(interp, node, known_length(iterable))
+            on_loop, left = (told.on_loop, known_length(iterable)) if told is not None else (None, 0)
         try:
             for item in items:
                 interp._iterations += 1   # charge_loop_iterations inline; it raises the limit's error

@@ -73,8 +73,11 @@ def _name_binder(interp: Interpreter, target: ast.Name, node: ast.stmt) -> Calla
 
     def bind(value: Any) -> None:
         if type(value) not in PLAIN_VALUES:
-            if type(value) is ProgramObject:   # `for layer in self.layers`
-                bind_object(interp, name, value)
+            if type(value) is ProgramObject:   # `for layer in self.layers`: bind_object, inline
+                scope = interp.scope
+                scope.vars[name] = value
+                if scope.parent is None:
+                    assigned.setdefault(name, None)
             else:
                 assign(target, value, node)
             return

@@ -336,6 +336,7 @@ def _ufunc1(name: str):  # noqa: ANN202
             raise ProgramTypeError(f"np.{name}: out= must be a numpy array")
         _guarded(lambda: ufunc(_raw(args[0], f"np.{name}"), out=out.array))   # numpy checks shape and cast
         return out
+    impl.scalar_ufunc = (f"np.{name}", ufunc)   # its scalar case (compiled_module_calls.plain_site)
     return SafeFunction(f"numpy.{name}", impl)
 
 

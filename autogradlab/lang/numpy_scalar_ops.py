@@ -130,6 +130,31 @@ def binary(interp: Interpreter, op: str, fn: Callable[..., Any], left: Any, righ
     return result if type(result) is not np.ndarray else _wrapped(result)
 
 
+def pair_for(interp: Interpreter, op: str, fn: Callable[..., Any],
+             otherwise: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
+    """binary(interp, op, fn, a, b) as one closure of the operands, for a compiled operator's pair of
+    SCALAR_PAIRS types (tensor_sites._scalar_pair; session 42: one frame less an operation): takes_pair's
+    int test (an int too big for NumPy goes to `otherwise`), then binary's steps in its order."""
+    bits = MAX_INT_BITS
+
+    def pair(a: Any, b: Any) -> Any:
+        if (type(a) is int and a.bit_length() > bits) or (type(b) is int and b.bit_length() > bits):
+            return otherwise(a, b)
+        sizes = interp.sizes   # binary's, inline
+        if 1 > sizes.quick_one or sizes.total_elements + 1 > sizes.quick_total:
+            sizes.check_elements(1, op)
+        sizes.total_elements += 1
+        token = _STATE.set(_QUIET)
+        try:
+            result = fn(a, b)
+        except Exception as exc:  # noqa: BLE001
+            raise _error(exc) from None
+        finally:
+            _STATE.reset(token)
+        return result if type(result) is not np.ndarray else _wrapped(result)
+    return pair
+
+
 def unary(interp: Interpreter, fn: Callable[..., Any], value: Any) -> Any:
     """numpy_ops.unary of a NumPy scalar (`-x`)."""
     _charge_one(interp, "the operator")
@@ -155,6 +180,22 @@ def ufunc(interp: Interpreter, what: str, fn: Callable[..., Any], *args: Any) ->
     finally:
         _STATE.reset(token)
     return result if type(result) is not np.ndarray else _wrapped(result)
+
+
+def ufunc1_for(interp: Interpreter, what: str, fn: Callable[..., Any],
+               otherwise: Callable[[list], Any]) -> Callable[[list], Any]:
+    """A one-argument ufunc's call without keywords as one closure of the argument list (`np.exp(x)`,
+    compiled_module_calls.plain_site; session 42): one operand is_scalar_operand accepts goes to ufunc at
+    once (numpy_ops._ufunc1's first case), anything else to `otherwise` (the function's impl)."""
+    def call(args: list) -> Any:
+        if len(args) != 1:
+            return otherwise(args)
+        value = args[0]
+        kind = type(value)
+        if kind not in _OPERANDS or (kind is int and value.bit_length() > MAX_INT_BITS):
+            return otherwise(args)
+        return ufunc(interp, what, fn, value)
+    return call
 
 
 def convert(kind: type, value: Any) -> Any:

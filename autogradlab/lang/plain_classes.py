@@ -264,8 +264,8 @@ def set_attribute(interp: Interpreter, base: Any, name: str, value: Any, initial
             and base.state is None and not name.startswith("__"):   # `self.w -= lr * self.grad` (issue 9):
         cls = base.cls   # an attribute the object holds, set again to an atom: the way below, shorter
         if (cls.dataclass is None and cls.base is None) or initializing or _frozen(cls) is None:
-            found = cls.find(name)
-            if found is None or found[1] != PROPERTY:
+            found = cls.members.get(name) if cls.base is None else cls.find(name)   # [-2]: the kind in both
+            if found is None or found[-2] != PROPERTY:
                 base.values[name] = value
                 return
     _check_name(name)

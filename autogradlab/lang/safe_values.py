@@ -220,7 +220,7 @@ def is_storable(value: Any) -> bool:
     """is_data, where objects of the program's classes also count as atoms (a list of layers)."""
     if type(value) is list and len(value) >= checked_containers.MEMO_FROM:   # (the way below for it)
         return checked_containers.check(value, checked_containers.STORABLE, _storable_walk)
-    if type(value) in _ATOM_TYPES or _atoms_tuple(value) or _short_storable(value):
+    if type(value) in _ATOM_TYPES or (type(value) is tuple and _atoms_tuple(value)) or _short_storable(value):
         return True
     if checked_containers.remembered(value):   # xs.append(obj) in a loop: the new items alone
         return checked_containers.check(value, checked_containers.STORABLE, _storable_walk)

@@ -41,6 +41,7 @@ _TENSOR = torch.Tensor
 _F32 = torch.float32   # `a @ b` of another dtype: its work checked (call_work.PRODUCTS)
 _NUMBERS = frozenset({int, float, bool})
 _MISS = object()
+SCALAR_PAIR_CLOSURE = True   # _scalar_pair as numpy_scalar_ops.pair_for (tests compare with it off)
 SEEN_SHAPES = 8   # shape pairs an operator's site remembers besides the last one (see the docstring)
 
 
@@ -122,6 +123,8 @@ def _scalar_pair(interp: Interpreter, name: str, fn: Callable[..., Any],
     site does for such a pair. (Not the site itself: `run.scalar_pair = pair` holding `run` made a cycle
     that kept the run's interpreter alive until the cyclic collector: test_parsed_programs.)"""
     binary, bits, apply_binary = numpy_scalar_ops.binary, numpy_scalar_ops.MAX_INT_BITS, interp.apply_binary
+    if SCALAR_PAIR_CLOSURE:   # the same, one frame less (numpy_scalar_ops.pair_for)
+        return numpy_scalar_ops.pair_for(interp, name, fn, lambda a, b: apply_binary(name, fn, a, b, node))
 
     def pair(a: Any, b: Any) -> Any:
         if (type(a) is not int or a.bit_length() <= bits) and (type(b) is not int or b.bit_length() <= bits):

@@ -58,6 +58,8 @@ _DEEP_CALLS = 8
 POSITIONAL = True   # call_positional (tests compare with it off)
 PARAMETERS_AT_ONCE = True   # call_positional tells the hooks all parameters in one call (tests compare)
 _STACK_MARGIN = 200
+INLINE_BODY = True   # call_positional runs the body itself, not through run_def (tests compare with it off)
+
 
 
 class UserFunctionsMixin:
@@ -186,7 +188,20 @@ def call_positional(interp: Interpreter, fn: UserFunction, args: list, node: ast
             for param, value in zip(params, args):  # noqa: B905
                 scope_vars[param] = value
                 on_assign(param, value, node, fn.name)
-        return run_def(interp, fn.body)
+        if not INLINE_BODY:
+            return run_def(interp, fn.body)
+        body = fn.body   # run_def, inline (session 42: one frame less a call)
+        compiled = interp._function_bodies.get(id(body))
+        if compiled is None or compiled[0] is not body:
+            statements, final = interp.function_body(body)
+        else:
+            statements, final = compiled[1], compiled[2]
+        try:
+            for statement in statements:
+                statement()
+            return None if final is None else final()
+        except ReturnValue as returned:   # a `return` inside a block (`if`, a loop)
+            return returned.value
     finally:
         interp._depth -= 1   # (as call_user: a generator's resumer may have set it meanwhile)
         interp.scope = outer

@@ -30,6 +30,7 @@ from autogradlab.messages import (
     errors_s40,
     errors_s40b,
     errors_s42breadth,
+    errors_s42lead,
     errors_work,
 )
 
@@ -81,4 +82,5 @@ MORE_HINTS = _rules(errors_hints.EN, _GENERATOR_HINTS,
                     {k: v for k, v in errors_s36.EN.items() if k.endswith("_hint")},
                     {k: v for k, v in errors_s37.EN.items() if k.endswith("_hint")},
                     {k: v for k, v in errors_s40.EN.items() if k.endswith("_hint")},
-                    {k: v for k, v in errors_s42breadth.EN.items() if k.endswith("_hint")})
+                    {k: v for k, v in errors_s42breadth.EN.items() if k.endswith("_hint")},
+                    errors_s42lead.EN)

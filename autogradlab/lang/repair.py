@@ -11,6 +11,7 @@ from __future__ import annotations
 import ast
 import io
 import keyword
+import re
 import tokenize
 import warnings
 
@@ -20,6 +21,7 @@ _CLOSERS = {")", "]", "}"}
 # Keywords that continue an expression or a statement rather than start a new one.
 _CONTINUING = {"and", "or", "not", "in", "is", "if", "else", "for", "as", "lambda", "from",
                "import"}
+_BARE_NAME = re.compile(r"\s*[A-Za-z_]\w*\s*")
 _STARTERS = {"import", "from", "def", "return", "if", "for", "while", "print", "assert", "del",
              "pass", "break", "continue"}
 
@@ -68,11 +70,16 @@ def _ends(tok: tokenize.TokenInfo) -> bool:
 
 
 def split_run_together(source: str) -> str | None:
-    """The source with run-together statements put on separate lines, if that parses; else None."""
+    """The source with run-together statements put on separate lines, if that parses; else None.
+    A line whose first piece would be a bare name (`cat scripts/a.py`, `ls data`, `pip install x`) is
+    left whole: that is a shell command IPython runs for a notebook, not statements that lost their line
+    break, and split it ran as `cat` then `scripts/a.py` (a NameError on a line the user did not write)."""
     out: list[str] = []
     changed = False
     for line in source.split("\n"):
         points = _split_points(line)
+        if points and _BARE_NAME.fullmatch(line[:points[0]]):
+            points = []
         if not points:
             out.append(line)
             continue

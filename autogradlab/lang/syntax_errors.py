@@ -18,6 +18,11 @@ _DETECTED = re.compile(r"\s*\(detected at line \d+\)")
 _NOTEBOOK_PROMPT = re.compile(r"^\s*(In|Out)\s*\[\d*\]:")
 _PASTED_ERROR = re.compile(
     r"^\s*(?:Traceback \(most recent call last\)|[A-Z]\w*(?:Error|Exception|Warning):)")
+# A shell command pasted with the code (IPython runs `cat a.py`, `ls data`, `pip install x` in the shell:
+# its aliases and automagics; README steps such as `git clone ...` come along too).
+_SHELL_COMMAND = re.compile(
+    r"^\s*(cat|cp|ls|ll|lf|lk|lx|ldir|mkdir|mv|rm|rmdir|cd|pwd|pip3?|conda|mamba|less|more|man|clear|wget|"
+    r"curl|git|unzip|tar|head|tail|echo|which|python3?|sudo|apt|apt-get|nvidia-smi)\s+[^\s=(\[.,:;+*/%<>&|^@]")
 _NUMBER_THEN_NAME = re.compile(r"(\d[\d_]*(?:\.\d*)?)([A-Za-z_]\w*)")
 
 _PLAIN: tuple[tuple[str, str, str | None], ...] = (
@@ -71,6 +76,12 @@ def translate_syntax_error(exc: SyntaxError, text: str, indent: int) -> ProgramS
     elif _PASTED_ERROR.match(line):
         message = "an error message was pasted with the code"
         hint = "remove the output lines; only the code runs"
+        offset = len(line) - len(line.lstrip()) + 1
+    elif message == "invalid syntax" and _SHELL_COMMAND.match(line):
+        command = line.strip()
+        shown = command if len(command) <= 60 else command[:57] + "..."
+        message = f"shell commands (`{shown}`) are not supported in Autograd Lab"
+        hint = "remove this line: a notebook runs it in the shell, and Autograd Lab runs Python code only"
         offset = len(line) - len(line.lstrip()) + 1
     elif message == "invalid syntax" and _runs_together(line, offset):
         message = "two statements are run together on one line"

@@ -105,8 +105,9 @@ def _help(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> None:
         raise ProgramTypeError("help('name') looks a topic up by its name; Autograd Lab shows help for a "
                                "function itself: help(torch.ones)")
     if isinstance(value, UserFunction) and not value.managed:   # the program's def/lambda (user_help.py)
+        from autogradlab.lang.builtin_arguments import text_of
         from autogradlab.lang.user_help import user_function_help
-        text = user_function_help(value)
+        text = user_function_help(value, lambda default: text_of(interp, default, repr))
         _charge_printed(interp, len(text))
         interp.hooks.on_print(text)
         return

@@ -1,0 +1,101 @@
+"""Red team, session 42: attacks on session 41's additions (method lookup before the arguments, Python's
+AttributeError for a name the real class lacks, help(f) through pydoc's stand-in, annotations read at def
+time, NumPy's removed names, random.seed texts, order= / a.flags, big-int OverflowError, the fused
+`name = a op b` hook, per-site skim counts, the held young collection, reversed(list), the xs.append
+fast path, the report's joined list texts and flat-list skip, the display caps, frames cleared innermost
+first) that found a defect, one test each (failing on 2c4bac6); the oracle is CPython / NumPy / PyTorch.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+
+import pytest
+
+from autogradlab.engine.run import run_program
+from autogradlab.limits import DEFAULT_LIMITS
+
+
+def _python(source: str) -> tuple[str, str | None]:
+    """What CPython prints, and its error as `Type: text` (None when it ran)."""
+    out = io.StringIO()
+    try:
+        with contextlib.redirect_stdout(out):
+            exec(compile(source, "<program>", "exec", dont_inherit=True), {"__name__": "__main__"})  # noqa: S102
+    except Exception as exc:  # noqa: BLE001 - the oracle's error is the expected outcome
+        return out.getvalue(), f"{type(exc).__name__}: {exc}"
+    return out.getvalue(), None
+
+
+def _same_as_python(source: str) -> None:
+    printed, error = _python(source)
+    report = run_program(source)
+    assert error is None, error
+    assert report.error is None, report.error
+    assert report.printed == printed
+
+
+# --- help(f): pydoc's stand-in -------------------------------------------------------------------------
+
+def test_help_of_a_function_whose_default_is_a_huge_shared_list_is_refused_by_the_print_limit():
+    """help(f) wrote repr() of each default with no weighing: a default of [[[0]*1000]*1000]*1000 (a
+    1,000-item list three deep, shared) made a 3 GB text, ran for minutes past the 5 s time limit and
+    only then met the printed-text limit. Now weighed first as print(x) is: the same refusal, at once."""
+    source = ("a = [0] * 1000\nb = [a] * 1000\nc = [b] * 1000\ndef f(x=c):\n    pass\nhelp(f)\n")
+    report = run_program(source)
+    assert report.error is not None
+    assert (report.error.kind, report.error.key, report.error.line) == \
+        ("limit", "errors_runtime.print_values", 6), report.error
+    assert report.timing_ms < 1000 * DEFAULT_LIMITS.timeout_s
+
+
+def test_help_of_a_default_value_is_charged_as_printed_text():
+    """The same text through many help() calls counts toward the printed-text limit."""
+    source = "s = 'x' * 90000\ndef f(x=s):\n    pass\nfor i in range(20):\n    help(f)\n"
+    report = run_program(source)
+    assert report.error is not None and report.error.key == "errors.printed_limit", report.error
+
+
+@pytest.mark.parametrize("source", [
+    "class A:\n    def m(self, x: int) -> int:\n        'm doc'\n        return x\nhelp(A.m)\n",
+    "class A:\n    def m(self):\n        def inner(z, y=2):\n            'i'\n        return inner\n"
+    "help(A().m())\n",
+    "class A:\n    @staticmethod\n    def s(a, *b, c=1, **d):\n        'static'\nhelp(A.s)\n",
+])
+def test_help_of_a_classs_method_names_it_as_python(source):
+    """help(A.m) said "Help on function A.m in A:" and "A.m(self, x: int) -> int" (the stand-in's __name__
+    was the engine's A.m); CPython: "Help on function m in module __main__:" and "m(self, x: int) -> int"."""
+    _same_as_python(source)
+
+
+def test_help_shows_a_function_default_as_print_shows_it():
+    source = "def g():\n    pass\ndef f(x=g):\n    pass\nhelp(f)\nprint(g)\n"
+    report = run_program(source)
+    assert report.error is None, report.error
+    head, printed_g = report.printed.rsplit("\n\n", 1)[0], report.printed.splitlines()[-1]
+    assert f"f(x={printed_g})" in head, report.printed
+
+
+# --- annotations read at def time ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("annotation", [
+    "[i for i in range(3)]", "{k: v for k, v in {}.items()}", "(lambda: Undefined)",
+    "(lambda q=3: q + Undefined)", "{j for j in 'ab'}", "list(k for k in range(2))",
+])
+def test_an_annotation_does_not_read_a_name_its_own_scope_does_not(annotation):
+    """Session 41 looked up every Name of an annotation: a comprehension's own variable or a lambda's body
+    was a NameError at the def line where Python runs the def (those names are read in their own scope,
+    a lambda's body only when it is called)."""
+    _same_as_python(f"def f(x: {annotation}) -> int:\n    return x\nprint(f(1))\n")
+
+
+@pytest.mark.parametrize("annotation", ["(lambda q=Undefined: q)", "[i for i in Undefined]",
+                                        "Undefined[int]", "dict[str, Undefined]"])
+def test_an_annotation_still_reads_the_names_python_reads(annotation):
+    source = f"def f(x: {annotation}):\n    return x\nprint(f(1))\n"
+    printed, error = _python(source)
+    report = run_program(source)
+    assert error == "NameError: name 'Undefined' is not defined"
+    assert report.error is not None and (report.error.kind, report.error.line) == ("name", 1), report.error
+    assert report.error.message == "name 'Undefined' is not defined"

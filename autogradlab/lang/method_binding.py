@@ -21,10 +21,11 @@ from autogradlab.lang import object_methods
 from autogradlab.lang.attribute_errors import _no_tensor_attribute, _none_has_nothing
 from autogradlab.lang.attributes import call_method, no_method, property_called, read_attribute
 from autogradlab.lang.data_wrappers import SafeArray
+from autogradlab.lang.missing_members import python_lacks
 from autogradlab.lang.numpy_ops import ARRAY_METHODS, NUMPY_SCALARS
 from autogradlab.lang.object_methods import Call
 from autogradlab.lang.plain_classes import PLAIN_VALUES
-from autogradlab.lang.safe_values import Namespace
+from autogradlab.lang.safe_values import Namespace, SafeNumpyDtype
 from autogradlab.lang.set_value import ProgramSet
 
 if TYPE_CHECKING:
@@ -64,6 +65,6 @@ def bind(interp: Interpreter, base: Any, name: str, node: ast.AST) -> Call:
     elif isinstance(base, Namespace):
         member = read_attribute(interp, base, name, node)
         return lambda args, kwargs: interp.call_value(member, args, kwargs, node)
-    elif lacks(type(base), name):
+    elif lacks(type(base), name) or (isinstance(base, SafeNumpyDtype) and python_lacks(base, name)):
         raise no_method(base, name)
     return lambda args, kwargs: call_method(interp, base, name, args, kwargs, node)

@@ -10,13 +10,17 @@ import types
 from typing import Any
 
 import numpy as np
+import torch
 
 from autogradlab.errors import ProgramError
-from autogradlab.lang.safe_values import SafeArray, UserFunction
+from autogradlab.lang.safe_values import SafeArray, SafeNumpyDtype, UserFunction, type_text
 from autogradlab.lang.set_value import ProgramSet
 
 # The program's plain values whose class is Python's own (None keeps its "is None" message).
-_PLAIN = frozenset({str, list, tuple, dict, int, float, bool, complex, range, slice})
+_PLAIN = frozenset({str, list, tuple, dict, int, float, bool, complex, range, slice, bytes})
+# Values the program holds as the library's own objects (session 42: `np.float64(1).nope`, `torch.Size([1])
+# .nope()`, `torch.float32.nope` were the engine's refusal where Python raises AttributeError)
+_LIBRARY = (np.generic, torch.Size, torch.dtype)
 
 
 def _real_class(base: Any) -> tuple[type, str] | None:
@@ -28,6 +32,10 @@ def _real_class(base: Any) -> tuple[type, str] | None:
         return set, "set"
     if type(base) in _PLAIN:
         return type(base), type(base).__name__
+    if isinstance(base, _LIBRARY):
+        return type(base), type_text(base)
+    if isinstance(base, SafeNumpyDtype) and base.instance:   # np.dtype('f8'), a.dtype (not np.float64)
+        return type(base.dtype), type_text(base)
     return None
 
 

@@ -16,6 +16,8 @@ import pytest
 from autogradlab.engine.run import run_program
 from autogradlab.limits import DEFAULT_LIMITS
 
+HEAD = "import numpy as np\nimport torch\n"
+
 
 def _python(source: str) -> tuple[str, str | None]:
     """What CPython prints, and its error as `Type: text` (None when it ran)."""
@@ -99,3 +101,28 @@ def test_an_annotation_still_reads_the_names_python_reads(annotation):
     assert error == "NameError: name 'Undefined' is not defined"
     assert report.error is not None and (report.error.kind, report.error.line) == ("name", 1), report.error
     assert report.error.message == "name 'Undefined' is not defined"
+
+
+# --- a name the real class lacks: Python's AttributeError ---------------------------------------------
+
+LIBRARY_VALUES = ["np.float64(1)", "np.int64(3)", "np.bool_(True)", "np.float32(2)", "np.dtype('f8')",
+                  "np.arange(3).dtype", "torch.Size([1, 2])", "torch.ones(2).shape", "torch.float32",
+                  "torch.ones(1).dtype"]
+
+
+@pytest.mark.parametrize("value", LIBRARY_VALUES)
+@pytest.mark.parametrize("use", ["v.nope", "v.nope(print('arg'))", "v.itemset(0)", "v.reshpe(1)"])
+def test_a_name_a_library_value_lacks_is_pythons_attribute_error(value, use):
+    """Session 41 made a name the real class lacks Python's AttributeError for arrays, sets, functions and
+    plain values; a NumPy scalar, a NumPy dtype, torch.Size and torch.dtype kept the engine's refusal
+    ("the attribute `.nope` of numpy.float64 values is not supported"), which `except AttributeError`
+    cannot catch (np.float64(1).itemset(0): NumPy 2 removed it). Nothing printed: looked up first."""
+    source = (HEAD + f"v = {value}\ntry:\n    {use}\nexcept AttributeError as e:\n    print('AE', e)\n")
+    _same_as_python(source)
+
+
+def test_a_name_a_library_value_has_stays_refused_or_runs():
+    """Only the words of a refusal change: a name NumPy's scalar has (and the engine may not offer) is not
+    turned into an AttributeError."""
+    source = HEAD + "v = np.float64(1.5)\nprint(v.is_integer(), v.real, torch.Size([2]).numel())\n"
+    _same_as_python(source)

@@ -277,6 +277,9 @@ def call_method(interp: Interpreter, base: Any, name: str, args: list, kwargs: d
         return object_methods.call_method(interp, base, name, args, kwargs, node)
     if isinstance(base, Namespace):
         return interp.call_value(read_attribute(interp, base, name, node), args, kwargs, node)
+    if type(base) is UserFunction:   # `f.helper(1)`: the function's own attribute, called (red team s42:
+        # was "'function' object has no attribute 'helper'", a catchable error Python never raises here)
+        return interp.call_value(function_attributes.read(base, name), args, kwargs, node)
     if isinstance(base, custom_functions.FUNCTION_VALUES):
         return custom_functions.call_method(interp, base, name, args, kwargs, node)
     if (method := string_method(base, name) or dict_fromkeys(base, name)) is not None:   # str.upper("x")

@@ -25,7 +25,7 @@ from autogradlab.lang.missing_members import python_lacks
 from autogradlab.lang.numpy_ops import ARRAY_METHODS, NUMPY_SCALARS
 from autogradlab.lang.object_methods import Call
 from autogradlab.lang.plain_classes import PLAIN_VALUES
-from autogradlab.lang.safe_values import Namespace, SafeNumpyDtype
+from autogradlab.lang.safe_values import Namespace, SafeNumpyDtype, UserFunction
 from autogradlab.lang.set_value import ProgramSet
 
 if TYPE_CHECKING:
@@ -62,8 +62,8 @@ def bind(interp: Interpreter, base: Any, name: str, node: ast.AST) -> Call:
             return not_callable
     elif base is None:
         raise _none_has_nothing(node, name, call=True)
-    elif isinstance(base, Namespace):
-        member = read_attribute(interp, base, name, node)
+    elif isinstance(base, Namespace) or type(base) is UserFunction:   # a module's member, a function's own
+        member = read_attribute(interp, base, name, node)   # attribute (`f.helper(side())`: read first)
         return lambda args, kwargs: interp.call_value(member, args, kwargs, node)
     elif lacks(type(base), name) or (isinstance(base, SafeNumpyDtype) and python_lacks(base, name)):
         raise no_method(base, name)

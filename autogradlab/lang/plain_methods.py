@@ -34,6 +34,8 @@ def _list_append(interp: Interpreter, base: list, args: list) -> None:
 
 
 def _list_extend(interp: Interpreter, base: list, args: list) -> None:
+    if len(args) != 1:   # CPython's words (red team s42: `ys.extend(1, 'x')` said "'int' object is not ...")
+        raise TypeError(f"list.extend() takes exactly one argument ({len(args)} given)")
     items = interp.materialize(args[0], None)
     interp.sizes.charge_sequence(len(base) + len(items), "the list", added=len(items))
     base.extend(items)

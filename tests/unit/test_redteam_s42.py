@@ -126,3 +126,37 @@ def test_a_name_a_library_value_has_stays_refused_or_runs():
     turned into an AttributeError."""
     source = HEAD + "v = np.float64(1.5)\nprint(v.is_integer(), v.real, torch.Size([2]).numel())\n"
     _same_as_python(source)
+
+
+# --- a function's own attributes called as methods ----------------------------------------------------
+
+SIDE = "log = []\ndef side(v):\n    log.append(v)\n    return v\ndef f():\n    pass\n"
+
+
+@pytest.mark.parametrize("body", [
+    "f.helper = print\nf.helper(1, 2)\n",
+    "f.helper = lambda a, b=1: a + b\nprint(f.helper(side(2), b=side(3)), log)\n",
+    "def g():\n    return 7\nf.g = g\nprint(f.g())\n",
+    "f.t = torch.ones(2)\nf.sin = torch.sin\nprint(f.sin(f.t))\n",
+    "f.helper = abs\ndef run():\n    out = []\n    for i in range(3):\n        out.append(f.helper(-i))\n"
+    "    return out\nprint(run())\n",
+])
+def test_a_functions_own_attribute_is_called_as_python_calls_it(body):
+    """`f.helper = print; f.helper(1)` failed with "'function' object has no attribute 'helper'" (session
+    41's python_lacks answered for the function's type without looking at its own attributes), an
+    AttributeError `except` would catch where Python calls the attribute."""
+    _same_as_python(HEAD + SIDE + body)
+
+
+@pytest.mark.parametrize("call", ["f.nope(side(1))", "f.intersection(side(1), side(2))",
+                                  "(lambda: 1).nope(side(1))"])
+def test_a_name_a_function_lacks_is_looked_up_before_the_arguments(call):
+    """Python fails the lookup first: nothing of the arguments runs (session 41's note left this)."""
+    _same_as_python(SIDE + f"try:\n    {call}\nexcept AttributeError as e:\n    print(e, log)\n")
+
+
+@pytest.mark.parametrize("call", ["ys.extend(1, 'x')", "ys.extend()", "ys.sort(1)", "ys.sort(1, 2)"])
+def test_list_method_arity_words_are_cpythons(call):
+    """`ys.extend(1, 'x')` said "'int' object is not iterable", `ys.extend()` "list index out of range";
+    `ys.sort(1)` added "(1 given)", which CPython 3.11 does not."""
+    _same_as_python(f"ys = []\ntry:\n    {call}\nexcept TypeError as e:\n    print(e)\n")

@@ -160,3 +160,13 @@ def test_list_method_arity_words_are_cpythons(call):
     """`ys.extend(1, 'x')` said "'int' object is not iterable", `ys.extend()` "list index out of range";
     `ys.sort(1)` added "(1 given)", which CPython 3.11 does not."""
     _same_as_python(f"ys = []\ntry:\n    {call}\nexcept TypeError as e:\n    print(e)\n")
+
+
+# --- a.flags ---------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("array", ["np.ones(3)", "np.ones((2, 2), order='F')", "np.ones((2, 3)).T",
+                                   "np.arange(6)[::2]"])
+def test_flags_num_is_numpys_int(array):
+    """`a.flags.num` said "'numpy._core.multiarray.flagsobj' object has no attribute 'num'" (a catchable
+    AttributeError): NumPy's flags object has it, the flags as an int."""
+    _same_as_python(HEAD + f"a = {array}\nprint(a.flags.num, a.flags.num + 1)\n")

@@ -170,3 +170,23 @@ def test_flags_num_is_numpys_int(array):
     """`a.flags.num` said "'numpy._core.multiarray.flagsobj' object has no attribute 'num'" (a catchable
     AttributeError): NumPy's flags object has it, the flags as an int."""
     _same_as_python(HEAD + f"a = {array}\nprint(a.flags.num, a.flags.num + 1)\n")
+
+
+# --- dir() of the engine's wrappers ----------------------------------------------------------------------
+
+DIR_HEAD = (HEAD + "from collections import Counter, OrderedDict, defaultdict, deque\ntry:\n    1 / 0\n"
+            "except ZeroDivisionError as err:\n    caught = err\n")
+
+
+@pytest.mark.parametrize("value", [
+    "caught", "ValueError('x')", "{1, 2}", "np.ones(2).flags", "np.dtype('f8')", "np.arange(2).dtype",
+    "np.float64", "int", "b'x'", "np.poly1d([1, 2])", "torch.finfo(torch.float32)", "deque([1])",
+    "defaultdict(int)", "Counter('ab')", "OrderedDict()", "torch.Generator()",
+])
+def test_dir_of_a_wrapped_value_lists_pythons_names_not_the_engines(value):
+    """dir(e) of a caught error listed the engine wrapper's own names (`error`, `fields`, `message`,
+    `py_type`, `shown`) and not Python's (`add_note`, `with_traceback`, `__traceback__`); dir() of a set,
+    NumPy's flags, a dtype, a class, bytes, a poly1d, finfo, a deque, a Counter, a defaultdict or a
+    Generator the same (`items`, `in_cpython_order`, `subscript`, `listed`, `scalar_type`, `convert`...)."""
+    source = DIR_HEAD + f"print(dir({value}))\n"
+    _same_as_python(source)

@@ -80,7 +80,12 @@ def user_function_help(fn: UserFunction, text: Callable[[Any], str] = repr) -> s
     stand_in.__name__ = fn.qualname.rsplit(".", 1)[-1]   # `m` of a class's method (its fn.name is `A.m`)
     stand_in.__qualname__ = fn.qualname
     stand_in.__module__ = "__main__"
-    node = fn.node
+    shown = fn
+    for _ in range(100):   # functools.wraps(g): g's signature (inspect follows __wrapped__) and doc
+        if type(shown.wraps) is not UserFunction:
+            break
+        shown = shown.wraps
+    node = shown.node
     stand_in.__doc__ = ast.get_docstring(node, clean=False) if isinstance(node, ast.FunctionDef) else None
-    stand_in.__signature__ = _signature(fn, text)   # type: ignore[attr-defined]
+    stand_in.__signature__ = _signature(shown, text)   # type: ignore[attr-defined]
     return pydoc.plain(pydoc.render_doc(stand_in, "Help on %s:")) + "\n"

@@ -190,3 +190,17 @@ def test_dir_of_a_wrapped_value_lists_pythons_names_not_the_engines(value):
     Generator the same (`items`, `in_cpython_order`, `subscript`, `listed`, `scalar_type`, `convert`...)."""
     source = DIR_HEAD + f"print(dir({value}))\n"
     _same_as_python(source)
+
+
+WRAPS = ("import functools\ndef deco(fn):\n    @functools.wraps(fn)\n    def wrapper(*a, **k):\n"
+         "        return fn(*a, **k)\n    return wrapper\n")
+
+
+@pytest.mark.parametrize("body", [
+    "@deco\ndef f(x, y=2):\n    'f doc'\n    return x\nhelp(f)\n",
+    "@deco\n@deco\ndef h(p: int, *, q=[1]) -> int:\n    '''h doc'''\nhelp(h)\n",
+])
+def test_help_of_a_functools_wraps_wrapper_shows_the_wrapped_functions_signature_and_doc(body):
+    """help(f) of a decorated f said "f(*a, **k)" with no docstring; CPython: wraps copies the doc and
+    inspect.signature follows __wrapped__ to the function the lesson wrote."""
+    _same_as_python(WRAPS + body)

@@ -20,6 +20,7 @@ import numpy as np
 import torch
 
 from autogradlab.errors import NotSupported, ProgramError, ProgramTypeError, ProgramValueError
+from autogradlab.lang.numpy_big_ints import object_array_refusal
 from autogradlab.lang.numpy_scalar_ops import big_int_beside, is_scalar_operand
 from autogradlab.lang.numpy_scalar_ops import convert as convert_scalar
 from autogradlab.lang.numpy_scalar_ops import ufunc as scalar_ufunc
@@ -290,6 +291,8 @@ def _ufunc2(name: str):  # noqa: ANN202
         if len(args) != 2 or set(kwargs) - {"out", "dtype", "where"}:
             raise NotSupported(f"Autograd Lab supports `np.{name}(x1, x2, out=..., dtype=..., where=...)`")
         args = lists_as_arrays(interp, args)
+        if any(type(value) in (float, complex) for value in args):   # np.add(10**30, 2.5): NumPy's object
+            object_array_refusal(args)                                  # loop (numpy_big_ints.py)
         a, b = (value if big_int_beside(value, other) else _raw(value, f"np.{name}")   # np.maximum(x, 10**30)
                 for value, other in (args, args[::-1]))
         _check_result(interp, [a, b], f"np.{name}")
@@ -328,6 +331,7 @@ def _ufunc1(name: str):  # noqa: ANN202
         if len(args) != 1 or set(kwargs) - {"out"}:
             raise NotSupported(f"Autograd Lab supports `np.{name}(x, out=...)`")
         args = lists_as_arrays(interp, args)
+        object_array_refusal(args[:1])   # np.abs(10**30), np.sqrt(10**30): NumPy's object loop
         charge(interp, int(np.size(_raw(args[0], f"np.{name}"))), f"np.{name}")
         out = kwargs.get("out")
         if out is None:

@@ -204,3 +204,27 @@ def test_help_of_a_functools_wraps_wrapper_shows_the_wrapped_functions_signature
     """help(f) of a decorated f said "f(*a, **k)" with no docstring; CPython: wraps copies the doc and
     inspect.signature follows __wrapped__ to the function the lesson wrote."""
     _same_as_python(WRAPS + body)
+
+
+# --- NumPy and a Python int outside int64 -----------------------------------------------------------------
+
+@pytest.mark.parametrize("call", ["np.full(3, 10**30)", "np.abs(10**30)", "np.negative(2**70)",
+                                  "np.sqrt(10**30)", "np.exp(2**70)", "np.square(10**20)",
+                                  "np.add(10**30, 2.5)", "np.maximum(10**30, 1.0)", "np.power(2.0, 2**70)"])
+def test_a_big_int_numpy_takes_as_an_object_is_refused_not_an_overflow_error(call):
+    """Session 41 made every big int given to NumPy its OverflowError, which `except OverflowError` caught
+    where NumPy raises none: np.full(3, 10**30) is an object array, np.abs(10**30) its object loop's value,
+    np.sqrt(10**30) a TypeError, np.add(10**30, 2.5) the float 1e+30. The engine holds no object arrays: the
+    refusal np.array(10**30) gets, which no except clause catches."""
+    source = HEAD + f"try:\n    r = {call}\nexcept OverflowError as e:\n    print('caught', e)\n"
+    printed, error = _python(source)
+    assert "caught" not in printed
+    report = run_program(source)
+    assert report.error is not None and report.error.kind == "unsupported", report.error
+    assert report.error.message == "Autograd Lab supports numpy arrays of numbers only"
+
+
+@pytest.mark.parametrize("call", ["np.add(2, 10**30)", "np.add(10**30, 10**30)", "np.multiply(10**30, 2)",
+                                  "np.maximum(2, 10**30)", "np.arange(3) + 10**30"])
+def test_numpys_own_overflow_error_is_kept(call):
+    _same_as_python(HEAD + f"try:\n    r = {call}\nexcept OverflowError as e:\n    print('caught', e)\n")

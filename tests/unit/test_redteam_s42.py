@@ -228,3 +228,10 @@ def test_a_big_int_numpy_takes_as_an_object_is_refused_not_an_overflow_error(cal
                                   "np.maximum(2, 10**30)", "np.arange(3) + 10**30"])
 def test_numpys_own_overflow_error_is_kept(call):
     _same_as_python(HEAD + f"try:\n    r = {call}\nexcept OverflowError as e:\n    print('caught', e)\n")
+
+
+@pytest.mark.parametrize("call", ["torch.Size([2, 3]).numel(1)",
+                                  "torch.ones(2, 3).shape.numel(print('a'), 2)"])
+def test_size_numel_with_arguments_is_pytorchs_type_error(call):
+    """`torch.Size([2, 3]).numel(1)` answered 6 (the arguments were dropped); PyTorch: TypeError."""
+    _same_as_python(HEAD + f"try:\n    print({call})\nexcept TypeError as e:\n    print('TE', e)\n")

@@ -175,7 +175,8 @@ def read_attribute(interp: Interpreter, base: Any, name: str, node: ast.AST) -> 
             return base.args
         if base.fields is not None and name in base.fields:   # e.errno, e.strerror, e.filename
             return base.fields[name]
-        if name not in ("with_traceback", "add_note"):   # those exist in Python: refused below, by name
+        if not hasattr(base.py_type, name):   # what Python's class has (with_traceback, add_note, an
+            # AttributeError's name and obj: red team s42) is refused below, by name, not said to be missing
             raise python_error(AttributeError(f"'{type_text(base)}' object has no attribute '{name}'"))
     if isinstance(base, NDIter):   # it.multi_index, it.finished (numpy_flat.py)
         return base.attribute(name)

@@ -250,3 +250,30 @@ def test_numpys_own_overflow_error_is_kept(call):
 def test_size_numel_with_arguments_is_pytorchs_type_error(call):
     """`torch.Size([2, 3]).numel(1)` answered 6 (the arguments were dropped); PyTorch: TypeError."""
     _same_as_python(HEAD + f"try:\n    print({call})\nexcept TypeError as e:\n    print('TE', e)\n")
+
+
+# --- a caught error's attributes ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("source", [
+    "xs = []\ntry:\n    xs.nope()\nexcept AttributeError as e:\n    try:\n        print(e.name)\n"
+    "    except AttributeError:\n        print('no name')\n",
+    "try:\n    undefined_thing\nexcept NameError as e:\n    try:\n        print(e.name)\n"
+    "    except AttributeError:\n        print('no name')\n",
+    "def g():\n    yield 1\n    return 5\nit = g()\nnext(it)\ntry:\n    next(it)\n"
+    "except StopIteration as e:\n"
+    "    try:\n        print(e.value)\n    except AttributeError:\n        print('no value')\n",
+])
+def test_an_attribute_pythons_exception_has_is_refused_not_said_missing(source):
+    """`e.name` of a caught AttributeError / NameError, `e.value` of a StopIteration: Python has them; the
+    engine raised "'AttributeError' object has no attribute 'name'", which the program's own `except
+    AttributeError` caught (printing 'no name' where Python prints the name). Now refused by name."""
+    printed, error = _python(source)
+    assert error is None and "no " not in printed
+    report = run_program(source)
+    assert report.error is not None and report.error.kind == "unsupported", report.error
+    assert "no " not in report.printed
+
+
+def test_a_name_pythons_exception_lacks_is_still_its_attribute_error():
+    _same_as_python("try:\n    1 / 0\nexcept ZeroDivisionError as e:\n    try:\n        print(e.message)\n"
+                    "    except AttributeError as e2:\n        print(e2)\n")

@@ -277,3 +277,14 @@ def test_an_attribute_pythons_exception_has_is_refused_not_said_missing(source):
 def test_a_name_pythons_exception_lacks_is_still_its_attribute_error():
     _same_as_python("try:\n    1 / 0\nexcept ZeroDivisionError as e:\n    try:\n        print(e.message)\n"
                     "    except AttributeError as e2:\n        print(e2)\n")
+
+
+@pytest.mark.parametrize("raising", ["{}[1]", "{}['k']", "{}[(1, 2)]", "{}[None]", "{}[2.5]",
+                                     "next(iter([]))", "next(g(5))", "next(g('r'))", "[][3]", "int('x')"])
+def test_a_caught_errors_args_are_pythons_values(raising):
+    """e.args of a caught KeyError / StopIteration held texts: KeyError(1).args ('1',), KeyError('k').args
+    ("'k'",), a generator's `return 5` ('5',); Python: (1,), ('k',), (5,)."""
+    source = ("def g(v):\n    return v\n    yield 1\n"
+              f"try:\n    {raising}\nexcept Exception as e:\n"
+              "    print(type(e).__name__, e.args, repr(e), str(e))\n")
+    _same_as_python(source)

@@ -35,12 +35,35 @@ def read_annotation_names(interp: Interpreter, node: ast.AST) -> None:
         _read_names(interp, node.returns)
 
 
+_COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
+
+
 def _read_names(interp: Interpreter, annotation: ast.expr) -> None:
     """Each name the annotation reads (`Event`, `List` and `str` of `List[str]`, `torch` of `torch.Tensor`),
-    in Python's order of evaluation for the usual forms; nothing is called or indexed."""
-    for part in ast.walk(annotation):
+    in Python's order of evaluation (depth first, fields in order); nothing is called or indexed."""
+    for part in _loaded_names(annotation):
+        _read(interp, part)
+
+
+def _loaded_names(annotation: ast.expr) -> list[ast.Name]:
+    """The names the def's own scope reads: not a lambda's body (run when called) nor a comprehension's
+    own variables (only its first `in` is read here), not a walrus's target (bound, not read)."""
+    found: list[ast.Name] = []
+    todo: list[ast.AST] = [annotation]
+    while todo:
+        part = todo.pop()
         if type(part) is ast.Name:
-            _read(interp, part)
+            if type(part.ctx) is ast.Load:
+                found.append(part)
+            continue
+        if isinstance(part, ast.Lambda):
+            children: list[ast.AST] = [*part.args.defaults, *filter(None, part.args.kw_defaults)]
+        elif isinstance(part, _COMPREHENSIONS):
+            children = [part.generators[0].iter]
+        else:
+            children = list(ast.iter_child_nodes(part))
+        todo.extend(reversed(children))
+    return found
 
 
 def _read(interp: Interpreter, name: ast.Name) -> None:

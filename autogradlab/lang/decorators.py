@@ -80,6 +80,7 @@ class WrapsDecorator(FunctionValue):
         shown = wrapped_name(self.wrapped)
         if shown is not None:
             wrapper.shown_name = shown
+        wrapper.wraps = self.wrapped   # (CPython's __wrapped__: help() shows its signature and doc)
         return wrapper
 
     def __repr__(self) -> str:

@@ -101,7 +101,27 @@ def remember_python_error(error: ProgramError, exc: BaseException) -> ProgramErr
     error.py_message = str(exc)
     if type(exc) is KeyError or isinstance(exc, UnicodeError):   # str() is the key's repr: KeyError('k')
         error.py_repr = repr(exc)   # prints as 'k'; UnicodeEncodeError('ascii', 'ñ', 0, 1, '...') (s42)
+    error.py_args = python_args(exc)
     return error
+
+
+_PLAIN_ARGS = frozenset({int, float, complex, bool, str, type(None)})
+
+
+def python_args(exc: BaseException) -> tuple | None:
+    """e.args as Python's where they are not the message alone: KeyError(1).args is (1,), KeyError((1, 2))
+    ((1, 2),), StopIteration(5) (5,) (red team s42: were their texts, ('1',), ("'k'",)); plain values only."""
+    if exc.args == (str(exc),):
+        return None
+    todo, left = list(exc.args), 1000   # (a key nested 100,000 tuples deep: looked at 1,000 values at most)
+    while todo:
+        value = todo.pop()
+        left -= 1
+        if left < 0 or type(value) not in _PLAIN_ARGS and type(value) is not tuple:
+            return None
+        if type(value) is tuple:
+            todo.extend(value)
+    return exc.args
 
 
 def as_caught(error: ProgramError) -> Any:
@@ -121,7 +141,8 @@ def as_caught(error: ProgramError) -> Any:
         return None
     if type(error) not in _CATCHABLE_KINDS:   # e.g. a MemoryError turned into LimitExceeded
         return None
-    return _caught(SafeException(py_type, error.py_message, getattr(error, "py_repr", None)), error)
+    return _caught(SafeException(py_type, error.py_message, getattr(error, "py_repr", None),
+                                 getattr(error, "py_args", None)), error)
 
 
 def _caught(value: SafeException, error: ProgramError) -> SafeException:

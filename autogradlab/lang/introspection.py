@@ -62,13 +62,45 @@ def _library_object(value: SafeFunction | Namespace) -> Any:
 
 
 def _wrapped(value: Any) -> Any:
-    """The NumPy or PyTorch object an engine wrapper holds (a string array, a storage), else None."""
+    """The NumPy or PyTorch object an engine wrapper holds (a string array, a storage), else None; for
+    the wrappers of a caught error, a set, a dtype, a class, NumPy's flags, bytes, a poly1d, finfo, a
+    deque, a Counter, a defaultdict, an OrderedDict or a Generator, the object (or class) whose names
+    Python lists (red team s42: `dir(e)` of a caught error listed the wrapper's own `error`, `fields`,
+    `py_type`, `shown`; dir(s) of a set its `items`, `in_cpython_order`)."""
+    import collections
+
+    from autogradlab.lang.collections_module import Counter, DefaultDict, OrderedDict
+    from autogradlab.lang.data_wrappers import SafeException, SafeGenerator, SafeType
+    from autogradlab.lang.deque_values import Deque
+    from autogradlab.lang.inert_values import InertValue
     from autogradlab.lang.numpy_strings import StringArray
+    from autogradlab.lang.set_value import ProgramSet
     from autogradlab.lang.tensor_storage import TensorStorage
     if isinstance(value, StringArray):
         return value.array
     if isinstance(value, TensorStorage):
         return value.real
+    if isinstance(value, SafeException):
+        return value.py_type
+    if isinstance(value, SafeType):
+        return value.py_type
+    if isinstance(value, SafeNumpyDtype):
+        return value.dtype if value.instance else value.dtype.type   # np.float64: the scalar class
+    if isinstance(value, ProgramSet):
+        return set
+    if isinstance(value, Deque):
+        return collections.deque
+    for wrapper, real in ((DefaultDict, collections.defaultdict), (Counter, collections.Counter),
+                          (OrderedDict, collections.OrderedDict)):
+        if type(value) is wrapper:
+            return real
+    if isinstance(value, SafeGenerator):
+        return value.gen
+    if isinstance(value, InertValue):
+        slots = {name for kind in type(value).__mro__ for name in getattr(kind, "__slots__", ())}
+        for held in ("flags", "data", "poly", "info"):   # ArrayFlags, BytesValue, Poly1d, finfo / iinfo
+            if held in slots:
+                return getattr(value, held)
     return None
 
 
@@ -105,8 +137,9 @@ def _help(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> None:
         raise ProgramTypeError("help('name') looks a topic up by its name; Autograd Lab shows help for a "
                                "function itself: help(torch.ones)")
     if isinstance(value, UserFunction) and not value.managed:   # the program's def/lambda (user_help.py)
+        from autogradlab.lang.builtin_arguments import text_of
         from autogradlab.lang.user_help import user_function_help
-        text = user_function_help(value)
+        text = user_function_help(value, lambda default: text_of(interp, default, repr))
         _charge_printed(interp, len(text))
         interp.hooks.on_print(text)
         return

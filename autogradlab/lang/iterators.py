@@ -117,7 +117,8 @@ def _next(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
         error = ProgramValueError("StopIteration: the iterator has no more items")
         error.py_type, error.py_message = StopIteration, str(stop)   # `print(e)`: a generator's return value
         if stop.args:
-            error.py_repr = repr(stop)
+            from autogradlab.lang.exceptions import python_args
+            error.py_repr, error.py_args = repr(stop), python_args(stop)
         raise error from None
 
 

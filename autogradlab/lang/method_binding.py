@@ -28,7 +28,7 @@ from autogradlab.lang.missing_members import python_lacks
 from autogradlab.lang.numpy_ops import ARRAY_METHODS, NUMPY_SCALARS
 from autogradlab.lang.object_methods import Call
 from autogradlab.lang.plain_classes import PLAIN_VALUES
-from autogradlab.lang.safe_values import Namespace, SafeFunction, UserFunction
+from autogradlab.lang.safe_values import Namespace, SafeFunction, SafeNumpyDtype, UserFunction
 from autogradlab.lang.set_value import ProgramSet
 
 if TYPE_CHECKING:
@@ -69,14 +69,11 @@ def bind(interp: Interpreter, base: Any, name: str, node: ast.AST) -> Call:
             return not_callable
     elif base is None:
         raise _none_has_nothing(node, name, call=True)
-    elif isinstance(base, Namespace):
-        member = read_attribute(interp, base, name, node)
+    elif isinstance(base, Namespace) or type(base) is UserFunction:   # a module's member, a function's own
+        member = read_attribute(interp, base, name, node)   # attribute (`f.helper(side())`: read first)
         return lambda args, kwargs: interp.call_value(member, args, kwargs, node)
-    elif lacks(type(base), name):
+    elif lacks(type(base), name) or (isinstance(base, SafeNumpyDtype) and python_lacks(base, name)):
         raise no_method(base, name)
-    elif type(base) is UserFunction:   # `f.helper(3)` after `f.helper = g`, else Python's AttributeError
-        member = read_attribute(interp, base, name, node)
-        return lambda args, kwargs: interp.call_value(member, args, kwargs, node)
     elif type(base) in _LOOKED_UP_FIRST or isinstance(base, SafeGradFn):
         missing = python_lacks(base, name)
         if missing is not None:

@@ -11,14 +11,18 @@ import types
 from typing import Any
 
 import numpy as np
+import torch
 
 from autogradlab.errors import ProgramError
 from autogradlab.lang.data_wrappers import SafeGradFn, SafeType
-from autogradlab.lang.safe_values import SafeArray, SafeFunction, UserFunction
+from autogradlab.lang.safe_values import SafeArray, SafeFunction, SafeNumpyDtype, UserFunction, type_text
 from autogradlab.lang.set_value import ProgramSet
 
 # The program's plain values whose class is Python's own (None keeps its "is None" message).
-_PLAIN = frozenset({str, list, tuple, dict, int, float, bool, complex, range, slice})
+_PLAIN = frozenset({str, list, tuple, dict, int, float, bool, complex, range, slice, bytes})
+# Values the program holds as the library's own objects (session 42: `np.float64(1).nope`, `torch.Size([1])
+# .nope()`, `torch.float32.nope` were the engine's refusal where Python raises AttributeError)
+_LIBRARY = (np.generic, torch.Size, torch.dtype)
 
 
 # The engine's own stand-ins, and the class Python's value would have (session 42: Counter(), defaultdict,
@@ -55,6 +59,10 @@ def _real_class(base: Any) -> tuple[Any, str] | None:
         return real, f"'{class_name(real)}' object"
     if isinstance(base, SafeArray):
         return np.ndarray, "'numpy.ndarray' object"
+    if isinstance(base, _LIBRARY):
+        return type(base), f"'{type_text(base)}' object"
+    if isinstance(base, SafeNumpyDtype) and base.instance:   # np.dtype('f8'), a.dtype (not np.float64)
+        return type(base.dtype), f"'{type_text(base)}' object"
     if type(base) is SafeType and isinstance(base.py_type, type):   # `str.nothing`, `torch.Tensor.nothing`
         cls = _STAND_INS.get(base.py_type, base.py_type)
         if cls.__module__.startswith("autogradlab") or base.text_name.startswith("__main__."):

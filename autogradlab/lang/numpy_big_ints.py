@@ -13,3 +13,18 @@ from autogradlab.errors import ProgramError
 def too_large() -> ProgramError:
     from autogradlab.lang.operators import python_error
     return python_error(OverflowError("Python int too large to convert to C long"))
+
+
+def big_int(value: object) -> bool:
+    return type(value) is int and value.bit_length() > 64
+
+
+def object_array_refusal(values: list) -> None:
+    """Where NumPy would not raise that OverflowError but take a big int as an object (the engine holds no
+    object arrays): `np.full(3, 10**30)` makes one, `np.abs(10**30)` / `np.sqrt(10**30)` run its object
+    loop (a value, or NumPy's TypeError). Refused, as np.array(10**30) is (red team s42: these said the
+    OverflowError, which `except OverflowError` caught where NumPy answers). A Python float beside it
+    (`np.add(10**30, 2.5)`) is NumPy's float, 1e+30 (numpy_scalar_ops.big_int_beside)."""
+    from autogradlab.errors import NotSupported
+    if any(map(big_int, values)):
+        raise NotSupported("Autograd Lab supports numpy arrays of numbers only")

@@ -87,6 +87,8 @@ def _full(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> SafeA
         from autogradlab.lang.calls import require_data
         from autogradlab.lang.namespaces import _np_array
         fill = _np_array(interp, [require_data(fill, "in `np.full`")], {}, node)
+    from autogradlab.lang.numpy_big_ints import object_array_refusal
+    object_array_refusal([fill])   # np.full(3, 10**30): NumPy's object array
     fill = _array(fill, "np.full")
     charge(interp, math.prod(shape), "np.full")
     return _wrap(_guarded(lambda: np.full(shape, fill, dtype=_dtype(given))))

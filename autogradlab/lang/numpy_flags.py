@@ -63,6 +63,8 @@ class ArrayFlags(InertValue):
 
     def attribute(self, interp: Interpreter, name: str, node: ast.AST) -> Any:
         from autogradlab.lang.operators import python_error
+        if name == "num":   # the flags as NumPy's int (1287 for np.ones(3)); was "has no attribute 'num'"
+            return int(self.flags.num)
         if name not in NAMES:
             raise python_error(AttributeError(f"'numpy._core.multiarray.flagsobj' object has no attribute "
                                                 f"'{name}'"))

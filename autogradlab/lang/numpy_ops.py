@@ -20,6 +20,7 @@ import numpy as np
 import torch
 
 from autogradlab.errors import NotSupported, ProgramError, ProgramTypeError, ProgramValueError
+from autogradlab.lang.numpy_big_ints import object_array_refusal
 from autogradlab.lang.numpy_scalar_ops import big_int_beside, is_scalar_operand
 from autogradlab.lang.numpy_scalar_ops import convert as convert_scalar
 from autogradlab.lang.numpy_scalar_ops import ufunc as scalar_ufunc
@@ -328,6 +329,7 @@ def _ufunc1(name: str):  # noqa: ANN202
         if len(args) != 1 or set(kwargs) - {"out"}:
             raise NotSupported(f"Autograd Lab supports `np.{name}(x, out=...)`")
         args = lists_as_arrays(interp, args)
+        object_array_refusal(args[:1])   # np.abs(10**30), np.sqrt(10**30): NumPy's object loop
         charge(interp, int(np.size(_raw(args[0], f"np.{name}"))), f"np.{name}")
         out = kwargs.get("out")
         if out is None:

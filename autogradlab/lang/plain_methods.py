@@ -34,6 +34,8 @@ def _list_append(interp: Interpreter, base: list, args: list) -> None:
 
 
 def _list_extend(interp: Interpreter, base: list, args: list) -> None:
+    if len(args) != 1:   # CPython's words (red team s42: `ys.extend(1, 'x')` said "'int' object is not ...")
+        raise TypeError(f"list.extend() takes exactly one argument ({len(args)} given)")
     items = interp.materialize(args[0], None)
     interp.sizes.charge_sequence(len(base) + len(items), "the list", added=len(items))
     base.extend(items)
@@ -64,7 +66,7 @@ PLAIN_METHODS: dict[tuple[type, str], Callable[..., Any]] = {
     (list, "append"): _list_append, (list, "extend"): _list_extend,
     (list, "pop"): _plain("pop"), (list, "index"): _searched("index"), (list, "count"): _searched("count"),
     (tuple, "index"): _searched("index"), (tuple, "count"): _searched("count"),
-    (torch.Size, "numel"): lambda interp, base, args: _numel(base),
+    (torch.Size, "numel"): lambda interp, base, args: _numel(base, args),
     (str, "upper"): _copying("upper"), (str, "lower"): _copying("lower"), (str, "strip"): _copying("strip"),
     (str, "startswith"): _plain("startswith"), (str, "endswith"): _plain("endswith"),
     (str, "split"): _copying("split"), (str, "join"): _join,
@@ -82,7 +84,9 @@ PLAIN_METHODS: dict[tuple[type, str], Callable[..., Any]] = {
 }
 
 
-def _numel(size: torch.Size) -> int:
+def _numel(size: torch.Size, args: list) -> int:
+    if args:   # PyTorch's TypeError (red team s42: `torch.Size([2, 3]).numel(1)` answered 6)
+        raise TypeError(f"Size.numel() takes no arguments ({len(args)} given)")
     total = 1
     for n in size:
         total *= int(n)

@@ -54,6 +54,7 @@ class UserFunction:
     managed: bool = False          # made by @contextlib.contextmanager (lang/context_managers.py)
     shown_name: str | None = None  # functools.wraps(fn): fn's __qualname__ (lang/decorators.py)
     attributes: dict | None = None  # `f.calls = 0` (lang/function_attributes.py)
+    wraps: Any = None              # functools.wraps(fn): fn, whose signature and doc help() shows (user_help)
 
     def __repr__(self) -> str:   # Python's text without the address: `<function make.<locals>.f>`
         return f"<function {self.qualname}>"

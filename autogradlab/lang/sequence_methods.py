@@ -35,7 +35,7 @@ def sort_list(interp: Any, base: list, args: list, kwargs: dict, node: Any) -> N
     """list.sort(key=..., reverse=...): sorting.py compares plain values only."""
     from autogradlab.lang.sorting import sort_keywords, sorted_items
     if args:
-        raise TypeError(f"sort() takes no positional arguments ({len(args)} given)")
+        raise TypeError("sort() takes no positional arguments")   # CPython 3.11's words
     key, reverse = sort_keywords(kwargs)
     base[:] = sorted_items(interp, base, key, require_data(reverse, "in `.sort()`"), node, "`list.sort()`")
 

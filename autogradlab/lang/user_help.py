@@ -16,6 +16,7 @@ from __future__ import annotations
 import ast
 import inspect
 import pydoc
+from collections.abc import Callable
 from typing import Any
 
 from autogradlab.lang.safe_values import UserFunction
@@ -34,26 +35,28 @@ class _Written:
         return self.text
 
 
-def _default(value: Any) -> Any:
-    if type(value) in _PLAIN:
-        return value   # repr as Python's: 3, 'a', None, 0.5
-    return _Written(repr(value))   # a tensor's, a list's or a function's text as the engine shows it
+def _default(value: Any, text: Callable[[Any], str]) -> Any:
+    if type(value) in _PLAIN and not isinstance(value, str):
+        return value   # repr as Python's: 3, None, 0.5
+    # a text's, a tensor's, a list's or a function's text as print shows it: weighed before it is made
+    # (a default of [[[0] * 1000] * 1000] * 1000 is a 3 GB text), charged as the program's text
+    return _Written(text(value))
 
 
 def _annotation(node: ast.expr | None) -> Any:
     return _EMPTY if node is None else _Written(ast.unparse(node))
 
 
-def _signature(fn: UserFunction) -> inspect.Signature:
+def _signature(fn: UserFunction, text: Callable[[Any], str]) -> inspect.Signature:
     args: ast.arguments = fn.node.args
     kind = inspect.Parameter
     positional = [*args.posonlyargs, *args.args]
     first_default = len(positional) - len(fn.defaults)
     params = []
     for i, arg in enumerate(positional):
+        default = _default(fn.defaults[i - first_default], text) if i >= first_default else _EMPTY
         params.append(kind(arg.arg, kind.POSITIONAL_ONLY if i < len(args.posonlyargs)
-                           else kind.POSITIONAL_OR_KEYWORD,
-                           default=_default(fn.defaults[i - first_default]) if i >= first_default else _EMPTY,
+                           else kind.POSITIONAL_OR_KEYWORD, default=default,
                            annotation=_annotation(arg.annotation)))
     if args.vararg:
         params.append(kind(args.vararg.arg, kind.VAR_POSITIONAL,
@@ -61,7 +64,7 @@ def _signature(fn: UserFunction) -> inspect.Signature:
     kw_defaults = fn.star.kw_defaults if fn.star is not None else ()
     for arg, value in zip(args.kwonlyargs, kw_defaults, strict=False):
         missing = args.kw_defaults[args.kwonlyargs.index(arg)] is None
-        params.append(kind(arg.arg, kind.KEYWORD_ONLY, default=_EMPTY if missing else _default(value),
+        params.append(kind(arg.arg, kind.KEYWORD_ONLY, default=_EMPTY if missing else _default(value, text),
                            annotation=_annotation(arg.annotation)))
     if args.kwarg:
         params.append(kind(args.kwarg.arg, kind.VAR_KEYWORD, annotation=_annotation(args.kwarg.annotation)))
@@ -69,14 +72,20 @@ def _signature(fn: UserFunction) -> inspect.Signature:
     return inspect.Signature(params, return_annotation=_annotation(returns))
 
 
-def user_function_help(fn: UserFunction) -> str:
-    """pydoc's plain text for the program's function, with the newline help() ends with."""
+def user_function_help(fn: UserFunction, text: Callable[[Any], str] = repr) -> str:
+    """pydoc's plain text for the program's function, with the newline help() ends with. `text`: repr of
+    a default value as the program's repr() makes it (its size checks and charges)."""
     def stand_in(*args: Any, **kwargs: Any) -> None:
         return None
-    stand_in.__name__ = fn.name
+    stand_in.__name__ = fn.qualname.rsplit(".", 1)[-1]   # `m` of a class's method (its fn.name is `A.m`)
     stand_in.__qualname__ = fn.qualname
     stand_in.__module__ = "__main__"
-    node = fn.node
+    shown = fn
+    for _ in range(100):   # functools.wraps(g): g's signature (inspect follows __wrapped__) and doc
+        if type(shown.wraps) is not UserFunction:
+            break
+        shown = shown.wraps
+    node = shown.node
     stand_in.__doc__ = ast.get_docstring(node, clean=False) if isinstance(node, ast.FunctionDef) else None
-    stand_in.__signature__ = _signature(fn)   # type: ignore[attr-defined]
+    stand_in.__signature__ = _signature(shown, text)   # type: ignore[attr-defined]
     return pydoc.plain(pydoc.render_doc(stand_in, "Help on %s:")) + "\n"

@@ -27,6 +27,7 @@ from autogradlab.lang import (
     compiled_module_calls,
     compiled_object_reads,
     compiled_statements,
+    list_appends,
     method_runs,
     tensor_sites,
     user_functions,
@@ -51,6 +52,7 @@ SWITCHES = {
     "list_loops": (compiled_statements, "LIST_LOOPS"),
     "item_reads": (compiled_object_reads, "ITEM_READS"),
     "scalar_unary": (compiled_expressions, "SCALAR_UNARY"),
+    "list_appends": (list_appends, "APPEND_ATOMS"),
 }
 PROGRAMS_DIR = Path(__file__).parent.parent / "programs"
 LESSON = (PROGRAMS_DIR / "loop_layer_objects.py").read_text().replace("range(5000)", "range(40)")

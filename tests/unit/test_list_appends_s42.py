@@ -146,7 +146,7 @@ print(len(xs), type(xs[-1]).__name__)
     error, *_ = same_both_ways(source, Limits(), off)
     if value == "np":
         assert error == ("unsupported", "the module `numpy` cannot be used in `.append()`: a function may "
-                         "only be called, passed to a function of your program, or to jacobian/hessian/vjp/jvp",
-                         6, 1)
+                         "only be called, passed to a function of your program, or to "
+                         "jacobian/hessian/vjp/jvp", 6, 1)
     else:
         assert error is None, error

@@ -53,6 +53,7 @@ SWITCHES = {
     "item_reads": (compiled_object_reads, "ITEM_READS"),
     "scalar_unary": (compiled_expressions, "SCALAR_UNARY"),
     "list_appends": (list_appends, "APPEND_ATOMS"),
+    "quiet_parameters": (user_functions, "QUIET_PARAMETERS"),
 }
 PROGRAMS_DIR = Path(__file__).parent.parent / "programs"
 LESSON = (PROGRAMS_DIR / "loop_layer_objects.py").read_text().replace("range(5000)", "range(40)")

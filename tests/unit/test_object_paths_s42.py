@@ -27,6 +27,7 @@ from autogradlab.lang import (
     compiled_module_calls,
     compiled_object_reads,
     compiled_statements,
+    compiled_targets,
     list_appends,
     method_runs,
     tensor_sites,
@@ -54,6 +55,7 @@ SWITCHES = {
     "scalar_unary": (compiled_expressions, "SCALAR_UNARY"),
     "list_appends": (list_appends, "APPEND_ATOMS"),
     "quiet_parameters": (user_functions, "QUIET_PARAMETERS"),
+    "held_inline": (compiled_targets, "HELD_INLINE"),
 }
 PROGRAMS_DIR = Path(__file__).parent.parent / "programs"
 LESSON = (PROGRAMS_DIR / "loop_layer_objects.py").read_text().replace("range(5000)", "range(40)")

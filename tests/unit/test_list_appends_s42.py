@@ -9,16 +9,14 @@ run's total of list items sit at and just below the need.
 from __future__ import annotations
 
 import pytest
-import torch
 
 from autogradlab.lang import attributes, list_appends
 from autogradlab.lang.checked_containers import MEMO_FROM
-from autogradlab.lang.interpreter import Interpreter
-from autogradlab.lang.parse import parse_program
 from autogradlab.limits import Limits
 from tests.unit.site_helpers import assert_every_step_cut_alike, python_prints
 from tests.unit.test_compiled_blocks import outcome
 from tests.unit.test_method_calls_s41 import same_both_ways
+from tests.unit.test_object_paths_s42 import ran
 
 pytestmark = pytest.mark.filterwarnings("ignore::RuntimeWarning")
 
@@ -89,12 +87,7 @@ def test_length_limit_at_and_above(n, fails, off):
 
 def _items(source: str) -> int:
     """The run's total of list and string items built (SizeGuard.total_sequence_items)."""
-    from autogradlab.engine.recorder import Recorder
-    limits = Limits()
-    interp = Interpreter(parse_program(source, limits), source, limits=limits,
-                         generator=torch.Generator().manual_seed(0), hooks=Recorder(source, limits))
-    interp.run()
-    return interp.sizes.total_sequence_items
+    return ran(source).sizes.total_sequence_items
 
 
 @pytest.mark.parametrize("margin", [0, -1, -200])

@@ -330,8 +330,8 @@ print(x)
 """
 
 
-def _elements(source: str) -> int:
-    """The run's element total (each scalar op charges one)."""
+def ran(source: str):  # noqa: ANN201 - an Interpreter
+    """The Interpreter after running source with a Recorder as its hooks (its sizes, its hooks' state)."""
     import torch
 
     from autogradlab.engine.recorder import Recorder
@@ -341,7 +341,12 @@ def _elements(source: str) -> int:
     interp = Interpreter(parse_program(source, limits), source, limits=limits,
                          generator=torch.Generator().manual_seed(0), hooks=Recorder(source, limits))
     interp.run()
-    return interp.sizes.total_elements
+    return interp
+
+
+def _elements(source: str) -> int:
+    """The run's element total (each scalar op charges one)."""
+    return ran(source).sizes.total_elements
 
 
 @pytest.mark.parametrize("margin", [0, -1])

@@ -13,7 +13,7 @@ from autogradlab.lang import user_functions
 from autogradlab.limits import Limits
 from tests.unit.site_helpers import python_prints
 from tests.unit.test_method_calls_s41 import same_both_ways
-from tests.unit.test_object_paths_s42 import _report
+from tests.unit.test_object_paths_s42 import _report, ran
 
 PLAIN = """import numpy as np
 
@@ -108,15 +108,6 @@ def test_the_short_way_is_taken(monkeypatch):
 def test_last_line_is_the_call_s(quiet, monkeypatch):
     """The Recorder's last_line (the line an internal error is reported at) after a call given plain
     values: the call's line, both ways."""
-    import torch
-
-    from autogradlab.engine.recorder import Recorder
-    from autogradlab.lang.interpreter import Interpreter
-    from autogradlab.lang.parse import parse_program
     monkeypatch.setattr(user_functions, "QUIET_PARAMETERS", quiet)
     source = "import numpy as np\n\n\ndef f(a, b):\n    pass\n\n\nk = 1\nf(\n    np.float64(1.0), 'b')\n"
-    limits = Limits()
-    hooks = Recorder(source, limits)
-    Interpreter(parse_program(source, limits), source, limits=limits,
-                generator=torch.Generator().manual_seed(0), hooks=hooks).run()
-    assert hooks.last_line == 9
+    assert ran(source).hooks.last_line == 9

@@ -185,7 +185,10 @@ def call_positional(interp: Interpreter, fn: UserFunction, args: list, node: ast
             for param, value in zip(params, args):  # noqa: B905 - as many (call_user's test); strict= costs 0.3 us
                 scope_vars[param] = value
             hooks = on_assign.__self__
-            quiet = getattr(at_once, "quiet_kinds", None) if QUIET_PARAMETERS else None   # (name_hooks.py)
+            try:   # (name_hooks.py; an attribute read, not getattr's call)
+                quiet = at_once.quiet_kinds if QUIET_PARAMETERS else None
+            except AttributeError:   # a replaced for_parameters
+                quiet = None
             if quiet is not None and not hooks._unnamed_outputs:   # on_parameters' work for no tensor bound
                 for value in args:
                     if type(value) not in quiet:

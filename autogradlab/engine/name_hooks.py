@@ -182,3 +182,6 @@ class NameHooks:
 # lang/user_functions.call_positional binds a call's parameters through this when the hooks' on_assign is
 # NameHooks' own (a subclass or wrapper with another on_assign gets one on_assign per parameter)
 NameHooks.on_assign.for_parameters = NameHooks.on_parameters   # type: ignore[attr-defined]
+# ... and, when every argument's type is one of these and no op output waits for its name (`_unnamed_outputs`
+# empty), sets last_line itself as on_parameters would (its only work then), without the call (session 42)
+NameHooks.on_parameters.quiet_kinds = _NO_TENSOR   # type: ignore[attr-defined]

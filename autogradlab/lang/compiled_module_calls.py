@@ -71,10 +71,12 @@ def module_call(interp: Interpreter, node: ast.Call, name: str, attr: str, modul
     """The call `name.attr(first[, second])` (see the module's docstring); `general` is leaf_first's
     closure of the same call, `module` the call site's list that compiled_expressions' called fills."""
     # (method_runs imports user_functions, which imports this module)
+    from autogradlab.lang.list_appends import append_one
     from autogradlab.lang.method_runs import run_plain
 
     line, column = node.lineno, node.col_offset + 1
     dunder = attr.startswith("__")
+    appends = attr == "append" and second is None   # `xs.append(x)` on a list: list_appends.py
 
     # a plain name as the first argument (`torch.maximum(best, ...)`, `math.sin(n)`): read here too,
     # its step counted with the call's two (compiled_leaves' rule for three steps)
@@ -134,6 +136,8 @@ def module_call(interp: Interpreter, node: ast.Call, name: str, attr: str, modul
                 return site(args)
             if plain is not None:
                 return run_plain(interp, plain[0], plain[1], base, args, node)
+            if appends and direct is list:
+                return append_one(interp, base, value, node)
             return attributes.call_method(interp, base, attr, args, {}, node)
         except ProgramError as err:
             raise err.at(line, column) from None

@@ -17,12 +17,12 @@ from typing import TYPE_CHECKING, Any
 import torch
 
 from autogradlab.errors import ProgramError
-from autogradlab.lang import attributes
+from autogradlab.lang import attributes, plain_classes
 from autogradlab.lang.compiled_basics import _CONTROL
 from autogradlab.lang.compiled_expressions import _index, _public, compile_expression
 from autogradlab.lang.numpy_scalar_ops import SCALAR_TYPES
 from autogradlab.lang.operators import python_error
-from autogradlab.lang.plain_classes import ProgramObject, subscript_base
+from autogradlab.lang.plain_classes import PROPERTY, ProgramObject, subscript_base
 from autogradlab.lang.plain_classes import set_attribute as set_object_attribute
 from autogradlab.lang.safe_values import ATOM_TYPES, SHORT_TUPLE
 from autogradlab.sandbox_position import pack
@@ -36,6 +36,7 @@ Run = Callable[[], Any]
 PLAIN_VALUES = frozenset({torch.Tensor, int, float, bool, str, type(None)}) | SCALAR_TYPES
 NAME_ASSIGN = True   # positioned_name_assign (tests compare with it off)
 TUPLE_NAMES = True   # _names_binder (tests compare with it off)
+HELD_INLINE = True   # bind_attribute: set_attribute's HELD_ATOMS way inline (session 42; tests: off)
 
 
 def binder(interp: Interpreter, target: ast.expr, node: ast.stmt) -> Callable[[Any], None]:
@@ -46,10 +47,20 @@ def binder(interp: Interpreter, target: ast.expr, node: ast.stmt) -> Callable[[A
     if isinstance(target, ast.Attribute):
         base_of, attr = compile_expression(interp, target.value), target.attr
         set_attribute = attributes.set_attribute
+        plain_name = not attr.startswith("__")
 
         def bind_attribute(value: Any) -> None:
             base = base_of()
             if type(base) is ProgramObject:   # `self.w = w`: attributes.set_attribute's way for it, at once
+                # `self.grad = grad`, an atom again: plain_classes.set_attribute's HELD_ATOMS way inline
+                if HELD_INLINE and plain_classes.HELD_ATOMS and type(value) in ATOM_TYPES and plain_name \
+                        and attr in base.values and base.state is None:
+                    cls = base.cls
+                    if cls.dataclass is None and cls.base is None:
+                        found = cls.members.get(attr)
+                        if found is None or found[-2] != PROPERTY:
+                            base.values[attr] = value
+                            return
                 set_object_attribute(interp, base, attr, value)
             else:
                 set_attribute(interp, base, attr, value, node)

@@ -58,6 +58,7 @@ _DEEP_CALLS = 8
 POSITIONAL = True   # call_positional (tests compare with it off)
 PARAMETERS_AT_ONCE = True   # call_positional tells the hooks all parameters in one call (tests compare)
 _STACK_MARGIN = 200
+QUIET_PARAMETERS = True   # call_positional sets the Recorder's last_line itself for parameters with no tensor
 INLINE_BODY = True   # call_positional runs the body itself, not through run_def (tests compare with it off)
 
 
@@ -183,7 +184,25 @@ def call_positional(interp: Interpreter, fn: UserFunction, args: list, node: ast
         if at_once is not None:   # the Recorder's (engine/name_hooks.py), which reads no scope
             for param, value in zip(params, args):  # noqa: B905 - as many (call_user's test); strict= costs 0.3 us
                 scope_vars[param] = value
-            at_once(on_assign.__self__, params, args, node, fn.name)
+            hooks = on_assign.__self__
+            try:   # (name_hooks.py; an attribute read, not getattr's call)
+                quiet = at_once.quiet_kinds if QUIET_PARAMETERS else None
+            except AttributeError:   # a replaced for_parameters
+                quiet = None
+            if quiet is not None and not hooks._unnamed_outputs:   # on_parameters' work for no tensor bound
+                for value in args:
+                    if type(value) not in quiet:
+                        at_once(hooks, params, args, node, fn.name)
+                        break
+                else:
+                    try:
+                        line = node.lineno
+                    except AttributeError:
+                        line = None
+                    if line:
+                        hooks.last_line = line
+            else:
+                at_once(hooks, params, args, node, fn.name)
         else:
             for param, value in zip(params, args):  # noqa: B905
                 scope_vars[param] = value

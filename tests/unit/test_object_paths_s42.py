@@ -27,6 +27,8 @@ from autogradlab.lang import (
     compiled_module_calls,
     compiled_object_reads,
     compiled_statements,
+    compiled_targets,
+    list_appends,
     method_runs,
     tensor_sites,
     user_functions,
@@ -51,6 +53,9 @@ SWITCHES = {
     "list_loops": (compiled_statements, "LIST_LOOPS"),
     "item_reads": (compiled_object_reads, "ITEM_READS"),
     "scalar_unary": (compiled_expressions, "SCALAR_UNARY"),
+    "list_appends": (list_appends, "APPEND_ATOMS"),
+    "quiet_parameters": (user_functions, "QUIET_PARAMETERS"),
+    "held_inline": (compiled_targets, "HELD_INLINE"),
 }
 PROGRAMS_DIR = Path(__file__).parent.parent / "programs"
 LESSON = (PROGRAMS_DIR / "loop_layer_objects.py").read_text().replace("range(5000)", "range(40)")
@@ -325,8 +330,8 @@ print(x)
 """
 
 
-def _elements(source: str) -> int:
-    """The run's element total (each scalar op charges one)."""
+def ran(source: str):  # noqa: ANN201 - an Interpreter
+    """The Interpreter after running source with a Recorder as its hooks (its sizes, its hooks' state)."""
     import torch
 
     from autogradlab.engine.recorder import Recorder
@@ -336,7 +341,12 @@ def _elements(source: str) -> int:
     interp = Interpreter(parse_program(source, limits), source, limits=limits,
                          generator=torch.Generator().manual_seed(0), hooks=Recorder(source, limits))
     interp.run()
-    return interp.sizes.total_elements
+    return interp
+
+
+def _elements(source: str) -> int:
+    """The run's element total (each scalar op charges one)."""
+    return ran(source).sizes.total_elements
 
 
 @pytest.mark.parametrize("margin", [0, -1])

@@ -39,16 +39,31 @@ def _cpu(source: str) -> float:
     return time.process_time() - started
 
 
+def _calls_per_pass(call: str) -> float:
+    """Python calls (functions and builtins, cProfile's count) one pass of LOOP costs: the difference of
+    2,000 and 1,000 passes over 1,000. A count, not a time: the same on a loaded machine (session 42: the
+    timed form of this test failed once at load ~10; the time is bench/'s to measure)."""
+    import cProfile
+    import pstats
+
+    counts = []
+    for n in (1000, 2000):
+        source = LOOP.replace("range(20000)", f"range({n})").format(call=call)
+        _cpu(source)   # (warm: compiled sites, imports)
+        profile = cProfile.Profile()
+        profile.enable()
+        _cpu(source)
+        profile.disable()
+        counts.append(pstats.Stats(profile, stream=io.StringIO()).total_calls)
+    return (counts[1] - counts[0]) / 1000
+
+
 @pytest.mark.parametrize("call", ["y.grad_fn.register_prehook(f)", "y.grad_fn.register_hook(f)"])
 def test_a_node_hook_costs_less_than_a_plain_method_call_on_the_node(call: str) -> None:
-    """A/B alternated in one process, the cheapest of three each (measured: 0.67 of `.name()`; 1.0 before)."""
-    hooks, names = LOOP.format(call=call), LOOP.format(call="y.grad_fn.name()")
-    _cpu(hooks)
-    timed: dict[str, list[float]] = {"hooks": [], "names": []}
-    for _ in range(3):
-        timed["hooks"].append(_cpu(hooks))
-        timed["names"].append(_cpu(names))
-    assert min(timed["hooks"]) < 0.85 * min(timed["names"]), timed
+    """Measured in CPU time (session 37): 0.67 of `.name()`'s, 1.0 before; in Python calls a pass (session
+    42): ~55.5 against ~80.4."""
+    hooks, names = _calls_per_pass(call), _calls_per_pass("y.grad_fn.name()")
+    assert hooks < 0.85 * names, (hooks, names)
 
 
 PROGRAM = """import torch

@@ -31,6 +31,7 @@ from autogradlab.messages import (
     errors_s40b,
     errors_s42breadth,
     errors_s42lead,
+    errors_s43python,
     errors_work,
 )
 
@@ -83,4 +84,4 @@ MORE_HINTS = _rules(errors_hints.EN, _GENERATOR_HINTS,
                     {k: v for k, v in errors_s37.EN.items() if k.endswith("_hint")},
                     {k: v for k, v in errors_s40.EN.items() if k.endswith("_hint")},
                     {k: v for k, v in errors_s42breadth.EN.items() if k.endswith("_hint")},
-                    errors_s42lead.EN)
+                    errors_s42lead.EN, errors_s43python.EN)

@@ -15,9 +15,11 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
 import torch
 
 from autogradlab.errors import NotSupported
+from autogradlab.lang.bytes_values import BYTES_KINDS
 from autogradlab.lang.operators import python_error
 from autogradlab.lang.plain_classes import (
     PROPERTY,
@@ -28,6 +30,7 @@ from autogradlab.lang.plain_classes import (
     _no_attribute,
 )
 from autogradlab.lang.safe_values import UserFunction
+from autogradlab.lang.set_value import ProgramSet
 from autogradlab.lang.tensor_own_attributes import is_own_name
 
 if TYPE_CHECKING:
@@ -53,8 +56,27 @@ def delete_attribute(interp: Interpreter, base: Any, name: str) -> None:
         if name not in base.__dict__:
             raise python_error(AttributeError(f"'Tensor' object has no attribute '{name}'"))
         del base.__dict__[name]
+    elif type(base) in _IMMUTABLE or base is None or isinstance(base, np.generic):
+        _delete_from_builtin(base, name)
+    elif type(base) is ProgramSet or type(base) in BYTES_KINDS:   # the engine's stand-ins: an empty value
+        _delete_from_builtin(set() if type(base) is ProgramSet else BYTES_KINDS[type(base)](), name)
     else:
         raise _refused()
+
+
+# Python's built-in values have no attribute of their own to delete: `del xs.append` is CPython's
+# AttributeError ("'list' object attribute 'append' is read-only", "'int' object has no attribute 'x'")
+_IMMUTABLE = frozenset({str, list, tuple, dict, int, float, bool, complex, range, slice})
+
+
+def _delete_from_builtin(value: Any, name: str) -> None:
+    """CPython's own error of `del value.name`, from CPython (session 43). These classes keep no
+    instance dictionary, so nothing can be deleted: an outcome other than AttributeError is refused."""
+    try:
+        delattr(value, name)
+    except AttributeError as exc:
+        raise python_error(exc) from None
+    raise _refused()
 
 
 def _refused() -> NotSupported:

@@ -11,7 +11,7 @@ from typing import Any
 
 import torch
 
-from autogradlab.errors import NotSupported, ProgramError, ProgramTypeError
+from autogradlab.errors import NotSupported, ProgramError
 from autogradlab.lang import allowlist as al
 from autogradlab.lang.allowed_imports import out_of_scope, scope_hint
 from autogradlab.lang.grad_decorators import GRAD_MODE_HINTS
@@ -117,13 +117,14 @@ def _no_module_member(base: Namespace, name: str) -> ProgramError:
 
 
 def _none_has_nothing(node: ast.AST, name: str, call: bool) -> ProgramError:
-    """`x.grad.zero_()` before any backward(): say why it is None, not that None is unsupported."""
+    """`x.grad.zero_()` before any backward(), `None.foo()`: Python's catchable AttributeError
+    ("'NoneType' object has no attribute 'zero_'", session 43), the hint saying which value is None and,
+    for a .grad, why."""
     target = node.func.value if call and isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
         else node.value if isinstance(node, ast.Attribute) else None
     text = ast.unparse(target) if target is not None else "the value"
-    what = f"`.{name}()`" if call else f"`.{name}`"
-    hint = None
+    hint = f"`{text}` is None here"
     if text.endswith(".grad"):
         hint = ("a tensor has no .grad until backward() has reached it; a non-leaf tensor (one made by "
                 "an operation) keeps none unless you call .retain_grad() before backward()")
-    return ProgramTypeError(f"`{text}` is None, so it has no {what}", hint=hint)
+    return _python_attribute_error(f"'NoneType' object has no attribute '{name}'", hint)

@@ -27,6 +27,7 @@ from autogradlab.lang.builtin_arguments import (
 )
 from autogradlab.lang.builtin_conversions import BUILTIN_TYPES, _int_text_digits, code_type  # noqa: F401 - test_big_ints
 from autogradlab.lang.call_arguments import require_data
+from autogradlab.lang.class_kinds import CLASS_KIND, class_kinds, is_class_value
 from autogradlab.lang.compare_guard import run_sized
 from autogradlab.lang.exceptions import EXCEPTION_TYPES, remember_python_error
 from autogradlab.lang.iterators import ITERATOR_BUILTINS, ITERATORS, SequenceIterator, materialize_iterator
@@ -316,6 +317,8 @@ _CODE_VALUES = ("UserFunction", "ProgramGenerator", "GeneratorManager", "NullCon
 def _type(interp, args, kwargs, node):  # noqa: ANN001, ANN202
     if len(args) == 1 and not kwargs and type(args[0]).__name__ in _CODE_VALUES:
         return code_type(args[0])
+    if len(args) == 1 and not kwargs and type(args[0]) is SafeFunction and args[0].qualname == "type":
+        return type_of(BUILTIN_TYPES["int"])   # type(type) is type
     _data_args("type", args, kwargs)
     if len(args) != 1:
         raise NotSupported("only `type(x)` with one argument is supported in Autograd Lab")
@@ -327,7 +330,9 @@ def _isinstance(interp, args, kwargs, node):  # noqa: ANN001, ANN202
     if len(args) != 2:
         raise ProgramTypeError(f"isinstance expected 2 arguments, got {len(args)}")
     value, kinds = args
-    kinds = kinds if isinstance(kinds, tuple) else (kinds,)
+    kinds = class_kinds(kinds)
+    if any(kind is CLASS_KIND for kind in kinds) and is_class_value(value):
+        return True
     if not all(isinstance(kind, SafeType) for kind in kinds):
         raise ProgramTypeError("isinstance() arg 2 must be a type, a tuple of types, or a union")
     if isinstance(value, SafeException):   # `isinstance(e, RuntimeError)` in an except block

@@ -94,8 +94,10 @@ class BytesValue(InertValue):
         raise python_error(TypeError(f"byte indices must be integers or slices, not {type(index).__name__}"))
 
     def attribute(self, interp: Any, name: str, node: Any) -> Any:
-        raise NotSupported(f"the attribute `.{name}` of bytes values is not supported in Autograd Lab "
-                           "(supported: decode(), hex(), len(b), b[i], b[i:j], ==)")
+        from autogradlab.lang.missing_members import python_lacks  # b.foo: Python's AttributeError
+        raise python_lacks(self, name) or NotSupported(
+            f"the attribute `.{name}` of bytes values is not supported in Autograd Lab "
+            "(supported: decode(), hex(), len(b), b[i], b[i:j], ==)")
 
     def call_method(self, interp: Any, name: str, args: list, kwargs: dict) -> Any:
         from autogradlab.lang.operators import python_error
@@ -113,8 +115,14 @@ class BytesValue(InertValue):
                 return self.data.decode(encoding, errors)
             except UnicodeDecodeError as exc:
                 raise python_error(exc) from None
-        raise NotSupported(f"the method `.{name}()` of bytes values is not supported in Autograd Lab "
-                           "(supported: decode(), hex())")
+        from autogradlab.lang.missing_members import python_lacks  # b.foo(): Python's AttributeError
+        raise python_lacks(self, name) or NotSupported(
+            f"the method `.{name}()` of bytes values is not supported in Autograd Lab "
+            "(supported: decode(), hex())")
+
+
+# The engine's classes of b'..' and of an 'S' array's element, and the class each stands for (missing_members)
+BYTES_KINDS = {named_kind(BytesValue, "bytes"): bytes, named_kind(BytesValue, "numpy.bytes_"): np.bytes_}
 
 
 # str.encode's codecs (pydata-book ch. 2: "latin1", "utf-16", "utf-16le"): CPython's built-in text codecs

@@ -17,6 +17,7 @@ from autogradlab.lang.class_checks import (
     is_named_tuple_base,
     is_property_setter,
 )
+from autogradlab.lang.class_kinds import CLASS_KIND, class_kinds, is_class_value
 from autogradlab.lang.dataclass_classes import is_field
 from autogradlab.lang.exception_objects import is_exception_type
 from autogradlab.lang.instances import instantiate
@@ -297,7 +298,9 @@ def wrap_builtins(builtins: dict[str, Any]) -> None:
                                             or type(args[0]).__name__ in _CODE):
             return isinstance_impl(interp, args, kwargs, node)   # d2l: isinstance(net, torch.nn.Module)
         value, kinds = args
-        kinds = kinds if isinstance(kinds, tuple) else (kinds,)
+        kinds = class_kinds(kinds)   # `isinstance(A, type)`: a class of the program is a class
+        if any(kind is CLASS_KIND for kind in kinds) and is_class_value(value):
+            return True
         if not all(isinstance(kind, SafeType | ProgramClass) for kind in kinds):
             raise python_error(TypeError("isinstance() arg 2 must be a type, a tuple of types, or a union"))
         mine = value.cls if isinstance(value, ProgramObject) else None

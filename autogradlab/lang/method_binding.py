@@ -20,10 +20,12 @@ from autogradlab.lang import allowlist as al
 from autogradlab.lang import object_methods
 from autogradlab.lang.attribute_errors import _no_tensor_attribute, _none_has_nothing
 from autogradlab.lang.attributes import call_method, no_method, property_called, read_attribute
+from autogradlab.lang.bytes_values import BYTES_KINDS
 from autogradlab.lang.collections_module import Counter, DefaultDict, OrderedDict
 from autogradlab.lang.data_wrappers import SafeArray, SafeGradFn, SafeType
 from autogradlab.lang.deque_values import Deque
 from autogradlab.lang.generators import ProgramGenerator
+from autogradlab.lang.iterators import SequenceIterator
 from autogradlab.lang.missing_members import python_lacks
 from autogradlab.lang.numpy_ops import ARRAY_METHODS, NUMPY_SCALARS
 from autogradlab.lang.object_methods import Call
@@ -41,7 +43,7 @@ _LIKE = {ProgramSet: set, SafeArray: np.ndarray}   # the engine's own wrappers: 
 # values whose real class (missing_members.py) answers a name it lacks before the arguments (session 42):
 # call_method ends at no_method, Python's AttributeError, for every such name (test_lookup_first_s42.py)
 _LOOKED_UP_FIRST = frozenset({Counter, DefaultDict, OrderedDict, Deque, ProgramGenerator, SafeType,
-                              SafeFunction})
+                              SafeFunction, SequenceIterator, *BYTES_KINDS})   # (the last two: session 43)
 
 
 def lacks(kind: type, name: str) -> bool:

@@ -33,12 +33,13 @@ _HEAP_TYPE = 1 << 9   # Py_TPFLAGS_HEAPTYPE: a class written in Python, named by
 
 def _stand_ins() -> dict[type, type]:
     if len(_STAND_INS) == 3:   # (imported here: collections_module imports much of lang/)
+        from autogradlab.lang.bytes_values import BYTES_KINDS
         from autogradlab.lang.collections_module import Counter, DefaultDict, OrderedDict
         from autogradlab.lang.deque_values import Deque
         from autogradlab.lang.generators import ProgramGenerator
         _STAND_INS.update({Counter: collections.Counter, DefaultDict: collections.defaultdict,
                            OrderedDict: collections.OrderedDict, Deque: collections.deque,
-                           ProgramGenerator: types.GeneratorType})
+                           ProgramGenerator: types.GeneratorType, **BYTES_KINDS})
     return _STAND_INS
 
 
@@ -59,6 +60,8 @@ def _real_class(base: Any) -> tuple[Any, str] | None:
         return real, f"'{class_name(real)}' object"
     if isinstance(base, SafeArray):
         return np.ndarray, "'numpy.ndarray' object"
+    if type(base).__name__ == "SequenceIterator":   # iter(xs), reversed(xs), map, zip (session 43)
+        return _iterator_class(base.type_name), f"'{base.type_name}' object"
     if isinstance(base, _LIBRARY):
         return type(base), f"'{type_text(base)}' object"
     if isinstance(base, SafeNumpyDtype) and base.instance:   # np.dtype('f8'), a.dtype (not np.float64)
@@ -87,6 +90,16 @@ def python_lacks(base: Any, name: str) -> ProgramError | None:
     best = _closest(name, [n for n in dir(found[0]) if not n.startswith("_")])
     return _python_attribute_error(f"{found[1]} has no attribute '{name}'",
                                    f"did you mean `.{best}`?" if best else None)
+
+
+def _iterator_class(type_name: str) -> type:
+    """What an iterator's name is looked up in: a generator expression's and NumPy's flat iterator have
+    public names (`send`, `coords`: left to the refusal by name); Python's other iterators have none."""
+    if type_name == "generator":
+        return types.GeneratorType
+    if type_name == "numpy.flatiter":
+        return np.flatiter
+    return object
 
 
 def _has(owner: Any, name: str) -> bool:

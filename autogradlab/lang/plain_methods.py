@@ -49,7 +49,9 @@ def _searched(method: str) -> Callable[..., Any]:
         if args:   # a nested list compared with each item, as `in` weighs it
             interp.sizes.check_search(args[0], base, f"`.{method}()`")
         charge_search(interp, base, args[0] if args else None, f"`.{method}()`")
-        return run_sized(interp.sizes, getattr(base, method), *args)   # each item compared (compare_guard)
+        # the class's own method, called as CPython's `xs.count(...)` calls it: its errors name the class
+        # that defines it ("tuple.count()" of a torch.Size; the bound method said "Size.count()")
+        return run_sized(interp.sizes, getattr(type(base), method), base, *args)   # (compare_guard)
     return call
 
 

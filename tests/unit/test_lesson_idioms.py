@@ -64,7 +64,7 @@ def test_only_top_level_expressions_are_displayed_never_once_per_loop_pass():
 
 @pytest.mark.parametrize(("source", "message", "hint"), [
     ("import torch\nx = torch.arange(4.0, requires_grad=True)\nx.grad.zero_()",
-     "`x.grad` is None, so it has no `.zero_()`", "until backward()"),
+     "'NoneType' object has no attribute 'zero_'", "until backward()"),   # Python's words (session 43)
     ("import torch\nx = torch.ones(2)\nx.gard", "'Tensor' object has no attribute 'gard'",
      "did you mean `.grad`?"),
     ("import torch\ntorch.arrange(4)", "module 'torch' has no attribute 'arrange'",

@@ -26,7 +26,7 @@ from autogradlab.engine.skim_rerun import CUT, graph_rerun_reason, rerun_reason,
 from autogradlab.engine.torchviz_dot import leaf_params, make_torchviz_dot, too_big_to_draw
 from autogradlab.errors import ProgramError
 from autogradlab.lang.process_switches import process_state, restore
-from autogradlab.lang.stored_objects import object_texts
+from autogradlab.lang.stored_objects import SHOWN_AFTER, object_texts
 from autogradlab.limits import DEFAULT_LIMITS, Limits
 from autogradlab.report import ErrorInfo, Graph, Report, Value
 from autogradlab.report_jacobian import drawn as drawn_jacobians
@@ -272,7 +272,8 @@ def _run_program(source: str, *, seed: int, output: str | None, limits: Limits, 
     except Exception as exc:
         failure = failure or exc
         printed = _printed_start(recorder.printed)
-    if error is None and failure is None and interpreter is not None and variables:
+    if (error is None or error.kind in SHOWN_AFTER) and failure is None and interpreter is not None \
+            and variables:
         try:   # the objects' own __repr__ last: what it changes reaches no other part of the report
             variables.update(object_texts(interpreter, raw, values.value))
         except Exception as exc:

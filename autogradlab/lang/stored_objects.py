@@ -304,12 +304,18 @@ def _own_copy(shown: ShownText) -> ShownText:
 
 
 VARIABLE_TEXT_SECONDS = 0.5   # all the Variables table's __repr__ calls together (within the soft deadline)
+# Error kinds after which the objects' own __repr__ still runs for the Variables table (session 43: a run that
+# ended in the program's own error showed `<__main__.V object>` where a notebook shows `V(3)`), as after a
+# good run and within the same budget. Not after a limit, the time limit or memory: the run's budget is
+# spent (steps, time), and the report still has to be built.
+SHOWN_AFTER = frozenset({"unsupported", "name", "type", "value", "index", "shape", "autograd"})
 
 
 def object_texts(interp: Any, raw: dict[str, Any], convert: Any) -> dict[str, Any]:
     """convert(text) for the Variables table's objects (and containers of them: the ShownText values of
-    `raw`) of a run that ended well, their own __repr__ run (engine/run.py asks last: whatever that code
-    changes, no other part of the report sees it; Python never calls it), within VARIABLE_TEXT_SECONDS."""
+    `raw`) of a run that ended well or in the program's own error (SHOWN_AFTER), their own __repr__ run
+    (engine/run.py asks last: whatever that code changes, no other part of the report sees it; Python never
+    calls it), within VARIABLE_TEXT_SECONDS."""
     names = [name for name, value in raw.items() if type(value) is ShownText]
     if not names:
         return {}

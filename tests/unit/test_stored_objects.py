@@ -197,9 +197,10 @@ def test_a_variables_repr_that_fails_leaves_pythons_default_text(body, why):
     assert report.variables["a"].text == "<__main__.A object>", why
 
 
-def test_a_failed_run_shows_default_texts_without_running_repr():
+def test_a_failed_run_shows_the_objects_own_repr_as_a_good_run():   # (session 43: was the default text)
     report = run_program(NAMED + "b = B(1)\nraise_here = 1 / 0\n")
-    assert report.error is not None and report.variables["b"].text == "<__main__.B object>"
+    assert report.error is not None and report.variables["b"].text == "B(1)"   # (after a limit: not run,
+    # tests/unit/test_error_run_objects_s43.py)
 
 
 def test_the_variables_table_names_the_class_and_the_json_keeps_its_contract():

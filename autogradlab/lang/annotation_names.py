@@ -3,7 +3,9 @@ annotations`): `def P(event: Event) -> Fraction:` with Event undefined is a Name
 (session 41: Norvig's probability notebook, whose first cell defines Event; a class's method annotated
 with the class's own name fails the same way). The engine kept annotations unread, so such a program ran
 where Python stops. Only the names an annotation reads are looked up, as an ordinary read of each name
-would (no call, no indexing); `from __future__ import annotations` makes them lazy, as in Python."""
+would (no call, no indexing); `from __future__ import annotations` makes them lazy, as in Python.
+Session 43: an annotation with a call in it is evaluated whole (`def f(x: print('a'))` prints), and a
+variable's annotation at the top level or in a class body is read too (`x: undefined = 1`: NameError)."""
 
 from __future__ import annotations
 
@@ -30,9 +32,46 @@ def read_annotation_names(interp: Interpreter, node: ast.AST) -> None:
     args = node.args
     for arg in (*args.posonlyargs, *args.args, args.vararg, *args.kwonlyargs, args.kwarg):
         if arg is not None and arg.annotation is not None:
-            _read_names(interp, arg.annotation)
+            evaluate_annotation(interp, arg.annotation)
     if node.returns is not None:
-        _read_names(interp, node.returns)
+        evaluate_annotation(interp, node.returns)
+
+
+def read_variable_annotation(interp: Interpreter, node: ast.AnnAssign) -> None:
+    """`x: int = 0` at the top level or in a class body: Python evaluates the annotation after the value
+    (session 43: `x: undefined = 1` is its NameError, `y: print('a')` prints); in a def's body it does not
+    (the caller asks only outside one)."""
+    if not interp.__dict__.get(LAZY_KEY):
+        evaluate_annotation(interp, node.annotation)
+
+
+def evaluate_annotation(interp: Interpreter, annotation: ast.expr) -> None:
+    """An annotation with a call in it (`x: print('a')`, `-> make_type()`) is evaluated whole, as Python
+    (session 43: the engine read its names only, so the call never ran); any other only reads its names
+    (an annotation such as `list[int]` or `Optional[Tensor]` may be a form the engine does not build as a
+    value: nothing is lost, since evaluating it changes nothing). A form refused while evaluating leaves
+    the names read, as before."""
+    if _calls(annotation):
+        try:
+            interp.eval(annotation)
+            return
+        except NotSupported:
+            pass
+    _read_names(interp, annotation)
+
+
+def _calls(annotation: ast.expr) -> bool:
+    """A call or a walrus the def's own scope runs (not inside a lambda's body)."""
+    todo: list[ast.AST] = [annotation]
+    while todo:
+        part = todo.pop()
+        if isinstance(part, ast.Call | ast.NamedExpr):
+            return True
+        if isinstance(part, ast.Lambda):
+            todo.extend([*part.args.defaults, *filter(None, part.args.kw_defaults)])
+        else:
+            todo.extend(ast.iter_child_nodes(part))
+    return False
 
 
 _COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)

@@ -322,7 +322,28 @@ def _type(interp, args, kwargs, node):  # noqa: ANN001, ANN202
     _data_args("type", args, kwargs)
     if len(args) != 1:
         raise NotSupported("only `type(x)` with one argument is supported in Autograd Lab")
+    if type(args[0]) is SafeFunction:   # type(np.linspace): numpy._ArrayFunctionDispatcher, as NumPy
+        return routine_type(args[0])
     return type_of(args[0])
+
+
+_ROUTINE_TYPES: dict[str, SafeType] = {}   # one per name: `type(np.add) is type(np.subtract)` as in Python
+
+
+def routine_type(value: SafeFunction) -> SafeType:
+    """type() of a library function, named as Python names the real one's class (numpy.ufunc,
+    numpy._ArrayFunctionDispatcher, method, builtin_function_or_method; session 43). The value stays the
+    engine's SafeType of its wrapper (not callable, isinstance(f, type(f)) as before)."""
+    from autogradlab.lang.function_text import library_routine
+    from autogradlab.lang.missing_members import class_name
+    real = library_routine(value)
+    if real is None:
+        return type_of(value)
+    name = class_name(type(real))
+    found = _ROUTINE_TYPES.get(name)
+    if found is None:
+        found = _ROUTINE_TYPES[name] = SafeType(name, type(value))
+    return found
 
 
 def _isinstance(interp, args, kwargs, node):  # noqa: ANN001, ANN202

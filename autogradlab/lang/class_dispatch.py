@@ -11,6 +11,7 @@ import ast
 from typing import TYPE_CHECKING, Any
 
 from autogradlab.errors import NotSupported
+from autogradlab.lang.annotation_names import read_variable_annotation
 from autogradlab.lang.class_checks import (
     check_plain_class,
     is_docstring,
@@ -93,9 +94,10 @@ def define_plain_class(interp: Interpreter, node: ast.ClassDef, classes: frozens
             cls.members[statement.name] = (kind, function)
             body_scope.vars.pop(statement.name, None)
             continue
-        if isinstance(statement, ast.AnnAssign):   # `x: float = 0.0`: the annotation is never evaluated
+        if isinstance(statement, ast.AnnAssign):   # `x: float = 0.0`: read after the value (session 43)
             cls.annotations.append((statement.target.id, statement.annotation))
             if statement.value is None:
+                _class_annotation(interp, body_scope, statement)
                 continue
         interp.scope = body_scope   # `b = a + 1` reads the class's earlier attributes
         try:
@@ -108,6 +110,8 @@ def define_plain_class(interp: Interpreter, node: ast.ClassDef, classes: frozens
         for target in targets:
             body_scope.vars[target.id] = value
             cls.members[target.id] = (METHOD if isinstance(value, UserFunction) else VALUE, value)   # binds
+        if isinstance(statement, ast.AnnAssign):
+            _class_annotation(interp, body_scope, statement)
     if "__slots__" in cls.members:
         from autogradlab.lang.class_slots import settle_slots
         settle_slots(interp, cls)
@@ -117,6 +121,15 @@ def define_plain_class(interp: Interpreter, node: ast.ClassDef, classes: frozens
         cls = decorate(interp, decorator, cls, node.decorator_list[0])
     interp.scope.set(node.name, cls)
 
+
+
+def _class_annotation(interp: Interpreter, body_scope: Scope, statement: ast.AnnAssign) -> None:
+    """Python evaluates a class body's annotation in the body's scope (`x: print('a')` prints)."""
+    outer, interp.scope = interp.scope, body_scope
+    try:
+        read_variable_annotation(interp, statement)
+    finally:
+        interp.scope = outer
 
 
 def _define_named_tuple(interp: Interpreter, node: ast.ClassDef) -> None:

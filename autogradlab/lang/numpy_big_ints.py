@@ -7,7 +7,13 @@ where NumPy itself has an answer (a float partner: `np.add(10**30, 2.5)` is 1e+3
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from autogradlab.errors import ProgramError
+
+NOT_SCALARS = object()   # scalar_call's answer when the call is not one of Python scalars with a big int
+_SCALARS = (int, float, bool)
 
 
 def too_large() -> ProgramError:
@@ -28,3 +34,17 @@ def object_array_refusal(values: list) -> None:
     from autogradlab.errors import NotSupported
     if any(map(big_int, values)):
         raise NotSupported("Autograd Lab supports numpy arrays of numbers only")
+
+
+def scalar_call(fn: Callable[..., Any], args: list, kwargs: dict) -> Any:
+    """NumPy's own answer to a call of Python numbers only, one of them an int outside int64 (session 43):
+    `np.clip(10**30, 0, 1)` is 1, `np.isclose(2**70, 1)` np.False_, `np.ldexp(10**30, 2)` 4e+30,
+    `np.round(2**70)` and `np.gcd(10**30, 2.5)` NumPy's TypeError, `np.gcd(10**30, 2)` its OverflowError (the
+    engine said that OverflowError for all). NumPy runs a few Python comparisons or a subtraction on them
+    there (its object loop, one element), bounded as the program's ints are (max_int_bits). Anything else
+    (an array, a list, no big int): NOT_SCALARS, and the caller goes on as before."""
+    values = [*args, *kwargs.values()]
+    if not any(map(big_int, values)) or not all(v is None or type(v) in _SCALARS for v in values):
+        return NOT_SCALARS
+    from autogradlab.lang.numpy_ops import _guarded
+    return _guarded(lambda: fn(*args, **kwargs))

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from autogradlab.errors import NotSupported
+from autogradlab.lang.numpy_big_ints import NOT_SCALARS, scalar_call
 from autogradlab.lang.numpy_ops import _ufunc1, _ufunc2
 from autogradlab.lang.safe_values import SafeArray, SafeFunction
 
@@ -44,6 +45,10 @@ def _integer2(name: str) -> SafeFunction:
     inner = _ufunc2(name)
 
     def impl(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
+        if not kwargs:   # np.gcd(10**30, 2.5), np.ldexp(10**30, 2): NumPy's own answer (numpy_big_ints)
+            answer = scalar_call(getattr(np, name), args, {})
+            if answer is not NOT_SCALARS:
+                return answer
         for value in args:
             _within_int64(value, f"np.{name}")
         return inner.impl(interp, args, kwargs, node)

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from autogradlab.errors import LimitExceeded, NotSupported, ProgramTypeError
+from autogradlab.lang.numpy_big_ints import NOT_SCALARS, scalar_call
 from autogradlab.lang.numpy_breadth_s37 import into_out, rule_edges, unique_input, unique_results
 from autogradlab.lang.numpy_einsum import numpy_einsum_members
 from autogradlab.lang.numpy_elementwise_more import numpy_elementwise_more_members
@@ -156,6 +157,9 @@ def _round(name: str) -> SafeFunction:
             raise NotSupported(f"Autograd Lab supports `np.{name}(x, decimals=0)`")
         given = args[1] if len(args) == 2 else kwargs.get("decimals", 0)
         decimals = _plain_int(given, f"np.{name}: decimals")
+        answer = scalar_call(np.round, [args[0], decimals], {})   # np.round(2**70): NumPy's TypeError
+        if answer is not NOT_SCALARS:
+            return answer
         a = _array(interp, args[0], f"np.{name}")
         charge(interp, int(np.size(a)), f"np.{name}")
         return _wrap(_guarded(lambda: np.round(a, decimals)))
@@ -183,6 +187,9 @@ def _isclose(name: str) -> SafeFunction:
                                "equal_nan=False)`")
         options = _options(kwargs, _CLOSE_OPTIONS, f"np.{name}", f"np.{name}(a, b, rtol=, atol=, equal_nan=)")
         rest = [_number(v, f"np.{name}: rtol and atol") for v in args[2:]]
+        answer = scalar_call(getattr(np, name), [*args[:2], *rest], options)   # np.isclose(2**70, 1)
+        if answer is not NOT_SCALARS:
+            return answer
         a, b = (_array(interp, v, f"np.{name}") for v in args[:2])
         _check_result(interp, [a, b], f"np.{name}")   # (allclose works on the broadcast too)
         return _wrap(_guarded(lambda: getattr(np, name)(a, b, *rest, **options)))

@@ -20,7 +20,7 @@ import numpy as np
 import torch
 
 from autogradlab.errors import NotSupported, ProgramError, ProgramTypeError, ProgramValueError
-from autogradlab.lang.numpy_big_ints import object_array_refusal
+from autogradlab.lang.numpy_big_ints import NOT_SCALARS, object_array_refusal, scalar_call
 from autogradlab.lang.numpy_scalar_ops import big_int_beside, is_scalar_operand
 from autogradlab.lang.numpy_scalar_ops import convert as convert_scalar
 from autogradlab.lang.numpy_scalar_ops import ufunc as scalar_ufunc
@@ -383,6 +383,10 @@ def _clip(interp: Interpreter, args: list, kwargs: dict, node: ast.AST | None, *
     Learning's ReLU is `preactivation.clip(0.0)`)."""
     if len(args) > 3 or set(kwargs) - {"a_min", "a_max", "min", "max"}:
         raise NotSupported("Autograd Lab supports `np.clip(x, a_min, a_max)`")
+    if not method:   # np.clip(10**30, 0, 1): NumPy's 1 (numpy_big_ints.scalar_call)
+        answer = scalar_call(np.clip, args, kwargs)
+        if answer is not NOT_SCALARS:
+            return answer
     raw_args = [None if v is None else _raw(v, "np.clip") for v in args]   # np.clip(a, 0, None)
     raw_kwargs = {k: None if v is None else _raw(v, "np.clip") for k, v in kwargs.items()}
     operands = [v for v in [*raw_args, *raw_kwargs.values()] if v is not None]

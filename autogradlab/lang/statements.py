@@ -15,6 +15,7 @@ from autogradlab.lang.allowed_imports import (
     is_future_import,
     library_has,
 )
+from autogradlab.lang.annotation_names import read_variable_annotation
 from autogradlab.lang.attribute_returns import returned_value
 from autogradlab.lang.builtins import text_of
 from autogradlab.lang.class_dispatch import unpack_objects, unpacks_objects
@@ -99,6 +100,8 @@ class StatementsMixin:
     def _annassign(self: Interpreter, node: ast.AnnAssign) -> None:
         if node.value is not None:
             self.assign(node.target, self.eval(node.value), node)
+        if self.scope is self.globals:   # Python evaluates it at the top level, not in a def's body
+            read_variable_annotation(self, node)
 
     def _augassign(self: Interpreter, node: ast.AugAssign) -> None:
         name, _, inplace_fn, inplace_name = BINARY[type(node.op)]

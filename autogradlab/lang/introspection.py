@@ -19,6 +19,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from autogradlab.errors import NotSupported, ProgramTypeError
+from autogradlab.lang.namedtuple_values import namedtuple_dir
 from autogradlab.lang.safe_values import (
     HookHandle,
     Namespace,
@@ -118,6 +119,8 @@ def _dir(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> list[s
         names = dir(value._handle)
     elif isinstance(value, SafeNumpyGenerator):   # `dir(rng)`: NumPy's Generator's names
         names = dir(value.gen)
+    elif (fields := namedtuple_dir(value.py_type if type(value) is SafeType else value)) is not None:
+        names = fields   # a namedtuple or its class: Python's names, its fields (namedtuple_values.py)
     elif (wrapped := _wrapped(value)) is not None:   # a string array, a storage: NumPy's / PyTorch's names,
         names = dir(wrapped)                          # not the engine wrapper's (red team, session 34)
     elif isinstance(value, UserFunction) or not is_data(value):
@@ -136,10 +139,14 @@ def _help(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> None:
     if isinstance(value, str):
         raise ProgramTypeError("help('name') looks a topic up by its name; Autograd Lab shows help for a "
                                "function itself: help(torch.ones)")
+    bound_to = None
+    if type(value).__name__ == "BoundMethod" and type(value.method) is UserFunction \
+            and type(value.bound).__name__ == "ProgramObject":   # help(A().m): the method, bound (s43)
+        value, bound_to = value.method, value.bound.cls.name   # (pydoc names the class by __name__)
     if isinstance(value, UserFunction) and not value.managed:   # the program's def/lambda (user_help.py)
         from autogradlab.lang.builtin_arguments import text_of
         from autogradlab.lang.user_help import user_function_help
-        text = user_function_help(value, lambda default: text_of(interp, default, repr))
+        text = user_function_help(value, lambda default: text_of(interp, default, repr), bound_to)
         _charge_printed(interp, len(text))
         interp.hooks.on_print(text)
         return

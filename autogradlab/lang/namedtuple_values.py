@@ -12,7 +12,9 @@ values weigh (text_weight). Reading `p.x` goes through read_field; the names' ot
 from __future__ import annotations
 
 import ast
+import collections
 import keyword
+import weakref
 from typing import TYPE_CHECKING, Any
 
 from autogradlab.errors import NotSupported, ProgramTypeError, ProgramValueError
@@ -190,5 +192,24 @@ def make_typed_namedtuple(interp: Interpreter, typename: str, fields: list[str],
         from autogradlab.lang.call_arguments import require_data
         require_data(value, f"as a default of `{typename}`")
     kind.py_type._field_defaults = dict(defaults)
+    _TYPED.add(kind.py_type)
     return kind
+
+
+_TYPED: weakref.WeakSet = weakref.WeakSet()   # classes `class P(NamedTuple):` made (typing adds two names)
+# The names every namedtuple class has (made once from fixed text: no program name reaches namedtuple's
+# own code generation), to which dir() adds the fields (session 43: dir(P(1, 2)) lacked _asdict, _make,
+# _replace and the fields, and listed the engine class's __dict__).
+_REFERENCE = collections.namedtuple("_Reference", [])
+
+
+def namedtuple_dir(value: Any) -> list[str] | None:
+    """dir() of a namedtuple or of its class as Python lists it, None for anything else."""
+    cls = value if isinstance(value, type) else type(value)
+    if not issubclass(cls, ProgramNamedTuple):
+        return None
+    names = set(dir(_REFERENCE)) | set(cls._fields)
+    if cls in _TYPED:
+        names |= {"__annotations__", "__orig_bases__"}
+    return sorted(names)
 

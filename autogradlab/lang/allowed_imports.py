@@ -170,6 +170,9 @@ _MEMBERS = (
 ALLOWED_IMPORTS: dict[str, str] = {path: path for path in _MODULES + _MEMBERS}
 IMPORTABLE_MODULES: frozenset[str] = frozenset(_MODULES)
 
+# fractions.Fraction, decimal.Decimal: refused (session 43: no lesson of the corpora uses them), said plainly
+EXACT_NUMBERS_HINT = ("Autograd Lab computes with int (exact for whole numbers), float and complex; "
+                      "fractions and decimal are not available: write the value as a float, e.g. 1 / 3")
 # Modules a lesson imports for work Autograd Lab deliberately does not do.
 DATA_PREP_MODULES = frozenset({
     "pandas", "os", "sys", "csv", "pathlib", "shutil", "io", "json", "pickle", "subprocess",
@@ -308,6 +311,8 @@ def _import_hint(module: str, member: str) -> str:
         return D2L_HINT
     if top in DATA_PREP_MODULES:
         return "Autograd Lab runs PyTorch code only; do the data preparation elsewhere"
+    if top in ("fractions", "decimal"):   # Fraction, Decimal: refused (session 43), said plainly
+        return EXACT_NUMBERS_HINT
     if module == "torch.func" or module.startswith("torch.func."):
         return ("Autograd Lab runs torch.func's grad, grad_and_value, jacrev, jacfwd, hessian, vmap, vjp, "
                 "jvp, linearize; for the others use torch.autograd.functional (jacobian, hessian, vjp, jvp, "

@@ -12,7 +12,10 @@ INPUT_HINT = "a program here runs without a keyboard; assign the value in the pr
 DEBUGGER_HINT = ("the Steps page shows every step's values; print the values you would inspect, or leave "
                  "the debugger lines out to run the rest")
 
-BUILTIN_HINTS = {"open": FILE_HINT, "input": INPUT_HINT, "breakpoint": DEBUGGER_HINT}
+FROZENSET_HINT = ("use a set (`set(...)`), or a tuple where a fixed collection that can be a dict key is "
+                  "needed")   # (session 43: refused, not built: no lesson of the corpora uses one)
+BUILTIN_HINTS = {"open": FILE_HINT, "input": INPUT_HINT, "breakpoint": DEBUGGER_HINT,
+                 "frozenset": FROZENSET_HINT}
 MEMBER_HINTS = {name: FILE_HINT for name in (
     "torch.save", "torch.load", "numpy.load", "numpy.save", "numpy.savez", "numpy.loadtxt", "numpy.savetxt",
     "numpy.genfromtxt", "numpy.fromfile", "numpy.savez_compressed", "numpy.memmap")}   # (the last two: s40)

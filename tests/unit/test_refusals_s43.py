@@ -35,7 +35,7 @@ def test_refused_with_a_hint_in_both_languages(source: str, line: int, says: str
 @pytest.mark.parametrize("source, line, says", [
     ("class X(dict):\n    pass\n", 1, "`class X(dict)`"),
     ("def g():\n    x = yield 1\n    yield x\n", 2, "`yield` anywhere but as a statement of its own"),
-    ("def g():\n    yield 1\nit = g()\nnext(it)\nit.send(2)\n", 5, "the method `.send()` of generator values"),
+    ("def g():\n    yield 1\nit = g()\nnext(it)\nit.send(2)\n", 5, "the method `.send()` of generator"),
     ("from numpy import *\nprint(ScalarType)\n", 2, "`numpy.ScalarType` is not supported"),
     ("import numpy as np\nnp.sctypeDict\n", 2, "`numpy.sctypeDict` is not supported"),
 ])

@@ -46,6 +46,7 @@ from autogradlab.lang.guarded_calls import _python_guarded, _torch_guarded
 from autogradlab.lang.inert_values import InertValue
 from autogradlab.lang.item_access import get_item, set_item  # noqa: F401 - re-exported (interpreter.py, ...)
 from autogradlab.lang.iterators import ITERATORS, materialize_iterator
+from autogradlab.lang.keyword_module import run_list
 from autogradlab.lang.missing_members import python_lacks
 from autogradlab.lang.namedtuple_values import (
     NAMEDTUPLE_MEMBERS,
@@ -148,6 +149,8 @@ def read_attribute(interp: Interpreter, base: Any, name: str, node: ast.AST) -> 
             raise NotSupported(custom_functions.BASE_ONLY)
         if type(member) is dict:   # np.typecodes: a copy each read, so a run never changes the module's
             return dict(member)
+        if type(member) is list:   # keyword.kwlist: the run's own copy (keyword_module.py)
+            return run_list(interp, base, name, member)
         return member
     if isinstance(base, SafeArray):
         if name == "flat":   # a.flat (numpy_flat.py)

@@ -22,6 +22,7 @@ import warnings
 
 from autogradlab.errors import InternalError, LimitExceeded, ProgramError, ProgramTypeError
 from autogradlab.lang.allowed_imports import ALLOWED_IMPORTS, IMPORTABLE_MODULES, import_bindings
+from autogradlab.lang.bare_names import mark_callees
 from autogradlab.lang.checker import StaticChecker
 from autogradlab.lang.guards import check_size, remove_common_indent, scan_code, split_lines
 from autogradlab.lang.syntax_errors import translate_syntax_error
@@ -61,6 +62,7 @@ def _parse(source: str, limits: Limits) -> ast.Module:
     if indent:
         _shift_columns(tree, indent)
     StaticChecker(split_lines(source), limits).check(tree)
+    mark_callees(tree)
     return tree
 
 

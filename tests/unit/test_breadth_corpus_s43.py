@@ -1,0 +1,161 @@
+"""Session 43's breadth corpus (issue 9, part 2; /work/wt/corpus-s43): what its cells found different from
+plain Python or refused.
+
+- a torch function's bare name read as a value (`print(cat)` after a function's local `cat`, `f(diff)`
+  before any `diff`): Python's NameError (it gave torch's function); `dot(x, x)` as a call stays;
+- `import keyword` / `from keyword import kwlist`, `keyword.iskeyword(...)`;
+- `vars(obj)` of an object of the program's class.
+
+Oracle: plain Python / PyTorch (tests/oracle.py run_trusted) on the same text."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from autogradlab.engine import run_program
+from autogradlab.messages import catalogue
+from tests.oracle import run_trusted, shown_as_left, value_mismatches
+
+
+def _same_as_plain(source: str, inner_line: int | None = None) -> None:
+    """`inner_line`: an error raised inside a function, which the engine names at the line that raised
+    (the oracle names the program's top-level call)."""
+    report = run_program(source)
+    oracle = run_trusted(source)
+    assert report.ok == (oracle.error is None), (report.error, oracle.error)
+    if oracle.error is not None:
+        assert report.error.line == (inner_line or oracle.error_line), (report.error, oracle.error_line)
+        assert report.error.message == str(oracle.error), (report.error.message, oracle.error)
+    assert report.printed == oracle.printed, (report.printed, oracle.printed)
+    assert [d.text for d in report.displayed] == [text for _, text in oracle.displayed]
+    with shown_as_left(oracle):
+        for name, real in oracle.variables.items():
+            assert not value_mismatches(report.variables[name], real, name), name
+
+
+def _refused(source: str, line: int, key: str) -> str:
+    report = run_program(source)
+    assert not report.ok and report.error.line == line, report.error
+    assert report.error.key == key, (report.error.key, report.error.message)
+    return report.error.message
+
+
+# -- a bare torch name read as a value -----------------------------------------------------------------
+BARE = [
+    # ThinkPython ch. 3: a function's local `cat` read outside it
+    "def print_twice(s):\n    print(s)\n    print(s)\ndef cat_twice(part1, part2):\n    cat = part1 + part2\n"
+    "    print_twice(cat)\ncat_twice('a', 'b')\nprint(cat)\n",
+    # ... and inside another function (ThinkPython's `print_twice` that prints `cat`)
+    ("def print_twice(string):\n    print(cat)\n    print(cat)\nprint_twice('x')\n", 2),
+    # ThinkPython ch. 12: `print_most_common(diff)` before any cell made `diff`
+    "def f(counter):\n    return sorted(counter.items())\nprint(f(diff))\n",
+    "import torch\nx = torch.ones(2)\ny = sin\n",
+    "import torch\nprint(list(map(exp, [0.0])))\n",
+    "import torch\nx = torch.ones(2)\nz = x + mean\n",
+    "import torch\nx = torch.ones(2)\nz = mean * x\n",
+    "xs = [1, 2]\nprint(xs, sum, max(xs), tensor)\n",
+    ("def g():\n    return zeros\ng()\n", 2),
+    "try:\n    print(cat)\nexcept NameError as e:\n    print('caught', e)\n",
+    # what Python runs: the name bound first, a builtin, torch's function through its module
+    "import torch\ncat = 'meow'\nprint(cat)\n",
+    "import torch\nprint(torch.cat([torch.ones(1), torch.zeros(1)]))\n",
+    "from torch import cat\nimport torch\nprint(cat([torch.ones(1)]))\n",
+    "import torch\ndef f(dot):\n    return dot\nprint(f(3))\n",
+    "print(abs(-2), max([3, 1]), sum)\n",
+]
+
+
+@pytest.mark.parametrize("source", BARE)
+def test_a_bare_torch_name_read_as_a_value_is_what_python_reads(source: str | tuple[str, int]) -> None:
+    _same_as_plain(*source) if isinstance(source, tuple) else _same_as_plain(source)
+
+
+def test_a_bare_torch_name_called_still_runs_the_torch_function() -> None:
+    # the interpreter's convenience since its first version (test_interpreter): only as a callee
+    report = run_program("import torch\nx = torch.arange(3.)\na = dot(x, x)\nprint(a, cat([x, x]).shape)\n")
+    assert report.ok, report.error
+    assert report.printed == "tensor(5.) torch.Size([6])\n"
+
+
+# -- the keyword module ------------------------------------------------------------------------------
+KEYWORD = [
+    "import keyword\nprint (keyword.kwlist)\n",   # fengdu78 Python_Basic
+    "from keyword import kwlist\nprint(len(kwlist), kwlist[:3])\nkwlist\n",   # ThinkPython ch. 2
+    "import keyword\nprint(keyword.iskeyword('for'), keyword.iskeyword('x'), keyword.iskeyword(3))\n",
+    "import keyword\nprint(keyword.softkwlist, keyword.issoftkeyword('match'),\n"
+    "      keyword.issoftkeyword('if'))\n",
+    "from keyword import iskeyword\nprint([w for w in ['def', 'deff', 'None'] if iskeyword(w)])\n",
+    "import keyword\nkeyword.iskeyword([])\n",   # Python's TypeError (unhashable)
+    "import keyword\nkeyword.iskeyword('a', 'b')\n",
+    "import keyword\nkeyword.iskeyword()\n",
+    "import keyword\nkeyword.nothing\n",
+]
+
+
+@pytest.mark.parametrize("source", KEYWORD)
+def test_keyword_module_equals_python(source: str) -> None:
+    _same_as_plain(source)
+
+
+def test_the_keyword_list_is_one_list_in_a_run_and_another_run_sees_it_unchanged() -> None:
+    # (not through the oracle: plain Python would change this process's keyword module)
+    import keyword
+    n = len(keyword.kwlist)
+    report = run_program("import keyword\nkeyword.kwlist.append('x')\nfrom keyword import kwlist\n"
+                         "print(len(keyword.kwlist), kwlist is keyword.kwlist, kwlist[-1])\nkwlist.clear()\n")
+    assert report.ok and report.printed == f"{n + 1} True x\n", report.error
+    report = run_program("import keyword\nfrom keyword import kwlist\n"
+                         "print(len(keyword.kwlist), len(kwlist))\n")
+    assert report.printed == f"{n} {n}\n" and keyword.kwlist[-1] == "yield"
+
+
+# -- vars(obj) -----------------------------------------------------------------------------------------
+VARS = [
+    # ThinkPython ch. 14
+    "class Time:\n    pass\nstart = Time()\nstart.hour = 9\nstart.minute = 40\nstart.second = 0\n"
+    "vars(start)\n",
+    "class P:\n    def __init__(self, x, y):\n        self.x = x\n        self.y = y\n"
+    "p = P(1, 2)\nd = vars(p)\n"
+    "print(d, sorted(d), list(d.values()))\nd = None\np.z = 3\nprint(vars(p))\n",
+    "class P:\n    pass\nprint(vars(P()))\n",
+    "class E(Exception):\n    pass\nprint(vars(E(1)))\n",
+    "from dataclasses import dataclass\n@dataclass\nclass Q:\n    a: int\n    b: int = 2\n"
+    "print(vars(Q(1)))\n",
+    "class S:\n    __slots__ = ('x',)\ns = S()\ns.x = 1\nvars(s)\n",   # Python's TypeError
+    # only what the program set: no class attribute, property, method or exception argument
+    "class A:\n    k = 1\n    def __init__(self):\n        self._v = 2\n    @property\n    def v(self):\n"
+    "        return self._v\n    @v.setter\n    def v(self, x):\n        self._v = x\n    def m(self):\n"
+    "        return 3\na = A()\na.v = 5\nprint(vars(a), a.m(), a.k)\n",
+    "class E(ValueError):\n    def __init__(self, msg):\n        super().__init__(msg)\n"
+    "        self.code = 7\ne = E('bad')\nprint(vars(e), e.args)\n",
+    "vars(5)\n",
+    "vars('text')\n",
+    "vars([1, 2])\n",
+    "class P:\n    pass\nvars(P(), 1)\n",
+    "class P:\n    pass\ntry:\n    vars(1)\nexcept TypeError as e:\n    print('caught', e)\n",
+]
+
+
+@pytest.mark.parametrize("source", VARS)
+def test_vars_of_an_object_equals_python(source: str) -> None:
+    _same_as_plain(source)
+
+
+@pytest.mark.parametrize("source", ["vars()\n", "import torch\nvars(torch.ones(2))\n",
+                                    "import math\nvars(math)\n"])
+def test_vars_of_anything_else_is_refused_by_name(source: str) -> None:
+    line = source.count("\n")
+    message = _refused(source, line, "errors_s43breadth.vars_only")
+    assert "`vars(obj)`" in message
+
+
+def test_the_new_messages_have_both_languages() -> None:
+    en, zh = catalogue("en"), catalogue("zh")
+    keys = [k for k in en if k.startswith("errors_s43breadth.")]
+    assert keys and all(k in zh and zh[k] != en[k] for k in keys)
+    for key in keys:   # the same fields and code in both languages
+        fields = [sorted(set(re.findall(r"\{(\w+)\}", text))) for text in (en[key], zh[key])]
+        assert fields[0] == fields[1]
+        assert sorted(re.findall(r"`[^`]+`", en[key])) == sorted(re.findall(r"`[^`]+`", zh[key]))

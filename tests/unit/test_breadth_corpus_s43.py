@@ -4,17 +4,23 @@ plain Python or refused.
 - a torch function's bare name read as a value (`print(cat)` after a function's local `cat`, `f(diff)`
   before any `diff`): Python's NameError (it gave torch's function); `dot(x, x)` as a call stays;
 - `import keyword` / `from keyword import kwlist`, `keyword.iskeyword(...)`;
-- `vars(obj)` of an object of the program's class.
+- `vars(obj)` of an object of the program's class;
+- `np.tile(list, reps)`, `np.reshape(list, shape)`: the list as np.array makes it, sized first;
+- `.astype(np.int64)` / `.astype(float)` of a numpy array of strings: NumPy's parse;
+- equal constants are one object (`a = 'banana'; b = 'banana'; a is b`), as CPython compiles a module;
+- (tests/oracle.py) a dict view in the Variables table compared by its text (it could not be compared).
 
 Oracle: plain Python / PyTorch (tests/oracle.py run_trusted) on the same text."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import pytest
 
 from autogradlab.engine import run_program
+from autogradlab.limits import DEFAULT_LIMITS
 from autogradlab.messages import catalogue
 from tests.oracle import run_trusted, shown_as_left, value_mismatches
 
@@ -159,3 +165,96 @@ def test_the_new_messages_have_both_languages() -> None:
         fields = [sorted(set(re.findall(r"\{(\w+)\}", text))) for text in (en[key], zh[key])]
         assert fields[0] == fields[1]
         assert sorted(re.findall(r"`[^`]+`", en[key])) == sorted(re.findall(r"`[^`]+`", zh[key]))
+
+
+# -- np.tile / np.reshape of a list ------------------------------------------------------------------------
+NUMPY_LISTS = [
+    # fengdu78's NumPy notes: 对[0,1,2]行重复3次，列重复1次
+    "import numpy as np\na = np.arange(12).reshape(4, 3)\nb = np.tile([0,1,2],(4,1))\nprint(a+b)\n",
+    "import numpy as np\nt = np.tile([[1, 2], [3, 4]], 2)\nu = np.tile((1.5, 2), (2, 1, 2))\n"
+    "print(t, u, u.dtype)\n",
+    "import numpy as np\nprint(np.tile([True], 3), np.tile([], 2), np.tile(3, 2))\n",
+    "import numpy as np\nr = np.reshape([1, 2, 3, 4], (2, 2))\nprint(r, np.reshape((1.0, 2.0), -1))\n",
+    "import numpy as np\nnp.reshape([1, 2, 3], (2, 2))\n",   # NumPy's ValueError
+    "import numpy as np\nnp.tile([1, 2], -1)\n",
+]
+
+
+@pytest.mark.parametrize("source", NUMPY_LISTS)
+def test_numpy_functions_take_a_list_as_numpy_does(source: str) -> None:
+    _same_as_plain(source)
+
+
+@pytest.mark.parametrize(("source", "says"), [
+    ("import numpy as np\nnp.tile([1, 2], 2_500_001)\n", "would have 5,000,002 elements"),
+    ("import numpy as np\nnp.tile([[1, 2]], (1_000, 2_501))\n", "would have 5,002,000 elements"),
+    ("import numpy as np\nnp.reshape(list(range(200_000)), (2, -1))\n", "the limit is 100,000"),
+])
+def test_a_listed_tile_or_reshape_is_held_to_the_limits(source: str, says: str) -> None:
+    report = run_program(source)
+    assert not report.ok and report.error.kind == "limit" and says in report.error.message, report.error
+    assert report.error.line == 2
+
+
+def test_tile_just_below_the_element_limit_runs() -> None:
+    report = run_program("import numpy as np\nt = np.tile([1, 2], 2_500_000)\nprint(t.size)\n")
+    assert report.ok and report.printed == "5000000\n", report.error
+
+
+# -- a string array as numbers -----------------------------------------------------------------------
+STRING_NUMBERS = [
+    # fengdu78's NumPy notes: int_data = str_data.astype(np.int64)
+    "import numpy as np\nstr_data = np.array(['1', '2', '34'])\nint_data = str_data.astype(np.int64)\n"
+    "print(int_data, int_data.dtype, int_data.sum())\n",
+    "import numpy as np\ns = np.array([['1.5', '2'], ['-3', '4e2']])\nf = s.astype(float)\n"
+    "g = s.astype('float32')\nprint(f, g.dtype, s.astype(np.float64).mean())\n",
+    "import numpy as np\ns = np.array(['1', '0'])\nprint(s.astype(int), s.astype(bool), s.astype(complex))\n",
+    "import numpy as np\ns = np.array(['1.5', 'x'])\ns.astype(float)\n",   # NumPy's ValueError
+    "import numpy as np\ns = np.array(['1.5'])\ntry:\n    s.astype(np.int64)\nexcept ValueError as e:\n"
+    "    print('caught', e)\n",
+    "import numpy as np\ns = np.array(['7'])\nt = s.astype(str)\nt[0] = '8'\nprint(s, t)\n",
+]
+
+
+@pytest.mark.parametrize("source", STRING_NUMBERS)
+def test_a_string_array_astype_a_number_type_equals_numpy(source: str) -> None:
+    _same_as_plain(source)
+
+
+@pytest.mark.parametrize(("total", "ok"), [(25, False), (30, True)])
+def test_a_string_array_astype_is_charged_as_the_array_it_makes(total: int, ok: bool) -> None:
+    # 10 elements each: the string array, then two number arrays made of it
+    limits = dataclasses.replace(DEFAULT_LIMITS, max_tensor_elements=10, max_total_elements=total)
+    source = "import numpy as np\ns = np.array(['1'] * 10)\nf = s.astype(float)\ng = s.astype(np.int64)\n"
+    report = run_program(source, limits=limits)
+    assert report.ok == ok, report.error
+    if not ok:
+        assert report.error.kind == "limit" and report.error.line == 4, report.error
+
+
+# -- equal constants are one object ------------------------------------------------------------------
+IDENTITY = [
+    "a = 'banana'\nb = 'banana'\nprint(a is b)\n",   # ThinkPython ch. 9
+    "a = 'banana'\nb = 'banana'\na is b\n",
+    "a = [1, 2, 3]\nb = [1, 2, 3]\nprint(a is b, a == b)\n",   # ... and the lists after it
+    "x = 1000\ny = 1000\nprint(x is y)\ndef f():\n    return 1000\nprint(f() is x)\n",
+    "s = 'hello world'\ndef g():\n    return 'hello world'\nprint(g() is s, 'x' + 'y' == 'xy')\n",
+    "z = 1\nw = 1.0\nv = True\nprint(z is w, z is v, w is v, -0.0 is 0.0, type(w), type(v))\n",
+    "a = 'ab'\nb = ''.join(['a', 'b'])\nprint(a == b, a is b)\n",
+]
+
+
+@pytest.mark.parametrize("source", IDENTITY)
+def test_equal_constants_are_one_object_as_in_cpython(source: str) -> None:
+    _same_as_plain(source)
+
+
+# -- the oracle compares a dict view ---------------------------------------------------------------------
+def test_the_oracle_compares_dict_views_by_their_text() -> None:
+    source = "counter = {'b': 1, 'a': 3}\nitems = counter.items()\nkeys = counter.keys()\n" \
+             "vals = counter.values()\ncounter['n'] = 2\n"   # ThinkPython ch. 11 (the views follow the dict)
+    _same_as_plain(source)
+    report, oracle = run_program(source), run_trusted(source)
+    other = run_program(source.replace("counter['n'] = 2", "counter['n'] = 5"))
+    assert value_mismatches(other.variables["vals"], oracle.variables["vals"], "vals")   # can fail
+    assert not value_mismatches(report.variables["items"], oracle.variables["items"], "items")

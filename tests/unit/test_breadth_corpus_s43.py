@@ -23,6 +23,7 @@ from autogradlab.engine import run_program
 from autogradlab.limits import DEFAULT_LIMITS
 from autogradlab.messages import catalogue
 from tests.oracle import run_trusted, shown_as_left, value_mismatches
+from tests.unit.test_breadth_corpus_s42 import _refused
 
 
 def _same_as_plain(source: str, inner_line: int | None = None) -> None:
@@ -39,13 +40,6 @@ def _same_as_plain(source: str, inner_line: int | None = None) -> None:
     with shown_as_left(oracle):
         for name, real in oracle.variables.items():
             assert not value_mismatches(report.variables[name], real, name), name
-
-
-def _refused(source: str, line: int, key: str) -> str:
-    report = run_program(source)
-    assert not report.ok and report.error.line == line, report.error
-    assert report.error.key == key, (report.error.key, report.error.message)
-    return report.error.message
 
 
 # -- a bare torch name read as a value -----------------------------------------------------------------

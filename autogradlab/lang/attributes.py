@@ -111,6 +111,10 @@ def read_attribute(interp: Interpreter, base: Any, name: str, node: ast.AST) -> 
         return plain_classes.read_attribute(interp, base, name)
     if name == "__name__" and type(base) in function_names.NAMED:   # `f.__name__`, `np.sin.__name__`
         return function_names.name_of(base)
+    if name == "__doc__" and type(base) is UserFunction:   # `f.__doc__` (Made With ML's Python lesson)
+        return function_names.doc_of(base)
+    if name == "__doc__" and type(base) is plain_classes.BoundMethod and type(base.method) is UserFunction:
+        return function_names.doc_of(base.method)   # `obj.m.__doc__`
     if base is None:
         raise _none_has_nothing(node, name, call=False)
     if isinstance(base, torch.Tensor):

@@ -7,6 +7,7 @@ plain Python or refused.
 - `vars(obj)` of an object of the program's class;
 - `np.tile(list, reps)`, `np.reshape(list, shape)`: the list as np.array makes it, sized first;
 - `.astype(np.int64)` / `.astype(float)` of a numpy array of strings: NumPy's parse;
+- `f.__doc__` of the program's own def (and its bound method): the docstring as Python 3.11 keeps it;
 - equal constants are one object (`a = 'banana'; b = 'banana'; a is b`), as CPython compiles a module;
 - (tests/oracle.py) a dict view in the Variables table compared by its text (it could not be compared).
 
@@ -252,3 +253,34 @@ def test_the_oracle_compares_dict_views_by_their_text() -> None:
     other = run_program(source.replace("counter['n'] = 2", "counter['n'] = 5"))
     assert value_mismatches(other.variables["vals"], oracle.variables["vals"], "vals")   # can fail
     assert not value_mismatches(report.variables["items"], oracle.variables["items"], "items")
+
+
+# -- f.__doc__ of the program's own def -----------------------------------------------------------------
+DOCS = [
+    # Made With ML's Python lesson
+    "def operations(x):\n    \"\"\"Multiply by two.\n\n    Then add one.\n    \"\"\"\n    return 2 * x + 1\n"
+    "operations.__name__, operations.__doc__\n",
+    "def f():\n    return 1\ng = lambda: 1\nprint(f.__doc__, g.__doc__)\n",
+    "def f():\n    'one line'\nprint(f.__doc__.upper(), len(f.__doc__))\n",
+    "import functools\ndef deco(fn):\n    @functools.wraps(fn)\n    def w(*a):\n        return fn(*a)\n"
+    "    return w\n@deco\ndef h():\n    \"\"\"H doc.\"\"\"\n    return 2\nprint(h.__doc__, h.__name__)\n",
+    "class A:\n    def m(self):\n        \"\"\"m doc\"\"\"\na = A()\nprint(a.m.__doc__, A.m.__doc__)\n",
+    "def f():\n    x = 1\n    'not a docstring'\nprint(f.__doc__)\n",
+]
+
+
+@pytest.mark.parametrize("source", DOCS)
+def test_a_defs_docstring_equals_python(source: str) -> None:
+    _same_as_plain(source)
+
+
+@pytest.mark.parametrize(("source", "line"), [
+    ("import numpy as np\nprint(np.sin.__doc__)\n", 2),   # a library's text: refused as before
+    ("class A:\n    'A doc'\nprint(A.__doc__)\n", 3),
+    ("def f():\n    pass\nf.__doc__ = 'x'\n", 3),
+    ("x = 1\nprint(x.__doc__)\n", 2),
+])
+def test_other_docs_stay_refused(source: str, line: int) -> None:
+    report = run_program(source)
+    assert not report.ok and report.error.kind == "unsupported" and report.error.line == line, report.error
+    assert "__doc__" in report.error.message

@@ -187,6 +187,9 @@ def _np_array(interp, args, kwargs, node, text_checked=False):  # noqa: ANN001, 
         raise NotSupported("Autograd Lab supports numpy arrays of numbers only")
     try:
         array = np.array(data, dtype=None if dtype is None else dtype.dtype)
+    except (ValueError, TypeError, OverflowError) as exc:   # np.array([[1], [2, 3]]): NumPy's catchable
+        from autogradlab.lang.operators import python_error  # ValueError, its class and text (session 43)
+        raise python_error(exc) from None
     except Exception as exc:  # noqa: BLE001
         raise ProgramTypeError(f"np.array: {exc}") from None
     if array.dtype.kind not in "biufc":

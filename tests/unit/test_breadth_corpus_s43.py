@@ -7,6 +7,8 @@ plain Python or refused.
 - `vars(obj)` of an object of the program's class;
 - `np.tile(list, reps)`, `np.reshape(list, shape)`: the list as np.array makes it, sized first;
 - `.astype(np.int64)` / `.astype(float)` of a numpy array of strings: NumPy's parse;
+- `np.array([[1], [2, 3]])` (a ragged list; also through np.tile and np.zeros_like): NumPy's catchable
+  ValueError with its text (it was the engine's uncatchable TypeError, "np.array: ..." before NumPy's words);
 - `f.__doc__` of the program's own def (and its bound method): the docstring as Python 3.11 keeps it;
 - equal constants are one object (`a = 'banana'; b = 'banana'; a is b`), as CPython compiles a module;
 - (tests/oracle.py) a dict view in the Variables table compared by its text (it could not be compared).
@@ -284,3 +286,22 @@ def test_other_docs_stay_refused(source: str, line: int) -> None:
     report = run_program(source)
     assert not report.ok and report.error.kind == "unsupported" and report.error.line == line, report.error
     assert "__doc__" in report.error.message
+
+
+# -- a ragged list: NumPy's catchable ValueError ------------------------------------------------------------
+RAGGED = [
+    "import numpy as np\ntry:\n    np.array([[1], [2, 3]])\nexcept ValueError as e:\n"
+    "    print(type(e).__name__, e)\n",
+    "import numpy as np\ntry:\n    np.tile([[1], [2, 3]], 2)\nexcept ValueError as e:\n    print(e)\n",
+    "import numpy as np\ntry:\n    np.zeros_like([[1, 2], [3]])\nexcept Exception as e:\n"
+    "    print(repr(e))\n",
+    "import numpy as np\nnp.array([[1, 2], [3]], dtype=float)\n",
+    "import numpy as np\nnp.array([1.5, float('nan')], dtype=np.int64)\n",
+    "import numpy as np\ntry:\n    np.array([300], dtype=np.int8)\nexcept OverflowError as e:\n"
+    "    print(e)\n",
+]
+
+
+@pytest.mark.parametrize("source", RAGGED)
+def test_numpy_array_errors_are_numpys_catchable_errors(source: str) -> None:
+    _same_as_plain(source)

@@ -253,6 +253,8 @@ def plain_mismatches(reported: Any, real: Any, path: str) -> list[str]:
         kind, same = "set", True
     elif isinstance(real, (np.void, bytes)):   # session 35: a record `x[0]`, b'hello' (basics.rec, .strings)
         kind, same = "object", True
+    elif isinstance(real, (type({}.keys()), type({}.values()), type({}.items()))):
+        kind, same = "object", reported.text == repr(real)   # session 43: `items = d.items()` (ThinkPython)
     elif real is Ellipsis:   # session 34: `indices = (1, Ellipsis, 1)` (numpy basics.indexing)
         kind, same = "object", reported.text == "Ellipsis"
     elif isinstance(real, (slice, range, torch.finfo, torch.iinfo, np.finfo, np.iinfo, type(np.mgrid),

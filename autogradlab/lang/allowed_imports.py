@@ -102,6 +102,7 @@ _MODULES = (
     "operator",   # add, mul, lt, neg, ...: the interpreter's own operators (lang/operator_module.py)
     "string",   # ascii_lowercase, digits, punctuation, ...: constant texts (lang/string_module.py)
     "statistics",   # mean, median, stdev, ...: on numbers (lang/statistics_module.py)
+    "keyword",   # kwlist, iskeyword, ...: Python's keywords (lang/keyword_module.py, session 43)
     "numpy.polynomial", "numpy.polynomial.polynomial",   # Polynomial, polyval, ... (numpy_polynomial_class)
     *(f"torch.distributions.{m}" for m in _DISTRIBUTIONS),
 )
@@ -140,6 +141,7 @@ _MEMBERS = (
     *(f"random.{name}" for name in PY_RANDOM_NAMES),   # from random import shuffle (session 38)
     *(f"string.{name}" for name in STRING_CONSTANTS),   # from string import punctuation (session 38)
     *(f"statistics.{name}" for name in STATISTICS_NAMES),   # from statistics import mean (session 38)
+    *(f"keyword.{name}" for name in ("kwlist", "softkwlist", "iskeyword", "issoftkeyword")),   # session 43
     "torch.testing.assert_close",
     "torch.nn.Parameter",   # the constructor of a leaf tensor (lang/nn_parameter.py, session 39)
     "importlib.metadata.version",   # version("torch"): a fixed table (lang/package_versions.py, session 39)

@@ -46,6 +46,7 @@ from autogradlab.lang.guarded_calls import _python_guarded, _torch_guarded
 from autogradlab.lang.inert_values import InertValue
 from autogradlab.lang.item_access import get_item, set_item  # noqa: F401 - re-exported (interpreter.py, ...)
 from autogradlab.lang.iterators import ITERATORS, materialize_iterator
+from autogradlab.lang.keyword_module import run_list
 from autogradlab.lang.missing_members import python_lacks
 from autogradlab.lang.namedtuple_values import (
     NAMEDTUPLE_MEMBERS,
@@ -110,6 +111,10 @@ def read_attribute(interp: Interpreter, base: Any, name: str, node: ast.AST) -> 
         return plain_classes.read_attribute(interp, base, name)
     if name == "__name__" and type(base) in function_names.NAMED:   # `f.__name__`, `np.sin.__name__`
         return function_names.name_of(base)
+    if name == "__doc__" and type(base) is UserFunction:   # `f.__doc__` (Made With ML's Python lesson)
+        return function_names.doc_of(base)
+    if name == "__doc__" and type(base) is plain_classes.BoundMethod and type(base.method) is UserFunction:
+        return function_names.doc_of(base.method)   # `obj.m.__doc__`
     if base is None:
         raise _none_has_nothing(node, name, call=False)
     if isinstance(base, torch.Tensor):
@@ -148,6 +153,8 @@ def read_attribute(interp: Interpreter, base: Any, name: str, node: ast.AST) -> 
             raise NotSupported(custom_functions.BASE_ONLY)
         if type(member) is dict:   # np.typecodes: a copy each read, so a run never changes the module's
             return dict(member)
+        if type(member) is list:   # keyword.kwlist: the run's own copy (keyword_module.py)
+            return run_list(interp, base, name, member)
         return member
     if isinstance(base, SafeArray):
         if name == "flat":   # a.flat (numpy_flat.py)

@@ -467,3 +467,7 @@ BUILTINS["Ellipsis"] = Ellipsis   # `(1, Ellipsis, 1)` as `(1, ..., 1)` (numpy b
 from autogradlab.lang.display_calls import DISPLAY  # noqa: E402 - a notebook's display(x) (session 40)
 
 BUILTINS["display"] = DISPLAY
+
+from autogradlab.lang.vars_builtin import VARS  # noqa: E402 - vars(obj) of the program's objects (session 43)
+
+BUILTINS["vars"] = VARS

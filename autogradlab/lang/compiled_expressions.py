@@ -24,6 +24,7 @@ from autogradlab.lang import attributes, compiled_blocks, numpy_scalar_ops, tens
 from autogradlab.lang import compiled_leaves as leaves
 from autogradlab.lang import compiled_method_calls as method_calls
 from autogradlab.lang import compiled_numbers as numbers
+from autogradlab.lang.bare_names import is_callee
 from autogradlab.lang.compiled_basics import (  # noqa: F401 - re-exported (compiled.py & co. import them here)
     _CONTROL,
     _FLOAT_PAIRS,
@@ -104,6 +105,7 @@ def _name_run(interp: Interpreter, node: ast.Name) -> Run:
     """A name's step, the scope walk of Interpreter.lookup inline, lookup itself for the rest
     (builtins, torch functions, its refusals and NameNotDefined) with the name's position."""
     name, line, column = node.id, node.lineno, node.col_offset + 1
+    bare = is_callee(node)   # a torch function's bare name only as `name(...)` (lang/bare_names.py)
 
     def run() -> Any:
         interp._steps += 1
@@ -117,7 +119,7 @@ def _name_run(interp: Interpreter, node: ast.Name) -> Run:
                 return values[name]
             scope = scope.parent
         try:
-            return interp.lookup(name)
+            return interp.lookup(name, bare)
         except ProgramError as err:
             raise err.at(line, column) from None
         except Exception as exc:  # noqa: BLE001

@@ -57,9 +57,10 @@ def outer_value(interp: Interpreter, name: str) -> Any:
 
 def lookup_at(interp: Interpreter, name: str, position: tuple[int, int]) -> Any:
     """The end of compiled_expressions._name_run once its step is taken and no scope holds the
-    name: Interpreter.lookup (builtins, torch functions, refusals, NameNotDefined) at the name."""
+    name: Interpreter.lookup (builtins, refusals, NameNotDefined; an operand is never a callee, so no bare
+    torch function: lang/bare_names.py) at the name."""
     try:
-        return interp.lookup(name)
+        return interp.lookup(name, False)
     except ProgramError as err:
         raise err.at(*position) from None
     except Exception as exc:  # noqa: BLE001

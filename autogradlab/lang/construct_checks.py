@@ -108,8 +108,9 @@ def _check_attribute(node: ast.Attribute, ctx: _Context) -> None:
     if node.attr in OPERATOR_DUNDERS and node.attr != "__hash__" and isinstance(node.ctx, ast.Load) \
             and ctx.plain:
         return   # `obj.__add__(other)`: the program's own operator only (plain_classes.attribute_allowed)
-    if node.attr == "__name__" and isinstance(node.ctx, ast.Load):
-        return   # `type(err).__name__`, `f.__name__`: a class's or a function's name (checked when it runs)
+    if node.attr in ("__name__", "__doc__") and isinstance(node.ctx, ast.Load):
+        return   # `type(err).__name__`, `f.__name__`: a class's or a function's name; `f.__doc__`: a def's
+        # docstring (lang/function_names.py); each checked when it runs
     _check_identifier(node.attr, "attributes")
     if is_saved_name(node.attr) and isinstance(node.ctx, ast.Load):
         return   # `y.grad_fn._saved_self`: a backward node's saved values (lang/grad_fn_saved.py)

@@ -13,6 +13,7 @@ import torch
 
 from autogradlab.errors import NotSupported, ProgramTypeError
 from autogradlab.lang import attributes, custom_functions, dicts, generators, method_binding, sets
+from autogradlab.lang.bare_names import is_callee
 from autogradlab.lang.calls import require_data
 from autogradlab.lang.class_dispatch import call_object
 from autogradlab.lang.comprehension_words import loop_words, short_circuit
@@ -74,7 +75,7 @@ class ExpressionsMixin:
         return node.value
 
     def _name(self: Interpreter, node: ast.Name) -> Any:
-        return self.lookup(node.id)
+        return self.lookup(node.id, is_callee(node))
 
     def _binop(self: Interpreter, node: ast.BinOp) -> Any:
         left, right = self.eval(node.left), self.eval(node.right)

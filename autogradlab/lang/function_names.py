@@ -5,18 +5,36 @@ The name is text, read from what the engine holds: a `def`'s or lambda's own nam
 name functools.wraps gave it, a bound method's function's name, and for a library function the real
 object's `__name__` (np.abs's is 'absolute', as NumPy's), found from its qualified name through the
 modules already imported (no import, no name with an underscore followed); anything else keeps the
-general way (a module's `__name__`: its name; other values: refused by the attribute rules)."""
+general way (a module's `__name__`: its name; other values: refused by the attribute rules).
+
+`f.__doc__` of the program's own def (session 43, Made With ML's Python lesson prints
+`operations.__name__, operations.__doc__`): its docstring as Python 3.11 keeps it (the literal, not
+cleaned), None without one and for a lambda; functools.wraps(fn) gives fn's. Other values' `__doc__`
+stay refused by the attribute rules."""
 
 from __future__ import annotations
 
+import ast
 import builtins
 import sys
 from typing import Any
 
+from autogradlab.errors import NotSupported
 from autogradlab.lang.plain_classes import NAMED_FUNCTION_TYPES, BoundMethod
 from autogradlab.lang.safe_values import Namespace, UserFunction
 
 NAMED = NAMED_FUNCTION_TYPES   # (exact types: a FunctionValue, functools.partial, takes the general way)
+
+
+def doc_of(function: UserFunction) -> str | None:
+    """`function.__doc__` of a def or lambda of the program (read from its tree, never run)."""
+    if function.wraps is not None:   # functools.wraps(fn): fn's docstring
+        if type(function.wraps) is not UserFunction:
+            raise NotSupported("`__doc__` of a function that wraps a library function is not supported in "
+                               "Autograd Lab")
+        return doc_of(function.wraps)
+    node = function.node
+    return ast.get_docstring(node, clean=False) if isinstance(node, ast.FunctionDef) else None
 
 
 def name_of(value: Any) -> str:

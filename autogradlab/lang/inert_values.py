@@ -51,7 +51,8 @@ class InertValue:
 
 
 _LISTED_IMPORTS = (int, float, bool, str, dict, type(None),   # str: `from string import digits` (s38)
-                   np.bool_)   # `from numpy import *` binds True_ and False_ (session 42)
+                   np.bool_,   # `from numpy import *` binds True_ and False_ (session 42)
+                   list)   # `from keyword import kwlist` (session 43)
 
 
 def listed_import(value: Any) -> bool:

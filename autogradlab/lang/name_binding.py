@@ -50,7 +50,8 @@ def _not_storable(name: str, node: ast.AST) -> NotSupported:
 
 
 class NamesMixin:
-    def lookup(self: Interpreter, name: str) -> Any:
+    def lookup(self: Interpreter, name: str, bare: bool = True) -> Any:
+        """`bare`: a torch function's bare name is found (a callee: lang/bare_names.py)."""
         if name.startswith("__") and name not in MODULE_METADATA_NAMES:
             if name == "__name__":
                 return "__main__"
@@ -69,7 +70,7 @@ class NamesMixin:
             refusal = starred_refusal(starred, name)
             if refusal is not None:
                 raise refusal
-        function = bare_torch_function(name)
+        function = bare_torch_function(name) if bare else None
         if function is not None:
             return function
         if name in KNOWN_PYTHON_BUILTINS:

@@ -30,6 +30,7 @@ from autogradlab.lang.fft_names import FFT_FUNCTIONS
 from autogradlab.lang.forward_ad import forward_ad_namespace
 from autogradlab.lang.func_transforms import func_namespace
 from autogradlab.lang.itertools_module import itertools_namespace
+from autogradlab.lang.keyword_module import keyword_namespace
 from autogradlab.lang.map_filter import functools_namespace
 from autogradlab.lang.math_ints import MATH_INT_FUNCTIONS
 from autogradlab.lang.math_prod import MATH_PROD
@@ -186,6 +187,9 @@ def _np_array(interp, args, kwargs, node, text_checked=False):  # noqa: ANN001, 
         raise NotSupported("Autograd Lab supports numpy arrays of numbers only")
     try:
         array = np.array(data, dtype=None if dtype is None else dtype.dtype)
+    except (ValueError, TypeError, OverflowError) as exc:   # np.array([[1], [2, 3]]): NumPy's catchable
+        from autogradlab.lang.operators import python_error  # ValueError, its class and text (session 43)
+        raise python_error(exc) from None
     except Exception as exc:  # noqa: BLE001
         raise ProgramTypeError(f"np.array: {exc}") from None
     if array.dtype.kind not in "biufc":
@@ -303,7 +307,7 @@ def modules() -> dict[str, Namespace]:
             "numpy.typing": numpy_ns.members["typing"], "math": math_ns, **randoms, **polynomials,
             "numpy.lib.recfunctions": recfunctions_namespace(),   # numpy_record_making.py
             "copy": copy_namespace(), "operator": operator_namespace(), "string": string_namespace(),
-            "statistics": statistics_namespace(),
+            "statistics": statistics_namespace(), "keyword": keyword_namespace(),
             "importlib.metadata": importlib_metadata_namespace(),   # version("torch") (package_versions.py)
             "warnings": warnings_namespace(), "functools": functools_namespace(), "time": time_namespace(),
             "pprint": pprint_namespace(), "collections": collections_namespace(),

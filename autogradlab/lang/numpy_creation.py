@@ -134,7 +134,8 @@ def _like(name: str, make: Callable[..., Any], fill: bool = False):  # noqa: ANN
 def _tile(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> SafeArray:
     """np.tile(A, reps): A's shape and reps padded with leading 1s to the same length, multiplied."""
     given = _arguments("tile", args, kwargs, ("A", "reps"), 2)
-    array = _array(given["A"], "np.tile")
+    # np.tile([0, 1, 2], (4, 1)) of a list (fengdu78's NumPy notes): the list as np.array makes it
+    array = _array(lists_as_arrays(interp, [given["A"]])[0], "np.tile")
     reps = given["reps"]
     items = reps if isinstance(reps, (tuple, list)) else (reps,)
     items = tuple(_count(n) for n in items)
@@ -169,6 +170,8 @@ def _reshape(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> An
         args = [args[0], kwargs["shape"]]
     elif kwargs or len(args) != 2:
         raise NotSupported("Autograd Lab supports `np.reshape(a, shape)`")
+    if isinstance(args[0], (list, tuple)):   # np.reshape([1, 2, 3, 4], (2, 2)): as np.array makes it
+        args = [lists_as_arrays(interp, [args[0]])[0], args[1]]
     if not isinstance(args[0], SafeArray):
         raise NotSupported("np.reshape: Autograd Lab takes a numpy array here; make one with np.array(...)")
     return array_method(interp, args[0], "reshape", [args[1]], order)

@@ -119,10 +119,12 @@ class StringArray(InertValue):
             # too (it gave the same array here: a write to it changed the source; red team, session 33)
             charge(interp, self.array.size, "copy")
             return StringArray(self.array.copy())
+        if name == "astype" and len(args) == 1 and not kwargs:   # str_data.astype(np.int64) (session 43)
+            return _as_numbers(interp, self.array, args[0])
         if name == "take" and len(args) == 1 and not kwargs and self.array.ndim == 1:   # values.take(order)
             return self.subscript(interp, _take_index(interp, args[0]), None)   # (wesm appendix A, s40)
         raise NotSupported(f"the method `.{name}()` of a numpy array of strings is not supported in Autograd "
-                           "Lab (supported: tolist(), astype(str), copy(), take())")
+                           "Lab (supported: tolist(), astype(str), astype(a number type), copy(), take())")
 
     def subscript(self, interp: Interpreter, index: Any, node: ast.AST) -> Any:
         from autogradlab.lang.numpy_ops import lists_as_arrays
@@ -143,6 +145,18 @@ class StringArray(InertValue):
         if isinstance(raw, tuple) and any(isinstance(part, (list, np.ndarray, SafeArray)) for part in raw):
             raise NotSupported("index a numpy array of strings with one array at a time in Autograd Lab")
         return _element(interp, _guarded(lambda: self.array[raw]))
+
+
+def _as_numbers(interp: Interpreter, array: np.ndarray, dtype: Any) -> Any:
+    """`np.array(['1', '2']).astype(np.int64)` (fengdu78's NumPy notes): NumPy parses each text, a number
+    array of the same size (charged first); a text that is no number is NumPy's ValueError."""
+    from autogradlab.lang.numpy_ops import _dtype
+    kind = np.dtype(_dtype({"dtype": dtype}))
+    if kind.kind not in "biufc":
+        raise NotSupported("Autograd Lab supports `.astype(str)` and `.astype(number type)` of a numpy "
+                           "array of strings")
+    charge(interp, array.size, "astype")
+    return _wrap(_guarded(lambda: array.astype(kind)))
 
 
 def _take_index(interp: Interpreter, index: Any) -> Any:

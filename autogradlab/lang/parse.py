@@ -22,7 +22,9 @@ import warnings
 
 from autogradlab.errors import InternalError, LimitExceeded, ProgramError, ProgramTypeError
 from autogradlab.lang.allowed_imports import ALLOWED_IMPORTS, IMPORTABLE_MODULES, import_bindings
+from autogradlab.lang.bare_names import mark_callees
 from autogradlab.lang.checker import StaticChecker
+from autogradlab.lang.constant_identity import merge_constants
 from autogradlab.lang.guards import check_size, remove_common_indent, scan_code, split_lines
 from autogradlab.lang.syntax_errors import translate_syntax_error
 from autogradlab.limits import DEFAULT_LIMITS, Limits
@@ -61,6 +63,8 @@ def _parse(source: str, limits: Limits) -> ast.Module:
     if indent:
         _shift_columns(tree, indent)
     StaticChecker(split_lines(source), limits).check(tree)
+    mark_callees(tree)
+    merge_constants(tree)
     return tree
 
 

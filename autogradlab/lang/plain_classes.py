@@ -335,7 +335,9 @@ def attribute_allowed(base: Any, name: str) -> bool:
     if type(base) not in PLAIN_TYPES:   # `type(err).__name__`, `f.__name__` (lang/function_names.py)
         if isinstance(base, SafeGradFn) and is_saved_name(name):   # `y.grad_fn._saved_self` (session 39)
             return True
-        return name == "__name__" and (type(base) is SafeType or type(base) in NAMED_FUNCTION_TYPES)
+        return name == "__name__" and (type(base) is SafeType or type(base) in NAMED_FUNCTION_TYPES) \
+            or name == "__doc__" and (type(base) is UserFunction or type(base) is BoundMethod
+                                      and type(base.method) is UserFunction)   # a docstring (function_names)
     if not name.startswith("__"):
         return True
     if name == "__name__":   # `type(self).__name__`

@@ -293,6 +293,9 @@ class StatementsMixin:
             if module_constants.is_constant(namespace, name) else namespace.members[name]
         if type(value) is dict:   # `from numpy import typecodes`: a copy, as np.typecodes is read
             value = dict(value)
+        elif type(value) is list:   # `from keyword import kwlist`: the run's own copy (keyword_module.py)
+            from autogradlab.lang.keyword_module import run_list
+            value = run_list(self, namespace, name, value)
         self._bind_name(bound, value)
         if self.scope.is_global and listed_import(value):   # `from torch import pi, float64`, `from numpy
             self._assigned.setdefault(bound, None)     # import ogrid`: data Python lists

@@ -59,7 +59,8 @@ EN = {
                                         "supported in Autograd Lab (supported: {names}, tolist(), astype(), "
                                         "indexing, ==)",
     "errors_breadth.strings_method": "the method `.{name}()` of a numpy array of strings is not supported in "
-                                     "Autograd Lab (supported: tolist(), astype(str), copy(), take())",
+                                     "Autograd Lab (supported: tolist(), astype(str), astype(a number type), "
+                                     "copy(), take())",
     "errors_breadth.strings_index": "a numpy array of strings takes ints, slices, a mask or an int array as "
                                     "index in Autograd Lab",
     "errors_breadth.strings_one_index": "index a numpy array of strings with one array at a time in "
@@ -167,7 +168,7 @@ ZH = {
     "errors_breadth.strings_attribute": "Autograd Lab 不支持字符串 numpy 数组的属性 `.{name}`"
                                         "（支持：{names}、tolist()、astype()、索引、==）",
     "errors_breadth.strings_method": "Autograd Lab 不支持字符串 numpy 数组的方法 `.{name}()`"
-                                     "（支持：tolist()、astype(str)、copy()、take()）",
+                                     "（支持：tolist()、astype(str)、astype(数值类型)、copy()、take()）",
     "errors_breadth.strings_index": "在 Autograd Lab 中字符串 numpy 数组的索引只能是整数、切片、"
                                     "掩码或整数数组",
     "errors_breadth.strings_one_index": "在 Autograd Lab 中索引字符串 numpy 数组时一次只能用一个数组",

@@ -486,6 +486,12 @@ TUTORIALS: tuple[ProgramSpec, ...] = (
     ProgramSpec("tutorial_pdsh_array_basics_s42.py", "jakevdp/PythonDataScienceHandbook (code: MIT)"),
     ProgramSpec("tutorial_pdsh_broadcasting_s42.py", "jakevdp/PythonDataScienceHandbook (code: MIT)"),
     ProgramSpec("tutorial_hml2_linear_algebra_s42.py", "ageron/handson-ml2 (Apache-2.0)"),
+    # Session 43 (breadth): a new corpus of 43 lesson notebooks (/work/wt/corpus-s43): Think Python's
+    # chapters on strings and lists (`a is b` of equal literals) and classes (`vars(start)`), Made With ML's
+    # PyTorch basics (torch.cuda.is_available() and the device idioms), as pasted cell by cell
+    ProgramSpec("tutorial_thinkpython_ch09_s43.py", "AllenDowney/ThinkPython (code: MIT)"),
+    ProgramSpec("tutorial_thinkpython_ch14_s43.py", "AllenDowney/ThinkPython (code: MIT)"),
+    ProgramSpec("tutorial_madewithml_pytorch_s43.py", "GokuMohandas/Made-With-ML (MIT)"),
 )
 
 

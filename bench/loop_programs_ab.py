@@ -55,6 +55,9 @@ def main(argv: list[str] | None = None) -> int:
         cells = []
         for checkout in args.checkouts:
             rows = by_checkout[checkout]
+            if not rows:   # a program this checkout does not have (a new one: loop_micrograd)
+                cells.append("(not in this checkout)".rjust(36))
+                continue
             plain, engine, ratio = (statistics.median(row[k] for row in rows) for k in range(3))
             rounds = "/".join(f"{row[2]:.2f}" for row in rows)
             cells.append(f"{plain:7.1f} {engine:7.1f} {ratio:5.2f} ({rounds})".rjust(36))

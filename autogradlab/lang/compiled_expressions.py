@@ -24,6 +24,7 @@ from autogradlab.lang import attributes, compiled_blocks, numpy_scalar_ops, tens
 from autogradlab.lang import compiled_leaves as leaves
 from autogradlab.lang import compiled_method_calls as method_calls
 from autogradlab.lang import compiled_numbers as numbers
+from autogradlab.lang import compiled_python_forms as python_forms
 from autogradlab.lang.bare_names import is_callee
 from autogradlab.lang.compiled_basics import (  # noqa: F401 - re-exported (compiled.py & co. import them here)
     _CONTROL,
@@ -96,6 +97,8 @@ def compile_expression(interp: Interpreter, node: ast.expr) -> Run:
         pass
     elif kind is ast.Lambda:
         work = compiled_blocks.lambda_function(interp, node)
+    elif (run := python_forms.compiled_form(interp, node)) is not None:   # `a if c else b`, `v._prev`, ...
+        return run
     else:
         return lambda: interp.eval(node)
     return _positioned(interp, node, work)

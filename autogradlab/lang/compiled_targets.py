@@ -21,6 +21,7 @@ from autogradlab.lang import attributes, plain_classes
 from autogradlab.lang.compiled_basics import _CONTROL
 from autogradlab.lang.compiled_expressions import _index, _public, compile_expression
 from autogradlab.lang.numpy_scalar_ops import SCALAR_TYPES
+from autogradlab.lang.object_attributes import set_plain_attribute
 from autogradlab.lang.operators import python_error
 from autogradlab.lang.plain_classes import PROPERTY, ProgramObject, subscript_base
 from autogradlab.lang.plain_classes import set_attribute as set_object_attribute
@@ -37,6 +38,9 @@ PLAIN_VALUES = frozenset({torch.Tensor, int, float, bool, str, type(None)}) | SC
 NAME_ASSIGN = True   # positioned_name_assign (tests compare with it off)
 TUPLE_NAMES = True   # _names_binder (tests compare with it off)
 HELD_INLINE = True   # bind_attribute: set_attribute's HELD_ATOMS way inline (session 42; tests: off)
+# bind_attribute: `self.data = data` of any value, new or held (micrograd's Value.__init__), without
+# set_attribute's tests for classes, super() and exceptions (object_attributes.py; session 43; tests: off)
+NEW_ATTRIBUTES = True
 
 
 def binder(interp: Interpreter, target: ast.expr, node: ast.stmt) -> Callable[[Any], None]:
@@ -61,7 +65,10 @@ def binder(interp: Interpreter, target: ast.expr, node: ast.stmt) -> Callable[[A
                         if found is None or found[-2] != PROPERTY:
                             base.values[attr] = value
                             return
-                set_object_attribute(interp, base, attr, value)
+                if NEW_ATTRIBUTES and plain_name and base.state is None:
+                    set_plain_attribute(interp, base, attr, value)
+                else:
+                    set_object_attribute(interp, base, attr, value)
             else:
                 set_attribute(interp, base, attr, value, node)
         return bind_attribute

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
 
 _CALLABLE = (UserFunction, SafeFunction, SafeType)
+_OBJECT_KINDS = frozenset({"ProgramClass", "ProgramObject"})   # (by name, as introspection._CALLABLE_KINDS)
 
 
 def _iterator(interp: Interpreter, value: Any, node: ast.AST, position: int, name: str) -> Iterator[Any]:
@@ -122,7 +123,10 @@ def _call_or_stop(interp: Interpreter, function: Any, values: list, node: ast.AS
 
 
 def _call(interp: Interpreter, function: Any, values: list, node: ast.AST) -> Any:
-    if not isinstance(function, _CALLABLE) and not _scalar_type(function):   # CPython's text, raised
+    """`map(Value, row)`, `map(model, inputs)` (micrograd's demo): a class of the program makes its objects,
+    an object is called through its class's `__call__` (call_value: CPython's TypeError without one)."""
+    if not isinstance(function, _CALLABLE) and not _scalar_type(function) \
+            and type(function).__name__ not in _OBJECT_KINDS:   # CPython's text, raised
         raise ProgramTypeError(f"'{type_text(function)}' object is not callable")
     return interp.call_value(function, values, {}, node)
 

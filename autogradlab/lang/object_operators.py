@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 # interpreter op name -> the dunder's stem (`__add__`, `__radd__`)
 ARITHMETIC = {"add": "add", "sub": "sub", "mul": "mul", "div": "truediv", "floor_divide": "floordiv",
               "remainder": "mod", "pow": "pow", "matmul": "matmul"}
+_ARITHMETIC_NAMES = {op: (f"__{stem}__", f"__r{stem}__", f"__i{stem}__") for op, stem in ARITHMETIC.items()}
 ORDER = {"lt": ("__lt__", "__gt__"), "le": ("__le__", "__ge__"), "gt": ("__gt__", "__lt__"),
          "ge": ("__ge__", "__le__")}
 UNARY = {"neg": "__neg__", "positive": "__pos__"}
@@ -77,24 +78,28 @@ def python_type(value: Any) -> str:
     return "type" if type(value).__name__ == "ProgramClass" else type_text(value).removeprefix("torch.")
 
 
+def _names(left: Any, right: Any) -> str:
+    """The operands' type names in Python's TypeError (made only when one is raised: session 43)."""
+    return f"'{python_type(left)}' and '{python_type(right)}'"
+
+
 def binary(interp: Interpreter, op: str, left: Any, right: Any, node: ast.AST | None,
            inplace_of: str | None) -> Any:
     """left <op> right where one operand is an object or class of the program."""
     if op == "eq" or op == "ne":
         from autogradlab.lang.object_equality import equals
         return equals(interp, left, right, op == "ne", node)
-    names = f"'{python_type(left)}' and '{python_type(right)}'"
     if op == "remainder" and type(left) is str:   # '%s' % obj: str's own `%` goes first (never __rmod__)
         return percent_text(interp, left, right, node)
     if op in ARITHMETIC:
-        stem = ARITHMETIC[op]
-        in_place = _method(left, f"__i{stem}__") if inplace_of is not None else None
+        own, reflected, in_place_name = _ARITHMETIC_NAMES[op]   # (`__add__`, `__radd__`, `__iadd__`)
+        in_place = _method(left, in_place_name) if inplace_of is not None else None
         if in_place is not None:   # `v += w`: its __iadd__ (whose result is bound to v), else __add__
             return _call(interp, in_place, left, right, node)
-        mine, theirs = _method(left, f"__{stem}__"), _method(right, f"__r{stem}__")
+        mine, theirs = _method(left, own), _method(right, reflected)
         if theirs is not None and type(left) is ProgramObject and left.cls is right.cls:
             theirs = None   # Python asks the reflected method only of an operand of another type
-        if theirs is not None and _subclass_first(left, right, f"__r{stem}__"):
+        if theirs is not None and _subclass_first(left, right, reflected):
             return _call(interp, theirs, right, left, node)
         if mine is not None:
             return _call(interp, mine, left, right, node)
@@ -111,7 +116,7 @@ def binary(interp: Interpreter, op: str, left: Any, right: Any, node: ast.AST | 
             other = python_type(right if type(left) in _SEQUENCES else left)
             raise python_error(TypeError(f"can't multiply sequence by non-int of type '{other}'"))
         symbol = _SYMBOLS[op] + ("=" if inplace_of is not None and op != "pow" else "")
-        raise python_error(TypeError(f"unsupported operand type(s) for {symbol}: {names}"))
+        raise python_error(TypeError(f"unsupported operand type(s) for {symbol}: {_names(left, right)}"))
     if op in ORDER:
         name, mirrored = ORDER[op]
         mine, theirs = _method(left, name), _method(right, mirrored)
@@ -121,11 +126,12 @@ def binary(interp: Interpreter, op: str, left: Any, right: Any, node: ast.AST | 
             return _call(interp, mine, left, right, node)
         if theirs is not None:
             return _call(interp, theirs, right, left, node)
-        raise python_error(TypeError(f"'{_ORDER_SYMBOLS[op]}' not supported between instances of {names}"))
+        raise python_error(TypeError(f"'{_ORDER_SYMBOLS[op]}' not supported between instances of "
+                                     f"{_names(left, right)}"))
     if op in ("bitwise_and", "bitwise_or", "bitwise_xor", "bitwise_left_shift", "bitwise_right_shift"):
         symbol = {"bitwise_and": "&", "bitwise_or": "|", "bitwise_xor": "^", "bitwise_left_shift": "<<",
                   "bitwise_right_shift": ">>"}[op] + ("=" if inplace_of is not None else "")
-        raise python_error(TypeError(f"unsupported operand type(s) for {symbol}: {names}"))
+        raise python_error(TypeError(f"unsupported operand type(s) for {symbol}: {_names(left, right)}"))
     raise NotSupported(f"the operator `{op}` on objects of your classes is not supported in Autograd Lab")
 
 

@@ -356,42 +356,47 @@ class OperatorsMixin:
         for op_node, right_node in zip(node.ops, node.comparators, strict=True):
             right = self.eval(right_node)
             name, fn = COMPARE[type(op_node)]
-            if name in ("is", "is_not"):   # two wrappers of one numpy array are one array
-                result = same_object(left, right) == (name == "is")
-            elif name in ("in", "not_in") and type(right) is ProgramSet and type(left).__name__ in STORED:
-                result = fn(left, right)   # `v not in visited`: a hash by identity, no walk of the set
-            elif name in ("in", "not_in") and type(right).__name__ == "ProgramObject":
-                from autogradlab.lang.object_protocols import contains  # its __contains__ or its items
-                result = contains(self, left, right, node) == (name == "in")
-            elif name in ("in", "not_in"):
-                if isinstance(right, UserFunction | SafeFunction | Namespace):   # `1 in f`: TypeError
-                    from autogradlab.lang.function_operands import binary_error
-                    raise binary_error(fn, left, right)   # "argument of type 'function' is not iterable"
-                object_in(left, right)
-                check_operand(right, name)
-                check_operand(left, name)
-                self.sizes.check_python_binop(name, left, right)   # nested lists compared item by item
-                if isinstance(right, range) and type(left) is not int:   # 0.5 in range(10**18) scans
-                    try:
-                        self.sizes.check_length(len(right), "the range searched with `in`")
-                    except OverflowError:
-                        self.sizes.check_length(self.limits.max_sequence_len + 1, "the range searched")
-                if not (isinstance(right, range) and type(left) is int):   # an int in a range: no scan
-                    charge_search(self, right, left, "`in`")
-                searched = _read_charged(self, right)
-                try:
-                    result = fn(left, searched) if type(right) in _PLAIN_SEARCHED else \
-                        run_sized(self.sizes, fn, left, searched)   # each item compared with left by CPython
-                except Exception as exc:  # noqa: BLE001
-                    # `3 in print`: Python's type name, not the engine's class (SafeFunction; red team s41)
-                    if str(exc) == f"argument of type '{type(searched).__name__}' is not iterable":
-                        exc = TypeError(f"argument of type '{type_text(right)}' is not iterable")
-                    raise python_error(exc) from None
-            else:
-                result = self.apply_binary(name, fn, left, right, node)
+            result = self.compare_one(name, fn, left, right, node)
             if right_node is not node.comparators[-1] and not self.truth(result, node):
                 return result
             left = right
+        return result
+
+    def compare_one(self: Interpreter, name: str, fn: Any, left: Any, right: Any, node: ast.Compare) -> Any:
+        """One link `left op right` of a comparison (compiled_python_forms runs the chain too)."""
+        if name in ("is", "is_not"):   # two wrappers of one numpy array are one array
+            result = same_object(left, right) == (name == "is")
+        elif name in ("in", "not_in") and type(right) is ProgramSet and type(left).__name__ in STORED:
+            result = fn(left, right)   # `v not in visited`: a hash by identity, no walk of the set
+        elif name in ("in", "not_in") and type(right).__name__ == "ProgramObject":
+            from autogradlab.lang.object_protocols import contains  # its __contains__ or its items
+            result = contains(self, left, right, node) == (name == "in")
+        elif name in ("in", "not_in"):
+            if isinstance(right, UserFunction | SafeFunction | Namespace):   # `1 in f`: TypeError
+                from autogradlab.lang.function_operands import binary_error
+                raise binary_error(fn, left, right)   # "argument of type 'function' is not iterable"
+            object_in(left, right)
+            check_operand(right, name)
+            check_operand(left, name)
+            self.sizes.check_python_binop(name, left, right)   # nested lists compared item by item
+            if isinstance(right, range) and type(left) is not int:   # 0.5 in range(10**18) scans
+                try:
+                    self.sizes.check_length(len(right), "the range searched with `in`")
+                except OverflowError:
+                    self.sizes.check_length(self.limits.max_sequence_len + 1, "the range searched")
+            if not (isinstance(right, range) and type(left) is int):   # an int in a range: no scan
+                charge_search(self, right, left, "`in`")
+            searched = _read_charged(self, right)
+            try:
+                result = fn(left, searched) if type(right) in _PLAIN_SEARCHED else \
+                    run_sized(self.sizes, fn, left, searched)   # each item compared with left by CPython
+            except Exception as exc:  # noqa: BLE001
+                # `3 in print`: Python's type name, not the engine's class (SafeFunction; red team s41)
+                if str(exc) == f"argument of type '{type(searched).__name__}' is not iterable":
+                    exc = TypeError(f"argument of type '{type_text(right)}' is not iterable")
+                raise python_error(exc) from None
+        else:
+            result = self.apply_binary(name, fn, left, right, node)
         return result
 
 

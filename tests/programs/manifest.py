@@ -74,6 +74,14 @@ LOOP_PROGRAMS: tuple[ProgramSpec, ...] = (
     # session 35: a lesson's layer objects (method calls, attributes, NumPy scalars), 5,000 passes
     ProgramSpec("loop_layer_objects.py", LOOPS, timeout_s=30, output=None,
                 nondeterministic_vars=("my_fit",)),   # an object: CPython's repr has its address
+    # session 43: karpathy/micrograd's engine.py and nn.py as written and its demo's training loop (header):
+    # the Values' last float digits follow the order of `set(_children)`, which CPython takes from their
+    # addresses (the engine: the order made), so the losses are compared by pattern here and with a
+    # tolerance in tests/unit/test_micrograd_program_s43.py
+    ProgramSpec("loop_micrograd.py", LOOPS, timeout_s=30, output=None,
+                nondeterministic_lines=(r"Value\(data=[-\d.e]+, grad=0\) [\d.]+",
+                                        r"step \d+ loss [-\d.e]+, accuracy [\d.]+%"),
+                nondeterministic_vars=("model", "total_loss", "p")),
 )
 
 PROGRAMS: tuple[ProgramSpec, ...] = (

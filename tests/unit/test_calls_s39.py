@@ -283,6 +283,7 @@ def test_short_ways_are_taken():
         from autogradlab.lang import compiled_targets
         patch.setattr(compiled_targets, "set_object_attribute", counted_set)
         patch.setattr(compiled_targets, "HELD_INLINE", False)   # (its inline copy: test_held_inline_s42.py)
+        patch.setattr(compiled_targets, "NEW_ATTRIBUTES", False)   # (its own way: test_object_attributes_s43)
         error, *_ = outcome(LAYERS, Limits())
     assert error is None
     assert taken["positional"] > 50 and taken["held"] > 20, taken

@@ -93,6 +93,7 @@ def test_the_short_way_is_taken(monkeypatch):
     calls = {"on": 0, "off": 0}
     key = ["on"]
     real = compiled_targets.set_object_attribute
+    monkeypatch.setattr(compiled_targets, "NEW_ATTRIBUTES", False)   # (test_object_attributes_s43)
 
     def spied(interp, base, name, value, initializing=False):  # noqa: ANN001, ANN202
         calls[key[0]] += 1

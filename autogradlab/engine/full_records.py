@@ -134,11 +134,19 @@ class FullRecords:
         elements = trace._elements = trace._elements + held
         if len(entries) > trace.window or elements > WINDOW_ELEMENTS:
             oldest = entries[0]
-            if (len(entries) == trace.window + 1 and oldest[_FINAL] is not _GHOST and not oldest[_PIN]
-                    and elements - oldest[_HELD] <= WINDOW_ELEMENTS and len(oldest[_OUTPUTS]) == 1
-                    and oldest[_OUTPUTS][0].key is None):
-                # the window's steady step: the oldest record leaves (OpTrace._drop of an entry with
-                # one output held without a storage key: its elements and its keys if still its own)
+            if len(entries) != trace.window + 1 or elements - oldest[_HELD] > WINDOW_ELEMENTS:
+                trace.evict()
+            elif oldest[_FINAL] is _GHOST:
+                # the window's steady step after skimmed passes: the oldest ghost leaves (OpTrace._drop
+                # of a ghost: its elements, its count, and its keys if still its own)
+                entries.popleft()
+                trace._elements = elements - oldest[_HELD]
+                trace._ghosts -= 1
+                if oldest[_CREATED] is not None or oldest[_ORIGIN_KEYS] is not None:
+                    trace.drop_keys(oldest)
+            elif not oldest[_PIN] and len(oldest[_OUTPUTS]) == 1 and oldest[_OUTPUTS][0].key is None:
+                # ... and after recorded ones: the oldest record leaves (_drop of an entry with one
+                # output held without a storage key: its elements and its keys if still its own)
                 entries.popleft()
                 trace._elements = elements - oldest[_HELD]
                 if oldest[_CREATED] is not None or oldest[_ORIGIN_KEYS] is not None:

@@ -182,4 +182,4 @@ def test_the_time_limit_stops_the_same_loop(monkeypatch):
         monkeypatch.setattr(full_records, "FULL_ONE", full)
         report = run_program(source, limits=Limits(timeout_s=0.3))
         assert not report.ok and report.error.kind == "timeout", report.error
-        assert report.error.line == 4
+        assert report.error.line in (3, 4)   # (the loop test or its body, wherever the clock ran out)

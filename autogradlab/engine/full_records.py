@@ -23,7 +23,8 @@ from autogradlab.engine.tensor_numbers import Numbered
 from autogradlab.engine.trace import PINNED_MAX_ELEMENTS, WINDOW_ELEMENTS
 from autogradlab.engine.window_entries import _CREATED, _FINAL, _GHOST, _HELD, _ORIGIN_KEYS, _OUTPUTS, _PIN
 
-FULL_ONE = True   # tests compare reports with it off (Recorder._record_op for every op)
+FULL_ONE = True       # tests compare reports with it off (Recorder._record_op for every op)
+WINDOW_INLINE = True  # _add_result's window entry written out (tests: off, OpTrace.add_one)
 
 _TENSOR = torch.Tensor
 _STRIDED = torch.strided
@@ -49,9 +50,6 @@ class FullRecords:
             kind = type(arg)
             if kind is not _TENSOR and kind is not float and kind is not int and kind is not bool:
                 return False
-        trace = self.trace
-        if trace._shared:   # (NumPy or .data also writes some memory: add_one's eager copies)
-            return False
         try:
             fn = result.grad_fn
         except RuntimeError:   # a view made under no_grad, written in place: _record_op's _grad_fn
@@ -71,6 +69,18 @@ class FullRecords:
             else:
                 inputs.append(_clip(repr(arg)))
                 input_ids.append(None)
+        self._add_result(op, line, column, source, in_function, tuple(inputs), tuple(input_ids), result, fn)
+        return True
+
+    def _add_result(self, op: str, line: int, column: int, source: str, in_function: str | None,
+                    inputs: tuple, input_ids: tuple, result: Any, fn: Any,
+                    view_written: bool = False) -> None:
+        """The record of an op with one tensor out whose inputs are described (`inputs`, `input_ids`) and
+        whose grad_fn was read (`fn`; `view_written`: PyTorch refused it, recorder._grad_fn): the result's
+        number and claims, and its window entry (OpTrace.add_one, written out unless WINDOW_INLINE is off,
+        NumPy memory is in play or the result is such a view). Recorder._record_op's one output too."""
+        trace = self.trace
+        ids = self._ids
         index = trace.total
         key = id(result)
         self._unnamed_outputs = {key}
@@ -94,7 +104,7 @@ class FullRecords:
         if key not in created_by and (entry.made < 0 or not self.claimed(key, entry)):
             created_by[key] = index
             created = [key]
-            makes_leaf = fn is None and result.requires_grad
+            makes_leaf = fn is None and not view_written and result.requires_grad
         origin_keys = None
         if fn is not None:
             origins = trace.origins
@@ -102,6 +112,10 @@ class FullRecords:
                 origins[id(fn)] = (index, 0, fn, entry if entry.weak else None)
                 origin_keys = [id(fn)]
         number = entry.number
+        if view_written or trace._shared or not WINDOW_INLINE:
+            trace.add_one((index, op, line, column, source, inputs, input_ids), in_function, result, number,
+                          fn, created, origin_keys, makes_leaf)
+            return
         # OpTrace.add_one, written out; a 0-dim output as _Output.__init__ holds it (its Python number)
         if result.layout is _STRIDED and not result.dim() and result.dtype in _ITEM_DTYPES:
             out = _new_output(_Output)
@@ -125,8 +139,8 @@ class FullRecords:
                     found.append(out)
         held = out.elements
         entries = trace._entries
-        entries.append([(index, op, line, column, source, tuple(inputs), tuple(input_ids)), in_function, None,
-                        (out,), created, origin_keys, None, makes_leaf and held <= PINNED_MAX_ELEMENTS, held])
+        entries.append([(index, op, line, column, source, inputs, input_ids), in_function, None, (out,),
+                        created, origin_keys, None, makes_leaf and held <= PINNED_MAX_ELEMENTS, held])
         trace.total = index + 1
         summary = trace._summary
         where = (op, line)
@@ -153,5 +167,4 @@ class FullRecords:
                     trace.drop_keys(oldest)
             else:
                 trace.evict()
-        return True
 

@@ -131,12 +131,7 @@ class FullRecords:
         else:
             out = _Output(result, number, fn, False)
             if out.key is not None:
-                lazy = trace._lazy
-                found = lazy.get(out.key)
-                if found is None:
-                    lazy[out.key] = [out]
-                else:
-                    found.append(out)
+                trace.hold_lazily(out)
         held = out.elements
         entries = trace._entries
         entries.append([(index, op, line, column, source, inputs, input_ids), in_function, None, (out,),

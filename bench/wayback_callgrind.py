@@ -13,7 +13,9 @@ Per checkout and phase, one process under callgrind with instrumentation off unt
   run     the whole engine.run_program (interpret, record, report, let go), after three warm runs;
           with a 600 s time limit: an instrumented run is ~50 times slower, and on a loaded machine the
           default 5 s cut it (session 43: a timed-out run counted 437 M instead of 304 M). Not in the
-          default phases (ask for it: --phases run)
+          default phases (ask for it: --phases run). A short program (loop_power_iteration, 2 reps)
+          printed 0.0: callgrind_control's `-i on` had not taken effect before `-i off` (not looked
+          into; loop_scalar_chain's runs are long enough)
 Prints millions of instructions per repetition. Deterministic to ~1 % (addresses, GC timing).
 
     python3 bench/wayback_callgrind.py /tmp/base . [--program loop_scalar_chain] [--phases dump load]

@@ -10,6 +10,12 @@ Per checkout and phase, one process under callgrind with instrumentation off unt
           young collection the load left due is counted)
   read    load, then the Graph page's full read (render.dot.annotated_dot, folded): `read` minus
           `load` is what the page adds
+  run     the whole engine.run_program (interpret, record, report, let go), after three warm runs;
+          with a 600 s time limit: an instrumented run is ~50 times slower, and on a loaded machine the
+          default 5 s cut it (session 43: a timed-out run counted 437 M instead of 304 M). Not in the
+          default phases (ask for it: --phases run). A short program (loop_power_iteration, 2 reps)
+          printed 0.0: callgrind_control's `-i on` had not taken effect before `-i off` (not looked
+          into; loop_scalar_chain's runs are long enough)
 Prints millions of instructions per repetition. Deterministic to ~1 % (addresses, GC timing).
 
     python3 bench/wayback_callgrind.py /tmp/base . [--program loop_scalar_chain] [--phases dump load]
@@ -26,6 +32,7 @@ import tempfile
 from pathlib import Path
 
 PHASES = ("build", "dump", "load", "read")
+CHOICES = (*PHASES, "run")
 
 
 def child(root: str, program: str, phase: str, reps: int) -> None:
@@ -46,6 +53,17 @@ def child(root: str, program: str, phase: str, reps: int) -> None:
         subprocess.run(["callgrind_control", "-i", state, str(os.getpid())], capture_output=True, check=False)
 
     kept = []
+    if phase == "run":
+        from autogradlab.limits import Limits
+
+        limits = Limits(timeout_s=600)
+        for _ in range(3):
+            kept.append(run_module.run_program(source, limits=limits))
+        toggle("on")
+        for _ in range(reps):
+            kept.append(run_module.run_program(source, limits=limits))
+        toggle("off")
+        os._exit(0)
     if phase == "build":
         graph_of = run_module._graph_of
 
@@ -89,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("checkouts", nargs="+")
     parser.add_argument("--program", default="loop_scalar_chain")
-    parser.add_argument("--phases", nargs="+", default=list(PHASES), choices=PHASES)
+    parser.add_argument("--phases", nargs="+", default=list(PHASES), choices=CHOICES)
     parser.add_argument("--reps", type=int, default=3)
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)

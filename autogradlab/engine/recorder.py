@@ -200,30 +200,14 @@ class Recorder(TensorNumbers, NameHooks, MemoryHooks, DisplayHooks, SkimHooks, B
                 input_ids.append(None)
                 shares_numpy = shares_numpy or isinstance(arg, np.ndarray)
         trace = self.trace
-        index = trace.total
-        if type(result) is _TENSOR or isinstance(result, _TENSOR):   # one output (most ops), inlined
-            key = id(result)
-            self._unnamed_outputs = {key}
-            entry = self._result_entry(result)
+        if type(result) is _TENSOR or isinstance(result, _TENSOR):   # one output (most ops): full_records.py
             fn, view_written = _grad_fn(result)
-            created_by = trace.created_by
-            created = None
-            makes_leaf = False
-            if key not in created_by and (entry.made < 0 or not self.claimed(key, entry)):
-                created_by[key] = index
-                created = [key]
-                makes_leaf = fn is None and not view_written and result.requires_grad
-            origin_keys = None
-            if fn is not None:
-                origins = trace.origins
-                if id(fn) not in origins:
-                    origins[id(fn)] = (index, 0, fn, entry if entry.weak else None)
-                    origin_keys = [id(fn)]
-            trace.add_one((index, op, line, column, source, tuple(inputs), tuple(input_ids)),
-                          in_function, result, entry.number, fn, created, origin_keys, makes_leaf)
+            self._add_result(op, line, column, source, in_function, tuple(inputs), tuple(input_ids), result,
+                             fn, view_written)
             if shares_numpy:   # from_numpy / as_tensor: NumPy writes this memory without telling torch
                 trace.share(result)
             return
+        index = trace.total
         out_tensors = _tensors_in(result)
         self._unnamed_outputs = {id(t) for t in out_tensors}
         created: list[int] | None = None

@@ -20,7 +20,8 @@ from typing import Any
 
 import torch
 
-from autogradlab.engine import name_hooks
+from autogradlab.engine import full_records, name_hooks
+from autogradlab.engine.full_records import FullRecords
 from autogradlab.engine.op_text import _tensors_in
 from autogradlab.engine.pass_checks import GUARD_NO_GRAD, GUARD_NONE
 from autogradlab.engine.tensor_numbers import Numbered
@@ -35,7 +36,7 @@ SITE_COUNTS = True    # a skimmed op counted on its site, not in trace.summary (
 GRAD_FIRST = True     # a site whose last result needed no grad reads requires_grad first (tests: off)
 
 
-class SkimmedOps:
+class SkimmedOps(FullRecords):
     """Mixed into Recorder (through SkimHooks), which owns the tables it writes."""
 
     trace: Any
@@ -86,7 +87,9 @@ class SkimmedOps:
         if self.alive_results >= self._max_ops:
             self._too_many_results(line, site[2])
         if not self.skimming:
-            self._record_op(op, args, kwargs, result, line, site[2], site[3], in_function)
+            if kwargs or type(result) is not _TENSOR or not full_records.FULL_ONE \
+                    or not self._record_one(op, args, result, line, site[2], site[3], in_function):
+                self._record_op(op, args, kwargs, result, line, site[2], site[3], in_function)
             if bind is not None:
                 self.on_assign(bind[0], result, bind[1], in_function)
             return

@@ -119,7 +119,6 @@ class OpTrace:
         if len(tensors) == 1:
             self.add_one(fields, in_function, tensors[0], tensor_ids[0], fns[0], created, origin_keys, pin)
             return
-        lazy = self._lazy
         shared = self._shared
         outputs = [_Output(t, number, fn, bool(shared) and _storage_key(t) in shared)
                    for t, number, fn in zip(tensors, tensor_ids, fns, strict=True)]
@@ -127,11 +126,7 @@ class OpTrace:
         for out in outputs:
             held += out.elements
             if out.key is not None:
-                found = lazy.get(out.key)
-                if found is None:
-                    lazy[out.key] = [out]
-                else:
-                    found.append(out)
+                self.hold_lazily(out)
         entries = self._entries
         entries.append([fields, in_function, None, outputs, created, origin_keys, None,
                         pin and held <= PINNED_MAX_ELEMENTS, held])
@@ -150,14 +145,8 @@ class OpTrace:
         shared = self._shared
         out = _Output(tensor, tensor_id, fn, bool(shared) and _storage_key(tensor) in shared)
         held = out.elements
-        key = out.key
-        if key is not None:
-            lazy = self._lazy
-            found = lazy.get(key)
-            if found is None:
-                lazy[key] = [out]
-            else:
-                found.append(out)
+        if out.key is not None:
+            self.hold_lazily(out)
         entries = self._entries
         entries.append([fields, in_function, None, (out,), created, origin_keys, None,
                         pin and held <= PINNED_MAX_ELEMENTS, held])
@@ -168,6 +157,14 @@ class OpTrace:
         self._elements += held
         if len(entries) > self.window or self._elements > WINDOW_ELEMENTS:
             self.evict()
+
+    def hold_lazily(self, out: _Output) -> None:
+        """A new output held without a copy, found by its storage key when a write comes (before_write)."""
+        found = self._lazy.get(out.key)
+        if found is None:
+            self._lazy[out.key] = [out]
+        else:
+            found.append(out)
 
     def skim(self, op: str, line: int, held: int, created: list[int] | None,
              origin_keys: list[int] | None) -> None:

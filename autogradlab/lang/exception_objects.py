@@ -108,6 +108,9 @@ def make_builtin(interp: Interpreter, kind: SafeType, args: list, kwargs: dict) 
     if issubclass(kind.py_type, OSError):
         from autogradlab.lang.os_errors import make_os_error
         return make_os_error(interp, kind, values)
+    if kind.py_type in (UnicodeEncodeError, UnicodeDecodeError):   # CPython's checks and text (s43 red)
+        from autogradlab.lang.unicode_errors import make_unicode_error
+        return make_unicode_error(interp, kind.py_type, values)
     if not values or len(values) == 1 and type(values[0]) is str and not issubclass(kind.py_type, KeyError):
         text = values[0] if values else ""   # the common `ValueError("msg")`: no text to build (its
         return SafeException(kind.py_type, text, None, values)   # repr is made when it is shown)

@@ -1,0 +1,85 @@
+"""Red team, session 43: attacks on session 42's additions (the fast paths RUN_PLAIN, INLINE_BODY,
+INLINE_LOOKUP, DIRECT_CALLS, OBJECT_READS / ITEM_READS, the NumPy-scalar closures, LIST_LOOPS,
+NO_TENSOR_SHORTCUT, APPEND_ATOMS, QUIET_PARAMETERS, HELD_INLINE, EARLY_FREE, BULK_CAPTURE, GRAD_FIRST,
+NODE_IDS_CACHED; `del a.f`, read-only arrays, s.encode and the UnicodeError classes, object default values,
+`from copy import deepcopy`, the missing-members table, big ints beside floats in NumPy ufuncs, help() of
+defaults, shell-command lines) that found a defect, one test each (failing on 0961985); the oracle is
+CPython / NumPy / PyTorch.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+
+import pytest
+
+from autogradlab.engine.run import run_program
+
+
+def _python(source: str) -> tuple[str, str | None]:
+    """What CPython prints, and its error as `Type: text` (None when it ran)."""
+    out = io.StringIO()
+    try:
+        with contextlib.redirect_stdout(out):
+            exec(compile(source, "<program>", "exec", dont_inherit=True), {"__name__": "__main__"})  # noqa: S102
+    except Exception as exc:  # noqa: BLE001 - the oracle's error is the expected outcome
+        return out.getvalue(), f"{type(exc).__name__}: {exc}"
+    return out.getvalue(), None
+
+
+def _same_as_python(source: str) -> None:
+    printed, error = _python(source)
+    report = run_program(source)
+    assert error is None, error
+    assert report.error is None, report.error
+    assert report.printed == printed
+
+
+# --- UnicodeEncodeError / UnicodeDecodeError (made catchable in session 42) ----------------------------
+
+@pytest.mark.parametrize("source", [
+    # made by the program: str() was the args tuple, not CPython's sentence
+    "try:\n    raise UnicodeEncodeError('ascii', 'ñ', 0, 1, 'bad')\nexcept UnicodeError as e:\n"
+    "    print(repr(e), str(e), e.args)\n",
+    "try:\n    raise UnicodeDecodeError('ascii', b'\\xff', 0, 1, 'bad')\nexcept ValueError as e:\n"
+    "    print(repr(e), str(e))\n",
+    "e = UnicodeEncodeError('ascii', 'x' * 10, 2, 5, 'bad')\nprint(e)\n",
+    "print(UnicodeDecodeError('utf-8', b'abc', 0, 3, 'r'))\n",
+    # CPython's checks of the five arguments
+    "try:\n    UnicodeEncodeError('ascii')\nexcept TypeError as e:\n    print(e)\n",
+    "try:\n    UnicodeEncodeError(1, 'a', 0, 1, 'r')\nexcept TypeError as e:\n    print(e)\n",
+    "try:\n    UnicodeDecodeError('a', [1], 0, 1, 'r')\nexcept TypeError as e:\n    print(e)\n",
+    "try:\n    UnicodeEncodeError('a', 'b', 10**30, 1, 'r')\nexcept OverflowError as e:\n    print(e)\n",
+    # caught from b.decode() / s.encode(): e.args were the message alone
+    "try:\n    b'\\xff'.decode()\nexcept UnicodeDecodeError as e:\n    print(repr(e), e.args, e.args[1])\n",
+    "try:\n    'aé'.encode('ascii')\nexcept UnicodeError as e:\n    print(e.args, len(e.args))\n",
+    # UnicodeError itself takes any arguments, as ValueError
+    "print(repr(UnicodeError('x', 2)), UnicodeError('x'))\n",
+])
+def test_unicode_error_classes_are_cpythons(source):
+    _same_as_python(source)
+
+
+@pytest.mark.parametrize("call", ["'abc'.encode(None)", "'abc'.encode('utf-8', None)",
+                                  "'abc'.encode(errors=None)"])
+def test_encode_of_none_names_none_as_cpython(call):
+    """`'abc'.encode(None)`: CPython's "must be str, not None" (was "not NoneType")."""
+    _same_as_python(f"try:\n    {call}\nexcept TypeError as e:\n    print(e)\n")
+
+
+@pytest.mark.parametrize("encoding", ["UTF-8", "utf_8", "U8", "Latin-1", "ISO-8859-1", "US-ASCII", "UTF16",
+                                      "utf-16-le", "UTF_32"])
+def test_encode_takes_cpythons_names_of_the_codecs_it_supports(encoding):
+    """`s.encode('UTF-8')` names utf-8 in CPython (codecs.lookup normalises the name): it was refused."""
+    _same_as_python(f"s = 'héllo'\nprint(s.encode({encoding!r}, 'replace'), s.encode(encoding={encoding!r}, errors='ignore'))\n")
+
+
+def test_decode_takes_cpythons_names_of_its_codecs():
+    _same_as_python("print(b'h\\xc3\\xa9'.decode('UTF-8'), b'h\\xe9'.decode('ISO-8859-1'))\n")
+
+
+@pytest.mark.parametrize("encoding", ["rot13", "utf-7", "idna", "punycode", "cp1252", "../x", "hex", "utf8-sig"])
+def test_other_codecs_stay_refused(encoding):
+    report = run_program(f"print('abc'.encode({encoding!r}))\n")
+    assert report.error is not None and report.error.kind == "unsupported", report.error

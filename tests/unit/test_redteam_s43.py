@@ -72,14 +72,16 @@ def test_encode_of_none_names_none_as_cpython(call):
                                       "utf-16-le", "UTF_32"])
 def test_encode_takes_cpythons_names_of_the_codecs_it_supports(encoding):
     """`s.encode('UTF-8')` names utf-8 in CPython (codecs.lookup normalises the name): it was refused."""
-    _same_as_python(f"s = 'héllo'\nprint(s.encode({encoding!r}, 'replace'), s.encode(encoding={encoding!r}, errors='ignore'))\n")
+    _same_as_python(f"s = 'héllo'\nprint(s.encode({encoding!r}, 'replace'), "
+                    f"s.encode(encoding={encoding!r}, errors='ignore'))\n")
 
 
 def test_decode_takes_cpythons_names_of_its_codecs():
     _same_as_python("print(b'h\\xc3\\xa9'.decode('UTF-8'), b'h\\xe9'.decode('ISO-8859-1'))\n")
 
 
-@pytest.mark.parametrize("encoding", ["rot13", "utf-7", "idna", "punycode", "cp1252", "../x", "hex", "utf8-sig"])
+@pytest.mark.parametrize("encoding", ["rot13", "utf-7", "idna", "punycode", "cp1252", "../x", "hex",
+                                      "utf8-sig"])
 def test_other_codecs_stay_refused(encoding):
     report = run_program(f"print('abc'.encode({encoding!r}))\n")
     assert report.error is not None and report.error.kind == "unsupported", report.error

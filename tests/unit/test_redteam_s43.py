@@ -85,3 +85,37 @@ def test_decode_takes_cpythons_names_of_its_codecs():
 def test_other_codecs_stay_refused(encoding):
     report = run_program(f"print('abc'.encode({encoding!r}))\n")
     assert report.error is not None and report.error.kind == "unsupported", report.error
+
+
+# --- help(f) of a default value that is an object of the program's classes ----------------------------
+
+@pytest.mark.parametrize("source", [
+    "class A:\n    def __repr__(self):\n        return 'A(' + str(3) + ')'\ndef f(x=A(), y=2):\n    'doc'\n"
+    "help(f)\n",
+    "class A:\n    def __init__(self, n):\n        self.n = n\n    def __repr__(self):\n"
+    "        return f'A(n={self.n})'\ndef f(x, *, k=A(5)):\n    pass\nhelp(f)\n",
+    "class A:\n    def __repr__(self):\n        return 5\ndef f(x=A()):\n    pass\ntry:\n    help(f)\n"
+    "except TypeError as e:\n    print(e)\n",
+    "class A:\n    def __repr__(self):\n        raise ValueError('no')\ndef f(x=A()):\n    pass\ntry:\n"
+    "    help(f)\nexcept ValueError as e:\n    print('caught', e)\n",
+])
+def test_help_shows_an_object_default_by_its_classs_repr(source):
+    """help(f) wrote `<__main__.A object>` for a default whose class has its own __repr__: CPython's
+    help() shows repr(default), the class's text (and its errors)."""
+    _same_as_python(source)
+
+
+def test_help_of_an_object_default_whose_repr_loops_stops_at_the_limit():
+    source = "class A:\n    def __repr__(self):\n        while True:\n            pass\ndef f(x=A()):\n" \
+             "    pass\nhelp(f)\n"
+    report = run_program(source)
+    assert report.error is not None and report.error.kind == "limit", report.error
+    assert report.error.line == 3
+
+
+def test_help_of_an_object_default_with_a_long_repr_is_charged_as_printed_text():
+    source = "class A:\n    def __repr__(self):\n        return 'x' * 90000\ndef f(x=A()):\n    pass\n" \
+             "for i in range(50):\n    help(f)\n"
+    report = run_program(source)
+    assert report.error is not None and report.error.kind == "limit", report.error
+    assert len(report.printed) <= 1_000_000

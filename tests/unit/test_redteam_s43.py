@@ -119,3 +119,30 @@ def test_help_of_an_object_default_with_a_long_repr_is_charged_as_printed_text()
     report = run_program(source)
     assert report.error is not None and report.error.kind == "limit", report.error
     assert len(report.printed) <= 1_000_000
+
+
+# --- a big int beside a Python int or bool in a NumPy ufunc (session 42 took floats only) ----------------
+
+_BIG = ["10**30", "-10**30", "2**64", "10**400"]
+_SMALL = ["3", "True", "0", "-1", "10**30"]
+
+
+@pytest.mark.parametrize("ufunc", ["true_divide", "arctan2", "hypot", "copysign", "logaddexp", "less",
+                                   "equal", "greater_equal", "add", "maximum", "power", "floor_divide",
+                                   "float_power", "heaviside", "fmod", "logical_and"])
+def test_a_big_int_beside_a_python_int_is_numpys_answer(ufunc):
+    """np.true_divide(10**30, 3) is NumPy's 3.33e+29 and np.less(10**30, 3) its False: the engine raised
+    its OverflowError for any big int beside a Python int or bool (session 42 took a float beside one)."""
+    lines = [f"for a, b in [({big}, {small}), ({small}, {big})]:\n    try:\n"
+             f"        print(repr(np.{ufunc}(a, b)))\n    except OverflowError as e:\n        print(e)\n"
+             for big in _BIG for small in _SMALL]
+    _same_as_python("import warnings\nwarnings.simplefilter('ignore')\nimport numpy as np\n" + "".join(lines))
+
+
+def test_two_python_ints_never_reach_numpys_object_loops():
+    """What NumPy 2 makes of two Python ints in every two-argument ufunc the engine offers: a NumPy
+    scalar or its OverflowError, never a Python int computed by an object loop (np.left_shift(2**70, 10**9)
+    would build a 125 MB number): the shifts and gcd/lcm keep their int64 refusal."""
+    source = "import numpy as np\ntry:\n    np.left_shift(2**70, 10**9)\nexcept OverflowError as e:\n" \
+             "    print(e)\nprint(type(np.true_divide(2**70, 2**70)).__name__)\n"
+    _same_as_python(source)

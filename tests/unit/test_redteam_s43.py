@@ -146,3 +146,14 @@ def test_two_python_ints_never_reach_numpys_object_loops():
     source = "import numpy as np\ntry:\n    np.left_shift(2**70, 10**9)\nexcept OverflowError as e:\n" \
              "    print(e)\nprint(type(np.true_divide(2**70, 2**70)).__name__)\n"
     _same_as_python(source)
+
+
+# --- read-only arrays (lang/numpy_flags.py, session 42) --------------------------------------------------
+
+@pytest.mark.parametrize("call", ["a.partition(2)", "a.partition(100)", "a.partition(2, axis=5)",
+                                  "a.partition(2, axis=-1)"])
+def test_partition_of_a_read_only_array_is_numpys_error(call):
+    """a.partition(k) of an array the program made read-only: NumPy's "partition array is read-only"
+    (after its axis check); it was the write's "assignment destination is read-only"."""
+    _same_as_python("import numpy as np\na = np.arange(6.0)\na.flags.writeable = False\ntry:\n"
+                    f"    {call}\nexcept Exception as e:\n    print(type(e).__name__, e)\nprint(a)\n")

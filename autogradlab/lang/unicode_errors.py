@@ -7,6 +7,10 @@ character '\\xf1' in position 0: bad"), and a caught one's `e.args` was its mess
 is made here from the plain values (a text, a bytes value, ints), so its checks (five arguments, their
 types) and its text are CPython's; anything else stands in as an empty object of the same class name,
 which CPython refuses by that name without looking inside it.
+
+A class of the program's own on top of one (`class E(UnicodeEncodeError)`) keeps CPython's text made when
+its base's __init__ runs (made without an __init__ of its own, or through `super().__init__(...)`), and
+'' when it never ran, as CPython's fields stay unset then (exception_objects.ExceptionState.text).
 """
 
 from __future__ import annotations
@@ -33,15 +37,22 @@ def _stand_in(value: Any) -> Any:
     return type(type_text(value).rsplit(".", 1)[-1], (), {})()   # refused by CPython by its class's name
 
 
-def make_unicode_error(interp: Interpreter, py_type: type, values: tuple) -> SafeException:
-    """`UnicodeEncodeError('ascii', 'ñ', 0, 1, 'bad')`: CPython's checks, str() and repr()."""
-    from autogradlab.lang.exception_objects import args_repr
+def unicode_text(interp: Interpreter, py_type: type, values: tuple) -> str:
+    """str() of CPython's UnicodeEncodeError / UnicodeDecodeError made from `values`, and its TypeError
+    ("function takes exactly 5 arguments (1 given)") where CPython's constructor refuses them."""
     try:
         real = py_type(*[_stand_in(value) for value in values])
-    except (TypeError, ValueError, OverflowError) as exc:   # "function takes exactly 5 arguments (1 given)"
+    except (TypeError, ValueError, OverflowError) as exc:
         raise python_error(exc) from None
     message = str(real)   # (the encoding's and the reason's texts, within the limits, and ~60 characters)
     interp.sizes.check_length(len(message), "the text")
+    return message
+
+
+def make_unicode_error(interp: Interpreter, py_type: type, values: tuple) -> SafeException:
+    """`UnicodeEncodeError('ascii', 'ñ', 0, 1, 'bad')`: CPython's checks, str() and repr()."""
+    from autogradlab.lang.exception_objects import args_repr
+    message = unicode_text(interp, py_type, values)
     return SafeException(py_type, message, args_repr(interp, py_type.__name__, values), values)
 
 

@@ -157,3 +157,31 @@ def test_partition_of_a_read_only_array_is_numpys_error(call):
     (after its axis check); it was the write's "assignment destination is read-only"."""
     _same_as_python("import numpy as np\na = np.arange(6.0)\na.flags.writeable = False\ntry:\n"
                     f"    {call}\nexcept Exception as e:\n    print(type(e).__name__, e)\nprint(a)\n")
+
+
+@pytest.mark.parametrize("source", [
+    'class E(UnicodeEncodeError):\n' '    pass\n' 'try:\n' "    raise E('ascii', 'ñ', 0, 1, 'bad')\n"
+    'except UnicodeError as e:\n' "    print(repr(e), '|', str(e), '|', e.args)",
+    'class E(UnicodeDecodeError):\n' '    pass\n' "e = E('ascii', b'\\xff', 0, 1, 'bad')\n" 'print(e)',
+    'class E(UnicodeError):\n' '    pass\n' "print(E('a', 1), repr(E('x')))",
+    'class E(UnicodeEncodeError):\n' '    def __init__(self, msg):\n'
+    "        super().__init__('ascii', msg, 0, 1, 'r')\n" "print(E('x'))",
+    'class E(UnicodeEncodeError):\n' '    pass\n' 'try:\n' "    E('a')\n" 'except TypeError as e:\n'
+    '    print(e)\n',
+    'class E(UnicodeEncodeError):\n' '    def __init__(self):\n' '        pass\n' 'e = E()\n'
+    'print(repr(str(e)), e.args, repr(e))',
+    'class E(UnicodeEncodeError):\n' '    def __init__(self, m):\n'
+    "        self.args = ('a', 'b', 0, 1, 'r')\n" 'f = E(1)\n' 'print(repr(str(f)), f.args)',
+    'class E(UnicodeDecodeError):\n' '    def __init__(self, data):\n'
+    "        super().__init__('utf-8', data, 0, 1, 'broken')\n" '        self.extra = 2\n' 'try:\n'
+    "    raise E(b'\\xff\\xfe')\n" 'except ValueError as e:\n' '    print(e, e.extra, e.args)',
+    'class E(UnicodeDecodeError):\n' '    pass\n' 'class F(E):\n' '    pass\n'
+    "print(F('utf-8', b'ab', 1, 2, 'x'))",
+    'class E(UnicodeEncodeError):\n' '    def __str__(self):\n' "        return 'mine'\n"
+    "print(E('a', 'b', 0, 1, 'r'))\n",
+])
+def test_a_program_class_on_a_unicode_error_is_cpythons(source):
+    """`class E(UnicodeEncodeError)`: str(e) was the args tuple; CPython's text is made when the base's
+    __init__ runs (none of its own, or super().__init__), '' when it never ran, and its TypeError for
+    other than five arguments."""
+    _same_as_python(source)

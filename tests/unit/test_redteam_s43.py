@@ -185,3 +185,20 @@ def test_a_program_class_on_a_unicode_error_is_cpythons(source):
     __init__ runs (none of its own, or super().__init__), '' when it never ran, and its TypeError for
     other than five arguments."""
     _same_as_python(source)
+
+
+# --- object default values (session 42: an object alone) ----------------------------------------------
+
+@pytest.mark.parametrize("source", [
+    "class A:\n    def __repr__(self):\n        return 'A'\n"
+    "def f(x=A(), y=[A()] * 3, z=(A(), 1), d={'k': A()}):\n    'doc'\n    y.append(A())\n    return len(y)\n"
+    "f()\nprint(f())\nhelp(f)\n",
+    "import numpy as np\ndef f(ops=[np.sin, np.cos]):\n    return [op(0.0) for op in ops]\nprint(f())\n",
+    "def g():\n    return 7\ndef f(ops=(g,)):\n    return ops[0]()\nprint(f())\n",
+    "class L:\n    def __init__(self, n):\n        self.n = n\n"
+    "def net(layers=[L(1), L(2)]):\n    return sum(l.n for l in layers)\nprint(net())\n",
+])
+def test_a_list_tuple_or_dict_of_objects_is_a_default_value(source):
+    """`def f(layers=[L(1), L(2)])`: a container holding objects of the program's classes or functions was
+    refused as a default value, where an object alone (session 42) and the same list in a variable run."""
+    _same_as_python(source)

@@ -202,3 +202,21 @@ def test_a_list_tuple_or_dict_of_objects_is_a_default_value(source):
     """`def f(layers=[L(1), L(2)])`: a container holding objects of the program's classes or functions was
     refused as a default value, where an object alone (session 42) and the same list in a variable run."""
     _same_as_python(source)
+
+
+# --- a class body reading one of its defs (`g = f`) ----------------------------------------------------
+
+@pytest.mark.parametrize("source", [
+    "class A:\n    def f(self, n):\n        return n\n    g = f\nprint(A().g(3), A.g is A.f)\n",
+    "class A:\n    def helper(x):\n        return x * 2\n    k = helper(3)\nprint(A.k)\n",
+    "class A:\n    x = 1\n    def x(self):\n        return 'm'\n    y = x\nprint(A().y())\n",
+    "class A:\n    def f(self):\n        return 1\n    fs = [f]\nprint(len(A.fs))\n",
+    "class A:\n    def f(self):\n        return 'f'\n    t = f\n    def f(self):\n        return 'f2'\n"
+    "print(A().t(), A().f())\n",
+    "import torch\nclass A:\n    def act(x):\n        return torch.relu(x)\n    table = {'relu': act}\n"
+    "print(A.table['relu'](torch.tensor([-1.0, 2.0])))\n",
+])
+def test_a_class_body_reads_its_own_defs(source):
+    """`class A: def f(self): ...; g = f` was "name 'f' is not defined": the body's scope dropped each def
+    (a method alias and a helper called in the body are common)."""
+    _same_as_python(source)

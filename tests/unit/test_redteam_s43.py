@@ -9,31 +9,19 @@ CPython / NumPy / PyTorch.
 
 from __future__ import annotations
 
-import contextlib
-import io
-
 import pytest
 
 from autogradlab.engine.run import run_program
-
-
-def _python(source: str) -> tuple[str, str | None]:
-    """What CPython prints, and its error as `Type: text` (None when it ran)."""
-    out = io.StringIO()
-    try:
-        with contextlib.redirect_stdout(out):
-            exec(compile(source, "<program>", "exec", dont_inherit=True), {"__name__": "__main__"})  # noqa: S102
-    except Exception as exc:  # noqa: BLE001 - the oracle's error is the expected outcome
-        return out.getvalue(), f"{type(exc).__name__}: {exc}"
-    return out.getvalue(), None
+from tests.oracle import run_trusted
 
 
 def _same_as_python(source: str) -> None:
-    printed, error = _python(source)
+    """The engine prints what CPython prints, both running to the end (tests/oracle.run_trusted)."""
+    oracle = run_trusted(source)
     report = run_program(source)
-    assert error is None, error
+    assert oracle.error is None, repr(oracle.error)
     assert report.error is None, report.error
-    assert report.printed == printed
+    assert report.printed == oracle.printed
 
 
 # --- UnicodeEncodeError / UnicodeDecodeError (made catchable in session 42) ----------------------------

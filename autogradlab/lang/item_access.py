@@ -226,8 +226,7 @@ def set_item(interp: Interpreter, base: Any, index: Any, value: Any, node: ast.A
     if isinstance(base, (RecordArray, RecordScalar)):   # x['age'] = 5, x[1] = (7, 8, 9) (numpy_records.py)
         numpy_records.set_item(interp, base, index, value)
         return
-    if type(base).__name__ == "numpy._core.multiarray.flagsobj" and type(index) is str \
-            and index in numpy_flags.WRITEABLE_KEYS \
-            and numpy_flags.set_writeable(interp, base, value):   # a.flags['WRITEABLE'] = False (s42)
+    if type(base).__name__ == "numpy._core.multiarray.flagsobj":   # a.flags['WRITEABLE'] = False (s42)
+        numpy_flags.set_item(interp, base, index, value)
         return
     raise ProgramTypeError(f"'{type_text(base)}' object does not support item assignment")

@@ -208,3 +208,32 @@ def test_a_class_body_reads_its_own_defs(source):
     """`class A: def f(self): ...; g = f` was "name 'f' is not defined": the body's scope dropped each def
     (a method alias and a helper called in the body are common)."""
     _same_as_python(source)
+
+
+# --- a.flags[...] = ... and a.flags.writeable = ... as NumPy's flagsobj ---------------------------------
+
+@pytest.mark.parametrize("statements", [
+    "a.flags['WRITEABLE'] = np.False_", "a.flags['W'] = 0", "a.flags.writeable = 0",
+    "a.flags.writeable = None",
+    "a.flags.writeable = 0\na.flags.writeable = 1", "a.flags['C_CONTIGUOUS'] = False", "a.flags['w'] = False",
+    "a.flags['B'] = True", "a.flags[0] = True", "a.setflags(write=np.bool_(False))", "a.setflags(write='')",
+    "a.flags['W'] = []\na[0] = 4",
+])
+def test_array_flags_are_set_as_numpy_sets_them(statements):
+    """`a.flags['WRITEABLE'] = np.False_` and every key NumPy does not know were the engine's catchable
+    TypeError "'flagsobj' object does not support item assignment" (NumPy: done / KeyError('Unknown flag'));
+    `a.flags.writeable = 0` was refused (NumPy takes the value's truth)."""
+    body = "".join(f"    {line}\n" for line in statements.split("\n"))
+    _same_as_python(f"import numpy as np\na = np.arange(3.0)\ntry:\n{body}"
+                    "    print('ok', a.flags.writeable)\nexcept Exception as e:\n    print(type(e).__name__, e)\n"
+                    "print(a.flags.writeable, a)\n")
+
+
+@pytest.mark.parametrize("statements", [
+    "a.flags['A'] = True", "a.flags['X'] = False",
+    "b = np.broadcast_to(a, (3, 3))\nb.flags['W'] = True",
+    "class T:\n    def __bool__(self):\n        return False\na.flags.writeable = T()",
+])
+def test_other_flags_stay_refused_by_name(statements):
+    report = run_program(f"import numpy as np\na = np.arange(3.0)\n{statements}\n")
+    assert report.error is not None and report.error.kind == "unsupported", report.error

@@ -225,8 +225,8 @@ def test_array_flags_are_set_as_numpy_sets_them(statements):
     `a.flags.writeable = 0` was refused (NumPy takes the value's truth)."""
     body = "".join(f"    {line}\n" for line in statements.split("\n"))
     _same_as_python(f"import numpy as np\na = np.arange(3.0)\ntry:\n{body}"
-                    "    print('ok', a.flags.writeable)\nexcept Exception as e:\n    print(type(e).__name__, e)\n"
-                    "print(a.flags.writeable, a)\n")
+                    "    print('ok', a.flags.writeable)\nexcept Exception as e:\n"
+                    "    print(type(e).__name__, e)\nprint(a.flags.writeable, a)\n")
 
 
 @pytest.mark.parametrize("statements", [

@@ -126,4 +126,8 @@ def _none_has_nothing(node: ast.AST, name: str, call: bool) -> ProgramError:
     if text.endswith(".grad"):
         hint = ("a tensor has no .grad until backward() has reached it; a non-leaf tensor (one made by "
                 "an operation) keeps none unless you call .retain_grad() before backward()")
-    return ProgramTypeError(f"`{text}` is None, so it has no {what}", hint=hint)
+    error = ProgramTypeError(f"`{text}` is None, so it has no {what}", hint=hint)
+    # caught, it is Python's AttributeError in Python's words (red team s43: `except AttributeError` missed
+    # it and `except TypeError` caught it, with this sentence as its text)
+    error.py_type, error.py_message = AttributeError, f"'NoneType' object has no attribute '{name}'"
+    return error

@@ -96,6 +96,10 @@ class BytesValue(InertValue):
         raise python_error(TypeError(f"byte indices must be integers or slices, not {type(index).__name__}"))
 
     def attribute(self, interp: Any, name: str, node: Any) -> Any:
+        from autogradlab.lang.missing_members import python_lacks
+        missing = python_lacks(self, name)   # a name bytes lacks: Python's AttributeError (red team s43)
+        if missing is not None:
+            raise missing
         raise NotSupported(f"the attribute `.{name}` of bytes values is not supported in Autograd Lab "
                            "(supported: decode(), hex(), len(b), b[i], b[i:j], ==)")
 

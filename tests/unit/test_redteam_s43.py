@@ -237,3 +237,28 @@ def test_array_flags_are_set_as_numpy_sets_them(statements):
 def test_other_flags_stay_refused_by_name(statements):
     report = run_program(f"import numpy as np\na = np.arange(3.0)\n{statements}\n")
     assert report.error is not None and report.error.kind == "unsupported", report.error
+
+
+# --- a name the value lacks, looked up before the arguments: None, range, bytes, generators, np.float64 --
+
+_LACKING = ["None", "range(3)", "b'ab'", "'é'.encode()", "(i for i in range(2))", "map(abs, [1])",
+            "zip([1], [2])", "enumerate([1])", "filter(None, [1])", "np.float64", "np.int8"]
+
+
+@pytest.mark.parametrize("value", _LACKING)
+def test_a_missing_method_is_pythons_attribute_error_before_the_arguments(value):
+    """`o.nothing(print('side'))`: Python reads `o.nothing` first (AttributeError, nothing printed). For
+    None the engine raised its own TypeError (caught by `except TypeError`, missed by `except
+    AttributeError`); for range, bytes, a generator expression, map/zip/enumerate/filter and np.float64 the
+    argument ran first and the engine refused the method by name."""
+    _same_as_python(f"import numpy as np\no = {value}\ntry:\n    o.nothing_here(print('side'))\n"
+                    "except AttributeError as e:\n    print('AE', e, e.args)\ntry:\n    o.nothing_here\n"
+                    "except AttributeError as e:\n    print('AE2', repr(e))\n")
+
+
+def test_none_keeps_its_own_sentence_when_not_caught():
+    report = run_program("import torch\nx = torch.ones(2, requires_grad=True)\nx.grad.zero_()\n")
+    assert report.error is not None and report.error.message == "`x.grad` is None, so it has no `.zero_()`"
+    source = "o = None\ntry:\n    o.x\nexcept TypeError:\n    print('wrong')\nexcept AttributeError as e:\n" \
+             "    print(e)\n"
+    _same_as_python(source)

@@ -214,6 +214,9 @@ def set_item(interp: Interpreter, base: Any, index: Any, value: Any, node: ast.A
         _python_guarded(lambda: base.__setitem__(index, value))
         interp.sizes.check_length(len(base), "the list")
         return
+    if isinstance(base, FlatIter):   # a.flat[0] = 7 (numpy_flat.py, red team s43)
+        base.set_item(interp, index, value)
+        return
     if isinstance(base, NDIter):   # it[0] = 7 with op_flags=['readwrite'] (numpy_flat.py)
         base.set_item(index, value)
         return

@@ -273,3 +273,21 @@ def test_none_keeps_its_own_sentence_when_not_caught():
     source = "o = None\ntry:\n    o.x\nexcept TypeError:\n    print('wrong')\nexcept AttributeError as e:\n" \
              "    print(e)\n"
     _same_as_python(source)
+
+
+# --- a.flat[...] = ... (found writing to read-only arrays) ---------------------------------------------
+
+@pytest.mark.parametrize("source", [
+    "a = np.arange(6.0).reshape(2, 3)\na.flat[0] = 7\na.flat[1:3] = -1\na.flat[[4, 5]] = [10, 20]\n"
+    "a.flat[np.array([True, False, False, True, False, False])] = 0.5\nprint(a)\na.flat[...] = 3\nprint(a)\n",
+    "b = np.arange(4)\nb.flat[1] = 2.9\nprint(b)\n",
+    "a = np.zeros(4)\na.flat[1:] = np.array([1.0, 2.0])\nprint(a)\n",
+    "a = np.arange(3.0)\na.flags.writeable = False\ntry:\n    a.flat[0] = 1\nexcept ValueError as e:\n"
+    "    print(e)\nprint(a)\n",
+    "a = np.arange(3.0)\ntry:\n    a.flat[7] = 1\nexcept IndexError as e:\n    print(e)\n",
+    "import torch\nt = torch.zeros(3)\na = t.numpy()\na.flat[1] = 5\nprint(t)\n",
+])
+def test_flat_item_assignment_writes_as_numpy(source):
+    """`a.flat[0] = 7` was the engine's catchable TypeError "'numpy.flatiter' object does not support item
+    assignment" (NumPy writes; a read-only array is NumPy's ValueError)."""
+    _same_as_python("import numpy as np\n" + source)

@@ -9,6 +9,7 @@ import ast
 import operator
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
 import torch
 
 from autogradlab.errors import NotSupported, ProgramIndexError, ProgramTypeError
@@ -60,6 +61,20 @@ def _may_repeat(index: Any) -> bool:
     items = index if isinstance(index, tuple) else (index,)
     return any(type(item) in (list, range) or isinstance(item, torch.Tensor) and item.dtype != torch.bool
                and item.dim() > 0 for item in items)
+
+
+_SCALAR_INDEX_ATOMS = (int, np.integer, type(None), type(Ellipsis), slice)
+
+
+def _scalar_index(index: Any) -> bool:
+    """An index NumPy answers for a NumPy scalar with at most one element (its value, a 1-element view
+    `x[None]`, or its IndexError "invalid index to scalar variable."): ints, None, `...`, slices, a tuple
+    of up to 1,000 of them (NumPy refuses past 64 dimensions). A list or array index stays the engine's
+    refusal (NumPy would make it an array)."""
+    if isinstance(index, _SCALAR_INDEX_ATOMS):
+        return True
+    return type(index) is tuple and len(index) <= 1000 \
+        and all(isinstance(item, _SCALAR_INDEX_ATOMS) for item in index)
 
 
 def _int_index(index: Any) -> bool:
@@ -127,6 +142,8 @@ def get_item(interp: Interpreter, base: Any, index: Any, node: ast.AST) -> Any:
             return missing_default(interp, base, index, node)   # collections_module.py
         return _python_guarded(lambda: base[index])
     if not isinstance(base, (list, tuple, str, range, torch.Size)):
+        if isinstance(base, (np.number, np.bool_)) and _scalar_index(index):   # np.float64(2)[()]: NumPy's
+            return wrap_result(_python_guarded(lambda: base[index]), "getitem")   # own answer (red team s43)
         if isinstance(base, (InertValue, FlatIter, NDIter)):   # List[int], np.mgrid[0:1:5j], a.flat[3], it[0]
             return base.subscript(interp, index, node)
         if isinstance(base, SafeType):   # list[int] (typing_module.py)

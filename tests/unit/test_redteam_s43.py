@@ -291,3 +291,15 @@ def test_flat_item_assignment_writes_as_numpy(source):
     """`a.flat[0] = 7` was the engine's catchable TypeError "'numpy.flatiter' object does not support item
     assignment" (NumPy writes; a read-only array is NumPy's ValueError)."""
     _same_as_python("import numpy as np\n" + source)
+
+
+def test_a_numpy_scalar_indexed_is_numpys_answer():
+    """`np.float64(3.5)[()]` is NumPy's value and `[0]` its IndexError "invalid index to scalar variable.":
+    the engine raised a catchable TypeError "'numpy.float64' object is not subscriptable" NumPy never raises
+    (found beside ITEM_READS' int index)."""
+    _same_as_python(open_source := (
+        "import numpy as np\nfor a in [np.float64(3.5), np.int8(3), np.bool_(True), np.complex64(1j)]:\n"
+        "    for idx in [0, (), None, ..., (None, None), (..., None), slice(None), -1, True, (0,),\n"
+        "                (None,) * 64, (None,) * 65]:\n        try:\n            print(repr(a[idx]))\n"
+        "        except Exception as e:\n            print(type(e).__name__, e)\n"))
+    assert "TypeError" not in run_program(open_source).printed

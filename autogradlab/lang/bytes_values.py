@@ -13,6 +13,8 @@ their bytes) and `b'%d' % n` formats (bytes_percent.py).
 
 from __future__ import annotations
 
+from encodings import normalize_encoding
+from encodings.aliases import aliases
 from typing import Any
 
 import numpy as np
@@ -107,12 +109,13 @@ class BytesValue(InertValue):
         if name == "decode" and len(args) + len(kwargs) <= 2 and set(kwargs) <= {"encoding", "errors"}:
             encoding = kwargs.get("encoding", args[0] if args else "utf-8")
             errors = kwargs.get("errors", args[1] if len(args) > 1 else "strict")
-            if encoding not in _ENCODINGS or errors not in _ERRORS:
+            codec = codec_of(encoding, _DECODE_CODECS)
+            if codec is None or errors not in _ERRORS:
                 raise NotSupported("Autograd Lab supports `b.decode(encoding, errors)` with encoding utf-8, "
                                    "ascii or latin-1 and errors strict, ignore or replace")
             interp.sizes.charge_sequence(len(self.data), "the string")   # at most a character a byte
             try:
-                return self.data.decode(encoding, errors)
+                return self.data.decode(codec, errors)
             except UnicodeDecodeError as exc:
                 raise python_error(exc) from None
         from autogradlab.lang.missing_members import python_lacks  # b.foo(): Python's AttributeError
@@ -128,6 +131,20 @@ BYTES_KINDS = {named_kind(BytesValue, "bytes"): bytes, named_kind(BytesValue, "n
 # str.encode's codecs (pydata-book ch. 2: "latin1", "utf-16", "utf-16le"): CPython's built-in text codecs
 # only (at most 4 bytes a character plus a 4-byte byte-order mark); no codec is looked up by another name.
 _ENCODE = _ENCODINGS + ("utf-16", "utf16", "utf-16le", "utf-16be", "utf-32", "utf-32le", "utf-32be")
+# CPython's codec of each name above: `s.encode('UTF-8')`, 'utf_8', 'U8', 'ISO-8859-1' name the same codec
+# (red team s43: they were refused); a name is normalised as codecs.lookup does, and only these are taken
+_DECODE_CODECS = frozenset({"utf_8", "ascii", "latin_1"})
+_ENCODE_CODECS = _DECODE_CODECS | {"utf_16", "utf_16_le", "utf_16_be", "utf_32", "utf_32_le", "utf_32_be"}
+
+
+def codec_of(name: Any, codecs: frozenset) -> str | None:
+    """The codec CPython's lookup finds for `name` (its lower-case form normalised, then its aliases: a
+    table, nothing imported) when that codec is one of `codecs`, else None."""
+    if type(name) is not str or len(name) > 100:
+        return None
+    normal = normalize_encoding(name.lower())
+    codec = aliases.get(normal) or aliases.get(normal.replace(".", "_")) or normal
+    return codec if codec in codecs else None
 
 
 def encode(interp: Any, text: str, args: list, **kwargs: Any) -> BytesValue:
@@ -140,12 +157,14 @@ def encode(interp: Any, text: str, args: list, **kwargs: Any) -> BytesValue:
     for name, value in (("encoding", encoding), ("errors", errors)):
         if type(value) is not str:   # CPython's words, before any codec is looked up
             from autogradlab.lang.safe_values import type_text
-            raise python_error(TypeError(f"encode() argument '{name}' must be str, not {type_text(value)}"))
-    if encoding not in _ENCODE or errors not in _ERRORS:
+            shown = "None" if value is None else type_text(value)   # CPython names None itself (s43 red)
+            raise python_error(TypeError(f"encode() argument '{name}' must be str, not {shown}"))
+    codec = codec_of(encoding, _ENCODE_CODECS)
+    if codec is None or errors not in _ERRORS:
         raise NotSupported("Autograd Lab supports `s.encode(encoding, errors)` with encoding utf-8, ascii, "
                            "latin-1, utf-16 or utf-32 and errors strict, ignore or replace")
     try:   # at most 4 bytes a character (+ a 4-byte mark) of a string already within the limits
-        data = text.encode(encoding, errors)
+        data = text.encode(codec, errors)
     except UnicodeError as exc:
         raise python_error(exc) from None
     interp.sizes.charge_sequence(len(data), "the bytes")   # counted as bytes(...) counts its result

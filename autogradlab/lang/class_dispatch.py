@@ -92,7 +92,10 @@ def define_plain_class(interp: Interpreter, node: ast.ClassDef, classes: frozens
                 continue
             kind = _KINDS[decorators[0].id] if decorators else METHOD
             cls.members[statement.name] = (kind, function)
-            body_scope.vars.pop(statement.name, None)
+            if kind == METHOD:   # `g = f`, `k = helper(3)` later in the body read it, as Python's class body
+                body_scope.vars[statement.name] = function   # (red team s43: a NameError)
+            else:
+                body_scope.vars.pop(statement.name, None)
             continue
         if isinstance(statement, ast.AnnAssign):   # `x: float = 0.0`: read after the value (session 43)
             cls.annotations.append((statement.target.id, statement.annotation))

@@ -38,11 +38,12 @@ if TYPE_CHECKING:
 class ExceptionState:
     """BaseException's part of an instance of the program's exception class."""
 
-    __slots__ = ("args", "error")
+    __slots__ = ("args", "error", "text")
 
     def __init__(self, args: tuple) -> None:
         self.args = args
         self.error: ProgramError | None = None
+        self.text: str | None = None   # str() of a UnicodeEncodeError's kind (unicode_errors.py)
 
 
 def is_exception_type(value: Any) -> bool:
@@ -95,6 +96,8 @@ def args_repr(interp: Interpreter, name: str, args: tuple) -> str:
 def exception_text(interp: Interpreter, obj: ProgramObject, which: str) -> str:
     """str()/repr() of an instance of the program's exception class without its own method."""
     if which == "str":
+        if obj.cls.exception in (UnicodeEncodeError, UnicodeDecodeError):   # set by its base's __init__
+            return obj.state.text or ""
         return args_text(interp, obj.cls.exception, obj.state.args)
     return args_repr(interp, obj.cls.name, obj.state.args)
 
@@ -108,6 +111,9 @@ def make_builtin(interp: Interpreter, kind: SafeType, args: list, kwargs: dict) 
     if issubclass(kind.py_type, OSError):
         from autogradlab.lang.os_errors import make_os_error
         return make_os_error(interp, kind, values)
+    if kind.py_type in (UnicodeEncodeError, UnicodeDecodeError):   # CPython's checks and text (s43 red)
+        from autogradlab.lang.unicode_errors import make_unicode_error
+        return make_unicode_error(interp, kind.py_type, values)
     if not values or len(values) == 1 and type(values[0]) is str and not issubclass(kind.py_type, KeyError):
         text = values[0] if values else ""   # the common `ValueError("msg")`: no text to build (its
         return SafeException(kind.py_type, text, None, values)   # repr is made when it is shown)
@@ -115,11 +121,16 @@ def make_builtin(interp: Interpreter, kind: SafeType, args: list, kwargs: dict) 
     return SafeException(kind.py_type, args_text(interp, kind.py_type, values), shown, values)
 
 
-def start_exception(obj: ProgramObject, cls: ProgramClass, args: list, kwargs: dict, no_init: bool) -> None:
+def start_exception(obj: ProgramObject, cls: ProgramClass, args: list, kwargs: dict, no_init: bool,
+                    interp: Interpreter | None = None) -> None:
     """BaseException.__new__: an instance keeps the arguments it was made with as its args."""
     if kwargs and no_init:
         raise python_error(TypeError(f"{cls.name}() takes no keyword arguments"))
     obj.state = ExceptionState(tuple(storable(a, "as an exception's argument") for a in args))
+    if no_init and interp is not None and cls.exception in (UnicodeEncodeError, UnicodeDecodeError):
+        # its base's __init__ runs: CPython's checks and text
+        from autogradlab.lang.unicode_errors import unicode_text
+        obj.state.text = unicode_text(interp, cls.exception, obj.state.args)
 
 
 def set_args(interp: Interpreter, obj: ProgramObject, value: Any) -> None:
@@ -139,6 +150,9 @@ def base_method(interp: Interpreter, proxy: Any, name: str, args: list, kwargs: 
         if kwargs:
             raise python_error(TypeError(f"{target.cls.name}() takes no keyword arguments"))
         target.state.args = _args(interp, args)
+        if target.cls.exception in (UnicodeEncodeError, UnicodeDecodeError):   # CPython's fields and text
+            from autogradlab.lang.unicode_errors import unicode_text
+            target.state.text = unicode_text(interp, target.cls.exception, target.state.args)
         return None
     if name in ("__str__", "__repr__"):
         if args or kwargs:

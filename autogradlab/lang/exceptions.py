@@ -113,6 +113,9 @@ def python_args(exc: BaseException) -> tuple | None:
     ((1, 2),), StopIteration(5) (5,) (red team s42: were their texts, ('1',), ("'k'",)); plain values only."""
     if exc.args == (str(exc),):
         return None
+    if isinstance(exc, UnicodeError):   # ('utf-8', b'\xff', 0, 1, 'invalid start byte') (s43 red)
+        from autogradlab.lang.unicode_errors import caught_args
+        return caught_args(exc)
     todo, left = list(exc.args), 1000   # (a key nested 100,000 tuples deep: looked at 1,000 values at most)
     while todo:
         value = todo.pop()

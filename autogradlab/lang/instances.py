@@ -29,7 +29,7 @@ def instantiate(interp: Interpreter, cls: ProgramClass, args: list, kwargs: dict
     found = cls.find("__init__")
     if cls.exception is not None:   # BaseException.__new__ keeps the arguments as its args
         from autogradlab.lang.exception_objects import start_exception
-        start_exception(obj, cls, args, kwargs, found is None)
+        start_exception(obj, cls, args, kwargs, found is None, interp)
     if found is None:
         if (args or kwargs) and cls.exception is None:
             raise python_error(TypeError(f"{cls.name}() takes no arguments"))

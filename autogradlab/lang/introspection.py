@@ -131,6 +131,17 @@ def _dir(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> list[s
     return names
 
 
+def _default_text(interp: Interpreter, value: Any) -> str:
+    """repr() of a default value as help() shows it: an object of the program's classes by its class's own
+    __repr__, run as repr() runs it (red team s43: it was `<__main__.A object>` whatever the class said)."""
+    from autogradlab.lang.plain_classes import ProgramObject
+    if type(value) is ProgramObject:
+        from autogradlab.lang.class_dispatch import object_text
+        return object_text(interp, value, "repr")
+    from autogradlab.lang.builtin_arguments import text_of
+    return text_of(interp, value, repr)
+
+
 def _help(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> None:
     from autogradlab.lang.builtins import _charge_printed
     if kwargs or len(args) != 1:
@@ -144,9 +155,8 @@ def _help(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> None:
             and type(value.bound).__name__ == "ProgramObject":   # help(A().m): the method, bound (s43)
         value, bound_to = value.method, value.bound.cls.name   # (pydoc names the class by __name__)
     if isinstance(value, UserFunction) and not value.managed:   # the program's def/lambda (user_help.py)
-        from autogradlab.lang.builtin_arguments import text_of
         from autogradlab.lang.user_help import user_function_help
-        text = user_function_help(value, lambda default: text_of(interp, default, repr), bound_to)
+        text = user_function_help(value, lambda default: _default_text(interp, default), bound_to)
         _charge_printed(interp, len(text))
         interp.hooks.on_print(text)
         return

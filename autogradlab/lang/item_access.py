@@ -9,6 +9,7 @@ import ast
 import operator
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
 import torch
 
 from autogradlab.errors import NotSupported, ProgramIndexError, ProgramTypeError
@@ -60,6 +61,20 @@ def _may_repeat(index: Any) -> bool:
     items = index if isinstance(index, tuple) else (index,)
     return any(type(item) in (list, range) or isinstance(item, torch.Tensor) and item.dtype != torch.bool
                and item.dim() > 0 for item in items)
+
+
+_SCALAR_INDEX_ATOMS = (int, np.integer, type(None), type(Ellipsis), slice)
+
+
+def _scalar_index(index: Any) -> bool:
+    """An index NumPy answers for a NumPy scalar with at most one element (its value, a 1-element view
+    `x[None]`, or its IndexError "invalid index to scalar variable."): ints, None, `...`, slices, a tuple
+    of up to 1,000 of them (NumPy refuses past 64 dimensions). A list or array index stays the engine's
+    refusal (NumPy would make it an array)."""
+    if isinstance(index, _SCALAR_INDEX_ATOMS):
+        return True
+    return type(index) is tuple and len(index) <= 1000 \
+        and all(isinstance(item, _SCALAR_INDEX_ATOMS) for item in index)
 
 
 def _int_index(index: Any) -> bool:
@@ -127,6 +142,8 @@ def get_item(interp: Interpreter, base: Any, index: Any, node: ast.AST) -> Any:
             return missing_default(interp, base, index, node)   # collections_module.py
         return _python_guarded(lambda: base[index])
     if not isinstance(base, (list, tuple, str, range, torch.Size)):
+        if isinstance(base, (np.number, np.bool_)) and _scalar_index(index):   # np.float64(2)[()]: NumPy's
+            return wrap_result(_python_guarded(lambda: base[index]), "getitem")   # own answer (red team s43)
         if isinstance(base, (InertValue, FlatIter, NDIter)):   # List[int], np.mgrid[0:1:5j], a.flat[3], it[0]
             return base.subscript(interp, index, node)
         if isinstance(base, SafeType):   # list[int] (typing_module.py)
@@ -214,6 +231,9 @@ def set_item(interp: Interpreter, base: Any, index: Any, value: Any, node: ast.A
         _python_guarded(lambda: base.__setitem__(index, value))
         interp.sizes.check_length(len(base), "the list")
         return
+    if isinstance(base, FlatIter):   # a.flat[0] = 7 (numpy_flat.py, red team s43)
+        base.set_item(interp, index, value)
+        return
     if isinstance(base, NDIter):   # it[0] = 7 with op_flags=['readwrite'] (numpy_flat.py)
         base.set_item(index, value)
         return
@@ -226,8 +246,7 @@ def set_item(interp: Interpreter, base: Any, index: Any, value: Any, node: ast.A
     if isinstance(base, (RecordArray, RecordScalar)):   # x['age'] = 5, x[1] = (7, 8, 9) (numpy_records.py)
         numpy_records.set_item(interp, base, index, value)
         return
-    if type(base).__name__ == "numpy._core.multiarray.flagsobj" and type(index) is str \
-            and index in numpy_flags.WRITEABLE_KEYS \
-            and numpy_flags.set_writeable(interp, base, value):   # a.flags['WRITEABLE'] = False (s42)
+    if type(base).__name__ == "numpy._core.multiarray.flagsobj":   # a.flags['WRITEABLE'] = False (s42)
+        numpy_flags.set_item(interp, base, index, value)
         return
     raise ProgramTypeError(f"'{type_text(base)}' object does not support item assignment")

@@ -20,7 +20,7 @@ from autogradlab.lang import allowlist as al
 from autogradlab.lang import object_methods
 from autogradlab.lang.attribute_errors import _no_tensor_attribute, _none_has_nothing
 from autogradlab.lang.attributes import call_method, no_method, property_called, read_attribute
-from autogradlab.lang.bytes_values import BYTES_KINDS
+from autogradlab.lang.bytes_values import BYTES_KINDS, BytesValue
 from autogradlab.lang.collections_module import Counter, DefaultDict, OrderedDict
 from autogradlab.lang.data_wrappers import SafeArray, SafeGradFn, SafeType
 from autogradlab.lang.deque_values import Deque
@@ -38,7 +38,8 @@ if TYPE_CHECKING:
 
 # values whose methods are Python's (NumPy's, torch's) own: a name that type lacks ends at call_method's
 # last refusal (tests/unit/test_call_order_s41.py checks every name the method tables know)
-_BUILTIN_TYPES = frozenset({list, tuple, dict, str, int, float, bool, complex, torch.Size, torch.dtype})
+_BUILTIN_TYPES = frozenset({list, tuple, dict, str, int, float, bool, complex, range, torch.Size,
+                            torch.dtype})
 _LIKE = {ProgramSet: set, SafeArray: np.ndarray}   # the engine's own wrappers: the type they stand for
 # values whose real class (missing_members.py) answers a name it lacks before the arguments (session 42):
 # call_method ends at no_method, Python's AttributeError, for every such name (test_lookup_first_s42.py)
@@ -76,7 +77,7 @@ def bind(interp: Interpreter, base: Any, name: str, node: ast.AST) -> Call:
         return lambda args, kwargs: interp.call_value(member, args, kwargs, node)
     elif lacks(type(base), name) or (isinstance(base, SafeNumpyDtype) and python_lacks(base, name)):
         raise no_method(base, name)
-    elif type(base) in _LOOKED_UP_FIRST or isinstance(base, SafeGradFn):
+    elif type(base) in _LOOKED_UP_FIRST or isinstance(base, (SafeGradFn, BytesValue)):
         missing = python_lacks(base, name)
         if missing is not None:
             raise missing

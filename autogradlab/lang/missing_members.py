@@ -28,6 +28,8 @@ _LIBRARY = (np.generic, torch.Size, torch.dtype)
 # The engine's own stand-ins, and the class Python's value would have (session 42: Counter(), defaultdict,
 # deque, OrderedDict, a generator, a type, a library function, a grad_fn).
 _STAND_INS: dict[type, type] = {SafeArray: np.ndarray, ProgramSet: set, UserFunction: types.FunctionType}
+_ITERATOR_TYPES = {"generator": types.GeneratorType, "map": map, "filter": filter, "zip": zip,
+                   "enumerate": enumerate}   # lang/iterators.SequenceIterator's kinds
 _HEAP_TYPE = 1 << 9   # Py_TPFLAGS_HEAPTYPE: a class written in Python, named by its bare name
 
 
@@ -66,6 +68,16 @@ def _real_class(base: Any) -> tuple[Any, str] | None:
         return type(base), f"'{type_text(base)}' object"
     if isinstance(base, SafeNumpyDtype) and base.instance:   # np.dtype('f8'), a.dtype (not np.float64)
         return type(base.dtype), f"'{type_text(base)}' object"
+    if isinstance(base, SafeNumpyDtype):   # np.float64 itself: the class (red team s43)
+        return base.dtype.type, f"type object '{class_name(base.dtype.type)}'"
+    from autogradlab.lang.bytes_values import BytesValue
+    if isinstance(base, BytesValue):   # b'ab', s.encode() (its class is named `bytes`: a subclass)
+        real = np.bytes_ if type(base).__name__ == "numpy.bytes_" else bytes
+        return real, f"'{class_name(real)}' object"
+    from autogradlab.lang.iterators import SequenceIterator
+    if type(base) is SequenceIterator:   # (i for i in xs), map(...), zip(...): the kinds Python names alike
+        real = _ITERATOR_TYPES.get(base._kind)
+        return None if real is None else (real, f"'{class_name(real)}' object")
     if type(base) is SafeType and isinstance(base.py_type, type):   # `str.nothing`, `torch.Tensor.nothing`
         cls = _STAND_INS.get(base.py_type, base.py_type)
         if cls.__module__.startswith("autogradlab") or base.text_name.startswith("__main__."):

@@ -72,13 +72,39 @@ class ArrayFlags(InertValue):
 
 
 WRITEABLE_KEYS = frozenset({"WRITEABLE", "W"})
+# the keys flagsobj.__setitem__ takes (any other: its KeyError)
+SETTABLE_KEYS = WRITEABLE_KEYS | {"ALIGNED", "A", "WRITEBACKIFCOPY", "X"}
+# values whose truth NumPy's flag setters read (PyObject_IsTrue) without running the program's code
+_TRUTH_TYPES = (bool, int, float, complex, str, type(None), list, tuple, dict, np.bool_, np.number)
+
+
+def _truth(value: Any) -> bool | None:
+    """The flag NumPy sets for `value` (`a.flags.writeable = 0`, `= np.False_`, `= None`), None for a value
+    whose truth would run the program's code (an object's __bool__)."""
+    return bool(value) if isinstance(value, _TRUTH_TYPES) else None
+
+
+def set_item(interp: Interpreter, flags: ArrayFlags, index: Any, value: Any) -> None:
+    """`a.flags['WRITEABLE'] = False` as NumPy's flagsobj.__setitem__ (red team s43: any other key, and any
+    value but a bool, was the engine's TypeError "does not support item assignment"): an unknown key is
+    NumPy's KeyError('Unknown flag'); WRITEABLE / W as set_writeable; ALIGNED and WRITEBACKIFCOPY refused."""
+    from autogradlab.lang.operators import python_error
+    if type(index) is not str or index not in SETTABLE_KEYS:
+        raise python_error(KeyError("Unknown flag"))
+    if index not in WRITEABLE_KEYS or not set_writeable(interp, flags, value):
+        from autogradlab.errors import NotSupported
+        raise NotSupported(f"setting the flag `{index}` of a numpy array this way is not supported in "
+                           "Autograd Lab (only WRITEABLE: False, or True again for an array the program "
+                           "made read-only)")
 
 
 def set_writeable(interp: Interpreter, flags: ArrayFlags, value: Any) -> bool:
     """`a.flags.writeable = value`: True when done as NumPy does it, False when the caller refuses it (a
-    value that is not a bool, no array known, or True for an array the program did not make read-only)."""
+    value whose truth is the program's code, no array known, or True for an array the program did not
+    make read-only). Any other value is taken by its truth, as NumPy takes it (`= 0`, `= np.False_`)."""
     array = flags.array
-    if type(value) is not bool or array is None:
+    value = _truth(value)
+    if value is None or array is None:
         return False
     locked = interp.__dict__.setdefault("_locked_arrays", {})   # id -> a weak reference to the array
     if not value:
@@ -110,7 +136,6 @@ def setflags(interp: Interpreter, array: np.ndarray, args: list, kwargs: dict) -
     write = args[0] if args else kwargs.get("write")
     if write is None:   # NumPy: nothing to change
         return None
-    write = bool(write) if type(write) is int else write   # setflags(write=0), as NumPy reads it
     if not set_writeable(interp, ArrayFlags(array.flags, array), write):   # (True for an array NumPy or the
         raise NotSupported("Autograd Lab supports `a.setflags(write=...)`")   # engine made read-only)
     return None

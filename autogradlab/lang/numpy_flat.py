@@ -76,6 +76,30 @@ class FlatIter(SequenceIterator):
         return _wrap(_guarded(lambda: self._flat[index]))
 
 
+    def set_item(self, interp: Interpreter, index: Any, value: Any) -> None:
+        """`a.flat[i] = v`, `a.flat[1:3] = 0`, `a.flat[[0, 2]] = b`: written by NumPy's flatiter (its
+        ValueError for a read-only array). Red team s43: was the engine's catchable TypeError
+        "'numpy.flatiter' object does not support item assignment", where NumPy writes. Nothing is
+        allocated but the index list or value list made into arrays, sized as np.array makes them."""
+        if type(index) is list or isinstance(index, SafeArray):
+            index = _raw(lists_as_arrays(interp, [index])[0], "a.flat[...]")
+            if isinstance(index, np.ndarray) and index.dtype.kind not in "biu":
+                raise python_error(IndexError("arrays used as indices must be of integer (or boolean) type"))
+        elif not (isinstance(index, (int, np.integer)) or type(index) is slice or index is Ellipsis):
+            raise NotSupported("a.flat[...] takes an int, a slice, `...` or a list or array of ints or bools "
+                               "in Autograd Lab")
+        if type(value) in (list, tuple):
+            value = lists_as_arrays(interp, [value])[0]
+        if not isinstance(value, _OPERAND_TYPES):
+            raise NotSupported("numpy arrays take numbers or arrays at int and slice indices in Autograd Lab")
+        raw = value.array if isinstance(value, SafeArray) else value
+
+        def write() -> None:
+            self._flat[index] = raw
+
+        _guarded(write)
+
+
 FlatIter.__name__ = "SequenceIterator"   # an iterator as the others are (their type checks read the name)
 
 

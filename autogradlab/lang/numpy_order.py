@@ -19,6 +19,7 @@ import numpy as np
 
 from autogradlab.errors import LimitExceeded, NotSupported, ProgramTypeError
 from autogradlab.lang.numpy_ops import _guarded, _raw, _wrap, charge, lists_as_arrays
+from autogradlab.lang.operators import python_error
 from autogradlab.lang.safe_values import SafeFunction
 
 if TYPE_CHECKING:
@@ -129,6 +130,10 @@ def partition_in_place(interp: Interpreter, base: Any, array: np.ndarray, args: 
     axis = args[1] if len(args) > 1 else kwargs.get("axis", -1)
     if axis is None:
         raise ProgramTypeError("'NoneType' object cannot be interpreted as an integer")
+    if not array.flags.writeable and type(axis) is int and -array.ndim <= axis < array.ndim:
+        # NumPy's own check, after the axis's and before kth's (red team s43: was the write's words,
+        # "assignment destination is read-only", for an array made read-only with a.flags.writeable)
+        raise python_error(ValueError("partition array is read-only"))
     result = partition_function("partition").impl(interp, [base, *args], kwargs, None)
     _guarded(lambda: array.__setitem__(Ellipsis, _raw(result, "a.partition()")))
 

@@ -267,9 +267,11 @@ def test_a_missing_method_is_pythons_attribute_error_before_the_arguments(value)
                     "except AttributeError as e:\n    print('AE2', repr(e))\n")
 
 
-def test_none_keeps_its_own_sentence_when_not_caught():
+def test_none_uncaught_is_pythons_sentence_with_the_engines_hint():
+    """Merged with helper python's change (session 43): uncaught, Python's words, the hint says why."""
     report = run_program("import torch\nx = torch.ones(2, requires_grad=True)\nx.grad.zero_()\n")
-    assert report.error is not None and report.error.message == "`x.grad` is None, so it has no `.zero_()`"
+    assert report.error is not None and report.error.message == "'NoneType' object has no attribute 'zero_'"
+    assert "backward()" in (report.error.hint or "")
     source = "o = None\ntry:\n    o.x\nexcept TypeError:\n    print('wrong')\nexcept AttributeError as e:\n" \
              "    print(e)\n"
     _same_as_python(source)

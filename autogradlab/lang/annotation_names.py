@@ -46,18 +46,28 @@ def read_variable_annotation(interp: Interpreter, node: ast.AnnAssign) -> None:
 
 
 def evaluate_annotation(interp: Interpreter, annotation: ast.expr) -> None:
-    """An annotation with a call in it (`x: print('a')`, `-> make_type()`) is evaluated whole, as Python
+    """An annotation with a call in it (`x: print('a')`, `-> make_type()`) is evaluated as Python does
     (session 43: the engine read its names only, so the call never ran); any other only reads its names
     (an annotation such as `list[int]` or `Optional[Tensor]` may be a form the engine does not build as a
-    value: nothing is lost, since evaluating it changes nothing). A form refused while evaluating leaves
-    the names read, as before."""
-    if _calls(annotation):
-        try:
-            interp.eval(annotation)
-            return
-        except NotSupported:
-            pass
-    _read_names(interp, annotation)
+    value: nothing is lost, since evaluating it changes nothing). A typing form around a call
+    (`List[kind()]`, `Tuple[int, make()]`, `int | kind()`) has its parts evaluated in Python's order and is
+    not built itself. A call the engine refuses stays refused (red team s43: `def f(x: open('f'))` ran
+    on, the refusal dropped)."""
+    if not _calls(annotation):
+        _read_names(interp, annotation)
+        return
+    kind = type(annotation)
+    if kind is ast.Subscript:
+        evaluate_annotation(interp, annotation.value)
+        evaluate_annotation(interp, annotation.slice)
+    elif kind is ast.Tuple or kind is ast.List:
+        for part in annotation.elts:
+            evaluate_annotation(interp, part)
+    elif kind is ast.BinOp and type(annotation.op) is ast.BitOr:
+        evaluate_annotation(interp, annotation.left)
+        evaluate_annotation(interp, annotation.right)
+    else:
+        interp.eval(annotation)
 
 
 def _calls(annotation: ast.expr) -> bool:

@@ -1,0 +1,60 @@
+"""Red team 2, session 43: attacks on what session 43 added (compiled Python forms, NEW_ATTRIBUTES,
+FULL_ONE / WINDOW_INLINE, map() of a program's class, bare torch names, the keyword module, vars(obj),
+equal constants as one object, `f.__doc__`, annotations evaluated, NumPy's object loop for big ints,
+Variables after an error run, flags / a.flat, UnicodeError classes, np.float64 indexing) that found a
+defect, one test each (failing on 45df1e10); the oracle is CPython / NumPy through tests/oracle.run_trusted.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from autogradlab.engine.run import run_program
+from tests.oracle import run_trusted
+
+
+def _same_as_python(source: str) -> None:
+    """The engine prints what CPython prints, and stops where and as CPython stops."""
+    oracle = run_trusted(source)
+    report = run_program(source)
+    assert report.printed == oracle.printed, (report.printed, report.error)
+    assert (report.error is None) == (oracle.error is None), (report.error, oracle.error)
+    if oracle.error is not None:
+        assert report.error.message.endswith(str(oracle.error)), (report.error, oracle.error)
+        assert report.error.line == oracle.error_line
+
+
+# --- annotations now evaluated (lang/annotation_names.py) ----------------------------------------------
+
+@pytest.mark.parametrize("annotation, refused", [
+    ("open('notes.txt')", "open"),
+    ("(print('a'), eval('1'))", "eval"),
+    ("List[exec('x = 1')]", "exec"),
+    ("int | __import__('os')", "__import__"),
+])
+def test_a_refused_call_in_an_annotation_is_refused(annotation, refused):
+    """`def f(x: open('notes.txt')):` ran on (the refusal was caught and the names read instead): the call
+    is refused as the same call anywhere else is, at the def's line."""
+    head = "from typing import List\n"
+    report = run_program(f"{head}def f(x: {annotation}):\n    return x\nprint('ran', f(1))\n")
+    alone = run_program(f"{head}y = {annotation}\nprint('ran')\n")
+    assert alone.error is not None and alone.error.kind == "unsupported", alone.error
+    assert report.error is not None and report.error.kind == "unsupported", report.error
+    assert refused in report.error.message and report.error.line == 2
+    assert "ran" not in report.printed
+
+
+def test_a_refused_call_in_a_variable_annotation_is_refused():
+    report = run_program("x: eval('1') = 2\nprint(x)\n")
+    assert report.error is not None and report.error.kind == "unsupported" and report.error.line == 1
+    assert report.printed == ""
+
+
+@pytest.mark.parametrize("source", [
+    # a typing form around a call: its parts run in Python's order, the form itself is not built
+    "from typing import Dict, List, Tuple\ndef k(n):\n    print('k', n)\n    return int\n"
+    "def f(a: Dict[str, k(1)], b: Tuple[k(2), List[k(3)]]) -> k(4) | None:\n    return a\nprint(f(1, 2))\n",
+    "def k():\n    print('k')\n    return int\nclass A:\n    x: list[k()] = []\nprint(A.x)\n",
+])
+def test_typing_forms_around_calls_run_their_calls_as_python(source):
+    _same_as_python(source)

@@ -90,5 +90,5 @@ def _name(interp: Interpreter, name: str) -> Run:
             if name in values:
                 return values[name]
             scope = scope.parent
-        return interp.lookup(name)
+        return interp.lookup(name, False)   # `cat += 1`: a read, no callee (lang/bare_names.py)
     return work

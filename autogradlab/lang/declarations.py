@@ -118,11 +118,13 @@ def function_scope(interp: Interpreter, fn: UserFunction) -> Scope:
 
 
 def _global_lookup(interp: Interpreter, name: str) -> Any:
-    """A `global` name the globals do not hold: looked up as at the top level (a builtin, a bare
-    torch function, or the interpreter's NameError/refusal), never in an enclosing function."""
+    """A `global` name the globals do not hold: looked up as at the top level (a builtin, or the
+    interpreter's NameError/refusal), never in an enclosing function. A torch function's bare name is
+    not found (red team 2 s43: `global dot` then `return dot` gave torch's
+    function; Python's NameError, as a read of `dot` anywhere: lang/bare_names.py)."""
     scope, interp.scope = interp.scope, interp.globals
     try:
-        return interp.lookup(name)
+        return interp.lookup(name, False)
     finally:
         interp.scope = scope
 

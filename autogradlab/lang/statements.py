@@ -107,7 +107,7 @@ class StatementsMixin:
         name, _, inplace_fn, inplace_name = BINARY[type(node.op)]
         target = node.target   # Python's order: the target (base, index, current value), then the value
         if isinstance(target, ast.Name):
-            current = self.lookup(target.id)
+            current = self.lookup(target.id, False)   # `cat += 1`: Python's NameError (bare_names.py)
             value = self.eval(node.value)
             result = self.apply_binary(name, inplace_fn, current, value, node, inplace_of=inplace_name)
             self.assign(target, result, node)

@@ -63,14 +63,14 @@ def _may_repeat(index: Any) -> bool:
                and item.dim() > 0 for item in items)
 
 
-_SCALAR_INDEX_ATOMS = (int, np.integer, type(None), type(Ellipsis), slice)
+_SCALAR_INDEX_ATOMS = (int, np.integer, np.bool_, type(None), type(Ellipsis), slice)
 
 
 def _scalar_index(index: Any) -> bool:
     """An index NumPy answers for a NumPy scalar with at most one element (its value, a 1-element view
-    `x[None]`, or its IndexError "invalid index to scalar variable."): ints, None, `...`, slices, a tuple
-    of up to 1,000 of them (NumPy refuses past 64 dimensions). A list or array index stays the engine's
-    refusal (NumPy would make it an array)."""
+    `x[None]`, or its IndexError "invalid index to scalar variable."): ints, NumPy bools, None, `...`,
+    slices, a tuple of up to 1,000 of them (NumPy refuses past 64 dimensions). Any other index is NumPy's
+    IndexError (get_item), but a 0-d bool array's."""
     if isinstance(index, _SCALAR_INDEX_ATOMS):
         return True
     return type(index) is tuple and len(index) <= 1000 \
@@ -142,8 +142,14 @@ def get_item(interp: Interpreter, base: Any, index: Any, node: ast.AST) -> Any:
             return missing_default(interp, base, index, node)   # collections_module.py
         return _python_guarded(lambda: base[index])
     if not isinstance(base, (list, tuple, str, range, torch.Size)):
-        if isinstance(base, (np.number, np.bool_)) and _scalar_index(index):   # np.float64(2)[()]: NumPy's
-            return wrap_result(_python_guarded(lambda: base[index]), "getitem")   # own answer (red team s43)
+        if isinstance(base, (np.number, np.bool_)):   # np.float64(2)[()]: NumPy's own answer (red team s43)
+            if _scalar_index(index):
+                return wrap_result(_python_guarded(lambda: base[index]), "getitem")
+            if type(index) is SafeArray and index.array.ndim == 0 and index.array.dtype == np.bool_:
+                return wrap_result(_python_guarded(lambda: base[index.array]), "getitem")   # x[np.array(1>0)]
+            # x[[0]], x[np.arange(2)], x['a'], x[1.5]: NumPy's IndexError (red team 2 s43: was a TypeError
+            # "'numpy.float64' object is not subscriptable" NumPy never raises)
+            raise python_error(IndexError("invalid index to scalar variable."))
         if isinstance(base, (InertValue, FlatIter, NDIter)):   # List[int], np.mgrid[0:1:5j], a.flat[3], it[0]
             return base.subscript(interp, index, node)
         if isinstance(base, SafeType):   # list[int] (typing_module.py)

@@ -75,3 +75,21 @@ def test_typing_forms_around_calls_run_their_calls_as_python(source):
 ])
 def test_a_bare_torch_name_read_as_a_value_is_pythons_name_error(source):
     _same_as_python(source, line=False)
+
+
+# --- a NumPy scalar indexed (item_access.get_item, red team s43's _scalar_index) ------------------------
+
+_SCALAR_INDICES = ["[0]", "[0] * 5", "np.array([0, 0])", "'a'", "1.5", "np.zeros(3, bool)", "[True]",
+                   "[[0]]", "np.True_", "np.array(True)", "np.array(0)", "[]", "[None]", "(0, [0])",
+                   "(np.False_, None)"]
+
+
+@pytest.mark.parametrize("base", ["np.float64(2.5)", "np.int32(3)", "np.bool_(True)", "np.complex128(1j)"])
+def test_a_numpy_scalar_indexed_by_anything_is_numpys_answer(base):
+    """`np.float64(2.5)[[0]]` raised a catchable TypeError "'numpy.float64' object is not subscriptable"
+    NumPy never raises (its IndexError "invalid index to scalar variable."), `x[np.True_]` too (NumPy's
+    array([2.5])); also inside a def (the compiled item read)."""
+    loop = (f"    for idx in [{', '.join(_SCALAR_INDICES)}]:\n        try:\n            print(repr(x[idx]))\n"
+            "        except IndexError as e:\n            print('IndexError', e)\n")
+    _same_as_python(f"import numpy as np\nx = {base}\ndef show():\n{loop}show()\n"
+                    f"try:\n    x[[1]]\nexcept IndexError as e:\n    print(e)\n")

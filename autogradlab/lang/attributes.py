@@ -404,6 +404,8 @@ def set_attribute(interp: Interpreter, base: Any, name: str, value: Any, node: a
     if name == "writeable" and type(base).__name__ == "numpy._core.multiarray.flagsobj" \
             and numpy_flags.set_writeable(interp, base, value):   # a.flags.writeable = False (numpy_flags.py)
         return
+    if type(base).__name__ == "numpy._core.multiarray.flagsobj" and name not in numpy_flags.SETTABLE_NAMES:
+        raise numpy_flags.not_writable(name)   # a.flags.owndata = False: NumPy's AttributeError
     if not isinstance(base, torch.Tensor):
         raise NotSupported(f"assigning to the attribute `.{name}` of {type_text(base)} values is not "
                            f"supported in Autograd Lab (only a tensor's `.requires_grad`, `.grad`, `.data` "

@@ -31,6 +31,20 @@ NAMES = frozenset({"c_contiguous", "f_contiguous", "contiguous", "fortran", "own
                    "writebackifcopy", "fnc", "forc", "behaved", "carray", "farray"})
 
 
+SETTABLE_NAMES = frozenset({"writeable", "aligned", "writebackifcopy"})   # NumPy's setters (others: none)
+
+
+def not_writable(name: str) -> Exception:
+    """`a.flags.owndata = False`, `a.flags.x = 1`: NumPy's AttributeError, catchable as NumPy's (red team 2
+    s43: was the engine's refusal); `writeable` is set_writeable's, `aligned` / `writebackifcopy` stay
+    refused."""
+    from autogradlab.lang.operators import python_error
+    if name in NAMES:
+        return python_error(AttributeError(f"attribute '{name}' of 'numpy._core.multiarray.flagsobj' objects "
+                                           "is not writable"))
+    return python_error(AttributeError(f"'numpy._core.multiarray.flagsobj' object has no attribute '{name}'"))
+
+
 class ArrayFlags(InertValue):
     """NumPy's flags object of one array, printed and read as NumPy's."""
 

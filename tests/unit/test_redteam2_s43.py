@@ -93,3 +93,21 @@ def test_a_numpy_scalar_indexed_by_anything_is_numpys_answer(base):
             "        except IndexError as e:\n            print('IndexError', e)\n")
     _same_as_python(f"import numpy as np\nx = {base}\ndef show():\n{loop}show()\n"
                     f"try:\n    x[[1]]\nexcept IndexError as e:\n    print(e)\n")
+
+
+# --- a.flags (lang/numpy_flags.py, session 43's writes) ----------------------------------------------
+
+@pytest.mark.parametrize("name", ["owndata", "c_contiguous", "f_contiguous", "fortran", "carray", "behaved",
+                                  "contiguous", "x"])
+def test_a_read_only_flag_written_is_numpys_attribute_error(name):
+    """`a.flags.owndata = False` was the engine's refusal; NumPy raises a catchable AttributeError (its
+    getset descriptor has no setter, or no such attribute)."""
+    _same_as_python(f"import numpy as np\na = np.arange(3)\ntry:\n    a.flags.{name} = True\n"
+                    "except AttributeError as e:\n    print(e)\nprint(a.flags.owndata, a.flags.writeable)\n")
+
+
+def test_writeable_true_of_an_array_numpy_made_read_only_stays_refused():
+    """(what held) np.broadcast_to's view: `flags.writeable = True` stays refused, not an AttributeError."""
+    report = run_program("import numpy as np\nb = np.broadcast_to(np.arange(3), (2, 3))\n"
+                         "try:\n    b.flags.writeable = True\nexcept AttributeError as e:\n    print(e)\n")
+    assert report.printed == "" and report.error is not None and report.error.kind in ("unsupported", "value")

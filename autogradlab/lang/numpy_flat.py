@@ -48,6 +48,26 @@ class _Charged:
         return _wrap(item) if isinstance(item, np.ndarray) else item
 
 
+_BOOL_LIST = ("boolean indices for iterators are not supported because of previous behavior that was "
+              "confusing (valid boolean indices are expected to work in the future)")
+
+
+def _array_index(interp: Interpreter, index: list | SafeArray) -> Any:
+    """A list or array index of a.flat, as NumPy's flatiter takes it: a list of bools is its IndexError (a
+    bool array is a mask), an empty list selects nothing (red team 2 s43: the list was made an array first,
+    so `a.flat[[True, False, True]]` read and wrote as a mask and `a.flat[[]]` was an IndexError)."""
+    if type(index) is list and not index:
+        return np.array([], dtype=np.intp)
+    listed = type(index) is list
+    index = _raw(lists_as_arrays(interp, [index])[0], "a.flat[...]")
+    if isinstance(index, np.ndarray):
+        if listed and index.dtype == np.bool_:
+            raise python_error(IndexError(_BOOL_LIST))
+        if index.dtype.kind not in "biu":
+            raise python_error(IndexError("arrays used as indices must be of integer (or boolean) type"))
+    return index
+
+
 class FlatIter(SequenceIterator):
     """`a.flat`: NumPy's flatiter over the program's array (it moves with next() as NumPy's does)."""
 
@@ -66,9 +86,7 @@ class FlatIter(SequenceIterator):
         elif index is Ellipsis:
             charge(interp, size, "a.flat[...]")
         elif type(index) is list or isinstance(index, SafeArray):
-            index = _raw(lists_as_arrays(interp, [index])[0], "a.flat[...]")
-            if isinstance(index, np.ndarray) and index.dtype.kind not in "biu":
-                raise python_error(IndexError("arrays used as indices must be of integer (or boolean) type"))
+            index = _array_index(interp, index)
             charge(interp, int(np.size(index)), "a.flat[...]")
         else:
             raise NotSupported("a.flat[...] takes an int, a slice, `...` or a list or array of ints or bools "
@@ -82,9 +100,7 @@ class FlatIter(SequenceIterator):
         "'numpy.flatiter' object does not support item assignment", where NumPy writes. Nothing is
         allocated but the index list or value list made into arrays, sized as np.array makes them."""
         if type(index) is list or isinstance(index, SafeArray):
-            index = _raw(lists_as_arrays(interp, [index])[0], "a.flat[...]")
-            if isinstance(index, np.ndarray) and index.dtype.kind not in "biu":
-                raise python_error(IndexError("arrays used as indices must be of integer (or boolean) type"))
+            index = _array_index(interp, index)
         elif not (isinstance(index, (int, np.integer)) or type(index) is slice or index is Ellipsis):
             raise NotSupported("a.flat[...] takes an int, a slice, `...` or a list or array of ints or bools "
                                "in Autograd Lab")

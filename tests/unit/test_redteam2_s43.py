@@ -111,3 +111,18 @@ def test_writeable_true_of_an_array_numpy_made_read_only_stays_refused():
     report = run_program("import numpy as np\nb = np.broadcast_to(np.arange(3), (2, 3))\n"
                          "try:\n    b.flags.writeable = True\nexcept AttributeError as e:\n    print(e)\n")
     assert report.printed == "" and report.error is not None and report.error.kind in ("unsupported", "value")
+
+
+# --- a.flat[...] read and written (lang/numpy_flat.py, red team s43's writes) ----------------------------
+
+@pytest.mark.parametrize("index", ["[True, False, True, False, True, False]", "[True]", "[[True]]", "[]",
+                                   "np.array([True, False, True, False, True, False])", "[1, True]",
+                                   "[[0, 1]]", "np.array([0.5])"])
+def test_a_flat_list_index_is_numpys(index):
+    """`a.flat[[True, False, ...]]` read and wrote as a mask (the list was made a bool array first), where
+    NumPy's flatiter raises its IndexError for a list of bools; `a.flat[[]]` was an IndexError where NumPy
+    selects nothing. Both the read and the write, each caught as NumPy's."""
+    _same_as_python(f"import numpy as np\nb = np.arange(6)\ntry:\n    print(repr(b.flat[{index}]))\n"
+                    "except IndexError as e:\n    print('IndexError', e)\n"
+                    f"try:\n    b.flat[{index}] = 9\nexcept IndexError as e:\n    print('IndexError', e)\n"
+                    "print(b)\n")

@@ -80,6 +80,9 @@ class WrapsDecorator(FunctionValue):
         shown = wrapped_name(self.wrapped)
         if shown is not None:
             wrapper.shown_name = shown
+        if type(self.wrapped) is UserFunction:   # CPython copies __doc__ now (function_names.doc_of)
+            from autogradlab.lang.function_names import doc_of
+            wrapper.doc_copy = (doc_of(self.wrapped),)
         wrapper.wraps = self.wrapped   # (CPython's __wrapped__: help() shows its signature and doc)
         return wrapper
 

@@ -27,12 +27,14 @@ NAMED = NAMED_FUNCTION_TYPES   # (exact types: a FunctionValue, functools.partia
 
 
 def doc_of(function: UserFunction) -> str | None:
-    """`function.__doc__` of a def or lambda of the program (read from its tree, never run)."""
-    if function.wraps is not None:   # functools.wraps(fn): fn's docstring
-        if type(function.wraps) is not UserFunction:
-            raise NotSupported("`__doc__` of a function that wraps a library function is not supported in "
-                               "Autograd Lab")
-        return doc_of(function.wraps)
+    """`function.__doc__` of a def or lambda of the program (read from its tree, never run); after
+    functools.wraps(fn), fn's as it was then (CPython copies it: red team 2 s43, `w = functools.wraps(w)(w)`
+    followed w to itself without end, a limit error where Python prints w's docstring)."""
+    if function.doc_copy is not None:
+        return function.doc_copy[0]
+    if function.wraps is not None:   # functools.wraps of a library function (no copy made)
+        raise NotSupported("`__doc__` of a function that wraps a library function is not supported in "
+                           "Autograd Lab")
     node = function.node
     return ast.get_docstring(node, clean=False) if isinstance(node, ast.FunctionDef) else None
 

@@ -55,6 +55,7 @@ class UserFunction:
     shown_name: str | None = None  # functools.wraps(fn): fn's __qualname__ (lang/decorators.py)
     attributes: dict | None = None  # `f.calls = 0` (lang/function_attributes.py)
     wraps: Any = None              # functools.wraps(fn): fn, whose signature and doc help() shows (user_help)
+    doc_copy: tuple | None = None  # functools.wraps(fn): (fn's __doc__,) as it was then (function_names)
 
     def __repr__(self) -> str:   # Python's text without the address: `<function make.<locals>.f>`
         return f"<function {self.qualname}>"

@@ -82,14 +82,20 @@ def user_function_help(fn: UserFunction, text: Callable[[Any], str] = repr,
     stand_in.__name__ = fn.qualname.rsplit(".", 1)[-1]   # `m` of a class's method (its fn.name is `A.m`)
     stand_in.__qualname__ = fn.qualname
     stand_in.__module__ = "__main__"
-    shown = fn
-    for _ in range(100):   # functools.wraps(g): g's signature (inspect follows __wrapped__) and doc
-        if type(shown.wraps) is not UserFunction:
+    shown, seen, loop = fn, {id(fn)}, False   # functools.wraps(g): g's signature (inspect follows
+    while type(shown.wraps) is UserFunction:   # __wrapped__) and the doc it copied (red team 2 s43: a loop
+        shown = shown.wraps                    # of wraps is inspect's ValueError, pydoc's `(...)`)
+        loop = id(shown) in seen
+        if loop:
             break
-        shown = shown.wraps
-    node = shown.node
-    stand_in.__doc__ = ast.get_docstring(node, clean=False) if isinstance(node, ast.FunctionDef) else None
-    stand_in.__signature__ = _signature(shown, text)   # type: ignore[attr-defined]
+        seen.add(id(shown))
+    if fn.doc_copy is not None:
+        stand_in.__doc__ = fn.doc_copy[0]
+    else:
+        node = shown.node
+        stand_in.__doc__ = ast.get_docstring(node, clean=False) if isinstance(node, ast.FunctionDef) else None
+    # a loop: no Signature, so inspect raises TypeError and pydoc writes `(...)` as for CPython's ValueError
+    stand_in.__signature__ = "loop" if loop else _signature(shown, text)   # type: ignore[attr-defined]
     if bound_to is not None:   # help(A().m): a method of a stand-in instance of a class of that name
         owner = type(bound_to, (), {"__module__": "__main__"})
         return pydoc.plain(pydoc.render_doc(stand_in.__get__(owner()), "Help on %s:")) + "\n"

@@ -126,3 +126,21 @@ def test_a_flat_list_index_is_numpys(index):
                     "except IndexError as e:\n    print('IndexError', e)\n"
                     f"try:\n    b.flat[{index}] = 9\nexcept IndexError as e:\n    print('IndexError', e)\n"
                     "print(b)\n")
+
+
+# --- f.__doc__ and help(f) after functools.wraps (lang/function_names.doc_of, user_help) -----------------
+
+@pytest.mark.parametrize("source", [
+    # a function wrapping itself: doc_of followed w to w without end (a limit error); CPython copied 'd'
+    "import functools\ndef w():\n    'd'\nw = functools.wraps(w)(w)\nprint(w.__doc__, w.__name__)\n",
+    "import functools\ndef w(a, b=2):\n    'd'\nw = functools.wraps(w)(w)\nhelp(w)\n",
+    # a loop of two: each copied the other's doc as it was then; help's signature is pydoc's `(...)`
+    "import functools\ndef a():\n    pass\ndef b():\n    'bd'\na2 = functools.wraps(b)(a)\n"
+    "b2 = functools.wraps(a2)(b)\nprint(a2.__doc__, b2.__doc__, a2.__name__)\nhelp(a2)\n",
+    # (held) two decorators: the doc and the signature of the innermost
+    "import functools\ndef deco(fn):\n    @functools.wraps(fn)\n    def inner(*a, **k):\n"
+    "        'inner doc'\n        return fn(*a, **k)\n    return inner\n@deco\n@deco\ndef f(x, y=3):\n"
+    "    'f doc'\n    return x\nhelp(f)\nprint(f.__doc__, f(1))\n",
+])
+def test_doc_after_wraps_is_the_copy_cpython_made(source):
+    _same_as_python(source)

@@ -144,3 +144,25 @@ def test_a_flat_list_index_is_numpys(index):
 ])
 def test_doc_after_wraps_is_the_copy_cpython_made(source):
     _same_as_python(source)
+
+
+# --- np.tile (of a list since session 43): sized by what NumPy holds on the way -------------------------
+
+@pytest.mark.parametrize("call", ["np.tile([1, 2], (3 * 10**6, 0))",
+                                  "np.tile(np.array([1, 2]), (3 * 10**6, 0))",
+                                  "np.tile([[1], [2]], (1, 3 * 10**6, 0, 5))"])
+def test_np_tile_with_a_zero_rep_after_a_huge_one_is_refused_before_numpy(call):
+    """NumPy's tile repeats one axis at a time, so `np.tile([1, 2], (10**9, 0))` made 2e9 elements before the
+    0 (a minute and 16 GB here: the engine sized it by its empty result). Now refused by the limit (tested
+    just past it, 6M elements, so that the old code's run stays small)."""
+    report = run_program(f"import numpy as np\nx = {call}\nprint(x.shape)\n")
+    assert report.error is not None and report.error.kind == "limit", report.error
+    assert "np.tile" in report.error.message and "5,000,000" in report.error.message
+    assert report.printed == ""
+
+
+def test_np_tile_as_numpy_where_nothing_is_made_on_the_way():
+    _same_as_python("import numpy as np\nprint(np.tile([], (10**9, 10**9)).shape, "
+                    "np.tile([1, 2], (0, 10**9)).shape, np.tile(np.ones((2, 0)), 10**9).shape)\n"
+                    "print(np.tile([1, 2], (2, 3)), "
+                    "np.tile(np.arange(4).reshape(2, 2), (2, 1, 2)).shape, np.tile([3], (2, 1, 0)).shape)\n")

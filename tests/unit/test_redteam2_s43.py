@@ -3,6 +3,24 @@ FULL_ONE / WINDOW_INLINE, map() of a program's class, bare torch names, the keyw
 equal constants as one object, `f.__doc__`, annotations evaluated, NumPy's object loop for big ints,
 Variables after an error run, flags / a.flat, UnicodeError classes, np.float64 indexing) that found a
 defect, one test each (failing on 45df1e10); the oracle is CPython / NumPy through tests/oracle.run_trusted.
+
+What held: private names (`x._version`, `torch._C`, `math._x`, `s._x`, `grad_fn._raw_saved_self`) refused
+through PRIVATE_NAMES as through the generic eval; `a if c else b`, and/or and comparison chains gave the
+base's outcome on 15 programs mixing modules, library functions, tensors and objects (refusals included),
+with program __eq__/__lt__/__contains__/__bool__ recursing or looping stopped at the call depth / loop limit
+and `in` over lists at the searched-items budget; NEW_ATTRIBUTES gave the base's outcome on 18 programs
+(modules, super(), slots, properties, frozen dataclasses, MAX_ATTRIBUTES); FULL_ONE / WINDOW_INLINE: the
+same peak memory on a 180-op loop of 4M-element tensors; map/filter/reduce of a program class or callable
+object lazy, StopIteration as CPython, stopped by the loop budget on itertools.count(); bare torch names as
+values (`f = (cat)`, defaults, decorators, lists, lambdas, f-strings, map) NameError; keyword.kwlist copies
+not shared between runs (7 forms); vars(obj) exposes only the program's attributes (a copy: see below);
+numpy big ints in NumPy's object loop bounded (power/multiply/left_shift/lcm of 4000-bit ints answer at
+once); Variables after an error run: a __repr__ looping, huge, recursing, raising, printing or making
+tensors changes nothing else of the report; a.flags.writeable = True of a view NumPy made read-only stays
+refused; help(A().m), dir(namedtuple), isinstance(X, type), tuple.count, `del xs.append` equal to CPython.
+Left: `vars(a)` is a copy, so `vars(a)['x'] = 5` does not set a.x (CPython's live __dict__) and
+`vars(a) is vars(a)` is False; `'ban' + 'ana' is 'banana'` / `(1, 2) is (1, 2)` are False (CPython folds
+them into one constant).
 """
 
 from __future__ import annotations

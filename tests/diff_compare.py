@@ -61,7 +61,7 @@ torch.func.grad(lambda x: x.sum())(torch.ones(1))
 import torch.autograd.functional
 out = []
 for source in json.loads(sys.stdin.read()):
-    signal.setitimer(signal.ITIMER_REAL, float(sys.argv[2]))
+    signal.setitimer(signal.ITIMER_REAL, float(sys.argv[2]) if len(sys.argv) > 2 else 3.0)
     try:
         run = run_trusted(source)
     except Late:

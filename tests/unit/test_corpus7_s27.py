@@ -43,7 +43,9 @@ def test_like_plain_numpy(snippet: str) -> None:
     ("np.concatenate((a, a), dtype=int)", "unsupported", "np.concatenate"),
     ("np.concatenate((a, torch.ones(2)))", "unsupported", "numpy arrays combine"),
     ("np.dtype", "unsupported", "cannot be stored in variables"),   # np.dtype("f4") runs (session 32)
-    ("np.float32.name", "unsupported", ".name"),   # the type has no .name: only an array's dtype
+    # the type has no .name (only an array's dtype): NumPy's own AttributeError since session 43 (red team:
+    # a name np.float64 lacks is Python's AttributeError, looked up first), was the engine's refusal
+    ("np.float32.name", "value", "type object 'numpy.float32' has no attribute 'name'"),
 ])
 def test_refusals_and_errors(line: str, kind: str, says: str) -> None:
     report = run_program("import torch\n" + N + f"r = {line}\n", torchviz=False)

@@ -50,8 +50,10 @@ def _not_storable(name: str, node: ast.AST) -> NotSupported:
 
 
 class NamesMixin:
-    def lookup(self: Interpreter, name: str, bare: bool = True) -> Any:
-        """`bare`: a torch function's bare name is found (a callee: lang/bare_names.py)."""
+    def lookup(self: Interpreter, name: str, bare: bool = False) -> Any:
+        """`bare`: a torch function's bare name is found (a callee: lang/bare_names.py). Off unless a caller
+        says the name is a callee: a read site that forgets it gets Python's NameError, never torch's function
+        (red team 2 of session 43 found `global dot` and `cat += 1` reads that had it on by default)."""
         if name.startswith("__") and name not in MODULE_METADATA_NAMES:
             if name == "__name__":
                 return "__main__"

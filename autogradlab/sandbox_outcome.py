@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import signal
 
+from autogradlab import sandbox_frames
 from autogradlab.limits import Limits
 from autogradlab.report import ErrorInfo, Report
 from autogradlab.sandbox_client import JobOutcome
@@ -33,10 +34,12 @@ def crash(source: str, seed: int) -> Report:
 def to_report(outcome: JobOutcome, source: str, seed: int, limits: Limits) -> Report:
     if outcome.frame is not None:
         try:
-            return load_report(outcome.frame)
+            report = load_report(outcome.frame)
         except WireError:
             return failed(source, seed, "internal",
                           "the worker returned data Autograd Lab does not accept")
+        sandbox_frames.offer(report, outcome.frame)
+        return report
     status = outcome.status
     if status is None:
         return crash(source, seed)

@@ -15,6 +15,7 @@ import json
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 import streamlit as st
@@ -69,22 +70,36 @@ def warm_pool() -> Any:
 # slow both ways (issue 9: loop_scalar_chain's 3,502-node Report, 563 KB, took ~19 ms CPU to pickle
 # on a miss and ~23 ms to unpickle on every rerun of its page; its compact form, 321 KB, ~8 ms to
 # make and ~10 ms to read). load_report reads it with the same restricted unpickler as a job's
-# result. On a miss the cache hands back what the function returned: the caller then gets the
-# pool's Report itself (as before), not a load of the bytes just made (_fresh: per thread, that is
-# per Streamlit session).
+# result. What they hold is (the bytes, the pool's timing_ms): the bytes the job itself sent when
+# the pool kept them (sandbox_frames; a miss then dumps nothing: ~6 ms of the app's CPU for
+# loop_scalar_chain, session 44), else the Report dumped here. On a miss the cache hands back what
+# the function returned: the caller then gets the pool's Report itself (as before), not a load of
+# the bytes (_fresh: per thread, that is per Streamlit session).
 _fresh = threading.local()
 
 
-def _cache_form(report: Report) -> bytes:
+def _pool_run(**kwargs: Any) -> tuple[Report, bytes | None]:
+    """The pool's run of `kwargs`, and its job's own bytes of the Report when it kept them."""
+    from autogradlab import sandbox, sandbox_frames
+
+    with sandbox_frames.kept() as kept:
+        report = sandbox.get_pool().run(**kwargs)
+    return report, kept.frame_of(report)
+
+
+def _cache_form(report: Report, frame: bytes | None = None) -> tuple[bytes, float]:
     _fresh.report = report
-    return dump_report(report)
+    return (dump_report(report) if frame is None else frame), report.timing_ms
 
 
-def _from_cache(cached_call: Callable[[], bytes]) -> Report:
+def _from_cache(cached_call: Callable[[], tuple[bytes, float]]) -> Report:
     _fresh.report = None
-    held = cached_call()
+    held, timing_ms = cached_call()
     report, _fresh.report = _fresh.report, None
-    return report if report is not None else load_report(held)
+    if report is not None:
+        return report
+    report = load_report(held)
+    return report if report.timing_ms == timing_ms else replace(report, timing_ms=timing_ms)
 
 
 def cache_key(*inputs: object) -> str:
@@ -99,13 +114,12 @@ def cache_key(*inputs: object) -> str:
 
 
 @st.cache_data(max_entries=CACHE_ENTRIES, ttl=CACHE_TTL_S, show_spinner=False)
-def _run_cached(key: str, _source: str, _seed: int, _output: str | None, _session: str | None) -> bytes:
-    from autogradlab import sandbox
-
-    report = sandbox.get_pool().run(_source, seed=_seed, output=_output, session=_session)
+def _run_cached(key: str, _source: str, _seed: int, _output: str | None,
+                _session: str | None) -> tuple[bytes, float]:
+    report, frame = _pool_run(source=_source, seed=_seed, output=_output, session=_session)
     if is_refusal(report):
         raise _TransientResult(report)
-    return _cache_form(report)
+    return _cache_form(report, frame)
 
 
 def is_refusal(report: Report) -> bool:
@@ -218,14 +232,12 @@ def _run_steps_cached(key: str, _args: tuple, _session: str | None) -> Report:
 
 
 @st.cache_data(max_entries=CACHE_ENTRIES, ttl=CACHE_TTL_S, show_spinner=False)
-def _run_dydx_cached(key: str, _args: tuple, _session: str | None) -> bytes:
-    from autogradlab import sandbox
-
+def _run_dydx_cached(key: str, _args: tuple, _session: str | None) -> tuple[bytes, float]:
     source, seed, of, wrt = _args
-    report = sandbox.get_pool().run(source, seed=seed, session=_session, jacobian_of=(of, wrt))
+    report, frame = _pool_run(source=source, seed=seed, session=_session, jacobian_of=(of, wrt))
     if is_refusal(report):
         raise _TransientResult(report)
-    return _cache_form(report)
+    return _cache_form(report, frame)
 
 
 def run_steps(source: str, seed: int, output: str | None, session: str | None = None,
@@ -252,14 +264,12 @@ def run_dydx(source: str, seed: int, of: str, wrt: str, session: str | None = No
 
 
 @st.cache_data(max_entries=CACHE_ENTRIES, ttl=CACHE_TTL_S, show_spinner=False)
-def _run_cell_cached(key: str, _args: tuple, _session: str | None) -> bytes:
-    from autogradlab import sandbox
-
+def _run_cell_cached(key: str, _args: tuple, _session: str | None) -> tuple[bytes, float]:
     source, seed, call, row = _args
-    report = sandbox.get_pool().run(source, seed=seed, session=_session, jacobian_cell=(call, row))
+    report, frame = _pool_run(source=source, seed=seed, session=_session, jacobian_cell=(call, row))
     if is_refusal(report):
         raise _TransientResult(report)
-    return _cache_form(report)
+    return _cache_form(report, frame)
 
 
 def run_jacobian_cell(source: str, seed: int, call: int, row: int, session: str | None = None) -> Report:

@@ -131,7 +131,8 @@ def test_the_run_cache_holds_the_compact_wire_form(fake_core_installed):
     first = cached.run_program("h = 1\n", 0, None, "s")
     again = cached.run_program("h = 1\n", 0, None, "s2")
     key = cached.cache_key("run", "h = 1\n", 0, None)
-    assert isinstance(cached._run_cached(key, "h = 1\n", 0, None, "s"), bytes)
+    held, timing_ms = cached._run_cached(key, "h = 1\n", 0, None, "s")
+    assert isinstance(held, bytes) and timing_ms == first.timing_ms
     assert len(answered) == 1 and first is answered[0]
     assert again is not first
     assert pickle.dumps(again) == pickle.dumps(pickle.loads(pickle.dumps(first)))

@@ -48,6 +48,11 @@ _SNAP_COLUMNS = (*_SNAP_FIELDS, LAZY_NUMBER)
 _GETTERS = {fields: tuple(map(itemgetter, fields)) for fields in (_NODE_FIELDS, _OP_FIELDS)}
 _GETTERS[_SNAP_COLUMNS] = tuple(f if f in ("value", "summary", LAZY_NUMBER) else itemgetter(f)
                                 for f in _SNAP_COLUMNS)   # a name: read with dict.get (None if absent)
+# Per field set, the fields every object's dict holds, and one itemgetter of them all (a row per object)
+_ROW_FIELDS = {fields: tuple(f for f, g in zip(fields, getters, strict=True) if type(g) is itemgetter)
+               for fields, getters in _GETTERS.items()}
+_ROW_GETTERS = {fields: itemgetter(*names) for fields, names in _ROW_FIELDS.items()}
+ROWS = True   # _columns by rows and zip (off: a map per field, as in session 43)
 
 # Plain numeric dtypes (native byte order) whose arrays travel in a shared buffer; any other array
 # (or a Fortran-ordered or subclassed one) is pickled as itself. The app only makes views of these.
@@ -63,14 +68,19 @@ _dict_get = dict.get
 
 
 def _columns(objects: list, fields: tuple[str, ...]) -> list[list]:
-    """Each field's values, a list per field, read from the objects' instance dicts by one C-level
-    map per field (issue 9: a getattr per field and object was half of pack; a row per object
-    transposed by zip(*rows) took ~20 % more CPU than this, 1.55 -> 1.27 ms for loop_scalar_chain's
-    3,502 graph nodes); KeyError for an object whose dict lacks a field (then the Report is pickled
-    as it is), but a snapshot's value, summary and lazy number read as None when absent."""
+    """Each field's values, a list per field, read from the objects' instance dicts: a row per object
+    by one C-level itemgetter of the fields every dict holds, transposed by zip (issue 9, session 44:
+    loop_scalar_chain's 3,502 graph nodes 1.86 -> 1.06 ms against a map per field); KeyError for an
+    object whose dict lacks a field (then the Report is pickled as it is), but a snapshot's value,
+    summary and lazy number read as None when absent (dict.get)."""
     dicts = list(map(vars, objects))
-    return [list(map(getter, dicts)) if type(getter) is itemgetter
-            else list(map(_dict_get, dicts, repeat(getter))) for getter in _GETTERS[fields]]
+    if not ROWS or not dicts:
+        return [list(map(getter, dicts)) if type(getter) is itemgetter
+                else list(map(_dict_get, dicts, repeat(getter))) for getter in _GETTERS[fields]]
+    rows = map(_ROW_GETTERS[fields], dicts)
+    columns = dict(zip(_ROW_FIELDS[fields], map(list, zip(*rows, strict=True)), strict=True))
+    return [columns[name] if name in columns else list(map(_dict_get, dicts, repeat(name)))
+            for name in fields]
 
 
 def _refs(objects: list, index: dict[int, int]) -> list:

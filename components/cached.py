@@ -15,13 +15,13 @@ import json
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import replace
 from typing import Any
 
 import streamlit as st
 
 from autogradlab.report import Report
-from autogradlab.sandbox_wire import dump_report, load_report
+from autogradlab.sandbox_wire import dump_report
+from components import report_memo
 from components.i18n import t
 
 CACHE_ENTRIES = 256
@@ -93,13 +93,12 @@ def _cache_form(report: Report, frame: bytes | None = None) -> tuple[bytes, floa
 
 
 def _from_cache(cached_call: Callable[[], tuple[bytes, float]]) -> Report:
+    """The Report the cache holds: on a miss the pool's own, on a hit the one loaded from the same
+    bytes before (report_memo), else a load of them."""
     _fresh.report = None
     held, timing_ms = cached_call()
     report, _fresh.report = _fresh.report, None
-    if report is not None:
-        return report
-    report = load_report(held)
-    return report if report.timing_ms == timing_ms else replace(report, timing_ms=timing_ms)
+    return report_memo.loaded(held, timing_ms, report)
 
 
 def cache_key(*inputs: object) -> str:

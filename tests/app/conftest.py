@@ -50,8 +50,12 @@ def fake_core_installed(monkeypatch: pytest.MonkeyPatch) -> fake_core.FakePool:
             setattr(module, function, getattr(fake_core, function))
         monkeypatch.setitem(sys.modules, f"autogradlab.render.{name}", module)
         monkeypatch.setattr(autogradlab.render, name, module, raising=False)
+    from components import report_memo
+
     st.cache_data.clear()
     st.cache_resource.clear()
+    report_memo.clear()
     yield pool
     st.cache_data.clear()
     st.cache_resource.clear()
+    report_memo.clear()

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+import pickle
 
 import fake_core
+import pytest
 
 from autogradlab.report import ErrorInfo
-from components import cached
+from components import cached, report_memo
 
 
 def _scripted(pool, *errors):
@@ -119,11 +121,13 @@ def test_a_steps_timeout_is_not_cached_but_a_program_error_is(fake_core_installe
     assert len(fake_core_installed.calls) == 4
 
 
-def test_the_run_cache_holds_the_compact_wire_form(fake_core_installed):
+@pytest.mark.parametrize("memo", [True, False])
+def test_the_run_cache_holds_the_compact_wire_form(fake_core_installed, monkeypatch, memo):
     """st.cache_data unpickles what it holds on every call: it holds sandbox_wire's bytes (fast to
     unpickle for a big graph). A miss gives the pool's Report itself, a hit what it gave when the
-    cache held the Report (a plain pickle round trip of the pool's Report)."""
-    import pickle
+    cache held the Report (a plain pickle round trip of the pool's Report): the Report loaded before
+    from the same bytes (report_memo, session 44), or with the memo off a new load of them."""
+    monkeypatch.setattr(report_memo, "MEMO", memo)
 
     answered = []
     run = fake_core_installed.run
@@ -134,6 +138,12 @@ def test_the_run_cache_holds_the_compact_wire_form(fake_core_installed):
     held, timing_ms = cached._run_cached(key, "h = 1\n", 0, None, "s")
     assert isinstance(held, bytes) and timing_ms == first.timing_ms
     assert len(answered) == 1 and first is answered[0]
-    assert again is not first
-    assert pickle.dumps(again) == pickle.dumps(pickle.loads(pickle.dumps(first)))
+    assert (again is first) == memo
+    assert _round_trip(again) == _round_trip(first)
     assert cached._fresh.report is None   # nothing held back after the calls
+
+
+def _round_trip(report) -> bytes:
+    """A Report's plain pickle after one round trip (the same bytes for equal Reports, whether one
+    came from a pickle or not)."""
+    return pickle.dumps(pickle.loads(pickle.dumps(report)))

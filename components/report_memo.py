@@ -23,7 +23,7 @@ from autogradlab.sandbox_wire import load_report
 
 MEMO = True                 # off: every call loads the bytes, as before
 MAX_ENTRIES = 16
-MAX_BYTES = 64 << 20        # the bytes the kept Reports were loaded from, together (a Report: ~3x in memory)
+MAX_BYTES = 32 << 20        # the bytes the kept Reports were loaded from, together (a Report: ~3x in memory)
 _memo: OrderedDict[bytes, tuple[int, Report]] = OrderedDict()
 _lock = threading.Lock()
 

@@ -1,7 +1,7 @@
 """What the app does between Run and holding a new Report in its run cache (issue 9, session 44):
 the pool's run (Report.timing_ms: fork, run, the way back) plus the cache's form of the Report
 (components/cached.py: the job's own bytes when sandbox_frames kept them, else dump_report in the
-app). Wall ms per run through a warm pool of one worker, and the app's CPU; medians and minima.
+app; then report_memo's digest of them). Wall ms per run through a warm pool of one worker, and the app's CPU; medians and minima.
 
     python3 bench/run_cache_miss.py [--program loop_scalar_chain] [--reps 11]   # the cwd's checkout
     cd /work/wt/base44 && python3 /work/wt/wire/bench/run_cache_miss.py           # another checkout
@@ -32,8 +32,9 @@ def main(argv: list[str] | None = None) -> int:
     from autogradlab.sandbox_wire import dump_report
     try:
         from autogradlab.sandbox_frames import kept
-    except ImportError:   # a checkout before session 44: the cache dumps the Report
-        kept = None
+        from components.report_memo import loaded
+    except ImportError:   # a checkout before session 44: the cache dumps the Report, keeps no memo
+        kept = loaded = None
 
     source = (REPO / "tests" / "programs" / f"{args.program}.py").read_text(encoding="utf-8")
     pool = WorkerPool(size=1)
@@ -49,6 +50,8 @@ def main(argv: list[str] | None = None) -> int:
             ran = time.perf_counter()
             frame = holder.frame_of(report) if holder is not None else None
             held = dump_report(report) if frame is None else frame
+            if loaded is not None:   # _from_cache on a miss: the memo keeps the pool's Report (a digest)
+                loaded(held, report.timing_ms, report)
             done, cpu = time.perf_counter(), (time.process_time() - cpu) * 1000.0
             assert held and report.error is None
             time.sleep(args.gap)

@@ -1,7 +1,8 @@
 """What the app does between Run and holding a new Report in its run cache (issue 9, session 44):
 the pool's run (Report.timing_ms: fork, run, the way back) plus the cache's form of the Report
 (components/cached.py: the job's own bytes when sandbox_frames kept them, else dump_report in the
-app; then report_memo's digest of them). Wall ms per run through a warm pool of one worker, and the app's CPU; medians and minima.
+app; then report_memo's digest of them). Wall ms per run through a warm pool of one worker, and the
+app's CPU; medians and minima.
 
     python3 bench/run_cache_miss.py [--program loop_scalar_chain] [--reps 11]   # the cwd's checkout
     cd /work/wt/base44 && python3 /work/wt/wire/bench/run_cache_miss.py           # another checkout

@@ -4,7 +4,7 @@ st.cache_data hands back a copy of what it holds on every call: the run cache ho
 sandbox_wire's bytes (components/cached.py), so every rerun of a page (any widget click) loaded them
 again: loop_scalar_chain's 3,502-node Report ~7.5 ms of CPU and a young collection over its ~16,000
 new objects, each time. Here the Report loaded from the same bytes (and timing_ms) is kept and
-handed back; the key is a BLAKE2b digest of the bytes (~0.4 ms for its 275 KB). Reports are frozen
+handed back; the key is a SHA-256 digest of the bytes (~0.4 ms for its 275 KB). Reports are frozen
 dataclasses of plain data that no page changes (a lazy snapshot turns eager under its own guard,
 report.py): sharing one object between reruns and sessions is safe, as the Steps page's resource
 cache already does. Bounded in entries and in the bytes the Reports were loaded from.
@@ -29,7 +29,7 @@ _lock = threading.Lock()
 
 
 def _key(held: bytes, timing_ms: float) -> bytes:
-    return hashlib.blake2b(held, digest_size=32).digest() + struct.pack("!d", timing_ms)
+    return hashlib.sha256(held).digest() + struct.pack("!d", timing_ms)
 
 
 def _loaded(held: bytes, timing_ms: float) -> Report:

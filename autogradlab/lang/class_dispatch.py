@@ -38,7 +38,7 @@ from autogradlab.lang.plain_classes import (
     storable,
 )
 from autogradlab.lang.safe_values import SafeException, SafeType, UserFunction, is_data, type_text
-from autogradlab.lang.scope import Scope
+from autogradlab.lang.scope import ClassBodyScope, Scope
 
 if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
@@ -70,9 +70,10 @@ def define_plain_class(interp: Interpreter, node: ast.ClassDef, classes: frozens
     outer = interp.scope
     inside = outer.function_name
     cls = ProgramClass(node.name, base, f"{inside}.<locals>.{node.name}" if inside else None)
+    cls.doc = ast.get_docstring(node, clean=False)   # C.__doc__ (lang/class_introspection.py)
     if exception is not None:
         cls.exception = exception
-    body_scope = Scope(outer, outer.function_name, comprehension=True)
+    body_scope = ClassBodyScope(outer, outer.function_name, comprehension=True)
     for statement in node.body:
         if isinstance(statement, ast.Pass) or is_docstring(statement):
             continue

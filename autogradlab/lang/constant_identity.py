@@ -2,7 +2,11 @@
 constant cache spans the module's functions too): ThinkPython ch. 9 shows `a = 'banana'; b = 'banana';
 a is b` giving True (session 43; it gave False here, each literal its own str). Texts, ints, floats and
 complex numbers: keyed by type and value (`1` and `1.0` and `True` stay apart, `-0.0` apart from `0.0`).
-Tuples Python folds at compile time (`(1, 2) is (1, 2)`) are not merged: the interpreter builds them."""
+Tuples Python folds at compile time (`(1, 2) is (1, 2)`) are not merged: the interpreter builds them.
+
+Before merging, texts joined or repeated from constants are folded as CPython's compiler folds them
+(Python/ast_opt.c: `'ban' + 'ana'` always, `'ab' * 3` while the result holds at most 4,096 characters), so
+`'ban' + 'ana' is 'banana'` is True as there (session 44)."""
 
 from __future__ import annotations
 
@@ -10,12 +14,52 @@ import ast
 from typing import Any
 
 _MERGED = (str, int, float, complex)
+_TEXTS = (str, bytes)
+MAX_FOLDED_TEXT = 4096   # CPython's MAX_STR_SIZE for a folded repetition
 
 
 def merge_constants(tree: ast.AST) -> None:
+    fold_texts(tree)
     seen: dict[tuple[type, Any], Any] = {}
     for node in ast.walk(tree):   # ast.walk is iterative
         if type(node) is ast.Constant and type(node.value) in _MERGED:
             value = node.value
             key = (type(value), value if type(value) in (str, int) else repr(value))
             node.value = seen.setdefault(key, value)
+
+
+def fold_texts(tree: ast.AST) -> None:
+    """Replace `text + text` and `text * int` of constants by their value, children before parents."""
+    for node in reversed(list(ast.walk(tree))):   # breadth first, reversed: every child before its parent
+        for field, value in ast.iter_fields(node):
+            if type(value) is ast.BinOp:
+                folded = _folded(value)
+                if folded is not None:
+                    setattr(node, field, folded)
+            elif type(value) is list:
+                for i, item in enumerate(value):
+                    if type(item) is ast.BinOp:
+                        folded = _folded(item)
+                        if folded is not None:
+                            value[i] = folded
+
+
+def _folded(node: ast.BinOp) -> ast.Constant | None:
+    left, right = node.left, node.right
+    if type(left) is not ast.Constant or type(right) is not ast.Constant:
+        return None
+    a, b = left.value, right.value
+    if type(node.op) is ast.Add and type(a) in _TEXTS and type(a) is type(b):
+        value = a + b
+    elif type(node.op) is ast.Mult and _repeats(a, b):
+        text, times = (a, b) if type(a) in _TEXTS else (b, a)
+        if times > 0 and len(text) * times > MAX_FOLDED_TEXT:
+            return None
+        value = text * times
+    else:
+        return None
+    return ast.copy_location(ast.Constant(value=value), node)
+
+
+def _repeats(a: object, b: object) -> bool:
+    return (type(a) in _TEXTS and type(b) is int) or (type(b) in _TEXTS and type(a) is int)

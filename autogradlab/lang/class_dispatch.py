@@ -37,6 +37,7 @@ from autogradlab.lang.plain_classes import (
     dunder,
     storable,
 )
+from autogradlab.lang.property_calls import property_call
 from autogradlab.lang.safe_values import SafeException, SafeType, UserFunction, is_data, type_text
 from autogradlab.lang.scope import ClassBodyScope, Scope
 
@@ -103,6 +104,8 @@ def define_plain_class(interp: Interpreter, node: ast.ClassDef, classes: frozens
             if statement.value is None:
                 _class_annotation(interp, body_scope, statement)
                 continue
+        if property_call(interp, cls, body_scope, statement):   # `miles = property(get_miles, set_miles)`
+            continue
         interp.scope = body_scope   # `b = a + 1` reads the class's earlier attributes
         try:
             value = interp.eval(statement.value)

@@ -22,31 +22,9 @@ import pytest
 
 from autogradlab.engine import run_program
 from autogradlab.messages import catalogue
-from tests.oracle import run_trusted, shown_as_left, value_mismatches
-
-
-def _same_as_plain(source: str, inner_line: int | None = None) -> None:
-    """`inner_line`: an error raised inside a function, which the engine names at the line that raised
-    (the oracle names the program's top-level call)."""
-    report = run_program(source)
-    oracle = run_trusted(source)
-    assert report.ok == (oracle.error is None), (report.error, oracle.error)
-    if oracle.error is not None:
-        assert report.error.line == (inner_line or oracle.error_line), (report.error, oracle.error_line)
-        assert report.error.message == str(oracle.error), (report.error.message, oracle.error)
-    assert report.printed == oracle.printed, (report.printed, oracle.printed)
-    assert [d.text for d in report.displayed] == [text for _, text in oracle.displayed]
-    with shown_as_left(oracle):
-        for name, real in oracle.variables.items():
-            assert not value_mismatches(report.variables[name], real, name), name
-
-
-def _refused(source: str, line: int, key: str) -> str:
-    report = run_program(source)
-    assert not report.ok and report.error.line == line, report.error
-    assert report.error.key == key, (report.error.key, report.error.message)
-    return report.error.message
-
+from tests.oracle import run_trusted
+from tests.unit.test_breadth_corpus_s42 import _refused
+from tests.unit.test_breadth_corpus_s43 import _same_as_plain
 
 # -- constant folding of texts -----------------------------------------------------------------------------
 FOLDED = [

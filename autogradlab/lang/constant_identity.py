@@ -6,7 +6,10 @@ Tuples Python folds at compile time (`(1, 2) is (1, 2)`) are not merged: the int
 
 Before merging, texts joined or repeated from constants are folded as CPython's compiler folds them
 (Python/ast_opt.c: `'ban' + 'ana'` always, `'ab' * 3` while the result holds at most 4,096 characters), so
-`'ban' + 'ana' is 'banana'` is True as there (session 44)."""
+`'ban' + 'ana' is 'banana'` is True as there (session 44). A folded text is never longer than the run's
+max_sequence_len (the size check of `+` / `*` answers for a longer one at run time, as before), and a
+program's folded texts hold at most MAX_FOLDED_TOTAL characters in all (a source of 10,000 `'a' * 4096`
+lines must not make 40 MB before it runs)."""
 
 from __future__ import annotations
 
@@ -16,10 +19,11 @@ from typing import Any
 _MERGED = (str, int, float, complex)
 _TEXTS = (str, bytes)
 MAX_FOLDED_TEXT = 4096   # CPython's MAX_STR_SIZE for a folded repetition
+MAX_FOLDED_TOTAL = 100_000   # characters of all the texts one program folds
 
 
-def merge_constants(tree: ast.AST) -> None:
-    fold_texts(tree)
+def merge_constants(tree: ast.AST, max_sequence_len: int = MAX_FOLDED_TEXT) -> None:
+    fold_texts(tree, min(MAX_FOLDED_TEXT, max_sequence_len))
     seen: dict[tuple[type, Any], Any] = {}
     for node in ast.walk(tree):   # ast.walk is iterative
         if type(node) is ast.Constant and type(node.value) in _MERGED:
@@ -28,36 +32,39 @@ def merge_constants(tree: ast.AST) -> None:
             node.value = seen.setdefault(key, value)
 
 
-def fold_texts(tree: ast.AST) -> None:
+def fold_texts(tree: ast.AST, longest: int) -> None:
     """Replace `text + text` and `text * int` of constants by their value, children before parents."""
+    budget = [MAX_FOLDED_TOTAL]
     for node in reversed(list(ast.walk(tree))):   # breadth first, reversed: every child before its parent
         for field, value in ast.iter_fields(node):
             if type(value) is ast.BinOp:
-                folded = _folded(value)
+                folded = _folded(value, longest, budget)
                 if folded is not None:
                     setattr(node, field, folded)
             elif type(value) is list:
                 for i, item in enumerate(value):
                     if type(item) is ast.BinOp:
-                        folded = _folded(item)
+                        folded = _folded(item, longest, budget)
                         if folded is not None:
                             value[i] = folded
 
 
-def _folded(node: ast.BinOp) -> ast.Constant | None:
+def _folded(node: ast.BinOp, longest: int, budget: list[int]) -> ast.Constant | None:
     left, right = node.left, node.right
     if type(left) is not ast.Constant or type(right) is not ast.Constant:
         return None
     a, b = left.value, right.value
     if type(node.op) is ast.Add and type(a) in _TEXTS and type(a) is type(b):
-        value = a + b
+        size = len(a) + len(b)
     elif type(node.op) is ast.Mult and _repeats(a, b):
         text, times = (a, b) if type(a) in _TEXTS else (b, a)
-        if times > 0 and len(text) * times > MAX_FOLDED_TEXT:
-            return None
-        value = text * times
+        size = len(text) * max(times, 0)
     else:
         return None
+    if size > longest or size > budget[0]:   # left to run time and its size checks
+        return None
+    budget[0] -= size
+    value = a + b if type(node.op) is ast.Add else text * times
     return ast.copy_location(ast.Constant(value=value), node)
 
 

@@ -16,11 +16,13 @@ cells found different from plain Python or refused, each compared with plain Pyt
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import pytest
 
 from autogradlab.engine import run_program
+from autogradlab.limits import DEFAULT_LIMITS
 from autogradlab.messages import catalogue
 from tests.oracle import run_trusted
 from tests.unit.test_breadth_corpus_s42 import _refused
@@ -48,6 +50,30 @@ def test_a_folded_repetition_stays_within_the_size_limits() -> None:
     # not folded past 4,096 characters: the size check of `*` still answers for it, as before
     report = run_program("s = 'ab' * 10**9\n")
     assert not report.ok and report.error.kind == "limit", report.error
+
+
+@pytest.mark.parametrize(("source", "ok"), [
+    ("s = 'ab' * 50\nprint(s is 'ab' * 50)\n", True),   # 100 characters: folded, at the limit
+    ("s = 'ab' * 50 + 'c'\n", False),                    # 101: left to the run's check of `+`
+    ("s = 'a' * 101\n", False),
+    ("s = 'abc' + 'd' * 97\n", True),
+])
+def test_a_folded_text_is_never_longer_than_max_sequence_len(source: str, ok: bool) -> None:
+    report = run_program(source, limits=dataclasses.replace(DEFAULT_LIMITS, max_sequence_len=100))
+    assert report.ok == ok, report.error
+    if not ok:
+        assert report.error.kind == "limit" and "100" in report.error.message, report.error
+
+
+def test_a_programs_folded_texts_have_a_total() -> None:
+    import ast
+
+    from autogradlab.lang import constant_identity
+    tree = ast.parse("".join(f"s{i} = 'ab' * 2048\n" for i in range(30)))   # 30 * 4,096 characters
+    constant_identity.merge_constants(tree, 10**6)
+    folded = [node for node in ast.walk(tree) if type(node) is ast.Constant and node.value == "ab" * 2048]
+    assert len(folded) == constant_identity.MAX_FOLDED_TOTAL // 4096   # the rest stay `'ab' * 2048`
+    assert sum(type(node) is ast.BinOp for node in ast.walk(tree)) == 30 - len(folded)
 
 
 # -- mro(), vars(C), __doc__ of the program's classes ----------------------------------------------------

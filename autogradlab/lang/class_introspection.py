@@ -109,6 +109,14 @@ class ClassVars(InertValue):
 
     __str__ = __repr__
 
+    def __len__(self) -> int:
+        self.__iter__()   # Python counts its internals too: refused by name
+        return 0
+
+    def __iter__(self) -> Any:
+        raise NotSupported("showing `vars(...)` of a class is not supported in Autograd Lab (Python lists "
+                           "its internals); ask `name in vars(cls)` or read `vars(cls)[name]`")
+
 
 def class_vars(value: Any) -> ClassVars | None:
     """vars() of a program class or of a builtin class; None for anything else."""

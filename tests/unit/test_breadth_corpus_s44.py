@@ -112,6 +112,9 @@ def test_class_introspection_equals_python(source: str) -> None:
 
 @pytest.mark.parametrize(("source", "line", "key"), [
     ("class A:\n    pass\nprint(vars(A))\n", 3, "errors_s44breadth.vars_shown"),
+    ("class A:\n    n = 1\nfor k in vars(A):\n    print(k)\n", 3, "errors_s44breadth.vars_shown"),
+    ("class A:\n    n = 1\nprint(sorted(vars(A)))\n", 3, "errors_s44breadth.vars_shown"),
+    ("class A:\n    n = 1\nprint(len(vars(A)))\n", 3, "errors_s44breadth.vars_shown"),
     ("class A:\n    pass\nprint('__module__' in vars(A))\n", 3, "errors_s44breadth.vars_dunder"),
     ("class A:\n    pass\nv = vars(list)['append']\n", 3, "errors_s44breadth.vars_member"),
     ("import torch\nprint(torch.Tensor.mro())\n", 2, "errors_s44breadth.mro_of"),

@@ -23,37 +23,31 @@ MAX_FOLDED_TOTAL = 100_000   # characters of all the texts one program folds
 
 
 def merge_constants(tree: ast.AST, max_sequence_len: int = MAX_FOLDED_TEXT) -> None:
-    fold_texts(tree, min(MAX_FOLDED_TEXT, max_sequence_len))
+    nodes = list(ast.walk(tree))   # ast.walk is iterative; breadth first: every parent before its children
+    fold_texts(nodes, min(MAX_FOLDED_TEXT, max_sequence_len))
     seen: dict[tuple[type, Any], Any] = {}
-    for node in ast.walk(tree):   # ast.walk is iterative
+    for node in nodes:
         if type(node) is ast.Constant and type(node.value) in _MERGED:
             value = node.value
             key = (type(value), value if type(value) in (str, int) else repr(value))
             node.value = seen.setdefault(key, value)
 
 
-def fold_texts(tree: ast.AST, longest: int) -> None:
-    """Replace `text + text` and `text * int` of constants by their value, children before parents."""
+def fold_texts(nodes: list[ast.AST], longest: int) -> None:
+    """Turn each `text + text` and `text * int` of constants into the constant of its value, in place (the
+    node becomes an ast.Constant: no parent is rewritten), children before parents (`'a' + 'b' + 'c'`)."""
     budget = [MAX_FOLDED_TOTAL]
-    for node in reversed(list(ast.walk(tree))):   # breadth first, reversed: every child before its parent
-        for field, value in ast.iter_fields(node):
-            if type(value) is ast.BinOp:
-                folded = _folded(value, longest, budget)
-                if folded is not None:
-                    setattr(node, field, folded)
-            elif type(value) is list:
-                for i, item in enumerate(value):
-                    if type(item) is ast.BinOp:
-                        folded = _folded(item, longest, budget)
-                        if folded is not None:
-                            value[i] = folded
+    for node in reversed(nodes):
+        if type(node) is ast.BinOp and type(node.left) is ast.Constant and type(node.right) is ast.Constant:
+            value = _folded(node, longest, budget)
+            if value is not None:
+                node.__class__ = ast.Constant
+                node.value, node.kind = value, None
+                del node.left, node.op, node.right
 
 
-def _folded(node: ast.BinOp, longest: int, budget: list[int]) -> ast.Constant | None:
-    left, right = node.left, node.right
-    if type(left) is not ast.Constant or type(right) is not ast.Constant:
-        return None
-    a, b = left.value, right.value
+def _folded(node: ast.BinOp, longest: int, budget: list[int]) -> Any:
+    a, b = node.left.value, node.right.value
     if type(node.op) is ast.Add and type(a) in _TEXTS and type(a) is type(b):
         size = len(a) + len(b)
     elif type(node.op) is ast.Mult and _repeats(a, b):
@@ -64,8 +58,7 @@ def _folded(node: ast.BinOp, longest: int, budget: list[int]) -> ast.Constant | 
     if size > longest or size > budget[0]:   # left to run time and its size checks
         return None
     budget[0] -= size
-    value = a + b if type(node.op) is ast.Add else text * times
-    return ast.copy_location(ast.Constant(value=value), node)
+    return a + b if type(node.op) is ast.Add else text * times
 
 
 def _repeats(a: object, b: object) -> bool:

@@ -72,6 +72,7 @@ def test_a_programs_folded_texts_have_a_total() -> None:
     tree = ast.parse("".join(f"s{i} = 'ab' * 2048\n" for i in range(30)))   # 30 * 4,096 characters
     constant_identity.merge_constants(tree, 10**6)
     folded = [node for node in ast.walk(tree) if type(node) is ast.Constant and node.value == "ab" * 2048]
+    assert all(not hasattr(node, "left") for node in folded)
     assert len(folded) == constant_identity.MAX_FOLDED_TOTAL // 4096   # the rest stay `'ab' * 2048`
     assert sum(type(node) is ast.BinOp for node in ast.walk(tree)) == 30 - len(folded)
 

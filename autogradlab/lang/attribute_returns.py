@@ -10,13 +10,16 @@ under the run's limits. Returning one notes a stored object (lang/safe_values.py
 list or an attribute does: from then on no container is too long for is_data to find a function in it.
 A function whose return PyTorch receives (a custom Function's forward/backward, a torch.func transform's
 function: they set interp.library_depth) still may not return one alone, by name, as before session 27
-(PyTorch would only say `got SequenceIterator`)."""
+(PyTorch would only say `got SequenceIterator`).
+
+A class of the program is returned as a function is (session 44: ThinkPython's `find_defining_class`
+returns the class `typ` of `type(obj).mro()` that defines a method): it may already be stored and passed."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from autogradlab.lang.plain_classes import BoundMethod
+from autogradlab.lang.plain_classes import BoundMethod, ProgramClass
 from autogradlab.lang.safe_values import CODE_TYPES, FunctionValue, UserFunction, note_stored_object
 from autogradlab.lang.stored_objects import require_storable
 
@@ -31,7 +34,7 @@ def returned_value(interp: Interpreter, value: Any) -> Any:
     if interp.library_depth == interp._depth and isinstance(value, tuple(CODE_TYPES)):   # PyTorch's to read
         from autogradlab.lang.calls import require_data
         return require_data(value, "as a return value")
-    if type(value) in _FUNCTIONS:   # `return f`, `return wrapper`
+    if type(value) in _FUNCTIONS or type(value) is ProgramClass:   # `return f`, `return wrapper`, a class
         note_stored_object()   # a call's value may now be a function wherever the engine stores one
         return value           # (defaultdict's factory, map()): is_data walks every container whole
     return require_storable(value, "as a return value")   # a library function, an iterator: as in `[f]`

@@ -296,6 +296,9 @@ def call_method(interp: Interpreter, base: Any, name: str, args: list, kwargs: d
         return interp.call_value(function_attributes.read(base, name), args, kwargs, node)
     if isinstance(base, custom_functions.FUNCTION_VALUES):
         return custom_functions.call_method(interp, base, name, args, kwargs, node)
+    if type(base) is SafeType and name == "mro":   # type(3).mro() (class_introspection.py, session 44)
+        from autogradlab.lang.class_introspection import builtin_mro
+        return builtin_mro(interp, base, args, kwargs)
     if (method := string_method(base, name) or dict_fromkeys(base, name)) is not None:   # str.upper("x")
         return method.impl(interp, args, kwargs, node)
     if isinstance(base, TensorStorage):   # s.size(), s.tolist()

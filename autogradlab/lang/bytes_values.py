@@ -133,7 +133,9 @@ BYTES_KINDS = {named_kind(BytesValue, "bytes"): bytes, named_kind(BytesValue, "n
 _ENCODE = _ENCODINGS + ("utf-16", "utf16", "utf-16le", "utf-16be", "utf-32", "utf-32le", "utf-32be")
 # CPython's codec of each name above: `s.encode('UTF-8')`, 'utf_8', 'U8', 'ISO-8859-1' name the same codec
 # (red team s43: they were refused); a name is normalised as codecs.lookup does, and only these are taken
-_DECODE_CODECS = frozenset({"utf_8", "ascii", "latin_1"})
+# Chinese lessons encode with GBK (Python-100-Days day 11: `'骆昊'.encode('gbk')`, `c.decode('gbk')`; session
+# 44): CPython's GB codecs, at most 4 bytes a character each way
+_DECODE_CODECS = frozenset({"utf_8", "ascii", "latin_1", "gbk", "gb2312", "gb18030"})
 _ENCODE_CODECS = _DECODE_CODECS | {"utf_16", "utf_16_le", "utf_16_be", "utf_32", "utf_32_le", "utf_32_be"}
 
 

@@ -37,8 +37,9 @@ from autogradlab.lang.plain_classes import (
     dunder,
     storable,
 )
+from autogradlab.lang.property_calls import property_call
 from autogradlab.lang.safe_values import SafeException, SafeType, UserFunction, is_data, type_text
-from autogradlab.lang.scope import Scope
+from autogradlab.lang.scope import ClassBodyScope, Scope
 
 if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
@@ -70,9 +71,10 @@ def define_plain_class(interp: Interpreter, node: ast.ClassDef, classes: frozens
     outer = interp.scope
     inside = outer.function_name
     cls = ProgramClass(node.name, base, f"{inside}.<locals>.{node.name}" if inside else None)
+    cls.doc = ast.get_docstring(node, clean=False)   # C.__doc__ (lang/class_introspection.py)
     if exception is not None:
         cls.exception = exception
-    body_scope = Scope(outer, outer.function_name, comprehension=True)
+    body_scope = ClassBodyScope(outer, outer.function_name, comprehension=True)
     for statement in node.body:
         if isinstance(statement, ast.Pass) or is_docstring(statement):
             continue
@@ -102,6 +104,8 @@ def define_plain_class(interp: Interpreter, node: ast.ClassDef, classes: frozens
             if statement.value is None:
                 _class_annotation(interp, body_scope, statement)
                 continue
+        if property_call(interp, cls, body_scope, statement):   # `miles = property(get_miles, set_miles)`
+            continue
         interp.scope = body_scope   # `b = a + 1` reads the class's earlier attributes
         try:
             value = interp.eval(statement.value)

@@ -27,7 +27,7 @@ from autogradlab.lang.comprehension_words import loop_words, short_circuit
 from autogradlab.lang.grad_managers import run_with
 from autogradlab.lang.iteration import loop_iterable
 from autogradlab.lang.safe_values import Namespace
-from autogradlab.lang.scope import COMPREHENSION_BLOCKS, Scope
+from autogradlab.lang.scope import COMPREHENSION_BLOCKS, Scope, hide_class_scope
 from autogradlab.lang.stored_objects import require_item
 
 if TYPE_CHECKING:
@@ -121,6 +121,8 @@ def list_comprehension(interp: Interpreter, node: ast.ListComp | ast.GeneratorEx
             return
         iter_of, iter_node, bind, tests = levels[level]
         iterable = loop_iterable(iter_of(), "in a comprehension")
+        if not level:   # the first iterable read: a class body around is no longer seen (scope.py)
+            hide_class_scope(interp.scope)
         for item in interp.iterate(iterable, iter_node):
             interp.charge_loop_iterations(1, loop_what)
             bind(item)

@@ -33,6 +33,7 @@ from autogradlab.lang.safe_values import (
     is_data,
     type_text,
 )
+from autogradlab.lang.scope import hide_class_scope
 from autogradlab.lang.stored_objects import CONTAINERS, require_index, require_item, require_storable
 
 if TYPE_CHECKING:
@@ -227,6 +228,8 @@ class ExpressionsMixin:
         if generator.is_async:
             raise NotSupported("async comprehensions are not supported in Autograd Lab")
         iterable = loop_iterable(self.eval(generator.iter), "in a comprehension")
+        if not level:   # the first iterable was read in the enclosing scope: a class body is left behind
+            hide_class_scope(self.scope)
         for item in self.iterate(iterable, generator.iter):
             self.charge_loop_iterations(1, what)
             self.assign(generator.target, item, generator.target, hook=False)

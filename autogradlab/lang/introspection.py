@@ -150,13 +150,17 @@ def _help(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> None:
     if isinstance(value, str):
         raise ProgramTypeError("help('name') looks a topic up by its name; Autograd Lab shows help for a "
                                "function itself: help(torch.ones)")
-    bound_to = None
+    bound_to, to_class = None, False
+    # help(A().m): the method, bound (s43); help(A.make) of a classmethod: bound to the class (s44); pydoc
+    # names the class by __name__
     if type(value).__name__ == "BoundMethod" and type(value.method) is UserFunction \
-            and type(value.bound).__name__ == "ProgramObject":   # help(A().m): the method, bound (s43)
-        value, bound_to = value.method, value.bound.cls.name   # (pydoc names the class by __name__)
+            and type(value.bound).__name__ in ("ProgramObject", "ProgramClass"):
+        to_class = type(value.bound).__name__ == "ProgramClass"
+        value, bound_to = value.method, (value.bound if to_class else value.bound.cls).name
     if isinstance(value, UserFunction) and not value.managed:   # the program's def/lambda (user_help.py)
         from autogradlab.lang.user_help import user_function_help
-        text = user_function_help(value, lambda default: _default_text(interp, default), bound_to)
+        text = user_function_help(value, lambda default: _default_text(interp, default), bound_to,
+                                  to_class)
         _charge_printed(interp, len(text))
         interp.hooks.on_print(text)
         return

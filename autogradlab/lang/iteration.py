@@ -82,6 +82,8 @@ class IterationMixin:
             return numpy_records.items(self, value)
         if isinstance(value, numpy_records.RECORD_VALUES[2:]):   # for name in d.fields, for byte in b
             return iter(value)
+        if type(value).__name__ == "mappingproxy":   # vars(C) lists Python's internals: refused by name
+            iter(value)   # (lang/class_introspection.py)
         raise not_iterable(value)
 
     def materialize(self: Interpreter, value: Any, node: ast.AST | None) -> list:

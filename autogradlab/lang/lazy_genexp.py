@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from autogradlab.lang.comprehension_words import loop_words
 from autogradlab.lang.iteration import loop_iterable
 from autogradlab.lang.iterators import SequenceIterator
-from autogradlab.lang.scope import Scope
+from autogradlab.lang.scope import Scope, hide_class_scope
 from autogradlab.lang.stored_objects import require_item
 
 if TYPE_CHECKING:
@@ -32,6 +32,7 @@ class _Items:
         self._interp = interp
         self._node = node
         self._scope = Scope(interp.scope, interp.scope.function_name, comprehension=True)
+        hide_class_scope(self._scope)   # its first iterable is read below in the enclosing scope
         self._scope.block = "<genexpr>"
         self._what = loop_words(interp, node)[0]
         first = node.generators[0].iter   # CPython evaluates the first iterable when the expression is made

@@ -458,9 +458,11 @@ def array_method(interp: Interpreter, base: Any, name: str, args: list, kwargs: 
         charge(interp, raw.size, name)
         return _wrap(_guarded(lambda: raw.flatten(order)))
     if name == "astype" and len(args) == 1 and set(kwargs) <= {"casting"}:
-        from autogradlab.lang.numpy_strings import as_strings, is_str_type
+        from autogradlab.lang.numpy_strings import as_strings, fixed_width, is_str_type
         if is_str_type(args[0]) and isinstance(raw, np.ndarray) and not kwargs:   # a.astype(str)
             return as_strings(interp, raw)   # (numpy_strings.py)
+        if fixed_width(args[0]) is not None and isinstance(raw, np.ndarray) and not kwargs:   # a.astype('U5')
+            return as_strings(interp, raw, fixed_width(args[0]))
         casting = kwargs.get("casting", "unsafe")   # casting="same_value" (basics.types)
         if casting not in CASTINGS:
             raise ProgramTypeError("casting must be one of 'no', 'equiv', 'safe', 'same_kind', 'same_value', "

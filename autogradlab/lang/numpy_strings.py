@@ -119,6 +119,11 @@ class StringArray(InertValue):
             # too (it gave the same array here: a write to it changed the source; red team, session 33)
             charge(interp, self.array.size, "copy")
             return StringArray(self.array.copy())
+        width = fixed_width(args[0]) if name == "astype" and len(args) == 1 and not kwargs else None
+        if width is not None:   # a.astype('U5'): each string cut to (or padded to) 5 characters (session 44)
+            check_chars(int(self.array.size), width, "astype")
+            charge(interp, self.array.size, "astype")
+            return StringArray(_guarded(lambda: self.array.astype(f"<U{width}")))
         if name == "astype" and len(args) == 1 and not kwargs:   # str_data.astype(np.int64) (session 43)
             return _as_numbers(interp, self.array, args[0])
         if name == "take" and len(args) == 1 and not kwargs and self.array.ndim == 1:   # values.take(order)
@@ -324,11 +329,12 @@ def string_array(interp: Interpreter, data: Any, typed: bool, fixed: int | None 
     return make_string_array(interp, data, typed, fixed)
 
 
-def as_strings(interp: Interpreter, array: np.ndarray) -> StringArray:
-    """a.astype(str) of a numeric array: NumPy's width of its kind."""
-    check_chars(int(array.size), _WIDTHS.get(array.dtype.kind, 64), "a.astype(str)")
+def as_strings(interp: Interpreter, array: np.ndarray, width: int | None = None) -> StringArray:
+    """a.astype(str) of a numeric array: NumPy's width of its kind; a.astype('U5'): 5 (session 44)."""
+    check_chars(int(array.size), _WIDTHS.get(array.dtype.kind, 64) if width is None else width,
+                "a.astype(str)")
     charge(interp, array.size, "a.astype(str)")
-    return StringArray(_guarded(lambda: array.astype(str)))
+    return StringArray(_guarded(lambda: array.astype(str if width is None else f"<U{width}")))
 
 
 def _width(value: Any) -> int:

@@ -20,6 +20,7 @@ from autogradlab.lang.plain_classes import (
     CLASS,
     METHOD,
     PROPERTY,
+    ProgramClass,
     ProgramObject,
     SuperProxy,
     _check_name,
@@ -88,6 +89,9 @@ def bind(interp: Interpreter, base: Any, name: str, node: ast.AST) -> Call:
         return lambda args, kwargs: base_method(interp, base, name, args, kwargs)
     if found is None and isinstance(me, ProgramObject) and me is base and not name.startswith("__"):
         value = read_attribute(interp, base, name)   # __getattr__, or Python's AttributeError
+        return lambda args, kwargs: interp.call_value(value, args, kwargs, node)
+    if found is None and name == "mro" and type(base) is ProgramClass:   # C.mro() (class_introspection)
+        value = read_attribute(interp, base, name)
         return lambda args, kwargs: interp.call_value(value, args, kwargs, node)
     if found is None:
         if name == "__init__" and isinstance(base, SuperProxy):   # object.__init__

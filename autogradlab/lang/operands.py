@@ -54,7 +54,8 @@ def check_operand(value: Any, op: str) -> None:
             require_data(value, f"in `{op}`")
         raise NotSupported(f"{describe(value)} cannot be used in `{op}`; a function may only be "
                            f"called or passed to jacobian/hessian/vjp/jvp")
-    if isinstance(value, _OPAQUE) and op not in ("eq", "ne"):
+    if isinstance(value, _OPAQUE) and op not in ("eq", "ne") and not (
+            op in ("in", "not_in") and type(value) is SafeType):   # `type(v) in (int, float)`: == each
         hint = "; convert with torch.tensor(...) first" if isinstance(value, SafeArray) else ""
         wrapper = type(value).__qualname__.split(".")[0]   # the engine's wrapper (its __name__ is Python's)
         raise NotSupported(f"arithmetic on {wrapper.removeprefix('Safe').lower()} "

@@ -64,7 +64,7 @@ def _parse(source: str, limits: Limits) -> ast.Module:
         _shift_columns(tree, indent)
     StaticChecker(split_lines(source), limits).check(tree)
     mark_callees(tree)
-    merge_constants(tree)
+    merge_constants(tree, limits.max_sequence_len)
     return tree
 
 

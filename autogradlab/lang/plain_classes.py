@@ -52,7 +52,7 @@ class ProgramClass:
     """`class Name:` as the program holds it."""
 
     __slots__ = ("name", "base", "members", "qualname", "equality", "interp", "exception", "setters", "slots",
-                 "slot_names", "annotations", "dataclass")
+                 "slot_names", "annotations", "dataclass", "doc")
     type_name = "type"
 
     def __init__(self, name: str, base: ProgramClass | None, qualname: str | None = None) -> None:
@@ -69,6 +69,7 @@ class ProgramClass:
         self.slot_names: frozenset[str] = frozenset()   # the names its own __slots__ declares
         self.annotations: list[tuple[str, Any]] = []   # its body's `name: type` lines, in order (unevaluated)
         self.dataclass: Any = None   # its fields and options under @dataclass (lang/dataclass_classes.py)
+        self.doc: str | None = None   # its docstring as written (lang/class_introspection.py)
 
     def find(self, name: str) -> tuple[ProgramClass, str, Any] | None:
         """(the class that has it, kind, value) along the chain of bases, as Python's MRO."""
@@ -223,8 +224,14 @@ def read_attribute(interp: Interpreter, base: Any, name: str) -> Any:
             return base.values[name]
     if name == "__name__" and type(base) is ProgramClass:
         return base.name
+    if name == "__doc__" and type(base) in PLAIN_TYPES and type(base) is not SuperProxy:   # C.__doc__
+        from autogradlab.lang.class_introspection import class_doc
+        return class_doc(class_of(base))
     _check_name(name)
     found = _lookup(base, name)
+    if found is None and name == "mro" and type(base) is ProgramClass:   # C.mro(), type(obj).mro()
+        from autogradlab.lang.class_introspection import mro_method
+        return mro_method(base)
     me = _self_of(base)
     if found is not None and found[1] == PROPERTY and isinstance(me, ProgramObject):
         from autogradlab.lang.attribute_returns import call_for_attribute
@@ -342,6 +349,8 @@ def attribute_allowed(base: Any, name: str) -> bool:
         return True
     if name == "__name__":   # `type(self).__name__`
         return type(base) is ProgramClass
+    if name == "__doc__":   # `C.__doc__`, `obj.__doc__` (lang/class_introspection.py)
+        return type(base) is not SuperProxy
     if name in CALLABLE_OPERATORS and type(base) is ProgramObject:   # `self.to_dual(a).__add__(self)`
         return base.cls.find(name) is not None   # (dual numbers): an operator method its class defines
     return name in PLAIN_DUNDERS

@@ -45,6 +45,21 @@ class Scope:
         del self.vars[name]
 
 
+class ClassBodyScope(Scope):
+    """A class body's names (lang/class_dispatch.py). As in CPython, a comprehension in the body reads
+    them in its first iterable only (evaluated in the body): its other parts skip the class's scope, so
+    `n = 2; zs = [x * n for x in xs]` is Python's NameError for `n` (session 44)."""
+
+    __slots__ = ()
+
+
+def hide_class_scope(scope: Scope) -> None:
+    """Called once a comprehension's first iterable is evaluated in its scope: a class body around it is
+    no longer seen (one test per comprehension, none per item)."""
+    if type(scope.parent) is ClassBodyScope:
+        scope.parent = scope.parent.parent
+
+
 # CPython 3.11 runs each comprehension as a function of its own, named so in its functions' __qualname__
 COMPREHENSION_BLOCKS = {ast.ListComp: "<listcomp>", ast.SetComp: "<setcomp>", ast.DictComp: "<dictcomp>",
                         ast.GeneratorExp: "<genexpr>"}

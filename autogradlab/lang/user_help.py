@@ -73,10 +73,11 @@ def _signature(fn: UserFunction, text: Callable[[Any], str]) -> inspect.Signatur
 
 
 def user_function_help(fn: UserFunction, text: Callable[[Any], str] = repr,
-                       bound_to: str | None = None) -> str:
+                       bound_to: str | None = None, to_class: bool = False) -> str:
     """pydoc's plain text for the program's function, with the newline help() ends with. `text`: repr of
     a default value as the program's repr() makes it (its size checks and charges). `bound_to`: the
-    name of the class of the object a bound method reads it from (`help(A().m)`, session 43)."""
+    name of the class of the object a bound method reads it from (`help(A().m)`, session 43); to_class:
+    bound to that class itself, a classmethod read from it (`help(A.make)`, session 44)."""
     def stand_in(*args: Any, **kwargs: Any) -> None:
         return None
     stand_in.__name__ = fn.qualname.rsplit(".", 1)[-1]   # `m` of a class's method (its fn.name is `A.m`)
@@ -98,5 +99,6 @@ def user_function_help(fn: UserFunction, text: Callable[[Any], str] = repr,
     stand_in.__signature__ = "loop" if loop else _signature(shown, text)   # type: ignore[attr-defined]
     if bound_to is not None:   # help(A().m): a method of a stand-in instance of a class of that name
         owner = type(bound_to, (), {"__module__": "__main__"})
-        return pydoc.plain(pydoc.render_doc(stand_in.__get__(owner()), "Help on %s:")) + "\n"
+        return pydoc.plain(pydoc.render_doc(stand_in.__get__(owner if to_class else owner()),
+                                            "Help on %s:")) + "\n"
     return pydoc.plain(pydoc.render_doc(stand_in, "Help on %s:")) + "\n"

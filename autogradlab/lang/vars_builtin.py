@@ -29,6 +29,11 @@ def vars_builtin(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -
         raise python_error(TypeError(f"vars expected at most 1 argument, got {len(args)}"))
     if args and type(args[0]) in _NO_DICT:   # vars(5): Python's TypeError
         raise python_error(TypeError("vars() argument must have __dict__ attribute"))
+    if args and type(args[0]) is not ProgramObject:   # vars(C) of a class (session 44)
+        from autogradlab.lang.class_introspection import class_vars
+        view = class_vars(args[0])
+        if view is not None:
+            return view
     if not args or type(args[0]) is not ProgramObject:
         raise NotSupported(VARS_ONLY)
     obj = args[0]

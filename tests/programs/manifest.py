@@ -500,6 +500,14 @@ TUTORIALS: tuple[ProgramSpec, ...] = (
     ProgramSpec("tutorial_thinkpython_ch09_s43.py", "AllenDowney/ThinkPython (code: MIT)"),
     ProgramSpec("tutorial_thinkpython_ch14_s43.py", "AllenDowney/ThinkPython (code: MIT)"),
     ProgramSpec("tutorial_madewithml_pytorch_s43.py", "GokuMohandas/Made-With-ML (MIT)"),
+    # Session 44 (breadth): a new corpus of 52 lesson pages, notebooks and scripts (/work/wt/corpus-s44):
+    # NumPy's own tutorial on static equilibrium and Engineering Computations' lessons on strings and lists
+    # and on NumPy arrays, as pasted cell by cell
+    ProgramSpec("tutorial_numpy_static_equilibrium_s44.py", "numpy/numpy-tutorials (BSD-3-Clause)"),
+    ProgramSpec("tutorial_engcomp1_strings_lists_s44.py",
+                "engineersCode/EngComp1_offtheground (BSD-3-Clause)"),
+    ProgramSpec("tutorial_engcomp1_numpy_arrays_s44.py",
+                "engineersCode/EngComp1_offtheground (BSD-3-Clause)"),
 )
 
 

@@ -278,7 +278,7 @@ def test_a_defs_docstring_equals_python(source: str) -> None:
 
 @pytest.mark.parametrize(("source", "line"), [
     ("import numpy as np\nprint(np.sin.__doc__)\n", 2),   # a library's text: refused as before
-    ("class A:\n    'A doc'\nprint(A.__doc__)\n", 3),
+    ("class A:\n    'A doc'\nA.__doc__ = 'x'\n", 3),   # (reading it runs since session 44: s44 tests)
     ("def f():\n    pass\nf.__doc__ = 'x'\n", 3),
     ("x = 1\nprint(x.__doc__)\n", 2),
 ])

@@ -13,8 +13,9 @@ call depth against max_call_depth; Python's own stack from _DEEP_CALLS levels on
 frame `super()` reads, pushed first as run_plain pushes it), the same scope and hooks, the same body,
 and keeps what does not change between two calls of the site:
 - the function's shape (no yield, no `global`/`nonlocal`, no *args/**kwargs/keyword-only parameters,
-  a `def` body) and its compiled body, for the last function it called (a UserFunction's body and
-  shape never change; another function, or the same one redefined, is looked at again);
+  a `def` body) and its compiled body, for each of the last MAX_FUNCTIONS functions it called (a
+  UserFunction's body and shape never change; another function, or the same one redefined, is looked
+  at first);
 - the hooks' way of telling parameters, for the hooks object the interpreter holds now (the Jacobian's
   passes put another one in and back: looked at again when it is another object).
 A function of another shape, or another number of arguments, goes where it went before (call_plain for
@@ -24,6 +25,7 @@ a method, Interpreter.call_value for a function), as do all calls with the switc
 from __future__ import annotations
 
 import ast
+import weakref
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -40,6 +42,7 @@ if TYPE_CHECKING:
     from autogradlab.lang.safe_values import UserFunction
 
 SITES = True   # tests compare with it off (then run_plain / call_positional, as before)
+MAX_FUNCTIONS = 8   # functions a site keeps what it knows of
 
 _depth_limit, _too_deep = user_functions._depth_limit, user_functions._too_deep
 _PASSABLE = user_functions._PASSABLE
@@ -61,20 +64,23 @@ def positional_site(interp: Interpreter, node: ast.AST) -> Callable[..., Any]:
         line = node.lineno
     except AttributeError:
         line = None
-    # the last function called here: (fn, its argument count, its statements, its final return)
-    last: list = [None, -1, None, None]
+    # the functions called here (a site of `layer.forward(x)` calls each layer class's): id(fn) -> [its
+    # argument count, its statements, its final return, a weak reference to fn] (the body compiled at its
+    # first call, where call_positional compiles it); at most MAX_FUNCTIONS (a lambda made anew each pass
+    # is a new function each call). Weak: a function the program let go (and what its closure holds, a
+    # tensor the Recorder names while it lives) goes when it would have gone.
+    known: dict = {}
     # the hooks the last call told: (hooks, on_assign, for_parameters or None, its recorder, quiet kinds)
     told: list = [None, None, None, None, None]
 
-    def body_of(fn: UserFunction) -> tuple[list, Any]:
+    def body_of(fn: UserFunction, entry: list) -> tuple[list, Any]:
         body = fn.body
         compiled = interp._function_bodies.get(id(body))   # call_positional's way to the body
         if compiled is None or compiled[0] is not body:
             statements, final = interp.function_body(body)
         else:
             statements, final = compiled[1], compiled[2]
-        if last[0] is fn:
-            last[2], last[3] = statements, final
+        entry[1], entry[2] = statements, final
         return statements, final
 
     def hooks_of(hooks: Any) -> None:
@@ -90,11 +96,14 @@ def positional_site(interp: Interpreter, node: ast.AST) -> Callable[..., Any]:
         told[0], told[1], told[2], told[3], told[4] = hooks, on_assign, at_once, recorder, quiet
 
     def site(fn: UserFunction, args: list, owner: Any, base: Any) -> Any:
-        if fn is not last[0] or len(args) != last[1]:
+        entry = known.get(id(fn))
+        if entry is None or entry[0] != len(args) or entry[3]() is not fn:
             if not (SITES and user_functions.INLINE_BODY and _takes(fn, len(args))
                     and (base is None or method_runs.RUN_PLAIN)):   # (a switch off: its way as before)
                 return NOT_TAKEN
-            last[0], last[1], last[2] = fn, len(args), None
+            if len(known) >= MAX_FUNCTIONS:
+                known.clear()
+            entry = known[id(fn)] = [len(args), None, None, weakref.ref(fn)]
         if base is not None:
             frames.append((interp._depth + 1, owner, base))
         try:
@@ -135,9 +144,9 @@ def positional_site(interp: Interpreter, node: ast.AST) -> Callable[..., Any]:
                     for param, value in zip(params, args):  # noqa: B905
                         scope_vars[param] = value
                         on_assign(param, value, node, name)
-                statements, final = last[2], last[3]   # compiled where call_positional compiles it
-                if statements is None or last[0] is not fn:
-                    statements, final = body_of(fn)
+                statements, final = entry[1], entry[2]
+                if statements is None:   # compiled where call_positional compiles it
+                    statements, final = body_of(fn, entry)
                 try:
                     for statement in statements:
                         statement()

@@ -1,8 +1,9 @@
 """Session 44's call sites and quiet NumPy runs: a call site's own closure for a `def` given its parameters
-by position (lang/positional_sites.py, SITES) and NumPy's quiet error state set once a run for the scalar
-operations (lang/numpy_scalar_ops.py, QUIET_RUN; Interpreter.run).
+by position (lang/positional_sites.py, SITES), NumPy's quiet error state set once a run for the scalar
+operations (lang/numpy_scalar_ops.py, QUIET_RUN; Interpreter.run) and a statement `name.member(...)` in
+one closure (compiled_statements.positioned_call_statement, CALL_STATEMENTS).
 
-Oracles: the same program with each switch off and both off (test_compiled_blocks.outcome: error kind,
+Oracles: the same program with each switch off and all off (test_compiled_blocks.outcome: error kind,
 message, line and column, the step count, the variables, the printed text and the op records), real Python
 for the printed text and for the errors a program catches, every step cut alike, the time check alike, the
 call depth below, at and above the limit (functions and methods), and NumPy's error state after every run
@@ -16,19 +17,20 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from autogradlab.lang import compiled, numpy_scalar_ops, positional_sites  # noqa: F401 - compiled first
+from autogradlab.lang import compiled, compiled_statements, numpy_scalar_ops, positional_sites  # noqa: F401
 from autogradlab.limits import Limits
 from tests.unit.site_helpers import assert_every_step_cut_alike, assert_time_check_alike, python_prints
 from tests.unit.test_compiled_blocks import outcome
 from tests.unit.test_method_calls_s41 import same_both_ways
 
 pytestmark = pytest.mark.filterwarnings("ignore::RuntimeWarning")
-SWITCHES = ((positional_sites, "SITES"), (numpy_scalar_ops, "QUIET_RUN"))
+SWITCHES = ((positional_sites, "SITES"), (numpy_scalar_ops, "QUIET_RUN"),
+            (compiled_statements, "CALL_STATEMENTS"))
 PROGRAMS_DIR = Path(__file__).parent.parent / "programs"
 
 
 @pytest.fixture(params=[[switch] for switch in SWITCHES] + [list(SWITCHES)],
-                ids=["SITES", "QUIET_RUN", "both"])
+                ids=["SITES", "QUIET_RUN", "CALL_STATEMENTS", "all"])
 def off(request, monkeypatch):
     def run() -> None:
         for module, name in request.param:
@@ -153,6 +155,23 @@ def test_errors_and_refusals_alike(name, off):
         assert error is not None
     else:
         assert error is not None and (error[0], error[2]) == expected, error
+
+
+def test_plotting_statements_alike(off):
+    """`plt.plot(...)` statements in a loop: their arguments run, the call is skipped, the line noted."""
+    source = """import matplotlib.pyplot as plt
+xs = []
+for k in range(3):
+    xs.append(k)
+    plt.plot(xs, [x * 2 for x in xs], label=str(k))
+    plt.xlabel('k')
+plt.show()
+print(xs)
+"""
+    error, steps, _, printed, _ = same_both_ways(source, Limits(), off)
+    assert error is None and printed == "[0, 1, 2]\n", (error, printed)
+    error, *_ = same_both_ways(source.replace("plt.xlabel('k')", "plt.xlabel(k / 0)"), Limits(), off)
+    assert error[0] == "value" and error[2] == 6, error
 
 
 def test_errors_caught_as_cpython():

@@ -29,12 +29,14 @@ import weakref
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from autogradlab.errors import NotSupported, ProgramError
 from autogradlab.lang import method_runs, user_functions
+from autogradlab.lang.attribute_returns import returned_value
 from autogradlab.lang.operators import python_error
-from autogradlab.lang.plain_classes import ProgramObject
+from autogradlab.lang.plain_classes import RETURNABLE, ProgramObject
 from autogradlab.lang.safe_values import ATOM_TYPES
 from autogradlab.lang.scope import Scope
-from autogradlab.lang.statements import ReturnValue
+from autogradlab.lang.statements import BreakLoop, ContinueLoop, ReturnValue
 from autogradlab.lang.stored_objects import require_storable
 
 if TYPE_CHECKING:
@@ -43,9 +45,27 @@ if TYPE_CHECKING:
 
 SITES = True   # tests compare with it off (then run_plain / call_positional, as before)
 MAX_FUNCTIONS = 8   # functions a site keeps what it knows of
+FINAL_INLINE = True   # a body's last `return` run by the site itself (tests compare with it off)
 
 _depth_limit, _too_deep = user_functions._depth_limit, user_functions._too_deep
 _PASSABLE = user_functions._PASSABLE
+_CONTROL = (BreakLoop, ContinueLoop, ReturnValue)
+
+
+def parameter_hooks(hooks: Any) -> tuple[Any, Any, Any]:
+    """(for_parameters, its recorder, its quiet kinds) of the hooks' on_assign as call_positional reads
+    them (engine/name_hooks.py: the Recorder's on_parameters; a value of a quiet kind bound in a function,
+    with no op output waiting for its name, needs only the recorder's last_line), Nones for other hooks."""
+    on_assign = hooks.on_assign
+    at_once = getattr(on_assign, "for_parameters", None) if user_functions.PARAMETERS_AT_ONCE else None
+    recorder = quiet = None
+    if at_once is not None:
+        recorder = on_assign.__self__
+        try:
+            quiet = at_once.quiet_kinds if user_functions.QUIET_PARAMETERS else None
+        except AttributeError:
+            quiet = None
+    return at_once, recorder, quiet
 
 
 def _takes(fn: UserFunction, count: int) -> bool:
@@ -59,7 +79,7 @@ def positional_site(interp: Interpreter, node: ast.AST) -> Callable[..., Any]:
     len(args) by position (for a method, args[0] is base and the frame (depth, owner, base) is kept
     for `super()` as run_plain keeps it); None when it does not (the caller takes its usual way)."""
     limit = interp.limits.max_call_depth
-    frames = interp.method_frames
+    frames, board = interp.method_frames, interp.board
     try:
         line = node.lineno
     except AttributeError:
@@ -81,19 +101,12 @@ def positional_site(interp: Interpreter, node: ast.AST) -> Callable[..., Any]:
         else:
             statements, final = compiled[1], compiled[2]
         entry[1], entry[2] = statements, final
+        entry[4] = getattr(final, "parts", None) if FINAL_INLINE else None
         return statements, final
 
     def hooks_of(hooks: Any) -> None:
-        on_assign = hooks.on_assign
-        at_once = getattr(on_assign, "for_parameters", None) if user_functions.PARAMETERS_AT_ONCE else None
-        recorder = quiet = None
-        if at_once is not None:
-            recorder = on_assign.__self__
-            try:
-                quiet = at_once.quiet_kinds if user_functions.QUIET_PARAMETERS else None
-            except AttributeError:
-                quiet = None
-        told[0], told[1], told[2], told[3], told[4] = hooks, on_assign, at_once, recorder, quiet
+        told[0], told[1] = hooks, hooks.on_assign
+        told[2], told[3], told[4] = parameter_hooks(hooks)
 
     def site(fn: UserFunction, args: list, owner: Any, base: Any) -> Any:
         entry = known.get(id(fn))
@@ -103,7 +116,7 @@ def positional_site(interp: Interpreter, node: ast.AST) -> Callable[..., Any]:
                 return NOT_TAKEN
             if len(known) >= MAX_FUNCTIONS:
                 known.clear()
-            entry = known[id(fn)] = [len(args), None, None, weakref.ref(fn)]
+            entry = known[id(fn)] = [len(args), None, None, weakref.ref(fn), None]
         if base is not None:
             frames.append((interp._depth + 1, owner, base))
         try:
@@ -150,7 +163,30 @@ def positional_site(interp: Interpreter, node: ast.AST) -> Callable[..., Any]:
                 try:
                     for statement in statements:
                         statement()
-                    return None if final is None else final()
+                    if final is None:
+                        return None
+                    parts = entry[4]
+                    if parts is None:
+                        return final()
+                    # user_functions.final_return's run, inline (`return x + self.b`: one Python call less)
+                    value_of, final_line, final_column, spot = parts
+                    board[0] = spot
+                    interp._steps += 1
+                    if interp._steps > interp._max_steps or interp._steps % 32 == 0:
+                        interp._steps -= 1
+                        interp._tick()
+                    try:
+                        if interp.scope.function_name is None:
+                            raise NotSupported("`return` outside a function")
+                        value = None if value_of is None else value_of()
+                        return value if type(value) in ATOM_TYPES or isinstance(value, RETURNABLE) \
+                            else returned_value(interp, value)
+                    except ProgramError as err:
+                        raise err.at(final_line, final_column) from None
+                    except _CONTROL:
+                        raise
+                    except Exception as exc:  # noqa: BLE001
+                        raise python_error(exc).at(final_line, final_column) from None
                 except ReturnValue as returned:
                     return returned.value
             finally:

@@ -1,6 +1,8 @@
 """Session 44's call sites and quiet NumPy runs: a call site's own closure for a `def` given its parameters
 by position (lang/positional_sites.py, SITES), NumPy's quiet error state set once a run for the scalar
-operations (lang/numpy_scalar_ops.py, QUIET_RUN; Interpreter.run) and a statement `name.member(...)` in
+operations (lang/numpy_scalar_ops.py, QUIET_RUN; Interpreter.run), a body's last `return` run by the site
+(FINAL_INLINE), a name bound in a function to a value without tensors told to the Recorder as such a parameter
+is (compiled_targets.QUIET_LOCALS) and a statement `name.member(...)` in
 one closure (compiled_statements.positioned_call_statement, CALL_STATEMENTS).
 
 Oracles: the same program with each switch off and all off (test_compiled_blocks.outcome: error kind,
@@ -17,20 +19,26 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from autogradlab.lang import compiled, compiled_statements, numpy_scalar_ops, positional_sites  # noqa: F401
+from autogradlab.lang import (
+    compiled,  # noqa: F401 - first (an import cycle)
+    compiled_statements,
+    compiled_targets,
+    numpy_scalar_ops,
+    positional_sites,
+)
 from autogradlab.limits import Limits
 from tests.unit.site_helpers import assert_every_step_cut_alike, assert_time_check_alike, python_prints
 from tests.unit.test_compiled_blocks import outcome
 from tests.unit.test_method_calls_s41 import same_both_ways
 
 pytestmark = pytest.mark.filterwarnings("ignore::RuntimeWarning")
-SWITCHES = ((positional_sites, "SITES"), (numpy_scalar_ops, "QUIET_RUN"),
-            (compiled_statements, "CALL_STATEMENTS"))
+SWITCHES = ((positional_sites, "SITES"), (positional_sites, "FINAL_INLINE"), (numpy_scalar_ops, "QUIET_RUN"),
+            (compiled_statements, "CALL_STATEMENTS"), (compiled_targets, "QUIET_LOCALS"))
 PROGRAMS_DIR = Path(__file__).parent.parent / "programs"
 
 
 @pytest.fixture(params=[[switch] for switch in SWITCHES] + [list(SWITCHES)],
-                ids=["SITES", "QUIET_RUN", "CALL_STATEMENTS", "all"])
+                ids=["SITES", "FINAL_INLINE", "QUIET_RUN", "CALL_STATEMENTS", "QUIET_LOCALS", "all"])
 def off(request, monkeypatch):
     def run() -> None:
         for module, name in request.param:
@@ -87,6 +95,30 @@ def kw(a, b=2):
     return a + b
 
 
+def maker(k):
+    return lambda v: v * k
+
+
+def gives(f):
+    return f
+
+
+def local_names(t, n):
+    u = t * 2
+    k = n + 0.5
+    s = np.float64(k) * 2
+    w = u + k
+    v = w.sum() * s
+    return v
+
+
+def early(x):
+    for v in range(3):
+        if v == x:
+            return v
+    return -1
+
+
 objs = [Base(2.0), Child(np.float64(3.0)), Base(torch.tensor([1.0, 2.0]))]
 out = []
 for k in range(4):
@@ -98,12 +130,16 @@ for k in range(4):
     out.append(twice(lambda v: v + 1, k))
     out.append(kw(k, 1))
     out.append(list(gen(k)))
+    out.append(maker(k)(2))
+    out.append(gives(print) is print)
+    out.append(early(k))
     if k == 2:
         Base.scale = lambda self, x: -x   # the method redefined: the site looks it up again
     t = torch.tensor([float(k)], requires_grad=True)
     y = pair(t * 2, t)
-    y.sum().backward()
-    print(y, t.grad)
+    z = local_names(t, k)
+    (y.sum() + z).backward()
+    print(y, z, t.grad)
 print(out)
 """,
     "numpy_quiet": """import numpy as np

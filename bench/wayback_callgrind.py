@@ -47,7 +47,9 @@ def child(root: str, program: str, phase: str, reps: int) -> None:
     source = (Path(root) / "tests" / "programs" / f"{program}.py").read_text(encoding="utf-8")
     report = run_module.run_program(source)
     payload = sandbox_wire.dump_report(report)
-    annotated_dot(sandbox_wire.load_report(payload).graph, max_nodes=500, fold=True)   # imports, caches
+    loaded = sandbox_wire.load_report(payload)
+    if loaded.graph is not None:   # (a program without tensors, loop_layer_objects, has no graph)
+        annotated_dot(loaded.graph, max_nodes=500, fold=True)   # imports, caches
 
     def toggle(state: str) -> None:
         subprocess.run(["callgrind_control", "-i", state, str(os.getpid())], capture_output=True, check=False)

@@ -65,6 +65,9 @@ def compile_statement(interp: Interpreter, node: ast.stmt) -> Run:
             return numbers.assign(interp, node, per_node if fused is None else fused[0])
         work = statements.assign(interp, node)
     elif kind is ast.Expr:
+        fused = statements.positioned_call_statement(interp, node)   # `layer.step(lr)`: one closure
+        if fused is not None:
+            return fused
         work = statements.expr_statement(interp, node)
     elif kind is ast.AugAssign and (work := statements.augassign(interp, node)) is not None:
         return numbers.augassign(interp, node, statements.positioned_statement(interp, node, work))

@@ -229,8 +229,10 @@ def _call(interp: Interpreter, node: ast.Call) -> Run:
     if isinstance(func, ast.Attribute):
         # (method_runs imports user_functions, which imports this module)
         from autogradlab.lang.method_runs import run_plain
+        from autogradlab.lang.positional_sites import NOT_TAKEN, positional_site
 
         base_of, attr = compile_expression(interp, func.value), func.attr
+        method_site = positional_site(interp, node)
         spec = al.TENSOR_METHODS.get(attr)   # the call site's method, if its base is a tensor
         method = tensor_sites.method_site(interp, attr, spec, node) if spec is not None else None
         # (a Namespace, its member `attr`, the member's planned site or None) of the last call
@@ -262,7 +264,8 @@ def _call(interp: Interpreter, node: ast.Call) -> Run:
             if plain is not None:
                 if kwargs:
                     return call_plain(interp, plain[0], plain[1], base, args, kwargs, node)
-                return run_plain(interp, plain[0], plain[1], base, args, node)
+                done = method_site(plain[0], [base, *args], plain[1], base)   # (lang/positional_sites.py)
+                return run_plain(interp, plain[0], plain[1], base, args, node) if done is NOT_TAKEN else done
             if call is not None:
                 return call(args, kwargs)
             if type(member) is SafeFunction:   # Interpreter.call_value's first answer for it
@@ -281,9 +284,10 @@ def _call(interp: Interpreter, node: ast.Call) -> Run:
             return module_call(interp, node, func.value.id, attr, module, first, second, per_node)
         return per_node
     from autogradlab.lang import user_functions  # (it imports this module)
-
+    from autogradlab.lang.positional_sites import NOT_TAKEN, positional_site
     callee_of = compile_expression(interp, func)
     positional = user_functions.call_positional
+    site = positional_site(interp, node)
 
     def function() -> Any:
         callee = callee_of()
@@ -295,7 +299,8 @@ def _call(interp: Interpreter, node: ast.Call) -> Run:
         if type(callee) is UserFunction and DIRECT_CALLS and user_functions.POSITIONAL \
                 and callee.star is None and callee.declared is None and not callee.generator \
                 and type(callee.body) is list and len(args) == len(callee.params):
-            return positional(interp, callee, args, node)
+            done = site(callee, args, None, None)   # (lang/positional_sites.py)
+            return positional(interp, callee, args, node) if done is NOT_TAKEN else done
         return interp.call_value(callee, args, {}, node)
     return _positioned(interp, node, function)
 

@@ -73,6 +73,7 @@ def module_call(interp: Interpreter, node: ast.Call, name: str, attr: str, modul
     # (method_runs imports user_functions, which imports this module)
     from autogradlab.lang.list_appends import append_one
     from autogradlab.lang.method_runs import run_plain
+    from autogradlab.lang.positional_sites import NOT_TAKEN, positional_site
 
     line, column = node.lineno, node.col_offset + 1
     dunder = attr.startswith("__")
@@ -84,6 +85,7 @@ def module_call(interp: Interpreter, node: ast.Call, name: str, attr: str, modul
     first_name = found[1] if found is not None and found[0] == NAME else None
     fused = 3 if first_name is not None else 2
     not_near = 32 - fused   # s % 32 below this: none of the steps s+1 .. s+fused is a multiple of 32
+    positional = positional_site(interp, node)   # a method's call (lang/positional_sites.py)
 
     def run() -> Any:
         s = interp._steps
@@ -135,7 +137,8 @@ def module_call(interp: Interpreter, node: ast.Call, name: str, attr: str, modul
             if site is not None:
                 return site(args)
             if plain is not None:
-                return run_plain(interp, plain[0], plain[1], base, args, node)
+                done = positional(plain[0], [base, *args], plain[1], base)
+                return run_plain(interp, plain[0], plain[1], base, args, node) if done is NOT_TAKEN else done
             if appends and direct is list:
                 return append_one(interp, base, value, node)
             return attributes.call_method(interp, base, attr, args, {}, node)

@@ -41,6 +41,10 @@ HELD_INLINE = True   # bind_attribute: set_attribute's HELD_ATOMS way inline (se
 # bind_attribute: `self.data = data` of any value, new or held (micrograd's Value.__init__), without
 # set_attribute's tests for classes, super() and exceptions (object_attributes.py; session 43; tests: off)
 NEW_ATTRIBUTES = True
+# positioned_name_assign: a name bound in a function to a value of the Recorder's quiet kinds (no tensor),
+# with no op output waiting for its name, only sets its last_line, as call_positional does for such a
+# parameter (session 44; tests compare with it off)
+QUIET_LOCALS = True
 
 
 def binder(interp: Interpreter, target: ast.expr, node: ast.stmt) -> Callable[[Any], None]:
@@ -148,6 +152,10 @@ def positioned_name_assign(interp: Interpreter, node: ast.Assign, value_of: Run)
     assign, name, assigned = interp.assign, target.id, interp._assigned
     line, column = node.lineno, node.col_offset + 1
     board, spot = interp.board, pack(line, column)
+    # (positional_sites imports user_functions, which imports this module)
+    from autogradlab.lang.positional_sites import parameter_hooks
+
+    told: list = [None, None, None]   # (hooks, recorder, quiet kinds) of the last hooks (QUIET_LOCALS)
 
     def run() -> None:
         board[0] = spot
@@ -167,7 +175,15 @@ def positioned_name_assign(interp: Interpreter, node: ast.Assign, value_of: Run)
             scope.vars[name] = value
             if scope.parent is None and name not in assigned:   # _assigned only grows: setdefault
                 assigned[name] = None
-            interp.hooks.on_assign(name, value, node, scope.function_name)
+            hooks, function_name = interp.hooks, scope.function_name
+            if function_name is not None and QUIET_LOCALS:   # `x = layer.forward(x)` in a method: a value
+                if hooks is not told[0]:   # no tensor is, told as call_positional tells such a parameter
+                    told[0], (_, told[1], told[2]) = hooks, parameter_hooks(hooks)
+                quiet = told[2]
+                if quiet is not None and type(value) in quiet and not told[1]._unnamed_outputs:
+                    told[1].last_line = line
+                    return
+            hooks.on_assign(name, value, node, function_name)
         except ProgramError as err:
             raise err.at(line, column) from None
         except _CONTROL:

@@ -18,7 +18,7 @@ import torch
 
 from autogradlab import sandbox_position
 from autogradlab.errors import LimitExceeded, NotSupported, ProgramError, TimeLimitExceeded
-from autogradlab.lang import checked_containers, generators, process_switches
+from autogradlab.lang import checked_containers, generators, numpy_scalar_ops, process_switches
 from autogradlab.lang import sizes as sizes_module
 from autogradlab.lang.call_work import MATRIX_EXP_CALLS
 from autogradlab.lang.compiled import compile_block, compile_expression
@@ -92,6 +92,7 @@ class Interpreter(NamesMixin, StatementsMixin, ExpressionsMixin, OperatorsMixin,
         self._deadline = time.monotonic() + SOFT_DEADLINE_SHARE * self.limits.timeout_s
         switches = process_switches.process_state()   # torch.set_grad_enabled(False) as a call & co.
         self.running = True
+        quiet = numpy_scalar_ops.run_quietly()   # NumPy's quiet error state for the run's scalar operations
         try:
             self.exec_block(self.tree.body)
         except ProgramError:
@@ -109,6 +110,8 @@ class Interpreter(NamesMixin, StatementsMixin, ExpressionsMixin, OperatorsMixin,
                 generators.close_all(self)
             self.running = False
             self.board[0] = 0   # building the report is no statement of the program
+            if quiet is not None:
+                numpy_scalar_ops._STATE.reset(quiet)
         if self.stopped_by is not None:   # reached while the last generators were closed
             raise self.stopped_by
 

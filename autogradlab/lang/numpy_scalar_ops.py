@@ -64,6 +64,19 @@ def _quiet_state() -> tuple[Any, Any]:
 
 
 _QUIET, _STATE = _quiet_state()
+_current = _STATE.get if hasattr(_STATE, "get") else lambda: None   # (no such variable: never _QUIET)
+# Interpreter.run sets the quiet state once for the whole run (run_quietly; session 44: a set and a reset
+# cost ~0.3-0.4 us, more than NumPy's own scalar operation); each operation below then finds it already
+# there (one get, ~30 ns) and runs without setting it again. Anything that left another state (NumPy's
+# errstate inside the engine, a run without it) makes them set and reset it as before. Tests compare off.
+QUIET_RUN = True
+
+
+def run_quietly() -> Any:
+    """The token of np.errstate(all="ignore") set for a run (Interpreter.run resets it), or None."""
+    if not QUIET_RUN or _QUIET is None:
+        return None
+    return _STATE.set(_QUIET)
 
 
 def _error(exc: Exception) -> Exception:
@@ -122,6 +135,12 @@ def binary(interp: Interpreter, op: str, fn: Callable[..., Any], left: Any, righ
     if 1 > sizes.quick_one or sizes.total_elements + 1 > sizes.quick_total:
         sizes.check_elements(1, op)
     sizes.total_elements += 1
+    if _current() is _QUIET:   # the run's quiet state (run_quietly)
+        try:
+            result = fn(left, right)
+        except Exception as exc:  # noqa: BLE001
+            raise _error(exc) from None
+        return result if type(result) is not np.ndarray else _wrapped(result)
     token = _STATE.set(_QUIET)
     try:
         result = fn(left, right)
@@ -146,6 +165,12 @@ def pair_for(interp: Interpreter, op: str, fn: Callable[..., Any],
         if 1 > sizes.quick_one or sizes.total_elements + 1 > sizes.quick_total:
             sizes.check_elements(1, op)
         sizes.total_elements += 1
+        if _current() is _QUIET:   # the run's quiet state (run_quietly)
+            try:
+                result = fn(a, b)
+            except Exception as exc:  # noqa: BLE001
+                raise _error(exc) from None
+            return result if type(result) is not np.ndarray else _wrapped(result)
         token = _STATE.set(_QUIET)
         try:
             result = fn(a, b)
@@ -160,6 +185,12 @@ def pair_for(interp: Interpreter, op: str, fn: Callable[..., Any],
 def unary(interp: Interpreter, fn: Callable[..., Any], value: Any) -> Any:
     """numpy_ops.unary of a NumPy scalar (`-x`)."""
     _charge_one(interp, "the operator")
+    if _current() is _QUIET:   # the run's quiet state (run_quietly)
+        try:
+            result = fn(value)
+        except Exception as exc:  # noqa: BLE001
+            raise _error(exc) from None
+        return result if type(result) is not np.ndarray else _wrapped(result)
     token = _STATE.set(_QUIET)
     try:
         result = fn(value)
@@ -174,6 +205,12 @@ def ufunc(interp: Interpreter, what: str, fn: Callable[..., Any], *args: Any) ->
     """np.exp(x), np.maximum(x, 0.0) of scalar operands (is_scalar_operand), no keywords: numpy_ops'
     _ufunc1 / _ufunc2 without out=."""
     _charge_one(interp, what)
+    if _current() is _QUIET:   # the run's quiet state (run_quietly)
+        try:
+            result = fn(*args)
+        except Exception as exc:  # noqa: BLE001
+            raise _error(exc) from None
+        return result if type(result) is not np.ndarray else _wrapped(result)
     token = _STATE.set(_QUIET)
     try:
         result = fn(*args)
@@ -204,6 +241,11 @@ def convert(kind: type, value: Any) -> Any:
     """numpy_ops.make_scalar of an operand is_scalar_operand accepts (`np.float64(k)` in a loop):
     NumPy's scalar type called under numpy_ops._guarded's error state (set as binary sets it, not
     by the 2 us context manager), its exceptions translated by the same python_error."""
+    if _current() is _QUIET:   # the run's quiet state (run_quietly)
+        try:
+            return kind(value)
+        except Exception as exc:  # noqa: BLE001
+            raise _error(exc) from None
     token = _STATE.set(_QUIET)
     try:
         return kind(value)

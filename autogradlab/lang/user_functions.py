@@ -272,6 +272,7 @@ def final_return(interp: Interpreter, node: ast.Return) -> Any:
             raise
         except Exception as exc:  # noqa: BLE001
             raise python_error(exc).at(line, column) from None
+    run.parts = (value_of, line, column, spot)   # positional_sites runs it inline (FINAL_INLINE)
     return run
 
 

@@ -284,6 +284,8 @@ def test_short_ways_are_taken():
         patch.setattr(compiled_targets, "set_object_attribute", counted_set)
         patch.setattr(compiled_targets, "HELD_INLINE", False)   # (its inline copy: test_held_inline_s42.py)
         patch.setattr(compiled_targets, "NEW_ATTRIBUTES", False)   # (its own way: test_object_attributes_s43)
+        from autogradlab.lang import positional_sites
+        patch.setattr(positional_sites, "SITES", False)   # (its own way: test_call_sites_s44)
         error, *_ = outcome(LAYERS, Limits())
     assert error is None
     assert taken["positional"] > 50 and taken["held"] > 20, taken

@@ -17,6 +17,7 @@ import torch
 
 from autogradlab.engine.fast_records import GRAPH_NODE_FIELDS, dict_setter, graph_node
 from autogradlab.engine.graph_context import GraphContext, GraphTables, OpOrigin  # noqa: F401  (re-exported)
+from autogradlab.engine.graph_plans import _CLASS_PLANS, _OP_TEMPLATES, _class_plan  # noqa: F401  (tests read them)
 from autogradlab.engine.graph_values import _SCALAR_KINDS, _STRIDED, GRAD_SNAPSHOT_ID, fast_snapshot
 from autogradlab.engine.graph_walk import (  # noqa: F401  (the walk's names: re-exported)
     _CLASS_FACTS,
@@ -263,31 +264,8 @@ class _Builder:
 
 _new = object.__new__
 _SET_NODE, _SET_SNAP = dict_setter(GraphNode), dict_setter(TensorSnapshot)
-_OP_FIELDS = {**GRAPH_NODE_FIELDS, "kind": "op"}
 # a saved tensor's node: shape () unless its value is not 0-dim (add_functions sets it then)
 _SAVED_SCALAR_FIELDS = {**GRAPH_NODE_FIELDS, "kind": "saved", "shape": ()}
-# Node class -> its op nodes' fields before the Node's own (label and op: the class's op name, grad_fn:
-# its class name). The strings are shared by every node of the class, as the saved tensors' labels
-# (_SAVED_TEMPLATES) and the snapshots' grad_fn names (held_outputs._class_name) are: pickle writes a
-# shared string once (session 29: 2,000 op nodes' grad_fn written once per class, not per node).
-_OP_TEMPLATES: dict[type, dict[str, Any]] = {}
-# Node class -> (is it AccumulateGrad, _OP_TEMPLATES' fields, whether read_saved learnt that it saves no
-# tensor): what add_functions reads of a Node's class, in one look-up (issue 9, session 44). A class
-# read_saved has not learnt yet is not kept here (its third field would change).
-_CLASS_PLANS: dict[type, tuple[bool, dict[str, Any], bool]] = {}
-
-
-def _class_plan(cls: type) -> tuple[bool, dict[str, Any], bool]:
-    facts = _CLASS_FACTS.get(cls) or _class_facts(cls)
-    template = _OP_TEMPLATES.get(cls)
-    if template is None:   # label and op: the class's op name, unless a record says otherwise
-        template = _OP_TEMPLATES[cls] = {**_OP_FIELDS, "label": facts[2], "op": facts[2],
-                                         "grad_fn": _class_name(cls)}
-    reader = _SAVED_READERS.get(cls)
-    plan = (facts[0], template, reader is not None and not reader[0])
-    if reader is not None or facts[0]:
-        _CLASS_PLANS[cls] = plan
-    return plan
 # a saved tensor's attribute name (`_saved_self`) -> its node's fields before the tensor's own (kind
 # "saved", shape (), label `self`): one copy per saved tensor, as the op nodes'
 _SAVED_TEMPLATES: dict[str, dict[str, Any]] = {}

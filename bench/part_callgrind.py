@@ -24,11 +24,15 @@ import argparse
 import ctypes
 import importlib
 import os
-import re
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.wayback_callgrind import callgrind_millions  # noqa: E402
 
 PARTS = {
     "on_op": ("autogradlab.engine.skimmed_ops", "SkimmedOps", "on_op"),
@@ -95,14 +99,9 @@ def child(root: str, program: str, part: str, reps: int, library: str) -> None:
 
 
 def measure(root: Path, program: str, part: str, reps: int, library: str) -> float | None:
-    with tempfile.TemporaryDirectory() as tmp:
-        command = ["valgrind", "--tool=callgrind", "--collect-atstart=no", f"--callgrind-out-file={tmp}/out",
-                   sys.executable, __file__, "--child", str(root), "--program", program, "--parts", part,
-                   "--reps", str(reps), "--library", library]
-        out = subprocess.run(command, capture_output=True, text=True, check=False,
-                             env={**os.environ, "PYTHONHASHSEED": "0"}).stderr
-    found = re.search(r"Collected : (\d+)", out)
-    return int(found.group(1)) / reps / 1e6 if found else None
+    arguments = [__file__, "--child", str(root), "--program", program, "--parts", part, "--reps", str(reps),
+                 "--library", library]
+    return callgrind_millions("--collect-atstart=no", arguments, reps)
 
 
 def main(argv: list[str] | None = None) -> int:

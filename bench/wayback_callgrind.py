@@ -94,15 +94,21 @@ def child(root: str, program: str, phase: str, reps: int) -> None:
     os._exit(0)
 
 
-def measure(root: Path, program: str, phase: str, reps: int) -> float | None:
+def callgrind_millions(start: str, arguments: list[str], reps: int) -> float | None:
+    """Millions of instructions per repetition that callgrind counted in `python3 arguments` (with
+    `start`: "--instr-atstart=no" or "--collect-atstart=no"; PYTHONHASHSEED=0)."""
     with tempfile.TemporaryDirectory() as tmp:
-        command = ["valgrind", "--tool=callgrind", "--instr-atstart=no",
-                   f"--callgrind-out-file={tmp}/out", sys.executable, __file__, "--child", str(root),
-                   "--program", program, "--phases", phase, "--reps", str(reps)]
+        command = ["valgrind", "--tool=callgrind", start, f"--callgrind-out-file={tmp}/out", sys.executable,
+                   *arguments]
         env = {**os.environ, "PYTHONHASHSEED": "0"}
         out = subprocess.run(command, capture_output=True, text=True, env=env, check=False).stderr
     found = re.search(r"Collected : (\d+)", out)
     return int(found.group(1)) / reps / 1e6 if found else None
+
+
+def measure(root: Path, program: str, phase: str, reps: int) -> float | None:
+    return callgrind_millions("--instr-atstart=no", [__file__, "--child", str(root), "--program", program,
+                                                     "--phases", phase, "--reps", str(reps)], reps)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -17,6 +17,7 @@ import torch
 
 from autogradlab.engine.fast_records import GRAPH_NODE_FIELDS, dict_setter, graph_node
 from autogradlab.engine.graph_context import GraphContext, GraphTables, OpOrigin  # noqa: F401  (re-exported)
+from autogradlab.engine.graph_plans import _CLASS_PLANS, _OP_TEMPLATES, _class_plan  # noqa: F401  (tests read them)
 from autogradlab.engine.graph_values import _SCALAR_KINDS, _STRIDED, GRAD_SNAPSHOT_ID, fast_snapshot
 from autogradlab.engine.graph_walk import (  # noqa: F401  (the walk's names: re-exported)
     _CLASS_FACTS,
@@ -111,8 +112,7 @@ class _Builder:
         hold = self._held.append
         get_value, get_grad, get_seen = values.get, grads.get, grads_seen.get
         snap, scalar_kind = fast_snapshot, _SCALAR_KINDS.get
-        facts_of = _CLASS_FACTS.get
-        templates_of, readers_of = _OP_TEMPLATES.get, _SAVED_READERS.get
+        plans_of, readers_of = _CLASS_PLANS.get, _SAVED_READERS.get
         saved_fields, prefix, saved_templates_of = _SAVED_SCALAR_FIELDS, SAVED_PREFIX, _SAVED_TEMPLATES.get
         node_ids = _node_ids(len(nodes) + len(order) * 3)
         cached_ids = len(node_ids)
@@ -122,8 +122,8 @@ class _Builder:
         count = len(nodes)
         for fn, fn_inputs in zip(order, inputs_of, strict=True):
             cls = type(fn)
-            facts = facts_of(cls) or _class_facts(cls)
-            if facts[0]:
+            plan = plans_of(cls) or _class_plan(cls)   # (is it a leaf, its op nodes' fields, saves no tensor)
+            if plan[0]:
                 ids[id(fn)] = self.add_leaf(fn.variable)
                 count += 1
                 continue
@@ -133,10 +133,17 @@ class _Builder:
             if saved is None:
                 if tables is None:
                     saved = saved_of(fn)
-                else:   # read_saved, unless its class is known to save no tensor (AddBackward0 and co.)
+                elif plan[2]:   # (AddBackward0 and co.)
+                    saved = ()
+                else:   # read_saved, unless its class is known to save no tensor
                     reader = readers_of(cls)
                     saved = () if reader is not None and not reader[0] else (read_saved(fn) or ())
-            saved_ids = [] if saved else ()
+            # the op node's id, after its saved tensors' nodes: its edges from its inputs, then from
+            # each saved tensor's node as it is made (the same edges in the same order)
+            op_count = count + len(saved)
+            op_id = node_ids[op_count] if op_count < cached_ids else f"n{op_count}"
+            for child in fn_inputs:
+                add_edge((ids[id(child)], op_id))
             for attr, tensor in saved:
                 node_id = node_ids[count] if count < cached_ids else f"n{count}"
                 count += 1
@@ -180,24 +187,19 @@ class _Builder:
                 fields["value"] = value
                 if requires_grad:
                     g = get_grad(key if grad_fn is None else id(grad_fn))
-                    if g is not None:
+                    if g is not None:   # (held by `grads` while the graph is built: its id is its own)
                         known = get_seen(id(g))
                         if known is None:
                             known = grads_seen[id(g)] = snap(g, grad_number)
-                            hold(g)
                         fields["grad"] = known
                 fields["saved_name"] = attr   # (its own text: `_saved_tensors[0]` is made per Node)
                 made = new(node_cls)
                 set_node(made, fields)
                 add_node(made)
-                saved_ids.append(node_id)
-            node_id = node_ids[count] if count < cached_ids else f"n{count}"
+                add_edge((node_id, op_id))
+            node_id = op_id
             count += 1
-            template = templates_of(cls)
-            if template is None:   # label and op: the class's op name, unless a record says otherwise
-                template = _OP_TEMPLATES[cls] = {**_OP_FIELDS, "label": facts[2], "op": facts[2],
-                                                 "grad_fn": class_name(cls)}
-            fields = template.copy()
+            fields = plan[1].copy()
             fields["id"] = node_id
             if tables is None:
                 origin = origin_of(fn)
@@ -223,7 +225,8 @@ class _Builder:
                 fields["op_index"] = record_.index
             g = get_grad(fn_key)
             if g is not None:
-                known = get_seen(id(g))
+                grad_key = id(g)
+                known = get_seen(grad_key)
                 if known is None:
                     kind = scalar_kind(g.dtype)
                     if kind is not None and not g.dim() and g.layout is strided and not g.is_neg():
@@ -234,24 +237,18 @@ class _Builder:
                                 "id": grad_number, "shape": (), "dtype": kind[1], "requires_grad": True,
                                 "grad_fn": None if grad_fn is None else class_name(type(grad_fn)),
                                 lazy_number: g.item()})
-                        else:   # (then no grad_fn either)
-                            lazy = kind[2].copy()
-                            lazy["id"] = grad_number
+                        else:   # (then no grad_fn either; the id set already)
+                            lazy = kind[3].copy()
                             lazy[lazy_number] = g.item()
                             set_snap(known, lazy)
                     else:
                         known = snap(g, grad_number)
-                    grads_seen[id(g)] = known
-                    hold(g)
+                    grads_seen[grad_key] = known   # (g is held by `grads`)
                 fields["grad"] = known
             made = new(node_cls)
             set_node(made, fields)
             add_node(made)
             ids[fn_key] = node_id
-            for child in fn_inputs:
-                add_edge((ids[id(child)], node_id))
-            for saved_id in saved_ids:
-                add_edge((saved_id, node_id))
 
     def add_output(self, tensor: torch.Tensor, var: str | None, label: str | None, source_id: str | None,
                    grad_key: int) -> str:
@@ -267,14 +264,8 @@ class _Builder:
 
 _new = object.__new__
 _SET_NODE, _SET_SNAP = dict_setter(GraphNode), dict_setter(TensorSnapshot)
-_OP_FIELDS = {**GRAPH_NODE_FIELDS, "kind": "op"}
 # a saved tensor's node: shape () unless its value is not 0-dim (add_functions sets it then)
 _SAVED_SCALAR_FIELDS = {**GRAPH_NODE_FIELDS, "kind": "saved", "shape": ()}
-# Node class -> its op nodes' fields before the Node's own (label and op: the class's op name, grad_fn:
-# its class name). The strings are shared by every node of the class, as the saved tensors' labels
-# (_SAVED_TEMPLATES) and the snapshots' grad_fn names (held_outputs._class_name) are: pickle writes a
-# shared string once (session 29: 2,000 op nodes' grad_fn written once per class, not per node).
-_OP_TEMPLATES: dict[type, dict[str, Any]] = {}
 # a saved tensor's attribute name (`_saved_self`) -> its node's fields before the tensor's own (kind
 # "saved", shape (), label `self`): one copy per saved tensor, as the op nodes'
 _SAVED_TEMPLATES: dict[str, dict[str, Any]] = {}

@@ -40,12 +40,14 @@ def fast_snapshot(tensor: torch.Tensor, tensor_id: int) -> TensorSnapshot:
     return snapshot(tensor, tensor_id)
 
 
-# torch dtype -> (numpy dtype, dtype_name, lazy fields) of the dtypes fast_snapshot's scalar path takes
-# (graph.py's add_functions writes that path out for the values and gradients of a long loop's Nodes).
-# The lazy fields are a 0-dim snapshot's of a tensor that does not require grad (a gradient, a saved
-# number) but its id and number: a copy of them with those two set is the dict fast_snapshot makes.
-_SCALAR_KINDS: dict[torch.dtype, tuple[np.dtype, str, dict]] = {
-    dtype: (np.dtype(np_dtype), dtype_name(dtype),
-            {"id": None, "shape": (), "dtype": dtype_name(dtype), "requires_grad": False, "grad_fn": None})
-    for dtype, np_dtype in _SCALAR_DTYPES.items()}
+# torch dtype -> (numpy dtype, dtype_name, lazy fields, a gradient's lazy fields) of the dtypes
+# fast_snapshot's scalar path takes (graph.py's add_functions writes that path out for the values and
+# gradients of a long loop's Nodes). The lazy fields are a 0-dim snapshot's of a tensor that does not
+# require grad (a gradient, a saved number) but its id and number: a copy of them with those two set is
+# the dict fast_snapshot makes; a gradient's have the id already (GRAD_SNAPSHOT_ID), in the same order.
+_SCALAR_KINDS: dict[torch.dtype, tuple[np.dtype, str, dict, dict]] = {
+    dtype: (np.dtype(np_dtype), dtype_name(dtype), lazy, {**lazy, "id": GRAD_SNAPSHOT_ID})
+    for dtype, np_dtype in _SCALAR_DTYPES.items()
+    for lazy in [{"id": None, "shape": (), "dtype": dtype_name(dtype), "requires_grad": False,
+                  "grad_fn": None}]}
 

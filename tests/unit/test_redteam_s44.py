@@ -22,8 +22,7 @@ bounded and without effect on the printed text or the variables. The known lefto
 one element is not exploitable past the worker's memory limit (it ends as "the program ran out of memory",
 as `d.copy()` of 500 100k-entry dicts does: a dict entry weighs ~6 list items and is counted as one).
 Left: `vars(a)` is a copy (a live dict would skip the value checks); `a in [a]` / `1 in a` of NumPy arrays
-refused ("arithmetic on array values"); NumPy 2's 64 dimensions are refused as "32" with a TypeError
-(`np.zeros((1,) * 40)` works in NumPy); `p._make` of a namedtuple; `g.__doc__` of a generator function.
+refused ("arithmetic on array values"); `p._make` of a namedtuple; `g.__doc__` of a generator function.
 """
 
 from __future__ import annotations
@@ -219,3 +218,21 @@ def test_a_generator_read_to_the_end_by_a_program_function_keeps_the_loop_limit(
     report = run_program("def total(g):\n    s = 0\n    for x in g:\n        s += x\n    return s\n"
                          "print(total(x for x in range(10**9)))\n")
     assert report.error is not None and report.error.kind == "limit", report.error
+
+
+# --- 8. NumPy 2 makes arrays of up to 64 dimensions, and says ValueError past them and for negative ones ----
+
+@pytest.mark.parametrize("call", ["np.zeros((1,) * {n})", "np.ones([1] * {n})", "np.full((1,) * {n}, 2)",
+                                  "np.tile([1], [1] * {n})", "np.reshape([1], (1,) * {n})",
+                                  "np.ones(1).reshape((1,) * {n})", "np.random.randn(*(1,) * {n})"])
+@pytest.mark.parametrize("n", [32, 33, 40, 64, 65])
+def test_numpys_dimensions_up_to_64(call, n):
+    """`np.zeros((1,) * 40)` was the engine's TypeError "maximum supported dimension for an ndarray is 32"
+    (NumPy 1's bound); NumPy 2 makes it, and past 64 raises ValueError (a program's `except ValueError`)."""
+    _same_as_python(f"import numpy as np\ntry:\n    print({call.format(n=n)}.ndim)\nexcept Exception as e:\n"
+                    "    print(type(e).__name__, e)\n")
+
+
+@pytest.mark.parametrize("call", ["np.zeros(-1)", "np.ones((2, -1))", "np.empty(-3)", "np.full(-2, 1)"])
+def test_a_negative_dimension_is_numpys_valueerror(call):
+    _same_as_python(f"import numpy as np\ntry:\n    {call}\nexcept ValueError as e:\n    print(e)\n")

@@ -236,3 +236,28 @@ def test_numpys_dimensions_up_to_64(call, n):
 @pytest.mark.parametrize("call", ["np.zeros(-1)", "np.ones((2, -1))", "np.empty(-3)", "np.full(-2, 1)"])
 def test_a_negative_dimension_is_numpys_valueerror(call):
     _same_as_python(f"import numpy as np\ntry:\n    {call}\nexcept ValueError as e:\n    print(e)\n")
+
+
+# --- 9. super() of a library class, or of no class at all --------------------------------------------------
+
+def test_super_of_a_library_class_is_refused_by_name_not_a_typeerror():
+    """`super(int, 1)` is a super object in CPython; it was the engine's catchable TypeError "super() argument
+    1 must be a type" (a program's `except TypeError` ran). Refused by name, in English and Chinese."""
+    from autogradlab import error_text
+    source = "try:\n    s = super(int, 1)\nexcept TypeError:\n    print('caught')\n"
+    assert run_trusted(source).printed == ""
+    report = run_program(source)
+    assert report.printed == "" and report.error.kind == "unsupported", report.error
+    assert report.error.message.startswith("`super(int, ...)` of a class that is not your program's")
+    assert "super(int, ...)" in error_text.message("zh", report.error)
+    assert "不支持" in error_text.message("zh", report.error)
+
+
+@pytest.mark.parametrize("source", [
+    "try:\n    super(1, 2)\nexcept TypeError as e:\n    print(e)\n",
+    "def f(): pass\ntry:\n    super(f, 2)\nexcept TypeError as e:\n    print(e)\n",
+    "class A:\n    pass\nclass B(A):\n    pass\nprint(super(A, A()), super(B, B()), super(B, B))\n",
+    "class A:\n    def __repr__(self):\n        return 'mine'\nprint(repr(super(A, A())))\n",
+])
+def test_super_says_cpythons_words(source):
+    _same_as_python(source)

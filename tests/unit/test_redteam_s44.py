@@ -261,3 +261,13 @@ def test_super_of_a_library_class_is_refused_by_name_not_a_typeerror():
 ])
 def test_super_says_cpythons_words(source):
     _same_as_python(source)
+
+
+@pytest.mark.parametrize("source", [
+    # a library's function of the same name as a method of the program still takes the items at once
+    "import numpy as np\nclass A:\n    def sum(self, g):\n        return next(g)\n"
+    "print(np.sum(x for x in [1, 2]) if False else 3, A().sum(x for x in 'ab'))\n",
+    "import torch\nclass A:\n    def tensor(self):\n        return 1\nprint(torch.tensor([float(x) for x in 'ab' if 0]))\n",
+])
+def test_library_calls_beside_program_methods_of_the_same_name(source):
+    _same_as_python(source)

@@ -20,6 +20,7 @@ import numpy as np
 import torch
 
 from autogradlab.errors import NotSupported, ProgramError, ProgramTypeError, ProgramValueError
+from autogradlab.lang.broadcast_shapes import broadcast_shape
 from autogradlab.lang.numpy_big_ints import NOT_SCALARS, object_array_refusal, scalar_call
 from autogradlab.lang.numpy_scalar_ops import big_int_beside, is_scalar_operand
 from autogradlab.lang.numpy_scalar_ops import convert as convert_scalar
@@ -86,7 +87,7 @@ def _check_result(interp: Interpreter, operands: list, what: str) -> None:
             return
     else:
         try:
-            shape = np.broadcast_shapes(*shapes)
+            shape = broadcast_shape(*shapes)   # (np.broadcast_shapes stops at 32 dimensions)
         except ValueError:
             raise ProgramValueError("operands could not be broadcast together with shapes "
                                     + " ".join(numpy_shape_text(s) for s in shapes) + " ") from None

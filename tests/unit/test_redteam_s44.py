@@ -272,3 +272,23 @@ def test_super_says_cpythons_words(source):
 ])
 def test_library_calls_beside_program_methods_of_the_same_name(source):
     _same_as_python(source)
+
+
+def test_arrays_of_up_to_64_dimensions_compute_as_numpy():
+    """`a + b` of 64-dimension arrays was the engine's RuntimeError "this function only supports up to 32
+    dimensions" (its size check's np.broadcast_shapes), where NumPy adds them."""
+    _same_as_python("import numpy as np\nimport torch\na = np.zeros((1,) * 64)\n"
+                    "b = np.ones((2,) + (1,) * 63)\n"
+                    "c = a + b\nu = torch.tensor(b, requires_grad=True)\n(u * 2).sum().backward()\n"
+                    "print(c.shape, (a == b).sum(), u.grad.shape, np.tile([1], [1] * 64).ndim, c.sum())\n")
+
+
+@pytest.mark.parametrize("n, stopped", [(2236, False), (2237, True)])
+def test_the_broadcast_size_check_holds_at_its_limit(n, stopped):
+    """5,000,000 elements: 2236**2 = 4,999,696 runs, 2237**2 = 5,004,169 is refused before NumPy makes it."""
+    report = run_program(f"import numpy as np\na = np.ones({n})\nb = (a[:, None] * a).shape\nprint(b)\n"
+                         f"print((a[:, None] == a).shape)\n")
+    if stopped:
+        assert report.error is not None and report.error.kind == "limit", report.error
+    else:
+        assert report.error is None and report.printed == f"({n}, {n})\n" * 2

@@ -34,18 +34,7 @@ import pytest
 from autogradlab.engine.run import run_program
 from autogradlab.limits import DEFAULT_LIMITS
 from tests.oracle import run_trusted
-
-
-def _same_as_python(source: str) -> None:
-    """The engine prints what CPython prints, and stops (or not) where CPython does, with its text."""
-    oracle = run_trusted(source)
-    report = run_program(source)
-    assert report.printed == oracle.printed, (report.printed, report.error)
-    assert (report.error is None) == (oracle.error is None), (report.error, oracle.error)
-    if oracle.error is not None:
-        assert report.error.message.endswith(str(oracle.error)), (report.error, oracle.error)
-        assert report.error.line == oracle.error_line
-
+from tests.unit.test_redteam2_s43 import _same_as_python  # (CPython's text, its line)
 
 # --- 1. vars(obj): the copy was charged to no limit --------------------------------------------------------
 

@@ -194,6 +194,11 @@ def test_format_width_limit_still_holds(width, kept):
     "print(list(zip(map(abs, (x for x in range(-10**9, 0))), 'ab')))\n",
     "print(list(enumerate(x for x in 'ab')), list(filter(None, (x % 3 for x in range(5)))))\n",
     "def f(g):\n    return g.foo\ntry:\n    f(x for x in [1])\nexcept AttributeError as e:\n    print(e)\n",
+    # read when read: names late (k), errors at their item, a generator spent once
+    "def f(g):\n    global k\n    k = 100\n    return list(g)\nk = 1\nprint(f(x + k for x in range(3)))\n",
+    "def f(g):\n    return g\ng = f(1 / x for x in [1, 0])\nprint(next(g))\ntry:\n    next(g)\n"
+    "except ZeroDivisionError as e:\n    print('ZDE', e)\n",
+    "def f(g):\n    return g\ng = f(x for x in range(3))\nprint(list(g), list(g))\n",
 ])
 def test_a_generator_expression_is_a_generator_where_python_gives_one(source):
     """`(x for x in [1]).foo` said 'list' (known in s43): a generator expression not assigned was built as a

@@ -286,3 +286,24 @@ def test_the_broadcast_size_check_holds_at_its_limit(n, stopped):
         assert report.error is not None and report.error.kind == "limit", report.error
     else:
         assert report.error is None and report.printed == f"({n}, {n})\n" * 2
+
+
+# --- 10. a dtype NumPy knows, named by a string: a refusal, not NumPy's "not understood" ------------------
+
+@pytest.mark.parametrize("call", ["np.array(['1']).astype('U5')", "np.array([1.5]).astype('<f8')",
+                                  "np.zeros(2, dtype='intp')", "np.ones(2).astype('datetime64[D]')"])
+def test_a_dtype_numpy_makes_is_no_typeerror(call):
+    """`a.astype('U5')` was TypeError "data type 'U5' not understood" (NumPy's words for a name it does not
+    know), which `except TypeError` caught where NumPy converts: refused by name (en/zh)."""
+    from autogradlab import error_text
+    source = f"import numpy as np\ntry:\n    a = {call}\nexcept TypeError:\n    print('caught')\n"
+    assert run_trusted(source).printed == ""
+    report = run_program(source)
+    assert report.printed == "" and report.error.kind == "unsupported", report.error
+    assert "不支持 numpy 数据类型" in error_text.message("zh", report.error)
+
+
+@pytest.mark.parametrize("name", ["float33", "Float32", "f8x"])
+def test_a_dtype_numpy_does_not_know_is_still_its_typeerror(name):
+    _same_as_python(f"import numpy as np\ntry:\n    np.zeros(2, dtype={name!r})\nexcept TypeError as e:\n"
+                    "    print(e)\n")

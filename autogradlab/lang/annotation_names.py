@@ -10,7 +10,7 @@ variable's annotation at the top level or in a class body is read too (`x: undef
 from __future__ import annotations
 
 import ast
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from autogradlab.errors import NotSupported
 
@@ -53,21 +53,58 @@ def evaluate_annotation(interp: Interpreter, annotation: ast.expr) -> None:
     (`List[kind()]`, `Tuple[int, make()]`, `int | kind()`) has its parts evaluated in Python's order and is
     not built itself. A call the engine refuses stays refused (red team s43: `def f(x: open('f'))` ran
     on, the refusal dropped)."""
-    if not _calls(annotation):
-        _read_names(interp, annotation)
-        return
+    _evaluated(interp, annotation)
+
+
+_FORM = object()   # a part of an annotation that was not built (a typing form, or only its names read)
+
+
+def _evaluated(interp: Interpreter, annotation: ast.expr) -> Any:
+    """evaluate_annotation's work: the value, or _FORM where none was built. A subscript or `|` of data
+    (`print(1)[0]`, `[1][f()]`, `5 | f()`) is done as Python does it, its error kept (red team s44: the
+    parts ran and the error Python raises after them was lost)."""
     kind = type(annotation)
+    if not _calls(annotation):
+        if kind in _DISPLAYS:   # `[1]` of `[1][f()]`: built (it reads names only, as _read_names would)
+            try:
+                return interp.eval(annotation)
+            except NotSupported:   # `[frozenset]`: a name the engine does not offer as a value
+                pass
+        _read_names(interp, annotation)
+        return _FORM
     if kind is ast.Subscript:
-        evaluate_annotation(interp, annotation.value)
-        evaluate_annotation(interp, annotation.slice)
-    elif kind is ast.Tuple or kind is ast.List:
-        for part in annotation.elts:
-            evaluate_annotation(interp, part)
+        base = _evaluated(interp, annotation.value)
+        if _data(base):
+            from autogradlab.lang import attributes
+            from autogradlab.lang.plain_classes import subscript_base
+            index = interp.index_value(annotation.slice)
+            return attributes.get_item(interp, subscript_base(base), index, annotation)
+        _evaluated(interp, annotation.slice)
+    elif (kind is ast.Tuple or kind is ast.List) and not any(type(p) is ast.Starred for p in annotation.elts):
+        parts = [_evaluated(interp, part) for part in annotation.elts]   # Callable[[int], f()]'s list
+        if all(map(_data, parts)):   # `[print(1), 2][5]`: the list itself, subscripted above
+            return parts if kind is ast.List else tuple(parts)
     elif kind is ast.BinOp and type(annotation.op) is ast.BitOr:
-        evaluate_annotation(interp, annotation.left)
-        evaluate_annotation(interp, annotation.right)
+        left, right = _evaluated(interp, annotation.left), _evaluated(interp, annotation.right)
+        if _data(left) and _data(right):
+            from autogradlab.lang.operators import BINARY
+            name, fn, _, _ = BINARY[ast.BitOr]
+            return interp.apply_binary(name, fn, left, right, annotation)
     else:
-        interp.eval(annotation)
+        return interp.eval(annotation)
+    return _FORM
+
+
+def _data(value: Any) -> bool:
+    """A value no typing form is made of (`int | None` is a form; `print(1)[0]` subscripts None)."""
+    import torch
+
+    from autogradlab.lang.safe_values import SafeArray
+    return value is not _FORM and (type(value) in _DATA or isinstance(value, (torch.Tensor, SafeArray)))
+
+
+_DATA = (list, tuple, dict, str, int, float, complex, bool, type(None))
+_DISPLAYS = (ast.Constant, ast.List, ast.Tuple, ast.Dict)
 
 
 def _calls(annotation: ast.expr) -> bool:

@@ -101,8 +101,8 @@ def _check_named_tuple(node: ast.ClassDef) -> None:
     for statement in node.body:
         if isinstance(statement, ast.Pass) or is_docstring(statement) or (
                 isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name)):
-            if isinstance(statement, ast.AnnAssign) and statement.value is not None:
-                _check_no_walrus(node.name, statement.value)
+            for part in _class_scope_parts(statement):
+                _check_no_walrus(node.name, part)
             continue
         shown = ast.unparse(statement).splitlines()[0]
         shown = shown if len(shown) <= 40 else shown[:39] + "…"
@@ -113,8 +113,8 @@ def _check_named_tuple(node: ast.ClassDef) -> None:
 def _check_member(name: str, statement: ast.stmt) -> None:
     if isinstance(statement, ast.Pass) or is_docstring(statement):
         return
-    if isinstance(statement, ast.Assign | ast.AnnAssign) and statement.value is not None:
-        _check_no_walrus(name, statement.value)
+    for part in _class_scope_parts(statement):
+        _check_no_walrus(name, part)
     if isinstance(statement, ast.Assign) and all(isinstance(t, ast.Name) for t in statement.targets):
         dunder = next((t.id for t in statement.targets if is_dunder_name(t.id)), None)
         hash_none = dunder == "__hash__" and isinstance(statement.value, ast.Constant) \
@@ -148,6 +148,23 @@ def _check_member(name: str, statement: ast.stmt) -> None:
 # (session 40: a lesson's plotting call in a class body got the list of what a class may define)
 CALL_HINT = ("make the call after the class or inside a method (a plotting statement such as `plt.plot(...)` "
              "outside a class body is skipped, its arguments run)")
+
+
+def _class_scope_parts(statement: ast.stmt) -> list[ast.expr]:
+    """What a class body's statement evaluates in the class's own scope: an assignment's value and
+    annotation, a method's decorators, defaults and annotations (red team s44: `y: (z := 2)` and
+    `def m(self, x=(z := 2))` bound z around the class, where Python makes it a class attribute)."""
+    if isinstance(statement, ast.Assign):
+        return [statement.value]
+    if isinstance(statement, ast.AnnAssign):
+        return [part for part in (statement.value, statement.annotation) if part is not None]
+    if isinstance(statement, ast.FunctionDef):
+        args = statement.args
+        every = [*args.posonlyargs, *args.args, args.vararg, *args.kwonlyargs, args.kwarg]
+        return [*statement.decorator_list, *args.defaults, *filter(None, args.kw_defaults),
+                *(arg.annotation for arg in every if arg is not None and arg.annotation is not None),
+                *filter(None, [statement.returns])]
+    return []
 
 
 def _check_no_walrus(name: str, value: ast.expr) -> None:

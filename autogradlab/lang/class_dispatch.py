@@ -369,8 +369,12 @@ def super_of(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Su
         raise python_error(TypeError("super() takes no keyword arguments"))
     if len(args) == 2:
         owner, target = args
-        if not isinstance(owner, ProgramClass):
-            raise python_error(TypeError("super() argument 1 must be a type"))
+        if isinstance(owner, SafeType):   # super(int, 1): a library class, which CPython takes (red team s44:
+            raise NotSupported(   # it said "argument 1 must be a type", a TypeError a program could catch)
+                f"`super({owner.text_name}, ...)` of a class that is not your program's is not supported in "
+                "Autograd Lab")
+        if not isinstance(owner, ProgramClass):   # CPython's words, with the class it was given
+            raise python_error(TypeError(f"super() argument 1 must be a type, not {type_text(owner)}"))
         if not (isinstance(target, ProgramObject | ProgramClass) and class_of(target).is_subclass_of(owner)):
             raise python_error(TypeError("super(type, obj): obj must be an instance or subtype of type"))
         return SuperProxy(owner, target)

@@ -23,6 +23,7 @@ import torch
 from torch.overrides import TorchFunctionMode
 
 from autogradlab.errors import LimitExceeded
+from autogradlab.lang.broadcast_shapes import broadcast_shape
 from autogradlab.limits import DEFAULT_LIMITS
 
 if TYPE_CHECKING:
@@ -80,7 +81,7 @@ def broadcast_checked(left: np.ndarray, right: Any, name: str) -> None:
     if not isinstance(right, (np.ndarray, torch.Tensor)):   # a tensor: numpy hands the comparison to it
         return
     try:
-        shape = np.broadcast_shapes(left.shape, tuple(right.shape))
+        shape = broadcast_shape(left.shape, tuple(right.shape))   # (np.broadcast_shapes: 32 dimensions)
     except ValueError:
         return   # numpy's own error, at once
     elements = math.prod(shape)

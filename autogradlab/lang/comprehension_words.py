@@ -21,6 +21,32 @@ _SEES_THE_GENERATOR = frozenset({"print", "str", "repr", "type", "len", "reverse
                                  "isinstance", "callable"})
 
 
+# Builtins that read a generator only as far as they are asked (zip stops at its shortest input): given one
+# built at once, `zip((x for x in range(10**9)), 'ab')` ran into the loop limit (red team s44).
+_READ_AS_NEEDED = frozenset({"zip", "map", "filter", "enumerate", "islice", "takewhile", "dropwhile"})
+
+
+def _program_callables(tree: ast.AST) -> tuple[set[str], set[str], set[str]]:
+    """The names of the program's own defs, classes and lambdas (`def f`, `class A`, `f = lambda ...`), of
+    its classes' methods, and of the modules it imports (`np` of `np.sum(...)` is no object of the
+    program's): a generator expression handed to one of the program's is a generator object there, as in
+    CPython (red team s44: it was a list, so `def f(g): return next(g)` said "'list' object is not an
+    iterator" and a generator of a huge range ran into the loop limit where f reads one item)."""
+    names: set[str] = set()
+    methods: set[str] = set()
+    modules: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            names.add(node.name)
+            if isinstance(node, ast.ClassDef):
+                methods.update(part.name for part in node.body if isinstance(part, ast.FunctionDef))
+        elif isinstance(node, ast.Assign) and isinstance(node.value, ast.Lambda):
+            names.update(target.id for target in node.targets if isinstance(target, ast.Name))
+        elif isinstance(node, ast.Import | ast.ImportFrom):
+            modules.update((alias.asname or alias.name).split(".")[0] for alias in node.names)
+    return names, methods, modules
+
+
 def loop_words(interp: Interpreter, node: ast.ListComp | ast.GeneratorExp) -> tuple[str, str]:
     """(what ran past the loop limit, what grew past the length limit)."""
     if not isinstance(node, ast.GeneratorExp):
@@ -44,7 +70,10 @@ def _owners(tree: ast.AST) -> dict[int, str]:
     found = _OWNERS.get(tree)
     if found is None:
         found = {}
+        defined, methods, modules = _program_callables(tree)
         for call in ast.walk(tree):
+            if type(call) is ast.Attribute and type(call.value) is ast.GeneratorExp:
+                found[~id(call.value)] = "="   # `(x for x in xs).foo`: the generator's own attribute
             if type(call) in (ast.Assign, ast.Return, ast.Expr) and type(call.value) is ast.GeneratorExp:
                 found[~id(call.value)] = "="   # g = (...): kept lazy, next(g) reads one item, as in CPython;
                 # a bare `(n ** 2 for n in xs)` line shows a generator object (Whirlwind Tour, session 38)
@@ -67,7 +96,13 @@ def _owners(tree: ast.AST) -> dict[int, str]:
                     if isinstance(func, ast.Name) and name in ("any", "all", "next") and \
                             (len(call.args) == 1 or name == "next"):
                         found[~id(arg)] = name
-                    elif isinstance(func, ast.Name) and name in _SEES_THE_GENERATOR:
+                    elif isinstance(func, ast.Name) and name in _SEES_THE_GENERATOR | _READ_AS_NEEDED:
                         found[~id(arg)] = "="   # print(x for x in L) shows the generator, len() refuses it
+            if name in (defined if isinstance(func, ast.Name) else methods) and not (
+                    isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name)
+                    and func.value.id in modules):   # f(x for x in xs) of the program's def, class or method
+                for arg in (*call.args, *(keyword.value for keyword in call.keywords)):
+                    if isinstance(arg, ast.GeneratorExp):
+                        found[~id(arg)] = "="
         _OWNERS[tree] = found
     return found

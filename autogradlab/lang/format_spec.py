@@ -14,6 +14,7 @@ spec outside the mini-language is Python's own ValueError, raised before Python 
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable
 from typing import Any
 
@@ -38,6 +39,30 @@ def _number(digits: str | None) -> int:
     return int(digits) if len(digits) <= 18 else _HUGE
 
 
+def _spec_errors_first(interp: Any, value: Any, spec: str) -> None:
+    """CPython reads a spec and checks it against the value before it builds the text: a width or precision
+    beyond Py_ssize_t is its ValueError "Too many decimal digits in format string", `{1:.{p}}` of an int
+    its "Precision not allowed..." whatever p is, and of a float past C int "precision too big" (red team
+    s44: `'{0:{1}}'.format(1, '9' * 20)` was the uncatchable length limit). Raised here, before the length
+    is refused; the value is formatted with width and precision 1 to find them (nothing long is built)."""
+    match = SPEC.fullmatch(spec)
+    if match is None:
+        return
+    small = spec
+    for group in ("precision", "width"):   # right to left: the spans stay valid
+        start, end = match.span(group)
+        if start < 0:
+            continue
+        digits = match[group].lstrip("0")
+        if len(digits) > 19 or digits and int(digits) > sys.maxsize:
+            from autogradlab.lang.operators import python_error
+            raise python_error(ValueError("Too many decimal digits in format string"))
+        # a float's precision past C int is its ValueError "precision too big" (a text's only cuts)
+        kept = "2147483648" if group == "precision" and digits and int(digits) > 2**31 - 1 else "1"
+        small = small[:start] + kept + small[end:]
+    text_of(interp, value, lambda v: format(v, small))
+
+
 def least_length(spec: str) -> int:
     """A length the formatted text certainly reaches (0 for a spec Python will refuse)."""
     match = SPEC.fullmatch(spec)
@@ -59,6 +84,7 @@ def format_field(interp: Any, value: Any, conversion: str | None, spec: str, so_
             return value
     least = least_length(spec)
     if so_far + least > limit:
+        _spec_errors_first(interp, value, spec)
         interp.sizes.check_length(so_far + least, what)
     if not spec and type(value) is _TENSOR and value.dim():   # f"{w}": Tensor.__format__ gives str(w)
         return text_of(interp, value)   # (tensor_text's, ~5x faster; a 0-dim tensor formats its item())

@@ -144,7 +144,10 @@ def _reduce(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any
     if not 2 <= len(args) <= 3:
         raise python_error(TypeError(f"reduce expected at least 2 arguments, got {len(args)}" if len(args) < 2
                                      else f"reduce expected at most 3 arguments, got {len(args)}"))
-    function, source = args[0], _iterator(interp, args[1], node, 2, "reduce")
+    try:
+        function, source = args[0], _iterator(interp, args[1], node, 2, "reduce")
+    except ProgramTypeError:   # CPython's words for reduce's own check (red team s44)
+        raise python_error(TypeError("reduce() arg 2 must support iteration")) from None
     if len(args) == 3:
         total = args[2]
     else:

@@ -139,8 +139,9 @@ def _tile(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> SafeA
     reps = given["reps"]
     items = reps if isinstance(reps, (tuple, list)) else (reps,)
     items = tuple(_count(n) for n in items)
-    if len(items) > 32:
-        raise ProgramTypeError("maximum supported dimension for an ndarray is 32")
+    if len(items) > 64:   # np.array(A, ndmin=len(reps))'s words in NumPy 2 (red team s44: "32", a TypeError)
+        from autogradlab.lang.operators import python_error
+        raise python_error(ValueError("ndmin must be <= ndmax (64)"))
     shape = np.shape(array)
     depth = max(len(shape), len(items))
     padded_shape = (1,) * (depth - len(shape)) + tuple(int(n) for n in shape)

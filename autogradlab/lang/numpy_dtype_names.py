@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from autogradlab.errors import ProgramTypeError
+from autogradlab.errors import NotSupported, ProgramTypeError
 from autogradlab.lang.safe_values import SafeNumpyDtype
 
 _SIZED = ("bool", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64",
@@ -30,5 +30,21 @@ def dtype_named(name: str) -> SafeNumpyDtype:
     dtype = DTYPE_NAMES.get(name)
     if dtype is None:
         shown = name if len(name) <= 40 else name[:40] + "…"
+        if len(name) <= 40 and _numpy_knows(name):   # 'U5', 'O', '<f8', 'intp': NumPy makes it (red team
+            raise NotSupported(f"the numpy dtype '{name}' is not supported in Autograd Lab (numbers only: "
+                               "'float32', 'int64', 'bool', ...)")   # s44: its TypeError was caught)
         raise ProgramTypeError(f"data type '{shown}' not understood")
     return SafeNumpyDtype(dtype)
+
+
+def _numpy_knows(name: str) -> bool:
+    """Whether NumPy's parser makes a dtype of a short name (a dtype is a description: nothing is
+    allocated; structured and sub-array names parse only)."""
+    import warnings
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")   # 'a4' is deprecated in NumPy 2
+            np.dtype(name)
+    except Exception:  # noqa: BLE001 - NumPy's TypeError / ValueError / SyntaxError: not a dtype
+        return False
+    return True

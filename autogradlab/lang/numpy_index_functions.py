@@ -34,7 +34,12 @@ def _fromfunction(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) 
         raise NotSupported("`np.fromfunction(like=...)` is not supported in Autograd Lab")
     if not isinstance(function, (UserFunction, SafeFunction, FunctionValue)):
         raise python_error(TypeError(f"'{type_text(function)}' object is not callable"))
-    shape = numpy_ops._shape(tuple(shape) if isinstance(shape, list) else shape)
+    shape = tuple(shape) if isinstance(shape, list) else shape
+    if isinstance(shape, tuple) and len(shape) >= 64 and all(type(n) is int for n in shape):
+        # np.indices makes one more dimension than the shape: NumPy 2's words count it (red team s44)
+        raise python_error(ValueError("maximum supported dimension for an ndarray is currently 64, "
+                                      f"found {len(shape) + 1}"))
+    shape = numpy_ops._shape(shape)
     if any(n < 0 for n in shape):
         raise python_error(ValueError("negative dimensions are not allowed"))
     dtype = numpy_ops._dtype(kwargs) if kwargs.get("dtype") is not None else float

@@ -22,6 +22,7 @@ import numpy as np
 
 from autogradlab.errors import NotSupported
 from autogradlab.lang.exceptions import LIBRARY_EXCEPTION_TYPES
+from autogradlab.lang.numpy_big_ints import NOT_SCALARS, scalar_call
 from autogradlab.lang.numpy_ops import _check_result, _guarded, _raw, _wrap, charge, lists_as_arrays
 from autogradlab.lang.safe_values import SafeFunction
 
@@ -251,9 +252,12 @@ def _allclose(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> A
     words = ("rtol", "atol", "equal_nan")
     if not 2 <= len(args) <= 5 or set(kwargs) - set(words):
         raise NotSupported("Autograd Lab supports `np.allclose(a, b, rtol=..., atol=..., equal_nan=...)`")
-    a, b = (_raw(v, "np.allclose") for v in lists_as_arrays(interp, args[:2]))
     rest = [_plain(v, "np.allclose's arguments") for v in args[2:]]
     options = {k: _plain(v, f"np.allclose's {k}=") for k, v in kwargs.items()}
+    answer = scalar_call(np.allclose, [*args[:2], *rest], options)   # np.allclose(2**70, 1): NumPy's False
+    if answer is not NOT_SCALARS:                                     # (red team s44; np.isclose's way)
+        return answer
+    a, b = (_raw(v, "np.allclose") for v in lists_as_arrays(interp, args[:2]))
     _check_result(interp, [a, b], "np.allclose")
     return _guarded(lambda: np.allclose(a, b, *rest, **options))
 

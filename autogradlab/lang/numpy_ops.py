@@ -20,6 +20,7 @@ import numpy as np
 import torch
 
 from autogradlab.errors import NotSupported, ProgramError, ProgramTypeError, ProgramValueError
+from autogradlab.lang.broadcast_shapes import broadcast_shape
 from autogradlab.lang.numpy_big_ints import NOT_SCALARS, object_array_refusal, scalar_call
 from autogradlab.lang.numpy_scalar_ops import big_int_beside, is_scalar_operand
 from autogradlab.lang.numpy_scalar_ops import convert as convert_scalar
@@ -86,7 +87,7 @@ def _check_result(interp: Interpreter, operands: list, what: str) -> None:
             return
     else:
         try:
-            shape = np.broadcast_shapes(*shapes)
+            shape = broadcast_shape(*shapes)   # (np.broadcast_shapes stops at 32 dimensions)
         except ValueError:
             raise ProgramValueError("operands could not be broadcast together with shapes "
                                     + " ".join(numpy_shape_text(s) for s in shapes) + " ") from None
@@ -195,9 +196,14 @@ def _shape(value: Any) -> tuple[int, ...]:
     items = value if isinstance(value, (tuple, list)) else (value,)
     if not all(isinstance(n, (int, np.integer)) and not isinstance(n, bool) for n in items):
         raise ProgramTypeError("a numpy shape must be an int or a tuple of ints")
-    if len(items) > 32:
-        raise ProgramTypeError("maximum supported dimension for an ndarray is 32")
+    if len(items) > _MAX_DIMS:   # NumPy 2's words and class (red team s44: "... is 32", a TypeError, also
+        from autogradlab.lang.operators import python_error  # for the 33-64 dimensions NumPy makes)
+        raise python_error(ValueError(f"maximum supported dimension for an ndarray is currently {_MAX_DIMS}, "
+                                      f"found {len(items)}"))
     return tuple(int(n) for n in items)
+
+
+_MAX_DIMS = 64   # NumPy 2's NPY_MAXDIMS
 
 
 def _filled(name: str, fill: Callable[..., Any]):  # noqa: ANN202
@@ -211,8 +217,9 @@ def _filled(name: str, fill: Callable[..., Any]):  # noqa: ANN202
             raise NotSupported(f"Autograd Lab supports `np.{name}(shape, dtype=...)`")
         kwargs = {"dtype": bound["dtype"]} if "dtype" in bound else {}
         shape = _shape(args[0])
-        if any(n < 0 for n in shape):
-            raise ProgramTypeError("negative dimensions are not allowed")
+        if any(n < 0 for n in shape):   # NumPy's ValueError (it was a TypeError: red team s44)
+            from autogradlab.lang.operators import python_error
+            raise python_error(ValueError("negative dimensions are not allowed"))
         from autogradlab.lang.numpy_record_making import dtype_spec, record_filled
         if (spec := dtype_spec(kwargs.get("dtype"))) is not None:   # np.zeros(2, dtype='i8, f4, ?, S1')
             return record_filled(interp, name, shape, spec)

@@ -154,8 +154,9 @@ class SuperProxy:
         self.owner = owner
         self.target = target
 
-    def __repr__(self) -> str:
-        return f"<super: <class '{self.owner.name}'>, <{self.target!r}>>"
+    def __repr__(self) -> str:   # CPython names the object's class: `<B object>` (red team s44: the repr)
+        kind = self.target if isinstance(self.target, ProgramClass) else self.target.cls
+        return f"<super: <class '{self.owner.name}'>, <{kind.name} object>>"
 
 
 STORED_OBJECT_TYPES.extend((ProgramObject, ProgramClass))   # in lists, tuples, dicts, sets: stored_objects.py

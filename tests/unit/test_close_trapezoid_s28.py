@@ -200,10 +200,10 @@ def test_fromfunction_counts_its_index_arrays_first(shape: str, ok: bool) -> Non
 
 
 def test_fromfunction_huge_shape_refused_before_numpy() -> None:
-    for shape in ("(10**9, 10**9)", "(2**62,)", "(1,) * 33"):
+    for shape in ("(10**9, 10**9)", "(2**62,)", "(1,) * 64"):   # (33 dimensions run as in NumPy 2: s44)
         report = run_program(T + f"calls = []\nr = np.fromfunction(lambda *ix: calls.append(1), {shape})\n",
                              torchviz=False)
-        assert not report.ok and report.error.kind in ("limit", "type"), report.error
+        assert not report.ok and report.error.kind in ("limit", "type", "value"), report.error
         assert report.variables["calls"].text == "[]"   # the function never ran
 
 

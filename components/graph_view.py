@@ -208,7 +208,7 @@ def _fold_summary(graph: Graph) -> None:
     from autogradlab.render.fold import fold_summary_lines
 
     with st.expander(t("graph.what_folded"), expanded=False), st.container(key="graph_folded"):
-        st.code("\n".join(fold_summary_lines(graph)), language=None)
+        st.code("\n".join(fold_summary_lines(graph, MAX_NODES)), language=None)
 
 
 def _fold_choice(graph: Graph) -> bool:

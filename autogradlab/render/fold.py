@@ -27,12 +27,15 @@ from autogradlab.render.fold_analysis import (
     find_runs,
     op_text,
 )
+from autogradlab.render.identity_memo import IdentityMemo
 from autogradlab.render.words import w
 from autogradlab.report import Graph, GraphNode
 
 MIN_FAN = 3            # identical siblings drawn separately up to this many minus one
 FAN_CHAIN_MAX = 64     # longer chains are not compared as fan siblings
 REST_ID = "fold_rest"
+MEMO = True            # a graph's folding is kept while the graph lives (identity_memo)
+MEMO_ENTRIES = 8
 
 
 @dataclass(frozen=True)
@@ -61,6 +64,7 @@ class FoldedGraph:
     parts: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
     # expanded groups (fold_expand.py): (the summary as it was folded, the drawn ids standing in for it)
     clusters: tuple[tuple[FoldNode, tuple[str, ...]], ...] = ()
+    longest_chain: int = 0             # longest path of the original graph, in op nodes
 
     @property
     def title(self) -> str:
@@ -183,10 +187,23 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
+# A page draws the same Report's graph on every rerun (components/report_memo.py hands back the same
+# frozen Report) and asks several questions of one folding (has_repeats, the drawing, the summary
+# lines): each used to fold the graph again (3,500 nodes: 15-50 ms each).
+_MEMO = IdentityMemo(MEMO_ENTRIES)
+
+
 def fold_graph(graph: Graph, max_nodes: int) -> FoldedGraph:
     """The folded drawing of `graph`, with at most `max_nodes` nodes (a "rest" node if needed)."""
+    if MEMO:
+        kept = _MEMO.get(graph, max_nodes)
+        if kept is not None:
+            return kept
     with _gc_paused():
-        return _fold(graph, max_nodes)
+        folded = _fold(graph, max_nodes)
+    if MEMO:
+        _MEMO.put(graph, max_nodes, folded)
+    return folded
 
 
 def _fold(graph: Graph, max_nodes: int) -> FoldedGraph:
@@ -200,7 +217,8 @@ def _fold(graph: Graph, max_nodes: int) -> FoldedGraph:
     if len(nodes) > max_nodes:
         nodes, edges, owner = _trim(nodes, edges, owner, max(max_nodes, 2))
     repeats = tuple(text for _, _, text in sorted(b.repeats))
-    return FoldedGraph(tuple(nodes), tuple(edges), len(a.nodes), a.edge_count, repeats, owner, b.parts)
+    return FoldedGraph(tuple(nodes), tuple(edges), len(a.nodes), a.edge_count, repeats, owner, b.parts,
+                       longest_chain=a.longest_chain_ops())
 
 
 def _remap_edges(edges, owner: dict[str, str]) -> list[tuple[str, str]]:
@@ -245,13 +263,12 @@ def has_repeats(graph: Graph, max_nodes: int) -> bool:
     return bool(fold_graph(graph, max_nodes).repeats)
 
 
-def fold_summary_lines(graph: Graph) -> list[str]:
-    """What the page says about a graph's size and its repeated structure, one line each."""
-    with _gc_paused():
-        a = Analysis(graph)
-        longest = a.longest_chain_ops()
-        lines = [f"{len(a.nodes):,} nodes, {a.edge_count:,} edges; longest chain {longest:,} ops"]
-        b = _Builder(a)
-        b.build()
-    lines += [f"repeated: {text}" for _, _, text in sorted(b.repeats)[:5]]
+def fold_summary_lines(graph: Graph, max_nodes: int = 500) -> list[str]:
+    """What the page says about a graph's size and its repeated structure, one line each (the same
+    for any `max_nodes`: repeats are counted before the drawing is trimmed; pass the page's budget so
+    that the folding it draws is reused)."""
+    folded = fold_graph(graph, max_nodes)
+    lines = [f"{folded.original_nodes:,} nodes, {folded.original_edges:,} edges; "
+             f"longest chain {folded.longest_chain:,} ops"]
+    lines += [f"repeated: {text}" for text in folded.repeats[:5]]
     return lines

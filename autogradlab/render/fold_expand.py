@@ -70,7 +70,7 @@ def expand(folded: FoldedGraph, graph: Graph, expanded: Iterable[str], budget: i
     edges = _remap_edges(graph.edges, owner)
     parts = {k: v for k, v in folded.parts.items() if k not in replace}
     return FoldedGraph(tuple(nodes), tuple(edges), folded.original_nodes, folded.original_edges,
-                       folded.repeats, owner, parts, folded.clusters + tuple(clusters))
+                       folded.repeats, owner, parts, folded.clusters + tuple(clusters), folded.longest_chain)
 
 
 def expanded_fold(graph: Graph, max_nodes: int, expanded: Iterable[str] = ()) -> FoldedGraph:

@@ -115,7 +115,7 @@ class RenderError(Exception):
     pass
 
 
-def fold_summary_lines(graph: Graph) -> list[str]:
+def fold_summary_lines(graph: Graph, max_nodes: int = 500) -> list[str]:
     return [f"{html.escape(graph.nodes[0].label)} × {len(graph.nodes)}"]
 
 

@@ -7,7 +7,9 @@ from collections import Counter
 
 import streamlit as st
 
+from autogradlab import messages
 from autogradlab.grad_returned import grad_call_line, returned_gradient
+from autogradlab.render.identity_memo import IdentityMemo
 from autogradlab.render.words import say_summary
 from autogradlab.report import Graph, GraphNode, Report, TensorSnapshot
 from components.i18n import current_lang, t, worded
@@ -15,34 +17,50 @@ from components.text import escape_markdown
 from components.variables_table import shape_text
 
 KINDS = ("leaf", "op", "saved", "output")
+# The picker's labels of a graph, per language: every rerun of a page with a 3,500-node graph built
+# them again, two texts a node, each reading the language from the session (~75 % of such a rerun).
+_LABELS = IdentityMemo(8)
 
 
-def node_label(node: GraphNode) -> str:
+def node_label(node: GraphNode, lang: str | None = None) -> str:
     """How a node reads in the picker, as the graph shows it: `mul → y · line 4`, `x (leaf) · line 2`."""
+    lang = lang or current_lang()
     if node.kind == "op":
         text = node.op or node.label
         if node.var:
             text += f" → {node.var}"
     elif node.kind == "saved":
-        text = t("graph.node_saved", label=node.label)
+        text = messages.text(lang, "graph.node_saved", label=node.label)
     elif node.kind == "leaf":
-        text = t("graph.node_leaf", name=node.var or node.label)
+        text = messages.text(lang, "graph.node_leaf", name=node.var or node.label)
     else:
-        text = t("graph.node_output", name=node.label or node.var)
+        text = messages.text(lang, "graph.node_output", name=node.label or node.var)
     if node.line is None or node.kind == "saved":
         return text
-    return t("graph.node_line", text=text, line=node.line)
+    return messages.text(lang, "graph.node_line", text=text, line=node.line)
+
+
+def picker_labels(graph: Graph, lang: str) -> dict[str, str]:
+    """Node id -> its label in the picker; a label a loop repeats (`sin · line 5`) numbered in order.
+    Kept per graph and language while the graph lives: the caller must not change it."""
+    kept = _LABELS.get(graph, lang)
+    if kept is not None:
+        return kept
+    labels = {node.id: node_label(node, lang) for node in graph.nodes}
+    totals = Counter(labels.values())
+    seen: Counter[str] = Counter()
+    for node_id, label in labels.items():
+        if totals[label] > 1:
+            seen[label] += 1
+            labels[node_id] = messages.text(lang, "graph.node_nth", label=label, n=seen[label],
+                                            total=totals[label])
+    _LABELS.put(graph, lang, labels)
+    return labels
 
 
 def pick(graph: Graph, *, key: str) -> str | None:
     """A selectbox over the graph's nodes; returns the chosen node id or None."""
-    labels = {node.id: node_label(node) for node in graph.nodes}
-    totals = Counter(labels.values())
-    seen: Counter[str] = Counter()
-    for node_id, label in labels.items():   # a loop repeats `sin · line 5`: number them in order
-        if totals[label] > 1:
-            seen[label] += 1
-            labels[node_id] = t("graph.node_nth", label=label, n=seen[label], total=totals[label])
+    labels = picker_labels(graph, current_lang())
     choice = st.selectbox(
         t("graph.node_details"),
         options=list(labels),

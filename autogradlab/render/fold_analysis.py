@@ -28,6 +28,7 @@ class Analysis:
             self.succ[ia].append(ib)
             self.pred[ib].append(ia)
         self.edge_count = len(seen)
+        self.depth = self._depths()        # topology only: shared by both chain passes and the summary
         self.attached_to = self._attachments()
         self.chains = self._chains()
         if self._absorb_side_chains():
@@ -103,7 +104,7 @@ class Analysis:
     def _chains(self) -> list[list[int]]:
         n = len(self.nodes)
         core = [c < 0 for c in self.attached_to]
-        depth = self._depths()
+        depth = self.depth
         csucc = [[j for j in self.succ[i] if core[j]] for i in range(n)]
         nxt, has_prev = [-1] * n, [False] * n
         for j in range(n):
@@ -147,7 +148,7 @@ class Analysis:
 
     def longest_chain_ops(self) -> int:
         """Longest path counted in op nodes."""
-        return max(self._depths(), default=0)
+        return max(self.depth, default=0)
 
 
 def attachment_key(node: GraphNode) -> tuple[str, str]:

@@ -118,15 +118,26 @@ def check_forbidden_characters(text: str, positions: _Positions) -> None:
 
 # Scripts whose letters a lesson may use in names (张量, θ, α): letters only, and only those NFKC leaves
 # alone, so what Python runs is exactly what is shown (no fullwidth `ｐｒｉｎｔ` turning into print).
+# One exception: a letter NFKC turns into one such letter, never into ASCII: the Greek symbol forms of
+# math lessons (ϵ → ε, ϑ → θ, ϕ → φ), the micro sign (µ → μ), CJK compatibility ideographs. Python runs
+# the name as normalized, so `ϵ` and `ε` are one variable there and here; no name can become a builtin,
+# keyword or dunder (those are ASCII).
 _IDENTIFIER_SCRIPTS = ("CJK UNIFIED IDEOGRAPH", "HIRAGANA", "KATAKANA", "HANGUL", "GREEK")
 _LETTER_CATEGORIES = frozenset({"Lu", "Ll", "Lo", "Lm"})
 
 
+def _is_plain_letter(ch: str) -> bool:
+    return (unicodedata.category(ch) in _LETTER_CATEGORIES
+            and unicodedata.normalize("NFKC", ch) == ch
+            and unicodedata.name(ch, "").startswith(_IDENTIFIER_SCRIPTS))
+
+
 def _is_identifier_letter(ch: str) -> bool:
-    return (ch.isascii() or (
-        unicodedata.category(ch) in _LETTER_CATEGORIES
-        and unicodedata.normalize("NFKC", ch) == ch
-        and unicodedata.name(ch, "").startswith(_IDENTIFIER_SCRIPTS)))
+    if ch.isascii() or _is_plain_letter(ch):
+        return True
+    form = unicodedata.normalize("NFKC", ch)
+    return (len(form) == 1 and not form.isascii() and _is_plain_letter(form)
+            and unicodedata.category(ch) in _LETTER_CATEGORIES)
 
 
 def _is_readable_identifier(name: str) -> bool:

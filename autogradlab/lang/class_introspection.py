@@ -97,8 +97,8 @@ class ClassVars(InertValue):
         return name in self.names
 
     def subscript(self, interp: Interpreter, index: Any, node: ast.AST) -> Any:
-        if isinstance(index, str) and index.startswith("__"):
-            self.__contains__(index)
+        if isinstance(index, str) and index.startswith("__"):   # (red team s45: it said `'...' in vars(...)`)
+            raise _member_refused(self.owner, index)
         if index not in self.names:
             raise python_error(KeyError(index))
         return self.read(index)
@@ -123,7 +123,7 @@ def class_vars(value: Any) -> ClassVars | None:
     from autogradlab.lang.plain_classes import ProgramClass
     if type(value) is ProgramClass:
         names = frozenset(name for name in value.members if not name.startswith("__"))
-        return ClassVars(value, names, lambda name: value.members[name][1])
+        return ClassVars(value, names, lambda name: _program_member(value, name))
     if type(value) is SafeType and isinstance(value.py_type, type) and value.py_type.__module__ == "builtins":
         names = frozenset(name for name in vars(value.py_type) if not name.startswith("__"))
         return ClassVars(value, names, lambda name: _refused_member(value, name))
@@ -131,5 +131,20 @@ def class_vars(value: Any) -> ClassVars | None:
 
 
 def _refused_member(owner: SafeType, name: str) -> Any:
-    raise NotSupported(f"reading `vars({owner.py_type.__name__})['{name}']` is not supported in "
-                       "Autograd Lab")
+    raise _member_refused(owner, name)
+
+
+def _member_refused(owner: Any, name: str) -> NotSupported:
+    shown = owner.py_type.__name__ if type(owner) is SafeType else owner.name
+    return NotSupported(f"reading `vars({shown})['{name}']` is not supported in Autograd Lab")
+
+
+def _program_member(cls: ProgramClass, name: str) -> Any:
+    """`vars(C)[name]`: a method (a function, as in CPython) or a class attribute's value; a property,
+    classmethod or staticmethod is refused by name (red team s45: the engine gave its bare function, so
+    `vars(C)['p'](obj)` ran the getter where CPython's property object is not callable)."""
+    from autogradlab.lang.plain_classes import CLASS, PROPERTY, STATIC
+    kind, value = cls.members[name][:2]
+    if kind in (PROPERTY, CLASS, STATIC):
+        raise _member_refused(cls, name)
+    return value

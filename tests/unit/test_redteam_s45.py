@@ -1,0 +1,94 @@
+"""Red team, session 45: attacks on what session 44 added (the run cache's job frames, the report memo,
+sandbox_compact's rows, call sites, call statements, FINAL_INLINE, QUIET_RUN / QUIET_LOCALS, property(),
+mro(), vars(C), C.__doc__, classes returned, help() of a classmethod, class-body comprehensions,
+astype('U5'), the GB codecs, `type(x) in (...)`, folded text joins, broadcast_shapes, dtype names) that found
+a defect: one test each (failing on 391f945), the oracle CPython / NumPy / PyTorch.
+
+What held (tried by hand, no test here): call sites with functions redefined in the loop, methods rebound on
+the class or the instance after the first call, `del f`, generator functions and functions of other shapes
+at one site, keyword and star calls, 12 lambdas through one site (past MAX_FUNCTIONS), recursion to the
+depth limit, super() chains through one site, errors in a site's final `return` (line, class, text); a
+program's np.errstate/np.geterr (the engine's own, not NumPy's state) and NumPy's error state after a
+run, an error run, a limit and a generator left open (restored); comprehensions in a class body (nested,
+set/dict, generator, lambda inside); getattr/format/attrgetter/hasattr/setattr/vars/eval/exec of folded
+dunder texts (refused as unfolded); `.mro()` of exception classes (catching, raising, isinstance through
+its members); gbk/gb2312/gb18030 encode/decode, their errors and 'replace' sizes; the pack's rows.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from autogradlab.engine.run import run_program
+from tests.unit.test_redteam2_s43 import _same_as_python  # (CPython's text, its line)
+
+# --- 1. `type(x) in (np.float64, float)`: NumPy's scalar classes were never equal to type(x) ---------------
+
+
+@pytest.mark.parametrize("expression", [
+    "type(np.float64(1)) in (np.float64, float)",
+    "type(np.float64(1)) == np.float64",
+    "np.float64 == type(np.float64(1))",
+    "type(b[0]) in [np.int64]",
+    "type(b[0]) in [np.int32, float]",
+    "type(np.float32(2)) != np.float32",
+    "a.dtype == float, a.dtype == int, b.dtype == int, np.float64 == float, a.dtype == np.float64",
+    "isinstance(np.float64(1), np.float64)",
+    "isinstance(a[0], (np.float32, np.float64)), isinstance(1.0, np.float64), isinstance(a[0], float)",
+    "isinstance(np.float32(1), np.float64), isinstance(np.int64(3), (int, np.int64))",
+])
+def test_numpy_scalar_classes_compare_as_in_numpy(expression):
+    """`type(v) in (np.float64, float)` (session 44 made `type(v) in (...)` run) was False: the engine's
+    type(np.float64(1)) never equalled np.float64; isinstance(x, np.float64) was "arg 2 must be a type"."""
+    _same_as_python(f"import numpy as np\na = np.array([1.0, 2.0])\nb = np.array([1, 2])\n"
+                    f"print({expression})\n")
+
+
+# --- 2. the engine's class names in Python's messages -------------------------------------------------------
+
+
+@pytest.mark.parametrize("value", ["int", "torch.Tensor", "ValueError", "type(torch.ones(1))",
+                                   "type(np.float64(1))", "print", "torch.sin", "torch.Generator()",
+                                   "ValueError(1)"])
+def test_a_class_in_a_tensor_names_pythons_class(value):
+    """`int in torch.tensor([1, 2])` said "but you passed in a <class
+    'autogradlab.lang.data_wrappers.SafeType'>": the engine's own class name, where PyTorch names
+    `type`."""
+    _same_as_python(f"import torch\nimport numpy as np\ntry:\n    print({value} in torch.tensor([1.0]))\n"
+                    "except Exception as e:\n    print(type(e).__name__, e)\n")
+
+
+@pytest.mark.parametrize("source", [
+    "try:\n    print(print in 's')\nexcept TypeError as e:\n    print(e)\n",
+    "import numpy as np\ntry:\n    print(len(np.add))\nexcept TypeError as e:\n    print(e)\n",
+    "import torch\ntry:\n    print(len(torch.sin))\nexcept TypeError as e:\n    print(e)\n",
+    "try:\n    print(len(print))\nexcept TypeError as e:\n    print(e)\n",
+])
+def test_a_library_function_is_named_as_python_names_it(source):
+    """`len(print)`: "object of type 'SafeFunction' has no len()"."""
+    _same_as_python(source)
+
+
+# --- 3. vars(C)[name] of a property, classmethod, staticmethod or dunder ------------------------------------
+
+_MEMBERS = ("class C:\n    def get(self):\n        return 1\n    p = property(get)\n    @property\n"
+            "    def q(self):\n        return 2\n    @classmethod\n    def c(cls, x):\n        return x\n"
+            "    @staticmethod\n    def s(x):\n        return x\n    def __init__(self):\n        pass\n"
+            "    def m(self):\n        return 3\n    items = [1]\n")
+
+
+@pytest.mark.parametrize("name", ["p", "q", "c", "s", "__init__"])
+def test_vars_of_a_class_refuses_what_it_cannot_give_as_python_does(name):
+    """`vars(C)['p'](C())` ran the getter (CPython: "'property' object is not callable"),
+    `vars(C)['c'](5)` called the classmethod's function with cls=5; `vars(C)['__init__']` said
+    "`'__init__' in vars(...)`"."""
+    report = run_program(_MEMBERS + f"f = vars(C)['{name}']\nprint('ran')\n")
+    assert report.printed == ""
+    assert report.error is not None and report.error.kind == "unsupported", report.error
+    assert report.error.message == f"reading `vars(C)['{name}']` is not supported in Autograd Lab"
+    assert report.error.line == _MEMBERS.count("\n") + 1
+
+
+def test_vars_of_a_class_still_gives_methods_and_values():
+    _same_as_python(_MEMBERS + "v = vars(C)\nprint('p' in v, 'c' in v, 's' in v, 'm' in v, 'zz' in v)\n"
+                    "print(v['m'](C()), v['items'])\n")

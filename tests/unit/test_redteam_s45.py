@@ -92,3 +92,25 @@ def test_vars_of_a_class_refuses_what_it_cannot_give_as_python_does(name):
 def test_vars_of_a_class_still_gives_methods_and_values():
     _same_as_python(_MEMBERS + "v = vars(C)\nprint('p' in v, 'c' in v, 's' in v, 'm' in v, 'zz' in v)\n"
                     "print(v['m'](C()), v['items'])\n")
+
+
+# --- 4. NumPy's C-type names of the table's dtypes were refused as "numbers only" (red team s44's own) ----
+
+@pytest.mark.parametrize("name", ["int_", "uint", "intp", "uintp", "intc", "short", "ushort", "byte", "ubyte",
+                                  "longlong", "ulonglong", "bool_", "cdouble", "csingle", "long"])
+def test_numpys_other_names_of_the_tables_dtypes_run(name):
+    """`np.zeros(2, dtype='int_')`: "the numpy dtype 'int_' is not supported ... (numbers only: ...)"."""
+    _same_as_python(f"import numpy as np\nprint(np.zeros(2, dtype={name!r}).dtype, "
+                    f"np.array([1, 2]).astype({name!r}))\n")
+
+
+@pytest.mark.parametrize("name, dtype", [("longdouble", "float128"), ("g", "float128"),
+                                         (">f8", ">f8"), ("clongdouble", "complex256")])
+def test_a_number_dtype_outside_the_table_says_which_it_is(name, dtype):
+    from autogradlab import error_text
+    report = run_program(f"import numpy as np\ntry:\n    a = np.zeros(2, dtype={name!r})\nexcept TypeError:\n"
+                         "    print('caught')\n")
+    assert report.printed == "" and report.error is not None and report.error.kind == "unsupported"
+    assert report.error.message.startswith(f"the numpy dtype '{name}' ({dtype}) is not supported")
+    assert "float16 to float64" in report.error.message and report.error.line == 3
+    assert f"不支持 numpy 数据类型 '{name}'（{dtype}）" in error_text.message("zh", report.error)

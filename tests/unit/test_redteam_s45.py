@@ -114,3 +114,35 @@ def test_a_number_dtype_outside_the_table_says_which_it_is(name, dtype):
     assert report.error.message.startswith(f"the numpy dtype '{name}' ({dtype}) is not supported")
     assert "float16 to float64" in report.error.message and report.error.line == 3
     assert f"不支持 numpy 数据类型 '{name}'（{dtype}）" in error_text.message("zh", report.error)
+
+
+# --- 5. the report memo's bound, in memory ------------------------------------------------------------------
+
+def test_the_report_memo_holds_at_most_about_160_mb():
+    """components/report_memo bounds the bytes its Reports were loaded from (32 MB, "a Report: ~3x in
+    memory"); a loaded Report whose snapshots a page has read takes ~14x its bytes: ~450 MB of the app
+    process, shared by all sessions, in a 4 GiB pod whose two workers may take 1.5 GiB each. Measured here
+    on loop_scalar_chain's Report: its memory over its bytes, times the memo's bound."""
+    import gc
+    import tracemalloc
+    from pathlib import Path
+
+    from autogradlab.sandbox_wire import dump_report, load_report
+    from components import report_memo
+
+    held = dump_report(run_program(Path("tests/programs/loop_scalar_chain.py").read_text()))
+    gc.collect()
+    tracemalloc.start()
+    try:
+        report = load_report(held)
+        for node in report.graph.nodes:   # as the Graph page reads them (a lazy snapshot turns eager)
+            for snap in (node.value, node.grad):
+                if snap is not None:
+                    assert snap.summary is not None and snap.value is not None
+        used = tracemalloc.get_traced_memory()[0]
+    finally:
+        tracemalloc.stop()
+    ratio = used / len(held)
+    assert ratio > 5   # (what makes the bound matter: many small objects per byte)
+    assert len(held) <= report_memo.MAX_BYTES // 4   # (this lesson's Report is still kept)
+    assert ratio * report_memo.MAX_BYTES <= 160 << 20, (ratio, report_memo.MAX_BYTES)

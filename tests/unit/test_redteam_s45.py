@@ -146,3 +146,37 @@ def test_the_report_memo_holds_at_most_about_160_mb():
     assert ratio > 5   # (what makes the bound matter: many small objects per byte)
     assert len(held) <= report_memo.MAX_BYTES // 4   # (this lesson's Report is still kept)
     assert ratio * report_memo.MAX_BYTES <= 160 << 20, (ratio, report_memo.MAX_BYTES)
+
+
+# --- 6. string arrays weighed by their characters -----------------------------------------------------------
+
+_WIDE = {
+    "astype": "a = np.array(['x'])\nfor i in range(30):\n    kept.append(a.astype('U99999'))\n",
+    "astype of numbers": "a = np.array([1])\nfor i in range(30):\n    kept.append(a.astype('U99999'))\n",
+    "dtype=": "for i in range(30):\n    kept.append(np.array(['x'], dtype='U99999'))\n",
+    "np.char.multiply": "a = np.array(['xy'])\nfor i in range(30):\n"
+                        "    kept.append(np.char.multiply(a, 49999))\n",
+    "np.char.center": "a = np.array(['x'])\nfor i in range(30):\n    kept.append(np.char.center(a, 99999))\n",
+}
+
+
+@pytest.mark.parametrize("kind", sorted(_WIDE))
+def test_wide_string_arrays_count_their_characters_in_the_runs_total(kind):
+    """`a.astype('U999999')` of a 1-element array (session 44) makes 4 MB and was charged one element: a
+    loop holding 1,000 of them ended as "the program ran out of memory" in the worker, not at the run's
+    total. Under a 1M-element total, 30 arrays of 100,000 characters (12 MB) now stop at the limit."""
+    import dataclasses
+
+    from autogradlab.limits import DEFAULT_LIMITS
+    limits = dataclasses.replace(DEFAULT_LIMITS, max_total_elements=1_000_000)
+    source = "import numpy as np\nkept = []\n" + _WIDE[kind] + "print(len(kept))\n"
+    report = run_program(source, limits=limits)
+    assert report.printed == "" and report.error is not None and report.error.kind == "limit", report.error
+    line = next(n for n, text in enumerate(source.splitlines(), 1) if "kept.append" in text)
+    assert "1,000,000" in report.error.message and report.error.line == line
+
+
+def test_short_string_arrays_still_run():
+    _same_as_python("import numpy as np\na = np.array(['ab', 'c'])\nb = a.astype('U5')\n"
+                    "c = np.array([1, 22]).astype('U1')\nd = np.char.multiply(a, 3)\n"
+                    "e = np.char.center(a, 6)\nprint(b, c, d, e, np.array(['xy'], dtype='U3'))\n")

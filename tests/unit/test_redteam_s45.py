@@ -180,3 +180,20 @@ def test_short_string_arrays_still_run():
     _same_as_python("import numpy as np\na = np.array(['ab', 'c'])\nb = a.astype('U5')\n"
                     "c = np.array([1, 22]).astype('U1')\nd = np.char.multiply(a, 3)\n"
                     "e = np.char.center(a, 6)\nprint(b, c, d, e, np.array(['xy'], dtype='U3'))\n")
+
+
+# --- 7. the codec refusals name the GB codecs session 44 added --------------------------------------------
+
+@pytest.mark.parametrize("source, key", [
+    ("b = 'ab'.encode('cp1252')\n", "errors_s42breadth.encode_codec"),
+    ("b = b'ab'.decode('utf-16')\n", "errors_records.decode"),
+])
+def test_a_refused_codec_lists_the_codecs_that_run(source, key):
+    """`'ab'.encode('cp1252')` said "with encoding utf-8, ascii, latin-1, utf-16 or utf-32": gbk, gb2312 and
+    gb18030 run too since session 44 (en and zh)."""
+    from autogradlab import error_text
+    report = run_program(source)
+    assert report.error is not None and report.error.kind == "unsupported" and report.error.key == key
+    assert "gbk, gb2312 or gb18030" in report.error.message
+    assert "gbk、gb2312 或 gb18030" in error_text.message("zh", report.error)
+    assert run_program(source.replace("cp1252", "gb18030").replace("utf-16", "gbk")).error is None

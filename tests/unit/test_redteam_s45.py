@@ -197,3 +197,40 @@ def test_a_refused_codec_lists_the_codecs_that_run(source, key):
     assert "gbk, gb2312 or gb18030" in report.error.message
     assert "gbk、gb2312 或 gb18030" in error_text.message("zh", report.error)
     assert run_program(source.replace("cp1252", "gb18030").replace("utf-16", "gbk")).error is None
+
+
+# --- 8. the program's own `property` ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("source", [
+    "property = lambda f, s=None: 'mine'\nclass A:\n    def g(self):\n        return 1\n    p = property(g)\n"
+    "print(A().p, A.p)\n",
+    "def property(f):\n    return 42\nclass A:\n    def g(self):\n        return 1\n    p = property(g)\n"
+    "print(A.p, A().p)\n",
+    "def make():\n    def property(f):\n        return 7\n    class A:\n        def g(self):\n"
+    "            return 1\n        p = property(g)\n    return A().p\nprint(make())\n",
+])
+def test_a_programs_own_property_is_called_as_it_is(source):
+    """`name = property(getter)` in a class body (session 44) made Python's property even where the
+    program's own `property` (a def or lambda around the class) is what Python calls: 1 printed for
+    'mine'."""
+    _same_as_python(source)
+
+
+@pytest.mark.parametrize("name", ["property", "staticmethod", "classmethod"])
+def test_a_decorator_of_the_programs_own_name_is_refused(name):
+    """`@property` under the program's own `def property(f)` made Python's property (CPython: the program's
+    function's value, 42): refused by name, where it was a wrong value."""
+    report = run_program(f"def {name}(f):\n    return 42\nclass A:\n    @{name}\n    def p(self):\n"
+                         "        return 1\nprint(A.p)\n")
+    assert report.printed == "" and report.error is not None and report.error.kind == "unsupported"
+    assert report.error.message == (f"`@{name}` of your program's own `{name}` (not Python's) in the body of "
+                                    "`class A` is not supported in Autograd Lab")
+    assert (report.error.line, report.error.column) == (4, 6)
+
+
+def test_pythons_property_and_decorators_still_run():
+    _same_as_python("class A:\n    def g(self):\n        return 1\n    def s(self, v):\n        self.v = v\n"
+                    "    p = property(g, s)\n    @property\n    def q(self):\n        return 2\n"
+                    "    @staticmethod\n    def t(x):\n        return x\n    @classmethod\n"
+                    "    def c(cls):\n        return 3\na = A()\na.p = 5\n"
+                    "print(a.p, a.v, a.q, A.t(4), A.c())\n")

@@ -234,3 +234,17 @@ def test_pythons_property_and_decorators_still_run():
                     "    @staticmethod\n    def t(x):\n        return x\n    @classmethod\n"
                     "    def c(cls):\n        return 3\na = A()\na.p = 5\n"
                     "print(a.p, a.v, a.q, A.t(4), A.c())\n")
+
+
+# --- 9. a folded join is no docstring -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("body", ["'ab' + 'cd'", "'a' + 'b' + 'c'", "('x' + 'y')"])
+def test_a_join_statement_is_no_docstring(body):
+    """Session 44 folds `'ab' + 'cd'` into the constant 'abcd' before the program runs: as a function's first
+    statement it then became its docstring (f.__doc__ 'abcd', help(f) showing it; CPython: None)."""
+    _same_as_python(f"def f():\n    {body}\n    return 1\nprint(f(), f.__doc__)\nhelp(f)\n")
+
+
+def test_joins_are_still_folded_elsewhere():
+    _same_as_python("def f():\n    'doc'\n    x = 'ab' + 'cd'\n    return x is 'abcd'\n"
+                    "print(f(), f.__doc__)\ny = 'ban' + 'ana'\nprint(y is 'banana')\n")

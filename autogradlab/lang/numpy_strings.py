@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
 
 MAX_STRING_CHARS = 1_000_000   # elements * width of one string array (4 MB)
+SLOW_CHARS = 50_000   # from these characters a string array is made only within the time limit (charge_chars)
 _WIDTHS = {"b": 5, "i": 21, "u": 20, "f": 32, "c": 64}   # NumPy's str width of each number kind
 _ATTRIBUTES = ("shape", "ndim", "size", "dtype")
 
@@ -45,7 +46,9 @@ def charge_chars(interp: Interpreter, elements: int, width: int, what: str) -> N
     s45, `a.astype('U999999')` of a 1-element array was charged one element for 4 MB, so a loop of 1,000
     ended as "ran out of memory" instead of the run's total."""
     check_chars(elements, width, what)
-    sizes = interp.sizes
+    if elements * width >= SLOW_CHARS:   # NumPy writes a number as text at ~0.6 us a character: 1M of them
+        interp.check_time()   # take ~0.6 s, and the time limit is read every 32 steps only (red team s45:
+    sizes = interp.sizes      # a loop of `a.astype('U999999')` ran 8.9 s under the 5 s limit)
     sizes.check_elements(elements, what)   # one array: its strings (MAX_STRING_CHARS bounds its characters)
     weight = elements * max(width, 1)
     sizes.check_total(weight, what)   # the run: their characters

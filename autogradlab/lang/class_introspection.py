@@ -103,6 +103,11 @@ class ClassVars(InertValue):
             raise python_error(KeyError(index))
         return self.read(index)
 
+    def __eq__(self, other: object) -> bool:   # CPython compares the mappings: vars(C) == vars(C) (red team
+        return type(other) is type(self) and other.owner == self.owner   # s45: False); two classes' differ
+
+    __hash__ = None   # type: ignore[assignment] - a mappingproxy is unhashable
+
     def __repr__(self) -> str:
         raise NotSupported("showing `vars(...)` of a class is not supported in Autograd Lab (Python lists "
                            "its internals); ask `name in vars(cls)` or read `vars(cls)[name]`")

@@ -267,3 +267,10 @@ def test_a_loop_of_slow_string_conversions_stops_at_the_time_limit(call):
     assert report.error is not None and report.error.kind == "timeout", report.error
     assert report.error.line == 5 and report.printed == ""
     assert report.variables["n"].value <= 1, report.variables["n"]   # (391f945: 3, the 32nd step)
+
+
+def test_vars_of_a_class_compares_as_pythons_mappingproxy():
+    """`vars(C) == vars(C)` was False (two views compared by identity); CPython compares the mappings."""
+    _same_as_python("class C:\n    x = 1\nclass D:\n    x = 1\nprint(vars(C) == vars(C), vars(C) != vars(C), "
+                    "vars(C) == vars(D), vars(C) != vars(D), vars(int) == vars(int), "
+                    "vars(int) == vars(bool), vars(C) == {'x': 1}, vars(C) == 5, vars(C) is vars(C))\n")

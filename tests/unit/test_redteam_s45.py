@@ -274,3 +274,14 @@ def test_vars_of_a_class_compares_as_pythons_mappingproxy():
     _same_as_python("class C:\n    x = 1\nclass D:\n    x = 1\nprint(vars(C) == vars(C), vars(C) != vars(C), "
                     "vars(C) == vars(D), vars(C) != vars(D), vars(int) == vars(int), "
                     "vars(int) == vars(bool), vars(C) == {'x': 1}, vars(C) == 5, vars(C) is vars(C))\n")
+
+
+@pytest.mark.parametrize("use", ["d = {**vars(C)}", "d = f(**vars(C))"])
+def test_spreading_vars_of_a_class_is_refused_as_listing_it(use):
+    """`{**vars(C)}` was TypeError "'mappingproxy' object is not a mapping" (CPython spreads it, with its
+    internals): refused by name as dict(vars(C)) and list(vars(C)) are."""
+    report = run_program(f"class C:\n    x = 1\ndef f(**k):\n    return k\ntry:\n    {use}\n"
+                         "except TypeError:\n    print('caught')\n")
+    assert report.printed == "" and report.error is not None and report.error.kind == "unsupported"
+    assert report.error.message.startswith("showing `vars(...)` of a class is not supported")
+    assert report.error.line == 6

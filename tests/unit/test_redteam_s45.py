@@ -269,6 +269,12 @@ def test_a_loop_of_slow_string_conversions_stops_at_the_time_limit(call):
     assert report.variables["n"].value <= 1, report.variables["n"]   # (391f945: 3, the 32nd step)
 
 
+def test_vars_of_a_class_hashes_as_pythons_mappingproxy():
+    """hash(vars(C)): "unhashable or unsupported dictionary key of type 'mappingproxy' (keys are ...)"."""
+    _same_as_python("class C:\n    x = 1\ntry:\n    print(hash(vars(C)))\nexcept TypeError as e:\n"
+                    "    print(e)\n")
+
+
 def test_vars_of_a_class_compares_as_pythons_mappingproxy():
     """`vars(C) == vars(C)` was False (two views compared by identity); CPython compares the mappings."""
     _same_as_python("class C:\n    x = 1\nclass D:\n    x = 1\nprint(vars(C) == vars(C), vars(C) != vars(C), "

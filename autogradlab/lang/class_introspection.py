@@ -72,6 +72,21 @@ def builtin_mro(interp: Interpreter, base: SafeType, args: list, kwargs: dict) -
     return chain
 
 
+def type_mro(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> list:
+    """`type.mro(C)`: C.mro(); `type.mro()` is CPython's TypeError (the name `type` is the engine's function:
+    its refusal named `builtin_function_or_method`, red team s45)."""
+    from autogradlab.lang.plain_classes import ProgramClass
+    if not args and not kwargs:
+        raise python_error(TypeError("unbound method type.mro() needs an argument"))
+    if len(args) == 1 and not kwargs and type(args[0]) is ProgramClass:
+        chain = class_mro(args[0])
+        interp.sizes.charge_sequence(len(chain), "the list mro() builds")
+        return chain
+    if len(args) == 1 and not kwargs and type(args[0]) is SafeType:
+        return builtin_mro(interp, args[0], [], {})
+    raise NotSupported("Autograd Lab supports `type.mro(cls)` of a class only")
+
+
 def class_doc(cls: ProgramClass) -> str | None:
     if cls.dataclass is not None and cls.doc is None:
         raise NotSupported(f"`__doc__` of the dataclass `{cls.name}` without a docstring is not supported in "

@@ -7,6 +7,7 @@ EN = {
                                   "complex64, complex128)",
     "errors_s45red.own_decorator": "`@{name}` of your program's own `{name}` (not Python's) in the body of "
                                    "`class {cls}` is not supported in Autograd Lab",
+    "errors_s45red.type_mro": "Autograd Lab supports `type.mro(cls)` of a class only",
 }
 
 ZH = {
@@ -15,4 +16,5 @@ ZH = {
                                   "complex128）",
     "errors_s45red.own_decorator": "Autograd Lab 不支持在 `class {cls}` 的类体中使用你的程序自己定义的 "
                                    "`{name}`（不是 Python 的）作装饰器 `@{name}`",
+    "errors_s45red.type_mro": "Autograd Lab 只支持对类使用 `type.mro(cls)`",
 }

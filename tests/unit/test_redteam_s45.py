@@ -291,3 +291,15 @@ def test_spreading_vars_of_a_class_is_refused_as_listing_it(use):
     assert report.printed == "" and report.error is not None and report.error.kind == "unsupported"
     assert report.error.message.startswith("showing `vars(...)` of a class is not supported")
     assert report.error.line == 6
+
+
+# --- 11. type.mro ------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("source", [
+    "try:\n    print(type.mro())\nexcept TypeError as e:\n    print(e)\n",
+    "class A:\n    pass\nclass B(A):\n    pass\nprint(type.mro(B), type.mro(int), type.mro(bool))\n",
+])
+def test_type_mro_is_pythons(source):
+    """`type.mro()` said "the method `.mro()` of builtin_function_or_method values is not supported" (the
+    name `type` is the engine's function): CPython's TypeError, and type.mro(C) as C.mro()."""
+    _same_as_python(source)

@@ -34,7 +34,7 @@ def named_as_python(exc: Exception, value: Any) -> Exception:
     if repr(own) in text and own.__module__.startswith("autogradlab"):
         shown = repr(real) if real is not None else f"<class '{type_text(value)}'>"
         return type(exc)(text.replace(repr(own), shown))
-    if real is not None and own.__name__.startswith("Safe"):   # "..., not SafeFunction", "'SafeFunction'"
+    if real is not None and own.__module__.startswith("autogradlab"):   # "not SafeFunction", "'SafeFunction'"
         from autogradlab.lang.missing_members import class_name
         name = class_name(real)
         changed = text.replace(f"'{own.__name__}'", f"'{name}'").replace(f"not {own.__name__}", f"not {name}")

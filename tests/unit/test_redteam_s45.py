@@ -36,6 +36,8 @@ from tests.unit.test_redteam2_s43 import _same_as_python  # (CPython's text, its
     "isinstance(np.float64(1), np.float64)",
     "isinstance(a[0], (np.float32, np.float64)), isinstance(1.0, np.float64), isinstance(a[0], float)",
     "isinstance(np.float32(1), np.float64), isinstance(np.int64(3), (int, np.int64))",
+    "a.dtype in (np.float32, np.float64), np.float64 in [np.float64], a.dtype in [float]",
+    "a.dtype not in (np.int64,), b.dtype in [np.int64, int], np.dtype('float32') in (np.float32,)",
 ])
 def test_numpy_scalar_classes_compare_as_in_numpy(expression):
     """`type(v) in (np.float64, float)` (session 44 made `type(v) in (...)` run) was False: the engine's
@@ -49,7 +51,7 @@ def test_numpy_scalar_classes_compare_as_in_numpy(expression):
 
 @pytest.mark.parametrize("value", ["int", "torch.Tensor", "ValueError", "type(torch.ones(1))",
                                    "type(np.float64(1))", "print", "torch.sin", "torch.Generator()",
-                                   "ValueError(1)"])
+                                   "ValueError(1)", "np.float64", "np.ones(1).dtype"])
 def test_a_class_in_a_tensor_names_pythons_class(value):
     """`int in torch.tensor([1, 2])` said "but you passed in a <class
     'autogradlab.lang.data_wrappers.SafeType'>": the engine's own class name, where PyTorch names
@@ -63,6 +65,8 @@ def test_a_class_in_a_tensor_names_pythons_class(value):
     "import numpy as np\ntry:\n    print(len(np.add))\nexcept TypeError as e:\n    print(e)\n",
     "import torch\ntry:\n    print(len(torch.sin))\nexcept TypeError as e:\n    print(e)\n",
     "try:\n    print(len(print))\nexcept TypeError as e:\n    print(e)\n",
+    "import numpy as np\ntry:\n    print(np.float64 in 'abc')\nexcept TypeError as e:\n    print(e)\n",
+    "import numpy as np\ntry:\n    print(np.ones(1).dtype in 'abc')\nexcept TypeError as e:\n    print(e)\n",
 ])
 def test_a_library_function_is_named_as_python_names_it(source):
     """`len(print)`: "object of type 'SafeFunction' has no len()"."""

@@ -14,9 +14,9 @@ set/dict, generator, lambda inside); getattr/format/attrgetter/hasattr/setattr/v
 dunder texts (refused as unfolded); `.mro()` of exception classes (catching, raising, isinstance through
 its members); gbk/gb2312/gb18030 encode/decode, their errors and 'replace' sizes; the pack's rows; a program
 mixing call sites, super(), recursion, generators and NumPy scalars cut at every step from 1 to 399 under
-max_steps: the same outcome with SITES/FINAL_INLINE/CALL_STATEMENTS/QUIET_RUN/QUIET_LOCALS on and off; the run cache's frames
-(thread-local per run, a rejected/truncated frame never offered, the frame an immutable copy); 272 reports
-byte-identical to 391f945 (bench/report_identity.py).
+max_steps: the same outcome with SITES/FINAL_INLINE/CALL_STATEMENTS/QUIET_RUN/QUIET_LOCALS on and off; the
+run cache's frames (thread-local per run, a rejected/truncated frame never offered, the frame an immutable
+copy); 272 reports byte-identical to 391f945 (bench/report_identity.py).
 Left: `type(np.float64(1)) is np.float64` is False (the engine's type() and np.float64 are two wrappers);
 `int in {int}` (types as set members or dict keys refused); a lambda in a class body sees the class's names;
 a NameError inside the engine's own code reaches the program as its "name" error (found while fixing).

@@ -314,3 +314,23 @@ def test_type_mro_is_pythons(source):
     """`type.mro()` said "the method `.mro()` of builtin_function_or_method values is not supported" (the
     name `type` is the engine's function): CPython's TypeError, and type.mro(C) as C.mro()."""
     _same_as_python(source)
+
+
+# --- 12. a class of the program returned to PyTorch ---------------------------------------------------------
+
+@pytest.mark.parametrize("call", ["torch.func.grad(f)(torch.tensor(1.0))",
+                                  "torch.func.vmap(f)(torch.ones(2))"])
+def test_a_class_returned_to_pytorch_is_refused_by_name(call):
+    """Session 44 let a function return a class of the program; returned to torch.func.grad, PyTorch's
+    message named the engine's class: "got <class 'autogradlab.lang.plain_classes.ProgramClass'>" (a
+    catchable RuntimeError). Refused by name, as before session 44 (CPython: "got <class 'type'>")."""
+    report = run_program(f"import torch\nclass A:\n    pass\ndef f(x):\n    return A\ntry:\n"
+                         f"    print({call})\nexcept Exception as e:\n    print(type(e).__name__, e)\n")
+    assert "autogradlab" not in report.printed and report.printed == ""
+    assert report.error is not None and report.error.kind == "unsupported", report.error
+    assert report.error.message.startswith("the class `A` cannot be used as a return value")
+    assert report.error.line == 5
+
+
+def test_a_class_returned_to_the_program_still_runs():
+    _same_as_python("class A:\n    n = 2\ndef f():\n    return A\nk = f()\nprint(k.n, k is A, f()().n)\n")

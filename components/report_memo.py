@@ -23,7 +23,12 @@ from autogradlab.sandbox_wire import load_report
 
 MEMO = True                 # off: every call loads the bytes, as before
 MAX_ENTRIES = 16
-MAX_BYTES = 32 << 20        # the bytes the kept Reports were loaded from, together (a Report: ~3x in memory)
+# The bytes the kept Reports were loaded from, together; one Report at most a quarter of it. A loaded
+# Report takes ~14x its bytes in memory once a page has read its snapshots (red team s45: measured
+# 13.7-15.2x on loop_scalar_chain and a 20,000-op chain, not the ~3x assumed at 32 MB, which let the memo
+# hold ~450 MB of the app process, shared by every session, in a 4 GiB pod whose workers take 3 GiB):
+# 8 MB keeps it near 120 MB (loop_scalar_chain's 275 KB: 16 entries; a Report of over 2 MB is not kept).
+MAX_BYTES = 8 << 20
 _memo: OrderedDict[bytes, tuple[int, Report]] = OrderedDict()
 _lock = threading.Lock()
 

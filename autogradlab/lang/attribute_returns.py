@@ -34,7 +34,9 @@ def returned_value(interp: Interpreter, value: Any) -> Any:
     if interp.library_depth == interp._depth and isinstance(value, tuple(CODE_TYPES)):   # PyTorch's to read
         from autogradlab.lang.calls import require_data
         return require_data(value, "as a return value")
-    if type(value) in _FUNCTIONS or type(value) is ProgramClass:   # `return f`, `return wrapper`, a class
+    if type(value) in _FUNCTIONS or type(value) is ProgramClass and interp.library_depth != interp._depth:
+        # `return f`, `return wrapper`, a class (not to PyTorch: red team s45, torch.func.grad's message named
+        # the engine's class `autogradlab.lang.plain_classes.ProgramClass`; refused by name as before s44)
         note_stored_object()   # a call's value may now be a function wherever the engine stores one
         return value           # (defaultdict's factory, map()): is_data walks every container whole
     return require_storable(value, "as a return value")   # a library function, an iterator: as in `[f]`

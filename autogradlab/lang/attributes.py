@@ -73,6 +73,7 @@ from autogradlab.lang.safe_values import (
     Namespace,
     SafeArray,
     SafeDistribution,
+    SafeFunction,
     SafeGenerator,
     SafeGradFn,
     SafeNumpyDtype,
@@ -299,6 +300,9 @@ def call_method(interp: Interpreter, base: Any, name: str, args: list, kwargs: d
     if type(base) is SafeType and name == "mro":   # type(3).mro() (class_introspection.py, session 44)
         from autogradlab.lang.class_introspection import builtin_mro
         return builtin_mro(interp, base, args, kwargs)
+    if type(base) is SafeFunction and base.qualname == "type" and name == "mro":   # type.mro(C) (red s45:
+        from autogradlab.lang.class_introspection import type_mro  # "`.mro()` of builtin_function_or_method")
+        return type_mro(interp, args, kwargs, node)
     if (method := string_method(base, name) or dict_fromkeys(base, name)) is not None:   # str.upper("x")
         return method.impl(interp, args, kwargs, node)
     if isinstance(base, TensorStorage):   # s.size(), s.tolist()

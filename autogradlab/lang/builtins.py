@@ -79,6 +79,13 @@ def _len(interp, args, kwargs, node):  # noqa: ANN001, ANN202
         raise python_error(TypeError(f"object of type '{kind}' has no len()"))
     _data_args("len", args, kwargs)
     _exactly_one("len", args)
+    if type(args[0]) is SafeFunction:   # len(print): Python's class name, not the engine's (red team s45)
+        from autogradlab.lang.contained_names import python_class
+        from autogradlab.lang.missing_members import class_name
+        from autogradlab.lang.operators import python_error
+        real = python_class(args[0])
+        if real is not None:
+            raise python_error(TypeError(f"object of type '{class_name(real)}' has no len()"))
     return _torch_call(interp, "len", len, args[0])
 
 

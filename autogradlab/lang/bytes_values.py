@@ -112,7 +112,8 @@ class BytesValue(InertValue):
             codec = codec_of(encoding, _DECODE_CODECS)
             if codec is None or errors not in _ERRORS:
                 raise NotSupported("Autograd Lab supports `b.decode(encoding, errors)` with encoding utf-8, "
-                                   "ascii or latin-1 and errors strict, ignore or replace")
+                                   "ascii, latin-1, gbk, gb2312 or gb18030 and errors strict, ignore or "
+                                   "replace")
             interp.sizes.charge_sequence(len(self.data), "the string")   # at most a character a byte
             try:
                 return self.data.decode(codec, errors)
@@ -164,7 +165,8 @@ def encode(interp: Any, text: str, args: list, **kwargs: Any) -> BytesValue:
     codec = codec_of(encoding, _ENCODE_CODECS)
     if codec is None or errors not in _ERRORS:
         raise NotSupported("Autograd Lab supports `s.encode(encoding, errors)` with encoding utf-8, ascii, "
-                           "latin-1, utf-16 or utf-32 and errors strict, ignore or replace")
+                           "latin-1, utf-16, utf-32, gbk, gb2312 or gb18030 and errors strict, ignore or "
+                           "replace")
     try:   # at most 4 bytes a character (+ a 4-byte mark) of a string already within the limits
         data = text.encode(codec, errors)
     except UnicodeError as exc:

@@ -92,6 +92,11 @@ def define_plain_class(interp: Interpreter, node: ast.ClassDef, classes: frozens
                     raise python_error(AttributeError("'function' object has no attribute 'setter'"))
                 cls.setters[statement.name] = function
                 continue
+            if decorators and body_scope.find(decorators[0].id)[0]:   # the program's own `property`
+                raise NotSupported(f"`@{decorators[0].id}` of your program's own `{decorators[0].id}` (not "
+                                   f"Python's) in the body of `class {node.name}` is not supported in "
+                                   "Autograd Lab", line=decorators[0].lineno,
+                                   column=decorators[0].col_offset + 1)   # (red team s45: Python's was used)
             kind = _KINDS[decorators[0].id] if decorators else METHOD
             cls.members[statement.name] = (kind, function)
             if kind == METHOD:   # `g = f`, `k = helper(3)` later in the body read it, as Python's class body

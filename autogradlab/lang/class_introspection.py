@@ -72,6 +72,21 @@ def builtin_mro(interp: Interpreter, base: SafeType, args: list, kwargs: dict) -
     return chain
 
 
+def type_mro(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> list:
+    """`type.mro(C)`: C.mro(); `type.mro()` is CPython's TypeError (the name `type` is the engine's function:
+    its refusal named `builtin_function_or_method`, red team s45)."""
+    from autogradlab.lang.plain_classes import ProgramClass
+    if not args and not kwargs:
+        raise python_error(TypeError("unbound method type.mro() needs an argument"))
+    if len(args) == 1 and not kwargs and type(args[0]) is ProgramClass:
+        chain = class_mro(args[0])
+        interp.sizes.charge_sequence(len(chain), "the list mro() builds")
+        return chain
+    if len(args) == 1 and not kwargs and type(args[0]) is SafeType:
+        return builtin_mro(interp, args[0], [], {})
+    raise NotSupported("Autograd Lab supports `type.mro(cls)` of a class only")
+
+
 def class_doc(cls: ProgramClass) -> str | None:
     if cls.dataclass is not None and cls.doc is None:
         raise NotSupported(f"`__doc__` of the dataclass `{cls.name}` without a docstring is not supported in "
@@ -97,11 +112,16 @@ class ClassVars(InertValue):
         return name in self.names
 
     def subscript(self, interp: Interpreter, index: Any, node: ast.AST) -> Any:
-        if isinstance(index, str) and index.startswith("__"):
-            self.__contains__(index)
+        if isinstance(index, str) and index.startswith("__"):   # (red team s45: it said `'...' in vars(...)`)
+            raise _member_refused(self.owner, index)
         if index not in self.names:
             raise python_error(KeyError(index))
         return self.read(index)
+
+    def __eq__(self, other: object) -> bool:   # CPython compares the mappings: vars(C) == vars(C) (red team
+        return type(other) is type(self) and other.owner == self.owner   # s45: False); two classes' differ
+
+    __hash__ = None   # type: ignore[assignment] - a mappingproxy is unhashable
 
     def __repr__(self) -> str:
         raise NotSupported("showing `vars(...)` of a class is not supported in Autograd Lab (Python lists "
@@ -123,7 +143,7 @@ def class_vars(value: Any) -> ClassVars | None:
     from autogradlab.lang.plain_classes import ProgramClass
     if type(value) is ProgramClass:
         names = frozenset(name for name in value.members if not name.startswith("__"))
-        return ClassVars(value, names, lambda name: value.members[name][1])
+        return ClassVars(value, names, lambda name: _program_member(value, name))
     if type(value) is SafeType and isinstance(value.py_type, type) and value.py_type.__module__ == "builtins":
         names = frozenset(name for name in vars(value.py_type) if not name.startswith("__"))
         return ClassVars(value, names, lambda name: _refused_member(value, name))
@@ -131,5 +151,20 @@ def class_vars(value: Any) -> ClassVars | None:
 
 
 def _refused_member(owner: SafeType, name: str) -> Any:
-    raise NotSupported(f"reading `vars({owner.py_type.__name__})['{name}']` is not supported in "
-                       "Autograd Lab")
+    raise _member_refused(owner, name)
+
+
+def _member_refused(owner: Any, name: str) -> NotSupported:
+    shown = owner.py_type.__name__ if type(owner) is SafeType else owner.name
+    return NotSupported(f"reading `vars({shown})['{name}']` is not supported in Autograd Lab")
+
+
+def _program_member(cls: ProgramClass, name: str) -> Any:
+    """`vars(C)[name]`: a method (a function, as in CPython) or a class attribute's value; a property,
+    classmethod or staticmethod is refused by name (red team s45: the engine gave its bare function, so
+    `vars(C)['p'](obj)` ran the getter where CPython's property object is not callable)."""
+    from autogradlab.lang.plain_classes import CLASS, PROPERTY, STATIC
+    kind, value = cls.members[name][:2]
+    if kind in (PROPERTY, CLASS, STATIC):
+        raise _member_refused(cls, name)
+    return value

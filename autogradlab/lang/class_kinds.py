@@ -15,8 +15,16 @@ CLASS_KIND = SafeType("type", type)
 def class_kinds(kinds: Any) -> tuple:
     """isinstance's second argument as a tuple, the builtin `type` in it replaced by CLASS_KIND."""
     kinds = kinds if isinstance(kinds, tuple) else (kinds,)
-    return tuple(CLASS_KIND if type(kind) is SafeFunction and kind.qualname == "type" else kind
+    return tuple(CLASS_KIND if type(kind) is SafeFunction and kind.qualname == "type" else
+                 _scalar_class(kind) if getattr(kind, "scalar_type", False) is True else kind
                  for kind in kinds)
+
+
+def _scalar_class(kind: Any) -> SafeType:
+    """np.float64 itself (a SafeNumpyDtype standing for the class): isinstance(np.float64(1), np.float64)
+    checks against that class, as NumPy's (red team s45: it was "arg 2 must be a type")."""
+    scalar = kind.dtype.type
+    return SafeType(f"{scalar.__module__}.{scalar.__name__}", scalar)
 
 
 def is_class_value(value: Any) -> bool:

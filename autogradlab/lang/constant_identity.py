@@ -39,8 +39,12 @@ def fold_texts(nodes: list[ast.AST], longest: int) -> None:
     """Turn each `text + text` of constants into the constant of its value, in place (the node becomes an
     ast.Constant: no parent is rewritten), children before parents (`'a' + 'b' + 'c'`)."""
     budget = [MAX_FOLDED_TOTAL]
+    # A statement's own join stays one (`def f(): 'ab' + 'cd'`): folded, it became f's docstring (red team
+    # s45: f.__doc__ and help(f) said 'abcd' where CPython has None); its value is not kept to compare
+    statements = {id(node.value) for node in nodes if type(node) is ast.Expr}
     for node in reversed(nodes):
-        if type(node) is ast.BinOp and type(node.left) is ast.Constant and type(node.right) is ast.Constant:
+        if type(node) is ast.BinOp and type(node.left) is ast.Constant and type(node.right) is ast.Constant \
+                and id(node) not in statements:
             value = _folded(node, longest, budget)
             if value is not None:
                 node.__class__ = ast.Constant

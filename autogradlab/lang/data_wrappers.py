@@ -47,6 +47,8 @@ class SafeType:
         return self.text
 
     def __eq__(self, other: object) -> bool:
+        if isinstance(other, SafeNumpyDtype):   # type(np.float64(1)) == np.float64 (red team s45)
+            return other == self
         return isinstance(other, SafeType) and other.py_type is self.py_type
 
     def __hash__(self) -> int:
@@ -115,10 +117,23 @@ class SafeNumpyDtype:
         return repr(self) if self.scalar_type else self.text
 
     def __eq__(self, other: object) -> bool:
+        if isinstance(other, SafeType):   # red team s45: `type(x) in (np.float64, float)` was False
+            return numpy_type_equal(self, other.py_type)
         return isinstance(other, SafeNumpyDtype) and other.dtype == self.dtype
 
     def __hash__(self) -> int:
         return hash(self.dtype)
+
+
+def numpy_type_equal(dtype: SafeNumpyDtype, kind: type) -> bool:
+    """NumPy's answer to `np.float64 == kind` (a class: the same class) or `a.dtype == kind` (NumPy makes a
+    dtype of the class: `a.dtype == float` is True for float64), for a class the engine holds (SafeType)."""
+    if dtype.scalar_type:
+        return dtype.dtype.type is kind
+    try:
+        return bool(dtype.dtype == kind)
+    except Exception:  # noqa: BLE001 - a class NumPy makes no dtype of: not equal
+        return False
 
 
 class SafeGradFn:

@@ -36,6 +36,7 @@ def _called(interp: Interpreter, node: ast.Call) -> str:
 
 def spread_keywords(interp: Interpreter, node: ast.Call, keyword: ast.keyword, kwargs: dict) -> None:
     mapping = require_storable(interp.eval(keyword.value), "after `**`")
+    _class_view(mapping)
     if not isinstance(mapping, dict):
         raise _python(TypeError(f"{_called(interp, node)} argument after ** must be a mapping, not "
                                 f"{type_text(mapping)}"))
@@ -49,6 +50,13 @@ def spread_keywords(interp: Interpreter, node: ast.Call, keyword: ast.keyword, k
         kwargs[key] = value
 
 
+def _class_view(mapping: object) -> None:
+    """`{**vars(C)}`, `f(**vars(C))`: refused by name as dict(vars(C)) is (class_introspection.ClassVars;
+    red team s45: "'mappingproxy' object is not a mapping", a TypeError CPython never raises)."""
+    if type(mapping).__name__ == "mappingproxy":
+        iter(mapping)
+
+
 def repeated_keyword(interp: Interpreter, node: ast.Call, key: str) -> Exception:
     return _python(TypeError(f"{_called(interp, node)} got multiple values for keyword argument '{key}'"))
 
@@ -57,6 +65,7 @@ def spread_dict(interp: Interpreter, value_node: ast.expr, result: dict) -> None
     """`{**a}` inside a dict display: a's items in order (later keys win, as in CPython)."""
     from autogradlab.lang import dicts
     mapping = require_storable(interp.eval(value_node), "after `**`")
+    _class_view(mapping)
     if not isinstance(mapping, dict):
         raise _python(TypeError(f"'{type_text(mapping)}' object is not a mapping"))
     before = len(result)

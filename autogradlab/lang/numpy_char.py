@@ -22,7 +22,13 @@ import numpy as np
 
 from autogradlab.errors import LimitExceeded, NotSupported, ProgramTypeError
 from autogradlab.lang.numpy_ops import _guarded, _wrap, charge
-from autogradlab.lang.numpy_strings import StringArray, _check_compared, check_chars, make_string_array
+from autogradlab.lang.numpy_strings import (
+    StringArray,
+    _check_compared,
+    charge_chars,
+    check_chars,
+    make_string_array,
+)
 from autogradlab.lang.safe_values import Namespace, SafeFunction, SafeType
 
 if TYPE_CHECKING:
@@ -163,8 +169,7 @@ def _comparison(name: str) -> SafeFunction:
 
 def _add(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
     x1, x2, size = _pair(interp, "add", args, kwargs)
-    check_chars(size, _width(x1) + _width(x2), "np.char.add")
-    charge(interp, size, "np.char.add")
+    charge_chars(interp, size, _width(x1) + _width(x2), "np.char.add")
     return _result(interp, _guarded(lambda: np.char.add(x1, x2)))
 
 
@@ -177,8 +182,7 @@ def _multiply(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> A
     else:
         raise NotSupported("Autograd Lab supports `np.char.multiply(a, i)` with i an int")
     size = math.prod(np.broadcast_shapes(a.shape, shape))
-    check_chars(size, _width(a) * max(most, 0), "np.char.multiply")
-    charge(interp, size, "np.char.multiply")
+    charge_chars(interp, size, _width(a) * max(most, 0), "np.char.multiply")
     return _result(interp, _guarded(lambda: np.char.multiply(a, most)))
 
 
@@ -193,8 +197,7 @@ def _replace(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> An
     matches = width // len(old) if old else width + 1   # at most this many in one string
     if count >= 0:
         matches = min(matches, int(count))
-    check_chars(int(a.size), width + matches * max(0, len(new) - len(old)), "np.char.replace")
-    charge(interp, int(a.size), "np.char.replace")
+    charge_chars(interp, int(a.size), width + matches * max(0, len(new) - len(old)), "np.char.replace")
     return _result(interp, _guarded(lambda: np.char.replace(a, old, new, count)))
 
 
@@ -209,8 +212,7 @@ def _pad(name: str) -> SafeFunction:
         if not isinstance(width, (int, np.integer)) or isinstance(width, bool):
             raise NotSupported(f"Autograd Lab supports `np.char.{name}(a, width)` with width an int")
         fill = () if name == "zfill" else (_text(bound.get("fillchar", " "), "fillchar"),)
-        check_chars(int(a.size), max(_width(a), int(width)), f"np.char.{name}")
-        charge(interp, int(a.size), f"np.char.{name}")
+        charge_chars(interp, int(a.size), max(_width(a), int(width)), f"np.char.{name}")
         return _result(interp, _guarded(lambda: getattr(np.char, name)(a, int(width), *fill)))
     return SafeFunction(f"numpy.char.{name}", impl)
 

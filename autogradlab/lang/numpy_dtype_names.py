@@ -23,6 +23,11 @@ _SHORT = {"float": "float64", "double": "float64", "single": "float32", "half": 
 _CODES = ("b", "h", "i", "l", "q", "B", "H", "I", "L", "Q", "e", "f", "d", "F", "D", "u2", "u4", "u8", "b1")
 DTYPE_NAMES: dict[str, np.dtype] = {name: np.dtype(name) for name in _SIZED} | {
     short: np.dtype(name) for short, name in _SHORT.items()} | {code: np.dtype(code) for code in _CODES}
+# NumPy's C-type names of the same dtypes (`dtype='int_'`, `astype('intp')`, 'bool_', 'short', 'cdouble'):
+# refused as "numbers only" (red team s45); each taken only where it names one of the table's dtypes here
+_C_NAMES = ("int_", "uint", "intp", "uintp", "intc", "uintc", "short", "ushort", "byte", "ubyte", "long",
+            "ulong", "longlong", "ulonglong", "bool_", "csingle", "cdouble")
+DTYPE_NAMES |= {name: np.dtype(name) for name in _C_NAMES if np.dtype(name) in DTYPE_NAMES.values()}
 
 
 def dtype_named(name: str) -> SafeNumpyDtype:
@@ -30,21 +35,25 @@ def dtype_named(name: str) -> SafeNumpyDtype:
     dtype = DTYPE_NAMES.get(name)
     if dtype is None:
         shown = name if len(name) <= 40 else name[:40] + "…"
-        if len(name) <= 40 and _numpy_knows(name):   # 'U5', 'O', '<f8', 'intp': NumPy makes it (red team
+        known = _numpy_knows(name) if len(name) <= 40 else None
+        if known is not None and known.kind in "biufc":   # 'longdouble', 'g', '>f8': a number NumPy makes
+            raise NotSupported(f"the numpy dtype '{name}' ({known}) is not supported in Autograd Lab "
+                               "(supported: bool, int8 to int64, uint8 to uint64, float16 to float64, "
+                               "complex64, complex128)")   # (red team s45: it said "numbers only")
+        if known is not None:   # 'U5', 'O': NumPy makes it (red team s44: its TypeError was caught)
             raise NotSupported(f"the numpy dtype '{name}' is not supported in Autograd Lab (numbers only: "
-                               "'float32', 'int64', 'bool', ...)")   # s44: its TypeError was caught)
+                               "'float32', 'int64', 'bool', ...)")
         raise ProgramTypeError(f"data type '{shown}' not understood")
     return SafeNumpyDtype(dtype)
 
 
-def _numpy_knows(name: str) -> bool:
-    """Whether NumPy's parser makes a dtype of a short name (a dtype is a description: nothing is
+def _numpy_knows(name: str) -> np.dtype | None:
+    """The dtype NumPy's parser makes of a short name, else None (a dtype is a description: nothing is
     allocated; structured and sub-array names parse only)."""
     import warnings
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")   # 'a4' is deprecated in NumPy 2
-            np.dtype(name)
+            return np.dtype(name)
     except Exception:  # noqa: BLE001 - NumPy's TypeError / ValueError / SyntaxError: not a dtype
-        return False
-    return True
+        return None

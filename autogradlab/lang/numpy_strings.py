@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
 
 MAX_STRING_CHARS = 1_000_000   # elements * width of one string array (4 MB)
+SLOW_CHARS = 50_000   # from these characters a string array is made only within the time limit (charge_chars)
 _WIDTHS = {"b": 5, "i": 21, "u": 20, "f": 32, "c": 64}   # NumPy's str width of each number kind
 _ATTRIBUTES = ("shape", "ndim", "size", "dtype")
 
@@ -37,6 +38,21 @@ def check_chars(elements: int, width: int, what: str) -> None:
         raise LimitExceeded(f"{what} would make a string array of {elements:,} elements of {width:,} "
                             f"characters ({chars:,} in all); the limit is {MAX_STRING_CHARS:,}",
                             hint="use fewer or shorter strings")
+
+
+def charge_chars(interp: Interpreter, elements: int, width: int, what: str) -> None:
+    """A string array of `elements` strings of `width` characters about to be made: check_chars, then
+    counted as its characters' worth of elements (a character is 4 bytes, as a float32 element): red team
+    s45, `a.astype('U999999')` of a 1-element array was charged one element for 4 MB, so a loop of 1,000
+    ended as "ran out of memory" instead of the run's total."""
+    check_chars(elements, width, what)
+    if elements * width >= SLOW_CHARS:   # NumPy writes a number as text at ~0.6 us a character: 1M of them
+        interp.check_time()   # take ~0.6 s, and the time limit is read every 32 steps only (red team s45:
+    sizes = interp.sizes      # a loop of `a.astype('U999999')` ran 8.9 s under the 5 s limit)
+    sizes.check_elements(elements, what)   # one array: its strings (MAX_STRING_CHARS bounds its characters)
+    weight = elements * max(width, 1)
+    sizes.check_total(weight, what)   # the run: their characters
+    sizes.total_elements += weight
 
 
 class StringDtype(InertValue):
@@ -121,8 +137,7 @@ class StringArray(InertValue):
             return StringArray(self.array.copy())
         width = fixed_width(args[0]) if name == "astype" and len(args) == 1 and not kwargs else None
         if width is not None:   # a.astype('U5'): each string cut to (or padded to) 5 characters (session 44)
-            check_chars(int(self.array.size), width, "astype")
-            charge(interp, self.array.size, "astype")
+            charge_chars(interp, int(self.array.size), width, "astype")
             return StringArray(_guarded(lambda: self.array.astype(f"<U{width}")))
         if name == "astype" and len(args) == 1 and not kwargs:   # str_data.astype(np.int64) (session 43)
             return _as_numbers(interp, self.array, args[0])
@@ -308,7 +323,7 @@ def make_string_array(interp: Interpreter, data: Any, typed: bool = False,
     array = _guarded(lambda: np.array(data, dtype=(f"U{fixed}" if fixed else str) if typed else None))
     if array.dtype.kind != "U":
         raise NotSupported("Autograd Lab supports numpy arrays of numbers, or of strings")
-    charge(interp, array.size, "np.array")
+    charge_chars(interp, int(array.size), array.dtype.itemsize // 4, "np.array")
     return StringArray(array)
 
 
@@ -317,9 +332,8 @@ def string_array(interp: Interpreter, data: Any, typed: bool, fixed: int | None 
     `fixed`: the width of dtype="U5" (strings only)."""
     from autogradlab.lang.safe_values import SafeArray
     if isinstance(data, StringArray):
-        if fixed is not None:
-            check_chars(int(data.array.size), fixed, "np.array")
-        charge(interp, data.array.size, "np.array")
+        charge_chars(interp, int(data.array.size), data.array.dtype.itemsize // 4 if fixed is None else fixed,
+                     "np.array")
         return StringArray(data.array.astype(f"U{fixed}") if fixed else data.array.copy())
     if isinstance(data, SafeArray):
         return as_strings(interp, data.array)
@@ -331,9 +345,8 @@ def string_array(interp: Interpreter, data: Any, typed: bool, fixed: int | None 
 
 def as_strings(interp: Interpreter, array: np.ndarray, width: int | None = None) -> StringArray:
     """a.astype(str) of a numeric array: NumPy's width of its kind; a.astype('U5'): 5 (session 44)."""
-    check_chars(int(array.size), _WIDTHS.get(array.dtype.kind, 64) if width is None else width,
-                "a.astype(str)")
-    charge(interp, array.size, "a.astype(str)")
+    charge_chars(interp, int(array.size), _WIDTHS.get(array.dtype.kind, 64) if width is None else width,
+                 "a.astype(str)")
     return StringArray(_guarded(lambda: array.astype(str if width is None else f"<U{width}")))
 
 

@@ -175,7 +175,7 @@ def hash_of(interp: Interpreter, value: Any) -> int:
         if equality is None or equality.hash is None and not equality.unhashable:
             raise _address_hash(value)
         return hash(value)
-    if isinstance(value, list | dict) or type(value).__name__ == "set":
+    if isinstance(value, list | dict) or type(value).__name__ in ("set", "mappingproxy"):   # vars(C): red s45
         raise python_error(TypeError(f"unhashable type: '{type(value).__name__}'"))
     if type(value) is not tuple and not is_data(value):   # print, a module, a class: by address in Python
         raise _address_hash(value)

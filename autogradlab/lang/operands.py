@@ -54,8 +54,10 @@ def check_operand(value: Any, op: str) -> None:
             require_data(value, f"in `{op}`")
         raise NotSupported(f"{describe(value)} cannot be used in `{op}`; a function may only be "
                            f"called or passed to jacobian/hessian/vjp/jvp")
+    # `type(v) in (int, float)`, `a.dtype in (np.float32, np.float64)`: == each (red team s45: a dtype's
+    # was "arithmetic on numpydtype values")
     if isinstance(value, _OPAQUE) and op not in ("eq", "ne") and not (
-            op in ("in", "not_in") and type(value) is SafeType):   # `type(v) in (int, float)`: == each
+            op in ("in", "not_in") and (type(value) is SafeType or isinstance(value, SafeNumpyDtype))):
         hint = "; convert with torch.tensor(...) first" if isinstance(value, SafeArray) else ""
         wrapper = type(value).__qualname__.split(".")[0]   # the engine's wrapper (its __name__ is Python's)
         raise NotSupported(f"arithmetic on {wrapper.removeprefix('Safe').lower()} "

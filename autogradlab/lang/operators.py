@@ -21,6 +21,7 @@ from autogradlab.lang.bytes_values import BytesValue
 from autogradlab.lang.call_work import check_work
 from autogradlab.lang.calls import has_tensor, notify_memory, translate_torch_error
 from autogradlab.lang.compare_guard import run_sized
+from autogradlab.lang.contained_names import named_as_python
 from autogradlab.lang.dicts import VIEW_TYPES
 from autogradlab.lang.numpy_layout import same_object
 from autogradlab.lang.numpy_poly1d import POLYNOMIAL_TYPES
@@ -394,6 +395,8 @@ class OperatorsMixin:
                 # `3 in print`: Python's type name, not the engine's class (SafeFunction; red team s41)
                 if str(exc) == f"argument of type '{type(searched).__name__}' is not iterable":
                     exc = TypeError(f"argument of type '{type_text(right)}' is not iterable")
+                else:   # `int in t`, `print in 's'`: Python's class, not the engine's (contained_names.py)
+                    exc = named_as_python(exc, left)
                 raise python_error(exc) from None
         else:
             result = self.apply_binary(name, fn, left, right, node)

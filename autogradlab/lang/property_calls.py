@@ -22,8 +22,8 @@ def property_call(interp: Interpreter, cls: ProgramClass, body_scope: Scope, sta
     value = statement.value if type(statement) is ast.Assign and len(statement.targets) == 1 \
         and type(statement.targets[0]) is ast.Name else None
     if not (type(value) is ast.Call and type(value.func) is ast.Name and value.func.id == "property"
-            and "property" not in body_scope.vars):
-        return False
+            and not body_scope.find("property")[0]):   # the program's own `property` (a def, a lambda, a
+        return False   # name bound around the class) is called as it is (red team s45: it made a property)
     outer, interp.scope = interp.scope, body_scope
     try:
         parts = [interp.eval(arg) for arg in value.args]

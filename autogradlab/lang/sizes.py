@@ -99,6 +99,11 @@ class SizeGuard:
             raise LimitExceeded(
                 f"result of {what} would have {elements:,} elements; the limit is {limit:,}",
                 hint="use smaller sizes (limit max_tensor_elements)")
+        if self.total_elements + elements > self.limits.max_total_elements:   # (no call on the way through)
+            self.check_total(elements, what)
+
+    def check_total(self, elements: int, what: str) -> None:
+        """`elements` more within max_total_elements (a string array's characters: numpy_strings)."""
         total_limit = self.limits.max_total_elements
         if self.total_elements + elements > total_limit:
             held = live_memory.relieved_count(self._baseline, total_limit, elements)

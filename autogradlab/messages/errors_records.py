@@ -72,9 +72,8 @@ EN = {
                                       "(supported: decode(), hex(), len(b), b[i], b[i:j], ==)",
     "errors_records.bytes_method": "the method `.{name}()` of bytes values is not supported in Autograd Lab "
                                    "(supported: decode(), hex())",
-    "errors_records.decode": "Autograd Lab supports `b.decode(encoding, errors)` with encoding utf-8, ascii "
-                             "or "
-                             "latin-1 and errors strict, ignore or replace",
+    "errors_records.decode": "Autograd Lab supports `b.decode(encoding, errors)` with encoding utf-8, ascii, "
+                             "latin-1, gbk, gb2312 or gb18030 and errors strict, ignore or replace",
     "errors_records.bytes_like": "a bytes-like object is required, not '{kind}'",
     "errors_records.bytes_array": "Autograd Lab makes arrays of bytes of lists of bytes only",
     "errors_records.void_call": "Autograd Lab supports `np.void(b'...')` and `np.void(length)`",
@@ -150,8 +149,8 @@ ZH = {
     "errors_records.bytes_attribute": "Autograd Lab 不支持 bytes 值的属性 `.{name}`"
                                       "（支持：decode()、hex()、len(b)、b[i]、b[i:j]、==）",
     "errors_records.bytes_method": "Autograd Lab 不支持 bytes 值的方法 `.{name}()`（支持：decode()、hex()）",
-    "errors_records.decode": "Autograd Lab 支持 `b.decode(encoding, errors)`，encoding 为 utf-8、ascii 或 "
-                             "latin-1，errors 为 strict、ignore 或 replace",
+    "errors_records.decode": "Autograd Lab 支持 `b.decode(encoding, errors)`，encoding 为 utf-8、ascii、"
+                             "latin-1、gbk、gb2312 或 gb18030，errors 为 strict、ignore 或 replace",
     "errors_records.bytes_like": "需要类 bytes 对象，而不是 '{kind}'",
     "errors_records.bytes_array": "Autograd Lab 只用 bytes 的列表创建 bytes 数组",
     "errors_records.void_call": "Autograd Lab 支持 `np.void(b'...')` 和 `np.void(length)`",

@@ -35,10 +35,12 @@ def test_other_names_are_refused_with_numpys_words(name: str) -> None:
     assert report.error.message == f"data type '{shown}' not understood"
 
 
-@pytest.mark.parametrize("name", ["<f4", "object", "O", "datetime64", "intp", "m8[s]"])
+@pytest.mark.parametrize("name", ["<f4", "object", "O", "datetime64", "longdouble", "m8[s]"])   # 'intp' runs
+# (red team s45: NumPy's int64); a number dtype says which it is: "'<f4' (float32) is not supported"
 def test_names_numpy_knows_are_refused_by_name(name: str) -> None:
     """NumPy makes these dtypes: its TypeError "not understood" would be caught by a program's `except
     TypeError` where NumPy runs on (red team s44); the engine refuses them by name instead."""
     report = run_program(N + f"np.array([1, 2], dtype={name!r})\n")
     assert (report.error.kind, report.error.line) == ("unsupported", 2)
-    assert report.error.message.startswith(f"the numpy dtype '{name}' is not supported in Autograd Lab")
+    assert report.error.message.startswith(f"the numpy dtype '{name}' ")
+    assert "is not supported in Autograd Lab" in report.error.message

@@ -291,7 +291,7 @@ def test_the_broadcast_size_check_holds_at_its_limit(n, stopped):
 # --- 10. a dtype NumPy knows, named by a string: a refusal, not NumPy's "not understood" ------------------
 
 @pytest.mark.parametrize("call", ["np.array(['1']).astype('S3')", "np.array([1.5]).astype('<f8')",
-                                  "np.zeros(2, dtype='intp')", "np.ones(2).astype('datetime64[D]')"])
+                                  "np.zeros(2, dtype='longdouble')", "np.ones(2).astype('datetime64[D]')"])
 def test_a_dtype_numpy_makes_is_no_typeerror(call):
     """`a.astype('U5')` was TypeError "data type 'U5' not understood" (NumPy's words for a name it does not
     know), which `except TypeError` caught where NumPy converts: refused by name (en/zh). ('U5' itself now

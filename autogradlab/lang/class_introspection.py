@@ -103,19 +103,15 @@ class ClassVars(InertValue):
             raise python_error(KeyError(index))
         return self.read(index)
 
-    def __repr__(self) -> str:
+    def refuse_shown(self) -> Any:
         raise NotSupported("showing `vars(...)` of a class is not supported in Autograd Lab (Python lists "
                            "its internals); ask `name in vars(cls)` or read `vars(cls)[name]`")
 
-    __str__ = __repr__
+    __repr__ = __str__ = __iter__ = refuse_shown   # print(vars(C)), a bare `vars(C)` (engine/displays.py)
 
     def __len__(self) -> int:
         self.__iter__()   # Python counts its internals too: refused by name
         return 0
-
-    def __iter__(self) -> Any:
-        raise NotSupported("showing `vars(...)` of a class is not supported in Autograd Lab (Python lists "
-                           "its internals); ask `name in vars(cls)` or read `vars(cls)[name]`")
 
 
 def class_vars(value: Any) -> ClassVars | None:

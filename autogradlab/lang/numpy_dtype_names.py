@@ -31,8 +31,9 @@ def dtype_named(name: str) -> SafeNumpyDtype:
     if dtype is None:
         shown = name if len(name) <= 40 else name[:40] + "…"
         if len(name) <= 40 and _numpy_knows(name):   # 'U5', 'O', '<f8', 'intp': NumPy makes it (red team
-            raise NotSupported(f"the numpy dtype '{name}' is not supported in Autograd Lab (numbers only: "
-                               "'float32', 'int64', 'bool', ...)")   # s44: its TypeError was caught)
+            raise NotSupported(f"the numpy dtype '{name}' is not supported in Autograd Lab (numbers, bool "
+                               "and text: 'float32', 'int64', 'bool', 'U5', ...)")   # s44: its TypeError was
+            # caught; 'U5' runs since session 44's astype('U5'), so "numbers only" was wrong (s45)
         raise ProgramTypeError(f"data type '{shown}' not understood")
     return SafeNumpyDtype(dtype)
 

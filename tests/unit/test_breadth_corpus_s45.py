@@ -1,0 +1,123 @@
+"""Session 45's breadth corpus (issue 9, part 2; /work/wt/corpus-s45) and session 44's leftovers: what the
+cells found different from plain Python or refused, each compared with plain Python / NumPy / PyTorch
+(tests/oracle.py run_trusted on the same text).
+
+- a generator expression handed to a NumPy/PyTorch function (`np.sum(x for x in xs)`) was built as a list,
+  so the engine printed a sum where NumPy 2 raises TypeError (lang/library_generators.py);
+- a lambda in a class body closes over the scope around the class, not the class (lang/scope.py);
+- a bare `vars(C)` is refused by name as print(vars(C)) is (engine/displays.py), no `<mappingproxy>`;
+- the refusal of a dtype NumPy knows by name ('S3') no longer says "numbers only" ('U5' runs);
+- `s.isidentifier()`, `s.isascii()`, `s.isprintable()` (30 Days of Python, day 4; lang/sequence_methods.py).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from autogradlab import error_text
+from autogradlab.engine import run_program
+from tests.oracle import run_trusted
+from tests.unit.test_breadth_corpus_s43 import _same_as_plain
+
+# -- a generator expression given to a library function ---------------------------------------------------
+NUMPY_SUM = [
+    "import numpy as np\ntry:\n    print(np.sum(x * x for x in range(5)))\nexcept TypeError as e:\n"
+    "    print('TypeError', e)\n",
+    "import numpy\ntry:\n    s = numpy.sum((i for i in [1.5, 2.5]), axis=0)\nexcept TypeError as e:\n"
+    "    print(e)\n",
+    "import numpy as np\nprint(np.sum([x * x for x in range(5)]), sum(x * x for x in range(5)))\n",
+    "import numpy as np\nprint(np.fromiter((x * 0.5 for x in range(4)), float))\n",
+    "import numpy as np\nprint(np.fromiter((x for x in range(4)), dtype=np.int64),\n"
+    "      np.mean(list(x for x in [1, 2])))\n",
+    "import numpy as np\nxs = np.arange(3)\nprint(np.array([x + 1 for x in xs]), max(x for x in xs))\n",
+]
+
+
+@pytest.mark.parametrize("source", NUMPY_SUM)
+def test_numpy_sum_of_a_generator_is_numpys_typeerror(source: str) -> None:
+    _same_as_plain(source)
+
+
+def test_numpy_sum_of_a_generator_uncaught_names_the_line() -> None:
+    _same_as_plain("import numpy as np\nprint(1)\ntotal = np.sum(x for x in range(3))\nprint(total)\n")
+
+
+@pytest.mark.parametrize(("call", "shown"), [
+    ("np.max(x for x in xs)", "np.max"), ("np.array(x * 2 for x in xs)", "np.array"),
+    ("np.mean(x for x in xs)", "np.mean"), ("torch.tensor(float(x) for x in xs)", "torch.tensor"),
+    ("torch.stack(torch.ones(2) * x for x in xs)", "torch.stack"),
+    ("np.linalg.norm(x for x in xs)", "np.linalg.norm"),
+])
+def test_other_library_functions_refuse_a_generator_by_name(call: str, shown: str) -> None:
+    """NumPy returns the generator unread (np.max), makes a 0-d object array of it (np.array) or fails on it
+    (np.mean, torch.tensor, torch.stack): the list the engine built gave numbers instead."""
+    source = f"import numpy as np\nimport torch\nxs = [1, 2, 3]\nprint('before')\ny = {call}\n"
+    oracle = run_trusted(source)
+    report = run_program(source)
+    assert report.printed == "before\n" and report.error.line == 5, report.error
+    assert report.error.kind == "unsupported" and f"`{shown}(...)`" in report.error.message
+    assert "生成器表达式" in error_text.message("zh", report.error)
+    # what the engine gave before (the list's numbers) is not what the libraries give
+    assert oracle.error is not None or "generator" in repr(oracle.variables.get("y"))
+
+
+def test_the_first_iterable_is_read_before_the_refusal() -> None:
+    """CPython makes the generator (reading its first iterable) before the call: a NameError there is
+    Python's, at its line."""
+    _same_as_plain("import numpy as np\ntry:\n    np.sum(x for x in missing)\nexcept NameError as e:\n"
+                   "    print(e)\n")
+
+
+def test_a_program_function_of_the_same_name_still_gets_its_generator() -> None:
+    _same_as_plain("def sum_all(g):\n    return sum(g)\nclass np:\n    pass\n"
+                   "print(sum_all(x for x in range(4)))\n")
+
+
+# -- a lambda in a class body --------------------------------------------------------------------------------
+LAMBDAS = [
+    "class A:\n    x = 1\n    f = lambda self: x\ntry:\n    A().f()\nexcept NameError as e:\n    print(e)\n",
+    "x = 5\nclass A:\n    x = 1\n    f = lambda self, y=x: (x, y)\nprint(A().f(), A.x)\n",
+    "def make():\n    z = 3\n    class B:\n        z = 4\n        h = lambda self: z\n    return B()\n"
+    "print(make().h())\n",
+    "class C:\n    k = 2\n    scale = lambda self, v: v * self.k\nprint(C().scale(3))\n",
+    "class D:\n    n = 3\n    sq = [i * i for i in range(n)]\n    g = lambda self: len(self.sq)\n"
+    "print(D().g(), D.sq)\n",
+]
+
+
+@pytest.mark.parametrize("source", LAMBDAS)
+def test_a_lambda_in_a_class_body_does_not_see_the_class_names(source: str) -> None:
+    _same_as_plain(source)
+
+
+# -- vars(C) shown ------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("tail", ["vars(A)\n", "v = vars(A)\nv\n", "print(vars(A))\n"])
+def test_vars_of_a_class_shown_is_refused_by_name(tail: str) -> None:
+    source = "class A:\n    x = 1\nprint('x' in vars(A), vars(A)['x'])\n" + tail
+    assert run_trusted(source).error is None
+    report = run_program(source)
+    assert report.printed == "True 1\n", report.printed
+    assert not report.ok and report.error.line == source.count("\n"), report.error
+    assert report.error.message.startswith("showing `vars(...)` of a class is not supported")
+    assert not report.displayed
+
+
+# -- a dtype NumPy knows by name --------------------------------------------------------------------------
+def test_the_refused_dtype_message_names_text_too() -> None:
+    source = "import numpy as np\nb = np.array(['1']).astype('S3')\n"
+    report = run_program(source)
+    assert report.error.kind == "unsupported" and "numbers only" not in report.error.message
+    assert "'U5'" in report.error.message and "'U5'" in error_text.message("zh", report.error)
+    assert "文本" in error_text.message("zh", report.error)
+    _same_as_plain("import numpy as np\n"
+                   "print(np.array(['1', '22']).astype('U5'), np.array([1, 2]).astype('U5'))\n")
+
+
+# -- str predicates -----------------------------------------------------------------------------------------
+@pytest.mark.parametrize("source", [
+    "challenge = '30DaysOfPython'\nprint(challenge.isidentifier())\nprint('thirty_days'.isidentifier())\n",
+    "print('é'.isascii(), 'abc'.isascii(), ''.isascii(), 'a\\n'.isprintable(), 'ab c'.isprintable())\n",
+    "print('变量'.isidentifier(), 'class'.isidentifier(), '_x1'.isidentifier(), ''.isidentifier())\n",
+])
+def test_str_predicates(source: str) -> None:
+    _same_as_plain(source)

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from autogradlab.errors import NotSupported
-from autogradlab.lang.allowlist import NUMPY_TYPING_NAMES, TYPING_NAMES
+from autogradlab.lang.allowlist import ABC_NAMES, NUMPY_TYPING_NAMES, TYPING_NAMES
 from autogradlab.lang.inert_values import InertValue, named_kind
 from autogradlab.lang.operators import python_error
 from autogradlab.lang.safe_values import Namespace, SafeArray, SafeFunction, SafeType
@@ -188,6 +188,14 @@ def typing_namespace() -> Namespace:
     return Namespace("typing", {**{name: TypingForm(getattr(typing, name)) for name in TYPING_NAMES
                                    if name != "NamedTuple"},
                                 "NamedTuple": NAMED_TUPLE, "TYPE_CHECKING": False})
+
+
+def abc_namespace() -> Namespace:
+    """`from collections.abc import Sequence, Callable`: the abstract classes as inert forms, for annotations
+    and `Sequence[int]` (session 45); isinstance() with them is refused by name (instance_kinds)."""
+    import collections.abc
+    return Namespace("collections.abc", {name: TypingForm(getattr(collections.abc, name))
+                                         for name in ABC_NAMES})
 
 
 def is_type_operand(value: Any) -> bool:

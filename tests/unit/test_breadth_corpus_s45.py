@@ -121,3 +121,45 @@ def test_the_refused_dtype_message_names_text_too() -> None:
 ])
 def test_str_predicates(source: str) -> None:
     _same_as_plain(source)
+
+
+# -- collections.abc and typing.TypeAlias in annotations (草根学Python ch. 17) -------------------------------
+ANNOTATED = [
+    "from collections.abc import Sequence\n\n\ndef first_and_last(items: Sequence[int]) -> tuple[int, int]:\n"
+    "    return items[0], items[-1]\n\n\nprint(first_and_last([1, 2, 3]))\n"
+    "print(first_and_last((10, 20, 30)))\n",
+    "from collections.abc import Callable\n\n\n"
+    "def apply(func: Callable[[int, int], int], x: int, y: int) -> int:\n"
+    "    return func(x, y)\n\n\nprint(apply(lambda a, b: a + b, 3, 5))\n"
+    "print(apply(lambda a, b: a * b, 3, 5))\n",
+    "from typing import TypeAlias\n\n\nProfile: TypeAlias = tuple[str, list[str]]\n"
+    "EmployeeDB: TypeAlias = dict[str, list[Profile]]\n\n\n"
+    "def add_employee(db: EmployeeDB, dept: str, profile: Profile) -> None:\n"
+    "    db.setdefault(dept, []).append(profile)\n\n\ndb: EmployeeDB = {}\n"
+    "add_employee(db, '做鸭事业部', ('两点水', ['Python']))\nprint(db)\nprint(Profile, EmployeeDB)\n",
+    "from collections.abc import Iterable, Iterator, Mapping, Sequence\n"
+    "print(Sequence[int], Mapping[str, float])\n"
+    "print(Iterable, Iterator[int] == Iterator[int])\nSequence\n",
+    "from collections.abc import Callable\ntry:\n    Callable[int]\nexcept TypeError as e:\n"
+    "    print('TypeError', e)\n",
+]
+
+
+@pytest.mark.parametrize("source", ANNOTATED)
+def test_collections_abc_and_type_alias_forms(source: str) -> None:
+    _same_as_plain(source)
+
+
+def test_isinstance_with_an_abc_form_is_refused_by_name() -> None:
+    source = "from collections.abc import Sequence\nprint(isinstance([1], Sequence))\n"
+    assert run_trusted(source).printed == "True\n"
+    report = run_program(source)
+    assert report.error.kind == "unsupported" and "collections.abc.Sequence" in report.error.message
+
+
+@pytest.mark.parametrize("line", ["from collections.abc import ABCMeta",
+                                  "from collections.abc import abstractmethod",
+                                  "import collections.abc as c\nc.__dict__", "from collections.abc import *"])
+def test_other_collections_abc_names_stay_refused(line: str) -> None:
+    report = run_program(line + "\n")
+    assert not report.ok and report.error.kind in ("unsupported", "syntax", "name"), report.error

@@ -241,8 +241,9 @@ def check_import(node: ast.Import | ast.ImportFrom) -> None:
                                "supported in Autograd Lab", hint="rename it without the double underscores")
 
 
-# `from numpy import *`, `from math import *`: the module's public names Autograd Lab has (statements.py)
-STAR_MODULES = frozenset({"numpy", "math"})
+# `from numpy import *`, `from math import *`, `from statistics import *`: the module's public names
+# Autograd Lab has (statements.py)
+STAR_MODULES = frozenset({"numpy", "math", "statistics"})   # statistics: 30 Days of Python day 12 (s45)
 
 
 def _run_decides(module: str, name: str) -> bool:

@@ -163,3 +163,25 @@ def test_isinstance_with_an_abc_form_is_refused_by_name() -> None:
 def test_other_collections_abc_names_stay_refused(line: str) -> None:
     report = run_program(line + "\n")
     assert not report.ok and report.error.kind in ("unsupported", "syntax", "name"), report.error
+
+
+# -- from statistics import * (30 Days of Python, day 12) -------------------------------------------------
+def test_star_import_of_statistics() -> None:
+    _same_as_plain("from statistics import *  # importing all the statistics modules\n"
+                   "ages = [20, 20, 4, 24, 25, 22, 26, 20, 23, 22, 26]\nprint(mean(ages))\n"
+                   "print(median(ages))\n"
+                   "print(mode(ages))\nprint(stdev(ages), pstdev(ages), variance(ages), multimode(ages))\n")
+
+
+def test_a_statistics_name_the_engine_lacks_is_refused_by_name_after_the_star() -> None:
+    source = "from statistics import *\nprint(mean([1, 2]))\nq = quantiles([1, 2, 3, 4])\n"
+    assert run_trusted(source).error is None
+    report = run_program(source)
+    assert report.printed == "1.5\n" and report.error.line == 3
+    assert report.error.message == "`statistics.quantiles` is not supported in Autograd Lab"
+
+
+@pytest.mark.parametrize("module", ["random", "string", "collections", "itertools", "functools", "os"])
+def test_other_star_imports_stay_refused(module: str) -> None:
+    report = run_program(f"from {module} import *\n")
+    assert not report.ok and report.error.kind == "unsupported", report.error

@@ -185,3 +185,46 @@ def test_a_statistics_name_the_engine_lacks_is_refused_by_name_after_the_star() 
 def test_other_star_imports_stay_refused(module: str) -> None:
     report = run_program(f"from {module} import *\n")
     assert not report.ok and report.error.kind == "unsupported", report.error
+
+
+# -- class X(Protocol) (草根学Python ch. 17) ----------------------------------------------------------------
+PROTOCOLS = [
+    "from typing import Protocol\n\n\nclass Quacker(Protocol):\n    def quack(self) -> str:\n"
+    "        ...\n\n\n"
+    "class Duck:\n    def quack(self) -> str:\n        return 'quack'\n\n\n"
+    "def let_it_quack(animal: Quacker) -> None:\n    print(animal.quack())\n\n\nlet_it_quack(Duck())\n",
+    "from typing import Protocol\n\n\nclass Sized(Protocol):\n    def __len__(self) -> int:\n"
+    "        ...\n\n\n"
+    "def show_size(obj: Sized) -> None:\n    print(f'size {len(obj)}')\n\n\nshow_size('abc')\n"
+    "show_size([1, 2, 3, 4])\nshow_size({'a': 1, 'b': 2})\n",
+    "import typing\nclass HasName(typing.Protocol):\n    name: str\nprint(HasName)\nHasName\n",
+    "from typing import Protocol\nclass P(Protocol):\n    def f(self) -> int: ...\ntry:\n    P()\n"
+    "except TypeError as e:\n    print(e)\n",
+    "from typing import Protocol\nclass P(Protocol):\n    def f(self) -> int: ...\nclass Q(P):\n"
+    "    def f(self):\n        return 3\nq = Q()\nprint(q.f(), isinstance(q, Q))\n"
+    "try:\n    isinstance(q, P)\n"
+    "except TypeError as e:\n    print(e)\n",
+]
+
+
+@pytest.mark.parametrize("source", PROTOCOLS)
+def test_protocol_classes_as_annotations(source: str) -> None:
+    _same_as_plain(source)
+
+
+def test_mro_of_a_protocol_class_is_refused_by_name() -> None:
+    source = "from typing import Protocol\nclass P(Protocol):\n    pass\nprint(P.mro())\n"
+    assert "typing.Protocol" in run_trusted(source).printed
+    report = run_program(source)
+    assert report.error.kind == "unsupported" and report.error.line == 4
+    assert report.error.message.startswith("`P.mro()` of a Protocol class is not supported")
+    assert "Protocol 类" in error_text.message("zh", report.error)
+
+
+@pytest.mark.parametrize("source", ["Protocol = 3\nclass P(Protocol):\n    pass\n",
+                                    "from typing import List\nclass P(List):\n    pass\n",
+                                    "import typing\nclass P(typing.Generic):\n    pass\n"])
+def test_other_bases_stay_refused(source: str) -> None:
+    report = run_program(source)
+    assert not report.ok and report.error.kind == "unsupported"
+    assert "a base that is not" in report.error.message

@@ -228,3 +228,45 @@ def test_other_bases_stay_refused(source: str) -> None:
     report = run_program(source)
     assert not report.ok and report.error.kind == "unsupported"
     assert "a base that is not" in report.error.message
+
+
+# -- @dataclass(slots=True) (草根学Python ch. 20) -------------------------------------------------------
+SLOTTED = [
+    'from dataclasses import dataclass\n@dataclass(slots=True)\nclass P:\n    x: float\n'
+    '    y: float = 0.0\np = P(1.0)\nprint(p, P(2.0, 3.0))\np.y = 5\nprint(p.y)\ntry:\n    p.z = 3\n'
+    'except AttributeError as e:\n    print(e)\n',
+    'from dataclasses import dataclass\n@dataclass(slots=True, frozen=True)\nclass Q:\n    x: int\n'
+    'q = Q(1)\ntry:\n    q.x = 3\nexcept AttributeError as e:\n    print(type(e).__name__, e)\n'
+    'print(hash(q) == hash(Q(1)))\n',
+    'from dataclasses import dataclass, field\n@dataclass(slots=True)\nclass R:\n'
+    '    xs: list = field(default_factory=list)\nr = R()\nr.xs.append(1)\nprint(r, R())\n',
+    'from dataclasses import dataclass\n@dataclass(slots=True)\nclass A:\n    x: int\n'
+    '@dataclass(slots=True)\nclass B(A):\n    y: int = 2\nb = B(1)\nprint(b)\ntry:\n    b.w = 1\n'
+    'except AttributeError as e:\n    print(e)\n',
+    'from dataclasses import dataclass\nclass A:\n    pass\n@dataclass(slots=True)\nclass B(A):\n'
+    '    y: int = 2\nb = B()\nb.w = 1\nprint(b, b.w)\n',
+    'from dataclasses import dataclass\ntry:\n    @dataclass(slots=True)\n    class S:\n'
+    "        __slots__ = ('x',)\n        x: int\nexcept TypeError as e:\n    print(e)\n",
+    'from dataclasses import dataclass\nfrom typing import ClassVar\n@dataclass(slots=True)\nclass C:\n'
+    '    n: ClassVar[int] = 3\n    x: int = 1\nc = C()\nprint(c, C.n, c.n)\ntry:\n    c.n = 4\n'
+    'except AttributeError as e:\n    print(e)\n',
+]
+
+
+@pytest.mark.parametrize("source", SLOTTED)
+def test_dataclass_with_slots(source: str) -> None:
+    _same_as_plain(source)
+
+
+def test_a_slot_read_from_the_class_is_refused_by_name() -> None:
+    source = "from dataclasses import dataclass\n@dataclass(slots=True)\nclass P:\n    x: float = 1.0\n" \
+             "print(P.x)\n"
+    assert "member 'x'" in run_trusted(source).printed
+    report = run_program(source)
+    assert report.error.kind == "unsupported" and "slot `x`" in report.error.message
+
+
+def test_weakref_slot_stays_refused() -> None:
+    report = run_program("from dataclasses import dataclass\n@dataclass(slots=True, weakref_slot=True)\n"
+                         "class P:\n    x: int\n")
+    assert report.error.kind == "unsupported" and "weakref_slot" in report.error.message

@@ -270,3 +270,32 @@ def test_weakref_slot_stays_refused() -> None:
     report = run_program("from dataclasses import dataclass\n@dataclass(slots=True, weakref_slot=True)\n"
                          "class P:\n    x: int\n")
     assert report.error.kind == "unsupported" and "weakref_slot" in report.error.message
+
+
+# -- an array searched for in a list or tuple (session 44's leftover; lang/array_membership.py) -----------
+ARRAY_SEARCHES = [
+    'import numpy as np\na = np.array([1, 2])\nprint(a in [a], a not in [a], a in (a,), a in [])\n',
+    'import numpy as np\na = np.array([1, 2])\nb = np.array([3, 4])\ntry:\n    print(a in [b, a])\n'
+    'except ValueError as e:\n    print(e)\n',
+    'import numpy as np\na = np.array([1])\n'
+    'print(a in [np.array([1])], a in [np.array([2])], a in [1, 2], a in [5])\n',
+    'import numpy as np\na = np.array([1, 2])\nxs = [a, np.zeros(2)]\n'
+    'print(xs[1] in xs, np.asarray(a) in [a])\n',
+    'import numpy as np\na = np.array([1, 2])\ntry:\n    a in [3]\nexcept ValueError as e:\n'
+    '    print(e)\n',
+    'import numpy as np\na = np.ones((2, 2))\nseen = []\nfor k in range(3):\n    if a not in seen:\n'
+    '        seen.append(a)\nprint(len(seen))\n',
+]
+
+
+@pytest.mark.parametrize("source", ARRAY_SEARCHES)
+def test_an_array_in_a_list_as_cpython_searches(source: str) -> None:
+    _same_as_plain(source)
+
+
+def test_an_array_search_is_counted_against_the_loop_budget() -> None:
+    source = "import numpy as np\na = np.array([1])\nb = np.array([2])\nprint(a in [b] * 150_000)\n"
+    assert run_trusted(source).printed == "False\n"
+    report = run_program(source)
+    assert report.error.kind == "limit", report.error
+    assert run_program(source.replace("150_000", "1_000")).printed == "False\n"

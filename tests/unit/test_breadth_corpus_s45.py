@@ -299,3 +299,29 @@ def test_an_array_search_is_counted_against_the_loop_budget() -> None:
     report = run_program(source)
     assert report.error.kind == "limit", report.error
     assert run_program(source.replace("150_000", "1_000")).printed == "False\n"
+
+
+# -- object() as a sentinel (草根学Python ch. 6; lang/object_sentinels.py) ------------------------------
+SENTINELS = [
+    '_no_value = object()\n\ndef print_info(a, b=_no_value):\n    if b is _no_value:\n'
+    "        print('b not given')\n    return a\n\nprint(print_info(1), print_info(2, 3))\n",
+    'o = object()\np = object()\n'
+    'print(o is o, o is p, o == o, o == p, o != p, bool(o), type(o), isinstance(o, object))\n'
+    'print(o in [p, o], [p, o].index(o), o in (p,))\n',
+    'o = object()\ntry:\n    o.x\nexcept AttributeError as e:\n    print(e)\ntry:\n    object(1)\n'
+    'except TypeError as e:\n    print(e)\n',
+    "MISSING = object()\nd = {'a': 1}\nv = d.get('b', MISSING)\n"
+    "print(v is MISSING, d.get('a', MISSING))\n",
+]
+
+
+@pytest.mark.parametrize("source", SENTINELS)
+def test_a_bare_object_as_a_sentinel(source: str) -> None:
+    _same_as_plain(source)
+
+
+def test_a_bare_object_prints_without_its_address_and_stays_out_of_dict_keys() -> None:
+    report = run_program("o = object()\nprint(o)\no\nd = {o: 1}\n")
+    assert report.printed == "<object object>\n" and [d.text for d in report.displayed] == ["<object object>"]
+    assert report.error.kind == "type" and report.error.line == 4 and "dictionary key" in report.error.message
+    assert run_trusted("o = object()\nprint(o)\n").printed.startswith("<object object at 0x")

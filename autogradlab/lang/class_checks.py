@@ -33,11 +33,11 @@ OPERATOR_DUNDERS = tuple(f"__{side}{stem}__" for stem in ("add", "sub", "mul", "
     ("__lt__", "__le__", "__gt__", "__ge__", "__neg__", "__pos__", "__abs__", "__eq__", "__ne__", "__hash__")
 PLAIN_DUNDERS = ("__init__", "__getitem__", "__setitem__", "__len__", "__call__", "__repr__", "__str__",
                  "__bool__", "__iter__", "__next__", "__contains__", "__format__", "__getattr__", "__index__",
-                 "__enter__", "__exit__", "__post_init__", *OPERATOR_DUNDERS)
+                 "__enter__", "__exit__", "__post_init__", "__reversed__", *OPERATOR_DUNDERS)
 METHOD_DECORATORS = ("staticmethod", "classmethod", "property")
 CLASS_HINT = ("a class may define `__init__`, `__getitem__`, `__setitem__`, `__len__`, `__iter__`, "
               "`__next__`, `__contains__`, `__call__`, `__repr__`, `__str__`, `__format__`, `__getattr__`, "
-              "`__index__`, `__bool__`, `__enter__`, `__exit__`, `__eq__`, "
+              "`__index__`, `__bool__`, `__enter__`, `__exit__`, `__reversed__`, `__eq__`, "
               "`__hash__` (or `__hash__ = None`), `__slots__`, "
               "`__match_args__` and operators such as `__add__`, `__radd__`, `__iadd__`, `__neg__` and "
               "`__lt__`, "

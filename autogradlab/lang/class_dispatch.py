@@ -310,9 +310,10 @@ def wrap_builtins(builtins: dict[str, Any]) -> None:
         builtins[name] = type(function)(name, wrapped(name, function.impl))
     for name in ("str", "bool", "list", "tuple", "set"):
         _wrap_conversion(builtins[name], name)
-    from autogradlab.lang.object_protocols import iterating
+    from autogradlab.lang.object_protocols import iterating, reversing
     for name in ("sum", "min", "max", "sorted", "any", "all", "enumerate", "zip"):
         builtins[name] = type(builtins[name])(name, iterating(name, builtins[name].impl))
+    builtins["reversed"] = type(builtins["reversed"])("reversed", reversing(builtins["reversed"].impl))
     isinstance_impl = builtins["isinstance"].impl
 
     def is_instance(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:

@@ -325,3 +325,30 @@ def test_a_bare_object_prints_without_its_address_and_stays_out_of_dict_keys() -
     assert report.printed == "<object object>\n" and [d.text for d in report.displayed] == ["<object object>"]
     assert report.error.kind == "type" and report.error.line == 4 and "dictionary key" in report.error.message
     assert run_trusted("o = object()\nprint(o)\n").printed.startswith("<object object at 0x")
+
+
+# -- __reversed__ (草根学Python ch. 7's Countdown; lang/object_protocols.reversing) --------------------------
+REVERSED = [
+    'class Countdown:\n    def __init__(self, start):\n        self.start = start\n\n'
+    '    def __iter__(self):\n        n = self.start\n        while n > 0:\n            yield n\n'
+    '            n -= 1\n\n    def __reversed__(self):\n        n = 1\n        while n <= self.start:\n'
+    '            yield n\n            n += 1\n\nfor rr in reversed(Countdown(5)):\n    print(rr)\n'
+    'for rr in Countdown(3):\n    print(rr)\n',
+    'class L:\n    def __init__(self, xs):\n        self.xs = xs\n    def __reversed__(self):\n'
+    '        return L(list(reversed(self.xs)))\n    def __repr__(self):\n'
+    "        return f'L({self.xs})'\nprint(reversed(L([1, 2, 3])), list(reversed([1, 2])))\n",
+    'class A:\n    def __reversed__(self):\n        return iter([3, 2, 1])\n'
+    'print(list(reversed(A())), sorted(reversed(A())))\n',
+]
+
+
+@pytest.mark.parametrize("source", REVERSED)
+def test_reversed_of_an_object_with_dunder_reversed(source: str) -> None:
+    _same_as_plain(source)
+
+
+def test_reversed_of_an_object_without_it_stays_refused_by_name() -> None:
+    source = "class B:\n    pass\ntry:\n    reversed(B())\nexcept TypeError as e:\n    print(e)\n"
+    assert run_trusted(source).printed == "'B' object is not reversible\n"
+    report = run_program(source)
+    assert report.error.kind == "unsupported" and "in `reversed()`" in report.error.message

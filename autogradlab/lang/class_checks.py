@@ -41,7 +41,7 @@ CLASS_HINT = ("a class may define `__init__`, `__getitem__`, `__setitem__`, `__l
               "`__hash__` (or `__hash__ = None`), `__slots__`, "
               "`__match_args__` and operators such as `__add__`, `__radd__`, `__iadd__`, `__neg__` and "
               "`__lt__`, "
-              "plain methods, `@staticmethod`, `@classmethod` and `@property` "
+              "plain, `@staticmethod`, `@classmethod` and `@property` "
               "methods, and class attributes; its base may be `object`, another class of the program or "
               "an exception class such as `Exception` or `ValueError`")
 

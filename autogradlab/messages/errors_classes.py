@@ -42,7 +42,7 @@ EN = {
                        "`__hash__` (or `__hash__ = None`), "
                        "`__slots__`, `__match_args__` and operators such as `__add__`, `__radd__`, "
                        "`__iadd__`, `__neg__` and `__lt__`, "
-                       "plain methods, `@staticmethod`, `@classmethod` and "
+                       "plain, `@staticmethod`, `@classmethod` and "
                        "`@property` methods, and class attributes; its base may be `object`, another "
                        "class of the program or an exception class such as `Exception` or `ValueError`",
     _K + "fewer_hint": "create fewer objects",

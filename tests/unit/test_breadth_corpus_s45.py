@@ -352,3 +352,11 @@ def test_reversed_of_an_object_without_it_stays_refused_by_name() -> None:
     assert run_trusted(source).printed == "'B' object is not reversible\n"
     report = run_program(source)
     assert report.error.kind == "unsupported" and "in `reversed()`" in report.error.message
+
+
+def test_the_class_hint_names_reversed_and_keeps_its_catalogue_key() -> None:
+    """The hint is recognised by its catalogue text only up to error_keys.MAX_CHARS (600): naming
+    `__reversed__` must keep it within, or the zh page would show the English."""
+    report = run_program("class A:\n    x = 1\n    x + 1\n")
+    assert report.error.hint_key == "errors_classes.class_hint" and "`__reversed__`" in report.error.hint
+    assert "`__reversed__`" in error_text.hint("zh", report.error)

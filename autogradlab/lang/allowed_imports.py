@@ -161,7 +161,7 @@ _MEMBERS = (
     *(f"itertools.{name}" for name in ("cycle", "groupby", "tee", "starmap", "takewhile", "dropwhile",
                                        "filterfalse", "compress")),   # lang/itertools_lazy.py
     "contextlib.contextmanager", "contextlib.nullcontext", "contextlib.suppress",
-    *(f"typing.{name}" for name in (*TYPING_NAMES, "TYPE_CHECKING")),   # lang/typing_module.py
+    *(f"typing.{name}" for name in (*TYPING_NAMES, "TYPE_CHECKING", "NewType")),   # lang/typing_module.py
     *(f"collections.abc.{name}" for name in ABC_NAMES),   # lang/typing_module.py (session 45)
     *(f"dataclasses.{name}" for name in DATACLASS_NAMES),   # lang/dataclass_classes.py
     *(f"numpy.polynomial.polynomial.{name}" for name in NUMPY_POLYNOMIAL_NAMES),   # numpy_polynomial_class

@@ -360,3 +360,27 @@ def test_the_class_hint_names_reversed_and_keeps_its_catalogue_key() -> None:
     report = run_program("class A:\n    x = 1\n    x + 1\n")
     assert report.error.hint_key == "errors_classes.class_hint" and "`__reversed__`" in report.error.hint
     assert "`__reversed__`" in error_text.hint("zh", report.error)
+
+
+# -- typing.NewType (草根学Python ch. 17; lang/new_types.py) ----------------------------------------------
+NEW_TYPES = [
+    "from typing import NewType\n\n\nUserId = NewType('UserId', int)\n"
+    "ProductId = NewType('ProductId', int)\n\n\ndef get_user(uid: UserId) -> str:\n"
+    "    return f'user {uid}'\n\n\nprint(get_user(UserId(1001)))\n"
+    'print(UserId, UserId(5) + ProductId(2), type(UserId(3)))\nUserId\n',
+    "from typing import NewType\nU = NewType('U', int)\nfor call in ('U(1, 2)', 'isinstance(3, U)'):\n"
+    '    pass\ntry:\n    U(1, 2)\nexcept TypeError as e:\n    print(e)\ntry:\n    isinstance(3, U)\n'
+    "except TypeError as e:\n    print(e)\ntry:\n    NewType('V')\nexcept TypeError as e:\n"
+    '    print(e)\n',
+    "import typing\nScore = typing.NewType('Score', float)\ns = Score(9.5)\nprint(s, s * 2)\n",
+]
+
+
+@pytest.mark.parametrize("source", NEW_TYPES)
+def test_new_type(source: str) -> None:
+    _same_as_plain(source)
+
+
+def test_a_new_type_offers_nothing_else() -> None:
+    report = run_program("from typing import NewType\nU = NewType('U', int)\nprint(U.__supertype__)\n")
+    assert not report.ok and report.error.kind == "unsupported"

@@ -170,7 +170,7 @@ TORCH_FUNCTIONS: dict[str, CallSpec] = {
 # static checker's import lines, which the page side reads without torch)
 TYPING_NAMES = ("Any", "Callable", "ClassVar", "Dict", "FrozenSet", "Generator", "Iterable", "Iterator",
                 "List", "Mapping", "NamedTuple", "Optional", "Sequence", "Set", "Tuple", "Type", "Union",
-                "TypeAlias", "Protocol")   # `Profile: TypeAlias = ...`, `class Quacker(Protocol):` (s45)
+                "TypeAlias", "Protocol", "TypedDict")   # `P: TypeAlias = ...`, `class Q(Protocol):` (s45)
 # collections.abc's abstract classes as annotations name them (`items: Sequence[int]`, `func: Callable[[int],
 # int]`; 草根学Python ch. 17): inert forms as typing's (lang/typing_module.py), never classes a program uses
 ABC_NAMES = ("Callable", "Collection", "Container", "Generator", "Hashable", "Iterable", "Iterator",

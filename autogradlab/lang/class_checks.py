@@ -81,8 +81,8 @@ def check_plain_class(node: ast.ClassDef, classes: frozenset[str]) -> None:
     if node.bases:
         base = node.bases[0]
         from autogradlab.lang.exceptions import EXCEPTION_TYPES
-        if not (isinstance(base, ast.Name) and (base.id in ("object", "Protocol") or base.id in classes
-                                                or base.id in EXCEPTION_TYPES)
+        if not (isinstance(base, ast.Name) and (base.id in ("object", "Protocol", "TypedDict")
+                                                or base.id in classes or base.id in EXCEPTION_TYPES)
                 or _is_typing_protocol(base)):   # what `Protocol` names: checked when the class is made
             raise _refuse(f"`class {name}({ast.unparse(base)})`: a base that is not `object`, a builtin "
                           "exception class such as `Exception` or another class of your program")
@@ -92,7 +92,8 @@ def check_plain_class(node: ast.ClassDef, classes: frozenset[str]) -> None:
 
 def _is_typing_protocol(base: ast.expr) -> bool:
     """`typing.Protocol` (lang/protocol_classes.py)."""
-    return isinstance(base, ast.Attribute) and base.attr == "Protocol" and isinstance(base.value, ast.Name)
+    return isinstance(base, ast.Attribute) and base.attr in ("Protocol", "TypedDict") \
+        and isinstance(base.value, ast.Name)
 
 
 def is_named_tuple_base(base: ast.expr) -> bool:

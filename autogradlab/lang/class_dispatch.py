@@ -38,7 +38,7 @@ from autogradlab.lang.plain_classes import (
     storable,
 )
 from autogradlab.lang.property_calls import property_call
-from autogradlab.lang.protocol_classes import PROTOCOL, is_protocol_base, refuse_protocol_check
+from autogradlab.lang.protocol_classes import PROTOCOL, is_protocol_base, protocol_kind, refuse_protocol_check
 from autogradlab.lang.safe_values import SafeException, SafeType, UserFunction, is_data, type_text
 from autogradlab.lang.scope import ClassBodyScope, Scope
 
@@ -65,8 +65,8 @@ def define_plain_class(interp: Interpreter, node: ast.ClassDef, classes: frozens
         base = interp.eval(node.bases[0])
         if isinstance(base, SafeType) and is_exception_type(base):   # `class MyError(Exception):`
             base, exception = None, base.py_type
-        elif is_protocol_base(base):   # `class Quacker(Protocol):` (lang/protocol_classes.py)
-            base, exception = None, PROTOCOL
+        elif is_protocol_base(base):   # `class Quacker(Protocol):`, `(TypedDict)` (protocol_classes.py)
+            protocol, base, exception = protocol_kind(base), None, PROTOCOL
         elif not isinstance(base, ProgramClass):
             raise NotSupported(f"`class {node.name}({ast.unparse(node.bases[0])})`: a base that is not "
                                "`object`, a builtin exception class such as `Exception` or another class of "
@@ -76,7 +76,7 @@ def define_plain_class(interp: Interpreter, node: ast.ClassDef, classes: frozens
     cls = ProgramClass(node.name, base, f"{inside}.<locals>.{node.name}" if inside else None)
     cls.doc = ast.get_docstring(node, clean=False)   # C.__doc__ (lang/class_introspection.py)
     if exception is PROTOCOL:
-        cls.protocol, exception = True, None
+        cls.protocol, exception = protocol, None
     if exception is not None:
         cls.exception = exception
     body_scope = ClassBodyScope(outer, outer.function_name, comprehension=True)

@@ -33,9 +33,9 @@ def class_mro(cls: ProgramClass) -> list:
     chain: list = []
     kind: ProgramClass | None = cls
     while kind is not None:
-        if kind.protocol:   # CPython lists typing.Protocol and typing.Generic (lang/protocol_classes.py)
-            raise NotSupported(f"`{cls.name}.mro()` of a Protocol class is not supported in Autograd Lab "
-                               "(Python lists typing's own classes in it)")
+        if kind.protocol:   # CPython lists typing.Protocol and typing.Generic, or dict (protocol_classes.py)
+            raise NotSupported(f"`{cls.name}.mro()` of a {kind.protocol} class is not supported in Autograd "
+                               "Lab (Python lists typing's own classes in it)")
         chain.append(kind)
         kind = kind.base
     return chain + _builtin_chain(cls.exception or object)

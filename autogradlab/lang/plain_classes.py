@@ -70,7 +70,7 @@ class ProgramClass:
         self.annotations: list[tuple[str, Any]] = []   # its body's `name: type` lines, in order (unevaluated)
         self.dataclass: Any = None   # its fields and options under @dataclass (lang/dataclass_classes.py)
         self.doc: str | None = None   # its docstring as written (lang/class_introspection.py)
-        self.protocol = False   # `class Quacker(Protocol):` (lang/protocol_classes.py)
+        self.protocol: str | bool = False   # 'Protocol' / 'TypedDict' (lang/protocol_classes.py)
 
     def find(self, name: str) -> tuple[ProgramClass, str, Any] | None:
         """(the class that has it, kind, value) along the chain of bases, as Python's MRO."""

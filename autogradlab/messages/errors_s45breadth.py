@@ -6,7 +6,7 @@ EN = {
                                            "supported in Autograd Lab (the library does not read a "
                                            "generator's items); write a list comprehension: "
                                            "`{called}([...])`",
-    "errors_s45breadth.protocol_mro": "`{name}.mro()` of a Protocol class is not supported in Autograd Lab "
+    "errors_s45breadth.protocol_mro": "`{name}.mro()` of a {kind} class is not supported in Autograd Lab "
                                       "(Python lists typing's own classes in it)",
 }
 
@@ -14,6 +14,6 @@ ZH = {
     "errors_s45breadth.library_generator": "Autograd Lab 不支持把生成器表达式传给 `{called}(...)`"
                                            "（这个库不会读取生成器的元素）；请改写成列表推导式："
                                            "`{called}([...])`",
-    "errors_s45breadth.protocol_mro": "Autograd Lab 不支持 Protocol 类的 `{name}.mro()`"
+    "errors_s45breadth.protocol_mro": "Autograd Lab 不支持 {kind} 类的 `{name}.mro()`"
                                       "（Python 会在其中列出 typing 自己的类）",
 }

@@ -384,3 +384,27 @@ def test_new_type(source: str) -> None:
 def test_a_new_type_offers_nothing_else() -> None:
     report = run_program("from typing import NewType\nU = NewType('U', int)\nprint(U.__supertype__)\n")
     assert not report.ok and report.error.kind == "unsupported"
+
+
+# -- class X(TypedDict) (草根学Python ch. 20; lang/protocol_classes.py) -----------------------------------
+TYPED_DICTS = [
+    'from typing import TypedDict\n\n\nclass UserProfile(TypedDict):\n    name: str\n    age: int\n\n\n'
+    "u: UserProfile = {'name': 'a', 'age': 28}\nprint(u)\nprint(u['name'])\n"
+    "v = UserProfile(name='b', age=3)\nprint(v, type(v), UserProfile({'name': 'c'}), UserProfile)\n"
+    'UserProfile\n',
+    'from typing import TypedDict\nclass P(TypedDict):\n    x: int\ntry:\n    isinstance({}, P)\n'
+    'except TypeError as e:\n    print(e)\ntry:\n    P(1)\nexcept TypeError as e:\n    print(e)\n',
+    "import typing\nclass Movie(typing.TypedDict):\n    title: str\nm = Movie(title='x')\n"
+    "m['year'] = 1999\nprint(m)\n",
+]
+
+
+@pytest.mark.parametrize("source", TYPED_DICTS)
+def test_typed_dict_classes(source: str) -> None:
+    _same_as_plain(source)
+
+
+def test_mro_of_a_typed_dict_class_is_refused_by_name() -> None:
+    report = run_program("from typing import TypedDict\nclass P(TypedDict):\n    x: int\nprint(P.mro())\n")
+    assert report.error.kind == "unsupported" and report.error.message.startswith("`P.mro()` of a TypedDict")
+    assert "TypedDict 类" in error_text.message("zh", report.error)

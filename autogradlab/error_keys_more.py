@@ -36,6 +36,7 @@ from autogradlab.messages import (
     errors_s43red,
     errors_s44breadth,
     errors_s44red,
+    errors_s45breadth,
     errors_s45red,
     errors_work,
 )
@@ -80,7 +81,8 @@ _S40 = {k: v for k, v in errors_s40.EN.items() if not k.endswith("_hint")}
 _S42 = {k: v for k, v in errors_s42breadth.EN.items() if not k.endswith("_hint")}
 MORE = _rules(errors_numpy.EN, _BREADTH, errors_corpus34.EN, _RECORDS, _S36, _S37, errors_s38.EN,
               errors_s39.EN, _S40, errors_s40b.EN, _S42, errors_s43breadth.EN, errors_s43red.EN,
-              errors_s44breadth.EN, errors_s44red.EN, errors_s45red.EN, errors_more.EN, errors_runtime.EN,
+              errors_s44breadth.EN, errors_s44red.EN, errors_s45red.EN,
+              errors_s45breadth.EN, errors_more.EN, errors_runtime.EN,
               errors_patterns.EN,
               {k: v for k, v in _LANGUAGE.items() if k not in _GENERATOR_HINTS})
 MORE_HINTS = _rules(errors_hints.EN, _GENERATOR_HINTS,

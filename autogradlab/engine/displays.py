@@ -14,6 +14,7 @@ from autogradlab.engine.value_text import (
     sequence_weight,
     too_large_text,
 )
+from autogradlab.lang.class_introspection import ClassVars
 from autogradlab.lang.stored_objects import ShownText
 from autogradlab.report import Displayed
 
@@ -39,6 +40,8 @@ class DisplayHooks:
         """The value as a notebook shows it; weighed first, so a huge (or hugely shared) list
         becomes a short "too large to show" text instead of a repr that would never finish."""
         self._seen(node)
+        if isinstance(value, ClassVars):   # a bare `vars(C)`: refused by name, as print(vars(C)) is (s45)
+            value.refuse_shown()
         if isinstance(value, torch.Tensor):
             self.tensor_id(value)
         cap = min(DISPLAY_MAX_WEIGHT, max(self._display_left, DISPLAY_MIN_WEIGHT))

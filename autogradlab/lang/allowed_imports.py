@@ -25,6 +25,7 @@ import sys
 
 from autogradlab.errors import NotSupported
 from autogradlab.lang.allowlist import (
+    ABC_NAMES,
     DATACLASS_NAMES,
     LINALG_FUNCTIONS,
     MATH_CONSTANTS,
@@ -90,6 +91,7 @@ _MODULES = (
     "time",        # the clocks only, read-only (lang/time_module.py)
     "pprint",      # pprint, pformat, PrettyPrinter on data values (lang/pprint_module.py)
     "collections",   # Counter and defaultdict (lang/collections_module.py)
+    "collections.abc",   # Sequence, Callable, ...: inert forms for annotations (lang/typing_module.py)
     "itertools",     # islice, product, ... (itertools_module.py), accumulate, chain, ... (itertools_more.py)
     "contextlib",    # contextmanager, nullcontext, suppress (lang/context_managers.py)
     "matplotlib", "matplotlib.pyplot",   # no members: the first plotting line stops there (namespaces.py)
@@ -159,7 +161,8 @@ _MEMBERS = (
     *(f"itertools.{name}" for name in ("cycle", "groupby", "tee", "starmap", "takewhile", "dropwhile",
                                        "filterfalse", "compress")),   # lang/itertools_lazy.py
     "contextlib.contextmanager", "contextlib.nullcontext", "contextlib.suppress",
-    *(f"typing.{name}" for name in (*TYPING_NAMES, "TYPE_CHECKING")),   # lang/typing_module.py
+    *(f"typing.{name}" for name in (*TYPING_NAMES, "TYPE_CHECKING", "NewType")),   # lang/typing_module.py
+    *(f"collections.abc.{name}" for name in ABC_NAMES),   # lang/typing_module.py (session 45)
     *(f"dataclasses.{name}" for name in DATACLASS_NAMES),   # lang/dataclass_classes.py
     *(f"numpy.polynomial.polynomial.{name}" for name in NUMPY_POLYNOMIAL_NAMES),   # numpy_polynomial_class
     "numpy.polynomial.Polynomial", "numpy.polynomial.polynomial", "numpy.polynomial",
@@ -238,8 +241,9 @@ def check_import(node: ast.Import | ast.ImportFrom) -> None:
                                "supported in Autograd Lab", hint="rename it without the double underscores")
 
 
-# `from numpy import *`, `from math import *`: the module's public names Autograd Lab has (statements.py)
-STAR_MODULES = frozenset({"numpy", "math"})
+# `from numpy import *`, `from math import *`, `from statistics import *`: the module's public names
+# Autograd Lab has (statements.py)
+STAR_MODULES = frozenset({"numpy", "math", "statistics"})   # statistics: 30 Days of Python day 12 (s45)
 
 
 def _run_decides(module: str, name: str) -> bool:

@@ -169,7 +169,13 @@ TORCH_FUNCTIONS: dict[str, CallSpec] = {
 # typing's names a program may import (lang/typing_module.py makes them; here, torch-free, for the
 # static checker's import lines, which the page side reads without torch)
 TYPING_NAMES = ("Any", "Callable", "ClassVar", "Dict", "FrozenSet", "Generator", "Iterable", "Iterator",
-                "List", "Mapping", "NamedTuple", "Optional", "Sequence", "Set", "Tuple", "Type", "Union")
+                "List", "Mapping", "NamedTuple", "Optional", "Sequence", "Set", "Tuple", "Type", "Union",
+                "TypeAlias", "Protocol", "TypedDict")   # `P: TypeAlias = ...`, `class Q(Protocol):` (s45)
+# collections.abc's abstract classes as annotations name them (`items: Sequence[int]`, `func: Callable[[int],
+# int]`; 草根学Python ch. 17): inert forms as typing's (lang/typing_module.py), never classes a program uses
+ABC_NAMES = ("Callable", "Collection", "Container", "Generator", "Hashable", "Iterable", "Iterator",
+             "Mapping", "MutableMapping", "MutableSequence", "MutableSet", "Reversible", "Sequence",
+             "Set", "Sized")
 
 # numpy.typing's (lang/typing_module.py)
 NUMPY_TYPING_NAMES = ("NDArray", "ArrayLike", "DTypeLike")

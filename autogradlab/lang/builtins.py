@@ -32,6 +32,7 @@ from autogradlab.lang.compare_guard import run_sized
 from autogradlab.lang.exceptions import EXCEPTION_TYPES, remember_python_error
 from autogradlab.lang.iterators import ITERATOR_BUILTINS, ITERATORS, SequenceIterator, materialize_iterator
 from autogradlab.lang.namespaces import NDARRAY_TYPE, PARAMETER_TYPE, TENSOR_TYPE
+from autogradlab.lang.object_sentinels import make_object
 from autogradlab.lang.safe_values import (
     SafeArray,
     SafeException,
@@ -459,7 +460,8 @@ BUILTINS["super"] = SafeFunction("super", super_of)
 from autogradlab.lang.subclass_checks import is_subclass  # noqa: E402 - builtin and the program's classes
 
 BUILTINS["issubclass"] = SafeFunction("issubclass", is_subclass)
-BUILTINS["object"] = SafeType("object", object)   # issubclass(C, object), isinstance(x, object); not callable
+BUILTINS["object"] = SafeType("object", object, make_object)   # issubclass(C, object), isinstance(x, object);
+# object() makes a bare object, a sentinel (lang/object_sentinels.py, session 45)
 
 from autogradlab.lang.hasattr_builtin import hasattr_builtin  # noqa: E402 - hasattr(n, "value") (session 33)
 from autogradlab.lang.slice_values import SLICE_BUILTINS  # noqa: E402 - slice(1, 3) (lang/slice_values.py)

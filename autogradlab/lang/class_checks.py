@@ -33,15 +33,15 @@ OPERATOR_DUNDERS = tuple(f"__{side}{stem}__" for stem in ("add", "sub", "mul", "
     ("__lt__", "__le__", "__gt__", "__ge__", "__neg__", "__pos__", "__abs__", "__eq__", "__ne__", "__hash__")
 PLAIN_DUNDERS = ("__init__", "__getitem__", "__setitem__", "__len__", "__call__", "__repr__", "__str__",
                  "__bool__", "__iter__", "__next__", "__contains__", "__format__", "__getattr__", "__index__",
-                 "__enter__", "__exit__", "__post_init__", *OPERATOR_DUNDERS)
+                 "__enter__", "__exit__", "__post_init__", "__reversed__", *OPERATOR_DUNDERS)
 METHOD_DECORATORS = ("staticmethod", "classmethod", "property")
 CLASS_HINT = ("a class may define `__init__`, `__getitem__`, `__setitem__`, `__len__`, `__iter__`, "
               "`__next__`, `__contains__`, `__call__`, `__repr__`, `__str__`, `__format__`, `__getattr__`, "
-              "`__index__`, `__bool__`, `__enter__`, `__exit__`, `__eq__`, "
+              "`__index__`, `__bool__`, `__enter__`, `__exit__`, `__reversed__`, `__eq__`, "
               "`__hash__` (or `__hash__ = None`), `__slots__`, "
               "`__match_args__` and operators such as `__add__`, `__radd__`, `__iadd__`, `__neg__` and "
               "`__lt__`, "
-              "plain methods, `@staticmethod`, `@classmethod` and `@property` "
+              "plain, `@staticmethod`, `@classmethod` and `@property` "
               "methods, and class attributes; its base may be `object`, another class of the program or "
               "an exception class such as `Exception` or `ValueError`")
 
@@ -81,12 +81,19 @@ def check_plain_class(node: ast.ClassDef, classes: frozenset[str]) -> None:
     if node.bases:
         base = node.bases[0]
         from autogradlab.lang.exceptions import EXCEPTION_TYPES
-        if not (isinstance(base, ast.Name) and (base.id == "object" or base.id in classes
-                                                or base.id in EXCEPTION_TYPES)):
+        if not (isinstance(base, ast.Name) and (base.id in ("object", "Protocol", "TypedDict")
+                                                or base.id in classes or base.id in EXCEPTION_TYPES)
+                or _is_typing_protocol(base)):   # what `Protocol` names: checked when the class is made
             raise _refuse(f"`class {name}({ast.unparse(base)})`: a base that is not `object`, a builtin "
                           "exception class such as `Exception` or another class of your program")
     for statement in node.body:
         _check_member(name, statement)
+
+
+def _is_typing_protocol(base: ast.expr) -> bool:
+    """`typing.Protocol` (lang/protocol_classes.py)."""
+    return isinstance(base, ast.Attribute) and base.attr in ("Protocol", "TypedDict") \
+        and isinstance(base.value, ast.Name)
 
 
 def is_named_tuple_base(base: ast.expr) -> bool:

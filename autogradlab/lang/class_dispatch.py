@@ -38,6 +38,7 @@ from autogradlab.lang.plain_classes import (
     storable,
 )
 from autogradlab.lang.property_calls import property_call
+from autogradlab.lang.protocol_classes import PROTOCOL, is_protocol_base, protocol_kind, refuse_protocol_check
 from autogradlab.lang.safe_values import SafeException, SafeType, UserFunction, is_data, type_text
 from autogradlab.lang.scope import ClassBodyScope, Scope
 
@@ -64,6 +65,8 @@ def define_plain_class(interp: Interpreter, node: ast.ClassDef, classes: frozens
         base = interp.eval(node.bases[0])
         if isinstance(base, SafeType) and is_exception_type(base):   # `class MyError(Exception):`
             base, exception = None, base.py_type
+        elif is_protocol_base(base):   # `class Quacker(Protocol):`, `(TypedDict)` (protocol_classes.py)
+            protocol, base, exception = protocol_kind(base), None, PROTOCOL
         elif not isinstance(base, ProgramClass):
             raise NotSupported(f"`class {node.name}({ast.unparse(node.bases[0])})`: a base that is not "
                                "`object`, a builtin exception class such as `Exception` or another class of "
@@ -72,6 +75,8 @@ def define_plain_class(interp: Interpreter, node: ast.ClassDef, classes: frozens
     inside = outer.function_name
     cls = ProgramClass(node.name, base, f"{inside}.<locals>.{node.name}" if inside else None)
     cls.doc = ast.get_docstring(node, clean=False)   # C.__doc__ (lang/class_introspection.py)
+    if exception is PROTOCOL:
+        cls.protocol, exception = protocol, None
     if exception is not None:
         cls.exception = exception
     body_scope = ClassBodyScope(outer, outer.function_name, comprehension=True)
@@ -310,9 +315,10 @@ def wrap_builtins(builtins: dict[str, Any]) -> None:
         builtins[name] = type(function)(name, wrapped(name, function.impl))
     for name in ("str", "bool", "list", "tuple", "set"):
         _wrap_conversion(builtins[name], name)
-    from autogradlab.lang.object_protocols import iterating
+    from autogradlab.lang.object_protocols import iterating, reversing
     for name in ("sum", "min", "max", "sorted", "any", "all", "enumerate", "zip"):
         builtins[name] = type(builtins[name])(name, iterating(name, builtins[name].impl))
+    builtins["reversed"] = type(builtins["reversed"])("reversed", reversing(builtins["reversed"].impl))
     isinstance_impl = builtins["isinstance"].impl
 
     def is_instance(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
@@ -329,6 +335,7 @@ def wrap_builtins(builtins: dict[str, Any]) -> None:
         if not all(isinstance(kind, SafeType | ProgramClass) for kind in kinds):
             raise python_error(TypeError("isinstance() arg 2 must be a type, a tuple of types, or a union"))
         mine = value.cls if isinstance(value, ProgramObject) else None
+        refuse_protocol_check(kinds)   # typing's TypeError for a Protocol class (protocol_classes.py)
         return any(mine is not None and mine.is_subclass_of(kind) if isinstance(kind, ProgramClass)
                    else kind.py_type is object or is_data(value) and _is_instance(value, kind.py_type)
                    or kind.py_type is type(value) and type(value).__name__ in _CODE   # isinstance(f, type(g))

@@ -33,6 +33,9 @@ def class_mro(cls: ProgramClass) -> list:
     chain: list = []
     kind: ProgramClass | None = cls
     while kind is not None:
+        if kind.protocol:   # CPython lists typing.Protocol and typing.Generic, or dict (protocol_classes.py)
+            raise NotSupported(f"`{cls.name}.mro()` of a {kind.protocol} class is not supported in Autograd "
+                               "Lab (Python lists typing's own classes in it)")
         chain.append(kind)
         kind = kind.base
     return chain + _builtin_chain(cls.exception or object)
@@ -123,19 +126,15 @@ class ClassVars(InertValue):
 
     __hash__ = None   # type: ignore[assignment] - a mappingproxy is unhashable
 
-    def __repr__(self) -> str:
+    def refuse_shown(self) -> Any:
         raise NotSupported("showing `vars(...)` of a class is not supported in Autograd Lab (Python lists "
                            "its internals); ask `name in vars(cls)` or read `vars(cls)[name]`")
 
-    __str__ = __repr__
+    __repr__ = __str__ = __iter__ = refuse_shown   # print(vars(C)), a bare `vars(C)` (engine/displays.py)
 
     def __len__(self) -> int:
         self.__iter__()   # Python counts its internals too: refused by name
         return 0
-
-    def __iter__(self) -> Any:
-        raise NotSupported("showing `vars(...)` of a class is not supported in Autograd Lab (Python lists "
-                           "its internals); ask `name in vars(cls)` or read `vars(cls)[name]`")
 
 
 def class_vars(value: Any) -> ClassVars | None:

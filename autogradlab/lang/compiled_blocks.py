@@ -21,11 +21,12 @@ from typing import TYPE_CHECKING, Any
 import torch
 
 from autogradlab.errors import NotSupported, ProgramTypeError
-from autogradlab.lang import compiled
+from autogradlab.lang import compiled, library_generators
 from autogradlab.lang.checker import grad_manager_of, grad_mode_of
 from autogradlab.lang.comprehension_words import loop_words, short_circuit
 from autogradlab.lang.grad_managers import run_with
 from autogradlab.lang.iteration import loop_iterable
+from autogradlab.lang.library_generators import library_call_of
 from autogradlab.lang.safe_values import Namespace
 from autogradlab.lang.scope import COMPREHENSION_BLOCKS, Scope, hide_class_scope
 from autogradlab.lang.stored_objects import require_item
@@ -106,6 +107,8 @@ def list_comprehension(interp: Interpreter, node: ast.ListComp | ast.GeneratorEx
     if short_circuit(interp, node):   # any(... for ...), all(... for ...): read lazily
         from autogradlab.lang.lazy_genexp import lazy_generator_expression
         return lambda: lazy_generator_expression(interp, node)
+    if type(node) is ast.GeneratorExp and (called := library_call_of(interp.tree, node)) is not None:
+        return lambda: library_generators.refuse(interp, node, called)   # np.sum(x for x in xs)
     levels = [(compiled.compile_expression(interp, generator.iter), generator.iter,
                _target_binder(interp, generator.target),
                [(compiled.compile_expression(interp, test), test) for test in generator.ifs])

@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
 
 MISSING = dataclasses.MISSING
-_OPTIONS = ("init", "repr", "eq", "order", "frozen", "unsafe_hash", "match_args", "kw_only")
+_OPTIONS = ("init", "repr", "eq", "order", "frozen", "unsafe_hash", "match_args", "kw_only", "slots")
 
 
 
@@ -94,10 +94,10 @@ class DataclassDecorator(SafeFunction):
 # -- the decorator ---------------------------------------------------------------------------------
 def make_decorator(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
     options = {"init": True, "repr": True, "eq": True, "order": False, "frozen": False, "unsafe_hash": False,
-               "match_args": True, "kw_only": False}
+               "match_args": True, "kw_only": False, "slots": False}
     for word, value in kwargs.items():
         if word not in _OPTIONS:
-            if word in ("slots", "weakref_slot"):
+            if word == "weakref_slot":
                 raise NotSupported(f"`dataclass({word}=...)` is not supported in Autograd Lab",
                                    hint=HINT)
             raise python_error(TypeError(f"dataclass() got an unexpected keyword argument '{word}'"))
@@ -187,6 +187,9 @@ def make_dataclass_of(interp: Interpreter, cls: Any, options: dict[str, bool]) -
         own["__hash__"] = (VALUE, None)   # CPython sets __hash__ = None: unhashable
     if options["match_args"] and "__match_args__" not in own:
         own["__match_args__"] = (VALUE, tuple(spec.name for spec in specs if spec.init and not spec.kw_only))
+    if options["slots"]:   # lang/dataclass_slots.py (session 45)
+        from autogradlab.lang.dataclass_slots import add_slots
+        add_slots(cls, specs)
     from autogradlab.lang.object_equality import equality_for
     cls.equality = equality_for(interp, cls)
     return cls

@@ -12,7 +12,15 @@ from typing import TYPE_CHECKING, Any
 import torch
 
 from autogradlab.errors import NotSupported, ProgramTypeError
-from autogradlab.lang import attributes, custom_functions, dicts, generators, method_binding, sets
+from autogradlab.lang import (
+    attributes,
+    custom_functions,
+    dicts,
+    generators,
+    library_generators,
+    method_binding,
+    sets,
+)
 from autogradlab.lang.bare_names import is_callee
 from autogradlab.lang.calls import require_data
 from autogradlab.lang.class_dispatch import call_object
@@ -20,6 +28,7 @@ from autogradlab.lang.comprehension_words import loop_words, short_circuit
 from autogradlab.lang.format_spec import format_field
 from autogradlab.lang.iteration import loop_iterable
 from autogradlab.lang.keyword_unpacking import repeated_keyword, spread_keywords
+from autogradlab.lang.library_generators import library_call_of
 from autogradlab.lang.numpy_ops import make_scalar
 from autogradlab.lang.numpy_poly1d import CallableValue
 from autogradlab.lang.object_format import f_string_field
@@ -197,6 +206,8 @@ class ExpressionsMixin:
         if short_circuit(self, node):   # any(... for ...), all(... for ...): read lazily
             from autogradlab.lang.lazy_genexp import lazy_generator_expression
             return lazy_generator_expression(self, node)
+        if type(node) is ast.GeneratorExp and (called := library_call_of(self.tree, node)) is not None:
+            return library_generators.refuse(self, node, called)   # np.sum(x for x in xs)
         result: list = []
         with self.comprehension_scope(node):
             self._comprehend(node, 0, result, *loop_words(self, node))

@@ -18,6 +18,11 @@ if TYPE_CHECKING:
 
 def instantiate(interp: Interpreter, cls: ProgramClass, args: list, kwargs: dict, node: ast.AST) -> Any:
     """`Name(...)`: a new instance, its __init__ run (Python's TypeErrors for a wrong call)."""
+    if cls.protocol:   # typing's own words, or a TypedDict's plain dict (lang/protocol_classes.py)
+        if cls.protocol == "TypedDict":
+            from autogradlab.lang.protocol_classes import make_typed_dict
+            return make_typed_dict(interp, args, kwargs, node)
+        raise python_error(TypeError("Protocols cannot be instantiated"))
     interp.instances_made = made = interp.instances_made + 1
     if made > plain_classes.MAX_INSTANCES:
         limit = plain_classes.MAX_INSTANCES

@@ -85,7 +85,7 @@ from autogradlab.lang.tensor_api import NUMPY_VERSION, torch_members
 from autogradlab.lang.time_module import time_namespace
 from autogradlab.lang.torch_extras import torch_extra_members
 from autogradlab.lang.torch_testing import testing_namespace
-from autogradlab.lang.typing_module import numpy_typing_members, typing_namespace
+from autogradlab.lang.typing_module import abc_namespace, numpy_typing_members, typing_namespace
 from autogradlab.lang.variable_type import variable_members
 from autogradlab.lang.warnings_module import warnings_namespace
 
@@ -313,6 +313,7 @@ def modules() -> dict[str, Namespace]:
             "pprint": pprint_namespace(), "collections": collections_namespace(),
             "itertools": itertools_namespace(), "contextlib": contextlib_namespace(), **plotting_namespaces(),
             "typing": typing_namespace(), "dataclasses": dataclasses_namespace(),
+            "collections.abc": abc_namespace(),   # inert forms for annotations (typing_module.py)
             "pdb": Namespace("pdb", {})}   # no members: its first use stops there (attribute_errors.py)
 
 

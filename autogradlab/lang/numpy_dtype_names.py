@@ -40,9 +40,10 @@ def dtype_named(name: str) -> SafeNumpyDtype:
             raise NotSupported(f"the numpy dtype '{name}' ({known}) is not supported in Autograd Lab "
                                "(supported: bool, int8 to int64, uint8 to uint64, float16 to float64, "
                                "complex64, complex128)")   # (red team s45: it said "numbers only")
-        if known is not None:   # 'U5', 'O': NumPy makes it (red team s44: its TypeError was caught)
-            raise NotSupported(f"the numpy dtype '{name}' is not supported in Autograd Lab (numbers only: "
-                               "'float32', 'int64', 'bool', ...)")
+        if known is not None:   # 'S3', 'O': NumPy makes it (red team s44: its TypeError was caught)
+            raise NotSupported(f"the numpy dtype '{name}' is not supported in Autograd Lab (numbers, bool "
+                               "and text: 'float32', 'int64', 'bool', 'U5', ...)")   # 'U5' runs since
+            # session 44's astype('U5'), so "numbers only" was wrong (breadth s45)
         raise ProgramTypeError(f"data type '{shown}' not understood")
     return SafeNumpyDtype(dtype)
 

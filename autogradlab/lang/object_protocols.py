@@ -204,6 +204,18 @@ def _address_hash(value: Any) -> NotSupported:
                         "memory address)", hint="define `__hash__` in your class, or hash plain values")
 
 
+def reversing(impl: Any) -> Any:
+    """reversed(obj) of an object of the program's classes with `__reversed__`: what that method returns,
+    as CPython (session 45: 草根学Python ch. 7's Countdown); without it, as before (refused by name)."""
+    def call(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
+        if len(args) == 1 and not kwargs and type(args[0]) is ProgramObject:
+            found = _found(args[0], "__reversed__")
+            if found is not None:
+                return _run(interp, found, args[0], [], node)
+        return impl(interp, args, kwargs, node)
+    return call
+
+
 def iterating(name: str, impl: Any) -> Any:
     """sum(data), sorted(data), zip(data, ys), min(data): an object of the program's classes as the
     iterable is read through its __iter__ or __getitem__ (min(a, b) of two objects compares them)."""

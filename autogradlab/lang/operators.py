@@ -17,6 +17,8 @@ import torch
 
 from autogradlab.errors import NotSupported, ProgramError, ProgramTypeError, ProgramValueError
 from autogradlab.lang import bytes_values, numpy_ops, numpy_record_views, numpy_scalar_ops, numpy_strings
+from autogradlab.lang.array_membership import contains as array_contains
+from autogradlab.lang.array_membership import is_array_search
 from autogradlab.lang.bytes_values import BytesValue
 from autogradlab.lang.call_work import check_work
 from autogradlab.lang.calls import has_tensor, notify_memory, translate_torch_error
@@ -372,6 +374,8 @@ class OperatorsMixin:
         elif name in ("in", "not_in") and type(right).__name__ == "ProgramObject":
             from autogradlab.lang.object_protocols import contains  # its __contains__ or its items
             result = contains(self, left, right, node) == (name == "in")
+        elif name in ("in", "not_in") and is_array_search(left, right):   # `a in [a, b]` (array_membership)
+            result = array_contains(self, left, right, node) == (name == "in")
         elif name in ("in", "not_in"):
             if isinstance(right, UserFunction | SafeFunction | Namespace):   # `1 in f`: TypeError
                 from autogradlab.lang.function_operands import binary_error

@@ -52,7 +52,7 @@ class ProgramClass:
     """`class Name:` as the program holds it."""
 
     __slots__ = ("name", "base", "members", "qualname", "equality", "interp", "exception", "setters", "slots",
-                 "slot_names", "annotations", "dataclass", "doc")
+                 "slot_names", "annotations", "dataclass", "doc", "protocol")
     type_name = "type"
 
     def __init__(self, name: str, base: ProgramClass | None, qualname: str | None = None) -> None:
@@ -70,6 +70,7 @@ class ProgramClass:
         self.annotations: list[tuple[str, Any]] = []   # its body's `name: type` lines, in order (unevaluated)
         self.dataclass: Any = None   # its fields and options under @dataclass (lang/dataclass_classes.py)
         self.doc: str | None = None   # its docstring as written (lang/class_introspection.py)
+        self.protocol: str | bool = False   # 'Protocol' / 'TypedDict' (lang/protocol_classes.py)
 
     def find(self, name: str) -> tuple[ProgramClass, str, Any] | None:
         """(the class that has it, kind, value) along the chain of bases, as Python's MRO."""

@@ -60,6 +60,13 @@ def hide_class_scope(scope: Scope) -> None:
         scope.parent = scope.parent.parent
 
 
+def outside_class(scope: Scope) -> Scope:
+    """The scope a function made in a class body closes over: the one around the class. CPython's class
+    body is no enclosing scope of its functions: `x = 1; f = lambda self: x` in a class body reads a global
+    `x` when called, never the class attribute (a NameError without one; session 45)."""
+    return scope.parent if type(scope) is ClassBodyScope and scope.parent is not None else scope
+
+
 # CPython 3.11 runs each comprehension as a function of its own, named so in its functions' __qualname__
 COMPREHENSION_BLOCKS = {ast.ListComp: "<listcomp>", ast.SetComp: "<setcomp>", ast.DictComp: "<dictcomp>",
                         ast.GeneratorExp: "<genexpr>"}

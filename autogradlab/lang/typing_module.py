@@ -20,8 +20,9 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from autogradlab.errors import NotSupported
-from autogradlab.lang.allowlist import NUMPY_TYPING_NAMES, TYPING_NAMES
+from autogradlab.lang.allowlist import ABC_NAMES, NUMPY_TYPING_NAMES, TYPING_NAMES
 from autogradlab.lang.inert_values import InertValue, named_kind
+from autogradlab.lang.new_types import make_new_type
 from autogradlab.lang.operators import python_error
 from autogradlab.lang.safe_values import Namespace, SafeArray, SafeFunction, SafeType
 
@@ -187,7 +188,16 @@ NAMED_TUPLE = NamedTupleFunction("typing.NamedTuple", _named_tuple_call)
 def typing_namespace() -> Namespace:
     return Namespace("typing", {**{name: TypingForm(getattr(typing, name)) for name in TYPING_NAMES
                                    if name != "NamedTuple"},
-                                "NamedTuple": NAMED_TUPLE, "TYPE_CHECKING": False})
+                                "NamedTuple": NAMED_TUPLE, "TYPE_CHECKING": False,
+                                "NewType": SafeFunction("typing.NewType", make_new_type)})   # new_types.py
+
+
+def abc_namespace() -> Namespace:
+    """`from collections.abc import Sequence, Callable`: the abstract classes as inert forms, for annotations
+    and `Sequence[int]` (session 45); isinstance() with them is refused by name (instance_kinds)."""
+    import collections.abc
+    return Namespace("collections.abc", {name: TypingForm(getattr(collections.abc, name))
+                                         for name in ABC_NAMES})
 
 
 def is_type_operand(value: Any) -> bool:

@@ -35,7 +35,7 @@ from autogradlab.lang.safe_values import (
     UserFunction,
     note_stored_object,
 )
-from autogradlab.lang.scope import Scope
+from autogradlab.lang.scope import Scope, outside_class
 from autogradlab.lang.statements import BreakLoop, ContinueLoop, ReturnValue
 from autogradlab.lang.stored_objects import require_storable
 from autogradlab.lang.unbound import closure_for
@@ -80,7 +80,8 @@ class UserFunctionsMixin:
         generator, declared = facts[1], facts[2]
         starred = args.vararg or args.kwarg or args.kwonlyargs or args.posonlyargs
         star = star_parameters(self, args) if starred else None
-        closure = closure_for(self, node) if isinstance(body, list) else self.scope   # lang/unbound.py
+        closure = closure_for(self, node) if isinstance(body, list) else \
+            outside_class(self.scope)   # lang/unbound.py; a lambda of a class body skips the class
         return UserFunction(name, params, defaults, body, closure, node, generator, star, declared)
 
     def call_user(self: Interpreter, fn: UserFunction, args: list, kwargs: dict, node: ast.AST) -> Any:

@@ -29,7 +29,7 @@ AREAS = ("common", "errors", "graph", "steps", "jacobian", "eigen", "about", "li
          "errors_work", "errors_breadth", "errors_corpus34", "errors_records",
          "errors_s36", "errors_s37", "errors_s38", "errors_s39", "errors_s40", "errors_s40b",
          "errors_s42breadth", "errors_s42lead", "errors_s43breadth", "errors_s44breadth",
-         "errors_s43python", "errors_s43red", "errors_s44red", "errors_s45red")
+         "errors_s43python", "errors_s43red", "errors_s44red", "errors_s45red", "errors_s45breadth")
 
 
 @cache

@@ -37,11 +37,12 @@ EN = {
                            "{limit}",
     _K + "class_hint": "a class may define `__init__`, `__getitem__`, `__setitem__`, `__len__`, `__iter__`, "
                        "`__next__`, `__contains__`, `__call__`, `__repr__`, `__str__`, `__format__`, "
-                       "`__getattr__`, `__index__`, `__bool__`, `__enter__`, `__exit__`, `__eq__`, "
+                       "`__getattr__`, `__index__`, `__bool__`, `__enter__`, `__exit__`, `__reversed__`, "
+                       "`__eq__`, "
                        "`__hash__` (or `__hash__ = None`), "
                        "`__slots__`, `__match_args__` and operators such as `__add__`, `__radd__`, "
                        "`__iadd__`, `__neg__` and `__lt__`, "
-                       "plain methods, `@staticmethod`, `@classmethod` and "
+                       "plain, `@staticmethod`, `@classmethod` and "
                        "`@property` methods, and class attributes; its base may be `object`, another "
                        "class of the program or an exception class such as `Exception` or `ValueError`",
     _K + "fewer_hint": "create fewer objects",
@@ -98,7 +99,8 @@ ZH = {
     _K + "instance_limit": "程序创建的自定义类对象超过 {limit} 个；上限是 {limit}",
     _K + "class_hint": "类可以定义 `__init__`、`__getitem__`、`__setitem__`、`__len__`、`__iter__`、"
                        "`__next__`、`__contains__`、`__call__`、`__repr__`、`__str__`、`__format__`、"
-                       "`__getattr__`、`__index__`、`__bool__`、`__enter__`、`__exit__`、`__eq__`、"
+                       "`__getattr__`、`__index__`、`__bool__`、`__enter__`、`__exit__`、`__reversed__`、"
+                       "`__eq__`、"
                        "`__hash__`（或 `__hash__ = None`）、`__slots__`、`__match_args__` "
                        "以及 `__add__`、`__radd__`、`__iadd__`、"
                        "`__neg__`、`__lt__` 等运算符方法，"

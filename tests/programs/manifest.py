@@ -508,6 +508,12 @@ TUTORIALS: tuple[ProgramSpec, ...] = (
                 "engineersCode/EngComp1_offtheground (BSD-3-Clause)"),
     ProgramSpec("tutorial_engcomp1_numpy_arrays_s44.py",
                 "engineersCode/EngComp1_offtheground (BSD-3-Clause)"),
+    # Session 45 (breadth): a new corpus of 45 lesson pages and notebooks (/work/wt/corpus-s45): NumPy's user
+    # guide on indexing, the Chinese PyTorch book's quick start (tensors, autograd), 草根学Python's chapter on
+    # conditions and loops (in Chinese), as pasted cell by cell
+    ProgramSpec("tutorial_numpy_indexing_s45.py", "numpy/numpy (BSD-3-Clause)"),
+    ProgramSpec("tutorial_pytorch_book_ch2_s45.py", "chenyuntc/pytorch-book (MIT)"),
+    ProgramSpec("tutorial_walter_zh_loops_s45.py", "walter201230/Python (CC BY 4.0)"),
 )
 
 

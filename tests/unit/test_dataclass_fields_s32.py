@@ -175,6 +175,9 @@ def test_initvar_subscript_outside_an_annotation_is_refused_by_name() -> None:
             "`InitVar[...]` is supported as a dataclass field's annotation only")
 
 
-def test_slots_stays_refused_by_name() -> None:
-    report = run_program("from dataclasses import dataclass\n@dataclass(slots=True)\nclass A:\n    x: int\n")
-    assert not report.ok and "`dataclass(slots=...)` is not supported" in report.error.message
+def test_weakref_slot_stays_refused_by_name() -> None:
+    """`slots=True` runs since session 45 (lang/dataclass_slots.py, test_breadth_corpus_s45); weakref_slot
+    stays refused."""
+    report = run_program("from dataclasses import dataclass\n@dataclass(slots=True, weakref_slot=True)\n"
+                         "class A:\n    x: int\n")
+    assert not report.ok and "`dataclass(weakref_slot=...)` is not supported" in report.error.message

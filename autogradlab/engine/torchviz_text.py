@@ -21,6 +21,9 @@ import torch
 from graphviz import quoting
 
 SAVED_PREFIX = "_saved_"
+# graphviz's quote without its positional-argument check (a wrapper that only warns when called
+# with more than one positional argument: here it never is)
+_quote = getattr(quoting.quote, "__wrapped__", quoting.quote)
 _HEAD = ("digraph {\n", "\tnode [align=left fontname=monospace fontsize=10 height=0.2 ranksep=0.1 "
          "shape=box style=filled]\n")
 # Node class -> (its dir() names that start with SAVED_PREFIX, in dir()'s order; the set of all its
@@ -54,7 +57,7 @@ class DotText:
     def quote(self, text: str) -> str:
         quoted = self._quoted.get(text)
         if quoted is None:
-            quoted = self._quoted[text] = quoting.quote(text)
+            quoted = self._quoted[text] = _quote(text)
         return quoted
 
     def node(self, name: str, label: str, fillcolor: str | None = None) -> None:

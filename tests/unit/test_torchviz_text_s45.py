@@ -177,8 +177,10 @@ def test_saved_values_of_a_custom_node_alike(kind: str) -> None:
         assert "sizes[0]" in outcomes[0]
 
 
+# (not loop_mlp_manual: its picture differs between runs in one process on 391f945 already, with
+# torchviz itself: two variants in six runs, in the saved tensors drawn from the engine's copies)
 @pytest.mark.parametrize("program", ["loop_newton", "loop_power_iteration", "loop_linreg", "loop_logistic",
-                                     "loop_mlp_manual", "loop_polyfit_300"])
+                                     "loop_polyfit_300"])
 def test_reports_equal_with_the_switch_off(program: str, monkeypatch: pytest.MonkeyPatch) -> None:
     source = (PROGRAMS / f"{program}.py").read_text(encoding="utf-8")
     on = run_program(source)

@@ -1,7 +1,8 @@
 """Instructions (valgrind callgrind) of one part of a run, per checkout: the part's calls only, counted
 between two client requests (CALLGRIND_TOGGLE_COLLECT, a four-line C library built here with gcc and
 valgrind's callgrind.h, called through ctypes), so a part called 2,000 times a run costs no process
-start per call (wayback_callgrind.py's `callgrind_control -i` runs one per toggle). Session 44, issue 9.
+start per call (wayback_callgrind.py's `callgrind_control -i` runs one per toggle). Session 44, issue 9;
+session 45 added interpret, torchviz, values and on_op_full (--program: any tests/programs name).
 
 Parts (nested calls of a part count once, in the outermost):
   on_op        SkimmedOps.on_op (the recorder, every op)      before_backward  BackwardHooks.before_backward
@@ -9,7 +10,10 @@ Parts (nested calls of a part count once, in the outermost):
   on_assign    NameHooks.on_assign                            on_loop          SkimHooks.on_loop
   let_go       run._let_go                                    release_all      GradientRecorder.release_all
   collection   run.release_collection (the held young collection)
-  run          run_program, whole
+  run          run_program, whole                             interpret    Interpreter.run (the program)
+  torchviz     run.make_torchviz_dot (the picture)            values       ReportValues.value (variables)
+  on_op_full   FullRecords._record_one (an op recorded in full, inside on_op)
+  plain        the program run by exec() in plain PyTorch (its prints discarded), the same toggles
 Each child runs the program three times uninstrumented, then --reps times counted (a 600 s time limit:
 an instrumented run is ~50 times slower). The toggles' own ctypes calls are counted (~1,100
 instructions a call: on_op's 2,001 calls a run, ~2.2 M of its ~51 M); compare checkouts, not parts.
@@ -45,6 +49,11 @@ PARTS = {
     "release_all": ("autogradlab.engine.grads", "GradientRecorder", "release_all"),
     "collection": ("autogradlab.engine.run", None, "release_collection"),
     "run": ("autogradlab.engine.run", None, "run_program"),
+    "interpret": ("autogradlab.lang.interpreter", "Interpreter", "run"),
+    "torchviz": ("autogradlab.engine.run", None, "make_torchviz_dot"),
+    "values": ("autogradlab.engine.report_values", "ReportValues", "value"),
+    "on_op_full": ("autogradlab.engine.full_records", "FullRecords", "_record_one"),
+    "plain": (None, None, None),
 }
 _TOGGLE_C = "#include <valgrind/callgrind.h>\nvoid toggle(void) { CALLGRIND_TOGGLE_COLLECT; }\n"
 
@@ -80,6 +89,9 @@ def child(root: str, program: str, part: str, reps: int, library: str) -> None:
     from autogradlab.engine import run as run_module
     from autogradlab.limits import Limits
 
+    source = (Path(root) / "tests" / "programs" / f"{program}.py").read_text(encoding="utf-8")
+    if part == "plain":   # the program under plain PyTorch (exec, its prints discarded): the same toggles
+        _plain(source, reps, toggle)
     module, cls, name = PARTS[part]
     owner = importlib.import_module(module)
     owner = getattr(owner, cls) if cls else owner
@@ -88,13 +100,27 @@ def child(root: str, program: str, part: str, reps: int, library: str) -> None:
         setattr(owner, name, lambda *a, **k: _wrapped(fn(*a, **k), toggle, active, depth))
     else:
         setattr(owner, name, _wrapped(fn, toggle, active, depth))
-    source = (Path(root) / "tests" / "programs" / f"{program}.py").read_text(encoding="utf-8")
     limits, kept = Limits(timeout_s=600), []
     for _ in range(3):
         kept.append(run_module.run_program(source, limits=limits))
     active[0] = True
     for _ in range(reps):
         kept.append(run_module.run_program(source, limits=limits))
+    os._exit(0)
+
+
+def _plain(source: str, reps: int, toggle) -> None:  # noqa: ANN001
+    import contextlib
+    import io
+
+    code = compile(source, "<program>", "exec")
+    with contextlib.redirect_stdout(io.StringIO()):
+        for _ in range(3):
+            exec(code, {})   # noqa: S102 - the repository's own benchmark program
+        for _ in range(reps):
+            toggle()
+            exec(code, {})   # noqa: S102
+            toggle()
     os._exit(0)
 
 

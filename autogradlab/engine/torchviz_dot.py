@@ -24,7 +24,9 @@ import torch
 
 from autogradlab.engine.graph import SAVED_PREFIX, Walk, function_inputs, is_leaf_node, walk_graph
 from autogradlab.engine.saved_tensors import read_saved
+from autogradlab.engine.torchviz_text import DotText, make_dot_text
 
+DIRECT_TEXT = True   # make_dot's source written as text (torchviz_text.py; tests compare with it off)
 SavedOf = Callable[[Any], list[tuple[str, torch.Tensor]]]
 MAX_TORCHVIZ_NODES = 2_000  # beyond this nobody reads the picture, and drawing it costs seconds
 RECURSION_MARGIN = 100      # frames torchviz's recursive walk needs besides one per graph level
@@ -70,13 +72,19 @@ def _add_saved(dot: Any, order: list[Any], saved_of: SavedOf) -> None:
     torchviz declares saved tensors before the leaves they may be (same id), so the leaf's own
     declaration wins; putting ours first in the body keeps that."""
     start = len(dot.body)
+    text = type(dot) is DotText   # (torchviz_text's: the same calls in its own signature)
     for fn in order:
         if is_leaf_node(fn):
             continue
         for attr, tensor in saved_of(fn):
             size = "(" + ", ".join(str(int(s)) for s in tensor.shape) + ")"
-            dot.edge(str(id(fn)), str(id(tensor)), dir="none")
-            dot.node(str(id(tensor)), f"{attr.removeprefix(SAVED_PREFIX)}\n {size}", fillcolor="orange")
+            label = f"{attr.removeprefix(SAVED_PREFIX)}\n {size}"
+            if text:
+                dot.edge(str(id(fn)), str(id(tensor)), " [dir=none]")
+                dot.node(str(id(tensor)), label, "orange")
+            else:
+                dot.edge(str(id(fn)), str(id(tensor)), dir="none")
+                dot.node(str(id(tensor)), label, fillcolor="orange")
     added = dot.body[start:]
     del dot.body[start:]
     dot.body[0:0] = added
@@ -129,23 +137,45 @@ def make_torchviz_dot(output: torch.Tensor, *, output_name: str | None, params: 
     if depth + RECURSION_MARGIN > sys.getrecursionlimit():
         return None, deep
     try:
-        import torchviz
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            try:
-                if _any_freed(order):   # the attempt below would raise: not made only to be thrown away
-                    raise RuntimeError("saved tensors freed")
-                dot = torchviz.make_dot(output, params=params, show_saved=True)
-            except RuntimeError:  # saved tensors freed by backward(): draw them from our copies
-                with _custom_nodes_unsaved(order):
-                    dot = torchviz.make_dot(output, params=params, show_saved=False)
-                _add_saved(dot, order, saved_of)
-        source = dot.source
+            source = _direct_source(output, params, order, saved_of) if DIRECT_TEXT else \
+                _torchviz_source(output, params, order, saved_of)
     except RecursionError:
         return None, deep
     except Exception as exc:
         return None, f"torchviz could not draw this graph ({type(exc).__name__}); use the annotated view"
     return stable_names(name_empty_labels(_without_size(source), output_name or "output")), None
+
+
+def _torchviz_source(output: torch.Tensor, params: dict[str, torch.Tensor], order: list[Any],
+                     saved_of: SavedOf) -> str:
+    """torchviz.make_dot's source: with the saved tensors it reads, or (freed by backward()) without
+    them and with the engine's copies added."""
+    import torchviz
+    try:
+        if _any_freed(order):   # the attempt below would raise: not made only to be thrown away
+            raise RuntimeError("saved tensors freed")
+        dot = torchviz.make_dot(output, params=params, show_saved=True)
+    except RuntimeError:  # saved tensors freed by backward(): draw them from our copies
+        with _custom_nodes_unsaved(order):
+            dot = torchviz.make_dot(output, params=params, show_saved=False)
+        _add_saved(dot, order, saved_of)
+    return dot.source
+
+
+def _direct_source(output: torch.Tensor, params: dict[str, torch.Tensor], order: list[Any],
+                   saved_of: SavedOf) -> str:
+    """_torchviz_source's text, written by torchviz_text.make_dot_text (the same steps)."""
+    try:
+        if _any_freed(order):
+            raise RuntimeError("saved tensors freed")
+        dot = make_dot_text(output, params, show_saved=True)
+    except RuntimeError:
+        with _custom_nodes_unsaved(order):
+            dot = make_dot_text(output, params, show_saved=False)
+        _add_saved(dot, order, saved_of)
+    return dot.source()
 
 
 _SIZE = re.compile(r'^\s*graph \[size="[\d.,]+"\]\n', re.MULTILINE)

@@ -124,6 +124,14 @@ class ProgramObject:
         return NotImplemented if equality is None else equality.compare(self, other, True)
 
 
+class _NotTaken:
+    """A call site's answer for a call it does not take (lang/positional_sites.py; the function itself
+    may return None)."""
+
+
+NOT_TAKEN = _NotTaken()
+
+
 class BoundMethod(SafeFunction):
     """`obj.method` read without a call: called like the method; may be stored or passed like the
     program's own functions. Equal to another reading of the same method of the same object, and hashed

@@ -44,12 +44,12 @@ from autogradlab.lang.compiled_basics import (  # noqa: F401 - re-exported (comp
 from autogradlab.lang.compiled_module_calls import module_call, plain_site
 from autogradlab.lang.compiled_object_reads import item_rest, object_attribute
 from autogradlab.lang.function_sites import function_site
+from autogradlab.lang.instances import instantiate
 from autogradlab.lang.method_binding import bind as bind_method
 from autogradlab.lang.numpy_scalar_ops import SCALAR_PAIRS, SCALAR_TYPES
 from autogradlab.lang.object_methods import bind as object_bind
 from autogradlab.lang.object_methods import call_plain, plain_method
 from autogradlab.lang.operators import _PY_NAMES, BINARY, COMPARE, UNARY, python_error
-from autogradlab.lang.instances import instantiate
 from autogradlab.lang.plain_classes import ProgramClass, ProgramObject
 from autogradlab.lang.plain_classes import read_attribute as object_read
 from autogradlab.lang.safe_values import Namespace, SafeFunction, UserFunction
@@ -65,7 +65,7 @@ _NO_MODULE = object()   # no call site has a module yet (None is a value a base 
 # call_value and call_user take it there too); tests compare with it off
 DIRECT_CALLS = True
 SCALAR_UNARY = True   # `-x` of a NumPy scalar in one closure (session 42; tests compare with it off)
-NEW_OBJECTS = True   # `Name(...)` with no keywords: its __init__ through the call's site (session 45; tests too)
+NEW_OBJECTS = True   # `Name(...)` without keywords: __init__ through the call's site (session 45; tests: off)
 
 
 # -- expressions --------------------------------------------------------------------------------

@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING, Any
 from autogradlab.errors import NotSupported
 from autogradlab.lang.operators import python_error
 from autogradlab.lang.plain_classes import METHOD, NOT_TAKEN, ProgramObject, call_function
-from autogradlab.lang.positional_sites import positional_site
 from autogradlab.lang.safe_values import UserFunction, type_text
 
 if TYPE_CHECKING:
@@ -66,6 +65,7 @@ def site_call(interp: Interpreter, found: Any, args: list, node: ast.AST | None)
         if site is None:
             if len(sites) >= MAX_SITES:   # (nodes an engine path makes anew: never many at once)
                 sites.clear()
+            from autogradlab.lang.positional_sites import positional_site  # (it imports compiled.py: here)
             site = sites[node] = positional_site(interp, node)
         done = site(fn, args, found[0], args[0])
         if done is not NOT_TAKEN:

@@ -74,7 +74,7 @@ DEFAULTS = True   # `Value(x)` of `def __init__(self, data, _children=(), _op=''
 
 def _takes(fn: UserFunction, count: int) -> bool:
     """call_positional's shape (call_user's test): a `def` of exactly `count` plain parameters, or (DEFAULTS)
-    of `count` and some of its defaults (call_user's binding: the given ones, then the defaults of the rest)."""
+    of `count` and some of its defaults (call_user's binding: the given ones, then the rest's defaults)."""
     if not (user_functions.POSITIONAL and fn.star is None and fn.declared is None and not fn.generator
             and type(fn.body) is list):
         return False

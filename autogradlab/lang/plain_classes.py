@@ -194,11 +194,15 @@ def storable(value: Any, where: str) -> Any:
         return value
     if isinstance(value, STORABLE):
         return value
-    from autogradlab.lang.iterators import ITERATORS
-    if isinstance(value, ITERATORS):   # `self.it = iter(xs)`, `self.gen = counter()`: next(self.it) later
+    if not _ITERATORS:   # (an import here cost ~1 us an attribute write: micrograd's `self._prev = set(...)`)
+        from autogradlab.lang.iterators import ITERATORS
+        _ITERATORS.append(ITERATORS)
+    if isinstance(value, _ITERATORS[0]):   # `self.it = iter(xs)`, `self.gen = counter()`: next(self.it) later
         return value
-    from autogradlab.lang.stored_objects import require_storable
     return require_storable(value, where)   # `self.layers = [Layer(), Layer()]`
+
+
+_ITERATORS: list = []   # [lang/iterators.ITERATORS] once storable has read it (it imports this module)
 
 
 # -- members ---------------------------------------------------------------------------------------

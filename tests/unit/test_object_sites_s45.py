@@ -3,7 +3,7 @@ defaults (positional_sites.DEFAULTS), `Name(...)` runs __init__ through its call
 (compiled_expressions.NEW_OBJECTS), an operator's method runs through its node's site (object_operators.SITES)
 and is reached from the operator's own site at once (tensor_sites.OBJECT_OPERANDS), `isinstance(x, C)` of a
 class of the program answers at once (class_dispatch.QUICK_ISINSTANCE), `obj.x op= v` on an object at once
-(compiled_targets.OBJECT_AUGMENT).
+(compiled_targets.OBJECT_AUGMENT), a `def` statement's handler called at once (compiled.DEFS).
 
 Oracles: the same program with each switch off and all off (test_compiled_blocks.outcome: error kind,
 message, line and column, the step count, the variables, the printed text and the op records), real Python
@@ -36,14 +36,14 @@ pytestmark = pytest.mark.filterwarnings("ignore::RuntimeWarning")
 SWITCHES = ((positional_sites, "DEFAULTS"), (compiled_expressions, "NEW_OBJECTS"),
             (object_operators, "SITES"),
             (tensor_sites, "OBJECT_OPERANDS"), (class_dispatch, "QUICK_ISINSTANCE"),
-            (compiled_targets, "OBJECT_AUGMENT"))
+            (compiled_targets, "OBJECT_AUGMENT"), (compiled, "DEFS"))
 PROGRAMS_DIR = Path(__file__).parent.parent / "programs"
 _NUMBER = re.compile(r"-?\d+\.\d+(?:e-?\d+)?")
 
 
 @pytest.fixture(params=[[switch] for switch in SWITCHES] + [list(SWITCHES)],
                 ids=["DEFAULTS", "NEW_OBJECTS", "SITES", "OBJECT_OPERANDS", "QUICK_ISINSTANCE",
-                     "OBJECT_AUGMENT", "all"])
+                     "OBJECT_AUGMENT", "DEFS", "all"])
 def off(request, monkeypatch):
     def run() -> None:
         for module, name in request.param:
@@ -166,12 +166,40 @@ for k in range(4):
 print(out, g())
 """
 
+DEFS = """import functools
+
+
+def counter(start):
+    count = [start]
+
+    def bump(by=1):
+        count[0] += by
+        return count[0]
+
+    def doubled(f):
+        @functools.wraps(f)
+        def inner(*args):
+            return 2 * f(*args)
+        return inner
+    return bump, doubled(bump)
+
+
+out = []
+for k in range(3):
+    bump, twice = counter(k)
+
+    def scaled(x, s=k):   # the default read when the def runs, each pass
+        return x * s
+    out.append((bump(), bump(k), twice(), scaled(2), scaled(2, 5), scaled.__name__, twice.__name__))
+print(out)
+"""
 _REDEFINED = "for k in range(2):\n    if k == 1"
 PROGRAMS = {
     "layer_objects": _loop_program("layer_objects", ("range(5000)", "range(40)")),
     "micrograd": _loop_program("micrograd", ("range(8)", "range(2)")),
     "mixed": MIXED,
     "defaults": DEFAULTS,
+    "defs": DEFS,
 }
 
 
@@ -219,6 +247,10 @@ ERRORS = {   # (error kind, line, a part of the message); each the same both way
                         "    a.w -= 0.5\n    a.v -= 1\n", ("value", 7, "'A' object has no attribute 'v'")),
     "not_implemented": ("class A:\n    def __add__(self, o):\n        return NotImplemented\n"
                         "class B:\n    def __radd__(self, o):\n        return 2\ny = A() + B()\n", None),
+    "def_default_error": ("for k in range(3):\n    def f(x=1 / (2 - k)):\n        return x\n    y = f()\n",
+                          ("value", 2, "division by zero")),
+    "def_undefined_default": ("def g():\n    def f(x=nothing):\n        return x\n    return f\ng()\n",
+                              ("name", 2, "name 'nothing' is not defined")),
     "unstorable_argument": ("import numpy as np\nclass A:\n    def __init__(self, m, k=0):\n"
                             "        self.m = m\n"
                             "for k in range(3):\n    a = A(k if k < 2 else np)\n", ("unsupported", 6, None)),

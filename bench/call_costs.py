@@ -32,6 +32,19 @@ PROGRAMS = {
     "attribute write": f"class A:\n    def __init__(self):\n        self.w = 1.0\na = A()\n"
                        f"for i in range({N}):\n    a.w = i\n",
     "numpy scalar op": f"import numpy as np\nx = np.float64(1.0)\nfor i in range({N}):\n    y = x * 0.5\n",
+    # session 45: micrograd's and layer_objects' other constructs
+    "new object, __init__": f"class V:\n    def __init__(self, d):\n        self.d = d\n"
+                            f"for i in range({N}):\n    v = V(i)\n",
+    "object + object": f"class V:\n    def __add__(self, o):\n        return o\na = V()\nb = V()\n"
+                       f"for i in range({N}):\n    y = a + b\n",
+    "number + object": f"class V:\n    def __radd__(self, o):\n        return o\na = V()\n"
+                       f"for i in range({N}):\n    y = i + a\n",
+    "attribute -= atom": f"class A:\n    def __init__(self):\n        self.w = 1.0\na = A()\n"
+                         f"for i in range({N}):\n    a.w -= 0.5\n",
+    "function, default": f"def f(x, y=2):\n    return x\nfor i in range({N}):\n    y = f(i)\n",
+    "function, keyword": f"def f(x, y):\n    return x\nfor i in range({N}):\n    y = f(i, y=i)\n",
+    "def in a function": f"def f(x):\n    def g():\n        return x\n    return g\n"
+                         f"for i in range({N}):\n    y = f(i)\n",
 }
 
 

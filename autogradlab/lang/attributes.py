@@ -85,6 +85,7 @@ from autogradlab.lang.safe_values import (
 )
 from autogradlab.lang.sequence_methods import KEYWORD_METHODS, sort_list
 from autogradlab.lang.set_value import ProgramSet
+from autogradlab.lang.sets import call_method as set_method
 from autogradlab.lang.sizes import tensor_elements
 from autogradlab.lang.slice_values import read_part
 from autogradlab.lang.stored_objects import require_item, require_storable
@@ -338,8 +339,7 @@ def call_method(interp: Interpreter, base: Any, name: str, args: list, kwargs: d
         for value in args:
             require_item(value, f"in `.{name}()`")   # d.setdefault('k', obj)
         return _python_guarded(lambda: dicts.call_method(interp, base, name, args), keep_own=True)
-    if isinstance(base, ProgramSet):   # lang/sets.py
-        from autogradlab.lang.sets import call_method as set_method
+    if isinstance(base, ProgramSet):   # lang/sets.py (`visited.add(v)`: imported above, ~1 us a call here)
         return _python_guarded(lambda: set_method(interp, base, name, args, kwargs, node), keep_own=True)
     if isinstance(base, str) and name == "format":
         from autogradlab.lang.text_format import format_text

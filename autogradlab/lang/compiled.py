@@ -19,6 +19,7 @@ blocks and comprehensions in compiled_blocks.py.
 from __future__ import annotations
 
 import ast
+from functools import partial
 from typing import TYPE_CHECKING
 
 from autogradlab.lang import compiled_binary_assign as binary_assign
@@ -37,6 +38,7 @@ from autogradlab.lang.compiled_targets import positioned_name_assign
 if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
 
+DEFS = True   # a `def` statement positioned here, its handler called at once (session 45; tests: off -> exec)
 
 def compile_block(interp: Interpreter, body: list[ast.stmt]) -> list[Run]:
     return [compile_statement(interp, statement) for statement in body]
@@ -84,6 +86,8 @@ def compile_statement(interp: Interpreter, node: ast.stmt) -> Run:
         work = statements.SIMPLE[kind]
     elif kind is ast.With and (work := compiled_blocks.with_statement(interp, node)) is not None:
         pass
+    elif kind is ast.FunctionDef and DEFS:   # micrograd's `def _backward():` in each operator: exec's work
+        work = partial(interp._statements[ast.FunctionDef], node)   # without its look-ups (session 45)
     else:
         return lambda: interp.exec(node)
     return statements.positioned_statement(interp, node, work)

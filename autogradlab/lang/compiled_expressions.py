@@ -44,12 +44,13 @@ from autogradlab.lang.compiled_basics import (  # noqa: F401 - re-exported (comp
 from autogradlab.lang.compiled_module_calls import module_call, plain_site
 from autogradlab.lang.compiled_object_reads import item_rest, object_attribute
 from autogradlab.lang.function_sites import function_site
+from autogradlab.lang.instances import instantiate
 from autogradlab.lang.method_binding import bind as bind_method
 from autogradlab.lang.numpy_scalar_ops import SCALAR_PAIRS, SCALAR_TYPES
 from autogradlab.lang.object_methods import bind as object_bind
 from autogradlab.lang.object_methods import call_plain, plain_method
 from autogradlab.lang.operators import _PY_NAMES, BINARY, COMPARE, UNARY, python_error
-from autogradlab.lang.plain_classes import ProgramObject
+from autogradlab.lang.plain_classes import ProgramClass, ProgramObject
 from autogradlab.lang.plain_classes import read_attribute as object_read
 from autogradlab.lang.safe_values import Namespace, SafeFunction, UserFunction
 from autogradlab.lang.sizes import _PYTHON_SIZED_OPS
@@ -64,6 +65,7 @@ _NO_MODULE = object()   # no call site has a module yet (None is a value a base 
 # call_value and call_user take it there too); tests compare with it off
 DIRECT_CALLS = True
 SCALAR_UNARY = True   # `-x` of a NumPy scalar in one closure (session 42; tests compare with it off)
+NEW_OBJECTS = True   # `Name(...)` without keywords: __init__ through the call's site (session 45; tests: off)
 
 
 # -- expressions --------------------------------------------------------------------------------
@@ -296,11 +298,17 @@ def _call(interp: Interpreter, node: ast.Call) -> Run:
         if keywords_of:
             return interp.call_value(callee, args, {key: value() for key, value in keywords_of}, node)
         # `loss(a, b)`: where call_value and call_user take it
-        if type(callee) is UserFunction and DIRECT_CALLS and user_functions.POSITIONAL \
+        kind = type(callee)
+        if kind is UserFunction and DIRECT_CALLS and user_functions.POSITIONAL \
                 and callee.star is None and callee.declared is None and not callee.generator \
-                and type(callee.body) is list and len(args) == len(callee.params):
-            done = site(callee, args, None, None)   # (lang/positional_sites.py)
-            return positional(interp, callee, args, node) if done is NOT_TAKEN else done
+                and type(callee.body) is list and len(args) <= len(callee.params):
+            done = site(callee, args, None, None)   # (lang/positional_sites.py; defaults too)
+            if done is not NOT_TAKEN:
+                return done
+            if len(args) == len(callee.params):
+                return positional(interp, callee, args, node)
+        elif kind is ProgramClass and NEW_OBJECTS:   # `Value(x, (self, other), '+')`: call_object's way,
+            return instantiate(interp, callee, args, {}, node, site)   # its __init__ through the site
         return interp.call_value(callee, args, {}, node)
     return _positioned(interp, node, function)
 

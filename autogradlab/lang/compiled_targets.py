@@ -18,12 +18,13 @@ import torch
 
 from autogradlab.errors import ProgramError
 from autogradlab.lang import attributes, plain_classes
-from autogradlab.lang.compiled_basics import _CONTROL
+from autogradlab.lang.compiled_basics import _CONTROL, _FLOAT_PAIRS
 from autogradlab.lang.compiled_expressions import _index, _public, compile_expression
 from autogradlab.lang.numpy_scalar_ops import SCALAR_TYPES
 from autogradlab.lang.object_attributes import set_plain_attribute
 from autogradlab.lang.operators import python_error
 from autogradlab.lang.plain_classes import PROPERTY, ProgramObject, subscript_base
+from autogradlab.lang.plain_classes import read_attribute as object_read
 from autogradlab.lang.plain_classes import set_attribute as set_object_attribute
 from autogradlab.lang.safe_values import ATOM_TYPES, SHORT_TUPLE
 from autogradlab.sandbox_position import pack
@@ -44,6 +45,7 @@ NEW_ATTRIBUTES = True
 # positioned_name_assign: a name bound in a function to a value of the Recorder's quiet kinds (no tensor),
 # with no op output waiting for its name, only sets its last_line, as call_positional does for such a
 # parameter (session 44; tests compare with it off)
+OBJECT_AUGMENT = True   # `obj.x op= v` on a program's object at once (session 45; tests compare with it off)
 QUIET_LOCALS = True
 
 
@@ -215,6 +217,18 @@ def augmented_target(interp: Interpreter, node: ast.AugAssign, name: str, inplac
 
         def attribute_work() -> None:
             base = base_of()
+            if type(base) is ProgramObject and OBJECT_AUGMENT:   # `self.w -= lr * self.grad` (session 45):
+                current = object_read(interp, base, attr)   # the calls below make for an object, at once
+                value = value_of()
+                if (type(current), type(value)) in _FLOAT_PAIRS:   # apply_binary's first answer
+                    try:
+                        result = inplace_fn(current, value)
+                    except Exception as exc:  # noqa: BLE001
+                        raise python_error(exc) from None
+                else:
+                    result = apply_binary(name, inplace_fn, current, value, node, inplace_of=inplace_name)
+                set_object_attribute(interp, base, attr, result)
+                return
             current = attributes.read_attribute(interp, base, attr, target)
             value = value_of()
             result = apply_binary(name, inplace_fn, current, value, node, inplace_of=inplace_name)

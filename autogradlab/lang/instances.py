@@ -9,15 +9,18 @@ from typing import TYPE_CHECKING, Any
 from autogradlab.errors import LimitExceeded
 from autogradlab.lang import plain_classes
 from autogradlab.lang.operators import python_error
-from autogradlab.lang.plain_classes import ProgramClass, ProgramObject, _charge, call_function
-from autogradlab.lang.safe_values import note_stored_object
+from autogradlab.lang.plain_classes import NOT_TAKEN, ProgramClass, ProgramObject, _charge, call_function
+from autogradlab.lang.safe_values import UserFunction, note_stored_object
 
 if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
 
 
-def instantiate(interp: Interpreter, cls: ProgramClass, args: list, kwargs: dict, node: ast.AST) -> Any:
-    """`Name(...)`: a new instance, its __init__ run (Python's TypeErrors for a wrong call)."""
+def instantiate(interp: Interpreter, cls: ProgramClass, args: list, kwargs: dict, node: ast.AST,
+                site: Any = None) -> Any:
+    """`Name(...)`: a new instance, its __init__ run (Python's TypeErrors for a wrong call); `site`: the
+    call's positional site (lang/positional_sites.py), which runs a program's __init__ as call_function
+    would (the frame for `super()`, call_positional's checks), or answers NOT_TAKEN."""
     if cls.protocol:   # typing's own words, or a TypedDict's plain dict (lang/protocol_classes.py)
         if cls.protocol == "TypedDict":
             from autogradlab.lang.protocol_classes import make_typed_dict
@@ -39,7 +42,11 @@ def instantiate(interp: Interpreter, cls: ProgramClass, args: list, kwargs: dict
         if (args or kwargs) and cls.exception is None:
             raise python_error(TypeError(f"{cls.name}() takes no arguments"))
         return obj
-    result = call_function(interp, found[2], [obj, *args], kwargs, node, found[0])
+    init = found[2]
+    result = site(init, [obj, *args], found[0], obj) if site is not None and type(init) is UserFunction \
+        else NOT_TAKEN
+    if result is NOT_TAKEN:
+        result = call_function(interp, init, [obj, *args], kwargs, node, found[0])
     if result is not None:
         from autogradlab.lang.safe_values import type_text
         raise python_error(TypeError(f"__init__() should return None, not '{type_text(result)}'"))

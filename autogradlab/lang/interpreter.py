@@ -78,6 +78,7 @@ class Interpreter(NamesMixin, StatementsMixin, ExpressionsMixin, OperatorsMixin,
         self._statements = self._statement_handlers()
         self._blocks: dict[int, tuple[list, list]] = {}   # id(body) -> (body, compiled statements)
         self._function_bodies: dict[int, tuple[list, list, Any]] = {}   # user_functions.function_body
+        self.operator_sites: dict[ast.AST, Any] = {}   # node -> site of `a + b` on objects (object_operators)
         self._compiled_expressions: dict[int, tuple[ast.expr, Any]] = {}   # id(node) -> (node, closure)
         # Expression statements shown like a notebook shows them: only those at the top level,
         # never once per pass of a loop.

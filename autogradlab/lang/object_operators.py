@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING, Any
 
 from autogradlab.errors import NotSupported
 from autogradlab.lang.operators import python_error
-from autogradlab.lang.plain_classes import METHOD, ProgramObject, call_function
-from autogradlab.lang.safe_values import type_text
+from autogradlab.lang.plain_classes import METHOD, NOT_TAKEN, ProgramObject, call_function
+from autogradlab.lang.safe_values import UserFunction, type_text
 
 if TYPE_CHECKING:
     from autogradlab.lang.interpreter import Interpreter
@@ -37,6 +37,8 @@ _SYMBOLS = {"add": "+", "sub": "-", "mul": "*", "div": "/", "floor_divide": "//"
             "pow": "** or pow()", "matmul": "@"}
 _ORDER_SYMBOLS = {"lt": "<", "le": "<=", "gt": ">", "ge": ">="}
 _UNARY_SYMBOLS = {"neg": "-", "positive": "+", "bitwise_not": "~"}
+SITES = True   # an operator's method through its node's positional site (tests compare with it off)
+MAX_SITES = 512   # operator nodes a run keeps a site for
 
 
 def _method(value: Any, name: str) -> Any:
@@ -49,7 +51,26 @@ def _method(value: Any, name: str) -> Any:
 
 
 def _call(interp: Interpreter, found: Any, me: ProgramObject, other: Any, node: ast.AST | None) -> Any:
-    return call_function(interp, found[2], [me, other], {}, node, found[0])
+    return site_call(interp, found, [me, other], node)
+
+
+def site_call(interp: Interpreter, found: Any, args: list, node: ast.AST | None) -> Any:
+    """call_function(interp, found[2], args, {}, node, found[0]) of the method `found` (its class, kind,
+    function) with args[0] its object: through the node's positional site (SITES, session 45: the same
+    checks in the same order, lang/positional_sites.py), one per operator node of the run."""
+    fn = found[2]
+    if SITES and node is not None and type(fn) is UserFunction:
+        sites = interp.operator_sites
+        site = sites.get(node)
+        if site is None:
+            if len(sites) >= MAX_SITES:   # (nodes an engine path makes anew: never many at once)
+                sites.clear()
+            from autogradlab.lang.positional_sites import positional_site  # (it imports compiled.py: here)
+            site = sites[node] = positional_site(interp, node)
+        done = site(fn, args, found[0], args[0])
+        if done is not NOT_TAKEN:
+            return done
+    return call_function(interp, fn, args, {}, node, found[0])
 
 
 _NO_INDEX = object()
@@ -160,7 +181,7 @@ def _subclass_first(left: Any, right: Any, name: str) -> bool:
 def unary(interp: Interpreter, op: str, value: Any, node: ast.AST | None) -> Any:
     found = _method(value, UNARY[op]) if op in UNARY else None
     if found is not None:
-        return call_function(interp, found[2], [value], {}, node, found[0])
+        return site_call(interp, found, [value], node)
     if op in _UNARY_SYMBOLS:
         symbol = _UNARY_SYMBOLS[op]
         raise python_error(TypeError(f"bad operand type for unary {symbol}: '{python_type(value)}'"))

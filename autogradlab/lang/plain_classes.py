@@ -125,6 +125,14 @@ class ProgramObject:
         return NotImplemented if equality is None else equality.compare(self, other, True)
 
 
+class _NotTaken:
+    """A call site's answer for a call it does not take (lang/positional_sites.py; the function itself
+    may return None)."""
+
+
+NOT_TAKEN = _NotTaken()
+
+
 class BoundMethod(SafeFunction):
     """`obj.method` read without a call: called like the method; may be stored or passed like the
     program's own functions. Equal to another reading of the same method of the same object, and hashed
@@ -187,11 +195,15 @@ def storable(value: Any, where: str) -> Any:
         return value
     if isinstance(value, STORABLE):
         return value
-    from autogradlab.lang.iterators import ITERATORS
-    if isinstance(value, ITERATORS):   # `self.it = iter(xs)`, `self.gen = counter()`: next(self.it) later
+    if not _ITERATORS:   # (an import here cost ~1 us an attribute write: micrograd's `self._prev = set(...)`)
+        from autogradlab.lang.iterators import ITERATORS
+        _ITERATORS.append(ITERATORS)
+    if isinstance(value, _ITERATORS[0]):   # `self.it = iter(xs)`, `self.gen = counter()`: next(self.it) later
         return value
-    from autogradlab.lang.stored_objects import require_storable
     return require_storable(value, where)   # `self.layers = [Layer(), Layer()]`
+
+
+_ITERATORS: list = []   # [lang/iterators.ITERATORS] once storable has read it (it imports this module)
 
 
 # -- members ---------------------------------------------------------------------------------------

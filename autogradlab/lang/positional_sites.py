@@ -33,7 +33,7 @@ from autogradlab.errors import NotSupported, ProgramError
 from autogradlab.lang import method_runs, user_functions
 from autogradlab.lang.attribute_returns import returned_value
 from autogradlab.lang.operators import python_error
-from autogradlab.lang.plain_classes import RETURNABLE, ProgramObject
+from autogradlab.lang.plain_classes import NOT_TAKEN, RETURNABLE, ProgramObject
 from autogradlab.lang.safe_values import ATOM_TYPES
 from autogradlab.lang.scope import Scope
 from autogradlab.lang.statements import BreakLoop, ContinueLoop, ReturnValue
@@ -68,10 +68,18 @@ def parameter_hooks(hooks: Any) -> tuple[Any, Any, Any]:
     return at_once, recorder, quiet
 
 
+DEFAULTS = True   # `Value(x)` of `def __init__(self, data, _children=(), _op='')`: its defaults filled here
+# (session 45; call_user's way before, as with the switch off)
+
+
 def _takes(fn: UserFunction, count: int) -> bool:
-    """call_positional's shape (call_user's test): a `def` of exactly `count` plain parameters."""
-    return (user_functions.POSITIONAL and fn.star is None and fn.declared is None and not fn.generator
-            and type(fn.body) is list and len(fn.params) == count)
+    """call_positional's shape (call_user's test): a `def` of exactly `count` plain parameters, or (DEFAULTS)
+    of `count` and some of its defaults (call_user's binding: the given ones, then the rest's defaults)."""
+    if not (user_functions.POSITIONAL and fn.star is None and fn.declared is None and not fn.generator
+            and type(fn.body) is list):
+        return False
+    total = len(fn.params)
+    return total == count or (DEFAULTS and count < total <= count + len(fn.defaults))
 
 
 def positional_site(interp: Interpreter, node: ast.AST) -> Callable[..., Any]:
@@ -124,6 +132,9 @@ def positional_site(interp: Interpreter, node: ast.AST) -> Callable[..., Any]:
                 kind = type(value)
                 if kind not in ATOM_TYPES and kind is not ProgramObject and not isinstance(value, _PASSABLE):
                     require_storable(value, f"as an argument of {fn.name}")
+            missing = len(fn.params) - len(args)
+            if missing:   # call_user's binding: the last `missing` parameters take their defaults (unchecked)
+                args = [*args, *fn.defaults[len(fn.defaults) - missing:]]
             depth = interp._depth
             if depth >= limit:
                 raise _depth_limit(limit)
@@ -197,9 +208,3 @@ def positional_site(interp: Interpreter, node: ast.AST) -> Callable[..., Any]:
                 frames.pop()
     return site
 
-
-class _NotTaken:
-    """site's answer for a call it does not take (the function itself may return None)."""
-
-
-NOT_TAKEN = _NotTaken()

@@ -154,6 +154,9 @@ def comprehension(interp: Interpreter, node: ast.SetComp) -> ProgramSet:
     return result
 
 
+_LOOP_ITERABLE: list = []   # [lang/iteration.loop_iterable] once convert has read it
+
+
 def convert(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> ProgramSet:
     """`set()`, `set(iterable)`: CPython's texts for the wrong calls."""
     if kwargs:
@@ -165,8 +168,10 @@ def convert(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Pro
     if isinstance(args[0], ProgramSet):   # copied table and all, as CPython's set(s)
         interp.sizes.charge_sequence(len(args[0]), "the set")
         return ProgramSet(set(args[0].items))
-    from autogradlab.lang.iteration import loop_iterable
-    items = interp.materialize(loop_iterable(args[0], "in `set()`"), node)
+    if not _LOOP_ITERABLE:   # (it imports this module; an import here: ~1 us a set(_children))
+        from autogradlab.lang.iteration import loop_iterable
+        _LOOP_ITERABLE.append(loop_iterable)
+    items = interp.materialize(_LOOP_ITERABLE[0](args[0], "in `set()`"), node)
     interp.sizes.charge_sequence(len(items), "the set")   # `set(xs)` in a loop: each set counts
     return make(interp, items)
 

@@ -23,6 +23,7 @@ import math
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
 import torch
 
 from autogradlab.errors import ProgramError
@@ -30,7 +31,9 @@ from autogradlab.lang import allowlist as al
 from autogradlab.lang import calls, numpy_scalar_ops, shapes, size_plans
 from autogradlab.lang.allowlist import CallSpec
 from autogradlab.lang.call_work import COSTLY, NORMS, check_work
+from autogradlab.lang.object_operators import binary as object_binary
 from autogradlab.lang.operators import other_result
+from autogradlab.lang.plain_classes import ProgramObject
 from autogradlab.lang.sizes import check_result_shape, tensor_elements
 from autogradlab.lang.tensor_counts import MAX_SHOWN_DIMS
 
@@ -42,6 +45,8 @@ _F32 = torch.float32   # `a @ b` of another dtype: its work checked (call_work.P
 _NUMBERS = frozenset({int, float, bool})
 _MISS = object()
 SCALAR_PAIR_CLOSURE = True   # _scalar_pair as numpy_scalar_ops.pair_for (tests compare with it off)
+OBJECT_OPERANDS = True   # an object of the program's classes: object_operators at once (tests compare it off)
+_STR_SCALAR = np.str_   # (apply_binary turns a NumPy string scalar into a str first: that way for it)
 SEEN_SHAPES = 8   # shape pairs an operator's site remembers besides the last one (see the docstring)
 
 
@@ -74,6 +79,9 @@ def binary_site(interp: Interpreter, name: str, fn: Callable[..., Any],
             left, right = ta, b.shape
         elif (ta, tb) in numpy_scalar_ops.SCALAR_PAIRS and numpy_scalar_ops.takes_pair(name, a, b):
             return numpy_scalar_ops.binary(interp, name, fn, a, b)   # apply_binary's first NumPy case
+        elif OBJECT_OPERANDS and (ta is ProgramObject or tb is ProgramObject) and ta is not _STR_SCALAR \
+                and tb is not _STR_SCALAR:   # `a + b` of micrograd's Values: where apply_binary's tests
+            return object_binary(interp, name, a, b, node, None)   # end for such kinds (session 45)
         else:
             return apply_binary(name, fn, a, b, node)
         if left == seen[0] and right == seen[1]:

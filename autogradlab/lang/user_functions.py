@@ -69,7 +69,7 @@ class UserFunctionsMixin:
         params = [a.arg for a in args.posonlyargs + args.args]
         defaults = [value if isinstance(value, UserFunction) or type(value) is SafeFunction   # f=np.square
                     else default_value(value)   # data or an object of the program's classes
-                    for value in (self.eval(d) for d in args.defaults)]
+                    for value in (self.eval(d) for d in args.defaults)] if args.defaults else []
         if type(node) is ast.FunctionDef:   # `def P(event: Event)`: Python reads Event here
             read_annotation_names(self, node)
         facts = self.function_facts.get(id(node))   # a `def` inside a method runs once per call (micrograd's

@@ -322,7 +322,8 @@ def wrap_builtins(builtins: dict[str, Any]) -> None:
     isinstance_impl = builtins["isinstance"].impl
 
     def is_instance(interp: Interpreter, args: list, kwargs: dict, node: ast.AST) -> Any:
-        if QUICK_ISINSTANCE and len(args) == 2 and not kwargs and type(args[1]) is ProgramClass:
+        if QUICK_ISINSTANCE and len(args) == 2 and not kwargs and type(args[1]) is ProgramClass \
+                and not args[1].protocol:   # a Protocol / TypedDict class: typing's TypeError below
             value = args[0]   # `isinstance(other, Value)` (micrograd, each operator): the answer below
             return isinstance(value, ProgramObject) and value.cls.is_subclass_of(args[1])   # (session 45)
         if len(args) == 2 and not kwargs:   # `isinstance(x, List)`, `Optional[int]`, `int | None`

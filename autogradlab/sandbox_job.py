@@ -21,6 +21,9 @@ from autogradlab import sandbox_position as position
 from autogradlab import sandbox_wire as wire
 
 MEMORY_EXIT_CODE = 86   # a job that ran out of memory and could not even report it
+# The frame written in one writev (sandbox_wire.write_frame), not its head and then its payload: the
+# app woke on the head alone and read the rest after a second wake-up (issue 9, session 45).
+ONE_WRITE = True
 _PR_SET_PDEATHSIG = 1
 # Looked up once in the zygote, which imports this module: a job process looking up libc itself
 # spent ~0.25 ms of its start on it (issue 9), ~0.04 ms calling it.
@@ -157,10 +160,13 @@ def job_main(header: dict[str, Any], payload: bytes, result_fd: int) -> int:
         data = wire.dump_report(_internal_report(job, exc))
     # the frame's length, then the Report's bytes as they are: pack_frame's joined copy of a big Report
     # ran a job that had just fit out of memory (exit 70, "stopped unexpectedly"; red team, session 34)
-    for part in (wire.frame_head(data), data):
-        view = memoryview(part)
-        while view:
-            view = view[os.write(result_fd, view):]
+    if ONE_WRITE:
+        wire.write_frame(result_fd, data)
+    else:
+        for part in (wire.frame_head(data), data):
+            view = memoryview(part)
+            while view:
+                view = view[os.write(result_fd, view):]
     os.close(result_fd)   # the app sees EOF now, before this process finishes tearing down
     # The close woke the app, often onto this CPU, where it waited for this process's exit (tearing
     # down a fork of the zygote: ~2-3 ms in the kernel, not preempted before the next tick): 2-8 ms

@@ -107,32 +107,38 @@ def _read_frame(fd: int, deadline: Callable[[], float], max_bytes: int | None = 
     """(the payload of the one frame a job writes, whether the read ended before its deadline): the
     read stops at the frame's end, which its head gives, not at EOF. The job writes the frame in one
     go and exits; waiting for its close cost a second wake-up of this thread, and often a wait for
-    the job to be scheduled again (issue 9, session 45: "back"). Nothing after the frame is read. The
+    the job to be scheduled again (issue 9, session 45: "back"). What follows the frame is ignored. The
     payload is None when the pipe closed before the frame was whole (a job killed mid-write, or one
     that wrote something else), or at the deadline (then the flag is False). ReportTooBig as soon as
     the head says the frame is longer than `max_bytes` (MAX_REPORT_BYTES when not given)."""
     limit = MAX_REPORT_BYTES if max_bytes is None else max_bytes
     chunks: list[bytes] = []
     total = 0
-    need = wire.HEAD_SIZE   # the head's length, then (once read) the whole frame's
-    while total < need:
+    need = None   # the whole frame's length, once the head is read
+    while need is None or total < need:
         remaining = deadline() - time.monotonic()
         if remaining <= 0:
             return None, False
         readable, _, _ = select.select([fd], [], [], min(remaining, _READ_SLICE_S))
         if not readable:
             continue
-        chunk = os.read(fd, min(1 << 20, need - total))
+        # the first read takes a small frame whole (head and payload); later ones stop at its end
+        chunk = os.read(fd, _FIRST_READ - total if need is None else min(1 << 20, need - total))
         if not chunk:
             return None, True
         chunks.append(chunk)
         total += len(chunk)
-        if total == wire.HEAD_SIZE:   # the head (read alone: the payload is then joined without it)
-            need += wire.payload_length(b"".join(chunks))
+        if need is None and total >= wire.HEAD_SIZE:
+            chunks = [b"".join(chunks)] if len(chunks) > 1 else chunks
+            need = wire.HEAD_SIZE + wire.payload_length(chunks[0])
             if need > limit:
                 raise ReportTooBig(limit)
-            chunks = []
-    return b"".join(chunks), True
+            chunks[0] = chunks[0][wire.HEAD_SIZE:need]   # (a copy of at most _FIRST_READ bytes)
+            total = wire.HEAD_SIZE + len(chunks[0])
+    return (chunks[0] if len(chunks) == 1 else b"".join(chunks)), True
+
+
+_FIRST_READ = 1 << 16
 
 
 def _result_pipe() -> tuple[int, int]:

@@ -64,10 +64,10 @@ def write_frame(fd: int, payload: bytes) -> None:
     that had just fit ran out of memory making one, red team session 34), finished by plain writes if
     the writev was cut short. One write wakes the reader once; the head and then the payload woke it
     twice (issue 9, session 45)."""
-    parts = [memoryview(frame_head(payload)), memoryview(payload)]
+    parts = [frame_head(payload), payload]
     written = os.writev(fd, parts)
     for part in parts:
-        view = part[min(written, len(part)):]
+        view = memoryview(part)[min(written, len(part)):]
         written = max(0, written - len(part))
         while view:
             view = view[os.write(fd, view):]

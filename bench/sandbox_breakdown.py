@@ -16,6 +16,7 @@ unchanged). All marks are CLOCK_MONOTONIC, shared by the processes. Per run (ms)
   load        -> load_report returned in the app
   rest        -> pool._run returned
   total       Report.timing_ms
+  fixed       total - run: what the sandbox adds to the engine's run in the job
   faults run / faults dump  the job's minor page faults in its run and its dump
   cpu run     the job's CPU in the run
   gc          the job's collections in the run
@@ -48,7 +49,8 @@ import time
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
-PARTS = ("app out", "to job", "run", "dump", "write", "to app", "load", "rest", "total", "faults run",
+PARTS = ("app out", "to job", "run", "dump", "write", "to app", "load", "rest", "total", "fixed",
+         "faults run",
          "faults dump", "cpu run", "gc", "app faults")
 
 
@@ -105,6 +107,7 @@ def child(program: str, reps: int, gap: float, settle: float) -> None:
                    "write": job["written"] - job["dump1"], "to app": marks["read"] - job["dump1"],
                    "load": marks["loaded"] - marks["read"],
                    "rest": ended - marks["loaded"], "total": report.timing_ms / 1000.0}
+            row["fixed"] = row["total"] - row["run"]
             row = {k: v * 1000.0 for k, v in row.items()}
             row.update({"faults run": job["f_run1"] - job["f_run0"],
                         "faults dump": job["f_dump1"] - job["f_dump0"],

@@ -41,6 +41,9 @@ RESULT_PIPE_BYTES = 1 << 20
 # grace and was reported as a crash.
 JOB_START_PATIENCE_S = 60.0
 _READ_SLICE_S = 0.5   # the reader looks at the (moving) deadline this often
+# Read a job's Report up to its frame's end (_read_frame), not to the job's close of the pipe (off:
+# _read_until_eof, as before session 45).
+FRAME_END = True
 # The most the app reads of one job's Report: a job process is bounded by its own memory limit, the
 # app (every session's pages) is not. Legitimate Reports carry their variables' values: ten 4.9M-element
 # float64 tensors make 157 MB, complex128 314 MB (the largest found); twice that stays far from it.
@@ -97,6 +100,45 @@ def _read_until_eof(fd: int, deadline: Callable[[], float], max_bytes: int | Non
         if total > limit:
             raise ReportTooBig(limit)
         chunks.append(chunk)
+
+
+def _read_frame(fd: int, deadline: Callable[[], float], max_bytes: int | None = None
+                ) -> tuple[bytes | None, bool]:
+    """(the payload of the one frame a job writes, whether the read ended before its deadline): the
+    read stops at the frame's end, which its head gives, not at EOF. The job writes the frame in one
+    go and exits; waiting for its close cost a second wake-up of this thread, and often a wait for
+    the job to be scheduled again (issue 9, session 45: "back"). What follows the frame is ignored. The
+    payload is None when the pipe closed before the frame was whole (a job killed mid-write, or one
+    that wrote something else), or at the deadline (then the flag is False). ReportTooBig as soon as
+    the head says the frame is longer than `max_bytes` (MAX_REPORT_BYTES when not given)."""
+    limit = MAX_REPORT_BYTES if max_bytes is None else max_bytes
+    chunks: list[bytes] = []
+    total = 0
+    need = None   # the whole frame's length, once the head is read
+    while need is None or total < need:
+        remaining = deadline() - time.monotonic()
+        if remaining <= 0:
+            return None, False
+        readable, _, _ = select.select([fd], [], [], min(remaining, _READ_SLICE_S))
+        if not readable:
+            continue
+        # the first read takes a small frame whole (head and payload); later ones stop at its end
+        chunk = os.read(fd, _FIRST_READ - total if need is None else min(1 << 20, need - total))
+        if not chunk:
+            return None, True
+        chunks.append(chunk)
+        total += len(chunk)
+        if need is None and total >= wire.HEAD_SIZE:
+            chunks = [b"".join(chunks)] if len(chunks) > 1 else chunks
+            need = wire.HEAD_SIZE + wire.payload_length(chunks[0])
+            if need > limit:
+                raise ReportTooBig(limit)
+            chunks[0] = chunks[0][wire.HEAD_SIZE:need]   # (a copy of at most _FIRST_READ bytes)
+            total = wire.HEAD_SIZE + len(chunks[0])
+    return (chunks[0] if len(chunks) == 1 else b"".join(chunks)), True
+
+
+_FIRST_READ = 1 << 16
 
 
 def _result_pipe() -> tuple[int, int]:
@@ -213,18 +255,21 @@ class ZygoteClient:
                 started = pending.started
                 return sent + JOB_START_PATIENCE_S if started is None else started + timeout + grace
 
-            data = _read_until_eof(read_end, deadline)
+            if FRAME_END:
+                frame, in_time = _read_frame(read_end, deadline)
+            else:
+                data = _read_until_eof(read_end, deadline)
+                frame, in_time = (None if data is None else wire.unpack_frame(data)), data is not None
         except ReportTooBig:
             with self._pending_lock:
                 self._pending.pop(job_id, None)
             raise
         finally:
             os.close(read_end)
-        if data is None:
+        if not in_time:
             if pending.started is None:
                 raise JobNotStarted("the zygote did not start a job")
             raise ZygoteGone("the zygote did not stop a job at its time limit")
-        frame = wire.unpack_frame(data)
         if frame is not None:
             with self._pending_lock:
                 self._pending.pop(job_id, None)

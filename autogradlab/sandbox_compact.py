@@ -33,7 +33,11 @@ import numpy as np
 from autogradlab.report import LAZY_NUMBER, Graph, GraphNode, OpRecord, Report, TensorSnapshot
 
 TAG = "autogradlab.compact/2"
-SMALL = 64   # fewer graph nodes and op records than this: plain pickle is as fast (newton's 8 + 49)
+# Fewer graph nodes and op records than this: plain pickle is as fast. Was 64 until session 45, whose
+# measure (bench/sandbox_breakdown.py, SCHED_FIFO, interleaved with the base) put loop_newton's 8 + 49
+# at dump 0.80 -> 0.43 ms in the job and load 0.84 -> 0.65 in the app; in a warm loop (20 programs of
+# 0-57 records) the compact form is the cheaper from ~12-14 records on (newton 0.55 -> 0.38 ms).
+SMALL = 12
 
 _SNAP_FIELDS = tuple(f.name for f in dataclasses.fields(TensorSnapshot))
 _NODE_FIELDS = tuple(f.name for f in dataclasses.fields(GraphNode))

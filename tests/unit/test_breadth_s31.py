@@ -519,7 +519,9 @@ HOSTILE = [   # (program after the imports, the refusal's kind, words of its mes
      "`torch.load`"),
     ("class Box:\n    pass\nb = Box()\nb.dataclass = print\n@b.dataclass\nclass A:\n    x: int\n",
      "unsupported", "the decorator `@b.dataclass` on a class"),
-    ("@dataclass(slots=True)\nclass A:\n    x: int\n", "unsupported", "`dataclass(slots=...)`"),
+    # slots=True runs since breadth s45 (lang/dataclass_slots.py); weakref_slot stays refused
+    ("@dataclass(slots=True, weakref_slot=True)\nclass A:\n    x: int\n", "unsupported",
+     "`dataclass(weakref_slot=...)`"),
     ("@dataclass\nclass A:\n    x: int\nprint(A.__dataclass_fields__)\n", "unsupported",
      "`__dataclass_fields__`"),
     ("@dataclass\nclass A:\n    m: object = field(default=torch)\n", "unsupported",
